@@ -1,0 +1,54 @@
+"""``formgen schema check|show``."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from formgen.cli.common import lang_option, library_errors
+from formgen.outline import outline_data, outline_text
+from formgen.schema_load import check_schema, load_schema, shipped_schema_path
+
+
+@click.group()
+def schema() -> None:
+    """Check and outline schema files."""
+
+
+@schema.command("check")
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+def check(file: str | None) -> None:
+    """Check a schema FILE (default: the shipped Arbeitshilfe) and report every problem.
+
+    Each problem is printed with file, line and what to do. Exit status 0 when the schema is
+    valid, 1 when it is not.
+    """
+    path = file or str(shipped_schema_path())
+    model, problems = check_schema(path)
+    if model is None:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        count = len(problems)
+        raise click.ClickException(
+            f"{path}: {count} problem{'s' if count != 1 else ''}; the schema is not valid"
+        )
+    n_fields = len({f.id for c in model.categories for f in c.fields})
+    click.echo(
+        f"{path}: valid — {model.schema_id} {model.schema_version}, {len(model.groups)} groups, "
+        f"{len(model.categories)} categories, {n_fields} distinct fields"
+    )
+
+
+@schema.command("show")
+@click.argument("file", type=click.Path(dir_okay=False), required=False)
+@lang_option
+@click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
+@library_errors
+def show(file: str | None, lang: str | None, as_json: bool) -> None:
+    """Print a readable outline of a schema FILE: groups, categories, field counts, version."""
+    model = load_schema(file or shipped_schema_path())
+    if as_json:
+        click.echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(outline_text(model, lang))

@@ -1,0 +1,61 @@
+"""Every exception and warning formgen and ingest raise, under one base class.
+
+The rule (STYLE.md 7), decided once:
+
+* **raise** when the caller asked for something that cannot be done (an invalid schema, an
+  unknown category, a register written by a newer version). The CLI turns these into
+  ``Error: …`` on stderr and exit status 1.
+* **report** when a file from outside is damaged, hostile or not ours: the ingest report carries
+  it as data (the file is kept, the batch goes on); ``--strict`` turns reports into errors.
+* **warn** (a ``FormgenWarning``) only for things a developer using the library should notice
+  but a coordinator need not act on.
+
+Stale entries, gaps and conflicts are data in the register, never exceptions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class FormgenError(Exception):
+    """Base class of every error formgen and ingest raise on purpose."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file: where it is and what to do about it."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"
+
+
+class SchemaError(FormgenError):
+    """A schema file is not valid; ``problems`` lists every problem found, each with its line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        head = f"the schema has {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
+
+
+class UnknownCategoryError(FormgenError):
+    """A category id was asked for that the schema does not define."""
+
+
+class IdentityError(FormgenError):
+    """A form identity is missing, malformed, or its signature does not match."""
+
+
+class RecordError(FormgenError):
+    """A record (prefill data, recipients row) does not fit the schema; the message names the field."""
+
+
+class FormgenWarning(UserWarning):
+    """Base class of warnings for library users (never used for things a coordinator must act on)."""

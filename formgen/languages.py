@@ -1,0 +1,120 @@
+"""The languages a service can offer: ISO 639 codes with German and English names.
+
+ISO 639-1 codes where one exists, ISO 639-3 otherwise (Dari ``prs``, Kurmanji ``kmr``,
+Sorani ``ckb`` …). ``language_list`` fields store codes; readers map names typed in German or
+English (and a few common spellings) back to codes with :func:`lookup`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    de: str
+    en: str
+    aliases: tuple[str, ...] = ()
+
+    def name(self, lang: str) -> str:
+        return self.de if lang == "de" else self.en
+
+
+_TABLE: tuple[Language, ...] = (
+    Language("de", "Deutsch", "German"),
+    Language("en", "Englisch", "English"),
+    Language("fr", "Französisch", "French", ("francais", "français")),
+    Language("ar", "Arabisch", "Arabic", ("العربية",)),
+    Language(
+        "fa", "Persisch (Farsi)", "Persian (Farsi)", ("farsi", "persisch", "persian", "فارسی")
+    ),
+    Language("prs", "Dari", "Dari"),
+    Language("ps", "Paschtu", "Pashto", ("paschto", "pashtu", "pushtu")),
+    Language("ku", "Kurdisch", "Kurdish"),
+    Language(
+        "kmr",
+        "Kurmandschi (Nordkurdisch)",
+        "Kurmanji (Northern Kurdish)",
+        ("kurmanci", "kurmandschi", "kurmanji"),
+    ),
+    Language("ckb", "Sorani (Zentralkurdisch)", "Sorani (Central Kurdish)", ("sorani",)),
+    Language("ti", "Tigrinya", "Tigrinya", ("tigrinisch",)),
+    Language("am", "Amharisch", "Amharic"),
+    Language("so", "Somali", "Somali", ("somalisch",)),
+    Language("tr", "Türkisch", "Turkish", ("türkçe", "turkce")),
+    Language("ru", "Russisch", "Russian", ("русский",)),
+    Language("uk", "Ukrainisch", "Ukrainian", ("українська",)),
+    Language("pl", "Polnisch", "Polish", ("polski",)),
+    Language("ro", "Rumänisch", "Romanian", ("rumaenisch",)),
+    Language("bg", "Bulgarisch", "Bulgarian"),
+    Language("sq", "Albanisch", "Albanian", ("shqip",)),
+    Language("sr", "Serbisch", "Serbian"),
+    Language("hr", "Kroatisch", "Croatian"),
+    Language("bs", "Bosnisch", "Bosnian"),
+    Language("mk", "Mazedonisch", "Macedonian"),
+    Language("el", "Griechisch", "Greek", ("ελληνικά",)),
+    Language("it", "Italienisch", "Italian"),
+    Language("es", "Spanisch", "Spanish", ("español",)),
+    Language("pt", "Portugiesisch", "Portuguese"),
+    Language("nl", "Niederländisch", "Dutch"),
+    Language("hu", "Ungarisch", "Hungarian"),
+    Language("cs", "Tschechisch", "Czech"),
+    Language("sk", "Slowakisch", "Slovak"),
+    Language("lt", "Litauisch", "Lithuanian"),
+    Language("lv", "Lettisch", "Latvian"),
+    Language("et", "Estnisch", "Estonian"),
+    Language("ka", "Georgisch", "Georgian"),
+    Language("hy", "Armenisch", "Armenian"),
+    Language("az", "Aserbaidschanisch", "Azerbaijani"),
+    Language("kk", "Kasachisch", "Kazakh"),
+    Language("uz", "Usbekisch", "Uzbek"),
+    Language("tk", "Turkmenisch", "Turkmen"),
+    Language("ur", "Urdu", "Urdu"),
+    Language("hi", "Hindi", "Hindi"),
+    Language("pa", "Panjabi", "Punjabi"),
+    Language("bn", "Bengalisch", "Bengali"),
+    Language("ta", "Tamil", "Tamil"),
+    Language("zh", "Chinesisch", "Chinese"),
+    Language("vi", "Vietnamesisch", "Vietnamese"),
+    Language("th", "Thai", "Thai"),
+    Language("he", "Hebräisch", "Hebrew"),
+    Language("syc", "Aramäisch (Syrisch)", "Aramaic (Syriac)", ("aramäisch", "aramaic")),
+    Language("zza", "Zazaisch", "Zazaki", ("zaza",)),
+    Language("rom", "Romanes", "Romani", ("romani",)),
+    Language("sw", "Swahili", "Swahili", ("suaheli",)),
+    Language("ha", "Hausa", "Hausa"),
+    Language("yo", "Yoruba", "Yoruba"),
+    Language("ig", "Igbo", "Igbo"),
+    Language("ln", "Lingala", "Lingala"),
+    Language("wo", "Wolof", "Wolof"),
+    Language("sgn", "Gebärdensprache", "Sign language", ("dgs", "deutsche gebärdensprache")),
+)
+
+LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _TABLE}
+
+
+def _key(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold().strip()
+    return " ".join(text.split())
+
+
+_BY_NAME: dict[str, str] = {}
+for _lang in _TABLE:
+    for _name in (_lang.code, _lang.de, _lang.en, *_lang.aliases):
+        _BY_NAME.setdefault(_key(_name), _lang.code)
+        # "Persisch (Farsi)" is also found as "persisch"
+        if "(" in _name:
+            _BY_NAME.setdefault(_key(_name.split("(")[0]), _lang.code)
+
+
+def lookup(text: str) -> str | None:
+    """The ISO code for a code or a German/English name (any case), or None when unknown."""
+    return _BY_NAME.get(_key(text))
+
+
+def name(code: str, lang: str = "de") -> str:
+    """The display name of a code in ``lang``; an unknown code is shown as it is."""
+    known = LANGUAGES.get(code)
+    return known.name(lang) if known else code

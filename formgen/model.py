@@ -1,0 +1,364 @@
+"""The schema model: one typed, immutable description of every checklist and its fields.
+
+``formgen`` owns this model; ``ingest`` imports it. A schema is loaded and checked by
+:mod:`formgen.schema_load`; everything here is plain frozen data plus look-ups.
+
+Field paths — the stable names that the PDF field names, the DOCX ``w:tag`` values and the
+register columns all use — are built and parsed only here (:class:`FieldPath`). Ids never
+contain a dot, so a path splits unambiguously:
+
+* checklist form, entry block *n* of a category: ``<category>.<n>.<field>``
+* institution form, the institution's own data: ``institution.<field>``
+* institution form, an entry for one category:   ``<category>.<field>``
+* one option of a multiple choice (a checkbox):  ``<path>.<option>``; its "other" text: ``<path>._other``
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from formgen.errors import FormgenError, UnknownCategoryError
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+ID_RE = re.compile(ID_PATTERN)
+SEMVER_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+
+INSTITUTION = "institution"
+"""Path prefix of the institution's own data in an institution form."""
+OTHER = "_other"
+"""Path suffix of the free-text "other" box of a multiple choice or language list."""
+
+
+class FieldType(StrEnum):
+    """The kinds of value a field holds; each generator and reader knows every one."""
+
+    TEXT = "text"
+    TEXTAREA = "textarea"
+    DATE = "date"
+    INTEGER = "integer"
+    PERCENTAGE = "percentage"
+    PHONE = "phone"
+    EMAIL = "email"
+    URL = "url"
+    SELECT_ONE = "select_one"
+    SELECT_MULTIPLE = "select_multiple"
+    YES_NO_NONE = "yes_no_none"
+    LANGUAGE_LIST = "language_list"
+    INITIALS = "initials"
+
+
+CHOICE_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
+MULTI_TYPES = frozenset({FieldType.SELECT_MULTIPLE, FieldType.LANGUAGE_LIST})
+
+
+class Scope(StrEnum):
+    """Where a field belongs: once per institution, or once per entry (institution × category)."""
+
+    INSTITUTION = "institution"
+    ENTRY = "entry"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in several languages, e.g. ``Text({"de": "Name", "en": "Name"})``."""
+
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def get(self, lang: str, fallback: str = "de") -> str:
+        """The text in ``lang``, else in ``fallback``, else any; ``""`` when there is none."""
+        if lang in self.values:
+            return self.values[lang]
+        if fallback in self.values:
+            return self.values[fallback]
+        return next(iter(self.values.values()), "")
+
+    def __bool__(self) -> bool:
+        return any(self.values.values())
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.values.items())))
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a choice field: the stored ``value`` and what people read."""
+
+    value: str
+    label: Text
+
+
+YES_NO_NONE_CHOICES: tuple[Choice, ...] = (
+    Choice("ja", Text({"de": "Ja", "en": "Yes"})),
+    Choice("nein", Text({"de": "Nein", "en": "No"})),
+    Choice("fehlanzeige", Text({"de": "Fehlanzeige", "en": "None available"})),
+)
+"""The explicit three-way answer of the Arbeitshilfe: "Fehlanzeige" is a value, not a blank."""
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Limits a value must keep. All optional; ``None`` means no limit."""
+
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """One value of an entry: its stable id, what people read, and what it may hold."""
+
+    id: str
+    type: FieldType
+    label: Text
+    help: Text = field(default_factory=Text)
+    required: bool = False
+    scope: Scope = Scope.ENTRY
+    constraints: Constraints = field(default_factory=Constraints)
+    choices: tuple[Choice, ...] = ()
+    common: tuple[str, ...] = ()
+    """For ``language_list``: the language codes offered as checkboxes (others are typed)."""
+    widget: str | None = None
+    """For ``select_one``: ``dropdown`` (default) or ``checkboxes``."""
+    lines: int = 1
+    """How many lines high the box is printed (``textarea``)."""
+    renamed_from: tuple[str, ...] = ()
+    personal: bool = False
+    """Personal data (a contact person's name or direct line): left out of exports on request."""
+
+    @property
+    def is_multi(self) -> bool:
+        return self.type in MULTI_TYPES
+
+    def choice(self, value: str) -> Choice | None:
+        return next((c for c in self.choices if c.value == value), None)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group of fields printed together; the Arbeitshilfe's five columns are five sections."""
+
+    id: str
+    label: Text
+    help: Text
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Category:
+    """One checklist of the Arbeitshilfe (a kind of service), with its resolved fields."""
+
+    id: str
+    group: str
+    label: Text
+    description: Text
+    entry_blocks: int
+    stale_after_days: int
+    sections: tuple[Section, ...]
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        return tuple(f for s in self.sections for f in s.fields)
+
+    def field(self, field_id: str) -> Field:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise FormgenError(f"category '{self.id}' has no field '{field_id}'")
+
+    def current_id(self, field_id: str) -> str | None:
+        """The current id of a field known under ``field_id`` now or before a rename."""
+        for f in self.fields:
+            if f.id == field_id or field_id in f.renamed_from:
+                return f.id
+        return None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A list of checklists ("Sozialpsychiatrie", "Migration")."""
+
+    id: str
+    label: Text
+    description: Text
+    categories: tuple[Category, ...]
+
+
+@dataclass(frozen=True)
+class Schema:
+    """A whole schema: identity, languages, regions and the checklists in their printed order."""
+
+    schema_id: str
+    schema_version: str
+    default_language: str
+    languages: tuple[str, ...]
+    title: Text
+    description: Text
+    regions: tuple[Choice, ...]
+    groups: tuple[Group, ...]
+    source: str = "<memory>"
+
+    @property
+    def categories(self) -> tuple[Category, ...]:
+        return tuple(c for g in self.groups for c in g.categories)
+
+    def category(self, category_id: str) -> Category:
+        for c in self.categories:
+            if c.id == category_id:
+                return c
+        known = ", ".join(c.id for c in self.categories)
+        raise UnknownCategoryError(
+            f"unknown category '{category_id}' in schema '{self.schema_id}'; known: {known}"
+        )
+
+    def group(self, group_id: str) -> Group:
+        for g in self.groups:
+            if g.id == group_id:
+                return g
+        raise FormgenError(f"unknown group '{group_id}' in schema '{self.schema_id}'")
+
+    def institution_fields(self) -> tuple[Field, ...]:
+        """Institution-scope fields, in order, as the first category defines them."""
+        seen: dict[str, Field] = {}
+        for c in self.categories:
+            for f in c.fields:
+                if f.scope is Scope.INSTITUTION and f.id not in seen:
+                    seen[f.id] = f
+        return tuple(seen.values())
+
+    def entry_fields(self, category_id: str) -> tuple[Field, ...]:
+        return tuple(f for f in self.category(category_id).fields if f.scope is Scope.ENTRY)
+
+    def region_label(self, value: str, lang: str | None = None) -> str:
+        for r in self.regions:
+            if r.value == value:
+                return r.label.get(lang or self.default_language)
+        return value
+
+    def with_regions(self, regions: tuple[Choice, ...]) -> Schema:
+        """The same schema with another list of regions (a workspace's own configuration)."""
+
+        def fix(f: Field) -> Field:
+            return replace(f, choices=regions) if f.id == "region" else f
+
+        groups = tuple(
+            replace(
+                g,
+                categories=tuple(
+                    replace(
+                        c,
+                        sections=tuple(
+                            replace(s, fields=tuple(fix(f) for f in s.fields)) for s in c.sections
+                        ),
+                    )
+                    for c in g.categories
+                ),
+            )
+            for g in self.groups
+        )
+        return replace(self, regions=regions, groups=groups)
+
+    @property
+    def major_version(self) -> int:
+        return int(self.schema_version.split(".")[0])
+
+
+@dataclass(frozen=True)
+class FieldPath:
+    """A parsed field path (see the module docstring for the forms it takes)."""
+
+    category: str
+    """A category id, or :data:`INSTITUTION`."""
+    block: int | None
+    field: str
+    option: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.category]
+        if self.block is not None:
+            parts.append(str(self.block))
+        parts.append(self.field)
+        if self.option is not None:
+            parts.append(self.option)
+        return ".".join(parts)
+
+    @property
+    def value_path(self) -> FieldPath:
+        """The path of the whole value (without the option part)."""
+        return replace(self, option=None)
+
+    @classmethod
+    def parse(cls, text: str) -> FieldPath:
+        """Parse a path; raise :class:`FormgenError` with the reason when it is not one."""
+        parts = text.split(".")
+        if len(parts) < 2 or len(parts) > 4:
+            raise FormgenError(f"'{text}' is not a formgen field path")
+        category, rest = parts[0], parts[1:]
+        block: int | None = None
+        if rest and rest[0].isdigit():
+            block = int(rest[0])
+            rest = rest[1:]
+            if block < 1:
+                raise FormgenError(f"'{text}': entry blocks are numbered from 1")
+        if not rest or len(rest) > 2:
+            raise FormgenError(f"'{text}' is not a formgen field path")
+        option = rest[1] if len(rest) == 2 else None
+        if not ID_RE.match(category) or not ID_RE.match(rest[0]):
+            raise FormgenError(f"'{text}' is not a formgen field path")
+        if option is not None and option != OTHER and not ID_RE.match(option):
+            raise FormgenError(f"'{text}' is not a formgen field path")
+        return cls(category, block, rest[0], option)
+
+
+def checklist_path(category: str, block: int, field_id: str) -> FieldPath:
+    return FieldPath(category, block, field_id)
+
+
+def institution_path(schema: Schema, category: str, f: Field) -> FieldPath:
+    """Where ``f`` of ``category`` sits in an institution form."""
+    if f.scope is Scope.INSTITUTION:
+        return FieldPath(INSTITUTION, None, f.id)
+    return FieldPath(category, None, f.id)
+
+
+def iter_checklist_paths(
+    schema: Schema, category_ids: list[str]
+) -> Iterator[tuple[FieldPath, Field]]:
+    """Every value path of a checklist form for these categories, in printed order."""
+    for cid in category_ids:
+        cat = schema.category(cid)
+        for block in range(1, cat.entry_blocks + 1):
+            for f in cat.fields:
+                yield checklist_path(cid, block, f.id), f
+
+
+def iter_institution_paths(
+    schema: Schema, category_ids: list[str]
+) -> Iterator[tuple[FieldPath, Field]]:
+    """Every value path of an institution form for these categories, in printed order."""
+    for f in schema.institution_fields():
+        yield FieldPath(INSTITUTION, None, f.id), f
+    for cid in category_ids:
+        for f in schema.entry_fields(cid):
+            yield FieldPath(cid, None, f.id), f
+
+
+def option_values(f: Field) -> tuple[str, ...]:
+    """The option codes printed as checkboxes for a multi-value field (without "other")."""
+    if f.type is FieldType.LANGUAGE_LIST:
+        return f.common
+    if f.type is FieldType.YES_NO_NONE:
+        return tuple(c.value for c in YES_NO_NONE_CHOICES)
+    return tuple(c.value for c in f.choices)
+
+
+def choices_of(f: Field) -> tuple[Choice, ...]:
+    """The choices of a field, including the fixed three of ``yes_no_none``."""
+    if f.type is FieldType.YES_NO_NONE:
+        return YES_NO_NONE_CHOICES
+    return f.choices

@@ -1,0 +1,176 @@
+"""Institution records: what the register holds about one institution, as generators take it.
+
+A record is plain JSON, the same shape the register exports for one institution and the prefill
+input of personalised forms::
+
+    {
+      "id": "inst-0001",                 # the institution (entity) id, stable
+      "base_version": 3,                 # register revision the values come from (optional)
+      "categories": ["psychotherapie"],  # the checklists this institution belongs to
+      "institution": {"name": "…", "region": "duesseldorf", …},
+      "entries": {"psychotherapie": {"languages_offered": ["fa", "ar"], "date": "2025-09-24", …}}
+    }
+
+Typed values: text types are strings; ``integer``/``percentage`` are ints; ``date`` is an ISO
+date string ``YYYY-MM-DD``; ``select_one``/``yes_no_none`` hold the choice value;
+``select_multiple``/``language_list`` hold a list of codes, and text typed into the "other" box
+is kept under ``"<field>._other"`` as a string.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from formgen import languages
+from formgen.errors import RecordError
+from formgen.model import (
+    INSTITUTION,
+    OTHER,
+    Field,
+    FieldPath,
+    FieldType,
+    Schema,
+    choices_of,
+)
+
+Value = str | int | list[str]
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+@dataclass(frozen=True)
+class InstitutionRecord:
+    """One institution with its entries, ready to prefill a form."""
+
+    id: str
+    categories: tuple[str, ...]
+    institution: Mapping[str, Value] = field(default_factory=dict)
+    entries: Mapping[str, Mapping[str, Value]] = field(default_factory=dict)
+    base_version: int | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.institution.get("name", "")) or self.id
+
+    def form_values(self, schema: Schema) -> dict[str, Value]:
+        """Field path (institution form) → value, for every value the record holds."""
+        out: dict[str, Value] = {}
+        for key, value in self.institution.items():
+            out[str(FieldPath(INSTITUTION, None, key.split(".")[0])) + _suffix(key)] = value
+        for cid, values in self.entries.items():
+            for key, value in values.items():
+                out[str(FieldPath(cid, None, key.split(".")[0])) + _suffix(key)] = value
+        return out
+
+
+def _suffix(key: str) -> str:
+    return "." + key.split(".", 1)[1] if "." in key else ""
+
+
+def check_value(f: Field, value: Any, where: str) -> Value:
+    """Check one typed value against its field; raise :class:`RecordError` naming ``where``."""
+
+    def fail(why: str) -> RecordError:
+        return RecordError(f"{where}: {why}")
+
+    t = f.type
+    if t in (FieldType.SELECT_MULTIPLE, FieldType.LANGUAGE_LIST):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise fail(f"a {t.value} value must be a list of codes, not {value!r:.60}")
+        if t is FieldType.LANGUAGE_LIST:
+            unknown = [v for v in value if v not in languages.LANGUAGES]
+            if unknown:
+                raise fail(
+                    f"unknown language code(s) {', '.join(unknown)}; use ISO 639 codes such as fa, ar, tr"
+                )
+        else:
+            allowed = {c.value for c in f.choices}
+            unknown = [v for v in value if v not in allowed]
+            if unknown:
+                raise fail(
+                    f"unknown choice(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
+                )
+        return list(value)
+    if t in (FieldType.INTEGER, FieldType.PERCENTAGE):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail(f"a {t.value} value must be a whole number, not {value!r:.60}")
+        low, high = f.constraints.minimum, f.constraints.maximum
+        if t is FieldType.PERCENTAGE:
+            low, high = (0 if low is None else low), (100 if high is None else high)
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise fail(f"{value} is outside {low}–{high}")
+        return value
+    if not isinstance(value, str):
+        raise fail(f"a {t.value} value must be text, not {type(value).__name__}")
+    if t is FieldType.DATE:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise fail(f"'{value:.40}' is not an ISO date (YYYY-MM-DD)") from None
+    if t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
+        allowed = {c.value for c in choices_of(f)}
+        if value not in allowed:
+            raise fail(f"'{value:.40}' is not a choice; allowed: {', '.join(sorted(allowed))}")
+    return value
+
+
+def record_from_json(schema: Schema, data: Any, source: str = "record") -> InstitutionRecord:
+    """Check a JSON record against the schema and build it; every message names the field."""
+    if not isinstance(data, dict):
+        raise RecordError(f"{source}: a record must be a JSON object")
+    rid = data.get("id")
+    if not isinstance(rid, str) or not ID_RE.match(rid):
+        raise RecordError(
+            f"{source}: 'id' must be an institution id of letters, digits, '.', '_' or '-' (got {rid!r:.60})"
+        )
+    base = data.get("base_version")
+    if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):
+        raise RecordError(f"{source}: 'base_version' must be a non-negative whole number")
+    inst_fields = {f.id: f for f in schema.institution_fields()}
+    institution = _check_values(data.get("institution", {}), inst_fields, f"{source}: institution")
+
+    entries_raw = data.get("entries", {})
+    if not isinstance(entries_raw, dict):
+        raise RecordError(f"{source}: 'entries' must be an object of category → values")
+    cats = data.get("categories", list(entries_raw))
+    if not isinstance(cats, list) or not all(isinstance(c, str) for c in cats):
+        raise RecordError(f"{source}: 'categories' must be a list of category ids")
+    entries: dict[str, Mapping[str, Value]] = {}
+    for cid in list(dict.fromkeys([*cats, *entries_raw])):
+        schema.category(cid)  # raises UnknownCategoryError naming the known ones
+        fields = {f.id: f for f in schema.entry_fields(cid)}
+        entries[cid] = _check_values(entries_raw.get(cid, {}), fields, f"{source}: {cid}")
+    return InstitutionRecord(
+        id=rid,
+        categories=tuple(dict.fromkeys([*cats, *entries_raw])),
+        institution=institution,
+        entries=entries,
+        base_version=base,
+    )
+
+
+def _check_values(raw: Any, fields: Mapping[str, Field], where: str) -> dict[str, Value]:
+    if not isinstance(raw, dict):
+        raise RecordError(f"{where}: must be an object of field → value")
+    out: dict[str, Value] = {}
+    for key, value in raw.items():
+        fid, _, option = str(key).partition(".")
+        f = fields.get(fid)
+        if f is None:
+            raise RecordError(f"{where}.{key}: no such field here; known: {', '.join(fields)}")
+        if option:
+            if option != OTHER or not f.is_multi:
+                raise RecordError(
+                    f"{where}.{key}: only multiple-choice fields have an '{OTHER}' text"
+                )
+            if not isinstance(value, str):
+                raise RecordError(f"{where}.{key}: the 'other' text must be text")
+            out[key] = value
+            continue
+        if value is None or value == "" or value == []:
+            continue
+        out[key] = check_value(f, value, f"{where}.{key}")
+    return out

@@ -1,0 +1,771 @@
+"""Load a schema file (YAML), check it, and build the :mod:`formgen.model`.
+
+Checking runs in two passes and reports *every* problem with its file and line:
+
+1. structure, against ``schema/formgen-schema.json`` (the same file editors validate with):
+   unknown keys (with a "did you mean"), wrong value types, missing keys, malformed ids;
+2. meaning: duplicate ids, unknown field types (with a "did you mean"), missing translations,
+   renames that collide, references to unknown field sets or fields, impossible constraints.
+
+Message texts live in :data:`MESSAGES`, so tests and docs refer to one place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import jsonschema
+import yaml
+
+from formgen import languages
+from formgen.errors import Problem, SchemaError
+from formgen.model import (
+    ID_PATTERN,
+    OTHER,
+    Category,
+    Choice,
+    Constraints,
+    Field,
+    FieldType,
+    Group,
+    Schema,
+    Scope,
+    Section,
+    Text,
+)
+
+DEFAULT_ENTRY_BLOCKS = 5
+DEFAULT_STALE_AFTER_DAYS = 365
+MAX_SCHEMA_BYTES = 5_000_000
+
+MESSAGES = {
+    "yaml": "not valid YAML: {problem} (check indentation and quotes near this line)",
+    "not_mapping": "a schema file must be a YAML mapping of keys (schema_id, schema_version, …)",
+    "too_big": "the file is {size} bytes; a schema is at most {limit} bytes",
+    "duplicate_key": "key '{key}' appears twice in the same mapping; keep one",
+    "unknown_key": "unknown key '{key}'{hint}; allowed here: {allowed}",
+    "missing_key": "'{key}' is missing here; add it",
+    "bad_type": "'{where}' must be {expected}, not {actual}",
+    "bad_id": "id '{value}' is not allowed: ids use lower-case letters, digits and _ "
+    "({pattern}), start with a letter and never contain a dot",
+    "bad_version": "schema_version '{value}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0",
+    "unknown_type": "field '{field}': unknown type '{value}'{hint}; known types: {known}",
+    "bad_value": "'{where}': {value!r} is not allowed; use one of {allowed}",
+    "too_small": "'{where}' is {value}; it must be at least {limit}",
+    "generic": "'{where}': {message}",
+    "default_language": "default_language '{value}' is not in languages {languages}; add it there",
+    "missing_translation": "{what} has no text in '{lang}' (languages: {languages}); add '{lang}: …'",
+    "duplicate_id": "{kind} id '{value}' is used twice (first at line {first}); ids must be unique",
+    "unknown_field_set": "category '{category}': unknown field_set '{value}'{hint}; defined: {known}",
+    "no_default_field_set": "category '{category}' names no field_set and the schema has no "
+    "default_field_set; add 'default_field_set: <name>'",
+    "unknown_override": "category '{category}': {what} names unknown field '{value}'{hint}",
+    "unknown_section": "category '{category}': add_fields names unknown section '{value}'{hint}",
+    "rename_collides": "field '{field}' in category '{category}': renamed_from '{value}' {why}",
+    "needs_choices": "field '{field}': type {type} needs 'choices' or 'choices_from'",
+    "no_regions": "field '{field}': choices_from: regions, but the schema defines no regions",
+    "choices_not_allowed": "field '{field}': type {type} takes no 'choices'",
+    "duplicate_choice": "field '{field}': choice value '{value}' is used twice",
+    "reserved_choice": "field '{field}': choice value '{value}' is reserved for the 'other' box",
+    "unknown_language": "field '{field}': '{value}' in 'common' is not a known language code{hint}",
+    "min_max": "field '{field}': {low_key} {low} is greater than {high_key} {high}",
+    "bad_pattern": "field '{field}': constraints.pattern is not a valid regular expression: {error}",
+    "no_fields": "category '{category}' has no fields left after remove_fields",
+}
+
+
+def _msg(name: str, /, **kwargs: Any) -> str:
+    return MESSAGES[name].format(**kwargs)
+
+
+def _did_you_mean(value: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# --------------------------------------------------------------------------- reading YAML
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class _Doc:
+    """Parsed YAML data with the line of every node and key, for messages."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    key_lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int | None:
+        while True:
+            if path in self.key_lines:
+                return self.key_lines[path]
+            if path in self.lines:
+                return self.lines[path]
+            if not path:
+                return None
+            path = path[:-1]
+
+
+def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(source, line, _msg("yaml", problem=problem)))
+        return None
+    if root is None:
+        problems.append(Problem(source, None, _msg("not_mapping")))
+        return None
+    doc = _Doc(None)
+    constructor = yaml.SafeLoader("")
+
+    def walk(node: yaml.Node, path: Path_) -> Any:
+        doc.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = constructor.construct_object(key_node)
+                key = str(key)
+                if key in out:
+                    problems.append(
+                        Problem(
+                            source, key_node.start_mark.line + 1, _msg("duplicate_key", key=key)
+                        )
+                    )
+                doc.key_lines[(*path, key)] = key_node.start_mark.line + 1
+                out[key] = walk(value_node, (*path, key))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [walk(item, (*path, i)) for i, item in enumerate(node.value)]
+        return constructor.construct_object(node)
+
+    try:
+        doc.data = walk(root, ())
+    except yaml.YAMLError as exc:  # e.g. a bad timestamp or tag inside a scalar
+        mark = getattr(exc, "problem_mark", None)
+        problems.append(
+            Problem(source, mark.line + 1 if mark else None, _msg("yaml", problem=str(exc)))
+        )
+        return None
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(source, 1, _msg("not_mapping")))
+        return None
+    return doc
+
+
+# --------------------------------------------------------------------------- structure
+
+
+@cache
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema for schema files (``schema/formgen-schema.json``)."""
+    data: dict[str, Any] = json.loads(
+        _schema_dir().joinpath("formgen-schema.json").read_text("utf-8")
+    )
+    return data
+
+
+def _where(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def _type_name(value: Any) -> str:
+    return {
+        dict: "a mapping",
+        list: "a list",
+        str: "a text",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "empty",
+    }.get(type(value), type(value).__name__)
+
+
+_EXPECTED = {
+    "object": "a mapping (key: value lines)",
+    "array": "a list (lines starting with '- ')",
+    "string": "a text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+def _structure_problems(doc: _Doc, source: str) -> list[Problem]:
+    validator = jsonschema.Draft202012Validator(json_schema())
+    problems: list[Problem] = []
+    for error in sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.path]):
+        problems.extend(_explain(error, doc, source))
+    return problems
+
+
+def _explain(error: jsonschema.ValidationError, doc: _Doc, source: str) -> Iterator[Problem]:
+    path: Path_ = tuple(error.absolute_path)
+    where = _where(path)
+    kind = error.validator
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        props = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        allowed = sorted(props)
+        for key in error.instance:
+            if key not in allowed:
+                yield Problem(
+                    source,
+                    doc.line((*path, key)),
+                    _msg(
+                        "unknown_key",
+                        key=key,
+                        hint=_did_you_mean(key, allowed),
+                        allowed=", ".join(allowed),
+                    ),
+                )
+        return
+    if kind == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        yield Problem(source, doc.line(path), _msg("missing_key", key=missing))
+        return
+    if kind == "type":
+        expected = _EXPECTED.get(str(error.validator_value), str(error.validator_value))
+        yield Problem(
+            source,
+            doc.line(path),
+            _msg("bad_type", where=where, expected=expected, actual=_type_name(error.instance)),
+        )
+        return
+    if kind == "pattern" and path and path[-1] in ("schema_version",):
+        yield Problem(source, doc.line(path), _msg("bad_version", value=error.instance))
+        return
+    if kind == "pattern" or (kind == "propertyNames"):
+        value = error.instance
+        yield Problem(source, doc.line(path), _msg("bad_id", value=value, pattern=ID_PATTERN))
+        return
+    if kind == "enum" and path and path[-1] == "type":
+        known = [t.value for t in FieldType]
+        field_id = _lookup(doc.data, (*path[:-1], "id"))
+        yield Problem(
+            source,
+            doc.line(path),
+            _msg(
+                "unknown_type",
+                field=field_id,
+                value=error.instance,
+                hint=_did_you_mean(str(error.instance), known),
+                known=", ".join(known),
+            ),
+        )
+        return
+    if kind == "enum":
+        yield Problem(
+            source,
+            doc.line(path),
+            _msg("bad_value", where=where, value=error.instance, allowed=error.validator_value),
+        )
+        return
+    if kind in ("minimum", "minItems"):
+        yield Problem(
+            source,
+            doc.line(path),
+            _msg("too_small", where=where, value=error.instance, limit=error.validator_value),
+        )
+        return
+    yield Problem(source, doc.line(path), _msg("generic", where=where, message=error.message))
+
+
+def _lookup(data: Any, path: Path_) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+# --------------------------------------------------------------------------- meaning + model
+
+
+class _Builder:
+    def __init__(self, doc: _Doc, source: str) -> None:
+        self.doc = doc
+        self.source = source
+        self.problems: list[Problem] = []
+        self.languages: tuple[str, ...] = tuple(doc.data["languages"])
+        self.regions: tuple[Choice, ...] = ()
+
+    def problem(self, path: Path_, name: str, /, **kwargs: Any) -> None:
+        self.problems.append(Problem(self.source, self.doc.line(path), _msg(name, **kwargs)))
+
+    def text(
+        self, raw: dict[str, str] | None, path: Path_, what: str, required: bool = True
+    ) -> Text:
+        raw = raw or {}
+        if required or raw:
+            for lang in self.languages:
+                if not str(raw.get(lang, "")).strip():
+                    self.problem(
+                        path,
+                        "missing_translation",
+                        what=what,
+                        lang=lang,
+                        languages=", ".join(self.languages),
+                    )
+        return Text(MappingProxyType({k: " ".join(str(v).split()) for k, v in raw.items()}))
+
+    def long_text(self, raw: dict[str, str] | None, path: Path_, what: str) -> Text:
+        """Like :meth:`text` but keeps paragraph breaks (blank lines) of descriptions."""
+        text = self.text(raw, path, what, required=True)
+        raw = raw or {}
+        kept = {
+            k: "\n\n".join(" ".join(p.split()) for p in str(v).split("\n\n") if p.strip())
+            for k, v in raw.items()
+        }
+        return replace(text, values=MappingProxyType(kept))
+
+    def choices(self, raw: list[dict[str, Any]], path: Path_, field_id: str) -> tuple[Choice, ...]:
+        seen: set[str] = set()
+        out = []
+        for i, c in enumerate(raw):
+            value = c["value"]
+            if value in seen:
+                self.problem((*path, i, "value"), "duplicate_choice", field=field_id, value=value)
+            if value == OTHER:
+                self.problem((*path, i, "value"), "reserved_choice", field=field_id, value=value)
+            seen.add(value)
+            out.append(
+                Choice(
+                    value,
+                    self.text(
+                        c["label"], (*path, i, "label"), f"choice '{value}' of field '{field_id}'"
+                    ),
+                )
+            )
+        return tuple(out)
+
+    def constraints(self, raw: dict[str, Any] | None, path: Path_, field_id: str) -> Constraints:
+        raw = raw or {}
+        cons = Constraints(**raw)
+        for low_key, high_key in (("min_length", "max_length"), ("minimum", "maximum")):
+            low, high = raw.get(low_key), raw.get(high_key)
+            if low is not None and high is not None and low > high:
+                self.problem(
+                    path,
+                    "min_max",
+                    field=field_id,
+                    low_key=low_key,
+                    low=low,
+                    high_key=high_key,
+                    high=high,
+                )
+        if cons.pattern is not None:
+            import re
+
+            try:
+                re.compile(cons.pattern)
+            except re.error as exc:
+                self.problem((*path, "pattern"), "bad_pattern", field=field_id, error=exc)
+        return cons
+
+    def field(self, raw: dict[str, Any], path: Path_) -> Field:
+        fid = raw["id"]
+        ftype = FieldType(raw["type"])
+        what = f"field '{fid}'"
+        choices: tuple[Choice, ...] = ()
+        if "choices" in raw:
+            choices = self.choices(raw["choices"], (*path, "choices"), fid)
+        elif raw.get("choices_from") == "regions":
+            if not self.regions:
+                self.problem((*path, "choices_from"), "no_regions", field=fid)
+            choices = self.regions
+        if (
+            ftype in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE)
+            and not choices
+            and "choices_from" not in raw
+        ):
+            self.problem(path, "needs_choices", field=fid, type=ftype.value)
+        if ftype not in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE) and "choices" in raw:
+            self.problem((*path, "choices"), "choices_not_allowed", field=fid, type=ftype.value)
+        common = tuple(raw.get("common", ()))
+        for i, code in enumerate(common):
+            if code not in languages.LANGUAGES:
+                self.problem(
+                    (*path, "common", i),
+                    "unknown_language",
+                    field=fid,
+                    value=code,
+                    hint=_did_you_mean(code, list(languages.LANGUAGES)),
+                )
+        lines = int(raw.get("lines", 4 if ftype is FieldType.TEXTAREA else 1))
+        return Field(
+            id=fid,
+            type=ftype,
+            label=self.text(raw["label"], (*path, "label"), what),
+            help=self.text(raw.get("help"), (*path, "help"), f"help of {what}", required=False),
+            required=bool(raw.get("required", False)),
+            scope=Scope(raw.get("scope", "entry")),
+            constraints=self.constraints(raw.get("constraints"), (*path, "constraints"), fid),
+            choices=choices,
+            common=common,
+            widget=raw.get("widget"),
+            lines=lines,
+            renamed_from=tuple(raw.get("renamed_from", ())),
+            personal=bool(raw.get("personal", False)),
+        )
+
+    def sections(self, raw: list[dict[str, Any]], path: Path_) -> tuple[Section, ...]:
+        out = []
+        for i, s in enumerate(raw):
+            spath = (*path, i)
+            fields = tuple(self.field(f, (*spath, "fields", j)) for j, f in enumerate(s["fields"]))
+            out.append(
+                Section(
+                    id=s["id"],
+                    label=self.text(s["label"], (*spath, "label"), f"section '{s['id']}'"),
+                    help=self.text(
+                        s.get("help"),
+                        (*spath, "help"),
+                        f"help of section '{s['id']}'",
+                        required=False,
+                    ),
+                    fields=fields,
+                )
+            )
+        return tuple(out)
+
+    def category(
+        self,
+        raw: dict[str, Any],
+        path: Path_,
+        group: dict[str, Any],
+        field_sets: dict[str, tuple[Section, ...]],
+        default_set: str | None,
+    ) -> Category:
+        cid = raw["id"]
+        set_name = raw.get("field_set", default_set)
+        sections: tuple[Section, ...] = ()
+        if set_name is None:
+            self.problem(path, "no_default_field_set", category=cid)
+        elif set_name not in field_sets:
+            self.problem(
+                (*path, "field_set") if "field_set" in raw else path,
+                "unknown_field_set",
+                category=cid,
+                value=set_name,
+                hint=_did_you_mean(set_name, list(field_sets)),
+                known=", ".join(field_sets) or "(none)",
+            )
+        else:
+            sections = field_sets[set_name]
+        known_ids = [f.id for s in sections for f in s.fields]
+
+        overrides = raw.get("overrides", {})
+        for fid in overrides:
+            if fid not in known_ids:
+                self.problem(
+                    (*path, "overrides", fid),
+                    "unknown_override",
+                    category=cid,
+                    what="overrides",
+                    value=fid,
+                    hint=_did_you_mean(fid, known_ids),
+                )
+        removed = set(raw.get("remove_fields", ()))
+        for i, fid in enumerate(raw.get("remove_fields", ())):
+            if fid not in known_ids:
+                self.problem(
+                    (*path, "remove_fields", i),
+                    "unknown_override",
+                    category=cid,
+                    what="remove_fields",
+                    value=fid,
+                    hint=_did_you_mean(fid, known_ids),
+                )
+        added = raw.get("add_fields", {})
+        section_ids = [s.id for s in sections]
+        for sid in added:
+            if sid not in section_ids:
+                self.problem(
+                    (*path, "add_fields", sid),
+                    "unknown_section",
+                    category=cid,
+                    value=sid,
+                    hint=_did_you_mean(sid, section_ids),
+                )
+
+        new_sections = []
+        for s in sections:
+            fields = []
+            for f in s.fields:
+                if f.id in removed:
+                    continue
+                if f.id in overrides:
+                    f = self.override(f, overrides[f.id], (*path, "overrides", f.id))
+                fields.append(f)
+            for j, fraw in enumerate(added.get(s.id, ())):
+                fields.append(self.field(fraw, (*path, "add_fields", s.id, j)))
+            new_sections.append(replace(s, fields=tuple(fields)))
+        if sections and not any(s.fields for s in new_sections):
+            self.problem(path, "no_fields", category=cid)
+
+        category = Category(
+            id=cid,
+            group="",
+            label=self.text(raw["label"], (*path, "label"), f"category '{cid}'"),
+            description=self.long_text(
+                raw["description"], (*path, "description"), f"description of category '{cid}'"
+            ),
+            entry_blocks=int(
+                raw.get("entry_blocks", group.get("entry_blocks", DEFAULT_ENTRY_BLOCKS))
+            ),
+            stale_after_days=int(
+                raw.get("stale_after_days", group.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS))
+            ),
+            sections=tuple(new_sections),
+        )
+        self.check_field_ids(category, path)
+        return category
+
+    def override(self, f: Field, over: dict[str, Any], path: Path_) -> Field:
+        changes: dict[str, Any] = {}
+        what = f"override of field '{f.id}'"
+        if "label" in over:
+            changes["label"] = self.text(over["label"], (*path, "label"), what)
+        if "help" in over:
+            changes["help"] = self.text(over["help"], (*path, "help"), what)
+        if "required" in over:
+            changes["required"] = bool(over["required"])
+        if "constraints" in over:
+            changes["constraints"] = self.constraints(
+                over["constraints"], (*path, "constraints"), f.id
+            )
+        if "choices" in over:
+            changes["choices"] = self.choices(over["choices"], (*path, "choices"), f.id)
+        if "common" in over:
+            changes["common"] = tuple(over["common"])
+        if "lines" in over:
+            changes["lines"] = int(over["lines"])
+        return replace(f, **changes)
+
+    def check_field_ids(self, category: Category, path: Path_) -> None:
+        first: dict[str, int | None] = {}
+        for f in category.fields:
+            if f.id in first:
+                self.problem(
+                    path,
+                    "duplicate_id",
+                    kind=f"field (category '{category.id}')",
+                    value=f.id,
+                    first=first[f.id],
+                )
+            first[f.id] = self.doc.line(path)
+        current = {f.id for f in category.fields}
+        claimed: dict[str, str] = {}
+        for f in category.fields:
+            for old in f.renamed_from:
+                if old in current:
+                    self.problem(
+                        path,
+                        "rename_collides",
+                        field=f.id,
+                        category=category.id,
+                        value=old,
+                        why="is the id of a current field; old ids are never reused",
+                    )
+                elif old in claimed:
+                    self.problem(
+                        path,
+                        "rename_collides",
+                        field=f.id,
+                        category=category.id,
+                        value=old,
+                        why=f"is also claimed by field '{claimed[old]}'",
+                    )
+                claimed[old] = f.id
+
+    def build(self) -> Schema:
+        data = self.doc.data
+        if data["default_language"] not in self.languages:
+            self.problem(
+                ("default_language",),
+                "default_language",
+                value=data["default_language"],
+                languages=list(self.languages),
+            )
+        self.regions = self.choices(data.get("regions", []), ("regions",), "region")
+
+        field_sets: dict[str, tuple[Section, ...]] = {}
+        for name, fs in data["field_sets"].items():
+            field_sets[name] = self.sections(fs["sections"], ("field_sets", name, "sections"))
+            seen: dict[str, int | None] = {}
+            for s_i, s in enumerate(fs["sections"]):
+                for f_i, f in enumerate(s["fields"]):
+                    fpath = ("field_sets", name, "sections", s_i, "fields", f_i, "id")
+                    if f["id"] in seen:
+                        self.problem(
+                            fpath,
+                            "duplicate_id",
+                            kind=f"field (field set '{name}')",
+                            value=f["id"],
+                            first=seen[f["id"]],
+                        )
+                    seen.setdefault(f["id"], self.doc.line(fpath))
+        default_set = data.get("default_field_set")
+        if default_set is not None and default_set not in field_sets:
+            self.problem(
+                ("default_field_set",),
+                "unknown_field_set",
+                category="(default)",
+                value=default_set,
+                hint=_did_you_mean(default_set, list(field_sets)),
+                known=", ".join(field_sets) or "(none)",
+            )
+            default_set = None
+        if default_set is None and len(field_sets) == 1:
+            default_set = next(iter(field_sets))
+
+        groups = []
+        cat_lines: dict[str, int | None] = {}
+        group_lines: dict[str, int | None] = {}
+        for g_i, g in enumerate(data["groups"]):
+            gpath: Path_ = ("groups", g_i)
+            if g["id"] in group_lines:
+                self.problem(
+                    (*gpath, "id"),
+                    "duplicate_id",
+                    kind="group",
+                    value=g["id"],
+                    first=group_lines[g["id"]],
+                )
+            group_lines.setdefault(g["id"], self.doc.line((*gpath, "id")))
+            cats = []
+            for c_i, c in enumerate(g["categories"]):
+                cpath: Path_ = (*gpath, "categories", c_i)
+                if c["id"] in cat_lines:
+                    self.problem(
+                        (*cpath, "id"),
+                        "duplicate_id",
+                        kind="category",
+                        value=c["id"],
+                        first=cat_lines[c["id"]],
+                    )
+                cat_lines.setdefault(c["id"], self.doc.line((*cpath, "id")))
+                cat = self.category(c, cpath, g, field_sets, default_set)
+                cats.append(replace(cat, group=g["id"]))
+            groups.append(
+                Group(
+                    id=g["id"],
+                    label=self.text(g["label"], (*gpath, "label"), f"group '{g['id']}'"),
+                    description=self.long_text(
+                        g.get("description"),
+                        (*gpath, "description"),
+                        f"description of group '{g['id']}'",
+                    )
+                    if g.get("description")
+                    else Text(),
+                    categories=tuple(cats),
+                )
+            )
+        return Schema(
+            schema_id=data["schema_id"],
+            schema_version=data["schema_version"],
+            default_language=data["default_language"],
+            languages=self.languages,
+            title=self.text(data["title"], ("title",), "title"),
+            description=self.long_text(data["description"], ("description",), "description")
+            if data.get("description")
+            else Text(),
+            regions=self.regions,
+            groups=tuple(groups),
+            source=self.source,
+        )
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def check_schema_text(text: str, source: str = "<schema>") -> tuple[Schema | None, list[Problem]]:
+    """Check a schema given as YAML text: the model (when valid) and every problem found."""
+    problems: list[Problem] = []
+    doc = _read_yaml(text, source, problems)
+    if doc is None:
+        return None, problems
+    structure = _structure_problems(doc, source)
+    if structure or problems:
+        return None, problems + structure
+    builder = _Builder(doc, source)
+    schema = builder.build()
+    problems.extend(builder.problems)
+    problems.sort(key=lambda p: p.line or 0)
+    return (None if problems else schema), problems
+
+
+def load_schema_text(text: str, source: str = "<schema>") -> Schema:
+    """Build the model from YAML text; raise :class:`SchemaError` listing every problem."""
+    schema, problems = check_schema_text(text, source)
+    if schema is None:
+        raise SchemaError(problems)
+    return schema
+
+
+def check_schema(path: str | Path) -> tuple[Schema | None, list[Problem]]:
+    """Check a schema file: the model (when valid) and every problem found, each with its line."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SCHEMA_BYTES:
+            return None, [
+                Problem(str(path), None, _msg("too_big", size=size, limit=MAX_SCHEMA_BYTES))
+            ]
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Problem(
+                str(path),
+                None,
+                f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8",
+            )
+        ]
+    except OSError as exc:
+        return None, [Problem(str(path), None, f"cannot read the file: {exc.strerror or exc}")]
+    return check_schema_text(text, str(path))
+
+
+def load_schema(path: str | Path) -> Schema:
+    """Load and check a schema file; raise :class:`SchemaError` listing every problem."""
+    schema, problems = check_schema(path)
+    if schema is None:
+        raise SchemaError(problems)
+    return schema
+
+
+def _schema_dir() -> Any:
+    """The folder of the shipped schemas, installed as package data ``formgen.schema``."""
+    try:
+        return resources.files("formgen.schema")
+    except ModuleNotFoundError:  # running from a source tree that was not installed
+        return Path(__file__).resolve().parent.parent / "schema"
+
+
+DEFAULT_SCHEMA = "arbeitshilfe.yaml"
+
+
+def shipped_schema_path(name: str = DEFAULT_SCHEMA) -> Path:
+    """The path of a schema shipped with formgen (``arbeitshilfe.yaml`` by default)."""
+    return Path(str(_schema_dir().joinpath(name)))
+
+
+@cache
+def default_schema() -> Schema:
+    """The shipped Arbeitshilfe schema (loaded once)."""
+    return load_schema(shipped_schema_path())

@@ -1,0 +1,240 @@
+"""A coordination centre's workspace: configuration, signing secret, issued forms, register, archive.
+
+Created by ``formgen init DIR``. Layout::
+
+    DIR/workspace.toml   configuration (centre name, sender, schema, regions)
+    DIR/secret.key       per-workspace secret for form signatures (mode 0600; never mailed)
+    DIR/issued.jsonl     one line per generated form: its signed identity (append-only)
+    DIR/register.json    the consolidated register (written by ingest.register)
+    DIR/archive/         ingested originals, content-addressed by SHA-256
+    DIR/quarantine/      returns that were not merged (tampered, unknown schema …), with reasons
+    DIR/forms/           generated forms
+    DIR/exports/         register exports and the printed register
+    DIR/sendlog.jsonl    what was mailed to whom
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+import time
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from formgen.errors import FormgenError
+from formgen.identity import FormIdentity
+from formgen.model import Choice, Schema, Text
+from formgen.schema_load import default_schema, load_schema
+
+CONFIG = "workspace.toml"
+SECRET = "secret.key"
+ISSUED = "issued.jsonl"
+LOCK = ".lock"
+
+_CONFIG_TEMPLATE = """\
+# formgen workspace of a coordination centre. Edit freely; `formgen` reads it on every run.
+
+[centre]
+name = {name}
+sender = {sender}          # From: address of mails (formgen mail)
+language = "de"            # language of forms and mails: de or en
+
+[schema]
+# path = "my-schema.yaml"  # default: the shipped Arbeitshilfe schema
+
+# Regions of this centre. Leave out to use the schema's own list.
+# [[regions]]
+# value = "duesseldorf"
+# de = "Düsseldorf"
+# en = "Düsseldorf"
+"""
+
+
+class WorkspaceError(FormgenError):
+    """A folder is not a workspace, or its configuration is broken."""
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+
+
+def append_line(path: Path, line: str) -> None:
+    """Append one line and fsync it: what was reported as done stays done after a crash."""
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(line.rstrip("\n") + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+@dataclass
+class Workspace:
+    """An opened workspace folder."""
+
+    root: Path
+    config: dict[str, Any]
+
+    # ------------------------------------------------------------------ creation / opening
+
+    @classmethod
+    def init(cls, root: str | Path, name: str = "SPKoM", sender: str = "") -> Workspace:
+        """Create a workspace in ``root`` (which may exist but must not be a workspace yet)."""
+        root = Path(root)
+        if (root / CONFIG).exists():
+            raise WorkspaceError(f"{root} is already a formgen workspace; use it as it is")
+        root.mkdir(parents=True, exist_ok=True)
+        for sub in ("archive", "quarantine", "forms", "exports"):
+            (root / sub).mkdir(exist_ok=True)
+        secret_path = root / SECRET
+        fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_hex(32) + "\n")
+        text = _CONFIG_TEMPLATE.format(
+            name=json.dumps(name, ensure_ascii=False), sender=json.dumps(sender)
+        )
+        write_atomic(root / CONFIG, text.encode("utf-8"))
+        return cls.open(root)
+
+    @classmethod
+    def open(cls, root: str | Path) -> Workspace:
+        root = Path(root)
+        config_path = root / CONFIG
+        if not config_path.is_file():
+            raise WorkspaceError(
+                f"{root} is not a formgen workspace (no {CONFIG}); create one with 'formgen init {root}'"
+            )
+        try:
+            config = tomllib.loads(config_path.read_text("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise WorkspaceError(
+                f"{config_path}: {exc}; fix the file or run 'formgen init' in a new folder"
+            ) from None
+        return cls(root, config)
+
+    # ------------------------------------------------------------------ configuration
+
+    @property
+    def centre_name(self) -> str:
+        return str(self.config.get("centre", {}).get("name", ""))
+
+    @property
+    def sender(self) -> str:
+        return str(self.config.get("centre", {}).get("sender", ""))
+
+    @property
+    def language(self) -> str:
+        return str(self.config.get("centre", {}).get("language", "de"))
+
+    def schema(self) -> Schema:
+        """The workspace's schema, with its own regions when it configures them."""
+        path = self.config.get("schema", {}).get("path")
+        schema = load_schema(self.root / path) if path else default_schema()
+        regions = self.config.get("regions")
+        if regions:
+            try:
+                choices = tuple(
+                    Choice(str(r["value"]), Text({k: str(v) for k, v in r.items() if k != "value"}))
+                    for r in regions
+                )
+            except (KeyError, TypeError, AttributeError):
+                raise WorkspaceError(
+                    f'{self.root / CONFIG}: every [[regions]] entry needs value = "…" and labels de/en'
+                ) from None
+            schema = schema.with_regions(choices)
+        return schema
+
+    @property
+    def secret(self) -> bytes:
+        try:
+            text = (self.root / SECRET).read_text("ascii").strip()
+            return bytes.fromhex(text)
+        except (OSError, ValueError):
+            raise WorkspaceError(
+                f"{self.root / SECRET} is missing or damaged: forms cannot be signed or checked"
+            ) from None
+
+    # ------------------------------------------------------------------ paths
+
+    @property
+    def register_path(self) -> Path:
+        return self.root / "register.json"
+
+    @property
+    def archive_dir(self) -> Path:
+        return self.root / "archive"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def forms_dir(self) -> Path:
+        return self.root / "forms"
+
+    @property
+    def exports_dir(self) -> Path:
+        return self.root / "exports"
+
+    # ------------------------------------------------------------------ issued forms
+
+    def record_issued(self, identities: Iterable[FormIdentity]) -> None:
+        """Remember generated forms, so that a printed copy's reference finds its identity."""
+        path = self.root / ISSUED
+        with open(path, "a", encoding="utf-8") as fh:
+            for ident in identities:
+                data = {**ident.to_fields(), "issued_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                fh.write(json.dumps(data, ensure_ascii=False) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def issued(self) -> dict[str, FormIdentity]:
+        """Every issued form by instance id (a damaged line is skipped; the rest still count)."""
+        out: dict[str, FormIdentity] = {}
+        path = self.root / ISSUED
+        if not path.exists():
+            return out
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                with contextlib.suppress(ValueError, FormgenError):
+                    ident = FormIdentity.from_fields(json.loads(line))
+                    out[ident.instance_id] = ident
+        return out
+
+    # ------------------------------------------------------------------ one writer at a time
+
+    @contextlib.contextmanager
+    def lock(self, wait: float = 30.0) -> Iterator[None]:
+        """Hold the workspace's write lock; wait up to ``wait`` seconds, then fail clearly."""
+        fh = open(self.root / LOCK, "a+")  # noqa: SIM115 - kept open while the lock is held
+        try:
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise WorkspaceError(
+                            f"{self.root} is in use by another formgen run (waited {wait:.0f} s); "
+                            "try again when it has finished"
+                        ) from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            fh.close()

@@ -1,0 +1,61 @@
+"""What every reader returns: a raw submission (identity + raw values + provenance).
+
+The contract between the readers (AcroForm PDF, flattened PDF, DOCX, …) and validation:
+
+* ``values`` maps **field paths** (:class:`formgen.model.FieldPath` as text) to raw values, the
+  same names the generators gave the form's fields:
+
+  - text-like fields (text, textarea, date, integer, percentage, phone, email, url, initials):
+    ``str`` as typed — the reader has already applied NFC and turned ``\\r\\n``/``\\r`` into ``\\n``;
+  - ``select_one`` shown as a dropdown: ``str``, the choice *value* (a reader maps display text
+    back to the value);
+  - every checkbox — the options of ``select_multiple``/``language_list``, the three boxes of
+    ``yes_no_none``, ``select_one`` shown as checkboxes — is its own path ``<path>.<option>``
+    with a ``bool``; the "other" text box of a multiple choice is ``<path>._other`` (``str``).
+
+  Blank values may be left out or given as ``""``/``False``: blank means "not filled in".
+  Identity fields (``formgen.*``) are not in ``values``; they are in ``identity``.
+* ``identity`` is ``None`` when the file carries no formgen identity (an unknown form).
+* ``confidence`` is ``"high"`` when values come from form fields, ``"low"`` when they were
+  recovered by position from a flattened or printed copy.
+* ``notes`` are the reader's remarks for the report (e.g. "control recovered by table position").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from formgen.identity import FormIdentity
+
+RawValue = str | bool | list[str]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a submission came from: enough to find the original and explain every value."""
+
+    file_name: str
+    """The name the file had (for people; never used as a path)."""
+    sha256: str
+    size: int
+    reader: str
+    """Which reader produced it: ``acroform-pdf``, ``flattened-pdf``, ``docx``, …"""
+    container: str | None = None
+    """For an attachment: the mail file it came from and its position (``inbox.mbox#3/2``)."""
+    mail_from: str | None = None
+    mail_date: str | None = None
+    mail_subject: str | None = None
+    timestamps: Mapping[str, str] = field(default_factory=dict)
+    """Dates the file itself carries (PDF ModDate, DOCX modified …), ISO 8601."""
+
+
+@dataclass(frozen=True)
+class RawSubmission:
+    """One returned form as a reader saw it, before validation."""
+
+    identity: FormIdentity | None
+    values: Mapping[str, RawValue]
+    provenance: Provenance
+    confidence: str = "high"
+    notes: tuple[str, ...] = ()
