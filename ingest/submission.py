@@ -59,3 +59,57 @@ class RawSubmission:
     provenance: Provenance
     confidence: str = "high"
     notes: tuple[str, ...] = ()
+
+
+Value = str | int | list[str]
+"""A typed value, as :mod:`formgen.record` defines them (ISO dates, ints, lists of codes)."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """One validated value. An invalid value is kept as typed, with the reason, never dropped."""
+
+    raw: str
+    """What was typed (lists joined with ", "), after NFC and line-break normalisation."""
+    value: Value | None
+    """The typed value; ``None`` when ``raw`` did not validate (then ``problem`` says why)."""
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class EntryReturn:
+    """What one returned form says about one institution in one category."""
+
+    institution_id: str | None
+    """From the identity of an institution form; ``None`` for a checklist block (to be matched)."""
+    category: str | None
+    """``None`` when an institution form names no category (its own data only)."""
+    block: int | None
+    """The entry block of a checklist form (1-based); ``None`` in an institution form."""
+    institution: Mapping[str, Checked]
+    """Institution-scope fields that were filled in, by current field id."""
+    entry: Mapping[str, Checked]
+    """Entry-scope fields that were filled in, by current field id (``<id>._other`` for other text)."""
+
+
+@dataclass(frozen=True)
+class Submission:
+    """A validated return, mapped to the current schema version, ready to merge."""
+
+    identity: FormIdentity
+    provenance: Provenance
+    confidence: str
+    entries: tuple[EntryReturn, ...]
+    notes: tuple[str, ...] = ()
+
+    @property
+    def problems(self) -> list[str]:
+        """Every invalid value, as ``path: reason`` lines for the report."""
+        out = []
+        for e in self.entries:
+            where = ".".join(p for p in (e.category, str(e.block) if e.block else None) if p)
+            for scope in (e.institution, e.entry):
+                for fid, checked in scope.items():
+                    if checked.problem:
+                        out.append(f"{where + '.' if where else ''}{fid}: {checked.problem}")
+        return out
