@@ -12,6 +12,7 @@ import click
 from formgen import __version__
 from formgen.cli import demo as demo_cmd
 from formgen.cli import schema as schema_cmd
+from formgen.cli import workspace as workspace_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -26,3 +27,4 @@ def main() -> None:
 
 main.add_command(schema_cmd.schema)
 main.add_command(demo_cmd.demo)
+main.add_command(workspace_cmd.init)
