@@ -7,11 +7,13 @@ The contract between the readers (AcroForm PDF, flattened PDF, DOCX, …) and va
 
   - text-like fields (text, textarea, date, integer, percentage, phone, email, url, initials):
     ``str`` as typed — the reader has already applied NFC and turned ``\\r\\n``/``\\r`` into ``\\n``;
-  - ``select_one`` shown as a dropdown: ``str``, the choice *value* (a reader maps display text
-    back to the value);
-  - every checkbox — the options of ``select_multiple``/``language_list``, the three boxes of
-    ``yes_no_none``, ``select_one`` shown as checkboxes — is its own path ``<path>.<option>``
-    with a ``bool``; the "other" text box of a multiple choice is ``<path>._other`` (``str``).
+  - single choices — ``select_one`` (dropdown or a group of mutually exclusive checkboxes) and
+    ``yes_no_none`` (three mutually exclusive boxes Ja / Nein / Fehlanzeige): ``str`` under the
+    field's own path, the choice *value* (``"fehlanzeige"``); a reader maps display text or a
+    checkbox on-state back to the value;
+  - multiple choices — each option of ``select_multiple``/``language_list`` is its own checkbox
+    with path ``<path>.<option>`` and a ``bool``; the "other" text box is ``<path>._other``
+    (``str``, e.g. "Tamil, Urdu").
 
   Blank values may be left out or given as ``""``/``False``: blank means "not filled in".
   Identity fields (``formgen.*``) are not in ``values``; they are in ``identity``.
