@@ -59,3 +59,28 @@ class RecordError(FormgenError):
 
 class FormgenWarning(UserWarning):
     """Base class of warnings for library users (never used for things a coordinator must act on)."""
+
+
+# --------------------------------------------------------------------------- mailing (issue 7)
+
+
+class RecipientsError(FormgenError):
+    """A recipients list has problems; ``problems`` lists every one with its line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        head = f"the recipients list has {count} problem{'s' if count != 1 else ''}"
+        super().__init__(
+            head
+            + " (nothing was sent; fix them, or pass --skip-invalid to mail only the valid rows):\n"
+            + "\n".join(f"  {p}" for p in problems)
+        )
+
+
+class MailError(FormgenError):
+    """A mail cannot be made or sent as asked (template, settings, connection)."""
+
+
+class WrongRecipientError(MailError):
+    """A form personalised for one institution was about to be attached to another's mail."""

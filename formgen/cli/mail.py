@@ -1,0 +1,384 @@
+"""``formgen mail`` and ``formgen status``: mail each institution its own form; see who answered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+
+from formgen.cli.common import library_errors
+from formgen.errors import MailError, RecipientsError
+from formgen.mailing import parse_template
+from formgen.mailrun import (
+    DraftWriter,
+    RoundReport,
+    RoundSettings,
+    SmtpSender,
+    default_renderers,
+    default_round,
+    overdue_ids,
+    plan_round,
+    prefill_from,
+    recipients_from_log,
+    run_round,
+    select,
+    stale_targets,
+)
+from formgen.recipients import RecipientList, parse_recipients_csv, recipients_from_records
+from formgen.sendlog import SendLog
+from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
+from formgen.tracking import RegisterView, institution_status, summarise
+from formgen.workspace import Workspace
+
+
+def _workspace_option(func: Any) -> Any:
+    return click.option(
+        "-w",
+        "--workspace",
+        "workspace_dir",
+        type=click.Path(file_okay=False),
+        default=".",
+        show_default=True,
+        help="The workspace (made by 'formgen init').",
+    )(func)
+
+
+def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
+    from ingest.mailview import WorkspaceRegisterView  # the CLI is the one place knowing both
+
+    view = WorkspaceRegisterView(ws, today)
+    return view if view.available else None
+
+
+@click.command("mail")
+@click.argument("recipients", type=click.Path(dir_okay=False, exists=True), required=False)
+@_workspace_option
+@click.option("--from-register", is_flag=True, help="Mail every institution of the register.")
+@click.option(
+    "--overdue", is_flag=True, help="Remind institutions whose form is overdue (fresh form)."
+)
+@click.option("--stale", is_flag=True, help="Ask institutions with stale entries for an update.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx", "both"]),
+    default="pdf",
+    show_default=True,
+    help="Attach the form as PDF, Word (DOCX) or both.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of mail and form (default: the workspace's).",
+)
+@click.option(
+    "--deadline", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Return date (YYYY-MM-DD)."
+)
+@click.option(
+    "--days",
+    type=click.IntRange(1, 365),
+    default=28,
+    show_default=True,
+    help="Return date in N days (when no --deadline).",
+)
+@click.option(
+    "--round",
+    "round_name",
+    default=None,
+    help="Name of this round (default: invitation-YEAR, reminder-DATE, update-DATE); a rerun of a round never mails anyone twice.",
+)
+@click.option(
+    "--template",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Own mail template: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories}.",
+)
+@click.option(
+    "--drafts",
+    "drafts_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Write .eml drafts to DIR (open in Outlook/Thunderbird, then send).",
+)
+@click.option("--send", is_flag=True, help="Send through the SMTP server of workspace.toml [smtp].")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Only show who would get which mail; nothing is made, sent or logged.",
+)
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Mail the valid rows of a recipients list that has problems.",
+)
+@click.option(
+    "--rate",
+    type=click.FloatRange(min=0),
+    default=None,
+    help="At most N mails per minute (default: [smtp] rate, 30).",
+)
+@library_errors
+def mail(
+    recipients: str | None,
+    workspace_dir: str,
+    from_register: bool,
+    overdue: bool,
+    stale: bool,
+    fmt: str,
+    lang: str | None,
+    deadline: dt.datetime | None,
+    days: int,
+    round_name: str | None,
+    template: str | None,
+    drafts_dir: str | None,
+    send: bool,
+    dry_run: bool,
+    skip_invalid: bool,
+    rate: float | None,
+) -> None:
+    """Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).
+
+    Recipients come from RECIPIENTS (a CSV with id, institution, email, categories, region; Excel
+    CSVs with ';' in Windows-1252 or UTF-8 read as they are) or --from-register. --overdue and
+    --stale make the next round: reminders for forms not returned in time, and update requests
+    for stale entries, each with a freshly prefilled form. Every step is logged in sendlog.jsonl;
+    running the same command again sends only what is still missing.
+    """
+    if bool(drafts_dir) == send:
+        raise click.UsageError("say where the mails go: --drafts DIR or --send (one of them)")
+    if overdue and stale:
+        raise click.UsageError(
+            "--overdue and --stale make different rounds; run them one after the other"
+        )
+    if recipients and from_register:
+        raise click.UsageError("give a RECIPIENTS file or --from-register, not both")
+    if not (recipients or from_register or overdue or stale):
+        raise click.UsageError(
+            "whom to mail? give a RECIPIENTS file, --from-register, --overdue or --stale"
+        )
+
+    ws = Workspace.open(workspace_dir)
+    schema = ws.schema()
+    today = dt.date.today()
+    kind = "reminder" if overdue else "update" if stale else "invitation"
+    lang = lang or ws.language
+    settings = RoundSettings(
+        round=round_name or default_round(kind, today),
+        kind=kind,
+        formats=("pdf", "docx") if fmt == "both" else (fmt,),
+        lang=lang,
+        deadline=deadline.date() if deadline else today + dt.timedelta(days=days),
+        template=parse_template(Path(template).read_text("utf-8"), template) if template else None,
+    )
+    settings.resolved_template()  # a broken template fails before anything is made
+    view = _register_view(ws, today)
+    log = SendLog(ws.root)
+    deliveries = log.deliveries()
+
+    listed = _recipient_list(recipients, from_register or (stale and not recipients), schema, view)
+    if listed is not None:
+        _echo_problems(listed, skip_invalid)
+    pool = list(listed.recipients) if listed is not None else []
+    if overdue or stale:
+        returned = view.returned_instances() if view else None
+        statuses = institution_status(deliveries, returned, today)
+        if returned is None:
+            click.echo(
+                "note: returns cannot be matched without a register; every form not known as returned counts",
+                err=True,
+            )
+        if overdue:
+            ids = overdue_ids(statuses)
+            skipped_ids: list[tuple[str, str]] = []
+            if not recipients:
+                pool = recipients_from_log(statuses[i] for i in ids)
+        else:
+            stale_ids = view.stale_ids() if view else None
+            if stale_ids is None:
+                raise MailError("no register in this workspace: nothing is known to be stale")
+            ids, skipped_ids = stale_targets(stale_ids, statuses)
+        pool, missing = select(pool, ids)
+        for iid in missing:
+            click.echo(f"not mailed: {iid}: not in the recipients list", err=True)
+        for iid, why in skipped_ids:
+            click.echo(f"skipped: {iid}: {why}")
+        if not ids:
+            click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
+            return
+
+    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts")
+    click.echo(
+        f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
+        f"{len(plan.without_email)} without e-mail address"
+    )
+    for s in plan.skipped:
+        click.echo(f"  skipped {s.recipient.id}: {s.reason}")
+    for r in plan.without_email:
+        click.echo(
+            f"  NOT MAILED {r.id} ({r.name}): no e-mail address ({r.source}); contact them another way"
+        )
+    if dry_run:
+        for r in plan.todo:
+            again = " (forms already prepared)" if r.id in plan.reuse else ""
+            click.echo(
+                f"  would mail {r.id} <{r.email}>: {', '.join(r.categories)} as {fmt}{again}"
+            )
+        click.echo("dry run: nothing was made, sent or logged")
+        return
+    if not plan.todo:
+        return
+
+    renderers = default_renderers(settings.formats)
+    if send:
+        smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"))
+        password = None
+        if smtp.user:
+            password = os.environ.get(smtp.password_env) or click.prompt(
+                f"SMTP password for {smtp.user} at {smtp.host}", hide_input=True
+            )
+        transport = SmtpTransport(smtp, password)
+        deliverer: DraftWriter | SmtpSender = SmtpSender(
+            transport, RateLimiter(smtp.rate if rate is None else rate)
+        )
+    else:
+        assert drafts_dir is not None
+        transport = None
+        deliverer = DraftWriter(Path(drafts_dir))
+    signature = str(ws.config.get("centre", {}).get("signature", ""))
+    lookup = view.record if view else (lambda _iid: None)
+    try:
+        with ws.lock():
+            report = run_round(
+                ws,
+                plan,
+                settings,
+                deliverer,
+                schema=schema,
+                renderers=renderers,
+                prefill=prefill_from(lookup),
+                signature=signature,
+            )
+    finally:
+        if transport is not None:
+            transport.close()
+    _echo_report(report)
+
+
+def _recipient_list(
+    path: str | None, from_register: bool, schema: Any, view: RegisterView | None
+) -> RecipientList | None:
+    if path:
+        return parse_recipients_csv(Path(path).read_bytes(), schema, path)
+    if from_register:
+        if view is None:
+            raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
+        records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
+        return recipients_from_records(records)
+    return None
+
+
+def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
+    if listed.problems:
+        if not skip_invalid:
+            raise RecipientsError(list(listed.problems))
+        for p in listed.problems:
+            click.echo(f"skipped (invalid): {p}", err=True)
+
+
+def _echo_report(report: RoundReport) -> None:
+    for o in report.outcomes:
+        if o.status in ("sent", "drafted"):
+            click.echo(f"  {o.status} {o.recipient.id} <{o.recipient.email}>: {o.detail}")
+        else:
+            click.echo(
+                f"  {o.status.upper()} {o.recipient.id} <{o.recipient.email}>: {o.detail}", err=True
+            )
+    done = report.count("sent") + report.count("drafted")
+    click.echo(
+        f"{done} of {len(report.plan.todo)} mails {'sent' if report.count('sent') else 'written'}"
+    )
+    if report.stopped:
+        raise MailError(report.stopped)
+    if report.problems:
+        raise MailError(
+            f"{len(report.problems)} mail(s) not delivered (listed above, recorded in sendlog.jsonl); "
+            "fix the address or wait, then run the same command again"
+        )
+
+
+@click.command("status")
+@_workspace_option
+@click.option("--list", "as_list", is_flag=True, help="One line per institution.")
+@click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
+@library_errors
+def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
+    """Sent / returned / overdue / stale / conflicts at a glance, from the send log and the register."""
+    ws = Workspace.open(workspace_dir)
+    today = dt.date.today()
+    view = _register_view(ws, today)
+    returned = view.returned_instances() if view else None
+    log = SendLog(ws.root)
+    statuses = institution_status(log.deliveries(), returned, today)
+    summary = summarise(statuses, view, returned is not None)
+    if log.damaged_lines:
+        summary.notes.append(
+            f"sendlog.jsonl: damaged line(s) {', '.join(map(str, log.damaged_lines))} skipped"
+        )
+    rows = [
+        {
+            "id": s.institution_id,
+            "name": s.name,
+            "email": s.email,
+            "state": s.state,
+            "round": s.latest.round,
+            "mailed": s.latest.delivered_at,
+            "deadline": s.deadline,
+            "instances": list(s.latest.instance_ids),
+            "error": s.latest.last_error if s.state == "failed" else "",
+        }
+        for s in sorted(statuses.values(), key=lambda s: s.institution_id)
+    ]
+    if as_json:
+        out = {
+            "institutions": summary.institutions,
+            "counts": summary.counts,
+            "stale": summary.stale,
+            "conflicts": summary.conflicts,
+            "returns_known": summary.returns_known,
+            "notes": summary.notes,
+            "rows": rows,
+        }
+        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        return
+    c = summary.counts
+    click.echo(f"institutions mailed: {summary.institutions}")
+    click.echo(f"  returned     {c['returned']:4d}")
+    click.echo(f"  outstanding  {c['outstanding']:4d}  (mailed, deadline not passed)")
+    click.echo(
+        f"  overdue      {c['overdue']:4d}" + ("  → formgen mail --overdue" if c["overdue"] else "")
+    )
+    click.echo(
+        f"  failed       {c['failed']:4d}"
+        + ("  (not delivered; run formgen mail again)" if c["failed"] else "")
+    )
+    if c["prepared"]:
+        click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
+    stale_txt = "unknown" if summary.stale is None else str(summary.stale)
+    conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
+    click.echo(
+        f"register: stale {stale_txt}" + ("  → formgen mail --stale" if summary.stale else "")
+    )
+    click.echo(f"          conflicts {conf_txt}")
+    for note in summary.notes:
+        click.echo(f"note: {note}")
+    if as_list:
+        for r in rows:
+            extra = f"  {r['error']}" if r["error"] else ""
+            click.echo(
+                f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']} <{r['email']}>{extra}"
+            )

@@ -1,0 +1,224 @@
+"""Cover letters and messages: one mail per institution with its own personalised form attached.
+
+Core without I/O: templates are read from package data, everything else is bytes in, an
+:class:`email.message.EmailMessage` out. The rule that matters most is enforced here, at the one
+place where forms are attached (:func:`build_message`): every attached form's identity must name
+the recipient's institution, so that a form prefilled with institution A's data can never go to
+B's address.
+
+Templates are plain UTF-8 text files: a first line ``Betreff: …`` (or ``Subject: …``), a blank
+line, the body. Placeholders in braces are filled in per institution; ``{{``/``}}`` write a
+literal brace. The shipped ones are ``formgen/mail_templates/<kind>.<lang>.txt`` for the kinds
+``invitation`` (first round), ``reminder`` (form overdue) and ``update`` (entry stale).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from importlib import resources
+
+from formgen.errors import MailError, WrongRecipientError
+from formgen.forms import GeneratedForm
+from formgen.recipients import Recipient
+
+KINDS = ("invitation", "reminder", "update")
+"""Kinds of mail: first round, reminder for an overdue form, update round for a stale entry."""
+
+PLACEHOLDERS = {
+    "name": "the institution's name",
+    "deadline": "the date the form should be back (written out in the mail's language)",
+    "sender": "who signs the mail (workspace [centre] signature, else the sender address)",
+    "centre": "the coordination centre's name",
+    "reference": "the form's reference(s) printed on every page, FG-XXXXX-XXXXX",
+    "categories": "the checklists the form covers",
+    "id": "the institution's id in the register",
+}
+
+MIME_TYPES = {
+    ".pdf": ("application", "pdf"),
+    ".docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+_PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
+_SUBJECT_RE = re.compile(r"^(?:Betreff|Subject)\s*:\s*(.*)$", re.IGNORECASE)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class MailTemplate:
+    """A subject and a body with ``{placeholders}``."""
+
+    subject: str
+    body: str
+    source: str = "<template>"
+
+    def render(self, values: Mapping[str, str]) -> tuple[str, str]:
+        """Subject and body with every placeholder filled in."""
+        return _fill(self.subject, values, self.source), _fill(self.body, values, self.source)
+
+
+def _fill(text: str, values: Mapping[str, str], source: str) -> str:
+    def sub(m: re.Match[str]) -> str:
+        if m.group(0) in ("{{", "}}"):
+            return m.group(0)[0]
+        key = m.group(1).strip()
+        if key not in values:
+            raise MailError(
+                f"{source}: unknown placeholder {{{key}}}; known: {', '.join(PLACEHOLDERS)}"
+            )
+        return values[key]
+
+    return _PLACEHOLDER_RE.sub(sub, text)
+
+
+def parse_template(text: str, source: str = "<template>") -> MailTemplate:
+    """Read a template; a wrong first line or an unknown placeholder is an error naming the file."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    head, _, body = text.partition("\n")
+    m = _SUBJECT_RE.match(head.strip())
+    if not m or not m.group(1).strip():
+        raise MailError(
+            f"{source}:1: the first line must be the subject, e.g. 'Betreff: Bestandsaufnahme – {{name}}'"
+        )
+    template = MailTemplate(m.group(1).strip(), body.lstrip("\n"), source)
+    template.render({k: "" for k in PLACEHOLDERS})  # unknown placeholders fail now, not per mail
+    return template
+
+
+def shipped_template(kind: str, lang: str) -> MailTemplate:
+    """The template shipped with formgen for ``kind`` (invitation, reminder, update) in ``lang``."""
+    if kind not in KINDS:
+        raise MailError(f"unknown kind of mail '{kind}'; use one of {', '.join(KINDS)}")
+    name = f"{kind}.{lang}.txt"
+    path = resources.files("formgen") / "mail_templates" / name
+    if not path.is_file():
+        raise MailError(f"no shipped mail template in language '{lang}'; use de or en")
+    return parse_template(path.read_text("utf-8"), f"formgen/mail_templates/{name}")
+
+
+def format_deadline(date: dt.date, lang: str) -> str:
+    """``15.12.2026`` (de) or ``15 December 2026`` (en)."""
+    if lang == "en":
+        return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
+    return date.strftime("%d.%m.%Y")
+
+
+def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str:
+    """The file name of an attached form: readable, with the institution's name as written."""
+    prefix = "Inventory" if lang == "en" else "Bestandsaufnahme"
+    name = unicodedata.normalize("NFC", recipient.name)
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", name)
+    name = re.sub(r"\s+", "_", name.strip())[:60].strip("_-.") or recipient.id
+    return f"{prefix}_{name}_{form.identity.reference}{form.suffix}"
+
+
+def _address(display: str, addr_spec: str, what: str) -> Address:
+    try:
+        return Address(display_name=display, addr_spec=addr_spec)
+    except (ValueError, IndexError) as exc:
+        raise MailError(f"{what} address '{addr_spec:.60}' cannot be used: {exc}") from None
+
+
+def build_message(
+    *,
+    recipient: Recipient,
+    forms: Sequence[GeneratedForm],
+    template: MailTemplate,
+    sender: str,
+    centre: str,
+    deadline: dt.date,
+    lang: str = "de",
+    signature: str = "",
+    categories_text: str = "",
+    now: dt.datetime | None = None,
+    message_id: str | None = None,
+) -> EmailMessage:
+    """The mail to ``recipient`` with ``forms`` attached.
+
+    Raises :class:`WrongRecipientError` when any form is not this institution's own form: the
+    identity's ``institution_id`` must equal the recipient's id.
+    """
+    if not forms:
+        raise MailError(f"{recipient.id}: a mail needs at least one form")
+    for form in forms:
+        check_form_for(recipient, form)
+    if not recipient.email:
+        raise MailError(f"{recipient.id} ({recipient.name}): no e-mail address")
+    if not sender:
+        raise MailError('no sender address: set sender = "…" under [centre] in workspace.toml')
+    references = ", ".join(dict.fromkeys(f.identity.reference for f in forms))
+    values = {
+        "name": recipient.name,
+        "deadline": format_deadline(deadline, lang),
+        "sender": signature or centre or sender,
+        "centre": centre,
+        "reference": references,
+        "categories": categories_text or ", ".join(recipient.categories),
+        "id": recipient.id,
+    }
+    subject, body = template.render(values)
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["From"] = _address(centre, sender, "sender")
+    msg["To"] = _address(recipient.name, recipient.email, f"{recipient.source or recipient.id}:")
+    msg["Subject"] = subject
+    msg["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
+    domain = sender.rpartition("@")[2] or "formgen.invalid"
+    msg["Message-ID"] = message_id or make_msgid("formgen", domain=domain)
+    msg["X-Formgen-Institution"] = recipient.id
+    msg["X-Formgen-Instance"] = " ".join(dict.fromkeys(f.identity.instance_id for f in forms))
+    msg.set_content(body, cte="quoted-printable")
+    for form in forms:
+        maintype, subtype = MIME_TYPES.get(form.suffix, ("application", "octet-stream"))
+        filename = attachment_name(recipient, form, lang)
+        msg.add_attachment(form.data, maintype=maintype, subtype=subtype, filename=filename)
+        # Content-Disposition has filename*=utf-8''… (RFC 2231); older Outlook versions look
+        # at the name parameter of Content-Type instead, so give it there too.
+        list(msg.iter_attachments())[-1].set_param("name", filename)
+    return msg
+
+
+def check_form_for(recipient: Recipient, form: GeneratedForm) -> None:
+    """Raise unless ``form`` is ``recipient``'s own personalised form."""
+    ident = form.identity
+    if ident.kind != "institution" or ident.institution_id != recipient.id:
+        owner = ident.institution_id or "no institution (a blank checklist)"
+        raise WrongRecipientError(
+            f"refusing to attach form {ident.reference} (made for {owner}) to the mail for "
+            f"{recipient.id} <{recipient.email}>: a personalised form only goes to its own institution"
+        )
+
+
+def as_draft(msg: EmailMessage) -> bytes:
+    """The message as an ``.eml`` file that opens as an unsent draft, ready to send.
+
+    ``X-Unsent: 1`` makes Outlook open it in compose mode; Thunderbird opens it with "Edit as
+    new message" (its own drafts carry ``X-Mozilla-Draft-Info``, added too).
+    """
+    draft = copy.deepcopy(msg)
+    del draft["Date"]  # set when it is actually sent
+    del draft["X-Unsent"]
+    draft["X-Unsent"] = "1"
+    draft["X-Mozilla-Draft-Info"] = "internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0"
+    return draft.as_bytes(policy=policy.SMTP)

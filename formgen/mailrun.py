@@ -1,0 +1,442 @@
+"""A mailing round: plan it, make each institution's form, write drafts or send, log every step.
+
+The I/O layer over :mod:`formgen.mailing`. One round has a name (``invitation-2026``,
+``reminder-2026-11-22`` …); within a round an institution gets at most one mail. Work goes one
+institution at a time — prepare (render, store, log ``prepared``), deliver (draft or SMTP), log
+the result — so that a crash, a refused recipient or a lost connection leaves a log from which a
+rerun continues: sent mails are never sent again, prepared forms are reused, failed ones are
+retried.
+
+Generators are plain callables ``render(schema, request, identity) -> GeneratedForm``
+(:data:`Renderer`); :func:`default_renderers` finds the PDF and DOCX writers of this build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Protocol
+
+from formgen.errors import FormgenError, MailError, WrongRecipientError
+from formgen.forms import FormRequest, GeneratedForm, new_identity
+from formgen.identity import FormIdentity
+from formgen.mailing import MailTemplate, as_draft, build_message, shipped_template
+from formgen.model import Schema
+from formgen.recipients import Recipient
+from formgen.record import InstitutionRecord
+from formgen.sendlog import Delivery, SendLog
+from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpTransport
+from formgen.tracking import InstitutionStatus
+from formgen.workspace import Workspace, write_atomic
+
+Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
+FORMATS = {"pdf": ("formgen.pdf_form", "render_pdf"), "docx": ("formgen.docx_form", "render_docx")}
+_ROUND_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+def default_renderers(formats: Iterable[str]) -> dict[str, Renderer]:
+    """The generators for ``formats`` (``pdf``, ``docx``) in this build of formgen."""
+    out: dict[str, Renderer] = {}
+    for fmt in formats:
+        if fmt not in FORMATS:
+            raise MailError(f"unknown form format '{fmt}'; use pdf, docx or both")
+        module_name, func = FORMATS[fmt]
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            raise MailError(
+                f"this build of formgen has no {fmt.upper()} generator ({module_name}); "
+                f"use --format {'docx' if fmt == 'pdf' else 'pdf'}"
+            ) from None
+        out[fmt] = getattr(module, func)
+    return out
+
+
+def default_round(kind: str, today: dt.date) -> str:
+    """``invitation-2026``, ``reminder-2026-11-22``, ``update-2026-11-22``."""
+    return f"invitation-{today.year}" if kind == "invitation" else f"{kind}-{today.isoformat()}"
+
+
+@dataclass(frozen=True)
+class RoundSettings:
+    """What this round sends."""
+
+    round: str
+    kind: str = "invitation"
+    formats: tuple[str, ...] = ("pdf",)
+    lang: str = "de"
+    deadline: dt.date = field(default_factory=lambda: dt.date.today() + dt.timedelta(days=28))
+    template: MailTemplate | None = None
+    """Default: the shipped template of ``kind`` in ``lang``."""
+
+    def __post_init__(self) -> None:
+        if not _ROUND_RE.match(self.round):
+            raise MailError(
+                f"round name '{self.round:.60}' may only hold letters, digits, '.', '_' and '-'"
+            )
+
+    def resolved_template(self) -> MailTemplate:
+        return self.template or shipped_template(self.kind, self.lang)
+
+
+# --------------------------------------------------------------------------- planning
+
+
+@dataclass(frozen=True)
+class Skip:
+    recipient: Recipient
+    reason: str
+
+
+@dataclass
+class Plan:
+    """Who gets a mail in this round, who is skipped and why, who has no address."""
+
+    todo: list[Recipient]
+    skipped: list[Skip]
+    without_email: list[Recipient]
+    reuse: dict[str, Delivery]
+    """Deliveries of this round already prepared (their forms are reused)."""
+
+
+def plan_round(
+    recipients: Sequence[Recipient],
+    deliveries: Sequence[Delivery],
+    settings: RoundSettings,
+    action: str,
+) -> Plan:
+    """Decide per recipient: mail it, skip it (already done in this round), or list it (no address)."""
+    if action not in ("send", "drafts"):
+        raise ValueError(action)
+    this_round = {d.institution_id: d for d in deliveries if d.round == settings.round}
+    todo, skipped, without = [], [], []
+    reuse: dict[str, Delivery] = {}
+    for r in recipients:
+        if not r.email:
+            without.append(r)
+            continue
+        d = this_round.get(r.id)
+        if d is not None and d.sent_at:
+            skipped.append(Skip(r, f"already sent in round {settings.round} ({d.sent_at[:16]})"))
+            continue
+        if d is not None and action == "drafts" and d.drafted_at:
+            skipped.append(
+                Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
+            )
+            continue
+        if d is not None and d.prepared_at:
+            reuse[r.id] = d
+        todo.append(r)
+    return Plan(todo, skipped, without, reuse)
+
+
+# --------------------------------------------------------------------------- delivering
+
+
+class Deliverer(Protocol):
+    """Where a finished mail goes: a drafts folder or an SMTP server."""
+
+    action: str
+
+    def deliver(
+        self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
+    ) -> Outcome:
+        """Deliver one mail and log the result; raise :class:`ConnectionLost` to stop the batch."""
+        ...
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one recipient in this run."""
+
+    recipient: Recipient
+    status: str
+    """``sent``, ``drafted``, ``refused`` (the server said no), ``error`` (the form could not be
+    made), ``lost`` (the connection broke while sending it)."""
+    detail: str = ""
+    instance_ids: tuple[str, ...] = ()
+
+
+class DraftWriter:
+    """Writes each mail as ``<dir>/<institution id>.eml``, an unsent draft."""
+
+    action = "drafts"
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+
+    def deliver(
+        self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
+    ) -> Outcome:
+        path = self.directory / f"{recipient.id}.eml"
+        write_atomic(path, as_draft(msg))
+        log.append("drafted", **base, path=str(path))
+        return Outcome(recipient, "drafted", str(path))
+
+
+class SmtpSender:
+    """Sends through an :class:`SmtpTransport`, at most ``limiter``'s rate."""
+
+    action = "send"
+
+    def __init__(self, transport: SmtpTransport, limiter: RateLimiter) -> None:
+        self.transport = transport
+        self.limiter = limiter
+
+    def deliver(
+        self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
+    ) -> Outcome:
+        self.limiter.wait()
+        try:
+            result = self.transport.send(msg)
+        except ConnectionLost as exc:
+            log.append("failed", **base, error=str(exc), code=None, permanent=False)
+            raise
+        if isinstance(result, Refusal):
+            log.append(
+                "failed", **base, error=result.error, code=result.code, permanent=result.permanent
+            )
+            return Outcome(recipient, "refused", result.error)
+        log.append("sent", **base, message_id=str(msg["Message-ID"]), response=result)
+        return Outcome(recipient, "sent", str(msg["Message-ID"]))
+
+
+# --------------------------------------------------------------------------- the round
+
+
+@dataclass
+class RoundReport:
+    outcomes: list[Outcome]
+    plan: Plan
+    stopped: str = ""
+    """Why the batch stopped early (a lost connection); empty when it went through."""
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def problems(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status not in ("sent", "drafted")]
+
+
+def run_round(
+    ws: Workspace,
+    plan: Plan,
+    settings: RoundSettings,
+    deliverer: Deliverer,
+    *,
+    schema: Schema,
+    renderers: Mapping[str, Renderer],
+    prefill: Callable[[Recipient], InstitutionRecord],
+    signature: str = "",
+) -> RoundReport:
+    """Prepare and deliver every planned mail, one institution at a time, logging each step."""
+    log = SendLog(ws.root)
+    template = settings.resolved_template()
+    outcomes: list[Outcome] = []
+    issued = ws.issued() if plan.reuse else {}
+    report = RoundReport(outcomes, plan)
+    for recipient in plan.todo:
+        try:
+            forms = _reuse(ws, plan.reuse.get(recipient.id), issued)
+            if forms is None:
+                forms = _prepare(ws, recipient, settings, schema, renderers, prefill, log)
+            msg = build_message(
+                recipient=recipient,
+                forms=forms,
+                template=template,
+                sender=ws.sender,
+                centre=ws.centre_name,
+                deadline=_deadline_of(plan.reuse.get(recipient.id), settings),
+                lang=settings.lang,
+                signature=signature,
+                categories_text=_categories_text(
+                    schema, forms[0].identity.categories, settings.lang
+                ),
+            )
+        except WrongRecipientError:
+            raise  # a programming error: never carry on after it
+        except FormgenError as exc:
+            outcomes.append(Outcome(recipient, "error", str(exc)))
+            continue
+        ids = tuple(dict.fromkeys(f.identity.instance_id for f in forms))
+        base: dict[str, object] = {
+            "round": settings.round,
+            "institution_id": recipient.id,
+            "email": recipient.email,
+            "instance_ids": list(ids),
+        }
+        try:
+            outcome = deliverer.deliver(recipient, msg, log, base)
+            outcomes.append(replace(outcome, instance_ids=ids))
+        except ConnectionLost as exc:
+            outcomes.append(Outcome(recipient, "lost", str(exc), ids))
+            done = len(outcomes)
+            report.stopped = (
+                f"{exc}; stopped after {done} of {len(plan.todo)} — run the same command again "
+                "to send the rest (mails already sent are not sent twice)"
+            )
+            break
+    return report
+
+
+def _deadline_of(reused: Delivery | None, settings: RoundSettings) -> dt.date:
+    if reused is not None and reused.deadline:
+        try:
+            return dt.date.fromisoformat(reused.deadline)
+        except ValueError:
+            pass
+    return settings.deadline
+
+
+def _categories_text(schema: Schema, categories: Sequence[str], lang: str) -> str:
+    labels = []
+    for cid in categories:
+        try:
+            labels.append(schema.category(cid).label.get(lang))
+        except FormgenError:
+            labels.append(cid)
+    return ", ".join(labels)
+
+
+def _reuse(
+    ws: Workspace, d: Delivery | None, issued: Mapping[str, FormIdentity]
+) -> list[GeneratedForm] | None:
+    """The forms prepared for this delivery in an earlier run, when they are all still intact."""
+    if d is None or not d.files:
+        return None
+    forms = []
+    for f in d.files:
+        path = ws.root / f.get("path", "")
+        ident = issued.get(f.get("instance_id", ""))
+        if ident is None or not path.is_file():
+            return None
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != f.get("sha256"):
+            return None
+        forms.append(GeneratedForm(data, ident, path.suffix))
+    return forms
+
+
+def _prepare(
+    ws: Workspace,
+    recipient: Recipient,
+    settings: RoundSettings,
+    schema: Schema,
+    renderers: Mapping[str, Renderer],
+    prefill: Callable[[Recipient], InstitutionRecord],
+    log: SendLog,
+) -> list[GeneratedForm]:
+    record = prefill(recipient)
+    if record.id != recipient.id:
+        raise WrongRecipientError(
+            f"the register returned the record of {record.id} for {recipient.id}; nothing was sent"
+        )
+    categories = recipient.categories or record.categories
+    request = FormRequest("institution", tuple(categories), record, lang=settings.lang)
+    identity = new_identity(schema, request, ws.secret)
+    forms = []
+    for fmt in settings.formats:
+        form = renderers[fmt](schema, request, identity)
+        if form.identity.instance_id != identity.instance_id:
+            raise MailError(f"the {fmt} generator did not use the identity it was given")
+        forms.append(form)
+    ws.record_issued([identity])
+    folder = ws.forms_dir / "mail" / settings.round
+    folder.mkdir(parents=True, exist_ok=True)
+    files = []
+    for form in forms:
+        path = folder / f"{recipient.id}_{form.identity.reference}{form.suffix}"
+        write_atomic(path, form.data)
+        files.append(
+            {
+                "path": path.relative_to(ws.root).as_posix(),
+                "sha256": hashlib.sha256(form.data).hexdigest(),
+                "instance_id": form.identity.instance_id,
+            }
+        )
+    log.append(
+        "prepared",
+        round=settings.round,
+        kind=settings.kind,
+        institution_id=recipient.id,
+        name=recipient.name,
+        email=recipient.email,
+        categories=list(categories),
+        instance_ids=[identity.instance_id],
+        base_version=record.base_version,
+        files=files,
+        deadline=settings.deadline.isoformat(),
+        lang=settings.lang,
+    )
+    return forms
+
+
+# --------------------------------------------------------------------------- who gets the next round
+
+
+def minimal_record(recipient: Recipient) -> InstitutionRecord:
+    """The prefill of an institution the register does not know yet: its name, region, address."""
+    institution: dict[str, str | int | list[str]] = {"name": recipient.name}
+    if recipient.region:
+        institution["region"] = recipient.region
+    if recipient.email:
+        institution["email"] = recipient.email
+    return InstitutionRecord(recipient.id, recipient.categories, institution)
+
+
+def prefill_from(
+    lookup: Callable[[str], InstitutionRecord | None],
+) -> Callable[[Recipient], InstitutionRecord]:
+    """Prefill from the register when it knows the institution, else from the recipients row."""
+
+    def prefill(recipient: Recipient) -> InstitutionRecord:
+        return lookup(recipient.id) or minimal_record(recipient)
+
+    return prefill
+
+
+def recipients_from_log(statuses: Iterable[InstitutionStatus]) -> list[Recipient]:
+    """Recipients rebuilt from the send log (the address and checklists of their latest mail)."""
+    return [
+        Recipient(
+            s.institution_id, s.name or s.institution_id, s.email, s.categories, "", "send log"
+        )
+        for s in statuses
+    ]
+
+
+def select(
+    recipients: Sequence[Recipient], ids: Iterable[str]
+) -> tuple[list[Recipient], list[str]]:
+    """The recipients whose id is in ``ids`` (in list order) and the ids the list lacks."""
+    wanted = list(dict.fromkeys(ids))
+    by_id = {r.id: r for r in recipients}
+    return [by_id[i] for i in wanted if i in by_id], [i for i in wanted if i not in by_id]
+
+
+def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
+    return sorted(i for i, s in statuses.items() if s.state == "overdue")
+
+
+def stale_targets(
+    stale: Iterable[str], statuses: Mapping[str, InstitutionStatus]
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """Stale institutions to ask for an update, and those skipped because a form is on its way."""
+    todo, skipped = [], []
+    for iid in sorted(stale):
+        s = statuses.get(iid)
+        if s is not None and s.state == "outstanding":
+            skipped.append(
+                (iid, f"a form was mailed on {s.latest.delivered_at[:10]} and is due {s.deadline}")
+            )
+        else:
+            todo.append(iid)
+    return todo, skipped

@@ -1,0 +1,318 @@
+"""Who gets a form: recipients from a CSV list or from the register.
+
+A recipients CSV has one row per institution with the columns ``id``, ``institution``, ``email``,
+``categories`` and ``region`` (German headers are understood too: ``Kennung``, ``Einrichtung``,
+``E-Mail``, ``Kategorien``). Lists saved by Excel in Germany read as they are: the delimiter
+(``;``, ``,`` or tab) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise
+Windows-1252) are detected. Categories are checklist ids separated by ``,``, ``|`` or spaces;
+the region is the region's value or its label (``Düsseldorf``).
+
+Reading never stops at the first mistake: :func:`parse_recipients_csv` returns every problem with
+its line, and :meth:`RecipientList.require_valid` refuses the whole list until they are fixed (or
+drops the rows with problems when asked to). An institution without an e-mail address is not a
+problem of the list but is kept and reported (:attr:`RecipientList.without_email`), never dropped
+silently.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from formgen.errors import Problem, RecipientsError
+from formgen.model import Schema
+from formgen.record import ID_RE, InstitutionRecord
+
+COLUMNS = ("id", "institution", "email", "categories", "region")
+"""The columns every recipients list needs (in any order; more columns are ignored)."""
+
+_ALIASES = {
+    "id": "id",
+    "kennung": "id",
+    "institution_id": "id",
+    "institution": "institution",
+    "einrichtung": "institution",
+    "name": "institution",
+    "email": "email",
+    "e_mail": "email",
+    "mail": "email",
+    "e_mail_adresse": "email",
+    "categories": "categories",
+    "category": "categories",
+    "kategorien": "categories",
+    "kategorie": "categories",
+    "checklisten": "categories",
+    "region": "region",
+}
+
+_EMAIL_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$"
+)
+_SPLIT_CATEGORIES = re.compile(r"[,|;\s]+")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """One institution to mail: its id (the register's institution id), name, address and checklists."""
+
+    id: str
+    name: str
+    email: str
+    """``""`` when the list has no address for it (then it is reported, not mailed)."""
+    categories: tuple[str, ...]
+    region: str = ""
+    source: str = ""
+    """Where it came from, for messages (``recipients.csv:7`` or ``register``)."""
+
+
+@dataclass(frozen=True)
+class RecipientList:
+    """What a recipients source held: the usable recipients and every problem found."""
+
+    recipients: tuple[Recipient, ...]
+    problems: tuple[Problem, ...] = ()
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    invalid_rows: int = 0
+    """How many rows had at least one problem (they are not in ``recipients``)."""
+
+    @property
+    def with_email(self) -> tuple[Recipient, ...]:
+        return tuple(r for r in self.recipients if r.email)
+
+    @property
+    def without_email(self) -> tuple[Recipient, ...]:
+        """Institutions that cannot be mailed: listed for the coordinator to phone or write to."""
+        return tuple(r for r in self.recipients if not r.email)
+
+    def require_valid(self, skip_invalid: bool = False) -> RecipientList:
+        """This list when it has no problems; else raise, or (``skip_invalid``) keep the good rows."""
+        if self.problems and not skip_invalid:
+            raise RecipientsError(list(self.problems))
+        return self
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with.
+
+    UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
+    otherwise Windows-1252 (Excel "CSV (Trennzeichen-getrennt)" on a German Windows).
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
+        # visible (U+FFFD) rather than failing the whole list.
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The delimiter of a CSV file, from its header line: ``;``, tab or ``,``."""
+    counts = {d: header_line.count(d) for d in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _column_key(header: str) -> str:
+    key = re.sub(r"[\s\-]+", "_", header.strip().strip("\ufeff").lower())
+    return _ALIASES.get(key, key)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def check_email(address: str) -> str | None:
+    """Why ``address`` cannot be mailed, or None when it looks deliverable."""
+    if not _EMAIL_RE.match(address):
+        return f"'{address:.60}' is not an e-mail address (expected name@example.org)"
+    domain = address.rsplit("@", 1)[1]
+    if ".." in address or domain.startswith((".", "-")) or domain.endswith((".", "-")):
+        return f"'{address:.60}' is not an e-mail address (dots in the wrong place)"
+    return None
+
+
+def _normalise_email(address: str) -> str:
+    local, _, domain = address.strip().rpartition("@")
+    with contextlib.suppress(UnicodeError):  # an undecodable domain stays as written
+        domain = domain.encode("idna").decode("ascii")  # düsseldorf.de → xn--dsseldorf-q9a.de
+    return f"{local}@{domain.lower()}" if local else address.strip()
+
+
+def _match_categories(
+    text: str, schema: Schema, where: str, line: int | None
+) -> tuple[tuple[str, ...], list[Problem]]:
+    known = [c.id for c in schema.categories]
+    by_lower = {c.lower(): c for c in known}
+    out: list[str] = []
+    problems = []
+    for token in (t for t in _SPLIT_CATEGORIES.split(text.strip()) if t):
+        cid = by_lower.get(token.lower())
+        if cid is None:
+            close = difflib.get_close_matches(token.lower(), known, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
+            problems.append(Problem(where, line, f"unknown category '{token}'; {hint}"))
+        elif cid not in out:
+            out.append(cid)
+    if not out and not problems:
+        problems.append(
+            Problem(where, line, "no category: name at least one checklist, e.g. psychotherapie")
+        )
+    return tuple(out), problems
+
+
+def _match_region(text: str, schema: Schema) -> str | None:
+    text = text.strip()
+    if not text:
+        return ""
+    for r in schema.regions:
+        labels = [r.value, *r.label.values.values()]
+        if any(text.casefold() == label.casefold() for label in labels):
+            return r.value
+    return None
+
+
+def parse_recipients_csv(
+    data: bytes, schema: Schema, source: str = "recipients.csv"
+) -> RecipientList:
+    """Read a recipients CSV; every problem is listed with its line, nothing is dropped silently."""
+    text, encoding = decode_csv(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = detect_delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise RecipientsError(
+            [
+                Problem(
+                    source, None, "the file is empty; it needs a header line: " + ", ".join(COLUMNS)
+                )
+            ]
+        ) from None
+    keys = [_column_key(h) for h in header]
+    missing = [c for c in COLUMNS if c not in keys]
+    if missing:
+        found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
+        raise RecipientsError(
+            [
+                Problem(
+                    source,
+                    1,
+                    f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+                    f"(found {found}; delimiter '{delimiter}'); the header needs {', '.join(COLUMNS)}",
+                )
+            ]
+        )
+    index = {k: keys.index(k) for k in COLUMNS}
+    recipients: list[Recipient] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    invalid = 0
+    for row in reader:
+        line = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        row_problems: list[Problem] = []
+        if len(row) > len(header):
+            row_problems.append(
+                Problem(
+                    source,
+                    line,
+                    f"{len(row)} values but the header has {len(header)} columns "
+                    f"(a '{delimiter}' inside a value? put that value in double quotes)",
+                )
+            )
+        cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
+        rec, more = _check_row(cell, schema, source, line, seen)
+        row_problems.extend(more)
+        if row_problems or rec is None:
+            invalid += 1
+            problems.extend(row_problems)
+        else:
+            recipients.append(rec)
+    return RecipientList(tuple(recipients), tuple(problems), encoding, delimiter, invalid)
+
+
+def _check_row(
+    cell: Mapping[str, str], schema: Schema, source: str, line: int | None, seen: dict[str, int]
+) -> tuple[Recipient | None, list[Problem]]:
+    problems: list[Problem] = []
+    rid = cell["id"]
+    if not rid:
+        problems.append(Problem(source, line, "no id: every institution needs its register id"))
+    elif not ID_RE.match(rid):
+        problems.append(
+            Problem(source, line, f"id '{rid:.40}' may only hold letters, digits, '.', '_' and '-'")
+        )
+    elif rid in seen:
+        problems.append(
+            Problem(
+                source,
+                line,
+                f"duplicate id '{rid}' (first on line {seen[rid]}); ids must be unique",
+            )
+        )
+    else:
+        seen[rid] = line or 0
+    name = cell["institution"]
+    if not name:
+        problems.append(Problem(source, line, "no institution name"))
+    email = cell["email"]
+    if email:
+        why = check_email(email)
+        if why:
+            problems.append(Problem(source, line, why))
+        else:
+            email = _normalise_email(email)
+    categories, cat_problems = _match_categories(cell["categories"], schema, source, line)
+    problems.extend(cat_problems)
+    region = _match_region(cell["region"], schema)
+    if region is None:
+        allowed = ", ".join(r.value for r in schema.regions)
+        problems.append(
+            Problem(source, line, f"unknown region '{cell['region']:.40}'; known: {allowed}")
+        )
+    if problems:
+        return None, problems
+    where = f"{source}:{line}" if line else source
+    return Recipient(rid, name, email, categories, region or "", where), []
+
+
+def recipients_from_records(
+    records: Iterable[InstitutionRecord], source: str = "register"
+) -> RecipientList:
+    """Recipients from register records (their ``institution.email``); bad addresses are problems."""
+    recipients: list[Recipient] = []
+    problems: list[Problem] = []
+    for rec in records:
+        email = str(rec.institution.get("email", "")).strip()
+        if email:
+            why = check_email(email)
+            if why:
+                problems.append(Problem(f"{source}: {rec.id}", None, why))
+                continue
+            email = _normalise_email(email)
+        recipients.append(
+            Recipient(
+                rec.id,
+                rec.name,
+                email,
+                rec.categories,
+                str(rec.institution.get("region", "")),
+                f"{source}: {rec.id}",
+            )
+        )
+    return RecipientList(tuple(recipients), tuple(problems), invalid_rows=len(problems))

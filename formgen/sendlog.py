@@ -1,0 +1,137 @@
+"""The send log: what was mailed to whom, when, and which form instance — append-only JSON lines.
+
+``DIR/sendlog.jsonl`` holds one event per line, each appended and fsynced before the next step
+(:func:`formgen.workspace.append_line`), so that what the log says was sent stays said after a
+crash. A *delivery* is one institution in one round; its events are:
+
+``prepared``  the forms were generated and stored (``forms/mail/<round>/``): instance ids,
+              files with SHA-256, deadline, kind, language. A rerun reuses them.
+``drafted``   an ``.eml`` draft was written (the coordinator sends it from the mail program).
+``sent``      the SMTP server accepted the mail (with its Message-ID and the server's reply).
+``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx.
+
+The log never holds a password or a mail body, only addresses, ids and server replies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from formgen.workspace import append_line
+
+SENDLOG = "sendlog.jsonl"
+EVENTS = ("prepared", "drafted", "sent", "failed")
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
+
+
+@dataclass
+class Delivery:
+    """One institution in one round, as the log tells it."""
+
+    round: str
+    institution_id: str
+    kind: str = "invitation"
+    name: str = ""
+    email: str = ""
+    categories: tuple[str, ...] = ()
+    instance_ids: tuple[str, ...] = ()
+    files: tuple[dict[str, str], ...] = ()
+    deadline: str = ""
+    lang: str = "de"
+    prepared_at: str = ""
+    drafted_at: str = ""
+    draft_path: str = ""
+    sent_at: str = ""
+    message_id: str = ""
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def delivered(self) -> bool:
+        """Sent through SMTP, or written as a draft for the coordinator to send."""
+        return bool(self.sent_at or self.drafted_at)
+
+    @property
+    def delivered_at(self) -> str:
+        return self.sent_at or self.drafted_at
+
+    @property
+    def last_error(self) -> str:
+        return str(self.failures[-1].get("error", "")) if self.failures else ""
+
+
+class SendLog:
+    """Read and append the workspace's send log."""
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / SENDLOG
+        self.damaged_lines: list[int] = []
+
+    def append(self, event: str, **fields: Any) -> None:
+        if event not in EVENTS:
+            raise ValueError(f"unknown send log event {event!r}")
+        data = {"event": event, "at": now_iso(), **fields}
+        append_line(self.path, json.dumps(data, ensure_ascii=False, sort_keys=False))
+
+    def events(self) -> list[dict[str, Any]]:
+        """Every event in order; a damaged line (a crash mid-write) is skipped and remembered."""
+        self.damaged_lines = []
+        if not self.path.exists():
+            return []
+        out = []
+        with open(self.path, encoding="utf-8", errors="replace") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                except ValueError:
+                    self.damaged_lines.append(number)
+                    continue
+                if isinstance(data, dict) and data.get("event") in EVENTS:
+                    out.append(data)
+                else:
+                    self.damaged_lines.append(number)
+        return out
+
+    def deliveries(self) -> list[Delivery]:
+        """Every delivery, in the order they were first prepared."""
+        return deliveries_from(self.events())
+
+
+def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
+    by_key: dict[tuple[str, str], Delivery] = {}
+    for ev in events:
+        key = (str(ev.get("round", "")), str(ev.get("institution_id", "")))
+        d = by_key.get(key)
+        if d is None:
+            d = by_key[key] = Delivery(*key)
+        kind = ev["event"]
+        if kind == "prepared":
+            # a delivery prepared again (e.g. forms lost) takes the new forms and starts afresh
+            d.kind = str(ev.get("kind", d.kind))
+            d.name = str(ev.get("name", ""))
+            d.email = str(ev.get("email", ""))
+            d.categories = tuple(ev.get("categories", ()))
+            d.instance_ids = tuple(ev.get("instance_ids", ()))
+            d.files = tuple(ev.get("files", ()))
+            d.deadline = str(ev.get("deadline", ""))
+            d.lang = str(ev.get("lang", "de"))
+            d.prepared_at = str(ev.get("at", ""))
+        elif kind == "drafted":
+            d.drafted_at = str(ev.get("at", ""))
+            d.draft_path = str(ev.get("path", ""))
+        elif kind == "sent":
+            d.sent_at = str(ev.get("at", ""))
+            d.message_id = str(ev.get("message_id", ""))
+            d.email = str(ev.get("email", d.email))
+        elif kind == "failed":
+            d.failures.append(ev)
+    return list(by_key.values())

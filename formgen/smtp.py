@@ -1,0 +1,236 @@
+"""Sending through the centre's SMTP server: settings, connection, rate limit.
+
+Settings come from ``workspace.toml``::
+
+    [smtp]
+    host = "mail.example.org"
+    port = 587                 # default: 587 for starttls, 465 for ssl
+    security = "starttls"      # starttls | ssl  (none: only for a relay on this machine)
+    user = "spkom@example.org" # leave out when the server needs no login
+    rate = 30                  # mails per minute at most (default 30)
+
+The password is never stored: it comes from the environment variable ``FORMGEN_SMTP_PASSWORD``
+(or the one named by ``password_env``) or is asked for at the prompt, and is never written to a
+file, the send log or a message.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import ssl
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from email.message import EmailMessage
+from typing import Any
+
+from formgen.errors import MailError
+
+PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
+SECURITY = ("starttls", "ssl", "none")
+_LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    """Where and how to send."""
+
+    host: str
+    port: int
+    security: str = "starttls"
+    user: str = ""
+    rate: float = 30.0
+    """Mails per minute at most (0: no limit)."""
+    timeout: float = 60.0
+    password_env: str = PASSWORD_ENV
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], where: str = "workspace.toml") -> SmtpSettings:
+        """The ``[smtp]`` table of a workspace configuration; every mistake says how to fix it."""
+        smtp = config.get("smtp")
+        if not isinstance(smtp, Mapping) or not smtp.get("host"):
+            raise MailError(
+                f'{where}: no [smtp] settings; add\n  [smtp]\n  host = "mail.example.org"\n'
+                '  security = "starttls"\n  user = "you@example.org"\n'
+                "or write drafts with --drafts DIR instead"
+            )
+        security = str(smtp.get("security", "starttls")).lower()
+        if security not in SECURITY:
+            raise MailError(f"{where}: [smtp] security = '{security}'; use starttls or ssl")
+        host = str(smtp["host"])
+        if security == "none" and host not in _LOCAL_HOSTS:
+            raise MailError(
+                f"{where}: [smtp] security = 'none' is only allowed for a relay on this machine "
+                f"(host localhost), not for {host}; use starttls or ssl"
+            )
+        default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
+        try:
+            port = int(smtp.get("port", default_port))
+            rate = float(smtp.get("rate", 30))
+            timeout = float(smtp.get("timeout", 60))
+        except (TypeError, ValueError):
+            raise MailError(f"{where}: [smtp] port, rate and timeout must be numbers") from None
+        if not 0 < port < 65536:
+            raise MailError(f"{where}: [smtp] port {port} is not a port number")
+        if rate < 0:
+            raise MailError(f"{where}: [smtp] rate must be 0 (no limit) or more mails per minute")
+        return cls(
+            host=host,
+            port=port,
+            security=security,
+            user=str(smtp.get("user", "")),
+            rate=rate,
+            timeout=timeout,
+            password_env=str(smtp.get("password_env", PASSWORD_ENV)),
+        )
+
+
+class RateLimiter:
+    """At most ``per_minute`` calls of :meth:`wait` per minute, evenly spaced."""
+
+    def __init__(
+        self,
+        per_minute: float,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.interval = 60.0 / per_minute if per_minute > 0 else 0.0
+        self.clock = clock
+        self.sleep = sleep
+        self._next = 0.0
+
+    def wait(self) -> None:
+        if not self.interval:
+            return
+        now = self.clock()
+        if now < self._next:
+            self.sleep(self._next - now)
+            now = self._next
+        self._next = now + self.interval
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """The server refused one recipient (or the whole mail)."""
+
+    code: int | None
+    error: str
+    permanent: bool
+
+
+class ConnectionLost(MailError):
+    """The connection to the SMTP server broke; the mails not yet sent can be sent by a rerun."""
+
+
+class SmtpTransport:
+    """One connection to the server, opened on first use; ``send`` reports refusals as data."""
+
+    def __init__(
+        self,
+        settings: SmtpSettings,
+        password: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self.settings = settings
+        self._password = password
+        self._context = ssl_context
+        self._smtp: smtplib.SMTP | None = None
+
+    def __repr__(self) -> str:  # never show the password
+        return f"SmtpTransport({self.settings.host}:{self.settings.port}, {self.settings.security})"
+
+    def open(self) -> None:
+        s = self.settings
+        context = self._context or ssl.create_default_context()
+        where = f"{s.host}:{s.port}"
+        try:
+            if s.security == "ssl":
+                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                    s.host, s.port, timeout=s.timeout, context=context
+                )
+            else:
+                smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+                if s.security == "starttls":
+                    smtp.starttls(context=context)
+                    smtp.ehlo()
+        except ssl.SSLError as exc:
+            raise MailError(
+                f"{where}: TLS failed ({exc.reason or exc}); check host, port and security "
+                "(587 = starttls, 465 = ssl)"
+            ) from None
+        except smtplib.SMTPNotSupportedError:
+            raise MailError(
+                f"{where}: the server does not offer STARTTLS; use security = 'ssl' (port 465)"
+            ) from None
+        except (OSError, smtplib.SMTPException) as exc:
+            raise MailError(f"cannot connect to the SMTP server {where}: {exc}") from None
+        if s.user:
+            if self._password is None:
+                smtp.close()
+                raise MailError(
+                    f"no SMTP password for {s.user}: set {s.password_env} or answer the prompt"
+                )
+            try:
+                smtp.login(s.user, self._password)
+            except smtplib.SMTPAuthenticationError as exc:
+                smtp.close()
+                raise MailError(
+                    f"{where}: login as {s.user} refused ({exc.smtp_code}); check user and password"
+                ) from None
+            except (OSError, smtplib.SMTPException) as exc:
+                smtp.close()
+                raise MailError(f"{where}: login as {s.user} failed: {_reason(exc)}") from None
+        self._smtp = smtp
+
+    def send(self, msg: EmailMessage) -> Refusal | str:
+        """Send one mail; the server's reply on success, a :class:`Refusal` when it refuses.
+
+        Raises :class:`ConnectionLost` when the connection breaks.
+        """
+        if self._smtp is None:
+            self.open()
+        assert self._smtp is not None
+        try:
+            refused = self._smtp.send_message(msg)
+        except smtplib.SMTPRecipientsRefused as exc:
+            code, text = next(iter(exc.recipients.values()))
+            return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
+        except smtplib.SMTPSenderRefused as exc:
+            return Refusal(
+                exc.smtp_code, f"sender refused: {exc.smtp_code} {_text(exc.smtp_error)}", True
+            )
+        except smtplib.SMTPDataError as exc:
+            return Refusal(
+                exc.smtp_code,
+                f"{exc.smtp_code} {_text(exc.smtp_error)}",
+                500 <= exc.smtp_code < 600,
+            )
+        except (smtplib.SMTPServerDisconnected, OSError) as exc:
+            self._smtp = None
+            raise ConnectionLost(
+                f"the connection to {self.settings.host} broke: {_reason(exc)}"
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            return Refusal(
+                exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}", exc.smtp_code >= 500
+            )
+        if refused:
+            code, text = next(iter(refused.values()))
+            return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
+        return "250 accepted"
+
+    def close(self) -> None:
+        if self._smtp is not None:
+            try:
+                self._smtp.quit()
+            except (OSError, smtplib.SMTPException):
+                self._smtp.close()
+            self._smtp = None
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _reason(exc: BaseException) -> str:
+    return str(exc) or type(exc).__name__

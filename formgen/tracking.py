@@ -1,0 +1,139 @@
+"""Who answered: the state of every institution that was mailed, from the send log and the register.
+
+Returns are matched to sends by the form instance id: the register keeps, in each value's
+provenance, the identity of the form it came from. Mails are grouped into *cycles*: an
+invitation or an update mail starts one, reminders continue it. An institution has returned when
+any form of its latest cycle came back; it is overdue when none did and the latest deadline has
+passed.
+
+The register is seen through :class:`RegisterView` (the ``ingest`` package provides one), so that
+this module needs no register; without it, returns are unknown and the status says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from formgen.record import InstitutionRecord
+from formgen.sendlog import Delivery
+
+STATES = ("returned", "overdue", "outstanding", "failed", "prepared")
+
+
+class RegisterView(Protocol):
+    """What mailing needs from the register; every query may be unavailable (``None``)."""
+
+    notes: list[str]
+    """Why something is unavailable, for the status output."""
+
+    def institution_ids(self) -> Sequence[str]: ...
+
+    def record(self, institution_id: str) -> InstitutionRecord | None:
+        """The institution's prefill record (with ``base_version``), or None when unknown."""
+        ...
+
+    def returned_instances(self) -> set[str] | None:
+        """Instance ids of every form whose values are in the register (None: unknown)."""
+        ...
+
+    def stale_ids(self) -> set[str] | None:
+        """Institutions with at least one entry past its category's limit (None: unknown)."""
+        ...
+
+    def conflict_count(self) -> int | None:
+        """Values waiting for review because both sides changed them (None: unknown)."""
+        ...
+
+
+@dataclass
+class InstitutionStatus:
+    """Where one institution stands in the mailing."""
+
+    institution_id: str
+    name: str
+    email: str
+    state: str
+    """``returned``, ``overdue``, ``outstanding`` (sent or drafted, deadline not passed),
+    ``failed`` (not delivered: the server refused it or the connection broke) or ``prepared``."""
+    latest: Delivery
+    """The latest delivered mail (or the latest attempt when none was delivered)."""
+    cycle: list[Delivery] = field(default_factory=list)
+
+    @property
+    def deadline(self) -> str:
+        return self.latest.deadline
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        return self.latest.categories
+
+
+def institution_status(
+    deliveries: Iterable[Delivery], returned: set[str] | None, today: dt.date
+) -> dict[str, InstitutionStatus]:
+    """The state of every institution in the send log."""
+    by_inst: dict[str, list[Delivery]] = {}
+    for d in deliveries:
+        by_inst.setdefault(d.institution_id, []).append(d)
+    out: dict[str, InstitutionStatus] = {}
+    for iid, ds in by_inst.items():
+        delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
+        if not delivered:
+            latest = max(ds, key=lambda d: d.prepared_at)
+            state = "failed" if latest.failures else "prepared"
+            out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, [latest])
+            continue
+        cycle: list[Delivery] = []
+        for d in reversed(delivered):
+            cycle.append(d)
+            if d.kind != "reminder":
+                break
+        latest = delivered[-1]
+        instances = {i for d in cycle for i in d.instance_ids}
+        if returned is not None and instances & returned:
+            state = "returned"
+        elif latest.deadline and dt.date.fromisoformat(latest.deadline) < today:
+            state = "overdue"
+        else:
+            state = "outstanding"
+        out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, cycle)
+    return out
+
+
+@dataclass
+class StatusSummary:
+    """The at-a-glance numbers of ``formgen status``."""
+
+    institutions: int
+    counts: dict[str, int]
+    stale: int | None
+    conflicts: int | None
+    returns_known: bool
+    notes: list[str]
+
+
+def summarise(
+    statuses: dict[str, InstitutionStatus], view: RegisterView | None, returns_known: bool
+) -> StatusSummary:
+    counts = dict.fromkeys(STATES, 0)
+    for s in statuses.values():
+        counts[s.state] += 1
+    stale_ids = view.stale_ids() if view else None
+    conflicts = view.conflict_count() if view else None
+    notes = list(view.notes) if view else ["no register in this workspace yet"]
+    if not returns_known:
+        notes.append(
+            "returns cannot be matched (the register does not show form instance ids); "
+            "every mailed institution counts as outstanding or overdue"
+        )
+    return StatusSummary(
+        institutions=len(statuses),
+        counts=counts,
+        stale=len(stale_ids) if stale_ids is not None else None,
+        conflicts=conflicts,
+        returns_known=returns_known,
+        notes=notes,
+    )

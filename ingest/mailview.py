@@ -1,0 +1,138 @@
+"""The register as mailing sees it: prefill records, returned form instances, stale entries, conflicts.
+
+Implements :class:`formgen.tracking.RegisterView` over the workspace's register. ``formgen``
+never imports ``ingest``; the CLI hands this view to the mailing code.
+
+It uses what the register provides and says clearly what it could not find:
+
+* the register itself from :func:`ingest.journal.load` (checkpoint + journal), else from
+  :class:`ingest.register.Register` over ``register.json``;
+* returned instances: the register's ``instances`` table (form instance id → content hashes),
+  else every ``instance_id`` in its ``sources`` (the provenance of each value);
+* stale entries: :mod:`ingest.staleness` when this build has it, else computed here from each
+  entry's ``confirmed_at`` and the category's ``stale_after_days``;
+* conflicts: the register's held conflicts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from formgen.errors import FormgenError
+from formgen.record import InstitutionRecord
+from formgen.workspace import Workspace
+
+
+def _module(name: str) -> Any:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+class WorkspaceRegisterView:
+    """A read-only view of a workspace's register for mailing and ``formgen status``."""
+
+    def __init__(self, ws: Workspace, today: dt.date | None = None) -> None:
+        self.ws = ws
+        self.today = today or dt.date.today()
+        self.notes: list[str] = []
+        self._reg: Any = None
+        self._data: dict[str, Any] = {}
+        self._load()
+
+    # ------------------------------------------------------------------ loading
+
+    def _load(self) -> None:
+        journal = _module("ingest.journal")
+        register = _module("ingest.register")
+        path = self.ws.register_path
+        if journal is not None and hasattr(journal, "load"):
+            self._reg = journal.load(self.ws)
+        elif register is not None and hasattr(register, "Register"):
+            if path.exists():
+                self._reg = register.Register.loads(self.ws.schema(), path.read_bytes(), str(path))
+        elif path.exists():
+            self.notes.append("this build has no register module; read register.json as plain JSON")
+            try:
+                raw = json.loads(path.read_bytes())
+            except ValueError as exc:
+                raise FormgenError(
+                    f"{path}: not readable JSON ({exc}); prefill and returns unavailable"
+                ) from None
+            self._data = raw if isinstance(raw, dict) else {}
+        if self._reg is not None:
+            self._data = getattr(self._reg, "data", {}) or {}
+        if not self._data.get("institutions"):
+            self.notes.append("the register is empty (nothing ingested yet)")
+
+    @property
+    def available(self) -> bool:
+        return bool(self._data)
+
+    # ------------------------------------------------------------------ RegisterView
+
+    def institution_ids(self) -> Sequence[str]:
+        return sorted(self._data.get("institutions", {}))
+
+    def record(self, institution_id: str) -> InstitutionRecord | None:
+        if institution_id not in self._data.get("institutions", {}):
+            return None
+        if self._reg is not None and hasattr(self._reg, "record"):
+            rec = self._reg.record(institution_id)
+            return rec if isinstance(rec, InstitutionRecord) else None
+        return None
+
+    def returned_instances(self) -> set[str] | None:
+        if not self._data:
+            return None
+        instances = self._data.get("instances")
+        if isinstance(instances, dict):
+            return set(instances)
+        sources = self._data.get("sources")
+        if isinstance(sources, dict):
+            return {
+                str(s["instance_id"])
+                for s in sources.values()
+                if isinstance(s, dict) and s.get("instance_id")
+            }
+        self.notes.append("the register keeps no form instance ids; returns cannot be matched")
+        return None
+
+    def stale_ids(self) -> set[str] | None:
+        staleness = _module("ingest.staleness")
+        if staleness is not None and self._reg is not None:
+            for name in ("stale_institutions", "stale_ids"):
+                func = getattr(staleness, name, None)
+                if callable(func):
+                    return set(func(self._reg, self.today))
+        if not self._data:
+            return None
+        return self._stale_from_confirmed_at()
+
+    def _stale_from_confirmed_at(self) -> set[str]:
+        schema = self.ws.schema()
+        limits = {c.id: c.stale_after_days for c in schema.categories}
+        out = set()
+        for iid, inst in self._data.get("institutions", {}).items():
+            for cid, entry in (inst.get("entries") or {}).items():
+                confirmed = str((entry or {}).get("confirmed_at") or "")[:10]
+                limit = limits.get(cid)
+                if not confirmed or limit is None:
+                    continue
+                try:
+                    age = (self.today - dt.date.fromisoformat(confirmed)).days
+                except ValueError:
+                    continue
+                if age > limit:
+                    out.add(iid)
+                    break
+        return out
+
+    def conflict_count(self) -> int | None:
+        conflicts = self._data.get("conflicts")
+        return len(conflicts) if isinstance(conflicts, dict) else None

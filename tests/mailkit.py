@@ -1,0 +1,178 @@
+"""Helpers of the mailing tests: a real SMTP server in-process (aiosmtpd), workspaces, renderers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import socket
+import ssl
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, Envelope, Session
+
+from formgen.forms import FormRequest, GeneratedForm
+from formgen.identity import FormIdentity
+from formgen.model import Schema
+from formgen.workspace import Workspace
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Inbox:
+    """What a test SMTP server received, and how it misbehaves."""
+
+    messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    reject: set[str] = field(default_factory=set)
+    """Recipients answered with 550."""
+    drop_at: int | None = None
+    """Drop the connection instead of accepting the N-th DATA (1-based), once."""
+    datas: int = 0
+
+    def parsed(self) -> list[EmailMessage]:
+        out = []
+        for _, _, data in self.messages:
+            msg = message_from_bytes(data, policy=policy.default)
+            assert isinstance(msg, EmailMessage)
+            out.append(msg)
+        return out
+
+    def by_rcpt(self) -> dict[str, EmailMessage]:
+        out = {}
+        for (_, rcpts, _), msg in zip(self.messages, self.parsed(), strict=True):
+            for r in rcpts:
+                out[r] = msg
+        return out
+
+
+class Handler:
+    def __init__(self, inbox: Inbox) -> None:
+        self.inbox = inbox
+
+    async def handle_RCPT(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
+        if address in self.inbox.reject:
+            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
+        self.inbox.datas += 1
+        if self.inbox.drop_at is not None and self.inbox.datas == self.inbox.drop_at:
+            self.inbox.drop_at = None
+            assert server.transport is not None
+            server.transport.close()
+            return "421 gone"
+        content = envelope.original_content or b""
+        self.inbox.messages.append((str(envelope.mail_from), list(envelope.rcpt_tos), content))
+        return "250 2.0.0 Ok: queued"
+
+
+@contextmanager
+def smtp_server(inbox: Inbox, **kwargs: Any) -> Iterator[Controller]:
+    """A real SMTP server on 127.0.0.1 (a free port) for the duration of the block."""
+    controller = Controller(Handler(inbox), hostname="127.0.0.1", port=free_port(), **kwargs)
+    controller.start()
+    try:
+        yield controller
+    finally:
+        controller.stop()
+
+
+def make_workspace(root: Path, port: int | None = None, security: str = "none", extra: str = "") -> Workspace:
+    ws = Workspace.init(root, name="SPKoM Düsseldorf", sender="spkom@example.org")
+    if port is not None:
+        with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
+            fh.write(
+                f'\n[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "{security}"\nrate = 0\n{extra}'
+            )
+    return Workspace.open(root)
+
+
+def stand_in_pdf(schema: Schema, request: FormRequest, identity: FormIdentity) -> GeneratedForm:
+    """A small real PDF carrying the identity (used while this build has no PDF generator)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({f"/{k.replace('.', '_')}": v for k, v in identity.to_fields().items()})
+    buf = io.BytesIO()
+    writer.write(buf)
+    return GeneratedForm(buf.getvalue(), identity, ".pdf")
+
+
+def stand_in_docx(schema: Schema, request: FormRequest, identity: FormIdentity) -> GeneratedForm:
+    """A small real DOCX carrying the identity (used while this build has no DOCX generator)."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph(f"{identity.reference} {request.record.name if request.record else ''}")
+    d.core_properties.identifier = identity.instance_id
+    buf = io.BytesIO()
+    d.save(buf)
+    return GeneratedForm(buf.getvalue(), identity, ".docx")
+
+
+def renderers() -> dict[str, Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]]:
+    """The real generators when this build has them, else small stand-ins."""
+    out: dict[str, Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]] = {}
+    try:
+        from formgen.pdf_form import render_pdf
+
+        out["pdf"] = render_pdf
+    except ImportError:
+        out["pdf"] = stand_in_pdf
+    try:
+        from formgen.docx_form import render_docx
+
+        out["docx"] = render_docx
+    except ImportError:
+        out["docx"] = stand_in_docx
+    return out
+
+
+def self_signed(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
+    """A server context with a fresh self-signed certificate for 127.0.0.1 and a client trusting it."""
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = dt.datetime.now(dt.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(minutes=5))
+        .not_valid_after(now + dt.timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_pem = cert.public_bytes(serialization.Encoding.PEM)
+    (tmp / "cert.pem").write_bytes(cert_pem)
+    (tmp / "key.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server.load_cert_chain(tmp / "cert.pem", tmp / "key.pem")
+    client = ssl.create_default_context(cafile=str(tmp / "cert.pem"))
+    return server, client
