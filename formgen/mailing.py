@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from email import policy
+from email.policy import EmailPolicy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -47,6 +47,31 @@ MIME_TYPES = {
     ".pdf": ("application", "pdf"),
     ".docx": ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
+
+_WIDE_HEADERS = ("content-type", "content-disposition")
+
+
+class _MailPolicy(EmailPolicy):
+    """``policy.SMTP``, except that Content-Type and Content-Disposition are not folded at 78.
+
+    Folding them, the standard library turns DOCX's long MIME type into encoded words (which
+    breaks it) and splits RFC 2231 file names into ``filename*0*``/``filename*1*`` pieces that
+    some mail programs do not join; unfolded they stay within RFC 5322's limit of 998.
+    """
+
+    def fold(self, name: str, value: str) -> str:
+        if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
+            return str(self.clone(max_line_length=998).fold(name, value))
+        return super().fold(name, value)
+
+    def fold_binary(self, name: str, value: str) -> bytes:
+        if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
+            return bytes(self.clone(max_line_length=998).fold_binary(name, value))
+        return super().fold_binary(name, value)
+
+
+MAIL_POLICY = _MailPolicy(linesep="\r\n")
+"""The policy of every message: like ``email.policy.SMTP`` (CRLF, RFC 2047/2231)."""
 
 _PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _SUBJECT_RE = re.compile(r"^(?:Betreff|Subject)\s*:\s*(.*)$", re.IGNORECASE)
@@ -179,7 +204,7 @@ def build_message(
         "id": recipient.id,
     }
     subject, body = template.render(values)
-    msg = EmailMessage(policy=policy.SMTP)
+    msg = EmailMessage(policy=MAIL_POLICY)
     msg["From"] = _address(centre, sender, "sender")
     msg["To"] = _address(recipient.name, recipient.email, f"{recipient.source or recipient.id}:")
     msg["Subject"] = subject
@@ -221,4 +246,4 @@ def as_draft(msg: EmailMessage) -> bytes:
     del draft["X-Unsent"]
     draft["X-Unsent"] = "1"
     draft["X-Mozilla-Draft-Info"] = "internal/draft; vcard=0; receipt=0; DSN=0; uuencode=0"
-    return draft.as_bytes(policy=policy.SMTP)
+    return draft.as_bytes(policy=MAIL_POLICY)

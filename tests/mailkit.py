@@ -61,7 +61,12 @@ class Handler:
         self.inbox = inbox
 
     async def handle_RCPT(
-        self, server: SMTP, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        rcpt_options: list[str],
     ) -> str:
         if address in self.inbox.reject:
             return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
@@ -91,7 +96,9 @@ def smtp_server(inbox: Inbox, **kwargs: Any) -> Iterator[Controller]:
         controller.stop()
 
 
-def make_workspace(root: Path, port: int | None = None, security: str = "none", extra: str = "") -> Workspace:
+def make_workspace(
+    root: Path, port: int | None = None, security: str = "none", extra: str = ""
+) -> Workspace:
     ws = Workspace.init(root, name="SPKoM Düsseldorf", sender="spkom@example.org")
     if port is not None:
         with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
@@ -163,14 +170,21 @@ def self_signed(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
         .serial_number(x509.random_serial_number())
         .not_valid_before(now - dt.timedelta(minutes=5))
         .not_valid_after(now + dt.timedelta(days=1))
-        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False)
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .sign(key, hashes.SHA256())
     )
     cert_pem = cert.public_bytes(serialization.Encoding.PEM)
     (tmp / "cert.pem").write_bytes(cert_pem)
     (tmp / "key.pem").write_bytes(
-        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
     )
     server = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     server.load_cert_chain(tmp / "cert.pem", tmp / "key.pem")

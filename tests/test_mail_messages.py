@@ -1,0 +1,152 @@
+"""Messages: one institution, its own form, correct MIME; never another institution's form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from email import message_from_bytes, policy
+
+import pytest
+from mailkit import renderers
+
+from formgen.errors import MailError, WrongRecipientError
+from formgen.forms import FormRequest, new_identity
+from formgen.mailing import (
+    as_draft,
+    build_message,
+    check_form_for,
+    parse_template,
+    shipped_template,
+)
+from formgen.record import InstitutionRecord
+from formgen.recipients import Recipient
+from formgen.schema_load import default_schema
+
+SCHEMA = default_schema()
+SECRET = b"k" * 32
+DEADLINE = dt.date(2026, 12, 15)
+
+
+def form_for(iid: str, name: str, fmt: str = "pdf", kind: str = "institution"):
+    record = InstitutionRecord(iid, ("psychotherapie",), {"name": name})
+    request = FormRequest(kind, ("psychotherapie",), record if kind == "institution" else None)
+    identity = new_identity(SCHEMA, request, SECRET)
+    return renderers()[fmt](SCHEMA, request, identity)
+
+
+def recipient(iid: str, name: str, email: str = "x@example.org") -> Recipient:
+    return Recipient(iid, name, email, ("psychotherapie",), "duesseldorf", "list.csv:2")
+
+
+def build(rec: Recipient, forms, lang: str = "de"):
+    return build_message(
+        recipient=rec,
+        forms=forms,
+        template=shipped_template("invitation", lang),
+        sender="spkom@example.org",
+        centre="SPKoM Düsseldorf",
+        deadline=DEADLINE,
+        lang=lang,
+        categories_text="Psychotherapie",
+    )
+
+
+def reparse(msg):
+    return message_from_bytes(msg.as_bytes(), policy=policy.default)
+
+
+def test_form_of_a_never_goes_to_b():
+    a_form = form_for("inst-a", "Beratung A")
+    b = recipient("inst-b", "Beratung B", "b@example.org")
+    with pytest.raises(
+        WrongRecipientError, match=r"made for inst-a\) to the mail for inst-b <b@example.org>"
+    ):
+        build(b, [a_form])
+    # also when A's form hides among B's own forms
+    with pytest.raises(WrongRecipientError, match="made for inst-a"):
+        build(b, [form_for("inst-b", "Beratung B"), a_form])
+
+
+def test_blank_checklist_is_not_a_personal_form():
+    checklist = form_for("", "", kind="checklist")
+    with pytest.raises(WrongRecipientError, match="no institution"):
+        check_form_for(recipient("inst-a", "A"), checklist)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Çiğdem Öztürk-İnce Danışmanlık",
+        "Ольга Петренко",
+        "Poradnia Łódź",
+        "مركز الاستشارة",
+        "Jörg Weiß",
+    ],
+)
+def test_unicode_names_survive_subject_to_and_filenames(name):
+    pdf, docx = form_for("i1", name, "pdf"), form_for("i1", name, "docx")
+    docx = type(docx)(docx.data, pdf.identity, docx.suffix)  # one instance in two formats
+    msg = reparse(build(recipient("i1", name, "i1@example.org"), [pdf, docx]))
+    assert name in str(msg["Subject"])
+    assert msg["To"].addresses[0].display_name == name
+    assert msg["To"].addresses[0].addr_spec == "i1@example.org"
+    raw = build(recipient("i1", name, "i1@example.org"), [pdf, docx]).as_bytes()
+    assert raw.isascii()  # every header RFC 2047, every file name RFC 2231, body quoted-printable
+    assert b"filename*=utf-8''Bestandsaufnahme_" in raw  # RFC 2231, in one piece
+    # the DOCX MIME type is not folded into encoded words (a standard library pitfall)
+    assert (
+        b"Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document;"
+        in raw
+    )
+    atts = list(msg.iter_attachments())
+    assert [a.get_content_type() for a in atts] == [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]
+    assert [a.get_content() for a in atts] == [pdf.data, docx.data]
+    expected = f"Bestandsaufnahme_{name.replace(' ', '_')}_{pdf.identity.reference}"
+    assert [a.get_filename() for a in atts] == [expected + ".pdf", expected + ".docx"]
+    assert msg["X-Formgen-Instance"] == pdf.identity.instance_id
+    assert msg["X-Formgen-Institution"] == "i1"
+
+
+def test_body_names_deadline_reference_and_centre():
+    form = form_for("i1", "Praxis Brücke")
+    body = reparse(build(recipient("i1", "Praxis Brücke"), [form])).get_body().get_content()
+    assert "bis zum 15.12.2026" in body
+    assert form.identity.reference in body
+    assert "„Praxis Brücke“" in body and "SPKoM Düsseldorf" in body
+
+
+def test_english_template():
+    form = form_for("i1", "Praxis")
+    msg = reparse(build(recipient("i1", "Praxis"), [form], lang="en"))
+    assert str(msg["Subject"]).startswith("Inventory of regional care")
+    assert "by 15 December 2026" in msg.get_body().get_content()
+    assert list(msg.iter_attachments())[0].get_filename().startswith("Inventory_Praxis_FG-")
+
+
+def test_draft_is_marked_unsent_and_has_no_date():
+    form = form_for("i1", "Praxis Öz")
+    draft = message_from_bytes(
+        as_draft(build(recipient("i1", "Praxis Öz"), [form])), policy=policy.default
+    )
+    assert draft["X-Unsent"] == "1"
+    assert draft["Date"] is None
+    assert draft["To"].addresses[0].addr_spec == "x@example.org"
+    assert list(draft.iter_attachments())[0].get_content() == form.data
+
+
+def test_own_template_with_unknown_placeholder_names_the_file():
+    with pytest.raises(
+        MailError, match=r"brief.txt: unknown placeholder \{frist\}; known: name, deadline"
+    ):
+        parse_template("Betreff: Hallo {name}\n\nBis {frist}\n", "brief.txt")
+    with pytest.raises(MailError, match="brief.txt:1: the first line must be the subject"):
+        parse_template("Hallo {name}\n", "brief.txt")
+    t = parse_template("Subject: {{Info}} {name}\n\nText\n", "brief.txt")
+    assert t.render({"name": "X"})[0] == "{Info} X"
+
+
+def test_recipient_without_address_cannot_get_a_mail():
+    with pytest.raises(MailError, match=r"i1 \(Praxis\): no e-mail address"):
+        build(recipient("i1", "Praxis", ""), [form_for("i1", "Praxis")])
