@@ -20,9 +20,9 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from email.policy import EmailPolicy
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.policy import EmailPolicy
 from email.utils import format_datetime, make_msgid
 from importlib import resources
 
@@ -62,12 +62,12 @@ class _MailPolicy(EmailPolicy):
     def fold(self, name: str, value: str) -> str:
         if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
             return str(self.clone(max_line_length=998).fold(name, value))
-        return super().fold(name, value)
+        return str(super().fold(name, value))
 
     def fold_binary(self, name: str, value: str) -> bytes:
         if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
             return bytes(self.clone(max_line_length=998).fold_binary(name, value))
-        return super().fold_binary(name, value)
+        return bytes(super().fold_binary(name, value))
 
 
 MAIL_POLICY = _MailPolicy(linesep="\r\n")

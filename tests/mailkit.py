@@ -69,7 +69,7 @@ class Handler:
         rcpt_options: list[str],
     ) -> str:
         if address in self.inbox.reject:
-            return "550 5.1.1 <%s>: Recipient address rejected: User unknown" % address
+            return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -99,7 +99,7 @@ def smtp_server(inbox: Inbox, **kwargs: Any) -> Iterator[Controller]:
 def make_workspace(
     root: Path, port: int | None = None, security: str = "none", extra: str = ""
 ) -> Workspace:
-    ws = Workspace.init(root, name="SPKoM Düsseldorf", sender="spkom@example.org")
+    Workspace.init(root, name="SPKoM Düsseldorf", sender="spkom@example.org")
     if port is not None:
         with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
             fh.write(

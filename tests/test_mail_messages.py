@@ -17,8 +17,8 @@ from formgen.mailing import (
     parse_template,
     shipped_template,
 )
-from formgen.record import InstitutionRecord
 from formgen.recipients import Recipient
+from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema
 
 SCHEMA = default_schema()
@@ -122,7 +122,7 @@ def test_english_template():
     msg = reparse(build(recipient("i1", "Praxis"), [form], lang="en"))
     assert str(msg["Subject"]).startswith("Inventory of regional care")
     assert "by 15 December 2026" in msg.get_body().get_content()
-    assert list(msg.iter_attachments())[0].get_filename().startswith("Inventory_Praxis_FG-")
+    assert next(iter(msg.iter_attachments())).get_filename().startswith("Inventory_Praxis_FG-")
 
 
 def test_draft_is_marked_unsent_and_has_no_date():
@@ -133,7 +133,7 @@ def test_draft_is_marked_unsent_and_has_no_date():
     assert draft["X-Unsent"] == "1"
     assert draft["Date"] is None
     assert draft["To"].addresses[0].addr_spec == "x@example.org"
-    assert list(draft.iter_attachments())[0].get_content() == form.data
+    assert next(iter(draft.iter_attachments())).get_content() == form.data
 
 
 def test_own_template_with_unknown_placeholder_names_the_file():
@@ -141,7 +141,7 @@ def test_own_template_with_unknown_placeholder_names_the_file():
         MailError, match=r"brief.txt: unknown placeholder \{frist\}; known: name, deadline"
     ):
         parse_template("Betreff: Hallo {name}\n\nBis {frist}\n", "brief.txt")
-    with pytest.raises(MailError, match="brief.txt:1: the first line must be the subject"):
+    with pytest.raises(MailError, match=r"brief\.txt:1: the first line must be the subject"):
         parse_template("Hallo {name}\n", "brief.txt")
     t = parse_template("Subject: {{Info}} {name}\n\nText\n", "brief.txt")
     assert t.render({"name": "X"})[0] == "{Info} X"

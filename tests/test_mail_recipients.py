@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from formgen.errors import RecipientsError
-from formgen.record import InstitutionRecord
 from formgen.recipients import parse_recipients_csv, recipients_from_records
+from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema
 
 DATA = Path(__file__).parent / "data" / "mail"
