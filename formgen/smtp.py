@@ -8,6 +8,7 @@ Settings come from ``workspace.toml``::
     security = "starttls"      # starttls | ssl  (none: only for a relay on this machine)
     user = "spkom@example.org" # leave out when the server needs no login
     rate = 30                  # mails per minute at most (default 30)
+    # cafile = "ca.pem"        # trust this CA too (a server with the centre's own certificate)
 
 The password is never stored: it comes from the environment variable ``FORMGEN_SMTP_PASSWORD``
 (or the one named by ``password_env``) or is asked for at the prompt, and is never written to a
@@ -16,12 +17,14 @@ file, the send log or a message.
 
 from __future__ import annotations
 
+import base64
 import smtplib
 import ssl
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 from formgen.errors import MailError
@@ -43,9 +46,13 @@ class SmtpSettings:
     """Mails per minute at most (0: no limit)."""
     timeout: float = 60.0
     password_env: str = PASSWORD_ENV
+    cafile: str = ""
+    """A CA certificate (PEM) to trust besides the system's, e.g. the centre's own mail server CA."""
 
     @classmethod
-    def from_config(cls, config: Mapping[str, Any], where: str = "workspace.toml") -> SmtpSettings:
+    def from_config(
+        cls, config: Mapping[str, Any], where: str = "workspace.toml", root: Path | None = None
+    ) -> SmtpSettings:
         """The ``[smtp]`` table of a workspace configuration; every mistake says how to fix it."""
         smtp = config.get("smtp")
         if not isinstance(smtp, Mapping) or not smtp.get("host"):
@@ -74,6 +81,7 @@ class SmtpSettings:
             raise MailError(f"{where}: [smtp] port {port} is not a port number")
         if rate < 0:
             raise MailError(f"{where}: [smtp] rate must be 0 (no limit) or more mails per minute")
+        cafile = str(smtp.get("cafile", ""))
         return cls(
             host=host,
             port=port,
@@ -82,6 +90,7 @@ class SmtpSettings:
             rate=rate,
             timeout=timeout,
             password_env=str(smtp.get("password_env", PASSWORD_ENV)),
+            cafile=str(root / cafile) if root and cafile else cafile,
         )
 
 
@@ -141,8 +150,11 @@ class SmtpTransport:
 
     def open(self) -> None:
         s = self.settings
-        context = self._context or ssl.create_default_context()
         where = f"{s.host}:{s.port}"
+        try:
+            context = self._context or ssl.create_default_context(cafile=s.cafile or None)
+        except (OSError, ssl.SSLError) as exc:
+            raise MailError(f"[smtp] cafile '{s.cafile}' cannot be read: {exc}") from None
         try:
             if s.security == "ssl":
                 smtp: smtplib.SMTP = smtplib.SMTP_SSL(
@@ -171,7 +183,7 @@ class SmtpTransport:
                     f"no SMTP password for {s.user}: set {s.password_env} or answer the prompt"
                 )
             try:
-                smtp.login(s.user, self._password)
+                _login(smtp, s.user, self._password)
             except smtplib.SMTPAuthenticationError as exc:
                 smtp.close()
                 raise MailError(
@@ -226,6 +238,25 @@ class SmtpTransport:
             except (OSError, smtplib.SMTPException):
                 self._smtp.close()
             self._smtp = None
+
+
+def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
+    """Log in; a password with umlauts goes as UTF-8 by AUTH PLAIN (RFC 4616).
+
+    ``smtplib.login`` encodes credentials as ASCII and fails on ``Pässwort``.
+    """
+    if (user + password).isascii():
+        smtp.login(user, password)
+        return
+    smtp.ehlo_or_helo_if_needed()
+    if "plain" not in smtp.esmtp_features.get("auth", "").lower().split():
+        raise smtplib.SMTPException(
+            "the server offers no AUTH PLAIN, the only way to send a password with non-ASCII characters"
+        )
+    token = base64.b64encode(f"\0{user}\0{password}".encode()).decode("ascii")
+    code, resp = smtp.docmd("AUTH", "PLAIN " + token)
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, resp)
 
 
 def _text(value: bytes | str) -> str:

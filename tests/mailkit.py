@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
+from email.header import decode_header, make_header
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,13 @@ def self_signed(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
     server.load_cert_chain(tmp / "cert.pem", tmp / "key.pem")
     client = ssl.create_default_context(cafile=str(tmp / "cert.pem"))
     return server, client
+
+
+def header_text(msg: EmailMessage, name: str) -> str:
+    """A header decoded strictly by RFC 2047 (as Thunderbird and Outlook do).
+
+    The standard library's address parser puts a space between two adjacent encoded words of a
+    display name (``Консул ьтація``), which RFC 2047 says to join; so decode the raw header here.
+    """
+    raw = message_from_bytes(msg.as_bytes(), policy=policy.compat32)[name]
+    return str(make_header(decode_header(str(raw))))

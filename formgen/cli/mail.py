@@ -235,7 +235,7 @@ def mail(
 
     renderers = default_renderers(settings.formats)
     if send:
-        smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"))
+        smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"), ws.root)
         password = None
         if smtp.user:
             password = os.environ.get(smtp.password_env) or click.prompt(

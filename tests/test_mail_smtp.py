@@ -1,0 +1,249 @@
+"""formgen mail --send against a real SMTP server in-process (aiosmtpd on 127.0.0.1)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from aiosmtpd.smtp import AuthResult
+from click.testing import CliRunner
+from mailkit import Inbox, header_text, make_workspace, renderers, self_signed, smtp_server
+
+from formgen.cli import main
+
+DATA = Path(__file__).parent / "data" / "mail"
+
+
+@pytest.fixture(autouse=True)
+def generators(monkeypatch):
+    """The real PDF/DOCX generators when this build has them (small stand-ins otherwise)."""
+    monkeypatch.setattr(
+        "formgen.cli.mail.default_renderers", lambda formats: {f: renderers()[f] for f in formats}
+    )
+
+
+def run(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+
+
+def log_events(ws: Path) -> list[dict]:
+    return [json.loads(line) for line in (ws / "sendlog.jsonl").read_text("utf-8").splitlines()]
+
+
+def issued(ws: Path) -> dict[str, dict]:
+    out = {}
+    for line in (ws / "issued.jsonl").read_text("utf-8").splitlines():
+        d = json.loads(line)
+        out[d["formgen.instance_id"]] = d
+    return out
+
+
+def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        csv = DATA / "excel_utf8_bom.csv"
+        result = run(
+            "mail",
+            str(csv),
+            "-w",
+            str(ws),
+            "--send",
+            "--format",
+            "both",
+            "--deadline",
+            "2026-12-15",
+        )
+    assert result.exit_code == 0, result.output
+    assert "4 of 4 mails sent" in result.output
+    received = inbox.by_rcpt()
+    assert sorted(received) == [
+        "lodz@example.org",
+        "markaz@example.org",
+        "olga@example.org",
+        "sule@danisma.example",
+    ]
+    expected_names = {
+        "sule@danisma.example": ("bs-ist", "Şule Yılmaz Danışmanlık"),
+        "olga@example.org": ("ua-1", "Ольга Петренко – Консультація"),
+        "lodz@example.org": ("lodz", "Poradnia Łódź"),
+        "markaz@example.org": ("ar-1", "مركز الاستشارة"),
+    }
+    identities = issued(ws)
+    sent = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "prepared"}
+    for rcpt, msg in received.items():
+        iid, name = expected_names[rcpt]
+        assert header_text(msg, "To") == f"{name} <{rcpt}>"
+        assert name in header_text(msg, "Subject")
+        assert header_text(msg, "From") == "SPKoM Düsseldorf <spkom@example.org>"
+        assert msg["X-Formgen-Institution"] == iid
+        atts = list(msg.iter_attachments())
+        assert [a.get_filename().rsplit(".", 1)[1] for a in atts] == ["pdf", "docx"]
+        assert all(name.replace(" ", "_") in a.get_filename() for a in atts)
+        files = sent[iid]["files"]
+        for att, f in zip(atts, files, strict=True):
+            # byte-identical to the form generated and kept in the workspace
+            assert att.get_content() == (ws / f["path"]).read_bytes()
+            # and that form was made for this institution (identity recorded as issued)
+            assert identities[f["instance_id"]]["formgen.institution_id"] == iid
+        assert msg["X-Formgen-Instance"] == sent[iid]["instance_ids"][0]
+    # a second run sends nothing again
+    with smtp_server(inbox) as server:
+        _set_port(ws, server.port)
+        again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert again.exit_code == 0, again.output
+    assert "0 to mail, 4 already done" in again.output
+    assert len(inbox.messages) == 4
+
+
+def _set_port(ws: Path, port: int) -> None:
+    toml = ws / "workspace.toml"
+    lines = [
+        f"port = {port}" if line.startswith("port = ") else line
+        for line in toml.read_text().splitlines()
+    ]
+    toml.write_text("\n".join(lines) + "\n")
+
+
+def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
+    inbox = Inbox(reject={"olga@example.org"})
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert first.exit_code == 1
+        assert "REFUSED ua-1 <olga@example.org>: 550 5.1.1" in first.output
+        assert "1 mail(s) not delivered" in first.output
+        assert len(inbox.messages) == 3
+        failed = [e for e in log_events(ws) if e["event"] == "failed"]
+        assert [(e["institution_id"], e["code"], e["permanent"]) for e in failed] == [
+            ("ua-1", 550, True)
+        ]
+        status = run("status", "-w", str(ws), "--list")
+        assert "failed          1" in status.output
+        assert "ua-1" in status.output and "550 5.1.1" in status.output
+
+        inbox.reject.clear()  # the mailbox exists again
+        second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert second.exit_code == 0, second.output
+    assert "1 to mail, 3 already done" in second.output
+    assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
+    assert len(inbox.messages) == 4
+    # the retry carries the form prepared for the first attempt (no second instance for ua-1)
+    prepared = [
+        e for e in log_events(ws) if e["event"] == "prepared" and e["institution_id"] == "ua-1"
+    ]
+    assert len(prepared) == 1
+    assert (
+        inbox.by_rcpt()["olga@example.org"]["X-Formgen-Instance"] == prepared[0]["instance_ids"][0]
+    )
+
+
+def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
+    inbox = Inbox(drop_at=3)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert first.exit_code == 1
+        assert "broke" in first.output and "stopped after 3 of 4" in first.output
+        assert "run the same command again" in first.output
+        assert len(inbox.messages) == 2
+        second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert second.exit_code == 0, second.output
+    assert "2 to mail, 2 already done" in second.output
+    rcpts = sorted(r for _, rs, _ in inbox.messages for r in rs)
+    assert rcpts == [
+        "lodz@example.org",
+        "markaz@example.org",
+        "olga@example.org",
+        "sule@danisma.example",
+    ]
+
+
+def _auth(expected_password: str):
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = auth_data.login == b"spkom" and auth_data.password == expected_password.encode()
+        return AuthResult(success=ok, handled=False)
+
+    return check
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_tls_and_login_password_from_environment_never_stored(tmp_path, security):
+    server_ctx, _ = self_signed(tmp_path)
+    password = "geheim-Pässwort-42"
+    inbox = Inbox()
+    if security == "starttls":
+        kwargs = {"tls_context": server_ctx, "require_starttls": True, "auth_required": True}
+    else:  # aiosmtpd does not see implicit TLS, so it must be told that AUTH is fine here
+        kwargs = {"ssl_context": server_ctx, "auth_require_tls": False}
+    with smtp_server(inbox, authenticator=_auth(password), **kwargs) as server:
+        ws = make_workspace(
+            tmp_path / "ws",
+            server.port,
+            security,
+            f'user = "spkom"\ncafile = "{tmp_path / "cert.pem"}"\n',
+        ).root
+        # security = none is refused for a real host; here the TLS modes are the real thing
+        result = run(
+            "mail",
+            str(DATA / "excel_cp1252.csv"),
+            "-w",
+            str(ws),
+            "--send",
+            env={"FORMGEN_SMTP_PASSWORD": password},
+        )
+        assert result.exit_code == 0, result.output
+        assert len(inbox.messages) == 3  # wohn-2 has no address
+        assert "NOT MAILED wohn-2 (Betreutes Wohnen Meerbusch): no e-mail address" in result.output
+        wrong = run(
+            "mail",
+            str(DATA / "excel_cp1252.csv"),
+            "-w",
+            str(ws),
+            "--send",
+            "--round",
+            "second",
+            env={"FORMGEN_SMTP_PASSWORD": "falsch"},
+        )
+    assert wrong.exit_code == 1
+    assert "login as spkom refused (535); check user and password" in wrong.output
+    for path in ws.rglob("*"):
+        if path.is_file():
+            assert password.encode() not in path.read_bytes(), path
+            assert b"falsch" not in path.read_bytes(), path
+    assert password not in result.output and "falsch" not in wrong.output
+
+
+def test_untrusted_certificate_is_a_clear_error(tmp_path):
+    server_ctx, _ = self_signed(tmp_path)
+    with smtp_server(Inbox(), tls_context=server_ctx, require_starttls=True) as server:
+        ws = make_workspace(tmp_path / "ws", server.port, "starttls").root
+        result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    assert "TLS failed" in result.output and "CERTIFICATE_VERIFY_FAILED" in result.output
+    assert not any(e["event"] == "sent" for e in log_events(ws))
+
+
+def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert (
+        "would mail kbs-01 <kbs@beispiel-duesseldorf.de>: kontakt_beratungsstelle as pdf"
+        in result.output
+    )
+    assert "dry run: nothing was made, sent or logged" in result.output
+    assert inbox.messages == []
+    assert not (ws / "sendlog.jsonl").exists() and not (ws / "issued.jsonl").exists()
+
+
+def test_no_smtp_settings_says_how_to_add_them(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    assert "no [smtp] settings; add" in result.output and "--drafts DIR" in result.output
+    assert shutil.which("true") is not None or True
