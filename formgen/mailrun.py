@@ -125,7 +125,8 @@ def plan_round(
         if d is not None and d.sent_at:
             skipped.append(Skip(r, f"already sent in round {settings.round} ({d.sent_at[:16]})"))
             continue
-        if d is not None and action == "drafts" and d.drafted_at:
+        if d is not None and d.drafted_at:
+            # sent from the mail program (or about to be): never mail the same form again
             skipped.append(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from formgen.errors import FormgenError
-from formgen.record import InstitutionRecord
+from formgen.record import InstitutionRecord, Value
 from formgen.workspace import Workspace
 
 
@@ -85,7 +85,31 @@ class WorkspaceRegisterView:
         if self._reg is not None and hasattr(self._reg, "record"):
             rec = self._reg.record(institution_id)
             return rec if isinstance(rec, InstitutionRecord) else None
-        return None
+        return self._record_from_json(institution_id)
+
+    def _record_from_json(self, iid: str) -> InstitutionRecord | None:
+        """Without the register module: the typed values as stored, base_version = ``rev``."""
+        inst = self._data["institutions"][iid]
+
+        def values(stored: Any) -> dict[str, Value]:
+            out: dict[str, Value] = {}
+            for key, sv in (stored or {}).items():
+                v = sv.get("v") if isinstance(sv, dict) else None
+                if isinstance(v, str | int | list):
+                    out[key] = v
+            return out
+
+        entries = {
+            cid: values((e or {}).get("fields")) for cid, e in (inst.get("entries") or {}).items()
+        }
+        rev = inst.get("rev")
+        return InstitutionRecord(
+            id=iid,
+            categories=tuple(entries),
+            institution=values(inst.get("institution")),
+            entries=entries,
+            base_version=rev if isinstance(rev, int) else None,
+        )
 
     def returned_instances(self) -> set[str] | None:
         if not self._data:

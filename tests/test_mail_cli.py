@@ -1,0 +1,253 @@
+"""formgen mail (drafts, overdue and stale rounds) and formgen status, through the command line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from email import message_from_bytes, policy
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mailkit import Inbox, header_text, make_workspace, renderers, smtp_server
+
+from formgen.cli import main
+
+DATA = Path(__file__).parent / "data" / "mail"
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def generators(monkeypatch):
+    monkeypatch.setattr(
+        "formgen.cli.mail.default_renderers", lambda formats: {f: renderers()[f] for f in formats}
+    )
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def events(ws: Path, kind: str) -> list[dict]:
+    lines = (ws / "sendlog.jsonl").read_text("utf-8").splitlines()
+    return [e for e in map(json.loads, lines) if e["event"] == kind]
+
+
+def issued(ws: Path) -> dict[str, dict]:
+    lines = (ws / "issued.jsonl").read_text("utf-8").splitlines()
+    return {d["formgen.instance_id"]: d for d in map(json.loads, lines)}
+
+
+def value(v):
+    return {"v": v, "raw": str(v), "src": None, "rev": 1}
+
+
+def write_register(ws: Path, institutions: dict[str, dict], returned: list[str] = ()) -> None:
+    """A register.json as ingest.register writes it (format 1)."""
+    data = {
+        "format": "formgen-register",
+        "format_version": 1,
+        "schema_id": "arbeitshilfe_migration_psychiatrie",
+        "revision": 3,
+        "journal_seq": 0,
+        "next": {"inst": 9, "conflict": 2, "duplicate": 1},
+        "institutions": {},
+        "conflicts": {
+            "c-0001": {"id": "c-0001", "institution_id": "reg-1", "path": "institution.phone"}
+        },
+        "duplicates": {},
+        "sources": {},
+        "instances": {i: ["hash"] for i in returned},
+    }
+    for iid, spec in institutions.items():
+        data["institutions"][iid] = {
+            "id": iid,
+            "rev": spec.get("rev", 2),
+            "institution": {k: value(v) for k, v in spec["institution"].items()},
+            "entries": {
+                cid: {
+                    "fields": {"date": value(spec["confirmed"])},
+                    "confirmed_at": spec["confirmed"],
+                    "by_institution": True,
+                }
+                for cid in spec["categories"]
+            },
+            "history": [],
+        }
+    (ws / "register.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+
+
+def test_drafts_open_as_unsent_and_a_rerun_writes_none_again(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    out = tmp_path / "entwuerfe"
+    result = run(
+        "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(out), "--lang", "en"
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 of 3 mails written" in result.output
+    assert "NOT MAILED wohn-2 (Betreutes Wohnen Meerbusch): no e-mail address" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["kbs-01.eml", "mso-3.eml", "pt-07.eml"]
+    raw = (out / "pt-07.eml").read_bytes()
+    assert b"\r\n" in raw and raw.isascii()
+    draft = message_from_bytes(raw, policy=policy.default)
+    assert draft["X-Unsent"] == "1"
+    assert header_text(draft, "To") == "Praxis für Psychotherapie „Brücke“ <praxis@bruecke.example>"
+    assert header_text(draft, "Subject").startswith("Inventory of regional care")
+    (att,) = draft.iter_attachments()
+    prepared = {e["institution_id"]: e for e in events(ws, "prepared")}
+    assert att.get_content() == (ws / prepared["pt-07"]["files"][0]["path"]).read_bytes()
+    assert issued(ws)[prepared["pt-07"]["instance_ids"][0]]["formgen.institution_id"] == "pt-07"
+
+    again = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(out))
+    assert again.exit_code == 0
+    assert "0 to mail, 3 already done" in again.output
+    assert "skipped pt-07: draft already written" in again.output
+    # drafts are sent from the mail program: --send in the same round does not send them again
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        with open(ws / "workspace.toml", "a") as fh:
+            fh.write(f'\n[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\n')
+        sent = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    assert sent.exit_code == 0 and inbox.messages == []
+
+
+def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    out = tmp_path / "drafts"
+    result = run("mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 1
+    assert "Error: the recipients list has 6 problems (nothing was sent" in result.output
+    for line in (3, 4, 5, 6, 7):
+        assert f"malformed.csv:{line}: " in result.output
+    assert not out.exists() and not (ws / "sendlog.jsonl").exists()
+
+    skipping = run(
+        "mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(out), "--skip-invalid"
+    )
+    assert skipping.exit_code == 0, skipping.output
+    assert "skipped (invalid):" in skipping.output
+    assert sorted(p.name for p in out.iterdir()) == ["a1.eml", "a7.eml"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        ([], "--drafts DIR or --send"),
+        (["--send", "--drafts", "x"], "--drafts DIR or --send"),
+        (["--send", "--overdue", "--stale"], "--overdue and --stale"),
+    ],
+)
+def test_misuse_exits_2(tmp_path, args, message):
+    ws = make_workspace(tmp_path / "ws").root
+    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), *args)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_status_overdue_reminders_and_returns(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    out = tmp_path / "runde1"
+    first = run(
+        "mail",
+        str(DATA / "excel_utf8_bom.csv"),
+        "-w",
+        str(ws),
+        "--drafts",
+        str(out),
+        "--deadline",
+        "2020-01-31",
+    )
+    assert first.exit_code == 0, first.output
+    prepared = {e["institution_id"]: e["instance_ids"][0] for e in events(ws, "prepared")}
+    # no register yet: nothing is known as returned, so everything is overdue
+    status = run("status", "-w", str(ws))
+    assert "overdue         4  → formgen mail --overdue" in status.output
+    assert "no register in this workspace yet" in status.output
+    # the register now holds ua-1's return (its form instance), and one held conflict
+    write_register(ws, {}, returned=[prepared["ua-1"]])
+    status = run("status", "-w", str(ws), "--json")
+    data = json.loads(status.output)
+    assert data["counts"]["returned"] == 1 and data["counts"]["overdue"] == 3
+    assert data["conflicts"] == 1
+    assert {r["id"]: r["state"] for r in data["rows"]}["ua-1"] == "returned"
+
+    reminders = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "runde2"))
+    assert reminders.exit_code == 0, reminders.output
+    assert f"round reminder-{TODAY.isoformat()} (reminder): 3 to mail" in reminders.output
+    written = sorted(p.name for p in (tmp_path / "runde2").iterdir())
+    assert written == ["ar-1.eml", "bs-ist.eml", "lodz.eml"]
+    draft = message_from_bytes(
+        (tmp_path / "runde2" / "lodz.eml").read_bytes(), policy=policy.default
+    )
+    assert (
+        header_text(draft, "Subject")
+        == "Erinnerung: Bestandsaufnahme der regionalen Versorgung – Poradnia Łódź"
+    )
+    # a fresh form: a new instance, not the first round's
+    assert draft["X-Formgen-Instance"] != prepared["lodz"]
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["counts"] == {
+        "returned": 1,
+        "overdue": 0,
+        "outstanding": 3,
+        "failed": 0,
+        "prepared": 0,
+    }
+    # the reminder's form coming back counts as the institution's return
+    write_register(ws, {}, returned=[prepared["ua-1"], draft["X-Formgen-Instance"]])
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["counts"]["returned"] == 2
+    again = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "runde3"))
+    assert "no institution is overdue; nothing to do" in again.output
+
+
+def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    old = (TODAY - dt.timedelta(days=800)).isoformat()
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "rev": 5,
+                "institution": {
+                    "name": "Krisendienst Nord",
+                    "email": "nord@example.org",
+                    "phone": "0211 123",
+                },
+                "categories": ["krisendienst"],
+                "confirmed": old,
+            },
+            "reg-2": {
+                "institution": {"name": "Frisch bestätigt", "email": "frisch@example.org"},
+                "categories": ["krisendienst"],
+                "confirmed": TODAY.isoformat(),
+            },
+            "reg-3": {
+                "institution": {"name": "Ohne Mail"},
+                "categories": ["facharzt"],
+                "confirmed": old,
+            },
+        },
+    )
+    status = run("status", "-w", str(ws))
+    assert "register: stale 2  → formgen mail --stale" in status.output
+    out = tmp_path / "update"
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    assert "NOT MAILED reg-3 (Ohne Mail): no e-mail address" in result.output
+    assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
+    draft = message_from_bytes((out / "reg-1.eml").read_bytes(), policy=policy.default)
+    assert header_text(draft, "Subject").startswith("Sind Ihre Angaben noch aktuell?")
+    ident = issued(ws)[draft["X-Formgen-Instance"]]
+    assert ident["formgen.base_version"] == "5"  # prefilled from the register's revision
+    assert ident["formgen.categories"] == "krisendienst"
+    again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert "skipped: reg-1: a form was mailed on" in again.output
+
+
+def test_every_mail_command_has_help_and_a_readme_row():
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    for cmd in ("mail", "status"):
+        result = run(cmd, "--help")
+        assert result.exit_code == 0 and len(result.output) > 200
+        assert f"| `formgen {cmd}" in readme
