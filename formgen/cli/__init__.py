@@ -11,6 +11,7 @@ import click
 
 from formgen import __version__
 from formgen.cli import demo as demo_cmd
+from formgen.cli import generate as generate_cmd
 from formgen.cli import mail as mail_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
@@ -31,3 +32,4 @@ main.add_command(demo_cmd.demo)
 main.add_command(workspace_cmd.init)
 main.add_command(mail_cmd.mail)
 main.add_command(mail_cmd.status)
+main.add_command(generate_cmd.generate)
