@@ -59,3 +59,11 @@ class RecordError(FormgenError):
 
 class FormgenWarning(UserWarning):
     """Base class of warnings for library users (never used for things a coordinator must act on)."""
+
+
+class RegisterError(FormgenError):
+    """The register or its journal cannot be read or changed as asked; the message says where and why."""
+
+
+class RegisterVersionError(RegisterError):
+    """The register was written by a newer formgen (a newer register format); it is left alone."""
