@@ -552,7 +552,7 @@ class Register:
             return 0
         rev = int(inst["rev"]) + 1
         changes = []
-        for path, new in values.items():
+        for path, new in sorted(values.items()):
             new = {**new, "src": sha, "rev": rev}
             scope, key = split_path(path)
             if scope == INSTITUTION:
