@@ -102,3 +102,11 @@ class UnsafeDocxError(DocxError):
 
 class NotOurFormError(DocxError):
     """A readable Word document that carries neither a formgen identity nor formgen controls."""
+
+
+class RegisterError(FormgenError):
+    """The register or its journal cannot be read or changed as asked; the message says where and why."""
+
+
+class RegisterVersionError(RegisterError):
+    """The register was written by a newer formgen (a newer register format); it is left alone."""
