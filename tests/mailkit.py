@@ -109,46 +109,37 @@ def make_workspace(
     return Workspace.open(root)
 
 
-def stand_in_pdf(schema: Schema, request: FormRequest, identity: FormIdentity) -> GeneratedForm:
-    """A small real PDF carrying the identity (used while this build has no PDF generator)."""
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    writer.add_blank_page(595, 842)
-    writer.add_metadata({f"/{k.replace('.', '_')}": v for k, v in identity.to_fields().items()})
-    buf = io.BytesIO()
-    writer.write(buf)
-    return GeneratedForm(buf.getvalue(), identity, ".pdf")
-
-
-def stand_in_docx(schema: Schema, request: FormRequest, identity: FormIdentity) -> GeneratedForm:
-    """A small real DOCX carrying the identity (used while this build has no DOCX generator)."""
-    import docx
-
-    d = docx.Document()
-    d.add_paragraph(f"{identity.reference} {request.record.name if request.record else ''}")
-    d.core_properties.identifier = identity.instance_id
-    buf = io.BytesIO()
-    d.save(buf)
-    return GeneratedForm(buf.getvalue(), identity, ".docx")
-
-
 def renderers() -> dict[str, Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]]:
-    """The real generators when this build has them, else small stand-ins."""
-    out: dict[str, Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]] = {}
-    try:
-        from formgen.pdf_form import render_pdf
+    """The real PDF and DOCX generators."""
+    from formgen.docx_form import render_docx
+    from formgen.pdf_form import render_pdf
 
-        out["pdf"] = render_pdf
-    except ImportError:
-        out["pdf"] = stand_in_pdf
-    try:
-        from formgen.docx_form import render_docx
+    return {"pdf": render_pdf, "docx": render_docx}
 
-        out["docx"] = render_docx
-    except ImportError:
-        out["docx"] = stand_in_docx
-    return out
+
+def identity_in(data: bytes, suffix: str) -> dict[str, str]:
+    """The identity a generated form carries, read back from the file itself."""
+    if suffix == ".pdf":
+        from pypdf import PdfReader
+
+        fields = PdfReader(io.BytesIO(data)).get_fields() or {}
+        return {k: str(v.get("/V") or "") for k, v in fields.items() if k.startswith("formgen.")}
+    import zipfile
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("docProps/custom.xml"))
+    return {
+        p.get("name", ""): "".join(p.itertext())
+        for p in root
+        if p.get("name", "").startswith("formgen.")
+    }
+
+
+def pdf_value(data: bytes, name: str) -> str:
+    from pypdf import PdfReader
+
+    fields = PdfReader(io.BytesIO(data)).get_fields() or {}
+    return str(fields[name].get("/V") or "")
 
 
 def self_signed(tmp: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:

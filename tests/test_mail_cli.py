@@ -9,19 +9,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from mailkit import Inbox, header_text, make_workspace, renderers, smtp_server
+from mailkit import Inbox, header_text, make_workspace, smtp_server
 
 from formgen.cli import main
 
 DATA = Path(__file__).parent / "data" / "mail"
 TODAY = dt.date.today()
-
-
-@pytest.fixture(autouse=True)
-def generators(monkeypatch):
-    monkeypatch.setattr(
-        "formgen.cli.mail.default_renderers", lambda formats: {f: renderers()[f] for f in formats}
-    )
 
 
 def run(*args: str):
@@ -162,7 +155,7 @@ def test_status_overdue_reminders_and_returns(tmp_path):
     # no register yet: nothing is known as returned, so everything is overdue
     status = run("status", "-w", str(ws))
     assert "overdue         4  → formgen mail --overdue" in status.output
-    assert "no register in this workspace yet" in status.output
+    assert "the register is empty (nothing ingested yet)" in status.output
     # the register now holds ua-1's return (its form instance), and one held conflict
     write_register(ws, {}, returned=[prepared["ua-1"]])
     status = run("status", "-w", str(ws), "--json")

@@ -8,19 +8,19 @@ from pathlib import Path
 import pytest
 from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
-from mailkit import Inbox, header_text, make_workspace, renderers, self_signed, smtp_server
+from mailkit import (
+    Inbox,
+    header_text,
+    identity_in,
+    make_workspace,
+    pdf_value,
+    self_signed,
+    smtp_server,
+)
 
 from formgen.cli import main
 
 DATA = Path(__file__).parent / "data" / "mail"
-
-
-@pytest.fixture(autouse=True)
-def generators(monkeypatch):
-    """The real PDF/DOCX generators when this build has them (small stand-ins otherwise)."""
-    monkeypatch.setattr(
-        "formgen.cli.mail.default_renderers", lambda formats: {f: renderers()[f] for f in formats}
-    )
 
 
 def run(*args: str, env: dict[str, str] | None = None):
@@ -85,8 +85,15 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
         for att, f in zip(atts, files, strict=True):
             # byte-identical to the form generated and kept in the workspace
             assert att.get_content() == (ws / f["path"]).read_bytes()
-            # and that form was made for this institution (identity recorded as issued)
+            # and that form was made for this institution: the identity in the file itself,
+            # the one recorded as issued, and the prefilled name all say so
+            suffix = "." + att.get_filename().rsplit(".", 1)[1]
+            carried = identity_in(att.get_content(), suffix)
+            assert carried["formgen.institution_id"] == iid
+            assert carried["formgen.instance_id"] == f["instance_id"]
             assert identities[f["instance_id"]]["formgen.institution_id"] == iid
+            if suffix == ".pdf":
+                assert pdf_value(att.get_content(), "institution.name") == name
         assert msg["X-Formgen-Instance"] == sent[iid]["instance_ids"][0]
     # a second run sends nothing again
     with smtp_server(inbox) as server:
