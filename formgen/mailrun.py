@@ -23,6 +23,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
+from formgen.bounces import Bounce
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
@@ -122,10 +123,10 @@ def plan_round(
             without.append(r)
             continue
         d = this_round.get(r.id)
-        if d is not None and d.sent_at:
+        if d is not None and d.sent_at and not d.bounced:
             skipped.append(Skip(r, f"already sent in round {settings.round} ({d.sent_at[:16]})"))
             continue
-        if d is not None and d.drafted_at:
+        if d is not None and d.drafted_at and not d.bounced:
             # sent from the mail program (or about to be): never mail the same form again
             skipped.append(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
@@ -441,3 +442,56 @@ def stale_targets(
         else:
             todo.append(iid)
     return todo, skipped
+
+
+# --------------------------------------------------------------------------- bounces
+
+
+@dataclass(frozen=True)
+class BounceMatch:
+    bounce: Bounce
+    delivery: Delivery | None
+    new: bool
+    """False when this bounce was recorded before."""
+
+
+def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch]:
+    """Match bounces to sent mails (Message-ID, then institution, then address) and log them."""
+    log = SendLog(ws.root)
+    deliveries = [d for d in log.deliveries() if d.delivered]
+    by_mid = {d.message_id: d for d in deliveries if d.message_id}
+    latest_by_inst: dict[str, Delivery] = {}
+    latest_by_addr: dict[str, Delivery] = {}
+    for each in sorted(deliveries, key=lambda d: d.delivered_at):
+        latest_by_inst[each.institution_id] = each
+        latest_by_addr[each.email.lower()] = each
+    out = []
+    for b in bounces:
+        d = by_mid.get(b.message_id) if b.message_id else None
+        if d is None and b.institution_id:
+            d = latest_by_inst.get(b.institution_id)
+        if d is None:
+            d = latest_by_addr.get(b.address)
+        if d is None:
+            out.append(BounceMatch(b, None, False))
+            continue
+        seen = any(
+            f.get("bounce") and f.get("source") == b.source and f.get("email") == b.address
+            for f in d.failures
+        )
+        if not seen:
+            log.append(
+                "failed",
+                round=d.round,
+                institution_id=d.institution_id,
+                email=b.address,
+                instance_ids=list(d.instance_ids),
+                error=f"bounce {b.status} {b.diagnostic}".strip(),
+                code=None,
+                permanent=b.permanent,
+                bounce=True,
+                source=b.source,
+            )
+            d.failures.append({"bounce": True, "source": b.source, "email": b.address})
+        out.append(BounceMatch(b, d, not seen))
+    return out

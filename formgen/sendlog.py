@@ -8,7 +8,8 @@ crash. A *delivery* is one institution in one round; its events are:
               files with SHA-256, deadline, kind, language. A rerun reuses them.
 ``drafted``   an ``.eml`` draft was written (the coordinator sends it from the mail program).
 ``sent``      the SMTP server accepted the mail (with its Message-ID and the server's reply).
-``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx.
+``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx;
+              ``bounce`` when it came later as a delivery status notification.
 
 The log never holds a password or a mail body, only addresses, ids and server replies.
 """
@@ -61,6 +62,15 @@ class Delivery:
     @property
     def delivered_at(self) -> str:
         return self.sent_at or self.drafted_at
+
+    @property
+    def bounced(self) -> bool:
+        """A bounce (delivery status notification) came back after the last delivery."""
+        at = self.delivered_at
+        return bool(at) and any(
+            f.get("bounce") and str(f.get("at", "")) >= at and f.get("permanent")
+            for f in self.failures
+        )
 
     @property
     def last_error(self) -> str:

@@ -57,7 +57,8 @@ class InstitutionStatus:
     email: str
     state: str
     """``returned``, ``overdue``, ``outstanding`` (sent or drafted, deadline not passed),
-    ``failed`` (not delivered: the server refused it or the connection broke) or ``prepared``."""
+    ``failed`` (not delivered: the server refused it, the connection broke, or it bounced) or
+    ``prepared``."""
     latest: Delivery
     """The latest delivered mail (or the latest attempt when none was delivered)."""
     cycle: list[Delivery] = field(default_factory=list)
@@ -95,6 +96,8 @@ def institution_status(
         instances = {i for d in cycle for i in d.instance_ids}
         if returned is not None and instances & returned:
             state = "returned"
+        elif latest.bounced:
+            state = "failed"
         elif latest.deadline and dt.date.fromisoformat(latest.deadline) < today:
             state = "overdue"
         else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import mailbox
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
@@ -252,3 +254,60 @@ def test_no_smtp_settings_says_how_to_add_them(tmp_path):
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
     assert "no [smtp] settings; add" in result.output and "--drafts DIR" in result.output
+
+
+def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_path):
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+        sent = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "sent"}
+        # the receiving server refuses lodz@ later: a Postfix-style DSN comes back
+        template = (DATA / "bounce_postfix.eml").read_text("ascii")
+        dsn = (
+            template.replace("{ADDRESS}", "lodz@example.org")
+            .replace("{MESSAGE_ID}", sent["lodz"]["message_id"])
+            .replace("{INSTITUTION}", "lodz")
+        )
+        (tmp_path / "bounce.eml").write_text(dsn, "ascii")
+        (tmp_path / "other.eml").write_bytes(inbox.messages[0][2])  # not a bounce
+        result = run(
+            "bounces", str(tmp_path / "bounce.eml"), str(tmp_path / "other.eml"), "-w", str(ws)
+        )
+        assert result.exit_code == 0, result.output
+        assert "bounced lodz <lodz@example.org> 5.1.1 550 5.1.1" in result.output
+        assert "not a bounce:" in result.output and "1 bounce(s) recorded" in result.output
+        again = run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws))
+        assert "(recorded before)" in again.output and "0 bounce(s) recorded" in again.output
+        status = run("status", "-w", str(ws), "--list")
+        assert "failed          1" in status.output
+        assert "bounce 5.1.1" in status.output
+        # the address is fixed: the same form goes out again, only to lodz
+        rerun = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert rerun.exit_code == 0, rerun.output
+    assert "1 to mail, 3 already done" in rerun.output
+    assert len(inbox.messages) == 5
+    assert inbox.messages[-1][1] == ["lodz@example.org"]
+    resent = message_from_bytes(inbox.messages[-1][2], policy=policy.default)
+    assert resent["X-Formgen-Instance"] == sent["lodz"]["instance_ids"][0]
+
+
+def test_bounces_in_an_mbox_matched_by_address(tmp_path):
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    box = mailbox.mbox(tmp_path / "Posteingang.mbox")
+    for addr in ("olga@example.org", "nobody@example.org"):
+        dsn = (
+            template.replace("{ADDRESS}", addr)
+            .replace("{MESSAGE_ID}", "<unknown@x>")
+            .replace("{INSTITUTION}", "")
+        )
+        box.add(mailbox.mboxMessage(dsn.encode("ascii")))
+    box.close()
+    result = run("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    assert "bounced ua-1 <olga@example.org> 5.1.1" in result.output
+    assert "NOT MATCHED nobody@example.org 5.1.1: no mail to it in the send log" in result.output

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from formgen.bounces import iter_mail_files, parse_bounce
 from formgen.cli.common import library_errors
 from formgen.errors import MailError, RecipientsError
 from formgen.mailing import parse_template
@@ -24,6 +25,7 @@ from formgen.mailrun import (
     plan_round,
     prefill_from,
     recipients_from_log,
+    record_bounces,
     run_round,
     select,
     stale_targets,
@@ -382,3 +384,39 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             click.echo(
                 f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']} <{r['email']}>{extra}"
             )
+
+
+@click.command("bounces")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
+@_workspace_option
+@library_errors
+def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
+    """Record bounced mails: read delivery status notifications (.eml files or an .mbox folder
+    saved from the mail program), match them to the send log and mark those mails as failed.
+
+    A bounced institution shows as failed in 'formgen status'; after the address is fixed in the
+    recipients list, 'formgen mail' sends the same form again.
+    """
+    ws = Workspace.open(workspace_dir)
+    found = []
+    for name in files:
+        for source, data in iter_mail_files(Path(name)):
+            parsed = parse_bounce(data, Path(source).name)
+            if not parsed:
+                click.echo(f"  not a bounce: {source}")
+            found.extend(parsed)
+    with ws.lock():
+        matches = record_bounces(ws, found)
+    for m in matches:
+        b = m.bounce
+        if m.delivery is None:
+            click.echo(
+                f"  NOT MATCHED {b.address} {b.status}: no mail to it in the send log ({b.source})"
+            )
+            continue
+        what = "bounced" if b.permanent else f"{b.action} (not final)"
+        again = "" if m.new else " (recorded before)"
+        click.echo(
+            f"  {what} {m.delivery.institution_id} <{b.address}> {b.status} {b.diagnostic}{again}"
+        )
+    click.echo(f"{sum(1 for m in matches if m.new)} bounce(s) recorded")
