@@ -59,3 +59,24 @@ class RecordError(FormgenError):
 
 class FormgenWarning(UserWarning):
     """Base class of warnings for library users (never used for things a coordinator must act on)."""
+
+
+class IngestError(FormgenError):
+    """A returned file could not be ingested; the ingest report carries it and the batch goes on."""
+
+
+class UnreadableFileError(IngestError):
+    """A file is empty, damaged, not a format formgen reads, or exceeded its time or memory bound."""
+
+
+class QuarantineError(IngestError):
+    """A return that must not be merged; the file is kept in the workspace's quarantine.
+
+    ``kind`` says why: ``unknown-form`` (no formgen identity), ``tampered`` (the identity's
+    signature does not match), ``unknown-schema`` (a schema id or version this workspace does
+    not know), ``unknown-category`` (a category neither the form's schema nor the current one has).
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        super().__init__(message)
