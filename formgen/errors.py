@@ -61,12 +61,24 @@ class FormgenWarning(UserWarning):
     """Base class of warnings for library users (never used for things a coordinator must act on)."""
 
 
+class UnreadableFileError(FormgenError):
+    """A returned file cannot be read as a form at all (not a PDF, truncated, damaged beyond
+    repair, password-protected, an XFA form, or beyond the size limits).
+
+    ``reason`` is a short code for reports and tests (``empty``, ``not-pdf``, ``truncated``,
+    ``damaged``, ``encrypted``, ``xfa``, ``too-large``); the message says which file, what is wrong
+    and what the coordinator can do. The ingest report carries it; the file is kept, the batch
+    goes on.
+    """
+
+    def __init__(self, file_name: str, reason: str, message: str) -> None:
+        self.file_name = file_name
+        self.reason = reason
+        super().__init__(f"{file_name}: {message}")
+
+
 class IngestError(FormgenError):
     """A returned file could not be ingested; the ingest report carries it and the batch goes on."""
-
-
-class UnreadableFileError(IngestError):
-    """A file is empty, damaged, not a format formgen reads, or exceeded its time or memory bound."""
 
 
 class QuarantineError(IngestError):
