@@ -92,3 +92,11 @@ class QuarantineError(IngestError):
     def __init__(self, kind: str, message: str) -> None:
         self.kind = kind
         super().__init__(message)
+
+
+class RegisterError(FormgenError):
+    """The register or its journal cannot be read or changed as asked; the message says where and why."""
+
+
+class RegisterVersionError(RegisterError):
+    """The register was written by a newer formgen (a newer register format); it is left alone."""

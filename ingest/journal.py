@@ -1,0 +1,271 @@
+"""Durability of the register: archive, journal, one writer at a time, rebuild.
+
+* :func:`archive` keeps every ingested original content-addressed (``archive/ab/abcd…``); the
+  pipeline calls it before merging.
+* Every change is first an operation in ``journal.jsonl`` (append + fsync): a merged return (the
+  validated submission itself, its provenance and ingest time) or a decision (``resolve``). A
+  merge counts as ingested when its journal line is on disk — that is when :meth:`RegisterWriter.merge`
+  returns.
+* ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
+  written atomically (temp file, fsync, rename). Whoever opens the register replays the
+  operations after the checkpoint, so a kill -9 at any moment loses nothing that was reported
+  and never leaves a half-written register. A torn last journal line (the crash hit the append)
+  was never reported and is ignored.
+* :func:`rebuild` makes the register again from the journal alone, or re-reads every archived
+  original with the reader the caller passes (e.g. after a reader was improved).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from formgen.errors import RegisterError, RegisterVersionError
+from formgen.identity import FormIdentity
+from formgen.workspace import Workspace, write_atomic
+from ingest.register import (
+    MergeOutcome,
+    Register,
+    entry_from_json,
+    entry_to_json,
+    now_iso,
+)
+from ingest.submission import Provenance, Submission
+
+JOURNAL = "journal.jsonl"
+CHECKPOINT_EVERY = 500
+"""Operations between checkpoints while a writer is open (bounds the replay on the next open)."""
+
+Reread = Callable[[bytes, Provenance], Submission]
+"""Reads an archived original again: its bytes and the provenance it was first ingested with."""
+
+Json = dict[str, Any]
+
+
+# ---------------------------------------------------------------------- archive
+
+
+def archive_path(ws: Workspace, sha: str) -> Path:
+    return ws.archive_dir / sha[:2] / sha
+
+
+def archive(ws: Workspace, data: bytes) -> str:
+    """Keep an ingested original in the archive (once, by content); return its SHA-256."""
+    sha = hashlib.sha256(data).hexdigest()
+    path = archive_path(ws, sha)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data)
+    return sha
+
+
+# ---------------------------------------------------------------------- submissions as JSON
+
+
+def submission_to_json(sub: Submission) -> Json:
+    return {
+        "identity": sub.identity.to_fields(),
+        "provenance": {**asdict(sub.provenance), "timestamps": dict(sub.provenance.timestamps)},
+        "confidence": sub.confidence,
+        "entries": [entry_to_json(e) for e in sub.entries],
+        "notes": list(sub.notes),
+    }
+
+
+def submission_from_json(d: Json) -> Submission:
+    return Submission(
+        identity=FormIdentity.from_fields(d["identity"]),
+        provenance=Provenance(**d["provenance"]),
+        confidence=d["confidence"],
+        entries=tuple(entry_from_json(e) for e in d["entries"]),
+        notes=tuple(d.get("notes", ())),
+    )
+
+
+# ---------------------------------------------------------------------- journal
+
+
+def journal_path(ws: Workspace) -> Path:
+    return ws.root / JOURNAL
+
+
+def read_journal(ws: Workspace) -> list[Json]:
+    """Every complete operation; a torn last line (crash during the append) is left out."""
+    path = journal_path(ws)
+    if not path.exists():
+        return []
+    ops: list[Json] = []
+    with open(path, "rb") as fh:
+        lines = fh.read().split(b"\n")
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            op = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            if n == len(lines):  # no newline after it: the append never finished
+                break
+            raise RegisterError(
+                f"{path}:{n}: damaged journal line ({exc}); the register can still be read up to "
+                "there; restore the file from a backup"
+            ) from None
+        ops.append(op)
+    return ops
+
+
+def _append(fh: Any, op: Json) -> None:
+    fh.write(json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n")
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+def apply_op(
+    reg: Register, op: Json, reread: Reread | None = None, ws: Workspace | None = None
+) -> None:
+    """Replay one journal operation on ``reg`` (deterministic: the same ops give the same register)."""
+    kind = op.get("op")
+    if kind == "merge":
+        sub = submission_from_json(op["submission"])
+        if reread is not None and ws is not None:
+            data = archive_path(ws, sub.provenance.sha256).read_bytes()
+            sub = replace(reread(data, sub.provenance), provenance=sub.provenance)
+        reg.merge(sub, at=op["at"])
+    elif kind == "resolve":
+        reg.resolve(op["target"], op["take"], op.get("path"), at=op["at"])
+    elif kind == "resolve-duplicate":
+        reg.resolve_duplicate(op["target"], op["decision"], at=op["at"])
+    else:
+        raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
+
+
+def load(ws: Workspace) -> Register:
+    """The current register: the checkpoint plus the journal operations after it (read-only)."""
+    schema = ws.schema()
+    path = ws.register_path
+    reg = (
+        Register.loads(schema, path.read_bytes(), str(path)) if path.exists() else Register(schema)
+    )
+    seq = int(reg.data["journal_seq"])
+    for op in read_journal(ws)[seq:]:
+        apply_op(reg, op)
+        reg.data["journal_seq"] = op["seq"]
+    return reg
+
+
+def checkpoint(ws: Workspace, reg: Register) -> None:
+    write_atomic(ws.register_path, reg.dumps())
+
+
+class RegisterWriter:
+    """The register opened for changes: holds the workspace lock; every change is journaled."""
+
+    def __init__(self, ws: Workspace, reg: Register, checkpoint_every: int) -> None:
+        self.ws = ws
+        self.register = reg
+        self.checkpoint_every = checkpoint_every
+        self._since = 0
+        self._fh = open(journal_path(ws), "ab")  # noqa: SIM115 - closed by writing()
+
+    def _log(self, op: Json) -> None:
+        op = {"seq": int(self.register.data["journal_seq"]) + 1, **op}
+        _append(self._fh, op)
+        self.register.data["journal_seq"] = op["seq"]
+        self._since += 1
+        if self._since >= self.checkpoint_every:
+            self.checkpoint()
+
+    def merge(self, sub: Submission) -> MergeOutcome:
+        """Merge a return; when this returns a merged outcome, it is on disk."""
+        at = now_iso()
+        outcome = self.register.merge(sub, at=at)
+        if outcome.status not in ("unchanged", "quarantined"):
+            self._log({"op": "merge", "at": at, "submission": submission_to_json(sub)})
+        return outcome
+
+    def resolve(self, target: str, take: str, path: str | None = None) -> list[str]:
+        at = now_iso()
+        ids = self.register.resolve(target, take, path, at=at)
+        self._log({"op": "resolve", "at": at, "target": target, "take": take, "path": path})
+        return ids
+
+    def resolve_duplicate(self, did: str, decision: str) -> str:
+        at = now_iso()
+        iid = self.register.resolve_duplicate(did, decision, at=at)
+        self._log({"op": "resolve-duplicate", "at": at, "target": did, "decision": decision})
+        return iid
+
+    def checkpoint(self) -> None:
+        checkpoint(self.ws, self.register)
+        self._since = 0
+
+    def close(self) -> None:
+        self._fh.close()
+
+
+@contextlib.contextmanager
+def writing(
+    ws: Workspace, wait: float = 30.0, checkpoint_every: int = CHECKPOINT_EVERY
+) -> Iterator[RegisterWriter]:
+    """Open the register for changes (one writer at a time; a second one waits ``wait`` seconds
+    and then fails clearly). The checkpoint is written when the block ends without an error."""
+    with ws.lock(wait):
+        reg = load(ws)
+        if not ws.register_path.exists():
+            checkpoint(ws, reg)
+        writer = RegisterWriter(ws, reg, checkpoint_every)
+        try:
+            yield writer
+            if writer._since:
+                writer.checkpoint()
+        finally:
+            writer.close()
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    operations: int
+    merged: int
+    reread: int
+    institutions: int
+    damaged_copy: Path | None
+
+
+def rebuild(ws: Workspace, reread: Reread | None = None, wait: float = 30.0) -> RebuildReport:
+    """Make ``register.json`` again from the journal (and, with ``reread``, from the archived
+    originals). A damaged register is first kept aside as ``register.json.damaged-<time>``."""
+    with ws.lock(wait):
+        ops = read_journal(ws)
+        reg = Register(ws.schema())
+        merged = 0
+        for op in ops:
+            if reread is not None and op.get("op") == "merge":
+                sha = op["submission"]["provenance"]["sha256"]
+                if not archive_path(ws, sha).exists():
+                    raise RegisterError(
+                        f"journal operation {op['seq']}: the original {sha[:12]}… is missing from "
+                        f"{ws.archive_dir}; rebuild without re-reading to use the journal's copy"
+                    )
+            apply_op(reg, op, reread, ws)
+            reg.data["journal_seq"] = op["seq"]
+            merged += op.get("op") == "merge"
+        damaged: Path | None = None
+        if ws.register_path.exists():
+            try:
+                Register.loads(reg.schema, ws.register_path.read_bytes())
+            except RegisterVersionError:
+                raise
+            except RegisterError:
+                damaged = ws.register_path.with_name(
+                    f"register.json.damaged-{now_iso().replace(':', '')}"
+                )
+                os.replace(ws.register_path, damaged)
+        checkpoint(ws, reg)
+        return RebuildReport(
+            len(ops), merged, merged if reread else 0, len(reg.institutions), damaged
+        )

@@ -1,0 +1,750 @@
+"""The register: every institution and its entries, each value with provenance and history.
+
+The register is JSON (``register.json`` in the workspace), plain data wrapped by
+:class:`Register`. Shape (format version :data:`FORMAT_VERSION`)::
+
+    {"format": "formgen-register", "format_version": 1, "schema_id": "…",
+     "revision": 17,            # changes made so far (all institutions)
+     "journal_seq": 17,         # journal operations this file contains (see ingest.journal)
+     "next": {"inst": 4, "conflict": 2, "duplicate": 1},
+     "institutions": {"inst-0001": {
+         "id": "inst-0001", "rev": 3,            # the institution's revision = base_version of forms
+         "institution": {"name": VALUE, …},      # institution-scope fields
+         "entries": {"psychotherapie": {"fields": {"languages_offered": VALUE, …},
+                                        "confirmed_at": "…", "by_institution": true}},
+         "history": [{"rev": 1, "at": "…", "src": SHA|null, "op": "merge", "changes": [
+                       [PATH, OLD VALUE|null, NEW VALUE]]}, …]}},
+     "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
+     "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "confidence", "ingested_at", …}},
+     "instances": {INSTANCE_ID: [CONTENT HASH, …]}}
+
+A VALUE is ``{"v": typed value or null, "raw": "as typed", "problem": "why invalid" (only when
+invalid), "src": SHA, "rev": N}``: the typed value, what was typed, and where it came from
+(``sources[src]``: file name and SHA-256, form instance, reader, confidence, when ingested).
+PATH is a :class:`formgen.model.FieldPath` as text, as in an institution form
+(``institution.name``, ``psychotherapie.languages_offered``).
+
+Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
+
+* the same file (SHA-256) or the same form instance with the same content again → nothing changes;
+* a return whose ``base_version`` is the institution's current revision → clean update;
+* the register changed since ``base_version`` → every field is compared three ways (base, register,
+  return): fields only the return changed are applied and the outcome is flagged; a field changed
+  on both sides to different values is held for review (``conflicts``) and not applied;
+* a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other;
+* an invalid value is stored as typed with the reason and flagged, never dropped;
+* a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
+  and merged, queued as a probable duplicate, or created as ``inst-NNNN``;
+* a return naming a category or field the schema does not know is not merged at all: the outcome
+  says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from formgen.errors import FormgenError, RegisterError, RegisterVersionError
+from formgen.model import INSTITUTION, FieldPath, FieldType, Schema, Scope
+from formgen.record import InstitutionRecord, Value
+from ingest.matching import MERGE, PROBABLE, Candidate, Matcher
+from ingest.submission import Checked, EntryReturn, Submission
+
+FORMAT = "formgen-register"
+FORMAT_VERSION = 1
+
+Json = dict[str, Any]
+
+# outcome statuses
+UNCHANGED = "unchanged"
+UPDATED = "updated"
+MERGED_FLAGGED = "merged-flagged"
+HELD = "held"
+QUARANTINED = "quarantined"
+
+
+@dataclass(frozen=True)
+class MergeOutcome:
+    """What merging one submission did, for the ingest report.
+
+    ``status``: ``unchanged`` (already ingested, or nothing new), ``updated`` (applied cleanly),
+    ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
+    value was invalid, or a new institution looks like an existing one), ``held`` (some values are
+    waiting in ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
+    """
+
+    status: str
+    institutions: tuple[str, ...] = ()
+    created: tuple[str, ...] = ()
+    changes: int = 0
+    flags: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    duplicates: tuple[str, ...] = ()
+    reason: str | None = None
+
+    @property
+    def merged(self) -> bool:
+        return self.status in (UPDATED, MERGED_FLAGGED, HELD)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def value_path(scope: str, fid: str) -> str:
+    """``institution.name`` / ``psychotherapie.languages_offered._other`` (built by FieldPath)."""
+    base, _, option = fid.partition(".")
+    return str(FieldPath(scope, None, base, option or None))
+
+
+def split_path(path: str) -> tuple[str, str]:
+    """The scope (``institution`` or a category) and field key of a value path."""
+    p = FieldPath.parse(path)
+    return p.category, p.field + (f".{p.option}" if p.option else "")
+
+
+def same_value(a: Json | None, b: Json | None) -> bool:
+    """Two stored values mean the same (lists compared as sets, invalid ones by what was typed)."""
+    if a is None or b is None:
+        return a is b
+    va, vb = a.get("v"), b.get("v")
+    if va is None or vb is None:
+        return va is vb and a.get("raw") == b.get("raw")
+    if isinstance(va, list) and isinstance(vb, list):
+        return sorted(va) == sorted(vb)
+    return bool(va == vb)
+
+
+def is_blank(checked: Checked) -> bool:
+    return (
+        checked.problem is None
+        and (checked.value is None or checked.value == [] or checked.value == "")
+        and not checked.raw.strip()
+    )
+
+
+def content_hash(sub: Submission) -> str:
+    """A hash of what a return says (not of its bytes): the same form re-saved hashes the same."""
+    data = [
+        [
+            e.institution_id,
+            e.category,
+            e.block,
+            sorted((k, c.raw) for k, c in e.institution.items() if not is_blank(c)),
+            sorted((k, c.raw) for k, c in e.entry.items() if not is_blank(c)),
+        ]
+        for e in sub.entries
+    ]
+    text = json.dumps([sub.identity.instance_id, data], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class _Plan:
+    """Changes for one institution from one entry return, computed before anything is touched."""
+
+    apply: dict[str, Json] = field(default_factory=dict)
+    held: dict[str, Json] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+    touched_categories: list[str] = field(default_factory=list)
+
+
+class Register:
+    """The register in memory. Pure: no files (see :mod:`ingest.journal` for durability)."""
+
+    def __init__(self, schema: Schema, data: Json | None = None) -> None:
+        self.schema = schema
+        self.data: Json = data if data is not None else self.empty(schema)
+        self._matcher: Matcher | None = None
+
+    @staticmethod
+    def empty(schema: Schema) -> Json:
+        return {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "schema_id": schema.schema_id,
+            "revision": 0,
+            "journal_seq": 0,
+            "next": {"inst": 1, "conflict": 1, "duplicate": 1},
+            "institutions": {},
+            "conflicts": {},
+            "duplicates": {},
+            "sources": {},
+            "instances": {},
+        }
+
+    # ------------------------------------------------------------------ loading / saving
+
+    @classmethod
+    def loads(cls, schema: Schema, text: str | bytes, source: str = "register.json") -> Register:
+        """Read a register; a damaged or hand-broken file raises with its line and column."""
+        try:
+            data = json.loads(text)
+        except UnicodeDecodeError as exc:
+            raise RegisterError(
+                f"{source}: not UTF-8 text (byte {exc.start}); the register is damaged. It was not "
+                "changed: restore it from a backup or run 'formgen register rebuild'"
+            ) from None
+        except json.JSONDecodeError as exc:
+            raise RegisterError(
+                f"{source}: line {exc.lineno}, column {exc.colno}: {exc.msg}; the register is "
+                "damaged or was edited by hand. It was not changed: fix that place, restore a "
+                "backup, or run 'formgen register rebuild' to make it again from the archive"
+            ) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise RegisterError(
+                f'{source}: not a formgen register (no "format": "{FORMAT}"); it was not changed'
+            )
+        version = data.get("format_version")
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise RegisterError(f"{source}: 'format_version' is missing or not a number")
+        if version > FORMAT_VERSION:
+            raise RegisterVersionError(
+                f"{source}: written by a newer formgen (register format {version}; this formgen "
+                f"reads up to {FORMAT_VERSION}); update formgen to work with this register"
+            )
+        missing = [k for k in cls.empty(schema) if k not in data]
+        if missing:
+            raise RegisterError(
+                f"{source}: the register lacks {', '.join(missing)}; it was edited by hand or is "
+                "damaged. It was not changed: restore a backup or run 'formgen register rebuild'"
+            )
+        if data["schema_id"] != schema.schema_id:
+            raise RegisterError(
+                f"{source}: the register belongs to schema '{data['schema_id']}', the workspace "
+                f"uses '{schema.schema_id}'"
+            )
+        return cls(schema, data)
+
+    def dumps(self) -> bytes:
+        """The register as UTF-8 JSON (sorted keys: the same register gives the same bytes)."""
+        return json.dumps(self.data, ensure_ascii=False, sort_keys=True, indent=1).encode()
+
+    # ------------------------------------------------------------------ look-ups
+
+    @property
+    def institutions(self) -> dict[str, Json]:
+        inst: dict[str, Json] = self.data["institutions"]
+        return inst
+
+    @property
+    def revision(self) -> int:
+        return int(self.data["revision"])
+
+    def institution(self, iid: str) -> Json:
+        try:
+            return self.institutions[iid]
+        except KeyError:
+            raise RegisterError(
+                f"no institution '{iid}' in the register; 'formgen register find' lists them"
+            ) from None
+
+    def source(self, sha: str | None) -> Json:
+        return dict(self.data["sources"].get(sha, {})) if sha else {}
+
+    def name_of(self, iid: str) -> str:
+        v = self.institutions.get(iid, {}).get("institution", {}).get("name")
+        return str(v.get("v") or v.get("raw")) if v else iid
+
+    def iter_entries(self) -> Iterator[tuple[str, str, Json]]:
+        """(institution id, category, entry) for every entry, in id and schema order."""
+        order = {c.id: n for n, c in enumerate(self.schema.categories)}
+        for iid in sorted(self.institutions):
+            entries = self.institutions[iid]["entries"]
+            for cid in sorted(entries, key=lambda c: order.get(c, 999)):
+                yield iid, cid, entries[cid]
+
+    def plain(self, stored: Mapping[str, Json]) -> dict[str, Value]:
+        """Field → value as the record convention has it (an invalid value as typed)."""
+        out: dict[str, Value] = {}
+        for key, sv in stored.items():
+            v = sv.get("v")
+            out[key] = v if v is not None else str(sv.get("raw", ""))
+        return out
+
+    def record(self, iid: str) -> InstitutionRecord:
+        """The institution as prefill input of its personalised form (base_version = its revision).
+
+        Invalid values are left out of typed fields (the form shows them blank, so the institution
+        fills them in again); in text fields the text as typed is kept.
+        """
+        inst = self.institution(iid)
+        inst_fields = {f.id: f for f in self.schema.institution_fields()}
+
+        def usable(stored: Mapping[str, Json], fields: Mapping[str, Any]) -> dict[str, Value]:
+            out: dict[str, Value] = {}
+            for key, sv in stored.items():
+                if sv.get("v") is not None:
+                    out[key] = sv["v"]
+                elif "." in key or (
+                    key in fields
+                    and fields[key].type
+                    in (
+                        FieldType.TEXT,
+                        FieldType.TEXTAREA,
+                        FieldType.PHONE,
+                        FieldType.EMAIL,
+                        FieldType.URL,
+                        FieldType.INITIALS,
+                    )
+                ):
+                    out[key] = str(sv.get("raw", ""))
+            return out
+
+        entries = {
+            cid: usable(e["fields"], {f.id: f for f in self.schema.entry_fields(cid)})
+            for cid, e in inst["entries"].items()
+        }
+        return InstitutionRecord(
+            id=iid,
+            categories=tuple(entries),
+            institution=usable(inst["institution"], inst_fields),
+            entries=entries,
+            base_version=int(inst["rev"]),
+        )
+
+    def history(self, iid: str) -> list[Json]:
+        return list(self.institution(iid)["history"])
+
+    def conflicts(self) -> list[Json]:
+        return [self.data["conflicts"][k] for k in sorted(self.data["conflicts"])]
+
+    def duplicates(self) -> list[Json]:
+        return [self.data["duplicates"][k] for k in sorted(self.data["duplicates"])]
+
+    # ------------------------------------------------------------------ merging
+
+    def merge(self, sub: Submission, at: str | None = None) -> MergeOutcome:
+        """Merge one validated return (rules in the module docstring). ``at``: ingest time."""
+        at = at or now_iso()
+        sha = sub.provenance.sha256
+        if sha in self.data["sources"]:
+            first = self.data["sources"][sha]
+            return MergeOutcome(
+                UNCHANGED,
+                reason=f"this file was already ingested on {first['ingested_at'][:10]} "
+                f"as {first['file_name']}; nothing changed",
+            )
+        chash = content_hash(sub)
+        if chash in self.data["instances"].get(sub.identity.instance_id, []):
+            return MergeOutcome(
+                UNCHANGED,
+                reason=f"form {sub.identity.reference} with the same content was already "
+                "ingested; nothing changed",
+            )
+        problem = self._quarantine_reason(sub)
+        if problem:
+            return MergeOutcome(QUARANTINED, reason=problem)
+
+        self.data["sources"][sha] = {
+            "file_name": sub.provenance.file_name,
+            "sha256": sha,
+            "size": sub.provenance.size,
+            "reader": sub.provenance.reader,
+            "container": sub.provenance.container,
+            "mail_from": sub.provenance.mail_from,
+            "instance_id": sub.identity.instance_id,
+            "kind": sub.identity.kind,
+            "base_version": sub.identity.base_version,
+            "confidence": sub.confidence,
+            "ingested_at": at,
+        }
+        self.data["instances"].setdefault(sub.identity.instance_id, []).append(chash)
+
+        touched: list[str] = []
+        created: list[str] = []
+        flags: list[str] = []
+        conflicts: list[str] = []
+        duplicates: list[str] = []
+        changes = 0
+        stale_base = False
+        by_institution = sub.identity.kind == "institution"
+        for e in sub.entries:
+            where = e.category or INSTITUTION
+            if e.block:
+                where += f" block {e.block}"
+            iid = e.institution_id
+            if iid is None:
+                verdict = self._match(e)
+                if verdict.kind == PROBABLE and verdict.id is not None:
+                    did = self._queue_duplicate(e, verdict.id, verdict.score, verdict.reason, sha)
+                    duplicates.append(did)
+                    flags.append(
+                        f"{where}: '{_checked_name(e)}' looks like {verdict.id} "
+                        f"'{self.name_of(verdict.id)}' ({verdict.reason}); held as {did} — "
+                        f"'formgen register resolve {did} --merge' or '--new'"
+                    )
+                    continue
+                if verdict.kind == MERGE and verdict.id is not None:
+                    iid = verdict.id
+                    flags.append(f"{where}: matched {iid} '{self.name_of(iid)}' ({verdict.reason})")
+                base: int | None = None
+            else:
+                base = sub.identity.base_version
+            if iid is None or iid not in self.institutions:
+                iid = self._create(iid)
+                created.append(iid)
+                base = None
+            inst = self.institutions[iid]
+            plan = self._plan(inst, e, base, sub.identity.instance_id, by_institution, where)
+            if base is not None and base != inst["rev"] and plan.apply:
+                stale_base = True
+            flags.extend(plan.flags)
+            for path, theirs in plan.held.items():
+                conflicts.append(self._hold(iid, path, theirs, base, sha, at))
+            changes += self._apply(inst, plan.apply, sha, at, "merge")
+            for cid in plan.touched_categories:
+                entry = inst["entries"].setdefault(cid, {"fields": {}})
+                entry["confirmed_at"] = at
+                entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
+            touched.append(iid)
+            if self._matcher is not None:
+                self._matcher.add(self._candidate(iid))
+
+        if conflicts:
+            status = HELD
+        elif duplicates or stale_base or any("invalid value" in f for f in flags):
+            status = MERGED_FLAGGED
+        elif changes or touched:
+            status = UPDATED
+        else:
+            status = UNCHANGED
+        if stale_base and not conflicts:
+            flags.append(
+                "the register had changed since this form was made; other fields changed there, "
+                "so both changes were kept"
+            )
+        return MergeOutcome(
+            status,
+            institutions=tuple(dict.fromkeys(touched)),
+            created=tuple(created),
+            changes=changes,
+            flags=tuple(flags),
+            conflicts=tuple(conflicts),
+            duplicates=tuple(duplicates),
+        )
+
+    def _quarantine_reason(self, sub: Submission) -> str | None:
+        if sub.identity.schema_id != self.schema.schema_id:
+            return (
+                f"form of schema '{sub.identity.schema_id}', the register holds "
+                f"'{self.schema.schema_id}'"
+            )
+        inst_ids = {f.id for f in self.schema.institution_fields()}
+        for e in sub.entries:
+            if e.category is not None:
+                try:
+                    self.schema.category(e.category)
+                except FormgenError as exc:
+                    return str(exc)
+                entry_ids = {f.id for f in self.schema.entry_fields(e.category)}
+            else:
+                entry_ids = set()
+                if e.entry:
+                    return "entry values without a category"
+            for scope, known, values in (
+                ("institution", inst_ids, e.institution),
+                (e.category, entry_ids, e.entry),
+            ):
+                for key in values:
+                    if key.partition(".")[0] not in known:
+                        return f"unknown field '{key}' in {scope} (schema {self.schema.schema_version})"
+            filled = any(not is_blank(c) for c in (*e.institution.values(), *e.entry.values()))
+            if e.institution_id is None and not _checked_name(e) and filled:
+                return (
+                    f"{e.category} block {e.block}: values without the institution's name; "
+                    "add the name on the form and ingest it again"
+                )
+        return None
+
+    def _plan(
+        self,
+        inst: Json,
+        e: EntryReturn,
+        base: int | None,
+        instance_id: str,
+        by_institution: bool,
+        where: str,
+    ) -> _Plan:
+        plan = _Plan()
+        incoming: dict[str, Checked] = {}
+        for key, c in e.institution.items():
+            incoming[value_path(INSTITUTION, key)] = c
+        if e.category:
+            for key, c in e.entry.items():
+                incoming[value_path(e.category, key)] = c
+        any_value = False
+        for path, c in incoming.items():
+            if is_blank(c):
+                continue
+            any_value = True
+            theirs: Json = {"v": c.value if c.problem is None else None, "raw": c.raw}
+            if c.problem:
+                theirs["problem"] = c.problem
+                plan.flags.append(f"{where}: {path}: invalid value kept as typed: {c.problem}")
+            mine = self._current(inst, path)
+            if same_value(mine, theirs):
+                continue
+            if base is None or base >= inst["rev"] or mine is None:
+                if (
+                    base is None
+                    and mine is not None
+                    and not by_institution
+                    and self._by_institution(mine)
+                ):
+                    # a checklist filled by someone else never silently overrides what the
+                    # institution itself told us
+                    plan.held[path] = theirs
+                else:
+                    plan.apply[path] = theirs
+                continue
+            base_value = self._value_at(inst, path, base)
+            changed_here = self._changed_since(inst, path, base, instance_id)
+            if changed_here and not same_value(base_value, theirs):
+                plan.held[path] = theirs
+            elif not changed_here or not same_value(base_value, theirs):
+                plan.apply[path] = theirs
+        if e.category and (any_value or e.category not in inst["entries"]):
+            plan.touched_categories.append(e.category)
+        return plan
+
+    def _current(self, inst: Json, path: str) -> Json | None:
+        scope, key = split_path(path)
+        if scope == INSTITUTION:
+            found: Json | None = inst["institution"].get(key)
+            return found
+        entry = inst["entries"].get(scope)
+        return entry["fields"].get(key) if entry else None
+
+    def _by_institution(self, stored: Json) -> bool:
+        return bool(self.data["sources"].get(stored.get("src"), {}).get("kind") == "institution")
+
+    def _value_at(self, inst: Json, path: str, rev: int) -> Json | None:
+        value = self._current(inst, path)
+        for h in reversed(inst["history"]):
+            if h["rev"] <= rev:
+                break
+            for p, old, _new in h["changes"]:
+                if p == path:
+                    value = old
+        return value
+
+    def _changed_since(self, inst: Json, path: str, rev: int, instance_id: str) -> bool:
+        for h in reversed(inst["history"]):
+            if h["rev"] <= rev:
+                return False
+            src = self.data["sources"].get(h.get("src"), {})
+            if src.get("instance_id") == instance_id:
+                continue  # an earlier return of the same form is not a change "on the other side"
+            if any(p == path for p, _o, _n in h["changes"]):
+                return True
+        return False
+
+    def _apply(
+        self, inst: Json, values: Mapping[str, Json], sha: str | None, at: str, op: str
+    ) -> int:
+        if not values:
+            return 0
+        rev = int(inst["rev"]) + 1
+        changes = []
+        for path, new in sorted(values.items()):
+            new = {**new, "src": sha, "rev": rev}
+            scope, key = split_path(path)
+            if scope == INSTITUTION:
+                target = inst["institution"]
+            else:
+                target = inst["entries"].setdefault(scope, {"fields": {}})["fields"]
+            old = target.get(key)
+            target[key] = new
+            changes.append([path, old, new])
+        inst["rev"] = rev
+        inst["history"].append({"rev": rev, "at": at, "src": sha, "op": op, "changes": changes})
+        self.data["revision"] += 1
+        return len(changes)
+
+    def _create(self, iid: str | None) -> str:
+        if iid is None:
+            n = int(self.data["next"]["inst"])
+            while f"inst-{n:04d}" in self.institutions:
+                n += 1
+            iid = f"inst-{n:04d}"
+            self.data["next"]["inst"] = n + 1
+        self.institutions[iid] = {
+            "id": iid,
+            "rev": 0,
+            "institution": {},
+            "entries": {},
+            "history": [],
+        }
+        return iid
+
+    def _hold(self, iid: str, path: str, theirs: Json, base: int | None, sha: str, at: str) -> str:
+        n = int(self.data["next"]["conflict"])
+        self.data["next"]["conflict"] = n + 1
+        cid = f"c-{n:04d}"
+        inst = self.institutions[iid]
+        self.data["conflicts"][cid] = {
+            "id": cid,
+            "institution_id": iid,
+            "path": path,
+            "mine": copy.deepcopy(self._current(inst, path)),
+            "theirs": {**theirs, "src": sha},
+            "base_version": base,
+            "register_rev": inst["rev"],
+            "at": at,
+        }
+        return cid
+
+    def _queue_duplicate(
+        self, e: EntryReturn, candidate: str, score: float, reason: str, sha: str
+    ) -> str:
+        n = int(self.data["next"]["duplicate"])
+        self.data["next"]["duplicate"] = n + 1
+        did = f"d-{n:04d}"
+        self.data["duplicates"][did] = {
+            "id": did,
+            "candidate": candidate,
+            "score": round(score, 1),
+            "reason": reason,
+            "src": sha,
+            "entry": entry_to_json(e),
+        }
+        return did
+
+    # ------------------------------------------------------------------ matching
+
+    def _candidate(self, iid: str) -> Candidate:
+        vals = self.institutions[iid]["institution"]
+
+        def get(k: str) -> str:
+            sv = vals.get(k)
+            return str(sv.get("v") or sv.get("raw") or "") if sv else ""
+
+        return Candidate(iid, get("name"), get("postcode"), get("phone"))
+
+    def _match(self, e: EntryReturn) -> Any:
+        if self._matcher is None:
+            self._matcher = Matcher()
+            for iid in self.institutions:
+                self._matcher.add(self._candidate(iid))
+
+        def get(k: str) -> str:
+            c = e.institution.get(k)
+            return c.raw if c else ""
+
+        return self._matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
+
+    # ------------------------------------------------------------------ review
+
+    def resolve(
+        self, target: str, take: str, path: str | None = None, at: str | None = None
+    ) -> list[str]:
+        """Decide held conflicts: ``target`` a conflict id or an institution id (all of its
+        conflicts, or the one of ``path``); ``take`` ``mine`` (keep the register) or ``theirs``
+        (take the returned value). Returns the conflict ids decided."""
+        if take not in ("mine", "theirs"):
+            raise RegisterError(f"--take must be 'mine' or 'theirs', not '{take}'")
+        at = at or now_iso()
+        pending = self.data["conflicts"]
+        if target in pending:
+            ids = [target]
+        elif target in self.institutions:
+            ids = [
+                k
+                for k in sorted(pending)
+                if pending[k]["institution_id"] == target
+                and (path is None or pending[k]["path"] == path)
+            ]
+        else:
+            raise RegisterError(
+                f"'{target}' is neither a held conflict nor an institution; "
+                "'formgen register conflicts' lists what waits for a decision"
+            )
+        if not ids:
+            raise RegisterError(
+                f"{target} has no held conflict{' for ' + path if path else ''}; "
+                "'formgen register conflicts' lists them"
+            )
+        for cid in ids:
+            c = pending.pop(cid)
+            if take == "theirs":
+                inst = self.institutions[c["institution_id"]]
+                theirs = {k: v for k, v in c["theirs"].items() if k not in ("src", "rev")}
+                self._apply(inst, {c["path"]: theirs}, c["theirs"].get("src"), at, f"resolve {cid}")
+        return ids
+
+    def resolve_duplicate(self, did: str, decision: str, at: str | None = None) -> str:
+        """Decide a probable duplicate: ``merge`` into the candidate or keep as ``new``.
+
+        Returns the institution id the entry went to."""
+        if did not in self.data["duplicates"]:
+            raise RegisterError(
+                f"no probable duplicate '{did}'; 'formgen register conflicts' lists them"
+            )
+        if decision not in ("merge", "new"):
+            raise RegisterError(f"decide with 'merge' or 'new', not '{decision}'")
+        at = at or now_iso()
+        d = self.data["duplicates"].pop(did)
+        e = entry_from_json(d["entry"])
+        iid = d["candidate"] if decision == "merge" else self._create(None)
+        inst = self.institutions[iid]
+        src = self.data["sources"].get(d["src"], {})
+        plan = self._plan(inst, e, None, src.get("instance_id", ""), False, did)
+        for path, theirs in plan.held.items():
+            self._hold(iid, path, theirs, None, d["src"], at)
+        self._apply(inst, plan.apply, d["src"], at, f"resolve {did}")
+        for cid in plan.touched_categories:
+            entry = inst["entries"].setdefault(cid, {"fields": {}})
+            entry["confirmed_at"] = src.get("ingested_at", at)
+            entry.setdefault("by_institution", False)
+        if self._matcher is not None:
+            self._matcher.add(self._candidate(iid))
+        return iid
+
+
+def _checked_name(e: EntryReturn) -> str:
+    c = e.institution.get("name")
+    return c.raw.strip() if c else ""
+
+
+# ---------------------------------------------------------------------- (de)serialising returns
+
+
+def _checked_json(c: Checked) -> Json:
+    out: Json = {"raw": c.raw, "v": c.value}
+    if c.problem:
+        out["problem"] = c.problem
+    return out
+
+
+def _checked_from(d: Json) -> Checked:
+    return Checked(raw=d["raw"], value=d.get("v"), problem=d.get("problem"))
+
+
+def entry_to_json(e: EntryReturn) -> Json:
+    return {
+        "institution_id": e.institution_id,
+        "category": e.category,
+        "block": e.block,
+        "institution": {k: _checked_json(c) for k, c in e.institution.items()},
+        "entry": {k: _checked_json(c) for k, c in e.entry.items()},
+    }
+
+
+def entry_from_json(d: Json) -> EntryReturn:
+    return EntryReturn(
+        institution_id=d["institution_id"],
+        category=d["category"],
+        block=d["block"],
+        institution={k: _checked_from(v) for k, v in d["institution"].items()},
+        entry={k: _checked_from(v) for k, v in d["entry"].items()},
+    )
+
+
+def entry_scope_fields(schema: Schema, category: str) -> Iterable[str]:
+    return (f.id for f in schema.category(category).fields if f.scope is Scope.ENTRY)

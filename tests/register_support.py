@@ -1,0 +1,127 @@
+"""Helpers that build returned forms inline, so register tests read like the domain.
+
+``institution_form("inst-0001", base=2, name="Praxis Yılmaz", languages_offered=["fa"])`` is one
+returned personalised form; ``checklist("psychotherapie", {"name": …}, {"name": …})`` a returned
+checklist with one block per dict. ``Bad("31.02.2025", "no such day")`` is an invalid value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from formgen.identity import FormIdentity
+from formgen.schema_load import default_schema
+from ingest.submission import Checked, EntryReturn, Provenance, Submission
+
+SCHEMA = default_schema()
+INSTITUTION_FIELDS = {f.id for f in SCHEMA.institution_fields()}
+_counter = itertools.count(1)
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+@dataclass(frozen=True)
+class Bad:
+    raw: str
+    problem: str
+
+
+def _instance(n: int) -> str:
+    out = ""
+    for _ in range(10):
+        out = _ALPHABET[n % 32] + out
+        n //= 32
+    return out
+
+
+def checked(value: Any) -> Checked:
+    if isinstance(value, Bad):
+        return Checked(value.raw, None, value.problem)
+    if isinstance(value, list):
+        return Checked(", ".join(value), value)
+    return Checked(str(value), value)
+
+
+def entry(
+    institution_id: str | None, category: str | None, block: int | None, values: dict[str, Any]
+) -> EntryReturn:
+    inst = {k: checked(v) for k, v in values.items() if k in INSTITUTION_FIELDS}
+    ent = {k: checked(v) for k, v in values.items() if k not in INSTITUTION_FIELDS}
+    return EntryReturn(institution_id, category, block, inst, ent)
+
+
+def submission(
+    entries: list[EntryReturn],
+    kind: str,
+    categories: tuple[str, ...],
+    institution_id: str | None = None,
+    base: int | None = None,
+    file: str | None = None,
+    instance: str | None = None,
+    sha: str | None = None,
+    confidence: str = "high",
+    schema_id: str | None = None,
+) -> Submission:
+    n = next(_counter)
+    ident = FormIdentity(
+        schema_id=schema_id or SCHEMA.schema_id,
+        schema_version=SCHEMA.schema_version,
+        instance_id=instance or _instance(n),
+        kind=kind,
+        categories=categories,
+        institution_id=institution_id,
+        base_version=base,
+    )
+    name = file or f"return-{n}.pdf"
+    prov = Provenance(
+        file_name=name,
+        sha256=sha or hashlib.sha256(f"{name}#{n}".encode()).hexdigest(),
+        size=1000 + n,
+        reader="acroform-pdf",
+    )
+    return Submission(ident, prov, confidence, tuple(entries))
+
+
+def institution_form(
+    iid: str | None,
+    category: str | None = "psychotherapie",
+    base: int | None = None,
+    **values: Any,
+) -> Submission:
+    """A returned personalised form of institution ``iid`` for ``category``."""
+    opts = {k: values.pop(k) for k in ("file", "instance", "sha", "confidence") if k in values}
+    return submission(
+        [entry(iid, category, None, values)],
+        "institution",
+        (category,) if category else (),
+        institution_id=iid,
+        base=base,
+        **opts,
+    )
+
+
+def checklist(category: str, *blocks: dict[str, Any], **opts: Any) -> Submission:
+    """A returned blank checklist with one filled block per dict."""
+    return submission(
+        [entry(None, category, n, b) for n, b in enumerate(blocks, 1)],
+        "checklist",
+        (category,),
+        **opts,
+    )
+
+
+YILMAZ = {
+    "name": "Praxis Şule Yılmaz",
+    "street": "Königsallee 1",
+    "postcode": "40212",
+    "city": "Düsseldorf",
+    "region": "duesseldorf",
+    "phone": "+49 211 123456",
+    "migrant_experience": "ja",
+    "languages_offered": ["fa", "tr"],
+    "contact_name": "Şule Yılmaz",
+    "date": "2026-09-24",
+    "initials": "ŞY",
+}

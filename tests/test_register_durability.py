@@ -1,0 +1,222 @@
+"""Durability: journal + checkpoint, one writer at a time, rebuild, kill -9 in the middle."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from register_support import YILMAZ, checklist, institution_form
+
+from formgen.errors import RegisterError, RegisterVersionError
+from formgen.workspace import Workspace, WorkspaceError
+from ingest.journal import (
+    archive,
+    archive_path,
+    load,
+    read_journal,
+    rebuild,
+    submission_to_json,
+    writing,
+)
+from ingest.register import Register
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    return Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+
+
+def test_archive_is_content_addressed(ws: Workspace) -> None:
+    sha = archive(ws, b"%PDF-1.7 returned form")
+    assert archive(ws, b"%PDF-1.7 returned form") == sha
+    assert archive_path(ws, sha).read_bytes() == b"%PDF-1.7 returned form"
+    assert len(list(ws.archive_dir.rglob("*"))) == 2  # one folder, one file
+
+
+def test_merge_is_on_disk_when_it_returns(ws: Workspace) -> None:
+    with writing(ws, checkpoint_every=1000) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        # no checkpoint yet, but a reader sees it through the journal
+        assert load(ws).name_of("inst-0001") == "Praxis Şule Yılmaz"
+    assert json.loads(ws.register_path.read_text("utf-8"))["journal_seq"] == 1
+
+
+def test_unchanged_and_quarantined_returns_are_not_journaled(ws: Workspace) -> None:
+    sub = checklist("psychotherapie", YILMAZ)
+    with writing(ws) as w:
+        w.merge(sub)
+        assert w.merge(sub).status == "unchanged"
+        assert w.merge(checklist("astrologie", YILMAZ)).status == "quarantined"
+    assert len(read_journal(ws)) == 1
+
+
+def test_second_writer_fails_clearly(ws: Workspace) -> None:
+    with writing(ws):
+        errors: list[Exception] = []
+
+        def other() -> None:
+            try:
+                with writing(ws, wait=0.3):
+                    pass
+            except WorkspaceError as exc:
+                errors.append(exc)
+
+        t = threading.Thread(target=other)
+        t.start()
+        t.join()
+    assert errors and "in use by another formgen run" in str(errors[0])
+
+
+def test_corrupted_register_is_never_overwritten(ws: Workspace) -> None:
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    text = ws.register_path.read_text("utf-8").replace('"institutions": {', '"institutions": {,', 1)
+    ws.register_path.write_text(text, "utf-8")
+    with pytest.raises(RegisterError, match=r"register.json: line \d+, column \d+"), writing(ws):
+        pass
+    assert ws.register_path.read_text("utf-8") == text
+
+
+def test_newer_register_is_refused_even_by_rebuild(ws: Workspace) -> None:
+    data = json.loads(Register(ws.schema()).dumps())
+    data["format_version"] = 2
+    ws.register_path.write_text(json.dumps(data), "utf-8")
+    with pytest.raises(RegisterVersionError, match="update formgen"):
+        load(ws)
+    with pytest.raises(RegisterVersionError):
+        rebuild(ws)
+    assert json.loads(ws.register_path.read_text("utf-8"))["format_version"] == 2
+
+
+def _fill(ws: Workspace) -> None:
+    with writing(ws) as w:
+        w.merge(
+            checklist("psychotherapie", YILMAZ, {"name": "Łódź Hilfe e.V.", "region": "dormagen"})
+        )
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
+        out = w.merge(institution_form("inst-0001", base=1, phone="+49 211 555555"))
+        w.resolve(out.conflicts[0], "theirs")
+        out = w.merge(
+            checklist("psychotherapie", dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="1"))
+        )
+        w.resolve_duplicate(out.duplicates[0], "new")
+
+
+def test_rebuild_from_the_journal_gives_the_same_register(ws: Workspace) -> None:
+    _fill(ws)
+    before = ws.register_path.read_bytes()
+    ws.register_path.write_text("{ broken", "utf-8")
+    report = rebuild(ws)
+    assert report.operations == 6 and report.merged == 4 and report.institutions == 3
+    assert report.damaged_copy is not None and report.damaged_copy.read_text() == "{ broken"
+    assert json.loads(ws.register_path.read_bytes()) == json.loads(before)
+
+
+def test_rebuild_rereads_the_archived_originals(ws: Workspace) -> None:
+    subs = {}
+    with writing(ws) as w:
+        for n, values in enumerate([YILMAZ, {"name": "Ольга Петренко", "region": "dormagen"}]):
+            data = f"returned form {n}".encode()
+            sha = archive(ws, data)
+            sub = checklist("psychotherapie", values, sha=sha)
+            subs[data] = sub
+            w.merge(sub)
+    before = json.loads(ws.register_path.read_bytes())
+    seen = []
+
+    def reread(data: bytes, prov: object) -> object:
+        seen.append(data)
+        return replace(subs[data], provenance=replace(subs[data].provenance, file_name="other"))
+
+    report = rebuild(ws, reread)  # type: ignore[arg-type]
+    assert report.reread == 2 and len(seen) == 2
+    assert json.loads(ws.register_path.read_bytes()) == before  # the journal's provenance is kept
+
+
+def test_rebuild_tells_which_original_is_missing(ws: Workspace) -> None:
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    with pytest.raises(RegisterError, match=r"missing from .*archive"):
+        rebuild(ws, lambda data, prov: checklist("psychotherapie", YILMAZ))
+
+
+def test_torn_last_journal_line_is_ignored(ws: Workspace) -> None:
+    with writing(ws, checkpoint_every=1000) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    with open(ws.root / "journal.jsonl", "ab") as fh:
+        fh.write(b'{"seq": 2, "op": "merge", "submission": {"identity"')
+    assert len(load(ws).institutions) == 1
+
+
+def test_serialised_submission_round_trips() -> None:
+    from ingest.journal import submission_from_json
+
+    sub = checklist("psychotherapie", YILMAZ)
+    assert submission_from_json(json.loads(json.dumps(submission_to_json(sub)))) == sub
+
+
+# ---------------------------------------------------------------------- kill -9
+
+_WORKER = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from register_support import checklist
+    from formgen.workspace import Workspace, WorkspaceError
+    from ingest.journal import archive, writing
+
+    ws = Workspace.open({root!r})
+    with writing(ws, checkpoint_every=7) as w:
+        for n in range(100000):
+            data = ("return %d" % n).encode()
+            sha = archive(ws, data)
+            sub = checklist("psychotherapie", {{"name": "Çiğdem " + sha[:16],
+                            "postcode": str(10000 + n), "region": "duesseldorf"}}, sha=sha)
+            out = w.merge(sub)
+            print("ingested", sha, out.created[0], flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("delay", [0.4, 0.9, 1.7])
+def test_kill_9_mid_merge_loses_nothing_reported(ws: Workspace, delay: float) -> None:
+    script = _WORKER.format(tests=str(Path(__file__).parent), root=str(ws.root))
+    proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    reported: list[tuple[str, str]] = []
+    reader = threading.Thread(
+        target=lambda: reported.extend(
+            tuple(line.split()[1:3]) for line in proc.stdout or () if line.startswith("ingested")
+        )
+    )
+    reader.start()
+    deadline = time.monotonic() + 30
+    while len(reported) < 20 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    time.sleep(delay / 4)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    reader.join()
+    assert proc.stdout is not None
+    proc.stdout.close()
+    assert len(reported) >= 20, "the worker did not start"
+    reg = load(ws)  # readable: the checkpoint parses and the journal replays
+    Register.loads(ws.schema(), ws.register_path.read_bytes())
+    for sha, iid in reported:
+        assert sha in reg.data["sources"], f"{iid} was reported as ingested but is lost"
+        assert archive_path(ws, sha).exists()
+        assert iid in reg.institutions
+    # and the next writer carries on where the killed one stopped
+    with writing(ws) as w:
+        out = w.merge(
+            checklist("psychotherapie", {"name": "Nach dem Absturz", "region": "dormagen"})
+        )
+    assert out.status == "updated"

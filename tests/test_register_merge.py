@@ -1,0 +1,255 @@
+"""Merge rules: idempotence, clean updates, concurrent changes, conflicts, blanks, duplicates."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
+
+from formgen.errors import RegisterError, RegisterVersionError
+from ingest.register import Register
+
+
+@pytest.fixture
+def reg() -> Register:
+    return Register(SCHEMA)
+
+
+def seeded(reg: Register) -> str:
+    out = reg.merge(checklist("psychotherapie", YILMAZ))
+    assert out.status == "updated"
+    return out.created[0]
+
+
+def value(reg: Register, iid: str, path: str) -> object:
+    scope, _, key = path.partition(".")
+    inst = reg.institutions[iid]
+    stored = inst["institution"] if scope == "institution" else inst["entries"][scope]["fields"]
+    return stored[key]["v"]
+
+
+def test_new_institution_gets_a_readable_id_and_provenance(reg: Register) -> None:
+    iid = seeded(reg)
+    assert iid == "inst-0001"
+    stored = reg.institutions[iid]["institution"]["name"]
+    assert stored["v"] == "Praxis Şule Yılmaz"
+    src = reg.source(stored["src"])
+    assert src["file_name"].endswith(".pdf") and len(src["sha256"]) == 64
+    assert src["reader"] == "acroform-pdf" and src["confidence"] == "high"
+    assert src["instance_id"] and src["ingested_at"]
+    assert reg.record(iid).base_version == 1
+
+
+def test_same_file_twice_changes_nothing(reg: Register) -> None:
+    sub = checklist("psychotherapie", YILMAZ)
+    reg.merge(sub)
+    before = reg.dumps()
+    again = reg.merge(sub)
+    assert again.status == "unchanged" and "already ingested" in (again.reason or "")
+    assert reg.dumps() == before
+
+
+def test_same_form_instance_with_same_content_changes_nothing(reg: Register) -> None:
+    first = checklist("psychotherapie", YILMAZ, instance="7K3M9Q2XAB")
+    reg.merge(first)
+    before = reg.dumps()
+    resaved = checklist("psychotherapie", YILMAZ, instance="7K3M9Q2XAB", file="resaved.pdf")
+    out = reg.merge(resaved)
+    assert out.status == "unchanged" and "same content" in (out.reason or "")
+    assert reg.dumps() == before
+
+
+def test_clean_update_when_base_is_current(reg: Register) -> None:
+    iid = seeded(reg)
+    out = reg.merge(
+        institution_form(iid, base=1, languages_offered=["fa", "ar"], date="2026-10-01")
+    )
+    assert out.status == "updated" and out.changes == 2
+    assert value(reg, iid, "psychotherapie.languages_offered") == ["fa", "ar"]
+    assert reg.institutions[iid]["rev"] == 2
+    assert [h["rev"] for h in reg.history(iid)] == [1, 2]
+
+
+def test_blank_never_deletes_and_fehlanzeige_is_a_value(reg: Register) -> None:
+    iid = seeded(reg)
+    out = reg.merge(
+        institution_form(
+            iid, base=1, migrant_experience="fehlanzeige", languages_offered=[], plans=""
+        )
+    )
+    assert out.status == "updated"
+    assert value(reg, iid, "psychotherapie.migrant_experience") == "fehlanzeige"
+    assert value(reg, iid, "psychotherapie.languages_offered") == ["fa", "tr"]
+    assert "plans" not in reg.institutions[iid]["entries"]["psychotherapie"]["fields"]
+
+
+def test_register_changed_since_base_other_field_applied_and_flagged(reg: Register) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))  # centre corrects the phone
+    out = reg.merge(institution_form(iid, base=1, languages_offered=["fa", "ar"]))
+    assert out.status == "merged-flagged"
+    assert any("changed since" in f for f in out.flags)
+    assert value(reg, iid, "institution.phone") == "+49 211 999999"
+    assert value(reg, iid, "psychotherapie.languages_offered") == ["fa", "ar"]
+
+
+def test_prefilled_unchanged_values_do_not_undo_newer_changes(reg: Register) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
+    # the form was prefilled at revision 1 and sends the old phone back unchanged
+    out = reg.merge(institution_form(iid, base=1, phone="+49 211 123456", plans="Gruppe auf Farsi"))
+    assert not out.conflicts
+    assert value(reg, iid, "institution.phone") == "+49 211 999999"
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe auf Farsi"
+
+
+def test_same_field_changed_on_both_sides_is_held(reg: Register) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
+    out = reg.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="neu"))
+    assert out.status == "held" and len(out.conflicts) == 1
+    assert value(reg, iid, "institution.phone") == "+49 211 999999"
+    assert value(reg, iid, "psychotherapie.plans") == "neu"
+    (conflict,) = reg.conflicts()
+    assert conflict["path"] == "institution.phone"
+    assert conflict["mine"]["v"] == "+49 211 999999" and conflict["theirs"]["v"] == "+49 211 555555"
+
+
+@pytest.mark.parametrize(
+    ("take", "expected"), [("mine", "+49 211 999999"), ("theirs", "+49 211 555555")]
+)
+def test_resolve_a_conflict(reg: Register, take: str, expected: str) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
+    out = reg.merge(institution_form(iid, base=1, phone="+49 211 555555"))
+    assert reg.resolve(out.conflicts[0], take) == [out.conflicts[0]]
+    assert value(reg, iid, "institution.phone") == expected
+    assert reg.conflicts() == []
+
+
+def test_resolve_per_field_by_institution(reg: Register) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 999999", plans="A"))
+    reg.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="B"))
+    assert len(reg.conflicts()) == 2
+    reg.resolve(iid, "theirs", path="psychotherapie.plans")
+    assert value(reg, iid, "psychotherapie.plans") == "B"
+    assert [c["path"] for c in reg.conflicts()] == ["institution.phone"]
+    with pytest.raises(RegisterError, match="neither a held conflict"):
+        reg.resolve("inst-9999", "mine")
+    with pytest.raises(RegisterError, match="'mine' or 'theirs'"):
+        reg.resolve(iid, "both")
+
+
+def test_invalid_value_is_kept_as_typed_and_flagged(reg: Register) -> None:
+    iid = seeded(reg)
+    out = reg.merge(institution_form(iid, base=1, date=Bad("31.02.2026", "no such day")))
+    assert out.status == "merged-flagged"
+    assert any("invalid value kept as typed: no such day" in f for f in out.flags)
+    stored = reg.institutions[iid]["entries"]["psychotherapie"]["fields"]["date"]
+    assert (
+        stored["v"] is None and stored["raw"] == "31.02.2026" and stored["problem"] == "no such day"
+    )
+    assert "date" not in reg.record(iid).entries["psychotherapie"]  # typed field: asked again
+
+
+def test_checklist_matches_existing_institution_by_name_and_postcode(reg: Register) -> None:
+    iid = seeded(reg)
+    again = dict(YILMAZ, name="Praxis Sule Yilmaz", phone="", plans="Farsi-Gruppe")
+    out = reg.merge(checklist("psychotherapie", again))
+    assert out.institutions == (iid,) and not out.created
+    assert len(reg.institutions) == 1
+    assert value(reg, iid, "psychotherapie.plans") == "Farsi-Gruppe"
+
+
+def test_similar_name_without_matching_address_is_queued_not_duplicated(reg: Register) -> None:
+    iid = seeded(reg)
+    similar = dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="41460", phone="")
+    out = reg.merge(checklist("psychotherapie", similar))
+    assert out.status == "merged-flagged" and len(out.duplicates) == 1
+    assert len(reg.institutions) == 1
+    (dup,) = reg.duplicates()
+    assert dup["candidate"] == iid
+    assert reg.resolve_duplicate(dup["id"], "new") == "inst-0002"
+    assert reg.duplicates() == [] and len(reg.institutions) == 2
+
+
+def test_probable_duplicate_merged_on_decision(reg: Register) -> None:
+    iid = seeded(reg)
+    similar = dict(YILMAZ, name="Psychotherapeutische Praxis S. Yılmaz", plans="Gruppe")
+    out = reg.merge(checklist("psychotherapie", similar))
+    (did,) = out.duplicates
+    assert reg.resolve_duplicate(did, "merge") == iid
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe"
+
+
+def test_different_institutions_are_kept_apart(reg: Register) -> None:
+    seeded(reg)
+    other = {"name": "Ольга Петренко Beratung", "postcode": "41460", "region": "neuss_meerbusch"}
+    out = reg.merge(
+        checklist("psychotherapie", other, {"name": "مركز الاستشارة", "region": "dormagen"})
+    )
+    assert out.created == ("inst-0002", "inst-0003") and not out.duplicates
+
+
+def test_checklist_by_someone_else_does_not_override_the_institution(reg: Register) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 777777"))
+    out = reg.merge(checklist("psychotherapie", dict(YILMAZ, phone="+49 211 123456")))
+    assert out.status == "held"
+    assert value(reg, iid, "institution.phone") == "+49 211 777777"
+
+
+def test_unknown_category_is_quarantined_with_the_reason(reg: Register) -> None:
+    before = reg.dumps()
+    out = reg.merge(checklist("astrologie", YILMAZ))
+    assert out.status == "quarantined" and not out.merged
+    assert "unknown category 'astrologie'" in (out.reason or "")
+    assert reg.dumps() == before
+
+
+def test_unknown_schema_is_quarantined(reg: Register) -> None:
+    out = reg.merge(checklist("psychotherapie", YILMAZ, schema_id="fremd"))
+    assert out.status == "quarantined" and "schema 'fremd'" in (out.reason or "")
+
+
+def test_entry_confirmed_by_the_institution_itself(reg: Register) -> None:
+    iid = seeded(reg)
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+    assert entry["by_institution"] is False
+    reg.merge(institution_form(iid, base=1, date="2026-10-02"))
+    assert entry["by_institution"] is True
+
+
+def test_history_records_old_and_new_values(reg: Register) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
+    last = reg.history(iid)[-1]
+    ((path, old, new),) = last["changes"]
+    assert (
+        path == "institution.phone"
+        and old["v"] == "+49 211 123456"
+        and new["v"] == "+49 211 999999"
+    )
+
+
+def test_corrupted_register_names_line_and_column() -> None:
+    text = '{"format": "formgen-register",\n "format_version": 1,\n "institutions": {,}}'
+    with pytest.raises(RegisterError, match=r"line 3, column 19: .*rebuild"):
+        Register.loads(SCHEMA, text)
+
+
+def test_register_of_a_newer_version_is_refused() -> None:
+    data = json.loads(Register(SCHEMA).dumps())
+    data["format_version"] = 99
+    with pytest.raises(RegisterVersionError, match=r"newer formgen.*format 99"):
+        Register.loads(SCHEMA, json.dumps(data))
+
+
+def test_register_round_trips() -> None:
+    reg = Register(SCHEMA)
+    seeded(reg)
+    again = Register.loads(SCHEMA, reg.dumps())
+    assert again.data == reg.data
+    assert again.record("inst-0001").institution["name"] == "Praxis Şule Yılmaz"
