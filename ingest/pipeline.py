@@ -41,7 +41,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import FormgenError, QuarantineError
+from formgen.errors import FormgenError, IdentityError, QuarantineError
 from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, write_atomic
 from ingest import mailbox
@@ -54,7 +54,8 @@ from ingest.validate import validate
 MergeFn = Callable[[Submission, Path], object]
 """The register's merge: a validated submission and the path of its original bytes.
 
-It returns what the report should say about the merge (its ``str()``), or ``None``. It raises
+It returns what the report should say about the merge (a ``MergeOutcome``-like object with
+``status``, ``institutions``, ``flags`` …, or anything whose ``str()`` says it), or ``None``. It raises
 :class:`~formgen.errors.FormgenError` when the submission cannot be merged (the file is then
 quarantined with that reason); anything else is a bug and stops the run.
 """
@@ -91,45 +92,49 @@ class ReadContext:
 # --------------------------------------------------------------------------- readers
 
 
-@dataclass(frozen=True)
-class Reader:
-    """A reader module and function; imported lazily, so a missing one is an outcome."""
-
-    kind: Kind
-    module: str
-    function: str
-    name: str
-    func: Callable[..., RawSubmission] | None = None
-    """The function itself (tests, plug-ins); when ``None`` it is imported from ``module``."""
-
-
-READERS: dict[Kind, Reader] = {
-    Kind.PDF: Reader(Kind.PDF, "ingest.pdf_reader", "read_pdf", "pdf"),
-    Kind.DOCX: Reader(Kind.DOCX, "ingest.docx_reader", "read_docx", "docx"),
-}
+ReaderFn = Callable[[bytes, Provenance, "ReadContext"], RawSubmission]
+"""A reader as the pipeline calls it: the file's bytes, what is known about it, the context."""
 
 
 class _Unsupported(FormgenError):
     """No reader for this kind of file in this installation."""
 
 
-def _reader_function(reader: Reader) -> Callable[..., RawSubmission]:
-    if reader.func is not None:
-        return reader.func
+def _import_reader(module: str, what: str) -> Any:
+    """Import a reader module lazily; a reader that is not installed is an outcome, not a crash."""
     try:
-        module = importlib.import_module(reader.module)
+        return importlib.import_module(module)
     except ModuleNotFoundError as exc:
-        if exc.name != reader.module:
+        if exc.name != module:
             raise
         raise _Unsupported(
-            f"{reader.name.upper()} files cannot be read yet: this installation has no {reader.name} reader ({reader.module})"
+            f"{what} files cannot be read: this installation has no {what} reader ({module})"
         ) from None
-    func = getattr(module, reader.function, None)
-    if not callable(func):
-        raise _Unsupported(
-            f"{reader.module} has no {reader.function}(); cannot read {reader.name.upper()} files"
-        )
-    return func  # type: ignore[no-any-return]
+
+
+def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
+    """A returned PDF: its form fields, or — without any — a flattened or printed copy."""
+    pdf_reader = _import_reader("ingest.pdf_reader", "PDF")
+    raw: RawSubmission = pdf_reader.read_acroform(data, prov.file_name)
+    if raw.identity is not None or raw.values:
+        return raw
+    try:
+        flat_reader = _import_reader("ingest.flat_reader", "flattened PDF")
+    except _Unsupported as exc:
+        return dataclasses.replace(raw, notes=(*raw.notes, str(exc)))
+    flat: RawSubmission = flat_reader.read_flattened(data, prov.file_name, issued=ctx.issued)
+    return flat
+
+
+def read_docx(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
+    """A returned DOCX: the values of its content controls."""
+    docx_reader = _import_reader("ingest.docx_reader", "DOCX")
+    raw: RawSubmission = docx_reader.read_docx(data, prov.file_name)
+    return raw
+
+
+READERS: dict[Kind, ReaderFn] = {Kind.PDF: read_pdf, Kind.DOCX: read_docx}
+"""The reader for each kind of file; :func:`read_file` dispatches here (tests may swap one)."""
 
 
 def read_file(data: bytes, kind: Kind, provenance: Provenance, ctx: ReadContext) -> RawSubmission:
@@ -137,13 +142,7 @@ def read_file(data: bytes, kind: Kind, provenance: Provenance, ctx: ReadContext)
     reader = READERS.get(kind)
     if reader is None:
         raise _Unsupported(f"{WHAT.get(kind, str(kind))}, not a returned form (PDF or DOCX)")
-    func = _reader_function(reader)
-    return func(
-        data,
-        file_name=provenance.file_name,
-        sha256=provenance.sha256,
-        issued=ctx.issued,
-    )
+    return reader(data, provenance, ctx)
 
 
 # --------------------------------------------------------------------------- tasks
@@ -236,7 +235,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
             file_name=task.name,
             sha256=sha,
             size=size,
-            reader=READERS[kind].name,
+            reader=str(kind),
             container=task.container,
             mail_from=task.mail.sender if task.mail else None,
             mail_date=task.mail.date if task.mail else None,
@@ -246,6 +245,15 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
             raw = read_file(data, kind, prov, ctx)
         except _Unsupported as exc:
             return _Done(dataclasses.replace(out, status=Status.UNSUPPORTED, reason=str(exc)))
+        except IdentityError as exc:
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    status=Status.QUARANTINED,
+                    quarantine_kind="tampered",
+                    reason=f"tampered or damaged identity: {exc}; not merged — check with the sender",
+                )
+            )
         del data
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
@@ -279,7 +287,9 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
             sub,
         )
     except FormgenError as exc:
-        return _Done(dataclasses.replace(out, reason=str(exc)))
+        reason = str(exc)
+        reason = reason[len(task.name) + 2 :] if reason.startswith(f"{task.name}: ") else reason
+        return _Done(dataclasses.replace(out, reason=reason))
     except MemoryError:
         return _Done(
             dataclasses.replace(
@@ -702,7 +712,18 @@ class _Settler:
                     quarantine_kind="merge",
                 )
             else:
-                outcome = dataclasses.replace(outcome, merged=None if said is None else str(said))
+                # The register repeats invalid values as flags; they are in the warnings already.
+                flags = tuple(
+                    str(f)
+                    for f in getattr(said, "flags", ())
+                    if not any(w and w.split(": ", 1)[-1] in str(f) for w in outcome.warnings)
+                )
+                outcome = dataclasses.replace(
+                    outcome,
+                    merged=None if said is None else describe_merge(said),
+                    warnings=(*outcome.warnings, *flags),
+                    status=Status.WARNINGS if flags else outcome.status,
+                )
         elif submission is not None:
             self.report.submissions.append(submission)
         if outcome.status is Status.QUARANTINED and self.quarantine_dir is not None:
@@ -712,6 +733,50 @@ class _Settler:
         self.report.outcomes.append(outcome)
         if self.progress:
             self.progress(outcome)
+
+
+def describe_merge(result: Any) -> str:
+    """A short text for the report from the register's merge outcome."""
+    status = getattr(result, "status", None)
+    if status is None:
+        return str(result)
+    parts = [str(status)]
+    institutions = getattr(result, "institutions", ())
+    created = set(getattr(result, "created", ()))
+    if institutions:
+        parts.append(" ".join(f"{i} (new)" if i in created else i for i in institutions))
+    for attr, word in (
+        ("changes", "change"),
+        ("conflicts", "conflict"),
+        ("duplicates", "probable duplicate"),
+    ):
+        value = getattr(result, attr, 0)
+        n = value if isinstance(value, int) else len(value)
+        if n:
+            parts.append(f"{n} {word}{'s' if n != 1 and not word.endswith('duplicate') else ''}")
+    reason = getattr(result, "reason", None)
+    if reason and status != "quarantined":
+        parts.append(str(reason))
+    return ", ".join(parts)
+
+
+def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
+    """The merge seam wired to the register: archive the original, then merge, journaled.
+
+    ``writer`` is an open :class:`ingest.journal.RegisterWriter` (``with journal.writing(ws)``).
+    A return the register refuses (unknown category or field) raises :class:`QuarantineError`,
+    so the pipeline keeps it in the quarantine.
+    """
+    from ingest import journal
+
+    def merge(submission: Submission, original: Path) -> object:
+        journal.archive(workspace, original.read_bytes())
+        result = writer.merge(submission)
+        if result.status == "quarantined":
+            raise QuarantineError("register", f"not merged: {result.reason}")
+        return result
+
+    return merge
 
 
 def ingest_paths(

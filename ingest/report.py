@@ -128,14 +128,39 @@ class IngestReport:
         return f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or 'nothing to ingest'}"
 
     def lines(self, verbose: bool = False) -> list[str]:
-        """The report for people: one line per outcome, warnings indented below it."""
+        """The report for people: one line per outcome, warnings indented below it.
+
+        Runs of more than three skipped attachments of one mail (a mail with 200 notes
+        attached) are shown as one line unless ``verbose``; ``--json`` always lists each one.
+        """
         out = []
+        skipped: list[Outcome] = []
+
+        def flush() -> None:
+            if len(skipped) > 3 and not verbose:
+                kinds = ", ".join(sorted({o.kind or "?" for o in skipped}))
+                out.append(
+                    f"{Status.SKIPPED.value:<11} {skipped[0].container} … {skipped[-1].container}: "
+                    f"{len(skipped)} attachments that are not forms ({kinds})"
+                )
+            else:
+                out.extend(o.line() for o in skipped)
+            skipped.clear()
+
         for o in self.outcomes:
+            parent = (o.container or "").rsplit("/", 1)[0]
+            if o.status is Status.SKIPPED and o.container:
+                if skipped and (skipped[0].container or "").rsplit("/", 1)[0] != parent:
+                    flush()
+                skipped.append(o)
+                continue
+            flush()
             out.append(o.line())
             shown = o.warnings if verbose else o.warnings[:5]
             out.extend(f"    {w}" for w in shown)
             if len(o.warnings) > len(shown):
                 out.append(f"    … and {len(o.warnings) - len(shown)} more (--json shows all)")
+        flush()
         return out
 
     def to_json(self) -> dict[str, Any]:
