@@ -102,7 +102,11 @@ def fill(form: bytes, values: dict[str, object]) -> bytes:
         src, vals, dst = Path(tmp, "in.pdf"), Path(tmp, "v.json"), Path(tmp, "out.pdf")
         src.write_bytes(form)
         vals.write_text(json.dumps(values, ensure_ascii=False), "utf-8")
-        subprocess.run([sys.executable, str(FILL_PDFIUM), str(src), str(vals), str(dst)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(FILL_PDFIUM), str(src), str(vals), str(dst)],
+            check=True,
+            capture_output=True,
+        )
         return dst.read_bytes()
 
 
@@ -177,20 +181,26 @@ def huge_value(filled: bytes, chars: int = 20 * 1024 * 1024) -> bytes:
     def edit(pdf: pikepdf.Pdf) -> None:
         _field(pdf, "institution.name").V = pikepdf.String("Ş" + "x" * (chars - 1))
 
-    return _edit(filled, edit, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    return _edit(
+        filled, edit, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True
+    )
 
 
 def many_objects(count: int = 50_000) -> bytes:
     pdf = pikepdf.new()
     pdf.add_blank_page()
-    pdf.Root.Junk = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(N=i)) for i in range(count)])
+    pdf.Root.Junk = pikepdf.Array(
+        [pdf.make_indirect(pikepdf.Dictionary(N=i)) for i in range(count)]
+    )
     out = io.BytesIO()
     pdf.save(out, object_stream_mode=pikepdf.ObjectStreamMode.generate)
     return out.getvalue()
 
 
 def encrypted(filled: bytes) -> bytes:
-    return _edit(filled, lambda pdf: None, encryption=pikepdf.Encryption(user="geheim", owner="geheim", R=6))
+    return _edit(
+        filled, lambda pdf: None, encryption=pikepdf.Encryption(user="geheim", owner="geheim", R=6)
+    )
 
 
 _CT = (
@@ -217,7 +227,9 @@ def docx_zip_bomb(megabytes: int = 200) -> bytes:
         zf.writestr("[Content_Types].xml", _CT)
         zf.writestr("_rels/.rels", _RELS)
         with zf.open("word/document.xml", "w", force_zip64=True) as fh:
-            fh.write(f'<?xml version="1.0"?><w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>'.encode())
+            fh.write(
+                f'<?xml version="1.0"?><w:document xmlns:w="{_W}"><w:body><w:p><w:r><w:t>'.encode()
+            )
             chunk = b" " * (1 << 20)
             for _ in range(megabytes):
                 fh.write(chunk)
@@ -254,15 +266,32 @@ def mail_with_attachments(form: bytes, count: int = 200) -> bytes:
     msg = mail("200 Anlagen")
     msg.add_attachment(form, maintype="application", subtype="pdf", filename="bogen.pdf")
     for i in range(2, count + 1):
-        msg.add_attachment(f"Notiz {i}: Öffnungszeiten geändert".encode(), maintype="text", subtype="plain", filename=f"notiz-{i}.txt")
+        msg.add_attachment(
+            f"Notiz {i}: Öffnungszeiten geändert".encode(),
+            maintype="text",
+            subtype="plain",
+            filename=f"notiz-{i}.txt",
+        )
     return bytes(msg)
 
 
 def mail_path_traversal(form: bytes) -> bytes:
     msg = mail("Rückmeldung Checkliste")
-    msg.add_attachment(form, maintype="application", subtype="pdf", filename="../../../../tmp/formgen-evil.pdf")
-    msg.add_attachment(b"%PDF-1.4 nothing", maintype="application", subtype="octet-stream", filename="/etc/cron.d/formgen-evil")
-    msg.add_attachment(b"junk", maintype="application", subtype="octet-stream", filename="..\\..\\Windows\\evil\x00.docx")
+    msg.add_attachment(
+        form, maintype="application", subtype="pdf", filename="../../../../tmp/formgen-evil.pdf"
+    )
+    msg.add_attachment(
+        b"%PDF-1.4 nothing",
+        maintype="application",
+        subtype="octet-stream",
+        filename="/etc/cron.d/formgen-evil",
+    )
+    msg.add_attachment(
+        b"junk",
+        maintype="application",
+        subtype="octet-stream",
+        filename="..\\..\\Windows\\evil\x00.docx",
+    )
     return bytes(msg)
 
 
