@@ -100,3 +100,21 @@ class RegisterError(FormgenError):
 
 class RegisterVersionError(RegisterError):
     """The register was written by a newer formgen (a newer register format); it is left alone."""
+
+
+class DocxError(FormgenError):
+    """A file given as a returned DOCX form cannot be read; the message names the file, says
+    what it is instead and what the sender or coordinator can do."""
+
+
+class NotADocxError(DocxError):
+    """The file is not a DOCX at all: not a ZIP, a binary Word .doc, an OpenDocument .odt, a PDF …"""
+
+
+class UnsafeDocxError(DocxError):
+    """A DOCX was refused before it was unpacked or parsed: a zip bomb (declared sizes or
+    compression ratios beyond any real form), or XML with a DOCTYPE / entity declarations."""
+
+
+class NotOurFormError(DocxError):
+    """A readable Word document that carries neither a formgen identity nor formgen controls."""

@@ -1,0 +1,597 @@
+"""Read a returned DOCX form (filled in Word or LibreOffice) into a :class:`RawSubmission`.
+
+Safety first, in this order, before anything is unpacked or parsed:
+
+1. the first bytes: a binary Word ``.doc`` or a password-protected file (OLE container), a PDF,
+   RTF or anything that is not a ZIP is refused with a message saying what it is;
+2. the ZIP's central directory: entry count, every entry's *declared* size and compression
+   ratio, and the total, against limits far above any real form (a zip bomb never gets
+   inflated); an OpenDocument ``.odt`` is recognised by its ``mimetype`` entry;
+3. a part is then inflated in chunks and stopped the moment it exceeds its declared size;
+4. XML is parsed by lxml with entity resolution, DTD loading and network access off, and a part
+   that declares a DOCTYPE or entities is refused before it is parsed at all (Word and
+   LibreOffice never write one). lxml is already a dependency (python-docx); with these options
+   and the pre-check it gives what defusedxml would, without a second XML stack.
+
+Values come from the content controls by their ``w:tag`` (see :mod:`formgen.docx_xml` for what
+each control means). A control whose tag was stripped (LibreOffice 7.4 strips every tag) or
+that was deleted is recovered from its position in the form's tables
+(:func:`formgen.docx_form.form_plan`), and the submission is flagged for review; a tag that
+appears twice (a copied control) is flagged too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from lxml import etree
+
+from formgen.docx_form import FormPlan, Slot, form_plan, placeholder_texts
+from formgen.docx_xml import (
+    CHECKBOX,
+    DATE,
+    DROPDOWN,
+    Control,
+    interpret,
+    iter_controls,
+    parse_shown_date,
+    qn,
+    shown_text,
+)
+from formgen.errors import FormgenError, NotADocxError, NotOurFormError, UnsafeDocxError
+from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
+from formgen.model import FieldPath, Schema, choices_of
+from formgen.schema_load import default_schema
+from ingest.submission import Provenance, RawSubmission, RawValue
+
+READER = "docx"
+
+MAX_FILE = 64 * 1024 * 1024
+"""A returned form is a few MB at most (formgen's own are under 1 MB, fonts included)."""
+MAX_ENTRIES = 5000
+MAX_PART = 64 * 1024 * 1024
+"""Declared uncompressed size of one part (a 24-checklist form's document.xml is ~10 MB)."""
+MAX_TOTAL = 512 * 1024 * 1024
+MAX_RATIO = 200
+"""Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
+RATIO_FLOOR = 1024 * 1024
+"""Parts smaller than this are not checked for their ratio (tiny files compress oddly)."""
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+_DECL_RE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+
+CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
+CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+MAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_blank_text=False,
+    )
+
+
+# ------------------------------------------------------------------------- the container
+
+
+def sniff(head: bytes, name: str) -> None:
+    """Refuse what is clearly not a DOCX, from its first bytes."""
+    if head.startswith(OLE_MAGIC):
+        raise NotADocxError(
+            f"{name}: this is a binary Word document (.doc) or a password-protected file, not a "
+            "DOCX; open it in Word or LibreOffice, remove any password and save it as "
+            "'Word document (.docx)', then ingest the new file"
+        )
+    if head.startswith(b"%PDF"):
+        raise NotADocxError(f"{name}: this is a PDF, not a DOCX; ingest it as a PDF form")
+    if head.startswith(b"{\\rtf"):
+        raise NotADocxError(
+            f"{name}: this is an RTF file, not a DOCX; open it in Word or LibreOffice and save "
+            "it as 'Word document (.docx)'"
+        )
+    if not head.startswith(ZIP_MAGICS):
+        shown = head[:8].hex(" ") if head else "nothing (empty file)"
+        raise NotADocxError(
+            f"{name}: not a DOCX file (a DOCX is a ZIP archive; this one starts with {shown}); "
+            "was it renamed or damaged in transit? Ask the sender to save it again as .docx"
+        )
+
+
+@dataclass
+class _Package:
+    name: str
+    zf: zipfile.ZipFile
+
+    def has(self, part: str) -> bool:
+        try:
+            self.zf.getinfo(part)
+        except KeyError:
+            return False
+        return True
+
+    def read(self, part: str) -> bytes:
+        """The bytes of ``part``, inflated in chunks and stopped beyond its declared size."""
+        info = self.zf.getinfo(part)
+        limit = min(info.file_size, MAX_PART)
+        out = bytearray()
+        with self.zf.open(info) as fh:
+            while True:
+                chunk = fh.read(64 * 1024)
+                if not chunk:
+                    break
+                out += chunk
+                if len(out) > limit:
+                    raise UnsafeDocxError(
+                        f"{self.name}: part '{part}' unpacks to more than its declared "
+                        f"{info.file_size} bytes; refused (a damaged or forged archive)"
+                    )
+        return bytes(out)
+
+    def xml(self, part: str) -> etree._Element:
+        data = self.read(part)
+        _refuse_declarations(data, f"{self.name}: part '{part}'")
+        try:
+            root = etree.fromstring(data, _parser())
+        except etree.XMLSyntaxError as exc:
+            raise NotADocxError(
+                f"{self.name}: part '{part}' is not well-formed XML ({exc}); the file is damaged, "
+                "ask the sender to save it again"
+            ) from None
+        if getattr(root.getroottree().docinfo, "doctype", ""):
+            raise UnsafeDocxError(f"{self.name}: part '{part}' declares a DOCTYPE; refused")
+        return root
+
+
+def _refuse_declarations(data: bytes, where: str) -> None:
+    text = data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace").encode("utf-8")
+    elif b"\x00" in data[:4]:
+        text = data.replace(b"\x00", b"")
+    if _DECL_RE.search(text):
+        raise UnsafeDocxError(
+            f"{where} declares a DOCTYPE or XML entities, which Word and LibreOffice never write "
+            "and which can make a reader open other files or exhaust memory; the file was "
+            "refused unread. Ask the sender to save the form again from Word or LibreOffice"
+        )
+
+
+def check_zip(zf: zipfile.ZipFile, name: str) -> None:
+    """Refuse an archive whose *declared* sizes or ratios no real form has (before inflating)."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ENTRIES:
+        raise UnsafeDocxError(
+            f"{name}: the archive has {len(infos)} entries (a form has about 20); refused as a possible zip bomb"
+        )
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_PART and info.filename.endswith((".xml", ".rels")):
+            raise UnsafeDocxError(
+                f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)}; a form's "
+                f"parts are far below {_mib(MAX_PART)}, so it was refused as a possible zip bomb"
+            )
+        if info.file_size > RATIO_FLOOR:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if ratio > MAX_RATIO:
+                raise UnsafeDocxError(
+                    f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)} from "
+                    f"{info.compress_size} bytes (ratio {ratio:.0f}:1, limit {MAX_RATIO}:1); refused "
+                    "as a possible zip bomb"
+                )
+    if total > MAX_TOTAL:
+        raise UnsafeDocxError(
+            f"{name}: the archive would unpack to {_mib(total)} in all; refused as a possible zip bomb"
+        )
+
+
+def _mib(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MiB"
+
+
+def _open(data: bytes, name: str) -> _Package:
+    sniff(data[:8], name)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise NotADocxError(
+            f"{name}: the ZIP archive is damaged ({exc}); ask the sender to save and send it again"
+        ) from None
+    check_zip(zf, name)
+    pkg = _Package(name, zf)
+    if pkg.has("mimetype"):
+        mime = pkg.read("mimetype")[:100].decode("ascii", errors="replace")
+        if mime.startswith("application/vnd.oasis.opendocument"):
+            kind = (
+                "an OpenDocument text (.odt)"
+                if mime.endswith(".text")
+                else f"an OpenDocument file ({mime})"
+            )
+            raise NotADocxError(
+                f"{name}: this is {kind}, not a DOCX; open it in LibreOffice and save it with "
+                "'Save as' → 'Word 2007–365 (.docx)', then ingest the new file"
+            )
+    if not pkg.has("[Content_Types].xml") or not pkg.has("_rels/.rels"):
+        raise NotADocxError(
+            f"{name}: a ZIP archive but not a Word document (no [Content_Types].xml or _rels/.rels)"
+        )
+    return pkg
+
+
+def _relations(pkg: _Package) -> dict[str, str]:
+    root = pkg.xml("_rels/.rels")
+    out: dict[str, str] = {}
+    for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
+        kind, target = rel.get("Type", ""), rel.get("Target", "")
+        out.setdefault(kind, target.lstrip("/"))
+    return out
+
+
+def _custom_properties(pkg: _Package, part: str | None) -> dict[str, str]:
+    if not part or not pkg.has(part):
+        return {}
+    root = pkg.xml(part)
+    out: dict[str, str] = {}
+    for prop in root.iter(f"{{{CUSTOM_NS}}}property"):
+        name = prop.get("name", "")
+        value = next((child.text or "" for child in prop), "")
+        out[name] = unicodedata.normalize("NFC", value)
+    return out
+
+
+def _core_timestamps(pkg: _Package, part: str | None) -> dict[str, str]:
+    if not part or not pkg.has(part):
+        return {}
+    root = pkg.xml(part)
+    out = {}
+    for key in ("created", "modified"):
+        node = root.find(f"{{http://purl.org/dc/terms/}}{key}")
+        if node is not None and node.text:
+            out[key] = node.text.strip()[:40]
+    return out
+
+
+# ------------------------------------------------------------------------------ the values
+
+
+@dataclass
+class _Found:
+    path: str
+    control: Control
+    by_position: bool = False
+
+
+def _label_matches(cell_text: str, expected: str) -> bool:
+    norm = " ".join(cell_text.split())
+    return norm.startswith(" ".join(expected.split()))
+
+
+def _tables(body: etree._Element) -> list[etree._Element]:
+    return [t for t in body if t.tag == qn("w:tbl")]
+
+
+def _rows(tbl: etree._Element) -> list[etree._Element]:
+    return [r for r in tbl if r.tag == qn("w:tr")]
+
+
+def _cells(tr: etree._Element) -> list[etree._Element]:
+    out = []
+    for child in tr:
+        if child.tag == qn("w:tc"):
+            out.append(child)
+        elif child.tag == qn("w:sdt"):  # a row-level content control wrapping cells
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                out.extend(c for c in content if c.tag == qn("w:tc"))
+    return out
+
+
+def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Control], list[str]]:
+    """Controls at the places the plan gives them: path → control, and what could not be placed."""
+    placed: dict[str, Control] = {}
+    problems: list[str] = []
+    tables = _tables(body)
+    if len(tables) != len(plan.tables):
+        problems.append(
+            f"the document has {len(tables)} tables where the form had {len(plan.tables)}; "
+            "controls without a tag were matched only in tables whose labels still fit"
+        )
+    for t, table in enumerate(plan.tables):
+        if t >= len(tables):
+            break
+        rows = _rows(tables[t])
+        for r, row in enumerate(table.rows):
+            if not row.slots or r >= len(rows):
+                continue
+            cells = _cells(rows[r])
+            if len(cells) < 2 or not _label_matches(shown_text(cells[0]), row.label):
+                problems.append(f"table {t + 1} row {r + 1} is no longer '{row.label[:40]}'")
+                continue
+            controls = list(iter_controls(cells[-1]))
+            if _split_by_program(row.slots, controls):
+                # LibreOffice 7.4 writes a control holding mixed scripts (Arabic + Latin) as
+                # several controls with the same alias; the first holds the whole text
+                problems.append(
+                    f"'{row.label[:40]}' (table {t + 1}) was split into {len(controls)} controls "
+                    "by the program that saved it; the first (complete) one was read"
+                )
+                controls = controls[:1]
+            if len(controls) != len(row.slots):
+                problems.append(
+                    f"'{row.label[:40]}' (table {t + 1}) holds {len(controls)} controls where the "
+                    f"form had {len(row.slots)}"
+                )
+                continue
+            for slot, control in zip(row.slots, controls, strict=True):
+                if _fits(slot, control):
+                    placed[slot.path] = control
+    return placed, problems
+
+
+def _split_by_program(slots: tuple[Slot, ...], controls: list[Control]) -> bool:
+    return (
+        len(slots) == 1
+        and len(controls) > 1
+        and slots[0].kind != CHECKBOX
+        and all(
+            c.kind == controls[0].kind != CHECKBOX and c.alias == controls[0].alias
+            for c in controls
+        )
+    )
+
+
+def _fits(slot: Slot, control: Control) -> bool:
+    if control.tag and control.tag != slot.path:
+        return False
+    if slot.kind == CHECKBOX:
+        return control.kind == CHECKBOX
+    return control.kind != CHECKBOX
+
+
+def _value(
+    slot: Slot | None, control: Control, placeholders: frozenset[str]
+) -> tuple[RawValue | None, str | None]:
+    """The raw value of a control in the submission contract, and a note when it is doubtful."""
+    reading = interpret(control, placeholders)
+    value, note = reading.value, reading.note
+    if slot is None or value is None:
+        return value, note
+    f = slot.field
+    if slot.kind == CHECKBOX:
+        return bool(value), note
+    if isinstance(value, bool):
+        return None, f"a checkbox where a {f.type.value} value was expected"
+    if (slot.kind == DROPDOWN and control.kind != DROPDOWN) or (control.kind == DROPDOWN and note):
+        # a program turned the list into text, or the text is not an item: map labels back
+        for choice in choices_of(f):
+            if value in (choice.value, *choice.label.values.values()):
+                return choice.value, None
+    if slot.kind == DATE and control.kind != DATE:
+        shown = parse_shown_date(value)
+        if shown is not None:
+            return shown.isoformat(), note
+    return value, note
+
+
+def _slot_index(plan: FormPlan | None) -> dict[str, Slot]:
+    return {slot.path: slot for *_, slot in plan.slots()} if plan else {}
+
+
+def _body_controls(body: etree._Element) -> Iterator[Control]:
+    yield from iter_controls(body)
+
+
+def read_docx(
+    source: bytes | IO[bytes],
+    file_name: str = "<docx>",
+    schema: Schema | None = None,
+) -> RawSubmission:
+    """Read a returned DOCX form. ``schema`` (default: the shipped one, when the form's identity
+    names it) lets controls that lost their tag be recovered by their table position.
+
+    Raises :class:`~formgen.errors.NotADocxError`, :class:`~formgen.errors.UnsafeDocxError`,
+    :class:`~formgen.errors.NotOurFormError` or :class:`~formgen.errors.IdentityError` with a
+    message naming the file.
+    """
+    data = _read_all(source, file_name)
+    pkg = _open(data, file_name)
+    rels = _relations(pkg)
+    main = rels.get(MAIN_REL, "word/document.xml")
+    if not pkg.has(main):
+        raise NotADocxError(
+            f"{file_name}: the main document part '{main}' is missing; the file is damaged"
+        )
+    doc = pkg.xml(main)
+    body = doc.find(qn("w:body"))
+    if body is None:
+        raise NotADocxError(
+            f"{file_name}: '{main}' has no document body; this is not a Word document"
+        )
+    props = _custom_properties(pkg, rels.get(CUSTOM_REL, "docProps/custom.xml"))
+    notes: list[str] = []
+    identity: FormIdentity | None = None
+    if any(k.startswith(FIELD_PREFIX + ".") for k in props):
+        try:
+            identity = FormIdentity.from_fields(props)
+        except FormgenError as exc:
+            raise type(exc)(f"{file_name}: {exc}") from None
+
+    controls = list(_body_controls(body))
+    tagged: dict[str, list[Control]] = {}
+    foreign: list[str] = []
+    for control in controls:
+        if not control.tag:
+            continue
+        try:
+            path = str(FieldPath.parse(control.tag))
+        except FormgenError:
+            foreign.append(control.tag)
+            continue
+        tagged.setdefault(path, []).append(control)
+
+    reference = _footer_reference(pkg, main)
+    if identity is None:
+        if not tagged and reference is None:
+            raise NotOurFormError(
+                f"{file_name}: a Word document, but not a formgen form (no formgen identity in its "
+                "properties and no formgen form fields); ingest only the forms formgen sent out"
+            )
+        notes.append(
+            "the form's identity (document properties) is missing"
+            + (f"; its footer shows the reference {reference}" if reference else "")
+            + ": matched by reference only, please review"
+        )
+
+    plan: FormPlan | None = None
+    if identity is not None:
+        plan = _plan_for(identity, schema, notes)
+    slots = _slot_index(plan)
+    placeholders = placeholder_texts()
+
+    values: dict[str, RawValue] = {}
+    for path, found in tagged.items():
+        if len(found) > 1:
+            readings = {str(_value(slots.get(path), c, placeholders)[0]) for c in found}
+            notes.append(
+                f"{path}: the control appears {len(found)} times (copied?)"
+                + (
+                    f" with different values ({', '.join(sorted(readings))[:120]})"
+                    if len(readings) > 1
+                    else ""
+                )
+                + "; the first filled one was used, please review"
+            )
+        for control in found:
+            value, note = _value(slots.get(path), control, placeholders)
+            if note:
+                notes.append(f"{path}: {note}")
+            if value is not None and value != "" and path not in values:
+                values[path] = value
+                break
+        else:
+            if path not in values:
+                value, _ = _value(slots.get(path), found[0], placeholders)
+                if isinstance(value, bool):
+                    values[path] = value
+
+    recovered: list[str] = []
+    if plan is not None:
+        missing = [s for s in slots if s not in tagged]
+        if missing:
+            placed, problems = _by_position(body, plan)
+            lost: list[str] = []
+            for path in missing:
+                at_place = placed.get(path)
+                if at_place is None:
+                    lost.append(path)
+                    continue
+                value, note = _value(slots[path], at_place, placeholders)
+                if note:
+                    notes.append(f"{path}: {note}")
+                if value is not None and value != "":
+                    values[path] = value
+                    if value is not False:
+                        recovered.append(path)
+            untagged = len(missing) - len(lost)
+            if untagged:
+                notes.append(
+                    f"{untagged} controls had lost their tag (LibreOffice 7.4 removes them) and "
+                    f"were read by their table position; {len(recovered)} of them hold a value"
+                    + (": " + _list(recovered) if recovered else "")
+                    + "; please review"
+                )
+            if lost:
+                notes.append(f"{len(lost)} controls are missing (deleted?): {_list(lost)}")
+            notes.extend(problems[:10])
+    if foreign:
+        notes.append(
+            f"{len(foreign)} controls with tags that are not formgen field paths were ignored: {_list(foreign)}"
+        )
+
+    unknown = [p for p in values if slots and p not in slots]
+    if unknown:
+        notes.append(f"tags not in this form's layout (another schema version?): {_list(unknown)}")
+
+    provenance = Provenance(
+        file_name=file_name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        reader=READER,
+        timestamps=_core_timestamps(pkg, rels.get(CORE_REL, "docProps/core.xml")),
+    )
+    return RawSubmission(
+        identity=identity,
+        values=values,
+        provenance=provenance,
+        confidence="low" if recovered or identity is None else "high",
+        notes=tuple(notes),
+    )
+
+
+def _list(paths: list[str], limit: int = 12) -> str:
+    shown = ", ".join(paths[:limit])
+    return shown + (f" … and {len(paths) - limit} more" if len(paths) > limit else "")
+
+
+def _plan_for(identity: FormIdentity, schema: Schema | None, notes: list[str]) -> FormPlan | None:
+    candidate = schema
+    if candidate is None or candidate.schema_id != identity.schema_id:
+        shipped = default_schema()
+        candidate = shipped if shipped.schema_id == identity.schema_id else None
+    if candidate is None:
+        notes.append(
+            f"schema '{identity.schema_id}' is not known here: controls without a tag cannot be recovered"
+        )
+        return None
+    if candidate.schema_version != identity.schema_version:
+        notes.append(
+            f"the form was made from schema version {identity.schema_version}, this is "
+            f"{candidate.schema_version}: controls without a tag were recovered by the current layout"
+        )
+    try:
+        return form_plan(candidate, identity.kind, identity.categories, identity.lang)
+    except FormgenError as exc:
+        notes.append(
+            f"the form's layout could not be rebuilt ({exc}); controls without a tag were not recovered"
+        )
+        return None
+
+
+def _footer_reference(pkg: _Package, main: str) -> str | None:
+    folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+    for info in pkg.zf.infolist():
+        name = info.filename
+        if name.startswith(folder + "footer") and name.endswith(".xml"):
+            instance = parse_reference(shown_text(pkg.xml(name)))
+            if instance:
+                return f"FG-{instance[:5]}-{instance[5:]}"
+    return None
+
+
+def _read_all(source: bytes | IO[bytes], name: str) -> bytes:
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    else:
+        data = source.read(MAX_FILE + 1)
+    if len(data) > MAX_FILE:
+        raise UnsafeDocxError(
+            f"{name}: the file is larger than {_mib(MAX_FILE)}; a returned form is a few MB at most"
+        )
+    return data
