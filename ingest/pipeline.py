@@ -41,7 +41,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import FormgenError, IdentityError, QuarantineError
+from formgen.errors import FormgenError, IdentityError, NotOurFormError, QuarantineError
 from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, write_atomic
 from ingest import mailbox
@@ -129,7 +129,7 @@ def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
 def read_docx(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
     """A returned DOCX: the values of its content controls."""
     docx_reader = _import_reader("ingest.docx_reader", "DOCX")
-    raw: RawSubmission = docx_reader.read_docx(data, prov.file_name)
+    raw: RawSubmission = docx_reader.read_docx(data, prov.file_name, schema=ctx.registry.current)
     return raw
 
 
@@ -245,13 +245,22 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
             raw = read_file(data, kind, prov, ctx)
         except _Unsupported as exc:
             return _Done(dataclasses.replace(out, status=Status.UNSUPPORTED, reason=str(exc)))
+        except NotOurFormError as exc:
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    status=Status.QUARANTINED,
+                    quarantine_kind="unknown-form",
+                    reason=f"unknown form: {_strip_name(str(exc), task.name)}; kept aside in the quarantine, not merged",
+                )
+            )
         except IdentityError as exc:
             return _Done(
                 dataclasses.replace(
                     out,
                     status=Status.QUARANTINED,
                     quarantine_kind="tampered",
-                    reason=f"tampered or damaged identity: {exc}; not merged — check with the sender",
+                    reason=f"tampered or damaged identity: {_strip_name(str(exc), task.name)}; not merged — check with the sender",
                 )
             )
         del data
@@ -287,9 +296,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
             sub,
         )
     except FormgenError as exc:
-        reason = str(exc)
-        reason = reason[len(task.name) + 2 :] if reason.startswith(f"{task.name}: ") else reason
-        return _Done(dataclasses.replace(out, reason=reason))
+        return _Done(dataclasses.replace(out, reason=_strip_name(str(exc), task.name)))
     except MemoryError:
         return _Done(
             dataclasses.replace(
@@ -315,6 +322,11 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                 "the file is kept where it is — please report this with the file",
             )
         )
+
+
+def _strip_name(message: str, name: str) -> str:
+    """A reader's message without the file name in front (the report line shows it already)."""
+    return message[len(name) + 2 :] if message.startswith(f"{name}: ") else message
 
 
 def _with_mail(raw: RawSubmission, prov: Provenance) -> RawSubmission:
