@@ -86,6 +86,47 @@ class WrongRecipientError(MailError):
     """A form personalised for one institution was about to be attached to another's mail."""
 
 
+class UnreadableFileError(FormgenError):
+    """A returned file cannot be read as a form at all (not a PDF, truncated, damaged beyond
+    repair, password-protected, an XFA form, or beyond the size limits).
+
+    ``reason`` is a short code for reports and tests (``empty``, ``not-pdf``, ``truncated``,
+    ``damaged``, ``encrypted``, ``xfa``, ``too-large``); the message says which file, what is wrong
+    and what the coordinator can do. The ingest report carries it; the file is kept, the batch
+    goes on.
+    """
+
+    def __init__(self, file_name: str, reason: str, message: str) -> None:
+        self.file_name = file_name
+        self.reason = reason
+        super().__init__(f"{file_name}: {message}")
+
+
+class IngestError(FormgenError):
+    """A returned file could not be ingested; the ingest report carries it and the batch goes on."""
+
+
+class QuarantineError(IngestError):
+    """A return that must not be merged; the file is kept in the workspace's quarantine.
+
+    ``kind`` says why: ``unknown-form`` (no formgen identity), ``tampered`` (the identity's
+    signature does not match), ``unknown-schema`` (a schema id or version this workspace does
+    not know), ``unknown-category`` (a category neither the form's schema nor the current one has).
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        self.kind = kind
+        super().__init__(message)
+
+
+class RegisterError(FormgenError):
+    """The register or its journal cannot be read or changed as asked; the message says where and why."""
+
+
+class RegisterVersionError(RegisterError):
+    """The register was written by a newer formgen (a newer register format); it is left alone."""
+
+
 class DocxError(FormgenError):
     """A file given as a returned DOCX form cannot be read; the message names the file, says
     what it is instead and what the sender or coordinator can do."""
@@ -102,11 +143,3 @@ class UnsafeDocxError(DocxError):
 
 class NotOurFormError(DocxError):
     """A readable Word document that carries neither a formgen identity nor formgen controls."""
-
-
-class RegisterError(FormgenError):
-    """The register or its journal cannot be read or changed as asked; the message says where and why."""
-
-
-class RegisterVersionError(RegisterError):
-    """The register was written by a newer formgen (a newer register format); it is left alone."""

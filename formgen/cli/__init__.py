@@ -13,6 +13,7 @@ from formgen import __version__
 from formgen.cli import demo as demo_cmd
 from formgen.cli import generate as generate_cmd
 from formgen.cli import mail as mail_cmd
+from formgen.cli import ingest as ingest_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
 
@@ -34,3 +35,4 @@ main.add_command(mail_cmd.mail)
 main.add_command(mail_cmd.status)
 main.add_command(mail_cmd.bounces)
 main.add_command(generate_cmd.generate)
+main.add_command(ingest_cmd.ingest)

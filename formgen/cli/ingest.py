@@ -1,0 +1,132 @@
+"""``formgen ingest``: read returned forms (files, folders, saved mails) into the register."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from formgen.cli.common import library_errors
+from formgen.workspace import Workspace
+
+PROGRESS_FROM = 10
+"""Show a progress bar (on a terminal, on stderr) from this many files on."""
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--workspace",
+    "-w",
+    "workspace_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    envvar="FORMGEN_WORKSPACE",
+    help="The workspace to ingest into (made by `formgen init`; env FORMGEN_WORKSPACE).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (for machines).")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Exit 1 when any file was not simply ok (warnings, quarantined, unreadable, unsupported).",
+)
+@click.option(
+    "--dry-run", is_flag=True, help="Read and check the files, but merge nothing into the register."
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes (default: one per core, at most 2).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(1, 3600),
+    default=60.0,
+    show_default=True,
+    help="Seconds one file may take before it is stopped and reported.",
+)
+@click.option(
+    "--memory",
+    "memory_mb",
+    type=click.IntRange(64, 65536),
+    default=1024,
+    show_default=True,
+    help="Megabytes one file may use (on top of the worker's own) before it is stopped.",
+)
+@library_errors
+def ingest(
+    paths: tuple[Path, ...],
+    workspace_dir: Path,
+    as_json: bool,
+    strict: bool,
+    dry_run: bool,
+    jobs: int | None,
+    timeout: float,
+    memory_mb: int,
+) -> None:
+    """Ingest returned forms: PDF and DOCX files, folders of them, and saved mails (.eml, .mbox,
+    Maildir folders, Outlook .msg) whose attachments are the forms.
+
+    Every file gets one line: ok, warnings (invalid values kept as typed, missing required
+    fields, a printed copy), quarantined (unknown form, tampered identity, unknown schema —
+    kept in the workspace's quarantine/ folder, not merged), or unreadable (with the reason).
+    Exit status 0 when every file was handled, even if some were quarantined or unreadable;
+    1 when the run itself failed (or, with --strict, when any file was not ok).
+    """
+    from ingest.pipeline import Limits, ReadContext, discover, ingest_sources, register_merge
+    from ingest.report import Outcome
+
+    ws = Workspace.open(workspace_dir)
+    tasks, missing = discover(paths)
+    ctx = ReadContext.for_workspace(ws)
+    limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
+    total = len(tasks) + len(missing)
+    bar: Any = None
+    if total >= PROGRESS_FROM and not as_json and sys.stderr.isatty():
+        bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr)
+
+    def progress(outcome: Outcome) -> None:
+        if bar is not None and outcome.container is None:
+            bar.update(1)
+
+    def run(merge: Any) -> Any:
+        return ingest_sources(
+            tasks,
+            ctx,
+            quarantine_dir=ws.quarantine_dir,
+            merge=merge,
+            limits=limits,
+            jobs=jobs,
+            progress=progress,
+            outcomes=missing,
+        )
+
+    try:
+        if bar is not None:
+            bar.__enter__()
+        if dry_run:
+            report = run(None)
+        else:
+            from ingest import journal
+
+            with journal.writing(ws) as writer:
+                report = run(register_merge(ws, writer))
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+
+    if as_json:
+        click.echo(report.dumps())
+    else:
+        for line in report.lines():
+            click.echo(line)
+        click.echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
+    failed = report.failed_strict()
+    if strict and failed:
+        raise click.ClickException(
+            f"--strict: {len(failed)} of {len(report.files())} files were not ok; see the report above"
+        )

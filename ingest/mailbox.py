@@ -1,0 +1,258 @@
+"""Attachments of saved mails: .eml, .mbox, Maildir folders and Outlook .msg.
+
+Each attachment is yielded with the sender, date and subject of the mail that carried it (for
+the submission's provenance) and its position in the container (``#3/2``: third mail, second
+attachment; a forwarded mail inside it adds a level: ``#3/1/2``). For a forwarded mail, the
+sender is the one of the innermost mail that carried the attachment — the institution, not the
+colleague who forwarded it.
+
+An attachment's name is only ever shown to people (:attr:`Attachment.name` is cleaned of
+control characters and path separators for display); it is **never** used as a path. Whoever
+writes an attachment to disk names it by its SHA-256.
+
+Bounds: at most ``max_attachments`` attachments per container and forwarded mails nested at most
+``max_depth`` deep; what lies beyond is reported in :attr:`MailScan.problems`, not silently lost.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import email
+import email.policy
+import email.utils
+import mailbox
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+MAX_ATTACHMENTS = 1000
+MAX_DEPTH = 8
+_POLICY = email.policy.default.clone(max_line_length=None)
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
+
+
+@dataclass(frozen=True)
+class MailInfo:
+    """Who sent the mail that carried an attachment, when, and with which subject."""
+
+    sender: str | None = None
+    date: str | None = None
+    """ISO 8601 when the Date header could be read, else as written."""
+    subject: str | None = None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One attachment: its bytes, its name (for display only) and where it came from."""
+
+    data: bytes
+    name: str
+    position: str
+    """``3/2`` (mail 3, attachment 2); nested forwarded mails add levels."""
+    mail: MailInfo
+
+
+@dataclass
+class MailScan:
+    """What a container held: counts and the problems met (each one a line for the report)."""
+
+    mails: int = 0
+    attachments: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def display_name(name: str | None, limit: int = 120) -> str:
+    """An attachment name fit for a report line: NFC, no control characters, no separators."""
+    if not name:
+        return "(no name)"
+    text = unicodedata.normalize("NFC", str(name))
+    text = _UNSAFE.sub("_", text).strip() or "(no name)"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _header(msg: Any, name: str) -> str | None:
+    try:
+        value = msg.get(name)
+    except (ValueError, TypeError, IndexError, AttributeError):  # malformed header
+        raw = msg.get_all(name, failobj=[None])[0] if hasattr(msg, "get_all") else None
+        value = raw
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text[:300] or None
+
+
+def mail_info(msg: Message) -> MailInfo:
+    date = _header(msg, "Date")
+    if date:
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            date = email.utils.parsedate_to_datetime(date).isoformat()
+    return MailInfo(_header(msg, "From"), date, _header(msg, "Subject"))
+
+
+def _is_attachment(part: Message) -> bool:
+    if part.is_multipart():
+        return False
+    disposition = (part.get_content_disposition() or "").lower()
+    if disposition == "attachment" or part.get_filename():
+        return True
+    ctype = part.get_content_type()
+    return not ctype.startswith("text/") and ctype != "message/rfc822"
+
+
+def _payload(part: Message) -> bytes:
+    data = part.get_payload(decode=True)
+    if isinstance(data, bytes):
+        return data
+    inner = part.get_payload()
+    return inner.encode("utf-8", "surrogateescape") if isinstance(inner, str) else b""
+
+
+def message_attachments(
+    msg: Message,
+    position: str,
+    scan: MailScan,
+    max_attachments: int = MAX_ATTACHMENTS,
+    depth: int = 0,
+) -> Iterator[Attachment]:
+    """The attachments of one parsed mail, forwarded mails (``message/rfc822``) included."""
+    info = mail_info(msg)
+    index = 0
+    for part in _leaves(msg):
+        if part.get_content_type() == "message/rfc822":
+            index += 1
+            inner = part.get_payload()
+            nested = inner[0] if isinstance(inner, list) and inner else None
+            if not isinstance(nested, Message):
+                continue
+            if depth + 1 > MAX_DEPTH:
+                scan.problems.append(
+                    f"#{position}/{index}: forwarded mails nested deeper than {MAX_DEPTH} levels; "
+                    "the inner ones were not read — save the innermost mail on its own"
+                )
+                continue
+            yield from message_attachments(
+                nested, f"{position}/{index}", scan, max_attachments, depth + 1
+            )
+            continue
+        if not _is_attachment(part):
+            continue
+        index += 1
+        if scan.attachments >= max_attachments:
+            if scan.attachments == max_attachments:
+                scan.problems.append(
+                    f"#{position}/{index}: more than {max_attachments} attachments; the rest were "
+                    "not read — split the mail or save the attachments as files"
+                )
+                scan.attachments += 1
+            continue
+        scan.attachments += 1
+        yield Attachment(
+            _payload(part), display_name(part.get_filename()), f"{position}/{index}", info
+        )
+
+
+def _leaves(msg: Message) -> Iterator[Message]:
+    """The leaf parts of a mail, and its forwarded mails as one part each (not looked into)."""
+    if msg.get_content_type() == "message/rfc822" or not msg.is_multipart():
+        yield msg
+        return
+    payload = msg.get_payload()
+    for sub in payload if isinstance(payload, list) else []:
+        if isinstance(sub, Message):
+            yield from _leaves(sub)
+
+
+def parse(data: bytes) -> Message:
+    return email.message_from_bytes(data, policy=_POLICY)
+
+
+def eml_attachments(
+    data: bytes, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+) -> Iterator[Attachment]:
+    """Attachments of one saved mail (.eml)."""
+    scan.mails += 1
+    yield from message_attachments(parse(data), "1", scan, max_attachments)
+
+
+def mbox_attachments(
+    path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+) -> Iterator[Attachment]:
+    """Attachments of every mail in an mbox file, mail by mail (the file is never read whole)."""
+    box = mailbox.mbox(str(path), create=False)
+    try:
+        for number, key in enumerate(box.iterkeys(), start=1):
+            scan.mails += 1
+            yield from message_attachments(
+                parse(box.get_bytes(key)), str(number), scan, max_attachments
+            )
+    finally:
+        box.close()
+
+
+def maildir_attachments(
+    path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+) -> Iterator[Attachment]:
+    """Attachments of every mail in a Maildir folder (``cur`` and ``new``), in a stable order."""
+    box = mailbox.Maildir(str(path), factory=None, create=False)
+    for number, key in enumerate(sorted(box.iterkeys()), start=1):
+        scan.mails += 1
+        yield from message_attachments(
+            parse(box.get_bytes(key)), str(number), scan, max_attachments
+        )
+
+
+def msg_attachments(
+    path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+) -> Iterator[Attachment]:
+    """Attachments of an Outlook .msg file (extract-msg), embedded mails included."""
+    import extract_msg
+
+    msg = extract_msg.openMsg(str(path), strict=False)
+    try:
+        scan.mails += 1
+        yield from _msg_parts(msg, "1", scan, max_attachments, 0)
+    finally:
+        msg.close()
+
+
+def _msg_parts(
+    msg: Any, position: str, scan: MailScan, max_attachments: int, depth: int
+) -> Iterator[Attachment]:
+    date = getattr(msg, "date", None)
+    info = MailInfo(
+        _clean(getattr(msg, "sender", None)),
+        date.isoformat() if date is not None and hasattr(date, "isoformat") else _clean(date),
+        _clean(getattr(msg, "subject", None)),
+    )
+    for index, att in enumerate(getattr(msg, "attachments", ()), start=1):
+        data = getattr(att, "data", None)
+        name = getattr(att, "longFilename", None) or getattr(att, "shortFilename", None)
+        if isinstance(data, bytes):
+            if scan.attachments >= max_attachments:
+                if scan.attachments == max_attachments:
+                    scan.problems.append(
+                        f"#{position}/{index}: more than {max_attachments} attachments; the rest were not read"
+                    )
+                    scan.attachments += 1
+                continue
+            scan.attachments += 1
+            yield Attachment(data, display_name(name), f"{position}/{index}", info)
+        elif data is not None and hasattr(data, "attachments"):  # an embedded (forwarded) mail
+            if depth + 1 > MAX_DEPTH:
+                scan.problems.append(
+                    f"#{position}/{index}: forwarded mails nested too deep; not read"
+                )
+                continue
+            yield from _msg_parts(data, f"{position}/{index}", scan, max_attachments, depth + 1)
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text[:300] or None

@@ -1,0 +1,631 @@
+"""Read a returned AcroForm PDF into a :class:`~ingest.submission.RawSubmission`.
+
+Values come from the field dictionaries (``/V``, inherited down the field hierarchy), never from
+page text, under their fully qualified names (``psychotherapie.2.name``), exactly as the
+submission contract in :mod:`ingest.submission` describes:
+
+* text fields → ``str``, NFC, line breaks (``\\r\\n``, ``\\r``) turned into ``\\n``;
+* a checkbox field with one on-state → ``bool``; the on-state is taken from the widget's own
+  appearance states (``/AP /N``), never assumed to be ``/Yes`` (``/On``, ``/1``, ``/Ja``,
+  ``/Oui`` all occur);
+* a checkbox or radio field whose widgets have several on-states (yes/no/none, a select-one
+  group) → the chosen on-state as ``str`` (``"fehlanzeige"``);
+* a choice field → its export value (display text is mapped back through ``/Opt``); a list for
+  a multi-select list box, else a ``str`` (pdf.js stores a one-element list, others a string);
+* ``formgen.*`` hidden fields → the form identity, falling back to ``/Info /FormgenIdentity``.
+
+The reader opens files with pikepdf (qpdf): reading all fields of a 625-field form costs it about
+13 ms against 180 ms for pypdf, whose cost is parsing every object in Python. qpdf resolves the
+newest cross-reference section, so incremental updates (what pdf.js and Acrobat append on
+save) are honoured: the latest value wins.
+
+Files from outside are bounded: size, object count, field count and the length of one value
+have limits (:class:`ReadLimits`); a file beyond them, or one that is not a PDF, truncated,
+damaged beyond repair, password-protected or an XFA form raises
+:class:`~formgen.errors.UnreadableFileError` with a reason code and a message saying what to do.
+A damaged file that qpdf could repair is read, and the repair is noted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Stream, String
+
+from formgen.errors import IdentityError, UnreadableFileError
+from formgen.identity import FIELD_PREFIX, FormIdentity
+from ingest.submission import Provenance, RawSubmission, RawValue
+
+READER = "acroform-pdf"
+INFO_KEY = "/FormgenIdentity"
+"""The ``/Info`` entry holding the identity as JSON (the same keys as the hidden fields)."""
+
+_IDENTITY_PREFIX = FIELD_PREFIX + "."
+_FF_READ_ONLY = 1
+_FF_RADIO = 1 << 15
+_FF_PUSHBUTTON = 1 << 16
+_FF_MULTI_SELECT = 1 << 21
+_OFF = "Off"
+_INHERITED = ("/FT", "/Ff", "/V")
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Bounds for one file from outside; beyond them the file is refused or the value left out."""
+
+    max_file_bytes: int = 64 * 1024 * 1024
+    """A full checklist with embedded fonts is a few MB; a return 64 MB large is not a form."""
+    max_objects: int = 500_000
+    """Objects the cross-reference table may declare (a full checklist has about 30,000)."""
+    max_fields: int = 20_000
+    """Field dictionaries walked (a full checklist of every category has about 6,000)."""
+    max_value_chars: int = 100_000
+    """One value longer than this is left out and reported (about 40 typed pages)."""
+    max_depth: int = 32
+    """Nesting of the field hierarchy (formgen's forms use 4 levels)."""
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+# Message templates, one place (STYLE 6): what is wrong and what the coordinator can do.
+MESSAGES = {
+    "empty": "the file is empty (0 bytes); ask the sender to send the form again",
+    "not-pdf": "not a PDF file (it starts with {start!r}); if it is a form, ask for the PDF itself",
+    "truncated": "the PDF is truncated (its end marker %%EOF is missing; {size} bytes arrived); "
+    "the mail or download was probably cut off, ask the sender to send the file again",
+    "damaged": "the PDF is damaged and could not be repaired ({detail}); ask the sender to save "
+    "the form again and resend it",
+    "encrypted": "the PDF is password-protected; ask the sender to save it without a password "
+    "(or to send the password) and send it again",
+    "xfa": "the PDF is an XFA form (made or converted with Adobe LiveCycle/Designer); formgen's "
+    "forms carry no XFA and the values may only be in the XFA data; ask the sender to fill the "
+    "original formgen form, or print it to PDF",
+    "too-large-file": "the file has {size:,} bytes, more than the limit of {limit:,}; "
+    "a returned form is not that large, check what was sent",
+    "too-many-objects": "the PDF declares {count:,} objects, more than the limit of {limit:,}; "
+    "it is not a formgen form",
+    "too-many-fields": "the PDF has more than {limit:,} form fields; it is not a formgen form",
+    "too-deep": "the PDF's form fields are nested more than {limit} levels deep; "
+    "it is not a formgen form",
+}
+
+
+def _fail(file_name: str, template: str, **kw: object) -> UnreadableFileError:
+    """The error for ``template``; every ``too-…`` template has the reason code ``too-large``."""
+    reason = "too-large" if template.startswith("too-") else template
+    return UnreadableFileError(file_name, reason, MESSAGES[template].format(**kw))
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def read_acroform(
+    source: bytes | BinaryIO,
+    file_name: str,
+    *,
+    limits: ReadLimits = DEFAULT_LIMITS,
+) -> RawSubmission:
+    """Read a returned AcroForm PDF (bytes or a binary file object).
+
+    ``file_name`` is for messages and provenance only (never opened). Raises
+    :class:`~formgen.errors.UnreadableFileError` for a file that cannot be read as a form and
+    :class:`~formgen.errors.IdentityError` when the form's identity is present but malformed.
+    A PDF without any form fields gives a submission without values and identity ``None``
+    (unless ``/Info`` carries one), with a note: a flattened or printed copy, or not our form.
+    """
+    data = read_bounded(source, file_name, limits)
+    check_header(data, file_name)
+    check_end_marker(data, file_name)
+    notes: list[str] = []
+    with open_pdf(data, file_name) as pdf:
+        check_object_count(pdf, file_name, limits)
+        notes += repair_notes(pdf)
+        acroform = pdf.Root.get("/AcroForm")
+        check_xfa(acroform, file_name)
+        fields = list(walk_fields(acroform, file_name, limits))
+        values, hidden, value_notes = field_values(fields, limits)
+        notes += value_notes
+        info = info_strings(pdf)
+    identity, identity_notes = read_identity(hidden, info.get(INFO_KEY), file_name)
+    notes += identity_notes
+    if not fields:
+        notes.append("the PDF has no form fields (a flattened or printed copy, or not a form)")
+    return RawSubmission(
+        identity=identity,
+        values=values,
+        provenance=provenance(data, file_name, info),
+        confidence="high",
+        notes=tuple(notes),
+    )
+
+
+def read_acroform_file(path: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> RawSubmission:
+    """I/O layer: read the file at ``path`` (its base name goes into the provenance)."""
+    import os
+
+    with open(path, "rb") as fh:
+        return read_acroform(fh, os.path.basename(path), limits=limits)
+
+
+# --------------------------------------------------------------------------- the file itself
+
+
+def read_bounded(source: bytes | BinaryIO, file_name: str, limits: ReadLimits) -> bytes:
+    """The file's bytes, refusing more than ``limits.max_file_bytes`` without reading them all."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    else:
+        data = source.read(limits.max_file_bytes + 1)
+    if len(data) > limits.max_file_bytes:
+        raise _fail(file_name, "too-large-file", size=len(data), limit=limits.max_file_bytes)
+    return data
+
+
+def check_header(data: bytes, file_name: str) -> None:
+    """A PDF starts with ``%PDF-`` (viewers accept up to 1 KiB of junk before it)."""
+    if not data:
+        raise _fail(file_name, "empty")
+    if b"%PDF-" not in data[:1024]:
+        start = data[:16].decode("latin-1")
+        raise _fail(file_name, "not-pdf", start=start)
+
+
+def check_end_marker(data: bytes, file_name: str) -> None:
+    """A complete PDF ends with ``%%EOF`` (within the last KiB): a cut-off file would otherwise
+    be "repaired" to an older state, losing the values saved last."""
+    if b"%%EOF" not in data[-1024:]:
+        raise _fail(file_name, "truncated", size=len(data))
+
+
+@contextmanager
+def open_pdf(data: bytes, file_name: str) -> Iterator[pikepdf.Pdf]:
+    """Open with qpdf; password protection and unrepairable damage become clear errors."""
+    try:
+        pdf = pikepdf.open(io.BytesIO(data))
+    except pikepdf.PasswordError:
+        raise _fail(file_name, "encrypted") from None
+    except (pikepdf.PdfError, ValueError, RuntimeError) as exc:
+        raise _fail(file_name, "damaged", detail=_short(str(exc))) from None
+    try:
+        yield pdf
+    except pikepdf.PdfError as exc:
+        raise _fail(file_name, "damaged", detail=_short(str(exc))) from None
+    finally:
+        pdf.close()
+
+
+def check_object_count(pdf: pikepdf.Pdf, file_name: str, limits: ReadLimits) -> None:
+    size = pdf.trailer.get("/Size")
+    count = int(size) if isinstance(size, int) else 0
+    if count > limits.max_objects:
+        raise _fail(file_name, "too-many-objects", count=count, limit=limits.max_objects)
+
+
+def repair_notes(pdf: pikepdf.Pdf) -> list[str]:
+    """qpdf's warnings while opening: the file was damaged but repaired (values still read)."""
+    warnings = pdf.get_warnings()
+    if not warnings:
+        return []
+    more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
+    return [f"the PDF was damaged and repaired on reading: {_short(warnings[0])}{more}"]
+
+
+def check_xfa(acroform: object, file_name: str) -> None:
+    if isinstance(acroform, Dictionary) and "/XFA" in acroform:
+        raise _fail(file_name, "xfa")
+
+
+# --------------------------------------------------------------------------- the field tree
+
+
+@dataclass
+class FieldNode:
+    """One terminal field: fully qualified name, inherited type/flags/value and its widgets."""
+
+    name: str
+    ft: str
+    flags: int
+    value: object
+    obj: Dictionary
+    widgets: list[Dictionary] = field(default_factory=list)
+
+
+def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterator[FieldNode]:
+    """Every terminal field under ``/AcroForm /Fields``, depth first, in document order.
+
+    ``/FT``, ``/Ff`` and ``/V`` are inherited from ancestors (PDF 32000 12.7.3.1). Kids that
+    carry no ``/T`` are the field's widgets. Reference cycles are skipped; the number of field
+    dictionaries and the depth are bounded.
+    """
+    if not isinstance(acroform, Dictionary):
+        return
+    roots = acroform.get("/Fields")
+    if not isinstance(roots, Array):
+        return
+    seen: set[tuple[int, int]] = set()
+    count = 0
+    empty: dict[str, object] = {}
+    stack: list[tuple[object, str, Mapping[str, object], int]] = [
+        (kid, "", empty, 0) for kid in reversed(list(roots))
+    ]
+    while stack:
+        obj, parent, inherited, depth = stack.pop()
+        if not isinstance(obj, Dictionary):
+            continue
+        if obj.is_indirect:
+            key = obj.objgen
+            if key in seen:
+                continue
+            seen.add(key)
+        count += 1
+        if count > limits.max_fields:
+            raise _fail(file_name, "too-many-fields", limit=limits.max_fields)
+        if depth > limits.max_depth:
+            raise _fail(file_name, "too-deep", limit=limits.max_depth)
+        t = obj.get("/T")
+        name = parent
+        if t is not None:
+            part = str(t)
+            name = f"{parent}.{part}" if parent else part
+        own = {k: obj[k] for k in _INHERITED if k in obj}
+        here = {**inherited, **own} if own else inherited
+        kids = obj.get("/Kids")
+        if isinstance(kids, Array) and len(kids):
+            kid_list = list(kids)
+            if any(isinstance(k, Dictionary) and "/T" in k for k in kid_list):
+                stack.extend((k, name, here, depth + 1) for k in reversed(kid_list))
+                continue
+            widgets = [k for k in kid_list if isinstance(k, Dictionary)]
+        else:
+            widgets = [obj]
+        ft = here.get("/FT")
+        ff = here.get("/Ff")
+        yield FieldNode(
+            name=name,
+            ft=str(ft) if ft is not None else "",
+            flags=int(ff) if isinstance(ff, int) else 0,
+            value=here.get("/V"),
+            obj=obj,
+            widgets=widgets,
+        )
+
+
+# --------------------------------------------------------------------------- values
+
+
+def field_values(
+    fields: list[FieldNode], limits: ReadLimits
+) -> tuple[dict[str, RawValue], dict[str, str], list[str]]:
+    """Values by field path, the hidden identity fields, and notes about odd values."""
+    values: dict[str, RawValue] = {}
+    hidden: dict[str, str] = {}
+    notes: list[str] = []
+    for node in fields:
+        if not node.name:
+            continue
+        if node.ft == "/Tx":
+            value: RawValue | None = text_value(node.value, node.name, limits, notes)
+        elif node.ft == "/Btn":
+            value = button_value(node, notes)
+        elif node.ft == "/Ch":
+            value = choice_value(node, limits, notes)
+        else:  # signature fields, or fields without a type: nothing a coordinator typed
+            continue
+        if value is None:
+            continue
+        if node.name.startswith(_IDENTITY_PREFIX):
+            hidden[node.name] = value if isinstance(value, str) else str(value)
+        else:
+            values[node.name] = value
+    return values, hidden, notes
+
+
+def normalise_text(text: str) -> str:
+    """NFC, and every line break (``\\r\\n``, ``\\r``) as ``\\n``."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def text_value(value: object, name: str, limits: ReadLimits, notes: list[str]) -> str | None:
+    """A text field's ``/V``: a string, or (rarely) a text stream."""
+    if value is None:
+        return None
+    if isinstance(value, String):
+        text = str(value)
+    elif isinstance(value, Stream):
+        decoded = _stream_text(value, limits)
+        if decoded is None:
+            notes.append(f"{name}: the value is stored in a form formgen cannot decode; left out")
+            return None
+        text = decoded
+    elif isinstance(value, Name):
+        text = _name_text(value)
+    else:
+        return None
+    if len(text) > limits.max_value_chars:
+        notes.append(
+            f"{name}: the value has {len(text):,} characters, more than the limit of "
+            f"{limits.max_value_chars:,}; left out (the original file is kept)"
+        )
+        return None
+    return normalise_text(text)
+
+
+def _stream_text(stream: Stream, limits: ReadLimits) -> str | None:
+    """A text stream's content, decompressed with a bound (no decompression bombs)."""
+    cap = limits.max_value_chars * 4 + 4
+    filters = stream.get("/Filter")
+    raw = stream.read_raw_bytes()
+    if filters is None:
+        data = raw[:cap]
+    elif filters == Name.FlateDecode or (
+        isinstance(filters, Array) and list(filters) == [Name.FlateDecode]
+    ):
+        try:
+            data = zlib.decompressobj().decompress(raw, cap)
+        except zlib.error:
+            return None
+    else:
+        return None
+    return _decode_pdf_text(data)
+
+
+def _decode_pdf_text(data: bytes) -> str:
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", errors="replace")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    return data.decode("pdfdoc", errors="replace")
+
+
+_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+
+
+def _name_text(name: Name) -> str:
+    """A PDF name as text, without the slash; ``#xx`` escapes and UTF-8 decoded."""
+    text = str(name)[1:]
+    if "#" in text:
+        raw = _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), text.encode("latin-1"))
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")
+    return text
+
+
+def on_states(widgets: list[Dictionary]) -> list[str]:
+    """The "on" appearance states of a button's widgets (every ``/AP /N`` key but ``/Off``)."""
+    states: list[str] = []
+    for w in widgets:
+        ap = w.get("/AP")
+        normal = ap.get("/N") if isinstance(ap, Dictionary) else None
+        if isinstance(normal, Dictionary):
+            for key in normal.keys():  # noqa: SIM118 - pikepdf types iteration as Object, keys() as str
+                state = _name_text(Name(key))
+                if state != _OFF and state not in states:
+                    states.append(state)
+    return states
+
+
+def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
+    """A checkbox → bool; a group of boxes or radio buttons (several on-states) → the chosen one.
+
+    The field's ``/V`` decides. When it says nothing is ticked but a widget shows a ticked box
+    (``/AS``) — pdf.js writes only the first changed box's state into a shared parent when a
+    choice is changed from one box to another — the ticked box is used and noted.
+    """
+    if node.flags & _FF_PUSHBUTTON:
+        return None
+    states = on_states(node.widgets)
+    single = len(states) <= 1 and not node.flags & _FF_RADIO
+    stored: str | None = None
+    if isinstance(node.value, Name):
+        stored = _name_text(node.value)
+    elif isinstance(node.value, String):  # pypdf writes a radio group's /V as a string
+        stored = str(node.value).lstrip("/")
+    shown = _checked_widget_state(node.widgets)
+    chosen = stored if stored not in (None, "", _OFF) else None
+    if chosen is not None and states and chosen not in states:
+        notes.append(
+            f"{node.name}: the stored value /{chosen} is none of the box's states "
+            f"({', '.join('/' + s for s in states)}); "
+            + (f"the ticked box /{shown} was used" if shown else "treated as not ticked")
+        )
+        chosen = shown
+    elif chosen is None and shown is not None:
+        if stored is not None:
+            notes.append(
+                f"{node.name}: the stored value is /Off but the box /{shown} is ticked; "
+                "the ticked box was used"
+            )
+        chosen = shown
+    elif chosen is not None and shown is not None and shown != chosen and not single:
+        notes.append(
+            f"{node.name}: the stored value is /{chosen} but the box /{shown} is shown ticked; "
+            "the stored value was used"
+        )
+    if chosen is None:
+        return False if single else None
+    if single:
+        return True
+    return normalise_text(chosen)
+
+
+def _checked_widget_state(widgets: list[Dictionary]) -> str | None:
+    for w in widgets:
+        state = w.get("/AS")
+        if isinstance(state, Name):
+            text = _name_text(state)
+            if text != _OFF:
+                return text
+    return None
+
+
+def choice_value(node: FieldNode, limits: ReadLimits, notes: list[str]) -> RawValue | None:
+    """A combo or list box: export values, mapped back from display text through ``/Opt``."""
+    raw = node.value
+    if raw is None:
+        return None
+    items = list(raw) if isinstance(raw, Array) else [raw]
+    texts = []
+    for item in items:
+        text = text_value(item, node.name, limits, notes)
+        if text is not None and text != "":
+            texts.append(text)
+    exports, labels = _options(node.obj)
+    chosen = [t if t in exports else labels.get(t, t) for t in texts]
+    if node.flags & _FF_MULTI_SELECT:
+        return chosen
+    if not chosen:
+        return ""
+    if len(chosen) > 1:
+        notes.append(
+            f"{node.name}: several choices stored in a single-choice field "
+            f"({', '.join(chosen)}); the first was used"
+        )
+    return chosen[0]
+
+
+def _options(obj: Dictionary) -> tuple[set[str], dict[str, str]]:
+    """Export values of a choice field, and display text → export value."""
+    opt = obj.get("/Opt")
+    exports: set[str] = set()
+    labels: dict[str, str] = {}
+    if not isinstance(opt, Array):
+        return exports, labels
+    for entry in opt:
+        if isinstance(entry, Array) and len(entry) >= 2:
+            export, label = normalise_text(str(entry[0])), normalise_text(str(entry[1]))
+            exports.add(export)
+            labels.setdefault(label, export)
+        elif isinstance(entry, String):
+            exports.add(normalise_text(str(entry)))
+    return exports, labels
+
+
+# --------------------------------------------------------------------------- identity, provenance
+
+
+def read_identity(
+    hidden: Mapping[str, str], info_json: str | None, file_name: str
+) -> tuple[FormIdentity | None, list[str]]:
+    """The identity from the hidden fields, else from ``/Info``; ``None`` when there is none.
+
+    A malformed identity in the fields falls back to ``/Info``; when both are malformed (or the
+    only one there is), :class:`IdentityError` says so, naming the file.
+    """
+    notes: list[str] = []
+    from_info: FormIdentity | None = None
+    info_error: str | None = None
+    if info_json:
+        try:
+            from_info = identity_from_json(info_json)
+        except IdentityError as exc:
+            info_error = str(exc)
+    if hidden:
+        try:
+            ident = FormIdentity.from_fields(hidden)
+        except IdentityError as exc:
+            if from_info is None:
+                raise IdentityError(f"{file_name}: {exc}") from None
+            notes.append(
+                f"the hidden identity fields are malformed ({exc}); the document metadata was used"
+            )
+            return from_info, notes
+        if from_info is not None and (from_info != ident or from_info.signature != ident.signature):
+            notes.append(
+                "the hidden identity fields and the document metadata differ; the fields were used"
+            )
+        return ident, notes
+    if info_error is not None:
+        raise IdentityError(f"{file_name}: {info_error}")
+    if from_info is not None:
+        notes.append("the identity was taken from the document metadata (no identity fields)")
+    return from_info, notes
+
+
+def identity_from_json(text: str) -> FormIdentity:
+    """An identity from the ``/Info /FormgenIdentity`` JSON (keys with or without ``formgen.``)."""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise IdentityError("the identity in the document metadata is not valid JSON") from None
+    if not isinstance(data, dict):
+        raise IdentityError("the identity in the document metadata is not a JSON object")
+    fields = {
+        (k if str(k).startswith(_IDENTITY_PREFIX) else _IDENTITY_PREFIX + str(k)): v
+        for k, v in data.items()
+    }
+    if isinstance(fields.get(_IDENTITY_PREFIX + "categories"), list):
+        fields[_IDENTITY_PREFIX + "categories"] = " ".join(
+            map(str, fields[_IDENTITY_PREFIX + "categories"])
+        )
+    return FormIdentity.from_fields(fields)
+
+
+def info_strings(pdf: pikepdf.Pdf, limit: int = 65536) -> dict[str, str]:
+    """The document information dictionary's text entries (each capped at ``limit`` chars)."""
+    info = pdf.trailer.get("/Info")
+    out: dict[str, str] = {}
+    if not isinstance(info, Dictionary):
+        return out
+    for key in info.keys():  # noqa: SIM118 - pikepdf types iteration as Object, keys() as str
+        value = info.get(key)
+        if isinstance(value, String):
+            out[str(key)] = str(value)[:limit]
+    return out
+
+
+_PDF_DATE = re.compile(
+    r"^D?:?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(Z|[+-]\d{2}'?\d{0,2}'?)?"
+)
+
+
+def pdf_date_iso(text: str) -> str | None:
+    """``D:20250924101500+02'00'`` → ``2025-09-24T10:15:00+02:00``; ``None`` when unparseable."""
+    m = _PDF_DATE.match(text.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, second, tz = m.groups()
+    iso = f"{year}-{month or '01'}-{day or '01'}T{hour or '00'}:{minute or '00'}:{second or '00'}"
+    if tz == "Z":
+        iso += "Z"
+    elif tz:
+        digits = tz[1:].replace("'", "")
+        iso += f"{tz[0]}{digits[:2]}:{(digits[2:4] or '00')}"
+    return iso
+
+
+def provenance(data: bytes, file_name: str, info: Mapping[str, str]) -> Provenance:
+    """File name, SHA-256, size, this reader, and the dates ``/Info`` carries (ISO 8601)."""
+    stamps = {}
+    for key, label in (("/CreationDate", "created"), ("/ModDate", "modified")):
+        if key in info:
+            iso = pdf_date_iso(info[key])
+            if iso:
+                stamps[label] = iso
+    return Provenance(
+        file_name=file_name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        reader=READER,
+        timestamps=stamps,
+    )
+
+
+def _short(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

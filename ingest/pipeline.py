@@ -1,0 +1,814 @@
+"""Ingest a batch of returned files: walk, sniff, read, validate — each file in a bounded worker.
+
+:func:`ingest_paths` takes files, folders and mail containers (.eml, .mbox, Maildir, .msg) and
+returns an :class:`~ingest.report.IngestReport` with one :class:`~ingest.report.Outcome` per
+file (and per mail attachment). The rules:
+
+* **Type by content**: :func:`ingest.sniff.sniff` decides which reader a file gets; the name's
+  extension is never trusted.
+* **Bounded**: every file is read and validated in a worker process (one per core) with a time
+  limit and an address-space limit (``RLIMIT_AS``) on top of the worker's baseline; a worker
+  that overruns is killed and replaced, and the file is reported *unreadable* with the reason.
+  One bad file never stops the batch.
+* **Quarantine**: a file whose identity is missing (*unknown form*), tampered with or forged,
+  or names an unknown schema or category is copied to ``workspace.quarantine_dir`` as
+  ``<sha256><suffix>`` with ``<sha256>.json`` saying why; it is never merged.
+* **Merge**: each valid :class:`~ingest.submission.Submission` is handed to ``merge`` — the
+  register's merge, wired in by the CLI — together with the path of the original bytes (a file
+  or a spooled attachment), so the register can archive it content-addressed. Merging happens in
+  this (the parent) process, one submission at a time, in a stable order.
+* **Once per run**: a file whose SHA-256 was already seen in this run is reported as a
+  duplicate and not read again (idempotence across runs is the register's job).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import importlib
+import json
+import multiprocessing
+import os
+import resource
+import signal
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from formgen.errors import FormgenError, IdentityError, NotOurFormError, QuarantineError
+from formgen.identity import FormIdentity
+from formgen.workspace import Workspace, write_atomic
+from ingest import mailbox
+from ingest.report import IngestReport, Outcome, Status
+from ingest.schemas import SchemaRegistry
+from ingest.sniff import MAIL_KINDS, SUFFIX, WHAT, Kind, looks_like_mail, sniff
+from ingest.submission import Provenance, RawSubmission, Submission
+from ingest.validate import validate
+
+MergeFn = Callable[[Submission, Path], object]
+"""The register's merge: a validated submission and the path of its original bytes.
+
+It returns what the report should say about the merge (a ``MergeOutcome``-like object with
+``status``, ``institutions``, ``flags`` …, or anything whose ``str()`` says it), or ``None``. It raises
+:class:`~formgen.errors.FormgenError` when the submission cannot be merged (the file is then
+quarantined with that reason); anything else is a bug and stops the run.
+"""
+
+ProgressFn = Callable[[Outcome], None]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-file bounds. Memory is on top of what a worker uses before it reads anything."""
+
+    seconds: float = 60.0
+    memory_bytes: int = 1 << 30
+    max_file_bytes: int = 200 << 20
+    max_attachments: int = mailbox.MAX_ATTACHMENTS
+    container_seconds: float = 600.0
+    """A whole mailbox (all its mails) may take longer than one file."""
+
+
+@dataclass(frozen=True)
+class ReadContext:
+    """What readers and validation need: schema versions, the secret, the issued forms."""
+
+    registry: SchemaRegistry
+    secret: bytes
+    issued: Mapping[str, FormIdentity] = field(default_factory=dict)
+    """Issued forms by instance id, so a flattened/printed copy finds its identity."""
+
+    @classmethod
+    def for_workspace(cls, ws: Workspace) -> ReadContext:
+        return cls(SchemaRegistry.for_workspace(ws.root, ws.schema()), ws.secret, ws.issued())
+
+
+# --------------------------------------------------------------------------- readers
+
+
+ReaderFn = Callable[[bytes, Provenance, "ReadContext"], RawSubmission]
+"""A reader as the pipeline calls it: the file's bytes, what is known about it, the context."""
+
+
+class _Unsupported(FormgenError):
+    """No reader for this kind of file in this installation."""
+
+
+def _import_reader(module: str, what: str) -> Any:
+    """Import a reader module lazily; a reader that is not installed is an outcome, not a crash."""
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        raise _Unsupported(
+            f"{what} files cannot be read: this installation has no {what} reader ({module})"
+        ) from None
+
+
+def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
+    """A returned PDF: its form fields, or — without any — a flattened or printed copy."""
+    pdf_reader = _import_reader("ingest.pdf_reader", "PDF")
+    raw: RawSubmission = pdf_reader.read_acroform(data, prov.file_name)
+    if raw.identity is not None or raw.values:
+        return raw
+    try:
+        flat_reader = _import_reader("ingest.flat_reader", "flattened PDF")
+    except _Unsupported as exc:
+        return dataclasses.replace(raw, notes=(*raw.notes, str(exc)))
+    flat: RawSubmission = flat_reader.read_flattened(data, prov.file_name, issued=ctx.issued)
+    return flat
+
+
+def read_docx(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
+    """A returned DOCX: the values of its content controls."""
+    docx_reader = _import_reader("ingest.docx_reader", "DOCX")
+    raw: RawSubmission = docx_reader.read_docx(data, prov.file_name, schema=ctx.registry.current)
+    return raw
+
+
+READERS: dict[Kind, ReaderFn] = {Kind.PDF: read_pdf, Kind.DOCX: read_docx}
+"""The reader for each kind of file; :func:`read_file` dispatches here (tests may swap one)."""
+
+
+def read_file(data: bytes, kind: Kind, provenance: Provenance, ctx: ReadContext) -> RawSubmission:
+    """Run the reader for ``kind`` on ``data``; raise :class:`FormgenError` when it cannot read it."""
+    reader = READERS.get(kind)
+    if reader is None:
+        raise _Unsupported(f"{WHAT.get(kind, str(kind))}, not a returned form (PDF or DOCX)")
+    return reader(data, provenance, ctx)
+
+
+# --------------------------------------------------------------------------- tasks
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file (or Maildir folder, or spooled attachment) for a worker."""
+
+    path: str
+    name: str
+    """What the report calls it: the path as given, or ``inbox.mbox#3/2 antrag.pdf``."""
+    container: str | None = None
+    mail: mailbox.MailInfo | None = None
+    sha256: str | None = None
+    top_level: bool = True
+    container_like: bool = False
+    """Looks like a mail container (by its first bytes): gets the longer time limit."""
+    seq: tuple[int, ...] = ()
+    """Position in the batch; a mail's attachments follow the mail (``(3,)`` → ``(3, 1)``)."""
+
+
+@dataclass(frozen=True)
+class _Done:
+    """A worker's answer for a file."""
+
+    outcome: Outcome
+    submission: Submission | None = None
+
+
+@dataclass(frozen=True)
+class _Expanded:
+    """A worker's answer for a mail container: its attachments, spooled under their SHA-256."""
+
+    outcome: Outcome
+    tasks: tuple[Task, ...]
+
+
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done | _Expanded:
+    """Read one task; every expected failure becomes an outcome, not an exception."""
+    path = Path(task.path)
+    out = Outcome(name=task.name, status=Status.UNREADABLE, container=task.container)
+    try:
+        kind = sniff(path)
+        out = dataclasses.replace(out, kind=str(kind))
+        if kind is Kind.MAILDIR:
+            return _expand(task, kind, path, ctx, limits, spool, out)
+        size = path.stat().st_size
+        out = dataclasses.replace(out, size=size)
+        if kind is Kind.EMPTY:
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    reason="empty file (0 bytes): nothing to read; ask the sender to send the form again",
+                )
+            )
+        if size > limits.max_file_bytes:
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    reason=f"{size:,} bytes is more than the {limits.max_file_bytes:,} bytes a returned form may have; not read",
+                )
+            )
+        if kind in MAIL_KINDS:
+            return _expand(task, kind, path, ctx, limits, spool, out)
+        data = path.read_bytes()
+        sha = task.sha256 or hashlib.sha256(data).hexdigest()
+        out = dataclasses.replace(out, sha256=sha)
+        if kind not in READERS:
+            what = WHAT.get(kind, str(kind))
+            claimed = Path(task.name).suffix.lower()
+            if claimed in (".pdf", ".docx"):
+                reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
+                return _Done(dataclasses.replace(out, reason=reason))
+            status = Status.SKIPPED if kind in (Kind.IMAGE, Kind.TEXT) else Status.UNSUPPORTED
+            return _Done(
+                dataclasses.replace(
+                    out, status=status, reason=f"{what}, not a returned form (PDF or DOCX)"
+                )
+            )
+        prov = Provenance(
+            file_name=task.name,
+            sha256=sha,
+            size=size,
+            reader=str(kind),
+            container=task.container,
+            mail_from=task.mail.sender if task.mail else None,
+            mail_date=task.mail.date if task.mail else None,
+            mail_subject=task.mail.subject if task.mail else None,
+        )
+        try:
+            raw = read_file(data, kind, prov, ctx)
+        except _Unsupported as exc:
+            return _Done(dataclasses.replace(out, status=Status.UNSUPPORTED, reason=str(exc)))
+        except NotOurFormError as exc:
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    status=Status.QUARANTINED,
+                    quarantine_kind="unknown-form",
+                    reason=f"unknown form: {_strip_name(str(exc), task.name)}; kept aside in the quarantine, not merged",
+                )
+            )
+        except IdentityError as exc:
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    status=Status.QUARANTINED,
+                    quarantine_kind="tampered",
+                    reason=f"tampered or damaged identity: {_strip_name(str(exc), task.name)}; not merged — check with the sender",
+                )
+            )
+        del data
+        raw = _with_mail(raw, prov)
+        out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
+        try:
+            sub = validate(raw, ctx.registry, ctx.secret)
+        except QuarantineError as exc:
+            ident = raw.identity.reference if raw.identity else None
+            return _Done(
+                dataclasses.replace(
+                    out,
+                    status=Status.QUARANTINED,
+                    reason=str(exc),
+                    quarantine_kind=exc.kind,
+                    form=ident,
+                )
+            )
+        warnings = [*sub.problems, *sub.notes]
+        if raw.confidence != "high":
+            warnings.insert(
+                0,
+                f"values recovered from a {raw.provenance.reader} copy (confidence {raw.confidence}): check them",
+            )
+        return _Done(
+            dataclasses.replace(
+                out,
+                status=Status.WARNINGS if warnings else Status.OK,
+                warnings=tuple(warnings),
+                form=sub.identity.reference,
+                entries=len(sub.entries),
+            ),
+            sub,
+        )
+    except FormgenError as exc:
+        return _Done(dataclasses.replace(out, reason=_strip_name(str(exc), task.name)))
+    except MemoryError:
+        return _Done(
+            dataclasses.replace(
+                out,
+                reason=f"needed more than the {limits.memory_bytes >> 20} MB memory bound per file; not read (a damaged or hostile file?)",
+            )
+        )
+    except RecursionError:
+        return _Done(
+            dataclasses.replace(
+                out, reason="nested too deeply to read (a damaged or hostile file?)"
+            )
+        )
+    except OSError as exc:
+        return _Done(
+            dataclasses.replace(out, reason=f"cannot read the file: {exc.strerror or exc}")
+        )
+    except Exception as exc:
+        return _Done(
+            dataclasses.replace(
+                out,
+                reason=f"the {out.kind or 'file'} reader failed ({type(exc).__name__}: {str(exc)[:200]}); "
+                "the file is kept where it is — please report this with the file",
+            )
+        )
+
+
+def _strip_name(message: str, name: str) -> str:
+    """A reader's message without the file name in front (the report line shows it already)."""
+    return message[len(name) + 2 :] if message.startswith(f"{name}: ") else message
+
+
+def _with_mail(raw: RawSubmission, prov: Provenance) -> RawSubmission:
+    """The reader's provenance plus what only the pipeline knows (mail, container)."""
+    p = raw.provenance
+    merged = dataclasses.replace(
+        p,
+        file_name=prov.file_name,
+        sha256=prov.sha256,
+        size=prov.size,
+        container=prov.container,
+        mail_from=prov.mail_from,
+        mail_date=prov.mail_date,
+        mail_subject=prov.mail_subject,
+        timestamps=dict(p.timestamps),
+    )
+    return dataclasses.replace(raw, provenance=merged, values=dict(raw.values))
+
+
+def _expand(
+    task: Task, kind: Kind, path: Path, ctx: ReadContext, limits: Limits, spool: Path, out: Outcome
+) -> _Expanded:
+    scan = mailbox.MailScan()
+    tasks: list[Task] = []
+    label = task.name
+    if kind is Kind.EML:
+        atts: Iterator[mailbox.Attachment] = mailbox.eml_attachments(
+            path.read_bytes(), scan, limits.max_attachments
+        )
+    elif kind is Kind.MBOX:
+        atts = mailbox.mbox_attachments(path, scan, limits.max_attachments)
+    elif kind is Kind.MAILDIR:
+        atts = mailbox.maildir_attachments(path, scan, limits.max_attachments)
+    else:
+        atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
+    container = task.container + "/" if task.container else ""
+    for number, att in enumerate(atts, start=1):
+        sha = hashlib.sha256(att.data).hexdigest()
+        target = spool / sha  # never the attachment's name
+        if not target.exists():
+            target.write_bytes(att.data)
+        where = f"{container}{label}#{att.position}"
+        tasks.append(
+            Task(
+                str(target),
+                f"{where} {att.name}",
+                container=where,
+                mail=att.mail,
+                sha256=sha,
+                top_level=False,
+                container_like=looks_like_mail(target),
+                seq=(*task.seq, number),
+            )
+        )
+    reason = f"{scan.mails} mail{'s' if scan.mails != 1 else ''}, {scan.attachments if scan.attachments <= limits.max_attachments else limits.max_attachments} attachment{'s' if scan.attachments != 1 else ''}"
+    status = Status.CONTAINER
+    if scan.problems:
+        status = Status.WARNINGS
+    elif not tasks:
+        reason += ": no attachment to ingest"
+    return _Expanded(
+        dataclasses.replace(out, status=status, reason=reason, warnings=tuple(scan.problems)),
+        tuple(tasks),
+    )
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def _vsize() -> int:
+    with contextlib.suppress(OSError, ValueError, IndexError), open("/proc/self/statm") as fh:
+        return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    return 0
+
+
+def _worker_main(conn: Connection, ctx: ReadContext, limits: Limits, spool: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    budget = _vsize() + limits.memory_bytes
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        started = time.perf_counter()
+        result = _process(task, ctx, limits, Path(spool))
+        seconds = time.perf_counter() - started
+        result = dataclasses.replace(
+            result, outcome=dataclasses.replace(result.outcome, seconds=seconds)
+        )
+        try:
+            conn.send(result)
+        except MemoryError:
+            conn.send(
+                _Done(
+                    dataclasses.replace(
+                        result.outcome,
+                        status=Status.UNREADABLE,
+                        reason="the result was too big to hand back within the memory bound",
+                    )
+                )
+            )
+        if "memory bound" in result.outcome.reason:
+            return  # start afresh after a MemoryError: the heap may be fragmented
+
+
+class _Worker:
+    def __init__(self, mp: Any, ctx: ReadContext, limits: Limits, spool: Path) -> None:
+        self.conn, child = mp.Pipe()
+        self.proc = mp.Process(
+            target=_worker_main, args=(child, ctx, limits, str(spool)), daemon=True
+        )
+        self.proc.start()
+        child.close()
+        self.task: Task | None = None
+        self.deadline = 0.0
+        self.started = 0.0
+
+    def give(self, task: Task, seconds: float) -> None:
+        self.task = task
+        self.started = time.perf_counter()
+        self.deadline = time.monotonic() + seconds
+        self.conn.send(task)
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, BrokenPipeError):
+            self.conn.send(None)
+        self.proc.join(timeout=2)
+        if self.proc.is_alive():
+            self.proc.kill()
+            self.proc.join()
+        self.conn.close()
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.join()
+        self.conn.close()
+
+
+def _timeout(task: Task, limits: Limits) -> float:
+    return limits.container_seconds if task.container_like else limits.seconds
+
+
+class Batch:
+    """Runs tasks on ``jobs`` workers; see :func:`ingest_sources`."""
+
+    def __init__(self, ctx: ReadContext, limits: Limits, jobs: int, spool: Path) -> None:
+        self.mp = multiprocessing.get_context("fork")
+        self.ctx, self.limits, self.jobs, self.spool = ctx, limits, max(1, jobs), spool
+
+    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, _Done | _Expanded]]:
+        pending: deque[Task] = deque(tasks)
+        workers = [
+            _Worker(self.mp, self.ctx, self.limits, self.spool)
+            for _ in range(min(self.jobs, len(pending)) or 1)
+        ]
+        try:
+            while pending or any(w.task for w in workers):
+                for w in workers:
+                    if w.task is None and pending:
+                        nxt = pending.popleft()
+                        w.give(nxt, _timeout(nxt, self.limits))
+                busy = [w for w in workers if w.task is not None]
+                now = time.monotonic()
+                ready = wait(
+                    [w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now)
+                )
+                for w in busy:
+                    task = w.task
+                    assert task is not None
+                    if w.conn in ready:
+                        try:
+                            result: _Done | _Expanded = w.conn.recv()
+                        except (EOFError, OSError):
+                            w.proc.join(1)
+                            code = w.proc.exitcode
+                            result = _Done(
+                                _died(
+                                    task,
+                                    w.proc.exitcode if code is None else code,
+                                    self.limits,
+                                    time.perf_counter() - w.started,
+                                )
+                            )
+                            workers[workers.index(w)] = self._replace(w)
+                        else:
+                            w.task = None
+                            if not w.proc.is_alive() or (
+                                isinstance(result, _Done)
+                                and "memory bound" in result.outcome.reason
+                            ):
+                                workers[workers.index(w)] = self._replace(w)
+                        if isinstance(result, _Expanded):
+                            pending.extendleft(reversed(result.tasks))
+                        yield task, result
+                    elif time.monotonic() >= w.deadline:
+                        seconds = _timeout(task, self.limits)
+                        workers[workers.index(w)] = self._replace(w, kill=True)
+                        yield (
+                            task,
+                            _Done(
+                                Outcome(
+                                    name=task.name,
+                                    status=Status.UNREADABLE,
+                                    container=task.container,
+                                    sha256=task.sha256 or "",
+                                    reason=f"reading took longer than {seconds:g} s and was stopped (a damaged or hostile file?)",
+                                    seconds=seconds,
+                                )
+                            ),
+                        )
+        finally:
+            for w in workers:
+                w.stop() if w.task is None else w.kill()
+
+    def _replace(self, w: _Worker, kill: bool = False) -> _Worker:
+        if kill or w.proc.is_alive():
+            w.kill()
+        else:
+            w.proc.join()
+            w.conn.close()
+        return _Worker(self.mp, self.ctx, self.limits, self.spool)
+
+
+def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> Outcome:
+    how = (
+        f"signal {-exitcode}"
+        if exitcode is not None and exitcode < 0
+        else f"exit status {exitcode}"
+    )
+    return Outcome(
+        name=task.name,
+        status=Status.UNREADABLE,
+        container=task.container,
+        sha256=task.sha256 or "",
+        reason=f"the reader stopped abnormally ({how}), probably over the {limits.memory_bytes >> 20} MB memory bound; not read (a damaged or hostile file?)",
+        seconds=seconds,
+    )
+
+
+# --------------------------------------------------------------------------- the batch
+
+
+_SKIP_PREFIXES = (".", "~$")
+"""Hidden files (``.DS_Store``) and Office lock files (``~$antrag.docx``) are not returns."""
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Task], list[Outcome]]:
+    """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted.
+
+    A path that does not exist is an outcome of its own; symbolic links to folders are not
+    followed (no loops); hidden files and Office lock files are skipped.
+    """
+    tasks: list[Task] = []
+    missing: list[Outcome] = []
+    for given in paths:
+        p = Path(given)
+        if not p.exists():
+            missing.append(
+                Outcome(name=str(given), status=Status.UNREADABLE, reason="no such file or folder")
+            )
+        elif p.is_dir() and not (p / "cur").is_dir():
+            for root, dirs, files in os.walk(p):
+                rootp = Path(root)
+                keep = []
+                for d in sorted(dirs):
+                    if d.startswith(_SKIP_PREFIXES) or (rootp / d).is_symlink():
+                        continue
+                    if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
+                        tasks.append(Task(str(rootp / d), str(rootp / d), container_like=True))
+                    else:
+                        keep.append(d)
+                dirs[:] = keep
+                for f in sorted(files):
+                    if not f.startswith(_SKIP_PREFIXES) and (rootp / f).is_file():
+                        fp = rootp / f
+                        tasks.append(Task(str(fp), str(fp), container_like=looks_like_mail(fp)))
+        else:
+            tasks.append(Task(str(p), str(given), container_like=looks_like_mail(p)))
+    return tasks, missing
+
+
+def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, submission_kind: str | None) -> str:
+    """Copy the file to the quarantine as ``<sha256><suffix>`` with the reason beside it."""
+    ws_dir.mkdir(parents=True, exist_ok=True)
+    sha = outcome.sha256 or _sha256_file(source)
+    suffix = next((v for k, v in SUFFIX.items() if k.value == outcome.kind), ".bin")
+    target = ws_dir / f"{sha}{suffix}"
+    if not target.exists():
+        write_atomic(target, source.read_bytes())
+    reason = {
+        "file": outcome.name,
+        "sha256": sha,
+        "kind": submission_kind or outcome.quarantine_kind,
+        "reason": outcome.reason,
+        "container": outcome.container,
+        "form": outcome.form,
+        "quarantined_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    write_atomic(ws_dir / f"{sha}.json", json.dumps(reason, ensure_ascii=False, indent=2).encode())
+    return str(target)
+
+
+def ingest_sources(
+    tasks: list[Task],
+    ctx: ReadContext,
+    *,
+    quarantine_dir: Path | None = None,
+    merge: MergeFn | None = None,
+    limits: Limits | None = None,
+    jobs: int | None = None,
+    progress: ProgressFn | None = None,
+    outcomes: list[Outcome] | None = None,
+) -> IngestReport:
+    """Ingest ``tasks`` (from :func:`discover`); see the module docstring for the rules.
+
+    Workers finish in any order; outcomes are settled (deduplicated, quarantined, merged,
+    reported) in the order of the tasks — a mail's attachments right after the mail — so that
+    the register sees the same sequence of merges on every run.
+    """
+    limits = limits or Limits()
+    jobs = jobs or min(2, os.cpu_count() or 1)
+    report = IngestReport(outcomes=list(outcomes or []))
+    for o in report.outcomes:
+        if progress:
+            progress(o)
+    tasks = [dataclasses.replace(t, seq=(i,)) for i, t in enumerate(tasks)]
+    settler = _Settler(report, quarantine_dir, merge, progress)
+    outstanding = {t.seq for t in tasks}
+    finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
+    with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir:
+        spool = Path(spool_dir)
+        batch = Batch(ctx, limits, jobs, spool)
+        for task, result in batch.run(tasks) if tasks else ():
+            if isinstance(result, _Expanded):
+                outstanding.update(t.seq for t in result.tasks)
+            outstanding.discard(task.seq)
+            finished[task.seq] = (task, result)
+            first = min(outstanding) if outstanding else None
+            for seq in sorted(k for k in finished if first is None or k < first):
+                settler.settle(*finished.pop(seq))
+    report.finish()
+    return report
+
+
+class _Settler:
+    """Deduplicates, quarantines, merges and reports finished tasks, in order."""
+
+    def __init__(
+        self,
+        report: IngestReport,
+        quarantine_dir: Path | None,
+        merge: MergeFn | None,
+        progress: ProgressFn | None,
+    ) -> None:
+        self.report, self.quarantine_dir, self.merge, self.progress = (
+            report,
+            quarantine_dir,
+            merge,
+            progress,
+        )
+        self.seen: dict[str, str] = {}
+
+    def settle(self, task: Task, result: _Done | _Expanded) -> None:
+        outcome = result.outcome
+        submission = result.submission if isinstance(result, _Done) else None
+        source = Path(task.path)
+        if outcome.sha256 and outcome.status is not Status.CONTAINER:
+            first = self.seen.get(outcome.sha256)
+            if first is not None:
+                outcome = dataclasses.replace(
+                    outcome,
+                    status=Status.DUPLICATE,
+                    reason=f"same content as {first}; handled once",
+                    warnings=(),
+                )
+                submission = None
+            else:
+                self.seen[outcome.sha256] = outcome.name
+        if submission is not None and self.merge is not None:
+            try:
+                said = self.merge(submission, source)
+            except QuarantineError as exc:
+                outcome = dataclasses.replace(
+                    outcome, status=Status.QUARANTINED, reason=str(exc), quarantine_kind=exc.kind
+                )
+            except FormgenError as exc:
+                outcome = dataclasses.replace(
+                    outcome,
+                    status=Status.QUARANTINED,
+                    reason=f"not merged: {exc}",
+                    quarantine_kind="merge",
+                )
+            else:
+                # The register repeats invalid values as flags; they are in the warnings already.
+                flags = tuple(
+                    str(f)
+                    for f in getattr(said, "flags", ())
+                    if not any(w and w.split(": ", 1)[-1] in str(f) for w in outcome.warnings)
+                )
+                outcome = dataclasses.replace(
+                    outcome,
+                    merged=None if said is None else describe_merge(said),
+                    warnings=(*outcome.warnings, *flags),
+                    status=Status.WARNINGS if flags else outcome.status,
+                )
+        elif submission is not None:
+            self.report.submissions.append(submission)
+        if outcome.status is Status.QUARANTINED and self.quarantine_dir is not None:
+            outcome = dataclasses.replace(
+                outcome, quarantined_to=_quarantine(self.quarantine_dir, source, outcome, None)
+            )
+        self.report.outcomes.append(outcome)
+        if self.progress:
+            self.progress(outcome)
+
+
+def describe_merge(result: Any) -> str:
+    """A short text for the report from the register's merge outcome."""
+    status = getattr(result, "status", None)
+    if status is None:
+        return str(result)
+    parts = [str(status)]
+    institutions = getattr(result, "institutions", ())
+    created = set(getattr(result, "created", ()))
+    if institutions:
+        parts.append(" ".join(f"{i} (new)" if i in created else i for i in institutions))
+    for attr, word in (
+        ("changes", "change"),
+        ("conflicts", "conflict"),
+        ("duplicates", "probable duplicate"),
+    ):
+        value = getattr(result, attr, 0)
+        n = value if isinstance(value, int) else len(value)
+        if n:
+            parts.append(f"{n} {word}{'s' if n != 1 and not word.endswith('duplicate') else ''}")
+    reason = getattr(result, "reason", None)
+    if reason and status != "quarantined":
+        parts.append(str(reason))
+    return ", ".join(parts)
+
+
+def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
+    """The merge seam wired to the register: archive the original, then merge, journaled.
+
+    ``writer`` is an open :class:`ingest.journal.RegisterWriter` (``with journal.writing(ws)``).
+    A return the register refuses (unknown category or field) raises :class:`QuarantineError`,
+    so the pipeline keeps it in the quarantine.
+    """
+    from ingest import journal
+
+    def merge(submission: Submission, original: Path) -> object:
+        journal.archive(workspace, original.read_bytes())
+        result = writer.merge(submission)
+        if result.status == "quarantined":
+            raise QuarantineError("register", f"not merged: {result.reason}")
+        return result
+
+    return merge
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    workspace: Workspace,
+    *,
+    merge: MergeFn | None = None,
+    limits: Limits | None = None,
+    jobs: int | None = None,
+    progress: ProgressFn | None = None,
+) -> IngestReport:
+    """Ingest files, folders and mail containers into ``workspace``; one outcome per file."""
+    tasks, missing = discover(paths)
+    return ingest_sources(
+        tasks,
+        ReadContext.for_workspace(workspace),
+        quarantine_dir=workspace.quarantine_dir,
+        merge=merge,
+        limits=limits,
+        jobs=jobs,
+        progress=progress,
+        outcomes=missing,
+    )

@@ -1,0 +1,177 @@
+"""The ingest report: one outcome per file (and per mail attachment), a summary, JSON.
+
+Statuses, decided once (STYLE.md 7 — a damaged or hostile file is *reported*, never raised):
+
+* ``ok`` — read, valid, merged (or ready to merge);
+* ``warnings`` — read and merged, with invalid values kept as typed, missing required fields,
+  a low-confidence (flattened/printed) copy, or a mail container with problems;
+* ``quarantined`` — not merged, copied to the workspace's quarantine with the reason
+  (unknown form, tampered or forged identity, unknown schema or category);
+* ``unreadable`` — empty, damaged, hostile, or over its time or memory bound;
+* ``unsupported`` — a file type or reader this installation cannot read (e.g. an .odt);
+* ``skipped`` — clearly not a form (an image or text attachment of a mail);
+* ``duplicate`` — the same bytes were already handled in this run;
+* ``container`` — a mail or mailbox; its attachments follow as outcomes of their own.
+
+All of them count as *handled*: the run succeeds even when some files were quarantined or
+unreadable. ``--strict`` makes anything but ``ok``/``container``/``duplicate``/``skipped`` a
+failure.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from ingest.submission import Submission
+
+
+class Status(StrEnum):
+    OK = "ok"
+    WARNINGS = "warnings"
+    QUARANTINED = "quarantined"
+    UNREADABLE = "unreadable"
+    UNSUPPORTED = "unsupported"
+    SKIPPED = "skipped"
+    DUPLICATE = "duplicate"
+    CONTAINER = "container"
+
+
+STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
+"""Statuses that do not fail a ``--strict`` run."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one file."""
+
+    name: str
+    status: Status
+    reason: str = ""
+    kind: str = ""
+    """What the file is by its content (``pdf``, ``docx``, ``eml`` …)."""
+    sha256: str = ""
+    size: int = 0
+    reader: str | None = None
+    confidence: str | None = None
+    container: str | None = None
+    form: str | None = None
+    """The form reference (``FG-XXXXX-XXXXX``) when an identity was found."""
+    entries: int = 0
+    warnings: tuple[str, ...] = ()
+    quarantine_kind: str | None = None
+    quarantined_to: str | None = None
+    merged: str | None = None
+    """What the register said about the merge."""
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        """One line for people: status, name, and the reason or what was found."""
+        detail = self.reason
+        if self.status in (Status.OK, Status.WARNINGS) and not detail:
+            parts = [
+                f"form {self.form}" if self.form else "",
+                f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}" if self.form else "",
+            ]
+            if self.merged:
+                parts.append(self.merged)
+            if self.warnings:
+                parts.append(
+                    f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
+                )
+            detail = ", ".join(p for p in parts if p)
+        return f"{self.status.value:<11} {self.name}" + (f": {detail}" if detail else "")
+
+    def to_json(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["status"] = self.status.value
+        data["warnings"] = list(self.warnings)
+        data["seconds"] = round(self.seconds, 4)
+        return data
+
+
+@dataclass
+class IngestReport:
+    """Every outcome of a run, in the order the files were finished."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    submissions: list[Submission] = field(default_factory=list)
+    """Valid submissions, when no merge function was given (library use, tests)."""
+    started: float = field(default_factory=time.time)
+    seconds: float = 0.0
+
+    def finish(self) -> None:
+        self.seconds = time.time() - self.started
+
+    @property
+    def counts(self) -> dict[str, int]:
+        c = Counter(o.status.value for o in self.outcomes)
+        return {s.value: c[s.value] for s in Status if c[s.value]}
+
+    def files(self) -> list[Outcome]:
+        """Outcomes of files and attachments (not of the mail containers themselves)."""
+        return [o for o in self.outcomes if o.status is not Status.CONTAINER]
+
+    def failed_strict(self) -> list[Outcome]:
+        return [o for o in self.outcomes if o.status not in STRICT_OK]
+
+    def summary(self) -> str:
+        files = self.files()
+        counts = ", ".join(
+            f"{n} {s}" for s, n in self.counts.items() if s != Status.CONTAINER.value
+        )
+        rate = len(files) / self.seconds if self.seconds > 0 else 0.0
+        return f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or 'nothing to ingest'}"
+
+    def lines(self, verbose: bool = False) -> list[str]:
+        """The report for people: one line per outcome, warnings indented below it.
+
+        Runs of more than three skipped attachments of one mail (a mail with 200 notes
+        attached) are shown as one line unless ``verbose``; ``--json`` always lists each one.
+        """
+        out = []
+        skipped: list[Outcome] = []
+
+        def flush() -> None:
+            if len(skipped) > 3 and not verbose:
+                kinds = ", ".join(sorted({o.kind or "?" for o in skipped}))
+                out.append(
+                    f"{Status.SKIPPED.value:<11} {skipped[0].container} … {skipped[-1].container}: "
+                    f"{len(skipped)} attachments that are not forms ({kinds})"
+                )
+            else:
+                out.extend(o.line() for o in skipped)
+            skipped.clear()
+
+        for o in self.outcomes:
+            parent = (o.container or "").rsplit("/", 1)[0]
+            if o.status is Status.SKIPPED and o.container:
+                if skipped and (skipped[0].container or "").rsplit("/", 1)[0] != parent:
+                    flush()
+                skipped.append(o)
+                continue
+            flush()
+            out.append(o.line())
+            shown = o.warnings if verbose else o.warnings[:5]
+            out.extend(f"    {w}" for w in shown)
+            if len(o.warnings) > len(shown):
+                out.append(f"    … and {len(o.warnings) - len(shown)} more (--json shows all)")
+        flush()
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "summary": {
+                "files": len(self.files()),
+                "seconds": round(self.seconds, 3),
+                **self.counts,
+            },
+            "files": [o.to_json() for o in self.outcomes],
+        }
+
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2)

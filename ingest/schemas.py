@@ -1,0 +1,110 @@
+"""The schema versions a workspace can ingest: the current schema plus the older ones.
+
+A form is validated against the schema version it was made with (its identity names
+``schema_id`` and ``schema_version``), then mapped to the current version. Older versions live
+as plain schema files, one per version, in a folder by schema id::
+
+    <folder>/<schema_id>/<schema_version>.yaml     e.g. schemas/arbeitshilfe_migration_psychiatrie/1.0.0.yaml
+
+Folders searched, first hit wins: the workspace's own ``DIR/schemas/``, then the shipped
+``schema/versions/`` (formgen's package data). When a schema changes, the coordinator (or the
+release) copies the outgoing version there before replacing it; forms already sent out keep
+ingesting. Files are loaded only when a form of that version arrives, and checked to contain
+the id and version their path promises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from formgen.errors import QuarantineError, SchemaError
+from formgen.model import Choice, Schema
+from formgen.schema_load import load_schema, shipped_schema_path
+
+VERSIONS_DIR = "versions"
+"""Folder of older shipped schema versions, next to the shipped schema files."""
+WORKSPACE_DIR = "schemas"
+"""Folder of a workspace's own older schema versions."""
+
+
+class SchemaRegistry:
+    """Look up a schema by id and version; the current one is :attr:`current`."""
+
+    def __init__(
+        self,
+        current: Schema,
+        older: Iterable[Schema] = (),
+        folders: Iterable[Path] = (),
+        regions: tuple[Choice, ...] | None = None,
+    ) -> None:
+        self.current = current
+        self._folders = [Path(f) for f in folders]
+        self._regions = regions
+        self._known: dict[tuple[str, str], Schema] = {
+            (current.schema_id, current.schema_version): current
+        }
+        for s in older:
+            self._known.setdefault((s.schema_id, s.schema_version), s)
+
+    @classmethod
+    def for_workspace(cls, root: Path, current: Schema) -> SchemaRegistry:
+        """The registry of a workspace: its schema, its ``schemas/`` folder, the shipped versions."""
+        folders = [root / WORKSPACE_DIR, shipped_schema_path().parent / VERSIONS_DIR]
+        # Older versions get the workspace's regions too, so a region chosen in an old form
+        # is checked against the same list as in a new one.
+        return cls(current, folders=folders, regions=current.regions)
+
+    def known_versions(self) -> list[str]:
+        """``id version`` of every schema found (loaded or in a folder), for messages."""
+        out = {f"{sid} {ver}" for sid, ver in self._known}
+        for folder in self._folders:
+            if folder.is_dir():
+                out.update(
+                    f"{p.parent.name} {p.stem}" for p in folder.glob("*/*.yaml") if p.is_file()
+                )
+        return sorted(out)
+
+    def get(self, schema_id: str, version: str) -> Schema:
+        """The schema ``schema_id`` in ``version``; raise :class:`QuarantineError` when unknown."""
+        key = (schema_id, version)
+        if key in self._known:
+            return self._known[key]
+        safe = all(part and "/" not in part and "\\" not in part for part in key)
+        if safe and not schema_id.startswith(".") and not version.startswith("."):
+            for folder in self._folders:
+                path = folder / schema_id / f"{version}.yaml"
+                if path.is_file():
+                    schema = self._load(path, schema_id, version)
+                    self._known[key] = schema
+                    return schema
+        cur = self.current
+        if schema_id != cur.schema_id:
+            why = (
+                f"it was made from schema '{schema_id[:60]}', this workspace uses '{cur.schema_id}'"
+            )
+        else:
+            why = f"it was made with schema version {version[:20]}, this workspace knows {', '.join(v for s, v in self._known if s == schema_id)}"
+        where = " or ".join(str(f / schema_id[:60] / f"{version[:20]}.yaml") for f in self._folders)
+        raise QuarantineError(
+            "unknown-schema",
+            f"unknown schema: {why}; add that schema file as {where or 'an older version'} and ingest the file again",
+        )
+
+    def _load(self, path: Path, schema_id: str, version: str) -> Schema:
+        try:
+            schema = load_schema(path)
+        except SchemaError as exc:
+            raise QuarantineError(
+                "unknown-schema",
+                f"the schema file for version {version} ({path}) is not valid: {exc}",
+            ) from None
+        if (schema.schema_id, schema.schema_version) != (schema_id, version):
+            raise QuarantineError(
+                "unknown-schema",
+                f"{path} holds schema {schema.schema_id} {schema.schema_version}, not {schema_id} {version}; "
+                "name each file <schema_id>/<schema_version>.yaml",
+            )
+        if self._regions and schema.regions:
+            schema = schema.with_regions(self._regions)
+        return schema

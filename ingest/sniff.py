@@ -1,0 +1,166 @@
+"""What a file is, from its bytes, never from its name.
+
+A ``.pdf`` that is really a Word file, a form saved without an extension, a mail saved as
+``.txt``: returns arrive with any name. :func:`sniff` looks at the magic bytes (and, for ZIP and
+OLE2 containers, at the names inside) and says which reader fits.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+HEAD_BYTES = 8192
+
+
+class Kind(StrEnum):
+    """What a file is; the value is what the report shows."""
+
+    EMPTY = "empty"
+    PDF = "pdf"
+    DOCX = "docx"
+    EML = "eml"
+    MBOX = "mbox"
+    MAILDIR = "maildir"
+    MSG = "msg"
+    ODT = "odt"
+    OFFICE_ZIP = "office-zip"
+    ZIP = "zip"
+    OLE = "ole"
+    IMAGE = "image"
+    TEXT = "text"
+    UNKNOWN = "unknown"
+
+
+MAIL_KINDS = frozenset({Kind.EML, Kind.MBOX, Kind.MAILDIR, Kind.MSG})
+"""Containers whose attachments are ingested one by one."""
+
+SUFFIX = {
+    Kind.PDF: ".pdf",
+    Kind.DOCX: ".docx",
+    Kind.EML: ".eml",
+    Kind.MBOX: ".mbox",
+    Kind.MSG: ".msg",
+}
+"""File suffix for a copy written by formgen (quarantine): from the kind, never from a name."""
+
+WHAT = {
+    Kind.EMPTY: "an empty file (0 bytes)",
+    Kind.ODT: "an OpenDocument text (.odt)",
+    Kind.OFFICE_ZIP: "an Office file that is not a Word document (Excel, PowerPoint …)",
+    Kind.ZIP: "a ZIP archive",
+    Kind.OLE: "an old Office file (.doc/.xls) or another OLE2 file",
+    Kind.IMAGE: "an image",
+    Kind.TEXT: "a text file",
+    Kind.UNKNOWN: "not a file type formgen reads",
+}
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+_HEADER = re.compile(rb"^[!-9;-~]{1,76}:[ \t]?", re.MULTILINE)
+_MAIL_HEADERS = (
+    b"from:",
+    b"date:",
+    b"subject:",
+    b"to:",
+    b"message-id:",
+    b"mime-version:",
+    b"received:",
+    b"return-path:",
+    b"delivered-to:",
+    b"x-mozilla-status:",
+)
+_MBOX_FROM = re.compile(rb"^From \S+ .*\d{4}\s*\r?$", re.MULTILINE)
+
+
+def is_maildir(path: Path) -> bool:
+    """A Maildir folder: ``cur``, ``new`` and ``tmp`` subfolders."""
+    return all((path / sub).is_dir() for sub in ("cur", "new", "tmp"))
+
+
+def sniff(path: Path) -> Kind:
+    """The kind of the file (or Maildir folder) at ``path``, from its content."""
+    if path.is_dir():
+        return Kind.MAILDIR if is_maildir(path) else Kind.UNKNOWN
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD_BYTES)
+    if not head:
+        return Kind.EMPTY
+    if b"%PDF-" in head[:1024]:
+        return Kind.PDF
+    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+        return _zip_kind(path)
+    if head.startswith(_OLE):
+        return Kind.MSG if _is_msg(path) else Kind.OLE
+    if head.startswith(_IMAGES):
+        return Kind.IMAGE
+    return _text_kind(head)
+
+
+def _zip_kind(path: Path) -> Kind:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if "word/document.xml" in names:
+                return Kind.DOCX
+            if "mimetype" in names:
+                mime = zf.read("mimetype")[:100]
+                if b"opendocument.text" in mime:
+                    return Kind.ODT
+            if "[Content_Types].xml" in names:
+                return Kind.OFFICE_ZIP
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        # A damaged ZIP; if it claims to be Word, let the DOCX reader explain what is wrong.
+        with open(path, "rb") as fh:
+            if b"word/" in fh.read(1 << 16):
+                return Kind.DOCX
+    return Kind.ZIP
+
+
+def _is_msg(path: Path) -> bool:
+    try:
+        import olefile  # type: ignore[import-untyped]  # installed with extract-msg; no stubs
+    except ImportError:  # pragma: no cover - extract-msg is a dependency
+        return False
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return bool(ole.exists("__properties_version1.0")) or any(
+                entry[0].startswith("__substg1.0_") for entry in ole.listdir()
+            )
+    except (OSError, ValueError):
+        return False
+
+
+def _text_kind(head: bytes) -> Kind:
+    body = head.lstrip(b"\r\n\t ")
+    if body.startswith(b"From ") and _MBOX_FROM.match(body):
+        return Kind.MBOX
+    # An RFC 5322 message: starts with header lines, among them at least two mail headers.
+    first_block = re.split(rb"\r?\n\r?\n", body, maxsplit=1)[0]
+    lines = [ln for ln in first_block.splitlines() if ln and ln[:1] not in (b" ", b"\t")]
+    if lines and all(_HEADER.match(ln) for ln in lines[:5]):
+        names = {ln.split(b":", 1)[0].lower() + b":" for ln in lines}
+        if len(names.intersection(_MAIL_HEADERS)) >= 2:
+            return Kind.EML
+    if b"\x00" not in head:
+        try:
+            # The head may end inside a multi-byte character: cut at the last line break.
+            (head.rsplit(b"\n", 1)[0] if len(head) == HEAD_BYTES else head).decode("utf-8")
+            return Kind.TEXT
+        except UnicodeDecodeError:
+            pass
+    return Kind.UNKNOWN
+
+
+def looks_like_mail(path: Path) -> bool:
+    """A quick look at the first bytes only: might this be a mail container (longer time limit)?"""
+    try:
+        if path.is_dir():
+            return is_maildir(path)
+        with open(path, "rb") as fh:
+            head = fh.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return head.startswith(_OLE) or _text_kind(head) in (Kind.EML, Kind.MBOX)

@@ -1,0 +1,333 @@
+"""From what a reader saw to what the register merges: identity check, typed values, renames.
+
+:func:`validate` turns a :class:`~ingest.submission.RawSubmission` into a
+:class:`~ingest.submission.Submission`, in this order:
+
+1. **Identity** — a file without a formgen identity is an *unknown form*; an identity whose
+   signature does not verify under the workspace's secret is *tampered* (edited or forged); a
+   schema id/version the workspace does not know is an *unknown schema*; a category the schema
+   does not have is an *unknown category*. Each raises :class:`~formgen.errors.QuarantineError`
+   with the reason: the file is kept aside, never merged.
+2. **Values** are assembled per field from the reader's paths (a multiple choice from its
+   ``<path>.<option>`` boxes and the ``<path>._other`` text) and checked against the field of
+   the schema version *the form was made with* (:mod:`ingest.values`). Blank means "not filled
+   in": the field is left out. An invalid value is kept as typed with the reason.
+3. **Renames**: the checked values are mapped to the current schema version (``renamed_from``).
+   A field or category the current version no longer has is reported in the notes with its
+   value, not merged.
+
+A checklist form gives one :class:`~ingest.submission.EntryReturn` per filled-in block
+(``institution_id`` ``None``: the register matches it); an institution form gives one per
+category of its identity, each carrying the institution's own data too.
+
+Pure: no files, no terminal. Missing required fields are notes (warnings in the report), not
+values: the register sees what was filled in and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
+from formgen.identity import FormIdentity
+from formgen.model import INSTITUTION, OTHER, Field, FieldPath, Schema, Scope, option_values
+from ingest.schemas import SchemaRegistry
+from ingest.submission import Checked, EntryReturn, RawSubmission, RawValue, Submission
+from ingest.values import check_multi, check_text, is_blank
+
+MAX_VALUE_CHARS = 10_000
+"""Longer values are flagged and kept shortened; the whole text stays in the archived file."""
+
+_TRUE = frozenset({"yes", "on", "1", "ja", "true", "x", "oui", "checked"})
+
+
+def check_identity(
+    identity: FormIdentity | None, registry: SchemaRegistry, secret: bytes
+) -> Schema:
+    """The schema the form was made with; raise :class:`QuarantineError` when it must not merge."""
+    if identity is None:
+        raise QuarantineError(
+            "unknown-form",
+            "unknown form: no formgen identity (not a form made by formgen, or its identity "
+            "fields were removed); kept aside in the quarantine, not merged",
+        )
+    if not identity.verify(secret):
+        what = (
+            "has no signature" if not identity.signature else "has a signature that does not match"
+        )
+        raise QuarantineError(
+            "tampered",
+            f"tampered or forged identity: form {identity.reference} "
+            f"(institution {identity.institution_id or '-'}, categories {' '.join(identity.categories) or '-'}) "
+            f"{what} under this workspace's secret; not merged — check with the sender, or "
+            "ingest it in the workspace that issued it",
+        )
+    schema = registry.get(identity.schema_id, identity.schema_version)
+    for cid in identity.categories:
+        try:
+            schema.category(cid)
+        except UnknownCategoryError as exc:
+            raise QuarantineError("unknown-category", str(exc)) from None
+    return schema
+
+
+@dataclass
+class _FieldRaw:
+    value: RawValue | None = None
+    options: dict[str, bool] = field(default_factory=dict)
+    other: str = ""
+
+
+def _truthy(raw: RawValue) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, list):
+        return any(_truthy(x) for x in raw)
+    return raw.strip().lstrip("/").casefold() in _TRUE
+
+
+def _text(raw: RawValue) -> str:
+    if isinstance(raw, list):
+        return ", ".join(str(x) for x in raw if str(x).strip())
+    if isinstance(raw, bool):
+        return "ja" if raw else ""
+    return raw
+
+
+def _cap(checked: Checked) -> Checked:
+    if len(checked.raw) <= MAX_VALUE_CHARS:
+        return checked
+    return Checked(
+        checked.raw[:MAX_VALUE_CHARS] + f" …[{len(checked.raw):,} characters in the original]",
+        None,
+        f"the value is {len(checked.raw):,} characters long; at most {MAX_VALUE_CHARS:,} are "
+        "accepted — shorten it (the full text stays in the archived file)",
+    )
+
+
+def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
+    """The checked values of one field (``<id>`` and, for multiple choices, ``<id>._other``)."""
+    out: dict[str, Checked] = {}
+    if f.is_multi:
+        known = set(option_values(f))
+        ticked = [opt for opt in option_values(f) if raw.options.get(opt)]
+        extra = [opt for opt, on in raw.options.items() if on and opt not in known]
+        other = raw.other
+        if raw.value is not None and not is_blank(raw.value):
+            # A reader that gives the whole list as text (flattened copy, plain text box).
+            other = ", ".join(p for p in (_text(raw.value), other) if p.strip())
+        if extra:
+            other = ", ".join(p for p in (*extra, other) if p.strip())
+        if len(other) > MAX_VALUE_CHARS:
+            out[f"{f.id}.{OTHER}"] = _cap(Checked(other, other))
+            other = ""
+        listed, rest = check_multi(f, ticked, other)
+        if listed is not None:
+            out[f.id] = listed
+        if rest is not None:
+            out[f"{f.id}.{OTHER}"] = rest
+        return out
+    if raw.value is None or is_blank(raw.value):
+        return out
+    text = _text(raw.value)
+    if len(text) > MAX_VALUE_CHARS:
+        out[f.id] = _cap(Checked(text, None))
+    else:
+        out[f.id] = check_text(f, text)
+    return out
+
+
+def _group(
+    raw: RawSubmission, identity: FormIdentity, notes: list[str]
+) -> dict[tuple[str, int | None], dict[str, _FieldRaw]]:
+    """Raw values by (category or ``institution``, block) and field id."""
+    groups: dict[tuple[str, int | None], dict[str, _FieldRaw]] = {}
+    allowed = set(identity.categories)
+    if identity.kind == "institution":
+        allowed.add(INSTITUTION)
+    for path_text, value in raw.values.items():
+        if is_blank(value):
+            continue
+        try:
+            path = FieldPath.parse(path_text)
+        except FormgenError:
+            notes.append(
+                f"value of '{path_text[:80]}' ignored: not a field path of this form ({_short(value)})"
+            )
+            continue
+        checklist = identity.kind == "checklist"
+        if path.category not in allowed or (path.block is not None) != checklist:
+            notes.append(
+                f"value of '{path_text[:80]}' ignored: this {identity.kind} form for "
+                f"{' '.join(identity.categories) or 'no category'} has no such field ({_short(value)})"
+            )
+            continue
+        slot = groups.setdefault((path.category, path.block), {}).setdefault(
+            path.field, _FieldRaw()
+        )
+        if path.option is None:
+            slot.value = value
+        elif path.option == OTHER:
+            slot.other = _text(value)
+        else:
+            slot.options[path.option] = _truthy(value)
+    return groups
+
+
+def _short(value: RawValue, limit: int = 40) -> str:
+    text = " ".join(_text(value).split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _check_fields(
+    fields: tuple[Field, ...], raws: Mapping[str, _FieldRaw], where: str, notes: list[str]
+) -> dict[str, Checked]:
+    out: dict[str, Checked] = {}
+    by_id = {f.id: f for f in fields}
+    for fid, raw in raws.items():
+        f = by_id.get(fid)
+        if f is None:
+            notes.append(
+                f"{where}: value of unknown field '{fid}' ignored ({_short(_text(raw.value or ''))})"
+            )
+            continue
+        out.update(check_field(f, raw))
+    return out
+
+
+def _required(fields: tuple[Field, ...], values: Mapping[str, Checked], where: str) -> list[str]:
+    return [
+        f"{where}: required field '{f.id}' ({f.label.get('de')}) is not filled in"
+        for f in fields
+        if f.required and f.id not in values
+    ]
+
+
+def _entries(
+    raw: RawSubmission, identity: FormIdentity, schema: Schema, notes: list[str]
+) -> list[EntryReturn]:
+    groups = _group(raw, identity, notes)
+    entries: list[EntryReturn] = []
+    if identity.kind == "checklist":
+        for (cid, block), raws in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
+            cat = schema.category(cid)
+            if block is None or block > cat.entry_blocks:
+                notes.append(f"{cid}.{block}: the form has no such block; its values were ignored")
+                continue
+            where = f"{cid}.{block}"
+            checked = _check_fields(cat.fields, raws, where, notes)
+            if not checked:
+                continue
+            scope = {f.id: f.scope for f in cat.fields}
+            inst = {k: v for k, v in checked.items() if scope[k.split(".")[0]] is Scope.INSTITUTION}
+            entry = {k: v for k, v in checked.items() if k not in inst}
+            notes.extend(_required(cat.fields, checked, where))
+            entries.append(EntryReturn(None, cid, block, inst, entry))
+        return entries
+    inst_fields = schema.institution_fields()
+    institution = _check_fields(
+        inst_fields, groups.get((INSTITUTION, None), {}), INSTITUTION, notes
+    )
+    notes.extend(_required(inst_fields, institution, INSTITUTION))
+    if not identity.categories:
+        return [EntryReturn(identity.institution_id, None, None, institution, {})]
+    for cid in identity.categories:
+        fields = schema.entry_fields(cid)
+        entry = _check_fields(fields, groups.get((cid, None), {}), cid, notes)
+        notes.extend(_required(fields, entry, cid))
+        entries.append(EntryReturn(identity.institution_id, cid, None, institution, entry))
+    return entries
+
+
+# --------------------------------------------------------------------------- renames
+
+
+def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
+    """A value checked against ``old``, checked again where the current field differs."""
+    if old.type == new.type and old.choices == new.choices and old.common == new.common:
+        return checked
+    if new.is_multi:
+        listed, rest = check_multi(new, [], checked.raw)
+        if listed is None:
+            return Checked(
+                checked.raw, None, f"'{checked.raw[:60]}' names none of the choices of '{new.id}'"
+            )
+        return (
+            listed
+            if rest is None
+            else Checked(checked.raw, None, f"not among the choices of '{new.id}': {rest.raw}")
+        )
+    return check_text(new, checked.raw) if checked.raw.strip() else checked
+
+
+def _by_old_id(fields: tuple[Field, ...]) -> dict[str, Field]:
+    """Current fields by their current id and every id they were renamed from."""
+    out: dict[str, Field] = {}
+    for f in fields:
+        for old in f.renamed_from:
+            out.setdefault(old, f)
+    for f in fields:
+        out[f.id] = f
+    return out
+
+
+def to_current(
+    entries: list[EntryReturn], old: Schema, current: Schema, notes: list[str]
+) -> list[EntryReturn]:
+    """Map entries checked against schema ``old`` to the ``current`` version (renames, scopes)."""
+    if (old.schema_id, old.schema_version) == (current.schema_id, current.schema_version):
+        return entries
+    notes.append(
+        f"form made with schema version {old.schema_version}; mapped to the current version {current.schema_version}"
+    )
+    out = []
+    for e in entries:
+        old_fields = {f.id: f for f in old.institution_fields()}
+        new_fields = _by_old_id(current.institution_fields())
+        if e.category is not None:
+            try:
+                new_cat = current.category(e.category)
+            except UnknownCategoryError:
+                raise QuarantineError(
+                    "unknown-category",
+                    f"category '{e.category}' of schema version {old.schema_version} does not exist in "
+                    f"the current version {current.schema_version}; not merged — add the category back "
+                    "or enter the values by hand",
+                ) from None
+            old_fields |= {f.id: f for f in old.category(e.category).fields}
+            new_fields |= _by_old_id(new_cat.fields)
+        where = ".".join(x for x in (e.category, str(e.block) if e.block else None) if x)
+        inst: dict[str, Checked] = {}
+        entry: dict[str, Checked] = {}
+        for key, checked in (*e.institution.items(), *e.entry.items()):
+            fid, _, suffix = key.partition(".")
+            new = new_fields.get(fid)
+            if new is None:
+                notes.append(
+                    f"{where or INSTITUTION}: field '{fid}' of schema version {old.schema_version} "
+                    f"no longer exists; its value {checked.raw[:60]!r} was not merged"
+                )
+                continue
+            target = inst if new.scope is Scope.INSTITUTION else entry
+            target[new.id + ("." + suffix if suffix else "")] = (
+                checked if suffix else _recheck(old_fields[fid], new, checked)
+            )
+        out.append(EntryReturn(e.institution_id, e.category, e.block, inst, entry))
+    return out
+
+
+# --------------------------------------------------------------------------- the whole
+
+
+def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Submission:
+    """Check a raw submission and map it to the current schema; see the module docstring."""
+    schema = check_identity(raw.identity, registry, secret)
+    identity = raw.identity
+    assert identity is not None  # check_identity raised otherwise
+    notes: list[str] = list(raw.notes)
+    entries = _entries(raw, identity, schema, notes)
+    entries = to_current(entries, schema, registry.current, notes)
+    if not entries:
+        notes.append("no values filled in: the form came back empty")
+    return Submission(identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes))

@@ -1,0 +1,261 @@
+"""Typed values from what people typed: dates, phone numbers, e-mails, percentages, languages.
+
+Pure functions, no I/O. Each parser takes the text as typed (already NFC, ``\\n`` line breaks)
+and returns a :class:`~ingest.submission.Checked`: the typed value, or — when the text does not
+fit — ``value=None`` and the reason in ``problem``. The text as typed is always kept in
+``Checked.raw``: an invalid value is flagged, never dropped and never "fixed" silently.
+
+Conventions (the same as :mod:`formgen.record`):
+
+* ``date`` → ISO ``YYYY-MM-DD``. Accepted: ``2025-09-24``, ``24.09.2025``, ``24.9.2025``,
+  ``24.9.25`` (two-digit years are 2000–2099 up to ten years ahead of today, else 1900s).
+* ``phone`` → the international format of the ``phonenumbers`` library, default region DE:
+  ``0211 1234567`` → ``+49 211 1234567``; an extension is kept (``+49 211 123456 ext. 12``).
+  We chose the international format over E.164 because it is just as canonical (one spelling
+  per number, so the register can compare numbers) but readable in exports and the printed
+  register, and it keeps extensions, which E.164 cannot.
+* ``email`` → the address without surrounding blanks or a ``mailto:`` prefix.
+* ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``.
+* ``language_list`` → ISO 639 codes from codes or German/English names
+  (:func:`formgen.languages.lookup`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+
+from formgen import languages
+from formgen.model import Field, FieldType, choices_of
+from ingest.submission import Checked
+
+_DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_INT = re.compile(r"^[+-]?\d+$")
+_PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECASE)
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
+_URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:[,;/\n+]|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE)
+_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+
+MESSAGES = {
+    "date": "'{raw}' is not a date; write it as 24.09.2025 or 2025-09-24",
+    "date_impossible": "'{raw}' is not a day of the calendar ({why})",
+    "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
+    "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40 %",
+    "range": "{value} is outside {low}–{high}",
+    "phone": "'{raw}' is not a phone number (region DE); write one number with area code, e.g. 0211 1234567",
+    "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
+    "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
+    "choice": "'{raw}' is not one of the choices: {allowed}",
+    "choices": "{unknown} {verb} not among the choices: {allowed}",
+    "languages": "{unknown} {verb} not a known language; use names such as Arabisch, Farsi, Türkisch or ISO codes",
+    "too_long": "{length} characters; at most {limit} are allowed",
+    "too_short": "{length} characters; at least {limit} are needed",
+    "pattern": "'{raw}' does not have the expected form ({pattern})",
+}
+
+
+def _msg(name: str, **kwargs: object) -> str:
+    return MESSAGES[name].format(**kwargs)
+
+
+def _short(raw: str, limit: int = 60) -> str:
+    one_line = " ".join(raw.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def is_blank(raw: object) -> bool:
+    """True when a raw value means "not filled in": ``None``, ``""``, blanks, ``False``, ``[]``."""
+    if raw is None or raw is False:
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    if isinstance(raw, list):
+        return all(is_blank(x) for x in raw)
+    return False
+
+
+# --------------------------------------------------------------------------- single types
+
+
+def parse_date(raw: str, today: dt.date | None = None) -> Checked:
+    text = raw.strip().translate(_SPACES)
+    m = _DATE_ISO.match(text)
+    try:
+        if m:
+            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return Checked(raw, day.isoformat())
+        m = _DATE_DE.match(text)
+        if m:
+            year = int(m.group(3))
+            if len(m.group(3)) == 2:
+                pivot = ((today or dt.date.today()).year + 10) % 100
+                year += 2000 if year <= pivot else 1900
+            day = dt.date(year, int(m.group(2)), int(m.group(1)))
+            return Checked(raw, day.isoformat())
+    except ValueError as exc:
+        return Checked(raw, None, _msg("date_impossible", raw=_short(raw), why=exc))
+    return Checked(raw, None, _msg("date", raw=_short(raw)))
+
+
+def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> Checked:
+    text = raw.strip().translate(_SPACES).replace(" ", "")
+    if not _INT.match(text):
+        return Checked(raw, None, _msg("integer", raw=_short(raw)))
+    return _in_range(raw, int(text), low, high)
+
+
+def parse_percentage(raw: str, low: int | None = None, high: int | None = None) -> Checked:
+    text = raw.strip().translate(_SPACES)
+    m = _PERCENT.match(text)
+    if not m:
+        return Checked(raw, None, _msg("percentage", raw=_short(raw)))
+    return _in_range(raw, int(m.group(1)), 0 if low is None else low, 100 if high is None else high)
+
+
+def _in_range(raw: str, value: int, low: int | None, high: int | None) -> Checked:
+    if (low is not None and value < low) or (high is not None and value > high):
+        lo = "" if low is None else low
+        hi = "" if high is None else high
+        return Checked(raw, None, _msg("range", value=value, low=lo, high=hi))
+    return Checked(raw, value)
+
+
+def parse_phone(raw: str, region: str = "DE") -> Checked:
+    text = raw.strip().translate(_SPACES)
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return Checked(raw, None, _msg("phone", raw=_short(raw)))
+    if not phonenumbers.is_valid_number(number):
+        return Checked(raw, None, _msg("phone", raw=_short(raw)))
+    fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return Checked(raw, fmt)
+
+
+def parse_email(raw: str) -> Checked:
+    text = raw.strip()
+    if text.lower().startswith("mailto:"):
+        text = text[7:].strip()
+    if not _EMAIL.match(text):
+        return Checked(raw, None, _msg("email", raw=_short(raw)))
+    return Checked(raw, text)
+
+
+def parse_url(raw: str) -> Checked:
+    text = raw.strip()
+    if not _URL.match(text):
+        return Checked(raw, None, _msg("url", raw=_short(raw)))
+    return Checked(raw, text)
+
+
+def split_list(text: str) -> list[str]:
+    """Split typed list text ("Tamil, Urdu und Hindi") into its items."""
+    return [p.strip(" .") for p in _SPLIT.split(text.strip()) if p.strip(" .")]
+
+
+def languages_from_text(text: str) -> tuple[list[str], list[str]]:
+    """Codes for the language names/codes in ``text``, and the items that are not known."""
+    codes: list[str] = []
+    unknown: list[str] = []
+    for item in split_list(text):
+        code = languages.lookup(item)
+        if code is None:
+            unknown.append(item)
+        elif code not in codes:
+            codes.append(code)
+    return codes, unknown
+
+
+def _choice_value(f: Field, text: str) -> str | None:
+    """The choice value ``text`` names: the value itself or a label (any language, any case)."""
+    key = " ".join(text.split()).casefold()
+    for c in choices_of(f):
+        if c.value == text or c.value.casefold() == key:
+            return c.value
+        if any(" ".join(v.split()).casefold() == key for v in c.label.values.values()):
+            return c.value
+    return None
+
+
+def _allowed(f: Field) -> str:
+    return ", ".join(c.value for c in choices_of(f))
+
+
+def _plural(items: Iterable[str]) -> tuple[str, str]:
+    listed = [f"'{_short(i, 40)}'" for i in items]
+    return ", ".join(listed), ("is" if len(listed) == 1 else "are")
+
+
+# --------------------------------------------------------------------------- by field
+
+
+def check_text(f: Field, raw: str) -> Checked:
+    """A text-like value (one string) checked against field ``f``."""
+    t = f.type
+    if t is FieldType.DATE:
+        return parse_date(raw)
+    if t is FieldType.INTEGER:
+        return parse_integer(raw, f.constraints.minimum, f.constraints.maximum)
+    if t is FieldType.PERCENTAGE:
+        return parse_percentage(raw, f.constraints.minimum, f.constraints.maximum)
+    if t is FieldType.PHONE:
+        return parse_phone(raw)
+    if t is FieldType.EMAIL:
+        return parse_email(raw)
+    if t is FieldType.URL:
+        checked = parse_url(raw)
+    elif t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
+        value = _choice_value(f, raw.strip())
+        if value is None:
+            return Checked(raw, None, _msg("choice", raw=_short(raw), allowed=_allowed(f)))
+        return Checked(raw, value)
+    elif f.is_multi:
+        raise ValueError(f"field '{f.id}' is a multiple choice; use check_multi")
+    else:  # text, textarea, initials
+        checked = Checked(raw, raw.strip())
+    if checked.value is None:
+        return checked
+    text = str(checked.value)
+    c = f.constraints
+    if c.max_length is not None and len(text) > c.max_length:
+        return Checked(raw, None, _msg("too_long", length=len(text), limit=c.max_length))
+    if c.min_length is not None and len(text) < c.min_length:
+        return Checked(raw, None, _msg("too_short", length=len(text), limit=c.min_length))
+    if c.pattern is not None and not re.search(c.pattern, text):
+        return Checked(raw, None, _msg("pattern", raw=_short(raw), pattern=c.pattern))
+    return checked
+
+
+def check_multi(f: Field, ticked: list[str], other: str) -> tuple[Checked | None, Checked | None]:
+    """A multiple choice from its ticked options and the text of its "other" box.
+
+    Returns the checked list (ticked codes, then codes found in the other text; ``None`` when
+    there is none) and the checked "other" text (``None`` when nothing is left of it). For a ``language_list``, language
+    names typed into the other box become codes; what is not a known language stays in the
+    other text, which is a legitimate answer ("Klingonisch" is kept there, not flagged). For a
+    ``select_multiple``, typed text that names a choice becomes that choice; the rest is other
+    text.
+    """
+    codes = list(dict.fromkeys(ticked))
+    rest: list[str] = []
+    if other.strip():
+        if f.type is FieldType.LANGUAGE_LIST:
+            found, rest = languages_from_text(other)
+        else:
+            found = []
+            for item in split_list(other):
+                value = _choice_value(f, item)
+                if value is None:
+                    rest.append(item)
+                else:
+                    found.append(value)
+        codes += [c for c in found if c not in codes]
+    raw = ", ".join([*dict.fromkeys(ticked), *([other.strip()] if other.strip() else [])])
+    checked = Checked(raw, codes) if codes else None
+    other_checked = Checked(other, ", ".join(rest)) if rest else None
+    return checked, other_checked

@@ -1,0 +1,214 @@
+"""The ingest batch end to end: every bad input of issue 5 gets a clear line, the rest goes on."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ingest_support import docx_reader_present, load_maker, workspace
+
+from formgen.workspace import Workspace
+from ingest import journal, pipeline
+from ingest.pipeline import (
+    Limits,
+    ReadContext,
+    discover,
+    ingest_paths,
+    ingest_sources,
+    register_merge,
+)
+from ingest.report import IngestReport, Outcome, Status
+from ingest.sniff import Kind
+
+MAKER = load_maker()
+
+
+@pytest.fixture(scope="module")
+def bad_inputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    files: dict[str, Path] = MAKER.make_all(tmp_path_factory.mktemp("bad"))
+    return files
+
+
+@pytest.fixture(scope="module")
+def batch(
+    bad_inputs: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Workspace, IngestReport]:
+    ws = workspace(tmp_path_factory.mktemp("ws") / "ws", MAKER.SECRET)
+    folder = next(iter(bad_inputs.values())).parent
+    with journal.writing(ws) as writer:
+        report = ingest_paths([folder], ws, merge=register_merge(ws, writer))
+    return ws, report
+
+
+def outcome(report: IngestReport, name: str) -> Outcome:
+    (found,) = [o for o in report.outcomes if o.name.endswith(name)]
+    return found
+
+
+def test_the_whole_batch_is_handled(batch: tuple[Workspace, IngestReport]) -> None:
+    _, report = batch
+    names = {Path(o.name).name for o in report.outcomes if o.container is None}
+    assert len(names) == 16
+    assert sum(o.container is not None for o in report.outcomes) == 203
+
+
+@pytest.mark.parametrize(
+    ("name", "status", "reason"),
+    [
+        ("empty.pdf", Status.UNREADABLE, "empty file (0 bytes)"),
+        ("truncated.pdf", Status.UNREADABLE, "the PDF is truncated"),
+        ("not-a-pdf.pdf", Status.UNREADABLE, "named .pdf but it is a text file, not a PDF"),
+        ("password.pdf", Status.UNREADABLE, "password-protected"),
+        ("xfa.pdf", Status.UNREADABLE, "XFA form"),
+        ("tampered.pdf", Status.QUARANTINED, "tampered or forged identity"),
+        ("unknown-schema.pdf", Status.QUARANTINED, "made with schema version 9.9.9"),
+        ("unknown-form.pdf", Status.QUARANTINED, "unknown form: no formgen identity"),
+    ],
+)
+def test_each_bad_file_has_a_clear_line(
+    batch: tuple[Workspace, IngestReport], name: str, status: Status, reason: str
+) -> None:
+    o = outcome(batch[1], name)
+    assert o.status is status
+    assert reason in o.reason
+
+
+def test_a_pdf_with_50000_objects_is_read_within_its_bounds(
+    batch: tuple[Workspace, IngestReport],
+) -> None:
+    o = outcome(batch[1], "objects-50000.pdf")
+    # No fields and no identity: a flattened-copy reader finds no form reference either.
+    assert o.status in (Status.QUARANTINED, Status.UNREADABLE)
+    assert o.seconds < 30
+
+
+def test_a_20_mb_field_value_is_left_out_and_reported(
+    batch: tuple[Workspace, IngestReport],
+) -> None:
+    o = outcome(batch[1], "value-20mb.pdf")
+    assert o.status is Status.WARNINGS
+    assert any("20,971,520 characters" in w for w in o.warnings)
+
+
+@pytest.mark.parametrize("name", ["zip-bomb.docx", "external-entity.docx"])
+def test_hostile_docx(batch: tuple[Workspace, IngestReport], name: str) -> None:
+    o = outcome(batch[1], name)
+    if docx_reader_present():
+        assert o.status in (Status.UNREADABLE, Status.QUARANTINED), o.reason
+        assert "passwd" not in json.dumps(o.to_json()) or "/etc/passwd" in o.reason
+    else:
+        assert o.status is Status.UNSUPPORTED
+        assert "no DOCX reader" in o.reason
+
+
+def test_a_mail_with_200_attachments(batch: tuple[Workspace, IngestReport]) -> None:
+    report = batch[1]
+    mail = outcome(report, "attachments-200.eml")
+    assert mail.status is Status.CONTAINER and mail.reason == "1 mail, 200 attachments"
+    parts = [o for o in report.outcomes if (o.container or "").startswith(mail.name + "#")]
+    assert len(parts) == 200
+    form = parts[0]
+    assert form.status is Status.OK and form.entries == 2 and form.merged
+    assert {o.status for o in parts[1:]} == {Status.SKIPPED}
+    assert any("199 attachments that are not forms" in line for line in report.lines())
+
+
+def test_path_traversal_names_are_never_paths(batch: tuple[Workspace, IngestReport]) -> None:
+    report = batch[1]
+    parts = [o for o in report.outcomes if "path-traversal.eml#" in o.name]
+    assert len(parts) == 3
+    assert not Path("/tmp/formgen-evil.pdf").exists()
+    assert not Path("/etc/cron.d/formgen-evil").exists()
+    assert all("/" not in o.name.split(" ", 1)[1] and "\\" not in o.name for o in parts)
+    assert parts[0].status in (Status.OK, Status.WARNINGS, Status.DUPLICATE)
+
+
+def test_quarantine_keeps_the_file_and_the_reason(batch: tuple[Workspace, IngestReport]) -> None:
+    ws, report = batch
+    o = outcome(report, "tampered.pdf")
+    assert o.quarantined_to is not None
+    kept = Path(o.quarantined_to)
+    assert kept.parent == ws.quarantine_dir and kept.name == f"{o.sha256}.pdf"
+    reason = json.loads((ws.quarantine_dir / f"{o.sha256}.json").read_text("utf-8"))
+    assert reason["kind"] == "tampered" and reason["file"].endswith("tampered.pdf")
+
+
+def test_valid_returns_are_merged_with_their_values(batch: tuple[Workspace, IngestReport]) -> None:
+    ws, report = batch
+    inst = outcome(report, "ok-institution.pdf")
+    assert inst.status is Status.WARNINGS  # the invalid phone number, kept as typed
+    assert inst.warnings[0].startswith(
+        "psychotherapie.contact_phone: 'kaputt' is not a phone number"
+    )
+    register = json.loads(ws.register_path.read_text("utf-8"))
+    fields = register["institutions"]["inst-0007"]["entries"]["psychotherapie"]["fields"]
+    assert fields["languages_offered"]["v"] == ["tr", "fa", "el"]
+    assert fields["contact_phone"]["raw"] == "kaputt" and fields["contact_phone"]["v"] is None
+    assert fields["date"]["v"] == "2025-09-24"
+    assert (
+        outcome(report, "ok-checklist.pdf").status is Status.DUPLICATE
+    )  # same bytes as the mailed one
+
+
+def test_same_file_twice_in_one_run_is_read_once(
+    bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    p = bad_inputs["ok-institution.pdf"]
+    report = ingest_paths([p, p], ws)
+    assert [o.status for o in report.outcomes] == [Status.WARNINGS, Status.DUPLICATE]
+    assert len(report.submissions) == 1
+
+
+# --------------------------------------------------------------------------- bounds
+
+
+def _sleeping_reader(data: bytes, prov: Any, ctx: Any) -> Any:
+    time.sleep(3600)
+
+
+def _greedy_reader(data: bytes, prov: Any, ctx: Any) -> Any:
+    hoard = []
+    while True:
+        hoard.append(bytearray(64 << 20))
+
+
+def _crashing_reader(data: bytes, prov: Any, ctx: Any) -> Any:
+    import os
+    import signal
+
+    os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+
+
+@pytest.mark.parametrize(
+    ("reader", "reason"),
+    [
+        (_sleeping_reader, "took longer than 2 s and was stopped"),
+        (_greedy_reader, "memory bound"),
+        (_crashing_reader, "stopped abnormally (signal 9)"),
+    ],
+)
+def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
+    bad_inputs: dict[str, Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reader: Any,
+    reason: str,
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    monkeypatch.setitem(pipeline.READERS, Kind.DOCX, reader)
+    tasks, _ = discover([bad_inputs["external-entity.docx"], bad_inputs["ok-institution.pdf"]])
+    started = time.monotonic()
+    report = ingest_sources(
+        tasks,
+        ReadContext.for_workspace(ws),
+        limits=Limits(seconds=2, memory_bytes=256 << 20),
+        jobs=2,
+    )
+    assert time.monotonic() - started < 30
+    bad, good = report.outcomes
+    assert bad.status is Status.UNREADABLE and reason in bad.reason
+    assert good.status is Status.WARNINGS and len(report.submissions) == 1

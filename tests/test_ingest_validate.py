@@ -1,0 +1,290 @@
+"""Validation of returned forms: identity first, typed values, renames across schema versions."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from formgen.errors import QuarantineError
+from formgen.identity import FormIdentity
+from formgen.schema_load import default_schema, load_schema_text
+from ingest.schemas import SchemaRegistry
+from ingest.submission import Provenance, RawSubmission, RawValue
+from ingest.validate import MAX_VALUE_CHARS, validate
+
+SECRET = b"s" * 32
+
+MINI = """\
+schema_id: mini
+schema_version: {version}
+default_language: de
+languages: [de, en]
+title: {{de: Mini, en: Mini}}
+description: {{de: Mini, en: Mini}}
+regions:
+  - value: duesseldorf
+    label: {{de: Düsseldorf, en: Düsseldorf}}
+default_field_set: f
+field_sets:
+  f:
+    sections:
+      - id: s
+        label: {{de: S, en: S}}
+        fields:
+          - id: name
+            type: text
+            scope: institution
+            required: true
+            label: {{de: Name, en: Name}}
+{fields}
+groups:
+  - id: g
+    label: {{de: G, en: G}}
+    entry_blocks: 3
+    stale_after_days: 365
+    categories:
+      - id: beratung
+        label: {{de: Beratung, en: Counselling}}
+        description: {{de: B, en: B}}
+      - id: klinik
+        label: {{de: Klinik, en: Clinic}}
+        description: {{de: K, en: K}}
+"""
+
+V1_FIELDS = """\
+          - id: telefon
+            type: phone
+            label: {de: Telefon, en: Phone}
+          - id: sprachen
+            type: language_list
+            common: [ar, fa]
+            label: {de: Sprachen, en: Languages}
+          - id: datum
+            type: date
+            required: true
+            label: {de: Datum, en: Date}
+          - id: alt
+            type: text
+            label: {de: Alt, en: Old}
+"""
+
+V2_FIELDS = """\
+          - id: contact_phone
+            type: phone
+            renamed_from: [telefon]
+            label: {de: Telefon, en: Phone}
+          - id: languages_offered
+            type: language_list
+            renamed_from: [sprachen]
+            common: [ar, fa, tr]
+            label: {de: Sprachen, en: Languages}
+          - id: datum
+            type: date
+            required: true
+            label: {de: Datum, en: Date}
+"""
+
+
+def mini(version: str, fields: str):  # type: ignore[no-untyped-def]
+    return load_schema_text(MINI.format(version=version, fields=fields), f"mini-{version}")
+
+
+V1 = mini("1.0.0", V1_FIELDS)
+V2 = mini("2.0.0", V2_FIELDS)
+
+
+def ident(kind: str = "checklist", version: str = "1.0.0", **kw: object) -> FormIdentity:
+    base: dict[str, object] = {
+        "schema_id": "mini",
+        "schema_version": version,
+        "instance_id": "7K3M9Q2XAB",
+        "kind": kind,
+        "categories": ("beratung",),
+    }
+    base.update(kw)
+    return FormIdentity(**base).sign(SECRET)  # type: ignore[arg-type]
+
+
+def raw(identity: FormIdentity | None, values: dict[str, RawValue]) -> RawSubmission:
+    return RawSubmission(identity, values, Provenance("antwort.pdf", "0" * 64, 100, "acroform-pdf"))
+
+
+def test_checklist_form_gives_one_entry_per_filled_block() -> None:
+    sub = validate(
+        raw(
+            ident(),
+            {
+                "beratung.1.name": "Beratungsstelle Şule Yılmaz",
+                "beratung.1.telefon": "0211 1234567",
+                "beratung.1.sprachen.ar": True,
+                "beratung.1.sprachen.fa": False,
+                "beratung.1.sprachen._other": "Tamil, Klingonisch",
+                "beratung.1.datum": "24.9.25",
+                "beratung.2.name": "",
+                "beratung.2.sprachen.ar": False,
+                "beratung.3.name": "Центр Ольга Петренко",
+                "beratung.3.datum": "2025-09-24",
+            },
+        ),
+        SchemaRegistry(V1),
+        SECRET,
+    )
+    assert [(e.category, e.block, e.institution_id) for e in sub.entries] == [
+        ("beratung", 1, None),
+        ("beratung", 3, None),
+    ]
+    first = sub.entries[0]
+    assert first.institution["name"].value == "Beratungsstelle Şule Yılmaz"
+    assert first.entry["telefon"].value == "+49 211 1234567"
+    assert first.entry["sprachen"].value == ["ar", "ta"]
+    assert first.entry["sprachen._other"].value == "Klingonisch"
+    assert first.entry["datum"].value == "2025-09-24"
+    assert sub.problems == []
+
+
+def test_institution_form_gives_one_entry_per_category_with_the_institution_data() -> None:
+    identity = ident("institution", categories=("beratung", "klinik"), institution_id="inst-0007")
+    sub = validate(
+        raw(
+            identity,
+            {
+                "institution.name": "مركز الاستشارة",
+                "beratung.telefon": "kaputt",
+                "klinik.datum": "24.09.2025",
+            },
+        ),
+        SchemaRegistry(V1),
+        SECRET,
+    )
+    assert [(e.institution_id, e.category, e.block) for e in sub.entries] == [
+        ("inst-0007", "beratung", None),
+        ("inst-0007", "klinik", None),
+    ]
+    assert all(e.institution["name"].value == "مركز الاستشارة" for e in sub.entries)
+    bad = sub.entries[0].entry["telefon"]
+    assert bad.raw == "kaputt" and bad.value is None
+    assert sub.problems == [
+        "beratung.telefon: 'kaputt' is not a phone number (region DE); write one number with area code, e.g. 0211 1234567"
+    ]
+    assert "beratung: required field 'datum' (Datum) is not filled in" in sub.notes
+
+
+@pytest.mark.parametrize(
+    ("identity", "kind", "message"),
+    [
+        (None, "unknown-form", "no formgen identity"),
+        (
+            ident().__class__(**{**ident().__dict__, "institution_id": "inst-9"}),
+            "tampered",
+            "does not match",
+        ),
+        (
+            ident().__class__(**{**ident().__dict__, "signature": ""}),
+            "tampered",
+            "has no signature",
+        ),
+        (ident(version="9.0.0"), "unknown-schema", "made with schema version 9.0.0"),
+        (ident(schema_id="fremd"), "unknown-schema", "made from schema 'fremd'"),
+        (ident(categories=("zahnarzt",)), "unknown-category", "unknown category 'zahnarzt'"),
+    ],
+)
+def test_identity_problems_quarantine_the_file(
+    identity: FormIdentity | None, kind: str, message: str
+) -> None:
+    with pytest.raises(QuarantineError, match=message) as info:
+        validate(raw(identity, {"beratung.1.name": "X"}), SchemaRegistry(V1), SECRET)
+    assert info.value.kind == kind
+
+
+def test_a_form_of_an_older_version_is_mapped_through_renames() -> None:
+    sub = validate(
+        raw(
+            ident(),
+            {
+                "beratung.1.name": "Praxis Çiğdem Öztürk-İnce",
+                "beratung.1.telefon": "0211 1234567",
+                "beratung.1.sprachen.fa": True,
+                "beratung.1.datum": "1.10.2025",
+                "beratung.1.alt": "entfällt",
+            },
+        ),
+        SchemaRegistry(V2, older=[V1]),
+        SECRET,
+    )
+    (entry,) = sub.entries
+    assert entry.entry["contact_phone"].value == "+49 211 1234567"
+    assert entry.entry["languages_offered"].value == ["fa"]
+    assert "telefon" not in entry.entry and "alt" not in entry.entry
+    assert any(
+        "field 'alt' of schema version 1.0.0 no longer exists" in n and "entfällt" in n
+        for n in sub.notes
+    )
+    assert any("mapped to the current version 2.0.0" in n for n in sub.notes)
+
+
+def test_older_versions_are_found_in_a_folder_by_schema_id_and_version(tmp_path: Path) -> None:
+    folder = tmp_path / "schemas" / "mini"
+    folder.mkdir(parents=True)
+    (folder / "1.0.0.yaml").write_text(MINI.format(version="1.0.0", fields=V1_FIELDS), "utf-8")
+    registry = SchemaRegistry.for_workspace(tmp_path, V2)
+    assert "mini 1.0.0" in registry.known_versions()
+    sub = validate(raw(ident(), {"beratung.1.telefon": "0211 1234567"}), registry, SECRET)
+    assert sub.entries[0].entry["contact_phone"].value == "+49 211 1234567"
+    (folder / "1.0.0.yaml").write_text(MINI.format(version="1.5.0", fields=V1_FIELDS), "utf-8")
+    with pytest.raises(QuarantineError, match=re.escape("holds schema mini 1.5.0, not mini 1.0.0")):
+        SchemaRegistry.for_workspace(tmp_path, V2).get("mini", "1.0.0")
+
+
+def test_a_huge_value_is_flagged_and_kept_shortened() -> None:
+    sub = validate(raw(ident(), {"beratung.1.name": "x" * 20_000_000}), SchemaRegistry(V1), SECRET)
+    name = sub.entries[0].institution["name"]
+    assert name.value is None and name.raw.startswith("x" * MAX_VALUE_CHARS)
+    assert name.problem is not None and "20,000,000 characters" in name.problem
+
+
+def test_values_outside_the_form_are_reported_not_merged() -> None:
+    sub = validate(
+        raw(ident(), {"klinik.1.name": "X", "nonsense": "Y", "beratung.1.name": "Z"}),
+        SchemaRegistry(V1),
+        SECRET,
+    )
+    assert [e.block for e in sub.entries] == [1]
+    assert sum("ignored" in n for n in sub.notes) == 2
+
+
+def test_the_shipped_schema_institution_form() -> None:
+    schema = default_schema()
+    identity = FormIdentity(
+        schema.schema_id,
+        schema.schema_version,
+        "7K3M9Q2XAB",
+        "institution",
+        ("psychotherapie",),
+        "inst-1",
+    ).sign(SECRET)
+    sub = validate(
+        raw(
+            identity,
+            {
+                "institution.name": "Praxis Łódź",
+                "institution.region": "Düsseldorf",
+                "institution.postcode": "40210",
+                "psychotherapie.migrant_experience": "fehlanzeige",
+                "psychotherapie.share_migrants": "40 %",
+                "psychotherapie.languages_offered.tr": True,
+                "psychotherapie.languages_offered._other": "Griechisch",
+                "psychotherapie.date": "24.09.2025",
+                "psychotherapie.initials": "ŞY",
+            },
+        ),
+        SchemaRegistry(schema),
+        SECRET,
+    )
+    (e,) = sub.entries
+    assert e.institution["region"].value == "duesseldorf"
+    assert e.entry["migrant_experience"].value == "fehlanzeige"
+    assert e.entry["share_migrants"].value == 40
+    assert e.entry["languages_offered"].value == ["tr", "el"]
+    assert sub.problems == []

@@ -1,0 +1,111 @@
+"""Typed values from what people typed: kept as typed, flagged with the reason when invalid."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from formgen.model import Constraints, Field, FieldType, Text
+from ingest import values
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("24.09.2025", "2025-09-24"),
+        ("24.9.25", "2025-09-24"),
+        ("2025-09-24", "2025-09-24"),
+        (" 1. 2. 2024 ", "2024-02-01"),
+        ("3.4.99", "1999-04-03"),
+    ],
+)
+def test_dates_in_german_and_iso_forms(typed: str, iso: str) -> None:
+    checked = values.parse_date(typed, today=dt.date(2026, 11, 22))
+    assert checked.value == iso and checked.problem is None and checked.raw == typed
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [
+        ("31.02.2025", "not a day of the calendar"),
+        ("Sept. 2025", "not a date"),
+        ("2025", "not a date"),
+    ],
+)
+def test_invalid_dates_are_kept_and_flagged(typed: str, why: str) -> None:
+    checked = values.parse_date(typed)
+    assert checked.value is None and checked.raw == typed
+    assert checked.problem is not None and why in checked.problem
+
+
+@pytest.mark.parametrize(
+    ("typed", "number"),
+    [
+        ("0211 1234567", "+49 211 1234567"),
+        ("0211/123 45-67", "+49 211 1234567"),
+        ("+49 (0)211 1234567", "+49 211 1234567"),
+        ("0049 211 1234567", "+49 211 1234567"),
+        ("0151 23456789", "+49 1512 3456789"),
+        ("0211 123456 ext. 12", "+49 211 123456 ext. 12"),
+        ("+90 212 555 12 12", "+90 212 555 12 12"),
+    ],
+)
+def test_phone_numbers_normalised_to_international_format(typed: str, number: str) -> None:
+    assert values.parse_phone(typed).value == number
+
+
+@pytest.mark.parametrize("typed", ["12345", "0211 1234567 oder 0211 7654321", "Zentrale"])
+def test_invalid_phone_numbers_are_flagged(typed: str) -> None:
+    checked = values.parse_phone(typed)
+    assert checked.value is None and checked.raw == typed
+    assert checked.problem is not None and "not a phone number" in checked.problem
+
+
+@pytest.mark.parametrize(
+    ("typed", "pct"), [("40", 40), ("40 %", 40), ("40%", 40), ("0", 0), ("100 %", 100)]
+)
+def test_percentages(typed: str, pct: int) -> None:
+    assert values.parse_percentage(typed).value == pct
+
+
+@pytest.mark.parametrize(
+    ("typed", "why"),
+    [("140 %", "outside 0–100"), ("ca. 40", "not a percentage"), ("40,5", "not a percentage")],
+)
+def test_invalid_percentages(typed: str, why: str) -> None:
+    checked = values.parse_percentage(typed)
+    assert checked.value is None and checked.problem is not None and why in checked.problem
+
+
+def test_emails_and_integers() -> None:
+    assert (
+        values.parse_email(" mailto:info@beratung-duesseldorf.de ").value
+        == "info@beratung-duesseldorf.de"
+    )
+    bad = values.parse_email("info at beratung.de")
+    assert bad.value is None and bad.problem is not None and "not an e-mail address" in bad.problem
+    assert values.parse_integer("12").value == 12
+    assert values.parse_integer("zwölf").problem is not None
+
+
+def test_language_names_in_german_and_english_become_codes() -> None:
+    codes, unknown = values.languages_from_text("Farsi, Arabisch und Turkish; Klingonisch")
+    assert codes == ["fa", "ar", "tr"] and unknown == ["Klingonisch"]
+
+
+def test_text_constraints() -> None:
+    f = Field(
+        "postcode",
+        FieldType.TEXT,
+        Text({"de": "PLZ"}),
+        constraints=Constraints(pattern="^[0-9]{5}$"),
+    )
+    assert values.check_text(f, "40210").value == "40210"
+    bad = values.check_text(f, "4021")
+    assert (
+        bad.value is None
+        and bad.raw == "4021"
+        and bad.problem is not None
+        and "expected form" in bad.problem
+    )

@@ -1,0 +1,357 @@
+"""The AcroForm reader against the field naming contract, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pikepdf
+import pytest
+from pdfread_contract import Spec, contract_form
+from pypdf import PdfWriter
+from pypdf.generic import NameObject, TextStringObject
+
+from formgen.errors import IdentityError, UnreadableFileError
+from formgen.identity import FormIdentity
+from ingest.pdf_reader import ReadLimits, pdf_date_iso, read_acroform
+
+SECRET = b"s" * 32
+IDENT = FormIdentity(
+    schema_id="arbeitshilfe_migration_psychiatrie",
+    schema_version="1.0.0",
+    instance_id="7K3M9Q2XAB",
+    kind="institution",
+    categories=("psychotherapie",),
+    institution_id="inst-0001",
+    base_version=3,
+).sign(SECRET)
+REGIONS = [("duesseldorf", "Düsseldorf"), ("dormagen", "Dormagen")]
+YNN = [("ja", ""), ("nein", ""), ("fehlanzeige", "")]
+
+
+def read(data: bytes, **kw: object) -> object:
+    return read_acroform(data, "return.pdf", **kw)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the contract
+
+
+def test_values_follow_the_contract() -> None:
+    data = contract_form(
+        [
+            Spec("institution.name", "text", "Çiğdem Öztürk-İnce"),
+            Spec("institution.opening_hours", "text", "Mo–Fr 9–13\r\nDo 14–18\rSa nach Absprache"),
+            Spec("institution.region", "combo", "dormagen", options=REGIONS),
+            Spec("psychotherapie.languages_offered.tr", "checkbox", True, on_state="On"),
+            Spec("psychotherapie.languages_offered.ar", "checkbox", True, on_state="1"),
+            Spec("psychotherapie.languages_offered.fa", "checkbox", True, on_state="Ja"),
+            Spec("psychotherapie.languages_offered.fr", "checkbox", True, on_state="Oui"),
+            Spec("psychotherapie.languages_offered.ru", "checkbox", False, on_state="Yes"),
+            Spec("psychotherapie.languages_offered._other", "text", "Tamil, Urdu"),
+            Spec("psychotherapie.migrant_experience", "choice_boxes", "fehlanzeige", options=YNN),
+        ],
+        IDENT,
+    )
+    sub = read_acroform(io.BytesIO(data), "return.pdf")
+    assert sub.values == {
+        "institution.name": "Çiğdem Öztürk-İnce",
+        "institution.opening_hours": "Mo–Fr 9–13\nDo 14–18\nSa nach Absprache",
+        "institution.region": "dormagen",
+        "psychotherapie.languages_offered.tr": True,
+        "psychotherapie.languages_offered.ar": True,
+        "psychotherapie.languages_offered.fa": True,
+        "psychotherapie.languages_offered.fr": True,
+        "psychotherapie.languages_offered.ru": False,
+        "psychotherapie.languages_offered._other": "Tamil, Urdu",
+        "psychotherapie.migrant_experience": "fehlanzeige",
+    }
+    assert sub.identity == IDENT and sub.identity is not None
+    assert sub.identity.verify(SECRET)
+    assert sub.confidence == "high" and sub.notes == ()
+    prov = sub.provenance
+    assert prov.reader == "acroform-pdf" and prov.file_name == "return.pdf"
+    assert prov.size == len(data) and len(prov.sha256) == 64
+    assert prov.timestamps == {
+        "created": "2025-09-24T10:15:00+02:00",
+        "modified": "2025-09-25T08:30:00Z",
+    }
+
+
+def test_text_is_nfc() -> None:
+    decomposed = "S\u0327ule Yi\u0307lmaz Lo\u0301dz\u0301"
+    sub = read_acroform(contract_form([Spec("institution.name", "text", decomposed)]), "x.pdf")
+    assert sub.values["institution.name"] == "Şule Yi̇lmaz Łódź".replace("Ł", "L")
+    assert sub.values["institution.name"] == __import__("unicodedata").normalize("NFC", decomposed)
+
+
+def test_display_text_of_a_choice_is_mapped_back_to_its_value() -> None:
+    data = contract_form([Spec("institution.region", "combo", "Düsseldorf", options=REGIONS)])
+    assert read_acroform(data, "x.pdf").values == {"institution.region": "duesseldorf"}
+
+
+def test_a_choice_stored_as_a_list_like_pdfjs_gives_a_string() -> None:
+    data = contract_form([Spec("institution.region", "combo", ["dormagen"], options=REGIONS)])
+    assert read_acroform(data, "x.pdf").values == {"institution.region": "dormagen"}
+
+
+def test_a_multi_select_list_gives_a_list() -> None:
+    data = contract_form(
+        [Spec("institution.regions", "listbox", ["duesseldorf", "Dormagen"], options=REGIONS)]
+    )
+    assert read_acroform(data, "x.pdf").values == {
+        "institution.regions": ["duesseldorf", "dormagen"]
+    }
+
+
+def test_a_box_ticked_only_in_its_appearance_counts() -> None:
+    data = contract_form(
+        [Spec("psychotherapie.languages_offered.fa", "checkbox", True, "Ja", set_as_only=True)]
+    )
+    assert read_acroform(data, "x.pdf").values == {"psychotherapie.languages_offered.fa": True}
+
+
+def test_a_group_whose_value_says_off_but_shows_a_ticked_box_uses_the_box() -> None:
+    # what pdf.js writes when a prefilled "ja" is changed to "fehlanzeige"
+    data = contract_form(
+        [Spec("psychotherapie.migrant_experience", "choice_boxes", "fehlanzeige", options=YNN)]
+    )
+    pdf = pikepdf.open(io.BytesIO(data))
+    field = pdf.Root.AcroForm.Fields[0].Kids[0]
+    field.V = pikepdf.Name.Off
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_acroform(buf.getvalue(), "x.pdf")
+    assert sub.values == {"psychotherapie.migrant_experience": "fehlanzeige"}
+    assert any("stored value is /Off but the box /fehlanzeige is ticked" in n for n in sub.notes)
+
+
+def test_a_stored_state_the_box_does_not_have_is_reported() -> None:
+    data = contract_form([Spec("x.languages.tr", "checkbox", False, on_state="On")])
+    pdf = pikepdf.open(io.BytesIO(data))
+    pdf.Root.AcroForm.Fields[0].Kids[0].Kids[0].V = pikepdf.Name("/Yes")
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_acroform(buf.getvalue(), "x.pdf")
+    assert sub.values == {"x.languages.tr": False}
+    assert sub.notes == (
+        "x.languages.tr: the stored value /Yes is none of the box's states (/On); treated as not ticked",
+    )
+
+
+# --------------------------------------------------------------------------- identity
+
+
+def test_identity_falls_back_to_document_metadata() -> None:
+    data = contract_form([Spec("institution.name", "text", "A")], IDENT, hidden_identity=False)
+    sub = read_acroform(data, "x.pdf")
+    assert sub.identity == IDENT and sub.identity is not None and sub.identity.verify(SECRET)
+    assert "document metadata" in sub.notes[0]
+
+
+def test_a_form_without_identity_is_unknown() -> None:
+    sub = read_acroform(contract_form([Spec("name", "text", "A")]), "x.pdf")
+    assert sub.identity is None and sub.values == {"name": "A"}
+
+
+def test_a_malformed_identity_is_an_error_naming_the_file() -> None:
+    broken = contract_form([Spec("formgen.instance_id", "text", "nonsense")])
+    with pytest.raises(IdentityError, match=r"^bad\.pdf: form identity incomplete"):
+        read_acroform(broken, "bad.pdf")
+
+
+def test_an_edited_identity_still_reads_but_does_not_verify() -> None:
+    data = contract_form([Spec("institution.name", "text", "A")], IDENT)
+    pdf = pikepdf.open(io.BytesIO(data))
+    for f in pdf.Root.AcroForm.Fields:
+        if str(f.T) == "formgen":
+            for kid in f.Kids:
+                if str(kid.T) == "institution_id":
+                    kid.V = pikepdf.String("inst-0002")
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_acroform(buf.getvalue(), "x.pdf")
+    assert sub.identity is not None and sub.identity.institution_id == "inst-0002"
+    assert not sub.identity.verify(SECRET)
+    assert "differ" in sub.notes[0]
+
+
+def test_pdf_dates() -> None:
+    assert pdf_date_iso("D:20250924") == "2025-09-24T00:00:00"
+    assert pdf_date_iso("D:20250924101500-05'30'") == "2025-09-24T10:15:00-05:30"
+    assert pdf_date_iso("gestern") is None
+
+
+# --------------------------------------------------------------------------- incremental updates
+
+
+def test_an_incremental_update_wins() -> None:
+    data = contract_form(
+        [
+            Spec("institution.name", "text", "Alt"),
+            Spec("psychotherapie.migrant_experience", "choice_boxes", "ja", options=YNN),
+        ],
+        IDENT,
+    )
+    writer = PdfWriter(io.BytesIO(data), incremental=True)
+    fields = {f.get("/T"): f for f in writer.root_object["/AcroForm"]["/Fields"]}
+    name = fields["institution"]["/Kids"][0].get_object()
+    name[NameObject("/V")] = TextStringObject("Ольга Петренко")
+    ynn = fields["psychotherapie"]["/Kids"][0].get_object()
+    ynn[NameObject("/V")] = NameObject("/nein")
+    for kid in ynn["/Kids"]:
+        kid = kid.get_object()
+        state = "/nein" if "/nein" in kid["/AP"]["/N"] else "/Off"
+        kid[NameObject("/AS")] = NameObject(state)
+    buf = io.BytesIO()
+    writer.write(buf)
+    updated = buf.getvalue()
+    assert updated.startswith(data) and updated.count(b"%%EOF") == 2  # really appended
+    sub = read_acroform(updated, "x.pdf")
+    assert sub.values == {
+        "institution.name": "Ольга Петренко",
+        "psychotherapie.migrant_experience": "nein",
+    }
+    assert sub.identity == IDENT
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def _reason(data: bytes, reason: str, match: str, **kw: object) -> None:
+    with pytest.raises(UnreadableFileError, match=match) as info:
+        read_acroform(data, "return.pdf", **kw)  # type: ignore[arg-type]
+    assert info.value.reason == reason
+    assert str(info.value).startswith("return.pdf: ")
+
+
+def test_empty_file() -> None:
+    _reason(b"", "empty", r"the file is empty \(0 bytes\); ask the sender")
+
+
+def test_not_a_pdf() -> None:
+    _reason(b"PK\x03\x04 a zip file", "not-pdf", r"not a PDF file \(it starts with 'PK")
+
+
+def test_truncated_pdf() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+    _reason(data[: len(data) // 2], "truncated", r"the PDF is truncated .* send the file again")
+
+
+def test_damaged_beyond_repair() -> None:
+    _reason(
+        b"%PDF-1.7\n" + b"\x00garbage" * 200 + b"\n%%EOF\n",
+        "damaged",
+        r"the PDF is damaged and could not be repaired \(",
+    )
+
+
+def test_damaged_but_repairable_is_read_and_noted() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+    xref = data.rindex(b"startxref")
+    damaged = data[:xref] + b"startxref\n999999\n%%EOF\n"
+    sub = read_acroform(damaged, "x.pdf")
+    assert sub.values == {"institution.name": "Łódź"}
+    assert any(n.startswith("the PDF was damaged and repaired on reading") for n in sub.notes)
+
+
+def test_password_protected() -> None:
+    data = contract_form([Spec("institution.name", "text", "A")], IDENT)
+    pdf = pikepdf.open(io.BytesIO(data))
+    buf = io.BytesIO()
+    pdf.save(buf, encryption=pikepdf.Encryption(user="geheim", owner="geheim"))
+    _reason(buf.getvalue(), "encrypted", r"the PDF is password-protected; ask the sender")
+
+
+def test_encrypted_without_an_open_password_is_read() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+    pdf = pikepdf.open(io.BytesIO(data))
+    buf = io.BytesIO()
+    pdf.save(buf, encryption=pikepdf.Encryption(user="", owner="owner-only"))
+    assert read_acroform(buf.getvalue(), "x.pdf").values == {"institution.name": "Łódź"}
+
+
+def test_xfa_form() -> None:
+    data = contract_form([Spec("institution.name", "text", "A")], IDENT)
+    pdf = pikepdf.open(io.BytesIO(data))
+    pdf.Root.AcroForm.XFA = pikepdf.Stream(pdf, b"<xdp:xdp xmlns:xdp='http://ns.adobe.com/xdp/'/>")
+    buf = io.BytesIO()
+    pdf.save(buf)
+    _reason(buf.getvalue(), "xfa", r"the PDF is an XFA form \(made or converted with Adobe")
+
+
+def test_fifty_thousand_objects_are_read_in_bounds() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+    pdf = pikepdf.open(io.BytesIO(data))
+    junk = pikepdf.Array([pdf.make_indirect(pikepdf.Dictionary(N=i)) for i in range(50_000)])
+    pdf.Root.Junk = junk
+    buf = io.BytesIO()
+    pdf.save(buf)
+    assert len(pdf.objects) > 50_000
+    sub = read_acroform(buf.getvalue(), "x.pdf")
+    assert sub.values == {"institution.name": "Łódź"}
+    _reason(
+        buf.getvalue(),
+        "too-large",
+        r"the PDF declares 50,0\d\d objects, more than the limit of 10,000; it is not a formgen form",
+        limits=ReadLimits(max_objects=10_000),
+    )
+
+
+def test_too_many_fields_are_refused() -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    fields = pikepdf.Array(
+        [
+            pdf.make_indirect(pikepdf.Dictionary(T=f"f{i}", FT=pikepdf.Name.Tx))
+            for i in range(25_000)
+        ]
+    )
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=fields)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    _reason(buf.getvalue(), "too-large", r"more than 20,000 form fields; it is not a formgen form")
+
+
+def test_a_twenty_megabyte_value_is_left_out_and_reported() -> None:
+    huge = "Ж" * (20 * 1024 * 1024 // 2)
+    data = contract_form(
+        [Spec("institution.name", "text", "Łódź"), Spec("institution.concepts", "text", huge)],
+        IDENT,
+    )
+    assert len(data) > 20 * 1024 * 1024
+    sub = read_acroform(data, "x.pdf")
+    assert sub.values == {"institution.name": "Łódź"}
+    assert sub.notes == (
+        "institution.concepts: the value has 10,485,760 characters, more than the limit of "
+        "100,000; left out (the original file is kept)",
+    )
+
+
+def test_a_file_beyond_the_size_limit_is_not_read_whole() -> None:
+    data = contract_form([Spec("institution.name", "text", "A")], IDENT)
+    assert len(data) > 2000
+    stream = io.BytesIO(data)
+    with pytest.raises(UnreadableFileError, match=r"more than the limit of 1,000") as info:
+        read_acroform(stream, "big.pdf", limits=ReadLimits(max_file_bytes=1000))
+    assert info.value.reason == "too-large" and stream.tell() == 1001
+
+
+def test_a_pdf_without_fields_says_so() -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_acroform(buf.getvalue(), "scan.pdf")
+    assert sub.identity is None and sub.values == {}
+    assert sub.notes == ("the PDF has no form fields (a flattened or printed copy, or not a form)",)
+
+
+def test_identity_json_with_plain_keys() -> None:
+    data = contract_form([Spec("a.b", "text", "x")])
+    pdf = pikepdf.open(io.BytesIO(data))
+    plain = {k.split(".", 1)[1]: v for k, v in IDENT.to_fields().items()}
+    pdf.docinfo["/FormgenIdentity"] = json.dumps(plain)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_acroform(buf.getvalue(), "x.pdf")
+    assert sub.identity == IDENT
