@@ -311,3 +311,23 @@ def test_bounces_in_an_mbox_matched_by_address(tmp_path):
     assert result.exit_code == 0, result.output
     assert "bounced ua-1 <olga@example.org> 5.1.1" in result.output
     assert "NOT MATCHED nobody@example.org 5.1.1: no mail to it in the send log" in result.output
+
+
+def test_reply_ingested_counts_as_returned_by_its_instance(tmp_path):
+    """The whole loop: send, the institution replies with the form attached, ingest, status."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        sent = run(
+            "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--format", "both"
+        )
+        assert sent.exit_code == 0, sent.output
+    # ua-1 answers: its mail comes back with both attachments (one form instance in two formats)
+    reply = tmp_path / "Antwort.eml"
+    reply.write_bytes(inbox.by_rcpt()["olga@example.org"].as_bytes())
+    ingested = run("ingest", str(reply), "--workspace", str(ws))
+    assert ingested.exit_code == 0, ingested.output
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["returns_known"] is True
+    assert data["counts"]["returned"] == 1 and data["counts"]["outstanding"] == 3
+    assert {r["id"]: r["state"] for r in data["rows"]}["ua-1"] == "returned"
