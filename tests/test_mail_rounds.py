@@ -1,0 +1,137 @@
+"""The mailing round as a library: crash and resume, rate limit, SMTP settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from mailkit import make_workspace, renderers
+
+from formgen.errors import MailError
+from formgen.mailrun import (
+    DraftWriter,
+    RoundSettings,
+    plan_round,
+    prefill_from,
+    run_round,
+)
+from formgen.recipients import Recipient
+from formgen.sendlog import SendLog
+from formgen.smtp import RateLimiter, SmtpSettings
+
+PEOPLE = [
+    Recipient(f"i{n}", name, f"i{n}@example.org", ("psychotherapie",), "duesseldorf")
+    for n, name in enumerate(["Jörg Weiß", "Ольга Петренко", "Şule Yılmaz"], 1)
+]
+
+
+class Crash(Exception):
+    """Stands for the process being killed between preparing and delivering."""
+
+
+class CrashingDrafts(DraftWriter):
+    def __init__(self, directory, crash_on: str) -> None:
+        super().__init__(directory)
+        self.crash_on = crash_on
+
+    def deliver(self, recipient, msg, log, base):
+        if recipient.id == self.crash_on:
+            raise Crash
+        return super().deliver(recipient, msg, log, base)
+
+
+def test_crash_after_preparing_resumes_with_the_same_form(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    settings = RoundSettings(round="r1", formats=("pdf",), deadline=dt.date(2026, 12, 1))
+    kwargs = {
+        "schema": ws.schema(),
+        "renderers": renderers(),
+        "prefill": prefill_from(lambda _: None),
+    }
+    plan = plan_round(PEOPLE, SendLog(ws.root).deliveries(), settings, "drafts")
+    with pytest.raises(Crash):
+        run_round(ws, plan, settings, CrashingDrafts(tmp_path / "out", "i2"), **kwargs)
+    log = SendLog(ws.root)
+    state = {d.institution_id: d for d in log.deliveries()}
+    assert state["i1"].drafted_at and not state["i2"].delivered and state["i2"].prepared_at
+    prepared_i2 = state["i2"].instance_ids
+
+    plan = plan_round(PEOPLE, log.deliveries(), settings, "drafts")
+    assert [r.id for r in plan.todo] == ["i2", "i3"] and list(plan.reuse) == ["i2"]
+    report = run_round(ws, plan, settings, DraftWriter(tmp_path / "out"), **kwargs)
+    assert [o.status for o in report.outcomes] == ["drafted", "drafted"]
+    assert report.outcomes[0].instance_ids == prepared_i2  # the form made before the crash
+    prepared = [e for e in log.events() if e["event"] == "prepared"]
+    assert [e["institution_id"] for e in prepared] == ["i1", "i2", "i3"]  # nothing made twice
+
+
+def test_a_changed_prepared_file_is_made_again(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    settings = RoundSettings(round="r1", formats=("pdf",))
+    kwargs = {
+        "schema": ws.schema(),
+        "renderers": renderers(),
+        "prefill": prefill_from(lambda _: None),
+    }
+    plan = plan_round(PEOPLE[:1], [], settings, "drafts")
+    with pytest.raises(Crash):
+        run_round(ws, plan, settings, CrashingDrafts(tmp_path / "out", "i1"), **kwargs)
+    (pdf,) = (ws.forms_dir / "mail" / "r1").iterdir()
+    pdf.write_bytes(b"%PDF-1.7 changed by hand")
+    plan = plan_round(PEOPLE[:1], SendLog(ws.root).deliveries(), settings, "drafts")
+    report = run_round(ws, plan, settings, DraftWriter(tmp_path / "out"), **kwargs)
+    assert report.outcomes[0].status == "drafted"
+    assert len([e for e in SendLog(ws.root).events() if e["event"] == "prepared"]) == 2
+
+
+def test_damaged_log_line_is_skipped_and_reported(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    log = SendLog(ws.root)
+    log.append("prepared", round="r", institution_id="a", instance_ids=["X"], files=[])
+    with open(log.path, "a") as fh:
+        fh.write('{"event": "sent", "round": "r", "instit')  # a crash mid-write
+    assert [d.institution_id for d in log.deliveries()] == ["a"]
+    assert log.damaged_lines == [2]
+
+
+def test_rate_limiter_spaces_mails_evenly():
+    now = [0.0]
+    slept = []
+
+    def sleep(seconds: float) -> None:
+        slept.append(round(seconds, 3))
+        now[0] += seconds
+
+    limiter = RateLimiter(30, clock=lambda: now[0], sleep=sleep)
+    for _ in range(4):
+        limiter.wait()
+    assert slept == [2.0, 2.0, 2.0]
+    now[0] += 10  # a slow server: no extra wait
+    limiter.wait()
+    assert slept == [2.0, 2.0, 2.0]
+
+
+@pytest.mark.parametrize(
+    ("smtp", "message"),
+    [
+        ({}, r"no \[smtp\] settings; add"),
+        ({"host": "mail.example.org", "security": "tls"}, "security = 'tls'; use starttls or ssl"),
+        (
+            {"host": "mail.example.org", "security": "none"},
+            "only allowed for a relay on this machine",
+        ),
+        ({"host": "mail.example.org", "port": "x"}, "port, rate and timeout must be numbers"),
+        ({"host": "mail.example.org", "port": 70000}, "port 70000 is not a port number"),
+    ],
+)
+def test_smtp_settings_mistakes_say_how_to_fix(smtp, message):
+    with pytest.raises(MailError, match=message):
+        SmtpSettings.from_config({"smtp": smtp} if smtp else {}, "ws/workspace.toml")
+
+
+def test_smtp_settings_defaults():
+    s = SmtpSettings.from_config(
+        {"smtp": {"host": "mail.example.org", "security": "ssl", "user": "u"}}
+    )
+    assert (s.port, s.rate, s.password_env) == (465, 30.0, "FORMGEN_SMTP_PASSWORD")
+    assert SmtpSettings.from_config({"smtp": {"host": "h"}}).port == 587
