@@ -33,7 +33,7 @@ from formgen.recipients import Recipient
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpTransport
-from formgen.tracking import InstitutionStatus
+from formgen.tracking import InstitutionStatus, RegisterView, institution_status
 from formgen.workspace import Workspace, write_atomic
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
@@ -422,6 +422,58 @@ def select(
     wanted = list(dict.fromkeys(ids))
     by_id = {r.id: r for r in recipients}
     return [by_id[i] for i in wanted if i in by_id], [i for i in wanted if i not in by_id]
+
+
+@dataclass
+class Targets:
+    """Who the next round is for, and who was left out and why."""
+
+    recipients: list[Recipient]
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(institution id, why): e.g. an update form is already on its way."""
+    missing: list[str] = field(default_factory=list)
+    """Institutions due for this round that the given recipients list lacks."""
+    notes: list[str] = field(default_factory=list)
+    nothing_due: bool = False
+
+
+def round_targets(
+    kind: str,
+    listed: Sequence[Recipient] | None,
+    deliveries: Sequence[Delivery],
+    view: RegisterView | None,
+    today: dt.date,
+) -> Targets:
+    """The recipients of a round of ``kind``.
+
+    ``invitation``: the list as given. ``reminder``: institutions whose form is overdue (addresses
+    from ``listed`` when given, else from the send log). ``update``: institutions with stale
+    entries (addresses from ``listed``, i.e. the register or a CSV), except those with a form
+    already on its way.
+    """
+    if kind == "invitation":
+        return Targets(list(listed or ()))
+    returned = view.returned_instances() if view else None
+    statuses = institution_status(deliveries, returned, today)
+    notes = []
+    if returned is None:
+        notes.append(
+            "returns cannot be matched without a register; every form not known as returned counts"
+        )
+    skipped: list[tuple[str, str]] = []
+    if kind == "reminder":
+        ids = overdue_ids(statuses)
+        pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
+    elif kind == "update":
+        stale = view.stale_ids() if view else None
+        if stale is None:
+            raise MailError("no register in this workspace: nothing is known to be stale")
+        ids, skipped = stale_targets(stale, statuses)
+        pool = list(listed or ())
+    else:
+        raise MailError(f"unknown kind of round '{kind}'")
+    chosen, missing = select(pool, ids)
+    return Targets(chosen, skipped, missing, notes, nothing_due=not ids and not skipped)
 
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:

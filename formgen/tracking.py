@@ -112,6 +112,8 @@ class StatusSummary:
 
     institutions: int
     counts: dict[str, int]
+    via: dict[str, int]
+    """How the latest mail went out: ``sent`` (SMTP) or ``drafted`` (.eml for the mail program)."""
     stale: int | None
     conflicts: int | None
     returns_known: bool
@@ -122,8 +124,13 @@ def summarise(
     statuses: dict[str, InstitutionStatus], view: RegisterView | None, returns_known: bool
 ) -> StatusSummary:
     counts = dict.fromkeys(STATES, 0)
+    via = {"sent": 0, "drafted": 0}
     for s in statuses.values():
         counts[s.state] += 1
+        if s.latest.sent_at:
+            via["sent"] += 1
+        elif s.latest.drafted_at:
+            via["drafted"] += 1
     stale_ids = view.stale_ids() if view else None
     conflicts = view.conflict_count() if view else None
     notes = list(view.notes) if view else ["no register in this workspace yet"]
@@ -135,6 +142,7 @@ def summarise(
     return StatusSummary(
         institutions=len(statuses),
         counts=counts,
+        via=via,
         stale=len(stale_ids) if stale_ids is not None else None,
         conflicts=conflicts,
         returns_known=returns_known,

@@ -21,14 +21,11 @@ from formgen.mailrun import (
     SmtpSender,
     default_renderers,
     default_round,
-    overdue_ids,
     plan_round,
     prefill_from,
-    recipients_from_log,
     record_bounces,
+    round_targets,
     run_round,
-    select,
-    stale_targets,
 )
 from formgen.recipients import RecipientList, parse_recipients_csv, recipients_from_records
 from formgen.sendlog import SendLog
@@ -185,34 +182,19 @@ def mail(
     listed = _recipient_list(recipients, from_register or (stale and not recipients), schema, view)
     if listed is not None:
         _echo_problems(listed, skip_invalid)
-    pool = list(listed.recipients) if listed is not None else []
-    if overdue or stale:
-        returned = view.returned_instances() if view else None
-        statuses = institution_status(deliveries, returned, today)
-        if returned is None:
-            click.echo(
-                "note: returns cannot be matched without a register; every form not known as returned counts",
-                err=True,
-            )
-        if overdue:
-            ids = overdue_ids(statuses)
-            skipped_ids: list[tuple[str, str]] = []
-            if not recipients:
-                pool = recipients_from_log(statuses[i] for i in ids)
-        else:
-            stale_ids = view.stale_ids() if view else None
-            if stale_ids is None:
-                raise MailError("no register in this workspace: nothing is known to be stale")
-            ids, skipped_ids = stale_targets(stale_ids, statuses)
-        pool, missing = select(pool, ids)
-        for iid in missing:
-            click.echo(f"not mailed: {iid}: not in the recipients list", err=True)
-        for iid, why in skipped_ids:
-            click.echo(f"skipped: {iid}: {why}")
-        if not ids:
-            click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
-            return
-
+    targets = round_targets(
+        kind, list(listed.recipients) if listed is not None else None, deliveries, view, today
+    )
+    for note in targets.notes:
+        click.echo(f"note: {note}", err=True)
+    for iid in targets.missing:
+        click.echo(f"not mailed: {iid}: not in the recipients list", err=True)
+    for iid, why in targets.skipped:
+        click.echo(f"skipped: {iid}: {why}")
+    if targets.nothing_due:
+        click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
+        return
+    pool = targets.recipients
     plan = plan_round(pool, deliveries, settings, "send" if send else "drafts")
     click.echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
@@ -349,6 +331,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         out = {
             "institutions": summary.institutions,
             "counts": summary.counts,
+            "via": summary.via,
             "stale": summary.stale,
             "conflicts": summary.conflicts,
             "returns_known": summary.returns_known,
@@ -358,7 +341,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     c = summary.counts
-    click.echo(f"institutions mailed: {summary.institutions}")
+    click.echo(
+        f"institutions mailed: {summary.institutions} ({summary.via['sent']} sent, "
+        f"{summary.via['drafted']} as drafts)"
+    )
     click.echo(f"  returned     {c['returned']:4d}")
     click.echo(f"  outstanding  {c['outstanding']:4d}  (mailed, deadline not passed)")
     click.echo(
