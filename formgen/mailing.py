@@ -238,8 +238,9 @@ def check_form_for(recipient: Recipient, form: GeneratedForm) -> None:
 def as_draft(msg: EmailMessage) -> bytes:
     """The message as an ``.eml`` file that opens as an unsent draft, ready to send.
 
-    ``X-Unsent: 1`` makes Outlook open it in compose mode; Thunderbird opens it with "Edit as
-    new message" (its own drafts carry ``X-Mozilla-Draft-Info``, added too).
+    ``X-Unsent: 1`` makes Outlook open it in compose mode, ready to send. Thunderbird shows it as
+    a message; "Message ▸ Edit as New Message" (Ctrl+E) opens it ready to send, with the
+    attachments (``X-Mozilla-Draft-Info``, which Thunderbird's own drafts carry, is added too).
     """
     draft = copy.deepcopy(msg)
     del draft["Date"]  # set when it is actually sent
