@@ -135,3 +135,34 @@ def test_smtp_settings_defaults():
     )
     assert (s.port, s.rate, s.password_env) == (465, 30.0, "FORMGEN_SMTP_PASSWORD")
     assert SmtpSettings.from_config({"smtp": {"host": "h"}}).port == 587
+
+
+def test_a_form_that_cannot_be_made_does_not_stop_the_batch(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    real = renderers()["pdf"]
+
+    def render(schema, request, identity):
+        if request.record.id == "i2":
+            raise MailError("i2: the register holds a value the form cannot show")
+        return real(schema, request, identity)
+
+    settings = RoundSettings(round="r1", formats=("pdf",))
+    plan = plan_round(PEOPLE, [], settings, "drafts")
+    report = run_round(
+        ws,
+        plan,
+        settings,
+        DraftWriter(tmp_path / "out"),
+        schema=ws.schema(),
+        renderers={"pdf": render},
+        prefill=prefill_from(lambda _: None),
+    )
+    assert [(o.recipient.id, o.status) for o in report.outcomes] == [
+        ("i1", "drafted"),
+        ("i2", "error"),
+        ("i3", "drafted"),
+    ]
+    assert "cannot show" in report.outcomes[1].detail
+    # the next run makes only i2
+    again = plan_round(PEOPLE, SendLog(ws.root).deliveries(), settings, "drafts")
+    assert [r.id for r in again.todo] == ["i2"]

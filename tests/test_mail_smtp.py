@@ -331,3 +331,26 @@ def test_reply_ingested_counts_as_returned_by_its_instance(tmp_path):
     assert data["returns_known"] is True
     assert data["counts"]["returned"] == 1 and data["counts"]["outstanding"] == 3
     assert {r["id"]: r["state"] for r in data["rows"]}["ua-1"] == "returned"
+
+
+def test_password_prompt_when_no_environment_variable(tmp_path):
+    server_ctx, _ = self_signed(tmp_path)
+    inbox = Inbox()
+    kwargs = {"tls_context": server_ctx, "require_starttls": True, "auth_required": True}
+    with smtp_server(inbox, authenticator=_auth("Prompt-Wort"), **kwargs) as server:
+        ws = make_workspace(
+            tmp_path / "ws",
+            server.port,
+            "starttls",
+            f'user = "spkom"\ncafile = "{tmp_path / "cert.pem"}"\n',
+        ).root
+        result = CliRunner().invoke(
+            main,
+            ["mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send"],
+            input="Prompt-Wort\n",
+            env={"FORMGEN_SMTP_PASSWORD": ""},
+        )
+    assert result.exit_code == 0, result.output
+    assert "SMTP password for spkom at 127.0.0.1" in result.output
+    assert "Prompt-Wort" not in result.output  # typed hidden, never echoed
+    assert len(inbox.messages) == 3

@@ -237,6 +237,8 @@ def mail(
     lookup = view.record if view else (lambda _iid: None)
     try:
         with ws.lock():
+            # plan again under the lock: another run may have mailed some of them meanwhile
+            plan = plan_round(plan.todo, log.deliveries(), settings, "send" if send else "drafts")
             report = run_round(
                 ws,
                 plan,
