@@ -24,11 +24,11 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from formgen import languages
 from formgen.model import INSTITUTION, Field, FieldType, Schema, choices_of
+from formgen.schema_load import shipped_schema_path
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
 
@@ -56,9 +56,7 @@ LONG_HEADER = (
 
 def export_json_schema() -> dict[str, Any]:
     """The JSON Schema of :func:`export_json` (``schema/register-export.schema.json``)."""
-    text = (
-        resources.files("formgen.schema").joinpath("register-export.schema.json").read_text("utf-8")
-    )
+    text = shipped_schema_path("register-export.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
