@@ -23,6 +23,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +35,7 @@ from ingest.staleness import is_stale, last_confirmed
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDE_META = ("institution_id", "revision", "category")
 WIDE_TAIL = ("last_confirmed", "stale", "confirmed_by_institution", "problems")
@@ -302,14 +304,18 @@ def export_xlsx(
         ws.freeze_panes = "B2"
         width = 0
         for n, row in enumerate(rows):
-            cells = []
+            cells: list[Any] = []
             for value in row:
-                cell = WriteOnlyCell(ws, value=_clean(value))
-                if isinstance(value, str):
-                    cell.data_type = "s"  # text stays text: "=…" is never a formula
-                if n == 0:
-                    cell.font = bold
-                cells.append(cell)
+                value = _clean(value)
+                if n == 0 or (isinstance(value, str) and value.startswith("=")):
+                    # openpyxl would store "=…" as a formula: force a text cell
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.data_type = "s"
+                    if n == 0:
+                        cell.font = bold
+                    cells.append(cell)
+                else:
+                    cells.append(value)
             width = max(width, len(cells))
             ws.append(cells)
         if width:
@@ -321,8 +327,8 @@ def export_xlsx(
 
 def _clean(value: str | int) -> str | int:
     """XLSX cannot hold control characters other than tab, LF and CR."""
-    if isinstance(value, str):
-        return "".join(ch for ch in value if ch >= " " or ch in "\t\n\r")
+    if isinstance(value, str) and _CONTROL.search(value):
+        return _CONTROL.sub("", value)
     return value
 
 

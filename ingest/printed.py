@@ -13,6 +13,7 @@ shipped DejaVu Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
@@ -394,6 +396,20 @@ def _category_intro(
     return out
 
 
+LABEL_W = 46 * mm
+VALUE_W = A4[0] - 36 * mm - LABEL_W
+_PAD = 4
+
+
+@functools.cache
+def _wrap(text: str, font: str, size: float, width: float) -> str:
+    """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(simpleSplit(para, font, size, width - 2 * _PAD) or [""])
+    return "\n".join(lines)
+
+
 def _entry_block(
     reg: Register,
     cat: Category,
@@ -405,13 +421,16 @@ def _entry_block(
     st: dict[str, ParagraphStyle],
 ) -> Flowable:
     inst = reg.institutions[iid]["institution"]
-    width = A4[0] - 36 * mm
-    label_w = 46 * mm
+    width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
     styles: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("FONT", (0, 0), (0, -1), FONT, 8, 10.5),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("FONT", (1, 0), (1, -1), FONT, 9, 11.5),
+        ("TEXTCOLOR", (1, 0), (1, -1), INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
@@ -423,49 +442,52 @@ def _entry_block(
     rows.append([Paragraph(head, st["name"]), ""])
     age = _age(entry, stand)
     seen = last_confirmed(entry)
-    marks = []
+    mark = None
     if seen is None:
-        marks.append(t["never"])
+        mark = t["never"]
     elif age is not None and age > cat.stale_after_days:
-        marks.append(t["stale"].format(date=_date(seen, opt.lang), days=age))
-    if marks:
-        rows.append([Paragraph("⚠ " + " · ".join(marks), st["stale"]), ""])
+        mark = t["stale"].format(date=_date(seen, opt.lang), days=age)
+    if mark:
+        rows.append([_wrap("⚠ " + mark, BOLD, 8, width), ""])
         n = len(rows) - 1
-        styles += [("SPAN", (0, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), STALE_BG)]
+        styles += [
+            ("SPAN", (0, n), (-1, n)),
+            ("BACKGROUND", (0, n), (-1, n), STALE_BG),
+            ("FONT", (0, n), (-1, n), BOLD, 8, 10),
+            ("TEXTCOLOR", (0, n), (-1, n), STALE_INK),
+        ]
 
-    address = " ".join(
+    street = _text(inst, "street")
+    address = ", ".join(
         p
-        for p in (
-            _text(inst, "street") + ("," if _text(inst, "street") else ""),
-            _text(inst, "postcode"),
-            _text(inst, "city"),
-        )
+        for p in (street, " ".join(x for x in (_text(inst, "postcode"), _text(inst, "city")) if x))
         if p
-    ).strip(",")
+    )
     if address:
-        rows.append([Paragraph(t["address"], st["label"]), Paragraph(escape(address), st["base"])])
+        rows.append([_wrap(t["address"], FONT, 8, LABEL_W), _wrap(address, FONT, 9, VALUE_W)])
     skip = {"name", "street", "postcode", "city", "region"}
     for section in cat.sections:
         for f in section.fields:
             if f.id in skip or (f.personal and not opt.personal):
                 continue
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
-            text = _field_text(f, stored, opt.lang, t)
+            text, invalid = _field_text(f, stored, opt.lang, t)
             if text:
                 rows.append(
-                    [
-                        Paragraph(escape(f.label.get(opt.lang)), st["label"]),
-                        Paragraph(text, st["base"]),
-                    ]
+                    [_wrap(f.label.get(opt.lang), FONT, 8, LABEL_W), _wrap(text, FONT, 9, VALUE_W)]
                 )
+                if invalid:
+                    styles.append(("TEXTCOLOR", (1, len(rows) - 1), (1, len(rows) - 1), STALE_INK))
     foot = []
     if seen is not None:
         foot.append(t["confirmed"].format(date=_date(seen, opt.lang)))
     if not entry.get("by_institution"):
         foot.append(t["unconfirmed"])
     if foot:
-        rows.append(["", Paragraph(" · ".join(foot), st["small"])])
-    table = Table(rows, colWidths=[label_w, width - label_w])
+        rows.append(["", _wrap(" · ".join(foot), FONT, 7.5, VALUE_W)])
+        n = len(rows) - 1
+        styles += [("FONT", (1, n), (1, n), FONT, 7.5, 9.5), ("TEXTCOLOR", (1, n), (1, n), MUTED)]
+    table = Table(rows, colWidths=[LABEL_W, VALUE_W])
     table.setStyle(TableStyle(styles))
     return KeepTogether([table, Spacer(1, 4 * mm)])
 
@@ -477,21 +499,23 @@ def _text(stored: Json, key: str) -> str:
     return str(sv.get("v") if sv.get("v") is not None else sv.get("raw", ""))
 
 
-def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> str:
+def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[str, bool]:
+    """The value as people read it, and whether it is invalid (printed as typed, in red)."""
     sv = stored.get(f.id)
     parts = []
+    invalid = False
     if sv is not None:
         shown = display(f, sv, labels=True, lang=lang)
         if f.type is FieldType.DATE and sv.get("v"):
             shown = _date(dt.date.fromisoformat(str(sv["v"])), lang)
-        text = escape(shown).replace("\n", "<br/>")
         if sv.get("problem"):
-            text += f" <font color='#a61b1b' size='7'>({t['invalid']}: {escape(str(sv['problem']))})</font>"
-        parts.append(text)
+            invalid = True
+            shown += f"  ({t['invalid']}: {sv['problem']})"
+        parts.append(shown)
     other = stored.get(f"{f.id}._other")
     if other is not None:
-        parts.append(escape(str(other.get("raw", ""))))
-    return ", ".join(p for p in parts if p)
+        parts.append(str(other.get("raw", "")))
+    return ", ".join(p for p in parts if p), invalid
 
 
 def categories_with_entries(reg: Register) -> Iterable[str]:
