@@ -14,6 +14,7 @@ from formgen.cli import demo as demo_cmd
 from formgen.cli import generate as generate_cmd
 from formgen.cli import ingest as ingest_cmd
 from formgen.cli import mail as mail_cmd
+from formgen.cli import register as register_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
 
@@ -36,3 +37,4 @@ main.add_command(mail_cmd.status)
 main.add_command(mail_cmd.bounces)
 main.add_command(generate_cmd.generate)
 main.add_command(ingest_cmd.ingest)
+main.add_command(register_cmd.register)
