@@ -145,7 +145,7 @@ def test_field_types_flags_and_tooltips(schema: Schema) -> None:
     assert int(concepts["/Ff"]) & 4096, "textarea is multi-line"
     region = fields["psychotherapie.1.region"]
     assert region["/FT"] == "/Ch" and int(region["/Ff"]) & (1 << 17)
-    assert [list(o) for o in region["/Opt"]][0] == ["duesseldorf", "Düsseldorf"]
+    assert next(list(o) for o in region["/Opt"]) == ["duesseldorf", "Düsseldorf"]
     lang_tr = fields["psychotherapie.1.languages_offered.tr"]
     assert lang_tr["/FT"] == "/Btn" and "/Yes" in lang_tr["/_States_"]
     assert fields["psychotherapie.1.languages_offered._other"]["/FT"] == "/Tx"
@@ -168,7 +168,7 @@ def test_yes_no_none_is_one_field_of_three_exclusive_boxes(schema: Schema) -> No
             if str(k3.T) == "migrant_experience"
         )
         assert field.FT == "/Btn" and int(field.get("/Ff", 0)) & (1 << 15) == 0  # not radio
-        states = [sorted(str(k) for k in kid.AP.N.keys() if k != "/Off") for kid in field.Kids]
+        states = [sorted(str(k) for k in kid.AP.N if k != "/Off") for kid in field.Kids]
         assert states == [["/ja"], ["/nein"], ["/fehlanzeige"]]
 
 
