@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import FormgenError, RecordError
+from formgen.errors import FormgenError, RecordError, UnknownCategoryError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
 from formgen.model import Schema
@@ -121,7 +121,10 @@ def read_recipients(
             if key in inst_fields and key != "name" and value:
                 institution[key] = value
         data = {"id": rid, "categories": categories, "institution": institution}
-        records.append(record_from_json(schema, data, where))
+        try:
+            records.append(record_from_json(schema, data, where))
+        except UnknownCategoryError as exc:
+            raise RecordError(f"{where}: column 'categories': {exc}") from None
     if not records:
         raise RecordError(f"{source}: no recipients (only a header line?)")
     return records
@@ -265,11 +268,9 @@ def generate_batch(
 def _warm_up(fmt: str) -> None:
     """Build per-process caches (fonts) once before forking, so workers inherit them."""
     if fmt == "pdf":
-        from formgen.layout import register_fonts
-        from formgen.pdf_font import field_font
+        from formgen.pdf_form import _shared_objects
 
-        register_fonts()
-        field_font()
+        _shared_objects()
 
 
 def _manifest(items: Sequence[BatchItem]) -> str:
