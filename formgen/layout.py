@@ -1,0 +1,670 @@
+"""Field geometry of a form, computed once from the schema: pages, and where every box sits.
+
+The PDF writer (:mod:`formgen.pdf_form`) draws the page and places the form fields from this
+layout; the reader of flattened or printed copies recomputes the same layout from the form's
+identity (schema id and version, kind, categories, language) and finds typed values by position.
+So the layout depends on exactly those four things and never on prefilled values, the
+institution's name, the "Stand" date or the form reference — those are drawn into fixed slots.
+
+Coordinates are PDF points on A4 with the origin at the bottom left; a :class:`Rect` is
+``(x0, y0, x1, y1)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+
+from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+
+from formgen import languages
+from formgen.fonts import font_path
+from formgen.model import (
+    OTHER,
+    Category,
+    Field,
+    FieldPath,
+    FieldType,
+    Schema,
+    Scope,
+    Section,
+    checklist_path,
+    choices_of,
+    institution_path,
+)
+
+MM = 72 / 25.4
+PAGE_WIDTH = 210 * MM
+PAGE_HEIGHT = 297 * MM
+MARGIN_X = 18 * MM
+MARGIN_TOP = 16 * MM
+MARGIN_BOTTOM = 15 * MM
+FOOTER_HEIGHT = 24.0
+"""The footer band above the bottom margin: reference, page X/Y, Stand, institution."""
+RUNNING_HEAD = 14.0
+CONTENT_LEFT = MARGIN_X
+CONTENT_RIGHT = PAGE_WIDTH - MARGIN_X
+CONTENT_WIDTH = CONTENT_RIGHT - CONTENT_LEFT
+CONTENT_TOP = PAGE_HEIGHT - MARGIN_TOP - RUNNING_HEAD
+CONTENT_BOTTOM = MARGIN_BOTTOM + FOOTER_HEIGHT + 6
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+LABEL_SIZE = 7.5
+LABEL_LEADING = 9.0
+HINT_SIZE = 6.5
+HINT_LEADING = 8.0
+TEXT_BOX_HEIGHT = 20.0
+"""A single-line box: 7 mm, room for handwriting."""
+TEXTAREA_LINE = 16.0
+CHECKBOX = 10.0
+OPTION_ROW = 14.0
+COLUMNS = 6
+GUTTER = 8.0
+ROW_GAP = 6.0
+FIELD_FONT_SIZE = 10.0
+TEXTAREA_FONT_SIZE = 9.0
+
+KINDS = ("checklist", "institution")
+
+
+class WidgetKind(StrEnum):
+    """What a box is in the PDF."""
+
+    TEXT = "text"
+    """Single-line text field."""
+    MULTILINE = "multiline"
+    """Multi-line, wrapping text field."""
+    COMBO = "combo"
+    """Drop-down list (select_one)."""
+    CHECKBOX = "checkbox"
+    """An independent checkbox: one option of a multiple choice (``<path>.<option>``)."""
+    CHOICE = "choice"
+    """One box of a group of mutually exclusive checkboxes sharing the field ``<path>``."""
+
+
+@dataclass(frozen=True)
+class Rect:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def width(self) -> float:
+        return self.x1 - self.x0
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    def as_list(self) -> list[float]:
+        return [round(v, 2) for v in (self.x0, self.y0, self.x1, self.y1)]
+
+    def contains(self, x: float, y: float, slack: float = 0.0) -> bool:
+        return self.x0 - slack <= x <= self.x1 + slack and self.y0 - slack <= y <= self.y1 + slack
+
+
+@dataclass(frozen=True)
+class Box:
+    """One widget: where it is, what field it belongs to and, for checkboxes, which option."""
+
+    path: str
+    """The full field name (``str(FieldPath)``); every box of an exclusive group shares it."""
+    page: int
+    """0-based page index."""
+    rect: Rect
+    kind: WidgetKind
+    field: Field
+    option: str | None = None
+    """Checkboxes: the option code (multiple choice) or choice value (exclusive group);
+    ``_other`` for the free-text box of a multiple choice."""
+    label: str = ""
+    """The printed label of the field (text boxes) or of the option (checkboxes)."""
+    tooltip: str = ""
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """Static text drawn on a page (labels, headings, descriptions)."""
+
+    page: int
+    x: float
+    y: float
+    text: str
+    size: float
+    bold: bool = False
+    gray: float = 0.0
+
+
+@dataclass(frozen=True)
+class Band:
+    """A filled bar behind a heading."""
+
+    page: int
+    rect: Rect
+    gray: float
+
+
+@dataclass(frozen=True)
+class FormLayout:
+    """Pages and boxes of one form."""
+
+    schema_id: str
+    schema_version: str
+    kind: str
+    categories: tuple[str, ...]
+    lang: str
+    page_count: int
+    boxes: tuple[Box, ...]
+    texts: tuple[TextLine, ...]
+    bands: tuple[Band, ...]
+    running_heads: tuple[str, ...]
+    """The running head of every page (the category it belongs to)."""
+    page_size: tuple[float, float] = (PAGE_WIDTH, PAGE_HEIGHT)
+
+    def boxes_on(self, page: int) -> list[Box]:
+        return [b for b in self.boxes if b.page == page]
+
+    def fields(self) -> dict[str, list[Box]]:
+        """Field name → its boxes, in page order (an exclusive group has several)."""
+        out: dict[str, list[Box]] = {}
+        for b in self.boxes:
+            out.setdefault(b.path, []).append(b)
+        return out
+
+    def box_at(self, page: int, x: float, y: float, slack: float = 2.0) -> Box | None:
+        """The box that holds the point (x, y) on ``page``, if any."""
+        for b in self.boxes:
+            if b.page == page and b.rect.contains(x, y, slack):
+                return b
+        return None
+
+
+# --------------------------------------------------------------------------- texts
+
+_UI = {
+    "de": {
+        "entry": "Eintrag {n} von {total}",
+        "required": "* Pflichtfeld",
+        "date_hint": "TT.MM.JJJJ",
+        "other": "Andere:",
+        "choose": "Auswahl: ",
+        "institution_title": "Angaben zu Ihrer Einrichtung",
+        "institution_intro": (
+            "Bitte prüfen Sie die Angaben, korrigieren oder ergänzen Sie sie und senden Sie das "
+            "Formular zurück. Leere Felder bedeuten „nicht ausgefüllt“; kreuzen Sie "
+            "„Fehlanzeige“ an, wenn es ein Angebot (noch) nicht gibt."
+        ),
+        "checklist_intro": (
+            "Bitte je Einrichtung einen Eintrag ausfüllen. Mehrfachnennungen bei Sprachen "
+            "möglich; weitere Sprachen unter „Andere“."
+        ),
+        "continued": "(Fortsetzung)",
+    },
+    "en": {
+        "entry": "Entry {n} of {total}",
+        "required": "* required",
+        "date_hint": "DD.MM.YYYY",
+        "other": "Other:",
+        "choose": "Choices: ",
+        "institution_title": "About your institution",
+        "institution_intro": (
+            "Please check the information, correct or complete it and return the form. An empty "
+            'field means "not filled in"; tick "none available" if a service does not exist (yet).'
+        ),
+        "checklist_intro": (
+            "Please fill in one entry per institution. Tick every language that applies; more "
+            'languages under "Other".'
+        ),
+        "continued": "(continued)",
+    },
+}
+
+
+def ui_text(lang: str, key: str) -> str:
+    """A fixed text of the form in ``lang`` (German when ``lang`` is unknown)."""
+    return _UI.get(lang, _UI["de"])[key]
+
+
+@cache
+def register_fonts() -> None:
+    """Register DejaVu Sans (regular, bold) with reportlab, once per process."""
+    pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_path(bold=True))))
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    register_fonts()
+    return float(pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size))
+
+
+def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
+    """``text`` broken into lines that fit ``width`` (paragraphs kept)."""
+    register_fonts()
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(simpleSplit(para, FONT_BOLD if bold else FONT, size, width) or [""])
+    return lines
+
+
+RUNNING_HEAD_WIDTH = 380.0
+RUNNING_HEAD_SIZE = 7.0
+
+
+def running_head(label: str, suffix: str = "") -> str:
+    """``label · suffix`` shortened (the label, with …) to fit the running head."""
+    tail = f" · {suffix}" if suffix else ""
+    room = RUNNING_HEAD_WIDTH - text_width(tail, RUNNING_HEAD_SIZE)
+    if text_width(label, RUNNING_HEAD_SIZE) > room:
+        while label and text_width(label + "…", RUNNING_HEAD_SIZE) > room:
+            label = label[:-1]
+        label = label.rstrip() + "…"
+    return label + tail
+
+
+def field_label(f: Field, lang: str) -> str:
+    label = f.label.get(lang)
+    if f.type is FieldType.DATE:
+        label += f" ({ui_text(lang, 'date_hint')})"
+    if f.required:
+        label += " *"
+    return label
+
+
+def option_label(f: Field, option: str, lang: str) -> str:
+    if f.type is FieldType.LANGUAGE_LIST:
+        return languages.name(option, lang)
+    choice = next((c for c in choices_of(f) if c.value == option), None)
+    return choice.label.get(lang) if choice else option
+
+
+def option_codes(f: Field) -> tuple[str, ...]:
+    if f.type is FieldType.LANGUAGE_LIST:
+        return f.common
+    return tuple(c.value for c in choices_of(f))
+
+
+# --------------------------------------------------------------------------- cells
+
+
+_COLS = {
+    FieldType.TEXT: 3,
+    FieldType.TEXTAREA: 6,
+    FieldType.DATE: 2,
+    FieldType.INTEGER: 2,
+    FieldType.PERCENTAGE: 2,
+    FieldType.PHONE: 2,
+    FieldType.EMAIL: 3,
+    FieldType.URL: 3,
+    FieldType.INITIALS: 1,
+    FieldType.SELECT_ONE: 3,
+    FieldType.YES_NO_NONE: 3,
+    FieldType.SELECT_MULTIPLE: 6,
+    FieldType.LANGUAGE_LIST: 6,
+}
+
+
+def _is_exclusive_boxes(f: Field) -> bool:
+    return f.type is FieldType.YES_NO_NONE or (
+        f.type is FieldType.SELECT_ONE and f.widget == "checkboxes"
+    )
+
+
+def _cols(f: Field) -> int:
+    if f.type is FieldType.SELECT_ONE and f.widget == "checkboxes":
+        return 6
+    cols = _COLS[f.type]
+    if f.type is FieldType.TEXT and (f.constraints.max_length or 0) >= 150:
+        cols = 6
+    return cols
+
+
+@dataclass
+class _Page:
+    boxes: list[Box] = field(default_factory=list)
+    texts: list[TextLine] = field(default_factory=list)
+    bands: list[Band] = field(default_factory=list)
+
+
+class _Cell:
+    """One field in a row: its label on top, its widget(s) below."""
+
+    def __init__(self, path: FieldPath, f: Field, lang: str, width: float) -> None:
+        self.path = path
+        self.f = f
+        self.lang = lang
+        self.width = width
+        self.label = field_label(f, lang)
+        self.label_lines = wrap(self.label, LABEL_SIZE, width)
+        self.tooltip = f.help.get(lang) or f.label.get(lang)
+        self.widget_height = self._widget_height()
+
+    @property
+    def label_height(self) -> float:
+        return len(self.label_lines) * LABEL_LEADING
+
+    def _options_layout(self) -> tuple[list[tuple[str, str]], int, float]:
+        """(code, label) of every option, columns of the grid, column width."""
+        opts = [(c, option_label(self.f, c, self.lang)) for c in option_codes(self.f)]
+        widest = max((text_width(lbl, LABEL_SIZE) for _, lbl in opts), default=40.0)
+        cell = CHECKBOX + 4 + widest + 18
+        cols = max(1, min(len(opts) or 1, int((self.width + 18) // cell)))
+        return opts, cols, self.width / cols
+
+    def _widget_height(self) -> float:
+        t = self.f.type
+        if t is FieldType.TEXTAREA:
+            return max(2, self.f.lines) * TEXTAREA_LINE + 4
+        if _is_exclusive_boxes(self.f):
+            return self._inline_rows() * OPTION_ROW
+        if self.f.is_multi:
+            opts, cols, _ = self._options_layout()
+            rows = -(-len(opts) // cols) if opts else 0
+            return rows * OPTION_ROW + 2 + TEXT_BOX_HEIGHT
+        if t is FieldType.SELECT_ONE:
+            return TEXT_BOX_HEIGHT + 2 + len(self._choice_hint()) * HINT_LEADING
+        return TEXT_BOX_HEIGHT
+
+    def _choice_hint(self) -> list[str]:
+        labels = [option_label(self.f, c, self.lang) for c in option_codes(self.f)]
+        return wrap(ui_text(self.lang, "choose") + " · ".join(labels), HINT_SIZE, self.width)
+
+    def _inline_positions(self) -> list[tuple[str, str, float, int]]:
+        """Exclusive boxes flow left to right: (code, label, x offset, row)."""
+        out = []
+        x, row = 0.0, 0
+        for code in option_codes(self.f):
+            lbl = option_label(self.f, code, self.lang)
+            w = CHECKBOX + 4 + text_width(lbl, LABEL_SIZE) + 12
+            if x > 0 and x + w > self.width:
+                x, row = 0.0, row + 1
+            out.append((code, lbl, x, row))
+            x += w
+        return out
+
+    def _inline_rows(self) -> int:
+        positions = self._inline_positions()
+        return (max(p[3] for p in positions) + 1) if positions else 1
+
+    def place(self, page: int, sink: _Page, x: float, top: float, widget_top: float) -> None:
+        y = top
+        for line in self.label_lines:
+            y -= LABEL_LEADING
+            sink.texts.append(TextLine(page, x, y + 2, line, LABEL_SIZE))
+        f, path = self.f, str(self.path)
+        top = widget_top
+        t = f.type
+        if t is FieldType.TEXTAREA:
+            rect = Rect(x, top - self.widget_height, x + self.width, top)
+            sink.boxes.append(
+                Box(path, page, rect, WidgetKind.MULTILINE, f, None, self.label, self.tooltip)
+            )
+        elif _is_exclusive_boxes(f):
+            for code, lbl, dx, row in self._inline_positions():
+                by = top - row * OPTION_ROW - (OPTION_ROW + CHECKBOX) / 2
+                rect = Rect(x + dx, by, x + dx + CHECKBOX, by + CHECKBOX)
+                sink.boxes.append(
+                    Box(path, page, rect, WidgetKind.CHOICE, f, code, lbl, self.tooltip)
+                )
+                sink.texts.append(TextLine(page, x + dx + CHECKBOX + 4, by + 2, lbl, LABEL_SIZE))
+        elif f.is_multi:
+            opts, cols, colw = self._options_layout()
+            for i, (code, lbl) in enumerate(opts):
+                row, col = divmod(i, cols)
+                by = top - row * OPTION_ROW - (OPTION_ROW + CHECKBOX) / 2
+                bx = x + col * colw
+                rect = Rect(bx, by, bx + CHECKBOX, by + CHECKBOX)
+                sink.boxes.append(
+                    Box(
+                        f"{path}.{code}",
+                        page,
+                        rect,
+                        WidgetKind.CHECKBOX,
+                        f,
+                        code,
+                        lbl,
+                        self.tooltip,
+                    )
+                )
+                sink.texts.append(TextLine(page, bx + CHECKBOX + 4, by + 2, lbl, LABEL_SIZE))
+            rows = -(-len(opts) // cols) if opts else 0
+            oy = top - rows * OPTION_ROW - 2
+            other = ui_text(self.lang, "other")
+            ow = text_width(other, LABEL_SIZE) + 6
+            sink.texts.append(TextLine(page, x, oy - TEXT_BOX_HEIGHT / 2 - 2.5, other, LABEL_SIZE))
+            rect = Rect(x + ow, oy - TEXT_BOX_HEIGHT, x + self.width, oy)
+            sink.boxes.append(
+                Box(
+                    f"{path}.{OTHER}",
+                    page,
+                    rect,
+                    WidgetKind.TEXT,
+                    f,
+                    OTHER,
+                    f"{self.label} – {other.rstrip(':')}",
+                    self.tooltip,
+                )
+            )
+        else:
+            kind = WidgetKind.COMBO if t is FieldType.SELECT_ONE else WidgetKind.TEXT
+            rect = Rect(x, top - TEXT_BOX_HEIGHT, x + self.width, top)
+            sink.boxes.append(Box(path, page, rect, kind, f, None, self.label, self.tooltip))
+            if t is FieldType.SELECT_ONE:
+                hy = top - TEXT_BOX_HEIGHT - 2
+                for line in self._choice_hint():
+                    hy -= HINT_LEADING
+                    sink.texts.append(TextLine(page, x, hy + 1.5, line, HINT_SIZE, gray=0.35))
+
+
+# --------------------------------------------------------------------------- the flow
+
+
+class _Flow:
+    """Places rows top to bottom and starts a new page when one does not fit."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.pages: list[_Page] = []
+        self.heads: list[str] = []
+        self.head = ""
+        self.y = 0.0
+        self.new_page()
+
+    @property
+    def page(self) -> int:
+        return len(self.pages) - 1
+
+    @property
+    def sink(self) -> _Page:
+        return self.pages[-1]
+
+    def new_page(self) -> None:
+        self.pages.append(_Page())
+        self.heads.append(self.head)
+        self.y = CONTENT_TOP
+
+    def ensure(self, height: float) -> None:
+        if self.y - height < CONTENT_BOTTOM and self.y < CONTENT_TOP:
+            self.new_page()
+
+    def text_block(
+        self, text: str, size: float, bold: bool = False, gray: float = 0.0, after: float = 4
+    ) -> None:
+        leading = size * 1.25
+        for line in wrap(text, size, CONTENT_WIDTH, bold):
+            self.ensure(leading)
+            self.y -= leading
+            self.sink.texts.append(
+                TextLine(self.page, CONTENT_LEFT, self.y + size * 0.25, line, size, bold, gray)
+            )
+        self.y -= after
+
+    def band(self, text: str, size: float, gray: float, keep: float) -> None:
+        """A heading on a grey bar, kept together with the next ``keep`` points."""
+        lines = wrap(text, size, CONTENT_WIDTH - 8, bold=True)
+        height = len(lines) * size * 1.25 + 6
+        self.ensure(height + keep)
+        rect = Rect(CONTENT_LEFT, self.y - height, CONTENT_RIGHT, self.y)
+        self.sink.bands.append(Band(self.page, rect, gray))
+        y = self.y - 3
+        for line in lines:
+            y -= size * 1.25
+            self.sink.texts.append(
+                TextLine(self.page, CONTENT_LEFT + 4, y + size * 0.3, line, size, True)
+            )
+        self.y -= height + 4
+
+    def section(self, section: Section, fields: list[tuple[FieldPath, Field]]) -> None:
+        rows = self._rows(fields)
+        title = section.label.get(self.lang)
+        hint = section.help.get(self.lang)
+        head_lines = wrap(title, 8.5, CONTENT_WIDTH, bold=True)
+        hint_lines = wrap(hint, HINT_SIZE + 0.5, CONTENT_WIDTH) if hint else []
+        head_height = len(head_lines) * 10.5 + len(hint_lines) * 8.5 + 3
+        first = rows[0][0] if rows else 0.0
+        self.ensure(head_height + first)
+        for line in head_lines:
+            self.y -= 10.5
+            self.sink.texts.append(TextLine(self.page, CONTENT_LEFT, self.y + 2, line, 8.5, True))
+        for line in hint_lines:
+            self.y -= 8.5
+            self.sink.texts.append(
+                TextLine(self.page, CONTENT_LEFT, self.y + 2, line, HINT_SIZE + 0.5, gray=0.35)
+            )
+        self.y -= 3
+        for height, place in rows:
+            self.ensure(height)
+            place(self.page, self.sink, self.y)
+            self.y -= height
+        self.y -= 4
+
+    def _rows(
+        self, fields: list[tuple[FieldPath, Field]]
+    ) -> list[tuple[float, Callable[[int, _Page, float], None]]]:
+        colw = (CONTENT_WIDTH + GUTTER) / COLUMNS
+        rows: list[list[tuple[int, FieldPath, Field]]] = []
+        used = COLUMNS
+        for path, f in fields:
+            cols = _cols(f)
+            if used + cols > COLUMNS:
+                rows.append([])
+                used = 0
+            rows[-1].append((used, path, f))
+            used += cols
+        out: list[tuple[float, Callable[[int, _Page, float], None]]] = []
+        for row in rows:
+            cells = []
+            for start, path, f in row:
+                width = _cols(f) * colw - GUTTER
+                cells.append((CONTENT_LEFT + start * colw, _Cell(path, f, self.lang, width)))
+            label_h = max(c.label_height for _, c in cells)
+            widget_h = max(c.widget_height for _, c in cells)
+            height = label_h + widget_h + ROW_GAP
+
+            def place(
+                page: int,
+                sink: _Page,
+                top: float,
+                cells: list[tuple[float, _Cell]] = cells,
+                label_h: float = label_h,
+            ) -> None:
+                for x, cell in cells:
+                    cell.place(page, sink, x, top, top - label_h)
+
+            out.append((height, place))
+        return out
+
+
+def _sections_of(category: Category, scope: Scope | None) -> Iterator[tuple[Section, list[Field]]]:
+    for s in category.sections:
+        fields = [f for f in s.fields if scope is None or f.scope is scope]
+        if fields:
+            yield s, fields
+
+
+def layout_form(
+    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str
+) -> FormLayout:
+    """The layout of a form: from the schema and the identity's kind, categories and language.
+
+    Raises :class:`~formgen.errors.UnknownCategoryError` for a category the schema lacks and
+    :class:`~formgen.errors.FormgenError` for an unknown kind.
+    """
+    from formgen.errors import FormgenError
+
+    if kind not in KINDS:
+        raise FormgenError(f"unknown form kind '{kind}'; use checklist or institution")
+    cats = [schema.category(cid) for cid in categories]
+    flow = _Flow(lang)
+    if kind == "checklist":
+        for index, cat in enumerate(cats):
+            flow.head = running_head(cat.label.get(lang))
+            if index:
+                flow.new_page()
+            else:
+                flow.heads[-1] = flow.head
+            group = next(g for g in schema.groups if cat in g.categories)
+            flow.text_block(group.label.get(lang), 7.5, gray=0.35, after=2)
+            flow.text_block(cat.label.get(lang), 13, bold=True, after=3)
+            if cat.description:
+                flow.text_block(cat.description.get(lang), 8.5, after=3)
+            flow.text_block(
+                ui_text(lang, "checklist_intro") + "  " + ui_text(lang, "required"),
+                7.5,
+                gray=0.35,
+                after=6,
+            )
+            for block in range(1, cat.entry_blocks + 1):
+                entry = ui_text(lang, "entry").format(n=block, total=cat.entry_blocks)
+                flow.band(entry, 9.5, 0.85, keep=60)
+                # pages this block continues on say which entry they belong to
+                flow.head = running_head(cat.label.get(lang), entry)
+                for section, fields in _sections_of(cat, None):
+                    flow.section(
+                        section, [(checklist_path(cat.id, block, f.id), f) for f in fields]
+                    )
+    else:
+        flow.head = ui_text(lang, "institution_title")
+        flow.heads[-1] = flow.head
+        flow.text_block(schema.title.get(lang), 8, gray=0.35, after=2)
+        flow.text_block(ui_text(lang, "institution_title"), 13, bold=True, after=3)
+        flow.text_block(
+            ui_text(lang, "institution_intro") + "  " + ui_text(lang, "required"),
+            8,
+            after=6,
+        )
+        first = cats[0] if cats else schema.categories[0]
+        flow.band(ui_text(lang, "institution_title"), 9.5, 0.85, keep=60)
+        for section, fields in _sections_of(first, Scope.INSTITUTION):
+            flow.section(
+                section,
+                [(institution_path(schema, first.id, f), f) for f in fields],
+            )
+        for cat in cats:
+            flow.head = running_head(cat.label.get(lang))
+            flow.band(cat.label.get(lang), 9.5, 0.85, keep=80)
+            if cat.description:
+                flow.text_block(cat.description.get(lang), 7.5, gray=0.35, after=4)
+            for section, fields in _sections_of(cat, Scope.ENTRY):
+                flow.section(section, [(institution_path(schema, cat.id, f), f) for f in fields])
+    # A page started by ensure() inherits the head that was current then; fix the first page.
+    boxes = tuple(b for p in flow.pages for b in p.boxes)
+    texts = tuple(t for p in flow.pages for t in p.texts)
+    bands = tuple(b for p in flow.pages for b in p.bands)
+    return FormLayout(
+        schema_id=schema.schema_id,
+        schema_version=schema.schema_version,
+        kind=kind,
+        categories=tuple(categories),
+        lang=lang,
+        page_count=len(flow.pages),
+        boxes=boxes,
+        texts=texts,
+        bands=bands,
+        running_heads=tuple(flow.heads),
+    )

@@ -1,0 +1,319 @@
+"""The fields' Unicode font: DejaVu Sans as a composite (Type0, Identity-H) PDF font.
+
+Form fields show what is typed with the font their default appearance (``/DA``) names in the
+form's resources (``/AcroForm /DR``). Viewers that rebuild a field's appearance (pdf.js after
+saving, PDFium, poppler, Acrobat) take the glyphs from that font, so it must hold every script
+institutions write in: Latin (incl. Turkish, Polish), Greek, Cyrillic, Hebrew and Arabic. The
+standard-14 fonts hold none of these beyond Latin-1.
+
+The font is DejaVu Sans (shipped in :mod:`formgen.fonts`), cut down once per process with
+fontTools to the Unicode blocks the register's users write in (≈120 KB compressed instead of
+≈380 KB for the whole font), embedded as ``CIDFontType2`` with ``CIDToGIDMap /Identity`` and a
+``ToUnicode`` map, so that a viewer can map typed characters to glyphs and text extraction of a
+flattened or printed copy gives the characters back.
+
+:func:`encode` turns text into the two-byte glyph codes of a content stream; Arabic is shaped
+(contextual presentation forms, lam-alef ligatures) and right-to-left runs are put in visual
+order first, because PDF text operators draw glyphs left to right as given.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from functools import cache
+
+from fontTools import subset  # type: ignore[import-untyped]
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+from formgen.fonts import font_path
+
+FONT_NAME = "Wingdings"
+"""The resource name of the field font in ``/AcroForm /DR /Font`` (used in every ``/DA``).
+
+The font *is* DejaVu Sans (``/BaseFont /DejaVuSans``, embedded); only its name in the
+resources is ``Wingdings``, on purpose: PDFium (Chrome, Edge) builds a field's appearance with
+the ``/DA`` font only for characters of the font's "charset", which it takes as ANSI for any
+embedded font except one whose resource name is Wingdings/Webdings ("symbol" charset: every
+character the font has). Every other character (ı, Cyrillic, Arabic …) would go to a system font
+found by code page — not embedded, often missing (measured: "Şule Yılmaz" printed as "Şule
+Ylmaz", Cyrillic and Arabic blank). Under this name PDFium takes every glyph from DejaVu Sans.
+pdf.js, poppler and Acrobat look the name up in ``/DR`` and use the embedded font as it is."""
+
+# Unicode blocks kept in the field font: what coordinators and institutions write in.
+_RANGES = (
+    (0x0020, 0x007E),  # Basic Latin
+    (0x00A0, 0x024F),  # Latin-1, Latin Extended-A/B (Turkish, Polish, Czech, Romanian …)
+    (0x0250, 0x02FF),  # IPA, spacing modifiers
+    (0x0300, 0x036F),  # combining diacritics
+    (0x0370, 0x03FF),  # Greek
+    (0x0400, 0x052F),  # Cyrillic + supplement
+    (0x0530, 0x058F),  # Armenian
+    (0x0590, 0x05FF),  # Hebrew
+    (0x0600, 0x06FF),  # Arabic (Persian, Dari, Pashto, Sorani, Urdu letters)
+    (0x0750, 0x077F),  # Arabic supplement
+    (0x10A0, 0x10FF),  # Georgian
+    (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese)
+    (0x2000, 0x206F),  # punctuation (dashes, quotes, bullets)
+    (0x20A0, 0x20BF),  # currency
+    (0x2100, 0x214F),  # letterlike (№, ™)
+    (0x2190, 0x21FF),  # arrows
+    (0x2200, 0x22FF),  # maths operators
+    (0x2610, 0x2612),  # ballot boxes
+    (0x2713, 0x2718),  # check marks
+    (0xFB50, 0xFDFF),  # Arabic presentation forms A
+    (0xFE70, 0xFEFF),  # Arabic presentation forms B
+    (0xFFFD, 0xFFFD),  # replacement character
+)
+
+
+@dataclass(frozen=True)
+class FieldFont:
+    """The cut-down font and what a PDF writer needs to embed and use it."""
+
+    ttf: bytes
+    """The TrueType font program (uncompressed)."""
+    ttf_deflated: bytes
+    """The same, compressed once for ``/Filter /FlateDecode`` (embedding is then a copy)."""
+    cmap: dict[int, int]
+    """Unicode code point → glyph id."""
+    widths: dict[int, int]
+    """Glyph id → advance width in 1/1000 em."""
+    ascent: int
+    descent: int
+    cap_height: int
+    bbox: tuple[int, int, int, int]
+    to_unicode: bytes
+    """The ``ToUnicode`` CMap program (glyph id → text)."""
+
+    def width(self, text: str, size: float) -> float:
+        """The advance width of ``text`` (as drawn, after shaping) at ``size`` points."""
+        missing = self.widths.get(0, 600)
+        return sum(self.widths.get(g, missing) for g in self.glyphs(text)) * size / 1000
+
+    def glyphs(self, text: str) -> list[int]:
+        """Glyph ids for ``text`` in drawing order (shaped, right-to-left runs reversed)."""
+        return [self.cmap.get(ord(ch), 0) for ch in visual_order(text)]
+
+    def encode(self, text: str) -> bytes:
+        """``text`` as two-byte glyph codes for a ``Tj`` operator (Identity-H)."""
+        return b"".join(g.to_bytes(2, "big") for g in self.glyphs(text))
+
+
+@cache
+def field_font() -> FieldFont:
+    """The field font, built once per process (≈1 s: fontTools subsetting)."""
+    font = TTFont(str(font_path()))
+    options = subset.Options()
+    options.layout_features = []  # viewers do not run OpenType shaping in form fields
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.hinting = False
+    options.drop_tables += ["FFTM"]
+    sub = subset.Subsetter(options)
+    sub.populate(unicodes=[c for a, b in _RANGES for c in range(a, b + 1)])
+    sub.subset(font)
+    buf = io.BytesIO()
+    font.save(buf)
+    ttf = buf.getvalue()
+
+    font = TTFont(io.BytesIO(ttf))
+    units = font["head"].unitsPerEm
+    order = font.getGlyphOrder()
+    gid = {name: i for i, name in enumerate(order)}
+    cmap = {cp: gid[name] for cp, name in sorted(font.getBestCmap().items())}
+    hmtx = font["hmtx"].metrics
+    widths = {i: round(hmtx[name][0] * 1000 / units) for i, name in enumerate(order)}
+    head = font["head"]
+    os2 = font["OS/2"]
+
+    def scale(v: int) -> int:
+        units_: int = units
+        return (v * 1000 + units_ // 2) // units_
+
+    to_unicode: dict[int, int] = {}
+    for cp, g in cmap.items():
+        # Presentation forms (Arabic shaping) extract as the letters they show.
+        base = _base_letter(cp)
+        if g not in to_unicode or cp == base:
+            to_unicode[g] = base
+    return FieldFont(
+        ttf=ttf,
+        ttf_deflated=zlib.compress(ttf, 9),
+        cmap=cmap,
+        widths=widths,
+        ascent=scale(os2.sTypoAscender if os2.sTypoAscender else font["hhea"].ascent),
+        descent=scale(os2.sTypoDescender if os2.sTypoDescender else font["hhea"].descent),
+        cap_height=scale(getattr(os2, "sCapHeight", 0) or 729),
+        bbox=(scale(head.xMin), scale(head.yMin), scale(head.xMax), scale(head.yMax)),
+        to_unicode=_to_unicode_cmap(to_unicode),
+    )
+
+
+def _base_letter(cp: int) -> int:
+    """The letter an Arabic presentation form shows (itself for every other character)."""
+    if 0xFB50 <= cp <= 0xFEFF:
+        decomposition = unicodedata.decomposition(chr(cp)).split()
+        if len(decomposition) == 2 and decomposition[0].startswith("<"):
+            return int(decomposition[1], 16)
+    return cp
+
+
+def _to_unicode_cmap(mapping: dict[int, int]) -> bytes:
+    lines = [
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <FFFF>",
+        "endcodespacerange",
+    ]
+    items = sorted(mapping.items())
+    for start in range(0, len(items), 100):
+        chunk = items[start : start + 100]
+        lines.append(f"{len(chunk)} beginbfchar")
+        for g, cp in chunk:
+            lines.append(f"<{g:04X}> <{_utf16_hex(cp)}>")
+        lines.append("endbfchar")
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return ("\n".join(lines) + "\n").encode("ascii")
+
+
+def _utf16_hex(cp: int) -> str:
+    return chr(cp).encode("utf-16-be").hex().upper()
+
+
+# --------------------------------------------------------------------------- Arabic shaping
+
+
+@cache
+def _arabic_forms() -> dict[int, dict[str, int]]:
+    """Letter → {"isolated"|"final"|"initial"|"medial": presentation form}, from Unicode data."""
+    forms: dict[int, dict[str, int]] = {}
+    for cp in range(0xFE70, 0xFEFD):
+        decomposition = unicodedata.decomposition(chr(cp)).split()
+        if len(decomposition) == 2 and decomposition[0].startswith("<"):
+            kind = decomposition[0].strip("<>")
+            forms.setdefault(int(decomposition[1], 16), {})[kind] = cp
+    for cp in range(0xFB50, 0xFBFF):  # Persian/Urdu letters (پ چ ژ گ ک ی …)
+        decomposition = unicodedata.decomposition(chr(cp)).split()
+        if len(decomposition) == 2 and decomposition[0].startswith("<"):
+            kind = decomposition[0].strip("<>")
+            forms.setdefault(int(decomposition[1], 16), {}).setdefault(kind, cp)
+    return forms
+
+
+_LAM_ALEF = {0x0622: 0xFEF5, 0x0623: 0xFEF7, 0x0625: 0xFEF9, 0x0627: 0xFEFB}
+"""Lam followed by an alef becomes one ligature (isolated form; +1 is the final form)."""
+
+
+def _joins_forward(cp: int) -> bool:
+    """True when a letter connects to the letter after it (dual-joining)."""
+    forms = _arabic_forms().get(cp, {})
+    return "initial" in forms or "medial" in forms
+
+
+def _is_transparent(ch: str) -> bool:
+    return unicodedata.category(ch) == "Mn"
+
+
+def shape_arabic(text: str) -> str:
+    """Arabic letters replaced by their contextual presentation forms (logical order kept)."""
+    forms = _arabic_forms()
+    if not any(ord(ch) in forms for ch in text):
+        return text
+    out: list[str] = []
+    chars = list(text)
+    i = 0
+    while i < len(chars):
+        cp = ord(chars[i])
+        if cp not in forms:
+            out.append(chars[i])
+            i += 1
+            continue
+        prev = _neighbour(chars, i, -1)
+        joins_prev = prev is not None and _joins_forward(ord(prev))
+        nxt_index = _neighbour_index(chars, i, 1)
+        if cp == 0x0644 and nxt_index is not None and ord(chars[nxt_index]) in _LAM_ALEF:
+            lig = _LAM_ALEF[ord(chars[nxt_index])] + (1 if joins_prev else 0)
+            out.append(chr(lig))
+            out.extend(chars[i + 1 : nxt_index])  # marks between lam and alef
+            i = nxt_index + 1
+            continue
+        nxt = chars[nxt_index] if nxt_index is not None else None
+        joins_next = _joins_forward(cp) and nxt is not None and ord(nxt) in forms
+        letter_forms = forms[cp]
+        if joins_prev and joins_next and "medial" in letter_forms:
+            kind = "medial"
+        elif joins_prev and "final" in letter_forms:
+            kind = "final"
+        elif joins_next and "initial" in letter_forms:
+            kind = "initial"
+        else:
+            kind = "isolated"
+        out.append(chr(letter_forms.get(kind, cp)))
+        i += 1
+    return "".join(out)
+
+
+def _neighbour_index(chars: list[str], i: int, step: int) -> int | None:
+    j = i + step
+    while 0 <= j < len(chars) and _is_transparent(chars[j]):
+        j += step
+    return j if 0 <= j < len(chars) else None
+
+
+def _neighbour(chars: list[str], i: int, step: int) -> str | None:
+    j = _neighbour_index(chars, i, step)
+    return chars[j] if j is not None else None
+
+
+def _direction(ch: str) -> str:
+    bidi = unicodedata.bidirectional(ch)
+    if bidi in ("R", "AL"):
+        return "R"
+    if bidi in ("L",):
+        return "L"
+    if bidi in ("EN", "AN"):
+        return "N"  # digits keep their own left-to-right order inside a right-to-left run
+    return "W"  # weak/neutral: spaces, punctuation
+
+
+def visual_order(text: str) -> str:
+    """A simple bidi pass for one line: shape Arabic, then reverse right-to-left runs.
+
+    Good enough for names, addresses and short notes (an Arabic name inside German text, or a
+    whole Arabic line); not a full Unicode bidi implementation.
+    """
+    text = shape_arabic(unicodedata.normalize("NFC", text))
+    if not any(_direction(ch) == "R" for ch in text):
+        return text
+    base_rtl = next((_direction(ch) for ch in text if _direction(ch) in "LR"), "L") == "R"
+    # Split into runs of strong direction; neutrals between two R belong to the R run.
+    runs: list[tuple[str, str]] = []
+    for ch in text:
+        d = _direction(ch)
+        kind = "R" if d == "R" else ("L" if d in ("L", "N") else "W")
+        if runs and runs[-1][0] == kind:
+            runs[-1] = (kind, runs[-1][1] + ch)
+        else:
+            runs.append((kind, ch))
+    resolved: list[tuple[str, str]] = []
+    for idx, (kind, chunk) in enumerate(runs):
+        if kind == "W":
+            before = runs[idx - 1][0] if idx > 0 else ("R" if base_rtl else "L")
+            after = runs[idx + 1][0] if idx + 1 < len(runs) else ("R" if base_rtl else "L")
+            kind = before if before == after else ("R" if base_rtl else "L")
+        if resolved and resolved[-1][0] == kind:
+            resolved[-1] = (kind, resolved[-1][1] + chunk)
+        else:
+            resolved.append((kind, chunk))
+    pieces = [chunk[::-1] if kind == "R" else chunk for kind, chunk in resolved]
+    if base_rtl:
+        pieces.reverse()
+    return "".join(pieces)
