@@ -252,6 +252,21 @@ def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
     return lines
 
 
+RUNNING_HEAD_WIDTH = 380.0
+RUNNING_HEAD_SIZE = 7.0
+
+
+def running_head(label: str, suffix: str = "") -> str:
+    """``label · suffix`` shortened (the label, with …) to fit the running head."""
+    tail = f" · {suffix}" if suffix else ""
+    room = RUNNING_HEAD_WIDTH - text_width(tail, RUNNING_HEAD_SIZE)
+    if text_width(label, RUNNING_HEAD_SIZE) > room:
+        while label and text_width(label + "…", RUNNING_HEAD_SIZE) > room:
+            label = label[:-1]
+        label = label.rstrip() + "…"
+    return label + tail
+
+
 def field_label(f: Field, lang: str) -> str:
     label = f.label.get(lang)
     if f.type is FieldType.DATE:
@@ -337,8 +352,8 @@ class _Cell:
         """(code, label) of every option, columns of the grid, column width."""
         opts = [(c, option_label(self.f, c, self.lang)) for c in option_codes(self.f)]
         widest = max((text_width(lbl, LABEL_SIZE) for _, lbl in opts), default=40.0)
-        cell = CHECKBOX + 4 + widest + 10
-        cols = max(1, min(len(opts) or 1, int((self.width + 10) // cell)))
+        cell = CHECKBOX + 4 + widest + 18
+        cols = max(1, min(len(opts) or 1, int((self.width + 18) // cell)))
         return opts, cols, self.width / cols
 
     def _widget_height(self) -> float:
@@ -588,7 +603,7 @@ def layout_form(
     flow = _Flow(lang)
     if kind == "checklist":
         for index, cat in enumerate(cats):
-            flow.head = cat.label.get(lang)
+            flow.head = running_head(cat.label.get(lang))
             if index:
                 flow.new_page()
             else:
@@ -605,12 +620,10 @@ def layout_form(
                 after=6,
             )
             for block in range(1, cat.entry_blocks + 1):
-                flow.band(
-                    ui_text(lang, "entry").format(n=block, total=cat.entry_blocks),
-                    9.5,
-                    0.85,
-                    keep=60,
-                )
+                entry = ui_text(lang, "entry").format(n=block, total=cat.entry_blocks)
+                flow.band(entry, 9.5, 0.85, keep=60)
+                # pages this block continues on say which entry they belong to
+                flow.head = running_head(cat.label.get(lang), entry)
                 for section, fields in _sections_of(cat, None):
                     flow.section(
                         section, [(checklist_path(cat.id, block, f.id), f) for f in fields]
@@ -633,7 +646,7 @@ def layout_form(
                 [(institution_path(schema, first.id, f), f) for f in fields],
             )
         for cat in cats:
-            flow.head = cat.label.get(lang)
+            flow.head = running_head(cat.label.get(lang))
             flow.band(cat.label.get(lang), 9.5, 0.85, keep=80)
             if cat.description:
                 flow.text_block(cat.description.get(lang), 7.5, gray=0.35, after=4)

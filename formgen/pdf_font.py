@@ -30,8 +30,17 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from formgen.fonts import font_path
 
-FONT_NAME = "DejaVuSans"
-"""The resource name of the field font in ``/AcroForm /DR /Font`` (used in every ``/DA``)."""
+FONT_NAME = "Wingdings"
+"""The resource name of the field font in ``/AcroForm /DR /Font`` (used in every ``/DA``).
+
+The font *is* DejaVu Sans (``/BaseFont /DejaVuSans``, embedded); only its name in the
+resources is ``Wingdings``, on purpose: PDFium (Chrome, Edge) builds a field's appearance with
+the ``/DA`` font only for characters of the font's "charset", which it takes as ANSI for any
+embedded font except one whose resource name is Wingdings/Webdings ("symbol" charset: every
+character the font has). Every other character (ı, Cyrillic, Arabic …) would go to a system font
+found by code page — not embedded, often missing (measured: "Şule Yılmaz" printed as "Şule
+Ylmaz", Cyrillic and Arabic blank). Under this name PDFium takes every glyph from DejaVu Sans.
+pdf.js, poppler and Acrobat look the name up in ``/DR`` and use the embedded font as it is."""
 
 # Unicode blocks kept in the field font: what coordinators and institutions write in.
 _RANGES = (

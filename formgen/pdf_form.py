@@ -204,7 +204,7 @@ def _draw_static(
         head = layout.running_heads[page]
         canvas.setFillGray(0.35)
         canvas.setFont(FONT, 7)
-        canvas.drawString(CONTENT_LEFT, PAGE_HEIGHT - MARGIN_TOP - 6, _fit(head, 7, 380))
+        canvas.drawString(CONTENT_LEFT, PAGE_HEIGHT - MARGIN_TOP - 6, head)
         canvas.drawRightString(CONTENT_RIGHT, PAGE_HEIGHT - MARGIN_TOP - 6, identity.reference)
         for band in bands[page]:
             canvas.setFillGray(band.gray)
