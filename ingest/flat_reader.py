@@ -55,6 +55,9 @@ Lookup = Callable[[str], FormIdentity | None]
 
 FOOTER_TOP = MARGIN_BOTTOM + 40.0
 """The footer band (from the page's bottom edge) where the reference is printed."""
+MIN_LAYOUT_MATCH = 0.95
+"""Share of the layout's printed labels that must be found where the layout puts them before
+values are read by position (a form of an older layout matched 90 %, a current copy 100 %)."""
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 
@@ -110,6 +113,14 @@ def read_flattened(
         layout = layout_form(schema, identity.kind, identity.categories, identity.lang)
     except FormgenError as exc:
         notes.append(f"the form's layout could not be rebuilt: {exc}")
+        return RawSubmission(identity, {}, prov, "low", tuple(notes))
+    match = layout_match(pages, layout)
+    if match < MIN_LAYOUT_MATCH:
+        notes.append(
+            f"the pages do not match the layout of form {identity.reference}: only {match:.0%} "
+            "of its printed labels are where formgen put them (printed scaled, made by another "
+            "formgen version, or edited); no values were read — enter them by hand"
+        )
         return RawSubmission(identity, {}, prov, "low", tuple(notes))
     values, value_notes = recover_values(pages, layout, schema, identity.lang)
     notes += value_notes
@@ -245,6 +256,33 @@ def resolve_identity(
 
 
 # --------------------------------------------------------------------------- values by position
+
+
+def layout_match(pages: list[_PageContent], layout: FormLayout) -> float:
+    """The share of the layout's static text lines whose first glyph is drawn where the layout
+    put it: the check that the geometry fits this copy before anything is read by position."""
+    index: list[dict[str, list[tuple[float, float]]]] = []
+    for page in pages:
+        by_char: dict[str, list[tuple[float, float]]] = {}
+        for c in page.chars:
+            by_char.setdefault(c[4], []).append((c[0], c[1]))
+        index.append(by_char)
+    found = total = 0
+    for line in layout.texts:
+        first = line.text.lstrip()[:1]
+        if not first or line.page >= len(pages):  # a missing page is noted elsewhere
+            continue
+        total += 1
+        page = pages[line.page]
+        sx = page.width / layout.page_size[0]
+        sy = page.height / layout.page_size[1]
+        x, y, size = line.x * sx, line.y * sy, line.size * sy
+        if any(
+            abs(cx - x) < 1.5 and y - size * 0.6 <= cy <= y + size * 0.3
+            for cx, cy in index[line.page].get(first, ())
+        ):
+            found += 1
+    return found / total if total else 0.0
 
 
 def recover_values(
@@ -430,6 +468,7 @@ __all__ = [
     "Lookup",
     "find_reference",
     "layout_for",
+    "layout_match",
     "logical_order",
     "read_flattened",
     "read_pdf",
