@@ -34,6 +34,7 @@ from formgen.model import Field, Schema, choices_of
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
     INFO_KEY,
+    MESSAGES,
     NO_FIELDS_NOTE,
     ReadLimits,
     check_end_marker,
@@ -81,6 +82,12 @@ def read_flattened(
     check_end_marker(data, file_name)
     with open_pdf(data, file_name) as qpdf:  # encryption, damage and size checks
         check_object_count(qpdf, file_name, limits)
+        if len(qpdf.pages) > limits.max_pages:
+            raise UnreadableFileError(
+                file_name,
+                "too-large",
+                MESSAGES["too-many-pages"].format(count=len(qpdf.pages), limit=limits.max_pages),
+            )
         info = info_strings(qpdf)
     prov = _provenance(data, file_name, info)
     try:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 import zlib
@@ -74,6 +75,8 @@ class ReadLimits:
     """One value longer than this is left out and reported (about 40 typed pages)."""
     max_depth: int = 32
     """Nesting of the field hierarchy (formgen's forms use 4 levels)."""
+    max_pages: int = 300
+    """Pages read by position from a flattened copy (a full checklist has about 130)."""
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -98,6 +101,8 @@ MESSAGES = {
     "too-many-fields": "the PDF has more than {limit:,} form fields; it is not a formgen form",
     "too-deep": "the PDF's form fields are nested more than {limit} levels deep; "
     "it is not a formgen form",
+    "too-many-pages": "the PDF has {count:,} pages, more than the limit of {limit:,}; "
+    "it is not a printed formgen form",
 }
 
 
@@ -152,8 +157,6 @@ def read_acroform(
 
 def read_acroform_file(path: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> RawSubmission:
     """I/O layer: read the file at ``path`` (its base name goes into the provenance)."""
-    import os
-
     with open(path, "rb") as fh:
         return read_acroform(fh, os.path.basename(path), limits=limits)
 
@@ -438,14 +441,12 @@ def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
         stored = _name_text(node.value)
     elif isinstance(node.value, String):  # pypdf writes a radio group's /V as a string
         stored = str(node.value).lstrip("/")
+    single_widget = len(node.widgets) == 1 and not node.flags & _FF_RADIO
+    if single_widget and stored == _OFF:
+        return False  # an unticked box (most boxes): /V decides, no more to read
     shown = _checked_widget_state(node.widgets)
-    if (
-        shown is None
-        and stored in (None, "", _OFF)
-        and len(node.widgets) == 1
-        and not node.flags & _FF_RADIO
-    ):
-        return False  # an unticked single box (most boxes): no need to read its states
+    if shown is None and stored in (None, "") and single_widget:
+        return False
     states = on_states(node.widgets)
     single = len(states) <= 1 and not node.flags & _FF_RADIO
     chosen = stored if stored not in (None, "", _OFF) else None

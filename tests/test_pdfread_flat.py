@@ -12,6 +12,7 @@ import pytest
 from formgen.errors import UnreadableFileError
 from formgen.workspace import Workspace
 from ingest.flat_reader import logical_order, read_flattened, read_pdf
+from ingest.pdf_reader import ReadLimits
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "pdf"
@@ -117,3 +118,11 @@ def test_bad_files_get_the_same_clear_errors() -> None:
 )
 def test_visual_order_back_to_logical(visual: str, logical: str) -> None:
     assert logical_order(visual) == logical
+
+
+def test_too_many_pages_are_refused() -> None:
+    with pytest.raises(UnreadableFileError, match=r"has 3 pages, more than the limit of 2") as info:
+        read_flattened(
+            PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get, limits=ReadLimits(max_pages=2)
+        )
+    assert info.value.reason == "too-large"
