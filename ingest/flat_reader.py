@@ -23,6 +23,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any, BinaryIO
 
 import pdfplumber
@@ -121,7 +122,7 @@ def read_flattened(
     except FormgenError as exc:
         notes.append(f"the form's layout could not be rebuilt: {exc}")
         return RawSubmission(identity, {}, prov, "low", tuple(notes))
-    match = layout_match(pages, layout)
+    placement, match = best_placement(pages, layout)
     if match < MIN_LAYOUT_MATCH:
         notes.append(
             f"the pages do not match the layout of form {identity.reference}: only {match:.0%} "
@@ -129,7 +130,12 @@ def read_flattened(
             "formgen version, or edited); no values were read — enter them by hand"
         )
         return RawSubmission(identity, {}, prov, "low", tuple(notes))
-    values, value_notes = recover_values(pages, layout, schema, identity.lang)
+    if placement != Placement():
+        notes.append(
+            f"the copy was printed at {placement.scale:.0%} of the form's size; "
+            "positions were scaled to match"
+        )
+    values, value_notes = recover_values(pages, layout, schema, identity.lang, placement)
     notes += value_notes
     notes.append(
         f"values were recovered by position from a copy without form fields "
@@ -265,9 +271,43 @@ def resolve_identity(
 # --------------------------------------------------------------------------- values by position
 
 
-def layout_match(pages: list[_PageContent], layout: FormLayout) -> float:
+@dataclass(frozen=True)
+class Placement:
+    """Where the form's page sits on the copy's page: scaled by ``scale`` about the origin,
+    then moved by (``dx``, ``dy``) — how a print dialog fits a page ("fit to printable area")."""
+
+    scale: float = 1.0
+    dx: float = 0.0
+    dy: float = 0.0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        return x * self.scale + self.dx, y * self.scale + self.dy
+
+    def rect(self, r: Rect) -> Rect:
+        x0, y0 = self.point(r.x0, r.y0)
+        x1, y1 = self.point(r.x1, r.y1)
+        return Rect(x0, y0, x1, y1)
+
+
+def placements(page: _PageContent, layout: FormLayout) -> list[Placement]:
+    """Candidate placements: as made, then scaled to fit the page and centred, down to 85 %."""
+    w, h = layout.page_size
+    out = []
+    if abs(page.width - w) < 2 and abs(page.height - h) < 2:
+        out.append(Placement())
+    fit = min(page.width / w, page.height / h)
+    for step in range(31):
+        scale = fit * (1 - step * 0.005)
+        out.append(Placement(scale, (page.width - w * scale) / 2, (page.height - h * scale) / 2))
+    return out
+
+
+def layout_match(
+    pages: list[_PageContent], layout: FormLayout, placement: Placement | None = None
+) -> float:
     """The share of the layout's static text lines whose first glyph is drawn where the layout
     put it: the check that the geometry fits this copy before anything is read by position."""
+    where = placement or Placement()
     index: list[dict[str, list[tuple[float, float]]]] = []
     for page in pages:
         by_char: dict[str, list[tuple[float, float]]] = {}
@@ -280,10 +320,8 @@ def layout_match(pages: list[_PageContent], layout: FormLayout) -> float:
         if not first or line.page >= len(pages):  # a missing page is noted elsewhere
             continue
         total += 1
-        page = pages[line.page]
-        sx = page.width / layout.page_size[0]
-        sy = page.height / layout.page_size[1]
-        x, y, size = line.x * sx, line.y * sy, line.size * sy
+        x, y = where.point(line.x, line.y)
+        size = line.size * where.scale
         if any(
             abs(cx - x) < 1.5 and y - size * 0.6 <= cy <= y + size * 0.3
             for cx, cy in index[line.page].get(first, ())
@@ -292,8 +330,26 @@ def layout_match(pages: list[_PageContent], layout: FormLayout) -> float:
     return found / total if total else 0.0
 
 
+def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Placement, float]:
+    """The placement under which most of the layout's labels are found (as made wins ties)."""
+    if not pages:
+        return Placement(), 0.0
+    best, score = Placement(), -1.0
+    for candidate in placements(pages[0], layout):
+        match = layout_match(pages, layout, candidate)
+        if match > score + 1e-9:
+            best, score = candidate, match
+        if score >= 0.999:
+            break
+    return best, score
+
+
 def recover_values(
-    pages: list[_PageContent], layout: FormLayout, schema: Schema, lang: str
+    pages: list[_PageContent],
+    layout: FormLayout,
+    schema: Schema,
+    lang: str,
+    placement: Placement | None = None,
 ) -> tuple[dict[str, RawValue], list[str]]:
     """Every value the boxes of ``layout`` show on ``pages`` (text, ticks, shown choices)."""
     notes: list[str] = []
@@ -308,7 +364,7 @@ def recover_values(
         if box.page >= len(pages):
             continue
         page = pages[box.page]
-        rect = _scaled(box.rect, page, layout)
+        rect = (placement or Placement()).rect(box.rect)
         if box.kind in (WidgetKind.CHECKBOX, WidgetKind.CHOICE):
             ticked = box_marked(page, rect)
             if box.kind is WidgetKind.CHECKBOX:
@@ -335,15 +391,6 @@ def recover_values(
         elif len(chosen) > 1:
             notes.append(f"{path}: several boxes are ticked ({', '.join(chosen)}); left out")
     return values, notes
-
-
-def _scaled(rect: Rect, page: _PageContent, layout: FormLayout) -> Rect:
-    """The box on a page printed at another size (scaled to fit)."""
-    w, h = layout.page_size
-    if abs(page.width - w) < 2 and abs(page.height - h) < 2:
-        return rect
-    sx, sy = page.width / w, page.height / h
-    return Rect(rect.x0 * sx, rect.y0 * sy, rect.x1 * sx, rect.y1 * sy)
 
 
 def box_text(page: _PageContent, rect: Rect) -> str:
@@ -473,6 +520,8 @@ def layout_for(schema: Schema, identity: FormIdentity) -> FormLayout:
 __all__ = [
     "READER",
     "Lookup",
+    "Placement",
+    "best_placement",
     "find_reference",
     "layout_for",
     "layout_match",

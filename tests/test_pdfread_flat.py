@@ -126,3 +126,31 @@ def test_too_many_pages_are_refused() -> None:
             PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get, limits=ReadLimits(max_pages=2)
         )
     assert info.value.reason == "too-large"
+
+
+def _printed_on_letter(data: bytes) -> bytes:
+    """The copy as a print dialog makes it on US Letter: scaled to fit, centred."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    for page in pdf.pages:
+        w, h = float(page.mediabox[2]), float(page.mediabox[3])
+        scale = min(612 / w, 792 / h) * 0.97
+        dx, dy = (612 - w * scale) / 2, (792 - h * scale) / 2
+        page.contents_coalesce()
+        page.contents_add(
+            pikepdf.Stream(pdf, f"q {scale} 0 0 {scale} {dx} {dy} cm ".encode()), prepend=True
+        )
+        page.contents_add(pikepdf.Stream(pdf, b" Q"))
+        page.mediabox = pikepdf.Array([0, 0, 612, 792])
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_a_copy_printed_scaled_onto_letter_paper_is_read() -> None:
+    sub = read_flattened(_printed_on_letter(PRINTED), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert (
+        "the copy was printed at 92% of the form's size; positions were scaled to match"
+        in sub.notes
+    )
+    direct = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == direct.values
