@@ -268,11 +268,9 @@ def generate_batch(
 def _warm_up(fmt: str) -> None:
     """Build per-process caches (fonts) once before forking, so workers inherit them."""
     if fmt == "pdf":
-        from formgen.layout import register_fonts
-        from formgen.pdf_font import field_font
+        from formgen.pdf_form import _shared_objects
 
-        register_fonts()
-        field_font()
+        _shared_objects()
 
 
 def _manifest(items: Sequence[BatchItem]) -> str:
