@@ -15,14 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
-
-from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
-from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
-from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from functools import cached_property
 
 from formgen import languages
-from formgen.fonts import font_path
 from formgen.model import (
     OTHER,
     Category,
@@ -36,6 +31,7 @@ from formgen.model import (
     choices_of,
     institution_path,
 )
+from formgen.pdf_font import field_font
 
 MM = 72 / 25.4
 PAGE_WIDTH = 210 * MM
@@ -52,8 +48,6 @@ CONTENT_WIDTH = CONTENT_RIGHT - CONTENT_LEFT
 CONTENT_TOP = PAGE_HEIGHT - MARGIN_TOP - RUNNING_HEAD
 CONTENT_BOTTOM = MARGIN_BOTTOM + FOOTER_HEIGHT + 6
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 LABEL_SIZE = 7.5
 LABEL_LEADING = 9.0
 HINT_SIZE = 6.5
@@ -172,9 +166,25 @@ class FormLayout:
 
     def fields(self) -> dict[str, list[Box]]:
         """Field name → its boxes, in page order (an exclusive group has several)."""
+        return self._fields
+
+    @cached_property
+    def _fields(self) -> dict[str, list[Box]]:
         out: dict[str, list[Box]] = {}
         for b in self.boxes:
             out.setdefault(b.path, []).append(b)
+        return out
+
+    @cached_property
+    def value_fields(self) -> dict[str, Field]:
+        """Value path → its field, for every value of the form (a multiple choice under its
+        own path, without the option part)."""
+        out: dict[str, Field] = {}
+        for b in self.boxes:
+            path = b.path
+            if b.kind is WidgetKind.CHECKBOX or b.option == OTHER:
+                path = path.rpartition(".")[0]
+            out.setdefault(path, b.field)
         return out
 
     def box_at(self, page: int, x: float, y: float, slack: float = 2.0) -> Box | None:
@@ -231,25 +241,41 @@ def ui_text(lang: str, key: str) -> str:
     return _UI.get(lang, _UI["de"])[key]
 
 
-@cache
-def register_fonts() -> None:
-    """Register DejaVu Sans (regular, bold) with reportlab, once per process."""
-    pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(font_path(bold=True))))
-
-
 def text_width(text: str, size: float, bold: bool = False) -> float:
-    register_fonts()
-    return float(pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size))
+    """Width of ``text`` in the form font (bold is drawn with the same advance widths)."""
+    return field_font().width(text, size)
 
 
 def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    """``text`` broken into lines that fit ``width`` (paragraphs kept)."""
-    register_fonts()
+    """``text`` broken at spaces into lines that fit ``width`` (line breaks kept)."""
+    font = field_font()
     lines: list[str] = []
     for para in text.split("\n"):
-        lines.extend(simpleSplit(para, FONT_BOLD if bold else FONT, size, width) or [""])
+        line = ""
+        for word in para.split():
+            candidate = f"{line} {word}" if line else word
+            if line and font.width(candidate, size) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
     return lines
+
+
+RUNNING_HEAD_WIDTH = 380.0
+RUNNING_HEAD_SIZE = 7.0
+
+
+def running_head(label: str, suffix: str = "") -> str:
+    """``label · suffix`` shortened (the label, with …) to fit the running head."""
+    tail = f" · {suffix}" if suffix else ""
+    room = RUNNING_HEAD_WIDTH - text_width(tail, RUNNING_HEAD_SIZE)
+    if text_width(label, RUNNING_HEAD_SIZE) > room:
+        while label and text_width(label + "…", RUNNING_HEAD_SIZE) > room:
+            label = label[:-1]
+        label = label.rstrip() + "…"
+    return label + tail
 
 
 def field_label(f: Field, lang: str) -> str:
@@ -337,8 +363,8 @@ class _Cell:
         """(code, label) of every option, columns of the grid, column width."""
         opts = [(c, option_label(self.f, c, self.lang)) for c in option_codes(self.f)]
         widest = max((text_width(lbl, LABEL_SIZE) for _, lbl in opts), default=40.0)
-        cell = CHECKBOX + 4 + widest + 10
-        cols = max(1, min(len(opts) or 1, int((self.width + 10) // cell)))
+        cell = CHECKBOX + 4 + widest + 18
+        cols = max(1, min(len(opts) or 1, int((self.width + 18) // cell)))
         return opts, cols, self.width / cols
 
     def _widget_height(self) -> float:
@@ -572,14 +598,33 @@ def _sections_of(category: Category, scope: Scope | None) -> Iterator[tuple[Sect
             yield s, fields
 
 
+_CACHE: dict[tuple[int, str, tuple[str, ...], str], tuple[Schema, FormLayout]] = {}
+_CACHE_SIZE = 256
+
+
 def layout_form(
     schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str
 ) -> FormLayout:
     """The layout of a form: from the schema and the identity's kind, categories and language.
 
     Raises :class:`~formgen.errors.UnknownCategoryError` for a category the schema lacks and
-    :class:`~formgen.errors.FormgenError` for an unknown kind.
+    :class:`~formgen.errors.FormgenError` for an unknown kind. Layouts are cached per schema
+    object (a batch lays out each combination of categories once).
     """
+    key = (id(schema), kind, tuple(categories), lang)
+    hit = _CACHE.get(key)
+    if hit is not None and hit[0] is schema:
+        return hit[1]
+    layout = _layout_form(schema, kind, categories, lang)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (schema, layout)
+    return layout
+
+
+def _layout_form(
+    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str
+) -> FormLayout:
     from formgen.errors import FormgenError
 
     if kind not in KINDS:
@@ -588,7 +633,7 @@ def layout_form(
     flow = _Flow(lang)
     if kind == "checklist":
         for index, cat in enumerate(cats):
-            flow.head = cat.label.get(lang)
+            flow.head = running_head(cat.label.get(lang))
             if index:
                 flow.new_page()
             else:
@@ -605,12 +650,10 @@ def layout_form(
                 after=6,
             )
             for block in range(1, cat.entry_blocks + 1):
-                flow.band(
-                    ui_text(lang, "entry").format(n=block, total=cat.entry_blocks),
-                    9.5,
-                    0.85,
-                    keep=60,
-                )
+                entry = ui_text(lang, "entry").format(n=block, total=cat.entry_blocks)
+                flow.band(entry, 9.5, 0.85, keep=60)
+                # pages this block continues on say which entry they belong to
+                flow.head = running_head(cat.label.get(lang), entry)
                 for section, fields in _sections_of(cat, None):
                     flow.section(
                         section, [(checklist_path(cat.id, block, f.id), f) for f in fields]
@@ -633,7 +676,7 @@ def layout_form(
                 [(institution_path(schema, first.id, f), f) for f in fields],
             )
         for cat in cats:
-            flow.head = cat.label.get(lang)
+            flow.head = running_head(cat.label.get(lang))
             flow.band(cat.label.get(lang), 9.5, 0.85, keep=80)
             if cat.description:
                 flow.text_block(cat.description.get(lang), 7.5, gray=0.35, after=4)

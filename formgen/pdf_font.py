@@ -20,6 +20,7 @@ order first, because PDF text operators draw glyphs left to right as given.
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
@@ -30,8 +31,19 @@ from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from formgen.fonts import font_path
 
-FONT_NAME = "DejaVuSans"
-"""The resource name of the field font in ``/AcroForm /DR /Font`` (used in every ``/DA``)."""
+BASE_FONT = "DejaVuSans"
+"""The font's PostScript name (``/BaseFont``)."""
+FONT_NAME = "Wingdings"
+"""The resource name of the field font in ``/AcroForm /DR /Font`` (used in every ``/DA``).
+
+The font *is* DejaVu Sans (``/BaseFont /DejaVuSans``, embedded); only its name in the
+resources is ``Wingdings``, on purpose: PDFium (Chrome, Edge) builds a field's appearance with
+the ``/DA`` font only for characters of the font's "charset", which it takes as ANSI for any
+embedded font except one whose resource name is Wingdings/Webdings ("symbol" charset: every
+character the font has). Every other character (ı, Cyrillic, Arabic …) would go to a system font
+found by code page — not embedded, often missing (measured: "Şule Yılmaz" printed as "Şule
+Ylmaz", Cyrillic and Arabic blank). Under this name PDFium takes every glyph from DejaVu Sans.
+pdf.js, poppler and Acrobat look the name up in ``/DR`` and use the embedded font as it is."""
 
 # Unicode blocks kept in the field font: what coordinators and institutions write in.
 _RANGES = (
@@ -86,7 +98,12 @@ class FieldFont:
 
     def glyphs(self, text: str) -> list[int]:
         """Glyph ids for ``text`` in drawing order (shaped, right-to-left runs reversed)."""
-        return [self.cmap.get(ord(ch), 0) for ch in visual_order(text)]
+        if _NEEDS_BIDI.search(text):
+            text = visual_order(text)
+        else:
+            text = unicodedata.normalize("NFC", text)
+        cmap = self.cmap
+        return [cmap.get(ord(ch), 0) for ch in text]
 
     def encode(self, text: str) -> bytes:
         """``text`` as two-byte glyph codes for a ``Tj`` operator (Identity-H)."""
@@ -180,6 +197,9 @@ def _utf16_hex(cp: int) -> str:
 
 
 # --------------------------------------------------------------------------- Arabic shaping
+
+_NEEDS_BIDI = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+"""Hebrew and Arabic (incl. presentation forms): text that needs shaping and reordering."""
 
 
 @cache

@@ -1,0 +1,331 @@
+"""Forms for many institutions at once: recipients → one personalised form each, in a folder.
+
+* Input: :class:`~formgen.record.InstitutionRecord` objects (from the register), or a recipients
+  CSV read by :func:`read_recipients` (columns ``id``, ``institution`` or ``name``,
+  ``categories``, ``region``, ``email``; more columns that are institution fields are used too).
+  Every row is checked before anything is written; a bad row is an error naming the row and
+  column.
+* Output: ``<id>.pdf`` (or ``.docx``) per institution plus ``manifest.csv`` (id, name, email,
+  file, reference, instance id) in the output folder. Everything is written to a temporary
+  folder next to it first and moved in at the end, so an error leaves nothing half-written.
+* Deterministic: with a seed, identities (and so the files) are the same for the same input.
+* Both cores: with more than a few forms the rendering runs in worker processes (fork).
+* The renderer is pluggable: ``pdf`` is :func:`formgen.pdf_form.render_pdf`, ``docx`` is
+  ``formgen.docx_form.render_docx`` (same signature).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import multiprocessing
+import os
+import random
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from formgen.errors import FormgenError, RecordError, UnknownCategoryError
+from formgen.forms import FormRequest, GeneratedForm, new_identity
+from formgen.identity import FormIdentity
+from formgen.model import Schema
+from formgen.record import InstitutionRecord, record_from_json
+
+Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
+Progress = Callable[[int, int], None]
+"""Called with (forms done, forms in all) as forms are finished."""
+
+RENDERERS = {
+    "pdf": ("formgen.pdf_form", "render_pdf"),
+    "docx": ("formgen.docx_form", "render_docx"),
+}
+PARALLEL_FROM = 8
+"""From this many forms on, rendering runs in worker processes."""
+MANIFEST = "manifest.csv"
+
+
+def get_renderer(fmt: str) -> Renderer:
+    """The render function for ``pdf`` or ``docx``."""
+    try:
+        module_name, func_name = RENDERERS[fmt]
+    except KeyError:
+        raise FormgenError(f"unknown form format '{fmt}'; use {' or '.join(RENDERERS)}") from None
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        raise FormgenError(f"the {fmt} generator is not installed in this formgen") from None
+    func: Renderer = getattr(module, func_name)
+    return func
+
+
+# --------------------------------------------------------------------------- recipients
+
+
+_SPLIT = str.maketrans({",": " ", ";": " ", "|": " "})
+
+
+def read_recipients(
+    schema: Schema, text: str, source: str = "recipients.csv"
+) -> list[InstitutionRecord]:
+    """Recipients from CSV text: one institution per row, checked against the schema.
+
+    Raises :class:`RecordError` naming the row (``recipients.csv:4``) and the column.
+    """
+    text = text.lstrip("\ufeff")
+    sample = text[:4096]
+    try:
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
+    if "id" not in columns or not ({"institution", "name"} & set(columns)):
+        raise RecordError(
+            f"{source}: the first line must name the columns; needed: id, institution (or name), "
+            f"categories, region, email — found: {', '.join(columns) or '(none)'}"
+        )
+    inst_fields = {f.id for f in schema.institution_fields()}
+    records: list[InstitutionRecord] = []
+    seen: dict[str, int] = {}
+    for line_no, row in enumerate(reader, start=2):
+        row = {
+            (k or "").strip().lower(): (v or "").strip()
+            for k, v in row.items()
+            if isinstance(v, str) or v is None
+        }
+        if not any(row.values()):
+            continue
+        where = f"{source}:{line_no}"
+        rid = row.get("id", "")
+        if rid in seen:
+            raise RecordError(
+                f"{where}: id '{rid}' already used on line {seen[rid]}; ids must be unique"
+            )
+        seen[rid] = line_no
+        name = row.get("institution") or row.get("name") or ""
+        if not name:
+            raise RecordError(
+                f"{where}: column 'institution' is empty; every recipient needs a name"
+            )
+        categories = row.get("categories", "").translate(_SPLIT).split()
+        if not categories:
+            raise RecordError(
+                f"{where}: column 'categories' is empty; list the checklists (category ids) this institution gets"
+            )
+        institution: dict[str, Any] = {"name": name}
+        for key, value in row.items():
+            if key in inst_fields and key != "name" and value:
+                institution[key] = value
+        data = {"id": rid, "categories": categories, "institution": institution}
+        try:
+            records.append(record_from_json(schema, data, where))
+        except UnknownCategoryError as exc:
+            raise RecordError(f"{where}: column 'categories': {exc}") from None
+    if not records:
+        raise RecordError(f"{source}: no recipients (only a header line?)")
+    return records
+
+
+# --------------------------------------------------------------------------- batch
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """One generated form of a batch."""
+
+    record_id: str
+    name: str
+    email: str
+    file: str
+    identity: FormIdentity
+    size: int
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    out_dir: Path
+    items: tuple[BatchItem, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def identities(self) -> tuple[FormIdentity, ...]:
+        return tuple(i.identity for i in self.items)
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(i.size for i in self.items)
+
+
+# State of a worker process (set before forking, inherited by the children).
+_JOB: dict[str, Any] = {}
+
+
+def _render_to(task: tuple[FormRequest, FormIdentity, str]) -> tuple[str, int, tuple[str, ...]]:
+    request, identity, path = task
+    schema: Schema = _JOB["schema"]
+    renderer: Renderer = _JOB["renderer"]
+    form = renderer(schema, request, identity)
+    with open(path, "wb") as fh:
+        fh.write(form.data)
+    return path, len(form.data), form.warnings
+
+
+def generate_batch(
+    schema: Schema,
+    records: Sequence[InstitutionRecord],
+    out_dir: str | Path,
+    *,
+    secret: bytes,
+    fmt: str = "pdf",
+    lang: str = "de",
+    categories: Iterable[str] | None = None,
+    seed: int | None = None,
+    stand: str | None = None,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+    workspace: Any = None,
+) -> BatchResult:
+    """One personalised form per record in ``out_dir``; all or nothing.
+
+    ``categories`` limits every form to these checklists (default: each record's own).
+    ``workspace`` (a :class:`formgen.workspace.Workspace`) records the issued identities, so
+    that printed copies can be matched later.
+    """
+    renderer = get_renderer(fmt)
+    suffix = "." + fmt
+    only = tuple(categories) if categories else None
+    for cid in only or ():
+        schema.category(cid)
+    rng = random.Random(seed) if seed is not None else None
+    tasks_meta: list[tuple[InstitutionRecord, FormRequest, FormIdentity, str]] = []
+    for record in records:
+        cats = only or record.categories
+        if not cats:
+            raise RecordError(f"record '{record.id}': no categories; say which checklists it gets")
+        request = FormRequest("institution", tuple(cats), record, lang, stand)
+        identity = new_identity(schema, request, secret, rng)
+        tasks_meta.append((record, request, identity, f"{record.id}{suffix}"))
+
+    out = Path(out_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    try:
+        tasks = [(req, ident, str(tmp / name)) for _, req, ident, name in tasks_meta]
+        sizes: dict[str, int] = {}
+        warnings: list[str] = []
+        _JOB.update(schema=schema, renderer=renderer)
+        done = 0
+        workers = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+        use_pool = (
+            workers > 1
+            and len(tasks) >= PARALLEL_FROM
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
+        if use_pool:
+            _warm_up(fmt)
+            ctx = multiprocessing.get_context("fork")
+            with ctx.Pool(workers) as pool:
+                for path, size, warns in pool.imap(_render_to, tasks, chunksize=4):
+                    sizes[path] = size
+                    warnings.extend(warns)
+                    done += 1
+                    if progress:
+                        progress(done, len(tasks))
+        else:
+            for task in tasks:
+                path, size, warns = _render_to(task)
+                sizes[path] = size
+                warnings.extend(warns)
+                done += 1
+                if progress:
+                    progress(done, len(tasks))
+        items = tuple(
+            BatchItem(
+                record_id=record.id,
+                name=record.name,
+                email=str(record.institution.get("email", "")),
+                file=name,
+                identity=ident,
+                size=sizes[str(tmp / name)],
+            )
+            for record, _, ident, name in tasks_meta
+        )
+        (tmp / MANIFEST).write_text(_manifest(items), encoding="utf-8")
+        _move_in(tmp, out)
+    finally:
+        _JOB.clear()
+        shutil.rmtree(tmp, ignore_errors=True)
+    if workspace is not None:
+        with workspace.lock():
+            workspace.record_issued(i.identity for i in items)
+    return BatchResult(out, items, tuple(warnings))
+
+
+def _warm_up(fmt: str) -> None:
+    """Build per-process caches (fonts) once before forking, so workers inherit them."""
+    if fmt == "pdf":
+        from formgen.pdf_form import _shared_objects
+
+        _shared_objects()
+
+
+def _manifest(items: Sequence[BatchItem]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["id", "name", "email", "file", "reference", "instance_id", "categories"])
+    for i in items:
+        writer.writerow(
+            [
+                i.record_id,
+                i.name,
+                i.email,
+                i.file,
+                i.identity.reference,
+                i.identity.instance_id,
+                " ".join(i.identity.categories),
+            ]
+        )
+    return buf.getvalue()
+
+
+def _move_in(tmp: Path, out: Path) -> None:
+    """Move the finished files into ``out`` (renaming the whole folder when it is new)."""
+    if not out.exists():
+        os.replace(tmp, out)
+        return
+    if not out.is_dir():
+        raise FormgenError(f"{out} exists and is not a folder; choose another --out")
+    for path in sorted(tmp.iterdir()):
+        os.replace(path, out / path.name)
+
+
+def generate_one(
+    schema: Schema,
+    request: FormRequest,
+    out_path: str | Path,
+    *,
+    secret: bytes,
+    fmt: str = "pdf",
+    seed: int | None = None,
+    workspace: Any = None,
+) -> GeneratedForm:
+    """One form written to ``out_path`` (atomically: a crash leaves the old file or none)."""
+    from formgen.workspace import write_atomic
+
+    renderer = get_renderer(fmt)
+    rng = random.Random(seed) if seed is not None else None
+    identity = new_identity(schema, request, secret, rng)
+    form = renderer(schema, request, identity)
+    out = Path(out_path)
+    if out.is_dir():
+        raise FormgenError(f"{out} is a folder; give a file name for --out")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, form.data)
+    if workspace is not None:
+        with workspace.lock():
+            workspace.record_issued([identity])
+    return form

@@ -1,0 +1,245 @@
+"""``formgen generate pdf``: fillable forms from the schema (one, or one per recipient).
+
+The options every form format shares are decorator factories (:func:`form_options`), so a
+``docx`` command takes the same options by adding ``@form_options`` and calling
+:func:`run_generate` with ``fmt="docx"``.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from formgen.batch import generate_batch, generate_one, read_recipients
+from formgen.cli.common import library_errors, resolve_schema
+from formgen.errors import FormgenError
+from formgen.forms import FormRequest
+from formgen.model import Schema
+from formgen.record import record_from_json
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def form_options(func: F) -> F:
+    """The options shared by every ``formgen generate`` format."""
+    options = [
+        click.option(
+            "--kind",
+            type=click.Choice(["checklist", "institution"]),
+            default=None,
+            help="checklist: blank entry blocks per category; institution: one institution's own "
+            "form (needs --record or --recipients). Default: institution with --record/--recipients, "
+            "else checklist.",
+        ),
+        click.option(
+            "--category",
+            "categories",
+            multiple=True,
+            metavar="ID",
+            help="A category (checklist) to include; repeat for several. Default: all "
+            "(checklist) or the institution's own categories.",
+        ),
+        click.option(
+            "--record",
+            "record_path",
+            type=click.Path(dir_okay=False, exists=True),
+            default=None,
+            help="JSON record of one institution to prefill (see formgen/record.py for its shape).",
+        ),
+        click.option(
+            "--recipients",
+            "recipients_path",
+            type=click.Path(dir_okay=False, exists=True),
+            default=None,
+            help="CSV of recipients (columns id, institution, categories, region, email): one "
+            "personalised form each, into the folder --out.",
+        ),
+        click.option(
+            "--out",
+            "out",
+            type=click.Path(),
+            default=None,
+            help="Output file (one form) or folder (--recipients). Default: in the workspace's "
+            "forms/ folder, else the current folder.",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["de", "en"]),
+            default=None,
+            help="Language of the form (default: the workspace's, else the schema's: de).",
+        ),
+        click.option(
+            "--seed",
+            type=int,
+            default=None,
+            help="Seed for form instance ids: the same input and seed give the same files.",
+        ),
+        click.option(
+            "--stand",
+            default=None,
+            metavar="YYYY-MM-DD",
+            help='The "Stand" date printed on every page (default: today).',
+        ),
+        click.option(
+            "--workspace",
+            "workspace_dir",
+            type=click.Path(file_okay=False),
+            default=None,
+            help="Workspace: its schema, signing secret and log of issued forms. Without it, "
+            "forms are signed with a one-off key that ingest cannot verify.",
+        ),
+        click.option(
+            "--schema",
+            "schema_path",
+            type=click.Path(dir_okay=False),
+            default=None,
+            help="Schema file (YAML). Default: the workspace's, else the shipped Arbeitshilfe.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@click.group("generate")
+def generate() -> None:
+    """Generate fillable forms from the schema: blank checklists or personalised forms."""
+
+
+@generate.command("pdf")
+@form_options
+@library_errors
+def pdf(**options: Any) -> None:
+    """Fillable PDF forms (AcroForm) that show every script and print on A4.
+
+    \b
+    Examples:
+      formgen generate pdf --category psychotherapie --out psychotherapie.pdf
+      formgen generate pdf --record inst-0001.json --workspace ws
+      formgen generate pdf --recipients recipients.csv --out forms/ --workspace ws --seed 1
+    """
+    run_generate("pdf", **options)
+
+
+def run_generate(
+    fmt: str,
+    *,
+    kind: str | None,
+    categories: tuple[str, ...],
+    record_path: str | None,
+    recipients_path: str | None,
+    out: str | None,
+    lang: str | None,
+    seed: int | None,
+    stand: str | None,
+    workspace_dir: str | None,
+    schema_path: str | None,
+) -> None:
+    """What every ``formgen generate FORMAT`` command does; ``fmt`` picks the renderer."""
+    if record_path and recipients_path:
+        raise click.UsageError("give either --record or --recipients, not both")
+    if kind == "checklist" and (record_path or recipients_path):
+        raise click.UsageError(
+            "--kind checklist takes no --record/--recipients (they are for institution forms)"
+        )
+    if kind == "institution" and not (record_path or recipients_path):
+        raise click.UsageError(
+            "--kind institution needs --record FILE.json or --recipients FILE.csv"
+        )
+
+    workspace = None
+    if workspace_dir:
+        from formgen.workspace import Workspace
+
+        workspace = Workspace.open(workspace_dir)
+        schema: Schema = resolve_schema(schema_path) if schema_path else workspace.schema()
+        secret = workspace.secret
+        lang = lang or workspace.language
+    else:
+        schema = resolve_schema(schema_path)
+        secret = secrets.token_bytes(32)
+        click.echo(
+            "Note: no --workspace: signed with a one-off key; ingest will report these forms' "
+            "signature as unverifiable. Use --workspace DIR for forms you send out.",
+            err=True,
+        )
+    lang = lang or schema.default_language
+    default_dir = workspace.forms_dir if workspace else Path(".")
+
+    if recipients_path:
+        records = read_recipients(
+            schema, _read_text(recipients_path), source=Path(recipients_path).name
+        )
+        out_dir = Path(out) if out else default_dir
+        with click.progressbar(
+            length=len(records), label=f"{len(records)} {fmt.upper()} forms", file=None
+        ) as bar:
+            last = [0]
+
+            def progress(done: int, total: int) -> None:
+                bar.update(done - last[0])
+                last[0] = done
+
+            result = generate_batch(
+                schema,
+                records,
+                out_dir,
+                secret=secret,
+                fmt=fmt,
+                lang=lang,
+                categories=categories or None,
+                seed=seed,
+                stand=stand,
+                progress=progress,
+                workspace=workspace,
+            )
+        click.echo(
+            f"{len(result.items)} forms in {result.out_dir} ({result.total_bytes / 1e6:.1f} MB), "
+            f"list in {result.out_dir / 'manifest.csv'}"
+        )
+        for warning in result.warnings:
+            click.echo(f"Warning: {warning}", err=True)
+        return
+
+    if record_path:
+        record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
+        cats = categories or record.categories
+        request = FormRequest("institution", tuple(cats), record, lang, stand)
+        target = Path(out) if out else default_dir / f"{record.id}.{fmt}"
+    else:
+        cats = categories or tuple(c.id for c in schema.categories)
+        for cid in cats:
+            schema.category(cid)
+        request = FormRequest("checklist", tuple(cats), None, lang, stand)
+        stem = cats[0] if len(cats) == 1 else ("checklisten" if lang == "de" else "checklists")
+        target = Path(out) if out else default_dir / f"{stem}.{fmt}"
+    form = generate_one(
+        schema, request, target, secret=secret, fmt=fmt, seed=seed, workspace=workspace
+    )
+    click.echo(f"{target}: {form.identity.reference} ({len(form.data) / 1e3:.0f} KB)")
+    for warning in form.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+
+
+def _read_text(path: str) -> str:
+    try:
+        return Path(path).read_text("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormgenError(f"{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)") from None
+    except OSError as exc:
+        raise FormgenError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _read_json(path: str) -> Any:
+    text = _read_text(path)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormgenError(
+            f"{path}:{exc.lineno}: not valid JSON: {exc.msg}; check commas and quotes near this line"
+        ) from None

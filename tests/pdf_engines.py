@@ -1,0 +1,121 @@
+"""Fill and print formgen PDFs with real engines, for the tests and the sample scripts.
+
+* :func:`pdfium_fill` — PDFium (Chrome's engine, PyPI ``pypdfium2``) through its form-fill API,
+  the way a person types: focus the field, select all, type the text (``FORM_ReplaceSelection``),
+  click checkboxes, choose list entries; then save.
+* :func:`pdfium_print_text` — load with the form environment (missing appearances are built, as
+  Chrome does), flatten every page for print and return the text of each page.
+* :func:`pdfium_render` — PNG-ready images of pages with forms drawn.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from collections.abc import Mapping
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as c
+
+
+def _wide(getter: object, *args: object) -> str:
+    """Call a PDFium getter that fills a UTF-16LE buffer and return the text."""
+    n = getter(*args, None, 0)  # type: ignore[operator]
+    if n <= 2:
+        return ""
+    buf = (ctypes.c_ushort * (n // 2))()
+    getter(*args, buf, n)  # type: ignore[operator]
+    return bytes(buf)[: n - 2].decode("utf-16-le")
+
+
+def _annots(doc: pdfium.PdfDocument, page: pdfium.PdfPage) -> list[tuple[str, object, int]]:
+    form = doc.formenv.raw
+    out = []
+    for i in range(c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = c.FPDFPage_GetAnnot(page.raw, i)
+        name = _wide(c.FPDFAnnot_GetFormFieldName, form, annot)
+        out.append((name, annot, i))
+    return out
+
+
+def _rect(annot: object) -> tuple[float, float, float, float]:
+    r = c.FS_RECTF()
+    c.FPDFAnnot_GetRect(annot, r)
+    return r.left, r.bottom, r.right, r.top
+
+
+def _export_value(doc: pdfium.PdfDocument, annot: object) -> str:
+    form = doc.formenv.raw
+    return _wide(c.FPDFAnnot_GetFormFieldExportValue, form, annot)
+
+
+def pdfium_fill(data: bytes, values: Mapping[str, str | bool]) -> bytes:
+    """Fill ``values`` (field name → text, True to tick a checkbox, or a choice value for an
+    exclusive checkbox group / combo box) and return the saved file."""
+    doc = pdfium.PdfDocument(data)
+    doc.init_forms()
+    form = doc.formenv.raw
+    todo = dict(values)
+    for index in range(len(doc)):
+        page = doc[index]
+        for name, annot, _ in _annots(doc, page):
+            if name not in todo:
+                continue
+            value = todo[name]
+            kind = c.FPDFAnnot_GetFormFieldType(form, annot)
+            x0, y0, x1, y1 = _rect(annot)
+            cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+            if kind == c.FPDF_FORMFIELD_TEXTFIELD:
+                c.FORM_SetFocusedAnnot(form, annot)
+                c.FORM_SelectAllText(form, page.raw)
+                text = str(value).replace("\n", "\r\n")
+                raw = (text + "\0").encode("utf-16-le")
+                wbuf = (ctypes.c_ushort * (len(raw) // 2)).from_buffer_copy(raw)
+                c.FORM_ReplaceSelection(form, page.raw, wbuf)
+                c.FORM_ForceToKillFocus(form)
+                todo.pop(name)
+            elif kind == c.FPDF_FORMFIELD_CHECKBOX:
+                if value is True or _export_value(doc, annot) == value:
+                    c.FORM_OnMouseMove(form, page.raw, 0, cx, cy)
+                    c.FORM_OnLButtonDown(form, page.raw, 0, cx, cy)
+                    c.FORM_OnLButtonUp(form, page.raw, 0, cx, cy)
+                    if value is True:
+                        todo.pop(name)
+            elif kind == c.FPDF_FORMFIELD_COMBOBOX:
+                count = c.FPDFAnnot_GetOptionCount(form, annot)
+                for i in range(count):
+                    label = _wide(c.FPDFAnnot_GetOptionLabel, form, annot, i)
+                    if label == value:
+                        c.FORM_SetFocusedAnnot(form, annot)
+                        c.FORM_SetIndexSelected(form, page.raw, i, True)
+                        c.FORM_ForceToKillFocus(form)
+                        todo.pop(name)
+                        break
+            c.FPDFPage_CloseAnnot(annot)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def pdfium_print_text(data: bytes) -> list[str]:
+    """Flatten every page for print (form environment loaded) and return each page's text."""
+    doc = pdfium.PdfDocument(data)
+    doc.init_forms()
+    for index in range(len(doc)):
+        page = doc[index]
+        c.FPDFPage_Flatten(page.raw, c.FLAT_PRINT)
+    flat = io.BytesIO()
+    doc.save(flat)
+    doc2 = pdfium.PdfDocument(flat.getvalue())
+    texts = []
+    for index in range(len(doc2)):
+        textpage = doc2[index].get_textpage()
+        texts.append(textpage.get_text_bounded())
+    return texts
+
+
+def pdfium_render(data: bytes, page: int = 0, scale: float = 1.0) -> object:
+    """A PIL image of ``page`` with form fields drawn (as Chrome shows it)."""
+    doc = pdfium.PdfDocument(data)
+    doc.init_forms()
+    return doc[page].render(scale=scale, may_draw_forms=True).to_pil()

@@ -1,0 +1,210 @@
+"""``formgen generate pdf`` and the batch behind it: exit codes, messages, all-or-nothing output."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from formgen.batch import generate_batch, read_recipients
+from formgen.cli import main
+from formgen.errors import RecordError
+from formgen.identity import FormIdentity
+from formgen.record import record_from_json
+from formgen.schema_load import default_schema
+from formgen.workspace import Workspace
+
+RECIPIENTS = (
+    "id,institution,categories,region,email\n"
+    "inst-1,Şule Yılmaz Beratung,psychotherapie,duesseldorf,a@example.org\n"
+    "inst-2,Ольга Петренко Praxis,psychotherapie;facharzt,dormagen,b@example.org\n"
+    "inst-3,مركز الاستشارة,migrationsfachdienste,neuss_meerbusch,c@example.org\n"
+)
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def identity_of(path: Path) -> FormIdentity:
+    fields = {k: v.get("/V") for k, v in (PdfReader(path).get_fields() or {}).items()}
+    return FormIdentity.from_fields(fields)
+
+
+def test_help_texts() -> None:
+    assert "Generate fillable forms" in run("generate", "--help").output
+    result = run("generate", "pdf", "--help")
+    assert result.exit_code == 0
+    for option in ("--kind", "--category", "--record", "--recipients", "--out", "--seed"):
+        assert option in result.output
+
+
+def test_checklist_without_workspace_says_it_is_unsigned(tmp_path: Path) -> None:
+    out = tmp_path / "p.pdf"
+    result = run("generate", "pdf", "--category", "psychotherapie", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "one-off key" in result.stderr
+    assert identity_of(out).categories == ("psychotherapie",)
+
+
+def test_record_with_workspace_is_signed_and_recorded(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    record = {
+        "id": "inst-9",
+        "categories": ["psychotherapie"],
+        "institution": {"name": "Çiğdem Öztürk-İnce Praxis", "region": "dormagen"},
+    }
+    (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    result = run(
+        "generate", "pdf", "--record", str(tmp_path / "r.json"), "--workspace", str(ws.root)
+    )
+    assert result.exit_code == 0, result.output
+    ident = identity_of(ws.forms_dir / "inst-9.pdf")
+    assert ident.verify(ws.secret) and ident.institution_id == "inst-9"
+    assert ident.instance_id in ws.issued()
+
+
+def test_bad_record_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    record = {
+        "id": "inst-9",
+        "categories": ["psychotherapie"],
+        "institution": {"name": "X", "postcode": "4021"},
+    }
+    (tmp_path / "r.json").write_text(json.dumps(record), "utf-8")
+    out = tmp_path / "x.pdf"
+    result = run("generate", "pdf", "--record", str(tmp_path / "r.json"), "--out", str(out))
+    assert result.exit_code == 1
+    assert "Error: record 'inst-9': institution.postcode: '4021' does not match" in result.stderr
+    assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "r.json"]
+
+
+def test_broken_json_record(tmp_path: Path) -> None:
+    (tmp_path / "r.json").write_text('{"id": "a",\n "institution": }', "utf-8")
+    result = run("generate", "pdf", "--record", str(tmp_path / "r.json"))
+    assert result.exit_code == 1 and "r.json:2: not valid JSON" in result.stderr
+
+
+def test_unknown_category_exits_1(tmp_path: Path) -> None:
+    result = run("generate", "pdf", "--category", "nope", "--out", str(tmp_path / "x.pdf"))
+    assert result.exit_code == 1 and "unknown category 'nope'" in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_invalid_schema_exits_1(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_text("schema_id: x\nschema_version: one\n", "utf-8")
+    result = run(
+        "generate", "pdf", "--schema", str(tmp_path / "s.yaml"), "--out", str(tmp_path / "x.pdf")
+    )
+    assert result.exit_code == 1 and "Error: the schema has" in result.stderr
+
+
+def test_misuse_exits_2() -> None:
+    assert run("generate", "pdf", "--kind", "institution").exit_code == 2
+    assert run("generate", "pdf", "--lang", "fr").exit_code == 2
+
+
+def test_recipients_batch(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    (tmp_path / "r.csv").write_text(RECIPIENTS, "utf-8")
+    out = tmp_path / "forms"
+    result = run(
+        "generate", "pdf", "--recipients", str(tmp_path / "r.csv"), "--out", str(out),
+        "--workspace", str(ws.root), "--seed", "3",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "inst-1.pdf", "inst-2.pdf", "inst-3.pdf", "manifest.csv",
+    ]  # fmt: skip
+    rows = list(csv.DictReader((out / "manifest.csv").read_text("utf-8").splitlines()))
+    assert [r["name"] for r in rows] == [
+        "Şule Yılmaz Beratung", "Ольга Петренко Praxis", "مركز الاستشارة",
+    ]  # fmt: skip
+    ident = identity_of(out / "inst-2.pdf")
+    assert ident.categories == ("psychotherapie", "facharzt") and ident.verify(ws.secret)
+    assert rows[1]["reference"] == ident.reference
+    assert set(ws.issued()) == {r["instance_id"] for r in rows}
+    fields = PdfReader(out / "inst-3.pdf").get_fields() or {}
+    assert fields["institution.region"]["/V"] == "neuss_meerbusch"
+
+
+@pytest.mark.parametrize(
+    ("line", "match"),
+    [
+        (
+            "inst-4,Neu,nope,dormagen,d@example.org",
+            r"r\.csv:5: column 'categories': unknown category 'nope'",
+        ),
+        (
+            "inst-1,Doppelt,facharzt,dormagen,d@example.org",
+            r"r\.csv:5: id 'inst-1' already used on line 2",
+        ),
+        (
+            "inst-4,Neu,facharzt,mars,d@example.org",
+            r"r\.csv:5: institution\.region: 'mars' is not a choice",
+        ),
+        ("inst-4,,facharzt,dormagen,d@example.org", r"r\.csv:5: column 'institution' is empty"),
+    ],
+)
+def test_bad_recipient_row_exits_1_and_writes_nothing(
+    tmp_path: Path, line: str, match: str
+) -> None:
+    (tmp_path / "r.csv").write_text(RECIPIENTS + line + "\n", "utf-8")
+    out = tmp_path / "forms"
+    result = run("generate", "pdf", "--recipients", str(tmp_path / "r.csv"), "--out", str(out))
+    assert result.exit_code == 1
+    assert re.search(match, result.stderr), result.stderr
+    assert not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv"]
+
+
+def test_recipients_need_their_columns() -> None:
+    with pytest.raises(RecordError, match="needed: id, institution"):
+        read_recipients(default_schema(), "name;ort\nA;B\n", "r.csv")
+
+
+def test_parallel_batch_is_deterministic_and_matches_serial(tmp_path: Path) -> None:
+    schema = default_schema()
+    records = [
+        record_from_json(
+            schema,
+            {"id": f"inst-{i}", "categories": ["psychotherapie"], "institution": {"name": f"Einrichtung {i} Łódź"}},
+        )
+        for i in range(10)
+    ]  # fmt: skip
+    seen: list[tuple[int, int]] = []
+    parallel = generate_batch(
+        schema, records, tmp_path / "a", secret=b"k" * 32, seed=5, jobs=2,
+        progress=lambda done, total: seen.append((done, total)),
+    )  # fmt: skip
+    serial = generate_batch(schema, records, tmp_path / "b", secret=b"k" * 32, seed=5, jobs=1)
+    assert seen[-1] == (10, 10)
+    assert parallel.identities == serial.identities
+    for item in parallel.items:
+        assert (tmp_path / "a" / item.file).read_bytes() == (
+            tmp_path / "b" / item.file
+        ).read_bytes()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temp folder left"
+
+
+def test_failing_batch_leaves_existing_folder_untouched(tmp_path: Path) -> None:
+    schema = default_schema()
+    out = tmp_path / "forms"
+    out.mkdir()
+    (out / "keep.pdf").write_bytes(b"old")
+    good = record_from_json(
+        schema, {"id": "a", "categories": ["psychotherapie"], "institution": {"name": "A"}}
+    )
+    bad = record_from_json(
+        schema, {"id": "b", "categories": ["psychotherapie"], "institution": {"name": "B"}}
+    )
+    bad = type(bad)(id="b", categories=bad.categories, institution={"name": "B", "postcode": "1"})
+    with pytest.raises(RecordError, match=r"record 'b': institution\.postcode"):
+        generate_batch(schema, [good, bad], out, secret=b"k" * 32, jobs=1)
+    assert sorted(p.name for p in out.iterdir()) == ["keep.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forms"]

@@ -1,0 +1,371 @@
+"""Generated PDF forms read back: field names, types, flags, identity, what each engine shows."""
+
+from __future__ import annotations
+
+import io
+import json
+import random
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+import pytest
+from pdf_engines import pdfium_fill, pdfium_print_text
+from pypdf import PdfReader
+
+from formgen.errors import RecordError, UnknownCategoryError
+from formgen.forms import FormRequest, GeneratedForm, new_identity
+from formgen.identity import FormIdentity
+from formgen.layout import PAGE_HEIGHT, PAGE_WIDTH, WidgetKind, layout_form
+from formgen.model import (
+    OTHER,
+    FieldType,
+    Schema,
+    iter_checklist_paths,
+    iter_institution_paths,
+    option_values,
+)
+from formgen.pdf_form import render_pdf
+from formgen.record import record_from_json
+from formgen.schema_load import default_schema
+
+SECRET = b"s" * 32
+UNICODE = {
+    "turkish": "Şule Yılmaz",
+    "turkish2": "Çiğdem Öztürk-İnce",
+    "polish": "Łódź",
+    "cyrillic": "Ольга Петренко",
+    "greek": "Ελληνικά",
+    "arabic": "مركز الاستشارة",
+}
+
+
+@pytest.fixture(scope="module")
+def schema() -> Schema:
+    return default_schema()
+
+
+def make(
+    schema: Schema,
+    kind: str = "checklist",
+    categories: tuple[str, ...] = ("psychotherapie",),
+    record: dict[str, Any] | None = None,
+    lang: str = "de",
+    seed: int = 1,
+) -> GeneratedForm:
+    rec = record_from_json(schema, record, "test") if record else None
+    request = FormRequest(kind, categories, rec, lang, "2026-11-22")
+    identity = new_identity(schema, request, SECRET, random.Random(seed))
+    return render_pdf(schema, request, identity)
+
+
+def sample_record(**entries: Any) -> dict[str, Any]:
+    return {
+        "id": "inst-0001",
+        "base_version": 3,
+        "categories": ["psychotherapie"],
+        "institution": {
+            "name": f"{UNICODE['turkish']} Beratung {UNICODE['polish']} – {UNICODE['arabic']}",
+            "street": "Ольга-Петренко-Straße 5",
+            "postcode": "40210",
+            "city": "Düsseldorf",
+            "region": "duesseldorf",
+            "opening_hours": "Mo–Fr 9–13 Uhr\nΕλληνικά: Πέμπτη 14–18",
+        },
+        "entries": {
+            "psychotherapie": {
+                "migrant_experience": "ja",
+                "share_migrants": 35,
+                "languages_offered": ["tr", "ar"],
+                "languages_offered._other": "Ελληνικά, Urdu",
+                "contact_name": UNICODE["turkish2"],
+                "date": "2025-09-24",
+                "initials": "ÇÖ",
+                **entries,
+            }
+        },
+    }
+
+
+def expected_names(pairs: Any) -> set[str]:
+    names = set()
+    for path, f in pairs:
+        if f.is_multi:
+            names.update(f"{path}.{o}" for o in option_values(f))
+            names.add(f"{path}.{OTHER}")
+        else:
+            names.add(str(path))
+    return names
+
+
+def terminal_fields(data: bytes) -> dict[str, dict[str, Any]]:
+    fields = PdfReader(io.BytesIO(data)).get_fields() or {}
+    return {k: v for k, v in fields.items() if "/FT" in v}
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_checklist_field_names_are_the_schema_paths(schema: Schema) -> None:
+    form = make(schema, categories=("psychotherapie", "facharzt"))
+    names = {k for k in terminal_fields(form.data) if not k.startswith("formgen.")}
+    assert names == expected_names(iter_checklist_paths(schema, ["psychotherapie", "facharzt"]))
+
+
+def test_institution_field_names_are_the_schema_paths(schema: Schema) -> None:
+    form = make(schema, "institution", ("psychotherapie",), sample_record())
+    names = {k for k in terminal_fields(form.data) if not k.startswith("formgen.")}
+    assert names == expected_names(iter_institution_paths(schema, ["psychotherapie"]))
+
+
+def test_fields_form_a_real_hierarchy(schema: Schema) -> None:
+    form = make(schema)
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        top = {str(f.T) for f in pdf.Root.AcroForm.Fields}
+        assert top == {"psychotherapie", "formgen"}
+        for f in pdf.Root.AcroForm.Fields:
+            for kid in f.Kids:
+                assert "." not in str(kid.T)
+
+
+def test_field_types_flags_and_tooltips(schema: Schema) -> None:
+    fields = terminal_fields(make(schema).data)
+    name = fields["psychotherapie.1.name"]
+    assert name["/FT"] == "/Tx"
+    assert int(name.get("/Ff", 0)) & 2, "required fields carry the Required flag"
+    assert name["/TU"] == "Vollständiger Name, wie er im Verzeichnis erscheinen soll"
+    concepts = fields["psychotherapie.1.concepts"]
+    assert int(concepts["/Ff"]) & 4096, "textarea is multi-line"
+    region = fields["psychotherapie.1.region"]
+    assert region["/FT"] == "/Ch" and int(region["/Ff"]) & (1 << 17)
+    assert next(list(o) for o in region["/Opt"]) == ["duesseldorf", "Düsseldorf"]
+    lang_tr = fields["psychotherapie.1.languages_offered.tr"]
+    assert lang_tr["/FT"] == "/Btn" and "/Yes" in lang_tr["/_States_"]
+    assert fields["psychotherapie.1.languages_offered._other"]["/FT"] == "/Tx"
+    for key, value in fields.items():
+        assert "/MaxLen" not in value, f"{key} has a length limit"
+        if not key.startswith("formgen."):
+            assert value.get("/TU"), f"{key} has no tooltip"
+
+
+def test_yes_no_none_is_one_field_of_three_exclusive_boxes(schema: Schema) -> None:
+    form = make(schema)
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        field = next(
+            k3
+            for k1 in pdf.Root.AcroForm.Fields
+            if str(k1.T) == "psychotherapie"
+            for k2 in k1.Kids
+            if str(k2.T) == "1"
+            for k3 in k2.Kids
+            if str(k3.T) == "migrant_experience"
+        )
+        assert field.FT == "/Btn" and int(field.get("/Ff", 0)) & (1 << 15) == 0  # not radio
+        states = [sorted(str(k) for k in kid.AP.N if k != "/Off") for kid in field.Kids]
+        assert states == [["/ja"], ["/nein"], ["/fehlanzeige"]]
+
+
+def test_identity_hidden_fields_and_info(schema: Schema) -> None:
+    form = make(schema)
+    reader = PdfReader(io.BytesIO(form.data))
+    fields = {k: v.get("/V") for k, v in (reader.get_fields() or {}).items()}
+    identity = FormIdentity.from_fields(fields)
+    assert identity == form.identity and identity.verify(SECRET)
+    assert json.loads(str(reader.metadata["/FormgenIdentity"])) == form.identity.to_fields()
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        for annot in pdf.pages[0].Annots:
+            if "/Parent" in annot and str(annot.Parent.T) == "formgen":
+                assert int(annot.F) & 2 and int(annot.Ff) & 1  # hidden, read-only
+
+
+def test_layout_depends_only_on_identity_and_matches_widgets(schema: Schema) -> None:
+    a = make(schema, "institution", ("psychotherapie",), sample_record())
+    b = make(schema, "institution", ("psychotherapie",), sample_record(plans="x" * 3000), seed=2)
+    layout = layout_form(schema, "institution", ("psychotherapie",), "de")
+    for form in (a, b):
+        with pikepdf.open(io.BytesIO(form.data)) as pdf:
+            assert len(pdf.pages) == layout.page_count
+            rects: dict[str, list[list[float]]] = {}
+            for page in pdf.pages:
+                for annot in page.Annots:
+                    name = _full_name(annot)
+                    if not name.startswith("formgen."):
+                        rects.setdefault(name, []).append([float(v) for v in annot.Rect])
+        for box in layout.boxes:
+            assert [round(v, 2) for v in box.rect.as_list()] in rects[box.path]
+    for box in layout.boxes:
+        r = box.rect
+        assert r.x0 >= 15 * 72 / 25.4 and r.x1 <= PAGE_WIDTH - 15 * 72 / 25.4
+        assert r.y0 >= 15 * 72 / 25.4 and r.y1 <= PAGE_HEIGHT - 15 * 72 / 25.4
+        if box.kind in (WidgetKind.TEXT, WidgetKind.COMBO):
+            assert r.height >= 19, "single-line boxes are big enough to write in by hand"
+
+
+def _full_name(annot: Any) -> str:
+    parts = []
+    node = annot
+    while node is not None:
+        if "/T" in node:
+            parts.append(str(node.T))
+        node = node.get("/Parent")
+    return ".".join(reversed(parts))
+
+
+def test_same_input_and_seed_give_the_same_file(schema: Schema) -> None:
+    assert make(schema, seed=7).data == make(schema, seed=7).data
+    assert make(schema, seed=7).data != make(schema, seed=8).data
+
+
+def test_english_labels(schema: Schema) -> None:
+    texts = pdfium_print_text(make(schema, lang="en").data)
+    assert "Name of the institution" in texts[0] and "Entry 1 of 5" in texts[0]
+    assert "Page 1/" in texts[0]
+
+
+# --------------------------------------------------------------------------- what is shown
+
+
+def test_footer_on_every_page(schema: Schema) -> None:
+    form = make(schema, "institution", ("psychotherapie", "facharzt"), sample_record())
+    texts = pdfium_print_text(form.data)
+    assert len(texts) >= 2
+    for n, text in enumerate(texts, start=1):
+        assert form.identity.reference in text
+        assert f"Seite {n}/{len(texts)}" in text
+        assert "Stand: 22.11.2026" in text
+        assert "Şule Yılmaz Beratung Łódź" in text
+
+
+def test_prefilled_unicode_values_are_stored_and_shown(schema: Schema) -> None:
+    form = make(schema, "institution", ("psychotherapie",), sample_record())
+    fields = terminal_fields(form.data)
+    assert fields["institution.name"]["/V"].startswith("Şule Yılmaz Beratung Łódź")
+    assert fields["institution.region"]["/V"] == "duesseldorf"
+    assert fields["psychotherapie.migrant_experience"]["/V"] == "/ja"
+    assert fields["psychotherapie.languages_offered.tr"]["/V"] == "/Yes"
+    assert fields["psychotherapie.languages_offered.en"]["/V"] == "/Off"
+    assert fields["psychotherapie.date"]["/V"] == "24.09.2025"
+    shown = "\n".join(pdfium_print_text(form.data))
+    for word in ("Ольга-Петренко-Straße", "Ελληνικά", UNICODE["turkish2"], "Düsseldorf", "35"):
+        assert word in shown
+    # the Arabic name is drawn shaped (presentation forms) and extracts as its letters
+    assert "مركز" in shown or "زكرم" in shown
+
+
+def test_pdfium_fill_stores_and_prints_every_script(schema: Schema) -> None:
+    form = make(schema)
+    values = {
+        "psychotherapie.1.name": UNICODE["turkish"],
+        "psychotherapie.1.city": UNICODE["polish"],
+        "psychotherapie.1.contact_name": UNICODE["cyrillic"],
+        "psychotherapie.1.street": UNICODE["arabic"],
+        "psychotherapie.1.traeger": UNICODE["turkish2"],
+        "psychotherapie.1.concepts": f"{UNICODE['greek']} – " + "lange Beschreibung " * 30,
+        "psychotherapie.1.migrant_experience": "fehlanzeige",
+        "psychotherapie.1.languages_offered.fa": True,
+        "psychotherapie.1.region": "Dormagen",
+    }
+    filled = pdfium_fill(form.data, values)
+    fields = terminal_fields(filled)
+    for key in ("name", "city", "contact_name", "street", "traeger", "concepts"):
+        path = f"psychotherapie.1.{key}"
+        assert nfc(fields[path]["/V"]) == nfc(str(values[path])), "no silent length limit"
+    assert fields["psychotherapie.1.migrant_experience"]["/V"] == "/fehlanzeige"
+    assert fields["psychotherapie.1.languages_offered.fa"]["/V"] == "/Yes"
+    assert fields["psychotherapie.1.region"]["/V"] == "dormagen"
+    shown = "\n".join(pdfium_print_text(filled))
+    for word in ("Şule Yılmaz", "Łódź", "Ольга Петренко", "Ελληνικά", "Çiğdem Öztürk-İnce"):
+        assert word in shown, f"{word} not displayed when PDFium prints"
+    assert "مركز" in shown or "الاستشارة" in shown
+
+
+@pytest.mark.external
+@pytest.mark.skipif(
+    not shutil.which("pdftocairo"), reason="poppler-utils (pdftocairo) not installed"
+)
+def test_poppler_print_path_rebuilds_appearances_with_the_field_font(
+    schema: Schema, tmp_path: Path
+) -> None:
+    """As after pdf.js saved it: values without appearances, NeedAppearances set."""
+    form = make(schema)
+    values = {
+        "name": UNICODE["turkish"],
+        "city": UNICODE["polish"],
+        "traeger": UNICODE["cyrillic"],
+        "catchment_area": UNICODE["greek"],
+    }
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        for annot in pdf.pages[0].Annots:
+            if str(annot.get("/T", "")) in values and str(annot.Parent.T) == "1":
+                annot.V = pikepdf.String(values[str(annot.T)])
+                del annot["/AP"]
+        pdf.Root.AcroForm.NeedAppearances = True
+        pdf.save(tmp_path / "in.pdf")
+    subprocess.run(
+        ["pdftocairo", "-pdf", str(tmp_path / "in.pdf"), str(tmp_path / "out.pdf")], check=True
+    )
+    text = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", str(tmp_path / "out.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    for word in values.values():
+        assert word in text, f"poppler did not show {word}"
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_unknown_category(schema: Schema) -> None:
+    with pytest.raises(UnknownCategoryError, match="unknown category 'nope'"):
+        make(schema, categories=("nope",))
+
+
+@pytest.mark.parametrize(
+    ("entries", "match"),
+    [
+        ({"share_migrants": 140}, r"psychotherapie\.share_migrants: 140 is outside 0–100"),
+        ({"initials": "ABCDEFGHIJKLMNOP"}, r"psychotherapie\.initials: 16 characters do not fit"),
+        ({"contact_role": "a\nb"}, r"psychotherapie\.contact_role: a line break does not fit"),
+        ({"migrant_experience": "vielleicht"}, r"migrant_experience: 'vielleicht' is not a choice"),
+    ],
+)
+def test_prefill_values_that_do_not_fit_name_the_field(
+    schema: Schema, entries: dict[str, Any], match: str
+) -> None:
+    with pytest.raises(RecordError, match=match):
+        make(schema, "institution", ("psychotherapie",), sample_record(**entries))
+
+
+def test_prefill_postcode_pattern(schema: Schema) -> None:
+    record = sample_record()
+    record["institution"]["postcode"] = "4021"
+    with pytest.raises(RecordError, match=r"institution\.postcode: '4021' does not match"):
+        make(schema, "institution", ("psychotherapie",), record)
+
+
+def test_every_field_type_is_placed(schema: Schema) -> None:
+    layout = layout_form(schema, "checklist", ("sonstiges",), "de")
+    kinds = {b.field.type for b in layout.boxes}
+    assert kinds >= {
+        FieldType.TEXT,
+        FieldType.TEXTAREA,
+        FieldType.DATE,
+        FieldType.PERCENTAGE,
+        FieldType.PHONE,
+        FieldType.EMAIL,
+        FieldType.URL,
+        FieldType.SELECT_ONE,
+        FieldType.YES_NO_NONE,
+        FieldType.LANGUAGE_LIST,
+        FieldType.INITIALS,
+    }
+    assert sum(1 for b in layout.boxes if b.path.endswith(".15.name")) == 1
