@@ -554,9 +554,6 @@ def _document(schema: Schema, request: FormRequest, plan: FormPlan) -> bytes:
     else:
         assert request.record is not None
         name = request.record.name
-        body.append(
-            _para(*_text(schema.title.get(lang), color=HELP_GREY, size_pt=8), space_after=40)
-        )
         body.append(_para(*_text(ui(lang, "institution_title").format(name=name)), style="Title"))
         body.append(_para(*_text(ui(lang, "prefilled")), style="Intro"))
         body.append(_para(*_text(ui(lang, "how")), style="Intro"))

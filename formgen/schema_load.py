@@ -69,7 +69,7 @@ MESSAGES = {
     "default_field_set; add 'default_field_set: <name>'",
     "unknown_override": "category '{category}': {what} names unknown field '{value}'{hint}",
     "unknown_section": "category '{category}': add_fields names unknown section '{value}'{hint}",
-    "rename_collides": "field '{field}' in category '{category}': renamed_from '{value}' {why}",
+    "rename_collides": "field '{field}': renamed_from '{value}' {why}",
     "needs_choices": "field '{field}': type {type} needs 'choices' or 'choices_from'",
     "no_regions": "field '{field}': choices_from: regions, but the schema defines no regions",
     "choices_not_allowed": "field '{field}': type {type} takes no 'choices'",
@@ -302,6 +302,8 @@ class _Builder:
         self.problems: list[Problem] = []
         self.languages: tuple[str, ...] = tuple(doc.data["languages"])
         self.regions: tuple[Choice, ...] = ()
+        self.origin: dict[int, Path_] = {}
+        """id() of every built Field → the path of its definition, for line numbers."""
 
     def problem(self, path: Path_, name: str, /, **kwargs: Any) -> None:
         self.problems.append(Problem(self.source, self.doc.line(path), _msg(name, **kwargs)))
@@ -406,7 +408,7 @@ class _Builder:
                     hint=_did_you_mean(code, list(languages.LANGUAGES)),
                 )
         lines = int(raw.get("lines", 4 if ftype is FieldType.TEXTAREA else 1))
-        return Field(
+        built = Field(
             id=fid,
             type=ftype,
             label=self.text(raw["label"], (*path, "label"), what),
@@ -421,6 +423,8 @@ class _Builder:
             renamed_from=tuple(raw.get("renamed_from", ())),
             personal=bool(raw.get("personal", False)),
         )
+        self.origin[id(built)] = path
+        return built
 
     def sections(self, raw: list[dict[str, Any]], path: Path_) -> tuple[Section, ...]:
         out = []
@@ -532,7 +536,7 @@ class _Builder:
             ),
             sections=tuple(new_sections),
         )
-        self.check_field_ids(category, path)
+        self.check_field_ids(category)
         return category
 
     def override(self, f: Field, over: dict[str, Any], path: Path_) -> Field:
@@ -554,43 +558,39 @@ class _Builder:
             changes["common"] = tuple(over["common"])
         if "lines" in over:
             changes["lines"] = int(over["lines"])
-        return replace(f, **changes)
+        changed = replace(f, **changes)
+        self.origin[id(changed)] = self.origin.get(id(f), path)
+        return changed
 
-    def check_field_ids(self, category: Category, path: Path_) -> None:
-        first: dict[str, int | None] = {}
+    def check_field_ids(self, category: Category) -> None:
+        """Duplicate ids and colliding renames, reported at the line of the field concerned.
+
+        Fields of a shared field set are checked in every category that uses it; the messages do
+        not name the category, so a mistake in the set is reported once (see ``problems``).
+        """
+        first: dict[str, Field] = {}
         for f in category.fields:
             if f.id in first:
                 self.problem(
-                    path,
+                    self.origin.get(id(f), ()),
                     "duplicate_id",
-                    kind=f"field (category '{category.id}')",
+                    kind="field",
                     value=f.id,
-                    first=first[f.id],
+                    first=self.doc.line(self.origin.get(id(first[f.id]), ())),
                 )
-            first[f.id] = self.doc.line(path)
-        current = {f.id for f in category.fields}
+            first.setdefault(f.id, f)
         claimed: dict[str, str] = {}
         for f in category.fields:
+            where = (*self.origin.get(id(f), ()), "renamed_from")
             for old in f.renamed_from:
-                if old in current:
-                    self.problem(
-                        path,
-                        "rename_collides",
-                        field=f.id,
-                        category=category.id,
-                        value=old,
-                        why="is the id of a current field; old ids are never reused",
-                    )
+                if old in first:
+                    why = "is the id of a current field; old ids are never reused"
                 elif old in claimed:
-                    self.problem(
-                        path,
-                        "rename_collides",
-                        field=f.id,
-                        category=category.id,
-                        value=old,
-                        why=f"is also claimed by field '{claimed[old]}'",
-                    )
-                claimed[old] = f.id
+                    why = f"is also claimed by field '{claimed[old]}'"
+                else:
+                    claimed[old] = f.id
+                    continue
+                self.problem(where, "rename_collides", field=f.id, value=old, why=why)
 
     def build(self) -> Schema:
         data = self.doc.data
@@ -606,19 +606,6 @@ class _Builder:
         field_sets: dict[str, tuple[Section, ...]] = {}
         for name, fs in data["field_sets"].items():
             field_sets[name] = self.sections(fs["sections"], ("field_sets", name, "sections"))
-            seen: dict[str, int | None] = {}
-            for s_i, s in enumerate(fs["sections"]):
-                for f_i, f in enumerate(s["fields"]):
-                    fpath = ("field_sets", name, "sections", s_i, "fields", f_i, "id")
-                    if f["id"] in seen:
-                        self.problem(
-                            fpath,
-                            "duplicate_id",
-                            kind=f"field (field set '{name}')",
-                            value=f["id"],
-                            first=seen[f["id"]],
-                        )
-                    seen.setdefault(f["id"], self.doc.line(fpath))
         default_set = data.get("default_field_set")
         if default_set is not None and default_set not in field_sets:
             self.problem(
@@ -704,7 +691,7 @@ def check_schema_text(text: str, source: str = "<schema>") -> tuple[Schema | Non
         return None, problems + structure
     builder = _Builder(doc, source)
     schema = builder.build()
-    problems.extend(builder.problems)
+    problems.extend(dict.fromkeys(builder.problems))  # a shared field set is checked per category
     problems.sort(key=lambda p: p.line or 0)
     return (None if problems else schema), problems
 

@@ -71,6 +71,8 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+APP_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+_LO_OLD_RE = re.compile(r"^LibreOffice/([0-6]|7\.[0-4])\.")
 MAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -254,6 +256,16 @@ def _custom_properties(pkg: _Package, part: str | None) -> dict[str, str]:
         value = next((child.text or "" for child in prop), "")
         out[name] = unicodedata.normalize("NFC", value)
     return out
+
+
+def _application(pkg: _Package, part: str | None) -> str:
+    """The program that saved the file (``docProps/app.xml`` Application), or ``""``."""
+    if not part or not pkg.has(part):
+        return ""
+    node = pkg.xml(part).find(
+        "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}Application"
+    )
+    return (node.text or "").strip()[:120] if node is not None else ""
 
 
 def _core_timestamps(pkg: _Package, part: str | None) -> dict[str, str]:
@@ -446,6 +458,12 @@ def read_docx(
             continue
         tagged.setdefault(path, []).append(control)
 
+    saved_by = _application(pkg, rels.get(APP_REL, "docProps/app.xml"))
+    if saved_by and _LO_OLD_RE.match(saved_by):
+        notes.append(
+            f"saved by {saved_by.split('$')[0]}: that version drops the controls' tags and the "
+            "line breaks inside multi-line fields (lines come back joined); please check those"
+        )
     reference = _footer_reference(pkg, main)
     if identity is None:
         if not tagged and reference is None:

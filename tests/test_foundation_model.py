@@ -1,0 +1,196 @@
+"""Field paths, identity signatures, institution records and the workspace."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from formgen.errors import FormgenError, IdentityError, RecordError, UnknownCategoryError
+from formgen.forms import FormRequest, new_identity
+from formgen.identity import FormIdentity, parse_reference
+from formgen.model import FieldPath, iter_checklist_paths, iter_institution_paths
+from formgen.record import record_from_json
+from formgen.schema_load import default_schema
+from formgen.workspace import Workspace, WorkspaceError
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "psychotherapie.2.name",
+        "institution.name",
+        "psychotherapie.languages_offered.fa",
+        "wohnheim.1.languages_offered._other",
+    ],
+)
+def test_field_paths_round_trip(text: str) -> None:
+    assert str(FieldPath.parse(text)) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["name", "a.b.c.d.e", "Psycho.name", "x.0.name", "x.1.name.Fa", "x..y"]
+)
+def test_bad_field_paths_are_refused(text: str) -> None:
+    with pytest.raises(FormgenError, match=r"field path|numbered from 1"):
+        FieldPath.parse(text)
+
+
+def test_paths_of_both_form_kinds() -> None:
+    schema = default_schema()
+    checklist = [str(p) for p, _ in iter_checklist_paths(schema, ["wohnheim"])]
+    assert checklist[0] == "wohnheim.1.name"
+    assert checklist[-1] == "wohnheim.5.initials"
+    assert len(checklist) == 5 * len(schema.category("wohnheim").fields)
+    inst = [str(p) for p, _ in iter_institution_paths(schema, ["wohnheim", "facharzt"])]
+    assert inst[0] == "institution.name"
+    assert "wohnheim.languages_offered" in inst and "facharzt.date" in inst
+    assert "wohnheim.name" not in inst
+    with pytest.raises(
+        UnknownCategoryError, match=r"unknown category 'wohnhiem'.*known: kontakt_beratungsstelle"
+    ):
+        list(iter_checklist_paths(schema, ["wohnhiem"]))
+
+
+def record_json() -> dict[str, object]:
+    return {
+        "id": "inst-0001",
+        "base_version": 3,
+        "institution": {
+            "name": "Şule Yılmaz Beratung – Łódź / Ольга",
+            "region": "duesseldorf",
+            "postcode": "40210",
+        },
+        "entries": {
+            "psychotherapie": {
+                "languages_offered": ["fa", "ar"],
+                "languages_offered._other": "Urdu",
+                "share_migrants": 40,
+                "migrant_experience": "fehlanzeige",
+                "date": "2025-09-24",
+            }
+        },
+    }
+
+
+def test_identity_signature_detects_tampering() -> None:
+    schema = default_schema()
+    record = record_from_json(schema, record_json())
+    request = FormRequest("institution", ("psychotherapie",), record)
+    secret = b"k" * 32
+    ident = new_identity(schema, request, secret, random.Random(7))
+    assert ident == new_identity(schema, request, secret, random.Random(7))  # seeded → reproducible
+    assert ident.verify(secret)
+    assert not ident.verify(b"x" * 32)
+    back = FormIdentity.from_fields(ident.to_fields())
+    assert back == ident and back.verify(secret)
+    forged = FormIdentity.from_fields({**ident.to_fields(), "formgen.institution_id": "inst-0002"})
+    assert not forged.verify(secret)
+    assert parse_reference(f"Seite 1/3 · {ident.reference} · Stand 22.11.2026") == ident.instance_id
+    assert ident.base_version == 3 and ident.institution_id == "inst-0001"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"formgen.instance_id": ""}, "instance_id missing"),
+        ({"formgen.instance_id": "../../etc"}, "malformed"),
+        ({"formgen.kind": "letter"}, "kind 'letter'"),
+        ({"formgen.base_version": "drei"}, "not a number"),
+    ],
+)
+def test_malformed_identity_is_refused(change: dict[str, str], message: str) -> None:
+    ident = FormIdentity("s", "1.0.0", "ABCDE12345", "checklist", ("wohnheim",))
+    with pytest.raises(IdentityError, match=message):
+        FormIdentity.from_fields({**ident.to_fields(), **change})
+
+
+def test_record_values_are_checked_against_the_schema() -> None:
+    schema = default_schema()
+    record = record_from_json(schema, record_json())
+    assert record.categories == ("psychotherapie",)
+    values = record.form_values(schema)
+    assert values["institution.name"] == "Şule Yılmaz Beratung – Łódź / Ольга"
+    assert values["psychotherapie.languages_offered"] == ["fa", "ar"]
+    assert values["psychotherapie.languages_offered._other"] == "Urdu"
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (
+            ("entries", "psychotherapie", "share_migrants"),
+            140,
+            r"psychotherapie.share_migrants: 140 is outside 0–100",
+        ),
+        (
+            ("entries", "psychotherapie", "languages_offered"),
+            ["farsi"],
+            r"unknown language code\(s\) farsi",
+        ),
+        (("entries", "psychotherapie", "date"), "24.09.2025", r"not an ISO date"),
+        (("entries", "psychotherapie", "migrant_experience"), "vielleicht", r"not a choice"),
+        (("institution", "region"), "berlin", r"institution.region: 'berlin' is not a choice"),
+        (("institution", "nmae"), "x", r"institution.nmae: no such field here"),
+        (("entries", "psychotherapie", "name"), "x", r"psychotherapie.name: no such field here"),
+    ],
+)
+def test_record_that_does_not_fit_names_the_field(
+    path: tuple[str, ...], value: object, message: str
+) -> None:
+    data = record_json()
+    target: dict[str, object] = data
+    for key in path[:-1]:
+        target = target[key]  # type: ignore[assignment]
+    target[path[-1]] = value
+    with pytest.raises(RecordError, match=message):
+        record_from_json(default_schema(), data, "record")
+
+
+def test_record_with_unknown_category() -> None:
+    data = record_json()
+    data["entries"] = {"psychotherapy": {}}
+    with pytest.raises(UnknownCategoryError, match="unknown category 'psychotherapy'"):
+        record_from_json(default_schema(), data)
+
+
+def test_workspace_init_open_and_issued_forms(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    assert len(ws.secret) == 32
+    assert (ws.root / "secret.key").stat().st_mode & 0o077 == 0
+    assert Workspace.open(ws.root).centre_name == "SPKoM Düsseldorf"
+    with pytest.raises(WorkspaceError, match="already a formgen workspace"):
+        Workspace.init(ws.root)
+    ident = FormIdentity("s", "1.0.0", "ABCDE12345", "checklist", ("wohnheim",)).sign(ws.secret)
+    ws.record_issued([ident])
+    with open(ws.root / "issued.jsonl", "a") as fh:
+        fh.write("{damaged\n")
+    assert ws.issued()["ABCDE12345"].verify(ws.secret)
+    with pytest.raises(WorkspaceError, match=r"not a formgen workspace.*formgen init"):
+        Workspace.open(tmp_path / "elsewhere")
+
+
+def test_workspace_regions_override_the_schema(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    config = ws.root / "workspace.toml"
+    config.write_text(
+        config.read_text("utf-8")
+        + '\n[[regions]]\nvalue = "rostock"\nde = "Rostock"\nen = "Rostock"\n',
+        "utf-8",
+    )
+    schema = Workspace.open(ws.root).schema()
+    assert [r.value for r in schema.regions] == ["rostock"]
+
+
+def test_workspace_lock_is_exclusive(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    other = Workspace.open(ws.root)
+    with (
+        ws.lock(),
+        pytest.raises(WorkspaceError, match="in use by another formgen run"),
+        other.lock(wait=0.2),
+    ):
+        pass
+    with other.lock(wait=0.2):
+        pass

@@ -1,0 +1,181 @@
+"""`formgen schema check`: every mistake gets file, line and what to do; exit 1 when invalid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from formgen.cli import main
+from formgen.errors import SchemaError
+from formgen.schema_load import check_schema, load_schema, load_schema_text
+
+DATA = Path(__file__).parent / "data" / "schemas"
+
+# fixture → (what the message must say, a marker on the line it must point to)
+BROKEN = {
+    "unknown_type": (
+        r"field 'sprachen': unknown type 'langauge_list' \(did you mean 'language_list'\?\)",
+        "langauge_list",
+    ),
+    "duplicate_field_id": (
+        r"field id 'name' is used twice \(first at line 16\)",
+        "- id: name\n            type: select_one",
+    ),
+    "dot_in_id": (r"id 'sprachen.liste' is not allowed: .* never contain a dot", "sprachen.liste"),
+    "missing_translation": (
+        r"field 'sprachen' has no text in 'en' .* add 'en: …'",
+        '{de: "Sprachen"}',
+    ),
+    "rename_collides": (
+        r"field 'sprachen': renamed_from 'name' is the id of a current field",
+        "renamed_from",
+    ),
+    "duplicate_category": (
+        r"category id 'beratung' is used twice \(first at line 34\)",
+        '- id: beratung\n        label: {de: "Beratung 2"',
+    ),
+    "unknown_key": (r"unknown key 'requird' \(did you mean 'required'\?\)", "requird"),
+    "bad_version": (
+        r"schema_version '1.0' is not a semantic version; write MAJOR.MINOR.PATCH",
+        "schema_version",
+    ),
+    "default_language_missing": (
+        r"default_language 'fr' is not in languages",
+        "default_language: fr",
+    ),
+    "select_without_choices": (
+        r"field 'region': type select_one needs 'choices' or 'choices_from'",
+        "- id: region",
+    ),
+    "yaml_syntax": (r"not valid YAML: .*check indentation and quotes", "title:"),
+    "unknown_field_set": (
+        r"unknown field_set 'eintrg' \(did you mean 'eintrag'\?\)",
+        "field_set: eintrg",
+    ),
+    "unknown_language_code": (
+        r"'arr' in 'common' is not a known language code \(did you mean 'ar'\?\)",
+        "common: [tr, arr]",
+    ),
+    "duplicate_key": (
+        r"key 'label' appears twice in the same mapping",
+        'label: {de: "Sprache", en: "Language"}',
+    ),
+    "wrong_value_type": (
+        r"'groups\[0\].entry_blocks' must be a whole number, not a text",
+        "entry_blocks: viele",
+    ),
+    "override_unknown_field": (
+        r"overrides names unknown field 'nmae' \(did you mean 'name'\?\)",
+        "nmae:",
+    ),
+}
+
+
+def line_of(text: str, marker: str) -> int:
+    return text[: text.index(marker)].count("\n") + 1
+
+
+def test_every_broken_fixture_is_covered() -> None:
+    assert {p.stem for p in (DATA / "broken").glob("*.yaml")} == set(BROKEN)
+    assert len(BROKEN) >= 10
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_schema_reports_message_and_line(name: str) -> None:
+    path = DATA / "broken" / f"{name}.yaml"
+    pattern, marker = BROKEN[name]
+    model, problems = check_schema(path)
+    assert model is None
+    assert len(problems) == 1, [str(p) for p in problems]
+    problem = problems[0]
+    assert problem.file == str(path)
+    assert problem.line == line_of(path.read_text("utf-8"), marker)
+    assert pytest.importorskip("re").search(pattern, problem.message), problem.message
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_cli_check_exits_1_with_every_problem_on_stderr(name: str) -> None:
+    path = DATA / "broken" / f"{name}.yaml"
+    result = CliRunner().invoke(main, ["schema", "check", str(path)])
+    assert result.exit_code == 1
+    assert f"{path}:" in result.stderr
+    assert "Error: " in result.stderr
+    assert "the schema is not valid" in result.stderr
+    assert result.stdout == ""
+
+
+def test_cli_check_valid_schema_exits_0() -> None:
+    result = CliRunner().invoke(main, ["schema", "check", str(DATA / "minimal.yaml")])
+    assert result.exit_code == 0, result.output
+    assert "valid — mini 1.0.0, 1 groups, 1 categories" in result.stdout
+
+
+def test_cli_check_shipped_schema_by_default() -> None:
+    result = CliRunner().invoke(main, ["schema", "check"])
+    assert result.exit_code == 0, result.output
+    assert "arbeitshilfe_migration_psychiatrie 1.0.0, 2 groups, 25 categories" in result.stdout
+
+
+def test_several_problems_are_all_reported() -> None:
+    """Every problem of a pass is reported: structure first, then meaning once the structure holds."""
+    text = (DATA / "minimal.yaml").read_text("utf-8")
+    structure = text.replace("type: language_list", "type: langauge_list").replace(
+        "required: true", "requird: true"
+    )
+    with pytest.raises(SchemaError, match=r"the schema has 2 problems") as info:
+        load_schema_text(structure, "two.yaml")
+    assert sorted(p.line or 0 for p in info.value.problems) == [19, 27]
+    meaning = text.replace("default_language: de", "default_language: fr").replace(
+        '{de: "Sprachen", en: "Languages"}', '{de: "Sprachen"}'
+    )
+    with pytest.raises(SchemaError, match=r"the schema has 2 problems") as info:
+        load_schema_text(meaning, "two.yaml")
+    assert [p.line for p in info.value.problems] == [4, 29]
+
+
+def test_a_mistake_in_the_shared_field_set_is_reported_once() -> None:
+    text = (DATA / "minimal.yaml").read_text("utf-8")
+    text = text.replace(
+        '        description: {de: "Beratungsstellen", en: "Counselling centres"}\n',
+        '        description: {de: "Beratungsstellen", en: "Counselling centres"}\n'
+        "      - id: wohnen\n"
+        '        label: {de: "Wohnen", en: "Housing"}\n'
+        '        description: {de: "Wohnen", en: "Housing"}\n',
+    ).replace("common: [tr, ar]", "common: [tr, ar]\n            renamed_from: [name]")
+    with pytest.raises(SchemaError) as info:
+        load_schema_text(text)
+    assert len(info.value.problems) == 1
+
+
+def test_unreadable_and_non_utf8_files(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    _, problems = check_schema(missing)
+    assert "cannot read the file" in problems[0].message
+    latin = tmp_path / "latin1.yaml"
+    latin.write_bytes("title: Gr\xfc\xdfe\n".encode("latin-1"))
+    _, problems = check_schema(latin)
+    assert "not UTF-8 text" in problems[0].message
+    empty = tmp_path / "empty.yaml"
+    empty.write_text("")
+    _, problems = check_schema(empty)
+    assert "must be a YAML mapping" in problems[0].message
+
+
+def test_renamed_field_maps_old_ids_to_the_current_one() -> None:
+    text = (
+        (DATA / "minimal.yaml")
+        .read_text("utf-8")
+        .replace("common: [tr, ar]", "common: [tr, ar]\n            renamed_from: [fremdsprachen]")
+    )
+    schema = load_schema_text(text)
+    cat = schema.category("beratung")
+    assert cat.current_id("fremdsprachen") == "sprachen"
+    assert cat.current_id("sprachen") == "sprachen"
+    assert cat.current_id("unbekannt") is None
+
+
+def test_load_schema_raises_with_every_problem() -> None:
+    with pytest.raises(SchemaError, match=r"unknown_type.yaml:27: field 'sprachen': unknown type"):
+        load_schema(DATA / "broken" / "unknown_type.yaml")
