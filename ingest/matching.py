@@ -162,10 +162,21 @@ class Matcher:
 
 
 def similarity(a: str, b: str) -> float:
-    """0–100: word order does not matter; a name that contains the other scores 95."""
+    """0–100: word order does not matter; a name that contains the other scores 95.
+
+    Names that differ in a number ("Stadtteilbüro 3" / "Stadtteilbüro 4") are different places:
+    they score below :data:`SIMILAR_NAME`.
+    """
     if not a or not b:
         return 0.0
-    return max(float(fuzz.token_sort_ratio(a, b)), 0.95 * float(fuzz.token_set_ratio(a, b)))
+    score = max(float(fuzz.token_sort_ratio(a, b)), 0.95 * float(fuzz.token_set_ratio(a, b)))
+    if _numbers(a) != _numbers(b):
+        score = min(score, SIMILAR_NAME - 1)
+    return score
+
+
+def _numbers(name: str) -> set[str]:
+    return {w for w in name.split() if w.isdigit()}
 
 
 def _place(pc: str, other_pc: str, ph: str) -> str:

@@ -253,3 +253,19 @@ def test_register_round_trips() -> None:
     again = Register.loads(SCHEMA, reg.dumps())
     assert again.data == reg.data
     assert again.record("inst-0001").institution["name"] == "Praxis Şule Yılmaz"
+
+
+def test_names_that_differ_in_a_number_are_different_places(reg: Register) -> None:
+    reg.merge(
+        checklist(
+            "stadtteilbueros",
+            {"name": "Stadtteilbüro 3", "postcode": "40210", "region": "duesseldorf"},
+        )
+    )
+    out = reg.merge(
+        checklist(
+            "stadtteilbueros",
+            {"name": "Stadtteilbüro 4", "postcode": "40210", "region": "duesseldorf"},
+        )
+    )
+    assert out.created == ("inst-0002",) and not out.duplicates

@@ -13,6 +13,7 @@ from formgen import __version__
 from formgen.cli import demo as demo_cmd
 from formgen.cli import ingest as ingest_cmd
 from formgen.cli import generate as generate_cmd
+from formgen.cli import register as register_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
 
@@ -32,3 +33,4 @@ main.add_command(demo_cmd.demo)
 main.add_command(workspace_cmd.init)
 main.add_command(ingest_cmd.ingest)
 main.add_command(generate_cmd.generate)
+main.add_command(register_cmd.register)

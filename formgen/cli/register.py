@@ -1,0 +1,445 @@
+"""``formgen register …``: history, conflicts, resolve, rebuild, stale, gaps, export, find, print.
+
+A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
+:mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from formgen.cli.common import library_errors
+from formgen.workspace import Workspace, write_atomic
+from ingest import export as export_mod
+from ingest import journal, search, staleness
+from ingest.printed import PrintOptions, render_register
+from ingest.register import Register
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def workspace_option(func: F) -> F:
+    """``--workspace DIR``: the workspace (default: the current directory)."""
+    return click.option(
+        "--workspace",
+        "-w",
+        "workspace",
+        type=click.Path(file_okay=False),
+        default=".",
+        show_default=True,
+        help="Workspace folder (made by 'formgen init').",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")(func)
+
+
+def _date(value: str | None, name: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD", param_hint=name) from None
+
+
+def _open(workspace: str) -> tuple[Workspace, Register]:
+    ws = Workspace.open(workspace)
+    return ws, journal.load(ws)
+
+
+def _echo_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _show(sv: dict[str, Any] | None) -> str:
+    if sv is None:
+        return "(blank)"
+    v = sv.get("v")
+    text = ", ".join(v) if isinstance(v, list) else str(v if v is not None else sv.get("raw"))
+    return text + (f"  [invalid: {sv['problem']}]" if sv.get("problem") else "")
+
+
+@click.group()
+def register() -> None:
+    """Look after the consolidated register: history, conflicts, staleness, exports, print."""
+
+
+@register.command("history")
+@click.argument("institution_id")
+@workspace_option
+@json_option
+@library_errors
+def history(institution_id: str, workspace: str, as_json: bool) -> None:
+    """Show every revision of INSTITUTION_ID: when, from which file, what changed."""
+    _ws, reg = _open(workspace)
+    revs = reg.history(institution_id)
+    if as_json:
+        _echo_json(revs)
+        return
+    click.echo(
+        f"{institution_id}  {reg.name_of(institution_id)}  (revision {reg.institutions[institution_id]['rev']})"
+    )
+    for h in revs:
+        src = reg.source(h.get("src"))
+        origin = (
+            f"{src.get('file_name')} [{src.get('reader')}, form {src.get('instance_id')}]"
+            if src
+            else "—"
+        )
+        click.echo(f"\nrevision {h['rev']}  {h['at']}  {h['op']}  from {origin}")
+        for path, old, new in h["changes"]:
+            click.echo(f"  {path}: {_show(old)} → {_show(new)}")
+
+
+@register.command("conflicts")
+@workspace_option
+@json_option
+@library_errors
+def conflicts(workspace: str, as_json: bool) -> None:
+    """List values held for review and new institutions that look like known ones."""
+    _ws, reg = _open(workspace)
+    held, dups = reg.conflicts(), reg.duplicates()
+    if as_json:
+        _echo_json({"conflicts": held, "duplicates": dups})
+        return
+    if not held and not dups:
+        click.echo("nothing waits for a decision")
+        return
+    for c in held:
+        src = reg.source(c["theirs"].get("src"))
+        click.echo(
+            f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  {c['path']}\n"
+            f"    mine (register):  {_show(c['mine'])}\n"
+            f"    theirs ({src.get('file_name', '?')}, form from revision {c['base_version']}): "
+            f"{_show(c['theirs'])}"
+        )
+    for d in dups:
+        name = d["entry"]["institution"].get("name", {}).get("raw", "?")
+        click.echo(
+            f"{d['id']}  '{name}' ({d['entry']['category']}) looks like {d['candidate']} "
+            f"'{reg.name_of(d['candidate'])}': {d['reason']}"
+        )
+    click.echo(
+        "\ndecide with: formgen register resolve c-NNNN --take mine|theirs  ·  "
+        "formgen register resolve d-NNNN --merge|--new"
+    )
+
+
+@register.command("resolve")
+@click.argument("target")
+@click.option(
+    "--take",
+    type=click.Choice(["mine", "theirs"]),
+    help="For conflicts: keep the register's value (mine) or take the returned one (theirs).",
+)
+@click.option(
+    "--field",
+    "path",
+    help="With an institution id: only this value path, e.g. psychotherapie.languages_offered.",
+)
+@click.option(
+    "--merge",
+    "decision",
+    flag_value="merge",
+    help="For a probable duplicate: it is the same institution.",
+)
+@click.option(
+    "--new",
+    "decision",
+    flag_value="new",
+    help="For a probable duplicate: it is a different institution.",
+)
+@workspace_option
+@library_errors
+def resolve(
+    target: str, take: str | None, path: str | None, decision: str | None, workspace: str
+) -> None:
+    """Decide what waits for review. TARGET is a conflict (c-0001), an institution id (all its
+    conflicts, or one with --field) or a probable duplicate (d-0001)."""
+    ws = Workspace.open(workspace)
+    if target.startswith("d-"):
+        if decision is None:
+            raise click.UsageError("a probable duplicate needs --merge or --new")
+        with journal.writing(ws) as w:
+            iid = w.resolve_duplicate(target, decision)
+        click.echo(f"{target}: {'merged into' if decision == 'merge' else 'created as'} {iid}")
+        return
+    if take is None:
+        raise click.UsageError("a conflict needs --take mine or --take theirs")
+    with journal.writing(ws) as w:
+        ids = w.resolve(target, take, path)
+    click.echo(f"decided ({take}): {', '.join(ids)}")
+
+
+def _pipeline_reread() -> journal.Reread:
+    try:
+        module = importlib.import_module("ingest.pipeline")
+        func: journal.Reread = module.reread
+    except (ImportError, AttributeError):
+        raise click.ClickException(
+            "re-reading the archived originals needs the ingest pipeline (ingest.pipeline.reread), "
+            "which this installation lacks; run 'formgen register rebuild' without --reread"
+        ) from None
+    return func
+
+
+@register.command("rebuild")
+@click.option(
+    "--reread",
+    is_flag=True,
+    help="Read every archived original again with the current readers (instead of the journal's copy).",
+)
+@workspace_option
+@library_errors
+def rebuild(reread: bool, workspace: str) -> None:
+    """Make register.json again from the journal and the archive (a damaged one is kept aside)."""
+    ws = Workspace.open(workspace)
+    report = journal.rebuild(ws, _pipeline_reread() if reread else None)
+    click.echo(
+        f"rebuilt {ws.register_path}: {report.operations} operations, {report.merged} returns "
+        f"merged, {report.institutions} institutions"
+    )
+    if report.damaged_copy:
+        click.echo(f"the damaged register was kept as {report.damaged_copy}")
+
+
+def _filters(func: F) -> F:
+    func = click.option("--region", help="Only this region (e.g. duesseldorf).")(func)
+    func = click.option(
+        "--category", "categories", multiple=True, help="Only this category (repeatable)."
+    )(func)
+    return func
+
+
+@register.command("stale")
+@_filters
+@click.option("--today", help="Judge staleness as of this date (YYYY-MM-DD; default today).")
+@click.option(
+    "--records",
+    "records_path",
+    type=click.Path(dir_okay=False),
+    help="Also write the institutions concerned as JSON records: the input list for update forms.",
+)
+@workspace_option
+@json_option
+@library_errors
+def stale(
+    categories: tuple[str, ...],
+    region: str | None,
+    today: str | None,
+    records_path: str | None,
+    workspace: str,
+    as_json: bool,
+) -> None:
+    """Entries that are out of date, lack required data, hold invalid values or were never
+    confirmed by the institution itself."""
+    _ws, reg = _open(workspace)
+    for c in categories:
+        reg.schema.category(c)
+    found = staleness.review(reg, _date(today, "--today"), categories or None, region)
+    if records_path:
+        recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
+        write_atomic(Path(records_path), json.dumps(recs, ensure_ascii=False, indent=1).encode())
+    if as_json:
+        _echo_json([f.to_json() for f in found])
+    else:
+        click.echo(staleness.findings_table(reg, found))
+        if records_path:
+            click.echo(
+                f"\nupdate list for {len({f.institution_id for f in found})} institutions: {records_path}"
+            )
+
+
+@register.command("gaps")
+@_filters
+@workspace_option
+@json_option
+@library_errors
+def gaps(categories: tuple[str, ...], region: str | None, workspace: str, as_json: bool) -> None:
+    """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
+    _ws, reg = _open(workspace)
+    for c in categories:
+        reg.schema.category(c)
+    found = staleness.gaps(reg, [region] if region else None, categories or None)
+    if as_json:
+        _echo_json([g.to_json() for g in found])
+    else:
+        click.echo(staleness.gaps_table(reg, found))
+
+
+@register.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "xlsx"]),
+    default="csv",
+    show_default=True,
+    help="File format.",
+)
+@click.option(
+    "--form",
+    type=click.Choice(["wide", "long"]),
+    default="wide",
+    show_default=True,
+    help="CSV: one row per entry (wide) or per value with its source (long).",
+)
+@click.option(
+    "--delimiter",
+    type=click.Choice([",", ";", "tab"]),
+    default=",",
+    show_default=True,
+    help="CSV separator; ';' for German Excel.",
+)
+@click.option(
+    "--no-personal",
+    is_flag=True,
+    help="Leave out personal data (fields marked personal: contact persons).",
+)
+@click.option(
+    "--labels",
+    is_flag=True,
+    help="CSV/XLSX: choices and languages as words (Persisch (Farsi)) instead of codes (fa).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Output file (default: exports/register-DATE.EXT in the workspace).",
+)
+@workspace_option
+@library_errors
+def export(
+    fmt: str,
+    form: str,
+    delimiter: str,
+    no_personal: bool,
+    labels: bool,
+    output: str | None,
+    workspace: str,
+) -> None:
+    """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX."""
+    ws, reg = _open(workspace)
+    personal = not no_personal
+    if fmt == "json":
+        data = export_mod.export_json(reg, personal)
+    elif fmt == "csv":
+        sep = "\t" if delimiter == "tab" else delimiter
+        data = export_mod.export_csv(reg, form, sep, personal, labels)
+    else:
+        data = export_mod.export_xlsx(reg, personal, labels)
+    suffix = f"-{form}" if fmt == "csv" else ""
+    path = (
+        Path(output)
+        if output
+        else ws.exports_dir / f"register-{dt.date.today().isoformat()}{suffix}.{fmt}"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, data)
+    click.echo(
+        f"{path}: {len(reg.institutions)} institutions ({fmt}{', without personal data' if no_personal else ''})"
+    )
+
+
+@register.command("find")
+@click.option("--category", help="Category id, e.g. psychotherapie.")
+@click.option("--region", help="Region value or name, e.g. duesseldorf.")
+@click.option("--language", help="Language code or name, e.g. fa or Farsi.")
+@click.option("--text", help="Text anywhere in the entry (case and accents ignored).")
+@workspace_option
+@json_option
+@library_errors
+def find(
+    category: str | None,
+    region: str | None,
+    language: str | None,
+    text: str | None,
+    workspace: str,
+    as_json: bool,
+) -> None:
+    """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
+    --category psychotherapie --region duesseldorf --language fa"""
+    _ws, reg = _open(workspace)
+    hits = search.find(reg, category, region, language, text)
+    if as_json:
+        _echo_json(
+            [
+                {
+                    "institution_id": h.institution_id,
+                    "name": h.name,
+                    "category": h.category,
+                    "region": h.region,
+                    "languages": list(h.languages),
+                }
+                for h in hits
+            ]
+        )
+        return
+    if not hits:
+        click.echo("no entry matches")
+        return
+    for h in hits:
+        click.echo(
+            f"{h.institution_id}  {h.name}  [{h.category}, {reg.schema.region_label(h.region) if h.region else '—'}]"
+            + (f"  languages: {', '.join(h.languages)}" if h.languages else "")
+        )
+    click.echo(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}")
+
+
+@register.command("print")
+@click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
+@click.option("--region", help="Only this region.")
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of the texts (default: the workspace's).",
+)
+@click.option("--stand", help="The 'Stand' date (YYYY-MM-DD; default today).")
+@click.option("--no-personal", is_flag=True, help="Leave out personal data (contact persons).")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Output PDF (default: exports/register-DATE.pdf).",
+)
+@workspace_option
+@library_errors
+def print_cmd(
+    categories: tuple[str, ...],
+    region: str | None,
+    lang: str | None,
+    stand: str | None,
+    no_personal: bool,
+    output: str | None,
+    workspace: str,
+) -> None:
+    """Print the register as a loose-leaf PDF: cover, contents, one section per category."""
+    ws, reg = _open(workspace)
+    day = _date(stand, "--stand") or dt.date.today()
+    pdf = render_register(
+        reg,
+        PrintOptions(
+            centre=ws.centre_name,
+            stand=day,
+            categories=categories,
+            region=region,
+            lang=lang or ws.language,
+            personal=not no_personal,
+        ),
+    )
+    path = Path(output) if output else ws.exports_dir / f"register-{day.isoformat()}.pdf"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, pdf)
+    click.echo(f"{path}: printed register ({len(pdf) // 1024} KB)")
+
+
+print_cmd.name = "print"

@@ -1,0 +1,340 @@
+"""Exports of the consolidated register: JSON (with a JSON Schema), CSV (wide and long), XLSX.
+
+Core functions return bytes; the CLI writes them to files.
+
+* **JSON** — one object per institution in the shape of :mod:`formgen.record` (so an exported
+  institution is also prefill input), plus per-entry status (last confirmation, stale, confirmed
+  by the institution) and every invalid value as typed with its problem. Described by
+  ``schema/register-export.schema.json``.
+* **CSV** — for German Excel and LibreOffice: UTF-8 with BOM, ``;`` on request, CRLF line ends.
+  *Wide*: one row per entry (institution × category), languages joined with ", ". *Long*: one row
+  per value with its provenance (file, SHA-256, form instance, reader, confidence, ingest time).
+  A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR gets a leading apostrophe, so a
+  spreadsheet never runs it as a formula (CSV injection; OWASP's advice).
+* **XLSX** — the same two tables as sheets; every text is stored as a text cell, so a value
+  starting with ``=`` stays text and phone numbers keep their ``+``.
+
+``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from formgen import languages
+from formgen.model import INSTITUTION, Field, FieldType, Schema, choices_of
+from formgen.schema_load import shipped_schema_path
+from ingest.register import Json, Register
+from ingest.staleness import is_stale, last_confirmed
+
+EXPORT_FORMAT = "formgen-register-export"
+EXPORT_VERSION = 1
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+WIDE_META = ("institution_id", "revision", "category")
+WIDE_TAIL = ("last_confirmed", "stale", "confirmed_by_institution", "problems")
+LONG_HEADER = (
+    "institution_id",
+    "category",
+    "field",
+    "value",
+    "raw",
+    "problem",
+    "revision",
+    "source_file",
+    "source_sha256",
+    "form_instance",
+    "reader",
+    "confidence",
+    "ingested_at",
+)
+
+
+def export_json_schema() -> dict[str, Any]:
+    """The JSON Schema of :func:`export_json` (``schema/register-export.schema.json``)."""
+    text = shipped_schema_path("register-export.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _personal(schema: Schema) -> set[str]:
+    return {f.id for c in schema.categories for f in c.fields if f.personal}
+
+
+def _keep(key: str, personal: bool, hidden: set[str]) -> bool:
+    return personal or key.partition(".")[0] not in hidden
+
+
+def export_data(reg: Register, personal: bool = True, today: dt.date | None = None) -> Json:
+    today = today or dt.date.today()
+    hidden = _personal(reg.schema)
+    out = []
+    for iid in sorted(reg.institutions):
+        inst = reg.institutions[iid]
+        problems: dict[str, Json] = {}
+        entries: Json = {}
+        status: Json = {}
+        for cid, entry in inst["entries"].items():
+            entries[cid] = _plain_values(entry["fields"], cid, personal, hidden, problems)
+            seen = last_confirmed(entry)
+            status[cid] = {
+                "last_confirmed": seen.isoformat() if seen else None,
+                "stale": is_stale(reg, cid, entry, today),
+                "confirmed_by_institution": bool(entry.get("by_institution")),
+            }
+        out.append(
+            {
+                "id": iid,
+                "base_version": inst["rev"],
+                "categories": list(entries),
+                "institution": _plain_values(
+                    inst["institution"], INSTITUTION, personal, hidden, problems
+                ),
+                "entries": entries,
+                "status": status,
+                "problems": problems,
+            }
+        )
+    return {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_VERSION,
+        "schema_id": reg.schema.schema_id,
+        "schema_version": reg.schema.schema_version,
+        "register_revision": reg.revision,
+        "exported_on": today.isoformat(),
+        "personal_data": personal,
+        "institutions": out,
+    }
+
+
+def _plain_values(
+    stored: Json, scope: str, personal: bool, hidden: set[str], problems: dict[str, Json]
+) -> Json:
+    vals: Json = {}
+    for key in sorted(stored):
+        if not _keep(key, personal, hidden):
+            continue
+        sv = stored[key]
+        if sv.get("problem"):
+            problems[f"{scope}.{key}"] = {"raw": sv["raw"], "problem": sv["problem"]}
+        elif sv.get("v") is not None:
+            vals[key] = sv["v"]
+    return vals
+
+
+def export_json(reg: Register, personal: bool = True, today: dt.date | None = None) -> bytes:
+    data = export_data(reg, personal, today)
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode() + b"\n"
+
+
+# ---------------------------------------------------------------------- tables
+
+
+def neutralise(text: str) -> str:
+    """A cell a spreadsheet will not run as a formula: ``=1+1`` → ``'=1+1``."""
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def _columns(schema: Schema, personal: bool) -> tuple[list[Field], list[Field]]:
+    hidden = set() if personal else _personal(schema)
+    inst = [f for f in schema.institution_fields() if f.id not in hidden]
+    seen: dict[str, Field] = {}
+    for c in schema.categories:
+        for f in schema.entry_fields(c.id):
+            if f.id not in hidden:
+                seen.setdefault(f.id, f)
+    return inst, list(seen.values())
+
+
+def _headers(fields: list[Field]) -> list[str]:
+    out = []
+    for f in fields:
+        out.append(f.id)
+        if f.is_multi:
+            out.append(f"{f.id}._other")
+    return out
+
+
+def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") -> str:
+    """One stored value as a cell: lists joined with ", ", invalid values as typed."""
+    if sv is None:
+        return ""
+    v = sv.get("v")
+    if v is None:
+        return str(sv.get("raw", ""))
+    if isinstance(v, list):
+        if labels and f is not None and f.type is FieldType.LANGUAGE_LIST:
+            return ", ".join(languages.name(x, lang) for x in v)
+        if labels and f is not None:
+            return ", ".join(_choice_label(f, x, lang) for x in v)
+        return ", ".join(v)
+    if labels and f is not None and f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
+        return _choice_label(f, str(v), lang)
+    return str(v)
+
+
+def _choice_label(f: Field, value: str, lang: str) -> str:
+    for c in choices_of(f):
+        if c.value == value:
+            return c.label.get(lang)
+    return value
+
+
+def wide_rows(
+    reg: Register, personal: bool = True, labels: bool = False, today: dt.date | None = None
+) -> Iterator[list[str | int]]:
+    """Header, then one row per entry (an institution without entries: one row, no category)."""
+    today = today or dt.date.today()
+    inst_fields, entry_fields = _columns(reg.schema, personal)
+    yield [*WIDE_META, *_headers(inst_fields), *_headers(entry_fields), *WIDE_TAIL]
+    for iid in sorted(reg.institutions):
+        inst = reg.institutions[iid]
+        head: list[str | int] = [iid, inst["rev"]]
+        inst_cells = _cells(inst_fields, inst["institution"], labels)
+        problems_inst = _problems(inst["institution"], INSTITUTION)
+        entries = inst["entries"] or {"": None}
+        for cid, entry in entries.items():
+            if entry is None:
+                yield [*head, "", *inst_cells, *[""] * len(_headers(entry_fields)), "", "", "", ""]
+                continue
+            seen = last_confirmed(entry)
+            yield [
+                *head,
+                cid,
+                *inst_cells,
+                *_cells(entry_fields, entry["fields"], labels),
+                seen.isoformat() if seen else "",
+                "ja" if is_stale(reg, cid, entry, today) else "nein",
+                "ja" if entry.get("by_institution") else "nein",
+                "; ".join(problems_inst + _problems(entry["fields"], cid)),
+            ]
+
+
+def _cells(fields: list[Field], stored: Json, labels: bool) -> list[str | int]:
+    out: list[str | int] = []
+    for f in fields:
+        sv = stored.get(f.id)
+        v = sv.get("v") if sv else None
+        out.append(v if isinstance(v, int) and not labels else display(f, sv, labels))
+        if f.is_multi:
+            out.append(display(None, stored.get(f"{f.id}._other"), False))
+    return out
+
+
+def _problems(stored: Json, scope: str) -> list[str]:
+    return [
+        f"{scope}.{k}: {sv['problem']}" for k, sv in sorted(stored.items()) if sv.get("problem")
+    ]
+
+
+def long_rows(reg: Register, personal: bool = True) -> Iterator[list[str | int]]:
+    """Header, then one row per stored value with its provenance."""
+    hidden = set() if personal else _personal(reg.schema)
+    yield list(LONG_HEADER)
+    for iid in sorted(reg.institutions):
+        inst = reg.institutions[iid]
+        scopes = [(INSTITUTION, inst["institution"])] + [
+            (cid, e["fields"]) for cid, e in inst["entries"].items()
+        ]
+        for scope, stored in scopes:
+            for key in sorted(stored):
+                if key.partition(".")[0] in hidden:
+                    continue
+                sv = stored[key]
+                src = reg.source(sv.get("src"))
+                yield [
+                    iid,
+                    "" if scope == INSTITUTION else scope,
+                    key,
+                    display(None, sv, False) if sv.get("v") is not None else "",
+                    str(sv.get("raw", "")),
+                    str(sv.get("problem") or ""),
+                    int(sv.get("rev", 0)),
+                    str(src.get("file_name", "")),
+                    str(src.get("sha256", "")),
+                    str(src.get("instance_id", "")),
+                    str(src.get("reader", "")),
+                    str(src.get("confidence", "")),
+                    str(src.get("ingested_at", "")),
+                ]
+
+
+def to_csv(rows: Iterator[list[str | int]], delimiter: str = ",") -> bytes:
+    """UTF-8 with BOM and CRLF, every text cell neutralised against formulas."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    for row in rows:
+        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in row])
+    return buf.getvalue().encode("utf-8-sig")
+
+
+def export_csv(
+    reg: Register,
+    form: str = "wide",
+    delimiter: str = ",",
+    personal: bool = True,
+    labels: bool = False,
+    today: dt.date | None = None,
+) -> bytes:
+    rows = wide_rows(reg, personal, labels, today) if form == "wide" else long_rows(reg, personal)
+    return to_csv(rows, delimiter)
+
+
+def export_xlsx(
+    reg: Register, personal: bool = True, labels: bool = False, today: dt.date | None = None
+) -> bytes:
+    """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for title, rows in (
+        ("Register", wide_rows(reg, personal, labels, today)),
+        ("Werte", long_rows(reg, personal)),
+    ):
+        ws = wb.create_sheet(title)
+        ws.freeze_panes = "B2"
+        width = 0
+        for n, row in enumerate(rows):
+            cells: list[Any] = []
+            for value in row:
+                value = _clean(value)
+                if n == 0 or (isinstance(value, str) and value.startswith("=")):
+                    # openpyxl would store "=…" as a formula: force a text cell
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.data_type = "s"
+                    if n == 0:
+                        cell.font = bold
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            width = max(width, len(cells))
+            ws.append(cells)
+        if width:
+            ws.auto_filter.ref = f"A1:{_column_letter(width)}1"
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _clean(value: str | int) -> str | int:
+    """XLSX cannot hold control characters other than tab, LF and CR."""
+    if isinstance(value, str) and _CONTROL.search(value):
+        return _CONTROL.sub("", value)
+    return value
+
+
+def _column_letter(n: int) -> str:
+    out = ""
+    while n:
+        n, r = divmod(n - 1, 26)
+        out = chr(65 + r) + out
+    return out

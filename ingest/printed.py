@@ -1,0 +1,522 @@
+"""The printed register: a loose-leaf PDF for the folder on the coordinator's shelf.
+
+Cover (centre, region, "Stand"), table of contents, then one section per category, each
+starting on a new page so a section can be replaced on its own: the category's explanation, then
+per region every entry with its fields laid out for reading. Stale entries carry a visible mark
+with the date of their last confirmation; a region without an entry says "Fehlanzeige". Every
+page has the category in the header and the "Stand" date and page number in the footer. The
+shipped DejaVu Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters).
+
+:func:`render_register` is pure: register in, PDF bytes out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+# reportlab ships no type information: its imports and base classes are untyped (Any)
+from reportlab.lib import colors  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.platypus import (  # type: ignore[import-untyped]
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
+
+from formgen.fonts import font_path
+from formgen.model import Category, Field, FieldType, Scope
+from ingest.export import display
+from ingest.register import Json, Register
+from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
+
+FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#52606d")
+ACCENT = colors.HexColor("#1d4e89")
+RULE = colors.HexColor("#c5ccd3")
+STALE_BG = colors.HexColor("#fde8e4")
+STALE_INK = colors.HexColor("#a61b1b")
+BOX_BG = colors.HexColor("#eef2f6")
+
+_T = {
+    "de": {
+        "title": "Regionales Versorgungsregister",
+        "stand": "Stand",
+        "region": "Versorgungsregion",
+        "all_regions": "alle Regionen",
+        "contents": "Inhalt",
+        "entries": "Einträge",
+        "institutions": "Einrichtungen",
+        "stale_n": "veraltet",
+        "gaps_n": "Lücken (Fehlanzeige)",
+        "stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
+        "never": "VERALTET – nie bestätigt",
+        "unconfirmed": "nicht von der Einrichtung selbst bestätigt",
+        "fehlanzeige_region": "Fehlanzeige – in dieser Region ist kein Angebot bekannt.",
+        "only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
+        "invalid": "ungültig",
+        "confirmed": "bestätigt am {date}",
+        "stale_after": "Einträge gelten nach {days} Tagen als veraltet.",
+        "page": "Seite",
+        "loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",
+        "empty": "Noch keine Einträge in dieser Rubrik.",
+        "address": "Anschrift",
+    },
+    "en": {
+        "title": "Regional care register",
+        "stand": "As of",
+        "region": "Care region",
+        "all_regions": "all regions",
+        "contents": "Contents",
+        "entries": "entries",
+        "institutions": "institutions",
+        "stale_n": "out of date",
+        "gaps_n": "gaps (none available)",
+        "stale": "OUT OF DATE – last confirmed on {date} ({days} days ago)",
+        "never": "OUT OF DATE – never confirmed",
+        "unconfirmed": "not confirmed by the institution itself",
+        "fehlanzeige_region": "None available – no service known in this region.",
+        "only_fehlanzeige": "None available – the entries report no experience/resources.",
+        "invalid": "invalid",
+        "confirmed": "confirmed on {date}",
+        "stale_after": "Entries count as out of date after {days} days.",
+        "page": "Page",
+        "loose": "Loose-leaf collection – every section starts on a new page and can be replaced on its own.",
+        "empty": "No entries in this section yet.",
+        "address": "Address",
+    },
+}
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    centre: str = ""
+    stand: dt.date | None = None
+    categories: tuple[str, ...] = ()
+    """Only these categories (default: all, in schema order)."""
+    region: str | None = None
+    """Only this region (default: all)."""
+    lang: str = "de"
+    personal: bool = True
+
+
+def _fonts() -> None:
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
+        pdfmetrics.registerFont(TTFont(BOLD, str(font_path(bold=True))))
+        pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12, textColor=INK)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "label": ParagraphStyle("label", parent=base, fontSize=8, leading=10.5, textColor=MUTED),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=BOLD,
+            fontSize=16,
+            leading=20,
+            textColor=ACCENT,
+            spaceAfter=4,
+        ),
+        "group": ParagraphStyle("group", parent=base, fontSize=8.5, textColor=MUTED, spaceAfter=2),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "name": ParagraphStyle("name", parent=base, fontName=BOLD, fontSize=10.5, leading=13),
+        "desc": ParagraphStyle("desc", parent=base, fontSize=8.5, leading=11.5),
+        "stale": ParagraphStyle(
+            "stale", parent=base, fontName=BOLD, fontSize=8, leading=10, textColor=STALE_INK
+        ),
+        "gap": ParagraphStyle("gap", parent=base, fontSize=9.5, textColor=STALE_INK),
+        "cover_title": ParagraphStyle(
+            "ct",
+            parent=base,
+            fontName=BOLD,
+            fontSize=26,
+            leading=32,
+            alignment=TA_CENTER,
+            textColor=ACCENT,
+        ),
+        "cover": ParagraphStyle("cv", parent=base, fontSize=13, leading=18, alignment=TA_CENTER),
+        "cover_small": ParagraphStyle(
+            "cs", parent=base, fontSize=9.5, leading=13, alignment=TA_CENTER, textColor=MUTED
+        ),
+        "toc1": ParagraphStyle("toc1", parent=base, fontSize=9.5, leading=13, leftIndent=6 * mm),
+        "toc0": ParagraphStyle(
+            "toc0", parent=base, fontName=BOLD, fontSize=10, leading=15, spaceBefore=6
+        ),
+    }
+
+
+class _Section(Flowable):  # type: ignore[misc]
+    """An invisible marker: the page header shows this section's title from here on."""
+
+    def __init__(self, title: str, toc_level: int | None, toc_text: str) -> None:
+        super().__init__()
+        self.title = title
+        self.toc_level = toc_level
+        self.toc_text = toc_text
+        self.width = self.height = 0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+
+
+class _Doc(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, buf: io.BytesIO, footer: str, lang: str, **kw: Any) -> None:
+        super().__init__(buf, pagesize=A4, **kw)
+        self.section = ""
+        self.footer = footer
+        self.lang = lang
+        w, h = A4
+        frame = Frame(18 * mm, 18 * mm, w - 36 * mm, h - 38 * mm, id="body")
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [frame], onPage=self._cover_page),
+                # drawn when the page is complete, so the header names the section on it
+                PageTemplate("body", [frame], onPageEnd=self._page),
+            ]
+        )
+
+    def handle_documentBegin(self) -> None:
+        self.section = ""
+        super().handle_documentBegin()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, _Section):
+            self.section = flowable.title
+            if flowable.toc_level is not None:
+                self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page))
+
+    def _cover_page(self, canv: Any, doc: Any) -> None:
+        pass
+
+    def _page(self, canv: Any, doc: Any) -> None:
+        w, h = A4
+        canv.saveState()
+        canv.setFont(BOLD, 8.5)
+        canv.setFillColor(ACCENT)
+        title = self.section
+        while canv.stringWidth(title, BOLD, 8.5) > w - 36 * mm and len(title) > 10:
+            title = title[:-2].rstrip() + "…"
+        canv.drawString(18 * mm, h - 13 * mm, title)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        canv.line(18 * mm, h - 15 * mm, w - 18 * mm, h - 15 * mm)
+        canv.line(18 * mm, 13 * mm, w - 18 * mm, 13 * mm)
+        canv.setFont(FONT, 7.5)
+        canv.setFillColor(MUTED)
+        canv.drawString(18 * mm, 9 * mm, self.footer)
+        canv.drawRightString(w - 18 * mm, 9 * mm, f"{_T[self.lang]['page']} {canv.getPageNumber()}")
+        canv.restoreState()
+
+
+def _date(d: dt.date, lang: str) -> str:
+    return d.strftime("%d.%m.%Y") if lang == "de" else d.isoformat()
+
+
+def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:
+    """The register as a loose-leaf PDF (see the module docstring)."""
+    opt = options or PrintOptions()
+    _fonts()
+    st = _styles()
+    t = _T.get(opt.lang, _T["de"])
+    schema = reg.schema
+    stand = opt.stand or dt.date.today()
+    wanted = {schema.category(c).id for c in opt.categories}
+    cats = [c for c in schema.categories if not wanted or c.id in wanted]
+    regions = [r for r in schema.regions if opt.region is None or r.value == opt.region]
+    if opt.region is not None and not regions:
+        from formgen.errors import RegisterError
+
+        known = ", ".join(r.value for r in schema.regions)
+        raise RegisterError(f"unknown region '{opt.region}'; known: {known}")
+    region_text = schema.region_label(opt.region, opt.lang) if opt.region else t["all_regions"]
+
+    by_cat: dict[str, list[tuple[str, Json]]] = {}
+    for iid, cid, entry in reg.iter_entries():
+        if opt.region is None or region_of(reg, iid) == opt.region:
+            by_cat.setdefault(cid, []).append((iid, entry))
+
+    n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
+    n_inst = len({iid for c in cats for iid, _ in by_cat.get(c.id, [])})
+    n_stale = sum(
+        1
+        for c in cats
+        for _iid, e in by_cat.get(c.id, [])
+        if _age(e, stand) is None or (_age(e, stand) or 0) > c.stale_after_days
+    )
+
+    story: list[Flowable] = []
+    # cover
+    story.append(Spacer(1, 55 * mm))
+    if opt.centre:
+        story.append(Paragraph(escape(opt.centre), st["cover"]))
+        story.append(Spacer(1, 6 * mm))
+    story.append(Paragraph(t["title"], st["cover_title"]))
+    story.append(Spacer(1, 5 * mm))
+    story.append(Paragraph(escape(schema.title.get(opt.lang)), st["cover_small"]))
+    story.append(Spacer(1, 14 * mm))
+    story.append(Paragraph(f"{t['region']}: <b>{escape(region_text)}</b>", st["cover"]))
+    story.append(Paragraph(f"{t['stand']}: <b>{_date(stand, opt.lang)}</b>", st["cover"]))
+    story.append(Spacer(1, 14 * mm))
+    story.append(
+        Paragraph(
+            f"{n_inst} {t['institutions']} · {n_entries} {t['entries']} · {n_stale} {t['stale_n']}",
+            st["cover_small"],
+        )
+    )
+    story.append(Spacer(1, 40 * mm))
+    story.append(Paragraph(t["loose"], st["cover_small"]))
+    story.append(NextPageTemplate("body"))
+    story.append(PageBreak())
+    # contents
+    story.append(_Section(t["contents"], None, ""))
+    story.append(Paragraph(t["contents"], st["h1"]))
+    toc = TableOfContents()
+    toc.levelStyles = [st["toc0"], st["toc1"]]
+    toc.dotsMinLevel = 1
+    story.append(toc)
+
+    numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
+    last_group = None
+    for cat in cats:
+        group = next(g for g in schema.groups if cat in g.categories)
+        story.append(PageBreak())
+        title = f"{numbers[cat.id]}. {cat.label.get(opt.lang)}"
+        if group.id != last_group:
+            story.append(_Section(title, 0, escape(group.label.get(opt.lang))))
+            last_group = group.id
+        story.append(_Section(title, 1, escape(title)))
+        story.append(Paragraph(escape(group.label.get(opt.lang)), st["group"]))
+        story.append(Paragraph(escape(title), st["h1"]))
+        story.extend(_category_intro(cat, stand, t, st, opt.lang))
+        entries = by_cat.get(cat.id, [])
+        for region in regions:
+            here = sorted(
+                ((iid, e) for iid, e in entries if region_of(reg, iid) == region.value),
+                key=lambda p: reg.name_of(p[0]).casefold(),
+            )
+            if not here and region.value == "andere":
+                continue
+            story.append(Paragraph(escape(region.label.get(opt.lang)), st["h2"]))
+            if not here:
+                story.append(Paragraph(t["fehlanzeige_region"], st["gap"]))
+                continue
+            if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
+                story.append(Paragraph(t["only_fehlanzeige"], st["gap"]))
+                story.append(Spacer(1, 2 * mm))
+            for iid, entry in here:
+                story.append(_entry_block(reg, cat, iid, entry, stand, opt, t, st))
+        unplaced = [(iid, e) for iid, e in entries if not region_of(reg, iid)]
+        if unplaced and opt.region is None:
+            story.append(Paragraph("—", st["h2"]))
+            for iid, entry in unplaced:
+                story.append(_entry_block(reg, cat, iid, entry, stand, opt, t, st))
+
+    buf = io.BytesIO()
+    footer = " · ".join(
+        p for p in (opt.centre, t["title"], f"{t['stand']} {_date(stand, opt.lang)}") if p
+    )
+    doc = _Doc(
+        buf,
+        footer,
+        opt.lang if opt.lang in _T else "de",
+        title=f"{t['title']} – {t['stand']} {_date(stand, opt.lang)}",
+        author=opt.centre or "formgen",
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=20 * mm,
+        bottomMargin=18 * mm,
+    )
+    doc.multiBuild(story)
+    return buf.getvalue()
+
+
+def _age(entry: Json, stand: dt.date) -> int | None:
+    seen = last_confirmed(entry)
+    return (stand - seen).days if seen else None
+
+
+def _category_intro(
+    cat: Category, stand: dt.date, t: dict[str, str], st: dict[str, ParagraphStyle], lang: str
+) -> list[Flowable]:
+    out: list[Flowable] = []
+    text = cat.description.get(lang)
+    note = t["stale_after"].format(days=cat.stale_after_days)
+    body = (escape(text) + "<br/>" if text else "") + f"<font color='#52606d'>{note}</font>"
+    box = Table([[Paragraph(body, st["desc"])]], colWidths=[A4[0] - 36 * mm])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    out.append(box)
+    return out
+
+
+LABEL_W = 46 * mm
+VALUE_W = A4[0] - 36 * mm - LABEL_W
+_PAD = 4
+
+
+@functools.cache
+def _wrap(text: str, font: str, size: float, width: float) -> str:
+    """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        lines.extend(simpleSplit(para, font, size, width - 2 * _PAD) or [""])
+    return "\n".join(lines)
+
+
+def _entry_block(
+    reg: Register,
+    cat: Category,
+    iid: str,
+    entry: Json,
+    stand: dt.date,
+    opt: PrintOptions,
+    t: dict[str, str],
+    st: dict[str, ParagraphStyle],
+) -> Flowable:
+    inst = reg.institutions[iid]["institution"]
+    width = LABEL_W + VALUE_W
+    rows: list[list[Any]] = []
+    styles: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONT", (0, 0), (0, -1), FONT, 8, 10.5),
+        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+        ("FONT", (1, 0), (1, -1), FONT, 9, 11.5),
+        ("TEXTCOLOR", (1, 0), (1, -1), INK),
+        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("TOPPADDING", (0, 0), (-1, 0), 5),
+    ]
+    name = reg.name_of(iid)
+    head = f"{escape(name)}  <font size='7' color='#52606d'>{escape(iid)}</font>"
+    rows.append([Paragraph(head, st["name"]), ""])
+    age = _age(entry, stand)
+    seen = last_confirmed(entry)
+    mark = None
+    if seen is None:
+        mark = t["never"]
+    elif age is not None and age > cat.stale_after_days:
+        mark = t["stale"].format(date=_date(seen, opt.lang), days=age)
+    if mark:
+        rows.append([_wrap("⚠ " + mark, BOLD, 8, width), ""])
+        n = len(rows) - 1
+        styles += [
+            ("SPAN", (0, n), (-1, n)),
+            ("BACKGROUND", (0, n), (-1, n), STALE_BG),
+            ("FONT", (0, n), (-1, n), BOLD, 8, 10),
+            ("TEXTCOLOR", (0, n), (-1, n), STALE_INK),
+        ]
+
+    street = _text(inst, "street")
+    address = ", ".join(
+        p
+        for p in (street, " ".join(x for x in (_text(inst, "postcode"), _text(inst, "city")) if x))
+        if p
+    )
+    if address:
+        rows.append([_wrap(t["address"], FONT, 8, LABEL_W), _wrap(address, FONT, 9, VALUE_W)])
+    skip = {"name", "street", "postcode", "city", "region"}
+    for section in cat.sections:
+        for f in section.fields:
+            if f.id in skip or (f.personal and not opt.personal):
+                continue
+            stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
+            text, invalid = _field_text(f, stored, opt.lang, t)
+            if text:
+                rows.append(
+                    [_wrap(f.label.get(opt.lang), FONT, 8, LABEL_W), _wrap(text, FONT, 9, VALUE_W)]
+                )
+                if invalid:
+                    styles.append(("TEXTCOLOR", (1, len(rows) - 1), (1, len(rows) - 1), STALE_INK))
+    foot = []
+    if seen is not None:
+        foot.append(t["confirmed"].format(date=_date(seen, opt.lang)))
+    if not entry.get("by_institution"):
+        foot.append(t["unconfirmed"])
+    if foot:
+        rows.append(["", _wrap(" · ".join(foot), FONT, 7.5, VALUE_W)])
+        n = len(rows) - 1
+        styles += [("FONT", (1, n), (1, n), FONT, 7.5, 9.5), ("TEXTCOLOR", (1, n), (1, n), MUTED)]
+    table = Table(rows, colWidths=[LABEL_W, VALUE_W])
+    table.setStyle(TableStyle(styles))
+    return KeepTogether([table, Spacer(1, 4 * mm)])
+
+
+def _text(stored: Json, key: str) -> str:
+    sv = stored.get(key)
+    if not sv:
+        return ""
+    return str(sv.get("v") if sv.get("v") is not None else sv.get("raw", ""))
+
+
+def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[str, bool]:
+    """The value as people read it, and whether it is invalid (printed as typed, in red)."""
+    sv = stored.get(f.id)
+    parts = []
+    invalid = False
+    if sv is not None:
+        shown = display(f, sv, labels=True, lang=lang)
+        if f.type is FieldType.DATE and sv.get("v"):
+            shown = _date(dt.date.fromisoformat(str(sv["v"])), lang)
+        if sv.get("problem"):
+            invalid = True
+            shown += f"  ({t['invalid']}: {sv['problem']})"
+        parts.append(shown)
+    other = stored.get(f"{f.id}._other")
+    if other is not None:
+        parts.append(str(other.get("raw", "")))
+    return ", ".join(p for p in parts if p), invalid
+
+
+def categories_with_entries(reg: Register) -> Iterable[str]:
+    return dict.fromkeys(cid for _iid, cid, _e in reg.iter_entries())

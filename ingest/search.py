@@ -1,0 +1,109 @@
+"""Searching the register: by category, region, language and free text.
+
+"Psychotherapists in Düsseldorf who offer Farsi" is
+``find(reg, category="psychotherapie", region="duesseldorf", language="fa")``. A language is
+given as a code or a name in German or English (:func:`formgen.languages.lookup`: "Farsi",
+"Persisch"); it matches every language list of the entry (team, contact person) and the
+"other languages" text. Text matches any value of the institution or the entry, ignoring case
+and accents ("Yilmaz" finds "Yılmaz").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from formgen import languages
+from formgen.errors import RegisterError
+from formgen.model import FieldType
+from ingest.register import Json, Register
+from ingest.staleness import region_of
+
+
+@dataclass(frozen=True)
+class Hit:
+    institution_id: str
+    name: str
+    category: str
+    region: str
+    languages: tuple[str, ...]
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive form for comparing text."""
+    text = text.replace("ı", "i").replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def language_code(text: str) -> str:
+    """The ISO code for a code or name; a clear error when it is no known language."""
+    code = languages.lookup(text)
+    if code is None:
+        raise RegisterError(
+            f"unknown language '{text}'; give an ISO code (fa, ar, tr) or a name (Farsi, Arabisch)"
+        )
+    return code
+
+
+def _values(stored: Json) -> list[Any]:
+    return [sv.get("v") if sv.get("v") is not None else sv.get("raw") for sv in stored.values()]
+
+
+def find(
+    reg: Register,
+    category: str | None = None,
+    region: str | None = None,
+    language: str | None = None,
+    text: str | None = None,
+) -> list[Hit]:
+    """Entries matching every criterion given, sorted by category order and name."""
+    if category is not None:
+        reg.schema.category(category)  # unknown → UnknownCategoryError listing the known ones
+    if region is not None and region not in {r.value for r in reg.schema.regions}:
+        by_label = {fold(r.label.get("de")): r.value for r in reg.schema.regions}
+        region = by_label.get(fold(region), region)
+        if region not in {r.value for r in reg.schema.regions}:
+            known = ", ".join(r.value for r in reg.schema.regions)
+            raise RegisterError(f"unknown region '{region}'; known: {known}")
+    code = language_code(language) if language else None
+    needle = fold(text) if text else None
+    order = {c.id: n for n, c in enumerate(reg.schema.categories)}
+    hits = []
+    for iid, cid, entry in reg.iter_entries():
+        if category is not None and cid != category:
+            continue
+        where = region_of(reg, iid)
+        if region is not None and where != region:
+            continue
+        langs = _languages(reg, cid, entry)
+        if code is not None and code not in langs and not _other_mentions(entry, code):
+            continue
+        if needle is not None:
+            inst = reg.institutions[iid]["institution"]
+            hay = " ".join(str(v) for v in _values(inst) + _values(entry["fields"]))
+            if needle not in fold(hay):
+                continue
+        hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs)))
+    hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))
+    return hits
+
+
+def _languages(reg: Register, category: str, entry: Json) -> list[str]:
+    out: list[str] = []
+    for f in reg.schema.entry_fields(category):
+        if f.type is FieldType.LANGUAGE_LIST:
+            v = entry["fields"].get(f.id, {}).get("v")
+            if isinstance(v, list):
+                out.extend(x for x in v if x not in out)
+    return out
+
+
+def _other_mentions(entry: Json, code: str) -> bool:
+    for key, sv in entry["fields"].items():
+        if key.endswith("._other"):
+            for part in str(sv.get("raw", "")).replace(";", ",").split(","):
+                if part.strip() and languages.lookup(part.strip()) == code:
+                    return True
+    return False

@@ -1,0 +1,286 @@
+"""Keeping the register current: stale entries, missing data, unconfirmed entries, gaps.
+
+Stale entries and gaps are data, never exceptions (formgen.errors). An entry's *last
+confirmation* is its ``date`` field ("Datum" on the form) when that holds a valid date, otherwise
+the day a return last confirmed it. It is stale when that is older than its category's
+``stale_after_days``. An entry is *unconfirmed* when no form of the institution itself ever came
+back for it (only checklists filled by the centre or by someone else). A *gap* is a category in a
+region with no entry at all, or only entries that answered "Fehlanzeige".
+
+The findings are also the input of update forms: :func:`update_records` gives one
+:class:`formgen.record.InstitutionRecord` per institution (prefilled, ``base_version`` = its
+current revision), :func:`record_json` its JSON form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from formgen.model import FieldType, Scope
+from formgen.record import InstitutionRecord
+from ingest.register import Json, Register
+
+STALE = "stale"
+MISSING = "missing"
+INVALID = "invalid"
+UNCONFIRMED = "unconfirmed"
+NO_ENTRY = "none"
+FEHLANZEIGE = "fehlanzeige"
+CATCH_ALL_REGION = "andere"
+"""The schema's "other region": collects entries from elsewhere, so it is never a gap."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One entry that needs attention, and why."""
+
+    institution_id: str
+    name: str
+    category: str
+    region: str
+    last_confirmed: dt.date | None
+    age_days: int | None
+    stale_after_days: int
+    reasons: tuple[str, ...]
+    missing: tuple[str, ...] = ()
+    invalid: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "institution_id": self.institution_id,
+            "name": self.name,
+            "category": self.category,
+            "region": self.region,
+            "last_confirmed": self.last_confirmed.isoformat() if self.last_confirmed else None,
+            "age_days": self.age_days,
+            "stale_after_days": self.stale_after_days,
+            "reasons": list(self.reasons),
+            "missing": list(self.missing),
+            "invalid": list(self.invalid),
+        }
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A category with no usable entry in a region."""
+
+    category: str
+    region: str
+    kind: str
+    """``none`` (no entry) or ``fehlanzeige`` (only entries answering "Fehlanzeige")."""
+    institutions: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "region": self.region,
+            "kind": self.kind,
+            "institutions": list(self.institutions),
+        }
+
+
+def _value(stored: Json | None) -> Any:
+    return None if stored is None else stored.get("v")
+
+
+def region_of(reg: Register, iid: str) -> str:
+    return str(_value(reg.institutions[iid]["institution"].get("region")) or "")
+
+
+def last_confirmed(entry: Json) -> dt.date | None:
+    """The entry's ``date`` field when valid, else the day a return last confirmed it."""
+    date = _value(entry["fields"].get("date"))
+    if isinstance(date, str):
+        try:
+            return dt.date.fromisoformat(date)
+        except ValueError:
+            pass
+    at = entry.get("confirmed_at")
+    return dt.date.fromisoformat(at[:10]) if isinstance(at, str) else None
+
+
+def is_stale(reg: Register, category: str, entry: Json, today: dt.date) -> bool:
+    seen = last_confirmed(entry)
+    limit = reg.schema.category(category).stale_after_days
+    return seen is None or (today - seen).days > limit
+
+
+def is_fehlanzeige(reg: Register, category: str, entry: Json) -> bool:
+    """The entry answers "Fehlanzeige" (nothing there) and nowhere "Ja"."""
+    answers = [
+        _value(entry["fields"].get(f.id))
+        for f in reg.schema.entry_fields(category)
+        if f.type is FieldType.YES_NO_NONE
+    ]
+    return "fehlanzeige" in answers and "ja" not in answers
+
+
+def review(
+    reg: Register,
+    today: dt.date | None = None,
+    categories: Iterable[str] | None = None,
+    region: str | None = None,
+) -> list[Finding]:
+    """Every entry that is stale, lacks required data, holds invalid data or was never
+    confirmed by the institution itself."""
+    today = today or dt.date.today()
+    wanted = set(categories) if categories else None
+    out: list[Finding] = []
+    for iid, cid, entry in reg.iter_entries():
+        if wanted is not None and cid not in wanted:
+            continue
+        where = region_of(reg, iid)
+        if region and where != region:
+            continue
+        cat = reg.schema.category(cid)
+        inst = reg.institutions[iid]["institution"]
+        missing, invalid = [], []
+        for f in cat.fields:
+            stored = (inst if f.scope is Scope.INSTITUTION else entry["fields"]).get(f.id)
+            if stored is not None and stored.get("problem"):
+                invalid.append(f.id)
+            elif f.required and _value(stored) is None:
+                missing.append(f.id)
+        seen = last_confirmed(entry)
+        age = (today - seen).days if seen else None
+        reasons = []
+        if age is None or age > cat.stale_after_days:
+            reasons.append(STALE)
+        if missing:
+            reasons.append(MISSING)
+        if invalid:
+            reasons.append(INVALID)
+        if not entry.get("by_institution"):
+            reasons.append(UNCONFIRMED)
+        if reasons:
+            out.append(
+                Finding(
+                    iid,
+                    reg.name_of(iid),
+                    cid,
+                    where,
+                    seen,
+                    age,
+                    cat.stale_after_days,
+                    tuple(reasons),
+                    tuple(missing),
+                    tuple(invalid),
+                )
+            )
+    return out
+
+
+def gaps(
+    reg: Register,
+    regions: Iterable[str] | None = None,
+    categories: Iterable[str] | None = None,
+) -> list[Gap]:
+    """Categories × regions with no entry, or only "Fehlanzeige" (the catch-all region excluded)."""
+    region_ids = (
+        list(regions)
+        if regions
+        else [r.value for r in reg.schema.regions if r.value != CATCH_ALL_REGION]
+    )
+    cat_ids = list(categories) if categories else [c.id for c in reg.schema.categories]
+    found: dict[tuple[str, str], list[tuple[str, bool]]] = {}
+    for iid, cid, entry in reg.iter_entries():
+        found.setdefault((cid, region_of(reg, iid)), []).append(
+            (iid, is_fehlanzeige(reg, cid, entry))
+        )
+    out = []
+    for cid in cat_ids:
+        for region in region_ids:
+            entries = found.get((cid, region), [])
+            if not entries:
+                out.append(Gap(cid, region, NO_ENTRY))
+            elif all(fa for _iid, fa in entries):
+                out.append(Gap(cid, region, FEHLANZEIGE, tuple(i for i, _ in entries)))
+    return out
+
+
+def update_records(reg: Register, findings: Iterable[Finding]) -> list[InstitutionRecord]:
+    """One prefilled record per institution with findings, limited to the categories concerned."""
+    cats: dict[str, list[str]] = {}
+    for f in findings:
+        cats.setdefault(f.institution_id, [])
+        if f.category not in cats[f.institution_id]:
+            cats[f.institution_id].append(f.category)
+    out = []
+    for iid, wanted in cats.items():
+        rec = reg.record(iid)
+        out.append(
+            InstitutionRecord(
+                id=rec.id,
+                categories=tuple(wanted),
+                institution=rec.institution,
+                entries={c: rec.entries.get(c, {}) for c in wanted},
+                base_version=rec.base_version,
+            )
+        )
+    return out
+
+
+def record_json(rec: InstitutionRecord) -> dict[str, Any]:
+    """The JSON shape :func:`formgen.record.record_from_json` reads."""
+    return {
+        "id": rec.id,
+        "base_version": rec.base_version,
+        "categories": list(rec.categories),
+        "institution": dict(rec.institution),
+        "entries": {c: dict(v) for c, v in rec.entries.items()},
+    }
+
+
+def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> str:
+    """A plain-text table for the terminal."""
+    if not findings:
+        return "nothing to do: every entry is current, complete and confirmed"
+    rows: list[tuple[str, ...]] = [("id", "name", "category", "region", "confirmed", "why")]
+    for f in findings:
+        why = ", ".join(
+            r
+            + (f" ({', '.join(f.missing)})" if r == MISSING else "")
+            + (f" ({', '.join(f.invalid)})" if r == INVALID else "")
+            + (f" ({f.age_days} d > {f.stale_after_days})" if r == STALE and f.age_days else "")
+            for r in f.reasons
+        )
+        rows.append(
+            (
+                f.institution_id,
+                _cut(f.name, 32),
+                f.category,
+                reg.schema.region_label(f.region, lang) if f.region else "—",
+                f.last_confirmed.isoformat() if f.last_confirmed else "never",
+                why,
+            )
+        )
+    return _table(rows)
+
+
+def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
+    if not found:
+        return "no gaps: every category has an entry in every region"
+    rows: list[tuple[str, ...]] = [("category", "region", "gap")]
+    for g in found:
+        rows.append(
+            (
+                _cut(reg.schema.category(g.category).label.get(lang), 48),
+                reg.schema.region_label(g.region, lang),
+                "no entry" if g.kind == NO_ENTRY else "only Fehlanzeige",
+            )
+        )
+    return _table(rows)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,156 @@
+"""``formgen register …`` from the command line: outputs, exit codes, messages."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from register_support import YILMAZ, checklist, institution_form
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load, writing
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    with writing(ws) as w:
+        w.merge(
+            checklist(
+                "psychotherapie",
+                YILMAZ,
+                {"name": "Ольга Петренко", "region": "dormagen", "date": "2023-01-01"},
+            )
+        )
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 555555"))
+    return ws
+
+
+def run(ws: Workspace, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["register", *args, "--workspace", str(ws.root)])
+    return result.exit_code, result.output
+
+
+def test_every_register_command_has_help_and_a_readme_row() -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    from formgen.cli.register import register
+
+    for name, cmd in register.commands.items():
+        assert cmd.help, f"register {name} has no help"
+        assert f"`formgen register {name}" in readme or f"register {name}" in readme, name
+
+
+def test_history(ws: Workspace) -> None:
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 0
+    assert "revision 2" in out and "institution.phone: +49 211 123456 → +49 211 999999" in out
+    code, out = run(ws, "history", "inst-0999")
+    assert code == 1 and "Error: no institution 'inst-0999'" in out
+
+
+def test_conflicts_and_resolve(ws: Workspace) -> None:
+    code, out = run(ws, "conflicts")
+    assert code == 0 and "c-0001" in out and "mine (register):  +49 211 999999" in out
+    code, out = run(ws, "resolve", "c-0001")
+    assert code == 2 and "--take" in out
+    code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
+    assert code == 0 and "decided (theirs): c-0001" in out
+    assert load(ws).institutions["inst-0001"]["institution"]["phone"]["v"] == "+49 211 555555"
+    code, out = run(ws, "conflicts")
+    assert "nothing waits" in out
+    code, out = run(ws, "resolve", "c-0001", "--take", "mine")
+    assert code == 1 and "Error: 'c-0001' is neither a held conflict" in out
+
+
+def test_duplicates_resolve(ws: Workspace) -> None:
+    with writing(ws) as w:
+        w.merge(
+            checklist(
+                "psychotherapie",
+                dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="1", phone=""),
+            )
+        )
+    code, out = run(ws, "conflicts", "--json")
+    assert code == 0 and json.loads(out)["duplicates"][0]["candidate"] == "inst-0001"
+    code, out = run(ws, "resolve", "d-0001", "--new")
+    assert code == 0 and "created as inst-0003" in out
+
+
+def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
+    code, out = run(
+        ws, "stale", "--today", "2026-11-22", "--records", str(tmp_path / "update.json")
+    )
+    assert code == 0 and "Ольга Петренко" in out and "stale" in out
+    records = json.loads((tmp_path / "update.json").read_text("utf-8"))
+    assert {r["id"] for r in records} == {"inst-0002"}
+    code, out = run(ws, "stale", "--json", "--today", "2026-11-22")
+    assert json.loads(out)[0]["reasons"] == ["stale", "missing", "unconfirmed"]
+    code, out = run(ws, "gaps", "--category", "psychotherapie")
+    assert code == 0 and "Rhein-Kreis Neuss" in out and "no entry" in out
+    code, out = run(ws, "gaps", "--category", "astrologie")
+    assert code == 1 and "unknown category 'astrologie'" in out
+    code, out = run(ws, "stale", "--today", "gestern")
+    assert code == 2 and "not a date" in out
+
+
+def test_export_formats(ws: Workspace, tmp_path: Path) -> None:
+    code, out = run(
+        ws, "export", "--format", "csv", "--delimiter", ";", "-o", str(tmp_path / "r.csv")
+    )
+    assert code == 0 and "2 institutions" in out
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert rows[0]["name"] == "Praxis Şule Yılmaz"
+    code, out = run(ws, "export", "--format", "json", "--no-personal")
+    assert code == 0 and "without personal data" in out
+    (path,) = ws.exports_dir.glob("register-*.json")
+    assert "contact_name" not in path.read_text("utf-8")
+    code, _ = run(ws, "export", "--format", "xlsx")
+    assert code == 0 and list(ws.exports_dir.glob("register-*.xlsx"))
+    code, out = run(ws, "export", "--format", "ods")
+    assert code == 2
+
+
+def test_find(ws: Workspace) -> None:
+    code, out = run(
+        ws, "find", "--category", "psychotherapie", "--region", "duesseldorf", "--language", "Farsi"
+    )
+    assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and "1 entry" in out
+    code, out = run(ws, "find", "--language", "Klingonisch")
+    assert code == 1 and "Error: unknown language 'Klingonisch'" in out
+
+
+def test_print(ws: Workspace) -> None:
+    code, out = run(ws, "print", "--category", "psychotherapie", "--stand", "2026-11-22")
+    assert code == 0, out
+    (path,) = ws.exports_dir.glob("register-2026-11-22.pdf")
+    with pdfplumber.open(path) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "SPKoM Düsseldorf" in text and "Ольга Петренко" in text and "VERALTET" in text
+
+
+def test_rebuild_and_damaged_register(ws: Workspace) -> None:
+    good = json.loads(ws.register_path.read_bytes())
+    ws.register_path.write_text('{"format": "formgen-register",\n  oops', "utf-8")
+    code, out = run(ws, "find")
+    assert code == 1 and "register.json: line 2, column 3" in out
+    code, out = run(ws, "rebuild")
+    assert code == 0 and "3 returns merged" in out and "damaged register was kept" in out
+    assert json.loads(ws.register_path.read_bytes()) == good
+    if importlib.util.find_spec("ingest.pipeline") is None:
+        code, out = run(ws, "rebuild", "--reread")
+        assert code == 1 and "needs the ingest pipeline" in out
+
+
+def test_not_a_workspace(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["register", "find", "--workspace", str(tmp_path)])
+    assert result.exit_code == 1 and "is not a formgen workspace" in result.output

@@ -1,0 +1,137 @@
+"""The printed loose-leaf register, read back with pdfplumber."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pdfplumber
+import pytest
+from register_support import SCHEMA, YILMAZ, checklist
+
+from formgen.errors import RegisterError
+from ingest.printed import PrintOptions, render_register
+from ingest.register import Register
+
+STAND = dt.date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def reg() -> Register:
+    r = Register(SCHEMA)
+    r.merge(
+        checklist(
+            "psychotherapie",
+            YILMAZ,
+            {
+                "name": "Ольга Петренко Psychotherapie",
+                "region": "neuss_meerbusch",
+                "date": "2024-05-01",
+                "contact_name": "Γιώργος Παπαδόπουλος",
+            },
+            {
+                "name": "Çiğdem Öztürk-İnce",
+                "region": "dormagen",
+                "migrant_experience": "fehlanzeige",
+            },
+        )
+    )
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
+    return r
+
+
+def pages(pdf: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return [p.extract_text() or "" for p in doc.pages]
+
+
+@pytest.fixture(scope="module")
+def printed(reg: Register) -> list[str]:
+    opts = PrintOptions(
+        centre="SPKoM Düsseldorf", stand=STAND, categories=("krisendienst", "psychotherapie")
+    )
+    return pages(render_register(reg, opts))
+
+
+def test_cover_names_centre_region_and_stand(printed: list[str]) -> None:
+    cover = printed[0]
+    assert "SPKoM Düsseldorf" in cover and "Regionales Versorgungsregister" in cover
+    assert "Versorgungsregion: alle Regionen" in cover and "Stand: 22.11.2026" in cover
+
+
+def test_contents_lists_categories_in_schema_order_with_pages(printed: list[str]) -> None:
+    toc = printed[1]
+    assert "Inhalt" in toc
+    assert toc.index("11. Krisen(interventions)dienst") < toc.index("15. PsychotherapeutIn")
+    assert "Checklisten „Sozialpsychiatrie“" in toc
+
+
+def test_each_category_starts_on_its_own_page(printed: list[str]) -> None:
+    crisis = next(n for n, p in enumerate(printed) if "11. Krisen(interventions)dienst\n" in p[40:])
+    therapy = next(
+        n for n, p in enumerate(printed) if "15. PsychotherapeutIn, niedergelassen\n" in p[60:]
+    )
+    assert therapy > crisis >= 2
+    assert "Psychotherapie" not in printed[crisis].replace("Ольга Петренко Psychotherapie", "")
+    # header: the category; footer: centre, Stand, page number
+    assert printed[therapy].startswith("15. PsychotherapeutIn, niedergelassen")
+    assert f"Stand 22.11.2026 Seite {therapy + 1}" in printed[therapy]
+
+
+def test_entries_unicode_names_description_and_fields(printed: list[str]) -> None:
+    text = "\n".join(printed)
+    for name in (
+        "Praxis Şule Yılmaz",
+        "Ольга Петренко Psychotherapie",
+        "Çiğdem Öztürk-İnce",
+        "Krisendienst Łódź",
+    ):
+        assert name in text
+    assert "Γιώργος Παπαδόπουλος" in text
+    assert "ärztliche oder psychologische Fachpraxen" in text  # the category's description
+    assert "Königsallee 1, 40212 Düsseldorf" in text
+    assert "Persisch (Farsi), Türkisch" in text
+
+
+def test_stale_entries_are_marked_with_their_last_confirmation(printed: list[str]) -> None:
+    text = "\n".join(printed)
+    assert "VERALTET – zuletzt bestätigt am 01.05.2024 (vor 935 Tagen)" in text
+    yilmaz = text[text.index("Praxis Şule Yılmaz") : text.index("Rhein-Kreis Neuss")]
+    assert "VERALTET" not in yilmaz
+
+
+def test_gaps_say_fehlanzeige(printed: list[str]) -> None:
+    crisis = next(p for p in printed if "11. Krisen(interventions)dienst\n" in p[40:])
+    assert crisis.count("Fehlanzeige – in dieser Region ist kein Angebot bekannt.") == 2
+    therapy = next(p for p in printed if "Çiğdem" in p)
+    assert "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen." in therapy
+
+
+def test_one_region_and_without_personal_data(reg: Register) -> None:
+    text = "\n".join(
+        pages(
+            render_register(
+                reg,
+                PrintOptions(
+                    stand=STAND,
+                    region="neuss_meerbusch",
+                    categories=("psychotherapie",),
+                    personal=False,
+                ),
+            )
+        )
+    )
+    assert "Versorgungsregion: Rhein-Kreis Neuss" in text
+    assert "Ольга Петренко Psychotherapie" in text and "Praxis Şule Yılmaz" not in text
+    assert "Γιώργος" not in text
+
+
+def test_english_and_unknown_region(reg: Register) -> None:
+    text = "\n".join(
+        pages(
+            render_register(reg, PrintOptions(stand=STAND, lang="en", categories=("krisendienst",)))
+        )
+    )
+    assert "Regional care register" in text and "As of: 2026-11-22" in text
+    with pytest.raises(RegisterError, match="unknown region 'mars'"):
+        render_register(reg, PrintOptions(region="mars"))

@@ -1,0 +1,132 @@
+"""Staleness, gaps, update lists and search over a small register."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
+
+from formgen.errors import RegisterError, UnknownCategoryError
+from formgen.record import record_from_json
+from ingest import search, staleness
+from ingest.register import Register
+
+TODAY = dt.date(2026, 11, 22)
+PETRENKO = {
+    "name": "Ольга Петренко Psychotherapie",
+    "postcode": "41460",
+    "region": "neuss_meerbusch",
+    "languages_offered": ["ru", "uk"],
+    "date": "2024-05-01",
+    "initials": "OP",
+}
+EMPTY_CLINIC = {
+    "name": "Tagesklinik Dormagen",
+    "region": "dormagen",
+    "migrant_experience": "fehlanzeige",
+    "date": "2026-10-01",
+    "initials": "TK",
+}
+
+
+@pytest.fixture
+def reg() -> Register:
+    r = Register(SCHEMA)
+    r.merge(checklist("psychotherapie", YILMAZ, PETRENKO, EMPTY_CLINIC))
+    r.merge(institution_form("inst-0001", base=1, date="2026-10-01"))
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
+    return r
+
+
+def by_id(found: list[staleness.Finding]) -> dict[tuple[str, str], staleness.Finding]:
+    return {(f.institution_id, f.category): f for f in found}
+
+
+def test_stale_missing_and_unconfirmed_entries(reg: Register) -> None:
+    found = by_id(staleness.review(reg, TODAY))
+    assert ("inst-0001", "psychotherapie") not in found  # current, complete, confirmed
+    petrenko = found[("inst-0002", "psychotherapie")]
+    assert petrenko.reasons == ("stale", "unconfirmed")
+    assert petrenko.last_confirmed == dt.date(2024, 5, 1) and petrenko.age_days == 935
+    crisis = found[("inst-0004", "krisendienst")]
+    assert "missing" in crisis.reasons and set(crisis.missing) == {"date", "initials"}
+    # without a date field the ingest day counts as last confirmation
+    assert crisis.last_confirmed == dt.date.today()
+
+
+def test_invalid_values_are_findings(reg: Register) -> None:
+    reg.merge(institution_form("inst-0001", base=2, date=Bad("32.13.2026", "no such date")))
+    f = by_id(staleness.review(reg, TODAY))[("inst-0001", "psychotherapie")]
+    assert f.invalid == ("date",) and "invalid" in f.reasons
+
+
+def test_filters_by_category_and_region(reg: Register) -> None:
+    found = staleness.review(reg, TODAY, categories=["krisendienst"])
+    assert {f.category for f in found} == {"krisendienst"}
+    assert {f.region for f in staleness.review(reg, TODAY, region="dormagen")} == {"dormagen"}
+
+
+def test_update_list_is_prefill_input_with_current_base_version(reg: Register) -> None:
+    found = staleness.review(reg, TODAY)
+    records = staleness.update_records(reg, found)
+    assert [r.id for r in records] == ["inst-0002", "inst-0003", "inst-0004"]
+    petrenko = records[0]
+    assert petrenko.base_version == reg.institutions["inst-0002"]["rev"]
+    assert petrenko.entries["psychotherapie"]["languages_offered"] == ["ru", "uk"]
+    again = record_from_json(SCHEMA, staleness.record_json(petrenko))
+    assert again == petrenko
+
+
+def test_record_of_an_institution(reg: Register) -> None:
+    rec = reg.record("inst-0001")
+    assert rec.base_version == 2 and rec.institution["name"] == "Praxis Şule Yılmaz"
+    assert rec.categories == ("psychotherapie",)
+    with pytest.raises(RegisterError, match="no institution 'inst-0999'"):
+        reg.record("inst-0999")
+
+
+def test_gaps_no_entry_and_only_fehlanzeige(reg: Register) -> None:
+    found = {(g.category, g.region): g.kind for g in staleness.gaps(reg)}
+    assert ("psychotherapie", "duesseldorf") not in found
+    assert found[("psychotherapie", "dormagen")] == "fehlanzeige"
+    assert found[("krisendienst", "neuss_meerbusch")] == "none"
+    assert found[("facharzt", "duesseldorf")] == "none"
+    assert not any(region == "andere" for _c, region in found)
+    text = staleness.gaps_table(reg, staleness.gaps(reg, ["dormagen"], ["psychotherapie"]))
+    assert "only Fehlanzeige" in text and "Dormagen" in text
+
+
+def test_findings_table_reads(reg: Register) -> None:
+    text = staleness.findings_table(reg, staleness.review(reg, TODAY))
+    assert "Ольга Петренко Psychotherapie" in text and "stale (935 d > 365)" in text
+    assert "missing (date, initials)" in text
+
+
+@pytest.mark.parametrize("language", ["fa", "Farsi", "persisch", "فارسی"])
+def test_find_psychotherapists_in_duesseldorf_who_offer_farsi(reg: Register, language: str) -> None:
+    hits = search.find(reg, category="psychotherapie", region="duesseldorf", language=language)
+    assert [h.institution_id for h in hits] == ["inst-0001"]
+    assert hits[0].name == "Praxis Şule Yılmaz"
+
+
+def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
+    reg.merge(
+        institution_form("inst-0002", base=1, **{"languages_offered._other": "Tigrinya, Dari"})
+    )
+    assert [h.institution_id for h in search.find(reg, language="Tigrinya")] == ["inst-0002"]
+    assert [h.institution_id for h in search.find(reg, text="yilmaz")] == ["inst-0001"]
+    assert [h.institution_id for h in search.find(reg, text="ПЕТРЕНКО")] == ["inst-0002"]
+    assert (
+        search.find(reg, region="Düsseldorf", category="krisendienst")[0].name
+        == "Krisendienst Łódź"
+    )
+
+
+def test_find_rejects_unknown_criteria(reg: Register) -> None:
+    with pytest.raises(RegisterError, match="unknown language 'Klingonisch'"):
+        search.find(reg, language="Klingonisch")
+    with pytest.raises(RegisterError, match="unknown region 'mars'"):
+        search.find(reg, region="mars")
+    with pytest.raises(UnknownCategoryError, match="unknown category 'astrologie'"):
+        search.find(reg, category="astrologie")
