@@ -199,7 +199,8 @@ def maildir_attachments(
 ) -> Iterator[Attachment]:
     """Attachments of every mail in a Maildir folder (``cur`` and ``new``), in a stable order."""
     box = mailbox.Maildir(str(path), factory=None, create=False)
-    for number, key in enumerate(sorted(box.iterkeys()), start=1):
+    keys = sorted(k for k in box.iterkeys() if not k.startswith("."))  # .gitkeep, editor files
+    for number, key in enumerate(keys, start=1):
         scan.mails += 1
         yield from message_attachments(
             parse(box.get_bytes(key)), str(number), scan, max_attachments

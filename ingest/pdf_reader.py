@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import re
 import unicodedata
 import zlib
@@ -47,6 +48,8 @@ from formgen.identity import FIELD_PREFIX, FormIdentity
 from ingest.submission import Provenance, RawSubmission, RawValue
 
 READER = "acroform-pdf"
+NO_FIELDS_NOTE = "the PDF has no form fields (a flattened or printed copy, or not a form)"
+"""The note of a PDF without fields: :func:`ingest.flat_reader.read_pdf` then reads it by position."""
 INFO_KEY = "/FormgenIdentity"
 """The ``/Info`` entry holding the identity as JSON (the same keys as the hidden fields)."""
 
@@ -56,7 +59,6 @@ _FF_RADIO = 1 << 15
 _FF_PUSHBUTTON = 1 << 16
 _FF_MULTI_SELECT = 1 << 21
 _OFF = "Off"
-_INHERITED = ("/FT", "/Ff", "/V")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class ReadLimits:
     """One value longer than this is left out and reported (about 40 typed pages)."""
     max_depth: int = 32
     """Nesting of the field hierarchy (formgen's forms use 4 levels)."""
+    max_pages: int = 300
+    """Pages read by position from a flattened copy (a full checklist has about 130)."""
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -97,6 +101,8 @@ MESSAGES = {
     "too-many-fields": "the PDF has more than {limit:,} form fields; it is not a formgen form",
     "too-deep": "the PDF's form fields are nested more than {limit} levels deep; "
     "it is not a formgen form",
+    "too-many-pages": "the PDF has {count:,} pages, more than the limit of {limit:,}; "
+    "it is not a printed formgen form",
 }
 
 
@@ -139,7 +145,7 @@ def read_acroform(
     identity, identity_notes = read_identity(hidden, info.get(INFO_KEY), file_name)
     notes += identity_notes
     if not fields:
-        notes.append("the PDF has no form fields (a flattened or printed copy, or not a form)")
+        notes.append(NO_FIELDS_NOTE)
     return RawSubmission(
         identity=identity,
         values=values,
@@ -151,8 +157,6 @@ def read_acroform(
 
 def read_acroform_file(path: str, *, limits: ReadLimits = DEFAULT_LIMITS) -> RawSubmission:
     """I/O layer: read the file at ``path`` (its base name goes into the provenance)."""
-    import os
-
     with open(path, "rb") as fh:
         return read_acroform(fh, os.path.basename(path), limits=limits)
 
@@ -254,12 +258,13 @@ def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterato
         return
     seen: set[tuple[int, int]] = set()
     count = 0
-    empty: dict[str, object] = {}
-    stack: list[tuple[object, str, Mapping[str, object], int]] = [
-        (kid, "", empty, 0) for kid in reversed(list(roots))
+    # (node, parent name, inherited (/FT, /Ff, /V), depth); one pikepdf call per key read,
+    # because each call crosses into C++ and dominates the cost of a walk.
+    stack: list[tuple[object, str, tuple[object, object, object], int]] = [
+        (kid, "", (None, None, None), 0) for kid in reversed(list(roots))
     ]
     while stack:
-        obj, parent, inherited, depth = stack.pop()
+        obj, parent, (ft, ff, value), depth = stack.pop()
         if not isinstance(obj, Dictionary):
             continue
         if obj.is_indirect:
@@ -277,24 +282,26 @@ def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterato
         if t is not None:
             part = str(t)
             name = f"{parent}.{part}" if parent else part
-        own = {k: obj[k] for k in _INHERITED if k in obj}
-        here = {**inherited, **own} if own else inherited
+        own_ft, own_ff, own_v = obj.get("/FT"), obj.get("/Ff"), obj.get("/V")
+        here = (
+            ft if own_ft is None else own_ft,
+            ff if own_ff is None else own_ff,
+            value if own_v is None else own_v,
+        )
         kids = obj.get("/Kids")
         if isinstance(kids, Array) and len(kids):
-            kid_list = list(kids)
-            if any(isinstance(k, Dictionary) and "/T" in k for k in kid_list):
-                stack.extend((k, name, here, depth + 1) for k in reversed(kid_list))
+            first = kids[0]
+            if isinstance(first, Dictionary) and first.get("/T") is not None:
+                stack.extend((k, name, here, depth + 1) for k in reversed(list(kids)))
                 continue
-            widgets = [k for k in kid_list if isinstance(k, Dictionary)]
+            widgets = [k for k in kids if isinstance(k, Dictionary)]
         else:
             widgets = [obj]
-        ft = here.get("/FT")
-        ff = here.get("/Ff")
         yield FieldNode(
             name=name,
-            ft=str(ft) if ft is not None else "",
-            flags=int(ff) if isinstance(ff, int) else 0,
-            value=here.get("/V"),
+            ft=str(here[0]) if here[0] is not None else "",
+            flags=int(here[1]) if isinstance(here[1], int) else 0,
+            value=here[2],
             obj=obj,
             widgets=widgets,
         )
@@ -429,14 +436,19 @@ def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
     """
     if node.flags & _FF_PUSHBUTTON:
         return None
-    states = on_states(node.widgets)
-    single = len(states) <= 1 and not node.flags & _FF_RADIO
     stored: str | None = None
     if isinstance(node.value, Name):
         stored = _name_text(node.value)
     elif isinstance(node.value, String):  # pypdf writes a radio group's /V as a string
         stored = str(node.value).lstrip("/")
+    single_widget = len(node.widgets) == 1 and not node.flags & _FF_RADIO
+    if single_widget and stored == _OFF:
+        return False  # an unticked box (most boxes): /V decides, no more to read
     shown = _checked_widget_state(node.widgets)
+    if shown is None and stored in (None, "") and single_widget:
+        return False
+    states = on_states(node.widgets)
+    single = len(states) <= 1 and not node.flags & _FF_RADIO
     chosen = stored if stored not in (None, "", _OFF) else None
     if chosen is not None and states and chosen not in states:
         notes.append(

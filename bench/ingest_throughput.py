@@ -1,0 +1,180 @@
+"""Ingest throughput: 1,000 returned institution forms and 100 full checklists.
+
+    python bench/ingest_throughput.py [--institutions 1000] [--checklists 100] [--repeat 3]
+
+Compared in the same run with the raw cost of only reading the fields:
+
+* ``pikepdf walk`` — open each file with pikepdf and read every field's ``/V`` (one core);
+* ``pypdf get_fields`` — the same with pypdf (one core);
+* ``in-process`` — formgen's reader + validation, no worker processes (one core);
+* ``pipeline jobs=1`` / ``jobs=2`` — :func:`ingest.pipeline.ingest_sources` as ``formgen ingest``
+  runs it (sniff, SHA-256, bounded worker processes, settle in order), without the merge;
+* ``pipeline, empty files`` — the same pipeline over files that are rejected after the first
+  bytes: the fixed per-file cost of the worker round trip.
+
+The forms are formgen's own, filled once with PDFium (Chrome's engine) and then varied with
+pikepdf (one value per copy), so every copy has its own SHA-256. Medians of ``--repeat`` runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pikepdf
+import pypdf
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+from ingest_support import load_maker, workspace  # noqa: E402
+
+from formgen.forms import FormRequest  # noqa: E402
+from formgen.schema_load import default_schema  # noqa: E402
+from ingest.pipeline import ReadContext, discover, ingest_sources, read_pdf  # noqa: E402
+from ingest.submission import Provenance  # noqa: E402
+from ingest.validate import validate  # noqa: E402
+
+MAKER = load_maker()
+
+
+def variants(filled: bytes, field: str, count: int, out: Path, prefix: str) -> list[Path]:
+    paths = []
+    with pikepdf.open(io.BytesIO(filled)) as pdf:
+        node = MAKER._field(pdf, field)
+        for i in range(count):
+            node.V = pikepdf.String(f"Einrichtung Nr. {i} – Łódź")
+            path = out / f"{prefix}-{i:04d}.pdf"
+            pdf.save(path)
+            paths.append(path)
+    return paths
+
+
+def make_corpus(out: Path, institutions: int, checklists: int) -> tuple[list[Path], list[Path]]:
+    form, _ = MAKER.blank_form(MAKER.institution_request())
+    inst = MAKER.fill(form, MAKER.INSTITUTION_VALUES)
+    cats = tuple(c.id for c in default_schema().categories)
+    full, _ = MAKER.blank_form(FormRequest("checklist", cats, stand="2025-09-01"))
+    values: dict[str, object] = {}
+    for cid in cats:
+        for block in (1, 2):
+            values[f"{cid}.{block}.name"] = f"{cid} {block} Şule"
+            values[f"{cid}.{block}.date"] = "24.09.2025"
+            values[f"{cid}.{block}.languages_offered.ar"] = True
+    checklist = MAKER.fill(full, values)
+    return (
+        variants(inst, "institution.name", institutions, out, "inst"),
+        variants(checklist, f"{cats[0]}.1.name", checklists, out, "full"),
+    )
+
+
+def pikepdf_walk(path: Path) -> int:
+    n = 0
+    with pikepdf.open(path) as pdf:
+        stack = list(pdf.Root.AcroForm.Fields)
+        while stack:
+            node = stack.pop()
+            if "/V" in node:
+                _ = node.V
+                n += 1
+            stack.extend(node.get("/Kids", []))
+    return n
+
+
+def pypdf_fields(path: Path) -> int:
+    return len(pypdf.PdfReader(path).get_fields() or {})
+
+
+def timed(label: str, files: list[Path], run: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    median = statistics.median(times)
+    per = median / len(files) * 1000
+    print(f"  {label:<26} {median:8.2f} s  {per:8.2f} ms/file  {len(files) / median:8.1f} files/s")
+    return per
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--institutions", type=int, default=1000)
+    parser.add_argument("--checklists", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        corpus = root / "corpus"
+        corpus.mkdir()
+        started = time.perf_counter()
+        inst, full = make_corpus(corpus, args.institutions, args.checklists)
+        print(
+            f"corpus: {len(inst)} institution forms ({inst[0].stat().st_size:,} bytes each), "
+            f"{len(full)} full checklists ({full[0].stat().st_size:,} bytes, {pikepdf_walk(full[0])} values) "
+            f"made in {time.perf_counter() - started:.0f} s"
+        )
+        ws = workspace(root / "ws", MAKER.SECRET)
+        ctx = ReadContext.for_workspace(ws)
+        empty = root / "empty"
+        empty.mkdir()
+        for i in range(len(inst)):
+            (empty / f"e{i}.pdf").write_bytes(b"")
+
+        def in_process(files: list[Path]) -> None:
+            for p in files:
+                data = p.read_bytes()
+                raw = read_pdf(data, Provenance(p.name, "", len(data), "pdf"), ctx)
+                validate(raw, ctx.registry, ctx.secret)
+
+        def pipeline(files: list[Path], jobs: int) -> None:
+            tasks, _ = discover(files)
+            report = ingest_sources(tasks, ctx, jobs=jobs)
+            bad = [
+                o for o in report.outcomes if o.status.value not in ("ok", "warnings", "unreadable")
+            ]
+            assert not bad, bad[:3]
+
+        for label, files in (("institution forms", inst), ("full checklists", full)):
+            print(f"\n{label} ({len(files)}):")
+            walk = timed(
+                "pikepdf walk (1 core)",
+                files,
+                lambda f=files: [pikepdf_walk(p) for p in f],
+                args.repeat,
+            )
+            timed(
+                "pypdf get_fields (1 core)",
+                files,
+                lambda f=files: [pypdf_fields(p) for p in f],
+                args.repeat,
+            )
+            own = timed(
+                "in-process read+validate", files, lambda f=files: in_process(f), args.repeat
+            )
+            one = timed("pipeline jobs=1", files, lambda f=files: pipeline(f, 1), args.repeat)
+            two = timed("pipeline jobs=2", files, lambda f=files: pipeline(f, 2), args.repeat)
+            print(
+                f"  ratio pipeline(jobs=2) / pikepdf walk: {two / walk:.2f}x   "
+                f"in-process / pikepdf walk: {own / walk:.2f}x   "
+                f"worker overhead (jobs=1 − in-process): {one - own:.2f} ms/file"
+            )
+        empties = sorted(empty.iterdir())
+        print(f"\nempty files ({len(empties)}), rejected after the first bytes:")
+        timed("pipeline jobs=1", empties, lambda: pipeline(empties, 1), args.repeat)
+        timed("pipeline jobs=2", empties, lambda: pipeline(empties, 2), args.repeat)
+    print(
+        f"\nload average at end: {os.getloadavg()[0]:.1f} (other work on the machine skews jobs=2)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,331 @@
+"""Regenerate samples/pdf/: formgen PDF forms filled and saved by real programs.
+
+    python samples/pdf/make_samples.py            # from the repository root, venv active
+
+Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``npm ci``/
+``npm install``), pypdfium2 (PyPI), pdftk-java, qpdf and poppler-utils (Debian).
+
+1. The sample workspace ``samples/workspace/`` (fixed, committed secret: these forms are test
+   data, the secret protects nothing) signs two forms, recorded in its ``issued.jsonl``:
+   an institution form prefilled from ``record.json`` (psychotherapie + fluechtlingsberatung)
+   and a blank checklist of the category psychotherapie.
+2. Each is filled with the values in ``TYPED`` by
+   pdf.js (Firefox's engine: annotationStorage + saveDocument, ``tools/fill_pdfjs.mjs``),
+   PDFium (Chrome's engine: form-fill API, ``tools/fill_pdfium.py``) and
+   pdftk-java (``fill_form`` with a UTF-8 XFDF).
+3. Copies without fields: the pdf.js-filled forms flattened by qpdf
+   (``--generate-appearances --flatten-annotations=all``) and the PDFium-filled forms printed
+   to PDF by poppler (``pdftocairo -pdf``), the two ways a "printed" return arrives.
+4. ``expected.json`` records what was typed, which program made each file (with its version),
+   and what the readers must give back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import subprocess
+import sys
+import xml.sax.saxutils as sax
+from pathlib import Path
+
+from formgen.forms import FormRequest, new_identity
+from formgen.identity import FormIdentity
+from formgen.pdf_form import render_pdf
+from formgen.record import record_from_json
+from formgen.workspace import ISSUED, SECRET, Workspace
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+WORKSPACE = HERE.parent / "workspace"
+TOOLS = HERE / "tools"
+STAND = "2025-09-01"
+SAMPLE_SECRET = hashlib.sha256(b"formgen samples: a public test secret, never for real forms")
+
+# What a person types into each form (text as typed, dates German-style; checkbox True/False;
+# a group of exclusive boxes or a dropdown: the choice value). The PDFium script picks dropdown
+# options by their visible label, mapped from the schema below.
+TYPED: dict[str, dict[str, object]] = {
+    "institution": {
+        "institution.traeger": "مركز الاستشارة",
+        "institution.region": "dormagen",
+        "institution.opening_hours": "Mo–Fr 9–13 Uhr\nDo 14–18 Uhr",
+        "institution.phone": "0211 1234567",
+        "psychotherapie.contact_name": "Çiğdem Öztürk-İnce",
+        "psychotherapie.languages_offered.ar": False,
+        "psychotherapie.languages_offered.ru": True,
+        "psychotherapie.languages_offered.pl": True,
+        "psychotherapie.languages_offered._other": "Tamil, Urdu",
+        "psychotherapie.contact_languages.uk": True,
+        "psychotherapie.contact_languages._other": "Ελληνικά",
+        "psychotherapie.concepts": (
+            "Muttersprachliche Gruppen für Frauen aus Łódź und Kraków\n"
+            "Dolmetscherin: Ольга Петренко (Russisch, Ukrainisch)\n"
+            "Ελληνικά nach Absprache"
+        ),
+        "psychotherapie.share_migrants": "35",
+        "psychotherapie.meeting_date": "24.09.2025",
+        "psychotherapie.date": "24.09.2025",
+        "psychotherapie.initials": "ÇÖ",
+        "fluechtlingsberatung.migrant_experience": "fehlanzeige",
+        "fluechtlingsberatung.contact_name": "Ελένη Παπαδοπούλου",
+        "fluechtlingsberatung.agreements": "Erstgespräch am 1.10.2025 in Dormagen",
+        "fluechtlingsberatung.date": "24.09.2025",
+        "fluechtlingsberatung.initials": "EP",
+    },
+    "checklist": {
+        "psychotherapie.1.name": "Praxis Ольга Петренко",
+        "psychotherapie.1.region": "dormagen",
+        "psychotherapie.1.migrant_experience": "ja",
+        "psychotherapie.1.languages_offered.ru": True,
+        "psychotherapie.1.languages_offered.uk": True,
+        "psychotherapie.1.concepts": "Einzel- und Gruppentherapie\nauf Russisch und Ukrainisch",
+        "psychotherapie.1.date": "24.09.2025",
+        "psychotherapie.1.initials": "OP",
+        "psychotherapie.2.name": "Beratung Łódź – Paweł Wiśniewski",
+        "psychotherapie.2.traeger": "مركز الاستشارة",
+        "psychotherapie.2.region": "neuss_meerbusch",
+        "psychotherapie.2.migrant_experience": "fehlanzeige",
+        "psychotherapie.2.date": "24.09.2025",
+        "psychotherapie.3.name": "Praxis Dr. Yılmaz",
+        "psychotherapie.3.contact_name": "Şule Yılmaz",
+        "psychotherapie.3.contact_languages.tr": True,
+        "psychotherapie.3.contact_languages._other": "Ελληνικά",
+    },
+}
+CATEGORIES = {
+    "institution": ("psychotherapie", "fluechtlingsberatung"),
+    "checklist": ("psychotherapie",),
+}
+
+
+def run(cmd: list[str], **kw: object) -> str:
+    print("+", " ".join(cmd), file=sys.stderr)
+    done = subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
+    return str(done.stdout)
+
+
+def workspace() -> Workspace:
+    if not (WORKSPACE / "workspace.toml").exists():
+        Workspace.init(WORKSPACE, name="SPKoM Beispiel (samples)", sender="spkom@example.org")
+    (WORKSPACE / SECRET).write_text(SAMPLE_SECRET.hexdigest() + "\n")
+    return Workspace.open(WORKSPACE)
+
+
+def record_issued(ws: Workspace, identities: list[FormIdentity]) -> None:
+    """Replace this script's lines in issued.jsonl (other areas may have their own there)."""
+    path = ws.root / ISSUED
+    mine = {i.instance_id for i in identities}
+    keep = []
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and json.loads(line).get("formgen.instance_id") not in mine:
+                keep.append(line)
+    for ident in identities:
+        keep.append(
+            json.dumps(
+                {**ident.to_fields(), "issued_at": STAND + "T09:00:00+0200"}, ensure_ascii=False
+            )
+        )
+    path.write_text("\n".join(keep) + "\n", "utf-8")
+
+
+def generate(ws: Workspace) -> dict[str, tuple[Path, FormIdentity]]:
+    schema = ws.schema()
+    record = record_from_json(schema, json.loads((HERE / "record.json").read_text("utf-8")))
+    requests = {
+        "institution": FormRequest("institution", CATEGORIES["institution"], record, stand=STAND),
+        "checklist": FormRequest("checklist", CATEGORIES["checklist"], stand=STAND),
+    }
+    out = {}
+    for seed, (kind, request) in enumerate(requests.items(), start=1):
+        ident = new_identity(schema, request, ws.secret, random.Random(seed))
+        form = render_pdf(schema, request, ident)
+        path = HERE / f"{kind}_blank.pdf"
+        path.write_bytes(form.data)
+        out[kind] = (path, ident)
+    record_issued(ws, [ident for _, ident in out.values()])
+    return out
+
+
+def pdfium_values(ws: Workspace, typed: dict[str, object]) -> dict[str, object]:
+    """Dropdowns are picked by their visible label in Chrome."""
+    schema = ws.schema()
+    out = dict(typed)
+    for path, value in typed.items():
+        if path.endswith(".region") and isinstance(value, str):
+            out[path] = schema.region_label(value, "de")
+    return out
+
+
+def xfdf(values: dict[str, object], on_state: str = "Yes") -> str:
+    """A UTF-8 XFDF of fully qualified names (nested <field> elements, as Acrobat writes them)."""
+    tree: dict[str, object] = {}
+    for name, value in values.items():
+        node = tree
+        parts = name.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})  # type: ignore[assignment]
+        if isinstance(value, bool):
+            value = on_state if value else "Off"
+        node[parts[-1]] = value  # type: ignore[index]
+
+    def emit(node: dict[str, object]) -> str:
+        parts = []
+        for key, value in node.items():
+            inner = (
+                emit(value)
+                if isinstance(value, dict)
+                else f"<value>{sax.escape(str(value))}</value>"
+            )
+            parts.append(f'<field name="{sax.escape(key)}">{inner}</field>')
+        return "".join(parts)
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve">'
+        f"<fields>{emit(tree)}</fields></xfdf>\n"
+    )
+
+
+def expected_values(ws: Workspace, kind: str) -> dict[str, object]:
+    """What a reader must give back: prefilled values as the form shows them, then the typed
+    ones; blanks (empty text, unticked boxes) left out."""
+    schema = ws.schema()
+    out: dict[str, object] = {}
+    if kind == "institution":
+        from formgen.layout import layout_form
+        from formgen.pdf_form import display_text
+
+        record = record_from_json(schema, json.loads((HERE / "record.json").read_text("utf-8")))
+        fields = {b.path: b.field for b in layout_form(schema, kind, CATEGORIES[kind], "de").boxes}
+        for path, value in record.form_values(schema).items():
+            if isinstance(value, list):
+                out.update({f"{path}.{code}": True for code in value})
+            elif path in fields:
+                f = fields[path]
+                out[path] = (
+                    value
+                    if f.type.value in ("select_one", "yes_no_none")
+                    else display_text(f, value, "de")
+                )
+    out.update(TYPED[kind])
+    return {k: v for k, v in out.items() if v not in ("", False)}
+
+
+def drawn_by_pdfjs(
+    expected: dict[str, object], typed: dict[str, object]
+) -> tuple[dict[str, object], dict[str, str]]:
+    """pdf.js draws typed Arabic left to right in the order it was typed, so the page shows it
+    mirrored; a reader of the page (and the flattened-copy reader) gets it mirrored."""
+    values = dict(expected)
+    lost = {}
+    for path, value in typed.items():
+        if isinstance(value, str) and any("\u0600" <= ch <= "\u06ff" for ch in value):
+            values[path] = value[::-1]
+            lost[path] = (
+                f"typed {value!r}; pdf.js drew it left to right, the page shows {value[::-1]!r}"
+            )
+    return values, lost
+
+
+def main() -> None:
+    ws = workspace()
+    forms = generate(ws)
+    if not (TOOLS / "node_modules" / "pdfjs-dist").exists():
+        run(["npm", "install", "--no-audit", "--no-fund"], cwd=TOOLS)
+    versions = {
+        "pdf.js": json.loads((TOOLS / "node_modules/pdfjs-dist/package.json").read_text())[
+            "version"
+        ],
+        "PDFium": str(__import__("pypdfium2").version.PDFIUM_INFO),
+        "pdftk-java": run(["pdftk", "--version"]).split("\n")[0].split()[4],
+        "qpdf": run(["qpdf", "--version"]).split("\n")[0].split()[-1],
+        "poppler": subprocess.run(["pdftocairo", "-v"], capture_output=True, text=True)
+        .stderr.split("\n")[0]
+        .split()[-1],
+    }
+    samples: dict[str, dict[str, object]] = {}
+    scratch = HERE / ".work"
+    scratch.mkdir(exist_ok=True)
+    for kind, (blank, ident) in forms.items():
+        typed = TYPED[kind]
+        values_json = scratch / f"{kind}.json"
+        values_json.write_text(json.dumps(typed, ensure_ascii=False), "utf-8")
+        pdfium_json = scratch / f"{kind}_pdfium.json"
+        pdfium_json.write_text(json.dumps(pdfium_values(ws, typed), ensure_ascii=False), "utf-8")
+        xfdf_path = scratch / f"{kind}.xfdf"
+        xfdf_path.write_text(xfdf(typed), "utf-8")
+
+        made = {
+            "pdfjs": (
+                ["node", str(TOOLS / "fill_pdfjs.mjs"), str(blank), str(values_json)],
+                "pdf.js",
+            ),
+            "pdfium": (
+                [sys.executable, str(TOOLS / "fill_pdfium.py"), str(blank), str(pdfium_json)],
+                "PDFium",
+            ),
+        }
+        for name, (cmd, program) in made.items():
+            out = HERE / f"{kind}_{name}.pdf"
+            run([*cmd, str(out)])
+            samples[out.name] = {
+                "form": kind,
+                "program": f"{program} {versions[program]}",
+                "reader": "acroform-pdf",
+            }
+        out = HERE / f"{kind}_pdftk.pdf"
+        run(["pdftk", str(blank), "fill_form", str(xfdf_path), "output", str(out)])
+        samples[out.name] = {
+            "form": kind,
+            "program": f"pdftk-java {versions['pdftk-java']} fill_form (XFDF, UTF-8)",
+            "reader": "acroform-pdf",
+        }
+
+        expected = expected_values(ws, kind)
+        for name in ("pdfjs", "pdfium", "pdftk"):
+            samples[f"{kind}_{name}.pdf"]["values"] = expected
+
+        # Copies without fields: what a flattening tool and a print driver leave on the page.
+        source = HERE / f"{kind}_pdfjs.pdf"
+        out = HERE / f"{kind}_qpdf_flat.pdf"
+        run(["qpdf", "--generate-appearances", "--flatten-annotations=all", str(source), str(out)])
+        recovered, lost = drawn_by_pdfjs(expected, typed)
+        samples[out.name] = {
+            "form": kind,
+            "program": f"qpdf {versions['qpdf']} --generate-appearances --flatten-annotations=all (of {source.name})",
+            "reader": "flattened-pdf",
+            "values": recovered,
+            "differences": lost,
+        }
+        source = HERE / f"{kind}_pdfium.pdf"
+        out = HERE / f"{kind}_poppler_print.pdf"
+        run(["pdftocairo", "-pdf", str(source), str(out)])
+        samples[out.name] = {
+            "form": kind,
+            "program": f"poppler pdftocairo {versions['poppler']} -pdf (of {source.name})",
+            "reader": "flattened-pdf",
+            "values": expected,
+        }
+        for meta in samples.values():
+            if meta["form"] == kind:
+                meta["instance_id"] = ident.instance_id
+    shutil.rmtree(scratch)
+    expected = {
+        "about": "What was typed into each form and what the readers must give back; see make_samples.py.",
+        "secret": "samples/workspace/secret.key",
+        "typed": TYPED,
+        "prefilled": json.loads((HERE / "record.json").read_text("utf-8")),
+        "samples": samples,
+    }
+    (HERE / "expected.json").write_text(
+        json.dumps(expected, ensure_ascii=False, indent=2) + "\n", "utf-8"
+    )
+    print(f"{len(samples)} samples in {HERE.relative_to(ROOT)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

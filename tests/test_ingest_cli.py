@@ -1,0 +1,90 @@
+"""``formgen ingest``: one line per file, a summary, JSON, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ingest_support import load_maker, workspace
+
+from formgen.cli import main
+
+MAKER = load_maker()
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "mail"
+
+
+@pytest.fixture
+def ws_dir(tmp_path: Path) -> Path:
+    workspace(tmp_path / "ws", MAKER.SECRET)
+    return tmp_path / "ws"
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    (folder / "leer.pdf").write_bytes(b"")
+    (folder / "rueckmeldung.eml").write_bytes((SAMPLES / "rueckmeldung.eml").read_bytes())
+    return folder
+
+
+def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(inbox), "--workspace", str(ws_dir)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(
+        line.startswith("unreadable") and "leer.pdf: empty file (0 bytes)" in line for line in lines
+    )
+    assert any(
+        line.startswith("warnings")
+        and "rueckmeldung.eml#1/1 Bogen Praxis Yılmaz.pdf" in line
+        and "inst-0007" in line
+        for line in lines
+    )
+    assert lines[-1].startswith("2 files in ") and "1 warnings, 1 unreadable" in lines[-1]
+    register = json.loads((ws_dir / "register.json").read_text("utf-8"))
+    assert "inst-0007" in register["institutions"]
+    assert any((ws_dir / "archive").rglob("*"))
+    again = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
+    assert again.exit_code == 0 and "unchanged" in again.output
+
+
+def test_json_report(ws_dir: Path, inbox: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["ingest", str(inbox), "-w", str(ws_dir), "--json", "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["summary"]["files"] == 2 and data["summary"]["unreadable"] == 1
+    statuses = {Path(f["name"]).name: f["status"] for f in data["files"]}
+    assert statuses["leer.pdf"] == "unreadable" and statuses["rueckmeldung.eml"] == "container"
+    assert not (ws_dir / "register.json").exists() or "inst-0007" not in (
+        ws_dir / "register.json"
+    ).read_text("utf-8")
+
+
+def test_strict_fails_when_a_file_was_not_ok(ws_dir: Path, inbox: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["ingest", str(inbox), "-w", str(ws_dir), "--strict", "--dry-run"]
+    )
+    assert result.exit_code == 1
+    assert "Error: --strict: 2 of 2 files were not ok" in result.output
+
+
+def test_not_a_workspace_is_a_domain_error(tmp_path: Path, inbox: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(tmp_path / "nirgends")])
+    assert result.exit_code == 1
+    assert "is not a formgen workspace" in result.output and "formgen init" in result.output
+
+
+def test_a_missing_path_is_misuse(ws_dir: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path / "fehlt.pdf"), "-w", str(ws_dir)])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output
+
+
+def test_help_text() -> None:
+    result = CliRunner().invoke(main, ["ingest", "--help"])
+    assert result.exit_code == 0 and "quarantined" in result.output and "--strict" in result.output

@@ -1,0 +1,141 @@
+"""Returned forms in saved mails: .eml, forwarded mails, .mbox and Maildir (samples/mail/)."""
+
+from __future__ import annotations
+
+import email.utils
+import hashlib
+import json
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from ingest_support import load_maker, workspace
+
+from ingest import mailbox
+from ingest.pipeline import ReadContext, discover, ingest_sources
+from ingest.report import Status
+from ingest.sniff import Kind, sniff
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "mail"
+MANIFEST = json.loads((SAMPLES / "manifest.json").read_text("utf-8"))
+MAKER = load_maker()
+
+
+def scan(path: Path) -> list[mailbox.Attachment]:
+    s = mailbox.MailScan()
+    kind = sniff(path)
+    if kind is Kind.EML:
+        return list(mailbox.eml_attachments(path.read_bytes(), s))
+    if kind is Kind.MBOX:
+        return list(mailbox.mbox_attachments(path, s))
+    assert kind is Kind.MAILDIR
+    return list(mailbox.maildir_attachments(path, s))
+
+
+@pytest.mark.parametrize("container", sorted({m["container"] for m in MANIFEST}))
+def test_every_form_attachment_is_found_with_its_mail(container: str) -> None:
+    found = {a.position: a for a in scan(SAMPLES / container)}
+    expected = [m for m in MANIFEST if m["container"] == container]
+    assert expected
+    for m in expected:
+        att = found[m["position"]]
+        assert hashlib.sha256(att.data).hexdigest() == m["sha256"]
+        assert att.name == m["file_name"]
+        assert att.mail.sender == m["from"]
+        assert att.mail.subject == m["subject"]
+        assert att.mail.date == email.utils.parsedate_to_datetime(m["date"]).isoformat()
+
+
+def test_a_forwarded_mail_gives_the_original_sender() -> None:
+    (att,) = scan(SAMPLES / "weitergeleitet.eml")
+    assert att.position == "1/1/1"
+    assert att.mail.sender is not None and "Şule Yılmaz" in att.mail.sender
+
+
+@pytest.mark.parametrize(
+    "container", ["rueckmeldung.eml", "weitergeleitet.eml", "postfach.mbox", "Maildir"]
+)
+def test_mailed_forms_are_ingested_with_the_mail_as_provenance(
+    container: str, tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    tasks, _ = discover([SAMPLES / container])
+    report = ingest_sources(tasks, ReadContext.for_workspace(ws))
+    forms = [o for o in report.outcomes if o.status in (Status.OK, Status.WARNINGS) and o.container]
+    expected = [m for m in MANIFEST if m["container"] == container]
+    assert len(forms) == len({m["sha256"] for m in expected})
+    for sub in report.submissions:
+        prov = sub.provenance
+        assert prov.container is not None and prov.container.startswith(f"{SAMPLES / container}#")
+        assert prov.mail_from and prov.mail_date and prov.mail_subject
+        (m,) = [m for m in expected if m["sha256"] == prov.sha256][:1]
+        assert prov.mail_from == m["from"]
+    assert report.outcomes[0].status is Status.CONTAINER
+
+
+def _mail(n: int) -> EmailMessage:
+    msg = EmailMessage()
+    msg["From"] = "a@example.org"
+    msg["Subject"] = "x"
+    msg.set_content("x")
+    for i in range(n):
+        msg.add_attachment(
+            b"%PDF-" + bytes([i % 256]), maintype="application", subtype="pdf", filename=f"f{i}.pdf"
+        )
+    return msg
+
+
+def test_attachments_beyond_the_limit_are_reported_not_lost_silently() -> None:
+    s = mailbox.MailScan()
+    atts = list(mailbox.eml_attachments(bytes(_mail(12)), s, max_attachments=10))
+    assert len(atts) == 10
+    assert s.problems == [
+        "#1/11: more than 10 attachments; the rest were not read — split the mail or save the attachments as files"
+    ]
+
+
+def test_forwarding_nested_too_deep_is_reported() -> None:
+    msg = _mail(1)
+    for _ in range(mailbox.MAX_DEPTH + 2):
+        outer = EmailMessage()
+        outer["From"] = "fwd@example.org"
+        outer.set_content("fwd")
+        outer.add_attachment(msg)
+        msg = outer
+    s = mailbox.MailScan()
+    assert list(mailbox.eml_attachments(bytes(msg), s)) == []
+    assert "nested deeper than" in s.problems[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("../../../etc/passwd", ".._.._.._etc_passwd"),
+        ("..\\..\\Windows\\evil.docx", ".._.._Windows_evil.docx"),
+        ("a\x00b\nc.pdf", "a_b_c.pdf"),
+        (None, "(no name)"),
+        ("Bogen Praxis Yılmaz.pdf", "Bogen Praxis Yılmaz.pdf"),
+    ],
+)
+def test_attachment_names_are_for_display_only(name: str | None, shown: str) -> None:
+    assert mailbox.display_name(name) == shown
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"", Kind.EMPTY),
+        (b"%PDF-1.7\n", Kind.PDF),
+        (b"\xef\xbb\xbf  %PDF-1.4\n", Kind.PDF),
+        (b"From MAILER-DAEMON Wed Sep 24 08:46:40 2025\nFrom: a@b\n\nx\n", Kind.MBOX),
+        (b"Return-Path: <a@b>\nFrom: a@b\nSubject: x\n\nbody\n", Kind.EML),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", Kind.IMAGE),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Kind.OLE),
+        (b"Sehr geehrte Damen und Herren,\n", Kind.TEXT),
+        (b"\x00\x01\x02\xff", Kind.UNKNOWN),
+    ],
+)
+def test_type_by_content_not_by_name(tmp_path: Path, data: bytes, kind: Kind) -> None:
+    path = tmp_path / "antwort.pdf"
+    path.write_bytes(data)
+    assert sniff(path) is kind

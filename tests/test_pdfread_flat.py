@@ -1,0 +1,156 @@
+"""The reader of flattened and printed copies: identity by reference, values by position."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from formgen.errors import UnreadableFileError
+from formgen.workspace import Workspace
+from ingest.flat_reader import logical_order, read_flattened, read_pdf
+from ingest.pdf_reader import ReadLimits
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples" / "pdf"
+DATA = Path(__file__).resolve().parent / "data" / "pdfread"
+WORKSPACE = Workspace.open(ROOT / "samples" / "workspace")
+SCHEMA = WORKSPACE.schema()
+ISSUED = WORKSPACE.issued()
+PRINTED = (SAMPLES / "institution_poppler_print.pdf").read_bytes()
+FLATTENED = (SAMPLES / "institution_qpdf_flat.pdf").read_bytes()
+
+
+def test_a_printed_copy_is_low_confidence_with_its_issued_identity() -> None:
+    sub = read_flattened(PRINTED, "scan.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.confidence == "low" and sub.provenance.reader == "flattened-pdf"
+    assert sub.identity == ISSUED["84G7ZWYRD6"]
+    assert sub.values["institution.region"] == "dormagen"  # the shown label, mapped back
+    assert sub.values["fluechtlingsberatung.migrant_experience"] == "fehlanzeige"
+    assert sub.values["psychotherapie.languages_offered.ru"] is True
+    assert sub.values["psychotherapie.languages_offered.ar"] is False
+    assert sub.values["institution.traeger"] == "مركز الاستشارة"
+    assert sub.notes[-1] == (
+        "values were recovered by position from a copy without form fields "
+        "(reference FG-84G7Z-WYRD6); check them before relying on them"
+    )
+
+
+def test_a_reference_this_workspace_never_issued_is_an_unknown_form() -> None:
+    # poppler's printed copy carries no document metadata: nothing to fall back on
+    sub = read_flattened(PRINTED, "scan.pdf", schema=SCHEMA, lookup=lambda _id: None)
+    assert sub.identity is None and sub.values == {}
+    assert sub.notes == (
+        "the form reference FG-84G7Z-WYRD6 was not issued by this workspace: an unknown form "
+        "(made in another workspace, or the reference was misread)",
+    )
+
+
+def test_the_document_metadata_stands_in_when_the_issued_log_lacks_the_form() -> None:
+    # qpdf keeps /Info /FormgenIdentity when it flattens
+    sub = read_flattened(FLATTENED, "flat.pdf", schema=SCHEMA, lookup=lambda _id: None)
+    assert sub.identity == ISSUED["84G7ZWYRD6"]
+    assert sub.identity is not None and sub.identity.verify(WORKSPACE.secret)
+    assert "not in this workspace's issued forms" in sub.notes[0]
+    assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
+
+
+def test_a_pdf_without_reference_is_an_unknown_form() -> None:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_pdf(buf.getvalue(), "brief.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.identity is None and sub.values == {} and sub.confidence == "low"
+    assert "no form reference (FG-XXXXX-XXXXX) found" in sub.notes[0]
+
+
+def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
+    # printed before the layout widened the language options: boxes moved; reading by the
+    # current geometry would tick the wrong languages
+    old = (DATA / "institution_print_older_layout.pdf").read_bytes()
+    sub = read_pdf(old, "old.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.identity is not None and sub.values == {}
+    assert sub.notes == (
+        "the pages do not match the layout of form FG-84G7Z-WYRD6: only 90% of its printed "
+        "labels are where formgen put them (printed scaled, made by another formgen version, "
+        "or edited); no values were read — enter them by hand",
+    )
+
+
+def test_a_missing_page_is_noted_and_the_other_pages_are_read() -> None:
+    pdf = pikepdf.open(io.BytesIO(PRINTED))
+    del pdf.pages[2]
+    buf = io.BytesIO()
+    pdf.save(buf)
+    sub = read_flattened(buf.getvalue(), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert (
+        sub.notes[0] == "the copy has 2 pages, the form had 3; boxes on missing pages were not read"
+    )
+    assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
+    assert "fluechtlingsberatung.date" not in sub.values  # on page 3
+
+
+def test_a_form_of_another_schema_version_is_not_read_by_position() -> None:
+    other = dataclasses.replace(SCHEMA, schema_version="2.0.0")
+    sub = read_flattened(PRINTED, "x.pdf", schema=other, lookup=ISSUED.get)
+    assert sub.identity is not None and sub.values == {}
+    assert "made with schema arbeitshilfe_migration_psychiatrie 1.0.0, not" in sub.notes[0]
+
+
+def test_bad_files_get_the_same_clear_errors() -> None:
+    with pytest.raises(UnreadableFileError, match=r"^x\.pdf: the PDF is truncated") as info:
+        read_flattened(PRINTED[:5000], "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert info.value.reason == "truncated"
+
+
+@pytest.mark.parametrize(
+    ("visual", "logical"),
+    [
+        ("ةراشتسالا زكرم", "مركز الاستشارة"),
+        ("Träger: ةراشتسالا زكرم", "Träger: مركز الاستشارة"),
+        ("Łódź", "Łódź"),
+        ("\ufeb0\ufedb\ufeae\ufee3", "مركز"),  # shaped glyphs (presentation forms) become letters
+    ],
+)
+def test_visual_order_back_to_logical(visual: str, logical: str) -> None:
+    assert logical_order(visual) == logical
+
+
+def test_too_many_pages_are_refused() -> None:
+    with pytest.raises(UnreadableFileError, match=r"has 3 pages, more than the limit of 2") as info:
+        read_flattened(
+            PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get, limits=ReadLimits(max_pages=2)
+        )
+    assert info.value.reason == "too-large"
+
+
+def _printed_on_letter(data: bytes) -> bytes:
+    """The copy as a print dialog makes it on US Letter: scaled to fit, centred."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    for page in pdf.pages:
+        w, h = float(page.mediabox[2]), float(page.mediabox[3])
+        scale = min(612 / w, 792 / h) * 0.97
+        dx, dy = (612 - w * scale) / 2, (792 - h * scale) / 2
+        page.contents_coalesce()
+        page.contents_add(
+            pikepdf.Stream(pdf, f"q {scale} 0 0 {scale} {dx} {dy} cm ".encode()), prepend=True
+        )
+        page.contents_add(pikepdf.Stream(pdf, b" Q"))
+        page.mediabox = pikepdf.Array([0, 0, 612, 792])
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_a_copy_printed_scaled_onto_letter_paper_is_read() -> None:
+    sub = read_flattened(_printed_on_letter(PRINTED), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert (
+        "the copy was printed at 92% of the form's size; positions were scaled to match"
+        in sub.notes
+    )
+    direct = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == direct.values
