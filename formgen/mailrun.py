@@ -465,11 +465,12 @@ def round_targets(
         ids = overdue_ids(statuses)
         pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
     elif kind == "update":
-        stale = view.stale_ids() if view else None
+        stale = view.stale() if view else None
         if stale is None:
             raise MailError("no register in this workspace: nothing is known to be stale")
         ids, skipped = stale_targets(stale, statuses)
-        pool = list(listed or ())
+        # the update form asks about the stale checklists only
+        pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
     else:
         raise MailError(f"unknown kind of round '{kind}'")
     chosen, missing = select(pool, ids)

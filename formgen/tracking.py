@@ -39,8 +39,8 @@ class RegisterView(Protocol):
         """Instance ids of every form whose values are in the register (None: unknown)."""
         ...
 
-    def stale_ids(self) -> set[str] | None:
-        """Institutions with at least one entry past its category's limit (None: unknown)."""
+    def stale(self) -> dict[str, tuple[str, ...]] | None:
+        """Institution → its categories whose entry is past the category's limit (None: unknown)."""
         ...
 
     def conflict_count(self) -> int | None:
@@ -131,7 +131,7 @@ def summarise(
             via["sent"] += 1
         elif s.latest.drafted_at:
             via["drafted"] += 1
-    stale_ids = view.stale_ids() if view else None
+    stale_ids = view.stale() if view else None
     conflicts = view.conflict_count() if view else None
     notes = list(view.notes) if view else ["no register in this workspace yet"]
     if not returns_known:

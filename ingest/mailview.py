@@ -9,8 +9,8 @@ It uses what the register provides and says clearly what it could not find:
   :class:`ingest.register.Register` over ``register.json``;
 * returned instances: the register's ``instances`` table (form instance id → content hashes),
   else every ``instance_id`` in its ``sources`` (the provenance of each value);
-* stale entries: :mod:`ingest.staleness` when this build has it, else computed here from each
-  entry's ``confirmed_at`` and the category's ``stale_after_days``;
+* stale entries: :func:`ingest.staleness.review` (reason ``stale``) when this build has it, else
+  computed here from each entry's ``confirmed_at`` and the category's ``stale_after_days``;
 * conflicts: the register's held conflicts.
 """
 
@@ -127,34 +127,38 @@ class WorkspaceRegisterView:
         self.notes.append("the register keeps no form instance ids; returns cannot be matched")
         return None
 
-    def stale_ids(self) -> set[str] | None:
+    def stale(self) -> dict[str, tuple[str, ...]] | None:
         staleness = _module("ingest.staleness")
-        if staleness is not None and self._reg is not None:
-            for name in ("stale_institutions", "stale_ids"):
-                func = getattr(staleness, name, None)
-                if callable(func):
-                    return set(func(self._reg, self.today))
+        if staleness is not None and self._reg is not None and hasattr(staleness, "review"):
+            out: dict[str, list[str]] = {}
+            for finding in staleness.review(self._reg, self.today):
+                if getattr(staleness, "STALE", "stale") in finding.reasons:
+                    out.setdefault(finding.institution_id, []).append(finding.category)
+            return {iid: tuple(cats) for iid, cats in out.items()}
         if not self._data:
             return None
+        self.notes.append("staleness computed from each entry's confirmed_at (no ingest.staleness)")
         return self._stale_from_confirmed_at()
 
-    def _stale_from_confirmed_at(self) -> set[str]:
+    def _stale_from_confirmed_at(self) -> dict[str, tuple[str, ...]]:
         schema = self.ws.schema()
         limits = {c.id: c.stale_after_days for c in schema.categories}
-        out = set()
+        out: dict[str, tuple[str, ...]] = {}
         for iid, inst in self._data.get("institutions", {}).items():
+            cats = []
             for cid, entry in (inst.get("entries") or {}).items():
                 confirmed = str((entry or {}).get("confirmed_at") or "")[:10]
                 limit = limits.get(cid)
-                if not confirmed or limit is None:
+                if limit is None:
                     continue
                 try:
                     age = (self.today - dt.date.fromisoformat(confirmed)).days
                 except ValueError:
-                    continue
-                if age > limit:
-                    out.add(iid)
-                    break
+                    age = None
+                if age is None or age > limit:
+                    cats.append(cid)
+            if cats:
+                out[iid] = tuple(cats)
         return out
 
     def conflict_count(self) -> int | None:

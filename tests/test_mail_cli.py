@@ -59,11 +59,11 @@ def write_register(ws: Path, institutions: dict[str, dict], returned: list[str] 
             "institution": {k: value(v) for k, v in spec["institution"].items()},
             "entries": {
                 cid: {
-                    "fields": {"date": value(spec["confirmed"])},
-                    "confirmed_at": spec["confirmed"],
+                    "fields": {"date": value(confirmed)},
+                    "confirmed_at": confirmed,
                     "by_institution": True,
                 }
-                for cid in spec["categories"]
+                for cid, confirmed in spec["categories"].items()
             },
             "history": [],
         }
@@ -207,18 +207,15 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
                     "email": "nord@example.org",
                     "phone": "0211 123",
                 },
-                "categories": ["krisendienst"],
-                "confirmed": old,
+                "categories": {"krisendienst": old, "facharzt": TODAY.isoformat()},
             },
             "reg-2": {
                 "institution": {"name": "Frisch bestätigt", "email": "frisch@example.org"},
-                "categories": ["krisendienst"],
-                "confirmed": TODAY.isoformat(),
+                "categories": {"krisendienst": TODAY.isoformat()},
             },
             "reg-3": {
                 "institution": {"name": "Ohne Mail"},
-                "categories": ["facharzt"],
-                "confirmed": old,
+                "categories": {"facharzt": old},
             },
         },
     )
@@ -233,7 +230,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     assert header_text(draft, "Subject").startswith("Sind Ihre Angaben noch aktuell?")
     ident = issued(ws)[draft["X-Formgen-Instance"]]
     assert ident["formgen.base_version"] == "5"  # prefilled from the register's revision
-    assert ident["formgen.categories"] == "krisendienst"
+    assert ident["formgen.categories"] == "krisendienst"  # the stale checklist only, not facharzt
     again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert "skipped: reg-1: a form was mailed on" in again.output
 
