@@ -241,3 +241,39 @@ def test_every_mail_command_has_help_and_a_readme_row():
         result = run(cmd, "--help")
         assert result.exit_code == 0 and len(result.output) > 200
         assert f"| `formgen {cmd}" in readme
+
+
+def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "rev": 7,
+                "institution": {"name": "Krisendienst Nord", "email": "nord@example.org"},
+                "categories": {"krisendienst": TODAY.isoformat()},
+            },
+            "reg-2": {
+                "institution": {"name": "Ohne Mail"},
+                "categories": {"facharzt": TODAY.isoformat()},
+            },
+        },
+    )
+    out = tmp_path / "all"
+    result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    assert "NOT MAILED reg-2 (Ohne Mail): no e-mail address (register: reg-2)" in result.output
+    assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
+    # a CSV row with a register id gets the register's prefill (base_version = its revision)
+    csv = tmp_path / "liste.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\nreg-1;Krisendienst Nord;neu@example.org;krisendienst;\n",
+        "utf-8",
+    )
+    result = run(
+        "mail", str(csv), "-w", str(ws), "--drafts", str(tmp_path / "csv"), "--round", "csv-runde"
+    )
+    assert result.exit_code == 0, result.output
+    draft = message_from_bytes((tmp_path / "csv" / "reg-1.eml").read_bytes(), policy=policy.default)
+    assert draft["To"].addresses[0].addr_spec == "neu@example.org"  # the list's address wins
+    assert issued(ws)[draft["X-Formgen-Instance"]]["formgen.base_version"] == "7"
