@@ -209,7 +209,9 @@ def mail(
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
             smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"), ws.root)
-            click.echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), at most {smtp.rate:g}/min")
+            click.echo(
+                f"  via {smtp.host}:{smtp.port} ({smtp.security}), at most {smtp.rate:g}/min"
+            )
         for r in plan.todo:
             again = " (forms already prepared)" if r.id in plan.reuse else ""
             click.echo(
