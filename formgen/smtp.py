@@ -209,7 +209,9 @@ class SmtpTransport:
             return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
         except smtplib.SMTPSenderRefused as exc:
             return Refusal(
-                exc.smtp_code, f"sender refused: {exc.smtp_code} {_text(exc.smtp_error)}", True
+                exc.smtp_code,
+                f"sender refused: {exc.smtp_code} {_text(exc.smtp_error)}",
+                500 <= exc.smtp_code < 600,
             )
         except smtplib.SMTPDataError as exc:
             return Refusal(

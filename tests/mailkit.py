@@ -37,6 +37,8 @@ class Inbox:
     messages: list[tuple[str, list[str], bytes]] = field(default_factory=list)
     reject: set[str] = field(default_factory=set)
     """Recipients answered with 550."""
+    greylist: set[str] = field(default_factory=set)
+    """Recipients answered with 451 (try again later)."""
     drop_at: int | None = None
     """Drop the connection instead of accepting the N-th DATA (1-based), once."""
     datas: int = 0
@@ -71,6 +73,8 @@ class Handler:
     ) -> str:
         if address in self.inbox.reject:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
+        if address in self.inbox.greylist:
+            return f"451 4.7.1 <{address}>: Recipient address rejected: Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 

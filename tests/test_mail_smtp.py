@@ -354,3 +354,18 @@ def test_password_prompt_when_no_environment_variable(tmp_path):
     assert "SMTP password for spkom at 127.0.0.1" in result.output
     assert "Prompt-Wort" not in result.output  # typed hidden, never echoed
     assert len(inbox.messages) == 3
+
+
+def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
+    inbox = Inbox(greylist={"markaz@example.org"})
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert first.exit_code == 1
+        assert "REFUSED ar-1 <markaz@example.org>: 451 4.7.1" in first.output
+        (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
+        assert (failed["code"], failed["permanent"]) == (451, False)
+        inbox.greylist.clear()
+        second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert second.exit_code == 0 and "1 to mail, 3 already done" in second.output
+    assert len(inbox.messages) == 4
