@@ -385,8 +385,11 @@ def _prepare(
 
 
 def minimal_record(recipient: Recipient) -> InstitutionRecord:
-    """The prefill of an institution the register does not know yet: its name, region, address."""
-    institution: dict[str, str | int | list[str]] = {"name": recipient.name}
+    """The prefill of an institution the register does not know yet: what the recipients list says."""
+    institution: dict[str, str | int | list[str]] = {
+        **recipient.institution,
+        "name": recipient.name,
+    }
     if recipient.region:
         institution["region"] = recipient.region
     if recipient.email:

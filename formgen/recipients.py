@@ -23,11 +23,11 @@ import difflib
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-from formgen.errors import Problem, RecipientsError
+from formgen.errors import Problem, RecipientsError, RecordError
 from formgen.model import Schema
-from formgen.record import ID_RE, InstitutionRecord
+from formgen.record import ID_RE, InstitutionRecord, check_value
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns every recipients list needs (in any order; more columns are ignored)."""
@@ -49,6 +49,26 @@ _ALIASES = {
     "kategorie": "categories",
     "checklisten": "categories",
     "region": "region",
+    # further institution fields prefill the form when the list has them
+    "traeger": "traeger",
+    "träger": "traeger",
+    "strasse": "street",
+    "straße": "street",
+    "street": "street",
+    "plz": "postcode",
+    "postleitzahl": "postcode",
+    "postcode": "postcode",
+    "ort": "city",
+    "stadt": "city",
+    "city": "city",
+    "telefon": "phone",
+    "phone": "phone",
+    "website": "website",
+    "internetseite": "website",
+    "homepage": "website",
+    "oeffnungszeiten": "opening_hours",
+    "öffnungszeiten": "opening_hours",
+    "opening_hours": "opening_hours",
 }
 
 _EMAIL_RE = re.compile(
@@ -69,6 +89,8 @@ class Recipient:
     region: str = ""
     source: str = ""
     """Where it came from, for messages (``recipients.csv:7`` or ``register``)."""
+    institution: Mapping[str, str] = field(default_factory=dict)
+    """Further institution fields the list gives (street, phone …), to prefill a new institution."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +239,10 @@ def parse_recipients_csv(
             ]
         )
     index = {k: keys.index(k) for k in COLUMNS}
+    known = {f.id: f for f in schema.institution_fields()}
+    extra = {
+        k: i for i, k in enumerate(keys) if k in known and k not in ("name", "email", "region")
+    }
     recipients: list[Recipient] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -237,6 +263,14 @@ def parse_recipients_csv(
             )
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
         rec, more = _check_row(cell, schema, source, line, seen)
+        values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
+        for key, text in values.items():
+            try:
+                check_value(known[key], text, key)
+            except RecordError as exc:
+                more.append(Problem(source, line, f"column {exc}"))
+        if rec is not None and values:
+            rec = replace(rec, institution=values)
         row_problems.extend(more)
         if row_problems or rec is None:
             invalid += 1

@@ -134,3 +134,21 @@ def test_recipients_from_register_records():
     ]
     assert [r.id for r in listed.without_email] == ["i2"]
     assert str(listed.problems[0]).startswith("register: i3: 'kaputt' is not an e-mail address")
+
+
+def test_further_institution_columns_prefill_a_new_institution():
+    from formgen.mailrun import minimal_record
+
+    text = (
+        "id;Einrichtung;E-Mail;Kategorien;Region;Straße;PLZ;Telefon;Ansprechpartner\n"
+        "x;Praxis Öz;x@example.org;facharzt;;Königsallee 1;40212;0211 12345;Frau Öz\n"
+    )
+    (r,) = parse(text.encode("cp1252")).recipients
+    assert dict(r.institution) == {
+        "street": "Königsallee 1",
+        "postcode": "40212",
+        "phone": "0211 12345",
+    }
+    record = minimal_record(r)
+    assert record.institution["street"] == "Königsallee 1"
+    assert record.institution["name"] == "Praxis Öz"
