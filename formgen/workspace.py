@@ -48,6 +48,15 @@ language = "de"            # language of forms and mails: de or en
 [schema]
 # path = "my-schema.yaml"  # default: the shipped Arbeitshilfe schema
 
+# Sending with `formgen mail --send` (the password comes from FORMGEN_SMTP_PASSWORD or a prompt,
+# never from this file):
+# [smtp]
+# host = "mail.example.org"
+# port = 587
+# security = "starttls"     # starttls | ssl
+# user = "spkom@example.org"
+# rate = 30                 # mails per minute at most
+
 # Regions of this centre. Leave out to use the schema's own list.
 # [[regions]]
 # value = "duesseldorf"
