@@ -240,6 +240,11 @@ def run_round(
     signature: str = "",
 ) -> RoundReport:
     """Prepare and deliver every planned mail, one institution at a time, logging each step."""
+    if not ws.sender:
+        raise MailError(
+            f'{ws.root / "workspace.toml"}: no sender address; set sender = "you@example.org" '
+            "under [centre] (mails go out From it, replies come back to it)"
+        )
     log = SendLog(ws.root)
     template = settings.resolved_template()
     outcomes: list[Outcome] = []

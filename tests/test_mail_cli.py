@@ -277,3 +277,15 @@ def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(
     draft = message_from_bytes((tmp_path / "csv" / "reg-1.eml").read_bytes(), policy=policy.default)
     assert draft["To"].addresses[0].addr_spec == "neu@example.org"  # the list's address wins
     assert issued(ws)[draft["X-Formgen-Instance"]]["formgen.base_version"] == "7"
+
+
+def test_workspace_without_sender_address_says_where_to_set_it(tmp_path):
+    from formgen.workspace import Workspace
+
+    ws = Workspace.init(tmp_path / "ws").root
+    result = run(
+        "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d")
+    )
+    assert result.exit_code == 1
+    assert 'no sender address; set sender = "you@example.org" under [centre]' in result.output
+    assert not (ws / "sendlog.jsonl").exists()
