@@ -396,7 +396,17 @@ class Register:
                 stale_base = True
             flags.extend(plan.flags)
             for path, theirs in plan.held.items():
-                conflicts.append(self._hold(iid, path, theirs, base, sha, at))
+                cid = self._hold(iid, path, theirs, base, sha, at)
+                conflicts.append(cid)
+                why = (
+                    f"changed in the register and in this return since revision {base}"
+                    if base is not None
+                    else "the institution itself gave another value"
+                )
+                flags.append(
+                    f"{iid} {path}: {why}; held as {cid} — "
+                    f"'formgen register resolve {cid} --take mine|theirs'"
+                )
             changes += self._apply(inst, plan.apply, sha, at, "merge")
             for cid in plan.touched_categories:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})

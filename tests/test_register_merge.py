@@ -109,6 +109,7 @@ def test_same_field_changed_on_both_sides_is_held(reg: Register) -> None:
     reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
     out = reg.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="neu"))
     assert out.status == "held" and len(out.conflicts) == 1
+    assert any("held as c-0001" in f and "since revision 1" in f for f in out.flags)
     assert value(reg, iid, "institution.phone") == "+49 211 999999"
     assert value(reg, iid, "psychotherapie.plans") == "neu"
     (conflict,) = reg.conflicts()
