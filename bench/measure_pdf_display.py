@@ -47,10 +47,7 @@ ARABIC_FORMS = ("مركز", "ﻣﺮﻛﺰ", "زكرم", "ﺰﻛﺮﻣ")
 def shown(text: str) -> str:
     marks = []
     for script, (_, value) in VALUES.items():
-        if script == "Arabic":
-            ok = any(form in text for form in ARABIC_FORMS)
-        else:
-            ok = value in text
+        ok = any(form in text for form in ARABIC_FORMS) if script == "Arabic" else value in text
         marks.append("✓" if ok else "✗")
     return " ".join(marks)
 
