@@ -369,3 +369,24 @@ def test_every_field_type_is_placed(schema: Schema) -> None:
         FieldType.INITIALS,
     }
     assert sum(1 for b in layout.boxes if b.path.endswith(".15.name")) == 1
+
+
+@pytest.mark.external
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf not installed")
+def test_qpdf_finds_no_structural_errors(schema: Schema, tmp_path: Path) -> None:
+    path = tmp_path / "form.pdf"
+    path.write_bytes(make(schema, "institution", ("psychotherapie",), sample_record()).data)
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_pdf_writer_escapes_strings_and_names() -> None:
+    from formgen.pdf_write import Name, Ref, serialize
+
+    assert serialize({"T": "a(b)\\c"}) == b"<< /T (a\\(b\\)\\\\c) >>"
+    assert serialize("Şule") == b"<FEFF015E0075006C0065>"
+    assert serialize("Zeile 1\nZeile 2").startswith(b"<FEFF")
+    assert (
+        serialize([Name("a b"), Ref(3), 1.5, 2.0, True, None]) == b"[/a#20b 3 0 R 1.5 2 true null]"
+    )
