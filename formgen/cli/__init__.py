@@ -12,6 +12,7 @@ import click
 from formgen import __version__
 from formgen.cli import demo as demo_cmd
 from formgen.cli import generate as generate_cmd
+from formgen.cli import generate_docx as generate_docx_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
 
@@ -30,3 +31,4 @@ main.add_command(schema_cmd.schema)
 main.add_command(demo_cmd.demo)
 main.add_command(workspace_cmd.init)
 main.add_command(generate_cmd.generate)
+generate_cmd.generate.add_command(generate_docx_cmd.docx)
