@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -75,6 +76,7 @@ WORD_PLACEHOLDERS = frozenset(
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+@functools.cache
 def qn(name: str) -> str:
     """``"w:tag"`` → ``"{namespace}tag"`` (also ``xml:space``)."""
     prefix, local = name.split(":")
