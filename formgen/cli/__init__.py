@@ -12,6 +12,7 @@ import click
 from formgen import __version__
 from formgen.cli import demo as demo_cmd
 from formgen.cli import generate as generate_cmd
+from formgen.cli import generate_docx as generate_docx_cmd
 from formgen.cli import ingest as ingest_cmd
 from formgen.cli import mail as mail_cmd
 from formgen.cli import register as register_cmd
@@ -38,3 +39,4 @@ main.add_command(mail_cmd.bounces)
 main.add_command(generate_cmd.generate)
 main.add_command(ingest_cmd.ingest)
 main.add_command(register_cmd.register)
+generate_cmd.generate.add_command(generate_docx_cmd.docx)
