@@ -113,17 +113,20 @@ def _import_reader(module: str, what: str) -> Any:
 
 
 def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
-    """A returned PDF: its form fields, or — without any — a flattened or printed copy."""
-    pdf_reader = _import_reader("ingest.pdf_reader", "PDF")
-    raw: RawSubmission = pdf_reader.read_acroform(data, prov.file_name)
-    if raw.identity is not None or raw.values:
-        return raw
+    """A returned PDF: its form fields, or — without any — a flattened or printed copy, whose
+    identity is found through its printed reference among the workspace's issued forms."""
     try:
         flat_reader = _import_reader("ingest.flat_reader", "flattened PDF")
-    except _Unsupported as exc:
-        return dataclasses.replace(raw, notes=(*raw.notes, str(exc)))
-    flat: RawSubmission = flat_reader.read_flattened(data, prov.file_name, issued=ctx.issued)
-    return flat
+    except _Unsupported as missing:
+        pdf_reader = _import_reader("ingest.pdf_reader", "PDF")
+        raw: RawSubmission = pdf_reader.read_acroform(data, prov.file_name)
+        if raw.identity is None and not raw.values:
+            raw = dataclasses.replace(raw, notes=(*raw.notes, str(missing)))
+        return raw
+    raw = flat_reader.read_pdf(
+        data, prov.file_name, schema=ctx.registry.current, lookup=ctx.issued.get
+    )
+    return raw
 
 
 def read_docx(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
@@ -280,11 +283,6 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                 )
             )
         warnings = [*sub.problems, *sub.notes]
-        if raw.confidence != "high":
-            warnings.insert(
-                0,
-                f"values recovered from a {raw.provenance.reader} copy (confidence {raw.confidence}): check them",
-            )
         return _Done(
             dataclasses.replace(
                 out,

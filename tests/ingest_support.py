@@ -33,3 +33,18 @@ def docx_reader_present() -> bool:
 
 def flat_reader_present() -> bool:
     return importlib.util.find_spec("ingest.flat_reader") is not None
+
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+DOCX_SAMPLES_SECRET = b"formgen-samples-secret-0000000000"
+"""The secret samples/docx/make_samples.py signs its forms with (not samples/workspace's)."""
+
+
+def sample_workspace(root: Path, secret: bytes | None = None) -> Workspace:
+    """A copy of samples/workspace (its secret and issued forms), optionally with another secret."""
+    import shutil
+
+    shutil.copytree(SAMPLES / "workspace", root)
+    if secret is not None:
+        (root / "secret.key").write_text(secret.hex() + "\n", "ascii")
+    return Workspace.open(root)

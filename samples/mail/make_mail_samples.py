@@ -1,31 +1,32 @@
 """Make the saved-mail samples: returned forms as they arrive by e-mail, built with Python's
-``email`` package.
+``email`` package from the real filled forms in ``samples/pdf`` and ``samples/docx``.
 
     python samples/mail/make_mail_samples.py
 
 Writes into ``samples/mail/``:
 
-* ``rueckmeldung.eml`` — one institution's reply with its filled form attached (PDF);
-* ``weitergeleitet.eml`` — a colleague forwarding (``message/rfc822``) that reply, with a note;
-* ``postfach.mbox`` — a mailbox export (Thunderbird): three replies, one of them with two forms,
-  one with an inline logo and a signature that are not forms;
-* ``Maildir/`` — the same kind of mailbox as a Maildir folder (``cur``/``new``/``tmp``);
-* ``manifest.json`` — every form attachment: the mail, its position, sender, date and subject,
-  the SHA-256 of the attached file and which sample it is.
+* ``rueckmeldung.eml`` — one institution's reply with its form filled in Chrome (PDFium);
+* ``weitergeleitet.eml`` — a colleague forwarding (``message/rfc822``) a reply whose form was
+  filled in Firefox (pdf.js);
+* ``postfach.mbox`` — a mailbox export (Thunderbird): a checklist filled with pdftk, a mail with
+  two forms, a "printed to PDF" copy (poppler), and a mail whose attachments are a logo and a
+  signature (not forms);
+* ``Maildir/`` — a Maildir folder (``cur``/``new``/``tmp``): a qpdf-flattened copy and a
+  checklist filled in Chrome;
+* ``word-rueckmeldung.eml`` — a Word-edited DOCX return (``samples/docx``);
+* ``manifest.json`` — every form attachment: container, position, the sample it is, its
+  SHA-256 and the sender, date and subject of the mail that carried it.
 
-The forms: formgen's own institution and checklist forms filled with PDFium (Chrome's engine,
-``samples/pdf/tools/fill_pdfium.py``) and signed with the test workspace secret of
-``tests/data/ingest/make_bad_inputs.py``; plus every filled sample found under ``samples/pdf``
-and ``samples/docx`` (made by their own scripts with pdf.js, PDFium, pdftk, qpdf, poppler,
-LibreOffice). Dates, Message-IDs and MIME boundaries are fixed; the forms get new instance
-ids on every run, so re-running changes the attached files (and manifest.json) only.
+The PDF samples are signed with ``samples/workspace/secret.key``; the DOCX samples with the
+secret in ``samples/docx/make_samples.py`` (see ``manifest.json``: ``workspace``). Dates,
+Message-IDs, mbox separators and MIME boundaries are fixed, so the output depends only on the
+sample files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import json
 import mailbox
 import shutil
@@ -44,33 +45,9 @@ DOCX = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.docum
 SPKOM = "SPKoM Düsseldorf <spkom@example.org>"
 
 
-def _maker():  # type: ignore[no-untyped-def]
-    path = ROOT / "tests" / "data" / "ingest" / "make_bad_inputs.py"
-    spec = importlib.util.spec_from_file_location("make_bad_inputs", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def forms() -> dict[str, bytes]:
-    """Sample name → bytes of every filled form to attach."""
-    maker = _maker()
-    inst_form, _ = maker.blank_form(maker.institution_request())
-    check_form, _ = maker.blank_form(
-        maker.FormRequest("checklist", ("facharzt",), stand="2025-09-01")
-    )
-    out = {
-        "institution-pdfium.pdf": maker.fill(inst_form, maker.INSTITUTION_VALUES),
-        "checkliste-pdfium.pdf": maker.fill(check_form, maker.CHECKLIST_VALUES),
-    }
-    for folder, pattern in (
-        (ROOT / "samples" / "pdf", "*.pdf"),
-        (ROOT / "samples" / "docx", "*.docx"),
-    ):
-        for path in sorted(folder.glob(pattern)) if folder.is_dir() else []:
-            out[f"{folder.name}/{path.name}"] = path.read_bytes()
-    return out
+def sample(rel: str) -> tuple[str, bytes]:
+    """A filled sample by its path under ``samples/``."""
+    return rel, (ROOT / "samples" / rel).read_bytes()
 
 
 def _when(day: int, hour: int) -> str:
@@ -79,9 +56,7 @@ def _when(day: int, hour: int) -> str:
     )
 
 
-def reply(
-    sender: str, subject: str, day: int, body: str, attachments: list[tuple[str, bytes]]
-) -> EmailMessage:
+def reply(sender: str, subject: str, day: int, body: str) -> EmailMessage:
     msg = EmailMessage()
     msg["From"] = sender
     msg["To"] = SPKOM
@@ -90,9 +65,6 @@ def reply(
     digest = hashlib.sha256(subject.encode()).hexdigest()[:8]
     msg["Message-ID"] = f"<{day}.{digest}@example.org>"
     msg.set_content(body)
-    for name, data in attachments:
-        maintype, subtype = DOCX if name.endswith(".docx") else PDF
-        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return msg
 
 
@@ -107,18 +79,15 @@ def _fixed(msg: EmailMessage, tag: str) -> bytes:
 
 
 def main() -> None:
-    files = forms()
-    inst = files["institution-pdfium.pdf"]
-    checklist = files["checkliste-pdfium.pdf"]
-    others = [(name.split("/")[-1], data) for name, data in files.items() if "/" in name]
     manifest: list[dict[str, object]] = []
 
-    def note(container: str, position: str, msg: EmailMessage, name: str, data: bytes) -> None:
+    def note(container: str, position: str, msg: EmailMessage, rel: str, data: bytes) -> None:
         manifest.append(
             {
                 "container": container,
                 "position": position,
-                "file_name": name,
+                "sample": rel,
+                "workspace": "docx-secret" if rel.startswith("docx/") else "samples/workspace",
                 "sha256": hashlib.sha256(data).hexdigest(),
                 "from": str(msg["From"]),
                 "date": str(msg["Date"]),
@@ -126,47 +95,82 @@ def main() -> None:
             }
         )
 
+    def attach(msg: EmailMessage, shown: str, rel: str) -> bytes:
+        _, data = sample(rel)
+        maintype, subtype = DOCX if rel.endswith(".docx") else PDF
+        msg.add_attachment(data, maintype=maintype, subtype=subtype, filename=shown)
+        return data
+
+    def write_eml(
+        name: str, msg: EmailMessage, tag: str, parts: list[tuple[str, str, bytes]]
+    ) -> None:
+        (HERE / name).write_bytes(_fixed(msg, tag))
+        for position, rel, data in parts:
+            note(name, position, msg, rel, data)
+
     # One reply.
     one = reply(
         "Şule Yılmaz <praxis.yilmaz@example.org>",
-        "AW: Aktualisierung Ihrer Angaben – Psychotherapie",
+        "AW: Aktualisierung Ihrer Angaben",
         24,
         "Sehr geehrte Damen und Herren,\n\nanbei der ausgefüllte Bogen.\n\nŞule Yılmaz",
-        [("Bogen Praxis Yılmaz.pdf", inst)],
     )
-    (HERE / "rueckmeldung.eml").write_bytes(_fixed(one, "one"))
-    note("rueckmeldung.eml", "1/1", one, "Bogen Praxis Yılmaz.pdf", inst)
+    data = attach(one, "Bogen Praxis Yılmaz.pdf", "pdf/institution_pdfium.pdf")
+    write_eml("rueckmeldung.eml", one, "one", [("1/1", "pdf/institution_pdfium.pdf", data)])
 
     # Forwarded by a colleague: the institution's mail inside, as message/rfc822.
+    inner = reply(
+        "Psychosoziales Zentrum <pz@example.org>",
+        "Rückmeldung Bestandsaufnahme",
+        23,
+        "Anbei unser Bogen (mit Firefox ausgefüllt).",
+    )
+    data = attach(inner, "Bestandsaufnahme PSZ.pdf", "pdf/institution_pdfjs.pdf")
     fwd = EmailMessage()
     fwd["From"] = "Kollegin Ольга Петренко <o.petrenko@example.org>"
     fwd["To"] = SPKOM
-    fwd["Subject"] = "WG: AW: Aktualisierung Ihrer Angaben – Psychotherapie"
+    fwd["Subject"] = "WG: Rückmeldung Bestandsaufnahme"
     fwd["Date"] = _when(25, 9)
     fwd["Message-ID"] = "<25.forwarded@example.org>"
     fwd.set_content("Hallo, das kam bei mir an – bitte einpflegen. Ольга")
-    fwd.add_attachment(one)
+    fwd.add_attachment(inner)
     (HERE / "weitergeleitet.eml").write_bytes(_fixed(fwd, "fwd"))
-    note("weitergeleitet.eml", "1/1/1", one, "Bogen Praxis Yılmaz.pdf", inst)
+    note("weitergeleitet.eml", "1/1/1", inner, "pdf/institution_pdfjs.pdf", data)
 
     # A mailbox export.
-    mails = [
-        reply(
-            "Beratungszentrum مركز الاستشارة <info@beratung.example.org>",
-            "Checkliste Fachärzte",
-            26,
-            "Anbei die Checkliste.\n\nمع التحية",
-            [("checkliste fachärzte.pdf", checklist)],
+    mails: list[tuple[EmailMessage, list[tuple[str, str]]]] = [
+        (
+            reply(
+                "Beratungszentrum مركز الاستشارة <info@beratung.example.org>",
+                "Checkliste Psychotherapie",
+                26,
+                "Anbei die Checkliste.\n\nمع التحية",
+            ),
+            [("checkliste psychotherapie.pdf", "pdf/checklist_pdftk.pdf")],
         ),
-        reply(
-            "Çiğdem Öztürk-İnce <c.oeztuerk@example.org>",
-            "Formulare zurück",
-            27,
-            "Zwei Formulare anbei.",
-            [("bogen-1.pdf", inst), *others[:4]],
+        (
+            reply(
+                "Çiğdem Öztürk-İnce <c.oeztuerk@example.org>",
+                "Formulare zurück",
+                27,
+                "Zwei Formulare anbei.",
+            ),
+            [
+                ("bogen.pdf", "pdf/institution_pdftk.pdf"),
+                ("checkliste.pdf", "pdf/checklist_pdfjs.pdf"),
+            ],
+        ),
+        (
+            reply(
+                "Ελένη Παπαδοπούλου <eleni@example.org>",
+                "Ausgedruckt und als PDF gespeichert",
+                28,
+                "Ich habe den Bogen ausgedruckt.",
+            ),
+            [("Scan.pdf", "pdf/institution_poppler_print.pdf")],
         ),
     ]
-    logo = reply("Łódź Verein <verein@example.org>", "Rückfrage", 28, "Wir melden uns noch.", [])
+    logo = reply("Łódź Verein <verein@example.org>", "Rückfrage", 29, "Wir melden uns noch.")
     logo.add_attachment(
         b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, maintype="image", subtype="png", filename="logo.png"
     )
@@ -176,43 +180,64 @@ def main() -> None:
         subtype="plain",
         filename="signatur.txt",
     )
-    mails.append(logo)
+    mails.append((logo, []))
     box_path = HERE / "postfach.mbox"
     box_path.unlink(missing_ok=True)
     box = mailbox.mbox(str(box_path))
-    for number, msg in enumerate(mails, start=1):
+    for number, (msg, parts) in enumerate(mails, start=1):
+        for index, (shown, rel) in enumerate(parts, start=1):
+            note("postfach.mbox", f"{number}/{index}", msg, rel, attach(msg, shown, rel))
         entry = mailbox.mboxMessage(_fixed(msg, f"mbox{number}"))
         entry.set_from("MAILER-DAEMON", time.gmtime(1758700000 + number * 3600))
         box.add(entry)
-        for index, part in enumerate(p for p in msg.iter_attachments()):
-            name = part.get_filename() or ""
-            if name.endswith((".pdf", ".docx")):
-                note(
-                    "postfach.mbox",
-                    f"{number}/{index + 1}",
-                    msg,
-                    name,
-                    part.get_payload(decode=True),
-                )
     box.flush()
     box.close()
 
-    # The same as a Maildir.
+    # A Maildir folder.
     md_path = HERE / "Maildir"
     shutil.rmtree(md_path, ignore_errors=True)
     md = mailbox.Maildir(str(md_path), create=True)
     for sub in ("cur", "tmp"):  # git keeps no empty folders; the reader skips dot files
         (md_path / sub / ".gitkeep").touch()
-    for number, msg in enumerate(mails[:2], start=1):
+    md_mails = [
+        (
+            reply(
+                "Praxis Dormagen <praxis@dormagen.example.org>",
+                "Bogen (flach gespeichert)",
+                30,
+                "Anbei.",
+            ),
+            [("formular.pdf", "pdf/institution_qpdf_flat.pdf")],
+        ),
+        (
+            reply(
+                "Kontaktstelle Neuss <kontakt@neuss.example.org>",
+                "Checkliste",
+                30,
+                "Anbei die Liste.",
+            ),
+            [("liste.pdf", "pdf/checklist_pdfium.pdf")],
+        ),
+    ]
+    for number, (msg, parts) in enumerate(md_mails, start=1):
+        for index, (shown, rel) in enumerate(parts, start=1):
+            note("Maildir", f"{number}/{index}", msg, rel, attach(msg, shown, rel))
         key = md.add(_fixed(msg, f"md{number}"))
-        # Fixed file names, so re-running gives the same folder.
-        old = Path(md_path, "new", key)
-        old.rename(old.with_name(f"1758700000.M{number}P1.formgen-sample"))
-    manifest.extend(
-        {**m, "container": "Maildir"}
-        for m in manifest
-        if m["container"] == "postfach.mbox" and str(m["position"]).split("/")[0] in ("1", "2")
+        new = Path(md_path, "new", key)
+        new.rename(new.with_name(f"1758700000.M{number}P1.formgen-sample"))  # stable names
+
+    # A Word return (signed with the DOCX samples' secret).
+    word = reply(
+        "Praxis Şule Yılmaz <praxis@example.org>",
+        "Formular in Word ausgefüllt",
+        30,
+        "Anbei das Word-Formular.",
     )
+    data = attach(word, "Formular Praxis Yılmaz.docx", "docx/wordsim-institution.docx")
+    write_eml(
+        "word-rueckmeldung.eml", word, "word", [("1/1", "docx/wordsim-institution.docx", data)]
+    )
+
     (HERE / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8"
     )
