@@ -1,6 +1,6 @@
 """Drafts as formgen writes them, decoded by an independent MIME parser (Node's mailparser).
 
-samples/mail/ holds the drafts (made by make_samples.py) and what mailparser decoded from them
+samples/mail/drafts/ holds the drafts (made by make_samples.py) and what mailparser decoded from them
 (parse_mailparser.mjs → mailparser.json), so the test needs no Node at run time.
 """
 
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).parent.parent / "samples" / "mail"
+SAMPLES = Path(__file__).parent.parent / "samples" / "mail" / "drafts"
 DECODED = json.loads((SAMPLES / "mailparser.json").read_text("utf-8"))
 
 

@@ -1,9 +1,9 @@
 """Make the mail samples: .eml drafts as formgen writes them, one per script people write in.
 
-Run from the repository root:  python samples/mail/make_samples.py
+Run from the repository root:  python samples/mail/drafts/make_samples.py
 then parse them with an independent MIME implementation (Node's mailparser, the parser of the
 Nodemailer/WildDuck family; RFC 2047 headers and RFC 2231 file names):
-    (cd samples/mail && npm install mailparser@3 && node parse_mailparser.mjs > mailparser.json)
+    (cd samples/mail/drafts && npm install mailparser@3 && node parse_mailparser.mjs > mailparser.json)
 tests/test_mail_samples.py checks that it decodes what formgen meant.
 Attachments are small one-page PDFs (pypdf) so that the samples stay small; the form itself does
 not matter to MIME.
