@@ -301,7 +301,9 @@ def _check_row(
         )
     else:
         seen[rid] = line or 0
-    name = cell["institution"]
+    name = " ".join(
+        cell["institution"].split()
+    )  # a line break typed in Excel must not reach a header
     if not name:
         problems.append(Problem(source, line, "no institution name"))
     email = cell["email"]
@@ -342,7 +344,7 @@ def recipients_from_records(
         recipients.append(
             Recipient(
                 rec.id,
-                rec.name,
+                " ".join(rec.name.split()),
                 email,
                 rec.categories,
                 str(rec.institution.get("region", "")),

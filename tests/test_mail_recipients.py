@@ -152,3 +152,10 @@ def test_further_institution_columns_prefill_a_new_institution():
     record = minimal_record(r)
     assert record.institution["street"] == "Königsallee 1"
     assert record.institution["name"] == "Praxis Öz"
+
+
+def test_line_break_in_a_name_cell_becomes_a_space():
+    listed = parse(
+        'id,institution,email,categories,region\nx,"Praxis\nBcc: evil@example.org",x@example.org,facharzt,\n'
+    )
+    assert listed.recipients[0].name == "Praxis Bcc: evil@example.org"
