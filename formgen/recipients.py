@@ -158,6 +158,12 @@ def _column_key(header: str) -> str:
 
 def check_email(address: str) -> str | None:
     """Why ``address`` cannot be mailed, or None when it looks deliverable."""
+    local = address.rpartition("@")[0]
+    if local and not local.isascii():
+        return (
+            f"'{address:.60}': letters such as ä or ş before the @ cannot be sent by most mail "
+            "servers; ask the institution for its plain-ASCII address"
+        )
     if not _EMAIL_RE.match(address):
         return f"'{address:.60}' is not an e-mail address (expected name@example.org)"
     domain = address.rsplit("@", 1)[1]

@@ -159,3 +159,8 @@ def test_line_break_in_a_name_cell_becomes_a_space():
         'id,institution,email,categories,region\nx,"Praxis\nBcc: evil@example.org",x@example.org,facharzt,\n'
     )
     assert listed.recipients[0].name == "Praxis Bcc: evil@example.org"
+
+
+def test_non_ascii_before_the_at_is_explained():
+    listed = parse("id,institution,email,categories,region\nx,X,jörg@example.org,facharzt,\n")
+    assert "before the @ cannot be sent by most mail servers" in str(listed.problems[0])
