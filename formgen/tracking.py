@@ -116,6 +116,8 @@ class StatusSummary:
     """How the latest mail went out: ``sent`` (SMTP) or ``drafted`` (.eml for the mail program)."""
     stale: int | None
     conflicts: int | None
+    without_email: list[str]
+    """Register institutions that have no e-mail address (they cannot be mailed)."""
     returns_known: bool
     notes: list[str]
 
@@ -132,6 +134,12 @@ def summarise(
         elif s.latest.drafted_at:
             via["drafted"] += 1
     stale_ids = view.stale() if view else None
+    without_email = []
+    if view is not None:
+        for iid in view.institution_ids():
+            rec = view.record(iid)
+            if rec is not None and not str(rec.institution.get("email", "")).strip():
+                without_email.append(iid)
     conflicts = view.conflict_count() if view else None
     notes = list(view.notes) if view else ["no register in this workspace yet"]
     if not returns_known:
@@ -145,6 +153,7 @@ def summarise(
         via=via,
         stale=len(stale_ids) if stale_ids is not None else None,
         conflicts=conflicts,
+        without_email=without_email,
         returns_known=returns_known,
         notes=notes,
     )

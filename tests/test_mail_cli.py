@@ -221,6 +221,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     )
     status = run("status", "-w", str(ws))
     assert "register: stale 2  → formgen mail --stale" in status.output
+    assert "without e-mail address 1: reg-3" in status.output
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output

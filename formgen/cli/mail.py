@@ -341,6 +341,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             "via": summary.via,
             "stale": summary.stale,
             "conflicts": summary.conflicts,
+            "without_email": summary.without_email,
             "returns_known": summary.returns_known,
             "notes": summary.notes,
             "rows": rows,
@@ -369,6 +370,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         f"register: stale {stale_txt}" + ("  → formgen mail --stale" if summary.stale else "")
     )
     click.echo(f"          conflicts {conf_txt}")
+    if summary.without_email:
+        shown = ", ".join(summary.without_email[:10]) + (
+            " …" if len(summary.without_email) > 10 else ""
+        )
+        click.echo(f"          without e-mail address {len(summary.without_email)}: {shown}")
     for note in summary.notes:
         click.echo(f"note: {note}")
     if as_list:
