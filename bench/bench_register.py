@@ -53,6 +53,10 @@ KIND = ["Praxis", "Beratungsstelle", "Zentrum", "Dienst", "Verein", "Ambulanz", 
 LANGS = ["fa", "ar", "tr", "ru", "uk", "pl", "ku", "ti", "so", "prs", "sq", "ro"]
 
 
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
 def _one(n_inst: int, seed: int) -> dict[str, Any]:
     sys.path.insert(0, str(ROOT))
     from formgen.identity import FormIdentity
@@ -124,6 +128,7 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
             w.merge(sub([block(start + k + 1, cat) for k in range(5)], "checklist", None, None))
         reg = w.register
     timings["setup"] = time.perf_counter() - t0
+    peaks = {"setup": _peak_mb()}
     ids = sorted(reg.institutions)
 
     returns = []
@@ -162,6 +167,7 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
     reg = w.register
     timings["merge"] = time.perf_counter() - t0
     timings["merge_rules"] = in_memory
+    peaks["merge"] = _peak_mb()
     register_mb = ws.register_path.stat().st_size / 1e6
 
     t0 = time.perf_counter()
@@ -172,10 +178,12 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
         "xlsx": len(export.export_xlsx(reg)),
     }
     timings["export"] = time.perf_counter() - t0
+    peaks["export"] = _peak_mb()
 
     t0 = time.perf_counter()
     pdf = render_register(reg, PrintOptions(centre="SPKoM Bench"))
     timings["print"] = time.perf_counter() - t0
+    peaks["print"] = _peak_mb()
 
     return {
         "institutions": len(reg.institutions),
@@ -185,7 +193,8 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
         "register_mb": round(register_mb, 1),
         "export_mb": {k: round(v / 1e6, 1) for k, v in sizes.items()},
         "pdf_mb": round(len(pdf) / 1e6, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": _peak_mb(),
+        "peak_rss_mb_after": peaks,
     }
 
 

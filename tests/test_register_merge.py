@@ -270,3 +270,24 @@ def test_names_that_differ_in_a_number_are_different_places(reg: Register) -> No
         )
     )
     assert out.created == ("inst-0002",) and not out.duplicates
+
+
+def test_hand_edited_structure_is_named() -> None:
+    reg = Register(SCHEMA)
+    seeded(reg)
+    data = json.loads(reg.dumps())
+    data["institutions"]["inst-0001"]["institution"]["name"] = "Praxis Yılmaz"  # not a stored value
+    with pytest.raises(RegisterError, match=r"inst-0001, institution.name: not a stored value"):
+        Register.loads(SCHEMA, json.dumps(data))
+    data["institutions"] = []
+    with pytest.raises(RegisterError, match="institutions: must be an object"):
+        Register.loads(SCHEMA, json.dumps(data))
+
+
+def test_form_of_an_institution_the_register_does_not_know(reg: Register) -> None:
+    out = reg.merge(institution_form("inst-0042", base=3, name="Praxis Łódź", region="dormagen"))
+    assert out.created == ("inst-0042",)
+    assert any("was not in the register" in f for f in out.flags)
+    assert reg.merge(
+        checklist("psychotherapie", {"name": "Neu", "region": "dormagen"})
+    ).created == ("inst-0001",)
