@@ -174,7 +174,7 @@ def display_text(f: Field, value: Value, lang: str) -> str:
 # --------------------------------------------------------------------------- shared objects
 
 HEAD_Y = PAGE_HEIGHT - MARGIN_TOP - 6
-FOOTER_TOP = MARGIN_BOTTOM + 20
+FOOTER_TOP = MARGIN_BOTTOM + 22  # the lowest text line sits 2 pt above the 15 mm margin
 FOOTER_LINE1 = FOOTER_TOP - 11
 FOOTER_LINE2 = FOOTER_TOP - 20
 

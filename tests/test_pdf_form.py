@@ -430,3 +430,14 @@ def test_select_one_as_checkboxes_is_one_field_with_an_on_state_per_choice(schem
         assert states == [f"/{c.value}" for c in schema.regions]
         assert field.V == "/duesseldorf"
         assert [str(kid.AS) for kid in field.Kids].count("/duesseldorf") == 1
+
+
+def test_all_printed_text_keeps_the_margins(schema: Schema) -> None:
+    from formgen.layout import text_width
+
+    margin = 15 * 72 / 25.4
+    for kind in ("checklist", "institution"):
+        layout = layout_form(schema, kind, ("psychotherapie", "sonstiges"), "de")
+        for t in layout.texts:
+            assert t.x >= margin and t.x + text_width(t.text, t.size) <= PAGE_WIDTH - margin, t
+            assert margin <= t.y <= PAGE_HEIGHT - margin, t
