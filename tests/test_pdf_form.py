@@ -390,3 +390,54 @@ def test_pdf_writer_escapes_strings_and_names() -> None:
     assert (
         serialize([Name("a b"), Ref(3), 1.5, 2.0, True, None]) == b"[/a#20b 3 0 R 1.5 2 true null]"
     )
+
+
+def test_select_one_as_checkboxes_is_one_field_with_an_on_state_per_choice(schema: Schema) -> None:
+    from dataclasses import replace
+
+    from formgen.model import Field
+
+    def boxes(f: Field) -> Field:
+        return replace(f, widget="checkboxes") if f.id == "region" else f
+
+    groups = tuple(
+        replace(
+            g,
+            categories=tuple(
+                replace(
+                    c,
+                    sections=tuple(
+                        replace(s, fields=tuple(boxes(f) for f in s.fields)) for s in c.sections
+                    ),
+                )
+                for c in g.categories
+            ),
+        )
+        for g in schema.groups
+    )
+    custom = replace(schema, groups=groups)
+    record = sample_record()
+    form = make(custom, "institution", ("psychotherapie",), record)
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        field = next(
+            kid
+            for top in pdf.Root.AcroForm.Fields
+            if str(top.T) == "institution"
+            for kid in top.Kids
+            if str(kid.T) == "region"
+        )
+        states = [next(str(k) for k in kid.AP.N if k != "/Off") for kid in field.Kids]
+        assert states == [f"/{c.value}" for c in schema.regions]
+        assert field.V == "/duesseldorf"
+        assert [str(kid.AS) for kid in field.Kids].count("/duesseldorf") == 1
+
+
+def test_all_printed_text_keeps_the_margins(schema: Schema) -> None:
+    from formgen.layout import text_width
+
+    margin = 15 * 72 / 25.4
+    for kind in ("checklist", "institution"):
+        layout = layout_form(schema, kind, ("psychotherapie", "sonstiges"), "de")
+        for t in layout.texts:
+            assert t.x >= margin and t.x + text_width(t.text, t.size) <= PAGE_WIDTH - margin, t
+            assert margin <= t.y <= PAGE_HEIGHT - margin, t
