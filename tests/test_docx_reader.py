@@ -314,3 +314,12 @@ def test_word_document_that_is_not_ours(tmp_path: Path) -> None:
 def test_reads_from_a_file_object() -> None:
     sub = read_docx(io.BytesIO(generated("checklist")), "stream.docx")
     assert sub.identity is not None and sub.identity.categories == ("psychotherapie",)
+
+
+def test_archive_with_too_many_entries_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for i in range(6000):
+            zf.writestr(f"word/media/x{i}.xml", "")
+    with pytest.raises(UnsafeDocxError, match=r"many\.docx: the archive has 6000 entries"):
+        read_docx(out.getvalue(), "many.docx")
