@@ -439,6 +439,11 @@ def read_docx(
             f"{file_name}: the main document part '{main}' is missing; the file is damaged"
         )
     doc = pkg.xml(main)
+    if doc.tag.startswith("{http://purl.oclc.org/ooxml/"):
+        raise NotADocxError(
+            f"{file_name}: saved as 'Strict Open XML Document', which formgen does not read; "
+            "open it in Word and save it as 'Word Document (.docx)', then ingest the new file"
+        )
     body = doc.find(qn("w:body"))
     if body is None:
         raise NotADocxError(

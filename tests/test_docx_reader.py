@@ -314,3 +314,24 @@ def test_word_document_that_is_not_ours(tmp_path: Path) -> None:
 def test_reads_from_a_file_object() -> None:
     sub = read_docx(io.BytesIO(generated("checklist")), "stream.docx")
     assert sub.identity is not None and sub.identity.categories == ("psychotherapie",)
+
+
+def test_archive_with_too_many_entries_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for i in range(6000):
+            zf.writestr(f"word/media/x{i}.xml", "")
+    with pytest.raises(UnsafeDocxError, match=r"many\.docx: the archive has 6000 entries"):
+        read_docx(out.getvalue(), "many.docx")
+
+
+def test_strict_open_xml_is_named() -> None:
+    strict = generated()
+    zin = zipfile.ZipFile(io.BytesIO(strict))
+    body = zin.read("word/document.xml").replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    data = replace_part(strict, "word/document.xml", body)
+    with pytest.raises(NotADocxError, match=r"strict\.docx: saved as 'Strict Open XML Document'"):
+        read_docx(data, "strict.docx")

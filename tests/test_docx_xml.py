@@ -205,3 +205,9 @@ def test_legacy_form_fields_are_controls_without_tags_and_page_fields_are_not() 
 def test_read_sdt_of_unknown_kind() -> None:
     sdt = el("w:sdt", None, el("w:sdtPr"), el("w:sdtContent"))
     assert read_sdt(sdt).kind == "unknown"
+
+
+def test_text_is_returned_in_nfc() -> None:
+    decomposed = "S\u0327ule Y\u0131lmaz"  # Ş as S + combining cedilla, as some keyboards send it
+    control = roundtrip(text_control("a.name", "Name", 1, decomposed, "x"))
+    assert interpret(control).value == "Şule Yılmaz"
