@@ -141,3 +141,36 @@ def test_type_by_content_not_by_name(tmp_path: Path, data: bytes, kind: Kind) ->
     path = tmp_path / "antwort.pdf"
     path.write_bytes(data)
     assert sniff(path) is kind
+
+
+@pytest.mark.parametrize(
+    ("name", "sample", "position", "subject"),
+    [
+        (
+            "rueckmeldung.msg",
+            "pdf/institution_pdfium.pdf",
+            "1/1",
+            "AW: Aktualisierung Ihrer Angaben",
+        ),
+        (
+            "weitergeleitet.msg",
+            "pdf/institution_pdfjs.pdf",
+            "1/1/1",
+            "Rückmeldung Bestandsaufnahme",
+        ),
+    ],
+)
+def test_outlook_msg_attachments(
+    name: str, sample: str, position: str, subject: str, tmp_path: Path
+) -> None:
+    path = SAMPLES / name
+    assert sniff(path) is Kind.MSG
+    s = mailbox.MailScan()
+    (att,) = list(mailbox.msg_attachments(path, s))
+    assert att.data == (SAMPLES.parent / sample).read_bytes()
+    assert att.position == position and att.mail.subject == subject
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws))
+    (sub,) = report.submissions
+    assert sub.provenance.mail_subject == subject
+    assert sub.provenance.container == f"{path}#{position}"
