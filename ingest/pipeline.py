@@ -210,7 +210,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     reason="empty file (0 bytes): nothing to read; ask the sender to send the form again",
                 )
             )
-        if size > limits.max_file_bytes:
+        if size > limits.max_file_bytes and kind not in MAIL_KINDS:  # mailboxes are streamed
             return _Done(
                 dataclasses.replace(
                     out,
@@ -362,6 +362,12 @@ def _expand(
         atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
     container = task.container + "/" if task.container else ""
     for number, att in enumerate(atts, start=1):
+        if len(att.data) > limits.max_file_bytes:
+            scan.problems.append(
+                f"#{att.position} {att.name}: {len(att.data):,} bytes is more than the "
+                f"{limits.max_file_bytes:,} bytes a returned form may have; not read"
+            )
+            continue
         sha = hashlib.sha256(att.data).hexdigest()
         target = spool / sha  # never the attachment's name
         if not target.exists():
