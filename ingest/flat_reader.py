@@ -92,13 +92,15 @@ def read_flattened(
         info = info_strings(qpdf)
     prov = _provenance(data, file_name, info)
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many unrelated types on broken files
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_PageContent.of(p) for p in pdf.pages]
+    except Exception as exc:  # pdfminer raises many unrelated types on broken page content
         raise UnreadableFileError(
-            file_name, "damaged", f"the PDF's pages could not be read ({exc.__class__.__name__})"
+            file_name,
+            "damaged",
+            f"the PDF's pages could not be read ({exc.__class__.__name__}); ask the sender "
+            "to print or save the form again",
         ) from None
-    with pdf:
-        pages = [_PageContent.of(p) for p in pdf.pages]
     reference, ref_notes = find_reference(pages)
     notes = list(ref_notes)
     if reference is None:
