@@ -586,13 +586,14 @@ def _document(schema: Schema, request: FormRequest, plan: FormPlan) -> bytes:
             "w:gutter": "0",
         },
     )
-    doc = el("w:document", None, body)
+    doc = etree.Element(qn("w:document"), nsmap=NSMAP)
+    doc.append(body)
     doc.set(qn("mc:Ignorable"), "w14")
     return _xml(doc)
 
 
 def _header(schema: Schema, request: FormRequest) -> bytes:
-    hdr = el("w:hdr")
+    hdr = etree.Element(qn("w:hdr"), nsmap=NSMAP)
     hdr.append(_para(*_text(schema.title.get(request.lang)), style="Header"))
     return _xml(hdr)
 
@@ -608,7 +609,7 @@ def _footer(request: FormRequest, identity: FormIdentity) -> bytes:
         *_text(f" {ui(lang, 'of')} "),
         *_field_runs("NUMPAGES", "1"),
     ]
-    ftr = el("w:ftr")
+    ftr = etree.Element(qn("w:ftr"), nsmap=NSMAP)
     ftr.append(_para(*runs, style="Footer", tabs=(("center", TEXT_W // 2), ("right", TEXT_W))))
     return _xml(ftr)
 

@@ -27,7 +27,9 @@ and input fields, which carry a value but no tag.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -74,6 +76,7 @@ WORD_PLACEHOLDERS = frozenset(
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 
+@functools.cache
 def qn(name: str) -> str:
     """``"w:tag"`` → ``"{namespace}tag"`` (also ``xml:space``)."""
     prefix, local = name.split(":")
@@ -83,7 +86,9 @@ def qn(name: str) -> str:
 
 def el(name: str, attrs: dict[str, str] | None = None, *children: etree._Element) -> etree._Element:
     """A new element ``name`` (``"w:p"``) with namespaced attributes and children."""
-    node = etree.Element(qn(name), nsmap=NSMAP)
+    # No nsmap per element (slow with thousands of them): the document root declares the
+    # prefixes and lxml reuses them when the element is appended (see docx_form._xml).
+    node = etree.Element(qn(name))
     for key, value in (attrs or {}).items():
         node.set(qn(key) if ":" in key else key, value)
     for child in children:
@@ -150,7 +155,7 @@ def text_runs(text: str, rpr: etree._Element | None = None) -> list[etree._Eleme
 
 
 def _copy(node: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(node))
+    return copy.deepcopy(node)
 
 
 # ----------------------------------------------------------------------------- writing controls

@@ -27,6 +27,7 @@ import io
 import re
 import unicodedata
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -133,17 +134,24 @@ class _Package:
         info = self.zf.getinfo(part)
         limit = min(info.file_size, MAX_PART)
         out = bytearray()
-        with self.zf.open(info) as fh:
-            while True:
-                chunk = fh.read(64 * 1024)
-                if not chunk:
-                    break
-                out += chunk
-                if len(out) > limit:
-                    raise UnsafeDocxError(
-                        f"{self.name}: part '{part}' unpacks to more than its declared "
-                        f"{info.file_size} bytes; refused (a damaged or forged archive)"
-                    )
+        try:
+            with self.zf.open(info) as fh:
+                while True:
+                    chunk = fh.read(64 * 1024)
+                    if not chunk:
+                        break
+                    out += chunk
+                    if len(out) > limit:
+                        raise UnsafeDocxError(
+                            f"{self.name}: part '{part}' unpacks to more than its declared "
+                            f"{info.file_size} bytes; refused (a damaged or forged archive)"
+                        )
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            # RuntimeError: an encrypted entry (zipfile wants a password)
+            raise NotADocxError(
+                f"{self.name}: part '{part}' cannot be unpacked ({exc}); the file is damaged, "
+                "ask the sender to save and send it again"
+            ) from None
         return bytes(out)
 
     def xml(self, part: str) -> etree._Element:
@@ -431,6 +439,11 @@ def read_docx(
             f"{file_name}: the main document part '{main}' is missing; the file is damaged"
         )
     doc = pkg.xml(main)
+    if doc.tag.startswith("{http://purl.oclc.org/ooxml/"):
+        raise NotADocxError(
+            f"{file_name}: saved as 'Strict Open XML Document', which formgen does not read; "
+            "open it in Word and save it as 'Word Document (.docx)', then ingest the new file"
+        )
     body = doc.find(qn("w:body"))
     if body is None:
         raise NotADocxError(

@@ -14,6 +14,7 @@ from formgen.cli import demo as demo_cmd
 from formgen.cli import generate as generate_cmd
 from formgen.cli import ingest as ingest_cmd
 from formgen.cli import register as register_cmd
+from formgen.cli import generate_docx as generate_docx_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
 
@@ -34,3 +35,4 @@ main.add_command(workspace_cmd.init)
 main.add_command(ingest_cmd.ingest)
 main.add_command(generate_cmd.generate)
 main.add_command(register_cmd.register)
+generate_cmd.generate.add_command(generate_docx_cmd.docx)

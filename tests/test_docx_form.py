@@ -1,0 +1,273 @@
+"""Generated DOCX forms, read back with python-docx and the zip's XML (never compared as bytes)."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from collections.abc import Iterator
+
+import docx
+import pytest
+from lxml import etree
+
+from formgen.docx_form import _FONT_KEYS, FONT, obfuscate_font, render_docx
+from formgen.docx_xml import qn
+from formgen.errors import UnknownCategoryError
+from formgen.fonts import font_path
+from formgen.forms import FormRequest, GeneratedForm, new_identity
+from formgen.identity import FormIdentity
+from formgen.model import (
+    OTHER,
+    Field,
+    FieldPath,
+    iter_checklist_paths,
+    iter_institution_paths,
+    option_values,
+)
+from formgen.record import record_from_json
+from formgen.schema_load import default_schema
+from ingest.docx_reader import read_docx
+
+SECRET = b"test-secret-0123456789abcdef0123"
+SCHEMA = default_schema()
+RECORD = {
+    "id": "inst-0001",
+    "base_version": 4,
+    "categories": ["psychotherapie", "rechtsanwaelte"],
+    "institution": {
+        "name": "Beratungszentrum Çiğdem Öztürk-İnce",
+        "traeger": "Ольга Петренко e.V.",
+        "city": "Łódź",
+        "region": "dormagen",
+        "opening_hours": "Mo–Fr 9–13 Uhr\nΕλληνικά: Δευτέρα",
+    },
+    "entries": {
+        "psychotherapie": {
+            "languages_offered": ["fa", "ar", "ta"],
+            "languages_offered._other": "Urdu",
+            "migrant_experience": "fehlanzeige",
+            "share_migrants": 35,
+            "concepts": "مركز الاستشارة",
+            "date": "2025-09-24",
+        }
+    },
+}
+
+
+def make(kind: str, categories: tuple[str, ...], lang: str = "de", seed: int = 1) -> GeneratedForm:
+    record = record_from_json(SCHEMA, RECORD) if kind == "institution" else None
+    request = FormRequest(kind, categories, record, lang, "2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(seed))
+    return render_docx(SCHEMA, request, identity)
+
+
+@pytest.fixture(scope="module")
+def checklist() -> GeneratedForm:
+    return make("checklist", ("krisendienst", "rechtsanwaelte"))
+
+
+@pytest.fixture(scope="module")
+def institution() -> GeneratedForm:
+    return make("institution", ("psychotherapie", "rechtsanwaelte"))
+
+
+def part(form: GeneratedForm, name: str) -> etree._Element:
+    return etree.fromstring(zipfile.ZipFile(io.BytesIO(form.data)).read(name))
+
+
+def tags(form: GeneratedForm) -> list[str]:
+    doc = part(form, "word/document.xml")
+    return [t.get(qn("w:val")) for t in doc.iter(qn("w:tag"))]
+
+
+def expected_paths(pairs: Iterator[tuple[FieldPath, Field]]) -> list[str]:
+    out = []
+    for path, f in pairs:
+        if f.is_multi:
+            out += [
+                str(FieldPath(path.category, path.block, path.field, o)) for o in option_values(f)
+            ]
+            out.append(str(FieldPath(path.category, path.block, path.field, OTHER)))
+        else:
+            out.append(str(path))
+    return out
+
+
+def test_python_docx_opens_it_as_a4_with_tables(checklist: GeneratedForm) -> None:
+    document = docx.Document(io.BytesIO(checklist.data))
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    # one table per entry block
+    blocks = (
+        SCHEMA.category("krisendienst").entry_blocks
+        + SCHEMA.category("rechtsanwaelte").entry_blocks
+    )
+    assert len(document.tables) == blocks
+    assert checklist.suffix == ".docx"
+
+
+def test_checklist_tags_are_exactly_the_schema_paths(checklist: GeneratedForm) -> None:
+    expected = expected_paths(iter_checklist_paths(SCHEMA, ["krisendienst", "rechtsanwaelte"]))
+    assert sorted(tags(checklist)) == sorted(expected)
+    assert len(set(tags(checklist))) == len(tags(checklist))
+
+
+def test_institution_tags_are_exactly_the_schema_paths(institution: GeneratedForm) -> None:
+    expected = expected_paths(iter_institution_paths(SCHEMA, ["psychotherapie", "rechtsanwaelte"]))
+    assert sorted(tags(institution)) == sorted(expected)
+    assert "institution.name" in tags(institution)
+    assert "psychotherapie.languages_offered.fa" in tags(institution)
+    assert "psychotherapie.languages_offered._other" in tags(institution)
+
+
+def test_every_control_is_inline_with_alias_and_id(checklist: GeneratedForm) -> None:
+    doc = part(checklist, "word/document.xml")
+    ids = []
+    for sdt in doc.iter(qn("w:sdt")):
+        assert sdt.getparent().tag == qn("w:p"), "block-level control"
+        pr = sdt.find(qn("w:sdtPr"))
+        assert pr.find(qn("w:alias")).get(qn("w:val"))
+        ids.append(pr.find(qn("w:id")).get(qn("w:val")))
+    assert len(ids) == len(set(ids))
+
+
+def test_control_kinds_follow_field_types(checklist: GeneratedForm) -> None:
+    doc = part(checklist, "word/document.xml")
+    kinds = {}
+    for sdt in doc.iter(qn("w:sdt")):
+        pr = sdt.find(qn("w:sdtPr"))
+        tag = pr.find(qn("w:tag")).get(qn("w:val"))
+        kinds[tag] = pr[-1]
+    assert kinds["krisendienst.1.region"].tag == qn("w:dropDownList")
+    region_items = [i.get(qn("w:value")) for i in kinds["krisendienst.1.region"]]
+    assert region_items == [r.value for r in SCHEMA.regions]
+    yes_no = kinds["krisendienst.2.migrant_experience"]
+    assert [(i.get(qn("w:value")), i.get(qn("w:displayText"))) for i in yes_no] == [
+        ("ja", "Ja"),
+        ("nein", "Nein"),
+        ("fehlanzeige", "Fehlanzeige"),
+    ]
+    assert kinds["krisendienst.1.date"].tag == qn("w:date")
+    assert (
+        kinds["krisendienst.1.languages_offered.fa"].tag
+        == "{http://schemas.microsoft.com/office/word/2010/wordml}checkbox"
+    )
+    assert kinds["krisendienst.1.concepts"].get(qn("w:multiLine")) == "1"
+    assert kinds["krisendienst.1.name"].get(qn("w:multiLine")) is None
+
+
+def test_blank_checklist_shows_only_placeholders(checklist: GeneratedForm) -> None:
+    doc = part(checklist, "word/document.xml")
+    for sdt in doc.iter(qn("w:sdt")):
+        pr = sdt.find(qn("w:sdtPr"))
+        if pr.find("{http://schemas.microsoft.com/office/word/2010/wordml}checkbox") is None:
+            assert pr.find(qn("w:showingPlcHdr")) is not None
+    sub = read_docx(checklist.data, "blank.docx")
+    assert {k: v for k, v in sub.values.items() if v is not False} == {}
+    assert sub.notes == ()
+
+
+def test_identity_in_custom_properties(institution: GeneratedForm) -> None:
+    root = part(institution, "docProps/custom.xml")
+    props = {p.get("name"): p[0].text or "" for p in root}
+    assert props == {k: v for k, v in institution.identity.to_fields().items()}
+    again = FormIdentity.from_fields(props)
+    assert again == institution.identity
+    assert again.verify(SECRET)
+    assert again.institution_id == "inst-0001" and again.base_version == 4
+
+
+def test_footer_has_stand_reference_and_page_fields(institution: GeneratedForm) -> None:
+    footer = part(institution, "word/footer1.xml")
+    text = "".join(footer.itertext())
+    assert "Stand: 22.11.2026" in text
+    assert institution.identity.reference in text
+    instr = [t.text.strip() for t in footer.iter(qn("w:instrText"))]
+    assert instr == ["PAGE", "NUMPAGES"]
+    document = docx.Document(io.BytesIO(institution.data))
+    assert institution.identity.reference in document.sections[0].footer.paragraphs[0].text
+
+
+def test_forms_protection_without_password_and_embedded_font(institution: GeneratedForm) -> None:
+    settings = part(institution, "word/settings.xml")
+    protection = settings.find(qn("w:documentProtection"))
+    assert protection.get(qn("w:edit")) == "forms"
+    assert protection.get(qn("w:hash")) is None and protection.get(qn("w:hashValue")) is None
+    assert settings.find(qn("w:embedTrueTypeFonts")) is not None
+    fonts = part(institution, "word/fontTable.xml")
+    font = fonts.find(qn("w:font"))
+    assert font.get(qn("w:name")) == FONT
+    zf = zipfile.ZipFile(io.BytesIO(institution.data))
+    embedded = zf.read("word/fonts/font1.odttf")
+    assert embedded[:32] != font_path().read_bytes()[:32]
+    assert obfuscate_font(embedded, _FONT_KEYS["Regular"]) == font_path().read_bytes()
+    assert font.find(qn("w:embedRegular")).get(qn("w:fontKey")) == _FONT_KEYS["Regular"]
+
+
+def test_prefilled_values_come_back_in_any_script(institution: GeneratedForm) -> None:
+    sub = read_docx(institution.data, "inst.docx")
+    values = {k: v for k, v in sub.values.items() if v is not False}
+    assert values == {
+        "institution.name": "Beratungszentrum Çiğdem Öztürk-İnce",
+        "institution.traeger": "Ольга Петренко e.V.",
+        "institution.city": "Łódź",
+        "institution.region": "dormagen",
+        "institution.opening_hours": "Mo–Fr 9–13 Uhr\nΕλληνικά: Δευτέρα",
+        "psychotherapie.languages_offered.fa": True,
+        "psychotherapie.languages_offered.ar": True,
+        # Tamil has no checkbox: it is written into the "other" box by name, with the typed text
+        "psychotherapie.languages_offered._other": "Tamil, Urdu",
+        "psychotherapie.migrant_experience": "fehlanzeige",
+        "psychotherapie.share_migrants": "35",
+        "psychotherapie.concepts": "مركز الاستشارة",
+        "psychotherapie.date": "2025-09-24",
+    }
+    assert sub.identity == institution.identity
+    assert sub.confidence == "high"
+
+
+def test_each_checklist_category_starts_on_a_new_page(checklist: GeneratedForm) -> None:
+    document = docx.Document(io.BytesIO(checklist.data))
+    headings = [
+        p for p in document.paragraphs if p.style is not None and p.style.style_id == "Heading1"
+    ]
+    assert [h.text for h in headings] == [
+        "Checkliste: " + SCHEMA.category("krisendienst").label.get("de"),
+        "Checkliste: " + SCHEMA.category("rechtsanwaelte").label.get("de"),
+    ]
+    breaks = [p for p in document.paragraphs if p.paragraph_format.page_break_before]
+    assert len(breaks) == 1  # the second category; the first follows the title on page 1
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert SCHEMA.category("rechtsanwaelte").description.get("de") in text
+
+
+def test_english_form_labels() -> None:
+    form = make("checklist", ("psychotherapie",), lang="en")
+    doc = part(form, "word/document.xml")
+    aliases = {
+        sdt.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")): sdt.find(qn("w:sdtPr"))
+        .find(qn("w:alias"))
+        .get(qn("w:val"))
+        for sdt in doc.iter(qn("w:sdt"))
+    }
+    assert aliases["psychotherapie.1.name"] == "Name of the institution"
+    assert "Entry 1 of 5" in "".join(doc.itertext())
+
+
+def test_same_input_gives_the_same_file() -> None:
+    a = make("institution", ("psychotherapie",), seed=5)
+    b = make("institution", ("psychotherapie",), seed=5)
+    assert a.data == b.data
+    core = part(a, "docProps/core.xml")
+    stamps = [e.text for e in core if e.tag.endswith(("created", "modified"))]
+    assert stamps == ["2026-11-22T00:00:00Z", "2026-11-22T00:00:00Z"]
+
+
+def test_unknown_category_is_refused() -> None:
+    request = FormRequest("checklist", ("no_such",), stand="2026-11-22")
+    identity = FormIdentity(
+        SCHEMA.schema_id, SCHEMA.schema_version, "0123456789", "checklist", ("no_such",)
+    )
+    with pytest.raises(UnknownCategoryError, match="unknown category 'no_such'"):
+        render_docx(SCHEMA, request, identity)

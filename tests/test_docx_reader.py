@@ -1,0 +1,337 @@
+"""Reading returned DOCX forms: the committed samples from real programs, and every bad input."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from lxml import etree
+
+from formgen.docx_form import render_docx
+from formgen.docx_xml import qn
+from formgen.errors import IdentityError, NotADocxError, NotOurFormError, UnsafeDocxError
+from formgen.forms import FormRequest, new_identity
+from formgen.schema_load import default_schema
+from ingest.docx_reader import MAX_RATIO, read_docx
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "docx"
+REPORT = json.loads((SAMPLES / "report.json").read_text("utf-8"))
+SCHEMA = default_schema()
+SECRET = b"test-secret-0123456789abcdef0123"
+
+
+def filled_samples() -> list[str]:
+    return sorted(p.name for p in SAMPLES.glob("*.docx") if not p.name.startswith("blank-"))
+
+
+@pytest.mark.parametrize("name", filled_samples())
+def test_every_value_of_a_real_program_sample_comes_back(name: str) -> None:
+    """Filled by LibreOffice 7.4 / 25.2 (UNO) or as Word edits controls, saved, read back."""
+    kind = name.rsplit("-", 1)[1].removesuffix(".docx")
+    expected = json.loads((SAMPLES / f"expected-{kind}.json").read_text("utf-8"))
+    sub = read_docx((SAMPLES / name).read_bytes(), name)
+    got = {k: v for k, v in sub.values.items() if v is not False}
+    assert sub.identity is not None and sub.identity.verify(b"formgen-samples-secret-0000000000")
+    assert sub.identity.kind == kind
+    joined = set(REPORT["samples"][name.removesuffix(".docx")]["lines_joined_by_libreoffice_7_4"])
+    for path, value in expected.items():
+        if path in joined:
+            # LibreOffice 7.4 stores plain-text controls as input fields without line breaks
+            assert got[path] == value.replace("\n", ""), path
+        else:
+            assert got.get(path) == value, path
+    assert set(got) == set(expected)
+    assert (
+        sub.provenance.reader == "docx" and sub.provenance.size == (SAMPLES / name).stat().st_size
+    )
+
+
+def test_libreoffice_7_4_sample_is_recovered_by_position_and_flagged() -> None:
+    sub = read_docx((SAMPLES / "lo74-checklist.docx").read_bytes(), "lo74-checklist.docx")
+    assert sub.confidence == "low"
+    text = " ".join(sub.notes)
+    assert "lost their tag" in text and "table position" in text and "please review" in text
+    assert "saved by LibreOffice/7.4" in text
+    # the program really stripped every tag
+    doc = zipfile.ZipFile(SAMPLES / "lo74-checklist.docx").read("word/document.xml")
+    assert b"<w:tag " not in doc
+
+
+def test_current_libreoffice_keeps_tags() -> None:
+    sub = read_docx((SAMPLES / "lo252-checklist.docx").read_bytes(), "lo252-checklist.docx")
+    assert sub.confidence == "high"
+    assert sub.notes == ()
+
+
+# ---------------------------------------------------------------- edits of a generated form
+
+
+@functools.cache
+def generated(kind: str = "checklist") -> bytes:
+    request = FormRequest(kind, ("psychotherapie",), stand="2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(3))
+    return render_docx(SCHEMA, request, identity).data
+
+
+def edit(data: bytes, change, part: str = "word/document.xml") -> bytes:  # type: ignore[no-untyped-def]
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == part:
+                root = etree.fromstring(body)
+                change(root)
+                body = etree.tostring(root)
+            zout.writestr(info.filename, body)
+    return out.getvalue()
+
+
+def replace_part(data: bytes, part: str, body: bytes) -> bytes:
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, body if info.filename == part else zin.read(info.filename))
+    return out.getvalue()
+
+
+def without(data: bytes, part: str) -> bytes:
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            if info.filename != part:
+                zout.writestr(info.filename, zin.read(info.filename))
+    return out.getvalue()
+
+
+def sdt(root: etree._Element, tag: str) -> etree._Element:
+    for node in root.iter(qn("w:sdt")):
+        if node.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val")) == tag:
+            return node
+    raise KeyError(tag)
+
+
+def type_into(node: etree._Element, text: str, clear_flag: bool = True) -> None:
+    pr = node.find(qn("w:sdtPr"))
+    if clear_flag and pr.find(qn("w:showingPlcHdr")) is not None:
+        pr.remove(pr.find(qn("w:showingPlcHdr")))
+    node.find(f".//{qn('w:t')}").text = text
+
+
+def test_placeholder_with_cleared_flag_is_blank() -> None:
+    data = edit(
+        generated(), lambda r: type_into(sdt(r, "psychotherapie.1.name"), "Bitte eintragen")
+    )
+    assert "psychotherapie.1.name" not in read_docx(data, "f.docx").values
+
+
+def test_typed_value_replaces_placeholder() -> None:
+    data = edit(generated(), lambda r: type_into(sdt(r, "psychotherapie.1.name"), "Ольга Петренко"))
+    assert read_docx(data, "f.docx").values["psychotherapie.1.name"] == "Ольга Петренко"
+
+
+def test_duplicated_tag_is_flagged() -> None:
+    def copy_control(root: etree._Element) -> None:
+        node = sdt(root, "psychotherapie.1.name")
+        type_into(node, "Erste")
+        twin = copy.deepcopy(node)
+        twin.find(f".//{qn('w:t')}").text = "Zweite"
+        node.addnext(twin)
+
+    sub = read_docx(edit(generated(), copy_control), "dup.docx")
+    assert sub.values["psychotherapie.1.name"] == "Erste"
+    assert any("appears 2 times" in n and "different values" in n for n in sub.notes)
+
+
+def test_stripped_tag_is_recovered_by_table_position() -> None:
+    def strip(root: etree._Element) -> None:
+        node = sdt(root, "psychotherapie.2.contact_name")
+        type_into(node, "Şule Yılmaz")
+        pr = node.find(qn("w:sdtPr"))
+        pr.remove(pr.find(qn("w:tag")))
+
+    sub = read_docx(edit(generated(), strip), "stripped.docx")
+    assert sub.values["psychotherapie.2.contact_name"] == "Şule Yılmaz"
+    assert sub.confidence == "low"
+    assert any("psychotherapie.2.contact_name" in n and "table position" in n for n in sub.notes)
+
+
+def test_deleted_control_is_flagged() -> None:
+    def delete(root: etree._Element) -> None:
+        node = sdt(root, "psychotherapie.3.email")
+        node.getparent().remove(node)
+
+    sub = read_docx(edit(generated(), delete), "deleted.docx")
+    assert any("missing (deleted?)" in n and "psychotherapie.3.email" in n for n in sub.notes)
+
+
+def test_missing_identity_gives_none_and_a_note_with_the_footer_reference() -> None:
+    data = generated()
+    sub = read_docx(without(data, "docProps/custom.xml"), "noid.docx")
+    assert sub.identity is None
+    assert sub.confidence == "low"
+    assert any("identity" in n and "FG-" in n for n in sub.notes)
+
+
+def test_forged_identity_is_an_identity_error() -> None:
+    def forge(root: etree._Element) -> None:
+        for prop in root:
+            if prop.get("name") == "formgen.instance_id":
+                prop[0].text = "not-an-id"
+
+    data = edit(generated(), forge, part="docProps/custom.xml")
+    with pytest.raises(IdentityError, match=r"forged\.docx: form identity: instance id"):
+        read_docx(data, "forged.docx")
+
+
+# ------------------------------------------------------------------------------ bad input
+
+
+def test_not_a_zip() -> None:
+    with pytest.raises(NotADocxError, match=r"notes\.docx: not a DOCX file .*starts with 48 61"):
+        read_docx(b"Hallo, anbei das Formular", "notes.docx")
+    with pytest.raises(NotADocxError, match="empty file"):
+        read_docx(b"", "empty.docx")
+
+
+def test_binary_word_doc() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    with pytest.raises(
+        NotADocxError,
+        match=r"old\.doc: this is a binary Word document \(\.doc\).*save it as 'Word document \(\.docx\)'",
+    ):
+        read_docx(ole, "old.doc")
+
+
+def test_pdf_given_as_docx() -> None:
+    with pytest.raises(NotADocxError, match="this is a PDF"):
+        read_docx(b"%PDF-1.7\n...", "form.docx")
+
+
+def test_odt() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", "<office:document-content/>")
+    with pytest.raises(
+        NotADocxError, match=r"form\.odt: this is an OpenDocument text \(\.odt\).*Word 2007–365"
+    ):
+        read_docx(out.getvalue(), "form.odt")
+
+
+def test_truncated_zip() -> None:
+    data = generated()
+    with pytest.raises(NotADocxError, match="ZIP archive is damaged"):
+        read_docx(data[: len(data) // 2], "cut.docx")
+
+
+def test_zip_bomb_is_refused_from_declared_sizes() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b"<" + b" " * (8 * 1024 * 1024) + b"/>")
+    data = out.getvalue()
+    assert len(data) < 64 * 1024
+    with pytest.raises(
+        UnsafeDocxError,
+        match=rf"bomb\.docx: part 'word/document\.xml' would unpack to 8\.0 MiB .*limit {MAX_RATIO}:1.*zip bomb",
+    ):
+        read_docx(data, "bomb.docx")
+
+
+def test_part_larger_than_declared_is_refused() -> None:
+    data = bytearray(generated())
+    zf = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    info = zf.getinfo("word/document.xml")
+    # forge the declared size in the central directory (and local header) to a smaller one
+    small = (100).to_bytes(4, "little")
+    real = info.file_size.to_bytes(4, "little")
+    central = data.rfind(b"word/document.xml") - 46 + 24
+    local = info.header_offset + 22
+    assert data[central : central + 4] == real and data[local : local + 4] == real
+    data[central : central + 4] = small
+    data[local : local + 4] = small
+    with pytest.raises(
+        (UnsafeDocxError, NotADocxError),
+        match=r"forged\.docx: part 'word/document\.xml' .*(damaged|declared)",
+    ):
+        read_docx(bytes(data), "forged.docx")
+
+
+def test_external_entity_docx_is_refused_unparsed(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("geheim")
+    data = generated()
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            body = zin.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, rest = body.split(b"?>", 1)
+                body = (
+                    head
+                    + b"?>"
+                    + f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'.encode()
+                    + rest
+                )
+                body = body.replace(b"Bitte eintragen", b"&xxe;", 1)
+            zout.writestr(info.filename, body)
+    with pytest.raises(
+        UnsafeDocxError,
+        match=r"xxe\.docx: part 'word/document\.xml' declares a DOCTYPE or XML entities.*refused unread",
+    ):
+        read_docx(out.getvalue(), "xxe.docx")
+
+
+def test_utf16_doctype_is_refused_too() -> None:
+    text = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'
+    data = replace_part(generated(), "docProps/custom.xml", text.encode("utf-16"))
+    with pytest.raises(UnsafeDocxError, match=r"custom\.xml' declares a DOCTYPE"):
+        read_docx(data, "utf16.docx")
+
+
+def test_word_document_that_is_not_ours(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Sehr geehrte Damen und Herren, anbei unsere Angaben.")
+    buf = io.BytesIO()
+    document.save(buf)
+    with pytest.raises(
+        NotOurFormError, match=r"brief\.docx: a Word document, but not a formgen form"
+    ):
+        read_docx(buf.getvalue(), "brief.docx")
+
+
+def test_reads_from_a_file_object() -> None:
+    sub = read_docx(io.BytesIO(generated("checklist")), "stream.docx")
+    assert sub.identity is not None and sub.identity.categories == ("psychotherapie",)
+
+
+def test_archive_with_too_many_entries_is_refused() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for i in range(6000):
+            zf.writestr(f"word/media/x{i}.xml", "")
+    with pytest.raises(UnsafeDocxError, match=r"many\.docx: the archive has 6000 entries"):
+        read_docx(out.getvalue(), "many.docx")
+
+
+def test_strict_open_xml_is_named() -> None:
+    strict = generated()
+    zin = zipfile.ZipFile(io.BytesIO(strict))
+    body = zin.read("word/document.xml").replace(
+        b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+        b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+    )
+    data = replace_part(strict, "word/document.xml", body)
+    with pytest.raises(NotADocxError, match=r"strict\.docx: saved as 'Strict Open XML Document'"):
+        read_docx(data, "strict.docx")
