@@ -10,7 +10,8 @@ medians are printed. One size step is:
    blocks each (every block goes through the matcher against the growing register);
 2. *merge*: 2N returned personalised forms (three values changed, ``base_version`` current for
    90 %, one revision behind for 10 %) merged through the durable writer (journal append + fsync
-   per return, checkpoint at the end) — what ``formgen ingest`` does;
+   per return, checkpoint at the end) — what ``formgen ingest`` does; *merge_rules* is the part
+   spent in the merge rules themselves, *checkpoint* the final atomic write of register.json;
 3. *export*: JSON, CSV (wide and long) and XLSX of the whole register;
 4. *print*: the loose-leaf PDF of the whole register.
 
@@ -50,6 +51,10 @@ FIRST = [
 LAST = ["Yılmaz", "Öztürk", "Петренко", "Παπαδόπουλος", "Kowalski", "Haddad", "Becker", "Rahimi"]
 KIND = ["Praxis", "Beratungsstelle", "Zentrum", "Dienst", "Verein", "Ambulanz", "Wohngruppe"]
 LANGS = ["fa", "ar", "tr", "ru", "uk", "pl", "ku", "ti", "so", "prs", "sq", "ro"]
+
+
+def _peak_mb() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _one(n_inst: int, seed: int) -> dict[str, Any]:
@@ -123,6 +128,7 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
             w.merge(sub([block(start + k + 1, cat) for k in range(5)], "checklist", None, None))
         reg = w.register
     timings["setup"] = time.perf_counter() - t0
+    peaks = {"setup": _peak_mb()}
     ids = sorted(reg.institutions)
 
     returns = []
@@ -138,14 +144,30 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
 
     t0 = time.perf_counter()
     statuses: dict[str, int] = {}
+    in_memory = 0.0
     with writing(ws, checkpoint_every=10**9) as w:
+        merge_rules = w.register.merge
+
+        def timed(submission: Submission, at: str | None = None) -> Any:
+            nonlocal in_memory
+            t = time.perf_counter()
+            try:
+                return merge_rules(submission, at)
+            finally:
+                in_memory += time.perf_counter() - t
+
+        w.register.merge = timed  # type: ignore[method-assign]
         for iid, cat, values in returns:
             rev = w.register.institutions[iid]["rev"]
             base = rev if rng.random() < 0.9 else max(rev - 1, 1)
             out = w.merge(sub([EntryReturn(iid, cat, None, {}, values)], "institution", iid, base))
             statuses[out.status] = statuses.get(out.status, 0) + 1
-        reg = w.register
+        t_ck = time.perf_counter()
+    timings["checkpoint"] = time.perf_counter() - t_ck
+    reg = w.register
     timings["merge"] = time.perf_counter() - t0
+    timings["merge_rules"] = in_memory
+    peaks["merge"] = _peak_mb()
     register_mb = ws.register_path.stat().st_size / 1e6
 
     t0 = time.perf_counter()
@@ -156,10 +178,12 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
         "xlsx": len(export.export_xlsx(reg)),
     }
     timings["export"] = time.perf_counter() - t0
+    peaks["export"] = _peak_mb()
 
     t0 = time.perf_counter()
     pdf = render_register(reg, PrintOptions(centre="SPKoM Bench"))
     timings["print"] = time.perf_counter() - t0
+    peaks["print"] = _peak_mb()
 
     return {
         "institutions": len(reg.institutions),
@@ -169,7 +193,8 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
         "register_mb": round(register_mb, 1),
         "export_mb": {k: round(v / 1e6, 1) for k, v in sizes.items()},
         "pdf_mb": round(len(pdf) / 1e6, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_rss_mb": _peak_mb(),
+        "peak_rss_mb_after": peaks,
     }
 
 
@@ -205,7 +230,7 @@ def main() -> None:
             )
             results.setdefault(size, []).append(json.loads(proc.stdout))
             print(f"{size}x run {r + 1}: {proc.stdout.strip()}", file=sys.stderr)
-    stages = ["setup", "merge", "export", "print"]
+    stages = ["setup", "merge", "merge_rules", "checkpoint", "export", "print"]
     print(
         f"{'size':>5} {'inst':>6} {'returns':>7} "
         + " ".join(f"{s:>8}" for s in stages)

@@ -236,6 +236,7 @@ def _problems(stored: Json, scope: str) -> list[str]:
 def long_rows(reg: Register, personal: bool = True) -> Iterator[list[str | int]]:
     """Header, then one row per stored value with its provenance."""
     hidden = set() if personal else _personal(reg.schema)
+    sources: dict[str, Json] = reg.data["sources"]
     yield list(LONG_HEADER)
     for iid in sorted(reg.institutions):
         inst = reg.institutions[iid]
@@ -247,7 +248,7 @@ def long_rows(reg: Register, personal: bool = True) -> Iterator[list[str | int]]
                 if key.partition(".")[0] in hidden:
                     continue
                 sv = stored[key]
-                src = reg.source(sv.get("src"))
+                src = sources.get(sv.get("src"), {})
                 yield [
                     iid,
                     "" if scope == INSTITUTION else scope,

@@ -15,10 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
+
+# Arabic letters must be joined (reshaped) and right-to-left runs reordered before reportlab
+# draws them: it lays text out left to right, glyph by glyph. Neither package ships type information.
+import arabic_reshaper  # type: ignore[import-untyped]
+from bidi import get_display  # type: ignore[import-untyped]
 
 # reportlab ships no type information: its imports and base classes are untyped (Any)
 from reportlab.lib import colors  # type: ignore[import-untyped]
@@ -286,7 +292,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
-        story.append(Paragraph(escape(opt.centre), st["cover"]))
+        story.append(Paragraph(escape(visual(opt.centre)), st["cover"]))
         story.append(Spacer(1, 6 * mm))
     story.append(Paragraph(t["title"], st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
@@ -401,13 +407,23 @@ VALUE_W = A4[0] - 36 * mm - LABEL_W
 _PAD = 4
 
 
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+def visual(line: str) -> str:
+    """One line as it must be drawn: Arabic letters joined, right-to-left runs reordered."""
+    if not _RTL.search(line):
+        return line
+    return str(get_display(arabic_reshaper.reshape(line)))
+
+
 @functools.cache
 def _wrap(text: str, font: str, size: float, width: float) -> str:
     """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs)."""
     lines: list[str] = []
     for para in text.split("\n"):
         lines.extend(simpleSplit(para, font, size, width - 2 * _PAD) or [""])
-    return "\n".join(lines)
+    return "\n".join(visual(line) for line in lines)
 
 
 def _entry_block(
@@ -438,7 +454,7 @@ def _entry_block(
         ("TOPPADDING", (0, 0), (-1, 0), 5),
     ]
     name = reg.name_of(iid)
-    head = f"{escape(name)}  <font size='7' color='#52606d'>{escape(iid)}</font>"
+    head = f"{escape(visual(name))}  <font size='7' color='#52606d'>{escape(iid)}</font>"
     rows.append([Paragraph(head, st["name"]), ""])
     age = _age(entry, stand)
     seen = last_confirmed(entry)
@@ -466,12 +482,24 @@ def _entry_block(
     if address:
         rows.append([_wrap(t["address"], FONT, 8, LABEL_W), _wrap(address, FONT, 9, VALUE_W)])
     skip = {"name", "street", "postcode", "city", "region"}
-    for section in cat.sections:
+    for number, section in enumerate(cat.sections):
+        titled = number == 0  # the first section (the institution) needs no title under its name
         for f in section.fields:
             if f.id in skip or (f.personal and not opt.personal):
                 continue
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
             text, invalid = _field_text(f, stored, opt.lang, t)
+            if text and not titled:
+                titled = True
+                rows.append([_wrap(section.label.get(opt.lang), BOLD, 7.5, width), ""])
+                n = len(rows) - 1
+                styles += [
+                    ("SPAN", (0, n), (-1, n)),
+                    ("FONT", (0, n), (-1, n), BOLD, 7.5, 9.5),
+                    ("TEXTCOLOR", (0, n), (-1, n), ACCENT),
+                    ("TOPPADDING", (0, n), (-1, n), 4),
+                    ("LINEBELOW", (0, n), (-1, n), 0.3, RULE),
+                ]
             if text:
                 rows.append(
                     [_wrap(f.label.get(opt.lang), FONT, 8, LABEL_W), _wrap(text, FONT, 9, VALUE_W)]

@@ -214,6 +214,7 @@ class Register:
                 f"{source}: the register lacks {', '.join(missing)}; it was edited by hand or is "
                 "damaged. It was not changed: restore a backup or run 'formgen register rebuild'"
             )
+        _check_structure(data, source)
         if data["schema_id"] != schema.schema_id:
             raise RegisterError(
                 f"{source}: the register belongs to schema '{data['schema_id']}', the workspace "
@@ -387,6 +388,10 @@ class Register:
             else:
                 base = sub.identity.base_version
             if iid is None or iid not in self.institutions:
+                if iid is not None:
+                    flags.append(
+                        f"{where}: institution {iid} was not in the register; created under that id"
+                    )
                 iid = self._create(iid)
                 created.append(iid)
                 base = None
@@ -396,7 +401,17 @@ class Register:
                 stale_base = True
             flags.extend(plan.flags)
             for path, theirs in plan.held.items():
-                conflicts.append(self._hold(iid, path, theirs, base, sha, at))
+                cid = self._hold(iid, path, theirs, base, sha, at)
+                conflicts.append(cid)
+                why = (
+                    f"changed in the register and in this return since revision {base}"
+                    if base is not None
+                    else "the institution itself gave another value"
+                )
+                flags.append(
+                    f"{iid} {path}: {why}; held as {cid} — "
+                    f"'formgen register resolve {cid} --take mine|theirs'"
+                )
             changes += self._apply(inst, plan.apply, sha, at, "merge")
             for cid in plan.touched_categories:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
@@ -705,6 +720,43 @@ class Register:
         if self._matcher is not None:
             self._matcher.add(self._candidate(iid))
         return iid
+
+
+def _check_structure(data: Json, source: str) -> None:
+    """Enough shape checking that a hand-edited register fails here, clearly, not later."""
+
+    def fail(where: str, what: str) -> RegisterError:
+        return RegisterError(
+            f"{source}: {where}: {what}; the register was edited by hand or is damaged. It was "
+            "not changed: fix that place, restore a backup, or run 'formgen register rebuild'"
+        )
+
+    for key in ("institutions", "conflicts", "duplicates", "sources", "instances", "next"):
+        if not isinstance(data[key], dict):
+            raise fail(key, "must be an object")
+    for key in ("revision", "journal_seq"):
+        if not isinstance(data[key], int):
+            raise fail(key, "must be a whole number")
+    for iid, inst in data["institutions"].items():
+        if not isinstance(inst, dict):
+            raise fail(f"institution {iid}", "must be an object")
+        for key, kind in (
+            ("rev", int),
+            ("institution", dict),
+            ("entries", dict),
+            ("history", list),
+        ):
+            if not isinstance(inst.get(key), kind):
+                raise fail(f"institution {iid}", f"'{key}' is missing or of the wrong kind")
+        for cid, entry in inst["entries"].items():
+            if not isinstance(entry, dict) or not isinstance(entry.get("fields"), dict):
+                raise fail(f"institution {iid}, entry {cid}", "'fields' is missing")
+            for key, sv in entry["fields"].items():
+                if not isinstance(sv, dict) or "raw" not in sv:
+                    raise fail(f"institution {iid}, {cid}.{key}", "not a stored value")
+        for key, sv in inst["institution"].items():
+            if not isinstance(sv, dict) or "raw" not in sv:
+                raise fail(f"institution {iid}, institution.{key}", "not a stored value")
 
 
 def _checked_name(e: EntryReturn) -> str:

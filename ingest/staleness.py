@@ -173,6 +173,12 @@ def review(
     return out
 
 
+def stale_ids(reg: Register, today: dt.date | None = None) -> set[str]:
+    """Institutions with at least one entry older than its category's limit (for update rounds)."""
+    today = today or dt.date.today()
+    return {iid for iid, cid, entry in reg.iter_entries() if is_stale(reg, cid, entry, today)}
+
+
 def gaps(
     reg: Register,
     regions: Iterable[str] | None = None,

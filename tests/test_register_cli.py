@@ -154,3 +154,21 @@ def test_rebuild_and_damaged_register(ws: Workspace) -> None:
 def test_not_a_workspace(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["register", "find", "--workspace", str(tmp_path)])
     assert result.exit_code == 1 and "is not a formgen workspace" in result.output
+
+
+def test_write_all_outputs(ws: Workspace) -> None:
+    import datetime as dt
+
+    from ingest.outputs import write_outputs
+
+    paths = write_outputs(ws, load(ws), dt.date(2026, 11, 22))
+    assert {p.name for p in paths.values()} >= {
+        "register-2026-11-22.json",
+        "register-2026-11-22-wide.csv",
+        "register-2026-11-22.xlsx",
+        "register-2026-11-22.pdf",
+        "update-list-2026-11-22.json",
+    }
+    assert all(p.stat().st_size > 0 for p in paths.values())
+    update = json.loads(paths["update list (records for update forms)"].read_text("utf-8"))
+    assert [r["id"] for r in update] == ["inst-0002"]

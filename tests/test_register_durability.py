@@ -192,11 +192,15 @@ def test_kill_9_mid_merge_loses_nothing_reported(ws: Workspace, delay: float) ->
     script = _WORKER.format(tests=str(Path(__file__).parent), root=str(ws.root))
     proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     reported: list[tuple[str, str]] = []
-    reader = threading.Thread(
-        target=lambda: reported.extend(
-            tuple(line.split()[1:3]) for line in proc.stdout or () if line.startswith("ingested")
-        )
-    )
+
+    def read_reports() -> None:
+        for line in proc.stdout or ():
+            parts = line.split()
+            # a line cut off by the kill was never completely reported
+            if line.endswith("\n") and len(parts) == 3 and parts[0] == "ingested":
+                reported.append((parts[1], parts[2]))
+
+    reader = threading.Thread(target=read_reports)
     reader.start()
     deadline = time.monotonic() + 30
     while len(reported) < 20 and time.monotonic() < deadline and proc.poll() is None:

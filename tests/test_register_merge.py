@@ -109,6 +109,7 @@ def test_same_field_changed_on_both_sides_is_held(reg: Register) -> None:
     reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
     out = reg.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="neu"))
     assert out.status == "held" and len(out.conflicts) == 1
+    assert any("held as c-0001" in f and "since revision 1" in f for f in out.flags)
     assert value(reg, iid, "institution.phone") == "+49 211 999999"
     assert value(reg, iid, "psychotherapie.plans") == "neu"
     (conflict,) = reg.conflicts()
@@ -269,3 +270,24 @@ def test_names_that_differ_in_a_number_are_different_places(reg: Register) -> No
         )
     )
     assert out.created == ("inst-0002",) and not out.duplicates
+
+
+def test_hand_edited_structure_is_named() -> None:
+    reg = Register(SCHEMA)
+    seeded(reg)
+    data = json.loads(reg.dumps())
+    data["institutions"]["inst-0001"]["institution"]["name"] = "Praxis Yılmaz"  # not a stored value
+    with pytest.raises(RegisterError, match=r"inst-0001, institution.name: not a stored value"):
+        Register.loads(SCHEMA, json.dumps(data))
+    data["institutions"] = []
+    with pytest.raises(RegisterError, match="institutions: must be an object"):
+        Register.loads(SCHEMA, json.dumps(data))
+
+
+def test_form_of_an_institution_the_register_does_not_know(reg: Register) -> None:
+    out = reg.merge(institution_form("inst-0042", base=3, name="Praxis Łódź", region="dormagen"))
+    assert out.created == ("inst-0042",)
+    assert any("was not in the register" in f for f in out.flags)
+    assert reg.merge(
+        checklist("psychotherapie", {"name": "Neu", "region": "dormagen"})
+    ).created == ("inst-0001",)

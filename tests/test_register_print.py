@@ -10,7 +10,7 @@ import pytest
 from register_support import SCHEMA, YILMAZ, checklist
 
 from formgen.errors import RegisterError
-from ingest.printed import PrintOptions, render_register
+from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
 
 STAND = dt.date(2026, 11, 22)
@@ -34,6 +34,7 @@ def reg() -> Register:
                 "region": "dormagen",
                 "migrant_experience": "fehlanzeige",
             },
+            {"name": "مركز الاستشارة", "region": "dormagen", "migrant_experience": "fehlanzeige"},
         )
     )
     r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
@@ -135,3 +136,11 @@ def test_english_and_unknown_region(reg: Register) -> None:
     assert "Regional care register" in text and "As of: 2026-11-22" in text
     with pytest.raises(RegisterError, match="unknown region 'mars'"):
         render_register(reg, PrintOptions(region="mars"))
+
+
+def test_arabic_names_are_joined_and_right_to_left(printed: list[str]) -> None:
+    # drawn as joined presentation forms in visual order: what an Arabic reader expects to see
+    text = "\n".join(printed)
+    assert visual("مركز الاستشارة") in text
+    assert visual("مركز الاستشارة") != "مركز الاستشارة"
+    assert "\ufee3" in visual("مركز")  # MEEM in its initial (joined) form

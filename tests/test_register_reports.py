@@ -55,6 +55,16 @@ def test_stale_missing_and_unconfirmed_entries(reg: Register) -> None:
     assert crisis.last_confirmed == dt.date.today()
 
 
+def test_stale_ids_for_update_rounds(reg: Register) -> None:
+    assert staleness.stale_ids(reg, TODAY) == {"inst-0002"}
+    assert staleness.stale_ids(reg, dt.date(2028, 1, 1)) == {
+        "inst-0001",
+        "inst-0002",
+        "inst-0003",
+        "inst-0004",
+    }
+
+
 def test_invalid_values_are_findings(reg: Register) -> None:
     reg.merge(institution_form("inst-0001", base=2, date=Bad("32.13.2026", "no such date")))
     f = by_id(staleness.review(reg, TODAY))[("inst-0001", "psychotherapie")]

@@ -1,0 +1,65 @@
+"""Every output of the register at once, into the workspace's ``exports/`` folder.
+
+For ``formgen demo`` and scripts: JSON, CSV (wide and long, ``;`` for German Excel), XLSX, the
+printed register, the stale-entry report with its update list, and the gaps — and where each went.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from formgen.workspace import Workspace, write_atomic
+from ingest import export, staleness
+from ingest.printed import PrintOptions, render_register
+from ingest.register import Register
+
+
+def write_outputs(
+    ws: Workspace, reg: Register, stand: dt.date | None = None, personal: bool = True
+) -> dict[str, Path]:
+    """Write every register output; returns a name → path map in a readable order."""
+    day = stand or dt.date.today()
+    out_dir = ws.exports_dir
+    out_dir.mkdir(parents=True, exist_ok=True)
+    stem = f"register-{day.isoformat()}"
+    findings = staleness.review(reg, day)
+    records = [staleness.record_json(r) for r in staleness.update_records(reg, findings)]
+    files: dict[str, tuple[str, bytes]] = {
+        "register (JSON)": (f"{stem}.json", export.export_json(reg, personal, day)),
+        "register (CSV, one row per entry)": (
+            f"{stem}-wide.csv",
+            export.export_csv(reg, "wide", ";", personal, today=day),
+        ),
+        "register (CSV, one row per value with its source)": (
+            f"{stem}-long.csv",
+            export.export_csv(reg, "long", ";", personal, today=day),
+        ),
+        "register (XLSX)": (f"{stem}.xlsx", export.export_xlsx(reg, personal, today=day)),
+        "printed register (PDF)": (
+            f"{stem}.pdf",
+            render_register(
+                reg,
+                PrintOptions(centre=ws.centre_name, stand=day, lang=ws.language, personal=personal),
+            ),
+        ),
+        "stale and incomplete entries": (
+            f"stale-{day.isoformat()}.txt",
+            (staleness.findings_table(reg, findings) + "\n").encode(),
+        ),
+        "update list (records for update forms)": (
+            f"update-list-{day.isoformat()}.json",
+            json.dumps(records, ensure_ascii=False, indent=1).encode(),
+        ),
+        "gaps (Fehlanzeige)": (
+            f"gaps-{day.isoformat()}.txt",
+            (staleness.gaps_table(reg, staleness.gaps(reg)) + "\n").encode(),
+        ),
+    }
+    paths = {}
+    for what, (name, data) in files.items():
+        path = out_dir / name
+        write_atomic(path, data)
+        paths[what] = path
+    return paths
