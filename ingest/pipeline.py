@@ -164,6 +164,8 @@ class Task:
     top_level: bool = True
     container_like: bool = False
     """Looks like a mail container (by its first bytes): gets the longer time limit."""
+    file_name: str = ""
+    """The file's own name for the provenance: an attachment's name, or the file's base name."""
     seq: tuple[int, ...] = ()
     """Position in the batch; a mail's attachments follow the mail (``(3,)`` → ``(3, 1)``)."""
 
@@ -210,7 +212,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     reason="empty file (0 bytes): nothing to read; ask the sender to send the form again",
                 )
             )
-        if size > limits.max_file_bytes:
+        if size > limits.max_file_bytes and kind not in MAIL_KINDS:  # mailboxes are streamed
             return _Done(
                 dataclasses.replace(
                     out,
@@ -235,7 +237,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                 )
             )
         prov = Provenance(
-            file_name=task.name,
+            file_name=_file_name(task),
             sha256=sha,
             size=size,
             reader=str(kind),
@@ -254,7 +256,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     out,
                     status=Status.QUARANTINED,
                     quarantine_kind="unknown-form",
-                    reason=f"unknown form: {_strip_name(str(exc), task.name)}; kept aside in the quarantine, not merged",
+                    reason=f"unknown form: {_strip_name(str(exc), task)}; kept aside in the quarantine, not merged",
                 )
             )
         except IdentityError as exc:
@@ -263,7 +265,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     out,
                     status=Status.QUARANTINED,
                     quarantine_kind="tampered",
-                    reason=f"tampered or damaged identity: {_strip_name(str(exc), task.name)}; not merged — check with the sender",
+                    reason=f"tampered or damaged identity: {_strip_name(str(exc), task)}; not merged — check with the sender",
                 )
             )
         del data
@@ -294,7 +296,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
             sub,
         )
     except FormgenError as exc:
-        return _Done(dataclasses.replace(out, reason=_strip_name(str(exc), task.name)))
+        return _Done(dataclasses.replace(out, reason=_strip_name(str(exc), task)))
     except MemoryError:
         return _Done(
             dataclasses.replace(
@@ -322,9 +324,16 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
         )
 
 
-def _strip_name(message: str, name: str) -> str:
+def _file_name(task: Task) -> str:
+    return task.file_name or Path(task.path).name
+
+
+def _strip_name(message: str, task: Task) -> str:
     """A reader's message without the file name in front (the report line shows it already)."""
-    return message[len(name) + 2 :] if message.startswith(f"{name}: ") else message
+    for name in (task.name, _file_name(task)):
+        if message.startswith(f"{name}: "):
+            return message[len(name) + 2 :]
+    return message
 
 
 def _with_mail(raw: RawSubmission, prov: Provenance) -> RawSubmission:
@@ -349,7 +358,6 @@ def _expand(
 ) -> _Expanded:
     scan = mailbox.MailScan()
     tasks: list[Task] = []
-    label = task.name
     if kind is Kind.EML:
         atts: Iterator[mailbox.Attachment] = mailbox.eml_attachments(
             path.read_bytes(), scan, limits.max_attachments
@@ -360,13 +368,20 @@ def _expand(
         atts = mailbox.maildir_attachments(path, scan, limits.max_attachments)
     else:
         atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
-    container = task.container + "/" if task.container else ""
+    # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
+    base = task.container or task.name
     for number, att in enumerate(atts, start=1):
+        if len(att.data) > limits.max_file_bytes:
+            scan.problems.append(
+                f"#{att.position} {att.name}: {len(att.data):,} bytes is more than the "
+                f"{limits.max_file_bytes:,} bytes a returned form may have; not read"
+            )
+            continue
         sha = hashlib.sha256(att.data).hexdigest()
         target = spool / sha  # never the attachment's name
         if not target.exists():
             target.write_bytes(att.data)
-        where = f"{container}{label}#{att.position}"
+        where = f"{base}#{att.position}"
         tasks.append(
             Task(
                 str(target),
@@ -374,6 +389,7 @@ def _expand(
                 container=where,
                 mail=att.mail,
                 sha256=sha,
+                file_name=att.name,
                 top_level=False,
                 container_like=looks_like_mail(target),
                 seq=(*task.seq, number),

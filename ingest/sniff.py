@@ -88,14 +88,15 @@ def sniff(path: Path) -> Kind:
         head = fh.read(HEAD_BYTES)
     if not head:
         return Kind.EMPTY
-    if b"%PDF-" in head[:1024]:
-        return Kind.PDF
+    # Containers first: a .msg or .docx may hold a PDF within its first kilobyte.
     if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         return _zip_kind(path)
     if head.startswith(_OLE):
         return Kind.MSG if _is_msg(path) else Kind.OLE
     if head.startswith(_IMAGES):
         return Kind.IMAGE
+    if b"%PDF-" in head[:1024]:
+        return Kind.PDF
     return _text_kind(head)
 
 

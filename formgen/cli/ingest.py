@@ -34,7 +34,9 @@ PROGRESS_FROM = 10
     help="Exit 1 when any file was not simply ok (warnings, quarantined, unreadable, unsupported).",
 )
 @click.option(
-    "--dry-run", is_flag=True, help="Read and check the files, but merge nothing into the register."
+    "--dry-run",
+    is_flag=True,
+    help="Read and check the files, but write nothing (no merge, no quarantine copies).",
 )
 @click.option(
     "--jobs",
@@ -97,7 +99,7 @@ def ingest(
         return ingest_sources(
             tasks,
             ctx,
-            quarantine_dir=ws.quarantine_dir,
+            quarantine_dir=None if merge is None else ws.quarantine_dir,
             merge=merge,
             limits=limits,
             jobs=jobs,
@@ -115,6 +117,11 @@ def ingest(
 
             with journal.writing(ws) as writer:
                 report = run(register_merge(ws, writer))
+    except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
+        raise click.ClickException(
+            f"the run failed: {exc.strerror or exc} ({exc.filename or ws.root}); "
+            "what was reported as merged before this is kept"
+        ) from exc
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

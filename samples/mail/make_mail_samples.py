@@ -14,6 +14,9 @@ Writes into ``samples/mail/``:
 * ``Maildir/`` — a Maildir folder (``cur``/``new``/``tmp``): a qpdf-flattened copy and a
   checklist filled in Chrome;
 * ``word-rueckmeldung.eml`` — a Word-edited DOCX return (``samples/docx``);
+* ``rueckmeldung.msg``, ``weitergeleitet.msg`` — the first two as Outlook .msg files, written by
+  aspose-email-foss (a pure-Python MSG writer; ``pip install aspose-email-foss`` to remake them —
+  Outlook itself cannot run here);
 * ``manifest.json`` — every form attachment: container, position, the sample it is, its
   SHA-256 and the sender, date and subject of the mail that carried it.
 
@@ -237,6 +240,16 @@ def main() -> None:
     write_eml(
         "word-rueckmeldung.eml", word, "word", [("1/1", "docx/wordsim-institution.docx", data)]
     )
+
+    # The two single mails as Outlook .msg files, when aspose-email-foss (a pure-Python MSG
+    # writer) is installed; Outlook itself cannot run here. extract-msg reads them back.
+    try:
+        from aspose.email_foss.msg import MapiMessage
+    except ImportError:
+        print("aspose-email-foss is not installed: the .msg samples were left as they are")
+    else:
+        for name, msg in (("rueckmeldung", one), ("weitergeleitet", fwd)):
+            (HERE / f"{name}.msg").write_bytes(MapiMessage.from_email_message(msg).to_bytes())
 
     (HERE / "manifest.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", "utf-8"
