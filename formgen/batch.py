@@ -171,7 +171,8 @@ def _render_to(task: tuple[FormRequest, FormIdentity, str]) -> tuple[str, int, t
     form = renderer(schema, request, identity)
     with open(path, "wb") as fh:
         fh.write(form.data)
-    return path, len(form.data), form.warnings
+    who = request.record.id if request.record else Path(path).name
+    return path, len(form.data), tuple(f"{who}: {w}" for w in form.warnings)
 
 
 def generate_batch(
