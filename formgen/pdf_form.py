@@ -75,8 +75,8 @@ F_HIDDEN = 2
 F_PRINT = 4
 
 _FOOTER = {
-    "de": {"page": "Seite {n}/{total}", "stand": "Stand: {date}", "ref": "Formular {ref}"},
-    "en": {"page": "Page {n}/{total}", "stand": "As of: {date}", "ref": "Form {ref}"},
+    "de": {"page": "Seite {n}/{total}", "stand": "Stand: {date}"},
+    "en": {"page": "Page {n}/{total}", "stand": "As of: {date}"},
 }
 
 
