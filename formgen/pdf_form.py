@@ -75,8 +75,8 @@ F_HIDDEN = 2
 F_PRINT = 4
 
 _FOOTER = {
-    "de": {"page": "Seite {n}/{total}", "stand": "Stand: {date}", "ref": "Formular {ref}"},
-    "en": {"page": "Page {n}/{total}", "stand": "As of: {date}", "ref": "Form {ref}"},
+    "de": {"page": "Seite {n}/{total}", "stand": "Stand: {date}"},
+    "en": {"page": "Page {n}/{total}", "stand": "As of: {date}"},
 }
 
 
@@ -91,7 +91,26 @@ def render_pdf(schema: Schema, request: FormRequest, identity: FormIdentity) -> 
     stand = _stand(request)
     name = request.record.name if request.kind == "institution" and request.record else None
     data = _write(layout, values, identity, stand, name)
-    return GeneratedForm(data=data, identity=identity, suffix=".pdf")
+    return GeneratedForm(
+        data=data, identity=identity, suffix=".pdf", warnings=_unprintable(values, name)
+    )
+
+
+def _unprintable(values: Mapping[str, Value], name: str | None) -> tuple[str, ...]:
+    """Warnings for prefilled characters the form font has no glyph for (stored, not shown)."""
+    cmap = field_font().cmap
+    texts = {path: v for path, v in values.items() if isinstance(v, str)}
+    if name:
+        texts["footer (institution name)"] = name
+    out = []
+    for where, text in texts.items():
+        missing = sorted({ch for ch in text if ord(ch) not in cmap and ch not in "\r\n\t"})
+        if missing:
+            out.append(
+                f"{where}: {''.join(missing[:10])} cannot be shown by the form's font; the value "
+                "is stored but these characters print as empty boxes"
+            )
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- prefill values

@@ -441,3 +441,13 @@ def test_all_printed_text_keeps_the_margins(schema: Schema) -> None:
         for t in layout.texts:
             assert t.x >= margin and t.x + text_width(t.text, t.size) <= PAGE_WIDTH - margin, t
             assert margin <= t.y <= PAGE_HEIGHT - margin, t
+
+
+def test_characters_the_font_lacks_are_reported(schema: Schema) -> None:
+    record = sample_record()
+    record["institution"]["traeger"] = "中文 Träger"
+    form = make(schema, "institution", ("psychotherapie",), record)
+    assert len(form.warnings) == 1
+    assert form.warnings[0].startswith("institution.traeger: 中文 cannot be shown")
+    assert terminal_fields(form.data)["institution.traeger"]["/V"] == "中文 Träger"
+    assert make(schema, "institution", ("psychotherapie",), sample_record()).warnings == ()
