@@ -212,3 +212,20 @@ def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     bad, good = report.outcomes
     assert bad.status is Status.UNREADABLE and reason in bad.reason
     assert good.status is Status.WARNINGS and len(report.submissions) == 1
+
+
+def test_a_reader_that_is_not_installed_is_an_unsupported_outcome(
+    bad_inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(data: bytes, prov: Any, ctx: Any) -> Any:
+        return pipeline._import_reader("ingest.no_such_reader", "DOCX")
+
+    monkeypatch.setitem(pipeline.READERS, Kind.DOCX, missing)
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    report = ingest_paths([bad_inputs["external-entity.docx"]], ws)
+    (o,) = report.outcomes
+    assert o.status is Status.UNSUPPORTED
+    assert (
+        o.reason
+        == "DOCX files cannot be read: this installation has no DOCX reader (ingest.no_such_reader)"
+    )
