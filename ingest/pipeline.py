@@ -73,6 +73,8 @@ class Limits:
     max_attachments: int = mailbox.MAX_ATTACHMENTS
     container_seconds: float = 600.0
     """A whole mailbox (all its mails) may take longer than one file."""
+    max_container_bytes: int = 2 << 30
+    """Attachments one mail container may spool to disk (a mailbox full of huge files)."""
 
 
 @dataclass(frozen=True)
@@ -370,7 +372,15 @@ def _expand(
         atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
     # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
     base = task.container or task.name
+    spooled = 0
     for number, att in enumerate(atts, start=1):
+        if spooled + len(att.data) > limits.max_container_bytes:
+            scan.problems.append(
+                f"#{att.position} {att.name}: the attachments of this mailbox exceed "
+                f"{limits.max_container_bytes:,} bytes; the rest were not read — split the mailbox"
+            )
+            break
+        spooled += len(att.data)
         if len(att.data) > limits.max_file_bytes:
             scan.problems.append(
                 f"#{att.position} {att.name}: {len(att.data):,} bytes is more than the "
