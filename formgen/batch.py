@@ -171,7 +171,8 @@ def _render_to(task: tuple[FormRequest, FormIdentity, str]) -> tuple[str, int, t
     form = renderer(schema, request, identity)
     with open(path, "wb") as fh:
         fh.write(form.data)
-    return path, len(form.data), form.warnings
+    who = request.record.id if request.record else Path(path).name
+    return path, len(form.data), tuple(f"{who}: {w}" for w in form.warnings)
 
 
 def generate_batch(
@@ -255,13 +256,15 @@ def generate_batch(
             for record, _, ident, name in tasks_meta
         )
         (tmp / MANIFEST).write_text(_manifest(items), encoding="utf-8")
+        if workspace is not None:
+            # recorded before the files appear: an issued identity whose file was never moved
+            # in is harmless, a form in the folder that the workspace does not know is not
+            with workspace.lock():
+                workspace.record_issued(i.identity for i in items)
         _move_in(tmp, out)
     finally:
         _JOB.clear()
         shutil.rmtree(tmp, ignore_errors=True)
-    if workspace is not None:
-        with workspace.lock():
-            workspace.record_issued(i.identity for i in items)
     return BatchResult(out, items, tuple(warnings))
 
 
@@ -324,8 +327,8 @@ def generate_one(
     if out.is_dir():
         raise FormgenError(f"{out} is a folder; give a file name for --out")
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, form.data)
     if workspace is not None:
         with workspace.lock():
             workspace.record_issued([identity])
+    write_atomic(out, form.data)
     return form

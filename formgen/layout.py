@@ -18,6 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from formgen import languages
+from formgen.identity import FormIdentity
 from formgen.model import (
     OTHER,
     Category,
@@ -596,6 +597,11 @@ def _sections_of(category: Category, scope: Scope | None) -> Iterator[tuple[Sect
         fields = [f for f in s.fields if scope is None or f.scope is scope]
         if fields:
             yield s, fields
+
+
+def layout_for_identity(schema: Schema, identity: FormIdentity) -> FormLayout:
+    """The layout of the form an identity belongs to (for readers of flattened copies)."""
+    return layout_form(schema, identity.kind, identity.categories, identity.lang)
 
 
 _CACHE: dict[tuple[int, str, tuple[str, ...], str], tuple[Schema, FormLayout]] = {}

@@ -141,12 +141,12 @@ def field_font() -> FieldFont:
         units_: int = units
         return (v * 1000 + units_ // 2) // units_
 
-    to_unicode: dict[int, int] = {}
+    to_unicode: dict[int, str] = {}
     for cp, g in cmap.items():
         # Presentation forms (Arabic shaping) extract as the letters they show.
-        base = _base_letter(cp)
-        if g not in to_unicode or cp == base:
-            to_unicode[g] = base
+        text = _base_text(cp)
+        if g not in to_unicode or text == chr(cp):
+            to_unicode[g] = text
     return FieldFont(
         ttf=ttf,
         ttf_deflated=zlib.compress(ttf, 9),
@@ -160,16 +160,14 @@ def field_font() -> FieldFont:
     )
 
 
-def _base_letter(cp: int) -> int:
-    """The letter an Arabic presentation form shows (itself for every other character)."""
-    if 0xFB50 <= cp <= 0xFEFF:
-        decomposition = unicodedata.decomposition(chr(cp)).split()
-        if len(decomposition) == 2 and decomposition[0].startswith("<"):
-            return int(decomposition[1], 16)
-    return cp
+def _base_text(cp: int) -> str:
+    """The letters an Arabic presentation form shows (the character itself for all others)."""
+    if 0xFB50 <= cp <= 0xFEFF and unicodedata.decomposition(chr(cp)).startswith("<"):
+        return unicodedata.normalize("NFKC", chr(cp))
+    return chr(cp)
 
 
-def _to_unicode_cmap(mapping: dict[int, int]) -> bytes:
+def _to_unicode_cmap(mapping: dict[int, str]) -> bytes:
     lines = [
         "/CIDInit /ProcSet findresource begin",
         "12 dict begin",
@@ -185,15 +183,11 @@ def _to_unicode_cmap(mapping: dict[int, int]) -> bytes:
     for start in range(0, len(items), 100):
         chunk = items[start : start + 100]
         lines.append(f"{len(chunk)} beginbfchar")
-        for g, cp in chunk:
-            lines.append(f"<{g:04X}> <{_utf16_hex(cp)}>")
+        for g, text in chunk:
+            lines.append(f"<{g:04X}> <{text.encode('utf-16-be').hex().upper()}>")
         lines.append("endbfchar")
     lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
     return ("\n".join(lines) + "\n").encode("ascii")
-
-
-def _utf16_hex(cp: int) -> str:
-    return chr(cp).encode("utf-16-be").hex().upper()
 
 
 # --------------------------------------------------------------------------- Arabic shaping

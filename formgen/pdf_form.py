@@ -75,8 +75,8 @@ F_HIDDEN = 2
 F_PRINT = 4
 
 _FOOTER = {
-    "de": {"page": "Seite {n}/{total}", "stand": "Stand: {date}", "ref": "Formular {ref}"},
-    "en": {"page": "Page {n}/{total}", "stand": "As of: {date}", "ref": "Form {ref}"},
+    "de": {"page": "Seite {n}/{total}", "stand": "Stand: {date}"},
+    "en": {"page": "Page {n}/{total}", "stand": "As of: {date}"},
 }
 
 
@@ -91,7 +91,26 @@ def render_pdf(schema: Schema, request: FormRequest, identity: FormIdentity) -> 
     stand = _stand(request)
     name = request.record.name if request.kind == "institution" and request.record else None
     data = _write(layout, values, identity, stand, name)
-    return GeneratedForm(data=data, identity=identity, suffix=".pdf")
+    return GeneratedForm(
+        data=data, identity=identity, suffix=".pdf", warnings=_unprintable(values, name)
+    )
+
+
+def _unprintable(values: Mapping[str, Value], name: str | None) -> tuple[str, ...]:
+    """Warnings for prefilled characters the form font has no glyph for (stored, not shown)."""
+    cmap = field_font().cmap
+    texts = {path: v for path, v in values.items() if isinstance(v, str)}
+    if name:
+        texts["footer (institution name)"] = name
+    out = []
+    for where, text in texts.items():
+        missing = sorted({ch for ch in text if ord(ch) not in cmap and ch not in "\r\n\t"})
+        if missing:
+            out.append(
+                f"{where}: {''.join(missing[:10])} cannot be shown by the form's font; the value "
+                "is stored but these characters print as empty boxes"
+            )
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- prefill values
@@ -174,7 +193,7 @@ def display_text(f: Field, value: Value, lang: str) -> str:
 # --------------------------------------------------------------------------- shared objects
 
 HEAD_Y = PAGE_HEIGHT - MARGIN_TOP - 6
-FOOTER_TOP = MARGIN_BOTTOM + 20
+FOOTER_TOP = MARGIN_BOTTOM + 22  # the lowest text line sits 2 pt above the 15 mm margin
 FOOTER_LINE1 = FOOTER_TOP - 11
 FOOTER_LINE2 = FOOTER_TOP - 20
 
@@ -352,16 +371,31 @@ def _fit(text: str, font: FieldFont, size: float, width: float) -> str:
 # --------------------------------------------------------------------------- appearances
 
 
+MIN_FONT_SIZE = 6.0
+"""Prefilled text that does not fit is drawn smaller, down to this size (then clipped; the
+value itself is always stored whole)."""
+
+
 def _text_appearance(
     font: FieldFont, text: str, width: float, height: float, size: float, multiline: bool
 ) -> bytes:
     pad = 2.0
+    inner = width - 2 * pad
+    if multiline:
+        lines = _wrap_field(text, font, size, inner)
+        while size > MIN_FONT_SIZE and len(lines) * size * 1.16 > height - pad:
+            size = max(MIN_FONT_SIZE, size - 0.5)
+            lines = _wrap_field(text, font, size, inner)
+    else:
+        natural = font.width(text, size)
+        if natural > inner:
+            size = max(MIN_FONT_SIZE, int(size * inner / natural * 4) / 4)
     ops = [f"/Tx BMC q {pad / 2:.2f} {pad / 2:.2f} {width - pad:.2f} {height - pad:.2f} re W n"]
     ops.append(f"BT /{FONT_NAME} {size:g} Tf 0 g")
     if multiline:
         leading = size * 1.16
         y = height - pad - size * font.ascent / 1000
-        for line in _wrap_field(text, font, size, width - 2 * pad):
+        for line in lines:
             ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm <{font.encode(line).hex()}> Tj")
             y -= leading
     else:
@@ -381,16 +415,29 @@ def _text_appearance(
 
 
 def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[str]:
+    """Lines of ``text`` that fit ``width``: broken at spaces, over-long words broken anywhere."""
     lines: list[str] = []
     for para in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = ""
         for word in para.split(" "):
             candidate = f"{line} {word}" if line else word
-            if line and font.width(candidate, size) > width:
-                lines.append(line)
-                line = word
-            else:
+            if font.width(candidate, size) <= width:
                 line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while font.width(word, size) > width and len(word) > 1:
+                low, high = 1, len(word) - 1  # the longest head of the word that fits
+                while low < high:
+                    mid = (low + high + 1) // 2
+                    if font.width(word[:mid], size) <= width:
+                        low = mid
+                    else:
+                        high = mid - 1
+                cut = low
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
         lines.append(line)
     return lines
 

@@ -13,8 +13,9 @@ Python → PDF: ``dict`` → dictionary (keys are names), ``list``/``tuple`` →
 from __future__ import annotations
 
 import hashlib
+import re
 import zlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 
@@ -45,58 +46,76 @@ class Ref:
 _NAME_SAFE = frozenset(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.+*:;,!?@'\"&^`|~"
 )
-_LITERAL_SAFE = frozenset(range(0x20, 0x7F))
+_PRINTABLE = re.compile(r"[\x20-\x7e]*")
+_NAMES: dict[str, bytes] = {}
 
 
 def _name(text: str) -> bytes:
+    cached = _NAMES.get(text)
+    if cached is not None:
+        return cached
     raw = text.encode("utf-8")
-    if all(b in _NAME_SAFE for b in raw):
-        return b"/" + raw
-    return b"/" + b"".join(bytes([b]) if b in _NAME_SAFE else b"#%02X" % b for b in raw)
+    out = b"/" + b"".join(bytes([b]) if b in _NAME_SAFE else b"#%02X" % b for b in raw)
+    if len(_NAMES) < 10_000:
+        _NAMES[text] = out
+    return out
 
 
 def _text(text: str) -> bytes:
-    raw = text.encode("latin-1", "ignore") if text.isascii() else b""
-    if text.isascii() and all(b in _LITERAL_SAFE for b in raw):
-        escaped = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
-        return b"(" + escaped + b")"
+    if text.isascii() and _PRINTABLE.fullmatch(text):
+        raw = text.encode("ascii")
+        if b"\\" in raw or b"(" in raw or b")" in raw:
+            raw = raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        return b"(" + raw + b")"
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode("ascii") + b">"
 
 
 def number(value: float) -> bytes:
     if isinstance(value, int):
-        return str(value).encode("ascii")
+        return b"%d" % value
     text = f"{value:.3f}".rstrip("0").rstrip(".")
     return (text if text not in ("-0", "") else "0").encode("ascii")
 
 
+def _dict(value: Mapping[str, Any]) -> bytes:
+    parts = [b"<<"]
+    for key, item in value.items():
+        parts.append(_name(key))
+        parts.append(serialize(item))
+    parts.append(b">>")
+    return b" ".join(parts)
+
+
+def _array(value: list[Any] | tuple[Any, ...]) -> bytes:
+    return b"[" + b" ".join([serialize(v) for v in value]) + b"]"
+
+
+_DISPATCH: dict[type, Callable[[Any], bytes]] = {
+    dict: _dict,
+    list: _array,
+    tuple: _array,
+    str: _text,
+    int: lambda v: b"%d" % v,
+    float: number,
+    bool: lambda v: b"true" if v else b"false",
+    type(None): lambda v: b"null",
+    bytes: lambda v: b"<" + v.hex().encode("ascii") + b">",
+}
+
+
 def serialize(value: Any) -> bytes:
     """One PDF object as bytes."""
+    handler = _DISPATCH.get(type(value))
+    if handler is not None:
+        return handler(value)
     if isinstance(value, Ref):
         return b"%d 0 R" % value.num
     if isinstance(value, Name):
         return _name(value)
     if isinstance(value, Raw):
         return bytes(value)
-    if isinstance(value, str):
-        return _text(value)
-    if isinstance(value, bool):
-        return b"true" if value else b"false"
-    if isinstance(value, int | float):
-        return number(value)
-    if value is None:
-        return b"null"
-    if isinstance(value, bytes):
-        return b"<" + value.hex().encode("ascii") + b">"
     if isinstance(value, Mapping):
-        parts = [b"<<"]
-        for key, item in value.items():
-            parts.append(_name(key))
-            parts.append(serialize(item))
-        parts.append(b">>")
-        return b" ".join(parts)
-    if isinstance(value, list | tuple):
-        return b"[" + b" ".join(serialize(v) for v in value) + b"]"
+        return _dict(value)
     raise TypeError(f"cannot write {type(value).__name__} into a PDF")
 
 

@@ -30,7 +30,7 @@ import pdfplumber
 
 from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
-from formgen.layout import MARGIN_BOTTOM, FormLayout, Rect, WidgetKind, layout_form
+from formgen.layout import MARGIN_BOTTOM, FormLayout, Rect, WidgetKind, layout_for_identity
 from formgen.model import Field, Schema, choices_of
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
@@ -120,7 +120,7 @@ def read_flattened(
         )
         return RawSubmission(identity, {}, prov, "low", tuple(notes))
     try:
-        layout = layout_form(schema, identity.kind, identity.categories, identity.lang)
+        layout = layout_for_identity(schema, identity)
     except FormgenError as exc:
         notes.append(f"the form's layout could not be rebuilt: {exc}")
         return RawSubmission(identity, {}, prov, "low", tuple(notes))
@@ -514,18 +514,12 @@ def choice_value(f: Field, shown: str, lang: str) -> str | None:
     return None
 
 
-def layout_for(schema: Schema, identity: FormIdentity) -> FormLayout:
-    """The geometry the generator used for the form with ``identity``."""
-    return layout_form(schema, identity.kind, identity.categories, identity.lang)
-
-
 __all__ = [
     "READER",
     "Lookup",
     "Placement",
     "best_placement",
     "find_reference",
-    "layout_for",
     "layout_match",
     "logical_order",
     "read_flattened",

@@ -208,3 +208,13 @@ def test_failing_batch_leaves_existing_folder_untouched(tmp_path: Path) -> None:
         generate_batch(schema, [good, bad], out, secret=b"k" * 32, jobs=1)
     assert sorted(p.name for p in out.iterdir()) == ["keep.pdf"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["forms"]
+
+
+def test_bad_stand_date_exits_1(tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    result = run(
+        "generate", "pdf", "--category", "facharzt", "--stand", "22.11.2026", "--out", str(out)
+    )
+    assert result.exit_code == 1
+    assert "'Stand' date '22.11.2026' is not an ISO date (YYYY-MM-DD)" in result.stderr
+    assert not out.exists()

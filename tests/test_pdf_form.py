@@ -369,3 +369,85 @@ def test_every_field_type_is_placed(schema: Schema) -> None:
         FieldType.INITIALS,
     }
     assert sum(1 for b in layout.boxes if b.path.endswith(".15.name")) == 1
+
+
+@pytest.mark.external
+@pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf not installed")
+def test_qpdf_finds_no_structural_errors(schema: Schema, tmp_path: Path) -> None:
+    path = tmp_path / "form.pdf"
+    path.write_bytes(make(schema, "institution", ("psychotherapie",), sample_record()).data)
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No syntax or stream encoding errors" in result.stdout
+
+
+def test_pdf_writer_escapes_strings_and_names() -> None:
+    from formgen.pdf_write import Name, Ref, serialize
+
+    assert serialize({"T": "a(b)\\c"}) == b"<< /T (a\\(b\\)\\\\c) >>"
+    assert serialize("Şule") == b"<FEFF015E0075006C0065>"
+    assert serialize("Zeile 1\nZeile 2").startswith(b"<FEFF")
+    assert (
+        serialize([Name("a b"), Ref(3), 1.5, 2.0, True, None]) == b"[/a#20b 3 0 R 1.5 2 true null]"
+    )
+
+
+def test_select_one_as_checkboxes_is_one_field_with_an_on_state_per_choice(schema: Schema) -> None:
+    from dataclasses import replace
+
+    from formgen.model import Field
+
+    def boxes(f: Field) -> Field:
+        return replace(f, widget="checkboxes") if f.id == "region" else f
+
+    groups = tuple(
+        replace(
+            g,
+            categories=tuple(
+                replace(
+                    c,
+                    sections=tuple(
+                        replace(s, fields=tuple(boxes(f) for f in s.fields)) for s in c.sections
+                    ),
+                )
+                for c in g.categories
+            ),
+        )
+        for g in schema.groups
+    )
+    custom = replace(schema, groups=groups)
+    record = sample_record()
+    form = make(custom, "institution", ("psychotherapie",), record)
+    with pikepdf.open(io.BytesIO(form.data)) as pdf:
+        field = next(
+            kid
+            for top in pdf.Root.AcroForm.Fields
+            if str(top.T) == "institution"
+            for kid in top.Kids
+            if str(kid.T) == "region"
+        )
+        states = [next(str(k) for k in kid.AP.N if k != "/Off") for kid in field.Kids]
+        assert states == [f"/{c.value}" for c in schema.regions]
+        assert field.V == "/duesseldorf"
+        assert [str(kid.AS) for kid in field.Kids].count("/duesseldorf") == 1
+
+
+def test_all_printed_text_keeps_the_margins(schema: Schema) -> None:
+    from formgen.layout import text_width
+
+    margin = 15 * 72 / 25.4
+    for kind in ("checklist", "institution"):
+        layout = layout_form(schema, kind, ("psychotherapie", "sonstiges"), "de")
+        for t in layout.texts:
+            assert t.x >= margin and t.x + text_width(t.text, t.size) <= PAGE_WIDTH - margin, t
+            assert margin <= t.y <= PAGE_HEIGHT - margin, t
+
+
+def test_characters_the_font_lacks_are_reported(schema: Schema) -> None:
+    record = sample_record()
+    record["institution"]["traeger"] = "中文 Träger"
+    form = make(schema, "institution", ("psychotherapie",), record)
+    assert len(form.warnings) == 1
+    assert form.warnings[0].startswith("institution.traeger: 中文 cannot be shown")
+    assert terminal_fields(form.data)["institution.traeger"]["/V"] == "中文 Träger"
+    assert make(schema, "institution", ("psychotherapie",), sample_record()).warnings == ()
