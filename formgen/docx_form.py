@@ -83,6 +83,8 @@ ACCENT = "1F4E79"
 HELP_GREY = "595959"
 SECTION_FILL = "EDEDED"
 ENTRY_FILL = "D6E3F0"
+VALUE_FILL = "F7F9FC"
+"""A faint tint on the cells people fill in (prints almost white)."""
 
 _UI: dict[str, dict[str, str]] = {
     "de": {
@@ -103,7 +105,8 @@ _UI: dict[str, dict[str, str]] = {
         "institution_title": "Ihre Angaben: {name}",
         "institution_data": "Angaben zur Einrichtung",
         "how": (
-            "So füllen Sie das Formular aus: in ein graues Feld klicken und schreiben; "
+            "So füllen Sie das Formular aus: in der rechten Spalte auf den grauen Hinweis "
+            "(z. B. „Bitte eintragen“) klicken und schreiben; "
             "Ankreuzfelder mit einem Klick setzen; Auswahllisten und Datumsfelder über den Pfeil "
             "öffnen (oder das Datum als TT.MM.JJJJ tippen). Die Datei danach im Format .docx "
             "speichern und zurücksenden. Leere Felder gelten als „nicht ausgefüllt“; gibt es ein "
@@ -133,7 +136,8 @@ _UI: dict[str, dict[str, str]] = {
         "institution_title": "Your details: {name}",
         "institution_data": "About the institution",
         "how": (
-            "How to fill in this form: click into a grey box and type; tick boxes with a click; "
+            "How to fill in this form: in the right-hand column, click on the grey hint (e.g. "
+            "“Enter text”) and type; tick boxes with a click; "
             "open lists and dates with the arrow (or type the date as DD.MM.YYYY). Then save the "
             "file as .docx and send it back. Empty boxes mean “not filled in”; if a service does "
             "not exist, choose “None available”. Fields marked * are required."
@@ -510,7 +514,7 @@ def _table(table: TablePlan, values: Mapping[str, Value], lang: str, ids: _Ids) 
         if row.help:
             label_paras.append(_para(*_text(row.help, color=HELP_GREY, size_pt=7.5), space_after=0))
         tr.append(_cell(LABEL_W, *label_paras))
-        tr.append(_cell(VALUE_W, *_controls_paras(row, values, lang, ids)))
+        tr.append(_cell(VALUE_W, *_controls_paras(row, values, lang, ids), fill=VALUE_FILL))
     return tbl
 
 

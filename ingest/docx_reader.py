@@ -76,7 +76,6 @@ APP_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/e
 _LO_OLD_RE = re.compile(r"^LibreOffice/([0-6]|7\.[0-4])\.")
 MAIN_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 
 
@@ -95,7 +94,14 @@ def _parser() -> etree.XMLParser:
 
 
 def sniff(head: bytes, name: str) -> None:
-    """Refuse what is clearly not a DOCX, from its first bytes."""
+    """Refuse what is clearly not a DOCX, from its first bytes (up to 1 MiB: an encrypted
+    DOCX is an OLE container whose directory names its ``EncryptedPackage`` stream)."""
+    if head.startswith(OLE_MAGIC) and _ENCRYPTED in head:
+        raise NotADocxError(
+            f"{name}: this DOCX is protected with a password (encrypted), so its fields cannot "
+            "be read; ask the sender to remove the password (File → Info → Protect Document) "
+            "and send it again"
+        )
     if head.startswith(OLE_MAGIC):
         raise NotADocxError(
             f"{name}: this is a binary Word document (.doc) or a password-protected file, not a "
@@ -217,7 +223,7 @@ def _mib(size: int) -> str:
 
 
 def _open(data: bytes, name: str) -> _Package:
-    sniff(data[:8], name)
+    sniff(data[: 1024 * 1024], name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError) as exc:

@@ -335,3 +335,15 @@ def test_strict_open_xml_is_named() -> None:
     data = replace_part(strict, "word/document.xml", body)
     with pytest.raises(NotADocxError, match=r"strict\.docx: saved as 'Strict Open XML Document'"):
         read_docx(data, "strict.docx")
+
+
+def test_password_protected_docx_is_named() -> None:
+    ole = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 1000
+        + "EncryptedPackage".encode("utf-16-le")
+    )
+    with pytest.raises(
+        NotADocxError, match=r"secret\.docx: this DOCX is protected with a password"
+    ):
+        read_docx(ole + b"\x00" * 100, "secret.docx")

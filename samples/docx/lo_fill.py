@@ -14,6 +14,7 @@ text, checkbox state). Made by samples/docx/make_samples.py, which says which ve
 import contextlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -98,6 +99,11 @@ def fill(control, kind, value):
 def main():
     src, dst, plan_file = sys.argv[1:4]
     profile = sys.argv[4] if len(sys.argv) > 4 else "/tmp/formgen-lo-fill-profile"
+    # work on a copy: a lock file left beside the original by a crashed office blocks loading
+    os.makedirs(profile, exist_ok=True)
+    copy = os.path.join(profile, "form-" + os.path.basename(src))
+    shutil.copyfile(src, copy)
+    src = copy
     with open(plan_file, encoding="utf-8") as fh:
         plan = json.load(fh)
     pipe = f"formgen_fill_{os.getpid()}"
@@ -124,9 +130,16 @@ def main():
         else:
             raise SystemExit("LibreOffice did not start")
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = desktop.loadComponentFromURL(
-            uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (pv("Hidden", True),)
-        )
+        doc = None
+        for _ in range(5):  # a freshly started office sometimes returns no document at first
+            doc = desktop.loadComponentFromURL(
+                uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (pv("Hidden", True),)
+            )
+            if doc is not None:
+                break
+            time.sleep(2)
+        if doc is None:
+            raise SystemExit(f"LibreOffice could not open {src}")
         tables = []
         items = doc.Text.createEnumeration()
         while items.hasMoreElements():
