@@ -100,6 +100,7 @@ class Matcher:
 
     def __init__(self) -> None:
         self._items: dict[str, tuple[str, str, str]] = {}
+        self._numbers: dict[str, frozenset[str]] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
         self._by_postcode: dict[str, set[str]] = defaultdict(set)
         self._by_phone: dict[str, set[str]] = defaultdict(set)
@@ -110,6 +111,7 @@ class Matcher:
         name = normalise_name(cand.name)
         pc, ph = normalise_postcode(cand.postcode), normalise_phone(cand.phone)
         self._items[cand.id] = (name, pc, ph)
+        self._numbers[cand.id] = _numbers(name)
         self._by_name[name].add(cand.id)
         if pc:
             self._by_postcode[pc].add(cand.id)
@@ -123,6 +125,7 @@ class Matcher:
         if old is None:
             return
         name, pc, ph = old
+        del self._numbers[iid]
         self._by_name[name].discard(iid)
         self._by_postcode[pc].discard(iid)
         self._by_phone[ph].discard(iid)
@@ -143,9 +146,12 @@ class Matcher:
             if len(posting) <= _RARE_WORD:
                 ids |= posting
         best: Match = Match(NEW)
+        numbers = _numbers(name)
         for iid in sorted(ids):
             other_name, other_pc, other_ph = self._items[iid]
             score = similarity(name, other_name)
+            if numbers != self._numbers[iid]:
+                score = min(score, SIMILAR_NAME - 1)
             same_place = bool((pc and pc == other_pc) or (ph and ph == other_ph))
             no_place = not (pc or ph) or not (other_pc or other_ph)
             if score >= SAME_NAME and (same_place or (score == 100.0 and no_place)):
@@ -164,19 +170,17 @@ class Matcher:
 def similarity(a: str, b: str) -> float:
     """0–100: word order does not matter; a name that contains the other scores 95.
 
-    Names that differ in a number ("Stadtteilbüro 3" / "Stadtteilbüro 4") are different places:
-    they score below :data:`SIMILAR_NAME`.
+    :meth:`Matcher.match` also holds names that differ in a number ("Stadtteilbüro 3" /
+    "Stadtteilbüro 4") for different places: they score below :data:`SIMILAR_NAME`.
     """
     if not a or not b:
         return 0.0
     score = max(float(fuzz.token_sort_ratio(a, b)), 0.95 * float(fuzz.token_set_ratio(a, b)))
-    if _numbers(a) != _numbers(b):
-        score = min(score, SIMILAR_NAME - 1)
     return score
 
 
-def _numbers(name: str) -> set[str]:
-    return {w for w in name.split() if w.isdigit()}
+def _numbers(name: str) -> frozenset[str]:
+    return frozenset(w for w in name.split() if w.isdigit())
 
 
 def _place(pc: str, other_pc: str, ph: str) -> str:

@@ -36,6 +36,7 @@ from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
+    ActionFlowable,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -203,10 +204,18 @@ class _Section(Flowable):  # type: ignore[misc]
         pass
 
 
+class _Region(_Section):
+    """An invisible marker: the page header names this region from here on."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__(label, None, "")
+
+
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(self, buf: io.BytesIO, footer: str, lang: str, **kw: Any) -> None:
         super().__init__(buf, pagesize=A4, **kw)
         self.section = ""
+        self.region = ""
         self.footer = footer
         self.lang = lang
         w, h = A4
@@ -215,16 +224,32 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             [
                 PageTemplate("cover", [frame], onPage=self._cover_page),
                 # drawn when the page is complete, so the header names the section on it
-                PageTemplate("body", [frame], onPageEnd=self._page),
+                PageTemplate("body", [frame], onPage=self._begin, onPageEnd=self._page),
             ]
         )
 
     def handle_documentBegin(self) -> None:
         self.section = ""
+        self.region = ""
         super().handle_documentBegin()
 
+    def _begin(self, canv: Any, doc: Any) -> None:
+        self._carried = self.region  # the region continued from the page before, if any
+        self._on_page: list[str] = []
+        self._fresh = True
+
     def afterFlowable(self, flowable: Flowable) -> None:
+        if isinstance(flowable, ActionFlowable):
+            return  # page and frame actions are not content
+        fresh, self._fresh = getattr(self, "_fresh", False), False
+        if isinstance(flowable, _Region):
+            if fresh:
+                self._carried = ""  # the page begins with this region
+            self.region = flowable.title
+            self._on_page.append(flowable.title)
+            return
         if isinstance(flowable, _Section):
+            self.region = self._carried = ""
             self.section = flowable.title
             if flowable.toc_level is not None:
                 self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page))
@@ -238,9 +263,16 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(BOLD, 8.5)
         canv.setFillColor(ACCENT)
         title = self.section
-        while canv.stringWidth(title, BOLD, 8.5) > w - 36 * mm and len(title) > 10:
+        carried, on_page = getattr(self, "_carried", ""), getattr(self, "_on_page", [])
+        regions = " · ".join(dict.fromkeys(r for r in (carried, *on_page) if r))
+        room = w - 36 * mm - (canv.stringWidth(regions, FONT, 8.5) + 8 * mm if regions else 0)
+        while canv.stringWidth(title, BOLD, 8.5) > room and len(title) > 10:
             title = title[:-2].rstrip() + "…"
         canv.drawString(18 * mm, h - 13 * mm, title)
+        if regions:
+            canv.setFont(FONT, 8.5)
+            canv.setFillColor(MUTED)
+            canv.drawRightString(w - 18 * mm, h - 13 * mm, regions)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(18 * mm, h - 15 * mm, w - 18 * mm, h - 15 * mm)
@@ -340,20 +372,24 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             )
             if not here and region.value == "andere":
                 continue
-            story.append(Paragraph(escape(region.label.get(opt.lang)), st["h2"]))
+            head: list[Flowable] = [
+                _Region(region.label.get(opt.lang)),
+                Paragraph(escape(region.label.get(opt.lang)), st["h2"]),
+            ]
             if not here:
-                story.append(Paragraph(t["fehlanzeige_region"], st["gap"]))
+                story.append(KeepTogether([*head, Paragraph(t["fehlanzeige_region"], st["gap"])]))
                 continue
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
-                story.append(Paragraph(t["only_fehlanzeige"], st["gap"]))
-                story.append(Spacer(1, 2 * mm))
-            for iid, entry in here:
-                story.append(_entry_block(reg, cat, iid, entry, stand, opt, t, st))
+                head += [Paragraph(t["only_fehlanzeige"], st["gap"]), Spacer(1, 2 * mm)]
+            for n, (iid, entry) in enumerate(here):
+                block = _entry_block(reg, cat, iid, entry, stand, opt, t, st)
+                # the region heading travels with the first entry: never alone at a page's foot
+                story.append(KeepTogether([*head, *block] if n == 0 else block))
         unplaced = [(iid, e) for iid, e in entries if not region_of(reg, iid)]
         if unplaced and opt.region is None:
             story.append(Paragraph("—", st["h2"]))
             for iid, entry in unplaced:
-                story.append(_entry_block(reg, cat, iid, entry, stand, opt, t, st))
+                story.append(KeepTogether(_entry_block(reg, cat, iid, entry, stand, opt, t, st)))
 
     buf = io.BytesIO()
     footer = " · ".join(
@@ -435,7 +471,7 @@ def _entry_block(
     opt: PrintOptions,
     t: dict[str, str],
     st: dict[str, ParagraphStyle],
-) -> Flowable:
+) -> list[Flowable]:
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
@@ -517,7 +553,7 @@ def _entry_block(
         styles += [("FONT", (1, n), (1, n), FONT, 7.5, 9.5), ("TEXTCOLOR", (1, n), (1, n), MUTED)]
     table = Table(rows, colWidths=[LABEL_W, VALUE_W])
     table.setStyle(TableStyle(styles))
-    return KeepTogether([table, Spacer(1, 4 * mm)])
+    return [table, Spacer(1, 4 * mm)]
 
 
 def _text(stored: Json, key: str) -> str:

@@ -161,6 +161,11 @@ class Register:
         self.schema = schema
         self.data: Json = data if data is not None else self.empty(schema)
         self._matcher: Matcher | None = None
+        self._inst_ids = frozenset(f.id for f in schema.institution_fields())
+        self._entry_ids = {
+            c.id: frozenset(f.id for f in c.fields if f.scope is Scope.ENTRY)
+            for c in schema.categories
+        }
 
     @staticmethod
     def empty(schema: Schema) -> Json:
@@ -450,16 +455,17 @@ class Register:
                 f"form of schema '{sub.identity.schema_id}', the register holds "
                 f"'{self.schema.schema_id}'"
             )
-        inst_ids = {f.id for f in self.schema.institution_fields()}
+        inst_ids = self._inst_ids
         for e in sub.entries:
+            entry_ids: frozenset[str] = frozenset()
             if e.category is not None:
-                try:
-                    self.schema.category(e.category)
-                except FormgenError as exc:
-                    return str(exc)
-                entry_ids = {f.id for f in self.schema.entry_fields(e.category)}
+                if e.category not in self._entry_ids:
+                    try:
+                        self.schema.category(e.category)
+                    except FormgenError as exc:
+                        return str(exc)
+                entry_ids = self._entry_ids[e.category]
             else:
-                entry_ids = set()
                 if e.entry:
                     return "entry values without a category"
             for scope, known, values in (

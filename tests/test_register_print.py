@@ -76,6 +76,8 @@ def test_each_category_starts_on_its_own_page(printed: list[str]) -> None:
     assert "Psychotherapie" not in printed[crisis].replace("Ольга Петренко Psychotherapie", "")
     # header: the category; footer: centre, Stand, page number
     assert printed[therapy].startswith("15. PsychotherapeutIn, niedergelassen")
+    header = printed[therapy].splitlines()[0]
+    assert "Düsseldorf · Rhein-Kreis Neuss (Neuss, Meerbusch) · Dormagen" in header
     assert f"Stand 22.11.2026 Seite {therapy + 1}" in printed[therapy]
 
 
