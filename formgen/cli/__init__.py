@@ -12,9 +12,9 @@ import click
 from formgen import __version__
 from formgen.cli import demo as demo_cmd
 from formgen.cli import generate as generate_cmd
+from formgen.cli import generate_docx as generate_docx_cmd
 from formgen.cli import ingest as ingest_cmd
 from formgen.cli import register as register_cmd
-from formgen.cli import generate_docx as generate_docx_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
 
