@@ -771,6 +771,26 @@ class _Settler:
             self.progress(outcome)
 
 
+def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance], Submission]:
+    """Read an archived original again with today's readers (``formgen register rebuild --reread``).
+
+    The original was read, checked and merged once, so it runs in this process without the
+    worker bounds; it is still checked again (identity, schema, values) under the workspace's
+    secret and schemas. Raises :class:`FormgenError` when it can no longer be read.
+    """
+    ctx = ReadContext.for_workspace(workspace)
+
+    def reread(data: bytes, provenance: Provenance) -> Submission:
+        with tempfile.NamedTemporaryFile(prefix="formgen-reread-") as fh:
+            fh.write(data)
+            fh.flush()
+            kind = sniff(Path(fh.name))
+        raw = read_file(data, kind, provenance, ctx)
+        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret)
+
+    return reread
+
+
 def describe_merge(result: Any) -> str:
     """A short text for the report from the register's merge outcome."""
     status = getattr(result, "status", None)
