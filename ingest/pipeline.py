@@ -284,6 +284,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     reason=str(exc),
                     quarantine_kind=exc.kind,
                     form=ident,
+                    warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
                 )
             )
         warnings = [*sub.problems, *sub.notes]
