@@ -461,23 +461,41 @@ def _worker_main(conn: Connection, ctx: ReadContext, limits: Limits, spool: str)
             return  # start afresh after a MemoryError: the heap may be fragmented
 
 
+IN_FLIGHT = 2
+"""Tasks sent to a worker ahead: it starts the next file without waiting for the parent."""
+
+
 class _Worker:
+    """One worker process and the tasks sent to it, in order; the first is the one running."""
+
     def __init__(self, mp: Any, ctx: ReadContext, limits: Limits, spool: Path) -> None:
+        self.limits = limits
         self.conn, child = mp.Pipe()
         self.proc = mp.Process(
             target=_worker_main, args=(child, ctx, limits, str(spool)), daemon=True
         )
         self.proc.start()
         child.close()
-        self.task: Task | None = None
+        self.queue: deque[Task] = deque()
         self.deadline = 0.0
         self.started = 0.0
 
-    def give(self, task: Task, seconds: float) -> None:
-        self.task = task
+    def _head_started(self) -> None:
         self.started = time.perf_counter()
-        self.deadline = time.monotonic() + seconds
+        self.deadline = time.monotonic() + _timeout(self.queue[0], self.limits)
+
+    def give(self, task: Task) -> None:
+        self.queue.append(task)
+        if len(self.queue) == 1:
+            self._head_started()
         self.conn.send(task)
+
+    def done(self) -> Task:
+        """The running task finished; the next one (already sent) starts now."""
+        task = self.queue.popleft()
+        if self.queue:
+            self._head_started()
+        return task
 
     def stop(self) -> None:
         with contextlib.suppress(OSError, BrokenPipeError):
@@ -511,48 +529,60 @@ class Batch:
             _Worker(self.mp, self.ctx, self.limits, self.spool)
             for _ in range(min(self.jobs, len(pending)) or 1)
         ]
+
+        def retire(w: _Worker, kill: bool = False) -> None:
+            """Replace worker ``w``; the tasks it had not started go back to the front."""
+            pending.extendleft(reversed(w.queue))
+            w.queue.clear()
+            workers[workers.index(w)] = self._replace(w, kill)
+
         try:
-            while pending or any(w.task for w in workers):
+            while pending or any(w.queue for w in workers):
                 for w in workers:
-                    if w.task is None and pending:
-                        nxt = pending.popleft()
-                        w.give(nxt, _timeout(nxt, self.limits))
-                busy = [w for w in workers if w.task is not None]
+                    # A container's attachments arrive at the front of pending; a worker that
+                    # is expanding a mailbox gets nothing more until it has finished.
+                    while (
+                        pending
+                        and len(w.queue) < IN_FLIGHT
+                        and not (w.queue and w.queue[-1].container_like)
+                    ):
+                        w.give(pending.popleft())
+                busy = [w for w in workers if w.queue]
                 now = time.monotonic()
                 ready = wait(
                     [w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now)
                 )
                 for w in busy:
-                    task = w.task
-                    assert task is not None
+                    task = w.queue[0]
                     if w.conn in ready:
                         try:
                             result: _Done | _Expanded = w.conn.recv()
                         except (EOFError, OSError):
                             w.proc.join(1)
-                            code = w.proc.exitcode
                             result = _Done(
                                 _died(
                                     task,
-                                    w.proc.exitcode if code is None else code,
+                                    w.proc.exitcode,
                                     self.limits,
                                     time.perf_counter() - w.started,
                                 )
                             )
-                            workers[workers.index(w)] = self._replace(w)
+                            w.done()
+                            retire(w)
                         else:
-                            w.task = None
-                            if not w.proc.is_alive() or (
+                            w.done()
+                            if (
                                 isinstance(result, _Done)
                                 and "memory bound" in result.outcome.reason
                             ):
-                                workers[workers.index(w)] = self._replace(w)
+                                retire(w)  # it exits after a MemoryError: start afresh
                         if isinstance(result, _Expanded):
                             pending.extendleft(reversed(result.tasks))
                         yield task, result
                     elif time.monotonic() >= w.deadline:
                         seconds = _timeout(task, self.limits)
-                        workers[workers.index(w)] = self._replace(w, kill=True)
+                        w.done()
+                        retire(w, kill=True)
                         yield (
                             task,
                             _Done(
@@ -568,7 +598,7 @@ class Batch:
                         )
         finally:
             for w in workers:
-                w.stop() if w.task is None else w.kill()
+                w.stop() if not w.queue else w.kill()
 
     def _replace(self, w: _Worker, kill: bool = False) -> _Worker:
         if kill or w.proc.is_alive():
