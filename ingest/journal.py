@@ -186,7 +186,31 @@ def _load(ws: Workspace) -> Register:
 
 
 def checkpoint(ws: Workspace, reg: Register) -> None:
-    write_atomic(ws.register_path, reg.dumps())
+    """Write register.json so that a crash leaves the old or the new file, never a mix.
+
+    Like :func:`formgen.workspace.write_atomic` (temp file, fsync, rename, fsync the folder), but
+    streamed: a register of 50 MB is not held a second time in memory as one string.
+    """
+    path = ws.register_path
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        buffer: list[str] = []
+        size = 0
+        for piece in reg.iter_json():
+            buffer.append(piece)
+            size += len(piece)
+            if size > 1 << 20:
+                fh.write("".join(buffer))
+                buffer, size = [], 0
+        fh.write("".join(buffer))
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    dir_fd = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
 
 
 class RegisterWriter:

@@ -229,7 +229,12 @@ class Register:
 
     def dumps(self) -> bytes:
         """The register as UTF-8 JSON (sorted keys: the same register gives the same bytes)."""
-        return json.dumps(self.data, ensure_ascii=False, sort_keys=True, indent=1).encode()
+        return "".join(self.iter_json()).encode()
+
+    def iter_json(self) -> Iterator[str]:
+        """The JSON text of :meth:`dumps` in pieces, for writing without a copy in memory."""
+        encoder = json.JSONEncoder(ensure_ascii=False, sort_keys=True, indent=1)
+        return encoder.iterencode(self.data)
 
     # ------------------------------------------------------------------ look-ups
 
