@@ -632,12 +632,22 @@ _SKIP_PREFIXES = (".", "~$")
 """Hidden files (``.DS_Store``) and Office lock files (``~$antrag.docx``) are not returns."""
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Task], list[Outcome]]:
+def workspace_folders(ws: Workspace) -> list[Path]:
+    """Folders of a workspace that hold no returns (archive, quarantine, generated forms, exports)."""
+    return [ws.archive_dir, ws.quarantine_dir, ws.forms_dir, ws.exports_dir]
+
+
+def discover(
+    paths: Iterable[str | Path], exclude: Iterable[Path] = ()
+) -> tuple[list[Task], list[Outcome]]:
     """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted.
 
     A path that does not exist is an outcome of its own; symbolic links to folders are not
-    followed (no loops); hidden files and Office lock files are skipped.
+    followed (no loops); hidden files, Office lock files and folders in ``exclude`` (the
+    workspace's own archive, quarantine, forms and exports: ``formgen ingest .`` in a workspace)
+    are skipped.
     """
+    skip = {p.resolve() for p in exclude}
     tasks: list[Task] = []
     missing: list[Outcome] = []
     for given in paths:
@@ -652,6 +662,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Task], list[Outcome]]:
                 keep = []
                 for d in sorted(dirs):
                     if d.startswith(_SKIP_PREFIXES) or (rootp / d).is_symlink():
+                        continue
+                    if skip and (rootp / d).resolve() in skip:
                         continue
                     if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
                         tasks.append(Task(str(rootp / d), str(rootp / d), container_like=True))
@@ -876,7 +888,7 @@ def ingest_paths(
     progress: ProgressFn | None = None,
 ) -> IngestReport:
     """Ingest files, folders and mail containers into ``workspace``; one outcome per file."""
-    tasks, missing = discover(paths)
+    tasks, missing = discover(paths, exclude=workspace_folders(workspace))
     return ingest_sources(
         tasks,
         ReadContext.for_workspace(workspace),

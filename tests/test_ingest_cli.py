@@ -99,3 +99,14 @@ def test_register_rebuild_rereads_the_archived_originals(ws_dir: Path, inbox: Pa
     assert after.keys() == before.keys()
     for iid in before:
         assert after[iid]["entries"] == before[iid]["entries"]
+
+
+def test_ingesting_the_workspace_folder_skips_its_own_archive(ws_dir: Path, inbox: Path) -> None:
+    assert CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)]).exit_code == 0
+    assert any(p.is_file() for p in (ws_dir / "archive").rglob("*"))
+    result = CliRunner().invoke(
+        main, ["ingest", str(ws_dir), "-w", str(ws_dir), "--json", "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    names = [f["name"] for f in json.loads(result.output)["files"]]
+    assert names and not any("/archive/" in n or "/quarantine/" in n for n in names)
