@@ -899,3 +899,30 @@ def ingest_paths(
         progress=progress,
         outcomes=missing,
     )
+
+
+def ingest_into_register(
+    paths: Iterable[str | Path],
+    workspace: Workspace,
+    *,
+    limits: Limits | None = None,
+    jobs: int | None = None,
+    progress: ProgressFn | None = None,
+    wait: float = 30.0,
+) -> IngestReport:
+    """Ingest into the workspace's register: what ``formgen ingest`` (and ``formgen demo``) runs.
+
+    Holds the register's write lock for the run (a second run waits ``wait`` seconds, then fails
+    clearly), archives every original before its merge and journals each merge.
+    """
+    from ingest import journal
+
+    with journal.writing(workspace, wait=wait) as writer:
+        return ingest_paths(
+            paths,
+            workspace,
+            merge=register_merge(workspace, writer),
+            limits=limits,
+            jobs=jobs,
+            progress=progress,
+        )
