@@ -183,7 +183,8 @@ def resolve(
 def _pipeline_reread(ws: Workspace) -> journal.Reread:
     try:
         module = importlib.import_module("ingest.pipeline")
-        func: journal.Reread = module.make_reread(ws)
+        make = getattr(module, "make_reread", None)  # needs the workspace's secret and schemas
+        func: journal.Reread = make(ws) if make is not None else module.reread
     except (ImportError, AttributeError):
         raise click.ClickException(
             "re-reading the archived originals needs the ingest pipeline (ingest.pipeline.make_reread), "
