@@ -73,6 +73,8 @@ class Limits:
     max_attachments: int = mailbox.MAX_ATTACHMENTS
     container_seconds: float = 600.0
     """A whole mailbox (all its mails) may take longer than one file."""
+    max_container_bytes: int = 2 << 30
+    """Attachments one mail container may spool to disk (a mailbox full of huge files)."""
 
 
 @dataclass(frozen=True)
@@ -282,6 +284,7 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     reason=str(exc),
                     quarantine_kind=exc.kind,
                     form=ident,
+                    warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
                 )
             )
         warnings = [*sub.problems, *sub.notes]
@@ -370,7 +373,15 @@ def _expand(
         atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
     # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
     base = task.container or task.name
+    spooled = 0
     for number, att in enumerate(atts, start=1):
+        if spooled + len(att.data) > limits.max_container_bytes:
+            scan.problems.append(
+                f"#{att.position} {att.name}: the attachments of this mailbox exceed "
+                f"{limits.max_container_bytes:,} bytes; the rest were not read — split the mailbox"
+            )
+            break
+        spooled += len(att.data)
         if len(att.data) > limits.max_file_bytes:
             scan.problems.append(
                 f"#{att.position} {att.name}: {len(att.data):,} bytes is more than the "
@@ -450,23 +461,41 @@ def _worker_main(conn: Connection, ctx: ReadContext, limits: Limits, spool: str)
             return  # start afresh after a MemoryError: the heap may be fragmented
 
 
+IN_FLIGHT = 2
+"""Tasks sent to a worker ahead: it starts the next file without waiting for the parent."""
+
+
 class _Worker:
+    """One worker process and the tasks sent to it, in order; the first is the one running."""
+
     def __init__(self, mp: Any, ctx: ReadContext, limits: Limits, spool: Path) -> None:
+        self.limits = limits
         self.conn, child = mp.Pipe()
         self.proc = mp.Process(
             target=_worker_main, args=(child, ctx, limits, str(spool)), daemon=True
         )
         self.proc.start()
         child.close()
-        self.task: Task | None = None
+        self.queue: deque[Task] = deque()
         self.deadline = 0.0
         self.started = 0.0
 
-    def give(self, task: Task, seconds: float) -> None:
-        self.task = task
+    def _head_started(self) -> None:
         self.started = time.perf_counter()
-        self.deadline = time.monotonic() + seconds
+        self.deadline = time.monotonic() + _timeout(self.queue[0], self.limits)
+
+    def give(self, task: Task) -> None:
+        self.queue.append(task)
+        if len(self.queue) == 1:
+            self._head_started()
         self.conn.send(task)
+
+    def done(self) -> Task:
+        """The running task finished; the next one (already sent) starts now."""
+        task = self.queue.popleft()
+        if self.queue:
+            self._head_started()
+        return task
 
     def stop(self) -> None:
         with contextlib.suppress(OSError, BrokenPipeError):
@@ -500,48 +529,60 @@ class Batch:
             _Worker(self.mp, self.ctx, self.limits, self.spool)
             for _ in range(min(self.jobs, len(pending)) or 1)
         ]
+
+        def retire(w: _Worker, kill: bool = False) -> None:
+            """Replace worker ``w``; the tasks it had not started go back to the front."""
+            pending.extendleft(reversed(w.queue))
+            w.queue.clear()
+            workers[workers.index(w)] = self._replace(w, kill)
+
         try:
-            while pending or any(w.task for w in workers):
+            while pending or any(w.queue for w in workers):
                 for w in workers:
-                    if w.task is None and pending:
-                        nxt = pending.popleft()
-                        w.give(nxt, _timeout(nxt, self.limits))
-                busy = [w for w in workers if w.task is not None]
+                    # A container's attachments arrive at the front of pending; a worker that
+                    # is expanding a mailbox gets nothing more until it has finished.
+                    while (
+                        pending
+                        and len(w.queue) < IN_FLIGHT
+                        and not (w.queue and w.queue[-1].container_like)
+                    ):
+                        w.give(pending.popleft())
+                busy = [w for w in workers if w.queue]
                 now = time.monotonic()
                 ready = wait(
                     [w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now)
                 )
                 for w in busy:
-                    task = w.task
-                    assert task is not None
+                    task = w.queue[0]
                     if w.conn in ready:
                         try:
                             result: _Done | _Expanded = w.conn.recv()
                         except (EOFError, OSError):
                             w.proc.join(1)
-                            code = w.proc.exitcode
                             result = _Done(
                                 _died(
                                     task,
-                                    w.proc.exitcode if code is None else code,
+                                    w.proc.exitcode,
                                     self.limits,
                                     time.perf_counter() - w.started,
                                 )
                             )
-                            workers[workers.index(w)] = self._replace(w)
+                            w.done()
+                            retire(w)
                         else:
-                            w.task = None
-                            if not w.proc.is_alive() or (
+                            w.done()
+                            if (
                                 isinstance(result, _Done)
                                 and "memory bound" in result.outcome.reason
                             ):
-                                workers[workers.index(w)] = self._replace(w)
+                                retire(w)  # it exits after a MemoryError: start afresh
                         if isinstance(result, _Expanded):
                             pending.extendleft(reversed(result.tasks))
                         yield task, result
                     elif time.monotonic() >= w.deadline:
                         seconds = _timeout(task, self.limits)
-                        workers[workers.index(w)] = self._replace(w, kill=True)
+                        w.done()
+                        retire(w, kill=True)
                         yield (
                             task,
                             _Done(
@@ -557,7 +598,7 @@ class Batch:
                         )
         finally:
             for w in workers:
-                w.stop() if w.task is None else w.kill()
+                w.stop() if not w.queue else w.kill()
 
     def _replace(self, w: _Worker, kill: bool = False) -> _Worker:
         if kill or w.proc.is_alive():
@@ -591,12 +632,22 @@ _SKIP_PREFIXES = (".", "~$")
 """Hidden files (``.DS_Store``) and Office lock files (``~$antrag.docx``) are not returns."""
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Task], list[Outcome]]:
+def workspace_folders(ws: Workspace) -> list[Path]:
+    """Folders of a workspace that hold no returns (archive, quarantine, generated forms, exports)."""
+    return [ws.archive_dir, ws.quarantine_dir, ws.forms_dir, ws.exports_dir]
+
+
+def discover(
+    paths: Iterable[str | Path], exclude: Iterable[Path] = ()
+) -> tuple[list[Task], list[Outcome]]:
     """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted.
 
     A path that does not exist is an outcome of its own; symbolic links to folders are not
-    followed (no loops); hidden files and Office lock files are skipped.
+    followed (no loops); hidden files, Office lock files and folders in ``exclude`` (the
+    workspace's own archive, quarantine, forms and exports: ``formgen ingest .`` in a workspace)
+    are skipped.
     """
+    skip = {p.resolve() for p in exclude}
     tasks: list[Task] = []
     missing: list[Outcome] = []
     for given in paths:
@@ -611,6 +662,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Task], list[Outcome]]:
                 keep = []
                 for d in sorted(dirs):
                     if d.startswith(_SKIP_PREFIXES) or (rootp / d).is_symlink():
+                        continue
+                    if skip and (rootp / d).resolve() in skip:
                         continue
                     if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
                         tasks.append(Task(str(rootp / d), str(rootp / d), container_like=True))
@@ -761,6 +814,26 @@ class _Settler:
             self.progress(outcome)
 
 
+def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance], Submission]:
+    """Read an archived original again with today's readers (``formgen register rebuild --reread``).
+
+    The original was read, checked and merged once, so it runs in this process without the
+    worker bounds; it is still checked again (identity, schema, values) under the workspace's
+    secret and schemas. Raises :class:`FormgenError` when it can no longer be read.
+    """
+    ctx = ReadContext.for_workspace(workspace)
+
+    def reread(data: bytes, provenance: Provenance) -> Submission:
+        with tempfile.NamedTemporaryFile(prefix="formgen-reread-") as fh:
+            fh.write(data)
+            fh.flush()
+            kind = sniff(Path(fh.name))
+        raw = read_file(data, kind, provenance, ctx)
+        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret)
+
+    return reread
+
+
 def describe_merge(result: Any) -> str:
     """A short text for the report from the register's merge outcome."""
     status = getattr(result, "status", None)
@@ -815,7 +888,7 @@ def ingest_paths(
     progress: ProgressFn | None = None,
 ) -> IngestReport:
     """Ingest files, folders and mail containers into ``workspace``; one outcome per file."""
-    tasks, missing = discover(paths)
+    tasks, missing = discover(paths, exclude=workspace_folders(workspace))
     return ingest_sources(
         tasks,
         ReadContext.for_workspace(workspace),
@@ -826,3 +899,30 @@ def ingest_paths(
         progress=progress,
         outcomes=missing,
     )
+
+
+def ingest_into_register(
+    paths: Iterable[str | Path],
+    workspace: Workspace,
+    *,
+    limits: Limits | None = None,
+    jobs: int | None = None,
+    progress: ProgressFn | None = None,
+    wait: float = 30.0,
+) -> IngestReport:
+    """Ingest into the workspace's register: what ``formgen ingest`` (and ``formgen demo``) runs.
+
+    Holds the register's write lock for the run (a second run waits ``wait`` seconds, then fails
+    clearly), archives every original before its merge and journals each merge.
+    """
+    from ingest import journal
+
+    with journal.writing(workspace, wait=wait) as writer:
+        return ingest_paths(
+            paths,
+            workspace,
+            merge=register_merge(workspace, writer),
+            limits=limits,
+            jobs=jobs,
+            progress=progress,
+        )

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
-from formgen.identity import FormIdentity
+from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.model import INSTITUTION, OTHER, Field, FieldPath, Schema, Scope, option_values
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, EntryReturn, RawSubmission, RawValue, Submission
@@ -128,9 +128,18 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
         if rest is not None:
             out[f"{f.id}.{OTHER}"] = rest
         return out
-    if raw.value is None or is_blank(raw.value):
+    value = raw.value
+    ticked = [opt for opt, on in raw.options.items() if on]
+    if (value is None or is_blank(value)) and ticked:
+        # A single choice given as ticked boxes (``<path>.<option>``) rather than one value.
+        if len(ticked) > 1:
+            joined = ", ".join(ticked)
+            out[f.id] = Checked(joined, None, f"{len(ticked)} boxes ticked ({joined}); tick one")
+            return out
+        value = ticked[0]
+    if value is None or is_blank(value):
         return out
-    text = _text(raw.value)
+    text = _text(value)
     if len(text) > MAX_VALUE_CHARS:
         out[f.id] = _cap(Checked(text, None))
     else:
@@ -147,8 +156,8 @@ def _group(
     if identity.kind == "institution":
         allowed.add(INSTITUTION)
     for path_text, value in raw.values.items():
-        if is_blank(value):
-            continue
+        if is_blank(value) or path_text.startswith(FIELD_PREFIX + "."):
+            continue  # blank = not filled in; identity fields are the identity, not values
         try:
             path = FieldPath.parse(path_text)
         except FormgenError:

@@ -212,3 +212,43 @@ def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     bad, good = report.outcomes
     assert bad.status is Status.UNREADABLE and reason in bad.reason
     assert good.status is Status.WARNINGS and len(report.submissions) == 1
+
+
+def test_a_reader_that_is_not_installed_is_an_unsupported_outcome(
+    bad_inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def missing(data: bytes, prov: Any, ctx: Any) -> Any:
+        return pipeline._import_reader("ingest.no_such_reader", "DOCX")
+
+    monkeypatch.setitem(pipeline.READERS, Kind.DOCX, missing)
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    report = ingest_paths([bad_inputs["external-entity.docx"]], ws)
+    (o,) = report.outcomes
+    assert o.status is Status.UNSUPPORTED
+    assert (
+        o.reason
+        == "DOCX files cannot be read: this installation has no DOCX reader (ingest.no_such_reader)"
+    )
+
+
+@pytest.mark.parametrize("reader", [_sleeping_reader, _greedy_reader, _crashing_reader])
+def test_files_sent_ahead_to_a_stopped_worker_are_read_by_the_next(
+    bad_inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: Any
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    monkeypatch.setitem(pipeline.READERS, Kind.DOCX, reader)
+    names = ["external-entity.docx", "ok-institution.pdf", "ok-checklist.pdf", "empty.pdf"]
+    tasks, _ = discover([bad_inputs[n] for n in names])
+    report = ingest_sources(
+        tasks,
+        ReadContext.for_workspace(ws),
+        limits=Limits(seconds=2, memory_bytes=256 << 20),
+        jobs=1,
+    )
+    assert [Path(o.name).name for o in report.outcomes] == names
+    assert [o.status for o in report.outcomes] == [
+        Status.UNREADABLE,
+        Status.WARNINGS,
+        Status.OK,
+        Status.UNREADABLE,
+    ]

@@ -87,3 +87,26 @@ def test_a_missing_path_is_misuse(ws_dir: Path, tmp_path: Path) -> None:
 def test_help_text() -> None:
     result = CliRunner().invoke(main, ["ingest", "--help"])
     assert result.exit_code == 0 and "quarantined" in result.output and "--strict" in result.output
+
+
+def test_register_rebuild_rereads_the_archived_originals(ws_dir: Path, inbox: Path) -> None:
+    assert CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)]).exit_code == 0
+    before = json.loads((ws_dir / "register.json").read_text("utf-8"))["institutions"]
+    result = CliRunner().invoke(main, ["register", "rebuild", "--reread", "-w", str(ws_dir)])
+    assert result.exit_code == 0, result.output
+    assert "1 returns merged" in result.output
+    after = json.loads((ws_dir / "register.json").read_text("utf-8"))["institutions"]
+    assert after.keys() == before.keys()
+    for iid in before:
+        assert after[iid]["entries"] == before[iid]["entries"]
+
+
+def test_ingesting_the_workspace_folder_skips_its_own_archive(ws_dir: Path, inbox: Path) -> None:
+    assert CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)]).exit_code == 0
+    assert any(p.is_file() for p in (ws_dir / "archive").rglob("*"))
+    result = CliRunner().invoke(
+        main, ["ingest", str(ws_dir), "-w", str(ws_dir), "--json", "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    names = [f["name"] for f in json.loads(result.output)["files"]]
+    assert names and not any("/archive/" in n or "/quarantine/" in n for n in names)

@@ -288,3 +288,46 @@ def test_the_shipped_schema_institution_form() -> None:
     assert e.entry["share_migrants"].value == 40
     assert e.entry["languages_offered"].value == ["tr", "el"]
     assert sub.problems == []
+
+
+def test_a_single_choice_given_as_ticked_boxes() -> None:
+    schema = default_schema()
+    identity = FormIdentity(
+        schema.schema_id,
+        schema.schema_version,
+        "7K3M9Q2XAB",
+        "institution",
+        ("psychotherapie",),
+        "inst-1",
+    ).sign(SECRET)
+    sub = validate(
+        raw(
+            identity,
+            {
+                "formgen.schema_id": schema.schema_id,
+                "psychotherapie.migrant_experience.fehlanzeige": True,
+                "psychotherapie.migrant_experience.ja": False,
+            },
+        ),
+        SchemaRegistry(schema),
+        SECRET,
+    )
+    assert sub.entries[0].entry["migrant_experience"].value == "fehlanzeige"
+    assert not any("formgen" in n for n in sub.notes)
+    both = validate(
+        raw(
+            identity,
+            {
+                "psychotherapie.migrant_experience.ja": True,
+                "psychotherapie.migrant_experience.nein": True,
+            },
+        ),
+        SchemaRegistry(schema),
+        SECRET,
+    )
+    checked = both.entries[0].entry["migrant_experience"]
+    assert (
+        checked.value is None
+        and checked.raw == "ja, nein"
+        and checked.problem == "2 boxes ticked (ja, nein); tick one"
+    )

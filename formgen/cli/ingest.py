@@ -79,11 +79,18 @@ def ingest(
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """
-    from ingest.pipeline import Limits, ReadContext, discover, ingest_sources, register_merge
+    from ingest.pipeline import (
+        Limits,
+        ReadContext,
+        discover,
+        ingest_sources,
+        register_merge,
+        workspace_folders,
+    )
     from ingest.report import Outcome
 
     ws = Workspace.open(workspace_dir)
-    tasks, missing = discover(paths)
+    tasks, missing = discover(paths, exclude=workspace_folders(ws))
     ctx = ReadContext.for_workspace(ws)
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
     total = len(tasks) + len(missing)

@@ -180,13 +180,14 @@ def resolve(
     click.echo(f"decided ({take}): {', '.join(ids)}")
 
 
-def _pipeline_reread() -> journal.Reread:
+def _pipeline_reread(ws: Workspace) -> journal.Reread:
     try:
         module = importlib.import_module("ingest.pipeline")
-        func: journal.Reread = module.reread
+        make = getattr(module, "make_reread", None)  # needs the workspace's secret and schemas
+        func: journal.Reread = make(ws) if make is not None else module.reread
     except (ImportError, AttributeError):
         raise click.ClickException(
-            "re-reading the archived originals needs the ingest pipeline (ingest.pipeline.reread), "
+            "re-reading the archived originals needs the ingest pipeline (ingest.pipeline.make_reread), "
             "which this installation lacks; run 'formgen register rebuild' without --reread"
         ) from None
     return func
@@ -203,7 +204,7 @@ def _pipeline_reread() -> journal.Reread:
 def rebuild(reread: bool, workspace: str) -> None:
     """Make register.json again from the journal and the archive (a damaged one is kept aside)."""
     ws = Workspace.open(workspace)
-    report = journal.rebuild(ws, _pipeline_reread() if reread else None)
+    report = journal.rebuild(ws, _pipeline_reread(ws) if reread else None)
     click.echo(
         f"rebuilt {ws.register_path}: {report.operations} operations, {report.merged} returns "
         f"merged, {report.institutions} institutions"
