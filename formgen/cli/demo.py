@@ -1,22 +1,174 @@
-"""``formgen demo``: the whole cycle on the shipped schema and samples."""
+"""``formgen demo``: the whole cycle on the shipped schema and the returned forms in ``samples/``.
+
+The demo is a CLI orchestration: it is the one place besides the other commands that knows both
+``formgen`` (forms, mailing) and ``ingest`` (readers, register), and it runs exactly what a
+coordinator would run by hand — ``init``, ``generate``, ``mail --drafts``, ``ingest``,
+``register stale|gaps|export|print`` — in one go.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+from pathlib import Path
+
 import click
 
+from formgen.batch import generate_batch, generate_one
 from formgen.cli.common import library_errors
-from formgen.outline import outline_text
-from formgen.schema_load import default_schema, shipped_schema_path
+from formgen.cli.mail import mail as mail_command
+from formgen.errors import FormgenError
+from formgen.forms import FormRequest
+from formgen.workspace import Workspace
+from ingest import journal
+from ingest.outputs import write_outputs
+from ingest.pipeline import ingest_into_register
+
+MARKER = ".formgen-demo"
+"""A folder holding this file was made by ``formgen demo`` and may be made again."""
+
+RETURNS = (
+    # returned forms as real programs filled and saved them (see samples/*/README.md)
+    "pdf/institution_pdfjs.pdf",
+    "pdf/institution_pdfium.pdf",
+    "pdf/institution_pdftk.pdf",
+    "pdf/checklist_pdfjs.pdf",
+    "pdf/checklist_pdfium.pdf",
+    "pdf/checklist_qpdf_flat.pdf",
+    "pdf/checklist_poppler_print.pdf",
+    "docx/lo252-institution.docx",
+    "docx/lo74-checklist.docx",
+    "docx/wordsim-checklist.docx",
+    "mail/rueckmeldung.eml",
+    "mail/postfach.mbox",
+    "mail/rueckmeldung.msg",
+)
+
+
+def find_samples(given: str | None) -> Path:
+    """The samples folder: ``--samples``, else ``./samples``, else the source tree's."""
+    candidates = (
+        [Path(given)]
+        if given
+        else [Path("samples"), Path(__file__).resolve().parents[2] / "samples"]
+    )
+    for folder in candidates:
+        if (folder / "workspace" / "secret.key").is_file() and (folder / "pdf").is_dir():
+            return folder
+    where = ", ".join(str(c) for c in candidates)
+    raise FormgenError(
+        f"the returned sample forms were not found (looked in {where}); run the demo from the "
+        "formgen folder (the one with samples/) or give --samples DIR"
+    )
+
+
+def prepare_folder(directory: Path) -> None:
+    """An empty folder, or one an earlier demo made (it is made again); never anything else."""
+    if directory.exists():
+        if (directory / MARKER).is_file():
+            shutil.rmtree(directory)
+        elif directory.is_dir() and not any(directory.iterdir()):
+            directory.rmdir()
+        else:
+            raise FormgenError(
+                f"{directory} exists and was not made by 'formgen demo'; give a new folder "
+                "(the demo never overwrites your files)"
+            )
 
 
 @click.command()
-@click.argument("directory", type=click.Path(file_okay=False), required=False)
+@click.argument("directory", type=click.Path(file_okay=False), default="demo-workspace")
+@click.option(
+    "--samples",
+    "samples_dir",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    help="Folder with the returned sample forms (default: ./samples).",
+)
+@click.pass_context
 @library_errors
-def demo(directory: str | None) -> None:
-    """Run the main job on the shipped default data and say where each output is.
+def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
+    """Run the whole cycle on the shipped schema and sample returns, into DIRECTORY.
 
-    Checks and outlines the shipped Arbeitshilfe schema.
+    Creates a workspace (default: demo-workspace), generates blank and personalised PDF and DOCX
+    forms, writes mail drafts for ten institutions, ingests forms returned through pdf.js,
+    PDFium, pdftk, qpdf, poppler, LibreOffice and mail, merges them into the register, reports
+    stale entries and gaps, exports JSON/CSV/XLSX, prints the register — and says where each
+    output is. A folder an earlier demo made is made again; any other non-empty folder is refused.
     """
-    schema = default_schema()
-    click.echo(f"{shipped_schema_path()}: valid")
-    click.echo(outline_text(schema))
+    samples = find_samples(samples_dir)
+    root = Path(directory)
+    prepare_folder(root)
+
+    # 1. the workspace; it signs with the samples' secret so that their returns verify
+    ws = Workspace.init(
+        root, name="SPKoM Düsseldorf und Rhein-Kreis Neuss (Demo)", sender="spkom-demo@example.org"
+    )
+    (root / MARKER).write_text(
+        "made by formgen demo; 'formgen demo' may replace this folder\n", "utf-8"
+    )
+    shutil.copyfile(samples / "workspace" / "secret.key", root / "secret.key")
+    shutil.copyfile(samples / "workspace" / "issued.jsonl", root / "issued.jsonl")
+    ws = Workspace.open(root)
+    schema = ws.schema()
+    click.echo(
+        f"1. workspace {root} (schema {schema.schema_id} {schema.schema_version}, {len(schema.categories)} checklists)"
+    )
+
+    # 2. blank checklists of every category, PDF and DOCX
+    blank = ws.forms_dir / "blank"
+    request = FormRequest("checklist", tuple(c.id for c in schema.categories), lang=ws.language)
+    outputs: list[tuple[str, Path]] = []
+    for fmt in ("pdf", "docx"):
+        path = blank / f"checkliste-alle-kategorien.{fmt}"
+        generate_one(schema, request, path, secret=ws.secret, fmt=fmt, seed=1, workspace=ws)
+        outputs.append((f"blank checklist, all categories ({fmt.upper()})", path))
+    click.echo(f"2. blank checklists of all {len(schema.categories)} categories: PDF and DOCX")
+
+    # 3. personalised forms as mail drafts for the demo recipients
+    drafts = root / "drafts"
+    click.echo("3. mail drafts with personalised forms (formgen mail --drafts):")
+    ctx.invoke(
+        mail_command,
+        recipients=str(samples / "demo" / "recipients.csv"),
+        workspace_dir=str(root),
+        fmt="both",
+        drafts_dir=str(drafts),
+    )
+    outputs.append(("mail drafts (.eml, open in Outlook/Thunderbird)", drafts))
+    outputs.append(("forms attached to the drafts", ws.forms_dir / "mail"))
+
+    # 4. the returned forms, read by every reader and merged into the register
+    paths = [samples / name for name in RETURNS if (samples / name).exists()]
+    report = ingest_into_register(paths, ws)
+    click.echo(
+        f"4. ingested {len(paths)} returned files (PDF, flattened PDF, DOCX, .eml, .mbox, .msg):"
+    )
+    for line in report.lines():
+        click.echo(f"   {line}")
+
+    # 5. update forms prefilled from the register
+    reg = journal.load(ws)
+    records = [reg.record(iid) for iid in sorted(reg.institutions)]
+    update_dir = ws.forms_dir / "update"
+    for fmt in ("pdf", "docx"):
+        generate_batch(
+            schema, records, update_dir / fmt, secret=ws.secret, fmt=fmt, seed=2, workspace=ws
+        )
+    outputs.append(
+        (
+            f"update forms prefilled from the register ({len(records)} institutions, PDF and DOCX)",
+            update_dir,
+        )
+    )
+    click.echo(f"5. update forms prefilled from the register for {len(records)} institutions")
+
+    # 6. register outputs: exports, printed register, stale entries, gaps
+    written = write_outputs(ws, reg, dt.date.today())
+    click.echo("6. register exported, printed, stale entries and gaps reported")
+    outputs.extend(written.items())
+
+    click.echo("")
+    click.echo("Where everything is:")
+    for label, path in outputs:
+        click.echo(f"  {label}: {path}")
