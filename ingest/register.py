@@ -375,6 +375,9 @@ class Register:
         changes = 0
         stale_base = False
         by_institution = sub.identity.kind == "institution"
+        rev_before: dict[str, int | None] = {}
+        """Each institution's revision before this return (None: created by it); a return's own
+        earlier entries never make its base version look out of date."""
         for e in sub.entries:
             where = e.category or INSTITUTION
             if e.block:
@@ -404,8 +407,13 @@ class Register:
                     )
                 iid = self._create(iid)
                 created.append(iid)
-                base = None
+                rev_before[iid] = None
             inst = self.institutions[iid]
+            rev_before.setdefault(iid, inst["rev"])
+            if rev_before[iid] is None:
+                base = None  # created by this return: nothing to be out of date with
+            elif base is not None and base == rev_before[iid]:
+                base = inst["rev"]  # current when the return began; its own entries came since
             plan = self._plan(inst, e, base, sub.identity.instance_id, by_institution, where)
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
+from register_support import SCHEMA, YILMAZ, Bad, checklist, entry, institution_form, submission
 
 from formgen.errors import RegisterError, RegisterVersionError
 from ingest.register import Register
@@ -291,3 +291,43 @@ def test_form_of_an_institution_the_register_does_not_know(reg: Register) -> Non
     assert reg.merge(
         checklist("psychotherapie", {"name": "Neu", "region": "dormagen"})
     ).created == ("inst-0001",)
+
+
+def test_institution_form_with_two_categories_is_one_clean_update(reg: Register) -> None:
+    """A return's own first entry must not make its base version look out of date for the next."""
+    iid = seeded(reg)
+    rev = reg.institutions[iid]["rev"]
+    sub = submission(
+        [
+            entry(iid, "psychotherapie", None, {"languages_offered": ["fa"], "date": "2026-10-01"}),
+            entry(iid, "facharzt", None, {"office_hours": "Mo 9–12", "date": "2026-10-01"}),
+        ],
+        "institution",
+        ("psychotherapie", "facharzt"),
+        institution_id=iid,
+        base=rev,
+    )
+    out = reg.merge(sub)
+    assert out.status == "updated", out.flags
+    assert not any("had changed since" in f for f in out.flags)
+
+
+def test_new_institution_from_a_two_category_form_is_not_flagged(reg: Register) -> None:
+    sub = submission(
+        [
+            entry(
+                "inst-0100",
+                "psychotherapie",
+                None,
+                {"name": "Praxis Ольга", "region": "duesseldorf"},
+            ),
+            entry("inst-0100", "facharzt", None, {"name": "Praxis Ольга", "office_hours": "Di"}),
+        ],
+        "institution",
+        ("psychotherapie", "facharzt"),
+        institution_id="inst-0100",
+        base=7,
+    )
+    out = reg.merge(sub)
+    assert out.status == "updated", out.flags
+    assert out.created == ("inst-0100",)
