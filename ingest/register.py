@@ -150,6 +150,8 @@ class _Plan:
 
     apply: dict[str, Json] = field(default_factory=dict)
     held: dict[str, Json] = field(default_factory=dict)
+    held_why: dict[str, str] = field(default_factory=dict)
+    """Why a value was held, where the general reason (changed on both sides) does not fit."""
     flags: list[str] = field(default_factory=list)
     touched_categories: list[str] = field(default_factory=list)
 
@@ -414,14 +416,16 @@ class Register:
                 base = None  # created by this return: nothing to be out of date with
             elif base is not None and base == rev_before[iid]:
                 base = inst["rev"]  # current when the return began; its own entries came since
-            plan = self._plan(inst, e, base, sub.identity.instance_id, by_institution, where)
+            plan = self._plan(
+                inst, e, base, sub.identity.instance_id, by_institution, where, sub.confidence
+            )
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
             flags.extend(plan.flags)
             for path, theirs in plan.held.items():
                 cid = self._hold(iid, path, theirs, base, sha, at)
                 conflicts.append(cid)
-                why = (
+                why = plan.held_why.get(path) or (
                     f"changed in the register and in this return since revision {base}"
                     if base is not None
                     else "the institution itself gave another value"
@@ -504,6 +508,7 @@ class Register:
         instance_id: str,
         by_institution: bool,
         where: str,
+        confidence: str = "high",
     ) -> _Plan:
         plan = _Plan()
         incoming: dict[str, Checked] = {}
@@ -523,6 +528,15 @@ class Register:
                 plan.flags.append(f"{where}: {path}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
             if same_value(mine, theirs):
+                continue
+            if confidence == "low" and mine is not None and self._confidence(mine) != "low":
+                # a value recovered by position from a printed copy never silently replaces
+                # one read from form fields
+                plan.held[path] = theirs
+                plan.held_why[path] = (
+                    "a printed or flattened copy (values read by position) differs from the "
+                    "value read from form fields"
+                )
                 continue
             if base is None or base >= inst["rev"] or mine is None:
                 if (
@@ -554,6 +568,9 @@ class Register:
             return found
         entry = inst["entries"].get(scope)
         return entry["fields"].get(key) if entry else None
+
+    def _confidence(self, stored: Json) -> str:
+        return str(self.data["sources"].get(stored.get("src"), {}).get("confidence", "high"))
 
     def _by_institution(self, stored: Json) -> bool:
         return bool(self.data["sources"].get(stored.get("src"), {}).get("kind") == "institution")

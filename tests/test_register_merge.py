@@ -331,3 +331,17 @@ def test_new_institution_from_a_two_category_form_is_not_flagged(reg: Register) 
     out = reg.merge(sub)
     assert out.status == "updated", out.flags
     assert out.created == ("inst-0100",)
+
+
+def test_a_printed_copy_never_silently_replaces_values_read_from_form_fields(reg: Register) -> None:
+    iid = seeded(reg)
+    rev = reg.institutions[iid]["rev"]
+    before = value(reg, iid, "psychotherapie.languages_offered")
+    out = reg.merge(
+        institution_form(
+            iid, base=rev, languages_offered=["ru"], date="2026-10-02", confidence="low"
+        )
+    )
+    assert out.status == "held"
+    assert value(reg, iid, "psychotherapie.languages_offered") == before
+    assert any("printed or flattened copy" in f for f in out.flags)
