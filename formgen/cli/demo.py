@@ -141,11 +141,15 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     # 4. the returned forms, read by every reader and merged into the register
     paths = [samples / name for name in RETURNS if (samples / name).exists()]
     report = ingest_into_register(paths, ws)
+    report_path = ws.exports_dir / "ingest-report.txt"
+    report_path.write_text("\n".join(report.lines(verbose=True)) + "\n", "utf-8")
     click.echo(
         f"4. ingested {len(paths)} returned files (PDF, flattened PDF, DOCX, .eml, .mbox, .msg):"
     )
     for line in report.lines():
-        click.echo(f"   {line}")
+        if not line.startswith(" "):  # one line per file; every warning is in the report file
+            click.echo(f"   {line}")
+    outputs.append(("ingest report with every warning", report_path))
 
     # 5. update forms prefilled from the register
     reg = journal.load(ws)

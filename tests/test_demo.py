@@ -1,0 +1,83 @@
+"""`formgen demo`: the whole cycle in one command, on the shipped schema and the samples."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from formgen.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    root = tmp_path_factory.mktemp("demo") / "ws"
+    result = CliRunner().invoke(main, ["demo", str(root), "--samples", str(SAMPLES)])
+    assert result.exit_code == 0, result.output
+    return root, result.stdout
+
+
+def test_demo_makes_blank_forms_in_both_formats(demo: tuple[Path, str]) -> None:
+    root, _ = demo
+    pdf = PdfReader(root / "forms" / "blank" / "checkliste-alle-kategorien.pdf")
+    names = set(pdf.get_fields() or {})
+    assert "kontakt_beratungsstelle.1.name" in names
+    assert "migrantenselbstorganisationen.5.initials" in names
+    docx = root / "forms" / "blank" / "checkliste-alle-kategorien.docx"
+    assert docx.stat().st_size > 10_000
+
+
+def test_demo_writes_a_draft_per_institution_with_an_address(demo: tuple[Path, str]) -> None:
+    root, out = demo
+    drafts = sorted((root / "drafts").glob("*.eml"))
+    assert len(drafts) == 9  # ten recipients, one without an e-mail address
+    assert "NOT MAILED inst-0009 (Tagesstätte Meerbusch): no e-mail address" in out
+    assert b"X-Unsent: 1" in drafts[0].read_bytes()
+
+
+def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) -> None:
+    root, out = demo
+    register = json.loads((root / "register.json").read_text("utf-8"))
+    names = {i["institution"]["name"]["v"] for i in register["institutions"].values()}
+    assert "Praxis Ольга Петренко" in names
+    assert "Beratung Łódź – Paweł Wiśniewski" in names
+    readers = {s["reader"] for s in register["sources"].values()}
+    assert {"acroform-pdf", "flattened-pdf", "docx"} <= readers
+    assert "tampered or forged" not in out
+    assert "postfach.mbox" in out and "rueckmeldung.msg" in out
+
+
+def test_demo_outputs_exist_and_say_where_they_are(demo: tuple[Path, str]) -> None:
+    root, out = demo
+    exports = root / "exports"
+    for pattern in (
+        "register-*.json",
+        "register-*-wide.csv",
+        "register-*.xlsx",
+        "register-*.pdf",
+        "stale-*.txt",
+        "gaps-*.txt",
+    ):
+        found = list(exports.glob(pattern))
+        assert found, pattern
+        assert str(found[0]) in out
+    with pdfplumber.open(next(exports.glob("register-*.pdf"))) as pdf:
+        text = "".join(page.extract_text() or "" for page in pdf.pages[:3])
+    assert "Regionales Versorgungsregister" in text
+    assert list((root / "forms" / "update" / "pdf").glob("*.pdf"))
+
+
+def test_demo_remakes_its_own_folder_but_never_a_foreign_one(tmp_path: Path) -> None:
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("wichtig")
+    result = CliRunner().invoke(main, ["demo", str(foreign), "--samples", str(SAMPLES)])
+    assert result.exit_code == 1
+    assert "was not made by 'formgen demo'" in result.stderr
+    assert (foreign / "notes.txt").read_text() == "wichtig"
