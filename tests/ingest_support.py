@@ -36,8 +36,6 @@ def flat_reader_present() -> bool:
 
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-DOCX_SAMPLES_SECRET = b"formgen-samples-secret-0000000000"
-"""The secret samples/docx/make_samples.py signs its forms with (not samples/workspace's)."""
 
 
 def sample_workspace(root: Path, secret: bytes | None = None) -> Workspace:

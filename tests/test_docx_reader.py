@@ -19,12 +19,15 @@ from formgen.docx_xml import qn
 from formgen.errors import IdentityError, NotADocxError, NotOurFormError, UnsafeDocxError
 from formgen.forms import FormRequest, new_identity
 from formgen.schema_load import default_schema
+from formgen.workspace import Workspace
 from ingest.docx_reader import MAX_RATIO, read_docx
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "docx"
 REPORT = json.loads((SAMPLES / "report.json").read_text("utf-8"))
 SCHEMA = default_schema()
 SECRET = b"test-secret-0123456789abcdef0123"
+SAMPLE_WORKSPACE = Workspace.open(SAMPLES.parent / "workspace")
+"""The workspace whose secret signed the samples (the one ``formgen demo`` ingests them with)."""
 
 
 def filled_samples() -> list[str]:
@@ -38,7 +41,8 @@ def test_every_value_of_a_real_program_sample_comes_back(name: str) -> None:
     expected = json.loads((SAMPLES / f"expected-{kind}.json").read_text("utf-8"))
     sub = read_docx((SAMPLES / name).read_bytes(), name)
     got = {k: v for k, v in sub.values.items() if v is not False}
-    assert sub.identity is not None and sub.identity.verify(b"formgen-samples-secret-0000000000")
+    assert sub.identity is not None and sub.identity.verify(SAMPLE_WORKSPACE.secret)
+    assert SAMPLE_WORKSPACE.issued()[sub.identity.instance_id] == sub.identity
     assert sub.identity.kind == kind
     joined = set(REPORT["samples"][name.removesuffix(".docx")]["lines_joined_by_libreoffice_7_4"])
     for path, value in expected.items():

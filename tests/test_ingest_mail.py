@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from ingest_support import DOCX_SAMPLES_SECRET, sample_workspace
+from ingest_support import sample_workspace
 
 from ingest import mailbox
 from ingest.pipeline import ReadContext, discover, ingest_sources
@@ -59,8 +59,7 @@ def test_mailed_forms_are_ingested_with_the_mail_as_provenance(
     container: str, tmp_path: Path
 ) -> None:
     expected = {m["sha256"]: m for m in MANIFEST if m["container"] == container}
-    docx = any(m["workspace"] == "docx-secret" for m in expected.values())
-    ws = sample_workspace(tmp_path / "ws", DOCX_SAMPLES_SECRET if docx else None)
+    ws = sample_workspace(tmp_path / "ws")  # its secret signed every sample, PDF and DOCX
     ctx = ReadContext.for_workspace(ws)
     tasks, _ = discover([SAMPLES / container])
     report = ingest_sources(tasks, ctx)

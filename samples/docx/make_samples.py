@@ -7,7 +7,12 @@ and record what came back.
 Needs LibreOffice with python3-uno (Debian: /usr/bin/soffice, run by /usr/bin/python3). A newer
 LibreOffice is used when ``/opt/lo25/run.sh`` exists: it runs a command with LibreOffice 25.2
 (bookworm-backports .debs unpacked into /opt/lo25) bind-mounted over the system's in a private
-mount namespace. Writes, next to this script:
+mount namespace.
+
+The forms are signed with the sample workspace's secret (``samples/workspace/secret.key``, the
+one ``samples/pdf/make_samples.py`` signs with and ``formgen demo`` checks with) and their
+identities are recorded in its ``issued.jsonl`` (only this script's lines are replaced; the PDF
+samples' stay). Writes, next to this script:
 
 * ``blank-<kind>.docx``         the generated forms (fixed seed and "Stand": reproducible)
 * ``<filler>-<kind>.docx``      filled and saved by ``lo74``, ``lo252``, ``wordsim``
@@ -34,13 +39,15 @@ from lxml import etree
 from formgen.docx_form import FormPlan, form_plan, render_docx
 from formgen.docx_xml import CHECKBOX, DATE, DROPDOWN, qn, run_props, text_runs
 from formgen.forms import FormRequest, new_identity
-from formgen.model import FieldType, choices_of
+from formgen.identity import FormIdentity
+from formgen.model import FieldPath, FieldType, choices_of
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
+from formgen.workspace import ISSUED, Workspace
 from ingest.docx_reader import read_docx
 
 HERE = Path(__file__).resolve().parent
-SECRET = b"formgen-samples-secret-0000000000"
+WORKSPACE = HERE.parent / "workspace"
 STAND = "2026-11-22"
 
 RECORD = {
@@ -78,9 +85,43 @@ TEXTS = {
     FieldType.URL: "https://example.org/beratung",
     FieldType.INITIALS: "ÇÖ",
 }
+POSTCODES = ("40212", "41460", "41539", "40667", "47798")
+"""Real five-digit postcodes (the schema's pattern), one per filled entry in turn."""
 
 
-def forms() -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
+def typed_text(f_id: str, f_type: FieldType, entry: int) -> str:
+    """What a person types into a text control of the ``entry``-th filled entry: the Unicode
+    sample text, but a valid postcode, and a name and phone number of its own per entry (so
+    that the entries are different institutions in the register, not one with conflicts)."""
+    if f_id == "postcode":
+        return POSTCODES[entry % len(POSTCODES)]
+    if f_id == "name":
+        return f"{TEXTS[f_type]} {entry + 1}"
+    if f_id == "phone":
+        return f"0211 76543{entry + 1:02d}"
+    return TEXTS[f_type]
+
+
+def record_issued(ws: Workspace, identities: list[FormIdentity]) -> None:
+    """Replace this script's lines in issued.jsonl (the PDF samples' lines stay)."""
+    path = ws.root / ISSUED
+    mine = {i.instance_id for i in identities}
+    keep = []
+    if path.exists():
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip() and json.loads(line).get("formgen.instance_id") not in mine:
+                keep.append(line)
+    for ident in identities:
+        keep.append(
+            json.dumps(
+                {**ident.to_fields(), "issued_at": STAND + "T09:00:00+0100"}, ensure_ascii=False
+            )
+        )
+    path.write_text("\n".join(keep) + "\n", "utf-8")
+
+
+def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
+    """The blank forms, signed with the sample workspace's secret and recorded as issued there."""
     schema = default_schema()
     record = record_from_json(schema, RECORD)
     requests = {
@@ -90,10 +131,13 @@ def forms() -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
         "institution": FormRequest("institution", record.categories, record, stand=STAND),
     }
     out = {}
+    identities = []
     for n, (kind, req) in enumerate(requests.items()):
-        ident = new_identity(schema, req, SECRET, random.Random(100 + n))
+        ident = new_identity(schema, req, ws.secret, random.Random(100 + n))
+        identities.append(ident)
         data = render_docx(schema, req, ident).data
         out[kind] = (req, data, form_plan(schema, req.kind, req.categories, req.lang))
+    record_issued(ws, identities)
     return out
 
 
@@ -102,6 +146,7 @@ def fill_values(kind: str, plan: FormPlan) -> tuple[list[list[object]], dict[str
     rng = random.Random(7)
     lo_plan: list[list[object]] = []
     expected: dict[str, object] = {}
+    entries: dict[tuple[str, int | None], int] = {}
     for t, r, i, slot in plan.slots():
         table = plan.tables[t]
         if kind == "checklist" and (table.block not in (1, 3) or (table.block == 3 and t > 5)):
@@ -121,7 +166,11 @@ def fill_values(kind: str, plan: FormPlan) -> tuple[list[list[object]], dict[str
             day = dt.date(2025, 1, 1) + dt.timedelta(days=37 * t + r)
             shown, expected_value = day.strftime("%d.%m.%Y"), day.isoformat()
         else:
-            shown = expected_value = TEXTS[f.type]
+            where = FieldPath.parse(slot.path)
+            # the institution form's entry is another institution than the checklist's three
+            first = 0 if kind == "checklist" else len(POSTCODES) - 1
+            entry = entries.setdefault((where.category, where.block), first + len(entries))
+            shown = expected_value = typed_text(f.id, f.type, entry)
         lo_plan.append([t, r, i, slot.kind, shown])
         expected[slot.path] = expected_value
     return lo_plan, expected
@@ -257,7 +306,8 @@ def main() -> None:
     versions = lo_versions()
     report["libreoffice"] = {name: version_of(prefix) for name, prefix in versions.items()}
     samples: dict[str, object] = {}
-    for kind, (_req, data, plan) in forms().items():
+    ws = Workspace.open(WORKSPACE)
+    for kind, (_req, data, plan) in forms(ws).items():
         (HERE / f"blank-{kind}.docx").write_bytes(data)
         samples[f"blank-{kind}"] = {"size": len(data), "kept": kept(HERE / f"blank-{kind}.docx")}
         to_png(HERE / f"blank-{kind}.docx", f"blank-{kind}-p", first_pages=3)
@@ -320,6 +370,7 @@ def main() -> None:
                 "size": path.stat().st_size,
                 "read_ms": round(took * 1000, 1),
                 "identity": sub.identity.reference if sub.identity else None,
+                "signature_verifies": bool(sub.identity and sub.identity.verify(ws.secret)),
                 "confidence": sub.confidence,
                 "expected": len(expected),
                 "back_exactly": len(expected) - len(missing) - len(different) - len(known_loss),

@@ -20,8 +20,8 @@ Writes into ``samples/mail/``:
 * ``manifest.json`` — every form attachment: container, position, the sample it is, its
   SHA-256 and the sender, date and subject of the mail that carried it.
 
-The PDF samples are signed with ``samples/workspace/secret.key``; the DOCX samples with the
-secret in ``samples/docx/make_samples.py`` (see ``manifest.json``: ``workspace``). Dates,
+The PDF and DOCX samples are all signed with ``samples/workspace/secret.key`` (see
+``manifest.json``: ``workspace``), so they verify in the sample workspace. Dates,
 Message-IDs, mbox separators and MIME boundaries are fixed, so the output depends only on the
 sample files.
 """
@@ -90,7 +90,7 @@ def main() -> None:
                 "container": container,
                 "position": position,
                 "sample": rel,
-                "workspace": "docx-secret" if rel.startswith("docx/") else "samples/workspace",
+                "workspace": "samples/workspace",
                 "sha256": hashlib.sha256(data).hexdigest(),
                 "from": str(msg["From"]),
                 "date": str(msg["Date"]),
@@ -229,7 +229,7 @@ def main() -> None:
         new = Path(md_path, "new", key)
         new.rename(new.with_name(f"1758700000.M{number}P1.formgen-sample"))  # stable names
 
-    # A Word return (signed with the DOCX samples' secret).
+    # A Word return.
     word = reply(
         "Praxis Şule Yılmaz <praxis@example.org>",
         "Formular in Word ausgefüllt",
