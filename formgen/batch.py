@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import FormgenError, RecordError, UnknownCategoryError
+from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
 from formgen.model import Schema
-from formgen.record import InstitutionRecord, record_from_json
+from formgen.recipients import parse_recipients_csv
+from formgen.record import InstitutionRecord
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 Progress = Callable[[int, int], None]
@@ -65,69 +66,17 @@ def get_renderer(fmt: str) -> Renderer:
 # --------------------------------------------------------------------------- recipients
 
 
-_SPLIT = str.maketrans({",": " ", ";": " ", "|": " "})
-
-
 def read_recipients(
-    schema: Schema, text: str, source: str = "recipients.csv"
+    schema: Schema, data: bytes, source: str = "recipients.csv"
 ) -> list[InstitutionRecord]:
-    """Recipients from CSV text: one institution per row, checked against the schema.
+    """Recipients from a CSV (as ``formgen mail`` reads it): one record per row, to prefill.
 
-    Raises :class:`RecordError` naming the row (``recipients.csv:4``) and the column.
+    Raises :class:`RecipientsError` listing every problem with its line; nothing is made then.
     """
-    text = text.lstrip("\ufeff")
-    sample = text[:4096]
-    try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    columns = [c.strip().lower() for c in (reader.fieldnames or [])]
-    if "id" not in columns or not ({"institution", "name"} & set(columns)):
-        raise RecordError(
-            f"{source}: the first line must name the columns; needed: id, institution (or name), "
-            f"categories, region, email — found: {', '.join(columns) or '(none)'}"
-        )
-    inst_fields = {f.id for f in schema.institution_fields()}
-    records: list[InstitutionRecord] = []
-    seen: dict[str, int] = {}
-    for line_no, row in enumerate(reader, start=2):
-        row = {
-            (k or "").strip().lower(): (v or "").strip()
-            for k, v in row.items()
-            if isinstance(v, str) or v is None
-        }
-        if not any(row.values()):
-            continue
-        where = f"{source}:{line_no}"
-        rid = row.get("id", "")
-        if rid in seen:
-            raise RecordError(
-                f"{where}: id '{rid}' already used on line {seen[rid]}; ids must be unique"
-            )
-        seen[rid] = line_no
-        name = row.get("institution") or row.get("name") or ""
-        if not name:
-            raise RecordError(
-                f"{where}: column 'institution' is empty; every recipient needs a name"
-            )
-        categories = row.get("categories", "").translate(_SPLIT).split()
-        if not categories:
-            raise RecordError(
-                f"{where}: column 'categories' is empty; list the checklists (category ids) this institution gets"
-            )
-        institution: dict[str, Any] = {"name": name}
-        for key, value in row.items():
-            if key in inst_fields and key != "name" and value:
-                institution[key] = value
-        data = {"id": rid, "categories": categories, "institution": institution}
-        try:
-            records.append(record_from_json(schema, data, where))
-        except UnknownCategoryError as exc:
-            raise RecordError(f"{where}: column 'categories': {exc}") from None
-    if not records:
+    listed = parse_recipients_csv(data, schema, source).require_valid()
+    if not listed.recipients:
         raise RecordError(f"{source}: no recipients (only a header line?)")
-    return records
+    return [r.record() for r in listed.recipients]
 
 
 # --------------------------------------------------------------------------- batch

@@ -73,7 +73,7 @@ class RecipientsError(FormgenError):
         head = f"the recipients list has {count} problem{'s' if count != 1 else ''}"
         super().__init__(
             head
-            + " (nothing was sent; fix them, or pass --skip-invalid to mail only the valid rows):\n"
+            + " (nothing was made or sent; fix them — `formgen mail` also takes --skip-invalid to mail only the valid rows):\n"
             + "\n".join(f"  {p}" for p in problems)
         )
 

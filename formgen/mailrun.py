@@ -389,26 +389,13 @@ def _prepare(
 # --------------------------------------------------------------------------- who gets the next round
 
 
-def minimal_record(recipient: Recipient) -> InstitutionRecord:
-    """The prefill of an institution the register does not know yet: what the recipients list says."""
-    institution: dict[str, str | int | list[str]] = {
-        **recipient.institution,
-        "name": recipient.name,
-    }
-    if recipient.region:
-        institution["region"] = recipient.region
-    if recipient.email:
-        institution["email"] = recipient.email
-    return InstitutionRecord(recipient.id, recipient.categories, institution)
-
-
 def prefill_from(
     lookup: Callable[[str], InstitutionRecord | None],
 ) -> Callable[[Recipient], InstitutionRecord]:
     """Prefill from the register when it knows the institution, else from the recipients row."""
 
     def prefill(recipient: Recipient) -> InstitutionRecord:
-        return lookup(recipient.id) or minimal_record(recipient)
+        return lookup(recipient.id) or recipient.record()
 
     return prefill
 

@@ -92,6 +92,15 @@ class Recipient:
     institution: Mapping[str, str] = field(default_factory=dict)
     """Further institution fields the list gives (street, phone …), to prefill a new institution."""
 
+    def record(self) -> InstitutionRecord:
+        """The prefill of an institution the register does not know yet: what the list says."""
+        institution: dict[str, str | int | list[str]] = {**self.institution, "name": self.name}
+        if self.region:
+            institution["region"] = self.region
+        if self.email:
+            institution["email"] = self.email
+        return InstitutionRecord(self.id, self.categories, institution)
+
 
 @dataclass(frozen=True)
 class RecipientList:

@@ -29,7 +29,7 @@ from typing import Any
 
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.identity import FormIdentity
-from formgen.workspace import Workspace, write_atomic
+from formgen.workspace import Workspace, fsync_dir, write_atomic
 from ingest.register import (
     MergeOutcome,
     Register,
@@ -206,11 +206,7 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
-    dir_fd = os.open(path.parent, os.O_RDONLY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_dir(path.parent)
 
 
 class RegisterWriter:

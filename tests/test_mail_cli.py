@@ -109,7 +109,7 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     out = tmp_path / "drafts"
     result = run("mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 1
-    assert "Error: the recipients list has 6 problems (nothing was sent" in result.output
+    assert "Error: the recipients list has 6 problems (nothing was made or sent" in result.output
     for line in (3, 4, 5, 6, 7):
         assert f"malformed.csv:{line}: " in result.output
     assert not out.exists() and not (ws / "sendlog.jsonl").exists()

@@ -67,7 +67,7 @@ def test_malformed_list_names_every_problem_with_its_line():
         "malformed.csv:7: no category: name at least one checklist, e.g. psychotherapie",
     ]
     with pytest.raises(
-        RecipientsError, match=r"6 problems \(nothing was sent.*--skip-invalid"
+        RecipientsError, match=r"6 problems \(nothing was made or sent.*--skip-invalid"
     ) as err:
         listed.require_valid()
     assert "malformed.csv:5: unknown category" in str(err.value)
@@ -137,7 +137,6 @@ def test_recipients_from_register_records():
 
 
 def test_further_institution_columns_prefill_a_new_institution():
-    from formgen.mailrun import minimal_record
 
     text = (
         "id;Einrichtung;E-Mail;Kategorien;Region;Straße;PLZ;Telefon;Ansprechpartner\n"
@@ -149,7 +148,7 @@ def test_further_institution_columns_prefill_a_new_institution():
         "postcode": "40212",
         "phone": "0211 12345",
     }
-    record = minimal_record(r)
+    record = r.record()
     assert record.institution["street"] == "Königsallee 1"
     assert record.institution["name"] == "Praxis Öz"
 

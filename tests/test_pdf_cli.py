@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from formgen.batch import generate_batch, read_recipients
 from formgen.cli import main
-from formgen.errors import RecordError
+from formgen.errors import RecipientsError, RecordError
 from formgen.identity import FormIdentity
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
@@ -138,17 +138,17 @@ def test_recipients_batch(tmp_path: Path) -> None:
     [
         (
             "inst-4,Neu,nope,dormagen,d@example.org",
-            r"r\.csv:5: column 'categories': unknown category 'nope'",
+            r"r\.csv:5: unknown category 'nope'; known: kontakt_beratungsstelle",
         ),
         (
             "inst-1,Doppelt,facharzt,dormagen,d@example.org",
-            r"r\.csv:5: id 'inst-1' already used on line 2",
+            r"r\.csv:5: duplicate id 'inst-1' \(first on line 2\)",
         ),
         (
             "inst-4,Neu,facharzt,mars,d@example.org",
-            r"r\.csv:5: institution\.region: 'mars' is not a choice",
+            r"r\.csv:5: unknown region 'mars'; known: duesseldorf",
         ),
-        ("inst-4,,facharzt,dormagen,d@example.org", r"r\.csv:5: column 'institution' is empty"),
+        ("inst-4,,facharzt,dormagen,d@example.org", r"r\.csv:5: no institution name"),
     ],
 )
 def test_bad_recipient_row_exits_1_and_writes_nothing(
@@ -164,8 +164,10 @@ def test_bad_recipient_row_exits_1_and_writes_nothing(
 
 
 def test_recipients_need_their_columns() -> None:
-    with pytest.raises(RecordError, match="needed: id, institution"):
-        read_recipients(default_schema(), "name;ort\nA;B\n", "r.csv")
+    with pytest.raises(
+        RecipientsError, match=r"r.csv:1: missing columns id, email, categories, region"
+    ):
+        read_recipients(default_schema(), b"name;ort\nA;B\n", "r.csv")
 
 
 def test_parallel_batch_is_deterministic_and_matches_serial(tmp_path: Path) -> None:

@@ -173,7 +173,7 @@ def run_generate(
 
     if recipients_path:
         records = read_recipients(
-            schema, _read_text(recipients_path), source=Path(recipients_path).name
+            schema, Path(recipients_path).read_bytes(), source=Path(recipients_path).name
         )
         out_dir = Path(out) if out else default_dir
         with click.progressbar(
