@@ -116,11 +116,15 @@ def conflicts(workspace: str, as_json: bool) -> None:
         return
     for c in held:
         src = reg.source(c["theirs"].get("src"))
+        made = (
+            f"form from revision {c['base_version']}"
+            if c["base_version"] is not None
+            else "form not prefilled from the register"
+        )
         click.echo(
             f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  {c['path']}\n"
             f"    mine (register):  {_show(c['mine'])}\n"
-            f"    theirs ({src.get('file_name', '?')}, form from revision {c['base_version']}): "
-            f"{_show(c['theirs'])}"
+            f"    theirs ({src.get('file_name', '?')}, {made}): {_show(c['theirs'])}"
         )
     for d in dups:
         name = d["entry"]["institution"].get("name", {}).get("raw", "?")
