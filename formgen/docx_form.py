@@ -54,6 +54,7 @@ from formgen.docx_xml import (
     text_control,
     text_runs,
 )
+from formgen.errors import FormgenError
 from formgen.fonts import font_path
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
@@ -314,7 +315,7 @@ def _field_at(schema: Schema, path: FieldPath) -> Field | None:
         return next((f for f in schema.institution_fields() if f.id == path.field), None)
     try:
         return schema.category(path.category).field(path.field)
-    except Exception:  # an unknown category/field in a record was rejected by record_from_json
+    except FormgenError:  # unknown category or field: record_from_json already refused it
         return None
 
 
