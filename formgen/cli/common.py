@@ -28,6 +28,20 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def workspace_option(func: F) -> F:
+    """``--workspace/-w DIR``: the workspace (default: $FORMGEN_WORKSPACE, else the current folder)."""
+    return click.option(
+        "--workspace",
+        "-w",
+        "workspace_dir",
+        type=click.Path(file_okay=False),
+        default=".",
+        show_default=True,
+        envvar="FORMGEN_WORKSPACE",
+        help="The workspace (made by 'formgen init'; env FORMGEN_WORKSPACE).",
+    )(func)
+
+
 def schema_option(func: F) -> F:
     """``--schema FILE``: the schema to use (default: the shipped Arbeitshilfe)."""
     return click.option(

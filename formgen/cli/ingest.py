@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from formgen.cli.common import library_errors
+from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace
 
 PROGRESS_FROM = 10
@@ -17,16 +17,7 @@ PROGRESS_FROM = 10
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--workspace",
-    "-w",
-    "workspace_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=".",
-    show_default=True,
-    envvar="FORMGEN_WORKSPACE",
-    help="The workspace to ingest into (made by `formgen init`; env FORMGEN_WORKSPACE).",
-)
+@workspace_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (for machines).")
 @click.option(
     "--strict",
@@ -62,7 +53,7 @@ PROGRESS_FROM = 10
 @library_errors
 def ingest(
     paths: tuple[Path, ...],
-    workspace_dir: Path,
+    workspace_dir: str,
     as_json: bool,
     strict: bool,
     dry_run: bool,

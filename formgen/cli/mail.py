@@ -11,7 +11,7 @@ from typing import Any
 import click
 
 from formgen.bounces import iter_mail_files, parse_bounce
-from formgen.cli.common import library_errors
+from formgen.cli.common import library_errors, workspace_option
 from formgen.errors import MailError, RecipientsError
 from formgen.mailing import parse_template
 from formgen.mailrun import (
@@ -34,18 +34,6 @@ from formgen.tracking import RegisterView, institution_status, summarise
 from formgen.workspace import Workspace
 
 
-def _workspace_option(func: Any) -> Any:
-    return click.option(
-        "-w",
-        "--workspace",
-        "workspace_dir",
-        type=click.Path(file_okay=False),
-        default=".",
-        show_default=True,
-        help="The workspace (made by 'formgen init').",
-    )(func)
-
-
 def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     from ingest.mailview import WorkspaceRegisterView  # the CLI is the one place knowing both
 
@@ -55,7 +43,7 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 
 @click.command("mail")
 @click.argument("recipients", type=click.Path(dir_okay=False, exists=True), required=False)
-@_workspace_option
+@workspace_option
 @click.option("--from-register", is_flag=True, help="Mail every institution of the register.")
 @click.option(
     "--overdue", is_flag=True, help="Remind institutions whose form is overdue (fresh form)."
@@ -303,7 +291,7 @@ def _echo_report(report: RoundReport) -> None:
 
 
 @click.command("status")
-@_workspace_option
+@workspace_option
 @click.option("--list", "as_list", is_flag=True, help="One line per institution.")
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
 @library_errors
@@ -387,7 +375,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
 
 @click.command("bounces")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
-@_workspace_option
+@workspace_option
 @library_errors
 def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
     """Record bounced mails: read delivery status notifications (.eml files or an .mbox folder

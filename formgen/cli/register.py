@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 import click
 
-from formgen.cli.common import library_errors
+from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import export as export_mod
 from ingest import journal, search, staleness
@@ -23,19 +23,6 @@ from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def workspace_option(func: F) -> F:
-    """``--workspace DIR``: the workspace (default: the current directory)."""
-    return click.option(
-        "--workspace",
-        "-w",
-        "workspace",
-        type=click.Path(file_okay=False),
-        default=".",
-        show_default=True,
-        help="Workspace folder (made by 'formgen init').",
-    )(func)
 
 
 def json_option(func: F) -> F:
@@ -51,8 +38,8 @@ def _date(value: str | None, name: str) -> dt.date | None:
         raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD", param_hint=name) from None
 
 
-def _open(workspace: str) -> tuple[Workspace, Register]:
-    ws = Workspace.open(workspace)
+def _open(workspace_dir: str) -> tuple[Workspace, Register]:
+    ws = Workspace.open(workspace_dir)
     return ws, journal.load(ws)
 
 
@@ -78,9 +65,9 @@ def register() -> None:
 @workspace_option
 @json_option
 @library_errors
-def history(institution_id: str, workspace: str, as_json: bool) -> None:
+def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
     """Show every revision of INSTITUTION_ID: when, from which file, what changed."""
-    _ws, reg = _open(workspace)
+    _ws, reg = _open(workspace_dir)
     revs = reg.history(institution_id)
     if as_json:
         _echo_json(revs)
@@ -104,9 +91,9 @@ def history(institution_id: str, workspace: str, as_json: bool) -> None:
 @workspace_option
 @json_option
 @library_errors
-def conflicts(workspace: str, as_json: bool) -> None:
+def conflicts(workspace_dir: str, as_json: bool) -> None:
     """List values held for review and new institutions that look like known ones."""
-    _ws, reg = _open(workspace)
+    _ws, reg = _open(workspace_dir)
     held, dups = reg.conflicts(), reg.duplicates()
     if as_json:
         _echo_json({"conflicts": held, "duplicates": dups})
@@ -165,11 +152,11 @@ def conflicts(workspace: str, as_json: bool) -> None:
 @workspace_option
 @library_errors
 def resolve(
-    target: str, take: str | None, path: str | None, decision: str | None, workspace: str
+    target: str, take: str | None, path: str | None, decision: str | None, workspace_dir: str
 ) -> None:
     """Decide what waits for review. TARGET is a conflict (c-0001), an institution id (all its
     conflicts, or one with --field) or a probable duplicate (d-0001)."""
-    ws = Workspace.open(workspace)
+    ws = Workspace.open(workspace_dir)
     if target.startswith("d-"):
         if decision is None:
             raise click.UsageError("a probable duplicate needs --merge or --new")
@@ -205,9 +192,9 @@ def _pipeline_reread(ws: Workspace) -> journal.Reread:
 )
 @workspace_option
 @library_errors
-def rebuild(reread: bool, workspace: str) -> None:
+def rebuild(reread: bool, workspace_dir: str) -> None:
     """Make register.json again from the journal and the archive (a damaged one is kept aside)."""
-    ws = Workspace.open(workspace)
+    ws = Workspace.open(workspace_dir)
     report = journal.rebuild(ws, _pipeline_reread(ws) if reread else None)
     click.echo(
         f"rebuilt {ws.register_path}: {report.operations} operations, {report.merged} returns "
@@ -242,12 +229,12 @@ def stale(
     region: str | None,
     today: str | None,
     records_path: str | None,
-    workspace: str,
+    workspace_dir: str,
     as_json: bool,
 ) -> None:
     """Entries that are out of date, lack required data, hold invalid values or were never
     confirmed by the institution itself."""
-    _ws, reg = _open(workspace)
+    _ws, reg = _open(workspace_dir)
     for c in categories:
         reg.schema.category(c)
     found = staleness.review(reg, _date(today, "--today"), categories or None, region)
@@ -269,9 +256,11 @@ def stale(
 @workspace_option
 @json_option
 @library_errors
-def gaps(categories: tuple[str, ...], region: str | None, workspace: str, as_json: bool) -> None:
+def gaps(
+    categories: tuple[str, ...], region: str | None, workspace_dir: str, as_json: bool
+) -> None:
     """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
-    _ws, reg = _open(workspace)
+    _ws, reg = _open(workspace_dir)
     for c in categories:
         reg.schema.category(c)
     found = staleness.gaps(reg, [region] if region else None, categories or None)
@@ -329,10 +318,10 @@ def export(
     no_personal: bool,
     labels: bool,
     output: str | None,
-    workspace: str,
+    workspace_dir: str,
 ) -> None:
     """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX."""
-    ws, reg = _open(workspace)
+    ws, reg = _open(workspace_dir)
     personal = not no_personal
     if fmt == "json":
         data = export_mod.export_json(reg, personal)
@@ -367,12 +356,12 @@ def find(
     region: str | None,
     language: str | None,
     text: str | None,
-    workspace: str,
+    workspace_dir: str,
     as_json: bool,
 ) -> None:
     """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
     --category psychotherapie --region duesseldorf --language fa"""
-    _ws, reg = _open(workspace)
+    _ws, reg = _open(workspace_dir)
     hits = search.find(reg, category, region, language, text)
     if as_json:
         _echo_json(
@@ -425,10 +414,10 @@ def print_cmd(
     stand: str | None,
     no_personal: bool,
     output: str | None,
-    workspace: str,
+    workspace_dir: str,
 ) -> None:
     """Print the register as a loose-leaf PDF: cover, contents, one section per category."""
-    ws, reg = _open(workspace)
+    ws, reg = _open(workspace_dir)
     day = _date(stand, "--stand") or dt.date.today()
     pdf = render_register(
         reg,
