@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 
 from formgen.errors import FormgenError, UnknownCategoryError
 
@@ -161,7 +162,7 @@ class Category:
     stale_after_days: int
     sections: tuple[Section, ...]
 
-    @property
+    @cached_property
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for s in self.sections for f in s.fields)
 
@@ -203,7 +204,7 @@ class Schema:
     groups: tuple[Group, ...]
     source: str = "<memory>"
 
-    @property
+    @cached_property
     def categories(self) -> tuple[Category, ...]:
         return tuple(c for g in self.groups for c in g.categories)
 
@@ -224,6 +225,10 @@ class Schema:
 
     def institution_fields(self) -> tuple[Field, ...]:
         """Institution-scope fields, in order, as the first category defines them."""
+        return self._institution_fields
+
+    @cached_property
+    def _institution_fields(self) -> tuple[Field, ...]:
         seen: dict[str, Field] = {}
         for c in self.categories:
             for f in c.fields:

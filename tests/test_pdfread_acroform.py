@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Callable
 
 import pikepdf
 import pytest
@@ -310,6 +311,38 @@ def test_too_many_fields_are_refused() -> None:
     buf = io.BytesIO()
     pdf.save(buf)
     _reason(buf.getvalue(), "too-large", r"more than 20,000 form fields; it is not a formgen form")
+
+
+def _field_tree(build: Callable[[pikepdf.Pdf], pikepdf.Object]) -> bytes:
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([build(pdf)]))
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_a_field_hierarchy_with_a_reference_cycle_is_read_once() -> None:
+    def build(pdf: pikepdf.Pdf) -> pikepdf.Object:
+        parent = pdf.make_indirect(pikepdf.Dictionary(T="institution"))
+        name = pdf.make_indirect(
+            pikepdf.Dictionary(T="name", FT=pikepdf.Name.Tx, V=pikepdf.String("Łódź"))
+        )
+        parent.Kids = pikepdf.Array([name, parent])  # the parent is its own kid
+        return parent
+
+    sub = read(_field_tree(build))
+    assert sub.values == {"institution.name": "Łódź"}  # type: ignore[attr-defined]
+
+
+def test_a_field_hierarchy_nested_too_deep_is_refused() -> None:
+    def build(pdf: pikepdf.Pdf) -> pikepdf.Object:
+        node = pdf.make_indirect(pikepdf.Dictionary(T="leaf", FT=pikepdf.Name.Tx, V="x"))
+        for i in range(40):
+            node = pdf.make_indirect(pikepdf.Dictionary(T=f"n{i}", Kids=pikepdf.Array([node])))
+        return node
+
+    _reason(_field_tree(build), "too-large", r"nested more than 32 levels deep")
 
 
 def test_a_twenty_megabyte_value_is_left_out_and_reported() -> None:
