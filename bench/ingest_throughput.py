@@ -116,23 +116,39 @@ def pypdf_fields(path: Path) -> int:
     return len(pypdf.PdfReader(path).get_fields() or {})
 
 
-def timed(label: str, files: list[Path], run: Callable[[], object], repeat: int) -> float:
-    times = []
+def interleaved(
+    runs: dict[str, tuple[int, Callable[[], object]]], repeat: int
+) -> dict[str, list[float]]:
+    """Each run once per round, ``repeat`` rounds: a noisy moment hits every run alike.
+
+    ``runs`` maps a label to (number of files, the run); the result is milliseconds per file,
+    one figure per round."""
+    per_file: dict[str, list[float]] = {label: [] for label in runs}
     for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    median = statistics.median(times)
-    per = median / len(files) * 1000
-    print(f"  {label:<26} {median:8.2f} s  {per:8.2f} ms/file  {len(files) / median:8.1f} files/s")
-    return per
+        for label, (count, run) in runs.items():
+            started = time.perf_counter()
+            run()
+            per_file[label].append((time.perf_counter() - started) / count * 1000)
+    for label, times in per_file.items():
+        median = statistics.median(times)
+        print(
+            f"  {label:<30} {median:8.2f} ms/file  {1000 / median:8.1f} files/s"
+            f"   (rounds: {' '.join(f'{t:.2f}' for t in times)})"
+        )
+    return per_file
+
+
+def ratio(per_file: dict[str, list[float]], ours: str, theirs: str) -> str:
+    """Median of the per-round ratios (the two ran back to back in each round)."""
+    rounds = [a / b for a, b in zip(per_file[ours], per_file[theirs], strict=True)]
+    return f"{statistics.median(rounds):.2f}x (rounds {min(rounds):.2f}–{max(rounds):.2f})"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--institutions", type=int, default=1000)
     parser.add_argument("--checklists", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument(
         "--pypdf-files", type=int, default=20, help="pypdf is slow: time it on this many files"
     )
@@ -171,37 +187,42 @@ def main() -> None:
             assert not bad, bad[:3]
 
         for label, files in (("institution forms", inst), ("full checklists", full)):
-            print(f"\n{label} ({len(files)}):")
-            walk = timed(
-                "pikepdf walk (1 core)",
-                files,
-                lambda f=files: [pikepdf_walk(p) for p in f],
-                args.repeat,
-            )
-            walk2 = timed(
-                "pikepdf walk (2 processes)", files, lambda f=files: walk_two(f), args.repeat
-            )
+            print(f"\n{label} ({len(files)}), medians of {args.repeat} interleaved rounds:")
             some = files[: args.pypdf_files]
-            timed(
-                f"pypdf get_fields ({len(some)} files)",
-                some,
-                lambda f=some: [pypdf_fields(p) for p in f],
+            t = interleaved(
+                {
+                    "pikepdf walk (1 core)": (
+                        len(files),
+                        lambda f=files: [pikepdf_walk(p) for p in f],
+                    ),
+                    "pikepdf walk (2 processes)": (len(files), lambda f=files: walk_two(f)),
+                    f"pypdf get_fields ({len(some)} files)": (
+                        len(some),
+                        lambda f=some: [pypdf_fields(p) for p in f],
+                    ),
+                    "in-process read+validate": (len(files), lambda f=files: in_process(f)),
+                    "pipeline jobs=1": (len(files), lambda f=files: pipeline(f, 1)),
+                    "pipeline jobs=2": (len(files), lambda f=files: pipeline(f, 2)),
+                },
                 args.repeat,
             )
-            own = timed(
-                "in-process read+validate", files, lambda f=files: in_process(f), args.repeat
-            )
-            one = timed("pipeline jobs=1", files, lambda f=files: pipeline(f, 1), args.repeat)
-            two = timed("pipeline jobs=2", files, lambda f=files: pipeline(f, 2), args.repeat)
             print(
-                f"  ratio pipeline(jobs=2) / pikepdf walk (2 processes): {two / walk2:.2f}x   "
-                f"in-process / pikepdf walk: {own / walk:.2f}x   "
-                f"worker overhead (jobs=1 − in-process): {one - own:.2f} ms/file"
+                "  pipeline jobs=2 / pikepdf walk (2 processes): "
+                + ratio(t, "pipeline jobs=2", "pikepdf walk (2 processes)")
+            )
+            print(
+                "  in-process / pikepdf walk (1 core):           "
+                + ratio(t, "in-process read+validate", "pikepdf walk (1 core)")
             )
         empties = sorted(empty.iterdir())
         print(f"\nempty files ({len(empties)}), rejected after the first bytes:")
-        timed("pipeline jobs=1", empties, lambda: pipeline(empties, 1), args.repeat)
-        timed("pipeline jobs=2", empties, lambda: pipeline(empties, 2), args.repeat)
+        interleaved(
+            {
+                "pipeline jobs=1": (len(empties), lambda: pipeline(empties, 1)),
+                "pipeline jobs=2": (len(empties), lambda: pipeline(empties, 2)),
+            },
+            args.repeat,
+        )
     print(
         f"\nload average at end: {os.getloadavg()[0]:.1f} (other work on the machine skews jobs=2)"
     )

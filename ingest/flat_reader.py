@@ -71,6 +71,7 @@ def read_flattened(
     schema: Schema,
     lookup: Lookup,
     limits: ReadLimits = DEFAULT_LIMITS,
+    sha256: str | None = None,
 ) -> RawSubmission:
     """Read a copy without form fields; ``schema`` is the workspace's (the generator's) schema.
 
@@ -90,7 +91,7 @@ def read_flattened(
                 MESSAGES["too-many-pages"].format(count=len(qpdf.pages), limit=limits.max_pages),
             )
         info = info_strings(qpdf)
-    prov = _provenance(data, file_name, info)
+    prov = _provenance(data, file_name, info, sha256)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_PageContent.of(p) for p in pdf.pages]
@@ -153,17 +154,24 @@ def read_pdf(
     schema: Schema,
     lookup: Lookup,
     limits: ReadLimits = DEFAULT_LIMITS,
+    sha256: str | None = None,
 ) -> RawSubmission:
-    """Any returned PDF: its form fields when it has them, else the flattened-copy reader."""
+    """Any returned PDF: its form fields when it has them, else the flattened-copy reader.
+
+    ``sha256``: the bytes' digest, when the caller has it already."""
     data = read_bounded(source, file_name, limits)
-    sub = read_acroform(data, file_name, limits=limits)
+    sub = read_acroform(data, file_name, limits=limits, sha256=sha256)
     if NO_FIELDS_NOTE not in sub.notes:
         return sub
-    return read_flattened(data, file_name, schema=schema, lookup=lookup, limits=limits)
+    return read_flattened(
+        data, file_name, schema=schema, lookup=lookup, limits=limits, sha256=sha256
+    )
 
 
-def _provenance(data: bytes, file_name: str, info: Mapping[str, str]) -> Provenance:
-    prov = provenance(data, file_name, info)
+def _provenance(
+    data: bytes, file_name: str, info: Mapping[str, str], sha256: str | None
+) -> Provenance:
+    prov = provenance(data, file_name, info, sha256)
     return Provenance(
         file_name=prov.file_name,
         sha256=prov.sha256,

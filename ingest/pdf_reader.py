@@ -120,10 +120,12 @@ def read_acroform(
     file_name: str,
     *,
     limits: ReadLimits = DEFAULT_LIMITS,
+    sha256: str | None = None,
 ) -> RawSubmission:
     """Read a returned AcroForm PDF (bytes or a binary file object).
 
-    ``file_name`` is for messages and provenance only (never opened). Raises
+    ``file_name`` is for messages and provenance only (never opened); ``sha256`` is the bytes'
+    digest when the caller has computed it already (else it is computed here). Raises
     :class:`~formgen.errors.UnreadableFileError` for a file that cannot be read as a form and
     :class:`~formgen.errors.IdentityError` when the form's identity is present but malformed.
     A PDF without any form fields gives a submission without values and identity ``None``
@@ -149,7 +151,7 @@ def read_acroform(
     return RawSubmission(
         identity=identity,
         values=values,
-        provenance=provenance(data, file_name, info),
+        provenance=provenance(data, file_name, info, sha256),
         confidence="high",
         notes=tuple(notes),
     )
@@ -646,7 +648,9 @@ def pdf_date_iso(text: str) -> str | None:
     return iso
 
 
-def provenance(data: bytes, file_name: str, info: Mapping[str, str]) -> Provenance:
+def provenance(
+    data: bytes, file_name: str, info: Mapping[str, str], sha256: str | None = None
+) -> Provenance:
     """File name, SHA-256, size, this reader, and the dates ``/Info`` carries (ISO 8601)."""
     stamps = {}
     for key, label in (("/CreationDate", "created"), ("/ModDate", "modified")):
@@ -656,7 +660,7 @@ def provenance(data: bytes, file_name: str, info: Mapping[str, str]) -> Provenan
                 stamps[label] = iso
     return Provenance(
         file_name=file_name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         size=len(data),
         reader=READER,
         timestamps=stamps,

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import heapq
 import importlib
 import json
 import multiprocessing
@@ -121,12 +122,18 @@ def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
         flat_reader = _import_reader("ingest.flat_reader", "flattened PDF")
     except _Unsupported as missing:
         pdf_reader = _import_reader("ingest.pdf_reader", "PDF")
-        raw: RawSubmission = pdf_reader.read_acroform(data, prov.file_name)
+        raw: RawSubmission = pdf_reader.read_acroform(
+            data, prov.file_name, sha256=prov.sha256 or None
+        )
         if raw.identity is None and not raw.values:
             raw = dataclasses.replace(raw, notes=(*raw.notes, str(missing)))
         return raw
     raw = flat_reader.read_pdf(
-        data, prov.file_name, schema=ctx.registry.current, lookup=ctx.issued.get
+        data,
+        prov.file_name,
+        schema=ctx.registry.current,
+        lookup=ctx.issued.get,
+        sha256=prov.sha256 or None,
     )
     return raw
 
@@ -726,16 +733,21 @@ def ingest_sources(
     tasks = [dataclasses.replace(t, seq=(i,)) for i, t in enumerate(tasks)]
     settler = _Settler(report, quarantine_dir, merge, progress)
     outstanding = {t.seq for t in tasks}
+    earliest = sorted(outstanding)  # a heap of outstanding positions (finished ones popped lazily)
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
     with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir:
         spool = Path(spool_dir)
         batch = Batch(ctx, limits, jobs, spool)
         for task, result in batch.run(tasks) if tasks else ():
             if isinstance(result, _Expanded):
-                outstanding.update(t.seq for t in result.tasks)
+                for t in result.tasks:
+                    outstanding.add(t.seq)
+                    heapq.heappush(earliest, t.seq)
             outstanding.discard(task.seq)
             finished[task.seq] = (task, result)
-            first = min(outstanding) if outstanding else None
+            while earliest and earliest[0] not in outstanding:
+                heapq.heappop(earliest)
+            first = earliest[0] if earliest else None
             for seq in sorted(k for k in finished if first is None or k < first):
                 settler.settle(*finished.pop(seq))
     report.finish()

@@ -139,12 +139,13 @@ def _text_kind(head: bytes) -> Kind:
     if body.startswith(b"From ") and _MBOX_FROM.match(body):
         return Kind.MBOX
     # An RFC 5322 message: starts with header lines, among them at least two mail headers.
-    first_block = re.split(rb"\r?\n\r?\n", body, maxsplit=1)[0]
-    lines = [ln for ln in first_block.splitlines() if ln and ln[:1] not in (b" ", b"\t")]
-    if lines and all(_HEADER.match(ln) for ln in lines[:5]):
-        names = {ln.split(b":", 1)[0].lower() + b":" for ln in lines}
-        if len(names.intersection(_MAIL_HEADERS)) >= 2:
-            return Kind.EML
+    if _HEADER.match(body):  # the first line is a header (cheap: most files stop here)
+        first_block = re.split(rb"\r?\n\r?\n", body, maxsplit=1)[0]
+        lines = [ln for ln in first_block.splitlines() if ln and ln[:1] not in (b" ", b"\t")]
+        if all(_HEADER.match(ln) for ln in lines[:5]):
+            names = {ln.split(b":", 1)[0].lower() + b":" for ln in lines}
+            if len(names.intersection(_MAIL_HEADERS)) >= 2:
+                return Kind.EML
     if b"\x00" not in head:
         try:
             # The head may end inside a multi-byte character: cut at the last line break.
