@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from formgen.errors import FormgenError, UnknownCategoryError
 
@@ -166,6 +166,11 @@ class Category:
     def fields(self) -> tuple[Field, ...]:
         return tuple(f for s in self.sections for f in s.fields)
 
+    @cached_property
+    def entry_fields(self) -> tuple[Field, ...]:
+        """The fields filled in once per entry (not the institution's own data)."""
+        return tuple(f for f in self.fields if f.scope is Scope.ENTRY)
+
     def field(self, field_id: str) -> Field:
         for f in self.fields:
             if f.id == field_id:
@@ -208,10 +213,14 @@ class Schema:
     def categories(self) -> tuple[Category, ...]:
         return tuple(c for g in self.groups for c in g.categories)
 
+    @cached_property
+    def _category_by_id(self) -> dict[str, Category]:
+        return {c.id: c for c in self.categories}
+
     def category(self, category_id: str) -> Category:
-        for c in self.categories:
-            if c.id == category_id:
-                return c
+        found = self._category_by_id.get(category_id)
+        if found is not None:
+            return found
         known = ", ".join(c.id for c in self.categories)
         raise UnknownCategoryError(
             f"unknown category '{category_id}' in schema '{self.schema_id}'; known: {known}"
@@ -237,7 +246,7 @@ class Schema:
         return tuple(seen.values())
 
     def entry_fields(self, category_id: str) -> tuple[Field, ...]:
-        return tuple(f for f in self.category(category_id).fields if f.scope is Scope.ENTRY)
+        return self.category(category_id).entry_fields
 
     def region_label(self, value: str, lang: str | None = None) -> str:
         for r in self.regions:
@@ -300,24 +309,30 @@ class FieldPath:
     @classmethod
     def parse(cls, text: str) -> FieldPath:
         """Parse a path; raise :class:`FormgenError` with the reason when it is not one."""
-        parts = text.split(".")
-        if len(parts) < 2 or len(parts) > 4:
-            raise FormgenError(f"'{text}' is not a formgen field path")
-        category, rest = parts[0], parts[1:]
-        block: int | None = None
-        if rest and rest[0].isdigit():
-            block = int(rest[0])
-            rest = rest[1:]
-            if block < 1:
-                raise FormgenError(f"'{text}': entry blocks are numbered from 1")
-        if not rest or len(rest) > 2:
-            raise FormgenError(f"'{text}' is not a formgen field path")
-        option = rest[1] if len(rest) == 2 else None
-        if not ID_RE.match(category) or not ID_RE.match(rest[0]):
-            raise FormgenError(f"'{text}' is not a formgen field path")
-        if option is not None and option != OTHER and not ID_RE.match(option):
-            raise FormgenError(f"'{text}' is not a formgen field path")
-        return cls(category, block, rest[0], option)
+        return _parse_path(text)
+
+
+@lru_cache(maxsize=16384)
+def _parse_path(text: str) -> FieldPath:
+    """:meth:`FieldPath.parse`, remembered: every form of a schema repeats the same paths."""
+    parts = text.split(".")
+    if len(parts) < 2 or len(parts) > 4:
+        raise FormgenError(f"'{text}' is not a formgen field path")
+    category, rest = parts[0], parts[1:]
+    block: int | None = None
+    if rest and rest[0].isdigit():
+        block = int(rest[0])
+        rest = rest[1:]
+        if block < 1:
+            raise FormgenError(f"'{text}': entry blocks are numbered from 1")
+    if not rest or len(rest) > 2:
+        raise FormgenError(f"'{text}' is not a formgen field path")
+    option = rest[1] if len(rest) == 2 else None
+    if not ID_RE.match(category) or not ID_RE.match(rest[0]):
+        raise FormgenError(f"'{text}' is not a formgen field path")
+    if option is not None and option != OTHER and not ID_RE.match(option):
+        raise FormgenError(f"'{text}' is not a formgen field path")
+    return FieldPath(category, block, rest[0], option)
 
 
 def checklist_path(category: str, block: int, field_id: str) -> FieldPath:

@@ -33,6 +33,7 @@ import io
 import json
 import os
 import re
+import threading
 import unicodedata
 import zlib
 from collections.abc import Iterator, Mapping
@@ -196,6 +197,17 @@ def check_end_marker(data: bytes, file_name: str) -> None:
 _MEMORY_FILES = hasattr(os, "memfd_create") and os.path.isdir("/proc/self/fd")
 
 
+class _MemoryFile(threading.local):
+    """One memory file per thread and process, rewritten for each PDF (its pages are reused)."""
+
+    fd = -1
+    pid = -1
+    busy = False
+
+
+_memory_file = _MemoryFile()
+
+
 @contextmanager
 def _qpdf_input(data: bytes) -> Iterator[str | io.BytesIO]:
     """What qpdf should open for ``data``: an in-memory file where the system has them.
@@ -203,18 +215,31 @@ def _qpdf_input(data: bytes) -> Iterator[str | io.BytesIO]:
     qpdf reads a Python stream through a callback per read, which makes resolving objects
     three to four times slower than reading a file itself; a memory file (Linux ``memfd``)
     holds exactly the bytes that were hashed, so nothing on disk can change under the reader.
+    A forked worker makes its own (a copied descriptor would share the parent's file).
     """
     if not _MEMORY_FILES:
         yield io.BytesIO(data)
         return
-    fd = os.memfd_create("formgen-return", os.MFD_CLOEXEC)
+    mine = _memory_file
+    shared = not mine.busy
+    if shared and mine.pid != os.getpid():
+        if mine.fd >= 0:
+            os.close(mine.fd)  # this process's copy of the parent's descriptor
+        mine.fd, mine.pid = os.memfd_create("formgen-return", os.MFD_CLOEXEC), os.getpid()
+    fd = mine.fd if shared else os.memfd_create("formgen-return", os.MFD_CLOEXEC)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        os.ftruncate(fd, len(data))
+        view, offset = memoryview(data), 0
+        while offset < len(view):
+            offset += os.pwrite(fd, view[offset:], offset)
+        if shared:
+            mine.busy = True
         yield f"/proc/self/fd/{fd}"
     finally:
-        os.close(fd)
+        if shared:
+            mine.busy = False
+        else:
+            os.close(fd)
 
 
 @contextmanager

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import pikepdf
 import pytest
@@ -14,7 +16,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FormIdentity
-from ingest.pdf_reader import ReadLimits, pdf_date_iso, read_acroform
+from ingest.pdf_reader import ReadLimits, open_pdf, pdf_date_iso, read_acroform
 
 SECRET = b"s" * 32
 IDENT = FormIdentity(
@@ -76,6 +78,45 @@ def test_values_follow_the_contract() -> None:
         "created": "2025-09-24T10:15:00+02:00",
         "modified": "2025-09-25T08:30:00Z",
     }
+
+
+def _name_form(name: str) -> bytes:
+    return contract_form([Spec("institution.name", "text", name)], IDENT)
+
+
+def _read_names(data: bytes, times: int) -> set[object]:
+    return {read(data).values["institution.name"] for _ in range(times)}  # type: ignore[attr-defined]
+
+
+def test_reads_in_a_forked_worker_and_in_threads_never_see_each_others_file() -> None:
+    """Each process and thread has its own memory file for qpdf; a fork must not share it."""
+    a, b = _name_form("Łódź " * 50), _name_form("Диана")
+    assert _read_names(a, 1) == {"Łódź " * 50}  # the parent's memory file exists before the fork
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(1) as pool:
+        child = pool.apply_async(_read_names, (b, 30))
+        assert _read_names(a, 30) == {"Łódź " * 50}
+        assert child.get(timeout=60) == {"Диана"}
+    with ThreadPoolExecutor(2) as threads:
+        results = list(threads.map(_read_names, [a, b], [30, 30]))
+    assert results == [{"Łódź " * 50}, {"Диана"}]
+
+
+def test_a_pdf_opened_inside_another_keeps_its_own_bytes() -> None:
+    # qpdf reads objects lazily (of a file larger than its buffer): the outer file's fields
+    # are read only after the inner file was opened and closed.
+    outer_form = contract_form(
+        [
+            Spec("institution.concepts", "text", "Ж" * 100_000),
+            Spec("institution.name", "text", "Şule"),
+        ],
+        IDENT,
+    )
+    with open_pdf(outer_form, "a.pdf") as outer:
+        with open_pdf(_name_form("Zoë"), "b.pdf") as inner:
+            inner_names = [str(k.T) for k in inner.Root.AcroForm.Fields[0].Kids]
+        outer_names = [str(k.T) for k in outer.Root.AcroForm.Fields[0].Kids]
+    assert (outer_names, inner_names) == (["concepts", "name"], ["name"])
 
 
 def test_text_is_nfc() -> None:
