@@ -640,16 +640,21 @@ def identity_from_json(text: str) -> FormIdentity:
     return FormIdentity.from_fields(fields)
 
 
+INFO_KEYS = (INFO_KEY, "/CreationDate", "/ModDate")
+"""The document information entries formgen reads: the identity and the dates."""
+
+
 def info_strings(pdf: pikepdf.Pdf, limit: int = 65536) -> dict[str, str]:
-    """The document information dictionary's text entries (each capped at ``limit`` chars)."""
+    """The document information entries of :data:`INFO_KEYS` that are text (capped at ``limit``)."""
     info = pdf.trailer.get("/Info")
     out: dict[str, str] = {}
     if not isinstance(info, Dictionary):
         return out
-    for key in info.keys():  # noqa: SIM118 - pikepdf types iteration as Object, keys() as str
-        value = info.get(key)
+    present = info.keys()
+    for key in INFO_KEYS:
+        value = info.get(key) if key in present else None
         if isinstance(value, String):
-            out[str(key)] = str(value)[:limit]
+            out[key] = str(value)[:limit]
     return out
 
 
