@@ -228,6 +228,10 @@ def main() -> None:
                 "  in-process / pikepdf walk (1 core):           "
                 + ratio(t, "in-process read+validate", "pikepdf walk (1 core)")
             )
+            print(
+                "  pipeline jobs=2 / pikepdf walk (1 core):      "
+                + ratio(t, "pipeline jobs=2", "pikepdf walk (1 core)")
+            )
         empties = sorted(empty.iterdir())
         print(f"\nempty files ({len(empties)}), rejected after the first bytes:")
         interleaved(
