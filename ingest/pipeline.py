@@ -734,6 +734,7 @@ def ingest_sources(
     settler = _Settler(report, quarantine_dir, merge, progress)
     outstanding = {t.seq for t in tasks}
     earliest = sorted(outstanding)  # a heap of outstanding positions (finished ones popped lazily)
+    first: tuple[int, ...] | None = earliest[0] if earliest else None
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
     with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir:
         spool = Path(spool_dir)
@@ -747,7 +748,9 @@ def ingest_sources(
             finished[task.seq] = (task, result)
             while earliest and earliest[0] not in outstanding:
                 heapq.heappop(earliest)
-            first = earliest[0] if earliest else None
+            before, first = first, earliest[0] if earliest else None
+            if first == before:
+                continue  # the earliest file is still running: nothing can be settled yet
             for seq in sorted(k for k in finished if first is None or k < first):
                 settler.settle(*finished.pop(seq))
     report.finish()
