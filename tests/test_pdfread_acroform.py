@@ -102,6 +102,12 @@ def test_reads_in_a_forked_worker_and_in_threads_never_see_each_others_file() ->
     assert results == [{"Łódź " * 50}, {"Диана"}]
 
 
+def test_without_memory_files_qpdf_reads_from_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the system has no memfd (macOS, Windows), the same values come through BytesIO."""
+    monkeypatch.setattr("ingest.pdf_reader._MEMORY_FILES", False)
+    assert _read_names(_name_form("Ærøskøbing – Діана"), 2) == {"Ærøskøbing – Діана"}
+
+
 def test_a_pdf_opened_inside_another_keeps_its_own_bytes() -> None:
     # qpdf reads objects lazily (of a file larger than its buffer): the outer file's fields
     # are read only after the inner file was opened and closed.
