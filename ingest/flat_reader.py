@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 import pdfplumber
@@ -49,7 +49,7 @@ from ingest.pdf_reader import (
     read_acroform,
     read_bounded,
 )
-from ingest.submission import Provenance, RawSubmission, RawValue
+from ingest.submission import RawSubmission, RawValue
 
 READER = "flattened-pdf"
 Lookup = Callable[[str], FormIdentity | None]
@@ -91,7 +91,7 @@ def read_flattened(
                 MESSAGES["too-many-pages"].format(count=len(qpdf.pages), limit=limits.max_pages),
             )
         info = info_strings(qpdf)
-    prov = _provenance(data, file_name, info, sha256)
+    prov = replace(provenance(data, file_name, info, sha256), reader=READER)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_PageContent.of(p) for p in pdf.pages]
@@ -165,19 +165,6 @@ def read_pdf(
         return sub
     return read_flattened(
         data, file_name, schema=schema, lookup=lookup, limits=limits, sha256=sha256
-    )
-
-
-def _provenance(
-    data: bytes, file_name: str, info: Mapping[str, str], sha256: str | None
-) -> Provenance:
-    prov = provenance(data, file_name, info, sha256)
-    return Provenance(
-        file_name=prov.file_name,
-        sha256=prov.sha256,
-        size=prov.size,
-        reader=READER,
-        timestamps=prov.timestamps,
     )
 
 
