@@ -48,7 +48,17 @@ from formgen.workspace import Workspace, write_atomic
 from ingest import mailbox
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import SchemaRegistry
-from ingest.sniff import MAIL_KINDS, SUFFIX, WHAT, Kind, looks_like_mail, sniff
+from ingest.sniff import (
+    HEAD_BYTES,
+    MAIL_KINDS,
+    SUFFIX,
+    WHAT,
+    Kind,
+    is_maildir,
+    kind_of,
+    looks_like_mail,
+    sniff,
+)
 from ingest.submission import Provenance, RawSubmission, Submission
 from ingest.validate import validate
 
@@ -203,17 +213,39 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _open_task_file(path: Path, limits: Limits) -> tuple[Kind, int, bytes | None]:
+    """The file's kind, size and bytes, from one open file (the size and the bytes agree).
+
+    The bytes are ``None`` for a mail container (streamed by :func:`_expand`) and for a file
+    over ``limits.max_file_bytes`` (the worker's address-space bound covers a file that grows
+    while it is read)."""
+    try:
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            head = fh.read(HEAD_BYTES)
+            kind = kind_of(head, path)
+            if kind in MAIL_KINDS or size > limits.max_file_bytes:
+                return kind, size, None
+            fh.seek(0)
+            data = fh.read()
+    except IsADirectoryError:
+        if not is_maildir(path):
+            raise
+        return Kind.MAILDIR, 0, None
+    if len(data) > limits.max_file_bytes:  # it grew while it was read
+        return kind, len(data), None
+    return kind, len(data), data
+
+
 def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done | _Expanded:
     """Read one task; every expected failure becomes an outcome, not an exception."""
     path = Path(task.path)
     out = Outcome(name=task.name, status=Status.UNREADABLE, container=task.container)
     try:
-        kind = sniff(path)
-        out = dataclasses.replace(out, kind=str(kind))
-        if kind is Kind.MAILDIR:
+        kind, size, data = _open_task_file(path, limits)
+        out = dataclasses.replace(out, kind=str(kind), size=size)
+        if kind in MAIL_KINDS:
             return _expand(task, kind, path, ctx, limits, spool, out)
-        size = path.stat().st_size
-        out = dataclasses.replace(out, size=size)
         if kind is Kind.EMPTY:
             return _Done(
                 dataclasses.replace(
@@ -221,16 +253,13 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     reason="empty file (0 bytes): nothing to read; ask the sender to send the form again",
                 )
             )
-        if size > limits.max_file_bytes and kind not in MAIL_KINDS:  # mailboxes are streamed
+        if data is None:
             return _Done(
                 dataclasses.replace(
                     out,
                     reason=f"{size:,} bytes is more than the {limits.max_file_bytes:,} bytes a returned form may have; not read",
                 )
             )
-        if kind in MAIL_KINDS:
-            return _expand(task, kind, path, ctx, limits, spool, out)
-        data = path.read_bytes()
         sha = task.sha256 or hashlib.sha256(data).hexdigest()
         out = dataclasses.replace(out, sha256=sha)
         if kind not in READERS:

@@ -85,7 +85,14 @@ def sniff(path: Path) -> Kind:
     if path.is_dir():
         return Kind.MAILDIR if is_maildir(path) else Kind.UNKNOWN
     with open(path, "rb") as fh:
-        head = fh.read(HEAD_BYTES)
+        return kind_of(fh.read(HEAD_BYTES), path)
+
+
+def kind_of(head: bytes, path: Path) -> Kind:
+    """The kind of the file at ``path`` whose first :data:`HEAD_BYTES` bytes are ``head``.
+
+    Most files are decided by ``head`` alone; ZIP and OLE2 containers are opened at ``path`` to
+    look at the names inside."""
     if not head:
         return Kind.EMPTY
     # Containers first: a .msg or .docx may hold a PDF within its first kilobyte.

@@ -214,6 +214,29 @@ def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     assert good.status is Status.WARNINGS and len(report.submissions) == 1
 
 
+def test_a_file_over_the_size_bound_is_not_read_but_a_mailbox_is_streamed(
+    bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    big, small = bad_inputs["ok-institution.pdf"], bad_inputs["empty.pdf"]
+    mail = bad_inputs["path-traversal.eml"]
+    bound = big.stat().st_size - 1
+    assert mail.stat().st_size > bound  # the mail is bigger than the bound, yet streamed
+    tasks, _ = discover([big, mail, small])
+    report = ingest_sources(
+        tasks, ReadContext.for_workspace(ws), limits=Limits(max_file_bytes=bound), jobs=1
+    )
+    too_big, container, *attachments, empty = report.outcomes
+    assert too_big.status is Status.UNREADABLE and too_big.size == bound + 1
+    assert too_big.reason == (
+        f"{bound + 1:,} bytes is more than the {bound:,} bytes a returned form may have; not read"
+    )
+    assert not report.submissions
+    assert container.kind == "eml" and container.status is not Status.UNREADABLE
+    assert attachments and all(a.container for a in attachments)
+    assert empty.reason.startswith("empty file (0 bytes)")
+
+
 def test_a_reader_that_is_not_installed_is_an_unsupported_outcome(
     bad_inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
