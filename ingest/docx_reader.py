@@ -428,9 +428,12 @@ def read_docx(
     source: bytes | IO[bytes],
     file_name: str = "<docx>",
     schema: Schema | None = None,
+    *,
+    sha256: str | None = None,
 ) -> RawSubmission:
     """Read a returned DOCX form. ``schema`` (default: the shipped one, when the form's identity
-    names it) lets controls that lost their tag be recovered by their table position.
+    names it) lets controls that lost their tag be recovered by their table position;
+    ``sha256`` is the bytes' digest when the caller has computed it already.
 
     Raises :class:`~formgen.errors.NotADocxError`, :class:`~formgen.errors.UnsafeDocxError`,
     :class:`~formgen.errors.NotOurFormError` or :class:`~formgen.errors.IdentityError` with a
@@ -568,7 +571,7 @@ def read_docx(
 
     provenance = Provenance(
         file_name=file_name,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         size=len(data),
         reader=READER,
         timestamps=_core_timestamps(pkg, rels.get(CORE_REL, "docProps/core.xml")),

@@ -208,6 +208,18 @@ class _MemoryFile(threading.local):
 _memory_file = _MemoryFile()
 
 
+def _memory_fd(mine: _MemoryFile, shared: bool) -> int:
+    """This thread's memory file (made afresh in a forked process), or a new one to nest."""
+    if not shared:
+        return os.memfd_create("formgen-return", os.MFD_CLOEXEC)
+    if mine.pid != os.getpid():
+        if mine.fd >= 0:
+            os.close(mine.fd)  # this process's copy of the parent's descriptor
+            mine.fd = -1
+        mine.fd, mine.pid = os.memfd_create("formgen-return", os.MFD_CLOEXEC), os.getpid()
+    return mine.fd
+
+
 @contextmanager
 def _qpdf_input(data: bytes) -> Iterator[str | io.BytesIO]:
     """What qpdf should open for ``data``: an in-memory file where the system has them.
@@ -215,25 +227,29 @@ def _qpdf_input(data: bytes) -> Iterator[str | io.BytesIO]:
     qpdf reads a Python stream through a callback per read, which makes resolving objects
     three to four times slower than reading a file itself; a memory file (Linux ``memfd``)
     holds exactly the bytes that were hashed, so nothing on disk can change under the reader.
-    A forked worker makes its own (a copied descriptor would share the parent's file).
+    A forked worker makes its own (a copied descriptor would share the parent's file). When
+    no memory file can be made (no descriptor or memory left), qpdf reads the stream.
     """
-    if not _MEMORY_FILES:
+    fd = -1
+    if _MEMORY_FILES:
+        mine = _memory_file
+        shared = not mine.busy
+        try:
+            fd = _memory_fd(mine, shared)
+            os.ftruncate(fd, len(data))
+            view, offset = memoryview(data), 0
+            while offset < len(view):
+                offset += os.pwrite(fd, view[offset:], offset)
+        except OSError:
+            if fd >= 0 and not shared:
+                os.close(fd)
+            fd = -1
+    if fd < 0:
         yield io.BytesIO(data)
         return
-    mine = _memory_file
-    shared = not mine.busy
-    if shared and mine.pid != os.getpid():
-        if mine.fd >= 0:
-            os.close(mine.fd)  # this process's copy of the parent's descriptor
-        mine.fd, mine.pid = os.memfd_create("formgen-return", os.MFD_CLOEXEC), os.getpid()
-    fd = mine.fd if shared else os.memfd_create("formgen-return", os.MFD_CLOEXEC)
+    if shared:
+        mine.busy = True
     try:
-        os.ftruncate(fd, len(data))
-        view, offset = memoryview(data), 0
-        while offset < len(view):
-            offset += os.pwrite(fd, view[offset:], offset)
-        if shared:
-            mine.busy = True
         yield f"/proc/self/fd/{fd}"
     finally:
         if shared:

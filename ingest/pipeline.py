@@ -151,7 +151,9 @@ def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
 def read_docx(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
     """A returned DOCX: the values of its content controls."""
     docx_reader = _import_reader("ingest.docx_reader", "DOCX")
-    raw: RawSubmission = docx_reader.read_docx(data, prov.file_name, schema=ctx.registry.current)
+    raw: RawSubmission = docx_reader.read_docx(
+        data, prov.file_name, schema=ctx.registry.current, sha256=prov.sha256 or None
+    )
     return raw
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
 import io
 import json
 import random
@@ -318,6 +319,14 @@ def test_word_document_that_is_not_ours(tmp_path: Path) -> None:
 def test_reads_from_a_file_object() -> None:
     sub = read_docx(io.BytesIO(generated("checklist")), "stream.docx")
     assert sub.identity is not None and sub.identity.categories == ("psychotherapie",)
+
+
+def test_the_provenance_names_the_bytes_by_their_sha256() -> None:
+    data = generated("checklist")
+    assert read_docx(data, "f.docx").provenance.sha256 == hashlib.sha256(data).hexdigest()
+    # The pipeline has hashed the bytes already; the digest it passes is not computed again.
+    given = "0" * 64
+    assert read_docx(data, "f.docx", sha256=given).provenance.sha256 == given
 
 
 def test_archive_with_too_many_entries_is_refused() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import multiprocessing
@@ -16,6 +17,7 @@ from pypdf.generic import NameObject, TextStringObject
 
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FormIdentity
+from ingest import pdf_reader
 from ingest.pdf_reader import ReadLimits, open_pdf, pdf_date_iso, read_acroform
 
 SECRET = b"s" * 32
@@ -105,6 +107,19 @@ def test_reads_in_a_forked_worker_and_in_threads_never_see_each_others_file() ->
 def test_without_memory_files_qpdf_reads_from_a_stream(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where the system has no memfd (macOS, Windows), the same values come through BytesIO."""
     monkeypatch.setattr("ingest.pdf_reader._MEMORY_FILES", False)
+    assert _read_names(_name_form("Ærøskøbing – Діана"), 2) == {"Ærøskøbing – Діана"}
+
+
+def test_when_no_memory_file_can_be_made_qpdf_reads_from_a_stream(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Out of descriptors or memory: the form is still read, not refused."""
+
+    def no_memfd(name: str, flags: int = 0) -> int:
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr("ingest.pdf_reader._memory_file", pdf_reader._MemoryFile())
+    monkeypatch.setattr("os.memfd_create", no_memfd)
     assert _read_names(_name_form("Ærøskøbing – Діана"), 2) == {"Ærøskøbing – Діана"}
 
 
