@@ -89,6 +89,17 @@ def fsync_dir(folder: Path) -> None:
         os.close(dir_fd)
 
 
+def mkdir_durable(folder: Path) -> None:
+    """Make ``folder`` (and its missing parents) so that each new folder's entry is on disk."""
+    missing = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for new in reversed(missing):
+        new.mkdir(exist_ok=True)
+        fsync_dir(new.parent)
+
+
 def append_line(path: Path, line: str) -> None:
     """Append one line and fsync it: what was reported as done stays done after a crash."""
     with open(path, "a", encoding="utf-8") as fh:

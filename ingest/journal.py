@@ -29,7 +29,7 @@ from typing import Any
 
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.identity import FormIdentity
-from formgen.workspace import Workspace, fsync_dir, write_atomic
+from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
 from ingest.register import (
     MergeOutcome,
     Register,
@@ -64,7 +64,7 @@ def archive(ws: Workspace, data: bytes) -> str:
     sha = hashlib.sha256(data).hexdigest()
     path = archive_path(ws, sha)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        mkdir_durable(path.parent)  # a new archive/ab/ must survive a crash with its file
         write_atomic(path, data)
     return sha
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -119,6 +120,25 @@ def test_rebuild_from_the_journal_gives_the_same_register(ws: Workspace) -> None
     assert report.operations == 6 and report.merged == 4 and report.institutions == 3
     assert report.damaged_copy is not None and report.damaged_copy.read_text() == "{ broken"
     assert json.loads(ws.register_path.read_bytes()) == json.loads(before)
+
+
+def test_a_new_archive_folder_is_itself_made_durable(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file's rename is synced in archive/ab/; a new archive/ab/ must be synced in archive/."""
+    synced: list[Path] = []
+    monkeypatch.setattr("formgen.workspace.fsync_dir", synced.append)
+    sha = archive(ws, b"%PDF-1.7 first return")
+    folder = archive_path(ws, sha).parent
+    assert synced == [ws.archive_dir, folder]  # the new folder's entry, then the file's
+    synced.clear()
+    same_folder = next(
+        data
+        for data in (f"%PDF-1.7 return {i}".encode() for i in range(1_000_000))
+        if hashlib.sha256(data).hexdigest()[:2] == folder.name
+    )
+    archive(ws, same_folder)
+    assert synced == [folder]  # an existing folder is not synced again
 
 
 def test_rebuild_rereads_the_archived_originals(ws: Workspace) -> None:
