@@ -45,7 +45,9 @@ saved ≈3 % and was not kept. Started the day at 3.7x (institution) and 2.4x (c
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import io
+import json
 import multiprocessing
 import os
 import statistics
@@ -64,8 +66,16 @@ sys.path.insert(0, str(ROOT / "tests"))
 from ingest_support import load_maker, workspace  # noqa: E402
 
 from formgen.forms import FormRequest  # noqa: E402
+from formgen.identity import FormIdentity, new_instance_id  # noqa: E402
 from formgen.schema_load import default_schema  # noqa: E402
-from ingest.pipeline import ReadContext, discover, ingest_sources, read_pdf  # noqa: E402
+from formgen.workspace import Workspace  # noqa: E402
+from ingest.pipeline import (  # noqa: E402
+    ReadContext,
+    discover,
+    ingest_into_register,
+    ingest_sources,
+    read_pdf,
+)
 from ingest.submission import Provenance  # noqa: E402
 from ingest.validate import validate  # noqa: E402
 
@@ -84,7 +94,9 @@ def variants(filled: bytes, field: str, count: int, out: Path, prefix: str) -> l
     return paths
 
 
-def make_corpus(out: Path, institutions: int, checklists: int) -> tuple[list[Path], list[Path]]:
+def make_corpus(
+    out: Path, institutions: int, checklists: int
+) -> tuple[list[Path], list[Path], list[Path]]:
     form, _ = MAKER.blank_form(MAKER.institution_request())
     inst = MAKER.fill(form, MAKER.INSTITUTION_VALUES)
     cats = tuple(c.id for c in default_schema().categories)
@@ -99,7 +111,34 @@ def make_corpus(out: Path, institutions: int, checklists: int) -> tuple[list[Pat
     return (
         variants(inst, "institution.name", institutions, out, "inst"),
         variants(checklist, f"{cats[0]}.1.name", checklists, out, "full"),
+        institution_returns(inst, institutions, out),
     )
+
+
+def institution_returns(filled: bytes, count: int, out: Path) -> list[Path]:
+    """The filled institution form as ``count`` different institutions return it: each copy's
+    identity is issued (and signed) for its own institution, so every merge is another entry."""
+    paths = []
+    with pikepdf.open(io.BytesIO(filled)) as pdf:
+        hidden = {
+            name: MAKER._field(pdf, name)
+            for name in FormIdentity("x", "1", "x", "institution", ()).to_fields()
+        }
+        issued = FormIdentity.from_fields({k: str(v.V) for k, v in hidden.items()})
+        for i in range(count):
+            ident = dataclasses.replace(
+                issued, instance_id=new_instance_id(), institution_id=f"inst-{i:04d}"
+            ).sign(MAKER.SECRET)
+            for name, value in ident.to_fields().items():
+                hidden[name].V = pikepdf.String(value)
+            pdf.docinfo["/FormgenIdentity"] = json.dumps(
+                ident.to_fields(), ensure_ascii=False, sort_keys=True
+            )
+            MAKER._field(pdf, "institution.name").V = pikepdf.String(f"Einrichtung {i} – Łódź")
+            path = out / f"reg-{i:04d}.pdf"
+            pdf.save(path)
+            paths.append(path)
+    return paths
 
 
 def pikepdf_walk(path: Path) -> int:
@@ -173,7 +212,7 @@ def main() -> None:
         corpus = root / "corpus"
         corpus.mkdir()
         started = time.perf_counter()
-        inst, full = make_corpus(corpus, args.institutions, args.checklists)
+        inst, full, returns = make_corpus(corpus, args.institutions, args.checklists)
         print(
             f"corpus: {len(inst)} institution forms ({inst[0].stat().st_size:,} bytes each), "
             f"{len(full)} full checklists ({full[0].stat().st_size:,} bytes, {pikepdf_walk(full[0])} values) "
@@ -232,6 +271,34 @@ def main() -> None:
                 "  pipeline jobs=2 / pikepdf walk (1 core):      "
                 + ratio(t, "pipeline jobs=2", "pikepdf walk (1 core)")
             )
+        # What a coordinator runs: ``formgen ingest`` into the register, every merge archived
+        # and journaled (fsync), one institution per form; a fresh workspace each round.
+        fresh = [workspace(root / f"register-{k}", MAKER.SECRET) for k in range(args.repeat)]
+
+        def into_register(files: list[Path]) -> None:
+            report = ingest_into_register(files, Workspace.open(fresh.pop().root), jobs=2)
+            merged = [o for o in report.outcomes if o.merged]
+            assert len(merged) == len(files), report.outcomes[0]
+
+        print(
+            f"\n{len(returns)} institution forms of {len(returns)} institutions, into a register:"
+        )
+        t = interleaved(
+            {
+                "pikepdf walk (1 core)": (len(returns), lambda: [pikepdf_walk(p) for p in returns]),
+                "pikepdf walk (2 processes)": (len(returns), lambda: walk_two(returns)),
+                "formgen ingest, jobs=2": (len(returns), lambda: into_register(returns)),
+            },
+            args.repeat,
+        )
+        print(
+            "  formgen ingest / pikepdf walk (2 processes):  "
+            + ratio(t, "formgen ingest, jobs=2", "pikepdf walk (2 processes)")
+        )
+        print(
+            "  formgen ingest / pikepdf walk (1 core):       "
+            + ratio(t, "formgen ingest, jobs=2", "pikepdf walk (1 core)")
+        )
         empties = sorted(empty.iterdir())
         print(f"\nempty files ({len(empties)}), rejected after the first bytes:")
         interleaved(
