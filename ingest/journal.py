@@ -59,9 +59,11 @@ def archive_path(ws: Workspace, sha: str) -> Path:
     return ws.archive_dir / sha[:2] / sha
 
 
-def archive(ws: Workspace, data: bytes) -> str:
-    """Keep an ingested original in the archive (once, by content); return its SHA-256."""
-    sha = hashlib.sha256(data).hexdigest()
+def archive(ws: Workspace, data: bytes, sha: str | None = None) -> str:
+    """Keep an ingested original in the archive (once, by content); return its SHA-256.
+
+    ``sha`` is the bytes' SHA-256 when the caller has computed it already."""
+    sha = sha or hashlib.sha256(data).hexdigest()
     path = archive_path(ws, sha)
     if not path.exists():
         mkdir_durable(path.parent)  # a new archive/ab/ must survive a crash with its file

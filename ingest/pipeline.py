@@ -15,8 +15,13 @@ file (and per mail attachment). The rules:
   ``<sha256><suffix>`` with ``<sha256>.json`` saying why; it is never merged.
 * **Merge**: each valid :class:`~ingest.submission.Submission` is handed to ``merge`` — the
   register's merge, wired in by the CLI — together with the path of the original bytes (a file
-  or a spooled attachment), so the register can archive it content-addressed. Merging happens in
-  this (the parent) process, one submission at a time, in a stable order.
+  or a spooled attachment). Merging happens in this (the parent) process, one submission at a
+  time, in a stable order.
+* **Archive**: when merging into a register, the worker that read a valid return keeps its
+  bytes content-addressed in the workspace's archive (synced to disk) before it answers: the
+  archived original is exactly what was checked — even if the file is saved again meanwhile —
+  and the parent's merge, one at a time, only journals it. A return the register then refuses
+  stays in the archive too (and goes to the quarantine).
 * **Once per run**: a file whose SHA-256 was already seen in this run is reported as a
   duplicate and not read again (idempotence across runs is the register's job).
 """
@@ -239,8 +244,14 @@ def _open_task_file(path: Path, limits: Limits) -> tuple[Kind, int, bytes | None
     return kind, len(data), data
 
 
-def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done | _Expanded:
-    """Read one task; every expected failure becomes an outcome, not an exception."""
+def _process(
+    task: Task, ctx: ReadContext, limits: Limits, spool: Path, archive: Workspace | None = None
+) -> _Done | _Expanded:
+    """Read one task; every expected failure becomes an outcome, not an exception.
+
+    With ``archive``, a valid return's bytes — the very bytes just read and checked — are kept
+    in that workspace's archive before the answer goes back, so the parent's merge finds them
+    there (and need not read the file again)."""
     path = Path(task.path)
     out = Outcome(name=task.name, status=Status.UNREADABLE, container=task.container)
     try:
@@ -308,7 +319,6 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     reason=f"tampered or damaged identity: {_strip_name(str(exc), task)}; not merged — check with the sender",
                 )
             )
-        del data
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
@@ -325,6 +335,8 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                     warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
                 )
             )
+        if archive is not None:
+            _keep_original(archive, data, sha)
         warnings = [*sub.problems, *sub.notes]
         return _Done(
             dataclasses.replace(
@@ -363,6 +375,15 @@ def _process(task: Task, ctx: ReadContext, limits: Limits, spool: Path) -> _Done
                 "the file is kept where it is — please report this with the file",
             )
         )
+
+
+def _keep_original(ws: Workspace, data: bytes, sha: str) -> None:
+    """Archive a valid return's bytes; a workspace that cannot take them is the parent's to
+    report (its merge archives the file itself, and a failing workspace fails the run)."""
+    from ingest import journal
+
+    with contextlib.suppress(OSError):
+        journal.archive(ws, data, sha)
 
 
 def _file_name(task: Task) -> str:
@@ -465,7 +486,9 @@ def _vsize() -> int:
     return 0
 
 
-def _worker_main(conn: Connection, ctx: ReadContext, limits: Limits, spool: str) -> None:
+def _worker_main(
+    conn: Connection, ctx: ReadContext, limits: Limits, spool: str, archive: Workspace | None
+) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     budget = _vsize() + limits.memory_bytes
     with contextlib.suppress(ValueError, OSError):
@@ -478,7 +501,7 @@ def _worker_main(conn: Connection, ctx: ReadContext, limits: Limits, spool: str)
         if task is None:
             return
         started = time.perf_counter()
-        result = _process(task, ctx, limits, Path(spool))
+        result = _process(task, ctx, limits, Path(spool), archive)
         seconds = time.perf_counter() - started
         result = dataclasses.replace(
             result, outcome=dataclasses.replace(result.outcome, seconds=seconds)
@@ -506,11 +529,13 @@ IN_FLIGHT = 2
 class _Worker:
     """One worker process and the tasks sent to it, in order; the first is the one running."""
 
-    def __init__(self, mp: Any, ctx: ReadContext, limits: Limits, spool: Path) -> None:
+    def __init__(
+        self, mp: Any, ctx: ReadContext, limits: Limits, spool: Path, archive: Workspace | None
+    ) -> None:
         self.limits = limits
         self.conn, child = mp.Pipe()
         self.proc = mp.Process(
-            target=_worker_main, args=(child, ctx, limits, str(spool)), daemon=True
+            target=_worker_main, args=(child, ctx, limits, str(spool), archive), daemon=True
         )
         self.proc.start()
         child.close()
@@ -557,14 +582,22 @@ def _timeout(task: Task, limits: Limits) -> float:
 class Batch:
     """Runs tasks on ``jobs`` workers; see :func:`ingest_sources`."""
 
-    def __init__(self, ctx: ReadContext, limits: Limits, jobs: int, spool: Path) -> None:
+    def __init__(
+        self,
+        ctx: ReadContext,
+        limits: Limits,
+        jobs: int,
+        spool: Path,
+        archive: Workspace | None = None,
+    ) -> None:
         self.mp = multiprocessing.get_context("fork")
         self.ctx, self.limits, self.jobs, self.spool = ctx, limits, max(1, jobs), spool
+        self.archive = archive
 
     def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, _Done | _Expanded]]:
         pending: deque[Task] = deque(tasks)
         workers = [
-            _Worker(self.mp, self.ctx, self.limits, self.spool)
+            _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive)
             for _ in range(min(self.jobs, len(pending)) or 1)
         ]
 
@@ -644,7 +677,7 @@ class Batch:
         else:
             w.proc.join()
             w.conn.close()
-        return _Worker(self.mp, self.ctx, self.limits, self.spool)
+        return _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive)
 
 
 def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> Outcome:
@@ -748,12 +781,14 @@ def ingest_sources(
     jobs: int | None = None,
     progress: ProgressFn | None = None,
     outcomes: list[Outcome] | None = None,
+    archive: Workspace | None = None,
 ) -> IngestReport:
     """Ingest ``tasks`` (from :func:`discover`); see the module docstring for the rules.
 
     Workers finish in any order; outcomes are settled (deduplicated, quarantined, merged,
     reported) in the order of the tasks — a mail's attachments right after the mail — so that
-    the register sees the same sequence of merges on every run.
+    the register sees the same sequence of merges on every run. With ``archive`` (the register's
+    workspace), each worker keeps the bytes of a valid return in the archive itself.
     """
     limits = limits or Limits()
     jobs = jobs or min(2, os.cpu_count() or 1)
@@ -769,7 +804,7 @@ def ingest_sources(
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
     with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir:
         spool = Path(spool_dir)
-        batch = Batch(ctx, limits, jobs, spool)
+        batch = Batch(ctx, limits, jobs, spool, archive)
         for task, result in batch.run(tasks) if tasks else ():
             if isinstance(result, _Expanded):
                 for t in result.tasks:
@@ -915,7 +950,8 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     from ingest import journal
 
     def merge(submission: Submission, original: Path) -> object:
-        journal.archive(workspace, original.read_bytes())
+        if not journal.archive_path(workspace, submission.provenance.sha256).exists():
+            journal.archive(workspace, original.read_bytes())  # not archived by its worker
         result = writer.merge(submission)
         if result.status == "quarantined":
             raise QuarantineError("register", f"not merged: {result.reason}")
@@ -933,7 +969,10 @@ def ingest_paths(
     jobs: int | None = None,
     progress: ProgressFn | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and mail containers into ``workspace``; one outcome per file."""
+    """Ingest files, folders and mail containers into ``workspace``; one outcome per file.
+
+    With ``merge`` (the register's, :func:`register_merge`), valid returns are archived in the
+    workspace by the workers that read them."""
     tasks, missing = discover(paths, exclude=workspace_folders(workspace))
     return ingest_sources(
         tasks,
@@ -944,6 +983,7 @@ def ingest_paths(
         jobs=jobs,
         progress=progress,
         outcomes=missing,
+        archive=workspace if merge is not None else None,
     )
 
 

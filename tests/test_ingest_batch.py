@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import time
 from pathlib import Path
@@ -16,6 +18,7 @@ from ingest.pipeline import (
     Limits,
     ReadContext,
     discover,
+    ingest_into_register,
     ingest_paths,
     ingest_sources,
     register_merge,
@@ -161,6 +164,34 @@ def test_same_file_twice_in_one_run_is_read_once(
     report = ingest_paths([p, p], ws)
     assert [o.status for o in report.outcomes] == [Status.WARNINGS, Status.DUPLICATE]
     assert len(report.submissions) == 1
+
+
+def _reader_then_file_changes(path: Path, data: bytes, prov: Any, ctx: Any) -> Any:
+    """The real reader, after which someone saves the file again (a sync client, a mail client)."""
+    raw = pipeline.read_pdf(data, prov, ctx)
+    path.write_bytes(data + b"\n% saved again\n")
+    return raw
+
+
+def test_the_archived_original_is_the_bytes_that_were_checked(
+    bad_inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    returned = tmp_path / "inbox" / "bogen.pdf"
+    returned.parent.mkdir()
+    original = bad_inputs["ok-institution.pdf"].read_bytes()
+    returned.write_bytes(original)
+    monkeypatch.setitem(
+        pipeline.READERS, Kind.PDF, functools.partial(_reader_then_file_changes, returned)
+    )
+    report = ingest_into_register([returned], ws, jobs=1)
+    (o,) = report.outcomes
+    assert o.merged and o.sha256 == hashlib.sha256(original).hexdigest()
+    assert returned.read_bytes() != original  # the file did change after it was read
+    assert journal.archive_path(ws, o.sha256).read_bytes() == original
+    assert [op["submission"]["provenance"]["sha256"] for op in journal.read_journal(ws)] == [
+        o.sha256
+    ]
 
 
 # --------------------------------------------------------------------------- bounds

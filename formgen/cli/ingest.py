@@ -103,6 +103,7 @@ def ingest(
             jobs=jobs,
             progress=progress,
             outcomes=missing,
+            archive=None if merge is None else ws,
         )
 
     try:
