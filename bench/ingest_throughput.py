@@ -10,36 +10,47 @@ Compared in the same run with the raw cost of only reading the fields:
 * ``in-process`` — formgen's reader + validation, no worker processes (one core);
 * ``pipeline jobs=1`` / ``jobs=2`` — :func:`ingest.pipeline.ingest_sources` as ``formgen ingest``
   runs it (sniff, SHA-256, bounded worker processes, settle in order), without the merge;
+* ``formgen ingest`` — :func:`ingest.pipeline.ingest_into_register`, what a coordinator runs:
+  every valid return archived and merged into the register, each merge journaled (synced to
+  disk); every copy of the institution form issued for its own institution, a fresh workspace
+  each round;
 * ``pipeline, empty files`` — the same pipeline over files that are rejected after the first
   bytes: the fixed per-file cost of the worker round trip.
 
 The forms are formgen's own, filled once with PDFium (Chrome's engine) and then varied with
-pikepdf (one value per copy), so every copy has its own SHA-256. Every run once per round, ``--repeat`` rounds; medians.
+pikepdf (one value per copy), so every copy has its own SHA-256. Every run once per round,
+``--repeat`` rounds; medians, and ratios as the median of the per-round ratios.
 
-Measured 2026-11-22 (second session) on the shared 2-vCPU development machine, 1,000 institution
-forms of 184 KB (~100 values) and 100 full checklists of 4.1 MB (3,754 values), medians of 5
-interleaved rounds (``--repeat 5``):
+Measured 2026-11-23 on the shared 2-vCPU development machine (``--repeat 5``), 1,000
+institution forms of 184 KB (~100 values) and 100 full checklists of 4.1 MB (3,754 values):
 
-=============================  ===================  ====================
-run                            institution form     full checklist
-=============================  ===================  ====================
-pikepdf walk, 1 core           2.19 ms/file         200 ms/file
-pikepdf walk, 2 processes      1.06 ms/file         107 ms/file
-pypdf get_fields               38 ms/file           4.9 s/file
-in-process read+validate       4.10 ms (1.77x)      315 ms (1.63x)
-pipeline jobs=1                4.65 ms/file         317 ms/file
-pipeline jobs=2                2.65 ms (2.67x)      162 ms (1.55x)
-empty files, jobs=2            0.33 ms/file
-=============================  ===================  ====================
+=================================  ===================  ====================
+run                                institution form     full checklist
+=================================  ===================  ====================
+pikepdf walk, 1 core               2.24 ms/file         221 ms/file
+pikepdf walk, 2 processes          0.96 ms/file         112 ms/file
+pypdf get_fields                   30 ms/file           5.1 s/file
+in-process read+validate           3.05 ms (1.65x)      319 ms (1.42x)
+pipeline jobs=1                    4.39 ms/file         324 ms/file
+pipeline jobs=2                    2.39 ms (2.21x)      161 ms (1.57x)
+formgen ingest into a register     5.33 ms (4.61x)
+empty files, jobs=2                0.29 ms/file
+=================================  ===================  ====================
 
-Ratios are medians of per-round ratios against the walk with the same number of cores (the
-pipeline on two cores against the walk on one: 1.21x and 0.81x). Where a
-small form's cost goes beyond the walk (in-process, per file): validation ≈0.4 ms (half of it
-the two phone numbers), SHA-256 and reading the file ≈0.2 ms, button states, identity and
-provenance ≈0.3 ms; in the pipeline another ≈0.6 ms per file: the parent process (≈0.4 ms CPU:
-receiving and unpickling the result, dispatch, settling) competes with the two workers for the
-two cores, and each worker sniffs the file and pickles its answer. Sending results in batches
-saved ≈3 % and was not kept. Started the day at 3.7x (institution) and 2.4x (checklist).
+Ratios against the walk with the same number of cores; against the one-core walk the pipeline
+on two cores is 1.05x (institution form) and 0.74x (checklist), ``formgen ingest`` 2.37x. The
+machine is noisy: the one-core walk ranged 1.40–2.41 ms within one run, and the pipeline's
+ratio to the two-process walk was 2.04x in the run before (1.99–2.67x in earlier sessions).
+
+Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
+beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
+opening and sniffing the file ≈0.1, identity and signature 0.09, SHA-256 0.07, pickling the
+result both ways 0.10; the pipeline's parent process takes 0.3–0.45 ms CPU per file. Sending
+results in batches cut the parent's share to ≈0.2 ms but was lost in the noise; not kept.
+``formgen ingest`` is set by the disk: three syncs per merged return (the archived original,
+its folder, the journal line; ≈1 ms each here), the register's promise that a kill -9 loses
+nothing that was reported. The worker that read a return archives it, so those syncs run in
+the workers, beside the parent's merges (6.3–6.7 → 5.5 ms per form in an A/B of 400 forms).
 """
 
 from __future__ import annotations
@@ -191,10 +202,15 @@ def interleaved(
     return per_file
 
 
-def ratio(per_file: dict[str, list[float]], ours: str, theirs: str) -> str:
-    """Median of the per-round ratios (the two ran back to back in each round)."""
-    rounds = [a / b for a, b in zip(per_file[ours], per_file[theirs], strict=True)]
-    return f"{statistics.median(rounds):.2f}x (rounds {min(rounds):.2f}–{max(rounds):.2f})"
+def ratios(per_file: dict[str, list[float]], *pairs: tuple[str, str]) -> None:
+    """Print, for each (ours, theirs), the median of the per-round ratios (the two ran back to
+    back in each round) and their range."""
+    for ours, theirs in pairs:
+        rounds = [a / b for a, b in zip(per_file[ours], per_file[theirs], strict=True)]
+        print(
+            f"  {ours} / {theirs}:".ljust(62)
+            + f"{statistics.median(rounds):.2f}x (rounds {min(rounds):.2f}–{max(rounds):.2f})"
+        )
 
 
 def main() -> None:
@@ -259,17 +275,11 @@ def main() -> None:
                 },
                 args.repeat,
             )
-            print(
-                "  pipeline jobs=2 / pikepdf walk (2 processes): "
-                + ratio(t, "pipeline jobs=2", "pikepdf walk (2 processes)")
-            )
-            print(
-                "  in-process / pikepdf walk (1 core):           "
-                + ratio(t, "in-process read+validate", "pikepdf walk (1 core)")
-            )
-            print(
-                "  pipeline jobs=2 / pikepdf walk (1 core):      "
-                + ratio(t, "pipeline jobs=2", "pikepdf walk (1 core)")
+            ratios(
+                t,
+                ("pipeline jobs=2", "pikepdf walk (2 processes)"),
+                ("in-process read+validate", "pikepdf walk (1 core)"),
+                ("pipeline jobs=2", "pikepdf walk (1 core)"),
             )
         # What a coordinator runs: ``formgen ingest`` into the register, every merge archived
         # and journaled (fsync), one institution per form; a fresh workspace each round.
@@ -291,13 +301,10 @@ def main() -> None:
             },
             args.repeat,
         )
-        print(
-            "  formgen ingest / pikepdf walk (2 processes):  "
-            + ratio(t, "formgen ingest, jobs=2", "pikepdf walk (2 processes)")
-        )
-        print(
-            "  formgen ingest / pikepdf walk (1 core):       "
-            + ratio(t, "formgen ingest, jobs=2", "pikepdf walk (1 core)")
+        ratios(
+            t,
+            ("formgen ingest, jobs=2", "pikepdf walk (2 processes)"),
+            ("formgen ingest, jobs=2", "pikepdf walk (1 core)"),
         )
         empties = sorted(empty.iterdir())
         print(f"\nempty files ({len(empties)}), rejected after the first bytes:")
