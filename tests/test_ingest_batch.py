@@ -249,11 +249,11 @@ def test_a_file_over_the_size_bound_is_not_read_but_a_mailbox_is_streamed(
     bad_inputs: dict[str, Path], tmp_path: Path
 ) -> None:
     ws = workspace(tmp_path / "ws", MAKER.SECRET)
-    big, small = bad_inputs["ok-institution.pdf"], bad_inputs["empty.pdf"]
+    big, empty_file = bad_inputs["ok-institution.pdf"], bad_inputs["empty.pdf"]
     mail = bad_inputs["path-traversal.eml"]
     bound = big.stat().st_size - 1
     assert mail.stat().st_size > bound  # the mail is bigger than the bound, yet streamed
-    tasks, _ = discover([big, mail, small])
+    tasks, _ = discover([big, mail, empty_file])
     report = ingest_sources(
         tasks, ReadContext.for_workspace(ws), limits=Limits(max_file_bytes=bound), jobs=1
     )
