@@ -11,7 +11,7 @@ from formgen.errors import QuarantineError
 from formgen.identity import FormIdentity
 from formgen.schema_load import default_schema, load_schema_text
 from ingest.schemas import SchemaRegistry
-from ingest.submission import Provenance, RawSubmission, RawValue
+from ingest.submission import Provenance, RawSubmission, RawValue, Submission
 from ingest.validate import MAX_VALUE_CHARS, validate
 
 SECRET = b"s" * 32
@@ -254,33 +254,32 @@ def test_values_outside_the_form_are_reported_not_merged() -> None:
     assert sum("ignored" in n for n in sub.notes) == 2
 
 
-def test_the_shipped_schema_institution_form() -> None:
+def shipped_institution_form(values: dict[str, RawValue]) -> Submission:
+    """An institution form of the shipped schema (psychotherapie, inst-1), validated."""
     schema = default_schema()
-    identity = FormIdentity(
-        schema.schema_id,
-        schema.schema_version,
-        "7K3M9Q2XAB",
+    identity = ident(
         "institution",
-        ("psychotherapie",),
-        "inst-1",
-    ).sign(SECRET)
-    sub = validate(
-        raw(
-            identity,
-            {
-                "institution.name": "Praxis Łódź",
-                "institution.region": "Düsseldorf",
-                "institution.postcode": "40210",
-                "psychotherapie.migrant_experience": "fehlanzeige",
-                "psychotherapie.share_migrants": "40 %",
-                "psychotherapie.languages_offered.tr": True,
-                "psychotherapie.languages_offered._other": "Griechisch",
-                "psychotherapie.date": "24.09.2025",
-                "psychotherapie.initials": "ŞY",
-            },
-        ),
-        SchemaRegistry(schema),
-        SECRET,
+        schema.schema_version,
+        schema_id=schema.schema_id,
+        categories=("psychotherapie",),
+        institution_id="inst-1",
+    )
+    return validate(raw(identity, values), SchemaRegistry(schema), SECRET)
+
+
+def test_the_shipped_schema_institution_form() -> None:
+    sub = shipped_institution_form(
+        {
+            "institution.name": "Praxis Łódź",
+            "institution.region": "Düsseldorf",
+            "institution.postcode": "40210",
+            "psychotherapie.migrant_experience": "fehlanzeige",
+            "psychotherapie.share_migrants": "40 %",
+            "psychotherapie.languages_offered.tr": True,
+            "psychotherapie.languages_offered._other": "Griechisch",
+            "psychotherapie.date": "24.09.2025",
+            "psychotherapie.initials": "ŞY",
+        }
     )
     (e,) = sub.entries
     assert e.institution["region"].value == "duesseldorf"
@@ -291,39 +290,20 @@ def test_the_shipped_schema_institution_form() -> None:
 
 
 def test_a_single_choice_given_as_ticked_boxes() -> None:
-    schema = default_schema()
-    identity = FormIdentity(
-        schema.schema_id,
-        schema.schema_version,
-        "7K3M9Q2XAB",
-        "institution",
-        ("psychotherapie",),
-        "inst-1",
-    ).sign(SECRET)
-    sub = validate(
-        raw(
-            identity,
-            {
-                "formgen.schema_id": schema.schema_id,
-                "psychotherapie.migrant_experience.fehlanzeige": True,
-                "psychotherapie.migrant_experience.ja": False,
-            },
-        ),
-        SchemaRegistry(schema),
-        SECRET,
+    sub = shipped_institution_form(
+        {
+            "formgen.schema_id": default_schema().schema_id,
+            "psychotherapie.migrant_experience.fehlanzeige": True,
+            "psychotherapie.migrant_experience.ja": False,
+        }
     )
     assert sub.entries[0].entry["migrant_experience"].value == "fehlanzeige"
     assert not any("formgen" in n for n in sub.notes)
-    both = validate(
-        raw(
-            identity,
-            {
-                "psychotherapie.migrant_experience.ja": True,
-                "psychotherapie.migrant_experience.nein": True,
-            },
-        ),
-        SchemaRegistry(schema),
-        SECRET,
+    both = shipped_institution_form(
+        {
+            "psychotherapie.migrant_experience.ja": True,
+            "psychotherapie.migrant_experience.nein": True,
+        }
     )
     checked = both.entries[0].entry["migrant_experience"]
     assert (
