@@ -302,38 +302,28 @@ def _process(
         except _Unsupported as exc:
             return _Done(dataclasses.replace(out, status=Status.UNSUPPORTED, reason=str(exc)))
         except NotOurFormError as exc:
-            return _Done(
-                dataclasses.replace(
-                    out,
-                    status=Status.QUARANTINED,
-                    quarantine_kind="unknown-form",
-                    reason=f"unknown form: {_strip_name(str(exc), task)}; kept aside in the quarantine, not merged",
-                )
+            return _quarantined(
+                out,
+                "unknown-form",
+                f"unknown form: {_strip_name(str(exc), task)}; kept aside in the quarantine, not merged",
             )
         except IdentityError as exc:
-            return _Done(
-                dataclasses.replace(
-                    out,
-                    status=Status.QUARANTINED,
-                    quarantine_kind="tampered",
-                    reason=f"tampered or damaged identity: {_strip_name(str(exc), task)}; not merged — check with the sender",
-                )
+            return _quarantined(
+                out,
+                "tampered",
+                f"tampered or damaged identity: {_strip_name(str(exc), task)}; not merged — check with the sender",
             )
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
             sub = validate(raw, ctx.registry, ctx.secret)
         except QuarantineError as exc:
-            ident = raw.identity.reference if raw.identity else None
-            return _Done(
-                dataclasses.replace(
-                    out,
-                    status=Status.QUARANTINED,
-                    reason=str(exc),
-                    quarantine_kind=exc.kind,
-                    form=ident,
-                    warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
-                )
+            return _quarantined(
+                out,
+                exc.kind,
+                str(exc),
+                form=raw.identity.reference if raw.identity else None,
+                warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
             )
         if archive is not None:
             _keep_original(archive, data, sha)
@@ -375,6 +365,15 @@ def _process(
                 "the file is kept where it is — please report this with the file",
             )
         )
+
+
+def _quarantined(out: Outcome, kind: str, reason: str, **more: Any) -> _Done:
+    """The file is kept aside in the quarantine (by the parent), never merged."""
+    return _Done(
+        dataclasses.replace(
+            out, status=Status.QUARANTINED, quarantine_kind=kind, reason=reason, **more
+        )
+    )
 
 
 def _keep_original(ws: Workspace, data: bytes, sha: str) -> None:
