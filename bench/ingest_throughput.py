@@ -77,7 +77,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from ingest_support import load_maker, workspace  # noqa: E402
 
 from formgen.forms import FormRequest  # noqa: E402
-from formgen.identity import FormIdentity, new_instance_id  # noqa: E402
+from formgen.identity import FIELD_PREFIX, FormIdentity, new_instance_id  # noqa: E402
 from formgen.schema_load import default_schema  # noqa: E402
 from formgen.workspace import Workspace  # noqa: E402
 from ingest.pipeline import (  # noqa: E402
@@ -131,10 +131,8 @@ def institution_returns(filled: bytes, count: int, out: Path) -> list[Path]:
     identity is issued (and signed) for its own institution, so every merge is another entry."""
     paths = []
     with pikepdf.open(io.BytesIO(filled)) as pdf:
-        hidden = {
-            name: MAKER._field(pdf, name)
-            for name in FormIdentity("x", "1", "x", "institution", ()).to_fields()
-        }
+        names = (f"{FIELD_PREFIX}.{f.name}" for f in dataclasses.fields(FormIdentity))
+        hidden = {name: MAKER._field(pdf, name) for name in names}
         issued = FormIdentity.from_fields({k: str(v.V) for k, v in hidden.items()})
         for i in range(count):
             ident = dataclasses.replace(
