@@ -87,6 +87,22 @@ def test_corrupted_register_is_never_overwritten(ws: Workspace) -> None:
     assert ws.register_path.read_text("utf-8") == text
 
 
+def test_register_file_has_a_line_per_value_and_damage_is_found_there(ws: Workspace) -> None:
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        data = w.register.data
+    text = ws.register_path.read_text("utf-8")
+    assert json.loads(text) == data
+    lines = text.split("\n")
+    name = data["institutions"]["inst-0001"]["institution"]["name"]
+    (number,) = [n for n, line in enumerate(lines, 1) if line.strip().startswith('"name": {')]
+    assert json.loads(lines[number - 1].split(": ", 1)[1].rstrip(",")) == name  # one line
+    lines[number - 1] = lines[number - 1].replace('"Praxis Şule Yılmaz"', '"Praxis Şule Yılmaz', 1)
+    ws.register_path.write_text("\n".join(lines), "utf-8")
+    with pytest.raises(RegisterError, match=rf"register.json: line {number}, column \d+"):
+        load(ws)
+
+
 def test_newer_register_is_refused_even_by_rebuild(ws: Workspace) -> None:
     data = json.loads(Register(ws.schema()).dumps())
     data["format_version"] = 2
