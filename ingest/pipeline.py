@@ -12,7 +12,9 @@ file (and per mail attachment). The rules:
   One bad file never stops the batch.
 * **Quarantine**: a file whose identity is missing (*unknown form*), tampered with or forged,
   or names an unknown schema or category is copied to ``workspace.quarantine_dir`` as
-  ``<sha256><suffix>`` with ``<sha256>.json`` saying why; it is never merged.
+  ``<sha256><suffix>`` with ``<sha256>.json`` saying why and where each copy came from; it is
+  never merged. The quarantine folder can be ingested again: each copy is read under its
+  original name and mail, and one that merges leaves the quarantine.
 * **Merge**: each valid :class:`~ingest.submission.Submission` is handed to ``merge`` — the
   register's merge, wired in by the CLI — together with the path of the original bytes (a file
   or a spooled attachment). Merging happens in this (the parent) process, one submission at a
@@ -194,6 +196,8 @@ class Task:
     """The file's own name for the provenance: an attachment's name, or the file's base name."""
     seq: tuple[int, ...] = ()
     """Position in the batch; a mail's attachments follow the mail (``(3,)`` → ``(3, 1)``)."""
+    kept_aside: bool = False
+    """A copy in the workspace's quarantine, ingested again: merged, it leaves the quarantine."""
 
 
 @dataclass(frozen=True)
@@ -749,25 +753,120 @@ def discover(
     return tasks, missing
 
 
-def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, submission_kind: str | None) -> str:
-    """Copy the file to the quarantine as ``<sha256><suffix>`` with the reason beside it."""
+def discover_for(
+    workspace: Workspace, paths: Iterable[str | Path]
+) -> tuple[list[Task], list[Outcome]]:
+    """:func:`discover` for ``workspace``: its own folders are skipped when walked, and copies
+    in its quarantine given again are read with the origin their records keep."""
+    tasks, missing = discover(paths, exclude=workspace_folders(workspace))
+    return _from_quarantine(tasks, workspace.quarantine_dir), missing
+
+
+def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str:
+    """Copy the file to the quarantine as ``<sha256><suffix>``, with its record beside it.
+
+    The record (``<sha256>.json``) says why, and where the bytes came from: each arrival of the
+    same content (the file or mail attachment, the mail's sender, date and subject) is added, so
+    that the coordinator can check with the sender. A copy ingested again from the quarantine
+    itself adds no arrival."""
     ws_dir.mkdir(parents=True, exist_ok=True)
     sha = outcome.sha256 or _sha256_file(source)
     suffix = next((v for k, v in SUFFIX.items() if k.value == outcome.kind), ".bin")
     target = ws_dir / f"{sha}{suffix}"
     if not target.exists():
         write_atomic(target, source.read_bytes())
-    reason = {
-        "file": outcome.name,
-        "sha256": sha,
-        "kind": submission_kind or outcome.quarantine_kind,
-        "reason": outcome.reason,
-        "container": outcome.container,
-        "form": outcome.form,
-        "quarantined_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
-    write_atomic(ws_dir / f"{sha}.json", json.dumps(reason, ensure_ascii=False, indent=2).encode())
+    record_path = ws_dir / f"{sha}.json"
+    record = _quarantine_record(record_path)
+    arrivals = record.get("arrivals", [])
+    if not task.kept_aside:
+        mail = task.mail or mailbox.MailInfo()
+        arrivals.append(
+            {
+                "file": outcome.name,
+                "file_name": _file_name(task),
+                "container": outcome.container,
+                "mail_from": mail.sender,
+                "mail_date": mail.date,
+                "mail_subject": mail.subject,
+                "quarantined_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            }
+        )
+    record.update(
+        file=(arrivals[0].get("file") if arrivals else None) or outcome.name,
+        sha256=sha,
+        kind=outcome.quarantine_kind,
+        reason=outcome.reason,
+        form=outcome.form,
+        arrivals=arrivals,
+    )
+    write_atomic(record_path, json.dumps(record, ensure_ascii=False, indent=2).encode())
     return str(target)
+
+
+def _quarantine_record(path: Path) -> dict[str, Any]:
+    """A quarantine record as written, with its ``arrivals`` (a record of an earlier formgen
+    names one file only); an unreadable record is kept whole under ``damaged_record``."""
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        return {"damaged_record": f"unreadable: {exc}"}
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError:
+        return {"damaged_record": text}
+    if not isinstance(record, dict):
+        return {"damaged_record": text}
+    if "arrivals" not in record:
+        first = {k: record.get(k) for k in ("file", "container", "quarantined_at")}
+        record["arrivals"] = [first] if first["file"] else []
+    arrivals = record["arrivals"]
+    if not isinstance(arrivals, list) or not all(isinstance(a, dict) for a in arrivals):
+        return {"damaged_record": text}
+    return record
+
+
+def _release(copy: Path) -> None:
+    """A kept-aside copy was merged (its original is in the archive, the merge journaled): the
+    copy and its record leave the quarantine."""
+    for path in (copy, copy.with_suffix(".json")):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
+    """Files of the quarantine ingested again (after the missing schema version was added, say):
+    the records are not returns, and each copy is read with the origin its record keeps (the
+    first arrival's file name and mail), so that the register names the original, not the copy."""
+    here = quarantine_dir.resolve()
+    resolved: dict[Path, Path] = {}
+    out = []
+    for t in tasks:
+        path = Path(t.path)
+        if path.parent not in resolved:
+            resolved[path.parent] = path.parent.resolve()
+        if resolved[path.parent] != here:
+            out.append(t)
+            continue
+        if path.suffix == ".json":
+            continue
+        arrivals = _quarantine_record(path.with_suffix(".json")).get("arrivals") or [{}]
+        first = {k: str(v) for k, v in arrivals[0].items() if v is not None}
+        t = dataclasses.replace(t, kept_aside=True)
+        if first.get("file") and Path(first["file"]).name != path.name:
+            mail = mailbox.MailInfo(
+                first.get("mail_from"), first.get("mail_date"), first.get("mail_subject")
+            )
+            t = dataclasses.replace(
+                t,
+                name=f"{t.name} (kept aside from {first['file']})",
+                file_name=first.get("file_name") or Path(first["file"]).name,
+                container=first.get("container"),
+                mail=mail if any(dataclasses.astuple(mail)) else None,
+            )
+        out.append(t)
+    return out
 
 
 def ingest_sources(
@@ -877,9 +976,13 @@ class _Settler:
                     for f in getattr(said, "flags", ())
                     if not any(w and w.split(": ", 1)[-1] in str(f) for w in outcome.warnings)
                 )
+                merged = None if said is None else describe_merge(said)
+                if task.kept_aside:
+                    _release(source)
+                    merged = f"{merged or 'merged'}; taken out of the quarantine"
                 outcome = dataclasses.replace(
                     outcome,
-                    merged=None if said is None else describe_merge(said),
+                    merged=merged,
                     warnings=(*outcome.warnings, *flags),
                     status=Status.WARNINGS if flags else outcome.status,
                 )
@@ -887,7 +990,7 @@ class _Settler:
             self.report.submissions.append(submission)
         if outcome.status is Status.QUARANTINED and self.quarantine_dir is not None:
             outcome = dataclasses.replace(
-                outcome, quarantined_to=_quarantine(self.quarantine_dir, source, outcome, None)
+                outcome, quarantined_to=_quarantine(self.quarantine_dir, source, outcome, task)
             )
         self.report.outcomes.append(outcome)
         if self.progress:
@@ -972,7 +1075,7 @@ def ingest_paths(
 
     With ``merge`` (the register's, :func:`register_merge`), valid returns are archived in the
     workspace by the workers that read them."""
-    tasks, missing = discover(paths, exclude=workspace_folders(workspace))
+    tasks, missing = discover_for(workspace, paths)
     return ingest_sources(
         tasks,
         ReadContext.for_workspace(workspace),

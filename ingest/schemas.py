@@ -88,7 +88,7 @@ class SchemaRegistry:
         where = " or ".join(str(f / schema_id[:60] / f"{version[:20]}.yaml") for f in self._folders)
         raise QuarantineError(
             "unknown-schema",
-            f"unknown schema: {why}; add that schema file as {where or 'an older version'} and ingest the file again",
+            f"unknown schema: {why}; add that schema file as {where or 'an older version'} and ingest the file again (its copy in the workspace's quarantine/ folder will do)",
         )
 
     def _load(self, path: Path, schema_id: str, version: str) -> Schema:

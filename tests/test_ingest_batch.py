@@ -139,6 +139,70 @@ def test_quarantine_keeps_the_file_and_the_reason(batch: tuple[Workspace, Ingest
     assert reason["kind"] == "tampered" and reason["file"].endswith("tampered.pdf")
 
 
+def test_a_kept_aside_form_keeps_its_origin_and_leaves_the_quarantine_when_merged(
+    bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    """A form of a schema version the workspace lacks, mailed in and later sent again as a file,
+    is kept aside with both arrivals; once the version is added, ingesting the quarantine folder
+    merges it under its original name and sender, and the copy leaves the quarantine."""
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    form = bad_inputs["unknown-schema.pdf"].read_bytes()
+    msg = MAKER.mail("Unser Bogen", sender="Ольга Петренко <olga@example.org>")
+    msg.add_attachment(form, maintype="application", subtype="pdf", filename="Bogen Zukunft.pdf")
+    (tmp_path / "rueckmeldung.eml").write_bytes(bytes(msg))
+    (tmp_path / "nochmal.pdf").write_bytes(form)
+    sha = hashlib.sha256(form).hexdigest()
+    record = ws.quarantine_dir / f"{sha}.json"
+
+    for path in ("rueckmeldung.eml", "nochmal.pdf"):
+        report = ingest_into_register([tmp_path / path], ws)
+        assert report.outcomes[-1].status is Status.QUARANTINED
+    kept = json.loads(record.read_text("utf-8"))
+    assert kept["kind"] == "unknown-schema" and kept["file"].endswith("Bogen Zukunft.pdf")
+    first, second = kept["arrivals"]
+    assert first["mail_from"] == "Ольга Петренко <olga@example.org>"
+    assert first["file_name"] == "Bogen Zukunft.pdf" and first["mail_subject"] == "Unser Bogen"
+    assert second["file_name"] == "nochmal.pdf" and second["mail_from"] is None
+
+    report = ingest_into_register([ws.quarantine_dir], ws)  # the version is still missing
+    (again,) = report.outcomes  # the record beside the copy is not a return
+    assert again.status is Status.QUARANTINED and "Bogen Zukunft.pdf" in again.name
+    assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 2
+
+    shipped = Path(pipeline.__file__).parents[1] / "schema" / "arbeitshilfe.yaml"
+    folder = ws.root / "schemas" / "arbeitshilfe_migration_psychiatrie"
+    folder.mkdir(parents=True)
+    text = shipped.read_text("utf-8").replace("schema_version: 1.0.0", "schema_version: 9.9.9")
+    (folder / "9.9.9.yaml").write_text(text, "utf-8")
+    report = ingest_into_register([ws.quarantine_dir], ws)
+    (merged,) = report.outcomes
+    assert merged.status in (Status.OK, Status.WARNINGS), merged.line()
+    assert merged.merged is not None and merged.merged.endswith("taken out of the quarantine")
+    assert list(ws.quarantine_dir.iterdir()) == []
+    assert journal.archive_path(ws, sha).read_bytes() == form
+    register = journal.load(ws)
+    source = register.source(sha)
+    assert source["file_name"] == "Bogen Zukunft.pdf"
+    assert source["mail_from"] == "Ольга Петренко <olga@example.org>"
+    assert source["container"].endswith("rueckmeldung.eml#1/1")
+    assert "Praxis aus der Zukunft" in {register.name_of(i) for i in register.institutions}
+
+
+def test_a_hand_broken_quarantine_record_is_kept_not_lost(
+    bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    form = bad_inputs["unknown-form.pdf"].read_bytes()
+    sha = hashlib.sha256(form).hexdigest()
+    ws.quarantine_dir.mkdir(exist_ok=True)
+    (ws.quarantine_dir / f"{sha}.pdf").write_bytes(form)
+    (ws.quarantine_dir / f"{sha}.json").write_text('{"file": "antrag.pdf", "arr', "utf-8")
+    (again,) = ingest_into_register([ws.quarantine_dir], ws).outcomes
+    assert again.status is Status.QUARANTINED and again.quarantine_kind == "unknown-form"
+    record = json.loads((ws.quarantine_dir / f"{sha}.json").read_text("utf-8"))
+    assert record["damaged_record"] == '{"file": "antrag.pdf", "arr' and record["arrivals"] == []
+
+
 def test_valid_returns_are_merged_with_their_values(batch: tuple[Workspace, IngestReport]) -> None:
     ws, report = batch
     inst = outcome(report, "ok-institution.pdf")

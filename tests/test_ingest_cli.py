@@ -110,3 +110,22 @@ def test_ingesting_the_workspace_folder_skips_its_own_archive(ws_dir: Path, inbo
     assert result.exit_code == 0, result.output
     names = [f["name"] for f in json.loads(result.output)["files"]]
     assert names and not any("/archive/" in n or "/quarantine/" in n for n in names)
+
+
+def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> None:
+    """Forms signed for another workspace are kept aside with the mail they came in; ingesting
+    the quarantine folder reads the copies, not their records, under the original names."""
+    ws_dir = tmp_path / "andere"
+    sample_workspace(ws_dir, secret=bytes(range(32)))
+    first = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
+    assert first.exit_code == 0 and "quarantined" in first.output, first.output
+    (record,) = (ws_dir / "quarantine").glob("*.json")
+    (arrival,) = json.loads(record.read_text("utf-8"))["arrivals"]
+    assert arrival["file_name"] == "Bogen Praxis Yılmaz.pdf" and arrival["mail_from"]
+    again = CliRunner().invoke(main, ["ingest", str(ws_dir / "quarantine"), "-w", str(ws_dir)])
+    assert again.exit_code == 0, again.output
+    reported = [line for line in again.output.splitlines() if not line.startswith(" ")]
+    assert len(reported) == 2 and ".json" not in again.output  # the copy and the summary
+    assert reported[0].startswith("quarantined") and "kept aside from" in reported[0]
+    assert "Bogen Praxis Yılmaz.pdf" in reported[0]
+    assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1

@@ -73,15 +73,14 @@ def ingest(
     from ingest.pipeline import (
         Limits,
         ReadContext,
-        discover,
+        discover_for,
         ingest_sources,
         register_merge,
-        workspace_folders,
     )
     from ingest.report import Outcome
 
     ws = Workspace.open(workspace_dir)
-    tasks, missing = discover(paths, exclude=workspace_folders(ws))
+    tasks, missing = discover_for(ws, paths)
     ctx = ReadContext.for_workspace(ws)
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
     total = len(tasks) + len(missing)
