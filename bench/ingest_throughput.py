@@ -27,30 +27,38 @@ institution forms of 184 KB (~100 values) and 100 full checklists of 4.1 MB (3,7
 =================================  ===================  ====================
 run                                institution form     full checklist
 =================================  ===================  ====================
-pikepdf walk, 1 core               2.24 ms/file         221 ms/file
-pikepdf walk, 2 processes          0.96 ms/file         112 ms/file
-pypdf get_fields                   30 ms/file           5.1 s/file
-in-process read+validate           3.05 ms (1.65x)      319 ms (1.42x)
-pipeline jobs=1                    4.39 ms/file         324 ms/file
-pipeline jobs=2                    2.39 ms (2.21x)      161 ms (1.57x)
-formgen ingest into a register     5.33 ms (4.61x)
-empty files, jobs=2                0.29 ms/file
+pikepdf walk, 1 core               1.30 ms/file         136 ms/file
+pikepdf walk, 2 processes          0.68 ms/file         75 ms/file
+pypdf get_fields                   24 ms/file           3.5 s/file
+in-process read+validate           2.29 ms (1.75x)      210 ms (1.50x)
+pipeline jobs=1                    2.61 ms/file         204 ms/file
+pipeline jobs=2                    1.45 ms (2.14x)      106 ms (1.36x)
+formgen ingest into a register     3.07 ms (3.65x)
+empty files, jobs=2                0.22 ms/file
 =================================  ===================  ====================
 
-Ratios against the walk with the same number of cores; against the one-core walk the pipeline
-on two cores is 1.05x (institution form) and 0.74x (checklist), ``formgen ingest`` 2.37x. The
-machine is noisy: the one-core walk ranged 1.40–2.41 ms within one run, and the pipeline's
-ratio to the two-process walk was 2.04x in the run before (1.99–2.67x in earlier sessions).
+Ratios against the walk with the same number of cores (per round: 2.07–2.29x for the pipeline
+on institution forms); against the one-core walk the pipeline on two cores is 1.14x
+(institution form) and 0.75x (checklist), ``formgen ingest`` 2.17x. The machine was quiet in
+this run; in a busy one the day before most figures were 1.6–1.7x higher and the pipeline's
+ratio 2.04–2.21x.
 
 Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
 beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
 opening and sniffing the file ≈0.1, identity and signature 0.09, SHA-256 0.07, pickling the
-result both ways 0.10; the pipeline's parent process takes 0.3–0.45 ms CPU per file. Sending
-results in batches cut the parent's share to ≈0.2 ms but was lost in the noise; not kept.
-``formgen ingest`` is set by the disk: three syncs per merged return (the archived original,
-its folder, the journal line; ≈1 ms each here), the register's promise that a kill -9 loses
-nothing that was reported. The worker that read a return archives it, so those syncs run in
-the workers, beside the parent's merges (6.3–6.7 → 5.5 ms per form in an A/B of 400 forms).
+result both ways 0.10; the pipeline's parent process takes 0.3–0.5 ms CPU per file. Counted in
+CPU time of all processes (``getrusage``), the pipeline costs 2.0–2.4x the two-process walk
+per form (4.2–5.6 ms against 2.0–2.3 ms). Letting the parent sleep 4 ms between batches of results
+halved its CPU but left that ratio where it was; not kept. qpdf's own form-field helper
+(``Pdf.acroform``) walks the fields 20 % faster than formgen's walk, but it skips fields that
+are direct objects, which formgen reads: not used.
+
+``formgen ingest`` adds the register: three syncs per merged return (the archived original,
+its folder, the journal line), the register's promise that a kill -9 loses nothing that was
+reported, and the checkpoint of register.json at the end. The worker that read a return
+archives it, so those syncs run in the workers, beside the parent's merges; the checkpoint is
+written by the C JSON encoder (3.49–3.61 → 3.14–3.17 ms per form for 1,000 new institutions
+in an A/B run).
 """
 
 from __future__ import annotations
