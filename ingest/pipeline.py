@@ -827,6 +827,19 @@ def _quarantine_record(path: Path) -> dict[str, Any]:
     return record
 
 
+def kept_aside(workspace: Workspace) -> dict[str, int]:
+    """How many files the workspace's quarantine holds, by kind (``unknown-form``, ``tampered``,
+    ``unknown-schema`` …; ``unknown`` for a record that does not say)."""
+    kinds: dict[str, int] = {}
+    folder = workspace.quarantine_dir
+    for record in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        if not any(p.suffix != ".json" for p in folder.glob(f"{record.stem}.*")):
+            continue  # a record whose copy was removed by hand
+        kind = str(_quarantine_record(record).get("kind") or "unknown")
+        kinds[kind] = kinds.get(kind, 0) + 1
+    return kinds
+
+
 def _release(copy: Path) -> None:
     """A kept-aside copy was merged (its original is in the archive, the merge journaled): the
     copy and its record leave the quarantine."""

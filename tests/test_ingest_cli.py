@@ -129,3 +129,7 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     assert reported[0].startswith("quarantined") and "kept aside from" in reported[0]
     assert "Bogen Praxis Yılmaz.pdf" in reported[0]
     assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1
+    status = CliRunner().invoke(main, ["status", "-w", str(ws_dir)])
+    assert "quarantine: 1 file(s) kept aside (1 tampered)" in status.output, status.output
+    data = json.loads(CliRunner().invoke(main, ["status", "-w", str(ws_dir), "--json"]).output)
+    assert data["quarantine"] == {"tampered": 1}

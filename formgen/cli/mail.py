@@ -322,6 +322,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]
+    from ingest.pipeline import kept_aside
+
+    quarantine = kept_aside(ws)
     if as_json:
         out = {
             "institutions": summary.institutions,
@@ -331,6 +334,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             "conflicts": summary.conflicts,
             "without_email": summary.without_email,
             "returns_known": summary.returns_known,
+            "quarantine": quarantine,
             "notes": summary.notes,
             "rows": rows,
         }
@@ -363,6 +367,13 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             " …" if len(summary.without_email) > 10 else ""
         )
         click.echo(f"          without e-mail address {len(summary.without_email)}: {shown}")
+    if quarantine:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(quarantine.items()))
+        click.echo(
+            f"quarantine: {sum(quarantine.values())} file(s) kept aside ({kinds}); "
+            f"{ws.quarantine_dir}/*.json say why and who sent them → "
+            f"formgen ingest -w {ws.root} {ws.quarantine_dir} once fixed"
+        )
     for note in summary.notes:
         click.echo(f"note: {note}")
     if as_list:
