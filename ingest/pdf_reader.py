@@ -267,11 +267,11 @@ def open_pdf(data: bytes, file_name: str) -> Iterator[pikepdf.Pdf]:
         except pikepdf.PasswordError:
             raise _fail(file_name, "encrypted") from None
         except (pikepdf.PdfError, ValueError, RuntimeError) as exc:
-            raise _fail(file_name, "damaged", detail=_short(str(exc))) from None
+            raise _fail(file_name, "damaged", detail=_qpdf_text(str(exc))) from None
         try:
             yield pdf
         except pikepdf.PdfError as exc:
-            raise _fail(file_name, "damaged", detail=_short(str(exc))) from None
+            raise _fail(file_name, "damaged", detail=_qpdf_text(str(exc))) from None
         finally:
             pdf.close()
 
@@ -289,7 +289,16 @@ def repair_notes(pdf: pikepdf.Pdf) -> list[str]:
     if not warnings:
         return []
     more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-    return [f"the PDF was damaged and repaired on reading: {_short(warnings[0])}{more}"]
+    return [f"the PDF was damaged and repaired on reading: {_qpdf_text(warnings[0])}{more}"]
+
+
+_QPDF_SOURCE = re.compile(r"(?:stream <[^>]*>|/proc/self/fd/\d+):? ?")
+"""How qpdf names what it read: the memory file or stream, which means nothing to a reader."""
+
+
+def _qpdf_text(message: str) -> str:
+    """A qpdf message without the name of the memory file it read (``/proc/self/fd/7: …``)."""
+    return _short(_QPDF_SOURCE.sub("", message))
 
 
 def check_xfa(acroform: object, file_name: str) -> None:

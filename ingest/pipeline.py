@@ -286,11 +286,10 @@ def _process(
                 reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
                 return _Done(dataclasses.replace(out, reason=reason))
             status = Status.SKIPPED if kind in (Kind.IMAGE, Kind.TEXT) else Status.UNSUPPORTED
-            return _Done(
-                dataclasses.replace(
-                    out, status=status, reason=f"{what}, not a returned form (PDF or DOCX)"
-                )
-            )
+            reason = f"{what}, not a returned form (PDF or DOCX)"
+            if kind in (Kind.ODT, Kind.OLE):  # the form saved in another word-processor format
+                reason += "; if it is the form, ask the sender to save it as .docx or PDF"
+            return _Done(dataclasses.replace(out, status=status, reason=reason))
         prov = Provenance(
             file_name=_file_name(task),
             sha256=sha,

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 import time
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -370,3 +371,17 @@ def test_files_sent_ahead_to_a_stopped_worker_are_read_by_the_next(
         Status.OK,
         Status.UNREADABLE,
     ]
+
+
+def test_a_form_saved_as_odt_or_doc_gets_advice(tmp_path: Path) -> None:
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    with zipfile.ZipFile(inbox / "bogen.odt", "w") as odt:
+        odt.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        odt.writestr("content.xml", "<office:document-content/>")
+    (inbox / "bogen.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    report = ingest_paths([inbox], ws)
+    assert [o.status for o in report.outcomes] == [Status.UNSUPPORTED] * 2
+    for o in report.outcomes:
+        assert o.reason.endswith("if it is the form, ask the sender to save it as .docx or PDF")
