@@ -42,7 +42,11 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
         and "inst-" in line
         for line in lines
     )
-    assert lines[-1].startswith("2 files in ") and "1 unreadable" in lines[-1]
+    assert lines[-2].startswith("2 files in ") and "1 unreadable" in lines[-2]
+    (saved,) = (ws_dir / "exports").glob("ingest-*.txt")
+    assert lines[-1] == f"report with every warning: {saved}"
+    kept = saved.read_text("utf-8").splitlines()
+    assert kept[-1] == lines[-2] and any("leer.pdf: empty file (0 bytes)" in k for k in kept)
     register = json.loads((ws_dir / "register.json").read_text("utf-8"))
     assert register["institutions"]
     assert any((ws_dir / "archive").rglob("*"))
@@ -57,6 +61,7 @@ def test_json_report(ws_dir: Path, inbox: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["summary"]["files"] == 2 and data["summary"]["unreadable"] == 1
+    assert not list((ws_dir / "exports").glob("ingest-*"))  # a dry run writes nothing
     statuses = {Path(f["name"]).name: f["status"] for f in data["files"]}
     assert statuses["leer.pdf"] == "unreadable" and statuses["rueckmeldung.eml"] == "container"
     assert not (ws_dir / "register.json").exists() or "inst-0007" not in (
@@ -125,7 +130,7 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     again = CliRunner().invoke(main, ["ingest", str(ws_dir / "quarantine"), "-w", str(ws_dir)])
     assert again.exit_code == 0, again.output
     reported = [line for line in again.output.splitlines() if not line.startswith(" ")]
-    assert len(reported) == 2 and ".json" not in again.output  # the copy and the summary
+    assert len(reported) == 3 and ".json" not in again.output  # the copy, summary, saved report
     assert reported[0].startswith("quarantined") and "kept aside from" in reported[0]
     assert "Bogen Praxis Yılmaz.pdf" in reported[0]
     assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1

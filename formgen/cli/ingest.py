@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 import click
 
 from formgen.cli.common import library_errors, workspace_option
-from formgen.workspace import Workspace
+from formgen.workspace import Workspace, write_atomic
 
 PROGRESS_FROM = 10
 """Show a progress bar (on a terminal, on stderr) from this many files on."""
@@ -124,14 +125,36 @@ def ingest(
         if bar is not None:
             bar.__exit__(None, None, None)
 
+    saved: Path | None = None
+    if not dry_run:
+        try:
+            saved = _save_report(ws, report)
+        except OSError as exc:
+            click.echo(f"warning: the report could not be saved: {exc}", err=True)
     if as_json:
         click.echo(report.dumps())
     else:
         for line in report.lines():
             click.echo(line)
         click.echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
+        if saved is not None:
+            click.echo(f"report with every warning: {saved}")
     failed = report.failed_strict()
     if strict and failed:
         raise click.ClickException(
             f"--strict: {len(failed)} of {len(report.files())} files were not ok; see the report above"
         )
+
+
+def _save_report(ws: Workspace, report: Any) -> Path:
+    """Keep the run's report in the workspace's exports (the unreadable files are nowhere else)."""
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    path = ws.exports_dir / f"ingest-{stamp}.txt"
+    n = 1
+    while path.exists():
+        n += 1
+        path = ws.exports_dir / f"ingest-{stamp}-{n}.txt"
+    text = "\n".join([*report.lines(verbose=True), report.summary()]) + "\n"
+    ws.exports_dir.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text.encode())
+    return path
