@@ -296,7 +296,7 @@ def _echo_report(report: RoundReport) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
 @library_errors
 def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
-    """Sent / returned / overdue / stale / conflicts at a glance, from the send log and the register."""
+    """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine."""
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
     view = _register_view(ws, today)
