@@ -289,6 +289,12 @@ def _process(
             reason = f"{what}, not a returned form (PDF or DOCX)"
             if kind in (Kind.ODT, Kind.OLE):  # the form saved in another word-processor format
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
+            elif kind is Kind.TNEF:
+                reason = (
+                    f"{what}; the form may be inside: open the mail in Outlook and save the "
+                    "attachment, or ask the sender to send it again as a normal attachment "
+                    "(message format HTML)"
+                )
             return _Done(dataclasses.replace(out, status=status, reason=reason))
         prov = Provenance(
             file_name=_file_name(task),

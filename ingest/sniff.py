@@ -29,6 +29,7 @@ class Kind(StrEnum):
     OFFICE_ZIP = "office-zip"
     ZIP = "zip"
     OLE = "ole"
+    TNEF = "tnef"
     IMAGE = "image"
     TEXT = "text"
     UNKNOWN = "unknown"
@@ -52,12 +53,14 @@ WHAT = {
     Kind.OFFICE_ZIP: "an Office file that is not a Word document (Excel, PowerPoint …)",
     Kind.ZIP: "a ZIP archive",
     Kind.OLE: "an old Office file (.doc/.xls) or another OLE2 file",
+    Kind.TNEF: "Outlook's winmail.dat wrapper (TNEF), which formgen does not unpack",
     Kind.IMAGE: "an image",
     Kind.TEXT: "a text file",
     Kind.UNKNOWN: "not a file type formgen reads",
 }
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_TNEF = b"\x78\x9f\x3e\x22"  # the TNEF signature 0x223E9F78, little-endian
 _IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 _HEADER = re.compile(rb"^[!-9;-~]{1,76}:[ \t]?", re.MULTILINE)
 _MAIL_HEADERS = (
@@ -100,6 +103,8 @@ def kind_of(head: bytes, path: Path) -> Kind:
         return _zip_kind(path)
     if head.startswith(_OLE):
         return Kind.MSG if _is_msg(path) else Kind.OLE
+    if head.startswith(_TNEF):
+        return Kind.TNEF
     if head.startswith(_IMAGES):
         return Kind.IMAGE
     if b"%PDF-" in head[:1024]:

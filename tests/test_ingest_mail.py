@@ -140,6 +140,7 @@ def test_attachment_names_are_for_display_only(name: str | None, shown: str) -> 
         (b"Return-Path: <a@b>\nFrom: a@b\nSubject: x\n\nbody\n", Kind.EML),
         (b"\x89PNG\r\n\x1a\n\x00\x00", Kind.IMAGE),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, Kind.OLE),
+        (b"\x78\x9f\x3e\x22\x01\x00\x00", Kind.TNEF),
         (b"Sehr geehrte Damen und Herren,\n", Kind.TEXT),
         (b"\x00\x01\x02\xff", Kind.UNKNOWN),
     ],
