@@ -60,6 +60,11 @@ FOOTER_TOP = MARGIN_BOTTOM + 40.0
 MIN_LAYOUT_MATCH = 0.95
 """Share of the layout's printed labels that must be found where the layout puts them before
 values are read by position (a form of an older layout matched 90 %, a current copy 100 %)."""
+SCAN_NOTE = (
+    "the pages are pictures without text: a scan or a photo of a paper form, which formgen "
+    "cannot read; type its values into the institution's own form (the workspace's forms/) and "
+    "ingest that, or ask the sender to fill in the PDF on screen"
+)
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 
@@ -95,6 +100,8 @@ def read_flattened(
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_PageContent.of(p) for p in pdf.pages]
+            # no text anywhere, but pictures: a scan or a photo of a paper form
+            scanned = not any(p.chars for p in pages) and any(p.images for p in pdf.pages)
     except Exception as exc:  # pdfminer raises many unrelated types on broken page content
         raise UnreadableFileError(
             file_name,
@@ -106,7 +113,9 @@ def read_flattened(
     notes = list(ref_notes)
     if reference is None:
         notes.append(
-            "no form reference (FG-XXXXX-XXXXX) found on the pages: not a formgen form, "
+            SCAN_NOTE
+            if scanned
+            else "no form reference (FG-XXXXX-XXXXX) found on the pages: not a formgen form, "
             "or the footer was cut off"
         )
         return RawSubmission(None, {}, prov, "low", tuple(notes))

@@ -49,8 +49,8 @@ def check_identity(
     if identity is None:
         raise QuarantineError(
             "unknown-form",
-            "unknown form: no formgen identity (not a form made by formgen, or its identity "
-            "fields were removed); kept aside in the quarantine, not merged",
+            "unknown form: no formgen identity (not a form made by formgen, a scan, or its "
+            "identity fields were removed); kept aside in the quarantine, not merged",
         )
     if not identity.verify(secret):
         what = (

@@ -7,11 +7,14 @@ import io
 from pathlib import Path
 
 import pikepdf
+import pypdfium2
 import pytest
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
 from formgen.errors import UnreadableFileError
 from formgen.workspace import Workspace
-from ingest.flat_reader import logical_order, read_flattened, read_pdf
+from ingest.flat_reader import SCAN_NOTE, logical_order, read_flattened, read_pdf
 from ingest.pdf_reader import ReadLimits
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +69,23 @@ def test_a_pdf_without_reference_is_an_unknown_form() -> None:
     sub = read_pdf(buf.getvalue(), "brief.pdf", schema=SCHEMA, lookup=ISSUED.get)
     assert sub.identity is None and sub.values == {} and sub.confidence == "low"
     assert "no form reference (FG-XXXXX-XXXXX) found" in sub.notes[0]
+
+
+def test_a_scan_is_named_as_such() -> None:
+    """The printed copy as a scanner delivers it: each page a picture (rendered by PDFium),
+    no text."""
+    buf = io.BytesIO()
+    page_pdf = canvas.Canvas(buf)
+    for page in pypdfium2.PdfDocument(PRINTED):
+        width, height = page.get_size()
+        page_pdf.setPageSize((width, height))
+        picture = page.render(scale=1).to_pil().convert("L")
+        page_pdf.drawImage(ImageReader(picture), 0, 0, width, height)
+        page_pdf.showPage()
+    page_pdf.save()
+    sub = read_pdf(buf.getvalue(), "scan.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.identity is None and sub.values == {}
+    assert sub.notes == (SCAN_NOTE,)
 
 
 def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
