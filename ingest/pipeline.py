@@ -289,6 +289,8 @@ def _process(
             reason = f"{what}, not a returned form (PDF or DOCX)"
             if kind in (Kind.ODT, Kind.OLE):  # the form saved in another word-processor format
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
+            elif kind is Kind.ZIP:
+                reason += "; unpack it and ingest the folder if it holds returned forms"
             elif kind is Kind.TNEF:
                 reason = (
                     f"{what}; the form may be inside: open the mail in Outlook and save the "

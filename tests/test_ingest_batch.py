@@ -373,7 +373,9 @@ def test_files_sent_ahead_to_a_stopped_worker_are_read_by_the_next(
     ]
 
 
-def test_a_form_saved_as_odt_or_doc_or_wrapped_by_outlook_gets_advice(tmp_path: Path) -> None:
+def test_a_form_saved_as_odt_or_doc_or_wrapped_by_outlook_gets_advice(
+    bad_inputs: dict[str, Path], tmp_path: Path
+) -> None:
     inbox = tmp_path / "eingang"
     inbox.mkdir()
     with zipfile.ZipFile(inbox / "bogen.odt", "w") as odt:
@@ -381,10 +383,13 @@ def test_a_form_saved_as_odt_or_doc_or_wrapped_by_outlook_gets_advice(tmp_path: 
         odt.writestr("content.xml", "<office:document-content/>")
     (inbox / "bogen.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     (inbox / "winmail.dat").write_bytes(b"\x78\x9f\x3e\x22\x01\x00" + b"\x00" * 100)
+    with zipfile.ZipFile(inbox / "rueckmeldungen.zip", "w") as zf:
+        zf.writestr("bogen.pdf", bad_inputs["ok-institution.pdf"].read_bytes())
     ws = workspace(tmp_path / "ws", MAKER.SECRET)
-    doc, odt, tnef = ingest_paths([inbox], ws).outcomes  # sorted by name
-    for o in (doc, odt, tnef):
+    doc, odt, packed, tnef = ingest_paths([inbox], ws).outcomes  # sorted by name
+    for o in (doc, odt, packed, tnef):
         assert o.status is Status.UNSUPPORTED
+    assert packed.reason.endswith("unpack it and ingest the folder if it holds returned forms")
     for o in (doc, odt):
         assert o.reason.endswith("if it is the form, ask the sender to save it as .docx or PDF")
     assert tnef.reason.startswith("Outlook's winmail.dat wrapper (TNEF)")
