@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
+
+if TYPE_CHECKING:
+    from ingest.report import IngestReport
 
 PROGRESS_FROM = 10
 """Show a progress bar (on a terminal, on stderr) from this many files on."""
@@ -146,7 +149,7 @@ def ingest(
         )
 
 
-def _save_report(ws: Workspace, report: Any) -> Path:
+def _save_report(ws: Workspace, report: IngestReport) -> Path:
     """Keep the run's report in the workspace's exports (the unreadable files are nowhere else)."""
     stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     path = ws.exports_dir / f"ingest-{stamp}.txt"
