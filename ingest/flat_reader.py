@@ -21,8 +21,9 @@ may differ from what was typed (a font without a glyph drops that letter).
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
@@ -128,20 +129,24 @@ def read_flattened(
             f"the form was made with schema {identity.schema_id} {identity.schema_version}, "
             f"not {schema.schema_id} {schema.schema_version}; its field positions are unknown"
         )
-        return RawSubmission(identity, {}, prov, "low", tuple(notes))
+        return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     try:
         layout = layout_for_identity(schema, identity)
     except FormgenError as exc:
         notes.append(f"the form's layout could not be rebuilt: {exc}")
-        return RawSubmission(identity, {}, prov, "low", tuple(notes))
+        return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     placement, match = best_placement(pages, layout)
     if match < MIN_LAYOUT_MATCH:
+        maker = word_processor(info)
         notes.append(
-            f"the pages do not match the layout of form {identity.reference}: only {match:.0%} "
-            "of its printed labels are where formgen put them (printed scaled, made by another "
-            "formgen version, or edited); no values were read — enter them by hand"
+            f"a PDF that {maker} made of the Word form (.docx): formgen reads that form's "
+            "values from the .docx itself, not from a PDF of it — ask the sender for the .docx"
+            if maker
+            else f"the pages do not match the layout of form {identity.reference}: only "
+            f"{match:.0%} of its printed labels are where formgen put them (printed scaled, made "
+            "by another formgen version, or edited); no values were read — enter them by hand"
         )
-        return RawSubmission(identity, {}, prov, "low", tuple(notes))
+        return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     if placement != Placement():
         notes.append(
             f"the copy was printed at {placement.scale:.0%} of the form's size; "
@@ -154,6 +159,19 @@ def read_flattened(
         f"(reference {identity.reference}); check them before relying on them"
     )
     return RawSubmission(identity, values, prov, "low", tuple(notes))
+
+
+_WORD_PROCESSOR = re.compile(
+    r"LibreOffice|OpenOffice|Writer|Microsoft.{0,3}Word|Google Docs|\bPages\b", re.IGNORECASE
+)
+
+
+def word_processor(info: Mapping[str, str]) -> str | None:
+    """The word processor that made the PDF (its ``/Producer``), from ``/Creator`` or ``/Producer``."""
+    for key in ("/Creator", "/Producer"):
+        if _WORD_PROCESSOR.search(info.get(key, "")):
+            return info.get("/Producer") or info[key]
+    return None
 
 
 def read_pdf(

@@ -665,7 +665,7 @@ def identity_from_json(text: str) -> FormIdentity:
     return FormIdentity.from_fields(fields)
 
 
-INFO_KEYS = (INFO_KEY, "/CreationDate", "/ModDate")
+INFO_KEYS = (INFO_KEY, "/CreationDate", "/ModDate", "/Creator", "/Producer")
 """The document information entries formgen reads: the identity and the dates."""
 
 

@@ -61,6 +61,9 @@ class RawSubmission:
     provenance: Provenance
     confidence: str = "high"
     notes: tuple[str, ...] = ()
+    unread: bool = False
+    """A copy of a formgen form whose values could not be read (the last note says why): it is
+    kept aside, not merged as if the form had come back empty."""
 
 
 Value = str | int | list[str]

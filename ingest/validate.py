@@ -334,6 +334,13 @@ def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Sub
     schema = check_identity(raw.identity, registry, secret)
     identity = raw.identity
     assert identity is not None  # check_identity raised otherwise
+    if raw.unread:
+        raise QuarantineError(
+            "unread-copy",
+            f"form {identity.reference} came back as a copy without form fields whose values "
+            "could not be read (see below); kept aside in the quarantine, not merged — ask the "
+            "sender for the filled form itself, or enter the values by hand",
+        )
     notes: list[str] = list(raw.notes)
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)

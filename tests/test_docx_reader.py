@@ -13,6 +13,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from ingest_support import sample_workspace
 from lxml import etree
 
 from formgen.docx_form import render_docx
@@ -21,7 +22,10 @@ from formgen.errors import IdentityError, NotADocxError, NotOurFormError, Unsafe
 from formgen.forms import FormRequest, new_identity
 from formgen.schema_load import default_schema
 from formgen.workspace import Workspace
+from ingest import journal
 from ingest.docx_reader import MAX_RATIO, read_docx
+from ingest.pipeline import ingest_into_register
+from ingest.report import Status
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "docx"
 REPORT = json.loads((SAMPLES / "report.json").read_text("utf-8"))
@@ -360,3 +364,20 @@ def test_password_protected_docx_is_named() -> None:
         NotADocxError, match=r"secret\.docx: this DOCX is protected with a password"
     ):
         read_docx(ole + b"\x00" * 100, "secret.docx")
+
+
+def test_a_pdf_exported_from_the_word_form_is_kept_aside_not_merged_empty(
+    tmp_path: Path,
+) -> None:
+    """The filled Word form exported as PDF by LibreOffice (samples/docx/export_pdf.sh): the
+    reference identifies the form, but its values cannot be read; it must not count as
+    returned with nothing changed."""
+    ws = sample_workspace(tmp_path / "ws")
+    before = len(journal.read_journal(ws))
+    (outcome,) = ingest_into_register([SAMPLES / "lo74-export-institution.pdf"], ws).outcomes
+    assert outcome.status is Status.QUARANTINED and outcome.quarantine_kind == "unread-copy"
+    assert outcome.form == "FG-CPX3D-EJZDN"
+    assert outcome.warnings[-1].startswith("a PDF that LibreOffice 7.4 made of the Word form")
+    assert "ask the sender for the .docx" in outcome.warnings[-1]
+    assert len(journal.read_journal(ws)) == before  # nothing merged
+    assert (ws.quarantine_dir / f"{outcome.sha256}.pdf").exists()

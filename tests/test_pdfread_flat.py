@@ -30,6 +30,7 @@ FLATTENED = (SAMPLES / "institution_qpdf_flat.pdf").read_bytes()
 def test_a_printed_copy_is_low_confidence_with_its_issued_identity() -> None:
     sub = read_flattened(PRINTED, "scan.pdf", schema=SCHEMA, lookup=ISSUED.get)
     assert sub.confidence == "low" and sub.provenance.reader == "flattened-pdf"
+    assert not sub.unread
     assert sub.identity == ISSUED["84G7ZWYRD6"]
     assert sub.values["institution.region"] == "dormagen"  # the shown label, mapped back
     assert sub.values["fluechtlingsberatung.migrant_experience"] == "fehlanzeige"
@@ -93,7 +94,7 @@ def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
     # current geometry would tick the wrong languages
     old = (DATA / "institution_print_older_layout.pdf").read_bytes()
     sub = read_pdf(old, "old.pdf", schema=SCHEMA, lookup=ISSUED.get)
-    assert sub.identity is not None and sub.values == {}
+    assert sub.identity is not None and sub.values == {} and sub.unread
     assert sub.notes == (
         "the pages do not match the layout of form FG-84G7Z-WYRD6: only 90% of its printed "
         "labels are where formgen put them (printed scaled, made by another formgen version, "
@@ -117,7 +118,7 @@ def test_a_missing_page_is_noted_and_the_other_pages_are_read() -> None:
 def test_a_form_of_another_schema_version_is_not_read_by_position() -> None:
     other = dataclasses.replace(SCHEMA, schema_version="2.0.0")
     sub = read_flattened(PRINTED, "x.pdf", schema=other, lookup=ISSUED.get)
-    assert sub.identity is not None and sub.values == {}
+    assert sub.identity is not None and sub.values == {} and sub.unread
     assert "made with schema arbeitshilfe_migration_psychiatrie 1.0.0, not" in sub.notes[0]
 
 
