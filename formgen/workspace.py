@@ -23,7 +23,7 @@ import secrets
 import time
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +114,10 @@ class Workspace:
 
     root: Path
     config: dict[str, Any]
+    _issued_read: tuple[int, dict[str, FormIdentity]] = field(
+        default_factory=lambda: (0, {}), init=False, repr=False, compare=False
+    )
+    """How far ``issued.jsonl`` was read, and the forms found up to there."""
 
     # ------------------------------------------------------------------ creation / opening
 
@@ -219,10 +223,30 @@ class Workspace:
     # ------------------------------------------------------------------ issued forms
 
     def record_issued(self, identities: Iterable[FormIdentity]) -> None:
-        """Remember generated forms, so that a printed copy's reference finds its identity."""
+        """Remember generated forms, so that a printed copy's reference finds its identity.
+
+        An instance id issued before for another form is refused, before anything is written:
+        a seed given again for other forms would repeat instance ids, and a printed copy's
+        reference would then find the wrong form (and its values the wrong institution)."""
+        new: dict[str, FormIdentity] = {}
+        known = self._issued_index()
+        for ident in identities:
+            earlier = new.get(ident.instance_id) or known.get(ident.instance_id)
+            if earlier is not None and earlier != ident:
+                whose = (
+                    f"institution {earlier.institution_id}"
+                    if earlier.institution_id
+                    else f"{len(earlier.categories)} categories"
+                )
+                raise WorkspaceError(
+                    f"form instance {ident.reference} was issued before for another form "
+                    f"({earlier.kind}, {whose}); nothing was written. Was --seed given again "
+                    "for other forms? Generate without --seed, or with a seed not used before"
+                )
+            new[ident.instance_id] = ident
         path = self.root / ISSUED
         with open(path, "a", encoding="utf-8") as fh:
-            for ident in identities:
+            for ident in new.values():
                 data = {**ident.to_fields(), "issued_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
                 fh.write(json.dumps(data, ensure_ascii=False) + "\n")
             fh.flush()
@@ -230,16 +254,27 @@ class Workspace:
 
     def issued(self) -> dict[str, FormIdentity]:
         """Every issued form by instance id (a damaged line is skipped; the rest still count)."""
-        out: dict[str, FormIdentity] = {}
-        path = self.root / ISSUED
-        if not path.exists():
-            return out
-        with open(path, encoding="utf-8", errors="replace") as fh:
-            for line in fh:
-                with contextlib.suppress(ValueError, FormgenError):
-                    ident = FormIdentity.from_fields(json.loads(line))
-                    out[ident.instance_id] = ident
-        return out
+        return dict(self._issued_index())
+
+    def _issued_index(self) -> dict[str, FormIdentity]:
+        """The issued forms: the log is read once, then only the lines appended since (by this
+        or another formgen run); read again from the start when it was rewritten shorter."""
+        offset, index = self._issued_read
+        try:
+            with open(self.root / ISSUED, "rb") as fh:
+                if os.fstat(fh.fileno()).st_size < offset:
+                    offset, index = 0, {}
+                fh.seek(offset)
+                tail = fh.read()
+        except FileNotFoundError:
+            return index
+        complete = tail[: tail.rfind(b"\n") + 1]  # a line still being written is read next time
+        for line in complete.decode("utf-8", errors="replace").splitlines():
+            with contextlib.suppress(ValueError, FormgenError):
+                ident = FormIdentity.from_fields(json.loads(line))
+                index[ident.instance_id] = ident
+        self._issued_read = (offset + len(complete), index)
+        return index
 
     # ------------------------------------------------------------------ one writer at a time
 

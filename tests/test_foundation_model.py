@@ -171,6 +171,26 @@ def test_workspace_init_open_and_issued_forms(tmp_path: Path) -> None:
         Workspace.open(tmp_path / "elsewhere")
 
 
+def test_issued_forms_recorded_by_another_run_are_seen(tmp_path: Path) -> None:
+    """One run's workspace reads what another run appends (and starts over when the log was
+    rewritten shorter); an instance id is never recorded for two different forms."""
+    ws = Workspace.init(tmp_path / "ws")
+    other = Workspace.open(ws.root)
+
+    def ident(iid: str, inst: str) -> FormIdentity:
+        return FormIdentity("s", "1.0.0", iid, "institution", ("wohnheim",), inst).sign(ws.secret)
+
+    ws.record_issued([ident("AAAAA11111", "inst-1")])
+    assert set(other.issued()) == {"AAAAA11111"}
+    ws.record_issued([ident("BBBBB22222", "inst-2"), ident("BBBBB22222", "inst-2")])
+    assert set(other.issued()) == {"AAAAA11111", "BBBBB22222"}
+    with pytest.raises(WorkspaceError, match="FG-BBBBB-22222 was issued before for another"):
+        other.record_issued([ident("CCCCC33333", "inst-3"), ident("BBBBB22222", "inst-9")])
+    assert set(ws.issued()) == {"AAAAA11111", "BBBBB22222"}  # neither was written
+    (ws.root / "issued.jsonl").write_text("", "utf-8")
+    assert other.issued() == {}
+
+
 def test_workspace_regions_override_the_schema(tmp_path: Path) -> None:
     ws = Workspace.init(tmp_path / "ws")
     config = ws.root / "workspace.toml"

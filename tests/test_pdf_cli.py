@@ -133,6 +133,31 @@ def test_recipients_batch(tmp_path: Path) -> None:
     assert fields["institution.region"]["/V"] == "neuss_meerbusch"
 
 
+def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
+    """The same seed repeats the instance ids: a printed copy's reference would find the wrong
+    form. The same forms again are fine; other forms under the same ids write nothing."""
+    ws = Workspace.init(tmp_path / "ws")
+    (tmp_path / "r.csv").write_text(RECIPIENTS, "utf-8")
+    (tmp_path / "other.csv").write_text(RECIPIENTS.replace("inst-1,", "inst-9,"), "utf-8")
+
+    def generate(recipients: str, out: str, *seed: str) -> Any:
+        return run(
+            "generate", "pdf", "--recipients", str(tmp_path / recipients),
+            "--out", str(tmp_path / out), "--workspace", str(ws.root), *seed,
+        )  # fmt: skip
+
+    assert generate("r.csv", "a", "--seed", "3").exit_code == 0
+    assert generate("r.csv", "b", "--seed", "3").exit_code == 0  # the same forms again
+    log = (ws.root / "issued.jsonl").read_bytes()
+    refused = generate("other.csv", "c", "--seed", "3")
+    assert refused.exit_code == 1
+    assert "was issued before for another form (institution, institution inst-1)" in refused.stderr
+    assert "Generate without --seed, or with a seed not used before" in refused.stderr
+    assert not (tmp_path / "c").exists() or not any((tmp_path / "c").iterdir())
+    assert (ws.root / "issued.jsonl").read_bytes() == log
+    assert generate("other.csv", "d").exit_code == 0
+
+
 @pytest.mark.parametrize(
     ("line", "match"),
     [

@@ -121,7 +121,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     outputs: list[tuple[str, Path]] = []
     for fmt in ("pdf", "docx"):
         path = blank / f"checkliste-alle-kategorien.{fmt}"
-        generate_one(schema, request, path, secret=ws.secret, fmt=fmt, seed=1, workspace=ws)
+        generate_one(schema, request, path, secret=ws.secret, fmt=fmt, seed=11, workspace=ws)
         outputs.append((f"blank checklist, all categories ({fmt.upper()})", path))
     click.echo(f"2. blank checklists of all {len(schema.categories)} categories: PDF and DOCX")
 
@@ -157,7 +157,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     update_dir = ws.forms_dir / "update"
     for fmt in ("pdf", "docx"):
         generate_batch(
-            schema, records, update_dir / fmt, secret=ws.secret, fmt=fmt, seed=2, workspace=ws
+            schema, records, update_dir / fmt, secret=ws.secret, fmt=fmt, seed=12, workspace=ws
         )
     outputs.append(
         (
