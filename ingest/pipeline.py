@@ -834,7 +834,7 @@ def _quarantine_record(path: Path) -> dict[str, Any]:
     return record
 
 
-def kept_aside(workspace: Workspace) -> dict[str, int]:
+def quarantine_counts(workspace: Workspace) -> dict[str, int]:
     """How many files the workspace's quarantine holds, by kind (``unknown-form``, ``tampered``,
     ``unknown-schema`` …; ``unknown`` for a record that does not say)."""
     kinds: dict[str, int] = {}

@@ -322,9 +322,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]
-    from ingest.pipeline import kept_aside
+    from ingest.pipeline import quarantine_counts
 
-    quarantine = kept_aside(ws)
+    quarantine = quarantine_counts(ws)
     if as_json:
         out = {
             "institutions": summary.institutions,
