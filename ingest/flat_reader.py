@@ -162,15 +162,17 @@ def read_flattened(
 
 
 _WORD_PROCESSOR = re.compile(
-    r"LibreOffice|OpenOffice|Writer|Microsoft.{0,3}Word|Google Docs|\bPages\b", re.IGNORECASE
+    r"LibreOffice|OpenOffice|Microsoft.{0,3}Word|Google Docs|^Pages\b", re.IGNORECASE
 )
+"""What Word, LibreOffice, Google Docs and Pages write into a PDF's ``/Creator`` or ``/Producer``
+(not print drivers such as "PDFwriter": a printed copy is read by position)."""
 
 
 def word_processor(info: Mapping[str, str]) -> str | None:
-    """The word processor that made the PDF (its ``/Producer``), from ``/Creator`` or ``/Producer``."""
+    """The word processor that made the PDF, as its ``/Creator`` or ``/Producer`` names it."""
     for key in ("/Creator", "/Producer"):
         if _WORD_PROCESSOR.search(info.get(key, "")):
-            return info.get("/Producer") or info[key]
+            return info[key]
     return None
 
 
