@@ -666,7 +666,8 @@ def identity_from_json(text: str) -> FormIdentity:
 
 
 INFO_KEYS = (INFO_KEY, "/CreationDate", "/ModDate", "/Creator", "/Producer")
-"""The document information entries formgen reads: the identity and the dates."""
+"""The document information entries formgen reads: the identity, the dates, and the program
+that made the file (a PDF made of the Word form is named by it)."""
 
 
 def info_strings(pdf: pikepdf.Pdf, limit: int = 65536) -> dict[str, str]:

@@ -839,8 +839,10 @@ def quarantine_counts(workspace: Workspace) -> dict[str, int]:
     ``unknown-schema`` …; ``unknown`` for a record that does not say)."""
     kinds: dict[str, int] = {}
     folder = workspace.quarantine_dir
-    for record in sorted(folder.glob("*.json")) if folder.is_dir() else ():
-        if not any(p.suffix != ".json" for p in folder.glob(f"{record.stem}.*")):
+    files = list(folder.iterdir()) if folder.is_dir() else []
+    copies = {p.stem for p in files if p.suffix != ".json"}
+    for record in sorted(p for p in files if p.suffix == ".json"):
+        if record.stem not in copies:
             continue  # a record whose copy was removed by hand
         kind = str(_quarantine_record(record).get("kind") or "unknown")
         kinds[kind] = kinds.get(kind, 0) + 1
