@@ -58,6 +58,7 @@ from formgen.errors import FormgenError
 from formgen.fonts import font_path
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
+from formgen.layout import option_label
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -406,11 +407,7 @@ def _controls_paras(
         p = _para()
         for i, slot in enumerate(boxes):
             assert slot.option is not None
-            label = (
-                languages.name(slot.option, lang)
-                if f.type is FieldType.LANGUAGE_LIST
-                else next(c.label.get(lang) for c in choices_of(f) if c.value == slot.option)
-            )
+            label = option_label(f, slot.option, lang)
             if i:
                 p.extend(_text("   "))
             p.append(

@@ -16,6 +16,12 @@ used, and the text drawn inside each box is the value:
 
 Values read this way are ``confidence="low"`` (reader ``flattened-pdf``): what a viewer drew
 may differ from what was typed (a font without a glyph drops that letter).
+
+A PDF made of the Word form (Word's "Save as PDF", LibreOffice's export, a print driver) has
+the same reference in its footer but none of the PDF form's geometry. Its tables are read
+instead (:func:`read_word_copy`, reader ``docx-pdf``): every two-cell row, label and value, in
+reading order, matched against the rows the Word form was written with
+(:func:`formgen.docx_form.form_plan`).
 """
 
 from __future__ import annotations
@@ -23,16 +29,32 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
 import pdfplumber
 
+from formgen.docx_form import Row, form_plan, placeholder_texts, ui
+from formgen.docx_xml import (
+    CHECKBOX,
+    CHECKED_GLYPH,
+    DATE,
+    DROPDOWN,
+    UNCHECKED_GLYPH,
+    parse_shown_date,
+)
 from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
-from formgen.layout import MARGIN_BOTTOM, FormLayout, Rect, WidgetKind, layout_for_identity
-from formgen.model import Field, Schema, choices_of
+from formgen.layout import (
+    MARGIN_BOTTOM,
+    FormLayout,
+    Rect,
+    WidgetKind,
+    layout_for_identity,
+    option_label,
+)
+from formgen.model import OTHER, Field, FieldType, Schema, choices_of
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
     INFO_KEY,
@@ -53,6 +75,7 @@ from ingest.pdf_reader import (
 from ingest.submission import RawSubmission, RawValue
 
 READER = "flattened-pdf"
+WORD_READER = "docx-pdf"
 Lookup = Callable[[str], FormIdentity | None]
 """Instance id → the identity the workspace issued under it, or ``None``."""
 
@@ -137,15 +160,27 @@ def read_flattened(
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     placement, match = best_placement(pages, layout)
     if match < MIN_LAYOUT_MATCH:
-        maker = word_processor(info)
-        notes.append(
-            f"a PDF that {maker} made of the Word form (.docx): formgen reads that form's "
-            "values from the .docx itself, not from a PDF of it — ask the sender for the .docx"
-            if maker
-            else f"the pages do not match the layout of form {identity.reference}: only "
-            f"{match:.0%} of its printed labels are where formgen put them (printed scaled, made "
-            "by another formgen version, or edited); no values were read — enter them by hand"
-        )
+        word_values, word_notes = read_word_copy(pages, schema, identity)
+        notes += word_notes
+        if word_values is not None:
+            notes.append(
+                f"values were read from the tables of a PDF made of the Word form (reference "
+                f"{identity.reference}), row by row; check them before relying on them"
+            )
+            return RawSubmission(
+                identity, word_values, replace(prov, reader=WORD_READER), "low", tuple(notes)
+            )
+        if not word_notes:  # no copy of the Word form either
+            maker = word_processor(info)
+            notes.append(
+                f"a PDF that {maker} made of the form, without the Word form's tables: no "
+                "values were read — ask the sender for the .docx or the PDF form itself"
+                if maker
+                else f"the pages do not match the layout of form {identity.reference}: only "
+                f"{match:.0%} of its printed labels are where formgen put them (printed scaled, "
+                "made by another formgen version, or edited); no values were read — enter them "
+                "by hand"
+            )
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     if placement != Placement():
         notes.append(
@@ -203,7 +238,7 @@ def read_pdf(
 class _PageContent:
     """What is drawn on one page, in PDF coordinates (origin bottom left)."""
 
-    __slots__ = ("chars", "height", "marks", "width")
+    __slots__ = ("chars", "height", "marks", "rows", "width")
 
     def __init__(
         self,
@@ -211,6 +246,7 @@ class _PageContent:
         height: float,
         chars: list[tuple[float, float, float, float, str, float]],
         marks: list[tuple[float, float, float, float]],
+        rows: list[list[Rect]] | None = None,
     ) -> None:
         self.width = width
         self.height = height
@@ -218,6 +254,9 @@ class _PageContent:
         """(x0, y0, x1, y1, text, size) of every glyph."""
         self.marks = marks
         """Bounding boxes of every drawn path (lines, curves, rectangles)."""
+        self.rows = rows or []
+        """The cells of every table row drawn with ruled lines, top to bottom (a PDF of the
+        Word form); found while the page is parsed, which costs far more than finding them."""
 
     @classmethod
     def of(cls, page: Any) -> _PageContent:
@@ -238,7 +277,12 @@ class _PageContent:
             for kind in ("lines", "curves", "rects")
             for o in getattr(page, kind)
         ]
-        return cls(float(page.width), h, chars, marks)
+        rows = [
+            [Rect(x0, h - bottom, x1, h - top) for x0, top, x1, bottom in filter(None, row.cells)]
+            for table in sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+            for row in table.rows
+        ]
+        return cls(float(page.width), h, chars, marks, rows)
 
 
 def find_reference(pages: list[_PageContent]) -> tuple[str | None, list[str]]:
@@ -292,6 +336,126 @@ def resolve_identity(
         "(made in another workspace, or the reference was misread)"
     )
     return None, notes
+
+
+# --------------------------------------------------------------------------- a PDF of the Word form
+
+
+def read_word_copy(
+    pages: list[_PageContent], schema: Schema, identity: FormIdentity
+) -> tuple[dict[str, RawValue] | None, list[str]]:
+    """The values a PDF of the Word form shows in its tables, or ``None`` and why not.
+
+    Every field row of the form (:func:`formgen.docx_form.form_plan`) must be found, in the
+    plan's order, by its label and help text: a copy whose rows were deleted, moved or
+    relabelled is not read at all, since a value under the wrong label is worse than none.
+    No note means the PDF shows none of the Word form's rows: it is no copy of it.
+    """
+    try:
+        plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
+    except FormgenError as exc:
+        return None, [f"the Word form's rows could not be rebuilt: {exc}"]
+    wanted = [
+        (row, _flat(_row_label(row)))
+        for table in plan.tables
+        for row in table.rows
+        if row.field is not None
+    ]
+    labels = {label for _, label in wanted}
+    found = [(label, shown) for label, shown in word_copy_rows(pages) if label in labels]
+    if not found:
+        return None, []  # not a copy of the Word form
+    if [label for label, _ in found] != [label for _, label in wanted]:
+        return None, [
+            f"a PDF made of the Word form (.docx), but its tables show {len(found)} of the "
+            f"form's {len(wanted)} rows, or in another order (rows deleted, moved or "
+            "relabelled): no values were read — ask the sender for the .docx"
+        ]
+    values: dict[str, RawValue] = {}
+    notes: list[str] = []
+    placeholders = placeholder_texts()
+    for (row, _), (_, shown) in zip(wanted, found, strict=True):
+        row_values, row_notes = _word_row_values(row, shown, identity.lang, placeholders)
+        values.update(row_values)
+        notes += row_notes
+    return values, notes
+
+
+def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str]]:
+    """Every two-cell table row on the pages, in reading order: its label cell's text on one
+    line, its value cell's text."""
+    return [
+        (_flat(box_text(page, row[0])), box_text(page, row[1]))
+        for page in pages
+        for row in page.rows
+        if len(row) == 2
+    ]
+
+
+def _row_label(row: Row) -> str:
+    """A field row's label cell as the Word form writes it: label, required mark, help."""
+    required = " *" if row.field is not None and row.field.required else ""
+    return f"{row.label}{required} {row.help}"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+_BOXES = re.compile(f"([{CHECKED_GLYPH}{UNCHECKED_GLYPH}☑])")
+"""The glyphs a checkbox control shows (☑ for a box ticked in another program)."""
+
+
+def _word_row_values(
+    row: Row, shown: str, lang: str, placeholders: frozenset[str]
+) -> tuple[dict[str, RawValue], list[str]]:
+    """The values one row's value cell shows: text, a date, a choice's label, or ticked boxes."""
+    f = row.field
+    assert f is not None
+    if f.is_multi:
+        return _ticked(row, f, shown, lang, placeholders)
+    slot = row.slots[0]
+    text = shown.strip() if f.type is FieldType.TEXTAREA else _flat(shown)
+    if not text or _flat(text) in placeholders:
+        return {}, []
+    if slot.kind == DROPDOWN:
+        value = choice_value(f, text, lang)
+        if value is None:
+            return {slot.path: text}, [
+                f"{slot.path}: the shown text '{text[:60]}' is none of the choices"
+            ]
+        return {slot.path: value}, []
+    if slot.kind == DATE:
+        date = parse_shown_date(text)
+        return {slot.path: date.isoformat() if date else text}, []
+    return {slot.path: text}, []
+
+
+def _ticked(
+    row: Row, f: Field, shown: str, lang: str, placeholders: frozenset[str]
+) -> tuple[dict[str, RawValue], list[str]]:
+    """A list of boxes ("☒ Englisch ☐ Türkisch … Weitere: Tamil"): each box's state, the other text."""
+    boxes = [s for s in row.slots if s.kind == CHECKBOX]
+    other = next(s for s in row.slots if s.option == OTHER)
+    head, marker, tail = _flat(shown).rpartition(ui(lang, "other"))
+    if not marker:
+        head, tail = tail, ""
+    parts = _BOXES.split(head)
+    glyphs, labels = parts[1::2], [p.strip() for p in parts[2::2]]
+    values: dict[str, RawValue] = {}
+    notes: list[str] = []
+    expected = [_flat(option_label(f, s.option or "", lang)) for s in boxes]
+    if labels == expected:
+        values.update({s.path: g != UNCHECKED_GLYPH for s, g in zip(boxes, glyphs, strict=True)})
+    else:
+        notes.append(
+            f"{other.value_path}: the boxes shown are not the form's ({len(labels)} of "
+            f"{len(expected)} found); their ticks were not read"
+        )
+    tail = tail.strip()
+    if tail and tail not in placeholders:
+        values[other.path] = tail
+    return values, notes
 
 
 # --------------------------------------------------------------------------- values by position
@@ -435,7 +599,8 @@ def _lines(chars: Iterable[tuple[float, float, float, float, str, float]]) -> li
     """Glyphs grouped into text lines (top to bottom), each read left to right.
 
     Spaces are the ones drawn; only when a line draws none (some producers position words
-    instead of drawing spaces) is a gap wider than a third of the font size read as a space.
+    instead of drawing spaces) is a gap wider than a fifth of the font size read as a space (a
+    space is a quarter to a third of it: DejaVu Sans 0.32; letters of a word touch or kern).
     """
     rows: list[list[tuple[float, float, float, float, str, float]]] = []
     for c in sorted(chars, key=lambda c: -(c[1] + c[3]) / 2):
@@ -456,11 +621,11 @@ def _lines(chars: Iterable[tuple[float, float, float, float, str, float]]) -> li
         for c in row:
             if prev is not None and not drawn_spaces:
                 gap = c[0] - prev[2]
-                if gap > max(c[5], 1.0) / 3:
+                if gap > max(c[5], 1.0) / 5:
                     parts.append(" ")
             parts.append(c[4])
             prev = c
-        lines.append(logical_order("".join(parts)).strip())
+        lines.append(logical_order(parts).strip())
     return [line for line in lines if line]
 
 
@@ -468,44 +633,51 @@ def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
-def logical_order(line: str) -> str:
+def logical_order(line: str | Sequence[str]) -> str:
     """A line read left to right from the page (visual order) back in logical order.
 
+    ``line`` is the text, or the text of each glyph: a glyph may stand for several characters
+    already in logical order (the Arabic ligature lam-alef is "لا"), and stays as it is.
     Right-to-left runs (Arabic, Hebrew; with the spaces and digits between their letters) are
-    reversed; when the line starts right-to-left, the order of the runs is reversed too.
-    Arabic presentation forms (shaped glyphs) become the letters they show.
+    reversed glyph by glyph; when the line starts right-to-left, the order of the runs is
+    reversed too. Arabic presentation forms (shaped glyphs) become the letters they show.
     """
-    if not any(_is_rtl(ch) for ch in line):
-        return line
-    runs: list[tuple[bool, str]] = []
-    for ch in line:
-        strong_rtl = _is_rtl(ch)
-        neutral = unicodedata.bidirectional(ch) in ("WS", "CS", "ON", "EN", "AN", "ES", "ET", "NSM")
+    units = list(line)
+    if not any(_is_rtl(ch) for unit in units for ch in unit):
+        return "".join(units)
+    runs: list[tuple[bool, list[str]]] = []
+    for unit in units:
+        classes = [unicodedata.bidirectional(ch) for ch in unit]
+        strong_rtl = any(c in ("R", "AL") for c in classes)
+        neutral = all(c in _NEUTRAL for c in classes)
         rtl = strong_rtl or (neutral and bool(runs) and runs[-1][0])
         if runs and runs[-1][0] == rtl:
-            runs[-1] = (rtl, runs[-1][1] + ch)
+            runs[-1][1].append(unit)
         else:
-            runs.append((rtl, ch))
+            runs.append((rtl, [unit]))
     # trailing neutrals of an RTL run belong to the text that follows
     fixed: list[tuple[bool, str]] = []
-    for rtl, text in runs:
+    for rtl, run in runs:
+        text = "".join(run)
         if rtl:
             core = text.rstrip(" ")
-            tail = text[len(core) :]
-            fixed.append((True, core[::-1]))
-            if tail:
-                fixed.append((False, tail))
+            fixed.append((True, "".join(reversed(run)).lstrip(" ")))
+            if len(core) < len(text):
+                fixed.append((False, text[len(core) :]))
         else:
             fixed.append((False, text))
     first_strong = next(
-        (ch for ch in line if unicodedata.bidirectional(ch) in ("L", "R", "AL")), ""
+        (ch for ch in "".join(units) if unicodedata.bidirectional(ch) in ("L", "R", "AL")), ""
     )
     if first_strong and _is_rtl(first_strong):
         fixed.reverse()
-    text = "".join(t for _, t in fixed)
+    ordered = "".join(t for _, t in fixed)
     return "".join(
-        unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch for ch in text
+        unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch for ch in ordered
     )
+
+
+_NEUTRAL = frozenset({"WS", "CS", "ON", "EN", "AN", "ES", "ET", "NSM"})
 
 
 def box_marked(page: _PageContent, rect: Rect) -> bool:
@@ -540,6 +712,7 @@ def choice_value(f: Field, shown: str, lang: str) -> str | None:
 
 __all__ = [
     "READER",
+    "WORD_READER",
     "Lookup",
     "Placement",
     "best_placement",
@@ -548,6 +721,7 @@ __all__ = [
     "logical_order",
     "read_flattened",
     "read_pdf",
+    "read_word_copy",
     "recover_values",
     "resolve_identity",
 ]

@@ -48,7 +48,7 @@ def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) ->
     assert "Praxis Ольга Петренко" in names
     assert "Beratung Łódź – Paweł Wiśniewski" in names
     readers = {s["reader"] for s in register["sources"].values()}
-    assert {"acroform-pdf", "flattened-pdf", "docx"} <= readers
+    assert {"acroform-pdf", "flattened-pdf", "docx", "docx-pdf"} <= readers
     assert "tampered or forged" not in out
     assert "postfach.mbox" in out and "rueckmeldung.msg" in out
 

@@ -141,6 +141,14 @@ def test_visual_order_back_to_logical(visual: str, logical: str) -> None:
     assert logical_order(visual) == logical
 
 
+def test_a_glyph_of_several_letters_keeps_their_order() -> None:
+    # LibreOffice draws lam-alef as one glyph whose text is "لا" (lam, alef): reversing the
+    # line letter by letter would make it "ال"
+    glyphs = ["ة", "ر", "ا", "ش", "ت", "س", "لا", "ا", " ", "ز", "ك", "ر", "م"]
+    assert logical_order(glyphs) == "مركز الاستشارة"
+    assert logical_order("".join(glyphs)) != "مركز الاستشارة"
+
+
 def test_too_many_pages_are_refused() -> None:
     with pytest.raises(UnreadableFileError, match=r"has 3 pages, more than the limit of 2") as info:
         read_flattened(

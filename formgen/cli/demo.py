@@ -36,6 +36,7 @@ RETURNS = (
     "pdf/checklist_pdfium.pdf",
     "pdf/checklist_qpdf_flat.pdf",
     "pdf/checklist_poppler_print.pdf",
+    "docx/lo74-export-institution.pdf",  # the Word form sent as PDF; later as .docx
     "docx/lo252-institution.docx",
     "docx/lo74-checklist.docx",
     "docx/wordsim-checklist.docx",
