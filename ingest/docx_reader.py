@@ -124,7 +124,7 @@ def sniff(head: bytes, name: str) -> None:
 
 
 @dataclass
-class _Package:
+class ZipPackage:
     name: str
     zf: zipfile.ZipFile
 
@@ -222,7 +222,8 @@ def _mib(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MiB"
 
 
-def _open(data: bytes, name: str) -> _Package:
+def open_zip(data: bytes, name: str) -> ZipPackage:
+    """The archive of a DOCX or ODT, once its first bytes and declared sizes passed the checks."""
     sniff(data[: 1024 * 1024], name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
@@ -231,7 +232,11 @@ def _open(data: bytes, name: str) -> _Package:
             f"{name}: the ZIP archive is damaged ({exc}); ask the sender to save and send it again"
         ) from None
     check_zip(zf, name)
-    pkg = _Package(name, zf)
+    return ZipPackage(name, zf)
+
+
+def _open(data: bytes, name: str) -> ZipPackage:
+    pkg = open_zip(data, name)
     if pkg.has("mimetype"):
         mime = pkg.read("mimetype")[:100].decode("ascii", errors="replace")
         if mime.startswith("application/vnd.oasis.opendocument"):
@@ -251,7 +256,7 @@ def _open(data: bytes, name: str) -> _Package:
     return pkg
 
 
-def _relations(pkg: _Package) -> dict[str, str]:
+def _relations(pkg: ZipPackage) -> dict[str, str]:
     root = pkg.xml("_rels/.rels")
     out: dict[str, str] = {}
     for rel in root.iter(f"{{{PKG_REL_NS}}}Relationship"):
@@ -260,7 +265,7 @@ def _relations(pkg: _Package) -> dict[str, str]:
     return out
 
 
-def _custom_properties(pkg: _Package, part: str | None) -> dict[str, str]:
+def _custom_properties(pkg: ZipPackage, part: str | None) -> dict[str, str]:
     if not part or not pkg.has(part):
         return {}
     root = pkg.xml(part)
@@ -272,7 +277,7 @@ def _custom_properties(pkg: _Package, part: str | None) -> dict[str, str]:
     return out
 
 
-def _application(pkg: _Package, part: str | None) -> str:
+def _application(pkg: ZipPackage, part: str | None) -> str:
     """The program that saved the file (``docProps/app.xml`` Application), or ``""``."""
     if not part or not pkg.has(part):
         return ""
@@ -282,7 +287,7 @@ def _application(pkg: _Package, part: str | None) -> str:
     return (node.text or "").strip()[:120] if node is not None else ""
 
 
-def _core_timestamps(pkg: _Package, part: str | None) -> dict[str, str]:
+def _core_timestamps(pkg: ZipPackage, part: str | None) -> dict[str, str]:
     if not part or not pkg.has(part):
         return {}
     root = pkg.xml(part)
@@ -439,7 +444,7 @@ def read_docx(
     :class:`~formgen.errors.NotOurFormError` or :class:`~formgen.errors.IdentityError` with a
     message naming the file.
     """
-    data = _read_all(source, file_name)
+    data = read_all(source, file_name)
     pkg = _open(data, file_name)
     rels = _relations(pkg)
     main = rels.get(MAIN_REL, "word/document.xml")
@@ -614,7 +619,7 @@ def _plan_for(identity: FormIdentity, schema: Schema | None, notes: list[str]) -
         return None
 
 
-def _footer_reference(pkg: _Package, main: str) -> str | None:
+def _footer_reference(pkg: ZipPackage, main: str) -> str | None:
     folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
     for info in pkg.zf.infolist():
         name = info.filename
@@ -625,7 +630,7 @@ def _footer_reference(pkg: _Package, main: str) -> str | None:
     return None
 
 
-def _read_all(source: bytes | IO[bytes], name: str) -> bytes:
+def read_all(source: bytes | IO[bytes], name: str) -> bytes:
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
     else:

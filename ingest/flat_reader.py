@@ -35,26 +35,12 @@ from typing import Any, BinaryIO
 
 import pdfplumber
 
-from formgen.docx_form import Row, form_plan, placeholder_texts, ui
-from formgen.docx_xml import (
-    CHECKBOX,
-    CHECKED_GLYPH,
-    DATE,
-    DROPDOWN,
-    UNCHECKED_GLYPH,
-    parse_shown_date,
-)
+from formgen.docx_form import form_plan
 from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
-from formgen.layout import (
-    MARGIN_BOTTOM,
-    FormLayout,
-    Rect,
-    WidgetKind,
-    layout_for_identity,
-    option_label,
-)
-from formgen.model import OTHER, Field, FieldType, Schema, choices_of
+from formgen.layout import MARGIN_BOTTOM, FormLayout, Rect, WidgetKind, layout_for_identity
+from formgen.model import Schema
+from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
     INFO_KEY,
@@ -73,6 +59,7 @@ from ingest.pdf_reader import (
     read_bounded,
 )
 from ingest.submission import RawSubmission, RawValue
+from ingest.values import choice_value
 
 READER = "flattened-pdf"
 WORD_READER = "docx-pdf"
@@ -187,7 +174,7 @@ def read_flattened(
             f"the copy was printed at {placement.scale:.0%} of the form's size; "
             "positions were scaled to match"
         )
-    values, value_notes = recover_values(pages, layout, schema, identity.lang, placement)
+    values, value_notes = recover_values(pages, layout, placement)
     notes += value_notes
     notes.append(
         f"values were recovered by position from a copy without form fields "
@@ -344,118 +331,29 @@ def resolve_identity(
 def read_word_copy(
     pages: list[_PageContent], schema: Schema, identity: FormIdentity
 ) -> tuple[dict[str, RawValue] | None, list[str]]:
-    """The values a PDF of the Word form shows in its tables, or ``None`` and why not.
-
-    Every field row of the form (:func:`formgen.docx_form.form_plan`) must be found, in the
-    plan's order, by its label and help text: a copy whose rows were deleted, moved or
-    relabelled is not read at all, since a value under the wrong label is worse than none.
-    No note means the PDF shows none of the Word form's rows: it is no copy of it.
-    """
+    """The values a PDF of the Word form shows in its tables, or ``None`` and why not (no note:
+    the PDF shows none of the Word form's rows, it is no copy of it)."""
     try:
         plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
     except FormgenError as exc:
         return None, [f"the Word form's rows could not be rebuilt: {exc}"]
-    wanted = [
-        (row, _flat(_row_label(row)))
-        for table in plan.tables
-        for row in table.rows
-        if row.field is not None
-    ]
-    labels = {label for _, label in wanted}
-    found = [(label, shown) for label, shown in word_copy_rows(pages) if label in labels]
-    if not found:
-        return None, []  # not a copy of the Word form
-    if [label for label, _ in found] != [label for _, label in wanted]:
-        return None, [
-            f"a PDF made of the Word form (.docx), but its tables show {len(found)} of the "
-            f"form's {len(wanted)} rows, or in another order (rows deleted, moved or "
-            "relabelled): no values were read — ask the sender for the .docx"
+    values, notes = values_from_rows(word_copy_rows(pages), plan)
+    if values is None and notes:
+        notes = [
+            f"a PDF made of the Word form (.docx), but {notes[0]}: no values were read — ask "
+            "the sender for the .docx"
         ]
-    values: dict[str, RawValue] = {}
-    notes: list[str] = []
-    placeholders = placeholder_texts()
-    for (row, _), (_, shown) in zip(wanted, found, strict=True):
-        row_values, row_notes = _word_row_values(row, shown, identity.lang, placeholders)
-        values.update(row_values)
-        notes += row_notes
     return values, notes
 
 
 def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str]]:
-    """Every two-cell table row on the pages, in reading order: its label cell's text on one
-    line, its value cell's text."""
+    """(label, value) text of every two-cell table row on the pages, in reading order."""
     return [
-        (_flat(box_text(page, row[0])), box_text(page, row[1]))
+        (box_text(page, row[0]), box_text(page, row[1]))
         for page in pages
         for row in page.rows
         if len(row) == 2
     ]
-
-
-def _row_label(row: Row) -> str:
-    """A field row's label cell as the Word form writes it: label, required mark, help."""
-    required = " *" if row.field is not None and row.field.required else ""
-    return f"{row.label}{required} {row.help}"
-
-
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
-_BOXES = re.compile(f"([{CHECKED_GLYPH}{UNCHECKED_GLYPH}☑])")
-"""The glyphs a checkbox control shows (☑ for a box ticked in another program)."""
-
-
-def _word_row_values(
-    row: Row, shown: str, lang: str, placeholders: frozenset[str]
-) -> tuple[dict[str, RawValue], list[str]]:
-    """The values one row's value cell shows: text, a date, a choice's label, or ticked boxes."""
-    f = row.field
-    assert f is not None
-    if f.is_multi:
-        return _ticked(row, f, shown, lang, placeholders)
-    slot = row.slots[0]
-    text = shown.strip() if f.type is FieldType.TEXTAREA else _flat(shown)
-    if not text or _flat(text) in placeholders:
-        return {}, []
-    if slot.kind == DROPDOWN:
-        value = choice_value(f, text, lang)
-        if value is None:
-            return {slot.path: text}, [
-                f"{slot.path}: the shown text '{text[:60]}' is none of the choices"
-            ]
-        return {slot.path: value}, []
-    if slot.kind == DATE:
-        date = parse_shown_date(text)
-        return {slot.path: date.isoformat() if date else text}, []
-    return {slot.path: text}, []
-
-
-def _ticked(
-    row: Row, f: Field, shown: str, lang: str, placeholders: frozenset[str]
-) -> tuple[dict[str, RawValue], list[str]]:
-    """A list of boxes ("☒ Englisch ☐ Türkisch … Weitere: Tamil"): each box's state, the other text."""
-    boxes = [s for s in row.slots if s.kind == CHECKBOX]
-    other = next(s for s in row.slots if s.option == OTHER)
-    head, marker, tail = _flat(shown).rpartition(ui(lang, "other"))
-    if not marker:
-        head, tail = tail, ""
-    parts = _BOXES.split(head)
-    glyphs, labels = parts[1::2], [p.strip() for p in parts[2::2]]
-    values: dict[str, RawValue] = {}
-    notes: list[str] = []
-    expected = [_flat(option_label(f, s.option or "", lang)) for s in boxes]
-    if labels == expected:
-        values.update({s.path: g != UNCHECKED_GLYPH for s, g in zip(boxes, glyphs, strict=True)})
-    else:
-        notes.append(
-            f"{other.value_path}: the boxes shown are not the form's ({len(labels)} of "
-            f"{len(expected)} found); their ticks were not read"
-        )
-    tail = tail.strip()
-    if tail and tail not in placeholders:
-        values[other.path] = tail
-    return values, notes
 
 
 # --------------------------------------------------------------------------- values by position
@@ -535,11 +433,7 @@ def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Place
 
 
 def recover_values(
-    pages: list[_PageContent],
-    layout: FormLayout,
-    schema: Schema,
-    lang: str,
-    placement: Placement | None = None,
+    pages: list[_PageContent], layout: FormLayout, placement: Placement | None = None
 ) -> tuple[dict[str, RawValue], list[str]]:
     """Every value the boxes of ``layout`` show on ``pages`` (text, ticks, shown choices)."""
     notes: list[str] = []
@@ -568,7 +462,7 @@ def recover_values(
         if not text:
             continue
         if box.kind is WidgetKind.COMBO:
-            value = choice_value(box.field, text, lang)
+            value = choice_value(box.field, text)
             if value is None:
                 notes.append(f"{box.path}: the shown text '{text[:60]}' is none of the choices")
                 value = text
@@ -696,18 +590,6 @@ def box_marked(page: _PageContent, rect: Rect) -> bool:
         if not outline:
             return True
     return False
-
-
-def choice_value(f: Field, shown: str, lang: str) -> str | None:
-    """The choice value whose label (in any language) or value is ``shown``."""
-    wanted = " ".join(shown.split()).casefold()
-    for choice in choices_of(f):
-        if choice.value.casefold() == wanted:
-            return choice.value
-        labels = [choice.label.get(lang), *choice.label.values.values()]
-        if any(" ".join(label.split()).casefold() == wanted for label in labels):
-            return choice.value
-    return None
 
 
 __all__ = [

@@ -164,7 +164,16 @@ def read_docx(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
     return raw
 
 
-READERS: dict[Kind, ReaderFn] = {Kind.PDF: read_pdf, Kind.DOCX: read_docx}
+def read_odt(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
+    """The Word form saved as OpenDocument text: the values in its tables."""
+    odt_reader = _import_reader("ingest.odt_reader", "OpenDocument")
+    raw: RawSubmission = odt_reader.read_odt(
+        data, prov.file_name, schema=ctx.registry.current, sha256=prov.sha256 or None
+    )
+    return raw
+
+
+READERS: dict[Kind, ReaderFn] = {Kind.PDF: read_pdf, Kind.DOCX: read_docx, Kind.ODT: read_odt}
 """The reader for each kind of file; :func:`read_file` dispatches here (tests may swap one)."""
 
 
@@ -172,7 +181,7 @@ def read_file(data: bytes, kind: Kind, provenance: Provenance, ctx: ReadContext)
     """Run the reader for ``kind`` on ``data``; raise :class:`FormgenError` when it cannot read it."""
     reader = READERS.get(kind)
     if reader is None:
-        raise _Unsupported(f"{WHAT.get(kind, str(kind))}, not a returned form (PDF or DOCX)")
+        raise _Unsupported(f"{WHAT.get(kind, str(kind))}, not a returned form (PDF, DOCX or ODT)")
     return reader(data, provenance, ctx)
 
 
@@ -286,8 +295,8 @@ def _process(
                 reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
                 return _Done(dataclasses.replace(out, reason=reason))
             status = Status.SKIPPED if kind in (Kind.IMAGE, Kind.TEXT) else Status.UNSUPPORTED
-            reason = f"{what}, not a returned form (PDF or DOCX)"
-            if kind in (Kind.ODT, Kind.OLE):  # the form saved in another word-processor format
+            reason = f"{what}, not a returned form (PDF, DOCX or ODT)"
+            if kind is Kind.OLE:  # the form saved as a Word 97–2003 .doc, say
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
             elif kind is Kind.ZIP:
                 reason += "; unpack it and ingest the folder if it holds returned forms"

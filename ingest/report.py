@@ -8,7 +8,7 @@ Statuses, decided once (STYLE.md 7 — a damaged or hostile file is *reported*, 
 * ``quarantined`` — not merged, copied to the workspace's quarantine with the reason
   (unknown form, tampered or forged identity, unknown schema or category);
 * ``unreadable`` — empty, damaged, hostile, or over its time or memory bound;
-* ``unsupported`` — a file type or reader this installation cannot read (e.g. an .odt);
+* ``unsupported`` — a file type or reader this installation cannot read (e.g. a .doc);
 * ``skipped`` — clearly not a form (an image or text attachment of a mail);
 * ``duplicate`` — the same bytes were already handled in this run;
 * ``container`` — a mail or mailbox; its attachments follow as outcomes of their own.

@@ -41,6 +41,7 @@ MAIL_KINDS = frozenset({Kind.EML, Kind.MBOX, Kind.MAILDIR, Kind.MSG})
 SUFFIX = {
     Kind.PDF: ".pdf",
     Kind.DOCX: ".docx",
+    Kind.ODT: ".odt",
     Kind.EML: ".eml",
     Kind.MBOX: ".mbox",
     Kind.MSG: ".msg",

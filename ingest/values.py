@@ -171,7 +171,7 @@ def languages_from_text(text: str) -> tuple[list[str], list[str]]:
     return codes, unknown
 
 
-def _choice_value(f: Field, text: str) -> str | None:
+def choice_value(f: Field, text: str) -> str | None:
     """The choice value ``text`` names: the value itself or a label (any language, any case)."""
     key = " ".join(text.split()).casefold()
     for c in choices_of(f):
@@ -210,7 +210,7 @@ def check_text(f: Field, raw: str) -> Checked:
     if t is FieldType.URL:
         checked = parse_url(raw)
     elif t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
-        value = _choice_value(f, raw.strip())
+        value = choice_value(f, raw.strip())
         if value is None:
             return Checked(raw, None, _msg("choice", raw=_short(raw), allowed=_allowed(f)))
         return Checked(raw, value)
@@ -249,7 +249,7 @@ def check_multi(f: Field, ticked: list[str], other: str) -> tuple[Checked | None
         else:
             found = []
             for item in split_list(other):
-                value = _choice_value(f, item)
+                value = choice_value(f, item)
                 if value is None:
                     rest.append(item)
                 else:

@@ -387,10 +387,12 @@ def test_a_form_saved_as_odt_or_doc_or_wrapped_by_outlook_gets_advice(
         zf.writestr("bogen.pdf", bad_inputs["ok-institution.pdf"].read_bytes())
     ws = workspace(tmp_path / "ws", MAKER.SECRET)
     doc, odt, packed, tnef = ingest_paths([inbox], ws).outcomes  # sorted by name
-    for o in (doc, odt, packed, tnef):
+    for o in (doc, packed, tnef):
         assert o.status is Status.UNSUPPORTED
     assert packed.reason.endswith("unpack it and ingest the folder if it holds returned forms")
-    for o in (doc, odt):
-        assert o.reason.endswith("if it is the form, ask the sender to save it as .docx or PDF")
+    assert doc.reason.endswith("if it is the form, ask the sender to save it as .docx or PDF")
+    # an ODT is read (the form saved by LibreOffice); this one is no formgen form
+    assert odt.status is Status.QUARANTINED and odt.quarantine_kind == "unknown-form"
+    assert "an OpenDocument text, but not a formgen form" in odt.reason
     assert tnef.reason.startswith("Outlook's winmail.dat wrapper (TNEF)")
     assert "the form may be inside: open the mail in Outlook" in tnef.reason

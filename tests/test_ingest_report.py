@@ -23,7 +23,7 @@ def report() -> IngestReport:
                 Outcome(
                     f"eingang/post.eml#1/{i} notiz.txt",
                     Status.SKIPPED,
-                    "a text file, not a returned form (PDF or DOCX)",
+                    "a text file, not a returned form (PDF, DOCX or ODT)",
                     kind="text",
                     container=f"eingang/post.eml#1/{i}",
                 )

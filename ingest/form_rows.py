@@ -1,0 +1,130 @@
+"""Values of the Word form's tables, read as text row by row: from a PDF or an ODT of it.
+
+The Word form (:mod:`formgen.docx_form`) is a column of two-cell tables: the label (with its
+help text) on the left, the controls' shown text on the right. A copy that keeps the tables but
+not the controls — a PDF made of the filled Word form, the form saved as OpenDocument text —
+still shows every row. Each reader turns its copy into (label text, value text) rows; here they
+are matched, in order, against the rows the form was written with
+(:func:`formgen.docx_form.form_plan`), and each value cell's text becomes the value of its
+field: text, a date, a choice by its label, every ☒/☐ box and the "Weitere:" text.
+
+Every field row must be found, in the plan's order, by its label and help text: a copy whose
+rows were deleted, moved or relabelled is not read at all, since a value under the wrong label
+is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from formgen.docx_form import FormPlan, Row, placeholder_texts, ui
+from formgen.docx_xml import (
+    CHECKBOX,
+    CHECKED_GLYPH,
+    DATE,
+    DROPDOWN,
+    UNCHECKED_GLYPH,
+    parse_shown_date,
+)
+from formgen.layout import option_label
+from formgen.model import OTHER, Field, FieldType
+from ingest.submission import RawValue
+from ingest.values import choice_value
+
+
+def values_from_rows(
+    rows: list[tuple[str, str]], plan: FormPlan
+) -> tuple[dict[str, RawValue] | None, list[str]]:
+    """The values the (label, value) text ``rows`` show for the form of ``plan``.
+
+    ``None`` with no note: none of the rows is one of the form's (the copy is not of this
+    form); ``None`` with a note: some are, but not all of the form's rows in its order.
+    """
+    wanted = [
+        (row, _flat(_row_label(row)))
+        for table in plan.tables
+        for row in table.rows
+        if row.field is not None
+    ]
+    labels = {label for _, label in wanted}
+    flat = ((_flat(label), shown) for label, shown in rows)
+    found = [(label, shown) for label, shown in flat if label in labels]
+    if not found:
+        return None, []
+    if [label for label, _ in found] != [label for _, label in wanted]:
+        return None, [
+            f"its tables show {len(found)} of the form's {len(wanted)} rows, or in another "
+            "order (rows deleted, moved or relabelled)"
+        ]
+    values: dict[str, RawValue] = {}
+    notes: list[str] = []
+    placeholders = placeholder_texts()
+    for (row, _), (_, shown) in zip(wanted, found, strict=True):
+        row_values, row_notes = _row_values(row, shown, plan.lang, placeholders)
+        values.update(row_values)
+        notes += row_notes
+    return values, notes
+
+
+def _row_label(row: Row) -> str:
+    """A field row's label cell as the Word form writes it: label, required mark, help."""
+    required = " *" if row.field is not None and row.field.required else ""
+    return f"{row.label}{required} {row.help}"
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+_BOXES = re.compile(f"([{CHECKED_GLYPH}{UNCHECKED_GLYPH}☑])")
+"""The glyphs a checkbox control shows (☑ for a box ticked in another program)."""
+
+
+def _row_values(
+    row: Row, shown: str, lang: str, placeholders: frozenset[str]
+) -> tuple[dict[str, RawValue], list[str]]:
+    """The values one row's value cell shows: text, a date, a choice's label, or ticked boxes."""
+    f = row.field
+    assert f is not None
+    if f.is_multi:
+        return _ticked(row, f, shown, lang, placeholders)
+    slot = row.slots[0]
+    text = shown.strip() if f.type is FieldType.TEXTAREA else _flat(shown)
+    if not text or _flat(text) in placeholders:
+        return {}, []
+    if slot.kind == DROPDOWN:
+        value = choice_value(f, text)
+        if value is None:
+            return {slot.path: text}, [
+                f"{slot.path}: the shown text '{text[:60]}' is none of the choices"
+            ]
+        return {slot.path: value}, []
+    if slot.kind == DATE:
+        date = parse_shown_date(text)
+        return {slot.path: date.isoformat() if date else text}, []
+    return {slot.path: text}, []
+
+
+def _ticked(
+    row: Row, f: Field, shown: str, lang: str, placeholders: frozenset[str]
+) -> tuple[dict[str, RawValue], list[str]]:
+    """A list of boxes ("☒ Englisch ☐ Türkisch … Weitere: Tamil"): each box's state, the other text."""
+    boxes = [s for s in row.slots if s.kind == CHECKBOX]
+    other = next(s for s in row.slots if s.option == OTHER)
+    head, _, tail = _flat(shown).partition(ui(lang, "other"))
+    parts = _BOXES.split(head)
+    glyphs, labels = parts[1::2], [p.strip() for p in parts[2::2]]
+    values: dict[str, RawValue] = {}
+    notes: list[str] = []
+    expected = [_flat(option_label(f, s.option or "", lang)) for s in boxes]
+    if labels == expected:
+        values.update({s.path: g != UNCHECKED_GLYPH for s, g in zip(boxes, glyphs, strict=True)})
+    else:
+        notes.append(
+            f"{other.value_path}: the boxes shown are not the form's ({len(labels)} of "
+            f"{len(expected)} found); their ticks were not read"
+        )
+    tail = tail.strip()
+    if tail and tail not in placeholders:
+        values[other.path] = tail
+    return values, notes

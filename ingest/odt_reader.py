@@ -1,0 +1,180 @@
+"""Read the Word form saved as OpenDocument text (.odt), as LibreOffice users often return it.
+
+LibreOffice opens formgen's DOCX and, on "Save as" with its default format, writes an ODT. The
+form's identity survives as user-defined document properties (``meta.xml``, the same
+``formgen.*`` names and signature as in the DOCX), and its tables keep every row, label and
+value; LibreOffice 7.4 turns the text controls into input fields and keeps the checkboxes, date
+and drop-down controls as ``loext:content-control``. The values are read from the tables' text,
+row by row (:mod:`ingest.form_rows`), so the submission is flagged for review like every copy
+read without its controls.
+
+The archive gets the DOCX reader's checks (zip bomb, declared sizes, XML without DOCTYPE or
+entities) before anything is parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterator
+from typing import IO
+
+from lxml import etree
+
+from formgen.docx_form import form_plan
+from formgen.errors import FormgenError, NotADocxError, NotOurFormError
+from formgen.identity import FIELD_PREFIX, FormIdentity
+from formgen.model import Schema
+from ingest.docx_reader import ZipPackage, open_zip, read_all
+from ingest.form_rows import values_from_rows
+from ingest.submission import Provenance, RawSubmission, RawValue
+
+READER = "odt"
+ODT_MIME = b"application/vnd.oasis.opendocument.text"
+
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+_DC = "http://purl.org/dc/elements/1.1/"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_ROW, _CELL = f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-cell"
+_PARAGRAPHS = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")
+_SPACE, _TAB, _BREAK = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break"
+_NOT_SHOWN = frozenset(
+    {
+        f"{{{_OFFICE}}}annotation",  # a comment in the margin
+        f"{{{_OFFICE}}}annotation-end",
+        f"{{{_TEXT}}}note",  # a footnote's text is not the cell's
+        f"{{{_TEXT}}}tracked-changes",
+    }
+)
+
+
+def read_odt(
+    source: bytes | IO[bytes],
+    file_name: str = "<odt>",
+    schema: Schema | None = None,
+    *,
+    sha256: str | None = None,
+) -> RawSubmission:
+    """Read a returned form saved as ODT; ``schema`` is the workspace's (the form's rows).
+
+    Raises :class:`~formgen.errors.NotADocxError` / ``UnsafeDocxError`` for a damaged or
+    hostile archive and :class:`~formgen.errors.NotOurFormError` for an ODT without a formgen
+    identity; :class:`~formgen.errors.IdentityError` when the identity is malformed.
+    """
+    data = read_all(source, file_name)
+    pkg = open_zip(data, file_name)
+    mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else b""
+    if not mime.startswith(ODT_MIME) or not pkg.has("content.xml"):
+        raise NotADocxError(
+            f"{file_name}: a ZIP archive but not an OpenDocument text (.odt); ask the sender to "
+            "send the form itself"
+        )
+    properties, generator, timestamps = _meta(pkg)
+    if not any(k.startswith(FIELD_PREFIX + ".") for k in properties):
+        raise NotOurFormError(
+            f"{file_name}: an OpenDocument text, but not a formgen form (no formgen identity in "
+            "its document properties); ingest only the forms formgen sent out"
+        )
+    try:
+        identity = FormIdentity.from_fields(properties)
+    except FormgenError as exc:
+        raise type(exc)(f"{file_name}: {exc}") from None
+    provenance = Provenance(
+        file_name=file_name,
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        reader=READER,
+        timestamps=timestamps,
+    )
+    saved_by = f" by {generator}" if generator else ""
+    values: dict[str, RawValue] | None = None
+    notes: list[str] = []
+    if schema is None or (schema.schema_id, schema.schema_version) != (
+        identity.schema_id,
+        identity.schema_version,
+    ):
+        notes.append(
+            f"the form was made with schema {identity.schema_id} {identity.schema_version}, "
+            "which is not the workspace's current one; its rows are unknown"
+        )
+    else:
+        try:
+            plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
+        except FormgenError as exc:
+            notes.append(f"the form's rows could not be rebuilt: {exc}")
+        else:
+            values, notes = values_from_rows(list(_rows(pkg.xml("content.xml"))), plan)
+            if values is None:
+                why = notes[0] if notes else "its tables show none of the form's rows"
+                notes = [
+                    f"the form saved as OpenDocument text{saved_by}, but {why}: no values were "
+                    "read — ask the sender to save it as Word document (.docx) and send it again"
+                ]
+    if values is None:
+        return RawSubmission(identity, {}, provenance, "low", tuple(notes), unread=True)
+    notes.append(
+        f"the form saved as OpenDocument text (.odt){saved_by}: values were read from its "
+        "tables, row by row; check them before relying on them"
+    )
+    return RawSubmission(identity, values, provenance, "low", tuple(notes))
+
+
+def _meta(pkg: ZipPackage) -> tuple[dict[str, str], str, dict[str, str]]:
+    """The user-defined document properties (NFC), the program that saved the file, and when
+    the document was created and last saved."""
+    if not pkg.has("meta.xml"):
+        return {}, "", {}
+    root = pkg.xml("meta.xml")
+    properties = {
+        node.get(f"{{{_META}}}name", ""): unicodedata.normalize("NFC", node.text or "")
+        for node in root.iter(f"{{{_META}}}user-defined")
+    }
+    generator = (root.findtext(f".//{{{_META}}}generator") or "").split("$")[0].strip()[:120]
+    timestamps = {
+        key: text.strip()[:40]
+        for key, path in (
+            ("created", f".//{{{_META}}}creation-date"),
+            ("modified", f".//{{{_DC}}}date"),
+        )
+        if (text := root.findtext(path))
+    }
+    return properties, generator, timestamps
+
+
+def _rows(content: etree._Element) -> Iterator[tuple[str, str]]:
+    """(label, value) text of every two-cell table row, in document order."""
+    for row in content.iter(_ROW):
+        cells = [cell for cell in row if cell.tag == _CELL]
+        if len(cells) == 2:
+            yield cell_text(cells[0]), cell_text(cells[1])
+
+
+def cell_text(cell: etree._Element) -> str:
+    """The text a person sees in a table cell: its paragraphs joined by line breaks, NFC."""
+    return unicodedata.normalize("NFC", "\n".join(_inline(p) for p in _paragraphs(cell)))
+
+
+def _paragraphs(node: etree._Element) -> Iterator[etree._Element]:
+    for child in node:
+        if child.tag in _PARAGRAPHS:
+            yield child
+        elif child.tag not in _NOT_SHOWN:
+            yield from _paragraphs(child)  # lists, sections, nested tables
+
+
+def _inline(node: etree._Element) -> str:
+    parts = [node.text or ""]
+    for child in node:
+        if child.tag == _SPACE:
+            count = child.get(f"{{{_TEXT}}}c", "1")
+            parts.append(" " * (min(int(count), 1000) if count.isdigit() else 1))
+        elif child.tag == _TAB:
+            parts.append("\t")
+        elif child.tag == _BREAK:
+            parts.append("\n")
+        elif child.tag not in _NOT_SHOWN and isinstance(child.tag, str):
+            parts.append(_inline(child))
+        parts.append(child.tail or "")
+    return "".join(parts)

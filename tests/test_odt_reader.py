@@ -1,0 +1,139 @@
+"""Reading the Word form saved as OpenDocument text (.odt) by LibreOffice."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from ingest_support import sample_workspace
+
+from formgen.docx_form import form_plan
+from formgen.errors import UnsafeDocxError
+from formgen.schema_load import default_schema
+from formgen.workspace import Workspace
+from ingest import journal
+from ingest.odt_reader import read_odt
+from ingest.pipeline import ingest_into_register
+from ingest.report import Status
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "docx"
+REPORT = json.loads((SAMPLES / "report.json").read_text("utf-8"))
+SCHEMA = default_schema()
+SAMPLE_WORKSPACE = Workspace.open(SAMPLES.parent / "workspace")
+ODTS = {
+    "lo74-odt-institution.odt": ("institution", "LibreOffice/7.4.7.2"),
+    "lo252-odt-checklist.odt": ("checklist", "LibreOffice/25.2.3.2"),
+}
+"""``lo252-*.docx`` saved as ODT by LibreOffice 7.4 and 25.2 (``save_as_odt.sh``)."""
+
+
+@pytest.mark.parametrize("name", sorted(ODTS))
+def test_every_value_of_the_form_saved_as_odt_comes_back(name: str) -> None:
+    kind, saved_by = ODTS[name]
+    expected = json.loads((SAMPLES / f"expected-{kind}.json").read_text("utf-8"))
+    sub = read_odt((SAMPLES / name).read_bytes(), name, SCHEMA)
+    assert sub.identity is not None and sub.identity.verify(SAMPLE_WORKSPACE.secret)
+    assert SAMPLE_WORKSPACE.issued()[sub.identity.instance_id] == sub.identity
+    assert sub.provenance.reader == "odt" and sub.confidence == "low" and not sub.unread
+    assert sub.notes == (
+        f"the form saved as OpenDocument text (.odt) by {saved_by}: values were read from its "
+        "tables, row by row; check them before relying on them",
+    )
+    got = {k: v for k, v in sub.values.items() if v is not False}
+    # LibreOffice 7.4 keeps a plain-text control as an input field, which holds no line break
+    joined = (
+        set(REPORT["samples"][f"lo74-{kind}"]["lines_joined_by_libreoffice_7_4"])
+        if name.startswith("lo74-")
+        else set()
+    )
+    for path, value in expected.items():
+        assert got.get(path) == (value.replace("\n", "") if path in joined else value), path
+    assert set(got) == set(expected)
+    plan = form_plan(SCHEMA, kind, sub.identity.categories, sub.identity.lang)
+    boxes = [slot.path for *_, slot in plan.slots() if slot.kind == "checkbox"]
+    assert all(isinstance(sub.values[path], bool) for path in boxes)  # unticked ones read too
+
+
+def test_a_form_saved_as_odt_is_merged_into_the_register(tmp_path: Path) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    before = len(journal.read_journal(ws))
+    (outcome,) = ingest_into_register([SAMPLES / "lo74-odt-institution.odt"], ws).outcomes
+    assert outcome.status is Status.WARNINGS and outcome.form == "FG-CPX3D-EJZDN"
+    assert outcome.reader == "odt" and outcome.merged.startswith("updated, inst-0042")
+    assert len(journal.read_journal(ws)) == before + 1
+
+
+def _rewritten(part: str, change: Callable[[str], str]) -> bytes:
+    """The institution sample with one part of its archive changed."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(SAMPLES / "lo74-odt-institution.odt") as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == part:
+                data = change(data.decode("utf-8")).encode("utf-8")
+            dst.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _ingest_bytes(tmp_path: Path, data: bytes) -> tuple[Workspace, int, object]:
+    ws = sample_workspace(tmp_path / "ws")
+    before = len(journal.read_journal(ws))
+    path = tmp_path / "Rückmeldung.odt"
+    path.write_bytes(data)
+    (outcome,) = ingest_into_register([path], ws).outcomes
+    return ws, before, outcome
+
+
+def test_an_odt_without_a_formgen_identity_is_an_unknown_form(tmp_path: Path) -> None:
+    data = _rewritten(
+        "meta.xml",
+        lambda xml: re.sub(r"<meta:user-defined[^>]*>[^<]*</meta:user-defined>", "", xml),
+    )
+    ws, before, outcome = _ingest_bytes(tmp_path, data)
+    assert outcome.status is Status.QUARANTINED and outcome.quarantine_kind == "unknown-form"
+    assert "an OpenDocument text, but not a formgen form" in outcome.reason
+    assert len(journal.read_journal(ws)) == before
+
+
+def test_an_odt_whose_identity_was_edited_is_not_merged(tmp_path: Path) -> None:
+    data = _rewritten("meta.xml", lambda xml: xml.replace(">inst-0042<", ">inst-0001<"))
+    ws, before, outcome = _ingest_bytes(tmp_path, data)
+    assert outcome.status is Status.QUARANTINED and outcome.quarantine_kind == "tampered"
+    assert len(journal.read_journal(ws)) == before
+
+
+def test_an_odt_with_a_row_deleted_is_kept_aside_unread(tmp_path: Path) -> None:
+    def drop_row(xml: str) -> str:
+        start = xml.rindex("<table:table-row", 0, xml.index(">Straße und Hausnummer<"))
+        end = xml.index("</table:table-row>", start) + len("</table:table-row>")
+        return xml[:start] + xml[end:]
+
+    ws, before, outcome = _ingest_bytes(tmp_path, _rewritten("content.xml", drop_row))
+    assert outcome.status is Status.QUARANTINED and outcome.quarantine_kind == "unread-copy"
+    assert outcome.warnings[-1] == (
+        "the form saved as OpenDocument text by LibreOffice/7.4.7.2, but its tables show 41 of "
+        "the form's 42 rows, or in another order (rows deleted, moved or relabelled): no values "
+        "were read — ask the sender to save it as Word document (.docx) and send it again"
+    )
+    assert len(journal.read_journal(ws)) == before
+
+
+def test_an_odt_declaring_entities_is_refused_unread() -> None:
+    data = _rewritten(
+        "content.xml",
+        lambda xml: xml.replace(
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+            1,
+        ),
+    )
+    with pytest.raises(UnsafeDocxError, match="declares a DOCTYPE or XML entities"):
+        read_odt(data, "x.odt", SCHEMA)
