@@ -7,6 +7,7 @@ from pathlib import Path
 from types import ModuleType
 
 from formgen.workspace import Workspace
+from ingest.submission import RawSubmission
 
 DATA = Path(__file__).parent / "data" / "ingest"
 
@@ -46,3 +47,32 @@ def sample_workspace(root: Path, secret: bytes | None = None) -> Workspace:
     if secret is not None:
         (root / "secret.key").write_text(secret.hex() + "\n", "ascii")
     return Workspace.open(root)
+
+
+def check_word_form_values(sub: RawSubmission, kind: str, lines_joined_by_lo74: bool) -> None:
+    """Every value of a copy of the filled sample Word form (``samples/docx/lo252-*.docx``) read
+    without its controls: each one ``expected-<kind>.json`` lists, every checkbox read (an
+    unticked one as False, not left out) and nothing else. With ``lines_joined_by_lo74`` the
+    copy went through LibreOffice 7.4, which keeps a plain-text control as an input field
+    without line breaks (``report.json`` lists those values)."""
+    import json
+
+    from formgen.docx_form import form_plan
+    from formgen.schema_load import default_schema
+
+    docx = SAMPLES / "docx"
+    expected = json.loads((docx / f"expected-{kind}.json").read_text("utf-8"))
+    report = json.loads((docx / "report.json").read_text("utf-8"))
+    joined = (
+        set(report["samples"][f"lo74-{kind}"]["lines_joined_by_libreoffice_7_4"])
+        if lines_joined_by_lo74
+        else set()
+    )
+    got = {k: v for k, v in sub.values.items() if v is not False}
+    for path, value in expected.items():
+        assert got.get(path) == (value.replace("\n", "") if path in joined else value), path
+    assert set(got) == set(expected)
+    assert sub.identity is not None
+    plan = form_plan(default_schema(), kind, sub.identity.categories, sub.identity.lang)
+    boxes = [slot.path for *_, slot in plan.slots() if slot.kind == "checkbox"]
+    assert all(isinstance(sub.values[path], bool) for path in boxes)
