@@ -49,15 +49,21 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import FormgenError, IdentityError, NotOurFormError, QuarantineError
+from formgen.errors import (
+    FormgenError,
+    IdentityError,
+    NotOurFormError,
+    QuarantineError,
+    UnreadableFileError,
+)
 from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, write_atomic
-from ingest import mailbox
+from ingest import archive, mailbox
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
+    CONTAINER_KINDS,
     HEAD_BYTES,
-    MAIL_KINDS,
     SUFFIX,
     WHAT,
     Kind,
@@ -236,7 +242,7 @@ def _sha256_file(path: Path) -> str:
 def _open_task_file(path: Path, limits: Limits) -> tuple[Kind, int, bytes | None]:
     """The file's kind, size and bytes, from one open file (the size and the bytes agree).
 
-    The bytes are ``None`` for a mail container (streamed by :func:`_expand`) and for a file
+    The bytes are ``None`` for a container (a mail or a ZIP archive, read by :func:`_expand`) and for a file
     over ``limits.max_file_bytes`` (the worker's address-space bound covers a file that grows
     while it is read)."""
     try:
@@ -244,7 +250,7 @@ def _open_task_file(path: Path, limits: Limits) -> tuple[Kind, int, bytes | None
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(HEAD_BYTES)
             kind = kind_of(head, path)
-            if kind in MAIL_KINDS or size > limits.max_file_bytes:
+            if kind in CONTAINER_KINDS or size > limits.max_file_bytes:
                 return kind, size, None
             fh.seek(0)
             data = fh.read()
@@ -270,7 +276,7 @@ def _process(
     try:
         kind, size, data = _open_task_file(path, limits)
         out = dataclasses.replace(out, kind=str(kind), size=size)
-        if kind in MAIL_KINDS:
+        if kind in CONTAINER_KINDS:
             return _expand(task, kind, path, ctx, limits, spool, out)
         if kind is Kind.EMPTY:
             return _Done(
@@ -298,8 +304,6 @@ def _process(
             reason = f"{what}, not a returned form (PDF, DOCX or ODT)"
             if kind is Kind.OLE:  # the form saved as a Word 97–2003 .doc, say
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
-            elif kind is Kind.ZIP:
-                reason += "; unpack it and ingest the folder if it holds returned forms"
             elif kind is Kind.TNEF:
                 reason = (
                     f"{what}; the form may be inside: open the mail in Outlook and save the "
@@ -447,6 +451,21 @@ def _expand(
         atts = mailbox.mbox_attachments(path, scan, limits.max_attachments)
     elif kind is Kind.MAILDIR:
         atts = mailbox.maildir_attachments(path, scan, limits.max_attachments)
+    elif kind is Kind.ZIP:
+        if len(task.seq) > archive.MAX_NESTING:
+            raise UnreadableFileError(
+                task.name,
+                "too-large",
+                f"archives and mails nested more than {archive.MAX_NESTING} deep; not unpacked "
+                "(a damaged or hostile archive?)",
+            )
+        atts = archive.zip_members(
+            path,
+            scan,
+            limits.max_attachments,
+            limits.max_file_bytes,
+            task.mail or mailbox.MailInfo(),
+        )
     else:
         atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
     # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
@@ -484,7 +503,10 @@ def _expand(
                 seq=(*task.seq, number),
             )
         )
-    reason = f"{scan.mails} mail{'s' if scan.mails != 1 else ''}, {scan.attachments if scan.attachments <= limits.max_attachments else limits.max_attachments} attachment{'s' if scan.attachments != 1 else ''}"
+    if kind is Kind.ZIP:
+        reason = f"a ZIP archive of {scan.attachments} file{'s' if scan.attachments != 1 else ''}"
+    else:
+        reason = f"{scan.mails} mail{'s' if scan.mails != 1 else ''}, {scan.attachments if scan.attachments <= limits.max_attachments else limits.max_attachments} attachment{'s' if scan.attachments != 1 else ''}"
     status = Status.CONTAINER
     if scan.problems:
         status = Status.WARNINGS

@@ -36,7 +36,9 @@ class Kind(StrEnum):
 
 
 MAIL_KINDS = frozenset({Kind.EML, Kind.MBOX, Kind.MAILDIR, Kind.MSG})
-"""Containers whose attachments are ingested one by one."""
+"""Mail containers, whose attachments are ingested one by one."""
+CONTAINER_KINDS = MAIL_KINDS | {Kind.ZIP}
+"""Every container whose files are ingested one by one: mails and ZIP archives."""
 
 SUFFIX = {
     Kind.PDF: ".pdf",

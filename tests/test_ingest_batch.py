@@ -386,11 +386,15 @@ def test_a_form_saved_as_odt_or_doc_or_wrapped_by_outlook_gets_advice(
     with zipfile.ZipFile(inbox / "rueckmeldungen.zip", "w") as zf:
         zf.writestr("bogen.pdf", bad_inputs["ok-institution.pdf"].read_bytes())
     ws = workspace(tmp_path / "ws", MAKER.SECRET)
-    doc, odt, packed, tnef = ingest_paths([inbox], ws).outcomes  # sorted by name
-    for o in (doc, packed, tnef):
+    doc, odt, packed, inside, tnef = ingest_paths([inbox], ws).outcomes  # sorted by name
+    for o in (doc, tnef):
         assert o.status is Status.UNSUPPORTED
-    assert packed.reason.endswith("unpack it and ingest the folder if it holds returned forms")
     assert doc.reason.endswith("if it is the form, ask the sender to save it as .docx or PDF")
+    # a ZIP is unpacked: the form inside is read under the archive's name
+    assert packed.status is Status.CONTAINER and inside.name.endswith(
+        "rueckmeldungen.zip#1 bogen.pdf"
+    )
+    assert inside.status in (Status.OK, Status.WARNINGS)
     # an ODT is read (the form saved by LibreOffice); this one is no formgen form
     assert odt.status is Status.QUARANTINED and odt.quarantine_kind == "unknown-form"
     assert "an OpenDocument text, but not a formgen form" in odt.reason

@@ -65,8 +65,8 @@ def ingest(
     timeout: float,
     memory_mb: int,
 ) -> None:
-    """Ingest returned forms: PDF, DOCX and ODT files, folders of them, and saved mails (.eml,
-    .mbox, Maildir folders, Outlook .msg) whose attachments are the forms.
+    """Ingest returned forms: PDF, DOCX and ODT files, folders and ZIP archives of them, and
+    saved mails (.eml, .mbox, Maildir folders, Outlook .msg) whose attachments are the forms.
 
     Every file gets one line: ok, warnings (invalid values kept as typed, missing required
     fields, a printed copy), quarantined (unknown form, tampered identity, unknown schema —

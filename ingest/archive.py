@@ -1,0 +1,111 @@
+"""Returned forms packed into a ZIP archive: each file inside is ingested on its own.
+
+A Träger answering for several of its institutions may pack their forms into one ZIP
+(Windows: "Send to ▸ Compressed folder"), or a mail carries one. The archive is read like a
+mail with attachments: each file inside is spooled under its SHA-256 and read in its own task,
+shown as ``rueckmeldungen.zip#2 Praxis.pdf``; names inside are shown, never used as paths.
+
+Before anything is inflated, the central directory is checked: the number of files, each
+file's declared size and its compression ratio (a zip bomb is never inflated); Python's
+zipfile never inflates a file beyond its declared size. A password-protected file, a compression
+method Python cannot unpack (Deflate64) or a damaged entry is one line of the report; the
+rest of the archive is read. Folders and the metadata macOS and Windows add (``__MACOSX/``,
+``.DS_Store``, ``Thumbs.db``) are left out.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+
+from formgen.errors import UnreadableFileError
+from ingest.docx_reader import MAX_RATIO, RATIO_FLOOR
+from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
+
+MAX_NESTING = 4
+"""Archives within archives (within mails) deeper than this are not unpacked (a ZIP quine
+unpacks to itself forever)."""
+_SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+
+
+def zip_members(
+    path: Path,
+    scan: MailScan,
+    max_files: int,
+    max_file_bytes: int,
+    mail: MailInfo,
+) -> Iterator[Attachment]:
+    """The files in the ZIP archive at ``path``, each with the mail that carried the archive.
+
+    Raises :class:`~formgen.errors.UnreadableFileError` when the archive itself cannot be
+    opened; a problem with one file inside goes into ``scan.problems``."""
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableFileError(
+            path.name,
+            "damaged",
+            f"the ZIP archive is damaged ({exc}); ask the sender to pack and send it again",
+        ) from None
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)]
+        scan.attachments = len(infos)
+        if len(infos) > max_files:
+            scan.problems.append(
+                f"the archive holds {len(infos):,} files; only the first {max_files:,} were read"
+            )
+        for number, info in enumerate(infos[:max_files], start=1):
+            name = display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
+            where = f"#{number} {name}"
+            if info.flag_bits & 0x1:
+                scan.problems.append(
+                    f"{where}: protected with a password; ask the sender to send it without one"
+                )
+            elif info.file_size > max_file_bytes:
+                scan.problems.append(
+                    f"{where}: {info.file_size:,} bytes is more than the {max_file_bytes:,} bytes "
+                    "a returned form may have; not read"
+                )
+            elif (
+                info.file_size > RATIO_FLOOR
+                and info.file_size / max(info.compress_size, 1) > MAX_RATIO
+            ):
+                scan.problems.append(
+                    f"{where}: would unpack to {info.file_size:,} bytes from "
+                    f"{info.compress_size:,} (more than {MAX_RATIO}:1); refused as a possible "
+                    "zip bomb"
+                )
+            else:
+                try:
+                    data = zf.read(info)
+                except NotImplementedError:
+                    scan.problems.append(
+                        f"{where}: packed with a compression method formgen cannot unpack; "
+                        "unpack the archive yourself and ingest the folder"
+                    )
+                except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                    scan.problems.append(f"{where}: damaged in the archive ({exc}); not read")
+                else:
+                    yield Attachment(data, name, str(number), mail)
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The file's name as its packer meant it. Without the UTF-8 flag zipfile reads a name as
+    code page 437, but Info-ZIP on Linux and macOS write UTF-8 without the flag ("Rückmeldung"
+    would show as "R├╝ckmeldung"); names that are valid UTF-8 are read as UTF-8, the others
+    stay code page 437 (old Windows; its German letters are those of code page 850)."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return info.filename
+
+
+def _system_file(member: str) -> bool:
+    parts = PurePosixPath(member.replace("\\", "/")).parts
+    return bool(parts) and (
+        parts[0] == "__MACOSX" or parts[-1] in _SYSTEM_FILES or parts[-1].startswith("._")
+    )

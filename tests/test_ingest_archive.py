@@ -1,0 +1,160 @@
+"""Returned forms packed into ZIP archives: each file inside is ingested on its own."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+from ingest_support import sample_workspace
+
+from formgen.errors import UnreadableFileError
+from ingest import archive, mailbox
+from ingest.pipeline import Limits, ReadContext, discover, ingest_into_register, ingest_sources
+from ingest.report import Status
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+ZIPS = SAMPLES / "zip"
+FORM = (SAMPLES / "pdf" / "institution_pdfjs.pdf").read_bytes()
+
+
+def test_the_forms_in_a_zip_are_ingested_under_their_own_names(tmp_path: Path) -> None:
+    """rueckmeldungen.zip (Info-ZIP): a folder with two returned forms, names in Turkish and
+    Polish written as UTF-8 without the ZIP's UTF-8 flag."""
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_into_register([ZIPS / "rueckmeldungen.zip"], ws)
+    packed, first, second = report.outcomes
+    assert packed.status is Status.CONTAINER and packed.reason == "a ZIP archive of 2 files"
+    assert first.name == f"{ZIPS / 'rueckmeldungen.zip'}#1 Praxis Şule Yılmaz.pdf"
+    assert second.name == f"{ZIPS / 'rueckmeldungen.zip'}#2 Beratung Łódź (Word als PDF).pdf"
+    assert first.reader == "acroform-pdf" and second.reader == "docx-pdf"
+    assert first.merged and second.merged
+    sources = json.loads((ws.root / "register.json").read_text("utf-8"))["sources"]
+    assert sources[first.sha256]["file_name"] == "Praxis Şule Yılmaz.pdf"
+    assert sources[first.sha256]["container"] == f"{ZIPS / 'rueckmeldungen.zip'}#1"
+
+
+def test_a_zip_attached_to_a_mail_gives_its_forms_the_mail_sender(tmp_path: Path) -> None:
+    msg = EmailMessage()
+    msg["From"] = "Paweł Wiśniewski <pawel@example.org>"
+    msg["Subject"] = "Rückmeldungen unserer Einrichtungen"
+    msg["Date"] = "Mon, 23 Nov 2026 09:15:00 +0100"
+    msg.set_content("Anbei die Bögen.")
+    msg.add_attachment(
+        (ZIPS / "rueckmeldungen.zip").read_bytes(),
+        maintype="application",
+        subtype="zip",
+        filename="rueckmeldungen.zip",
+    )
+    mail = tmp_path / "mail.eml"
+    mail.write_bytes(bytes(msg))
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(discover([mail])[0], ReadContext.for_workspace(ws))
+    statuses = [o.status for o in report.outcomes]
+    assert statuses[:2] == [Status.CONTAINER, Status.CONTAINER]  # the mail, then the archive
+    assert len(report.submissions) == 2
+    for sub in report.submissions:
+        assert sub.provenance.mail_from == "Paweł Wiśniewski <pawel@example.org>"
+        assert sub.provenance.mail_subject == "Rückmeldungen unserer Einrichtungen"
+
+
+def test_password_protected_files_are_reported_one_by_one(tmp_path: Path) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    (packed,) = ingest_into_register([ZIPS / "mit-passwort.zip"], ws).outcomes
+    assert packed.status is Status.WARNINGS
+    assert packed.warnings == (
+        "#1 Praxis Şule Yılmaz.pdf: protected with a password; ask the sender to send it without one",
+        "#2 Beratung Łódź (Word als PDF).pdf: protected with a password; ask the sender to send it "
+        "without one",
+    )
+
+
+def _zip(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_a_zip_bomb_is_not_inflated_and_the_rest_is_read(tmp_path: Path) -> None:
+    bomb = _zip(
+        tmp_path / "bomb.zip",
+        {"a.pdf": FORM, "zeros.pdf": bytes(150 << 20), "b.pdf": FORM[:-10] + b"%%EOF\n"},
+    )
+    scan = mailbox.MailScan()
+    found = list(archive.zip_members(bomb, scan, 100, 200 << 20, mailbox.MailInfo()))
+    assert [a.name for a in found] == ["a.pdf", "b.pdf"]
+    (problem,) = scan.problems
+    assert problem.startswith("#2 zeros.pdf: would unpack to 157,286,400 bytes from")
+    assert problem.endswith("refused as a possible zip bomb")
+
+
+def test_names_inside_are_shown_never_used_as_paths(tmp_path: Path) -> None:
+    packed = _zip(
+        tmp_path / "evil.zip",
+        {
+            "../../../../tmp/formgen-escaped.pdf": FORM,
+            "__MACOSX/Rückmeldungen/._Praxis.pdf": b"\x00\x05\x16\x07",
+            "Rückmeldungen/.DS_Store": b"Bud1",
+            "C:\\Users\\x\\bogen.pdf": FORM + b"\n",
+        },
+    )
+    scan = mailbox.MailScan()
+    found = list(archive.zip_members(packed, scan, 100, 200 << 20, mailbox.MailInfo()))
+    assert [a.name for a in found] == ["formgen-escaped.pdf", "bogen.pdf"]  # system files left out
+    assert scan.attachments == 2 and not scan.problems
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_into_register([packed], ws)
+    assert [o.merged.split(",")[0] for o in report.outcomes[1:]] == ["updated", "unchanged"]
+    assert not Path("/tmp/formgen-escaped.pdf").exists()
+
+
+def test_archives_nested_too_deep_are_not_unpacked(tmp_path: Path) -> None:
+    data = FORM
+    for level in range(archive.MAX_NESTING + 2):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as zf:
+            zf.writestr(f"level{level}.zip" if level else "form.pdf", data)
+        data = buf.getvalue()
+    (tmp_path / "nested.zip").write_bytes(data)
+    report = ingest_sources(
+        discover([tmp_path / "nested.zip"])[0],
+        ReadContext.for_workspace(sample_workspace(tmp_path / "ws")),
+    )
+    last = report.outcomes[-1]
+    assert last.status is Status.UNREADABLE
+    assert f"nested more than {archive.MAX_NESTING} deep; not unpacked" in last.reason
+    assert not report.submissions
+
+
+def test_files_beyond_the_limit_are_reported_not_lost_silently(tmp_path: Path) -> None:
+    packed = _zip(tmp_path / "many.zip", {f"f{i}.pdf": FORM + bytes([i]) for i in range(5)})
+    scan = mailbox.MailScan()
+    found = list(archive.zip_members(packed, scan, 3, 200 << 20, mailbox.MailInfo()))
+    assert len(found) == 3
+    assert scan.problems == ["the archive holds 5 files; only the first 3 were read"]
+
+
+def test_a_damaged_zip_is_unreadable_and_the_batch_goes_on(tmp_path: Path) -> None:
+    good = (ZIPS / "rueckmeldungen.zip").read_bytes()
+    (tmp_path / "a-kaputt.zip").write_bytes(good[:1000])
+    (tmp_path / "b.pdf").write_bytes(FORM)
+    report = ingest_sources(
+        discover([tmp_path])[0],
+        ReadContext.for_workspace(sample_workspace(tmp_path / "ws")),
+        limits=Limits(),
+    )
+    broken, form = report.outcomes
+    assert broken.status is Status.UNREADABLE
+    assert broken.reason.startswith("the ZIP archive is damaged (File is not a zip file)")
+    assert form.status in (Status.OK, Status.WARNINGS)
+
+
+def test_a_damaged_archive_raises_a_clear_error(tmp_path: Path) -> None:
+    damaged = tmp_path / "x.zip"
+    damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
+    with pytest.raises(UnreadableFileError, match="the ZIP archive is damaged"):
+        list(archive.zip_members(damaged, mailbox.MailScan(), 10, 1 << 20, mailbox.MailInfo()))
