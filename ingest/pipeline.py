@@ -242,9 +242,9 @@ def _sha256_file(path: Path) -> str:
 def _open_task_file(path: Path, limits: Limits) -> tuple[Kind, int, bytes | None]:
     """The file's kind, size and bytes, from one open file (the size and the bytes agree).
 
-    The bytes are ``None`` for a container (a mail or a ZIP archive, read by :func:`_expand`) and for a file
-    over ``limits.max_file_bytes`` (the worker's address-space bound covers a file that grows
-    while it is read)."""
+    The bytes are ``None`` for a container (a mail or a ZIP archive, read by :func:`_expand`)
+    and for a file over ``limits.max_file_bytes`` (the worker's address-space bound covers a
+    file that grows while it is read)."""
     try:
         with open(path, "rb") as fh:
             size = os.fstat(fh.fileno()).st_size
