@@ -145,7 +145,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     report_path = ws.exports_dir / "ingest-report.txt"
     report_path.write_text("\n".join(report.lines(verbose=True)) + "\n", "utf-8")
     click.echo(
-        f"4. ingested {len(paths)} returned files (PDF, flattened PDF, DOCX, .eml, .mbox, .msg):"
+        f"4. ingested {len(paths)} returned files (PDF, flattened PDF, DOCX, Word form as PDF, .eml, .mbox, .msg):"
     )
     for line in report.lines():
         if not line.startswith(" "):  # one line per file; every warning is in the report file
