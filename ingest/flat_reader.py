@@ -527,6 +527,10 @@ def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
 
 
+_NEUTRAL = frozenset({"WS", "CS", "ON", "EN", "AN", "ES", "ET", "NSM"})
+"""Bidirectional classes that take the direction of the text around them."""
+
+
 def logical_order(line: str | Sequence[str]) -> str:
     """A line read left to right from the page (visual order) back in logical order.
 
@@ -569,9 +573,6 @@ def logical_order(line: str | Sequence[str]) -> str:
     return "".join(
         unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch for ch in ordered
     )
-
-
-_NEUTRAL = frozenset({"WS", "CS", "ON", "EN", "AN", "ES", "ET", "NSM"})
 
 
 def box_marked(page: _PageContent, rect: Rect) -> bool:
