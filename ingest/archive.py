@@ -32,12 +32,14 @@ _SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 def zip_members(
     path: Path,
+    name: str,
     scan: MailScan,
     max_files: int,
     max_file_bytes: int,
     mail: MailInfo,
 ) -> Iterator[Attachment]:
-    """The files in the ZIP archive at ``path``, each with the mail that carried the archive.
+    """The files in the ZIP archive at ``path`` (called ``name``: its file or attachment
+    name), each with the mail that carried the archive.
 
     Raises :class:`~formgen.errors.UnreadableFileError` when the archive itself cannot be
     opened; a problem with one file inside goes into ``scan.problems``."""
@@ -45,7 +47,7 @@ def zip_members(
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise UnreadableFileError(
-            path.name,
+            name,
             "damaged",
             f"the ZIP archive is damaged ({exc}); ask the sender to pack and send it again",
         ) from None
@@ -57,8 +59,8 @@ def zip_members(
                 f"the archive holds {len(infos):,} files; only the first {max_files:,} were read"
             )
         for number, info in enumerate(infos[:max_files], start=1):
-            name = display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
-            where = f"#{number} {name}"
+            shown = display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
+            where = f"#{number} {shown}"
             if info.flag_bits & 0x1:
                 scan.problems.append(
                     f"{where}: protected with a password; ask the sender to send it without one"
@@ -88,7 +90,7 @@ def zip_members(
                 except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
                     scan.problems.append(f"{where}: damaged in the archive ({exc}); not read")
                 else:
-                    yield Attachment(data, name, str(number), mail)
+                    yield Attachment(data, shown, str(number), mail)
 
 
 def member_name(info: zipfile.ZipInfo) -> str:

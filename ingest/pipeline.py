@@ -461,6 +461,7 @@ def _expand(
             )
         atts = archive.zip_members(
             path,
+            _file_name(task),
             scan,
             limits.max_attachments,
             limits.max_file_bytes,

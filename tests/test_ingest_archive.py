@@ -85,7 +85,7 @@ def test_a_zip_bomb_is_not_inflated_and_the_rest_is_read(tmp_path: Path) -> None
         {"a.pdf": FORM, "zeros.pdf": bytes(150 << 20), "b.pdf": FORM[:-10] + b"%%EOF\n"},
     )
     scan = mailbox.MailScan()
-    found = list(archive.zip_members(bomb, scan, 100, 200 << 20, mailbox.MailInfo()))
+    found = list(archive.zip_members(bomb, "bomb.zip", scan, 100, 200 << 20, mailbox.MailInfo()))
     assert [a.name for a in found] == ["a.pdf", "b.pdf"]
     (problem,) = scan.problems
     assert problem.startswith("#2 zeros.pdf: would unpack to 157,286,400 bytes from")
@@ -103,7 +103,7 @@ def test_names_inside_are_shown_never_used_as_paths(tmp_path: Path) -> None:
         },
     )
     scan = mailbox.MailScan()
-    found = list(archive.zip_members(packed, scan, 100, 200 << 20, mailbox.MailInfo()))
+    found = list(archive.zip_members(packed, packed.name, scan, 100, 200 << 20, mailbox.MailInfo()))
     assert [a.name for a in found] == ["formgen-escaped.pdf", "bogen.pdf"]  # system files left out
     assert scan.attachments == 2 and not scan.problems
     ws = sample_workspace(tmp_path / "ws")
@@ -133,7 +133,7 @@ def test_archives_nested_too_deep_are_not_unpacked(tmp_path: Path) -> None:
 def test_files_beyond_the_limit_are_reported_not_lost_silently(tmp_path: Path) -> None:
     packed = _zip(tmp_path / "many.zip", {f"f{i}.pdf": FORM + bytes([i]) for i in range(5)})
     scan = mailbox.MailScan()
-    found = list(archive.zip_members(packed, scan, 3, 200 << 20, mailbox.MailInfo()))
+    found = list(archive.zip_members(packed, packed.name, scan, 3, 200 << 20, mailbox.MailInfo()))
     assert len(found) == 3
     assert scan.problems == ["the archive holds 5 files; only the first 3 were read"]
 
@@ -157,4 +157,28 @@ def test_a_damaged_archive_raises_a_clear_error(tmp_path: Path) -> None:
     damaged = tmp_path / "x.zip"
     damaged.write_bytes(b"PK\x03\x04" + b"\x00" * 100)
     with pytest.raises(UnreadableFileError, match="the ZIP archive is damaged"):
-        list(archive.zip_members(damaged, mailbox.MailScan(), 10, 1 << 20, mailbox.MailInfo()))
+        list(
+            archive.zip_members(
+                damaged, "x.zip", mailbox.MailScan(), 10, 1 << 20, mailbox.MailInfo()
+            )
+        )
+
+
+def test_a_damaged_zip_attached_to_a_mail_is_reported_by_its_attachment_name(
+    tmp_path: Path,
+) -> None:
+    msg = EmailMessage()
+    msg["From"] = "a@example.org"
+    msg["Subject"] = "Bögen"
+    msg.set_content("Anbei.")
+    damaged = (ZIPS / "rueckmeldungen.zip").read_bytes()[:1000]
+    msg.add_attachment(damaged, maintype="application", subtype="zip", filename="bögen.zip")
+    (tmp_path / "mail.eml").write_bytes(bytes(msg))
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(discover([tmp_path / "mail.eml"])[0], ReadContext.for_workspace(ws))
+    _, packed = report.outcomes
+    assert packed.name.endswith("mail.eml#1/1 bögen.zip") and packed.status is Status.UNREADABLE
+    assert packed.reason == (
+        "the ZIP archive is damaged (File is not a zip file); ask the sender to pack and send it "
+        "again"
+    )
