@@ -17,7 +17,7 @@ from formgen.workspace import Workspace
 from ingest import journal
 from ingest.odt_reader import read_odt
 from ingest.pipeline import ingest_into_register
-from ingest.report import Status
+from ingest.report import Outcome, Status
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "docx"
 SCHEMA = default_schema()
@@ -67,7 +67,7 @@ def _rewritten(part: str, change: Callable[[str], str]) -> bytes:
     return out.getvalue()
 
 
-def _ingest_bytes(tmp_path: Path, data: bytes) -> tuple[Workspace, int, object]:
+def _ingest_bytes(tmp_path: Path, data: bytes) -> tuple[Workspace, int, Outcome]:
     ws = sample_workspace(tmp_path / "ws")
     before = len(journal.read_journal(ws))
     path = tmp_path / "Rückmeldung.odt"
