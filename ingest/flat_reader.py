@@ -264,9 +264,13 @@ class _PageContent:
             for kind in ("lines", "curves", "rects")
             for o in getattr(page, kind)
         ]
+        try:
+            tables = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+        except Exception:  # only a PDF of the Word form needs them: never lose a page over them
+            tables = []
         rows = [
             [Rect(x0, h - bottom, x1, h - top) for x0, top, x1, bottom in filter(None, row.cells)]
-            for table in sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
+            for table in tables
             for row in table.rows
         ]
         return cls(float(page.width), h, chars, marks, rows)

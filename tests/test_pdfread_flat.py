@@ -6,6 +6,7 @@ import dataclasses
 import io
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
@@ -183,3 +184,18 @@ def test_a_copy_printed_scaled_onto_letter_paper_is_read() -> None:
     )
     direct = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
     assert sub.values == direct.values
+
+
+def test_a_page_whose_tables_cannot_be_found_is_still_read_by_position(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # table rows are only for a PDF of the Word form: the table finder failing on a page must
+    # not cost a printed copy of the PDF form its values
+    expected = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get).values
+
+    def broken(self: object, *args: object, **kwargs: object) -> list[object]:
+        raise ValueError("degenerate edges")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
+    sub = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == expected and expected["institution.name"]
