@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
 from formgen.errors import UnreadableFileError
-from ingest.docx_reader import MAX_RATIO, RATIO_FLOOR
+from ingest.docx_reader import MAX_RATIO, bomb_ratio
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
 
 MAX_NESTING = 4
@@ -70,10 +70,7 @@ def zip_members(
                     f"{where}: {info.file_size:,} bytes is more than the {max_file_bytes:,} bytes "
                     "a returned form may have; not read"
                 )
-            elif (
-                info.file_size > RATIO_FLOOR
-                and info.file_size / max(info.compress_size, 1) > MAX_RATIO
-            ):
+            elif bomb_ratio(info):
                 scan.problems.append(
                     f"{where}: would unpack to {info.file_size:,} bytes from "
                     f"{info.compress_size:,} (more than {MAX_RATIO}:1); refused as a possible "

@@ -204,18 +204,26 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
                 f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)}; a form's "
                 f"parts are far below {_mib(MAX_PART)}, so it was refused as a possible zip bomb"
             )
-        if info.file_size > RATIO_FLOOR:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if ratio > MAX_RATIO:
-                raise UnsafeDocxError(
-                    f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)} from "
-                    f"{info.compress_size} bytes (ratio {ratio:.0f}:1, limit {MAX_RATIO}:1); refused "
-                    "as a possible zip bomb"
-                )
+        ratio = bomb_ratio(info)
+        if ratio:
+            raise UnsafeDocxError(
+                f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)} from "
+                f"{info.compress_size} bytes (ratio {ratio:.0f}:1, limit {MAX_RATIO}:1); refused "
+                "as a possible zip bomb"
+            )
     if total > MAX_TOTAL:
         raise UnsafeDocxError(
             f"{name}: the archive would unpack to {_mib(total)} in all; refused as a possible zip bomb"
         )
+
+
+def bomb_ratio(info: zipfile.ZipInfo) -> float | None:
+    """The compression ratio of an entry that would unpack to more than :data:`RATIO_FLOOR`
+    at more than :data:`MAX_RATIO`:1 (a possible zip bomb), else ``None``."""
+    if info.file_size <= RATIO_FLOOR:
+        return None
+    ratio = info.file_size / max(info.compress_size, 1)
+    return ratio if ratio > MAX_RATIO else None
 
 
 def _mib(size: int) -> str:
