@@ -112,7 +112,7 @@ class QuarantineError(IngestError):
     ``kind`` says why: ``unknown-form`` (no formgen identity), ``tampered`` (the identity's
     signature does not match), ``unknown-schema`` (a schema id or version this workspace does
     not know), ``unknown-category`` (a category neither the form's schema nor the current one has),
-    ``unread-copy`` (a copy without form fields whose values could not be read).
+    ``unread-copy`` (a copy — a PDF without form fields, an ODT — whose values could not be read).
     """
 
     def __init__(self, kind: str, message: str) -> None:

@@ -337,8 +337,8 @@ def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Sub
     if raw.unread:
         raise QuarantineError(
             "unread-copy",
-            f"form {identity.reference} came back as a copy without form fields whose values "
-            "could not be read (see below); kept aside in the quarantine, not merged — ask the "
+            f"form {identity.reference} came back as a copy whose values could not be read "
+            "(see below); kept aside in the quarantine, not merged — ask the "
             "sender for the filled form itself, or enter the values by hand",
         )
     notes: list[str] = list(raw.notes)
