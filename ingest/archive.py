@@ -1,4 +1,5 @@
-"""Returned forms packed into a ZIP archive: each file inside is ingested on its own.
+"""Returned forms packed into a ZIP archive or Outlook's winmail.dat: each file inside is
+ingested on its own.
 
 A Träger answering for several of its institutions may pack their forms into one ZIP
 (Windows: "Send to ▸ Compressed folder"), or a mail carries one. The archive is read like a
@@ -11,14 +12,22 @@ zipfile never inflates a file beyond its declared size. A password-protected fil
 method Python cannot unpack (Deflate64) or a damaged entry is one line of the report; the
 rest of the archive is read. Folders and the metadata macOS and Windows add (``__MACOSX/``,
 ``.DS_Store``, ``Thumbs.db``) are left out.
+
+Outlook, set to send "Rich Text", wraps a mail's attachments into one ``winmail.dat``
+(``application/ms-tnef``, TNEF); a mail program other than Outlook shows only that file. Its
+files are read with tnefparse, under their long (Unicode) names, and an Outlook item attached
+inside it (a forwarded mail) gives its own files too (``winmail.dat#2/1 antrag.pdf``).
 """
 
 from __future__ import annotations
 
+import logging
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+
+from tnefparse.tnef import TNEF, TNEFAttachment
 
 from formgen.errors import UnreadableFileError
 from ingest.docx_reader import MAX_RATIO, bomb_ratio
@@ -28,6 +37,9 @@ MAX_NESTING = 4
 """Archives within archives (within mails) deeper than this are not unpacked (a ZIP quine
 unpacks to itself forever)."""
 _SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+_TNEF_LOG = logging.getLogger("tnefparse")
+_TNEF_LOG.addHandler(logging.NullHandler())  # its checksum warnings become report lines
+_TNEF_LOG.propagate = False
 
 
 def zip_members(
@@ -108,3 +120,80 @@ def _system_file(member: str) -> bool:
     return bool(parts) and (
         parts[0] == "__MACOSX" or parts[-1] in _SYSTEM_FILES or parts[-1].startswith("._")
     )
+
+
+def tnef_members(
+    path: Path,
+    name: str,
+    scan: MailScan,
+    max_files: int,
+    max_file_bytes: int,
+    mail: MailInfo,
+) -> Iterator[Attachment]:
+    """The files in Outlook's winmail.dat at ``path`` (called ``name``), each with the mail
+    that carried it; like :func:`zip_members`.
+
+    Raises :class:`~formgen.errors.UnreadableFileError` when the file cannot be decoded."""
+    size = path.stat().st_size
+    if size > max_file_bytes:
+        raise UnreadableFileError(
+            name,
+            "too-large",
+            f"Outlook's winmail.dat of {size:,} bytes is more than the {max_file_bytes:,} bytes "
+            "formgen unpacks; ask the sender to send the forms as normal attachments",
+        )
+    try:
+        tnef = TNEF(path.read_bytes())
+    except Exception:  # tnefparse fails with whatever its parser meets in a damaged file
+        raise UnreadableFileError(
+            name,
+            "damaged",
+            "Outlook's winmail.dat is damaged and cannot be unpacked; ask the sender to send "
+            "the form again as a normal attachment (message format HTML)",
+        ) from None
+    files = list(_tnef_files(tnef, "", scan))
+    scan.attachments = len(files)
+    if len(files) > max_files:
+        scan.problems.append(
+            f"winmail.dat holds {len(files):,} files; only the first {max_files:,} were read"
+        )
+    damaged = sum(not o.good_checksum for o in tnef.objects)
+    if damaged:
+        scan.problems.append(
+            f"{damaged} {'part fails its' if damaged == 1 else 'parts fail their'} checksum "
+            "(winmail.dat damaged on the way?); what it holds is read all the same"
+        )
+    for position, att in files[:max_files]:
+        shown = display_name(_tnef_name(att))
+        if isinstance(att.data, bytes):
+            yield Attachment(att.data, shown, position, mail)
+        else:
+            scan.problems.append(f"#{position} {shown}: not a file; not read")
+
+
+def _tnef_files(tnef: TNEF, prefix: str, scan: MailScan) -> Iterator[tuple[str, TNEFAttachment]]:
+    """(position, attachment) of every file; an attached Outlook item (a forwarded mail) gives
+    its own files in its place, and one without files is a line in ``scan.problems``."""
+    for number, att in enumerate(tnef.attachments, start=1):
+        inner = getattr(att, "embed", None)
+        if not isinstance(inner, TNEF):
+            yield f"{prefix}{number}", att
+        elif inner.attachments:
+            yield from _tnef_files(inner, f"{prefix}{number}/", scan)
+        else:
+            scan.problems.append(
+                f"#{prefix}{number} {display_name(_tnef_name(att))}: an Outlook item (a mail, "
+                "contact or list) without files; nothing to read"
+            )
+
+
+def _tnef_name(att: TNEFAttachment) -> str | None:
+    """The long (Unicode) file name, else the 8.3 one Outlook keeps beside it."""
+    for name in (att.long_filename, lambda: att.name):
+        try:
+            text = name()
+        except (UnicodeDecodeError, LookupError, AttributeError):
+            continue
+        if isinstance(text, str) and text.strip("\x00"):
+            return text.strip("\x00")
+    return None

@@ -304,12 +304,6 @@ def _process(
             reason = f"{what}, not a returned form (PDF, DOCX or ODT)"
             if kind is Kind.OLE:  # the form saved as a Word 97–2003 .doc, say
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
-            elif kind is Kind.TNEF:
-                reason = (
-                    f"{what}; the form may be inside: open the mail in Outlook and save the "
-                    "attachment, or ask the sender to send it again as a normal attachment "
-                    "(message format HTML)"
-                )
             return _Done(dataclasses.replace(out, status=status, reason=reason))
         prov = Provenance(
             file_name=_file_name(task),
@@ -451,7 +445,7 @@ def _expand(
         atts = mailbox.mbox_attachments(path, scan, limits.max_attachments)
     elif kind is Kind.MAILDIR:
         atts = mailbox.maildir_attachments(path, scan, limits.max_attachments)
-    elif kind is Kind.ZIP:
+    elif kind in (Kind.ZIP, Kind.TNEF):
         if len(task.seq) > archive.MAX_NESTING:
             raise UnreadableFileError(
                 task.name,
@@ -459,7 +453,8 @@ def _expand(
                 f"archives and mails nested more than {archive.MAX_NESTING} deep; not unpacked "
                 "(a damaged or hostile archive?)",
             )
-        atts = archive.zip_members(
+        members = archive.zip_members if kind is Kind.ZIP else archive.tnef_members
+        atts = members(
             path,
             _file_name(task),
             scan,
@@ -504,8 +499,8 @@ def _expand(
                 seq=(*task.seq, number),
             )
         )
-    if kind is Kind.ZIP:
-        reason = f"a ZIP archive of {scan.attachments} file{'s' if scan.attachments != 1 else ''}"
+    if kind in (Kind.ZIP, Kind.TNEF):
+        reason = f"{WHAT[kind]} of {scan.attachments} file{'s' if scan.attachments != 1 else ''}"
     else:
         reason = f"{scan.mails} mail{'s' if scan.mails != 1 else ''}, {scan.attachments if scan.attachments <= limits.max_attachments else limits.max_attachments} attachment{'s' if scan.attachments != 1 else ''}"
     status = Status.CONTAINER

@@ -37,8 +37,9 @@ class Kind(StrEnum):
 
 MAIL_KINDS = frozenset({Kind.EML, Kind.MBOX, Kind.MAILDIR, Kind.MSG})
 """Mail containers, whose attachments are ingested one by one."""
-CONTAINER_KINDS = MAIL_KINDS | {Kind.ZIP}
-"""Every container whose files are ingested one by one: mails and ZIP archives."""
+CONTAINER_KINDS = MAIL_KINDS | {Kind.ZIP, Kind.TNEF}
+"""Every container whose files are ingested one by one: mails, ZIP archives and Outlook's
+winmail.dat."""
 
 SUFFIX = {
     Kind.PDF: ".pdf",
@@ -56,7 +57,7 @@ WHAT = {
     Kind.OFFICE_ZIP: "an Office file that is not a Word document (Excel, PowerPoint …)",
     Kind.ZIP: "a ZIP archive",
     Kind.OLE: "an old Office file (.doc/.xls) or another OLE2 file",
-    Kind.TNEF: "Outlook's winmail.dat wrapper (TNEF), which formgen does not unpack",
+    Kind.TNEF: "Outlook's winmail.dat (TNEF)",
     Kind.IMAGE: "an image",
     Kind.TEXT: "a text file",
     Kind.UNKNOWN: "not a file type formgen reads",
