@@ -28,7 +28,7 @@ import re
 import unicodedata
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
 
@@ -429,7 +429,59 @@ def _value(
     return value, note
 
 
-def _slot_index(plan: FormPlan | None) -> dict[str, Slot]:
+def by_tag(controls: Iterable[Control]) -> tuple[dict[str, list[Control]], list[str]]:
+    """The controls by the field path in their tag, and the tags that are no field path."""
+    tagged: dict[str, list[Control]] = {}
+    foreign: list[str] = []
+    for control in controls:
+        if not control.tag:
+            continue
+        try:
+            path = str(FieldPath.parse(control.tag))
+        except FormgenError:
+            foreign.append(control.tag)
+            continue
+        tagged.setdefault(path, []).append(control)
+    return tagged, foreign
+
+
+def values_by_tag(
+    tagged: dict[str, list[Control]],
+    slots: dict[str, Slot],
+    placeholders: frozenset[str],
+    notes: list[str],
+) -> dict[str, RawValue]:
+    """The value of each tagged field path (notes about doubtful ones go into ``notes``); of a
+    control that appears more than once, the first filled one."""
+    values: dict[str, RawValue] = {}
+    for path, found in tagged.items():
+        if len(found) > 1:
+            readings = {str(_value(slots.get(path), c, placeholders)[0]) for c in found}
+            notes.append(
+                f"{path}: the control appears {len(found)} times (copied?)"
+                + (
+                    f" with different values ({', '.join(sorted(readings))[:120]})"
+                    if len(readings) > 1
+                    else ""
+                )
+                + "; the first filled one was used, please review"
+            )
+        for control in found:
+            value, note = _value(slots.get(path), control, placeholders)
+            if note:
+                notes.append(f"{path}: {note}")
+            if value is not None and value != "" and path not in values:
+                values[path] = value
+                break
+        else:
+            if path not in values:
+                value, _ = _value(slots.get(path), found[0], placeholders)
+                if isinstance(value, bool):
+                    values[path] = value
+    return values
+
+
+def slot_index(plan: FormPlan | None) -> dict[str, Slot]:
     return {slot.path: slot for *_, slot in plan.slots()} if plan else {}
 
 
@@ -480,18 +532,7 @@ def read_docx(
         except FormgenError as exc:
             raise type(exc)(f"{file_name}: {exc}") from None
 
-    controls = list(_body_controls(body))
-    tagged: dict[str, list[Control]] = {}
-    foreign: list[str] = []
-    for control in controls:
-        if not control.tag:
-            continue
-        try:
-            path = str(FieldPath.parse(control.tag))
-        except FormgenError:
-            foreign.append(control.tag)
-            continue
-        tagged.setdefault(path, []).append(control)
+    tagged, foreign = by_tag(_body_controls(body))
 
     saved_by = _application(pkg, rels.get(APP_REL, "docProps/app.xml"))
     if saved_by and _LO_OLD_RE.match(saved_by):
@@ -515,34 +556,10 @@ def read_docx(
     plan: FormPlan | None = None
     if identity is not None:
         plan = _plan_for(identity, schema, notes)
-    slots = _slot_index(plan)
+    slots = slot_index(plan)
     placeholders = placeholder_texts()
 
-    values: dict[str, RawValue] = {}
-    for path, found in tagged.items():
-        if len(found) > 1:
-            readings = {str(_value(slots.get(path), c, placeholders)[0]) for c in found}
-            notes.append(
-                f"{path}: the control appears {len(found)} times (copied?)"
-                + (
-                    f" with different values ({', '.join(sorted(readings))[:120]})"
-                    if len(readings) > 1
-                    else ""
-                )
-                + "; the first filled one was used, please review"
-            )
-        for control in found:
-            value, note = _value(slots.get(path), control, placeholders)
-            if note:
-                notes.append(f"{path}: {note}")
-            if value is not None and value != "" and path not in values:
-                values[path] = value
-                break
-        else:
-            if path not in values:
-                value, _ = _value(slots.get(path), found[0], placeholders)
-                if isinstance(value, bool):
-                    values[path] = value
+    values = values_by_tag(tagged, slots, placeholders, notes)
 
     recovered: list[str] = []
     if plan is not None:

@@ -4,9 +4,11 @@ LibreOffice opens formgen's DOCX and, on "Save as" with its default format, writ
 form's identity survives as user-defined document properties (``meta.xml``, the same
 ``formgen.*`` names and signature as in the DOCX), and its tables keep every row, label and
 value; LibreOffice 7.4 turns the text controls into input fields and keeps the checkboxes, date
-and drop-down controls as ``loext:content-control``. The values are read from the tables' text,
-row by row (:mod:`ingest.form_rows`), so the submission is flagged for review like every copy
-read without its controls.
+and drop-down controls as ``loext:content-control``; LibreOffice 25.2 keeps every control with
+its tag. When every field of the form has its tagged control, the values are read from the
+controls like the DOCX reader's (confidence high); otherwise from the tables' text, row by row
+(:mod:`ingest.form_rows`), and the submission is flagged for review like every copy read
+without its controls.
 
 The archive gets the DOCX reader's checks (zip bomb, declared sizes, XML without DOCTYPE or
 entities) before anything is parsed.
@@ -21,11 +23,12 @@ from typing import IO
 
 from lxml import etree
 
-from formgen.docx_form import form_plan
+from formgen.docx_form import form_plan, placeholder_texts
+from formgen.docx_xml import CHECKBOX, DATE, DROPDOWN, Control, Item
 from formgen.errors import FormgenError, NotADocxError, NotOurFormError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.model import Schema
-from ingest.docx_reader import ZipPackage, open_zip, read_all
+from ingest.docx_reader import ZipPackage, by_tag, open_zip, read_all, slot_index, values_by_tag
 from ingest.form_rows import values_from_rows
 from ingest.submission import Provenance, RawSubmission, RawValue
 
@@ -37,6 +40,8 @@ _META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 _DC = "http://purl.org/dc/elements/1.1/"
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_LOEXT = "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
+_CONTROL, _LIST_ITEM = f"{{{_LOEXT}}}content-control", f"{{{_LOEXT}}}list-item"
 _ROW, _CELL = f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-cell"
 _PARAGRAPHS = (f"{{{_TEXT}}}p", f"{{{_TEXT}}}h")
 _SPACE, _TAB, _BREAK = f"{{{_TEXT}}}s", f"{{{_TEXT}}}tab", f"{{{_TEXT}}}line-break"
@@ -105,7 +110,13 @@ def read_odt(
         except FormgenError as exc:
             notes.append(f"the form's rows could not be rebuilt: {exc}")
         else:
-            values, notes = values_from_rows(list(_rows(pkg.xml("content.xml"))), plan)
+            content = pkg.xml("content.xml")
+            tagged, _ = by_tag(_controls(content))
+            slots = slot_index(plan)
+            if slots.keys() <= tagged.keys():  # LibreOffice 25.2 keeps every control's tag
+                values = values_by_tag(tagged, slots, placeholder_texts(), notes)
+                return RawSubmission(identity, values, provenance, "high", tuple(notes))
+            values, notes = values_from_rows(list(_rows(content)), plan)
             if values is None:
                 why = notes[0] if notes else "its tables show none of the form's rows"
                 notes = [
@@ -141,6 +152,39 @@ def _meta(pkg: ZipPackage) -> tuple[dict[str, str], str, dict[str, str]]:
         if (text := root.findtext(path))
     }
     return properties, generator, timestamps
+
+
+def _controls(content: etree._Element) -> Iterator[Control]:
+    """The content controls LibreOffice kept (``loext:content-control``), as the DOCX reader
+    sees a Word content control."""
+    for node in content.iter(_CONTROL):
+
+        def attr(name: str, node: etree._Element = node) -> str | None:
+            return node.get(f"{{{_LOEXT}}}{name}")
+
+        if attr("checkbox") == "true":
+            kind = CHECKBOX
+        elif attr("dropdown") == "true" or attr("combobox") == "true":
+            kind = DROPDOWN
+        elif attr("date") == "true":
+            kind = DATE
+        else:
+            kind = "text"
+        items = tuple(
+            Item(item.get(f"{{{_LOEXT}}}value") or "", item.get(f"{{{_LOEXT}}}display-text") or "")
+            for item in node.iter(_LIST_ITEM)
+        )
+        yield Control(
+            kind,
+            attr("tag"),
+            attr("alias"),
+            unicodedata.normalize("NFC", _inline(node)),
+            showing_placeholder=attr("showing-place-holder") == "true",
+            checked=attr("checked") == "true" if kind == CHECKBOX else None,
+            items=items,
+            full_date=attr("current-date"),
+            source="odt",
+        )
 
 
 def _rows(content: etree._Element) -> Iterator[tuple[str, str]]:

@@ -35,12 +35,36 @@ def test_every_value_of_the_form_saved_as_odt_comes_back(name: str) -> None:
     sub = read_odt((SAMPLES / name).read_bytes(), name, SCHEMA)
     assert sub.identity is not None and sub.identity.verify(SAMPLE_WORKSPACE.secret)
     assert SAMPLE_WORKSPACE.issued()[sub.identity.instance_id] == sub.identity
-    assert sub.provenance.reader == "odt" and sub.confidence == "low" and not sub.unread
-    assert sub.notes == (
-        f"the form saved as OpenDocument text (.odt) by {saved_by}: values were read from its "
-        "tables, row by row; check them before relying on them",
-    )
+    assert sub.provenance.reader == "odt" and not sub.unread
+    if name.startswith("lo74-"):  # the text controls became input fields: read row by row
+        assert sub.confidence == "low"
+        assert sub.notes == (
+            f"the form saved as OpenDocument text (.odt) by {saved_by}: values were read from "
+            "its tables, row by row; check them before relying on them",
+        )
+    else:  # LibreOffice 25.2 keeps every control with its tag: read like the DOCX
+        assert sub.confidence == "high" and sub.notes == ()
     check_word_form_values(sub, kind, lines_joined_by_lo74=name.startswith("lo74-"))
+
+
+def _rewritten_252(change: Callable[[str], str]) -> bytes:
+    """The checklist saved by LibreOffice 25.2 with its content.xml changed."""
+    return _rewritten("content.xml", change, SAMPLES / "lo252-odt-checklist.odt")
+
+
+def test_controls_are_read_by_their_tags_not_by_the_rows_around_them() -> None:
+    """A relabelled row stops the reading by rows; the tags do not depend on it."""
+    data = _rewritten_252(lambda xml: xml.replace(">Straße und Hausnummer<", ">Anschrift<"))
+    sub = read_odt(data, "x.odt", SCHEMA)
+    assert sub.confidence == "high" and not sub.unread
+    check_word_form_values(sub, "checklist", lines_joined_by_lo74=False)
+
+
+def test_a_control_that_lost_its_tag_sends_the_form_back_to_the_rows() -> None:
+    data = _rewritten_252(lambda xml: xml.replace(' loext:tag="krisendienst.1.name"', "", 1))
+    sub = read_odt(data, "x.odt", SCHEMA)
+    assert sub.confidence == "low" and sub.notes[-1].endswith("check them before relying on them")
+    check_word_form_values(sub, "checklist", lines_joined_by_lo74=False)
 
 
 def test_a_form_saved_as_odt_is_merged_into_the_register(tmp_path: Path) -> None:
@@ -52,11 +76,13 @@ def test_a_form_saved_as_odt_is_merged_into_the_register(tmp_path: Path) -> None
     assert len(journal.read_journal(ws)) == before + 1
 
 
-def _rewritten(part: str, change: Callable[[str], str]) -> bytes:
-    """The institution sample with one part of its archive changed."""
+def _rewritten(
+    part: str, change: Callable[[str], str], sample: Path = SAMPLES / "lo74-odt-institution.odt"
+) -> bytes:
+    """A sample (the institution form by default) with one part of its archive changed."""
     out = io.BytesIO()
     with (
-        zipfile.ZipFile(SAMPLES / "lo74-odt-institution.odt") as src,
+        zipfile.ZipFile(sample) as src,
         zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
     ):
         for info in src.infolist():
