@@ -158,15 +158,12 @@ def _controls(content: etree._Element) -> Iterator[Control]:
     """The content controls LibreOffice kept (``loext:content-control``), as the DOCX reader
     sees a Word content control."""
     for node in content.iter(_CONTROL):
-
-        def attr(name: str, node: etree._Element = node) -> str | None:
-            return node.get(f"{{{_LOEXT}}}{name}")
-
-        if attr("checkbox") == "true":
+        attr = {str(k).rpartition("}")[2]: str(v) for k, v in node.attrib.items()}
+        if attr.get("checkbox") == "true":
             kind = CHECKBOX
-        elif attr("dropdown") == "true" or attr("combobox") == "true":
+        elif attr.get("dropdown") == "true" or attr.get("combobox") == "true":
             kind = DROPDOWN
-        elif attr("date") == "true":
+        elif attr.get("date") == "true":
             kind = DATE
         else:
             kind = "text"
@@ -176,13 +173,13 @@ def _controls(content: etree._Element) -> Iterator[Control]:
         )
         yield Control(
             kind,
-            attr("tag"),
-            attr("alias"),
+            attr.get("tag"),
+            attr.get("alias"),
             unicodedata.normalize("NFC", _inline(node)),
-            showing_placeholder=attr("showing-place-holder") == "true",
-            checked=attr("checked") == "true" if kind == CHECKBOX else None,
+            showing_placeholder=attr.get("showing-place-holder") == "true",
+            checked=attr.get("checked") == "true" if kind == CHECKBOX else None,
             items=items,
-            full_date=attr("current-date"),
+            full_date=attr.get("current-date"),
             source="odt",
         )
 
