@@ -30,9 +30,12 @@ from pathlib import Path, PurePosixPath
 from tnefparse.tnef import TNEF, TNEFAttachment
 
 from formgen.errors import UnreadableFileError
-from ingest.docx_reader import MAX_RATIO, bomb_ratio
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
 
+MAX_RATIO = 200
+"""Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
+RATIO_FLOOR = 1024 * 1024
+"""Entries smaller than this are not checked for their ratio (tiny files compress oddly)."""
 MAX_NESTING = 4
 """Archives within archives (within mails) deeper than this are not unpacked (a ZIP quine
 unpacks to itself forever)."""
@@ -100,6 +103,16 @@ def zip_members(
                     scan.problems.append(f"{where}: damaged in the archive ({exc}); not read")
                 else:
                     yield Attachment(data, shown, str(number), mail)
+
+
+def bomb_ratio(info: zipfile.ZipInfo) -> float | None:
+    """The compression ratio of an entry (a file in a ZIP archive, a part of a DOCX or ODT)
+    that would unpack to more than :data:`RATIO_FLOOR` at more than :data:`MAX_RATIO`:1 (a
+    possible zip bomb), else ``None``."""
+    if info.file_size <= RATIO_FLOOR:
+        return None
+    ratio = info.file_size / max(info.compress_size, 1)
+    return ratio if ratio > MAX_RATIO else None
 
 
 def member_name(info: zipfile.ZipInfo) -> str:

@@ -50,6 +50,7 @@ from formgen.errors import FormgenError, NotADocxError, NotOurFormError, UnsafeD
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
+from ingest.archive import MAX_RATIO, bomb_ratio
 from ingest.submission import Provenance, RawSubmission, RawValue
 
 READER = "docx"
@@ -60,10 +61,6 @@ MAX_ENTRIES = 5000
 MAX_PART = 64 * 1024 * 1024
 """Declared uncompressed size of one part (a 24-checklist form's document.xml is ~10 MB)."""
 MAX_TOTAL = 512 * 1024 * 1024
-MAX_RATIO = 200
-"""Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
-RATIO_FLOOR = 1024 * 1024
-"""Parts smaller than this are not checked for their ratio (tiny files compress oddly)."""
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
@@ -215,15 +212,6 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
         raise UnsafeDocxError(
             f"{name}: the archive would unpack to {_mib(total)} in all; refused as a possible zip bomb"
         )
-
-
-def bomb_ratio(info: zipfile.ZipInfo) -> float | None:
-    """The compression ratio of an entry that would unpack to more than :data:`RATIO_FLOOR`
-    at more than :data:`MAX_RATIO`:1 (a possible zip bomb), else ``None``."""
-    if info.file_size <= RATIO_FLOOR:
-        return None
-    ratio = info.file_size / max(info.compress_size, 1)
-    return ratio if ratio > MAX_RATIO else None
 
 
 def _mib(size: int) -> str:

@@ -23,7 +23,8 @@ from formgen.forms import FormRequest, new_identity
 from formgen.schema_load import default_schema
 from formgen.workspace import Workspace
 from ingest import flat_reader, journal
-from ingest.docx_reader import MAX_RATIO, read_docx
+from ingest.archive import MAX_RATIO
+from ingest.docx_reader import read_docx
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 
