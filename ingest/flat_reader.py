@@ -58,6 +58,7 @@ from ingest.pdf_reader import (
     read_acroform,
     read_bounded,
 )
+from ingest.sniff import PAPER_ADVICE
 from ingest.submission import RawSubmission, RawValue
 from ingest.values import choice_value
 
@@ -73,8 +74,7 @@ MIN_LAYOUT_MATCH = 0.95
 values are read by position (a form of an older layout matched 90 %, a current copy 100 %)."""
 SCAN_NOTE = (
     "the pages are pictures without text: a scan or a photo of a paper form, which formgen "
-    "cannot read; type its values into the institution's own form (the workspace's forms/) and "
-    "ingest that, or ask the sender to fill in the PDF on screen"
+    f"cannot read; {PAPER_ADVICE}"
 )
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""

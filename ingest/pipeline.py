@@ -64,10 +64,13 @@ from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
     CONTAINER_KINDS,
     HEAD_BYTES,
+    PAPER_ADVICE,
     SUFFIX,
     WHAT,
     Kind,
+    image_suffix,
     is_maildir,
+    is_page_picture,
     kind_of,
     looks_like_mail,
     sniff,
@@ -294,13 +297,15 @@ def _process(
             )
         sha = task.sha256 or hashlib.sha256(data).hexdigest()
         out = dataclasses.replace(out, sha256=sha)
+        if kind is Kind.IMAGE:
+            return _picture(out, data)
         if kind not in READERS:
             what = WHAT.get(kind, str(kind))
             claimed = Path(task.name).suffix.lower()
             if claimed in (".pdf", ".docx"):
                 reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
                 return _Done(dataclasses.replace(out, reason=reason))
-            status = Status.SKIPPED if kind in (Kind.IMAGE, Kind.TEXT) else Status.UNSUPPORTED
+            status = Status.SKIPPED if kind is Kind.TEXT else Status.UNSUPPORTED
             reason = f"{what}, not a returned form (PDF, DOCX or ODT)"
             if kind is Kind.OLE:  # the form saved as a Word 97–2003 .doc, say
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
@@ -383,6 +388,25 @@ def _process(
                 "the file is kept where it is — please report this with the file",
             )
         )
+
+
+def _picture(out: Outcome, data: bytes) -> _Done:
+    """A photo or scan of a paper form is kept aside to be typed in; a logo is skipped."""
+    page, what = is_page_picture(data)
+    if not page:
+        return _Done(
+            dataclasses.replace(
+                out,
+                status=Status.SKIPPED,
+                reason=f"{what}, too small for a form's page (a logo?); not a returned form",
+            )
+        )
+    return _quarantined(
+        out,
+        "picture",
+        f"{what}: a photo or scan of a paper form? formgen cannot read pictures; kept aside in "
+        f"the quarantine — {PAPER_ADVICE}",
+    )
 
 
 def _quarantined(out: Outcome, kind: str, reason: str, **more: Any) -> _Done:
@@ -805,7 +829,11 @@ def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str
     itself adds no arrival."""
     ws_dir.mkdir(parents=True, exist_ok=True)
     sha = outcome.sha256 or _sha256_file(source)
-    suffix = next((v for k, v in SUFFIX.items() if k.value == outcome.kind), ".bin")
+    if outcome.kind == Kind.IMAGE:
+        with open(source, "rb") as fh:
+            suffix = image_suffix(fh.read(16)) or ".bin"
+    else:
+        suffix = next((v for k, v in SUFFIX.items() if k.value == outcome.kind), ".bin")
     target = ws_dir / f"{sha}{suffix}"
     if not target.exists():
         write_atomic(target, source.read_bytes())

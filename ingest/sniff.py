@@ -7,7 +7,9 @@ OLE2 containers, at the names inside) and says which reader fits.
 
 from __future__ import annotations
 
+import io
 import re
+import warnings
 import zipfile
 from enum import StrEnum
 from pathlib import Path
@@ -65,7 +67,17 @@ WHAT = {
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _TNEF = b"\x78\x9f\x3e\x22"  # the TNEF signature 0x223E9F78, little-endian
-_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+_IMAGE_SUFFIX = {
+    b"\x89PNG\r\n\x1a\n": ".png",
+    b"\xff\xd8\xff": ".jpg",
+    b"GIF87a": ".gif",
+    b"GIF89a": ".gif",
+    b"II*\x00": ".tif",
+    b"MM\x00*": ".tif",
+    b"BM": ".bmp",
+}
+_HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
+"""ISO base media brands of HEIF pictures: an iPhone's photos (.heic), AVIF."""
 _HEADER = re.compile(rb"^[!-9;-~]{1,76}:[ \t]?", re.MULTILINE)
 _MAIL_HEADERS = (
     b"from:",
@@ -109,11 +121,64 @@ def kind_of(head: bytes, path: Path) -> Kind:
         return Kind.MSG if _is_msg(path) else Kind.OLE
     if head.startswith(_TNEF):
         return Kind.TNEF
-    if head.startswith(_IMAGES):
+    if image_suffix(head):
         return Kind.IMAGE
     if b"%PDF-" in head[:1024]:
         return Kind.PDF
     return _text_kind(head)
+
+
+def image_suffix(head: bytes) -> str:
+    """The usual suffix of the picture that starts with ``head`` (``""``: not a picture)."""
+    for magic, suffix in _IMAGE_SUFFIX.items():
+        if head.startswith(magic) and (magic != b"BM" or head[6:10] == b"\0\0\0\0"):
+            return suffix
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return ".avif" if head[8:12] == b"avif" else ".heic"
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return ".webp"
+    return ""
+
+
+PAGE_PICTURE = (800, 500)
+"""Pixels on the long and on the short side from which a picture may show a form's page (a
+phone's photo, a scan at 100 dpi and more); smaller ones are logos and icons of a signature."""
+PAGE_PICTURE_BYTES = 100_000
+"""A picture whose size cannot be read (an iPhone's .heic, a damaged header) counts as a page
+from this many bytes on."""
+PAPER_ADVICE = (
+    "type its values into the institution's own form (the workspace's forms/) and ingest that, "
+    "or ask the sender to fill in the PDF on screen"
+)
+"""What to do with a paper form that came back as a picture (formgen reads no handwriting)."""
+
+
+def picture_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height of the picture ``data`` from its header (no pixels are decoded), or
+    ``None`` when Pillow cannot read it (a damaged header, a format it does not know)."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # DecompressionBombWarning: only the header is read
+            with Image.open(io.BytesIO(data)) as picture:
+                width, height = picture.size
+                return width, height
+    except Exception:  # Pillow raises many types on damaged headers (and on bombs)
+        return None
+
+
+def is_page_picture(data: bytes) -> tuple[bool, str]:
+    """Whether the picture ``data`` is large enough to be a photo or scan of a form's page, and
+    how the report names it (``"a picture of 1654×2339 pixels"``)."""
+    size = picture_size(data)
+    if size is None:
+        return len(data) >= PAGE_PICTURE_BYTES, "a picture"
+    long, short = max(size), min(size)
+    return (
+        long >= PAGE_PICTURE[0] and short >= PAGE_PICTURE[1],
+        f"a picture of {size[0]}×{size[1]} pixels",
+    )
 
 
 def _zip_kind(path: Path) -> Kind:
