@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib
 import io
 import multiprocessing
@@ -35,6 +36,7 @@ from formgen.identity import FormIdentity
 from formgen.model import Schema
 from formgen.recipients import parse_recipients_csv
 from formgen.record import InstitutionRecord
+from formgen.workspace import IssuedForm
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 Progress = Callable[[int, int], None]
@@ -209,7 +211,16 @@ def generate_batch(
             # recorded before the files appear: an issued identity whose file was never moved
             # in is harmless, a form in the folder that the workspace does not know is not
             with workspace.lock():
-                workspace.record_issued(i.identity for i in items)
+                workspace.record_issued(
+                    (i.identity for i in items),
+                    {
+                        ident.instance_id: IssuedForm(
+                            rec.form_values(schema),
+                            (hashlib.sha256((tmp / name).read_bytes()).hexdigest(),),
+                        )
+                        for rec, _, ident, name in tasks_meta
+                    },
+                )
         _move_in(tmp, out)
     finally:
         _JOB.clear()
@@ -278,6 +289,10 @@ def generate_one(
     out.parent.mkdir(parents=True, exist_ok=True)
     if workspace is not None:
         with workspace.lock():
-            workspace.record_issued([identity])
+            made = IssuedForm(
+                request.record.form_values(schema) if request.record else {},
+                (hashlib.sha256(form.data).hexdigest(),),
+            )
+            workspace.record_issued([identity], {identity.instance_id: made})
     write_atomic(out, form.data)
     return form

@@ -34,7 +34,7 @@ from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpTransport
 from formgen.tracking import InstitutionStatus, RegisterView, institution_status
-from formgen.workspace import Workspace, write_atomic
+from formgen.workspace import IssuedForm, Workspace, write_atomic
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 FORMATS = {"pdf": ("formgen.pdf_form", "render_pdf"), "docx": ("formgen.docx_form", "render_docx")}
@@ -355,7 +355,10 @@ def _prepare(
         if form.identity.instance_id != identity.instance_id:
             raise MailError(f"the {fmt} generator did not use the identity it was given")
         forms.append(form)
-    ws.record_issued([identity])
+    made = IssuedForm(
+        record.form_values(schema), tuple(hashlib.sha256(f.data).hexdigest() for f in forms)
+    )
+    ws.record_issued([identity], {identity.instance_id: made})
     folder = ws.forms_dir / "mail" / settings.round
     folder.mkdir(parents=True, exist_ok=True)
     files = []

@@ -22,7 +22,7 @@ import os
 import secrets
 import time
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,16 +108,28 @@ def append_line(path: Path, line: str) -> None:
         os.fsync(fh.fileno())
 
 
+@dataclass(frozen=True)
+class IssuedForm:
+    """What a generated form was made with and as, beside its identity in ``issued.jsonl``."""
+
+    prefill: Mapping[str, Any] = field(default_factory=dict)
+    """The values it was prefilled with (field path → typed value,
+    :meth:`formgen.record.InstitutionRecord.form_values`)."""
+    sha256: tuple[str, ...] = ()
+    """The SHA-256 of each file generated for it (PDF, DOCX)."""
+
+
 @dataclass
 class Workspace:
     """An opened workspace folder."""
 
     root: Path
     config: dict[str, Any]
-    _issued_read: tuple[int, dict[str, FormIdentity]] = field(
-        default_factory=lambda: (0, {}), init=False, repr=False, compare=False
+    _issued_read: tuple[int, dict[str, FormIdentity], dict[str, IssuedForm]] = field(
+        default_factory=lambda: (0, {}, {}), init=False, repr=False, compare=False
     )
-    """How far ``issued.jsonl`` was read, and the forms found up to there."""
+    """How far ``issued.jsonl`` was read, the forms found up to there, and what they were made
+    with and as (for those issued by a formgen that records it)."""
 
     # ------------------------------------------------------------------ creation / opening
 
@@ -222,8 +234,16 @@ class Workspace:
 
     # ------------------------------------------------------------------ issued forms
 
-    def record_issued(self, identities: Iterable[FormIdentity]) -> None:
+    def record_issued(
+        self,
+        identities: Iterable[FormIdentity],
+        made: Mapping[str, IssuedForm] | None = None,
+    ) -> None:
         """Remember generated forms, so that a printed copy's reference finds its identity.
+
+        ``made``: instance id → what the form was made with and as (:class:`IssuedForm`): the
+        register compares a return with the values it was sent with, and ingest knows the
+        generated files themselves when they come back unfilled.
 
         An instance id issued before for another form is refused, before anything is written:
         a seed given again for other forms would repeat instance ids, and a printed copy's
@@ -247,7 +267,15 @@ class Workspace:
         path = self.root / ISSUED
         with open(path, "a", encoding="utf-8") as fh:
             for ident in new.values():
-                data = {**ident.to_fields(), "issued_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                data: dict[str, Any] = {
+                    **ident.to_fields(),
+                    "issued_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                }
+                form = (made or {}).get(ident.instance_id)
+                if form is not None and form.prefill:
+                    data["prefill"] = dict(form.prefill)
+                if form is not None and form.sha256:
+                    data["sha256"] = list(form.sha256)
                 fh.write(json.dumps(data, ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
@@ -256,14 +284,30 @@ class Workspace:
         """Every issued form by instance id (a damaged line is skipped; the rest still count)."""
         return dict(self._issued_index())
 
+    def issued_prefill(self, instance_id: str) -> dict[str, Any] | None:
+        """The values the form ``instance_id`` was prefilled with, if recorded (see
+        :meth:`record_issued`); ``None`` for a blank form or one issued before formgen kept them."""
+        self._issued_index()
+        found = self._issued_read[2].get(instance_id)
+        return dict(found.prefill) if found and found.prefill else None
+
+    def issued_file(self, sha256: str) -> FormIdentity | None:
+        """The issued form whose generated file has this SHA-256 (a copy that came back
+        exactly as formgen made it: a draft, a sent mail, an untouched attachment)."""
+        index = self._issued_index()
+        for iid, form in self._issued_read[2].items():
+            if sha256 in form.sha256:
+                return index.get(iid)
+        return None
+
     def _issued_index(self) -> dict[str, FormIdentity]:
         """The issued forms: the log is read once, then only the lines appended since (by this
         or another formgen run); read again from the start when it was rewritten shorter."""
-        offset, index = self._issued_read
+        offset, index, made = self._issued_read
         try:
             with open(self.root / ISSUED, "rb") as fh:
                 if os.fstat(fh.fileno()).st_size < offset:
-                    offset, index = 0, {}
+                    offset, index, made = 0, {}, {}
                 fh.seek(offset)
                 tail = fh.read()
         except FileNotFoundError:
@@ -271,9 +315,16 @@ class Workspace:
         complete = tail[: tail.rfind(b"\n") + 1]  # a line still being written is read next time
         for line in complete.decode("utf-8", errors="replace").splitlines():
             with contextlib.suppress(ValueError, FormgenError):
-                ident = FormIdentity.from_fields(json.loads(line))
+                data = json.loads(line)
+                ident = FormIdentity.from_fields(data)
                 index[ident.instance_id] = ident
-        self._issued_read = (offset + len(complete), index)
+                prefill, files = data.get("prefill"), data.get("sha256")
+                if isinstance(prefill, dict) or isinstance(files, list):
+                    made[ident.instance_id] = IssuedForm(
+                        prefill if isinstance(prefill, dict) else {},
+                        tuple(str(f) for f in files) if isinstance(files, list) else (),
+                    )
+        self._issued_read = (offset + len(complete), index, made)
         return index
 
     # ------------------------------------------------------------------ one writer at a time

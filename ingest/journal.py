@@ -22,7 +22,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -141,13 +141,29 @@ def apply_op(
         if reread is not None and ws is not None:
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
             sub = replace(reread(data, sub.provenance), provenance=sub.provenance)
-        reg.merge(sub, at=op["at"])
+        reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":
-        reg.resolve(op["target"], op["take"], op.get("path"), at=op["at"])
+        if "decided" in op:  # the conflicts by institution and field, whatever their numbers
+            for cid, iid, path in op["decided"]:
+                reg.resolve(_held(reg, cid, iid, path), op["take"], at=op["at"])
+        else:  # journaled by an earlier formgen: by number
+            reg.resolve(op["target"], op["take"], op.get("path"), at=op["at"])
     elif kind == "resolve-duplicate":
         reg.resolve_duplicate(op["target"], op["decision"], at=op["at"])
     else:
         raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
+
+
+def _held(reg: Register, cid: str, iid: str, path: str) -> str:
+    """The held conflict ``cid`` decided on ``iid``'s ``path``: under that number if it still
+    names that field (else the one that does; else ``cid``, which the register then refuses)."""
+    held = reg.data["conflicts"]
+    if cid in held and (held[cid]["institution_id"], held[cid]["path"]) == (iid, path):
+        return cid
+    return next(
+        (k for k in sorted(held) if (held[k]["institution_id"], held[k]["path"]) == (iid, path)),
+        cid,
+    )
 
 
 @contextlib.contextmanager
@@ -230,23 +246,39 @@ class RegisterWriter:
         if self._since >= self.checkpoint_every:
             self.checkpoint()
 
-    def merge(self, sub: Submission) -> MergeOutcome:
-        """Merge a return; when this returns a merged outcome, it is on disk."""
+    def merge(self, sub: Submission, sent: Mapping[str, Json] | None = None) -> MergeOutcome:
+        """Merge a return; when this returns a merged outcome, it is on disk. ``sent``: the
+        values its form was sent with (:meth:`ingest.register.Register.merge`), journaled
+        with it so that a rebuild merges alike."""
         at = now_iso()
         self._merges += 1
         if self._merges % YOUNG_GC_EVERY == 0:
             gc.collect(
                 1
             )  # short-lived cycles (e.g. of readers in this process), never the register
-        outcome = self.register.merge(sub, at=at)
+        outcome = self.register.merge(sub, at=at, sent=sent)
         if outcome.status not in ("unchanged", "quarantined"):
-            self._log({"op": "merge", "at": at, "submission": submission_to_json(sub)})
+            op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
+            if sent is not None:
+                op["sent"] = dict(sent)
+            self._log(op)
         return outcome
 
     def resolve(self, target: str, take: str, path: str | None = None) -> list[str]:
         at = now_iso()
+        held = dict(self.register.data["conflicts"])
         ids = self.register.resolve(target, take, path, at=at)
-        self._log({"op": "resolve", "at": at, "target": target, "take": take, "path": path})
+        decided = [[cid, held[cid]["institution_id"], held[cid]["path"]] for cid in ids]
+        self._log(
+            {
+                "op": "resolve",
+                "at": at,
+                "target": target,
+                "take": take,
+                "path": path,
+                "decided": decided,
+            }
+        )
         return ids
 
     def resolve_duplicate(self, did: str, decision: str) -> str:

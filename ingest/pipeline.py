@@ -45,6 +45,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from email.utils import parseaddr
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -76,7 +77,7 @@ from ingest.sniff import (
     sniff,
 )
 from ingest.submission import Provenance, RawSubmission, Submission
-from ingest.validate import validate
+from ingest.validate import sent_values, validate
 
 MergeFn = Callable[[Submission, Path], object]
 """The register's merge: a validated submission and the path of its original bytes.
@@ -1129,14 +1130,40 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     from ingest import journal
 
     def merge(submission: Submission, original: Path) -> object:
+        unfilled = _as_made(workspace, submission)
+        if unfilled is not None:
+            from ingest.register import UNCHANGED, MergeOutcome
+
+            return MergeOutcome(UNCHANGED, reason=unfilled)
         if not journal.archive_path(workspace, submission.provenance.sha256).exists():
             journal.archive(workspace, original.read_bytes())  # not archived by its worker
-        result = writer.merge(submission)
+        prefill = workspace.issued_prefill(submission.identity.instance_id)
+        sent = None if prefill is None else sent_values(writer.register.schema, prefill)
+        result = writer.merge(submission, sent)
         if result.status == "quarantined":
             raise QuarantineError("register", f"not merged: {result.reason}")
         return result
 
     return merge
+
+
+def _as_made(workspace: Workspace, submission: Submission) -> str | None:
+    """Why a file exactly as formgen generated it is not a return, or ``None`` when it is one.
+
+    The very bytes formgen made come back from the centre's own drafts or sent mails, or as a
+    copy of the generated file; only a mail from someone else (the institution sending the
+    attachment back unchanged, to confirm it) is a return."""
+    made = workspace.issued_file(submission.provenance.sha256)
+    if made is None:
+        return None
+    sender = parseaddr(submission.provenance.mail_from or "")[1].lower()
+    if sender and sender != parseaddr(workspace.sender)[1].lower():
+        return None
+    where = "a mail from this centre (a draft or a sent mail?)" if sender else "a copy of it"
+    return (
+        f"form {made.reference} exactly as formgen made it, nothing filled in: {where}, not "
+        "a return; an institution confirming its form unchanged is counted from its own mail"
+    )
 
 
 def ingest_paths(

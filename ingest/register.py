@@ -31,6 +31,11 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * the register changed since ``base_version`` → every field is compared three ways (base, register,
   return): fields only the return changed are applied and the outcome is flagged; a field changed
   on both sides to different values is held for review (``conflicts``) and not applied;
+* a value as the form was sent (the prefill the workspace recorded, else the register's value at
+  ``base_version``) is nothing its sender changed: it never replaces a newer value — an untouched
+  copy, ingested after the corrected return of the same form, only confirms;
+* held values are numbered in the schema's field order, so a rebuild from the journal numbers
+  them alike (and decisions are journaled with their institution and field);
 * a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other;
 * an invalid value is stored as typed with the reason and flagged, never dropped;
 * a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
@@ -45,7 +50,7 @@ import copy
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +68,7 @@ Json = dict[str, Any]
 # outcome statuses
 UNCHANGED = "unchanged"
 UPDATED = "updated"
+CONFIRMED = "confirmed"
 MERGED_FLAGGED = "merged-flagged"
 HELD = "held"
 QUARANTINED = "quarantined"
@@ -73,6 +79,7 @@ class MergeOutcome:
     """What merging one submission did, for the ingest report.
 
     ``status``: ``unchanged`` (already ingested, or nothing new), ``updated`` (applied cleanly),
+    ``confirmed`` (every value as the register has it: the entries count as confirmed),
     ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
     value was invalid, or a new institution looks like an existing one), ``held`` (some values are
     waiting in ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
@@ -89,7 +96,7 @@ class MergeOutcome:
 
     @property
     def merged(self) -> bool:
-        return self.status in (UPDATED, MERGED_FLAGGED, HELD)
+        return self.status in (UPDATED, CONFIRMED, MERGED_FLAGGED, HELD)
 
 
 def now_iso() -> str:
@@ -159,6 +166,11 @@ class _Plan:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 
 
+def _in_order(positions: Mapping[str, int]) -> Callable[[str], tuple[int, str]]:
+    """Sort key for field keys by their schema position (``x._other`` right after ``x``)."""
+    return lambda key: (positions.get(key.partition(".")[0], len(positions)), key)
+
+
 def _json_pieces(value: Any, level: int = 0) -> Iterator[str]:
     """``value`` as JSON text in pieces, keys sorted, one record per line.
 
@@ -197,11 +209,13 @@ class Register:
         self.schema = schema
         self.data: Json = data if data is not None else self.empty(schema)
         self._matcher: Matcher | None = None
-        self._inst_ids = frozenset(f.id for f in schema.institution_fields())
+        self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}
+        """Institution-scope field ids → their position in the schema."""
         self._entry_ids = {
-            c.id: frozenset(f.id for f in c.fields if f.scope is Scope.ENTRY)
+            c.id: {f.id: n for n, f in enumerate(f for f in c.fields if f.scope is Scope.ENTRY)}
             for c in schema.categories
         }
+        """Category → its entry-scope field ids → their position in the schema."""
 
     @staticmethod
     def empty(schema: Schema) -> Json:
@@ -365,8 +379,12 @@ class Register:
 
     # ------------------------------------------------------------------ merging
 
-    def merge(self, sub: Submission, at: str | None = None) -> MergeOutcome:
-        """Merge one validated return (rules in the module docstring). ``at``: ingest time."""
+    def merge(
+        self, sub: Submission, at: str | None = None, sent: Mapping[str, Json] | None = None
+    ) -> MergeOutcome:
+        """Merge one validated return (rules in the module docstring). ``at``: ingest time;
+        ``sent``: the values its form was sent with, stored as a return's values are
+        (:func:`ingest.validate.sent_values`), when the workspace recorded them."""
         at = at or now_iso()
         sha = sub.provenance.sha256
         if sha in self.data["sources"]:
@@ -450,7 +468,14 @@ class Register:
             elif base is not None and base == rev_before[iid]:
                 base = inst["rev"]  # current when the return began; its own entries came since
             plan = self._plan(
-                inst, e, base, sub.identity.instance_id, by_institution, where, sub.confidence
+                inst,
+                e,
+                base,
+                sub.identity.instance_id,
+                by_institution,
+                where,
+                sub.confidence,
+                sent if iid == sub.identity.institution_id else None,
             )
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
@@ -480,8 +505,10 @@ class Register:
             status = HELD
         elif duplicates or stale_base or any("invalid value" in f for f in flags):
             status = MERGED_FLAGGED
-        elif changes or touched:
+        elif changes:
             status = UPDATED
+        elif touched:
+            status = CONFIRMED
         else:
             status = UNCHANGED
         if stale_base and not conflicts:
@@ -507,7 +534,7 @@ class Register:
             )
         inst_ids = self._inst_ids
         for e in sub.entries:
-            entry_ids: frozenset[str] = frozenset()
+            entry_ids: Mapping[str, int] = {}
             if e.category is not None:
                 if e.category not in self._entry_ids:
                     try:
@@ -542,14 +569,20 @@ class Register:
         by_institution: bool,
         where: str,
         confidence: str = "high",
+        sent: Mapping[str, Json] | None = None,
     ) -> _Plan:
+        """What one entry return changes. ``sent``: the values its form was sent with, when
+        known; else they are the register's at ``base``."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
-        for key, c in e.institution.items():
-            incoming[value_path(INSTITUTION, key)] = c
+        # in the schema's order, however the return was read or stored: held values are
+        # numbered in this order, and a rebuild from the journal must number them alike
+        for key in sorted(e.institution, key=_in_order(self._inst_ids)):
+            incoming[value_path(INSTITUTION, key)] = e.institution[key]
         if e.category:
-            for key, c in e.entry.items():
-                incoming[value_path(e.category, key)] = c
+            order = self._entry_ids.get(e.category, {})
+            for key in sorted(e.entry, key=_in_order(order)):
+                incoming[value_path(e.category, key)] = e.entry[key]
         any_value = False
         for path, c in incoming.items():
             if is_blank(c):
@@ -570,6 +603,11 @@ class Register:
                     "a printed or flattened copy (values read by position) differs from the "
                     "value read from form fields"
                 )
+                continue
+            as_sent = self._as_sent(inst, path, base, sent)
+            if mine is not None and as_sent is not None and same_value(as_sent, theirs):
+                # the copy shows what the form was sent with: nothing its sender changed (an
+                # untouched copy, or one ingested after a later return of the same form)
                 continue
             if base is None or base >= inst["rev"] or mine is None:
                 if (
@@ -593,6 +631,17 @@ class Register:
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
         return plan
+
+    def _as_sent(
+        self, inst: Json, path: str, base: int | None, sent: Mapping[str, Json] | None
+    ) -> Json | None:
+        """The value the form showed when it was sent, as stored; ``None`` when unknown or empty."""
+        if sent is not None:
+            value: Json | None = sent.get(path)
+            return value
+        if base is not None and base < inst["rev"]:
+            return self._value_at(inst, path, base)
+        return None
 
     def _current(self, inst: Json, path: str) -> Json | None:
         scope, key = split_path(path)

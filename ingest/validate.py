@@ -347,3 +347,32 @@ def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Sub
     if not entries:
         notes.append("no values filled in: the form came back empty")
     return Submission(identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes))
+
+
+def sent_values(schema: Schema, prefill: Mapping[str, object]) -> dict[str, dict[str, object]]:
+    """The values a form was sent with (field path → the record's typed value), stored as the
+    register stores a return's values after validation — so that a copy returned untouched
+    compares equal to what was sent (a phone number from a recipients list, say, is normalised
+    as the one read back from the form is). Paths the schema no longer has are left out."""
+    out: dict[str, dict[str, object]] = {}
+    for path, value in prefill.items():
+        scope, _, key = path.partition(".")
+        fid, _, suffix = key.partition(".")
+        try:
+            fields = (
+                schema.institution_fields() if scope == INSTITUTION else schema.entry_fields(scope)
+            )
+        except FormgenError:
+            continue
+        f = next((f for f in fields if f.id == fid), None)
+        if f is None or is_blank(value):
+            continue
+        if suffix or f.is_multi:  # a list of codes, or the "other" text: stored as it is
+            text = ", ".join(value) if isinstance(value, list) else str(value)
+            out[path] = {"v": value, "raw": text}
+            continue
+        checked = check_text(f, str(value))
+        out[path] = {"v": checked.value, "raw": checked.raw}
+        if checked.problem:
+            out[path]["problem"] = checked.problem
+    return out

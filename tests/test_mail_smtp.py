@@ -322,9 +322,13 @@ def test_reply_ingested_counts_as_returned_by_its_instance(tmp_path):
             "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--format", "both"
         )
         assert sent.exit_code == 0, sent.output
-    # ua-1 answers: its mail comes back with both attachments (one form instance in two formats)
+    # ua-1 answers: its mail comes back with both attachments (one form instance in two formats),
+    # unchanged: the institution confirms what the register holds
+    answer = inbox.by_rcpt()["olga@example.org"]
+    answer.replace_header("To", answer["From"])
+    answer.replace_header("From", "Ольга Петренко <olga@example.org>")
     reply = tmp_path / "Antwort.eml"
-    reply.write_bytes(inbox.by_rcpt()["olga@example.org"].as_bytes())
+    reply.write_bytes(answer.as_bytes())
     ingested = run("ingest", str(reply), "--workspace", str(ws))
     assert ingested.exit_code == 0, ingested.output
     data = json.loads(run("status", "-w", str(ws), "--json").output)

@@ -1,0 +1,170 @@
+"""Copies of a form that come back in any order never undo what an institution corrected.
+
+A round of ``formgen mail`` prefills each form from the recipients list (or the register); the
+institution corrects some values and returns it. The untouched form still exists — in the
+centre's drafts and sent mails, as the generated file, as an attachment an institution sends
+back unchanged — and a coordinator ingests whole mailboxes. Forms are filled by PDFium, the
+engine of Chrome.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from email.message import EmailMessage
+from pathlib import Path
+
+from click.testing import CliRunner
+from ingest_support import SAMPLES
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+from ingest.pipeline import ingest_into_register
+
+RECIPIENTS = Path(__file__).parent / "data" / "mail" / "excel_utf8_bom.csv"
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def mailed_form(ws: Workspace, iid: str, round_: str | None = None) -> Path:
+    """The PDF formgen prepared for ``iid`` (in ``round_``, else the latest)."""
+    lines = (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()
+    prepared = [
+        e
+        for e in map(json.loads, lines)
+        if e["event"] == "prepared"
+        and e["institution_id"] == iid
+        and (round_ is None or e["round"] == round_)
+    ]
+    (pdf,) = [f for f in prepared[-1]["files"] if f["path"].endswith(".pdf")]
+    return ws.root / pdf["path"]
+
+
+def mail_from(sender: str, attachment: Path, out: Path) -> Path:
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["To"] = "spkom@example.org"
+    msg["Subject"] = "AW: Bestandsaufnahme"
+    msg.set_content("Alles noch aktuell.")
+    msg.add_attachment(
+        attachment.read_bytes(), maintype="application", subtype="pdf", filename="Formular.pdf"
+    )
+    out.write_bytes(bytes(msg))
+    return out
+
+
+def values(ws: Workspace, iid: str) -> dict[str, object]:
+    inst = load(ws).institutions[iid]["institution"]
+    return {k: v["v"] for k, v in inst.items()}
+
+
+def test_untouched_copies_of_a_form_never_undo_the_institutions_corrections(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    drafts = tmp_path / "entwuerfe"
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(drafts), "--format", "pdf")
+    sent = mailed_form(ws, "bs-ist")
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    corrected = inbox / "Rückmeldung Yılmaz.pdf"
+    corrected.write_bytes(
+        pdfium_fill(
+            sent.read_bytes(),
+            {"institution.email": "beratung@danisma.example", "institution.region": "Dormagen"},
+        )
+    )
+    (out,) = ingest_into_register([corrected], ws).outcomes
+    assert out.merged and out.merged.startswith("updated, bs-ist")
+    after_return = values(ws, "bs-ist")
+    assert after_return["email"] == "beratung@danisma.example"
+    assert after_return["region"] == "dormagen"
+    revision = load(ws).institutions["bs-ist"]["rev"]
+
+    # the centre's own draft, and the generated file itself: not returns
+    (_, draft) = ingest_into_register([drafts / "bs-ist.eml"], ws).outcomes
+    shutil.copy(sent, inbox / "Formular.pdf")
+    (copy,) = ingest_into_register([inbox / "Formular.pdf"], ws).outcomes
+    assert draft.merged == (
+        f"unchanged, form {out.form} exactly as formgen made it, nothing filled in: a mail "
+        "from this centre (a draft or a sent mail?), not a return; an institution confirming "
+        "its form unchanged is counted from its own mail"
+    )
+    assert copy.merged and "exactly as formgen made it, nothing filled in: a copy of it" in (
+        copy.merged
+    )
+    # the institution sends the untouched attachment back, and a copy saved again unchanged
+    # by Chrome turns up: they confirm, and change nothing
+    again = mail_from("Şule Yılmaz <sule@danisma.example>", sent, tmp_path / "bestaetigt.eml")
+    resaved = inbox / "nochmal gespeichert.pdf"
+    resaved.write_bytes(pdfium_fill(sent.read_bytes(), {"institution.phone": ""}))
+    (_, confirmed) = ingest_into_register([again], ws).outcomes
+    assert confirmed.merged == "confirmed, bs-ist"
+    (saved_again,) = ingest_into_register([resaved], ws).outcomes
+    assert saved_again.merged and saved_again.merged.startswith("unchanged, form")  # the same
+    assert values(ws, "bs-ist") == after_return
+    assert load(ws).institutions["bs-ist"]["rev"] == revision
+
+
+def test_a_second_return_of_the_same_form_still_corrects_the_first(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    sent = mailed_form(ws, "ua-1").read_bytes()
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(pdfium_fill(sent, {"institution.email": "olga.p@example.org"}))
+    second = tmp_path / "zweite.pdf"
+    second.write_bytes(pdfium_fill(sent, {"institution.email": "kontakt@example.org"}))
+    ingest_into_register([first], ws)
+    (out,) = ingest_into_register([second], ws).outcomes
+    assert out.merged and "1 change" in out.merged
+    assert values(ws, "ua-1")["email"] == "kontakt@example.org"
+
+
+def test_an_update_round_from_the_register_is_not_undone_by_its_own_draft(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = tmp_path / "r1.pdf"
+    first.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), {"institution.phone": ""}))
+    ingest_into_register([first], ws)
+    drafts = tmp_path / "d2"
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(drafts), "--round", "r2")
+    sent = mailed_form(ws, "lodz", "r2").read_bytes()
+    corrected = tmp_path / "r2.pdf"
+    corrected.write_bytes(pdfium_fill(sent, {"institution.email": "poradnia@lodz.example"}))
+    untouched = tmp_path / "r2-unverändert.pdf"  # opened in Chrome, saved, nothing changed
+    untouched.write_bytes(pdfium_fill(sent, {"institution.phone": ""}))
+    for order in ([corrected, untouched], [untouched, corrected]):
+        copy = tmp_path / f"ws-{order[0].stem}"
+        shutil.copytree(ws.root, copy)
+        target = Workspace.open(copy)
+        ingest_into_register(order, target)
+        assert values(target, "lodz")["email"] == "poradnia@lodz.example", order
+
+
+def test_a_rebuild_decides_the_same_conflicts_on_the_same_fields(tmp_path: Path) -> None:
+    """Two Word copies of one checklist disagree on a dozen fields; one decision, a rebuild."""
+    shutil.copytree(SAMPLES / "workspace", tmp_path / "ws")
+    ws = str(tmp_path / "ws")
+    run("ingest", str(SAMPLES / "docx" / "lo252-checklist.docx"), "-w", ws)
+    run("ingest", str(SAMPLES / "docx" / "lo74-checklist.docx"), "-w", ws)
+    held = load(Workspace.open(ws)).data["conflicts"]
+    assert len(held) >= 3
+    decided = sorted(held)[2]
+    run("register", "resolve", decided, "--take", "theirs", "-w", ws)
+    before = load(Workspace.open(ws)).data
+    run("register", "rebuild", "-w", ws)
+    after = load(Workspace.open(ws)).data
+    assert {k: c["path"] for k, c in after["conflicts"].items()} == {
+        k: c["path"] for k, c in before["conflicts"].items()
+    }
+    assert decided not in after["conflicts"]
+    assert after["institutions"] == before["institutions"]
