@@ -40,7 +40,8 @@ class RegisterView(Protocol):
         ...
 
     def stale(self) -> dict[str, tuple[str, ...]] | None:
-        """Institution → its categories whose entry is past the category's limit (None: unknown)."""
+        """The update list: institution → its categories with an entry out of date, incomplete,
+        invalid or never confirmed by the institution (None: unknown)."""
         ...
 
     def conflict_count(self) -> int | None:

@@ -9,8 +9,9 @@ It uses what the register provides and says clearly what it could not find:
   :class:`ingest.register.Register` over ``register.json``;
 * returned instances: the register's ``instances`` table (form instance id → content hashes),
   else every ``instance_id`` in its ``sources`` (the provenance of each value);
-* stale entries: :func:`ingest.staleness.review` (reason ``stale``) when this build has it, else
-  computed here from each entry's ``confirmed_at`` and the category's ``stale_after_days``;
+* stale institutions: the update list of :func:`ingest.staleness.update_list` (every reason
+  ``formgen register stale`` gives), so that ``formgen status`` and ``formgen mail --stale``
+  agree with that list;
 * conflicts: the register's held conflicts.
 """
 
@@ -25,6 +26,7 @@ from typing import Any
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
 from formgen.workspace import Workspace
+from ingest import staleness
 
 
 def _module(name: str) -> Any:
@@ -128,38 +130,11 @@ class WorkspaceRegisterView:
         return None
 
     def stale(self) -> dict[str, tuple[str, ...]] | None:
-        staleness = _module("ingest.staleness")
-        if staleness is not None and self._reg is not None and hasattr(staleness, "review"):
-            out: dict[str, list[str]] = {}
-            for finding in staleness.review(self._reg, self.today):
-                if getattr(staleness, "STALE", "stale") in finding.reasons:
-                    out.setdefault(finding.institution_id, []).append(finding.category)
-            return {iid: tuple(cats) for iid, cats in out.items()}
-        if not self._data:
+        if self._reg is None:
+            if self._data:
+                self.notes.append("the register was read as plain JSON: stale entries unknown")
             return None
-        self.notes.append("staleness computed from each entry's confirmed_at (no ingest.staleness)")
-        return self._stale_from_confirmed_at()
-
-    def _stale_from_confirmed_at(self) -> dict[str, tuple[str, ...]]:
-        schema = self.ws.schema()
-        limits = {c.id: c.stale_after_days for c in schema.categories}
-        out: dict[str, tuple[str, ...]] = {}
-        for iid, inst in self._data.get("institutions", {}).items():
-            cats = []
-            for cid, entry in (inst.get("entries") or {}).items():
-                confirmed = str((entry or {}).get("confirmed_at") or "")[:10]
-                limit = limits.get(cid)
-                if limit is None:
-                    continue
-                try:
-                    age = (self.today - dt.date.fromisoformat(confirmed)).days
-                except ValueError:
-                    age = None
-                if age is None or age > limit:
-                    cats.append(cid)
-            if cats:
-                out[iid] = tuple(cats)
-        return out
+        return staleness.update_list(self._reg, self.today)
 
     def conflict_count(self) -> int | None:
         conflicts = self._data.get("conflicts")

@@ -7,7 +7,10 @@ the day a return last confirmed it. It is stale when that is older than its cate
 back for it (only checklists filled by the centre or by someone else). A *gap* is a category in a
 region with no entry at all, or only entries that answered "Fehlanzeige".
 
-The findings are also the input of update forms: :func:`update_records` gives one
+An institution with an entry that is stale, incomplete, invalid or unconfirmed (a *finding*
+of :func:`review`) is on the *update list* (:func:`update_list`): ``formgen register stale``
+lists it, ``formgen status`` counts it as stale and ``formgen mail --stale`` mails it. The
+findings are also the input of update forms: :func:`update_records` gives one
 :class:`formgen.record.InstitutionRecord` per institution (prefilled, ``base_version`` = its
 current revision), :func:`record_json` its JSON form.
 """
@@ -173,10 +176,26 @@ def review(
     return out
 
 
+def update_list(reg: Register, today: dt.date | None = None) -> dict[str, tuple[str, ...]]:
+    """Institution → its categories with findings: the update list, for every reason
+    :func:`review` gives (out of date, incomplete, invalid, never confirmed by the institution).
+
+    The one definition of "stale" for the whole cycle: ``formgen register stale`` lists these
+    entries, ``formgen status`` counts these institutions and ``formgen mail --stale`` asks each
+    of them about these categories. An entry the centre typed in itself is never confirmed, so
+    its institution gets a form to confirm it.
+    """
+    out: dict[str, list[str]] = {}
+    for f in review(reg, today):
+        cats = out.setdefault(f.institution_id, [])
+        if f.category not in cats:
+            cats.append(f.category)
+    return {iid: tuple(cats) for iid, cats in out.items()}
+
+
 def stale_ids(reg: Register, today: dt.date | None = None) -> set[str]:
-    """Institutions with at least one entry older than its category's limit (for update rounds)."""
-    today = today or dt.date.today()
-    return {iid for iid, cid, entry in reg.iter_entries() if is_stale(reg, cid, entry, today)}
+    """The institutions of :func:`update_list`."""
+    return set(update_list(reg, today))
 
 
 def gaps(

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from mailkit import Inbox, header_text, make_workspace, smtp_server
+from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 
 from formgen.cli import main
+from ingest.register import Register
 
 DATA = Path(__file__).parent / "data" / "mail"
 TODAY = dt.date.today()
@@ -36,7 +38,8 @@ def value(v):
 
 
 def write_register(ws: Path, institutions: dict[str, dict], returned: list[str] = ()) -> None:
-    """A register.json as ingest.register writes it (format 1)."""
+    """A register.json as ingest.register writes it (format 1); every entry complete, confirmed
+    by the institution on the date given."""
     data = {
         "format": "formgen-register",
         "format_version": 1,
@@ -56,10 +59,12 @@ def write_register(ws: Path, institutions: dict[str, dict], returned: list[str] 
         data["institutions"][iid] = {
             "id": iid,
             "rev": spec.get("rev", 2),
-            "institution": {k: value(v) for k, v in spec["institution"].items()},
+            "institution": {
+                k: value(v) for k, v in {"region": "duesseldorf", **spec["institution"]}.items()
+            },
             "entries": {
                 cid: {
-                    "fields": {"date": value(confirmed)},
+                    "fields": {"date": value(confirmed), "initials": value("KN")},
                     "confirmed_at": confirmed,
                     "by_institution": True,
                 }
@@ -234,6 +239,60 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     assert ident["formgen.categories"] == "krisendienst"  # the stale checklist only, not facharzt
     again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert "skipped: reg-1: a form was mailed on" in again.output
+
+
+BY_HAND = {
+    "name": "Beratungsstelle Neuss",
+    "street": "Markt 2",
+    "postcode": "41460",
+    "city": "Neuss",
+    "region": "neuss_meerbusch",
+    "phone": "+49 2131 98765",
+    "email": "beratung@neuss.example",
+}
+
+
+def test_status_register_stale_and_mail_stale_agree_on_every_reason(tmp_path):
+    """Out of date, incomplete, invalid or never confirmed: each alone puts an institution on
+    the update list, which status counts and mail --stale mails."""
+    ws = make_workspace(tmp_path / "ws").root
+    current = {**YILMAZ, "date": TODAY.isoformat()}
+
+    def practice(n: int, **changes):
+        values = {**current, "name": f"Praxis {n}", "email": f"praxis{n}@example.org", **changes}
+        return institution_form(
+            f"inst-000{n}", **{k: v for k, v in values.items() if v is not None}
+        )
+
+    reg = Register(SCHEMA)
+    for form in (
+        practice(1, contact_phone=Bad("kaputt", "'kaputt' is not a phone number")),
+        practice(2, date=(TODAY - dt.timedelta(days=800)).isoformat()),
+        practice(3, initials=None),
+        practice(4),  # current, complete, valid and confirmed: not on the list
+        checklist("psychotherapie", {**current, **BY_HAND}),  # typed in by the centre
+    ):
+        reg.merge(form)
+    (ws / "register.json").write_bytes(reg.dumps())
+    by_hand = next(i for i in reg.institutions if reg.name_of(i) == BY_HAND["name"])
+
+    listed = json.loads(run("register", "stale", "-w", str(ws), "--json").output)
+    reasons = {f["institution_id"]: f["reasons"] for f in listed}
+    assert reasons == {
+        "inst-0001": ["invalid"],
+        "inst-0002": ["stale"],
+        "inst-0003": ["missing"],
+        by_hand: ["unconfirmed"],
+    }
+    assert json.loads(run("status", "-w", str(ws), "--json").output)["stale"] == 4
+    assert "register: stale 4  → formgen mail --stale" in run("status", "-w", str(ws)).output
+    out = tmp_path / "update"
+    dry = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert "(update): 4 to mail" in dry.output
+    would = {line.split()[2] for line in dry.output.splitlines() if "would mail" in line}
+    assert would == set(reasons)
+    assert not out.exists()
 
 
 def test_every_mail_command_has_help_and_a_readme_row():

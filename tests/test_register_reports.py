@@ -55,8 +55,16 @@ def test_stale_missing_and_unconfirmed_entries(reg: Register) -> None:
     assert crisis.last_confirmed == dt.date.today()
 
 
-def test_stale_ids_for_update_rounds(reg: Register) -> None:
-    assert staleness.stale_ids(reg, TODAY) == {"inst-0002"}
+def test_update_list_holds_every_institution_with_findings(reg: Register) -> None:
+    # Petrenko is out of date, the empty clinic never confirmed, the crisis service incomplete
+    assert staleness.update_list(reg, TODAY) == {
+        "inst-0002": ("psychotherapie",),
+        "inst-0003": ("psychotherapie",),
+        "inst-0004": ("krisendienst",),
+    }
+    assert staleness.stale_ids(reg, TODAY) == {
+        f.institution_id for f in staleness.review(reg, TODAY)
+    }
     assert staleness.stale_ids(reg, dt.date(2028, 1, 1)) == {
         "inst-0001",
         "inst-0002",

@@ -48,7 +48,11 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 @click.option(
     "--overdue", is_flag=True, help="Remind institutions whose form is overdue (fresh form)."
 )
-@click.option("--stale", is_flag=True, help="Ask institutions with stale entries for an update.")
+@click.option(
+    "--stale",
+    is_flag=True,
+    help="Ask every institution 'formgen register stale' lists for an update.",
+)
 @click.option(
     "--format",
     "fmt",
@@ -135,6 +139,11 @@ def mail(
     --stale make the next round: reminders for forms not returned in time, and update requests
     for stale entries, each with a freshly prefilled form. Every step is logged in sendlog.jsonl;
     running the same command again sends only what is still missing.
+
+    --stale mails the update list of 'formgen register stale': every institution with an entry
+    out of date, incomplete, holding invalid values or never confirmed by the institution itself
+    (typed in by the centre or sent on a checklist by someone else), asking only about those
+    checklists. An institution whose form is still on its way (deadline not passed) is skipped.
     """
     if bool(drafts_dir) == send:
         raise click.UsageError("say where the mails go: --drafts DIR or --send (one of them)")
@@ -296,7 +305,12 @@ def _echo_report(report: RoundReport) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
 @library_errors
 def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
-    """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine."""
+    """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine.
+
+    "stale" counts the institutions 'formgen register stale' lists (entries out of date,
+    incomplete, invalid or never confirmed by the institution): those 'formgen mail --stale'
+    asks for an update.
+    """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
     view = _register_view(ws, today)

@@ -233,7 +233,11 @@ def stale(
     as_json: bool,
 ) -> None:
     """Entries that are out of date, lack required data, hold invalid values or were never
-    confirmed by the institution itself."""
+    confirmed by the institution itself.
+
+    Their institutions are the update list: 'formgen status' counts them as stale and
+    'formgen mail --stale' asks each of them, for these checklists, for an update.
+    """
     _ws, reg = _open(workspace_dir)
     for c in categories:
         reg.schema.category(c)
@@ -245,10 +249,12 @@ def stale(
         _echo_json([f.to_json() for f in found])
     else:
         click.echo(staleness.findings_table(reg, found))
+        count = len({f.institution_id for f in found})
         if records_path:
-            click.echo(
-                f"\nupdate list for {len({f.institution_id for f in found})} institutions: {records_path}"
-            )
+            click.echo(f"\nupdate list for {count} institutions: {records_path}")
+        elif found:
+            noun = "institution" if count == 1 else "institutions"
+            click.echo(f"\n{count} {noun} on the update list → formgen mail --stale")
 
 
 @register.command("gaps")
