@@ -52,7 +52,7 @@ def write_outputs(
             f"update-list-{day.isoformat()}.json",
             json.dumps(records, ensure_ascii=False, indent=1).encode(),
         ),
-        "gaps (Fehlanzeige)": (
+        "gaps (no entry, or only Fehlanzeige)": (
             f"gaps-{day.isoformat()}.txt",
             (staleness.gaps_table(reg, staleness.gaps(reg)) + "\n").encode(),
         ),

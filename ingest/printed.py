@@ -3,9 +3,11 @@
 Cover (centre, region, "Stand"), table of contents, then one section per category, each
 starting on a new page so a section can be replaced on its own: the category's explanation, then
 per region every entry with its fields laid out for reading. Stale entries carry a visible mark
-with the date of their last confirmation; a region without an entry says "Fehlanzeige". Every
-page has the category in the header and the "Stand" date and page number in the footer. The
-shipped DejaVu Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters).
+with the date of their last confirmation. A region without any entry says "Kein Eintrag"
+(nobody has answered for it yet); a region whose entries all answered "Fehlanzeige" (the
+institution's explicit "nothing here") says "Fehlanzeige" above them. Every page has the
+category in the header and the "Stand" date and page number in the footer. The shipped DejaVu
+Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters).
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -76,11 +78,10 @@ _T = {
         "entries": "Einträge",
         "institutions": "Einrichtungen",
         "stale_n": "veraltet",
-        "gaps_n": "Lücken (Fehlanzeige)",
         "stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
         "never": "VERALTET – nie bestätigt",
         "unconfirmed": "nicht von der Einrichtung selbst bestätigt",
-        "fehlanzeige_region": "Fehlanzeige – in dieser Region ist kein Angebot bekannt.",
+        "no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
         "only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
         "invalid": "ungültig",
         "confirmed": "bestätigt am {date}",
@@ -99,11 +100,10 @@ _T = {
         "entries": "entries",
         "institutions": "institutions",
         "stale_n": "out of date",
-        "gaps_n": "gaps (none available)",
         "stale": "OUT OF DATE – last confirmed on {date} ({days} days ago)",
         "never": "OUT OF DATE – never confirmed",
         "unconfirmed": "not confirmed by the institution itself",
-        "fehlanzeige_region": "None available – no service known in this region.",
+        "no_entry_region": "No entry – no service has been recorded for this region yet.",
         "only_fehlanzeige": "None available – the entries report no experience/resources.",
         "invalid": "invalid",
         "confirmed": "confirmed on {date}",
@@ -377,7 +377,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 Paragraph(escape(region.label.get(opt.lang)), st["h2"]),
             ]
             if not here:
-                story.append(KeepTogether([*head, Paragraph(t["fehlanzeige_region"], st["gap"])]))
+                story.append(KeepTogether([*head, Paragraph(t["no_entry_region"], st["gap"])]))
                 continue
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [Paragraph(t["only_fehlanzeige"], st["gap"]), Spacer(1, 2 * mm)]

@@ -103,11 +103,32 @@ def test_stale_entries_are_marked_with_their_last_confirmation(printed: list[str
     assert "VERALTET" not in yilmaz
 
 
-def test_gaps_say_fehlanzeige(printed: list[str]) -> None:
+NO_ENTRY = "Kein Eintrag – für diese Region ist noch kein Angebot erfasst."
+ONLY_FEHLANZEIGE = "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen."
+
+
+def region_text(page: str, region: str, next_region: str | None) -> str:
+    start = page.index(f"\n{region}\n")
+    return page[start : page.index(f"\n{next_region}\n", start) if next_region else None]
+
+
+def test_a_region_without_any_entry_says_kein_eintrag_not_fehlanzeige(printed: list[str]) -> None:
     crisis = next(p for p in printed if "11. Krisen(interventions)dienst\n" in p[40:])
-    assert crisis.count("Fehlanzeige – in dieser Region ist kein Angebot bekannt.") == 2
+    # Łódź's crisis service is in Düsseldorf; nobody answered for the two other regions
+    assert NO_ENTRY not in region_text(crisis, "Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)")
+    assert NO_ENTRY in region_text(crisis, "Rhein-Kreis Neuss (Neuss, Meerbusch)", "Dormagen")
+    assert NO_ENTRY in region_text(crisis, "Dormagen", None)
+    assert crisis.count(NO_ENTRY) == 2
+    assert "Fehlanzeige –" not in crisis  # no institution answered "Fehlanzeige" here
+
+
+def test_a_region_whose_entries_answered_fehlanzeige_says_fehlanzeige(printed: list[str]) -> None:
     therapy = next(p for p in printed if "Çiğdem" in p)
-    assert "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen." in therapy
+    dormagen = region_text(therapy, "Dormagen", None)
+    assert ONLY_FEHLANZEIGE in dormagen and NO_ENTRY not in dormagen
+    # the Fehlanzeige line heads the region, above its entries
+    assert dormagen.index(ONLY_FEHLANZEIGE) < dormagen.index("Çiğdem Öztürk-İnce")
+    assert NO_ENTRY not in "\n".join(p for p in printed if "15. PsychotherapeutIn" in p)
 
 
 def test_one_region_and_without_personal_data(reg: Register) -> None:
@@ -136,6 +157,8 @@ def test_english_and_unknown_region(reg: Register) -> None:
         )
     )
     assert "Regional care register" in text and "As of: 2026-11-22" in text
+    assert text.count("No entry – no service has been recorded for this region yet.") == 2
+    assert "None available –" not in text
     with pytest.raises(RegisterError, match="unknown region 'mars'"):
         render_register(reg, PrintOptions(region="mars"))
 

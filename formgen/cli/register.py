@@ -422,7 +422,12 @@ def print_cmd(
     output: str | None,
     workspace_dir: str,
 ) -> None:
-    """Print the register as a loose-leaf PDF: cover, contents, one section per category."""
+    """Print the register as a loose-leaf PDF: cover, contents, one section per category.
+
+    In each section every region lists its entries; a region without any entry says "Kein
+    Eintrag", one whose institutions all answered "Fehlanzeige" (nothing to offer) says
+    "Fehlanzeige". Stale entries are marked with their last confirmation.
+    """
     ws, reg = _open(workspace_dir)
     day = _date(stand, "--stand") or dt.date.today()
     pdf = render_register(
