@@ -454,7 +454,7 @@ class Register:
             else:
                 base = sub.identity.base_version
             if iid is None or iid not in self.institutions:
-                if iid is not None:
+                if iid is not None and sent is None:  # not one of the centre's own recipients
                     flags.append(
                         f"{where}: institution {iid} was not in the register; created under that id"
                     )
