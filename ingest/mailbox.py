@@ -29,6 +29,8 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
+from formgen.filenames import readable
+
 MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
 _POLICY = email.policy.default.clone(max_line_length=None)
@@ -66,10 +68,11 @@ class MailScan:
 
 
 def display_name(name: str | None, limit: int = 120) -> str:
-    """An attachment name fit for a report line: NFC, no control characters, no separators."""
+    """An attachment name fit for a report line: NFC, no control characters, no separators,
+    no lone surrogates (a name that was not valid UTF-8 is decoded as Windows-1252)."""
     if not name:
         return "(no name)"
-    text = unicodedata.normalize("NFC", str(name))
+    text = unicodedata.normalize("NFC", readable(str(name)))
     text = _UNSAFE.sub("_", text).strip() or "(no name)"
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -57,6 +57,7 @@ from formgen.errors import (
     QuarantineError,
     UnreadableFileError,
 )
+from formgen.filenames import readable
 from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, write_atomic
 from ingest import archive, mailbox
@@ -203,8 +204,10 @@ class Task:
     """One file (or Maildir folder, or spooled attachment) for a worker."""
 
     path: str
+    """The path to open, as the file system gave it (a name that is not UTF-8 included)."""
     name: str
-    """What the report calls it: the path as given, or ``inbox.mbox#3/2 antrag.pdf``."""
+    """What the report calls it: the path as given, or ``inbox.mbox#3/2 antrag.pdf``; always
+    text (:func:`formgen.filenames.readable`), never the undecodable bytes of ``path``."""
     container: str | None = None
     mail: mailbox.MailInfo | None = None
     sha256: str | None = None
@@ -212,7 +215,8 @@ class Task:
     container_like: bool = False
     """Looks like a mail container (by its first bytes): gets the longer time limit."""
     file_name: str = ""
-    """The file's own name for the provenance: an attachment's name, or the file's base name."""
+    """The file's own name for the provenance: an attachment's name, or (when empty) the
+    readable base name of ``path``."""
     seq: tuple[int, ...] = ()
     """Position in the batch; a mail's attachments follow the mail (``(3,)`` → ``(3, 1)``)."""
     kept_aside: bool = False
@@ -429,7 +433,7 @@ def _keep_original(ws: Workspace, data: bytes, sha: str) -> None:
 
 
 def _file_name(task: Task) -> str:
-    return task.file_name or Path(task.path).name
+    return task.file_name or readable(Path(task.path).name)
 
 
 def _strip_name(message: str, task: Task) -> str:
@@ -778,7 +782,8 @@ def discover(
     A path that does not exist is an outcome of its own; symbolic links to folders are not
     followed (no loops); hidden files, Office lock files and folders in ``exclude`` (the
     workspace's own archive, quarantine, forms and exports: ``formgen ingest .`` in a workspace)
-    are skipped.
+    are skipped. A name that is not UTF-8 (copied from a USB stick or a Windows share) is
+    opened as it is and shown decoded (:func:`formgen.filenames.readable`).
     """
     skip = {p.resolve() for p in exclude}
     tasks: list[Task] = []
@@ -787,7 +792,9 @@ def discover(
         p = Path(given)
         if not p.exists():
             missing.append(
-                Outcome(name=str(given), status=Status.UNREADABLE, reason="no such file or folder")
+                Outcome(
+                    name=readable(given), status=Status.UNREADABLE, reason="no such file or folder"
+                )
             )
         elif p.is_dir() and not (p / "cur").is_dir():
             for root, dirs, files in os.walk(p):
@@ -799,16 +806,19 @@ def discover(
                     if skip and (rootp / d).resolve() in skip:
                         continue
                     if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
-                        tasks.append(Task(str(rootp / d), str(rootp / d), container_like=True))
+                        folder = str(rootp / d)
+                        tasks.append(Task(folder, readable(folder), container_like=True))
                     else:
                         keep.append(d)
                 dirs[:] = keep
                 for f in sorted(files):
                     if not f.startswith(_SKIP_PREFIXES) and (rootp / f).is_file():
                         fp = rootp / f
-                        tasks.append(Task(str(fp), str(fp), container_like=looks_like_mail(fp)))
+                        tasks.append(
+                            Task(str(fp), readable(fp), container_like=looks_like_mail(fp))
+                        )
         else:
-            tasks.append(Task(str(p), str(given), container_like=looks_like_mail(p)))
+            tasks.append(Task(str(p), readable(given), container_like=looks_like_mail(p)))
     return tasks, missing
 
 

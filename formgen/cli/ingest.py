@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from formgen.cli.common import library_errors, workspace_option
+from formgen.filenames import readable
 from formgen.workspace import Workspace, write_atomic
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ def ingest(
             click.echo(line)
         click.echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
         if saved is not None:
-            click.echo(f"report with every warning: {saved}")
+            click.echo(f"report with every warning: {readable(saved)}")
     failed = report.failed_strict()
     if strict and failed:
         raise click.ClickException(
