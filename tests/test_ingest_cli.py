@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from ingest_support import SAMPLES as ALL_SAMPLES
 from ingest_support import sample_workspace
+from workspace_faults import refuse_writes
 
 from formgen.cli import main
 
@@ -138,3 +142,53 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     assert "quarantine: 1 file(s) kept aside (1 tampered)" in status.output, status.output
     data = json.loads(CliRunner().invoke(main, ["status", "-w", str(ws_dir), "--json"]).output)
     assert data["quarantine"] == {"tampered": 1}
+
+
+def test_a_read_only_workspace_fails_the_run_before_anything_is_merged(
+    ws_dir: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refuse_writes(monkeypatch, ws_dir, errno.EROFS)
+    result = CliRunner().invoke(
+        main, ["ingest", str(inbox), "-w", str(ws_dir)], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Error: the run failed: cannot write {ws_dir}/.lock: Read-only file system; "
+    ), result.output
+    assert "merged before" not in result.output and "Traceback" not in result.output
+
+
+def test_a_run_that_fails_after_a_merge_says_what_is_kept(
+    ws_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "zwei"
+    folder.mkdir()
+    for name in ("institution_pdfium.pdf", "checklist_pdfium.pdf"):
+        (folder / name).write_bytes((ALL_SAMPLES / "pdf" / name).read_bytes())
+    from ingest import pipeline
+
+    real = pipeline.register_merge
+
+    def full_after_one(ws: Any, writer: Any) -> Any:
+        merge = real(ws, writer)
+        calls = []
+
+        def merge_or_fail(submission: Any, original: Path) -> object:
+            calls.append(submission)
+            if len(calls) > 1:
+                raise OSError(errno.ENOSPC, "No space left on device", str(ws.root / "journal"))
+            return merge(submission, original)
+
+        return merge_or_fail
+
+    monkeypatch.setattr(pipeline, "register_merge", full_after_one)
+    result = CliRunner().invoke(
+        main, ["ingest", str(folder), "-w", str(ws_dir)], catch_exceptions=False
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(
+        f"Error: the run failed: cannot write {ws_dir}/journal: No space left on device; "
+        "the disk is full: free some space and run the command again; the 1 file merged before "
+        "this is kept in the register"
+    ), result.output
+    assert "Traceback" not in result.output

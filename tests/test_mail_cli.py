@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from mailkit import Inbox, header_text, make_workspace, smtp_server
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
+from workspace_faults import refuse_writes
 
 from formgen.cli import main
 from ingest.register import Register
@@ -349,3 +351,22 @@ def test_workspace_without_sender_address_says_where_to_set_it(tmp_path):
     assert result.exit_code == 1
     assert 'no sender address; set sender = "you@example.org" under [centre]' in result.output
     assert not (ws / "sendlog.jsonl").exists()
+
+
+def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch):
+    ws = make_workspace(tmp_path / "ws").root
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Krisendienst Nord", "email": "nord@example.org"},
+                "categories": {"krisendienst": TODAY.isoformat()},
+            }
+        },
+    )
+    refuse_writes(monkeypatch, ws, errno.EROFS)
+    result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "d"))
+    assert result.exit_code == 1
+    assert f"Error: cannot write {ws}/" in result.output
+    assert ": Read-only file system; the drive is mounted read-only" in result.output
+    assert "Traceback" not in result.output

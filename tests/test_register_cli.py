@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import importlib.util
 import io
 import json
@@ -12,6 +13,7 @@ import pdfplumber
 import pytest
 from click.testing import CliRunner
 from register_support import YILMAZ, checklist, institution_form
+from workspace_faults import refuse_writes
 
 from formgen.cli import main
 from formgen.workspace import Workspace
@@ -136,6 +138,53 @@ def test_print(ws: Workspace) -> None:
     with pdfplumber.open(path) as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
     assert "SPKoM Düsseldorf" in text and "Ольга Петренко" in text and "VERALTET" in text
+
+
+@pytest.mark.parametrize(
+    ("command", "written"),
+    [
+        pytest.param(["export", "--format", "csv"], "exports/.register-", id="export-csv"),
+        pytest.param(["export", "--format", "xlsx"], "exports/.register-", id="export-xlsx"),
+        pytest.param(["print", "--stand", "2026-11-22"], "exports/.register-2026", id="print"),
+        pytest.param(["resolve", "c-0001", "--take", "theirs"], ".lock", id="resolve"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("err", "failed", "advice"),
+    [
+        (errno.EROFS, "cannot write", "Read-only file system; the drive is mounted read-only"),
+        (errno.ENOSPC, "cannot write", "No space left on device; the disk is full"),
+        (errno.EACCES, "cannot access", "Permission denied; check that you may read and write"),
+    ],
+    ids=["EROFS", "ENOSPC", "EACCES"],
+)
+def test_a_workspace_that_cannot_be_written_is_an_error_not_a_traceback(
+    ws: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    written: str,
+    err: int,
+    failed: str,
+    advice: str,
+) -> None:
+    refuse_writes(monkeypatch, ws.root, err)
+    result = CliRunner().invoke(
+        main, ["register", *command, "-w", str(ws.root)], catch_exceptions=False
+    )
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"Error: {failed} {ws.root}/{written}"), result.output
+    assert f": {advice}" in result.output and "Traceback" not in result.output
+
+
+def test_a_programming_error_is_not_dressed_as_an_error_message(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("formgen.cli.register.write_atomic", broken)
+    with pytest.raises(RuntimeError, match="a bug"):
+        CliRunner().invoke(main, ["register", "print", "-w", str(ws.root)], catch_exceptions=False)
 
 
 def test_rebuild_and_damaged_register(ws: Workspace) -> None:

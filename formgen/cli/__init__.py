@@ -1,8 +1,9 @@
 """The ``formgen`` command: a thin click layer over the library.
 
 Each sub-area has its own module with its commands; this module only assembles them. Library
-errors (:class:`formgen.errors.FormgenError`) become ``Error: …`` on stderr with exit status 1;
-misuse (unknown options, missing arguments) exits 2 (click's default).
+errors (:class:`formgen.errors.FormgenError`) and errors of the operating system (``OSError``: a
+read-only workspace, permission denied, a full disk) become ``Error: …`` on stderr with exit
+status 1; misuse (unknown options, missing arguments) exits 2 (click's default).
 """
 
 from __future__ import annotations
@@ -18,9 +19,13 @@ from formgen.cli import mail as mail_cmd
 from formgen.cli import register as register_cmd
 from formgen.cli import schema as schema_cmd
 from formgen.cli import workspace as workspace_cmd
+from formgen.cli.common import FormgenGroup
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=FormgenGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="formgen")
 def main() -> None:
     """formgen — checklists of the regional care landscape: generate fillable PDF/DOCX forms

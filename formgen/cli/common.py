@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
 from formgen.errors import FormgenError
+from formgen.filenames import readable
 from formgen.model import Schema
 from formgen.schema_load import default_schema, load_schema
 
@@ -26,6 +29,52 @@ def library_errors(func: F) -> F:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+_CANNOT_WRITE = {
+    errno.EROFS: "the drive is mounted read-only: use a folder on a writable drive, or have this "
+    "one mounted writable",
+    errno.ENOSPC: "the disk is full: free some space and run the command again",
+    errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
+    errno.EFBIG: "the file would be larger than this drive allows",
+}
+"""What to check when a write failed (the path names what could not be written)."""
+
+_CANNOT_ACCESS = {
+    errno.EACCES: "check that you may read and write there (the owner and permissions of the "
+    "file and its folder)",
+    errno.EPERM: "check that you may read and write there (the owner and permissions of the "
+    "file and its folder)",
+    errno.ENOENT: "check the path (a folder on the way may have been moved or removed)",
+}
+
+
+def os_error_message(exc: OSError) -> str:
+    """What failed, on which path, and what to check: ``cannot write DIR/exports/x.csv:
+    Read-only file system; the drive is mounted read-only: …``."""
+    what = exc.strerror or str(exc)
+    name = exc.filename
+    path = readable(os.fsdecode(name)) if isinstance(name, str | bytes | os.PathLike) else "a file"
+    if exc.errno in _CANNOT_WRITE:
+        return f"cannot write {path}: {what}; {_CANNOT_WRITE[exc.errno]}"
+    advice = _CANNOT_ACCESS.get(
+        exc.errno or 0, "check the path, the drive and the permissions, then run it again"
+    )
+    return f"cannot access {path}: {what}; {advice}"
+
+
+class FormgenGroup(click.Group):
+    """The ``formgen`` command group: any command that meets an error of the operating system
+    (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` on stderr and
+    exit status 1, not a traceback. A closed pipe (``formgen … | head``) is left to click."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise
+            raise click.ClickException(os_error_message(exc)) from exc
 
 
 def workspace_option(func: F) -> F:

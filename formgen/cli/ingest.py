@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from formgen.cli.common import library_errors, workspace_option
+from formgen.cli.common import library_errors, os_error_message, workspace_option
 from formgen.filenames import readable
 from formgen.workspace import Workspace, write_atomic
 
@@ -93,7 +93,11 @@ def ingest(
     if total >= PROGRESS_FROM and not as_json and sys.stderr.isatty():
         bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr)
 
+    merged = 0
+
     def progress(outcome: Outcome) -> None:
+        nonlocal merged
+        merged += outcome.merged is not None
         if bar is not None and outcome.container is None:
             bar.update(1)
 
@@ -121,10 +125,14 @@ def ingest(
             with journal.writing(ws) as writer:
                 report = run(register_merge(ws, writer))
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
-        raise click.ClickException(
-            f"the run failed: {exc.strerror or exc} ({exc.filename or ws.root}); "
-            "what was reported as merged before this is kept"
-        ) from exc
+        kept = ""
+        if merged:
+            kept = (
+                f"; the {merged} file{'s' if merged != 1 else ''} merged before this "
+                f"{'are' if merged != 1 else 'is'} kept in the register (run the command again "
+                "when this is fixed: they are then reported as unchanged)"
+            )
+        raise click.ClickException(f"the run failed: {os_error_message(exc)}{kept}") from exc
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -134,7 +142,7 @@ def ingest(
         try:
             saved = _save_report(ws, report)
         except OSError as exc:
-            click.echo(f"warning: the report could not be saved: {exc}", err=True)
+            click.echo(f"warning: the report could not be saved: {os_error_message(exc)}", err=True)
     if as_json:
         click.echo(report.dumps())
     else:
