@@ -20,6 +20,7 @@ import fcntl
 import json
 import os
 import secrets
+import shlex
 import time
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.errors import FormgenError
+from formgen.filenames import readable
 from formgen.identity import FormIdentity
 from formgen.model import Choice, Schema, Text
 from formgen.schema_load import default_schema, load_schema
@@ -119,6 +121,23 @@ class IssuedForm:
     """The SHA-256 of each file generated for it (PDF, DOCX)."""
 
 
+def _not_a_workspace(root: Path) -> str:
+    """Why ``root`` cannot be opened, how to point at the workspace one has (a typo in
+    ``--workspace``, or run in another folder), then how to make a new one; a path is quoted
+    so that the command can be copied."""
+    here = root == Path(".")
+    shown = f"the current folder ({readable(Path.cwd())})" if here else shlex.quote(readable(root))
+    why = f"no {CONFIG} in it" if root.is_dir() else "no such folder"
+    named = os.environ.get("FORMGEN_WORKSPACE")
+    if named and Path(named) == root:
+        why += "; the variable FORMGEN_WORKSPACE names it"
+    return (
+        f"{shown} is not a formgen workspace ({why}). To use your workspace, give its folder "
+        "with --workspace DIR (-w DIR), set FORMGEN_WORKSPACE=DIR, or run formgen in it; "
+        f"to create a new one: formgen init {shlex.quote(readable(root))}"
+    )
+
+
 @dataclass
 class Workspace:
     """An opened workspace folder."""
@@ -157,9 +176,7 @@ class Workspace:
         root = Path(root)
         config_path = root / CONFIG
         if not config_path.is_file():
-            raise WorkspaceError(
-                f"{root} is not a formgen workspace (no {CONFIG}); create one with 'formgen init {root}'"
-            )
+            raise WorkspaceError(_not_a_workspace(root))
         try:
             config = tomllib.loads(config_path.read_text("utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

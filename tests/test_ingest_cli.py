@@ -84,7 +84,12 @@ def test_strict_fails_when_a_file_was_not_ok(ws_dir: Path, inbox: Path) -> None:
 def test_not_a_workspace_is_a_domain_error(tmp_path: Path, inbox: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(tmp_path / "nirgends")])
     assert result.exit_code == 1
-    assert "is not a formgen workspace" in result.output and "formgen init" in result.output
+    assert f"Error: {tmp_path}/nirgends is not a formgen workspace (no such folder)" in (
+        result.output
+    )
+    assert "give its folder with --workspace DIR (-w DIR), set FORMGEN_WORKSPACE=DIR" in (
+        result.output
+    )
 
 
 def test_a_missing_path_is_misuse(ws_dir: Path, tmp_path: Path) -> None:

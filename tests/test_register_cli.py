@@ -205,6 +205,32 @@ def test_not_a_workspace(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "is not a formgen workspace" in result.output
 
 
+def test_a_mistyped_workspace_points_to_the_right_one_before_making_a_new_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A typo in -w, or formgen run in the wrong folder: first how to name the workspace one
+    has, then how to make one, with a command that can be copied as it is."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FORMGEN_WORKSPACE", raising=False)
+    result = CliRunner().invoke(main, ["register", "find", "-w", "Arbeitsbereich Koln"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 'Arbeitsbereich Koln' is not a formgen workspace (no such folder). To use your "
+        "workspace, give its folder with --workspace DIR (-w DIR), set FORMGEN_WORKSPACE=DIR, or "
+        "run formgen in it; to create a new one: formgen init 'Arbeitsbereich Koln'\n"
+    )
+    result = CliRunner().invoke(main, ["register", "find"])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Error: the current folder ({tmp_path}) is not a formgen workspace (no workspace.toml "
+        "in it). To use your workspace, give its folder with --workspace DIR"
+    )
+    assert result.output.endswith("to create a new one: formgen init .\n")
+    monkeypatch.setenv("FORMGEN_WORKSPACE", str(tmp_path / "ws-alt"))
+    result = CliRunner().invoke(main, ["register", "find"])
+    assert "(no such folder; the variable FORMGEN_WORKSPACE names it)" in result.output
+
+
 def test_write_all_outputs(ws: Workspace) -> None:
     import datetime as dt
 
