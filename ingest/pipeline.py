@@ -41,9 +41,10 @@ import os
 import resource
 import signal
 import tempfile
+import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parseaddr
 from multiprocessing.connection import Connection, wait
@@ -660,7 +661,7 @@ class Batch:
         self.ctx, self.limits, self.jobs, self.spool = ctx, limits, max(1, jobs), spool
         self.archive = archive
 
-    def run(self, tasks: Iterable[Task]) -> Iterator[tuple[Task, _Done | _Expanded]]:
+    def run(self, tasks: Iterable[Task]) -> Generator[tuple[Task, _Done | _Expanded], None, None]:
         pending: deque[Task] = deque(tasks)
         workers = [
             _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive)
@@ -988,25 +989,73 @@ def ingest_sources(
     earliest = sorted(outstanding)  # a heap of outstanding positions (finished ones popped lazily)
     first: tuple[int, ...] | None = earliest[0] if earliest else None
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
-    with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir:
-        spool = Path(spool_dir)
-        batch = Batch(ctx, limits, jobs, spool, archive)
-        for task, result in batch.run(tasks) if tasks else ():
-            if isinstance(result, _Expanded):
-                for t in result.tasks:
-                    outstanding.add(t.seq)
-                    heapq.heappush(earliest, t.seq)
-            outstanding.discard(task.seq)
-            finished[task.seq] = (task, result)
-            while earliest and earliest[0] not in outstanding:
-                heapq.heappop(earliest)
-            before, first = first, earliest[0] if earliest else None
-            if first == before:
-                continue  # the earliest file is still running: nothing can be settled yet
-            for seq in sorted(k for k in finished if first is None or k < first):
-                settler.settle(*finished.pop(seq))
+    interrupts = _Interrupts()
+    with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir, interrupts.caught():
+        results = Batch(ctx, limits, jobs, Path(spool_dir), archive).run(tasks)
+        try:
+            for task, result in results if tasks else ():
+                if isinstance(result, _Expanded):
+                    for t in result.tasks:
+                        outstanding.add(t.seq)
+                        heapq.heappush(earliest, t.seq)
+                outstanding.discard(task.seq)
+                finished[task.seq] = (task, result)
+                while earliest and earliest[0] not in outstanding:
+                    heapq.heappop(earliest)
+                before, first = first, earliest[0] if earliest else None
+                if first == before:
+                    continue  # the earliest file is still running: nothing can be settled yet
+                for seq in sorted(k for k in finished if first is None or k < first):
+                    with interrupts.held():
+                        settler.settle(*finished.pop(seq))
+        except KeyboardInterrupt:
+            report.unfinished = len(outstanding) + len(finished)
+        finally:
+            results.close()  # stops the workers
     report.finish()
     return report
+
+
+class _Interrupts:
+    """Ctrl-C stops a run between two files: the files handled so far keep their report lines
+    (and merges), the rest are counted as not handled. One that comes while a file is being
+    merged waits until that merge is journaled, so the register is never left half-changed."""
+
+    def __init__(self) -> None:
+        self.merging = False
+        self.asked = False
+
+    @contextlib.contextmanager
+    def caught(self) -> Iterator[None]:
+        """Take Ctrl-C over while the run lasts (where Python's own handler has it)."""
+        if (
+            threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+        ):
+            yield
+            return
+        signal.signal(signal.SIGINT, self._signal)
+        try:
+            yield
+        finally:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    def _signal(self, signum: int, frame: object) -> None:
+        if self.merging:
+            self.asked = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[None]:
+        """Ctrl-C waits until the block is done, then stops the run."""
+        self.merging = True
+        try:
+            yield
+        finally:
+            self.merging = False
+        if self.asked:
+            raise KeyboardInterrupt
 
 
 class _Settler:

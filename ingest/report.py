@@ -103,6 +103,8 @@ class IngestReport:
     """Valid submissions, when no merge function was given (library use, tests)."""
     started: float = field(default_factory=time.time)
     seconds: float = 0.0
+    unfinished: int = 0
+    """Files not handled because the run was interrupted (Ctrl-C)."""
 
     def finish(self) -> None:
         self.seconds = time.time() - self.started
@@ -125,7 +127,13 @@ class IngestReport:
             f"{n} {s}" for s, n in self.counts.items() if s != Status.CONTAINER.value
         )
         rate = len(files) / self.seconds if self.seconds > 0 else 0.0
-        return f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or 'nothing to ingest'}"
+        text = f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or 'nothing to ingest'}"
+        if self.unfinished:
+            text += (
+                f"; interrupted: {self.unfinished} more not handled — run the same command "
+                "again for them (what was merged is kept and reported as unchanged then)"
+            )
+        return text
 
     def lines(self, verbose: bool = False) -> list[str]:
         """The report for people: one line per outcome, warnings indented below it.
@@ -169,6 +177,7 @@ class IngestReport:
                 "files": len(self.files()),
                 "seconds": round(self.seconds, 3),
                 **self.counts,
+                **({"not_handled": self.unfinished} if self.unfinished else {}),
             },
             "files": [o.to_json() for o in self.outcomes],
         }

@@ -151,6 +151,11 @@ def ingest(
         click.echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
         if saved is not None:
             click.echo(f"report with every warning: {readable(saved)}")
+    if report.unfinished:
+        raise click.ClickException(
+            f"interrupted (Ctrl-C): {report.unfinished} file(s) not handled; "
+            "run the same command again for them"
+        )
     failed = report.failed_strict()
     if strict and failed:
         raise click.ClickException(
