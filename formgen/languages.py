@@ -32,7 +32,7 @@ _TABLE: tuple[Language, ...] = (
     ),
     Language("prs", "Dari", "Dari"),
     Language("ps", "Paschtu", "Pashto", ("paschto", "pashtu", "pushtu")),
-    Language("ku", "Kurdisch", "Kurdish"),
+    Language("ku", "Kurdisch", "Kurdish", ("kurdi", "کوردی")),
     Language(
         "kmr",
         "Kurmandschi (Nordkurdisch)",
@@ -96,8 +96,11 @@ LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _TABLE}
 
 
 def _key(text: str) -> str:
+    """A name as looked up: any case; in Latin script also without accents ("Kurmancî",
+    "Soranî" and "Kurdî", as Kurds write them, are "kurmanci", "sorani", "kurdi")."""
     text = unicodedata.normalize("NFKC", text).casefold().strip()
-    return " ".join(text.split())
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join((bare if bare.isascii() else text).split())
 
 
 _BY_NAME: dict[str, str] = {}

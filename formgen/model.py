@@ -217,6 +217,32 @@ class Schema:
     def _category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.categories}
 
+    def category_named(self, text: str) -> Category:
+        """The category a person means by ``text``: its id or its label in any language, case
+        ignored (``Psychotherapie``, ``psychotherapie``)."""
+        key = text.strip().casefold()
+        for c in self.categories:
+            if key in (c.id.casefold(), *(t.casefold() for t in c.label.values.values())):
+                return c
+        return self.category(text)  # unknown: the error lists the known ids
+
+    def region_value(self, text: str) -> str | None:
+        """The region a person means by ``text``: its value or its name in any language, case
+        ignored (``Düsseldorf``, ``duesseldorf``); ``None`` when no region fits."""
+        key = text.strip().casefold()
+        for r in self.regions:
+            if key in (r.value.casefold(), *(t.casefold() for t in r.label.values.values())):
+                return r.value
+        return None
+
+    def region_named(self, text: str) -> str:
+        """:meth:`region_value`, or an error naming the known regions."""
+        value = self.region_value(text)
+        if value is None:
+            known = ", ".join(r.value for r in self.regions)
+            raise FormgenError(f"unknown region '{text}'; known: {known}")
+        return value
+
     def category(self, category_id: str) -> Category:
         found = self._category_by_id.get(category_id)
         if found is not None:

@@ -211,14 +211,7 @@ def _match_categories(
 
 
 def _match_region(text: str, schema: Schema) -> str | None:
-    text = text.strip()
-    if not text:
-        return ""
-    for r in schema.regions:
-        labels = [r.value, *r.label.values.values()]
-        if any(text.casefold() == label.casefold() for label in labels):
-            return r.value
-    return None
+    return schema.region_value(text) if text.strip() else ""
 
 
 def parse_recipients_csv(

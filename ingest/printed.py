@@ -296,19 +296,15 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     t = _T.get(opt.lang, _T["de"])
     schema = reg.schema
     stand = opt.stand or dt.date.today()
-    wanted = {schema.category(c).id for c in opt.categories}
+    wanted = {schema.category_named(c).id for c in opt.categories}
     cats = [c for c in schema.categories if not wanted or c.id in wanted]
-    regions = [r for r in schema.regions if opt.region is None or r.value == opt.region]
-    if opt.region is not None and not regions:
-        from formgen.errors import RegisterError
-
-        known = ", ".join(r.value for r in schema.regions)
-        raise RegisterError(f"unknown region '{opt.region}'; known: {known}")
-    region_text = schema.region_label(opt.region, opt.lang) if opt.region else t["all_regions"]
+    only = schema.region_named(opt.region) if opt.region is not None else None
+    regions = [r for r in schema.regions if only is None or r.value == only]
+    region_text = schema.region_label(only, opt.lang) if only else t["all_regions"]
 
     by_cat: dict[str, list[tuple[str, Json]]] = {}
     for iid, cid, entry in reg.iter_entries():
-        if opt.region is None or region_of(reg, iid) == opt.region:
+        if only is None or region_of(reg, iid) == only:
             by_cat.setdefault(cid, []).append((iid, entry))
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
@@ -386,7 +382,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 # the region heading travels with the first entry: never alone at a page's foot
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
         unplaced = [(iid, e) for iid, e in entries if not region_of(reg, iid)]
-        if unplaced and opt.region is None:
+        if unplaced and only is None:
             story.append(Paragraph("—", st["h2"]))
             for iid, entry in unplaced:
                 story.append(KeepTogether(_entry_block(reg, cat, iid, entry, stand, opt, t, st)))
@@ -577,8 +573,8 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
             shown += f"  ({t['invalid']}: {sv['problem']})"
         parts.append(shown)
     other = stored.get(f"{f.id}._other")
-    if other is not None:
-        parts.append(str(other.get("raw", "")))
+    if other is not None:  # what of the typed text is not among the codes already shown
+        parts.append(str(other.get("v") or other.get("raw") or ""))
     return ", ".join(p for p in parts if p), invalid
 
 

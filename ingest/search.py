@@ -60,13 +60,9 @@ def find(
 ) -> list[Hit]:
     """Entries matching every criterion given, sorted by category order and name."""
     if category is not None:
-        reg.schema.category(category)  # unknown → UnknownCategoryError listing the known ones
-    if region is not None and region not in {r.value for r in reg.schema.regions}:
-        by_label = {fold(r.label.get("de")): r.value for r in reg.schema.regions}
-        region = by_label.get(fold(region), region)
-        if region not in {r.value for r in reg.schema.regions}:
-            known = ", ".join(r.value for r in reg.schema.regions)
-            raise RegisterError(f"unknown region '{region}'; known: {known}")
+        category = reg.schema.category_named(category).id  # unknown → the known ones listed
+    if region is not None:
+        region = reg.schema.region_named(region)
     code = language_code(language) if language else None
     needle = fold(text) if text else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}

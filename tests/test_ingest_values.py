@@ -94,6 +94,11 @@ def test_language_names_in_german_and_english_become_codes() -> None:
     assert codes == ["fa", "ar", "tr"] and unknown == ["Klingonisch"]
 
 
+def test_kurdish_languages_as_kurds_write_them() -> None:
+    codes, unknown = values.languages_from_text("Kurmancî, Soranî, Kurdî, کوردی, Zazakî")
+    assert codes == ["kmr", "ckb", "ku", "zza"] and unknown == []
+
+
 def test_text_constraints() -> None:
     f = Field(
         "postcode",

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pdfplumber
 import pytest
 from register_support import SCHEMA, YILMAZ, checklist
 
-from formgen.errors import RegisterError
+from formgen.errors import FormgenError
 from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
+from ingest.values import check_multi
 
 STAND = dt.date(2026, 11, 22)
 
@@ -138,8 +140,8 @@ def test_one_region_and_without_personal_data(reg: Register) -> None:
                 reg,
                 PrintOptions(
                     stand=STAND,
-                    region="neuss_meerbusch",
-                    categories=("psychotherapie",),
+                    region="rhein-kreis neuss (neuss, meerbusch)",  # the name, as people type it
+                    categories=("Psychotherapie",),
                     personal=False,
                 ),
             )
@@ -159,7 +161,7 @@ def test_english_and_unknown_region(reg: Register) -> None:
     assert "Regional care register" in text and "As of: 2026-11-22" in text
     assert text.count("No entry – no service has been recorded for this region yet.") == 2
     assert "None available –" not in text
-    with pytest.raises(RegisterError, match="unknown region 'mars'"):
+    with pytest.raises(FormgenError, match="unknown region 'mars'"):
         render_register(reg, PrintOptions(region="mars"))
 
 
@@ -169,3 +171,21 @@ def test_arabic_names_are_joined_and_right_to_left(printed: list[str]) -> None:
     assert visual("مركز الاستشارة") in text
     assert visual("مركز الاستشارة") != "مركز الاستشارة"
     assert "\ufee3" in visual("مركز")  # MEEM in its initial (joined) form
+
+
+def test_languages_typed_into_other_are_shown_once() -> None:
+    """'tr' ticked, "Kurmancî-Dialekt, Zazaki" typed: Zazaki becomes a code, the rest stays."""
+    f = SCHEMA.category("krisendienst").field("languages_offered")
+    listed, other = check_multi(f, ["tr"], "Kurmancî-Dialekt, Zazaki")
+    assert listed is not None and other is not None
+    r = Register(SCHEMA)
+    block = {"name": "Krisendienst Łódź", "region": "duesseldorf"}
+    sub = checklist("krisendienst", block)
+    (e,) = sub.entries
+    e = replace(e, entry={"languages_offered": listed, "languages_offered._other": other})
+    r.merge(replace(sub, entries=(e,)))
+    text = "\n".join(
+        pages(render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",))))
+    )
+    assert "Türkisch, Zazaisch, Kurmancî-Dialekt" in text
+    assert "Zazaki" not in text

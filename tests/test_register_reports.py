@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 
-from formgen.errors import RegisterError, UnknownCategoryError
+from formgen.errors import FormgenError, RegisterError, UnknownCategoryError
 from formgen.record import record_from_json
 from ingest import search, staleness
 from ingest.register import Register
@@ -128,6 +128,21 @@ def test_find_psychotherapists_in_duesseldorf_who_offer_farsi(reg: Register, lan
     assert hits[0].name == "Praxis Şule Yılmaz"
 
 
+@pytest.mark.parametrize(
+    ("category", "region"),
+    [
+        ("Psychotherapie", "Düsseldorf"),
+        ("psychotherapeutin, niedergelassen", "DÜSSELDORF"),
+        ("Psychotherapist in private practice", " duesseldorf "),
+    ],
+)
+def test_find_takes_categories_and_regions_as_people_write_them(
+    reg: Register, category: str, region: str
+) -> None:
+    hits = search.find(reg, category=category, region=region, language="fa")
+    assert [h.institution_id for h in hits] == ["inst-0001"]
+
+
 def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
     reg.merge(
         institution_form("inst-0002", base=1, **{"languages_offered._other": "Tigrinya, Dari"})
@@ -144,7 +159,7 @@ def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
 def test_find_rejects_unknown_criteria(reg: Register) -> None:
     with pytest.raises(RegisterError, match="unknown language 'Klingonisch'"):
         search.find(reg, language="Klingonisch")
-    with pytest.raises(RegisterError, match="unknown region 'mars'"):
+    with pytest.raises(FormgenError, match="unknown region 'mars'; known: duesseldorf"):
         search.find(reg, region="mars")
     with pytest.raises(UnknownCategoryError, match="unknown category 'astrologie'"):
         search.find(reg, category="astrologie")

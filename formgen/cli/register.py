@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from formgen.cli.common import library_errors, workspace_option
+from formgen.model import Schema
 from formgen.workspace import Workspace, write_atomic
 from ingest import export as export_mod
 from ingest import journal, search, staleness
@@ -204,8 +205,16 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         click.echo(f"the damaged register was kept as {report.damaged_copy}")
 
 
+def _named(
+    schema: Schema, categories: tuple[str, ...], region: str | None
+) -> tuple[tuple[str, ...], str | None]:
+    """The ids of ``--category`` and ``--region`` as typed (id or name, any case)."""
+    ids = tuple(schema.category_named(c).id for c in categories)
+    return ids, schema.region_named(region) if region else None
+
+
 def _filters(func: F) -> F:
-    func = click.option("--region", help="Only this region (e.g. duesseldorf).")(func)
+    func = click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")(func)
     func = click.option(
         "--category", "categories", multiple=True, help="Only this category (repeatable)."
     )(func)
@@ -239,8 +248,7 @@ def stale(
     'formgen mail --stale' asks each of them, for these checklists, for an update.
     """
     _ws, reg = _open(workspace_dir)
-    for c in categories:
-        reg.schema.category(c)
+    categories, region = _named(reg.schema, categories, region)
     found = staleness.review(reg, _date(today, "--today"), categories or None, region)
     if records_path:
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
@@ -267,8 +275,7 @@ def gaps(
 ) -> None:
     """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
     _ws, reg = _open(workspace_dir)
-    for c in categories:
-        reg.schema.category(c)
+    categories, region = _named(reg.schema, categories, region)
     found = staleness.gaps(reg, [region] if region else None, categories or None)
     if as_json:
         _echo_json([g.to_json() for g in found])
@@ -350,8 +357,8 @@ def export(
 
 
 @register.command("find")
-@click.option("--category", help="Category id, e.g. psychotherapie.")
-@click.option("--region", help="Region value or name, e.g. duesseldorf.")
+@click.option("--category", help="Category id or name, e.g. psychotherapie.")
+@click.option("--region", help="Region value or name, e.g. Düsseldorf.")
 @click.option("--language", help="Language code or name, e.g. fa or Farsi.")
 @click.option("--text", help="Text anywhere in the entry (case and accents ignored).")
 @workspace_option
