@@ -210,6 +210,11 @@ def _match_categories(
     return tuple(out), problems
 
 
+_LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
+"""A '?' inside or at the start of a word, or several in a row: letters Excel's plain CSV could
+not hold ("?ule Y?lmaz", "????? ????????"); a question mark people type ends a word ("Wohin?")."""
+
+
 def _match_region(text: str, schema: Schema) -> str | None:
     return schema.region_value(text) if text.strip() else ""
 
@@ -314,6 +319,16 @@ def _check_row(
     )  # a line break typed in Excel must not reach a header
     if not name:
         problems.append(Problem(source, line, "no institution name"))
+    elif _LOST_LETTER.search(name):
+        problems.append(
+            Problem(
+                source,
+                line,
+                f"'{name:.60}' has '?' in place of letters: Excel writes '?' for every letter "
+                "its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
+                "'CSV UTF-8' and run again",
+            )
+        )
     email = cell["email"]
     if email:
         why = check_email(email)

@@ -793,6 +793,8 @@ class Register:
                 if pending[k]["institution_id"] == target
                 and (path is None or pending[k]["path"] == path)
             ]
+        elif self._decided(target) is not None:
+            raise RegisterError(f"{target} was decided already{self._decided(target)}")
         else:
             raise RegisterError(
                 f"'{target}' is neither a held conflict nor an institution; "
@@ -810,6 +812,18 @@ class Register:
                 theirs = {k: v for k, v in c["theirs"].items() if k not in ("src", "rev")}
                 self._apply(inst, {c["path"]: theirs}, c["theirs"].get("src"), at, f"resolve {cid}")
         return ids
+
+    def _decided(self, cid: str) -> str | None:
+        """How the held conflict ``cid`` was decided (for a message), ``None`` if never held."""
+        number = cid.removeprefix("c-")
+        if not (cid.startswith("c-") and number.isdigit()):
+            return None
+        if int(number) >= int(self.data["next"]["conflict"]):
+            return None
+        for iid, inst in self.institutions.items():
+            if any(h["op"] == f"resolve {cid}" for h in inst["history"]):
+                return f": the returned value was taken ('formgen register history {iid}')"
+        return ": the register's value was kept"
 
     def resolve_duplicate(self, did: str, decision: str, at: str | None = None) -> str:
         """Decide a probable duplicate: ``merge`` into the candidate or keep as ``new``.

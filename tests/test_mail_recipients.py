@@ -163,3 +163,20 @@ def test_line_break_in_a_name_cell_becomes_a_space():
 def test_non_ascii_before_the_at_is_explained():
     listed = parse("id,institution,email,categories,region\nx,X,jörg@example.org,facharzt,\n")
     assert "before the @ cannot be sent by most mail servers" in str(listed.problems[0])
+
+
+def test_names_excel_could_not_save_are_refused_with_what_to_do():
+    """Excel's plain 'CSV' writes Windows-1252 and a '?' for every letter it cannot hold."""
+    text = (
+        "id;institution;email;categories;region\n"
+        "a;Şule Yılmaz Danışmanlık;sule@example.org;facharzt;\n"
+        "b;Ольга Петренко;olga@example.org;facharzt;\n"
+        "c;Wohin? Beratung für Geflüchtete;wohin@example.org;facharzt;\n"
+    )
+    listed = parse(text.encode("cp1252", errors="replace"))
+    assert [p.line for p in listed.problems] == [2, 3]
+    assert listed.problems[0].message.startswith(
+        "'?ule Y?lmaz Dan??manl?k' has '?' in place of letters: Excel writes '?'"
+    )
+    assert "save the list as 'CSV UTF-8'" in listed.problems[1].message
+    assert [r.name for r in listed.recipients] == ["Wohin? Beratung für Geflüchtete"]

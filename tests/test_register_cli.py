@@ -69,7 +69,7 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts")
     assert "nothing waits" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "mine")
-    assert code == 1 and "Error: 'c-0001' is neither a held conflict" in out
+    assert code == 1 and "Error: c-0001 was decided already: the returned value was taken" in out
 
 
 def test_duplicates_resolve(ws: Workspace) -> None:

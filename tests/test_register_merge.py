@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from register_support import SCHEMA, YILMAZ, Bad, checklist, entry, institution_form, submission
@@ -127,6 +128,16 @@ def test_resolve_a_conflict(reg: Register, take: str, expected: str) -> None:
     assert reg.resolve(out.conflicts[0], take) == [out.conflicts[0]]
     assert value(reg, iid, "institution.phone") == expected
     assert reg.conflicts() == []
+    how = {
+        "theirs": f"the returned value was taken ('formgen register history {iid}')",
+        "mine": "the register's value was kept",
+    }[take]
+    with pytest.raises(
+        RegisterError, match=re.escape(f"{out.conflicts[0]} was decided already: {how}")
+    ):
+        reg.resolve(out.conflicts[0], take)
+    with pytest.raises(RegisterError, match="'c-9999' is neither a held conflict"):
+        reg.resolve("c-9999", take)
 
 
 def test_resolve_per_field_by_institution(reg: Register) -> None:
