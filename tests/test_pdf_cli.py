@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -61,13 +62,28 @@ def test_record_with_workspace_is_signed_and_recorded(tmp_path: Path) -> None:
         "institution": {"name": "Çiğdem Öztürk-İnce Praxis", "region": "dormagen"},
     }
     (tmp_path / "r.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
-    result = run(
-        "generate", "pdf", "--record", str(tmp_path / "r.json"), "--workspace", str(ws.root)
-    )
+    result = run("generate", "pdf", "--record", str(tmp_path / "r.json"), "-w", str(ws.root))
     assert result.exit_code == 0, result.output
-    ident = identity_of(ws.forms_dir / "inst-9.pdf")
+    made = ws.forms_dir / "inst-9.pdf"
+    ident = identity_of(made)
     assert ident.verify(ws.secret) and ident.institution_id == "inst-9"
     assert ident.instance_id in ws.issued()
+    # what it was prefilled with and its file, for telling its return from an untouched copy
+    line = json.loads((ws.root / "issued.jsonl").read_text("utf-8").splitlines()[-1])
+    assert line["prefill"] == {
+        "institution.name": "Çiğdem Öztürk-İnce Praxis",
+        "institution.region": "dormagen",
+    }
+    assert line["sha256"] == [hashlib.sha256(made.read_bytes()).hexdigest()]
+    # the workspace named by FORMGEN_WORKSPACE, as for every other command
+    other = tmp_path / "other.pdf"
+    named = CliRunner().invoke(
+        main,
+        ["generate", "pdf", "--record", str(tmp_path / "r.json"), "--out", str(other)],
+        env={"FORMGEN_WORKSPACE": str(ws.root)},
+    )
+    assert named.exit_code == 0, named.output
+    assert identity_of(other).verify(ws.secret)
 
 
 def test_bad_record_exits_1_and_writes_nothing(tmp_path: Path) -> None:
@@ -129,6 +145,10 @@ def test_recipients_batch(tmp_path: Path) -> None:
     assert ident.categories == ("psychotherapie", "facharzt") and ident.verify(ws.secret)
     assert rows[1]["reference"] == ident.reference
     assert set(ws.issued()) == {r["instance_id"] for r in rows}
+    for r in rows:  # each generated file is known again when it comes back untouched
+        data = (out / r["file"]).read_bytes()
+        assert ws.issued_file(hashlib.sha256(data).hexdigest()) == identity_of(out / r["file"])
+        assert ws.issued_prefill(r["instance_id"])["institution.name"] == r["name"]  # type: ignore[index]
     fields = PdfReader(out / "inst-3.pdf").get_fields() or {}
     assert fields["institution.region"]["/V"] == "neuss_meerbusch"
 

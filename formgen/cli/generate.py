@@ -87,11 +87,14 @@ def form_options(func: F) -> F:
         ),
         click.option(
             "--workspace",
+            "-w",
             "workspace_dir",
             type=click.Path(file_okay=False),
             default=None,
-            help="Workspace: its schema, signing secret and log of issued forms. Without it, "
-            "forms are signed with a one-off key that ingest cannot verify.",
+            envvar="FORMGEN_WORKSPACE",
+            help="Workspace: its schema, signing secret and log of issued forms (env "
+            "FORMGEN_WORKSPACE). Without it, forms are signed with a one-off key that ingest "
+            "cannot verify.",
         ),
         click.option(
             "--schema",
