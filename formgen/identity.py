@@ -80,7 +80,9 @@ class FormIdentity:
         if not self.signature:
             return False
         expected = hmac.new(secret, self.payload(), hashlib.sha256).hexdigest()
-        return hmac.compare_digest(expected, self.signature)
+        # As bytes: compare_digest refuses str with other than ASCII (an edited signature).
+        given = self.signature.encode("utf-8", "surrogateescape")
+        return hmac.compare_digest(expected.encode("ascii"), given)
 
     @property
     def reference(self) -> str:

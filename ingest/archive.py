@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import logging
 import zipfile
-import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
@@ -31,6 +30,7 @@ from tnefparse.tnef import TNEF, TNEFAttachment
 
 from formgen.errors import UnreadableFileError
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
+from ingest.sniff import ZIP_ENTRY_ERRORS
 
 MAX_RATIO = 200
 """Deflated XML of real documents stays far below 100:1; zip bombs are at 1000:1 and more."""
@@ -60,11 +60,11 @@ def zip_members(
     opened; a problem with one file inside goes into ``scan.problems``."""
     try:
         zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ENTRY_ERRORS as exc:
         raise UnreadableFileError(
             name,
             "damaged",
-            f"the ZIP archive is damaged ({exc}); ask the sender to pack and send it again",
+            f"the ZIP archive is damaged ({_short(exc)}); ask the sender to pack and send it again",
         ) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)]
@@ -99,10 +99,17 @@ def zip_members(
                         f"{where}: packed with a compression method formgen cannot unpack; "
                         "unpack the archive yourself and ingest the folder"
                     )
-                except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
-                    scan.problems.append(f"{where}: damaged in the archive ({exc}); not read")
+                except ZIP_ENTRY_ERRORS as exc:
+                    scan.problems.append(
+                        f"{where}: damaged in the archive ({_short(exc)}); not read"
+                    )
                 else:
                     yield Attachment(data, shown, str(number), mail)
+
+
+def _short(exc: BaseException) -> str:
+    """What went wrong in a few words (a damaged LZMA stream says nothing but its type)."""
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def bomb_ratio(info: zipfile.ZipInfo) -> float | None:

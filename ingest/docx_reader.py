@@ -27,7 +27,6 @@ import io
 import re
 import unicodedata
 import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -51,6 +50,7 @@ from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
+from ingest.sniff import ZIP_ENTRY_ERRORS
 from ingest.submission import Provenance, RawSubmission, RawValue
 
 READER = "docx"
@@ -149,8 +149,7 @@ class ZipPackage:
                             f"{self.name}: part '{part}' unpacks to more than its declared "
                             f"{info.file_size} bytes; refused (a damaged or forged archive)"
                         )
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
-            # RuntimeError: an encrypted entry (zipfile wants a password)
+        except ZIP_ENTRY_ERRORS as exc:
             raise NotADocxError(
                 f"{self.name}: part '{part}' cannot be unpacked ({exc}); the file is damaged, "
                 "ask the sender to save and send it again"
@@ -223,7 +222,7 @@ def open_zip(data: bytes, name: str) -> ZipPackage:
     sniff(data[: 1024 * 1024], name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError) as exc:
+    except ZIP_ENTRY_ERRORS as exc:
         raise NotADocxError(
             f"{name}: the ZIP archive is damaged ({exc}); ask the sender to save and send it again"
         ) from None

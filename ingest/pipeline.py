@@ -390,10 +390,22 @@ def _process(
         return _Done(
             dataclasses.replace(
                 out,
-                reason=f"the {out.kind or 'file'} reader failed ({type(exc).__name__}: {str(exc)[:200]}); "
-                "the file is kept where it is — please report this with the file",
+                reason=f"the {out.kind or 'file'} reader failed ({type(exc).__name__}: "
+                f"{' '.join(str(exc).split())[:200]}); {_report_with(task)}",
             )
         )
+
+
+def _report_with(task: Task) -> str:
+    """Where the coordinator finds the file to report a reader's failure with: a top-level
+    file stays where it is; an attachment or archive member's spooled copy is deleted at the
+    end of the run, so it is the mail or archive it came in."""
+    if task.top_level or not task.container:
+        return "the file is kept where it is — please report this with the file"
+    return (
+        f"it came in {task.container} (formgen keeps no copy of it) — please report this "
+        "with that mail or archive"
+    )
 
 
 def _picture(out: Outcome, data: bytes) -> _Done:

@@ -8,9 +8,11 @@ OLE2 containers, at the names inside) and says which reader fits.
 from __future__ import annotations
 
 import io
+import lzma
 import re
 import warnings
 import zipfile
+import zlib
 from enum import StrEnum
 from pathlib import Path
 
@@ -181,6 +183,20 @@ def is_page_picture(data: bytes) -> tuple[bool, str]:
     )
 
 
+ZIP_ENTRY_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,  # a damaged directory or header
+    zlib.error,  # damaged deflated data
+    lzma.LZMAError,  # damaged LZMA data
+    EOFError,  # data that ends too soon (LZMA, bzip2)
+    OSError,  # damaged bzip2 data ("Invalid data stream"), and reading the file itself
+    RuntimeError,  # an encrypted entry (zipfile wants a password)
+    NotImplementedError,  # a compression method zipfile cannot unpack (Deflate64)
+    ValueError,  # a header that points outside the file
+)
+"""What opening a ZIP archive (a DOCX, an ODT) or reading one of its files raises when the
+archive is damaged or protected: every reader catches these same types."""
+
+
 def _zip_kind(path: Path) -> Kind:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -193,7 +209,7 @@ def _zip_kind(path: Path) -> Kind:
                     return Kind.ODT
             if "[Content_Types].xml" in names:
                 return Kind.OFFICE_ZIP
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+    except ZIP_ENTRY_ERRORS:
         # A damaged ZIP; if it claims to be Word, let the DOCX reader explain what is wrong.
         with open(path, "rb") as fh:
             if b"word/" in fh.read(1 << 16):
