@@ -102,6 +102,18 @@ class UnreadableFileError(FormgenError):
         super().__init__(f"{file_name}: {message}")
 
 
+class NotAFileError(UnreadableFileError):
+    """A path names something other than a file: a named pipe (FIFO), a socket or a device.
+
+    Such a thing is never opened for reading (a named pipe blocks until someone writes to it,
+    ``/dev/zero`` never ends); ``what`` says what it is (``a named pipe (FIFO)``).
+    """
+
+    def __init__(self, file_name: str, what: str) -> None:
+        self.what = what
+        super().__init__(file_name, "not-a-file", f"{what}, not a file; not read")
+
+
 class IngestError(FormgenError):
     """A returned file could not be ingested; the ingest report carries it and the batch goes on."""
 

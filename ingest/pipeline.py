@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import errno
 import hashlib
 import heapq
 import importlib
@@ -40,6 +41,7 @@ import multiprocessing
 import os
 import resource
 import signal
+import stat
 import tempfile
 import threading
 import time
@@ -54,6 +56,7 @@ from typing import Any
 from formgen.errors import (
     FormgenError,
     IdentityError,
+    NotAFileError,
     NotOurFormError,
     QuarantineError,
     UnreadableFileError,
@@ -76,6 +79,8 @@ from ingest.sniff import (
     is_page_picture,
     kind_of,
     looks_like_mail,
+    not_a_file,
+    open_regular,
     sniff,
 )
 from ingest.submission import Provenance, RawSubmission, Submission
@@ -248,14 +253,15 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _open_task_file(path: Path, limits: Limits) -> tuple[Kind, int, bytes | None]:
+def _open_task_file(path: Path, name: str, limits: Limits) -> tuple[Kind, int, bytes | None]:
     """The file's kind, size and bytes, from one open file (the size and the bytes agree).
 
     The bytes are ``None`` for a container (a mail or a ZIP archive, read by :func:`_expand`)
     and for a file over ``limits.max_file_bytes`` (the worker's address-space bound covers a
-    file that grows while it is read)."""
+    file that grows while it is read). A file replaced by a named pipe or a device since it was
+    found is never opened (:class:`~formgen.errors.NotAFileError`)."""
     try:
-        with open(path, "rb") as fh:
+        with open_regular(path, name) as fh:
             size = os.fstat(fh.fileno()).st_size
             head = fh.read(HEAD_BYTES)
             kind = kind_of(head, path)
@@ -283,7 +289,7 @@ def _process(
     path = Path(task.path)
     out = Outcome(name=task.name, status=Status.UNREADABLE, container=task.container)
     try:
-        kind, size, data = _open_task_file(path, limits)
+        kind, size, data = _open_task_file(path, task.name, limits)
         out = dataclasses.replace(out, kind=str(kind), size=size)
         if kind in CONTAINER_KINDS:
             return _expand(task, kind, path, ctx, limits, spool, out)
@@ -366,6 +372,12 @@ def _process(
                 entries=len(sub.entries),
             ),
             sub,
+        )
+    except NotAFileError as exc:
+        return _Done(
+            dataclasses.replace(
+                out, status=Status.SKIPPED, reason=f"{exc.what}, not a file; not read"
+            )
         )
     except FormgenError as exc:
         return _Done(dataclasses.replace(out, reason=_strip_name(str(exc), task)))
@@ -790,26 +802,42 @@ def workspace_folders(ws: Workspace) -> list[Path]:
 def discover(
     paths: Iterable[str | Path], exclude: Iterable[Path] = ()
 ) -> tuple[list[Task], list[Outcome]]:
-    """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted.
+    """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted, and
+    an outcome for each path that is not a file to read.
 
-    A path that does not exist is an outcome of its own; symbolic links to folders are not
-    followed (no loops); hidden files, Office lock files and folders in ``exclude`` (the
-    workspace's own archive, quarantine, forms and exports: ``formgen ingest .`` in a workspace)
-    are skipped. A name that is not UTF-8 (copied from a USB stick or a Windows share) is
-    opened as it is and shown decoded (:func:`formgen.filenames.readable`).
+    A path that does not exist, a link to nothing or a link that loops is *unreadable*; a named
+    pipe, a socket or a device (or a link to one) is *skipped*, each with its own outcome and
+    never opened (a named pipe blocks until someone writes to it, ``/dev/zero`` never ends).
+    Symbolic links to folders are not followed (no loops); hidden files, Office lock files and
+    folders in ``exclude`` (the workspace's own archive, quarantine, forms and exports:
+    ``formgen ingest .`` in a workspace) are skipped silently. A name that is not UTF-8 (copied
+    from a USB stick or a Windows share) is opened as it is and shown decoded
+    (:func:`formgen.filenames.readable`).
     """
     skip = {p.resolve() for p in exclude}
     tasks: list[Task] = []
-    missing: list[Outcome] = []
+    others: list[Outcome] = []
+
+    def add(path: Path, name: str, mode: int | None = None) -> None:
+        found = _file_task(path, name, mode)
+        if isinstance(found, Task):
+            tasks.append(found)
+        else:
+            others.append(found)
+
     for given in paths:
         p = Path(given)
-        if not p.exists():
-            missing.append(
+        try:
+            mode: int | None = os.stat(p).st_mode
+        except OSError:
+            mode = None
+        if mode is None and not os.path.lexists(p):
+            others.append(
                 Outcome(
                     name=readable(given), status=Status.UNREADABLE, reason="no such file or folder"
                 )
             )
-        elif p.is_dir() and not (p / "cur").is_dir():
+        elif mode is not None and stat.S_ISDIR(mode) and not (p / "cur").is_dir():
             for root, dirs, files in os.walk(p):
                 rootp = Path(root)
                 keep = []
@@ -825,14 +853,48 @@ def discover(
                         keep.append(d)
                 dirs[:] = keep
                 for f in sorted(files):
-                    if not f.startswith(_SKIP_PREFIXES) and (rootp / f).is_file():
-                        fp = rootp / f
-                        tasks.append(
-                            Task(str(fp), readable(fp), container_like=looks_like_mail(fp))
-                        )
+                    if not f.startswith(_SKIP_PREFIXES):
+                        add(rootp / f, readable(rootp / f))
+        elif mode is not None and stat.S_ISDIR(mode):
+            tasks.append(Task(str(p), readable(given), container_like=True))  # a Maildir
         else:
-            tasks.append(Task(str(p), readable(given), container_like=looks_like_mail(p)))
-    return tasks, missing
+            add(p, readable(given), mode)
+    return tasks, others
+
+
+def _file_task(path: Path, name: str, mode: int | None = None) -> Task | Outcome:
+    """The task for the file at ``path`` (called ``name``); an outcome instead when it is not
+    a file to read.
+
+    ``mode`` is its ``st_mode`` when known; it is looked up (with ``stat``, never by opening
+    it) when ``None``."""
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return Outcome(name=name, status=Status.UNREADABLE, reason=_stat_failed(path, exc))
+    what = not_a_file(mode)
+    if what is not None:
+        link = "a link to " if os.path.islink(path) else ""
+        return Outcome(
+            name=name, status=Status.SKIPPED, reason=f"{link}{what}, not a file; not read"
+        )
+    return Task(str(path), name, container_like=looks_like_mail(path))
+
+
+def _stat_failed(path: Path, exc: OSError) -> str:
+    """Why a path that exists (as a name in its folder) cannot be looked at."""
+    if exc.errno == errno.ELOOP:
+        return "a link that loops (it leads back to itself); not read"
+    if exc.errno == errno.ENOENT:
+        if not os.path.islink(path):
+            return "no such file or folder (moved or deleted meanwhile?)"
+        try:
+            target = f" ({readable(os.readlink(path))})"
+        except OSError:
+            target = ""
+        return f"a link to something that does not exist{target}; not read"
+    return f"cannot read the file: {exc.strerror or exc}"
 
 
 def discover_for(

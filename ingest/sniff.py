@@ -7,14 +7,20 @@ OLE2 containers, at the names inside) and says which reader fits.
 
 from __future__ import annotations
 
+import errno
 import io
 import lzma
+import os
 import re
+import stat
 import warnings
 import zipfile
 import zlib
 from enum import StrEnum
 from pathlib import Path
+from typing import BinaryIO
+
+from formgen.errors import NotAFileError
 
 HEAD_BYTES = 8192
 
@@ -101,11 +107,55 @@ def is_maildir(path: Path) -> bool:
     return all((path / sub).is_dir() for sub in ("cur", "new", "tmp"))
 
 
+def not_a_file(mode: int) -> str | None:
+    """What a path whose ``st_mode`` is ``mode`` is, when it is not a regular file (``a named
+    pipe (FIFO)``); ``None`` for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode):
+        return "a device (like /dev/zero)"
+    if stat.S_ISBLK(mode):
+        return "a disk device"
+    return "something other than a file"
+
+
+def open_regular(path: Path | str, name: str) -> BinaryIO:
+    """The regular file at ``path`` (called ``name`` in messages), open for reading.
+
+    Anything else is never opened — a named pipe blocks until someone writes to it, a device
+    like ``/dev/zero`` never ends, and opening some devices does things: it is looked at with
+    ``stat`` first, and checked again on the open file (it may have been replaced meanwhile).
+    Raises :class:`~formgen.errors.NotAFileError` for such a thing, ``IsADirectoryError``
+    for a folder and ``OSError`` as :func:`open` does."""
+
+    def check(mode: int, link: bool) -> None:
+        what = not_a_file(mode)
+        if what == "a folder":
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        if what is not None:
+            raise NotAFileError(name, f"a link to {what}" if link else what)
+
+    check(os.stat(path).st_mode, os.path.islink(path))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+    try:
+        check(os.fstat(fd).st_mode, os.path.islink(path))
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def sniff(path: Path) -> Kind:
     """The kind of the file (or Maildir folder) at ``path``, from its content."""
     if path.is_dir():
         return Kind.MAILDIR if is_maildir(path) else Kind.UNKNOWN
-    with open(path, "rb") as fh:
+    with open_regular(path, str(path)) as fh:
         return kind_of(fh.read(HEAD_BYTES), path)
 
 
@@ -211,7 +261,7 @@ def _zip_kind(path: Path) -> Kind:
                 return Kind.OFFICE_ZIP
     except ZIP_ENTRY_ERRORS:
         # A damaged ZIP; if it claims to be Word, let the DOCX reader explain what is wrong.
-        with open(path, "rb") as fh:
+        with open_regular(path, str(path)) as fh:
             if b"word/" in fh.read(1 << 16):
                 return Kind.DOCX
     return Kind.ZIP
@@ -258,8 +308,8 @@ def looks_like_mail(path: Path) -> bool:
     try:
         if path.is_dir():
             return is_maildir(path)
-        with open(path, "rb") as fh:
+        with open_regular(path, str(path)) as fh:
             head = fh.read(HEAD_BYTES)
-    except OSError:
+    except (OSError, NotAFileError):
         return False
     return head.startswith(_OLE) or _text_kind(head) in (Kind.EML, Kind.MBOX)

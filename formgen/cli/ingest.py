@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,8 +21,19 @@ PROGRESS_FROM = 10
 """Show a progress bar (on a terminal, on stderr) from this many files on."""
 
 
+def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...]) -> Any:
+    """A path that is not there is misuse (a typo); a link is there even when it leads nowhere
+    or in a loop (``click.Path(exists=True)`` would refuse the whole run): ingest reports it."""
+    for path in paths:
+        if not os.path.lexists(path):
+            raise click.BadParameter(f"Path '{readable(path)}' does not exist.", ctx, param)
+    return paths
+
+
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), callback=_existing
+)
 @workspace_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (for machines).")
 @click.option(

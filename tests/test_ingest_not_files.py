@@ -1,0 +1,145 @@
+"""Things in a folder or on the command line that are not files — a named pipe, a socket, a
+device, a link to nothing or in a loop — are never opened and each gets its own line; the
+forms beside them are read and merged."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ingest_support import SAMPLES, sample_workspace
+
+from formgen.cli import main
+from ingest.pipeline import ReadContext, discover, ingest_sources
+from ingest.report import Status
+
+FORM = (SAMPLES / "pdf" / "institution_pdfjs.pdf").read_bytes()
+
+
+@pytest.fixture(autouse=True)
+def _never_hang() -> Iterator[None]:
+    """Opening a named pipe blocks until someone writes to it: fail the test instead."""
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("formgen opened something that blocks")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, before)
+
+
+@pytest.fixture
+def inbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "rueckmeldung.pdf").write_bytes(FORM)
+    os.mkfifo(folder / "fifo.pdf")
+    (folder / "dangling.pdf").symlink_to(tmp_path / "gone.pdf")
+    (folder / "loop-a.pdf").symlink_to(folder / "loop-b.pdf")
+    (folder / "loop-b.pdf").symlink_to(folder / "loop-a.pdf")
+    (folder / "zero.pdf").symlink_to("/dev/zero")
+    (folder / ".versteckt.pdf").write_bytes(b"hidden")
+    (folder / "~$antrag.docx").write_bytes(b"an Office lock file")
+    return folder
+
+
+def _socket(path: Path) -> socket.socket | None:
+    if len(os.fsencode(path)) > 100:  # AF_UNIX paths are short
+        return None
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(path))
+    return sock
+
+
+def test_each_thing_that_is_not_a_file_in_a_folder_gets_its_own_line(
+    tmp_path: Path, inbox: Path
+) -> None:
+    sock = _socket(inbox / "s.pdf")
+    try:
+        tasks, others = discover([inbox])
+    finally:
+        if sock is not None:
+            sock.close()
+    assert [t.name for t in tasks] == [str(inbox / "rueckmeldung.pdf")]
+    said = {Path(o.name).name: (o.status, o.reason) for o in others}
+    assert said.pop("fifo.pdf") == (
+        Status.SKIPPED,
+        "a named pipe (FIFO), not a file; not read",
+    )
+    assert said.pop("zero.pdf") == (
+        Status.SKIPPED,
+        "a link to a device (like /dev/zero), not a file; not read",
+    )
+    assert said.pop("dangling.pdf") == (
+        Status.UNREADABLE,
+        f"a link to something that does not exist ({tmp_path / 'gone.pdf'}); not read",
+    )
+    for loop in ("loop-a.pdf", "loop-b.pdf"):
+        assert said.pop(loop) == (
+            Status.UNREADABLE,
+            "a link that loops (it leads back to itself); not read",
+        )
+    if sock is not None:
+        assert said.pop("s.pdf") == (Status.SKIPPED, "a socket, not a file; not read")
+    assert not said  # the hidden file and the Office lock file are skipped silently
+
+
+def test_named_on_the_command_line_they_are_reported_and_the_form_merged(
+    tmp_path: Path, inbox: Path
+) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    names = ["fifo.pdf", "dangling.pdf", "loop-a.pdf", "zero.pdf", "rueckmeldung.pdf"]
+    result = CliRunner().invoke(main, ["ingest", *(str(inbox / n) for n in names), "-w", str(ws)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert f"skipped     {inbox / 'fifo.pdf'}: a named pipe (FIFO), not a file; not read" in lines
+    assert any(
+        line.startswith(f"unreadable  {inbox / 'dangling.pdf'}: a link to") for line in lines
+    )
+    assert (
+        f"unreadable  {inbox / 'loop-a.pdf'}: a link that loops (it leads back to itself); not read"
+        in lines
+    )
+    assert any(
+        line.startswith(f"skipped     {inbox / 'zero.pdf'}: a link to a device") for line in lines
+    )
+    (merged,) = [line for line in lines if "rueckmeldung.pdf" in line]
+    assert "merged" in merged or "new" in merged, merged
+    assert lines[-2].startswith("5 files in ")
+
+
+def test_a_missing_path_stays_misuse_but_a_link_to_nothing_is_reported(
+    tmp_path: Path, inbox: Path
+) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    result = CliRunner().invoke(main, ["ingest", str(inbox / "fehlt.pdf"), "-w", str(ws)])
+    assert result.exit_code == 2 and "does not exist" in result.output
+    result = CliRunner().invoke(
+        main, ["ingest", str(inbox / "dangling.pdf"), "-w", str(ws), "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "a link to something that does not exist" in result.output
+
+
+def test_a_file_replaced_by_a_named_pipe_before_it_is_read_is_not_opened(
+    tmp_path: Path, inbox: Path
+) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    (inbox / "later.pdf").write_bytes(b"%PDF-1.7 soon replaced")
+    tasks, _ = discover([inbox / "later.pdf", inbox / "rueckmeldung.pdf"])
+    (inbox / "later.pdf").unlink()
+    os.mkfifo(inbox / "later.pdf")  # a mail program, a sync tool … between discover and reading
+    report = ingest_sources(tasks, ReadContext.for_workspace(ws), jobs=1)
+    replaced, form = report.outcomes
+    assert replaced.status is Status.SKIPPED
+    assert replaced.reason == "a named pipe (FIFO), not a file; not read"
+    assert form.status in (Status.OK, Status.WARNINGS) and len(report.submissions) == 1
