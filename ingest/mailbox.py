@@ -21,6 +21,7 @@ import email
 import email.policy
 import email.utils
 import mailbox
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -29,7 +30,9 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
+from formgen.errors import NotAFileError
 from formgen.filenames import readable
+from ingest.sniff import open_regular
 
 MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
@@ -200,14 +203,46 @@ def mbox_attachments(
 def maildir_attachments(
     path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
 ) -> Iterator[Attachment]:
-    """Attachments of every mail in a Maildir folder (``cur`` and ``new``), in a stable order."""
-    box = mailbox.Maildir(str(path), factory=None, create=False)
-    keys = sorted(k for k in box.iterkeys() if not k.startswith("."))  # .gitkeep, editor files
-    for number, key in enumerate(keys, start=1):
+    """Attachments of every mail in a Maildir folder (``cur`` and ``new``), in a stable order.
+
+    A mail file that cannot be read — gone meanwhile (a mail program moved it), a link to
+    nothing, a named pipe or a device (never opened), no permission — is a line in
+    ``scan.problems`` naming it; the other mails are read."""
+    for number, (sub, name) in enumerate(_maildir_files(path), start=1):
+        where = f"#{number} {sub}/{display_name(name)}"
+        try:
+            with open_regular(path / sub / name, where) as fh:
+                data = fh.read()
+        except NotAFileError as exc:
+            scan.problems.append(f"{where}: {exc.what}, not a mail; not read")
+            continue
+        except FileNotFoundError:
+            gone = os.path.islink(path / sub / name)
+            scan.problems.append(
+                f"{where}: a link to something that does not exist; not read"
+                if gone
+                else f"{where}: gone before it was read (moved by a mail program?); not read — "
+                "ingest the Maildir again"
+            )
+            continue
+        except OSError as exc:
+            scan.problems.append(f"{where}: cannot read the mail: {exc.strerror or exc}")
+            continue
         scan.mails += 1
-        yield from message_attachments(
-            parse(box.get_bytes(key)), str(number), scan, max_attachments
-        )
+        yield from message_attachments(parse(data), str(number), scan, max_attachments)
+
+
+def _maildir_files(path: Path) -> list[tuple[str, str]]:
+    """(``cur`` or ``new``, file name) of the mails of a Maildir, by their unique name (the part
+    before the ``:2,FLAGS`` a mail program adds), as :class:`mailbox.Maildir` orders them;
+    hidden files (``.gitkeep``, an editor's) and folders are left out."""
+    found = []
+    for sub in ("new", "cur"):
+        with contextlib.suppress(FileNotFoundError, NotADirectoryError):
+            for name in os.listdir(path / sub):
+                if not name.startswith(".") and not os.path.isdir(path / sub / name):
+                    found.append((name.split(":")[0], sub, name))
+    return [(sub, name) for _, sub, name in sorted(found)]
 
 
 def msg_attachments(

@@ -12,7 +12,7 @@ import pytest
 from ingest_support import sample_workspace
 
 from ingest import mailbox
-from ingest.pipeline import ReadContext, discover, ingest_sources
+from ingest.pipeline import Limits, ReadContext, discover, ingest_sources
 from ingest.report import Status
 from ingest.sniff import Kind, sniff
 
@@ -182,3 +182,48 @@ def test_outlook_msg_attachments(
     (sub,) = report.submissions
     assert sub.provenance.mail_subject == subject
     assert sub.provenance.container == f"{path}#{position}"
+
+
+def test_a_bad_message_file_is_one_line_and_the_other_mails_of_the_maildir_are_read(
+    tmp_path: Path,
+) -> None:
+    import os
+    import shutil
+
+    box = tmp_path / "Maildir"
+    shutil.copytree(SAMPLES / "Maildir", box)
+    os.mkfifo(box / "cur" / "1758600000.M1P1.host:2,S")  # never opened: it would block
+    (box / "cur" / "1758600001.M1P1.host:2,S").symlink_to(tmp_path / "moved-away")
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(
+        discover([box])[0],
+        ReadContext.for_workspace(ws),
+        limits=Limits(container_seconds=30),  # the named pipe, opened, would block until then
+        jobs=1,
+    )
+    maildir, *attachments = report.outcomes
+    assert maildir.status is Status.WARNINGS
+    assert maildir.reason == "2 mails, 2 attachments"
+    assert maildir.warnings == (
+        "#1 cur/1758600000.M1P1.host:2,S: a named pipe (FIFO), not a mail; not read",
+        "#2 cur/1758600001.M1P1.host:2,S: a link to something that does not exist; not read",
+    )
+    assert [a.name.rsplit("#", 1)[1] for a in attachments] == ["3/1 formular.pdf", "4/1 liste.pdf"]
+    assert len(report.submissions) == 2
+
+
+def test_a_mail_moved_away_while_the_maildir_is_read_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mail program moves a mail from new/ to cur/ (or deletes it) while formgen reads."""
+    listed = mailbox._maildir_files(SAMPLES / "Maildir")
+    monkeypatch.setattr(
+        mailbox, "_maildir_files", lambda path: [("new", "1758600000.M9P9.gone"), *listed]
+    )
+    s = mailbox.MailScan()
+    found = list(mailbox.maildir_attachments(SAMPLES / "Maildir", s))
+    assert [a.position for a in found] == ["2/1", "3/1"] and s.mails == 2
+    assert s.problems == [
+        "#1 new/1758600000.M9P9.gone: gone before it was read (moved by a mail program?); not "
+        "read — ingest the Maildir again"
+    ]
