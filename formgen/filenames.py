@@ -6,7 +6,9 @@ surrogates in place of the bytes it could not decode ("Antwort_\\udcc4mal.pdf").
 opens the file, but it cannot be written as UTF-8 (a report, the journal, JSON) or shown.
 
 :func:`readable` is the name to show and to store; the path as the file system gave it stays
-the one that is opened.
+the one that is opened. :func:`shown` is :func:`readable` for a report line: a name may
+hold a line break or another control character (any byte but ``/`` and NUL is allowed), which
+is shown as its escape (``\\n``) so that one file stays one line.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import os
 import re
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters, and the other characters that break a line (``str.splitlines``)."""
 
 
 def readable(name: str | os.PathLike[str]) -> str:
@@ -41,3 +45,14 @@ def _decode(part: bytes) -> str:
     except UnicodeDecodeError:
         # Windows-1252 leaves five bytes undefined; none of them is a letter of a name.
         return part.decode("cp1252", errors="replace")
+
+
+def shown(name: str | os.PathLike[str]) -> str:
+    """``name`` as a report line shows it: :func:`readable`, with each control character
+    (a line break, a tab, an escape sequence's ESC) as its visible escape (``\\n``,
+    ``\\x1b``), so that a file name cannot break a report line or forge one."""
+    return _CONTROL.sub(_escape, readable(name))
+
+
+def _escape(match: re.Match[str]) -> str:
+    return ascii(match.group())[1:-1]

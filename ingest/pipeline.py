@@ -61,7 +61,7 @@ from formgen.errors import (
     QuarantineError,
     UnreadableFileError,
 )
-from formgen.filenames import readable
+from formgen.filenames import shown
 from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, write_atomic
 from ingest import archive, mailbox
@@ -458,7 +458,7 @@ def _keep_original(ws: Workspace, data: bytes, sha: str) -> None:
 
 
 def _file_name(task: Task) -> str:
-    return task.file_name or readable(Path(task.path).name)
+    return task.file_name or shown(Path(task.path).name)
 
 
 def _strip_name(message: str, task: Task) -> str:
@@ -811,8 +811,8 @@ def discover(
     Symbolic links to folders are not followed (no loops); hidden files, Office lock files and
     folders in ``exclude`` (the workspace's own archive, quarantine, forms and exports:
     ``formgen ingest .`` in a workspace) are skipped silently. A name that is not UTF-8 (copied
-    from a USB stick or a Windows share) is opened as it is and shown decoded
-    (:func:`formgen.filenames.readable`).
+    from a USB stick or a Windows share) is opened as it is and shown decoded, a control
+    character in a name (a line break) as its escape (:func:`formgen.filenames.shown`).
     """
     skip = {p.resolve() for p in exclude}
     tasks: list[Task] = []
@@ -834,7 +834,7 @@ def discover(
         if mode is None and not os.path.lexists(p):
             others.append(
                 Outcome(
-                    name=readable(given), status=Status.UNREADABLE, reason="no such file or folder"
+                    name=shown(given), status=Status.UNREADABLE, reason="no such file or folder"
                 )
             )
         elif mode is not None and stat.S_ISDIR(mode) and not (p / "cur").is_dir():
@@ -848,17 +848,17 @@ def discover(
                         continue
                     if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
                         folder = str(rootp / d)
-                        tasks.append(Task(folder, readable(folder), container_like=True))
+                        tasks.append(Task(folder, shown(folder), container_like=True))
                     else:
                         keep.append(d)
                 dirs[:] = keep
                 for f in sorted(files):
                     if not f.startswith(_SKIP_PREFIXES):
-                        add(rootp / f, readable(rootp / f))
+                        add(rootp / f, shown(rootp / f))
         elif mode is not None and stat.S_ISDIR(mode):
-            tasks.append(Task(str(p), readable(given), container_like=True))  # a Maildir
+            tasks.append(Task(str(p), shown(given), container_like=True))  # a Maildir
         else:
-            add(p, readable(given), mode)
+            add(p, shown(given), mode)
     return tasks, others
 
 
@@ -890,7 +890,7 @@ def _stat_failed(path: Path, exc: OSError) -> str:
         if not os.path.islink(path):
             return "no such file or folder (moved or deleted meanwhile?)"
         try:
-            target = f" ({readable(os.readlink(path))})"
+            target = f" ({shown(os.readlink(path))})"
         except OSError:
             target = ""
         return f"a link to something that does not exist{target}; not read"

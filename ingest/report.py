@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from formgen.filenames import shown
 from ingest.submission import Submission
 
 
@@ -84,7 +85,10 @@ class Outcome:
                     f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
                 )
             detail = ", ".join(p for p in parts if p)
-        return f"{self.status.value:<11} {self.name}" + (f": {detail}" if detail else "")
+        # A name or a reason quoting one may hold a line break: one outcome stays one line.
+        return f"{self.status.value:<11} {shown(self.name)}" + (
+            f": {shown(detail)}" if detail else ""
+        )
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -148,7 +152,8 @@ class IngestReport:
             if len(skipped) > 3 and not verbose:
                 kinds = ", ".join(sorted({o.kind or "?" for o in skipped}))
                 out.append(
-                    f"{Status.SKIPPED.value:<11} {skipped[0].container} … {skipped[-1].container}: "
+                    f"{Status.SKIPPED.value:<11} {shown(skipped[0].container or '')} … "
+                    f"{shown(skipped[-1].container or '')}: "
                     f"{len(skipped)} attachments that are not forms ({kinds})"
                 )
             else:
@@ -164,10 +169,10 @@ class IngestReport:
                 continue
             flush()
             out.append(o.line())
-            shown = o.warnings if verbose else o.warnings[:5]
-            out.extend(f"    {w}" for w in shown)
-            if len(o.warnings) > len(shown):
-                out.append(f"    … and {len(o.warnings) - len(shown)} more (--json shows all)")
+            listed = o.warnings if verbose else o.warnings[:5]
+            out.extend(f"    {shown(w)}" for w in listed)
+            if len(o.warnings) > len(listed):
+                out.append(f"    … and {len(o.warnings) - len(listed)} more (--json shows all)")
         flush()
         return out
 

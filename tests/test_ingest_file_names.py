@@ -115,3 +115,27 @@ def test_readable(name: str, shown: str) -> None:
 def test_an_attachment_or_zip_member_name_never_carries_a_surrogate() -> None:
     assert display_name("Antwort_\udcc4mal.pdf") == "Antwort_Ämal.pdf"
     assert display_name("x\ud800y.pdf") == "x\ufffdy.pdf"
+
+
+def test_a_line_break_in_a_file_name_cannot_forge_a_report_line(tmp_path: Path) -> None:
+    """Any byte but '/' may be part of a file name on Linux, a line break and ESC included."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    forged = "antrag.pdf\nok          gefaelscht.pdf: form FG-AAAAA-BBBBB, 9 entries\x1b[2K"
+    (folder / forged).write_bytes((SAMPLES / "pdf" / "institution_pdfium.pdf").read_bytes())
+    (folder / "z-liste.pdf").write_bytes((SAMPLES / "pdf" / "checklist_pdfium.pdf").read_bytes())
+    code, output = _run("ingest", str(folder), "-w", str(ws))
+    assert code == 0, output
+    lines = [line for line in output.splitlines() if not line.startswith(" ")]
+    escaped = "antrag.pdf\\nok          gefaelscht.pdf: form FG-AAAAA-BBBBB, 9 entries\\x1b[2K"
+    assert lines[0].startswith(f"warnings    {folder}/{escaped}: form FG-")
+    assert lines[1].startswith(f"warnings    {folder}/z-liste.pdf: form FG-")
+    assert lines[2].startswith("2 files in ")
+    assert not any(line.startswith("ok          gefaelscht") for line in output.splitlines())
+    (saved,) = (ws / "exports").glob("ingest-*.txt")
+    assert escaped in saved.read_text("utf-8")
+    code, output = _run("ingest", str(folder), "-w", str(ws), "--json", "--dry-run")
+    assert code == 0, output
+    assert f"{folder}/{escaped}" in [f["name"] for f in json.loads(output)["files"]]

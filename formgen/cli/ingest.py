@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from formgen.cli.common import library_errors, os_error_message, workspace_option
-from formgen.filenames import readable
+from formgen.filenames import readable, shown
 from formgen.workspace import Workspace, write_atomic
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...
     or in a loop (``click.Path(exists=True)`` would refuse the whole run): ingest reports it."""
     for path in paths:
         if not os.path.lexists(path):
-            raise click.BadParameter(f"Path '{readable(path)}' does not exist.", ctx, param)
+            raise click.BadParameter(f"Path '{shown(path)}' does not exist.", ctx, param)
     return paths
 
 
