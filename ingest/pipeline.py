@@ -37,6 +37,7 @@ import hashlib
 import heapq
 import importlib
 import json
+import logging
 import multiprocessing
 import os
 import resource
@@ -577,10 +578,28 @@ def _vsize() -> int:
     return 0
 
 
+QUIET_LIBRARIES = ("pypdf", "pdfminer", "pdfplumber", "extract_msg", "olefile")
+"""Libraries that log what they meet in a damaged file ("Data-loss while decompressing corrupted
+data", "Could not set text matrix"), sometimes hundreds of lines: in a worker those lines would
+land on stderr, outside the report (and beside ``--json``). The report says what matters."""
+
+
+def _mute_libraries() -> None:
+    """Silence :data:`QUIET_LIBRARIES` in this (worker) process, as ``ingest.archive`` does
+    tnefparse; a library that configures no logging of its own is otherwise printed by
+    Python's last-resort handler."""
+    for name in QUIET_LIBRARIES:
+        log = logging.getLogger(name)
+        log.addHandler(logging.NullHandler())
+        log.setLevel(logging.CRITICAL + 1)
+        log.propagate = False
+
+
 def _worker_main(
     conn: Connection, ctx: ReadContext, limits: Limits, spool: str, archive: Workspace | None
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    _mute_libraries()
     budget = _vsize() + limits.memory_bytes
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (budget, budget))

@@ -158,3 +158,30 @@ def test_a_failing_reader_says_where_the_coordinator_finds_the_file(
         "this with that mail or archive"
     )
     assert top.reason.endswith("the file is kept where it is — please report this with the file")
+
+
+def test_library_log_lines_on_a_damaged_pdf_stay_out_of_stderr(tmp_path: Path) -> None:
+    """pdfminer logs "Data-loss while decompressing corrupted data" for this one changed byte;
+    such lines (sometimes hundreds) are not printed beside the report or the JSON."""
+    import json
+    import subprocess
+    import sys
+
+    data = bytearray((SAMPLES / "pdf" / "institution_qpdf_flat.pdf").read_bytes())
+    data[45312] = 0x91
+    (tmp_path / "flipped.pdf").write_bytes(bytes(data))
+    valid = _valid(tmp_path)
+    ws = sample_workspace(tmp_path / "ws")
+    cli = [sys.executable, "-c", "from formgen.cli import main; main()"]
+    files = [str(tmp_path / "flipped.pdf"), str(valid)]
+    run = subprocess.run(
+        [*cli, "ingest", "--json", *files, "-w", str(ws.root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    flipped, form = json.loads(run.stdout)["files"]
+    assert flipped["name"].endswith("flipped.pdf") and flipped["status"]
+    assert form["status"] in ("ok", "warnings") and form["merged"]
