@@ -139,16 +139,28 @@ def _not_a_workspace(root: Path) -> str:
 
 
 @dataclass
+class _IssuedLog:
+    """``issued.jsonl`` as read so far: the forms, and what they were made with and as (for
+    those issued by a formgen that records it)."""
+
+    offset: int = 0
+    identities: dict[str, FormIdentity] = field(default_factory=dict)
+    prefills: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Instance id → the values the form was prefilled with."""
+    files: dict[str, str] = field(default_factory=dict)
+    """SHA-256 of a generated file → the instance id of its form."""
+
+
+@dataclass
 class Workspace:
     """An opened workspace folder."""
 
     root: Path
     config: dict[str, Any]
-    _issued_read: tuple[int, dict[str, FormIdentity], dict[str, IssuedForm]] = field(
-        default_factory=lambda: (0, {}, {}), init=False, repr=False, compare=False
+    _issued_read: _IssuedLog = field(
+        default_factory=lambda: _IssuedLog(), init=False, repr=False, compare=False
     )
-    """How far ``issued.jsonl`` was read, the forms found up to there, and what they were made
-    with and as (for those issued by a formgen that records it)."""
+    """What ``issued.jsonl`` said up to where it was read."""
 
     # ------------------------------------------------------------------ creation / opening
 
@@ -305,44 +317,41 @@ class Workspace:
         """The values the form ``instance_id`` was prefilled with, if recorded (see
         :meth:`record_issued`); ``None`` for a blank form or one issued before formgen kept them."""
         self._issued_index()
-        found = self._issued_read[2].get(instance_id)
-        return dict(found.prefill) if found and found.prefill else None
+        found = self._issued_read.prefills.get(instance_id)
+        return dict(found) if found else None
 
     def issued_file(self, sha256: str) -> FormIdentity | None:
         """The issued form whose generated file has this SHA-256 (a copy that came back
         exactly as formgen made it: a draft, a sent mail, an untouched attachment)."""
         index = self._issued_index()
-        for iid, form in self._issued_read[2].items():
-            if sha256 in form.sha256:
-                return index.get(iid)
-        return None
+        instance_id = self._issued_read.files.get(sha256)
+        return index.get(instance_id) if instance_id else None
 
     def _issued_index(self) -> dict[str, FormIdentity]:
         """The issued forms: the log is read once, then only the lines appended since (by this
         or another formgen run); read again from the start when it was rewritten shorter."""
-        offset, index, made = self._issued_read
+        read = self._issued_read
         try:
             with open(self.root / ISSUED, "rb") as fh:
-                if os.fstat(fh.fileno()).st_size < offset:
-                    offset, index, made = 0, {}, {}
-                fh.seek(offset)
+                if os.fstat(fh.fileno()).st_size < read.offset:
+                    read = self._issued_read = _IssuedLog()
+                fh.seek(read.offset)
                 tail = fh.read()
         except FileNotFoundError:
-            return index
+            return read.identities
         complete = tail[: tail.rfind(b"\n") + 1]  # a line still being written is read next time
         for line in complete.decode("utf-8", errors="replace").splitlines():
             with contextlib.suppress(ValueError, FormgenError):
                 data = json.loads(line)
                 ident = FormIdentity.from_fields(data)
-                index[ident.instance_id] = ident
+                read.identities[ident.instance_id] = ident
                 prefill, files = data.get("prefill"), data.get("sha256")
-                if isinstance(prefill, dict) or isinstance(files, list):
-                    made[ident.instance_id] = IssuedForm(
-                        prefill if isinstance(prefill, dict) else {},
-                        tuple(str(f) for f in files) if isinstance(files, list) else (),
-                    )
-        self._issued_read = (offset + len(complete), index, made)
-        return index
+                if isinstance(prefill, dict):
+                    read.prefills[ident.instance_id] = prefill
+                for sha in files if isinstance(files, list) else ():
+                    read.files[str(sha)] = ident.instance_id
+        read.offset += len(complete)
+        return read.identities
 
     # ------------------------------------------------------------------ one writer at a time
 
