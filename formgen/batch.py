@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib
 import io
 import multiprocessing
@@ -214,10 +213,7 @@ def generate_batch(
                 workspace.record_issued(
                     (i.identity for i in items),
                     {
-                        ident.instance_id: IssuedForm(
-                            rec.form_values(schema),
-                            (hashlib.sha256((tmp / name).read_bytes()).hexdigest(),),
-                        )
+                        ident.instance_id: IssuedForm.made(schema, rec, (tmp / name).read_bytes())
                         for rec, _, ident, name in tasks_meta
                     },
                 )
@@ -289,10 +285,7 @@ def generate_one(
     out.parent.mkdir(parents=True, exist_ok=True)
     if workspace is not None:
         with workspace.lock():
-            made = IssuedForm(
-                request.record.form_values(schema) if request.record else {},
-                (hashlib.sha256(form.data).hexdigest(),),
-            )
+            made = IssuedForm.made(schema, request.record, form.data)
             workspace.record_issued([identity], {identity.instance_id: made})
     write_atomic(out, form.data)
     return form

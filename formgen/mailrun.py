@@ -355,9 +355,7 @@ def _prepare(
         if form.identity.instance_id != identity.instance_id:
             raise MailError(f"the {fmt} generator did not use the identity it was given")
         forms.append(form)
-    made = IssuedForm(
-        record.form_values(schema), tuple(hashlib.sha256(f.data).hexdigest() for f in forms)
-    )
+    made = IssuedForm.made(schema, record, *(f.data for f in forms))
     ws.record_issued([identity], {identity.instance_id: made})
     folder = ws.forms_dir / "mail" / settings.round
     folder.mkdir(parents=True, exist_ok=True)

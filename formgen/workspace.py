@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import secrets
@@ -32,6 +33,7 @@ from formgen.errors import FormgenError
 from formgen.filenames import readable
 from formgen.identity import FormIdentity
 from formgen.model import Choice, Schema, Text
+from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema, load_schema
 
 CONFIG = "workspace.toml"
@@ -119,6 +121,14 @@ class IssuedForm:
     :meth:`formgen.record.InstitutionRecord.form_values`)."""
     sha256: tuple[str, ...] = ()
     """The SHA-256 of each file generated for it (PDF, DOCX)."""
+
+    @classmethod
+    def made(cls, schema: Schema, record: InstitutionRecord | None, *files: bytes) -> IssuedForm:
+        """A form prefilled from ``record`` (``None``: a blank one), generated as ``files``."""
+        return cls(
+            record.form_values(schema) if record else {},
+            tuple(hashlib.sha256(data).hexdigest() for data in files),
+        )
 
 
 def _not_a_workspace(root: Path) -> str:

@@ -793,8 +793,8 @@ class Register:
                 if pending[k]["institution_id"] == target
                 and (path is None or pending[k]["path"] == path)
             ]
-        elif self._decided(target) is not None:
-            raise RegisterError(f"{target} was decided already{self._decided(target)}")
+        elif (how := self._decided(target)) is not None:
+            raise RegisterError(f"{target} was decided already{how}")
         else:
             raise RegisterError(
                 f"'{target}' is neither a held conflict nor an institution; "
