@@ -74,13 +74,21 @@ class WorkspaceError(FormgenError):
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
+
+    A write that fails (a full disk, a read-only drive) leaves no half-written temporary file
+    behind, and the error names ``path``, the file the user asked for."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
     fsync_dir(path.parent)
 
 

@@ -837,6 +837,17 @@ def discover(
     tasks: list[Task] = []
     others: list[Outcome] = []
 
+    def unlisted(exc: OSError) -> None:
+        """A folder formgen may not list, met while walking."""
+        others.append(
+            Outcome(
+                name=shown(exc.filename or ""),
+                status=Status.UNREADABLE,
+                reason=f"cannot read the folder: {exc.strerror or exc}; its files were not "
+                "read (check its permissions)",
+            )
+        )
+
     def add(path: Path, name: str, mode: int | None = None) -> None:
         found = _file_task(path, name, mode)
         if isinstance(found, Task):
@@ -857,7 +868,7 @@ def discover(
                 )
             )
         elif mode is not None and stat.S_ISDIR(mode) and not (p / "cur").is_dir():
-            for root, dirs, files in os.walk(p):
+            for root, dirs, files in os.walk(p, onerror=unlisted):
                 rootp = Path(root)
                 keep = []
                 for d in sorted(dirs):

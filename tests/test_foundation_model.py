@@ -13,7 +13,7 @@ from formgen.identity import FormIdentity, parse_reference
 from formgen.model import FieldPath, iter_checklist_paths, iter_institution_paths
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
-from formgen.workspace import Workspace, WorkspaceError
+from formgen.workspace import Workspace, WorkspaceError, write_atomic
 
 
 @pytest.mark.parametrize(
@@ -214,3 +214,14 @@ def test_workspace_lock_is_exclusive(tmp_path: Path) -> None:
         pass
     with other.lock(wait=0.2):
         pass
+
+
+def test_a_failed_atomic_write_leaves_no_temporary_file_and_names_the_target(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "register.csv"
+    target.mkdir()  # the rename at the end fails: the temporary file was written in full
+    with pytest.raises(OSError) as failed:
+        write_atomic(target, b"id;name\n")
+    assert failed.value.filename == str(target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["register.csv"]

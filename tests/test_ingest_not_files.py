@@ -4,11 +4,13 @@ forms beside them are read and merged."""
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -143,3 +145,28 @@ def test_a_file_replaced_by_a_named_pipe_before_it_is_read_is_not_opened(
     assert replaced.status is Status.SKIPPED
     assert replaced.reason == "a named pipe (FIFO), not a file; not read"
     assert form.status in (Status.OK, Status.WARNINGS) and len(report.submissions) == 1
+
+
+def test_a_folder_that_cannot_be_listed_gets_its_own_line(
+    tmp_path: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A subfolder the coordinator may not read (root ignores permissions, so it is refused
+    the way the system refuses it to others)."""
+    locked = inbox / "gesperrt"
+    locked.mkdir()
+    scandir = os.scandir
+
+    def refuse(path: Any = ".") -> Any:
+        if Path(path) == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    tasks, others = discover([inbox])
+    assert str(inbox / "rueckmeldung.pdf") in [t.name for t in tasks]
+    said = {o.name: (o.status, o.reason) for o in others}
+    assert said[str(locked)] == (
+        Status.UNREADABLE,
+        "cannot read the folder: Permission denied; its files were not read (check its "
+        "permissions)",
+    )

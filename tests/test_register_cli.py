@@ -143,9 +143,10 @@ def test_print(ws: Workspace) -> None:
 @pytest.mark.parametrize(
     ("command", "written"),
     [
-        pytest.param(["export", "--format", "csv"], "exports/.register-", id="export-csv"),
-        pytest.param(["export", "--format", "xlsx"], "exports/.register-", id="export-xlsx"),
-        pytest.param(["print", "--stand", "2026-11-22"], "exports/.register-2026", id="print"),
+        # the file asked for, not the temporary file it is written through (which is removed)
+        pytest.param(["export", "--format", "csv"], "exports/register-", id="export-csv"),
+        pytest.param(["export", "--format", "xlsx"], "exports/register-", id="export-xlsx"),
+        pytest.param(["print", "--stand", "2026-11-22"], "exports/register-2026", id="print"),
         pytest.param(["resolve", "c-0001", "--take", "theirs"], ".lock", id="resolve"),
     ],
 )
@@ -174,6 +175,7 @@ def test_a_workspace_that_cannot_be_written_is_an_error_not_a_traceback(
     assert result.exit_code == 1, result.output
     assert result.output.startswith(f"Error: {failed} {ws.root}/{written}"), result.output
     assert f": {advice}" in result.output and "Traceback" not in result.output
+    assert not list(ws.exports_dir.glob(".*.tmp"))
 
 
 def test_a_programming_error_is_not_dressed_as_an_error_message(
