@@ -275,3 +275,19 @@ def test_rebuild_rereads_with_the_ingest_pipeline(
     code, out = run(ws, "rebuild", "--reread")
     assert code == 0 and "3 returns merged" in out
     assert json.loads(ws.register_path.read_bytes()) == before
+
+
+def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(institution_form("inst-0001", base=1, opening_hours="Mo–Fr 9–13 Uhr\nDo 14–18 Uhr"))
+        w.merge(
+            institution_form("inst-0001", base=1, opening_hours="Di 9–12 Uhr\nnach Vereinbarung")
+        )
+    code, out = run(ws, "conflicts")
+    assert code == 0
+    assert "    mine (register):  Mo–Fr 9–13 Uhr\n                      Do 14–18 Uhr\n" in out
+    lines = out.splitlines()
+    theirs = next(n for n, line in enumerate(lines) if line.startswith("    theirs ("))
+    assert lines[theirs + 1] == " " * lines[theirs].index("Di 9–12") + "nach Vereinbarung"

@@ -48,11 +48,14 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _show(sv: dict[str, Any] | None) -> str:
+def _show(sv: dict[str, Any] | None, indent: int = 0) -> str:
+    """A stored value for the terminal; the lines of a text of several lines after the first
+    are indented by ``indent`` spaces, under the first."""
     if sv is None:
         return "(blank)"
     v = sv.get("v")
     text = ", ".join(v) if isinstance(v, list) else str(v if v is not None else sv.get("raw"))
+    text = text.replace("\n", "\n" + " " * indent)
     return text + (f"  [invalid: {sv['problem']}]" if sv.get("problem") else "")
 
 
@@ -109,10 +112,12 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             if c["base_version"] is not None
             else "form not prefilled from the register"
         )
+        mine = "    mine (register):  "
+        theirs = f"    theirs ({src.get('file_name', '?')}, {made}): "
         click.echo(
             f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  {c['path']}\n"
-            f"    mine (register):  {_show(c['mine'])}\n"
-            f"    theirs ({src.get('file_name', '?')}, {made}): {_show(c['theirs'])}"
+            f"{mine}{_show(c['mine'], len(mine))}\n"
+            f"{theirs}{_show(c['theirs'], len(theirs))}"
         )
     for d in dups:
         name = d["entry"]["institution"].get("name", {}).get("raw", "?")
