@@ -33,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import errno
+import functools
 import hashlib
 import heapq
 import importlib
@@ -1073,13 +1074,16 @@ def ingest_sources(
     progress: ProgressFn | None = None,
     outcomes: list[Outcome] | None = None,
     archive: Workspace | None = None,
+    issued_by: Workspace | None = None,
 ) -> IngestReport:
     """Ingest ``tasks`` (from :func:`discover`); see the module docstring for the rules.
 
     Workers finish in any order; outcomes are settled (deduplicated, quarantined, merged,
     reported) in the order of the tasks — a mail's attachments right after the mail — so that
     the register sees the same sequence of merges on every run. With ``archive`` (the register's
-    workspace), each worker keeps the bytes of a valid return in the archive itself.
+    workspace), each worker keeps the bytes of a valid return in the archive itself. A file
+    exactly as ``issued_by`` generated it, from the centre's own mail or as a copy, is
+    *skipped* as not a return (:func:`_as_made`).
     """
     limits = limits or Limits()
     jobs = jobs or min(2, os.cpu_count() or 1)
@@ -1089,6 +1093,8 @@ def ingest_sources(
             progress(o)
     tasks = [dataclasses.replace(t, seq=(i,)) for i, t in enumerate(tasks)]
     settler = _Settler(report, quarantine_dir, merge, progress)
+    if issued_by is not None:
+        settler.not_a_return = functools.partial(_as_made, issued_by)
     outstanding = {t.seq for t in tasks}
     earliest = sorted(outstanding)  # a heap of outstanding positions (finished ones popped lazily)
     first: tuple[int, ...] | None = earliest[0] if earliest else None
@@ -1179,6 +1185,7 @@ class _Settler:
             progress,
         )
         self.seen: dict[str, str] = {}
+        self.not_a_return: Callable[[Submission], str | None] = lambda submission: None
 
     def settle(self, task: Task, result: _Done | _Expanded) -> None:
         outcome = result.outcome
@@ -1196,6 +1203,12 @@ class _Settler:
                 submission = None
             else:
                 self.seen[outcome.sha256] = outcome.name
+        why = self.not_a_return(submission) if submission is not None else None
+        if why is not None:
+            outcome = dataclasses.replace(
+                outcome, status=Status.SKIPPED, reason=why, warnings=(), entries=0
+            )
+            submission = None
         if submission is not None and self.merge is not None:
             try:
                 said = self.merge(submission, source)
@@ -1293,11 +1306,6 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     from ingest import journal
 
     def merge(submission: Submission, original: Path) -> object:
-        unfilled = _as_made(workspace, submission)
-        if unfilled is not None:
-            from ingest.register import UNCHANGED, MergeOutcome
-
-            return MergeOutcome(UNCHANGED, reason=unfilled)
         if not journal.archive_path(workspace, submission.provenance.sha256).exists():
             journal.archive(workspace, original.read_bytes())  # not archived by its worker
         prefill = workspace.issued_prefill(submission.identity.instance_id)
@@ -1353,6 +1361,7 @@ def ingest_paths(
         progress=progress,
         outcomes=missing,
         archive=workspace if merge is not None else None,
+        issued_by=workspace,
     )
 
 

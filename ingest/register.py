@@ -428,6 +428,7 @@ class Register:
         changes = 0
         stale_base = False
         by_institution = sub.identity.kind == "institution"
+        held_here: set[tuple[str, str]] = set()
         rev_before: dict[str, int | None] = {}
         """Each institution's revision before this return (None: created by it); a return's own
         earlier entries never make its base version look out of date."""
@@ -481,6 +482,9 @@ class Register:
                 stale_base = True
             flags.extend(plan.flags)
             for path, theirs in plan.held.items():
+                if (iid, path) in held_here:
+                    continue  # the institution's own fields come with each of its checklists
+                held_here.add((iid, path))
                 cid = self._hold(iid, path, theirs, base, sha, at)
                 conflicts.append(cid)
                 why = plan.held_why.get(path) or (
@@ -595,6 +599,11 @@ class Register:
             mine = self._current(inst, path)
             if same_value(mine, theirs):
                 continue
+            as_sent = self._as_sent(inst, path, base, sent)
+            if mine is not None and as_sent is not None and same_value(as_sent, theirs):
+                # the copy shows what the form was sent with: nothing its sender changed (an
+                # untouched copy, or one ingested after a later return of the same form)
+                continue
             if confidence == "low" and mine is not None and self._confidence(mine) != "low":
                 # a value recovered by position from a printed copy never silently replaces
                 # one read from form fields
@@ -603,11 +612,6 @@ class Register:
                     "a printed or flattened copy (values read by position) differs from the "
                     "value read from form fields"
                 )
-                continue
-            as_sent = self._as_sent(inst, path, base, sent)
-            if mine is not None and as_sent is not None and same_value(as_sent, theirs):
-                # the copy shows what the form was sent with: nothing its sender changed (an
-                # untouched copy, or one ingested after a later return of the same form)
                 continue
             if base is None or base >= inst["rev"] or mine is None:
                 if (

@@ -4,12 +4,23 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, entry, institution_form, submission
+from register_support import (
+    SCHEMA,
+    YILMAZ,
+    Bad,
+    checked,
+    checklist,
+    entry,
+    institution_form,
+    submission,
+)
 
 from formgen.errors import RegisterError, RegisterVersionError
 from ingest.register import Register
+from ingest.submission import Submission
 
 
 @pytest.fixture
@@ -356,3 +367,41 @@ def test_a_printed_copy_never_silently_replaces_values_read_from_form_fields(reg
     assert out.status == "held"
     assert value(reg, iid, "psychotherapie.languages_offered") == before
     assert any("printed or flattened copy" in f for f in out.flags)
+
+
+def test_a_copy_read_by_position_as_it_was_sent_confirms_and_holds_nothing(
+    reg: Register,
+) -> None:
+    """A Word form saved unchanged by LibreOffice 7.4 (read row by row: confidence low),
+    ingested after the institution's corrected return of the same form: nothing to decide."""
+    sent = {
+        "institution.name": {"v": "Praxis Ost", "raw": "Praxis Ost"},
+        "institution.email": {"v": "alt@ost.example", "raw": "alt@ost.example"},
+    }
+    two = (
+        [entry("inst-0200", c, None, {}) for c in ("psychotherapie", "facharzt")],
+        "institution",
+        ("psychotherapie", "facharzt"),
+    )
+
+    def form(email: str, confidence: str) -> Submission:
+        entries = [
+            replace(e, institution={"name": checked("Praxis Ost"), "email": checked(email)})
+            for e in two[0]
+        ]
+        return submission(
+            entries, *two[1:], institution_id="inst-0200", instance="P0STF0RM01",
+            confidence=confidence,
+        )  # fmt: skip
+
+    corrected = reg.merge(form("neu@ost.example", "high"), sent=sent)
+    assert corrected.changes == 2 and value(reg, "inst-0200", "institution.email") == (
+        "neu@ost.example"
+    )
+    untouched = reg.merge(form("alt@ost.example", "low"), sent=sent)
+    assert untouched.status == "confirmed" and not untouched.conflicts
+    assert value(reg, "inst-0200", "institution.email") == "neu@ost.example"
+    # a copy read by position that differs from what was sent is held — once, although the
+    # institution's own fields come with each of its two checklists
+    other = reg.merge(form("dritte@ost.example", "low"), sent=sent)
+    assert other.status == "held" and len(other.conflicts) == 1

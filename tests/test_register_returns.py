@@ -23,6 +23,7 @@ from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
+from ingest.report import Status
 
 RECIPIENTS = Path(__file__).parent / "data" / "mail" / "excel_utf8_bom.csv"
 
@@ -94,13 +95,15 @@ def test_untouched_copies_of_a_form_never_undo_the_institutions_corrections(
     (_, draft) = ingest_into_register([drafts / "bs-ist.eml"], ws).outcomes
     shutil.copy(sent, inbox / "Formular.pdf")
     (copy,) = ingest_into_register([inbox / "Formular.pdf"], ws).outcomes
-    assert draft.merged == (
-        f"unchanged, form {out.form} exactly as formgen made it, nothing filled in: a mail "
-        "from this centre (a draft or a sent mail?), not a return; an institution confirming "
-        "its form unchanged is counted from its own mail"
+    assert draft.status is Status.SKIPPED and not draft.merged and not draft.warnings
+    assert draft.reason == (
+        f"form {out.form} exactly as formgen made it, nothing filled in: a mail from this "
+        "centre (a draft or a sent mail?), not a return; an institution confirming its form "
+        "unchanged is counted from its own mail"
     )
-    assert copy.merged and "exactly as formgen made it, nothing filled in: a copy of it" in (
-        copy.merged
+    assert copy.status is Status.SKIPPED
+    assert "exactly as formgen made it, nothing filled in: a copy of it, not a return" in (
+        copy.reason
     )
     # the institution sends the untouched attachment back, and a copy saved again unchanged
     # by Chrome turns up: they confirm, and change nothing

@@ -124,6 +124,7 @@ def ingest(
             progress=progress,
             outcomes=missing,
             archive=None if merge is None else ws,
+            issued_by=ws,
         )
 
     try:
