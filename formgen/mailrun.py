@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import importlib
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
@@ -75,6 +75,9 @@ class RoundSettings:
     deadline: dt.date = field(default_factory=lambda: dt.date.today() + dt.timedelta(days=28))
     template: MailTemplate | None = None
     """Default: the shipped template of ``kind`` in ``lang``."""
+    deadline_given: bool = False
+    """The coordinator chose ``deadline`` for this run (else forms prepared by an earlier run
+    of the round keep theirs)."""
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
@@ -111,8 +114,12 @@ def plan_round(
     deliveries: Sequence[Delivery],
     settings: RoundSettings,
     action: str,
+    returned: Collection[str] = (),
 ) -> Plan:
-    """Decide per recipient: mail it, skip it (already done in this round), or list it (no address)."""
+    """Decide per recipient: mail it, skip it (already done in this round), or list it (no address).
+
+    ``returned``: instance ids of the forms that came back. A mail of this round that bounced is
+    sent again only to a new address, and not at all once its form came back."""
     if action not in ("send", "drafts"):
         raise ValueError(action)
     this_round = {d.institution_id: d for d in deliveries if d.round == settings.round}
@@ -123,6 +130,19 @@ def plan_round(
             without.append(r)
             continue
         d = this_round.get(r.id)
+        if d is not None and d.bounced:
+            if any(i in returned for i in d.instance_ids):
+                skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
+                continue
+            if d.email.casefold() == r.email.casefold():
+                skipped.append(
+                    Skip(
+                        r,
+                        f"the mail to {d.email} bounced ({d.last_error or 'not delivered'}); "
+                        "fix the address in the list or the register, then run again",
+                    )
+                )
+                continue
         if d is not None and d.sent_at and not d.bounced:
             skipped.append(Skip(r, f"already sent in round {settings.round} ({d.sent_at[:16]})"))
             continue
@@ -132,10 +152,22 @@ def plan_round(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )
             continue
-        if d is not None and d.prepared_at:
+        if d is not None and d.prepared_at and _prepared_as(d, settings):
             reuse[r.id] = d
         todo.append(r)
     return Plan(todo, skipped, without, reuse)
+
+
+def _prepared_as(d: Delivery, settings: RoundSettings) -> bool:
+    """Whether the forms an earlier run prepared for ``d`` are what this run would make: the
+    same language and formats, and the deadline chosen now (if one was). Forms never delivered
+    are made afresh when the coordinator changed these."""
+    formats = {Path(f.get("path", "")).suffix.lstrip(".") for f in d.files}
+    return (
+        d.lang == settings.lang
+        and formats == set(settings.formats)
+        and (not settings.deadline_given or d.deadline == settings.deadline.isoformat())
+    )
 
 
 # --------------------------------------------------------------------------- delivering

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import email
+import email.policy
 
 import pytest
 from mailkit import make_workspace, renderers
@@ -63,6 +66,70 @@ def test_crash_after_preparing_resumes_with_the_same_form(tmp_path):
     assert report.outcomes[0].instance_ids == prepared_i2  # the form made before the crash
     prepared = [e for e in log.events() if e["event"] == "prepared"]
     assert [e["institution_id"] for e in prepared] == ["i1", "i2", "i3"]  # nothing made twice
+
+
+@pytest.mark.parametrize(
+    ("change", "reused"),
+    [
+        ({}, True),  # the same command again: the same forms
+        ({"deadline": dt.date(2027, 1, 15)}, True),  # a later day's default deadline
+        ({"deadline": dt.date(2027, 1, 15), "deadline_given": True}, False),
+        ({"lang": "en"}, False),
+        ({"formats": ("pdf", "docx")}, False),
+    ],
+)
+def test_forms_prepared_but_never_delivered_are_made_again_when_the_round_changed(
+    tmp_path, change, reused
+):
+    """A round that could not deliver (the SMTP server was down) is run again with another
+    --deadline, --lang or --format: the mail must carry forms made that way, not the old ones."""
+    ws = make_workspace(tmp_path / "ws")
+    first = RoundSettings(round="r1", formats=("pdf",), deadline=dt.date(2026, 12, 1))
+    kwargs = {
+        "schema": ws.schema(),
+        "renderers": renderers(),
+        "prefill": prefill_from(lambda _: None),
+    }
+    plan = plan_round(PEOPLE[:1], [], first, "drafts")
+    with pytest.raises(Crash):
+        run_round(ws, plan, first, CrashingDrafts(tmp_path / "out", "i1"), **kwargs)
+    again = dataclasses.replace(first, **change)
+    plan = plan_round(PEOPLE[:1], SendLog(ws.root).deliveries(), again, "drafts")
+    assert (list(plan.reuse) == ["i1"]) is reused
+    report = run_round(ws, plan, again, DraftWriter(tmp_path / "out"), **kwargs)
+    (draft,) = (tmp_path / "out").glob("*.eml")
+    msg = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    names = sorted(a.get_filename() for a in msg.iter_attachments())
+    assert [n.rsplit(".", 1)[1] for n in names] == sorted(again.formats), names
+    deadline = again.deadline if again.deadline_given or not reused else first.deadline
+    assert deadline.strftime("%d.%m.%Y" if again.lang == "de" else "%-d %B %Y") in (
+        msg.get_body(("plain",)).get_content()
+    )
+    assert report.count("drafted") == 1
+
+
+def test_a_bounced_mail_goes_again_only_to_a_new_address_and_never_after_a_return(tmp_path):
+    ws = make_workspace(tmp_path / "ws")
+    settings = RoundSettings(round="r1", formats=("pdf",), deadline=dt.date(2026, 12, 1))
+    log = SendLog(ws.root)
+    log.append(
+        "prepared", round="r1", institution_id="i1", email="i1@example.org", instance_ids=["AAA"]
+    )
+    log.append("sent", round="r1", institution_id="i1", email="i1@example.org", message_id="<m>")
+    log.append(
+        "failed", round="r1", institution_id="i1", bounce=True, permanent=True,
+        error="550 5.1.1 user unknown",
+    )  # fmt: skip
+    plan = plan_round(PEOPLE[:1], log.deliveries(), settings, "send")
+    assert plan.todo == [] and "the mail to i1@example.org bounced (550 5.1.1 user unknown)" in (
+        plan.skipped[0].reason
+    )
+    moved = [dataclasses.replace(PEOPLE[0], email="neu@example.org")]
+    assert plan_round(moved, log.deliveries(), settings, "send").todo == moved
+    came_back = plan_round(moved, log.deliveries(), settings, "send", returned={"AAA"})
+    assert came_back.todo == [] and came_back.skipped[0].reason == (
+        "its form came back, although a mail to it bounced"
+    )
 
 
 def test_a_changed_prepared_file_is_made_again(tmp_path):

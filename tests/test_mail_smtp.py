@@ -282,12 +282,24 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
         status = run("status", "-w", str(ws), "--list")
         assert "failed          1" in status.output
         assert "bounce 5.1.1" in status.output
+        # the same address again: nothing goes out, the coordinator learns what to fix
+        same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert same.exit_code == 0, same.output
+        assert "0 to mail, 4 already done" in same.output
+        assert "skipped lodz: the mail to lodz@example.org bounced (" in same.output
+        assert "fix the address in the list or the register, then run again" in same.output
         # the address is fixed: the same form goes out again, only to lodz
-        rerun = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        fixed = tmp_path / "fixed.csv"
+        fixed.write_bytes(
+            (DATA / "excel_utf8_bom.csv")
+            .read_bytes()
+            .replace(b"lodz@example.org", b"poradnia@lodz.example")
+        )
+        rerun = run("mail", str(fixed), "-w", str(ws), "--send")
     assert rerun.exit_code == 0, rerun.output
     assert "1 to mail, 3 already done" in rerun.output
     assert len(inbox.messages) == 5
-    assert inbox.messages[-1][1] == ["lodz@example.org"]
+    assert inbox.messages[-1][1] == ["poradnia@lodz.example"]
     resent = message_from_bytes(inbox.messages[-1][2], policy=policy.default)
     assert resent["X-Formgen-Instance"] == sent["lodz"]["instance_ids"][0]
 

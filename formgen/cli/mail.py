@@ -170,6 +170,9 @@ def mail(
         lang=lang,
         deadline=deadline.date() if deadline else today + dt.timedelta(days=days),
         template=parse_template(Path(template).read_text("utf-8"), template) if template else None,
+        deadline_given=deadline is not None
+        or click.get_current_context().get_parameter_source("days")
+        is click.core.ParameterSource.COMMANDLINE,
     )
     settings.resolved_template()  # a broken template fails before anything is made
     view = _register_view(ws, today)
@@ -192,7 +195,8 @@ def mail(
         click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
         return
     pool = targets.recipients
-    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts")
+    returned = (view.returned_instances() if view else None) or set()
+    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
     click.echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
         f"{len(plan.without_email)} without e-mail address"
@@ -240,7 +244,9 @@ def mail(
     try:
         with ws.lock():
             # plan again under the lock: another run may have mailed some of them meanwhile
-            plan = plan_round(plan.todo, log.deliveries(), settings, "send" if send else "drafts")
+            plan = plan_round(
+                plan.todo, log.deliveries(), settings, "send" if send else "drafts", returned
+            )
             report = run_round(
                 ws,
                 plan,
