@@ -197,7 +197,8 @@ class SmtpTransport:
     def send(self, msg: EmailMessage) -> Refusal | str:
         """Send one mail; the server's reply on success, a :class:`Refusal` when it refuses.
 
-        Raises :class:`ConnectionLost` when the connection breaks.
+        Raises :class:`ConnectionLost` when the connection breaks, and :class:`MailError` when
+        the server takes no mail without a login (530) that the settings do not give.
         """
         if self._smtp is None:
             self.open()
@@ -208,6 +209,8 @@ class SmtpTransport:
             code, text = next(iter(exc.recipients.values()))
             return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
         except smtplib.SMTPSenderRefused as exc:
+            if exc.smtp_code == 530:
+                raise self._login_needed(exc.smtp_code, exc.smtp_error) from None
             return Refusal(
                 exc.smtp_code,
                 f"sender refused: {exc.smtp_code} {_text(exc.smtp_error)}",
@@ -232,6 +235,24 @@ class SmtpTransport:
             code, text = next(iter(refused.values()))
             return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
         return "250 accepted"
+
+    def _login_needed(self, code: int, text: bytes | str) -> MailError:
+        """The server takes no mail without a login (530): the settings, not the recipient, are
+        at fault, so the round stops here instead of marking every recipient as refused."""
+        s = self.settings
+        where = f"{s.host}:{s.port}"
+        reply = f"{code} {_text(text)}"
+        if s.user:
+            return MailError(
+                f"{where}: the server requires a login and did not accept the one as {s.user} "
+                f"({reply}); check user under [smtp] in workspace.toml and the password"
+            )
+        return MailError(
+            f'{where}: the server requires a login ({reply}); add user = "you@example.org" '
+            f"(your login at the mail server) to [smtp] in workspace.toml, and give the password "
+            f"in the environment variable {s.password_env} or at the prompt (it is never stored); "
+            "then run the same command again"
+        )
 
     def close(self) -> None:
         if self._smtp is not None:

@@ -224,6 +224,44 @@ def test_tls_and_login_password_from_environment_never_stored(tmp_path, security
     assert password not in result.output and "falsch" not in wrong.output
 
 
+def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path):
+    server_ctx, _ = self_signed(tmp_path)
+    inbox = Inbox()
+    kwargs = {"tls_context": server_ctx, "require_starttls": True, "auth_required": True}
+    with smtp_server(inbox, authenticator=_auth("geheim"), **kwargs) as server:
+        ws = make_workspace(
+            tmp_path / "ws", server.port, "starttls", f'cafile = "{tmp_path / "cert.pem"}"\n'
+        ).root  # no user: the server answers MAIL FROM with 530
+        result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert result.exit_code == 1
+        assert (
+            f"Error: 127.0.0.1:{server.port}: the server requires a login "
+            "(530 5.7.0 Authentication required); add user = " in result.output
+        )
+        assert "to [smtp] in workspace.toml" in result.output
+        assert "FORMGEN_SMTP_PASSWORD" in result.output
+        assert "REFUSED" not in result.output and "sender refused" not in result.output
+        # the first 530 ends the round: nobody else is tried, nobody is marked as failed
+        assert inbox.messages == []
+        assert [e["event"] for e in log_events(ws)] == ["prepared"]
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
+        # with the login added, the same command sends all four
+        with open(ws / "workspace.toml", "a", encoding="utf-8") as fh:
+            fh.write('user = "spkom"\n')
+        again = run(
+            "mail",
+            str(DATA / "excel_utf8_bom.csv"),
+            "-w",
+            str(ws),
+            "--send",
+            env={"FORMGEN_SMTP_PASSWORD": "geheim"},
+        )
+    assert again.exit_code == 0, again.output
+    assert "4 to mail, 0 already done" in again.output
+    assert len(inbox.messages) == 4
+
+
 def test_untrusted_certificate_is_a_clear_error(tmp_path):
     server_ctx, _ = self_signed(tmp_path)
     with smtp_server(Inbox(), tls_context=server_ctx, require_starttls=True) as server:
