@@ -316,11 +316,20 @@ def run_round(
             outcome = deliverer.deliver(recipient, msg, log, base)
             outcomes.append(replace(outcome, instance_ids=ids))
         except ConnectionLost as exc:
-            outcomes.append(Outcome(recipient, "lost", str(exc), ids))
+            outcomes.append(
+                Outcome(
+                    recipient,
+                    "lost",
+                    f"{exc}; this mail may or may not have been delivered",
+                    ids,
+                )
+            )
             done = len(outcomes)
             report.stopped = (
-                f"{exc}; stopped after {done} of {len(plan.todo)} — run the same command again "
-                "to send the rest (mails already sent are not sent twice)"
+                f"{exc}; stopped after {done} of {len(plan.todo)}. The mail to {recipient.id} "
+                "may or may not have been delivered (no confirmation came). Run the same command "
+                f"again to send the rest: it sends the mail to {recipient.id} once more, so that "
+                "institution may get it twice; the mails sent before it are not sent again"
             )
             break
     return report

@@ -41,6 +41,8 @@ class Inbox:
     """Recipients answered with 451 (try again later)."""
     drop_at: int | None = None
     """Drop the connection instead of accepting the N-th DATA (1-based), once."""
+    drop_after_accept: int | None = None
+    """Keep the N-th mail (1-based) but drop the connection instead of confirming it, once."""
     datas: int = 0
 
     def parsed(self) -> list[EmailMessage]:
@@ -87,6 +89,11 @@ class Handler:
             return "421 gone"
         content = envelope.original_content or b""
         self.inbox.messages.append((str(envelope.mail_from), list(envelope.rcpt_tos), content))
+        if self.inbox.drop_after_accept == self.inbox.datas:
+            self.inbox.drop_after_accept = None
+            assert server.transport is not None
+            server.transport.close()  # delivered, but the client never hears so
+            return "421 gone"
         return "250 2.0.0 Ok: queued"
 
 

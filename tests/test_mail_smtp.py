@@ -154,8 +154,10 @@ def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
+        assert "MAYBE NOT DELIVERED lodz <lodz@example.org>: the connection to" in first.output
         assert "broke" in first.output and "stopped after 3 of 4" in first.output
-        assert "run the same command again" in first.output
+        assert "LOST" not in first.output
+        assert "Run the same command again to send the rest" in first.output
         assert len(inbox.messages) == 2
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0, second.output
@@ -167,6 +169,32 @@ def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
         "olga@example.org",
         "sule@danisma.example",
     ]
+
+
+def test_connection_dropped_after_the_server_kept_a_mail_says_it_may_come_twice(tmp_path):
+    """SMTP cannot tell whether a mail whose confirmation never came was delivered: the run says
+    so, and a rerun sends it again (better twice than not at all)."""
+    inbox = Inbox(drop_after_accept=2)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert first.exit_code == 1
+        assert "MAYBE NOT DELIVERED ua-1 <olga@example.org>: the connection to" in first.output
+        assert "this mail may or may not have been delivered" in first.output
+        assert (
+            "The mail to ua-1 may or may not have been delivered (no confirmation came). "
+            "Run the same command again to send the rest: it sends the mail to ua-1 once more, "
+            "so that institution may get it twice; the mails sent before it are not sent again"
+        ) in first.output
+        assert [rs for _, rs, _ in inbox.messages] == [
+            ["sule@danisma.example"],
+            ["olga@example.org"],
+        ]
+        second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert second.exit_code == 0, second.output
+    assert "3 to mail, 1 already done" in second.output
+    rcpts = [r for _, rs, _ in inbox.messages for r in rs]
+    assert rcpts.count("olga@example.org") == 2 and len(rcpts) == 5
 
 
 def _auth(expected_password: str):

@@ -284,14 +284,17 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
             click.echo(f"skipped (invalid): {p}", err=True)
 
 
+_PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
+"""How a coordinator reads an outcome that went wrong (default: the status in capitals)."""
+
+
 def _echo_report(report: RoundReport) -> None:
     for o in report.outcomes:
         if o.status in ("sent", "drafted"):
             click.echo(f"  {o.status} {o.recipient.id} <{o.recipient.email}>: {o.detail}")
         else:
-            click.echo(
-                f"  {o.status.upper()} {o.recipient.id} <{o.recipient.email}>: {o.detail}", err=True
-            )
+            label = _PROBLEM_LABELS.get(o.status, o.status.upper())
+            click.echo(f"  {label} {o.recipient.id} <{o.recipient.email}>: {o.detail}", err=True)
     done = report.count("sent") + report.count("drafted")
     click.echo(
         f"{done} of {len(report.plan.todo)} mails {'sent' if report.count('sent') else 'written'}"
