@@ -135,6 +135,11 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
         ([], "--drafts DIR or --send"),
         (["--send", "--drafts", "x"], "--drafts DIR or --send"),
         (["--send", "--overdue", "--stale"], "--overdue and --stale"),
+        (["--drafts", "x", "--deadline", "2020-01-01"], "--deadline 2020-01-01 is in the past"),
+        (
+            ["--drafts", "x", "--deadline", (TODAY - dt.timedelta(days=1)).isoformat()],
+            f"(today is {TODAY.isoformat()})",
+        ),
     ],
 )
 def test_misuse_exits_2(tmp_path, args, message):
@@ -142,22 +147,44 @@ def test_misuse_exits_2(tmp_path, args, message):
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), *args)
     assert result.exit_code == 2
     assert message in result.output
+    assert not (ws / "sendlog.jsonl").exists() and not (tmp_path / "x").exists()
 
 
-def test_status_overdue_reminders_and_returns(tmp_path):
+def test_deadline_today_is_accepted(tmp_path):
     ws = make_workspace(tmp_path / "ws").root
-    out = tmp_path / "runde1"
-    first = run(
+    out = tmp_path / "d"
+    deadline = TODAY.isoformat()
+    result = run(
         "mail",
-        str(DATA / "excel_utf8_bom.csv"),
+        str(DATA / "excel_cp1252.csv"),
         "-w",
         str(ws),
         "--drafts",
         str(out),
         "--deadline",
-        "2020-01-31",
+        deadline,
     )
+    assert result.exit_code == 0, result.output
+    assert {e["deadline"] for e in events(ws, "prepared")} == {deadline}
+
+
+def deadlines_pass(ws: Path, deadline: str = "2020-01-31") -> None:
+    """Time goes by: the return date of every form mailed so far lies in the past."""
+    log = ws / "sendlog.jsonl"
+    lines = []
+    for e in map(json.loads, log.read_text("utf-8").splitlines()):
+        if "deadline" in e:
+            e["deadline"] = deadline
+        lines.append(json.dumps(e, ensure_ascii=False))
+    log.write_text("\n".join(lines) + "\n", "utf-8")
+
+
+def test_status_overdue_reminders_and_returns(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    out = tmp_path / "runde1"
+    first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(out))
     assert first.exit_code == 0, first.output
+    deadlines_pass(ws)
     prepared = {e["institution_id"]: e["instance_ids"][0] for e in events(ws, "prepared")}
     # no register yet: nothing is known as returned, so everything is overdue
     status = run("status", "-w", str(ws))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import mailbox
 from email import message_from_bytes, policy
@@ -55,7 +56,7 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
             "--format",
             "both",
             "--deadline",
-            "2026-12-15",
+            (dt.date.today() + dt.timedelta(days=30)).isoformat(),  # never in the past
         )
     assert result.exit_code == 0, result.output
     assert "4 of 4 mails sent" in result.output

@@ -68,7 +68,10 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     help="Language of mail and form (default: the workspace's).",
 )
 @click.option(
-    "--deadline", type=click.DateTime(["%Y-%m-%d"]), default=None, help="Return date (YYYY-MM-DD)."
+    "--deadline",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Return date (YYYY-MM-DD), today or later.",
 )
 @click.option(
     "--days",
@@ -156,6 +159,12 @@ def mail(
     if not (recipients or from_register or overdue or stale):
         raise click.UsageError(
             "whom to mail? give a RECIPIENTS file, --from-register, --overdue or --stale"
+        )
+    if deadline is not None and deadline.date() < dt.date.today():
+        raise click.UsageError(
+            f"--deadline {deadline:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
+            "give the date by which the forms should come back, or --days N",
+            ctx=click.get_current_context(),
         )
 
     ws = Workspace.open(workspace_dir)
