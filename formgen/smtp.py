@@ -175,7 +175,11 @@ class SmtpTransport:
                 f"{where}: the server does not offer STARTTLS; use security = 'ssl' (port 465)"
             ) from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise MailError(f"cannot connect to the SMTP server {where}: {exc}") from None
+            raise MailError(
+                f"cannot connect to the SMTP server {where}: {exc}; check host and port under "
+                "[smtp] in workspace.toml, that the mail server is running, and that this "
+                "computer reaches it (network, VPN, firewall)"
+            ) from None
         if s.user:
             if self._password is None:
                 smtp.close()

@@ -13,6 +13,7 @@ from aiosmtpd.smtp import AuthResult
 from click.testing import CliRunner
 from mailkit import (
     Inbox,
+    free_port,
     header_text,
     identity_in,
     make_workspace,
@@ -130,7 +131,10 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
             ("ua-1", 550, True)
         ]
         status = run("status", "-w", str(ws), "--list")
-        assert "failed          1" in status.output
+        assert (
+            "failed          1  (refused for good: fix the address in the recipients list or "
+            "the register (see --list), then run formgen mail again)" in status.output
+        )
         assert "ua-1" in status.output and "550 5.1.1" in status.output
 
         inbox.reject.clear()  # the mailbox exists again
@@ -312,8 +316,49 @@ def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
         in result.output
     )
     assert "dry run: nothing was made, sent or logged" in result.output
+    assert "(none), no limit on mails per minute" in result.output  # [smtp] rate = 0
     assert inbox.messages == []
     assert not (ws / "sendlog.jsonl").exists() and not (ws / "issued.jsonl").exists()
+
+
+def test_no_mail_sent_says_sent_not_written(tmp_path):
+    inbox = Inbox(reject={"kbs@beispiel-duesseldorf.de"})
+    csv = tmp_path / "one.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "kbs-01;Beratungsstelle;kbs@beispiel-duesseldorf.de;krisendienst;\n",
+        "utf-8",
+    )
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(csv), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    assert "0 of 1 mails sent" in result.output and "written" not in result.output
+
+
+def test_mixed_failures_say_which_need_a_new_address(tmp_path):
+    inbox = Inbox(reject={"olga@example.org"}, greylist={"markaz@example.org"})
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 1
+    status = run("status", "-w", str(ws)).output
+    assert (
+        "failed          2  (1 refused for good: fix the address in the recipients list or the "
+        "register (see --list); the others: run formgen mail again)" in status
+    )
+
+
+def test_no_server_listening_says_what_to_check(tmp_path):
+    port = free_port()  # nothing listens there
+    ws = make_workspace(tmp_path / "ws", port).root
+    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    assert f"Error: cannot connect to the SMTP server 127.0.0.1:{port}: " in result.output
+    assert (
+        "; check host and port under [smtp] in workspace.toml, that the mail server is running, "
+        "and that this computer reaches it (network, VPN, firewall)" in result.output
+    )
+    assert not any(e["event"] in ("sent", "failed") for e in log_events(ws))
 
 
 def test_no_smtp_settings_says_how_to_add_them(tmp_path):
@@ -347,7 +392,7 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
         again = run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws))
         assert "(recorded before)" in again.output and "0 bounce(s) recorded" in again.output
         status = run("status", "-w", str(ws), "--list")
-        assert "failed          1" in status.output
+        assert "failed          1  (refused for good: fix the address" in status.output
         assert "bounce 5.1.1" in status.output
         # the same address again: nothing goes out, the coordinator learns what to fix
         same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
@@ -448,6 +493,8 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         assert "REFUSED ar-1 <markaz@example.org>: 451 4.7.1" in first.output
         (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
         assert (failed["code"], failed["permanent"]) == (451, False)
+        status = run("status", "-w", str(ws)).output
+        assert "failed          1  (not delivered; run formgen mail again)" in status
         inbox.greylist.clear()
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0 and "1 to mail, 3 already done" in second.output

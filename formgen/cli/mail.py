@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,7 @@ from formgen.mailrun import (
 from formgen.recipients import RecipientList, parse_recipients_csv, recipients_from_records
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
-from formgen.tracking import RegisterView, institution_status, summarise
+from formgen.tracking import InstitutionStatus, RegisterView, institution_status, summarise
 from formgen.workspace import Workspace
 
 
@@ -219,9 +220,9 @@ def mail(
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
             smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"), ws.root)
-            click.echo(
-                f"  via {smtp.host}:{smtp.port} ({smtp.security}), at most {smtp.rate:g}/min"
-            )
+            per_minute = smtp.rate if rate is None else rate
+            pace = f"at most {per_minute:g}/min" if per_minute else "no limit on mails per minute"
+            click.echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
         for r in plan.todo:
             again = " (forms already prepared)" if r.id in plan.reuse else ""
             click.echo(
@@ -269,7 +270,7 @@ def mail(
     finally:
         if transport is not None:
             transport.close()
-    _echo_report(report)
+    _echo_report(report, send)
 
 
 def _recipient_list(
@@ -297,7 +298,7 @@ _PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
 """How a coordinator reads an outcome that went wrong (default: the status in capitals)."""
 
 
-def _echo_report(report: RoundReport) -> None:
+def _echo_report(report: RoundReport, send: bool) -> None:
     for o in report.outcomes:
         if o.status in ("sent", "drafted"):
             click.echo(f"  {o.status} {o.recipient.id} <{o.recipient.email}>: {o.detail}")
@@ -305,9 +306,7 @@ def _echo_report(report: RoundReport) -> None:
             label = _PROBLEM_LABELS.get(o.status, o.status.upper())
             click.echo(f"  {label} {o.recipient.id} <{o.recipient.email}>: {o.detail}", err=True)
     done = report.count("sent") + report.count("drafted")
-    click.echo(
-        f"{done} of {len(report.plan.todo)} mails {'sent' if report.count('sent') else 'written'}"
-    )
+    click.echo(f"{done} of {len(report.plan.todo)} mails {'sent' if send else 'written'}")
     if report.stopped:
         raise MailError(report.stopped)
     if report.problems:
@@ -382,10 +381,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     click.echo(
         f"  overdue      {c['overdue']:4d}" + ("  → formgen mail --overdue" if c["overdue"] else "")
     )
-    click.echo(
-        f"  failed       {c['failed']:4d}"
-        + ("  (not delivered; run formgen mail again)" if c["failed"] else "")
-    )
+    click.echo(f"  failed       {c['failed']:4d}" + _failed_hint(statuses.values()))
     if c["prepared"]:
         click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
     stale_txt = "unknown" if summary.stale is None else str(summary.stale)
@@ -414,6 +410,23 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             click.echo(
                 f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']} <{r['email']}>{extra}"
             )
+
+
+def _failed_hint(statuses: Iterable[InstitutionStatus]) -> str:
+    """What to do about the failed mails: a permanent failure (550 user unknown, a bounce) needs
+    a corrected address; a temporary one (451, a broken connection) only another run."""
+    failed = [s for s in statuses if s.state == "failed"]
+    permanent = sum(
+        1 for s in failed if s.latest.failures and s.latest.failures[-1].get("permanent")
+    )
+    fix = "fix the address in the recipients list or the register (see --list)"
+    if not failed:
+        return ""
+    if not permanent:
+        return "  (not delivered; run formgen mail again)"
+    if permanent == len(failed):
+        return f"  (refused for good: {fix}, then run formgen mail again)"
+    return f"  ({permanent} refused for good: {fix}; the others: run formgen mail again)"
 
 
 @click.command("bounces")
