@@ -134,17 +134,17 @@ def open_regular(path: Path | str, name: str) -> BinaryIO:
     Raises :class:`~formgen.errors.NotAFileError` for such a thing, ``IsADirectoryError``
     for a folder and ``OSError`` as :func:`open` does."""
 
-    def check(mode: int, link: bool) -> None:
+    def check(mode: int) -> None:
         what = not_a_file(mode)
         if what == "a folder":
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         if what is not None:
-            raise NotAFileError(name, f"a link to {what}" if link else what)
+            raise NotAFileError(name, f"a link to {what}" if os.path.islink(path) else what)
 
-    check(os.stat(path).st_mode, os.path.islink(path))
+    check(os.stat(path).st_mode)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
     try:
-        check(os.fstat(fd).st_mode, os.path.islink(path))
+        check(os.fstat(fd).st_mode)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
