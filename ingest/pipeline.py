@@ -959,17 +959,17 @@ def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str
     arrivals = record.get("arrivals", [])
     if not task.kept_aside:
         mail = task.mail or mailbox.MailInfo()
-        arrivals.append(
-            {
-                "file": outcome.name,
-                "file_name": _file_name(task),
-                "container": outcome.container,
-                "mail_from": mail.sender,
-                "mail_date": mail.date,
-                "mail_subject": mail.subject,
-                "quarantined_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            }
-        )
+        arrival = {
+            "file": outcome.name,
+            "file_name": _file_name(task),
+            "container": outcome.container,
+            "mail_from": mail.sender,
+            "mail_date": mail.date,
+            "mail_subject": mail.subject,
+        }
+        # the same file ingested again (a rerun) is not another arrival
+        if not any(all(a.get(k) == v for k, v in arrival.items()) for a in arrivals):
+            arrivals.append({**arrival, "quarantined_at": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
     record.update(
         file=(arrivals[0].get("file") if arrivals else None) or outcome.name,
         sha256=sha,
@@ -1332,8 +1332,9 @@ def _as_made(workspace: Workspace, submission: Submission) -> str | None:
         return None
     where = "a mail from this centre (a draft or a sent mail?)" if sender else "a copy of it"
     return (
-        f"form {made.reference} exactly as formgen made it, nothing filled in: {where}, not "
-        "a return; an institution confirming its form unchanged is counted from its own mail"
+        f"form {made.reference} exactly as formgen made it, nothing filled in or changed: "
+        f"{where}, not a return; an institution confirming its form unchanged is counted from "
+        "its own mail"
     )
 
 

@@ -131,7 +131,7 @@ class IngestReport:
             f"{n} {s}" for s, n in self.counts.items() if s != Status.CONTAINER.value
         )
         rate = len(files) / self.seconds if self.seconds > 0 else 0.0
-        text = f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or 'nothing to ingest'}"
+        text = f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or ('nothing handled' if self.unfinished else 'nothing to ingest')}"
         if self.unfinished:
             text += (
                 f"; interrupted: {self.unfinished} more not handled — run the same command "

@@ -155,7 +155,7 @@ def test_a_kept_aside_form_keeps_its_origin_and_leaves_the_quarantine_when_merge
     sha = hashlib.sha256(form).hexdigest()
     record = ws.quarantine_dir / f"{sha}.json"
 
-    for path in ("rueckmeldung.eml", "nochmal.pdf"):
+    for path in ("rueckmeldung.eml", "nochmal.pdf", "rueckmeldung.eml"):  # the mail twice
         report = ingest_into_register([tmp_path / path], ws)
         assert report.outcomes[-1].status is Status.QUARANTINED
     kept = json.loads(record.read_text("utf-8"))

@@ -254,7 +254,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
         },
     )
     status = run("status", "-w", str(ws))
-    assert "register: stale 2  → formgen mail --stale" in status.output
+    assert "register: to update 2  (out of date, incomplete" in status.output
     assert "without e-mail address 1: reg-3" in status.output
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
@@ -314,7 +314,7 @@ def test_status_register_stale_and_mail_stale_agree_on_every_reason(tmp_path):
         by_hand: ["unconfirmed"],
     }
     assert json.loads(run("status", "-w", str(ws), "--json").output)["stale"] == 4
-    assert "register: stale 4  → formgen mail --stale" in run("status", "-w", str(ws)).output
+    assert "register: to update 4  (out of date" in run("status", "-w", str(ws)).output
     out = tmp_path / "update"
     dry = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output

@@ -97,13 +97,14 @@ def test_untouched_copies_of_a_form_never_undo_the_institutions_corrections(
     (copy,) = ingest_into_register([inbox / "Formular.pdf"], ws).outcomes
     assert draft.status is Status.SKIPPED and not draft.merged and not draft.warnings
     assert draft.reason == (
-        f"form {out.form} exactly as formgen made it, nothing filled in: a mail from this "
-        "centre (a draft or a sent mail?), not a return; an institution confirming its form "
-        "unchanged is counted from its own mail"
+        f"form {out.form} exactly as formgen made it, nothing filled in or changed: a mail "
+        "from this centre (a draft or a sent mail?), not a return; an institution confirming "
+        "its form unchanged is counted from its own mail"
     )
     assert copy.status is Status.SKIPPED
-    assert "exactly as formgen made it, nothing filled in: a copy of it, not a return" in (
-        copy.reason
+    assert (
+        "exactly as formgen made it, nothing filled in or changed: a copy of it, not a return"
+        in (copy.reason)
     )
     # the institution sends the untouched attachment back, and a copy saved again unchanged
     # by Chrome turns up: they confirm, and change nothing

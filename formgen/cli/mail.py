@@ -387,7 +387,13 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     stale_txt = "unknown" if summary.stale is None else str(summary.stale)
     conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
     click.echo(
-        f"register: stale {stale_txt}" + ("  → formgen mail --stale" if summary.stale else "")
+        f"register: to update {stale_txt}"
+        + (
+            "  (out of date, incomplete, invalid or not confirmed; formgen register stale)"
+            "  → formgen mail --stale"
+            if summary.stale
+            else ""
+        )
     )
     click.echo(f"          conflicts {conf_txt}")
     if summary.without_email:
