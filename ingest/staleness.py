@@ -128,9 +128,11 @@ def review(
     region: str | None = None,
 ) -> list[Finding]:
     """Every entry that is stale, lacks required data, holds invalid data or was never
-    confirmed by the institution itself."""
+    confirmed by the institution itself. ``categories`` and ``region`` as people write them
+    (ids or names, any case)."""
     today = today or dt.date.today()
-    wanted = set(categories) if categories else None
+    wanted = {reg.schema.category_named(c).id for c in categories} if categories else None
+    region = reg.schema.region_named(region) if region else None
     out: list[Finding] = []
     for iid, cid, entry in reg.iter_entries():
         if wanted is not None and cid not in wanted:
@@ -203,13 +205,18 @@ def gaps(
     regions: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
 ) -> list[Gap]:
-    """Categories × regions with no entry, or only "Fehlanzeige" (the catch-all region excluded)."""
+    """Categories × regions with no entry, or only "Fehlanzeige" (the catch-all region excluded).
+    ``regions`` and ``categories`` as people write them (ids or names, any case)."""
     region_ids = (
-        list(regions)
+        [reg.schema.region_named(r) for r in regions]
         if regions
         else [r.value for r in reg.schema.regions if r.value != CATCH_ALL_REGION]
     )
-    cat_ids = list(categories) if categories else [c.id for c in reg.schema.categories]
+    cat_ids = (
+        [reg.schema.category_named(c).id for c in categories]
+        if categories
+        else [c.id for c in reg.schema.categories]
+    )
     found: dict[tuple[str, str], list[tuple[str, bool]]] = {}
     for iid, cid, entry in reg.iter_entries():
         found.setdefault((cid, region_of(reg, iid)), []).append(

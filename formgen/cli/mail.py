@@ -324,7 +324,7 @@ def _echo_report(report: RoundReport, send: bool) -> None:
 def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine.
 
-    "stale" counts the institutions 'formgen register stale' lists (entries out of date,
+    "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution): those 'formgen mail --stale'
     asks for an update.
     """

@@ -16,7 +16,6 @@ from typing import Any, TypeVar
 import click
 
 from formgen.cli.common import library_errors, workspace_option
-from formgen.model import Schema
 from formgen.workspace import Workspace, write_atomic
 from ingest import export as export_mod
 from ingest import journal, search, staleness
@@ -210,14 +209,6 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         click.echo(f"the damaged register was kept as {report.damaged_copy}")
 
 
-def _named(
-    schema: Schema, categories: tuple[str, ...], region: str | None
-) -> tuple[tuple[str, ...], str | None]:
-    """The ids of ``--category`` and ``--region`` as typed (id or name, any case)."""
-    ids = tuple(schema.category_named(c).id for c in categories)
-    return ids, schema.region_named(region) if region else None
-
-
 def _filters(func: F) -> F:
     func = click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")(func)
     func = click.option(
@@ -249,11 +240,10 @@ def stale(
     """Entries that are out of date, lack required data, hold invalid values or were never
     confirmed by the institution itself.
 
-    Their institutions are the update list: 'formgen status' counts them as stale and
+    Their institutions are the update list: 'formgen status' counts them as 'to update' and
     'formgen mail --stale' asks each of them, for these checklists, for an update.
     """
     _ws, reg = _open(workspace_dir)
-    categories, region = _named(reg.schema, categories, region)
     found = staleness.review(reg, _date(today, "--today"), categories or None, region)
     if records_path:
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
@@ -280,7 +270,6 @@ def gaps(
 ) -> None:
     """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
     _ws, reg = _open(workspace_dir)
-    categories, region = _named(reg.schema, categories, region)
     found = staleness.gaps(reg, [region] if region else None, categories or None)
     if as_json:
         _echo_json([g.to_json() for g in found])
