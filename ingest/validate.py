@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
@@ -349,7 +350,7 @@ def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Sub
     return Submission(identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes))
 
 
-def sent_values(schema: Schema, prefill: Mapping[str, object]) -> dict[str, dict[str, object]]:
+def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[str, object]]:
     """The values a form was sent with (field path → the record's typed value), stored as the
     register stores a return's values after validation — so that a copy returned untouched
     compares equal to what was sent (a phone number from a recipients list, say, is normalised
@@ -369,9 +370,9 @@ def sent_values(schema: Schema, prefill: Mapping[str, object]) -> dict[str, dict
             continue
         if suffix or f.is_multi:  # a list of codes, or the "other" text: stored as it is
             text = ", ".join(value) if isinstance(value, list) else str(value)
-            out[path] = {"v": value, "raw": text}
-            continue
-        checked = check_text(f, str(value))
+            checked = Checked(text, value)
+        else:
+            checked = check_text(f, str(value))
         out[path] = {"v": checked.value, "raw": checked.raw}
         if checked.problem:
             out[path]["problem"] = checked.problem
