@@ -7,7 +7,9 @@ with the date of their last confirmation. A region without any entry says "Kein 
 (nobody has answered for it yet); a region whose entries all answered "Fehlanzeige" (the
 institution's explicit "nothing here") says "Fehlanzeige" above them. Every page has the
 category in the header and the "Stand" date and page number in the footer. The shipped DejaVu
-Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters).
+Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters). An invalid value is
+printed as typed, in red, with why it is invalid in the register's language
+(:mod:`ingest.messages`).
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -56,6 +58,7 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 from formgen.fonts import font_path
 from formgen.model import Category, Field, FieldType, Scope
 from ingest.export import display
+from ingest.messages import problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
 
@@ -570,11 +573,15 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
             shown = _date(dt.date.fromisoformat(str(sv["v"])), lang)
         if sv.get("problem"):
             invalid = True
-            shown += f"  ({t['invalid']}: {sv['problem']})"
+            shown += f"  ({t['invalid']}: {problem_text(sv, lang)})"
         parts.append(shown)
     other = stored.get(f"{f.id}._other")
     if other is not None:  # what of the typed text is not among the codes already shown
-        parts.append(str(other.get("v") or other.get("raw") or ""))
+        shown = str(other.get("v") or other.get("raw") or "")
+        if other.get("problem"):
+            invalid = True
+            shown += f"  ({t['invalid']}: {problem_text(other, lang)})"
+        parts.append(shown)
     return ", ".join(p for p in parts if p), invalid
 
 

@@ -18,9 +18,12 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
      "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "confidence", "ingested_at", …}},
      "instances": {INSTANCE_ID: [CONTENT HASH, …]}}
 
-A VALUE is ``{"v": typed value or null, "raw": "as typed", "problem": "why invalid" (only when
-invalid), "src": SHA, "rev": N}``: the typed value, what was typed, and where it came from
-(``sources[src]``: file name and SHA-256, form instance, reader, confidence, when ingested).
+A VALUE is ``{"v": typed value or null, "raw": "as typed", "src": SHA, "rev": N}``: the typed
+value, what was typed, and where it came from (``sources[src]``: file name and SHA-256, form
+instance, reader, confidence, when ingested). An invalid value also has ``"problem"``: why, in
+English, and ``"problem_key"`` and ``"problem_args"``: the same as a message key and its args,
+so that the printed register says it in its language (:mod:`ingest.messages`; a value stored by
+an older formgen has the English text only, and that is shown).
 PATH is a :class:`formgen.model.FieldPath` as text, as in an institution form
 (``institution.name``, ``psychotherapie.languages_offered``).
 
@@ -58,6 +61,7 @@ from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.model import INSTITUTION, FieldPath, FieldType, Schema, Scope
 from formgen.record import InstitutionRecord, Value
 from ingest.matching import MERGE, PROBABLE, Candidate, Matcher
+from ingest.messages import Problem
 from ingest.submission import Checked, EntryReturn, Submission
 
 FORMAT = "formgen-register"
@@ -594,7 +598,7 @@ class Register:
             any_value = True
             theirs: Json = {"v": c.value if c.problem is None else None, "raw": c.raw}
             if c.problem:
-                theirs["problem"] = c.problem
+                theirs.update(c.problem.to_json())
                 plan.flags.append(f"{where}: {path}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
             if same_value(mine, theirs):
@@ -906,12 +910,12 @@ def _checked_name(e: EntryReturn) -> str:
 def _checked_json(c: Checked) -> Json:
     out: Json = {"raw": c.raw, "v": c.value}
     if c.problem:
-        out["problem"] = c.problem
+        out.update(c.problem.to_json())
     return out
 
 
 def _checked_from(d: Json) -> Checked:
-    return Checked(raw=d["raw"], value=d.get("v"), problem=d.get("problem"))
+    return Checked(raw=d["raw"], value=d.get("v"), problem=Problem.from_json(d))
 
 
 def entry_to_json(e: EntryReturn) -> Json:

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
+from ingest.messages import Problem
 
 RawValue = str | bool | list[str]
 
@@ -78,7 +79,9 @@ class Checked:
     """What was typed (lists joined with ", "), after NFC and line-break normalisation."""
     value: Value | None
     """The typed value; ``None`` when ``raw`` did not validate (then ``problem`` says why)."""
-    problem: str | None = None
+    problem: Problem | None = None
+    """Why ``raw`` is invalid: its English text for reports, and its message key to say it in
+    the register's language (:mod:`ingest.messages`)."""
 
 
 @dataclass(frozen=True)

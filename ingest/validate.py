@@ -33,6 +33,7 @@ from typing import Any
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.model import INSTITUTION, OTHER, Field, FieldPath, Schema, Scope, option_values
+from ingest.messages import problem
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, EntryReturn, RawSubmission, RawValue, Submission
 from ingest.values import check_multi, check_text, is_blank
@@ -102,8 +103,7 @@ def _cap(checked: Checked) -> Checked:
     return Checked(
         checked.raw[:MAX_VALUE_CHARS] + f" …[{len(checked.raw):,} characters in the original]",
         None,
-        f"the value is {len(checked.raw):,} characters long; at most {MAX_VALUE_CHARS:,} are "
-        "accepted — shorten it (the full text stays in the archived file)",
+        problem("capped", length=len(checked.raw), limit=MAX_VALUE_CHARS),
     )
 
 
@@ -135,7 +135,7 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
         # A single choice given as ticked boxes (``<path>.<option>``) rather than one value.
         if len(ticked) > 1:
             joined = ", ".join(ticked)
-            out[f.id] = Checked(joined, None, f"{len(ticked)} boxes ticked ({joined}); tick one")
+            out[f.id] = Checked(joined, None, problem("boxes", count=len(ticked), ticked=joined))
             return out
         value = ticked[0]
     if value is None or is_blank(value):
@@ -261,12 +261,12 @@ def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
         listed, rest = check_multi(new, [], checked.raw)
         if listed is None:
             return Checked(
-                checked.raw, None, f"'{checked.raw[:60]}' names none of the choices of '{new.id}'"
+                checked.raw, None, problem("no_choice_of", raw=checked.raw[:60], field=new.id)
             )
         return (
             listed
             if rest is None
-            else Checked(checked.raw, None, f"not among the choices of '{new.id}': {rest.raw}")
+            else Checked(checked.raw, None, problem("not_choice_of", field=new.id, rest=rest.raw))
         )
     return check_text(new, checked.raw) if checked.raw.strip() else checked
 
@@ -375,5 +375,5 @@ def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[st
             checked = check_text(f, str(value))
         out[path] = {"v": checked.value, "raw": checked.raw}
         if checked.problem:
-            out[path]["problem"] = checked.problem
+            out[path].update(checked.problem.to_json())
     return out

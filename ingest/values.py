@@ -3,7 +3,9 @@
 Pure functions, no I/O. Each parser takes the text as typed (already NFC, ``\\n`` line breaks)
 and returns a :class:`~ingest.submission.Checked`: the typed value, or — when the text does not
 fit — ``value=None`` and the reason in ``problem``. The text as typed is always kept in
-``Checked.raw``: an invalid value is flagged, never dropped and never "fixed" silently.
+``Checked.raw``: an invalid value is flagged, never dropped and never "fixed" silently. The
+reasons are :class:`~ingest.messages.Problem` s, their templates (English and German) in
+:mod:`ingest.messages`.
 
 Conventions (the same as :mod:`formgen.record`):
 
@@ -22,14 +24,15 @@ Conventions (the same as :mod:`formgen.record`):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 import phonenumbers
 
 from formgen import languages
 from formgen.model import Field, FieldType, choices_of
+from ingest.messages import problem
 from ingest.submission import Checked
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -40,27 +43,6 @@ _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[,;/\n+]|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE)
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
-
-MESSAGES = {
-    "date": "'{raw}' is not a date; write it as 24.09.2025 or 2025-09-24",
-    "date_impossible": "'{raw}' is not a day of the calendar ({why})",
-    "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
-    "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40 %",
-    "range": "{value} is outside {low}–{high}",
-    "phone": "'{raw}' is not a phone number (region DE); write one number with area code, e.g. 0211 1234567",
-    "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
-    "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
-    "choice": "'{raw}' is not one of the choices: {allowed}",
-    "choices": "{unknown} {verb} not among the choices: {allowed}",
-    "languages": "{unknown} {verb} not a known language; use names such as Arabisch, Farsi, Türkisch or ISO codes",
-    "too_long": "{length} characters; at most {limit} are allowed",
-    "too_short": "{length} characters; at least {limit} are needed",
-    "pattern": "'{raw}' does not have the expected form ({pattern})",
-}
-
-
-def _msg(name: str, **kwargs: object) -> str:
-    return MESSAGES[name].format(**kwargs)
 
 
 def _short(raw: str, limit: int = 60) -> str:
@@ -85,27 +67,34 @@ def is_blank(raw: object) -> bool:
 def parse_date(raw: str, today: dt.date | None = None) -> Checked:
     text = raw.strip().translate(_SPACES)
     m = _DATE_ISO.match(text)
-    try:
-        if m:
-            day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            return Checked(raw, day.isoformat())
-        m = _DATE_DE.match(text)
-        if m:
-            year = int(m.group(3))
-            if len(m.group(3)) == 2:
-                pivot = ((today or dt.date.today()).year + 10) % 100
-                year += 2000 if year <= pivot else 1900
-            day = dt.date(year, int(m.group(2)), int(m.group(1)))
-            return Checked(raw, day.isoformat())
-    except ValueError as exc:
-        return Checked(raw, None, _msg("date_impossible", raw=_short(raw), why=exc))
-    return Checked(raw, None, _msg("date", raw=_short(raw)))
+    if m:
+        return _day(raw, int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _DATE_DE.match(text)
+    if m:
+        year = int(m.group(3))
+        if len(m.group(3)) == 2:
+            pivot = ((today or dt.date.today()).year + 10) % 100
+            year += 2000 if year <= pivot else 1900
+        return _day(raw, year, int(m.group(2)), int(m.group(1)))
+    return Checked(raw, None, problem("date", raw=_short(raw)))
+
+
+def _day(raw: str, year: int, month: int, day: int) -> Checked:
+    """The date, or why it is no day of the calendar (checked as :class:`datetime.date` does)."""
+    if not dt.MINYEAR <= year <= dt.MAXYEAR:
+        return Checked(raw, None, problem("date_year", raw=_short(raw), year=year))
+    if not 1 <= month <= 12:
+        return Checked(raw, None, problem("date_month", raw=_short(raw), month=month))
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return Checked(raw, None, problem("date_day", raw=_short(raw), days=days))
+    return Checked(raw, dt.date(year, month, day).isoformat())
 
 
 def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> Checked:
     text = raw.strip().translate(_SPACES).replace(" ", "")
     if not _INT.match(text):
-        return Checked(raw, None, _msg("integer", raw=_short(raw)))
+        return Checked(raw, None, problem("integer", raw=_short(raw)))
     return _in_range(raw, int(text), low, high)
 
 
@@ -113,15 +102,19 @@ def parse_percentage(raw: str, low: int | None = None, high: int | None = None) 
     text = raw.strip().translate(_SPACES)
     m = _PERCENT.match(text)
     if not m:
-        return Checked(raw, None, _msg("percentage", raw=_short(raw)))
+        return Checked(raw, None, problem("percentage", raw=_short(raw)))
     return _in_range(raw, int(m.group(1)), 0 if low is None else low, 100 if high is None else high)
 
 
 def _in_range(raw: str, value: int, low: int | None, high: int | None) -> Checked:
-    if (low is not None and value < low) or (high is not None and value > high):
-        lo = "" if low is None else low
-        hi = "" if high is None else high
-        return Checked(raw, None, _msg("range", value=value, low=lo, high=hi))
+    below = low is not None and value < low
+    above = high is not None and value > high
+    if (below or above) and low is not None and high is not None:
+        return Checked(raw, None, problem("range", value=value, low=low, high=high))
+    if below and low is not None:
+        return Checked(raw, None, problem("minimum", value=value, low=low))
+    if above and high is not None:
+        return Checked(raw, None, problem("maximum", value=value, high=high))
     return Checked(raw, value)
 
 
@@ -130,9 +123,9 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        return Checked(raw, None, _msg("phone", raw=_short(raw)))
+        return Checked(raw, None, problem("phone", raw=_short(raw), region=region))
     if not phonenumbers.is_valid_number(number):
-        return Checked(raw, None, _msg("phone", raw=_short(raw)))
+        return Checked(raw, None, problem("phone", raw=_short(raw), region=region))
     fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return Checked(raw, fmt)
 
@@ -142,14 +135,14 @@ def parse_email(raw: str) -> Checked:
     if text.lower().startswith("mailto:"):
         text = text[7:].strip()
     if not _EMAIL.match(text):
-        return Checked(raw, None, _msg("email", raw=_short(raw)))
+        return Checked(raw, None, problem("email", raw=_short(raw)))
     return Checked(raw, text)
 
 
 def parse_url(raw: str) -> Checked:
     text = raw.strip()
     if not _URL.match(text):
-        return Checked(raw, None, _msg("url", raw=_short(raw)))
+        return Checked(raw, None, problem("url", raw=_short(raw)))
     return Checked(raw, text)
 
 
@@ -186,11 +179,6 @@ def _allowed(f: Field) -> str:
     return ", ".join(c.value for c in choices_of(f))
 
 
-def _plural(items: Iterable[str]) -> tuple[str, str]:
-    listed = [f"'{_short(i, 40)}'" for i in items]
-    return ", ".join(listed), ("is" if len(listed) == 1 else "are")
-
-
 # --------------------------------------------------------------------------- by field
 
 
@@ -212,7 +200,7 @@ def check_text(f: Field, raw: str) -> Checked:
     elif t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         value = choice_value(f, raw.strip())
         if value is None:
-            return Checked(raw, None, _msg("choice", raw=_short(raw), allowed=_allowed(f)))
+            return Checked(raw, None, problem("choice", raw=_short(raw), allowed=_allowed(f)))
         return Checked(raw, value)
     elif f.is_multi:
         raise ValueError(f"field '{f.id}' is a multiple choice; use check_multi")
@@ -223,11 +211,11 @@ def check_text(f: Field, raw: str) -> Checked:
     text = str(checked.value)
     c = f.constraints
     if c.max_length is not None and len(text) > c.max_length:
-        return Checked(raw, None, _msg("too_long", length=len(text), limit=c.max_length))
+        return Checked(raw, None, problem("too_long", length=len(text), limit=c.max_length))
     if c.min_length is not None and len(text) < c.min_length:
-        return Checked(raw, None, _msg("too_short", length=len(text), limit=c.min_length))
+        return Checked(raw, None, problem("too_short", length=len(text), limit=c.min_length))
     if c.pattern is not None and not re.search(c.pattern, text):
-        return Checked(raw, None, _msg("pattern", raw=_short(raw), pattern=c.pattern))
+        return Checked(raw, None, problem("pattern", raw=_short(raw), pattern=c.pattern))
     return checked
 
 

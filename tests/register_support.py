@@ -14,6 +14,7 @@ from typing import Any
 
 from formgen.identity import FormIdentity
 from formgen.schema_load import default_schema
+from ingest.messages import Problem
 from ingest.submission import Checked, EntryReturn, Provenance, Submission
 
 SCHEMA = default_schema()
@@ -38,7 +39,7 @@ def _instance(n: int) -> str:
 
 def checked(value: Any) -> Checked:
     if isinstance(value, Bad):
-        return Checked(value.raw, None, value.problem)
+        return Checked(value.raw, None, Problem(value.problem))
     if isinstance(value, list):
         return Checked(", ".join(value), value)
     return Checked(str(value), value)

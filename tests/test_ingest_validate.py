@@ -241,7 +241,7 @@ def test_a_huge_value_is_flagged_and_kept_shortened() -> None:
     sub = validate(raw(ident(), {"beratung.1.name": "x" * 20_000_000}), SchemaRegistry(V1), SECRET)
     name = sub.entries[0].institution["name"]
     assert name.value is None and name.raw.startswith("x" * MAX_VALUE_CHARS)
-    assert name.problem is not None and "20,000,000 characters" in name.problem
+    assert name.problem is not None and "20,000,000 characters" in name.problem.text
 
 
 def test_values_outside_the_form_are_reported_not_merged() -> None:
@@ -309,5 +309,6 @@ def test_a_single_choice_given_as_ticked_boxes() -> None:
     assert (
         checked.value is None
         and checked.raw == "ja, nein"
-        and checked.problem == "2 boxes ticked (ja, nein); tick one"
+        and checked.problem is not None
+        and checked.problem.text == "2 boxes ticked (ja, nein); tick one"
     )

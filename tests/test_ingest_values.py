@@ -36,7 +36,7 @@ def test_dates_in_german_and_iso_forms(typed: str, iso: str) -> None:
 def test_invalid_dates_are_kept_and_flagged(typed: str, why: str) -> None:
     checked = values.parse_date(typed)
     assert checked.value is None and checked.raw == typed
-    assert checked.problem is not None and why in checked.problem
+    assert checked.problem is not None and why in checked.problem.text
 
 
 @pytest.mark.parametrize(
@@ -59,7 +59,7 @@ def test_phone_numbers_normalised_to_international_format(typed: str, number: st
 def test_invalid_phone_numbers_are_flagged(typed: str) -> None:
     checked = values.parse_phone(typed)
     assert checked.value is None and checked.raw == typed
-    assert checked.problem is not None and "not a phone number" in checked.problem
+    assert checked.problem is not None and "not a phone number" in checked.problem.text
 
 
 @pytest.mark.parametrize(
@@ -75,7 +75,7 @@ def test_percentages(typed: str, pct: int) -> None:
 )
 def test_invalid_percentages(typed: str, why: str) -> None:
     checked = values.parse_percentage(typed)
-    assert checked.value is None and checked.problem is not None and why in checked.problem
+    assert checked.value is None and checked.problem is not None and why in checked.problem.text
 
 
 def test_emails_and_integers() -> None:
@@ -84,7 +84,11 @@ def test_emails_and_integers() -> None:
         == "info@beratung-duesseldorf.de"
     )
     bad = values.parse_email("info at beratung.de")
-    assert bad.value is None and bad.problem is not None and "not an e-mail address" in bad.problem
+    assert (
+        bad.value is None
+        and bad.problem is not None
+        and "not an e-mail address" in bad.problem.text
+    )
     assert values.parse_integer("12").value == 12
     assert values.parse_integer("zwölf").problem is not None
 
@@ -112,5 +116,5 @@ def test_text_constraints() -> None:
         bad.value is None
         and bad.raw == "4021"
         and bad.problem is not None
-        and "expected form" in bad.problem
+        and "expected form" in bad.problem.text
     )

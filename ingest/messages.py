@@ -1,0 +1,167 @@
+"""Why a typed value is invalid: every message template, in English and German, in one place.
+
+A problem found while checking a value (:mod:`ingest.values`, :mod:`ingest.validate`) is a
+:class:`Problem`: a stable ``key`` naming its template in :data:`MESSAGES`, the ``args`` the
+template is filled with, and the English ``text``. The register stores all three with the value
+(``problem``, ``problem_key``, ``problem_args``; see :mod:`ingest.register`), and so does the
+journal, so that a rebuild gives the same register.
+
+* The ingest report, the flags of a merge and the terminal show the English ``text``.
+* Whatever is made in a language — the printed register in German or English — shows
+  :meth:`Problem.in_language`: the key's template in that language.
+* A value stored by an older formgen has the English text only (no key), and a key this formgen
+  does not know (a newer one wrote it) or args that do not fit its template are treated alike:
+  the stored text is shown, in every language, as before.
+
+Args are strings and whole numbers (JSON keeps them as they are). A number written with ``,``
+in a template (``{length:,}``) is grouped as the language writes it: 20,000 in English,
+20.000 in German.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Arg = str | int
+
+ENGLISH = "en"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "en": {
+        "date": "'{raw}' is not a date; write it as 24.09.2025 or 2025-09-24",
+        "date_year": "'{raw}' is not a day of the calendar (year {year} is out of range)",
+        "date_month": "'{raw}' is not a day of the calendar (month must be in 1..12)",
+        "date_day": "'{raw}' is not a day of the calendar (day is out of range for month)",
+        "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
+        "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40 %",
+        "range": "{value} is outside {low}–{high}",
+        "minimum": "{value} is less than the minimum of {low}",
+        "maximum": "{value} is more than the maximum of {high}",
+        "phone": "'{raw}' is not a phone number (region {region}); write one number with area code, e.g. 0211 1234567",
+        "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
+        "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
+        "choice": "'{raw}' is not one of the choices: {allowed}",
+        "boxes": "{count} boxes ticked ({ticked}); tick one",
+        "too_long": "{length} characters; at most {limit} are allowed",
+        "too_short": "{length} characters; at least {limit} are needed",
+        "pattern": "'{raw}' does not have the expected form ({pattern})",
+        "capped": "the value is {length:,} characters long; at most {limit:,} are accepted — "
+        "shorten it (the full text stays in the archived file)",
+        "no_choice_of": "'{raw}' names none of the choices of '{field}'",
+        "not_choice_of": "not among the choices of '{field}': {rest}",
+    },
+    "de": {
+        "date": "„{raw}“ ist kein gültiges Datum (erwartet z. B. 24.09.2025 oder 2025-09-24)",
+        "date_year": "„{raw}“ ist kein gültiges Datum (ein Jahr {year} gibt es nicht)",
+        "date_month": "„{raw}“ ist kein gültiges Datum (der Monat muss zwischen 1 und 12 liegen)",
+        "date_day": "„{raw}“ ist kein gültiges Datum (der Monat hat nur {days} Tage)",
+        "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z. B. 12",
+        "percentage": "„{raw}“ ist keine gültige Prozentangabe; bitte eine ganze Zahl von 0 bis "
+        "100 eintragen, z. B. 40 oder 40 %",
+        "range": "{value} liegt außerhalb des zulässigen Bereichs von {low} bis {high}",
+        "minimum": "{value} liegt unter dem Mindestwert {low}",
+        "maximum": "{value} liegt über dem Höchstwert {high}",
+        "phone": "„{raw}“ ist keine gültige Telefonnummer; bitte eine einzelne Nummer mit "
+        "Vorwahl eintragen, z. B. 0211 1234567",
+        "email": "„{raw}“ ist keine gültige E-Mail-Adresse; bitte eine einzelne Adresse "
+        "eintragen, z. B. name@example.org",
+        "url": "„{raw}“ ist keine gültige Internetadresse; bitte z. B. www.example.org eintragen",
+        "choice": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
+        "boxes": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",
+        "too_long": "{length} Zeichen; zulässig sind höchstens {limit}",
+        "too_short": "{length} Zeichen; erforderlich sind mindestens {limit}",
+        "pattern": "„{raw}“ hat nicht die erwartete Form ({pattern})",
+        "capped": "der Eintrag ist {length:,} Zeichen lang; angenommen werden höchstens "
+        "{limit:,} – bitte kürzen (der vollständige Text bleibt in der archivierten Datei "
+        "erhalten)",
+        "no_choice_of": "„{raw}“ nennt keine der Auswahlmöglichkeiten von „{field}“",
+        "not_choice_of": "nicht unter den Auswahlmöglichkeiten von „{field}“: {rest}",
+    },
+}
+"""Message key → template, per language; every language has every key. A template uses some
+or all of the args its key is made with (the German phone message needs no region, the German
+impossible date names the month's length, which the English one does not)."""
+
+_GROUPING = {"en": ",", "de": "."}
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with the digit grouping of one language."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.sep = _GROUPING.get(lang, ",")
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = str(super().format_field(value, format_spec))
+        if "," in format_spec and isinstance(value, int) and self.sep != ",":
+            text = text.replace(",", self.sep)
+        return text
+
+
+def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:
+    """The message ``key`` in ``lang`` with ``args``; ``None`` when there is no such template
+    or the args do not fit it (the caller then shows the stored text)."""
+    template = MESSAGES.get(lang, {}).get(key or "")
+    if template is None:
+        return None
+    try:
+        return _Formatter(lang).format(template, **args)
+    except (KeyError, IndexError, ValueError, TypeError):
+        return None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a value is invalid: its English text, and the key and args to say it in another
+    language (``key`` ``None``: known as text only, from an older register or journal)."""
+
+    text: str
+    key: str | None = None
+    args: Mapping[str, Arg] = field(default_factory=dict, hash=False)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def in_language(self, lang: str) -> str:
+        """The message in ``lang`` (``de``, ``en``); the stored text where that is not possible."""
+        return render(self.key, self.args, lang) or self.text
+
+    def to_json(self) -> dict[str, Any]:
+        """The keys a stored value (and a journaled return) carries for this problem."""
+        out: dict[str, Any] = {"problem": self.text}
+        if self.key is not None:
+            out["problem_key"] = self.key
+            out["problem_args"] = dict(self.args)
+        return out
+
+    @classmethod
+    def from_json(cls, stored: Mapping[str, Any]) -> Problem | None:
+        """The problem of a stored value (``None`` when it is valid); tolerant of values written
+        by older formgens (text only) and of hand edits (a key without usable args)."""
+        text = stored.get("problem")
+        if not text:
+            return None
+        key = stored.get("problem_key")
+        args = stored.get("problem_args")
+        if not isinstance(key, str) or not isinstance(args, dict):
+            return cls(str(text))
+        return cls(str(text), key, dict(args))
+
+
+def problem(key: str, **args: Arg) -> Problem:
+    """A problem from its template; the English text is made now (raises ``KeyError`` for a key
+    that has no English template: a programming error, caught by the tests)."""
+    text = render(key, args, ENGLISH)
+    if text is None:
+        raise KeyError(f"no English message template '{key}' for the args {sorted(args)}")
+    return Problem(text, key, dict(args))
+
+
+def problem_text(stored: Mapping[str, Any], lang: str) -> str:
+    """Why a stored value is invalid, in ``lang`` (``""`` when it is valid)."""
+    found = Problem.from_json(stored)
+    return found.in_language(lang) if found else ""
