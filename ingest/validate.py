@@ -266,7 +266,9 @@ def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
         return (
             listed
             if rest is None
-            else Checked(checked.raw, None, problem("not_choice_of", field=new.id, rest=rest.raw))
+            else Checked(
+                checked.raw, None, problem("not_choice_of", field=new.id, rest=str(rest.value))
+            )
         )
     return check_text(new, checked.raw) if checked.raw.strip() else checked
 
