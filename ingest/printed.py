@@ -8,7 +8,7 @@ with the date of their last confirmation. A region without any entry says "Kein 
 institution's explicit "nothing here") says "Fehlanzeige" above them. Every page has the
 category in the header and the "Stand" date and page number in the footer. The shipped DejaVu
 Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters). An invalid value is
-printed as typed, in red, with why it is invalid in the register's language
+printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`).
 
 :func:`render_register` is pure: register in, PDF bytes out.
@@ -563,7 +563,8 @@ def _text(stored: Json, key: str) -> str:
 
 
 def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[str, bool]:
-    """The value as people read it, and whether it is invalid (printed as typed, in red)."""
+    """The value as people read it, and whether it is invalid (printed as typed, in red, with
+    why on the line below, in the language of the print)."""
     sv = stored.get(f.id)
     parts = []
     invalid = False
@@ -573,14 +574,14 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
             shown = _date(dt.date.fromisoformat(str(sv["v"])), lang)
         if sv.get("problem"):
             invalid = True
-            shown += f"  ({t['invalid']}: {problem_text(sv, lang)})"
+            shown += f"\n{t['invalid']}: {problem_text(sv, lang)}"
         parts.append(shown)
     other = stored.get(f"{f.id}._other")
     if other is not None:  # what of the typed text is not among the codes already shown
         shown = str(other.get("v") or other.get("raw") or "")
         if other.get("problem"):
             invalid = True
-            shown += f"  ({t['invalid']}: {problem_text(other, lang)})"
+            shown += f"\n{t['invalid']}: {problem_text(other, lang)}"
         parts.append(shown)
     return ", ".join(p for p in parts if p), invalid
 

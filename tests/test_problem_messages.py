@@ -1,0 +1,332 @@
+"""Why a value is invalid, said in the language the register is printed in.
+
+Every message template is made by a real check here and said in German and English; the printed
+register is read back in both languages; a register and a journal written before messages had
+keys (English text only) still load, print and rebuild.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from reportlab.lib.units import mm  # type: ignore[import-untyped]
+
+from formgen.cli import main
+from formgen.identity import FormIdentity
+from formgen.model import Constraints, Field, FieldType, Schema, Text
+from formgen.schema_load import default_schema, load_schema_text
+from formgen.workspace import Workspace
+from ingest import values
+from ingest.journal import journal_path, load, read_journal, writing
+from ingest.messages import MESSAGES, Problem, problem_text
+from ingest.printed import LABEL_W, PrintOptions, render_register
+from ingest.register import Register
+from ingest.schemas import SchemaRegistry
+from ingest.submission import Checked, Provenance, RawSubmission, RawValue, Submission
+from ingest.validate import MAX_VALUE_CHARS, validate
+
+SCHEMA = default_schema()
+SECRET = b"k" * 32
+STAND = "2026-11-22"
+
+
+def returned(
+    answers: dict[str, RawValue],
+    schema: Schema = SCHEMA,
+    registry: SchemaRegistry | None = None,
+    secret: bytes = SECRET,
+    name: str = "antwort.pdf",
+) -> Submission:
+    """Praxis Yılmaz's own form for psychotherapie, returned with ``answers`` and validated."""
+    identity = FormIdentity(
+        schema_id=schema.schema_id,
+        schema_version=schema.schema_version,
+        instance_id="7K3M9Q2XAB",
+        kind="institution",
+        categories=("psychotherapie",),
+        institution_id="inst-0001",
+    ).sign(secret)
+    prov = Provenance(name, hashlib.sha256(name.encode()).hexdigest(), 100, "acroform-pdf")
+    raw = RawSubmission(identity, {"institution.name": "Praxis Şule Yılmaz", **answers}, prov)
+    return validate(raw, registry or SchemaRegistry(schema), secret)
+
+
+# --------------------------------------------------------------------------- the templates
+
+MINI = """\
+schema_id: mini
+schema_version: {version}
+default_language: de
+languages: [de, en]
+title: {{de: Mini, en: Mini}}
+description: {{de: Mini, en: Mini}}
+regions:
+  - value: duesseldorf
+    label: {{de: Düsseldorf, en: Düsseldorf}}
+default_field_set: f
+field_sets:
+  f:
+    sections:
+      - id: s
+        label: {{de: S, en: S}}
+        fields:
+          - id: name
+            type: text
+            scope: institution
+            label: {{de: Name, en: Name}}
+          - id: angebot
+{angebot}
+groups:
+  - id: g
+    label: {{de: G, en: G}}
+    entry_blocks: 1
+    stale_after_days: 365
+    categories:
+      - id: beratung
+        label: {{de: Beratung, en: Counselling}}
+        description: {{de: B, en: B}}
+"""
+OFFER_AS_TEXT = "            type: text\n            label: {de: Angebot, en: Offer}"
+OFFER_AS_CHOICES = """\
+            type: select_multiple
+            label: {de: Angebot, en: Offer}
+            choices:
+              - {value: gruppe, label: {de: Gruppe, en: Group}}
+              - {value: einzel, label: {de: Einzeln, en: Single}}"""
+
+
+def _offer_rechecked(typed: str) -> Checked:
+    """A value typed into a text field of schema 1.0.0, mapped to 2.0.0 where it is a choice."""
+    old = load_schema_text(MINI.format(version="1.0.0", angebot=OFFER_AS_TEXT), "mini-1")
+    new = load_schema_text(MINI.format(version="2.0.0", angebot=OFFER_AS_CHOICES), "mini-2")
+    identity = FormIdentity(
+        schema_id="mini",
+        schema_version="1.0.0",
+        instance_id="7K3M9Q2XAC",
+        kind="checklist",
+        categories=("beratung",),
+    ).sign(SECRET)
+    prov = Provenance("alt.pdf", "b" * 64, 100, "acroform-pdf")
+    raw = RawSubmission(identity, {"beratung.1.name": "X", "beratung.1.angebot": typed}, prov)
+    return validate(raw, SchemaRegistry(new, older=[old]), SECRET).entries[0].entry["angebot"]
+
+
+def _text_field(**constraints: int | str) -> Field:
+    limits = Constraints(**constraints)  # type: ignore[arg-type]
+    return Field("postcode", FieldType.TEXT, Text({"de": "PLZ"}), constraints=limits)
+
+
+def _region() -> Field:
+    return next(f for f in SCHEMA.institution_fields() if f.id == "region")
+
+
+def _entry(sub: Submission, key: str) -> Checked:
+    return sub.entries[0].entry[key]
+
+
+# every message key, made by the check that says it: (key, the check, words the German has)
+CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
+    ("date", lambda: values.parse_date("nächste Woche"), "„nächste Woche“ ist kein gültiges Datum"),
+    ("date_year", lambda: values.parse_date("0000-01-01"), "ein Jahr 0 gibt es nicht"),
+    ("date_month", lambda: values.parse_date("1.13.2025"), "Monat muss zwischen 1 und 12"),
+    ("date_day", lambda: values.parse_date("31.02.2025"), "der Monat hat nur 28 Tage"),
+    ("integer", lambda: values.parse_integer("zwölf"), "„zwölf“ ist keine ganze Zahl"),
+    ("percentage", lambda: values.parse_percentage("viel"), "keine gültige Prozentangabe"),
+    ("range", lambda: values.parse_percentage("140 %"), "140 liegt außerhalb"),
+    ("minimum", lambda: values.parse_integer("-3", low=0), "-3 liegt unter dem Mindestwert 0"),
+    ("maximum", lambda: values.parse_integer("30", high=20), "30 liegt über dem Höchstwert 20"),
+    ("phone", lambda: values.parse_phone("Zentrale"), "„Zentrale“ ist keine gültige Telefonnummer"),
+    ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
+    ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),
+    ("choice", lambda: values.check_text(_region(), "Mond"), "keine der Auswahlmöglichkeiten"),
+    (
+        "boxes",
+        lambda: _entry(
+            returned(
+                {
+                    "psychotherapie.migrant_experience.ja": True,
+                    "psychotherapie.migrant_experience.nein": True,
+                }
+            ),
+            "migrant_experience",
+        ),
+        "2 Kästchen angekreuzt (ja, nein); bitte nur eines ankreuzen",
+    ),
+    ("too_long", lambda: values.check_text(_text_field(max_length=5), "402100"), "höchstens 5"),
+    ("too_short", lambda: values.check_text(_text_field(min_length=5), "402"), "mindestens 5"),
+    ("pattern", lambda: values.check_text(_text_field(pattern="^[0-9]+$"), "4o2"), "nicht die"),
+    (
+        "capped",
+        lambda: returned({"institution.street": "x" * 25_000}).entries[0].institution["street"],
+        f"25.000 Zeichen lang; angenommen werden höchstens {MAX_VALUE_CHARS:,}".replace(",", "."),
+    ),
+    ("no_choice_of", lambda: _offer_rechecked("Tanz"), "nennt keine der Auswahlmöglichkeiten"),
+    ("not_choice_of", lambda: _offer_rechecked("Gruppe, Tanz"), "„angebot“: Tanz"),
+]
+
+
+def test_every_message_has_a_template_in_every_language_and_a_check_that_says_it() -> None:
+    assert set(MESSAGES["de"]) == set(MESSAGES["en"])
+    assert {key for key, _check, _de in CHECKS} == set(MESSAGES["en"])
+
+
+@pytest.mark.parametrize(("key", "check", "german"), CHECKS, ids=[c[0] for c in CHECKS])
+def test_a_check_says_why_in_english_and_german(
+    key: str, check: Callable[[], Checked], german: str
+) -> None:
+    found = check()
+    assert found.value is None and found.problem is not None
+    assert found.problem.key == key
+    # the English text the report shows is the English template; German is its own sentence
+    assert found.problem.in_language("en") == found.problem.text
+    said = found.problem.in_language("de")
+    assert german in said, said
+    assert said != found.problem.text
+    # what is stored and journaled says it again, in either language
+    again = Problem.from_json(json.loads(json.dumps(found.problem.to_json())))
+    assert again == found.problem and problem_text(found.problem.to_json(), "de") == said
+
+
+def test_a_stored_text_without_a_usable_key_is_shown_as_it_is() -> None:
+    old = {"raw": "viel", "v": None, "problem": "'viel' is not a percentage"}
+    assert problem_text(old, "de") == "'viel' is not a percentage"
+    newer = {**old, "problem_key": "a_key_of_a_newer_formgen", "problem_args": {"raw": "viel"}}
+    assert problem_text(newer, "de") == "'viel' is not a percentage"
+    edited = {**old, "problem_key": "percentage", "problem_args": {}}
+    assert problem_text(edited, "de") == "'viel' is not a percentage"
+    assert problem_text({"raw": "40", "v": 40}, "de") == ""
+
+
+# --------------------------------------------------------------------------- the printed register
+
+BAD = {
+    "psychotherapie.share_migrants": "viel",
+    "psychotherapie.date": "31.02.2026",
+    "institution.phone": "Zentrale",
+}
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    """A workspace whose register holds Praxis Yılmaz, returned with three invalid values."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    with writing(ws) as w:
+        w.merge(returned(BAD, secret=ws.secret))
+    return ws
+
+
+def values_column(pdf: bytes) -> str:
+    """The printed register's value column (right of the field labels) on every page, read
+    back, its lines joined by blanks: each value and, below an invalid one, why."""
+    left = 18 * mm + LABEL_W - 2
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return " ".join(
+            " ".join((p.crop((left, 0, p.width, p.height)).extract_text() or "").split())
+            for p in doc.pages
+        )
+
+
+def printed(ws: Workspace, *options: str) -> str:
+    """``formgen register print`` with ``options``, its value column read back."""
+    out = ws.root / "print.pdf"
+    result = CliRunner().invoke(
+        main,
+        ["register", "print", "-w", str(ws.root), "--stand", STAND, "-o", str(out), *options],
+    )
+    assert result.exit_code == 0, result.output
+    return values_column(out.read_bytes())
+
+
+def test_the_german_register_says_in_german_why_a_value_is_invalid(ws: Workspace) -> None:
+    text = printed(ws, "--lang", "de", "--category", "psychotherapie")
+    assert "viel ungültig: „viel“ ist keine gültige Prozentangabe; bitte eine ganze Zahl" in text
+    assert "„31.02.2026“ ist kein gültiges Datum (der Monat hat nur 28 Tage)" in text
+    assert "„Zentrale“ ist keine gültige Telefonnummer" in text
+    assert "is not" not in text and "write" not in text
+
+
+def test_the_english_register_says_it_in_english(ws: Workspace) -> None:
+    text = printed(ws, "--lang", "en", "--category", "psychotherapie")
+    assert "viel invalid: 'viel' is not a percentage; write a whole number" in text
+    assert "'31.02.2026' is not a day of the calendar" in text
+    assert "'Zentrale' is not a phone number" in text
+    assert "ungültig" not in text
+
+
+def test_the_report_and_the_terminal_stay_english(ws: Workspace) -> None:
+    sub = returned(BAD)
+    assert "psychotherapie.share_migrants: 'viel' is not a percentage; write" in " ".join(
+        sub.problems
+    )
+    result = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
+    assert "[invalid: 'viel' is not a percentage" in result.output
+
+
+def _as_older_formgen_wrote_it(stored: dict[str, object]) -> None:
+    """Leave only the English text of every problem, as formgen did before message keys."""
+    stored.pop("problem_key", None)
+    stored.pop("problem_args", None)
+
+
+def test_a_register_written_before_message_keys_still_prints(ws: Workspace) -> None:
+    data = json.loads(ws.register_path.read_bytes())
+    inst = data["institutions"]["inst-0001"]
+    share = inst["entries"]["psychotherapie"]["fields"]["share_migrants"]
+    assert share["problem_key"] == "percentage"  # what this formgen stores
+    for stored in (
+        *inst["institution"].values(),
+        *inst["entries"]["psychotherapie"]["fields"].values(),
+    ):
+        _as_older_formgen_wrote_it(stored)
+    for _rev in inst["history"]:
+        for _path, old, new in _rev["changes"]:
+            for stored in (old, new):
+                if stored:
+                    _as_older_formgen_wrote_it(stored)
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    reg = Register.loads(SCHEMA, ws.register_path.read_bytes())
+    pdf = render_register(
+        reg, PrintOptions(stand=dt.date(2026, 11, 22), categories=("psychotherapie",))
+    )
+    text = values_column(pdf)
+    # the German print shows the English text the register holds, as before: nothing is lost
+    assert "viel ungültig: 'viel' is not a percentage; write a whole number" in text
+    assert "„viel“" not in text
+
+
+# --------------------------------------------------------------------------- journal and rebuild
+
+
+def test_a_rebuild_from_the_journal_gives_the_same_register(ws: Workspace) -> None:
+    before = ws.register_path.read_bytes()
+    (op,) = read_journal(ws)
+    journaled = op["submission"]["entries"][0]["entry"]["share_migrants"]
+    assert journaled["problem_key"] == "percentage" and journaled["problem_args"] == {"raw": "viel"}
+    result = CliRunner().invoke(main, ["register", "rebuild", "-w", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(ws.register_path.read_bytes()) == json.loads(before)
+    assert "keine gültige Prozentangabe" in printed(ws, "--lang", "de")
+
+
+def test_a_journal_written_before_message_keys_replays_to_the_text(ws: Workspace) -> None:
+    ops = read_journal(ws)
+    for e in ops[0]["submission"]["entries"]:
+        for stored in (*e["institution"].values(), *e["entry"].values()):
+            _as_older_formgen_wrote_it(stored)
+    journal_path(ws).write_text(
+        "".join(json.dumps(op, ensure_ascii=False) + "\n" for op in ops), "utf-8"
+    )
+    ws.register_path.unlink()
+    share = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"][
+        "share_migrants"
+    ]
+    assert share["problem"].startswith("'viel' is not a percentage") and "problem_key" not in share
+    assert "viel ungültig: 'viel' is not a percentage" in printed(ws, "--lang", "de")
