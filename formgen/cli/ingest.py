@@ -113,7 +113,7 @@ def ingest(
         if bar is not None and outcome.container is None:
             bar.update(1)
 
-    def run(merge: Any) -> Any:
+    def run(merge: Any = None, commit: Any = None) -> Any:
         return ingest_sources(
             tasks,
             ctx,
@@ -125,18 +125,19 @@ def ingest(
             outcomes=missing,
             archive=None if merge is None else ws,
             issued_by=ws,
+            commit=commit,
         )
 
     try:
         if bar is not None:
             bar.__enter__()
         if dry_run:
-            report = run(None)
+            report = run()
         else:
             from ingest import journal
 
-            with journal.writing(ws) as writer:
-                report = run(register_merge(ws, writer))
+            with journal.writing(ws, grouped=True) as writer:
+                report = run(register_merge(ws, writer), writer.flush)
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
         kept = ""
         if merged:
