@@ -1,23 +1,36 @@
-"""Bounces: delivery status notifications (RFC 3464) that come back after a mail was accepted.
+r"""Bounces: delivery status notifications (RFC 3464) that come back after a mail was accepted.
 
 The SMTP server accepting a mail is not the end: the recipient's server may refuse it later and
 send a bounce to the sender. Saved from the mail program (``.eml``, or an ``.mbox`` folder), the
 bounces are read here and matched to the send log by the original's Message-ID (or its
 ``X-Formgen-Institution`` header, or the address). :func:`parse_bounce` is bytes in, bounces
 out; :func:`iter_mail_files` reads the files.
+
+A server that speaks SMTPUTF8 reports in the forms of RFC 6533: the report may be
+``message/global-delivery-status`` (UTF-8 throughout, perhaps base64-encoded) with the original's
+headers as ``message/global-headers``, and an address of type ``utf-8`` may write a character as
+``\x{FC}`` (``utf-8; info@b\x{FC}ro.example``). Both are read, and the address is shown as the
+person wrote it (``info@büro.example``).
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import mailbox
+import quopri
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from email import message_from_bytes, policy
+from email import message_from_bytes, message_from_string, policy
 from email.message import Message
 from pathlib import Path
 
 _STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
+_EMBEDDED_RE = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+"""RFC 6533's EmbeddedUnicodeChar: ``\\x{HEXPOINT}`` in a ``utf-8`` address."""
+_REPORTS = ("message/delivery-status", "message/global-delivery-status")
+_ORIGINALS = ("message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers")
 
 
 @dataclass(frozen=True)
@@ -40,50 +53,82 @@ class Bounce:
         return self.action == "failed" and self.status.startswith("5")
 
 
-def _text(part: Message) -> str:
-    payload = part.get_payload(decode=True)
-    if isinstance(payload, bytes):
-        return payload.decode(part.get_content_charset() or "utf-8", "replace")
-    return str(part.get_payload())
+def _part_bytes(part: Message) -> bytes:
+    """The body of ``part`` as it was sent, decoded from base64 or quoted-printable.
+
+    The standard library parses ``message/delivery-status`` into header blocks and every other
+    ``message/*`` type as one embedded message; either way this gives back the bytes (UTF-8 kept
+    as it came), so that every report is read the same way."""
+    payload = part.get_payload()
+    if isinstance(payload, list):
+        raw = b"\n".join(
+            m.as_bytes(policy=policy.compat32) for m in payload if isinstance(m, Message)
+        )
+    else:
+        decoded = part.get_payload(decode=True)
+        return decoded if isinstance(decoded, bytes) else str(payload).encode("utf-8", "replace")
+    cte = str(part.get("Content-Transfer-Encoding", "")).strip().lower()
+    with contextlib.suppress(ValueError):  # damaged base64: read what is there as it is
+        if cte == "base64":
+            return base64.b64decode(raw)
+        if cte == "quoted-printable":
+            return quopri.decodestring(raw)
+    return raw
+
+
+def _headers(data: bytes) -> Message:
+    """Header fields (a block of a report, the original's headers) from their bytes, UTF-8 kept."""
+    text = data.decode("utf-8", "replace").lstrip("\r\n")
+    return message_from_string(text, policy=policy.compat32)
 
 
 def _original_headers(msg: Message) -> Message | None:
     for part in msg.walk():
-        ctype = part.get_content_type()
-        if ctype == "message/rfc822":
-            inner = part.get_payload()
-            if isinstance(inner, list) and inner:
-                first = inner[0]
-                if isinstance(first, Message):
-                    return first
-        if ctype == "text/rfc822-headers":
-            return message_from_bytes(
-                _text(part).encode("utf-8", "replace"), policy=policy.compat32
-            )
+        if part.get_content_type() in _ORIGINALS and part is not msg:
+            return _headers(_part_bytes(part))
     return None
 
 
 def _status_blocks(msg: Message) -> list[Message]:
     for part in msg.walk():
-        if part.get_content_type() == "message/delivery-status":
-            payload = part.get_payload()
-            if isinstance(payload, list):
-                return [p for p in payload if isinstance(p, Message)]
-            text = _text(part)
+        if part.get_content_type() in _REPORTS:
+            text = _part_bytes(part).decode("utf-8", "replace")
             return [
-                message_from_bytes(block.encode("utf-8", "replace"), policy=policy.compat32)
-                for block in re.split(r"\r?\n\r?\n", text.strip())
+                message_from_string(block.strip("\r\n"), policy=policy.compat32)
+                for block in re.split(r"\r?\n[ \t]*\r?\n", text.strip())
+                if block.strip()
             ]
     return []
 
 
 def _addr(value: str | None) -> str:
-    text = str(value or "")
-    return (
-        text.split(";", 1)[1].strip().strip("<>").lower()
-        if ";" in text
-        else text.strip("<> ").lower()
-    )
+    """The address of a recipient field (``rfc822; a@b``, ``utf-8; a@b\\x{FC}c``), readable."""
+    text = " ".join(str(value or "").split())
+    kind, sep, address = text.partition(";")
+    if not sep:
+        kind, address = "rfc822", text
+    address = address.strip().strip("<>").strip()
+    if kind.strip().lower() == "utf-8":
+        address = _EMBEDDED_RE.sub(_embedded_char, address)
+    return address.lower()
+
+
+def _embedded_char(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:  # no character: leave it as written
+        return m.group(0)
+    return chr(code)
+
+
+def address_key(address: str) -> str:
+    """``address`` as compared with the send log: lower case, the domain in its ASCII form
+    (``info@büro.example`` and ``info@xn--bro-hoa.example`` are the same mailbox)."""
+    local, at, domain = address.strip().rpartition("@")
+    if not at:
+        return address.strip().lower()
+    with contextlib.suppress(UnicodeError):  # a name IDNA does not take: compare as written
+        domain = domain.encode("idna").decode("ascii")
+    return f"{local.lower()}@{domain.lower()}"
 
 
 def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:

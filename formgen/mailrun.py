@@ -23,7 +23,7 @@ from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
 
-from formgen.bounces import Bounce
+from formgen.bounces import Bounce, address_key
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
@@ -546,7 +546,10 @@ class BounceMatch:
 
 
 def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch]:
-    """Match bounces to sent mails (Message-ID, then institution, then address) and log them."""
+    """Match bounces to sent mails (Message-ID, then institution, then address) and log them.
+
+    Addresses match whatever form the bounce writes the domain in (``büro.example`` or
+    ``xn--bro-hoa.example``)."""
     log = SendLog(ws.root)
     deliveries = [d for d in log.deliveries() if d.delivered]
     by_mid = {d.message_id: d for d in deliveries if d.message_id}
@@ -554,14 +557,14 @@ def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch
     latest_by_addr: dict[str, Delivery] = {}
     for each in sorted(deliveries, key=lambda d: d.delivered_at):
         latest_by_inst[each.institution_id] = each
-        latest_by_addr[each.email.lower()] = each
+        latest_by_addr[address_key(each.email)] = each
     out = []
     for b in bounces:
         d = by_mid.get(b.message_id) if b.message_id else None
         if d is None and b.institution_id:
             d = latest_by_inst.get(b.institution_id)
         if d is None:
-            d = latest_by_addr.get(b.address)
+            d = latest_by_addr.get(address_key(b.address))
         if d is None:
             out.append(BounceMatch(b, None, False))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import mailbox
@@ -435,6 +436,76 @@ def test_bounces_in_an_mbox_matched_by_address(tmp_path):
     assert result.exit_code == 0, result.output
     assert "bounced ua-1 <olga@example.org> 5.1.1" in result.output
     assert "NOT MATCHED nobody@example.org 5.1.1: no mail to it in the send log" in result.output
+
+
+def _global_dsn(address: str, message_id: str) -> bytes:
+    """A bounce as an SMTPUTF8 server writes it (RFC 6533): the report is
+    message/global-delivery-status, in UTF-8 and base64-encoded, with message/global-headers."""
+    report = (
+        "Reporting-MTA: dns; mx.bücherei.example\r\n\r\n"
+        f"Final-Recipient: utf-8; {address}\r\n"
+        "Action: failed\r\n"
+        "Status: 5.1.1\r\n"
+        f"Diagnostic-Code: smtp; 550 5.1.1 <{address}>: user unknown\r\n"
+    )
+    encoded = base64.encodebytes(report.encode("utf-8")).decode("ascii")
+    return (
+        "From: MAILER-DAEMON@mx.example\r\nTo: spkom@example.org\r\n"
+        "Subject: Undelivered Mail Returned to Sender\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/report; report-type=global-delivery-status; boundary="B"\r\n\r\n'
+        "--B\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+        f"Die Nachricht an {address} konnte nicht zugestellt werden.\r\n"
+        "--B\r\nContent-Type: message/global-delivery-status\r\n"
+        f"Content-Transfer-Encoding: base64\r\n\r\n{encoded}"
+        "--B\r\nContent-Type: message/global-headers\r\n\r\n"
+        f"From: spkom@example.org\r\nTo: {address}\r\nMessage-ID: {message_id}\r\n\r\n"
+        "--B--\r\n"
+    ).encode()
+
+
+def test_bounces_of_an_smtputf8_server_show_the_address_as_written(tmp_path):
+    """An address of type utf-8 (\\x{FC} for ü) or a UTF-8 report (message/global-delivery-status)
+    is shown decoded and matched to the mail sent to the domain's ASCII form (xn--…)."""
+    recipients = tmp_path / "Einrichtungen.csv"
+    recipients.write_text(
+        "id;institution;email;categories;region\n"
+        "bu-1;Beratung Büro Nord;info@büro.example;psychotherapie;duesseldorf\n"
+        "bi-2;Stadtbücherei Treff;post@bücherei.example;migrantenselbstorganisationen;dormagen\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(recipients), "-w", str(ws), "--send").exit_code == 0
+    assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
+        "info@xn--bro-hoa.example",
+        "post@xn--bcherei-n2a.example",
+    ]
+    xtext = (
+        (DATA / "bounce_postfix.eml")
+        .read_text("ascii")
+        .replace(
+            "Final-Recipient: rfc822; {ADDRESS}",
+            r"Final-Recipient: utf-8; info@b\x{00FC}ro.example",
+        )
+        .replace("{ADDRESS}", "info@xn--bro-hoa.example")
+        .replace("{MESSAGE_ID}", "<unknown@x>")
+        .replace("{INSTITUTION}", "")
+    )
+    (tmp_path / "xtext.eml").write_text(xtext, "ascii")
+    (tmp_path / "global.eml").write_bytes(_global_dsn("post@bücherei.example", "<unknown@y>"))
+    result = run(
+        "bounces", str(tmp_path / "xtext.eml"), str(tmp_path / "global.eml"), "-w", str(ws)
+    )
+    assert result.exit_code == 0, result.output
+    assert "bounced bu-1 <info@büro.example> 5.1.1" in result.output
+    assert "bounced bi-2 <post@bücherei.example> 5.1.1 550 5.1.1" in result.output
+    assert "\\x{" not in result.output and "2 bounce(s) recorded" in result.output
+    states = {
+        r["id"]: r["state"]
+        for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+    }
+    assert states == {"bu-1": "failed", "bi-2": "failed"}
 
 
 def test_reply_ingested_counts_as_returned_by_its_instance(tmp_path):
