@@ -78,6 +78,10 @@ class RoundSettings:
     deadline_given: bool = False
     """The coordinator chose ``deadline`` for this run (else forms prepared by an earlier run
     of the round keep theirs)."""
+    formats_given: bool = False
+    """The coordinator chose ``formats`` for this run; else an institution mailed before gets
+    its forms as it got them last time (Word stays Word in the reminder) and ``formats`` is for
+    the others."""
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
@@ -107,6 +111,16 @@ class Plan:
     without_email: list[Recipient]
     reuse: dict[str, Delivery]
     """Deliveries of this round already prepared (their forms are reused)."""
+    formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Per recipient to mail: the formats its forms are made in (:func:`formats_for`)."""
+
+    def formats_of(self, recipient_id: str, settings: RoundSettings) -> tuple[str, ...]:
+        return self.formats.get(recipient_id, settings.formats)
+
+    def all_formats(self, settings: RoundSettings) -> tuple[str, ...]:
+        """Every format some mail of this plan needs (for :func:`default_renderers`)."""
+        found = {f for r in self.todo for f in self.formats_of(r.id, settings)}
+        return tuple(f for f in FORMATS if f in found)
 
 
 def plan_round(
@@ -125,6 +139,7 @@ def plan_round(
     this_round = {d.institution_id: d for d in deliveries if d.round == settings.round}
     todo, skipped, without = [], [], []
     reuse: dict[str, Delivery] = {}
+    formats: dict[str, tuple[str, ...]] = {}
     for r in recipients:
         if not r.email:
             without.append(r)
@@ -152,20 +167,46 @@ def plan_round(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )
             continue
-        if d is not None and d.prepared_at and _prepared_as(d, settings):
+        formats[r.id] = formats_for(r.id, deliveries, settings)
+        if d is not None and d.prepared_at and _prepared_as(d, settings, formats[r.id]):
             reuse[r.id] = d
         todo.append(r)
-    return Plan(todo, skipped, without, reuse)
+    return Plan(todo, skipped, without, reuse, formats)
 
 
-def _prepared_as(d: Delivery, settings: RoundSettings) -> bool:
+def delivery_formats(d: Delivery) -> tuple[str, ...]:
+    """The formats of the forms ``d`` carried (``pdf``, ``docx``), in the order of :data:`FORMATS`."""
+    found = {Path(f.get("path", "")).suffix.lstrip(".").lower() for f in d.files}
+    return tuple(f for f in FORMATS if f in found)
+
+
+def formats_for(
+    institution_id: str, deliveries: Iterable[Delivery], settings: RoundSettings
+) -> tuple[str, ...]:
+    """The formats to make this round's forms for an institution in: those the coordinator chose,
+    else those of the latest mail of another round that reached it (a Word form is followed by a
+    Word form), else the round's default."""
+    if settings.formats_given:
+        return settings.formats
+    earlier = [
+        d
+        for d in deliveries
+        if d.institution_id == institution_id and d.round != settings.round and d.delivered
+    ]
+    if earlier:
+        last = delivery_formats(max(earlier, key=lambda d: d.delivered_at))
+        if last:
+            return last
+    return settings.formats
+
+
+def _prepared_as(d: Delivery, settings: RoundSettings, formats: Sequence[str]) -> bool:
     """Whether the forms an earlier run prepared for ``d`` are what this run would make: the
     same language and formats, and the deadline chosen now (if one was). Forms never delivered
     are made afresh when the coordinator changed these."""
-    formats = {Path(f.get("path", "")).suffix.lstrip(".") for f in d.files}
     return (
         d.lang == settings.lang
-        and formats == set(settings.formats)
+        and set(delivery_formats(d)) == set(formats)
         and (not settings.deadline_given or d.deadline == settings.deadline.isoformat())
     )
 
@@ -286,7 +327,16 @@ def run_round(
         try:
             forms = _reuse(ws, plan.reuse.get(recipient.id), issued)
             if forms is None:
-                forms = _prepare(ws, recipient, settings, schema, renderers, prefill, log)
+                forms = _prepare(
+                    ws,
+                    recipient,
+                    settings,
+                    plan.formats_of(recipient.id, settings),
+                    schema,
+                    renderers,
+                    prefill,
+                    log,
+                )
             msg = build_message(
                 recipient=recipient,
                 forms=forms,
@@ -377,6 +427,7 @@ def _prepare(
     ws: Workspace,
     recipient: Recipient,
     settings: RoundSettings,
+    formats: Sequence[str],
     schema: Schema,
     renderers: Mapping[str, Renderer],
     prefill: Callable[[Recipient], InstitutionRecord],
@@ -391,7 +442,9 @@ def _prepare(
     request = FormRequest("institution", tuple(categories), record, lang=settings.lang)
     identity = new_identity(schema, request, ws.secret)
     forms = []
-    for fmt in settings.formats:
+    for fmt in formats:
+        if fmt not in renderers:
+            raise MailError(f"no {fmt.upper()} generator was given for {recipient.id}'s form")
         form = renderers[fmt](schema, request, identity)
         if form.identity.instance_id != identity.instance_id:
             raise MailError(f"the {fmt} generator did not use the identity it was given")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from mailkit import Inbox, header_text, make_workspace, smtp_server
+from mailkit import Inbox, header_text, identity_in, make_workspace, smtp_server
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 from workspace_faults import refuse_writes
 
@@ -397,3 +397,74 @@ def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch
     assert f"Error: cannot write {ws}/" in result.output
     assert ": Read-only file system; the drive is mounted read-only" in result.output
     assert "Traceback" not in result.output
+
+
+def attached(draft: Path) -> list[tuple[str, dict[str, str]]]:
+    """Each attached form of a draft: its file type and the identity read back from the file."""
+    msg = message_from_bytes(draft.read_bytes(), policy=policy.default)
+    out = []
+    for att in msg.iter_attachments():
+        suffix = "." + att.get_filename().rsplit(".", 1)[1]
+        out.append((suffix, identity_in(att.get_content(), suffix)))
+    return out
+
+
+def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_path):
+    """Word forms went out in English to some, PDF to others: the English reminder sends each
+    institution its form in the format it had, and --format overrides that."""
+    ws = make_workspace(tmp_path / "ws").root
+    word = run(
+        "mail",
+        str(DATA / "excel_cp1252.csv"),
+        "-w",
+        str(ws),
+        "--drafts",
+        str(tmp_path / "r1"),
+        "--format",
+        "docx",
+        "--lang",
+        "en",
+    )
+    assert word.exit_code == 0, word.output
+    pdf = run(
+        "mail",
+        str(DATA / "excel_utf8_bom.csv"),
+        "-w",
+        str(ws),
+        "--drafts",
+        str(tmp_path / "r2"),
+        "--round",
+        "invitation-pdf",
+    )
+    assert pdf.exit_code == 0, pdf.output
+    deadlines_pass(ws)
+    out = tmp_path / "reminders"
+    dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en", "--dry-run")
+    assert "would mail pt-07 <praxis@bruecke.example>: psychotherapie, facharzt as docx" in (
+        dry.output
+    )
+    assert "would mail lodz <lodz@example.org>: facharzt as pdf" in dry.output
+    result = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "7 of 7 mails written" in result.output
+    for iid in ("kbs-01", "pt-07", "mso-3", "bs-ist", "ua-1", "lodz", "ar-1"):
+        ((suffix, ident),) = attached(out / f"{iid}.eml")
+        assert suffix == (".docx" if iid in ("kbs-01", "pt-07", "mso-3") else ".pdf"), iid
+        assert ident["formgen.institution_id"] == iid and ident["formgen.lang"] == "en"
+    # the coordinator chooses: every reminder as PDF
+    deadlines_pass(ws)
+    chosen = tmp_path / "chosen"
+    again = run(
+        "mail",
+        "--overdue",
+        "-w",
+        str(ws),
+        "--drafts",
+        str(chosen),
+        "--round",
+        "reminder-pdf",
+        "--format",
+        "pdf",
+    )
+    assert again.exit_code == 0, again.output
+    assert {attached(chosen / f"{i}.eml")[0][0] for i in ("kbs-01", "lodz")} == {".pdf"}

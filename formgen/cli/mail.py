@@ -58,9 +58,9 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     "--format",
     "fmt",
     type=click.Choice(["pdf", "docx", "both"]),
-    default="pdf",
-    show_default=True,
-    help="Attach the form as PDF, Word (DOCX) or both.",
+    default=None,
+    help="Attach the form as PDF, Word (DOCX) or both (default: as the institution's last "
+    "mail, e.g. Word again in a reminder; pdf for an institution not mailed before).",
 )
 @click.option(
     "--lang",
@@ -124,7 +124,7 @@ def mail(
     from_register: bool,
     overdue: bool,
     stale: bool,
-    fmt: str,
+    fmt: str | None,
     lang: str | None,
     deadline: dt.datetime | None,
     days: int,
@@ -176,7 +176,8 @@ def mail(
     settings = RoundSettings(
         round=round_name or default_round(kind, today),
         kind=kind,
-        formats=("pdf", "docx") if fmt == "both" else (fmt,),
+        formats=("pdf", "docx") if fmt == "both" else (fmt or "pdf",),
+        formats_given=fmt is not None,
         lang=lang,
         deadline=deadline.date() if deadline else today + dt.timedelta(days=days),
         template=parse_template(Path(template).read_text("utf-8"), template) if template else None,
@@ -225,15 +226,16 @@ def mail(
             click.echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
         for r in plan.todo:
             again = " (forms already prepared)" if r.id in plan.reuse else ""
+            as_ = " and ".join(plan.formats_of(r.id, settings))
             click.echo(
-                f"  would mail {r.id} <{r.email}>: {', '.join(r.categories)} as {fmt}{again}"
+                f"  would mail {r.id} <{r.email}>: {', '.join(r.categories)} as {as_}{again}"
             )
         click.echo("dry run: nothing was made, sent or logged")
         return
     if not plan.todo:
         return
 
-    renderers = default_renderers(settings.formats)
+    renderers = default_renderers(plan.all_formats(settings))
     if send:
         smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"), ws.root)
         password = None
@@ -257,6 +259,7 @@ def mail(
             plan = plan_round(
                 plan.todo, log.deliveries(), settings, "send" if send else "drafts", returned
             )
+            renderers = default_renderers(plan.all_formats(settings))
             report = run_round(
                 ws,
                 plan,
