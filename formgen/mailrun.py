@@ -33,7 +33,12 @@ from formgen.recipients import Recipient
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpTransport
-from formgen.tracking import InstitutionStatus, RegisterView, institution_status
+from formgen.tracking import (
+    InstitutionStatus,
+    RegisterView,
+    institution_status,
+    split_on_its_way,
+)
 from formgen.workspace import IssuedForm, Workspace, write_atomic
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
@@ -558,7 +563,7 @@ def round_targets(
         stale = view.stale() if view else None
         if stale is None:
             raise MailError("no register in this workspace: nothing is known to be stale")
-        ids, skipped = stale_targets(stale, statuses)
+        ids, skipped = split_on_its_way(sorted(stale), statuses)
         # the update form asks about the stale checklists only
         pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
     else:
@@ -569,22 +574,6 @@ def round_targets(
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
     return sorted(i for i, s in statuses.items() if s.state == "overdue")
-
-
-def stale_targets(
-    stale: Iterable[str], statuses: Mapping[str, InstitutionStatus]
-) -> tuple[list[str], list[tuple[str, str]]]:
-    """Stale institutions to ask for an update, and those skipped because a form is on its way."""
-    todo, skipped = [], []
-    for iid in sorted(stale):
-        s = statuses.get(iid)
-        if s is not None and s.state == "outstanding":
-            skipped.append(
-                (iid, f"a form was mailed on {s.latest.delivered_at[:10]} and is due {s.deadline}")
-            )
-        else:
-            todo.append(iid)
-    return todo, skipped
 
 
 # --------------------------------------------------------------------------- bounces

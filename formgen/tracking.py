@@ -13,7 +13,7 @@ this module needs no register; without it, returns are unknown and the status sa
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -107,6 +107,35 @@ def institution_status(
     return out
 
 
+def on_its_way(status: InstitutionStatus | None, round_name: str = "") -> str:
+    """Why a new form for this institution would cross the one it was sent: that one is still on
+    its way (mailed, not returned, not bounced, deadline not passed; the state ``outstanding``).
+    ``""`` when no form is on its way, or when it is one of round ``round_name`` (a rerun of a
+    round decides about its own mails)."""
+    if status is None or status.state != "outstanding" or status.latest.round == round_name:
+        return ""
+    d = status.latest
+    return (
+        f"a form was mailed on {d.delivered_at[:10]} (round {d.round}) and is due "
+        f"{status.deadline or 'without a date'}"
+    )
+
+
+def split_on_its_way(
+    ids: Iterable[str], statuses: Mapping[str, InstitutionStatus], round_name: str = ""
+) -> tuple[list[str], list[tuple[str, str]]]:
+    """``ids`` without the institutions whose form is on its way, and those with why (the rule
+    of ``mail --stale``, ``mail --from-register`` and the "to update" of ``status``)."""
+    todo, waiting = [], []
+    for iid in ids:
+        why = on_its_way(statuses.get(iid), round_name)
+        if why:
+            waiting.append((iid, why))
+        else:
+            todo.append(iid)
+    return todo, waiting
+
+
 @dataclass
 class StatusSummary:
     """The at-a-glance numbers of ``formgen status``."""
@@ -116,11 +145,16 @@ class StatusSummary:
     via: dict[str, int]
     """How the latest mail went out: ``sent`` (SMTP) or ``drafted`` (.eml for the mail program)."""
     stale: int | None
+    """Institutions on the update list (``formgen register stale``)."""
     conflicts: int | None
     without_email: list[str]
     """Register institutions that have no e-mail address (they cannot be mailed)."""
     returns_known: bool
     notes: list[str]
+    to_update: int | None = None
+    """Of ``stale``, those ``formgen mail --stale`` would mail now."""
+    update_waiting: list[str] = field(default_factory=list)
+    """Of ``stale``, those whose form is on its way (their answer may bring the update)."""
 
 
 def summarise(
@@ -148,6 +182,7 @@ def summarise(
             "returns cannot be matched (the register does not show form instance ids); "
             "every mailed institution counts as outstanding or overdue"
         )
+    due, waiting = split_on_its_way(sorted(stale_ids or ()), statuses)
     return StatusSummary(
         institutions=len(statuses),
         counts=counts,
@@ -157,4 +192,6 @@ def summarise(
         without_email=without_email,
         returns_known=returns_known,
         notes=notes,
+        to_update=len(due) if stale_ids is not None else None,
+        update_waiting=[iid for iid, _ in waiting],
     )

@@ -468,3 +468,40 @@ def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_
     )
     assert again.exit_code == 0, again.output
     assert {attached(chosen / f"{i}.eml")[0][0] for i in ("kbs-01", "lodz")} == {".pdf"}
+
+
+def two_institutions(ws: Path) -> None:
+    """reg-1 last confirmed 800 days ago (on the update list), reg-2 confirmed today."""
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Krisendienst Nord", "email": "nord@example.org"},
+                "categories": {"krisendienst": (TODAY - dt.timedelta(days=800)).isoformat()},
+            },
+            "reg-2": {
+                "institution": {"name": "Frisch bestätigt", "email": "frisch@example.org"},
+                "categories": {"krisendienst": TODAY.isoformat()},
+            },
+        },
+    )
+
+
+def test_status_shows_an_update_form_on_its_way_as_waiting_not_to_update(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    two_institutions(ws)
+    assert "register: to update 1  (out of date" in run("status", "-w", str(ws)).output
+    mailed = run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "update"))
+    assert mailed.exit_code == 0, mailed.output
+    status = run("status", "-w", str(ws))
+    assert "register: to update 0\n" in status.output
+    assert "→ formgen mail --stale" not in status.output
+    assert "waiting 1  (on the update list too, but the form they were sent is on its way" in (
+        status.output
+    )
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["stale"], data["to_update"], data["update_waiting"]) == (1, 0, ["reg-1"])
+    # the return date passes without an answer: reg-1 is to be updated again
+    deadlines_pass(ws)
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["stale"], data["to_update"], data["update_waiting"]) == (1, 1, [])

@@ -328,8 +328,8 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine.
 
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
-    incomplete, invalid or never confirmed by the institution): those 'formgen mail --stale'
-    asks for an update.
+    incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
+    mail now; "waiting" those of the list whose form is still on its way (deadline not passed).
     """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
@@ -365,6 +365,8 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             "counts": summary.counts,
             "via": summary.via,
             "stale": summary.stale,
+            "to_update": summary.to_update,
+            "update_waiting": summary.update_waiting,
             "conflicts": summary.conflicts,
             "without_email": summary.without_email,
             "returns_known": summary.returns_known,
@@ -387,17 +389,22 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     click.echo(f"  failed       {c['failed']:4d}" + _failed_hint(statuses.values()))
     if c["prepared"]:
         click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
-    stale_txt = "unknown" if summary.stale is None else str(summary.stale)
+    due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
     conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
     click.echo(
-        f"register: to update {stale_txt}"
+        f"register: to update {due_txt}"
         + (
             "  (out of date, incomplete, invalid or not confirmed; formgen register stale)"
             "  → formgen mail --stale"
-            if summary.stale
+            if summary.to_update
             else ""
         )
     )
+    if summary.update_waiting:
+        click.echo(
+            f"          waiting {len(summary.update_waiting)}  (on the update list too, but the "
+            "form they were sent is on its way; their answer may bring the update)"
+        )
     click.echo(f"          conflicts {conf_txt}")
     if summary.without_email:
         shown = ", ".join(summary.without_email[:10]) + (
