@@ -532,31 +532,42 @@ class Targets:
     nothing_due: bool = False
 
 
+FORCE_HINT = "; --force mails it all the same"
+
+
 def round_targets(
     kind: str,
     listed: Sequence[Recipient] | None,
     deliveries: Sequence[Delivery],
     view: RegisterView | None,
     today: dt.date,
+    *,
+    round_name: str = "",
+    force: bool = False,
 ) -> Targets:
     """The recipients of a round of ``kind``.
 
-    ``invitation``: the list as given. ``reminder``: institutions whose form is overdue (addresses
-    from ``listed`` when given, else from the send log). ``update``: institutions with stale
-    entries (addresses from ``listed``, i.e. the register or a CSV), except those with a form
-    already on its way.
+    ``invitation``: the list as given, except institutions whose form from another round is still
+    on its way (mailed, not returned, deadline not passed): a second form would cross it.
+    ``reminder``: institutions whose form is overdue (addresses from ``listed`` when given, else
+    from the send log). ``update``: institutions with stale entries (addresses from ``listed``,
+    i.e. the register or a CSV), except those with a form on its way. ``force`` mails those
+    whose form is on its way all the same (never twice in one round).
     """
-    if kind == "invitation":
-        return Targets(list(listed or ()))
     returned = view.returned_instances() if view else None
     statuses = institution_status(deliveries, returned, today)
     notes = []
-    if returned is None:
+    if returned is None and kind != "invitation":
         notes.append(
             "returns cannot be matched without a register; every form not known as returned counts"
         )
     skipped: list[tuple[str, str]] = []
-    if kind == "reminder":
+    if kind == "invitation":
+        pool = list(listed or ())
+        ids, skipped = split_on_its_way([r.id for r in pool], statuses, round_name)
+        if force:
+            ids = [r.id for r in pool]
+    elif kind == "reminder":
         ids = overdue_ids(statuses)
         pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
     elif kind == "update":
@@ -564,12 +575,22 @@ def round_targets(
         if stale is None:
             raise MailError("no register in this workspace: nothing is known to be stale")
         ids, skipped = split_on_its_way(sorted(stale), statuses)
+        if force:
+            ids = sorted(stale)
         # the update form asks about the stale checklists only
         pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
     else:
         raise MailError(f"unknown kind of round '{kind}'")
+    if force and skipped:
+        notes.append(
+            f"--force: not skipping {len(skipped)} institution(s) whose form is still on its "
+            "way: " + ", ".join(iid for iid, _ in skipped)
+        )
+        skipped = []
+    skipped = [(iid, why + FORCE_HINT) for iid, why in skipped]
     chosen, missing = select(pool, ids)
-    return Targets(chosen, skipped, missing, notes, nothing_due=not ids and not skipped)
+    nothing_due = kind != "invitation" and not ids and not skipped
+    return Targets(chosen, skipped, missing, notes, nothing_due=nothing_due)
 
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:

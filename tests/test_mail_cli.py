@@ -359,9 +359,13 @@ def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(
         "id;institution;email;categories;region\nreg-1;Krisendienst Nord;neu@example.org;krisendienst;\n",
         "utf-8",
     )
-    result = run(
-        "mail", str(csv), "-w", str(ws), "--drafts", str(tmp_path / "csv"), "--round", "csv-runde"
-    )
+    args = ("mail", str(csv), "-w", str(ws), "--drafts", str(tmp_path / "csv"))
+    result = run(*args, "--round", "csv-runde")
+    # the form mailed a moment ago is still on its way: not again, unless forced
+    assert "skipped: reg-1: a form was mailed on" in result.output
+    assert "--force mails it all the same" in result.output
+    assert not (tmp_path / "csv").exists()
+    result = run(*args, "--round", "csv-runde", "--force")
     assert result.exit_code == 0, result.output
     draft = message_from_bytes((tmp_path / "csv" / "reg-1.eml").read_bytes(), policy=policy.default)
     assert draft["To"].addresses[0].addr_spec == "neu@example.org"  # the list's address wins
@@ -505,3 +509,35 @@ def test_status_shows_an_update_form_on_its_way_as_waiting_not_to_update(tmp_pat
     deadlines_pass(ws)
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert (data["stale"], data["to_update"], data["update_waiting"]) == (1, 1, [])
+
+
+def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_forced(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    two_institutions(ws)
+    assert run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "u")).exit_code == 0
+    out = tmp_path / "all"
+    result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"skipped: reg-1: a form was mailed on {TODAY.isoformat()} (round update-"
+        f"{TODAY.isoformat()}) and is due " in result.output
+    )
+    assert "--force mails it all the same" in result.output
+    assert [p.name for p in out.iterdir()] == ["reg-2.eml"]
+    # the rerun of the round still leaves reg-1 alone, and mails reg-2 no second time
+    again = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
+    assert "skipped: reg-1: a form was mailed on" in again.output
+    assert "0 to mail, 1 already done" in again.output
+    forced = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "note: --force: not skipping 1 institution(s) whose form is still on its way: reg-1" in (
+        forced.output
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-2.eml"]
+    # a form whose return date passed is no longer on its way: the next round mails it
+    deadlines_pass(ws)
+    later = run(
+        "mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "n"), "--round", "n"
+    )
+    assert later.exit_code == 0 and "skipped" not in later.output
+    assert sorted(p.name for p in (tmp_path / "n").iterdir()) == ["reg-1.eml", "reg-2.eml"]

@@ -107,6 +107,12 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     help="Only show who would get which mail; nothing is made, sent or logged.",
 )
 @click.option(
+    "--force",
+    is_flag=True,
+    help="Also mail institutions whose form from another round is still on its way (mailed, "
+    "not returned, deadline not passed); they are skipped otherwise.",
+)
+@click.option(
     "--skip-invalid",
     is_flag=True,
     help="Mail the valid rows of a recipients list that has problems.",
@@ -133,6 +139,7 @@ def mail(
     drafts_dir: str | None,
     send: bool,
     dry_run: bool,
+    force: bool,
     skip_invalid: bool,
     rate: float | None,
 ) -> None:
@@ -147,7 +154,11 @@ def mail(
     --stale mails the update list of 'formgen register stale': every institution with an entry
     out of date, incomplete, holding invalid values or never confirmed by the institution itself
     (typed in by the centre or sent on a checklist by someone else), asking only about those
-    checklists. An institution whose form is still on its way (deadline not passed) is skipped.
+    checklists.
+
+    An institution whose form from another round is still on its way (mailed, not returned,
+    deadline not passed) is not mailed again, neither by --stale nor by a RECIPIENTS file or
+    --from-register: the output lists it as skipped. --force mails it all the same.
     """
     if bool(drafts_dir) == send:
         raise click.UsageError("say where the mails go: --drafts DIR or --send (one of them)")
@@ -194,7 +205,13 @@ def mail(
     if listed is not None:
         _echo_problems(listed, skip_invalid)
     targets = round_targets(
-        kind, list(listed.recipients) if listed is not None else None, deliveries, view, today
+        kind,
+        list(listed.recipients) if listed is not None else None,
+        deliveries,
+        view,
+        today,
+        round_name=settings.round,
+        force=force,
     )
     for note in targets.notes:
         click.echo(f"note: {note}", err=True)
