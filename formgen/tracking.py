@@ -4,7 +4,9 @@ Returns are matched to sends by the form instance id: the register keeps, in eac
 provenance, the identity of the form it came from. Mails are grouped into *cycles*: an
 invitation or an update mail starts one, reminders continue it. An institution has returned when
 any form of its latest cycle came back; it is overdue when none did and the latest deadline has
-passed.
+passed. Its earlier cycles stay answered: an institution that returned the invitation and was
+then asked for an update waits for the update, and the invitation's round still counts its
+answer (:func:`round_status`, the per-round view of ``formgen status``).
 
 The register is seen through :class:`RegisterView` (the ``ingest`` package provides one), so that
 this module needs no register; without it, returns are unknown and the status says so.
@@ -63,6 +65,13 @@ class InstitutionStatus:
     latest: Delivery
     """The latest delivered mail (or the latest attempt when none was delivered)."""
     cycle: list[Delivery] = field(default_factory=list)
+    answered: list[str] = field(default_factory=list)
+    """The rounds whose form came back (a reminder's return answers the round it reminds of)."""
+
+    @property
+    def answered_before(self) -> bool:
+        """Not back from its latest mail, but it answered an earlier round."""
+        return self.state != "returned" and bool(self.answered)
 
     @property
     def deadline(self) -> str:
@@ -73,38 +82,129 @@ class InstitutionStatus:
         return self.latest.categories
 
 
+def _cycles(delivered: Sequence[Delivery]) -> list[list[Delivery]]:
+    """Delivered mails (in the order they went out) grouped into cycles: an invitation or an
+    update mail with the reminders that followed it."""
+    cycles: list[list[Delivery]] = []
+    for d in delivered:
+        if d.kind == "reminder" and cycles:
+            cycles[-1].append(d)
+        else:
+            cycles.append([d])
+    return cycles
+
+
+def _came_back(cycle: Sequence[Delivery], returned: set[str] | None) -> bool:
+    return returned is not None and any(i in returned for d in cycle for i in d.instance_ids)
+
+
+def _past(deadline: str, today: dt.date) -> bool:
+    try:
+        return bool(deadline) and dt.date.fromisoformat(deadline) < today
+    except ValueError:
+        return False  # a damaged date in the log: not known to be past
+
+
+def _by_institution(deliveries: Iterable[Delivery]) -> dict[str, list[Delivery]]:
+    by_inst: dict[str, list[Delivery]] = {}
+    for d in deliveries:
+        by_inst.setdefault(d.institution_id, []).append(d)
+    return by_inst
+
+
 def institution_status(
     deliveries: Iterable[Delivery], returned: set[str] | None, today: dt.date
 ) -> dict[str, InstitutionStatus]:
     """The state of every institution in the send log."""
-    by_inst: dict[str, list[Delivery]] = {}
-    for d in deliveries:
-        by_inst.setdefault(d.institution_id, []).append(d)
     out: dict[str, InstitutionStatus] = {}
-    for iid, ds in by_inst.items():
+    for iid, ds in _by_institution(deliveries).items():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
         if not delivered:
             latest = max(ds, key=lambda d: d.prepared_at)
             state = "failed" if latest.failures else "prepared"
             out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, [latest])
             continue
-        cycle: list[Delivery] = []
-        for d in reversed(delivered):
-            cycle.append(d)
-            if d.kind != "reminder":
-                break
+        cycles = _cycles(delivered)
+        cycle = cycles[-1]
         latest = delivered[-1]
-        instances = {i for d in cycle for i in d.instance_ids}
-        if returned is not None and instances & returned:
+        answered = [c[0].round for c in cycles if _came_back(c, returned)]
+        if _came_back(cycle, returned):
             state = "returned"
         elif latest.bounced:
             state = "failed"
-        elif latest.deadline and dt.date.fromisoformat(latest.deadline) < today:
+        elif _past(latest.deadline, today):
             state = "overdue"
         else:
             state = "outstanding"
-        out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, cycle)
+        out[iid] = InstitutionStatus(
+            iid, latest.name, latest.email, state, latest, cycle[::-1], answered
+        )
     return out
+
+
+ROUND_COLUMNS = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
+
+
+@dataclass
+class RoundStatus:
+    """Who was asked in one round and who answered."""
+
+    round: str
+    kind: str
+    counts: dict[str, int]
+    """``mailed`` (sent, drafted or tried) and what became of those mails, which add up to it:
+    ``answered`` (its form, or the form of a reminder of it, came back), ``waiting`` (deadline
+    not passed), ``overdue``, ``failed`` (bounced, or refused and not sent since),
+    ``asked_again`` (no answer, and the institution got a later mail: a reminder or a form of
+    another round)."""
+    deadline: str
+    """The latest return date of the round."""
+    started: str
+
+    def to_json(self) -> dict[str, object]:
+        return {"round": self.round, "kind": self.kind, "deadline": self.deadline, **self.counts}
+
+
+def round_status(
+    deliveries: Iterable[Delivery], returned: set[str] | None, today: dt.date
+) -> list[RoundStatus]:
+    """Every round of the send log in the order it started, with who was asked and answered."""
+    rounds: dict[str, RoundStatus] = {}
+
+    def row(d: Delivery) -> RoundStatus:
+        r = rounds.get(d.round)
+        if r is None:
+            r = rounds[d.round] = RoundStatus(
+                d.round, d.kind, dict.fromkeys(ROUND_COLUMNS, 0), "", d.prepared_at
+            )
+        r.started = min(r.started or d.prepared_at, d.prepared_at or r.started)
+        r.deadline = max(r.deadline, d.deadline)
+        return r
+
+    for ds in _by_institution(deliveries).values():
+        delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
+        for d in ds:
+            if not d.delivered and d.failures:  # refused, or the connection broke: not asked
+                row(d).counts["mailed"] += 1
+                row(d).counts["failed"] += 1
+        latest = delivered[-1] if delivered else None
+        for cycle in _cycles(delivered):
+            answered = _came_back(cycle, returned)
+            for d in cycle:
+                r = row(d)
+                r.counts["mailed"] += 1
+                if answered:
+                    what = "answered"
+                elif d.bounced:
+                    what = "failed"
+                elif d is not latest:
+                    what = "asked_again"
+                elif _past(d.deadline, today):
+                    what = "overdue"
+                else:
+                    what = "waiting"
+                r.counts[what] += 1
+    return sorted(rounds.values(), key=lambda r: (r.started, r.round))
 
 
 def on_its_way(status: InstitutionStatus | None, round_name: str = "") -> str:
@@ -146,6 +246,11 @@ class StatusSummary:
     """How the latest mail went out: ``sent`` (SMTP) or ``drafted`` (.eml for the mail program)."""
     stale: int | None
     """Institutions on the update list (``formgen register stale``)."""
+    answered: int
+    """Institutions that answered at least one round."""
+    answered_before: dict[str, int]
+    """Per state other than ``returned``: the institutions that answered an earlier round."""
+    rounds: list[RoundStatus]
     conflicts: int | None
     without_email: list[str]
     """Register institutions that have no e-mail address (they cannot be mailed)."""
@@ -158,8 +263,12 @@ class StatusSummary:
 
 
 def summarise(
-    statuses: dict[str, InstitutionStatus], view: RegisterView | None, returns_known: bool
+    statuses: dict[str, InstitutionStatus],
+    view: RegisterView | None,
+    returns_known: bool,
+    rounds: Sequence[RoundStatus] = (),
 ) -> StatusSummary:
+    """The numbers of ``formgen status``; ``rounds`` from :func:`round_status`."""
     counts = dict.fromkeys(STATES, 0)
     via = {"sent": 0, "drafted": 0}
     for s in statuses.values():
@@ -188,6 +297,13 @@ def summarise(
         counts=counts,
         via=via,
         stale=len(stale_ids) if stale_ids is not None else None,
+        answered=sum(1 for s in statuses.values() if s.answered),
+        answered_before={
+            state: n
+            for state in STATES
+            if (n := sum(1 for s in statuses.values() if s.answered_before and s.state == state))
+        },
+        rounds=list(rounds),
         conflicts=conflicts,
         without_email=without_email,
         returns_known=returns_known,

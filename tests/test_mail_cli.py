@@ -541,3 +541,75 @@ def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_force
     )
     assert later.exit_code == 0 and "skipped" not in later.output
     assert sorted(p.name for p in (tmp_path / "n").iterdir()) == ["reg-1.eml", "reg-2.eml"]
+
+
+def answer(draft: Path, to: Path) -> Path:
+    """The institution replies to the mail ``draft`` with its form attached, unchanged."""
+    msg = message_from_bytes(draft.read_bytes(), policy=policy.default)
+    sender, recipient = str(msg["From"]), str(msg["To"])
+    for name in ("From", "To", "X-Unsent", "X-Mozilla-Draft-Info"):
+        del msg[name]
+    msg["From"], msg["To"] = recipient, sender
+    to.write_bytes(msg.as_bytes())
+    return to
+
+
+def test_status_per_round_keeps_the_answers_of_the_first_round_after_an_update_round(tmp_path):
+    """Two of four institutions return the invitation with fields missing and are asked for an
+    update: they wait for the update, and the invitation round still counts their answers."""
+    ws = make_workspace(tmp_path / "ws").root
+    r1 = tmp_path / "r1"
+    first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(r1))
+    assert first.exit_code == 0, first.output
+    replies = [answer(r1 / f"{i}.eml", tmp_path / f"Antwort-{i}.eml") for i in ("ua-1", "lodz")]
+    ingested = run("ingest", *map(str, replies), "-w", str(ws))
+    assert ingested.exit_code == 0, ingested.output
+    r2 = tmp_path / "r2"
+    update = run("mail", "--stale", "-w", str(ws), "--drafts", str(r2))
+    assert update.exit_code == 0, update.output
+    assert sorted(p.name for p in r2.iterdir()) == ["lodz.eml", "ua-1.eml"]  # fields missing
+
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    invitation, upd = (f"invitation-{TODAY.year}", f"update-{TODAY.isoformat()}")
+    assert [(r["round"], r["mailed"], r["answered"], r["waiting"]) for r in data["rounds"]] == [
+        (invitation, 4, 2, 2),
+        (upd, 2, 0, 2),
+    ]
+    assert data["answered"] == 2 and data["answered_before"] == {"outstanding": 2}
+    assert data["counts"]["outstanding"] == 4
+    rows = {r["id"]: r for r in data["rows"]}
+    assert rows["ua-1"]["answered"] == [invitation] and rows["ua-1"]["round"] == upd
+    assert rows["ar-1"]["answered"] == []
+    text = run("status", "-w", str(ws), "--list").output
+    assert "4 as drafts); 2 answered at least one round" in text
+    assert "each institution by its latest mail (answer awaited: 4):" in text
+    assert "outstanding     4  (mailed, deadline not passed; 2 answered an earlier round)" in text
+    assert f"  {invitation}         4         2        2        0       0            0" in text
+    assert f"  {upd}       2         0        2        0       0            0" in text
+    assert f"(answered {invitation}; asked again in {upd})" in text
+
+    # ua-1 returns the update form, the invitation's deadline passes for the two that never answered
+    ingested = run(
+        "ingest", str(answer(r2 / "ua-1.eml", tmp_path / "Update-ua-1.eml")), "-w", str(ws)
+    )
+    assert ingested.exit_code == 0, ingested.output
+    deadlines_pass(ws)
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    rounds = {r["round"]: r for r in data["rounds"]}
+    assert (rounds[invitation]["answered"], rounds[invitation]["overdue"]) == (2, 2)
+    assert (rounds[upd]["answered"], rounds[upd]["overdue"]) == (1, 1)
+    assert data["counts"] == {
+        "returned": 1,
+        "overdue": 3,
+        "outstanding": 0,
+        "failed": 0,
+        "prepared": 0,
+    }
+    # the reminder goes to the two that never answered and to lodz for its update
+    reminded = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "r3"))
+    assert reminded.exit_code == 0, reminded.output
+    rounds = {
+        r["round"]: r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rounds"]
+    }
+    assert rounds[invitation]["asked_again"] == 2 and rounds[upd]["asked_again"] == 1
+    assert rounds[f"reminder-{TODAY.isoformat()}"]["waiting"] == 3

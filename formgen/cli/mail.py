@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +31,15 @@ from formgen.mailrun import (
 from formgen.recipients import RecipientList, parse_recipients_csv, recipients_from_records
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
-from formgen.tracking import InstitutionStatus, RegisterView, institution_status, summarise
+from formgen.tracking import (
+    ROUND_COLUMNS,
+    InstitutionStatus,
+    RegisterView,
+    RoundStatus,
+    institution_status,
+    round_status,
+    summarise,
+)
 from formgen.workspace import Workspace
 
 
@@ -344,6 +352,12 @@ def _echo_report(report: RoundReport, send: bool) -> None:
 def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine.
 
+    Each institution counts once, by its latest mail: returned, outstanding, overdue or failed
+    (outstanding and overdue: its answer is still awaited; one that answered the invitation and
+    was then asked for an update waits for the update). "by round" shows per round how many were
+    mailed and what became of them: answered, waiting, overdue, failed, or asked again (a
+    reminder or a later round followed without an answer).
+
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
     mail now; "waiting" those of the list whose form is still on its way (deadline not passed).
@@ -353,8 +367,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     view = _register_view(ws, today)
     returned = view.returned_instances() if view else None
     log = SendLog(ws.root)
-    statuses = institution_status(log.deliveries(), returned, today)
-    summary = summarise(statuses, view, returned is not None)
+    deliveries = log.deliveries()
+    statuses = institution_status(deliveries, returned, today)
+    rounds = round_status(deliveries, returned, today)
+    summary = summarise(statuses, view, returned is not None, rounds)
     if log.damaged_lines:
         summary.notes.append(
             f"sendlog.jsonl: damaged line(s) {', '.join(map(str, log.damaged_lines))} skipped"
@@ -369,6 +385,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             "mailed": s.latest.delivered_at,
             "deadline": s.deadline,
             "instances": list(s.latest.instance_ids),
+            "answered": s.answered,
             "error": s.latest.last_error if s.state == "failed" else "",
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
@@ -380,6 +397,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         out = {
             "institutions": summary.institutions,
             "counts": summary.counts,
+            "answered": summary.answered,
+            "answered_before": summary.answered_before,
+            "rounds": [r.to_json() for r in summary.rounds],
             "via": summary.via,
             "stale": summary.stale,
             "to_update": summary.to_update,
@@ -394,18 +414,34 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))
         return
     c = summary.counts
+    answered = f"; {summary.answered} answered at least one round" if summary.returns_known else ""
     click.echo(
         f"institutions mailed: {summary.institutions} ({summary.via['sent']} sent, "
-        f"{summary.via['drafted']} as drafts)"
+        f"{summary.via['drafted']} as drafts){answered}"
     )
+    awaited = c["outstanding"] + c["overdue"]
+    click.echo(f"each institution by its latest mail (answer awaited: {awaited}):")
+    before = summary.answered_before
     click.echo(f"  returned     {c['returned']:4d}")
-    click.echo(f"  outstanding  {c['outstanding']:4d}  (mailed, deadline not passed)")
     click.echo(
-        f"  overdue      {c['overdue']:4d}" + ("  → formgen mail --overdue" if c["overdue"] else "")
+        f"  outstanding  {c['outstanding']:4d}  (mailed, deadline not passed"
+        + (
+            f"; {before['outstanding']} answered an earlier round"
+            if "outstanding" in before
+            else ""
+        )
+        + ")"
+    )
+    click.echo(
+        f"  overdue      {c['overdue']:4d}"
+        + ("  → formgen mail --overdue" if c["overdue"] else "")
+        + (f"  ({before['overdue']} answered an earlier round)" if "overdue" in before else "")
     )
     click.echo(f"  failed       {c['failed']:4d}" + _failed_hint(statuses.values()))
     if c["prepared"]:
         click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
+    if summary.rounds:
+        click.echo(_rounds_table(summary.rounds))
     due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
     conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
     click.echo(
@@ -440,9 +476,25 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     if as_list:
         for r in rows:
             extra = f"  {r['error']}" if r["error"] else ""
+            if r["answered"] and r["state"] != "returned":
+                extra += f"  (answered {', '.join(r['answered'])}; asked again in {r['round']})"
             click.echo(
                 f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']} <{r['email']}>{extra}"
             )
+
+
+def _rounds_table(rounds: Sequence[RoundStatus]) -> str:
+    """Per round: how many were mailed, and what became of those mails."""
+    heads = ("mailed", "answered", "waiting", "overdue", "failed", "asked again")
+    width = max(len("by round"), *(len(r.round) + 2 for r in rounds))
+    lines = ["by round".ljust(width) + "".join(f"  {h}" for h in heads)]
+    for r in rounds:
+        cells = "".join(
+            f"  {r.counts[k]:>{len(h)}d}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
+        )
+        due = f", due {r.deadline}" if r.deadline else ""
+        lines.append(f"  {r.round}".ljust(width) + cells + f"  ({r.kind}{due})")
+    return "\n".join(lines)
 
 
 def _failed_hint(statuses: Iterable[InstitutionStatus]) -> str:
