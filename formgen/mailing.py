@@ -26,8 +26,9 @@ from email.policy import EmailPolicy
 from email.utils import format_datetime, make_msgid
 from importlib import resources
 
-from formgen.errors import MailError, WrongRecipientError
+from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import GeneratedForm
+from formgen.model import Schema
 from formgen.recipients import Recipient
 
 KINDS = ("invitation", "reminder", "update")
@@ -41,6 +42,13 @@ PLACEHOLDERS = {
     "reference": "the form's reference(s) printed on every page, FG-XXXXX-XXXXX",
     "categories": "the checklists the form covers",
     "id": "the institution's id in the register",
+    "missing": "update mails: a paragraph naming the required fields the register still lacks "
+    "(starts with a blank line; nothing when none is missing), placed at the end of a paragraph",
+}
+
+_MISSING = {
+    "de": ("Es fehlen noch: {}.", "Checkliste „{}“"),
+    "en": ("Still missing: {}.", "checklist “{}”"),
 }
 
 MIME_TYPES = {
@@ -150,6 +158,35 @@ def format_deadline(date: dt.date, lang: str) -> str:
     return date.strftime("%d.%m.%Y")
 
 
+def missing_text(schema: Schema, missing: Mapping[str, Sequence[str]], lang: str) -> str:
+    """One sentence naming the missing required fields by their labels in ``lang``: those of the
+    institution first, then per checklist (``missing``: category id → field ids, as
+    :func:`ingest.staleness.review` finds them). ``""`` when nothing is missing."""
+    sentence, checklist = _MISSING.get(lang, _MISSING["de"])
+    institution_ids = {f.id for f in schema.institution_fields()}
+    own: dict[str, str] = {}
+    per_list: list[str] = []
+    for cid, field_ids in missing.items():
+        labels = []
+        for fid in dict.fromkeys(field_ids):
+            try:
+                label = schema.category(cid).field(fid).label.get(lang)
+            except FormgenError:
+                label = fid  # a field of an older schema version: its id is all there is
+            if fid in institution_ids:
+                own[fid] = label
+            else:
+                labels.append(label)
+        if labels:
+            try:
+                name = schema.category(cid).label.get(lang)
+            except FormgenError:
+                name = cid
+            per_list.append(f"{', '.join(labels)} ({checklist.format(name)})")
+    parts = [*own.values(), *per_list]
+    return sentence.format("; ".join(parts)) if parts else ""
+
+
 def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str:
     """The file name of an attached form: readable, with the institution's name as written."""
     prefix = "Inventory" if lang == "en" else "Bestandsaufnahme"
@@ -177,13 +214,15 @@ def build_message(
     lang: str = "de",
     signature: str = "",
     categories_text: str = "",
+    missing_text: str = "",
     now: dt.datetime | None = None,
     message_id: str | None = None,
 ) -> EmailMessage:
     """The mail to ``recipient`` with ``forms`` attached.
 
     Raises :class:`WrongRecipientError` when any form is not this institution's own form: the
-    identity's ``institution_id`` must equal the recipient's id.
+    identity's ``institution_id`` must equal the recipient's id. ``missing_text``
+    (:func:`missing_text`) fills ``{missing}``.
     """
     if not forms:
         raise MailError(f"{recipient.id}: a mail needs at least one form")
@@ -202,6 +241,7 @@ def build_message(
         "reference": references,
         "categories": categories_text or ", ".join(recipient.categories),
         "id": recipient.id,
+        "missing": f"\n\n{missing_text}" if missing_text else "",
     }
     subject, body = template.render(values)
     msg = EmailMessage(policy=MAIL_POLICY)

@@ -27,7 +27,13 @@ from formgen.bounces import Bounce, address_key
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
-from formgen.mailing import MailTemplate, as_draft, build_message, shipped_template
+from formgen.mailing import (
+    MailTemplate,
+    as_draft,
+    build_message,
+    missing_text,
+    shipped_template,
+)
 from formgen.model import Schema
 from formgen.recipients import Recipient
 from formgen.record import InstitutionRecord
@@ -316,8 +322,12 @@ def run_round(
     renderers: Mapping[str, Renderer],
     prefill: Callable[[Recipient], InstitutionRecord],
     signature: str = "",
+    incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
 ) -> RoundReport:
-    """Prepare and deliver every planned mail, one institution at a time, logging each step."""
+    """Prepare and deliver every planned mail, one institution at a time, logging each step.
+
+    ``incomplete``: per institution, category → required fields with no value; the mail names
+    them (``{missing}`` of the template) among the checklists its form covers."""
     if not ws.sender:
         raise MailError(
             f'{ws.root / "workspace.toml"}: no sender address; set sender = "you@example.org" '
@@ -353,6 +363,15 @@ def run_round(
                 signature=signature,
                 categories_text=_categories_text(
                     schema, forms[0].identity.categories, settings.lang
+                ),
+                missing_text=missing_text(
+                    schema,
+                    {
+                        cid: fields
+                        for cid, fields in (incomplete or {}).get(recipient.id, {}).items()
+                        if cid in forms[0].identity.categories
+                    },
+                    settings.lang,
                 ),
             )
         except WrongRecipientError:
@@ -530,6 +549,9 @@ class Targets:
     """Institutions due for this round that the given recipients list lacks."""
     notes: list[str] = field(default_factory=list)
     nothing_due: bool = False
+    incomplete: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Update rounds: per institution, category → the required fields the register lacks (the
+    update mail names them)."""
 
 
 FORCE_HINT = "; --force mails it all the same"
@@ -562,6 +584,7 @@ def round_targets(
             "returns cannot be matched without a register; every form not known as returned counts"
         )
     skipped: list[tuple[str, str]] = []
+    incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
     if kind == "invitation":
         pool = list(listed or ())
         ids, skipped = split_on_its_way([r.id for r in pool], statuses, round_name)
@@ -579,6 +602,7 @@ def round_targets(
             ids = sorted(stale)
         # the update form asks about the stale checklists only
         pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
+        incomplete = {i: m for i, m in ((view.missing() if view else None) or {}).items() if m}
     else:
         raise MailError(f"unknown kind of round '{kind}'")
     if force and skipped:
@@ -590,7 +614,15 @@ def round_targets(
     skipped = [(iid, why + FORCE_HINT) for iid, why in skipped]
     chosen, missing = select(pool, ids)
     nothing_due = kind != "invitation" and not ids and not skipped
-    return Targets(chosen, skipped, missing, notes, nothing_due=nothing_due)
+    wanted = {r.id for r in chosen}
+    return Targets(
+        chosen,
+        skipped,
+        missing,
+        notes,
+        nothing_due=nothing_due,
+        incomplete={i: m for i, m in incomplete.items() if i in wanted},
+    )
 
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:

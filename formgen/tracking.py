@@ -46,6 +46,11 @@ class RegisterView(Protocol):
         invalid or never confirmed by the institution (None: unknown)."""
         ...
 
+    def missing(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
+        """Institution → category → the ids of its required fields with no value, for the
+        institutions whose entries lack some (None: unknown)."""
+        ...
+
     def conflict_count(self) -> int | None:
         """Values waiting for review because both sides changed them (None: unknown)."""
         ...

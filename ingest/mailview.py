@@ -11,7 +11,7 @@ It uses what the register provides and says clearly what it could not find:
   else every ``instance_id`` in its ``sources`` (the provenance of each value);
 * stale institutions: the update list of :func:`ingest.staleness.update_list` (every reason
   ``formgen register stale`` gives), so that ``formgen status`` and ``formgen mail --stale``
-  agree with that list;
+  agree with that list, and the required fields each lacks (named in the update mail);
 * conflicts: the register's held conflicts.
 """
 
@@ -135,6 +135,15 @@ class WorkspaceRegisterView:
                 self.notes.append("the register was read as plain JSON: stale entries unknown")
             return None
         return staleness.update_list(self._reg, self.today)
+
+    def missing(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
+        if self._reg is None:
+            return None
+        out: dict[str, dict[str, tuple[str, ...]]] = {}
+        for f in staleness.review(self._reg, self.today):
+            if f.missing:
+                out.setdefault(f.institution_id, {})[f.category] = f.missing
+        return out
 
     def conflict_count(self) -> int | None:
         conflicts = self._data.get("conflicts")

@@ -613,3 +613,41 @@ def test_status_per_round_keeps_the_answers_of_the_first_round_after_an_update_r
     }
     assert rounds[invitation]["asked_again"] == 2 and rounds[upd]["asked_again"] == 1
     assert rounds[f"reminder-{TODAY.isoformat()}"]["waiting"] == 3
+
+
+def body_of(draft: Path) -> str:
+    msg = message_from_bytes(draft.read_bytes(), policy=policy.default)
+    return str(msg.get_body(("plain",)).get_content()).replace("\r\n", "\n")
+
+
+def test_update_mail_names_the_missing_fields_in_its_language(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    today = TODAY.isoformat()
+    incomplete = {**YILMAZ, "email": "praxis@example.org", "date": today}
+    del incomplete["region"], incomplete["initials"]
+    old = {**YILMAZ, "name": "Praxis Alt", "email": "alt@example.org", "date": "2020-01-02"}
+    reg = Register(SCHEMA)
+    reg.merge(institution_form("inst-0001", **incomplete))
+    reg.merge(institution_form("inst-0002", "facharzt", **old))
+    (ws / "register.json").write_bytes(reg.dumps())
+
+    out = tmp_path / "update"
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    cat, inst = SCHEMA.category("psychotherapie"), SCHEMA.institution_fields()
+    region = next(f for f in inst if f.id == "region")
+    quoted = {"de": "Checkliste „{}“", "en": "checklist “{}”"}
+    expected = {
+        lang: f"{region.label.get(lang)}; {cat.field('initials').label.get(lang)} "
+        f"({quoted[lang].format(cat.label.get(lang))})."
+        for lang in ("de", "en")
+    }
+    body = body_of(out / "inst-0001.eml")
+    assert f"selbst bestätigt.\n\nEs fehlen noch: {expected['de']}\n\nIm Anhang" in body
+    assert "Es fehlen" not in body_of(out / "inst-0002.eml")  # out of date, nothing missing
+    assert "bestätigt.\n\nIm Anhang" in body_of(out / "inst-0002.eml")
+    english = tmp_path / "en"
+    again = ("--lang", "en", "--round", "update-en", "--force")  # its form is on its way
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(english), *again)
+    assert result.exit_code == 0, result.output
+    assert f"Still missing: {expected['en']}\n\nAttached" in body_of(english / "inst-0001.eml")

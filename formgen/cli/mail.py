@@ -99,7 +99,7 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     "--template",
     type=click.Path(dir_okay=False, exists=True),
     default=None,
-    help="Own mail template: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories}.",
+    help="Own mail template: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories} {missing}.",
 )
 @click.option(
     "--drafts",
@@ -294,6 +294,7 @@ def mail(
                 renderers=renderers,
                 prefill=prefill_from(lookup),
                 signature=signature,
+                incomplete=targets.incomplete,
             )
     finally:
         if transport is not None:
