@@ -123,7 +123,8 @@ class Plan:
     reuse: dict[str, Delivery]
     """Deliveries of this round already prepared (their forms are reused)."""
     formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Per recipient to mail: the formats its forms are made in (:func:`formats_for`)."""
+    """Per recipient to mail: the formats its forms are made in (:func:`carried_formats`, else
+    the round's)."""
 
     def formats_of(self, recipient_id: str, settings: RoundSettings) -> tuple[str, ...]:
         return self.formats.get(recipient_id, settings.formats)
@@ -151,6 +152,7 @@ def plan_round(
     todo, skipped, without = [], [], []
     reuse: dict[str, Delivery] = {}
     formats: dict[str, tuple[str, ...]] = {}
+    carried = carried_formats(deliveries, settings)
     for r in recipients:
         if not r.email:
             without.append(r)
@@ -178,7 +180,7 @@ def plan_round(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )
             continue
-        formats[r.id] = formats_for(r.id, deliveries, settings)
+        formats[r.id] = carried.get(r.id, settings.formats)
         if d is not None and d.prepared_at and _prepared_as(d, settings, formats[r.id]):
             reuse[r.id] = d
         todo.append(r)
@@ -191,24 +193,21 @@ def delivery_formats(d: Delivery) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in found)
 
 
-def formats_for(
-    institution_id: str, deliveries: Iterable[Delivery], settings: RoundSettings
-) -> tuple[str, ...]:
-    """The formats to make this round's forms for an institution in: those the coordinator chose,
-    else those of the latest mail of another round that reached it (a Word form is followed by a
-    Word form), else the round's default."""
+def carried_formats(
+    deliveries: Iterable[Delivery], settings: RoundSettings
+) -> dict[str, tuple[str, ...]]:
+    """Per institution mailed before, the formats its forms are made in this round when the
+    coordinator chose none: those of its latest mail of another round that reached it (a Word
+    form is followed by a Word form). Empty when ``settings.formats_given``."""
     if settings.formats_given:
-        return settings.formats
-    earlier = [
-        d
-        for d in deliveries
-        if d.institution_id == institution_id and d.round != settings.round and d.delivered
-    ]
-    if earlier:
-        last = delivery_formats(max(earlier, key=lambda d: d.delivered_at))
-        if last:
-            return last
-    return settings.formats
+        return {}
+    latest: dict[str, Delivery] = {}
+    for d in deliveries:
+        if d.delivered and d.round != settings.round and delivery_formats(d):
+            seen = latest.get(d.institution_id)
+            if seen is None or d.delivered_at > seen.delivered_at:
+                latest[d.institution_id] = d
+    return {iid: delivery_formats(d) for iid, d in latest.items()}
 
 
 def _prepared_as(d: Delivery, settings: RoundSettings, formats: Sequence[str]) -> bool:
