@@ -19,6 +19,10 @@ from formgen.errors import RegisterError
 from formgen.model import FieldType
 from ingest.register import Json, Register
 from ingest.staleness import region_of
+from ingest.tables import cut, table
+
+NAME_COLUMNS = 40
+"""A longer name is cut with "…" in the table (``--json`` gives it whole)."""
 
 
 @dataclass(frozen=True)
@@ -103,3 +107,22 @@ def _other_mentions(entry: Json, code: str) -> bool:
                 if part.strip() and languages.lookup(part.strip()) == code:
                     return True
     return False
+
+
+def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
+    """The entries found as a table for the terminal (id, name, category, region, languages)
+    and how many there are."""
+    if not hits:
+        return "no entry matches"
+    rows: list[tuple[str, ...]] = [("id", "name", "category", "region", "languages")]
+    for h in hits:
+        rows.append(
+            (
+                h.institution_id,
+                cut(h.name, NAME_COLUMNS),
+                h.category,
+                reg.schema.region_label(h.region, lang) if h.region else "—",
+                ", ".join(h.languages),
+            )
+        )
+    return f"{table(rows)}\n{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}"

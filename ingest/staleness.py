@@ -25,6 +25,7 @@ from typing import Any
 from formgen.model import FieldType, Scope
 from formgen.record import InstitutionRecord
 from ingest.register import Json, Register
+from ingest.tables import cut, table
 
 STALE = "stale"
 MISSING = "missing"
@@ -282,14 +283,14 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
         rows.append(
             (
                 f.institution_id,
-                _cut(f.name, 32),
+                cut(f.name, 32),
                 f.category,
                 reg.schema.region_label(f.region, lang) if f.region else "—",
                 f.last_confirmed.isoformat() if f.last_confirmed else "never",
                 why,
             )
         )
-    return _table(rows)
+    return table(rows)
 
 
 def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
@@ -299,20 +300,9 @@ def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
     for g in found:
         rows.append(
             (
-                _cut(reg.schema.category(g.category).label.get(lang), 48),
+                cut(reg.schema.category(g.category).label.get(lang), 48),
                 reg.schema.region_label(g.region, lang),
                 "no entry" if g.kind == NO_ENTRY else "only Fehlanzeige",
             )
         )
-    return _table(rows)
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _table(rows: list[tuple[str, ...]]) -> str:
-    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
-    lines.insert(1, "  ".join("-" * w for w in widths))
-    return "\n".join(lines)
+    return table(rows)

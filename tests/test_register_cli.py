@@ -7,6 +7,7 @@ import errno
 import importlib.util
 import io
 import json
+import unicodedata
 from pathlib import Path
 
 import pdfplumber
@@ -129,6 +130,44 @@ def test_find(ws: Workspace) -> None:
     assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and "1 entry" in out
     code, out = run(ws, "find", "--language", "Klingonisch")
     assert code == 1 and "Error: unknown language 'Klingonisch'" in out
+
+
+def _columns(line: str) -> int:
+    """Terminal columns of ``line``, counted without the code under test: a combining mark
+    (Arabic vowel signs) takes none."""
+    return sum(not unicodedata.combining(ch) for ch in line)
+
+
+def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Path) -> None:
+    names = [
+        "Praxis Şule Yılmaz",
+        "Praxis Ольга Петренко",
+        "مُرْكَز الاستشارة النفسية",  # with vowel marks, which take no column of their own
+        "Poradnia Łódź – Paweł Wiśniewski, Zbigniew Żółkiewski-Ćwikła",
+    ]
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        for n, name in enumerate(names):
+            block = {"name": name, "region": "dormagen", "languages_offered": ["fa", "tr"]}
+            w.merge(
+                checklist("psychotherapie", {**block, "street": f"Weg {n}", "date": "2026-01-01"})
+            )
+    code, out = run(ws, "find", "--category", "psychotherapie")
+    assert code == 0
+    header, rule, *rows, count = out.splitlines()
+    assert header.split() == ["id", "name", "category", "region", "languages"]
+    assert set(rule) == {"-", " "} and count == "4 entries"
+    starts = {_columns(header[: header.index("region")])}
+    for row in rows:
+        assert row.endswith("  psychotherapie  Dormagen  fa, tr"), row
+        starts.add(_columns(row[: row.index("Dormagen")]))
+    assert len(starts) == 1, out  # the region column starts at one column in every row
+    shown = "\n".join(rows)
+    for name in names[:3]:
+        assert f"  {name}  " in shown
+    assert "  Poradnia Łódź – Paweł Wiśniewski, Zbign…  " in shown  # 40 columns; whole in --json
+    code, out = run(ws, "find", "--text", "Żółkiewski", "--json")
+    assert json.loads(out)[0]["name"] == names[3]
 
 
 def test_print(ws: Workspace) -> None:

@@ -368,7 +368,7 @@ def find(
 ) -> None:
     """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
     --category psychotherapie --region duesseldorf --language fa"""
-    _ws, reg = _open(workspace_dir)
+    ws, reg = _open(workspace_dir)
     hits = search.find(reg, category, region, language, text)
     if as_json:
         _echo_json(
@@ -384,15 +384,7 @@ def find(
             ]
         )
         return
-    if not hits:
-        click.echo("no entry matches")
-        return
-    for h in hits:
-        click.echo(
-            f"{h.institution_id}  {h.name}  [{h.category}, {reg.schema.region_label(h.region) if h.region else '—'}]"
-            + (f"  languages: {', '.join(h.languages)}" if h.languages else "")
-        )
-    click.echo(f"{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}")
+    click.echo(search.hits_table(reg, hits, ws.language))
 
 
 @register.command("print")
