@@ -87,7 +87,7 @@ class FormIdentity:
     @property
     def reference(self) -> str:
         """The short reference printed on every page: ``FG-XXXXX-XXXXX``."""
-        return f"FG-{self.instance_id[:5]}-{self.instance_id[5:]}"
+        return reference(self.instance_id)
 
     def to_fields(self) -> dict[str, str]:
         """Hidden field name → text value (the same keys go into PDF /Info and DOCX properties)."""
@@ -141,6 +141,12 @@ class FormIdentity:
             lang=get("lang") or "de",
             signature=get("signature"),
         )
+
+
+def reference(instance_id: str) -> str:
+    """The short reference of form instance ``instance_id`` as every page prints it:
+    ``FG-XXXXX-XXXXX``."""
+    return f"FG-{instance_id[:5]}-{instance_id[5:]}"
 
 
 def parse_reference(text: str) -> str | None:

@@ -57,7 +57,7 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 
 from formgen.fonts import font_path
 from formgen.model import Category, Field, FieldType, Scope
-from ingest.export import display
+from ingest.export import date_text, display
 from ingest.messages import problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
@@ -288,7 +288,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
 
 def _date(d: dt.date, lang: str) -> str:
-    return d.strftime("%d.%m.%Y") if lang == "de" else d.isoformat()
+    return date_text(d, lang)
 
 
 def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:

@@ -54,9 +54,77 @@ def test_every_register_command_has_help_and_a_readme_row() -> None:
 def test_history(ws: Workspace) -> None:
     code, out = run(ws, "history", "inst-0001")
     assert code == 0
-    assert "revision 2" in out and "institution.phone: +49 211 123456 → +49 211 999999" in out
+    assert "revision 2" in out and "Telefon (Zentrale): +49 211 123456 → +49 211 999999" in out
     code, out = run(ws, "history", "inst-0999")
     assert code == 1 and "Error: no institution 'inst-0999'" in out
+
+
+def _lines_under(out: str, heading: str) -> list[str]:
+    """The change lines of the first revision under ``heading`` (a checklist's name)."""
+    lines = out.splitlines()
+    start = lines.index(f"  {heading}") + 1
+    end = next((n for n in range(start, len(lines)) if not lines[n].startswith("    ")), len(lines))
+    return lines[start:end]
+
+
+def test_history_speaks_in_the_labels_of_the_form_and_the_printed_register(
+    tmp_path: Path,
+) -> None:
+    """A coordinator reads 'Versorgungsregion: Dormagen', not 'institution.region: dormagen'."""
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        w.merge(
+            checklist(
+                "psychotherapie",
+                {
+                    **YILMAZ,
+                    "name": "Praxis Ольга Петренко",
+                    "region": "dormagen",
+                    "migrant_experience": "fehlanzeige",
+                    "languages_offered": ["fa", "uk"],
+                    "date": "2025-09-24",
+                },
+            )
+        )
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 0
+    assert "form FG-" in out  # the reference printed on the form, not the bare instance id
+    institution = _lines_under(out, "Einrichtung")
+    assert "    Name der Einrichtung: (blank) → Praxis Ольга Петренко" in institution
+    assert "    Versorgungsregion: (blank) → Dormagen" in institution
+    entry = _lines_under(out, "PsychotherapeutIn, niedergelassen")
+    assert "    Erfahrungen/Ressourcen vorhanden?: (blank) → Fehlanzeige" in entry
+    assert (
+        "    Fremdsprachliche Kenntnisse im Team: (blank) → Persisch (Farsi), Ukrainisch" in entry
+    )
+    assert "    Datum: (blank) → 24.09.2025" in entry
+    assert "    Name: (blank) → Şule Yılmaz" in entry
+    assert "institution." not in out and "psychotherapie" not in out
+
+    # The centre renames its regions: a value without a label any more is shown as stored.
+    with open(ws.root / "workspace.toml", "a", encoding="utf-8") as fh:
+        fh.write('\n[[regions]]\nvalue = "neuss"\nde = "Neuss"\nen = "Neuss"\n')
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 0 and "    Versorgungsregion: (blank) → dormagen" in out
+
+    code, out = run(ws, "history", "inst-0001", "--json")
+    (rev,) = json.loads(out)  # machines keep the paths and stored values
+    changes = {path: (old, new) for path, old, new in rev["changes"]}
+    assert changes["institution.region"][0] is None
+    assert changes["institution.region"][1]["v"] == "dormagen"
+
+
+def test_history_keeps_each_value_of_several_lines_under_its_first_line(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", {**YILMAZ, "opening_hours": "Mo 9–12\nDi 14–18"}))
+        w.merge(institution_form("inst-0001", base=1, opening_hours="Пн 9–12\nВт 14–18"))
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 0
+    lines = out.splitlines()
+    n = lines.index("    Öffnungszeiten: Mo 9–12")
+    assert lines[n + 1] == " " * len("    Öffnungszeiten: ") + "Di 14–18 → Пн 9–12"
+    assert lines[n + 2] == " " * len("    Öffnungszeiten: Di 14–18 → ") + "Вт 14–18"
 
 
 def test_conflicts_and_resolve(ws: Workspace) -> None:

@@ -18,6 +18,7 @@ import click
 from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import export as export_mod
+from ingest import history as history_mod
 from ingest import journal, search, staleness
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
@@ -70,24 +71,11 @@ def register() -> None:
 @library_errors
 def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
     """Show every revision of INSTITUTION_ID: when, from which file, what changed."""
-    _ws, reg = _open(workspace_dir)
-    revs = reg.history(institution_id)
+    ws, reg = _open(workspace_dir)
     if as_json:
-        _echo_json(revs)
+        _echo_json(reg.history(institution_id))
         return
-    click.echo(
-        f"{institution_id}  {reg.name_of(institution_id)}  (revision {reg.institutions[institution_id]['rev']})"
-    )
-    for h in revs:
-        src = reg.source(h.get("src"))
-        origin = (
-            f"{src.get('file_name')} [{src.get('reader')}, form {src.get('instance_id')}]"
-            if src
-            else "—"
-        )
-        click.echo(f"\nrevision {h['rev']}  {h['at']}  {h['op']}  from {origin}")
-        for path, old, new in h["changes"]:
-            click.echo(f"  {path}: {_show(old)} → {_show(new)}")
+    click.echo(history_mod.history_text(reg, institution_id, ws.language))
 
 
 @register.command("conflicts")

@@ -1,0 +1,133 @@
+"""An institution's history as a coordinator reads it (``formgen register history``).
+
+Every revision says when, from which file and form, and what changed — in the words of the
+form and the printed register: the field's label under its checklist's name ("Versorgungsregion"
+under "Einrichtung"), a region, choice or language by its name ("Dormagen", "Fehlanzeige",
+"Persisch (Farsi)") and a date as the printed register writes it. A value the schema has no
+label for (a field or choice a later schema version dropped) is shown as stored. ``--json``
+keeps the stored paths and values for machines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Iterable
+
+from formgen.errors import FormgenError
+from formgen.identity import reference
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
+from ingest.export import date_text, display
+from ingest.register import Json, Register
+from ingest.tables import width
+
+_WORDS = {
+    "de": {"institution": "Einrichtung", "other": "weitere"},
+    "en": {"institution": "Institution", "other": "others"},
+}
+BLANK = "(blank)"
+
+
+def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
+    """One stored value as people read it: labels for choices, regions and languages, a date
+    as in the printed register, an invalid value as typed with why; ``(blank)`` for none."""
+    if sv is None:
+        return BLANK
+    text = display(f, sv, labels=True, lang=lang)
+    if f is not None and f.type is FieldType.DATE and sv.get("v"):
+        with contextlib.suppress(ValueError):  # not an ISO date after all: shown as stored
+            text = date_text(dt.date.fromisoformat(str(sv["v"])), lang)
+    return text + (f"  [invalid: {sv['problem']}]" if sv.get("problem") else "")
+
+
+def _field(schema: Schema, scope: str, key: str) -> Field | None:
+    """The field of ``key`` (``languages_offered`` or ``languages_offered._other``) in ``scope``;
+    ``None`` when the schema no longer has it."""
+    fid = key.split(".")[0]
+    try:
+        fields = schema.institution_fields() if scope == INSTITUTION else schema.entry_fields(scope)
+    except FormgenError:  # a category the schema no longer has
+        return None
+    return next((f for f in fields if f.id == fid), None)
+
+
+def _heading(schema: Schema, scope: str, lang: str) -> str:
+    if scope == INSTITUTION:
+        return _WORDS.get(lang, _WORDS["de"])["institution"]
+    try:
+        return schema.category(scope).label.get(lang)
+    except FormgenError:
+        return scope
+
+
+def _label(f: Field | None, key: str, lang: str) -> str:
+    if f is None:
+        return key
+    label = f.label.get(lang) or f.id
+    if key.endswith("." + OTHER):
+        return f"{label} ({_WORDS.get(lang, _WORDS['de'])['other']})"
+    return label
+
+
+def _order(schema: Schema) -> dict[tuple[str, str], int]:
+    """(scope, field id) → position: the institution's fields first, then every checklist's
+    entry fields, each in the order of the form."""
+    order: dict[tuple[str, str], int] = {}
+    for f in schema.institution_fields():
+        order.setdefault((INSTITUTION, f.id), len(order))
+    for c in schema.categories:
+        for f in c.entry_fields:
+            order.setdefault((c.id, f.id), len(order))
+    return order
+
+
+def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[str]:
+    schema = reg.schema
+    order = _order(schema)
+    rows = []
+    for path, old, new in changes:
+        scope, _, key = str(path).partition(".")
+        rows.append(
+            (order.get((scope, key.split(".")[0]), len(order)), str(path), scope, key, old, new)
+        )
+    lines: list[str] = []
+    last_scope = None
+    for _pos, _path, scope, key, old, new in sorted(rows, key=lambda r: (r[0], r[1])):
+        if scope != last_scope:
+            lines.append(f"  {_heading(schema, scope, lang)}")
+            last_scope = scope
+        f = _field(schema, scope, key)
+        head = f"    {_label(f, key, lang)}: "
+        typed = None if key.endswith("." + OTHER) else f  # the "other" text is shown as typed
+        lines.extend(
+            _change_lines(head, value_text(typed, old, lang), value_text(typed, new, lang))
+        )
+    return lines
+
+
+def _change_lines(head: str, was: str, now: str) -> list[str]:
+    """``head was → now``; the later lines of a value of several lines stand under its first."""
+    lines = [head + _indented(was, width(head))]
+    lines[-1:] = lines[-1].split("\n")
+    start = width(lines[-1]) + len(" → ")
+    lines[-1:] = f"{lines[-1]} → {_indented(now, start)}".split("\n")
+    return lines
+
+
+def _indented(text: str, column: int) -> str:
+    return text.replace("\n", "\n" + " " * column)
+
+
+def history_text(reg: Register, iid: str, lang: str = "de") -> str:
+    """Every revision of institution ``iid`` for the terminal (see the module docstring)."""
+    inst = reg.institution(iid)
+    out = [f"{iid}  {reg.name_of(iid)}  (revision {inst['rev']})"]
+    for h in reg.history(iid):
+        src = reg.source(h.get("src"))
+        origin = "—"
+        if src:
+            form = src.get("instance_id")
+            origin = f"{src.get('file_name')} [{src.get('reader')}, form {reference(form) if form else '—'}]"
+        out.append(f"\nrevision {h['rev']}  {h['at']}  {h['op']}  from {origin}")
+        out.extend(_changes(reg, h["changes"], lang))
+    return "\n".join(out)
