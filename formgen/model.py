@@ -31,6 +31,10 @@ INSTITUTION = "institution"
 """Path prefix of the institution's own data in an institution form."""
 OTHER = "_other"
 """Path suffix of the free-text "other" box of a multiple choice or language list."""
+CONFIRMED_ON = "date"
+"""The entry field (type ``date``) that holds the day the institution gave or confirmed its
+information — the form's "Datum" beside the initials: staleness counts from it, and a return
+dated later than today is flagged (:func:`ingest.values.not_in_future`)."""
 
 
 class FieldType(StrEnum):

@@ -35,6 +35,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date_year": "'{raw}' is not a day of the calendar (year {year} is out of range)",
         "date_month": "'{raw}' is not a day of the calendar (month must be in 1..12)",
         "date_day": "'{raw}' is not a day of the calendar (day is out of range for month)",
+        "future": "'{raw}' lies in the future (today is {today}), but it is the day the "
+        "information was given or confirmed — check the date (a mistyped year?)",
         "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
         "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40 %",
         "range": "{value} is outside {low}–{high}",
@@ -58,6 +60,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date_year": "„{raw}“ ist kein gültiges Datum (ein Jahr {year} gibt es nicht)",
         "date_month": "„{raw}“ ist kein gültiges Datum (der Monat muss zwischen 1 und 12 liegen)",
         "date_day": "„{raw}“ ist kein gültiges Datum (der Monat hat nur {days} Tage)",
+        "future": "„{raw}“ liegt in der Zukunft (heute ist der {today}), ist aber der Tag, an "
+        "dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
+        "vertippt?)",
         "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z. B. 12",
         "percentage": "„{raw}“ ist keine gültige Prozentangabe; bitte eine ganze Zahl von 0 bis "
         "100 eintragen, z. B. 40 oder 40 %",

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from formgen.model import FieldType, Scope
+from formgen.model import CONFIRMED_ON, FieldType, Scope
 from formgen.record import InstitutionRecord
 from ingest.register import Json, Register
 from ingest.tables import cut, table
@@ -95,8 +95,9 @@ def region_of(reg: Register, iid: str) -> str:
 
 
 def last_confirmed(entry: Json) -> dt.date | None:
-    """The entry's ``date`` field when valid, else the day a return last confirmed it."""
-    date = _value(entry["fields"].get("date"))
+    """The entry's ``date`` field (:data:`~formgen.model.CONFIRMED_ON`) when valid, else the
+    day a return last confirmed it."""
+    date = _value(entry["fields"].get(CONFIRMED_ON))
     if isinstance(date, str):
         try:
             return dt.date.fromisoformat(date)

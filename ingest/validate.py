@@ -15,6 +15,9 @@
 3. **Renames**: the checked values are mapped to the current schema version (``renamed_from``).
    A field or category the current version no longer has is reported in the notes with its
    value, not merged.
+4. **The day of confirmation** (the entry field :data:`~formgen.model.CONFIRMED_ON`, the form's
+   "Datum") that lies in the future is invalid: kept as typed, with the reason — a mistyped
+   year would otherwise keep the entry "current" for decades.
 
 A checklist form gives one :class:`~ingest.submission.EntryReturn` per filled-in block
 (``institution_id`` ``None``: the register matches it); an institution form gives one per
@@ -26,17 +29,28 @@ values: the register sees what was filled in and nothing else.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
-from formgen.model import INSTITUTION, OTHER, Field, FieldPath, Schema, Scope, option_values
+from formgen.model import (
+    CONFIRMED_ON,
+    INSTITUTION,
+    OTHER,
+    Field,
+    FieldPath,
+    FieldType,
+    Schema,
+    Scope,
+    option_values,
+)
 from ingest.messages import problem
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, EntryReturn, RawSubmission, RawValue, Submission
-from ingest.values import check_multi, check_text, is_blank
+from ingest.values import check_multi, check_text, is_blank, not_in_future
 
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
@@ -332,8 +346,29 @@ def to_current(
 # --------------------------------------------------------------------------- the whole
 
 
-def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Submission:
-    """Check a raw submission and map it to the current schema; see the module docstring."""
+def confirmed_on(
+    entries: list[EntryReturn], schema: Schema, today: dt.date | None = None
+) -> list[EntryReturn]:
+    """``entries`` (of the ``schema``'s version) with a day of confirmation that lies in the
+    future flagged (:func:`ingest.values.not_in_future`)."""
+    out = []
+    for e in entries:
+        checked = e.entry.get(CONFIRMED_ON)
+        if checked is not None and e.category is not None:
+            f = next((f for f in schema.entry_fields(e.category) if f.id == CONFIRMED_ON), None)
+            if f is not None and f.type is FieldType.DATE:
+                flagged = not_in_future(checked, today)
+                if flagged is not checked:
+                    e = replace(e, entry={**e.entry, CONFIRMED_ON: flagged})
+        out.append(e)
+    return out
+
+
+def validate(
+    raw: RawSubmission, registry: SchemaRegistry, secret: bytes, today: dt.date | None = None
+) -> Submission:
+    """Check a raw submission and map it to the current schema; see the module docstring.
+    ``today`` (default: the day it runs) is the day a form's date must not lie after."""
     schema = check_identity(raw.identity, registry, secret)
     identity = raw.identity
     assert identity is not None  # check_identity raised otherwise
@@ -347,6 +382,7 @@ def validate(raw: RawSubmission, registry: SchemaRegistry, secret: bytes) -> Sub
     notes: list[str] = list(raw.notes)
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)
+    entries = confirmed_on(entries, registry.current, today)
     if not entries:
         notes.append("no values filled in: the form came back empty")
     return Submission(identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes))

@@ -91,6 +91,28 @@ def _day(raw: str, year: int, month: int, day: int) -> Checked:
     return Checked(raw, dt.date(year, month, day).isoformat())
 
 
+FUTURE_TOLERANCE = dt.timedelta(days=1)
+"""A form dated tomorrow is accepted: the sender's clock may be a time zone ahead, or the form
+was dated for the next day's post."""
+
+
+def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:
+    """``checked`` (a valid date) flagged when it lies later than ``today`` (default: today)
+    plus :data:`FUTURE_TOLERANCE` — for the day a form was filled in or confirmed, which
+    cannot lie ahead; kept as typed, with the reason."""
+    if not isinstance(checked.value, str):
+        return checked
+    today = today or dt.date.today()
+    try:
+        day = dt.date.fromisoformat(checked.value)
+    except ValueError:
+        return checked
+    if day <= today + FUTURE_TOLERANCE:
+        return checked
+    shown = today.strftime("%d.%m.%Y")
+    return Checked(checked.raw, None, problem("future", raw=_short(checked.raw), today=shown))
+
+
 def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> Checked:
     text = raw.strip().translate(_SPACES).replace(" ", "")
     if not _INT.match(text):

@@ -26,6 +26,35 @@ def test_dates_in_german_and_iso_forms(typed: str, iso: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "flagged"),
+    [
+        ("22.11.2026", False),  # today
+        ("23.11.2026", False),  # tomorrow: the sender's clock may be ahead
+        ("24.11.2026", True),
+        ("24.9.2062", True),  # a mistyped year
+        ("1.1.2020", False),
+    ],
+)
+def test_a_day_of_confirmation_in_the_future_is_kept_and_flagged(typed: str, flagged: bool) -> None:
+    today = dt.date(2026, 11, 22)
+    checked = values.not_in_future(values.parse_date(typed, today), today)
+    assert checked.raw == typed
+    if flagged:
+        assert checked.value is None
+        assert str(checked.problem) == (
+            f"'{typed}' lies in the future (today is 22.11.2026), but it is the day the "
+            "information was given or confirmed — check the date (a mistyped year?)"
+        )
+    else:
+        assert checked.value == values.parse_date(typed).value and checked.problem is None
+
+
+def test_an_invalid_date_stays_flagged_for_what_it_is() -> None:
+    checked = values.not_in_future(values.parse_date("31.02.2099"), dt.date(2026, 11, 22))
+    assert "not a day of the calendar" in str(checked.problem)
+
+
+@pytest.mark.parametrize(
     ("typed", "why"),
     [
         ("31.02.2025", "not a day of the calendar"),

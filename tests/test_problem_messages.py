@@ -138,6 +138,11 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     ("date_year", lambda: values.parse_date("0000-01-01"), "ein Jahr 0 gibt es nicht"),
     ("date_month", lambda: values.parse_date("1.13.2025"), "Monat muss zwischen 1 und 12"),
     ("date_day", lambda: values.parse_date("31.02.2025"), "der Monat hat nur 28 Tage"),
+    (
+        "future",
+        lambda: values.not_in_future(values.parse_date("24.09.2062"), dt.date(2026, 11, 23)),
+        "„24.09.2062“ liegt in der Zukunft (heute ist der 23.11.2026)",
+    ),
     ("integer", lambda: values.parse_integer("zwölf"), "„zwölf“ ist keine ganze Zahl"),
     ("percentage", lambda: values.parse_percentage("viel"), "keine gültige Prozentangabe"),
     ("range", lambda: values.parse_percentage("140 %"), "140 liegt außerhalb"),

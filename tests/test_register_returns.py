@@ -9,6 +9,7 @@ engine of Chrome.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from email.message import EmailMessage
@@ -174,3 +175,44 @@ def test_a_rebuild_decides_the_same_conflicts_on_the_same_fields(tmp_path: Path)
     }
     assert decided not in after["conflicts"]
     assert after["institutions"] == before["institutions"]
+
+
+def test_a_form_dated_in_the_future_is_flagged_and_does_not_keep_its_entry_current(
+    tmp_path: Path,
+) -> None:
+    """The "Datum" of a form is the day the institution gave or confirmed its information; a
+    mistyped year (2062 for 2026) would otherwise keep the entry "current" for decades."""
+    ws = make_workspace(tmp_path / "ws")
+    form = tmp_path / "formular.pdf"
+    record = SAMPLES / "pdf" / "record.json"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws.root), "--out", str(form))
+    today = dt.date.today()
+    far = (today + dt.timedelta(days=36 * 365)).strftime("%d.%m.%Y")
+    tomorrow = today + dt.timedelta(days=1)
+    returned = tmp_path / "Rückmeldung Çiğdem Öztürk.pdf"
+    returned.write_bytes(
+        pdfium_fill(
+            form.read_bytes(),
+            {
+                "psychotherapie.date": far,
+                "psychotherapie.initials": "ÇÖ",
+                "fluechtlingsberatung.date": tomorrow.strftime("%d.%m.%Y"),
+                "fluechtlingsberatung.initials": "ÇÖ",
+            },
+        )
+    )
+    out = run("ingest", str(returned), "-w", str(ws.root))
+    problem = (
+        f"psychotherapie.date: '{far}' lies in the future (today is {today:%d.%m.%Y}), but it "
+        "is the day the information was given or confirmed — check the date (a mistyped year?)"
+    )
+    assert out.splitlines()[0].startswith("warnings ") and f"    {problem}" in out.splitlines()
+    entries = load(ws).institutions["inst-0001"]["entries"]
+    kept = entries["psychotherapie"]["fields"]["date"]
+    assert (kept["raw"], kept["v"]) == (far, None) and kept["problem"] in problem
+    assert entries["fluechtlingsberatung"]["fields"]["date"]["v"] == tomorrow.isoformat()
+
+    stale = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
+    flagged = [f for f in stale if f["category"] == "psychotherapie"]
+    assert flagged and "invalid" in flagged[0]["reasons"] and flagged[0]["invalid"] == ["date"]
+    assert flagged[0]["last_confirmed"] <= tomorrow.isoformat()  # from the day it came in
