@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.errors import FormgenError
-from formgen.filenames import readable
+from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
 from formgen.model import Choice, Schema, Text
 from formgen.record import InstitutionRecord
@@ -42,6 +42,13 @@ CONFIG = "workspace.toml"
 SECRET = "secret.key"
 ISSUED = "issued.jsonl"
 LOCK = ".lock"
+REGISTER = "register.json"
+WORKSPACE_FILES = (SECRET, ISSUED, REGISTER, "journal.jsonl", "sendlog.jsonl")
+"""Files only a workspace holds (``journal.jsonl``: ingest.journal; ``sendlog.jsonl``:
+formgen.sendlog): ``formgen init`` never makes a new workspace over them."""
+_NOT_COUNTED = frozenset({"Thumbs.db", "desktop.ini"})
+"""Files Windows puts into folders by itself; like hidden files, they do not make a folder
+one that "holds files"."""
 
 _CONFIG_TEMPLATE = """\
 # formgen workspace of a coordination centre. Edit freely; `formgen` reads it on every run.
@@ -187,16 +194,52 @@ def _not_a_workspace(root: Path) -> str:
     ``--workspace``, or run in another folder), then how to make a new one; a path is quoted
     so that the command can be copied."""
     here = root == Path(".")
-    shown = f"the current folder ({readable(Path.cwd())})" if here else shlex.quote(readable(root))
+    where = f"the current folder ({readable(Path.cwd())})" if here else shlex.quote(readable(root))
     why = f"no {CONFIG} in it" if root.is_dir() else "no such folder"
     named = os.environ.get("FORMGEN_WORKSPACE")
     if named and Path(named) == root:
         why += "; the variable FORMGEN_WORKSPACE names it"
     return (
-        f"{shown} is not a formgen workspace ({why}). To use your workspace, give its folder "
+        f"{where} is not a formgen workspace ({why}). To use your workspace, give its folder "
         "with --workspace DIR (-w DIR), set FORMGEN_WORKSPACE=DIR, or run formgen in it; "
         f"to create a new one: formgen init {shlex.quote(readable(root))}"
     )
+
+
+def check_new_folder(root: Path, with_files: bool = False) -> None:
+    """Raise :class:`WorkspaceError` when ``root`` must not become a new workspace: it is one
+    already, it holds parts of one (a signing secret, a register) without its configuration,
+    or — unless ``with_files`` — it holds other files (a folder of returned forms, say), which a
+    workspace is not meant to be mixed with. Hidden files and those Windows adds are ignored."""
+    here = shlex.quote(readable(root))
+    if (root / CONFIG).exists():
+        raise WorkspaceError(
+            f"{readable(root)} is already a formgen workspace; use it as it is "
+            f"(--workspace {here}), or give a new folder to 'formgen init'"
+        )
+    if not root.is_dir():
+        return
+    parts = [p for p in WORKSPACE_FILES if (root / p).exists()]
+    if parts:
+        raise WorkspaceError(
+            f"{readable(root)} holds parts of a formgen workspace ({', '.join(parts)}) but no "
+            f"{CONFIG}; a new workspace there would replace its signing secret and register. "
+            f"Restore {CONFIG} from your backup to use it again, or give a new folder"
+        )
+    found = sorted(
+        e.name
+        for e in os.scandir(root)
+        if not e.name.startswith(".") and e.name not in _NOT_COUNTED
+    )
+    if found and not with_files:
+        listed = ", ".join(shown(n) for n in found[:3]) + (", …" if len(found) > 3 else "")
+        what = "file or folder" if len(found) == 1 else "files or folders"
+        raise WorkspaceError(
+            f"{readable(root)} already holds {len(found)} {what} ({listed}); a workspace is best "
+            "a folder of its own. Give a new folder (formgen init spkom) and ingest these files "
+            f"into it (formgen ingest {here} --workspace spkom), or add --with-files to make "
+            f"{readable(root)} a workspace and leave its files as they are"
+        )
 
 
 @dataclass
@@ -226,11 +269,14 @@ class Workspace:
     # ------------------------------------------------------------------ creation / opening
 
     @classmethod
-    def init(cls, root: str | Path, name: str = "SPKoM", sender: str = "") -> Workspace:
-        """Create a workspace in ``root`` (which may exist but must not be a workspace yet)."""
+    def init(
+        cls, root: str | Path, name: str = "SPKoM", sender: str = "", *, with_files: bool = False
+    ) -> Workspace:
+        """Create a workspace in ``root``: a new or empty folder, or — with ``with_files`` — a
+        folder that holds other files (they are left as they are). Never over a workspace, or
+        over what is left of one (see :func:`check_new_folder`)."""
         root = Path(root)
-        if (root / CONFIG).exists():
-            raise WorkspaceError(f"{root} is already a formgen workspace; use it as it is")
+        check_new_folder(root, with_files)
         root.mkdir(parents=True, exist_ok=True)
         for sub in ("archive", "quarantine", "forms", "exports"):
             (root / sub).mkdir(exist_ok=True)
@@ -304,7 +350,7 @@ class Workspace:
 
     @property
     def register_path(self) -> Path:
-        return self.root / "register.json"
+        return self.root / REGISTER
 
     @property
     def archive_dir(self) -> Path:

@@ -12,10 +12,20 @@ from formgen.workspace import Workspace
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--name", default="SPKoM", show_default=True, help="Name of the coordination centre.")
 @click.option("--sender", default="", help="E-mail address mails are sent from.")
+@click.option(
+    "--with-files",
+    is_flag=True,
+    help="Make DIRECTORY a workspace although it holds other files (they are left as they are).",
+)
 @library_errors
-def init(directory: str, name: str, sender: str) -> None:
-    """Create a workspace in DIRECTORY: configuration, signing secret, register and archive."""
-    ws = Workspace.init(directory, name=name, sender=sender)
+def init(directory: str, name: str, sender: str, with_files: bool) -> None:
+    """Create a workspace in DIRECTORY: configuration, signing secret, register and archive.
+
+    DIRECTORY is a new or empty folder; one that holds other files (returned forms, say) is
+    refused unless --with-files is given. A workspace, or what is left of one, is never
+    overwritten.
+    """
+    ws = Workspace.init(directory, name=name, sender=sender, with_files=with_files)
     click.echo(f"workspace created in {ws.root}")
     click.echo(f"  configuration: {ws.root / 'workspace.toml'} (centre name, sender, regions)")
     click.echo(f"  signing secret: {ws.root / 'secret.key'} (keep it; never mail it)")

@@ -1,0 +1,98 @@
+"""``formgen init`` from the command line: a new workspace, never over files or a workspace."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from ingest_support import SAMPLES
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+
+
+def init(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["init", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def returns(tmp_path: Path) -> Path:
+    """A folder of returned forms, as a coordinator saves them from the mail program."""
+    folder = tmp_path / "Rückläufe"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "pdf" / "institution_pdfium.pdf", folder / "Rückmeldung Yılmaz.pdf")
+    shutil.copy(SAMPLES / "mail" / "rueckmeldung.eml", folder / "Ответ Петренко.eml")
+    (folder / ".DS_Store").write_bytes(b"\0")
+    return folder
+
+
+def test_a_folder_that_holds_files_is_refused_and_left_as_it_was(returns: Path) -> None:
+    before = snapshot(returns)
+    code, out, err = init(str(returns))
+    assert code == 1 and out == ""
+    assert err == (
+        f"Error: {returns} already holds 2 files or folders (Rückmeldung Yılmaz.pdf, "
+        "Ответ Петренко.eml); a workspace is best a folder of its own. Give a new folder "
+        f"(formgen init spkom) and ingest these files into it (formgen ingest '{returns}' "
+        f"--workspace spkom), or add --with-files to make {returns} a workspace and leave its "
+        "files as they are\n"
+    )
+    assert snapshot(returns) == before
+
+
+def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: Path) -> None:
+    before = snapshot(returns)
+    code, out, _err = init(str(returns), "--with-files", "--name", "SPKoM Köln")
+    assert code == 0 and out.startswith(f"workspace created in {returns}\n")
+    assert Workspace.open(returns).centre_name == "SPKoM Köln"
+    after = snapshot(returns)
+    assert {k: after[k] for k in before} == before
+
+
+def test_hidden_files_do_not_count(tmp_path: Path) -> None:
+    folder = tmp_path / "neu"
+    folder.mkdir()
+    (folder / ".git").mkdir()
+    (folder / "Thumbs.db").write_bytes(b"\0")
+    code, _out, err = init(str(folder))
+    assert code == 0, err
+    assert (folder / "workspace.toml").is_file()
+
+
+def test_a_workspace_is_never_overwritten(tmp_path: Path) -> None:
+    root = tmp_path / "spkom"
+    assert init(str(root))[0] == 0
+    (root / "register.json").write_text('{"keep": "me"}', "utf-8")
+    before = snapshot(root)
+    for extra in ((), ("--with-files",)):
+        code, _out, err = init(str(root), *extra)
+        assert code == 1
+        assert err == (
+            f"Error: {root} is already a formgen workspace; use it as it is (--workspace {root}), "
+            "or give a new folder to 'formgen init'\n"
+        )
+    assert snapshot(root) == before
+
+
+def test_what_is_left_of_a_workspace_is_never_overwritten(tmp_path: Path) -> None:
+    """Its workspace.toml lost, a workspace still holds the secret its forms are signed with."""
+    root = tmp_path / "spkom"
+    assert init(str(root))[0] == 0
+    (root / "workspace.toml").unlink()
+    (root / "journal.jsonl").write_text("{}\n", "utf-8")
+    before = snapshot(root)
+    code, _out, err = init(str(root), "--with-files")
+    assert code == 1
+    assert err == (
+        f"Error: {root} holds parts of a formgen workspace (secret.key, journal.jsonl) but no "
+        "workspace.toml; a new workspace there would replace its signing secret and register. "
+        "Restore workspace.toml from your backup to use it again, or give a new folder\n"
+    )
+    assert snapshot(root) == before
