@@ -35,6 +35,8 @@ from ingest.submission import Provenance, RawSubmission, RawValue
 READER = "odt"
 ODT_MIME = b"application/vnd.oasis.opendocument.text"
 
+MANIFEST = "META-INF/manifest.xml"
+_MANIFEST = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 _OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
 _META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 _DC = "http://purl.org/dc/elements/1.1/"
@@ -70,6 +72,7 @@ def read_odt(
     """
     data = read_all(source, file_name)
     pkg = open_zip(data, file_name)
+    _refuse_encrypted(pkg)
     mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else b""
     if not mime.startswith(ODT_MIME) or not pkg.has("content.xml"):
         raise NotADocxError(
@@ -130,6 +133,31 @@ def read_odt(
         "tables, row by row; check them before relying on them"
     )
     return RawSubmission(identity, values, provenance, "low", tuple(notes))
+
+
+def _refuse_encrypted(pkg: ZipPackage) -> None:
+    """Raise :class:`NotADocxError` for an ODT whose parts cannot be read because they are
+    encrypted: saved by LibreOffice with a password (the manifest says how each part is
+    encrypted), or parts marked encrypted in the ZIP archive itself, which LibreOffice never
+    writes (packed with a password by an archiver, or damaged)."""
+    marked = [i.filename for i in pkg.zf.infolist() if i.flag_bits & 0x1 and not i.is_dir()]
+    if marked:
+        more = f" and {len(marked) - 1} more" if len(marked) > 1 else ""
+        raise NotADocxError(
+            f"{pkg.name}: an OpenDocument text (.odt) whose parts are marked encrypted in its "
+            f"ZIP archive ('{marked[0]}'{more}): damaged, or packed with a password by another "
+            "program — its fields cannot be read; ask the sender to send the form again as "
+            "LibreOffice or Word saved it, without a password"
+        )
+    if (
+        pkg.has(MANIFEST)
+        and pkg.xml(MANIFEST).find(f".//{{{_MANIFEST}}}encryption-data") is not None
+    ):
+        raise NotADocxError(
+            f"{pkg.name}: this ODT is protected with a password (encrypted), so its fields cannot "
+            "be read; ask the sender to save it again without the password (LibreOffice: File → "
+            "Save As, untick 'Save with password') and send it again"
+        )
 
 
 def _meta(pkg: ZipPackage) -> tuple[dict[str, str], str, dict[str, str]]:

@@ -64,7 +64,8 @@ SUFFIX = {
 WHAT = {
     Kind.EMPTY: "an empty file (0 bytes)",
     Kind.ODT: "an OpenDocument text (.odt)",
-    Kind.OFFICE_ZIP: "an Office file that is not a Word document (Excel, PowerPoint …)",
+    Kind.OFFICE_ZIP: "an Office file that is not a Word document or text (Excel, PowerPoint, a "
+    "LibreOffice spreadsheet …)",
     Kind.ZIP: "a ZIP archive",
     Kind.OLE: "an old Office file (.doc/.xls) or another OLE2 file",
     Kind.TNEF: "Outlook's winmail.dat (TNEF)",
@@ -247,6 +248,10 @@ ZIP_ENTRY_ERRORS: tuple[type[Exception], ...] = (
 archive is damaged or protected: every reader catches these same types."""
 
 
+ODF_PARTS = frozenset({"content.xml", "META-INF/manifest.xml"})
+"""Parts of an OpenDocument file besides its ``mimetype`` entry."""
+
+
 def _zip_kind(path: Path) -> Kind:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -254,9 +259,9 @@ def _zip_kind(path: Path) -> Kind:
             if "word/document.xml" in names:
                 return Kind.DOCX
             if "mimetype" in names:
-                mime = zf.read("mimetype")[:100]
-                if b"opendocument.text" in mime:
-                    return Kind.ODT
+                odf = _odf_kind(zf, names)
+                if odf is not None:
+                    return odf
             if "[Content_Types].xml" in names:
                 return Kind.OFFICE_ZIP
     except ZIP_ENTRY_ERRORS:
@@ -265,6 +270,25 @@ def _zip_kind(path: Path) -> Kind:
             if b"word/" in fh.read(1 << 16):
                 return Kind.DOCX
     return Kind.ZIP
+
+
+def _odf_kind(zf: zipfile.ZipFile, names: set[str]) -> Kind | None:
+    """An OpenDocument text (:attr:`Kind.ODT`), another OpenDocument file (a spreadsheet:
+    :attr:`Kind.OFFICE_ZIP`) or ``None`` (not one) by its ``mimetype`` entry. When that entry
+    cannot be read (marked encrypted, damaged) but the file has the other parts of one, it is
+    an ODT: the ODT reader says in one line what is wrong with it, where a ZIP archive would
+    give a line for each of its parts."""
+    try:
+        mime: bytes | None = zf.read("mimetype")[:100]
+    except ZIP_ENTRY_ERRORS:
+        mime = None
+    if mime is None:
+        return Kind.ODT if ODF_PARTS & names else None
+    if b"opendocument.text" in mime:
+        return Kind.ODT
+    if mime.startswith(b"application/vnd.oasis.opendocument."):
+        return Kind.OFFICE_ZIP
+    return None
 
 
 def _is_msg(path: Path) -> bool:

@@ -147,3 +147,71 @@ def test_an_odt_declaring_entities_is_refused_unread() -> None:
     )
     with pytest.raises(UnsafeDocxError, match="declares a DOCTYPE or XML entities"):
         read_odt(data, "x.odt", SCHEMA)
+
+
+def _ingest_folder(tmp_path: Path, files: dict[str, bytes]) -> list[Outcome]:
+    ws = sample_workspace(tmp_path / "ws")
+    inbox = tmp_path / "Rückläufe"
+    inbox.mkdir()
+    for name, data in files.items():
+        (inbox / name).write_bytes(data)
+    return list(ingest_into_register([inbox], ws).outcomes)
+
+
+def test_an_odt_saved_with_a_password_is_one_line_saying_so(tmp_path: Path) -> None:
+    """LibreOffice's "Save with password" (samples/docx/save_with_password.py) encrypts every
+    part but 'mimetype'; it was reported as a damaged file ('meta.xml is not well-formed')."""
+    data = (SAMPLES / "lo74-odt-passwort.odt").read_bytes()
+    (outcome,) = _ingest_folder(tmp_path, {"Rückmeldung Ольга.odt": data})
+    assert outcome.status is Status.UNREADABLE and outcome.kind == "odt"
+    assert outcome.reason == (
+        "this ODT is protected with a password (encrypted), so its fields cannot be read; ask "
+        "the sender to save it again without the password (LibreOffice: File → Save As, untick "
+        "'Save with password') and send it again"
+    )
+
+
+def _marked_encrypted(data: bytes, every_part: bool) -> bytes:
+    """``data`` (a ZIP archive) with the "encrypted" bit set on its first part ('mimetype'), or on
+    every part, in the local headers and the central directory — as a damaged file or one an
+    archiver packed with a password has it."""
+    out = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at != -1:
+            out[at + offset] |= 0x1
+            if not every_part:
+                break
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+@pytest.mark.parametrize("every_part", [False, True], ids=["mimetype", "every-part"])
+def test_an_odt_whose_parts_are_marked_encrypted_is_one_line_not_a_zip_of_its_parts(
+    tmp_path: Path, every_part: bool
+) -> None:
+    """It was read as a ZIP archive: a line for each of its 21 parts (fonts, styles, …)."""
+    data = _marked_encrypted((SAMPLES / "lo74-odt-institution.odt").read_bytes(), every_part)
+    outcomes = _ingest_folder(tmp_path, {"Formular Łódź.odt": data, "leer.txt": b"x"})
+    odt = next(o for o in outcomes if o.name.endswith("Formular Łódź.odt"))
+    assert len(outcomes) == 2 and odt.status is Status.UNREADABLE and odt.kind == "odt"
+    more = " and 20 more" if every_part else ""
+    assert odt.reason == (
+        f"an OpenDocument text (.odt) whose parts are marked encrypted in its ZIP archive "
+        f"('mimetype'{more}): damaged, or packed with a password by another program — its "
+        "fields cannot be read; ask the sender to send the form again as LibreOffice or Word "
+        "saved it, without a password"
+    )
+
+
+def test_an_opendocument_file_that_is_not_a_text_is_one_line(tmp_path: Path) -> None:
+    """A spreadsheet (an institution's own list) is not a ZIP archive of its parts either."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        zf.writestr("content.xml", "<office:document-content/>")
+        zf.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
+        zf.writestr("Thumbnails/thumbnail.png", b"\x89PNG\r\n\x1a\n")
+    (outcome,) = _ingest_folder(tmp_path, {"Angebote Düsseldorf.ods": out.getvalue()})
+    assert outcome.status is Status.UNSUPPORTED and outcome.kind == "office-zip"
+    assert outcome.reason.startswith("an Office file that is not a Word document or text")
