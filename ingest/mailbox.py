@@ -235,7 +235,8 @@ def maildir_attachments(
 def _maildir_files(path: Path) -> list[tuple[str, str]]:
     """(``cur`` or ``new``, file name) of the mails of a Maildir, by their unique name (the part
     before the ``:2,FLAGS`` a mail program adds), as :class:`mailbox.Maildir` orders them;
-    hidden files (``.gitkeep``, an editor's) and folders are left out."""
+    hidden files (``.gitkeep``, an editor's) and folders (:func:`maildir_folders`) are left
+    out."""
     found = []
     for sub in ("new", "cur"):
         with contextlib.suppress(FileNotFoundError, NotADirectoryError):
@@ -243,6 +244,19 @@ def _maildir_files(path: Path) -> list[tuple[str, str]]:
                 if not name.startswith(".") and not os.path.isdir(path / sub / name):
                     found.append((name.split(":")[0], sub, name))
     return [(sub, name) for _, sub, name in sorted(found)]
+
+
+def maildir_folders(path: Path) -> list[tuple[str, str]]:
+    """(``cur`` or ``new``, folder name) of the folders (and links to folders) in a Maildir's
+    ``cur`` and ``new``, where a mail program keeps only mails: they are not read as mails,
+    and the report says so (:func:`ingest.pipeline.discover`). Hidden ones are left out."""
+    found = []
+    for sub in ("cur", "new"):
+        with contextlib.suppress(OSError):  # no such folder, no permission: the mails tell
+            for name in os.listdir(path / sub):
+                if not name.startswith(".") and os.path.isdir(path / sub / name):
+                    found.append((sub, name))
+    return sorted(found)
 
 
 def msg_attachments(

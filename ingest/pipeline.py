@@ -852,8 +852,8 @@ def discover(
     an outcome for each path that is not a file to read.
 
     A path that does not exist, a link to nothing or a link that loops is *unreadable*; a named
-    pipe, a socket or a device (or a link to one) is *skipped*, each with its own outcome and
-    never opened (a named pipe blocks until someone writes to it, ``/dev/zero`` never ends).
+    pipe, a socket or a device (or a link to one), and a folder inside a Maildir's ``cur`` or
+    ``new``, is *skipped*, each with its own outcome and never opened (a named pipe blocks until someone writes to it, ``/dev/zero`` never ends).
     Symbolic links to folders are not followed (no loops); hidden files, Office lock files and
     folders in ``exclude`` (the workspace's own archive, quarantine, forms and exports:
     ``formgen ingest .`` in a workspace) are skipped silently. A name that is not UTF-8 (copied
@@ -882,6 +882,10 @@ def discover(
         else:
             others.append(found)
 
+    def maildir(folder: Path, name: str) -> None:
+        tasks.append(Task(str(folder), name, container_like=True))
+        others.extend(_maildir_folders(folder))
+
     for given in paths:
         p = Path(given)
         try:
@@ -904,8 +908,7 @@ def discover(
                     if skip and (rootp / d).resolve() in skip:
                         continue
                     if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
-                        folder = str(rootp / d)
-                        tasks.append(Task(folder, shown(folder), container_like=True))
+                        maildir(rootp / d, shown(rootp / d))
                     else:
                         keep.append(d)
                 dirs[:] = keep
@@ -913,10 +916,28 @@ def discover(
                     if not f.startswith(_SKIP_PREFIXES):
                         add(rootp / f, shown(rootp / f))
         elif mode is not None and stat.S_ISDIR(mode):
-            tasks.append(Task(str(p), shown(given), container_like=True))  # a Maildir
+            maildir(p, shown(given))
         else:
             add(p, shown(given), mode)
     return tasks, others
+
+
+def _maildir_folders(folder: Path) -> list[Outcome]:
+    """A *skipped* outcome for each folder in the ``cur`` or ``new`` of the Maildir ``folder``
+    (:func:`ingest.mailbox.maildir_folders`): its files are not mails of the Maildir."""
+    out = []
+    for sub, name in mailbox.maildir_folders(folder):
+        path = folder / sub / name
+        link = "a link to a folder" if os.path.islink(path) else "a folder"
+        out.append(
+            Outcome(
+                name=shown(path),
+                status=Status.SKIPPED,
+                reason=f"{link} inside the Maildir's {sub}/, where a mail program keeps only "
+                "mails; not read — if it holds saved mails, ingest it on its own",
+            )
+        )
+    return out
 
 
 def _file_task(path: Path, name: str, mode: int | None = None) -> Task | Outcome:

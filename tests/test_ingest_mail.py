@@ -212,6 +212,43 @@ def test_a_bad_message_file_is_one_line_and_the_other_mails_of_the_maildir_are_r
     assert len(report.submissions) == 2
 
 
+def test_a_folder_in_a_maildirs_cur_or_new_is_a_skipped_line_of_its_own(tmp_path: Path) -> None:
+    """A coordinator drags a folder of saved mails into the Maildir's cur/: a mail program
+    keeps only mails there, so formgen does not read it as mails — but says so."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from formgen.cli import main
+
+    box = tmp_path / "Postfach"
+    shutil.copytree(SAMPLES / "Maildir", box)
+    older = box / "cur" / "Ältere Rückmeldungen"
+    older.mkdir()
+    shutil.copy(SAMPLES / "rueckmeldung.eml", older / "Ответ.eml")
+    (box / "new" / "Архив").mkdir()
+    (box / "new" / "verlinkt").symlink_to(older)
+    (box / "cur" / ".Trash").mkdir()  # hidden, like hidden files: left out silently
+    ws = sample_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(main, ["ingest", str(box), "-w", str(ws.root), "--strict"])
+    assert result.exit_code == 1  # --strict: the mails' forms come with warnings
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("    ")]
+    why = (
+        "inside the Maildir's {}/, where a mail program keeps only mails; not read — if it "
+        "holds saved mails, ingest it on its own"
+    )
+    assert lines[:4] == [
+        f"skipped     {older}: a folder {why.format('cur')}",
+        f"skipped     {box / 'new' / 'verlinkt'}: a link to a folder {why.format('new')}",
+        f"skipped     {box / 'new' / 'Архив'}: a folder {why.format('new')}",
+        f"container   {box}: 2 mails, 2 attachments",
+    ]
+    assert ".Trash" not in result.stdout
+    # as the line says, the folder ingested on its own gives its mail's form
+    again = CliRunner().invoke(main, ["ingest", str(older), "-w", str(ws.root)])
+    assert again.exit_code == 0 and f"container   {older / 'Ответ.eml'}: 1 mail" in again.stdout
+
+
 def test_a_mail_moved_away_while_the_maildir_is_read_is_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
