@@ -16,9 +16,7 @@ Created by ``formgen init DIR``. Layout::
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
-import functools
 import hashlib
 import json
 import os
@@ -26,7 +24,7 @@ import secrets
 import shlex
 import time
 import tomllib
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,27 +80,23 @@ class WorkspaceError(FormgenError):
     """A folder is not a workspace, or its configuration is broken."""
 
 
-def write_atomic(path: Path, data: bytes, sync: bool = True) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file.
 
     A write that fails (a full disk, a read-only drive) leaves no half-written temporary file
-    behind, and the error names ``path``, the file the user asked for. With ``sync=False`` the
-    file is not yet on disk when this returns: the caller makes it durable later, together with
-    others (:func:`sync_files`)."""
+    behind, and the error names ``path``, the file the user asked for."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
             fh.write(data)
-            if sync:
-                fh.flush()
-                os.fsync(fh.fileno())
+            fh.flush()
+            os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    if sync:
-        fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
 def fsync_dir(folder: Path) -> None:
@@ -112,43 +106,6 @@ def fsync_dir(folder: Path) -> None:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
-
-
-@functools.cache
-def _syncfs() -> Callable[[int], int] | None:
-    """Linux's ``syncfs(2)``: everything written to one file system, on disk in one go."""
-    try:
-        return getattr(ctypes.CDLL(None, use_errno=True), "syncfs", None)
-    except OSError:  # no C library to ask (not a POSIX system)
-        return None
-
-
-def sync_files(paths: Iterable[Path]) -> None:
-    """Make files written with ``sync=False`` (:func:`write_atomic`) durable, with the entries of
-    their folders and of the folders' own folders (a folder made for them).
-
-    On Linux one ``syncfs(2)`` per file system does it for all of them: a few milliseconds for a
-    group of files, where an ``fsync`` each costs that per file. Elsewhere each file and folder
-    is synced on its own."""
-    files = list(paths)
-    folders = {p.parent for p in files} | {p.parent.parent for p in files}
-    syncfs = _syncfs()
-    if syncfs is not None:
-        by_device = {os.stat(folder).st_dev: folder for folder in folders}
-        for folder in by_device.values():
-            fd = os.open(folder, os.O_RDONLY)
-            try:
-                if syncfs(fd) != 0:
-                    err = ctypes.get_errno()
-                    raise OSError(err, os.strerror(err), str(folder))
-            finally:
-                os.close(fd)
-        return
-    for path in files:
-        with open(path, "rb") as fh:
-            os.fsync(fh.fileno())
-    for folder in folders:
-        fsync_dir(folder)
 
 
 def mkdir_durable(folder: Path) -> None:

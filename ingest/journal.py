@@ -29,7 +29,7 @@ from typing import Any
 
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.identity import FormIdentity
-from formgen.workspace import Workspace, fsync_dir, mkdir_durable, sync_files, write_atomic
+from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
 from ingest.register import (
     MergeOutcome,
     Register,
@@ -59,20 +59,15 @@ def archive_path(ws: Workspace, sha: str) -> Path:
     return ws.archive_dir / sha[:2] / sha
 
 
-def archive(ws: Workspace, data: bytes, sha: str | None = None, sync: bool = True) -> str:
+def archive(ws: Workspace, data: bytes, sha: str | None = None) -> str:
     """Keep an ingested original in the archive (once, by content); return its SHA-256.
 
-    ``sha`` is the bytes' SHA-256 when the caller has computed it already. With ``sync=False``
-    the file is on disk only once a grouped :class:`RegisterWriter` journals its merge (the
-    ingest workers archive so, :meth:`RegisterWriter.flush`)."""
+    ``sha`` is the bytes' SHA-256 when the caller has computed it already."""
     sha = sha or hashlib.sha256(data).hexdigest()
     path = archive_path(ws, sha)
     if not path.exists():
-        if sync:
-            mkdir_durable(path.parent)  # a new archive/ab/ must survive a crash with its file
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data, sync=sync)
+        mkdir_durable(path.parent)  # a new archive/ab/ must survive a crash with its file
+        write_atomic(path, data)
     return sha
 
 
@@ -130,12 +125,8 @@ def read_journal(ws: Workspace) -> list[Json]:
     return ops
 
 
-def _line(op: Json) -> bytes:
-    return json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
-
-
-def _append(fh: Any, lines: list[bytes]) -> None:
-    fh.write(b"".join(lines))
+def _append(fh: Any, op: Json) -> None:
+    fh.write(json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n")
     fh.flush()
     os.fsync(fh.fileno())
 
@@ -237,44 +228,23 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
 
 
 class RegisterWriter:
-    """The register opened for changes: holds the workspace lock; every change is journaled.
+    """The register opened for changes: holds the workspace lock; every change is journaled."""
 
-    Each change is on disk when its method returns, unless the writer is ``grouped`` (what
-    ``formgen ingest`` uses): then the changes made since the last :meth:`flush` are on disk
-    when the next one returns — one sync for a group of merges instead of one each."""
-
-    def __init__(
-        self, ws: Workspace, reg: Register, checkpoint_every: int, grouped: bool = False
-    ) -> None:
+    def __init__(self, ws: Workspace, reg: Register, checkpoint_every: int) -> None:
         self.ws = ws
         self.register = reg
         self.checkpoint_every = checkpoint_every
-        self.grouped = grouped
         self._since = 0
         self._merges = 0
-        self._pending: list[bytes] = []
-        self._originals: list[Path] = []
         self._fh = open(journal_path(ws), "ab")  # noqa: SIM115 - closed by writing()
 
     def _log(self, op: Json) -> None:
         op = {"seq": int(self.register.data["journal_seq"]) + 1, **op}
-        self._pending.append(_line(op))
+        _append(self._fh, op)
         self.register.data["journal_seq"] = op["seq"]
         self._since += 1
-        if not self.grouped:
-            self.flush()
         if self._since >= self.checkpoint_every:
             self.checkpoint()
-
-    def flush(self) -> None:
-        """Put the changes made since the last flush on disk: first the archived originals of
-        their merges (archived with ``sync=False``), then their journal lines."""
-        if self._originals:
-            sync_files(self._originals)
-            self._originals = []
-        if self._pending:
-            _append(self._fh, self._pending)
-            self._pending = []
 
     def merge(self, sub: Submission, sent: Mapping[str, Json] | None = None) -> MergeOutcome:
         """Merge a return; when this returns a merged outcome, it is on disk. ``sent``: the
@@ -288,8 +258,6 @@ class RegisterWriter:
             )  # short-lived cycles (e.g. of readers in this process), never the register
         outcome = self.register.merge(sub, at=at, sent=sent)
         if outcome.status not in ("unchanged", "quarantined"):
-            if self.grouped:
-                self._originals.append(archive_path(self.ws, sub.provenance.sha256))
             op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
             if sent is not None:
                 op["sent"] = dict(sent)
@@ -320,7 +288,6 @@ class RegisterWriter:
         return iid
 
     def checkpoint(self) -> None:
-        self.flush()  # the checkpoint never holds a change its journal lacks
         checkpoint(self.ws, self.register)
         self._since = 0
 
@@ -330,19 +297,15 @@ class RegisterWriter:
 
 @contextlib.contextmanager
 def writing(
-    ws: Workspace,
-    wait: float = 30.0,
-    checkpoint_every: int = CHECKPOINT_EVERY,
-    grouped: bool = False,
+    ws: Workspace, wait: float = 30.0, checkpoint_every: int = CHECKPOINT_EVERY
 ) -> Iterator[RegisterWriter]:
     """Open the register for changes (one writer at a time; a second one waits ``wait`` seconds
-    and then fails clearly). The checkpoint is written when the block ends without an error;
-    changes of a ``grouped`` writer not flushed by then are not kept (never reported either)."""
+    and then fails clearly). The checkpoint is written when the block ends without an error."""
     with ws.lock(wait), no_cyclic_gc():
         reg = _load(ws)
         if not ws.register_path.exists():
             checkpoint(ws, reg)
-        writer = RegisterWriter(ws, reg, checkpoint_every, grouped)
+        writer = RegisterWriter(ws, reg, checkpoint_every)
         try:
             yield writer
             if writer._since:

@@ -20,14 +20,10 @@ file (and per mail attachment). The rules:
   or a spooled attachment). Merging happens in this (the parent) process, one submission at a
   time, in a stable order.
 * **Archive**: when merging into a register, the worker that read a valid return keeps its
-  bytes content-addressed in the workspace's archive before it answers (synced to disk, or by
-  the ``commit`` below): the archived original is exactly what was checked — even if the file
-  is saved again meanwhile — and the parent's merge, one at a time, only journals it. A return
-  the register then refuses stays in the archive too (and goes to the quarantine).
-* **Group commit**: the merges of the results that are ready together are put on disk together
-  (``commit``: the archived originals, then their journal lines, one sync each) before any of
-  them is reported; while the parent waits for the disk, the workers read on, so the next
-  group is larger when the disk is slow.
+  bytes content-addressed in the workspace's archive (synced to disk) before it answers: the
+  archived original is exactly what was checked — even if the file is saved again meanwhile —
+  and the parent's merge, one at a time, only journals it. A return the register then refuses
+  stays in the archive too (and goes to the quarantine).
 * **Once per run**: a file whose SHA-256 was already seen in this run is reported as a
   duplicate and not read again (idempotence across runs is the register's job).
 """
@@ -285,19 +281,13 @@ def _open_task_file(path: Path, name: str, limits: Limits) -> tuple[Kind, int, b
 
 
 def _process(
-    task: Task,
-    ctx: ReadContext,
-    limits: Limits,
-    spool: Path,
-    archive: Workspace | None = None,
-    sync: bool = True,
+    task: Task, ctx: ReadContext, limits: Limits, spool: Path, archive: Workspace | None = None
 ) -> _Done | _Expanded:
     """Read one task; every expected failure becomes an outcome, not an exception.
 
     With ``archive``, a valid return's bytes — the very bytes just read and checked — are kept
     in that workspace's archive before the answer goes back, so the parent's merge finds them
-    there (and need not read the file again); with ``sync=False`` they are not synced to disk
-    (the parent's ``commit`` does that)."""
+    there (and need not read the file again)."""
     path = Path(task.path)
     out = Outcome(name=task.name, status=Status.UNREADABLE, container=task.container)
     try:
@@ -373,7 +363,7 @@ def _process(
                 warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
             )
         if archive is not None:
-            _keep_original(archive, data, sha, sync)
+            _keep_original(archive, data, sha)
         warnings = [*sub.problems, *sub.notes]
         return _Done(
             dataclasses.replace(
@@ -460,13 +450,13 @@ def _quarantined(out: Outcome, kind: str, reason: str, **more: Any) -> _Done:
     )
 
 
-def _keep_original(ws: Workspace, data: bytes, sha: str, sync: bool) -> None:
+def _keep_original(ws: Workspace, data: bytes, sha: str) -> None:
     """Archive a valid return's bytes; a workspace that cannot take them is the parent's to
     report (its merge archives the file itself, and a failing workspace fails the run)."""
     from ingest import journal
 
     with contextlib.suppress(OSError):
-        journal.archive(ws, data, sha, sync=sync)
+        journal.archive(ws, data, sha)
 
 
 def _file_name(task: Task) -> str:
@@ -607,12 +597,7 @@ def _mute_libraries() -> None:
 
 
 def _worker_main(
-    conn: Connection,
-    ctx: ReadContext,
-    limits: Limits,
-    spool: str,
-    archive: Workspace | None,
-    sync: bool,
+    conn: Connection, ctx: ReadContext, limits: Limits, spool: str, archive: Workspace | None
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _mute_libraries()
@@ -627,7 +612,7 @@ def _worker_main(
         if task is None:
             return
         started = time.perf_counter()
-        result = _process(task, ctx, limits, Path(spool), archive, sync)
+        result = _process(task, ctx, limits, Path(spool), archive)
         seconds = time.perf_counter() - started
         result = dataclasses.replace(
             result, outcome=dataclasses.replace(result.outcome, seconds=seconds)
@@ -656,20 +641,12 @@ class _Worker:
     """One worker process and the tasks sent to it, in order; the first is the one running."""
 
     def __init__(
-        self,
-        mp: Any,
-        ctx: ReadContext,
-        limits: Limits,
-        spool: Path,
-        archive: Workspace | None,
-        sync: bool,
+        self, mp: Any, ctx: ReadContext, limits: Limits, spool: Path, archive: Workspace | None
     ) -> None:
         self.limits = limits
         self.conn, child = mp.Pipe()
         self.proc = mp.Process(
-            target=_worker_main,
-            args=(child, ctx, limits, str(spool), archive, sync),
-            daemon=True,
+            target=_worker_main, args=(child, ctx, limits, str(spool), archive), daemon=True
         )
         self.proc.start()
         child.close()
@@ -723,19 +700,15 @@ class Batch:
         jobs: int,
         spool: Path,
         archive: Workspace | None = None,
-        sync: bool = True,
     ) -> None:
         self.mp = multiprocessing.get_context("fork")
         self.ctx, self.limits, self.jobs, self.spool = ctx, limits, max(1, jobs), spool
-        self.archive, self.sync = archive, sync
+        self.archive = archive
 
-    def run(
-        self, tasks: Iterable[Task]
-    ) -> Generator[list[tuple[Task, _Done | _Expanded]], None, None]:
-        """The finished tasks with their results, in groups: those that finished together."""
+    def run(self, tasks: Iterable[Task]) -> Generator[tuple[Task, _Done | _Expanded], None, None]:
         pending: deque[Task] = deque(tasks)
         workers = [
-            _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive, self.sync)
+            _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive)
             for _ in range(min(self.jobs, len(pending)) or 1)
         ]
 
@@ -761,7 +734,6 @@ class Batch:
                 ready = wait(
                     [w.conn for w in busy], timeout=max(0.0, min(w.deadline for w in busy) - now)
                 )
-                group: list[tuple[Task, _Done | _Expanded]] = []
                 for w in busy:
                     task = w.queue[0]
                     if w.conn in ready:
@@ -788,22 +760,24 @@ class Batch:
                                 retire(w)  # it exits after a MemoryError: start afresh
                         if isinstance(result, _Expanded):
                             pending.extendleft(reversed(result.tasks))
-                        group.append((task, result))
+                        yield task, result
                     elif time.monotonic() >= w.deadline:
                         seconds = _timeout(task, self.limits)
                         w.done()
                         retire(w, kill=True)
-                        stopped = Outcome(
-                            name=task.name,
-                            status=Status.UNREADABLE,
-                            container=task.container,
-                            sha256=task.sha256 or "",
-                            reason=f"reading took longer than {seconds:g} s and was stopped (a damaged or hostile file?)",
-                            seconds=seconds,
+                        yield (
+                            task,
+                            _Done(
+                                Outcome(
+                                    name=task.name,
+                                    status=Status.UNREADABLE,
+                                    container=task.container,
+                                    sha256=task.sha256 or "",
+                                    reason=f"reading took longer than {seconds:g} s and was stopped (a damaged or hostile file?)",
+                                    seconds=seconds,
+                                )
+                            ),
                         )
-                        group.append((task, _Done(stopped)))
-                if group:
-                    yield group
         finally:
             for w in workers:
                 w.stop() if not w.queue else w.kill()
@@ -814,7 +788,7 @@ class Batch:
         else:
             w.proc.join()
             w.conn.close()
-        return _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive, self.sync)
+        return _Worker(self.mp, self.ctx, self.limits, self.spool, self.archive)
 
 
 def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> Outcome:
@@ -1122,16 +1096,13 @@ def ingest_sources(
     outcomes: list[Outcome] | None = None,
     archive: Workspace | None = None,
     issued_by: Workspace | None = None,
-    commit: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Ingest ``tasks`` (from :func:`discover`); see the module docstring for the rules.
 
     Workers finish in any order; outcomes are settled (deduplicated, quarantined, merged,
     reported) in the order of the tasks — a mail's attachments right after the mail — so that
     the register sees the same sequence of merges on every run. With ``archive`` (the register's
-    workspace), each worker keeps the bytes of a valid return in the archive itself, and
-    ``commit`` (the grouped register writer's :meth:`~ingest.journal.RegisterWriter.flush`)
-    puts them and their merges on disk, a group at a time, before they are reported. A file
+    workspace), each worker keeps the bytes of a valid return in the archive itself. A file
     exactly as ``issued_by`` generated it, from the centre's own mail or as a copy, is
     *skipped* as not a return (:func:`_as_made`).
     """
@@ -1142,7 +1113,7 @@ def ingest_sources(
         if progress:
             progress(o)
     tasks = [dataclasses.replace(t, seq=(i,)) for i, t in enumerate(tasks)]
-    settler = _Settler(report, quarantine_dir, merge, progress, commit)
+    settler = _Settler(report, quarantine_dir, merge, progress)
     if issued_by is not None:
         settler.not_a_return = functools.partial(_as_made, issued_by)
     outstanding = {t.seq for t in tasks}
@@ -1151,27 +1122,23 @@ def ingest_sources(
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
     interrupts = _Interrupts()
     with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir, interrupts.caught():
-        # With a ``commit``, the workers' archived originals are synced by it, a group at a time.
-        batch = Batch(ctx, limits, jobs, Path(spool_dir), archive, sync=commit is None)
-        results = batch.run(tasks)
+        results = Batch(ctx, limits, jobs, Path(spool_dir), archive).run(tasks)
         try:
-            for group in results if tasks else ():
-                for task, result in group:
-                    if isinstance(result, _Expanded):
-                        for t in result.tasks:
-                            outstanding.add(t.seq)
-                            heapq.heappush(earliest, t.seq)
-                    outstanding.discard(task.seq)
-                    finished[task.seq] = (task, result)
+            for task, result in results if tasks else ():
+                if isinstance(result, _Expanded):
+                    for t in result.tasks:
+                        outstanding.add(t.seq)
+                        heapq.heappush(earliest, t.seq)
+                outstanding.discard(task.seq)
+                finished[task.seq] = (task, result)
                 while earliest and earliest[0] not in outstanding:
                     heapq.heappop(earliest)
                 before, first = first, earliest[0] if earliest else None
                 if first == before:
                     continue  # the earliest file is still running: nothing can be settled yet
-                with interrupts.held():
-                    for seq in sorted(k for k in finished if first is None or k < first):
+                for seq in sorted(k for k in finished if first is None or k < first):
+                    with interrupts.held():
                         settler.settle(*finished.pop(seq))
-                    settler.release()
         except KeyboardInterrupt:
             report.unfinished = len(outstanding) + len(finished)
         finally:
@@ -1182,8 +1149,8 @@ def ingest_sources(
 
 class _Interrupts:
     """Ctrl-C stops a run between two files: the files handled so far keep their report lines
-    (and merges), the rest are counted as not handled. One that comes while files are being
-    merged waits until their merges are journaled, so the register is never left half-changed."""
+    (and merges), the rest are counted as not handled. One that comes while a file is being
+    merged waits until that merge is journaled, so the register is never left half-changed."""
 
     def __init__(self) -> None:
         self.merging = False
@@ -1231,7 +1198,6 @@ class _Settler:
         quarantine_dir: Path | None,
         merge: MergeFn | None,
         progress: ProgressFn | None,
-        commit: Callable[[], None] | None,
     ) -> None:
         self.report, self.quarantine_dir, self.merge, self.progress = (
             report,
@@ -1239,8 +1205,6 @@ class _Settler:
             merge,
             progress,
         )
-        self.commit = commit
-        self.unreported: list[Outcome] = []
         self.seen: dict[str, str] = {}
         self.not_a_return: Callable[[Submission], str | None] = lambda submission: None
 
@@ -1303,17 +1267,9 @@ class _Settler:
             outcome = dataclasses.replace(
                 outcome, quarantined_to=_quarantine(self.quarantine_dir, source, outcome, task)
             )
-        self.unreported.append(outcome)
-
-    def release(self) -> None:
-        """Report the outcomes settled since the last release, once their merges are on disk."""
-        if self.commit is not None and self.unreported:
-            self.commit()
-        self.report.outcomes += self.unreported
+        self.report.outcomes.append(outcome)
         if self.progress:
-            for outcome in self.unreported:
-                self.progress(outcome)
-        self.unreported = []
+            self.progress(outcome)
 
 
 def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance], Submission]:
@@ -1411,13 +1367,11 @@ def ingest_paths(
     limits: Limits | None = None,
     jobs: int | None = None,
     progress: ProgressFn | None = None,
-    commit: Callable[[], None] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and mail containers into ``workspace``; one outcome per file.
 
     With ``merge`` (the register's, :func:`register_merge`), valid returns are archived in the
-    workspace by the workers that read them, and ``commit`` puts them on disk with their
-    merges (:func:`ingest_sources`)."""
+    workspace by the workers that read them."""
     tasks, missing = discover_for(workspace, paths)
     return ingest_sources(
         tasks,
@@ -1430,7 +1384,6 @@ def ingest_paths(
         outcomes=missing,
         archive=workspace if merge is not None else None,
         issued_by=workspace,
-        commit=commit,
     )
 
 
@@ -1450,7 +1403,7 @@ def ingest_into_register(
     """
     from ingest import journal
 
-    with journal.writing(workspace, wait=wait, grouped=True) as writer:
+    with journal.writing(workspace, wait=wait) as writer:
         return ingest_paths(
             paths,
             workspace,
@@ -1458,5 +1411,4 @@ def ingest_into_register(
             limits=limits,
             jobs=jobs,
             progress=progress,
-            commit=writer.flush,
         )

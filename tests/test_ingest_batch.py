@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from ingest_support import docx_reader_present, load_maker, sample_workspace, workspace
+from ingest_support import docx_reader_present, load_maker, workspace
 
 from formgen.workspace import Workspace
 from ingest import journal, pipeline
@@ -257,57 +257,6 @@ def test_the_archived_original_is_the_bytes_that_were_checked(
     assert [op["submission"]["provenance"]["sha256"] for op in journal.read_journal(ws)] == [
         o.sha256
     ]
-
-
-SAMPLE_RETURNS = [
-    Path(__file__).resolve().parents[1] / "samples" / "pdf" / f"{form}_{engine}.pdf"
-    for engine in ("pdfium", "pdfjs", "pdftk")
-    for form in ("checklist", "institution")
-]
-
-
-def test_a_merge_is_reported_only_once_it_and_its_original_are_on_disk(tmp_path: Path) -> None:
-    """Group commit: the returns that are ready together are synced together, and a file's
-    line is given out only after the sync that holds its merge."""
-    ws = sample_workspace(tmp_path / "ws")
-    tasks, _ = pipeline.discover_for(ws, SAMPLE_RETURNS)
-    said: list[tuple[str, Any]] = []
-    with journal.writing(ws, grouped=True) as writer:
-        real = register_merge(ws, writer)
-
-        def merge(submission: Any, original: Path) -> object:
-            said.append(("merged", original.name))
-            return real(submission, original)
-
-        def commit() -> None:
-            writer.flush()
-            said.append(("on disk", {_journaled_name(op) for op in journal.read_journal(ws)}))
-
-        report = ingest_sources(
-            tasks,
-            ReadContext.for_workspace(ws),
-            merge=merge,
-            archive=ws,
-            commit=commit,
-            progress=lambda o: said.append(("reported", Path(o.name).name)),
-            jobs=2,
-        )
-    assert [o.name for o in report.outcomes] == [str(p) for p in SAMPLE_RETURNS]
-    assert all(o.merged for o in report.outcomes)
-    journaled = journal.read_journal(ws)
-    assert len(journaled) >= 2  # a return with nothing new for the register is not journaled
-    for op in journaled:
-        name = _journaled_name(op)
-        merged, reported = said.index(("merged", name)), said.index(("reported", name))
-        synced = next(
-            i for i, (what, names) in enumerate(said) if what == "on disk" and name in names
-        )
-        assert merged < synced < reported, said
-        assert journal.archive_path(ws, op["submission"]["provenance"]["sha256"]).exists()
-
-
-def _journaled_name(op: dict[str, Any]) -> str:
-    return str(op["submission"]["provenance"]["file_name"])
 
 
 # --------------------------------------------------------------------------- bounds

@@ -17,12 +17,9 @@ from pathlib import Path
 import pytest
 from register_support import YILMAZ, checklist, institution_form
 
-from formgen import workspace as workspace_module
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.workspace import Workspace, WorkspaceError
-from ingest import journal
 from ingest.journal import (
-    RegisterWriter,
     archive,
     archive_path,
     load,
@@ -158,82 +155,6 @@ def test_a_new_archive_folder_is_itself_made_durable(
     )
     archive(ws, same_folder)
     assert synced == [folder]  # an existing folder is not synced again
-
-
-NAMES = ("Praxis Şule Yılmaz", "Ольга Петренко", "مركز الأمل للاستشارات")
-
-
-def _merge_returns(w: RegisterWriter, ws: Workspace) -> list[str]:
-    """Merge a return for each of NAMES, archived as the ingest workers do (not synced)."""
-    shas = []
-    for n, name in enumerate(NAMES):
-        sha = archive(ws, f"%PDF-1.7 return {n}".encode(), sync=False)
-        w.merge(checklist("psychotherapie", {"name": name, "region": "duesseldorf"}, sha=sha))
-        shas.append(sha)
-    return shas
-
-
-def test_a_grouped_writer_puts_originals_then_merges_on_disk_at_the_flush(
-    ws: Workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``formgen ingest`` syncs a group of merges at once: first the archived originals (one
-    sync for all), then their journal lines (one fsync); a merge is never on disk without its
-    original."""
-    done: list[tuple[str, object]] = []
-    sync, append = journal.sync_files, journal._append
-    monkeypatch.setattr(
-        journal, "sync_files", lambda paths: (done.append(("originals", [*paths])), sync(paths))
-    )
-    monkeypatch.setattr(
-        journal,
-        "_append",
-        lambda fh, lines: (done.append(("journal", len(lines))), append(fh, lines)),
-    )
-    with writing(ws, checkpoint_every=1000, grouped=True) as w:
-        shas = _merge_returns(w, ws)
-        assert read_journal(ws) == [] and done == []  # merged in memory only, nothing reported
-        w.flush()
-        assert done == [("originals", [archive_path(ws, sha) for sha in shas]), ("journal", 3)]
-        assert [load(ws).name_of(i) for i in sorted(load(ws).institutions)] == list(NAMES)
-        w.flush()  # nothing new: no sync
-        assert len(done) == 2
-
-
-def test_a_grouped_writer_keeps_nothing_unflushed_when_the_run_fails(ws: Workspace) -> None:
-    """Merges never flushed were never reported: a failing run keeps none of them, and the
-    register on disk stays what its journal says."""
-    with pytest.raises(OSError, match="disk full"), writing(ws, grouped=True) as w:
-        _merge_returns(w, ws)
-        raise OSError("disk full")
-    assert read_journal(ws) == [] and load(ws).institutions == {}
-
-
-def test_a_checkpoint_of_a_grouped_writer_flushes_first(ws: Workspace) -> None:
-    """register.json never holds a merge that its journal lacks (a rebuild would lose it)."""
-    with writing(ws, checkpoint_every=2, grouped=True) as w:
-        _merge_returns(w, ws)  # the second merge triggers a checkpoint
-        on_disk = json.loads(ws.register_path.read_bytes())
-        assert on_disk["journal_seq"] == 2 == len(read_journal(ws))
-    assert len(read_journal(ws)) == 3  # and the end of the block flushed the third
-
-
-@pytest.mark.parametrize("syncfs", [True, False], ids=["syncfs", "fsync-each"])
-def test_sync_files_puts_files_and_new_folders_on_disk(
-    ws: Workspace, monkeypatch: pytest.MonkeyPatch, syncfs: bool
-) -> None:
-    """Linux syncs the file system once; elsewhere every file, its folder and the folder's own
-    folder (archive/ab/ may be new) are synced one by one."""
-    synced: list[int] = []
-    real_fsync = os.fsync
-    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real_fsync(fd))[1])
-    if not syncfs:
-        monkeypatch.setattr(workspace_module, "_syncfs", lambda: None)
-    elif workspace_module._syncfs() is None:
-        pytest.skip("this system has no syncfs(2)")
-    paths = [archive_path(ws, archive(ws, f"return {n}".encode(), sync=False)) for n in range(3)]
-    workspace_module.sync_files(paths)
-    folders = {p.parent for p in paths} | {ws.archive_dir}
-    assert len(synced) == (0 if syncfs else len(paths) + len(folders))
 
 
 def test_rebuild_rereads_the_archived_originals(ws: Workspace) -> None:

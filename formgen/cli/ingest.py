@@ -113,7 +113,7 @@ def ingest(
         if bar is not None and outcome.container is None:
             bar.update(1)
 
-    def run(merge: Any = None, commit: Any = None) -> Any:
+    def run(merge: Any) -> Any:
         return ingest_sources(
             tasks,
             ctx,
@@ -125,19 +125,18 @@ def ingest(
             outcomes=missing,
             archive=None if merge is None else ws,
             issued_by=ws,
-            commit=commit,
         )
 
     try:
         if bar is not None:
             bar.__enter__()
         if dry_run:
-            report = run()
+            report = run(None)
         else:
             from ingest import journal
 
-            with journal.writing(ws, grouped=True) as writer:
-                report = run(register_merge(ws, writer), writer.flush)
+            with journal.writing(ws) as writer:
+                report = run(register_merge(ws, writer))
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
         kept = ""
         if merged:
