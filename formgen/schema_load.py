@@ -115,9 +115,15 @@ class _Doc:
             path = path[:-1]
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser where PyYAML was built with it (the wheels are): it gives the same nodes and
+line marks twelve times faster (6 ms against 72 ms for the Arbeitshilfe), and every command
+loads the schema."""
+
+
 def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
