@@ -11,23 +11,12 @@ they are, and filled the way LibreOffice's own UI does (input field content, con
 text, checkbox state). Made by samples/docx/make_samples.py, which says which version ran.
 """
 
-import contextlib
 import json
 import os
-import shutil
-import subprocess
 import sys
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
-
-
-def pv(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
+from lo_office import office, open_copy, pv
 
 
 def controls_in(cell):
@@ -99,47 +88,10 @@ def fill(control, kind, value):
 def main():
     src, dst, plan_file = sys.argv[1:4]
     profile = sys.argv[4] if len(sys.argv) > 4 else "/tmp/formgen-lo-fill-profile"
-    # work on a copy: a lock file left beside the original by a crashed office blocks loading
-    os.makedirs(profile, exist_ok=True)
-    copy = os.path.join(profile, "form-" + os.path.basename(src))
-    shutil.copyfile(src, copy)
-    src = copy
     with open(plan_file, encoding="utf-8") as fh:
         plan = json.load(fh)
-    pipe = f"formgen_fill_{os.getpid()}"
-    proc = subprocess.Popen(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--norestore",
-            f"--accept=pipe,name={pipe};urp;",
-        ]
-    )
-    try:
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local
-        )
-        for _ in range(120):
-            try:
-                ctx = resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
-                break
-            except Exception:
-                time.sleep(0.5)
-        else:
-            raise SystemExit("LibreOffice did not start")
-        desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
-        doc = None
-        for _ in range(5):  # a freshly started office sometimes returns no document at first
-            doc = desktop.loadComponentFromURL(
-                uno.systemPathToFileUrl(os.path.abspath(src)), "_blank", 0, (pv("Hidden", True),)
-            )
-            if doc is not None:
-                break
-            time.sleep(2)
-        if doc is None:
-            raise SystemExit(f"LibreOffice could not open {src}")
+    with office(profile, "fill") as desktop:
+        doc = open_copy(desktop, src, profile)
         tables = []
         items = doc.Text.createEnumeration()
         while items.hasMoreElements():
@@ -158,10 +110,6 @@ def main():
         )
         doc.close(True)
         print(json.dumps({"filled": len(plan), "how": counts}))
-    finally:
-        with contextlib.suppress(Exception):  # it may already have gone
-            desktop.terminate()
-        proc.wait(timeout=60)
 
 
 main()
