@@ -28,6 +28,7 @@ from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
 from formgen.mailing import (
+    MAIL_LANGUAGES,
     MailTemplate,
     as_draft,
     build_message,
@@ -85,7 +86,8 @@ class RoundSettings:
     lang: str = "de"
     deadline: dt.date = field(default_factory=lambda: dt.date.today() + dt.timedelta(days=28))
     template: MailTemplate | None = None
-    """Default: the shipped template of ``kind`` in ``lang``."""
+    """Default: the shipped template of ``kind`` in each mail's language. An own template is
+    one text: every mail and form of the round is then in ``lang``."""
     deadline_given: bool = False
     """The coordinator chose ``deadline`` for this run (else forms prepared by an earlier run
     of the round keep theirs)."""
@@ -93,6 +95,10 @@ class RoundSettings:
     """The coordinator chose ``formats`` for this run; else an institution mailed before gets
     its forms as it got them last time (Word stays Word in the reminder) and ``formats`` is for
     the others."""
+    lang_given: bool = False
+    """The coordinator chose ``lang`` for this run; else (and without an own ``template``) an
+    institution mailed before gets mail and form in the language it got last time (English
+    stays English in the reminder) and ``lang`` is for the others."""
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
@@ -100,8 +106,14 @@ class RoundSettings:
                 f"round name '{self.round:.60}' may only hold letters, digits, '.', '_' and '-'"
             )
 
-    def resolved_template(self) -> MailTemplate:
-        return self.template or shipped_template(self.kind, self.lang)
+    @property
+    def carries_lang(self) -> bool:
+        """Whether an institution's language carries over from its earlier mails."""
+        return not self.lang_given and self.template is None
+
+    def resolved_template(self, lang: str | None = None) -> MailTemplate:
+        """The template of a mail in ``lang`` (default: the round's language)."""
+        return self.template or shipped_template(self.kind, lang or self.lang)
 
 
 # --------------------------------------------------------------------------- planning
@@ -123,16 +135,26 @@ class Plan:
     reuse: dict[str, Delivery]
     """Deliveries of this round already prepared (their forms are reused)."""
     formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Per recipient to mail: the formats its forms are made in (:func:`carried_formats`, else
+    """Per recipient to mail: the formats its forms are made in (:func:`carried_over`, else
+    the round's)."""
+    langs: dict[str, str] = field(default_factory=dict)
+    """Per recipient to mail: the language of its mail and form (:func:`carried_over`, else
     the round's)."""
 
     def formats_of(self, recipient_id: str, settings: RoundSettings) -> tuple[str, ...]:
         return self.formats.get(recipient_id, settings.formats)
 
+    def lang_of(self, recipient_id: str, settings: RoundSettings) -> str:
+        return self.langs.get(recipient_id, settings.lang)
+
     def all_formats(self, settings: RoundSettings) -> tuple[str, ...]:
         """Every format some mail of this plan needs (for :func:`default_renderers`)."""
         found = {f for r in self.todo for f in self.formats_of(r.id, settings)}
         return tuple(f for f in FORMATS if f in found)
+
+    def all_langs(self, settings: RoundSettings) -> tuple[str, ...]:
+        """Every language some mail of this plan is written in."""
+        return tuple(dict.fromkeys(self.lang_of(r.id, settings) for r in self.todo))
 
 
 def plan_round(
@@ -152,7 +174,8 @@ def plan_round(
     todo, skipped, without = [], [], []
     reuse: dict[str, Delivery] = {}
     formats: dict[str, tuple[str, ...]] = {}
-    carried = carried_formats(deliveries, settings)
+    langs: dict[str, str] = {}
+    carried = carried_over(deliveries, settings)
     for r in recipients:
         if not r.email:
             without.append(r)
@@ -180,11 +203,17 @@ def plan_round(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )
             continue
-        formats[r.id] = carried.get(r.id, settings.formats)
-        if d is not None and d.prepared_at and _prepared_as(d, settings, formats[r.id]):
+        before = carried.get(r.id)
+        formats[r.id] = before.formats if before else settings.formats
+        langs[r.id] = before.lang if before else settings.lang
+        if (
+            d is not None
+            and d.prepared_at
+            and _prepared_as(d, settings, formats[r.id], langs[r.id])
+        ):
             reuse[r.id] = d
         todo.append(r)
-    return Plan(todo, skipped, without, reuse, formats)
+    return Plan(todo, skipped, without, reuse, formats, langs)
 
 
 def delivery_formats(d: Delivery) -> tuple[str, ...]:
@@ -193,29 +222,41 @@ def delivery_formats(d: Delivery) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in found)
 
 
-def carried_formats(
-    deliveries: Iterable[Delivery], settings: RoundSettings
-) -> dict[str, tuple[str, ...]]:
-    """Per institution mailed before, the formats its forms are made in this round when the
-    coordinator chose none: those of its latest mail of another round that reached it (a Word
-    form is followed by a Word form). Empty when ``settings.formats_given``."""
-    if settings.formats_given:
-        return {}
+@dataclass(frozen=True)
+class Carried:
+    """How an institution mailed before gets this round's mail: as it got its last one."""
+
+    formats: tuple[str, ...]
+    lang: str
+
+
+def carried_over(deliveries: Iterable[Delivery], settings: RoundSettings) -> dict[str, Carried]:
+    """Per institution mailed before, the formats and the language of this round's forms (and
+    mail) as far as the coordinator chose none: those of its latest mail of another round that
+    reached it (a Word form is followed by a Word form, an English mail by an English one). What
+    the coordinator chose (``formats_given``, ``lang_given``, an own template) is taken as it is;
+    a language of the log that formgen has no mail text in gives way to the round's."""
     latest: dict[str, Delivery] = {}
     for d in deliveries:
         if d.delivered and d.round != settings.round and delivery_formats(d):
             seen = latest.get(d.institution_id)
             if seen is None or d.delivered_at > seen.delivered_at:
                 latest[d.institution_id] = d
-    return {iid: delivery_formats(d) for iid, d in latest.items()}
+    return {
+        iid: Carried(
+            settings.formats if settings.formats_given else delivery_formats(d),
+            d.lang if settings.carries_lang and d.lang in MAIL_LANGUAGES else settings.lang,
+        )
+        for iid, d in latest.items()
+    }
 
 
-def _prepared_as(d: Delivery, settings: RoundSettings, formats: Sequence[str]) -> bool:
+def _prepared_as(d: Delivery, settings: RoundSettings, formats: Sequence[str], lang: str) -> bool:
     """Whether the forms an earlier run prepared for ``d`` are what this run would make: the
     same language and formats, and the deadline chosen now (if one was). Forms never delivered
     are made afresh when the coordinator changed these."""
     return (
-        d.lang == settings.lang
+        d.lang == lang
         and set(delivery_formats(d)) == set(formats)
         and (not settings.deadline_given or d.deadline == settings.deadline.isoformat())
     )
@@ -333,11 +374,12 @@ def run_round(
             "under [centre] (mails go out From it, replies come back to it)"
         )
     log = SendLog(ws.root)
-    template = settings.resolved_template()
+    templates = {lang: settings.resolved_template(lang) for lang in plan.all_langs(settings)}
     outcomes: list[Outcome] = []
     issued = ws.issued() if plan.reuse else {}
     report = RoundReport(outcomes, plan)
     for recipient in plan.todo:
+        lang = plan.lang_of(recipient.id, settings)
         try:
             forms = _reuse(ws, plan.reuse.get(recipient.id), issued)
             if forms is None:
@@ -346,6 +388,7 @@ def run_round(
                     recipient,
                     settings,
                     plan.formats_of(recipient.id, settings),
+                    lang,
                     schema,
                     renderers,
                     prefill,
@@ -354,15 +397,13 @@ def run_round(
             msg = build_message(
                 recipient=recipient,
                 forms=forms,
-                template=template,
+                template=templates[lang],
                 sender=ws.sender,
                 centre=ws.centre_name,
                 deadline=_deadline_of(plan.reuse.get(recipient.id), settings),
-                lang=settings.lang,
+                lang=lang,
                 signature=signature,
-                categories_text=_categories_text(
-                    schema, forms[0].identity.categories, settings.lang
-                ),
+                categories_text=_categories_text(schema, forms[0].identity.categories, lang),
                 missing_text=missing_text(
                     schema,
                     {
@@ -370,7 +411,7 @@ def run_round(
                         for cid, fields in (incomplete or {}).get(recipient.id, {}).items()
                         if cid in forms[0].identity.categories
                     },
-                    settings.lang,
+                    lang,
                 ),
             )
         except WrongRecipientError:
@@ -451,6 +492,7 @@ def _prepare(
     recipient: Recipient,
     settings: RoundSettings,
     formats: Sequence[str],
+    lang: str,
     schema: Schema,
     renderers: Mapping[str, Renderer],
     prefill: Callable[[Recipient], InstitutionRecord],
@@ -462,7 +504,7 @@ def _prepare(
             f"the register returned the record of {record.id} for {recipient.id}; nothing was sent"
         )
     categories = recipient.categories or record.categories
-    request = FormRequest("institution", tuple(categories), record, lang=settings.lang)
+    request = FormRequest("institution", tuple(categories), record, lang=lang)
     identity = new_identity(schema, request, ws.secret)
     forms = []
     for fmt in formats:
@@ -499,7 +541,7 @@ def _prepare(
         base_version=record.base_version,
         files=files,
         deadline=settings.deadline.isoformat(),
-        lang=settings.lang,
+        lang=lang,
     )
     return forms
 

@@ -474,6 +474,94 @@ def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_
     assert {attached(chosen / f"{i}.eml")[0][0] for i in ("kbs-01", "lodz")} == {".pdf"}
 
 
+def subject_of(draft: Path) -> str:
+    return header_text(message_from_bytes(draft.read_bytes(), policy=policy.default), "Subject")
+
+
+def test_reminder_and_update_come_in_the_language_the_institution_got_unless_told(tmp_path):
+    """Three institutions were invited in English, four in the workspace's German: without
+    --lang the reminder and the update request (mail text and form) keep each one's language;
+    --lang decides for all."""
+    ws = make_workspace(tmp_path / "ws").root
+    english = ("kbs-01", "pt-07", "mso-3")
+    r1 = tmp_path / "r1"
+    invited = [
+        run(
+            "mail",
+            str(DATA / "excel_cp1252.csv"),
+            "-w",
+            str(ws),
+            "--drafts",
+            str(r1),
+            "--lang",
+            "en",
+        ),
+        run(
+            "mail",
+            str(DATA / "excel_utf8_bom.csv"),
+            "-w",
+            str(ws),
+            "--drafts",
+            str(r1),
+            "--round",
+            "invitation-de",
+        ),
+    ]
+    assert [r.exit_code for r in invited] == [0, 0], [r.output for r in invited]
+
+    def lang_of(draft: Path) -> str:
+        ((_, ident),) = attached(draft)
+        subject = subject_of(draft)
+        assert subject.startswith(("Reminder", "Are your", "Erinnerung", "Sind Ihre")), subject
+        mail_lang = "en" if subject.startswith(("Reminder", "Are your")) else "de"
+        assert ident["formgen.lang"] == mail_lang, (draft.name, subject)  # mail and form agree
+        return mail_lang
+
+    deadlines_pass(ws)
+    out = tmp_path / "reminders"
+    dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert (
+        "would mail pt-07 <praxis@bruecke.example>: psychotherapie, facharzt as pdf in English"
+        in dry.output
+    )
+    assert "would mail lodz <lodz@example.org>: facharzt as pdf in German" in dry.output
+    reminded = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out))
+    assert reminded.exit_code == 0, reminded.output
+    langs = {p.stem: lang_of(p) for p in out.glob("*.eml")}
+    assert langs == {
+        i: "en" if i in english else "de" for i in (*english, "bs-ist", "ua-1", "lodz", "ar-1")
+    }
+    assert "Please return it by" in body_of(out / "pt-07.eml")
+
+    # pt-07 (English) and lodz (German) return the reminder's form; an update asks for what is missing
+    replies = [answer(out / f"{i}.eml", tmp_path / f"Antwort-{i}.eml") for i in ("pt-07", "lodz")]
+    assert run("ingest", *map(str, replies), "-w", str(ws)).exit_code == 0
+    update = tmp_path / "update"
+    updated = run("mail", "--stale", "-w", str(ws), "--drafts", str(update))
+    assert updated.exit_code == 0, updated.output
+    assert {p.stem: lang_of(p) for p in update.glob("*.eml")} == {"pt-07": "en", "lodz": "de"}
+    assert "Still missing: " in body_of(update / "pt-07.eml")
+
+    # the coordinator chooses: every reminder in German
+    deadlines_pass(ws)
+    chosen = tmp_path / "chosen"
+    again = run(
+        "mail",
+        "--overdue",
+        "-w",
+        str(ws),
+        "--drafts",
+        str(chosen),
+        "--round",
+        "reminder-de",
+        "--lang",
+        "de",
+    )
+    assert again.exit_code == 0, again.output
+    assert {lang_of(p) for p in chosen.glob("*.eml")} == {"de"}
+    assert {p.stem for p in chosen.glob("*.eml")} >= {"pt-07", "kbs-01"}
+
+
 def two_institutions(ws: Path) -> None:
     """reg-1 last confirmed 800 days ago (on the update list), reg-2 confirmed today."""
     write_register(

@@ -11,6 +11,7 @@ import pytest
 from mailkit import make_workspace, renderers
 
 from formgen.errors import MailError
+from formgen.mailing import MailTemplate
 from formgen.mailrun import (
     DraftWriter,
     RoundSettings,
@@ -19,7 +20,7 @@ from formgen.mailrun import (
     run_round,
 )
 from formgen.recipients import Recipient
-from formgen.sendlog import SendLog
+from formgen.sendlog import Delivery, SendLog
 from formgen.smtp import RateLimiter, SmtpSettings
 
 PEOPLE = [
@@ -233,3 +234,57 @@ def test_a_form_that_cannot_be_made_does_not_stop_the_batch(tmp_path):
     # the next run makes only i2
     again = plan_round(PEOPLE, SendLog(ws.root).deliveries(), settings, "drafts")
     assert [r.id for r in again.todo] == ["i2"]
+
+
+def delivered(round_name: str, lang: str, on: str = "2026-10-01") -> Delivery:
+    """A mail of ``round_name`` to i1 in ``lang``, written as a draft ``on`` that day."""
+    return Delivery(
+        round_name,
+        "i1",
+        lang=lang,
+        files=({"path": f"forms/mail/{round_name}/i1.pdf"},),
+        drafted_at=f"{on}T10:00:00+01:00",
+    )
+
+
+@pytest.mark.parametrize(
+    ("log_lang", "change", "lang"),
+    [
+        ("en", {}, "en"),  # English mail, English reminder
+        ("en", {"lang": "de", "lang_given": True}, "de"),  # --lang decides
+        ("en", {"template": MailTemplate("Betreff", "Guten Tag {name}")}, "de"),  # one own text
+        ("fr", {}, "de"),  # a language formgen writes no mail in: the round's
+    ],
+)
+def test_the_language_carries_over_unless_the_coordinator_chose(log_lang, change, lang):
+    settings = dataclasses.replace(RoundSettings(round="reminder", lang="de"), **change)
+    plan = plan_round(PEOPLE[:1], [delivered("invitation", log_lang)], settings, "drafts")
+    assert plan.lang_of("i1", settings) == lang
+
+
+def test_the_latest_earlier_mail_gives_the_language_and_a_rerun_reuses_its_forms(tmp_path):
+    """Invited in German, then asked for an update in English: the reminder is English; a
+    reminder round broken off after preparing resumes with the English form it made."""
+    ws = make_workspace(tmp_path / "ws")
+    log = [delivered("update-1", "en", "2026-10-20"), delivered("invitation-2026", "de")]
+    settings = RoundSettings(
+        round="reminder-1", kind="reminder", lang="de", deadline=dt.date(2026, 12, 1)
+    )
+    kwargs = {
+        "schema": ws.schema(),
+        "renderers": renderers(),
+        "prefill": prefill_from(lambda _: None),
+    }
+    plan = plan_round(PEOPLE[:1], log, settings, "drafts")
+    with pytest.raises(Crash):
+        run_round(ws, plan, settings, CrashingDrafts(tmp_path / "out", "i1"), **kwargs)
+    (prepared,) = SendLog(ws.root).deliveries()
+    assert prepared.lang == "en"
+    plan = plan_round(PEOPLE[:1], [*log, prepared], settings, "drafts")
+    assert list(plan.reuse) == ["i1"]
+    report = run_round(ws, plan, settings, DraftWriter(tmp_path / "out"), **kwargs)
+    assert report.outcomes[0].instance_ids == prepared.instance_ids
+    (draft,) = (tmp_path / "out").glob("*.eml")
+    msg = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    assert str(msg["Subject"]).startswith("Reminder:")
+    assert "1 December 2026" in msg.get_body(("plain",)).get_content()

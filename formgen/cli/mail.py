@@ -14,6 +14,7 @@ import click
 from formgen.bounces import iter_mail_files, parse_bounce
 from formgen.cli.common import library_errors, workspace_option
 from formgen.errors import MailError, RecipientsError
+from formgen.languages import name as language_name
 from formgen.mailing import parse_template
 from formgen.mailrun import (
     DraftWriter,
@@ -74,7 +75,9 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     "--lang",
     type=click.Choice(["de", "en"]),
     default=None,
-    help="Language of mail and form (default: the workspace's).",
+    help="Language of mail and form (default: as the institution's last mail, e.g. English "
+    "again in a reminder; the workspace's for an institution not mailed before, and for all "
+    "with --template).",
 )
 @click.option(
     "--deadline",
@@ -191,13 +194,13 @@ def mail(
     schema = ws.schema()
     today = dt.date.today()
     kind = "reminder" if overdue else "update" if stale else "invitation"
-    lang = lang or ws.language
     settings = RoundSettings(
         round=round_name or default_round(kind, today),
         kind=kind,
         formats=("pdf", "docx") if fmt == "both" else (fmt or "pdf",),
         formats_given=fmt is not None,
-        lang=lang,
+        lang=lang or ws.language,
+        lang_given=lang is not None,
         deadline=deadline.date() if deadline else today + dt.timedelta(days=days),
         template=parse_template(Path(template).read_text("utf-8"), template) if template else None,
         deadline_given=deadline is not None
@@ -252,8 +255,10 @@ def mail(
         for r in plan.todo:
             again = " (forms already prepared)" if r.id in plan.reuse else ""
             as_ = " and ".join(plan.formats_of(r.id, settings))
+            in_ = language_name(plan.lang_of(r.id, settings), "en")
             click.echo(
-                f"  would mail {r.id} <{r.email}>: {', '.join(r.categories)} as {as_}{again}"
+                f"  would mail {r.id} <{r.email}>: {', '.join(r.categories)} as {as_} "
+                f"in {in_}{again}"
             )
         click.echo("dry run: nothing was made, sent or logged")
         return
