@@ -46,12 +46,13 @@ PLACEHOLDERS = {
     "categories": "the checklists the form covers",
     "id": "the institution's id in the register",
     "missing": "update mails: a paragraph naming the required fields the register still lacks "
-    "(starts with a blank line; nothing when none is missing), placed at the end of a paragraph",
+    "and the fields whose value is invalid, to be checked (starts with a blank line; nothing "
+    "when there are none), placed at the end of a paragraph",
 }
 
 _MISSING = {
-    "de": ("Es fehlen noch: {}.", "Checkliste „{}“"),
-    "en": ("Still missing: {}.", "checklist “{}”"),
+    "de": ("Es fehlen noch: {}.", "Zu prüfen sind: {}.", "Checkliste „{}“"),
+    "en": ("Still missing: {}.", "To be checked: {}.", "checklist “{}”"),
 }
 
 MIME_TYPES = {
@@ -161,15 +162,34 @@ def format_deadline(date: dt.date, lang: str) -> str:
     return date.strftime("%d.%m.%Y")
 
 
-def missing_text(schema: Schema, missing: Mapping[str, Sequence[str]], lang: str) -> str:
-    """One sentence naming the missing required fields by their labels in ``lang``: those of the
-    institution first, then per checklist (``missing``: category id → field ids, as
-    :func:`ingest.staleness.review` finds them). ``""`` when nothing is missing."""
-    sentence, checklist = _MISSING.get(lang, _MISSING["de"])
+def missing_text(
+    schema: Schema,
+    missing: Mapping[str, Sequence[str]],
+    lang: str,
+    invalid: Mapping[str, Sequence[str]] | None = None,
+) -> str:
+    """A sentence naming the missing required fields by their labels in ``lang``, and one
+    naming the fields to check because their value is invalid: in each, those of the
+    institution first, then per checklist (``missing``, ``invalid``: category id → field ids,
+    as :func:`ingest.staleness.review` finds them). ``""`` when there are none."""
+    still_missing, to_check, checklist = _MISSING.get(lang, _MISSING["de"])
+    sentences = [
+        sentence.format(named)
+        for sentence, fields in ((still_missing, missing), (to_check, invalid or {}))
+        if (named := _field_labels(schema, fields, lang, checklist))
+    ]
+    return " ".join(sentences)
+
+
+def _field_labels(
+    schema: Schema, fields: Mapping[str, Sequence[str]], lang: str, checklist: str
+) -> str:
+    """``Versorgungsregion; Handzeichen (Checkliste „Psychotherapie“)``: the institution's
+    fields by their labels, then each checklist's."""
     institution_ids = {f.id for f in schema.institution_fields()}
     own: dict[str, str] = {}
     per_list: list[str] = []
-    for cid, field_ids in missing.items():
+    for cid, field_ids in fields.items():
         labels = []
         for fid in dict.fromkeys(field_ids):
             try:
@@ -186,8 +206,7 @@ def missing_text(schema: Schema, missing: Mapping[str, Sequence[str]], lang: str
             except FormgenError:
                 name = cid
             per_list.append(f"{', '.join(labels)} ({checklist.format(name)})")
-    parts = [*own.values(), *per_list]
-    return sentence.format("; ".join(parts)) if parts else ""
+    return "; ".join([*own.values(), *per_list])
 
 
 def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str:

@@ -363,11 +363,13 @@ def run_round(
     prefill: Callable[[Recipient], InstitutionRecord],
     signature: str = "",
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    invalid: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
 ) -> RoundReport:
     """Prepare and deliver every planned mail, one institution at a time, logging each step.
 
-    ``incomplete``: per institution, category → required fields with no value; the mail names
-    them (``{missing}`` of the template) among the checklists its form covers."""
+    ``incomplete``: per institution, category → required fields with no value; ``invalid``:
+    category → fields holding an invalid value. The mail names them (``{missing}`` of the
+    template) among the checklists its form covers."""
     if not ws.sender:
         raise MailError(
             f'{ws.root / "workspace.toml"}: no sender address; set sender = "you@example.org" '
@@ -406,12 +408,9 @@ def run_round(
                 categories_text=_categories_text(schema, forms[0].identity.categories, lang),
                 missing_text=missing_text(
                     schema,
-                    {
-                        cid: fields
-                        for cid, fields in (incomplete or {}).get(recipient.id, {}).items()
-                        if cid in forms[0].identity.categories
-                    },
+                    _on_form(incomplete, recipient.id, forms[0].identity.categories),
                     lang,
+                    _on_form(invalid, recipient.id, forms[0].identity.categories),
                 ),
             )
         except WrongRecipientError:
@@ -447,6 +446,17 @@ def run_round(
             )
             break
     return report
+
+
+def _on_form(
+    fields: Mapping[str, Mapping[str, Sequence[str]]] | None,
+    institution_id: str,
+    categories: Collection[str],
+) -> dict[str, Sequence[str]]:
+    """The institution's fields of ``fields`` (category → field ids) among the checklists its
+    form covers."""
+    own = (fields or {}).get(institution_id, {})
+    return {cid: ids for cid, ids in own.items() if cid in categories}
 
 
 def _deadline_of(reused: Delivery | None, settings: RoundSettings) -> dt.date:
@@ -593,6 +603,9 @@ class Targets:
     incomplete: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     """Update rounds: per institution, category → the required fields the register lacks (the
     update mail names them)."""
+    invalid: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    """Update rounds: per institution, category → the fields holding an invalid value (the
+    update mail asks to check them)."""
 
 
 FORCE_HINT = "; --force mails it all the same"
@@ -626,6 +639,7 @@ def round_targets(
         )
     skipped: list[tuple[str, str]] = []
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
+    invalid: dict[str, dict[str, tuple[str, ...]]] = {}
     if kind == "invitation":
         pool = list(listed or ())
         ids, skipped = split_on_its_way([r.id for r in pool], statuses, round_name)
@@ -644,6 +658,7 @@ def round_targets(
         # the update form asks about the stale checklists only
         pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
         incomplete = {i: m for i, m in ((view.missing() if view else None) or {}).items() if m}
+        invalid = {i: m for i, m in ((view.invalid() if view else None) or {}).items() if m}
     else:
         raise MailError(f"unknown kind of round '{kind}'")
     if force and skipped:
@@ -663,6 +678,7 @@ def round_targets(
         notes,
         nothing_due=nothing_due,
         incomplete={i: m for i, m in incomplete.items() if i in wanted},
+        invalid={i: m for i, m in invalid.items() if i in wanted},
     )
 
 

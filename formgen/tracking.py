@@ -51,6 +51,11 @@ class RegisterView(Protocol):
         institutions whose entries lack some (None: unknown)."""
         ...
 
+    def invalid(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
+        """Institution → category → the ids of its fields holding an invalid value (kept as
+        typed), for the institutions whose entries hold some (None: unknown)."""
+        ...
+
     def conflict_count(self) -> int | None:
         """Values waiting for review because both sides changed them (None: unknown)."""
         ...

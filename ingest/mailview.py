@@ -11,7 +11,8 @@ It uses what the register provides and says clearly what it could not find:
   else every ``instance_id`` in its ``sources`` (the provenance of each value);
 * stale institutions: the update list of :func:`ingest.staleness.update_list` (every reason
   ``formgen register stale`` gives), so that ``formgen status`` and ``formgen mail --stale``
-  agree with that list, and the required fields each lacks (named in the update mail);
+  agree with that list, and the required fields each lacks and those holding invalid values
+  (named in the update mail);
 * conflicts: the register's held conflicts.
 """
 
@@ -45,6 +46,7 @@ class WorkspaceRegisterView:
         self.notes: list[str] = []
         self._reg: Any = None
         self._data: dict[str, Any] = {}
+        self._findings: list[staleness.Finding] | None = None
         self._load()
 
     # ------------------------------------------------------------------ loading
@@ -137,12 +139,22 @@ class WorkspaceRegisterView:
         return staleness.update_list(self._reg, self.today)
 
     def missing(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
+        return self._fields_of("missing")
+
+    def invalid(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
+        return self._fields_of("invalid")
+
+    def _fields_of(self, what: str) -> dict[str, dict[str, tuple[str, ...]]] | None:
+        """Institution → category → the field ids of the findings' ``what`` (``missing`` or
+        ``invalid``), for the institutions with some."""
         if self._reg is None:
             return None
+        if self._findings is None:
+            self._findings = staleness.review(self._reg, self.today)
         out: dict[str, dict[str, tuple[str, ...]]] = {}
-        for f in staleness.review(self._reg, self.today):
-            if f.missing:
-                out.setdefault(f.institution_id, {})[f.category] = f.missing
+        for f in self._findings:
+            if fields := getattr(f, what):
+                out.setdefault(f.institution_id, {})[f.category] = fields
         return out
 
     def conflict_count(self) -> int | None:

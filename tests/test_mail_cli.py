@@ -739,3 +739,47 @@ def test_update_mail_names_the_missing_fields_in_its_language(tmp_path):
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(english), *again)
     assert result.exit_code == 0, result.output
     assert f"Still missing: {expected['en']}\n\nAttached" in body_of(english / "inst-0001.eml")
+
+
+def test_update_mail_names_the_fields_holding_invalid_values_in_its_language(tmp_path):
+    """The register flags a phone number and a share as invalid (kept as typed): the update mail
+    names those fields to check by their labels, after the missing ones, not why they are wrong."""
+    ws = make_workspace(tmp_path / "ws").root
+    values = {
+        **YILMAZ,
+        "email": "praxis@example.org",
+        "date": TODAY.isoformat(),
+        "phone": Bad("kaputt", "'kaputt' is not a phone number"),
+        "share_migrants": Bad("viel", "'viel' is not a percentage"),
+    }
+    del values["initials"]
+    reg = Register(SCHEMA)
+    reg.merge(institution_form("inst-0001", **values))
+    (ws / "register.json").write_bytes(reg.dumps())
+
+    cat, inst = SCHEMA.category("psychotherapie"), SCHEMA.institution_fields()
+    phone = next(f for f in inst if f.id == "phone")
+    quoted = {"de": "Checkliste „{}“", "en": "checklist “{}”"}
+
+    def in_checklist(lang: str, *fids: str) -> str:
+        labels = ", ".join(cat.field(fid).label.get(lang) for fid in fids)
+        return f"{labels} ({quoted[lang].format(cat.label.get(lang))})"
+
+    out = tmp_path / "update"
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    body = body_of(out / "inst-0001.eml")
+    assert (
+        f"bestätigt.\n\nEs fehlen noch: {in_checklist('de', 'initials')}. "
+        f"Zu prüfen sind: {phone.label.get('de')}; {in_checklist('de', 'share_migrants')}."
+        "\n\nIm Anhang"
+    ) in body
+    assert "kaputt" not in body and "viel" not in body
+    english = tmp_path / "en"
+    again = ("--lang", "en", "--round", "update-en", "--force")
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(english), *again)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"Still missing: {in_checklist('en', 'initials')}. "
+        f"To be checked: {phone.label.get('en')}; {in_checklist('en', 'share_migrants')}.\n\n"
+    ) in body_of(english / "inst-0001.eml")

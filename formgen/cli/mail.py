@@ -300,6 +300,7 @@ def mail(
                 prefill=prefill_from(lookup),
                 signature=signature,
                 incomplete=targets.incomplete,
+                invalid=targets.invalid,
             )
     finally:
         if transport is not None:
