@@ -13,19 +13,26 @@ journal, so that a rebuild gives the same register.
   does not know (a newer one wrote it) or args that do not fit its template are treated alike:
   the stored text is shown, in every language, as before.
 
-Args are strings and whole numbers (JSON keeps them as they are). A number written with ``,``
-in a template (``{length:,}``) is grouped as the language writes it: 20,000 in English,
-20.000 in German.
+Args are strings and whole numbers (JSON keeps them as they are), or, for what is said in
+words of the schema, the string in each language (:func:`per_language`): the choices of a field
+by their labels, ``{"de": "Düsseldorf, Rhein-Kreis Neuss …", "en": "Düsseldorf, …"}``, so
+that the German print names them as the German form does. A number written with ``,`` in a
+template (``{length:,}``) is grouped as the language writes it: 20,000 in English, 20.000 in
+German.
+
+A key whose args change shape gets a new name, and the old key keeps its template
+(:data:`EARLIER`): a register written before says its message as it did, and an older formgen
+reading a newer register shows the stored English text of a key it does not know.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-Arg = str | int
+Arg = str | int | Mapping[str, str]
 
 ENGLISH = "en"
 
@@ -46,7 +53,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
+        "choice_labels": "'{raw}' is not one of the choices: {allowed}",
         "boxes": "{count} boxes ticked ({ticked}); tick one",
+        "boxes_labels": "{count} boxes ticked ({ticked}); tick one",
         "too_long": "{length} characters; at most {limit} are allowed",
         "too_short": "{length} characters; at least {limit} are needed",
         "pattern": "'{raw}' does not have the expected form ({pattern})",
@@ -54,6 +63,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "shorten it (the full text stays in the archived file)",
         "no_choice_of": "'{raw}' names none of the choices of '{field}'",
         "not_choice_of": "not among the choices of '{field}': {rest}",
+        "no_choice_of_labels": "'{raw}' names none of the choices of '{field}': {allowed}",
+        "not_choice_of_labels": "not among the choices of '{field}' ({allowed}): {rest}",
     },
     "de": {
         "date": "„{raw}“ ist kein gültiges Datum (erwartet z. B. 24.09.2025 oder 2025-09-24)",
@@ -75,7 +86,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "eintragen, z. B. name@example.org",
         "url": "„{raw}“ ist keine gültige Internetadresse; bitte z. B. www.example.org eintragen",
         "choice": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
+        "choice_labels": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
         "boxes": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",
+        "boxes_labels": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",
         "too_long": "{length} Zeichen; zulässig sind höchstens {limit}",
         "too_short": "{length} Zeichen; erforderlich sind mindestens {limit}",
         "pattern": "„{raw}“ hat nicht die erwartete Form ({pattern})",
@@ -84,11 +97,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "erhalten)",
         "no_choice_of": "„{raw}“ nennt keine der Auswahlmöglichkeiten von „{field}“",
         "not_choice_of": "nicht unter den Auswahlmöglichkeiten von „{field}“: {rest}",
+        "no_choice_of_labels": "„{raw}“ nennt keine der Auswahlmöglichkeiten von „{field}“: "
+        "{allowed}",
+        "not_choice_of_labels": "nicht unter den Auswahlmöglichkeiten von „{field}“ "
+        "({allowed}): {rest}",
     },
 }
 """Message key → template, per language; every language has every key. A template uses some
 or all of the args its key is made with (the German phone message needs no region, the German
 impossible date names the month's length, which the English one does not)."""
+
+EARLIER: dict[str, str] = {
+    "choice": "choice_labels",
+    "boxes": "boxes_labels",
+    "no_choice_of": "no_choice_of_labels",
+    "not_choice_of": "not_choice_of_labels",
+}
+"""Keys no check makes any more → the key that took their place. Their args named choices and
+fields by their stored values (``duesseldorf, neuss_meerbusch``, ``angebot``); the templates
+stay, so that registers and journals written before print as they did."""
 
 _GROUPING = {"en": ",", "de": "."}
 
@@ -113,10 +140,25 @@ def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:
     template = MESSAGES.get(lang, {}).get(key or "")
     if template is None:
         return None
+    said: dict[str, str | int] = {}
+    for name, arg in args.items():
+        if isinstance(arg, Mapping):
+            in_lang = arg.get(lang)
+            if not isinstance(in_lang, str):
+                return None  # not said in this language (a hand edit): the stored text
+            said[name] = in_lang
+        else:
+            said[name] = arg
     try:
-        return _Formatter(lang).format(template, **args)
+        return _Formatter(lang).format(template, **said)
     except (KeyError, IndexError, ValueError, TypeError):
         return None
+
+
+def per_language(say: Callable[[str], str]) -> dict[str, str]:
+    """An arg said in every language of the templates: ``say(lang)`` for each (e.g. the choices
+    of a field by their labels in that language)."""
+    return {lang: say(lang) for lang in MESSAGES}
 
 
 @dataclass(frozen=True)

@@ -45,12 +45,13 @@ from formgen.model import (
     FieldType,
     Schema,
     Scope,
+    choices_of,
     option_values,
 )
-from ingest.messages import problem
+from ingest.messages import per_language, problem
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, EntryReturn, RawSubmission, RawValue, Submission
-from ingest.values import check_multi, check_text, is_blank, not_in_future
+from ingest.values import allowed, check_multi, check_text, is_blank, not_in_future
 
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
@@ -149,7 +150,12 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
         # A single choice given as ticked boxes (``<path>.<option>``) rather than one value.
         if len(ticked) > 1:
             joined = ", ".join(ticked)
-            out[f.id] = Checked(joined, None, problem("boxes", count=len(ticked), ticked=joined))
+            labels = {c.value: c.label for c in choices_of(f)}
+            named = per_language(
+                lambda lang: ", ".join(labels[t].get(lang) if t in labels else t for t in ticked)
+            )
+            said = problem("boxes_labels", count=len(ticked), ticked=named)
+            out[f.id] = Checked(joined, None, said)
             return out
         value = ticked[0]
     if value is None or is_blank(value):
@@ -273,17 +279,18 @@ def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
         return checked
     if new.is_multi:
         listed, rest = check_multi(new, [], checked.raw)
+        label = per_language(lambda lang: new.label.get(lang) or new.id)
         if listed is None:
-            return Checked(
-                checked.raw, None, problem("no_choice_of", raw=checked.raw[:60], field=new.id)
+            said = problem(
+                "no_choice_of_labels", raw=checked.raw[:60], field=label, allowed=allowed(new)
             )
-        return (
-            listed
-            if rest is None
-            else Checked(
-                checked.raw, None, problem("not_choice_of", field=new.id, rest=str(rest.value))
-            )
+            return Checked(checked.raw, None, said)
+        if rest is None:
+            return listed
+        said = problem(
+            "not_choice_of_labels", field=label, allowed=allowed(new), rest=str(rest.value)
         )
+        return Checked(checked.raw, None, said)
     return check_text(new, checked.raw) if checked.raw.strip() else checked
 
 

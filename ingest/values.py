@@ -32,7 +32,7 @@ import phonenumbers
 
 from formgen import languages
 from formgen.model import Field, FieldType, choices_of
-from ingest.messages import problem
+from ingest.messages import per_language, problem
 from ingest.submission import Checked
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -197,8 +197,9 @@ def choice_value(f: Field, text: str) -> str | None:
     return None
 
 
-def _allowed(f: Field) -> str:
-    return ", ".join(c.value for c in choices_of(f))
+def allowed(f: Field) -> dict[str, str]:
+    """The choices of ``f`` by their labels, in each language of the messages."""
+    return per_language(lambda lang: ", ".join(c.label.get(lang) for c in choices_of(f)))
 
 
 # --------------------------------------------------------------------------- by field
@@ -222,7 +223,7 @@ def check_text(f: Field, raw: str) -> Checked:
     elif t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         value = choice_value(f, raw.strip())
         if value is None:
-            return Checked(raw, None, problem("choice", raw=_short(raw), allowed=_allowed(f)))
+            return Checked(raw, None, problem("choice_labels", raw=_short(raw), allowed=allowed(f)))
         return Checked(raw, value)
     elif f.is_multi:
         raise ValueError(f"field '{f.id}' is a multiple choice; use check_multi")

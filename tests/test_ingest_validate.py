@@ -310,5 +310,8 @@ def test_a_single_choice_given_as_ticked_boxes() -> None:
         checked.value is None
         and checked.raw == "ja, nein"
         and checked.problem is not None
-        and checked.problem.text == "2 boxes ticked (ja, nein); tick one"
+        and checked.problem.text == "2 boxes ticked (Yes, No); tick one"  # by their labels
+    )
+    assert checked.problem.in_language("de") == (
+        "2 Kästchen angekreuzt (Ja, Nein); bitte nur eines ankreuzen"
     )

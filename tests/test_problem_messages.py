@@ -21,12 +21,12 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 
 from formgen.cli import main
 from formgen.identity import FormIdentity
-from formgen.model import Constraints, Field, FieldType, Schema, Text
+from formgen.model import Constraints, Field, FieldType, Schema, Text, choices_of
 from formgen.schema_load import default_schema, load_schema_text
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import journal_path, load, read_journal, writing
-from ingest.messages import MESSAGES, Problem, problem_text
+from ingest.messages import EARLIER, MESSAGES, Problem, problem_text
 from ingest.printed import LABEL_W, PrintOptions, render_register
 from ingest.register import Register
 from ingest.schemas import SchemaRegistry
@@ -151,9 +151,13 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     ("phone", lambda: values.parse_phone("Zentrale"), "„Zentrale“ ist keine gültige Telefonnummer"),
     ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
     ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),
-    ("choice", lambda: values.check_text(_region(), "Mond"), "keine der Auswahlmöglichkeiten"),
     (
-        "boxes",
+        "choice_labels",
+        lambda: values.check_text(_region(), "Mond"),
+        "„Mond“ ist keine der Auswahlmöglichkeiten: Düsseldorf, ",
+    ),
+    (
+        "boxes_labels",
         lambda: _entry(
             returned(
                 {
@@ -163,7 +167,7 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
             ),
             "migrant_experience",
         ),
-        "2 Kästchen angekreuzt (ja, nein); bitte nur eines ankreuzen",
+        "2 Kästchen angekreuzt (Ja, Nein); bitte nur eines ankreuzen",
     ),
     ("too_long", lambda: values.check_text(_text_field(max_length=5), "402100"), "höchstens 5"),
     ("too_short", lambda: values.check_text(_text_field(min_length=5), "402"), "mindestens 5"),
@@ -173,14 +177,83 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         lambda: returned({"institution.street": "x" * 25_000}).entries[0].institution["street"],
         f"25.000 Zeichen lang; angenommen werden höchstens {MAX_VALUE_CHARS:,}".replace(",", "."),
     ),
-    ("no_choice_of", lambda: _offer_rechecked("Tanz"), "nennt keine der Auswahlmöglichkeiten"),
-    ("not_choice_of", lambda: _offer_rechecked("Gruppe, Tanz"), "„angebot“: Tanz"),
+    (
+        "no_choice_of_labels",
+        lambda: _offer_rechecked("Tanz"),
+        "„Tanz“ nennt keine der Auswahlmöglichkeiten von „Angebot“: Gruppe, Einzeln",
+    ),
+    (
+        "not_choice_of_labels",
+        lambda: _offer_rechecked("Gruppe, Tanz"),
+        "nicht unter den Auswahlmöglichkeiten von „Angebot“ (Gruppe, Einzeln): Tanz",
+    ),
 ]
 
 
 def test_every_message_has_a_template_in_every_language_and_a_check_that_says_it() -> None:
     assert set(MESSAGES["de"]) == set(MESSAGES["en"])
-    assert {key for key, _check, _de in CHECKS} == set(MESSAGES["en"])
+    made = {key for key, _check, _de in CHECKS}
+    assert made == set(MESSAGES["en"]) - set(EARLIER)  # earlier keys: only as stored before
+    assert set(EARLIER.values()) <= made and not set(EARLIER) & made
+
+
+# as formgen stored these before they named choices and fields by their labels
+EARLIER_STORED = {
+    "choice": (
+        {"raw": "Mond", "allowed": "duesseldorf, neuss_meerbusch, dormagen, andere"},
+        "„Mond“ ist keine der Auswahlmöglichkeiten: duesseldorf, neuss_meerbusch, dormagen, andere",
+    ),
+    "boxes": (
+        {"count": 2, "ticked": "ja, nein"},
+        "2 Kästchen angekreuzt (ja, nein); bitte nur eines ankreuzen",
+    ),
+    "no_choice_of": (
+        {"raw": "Tanz", "field": "angebot"},
+        "„Tanz“ nennt keine der Auswahlmöglichkeiten von „angebot“",
+    ),
+    "not_choice_of": (
+        {"field": "angebot", "rest": "Tanz"},
+        "nicht unter den Auswahlmöglichkeiten von „angebot“: Tanz",
+    ),
+}
+
+
+@pytest.mark.parametrize("key", sorted(EARLIER))
+def test_a_message_stored_under_an_earlier_key_says_what_it_said(key: str) -> None:
+    """A register or journal written before choices were named by their labels keeps its key
+    and args (stored values): its German print is as it was."""
+    args, german = EARLIER_STORED[key]
+    stored = {
+        "problem": "as the English template said it",
+        "problem_key": key,
+        "problem_args": args,
+    }
+    assert problem_text(stored, "de") == german
+    assert problem_text(stored, "en") == MESSAGES["en"][key].format(**args)
+
+
+def test_choices_and_fields_are_named_by_their_labels_in_each_language() -> None:
+    """The allowed values of a choice, and the field a value was typed into, by the labels the
+    form shows in that language, never by the codes the register stores."""
+    region = _region()
+    found = values.check_text(region, "Mond").problem
+    assert found is not None
+    for lang in ("de", "en"):
+        labels = ", ".join(c.label.get(lang) for c in region.choices)
+        assert found.in_language(lang).endswith(
+            f"Auswahlmöglichkeiten: {labels}" if lang == "de" else f"choices: {labels}"
+        )
+    assert found.text == found.in_language("en")
+    assert not {c.value for c in region.choices if c.value != c.label.get("de")} & set(
+        found.in_language("de").replace(",", " ").split()
+    )
+    english = _offer_rechecked("Gruppe, Tanz").problem
+    assert english is not None
+    assert english.text == "not among the choices of 'Offer' (Group, Single): Tanz"
+    # a hand edit that leaves out a language: the stored text, as for any args that do not fit
+    stored = english.to_json()
+    stored["problem_args"]["allowed"] = {"en": "Group, Single"}
+    assert problem_text(stored, "de") == english.text
 
 
 @pytest.mark.parametrize(("key", "check", "german"), CHECKS, ids=[c[0] for c in CHECKS])
@@ -264,6 +337,23 @@ def test_the_english_register_says_it_in_english(ws: Workspace) -> None:
     assert "'31.02.2026' is not a day of the calendar" in text
     assert "'Zentrale' is not a phone number" in text
     assert "ungültig" not in text
+
+
+def test_the_print_names_the_choices_by_their_labels_in_its_language(tmp_path: Path) -> None:
+    """„vielleicht“ typed where the form asks Ja / Nein / Fehlanzeige: each print lists the
+    answers as its readers know them (the terminal's English report, too)."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    answer = returned({"psychotherapie.migrant_experience": "vielleicht"}, secret=ws.secret)
+    with writing(ws) as w:
+        w.merge(answer)
+    choices = choices_of(SCHEMA.category("psychotherapie").field("migrant_experience"))
+    said = {lang: ", ".join(c.label.get(lang) for c in choices) for lang in ("de", "en")}
+    assert said["de"] != said["en"]
+    german = printed(ws, "--lang", "de", "--category", "psychotherapie")
+    assert f"„vielleicht“ ist keine der Auswahlmöglichkeiten: {said['de']}" in german
+    english = printed(ws, "--lang", "en", "--category", "psychotherapie")
+    assert f"'vielleicht' is not one of the choices: {said['en']}" in english
+    assert f"'vielleicht' is not one of the choices: {said['en']}" in " ".join(answer.problems)
 
 
 def test_the_report_and_the_terminal_stay_english(ws: Workspace) -> None:
