@@ -85,6 +85,7 @@ _T = {
         "never": "VERALTET – nie bestätigt",
         "unconfirmed": "nicht von der Einrichtung selbst bestätigt",
         "no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
+        "no_region": "Ohne gültige Versorgungsregion",
         "only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
         "invalid": "ungültig",
         "confirmed": "bestätigt am {date}",
@@ -107,6 +108,7 @@ _T = {
         "never": "OUT OF DATE – never confirmed",
         "unconfirmed": "not confirmed by the institution itself",
         "no_entry_region": "No entry – no service has been recorded for this region yet.",
+        "no_region": "Without a valid care region",
         "only_fehlanzeige": "None available – the entries report no experience/resources.",
         "invalid": "invalid",
         "confirmed": "confirmed on {date}",
@@ -303,6 +305,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     cats = [c for c in schema.categories if not wanted or c.id in wanted]
     only = schema.region_named(opt.region) if opt.region is not None else None
     regions = [r for r in schema.regions if only is None or r.value == only]
+    placed = {r.value for r in schema.regions}
     region_text = schema.region_label(only, opt.lang) if only else t["all_regions"]
 
     by_cat: dict[str, list[tuple[str, Json]]] = {}
@@ -384,11 +387,13 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 block = _entry_block(reg, cat, iid, entry, stand, opt, t, st)
                 # the region heading travels with the first entry: never alone at a page's foot
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
-        unplaced = [(iid, e) for iid, e in entries if not region_of(reg, iid)]
+        # no region, an invalid one, or one no longer in the workspace's list
+        unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
         if unplaced and only is None:
-            story.append(Paragraph("—", st["h2"]))
-            for iid, entry in unplaced:
-                story.append(KeepTogether(_entry_block(reg, cat, iid, entry, stand, opt, t, st)))
+            head = [_Region(t["no_region"]), Paragraph(escape(t["no_region"]), st["h2"])]
+            for n, (iid, entry) in enumerate(unplaced):
+                block = _entry_block(reg, cat, iid, entry, stand, opt, t, st)
+                story.append(KeepTogether([*head, *block] if n == 0 else block))
 
     buf = io.BytesIO()
     footer = " · ".join(
@@ -516,7 +521,9 @@ def _entry_block(
     )
     if address:
         rows.append([_wrap(t["address"], FONT, 8, LABEL_W), _wrap(address, FONT, 9, VALUE_W)])
-    skip = {"name", "street", "postcode", "city", "region"}
+    skip = {"name", "street", "postcode", "city"}
+    if any(r.value == region_of(reg, iid) for r in reg.schema.regions):
+        skip.add("region")  # the heading it stands under; else what was typed, and why not
     for number, section in enumerate(cat.sections):
         titled = number == 0  # the first section (the institution) needs no title under its name
         for f in section.fields:

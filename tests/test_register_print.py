@@ -13,7 +13,7 @@ from register_support import SCHEMA, YILMAZ, checklist
 from formgen.errors import FormgenError
 from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
-from ingest.values import check_multi
+from ingest.values import check_multi, check_text
 
 STAND = dt.date(2026, 11, 22)
 
@@ -189,3 +189,24 @@ def test_languages_typed_into_other_are_shown_once() -> None:
     )
     assert "Türkisch, Zazaisch, Kurmancî-Dialekt" in text
     assert "Zazaki" not in text
+
+
+def test_an_entry_without_a_valid_region_is_printed_with_what_was_typed_and_why() -> None:
+    """A region typed that is none of the list, or one the workspace no longer lists: the entry
+    is printed under its own heading with the region as stored, never left out."""
+    region = next(f for f in SCHEMA.institution_fields() if f.id == "region")
+    r = Register(SCHEMA)
+    sub = checklist("krisendienst", {"name": "Krisendienst Köln-Mülheim"})
+    (e,) = sub.entries
+    typed = replace(e, institution={**e.institution, "region": check_text(region, "Köln")})
+    r.merge(replace(sub, entries=(typed,)))
+    r.merge(checklist("krisendienst", {"name": "Beratung Кременчук", "region": "wuppertal"}))
+    for lang, heading, why in (
+        ("de", "Ohne gültige Versorgungsregion", "„Köln“ ist keine der Auswahlmöglichkeiten"),
+        ("en", "Without a valid care region", "'Köln' is not one of the choices"),
+    ):
+        opts = PrintOptions(stand=STAND, lang=lang, categories=("krisendienst",))
+        text = " ".join("\n".join(pages(render_register(r, opts))).split())
+        assert heading in text and why in text
+        assert "Krisendienst Köln-Mülheim" in text and "Beratung Кременчук" in text
+        assert "wuppertal" in text
