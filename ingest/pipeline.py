@@ -65,9 +65,10 @@ from formgen.errors import (
 )
 from formgen.filenames import shown
 from formgen.identity import FormIdentity
-from formgen.workspace import Workspace, write_atomic
+from formgen.workspace import CONFIG, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox
 from ingest.report import IngestReport, Outcome, Status
+from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
 from ingest.sniff import (
     CONTAINER_KINDS,
@@ -815,8 +816,19 @@ _SKIP_PREFIXES = (".", "~$")
 
 
 def workspace_folders(ws: Workspace) -> list[Path]:
-    """Folders of a workspace that hold no returns (archive, quarantine, generated forms, exports)."""
-    return [ws.archive_dir, ws.quarantine_dir, ws.forms_dir, ws.exports_dir]
+    """Folders and files of a workspace that hold no returns: the archive, quarantine, generated
+    forms, exports and older schema versions, and its own files (configuration, secret,
+    register, journal, logs) — a folder made a workspace with ``init --with-files`` is walked
+    for the returns it holds, not for these."""
+    own = [ws.root / name for name in (CONFIG, *WORKSPACE_FILES)]
+    return [
+        ws.archive_dir,
+        ws.quarantine_dir,
+        ws.forms_dir,
+        ws.exports_dir,
+        ws.root / SCHEMAS_DIR,
+        *own,
+    ]
 
 
 def discover(
@@ -829,8 +841,9 @@ def discover(
     pipe, a socket or a device (or a link to one), and a folder inside a Maildir's ``cur`` or
     ``new``, is *skipped*, each with its own outcome and never opened (a named pipe blocks until someone writes to it, ``/dev/zero`` never ends).
     Symbolic links to folders are not followed (no loops); hidden files, Office lock files and
-    folders in ``exclude`` (the workspace's own archive, quarantine, forms and exports:
-    ``formgen ingest .`` in a workspace) are skipped silently. A name that is not UTF-8 (copied
+    folders and files in ``exclude`` met while walking a folder (the workspace's own archive,
+    quarantine, forms, exports and files: ``formgen ingest .`` in a workspace) are skipped
+    silently. A name that is not UTF-8 (copied
     from a USB stick or a Windows share) is opened as it is and shown decoded, a control
     character in a name (a line break) as its escape (:func:`formgen.filenames.shown`).
     """
@@ -887,8 +900,11 @@ def discover(
                         keep.append(d)
                 dirs[:] = keep
                 for f in sorted(files):
-                    if not f.startswith(_SKIP_PREFIXES):
-                        add(rootp / f, shown(rootp / f))
+                    if f.startswith(_SKIP_PREFIXES):
+                        continue
+                    if skip and (rootp / f).resolve() in skip:
+                        continue
+                    add(rootp / f, shown(rootp / f))
         elif mode is not None and stat.S_ISDIR(mode):
             maildir(p, shown(given))
         else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -118,12 +119,13 @@ def test_register_rebuild_rereads_the_archived_originals(ws_dir: Path, inbox: Pa
 def test_ingesting_the_workspace_folder_skips_its_own_archive(ws_dir: Path, inbox: Path) -> None:
     assert CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)]).exit_code == 0
     assert any(p.is_file() for p in (ws_dir / "archive").rglob("*"))
+    shutil.copy(inbox / "rueckmeldung.eml", ws_dir / "antwort.eml")  # saved into the workspace
     result = CliRunner().invoke(
         main, ["ingest", str(ws_dir), "-w", str(ws_dir), "--json", "--dry-run"]
     )
     assert result.exit_code == 0, result.output
     names = [f["name"] for f in json.loads(result.output)["files"]]
-    assert names and not any("/archive/" in n or "/quarantine/" in n for n in names)
+    assert names and all(n.startswith(f"{ws_dir}/antwort.eml") for n in names), names
 
 
 def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> None:

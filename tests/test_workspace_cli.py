@@ -56,6 +56,30 @@ def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: P
     assert {k: after[k] for k in before} == before
 
 
+PREFIXES = ("ok ", "warnings ", "quarantined ", "unreadable ", "unsupported ", "skipped ")
+PREFIXES += ("duplicate ", "container ")
+
+
+def test_ingesting_a_folder_made_a_workspace_reads_its_returns_not_the_workspace(
+    returns: Path,
+) -> None:
+    """The next step after ``init --with-files``: ``formgen ingest`` on that very folder names
+    the returns it holds, never the workspace's own files (an empty journal is no form whose
+    sender should send it again) nor what earlier runs made (register, reports, quarantine)."""
+    assert init(str(returns), "--with-files")[0] == 0
+    (returns / "journal.jsonl").write_bytes(b"")  # as a crash before the first merge leaves it
+    (returns / "sendlog.jsonl").write_text("{}\n", "utf-8")
+    for _run in range(2):
+        result = CliRunner().invoke(main, ["ingest", "-w", str(returns), str(returns)])
+        assert result.exit_code == 0, result.output
+        lines = [line for line in result.stdout.splitlines() if line.startswith(PREFIXES)]
+        named = sorted(line.split(None, 1)[1].partition(": ")[0] for line in lines)
+        assert [n for n in named if "#" not in n] == [
+            f"{returns}/Rückmeldung Yılmaz.pdf",
+            f"{returns}/Ответ Петренко.eml",
+        ], result.stdout
+
+
 def test_hidden_files_do_not_count(tmp_path: Path) -> None:
     folder = tmp_path / "neu"
     folder.mkdir()
