@@ -625,8 +625,9 @@ def round_targets(
 
     ``invitation``: the list as given, except institutions whose form from another round is still
     on its way (mailed, not returned, deadline not passed): a second form would cross it.
-    ``reminder``: institutions whose form is overdue (addresses from ``listed`` when given, else
-    from the send log). ``update``: institutions with stale entries (addresses from ``listed``,
+    ``reminder``: institutions whose form is overdue, and those whose reminder bounced when
+    ``listed`` gives them another address (addresses from ``listed`` when given, else from the
+    send log). ``update``: institutions with stale entries (addresses from ``listed``,
     i.e. the register or a CSV), except those with a form on its way. ``force`` mails those
     whose form is on its way all the same (never twice in one round).
     """
@@ -638,6 +639,8 @@ def round_targets(
             "returns cannot be matched without a register; every form not known as returned counts"
         )
     skipped: list[tuple[str, str]] = []
+    refused: list[tuple[str, str]] = []
+    """(institution id, why): a reminder bounced and no other address is given (never forced)."""
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
     invalid: dict[str, dict[str, tuple[str, ...]]] = {}
     if kind == "invitation":
@@ -646,8 +649,26 @@ def round_targets(
         if force:
             ids = [r.id for r in pool]
     elif kind == "reminder":
-        ids = overdue_ids(statuses)
+        bounced = bounced_reminder_ids(statuses)
+        ids = sorted([*overdue_ids(statuses), *bounced])
         pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
+        # a reminder that bounced goes again, but only to another address than the one refused
+        same = {
+            r.id
+            for r in pool
+            if r.id in bounced and address_key(r.email) == address_key(statuses[r.id].email)
+        }
+        refused = [
+            (
+                iid,
+                f"the reminder to {statuses[iid].email} bounced "
+                f"({statuses[iid].latest.last_error or 'not delivered'}); give its new address "
+                "in a recipients list (formgen mail LIST --overdue) or the register "
+                "(formgen mail --from-register --overdue)",
+            )
+            for iid in sorted(same)
+        ]
+        ids = [i for i in ids if i not in same]
     elif kind == "update":
         stale = view.stale() if view else None
         if stale is None:
@@ -667,7 +688,7 @@ def round_targets(
             "way: " + ", ".join(iid for iid, _ in skipped)
         )
         skipped = []
-    skipped = [(iid, why + FORCE_HINT) for iid, why in skipped]
+    skipped = [(iid, why + FORCE_HINT) for iid, why in skipped] + refused
     chosen, missing = select(pool, ids)
     nothing_due = kind != "invitation" and not ids and not skipped
     wanted = {r.id for r in chosen}
@@ -684,6 +705,17 @@ def round_targets(
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
     return sorted(i for i, s in statuses.items() if s.state == "overdue")
+
+
+def bounced_reminder_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
+    """Institutions whose latest mail, a reminder, bounced: the next reminder round is the one
+    to send it again (to a corrected address); a bounced invitation or update form goes again
+    in its own round."""
+    return sorted(
+        i
+        for i, s in statuses.items()
+        if s.state == "failed" and s.latest.bounced and s.latest.kind == "reminder"
+    )
 
 
 # --------------------------------------------------------------------------- bounces

@@ -571,3 +571,58 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0 and "1 to mail, 3 already done" in second.output
     assert len(inbox.messages) == 4
+
+
+def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder_round(tmp_path):
+    """status says: fix the address, then run formgen mail again. For a reminder that bounced
+    that is the next --overdue round (the institution is failed, not overdue) with the fixed
+    address; without one, it says what to do instead of 'nothing to do'."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+        lines = []
+        for e in log_events(ws):  # time goes by: the invitation's return date has passed
+            e["deadline"] = "2020-01-31" if "deadline" in e else None
+            lines.append(json.dumps({k: v for k, v in e.items() if v is not None}))
+        (ws / "sendlog.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+        reminded = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
+        assert "4 to mail" in reminded.output, reminded.output
+        sent = {
+            e["institution_id"]: e
+            for e in log_events(ws)
+            if e["event"] == "sent" and e["round"] == "erinnerung"
+        }
+        dsn = (
+            (DATA / "bounce_postfix.eml")
+            .read_text("ascii")
+            .replace("{ADDRESS}", "lodz@example.org")
+            .replace("{MESSAGE_ID}", sent["lodz"]["message_id"])
+            .replace("{INSTITUTION}", "lodz")
+        )
+        (tmp_path / "bounce.eml").write_text(dsn, "ascii")
+        assert (
+            "1 bounce(s) recorded"
+            in run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).output
+        )
+        assert "refused for good" in run("status", "-w", str(ws)).output
+        # the address is not fixed yet: the coordinator learns what to do, nothing goes out
+        same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
+        assert same.exit_code == 0, same.output
+        assert "skipped: lodz: the reminder to lodz@example.org bounced (" in same.output
+        assert "give its new address in a recipients list" in same.output
+        assert len(inbox.messages) == 8
+        fixed = tmp_path / "fixed.csv"
+        fixed.write_bytes(
+            (DATA / "excel_utf8_bom.csv")
+            .read_bytes()
+            .replace(b"lodz@example.org", b"poradnia@lodz.example")
+        )
+        rerun = run(
+            "mail", str(fixed), "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2"
+        )
+    assert rerun.exit_code == 0, rerun.output
+    assert "round erinnerung-2 (reminder): 1 to mail" in rerun.output, rerun.output
+    assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["poradnia@lodz.example"]
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert {r["id"]: r["state"] for r in status["rows"]}["lodz"] == "outstanding"
