@@ -352,6 +352,15 @@ class RoundReport:
         return [o for o in self.outcomes if o.status not in ("sent", "drafted")]
 
 
+def check_sender(ws: Workspace) -> None:
+    """Raise :class:`MailError` when the workspace has no sender address to mail From."""
+    if not ws.sender:
+        raise MailError(
+            f'{ws.root / "workspace.toml"}: no sender address; set sender = "you@example.org" '
+            "under [centre] (mails go out From it, replies come back to it)"
+        )
+
+
 def run_round(
     ws: Workspace,
     plan: Plan,
@@ -370,11 +379,7 @@ def run_round(
     ``incomplete``: per institution, category → required fields with no value; ``invalid``:
     category → fields holding an invalid value. The mail names them (``{missing}`` of the
     template) among the checklists its form covers."""
-    if not ws.sender:
-        raise MailError(
-            f'{ws.root / "workspace.toml"}: no sender address; set sender = "you@example.org" '
-            "under [centre] (mails go out From it, replies come back to it)"
-        )
+    check_sender(ws)
     log = SendLog(ws.root)
     templates = {lang: settings.resolved_template(lang) for lang in plan.all_langs(settings)}
     outcomes: list[Outcome] = []

@@ -376,12 +376,15 @@ def test_workspace_without_sender_address_says_where_to_set_it(tmp_path):
     from formgen.workspace import Workspace
 
     ws = Workspace.init(tmp_path / "ws").root
-    result = run(
-        "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d")
-    )
-    assert result.exit_code == 1
-    assert 'no sender address; set sender = "you@example.org" under [centre]' in result.output
-    assert not (ws / "sendlog.jsonl").exists()
+    for dry in ((), ("--dry-run",)):  # a dry run that passes promises a real run that does too
+        result = run(
+            "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d"),
+            *dry,
+        )  # fmt: skip
+        assert result.exit_code == 1
+        assert 'no sender address; set sender = "you@example.org" under [centre]' in result.output
+        assert "to mail" not in result.output and "would mail" not in result.output
+        assert not (ws / "sendlog.jsonl").exists()
 
 
 def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ from formgen.mailrun import (
     RoundReport,
     RoundSettings,
     SmtpSender,
+    check_sender,
     default_renderers,
     default_round,
     plan_round,
@@ -191,6 +192,7 @@ def mail(
         )
 
     ws = Workspace.open(workspace_dir)
+    check_sender(ws)  # before anything is planned: a dry run that passes, the real run must too
     schema = ws.schema()
     today = dt.date.today()
     kind = "reminder" if overdue else "update" if stale else "invitation"
