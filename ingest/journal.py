@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import gc
 import hashlib
 import json
@@ -46,8 +47,10 @@ CHECKPOINT_EVERY = 500
 YOUNG_GC_EVERY = 2000
 """While the cyclic collector is paused (:func:`no_cyclic_gc`), collect the young objects this often."""
 
-Reread = Callable[[bytes, Provenance], Submission]
-"""Reads an archived original again: its bytes and the provenance it was first ingested with."""
+Reread = Callable[[bytes, Provenance, dt.date], Submission]
+"""Reads an archived original again: its bytes, the provenance it was first ingested with and
+the day it was ingested (a form's date is checked against that day, not the day of the rebuild:
+a "Datum" flagged as lying in the future then stays flagged, with the same reason)."""
 
 Json = dict[str, Any]
 
@@ -131,6 +134,11 @@ def _append(fh: Any, op: Json) -> None:
     os.fsync(fh.fileno())
 
 
+def ingest_day(at: str) -> dt.date:
+    """The day (on this computer's clock, as ingest saw it) of a journal time ``…Z``."""
+    return dt.datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone().date()
+
+
 def apply_op(
     reg: Register, op: Json, reread: Reread | None = None, ws: Workspace | None = None
 ) -> None:
@@ -140,7 +148,8 @@ def apply_op(
         sub = submission_from_json(op["submission"])
         if reread is not None and ws is not None:
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
-            sub = replace(reread(data, sub.provenance), provenance=sub.provenance)
+            day = ingest_day(str(op["at"]))
+            sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
         reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import errno
 import functools
 import hashlib
@@ -1289,7 +1290,8 @@ class _Settler:
 
 
 def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance], Submission]:
-    """Read an archived original again with today's readers (``formgen register rebuild --reread``).
+    """Read an archived original again with today's readers (``formgen register rebuild --reread``),
+    its dates checked against ``today``: the day it was first ingested.
 
     The original was read, checked and merged once, so it runs in this process without the
     worker bounds; it is still checked again (identity, schema, values) under the workspace's
@@ -1297,13 +1299,13 @@ def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance], Submissio
     """
     ctx = ReadContext.for_workspace(workspace)
 
-    def reread(data: bytes, provenance: Provenance) -> Submission:
+    def reread(data: bytes, provenance: Provenance, today: dt.date | None = None) -> Submission:
         with tempfile.NamedTemporaryFile(prefix="formgen-reread-") as fh:
             fh.write(data)
             fh.flush()
             kind = sniff(Path(fh.name))
         raw = read_file(data, kind, provenance, ctx)
-        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret)
+        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret, today)
 
     return reread
 

@@ -376,7 +376,7 @@ def test_rebuild_rereads_with_the_ingest_pipeline(
         target.write_bytes(data)
     assert archive(ws, b"x")  # the archive still takes new files
     fake = types.ModuleType("ingest.pipeline")
-    fake.reread = lambda data, prov: by_data[data]  # type: ignore[attr-defined]
+    fake.reread = lambda data, prov, day: by_data[data]  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "ingest.pipeline", fake)
     before = json.loads(ws.register_path.read_bytes())
     code, out = run(ws, "rebuild", "--reread")

@@ -169,7 +169,7 @@ def test_rebuild_rereads_the_archived_originals(ws: Workspace) -> None:
     before = json.loads(ws.register_path.read_bytes())
     seen = []
 
-    def reread(data: bytes, prov: object) -> object:
+    def reread(data: bytes, prov: object, day: object) -> object:
         seen.append(data)
         return replace(subs[data], provenance=replace(subs[data].provenance, file_name="other"))
 
@@ -182,7 +182,7 @@ def test_rebuild_tells_which_original_is_missing(ws: Workspace) -> None:
     with writing(ws) as w:
         w.merge(checklist("psychotherapie", YILMAZ))
     with pytest.raises(RegisterError, match=r"missing from .*archive"):
-        rebuild(ws, lambda data, prov: checklist("psychotherapie", YILMAZ))
+        rebuild(ws, lambda data, prov, day: checklist("psychotherapie", YILMAZ))
 
 
 def test_torn_last_journal_line_is_ignored(ws: Workspace) -> None:

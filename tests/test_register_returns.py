@@ -216,3 +216,36 @@ def test_a_form_dated_in_the_future_is_flagged_and_does_not_keep_its_entry_curre
     flagged = [f for f in stale if f["category"] == "psychotherapie"]
     assert flagged and "invalid" in flagged[0]["reasons"] and flagged[0]["invalid"] == ["date"]
     assert flagged[0]["last_confirmed"] <= tomorrow.isoformat()  # from the day it came in
+
+
+def test_a_rebuild_that_rereads_the_originals_checks_each_date_against_the_day_it_came_in(
+    tmp_path: Path,
+) -> None:
+    """A form dated 25 days ahead of the day it was ingested was flagged then; re-read by
+    'register rebuild --reread' a month later, when that day has passed, it still is — with
+    the same reason — and the entry does not turn 'confirmed' on a mistyped date."""
+    ws = make_workspace(tmp_path / "ws")
+    form = tmp_path / "formular.pdf"
+    record = SAMPLES / "pdf" / "record.json"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws.root), "--out", str(form))
+    today = dt.date.today()
+    typed = today - dt.timedelta(days=5)
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(
+        pdfium_fill(
+            form.read_bytes(),
+            {"psychotherapie.date": typed.strftime("%d.%m.%Y"), "psychotherapie.initials": "ÇÖ"},
+        )
+    )
+    run("ingest", str(returned), "-w", str(ws.root))
+    # it came in a month ago: the journal says so (the register is made from it)
+    came_in = today - dt.timedelta(days=30)
+    journal = ws.root / "journal.jsonl"
+    ops = [json.loads(line) for line in journal.read_text("utf-8").splitlines()]
+    for op in ops:
+        op["at"] = f"{came_in.isoformat()}T12:00:00Z"
+    journal.write_text("".join(json.dumps(op) + "\n" for op in ops), "utf-8")
+    run("register", "rebuild", "--reread", "-w", str(ws.root))
+    kept = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
+    assert kept["v"] is None and kept["problem_key"] == "future"
+    assert kept["problem_args"]["today"] == came_in.strftime("%d.%m.%Y")
