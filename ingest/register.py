@@ -11,7 +11,8 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
          "id": "inst-0001", "rev": 3,            # the institution's revision = base_version of forms
          "institution": {"name": VALUE, …},      # institution-scope fields
          "entries": {"psychotherapie": {"fields": {"languages_offered": VALUE, …},
-                                        "confirmed_at": "…", "by_institution": true}},
+                                        "confirmed_at": "…", "by_institution": true,
+                                        "reconfirmed_at": "…"}},  # see staleness.last_confirmed
          "history": [{"rev": 1, "at": "…", "src": SHA|null, "op": "merge", "changes": [
                        [PATH, OLD VALUE|null, NEW VALUE]]}, …]}},
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
@@ -58,7 +59,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
-from formgen.model import INSTITUTION, FieldPath, FieldType, Schema, Scope
+from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schema, Scope
 from formgen.record import InstitutionRecord, Value
 from ingest.matching import MERGE, PROBABLE, Candidate, Matcher
 from ingest.messages import Problem
@@ -165,6 +166,9 @@ class _Plan:
     """Why a value was held, where the general reason (changed on both sides) does not fit."""
     flags: list[str] = field(default_factory=list)
     touched_categories: list[str] = field(default_factory=list)
+    reconfirmed: list[str] = field(default_factory=list)
+    """Categories whose "Datum" the institution's return gave as the register holds it (the
+    update form sent back with its date as prefilled: all still true, confirmed today)."""
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
@@ -505,6 +509,8 @@ class Register:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
                 entry["confirmed_at"] = at
                 entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
+                if cid in plan.reconfirmed:
+                    entry["reconfirmed_at"] = at
             touched.append(iid)
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))
@@ -602,6 +608,8 @@ class Register:
                 plan.flags.append(f"{where}: {path}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
             if same_value(mine, theirs):
+                if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:
+                    plan.reconfirmed.append(e.category)
                 continue
             as_sent = self._as_sent(inst, path, base, sent)
             if mine is not None and as_sent is not None and same_value(as_sent, theirs):

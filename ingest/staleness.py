@@ -96,13 +96,20 @@ def region_of(reg: Register, iid: str) -> str:
 
 def last_confirmed(entry: Json) -> dt.date | None:
     """The entry's ``date`` field (:data:`~formgen.model.CONFIRMED_ON`) when valid, else the
-    day a return last confirmed it."""
+    day a return last confirmed it.
+
+    An institution that sends its form back with that date as it was — an update form
+    returned unchanged, "all still true" — confirms the entry on the day its return came in
+    (``reconfirmed_at``), if that is later."""
     date = _value(entry["fields"].get(CONFIRMED_ON))
     if isinstance(date, str):
         try:
-            return dt.date.fromisoformat(date)
+            day = dt.date.fromisoformat(date)
         except ValueError:
             pass
+        else:
+            again = entry.get("reconfirmed_at")
+            return max(day, dt.date.fromisoformat(again[:10])) if isinstance(again, str) else day
     at = entry.get("confirmed_at")
     return dt.date.fromisoformat(at[:10]) if isinstance(at, str) else None
 

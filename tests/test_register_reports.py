@@ -163,3 +163,29 @@ def test_find_rejects_unknown_criteria(reg: Register) -> None:
         search.find(reg, region="mars")
     with pytest.raises(UnknownCategoryError, match="unknown category 'astrologie'"):
         search.find(reg, category="astrologie")
+
+
+def test_an_update_form_sent_back_with_its_date_as_it_was_confirms_the_entry_that_day() -> None:
+    """'All still true': the institution returns its update form unchanged, the "Datum" as it
+    was prefilled. The entry is current from the day the return came in — not out of date, to
+    be asked again by the next 'mail --stale', forever."""
+    r = Register(SCHEMA)
+    r.merge(
+        institution_form("inst-0001", **dict(YILMAZ, date="2024-05-01")), at="2024-05-02T09:00:00Z"
+    )
+    entry = r.institutions["inst-0001"]["entries"]["psychotherapie"]
+    assert staleness.is_stale(r, "psychotherapie", entry, TODAY)
+    # someone else's checklist with that date confirms nothing on the institution's behalf
+    r.merge(checklist("psychotherapie", dict(YILMAZ, date="2024-05-01")), at="2026-11-01T09:00:00Z")
+    assert staleness.last_confirmed(entry) == dt.date(2024, 5, 1)
+    back = r.merge(
+        institution_form("inst-0001", base=r.institutions["inst-0001"]["rev"], date="2024-05-01"),
+        at="2026-11-20T09:00:00Z",
+    )
+    assert back.status == "confirmed"
+    assert staleness.last_confirmed(entry) == dt.date(2026, 11, 20)
+    assert not staleness.is_stale(r, "psychotherapie", entry, TODAY)
+    assert ("inst-0001", "psychotherapie") not in by_id(staleness.review(r, TODAY))
+    # a later date given by the institution still counts as it is
+    r.merge(institution_form("inst-0001", date="2026-11-21"), at="2026-11-22T09:00:00Z")
+    assert staleness.last_confirmed(entry) == dt.date(2026, 11, 21)
