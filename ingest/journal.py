@@ -148,7 +148,8 @@ def apply_op(
         sub = submission_from_json(op["submission"])
         if reread is not None and ws is not None:
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
-            day = ingest_day(str(op["at"]))
+            got = sub.provenance.received  # kept aside in the quarantine, merged later
+            day = dt.date.fromisoformat(got) if got else ingest_day(str(op["at"]))
             sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
         reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":

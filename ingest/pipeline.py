@@ -231,6 +231,8 @@ class Task:
     """Position in the batch; a mail's attachments follow the mail (``(3,)`` → ``(3, 1)``)."""
     kept_aside: bool = False
     """A copy in the workspace's quarantine, ingested again: merged, it leaves the quarantine."""
+    received: str | None = None
+    """For a kept-aside copy: the day (ISO) it first came in, by its quarantine record."""
 
 
 @dataclass(frozen=True)
@@ -335,6 +337,7 @@ def _process(
             mail_from=task.mail.sender if task.mail else None,
             mail_date=task.mail.date if task.mail else None,
             mail_subject=task.mail.subject if task.mail else None,
+            received=task.received,
         )
         try:
             raw = read_file(data, kind, prov, ctx)
@@ -355,7 +358,7 @@ def _process(
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
-            sub = validate(raw, ctx.registry, ctx.secret)
+            sub = validate(raw, ctx.registry, ctx.secret, checked_on(prov))
         except QuarantineError as exc:
             return _quarantined(
                 out,
@@ -486,6 +489,7 @@ def _with_mail(raw: RawSubmission, prov: Provenance) -> RawSubmission:
         mail_date=prov.mail_date,
         mail_subject=prov.mail_subject,
         timestamps=dict(p.timestamps),
+        received=prov.received,
     )
     return dataclasses.replace(raw, provenance=merged, values=dict(raw.values))
 
@@ -1085,7 +1089,7 @@ def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
             continue
         arrivals = _quarantine_record(path.with_suffix(".json")).get("arrivals") or [{}]
         first = {k: str(v) for k, v in arrivals[0].items() if v is not None}
-        t = dataclasses.replace(t, kept_aside=True)
+        t = dataclasses.replace(t, kept_aside=True, received=_arrival_day(first))
         if first.get("file") and Path(first["file"]).name != path.name:
             mail = mailbox.MailInfo(
                 first.get("mail_from"), first.get("mail_date"), first.get("mail_subject")
@@ -1099,6 +1103,21 @@ def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
             )
         out.append(t)
     return out
+
+
+def _arrival_day(arrival: Mapping[str, str]) -> str | None:
+    """The day (ISO) of a quarantine arrival, as the computer's clock had it then; ``None``
+    when the record does not say (or says something else than a time)."""
+    try:
+        return dt.date.fromisoformat(arrival.get("quarantined_at", "")[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def checked_on(provenance: Provenance) -> dt.date | None:
+    """The day a return's dates must not lie after, when it is not the day it is read: the
+    day a copy kept aside in the quarantine first came in."""
+    return dt.date.fromisoformat(provenance.received) if provenance.received else None
 
 
 def ingest_sources(

@@ -51,6 +51,9 @@ class Provenance:
     mail_subject: str | None = None
     timestamps: Mapping[str, str] = field(default_factory=dict)
     """Dates the file itself carries (PDF ModDate, DOCX modified …), ISO 8601."""
+    received: str | None = None
+    """The day (ISO) a copy kept aside in the quarantine first came in, when it is ingested
+    from there later: its dates are checked against that day, not the day it was merged."""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ engine of Chrome.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import shutil
 from email.message import EmailMessage
@@ -249,3 +250,43 @@ def test_a_rebuild_that_rereads_the_originals_checks_each_date_against_the_day_i
     kept = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
     assert kept["v"] is None and kept["problem_key"] == "future"
     assert kept["problem_args"]["today"] == came_in.strftime("%d.%m.%Y")
+
+
+def test_a_form_kept_aside_and_ingested_later_has_its_date_checked_against_the_day_it_came_in(
+    tmp_path: Path,
+) -> None:
+    """A return kept aside in the quarantine a month ago (its schema version was missing, say),
+    dated 25 days after it came in, is ingested from there today: its date is flagged against
+    the day it came in — in the report, in the register and after 'register rebuild --reread'."""
+    ws = make_workspace(tmp_path / "ws")
+    form = tmp_path / "formular.pdf"
+    record = SAMPLES / "pdf" / "record.json"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws.root), "--out", str(form))
+    today = dt.date.today()
+    came_in = today - dt.timedelta(days=30)
+    typed = today - dt.timedelta(days=5)
+    data = pdfium_fill(
+        form.read_bytes(),
+        {"psychotherapie.date": typed.strftime("%d.%m.%Y"), "psychotherapie.initials": "ÇÖ"},
+    )
+    sha = hashlib.sha256(data).hexdigest()
+    ws.quarantine_dir.mkdir(exist_ok=True)
+    (ws.quarantine_dir / f"{sha}.pdf").write_bytes(data)
+    arrival = {"file": "Rückmeldung.pdf", "file_name": "Rückmeldung.pdf"}
+    kept_aside = {
+        "file": "Rückmeldung.pdf",
+        "sha256": sha,
+        "kind": "unknown-schema",
+        "reason": "unknown schema version",
+        "arrivals": [{**arrival, "quarantined_at": f"{came_in.isoformat()}T09:30:00+0100"}],
+    }
+    (ws.quarantine_dir / f"{sha}.json").write_text(json.dumps(kept_aside), "utf-8")
+
+    out = run("ingest", str(ws.quarantine_dir), "-w", str(ws.root))
+    assert f"(today is {came_in:%d.%m.%Y})" in out and "taken out of the quarantine" in out
+    for rebuilt in (False, True):
+        if rebuilt:
+            run("register", "rebuild", "--reread", "-w", str(ws.root))
+        kept = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
+        assert kept["v"] is None and kept["problem_key"] == "future", rebuilt
+        assert kept["problem_args"]["today"] == came_in.strftime("%d.%m.%Y")
