@@ -267,7 +267,29 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     assert ident["formgen.base_version"] == "5"  # prefilled from the register's revision
     assert ident["formgen.categories"] == "krisendienst"  # the stale checklist only, not facharzt
     again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
-    assert "skipped: reg-1: a form was mailed on" in again.output
+    assert "  skipped reg-1: a form was mailed on" in again.output
+
+
+def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):
+    """A second round while the first one's forms are outstanding: the round's report counts
+    the institutions it skips and lists them under it, like those already done."""
+    ws = make_workspace(tmp_path / "ws").root
+    recipients = str(DATA / "excel_cp1252.csv")
+    assert run("mail", recipients, "-w", str(ws), "--drafts", str(tmp_path / "a")).exit_code == 0
+    result = run(
+        "mail", recipients, "-w", str(ws), "--drafts", str(tmp_path / "b"), "--round", "zweite",
+        "--dry-run",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == (
+        "round zweite (invitation): 0 to mail, 0 already done, 3 skipped, 1 without e-mail address"
+    )
+    skipped = [line for line in lines if "skipped" in line][1:]
+    assert [line.split(":")[0] for line in skipped] == [
+        f"  skipped {iid}" for iid in ("kbs-01", "pt-07", "mso-3")
+    ]
+    assert all("is still" in line or "is due" in line for line in skipped)
 
 
 BY_HAND = {
@@ -362,7 +384,7 @@ def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(
     args = ("mail", str(csv), "-w", str(ws), "--drafts", str(tmp_path / "csv"))
     result = run(*args, "--round", "csv-runde")
     # the form mailed a moment ago is still on its way: not again, unless forced
-    assert "skipped: reg-1: a form was mailed on" in result.output
+    assert "  skipped reg-1: a form was mailed on" in result.output
     assert "--force mails it all the same" in result.output
     assert not (tmp_path / "csv").exists()
     result = run(*args, "--round", "csv-runde", "--force")
@@ -610,14 +632,14 @@ def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_force
     result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
     assert (
-        f"skipped: reg-1: a form was mailed on {TODAY.isoformat()} (round update-"
+        f"  skipped reg-1: a form was mailed on {TODAY.isoformat()} (round update-"
         f"{TODAY.isoformat()}) and is due " in result.output
     )
     assert "--force mails it all the same" in result.output
     assert [p.name for p in out.iterdir()] == ["reg-2.eml"]
     # the rerun of the round still leaves reg-1 alone, and mails reg-2 no second time
     again = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
-    assert "skipped: reg-1: a form was mailed on" in again.output
+    assert "  skipped reg-1: a form was mailed on" in again.output
     assert "0 to mail, 1 already done" in again.output
     forced = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--force")
     assert forced.exit_code == 0, forced.output

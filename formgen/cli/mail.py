@@ -230,18 +230,21 @@ def mail(
         click.echo(f"note: {note}", err=True)
     for iid in targets.missing:
         click.echo(f"not mailed: {iid}: not in the recipients list", err=True)
-    for iid, why in targets.skipped:
-        click.echo(f"skipped: {iid}: {why}")
     if targets.nothing_due:
         click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
         return
     pool = targets.recipients
     returned = (view.returned_instances() if view else None) or set()
     plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
+    # one report: those left out before the plan (a form on its way) are counted and listed
+    # like those the plan skips (already done in this round)
+    left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
     click.echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
-        f"{len(plan.without_email)} without e-mail address"
+        f"{left_out}{len(plan.without_email)} without e-mail address"
     )
+    for iid, why in targets.skipped:
+        click.echo(f"  skipped {iid}: {why}")
     for s in plan.skipped:
         click.echo(f"  skipped {s.recipient.id}: {s.reason}")
     for r in plan.without_email:
