@@ -178,16 +178,17 @@ class RoundStatus:
 def round_status(
     deliveries: Iterable[Delivery], returned: set[str] | None, today: dt.date
 ) -> list[RoundStatus]:
-    """Every round of the send log in the order it started, with who was asked and answered."""
+    """Every round of the send log in the order it was first mailed, with who was asked and
+    answered."""
     rounds: dict[str, RoundStatus] = {}
 
     def row(d: Delivery) -> RoundStatus:
         r = rounds.get(d.round)
         if r is None:
             r = rounds[d.round] = RoundStatus(
-                d.round, d.kind, dict.fromkeys(ROUND_COLUMNS, 0), "", d.prepared_at
+                d.round, d.kind, dict.fromkeys(ROUND_COLUMNS, 0), "", _first_mailed(d)
             )
-        r.started = min(r.started or d.prepared_at, d.prepared_at or r.started)
+        r.started = min(r.started, _first_mailed(d), key=_moment)
         r.deadline = max(r.deadline, d.deadline)
         return r
 
@@ -214,7 +215,24 @@ def round_status(
                 else:
                     what = "waiting"
                 r.counts[what] += 1
-    return sorted(rounds.values(), key=lambda r: (r.started, r.round))
+    return sorted(rounds.values(), key=lambda r: (_moment(r.started), r.round))
+
+
+def _first_mailed(d: Delivery) -> str:
+    """When ``d`` was first mailed: drafted or sent, or tried and refused — not when its forms
+    were prepared (forms prepared by a run that stopped go out in a later run)."""
+    tried = [str(f.get("at", "")) for f in d.failures if not f.get("bounce")]
+    return min([t for t in (d.delivered_at, *tried) if t] or [d.prepared_at], key=_moment)
+
+
+def _moment(at: str) -> dt.datetime:
+    """A send log time (ISO 8601, local time with its offset) to compare across offsets (a
+    change to summer time); a missing or unreadable one counts as the earliest."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return dt.datetime.min.replace(tzinfo=dt.UTC)
+    return moment if moment.tzinfo else moment.astimezone()
 
 
 def on_its_way(status: InstitutionStatus | None, round_name: str = "") -> str:

@@ -728,6 +728,40 @@ def test_status_per_round_keeps_the_answers_of_the_first_round_after_an_update_r
     assert rounds[f"reminder-{TODAY.isoformat()}"]["waiting"] == 3
 
 
+def test_status_lists_the_rounds_in_the_order_they_were_first_mailed(tmp_path):
+    """A round whose forms were prepared by a run that stopped, and mailed after a reminder went
+    out, comes after the reminder in "by round": when its forms were made does not count."""
+    ws = make_workspace(tmp_path / "ws").root
+    recipients = str(DATA / "excel_utf8_bom.csv")
+    assert run("mail", recipients, "-w", str(ws), "--drafts", str(tmp_path / "a")).exit_code == 0
+    deadlines_pass(ws)
+    reminder = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "b"))
+    assert reminder.exit_code == 0, reminder.output
+    later = ("mail", recipients, "-w", str(ws), "--round", "nachtrag", "--force")
+    assert run(*later, "--drafts", str(tmp_path / "c")).exit_code == 0
+    # the clock of each event: the invitation at 9, the reminder prepared and drafted at 11, the
+    # later round's forms made at 10 (its run stopped) and drafted at 12:30 (logged in UTC)
+    clock = {
+        (f"invitation-{TODAY.year}", "prepared"): "09:00:00+01:00",
+        (f"invitation-{TODAY.year}", "drafted"): "09:01:00+01:00",
+        (f"reminder-{TODAY.isoformat()}", "prepared"): "11:00:00+01:00",
+        (f"reminder-{TODAY.isoformat()}", "drafted"): "11:01:00+01:00",
+        ("nachtrag", "prepared"): "10:00:00+01:00",
+        ("nachtrag", "drafted"): "11:30:00+00:00",
+    }
+    log = ws / "sendlog.jsonl"
+    events = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    for e in events:
+        e["at"] = f"{TODAY.isoformat()}T{clock[e['round'], e['event']]}"
+    log.write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert [r["round"] for r in data["rounds"]] == [
+        f"invitation-{TODAY.year}",
+        f"reminder-{TODAY.isoformat()}",
+        "nachtrag",
+    ]
+
+
 def body_of(draft: Path) -> str:
     msg = message_from_bytes(draft.read_bytes(), policy=policy.default)
     return str(msg.get_body(("plain",)).get_content()).replace("\r\n", "\n")
