@@ -235,6 +235,14 @@ def _moment(at: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.astimezone()
 
 
+def current_name(status: InstitutionStatus, view: RegisterView | None) -> str:
+    """The institution's name as the register has it now (a return may have changed it), else
+    the name it was mailed under."""
+    record = view.record(status.institution_id) if view is not None else None
+    name = record.institution.get("name") if record is not None else None
+    return str(name) if isinstance(name, str) and name.strip() else status.name
+
+
 def on_its_way(status: InstitutionStatus | None, round_name: str = "") -> str:
     """Why a new form for this institution would cross the one it was sent: that one is still on
     its way (mailed, not returned, not bounced, deadline not passed; the state ``outstanding``).

@@ -762,6 +762,26 @@ def test_status_lists_the_rounds_in_the_order_they_were_first_mailed(tmp_path):
     ]
 
 
+def test_status_shows_the_name_the_register_has_now(tmp_path):
+    """An institution renamed by its return shows under its new name in 'status --list'; one
+    the register does not know keeps the name it was mailed under."""
+    ws = make_workspace(tmp_path / "ws").root
+    recipients = str(DATA / "excel_utf8_bom.csv")
+    assert run("mail", recipients, "-w", str(ws), "--drafts", str(tmp_path / "a")).exit_code == 0
+    renamed = "Poradnia Zdrowia Psychicznego Łódź"
+    write_register(
+        ws, {"lodz": {"institution": {"name": renamed}, "categories": {"facharzt": "2026-01-05"}}}
+    )
+    listed = run("status", "-w", str(ws), "--list")
+    assert listed.exit_code == 0, listed.output
+    lines = {line.split()[0]: line for line in listed.output.splitlines() if line[:1] != " "}
+    assert f" {renamed} <lodz@example.org>" in lines["lodz"]
+    assert "Poradnia Łódź" not in listed.output
+    assert " Ольга Петренко – Консультація <olga@example.org>" in lines["ua-1"]
+    rows = {r["id"]: r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]}
+    assert (rows["lodz"]["name"], rows["lodz"]["mailed_name"]) == (renamed, "Poradnia Łódź")
+
+
 def body_of(draft: Path) -> str:
     msg = message_from_bytes(draft.read_bytes(), policy=policy.default)
     return str(msg.get_body(("plain",)).get_content()).replace("\r\n", "\n")

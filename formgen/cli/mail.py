@@ -38,6 +38,7 @@ from formgen.tracking import (
     InstitutionStatus,
     RegisterView,
     RoundStatus,
+    current_name,
     institution_status,
     round_status,
     summarise,
@@ -390,7 +391,8 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     rows = [
         {
             "id": s.institution_id,
-            "name": s.name,
+            "name": current_name(s, view),
+            "mailed_name": s.name,
             "email": s.email,
             "state": s.state,
             "round": s.latest.round,
