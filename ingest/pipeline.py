@@ -1308,7 +1308,7 @@ class _Settler:
             self.progress(outcome)
 
 
-def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance], Submission]:
+def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance, dt.date], Submission]:
     """Read an archived original again with today's readers (``formgen register rebuild --reread``),
     its dates checked against ``today``: the day it was first ingested.
 

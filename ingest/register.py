@@ -509,8 +509,8 @@ class Register:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
                 entry["confirmed_at"] = at
                 entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
-                if cid in plan.reconfirmed:
-                    entry["reconfirmed_at"] = at
+                if cid in plan.reconfirmed:  # on the day it came in (from the quarantine later)
+                    entry["reconfirmed_at"] = sub.provenance.received or at
             touched.append(iid)
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))

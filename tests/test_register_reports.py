@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
@@ -189,3 +190,17 @@ def test_an_update_form_sent_back_with_its_date_as_it_was_confirms_the_entry_tha
     # a later date given by the institution still counts as it is
     r.merge(institution_form("inst-0001", date="2026-11-21"), at="2026-11-22T09:00:00Z")
     assert staleness.last_confirmed(entry) == dt.date(2026, 11, 21)
+
+
+def test_an_update_form_kept_aside_confirms_on_the_day_it_came_in() -> None:
+    """Sent back unchanged, kept in the quarantine, ingested weeks later: current from the day
+    the institution sent it, not from the day the coordinator got round to it."""
+    r = Register(SCHEMA)
+    r.merge(
+        institution_form("inst-0001", **dict(YILMAZ, date="2024-05-01")), at="2024-05-02T09:00:00Z"
+    )
+    back = institution_form("inst-0001", base=r.institutions["inst-0001"]["rev"], date="2024-05-01")
+    kept = replace(back, provenance=replace(back.provenance, received="2026-10-01"))
+    assert r.merge(kept, at="2026-11-20T09:00:00Z").status == "confirmed"
+    entry = r.institutions["inst-0001"]["entries"]["psychotherapie"]
+    assert staleness.last_confirmed(entry) == dt.date(2026, 10, 1)
