@@ -284,6 +284,12 @@ class Schema:
                 return r.label.get(lang or self.default_language)
         return value
 
+    def category_label(self, category_id: str, lang: str | None = None) -> str:
+        """The name of a checklist in ``lang`` (default: the schema's language); the id of one
+        the schema does not have (any more)."""
+        found = self._category_by_id.get(category_id)
+        return found.label.get(lang or self.default_language) if found else category_id
+
     def with_regions(self, regions: tuple[Choice, ...]) -> Schema:
         """The same schema with another list of regions (a workspace's own configuration)."""
 

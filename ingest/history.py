@@ -51,6 +51,22 @@ def _field(schema: Schema, scope: str, key: str) -> Field | None:
     return next((f for f in fields if f.id == fid), None)
 
 
+def path_text(schema: Schema, path: str, lang: str = "de") -> str:
+    """A stored value path as people read it: ``institution.phone`` → ``Einrichtung ›
+    Telefon (Zentrale)``, the field's label under its checklist's name; what the schema has no
+    label for as stored."""
+    scope, _, key = path.partition(".")
+    return f"{_heading(schema, scope, lang)} › {_label(_field(schema, scope, key), key, lang)}"
+
+
+def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") -> str:
+    """The stored value at ``path`` as :func:`value_text` shows it (the "other" text of a list
+    as typed)."""
+    scope, _, key = path.partition(".")
+    f = None if key.endswith("." + OTHER) else _field(schema, scope, key)
+    return value_text(f, sv, lang)
+
+
 def _heading(schema: Schema, scope: str, lang: str) -> str:
     if scope == INSTITUTION:
         return _WORDS.get(lang, _WORDS["de"])["institution"]

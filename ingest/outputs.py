@@ -46,7 +46,7 @@ def write_outputs(
         ),
         "stale and incomplete entries": (
             f"stale-{day.isoformat()}.txt",
-            (staleness.findings_table(reg, findings) + "\n").encode(),
+            (staleness.findings_table(reg, findings, ws.language) + "\n").encode(),
         ),
         "update list (records for update forms)": (
             f"update-list-{day.isoformat()}.json",
@@ -54,7 +54,7 @@ def write_outputs(
         ),
         "gaps (no entry, or only Fehlanzeige)": (
             f"gaps-{day.isoformat()}.txt",
-            (staleness.gaps_table(reg, staleness.gaps(reg)) + "\n").encode(),
+            (staleness.gaps_table(reg, staleness.gaps(reg), ws.language) + "\n").encode(),
         ),
     }
     paths = {}

@@ -18,7 +18,7 @@ from formgen import languages
 from formgen.errors import RegisterError
 from formgen.model import FieldType
 from ingest.register import Json, Register
-from ingest.staleness import region_of
+from ingest.staleness import CATEGORY_COLUMNS, region_of
 from ingest.tables import cut, table
 
 NAME_COLUMNS = 40
@@ -110,8 +110,8 @@ def _other_mentions(entry: Json, code: str) -> bool:
 
 
 def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
-    """The entries found as a table for the terminal (id, name, category, region, languages)
-    and how many there are."""
+    """The entries found as a table for the terminal (id, name, checklist and region by their
+    names in ``lang``, language codes) and how many there are."""
     if not hits:
         return "no entry matches"
     rows: list[tuple[str, ...]] = [("id", "name", "category", "region", "languages")]
@@ -120,7 +120,7 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
             (
                 h.institution_id,
                 cut(h.name, NAME_COLUMNS),
-                h.category,
+                cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
                 reg.schema.region_label(h.region, lang) if h.region else "—",
                 ", ".join(h.languages),
             )

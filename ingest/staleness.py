@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from formgen.errors import FormgenError
 from formgen.model import CONFIRMED_ON, FieldType, Scope
 from formgen.record import InstitutionRecord
 from ingest.register import Json, Register
@@ -275,16 +276,33 @@ def record_json(rec: InstitutionRecord) -> dict[str, Any]:
     }
 
 
+CATEGORY_COLUMNS = 40
+"""A longer checklist name is cut with "…" in the tables (``--json`` gives the id)."""
+
+
+def _field_labels(reg: Register, category: str, field_ids: Iterable[str], lang: str) -> str:
+    """The fields of ``category`` by their labels in ``lang`` (an id the schema no longer has
+    as stored)."""
+    try:
+        fields = {f.id: f for f in reg.schema.category(category).fields}
+    except FormgenError:  # a category the schema no longer has
+        fields = {}
+    return ", ".join(
+        fields[fid].label.get(lang) or fid if fid in fields else fid for fid in field_ids
+    )
+
+
 def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> str:
-    """A plain-text table for the terminal."""
+    """A plain-text table for the terminal: checklists, regions and the fields missing or
+    invalid by their names in ``lang``."""
     if not findings:
         return "nothing to do: every entry is current, complete and confirmed"
     rows: list[tuple[str, ...]] = [("id", "name", "category", "region", "confirmed", "why")]
     for f in findings:
         why = ", ".join(
             r
-            + (f" ({', '.join(f.missing)})" if r == MISSING else "")
-            + (f" ({', '.join(f.invalid)})" if r == INVALID else "")
+            + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
+            + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
             + (f" ({f.age_days} d > {f.stale_after_days})" if r == STALE and f.age_days else "")
             for r in f.reasons
         )
@@ -292,7 +310,7 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
             (
                 f.institution_id,
                 cut(f.name, 32),
-                f.category,
+                cut(reg.schema.category_label(f.category, lang), CATEGORY_COLUMNS),
                 reg.schema.region_label(f.region, lang) if f.region else "—",
                 f.last_confirmed.isoformat() if f.last_confirmed else "never",
                 why,

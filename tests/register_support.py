@@ -38,6 +38,8 @@ def _instance(n: int) -> str:
 
 
 def checked(value: Any) -> Checked:
+    if isinstance(value, Checked):  # as a check made it, e.g. values.parse_percentage("viel")
+        return value
     if isinstance(value, Bad):
         return Checked(value.raw, None, Problem(value.problem))
     if isinstance(value, list):

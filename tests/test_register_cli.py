@@ -18,6 +18,7 @@ from workspace_faults import refuse_writes
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest import values
 from ingest.journal import load, writing
 
 
@@ -200,6 +201,63 @@ def test_find(ws: Workspace) -> None:
     assert code == 1 and "Error: unknown language 'Klingonisch'" in out
 
 
+def in_language(ws: Workspace, lang: str) -> Workspace:
+    """``ws`` with ``[centre] language = lang`` in its configuration."""
+    path = ws.root / "workspace.toml"
+    text = path.read_text("utf-8")
+    assert 'language = "de"' in text
+    path.write_text(text.replace('language = "de"', f'language = "{lang}"', 1), "utf-8")
+    return Workspace.open(ws.root)
+
+
+WORDS = {
+    "de": {
+        "category": "PsychotherapeutIn, niedergelassen",
+        "invalid": "invalid (Anteil der Klientel mit Migrationsgeschichte (%))",
+        "missing": "missing (Datum, Handzeichen)",
+        "phone": "Einrichtung › Telefon (Zentrale)",
+    },
+    "en": {
+        "category": "Psychotherapist in private practice",
+        "invalid": "invalid (Share of clients with a migration history (%))",
+        "missing": "missing (Date, Initials)",
+        "phone": "Institution › Phone (main line)",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_lists_name_checklists_and_fields_in_the_workspace_language(
+    tmp_path: Path, lang: str
+) -> None:
+    """A coordinator reads 'missing (Datum, Handzeichen)', not 'missing (date, initials)';
+    --json keeps the ids for machines."""
+    ws = in_language(Workspace.init(tmp_path / "ws"), lang)
+    typed = {k: v for k, v in YILMAZ.items() if k not in ("date", "initials")}
+    with writing(ws) as w:
+        w.merge(
+            checklist(
+                "psychotherapie", {**typed, "share_migrants": values.parse_percentage("viel")}
+            )
+        )
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 555555"))
+    words = WORDS[lang]
+    code, out = run(ws, "stale")
+    assert code == 0 and words["invalid"] in out and words["missing"] in out
+    assert f"  {words['category']}  " in out and "share_migrants" not in out
+    code, out = run(ws, "stale", "--json")
+    assert json.loads(out)[0]["invalid"] == ["share_migrants"]
+    assert json.loads(out)[0]["category"] == "psychotherapie"
+    code, out = run(ws, "conflicts")
+    assert code == 0 and f"inst-0001 Praxis Şule Yılmaz  {words['phone']}\n" in out
+    assert "institution.phone" not in out
+    code, out = run(ws, "find")
+    assert code == 0 and f"  {words['category']}  Düsseldorf  " in out
+    code, out = run(ws, "find", "--json")
+    assert json.loads(out)[0]["category"] == "psychotherapie"
+
+
 def _columns(line: str) -> int:
     """Terminal columns of ``line``, counted without the code under test: a combining mark
     (Arabic vowel signs) takes none."""
@@ -227,7 +285,7 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     assert set(rule) == {"-", " "} and count == "4 entries"
     starts = {_columns(header[: header.index("region")])}
     for row in rows:
-        assert row.endswith("  psychotherapie  Dormagen  fa, tr"), row
+        assert row.endswith("  PsychotherapeutIn, niedergelassen  Dormagen  fa, tr"), row
         starts.add(_columns(row[: row.index("Dormagen")]))
     assert len(starts) == 1, out  # the region column starts at one column in every row
     shown = "\n".join(rows)

@@ -119,7 +119,9 @@ def test_gaps_no_entry_and_only_fehlanzeige(reg: Register) -> None:
 def test_findings_table_reads(reg: Register) -> None:
     text = staleness.findings_table(reg, staleness.review(reg, TODAY))
     assert "Ольга Петренко Psychotherapie" in text and "stale (935 d > 365)" in text
-    assert "missing (date, initials)" in text
+    assert "missing (Datum, Handzeichen)" in text
+    english = staleness.findings_table(reg, staleness.review(reg, TODAY), "en")
+    assert "missing (Date, Initials)" in english and "  Crisis (intervention) service  " in english
 
 
 @pytest.mark.parametrize("language", ["fa", "Farsi", "persisch", "فارسی"])

@@ -48,15 +48,9 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _show(sv: dict[str, Any] | None, indent: int = 0) -> str:
-    """A stored value for the terminal; the lines of a text of several lines after the first
-    are indented by ``indent`` spaces, under the first."""
-    if sv is None:
-        return "(blank)"
-    v = sv.get("v")
-    text = ", ".join(v) if isinstance(v, list) else str(v if v is not None else sv.get("raw"))
-    text = text.replace("\n", "\n" + " " * indent)
-    return text + (f"  [invalid: {sv['problem']}]" if sv.get("problem") else "")
+def _indented(text: str, indent: int) -> str:
+    """The lines of ``text`` after the first indented by ``indent`` spaces, under the first."""
+    return text.replace("\n", "\n" + " " * indent)
 
 
 @click.group()
@@ -84,7 +78,8 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
 @library_errors
 def conflicts(workspace_dir: str, as_json: bool) -> None:
     """List values held for review and new institutions that look like known ones."""
-    _ws, reg = _open(workspace_dir)
+    ws, reg = _open(workspace_dir)
+    lang = ws.language
     held, dups = reg.conflicts(), reg.duplicates()
     if as_json:
         _echo_json({"conflicts": held, "duplicates": dups})
@@ -101,15 +96,22 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         )
         mine = "    mine (register):  "
         theirs = f"    theirs ({src.get('file_name', '?')}, {made}): "
+        path = c["path"]
+        shown = {
+            side: history_mod.stored_text(reg.schema, path, c[side], lang)
+            for side in ("mine", "theirs")
+        }
         click.echo(
-            f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  {c['path']}\n"
-            f"{mine}{_show(c['mine'], len(mine))}\n"
-            f"{theirs}{_show(c['theirs'], len(theirs))}"
+            f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  "
+            f"{history_mod.path_text(reg.schema, path, lang)}\n"
+            f"{mine}{_indented(shown['mine'], len(mine))}\n"
+            f"{theirs}{_indented(shown['theirs'], len(theirs))}"
         )
     for d in dups:
         name = d["entry"]["institution"].get("name", {}).get("raw", "?")
+        category = reg.schema.category_label(d["entry"]["category"], lang)
         click.echo(
-            f"{d['id']}  '{name}' ({d['entry']['category']}) looks like {d['candidate']} "
+            f"{d['id']}  '{name}' ({category}) looks like {d['candidate']} "
             f"'{reg.name_of(d['candidate'])}': {d['reason']}"
         )
     click.echo(
@@ -231,7 +233,7 @@ def stale(
     Their institutions are the update list: 'formgen status' counts them as 'to update' and
     'formgen mail --stale' asks each of them, for these checklists, for an update.
     """
-    _ws, reg = _open(workspace_dir)
+    ws, reg = _open(workspace_dir)
     found = staleness.review(reg, _date(today, "--today"), categories or None, region)
     if records_path:
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
@@ -239,7 +241,7 @@ def stale(
     if as_json:
         _echo_json([f.to_json() for f in found])
     else:
-        click.echo(staleness.findings_table(reg, found))
+        click.echo(staleness.findings_table(reg, found, ws.language))
         count = len({f.institution_id for f in found})
         if records_path:
             click.echo(f"\nupdate list for {count} institutions: {records_path}")
@@ -257,12 +259,12 @@ def gaps(
     categories: tuple[str, ...], region: str | None, workspace_dir: str, as_json: bool
 ) -> None:
     """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
-    _ws, reg = _open(workspace_dir)
+    ws, reg = _open(workspace_dir)
     found = staleness.gaps(reg, [region] if region else None, categories or None)
     if as_json:
         _echo_json([g.to_json() for g in found])
     else:
-        click.echo(staleness.gaps_table(reg, found))
+        click.echo(staleness.gaps_table(reg, found, ws.language))
 
 
 @register.command("export")
