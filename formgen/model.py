@@ -16,7 +16,7 @@ contain a dot, so a path splits unambiguously:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -199,6 +199,18 @@ class Group:
     categories: tuple[Category, ...]
 
 
+def _named(known: Iterable[tuple[str, Text]], lang: str) -> str:
+    """What an error about an unknown name lists: one line per id with its name in ``lang``
+    (``neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)``), the id alone where the name
+    is the id but for case."""
+    lines = []
+    for ident, label in known:
+        name = label.get(lang)
+        same = name.casefold() in ("", ident.casefold())
+        lines.append(f"\n  {ident}" if same else f"\n  {ident}: {name}")
+    return ":" + "".join(lines)
+
+
 @dataclass(frozen=True)
 class Schema:
     """A whole schema: identity, languages, regions and the checklists in their printed order."""
@@ -221,14 +233,16 @@ class Schema:
     def _category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.categories}
 
-    def category_named(self, text: str) -> Category:
+    def category_named(self, text: str, lang: str | None = None) -> Category:
         """The category a person means by ``text``: its id or its label in any language, case
-        ignored (``Psychotherapie``, ``psychotherapie``)."""
+        ignored (``Psychotherapie``, ``psychotherapie``); an unknown one is an error listing
+        every category by its id and its name in ``lang`` (default: the schema's language)."""
         key = text.strip().casefold()
         for c in self.categories:
             if key in (c.id.casefold(), *(t.casefold() for t in c.label.values.values())):
                 return c
-        return self.category(text)  # unknown: the error lists the known ids
+        known = _named(((c.id, c.label) for c in self.categories), lang or self.default_language)
+        raise UnknownCategoryError(f"unknown category '{text}'; give its id or its name{known}")
 
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case
@@ -239,12 +253,15 @@ class Schema:
                 return r.value
         return None
 
-    def region_named(self, text: str) -> str:
-        """:meth:`region_value`, or an error naming the known regions."""
+    def region_named(self, text: str, lang: str | None = None) -> str:
+        """:meth:`region_value`, or an error listing every region by its value and its name in
+        ``lang`` (default: the schema's language)."""
         value = self.region_value(text)
         if value is None:
-            known = ", ".join(r.value for r in self.regions)
-            raise FormgenError(f"unknown region '{text}'; known: {known}")
+            known = _named(
+                ((r.value, r.label) for r in self.regions), lang or self.default_language
+            )
+            raise FormgenError(f"unknown region '{text}'; give its id or its name{known}")
         return value
 
     def category(self, category_id: str) -> Category:

@@ -301,9 +301,9 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     t = _T.get(opt.lang, _T["de"])
     schema = reg.schema
     stand = opt.stand or dt.date.today()
-    wanted = {schema.category_named(c).id for c in opt.categories}
+    wanted = {schema.category_named(c, opt.lang).id for c in opt.categories}
     cats = [c for c in schema.categories if not wanted or c.id in wanted]
-    only = schema.region_named(opt.region) if opt.region is not None else None
+    only = schema.region_named(opt.region, opt.lang) if opt.region is not None else None
     regions = [r for r in schema.regions if only is None or r.value == only]
     placed = {r.value for r in schema.regions}
     region_text = schema.region_label(only, opt.lang) if only else t["all_regions"]

@@ -61,12 +61,14 @@ def find(
     region: str | None = None,
     language: str | None = None,
     text: str | None = None,
+    lang: str | None = None,
 ) -> list[Hit]:
-    """Entries matching every criterion given, sorted by category order and name."""
+    """Entries matching every criterion given, sorted by category order and name. A category or
+    region by its id or its name; an unknown one is an error naming the known ones in ``lang``."""
     if category is not None:
-        category = reg.schema.category_named(category).id  # unknown → the known ones listed
+        category = reg.schema.category_named(category, lang).id
     if region is not None:
-        region = reg.schema.region_named(region)
+        region = reg.schema.region_named(region, lang)
     code = language_code(language) if language else None
     needle = fold(text) if text else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}

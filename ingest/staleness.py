@@ -136,13 +136,15 @@ def review(
     today: dt.date | None = None,
     categories: Iterable[str] | None = None,
     region: str | None = None,
+    lang: str | None = None,
 ) -> list[Finding]:
     """Every entry that is stale, lacks required data, holds invalid data or was never
     confirmed by the institution itself. ``categories`` and ``region`` as people write them
-    (ids or names, any case)."""
+    (ids or names, any case); an unknown one is an error naming the known ones in ``lang``."""
     today = today or dt.date.today()
-    wanted = {reg.schema.category_named(c).id for c in categories} if categories else None
-    region = reg.schema.region_named(region) if region else None
+    named = reg.schema.category_named
+    wanted = {named(c, lang).id for c in categories} if categories else None
+    region = reg.schema.region_named(region, lang) if region else None
     out: list[Finding] = []
     for iid, cid, entry in reg.iter_entries():
         if wanted is not None and cid not in wanted:
@@ -214,16 +216,18 @@ def gaps(
     reg: Register,
     regions: Iterable[str] | None = None,
     categories: Iterable[str] | None = None,
+    lang: str | None = None,
 ) -> list[Gap]:
     """Categories × regions with no entry, or only "Fehlanzeige" (the catch-all region excluded).
-    ``regions`` and ``categories`` as people write them (ids or names, any case)."""
+    ``regions`` and ``categories`` as people write them (ids or names, any case); an unknown one
+    is an error naming the known ones in ``lang``."""
     region_ids = (
-        [reg.schema.region_named(r) for r in regions]
+        [reg.schema.region_named(r, lang) for r in regions]
         if regions
         else [r.value for r in reg.schema.regions if r.value != CATCH_ALL_REGION]
     )
     cat_ids = (
-        [reg.schema.category_named(c).id for c in categories]
+        [reg.schema.category_named(c, lang).id for c in categories]
         if categories
         else [c.id for c in reg.schema.categories]
     )

@@ -256,6 +256,10 @@ def test_lists_name_checklists_and_fields_in_the_workspace_language(
     assert code == 0 and f"  {words['category']}  Düsseldorf  " in out
     code, out = run(ws, "find", "--json")
     assert json.loads(out)[0]["category"] == "psychotherapie"
+    code, out = run(ws, "find", "--category", words["category"].upper())
+    assert code == 0 and "1 entry" in out
+    code, out = run(ws, "stale", "--region", "mars")
+    assert code == 1 and f"  andere: {'Andere Region' if lang == 'de' else 'Other region'}\n" in out
 
 
 def _columns(line: str) -> int:

@@ -162,10 +162,48 @@ def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
 def test_find_rejects_unknown_criteria(reg: Register) -> None:
     with pytest.raises(RegisterError, match="unknown language 'Klingonisch'"):
         search.find(reg, language="Klingonisch")
-    with pytest.raises(FormgenError, match="unknown region 'mars'; known: duesseldorf"):
+    with pytest.raises(FormgenError, match="unknown region 'mars'; give its id or its name:\n"):
         search.find(reg, region="mars")
     with pytest.raises(UnknownCategoryError, match="unknown category 'astrologie'"):
         search.find(reg, category="astrologie")
+
+
+@pytest.mark.parametrize(
+    ("lang", "region", "category"),
+    [
+        (
+            "de",
+            "  andere: Andere Region\n",
+            "  psychotherapie: PsychotherapeutIn, niedergelassen\n",
+        ),
+        (
+            "en",
+            "  andere: Other region\n",
+            "  psychotherapie: Psychotherapist in private practice\n",
+        ),
+    ],
+)
+def test_an_unknown_region_or_category_is_told_with_the_names_one_can_give(
+    reg: Register, lang: str, region: str, category: str
+) -> None:
+    """Every id with its name in the language asked for, the id alone where they are the same
+    (``Dormagen``); whatever is listed is accepted."""
+    with pytest.raises(FormgenError) as err:
+        search.find(reg, region="mars", lang=lang)
+    said = str(err.value) + "\n"
+    assert said.startswith("unknown region 'mars'; give its id or its name:\n")
+    assert region in said and "\n  dormagen\n" in said
+    for line in said.splitlines()[1:]:
+        ident, _, name = line.strip().partition(": ")
+        assert reg.schema.region_named(ident) == reg.schema.region_named(name or ident) == ident
+    with pytest.raises(UnknownCategoryError) as err:
+        staleness.review(reg, TODAY, ["astrologie"], lang=lang)
+    said = str(err.value) + "\n"
+    assert said.startswith("unknown category 'astrologie'; give its id or its name:\n")
+    assert category in said
+    for line in said.splitlines()[1:]:
+        ident, _, name = line.strip().partition(": ")
+        assert reg.schema.category_named(name or ident).id == ident
 
 
 def test_an_update_form_sent_back_with_its_date_as_it_was_confirms_the_entry_that_day() -> None:

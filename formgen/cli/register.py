@@ -202,7 +202,10 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
 def _filters(func: F) -> F:
     func = click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")(func)
     func = click.option(
-        "--category", "categories", multiple=True, help="Only this category (repeatable)."
+        "--category",
+        "categories",
+        multiple=True,
+        help="Only this category: id or name, e.g. Psychotherapie (repeatable).",
     )(func)
     return func
 
@@ -234,7 +237,7 @@ def stale(
     'formgen mail --stale' asks each of them, for these checklists, for an update.
     """
     ws, reg = _open(workspace_dir)
-    found = staleness.review(reg, _date(today, "--today"), categories or None, region)
+    found = staleness.review(reg, _date(today, "--today"), categories or None, region, ws.language)
     if records_path:
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
         write_atomic(Path(records_path), json.dumps(recs, ensure_ascii=False, indent=1).encode())
@@ -260,7 +263,7 @@ def gaps(
 ) -> None:
     """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
     ws, reg = _open(workspace_dir)
-    found = staleness.gaps(reg, [region] if region else None, categories or None)
+    found = staleness.gaps(reg, [region] if region else None, categories or None, ws.language)
     if as_json:
         _echo_json([g.to_json() for g in found])
     else:
@@ -359,7 +362,7 @@ def find(
     """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
     --category psychotherapie --region duesseldorf --language fa"""
     ws, reg = _open(workspace_dir)
-    hits = search.find(reg, category, region, language, text)
+    hits = search.find(reg, category, region, language, text, ws.language)
     if as_json:
         _echo_json(
             [
@@ -378,8 +381,13 @@ def find(
 
 
 @register.command("print")
-@click.option("--category", "categories", multiple=True, help="Only this category (repeatable).")
-@click.option("--region", help="Only this region.")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="Only this category: id or name, e.g. Psychotherapie (repeatable).",
+)
+@click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")
 @click.option(
     "--lang",
     type=click.Choice(["de", "en"]),
