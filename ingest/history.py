@@ -18,6 +18,7 @@ from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from ingest.export import date_text, display
+from ingest.messages import problem_text
 from ingest.register import Json, Register
 from ingest.tables import width
 
@@ -30,14 +31,16 @@ BLANK = "(blank)"
 
 def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     """One stored value as people read it: labels for choices, regions and languages, a date
-    as in the printed register, an invalid value as typed with why; ``(blank)`` for none."""
+    as in the printed register, an invalid value as typed with why (in ``lang`` as the printed
+    register says it); ``(blank)`` for none."""
     if sv is None:
         return BLANK
     text = display(f, sv, labels=True, lang=lang)
     if f is not None and f.type is FieldType.DATE and sv.get("v"):
         with contextlib.suppress(ValueError):  # not an ISO date after all: shown as stored
             text = date_text(dt.date.fromisoformat(str(sv["v"])), lang)
-    return text + (f"  [invalid: {sv['problem']}]" if sv.get("problem") else "")
+    why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
+    return text + (f"  [invalid: {why}]" if why else "")
 
 
 def _field(schema: Schema, scope: str, key: str) -> Field | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from register_support import YILMAZ, checklist, institution_form
+from register_support import YILMAZ, Bad, checklist, institution_form
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
@@ -260,6 +260,36 @@ def test_lists_name_checklists_and_fields_in_the_workspace_language(
     assert code == 0 and "1 entry" in out
     code, out = run(ws, "stale", "--region", "mars")
     assert code == 1 and f"  andere: {'Andere Region' if lang == 'de' else 'Other region'}\n" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "why"),
+    [
+        ("de", "[invalid: „viel“ ist keine gültige Prozentangabe; bitte eine ganze Zahl"),
+        ("en", "[invalid: 'viel' is not a percentage; write a whole number from 0 to 100"),
+    ],
+)
+def test_history_says_why_a_value_is_invalid_in_the_workspace_language(
+    tmp_path: Path, lang: str, why: str
+) -> None:
+    """As the printed register does; a reason stored as English text only (an older formgen)
+    stays as stored."""
+    ws = in_language(Workspace.init(tmp_path / "ws"), lang)
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(
+            institution_form(
+                "inst-0001",
+                base=1,
+                share_migrants=values.parse_percentage("viel"),
+                postcode=Bad("4O212", "an old reason"),
+            )
+        )
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 0
+    label = WORDS[lang]["invalid"].removeprefix("invalid (")[:-1]
+    assert f"    {label}: (blank) → viel  {why}" in out
+    assert "→ 4O212  [invalid: an old reason]" in out
 
 
 def _columns(line: str) -> int:
