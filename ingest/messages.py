@@ -6,9 +6,10 @@ template is filled with, and the English ``text``. The register stores all three
 (``problem``, ``problem_key``, ``problem_args``; see :mod:`ingest.register`), and so does the
 journal, so that a rebuild gives the same register.
 
-* The ingest report, the flags of a merge and the terminal show the English ``text``.
-* Whatever is made in a language — the printed register in German or English — shows
-  :meth:`Problem.in_language`: the key's template in that language.
+* The ingest report and the flags of a merge show the English ``text``.
+* Whatever is made in a language — the printed register in German or English, ``register
+  history`` and ``register conflicts`` in the workspace's — shows :meth:`Problem.in_language`:
+  the key's template in that language.
 * A value stored by an older formgen has the English text only (no key), and a key this formgen
   does not know (a newer one wrote it) or args that do not fit its template are treated alike:
   the stored text is shown, in every language, as before.

@@ -356,13 +356,17 @@ def test_the_print_names_the_choices_by_their_labels_in_its_language(tmp_path: P
     assert f"'vielleicht' is not one of the choices: {said['en']}" in " ".join(answer.problems)
 
 
-def test_the_report_and_the_terminal_stay_english(ws: Workspace) -> None:
+def test_the_report_stays_english_and_the_history_speaks_the_workspace_language(
+    ws: Workspace,
+) -> None:
     sub = returned(BAD)
     assert "psychotherapie.share_migrants: 'viel' is not a percentage; write" in " ".join(
         sub.problems
     )
     result = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
-    assert "[invalid: 'viel' is not a percentage" in result.output
+    assert (
+        ws.language == "de" and "[invalid: „viel“ ist keine gültige Prozentangabe" in result.output
+    )
 
 
 def _as_older_formgen_wrote_it(stored: dict[str, object]) -> None:
