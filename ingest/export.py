@@ -161,11 +161,6 @@ def _headers(fields: list[Field]) -> list[str]:
     return out
 
 
-def date_text(day: dt.date, lang: str = "de") -> str:
-    """A date as the printed register and the history show it: ``24.09.2025`` in German."""
-    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
-
-
 def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") -> str:
     """One stored value as a cell: lists joined with ", ", invalid values as typed."""
     if sv is None:

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from ingest.export import date_text, display
-from ingest.messages import problem_text
+from ingest.export import display
+from ingest.messages import date_text, problem_text
 from ingest.register import Json, Register
 from ingest.tables import width
 

@@ -19,7 +19,8 @@ words of the schema, the string in each language (:func:`per_language`): the cho
 by their labels, ``{"de": "Düsseldorf, Rhein-Kreis Neuss …", "en": "Düsseldorf, …"}``, so
 that the German print names them as the German form does. A number written with ``,`` in a
 template (``{length:,}``) is grouped as the language writes it: 20,000 in English, 20.000 in
-German.
+German; a day is stored in ISO and written with ``{today:date}`` as the language writes dates:
+23.11.2026 in German, 2026-11-23 in English.
 
 A key whose args change shape gets a new name, and the old key keeps its template
 (:data:`EARLIER`): a register written before says its message as it did, and an older formgen
@@ -28,6 +29,7 @@ reading a newer register shows the stored English text of a key it does not know
 
 from __future__ import annotations
 
+import datetime as dt
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +47,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date_day": "'{raw}' is not a day of the calendar (day is out of range for month)",
         "future": "'{raw}' lies in the future (today is {today}), but it is the day the "
         "information was given or confirmed — check the date (a mistyped year?)",
+        "future_iso": "'{raw}' lies in the future (today is {today:date}), but it is the day "
+        "the information was given or confirmed — check the date (a mistyped year?)",
         "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
         "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40 %",
         "range": "{value} is outside {low}–{high}",
@@ -74,6 +78,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date_day": "„{raw}“ ist kein gültiges Datum (der Monat hat nur {days} Tage)",
         "future": "„{raw}“ liegt in der Zukunft (heute ist der {today}), ist aber der Tag, an "
         "dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
+        "vertippt?)",
+        "future_iso": "„{raw}“ liegt in der Zukunft (heute ist der {today:date}), ist aber der "
+        "Tag, an dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
         "vertippt?)",
         "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z. B. 12",
         "percentage": "„{raw}“ ist keine gültige Prozentangabe; bitte eine ganze Zahl von 0 bis "
@@ -109,26 +116,38 @@ or all of the args its key is made with (the German phone message needs no regio
 impossible date names the month's length, which the English one does not)."""
 
 EARLIER: dict[str, str] = {
+    "future": "future_iso",
     "choice": "choice_labels",
     "boxes": "boxes_labels",
     "no_choice_of": "no_choice_of_labels",
     "not_choice_of": "not_choice_of_labels",
 }
 """Keys no check makes any more → the key that took their place. Their args named choices and
-fields by their stored values (``duesseldorf, neuss_meerbusch``, ``angebot``); the templates
-stay, so that registers and journals written before print as they did."""
+fields by their stored values (``duesseldorf, neuss_meerbusch``, ``angebot``), or, for
+``future``, held today's date written the German way (``23.11.2026``) for every language; the
+templates stay, so that registers and journals written before print as they did."""
 
 _GROUPING = {"en": ",", "de": "."}
 
 
+def date_text(day: dt.date, lang: str = "de") -> str:
+    """A date as formgen writes it in ``lang``: ``24.09.2025`` in German, ``2025-09-24`` in
+    English — in messages, the printed register and the history."""
+    return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
 class _Formatter(string.Formatter):
-    """``str.format`` with the digit grouping of one language."""
+    """``str.format`` with the digit grouping of one language, and ``{name:date}`` for a day
+    stored in ISO (``2026-11-23``) written as the language writes dates (:func:`date_text`)."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
+        self.lang = lang
         self.sep = _GROUPING.get(lang, ",")
 
     def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec == "date":  # not an ISO day (a hand edit): ValueError, the stored text
+            return date_text(dt.date.fromisoformat(str(value)), self.lang)
         text = str(super().format_field(value, format_spec))
         if "," in format_spec and isinstance(value, int) and self.sep != ",":
             text = text.replace(",", self.sep)

@@ -57,8 +57,8 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 
 from formgen.fonts import font_path
 from formgen.model import Category, Field, FieldType, Scope
-from ingest.export import date_text, display
-from ingest.messages import problem_text
+from ingest.export import display
+from ingest.messages import date_text, problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
 

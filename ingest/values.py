@@ -109,8 +109,8 @@ def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:
         return checked
     if day <= today + FUTURE_TOLERANCE:
         return checked
-    shown = today.strftime("%d.%m.%Y")
-    return Checked(checked.raw, None, problem("future", raw=_short(checked.raw), today=shown))
+    found = problem("future_iso", raw=_short(checked.raw), today=today.isoformat())
+    return Checked(checked.raw, None, found)
 
 
 def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> Checked:

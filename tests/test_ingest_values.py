@@ -42,7 +42,7 @@ def test_a_day_of_confirmation_in_the_future_is_kept_and_flagged(typed: str, fla
     if flagged:
         assert checked.value is None
         assert str(checked.problem) == (
-            f"'{typed}' lies in the future (today is 22.11.2026), but it is the day the "
+            f"'{typed}' lies in the future (today is 2026-11-22), but it is the day the "
             "information was given or confirmed — check the date (a mistyped year?)"
         )
     else:

@@ -139,7 +139,7 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     ("date_month", lambda: values.parse_date("1.13.2025"), "Monat muss zwischen 1 und 12"),
     ("date_day", lambda: values.parse_date("31.02.2025"), "der Monat hat nur 28 Tage"),
     (
-        "future",
+        "future_iso",
         lambda: values.not_in_future(values.parse_date("24.09.2062"), dt.date(2026, 11, 23)),
         "„24.09.2062“ liegt in der Zukunft (heute ist der 23.11.2026)",
     ),
@@ -199,6 +199,11 @@ def test_every_message_has_a_template_in_every_language_and_a_check_that_says_it
 
 # as formgen stored these before they named choices and fields by their labels
 EARLIER_STORED = {
+    "future": (  # today written the German way for every language
+        {"raw": "24.09.2062", "today": "23.11.2026"},
+        "„24.09.2062“ liegt in der Zukunft (heute ist der 23.11.2026), ist aber der Tag, an dem "
+        "die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr vertippt?)",
+    ),
     "choice": (
         {"raw": "Mond", "allowed": "duesseldorf, neuss_meerbusch, dormagen, andere"},
         "„Mond“ ist keine der Auswahlmöglichkeiten: duesseldorf, neuss_meerbusch, dormagen, andere",
@@ -230,6 +235,18 @@ def test_a_message_stored_under_an_earlier_key_says_what_it_said(key: str) -> No
     }
     assert problem_text(stored, "de") == german
     assert problem_text(stored, "en") == MESSAGES["en"][key].format(**args)
+
+
+def test_a_future_date_is_told_with_today_as_each_language_writes_dates() -> None:
+    """Today is stored in ISO and written 23.11.2026 in German, 2026-11-23 in English (as the
+    rest of formgen's English output writes dates); args that are no ISO day (a hand edit)
+    give the stored text."""
+    found = values.not_in_future(values.parse_date("24.09.2062"), dt.date(2026, 11, 23)).problem
+    assert found is not None and found.args["today"] == "2026-11-23"
+    assert "(today is 2026-11-23)" in found.text == found.in_language("en")
+    assert "(heute ist der 23.11.2026)" in found.in_language("de")
+    edited = Problem(found.text, found.key, {**found.args, "today": "gestern"})
+    assert edited.in_language("de") == edited.in_language("en") == found.text
 
 
 def test_choices_and_fields_are_named_by_their_labels_in_each_language() -> None:

@@ -204,7 +204,7 @@ def test_a_form_dated_in_the_future_is_flagged_and_does_not_keep_its_entry_curre
     )
     out = run("ingest", str(returned), "-w", str(ws.root))
     problem = (
-        f"psychotherapie.date: '{far}' lies in the future (today is {today:%d.%m.%Y}), but it "
+        f"psychotherapie.date: '{far}' lies in the future (today is {today:%Y-%m-%d}), but it "
         "is the day the information was given or confirmed — check the date (a mistyped year?)"
     )
     assert out.splitlines()[0].startswith("warnings ") and f"    {problem}" in out.splitlines()
@@ -248,8 +248,8 @@ def test_a_rebuild_that_rereads_the_originals_checks_each_date_against_the_day_i
     journal.write_text("".join(json.dumps(op) + "\n" for op in ops), "utf-8")
     run("register", "rebuild", "--reread", "-w", str(ws.root))
     kept = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
-    assert kept["v"] is None and kept["problem_key"] == "future"
-    assert kept["problem_args"]["today"] == came_in.strftime("%d.%m.%Y")
+    assert kept["v"] is None and kept["problem_key"] == "future_iso"
+    assert kept["problem_args"]["today"] == came_in.isoformat()
 
 
 def test_a_form_kept_aside_and_ingested_later_has_its_date_checked_against_the_day_it_came_in(
@@ -283,10 +283,10 @@ def test_a_form_kept_aside_and_ingested_later_has_its_date_checked_against_the_d
     (ws.quarantine_dir / f"{sha}.json").write_text(json.dumps(kept_aside), "utf-8")
 
     out = run("ingest", str(ws.quarantine_dir), "-w", str(ws.root))
-    assert f"(today is {came_in:%d.%m.%Y})" in out and "taken out of the quarantine" in out
+    assert f"(today is {came_in.isoformat()})" in out and "taken out of the quarantine" in out
     for rebuilt in (False, True):
         if rebuilt:
             run("register", "rebuild", "--reread", "-w", str(ws.root))
         kept = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
-        assert kept["v"] is None and kept["problem_key"] == "future", rebuilt
-        assert kept["problem_args"]["today"] == came_in.strftime("%d.%m.%Y")
+        assert kept["v"] is None and kept["problem_key"] == "future_iso", rebuilt
+        assert kept["problem_args"]["today"] == came_in.isoformat()
