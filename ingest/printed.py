@@ -392,7 +392,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         if unplaced and only is None:
             head = [_Region(t["no_region"]), Paragraph(escape(t["no_region"]), st["h2"])]
             for n, (iid, entry) in enumerate(unplaced):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, t, st)
+                block = _entry_block(reg, cat, iid, entry, stand, opt, t, st, region_row=True)
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
 
     buf = io.BytesIO()
@@ -475,7 +475,10 @@ def _entry_block(
     opt: PrintOptions,
     t: dict[str, str],
     st: dict[str, ParagraphStyle],
+    region_row: bool = False,
 ) -> list[Flowable]:
+    """One entry as a table; its region is the heading it stands under, or with ``region_row``
+    (no valid region) a row of its own: what was typed, and why it is not valid."""
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
@@ -521,9 +524,7 @@ def _entry_block(
     )
     if address:
         rows.append([_wrap(t["address"], FONT, 8, LABEL_W), _wrap(address, FONT, 9, VALUE_W)])
-    skip = {"name", "street", "postcode", "city"}
-    if any(r.value == region_of(reg, iid) for r in reg.schema.regions):
-        skip.add("region")  # the heading it stands under; else what was typed, and why not
+    skip = {"name", "street", "postcode", "city"} | (set() if region_row else {"region"})
     for number, section in enumerate(cat.sections):
         titled = number == 0  # the first section (the institution) needs no title under its name
         for f in section.fields:
