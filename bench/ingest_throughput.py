@@ -40,8 +40,9 @@ empty files, jobs=2                0.22 ms/file
 Ratios against the walk with the same number of cores (per round: 2.07–2.29x for the pipeline
 on institution forms); against the one-core walk the pipeline on two cores is 1.14x
 (institution form) and 0.75x (checklist), ``formgen ingest`` 2.17x. The machine was quiet in
-this run; in a busy one the day before most figures were 1.6–1.7x higher and the pipeline's
-ratio 2.04–2.21x.
+this run; in busy ones most figures were 1.6–1.7x higher and the pipeline's ratio 2.04–2.41x
+(medians of runs on 2026-11-22 and 23; against the one-core walk 1.31–1.52x, ``formgen
+ingest`` 2.36–2.66x).
 
 Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
 beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
