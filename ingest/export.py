@@ -15,6 +15,13 @@ Core functions return bytes; the CLI writes them to files.
   starting with ``=`` stays text and phone numbers keep their ``+``.
 
 ``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
+
+``labels=True`` (the wide table, for people) says everything in ``lang``: choices and languages
+by their names, the problems of invalid values by their templates in ``lang``
+(:meth:`ingest.messages.Problem.in_language`; a value stored before message keys existed keeps
+its stored text), and yes/no as ``ja``/``nein`` or ``yes``/``no``. Without labels a table is for
+programs and stays as it was: codes, ``ja``/``nein``, the stored English problem text (the JSON
+export carries each problem's ``problem_key`` and ``problem_args`` for translating it).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from typing import Any
 from formgen import languages
 from formgen.model import INSTITUTION, Field, FieldType, Schema, choices_of
 from formgen.schema_load import shipped_schema_path
+from ingest.messages import problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
 
@@ -187,17 +195,23 @@ def _choice_label(f: Field, value: str, lang: str) -> str:
 
 
 def wide_rows(
-    reg: Register, personal: bool = True, labels: bool = False, today: dt.date | None = None
+    reg: Register,
+    personal: bool = True,
+    labels: bool = False,
+    today: dt.date | None = None,
+    lang: str = "de",
 ) -> Iterator[list[str | int]]:
-    """Header, then one row per entry (an institution without entries: one row, no category)."""
+    """Header, then one row per entry (an institution without entries: one row, no category);
+    with ``labels`` in ``lang``, problems included."""
     today = today or dt.date.today()
+    said = lang if labels else None
     inst_fields, entry_fields = _columns(reg.schema, personal)
     yield [*WIDE_META, *_headers(inst_fields), *_headers(entry_fields), *WIDE_TAIL]
     for iid in sorted(reg.institutions):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
-        inst_cells = _cells(inst_fields, inst["institution"], labels)
-        problems_inst = _problems(inst["institution"], INSTITUTION)
+        inst_cells = _cells(inst_fields, inst["institution"], labels, lang)
+        problems_inst = _problems(inst["institution"], INSTITUTION, said)
         entries = inst["entries"] or {"": None}
         for cid, entry in entries.items():
             if entry is None:
@@ -208,28 +222,38 @@ def wide_rows(
                 *head,
                 cid,
                 *inst_cells,
-                *_cells(entry_fields, entry["fields"], labels),
+                *_cells(entry_fields, entry["fields"], labels, lang),
                 seen.isoformat() if seen else "",
-                "ja" if is_stale(reg, cid, entry, today) else "nein",
-                "ja" if entry.get("by_institution") else "nein",
-                "; ".join(problems_inst + _problems(entry["fields"], cid)),
+                _yes_no(is_stale(reg, cid, entry, today), said),
+                _yes_no(bool(entry.get("by_institution")), said),
+                "; ".join(problems_inst + _problems(entry["fields"], cid, said)),
             ]
 
 
-def _cells(fields: list[Field], stored: Json, labels: bool) -> list[str | int]:
+def _yes_no(flag: bool, lang: str | None) -> str:
+    """``ja``/``nein`` (codes and German labels), ``yes``/``no`` in English labels."""
+    if lang == "en":
+        return "yes" if flag else "no"
+    return "ja" if flag else "nein"
+
+
+def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[str | int]:
     out: list[str | int] = []
     for f in fields:
         sv = stored.get(f.id)
         v = sv.get("v") if sv else None
-        out.append(v if isinstance(v, int) and not labels else display(f, sv, labels))
+        out.append(v if isinstance(v, int) and not labels else display(f, sv, labels, lang))
         if f.is_multi:
             out.append(display(None, stored.get(f"{f.id}._other"), False))
     return out
 
 
-def _problems(stored: Json, scope: str) -> list[str]:
+def _problems(stored: Json, scope: str, lang: str | None) -> list[str]:
+    """``scope.field: why`` for each invalid value: in ``lang``, or (``None``) the stored text."""
     return [
-        f"{scope}.{k}: {sv['problem']}" for k, sv in sorted(stored.items()) if sv.get("problem")
+        f"{scope}.{k}: {problem_text(sv, lang) if lang else sv['problem']}"
+        for k, sv in sorted(stored.items())
+        if sv.get("problem")
     ]
 
 
@@ -282,13 +306,22 @@ def export_csv(
     personal: bool = True,
     labels: bool = False,
     today: dt.date | None = None,
+    lang: str = "de",
 ) -> bytes:
-    rows = wide_rows(reg, personal, labels, today) if form == "wide" else long_rows(reg, personal)
+    rows = (
+        wide_rows(reg, personal, labels, today, lang)
+        if form == "wide"
+        else long_rows(reg, personal)
+    )
     return to_csv(rows, delimiter)
 
 
 def export_xlsx(
-    reg: Register, personal: bool = True, labels: bool = False, today: dt.date | None = None
+    reg: Register,
+    personal: bool = True,
+    labels: bool = False,
+    today: dt.date | None = None,
+    lang: str = "de",
 ) -> bytes:
     """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance)."""
     from openpyxl import Workbook
@@ -298,7 +331,7 @@ def export_xlsx(
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
     for title, rows in (
-        ("Register", wide_rows(reg, personal, labels, today)),
+        ("Register", wide_rows(reg, personal, labels, today, lang)),
         ("Werte", long_rows(reg, personal)),
     ):
         ws = wb.create_sheet(title)

@@ -26,7 +26,7 @@ _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 @dataclass(frozen=True)
 class Bad:
     raw: str
-    problem: str
+    problem: str | Problem
 
 
 def _instance(n: int) -> str:
@@ -41,7 +41,8 @@ def checked(value: Any) -> Checked:
     if isinstance(value, Checked):  # as a check made it, e.g. values.parse_percentage("viel")
         return value
     if isinstance(value, Bad):
-        return Checked(value.raw, None, Problem(value.problem))
+        said = value.problem
+        return Checked(value.raw, None, said if isinstance(said, Problem) else Problem(said))
     if isinstance(value, list):
         return Checked(", ".join(value), value)
     return Checked(str(value), value)

@@ -20,6 +20,7 @@ from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import load, writing
+from ingest.messages import problem
 
 
 @pytest.fixture
@@ -490,3 +491,28 @@ def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
     lines = out.splitlines()
     theirs = next(n for n, line in enumerate(lines) if line.startswith("    theirs ("))
     assert lines[theirs + 1] == " " * lines[theirs].index("Di 9–12") + "nach Vereinbarung"
+
+
+@pytest.mark.parametrize(
+    ("lang", "option", "said"),
+    [
+        ("de", [], "„viel“ ist keine ganze Zahl"),
+        ("en", [], "'viel' is not a whole number"),
+        ("en", ["--lang", "de"], "„viel“ ist keine ganze Zahl"),
+    ],
+)
+def test_export_labels_say_problems_in_the_workspace_language(
+    ws: Workspace, tmp_path: Path, lang: str, option: list[str], said: str
+) -> None:
+    with writing(ws) as w:
+        w.merge(
+            institution_form(
+                "inst-0001", base=3, share_migrants=Bad("viel", problem("integer", raw="viel"))
+            )
+        )
+    ws = in_language(ws, lang)
+    out_file = tmp_path / "r.csv"
+    code, _ = run(ws, "export", "--format", "csv", "--labels", *option, "-o", str(out_file))
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
+    assert said in rows[0]["problems"]

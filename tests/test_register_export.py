@@ -13,6 +13,7 @@ import pytest
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 
 from ingest import export
+from ingest.messages import problem
 from ingest.register import Register
 
 TODAY = dt.date(2026, 11, 22)
@@ -98,6 +99,45 @@ def test_csv_labels_option_names_languages(reg: Register) -> None:
     rows = read_csv(export.export_csv(reg, labels=True, today=TODAY))
     assert rows[0]["languages_offered"] == "Persisch (Farsi), Türkisch"
     assert rows[0]["migrant_experience"] == "Ja"
+
+
+@pytest.fixture
+def keyed(reg: Register) -> Register:
+    """``reg`` with a problem stored with its message key (the meeting date keeps the text only,
+    as a register written before message keys existed)."""
+    reg.merge(
+        institution_form(
+            "inst-0001", base=3, share_migrants=Bad("viel", problem("integer", raw="viel"))
+        )
+    )
+    return reg
+
+
+def test_labels_say_problems_in_the_language_of_the_labels(keyed: Register) -> None:
+    rows = read_csv(export.export_csv(keyed, labels=True, today=TODAY, lang="de"))
+    said = rows[0]["problems"]
+    assert "psychotherapie.share_migrants: „viel“ ist keine ganze Zahl" in said
+    assert "psychotherapie.meeting_date: not a date" in said  # stored before keys: as stored
+    assert rows[0]["stale"] == "nein" and rows[0]["confirmed_by_institution"] == "ja"
+    english = read_csv(export.export_csv(keyed, labels=True, today=TODAY, lang="en"))[0]
+    assert "share_migrants: 'viel' is not a whole number" in english["problems"]
+    assert english["migrant_experience"] == "Yes" and english["stale"] == "no"
+
+
+def test_without_labels_problems_stay_english_for_programs(keyed: Register) -> None:
+    row = read_csv(export.export_csv(keyed, today=TODAY, lang="de"))[0]
+    assert "share_migrants: 'viel' is not a whole number" in row["problems"]
+    assert row["stale"] == "nein"
+
+
+def test_xlsx_labels_say_problems_in_german(keyed: Register) -> None:
+    wb = openpyxl.load_workbook(
+        io.BytesIO(export.export_xlsx(keyed, labels=True, today=TODAY, lang="de"))
+    )
+    sheet = wb["Register"]
+    header = [c.value for c in sheet[1]]
+    first = dict(zip(header, (c.value for c in sheet[2]), strict=True))
+    assert "„viel“ ist keine ganze Zahl" in str(first["problems"])
 
 
 def test_csv_cells_cannot_become_formulas(reg: Register) -> None:

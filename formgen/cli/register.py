@@ -301,7 +301,14 @@ def gaps(
 @click.option(
     "--labels",
     is_flag=True,
-    help="CSV/XLSX: choices and languages as words (Persisch (Farsi)) instead of codes (fa).",
+    help="CSV/XLSX: choices and languages as words (Persisch (Farsi)) instead of codes (fa), "
+    "and why a value is invalid in the same language.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="With --labels: the language of labels and problems (default: the workspace's).",
 )
 @click.option(
     "--output",
@@ -317,19 +324,21 @@ def export(
     delimiter: str,
     no_personal: bool,
     labels: bool,
+    lang: str | None,
     output: str | None,
     workspace_dir: str,
 ) -> None:
     """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX."""
     ws, reg = _open(workspace_dir)
     personal = not no_personal
+    lang = lang or ws.language
     if fmt == "json":
         data = export_mod.export_json(reg, personal)
     elif fmt == "csv":
         sep = "\t" if delimiter == "tab" else delimiter
-        data = export_mod.export_csv(reg, form, sep, personal, labels)
+        data = export_mod.export_csv(reg, form, sep, personal, labels, lang=lang)
     else:
-        data = export_mod.export_xlsx(reg, personal, labels)
+        data = export_mod.export_xlsx(reg, personal, labels, lang=lang)
     suffix = f"-{form}" if fmt == "csv" else ""
     path = (
         Path(output)
