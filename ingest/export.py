@@ -4,7 +4,9 @@ Core functions return bytes; the CLI writes them to files.
 
 * **JSON** — one object per institution in the shape of :mod:`formgen.record` (so an exported
   institution is also prefill input), plus per-entry status (last confirmation, stale, confirmed
-  by the institution) and every invalid value as typed with its problem. Described by
+  by the institution) and every invalid value as typed with its problem: the English text, and
+  (when the value was stored with one) the message key and args a program can say it with in
+  another language (``problem_key``, ``problem_args``; see :mod:`ingest.messages`). Described by
   ``schema/register-export.schema.json``.
 * **CSV** — for German Excel and LibreOffice: UTF-8 with BOM, ``;`` on request, CRLF line ends.
   *Wide*: one row per entry (institution × category), languages joined with ", ". *Long*: one row
@@ -37,7 +39,7 @@ from typing import Any
 from formgen import languages
 from formgen.model import INSTITUTION, Field, FieldType, Schema, choices_of
 from formgen.schema_load import shipped_schema_path
-from ingest.messages import problem_text
+from ingest.messages import Problem, problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
 
@@ -129,8 +131,9 @@ def _plain_values(
         if not _keep(key, personal, hidden):
             continue
         sv = stored[key]
-        if sv.get("problem"):
-            problems[f"{scope}.{key}"] = {"raw": sv["raw"], "problem": sv["problem"]}
+        found = Problem.from_json(sv)
+        if found is not None:
+            problems[f"{scope}.{key}"] = {"raw": sv["raw"], **found.to_json()}
         elif sv.get("v") is not None:
             vals[key] = sv["v"]
     return vals

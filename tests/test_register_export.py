@@ -13,7 +13,7 @@ import pytest
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 
 from ingest import export
-from ingest.messages import problem
+from ingest.messages import Problem, problem
 from ingest.register import Register
 
 TODAY = dt.date(2026, 11, 22)
@@ -66,6 +66,35 @@ def test_json_export_validates_against_its_schema(reg: Register) -> None:
         "stale": False,
         "confirmed_by_institution": True,
     }
+
+
+def test_json_export_carries_problem_key_and_args(keyed: Register) -> None:
+    data = json.loads(export.export_json(keyed, today=TODAY))
+    jsonschema.validate(data, export.export_json_schema())
+    said = data["institutions"][0]["problems"]
+    assert said["psychotherapie.share_migrants"] == {
+        "raw": "viel",
+        "problem": "'viel' is not a whole number; write digits only, e.g. 12",
+        "problem_key": "integer",
+        "problem_args": {"raw": "viel"},
+    }
+    assert (
+        Problem.from_json(said["psychotherapie.share_migrants"])
+        .in_language("de")
+        .startswith("„viel“ ist keine ganze Zahl")
+    )
+    # stored before message keys existed: the text only, as older exports have it
+    assert said["psychotherapie.meeting_date"] == {"raw": "nächste Woche", "problem": "not a date"}
+
+
+def test_json_schema_keeps_older_exports_and_wants_key_with_args(keyed: Register) -> None:
+    data = json.loads(export.export_json(keyed, today=TODAY))
+    said = data["institutions"][0]["problems"]["psychotherapie.share_migrants"]
+    del said["problem_key"], said["problem_args"]
+    jsonschema.validate(data, export.export_json_schema())  # an export of formgen before
+    said["problem_key"] = "integer"
+    with pytest.raises(jsonschema.ValidationError, match="'problem_args' is a dependency"):
+        jsonschema.validate(data, export.export_json_schema())
 
 
 def test_json_export_without_personal_data(reg: Register) -> None:
