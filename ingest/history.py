@@ -10,15 +10,13 @@ keeps the stored paths and values for machines.
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 from collections.abc import Iterable
 
 from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from ingest.export import display
-from ingest.messages import date_text, problem_text
+from ingest.messages import day_text, problem_text
 from ingest.register import Json, Register
 from ingest.tables import width
 
@@ -36,9 +34,8 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     if sv is None:
         return BLANK
     text = display(f, sv, labels=True, lang=lang)
-    if f is not None and f.type is FieldType.DATE and sv.get("v"):
-        with contextlib.suppress(ValueError):  # not an ISO date after all: shown as stored
-            text = date_text(dt.date.fromisoformat(str(sv["v"])), lang)
+    if f is not None and f.type is FieldType.DATE:
+        text = day_text(sv, lang) or text  # an ISO day written the language's way
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
     return text + (f"  [invalid: {why}]" if why else "")
 

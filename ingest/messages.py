@@ -30,6 +30,7 @@ reading a newer register shows the stored English text of a key it does not know
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -134,6 +135,24 @@ def date_text(day: dt.date, lang: str = "de") -> str:
     """A date as formgen writes it in ``lang``: ``24.09.2025`` in German, ``2025-09-24`` in
     English — in messages, the printed register and the history."""
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def day_text(stored: Mapping[str, Any], lang: str = "de") -> str | None:
+    """A stored date value as :func:`date_text` writes it in ``lang``; ``None`` when it is no
+    day. An invalid date is shown as typed, but one typed as an ISO day (``2027-02-01``, as a
+    Word date picker stores it; invalid because it lies in the future) is written as the
+    language writes dates, ``01.02.2027`` in German, like a valid one. The stored raw stays."""
+    value = stored.get("v")
+    text = str(value if value else stored.get("raw") or "").strip()
+    if not value and not _ISO_DAY.fullmatch(text):
+        return None  # typed some other way: shown as typed
+    try:
+        return date_text(dt.date.fromisoformat(text), lang)
+    except ValueError:  # no day of the calendar (2025-02-31), or not ISO after all: as stored
+        return None
 
 
 class _Formatter(string.Formatter):

@@ -58,7 +58,7 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 from formgen.fonts import font_path
 from formgen.model import Category, Field, FieldType, Scope
 from ingest.export import display
-from ingest.messages import date_text, problem_text
+from ingest.messages import date_text, day_text, problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
 
@@ -578,8 +578,8 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
     invalid = False
     if sv is not None:
         shown = display(f, sv, labels=True, lang=lang)
-        if f.type is FieldType.DATE and sv.get("v"):
-            shown = _date(dt.date.fromisoformat(str(sv["v"])), lang)
+        if f.type is FieldType.DATE:  # valid, or invalid but typed as an ISO day
+            shown = day_text(sv, lang) or shown
         if sv.get("problem"):
             invalid = True
             shown += f"\n{t['invalid']}: {problem_text(sv, lang)}"

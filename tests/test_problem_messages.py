@@ -26,7 +26,7 @@ from formgen.schema_load import default_schema, load_schema_text
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import journal_path, load, read_journal, writing
-from ingest.messages import EARLIER, MESSAGES, Problem, problem_text
+from ingest.messages import EARLIER, MESSAGES, Problem, day_text, problem_text
 from ingest.printed import LABEL_W, PrintOptions, render_register
 from ingest.register import Register
 from ingest.schemas import SchemaRegistry
@@ -446,3 +446,21 @@ def test_a_journal_written_before_message_keys_replays_to_the_text(ws: Workspace
     ]
     assert share["problem"].startswith("'viel' is not a percentage") and "problem_key" not in share
     assert "viel ungültig: 'viel' is not a percentage" in printed(ws, "--lang", "de")
+
+
+@pytest.mark.parametrize(
+    ("stored", "de", "en"),
+    [
+        ({"v": "2026-02-01", "raw": "01.02.2026"}, "01.02.2026", "2026-02-01"),
+        ({"v": None, "raw": "2027-02-01"}, "01.02.2027", "2027-02-01"),  # Word's ISO, invalid
+        ({"v": None, "raw": " 2027-02-01 "}, "01.02.2027", "2027-02-01"),
+        ({"v": None, "raw": "2025-02-31"}, None, None),  # no day of the calendar: as typed
+        ({"v": None, "raw": "20270201"}, None, None),  # ISO to Python, not as a person types
+        ({"v": None, "raw": "nächste Woche"}, None, None),
+        ({"v": None, "raw": ""}, None, None),
+    ],
+)
+def test_day_text_writes_iso_days_as_the_language_writes_dates(
+    stored: dict[str, str | None], de: str | None, en: str | None
+) -> None:
+    assert (day_text(stored, "de"), day_text(stored, "en")) == (de, en)

@@ -516,3 +516,18 @@ def test_export_labels_say_problems_in_the_workspace_language(
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
     assert said in rows[0]["problems"]
+
+
+def test_history_writes_an_invalid_iso_date_as_the_workspace_writes_dates(tmp_path: Path) -> None:
+    """A Word date picker stores the day as ISO text; invalid (in the future), it is shown as
+    typed but written 01.02.2027 in German, as a valid date is. The journal keeps the raw."""
+    ws = Workspace.init(tmp_path / "ws")
+    future = problem("future_iso", raw="2027-02-01", today="2026-11-22")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(institution_form("inst-0001", base=1, date=Bad("2027-02-01", future)))
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 0
+    assert "→ 01.02.2027  [invalid: „2027-02-01“ liegt in der Zukunft" in out
+    code, out = run(ws, "history", "inst-0001", "--json")
+    assert "01.02.2027" not in out and "2027-02-01" in out

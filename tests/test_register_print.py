@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pdfplumber
 import pytest
-from register_support import SCHEMA, YILMAZ, checklist
+from register_support import SCHEMA, YILMAZ, Bad, checklist
 
 from formgen.errors import FormgenError
+from ingest.messages import problem
 from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
 from ingest.values import check_multi, check_text
@@ -210,3 +211,25 @@ def test_an_entry_without_a_valid_region_is_printed_with_what_was_typed_and_why(
         assert heading in text and why in text
         assert "Krisendienst Köln-Mülheim" in text and "Beratung Кременчук" in text
         assert "wuppertal" in text
+
+
+def test_an_invalid_date_typed_as_an_iso_day_is_printed_as_the_language_writes_dates() -> None:
+    """A Word date picker stores ISO text; a day in the future is invalid and shown as typed,
+    but as the print writes dates (01.02.2027), like a valid one. The stored raw stays."""
+    future = problem("future_iso", raw="2027-02-01", today="2026-11-22")
+    r = Register(SCHEMA)
+    r.merge(
+        checklist(
+            "krisendienst",
+            {"name": "Krisendienst Köln-Mülheim", "region": "duesseldorf"},
+            {"name": "Beratung Kalk", "region": "duesseldorf", "date": Bad("2027-02-01", future)},
+            {"name": "Beratung Deutz", "region": "duesseldorf", "date": Bad("2025-02-31", "no")},
+        )
+    )
+    for lang, day in (("de", "01.02.2027"), ("en", "2027-02-01")):
+        opts = PrintOptions(stand=STAND, lang=lang, categories=("krisendienst",))
+        lines = "\n".join(pages(render_register(r, opts))).splitlines()
+        assert any(line.endswith(f" {day}") for line in lines), lines
+        assert any(line.endswith(" 2025-02-31") for line in lines)  # no calendar day: as typed
+    stored = [e["fields"]["date"] for _iid, _cid, e in r.iter_entries() if "date" in e["fields"]]
+    assert sorted(sv["raw"] for sv in stored) == ["2025-02-31", "2027-02-01"]
