@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from formgen import languages
+from formgen import languages, linebreak
 from formgen.identity import FormIdentity
 from formgen.model import (
     OTHER,
@@ -248,20 +248,10 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 def wrap(text: str, size: float, width: float, bold: bool = False) -> list[str]:
-    """``text`` broken at spaces into lines that fit ``width`` (line breaks kept)."""
+    """``text`` broken at spaces (not at no-break spaces) into lines that fit ``width`` (line
+    breaks kept)."""
     font = field_font()
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        for word in para.split():
-            candidate = f"{line} {word}" if line else word
-            if line and font.width(candidate, size) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
-    return lines
+    return linebreak.wrap(text, lambda line: font.width(line, size), width)
 
 
 RUNNING_HEAD_WIDTH = 380.0

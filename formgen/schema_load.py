@@ -27,6 +27,7 @@ import yaml
 
 from formgen import languages
 from formgen.errors import Problem, SchemaError
+from formgen.linebreak import collapse
 from formgen.model import (
     ID_PATTERN,
     OTHER,
@@ -328,14 +329,14 @@ class _Builder:
                         lang=lang,
                         languages=", ".join(self.languages),
                     )
-        return Text(MappingProxyType({k: " ".join(str(v).split()) for k, v in raw.items()}))
+        return Text(MappingProxyType({k: collapse(str(v)) for k, v in raw.items()}))
 
     def long_text(self, raw: dict[str, str] | None, path: Path_, what: str) -> Text:
         """Like :meth:`text` but keeps paragraph breaks (blank lines) of descriptions."""
         text = self.text(raw, path, what, required=True)
         raw = raw or {}
         kept = {
-            k: "\n\n".join(" ".join(p.split()) for p in str(v).split("\n\n") if p.strip())
+            k: "\n\n".join(collapse(p) for p in str(v).split("\n\n") if p.strip())
             for k, v in raw.items()
         }
         return replace(text, values=MappingProxyType(kept))

@@ -51,7 +51,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "future_iso": "'{raw}' lies in the future (today is {today:date}), but it is the day "
         "the information was given or confirmed — check the date (a mistyped year?)",
         "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
-        "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40 %",
+        "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40\u00a0%",
         "range": "{value} is outside {low}–{high}",
         "minimum": "{value} is less than the minimum of {low}",
         "maximum": "{value} is more than the maximum of {high}",
@@ -73,7 +73,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "not_choice_of_labels": "not among the choices of '{field}' ({allowed}): {rest}",
     },
     "de": {
-        "date": "„{raw}“ ist kein gültiges Datum (erwartet z. B. 24.09.2025 oder 2025-09-24)",
+        "date": "„{raw}“ ist kein gültiges Datum (erwartet z.\u00a0B. 24.09.2025 oder 2025-09-24)",
         "date_year": "„{raw}“ ist kein gültiges Datum (ein Jahr {year} gibt es nicht)",
         "date_month": "„{raw}“ ist kein gültiges Datum (der Monat muss zwischen 1 und 12 liegen)",
         "date_day": "„{raw}“ ist kein gültiges Datum (der Monat hat nur {days} Tage)",
@@ -83,17 +83,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "future_iso": "„{raw}“ liegt in der Zukunft (heute ist der {today:date}), ist aber der "
         "Tag, an dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
         "vertippt?)",
-        "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z. B. 12",
+        "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z.\u00a0B. 12",
         "percentage": "„{raw}“ ist keine gültige Prozentangabe; bitte eine ganze Zahl von 0 bis "
-        "100 eintragen, z. B. 40 oder 40 %",
+        "100 eintragen, z.\u00a0B. 40 oder 40\u00a0%",
         "range": "{value} liegt außerhalb des zulässigen Bereichs von {low} bis {high}",
         "minimum": "{value} liegt unter dem Mindestwert {low}",
         "maximum": "{value} liegt über dem Höchstwert {high}",
         "phone": "„{raw}“ ist keine gültige Telefonnummer; bitte eine einzelne Nummer mit "
-        "Vorwahl eintragen, z. B. 0211 1234567",
+        "Vorwahl eintragen, z.\u00a0B. 0211 1234567",
         "email": "„{raw}“ ist keine gültige E-Mail-Adresse; bitte eine einzelne Adresse "
-        "eintragen, z. B. name@example.org",
-        "url": "„{raw}“ ist keine gültige Internetadresse; bitte z. B. www.example.org eintragen",
+        "eintragen, z.\u00a0B. name@example.org",
+        "url": "„{raw}“ ist keine gültige Internetadresse; bitte z.\u00a0B. www.example.org eintragen",
         "choice": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
         "choice_labels": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
         "boxes": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",

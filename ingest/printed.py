@@ -36,7 +36,6 @@ from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
-from reportlab.lib.utils import simpleSplit  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
@@ -55,7 +54,9 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
+from formgen import linebreak
 from formgen.fonts import font_path
+from formgen.linebreak import for_paragraph
 from formgen.model import Category, Field, FieldType, Scope
 from ingest.export import display
 from ingest.messages import date_text, day_text, problem_text
@@ -138,6 +139,11 @@ def _fonts() -> None:
         pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
         pdfmetrics.registerFont(TTFont(BOLD, str(font_path(bold=True))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A ``Paragraph`` that keeps words joined by a no-break space on one line."""
+    return Paragraph(for_paragraph(text), style)
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -257,7 +263,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.region = self._carried = ""
             self.section = flowable.title
             if flowable.toc_level is not None:
-                self.notify("TOCEntry", (flowable.toc_level, flowable.toc_text, self.page))
+                entry = (flowable.toc_level, for_paragraph(flowable.toc_text), self.page)
+                self.notify("TOCEntry", entry)
 
     def _cover_page(self, canv: Any, doc: Any) -> None:
         pass
@@ -326,28 +333,28 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
-        story.append(Paragraph(escape(visual(opt.centre)), st["cover"]))
+        story.append(_para(escape(visual(opt.centre)), st["cover"]))
         story.append(Spacer(1, 6 * mm))
-    story.append(Paragraph(t["title"], st["cover_title"]))
+    story.append(_para(t["title"], st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
-    story.append(Paragraph(escape(schema.title.get(opt.lang)), st["cover_small"]))
+    story.append(_para(escape(schema.title.get(opt.lang)), st["cover_small"]))
     story.append(Spacer(1, 14 * mm))
-    story.append(Paragraph(f"{t['region']}: <b>{escape(region_text)}</b>", st["cover"]))
-    story.append(Paragraph(f"{t['stand']}: <b>{_date(stand, opt.lang)}</b>", st["cover"]))
+    story.append(_para(f"{t['region']}: <b>{escape(region_text)}</b>", st["cover"]))
+    story.append(_para(f"{t['stand']}: <b>{_date(stand, opt.lang)}</b>", st["cover"]))
     story.append(Spacer(1, 14 * mm))
     story.append(
-        Paragraph(
+        _para(
             f"{n_inst} {t['institutions']} · {n_entries} {t['entries']} · {n_stale} {t['stale_n']}",
             st["cover_small"],
         )
     )
     story.append(Spacer(1, 40 * mm))
-    story.append(Paragraph(t["loose"], st["cover_small"]))
+    story.append(_para(t["loose"], st["cover_small"]))
     story.append(NextPageTemplate("body"))
     story.append(PageBreak())
     # contents
     story.append(_Section(t["contents"], None, ""))
-    story.append(Paragraph(t["contents"], st["h1"]))
+    story.append(_para(t["contents"], st["h1"]))
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
     toc.dotsMinLevel = 1
@@ -363,8 +370,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             story.append(_Section(title, 0, escape(group.label.get(opt.lang))))
             last_group = group.id
         story.append(_Section(title, 1, escape(title)))
-        story.append(Paragraph(escape(group.label.get(opt.lang)), st["group"]))
-        story.append(Paragraph(escape(title), st["h1"]))
+        story.append(_para(escape(group.label.get(opt.lang)), st["group"]))
+        story.append(_para(escape(title), st["h1"]))
         story.extend(_category_intro(cat, stand, t, st, opt.lang))
         entries = by_cat.get(cat.id, [])
         for region in regions:
@@ -376,13 +383,13 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 continue
             head: list[Flowable] = [
                 _Region(region.label.get(opt.lang)),
-                Paragraph(escape(region.label.get(opt.lang)), st["h2"]),
+                _para(escape(region.label.get(opt.lang)), st["h2"]),
             ]
             if not here:
-                story.append(KeepTogether([*head, Paragraph(t["no_entry_region"], st["gap"])]))
+                story.append(KeepTogether([*head, _para(t["no_entry_region"], st["gap"])]))
                 continue
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
-                head += [Paragraph(t["only_fehlanzeige"], st["gap"]), Spacer(1, 2 * mm)]
+                head += [_para(t["only_fehlanzeige"], st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
                 block = _entry_block(reg, cat, iid, entry, stand, opt, t, st)
                 # the region heading travels with the first entry: never alone at a page's foot
@@ -390,7 +397,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         # no region, an invalid one, or one no longer in the workspace's list
         unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
         if unplaced and only is None:
-            head = [_Region(t["no_region"]), Paragraph(escape(t["no_region"]), st["h2"])]
+            head = [_Region(t["no_region"]), _para(escape(t["no_region"]), st["h2"])]
             for n, (iid, entry) in enumerate(unplaced):
                 block = _entry_block(reg, cat, iid, entry, stand, opt, t, st, region_row=True)
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
@@ -426,7 +433,7 @@ def _category_intro(
     text = cat.description.get(lang)
     note = t["stale_after"].format(days=cat.stale_after_days)
     body = (escape(text) + "<br/>" if text else "") + f"<font color='#52606d'>{note}</font>"
-    box = Table([[Paragraph(body, st["desc"])]], colWidths=[A4[0] - 36 * mm])
+    box = Table([[_para(body, st["desc"])]], colWidths=[A4[0] - 36 * mm])
     box.setStyle(
         TableStyle(
             [
@@ -460,9 +467,9 @@ def visual(line: str) -> str:
 @functools.cache
 def _wrap(text: str, font: str, size: float, width: float) -> str:
     """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs)."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        lines.extend(simpleSplit(para, font, size, width - 2 * _PAD) or [""])
+    lines = linebreak.wrap(
+        text, lambda line: pdfmetrics.stringWidth(line, font, size), width - 2 * _PAD
+    )
     return "\n".join(visual(line) for line in lines)
 
 
@@ -498,7 +505,7 @@ def _entry_block(
     ]
     name = reg.name_of(iid)
     head = f"{escape(visual(name))}  <font size='7' color='#52606d'>{escape(iid)}</font>"
-    rows.append([Paragraph(head, st["name"]), ""])
+    rows.append([_para(head, st["name"]), ""])
     age = _age(entry, stand)
     seen = last_confirmed(entry)
     mark = None

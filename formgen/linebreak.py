@@ -1,0 +1,56 @@
+"""Where a line of text may break: at spaces, never at a no-break space.
+
+German typography ties „z. B.“, „40 %“, „Nr. 5“ or „S. 3“ together with U+00A0 NO-BREAK
+SPACE or U+202F NARROW NO-BREAK SPACE (U+2007 FIGURE SPACE, in numbers, is no-break too).
+Python's ``str.split()`` breaks at all three, and so does reportlab's ``simpleSplit`` (which then
+joins the pieces with ordinary spaces); reportlab's ``Paragraph`` keeps U+00A0 together but breaks
+at U+202F and U+2007 (reportlab 4/5, ``platypus.paragraph._wsc``). Every PDF formgen makes
+wraps its text with the helpers here, so both kinds of no-break space keep their words together
+and are drawn as what they are (DejaVu Sans has a glyph for each, as wide as a space or, for
+U+202F, narrower).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+NO_BREAK = "\u00a0\u2007\u202f"
+"""The spaces a line must not break at (Unicode line-break class GL)."""
+
+_BREAKS = re.compile(rf"[^\S{NO_BREAK}]+")
+"""A run of whitespace a line may break at: every whitespace character but the no-break ones."""
+
+
+def words(text: str) -> list[str]:
+    """``text`` split at the spaces a line may break at, like ``str.split()`` but with the
+    no-break spaces kept inside the words they join."""
+    return [word for word in _BREAKS.split(text) if word]
+
+
+def collapse(text: str) -> str:
+    """Runs of breakable whitespace as one space, ends trimmed; no-break spaces kept."""
+    return " ".join(words(text))
+
+
+def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
+    """``text`` broken at breakable spaces into lines that ``measure`` no wider than ``width``
+    (line breaks kept; a word wider than ``width`` stands on a line of its own)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in words(para):
+            candidate = f"{line} {word}" if line else word
+            if line and measure(candidate) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def for_paragraph(text: str) -> str:
+    """``text`` as reportlab's ``Paragraph`` keeps it together: it breaks at U+202F and U+2007
+    but not at U+00A0, so those are given to it as U+00A0 (drawn a little wider)."""
+    return text.replace("\u202f", "\u00a0").replace("\u2007", "\u00a0")

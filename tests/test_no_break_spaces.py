@@ -1,0 +1,138 @@
+"""No-break spaces („z. B.“, „40 %“) keep their words on one line in every PDF formgen makes.
+
+Each text is set in a column just wide enough for „Bitte eintragen, z.“: with ordinary spaces „B.“ goes
+to the next line (so each test can fail), with U+00A0 or U+202F „z. B.“ moves down whole.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
+from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
+from reportlab.platypus import SimpleDocTemplate, Table  # type: ignore[import-untyped]
+
+from formgen import layout, linebreak
+from formgen.schema_load import load_schema_text
+from ingest import printed
+from ingest.messages import problem
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+HEAD = "Bitte eintragen, z."
+
+
+def text(space: str) -> str:
+    return f"Bitte eintragen, z.{space}B. 12 oder mehr als 40{space}% usw."
+
+
+def read_back(flowables: list[object]) -> list[list[str]]:
+    """The words of a one-page PDF holding ``flowables``, line by line (as pdfplumber sees it)."""
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, pagesize=A4).build(flowables)
+    with pdfplumber.open(buf) as pdf:
+        words = pdf.pages[0].extract_words()
+    lines: dict[float, list[str]] = {}
+    for w in words:
+        lines.setdefault(round(w["top"]), []).append(w["text"])
+    return [lines[top] for top in sorted(lines)]
+
+
+def together(lines: list[list[str]], first: str, second: str) -> bool:
+    """``first`` and ``second`` on the same line (pdfplumber may read them as one word)."""
+    for line in lines:
+        joined = " ".join(" ".join(line).split())
+        if f"{first} {second}" in joined:
+            return True
+    return False
+
+
+def cell_width(size: float) -> float:
+    """A register value cell that holds „Bitte eintragen, z.“ but not „… z. B.“."""
+    printed._fonts()
+    return pdfmetrics.stringWidth(HEAD, printed.FONT, size) + 2 * printed._PAD + 2
+
+
+@pytest.mark.parametrize(("space", "kept"), [(" ", False), (NBSP, True), (NNBSP, True)])
+def test_register_cell_keeps_z_b_together(space: str, kept: bool) -> None:
+    width = cell_width(9)
+    cell = printed._wrap(text(space), printed.FONT, 9, width)
+    table = Table([[cell]], colWidths=[width])
+    table.setStyle([("FONT", (0, 0), (-1, -1), printed.FONT, 9, 11.5)])
+    lines = read_back([table])
+    assert together(lines, "z.", "B.") is kept, lines
+    assert together(lines, "40", "%") or not kept, lines
+
+
+@pytest.mark.parametrize(("space", "kept"), [(" ", False), (NBSP, True), (NNBSP, True)])
+def test_register_paragraph_keeps_z_b_together(space: str, kept: bool) -> None:
+    printed._fonts()
+    style = printed._styles()["desc"]
+    width = pdfmetrics.stringWidth(HEAD, printed.FONT, style.fontSize) + 2
+    para = printed._para(text(space), style)
+    lines = read_back([Table([[para]], colWidths=[width + 12])])
+    assert together(lines, "z.", "B.") is kept, lines
+
+
+def test_no_break_spaces_are_drawn_as_spaces_not_boxes() -> None:
+    """DejaVu Sans has both glyphs: U+202F is drawn narrower than a space, U+00A0 as wide (a
+    missing glyph would be drawn as a box, as wide as the font's .notdef)."""
+    printed._fonts()
+    cell = printed._wrap(f"z.{NNBSP}B. Nr.{NBSP}5", printed.FONT, 10, 400)
+    buf = io.BytesIO()
+    table = Table([[cell]], colWidths=[400])
+    table.setStyle([("FONT", (0, 0), (-1, -1), printed.FONT, 10, 12)])
+    SimpleDocTemplate(buf, pagesize=A4).build([table])
+    with pdfplumber.open(buf) as pdf:
+        chars = pdf.pages[0].chars
+    text = "".join(c["text"] for c in chars)
+    assert text.startswith("z.") and text.endswith("5"), text
+
+    def gap(before: str, after: str) -> float:
+        i = next(
+            i
+            for i, c in enumerate(chars)
+            if c["text"] == after and i >= 2 and chars[i - 2]["text"] == before
+        )
+        return float(chars[i]["x0"] - chars[i - 2]["x1"])
+
+    # DejaVu Sans has 2048 units to the em: U+202F is 409 wide, U+00A0 651 (as a space)
+    assert gap(".", "B") == pytest.approx(10 * 409 / 2048, abs=0.02)
+    assert gap(".", "5") == pytest.approx(10 * 651 / 2048, abs=0.02)
+
+
+@pytest.mark.parametrize("space", [NBSP, NNBSP])
+def test_form_labels_wrap_at_spaces_only(space: str) -> None:
+    width = layout.text_width(HEAD, 8) + 1
+    assert layout.wrap(text(" "), 8, width)[0] == "Bitte eintragen, z."
+    assert layout.wrap(text(space), 8, width)[:2] == ["Bitte eintragen,", f"z.{space}B. 12 oder"]
+
+
+def test_words_split_like_str_split_but_not_at_no_break_spaces() -> None:
+    assert linebreak.words(f" a\tb\n c{NBSP}d{NNBSP}e\u2007f  ") == [
+        "a",
+        "b",
+        f"c{NBSP}d{NNBSP}e\u2007f",
+    ]
+    assert linebreak.collapse(f"z.{NBSP}B.   40{NNBSP}%") == f"z.{NBSP}B. 40{NNBSP}%"
+
+
+def test_german_messages_tie_z_b_and_percent() -> None:
+    said = problem("percentage", raw="viel").in_language("de")
+    assert f"z.{NBSP}B." in said and f"40{NBSP}%" in said
+    assert "z. B." not in said and "40 %" not in said
+
+
+def test_schema_texts_keep_their_no_break_spaces() -> None:
+    """Loading collapses runs of spaces in labels, but a no-break space stays what it is."""
+    yaml = (Path(__file__).parent / "data" / "schemas" / "minimal.yaml").read_text("utf-8")
+    yaml = yaml.replace(
+        'label: {de: "Sprachen"', 'label: {de: "Sprachen,  z.\\u00a0B.\\u202fTürkisch"'
+    )
+    schema = load_schema_text(yaml)
+    field = next(
+        f for s in schema.category("beratung").sections for f in s.fields if f.id == "sprachen"
+    )
+    assert field.label.get("de") == f"Sprachen, z.{NBSP}B.{NNBSP}Türkisch"
