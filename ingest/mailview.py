@@ -136,7 +136,7 @@ class WorkspaceRegisterView:
             if self._data:
                 self.notes.append("the register was read as plain JSON: stale entries unknown")
             return None
-        return staleness.update_list(self._reg, self.today)
+        return staleness.categories_of(self._review())
 
     def missing(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
         return self._fields_of("missing")
@@ -149,13 +149,18 @@ class WorkspaceRegisterView:
         ``invalid``), for the institutions with some."""
         if self._reg is None:
             return None
-        if self._findings is None:
-            self._findings = staleness.review(self._reg, self.today)
         out: dict[str, dict[str, tuple[str, ...]]] = {}
-        for f in self._findings:
+        for f in self._review():
             if fields := getattr(f, what):
                 out.setdefault(f.institution_id, {})[f.category] = fields
         return out
+
+    def _review(self) -> list[staleness.Finding]:
+        """The register's findings (:func:`ingest.staleness.review`), made once per view: the
+        update list, the missing and the invalid fields all come from them."""
+        if self._findings is None:
+            self._findings = staleness.review(self._reg, self.today)
+        return self._findings
 
     def conflict_count(self) -> int | None:
         conflicts = self._data.get("conflicts")

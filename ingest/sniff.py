@@ -136,9 +136,9 @@ def open_regular(path: Path | str, name: str) -> BinaryIO:
     for a folder and ``OSError`` as :func:`open` does."""
 
     def check(mode: int) -> None:
-        what = not_a_file(mode)
-        if what == "a folder":
+        if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        what = not_a_file(mode)
         if what is not None:
             raise NotAFileError(name, f"a link to {what}" if os.path.islink(path) else what)
 

@@ -199,8 +199,14 @@ def update_list(reg: Register, today: dt.date | None = None) -> dict[str, tuple[
     of them about these categories. An entry the centre typed in itself is never confirmed, so
     its institution gets a form to confirm it.
     """
+    return categories_of(review(reg, today))
+
+
+def categories_of(findings: Iterable[Finding]) -> dict[str, tuple[str, ...]]:
+    """Institution → the categories of its findings, in their order (:func:`update_list` of
+    findings already made)."""
     out: dict[str, list[str]] = {}
-    for f in review(reg, today):
+    for f in findings:
         cats = out.setdefault(f.institution_id, [])
         if f.category not in cats:
             cats.append(f.category)
