@@ -26,6 +26,8 @@ from email import message_from_bytes, message_from_string, policy
 from email.message import Message
 from pathlib import Path
 
+from formgen.recipients import normalise_email
+
 _STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _EMBEDDED_RE = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
 """RFC 6533's EmbeddedUnicodeChar: ``\\x{HEXPOINT}`` in a ``utf-8`` address."""
@@ -123,12 +125,7 @@ def _embedded_char(m: re.Match[str]) -> str:
 def address_key(address: str) -> str:
     """``address`` as compared with the send log: lower case, the domain in its ASCII form
     (``info@büro.example`` and ``info@xn--bro-hoa.example`` are the same mailbox)."""
-    local, at, domain = address.strip().rpartition("@")
-    if not at:
-        return address.strip().lower()
-    with contextlib.suppress(UnicodeError):  # a name IDNA does not take: compare as written
-        domain = domain.encode("idna").decode("ascii")
-    return f"{local.lower()}@{domain.lower()}"
+    return normalise_email(address).lower()
 
 
 def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:

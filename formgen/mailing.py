@@ -201,10 +201,7 @@ def _field_labels(
             else:
                 labels.append(label)
         if labels:
-            try:
-                name = schema.category(cid).label.get(lang)
-            except FormgenError:
-                name = cid
+            name = schema.category_label(cid, lang)
             per_list.append(f"{', '.join(labels)} ({checklist.format(name)})")
     return "; ".join([*own.values(), *per_list])
 

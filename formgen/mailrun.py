@@ -185,7 +185,7 @@ def plan_round(
             if any(i in returned for i in d.instance_ids):
                 skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
                 continue
-            if d.email.casefold() == r.email.casefold():
+            if address_key(d.email) == address_key(r.email):
                 skipped.append(
                     Skip(
                         r,
@@ -474,13 +474,7 @@ def _deadline_of(reused: Delivery | None, settings: RoundSettings) -> dt.date:
 
 
 def _categories_text(schema: Schema, categories: Sequence[str], lang: str) -> str:
-    labels = []
-    for cid in categories:
-        try:
-            labels.append(schema.category(cid).label.get(lang))
-        except FormgenError:
-            labels.append(cid)
-    return ", ".join(labels)
+    return ", ".join(schema.category_label(cid, lang) for cid in categories)
 
 
 def _reuse(
@@ -611,6 +605,8 @@ class Targets:
     invalid: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     """Update rounds: per institution, category → the fields holding an invalid value (the
     update mail asks to check them)."""
+    returned: set[str] = field(default_factory=set)
+    """The form instances the register holds returns of (empty without a register)."""
 
 
 FORCE_HINT = "; --force mails it all the same"
@@ -705,6 +701,7 @@ def round_targets(
         nothing_due=nothing_due,
         incomplete={i: m for i, m in incomplete.items() if i in wanted},
         invalid={i: m for i, m in invalid.items() if i in wanted},
+        returned=returned or set(),
     )
 
 

@@ -181,7 +181,8 @@ def check_email(address: str) -> str | None:
     return None
 
 
-def _normalise_email(address: str) -> str:
+def normalise_email(address: str) -> str:
+    """``address`` with its domain in lower case and in its ASCII (IDNA) form."""
     local, _, domain = address.strip().rpartition("@")
     with contextlib.suppress(UnicodeError):  # an undecodable domain stays as written
         domain = domain.encode("idna").decode("ascii")  # düsseldorf.de → xn--dsseldorf-q9a.de
@@ -335,7 +336,7 @@ def _check_row(
         if why:
             problems.append(Problem(source, line, why))
         else:
-            email = _normalise_email(email)
+            email = normalise_email(email)
     categories, cat_problems = _match_categories(cell["categories"], schema, source, line)
     problems.extend(cat_problems)
     region = _match_region(cell["region"], schema)
@@ -363,7 +364,7 @@ def recipients_from_records(
             if why:
                 problems.append(Problem(f"{source}: {rec.id}", None, why))
                 continue
-            email = _normalise_email(email)
+            email = normalise_email(email)
         recipients.append(
             Recipient(
                 rec.id,

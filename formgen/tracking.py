@@ -196,8 +196,9 @@ def round_status(
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
         for d in ds:
             if not d.delivered and d.failures:  # refused, or the connection broke: not asked
-                row(d).counts["mailed"] += 1
-                row(d).counts["failed"] += 1
+                counts = row(d).counts
+                counts["mailed"] += 1
+                counts["failed"] += 1
         latest = delivered[-1] if delivered else None
         for cycle in _cycles(delivered):
             answered = _came_back(cycle, returned)

@@ -36,8 +36,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from formgen import languages
-from formgen.model import INSTITUTION, Field, FieldType, Schema, choices_of
+from formgen.layout import option_label
+from formgen.model import INSTITUTION, Field, FieldType, Schema
 from formgen.schema_load import shipped_schema_path
 from ingest.messages import Problem, problem_text
 from ingest.register import Json, Register
@@ -180,21 +180,12 @@ def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") ->
     if v is None:
         return str(sv.get("raw", ""))
     if isinstance(v, list):
-        if labels and f is not None and f.type is FieldType.LANGUAGE_LIST:
-            return ", ".join(languages.name(x, lang) for x in v)
         if labels and f is not None:
-            return ", ".join(_choice_label(f, x, lang) for x in v)
+            return ", ".join(option_label(f, x, lang) for x in v)
         return ", ".join(v)
     if labels and f is not None and f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
-        return _choice_label(f, str(v), lang)
+        return option_label(f, str(v), lang)
     return str(v)
-
-
-def _choice_label(f: Field, value: str, lang: str) -> str:
-    for c in choices_of(f):
-        if c.value == value:
-            return c.label.get(lang)
-    return value
 
 
 def wide_rows(

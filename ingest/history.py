@@ -70,10 +70,7 @@ def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") ->
 def _heading(schema: Schema, scope: str, lang: str) -> str:
     if scope == INSTITUTION:
         return _WORDS.get(lang, _WORDS["de"])["institution"]
-    try:
-        return schema.category(scope).label.get(lang)
-    except FormgenError:
-        return scope
+    return schema.category_label(scope, lang)
 
 
 def _label(f: Field | None, key: str, lang: str) -> str:
@@ -123,14 +120,15 @@ def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[st
 
 def _change_lines(head: str, was: str, now: str) -> list[str]:
     """``head was → now``; the later lines of a value of several lines stand under its first."""
-    lines = [head + _indented(was, width(head))]
+    lines = [head + indented(was, width(head))]
     lines[-1:] = lines[-1].split("\n")
     start = width(lines[-1]) + len(" → ")
-    lines[-1:] = f"{lines[-1]} → {_indented(now, start)}".split("\n")
+    lines[-1:] = f"{lines[-1]} → {indented(now, start)}".split("\n")
     return lines
 
 
-def _indented(text: str, column: int) -> str:
+def indented(text: str, column: int) -> str:
+    """The lines of ``text`` after the first indented by ``column`` spaces, under the first."""
     return text.replace("\n", "\n" + " " * column)
 
 

@@ -296,10 +296,6 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.restoreState()
 
 
-def _date(d: dt.date, lang: str) -> str:
-    return date_text(d, lang)
-
-
 def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:
     """The register as a loose-leaf PDF (see the module docstring)."""
     opt = options or PrintOptions()
@@ -340,7 +336,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     story.append(_para(escape(schema.title.get(opt.lang)), st["cover_small"]))
     story.append(Spacer(1, 14 * mm))
     story.append(_para(f"{t['region']}: <b>{escape(region_text)}</b>", st["cover"]))
-    story.append(_para(f"{t['stand']}: <b>{_date(stand, opt.lang)}</b>", st["cover"]))
+    story.append(_para(f"{t['stand']}: <b>{date_text(stand, opt.lang)}</b>", st["cover"]))
     story.append(Spacer(1, 14 * mm))
     story.append(
         _para(
@@ -404,13 +400,13 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
 
     buf = io.BytesIO()
     footer = " · ".join(
-        p for p in (opt.centre, t["title"], f"{t['stand']} {_date(stand, opt.lang)}") if p
+        p for p in (opt.centre, t["title"], f"{t['stand']} {date_text(stand, opt.lang)}") if p
     )
     doc = _Doc(
         buf,
         footer,
         opt.lang if opt.lang in _T else "de",
-        title=f"{t['title']} – {t['stand']} {_date(stand, opt.lang)}",
+        title=f"{t['title']} – {t['stand']} {date_text(stand, opt.lang)}",
         author=opt.centre or "formgen",
         leftMargin=18 * mm,
         rightMargin=18 * mm,
@@ -512,7 +508,7 @@ def _entry_block(
     if seen is None:
         mark = t["never"]
     elif age is not None and age > cat.stale_after_days:
-        mark = t["stale"].format(date=_date(seen, opt.lang), days=age)
+        mark = t["stale"].format(date=date_text(seen, opt.lang), days=age)
     if mark:
         rows.append([_wrap("⚠ " + mark, BOLD, 8, width), ""])
         n = len(rows) - 1
@@ -558,7 +554,7 @@ def _entry_block(
                     styles.append(("TEXTCOLOR", (1, len(rows) - 1), (1, len(rows) - 1), STALE_INK))
     foot = []
     if seen is not None:
-        foot.append(t["confirmed"].format(date=_date(seen, opt.lang)))
+        foot.append(t["confirmed"].format(date=date_text(seen, opt.lang)))
     if not entry.get("by_institution"):
         foot.append(t["unconfirmed"])
     if foot:

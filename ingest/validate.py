@@ -36,6 +36,7 @@ from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
+from formgen.layout import option_label
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -45,7 +46,6 @@ from formgen.model import (
     FieldType,
     Schema,
     Scope,
-    choices_of,
     option_values,
 )
 from ingest.messages import per_language, problem
@@ -150,10 +150,7 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
         # A single choice given as ticked boxes (``<path>.<option>``) rather than one value.
         if len(ticked) > 1:
             joined = ", ".join(ticked)
-            labels = {c.value: c.label for c in choices_of(f)}
-            named = per_language(
-                lambda lang: ", ".join(labels[t].get(lang) if t in labels else t for t in ticked)
-            )
+            named = per_language(lambda lang: ", ".join(option_label(f, t, lang) for t in ticked))
             said = problem("boxes_labels", count=len(ticked), ticked=named)
             out[f.id] = Checked(joined, None, said)
             return out

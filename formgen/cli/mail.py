@@ -235,7 +235,7 @@ def mail(
         click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
         return
     pool = targets.recipients
-    returned = (view.returned_instances() if view else None) or set()
+    returned = targets.returned
     plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
     # one report: those left out before the plan (a form on its way) are counted and listed
     # like those the plan skips (already done in this round)

@@ -48,11 +48,6 @@ def _echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _indented(text: str, indent: int) -> str:
-    """The lines of ``text`` after the first indented by ``indent`` spaces, under the first."""
-    return text.replace("\n", "\n" + " " * indent)
-
-
 @click.group()
 def register() -> None:
     """Look after the consolidated register: history, conflicts, staleness, exports, print."""
@@ -104,8 +99,8 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         click.echo(
             f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  "
             f"{history_mod.path_text(reg.schema, path, lang)}\n"
-            f"{mine}{_indented(shown['mine'], len(mine))}\n"
-            f"{theirs}{_indented(shown['theirs'], len(theirs))}"
+            f"{mine}{history_mod.indented(shown['mine'], len(mine))}\n"
+            f"{theirs}{history_mod.indented(shown['theirs'], len(theirs))}"
         )
     for d in dups:
         name = d["entry"]["institution"].get("name", {}).get("raw", "?")
