@@ -25,7 +25,7 @@ Measured 2026-11-23 (2 shared cores, medians of 3; seconds):
     ratio                 x7.7  x10.0 (x11.2, x7.8)          x9.1   x8.1
 
 register.json is written one value record per line with the C JSON encoder (see
-``Register.iter_json``): in the same run as the previous ``indent=1`` layout (pure-Python
+``Register.write_json``): in the same run as the previous ``indent=1`` layout (pure-Python
 encoder), the checkpoint of 5,000 institutions took 1.18–1.36 s instead of 2.59–2.79 s, and the
 file is 36.2 MB instead of 46.9 MB.
 

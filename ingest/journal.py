@@ -42,7 +42,12 @@ from ingest.submission import Provenance, Submission
 
 JOURNAL = "journal.jsonl"
 CHECKPOINT_EVERY = 500
-"""Operations between checkpoints while a writer is open (bounds the replay on the next open)."""
+"""Operations between checkpoints while a writer is open, at the least (bounds the replay on
+the next open). A checkpoint writes every institution, a replayed operation costs about what
+one institution's record costs to write: so a register of more institutions than this is
+written again only after as many operations as it has institutions. (Every 500 operations,
+ingesting 10,000 returns into a register of 5,000 institutions wrote it 20 times, ~1.2 s
+each.)"""
 
 YOUNG_GC_EVERY = 2000
 """While the cyclic collector is paused (:func:`no_cyclic_gc`), collect the young objects this often."""
@@ -222,15 +227,7 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
     path = ws.register_path
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
-        buffer: list[str] = []
-        size = 0
-        for piece in reg.iter_json():
-            buffer.append(piece)
-            size += len(piece)
-            if size > 1 << 20:
-                fh.write("".join(buffer))
-                buffer, size = [], 0
-        fh.write("".join(buffer))
+        reg.write_json(fh.write)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -253,7 +250,7 @@ class RegisterWriter:
         _append(self._fh, op)
         self.register.data["journal_seq"] = op["seq"]
         self._since += 1
-        if self._since >= self.checkpoint_every:
+        if self._since >= max(self.checkpoint_every, len(self.register.institutions)):
             self.checkpoint()
 
     def merge(self, sub: Submission, sent: Mapping[str, Json] | None = None) -> MergeOutcome:

@@ -222,8 +222,11 @@ class Task:
     mail: mailbox.MailInfo | None = None
     sha256: str | None = None
     top_level: bool = True
-    container_like: bool = False
-    """Looks like a mail container (by its first bytes): gets the longer time limit."""
+    container_like: bool | None = None
+    """Looks like a mail container (by its first bytes): gets the longer time limit. ``None``
+    until the file is handed to a worker: then its first bytes are read (:meth:`Batch.run`),
+    not while the files are being found, so a folder of 1,000 files is not read twice before
+    the first one is."""
     file_name: str = ""
     """The file's own name for the provenance: an attachment's name, or (when empty) the
     readable base name of ``path``."""
@@ -734,7 +737,12 @@ class Batch:
                         and len(w.queue) < IN_FLIGHT
                         and not (w.queue and w.queue[-1].container_like)
                     ):
-                        w.give(pending.popleft())
+                        task = pending.popleft()
+                        if task.container_like is None:
+                            task = dataclasses.replace(
+                                task, container_like=looks_like_mail(Path(task.path))
+                            )
+                        w.give(task)
                 busy = [w for w in workers if w.queue]
                 now = time.monotonic()
                 ready = wait(
@@ -952,7 +960,7 @@ def _file_task(path: Path, name: str, mode: int | None = None) -> Task | Outcome
         return Outcome(
             name=name, status=Status.SKIPPED, reason=f"{link}{what}, not a file; not read"
         )
-    return Task(str(path), name, container_like=looks_like_mail(path))
+    return Task(str(path), name)
 
 
 def _stat_failed(path: Path, exc: OSError) -> str:

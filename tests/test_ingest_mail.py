@@ -264,3 +264,24 @@ def test_a_mail_moved_away_while_the_maildir_is_read_is_one_line(
         "#1 new/1758600000.M9P9.gone: gone before it was read (moved by a mail program?); not "
         "read — ingest the Maildir again"
     ]
+
+
+def test_a_mail_found_in_a_folder_gets_the_longer_time_limit_of_a_container(
+    tmp_path: Path,
+) -> None:
+    """Whether a file is a mail is read from its first bytes when it is handed to a worker (not
+    while the folder is walked); a mail then has ``container_seconds`` to be taken apart."""
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    (folder / "posteingang").write_bytes((SAMPLES / "postfach.mbox").read_bytes())  # no suffix
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(
+        discover([folder])[0],
+        ReadContext.for_workspace(ws),
+        limits=Limits(seconds=0.001, container_seconds=60),
+        jobs=1,
+    )
+    mail = report.outcomes[0]
+    assert mail.name.endswith("posteingang")
+    assert "longer than" not in mail.reason
+    assert mail.reason == "4 mails, 6 attachments"

@@ -51,6 +51,50 @@ def test_merge_is_on_disk_when_it_returns(ws: Workspace) -> None:
     assert json.loads(ws.register_path.read_text("utf-8"))["journal_seq"] == 1
 
 
+def _seq_on_disk(ws: Workspace) -> int:
+    return int(json.loads(ws.register_path.read_text("utf-8"))["journal_seq"])
+
+
+def test_a_register_is_written_again_after_as_many_operations_as_it_has_institutions(
+    ws: Workspace,
+) -> None:
+    """Writing register.json costs per institution; replaying the journal costs per operation:
+    a checkpoint after every ``checkpoint_every`` operations would, for a large register, cost
+    more than the replay it saves."""
+    blocks = [
+        {
+            **YILMAZ,
+            "name": name,
+            "street": f"Weg {n}",
+            "phone": f"+49 211 98765{n}",
+            "contact_name": name,
+        }
+        for n, name in enumerate(
+            [
+                "Łucja Nowak",
+                "Ольга Иванова",
+                "Ayşe Demir",
+                "Jan Kowalski",
+                "Мария Петрова",
+                "Fatma Şahin",
+            ]
+        )
+    ]
+    on_disk = []
+    with writing(ws, checkpoint_every=2) as w:
+        for block in blocks:  # six new institutions
+            w.merge(checklist("psychotherapie", block))
+            on_disk.append(_seq_on_disk(ws))
+        for n in range(6):  # six changes to one of them
+            w.merge(checklist("psychotherapie", {**blocks[0], "contact_name": f"Ольга {n}"}))
+            on_disk.append(_seq_on_disk(ws))
+    # written after 2 operations (2 institutions), then after 6 more (6 institutions), and at
+    # the end; every 2 operations it would have been 0 2 2 4 4 6 6 8 8 10 10 12
+    assert on_disk == [0, 2, 2, 2, 2, 2, 2, 8, 8, 8, 8, 8]
+    assert _seq_on_disk(ws) == 12
+    assert load(ws).name_of("inst-0006") == "Fatma Şahin"
+
+
 def test_unchanged_and_quarantined_returns_are_not_journaled(ws: Workspace) -> None:
     sub = checklist("psychotherapie", YILMAZ)
     with writing(ws) as w:
