@@ -65,7 +65,7 @@ from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schem
 from formgen.record import InstitutionRecord, Value
 from ingest.matching import MERGE, PROBABLE, Candidate, Matcher
 from ingest.messages import Problem
-from ingest.submission import Checked, EntryReturn, Submission
+from ingest.submission import Checked, EntryReturn, Submission, value_path
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -108,12 +108,6 @@ class MergeOutcome:
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
-def value_path(scope: str, fid: str) -> str:
-    """``institution.name`` / ``psychotherapie.languages_offered._other`` (built by FieldPath)."""
-    base, _, option = fid.partition(".")
-    return str(FieldPath(scope, None, base, option or None))
 
 
 def split_path(path: str) -> tuple[str, str]:
@@ -470,6 +464,9 @@ class Register:
         stale_base = False
         by_institution = sub.identity.kind == "institution"
         held_here: set[tuple[str, str]] = set()
+        given: dict[str, Mapping[str, Checked]] = {}
+        """The institution fields this return gave each institution last: an institution form
+        repeats its own fields with each of its checklists, planned (and flagged) once."""
         rev_before: dict[str, int | None] = {}
         """Each institution's revision before this return (None: created by it); a return's own
         earlier entries never make its base version look out of date."""
@@ -518,13 +515,15 @@ class Register:
                 where,
                 sub.confidence,
                 sent if iid == sub.identity.institution_id else None,
+                with_institution=given.get(iid) != e.institution,
             )
+            given[iid] = e.institution
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
             flags.extend(plan.flags)
             for path, theirs in plan.held.items():
                 if (iid, path) in held_here:
-                    continue  # the institution's own fields come with each of its checklists
+                    continue  # two blocks of the return matched the same institution
                 held_here.add((iid, path))
                 cid = self._hold(iid, path, theirs, base, sha, at)
                 conflicts.append(cid)
@@ -617,28 +616,32 @@ class Register:
         where: str,
         confidence: str = "high",
         sent: Mapping[str, Json] | None = None,
+        with_institution: bool = True,
     ) -> _Plan:
         """What one entry return changes. ``sent``: the values its form was sent with, when
-        known; else they are the register's at ``base``."""
+        known; else they are the register's at ``base``. ``with_institution`` ``False``: the
+        institution fields were planned with another checklist of the same return."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
         # in the schema's order, however the return was read or stored: held values are
         # numbered in this order, and a rebuild from the journal must number them alike
-        for key in sorted(e.institution, key=_in_order(self._inst_ids)):
-            incoming[value_path(INSTITUTION, key)] = e.institution[key]
+        institution = e.institution if with_institution else {}
+        for key in sorted(institution, key=_in_order(self._inst_ids)):
+            incoming[value_path(INSTITUTION, key)] = institution[key]
         if e.category:
             order = self._entry_ids.get(e.category, {})
             for key in sorted(e.entry, key=_in_order(order)):
                 incoming[value_path(e.category, key)] = e.entry[key]
-        any_value = False
+        any_value = not all(map(is_blank, (*e.institution.values(), *e.entry.values())))
         for path, c in incoming.items():
             if is_blank(c):
                 continue
-            any_value = True
             theirs: Json = {"v": c.value if c.problem is None else None, "raw": c.raw}
             if c.problem:
                 theirs.update(c.problem.to_json())
-                plan.flags.append(f"{where}: {path}: invalid value kept as typed: {c.problem}")
+                # a block of a checklist is named; an institution form's path says it all
+                said = f"{where}: {path}" if e.block else path
+                plan.flags.append(f"{said}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
             if same_value(mine, theirs):
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:

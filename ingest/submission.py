@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
+from formgen.model import INSTITUTION, FieldPath
 from ingest.messages import Problem
 
 RawValue = str | bool | list[str]
@@ -115,12 +116,24 @@ class Submission:
 
     @property
     def problems(self) -> list[str]:
-        """Every invalid value, as ``path: reason`` lines for the report."""
-        out = []
+        """Every invalid value, as ``path: reason`` lines for the report, each once: the path as
+        the form names the field (``institution.email`` in an institution form, whichever of its
+        checklists it came with; ``psychotherapie.2.email`` in a checklist's block 2)."""
+        out: dict[str, None] = {}
         for e in self.entries:
-            where = ".".join(p for p in (e.category, str(e.block) if e.block else None) if p)
-            for scope in (e.institution, e.entry):
-                for fid, checked in scope.items():
+            where = e.category or INSTITUTION  # entry values always come with a category
+            for scope, values in (
+                (where if e.block else INSTITUTION, e.institution),
+                (where, e.entry),
+            ):
+                for fid, checked in values.items():
                     if checked.problem:
-                        out.append(f"{where + '.' if where else ''}{fid}: {checked.problem}")
-        return out
+                        out[f"{value_path(scope, fid, e.block)}: {checked.problem}"] = None
+        return list(out)
+
+
+def value_path(scope: str, fid: str, block: int | None = None) -> str:
+    """``institution.name`` / ``psychotherapie.languages_offered._other`` /
+    ``psychotherapie.2.email`` (built by FieldPath)."""
+    base, _, option = fid.partition(".")
+    return str(FieldPath(scope, block, base, option or None))

@@ -12,9 +12,13 @@ import pytest
 from click.testing import CliRunner
 from ingest_support import SAMPLES as ALL_SAMPLES
 from ingest_support import sample_workspace
+from pdf_engines import pdfium_fill
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+from ingest.pipeline import ReadContext, discover, ingest_sources
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "mail"
 
@@ -72,6 +76,44 @@ def test_json_report(ws_dir: Path, inbox: Path) -> None:
     assert not (ws_dir / "register.json").exists() or "inst-0007" not in (
         ws_dir / "register.json"
     ).read_text("utf-8")
+
+
+def test_an_invalid_institution_field_is_one_problem_under_the_institutions_name(
+    ws_dir: Path, tmp_path: Path
+) -> None:
+    """An institution form with two checklists carries the institution's own fields once: a
+    mistyped e-mail is one problem, ``institution.email`` as the register names it, in the
+    merge result, the report and --json; not one per checklist under the checklist's name."""
+    form = tmp_path / "Rückmeldung Psychosoziales Zentrum Düsseldorf.pdf"
+    blank = (ALL_SAMPLES / "pdf" / "institution_blank.pdf").read_bytes()
+    form.write_bytes(pdfium_fill(blank, {"institution.email": "şule.yılmaz(at)pszd.example"}))
+    why = (
+        "'şule.yılmaz(at)pszd.example' is not an e-mail address; write one address like "
+        "name@example.org"
+    )
+    ws = Workspace.open(ws_dir)
+    (sub,) = ingest_sources(discover([form])[0], ReadContext.for_workspace(ws)).submissions
+    assert [e.category for e in sub.entries] == ["psychotherapie", "fluechtlingsberatung"]
+    result = load(ws).merge(sub)  # in memory, not saved
+    assert [f for f in result.flags if "invalid" in f] == [
+        f"institution.email: invalid value kept as typed: {why}"
+    ]
+    other = shutil.copytree(ws_dir, tmp_path / "ws-json")
+
+    said = CliRunner().invoke(main, ["ingest", str(form), "-w", str(ws_dir)])
+    assert said.exit_code == 0, said.output
+    assert [line for line in said.output.splitlines() if "e-mail" in line] == [
+        f"    institution.email: {why}"
+    ]
+    as_json = CliRunner().invoke(main, ["ingest", str(form), "-w", str(other), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    (returned,) = json.loads(as_json.output)["files"]
+    assert [w for w in returned["warnings"] if "e-mail" in w] == [f"institution.email: {why}"]
+    # kept as typed, once, as before
+    inst = load(ws).institutions["inst-0001"]
+    assert inst["institution"]["email"]["raw"] == "şule.yılmaz(at)pszd.example"
+    changes = [c for h in inst["history"] for c in h["changes"] if c[0] == "institution.email"]
+    assert len(changes) == 1
 
 
 def test_strict_fails_when_a_file_was_not_ok(ws_dir: Path, inbox: Path) -> None:
