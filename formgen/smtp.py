@@ -18,6 +18,7 @@ file, the send log or a message.
 from __future__ import annotations
 
 import base64
+import re
 import smtplib
 import ssl
 import time
@@ -32,6 +33,7 @@ from formgen.errors import MailError
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+_LOGIN_REPLY = re.compile(r"\b5\.7\.[01]\b.*\bauthentication required\b", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -202,7 +204,8 @@ class SmtpTransport:
         """Send one mail; the server's reply on success, a :class:`Refusal` when it refuses.
 
         Raises :class:`ConnectionLost` when the connection breaks, and :class:`MailError` when
-        the server takes no mail without a login (530) that the settings do not give.
+        the server takes no mail without a login (530 or 5.7.0/5.7.1 "authentication required",
+        at MAIL FROM, RCPT TO or DATA) that the settings do not give.
         """
         if self._smtp is None:
             self.open()
@@ -210,39 +213,32 @@ class SmtpTransport:
         try:
             refused = self._smtp.send_message(msg)
         except smtplib.SMTPRecipientsRefused as exc:
-            code, text = next(iter(exc.recipients.values()))
-            return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
+            refused = exc.recipients
         except smtplib.SMTPSenderRefused as exc:
-            if exc.smtp_code == 530:
-                raise self._login_needed(exc.smtp_code, exc.smtp_error) from None
-            return Refusal(
-                exc.smtp_code,
-                f"sender refused: {exc.smtp_code} {_text(exc.smtp_error)}",
-                500 <= exc.smtp_code < 600,
-            )
+            return self._refusal(exc.smtp_code, exc.smtp_error, "sender refused: ")
         except smtplib.SMTPDataError as exc:
-            return Refusal(
-                exc.smtp_code,
-                f"{exc.smtp_code} {_text(exc.smtp_error)}",
-                500 <= exc.smtp_code < 600,
-            )
+            return self._refusal(exc.smtp_code, exc.smtp_error)
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self._smtp = None
             raise ConnectionLost(
                 f"the connection to {self.settings.host} broke: {_reason(exc)}"
             ) from None
-        except smtplib.SMTPResponseException as exc:
-            return Refusal(
-                exc.smtp_code, f"{exc.smtp_code} {_text(exc.smtp_error)}", exc.smtp_code >= 500
-            )
         if refused:
             code, text = next(iter(refused.values()))
-            return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
+            return self._refusal(code, text)
         return "250 accepted"
 
+    def _refusal(self, code: int, text: bytes | str, what: str = "") -> Refusal:
+        """The server's no as a :class:`Refusal`, unless it means "log in first": at MAIL FROM,
+        RCPT TO or DATA alike, that stops the round (:meth:`_login_needed`)."""
+        if _asks_for_login(code, text):
+            raise self._login_needed(code, text) from None
+        return Refusal(code, f"{what}{code} {_text(text)}", 500 <= code < 600)
+
     def _login_needed(self, code: int, text: bytes | str) -> MailError:
-        """The server takes no mail without a login (530): the settings, not the recipient, are
-        at fault, so the round stops here instead of marking every recipient as refused."""
+        """The server takes no mail without a login (530, at MAIL FROM, RCPT TO or DATA): the
+        settings, not the recipient, are at fault, so the round stops here instead of marking
+        every recipient as refused; the mails sent before stay sent and logged."""
         s = self.settings
         where = f"{s.host}:{s.port}"
         reply = f"{code} {_text(text)}"
@@ -284,6 +280,11 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
     code, resp = smtp.docmd("AUTH", "PLAIN " + token)
     if code != 235:
         raise smtplib.SMTPAuthenticationError(code, resp)
+
+
+def _asks_for_login(code: int, text: bytes | str) -> bool:
+    """530 (RFC 4954), or 5.7.0/5.7.1 saying "authentication required" under another code."""
+    return code == 530 or bool(_LOGIN_REPLY.search(_text(text)))
 
 
 def _text(value: bytes | str) -> str:

@@ -43,6 +43,12 @@ class Inbox:
     """Drop the connection instead of accepting the N-th DATA (1-based), once."""
     drop_after_accept: int | None = None
     """Keep the N-th mail (1-based) but drop the connection instead of confirming it, once."""
+    login_for: set[str] = field(default_factory=set)
+    """Recipients the server takes mail for only after a login (e.g. outside its own domain):
+    answered with ``login_reply`` at ``login_at`` when the session has not logged in."""
+    login_at: str = "RCPT"
+    """``RCPT`` (answer RCPT TO) or ``DATA`` (answer the end of the mail data)."""
+    login_reply: str = "530 5.7.0 Authentication required"
     datas: int = 0
 
     def parsed(self) -> list[EmailMessage]:
@@ -73,6 +79,8 @@ class Handler:
         address: str,
         rcpt_options: list[str],
     ) -> str:
+        if self._wants_login(session, [address], "RCPT"):
+            return self.inbox.login_reply
         if address in self.inbox.reject:
             return f"550 5.1.1 <{address}>: Recipient address rejected: User unknown"
         if address in self.inbox.greylist:
@@ -82,6 +90,8 @@ class Handler:
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         self.inbox.datas += 1
+        if self._wants_login(session, envelope.rcpt_tos, "DATA"):
+            return self.inbox.login_reply
         if self.inbox.drop_at is not None and self.inbox.datas == self.inbox.drop_at:
             self.inbox.drop_at = None
             assert server.transport is not None
@@ -95,6 +105,13 @@ class Handler:
             server.transport.close()  # delivered, but the client never hears so
             return "421 gone"
         return "250 2.0.0 Ok: queued"
+
+    def _wants_login(self, session: Session, addresses: list[str], stage: str) -> bool:
+        return (
+            self.inbox.login_at == stage
+            and not session.authenticated
+            and any(a in self.inbox.login_for for a in addresses)
+        )
 
 
 @contextmanager

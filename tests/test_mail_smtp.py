@@ -297,6 +297,65 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
     assert len(inbox.messages) == 4
 
 
+@pytest.mark.parametrize(
+    ("stage", "reply"),
+    [
+        ("RCPT", "530 5.7.0 Authentication required"),
+        ("DATA", "530 5.7.0 Authentication required"),
+        ("RCPT", "550 5.7.1 Client was not authenticated: authentication required"),
+    ],
+)
+def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_nobody(
+    tmp_path, stage, reply
+):
+    # a server that takes mail for some addresses without a login, but not for Łódź's
+    inbox = Inbox(login_for={"lodz@example.org"}, login_at=stage, login_reply=reply)
+    kwargs = {"authenticator": _auth("geheim"), "auth_require_tls": False}
+    with smtp_server(inbox, **kwargs) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert result.exit_code == 1
+        assert (
+            f"Error: 127.0.0.1:{server.port}: the server requires a login ({reply}); "
+            'add user = "you@example.org"' in result.output
+        )
+        assert "REFUSED" not in result.output
+        # the two mails before Łódź stay sent; Łódź is not marked as failed, Arabic not tried
+        assert [rcpts for _, rcpts, _ in inbox.messages] == [
+            ["sule@danisma.example"],
+            ["olga@example.org"],
+        ]
+        events = [(e["event"], e["institution_id"]) for e in log_events(ws)]
+        assert events == [
+            ("prepared", "bs-ist"),
+            ("sent", "bs-ist"),
+            ("prepared", "ua-1"),
+            ("sent", "ua-1"),
+            ("prepared", "lodz"),
+        ]
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
+        # with the login added, the same command sends the two still missing, nobody twice
+        with open(ws / "workspace.toml", "a", encoding="utf-8") as fh:
+            fh.write('user = "spkom"\n')
+        again = run(
+            "mail",
+            str(DATA / "excel_utf8_bom.csv"),
+            "-w",
+            str(ws),
+            "--send",
+            env={"FORMGEN_SMTP_PASSWORD": "geheim"},
+        )
+    assert again.exit_code == 0, again.output
+    assert "2 to mail, 2 already done" in again.output
+    assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
+        "lodz@example.org",
+        "markaz@example.org",
+        "olga@example.org",
+        "sule@danisma.example",
+    ]
+
+
 def test_untrusted_certificate_is_a_clear_error(tmp_path):
     server_ctx, _ = self_signed(tmp_path)
     with smtp_server(Inbox(), tls_context=server_ctx, require_starttls=True) as server:
