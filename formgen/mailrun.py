@@ -36,17 +36,17 @@ from formgen.mailing import (
     shipped_template,
 )
 from formgen.model import Schema
-from formgen.recipients import Recipient
+from formgen.recipients import Recipient, RecipientList, recipients_from_records
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
-from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpTransport
+from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpSettings, SmtpTransport
 from formgen.tracking import (
     InstitutionStatus,
     RegisterView,
     institution_status,
     split_on_its_way,
 )
-from formgen.workspace import IssuedForm, Workspace, write_atomic
+from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 FORMATS = {"pdf": ("formgen.pdf_form", "render_pdf"), "docx": ("formgen.docx_form", "render_docx")}
@@ -352,6 +352,11 @@ class RoundReport:
         return [o for o in self.outcomes if o.status not in ("sent", "drafted")]
 
 
+def smtp_settings(ws: Workspace) -> SmtpSettings:
+    """The workspace's ``[smtp]`` settings; a mistake names workspace.toml and how to fix it."""
+    return SmtpSettings.from_config(ws.config, str(ws.root / CONFIG), ws.root)
+
+
 def check_sender(ws: Workspace) -> None:
     """Raise :class:`MailError` when the workspace has no sender address to mail From."""
     if not ws.sender:
@@ -451,6 +456,39 @@ def run_round(
             )
             break
     return report
+
+
+def mail_round(
+    ws: Workspace,
+    plan: Plan,
+    settings: RoundSettings,
+    deliverer: Deliverer,
+    *,
+    schema: Schema,
+    prefill: Callable[[Recipient], InstitutionRecord],
+    returned: Collection[str] = (),
+    incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    invalid: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+) -> RoundReport:
+    """:func:`run_round` under the workspace's lock, with the recipients of ``plan`` planned
+    again first: another run may have mailed some of them since ``plan`` was made, and nobody
+    gets a mail twice in one round."""
+    with ws.lock():
+        plan = plan_round(
+            plan.todo, SendLog(ws.root).deliveries(), settings, deliverer.action, returned
+        )
+        return run_round(
+            ws,
+            plan,
+            settings,
+            deliverer,
+            schema=schema,
+            renderers=default_renderers(plan.all_formats(settings)),
+            prefill=prefill,
+            signature=ws.signature,
+            incomplete=incomplete,
+            invalid=invalid,
+        )
 
 
 def _on_form(
@@ -567,6 +605,14 @@ def prefill_from(
         return lookup(recipient.id) or recipient.record()
 
     return prefill
+
+
+def register_recipients(view: RegisterView | None) -> RecipientList:
+    """Every institution of the register, with the address the register holds."""
+    if view is None:
+        raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
+    records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
+    return recipients_from_records(records)
 
 
 def recipients_from_log(statuses: Iterable[InstitutionStatus]) -> list[Recipient]:

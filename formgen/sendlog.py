@@ -73,6 +73,13 @@ class Delivery:
         )
 
     @property
+    def refused_for_good(self) -> bool:
+        """Its latest failure was permanent (a 5xx such as 550 user unknown, or a bounce): only
+        a corrected address gets a mail through, where a temporary one (451, a broken
+        connection) needs just another run."""
+        return bool(self.failures) and bool(self.failures[-1].get("permanent"))
+
+    @property
     def last_error(self) -> str:
         return str(self.failures[-1].get("error", "")) if self.failures else ""
 

@@ -297,6 +297,9 @@ class StatusSummary:
     """Of ``stale``, those ``formgen mail --stale`` would mail now."""
     update_waiting: list[str] = field(default_factory=list)
     """Of ``stale``, those whose form is on its way (their answer may bring the update)."""
+    refused_for_good: int = 0
+    """Of the ``failed``, those whose latest mail was refused for good
+    (:attr:`Delivery.refused_for_good`): they need a corrected address, the others another run."""
 
 
 def summarise(
@@ -347,4 +350,7 @@ def summarise(
         notes=notes,
         to_update=len(due) if stale_ids is not None else None,
         update_waiting=[iid for iid, _ in waiting],
+        refused_for_good=sum(
+            1 for s in statuses.values() if s.state == "failed" and s.latest.refused_for_good
+        ),
     )

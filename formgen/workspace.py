@@ -272,6 +272,11 @@ class Workspace:
         return str(self.config.get("centre", {}).get("sender", ""))
 
     @property
+    def signature(self) -> str:
+        """``[centre] signature``, who signs the mails (empty: the centre's name, else the sender)."""
+        return str(self.config.get("centre", {}).get("signature", ""))
+
+    @property
     def language(self) -> str:
         return str(self.config.get("centre", {}).get("language", "de"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +24,19 @@ from formgen.mailrun import (
     check_sender,
     default_renderers,
     default_round,
+    mail_round,
     plan_round,
     prefill_from,
     record_bounces,
+    register_recipients,
     round_targets,
-    run_round,
+    smtp_settings,
 )
-from formgen.recipients import RecipientList, parse_recipients_csv, recipients_from_records
+from formgen.recipients import RecipientList, parse_recipients_csv
 from formgen.sendlog import SendLog
-from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
+from formgen.smtp import RateLimiter, SmtpTransport
 from formgen.tracking import (
     ROUND_COLUMNS,
-    InstitutionStatus,
     RegisterView,
     RoundStatus,
     current_name,
@@ -254,7 +255,7 @@ def mail(
         )
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
-            smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"), ws.root)
+            smtp = smtp_settings(ws)
             per_minute = smtp.rate if rate is None else rate
             pace = f"at most {per_minute:g}/min" if per_minute else "no limit on mails per minute"
             click.echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
@@ -271,9 +272,9 @@ def mail(
     if not plan.todo:
         return
 
-    renderers = default_renderers(plan.all_formats(settings))
+    default_renderers(plan.all_formats(settings))  # a missing generator fails before the prompt
     if send:
-        smtp = SmtpSettings.from_config(ws.config, str(ws.root / "workspace.toml"), ws.root)
+        smtp = smtp_settings(ws)
         password = None
         if smtp.user:
             password = os.environ.get(smtp.password_env) or click.prompt(
@@ -287,27 +288,19 @@ def mail(
         assert drafts_dir is not None
         transport = None
         deliverer = DraftWriter(Path(drafts_dir))
-    signature = str(ws.config.get("centre", {}).get("signature", ""))
     lookup = view.record if view else (lambda _iid: None)
     try:
-        with ws.lock():
-            # plan again under the lock: another run may have mailed some of them meanwhile
-            plan = plan_round(
-                plan.todo, log.deliveries(), settings, "send" if send else "drafts", returned
-            )
-            renderers = default_renderers(plan.all_formats(settings))
-            report = run_round(
-                ws,
-                plan,
-                settings,
-                deliverer,
-                schema=schema,
-                renderers=renderers,
-                prefill=prefill_from(lookup),
-                signature=signature,
-                incomplete=targets.incomplete,
-                invalid=targets.invalid,
-            )
+        report = mail_round(
+            ws,
+            plan,
+            settings,
+            deliverer,
+            schema=schema,
+            prefill=prefill_from(lookup),
+            returned=returned,
+            incomplete=targets.incomplete,
+            invalid=targets.invalid,
+        )
     finally:
         if transport is not None:
             transport.close()
@@ -319,12 +312,7 @@ def _recipient_list(
 ) -> RecipientList | None:
     if path:
         return parse_recipients_csv(Path(path).read_bytes(), schema, path)
-    if from_register:
-        if view is None:
-            raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
-        records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
-        return recipients_from_records(records)
-    return None
+    return register_recipients(view) if from_register else None
 
 
 def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
@@ -451,7 +439,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         + ("  → formgen mail --overdue" if c["overdue"] else "")
         + (f"  ({before['overdue']} answered an earlier round)" if "overdue" in before else "")
     )
-    click.echo(f"  failed       {c['failed']:4d}" + _failed_hint(statuses.values()))
+    click.echo(
+        f"  failed       {c['failed']:4d}" + _failed_hint(c["failed"], summary.refused_for_good)
+    )
     if c["prepared"]:
         click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
     if summary.rounds:
@@ -511,21 +501,17 @@ def _rounds_table(rounds: Sequence[RoundStatus]) -> str:
     return "\n".join(lines)
 
 
-def _failed_hint(statuses: Iterable[InstitutionStatus]) -> str:
-    """What to do about the failed mails: a permanent failure (550 user unknown, a bounce) needs
-    a corrected address; a temporary one (451, a broken connection) only another run."""
-    failed = [s for s in statuses if s.state == "failed"]
-    permanent = sum(
-        1 for s in failed if s.latest.failures and s.latest.failures[-1].get("permanent")
-    )
+def _failed_hint(failed: int, for_good: int) -> str:
+    """What to do about the failed mails: those refused for good (550 user unknown, a bounce)
+    need a corrected address; the others (451, a broken connection) only another run."""
     fix = "fix the address in the recipients list or the register (see --list)"
     if not failed:
         return ""
-    if not permanent:
+    if not for_good:
         return "  (not delivered; run formgen mail again)"
-    if permanent == len(failed):
+    if for_good == failed:
         return f"  (refused for good: {fix}, then run formgen mail again)"
-    return f"  ({permanent} refused for good: {fix}; the others: run formgen mail again)"
+    return f"  ({for_good} refused for good: {fix}; the others: run formgen mail again)"
 
 
 @click.command("bounces")
