@@ -10,7 +10,9 @@ A server that speaks SMTPUTF8 reports in the forms of RFC 6533: the report may b
 ``message/global-delivery-status`` (UTF-8 throughout, perhaps base64-encoded) with the original's
 headers as ``message/global-headers``, and an address of type ``utf-8`` may write a character as
 ``\x{FC}`` (``utf-8; info@b\x{FC}ro.example``). Both are read, and the address is shown as the
-person wrote it (``info@büro.example``).
+person wrote it (``info@büro.example``). An ``rfc822`` address may come as xtext (RFC 3461, as
+sendmail writes it: ``olga+2Bspkom@example.org`` for ``olga+spkom@example.org``); a ``+`` that
+starts no escape (``+ZZ``, a cut-off ``+4``) is an address written without xtext and stays.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from formgen.recipients import normalise_email
 _STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
 _EMBEDDED_RE = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
 """RFC 6533's EmbeddedUnicodeChar: ``\\x{HEXPOINT}`` in a ``utf-8`` address."""
+_XTEXT_RE = re.compile(r"\+([0-9A-F]{2})")
+"""RFC 3461's hexchar: ``+2B`` for ``+`` in an xtext address (two upper case hex digits)."""
 _REPORTS = ("message/delivery-status", "message/global-delivery-status")
 _ORIGINALS = ("message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers")
 
@@ -112,7 +116,16 @@ def _addr(value: str | None) -> str:
     address = address.strip().strip("<>").strip()
     if kind.strip().lower() == "utf-8":
         address = _EMBEDDED_RE.sub(_embedded_char, address)
+    else:
+        address = _XTEXT_RE.sub(_xtext_char, address)
     return address.lower()
+
+
+def _xtext_char(m: re.Match[str]) -> str:
+    """The character a hexchar names; one that names none an address can hold (a space, a
+    control, a non-ASCII byte) is a '+' of an address written without xtext: left as written."""
+    code = int(m.group(1), 16)
+    return chr(code) if 0x21 <= code <= 0x7E else m.group(0)
 
 
 def _embedded_char(m: re.Match[str]) -> str:

@@ -568,6 +568,49 @@ def test_bounces_of_an_smtputf8_server_show_the_address_as_written(tmp_path):
     assert states == {"bu-1": "failed", "bi-2": "failed"}
 
 
+def test_bounces_with_xtext_addresses_are_read_and_a_plus_starting_no_escape_kept(tmp_path):
+    """A DSN may write the address as xtext (RFC 3461: '+2B' for '+', as sendmail does); a '+'
+    that starts no escape ('+ZZ', a cut-off '+4', '+20' that would be a space) is an address
+    written without xtext and stays as it is."""
+    recipients = tmp_path / "Einrichtungen.csv"
+    recipients.write_text(
+        "id;institution;email;categories;region\n"
+        "ua-1;Ольга Петренко – Консультація;olga+spkom@example.org;psychotherapie;andere\n"
+        "lodz;Poradnia Łódź;lodz+4@example.org;facharzt;\n"
+        "ar-1;مركز الاستشارة;markaz+zz@example.org;krisendienst;dormagen\n"
+        "bs-ist;Şule Yılmaz Danışmanlık;sule+2024@danisma.example;psychotherapie;andere\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(recipients), "-w", str(ws), "--send").exit_code == 0
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    box = mailbox.mbox(tmp_path / "Posteingang.mbox")
+    for written, address in (
+        ("olga+2Bspkom@example.org", "olga+spkom@example.org"),  # xtext
+        ("lodz+4@example.org", "lodz+4@example.org"),  # a '+4' that is cut off: no escape
+        ("markaz+ZZ@example.org", "markaz+zz@example.org"),  # '+ZZ' names no character
+        ("sule+2024@danisma.example", "sule+2024@danisma.example"),  # '+20' would be a space
+    ):
+        dsn = (
+            template.replace("rfc822; {ADDRESS}", f"rfc822; {written}")
+            .replace("rfc822;{ADDRESS}", f"rfc822;{written}")
+            .replace("{ADDRESS}", address)
+            .replace("{MESSAGE_ID}", "<unknown@x>")
+            .replace("{INSTITUTION}", "")
+        )
+        box.add(mailbox.mboxMessage(dsn.encode("ascii")))
+    box.close()
+    result = run("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    assert "bounced ua-1 <olga+spkom@example.org> 5.1.1" in result.output
+    assert "bounced lodz <lodz+4@example.org> 5.1.1" in result.output
+    assert "bounced ar-1 <markaz+zz@example.org> 5.1.1" in result.output
+    assert "bounced bs-ist <sule+2024@danisma.example> 5.1.1" in result.output
+    assert "NOT MATCHED" not in result.output and "4 bounce(s) recorded" in result.output
+
+
 def test_reply_ingested_counts_as_returned_by_its_instance(tmp_path):
     """The whole loop: send, the institution replies with the form attached, ingest, status."""
     inbox = Inbox()
