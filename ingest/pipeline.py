@@ -1115,11 +1115,14 @@ def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
 
 def _arrival_day(arrival: Mapping[str, str]) -> str | None:
     """The day (ISO) of a quarantine arrival, as the computer's clock had it then; ``None``
-    when the record does not say (or says something else than a time)."""
+    when the record does not say, says something else than a time, or a day still to come (a
+    clock gone wrong: the form's dates would be checked against it, and an entry it confirms
+    would count as confirmed until then)."""
     try:
-        return dt.date.fromisoformat(arrival.get("quarantined_at", "")[:10]).isoformat()
+        day = dt.date.fromisoformat(arrival.get("quarantined_at", "")[:10])
     except ValueError:
         return None
+    return day.isoformat() if day <= dt.date.today() else None
 
 
 def checked_on(provenance: Provenance) -> dt.date | None:

@@ -16,6 +16,7 @@ import shutil
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from ingest_support import SAMPLES
 from mailkit import make_workspace
@@ -290,3 +291,72 @@ def test_a_form_kept_aside_and_ingested_later_has_its_date_checked_against_the_d
         kept = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
         assert kept["v"] is None and kept["problem_key"] == "future_iso", rebuilt
         assert kept["problem_args"]["today"] == came_in.isoformat()
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"quarantined_at": "gestern"},
+        {"quarantined_at": "2026-02-30T09:30:00+0100"},  # no such day
+        {"quarantined_at": 20261123},
+        {"quarantined_at": None},
+        {"quarantined_at": "2099-01-01T09:30:00+0100"},  # a clock gone wrong
+        {},  # an arrival without a time
+        "no arrivals",
+        "damaged",
+    ],
+    ids=["words", "no-such-day", "number", "null", "future", "missing", "no-arrivals", "damaged"],
+)
+def test_a_form_kept_aside_without_a_readable_arrival_time_is_checked_against_today(
+    tmp_path: Path, record: dict[str, object] | str
+) -> None:
+    """A quarantine record that does not say when the file came in (edited by hand, damaged,
+    written by an earlier formgen, a time still to come): the form is ingested from there all
+    the same, its date checked against the day it is ingested, and it leaves the quarantine."""
+    ws = make_workspace(tmp_path / "ws")
+    form = tmp_path / "formular.pdf"
+    run(
+        "generate",
+        "pdf",
+        "--record",
+        str(SAMPLES / "pdf" / "record.json"),
+        "-w",
+        str(ws.root),
+        "--out",
+        str(form),
+    )
+    today = dt.date.today()
+    typed = today + dt.timedelta(days=25)
+    data = pdfium_fill(
+        form.read_bytes(),
+        {"psychotherapie.date": typed.strftime("%d.%m.%Y"), "psychotherapie.initials": "ŁŻ"},
+    )
+    sha = hashlib.sha256(data).hexdigest()
+    ws.quarantine_dir.mkdir(exist_ok=True)
+    (ws.quarantine_dir / f"{sha}.pdf").write_bytes(data)
+    arrival = {"file": "Rückmeldung Łódź.pdf", "file_name": "Rückmeldung Łódź.pdf"}
+    kept_aside: dict[str, object] = {"sha256": sha, "kind": "unknown-schema"}
+    if record == "damaged":
+        text = '{"file": "Rückmeldung Łódź.pdf", "arrivals": [{"quarantined_'
+    else:
+        kept_aside["file"] = arrival["file"]
+        if record == "no arrivals":  # as an earlier formgen wrote it: one file, no time
+            pass
+        else:
+            assert isinstance(record, dict)
+            kept_aside["arrivals"] = [{**arrival, **record}]
+        text = json.dumps(kept_aside)
+    (ws.quarantine_dir / f"{sha}.json").write_text(text, "utf-8")
+
+    out = run("ingest", str(ws.quarantine_dir), "-w", str(ws.root))
+    assert "taken out of the quarantine" in out
+    assert f"lies in the future (today is {today.isoformat()})" in out
+    assert not any(ws.quarantine_dir.iterdir())
+    for rebuilt in (False, True):
+        if rebuilt:
+            run("register", "rebuild", "--reread", "-w", str(ws.root))
+        entry = load(ws).institutions["inst-0001"]["entries"]["psychotherapie"]
+        kept = entry["fields"]["date"]
+        assert kept["v"] is None and kept["problem_key"] == "future_iso", rebuilt
+        assert kept["problem_args"]["today"] == today.isoformat(), rebuilt
+        assert entry["fields"]["initials"]["v"] == "ŁŻ", rebuilt
