@@ -10,34 +10,29 @@ keeps the stored paths and values for machines.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from ingest.export import display
-from ingest.messages import day_text, problem_text
+from ingest.messages import date_text, day_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.tables import width
-
-_WORDS = {
-    "de": {"institution": "Einrichtung", "other": "weitere"},
-    "en": {"institution": "Institution", "other": "others"},
-}
-BLANK = "(blank)"
 
 
 def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     """One stored value as people read it: labels for choices, regions and languages, a date
     as in the printed register, an invalid value as typed with why (in ``lang`` as the printed
-    register says it); ``(blank)`` for none."""
+    register says it); ``(blank)``, in German ``(leer)``, for none."""
     if sv is None:
-        return BLANK
+        return say("blank", lang)
     text = display(f, sv, labels=True, lang=lang)
     if f is not None and f.type is FieldType.DATE:
         text = day_text(sv, lang) or text  # an ISO day written the language's way
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
-    return text + (f"  [invalid: {why}]" if why else "")
+    return text + (f"  {say('invalid_value', lang, why=why)}" if why else "")
 
 
 def _field(schema: Schema, scope: str, key: str) -> Field | None:
@@ -69,7 +64,7 @@ def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") ->
 
 def _heading(schema: Schema, scope: str, lang: str) -> str:
     if scope == INSTITUTION:
-        return _WORDS.get(lang, _WORDS["de"])["institution"]
+        return say("institution", lang)
     return schema.category_label(scope, lang)
 
 
@@ -78,7 +73,7 @@ def _label(f: Field | None, key: str, lang: str) -> str:
         return key
     label = f.label.get(lang) or f.id
     if key.endswith("." + OTHER):
-        return f"{label} ({_WORDS.get(lang, _WORDS['de'])['other']})"
+        return f"{label} ({say('others', lang)})"
     return label
 
 
@@ -132,16 +127,51 @@ def indented(text: str, column: int) -> str:
     return text.replace("\n", "\n" + " " * column)
 
 
+def when_text(at: str, lang: str = "de") -> str:
+    """A stored moment (``2026-11-23T07:52:49Z``) as ``lang`` writes it: ``23.11.2026 07:52
+    UTC`` in German; as stored (ISO, as English dates are written) in English, and where it
+    is no moment (a hand edit)."""
+    if lang != "de":
+        return at
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    zone = "UTC" if moment.utcoffset() == dt.timedelta(0) else moment.strftime("%z")
+    return f"{date_text(moment.date(), lang)} {moment:%H:%M} {zone}".rstrip()
+
+
+def _op_text(op: str, lang: str) -> str:
+    """What a revision did: ``merge`` (a return read in), ``resolve c-0001`` (a decision)."""
+    kind, _, target = op.partition(" ")
+    if kind == "merge" and not target:
+        return say("op_merge", lang)
+    if kind == "resolve" and target:
+        return say("op_resolve", lang, target=target)
+    return op
+
+
 def history_text(reg: Register, iid: str, lang: str = "de") -> str:
-    """Every revision of institution ``iid`` for the terminal (see the module docstring)."""
+    """Every revision of institution ``iid`` for the terminal, in ``lang`` (see the module
+    docstring)."""
     inst = reg.institution(iid)
-    out = [f"{iid}  {reg.name_of(iid)}  (revision {inst['rev']})"]
+    out = [f"{iid}  {reg.name_of(iid)}  {say('revision_now', lang, rev=inst['rev'])}"]
     for h in reg.history(iid):
         src = reg.source(h.get("src"))
         origin = "—"
         if src:
             form = src.get("instance_id")
-            origin = f"{src.get('file_name')} [{src.get('reader')}, form {reference(form) if form else '—'}]"
-        out.append(f"\nrevision {h['rev']}  {h['at']}  {h['op']}  from {origin}")
+            origin = say(
+                "origin",
+                lang,
+                file=str(src.get("file_name")),
+                reader=str(src.get("reader")),
+                form=reference(form) if form else "—",
+            )
+        at = when_text(str(h["at"]), lang)
+        said = say(
+            "revision", lang, rev=h["rev"], at=at, op=_op_text(str(h["op"]), lang), origin=origin
+        )
+        out.append(f"\n{said}")
         out.extend(_changes(reg, h["changes"], lang))
     return "\n".join(out)

@@ -128,6 +128,100 @@ fields by their stored values (``duesseldorf, neuss_meerbusch``, ``angebot``), o
 ``future``, held today's date written the German way (``23.11.2026``) for every language; the
 templates stay, so that registers and journals written before print as they did."""
 
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "col_id": "id",
+        "col_name": "name",
+        "col_category": "category",
+        "col_region": "region",
+        "col_languages": "languages",
+        "col_confirmed": "confirmed",
+        "col_why": "why",
+        "col_gap": "gap",
+        "reason_stale": "stale",
+        "reason_missing": "missing",
+        "reason_invalid": "invalid",
+        "reason_unconfirmed": "unconfirmed",
+        "age": "{days} d > {limit}",
+        "never": "never",
+        "nothing_stale": "nothing to do: every entry is current, complete and confirmed",
+        "update_list_file": "update list for {n} institutions: {path}",
+        "update_list_file_one": "update list for 1 institution: {path}",
+        "update_list": "{n} institutions on the update list → formgen mail --stale",
+        "update_list_one": "1 institution on the update list → formgen mail --stale",
+        "gap_none": "no entry",
+        "gap_fehlanzeige": "only Fehlanzeige",
+        "no_gaps": "no gaps: every category has an entry in every region",
+        "no_match": "no entry matches",
+        "entries": "{n} entries",
+        "entries_one": "1 entry",
+        "no_conflicts": "nothing waits for a decision",
+        "mine": "mine (register)",
+        "theirs": "theirs ({file}, {made})",
+        "from_revision": "form from revision {rev}",
+        "not_prefilled": "form not prefilled from the register",
+        "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
+        "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs  ·  "
+        "formgen register resolve d-NNNN --merge|--new",
+        "institution": "Institution",
+        "others": "others",
+        "blank": "(blank)",
+        "invalid_value": "[invalid: {why}]",
+        "revision_now": "(revision {rev})",
+        "revision": "revision {rev}  {at}  {op}  from {origin}",
+        "origin": "{file} [{reader}, form {form}]",
+        "op_merge": "merge",
+        "op_resolve": "resolve {target}",
+    },
+    "de": {
+        "col_id": "ID",
+        "col_name": "Name",
+        "col_category": "Checkliste",
+        "col_region": "Region",
+        "col_languages": "Sprachen",
+        "col_confirmed": "bestätigt",
+        "col_why": "Grund",
+        "col_gap": "Lücke",
+        "reason_stale": "veraltet",
+        "reason_missing": "fehlt",
+        "reason_invalid": "ungültig",
+        "reason_unconfirmed": "unbestätigt",
+        "age": "{days} Tage > {limit}",
+        "never": "nie",
+        "nothing_stale": "nichts zu tun: jeder Eintrag ist aktuell, vollständig und bestätigt",
+        "update_list_file": "Aktualisierungsliste für {n} Einrichtungen: {path}",
+        "update_list_file_one": "Aktualisierungsliste für 1 Einrichtung: {path}",
+        "update_list": "{n} Einrichtungen auf der Aktualisierungsliste → formgen mail --stale",
+        "update_list_one": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale",
+        "gap_none": "kein Eintrag",
+        "gap_fehlanzeige": "nur Fehlanzeige",
+        "no_gaps": "keine Lücken: jede Checkliste hat in jeder Region einen Eintrag",
+        "no_match": "kein Eintrag passt",
+        "entries": "{n} Einträge",
+        "entries_one": "1 Eintrag",
+        "no_conflicts": "nichts wartet auf eine Entscheidung",
+        "mine": "mine (im Register)",
+        "theirs": "theirs ({file}, {made})",
+        "from_revision": "Formular aus Revision {rev}",
+        "not_prefilled": "Formular nicht aus dem Register vorausgefüllt",
+        "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
+        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine|theirs  ·  "
+        "formgen register resolve d-NNNN --merge|--new",
+        "institution": "Einrichtung",
+        "others": "weitere",
+        "blank": "(leer)",
+        "invalid_value": "[ungültig: {why}]",
+        "revision_now": "(Revision {rev})",
+        "revision": "Revision {rev}  {at}  {op}  aus {origin}",
+        "origin": "{file} [{reader}, Formular {form}]",
+        "op_merge": "eingelesen",
+        "op_resolve": "Entscheidung {target}",
+    },
+}
+"""The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
+``history``), per language; every language has every key. ``--json`` says none of them: it
+keeps ids, reason keys (``stale``) and ISO dates for machines."""
+
 _GROUPING = {"en": ",", "de": "."}
 
 
@@ -171,6 +265,12 @@ class _Formatter(string.Formatter):
         if "," in format_spec and isinstance(value, int) and self.sep != ",":
             text = text.replace(",", self.sep)
         return text
+
+
+def say(key: str, lang: str, **args: Arg) -> str:
+    """The fixed text ``key`` of the terminal views (:data:`WORDS`) in ``lang`` with ``args``
+    (German for a language formgen has no words for, as the labels of the schema)."""
+    return _Formatter(lang).format(WORDS.get(lang, WORDS["de"])[key], **args)
 
 
 def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RegisterError
 from formgen.model import FieldType
+from ingest.messages import say
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_of
 from ingest.tables import cut, table
@@ -112,11 +113,13 @@ def _other_mentions(entry: Json, code: str) -> bool:
 
 
 def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
-    """The entries found as a table for the terminal (id, name, checklist and region by their
-    names in ``lang``, language codes) and how many there are."""
+    """The entries found as a table for the terminal in ``lang`` (its headers; checklist, region
+    and languages by their names) and how many there are."""
     if not hits:
-        return "no entry matches"
-    rows: list[tuple[str, ...]] = [("id", "name", "category", "region", "languages")]
+        return say("no_match", lang)
+    rows: list[tuple[str, ...]] = [
+        tuple(say(f"col_{c}", lang) for c in ("id", "name", "category", "region", "languages"))
+    ]
     for h in hits:
         rows.append(
             (
@@ -124,7 +127,8 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
                 cut(h.name, NAME_COLUMNS),
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
                 reg.schema.region_label(h.region, lang) if h.region else "—",
-                ", ".join(h.languages),
+                ", ".join(languages.name(code, lang) for code in h.languages),
             )
         )
-    return f"{table(rows)}\n{len(hits)} entr{'y' if len(hits) == 1 else 'ies'}"
+    count = say("entries_one", lang) if len(hits) == 1 else say("entries", lang, n=len(hits))
+    return f"{table(rows)}\n{count}"

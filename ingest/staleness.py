@@ -25,6 +25,7 @@ from typing import Any
 from formgen.errors import FormgenError
 from formgen.model import CONFIRMED_ON, FieldType, Scope
 from formgen.record import InstitutionRecord
+from ingest.messages import date_text, say
 from ingest.register import Json, Register
 from ingest.tables import cut, table
 
@@ -303,17 +304,26 @@ def _field_labels(reg: Register, category: str, field_ids: Iterable[str], lang: 
 
 
 def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> str:
-    """A plain-text table for the terminal: checklists, regions and the fields missing or
-    invalid by their names in ``lang``."""
+    """A plain-text table for the terminal in ``lang``: its headers and reasons, checklists,
+    regions, the fields missing or invalid by their names and the last confirmation as the
+    language writes dates."""
     if not findings:
-        return "nothing to do: every entry is current, complete and confirmed"
-    rows: list[tuple[str, ...]] = [("id", "name", "category", "region", "confirmed", "why")]
+        return say("nothing_stale", lang)
+    rows: list[tuple[str, ...]] = [
+        tuple(
+            say(f"col_{c}", lang) for c in ("id", "name", "category", "region", "confirmed", "why")
+        )
+    ]
     for f in findings:
         why = ", ".join(
-            r
+            say(f"reason_{r}", lang)
             + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
             + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
-            + (f" ({f.age_days} d > {f.stale_after_days})" if r == STALE and f.age_days else "")
+            + (
+                f" ({say('age', lang, days=f.age_days, limit=f.stale_after_days)})"
+                if r == STALE and f.age_days
+                else ""
+            )
             for r in f.reasons
         )
         rows.append(
@@ -322,7 +332,7 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
                 cut(f.name, 32),
                 cut(reg.schema.category_label(f.category, lang), CATEGORY_COLUMNS),
                 reg.schema.region_label(f.region, lang) if f.region else "—",
-                f.last_confirmed.isoformat() if f.last_confirmed else "never",
+                date_text(f.last_confirmed, lang) if f.last_confirmed else say("never", lang),
                 why,
             )
         )
@@ -330,15 +340,18 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
 
 
 def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
+    """A plain-text table for the terminal in ``lang``: checklist, region and what is missing."""
     if not found:
-        return "no gaps: every category has an entry in every region"
-    rows: list[tuple[str, ...]] = [("category", "region", "gap")]
+        return say("no_gaps", lang)
+    rows: list[tuple[str, ...]] = [
+        tuple(say(f"col_{c}", lang) for c in ("category", "region", "gap"))
+    ]
     for g in found:
         rows.append(
             (
                 cut(reg.schema.category(g.category).label.get(lang), 48),
                 reg.schema.region_label(g.region, lang),
-                "no entry" if g.kind == NO_ENTRY else "only Fehlanzeige",
+                say(f"gap_{g.kind}", lang),
             )
         )
     return table(rows)

@@ -26,7 +26,7 @@ from formgen.schema_load import default_schema, load_schema_text
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import journal_path, load, read_journal, writing
-from ingest.messages import EARLIER, MESSAGES, Problem, day_text, problem_text
+from ingest.messages import EARLIER, MESSAGES, WORDS, Problem, day_text, problem_text, say
 from ingest.printed import LABEL_W, PrintOptions, render_register
 from ingest.register import Register
 from ingest.schemas import SchemaRegistry
@@ -195,6 +195,13 @@ def test_every_message_has_a_template_in_every_language_and_a_check_that_says_it
     made = {key for key, _check, _de in CHECKS}
     assert made == set(MESSAGES["en"]) - set(EARLIER)  # earlier keys: only as stored before
     assert set(EARLIER.values()) <= made and not set(EARLIER) & made
+
+
+def test_every_word_of_the_terminal_views_is_said_in_every_language() -> None:
+    assert set(WORDS["de"]) == set(WORDS["en"])
+    assert say("age", "de", days=1421, limit=365) == "1421 Tage > 365"
+    assert say("age", "en", days=1421, limit=365) == "1421 d > 365"
+    assert say("entries", "fr", n=3) == "3 Einträge"  # no words for it: German, as the labels
 
 
 # as formgen stored these before they named choices and fields by their labels
@@ -382,7 +389,7 @@ def test_the_report_stays_english_and_the_history_speaks_the_workspace_language(
     )
     result = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
     assert (
-        ws.language == "de" and "[invalid: „viel“ ist keine gültige Prozentangabe" in result.output
+        ws.language == "de" and "[ungültig: „viel“ ist keine gültige Prozentangabe" in result.output
     )
 
 

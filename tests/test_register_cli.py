@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import errno
 import importlib.util
 import io
@@ -56,7 +57,7 @@ def test_every_register_command_has_help_and_a_readme_row() -> None:
 def test_history(ws: Workspace) -> None:
     code, out = run(ws, "history", "inst-0001")
     assert code == 0
-    assert "revision 2" in out and "Telefon (Zentrale): +49 211 123456 → +49 211 999999" in out
+    assert "Revision 2" in out and "Telefon (Zentrale): +49 211 123456 → +49 211 999999" in out
     code, out = run(ws, "history", "inst-0999")
     assert code == 1 and "Error: no institution 'inst-0999'" in out
 
@@ -90,24 +91,22 @@ def test_history_speaks_in_the_labels_of_the_form_and_the_printed_register(
         )
     code, out = run(ws, "history", "inst-0001")
     assert code == 0
-    assert "form FG-" in out  # the reference printed on the form, not the bare instance id
+    assert "Formular FG-" in out  # the reference printed on the form, not the bare instance id
     institution = _lines_under(out, "Einrichtung")
-    assert "    Name der Einrichtung: (blank) → Praxis Ольга Петренко" in institution
-    assert "    Versorgungsregion: (blank) → Dormagen" in institution
+    assert "    Name der Einrichtung: (leer) → Praxis Ольга Петренко" in institution
+    assert "    Versorgungsregion: (leer) → Dormagen" in institution
     entry = _lines_under(out, "PsychotherapeutIn, niedergelassen")
-    assert "    Erfahrungen/Ressourcen vorhanden?: (blank) → Fehlanzeige" in entry
-    assert (
-        "    Fremdsprachliche Kenntnisse im Team: (blank) → Persisch (Farsi), Ukrainisch" in entry
-    )
-    assert "    Datum: (blank) → 24.09.2025" in entry
-    assert "    Name: (blank) → Şule Yılmaz" in entry
+    assert "    Erfahrungen/Ressourcen vorhanden?: (leer) → Fehlanzeige" in entry
+    assert "    Fremdsprachliche Kenntnisse im Team: (leer) → Persisch (Farsi), Ukrainisch" in entry
+    assert "    Datum: (leer) → 24.09.2025" in entry
+    assert "    Name: (leer) → Şule Yılmaz" in entry
     assert "institution." not in out and "psychotherapie" not in out
 
     # The centre renames its regions: a value without a label any more is shown as stored.
     with open(ws.root / "workspace.toml", "a", encoding="utf-8") as fh:
         fh.write('\n[[regions]]\nvalue = "neuss"\nde = "Neuss"\nen = "Neuss"\n')
     code, out = run(ws, "history", "inst-0001")
-    assert code == 0 and "    Versorgungsregion: (blank) → dormagen" in out
+    assert code == 0 and "    Versorgungsregion: (leer) → dormagen" in out
 
     code, out = run(ws, "history", "inst-0001", "--json")
     (rev,) = json.loads(out)  # machines keep the paths and stored values
@@ -131,14 +130,14 @@ def test_history_keeps_each_value_of_several_lines_under_its_first_line(tmp_path
 
 def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts")
-    assert code == 0 and "c-0001" in out and "mine (register):  +49 211 999999" in out
+    assert code == 0 and "c-0001" in out and "mine (im Register):  +49 211 999999" in out
     code, out = run(ws, "resolve", "c-0001")
     assert code == 2 and "--take" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
     assert code == 0 and "decided (theirs): c-0001" in out
     assert load(ws).institutions["inst-0001"]["institution"]["phone"]["v"] == "+49 211 555555"
     code, out = run(ws, "conflicts")
-    assert "nothing waits" in out
+    assert "nichts wartet auf eine Entscheidung" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "mine")
     assert code == 1 and "Error: c-0001 was decided already: the returned value was taken" in out
 
@@ -161,13 +160,13 @@ def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
     code, out = run(
         ws, "stale", "--today", "2026-11-22", "--records", str(tmp_path / "update.json")
     )
-    assert code == 0 and "Ольга Петренко" in out and "stale" in out
+    assert code == 0 and "Ольга Петренко" in out and "veraltet" in out
     records = json.loads((tmp_path / "update.json").read_text("utf-8"))
     assert {r["id"] for r in records} == {"inst-0002"}
     code, out = run(ws, "stale", "--json", "--today", "2026-11-22")
     assert json.loads(out)[0]["reasons"] == ["stale", "missing", "unconfirmed"]
     code, out = run(ws, "gaps", "--category", "psychotherapie")
-    assert code == 0 and "Rhein-Kreis Neuss" in out and "no entry" in out
+    assert code == 0 and "Rhein-Kreis Neuss" in out and "kein Eintrag" in out
     code, out = run(ws, "gaps", "--category", "astrologie")
     assert code == 1 and "unknown category 'astrologie'" in out
     code, out = run(ws, "stale", "--today", "gestern")
@@ -197,7 +196,7 @@ def test_find(ws: Workspace) -> None:
     code, out = run(
         ws, "find", "--category", "psychotherapie", "--region", "duesseldorf", "--language", "Farsi"
     )
-    assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and "1 entry" in out
+    assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and "1 Eintrag" in out
     code, out = run(ws, "find", "--language", "Klingonisch")
     assert code == 1 and "Error: unknown language 'Klingonisch'" in out
 
@@ -214,15 +213,21 @@ def in_language(ws: Workspace, lang: str) -> Workspace:
 WORDS = {
     "de": {
         "category": "PsychotherapeutIn, niedergelassen",
-        "invalid": "invalid (Anteil der Klientel mit Migrationsgeschichte (%))",
-        "missing": "missing (Datum, Handzeichen)",
+        "invalid": "ungültig (Anteil der Klientel mit Migrationsgeschichte (%))",
+        "missing": "fehlt (Datum, Handzeichen)",
         "phone": "Einrichtung › Telefon (Zentrale)",
+        "one": "1 Eintrag",
+        "blank": "(leer)",
+        "why": "ungültig",
     },
     "en": {
         "category": "Psychotherapist in private practice",
         "invalid": "invalid (Share of clients with a migration history (%))",
         "missing": "missing (Date, Initials)",
         "phone": "Institution › Phone (main line)",
+        "one": "1 entry",
+        "blank": "(blank)",
+        "why": "invalid",
     },
 }
 
@@ -258,7 +263,7 @@ def test_lists_name_checklists_and_fields_in_the_workspace_language(
     code, out = run(ws, "find", "--json")
     assert json.loads(out)[0]["category"] == "psychotherapie"
     code, out = run(ws, "find", "--category", words["category"].upper())
-    assert code == 0 and "1 entry" in out
+    assert code == 0 and words["one"] in out
     code, out = run(ws, "stale", "--region", "mars")
     assert code == 1 and f"  andere: {'Andere Region' if lang == 'de' else 'Other region'}\n" in out
 
@@ -266,7 +271,7 @@ def test_lists_name_checklists_and_fields_in_the_workspace_language(
 @pytest.mark.parametrize(
     ("lang", "why"),
     [
-        ("de", "[invalid: „viel“ ist keine gültige Prozentangabe; bitte eine ganze Zahl"),
+        ("de", "[ungültig: „viel“ ist keine gültige Prozentangabe; bitte eine ganze Zahl"),
         ("en", "[invalid: 'viel' is not a percentage; write a whole number from 0 to 100"),
     ],
 )
@@ -288,9 +293,114 @@ def test_history_says_why_a_value_is_invalid_in_the_workspace_language(
         )
     code, out = run(ws, "history", "inst-0001")
     assert code == 0
-    label = WORDS[lang]["invalid"].removeprefix("invalid (")[:-1]
-    assert f"    {label}: (blank) → viel  {why}" in out
-    assert "→ 4O212  [invalid: an old reason]" in out
+    words = WORDS[lang]
+    label = words["invalid"].removeprefix(f"{words['why']} (")[:-1]
+    assert f"    {label}: {words['blank']} → viel  {why}" in out
+    assert f"→ 4O212  [{words['why']}: an old reason]" in out
+
+
+SAID = {
+    "de": {
+        "stale_header": ["ID", "Name", "Checkliste", "Region", "bestätigt", "Grund"],
+        "stale_row": "  Dormagen  01.01.2023  veraltet (1421 Tage > 365), fehlt (Handzeichen), "
+        "unbestätigt",
+        "update_list": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale",
+        "gaps_header": ["Checkliste", "Region", "Lücke"],
+        "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  kein Eintrag",
+        "find_header": ["ID", "Name", "Checkliste", "Region", "Sprachen"],
+        "languages": "  Düsseldorf  Persisch (Farsi), Türkisch",
+        "count": "2 Einträge",
+        "no_match": "kein Eintrag passt",
+        "mine": "    mine (im Register):  +49 211 999999",
+        "theirs": "    theirs ({file}, Formular aus Revision 1): +49 211 555555",
+        "duplicate": "d-0001  „Praxis Şule Yılmaz-Demir“ (PsychotherapeutIn, niedergelassen) "
+        "ähnelt inst-0001 „Praxis Şule Yılmaz“: ",
+        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine|theirs",
+        "now": "inst-0001  Praxis Şule Yılmaz  (Revision 2)",
+        "revision": "Revision 2  {at:%d.%m.%Y %H:%M} UTC  eingelesen  aus {file} "
+        "[acroform-pdf, Formular FG-",
+        "blank": "    Telefon (Zentrale): (leer) → +49 211 123456",
+    },
+    "en": {
+        "stale_header": ["id", "name", "category", "region", "confirmed", "why"],
+        "stale_row": "  Dormagen  2023-01-01  stale (1421 d > 365), missing (Initials), unconfirmed",
+        "update_list": "1 institution on the update list → formgen mail --stale",
+        "gaps_header": ["category", "region", "gap"],
+        "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  no entry",
+        "find_header": ["id", "name", "category", "region", "languages"],
+        "languages": "  Düsseldorf  Persian (Farsi), Turkish",
+        "count": "2 entries",
+        "no_match": "no entry matches",
+        "mine": "    mine (register):  +49 211 999999",
+        "theirs": "    theirs ({file}, form from revision 1): +49 211 555555",
+        "duplicate": "d-0001  'Praxis Şule Yılmaz-Demir' (Psychotherapist in private practice) "
+        "looks like inst-0001 'Praxis Şule Yılmaz': ",
+        "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs",
+        "now": "inst-0001  Praxis Şule Yılmaz  (revision 2)",
+        "revision": "revision 2  {at:%Y-%m-%dT%H:%M:%SZ}  merge  from {file} "
+        "[acroform-pdf, form FG-",
+        "blank": "    Phone (main line): (blank) → +49 211 123456",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_register_tables_speak_the_workspace_language(ws: Workspace, lang: str) -> None:
+    """Headers, reasons, words, dates and language names as the workspace's language writes
+    them ("01.01.2023", "Persisch (Farsi)"); --json keeps ids, reason keys, codes and ISO
+    dates for machines."""
+    with writing(ws) as w:  # a probable duplicate of inst-0001
+        w.merge(
+            checklist(
+                "psychotherapie",
+                dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="1", phone=""),
+            )
+        )
+    ws = in_language(ws, lang)
+    said = SAID[lang]
+
+    code, out = run(ws, "stale", "--today", "2026-11-22", "--category", "psychotherapie")
+    header, _rule, *rows = out.splitlines()
+    assert code == 0 and header.split() == said["stale_header"]
+    petrenko = next(row for row in rows if "Ольга Петренко" in row)
+    assert petrenko.endswith(said["stale_row"]), petrenko
+    assert out.endswith(f"\n\n{said['update_list']}\n"), out
+    code, out = run(ws, "stale", "--today", "2026-11-22", "--json")
+    found = {f["name"]: f for f in json.loads(out)}
+    assert found["Ольга Петренко"]["last_confirmed"] == "2023-01-01"
+    assert found["Ольга Петренко"]["reasons"] == ["stale", "missing", "unconfirmed"]
+
+    code, out = run(ws, "gaps", "--category", "psychotherapie")
+    header, _rule, *rows = out.splitlines()
+    assert code == 0 and header.split() == said["gaps_header"]
+    assert any(row.endswith(said["gap"]) for row in rows), out
+    code, out = run(ws, "gaps", "--category", "psychotherapie", "--json")
+    assert {"category": "psychotherapie", "region": "neuss_meerbusch", "kind": "none",
+            "institutions": []} in json.loads(out)  # fmt: skip
+
+    code, out = run(ws, "find")
+    header, _rule, yilmaz, _petrenko, count = out.splitlines()
+    assert code == 0 and header.split() == said["find_header"]
+    assert yilmaz.startswith("inst-0001  Praxis Şule Yılmaz  ")
+    assert yilmaz.endswith(said["languages"]) and count == said["count"]
+    code, out = run(ws, "find", "--json")
+    assert [h["languages"] for h in json.loads(out)] == [["fa", "tr"], []]
+    code, out = run(ws, "find", "--text", "Astrologie")
+    assert code == 0 and out == said["no_match"] + "\n"
+
+    reg = load(ws)
+    theirs = reg.source(reg.conflicts()[0]["theirs"]["src"])["file_name"]
+    code, out = run(ws, "conflicts")
+    assert code == 0 and f"\n{said['mine']}\n{said['theirs'].format(file=theirs)}\n" in out
+    assert f"\n{said['duplicate']}" in out and f"\n\n{said['decide']}" in out
+
+    code, out = run(ws, "history", "inst-0001")
+    second = reg.history("inst-0001")[1]
+    at = dt.datetime.fromisoformat(second["at"])
+    file = reg.source(second["src"])["file_name"]
+    assert code == 0 and out.startswith(said["now"] + "\n")
+    assert "\n\n" + said["revision"].format(at=at, file=file) in out
+    assert said["blank"] in out
 
 
 def _columns(line: str) -> int:
@@ -316,11 +426,13 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     code, out = run(ws, "find", "--category", "psychotherapie")
     assert code == 0
     header, rule, *rows, count = out.splitlines()
-    assert header.split() == ["id", "name", "category", "region", "languages"]
-    assert set(rule) == {"-", " "} and count == "4 entries"
-    starts = {_columns(header[: header.index("region")])}
+    assert header.split() == ["ID", "Name", "Checkliste", "Region", "Sprachen"]
+    assert set(rule) == {"-", " "} and count == "4 Einträge"
+    starts = {_columns(header[: header.index("Region")])}
     for row in rows:
-        assert row.endswith("  PsychotherapeutIn, niedergelassen  Dormagen  fa, tr"), row
+        assert row.endswith(
+            "  PsychotherapeutIn, niedergelassen  Dormagen  Persisch (Farsi), Türkisch"
+        ), row
         starts.add(_columns(row[: row.index("Dormagen")]))
     assert len(starts) == 1, out  # the region column starts at one column in every row
     shown = "\n".join(rows)
@@ -487,7 +599,7 @@ def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
         )
     code, out = run(ws, "conflicts")
     assert code == 0
-    assert "    mine (register):  Mo–Fr 9–13 Uhr\n                      Do 14–18 Uhr\n" in out
+    assert "    mine (im Register):  Mo–Fr 9–13 Uhr\n                         Do 14–18 Uhr\n" in out
     lines = out.splitlines()
     theirs = next(n for n, line in enumerate(lines) if line.startswith("    theirs ("))
     assert lines[theirs + 1] == " " * lines[theirs].index("Di 9–12") + "nach Vereinbarung"
@@ -528,6 +640,6 @@ def test_history_writes_an_invalid_iso_date_as_the_workspace_writes_dates(tmp_pa
         w.merge(institution_form("inst-0001", base=1, date=Bad("2027-02-01", future)))
     code, out = run(ws, "history", "inst-0001")
     assert code == 0
-    assert "→ 01.02.2027  [invalid: „2027-02-01“ liegt in der Zukunft" in out
+    assert "→ 01.02.2027  [ungültig: „2027-02-01“ liegt in der Zukunft" in out
     code, out = run(ws, "history", "inst-0001", "--json")
     assert "01.02.2027" not in out and "2027-02-01" in out

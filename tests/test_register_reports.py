@@ -113,13 +113,13 @@ def test_gaps_no_entry_and_only_fehlanzeige(reg: Register) -> None:
     assert found[("facharzt", "duesseldorf")] == "none"
     assert not any(region == "andere" for _c, region in found)
     text = staleness.gaps_table(reg, staleness.gaps(reg, ["dormagen"], ["psychotherapie"]))
-    assert "only Fehlanzeige" in text and "Dormagen" in text
+    assert "nur Fehlanzeige" in text and "Dormagen" in text
 
 
 def test_findings_table_reads(reg: Register) -> None:
     text = staleness.findings_table(reg, staleness.review(reg, TODAY))
-    assert "Ольга Петренко Psychotherapie" in text and "stale (935 d > 365)" in text
-    assert "missing (Datum, Handzeichen)" in text
+    assert "Ольга Петренко Psychotherapie" in text and "veraltet (935 Tage > 365)" in text
+    assert "fehlt (Datum, Handzeichen)" in text
     english = staleness.findings_table(reg, staleness.review(reg, TODAY), "en")
     assert "missing (Date, Initials)" in english and "  Crisis (intervention) service  " in english
 

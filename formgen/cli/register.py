@@ -20,6 +20,7 @@ from formgen.workspace import Workspace, write_atomic
 from ingest import export as export_mod
 from ingest import history as history_mod
 from ingest import journal, search, staleness
+from ingest.messages import say
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
 
@@ -80,17 +81,17 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         _echo_json({"conflicts": held, "duplicates": dups})
         return
     if not held and not dups:
-        click.echo("nothing waits for a decision")
+        click.echo(say("no_conflicts", lang))
         return
     for c in held:
         src = reg.source(c["theirs"].get("src"))
         made = (
-            f"form from revision {c['base_version']}"
+            say("from_revision", lang, rev=c["base_version"])
             if c["base_version"] is not None
-            else "form not prefilled from the register"
+            else say("not_prefilled", lang)
         )
-        mine = "    mine (register):  "
-        theirs = f"    theirs ({src.get('file_name', '?')}, {made}): "
+        mine = f"    {say('mine', lang)}:  "
+        theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
         path = c["path"]
         shown = {
             side: history_mod.stored_text(reg.schema, path, c[side], lang)
@@ -103,16 +104,17 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             f"{theirs}{history_mod.indented(shown['theirs'], len(theirs))}"
         )
     for d in dups:
-        name = d["entry"]["institution"].get("name", {}).get("raw", "?")
-        category = reg.schema.category_label(d["entry"]["category"], lang)
-        click.echo(
-            f"{d['id']}  '{name}' ({category}) looks like {d['candidate']} "
-            f"'{reg.name_of(d['candidate'])}': {d['reason']}"
+        said = say(
+            "duplicate",
+            lang,
+            name=d["entry"]["institution"].get("name", {}).get("raw", "?"),
+            category=reg.schema.category_label(d["entry"]["category"], lang),
+            candidate=d["candidate"],
+            candidate_name=reg.name_of(d["candidate"]),
+            reason=d["reason"],
         )
-    click.echo(
-        "\ndecide with: formgen register resolve c-NNNN --take mine|theirs  ·  "
-        "formgen register resolve d-NNNN --merge|--new"
-    )
+        click.echo(f"{d['id']}  {said}")
+    click.echo("\n" + say("decide", lang))
 
 
 @register.command("resolve")
@@ -239,13 +241,14 @@ def stale(
     if as_json:
         _echo_json([f.to_json() for f in found])
     else:
-        click.echo(staleness.findings_table(reg, found, ws.language))
+        lang = ws.language
+        click.echo(staleness.findings_table(reg, found, lang))
         count = len({f.institution_id for f in found})
+        one = "_one" if count == 1 else ""
         if records_path:
-            click.echo(f"\nupdate list for {count} institutions: {records_path}")
+            click.echo("\n" + say(f"update_list_file{one}", lang, n=count, path=records_path))
         elif found:
-            noun = "institution" if count == 1 else "institutions"
-            click.echo(f"\n{count} {noun} on the update list → formgen mail --stale")
+            click.echo("\n" + say(f"update_list{one}", lang, n=count))
 
 
 @register.command("gaps")
