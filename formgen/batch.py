@@ -68,13 +68,14 @@ def get_renderer(fmt: str) -> Renderer:
 
 
 def read_recipients(
-    schema: Schema, data: bytes, source: str = "recipients.csv"
+    schema: Schema, data: bytes, source: str = "recipients.csv", lang: str | None = None
 ) -> list[InstitutionRecord]:
     """Recipients from a CSV (as ``formgen mail`` reads it): one record per row, to prefill.
 
-    Raises :class:`RecipientsError` listing every problem with its line; nothing is made then.
+    Raises :class:`RecipientsError` listing every problem with its line (regions and
+    checklists one can write named in ``lang``); nothing is made then.
     """
-    listed = parse_recipients_csv(data, schema, source).require_valid()
+    listed = parse_recipients_csv(data, schema, source, lang).require_valid()
     if not listed.recipients:
         raise RecordError(f"{source}: no recipients (only a header line?)")
     return [r.record() for r in listed.recipients]

@@ -74,7 +74,7 @@ class RecipientsError(FormgenError):
         super().__init__(
             head
             + " (nothing was made or sent; fix them — `formgen mail` also takes --skip-invalid to mail only the valid rows):\n"
-            + "\n".join(f"  {p}" for p in problems)
+            + "\n".join("  " + str(p).replace("\n", "\n  ") for p in problems)
         )
 
 

@@ -242,7 +242,7 @@ class Schema:
             if key in (c.id.casefold(), *(t.casefold() for t in c.label.values.values())):
                 return c
         known = _named(((c.id, c.label) for c in self.categories), lang or self.default_language)
-        raise UnknownCategoryError(f"unknown category '{text}'; give its id or its name{known}")
+        raise UnknownCategoryError(f"unknown category '{text:.60}'; give its id or its name{known}")
 
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case
@@ -261,7 +261,7 @@ class Schema:
             known = _named(
                 ((r.value, r.label) for r in self.regions), lang or self.default_language
             )
-            raise FormgenError(f"unknown region '{text}'; give its id or its name{known}")
+            raise FormgenError(f"unknown region '{text:.60}'; give its id or its name{known}")
         return value
 
     def category(self, category_id: str) -> Category:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
-from formgen.errors import Problem, RecipientsError, RecordError
+from formgen.errors import FormgenError, Problem, RecipientsError, RecordError
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -216,14 +216,12 @@ _LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
 not hold ("?ule Y?lmaz", "????? ????????"); a question mark people type ends a word ("Wohin?")."""
 
 
-def _match_region(text: str, schema: Schema) -> str | None:
-    return schema.region_value(text) if text.strip() else ""
-
-
 def parse_recipients_csv(
-    data: bytes, schema: Schema, source: str = "recipients.csv"
+    data: bytes, schema: Schema, source: str = "recipients.csv", lang: str | None = None
 ) -> RecipientList:
-    """Read a recipients CSV; every problem is listed with its line, nothing is dropped silently."""
+    """Read a recipients CSV; every problem is listed with its line, nothing is dropped silently.
+    An unknown region is told with the regions one can write, named in ``lang`` (default: the
+    schema's language)."""
     text, encoding = decode_csv(data)
     first_line = text.split("\n", 1)[0]
     delimiter = detect_delimiter(first_line)
@@ -276,7 +274,7 @@ def parse_recipients_csv(
                 )
             )
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
-        rec, more = _check_row(cell, schema, source, line, seen)
+        rec, more = _check_row(cell, schema, source, line, seen, lang)
         values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
         for key, text in values.items():
             try:
@@ -295,7 +293,12 @@ def parse_recipients_csv(
 
 
 def _check_row(
-    cell: Mapping[str, str], schema: Schema, source: str, line: int | None, seen: dict[str, int]
+    cell: Mapping[str, str],
+    schema: Schema,
+    source: str,
+    line: int | None,
+    seen: dict[str, int],
+    lang: str | None,
 ) -> tuple[Recipient | None, list[Problem]]:
     problems: list[Problem] = []
     rid = cell["id"]
@@ -339,16 +342,16 @@ def _check_row(
             email = normalise_email(email)
     categories, cat_problems = _match_categories(cell["categories"], schema, source, line)
     problems.extend(cat_problems)
-    region = _match_region(cell["region"], schema)
-    if region is None:
-        allowed = ", ".join(r.value for r in schema.regions)
-        problems.append(
-            Problem(source, line, f"unknown region '{cell['region']:.40}'; known: {allowed}")
-        )
+    region = ""
+    if cell["region"]:
+        try:
+            region = schema.region_named(cell["region"], lang)
+        except FormgenError as exc:  # unknown: said with every region one can write
+            problems.append(Problem(source, line, str(exc)))
     if problems:
         return None, problems
     where = f"{source}:{line}" if line else source
-    return Recipient(rid, name, email, categories, region or "", where), []
+    return Recipient(rid, name, email, categories, region, where), []
 
 
 def recipients_from_records(

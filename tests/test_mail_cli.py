@@ -129,6 +129,27 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["a1.eml", "a7.eml"]
 
 
+@pytest.mark.parametrize(("lang", "named"), [("de", "Andere Region"), ("en", "Other region")])
+def test_an_unknown_region_is_told_with_the_regions_in_the_workspace_language(
+    tmp_path, lang, named
+):
+    ws = make_workspace(tmp_path / "ws").root
+    config = ws / "workspace.toml"
+    config.write_text(config.read_text("utf-8").replace('language = "de"', f'language = "{lang}"'))
+    result = run(
+        "mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d")
+    )
+    assert result.exit_code == 1
+    assert (
+        f"  {DATA / 'malformed.csv'}:6: unknown region 'Köln'; give its id or its name:\n"
+        "    duesseldorf: Düsseldorf\n"
+        "    neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)\n"
+        "    dormagen\n"
+        f"    andere: {named}\n"
+        f"  {DATA / 'malformed.csv'}:7: no institution name\n"
+    ) in result.output
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -62,7 +62,11 @@ def test_malformed_list_names_every_problem_with_its_line():
         "malformed.csv:3: 'kein-at-zeichen.example.org' is not an e-mail address (expected name@example.org)",
         "malformed.csv:4: duplicate id 'a1' (first on line 2); ids must be unique",
         "malformed.csv:5: unknown category 'psychoterapie'; did you mean 'psychotherapie'?",
-        "malformed.csv:6: unknown region 'Köln'; known: duesseldorf, neuss_meerbusch, dormagen, andere",
+        "malformed.csv:6: unknown region 'Köln'; give its id or its name:\n"
+        "  duesseldorf: Düsseldorf\n"
+        "  neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)\n"
+        "  dormagen\n"
+        "  andere: Andere Region",
         "malformed.csv:7: no institution name",
         "malformed.csv:7: no category: name at least one checklist, e.g. psychotherapie",
     ]
@@ -71,9 +75,40 @@ def test_malformed_list_names_every_problem_with_its_line():
     ) as err:
         listed.require_valid()
     assert "malformed.csv:5: unknown category" in str(err.value)
+    # the regions one can write stand under their problem, not among the problems
+    assert (
+        "  malformed.csv:6: unknown region 'Köln'; give its id or its name:\n    duesseldorf: "
+        in str(err.value)
+    )
     # --skip-invalid keeps the good rows only
     assert [r.id for r in listed.require_valid(skip_invalid=True).recipients] == ["a1", "a7"]
     assert listed.invalid_rows == 5
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("de", ["Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)", "dormagen", "Andere Region"]),
+        ("en", ["Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)", "dormagen", "Other region"]),
+    ],
+)
+def test_an_unknown_region_is_told_with_the_names_one_can_write(lang, names):
+    """Each region by its id and its name in the language asked for; whatever is listed is
+    accepted in the list."""
+    listed = parse_recipients_csv(
+        "id;institution;email;categories;region\nk1;Praxis Köln;k@example.org;facharzt;Köln\n"
+        .encode(), SCHEMA, "r.csv", lang,
+    )  # fmt: skip
+    (said,) = [p.message for p in listed.problems]
+    head, *lines = said.split("\n")
+    assert head == "unknown region 'Köln'; give its id or its name:"
+    assert [line.strip().partition(": ")[2] or line.strip() for line in lines] == names
+    rows = "".join(f"r{n};Praxis;r@example.org;facharzt;{name}\n" for n, name in enumerate(names))
+    again = parse("id;institution;email;categories;region\n" + rows)
+    assert again.problems == ()
+    assert [r.region for r in again.recipients] == [
+        "duesseldorf", "neuss_meerbusch", "dormagen", "andere"
+    ]  # fmt: skip
 
 
 def test_missing_column_is_named_with_what_was_found():

@@ -54,6 +54,23 @@ def test_checklist_without_workspace_says_it_is_unsigned(tmp_path: Path) -> None
     assert identity_of(out).categories == ("psychotherapie",)
 
 
+@pytest.mark.parametrize(("lang", "named"), [("de", "Andere Region"), ("en", "Other region")])
+def test_an_unknown_region_of_a_recipient_is_told_in_the_form_language(
+    tmp_path: Path, lang: str, named: str
+) -> None:
+    (tmp_path / "r.csv").write_text(
+        RECIPIENTS + "inst-4,Neu,facharzt,Köln,d@example.org\n", "utf-8"
+    )
+    out = tmp_path / "forms"
+    result = run(
+        "generate", "pdf", "--recipients", str(tmp_path / "r.csv"), "--lang", lang,
+        "--out", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 1 and not out.exists()
+    assert "  r.csv:5: unknown region 'Köln'; give its id or its name:\n" in result.stderr
+    assert f"\n    dormagen\n    andere: {named}\n" in result.stderr
+
+
 def test_record_with_workspace_is_signed_and_recorded(tmp_path: Path) -> None:
     ws = Workspace.init(tmp_path / "ws")
     record = {
@@ -191,7 +208,8 @@ def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
         ),
         (
             "inst-4,Neu,facharzt,mars,d@example.org",
-            r"r\.csv:5: unknown region 'mars'; known: duesseldorf",
+            r"r\.csv:5: unknown region 'mars'; give its id or its name:\n"
+            r"    duesseldorf: Düsseldorf\n",
         ),
         ("inst-4,,facharzt,dormagen,d@example.org", r"r\.csv:5: no institution name"),
     ],

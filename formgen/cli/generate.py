@@ -176,7 +176,7 @@ def run_generate(
 
     if recipients_path:
         records = read_recipients(
-            schema, Path(recipients_path).read_bytes(), source=Path(recipients_path).name
+            schema, Path(recipients_path).read_bytes(), Path(recipients_path).name, lang
         )
         out_dir = Path(out) if out else default_dir
         with click.progressbar(

@@ -216,7 +216,9 @@ def mail(
     log = SendLog(ws.root)
     deliveries = log.deliveries()
 
-    listed = _recipient_list(recipients, from_register or (stale and not recipients), schema, view)
+    listed = _recipient_list(
+        recipients, from_register or (stale and not recipients), schema, view, ws.language
+    )
     if listed is not None:
         _echo_problems(listed, skip_invalid)
     targets = round_targets(
@@ -308,10 +310,10 @@ def mail(
 
 
 def _recipient_list(
-    path: str | None, from_register: bool, schema: Any, view: RegisterView | None
+    path: str | None, from_register: bool, schema: Any, view: RegisterView | None, lang: str
 ) -> RecipientList | None:
     if path:
-        return parse_recipients_csv(Path(path).read_bytes(), schema, path)
+        return parse_recipients_csv(Path(path).read_bytes(), schema, path, lang)
     return register_recipients(view) if from_register else None
 
 
