@@ -54,6 +54,38 @@ def test_checklist_without_workspace_says_it_is_unsigned(tmp_path: Path) -> None
     assert identity_of(out).categories == ("psychotherapie",)
 
 
+@pytest.mark.parametrize(
+    ("lang", "name"),
+    [("de", "psychotherapeutin, NIEDERGELASSEN"), ("en", "Psychotherapist in private practice")],
+)
+def test_a_checklist_is_given_by_its_name_in_any_case(tmp_path: Path, lang: str, name: str) -> None:
+    out = tmp_path / "p.pdf"
+    both = ("--category", name, "--category", "Krisendienst")
+    result = run("generate", "pdf", *both, "--lang", lang, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert identity_of(out).categories == ("psychotherapie", "krisendienst")
+    fields = PdfReader(out).get_fields() or {}
+    assert any(f.startswith("psychotherapie.") for f in fields)
+    assert any(f.startswith("krisendienst.") for f in fields)
+
+
+@pytest.mark.parametrize(
+    ("lang", "named"),
+    [
+        ("de", "\n  psychotherapie: PsychotherapeutIn, niedergelassen\n"),
+        ("en", "\n  psychotherapie: Psychotherapist in private practice\n"),
+    ],
+)
+def test_an_unknown_checklist_is_told_with_the_names_one_can_give(
+    tmp_path: Path, lang: str, named: str
+) -> None:
+    out = tmp_path / "p.pdf"
+    result = run("generate", "pdf", "--category", "Astrologie", "--lang", lang, "--out", str(out))
+    assert result.exit_code == 1
+    assert "Error: unknown category 'Astrologie'; give its id or its name:\n" in result.stderr
+    assert named in result.stderr and not out.exists()
+
+
 @pytest.mark.parametrize(("lang", "named"), [("de", "Andere Region"), ("en", "Other region")])
 def test_an_unknown_region_of_a_recipient_is_told_in_the_form_language(
     tmp_path: Path, lang: str, named: str

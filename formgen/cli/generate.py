@@ -40,9 +40,9 @@ def form_options(func: F) -> F:
             "--category",
             "categories",
             multiple=True,
-            metavar="ID",
-            help="A category (checklist) to include; repeat for several. Default: all "
-            "(checklist) or the institution's own categories.",
+            metavar="CATEGORY",
+            help="A category (checklist) to include, by its id or its name (Psychotherapie); "
+            "repeat for several. Default: all (checklist) or the institution's own categories.",
         ),
         click.option(
             "--record",
@@ -173,6 +173,7 @@ def run_generate(
         )
     lang = lang or schema.default_language
     default_dir = workspace.forms_dir if workspace else Path(".")
+    categories = tuple(schema.category_named(c, lang).id for c in categories)
 
     if recipients_path:
         records = read_recipients(
@@ -216,8 +217,6 @@ def run_generate(
         target = Path(out) if out else default_dir / f"{record.id}.{fmt}"
     else:
         cats = categories or tuple(c.id for c in schema.categories)
-        for cid in cats:
-            schema.category(cid)
         request = FormRequest("checklist", tuple(cats), None, lang, stand)
         stem = cats[0] if len(cats) == 1 else ("checklisten" if lang == "de" else "checklists")
         target = Path(out) if out else default_dir / f"{stem}.{fmt}"
