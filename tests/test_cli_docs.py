@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +14,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from formgen import __version__
+from formgen import __version__, cli
 from formgen.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -19,7 +23,10 @@ ROOT = Path(__file__).resolve().parents[1]
 def walk(
     group: click.Group, prefix: tuple[str, ...] = ()
 ) -> Iterator[tuple[tuple[str, ...], click.Command]]:
-    for name, command in sorted(group.commands.items()):
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, f"formgen {' '.join((*prefix, name))} cannot be loaded"
         path = (*prefix, name)
         yield path, command
         if isinstance(command, click.Group):
@@ -50,6 +57,52 @@ def test_every_command_is_in_the_readme_reference(path: tuple[str, ...]) -> None
     assert f"`formgen {' '.join(path)}" in readme, (
         f"README's command reference lacks 'formgen {' '.join(path)}'"
     )
+
+
+@pytest.mark.parametrize("name", sorted(cli.COMMANDS))
+def test_the_short_help_in_formgen_help_is_the_commands_own(name: str) -> None:
+    command = dict(COMMANDS)[(name,)]
+    assert cli.COMMANDS[name][1] == command.get_short_help_str(limit=1000), (
+        f"formgen.cli.COMMANDS['{name}'] lacks the first sentence of 'formgen {name}' help"
+    )
+
+
+def run_formgen(*args: str) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    """Run ``formgen ARGS`` in a fresh interpreter; return it and the modules it imported."""
+    probe = (
+        "import json, sys\n"
+        "from formgen.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:], prog_name='formgen')\n"
+        "finally:\n"
+        "    print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    # 82 columns: click formats help 80 wide, as it does under CliRunner
+    env = {**os.environ, "PYTHONPATH": path, "COLUMNS": "82"}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, env=env, check=False
+    )
+    return done, set(json.loads(done.stderr.splitlines()[-1]))
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["status", "--help"], ["register", "find", "--help"]], ids=" ".join
+)
+def test_help_does_not_load_reportlab_or_the_ingest_pipeline(args: list[str]) -> None:
+    done, modules = run_formgen(*args)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Usage: formgen")
+    assert "reportlab" not in modules
+    assert "ingest.pipeline" not in modules
+
+
+def test_help_lists_every_command_as_when_all_are_loaded() -> None:
+    done, _ = run_formgen("--help")
+    every_command_loaded = CliRunner().invoke(main, ["--help"], prog_name="formgen")
+    assert done.stdout == every_command_loaded.stdout
+    listed = done.stdout.split("Commands:\n", 1)[1]
+    assert [line.split()[0] for line in listed.splitlines()] == sorted(cli.COMMANDS)
 
 
 def test_version() -> None:

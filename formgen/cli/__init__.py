@@ -1,7 +1,9 @@
 """The ``formgen`` command: a thin click layer over the library.
 
-Each sub-area has its own module with its commands; this module only assembles them. Library
-errors (:class:`formgen.errors.FormgenError`) and errors of the operating system (``OSError``: a
+Each sub-area has its own module with its commands; this module only names them. A command's
+module is imported when the command runs (or its help is asked for), so ``formgen --help`` and
+``formgen status`` start without loading reportlab or the ingest pipeline. Library errors
+(:class:`formgen.errors.FormgenError`) and errors of the operating system (``OSError``: a
 read-only workspace, permission denied, a full disk) become ``Error: …`` on stderr with exit
 status 1; misuse (unknown options, missing arguments) exits 2 (click's default).
 """
@@ -11,19 +13,53 @@ from __future__ import annotations
 import click
 
 from formgen import __version__
-from formgen.cli import demo as demo_cmd
-from formgen.cli import generate as generate_cmd
-from formgen.cli import generate_docx as generate_docx_cmd
-from formgen.cli import ingest as ingest_cmd
-from formgen.cli import mail as mail_cmd
-from formgen.cli import register as register_cmd
-from formgen.cli import schema as schema_cmd
-from formgen.cli import workspace as workspace_cmd
 from formgen.cli.common import FormgenGroup
+
+COMMANDS = {
+    "bounces": (
+        "formgen.cli.mail:bounces",
+        "Record bounced mails: read delivery status notifications (.eml files or an .mbox folder "
+        "saved from the mail program), match them to the send log and mark those mails as failed.",
+    ),
+    "demo": (
+        "formgen.cli.demo:demo",
+        "Run the whole cycle on the shipped schema and sample returns, into DIRECTORY.",
+    ),
+    "generate": (
+        "formgen.cli.generate:generate",
+        "Generate fillable forms from the schema: blank checklists or personalised forms.",
+    ),
+    "ingest": (
+        "formgen.cli.ingest:ingest",
+        "Ingest returned forms: PDF, DOCX and ODT files, folders and ZIP archives of them, and "
+        "saved mails (.eml, .mbox, Maildir folders, Outlook .msg) whose attachments are the forms.",
+    ),
+    "init": (
+        "formgen.cli.workspace:init",
+        "Create a workspace in DIRECTORY: configuration, signing secret, register and archive.",
+    ),
+    "mail": (
+        "formgen.cli.mail:mail",
+        "Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).",
+    ),
+    "register": (
+        "formgen.cli.register:register",
+        "Look after the consolidated register: history, conflicts, staleness, exports, print.",
+    ),
+    "schema": ("formgen.cli.schema:schema", "Check and outline schema files."),
+    "status": (
+        "formgen.cli.mail:status",
+        "Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send "
+        "log, the register and the quarantine.",
+    ),
+}
+"""Each command: where it is defined, and its short help for ``formgen --help`` (the first
+sentence of its help; tests/test_cli_docs.py checks that the two agree)."""
 
 
 @click.group(
     cls=FormgenGroup,
+    lazy_commands=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 @click.version_option(__version__, prog_name="formgen")
@@ -33,15 +69,3 @@ def main() -> None:
 
     Start with `formgen demo DIR` to see the whole cycle on the shipped Arbeitshilfe schema.
     """
-
-
-main.add_command(schema_cmd.schema)
-main.add_command(demo_cmd.demo)
-main.add_command(workspace_cmd.init)
-main.add_command(mail_cmd.mail)
-main.add_command(mail_cmd.status)
-main.add_command(mail_cmd.bounces)
-main.add_command(generate_cmd.generate)
-main.add_command(ingest_cmd.ingest)
-main.add_command(register_cmd.register)
-generate_cmd.generate.add_command(generate_docx_cmd.docx)

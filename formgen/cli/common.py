@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import os
-from collections.abc import Callable
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from formgen.errors import FormgenError
 from formgen.filenames import readable
-from formgen.model import Schema
-from formgen.schema_load import default_schema, load_schema
+
+if TYPE_CHECKING:
+    from formgen.model import Schema
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,7 +68,39 @@ def os_error_message(exc: OSError) -> str:
 class FormgenGroup(click.Group):
     """The ``formgen`` command group: any command that meets an error of the operating system
     (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` on stderr and
-    exit status 1, not a traceback. A closed pipe (``formgen … | head``) is left to click."""
+    exit status 1, not a traceback. A closed pipe (``formgen … | head``) is left to click.
+
+    Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
+    ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
+    help alone and ``formgen status`` does not import what ``formgen demo`` needs (reportlab, the
+    ingest pipeline).
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        lazy_commands: Mapping[str, tuple[str, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy_commands:
+            module, _, attribute = self.lazy_commands[cmd_name][0].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands as click does, with the short help of those not loaded yet."""
+        listed = [
+            self.commands.get(name) or click.Command(name, help=self.lazy_commands[name][1])
+            for name in self.list_commands(ctx)
+        ]
+        click.Group(commands=listed).format_commands(ctx, formatter)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -113,4 +147,6 @@ def lang_option(func: F) -> F:
 
 
 def resolve_schema(schema_path: str | None) -> Schema:
+    from formgen.schema_load import default_schema, load_schema  # jsonschema: not for --help
+
     return load_schema(schema_path) if schema_path else default_schema()

@@ -1,8 +1,7 @@
-"""``formgen generate pdf``: fillable forms from the schema (one, or one per recipient).
+"""``formgen generate pdf|docx``: fillable forms from the schema (one, or one per recipient).
 
-The options every form format shares are decorator factories (:func:`form_options`), so a
-``docx`` command takes the same options by adding ``@form_options`` and calling
-:func:`run_generate` with ``fmt="docx"``.
+The options every form format shares are decorator factories (:func:`form_options`); each format's
+command adds ``@form_options`` and calls :func:`run_generate` with its ``fmt``.
 """
 
 from __future__ import annotations
@@ -127,6 +126,25 @@ def pdf(**options: Any) -> None:
       formgen generate pdf --recipients recipients.csv --out forms/ --workspace ws --seed 1
     """
     run_generate("pdf", **options)
+
+
+@generate.command("docx")
+@form_options
+@library_errors
+def docx(**options: Any) -> None:
+    """Fillable DOCX forms (Word content controls) that Word and LibreOffice fill and save.
+
+    Every value is a content control tagged with its field path (the same names as the PDF
+    form's fields); the form's identity is in the document properties and its reference in
+    the footer. DejaVu Sans is embedded, so every script shows on any machine.
+
+    \b
+    Examples:
+      formgen generate docx --category psychotherapie --out psychotherapie.docx
+      formgen generate docx --record inst-0001.json --workspace ws
+      formgen generate docx --recipients recipients.csv --out forms/ --workspace ws --seed 1
+    """
+    run_generate("docx", **options)
 
 
 def run_generate(

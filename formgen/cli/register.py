@@ -1,7 +1,9 @@
 """``formgen register …``: history, conflicts, resolve, rebuild, stale, gaps, export, find, print.
 
 A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
-:mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`.
+:mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`. :mod:`ingest.history`,
+:mod:`ingest.export` and :mod:`ingest.printed` load the PDF layout (fontTools) or reportlab, so
+only the commands that use them import them: ``register find`` starts without either.
 """
 
 from __future__ import annotations
@@ -17,11 +19,8 @@ import click
 
 from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
-from ingest import export as export_mod
-from ingest import history as history_mod
 from ingest import journal, search, staleness
 from ingest.messages import say
-from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -61,6 +60,8 @@ def register() -> None:
 @library_errors
 def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
     """Show every revision of INSTITUTION_ID: when, from which file, what changed."""
+    from ingest import history as history_mod
+
     ws, reg = _open(workspace_dir)
     if as_json:
         _echo_json(reg.history(institution_id))
@@ -74,6 +75,8 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
 @library_errors
 def conflicts(workspace_dir: str, as_json: bool) -> None:
     """List values held for review and new institutions that look like known ones."""
+    from ingest import history as history_mod
+
     ws, reg = _open(workspace_dir)
     lang = ws.language
     held, dups = reg.conflicts(), reg.duplicates()
@@ -327,6 +330,8 @@ def export(
     workspace_dir: str,
 ) -> None:
     """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX."""
+    from ingest import export as export_mod
+
     ws, reg = _open(workspace_dir)
     personal = not no_personal
     lang = lang or ws.language
@@ -426,6 +431,8 @@ def print_cmd(
     Eintrag", one whose institutions all answered "Fehlanzeige" (nothing to offer) says
     "Fehlanzeige". Stale entries are marked with their last confirmation.
     """
+    from ingest.printed import PrintOptions, render_register
+
     ws, reg = _open(workspace_dir)
     day = _date(stand, "--stand") or dt.date.today()
     pdf = render_register(
