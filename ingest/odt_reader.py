@@ -11,7 +11,8 @@ controls like the DOCX reader's (confidence high); otherwise from the tables' te
 without its controls.
 
 The archive gets the DOCX reader's checks (zip bomb, declared sizes, XML without DOCTYPE or
-entities) before anything is parsed.
+entities) before anything is parsed. An ODT whose ``mimetype`` entry was lost (packed again by
+an archiver) is read all the same when its manifest names it a text.
 """
 
 from __future__ import annotations
@@ -73,8 +74,15 @@ def read_odt(
     data = read_all(source, file_name)
     pkg = open_zip(data, file_name)
     _refuse_encrypted(pkg)
-    mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else b""
+    mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else _root_type(pkg)
     if not mime.startswith(ODT_MIME) or not pkg.has("content.xml"):
+        if not pkg.has("mimetype"):
+            raise NotADocxError(
+                f"{file_name}: looks like an OpenDocument file, but its 'mimetype' entry is "
+                "missing and nothing else in it says it is a text (damaged, or packed again by "
+                "another program); ask the sender to open it in LibreOffice, save it again "
+                "(File → Save As) and send it again"
+            )
         raise NotADocxError(
             f"{file_name}: a ZIP archive but not an OpenDocument text (.odt); ask the sender to "
             "send the form itself"
@@ -133,6 +141,18 @@ def read_odt(
         "tables, row by row; check them before relying on them"
     )
     return RawSubmission(identity, values, provenance, "low", tuple(notes))
+
+
+def _root_type(pkg: ZipPackage) -> bytes:
+    """The media type the manifest gives the whole document (its entry for ``/``), ``b""``
+    when it gives none: an ODT packed again without its ``mimetype`` entry still says there
+    that it is a text."""
+    if not pkg.has(MANIFEST):
+        return b""
+    for entry in pkg.xml(MANIFEST).iter(f"{{{_MANIFEST}}}file-entry"):
+        if entry.get(f"{{{_MANIFEST}}}full-path") == "/":
+            return entry.get(f"{{{_MANIFEST}}}media-type", "").encode("utf-8")
+    return b""
 
 
 def _refuse_encrypted(pkg: ZipPackage) -> None:

@@ -249,7 +249,8 @@ archive is damaged or protected: every reader catches these same types."""
 
 
 ODF_PARTS = frozenset({"content.xml", "META-INF/manifest.xml"})
-"""Parts of an OpenDocument file besides its ``mimetype`` entry."""
+"""Parts of an OpenDocument file besides its ``mimetype`` entry: a ZIP file with one of them
+and no readable ``mimetype`` is taken for an ODT, not for an archive of returns."""
 
 
 def _zip_kind(path: Path) -> Kind:
@@ -262,6 +263,10 @@ def _zip_kind(path: Path) -> Kind:
                 odf = _odf_kind(zf, names)
                 if odf is not None:
                     return odf
+            elif ODF_PARTS & names:
+                # An OpenDocument file without its mimetype entry (packed again by another
+                # program, or damaged): the ODT reader reads it or says in one line what it is.
+                return Kind.ODT
             if "[Content_Types].xml" in names:
                 return Kind.OFFICE_ZIP
     except ZIP_ENTRY_ERRORS:

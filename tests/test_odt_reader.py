@@ -215,3 +215,43 @@ def test_an_opendocument_file_that_is_not_a_text_is_one_line(tmp_path: Path) -> 
     (outcome,) = _ingest_folder(tmp_path, {"Angebote Düsseldorf.ods": out.getvalue()})
     assert outcome.status is Status.UNSUPPORTED and outcome.kind == "office-zip"
     assert outcome.reason.startswith("an Office file that is not a Word document or text")
+
+
+def _without(sample: Path, *parts: str) -> bytes:
+    """``sample`` packed again without ``parts``, as an archiver that drops ODF's 'mimetype'
+    entry (or a damaged copy) leaves it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename not in parts:
+                dst.writestr(info.filename, src.read(info))
+    return out.getvalue()
+
+
+def test_an_odt_packed_again_without_its_mimetype_entry_is_read_as_the_form(
+    tmp_path: Path,
+) -> None:
+    """It was taken for a ZIP archive of returns: a line "not a file type formgen reads" for
+    each of its parts, and the form itself was not read. Its manifest still says it is a text."""
+    data = _without(SAMPLES / "lo74-odt-institution.odt", "mimetype")
+    ws, before, outcome = _ingest_bytes(tmp_path, data)
+    assert outcome.kind == "odt" and outcome.reader == "odt"
+    assert outcome.form == "FG-CPX3D-EJZDN" and outcome.merged.startswith("updated, inst-0042")
+    assert len(journal.read_journal(ws)) == before + 1
+    check_word_form_values(
+        read_odt(data, "x.odt", SCHEMA), "institution", lines_joined_by_lo74=True
+    )
+
+
+def test_an_opendocument_file_without_mimetype_or_manifest_is_one_clear_line(
+    tmp_path: Path,
+) -> None:
+    data = _without(SAMPLES / "lo74-odt-institution.odt", "mimetype", "META-INF/manifest.xml")
+    outcomes = _ingest_folder(tmp_path, {"Rückmeldung Şişli.odt": data})
+    (outcome,) = outcomes
+    assert outcome.status is Status.UNREADABLE and outcome.kind == "odt"
+    assert outcome.reason == (
+        "looks like an OpenDocument file, but its 'mimetype' entry is missing and nothing else "
+        "in it says it is a text (damaged, or packed again by another program); ask the sender "
+        "to open it in LibreOffice, save it again (File → Save As) and send it again"
+    )
