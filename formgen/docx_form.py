@@ -108,7 +108,7 @@ _UI: dict[str, dict[str, str]] = {
         "institution_data": "Angaben zur Einrichtung",
         "how": (
             "So füllen Sie das Formular aus: in der rechten Spalte auf den grauen Hinweis "
-            "(z. B. „Bitte eintragen“) klicken und schreiben; "
+            "(z.\u00a0B. „Bitte eintragen“) klicken und schreiben; "
             "Ankreuzfelder mit einem Klick setzen; Auswahllisten und Datumsfelder über den Pfeil "
             "öffnen (oder das Datum als TT.MM.JJJJ tippen). Die Datei danach im Format .docx "
             "speichern und zurücksenden. Leere Felder gelten als „nicht ausgefüllt“; gibt es ein "

@@ -143,7 +143,16 @@ def _fonts() -> None:
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
     """A ``Paragraph`` that keeps words joined by a no-break space on one line."""
-    return Paragraph(for_paragraph(text), style)
+    return Paragraph(_no_break(text, style.fontName, style.fontSize), style)
+
+
+def _no_break(text: str, font: str, size: float) -> str:
+    """``text`` (markup) as a ``Paragraph`` in ``font`` at ``size`` keeps it together and
+    draws it: a narrow no-break space (U+202F, which ``Paragraph`` breaks at) as a no-break
+    space (U+00A0, which it does not) set smaller, so that it is as narrow as U+202F."""
+    narrow = pdfmetrics.stringWidth("\u202f", font, size)
+    wide = pdfmetrics.stringWidth("\u00a0", font, 1)
+    return for_paragraph(text.replace("\u202f", f"<font size='{narrow / wide:.3f}'>\u00a0</font>"))
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -223,12 +232,15 @@ class _Region(_Section):
 
 
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
-    def __init__(self, buf: io.BytesIO, footer: str, lang: str, **kw: Any) -> None:
+    def __init__(
+        self, buf: io.BytesIO, footer: str, lang: str, toc_styles: list[ParagraphStyle], **kw: Any
+    ) -> None:
         super().__init__(buf, pagesize=A4, **kw)
         self.section = ""
         self.region = ""
         self.footer = footer
         self.lang = lang
+        self.toc_styles = toc_styles
         w, h = A4
         frame = Frame(18 * mm, 18 * mm, w - 36 * mm, h - 38 * mm, id="body")
         self.addPageTemplates(
@@ -263,7 +275,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.region = self._carried = ""
             self.section = flowable.title
             if flowable.toc_level is not None:
-                entry = (flowable.toc_level, for_paragraph(flowable.toc_text), self.page)
+                style = self.toc_styles[flowable.toc_level]
+                text = _no_break(flowable.toc_text, style.fontName, style.fontSize)
+                entry = (flowable.toc_level, text, self.page)
                 self.notify("TOCEntry", entry)
 
     def _cover_page(self, canv: Any, doc: Any) -> None:
@@ -406,6 +420,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         buf,
         footer,
         opt.lang if opt.lang in _T else "de",
+        toc.levelStyles,
         title=f"{t['title']} – {t['stand']} {date_text(stand, opt.lang)}",
         author=opt.centre or "formgen",
         leftMargin=18 * mm,

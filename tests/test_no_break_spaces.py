@@ -6,19 +6,28 @@ to the next line (so each test can fail), with U+00A0 or U+202F „z. B.“ move
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import random
+import re
 from pathlib import Path
 
+import docx
 import pdfplumber
+import pypdf
 import pytest
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.platypus import SimpleDocTemplate, Table  # type: ignore[import-untyped]
 
 from formgen import layout, linebreak
-from formgen.schema_load import load_schema_text
+from formgen.docx_form import render_docx
+from formgen.forms import FormRequest, new_identity
+from formgen.pdf_form import render_pdf
+from formgen.schema_load import default_schema, load_schema_text
 from ingest import printed
 from ingest.messages import problem
+from ingest.register import Register
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 HEAD = "Bitte eintragen, z."
@@ -136,3 +145,47 @@ def test_schema_texts_keep_their_no_break_spaces() -> None:
         f for s in schema.category("beratung").sections for f in s.fields if f.id == "sprachen"
     )
     assert field.label.get("de") == f"Sprachen, z.{NBSP}B.{NNBSP}Türkisch"
+
+
+def _spaces_in_z_b(text: str) -> list[str]:
+    return [m.group(1) for m in re.finditer(r"z\.(\s)B\.", text)]
+
+
+def test_the_shipped_forms_tie_z_b_with_a_no_break_space() -> None:
+    """The help texts of the Arbeitshilfe („Trägerorganisation, z. B. …“) and the Word form's
+    instructions tie „z. B.“ with U+00A0 as the German reasons do; three of them had a plain
+    space. Read back from the Word form's text and the PDF fields' tooltips."""
+    schema = default_schema()
+    request = FormRequest("checklist", ("psychotherapie",), None, "de", "2026-11-22")
+    identity = new_identity(schema, request, b"k" * 32, random.Random(1))
+    word = docx.Document(io.BytesIO(render_docx(schema, request, identity).data))
+    text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
+        cell.text for table in word.tables for row in table.rows for cell in row.cells
+    )
+    pdf = pypdf.PdfReader(io.BytesIO(render_pdf(schema, request, identity).data))
+    tooltips = "\n".join(str(f.get("/TU", "")) for f in (pdf.get_fields() or {}).values())
+    for said in (text, tooltips):
+        found = _spaces_in_z_b(said)
+        assert found and set(found) == {NBSP}, found
+
+
+def test_register_headings_draw_a_narrow_no_break_space_narrow() -> None:
+    """A category „Beratung, z. B. Sucht“ written with U+202F: its heading and its line in the
+    contents (Paragraphs, which break at U+202F) drew it as wide as a space; the page header
+    draws the glyph itself. Each is now as narrow as DejaVu Sans's U+202F (409/2048 em)."""
+    yaml = (Path(__file__).parent / "data" / "schemas" / "minimal.yaml").read_text("utf-8")
+    yaml = yaml.replace('label: {de: "Beratung"', 'label: {de: "Beratung, z.\\u202fB. Sucht"')
+    pdf = printed.render_register(
+        Register(load_schema_text(yaml)), printed.PrintOptions(stand=dt.date(2026, 11, 22))
+    )
+    gaps = {}  # font size of „B“ → the gap between „z.“ and „B.“ in ems
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            chars = page.chars
+            for z, dot, _space, b in zip(chars, chars[1:], chars[2:], chars[3:], strict=False):
+                if (z["text"], dot["text"], b["text"]) == ("z", ".", "B"):
+                    gaps[b["size"]] = (b["x0"] - dot["x1"]) / b["size"]
+    # the contents (9.5 pt), the heading (16 pt, bold) and the page header (8.5 pt, bold)
+    assert set(gaps) == {9.5, 16, 8.5}, gaps
+    for gap in gaps.values():
+        assert gap == pytest.approx(409 / 2048, abs=0.01), gaps
