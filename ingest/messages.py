@@ -20,7 +20,9 @@ by their labels, ``{"de": "Düsseldorf, Rhein-Kreis Neuss …", "en": "Düsseldo
 that the German print names them as the German form does. A number written with ``,`` in a
 template (``{length:,}``) is grouped as the language writes it: 20,000 in English, 20.000 in
 German; a day is stored in ISO and written with ``{today:date}`` as the language writes dates:
-23.11.2026 in German, 2026-11-23 in English.
+23.11.2026 in German, 2026-11-23 in English. A date quoted as typed, ``{raw:day}``, is quoted
+as the value is shown (:func:`day_text`): one typed as an ISO day (a Word date picker's
+``2027-02-01``) as the language writes dates, any other as typed.
 
 A key whose args change shape gets a new name, and the old key keeps its template
 (:data:`EARLIER`): a register written before says its message as it did, and an older formgen
@@ -46,9 +48,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date_year": "'{raw}' is not a day of the calendar (year {year} is out of range)",
         "date_month": "'{raw}' is not a day of the calendar (month must be in 1..12)",
         "date_day": "'{raw}' is not a day of the calendar (day is out of range for month)",
-        "future": "'{raw}' lies in the future (today is {today}), but it is the day the "
+        "future": "'{raw:day}' lies in the future (today is {today}), but it is the day the "
         "information was given or confirmed — check the date (a mistyped year?)",
-        "future_iso": "'{raw}' lies in the future (today is {today:date}), but it is the day "
+        "future_iso": "'{raw:day}' lies in the future (today is {today:date}), but it is the day "
         "the information was given or confirmed — check the date (a mistyped year?)",
         "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
         "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40\u00a0%",
@@ -77,10 +79,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "date_year": "„{raw}“ ist kein gültiges Datum (ein Jahr {year} gibt es nicht)",
         "date_month": "„{raw}“ ist kein gültiges Datum (der Monat muss zwischen 1 und 12 liegen)",
         "date_day": "„{raw}“ ist kein gültiges Datum (der Monat hat nur {days} Tage)",
-        "future": "„{raw}“ liegt in der Zukunft (heute ist der {today}), ist aber der Tag, an "
+        "future": "„{raw:day}“ liegt in der Zukunft (heute ist der {today}), ist aber der Tag, an "
         "dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
         "vertippt?)",
-        "future_iso": "„{raw}“ liegt in der Zukunft (heute ist der {today:date}), ist aber der "
+        "future_iso": "„{raw:day}“ liegt in der Zukunft (heute ist der {today:date}), ist aber der "
         "Tag, an dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
         "vertippt?)",
         "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z.\u00a0B. 12",
@@ -250,8 +252,9 @@ def day_text(stored: Mapping[str, Any], lang: str = "de") -> str | None:
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` with the digit grouping of one language, and ``{name:date}`` for a day
-    stored in ISO (``2026-11-23``) written as the language writes dates (:func:`date_text`)."""
+    """``str.format`` with the digit grouping of one language, ``{name:date}`` for a day
+    stored in ISO (``2026-11-23``) written as the language writes dates (:func:`date_text`),
+    and ``{name:day}`` for a date as typed, quoted as the value is shown (:func:`day_text`)."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -261,6 +264,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "date":  # not an ISO day (a hand edit): ValueError, the stored text
             return date_text(dt.date.fromisoformat(str(value)), self.lang)
+        if format_spec == "day":  # typed as an ISO day: as the language writes dates
+            return day_text({"raw": value}, self.lang) or str(value)
         text = str(super().format_field(value, format_spec))
         if "," in format_spec and isinstance(value, int) and self.sep != ",":
             text = text.replace(",", self.sep)

@@ -26,7 +26,16 @@ from formgen.schema_load import default_schema, load_schema_text
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import journal_path, load, read_journal, writing
-from ingest.messages import EARLIER, MESSAGES, WORDS, Problem, day_text, problem_text, say
+from ingest.messages import (
+    EARLIER,
+    MESSAGES,
+    WORDS,
+    Problem,
+    day_text,
+    problem_text,
+    render,
+    say,
+)
 from ingest.printed import LABEL_W, PrintOptions, render_register
 from ingest.register import Register
 from ingest.schemas import SchemaRegistry
@@ -241,7 +250,7 @@ def test_a_message_stored_under_an_earlier_key_says_what_it_said(key: str) -> No
         "problem_args": args,
     }
     assert problem_text(stored, "de") == german
-    assert problem_text(stored, "en") == MESSAGES["en"][key].format(**args)
+    assert problem_text(stored, "en") == render(key, args, "en") != stored["problem"]
 
 
 def test_a_future_date_is_told_with_today_as_each_language_writes_dates() -> None:
@@ -390,6 +399,35 @@ def test_the_report_stays_english_and_the_history_speaks_the_workspace_language(
     result = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
     assert (
         ws.language == "de" and "[ungültig: „viel“ ist keine gültige Prozentangabe" in result.output
+    )
+
+
+def test_a_future_date_from_a_word_date_picker_is_quoted_as_it_is_shown(tmp_path: Path) -> None:
+    """A Word date picker stores the day as ISO text; the German print shows the value as
+    01.02.2062, and the reason below it quoted the stored „2062-02-01“. It is now quoted as the
+    value is shown, in the print and the history; the register keeps what was typed."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    with writing(ws) as w:
+        w.merge(returned({"psychotherapie.date": "2062-02-01"}, secret=ws.secret))
+    german = printed(ws, "--lang", "de", "--category", "psychotherapie")
+    assert "01.02.2062 ungültig: „01.02.2062“ liegt in der Zukunft (heute ist der" in german
+    assert "2062-02-01" not in german
+    english = printed(ws, "--lang", "en", "--category", "psychotherapie")
+    assert "2062-02-01 invalid: '2062-02-01' lies in the future (today is" in english
+    history = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
+    assert "01.02.2062  [invalid: „01.02.2062“ liegt in der Zukunft" in history.output
+    data = json.loads(ws.register_path.read_bytes())
+    stored = data["institutions"]["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
+    assert stored["raw"] == stored["problem_args"]["raw"] == "2062-02-01"
+    assert stored["problem"].startswith("'2062-02-01' lies in the future")
+    # stored under the key of before (today written the German way): quoted alike
+    earlier = {
+        **stored,
+        "problem_key": "future",
+        "problem_args": {"raw": "2062-02-01", "today": "23.11.2026"},
+    }
+    assert problem_text(earlier, "de").startswith(
+        "„01.02.2062“ liegt in der Zukunft (heute ist der 23.11.2026)"
     )
 
 

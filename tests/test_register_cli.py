@@ -640,6 +640,6 @@ def test_history_writes_an_invalid_iso_date_as_the_workspace_writes_dates(tmp_pa
         w.merge(institution_form("inst-0001", base=1, date=Bad("2027-02-01", future)))
     code, out = run(ws, "history", "inst-0001")
     assert code == 0
-    assert "→ 01.02.2027  [ungültig: „2027-02-01“ liegt in der Zukunft" in out
+    assert "→ 01.02.2027  [ungültig: „01.02.2027“ liegt in der Zukunft" in out
     code, out = run(ws, "history", "inst-0001", "--json")
     assert "01.02.2027" not in out and "2027-02-01" in out
