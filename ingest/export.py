@@ -42,6 +42,7 @@ from formgen.schema_load import shipped_schema_path
 from ingest.messages import Problem, problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
+from ingest.validate import CUT
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
@@ -172,13 +173,20 @@ def _headers(fields: list[Field]) -> list[str]:
     return out
 
 
+_ENGLISH_CUT = re.compile(r" …\[[0-9,]+ characters in the original\]\Z")
+"""How formgen marked a value it kept shortened before (:data:`ingest.validate.CUT`): in
+English, inside the value."""
+
+
 def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") -> str:
-    """One stored value as a cell: lists joined with ", ", invalid values as typed."""
+    """One stored value as a cell: lists joined with ", ", invalid values as typed (a value
+    kept shortened ending in "…", also where an older formgen stored an English mark)."""
     if sv is None:
         return ""
     v = sv.get("v")
     if v is None:
-        return str(sv.get("raw", ""))
+        raw = str(sv.get("raw", ""))
+        return _ENGLISH_CUT.sub(CUT, raw) if sv.get("problem") else raw
     if isinstance(v, list):
         if labels and f is not None:
             return ", ".join(option_label(f, x, lang) for x in v)

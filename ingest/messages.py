@@ -67,8 +67,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_long": "{length} characters; at most {limit} are allowed",
         "too_short": "{length} characters; at least {limit} are needed",
         "pattern": "'{raw}' does not have the expected form ({pattern})",
-        "capped": "the value is {length:,} characters long; at most {limit:,} are accepted — "
-        "shorten it (the full text stays in the archived file)",
+        "capped": "the value is {length:,} characters long; only the first {limit:,} are kept "
+        "here (up to '…') — shorten it; the full text stays in the archived file",
         "no_choice_of": "'{raw}' names none of the choices of '{field}'",
         "not_choice_of": "not among the choices of '{field}': {rest}",
         "no_choice_of_labels": "'{raw}' names none of the choices of '{field}': {allowed}",
@@ -103,9 +103,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_long": "{length} Zeichen; zulässig sind höchstens {limit}",
         "too_short": "{length} Zeichen; erforderlich sind mindestens {limit}",
         "pattern": "„{raw}“ hat nicht die erwartete Form ({pattern})",
-        "capped": "der Eintrag ist {length:,} Zeichen lang; angenommen werden höchstens "
-        "{limit:,} – bitte kürzen (der vollständige Text bleibt in der archivierten Datei "
-        "erhalten)",
+        "capped": "der Eintrag ist {length:,} Zeichen lang; übernommen sind nur die ersten "
+        "{limit:,} (bis „…“) – bitte kürzen; der vollständige Text bleibt in der archivierten "
+        "Datei erhalten",
         "no_choice_of": "„{raw}“ nennt keine der Auswahlmöglichkeiten von „{field}“",
         "not_choice_of": "nicht unter den Auswahlmöglichkeiten von „{field}“: {rest}",
         "no_choice_of_labels": "„{raw}“ nennt keine der Auswahlmöglichkeiten von „{field}“: "

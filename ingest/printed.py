@@ -9,7 +9,8 @@ institution's explicit "nothing here") says "Fehlanzeige" above them. Every page
 category in the header and the "Stand" date and page number in the footer. The shipped DejaVu
 Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters). An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
-(:mod:`ingest.messages`).
+(:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
+needs.
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -541,7 +542,7 @@ def _entry_block(
         if p
     )
     if address:
-        rows.append([_wrap(t["address"], FONT, 8, LABEL_W), _wrap(address, FONT, 9, VALUE_W)])
+        _value_rows(rows, styles, _wrap(t["address"], FONT, 8, LABEL_W), address)
     skip = {"name", "street", "postcode", "city"} | (set() if region_row else {"region"})
     for number, section in enumerate(cat.sections):
         titled = number == 0  # the first section (the institution) needs no title under its name
@@ -562,11 +563,10 @@ def _entry_block(
                     ("LINEBELOW", (0, n), (-1, n), 0.3, RULE),
                 ]
             if text:
-                rows.append(
-                    [_wrap(f.label.get(opt.lang), FONT, 8, LABEL_W), _wrap(text, FONT, 9, VALUE_W)]
-                )
+                first = len(rows)
+                _value_rows(rows, styles, _wrap(f.label.get(opt.lang), FONT, 8, LABEL_W), text)
                 if invalid:
-                    styles.append(("TEXTCOLOR", (1, len(rows) - 1), (1, len(rows) - 1), STALE_INK))
+                    styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
     foot = []
     if seen is not None:
         foot.append(t["confirmed"].format(date=date_text(seen, opt.lang)))
@@ -579,6 +579,28 @@ def _entry_block(
     table = Table(rows, colWidths=[LABEL_W, VALUE_W])
     table.setStyle(TableStyle(styles))
     return [table, Spacer(1, 4 * mm)]
+
+
+_ROW_LINES = 10
+"""Lines of a value in one row of an entry's table; a longer value goes on in rows below, so
+that a page can break between them (reportlab never breaks inside a row: a value longer than
+a page, like one kept shortened at 10,000 characters, stopped the whole print)."""
+
+
+def _value_rows(
+    rows: list[list[Any]], styles: list[tuple[Any, ...]], label: str, text: str
+) -> None:
+    """Append the row of ``label`` and the value ``text`` (wrapped to the value column) to
+    ``rows``: one row per :data:`_ROW_LINES` lines, set without a gap between them."""
+    lines = _wrap(text, FONT, 9, VALUE_W).split("\n")
+    first = len(rows)
+    for start in range(0, len(lines), _ROW_LINES):
+        rows.append([label if start == 0 else "", "\n".join(lines[start : start + _ROW_LINES])])
+    if len(rows) - first > 1:
+        styles += [
+            ("BOTTOMPADDING", (0, first), (-1, len(rows) - 2), 0),
+            ("TOPPADDING", (0, first + 1), (-1, len(rows) - 1), 0),
+        ]
 
 
 def _text(stored: Json, key: str) -> str:
@@ -604,7 +626,7 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
         parts.append(shown)
     other = stored.get(f"{f.id}._other")
     if other is not None:  # what of the typed text is not among the codes already shown
-        shown = str(other.get("v") or other.get("raw") or "")
+        shown = display(None, other, labels=False)
         if other.get("problem"):
             invalid = True
             shown += f"\n{t['invalid']}: {problem_text(other, lang)}"

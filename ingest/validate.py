@@ -55,6 +55,12 @@ from ingest.values import allowed, check_multi, check_text, is_blank, not_in_fut
 
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
+CUT = "…"
+"""What ends a value kept shortened: the mark of the cut, the same in every language. How long
+the original was, and that the archived file keeps it, is said by the value's problem
+(``capped``), in the language of whatever shows it. (formgen wrote an English
+``" …[12,345 characters in the original]"`` into the value before: see
+:func:`ingest.export.display`.)"""
 
 _TRUE = frozenset({"yes", "on", "1", "ja", "true", "x", "oui", "checked"})
 
@@ -116,7 +122,7 @@ def _cap(checked: Checked) -> Checked:
     if len(checked.raw) <= MAX_VALUE_CHARS:
         return checked
     return Checked(
-        checked.raw[:MAX_VALUE_CHARS] + f" …[{len(checked.raw):,} characters in the original]",
+        checked.raw[:MAX_VALUE_CHARS] + CUT,
         None,
         problem("capped", length=len(checked.raw), limit=MAX_VALUE_CHARS),
     )

@@ -184,7 +184,9 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     (
         "capped",
         lambda: returned({"institution.street": "x" * 25_000}).entries[0].institution["street"],
-        f"25.000 Zeichen lang; angenommen werden höchstens {MAX_VALUE_CHARS:,}".replace(",", "."),
+        f"25.000 Zeichen lang; übernommen sind nur die ersten {MAX_VALUE_CHARS:,}".replace(
+            ",", "."
+        ),
     ),
     (
         "no_choice_of_labels",
@@ -429,6 +431,89 @@ def test_a_future_date_from_a_word_date_picker_is_quoted_as_it_is_shown(tmp_path
     assert problem_text(earlier, "de").startswith(
         "„01.02.2062“ liegt in der Zukunft (heute ist der 23.11.2026)"
     )
+
+
+# --------------------------------------------------------------------------- a value kept shortened
+
+LONG = "Gruppenangebote auf Türkçe, Polski (Łódź) und Русский; " * 500
+"""27,500 characters typed into „Konzepte, Angebote“: more than a value may hold."""
+CUT_END = LONG[:MAX_VALUE_CHARS].split()[-1] + "…"
+"""How the value kept shortened ends in print: its last word as cut, and the mark of the cut."""
+
+
+def _shortened(ws: Workspace) -> dict[str, object]:
+    """Praxis Yılmaz's concepts as the register stores them, after :data:`LONG` came back."""
+    with writing(ws) as w:
+        w.merge(returned({"psychotherapie.concepts": LONG}, secret=ws.secret))
+    data = json.loads(ws.register_path.read_bytes())
+    stored: dict[str, object] = data["institutions"]["inst-0001"]["entries"]["psychotherapie"][
+        "fields"
+    ]["concepts"]
+    return stored
+
+
+def test_a_value_kept_shortened_is_marked_and_said_in_the_language_of_the_print(
+    tmp_path: Path,
+) -> None:
+    """The register held the cut value with English appended to it („… […27,500 characters in
+    the original]“), shown inside the value in the German print. It holds the cut value and
+    „…“; how long the original was is said below it, in the print's language. A value this long
+    no longer stops the print (a table row longer than a page)."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    stored = _shortened(ws)
+    assert stored["raw"] == LONG[:MAX_VALUE_CHARS] + "…" and stored["v"] is None
+    assert stored["problem_key"] == "capped"
+    assert stored["problem_args"] == {"length": 27_500, "limit": MAX_VALUE_CHARS}
+    german = printed(ws, "--lang", "de", "--category", "psychotherapie")
+    assert (
+        f"{CUT_END} ungültig: der Eintrag ist 27.500 Zeichen lang; übernommen sind nur die "
+        "ersten 10.000 (bis „…“) – bitte kürzen; der vollständige Text bleibt in der "
+        "archivierten Datei erhalten"
+    ) in german
+    assert german.count("Русский;") == LONG[:MAX_VALUE_CHARS].count("Русский;")
+    assert "characters" not in german
+    english = printed(ws, "--lang", "en", "--category", "psychotherapie")
+    assert (
+        f"{CUT_END} invalid: the value is 27,500 characters long; only the first 10,000 are "
+        "kept here (up to '…') — shorten it; the full text stays in the archived file"
+    ) in english
+
+
+def test_a_value_an_older_formgen_shortened_shows_the_mark_not_its_english(
+    tmp_path: Path,
+) -> None:
+    """A register written before holds „ …[27,500 characters in the original]“ at the end of
+    the value: the print, the history and the table with labels show „…“ in its place."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    _shortened(ws)
+    data = json.loads(ws.register_path.read_bytes())
+    inst = data["institutions"]["inst-0001"]
+    older = LONG[:MAX_VALUE_CHARS] + " …[27,500 characters in the original]"
+    stored = [inst["entries"]["psychotherapie"]["fields"]["concepts"]]
+    stored += [
+        new
+        for rev in inst["history"]
+        for path, _old, new in rev["changes"]
+        if path == "psychotherapie.concepts"
+    ]
+    assert len(stored) == 2
+    for value in stored:
+        value["raw"] = older
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    german = printed(ws, "--lang", "de", "--category", "psychotherapie")
+    assert f"{CUT_END} ungültig: der Eintrag ist 27.500 Zeichen lang" in german
+    assert "characters" not in german
+    history = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
+    assert history.exit_code == 0 and "characters in the original" not in history.output
+    assert f"{CUT_END}  [invalid: der Eintrag ist 27.500 Zeichen lang" in history.output
+    out = tmp_path / "register.csv"
+    result = CliRunner().invoke(
+        main,
+        ["register", "export", "--labels", "--lang", "de", "-w", str(ws.root), "-o", str(out)],
+    )
+    assert result.exit_code == 0, result.output
+    table = out.read_text("utf-8-sig")
+    assert f"{LONG[:MAX_VALUE_CHARS]}…" in table and "characters in the original" not in table
 
 
 def _as_older_formgen_wrote_it(stored: dict[str, object]) -> None:
