@@ -461,6 +461,8 @@ def _category_intro(
     return out
 
 
+ADDRESS = ("street", "postcode", "city")
+"""The institution's fields printed as one row, "Anschrift", under its name."""
 LABEL_W = 46 * mm
 VALUE_W = A4[0] - 36 * mm - LABEL_W
 _PAD = 4
@@ -535,15 +537,17 @@ def _entry_block(
             ("TEXTCOLOR", (0, n), (-1, n), STALE_INK),
         ]
 
-    street = _text(inst, "street")
-    address = ", ".join(
-        p
-        for p in (street, " ".join(x for x in (_text(inst, "postcode"), _text(inst, "city")) if x))
-        if p
-    )
-    if address:
+    part = {key: display(None, inst.get(key), labels=False) for key in ADDRESS}
+    town = " ".join(x for x in (part["postcode"], part["city"]) if x)
+    address = ", ".join(p for p in (part["street"], town) if p)
+    if address:  # an invalid part (a postcode of four digits): in red, with why below
+        why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
+        address += "".join(f"\n{t['invalid']}: {w}" for w in why if w)
+        first = len(rows)
         _value_rows(rows, styles, _wrap(t["address"], FONT, 8, LABEL_W), address)
-    skip = {"name", "street", "postcode", "city"} | (set() if region_row else {"region"})
+        if any(why):
+            styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
+    skip = {"name", *ADDRESS} | (set() if region_row else {"region"})
     for number, section in enumerate(cat.sections):
         titled = number == 0  # the first section (the institution) needs no title under its name
         for f in section.fields:
@@ -601,13 +605,6 @@ def _value_rows(
             ("BOTTOMPADDING", (0, first), (-1, len(rows) - 2), 0),
             ("TOPPADDING", (0, first + 1), (-1, len(rows) - 1), 0),
         ]
-
-
-def _text(stored: Json, key: str) -> str:
-    sv = stored.get(key)
-    if not sv:
-        return ""
-    return str(sv.get("v") if sv.get("v") is not None else sv.get("raw", ""))
 
 
 def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[str, bool]:

@@ -36,7 +36,7 @@ from ingest.messages import (
     render,
     say,
 )
-from ingest.printed import LABEL_W, PrintOptions, render_register
+from ingest.printed import LABEL_W, STALE_INK, PrintOptions, render_register
 from ingest.register import Register
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, Provenance, RawSubmission, RawValue, Submission
@@ -372,6 +372,29 @@ def test_the_english_register_says_it_in_english(ws: Workspace) -> None:
     assert "'31.02.2026' is not a day of the calendar" in text
     assert "'Zentrale' is not a phone number" in text
     assert "ungültig" not in text
+
+
+def test_an_invalid_part_of_the_address_is_red_with_why_below(tmp_path: Path) -> None:
+    """Street, postcode and town are printed as one row, „Anschrift“; an invalid postcode was
+    printed there in black, with no reason at all."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    answers = {
+        "institution.street": "Gülen-Straße 1",
+        "institution.postcode": "4021",
+        "institution.city": "Düsseldorf",
+    }
+    with writing(ws) as w:
+        w.merge(returned(answers, secret=ws.secret))
+    text = printed(ws, "--lang", "de", "--category", "psychotherapie")
+    assert "Gülen-Straße 1, 4021 Düsseldorf ungültig: „4021“ hat nicht die erwartete Form" in text
+    out = ws.root / "print.pdf"
+    with pdfplumber.open(out) as doc:
+        words = [
+            w for page in doc.pages for w in page.extract_words(extra_attrs=["non_stroking_color"])
+        ]
+    ink = pytest.approx(STALE_INK.rgb(), abs=0.001)
+    red = {w["text"] for w in words if w["non_stroking_color"] == ink}
+    assert {"Gülen-Straße", "4021", "Düsseldorf", "ungültig:"} <= red, red
 
 
 def test_the_print_names_the_choices_by_their_labels_in_its_language(tmp_path: Path) -> None:
