@@ -440,7 +440,7 @@ def test_a_future_date_from_a_word_date_picker_is_quoted_as_it_is_shown(tmp_path
     english = printed(ws, "--lang", "en", "--category", "psychotherapie")
     assert "2062-02-01 invalid: '2062-02-01' lies in the future (today is" in english
     history = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
-    assert "01.02.2062  [invalid: „01.02.2062“ liegt in der Zukunft" in history.output
+    assert "01.02.2062  [ungültig: „01.02.2062“ liegt in der Zukunft" in history.output
     data = json.loads(ws.register_path.read_bytes())
     stored = data["institutions"]["inst-0001"]["entries"]["psychotherapie"]["fields"]["date"]
     assert stored["raw"] == stored["problem_args"]["raw"] == "2062-02-01"
@@ -528,7 +528,7 @@ def test_a_value_an_older_formgen_shortened_shows_the_mark_not_its_english(
     assert "characters" not in german
     history = CliRunner().invoke(main, ["register", "history", "inst-0001", "-w", str(ws.root)])
     assert history.exit_code == 0 and "characters in the original" not in history.output
-    assert f"{CUT_END}  [invalid: der Eintrag ist 27.500 Zeichen lang" in history.output
+    assert f"{CUT_END}  [ungültig: der Eintrag ist 27.500 Zeichen lang" in history.output
     out = tmp_path / "register.csv"
     result = CliRunner().invoke(
         main,
