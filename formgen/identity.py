@@ -17,7 +17,7 @@ import random
 import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from formgen.errors import IdentityError
 
@@ -92,7 +92,7 @@ class FormIdentity:
     def to_fields(self) -> dict[str, str]:
         """Hidden field name → text value (the same keys go into PDF /Info and DOCX properties)."""
         out = {}
-        for key, value in asdict(self).items():
+        for key, value in vars(self).items():  # the fields, without asdict's deep copies
             if key == "categories":
                 text = " ".join(value)
             elif value is None:

@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +85,7 @@ def archive(ws: Workspace, data: bytes, sha: str | None = None) -> str:
 def submission_to_json(sub: Submission) -> Json:
     return {
         "identity": sub.identity.to_fields(),
-        "provenance": {**asdict(sub.provenance), "timestamps": dict(sub.provenance.timestamps)},
+        "provenance": {**vars(sub.provenance), "timestamps": dict(sub.provenance.timestamps)},
         "confidence": sub.confidence,
         "entries": [entry_to_json(e) for e in sub.entries],
         "notes": list(sub.notes),
