@@ -179,7 +179,7 @@ def _encode(value: Any) -> str:
 
 
 FLUSH_PIECES = 50_000
-"""Pieces of JSON text held before they are written out (about 1 MB)."""
+"""Pieces of JSON text held before they are written out (about 3 MB, 600 institutions)."""
 
 
 def _in_order(positions: Mapping[str, int]) -> Callable[[str], tuple[int, str]]:
