@@ -309,7 +309,7 @@ class Register:
         return "".join(pieces).encode()
 
     def write_json(self, write: Callable[[str], object]) -> None:
-        """The JSON text of :meth:`dumps`, given to ``write`` in parts of about 1 MB (a
+        """The JSON text of :meth:`dumps`, given to ``write`` in parts of a few MB (a
         register of 50 MB is not held a second time in memory as one string)."""
 
         def flush(out: list[str]) -> None:
