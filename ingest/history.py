@@ -3,21 +3,21 @@
 Every revision says when, from which file and form, and what changed — in the words of the
 form and the printed register: the field's label under its checklist's name ("Versorgungsregion"
 under "Einrichtung"), a region, choice or language by its name ("Dormagen", "Fehlanzeige",
-"Persisch (Farsi)") and a date as the printed register writes it. A value the schema has no
-label for (a field or choice a later schema version dropped) is shown as stored. ``--json``
-keeps the stored paths and values for machines.
+"Persisch (Farsi)"), a date as the printed register writes it and a time on this computer's
+clock with its zone (``23.11.2026 08:52 MEZ``). A value the schema has no label for (a field
+or choice a later schema version dropped) is shown as stored. ``--json`` keeps the stored paths
+and values for machines, and times in UTC.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from ingest.export import display
-from ingest.messages import date_text, day_text, problem_text, say
+from ingest.messages import day_text, moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.tables import width
 
@@ -127,20 +127,6 @@ def indented(text: str, column: int) -> str:
     return text.replace("\n", "\n" + " " * column)
 
 
-def when_text(at: str, lang: str = "de") -> str:
-    """A stored moment (``2026-11-23T07:52:49Z``) as ``lang`` writes it: ``23.11.2026 07:52
-    UTC`` in German; as stored (ISO, as English dates are written) in English, and where it
-    is no moment (a hand edit)."""
-    if lang != "de":
-        return at
-    try:
-        moment = dt.datetime.fromisoformat(at)
-    except ValueError:
-        return at
-    zone = "UTC" if moment.utcoffset() == dt.timedelta(0) else moment.strftime("%z")
-    return f"{date_text(moment.date(), lang)} {moment:%H:%M} {zone}".rstrip()
-
-
 def _op_text(op: str, lang: str) -> str:
     """What a revision did: ``merge`` (a return read in), ``resolve c-0001`` (a decision)."""
     kind, _, target = op.partition(" ")
@@ -168,7 +154,7 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
                 reader=str(src.get("reader")),
                 form=reference(form) if form else "—",
             )
-        at = when_text(str(h["at"]), lang)
+        at = moment_text(str(h["at"]), lang)
         said = say(
             "revision", lang, rev=h["rev"], at=at, op=_op_text(str(h["op"]), lang), origin=origin
         )

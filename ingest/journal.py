@@ -36,6 +36,7 @@ from ingest.register import (
     Register,
     entry_from_json,
     entry_to_json,
+    local_day,
     now_iso,
 )
 from ingest.submission import Provenance, Submission
@@ -139,11 +140,6 @@ def _append(fh: Any, op: Json) -> None:
     os.fsync(fh.fileno())
 
 
-def ingest_day(at: str) -> dt.date:
-    """The day (on this computer's clock, as ingest saw it) of a journal time ``…Z``."""
-    return dt.datetime.fromisoformat(at.replace("Z", "+00:00")).astimezone().date()
-
-
 def apply_op(
     reg: Register, op: Json, reread: Reread | None = None, ws: Workspace | None = None
 ) -> None:
@@ -154,7 +150,7 @@ def apply_op(
         if reread is not None and ws is not None:
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
             got = sub.provenance.received  # kept aside in the quarantine, merged later
-            day = dt.date.fromisoformat(got) if got else ingest_day(str(op["at"]))
+            day = dt.date.fromisoformat(got) if got else local_day(str(op["at"]))
             sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
         reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":

@@ -233,6 +233,30 @@ def date_text(day: dt.date, lang: str = "de") -> str:
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
 
 
+_GERMAN_ZONES = {"CET": "MEZ", "CEST": "MESZ"}
+"""The German names of the zone abbreviations of Germany's time (the C library's are English)."""
+
+
+def moment_text(at: str, lang: str = "de") -> str:
+    """A stored moment (``2026-11-23T07:52:49Z``, in UTC) in this computer's time zone as
+    ``lang`` writes it, with the zone's abbreviation: ``23.11.2026 08:52 MEZ`` in German
+    (``MESZ`` in summer), ``2026-11-23 08:52 CET`` in English; ``UTC+03`` for a zone known by
+    its offset only. Where it is no moment with a zone (a hand edit), as stored."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    if moment.tzinfo is None:
+        return at
+    local = moment.astimezone()
+    zone = local.tzname() or ""
+    if zone.startswith(("+", "-")):
+        zone = "UTC" + zone
+    if lang == "de":
+        zone = _GERMAN_ZONES.get(zone, zone)
+    return f"{date_text(local.date(), lang)} {local:%H:%M} {zone}".rstrip()
+
+
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

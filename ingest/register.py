@@ -110,6 +110,13 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def local_day(at: str) -> dt.date:
+    """The day on this computer's clock of a moment :func:`now_iso` wrote (``…Z``, in UTC): the
+    day a coordinator saw it happen. A day alone (``2026-11-23``) is that day. Raises
+    ``ValueError`` for neither."""
+    return dt.datetime.fromisoformat(at).astimezone().date()
+
+
 def split_path(path: str) -> tuple[str, str]:
     """The scope (``institution`` or a category) and field key of a value path."""
     p = FieldPath.parse(path)

@@ -26,7 +26,7 @@ from formgen.errors import FormgenError
 from formgen.model import CONFIRMED_ON, FieldType, Scope
 from formgen.record import InstitutionRecord
 from ingest.messages import date_text, say
-from ingest.register import Json, Register
+from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
 
 STALE = "stale"
@@ -100,6 +100,10 @@ def last_confirmed(entry: Json) -> dt.date | None:
     """The entry's ``date`` field (:data:`~formgen.model.CONFIRMED_ON`) when valid, else the
     day a return last confirmed it.
 
+    A day a return came in is the day on this computer's clock (:func:`ingest.register.local_day`),
+    as the coordinator saw it: a return read in at 00:30 in Düsseldorf came in that day, not
+    the day before as UTC says.
+
     An institution that sends its form back with that date as it was — an update form
     returned unchanged, "all still true" — confirms the entry on the day its return came in
     (``reconfirmed_at``), if that is later."""
@@ -111,9 +115,9 @@ def last_confirmed(entry: Json) -> dt.date | None:
             pass
         else:
             again = entry.get("reconfirmed_at")
-            return max(day, dt.date.fromisoformat(again[:10])) if isinstance(again, str) else day
+            return max(day, local_day(again)) if isinstance(again, str) else day
     at = entry.get("confirmed_at")
-    return dt.date.fromisoformat(at[:10]) if isinstance(at, str) else None
+    return local_day(at) if isinstance(at, str) else None
 
 
 def is_stale(reg: Register, category: str, entry: Json, today: dt.date) -> bool:

@@ -7,8 +7,12 @@ checklist with one block per dict. ``Bad("31.02.2025", "no such day")`` is an in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
+import os
+import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +31,23 @@ _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 class Bad:
     raw: str
     problem: str | Problem
+
+
+@contextlib.contextmanager
+def local_zone(name: str) -> Iterator[None]:
+    """This computer's time zone is ``name`` (``Europe/Berlin``, ``UTC``) inside the block, as
+    ``TZ=name`` sets it for a program; the zone it was after."""
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = name
+    time.tzset()
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["TZ"]
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
 
 
 def _instance(n: int) -> str:

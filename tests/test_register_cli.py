@@ -14,7 +14,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from register_support import YILMAZ, Bad, checklist, institution_form
+from register_support import YILMAZ, Bad, checklist, institution_form, local_zone
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
@@ -337,7 +337,7 @@ SAID = {
         "looks like inst-0001 'Praxis Şule Yılmaz': ",
         "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs",
         "now": "inst-0001  Praxis Şule Yılmaz  (revision 2)",
-        "revision": "revision 2  {at:%Y-%m-%dT%H:%M:%SZ}  merge  from {file} "
+        "revision": "revision 2  {at:%Y-%m-%d %H:%M} UTC  merge  from {file} "
         "[acroform-pdf, form FG-",
         "blank": "    Phone (main line): (blank) → +49 211 123456",
     },
@@ -394,13 +394,44 @@ def test_the_register_tables_speak_the_workspace_language(ws: Workspace, lang: s
     assert code == 0 and f"\n{said['mine']}\n{said['theirs'].format(file=theirs)}\n" in out
     assert f"\n{said['duplicate']}" in out and f"\n\n{said['decide']}" in out
 
-    code, out = run(ws, "history", "inst-0001")
+    with local_zone("UTC"):
+        code, out = run(ws, "history", "inst-0001")
     second = reg.history("inst-0001")[1]
     at = dt.datetime.fromisoformat(second["at"])
     file = reg.source(second["src"])["file_name"]
     assert code == 0 and out.startswith(said["now"] + "\n")
     assert "\n\n" + said["revision"].format(at=at, file=file) in out
     assert said["blank"] in out
+
+
+@pytest.mark.parametrize(
+    ("zone", "at", "lang", "shown"),
+    [
+        ("Europe/Berlin", "2026-11-23T08:08:00Z", "de", "Revision 1  23.11.2026 09:08 MEZ  "),
+        ("Europe/Berlin", "2026-07-01T22:30:00Z", "de", "Revision 1  02.07.2026 00:30 MESZ  "),
+        ("Europe/Berlin", "2026-11-23T08:08:00Z", "en", "revision 1  2026-11-23 09:08 CET  "),
+        ("Europe/Berlin", "2026-07-01T22:30:00Z", "en", "revision 1  2026-07-02 00:30 CEST  "),
+        ("UTC", "2026-11-23T08:08:00Z", "de", "Revision 1  23.11.2026 08:08 UTC  "),
+        ("UTC", "2026-07-01T22:30:00Z", "en", "revision 1  2026-07-01 22:30 UTC  "),
+    ],
+)
+def test_history_shows_the_time_of_this_computers_zone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, zone: str, at: str, lang: str, shown: str
+) -> None:
+    """A coordinator in Düsseldorf reads the time on the clock on the wall, winter and summer,
+    in the workspace's language; --json keeps the stored ISO time in UTC."""
+    ws = in_language(Workspace.init(tmp_path / "ws"), lang)
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: at)
+    with writing(ws) as w:
+        w.merge(
+            checklist("psychotherapie", {"name": "مركز الاستشارة النفسية", "region": "dormagen"})
+        )
+    with local_zone(zone):
+        code, out = run(ws, "history", "inst-0001")
+        _, as_json = run(ws, "history", "inst-0001", "--json")
+    assert code == 0 and out.startswith("inst-0001  مركز الاستشارة النفسية  "), out
+    assert f"\n\n{shown}" in out, out
+    assert json.loads(as_json)[0]["at"] == at
 
 
 def _columns(line: str) -> int:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pdfplumber
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist
+from register_support import SCHEMA, YILMAZ, Bad, checklist, local_zone
 
 from formgen.errors import FormgenError
 from ingest.messages import problem
@@ -104,6 +104,19 @@ def test_stale_entries_are_marked_with_their_last_confirmation(printed: list[str
     assert "VERALTET – zuletzt bestätigt am 01.05.2024 (vor 935 Tagen)" in text
     yilmaz = text[text.index("Praxis Şule Yılmaz") : text.index("Rhein-Kreis Neuss")]
     assert "VERALTET" not in yilmaz
+
+
+def test_the_day_a_return_came_in_is_the_day_on_the_coordinators_clock() -> None:
+    """Read in at 00:30 on 1 July in Düsseldorf (22:30 UTC the day before) and never dated:
+    confirmed on 01.07.2025, as the coordinator saw it come in."""
+    reg = Register(SCHEMA)
+    crisis = {"name": "Кризисная служба Łódź", "region": "duesseldorf"}
+    reg.merge(checklist("krisendienst", crisis), at="2025-06-30T22:30:00Z")
+    opts = PrintOptions(stand=STAND, categories=("krisendienst",))
+    with local_zone("Europe/Berlin"):
+        text = "\n".join(pages(render_register(reg, opts)))
+    assert "VERALTET – zuletzt bestätigt am 01.07.2025 (vor 509 Tagen)" in text
+    assert "Кризисная служба Łódź" in text
 
 
 NO_ENTRY = "Kein Eintrag – für diese Region ist noch kein Angebot erfasst."

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
+from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
 
 from formgen.errors import FormgenError, RegisterError, UnknownCategoryError
 from formgen.record import record_from_json
@@ -54,6 +54,29 @@ def test_stale_missing_and_unconfirmed_entries(reg: Register) -> None:
     assert "missing" in crisis.reasons and set(crisis.missing) == {"date", "initials"}
     # without a date field the ingest day counts as last confirmation
     assert crisis.last_confirmed == dt.date.today()
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "shown"),
+    [
+        ("Europe/Berlin", dt.date(2026, 11, 23), "23.11.2026"),  # 00:30 MEZ
+        ("UTC", dt.date(2026, 11, 22), "22.11.2026"),
+    ],
+)
+def test_an_entry_read_in_after_midnight_is_confirmed_on_the_day_of_the_local_clock(
+    zone: str, day: dt.date, shown: str
+) -> None:
+    """Without a date on the form the day it was read in counts, on this computer's clock."""
+    reg = Register(SCHEMA)
+    reg.merge(
+        checklist("krisendienst", {"name": "مركز الأزمات", "region": "duesseldorf"}),
+        at="2026-11-22T23:30:00Z",
+    )
+    with local_zone(zone):
+        found = staleness.review(reg, dt.date(2026, 11, 23))
+        table = staleness.findings_table(reg, found, "de")
+    assert found[0].last_confirmed == day
+    assert "مركز الأزمات" in table and f"  {shown}  " in table, table
 
 
 def test_update_list_holds_every_institution_with_findings(reg: Register) -> None:
