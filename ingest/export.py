@@ -18,12 +18,15 @@ Core functions return bytes; the CLI writes them to files.
 
 ``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
 
-``labels=True`` (the wide table, for people) says everything in ``lang``: choices and languages
-by their names, the problems of invalid values by their templates in ``lang``
+``labels=True`` (tables for people) says everything in ``lang``: choices and languages by their
+names, the problems of invalid values by their templates in ``lang``
 (:meth:`ingest.messages.Problem.in_language`; a value stored before message keys existed keeps
-its stored text), and yes/no as ``ja``/``nein`` or ``yes``/``no``. Without labels a table is for
-programs and stays as it was: codes, ``ja``/``nein``, the stored English problem text (the JSON
-export carries each problem's ``problem_key`` and ``problem_args`` for translating it).
+its stored text), and yes/no as ``ja``/``nein`` or ``yes``/``no``. The long table says its
+headers, checklists, fields, confidence and the time read in (in this computer's time zone)
+in ``lang`` too, and the XLSX names its sheets in it. Without labels a table is for programs
+and stays as it was: ids and codes, English headers, ``ja``/``nein``, the stored English
+problem text, ISO times in UTC (the JSON export carries each problem's ``problem_key`` and
+``problem_args`` for translating it).
 """
 
 from __future__ import annotations
@@ -36,10 +39,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from formgen.errors import FormgenError
+from formgen.identity import reference
 from formgen.layout import option_label
-from formgen.model import INSTITUTION, Field, FieldType, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.schema_load import shipped_schema_path
-from ingest.messages import Problem, problem_text
+from ingest.messages import Problem, moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
 from ingest.validate import CUT
@@ -65,6 +70,22 @@ LONG_HEADER = (
     "confidence",
     "ingested_at",
 )
+LONG_WORDS = (
+    "col_id",
+    "col_category",
+    "col_field",
+    "col_value",
+    "col_raw",
+    "col_problem",
+    "col_revision",
+    "col_file",
+    "col_sha256",
+    "col_form",
+    "col_reader",
+    "col_confidence",
+    "col_read_in",
+)
+"""The headers of :data:`LONG_HEADER` as people read them (keys of :data:`ingest.messages.WORDS`)."""
 
 
 def export_json_schema() -> dict[str, Any]:
@@ -259,11 +280,46 @@ def _problems(stored: Json, scope: str, lang: str | None) -> list[str]:
     ]
 
 
-def long_rows(reg: Register, personal: bool = True) -> Iterator[list[str | int]]:
-    """Header, then one row per stored value with its provenance."""
-    hidden = set() if personal else _personal(reg.schema)
+def scope_label(schema: Schema, scope: str, lang: str) -> str:
+    """The name of ``scope``: ``Einrichtung`` for the institution, else the checklist's name."""
+    if scope == INSTITUTION:
+        return say("institution", lang)
+    return schema.category_label(scope, lang)
+
+
+def field_of(schema: Schema, scope: str, key: str) -> Field | None:
+    """The field of ``key`` (``languages_offered`` or ``languages_offered._other``) in ``scope``;
+    ``None`` when the schema no longer has it."""
+    fid = key.split(".")[0]
+    try:
+        fields = schema.institution_fields() if scope == INSTITUTION else schema.entry_fields(scope)
+    except FormgenError:  # a category the schema no longer has
+        return None
+    return next((f for f in fields if f.id == fid), None)
+
+
+def field_label(f: Field | None, key: str, lang: str) -> str:
+    """The label of the field of ``key`` in ``lang`` (``Sprachen (weitere)`` for the "other"
+    text of a list); ``key`` as stored when the schema no longer has it."""
+    if f is None:
+        return key
+    label = f.label.get(lang) or f.id
+    if key.endswith("." + OTHER):
+        return f"{label} ({say('others', lang)})"
+    return label
+
+
+def long_rows(
+    reg: Register, personal: bool = True, labels: bool = False, lang: str = "de"
+) -> Iterator[list[str | int]]:
+    """Header, then one row per stored value with its provenance. With ``labels`` in ``lang``
+    for people: headers, checklist and field by their names, choices and languages by their
+    labels, why a value is invalid, the form by its printed reference (FG-…), the confidence
+    in words and the time read in as :func:`ingest.messages.moment_text` writes it."""
+    schema = reg.schema
+    hidden = set() if personal else _personal(schema)
     sources: dict[str, Json] = reg.data["sources"]
-    yield list(LONG_HEADER)
+    yield [say(w, lang) for w in LONG_WORDS] if labels else list(LONG_HEADER)
     for iid in sorted(reg.institutions):
         inst = reg.institutions[iid]
         scopes = [(INSTITUTION, inst["institution"])] + [
@@ -275,6 +331,9 @@ def long_rows(reg: Register, personal: bool = True) -> Iterator[list[str | int]]
                     continue
                 sv = stored[key]
                 src = sources.get(sv.get("src"), {})
+                if labels:
+                    yield _long_labelled(schema, iid, scope, key, sv, src, lang)
+                    continue
                 yield [
                     iid,
                     "" if scope == INSTITUTION else scope,
@@ -290,6 +349,34 @@ def long_rows(reg: Register, personal: bool = True) -> Iterator[list[str | int]]
                     str(src.get("confidence", "")),
                     str(src.get("ingested_at", "")),
                 ]
+
+
+def _long_labelled(
+    schema: Schema, iid: str, scope: str, key: str, sv: Json, src: Json, lang: str
+) -> list[str | int]:
+    """One row of :func:`long_rows` with labels."""
+    known = field_of(schema, scope, key)
+    f = None if key.endswith("." + OTHER) else known  # the "other" text is shown as typed
+    form = src.get("instance_id")
+    confidence = str(src.get("confidence", ""))
+    if confidence in ("high", "low"):
+        confidence = say(f"confidence_{confidence}", lang)
+    at = src.get("ingested_at")
+    return [
+        iid,
+        scope_label(schema, scope, lang),
+        field_label(known, key, lang),
+        display(f, sv, True, lang) if sv.get("v") is not None else "",
+        str(sv.get("raw", "")),
+        problem_text(sv, lang),
+        int(sv.get("rev", 0)),
+        str(src.get("file_name", "")),
+        str(src.get("sha256", "")),
+        reference(str(form)) if form else "",
+        str(src.get("reader", "")),
+        confidence,
+        moment_text(str(at), lang) if at else "",
+    ]
 
 
 def to_csv(rows: Iterator[list[str | int]], delimiter: str = ",") -> bytes:
@@ -313,7 +400,7 @@ def export_csv(
     rows = (
         wide_rows(reg, personal, labels, today, lang)
         if form == "wide"
-        else long_rows(reg, personal)
+        else long_rows(reg, personal, labels, lang)
     )
     return to_csv(rows, delimiter)
 
@@ -325,7 +412,8 @@ def export_xlsx(
     today: dt.date | None = None,
     lang: str = "de",
 ) -> bytes:
-    """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance)."""
+    """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance); with
+    ``labels`` their names are in ``lang`` ("Values" in English)."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -333,8 +421,14 @@ def export_xlsx(
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
     for title, rows in (
-        ("Register", wide_rows(reg, personal, labels, today, lang)),
-        ("Werte", long_rows(reg, personal)),
+        (
+            say("sheet_register", lang) if labels else "Register",
+            wide_rows(reg, personal, labels, today, lang),
+        ),
+        (
+            say("sheet_values", lang) if labels else "Werte",
+            long_rows(reg, personal, labels, lang),
+        ),
     ):
         ws = wb.create_sheet(title)
         ws.freeze_panes = "B2"

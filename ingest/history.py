@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from ingest.export import display
+from ingest.export import display, field_label, field_of, scope_label
 from ingest.messages import day_text, moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.tables import width
@@ -35,46 +34,20 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     return text + (f"  {say('invalid_value', lang, why=why)}" if why else "")
 
 
-def _field(schema: Schema, scope: str, key: str) -> Field | None:
-    """The field of ``key`` (``languages_offered`` or ``languages_offered._other``) in ``scope``;
-    ``None`` when the schema no longer has it."""
-    fid = key.split(".")[0]
-    try:
-        fields = schema.institution_fields() if scope == INSTITUTION else schema.entry_fields(scope)
-    except FormgenError:  # a category the schema no longer has
-        return None
-    return next((f for f in fields if f.id == fid), None)
-
-
 def path_text(schema: Schema, path: str, lang: str = "de") -> str:
     """A stored value path as people read it: ``institution.phone`` → ``Einrichtung ›
     Telefon (Zentrale)``, the field's label under its checklist's name; what the schema has no
     label for as stored."""
     scope, _, key = path.partition(".")
-    return f"{_heading(schema, scope, lang)} › {_label(_field(schema, scope, key), key, lang)}"
+    return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
 
 
 def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") -> str:
     """The stored value at ``path`` as :func:`value_text` shows it (the "other" text of a list
     as typed)."""
     scope, _, key = path.partition(".")
-    f = None if key.endswith("." + OTHER) else _field(schema, scope, key)
+    f = None if key.endswith("." + OTHER) else field_of(schema, scope, key)
     return value_text(f, sv, lang)
-
-
-def _heading(schema: Schema, scope: str, lang: str) -> str:
-    if scope == INSTITUTION:
-        return say("institution", lang)
-    return schema.category_label(scope, lang)
-
-
-def _label(f: Field | None, key: str, lang: str) -> str:
-    if f is None:
-        return key
-    label = f.label.get(lang) or f.id
-    if key.endswith("." + OTHER):
-        return f"{label} ({say('others', lang)})"
-    return label
 
 
 def _order(schema: Schema) -> dict[tuple[str, str], int]:
@@ -102,10 +75,10 @@ def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[st
     last_scope = None
     for _pos, _path, scope, key, old, new in sorted(rows, key=lambda r: (r[0], r[1])):
         if scope != last_scope:
-            lines.append(f"  {_heading(schema, scope, lang)}")
+            lines.append(f"  {scope_label(schema, scope, lang)}")
             last_scope = scope
-        f = _field(schema, scope, key)
-        head = f"    {_label(f, key, lang)}: "
+        f = field_of(schema, scope, key)
+        head = f"    {field_label(f, key, lang)}: "
         typed = None if key.endswith("." + OTHER) else f  # the "other" text is shown as typed
         lines.extend(
             _change_lines(head, value_text(typed, old, lang), value_text(typed, new, lang))

@@ -174,6 +174,21 @@ WORDS: dict[str, dict[str, str]] = {
         "origin": "{file} [{reader}, form {form}]",
         "op_merge": "merge",
         "op_resolve": "resolve {target}",
+        "col_field": "field",
+        "col_value": "value",
+        "col_raw": "as typed",
+        "col_problem": "problem",
+        "col_revision": "revision",
+        "col_file": "file",
+        "col_sha256": "SHA-256 of the file",
+        "col_form": "form",
+        "col_reader": "read by",
+        "col_confidence": "confidence",
+        "col_read_in": "read in",
+        "confidence_high": "high",
+        "confidence_low": "low",
+        "sheet_register": "Register",
+        "sheet_values": "Values",
     },
     "de": {
         "col_id": "ID",
@@ -218,11 +233,27 @@ WORDS: dict[str, dict[str, str]] = {
         "origin": "{file} [{reader}, Formular {form}]",
         "op_merge": "eingelesen",
         "op_resolve": "Entscheidung {target}",
+        "col_field": "Feld",
+        "col_value": "Wert",
+        "col_raw": "wie eingetragen",
+        "col_problem": "Problem",
+        "col_revision": "Revision",
+        "col_file": "Datei",
+        "col_sha256": "SHA-256 der Datei",
+        "col_form": "Formular",
+        "col_reader": "gelesen mit",
+        "col_confidence": "Verlässlichkeit",
+        "col_read_in": "eingelesen",
+        "confidence_high": "hoch",
+        "confidence_low": "niedrig",
+        "sheet_register": "Register",
+        "sheet_values": "Werte",
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
-``history``), per language; every language has every key. ``--json`` says none of them: it
-keeps ids, reason keys (``stale``) and ISO dates for machines."""
+``history``) and of the tables exported with labels (``register export --labels``), per
+language; every language has every key. ``--json`` and an export without labels say none of
+them: they keep ids, reason keys (``stale``) and ISO dates for machines."""
 
 _GROUPING = {"en": ",", "de": "."}
 

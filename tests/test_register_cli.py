@@ -637,15 +637,15 @@ def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "option", "said"),
+    ("lang", "option", "said", "why"),
     [
-        ("de", [], "„viel“ ist keine ganze Zahl"),
-        ("en", [], "'viel' is not a whole number"),
-        ("en", ["--lang", "de"], "„viel“ ist keine ganze Zahl"),
+        ("de", [], "„viel“ ist keine ganze Zahl", "Problem"),
+        ("en", [], "'viel' is not a whole number", "problem"),
+        ("en", ["--lang", "de"], "„viel“ ist keine ganze Zahl", "Problem"),
     ],
 )
 def test_export_labels_say_problems_in_the_workspace_language(
-    ws: Workspace, tmp_path: Path, lang: str, option: list[str], said: str
+    ws: Workspace, tmp_path: Path, lang: str, option: list[str], said: str, why: str
 ) -> None:
     with writing(ws) as w:
         w.merge(
@@ -659,6 +659,9 @@ def test_export_labels_say_problems_in_the_workspace_language(
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
     assert said in rows[0]["problems"]
+    code, _ = run(ws, "export", "--form", "long", "--labels", *option, "-o", str(out_file))
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
+    assert code == 0 and any(r[why].startswith(said) for r in rows)
 
 
 def test_history_writes_an_invalid_iso_date_as_the_workspace_writes_dates(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import json
 import jsonschema
 import openpyxl
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
+from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
 
 from ingest import export
 from ingest.messages import Problem, problem
@@ -192,6 +192,99 @@ def test_long_csv_carries_provenance(reg: Register) -> None:
     bad = next(r for r in rows if r["field"] == "meeting_date")
     assert bad["value"] == "" and bad["raw"] == "nächste Woche" and bad["problem"] == "not a date"
     assert {r["field"] for r in rows if r["category"] == ""} >= {"name", "region"}
+
+
+ARABIC = "مركز الاستشارة النفسية"
+LONG_SAID = {
+    "de": {
+        "header": ["ID", "Checkliste", "Feld", "Wert", "wie eingetragen", "Problem", "Revision",
+                   "Datei", "SHA-256 der Datei", "Formular", "gelesen mit", "Verlässlichkeit",
+                   "eingelesen"],
+        "sheets": ["Register", "Werte"],
+        "institution": "Einrichtung",
+        "psychotherapie": "PsychotherapeutIn, niedergelassen",
+        "languages": "Fremdsprachliche Kenntnisse im Team",
+        "offered": "Persisch (Farsi), Türkisch",
+        "why": "„viel“ ist keine ganze Zahl",
+        "name": "Name der Einrichtung",
+        "low": "niedrig",
+        "winter": "23.11.2026 09:08 MEZ",
+        "summer": "02.07.2026 00:30 MESZ",
+    },
+    "en": {
+        "header": ["id", "category", "field", "value", "as typed", "problem", "revision", "file",
+                   "SHA-256 of the file", "form", "read by", "confidence", "read in"],
+        "sheets": ["Register", "Values"],
+        "institution": "Institution",
+        "psychotherapie": "Psychotherapist in private practice",
+        "languages": "Languages spoken in the team",
+        "offered": "Persian (Farsi), Turkish",
+        "why": "'viel' is not a whole number",
+        "name": "Name of the institution",
+        "low": "low",
+        "winter": "2026-11-23 09:08 CET",
+        "summer": "2026-07-02 00:30 CEST",
+    },
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_long_table_with_labels_speaks_the_language_of_the_labels(
+    keyed: Register, lang: str
+) -> None:
+    """The long CSV and the sheet of values with --labels: headers, checklist, field, choices,
+    why a value is invalid, confidence and the time read in (local, in Düsseldorf) in words of
+    ``lang``; names in every script as typed."""
+    said = LONG_SAID[lang]
+    keyed.merge(checklist("krisendienst", {"name": ARABIC}), at="2026-11-23T08:08:00Z")
+    keyed.merge(
+        checklist("krisendienst", {"name": "Мария Ковальчук"}, file="ответ.pdf", confidence="low"),
+        at="2026-07-01T22:30:00Z",
+    )
+    with local_zone("Europe/Berlin"):
+        data = export.export_csv(keyed, "long", ";", labels=True, today=TODAY, lang=lang)
+        book = export.export_xlsx(keyed, labels=True, today=TODAY, lang=lang)
+    wb = openpyxl.load_workbook(io.BytesIO(book))
+    assert wb.sheetnames == said["sheets"]
+    sheet = wb[said["sheets"][1]]
+    header = [c.value for c in sheet[1]]
+    from_xlsx = [
+        dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)
+    ]
+    from_csv = read_csv(data, ";")
+    assert header == list(from_csv[0]) == said["header"]
+    id_, category, field, value, raw, why, _rev, file, _sha, form, _by, trust, read_in = header
+    for rows in (from_csv, from_xlsx):
+        offered = next(r for r in rows if r[field] == said["languages"] and r[id_] == "inst-0001")
+        assert offered[category] == said["psychotherapie"] and offered[value] == said["offered"]
+        assert offered[raw] == "fa, tr" and str(offered[form]).startswith("FG-")
+        invalid = next(r for r in rows if r[raw] == "viel")
+        assert invalid[value] in ("", None) and str(invalid[why]).startswith(said["why"])
+        names = {r[value]: r for r in rows if r[field] == said["name"]}
+        assert names["Praxis Şule Yılmaz"][category] == said["institution"]
+        assert "Ольга Петренко" in {r[value] for r in rows}
+        assert names[ARABIC][read_in] == said["winter"]
+        cyrillic = names["Мария Ковальчук"]
+        assert cyrillic[file] == "ответ.pdf" and cyrillic[trust] == said["low"]
+        assert cyrillic[read_in] == said["summer"]
+
+
+def test_long_table_without_labels_stays_for_programs(keyed: Register) -> None:
+    """Ids, English headers, codes, the stored English problem and ISO times in UTC, whatever
+    the language and time zone."""
+    keyed.merge(checklist("krisendienst", {"name": ARABIC}), at="2026-11-23T08:08:00Z")
+    with local_zone("Europe/Berlin"):
+        rows = read_csv(export.export_csv(keyed, "long", today=TODAY, lang="de"))
+        wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(keyed, today=TODAY, lang="de")))
+    assert list(rows[0]) == list(export.LONG_HEADER)
+    assert wb.sheetnames == ["Register", "Werte"]
+    assert [c.value for c in wb["Werte"][1]] == list(export.LONG_HEADER)
+    arabic = next(r for r in rows if r["value"] == ARABIC)
+    assert arabic["category"] == "" and arabic["field"] == "name"  # the institution's
+    assert arabic["ingested_at"] == "2026-11-23T08:08:00Z" and arabic["confidence"] == "high"
+    assert arabic["form_instance"] and not arabic["form_instance"].startswith("FG-")
+    invalid = next(r for r in rows if r["raw"] == "viel")
+    assert invalid["problem"].startswith("'viel' is not a whole number")
 
 
 def test_csv_without_personal_data(reg: Register) -> None:

@@ -302,8 +302,9 @@ def gaps(
 @click.option(
     "--labels",
     is_flag=True,
-    help="CSV/XLSX: choices and languages as words (Persisch (Farsi)) instead of codes (fa), "
-    "and why a value is invalid in the same language.",
+    help="CSV/XLSX for people: choices and languages as words (Persisch (Farsi)) instead of "
+    "codes (fa), yes/no and why a value is invalid in the same language; the long table also "
+    "its headers, checklists, fields and times (local), the XLSX its sheet names.",
 )
 @click.option(
     "--lang",
