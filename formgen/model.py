@@ -112,6 +112,9 @@ class Constraints:
     minimum: int | None = None
     maximum: int | None = None
     pattern: str | None = None
+    pattern_hint: Text = field(default_factory=Text)
+    """What ``pattern`` asks for, in words (``{de: "fünf Ziffern", en: "five digits"}``): the
+    reason a value that does not match gives, instead of the regular expression."""
 
 
 @dataclass(frozen=True)

@@ -174,7 +174,8 @@ def _check_fits(f: Field, value: Value, where: str) -> None:
     choice = f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE)
     if pattern and not choice and not re.fullmatch(pattern, value):
         raise RecordError(
-            f"{where}: '{value:.40}' does not match the field's pattern {pattern}; correct the value in the register"
+            f"{where}: '{value:.40}' does not match the field's form "
+            f"({f.constraints.pattern_hint.get('en') or pattern}); correct the value in the register"
         )
 
 

@@ -79,6 +79,8 @@ MESSAGES = {
     "unknown_language": "field '{field}': '{value}' in 'common' is not a known language code{hint}",
     "min_max": "field '{field}': {low_key} {low} is greater than {high_key} {high}",
     "bad_pattern": "field '{field}': constraints.pattern is not a valid regular expression: {error}",
+    "hint_without_pattern": "field '{field}': constraints.pattern_hint describes no pattern; "
+    "add constraints.pattern or remove the hint",
     "no_fields": "category '{category}' has no fields left after remove_fields",
 }
 
@@ -362,8 +364,14 @@ class _Builder:
         return tuple(out)
 
     def constraints(self, raw: dict[str, Any] | None, path: Path_, field_id: str) -> Constraints:
-        raw = raw or {}
-        cons = Constraints(**raw)
+        raw = dict(raw or {})
+        hint = raw.pop("pattern_hint", None)
+        cons = Constraints(
+            **raw,
+            pattern_hint=self.text(
+                hint, (*path, "pattern_hint"), f"pattern_hint of field '{field_id}'", required=False
+            ),
+        )
         for low_key, high_key in (("min_length", "max_length"), ("minimum", "maximum")):
             low, high = raw.get(low_key), raw.get(high_key)
             if low is not None and high is not None and low > high:
@@ -383,6 +391,8 @@ class _Builder:
                 re.compile(cons.pattern)
             except re.error as exc:
                 self.problem((*path, "pattern"), "bad_pattern", field=field_id, error=exc)
+        elif cons.pattern_hint:
+            self.problem((*path, "pattern_hint"), "hint_without_pattern", field=field_id)
         return cons
 
     def field(self, raw: dict[str, Any], path: Path_) -> Field:

@@ -66,7 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "boxes_labels": "{count} boxes ticked ({ticked}); tick one",
         "too_long": "{length} characters; at most {limit} are allowed",
         "too_short": "{length} characters; at least {limit} are needed",
-        "pattern": "'{raw}' does not have the expected form ({pattern})",
+        "pattern": "'{raw}' does not have the expected form",
+        "pattern_hint": "'{raw}' does not have the expected form: {hint}",
         "capped": "the value is {length:,} characters long; only the first {limit:,} are kept "
         "here (up to '…') — shorten it; the full text stays in the archived file",
         "no_choice_of": "'{raw}' names none of the choices of '{field}'",
@@ -102,7 +103,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "boxes_labels": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",
         "too_long": "{length} Zeichen; zulässig sind höchstens {limit}",
         "too_short": "{length} Zeichen; erforderlich sind mindestens {limit}",
-        "pattern": "„{raw}“ hat nicht die erwartete Form ({pattern})",
+        "pattern": "„{raw}“ hat nicht die erwartete Form",
+        "pattern_hint": "„{raw}“ hat nicht die erwartete Form: {hint}",
         "capped": "der Eintrag ist {length:,} Zeichen lang; übernommen sind nur die ersten "
         "{limit:,} (bis „…“) – bitte kürzen; der vollständige Text bleibt in der archivierten "
         "Datei erhalten",
@@ -116,7 +118,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 """Message key → template, per language; every language has every key. A template uses some
 or all of the args its key is made with (the German phone message needs no region, the German
-impossible date names the month's length, which the English one does not)."""
+impossible date names the month's length, which the English one does not; ``pattern`` keeps the
+regular expression in its args for machines and says it in neither: nobody at a coordination
+centre reads ``^[0-9]{5}$``, and ``pattern_hint`` says it in the schema's words)."""
 
 EARLIER: dict[str, str] = {
     "future": "future_iso",

@@ -238,7 +238,10 @@ def check_text(f: Field, raw: str) -> Checked:
     if c.min_length is not None and len(text) < c.min_length:
         return Checked(raw, None, problem("too_short", length=len(text), limit=c.min_length))
     if c.pattern is not None and not re.search(c.pattern, text):
-        return Checked(raw, None, problem("pattern", raw=_short(raw), pattern=c.pattern))
+        if not c.pattern_hint:  # nobody reads the regular expression: said in words if we can
+            return Checked(raw, None, problem("pattern", raw=_short(raw), pattern=c.pattern))
+        hint = per_language(c.pattern_hint.get)
+        return Checked(raw, None, problem("pattern_hint", raw=_short(raw), hint=hint))
     return checked
 
 

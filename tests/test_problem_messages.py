@@ -137,6 +137,10 @@ def _region() -> Field:
     return next(f for f in SCHEMA.institution_fields() if f.id == "region")
 
 
+def _postcode() -> Field:
+    return next(f for f in SCHEMA.institution_fields() if f.id == "postcode")
+
+
 def _entry(sub: Submission, key: str) -> Checked:
     return sub.entries[0].entry[key]
 
@@ -181,6 +185,11 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     ("too_long", lambda: values.check_text(_text_field(max_length=5), "402100"), "höchstens 5"),
     ("too_short", lambda: values.check_text(_text_field(min_length=5), "402"), "mindestens 5"),
     ("pattern", lambda: values.check_text(_text_field(pattern="^[0-9]+$"), "4o2"), "nicht die"),
+    (
+        "pattern_hint",
+        lambda: values.check_text(_postcode(), "4021"),
+        "„4021“ hat nicht die erwartete Form: fünf Ziffern, z.\u00a0B. 40210",
+    ),
     (
         "capped",
         lambda: returned({"institution.street": "x" * 25_000}).entries[0].institution["street"],
@@ -308,6 +317,35 @@ def test_a_check_says_why_in_english_and_german(
     assert again == found.problem and problem_text(found.problem.to_json(), "de") == said
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "„4021“ hat nicht die erwartete Form: fünf Ziffern, z.\u00a0B. 40210"),
+        ("en", "'4021' does not have the expected form: five digits, e.g. 40210"),
+    ],
+)
+def test_a_value_of_the_wrong_form_is_told_in_words_not_as_a_regular_expression(
+    lang: str, said: str
+) -> None:
+    """The postcode says what it expects as the schema's pattern_hint puts it; a pattern
+    without a hint, and one stored before there were hints, say only that the form is wrong."""
+    found = values.check_text(_postcode(), "4021").problem
+    assert found is not None and found.in_language(lang) == said
+    plain = values.check_text(_text_field(pattern="^[0-9]+$"), "4o2").problem
+    expected = {
+        "de": "„4o2“ hat nicht die erwartete Form",
+        "en": "'4o2' does not have the expected form",
+    }
+    assert plain is not None and plain.in_language(lang) == expected[lang]
+    assert plain.args["pattern"] == "^[0-9]+$"  # kept for machines, said in no language
+    stored = {
+        "problem": "'4021' does not have the expected form (^[0-9]{5}$)",
+        "problem_key": "pattern",
+        "problem_args": {"raw": "4021", "pattern": "^[0-9]{5}$"},
+    }
+    assert "[0-9]" not in problem_text(stored, lang)
+
+
 def test_a_stored_text_without_a_usable_key_is_shown_as_it_is() -> None:
     old = {"raw": "viel", "v": None, "problem": "'viel' is not a percentage"}
     assert problem_text(old, "de") == "'viel' is not a percentage"
@@ -386,7 +424,10 @@ def test_an_invalid_part_of_the_address_is_red_with_why_below(tmp_path: Path) ->
     with writing(ws) as w:
         w.merge(returned(answers, secret=ws.secret))
     text = printed(ws, "--lang", "de", "--category", "psychotherapie")
-    assert "Gülen-Straße 1, 4021 Düsseldorf ungültig: „4021“ hat nicht die erwartete Form" in text
+    assert (
+        "Gülen-Straße 1, 4021 Düsseldorf ungültig: „4021“ hat nicht die erwartete Form: "
+        "fünf Ziffern, z. B. 40210" in text
+    )
     out = ws.root / "print.pdf"
     with pdfplumber.open(out) as doc:
         words = [
@@ -395,6 +436,12 @@ def test_an_invalid_part_of_the_address_is_red_with_why_below(tmp_path: Path) ->
     ink = pytest.approx(STALE_INK.rgb(), abs=0.001)
     red = {w["text"] for w in words if w["non_stroking_color"] == ink}
     assert {"Gülen-Straße", "4021", "Düsseldorf", "ungültig:"} <= red, red
+    english = printed(ws, "--lang", "en", "--category", "psychotherapie")
+    assert (
+        "Gülen-Straße 1, 4021 Düsseldorf invalid: '4021' does not have the expected form: "
+        "five digits, e.g. 40210" in english
+    )
+    assert "[0-9]" not in text + english  # the schema's regular expression, read by nobody
 
 
 def test_the_print_names_the_choices_by_their_labels_in_its_language(tmp_path: Path) -> None:

@@ -66,6 +66,10 @@ BROKEN = {
         r"'groups\[0\].entry_blocks' must be a whole number, not a text",
         "entry_blocks: viele",
     ),
+    "hint_without_pattern": (
+        r"field 'name': constraints.pattern_hint describes no pattern; add constraints.pattern",
+        "constraints: {pattern_hint",
+    ),
     "override_unknown_field": (
         r"overrides names unknown field 'nmae' \(did you mean 'name'\?\)",
         "nmae:",
@@ -174,6 +178,21 @@ def test_renamed_field_maps_old_ids_to_the_current_one() -> None:
     assert cat.current_id("fremdsprachen") == "sprachen"
     assert cat.current_id("sprachen") == "sprachen"
     assert cat.current_id("unbekannt") is None
+
+
+def test_a_pattern_hint_is_said_in_every_language_of_the_schema() -> None:
+    text = (DATA / "minimal.yaml").read_text("utf-8")
+    hinted = text.replace(
+        '            label: {de: "Name", en: "Name"}',
+        '            label: {de: "Name", en: "Name"}\n'
+        '            constraints: {pattern: "^[A-Z]", pattern_hint: {de: "groß am Anfang"}}',
+    )
+    with pytest.raises(SchemaError, match=r"pattern_hint of field 'name' has no text in 'en'"):
+        load_schema_text(hinted)
+    schema = load_schema_text(
+        hinted.replace('{de: "groß am Anfang"}', '{de: "groß", en: "capital"}')
+    )
+    assert schema.category("beratung").field("name").constraints.pattern_hint.get("en") == "capital"
 
 
 def test_load_schema_raises_with_every_problem() -> None:

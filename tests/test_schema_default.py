@@ -191,3 +191,16 @@ def test_regions_are_a_sample_not_hard_coded() -> None:
 def test_shipped_schema_validates_against_the_editor_json_schema() -> None:
     data = yaml.safe_load(shipped_schema_path().read_text("utf-8"))
     jsonschema.Draft202012Validator(json_schema()).validate(data)
+
+
+def test_every_pattern_says_in_words_what_it_expects() -> None:
+    """A value that does not match is explained with the hint, never the regular expression."""
+    schema = default_schema()
+    for category in schema.categories:
+        for f in category.fields:
+            if f.constraints.pattern is not None:
+                assert all(
+                    f.constraints.pattern_hint.values.get(lang) for lang in schema.languages
+                ), (category.id, f.id)
+    postcode = schema.category("wohnheim").field("postcode").constraints
+    assert postcode.pattern_hint.get("de") == "fünf Ziffern, z.\u00a0B. 40210"

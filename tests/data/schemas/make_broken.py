@@ -37,6 +37,13 @@ CASES = {
         )
     ],
     "wrong_value_type": [("    categories:\n", "    entry_blocks: viele\n    categories:\n")],
+    "hint_without_pattern": [
+        (
+            '            label: {de: "Name", en: "Name"}',
+            '            label: {de: "Name", en: "Name"}\n'
+            '            constraints: {pattern_hint: {de: "fünf Ziffern", en: "five digits"}}',
+        )
+    ],
     "override_unknown_field": [
         (
             '        description: {de: "Beratungsstellen", en: "Counselling centres"}\n',
