@@ -16,9 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+
+from ingest.messages import say
 
 MERGE = "merge"
 PROBABLE = "probable"
@@ -87,12 +90,23 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Match:
-    """The verdict for one new institution: merge into ``id``, ask a person, or create it."""
+    """The verdict for one new institution: merge into ``id``, ask a person, or create it.
+
+    Why, as the English ``reason`` the ingest report shows, and, for a probable duplicate
+    (which waits in the register for a person), as the key and args of its words in
+    :data:`ingest.messages.WORDS`, so that ``register conflicts`` says it in the workspace's
+    language."""
 
     kind: str
     id: str | None = None
     score: float = 0.0
     reason: str = ""
+    reason_key: str | None = None
+    reason_args: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+
+def _probable(iid: str, score: float, key: str, **args: int) -> Match:
+    return Match(PROBABLE, iid, score, say(key, "en", **args), key, args)
 
 
 class Matcher:
@@ -157,9 +171,9 @@ class Matcher:
             if score >= SAME_NAME and (same_place or (score == 100.0 and no_place)):
                 verdict = Match(MERGE, iid, score, "same name and " + _place(pc, other_pc, ph))
             elif score >= SAME_NAME or (score >= SIMILAR_NAME and same_place):
-                verdict = Match(PROBABLE, iid, score, f"similar name ({score:.0f} %)")
+                verdict = _probable(iid, score, "dup_similar_name", percent=round(score))
             elif ph and ph == other_ph:
-                verdict = Match(PROBABLE, iid, score, "same phone number, different name")
+                verdict = _probable(iid, score, "dup_same_phone")
             else:
                 continue
             if _rank(verdict) > _rank(best):

@@ -167,6 +167,8 @@ WORDS: dict[str, dict[str, str]] = {
         "from_revision": "form from revision {rev}",
         "not_prefilled": "form not prefilled from the register",
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
+        "dup_similar_name": "similar name ({percent} %)",
+        "dup_same_phone": "same phone number, different name",
         "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs  ·  "
         "formgen register resolve d-NNNN --merge|--new",
         "institution": "Institution",
@@ -226,6 +228,8 @@ WORDS: dict[str, dict[str, str]] = {
         "from_revision": "Formular aus Revision {rev}",
         "not_prefilled": "Formular nicht aus dem Register vorausgefüllt",
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
+        "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
+        "dup_same_phone": "gleiche Telefonnummer, anderer Name",
         "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine|theirs  ·  "
         "formgen register resolve d-NNNN --merge|--new",
         "institution": "Einrichtung",
@@ -257,7 +261,9 @@ WORDS: dict[str, dict[str, str]] = {
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
 ``history``) and of the tables exported with labels (``register export --labels``), per
 language; every language has every key. ``--json`` and an export without labels say none of
-them: they keep ids, reason keys (``stale``) and ISO dates for machines."""
+them: they keep ids, reason keys (``stale``) and ISO dates for machines. The ``dup_`` words
+say why a probable duplicate was held; the register stores their key and args with it
+(:func:`reason_text`)."""
 
 _GROUPING = {"en": ",", "de": "."}
 
@@ -335,6 +341,19 @@ def say(key: str, lang: str, **args: Arg) -> str:
     """The fixed text ``key`` of the terminal views (:data:`WORDS`) in ``lang`` with ``args``
     (German for a language formgen has no words for, as the labels of the schema)."""
     return _Formatter(lang).format(WORDS.get(lang, WORDS["de"])[key], **args)
+
+
+def reason_text(duplicate: Mapping[str, Any], lang: str) -> str:
+    """Why a probable duplicate waits for a person, in ``lang``: its words (``reason_key``,
+    ``reason_args``; :data:`WORDS`); the stored English ``reason`` where a register written
+    before has none, or they do not fit (a hand edit)."""
+    key, args = duplicate.get("reason_key"), duplicate.get("reason_args")
+    if isinstance(key, str) and key in WORDS["en"] and isinstance(args, dict):
+        try:
+            return say(key, lang, **args)
+        except (KeyError, IndexError, ValueError, TypeError):
+            pass  # args that do not fit the words: as stored
+    return str(duplicate.get("reason", ""))
 
 
 def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:

@@ -25,6 +25,11 @@ instance, reader, confidence, when ingested). An invalid value also has ``"probl
 English, and ``"problem_key"`` and ``"problem_args"``: the same as a message key and its args,
 so that the printed register says it in its language (:mod:`ingest.messages`; a value stored by
 an older formgen has the English text only, and that is shown).
+A probable duplicate (``duplicates``) holds the returned entry, its ``candidate`` and why:
+``"reason"`` in English (as the ingest report says it) and ``"reason_key"`` and
+``"reason_args"``, its words in :data:`ingest.messages.WORDS`, so that ``register conflicts``
+says it in the workspace's language (:func:`ingest.messages.reason_text`; one written by an older
+formgen has the English reason only, and that is shown).
 PATH is a :class:`formgen.model.FieldPath` as text, as in an institution form
 (``institution.name``, ``psychotherapie.languages_offered``).
 
@@ -63,7 +68,7 @@ from typing import Any
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schema, Scope
 from formgen.record import InstitutionRecord, Value
-from ingest.matching import MERGE, PROBABLE, Candidate, Matcher
+from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.messages import Problem
 from ingest.submission import Checked, EntryReturn, Submission, value_path
 
@@ -485,7 +490,7 @@ class Register:
             if iid is None:
                 verdict = self._match(e)
                 if verdict.kind == PROBABLE and verdict.id is not None:
-                    did = self._queue_duplicate(e, verdict.id, verdict.score, verdict.reason, sha)
+                    did = self._queue_duplicate(e, verdict, sha)
                     duplicates.append(did)
                     flags.append(
                         f"{where}: '{_checked_name(e)}' looks like {verdict.id} "
@@ -792,17 +797,17 @@ class Register:
         }
         return cid
 
-    def _queue_duplicate(
-        self, e: EntryReturn, candidate: str, score: float, reason: str, sha: str
-    ) -> str:
+    def _queue_duplicate(self, e: EntryReturn, verdict: Match, sha: str) -> str:
         n = int(self.data["next"]["duplicate"])
         self.data["next"]["duplicate"] = n + 1
         did = f"d-{n:04d}"
         self.data["duplicates"][did] = {
             "id": did,
-            "candidate": candidate,
-            "score": round(score, 1),
-            "reason": reason,
+            "candidate": verdict.id,
+            "score": round(verdict.score, 1),
+            "reason": verdict.reason,
+            "reason_key": verdict.reason_key,
+            "reason_args": dict(verdict.reason_args),
             "src": sha,
             "entry": entry_to_json(e),
         }
@@ -819,7 +824,7 @@ class Register:
 
         return Candidate(iid, get("name"), get("postcode"), get("phone"))
 
-    def _match(self, e: EntryReturn) -> Any:
+    def _match(self, e: EntryReturn) -> Match:
         if self._matcher is None:
             self._matcher = Matcher()
             for iid in self.institutions:

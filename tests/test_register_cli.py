@@ -434,6 +434,49 @@ def test_history_shows_the_time_of_this_computers_zone(
     assert json.loads(as_json)[0]["at"] == at
 
 
+@pytest.mark.parametrize(
+    ("lang", "similar", "phone"),
+    [
+        ("de", "ähnlicher Name (95\u00a0%)", "gleiche Telefonnummer, anderer Name"),
+        ("en", "similar name (95 %)", "same phone number, different name"),
+    ],
+)
+def test_why_an_institution_looks_like_a_known_one_is_said_in_the_workspace_language(
+    ws: Workspace, lang: str, similar: str, phone: str
+) -> None:
+    """The register keeps the English reason the ingest report shows; one stored by an older
+    formgen (no key) is shown as stored."""
+    with writing(ws) as w:
+        w.merge(
+            checklist(
+                "psychotherapie",
+                dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="1", phone=""),
+            )
+        )
+        anker = dict(YILMAZ, name="Beratungsstelle Anker", phone="+49 211 999999")
+        w.merge(checklist("psychotherapie", anker))
+        kaya = dict(YILMAZ, name="Praxis Şule Yılmaz-Kaya", postcode="1", phone="")
+        w.merge(checklist("psychotherapie", kaya))
+    data = json.loads(ws.register_path.read_bytes())
+    assert data["duplicates"]["d-0002"]["reason"] == "same phone number, different name"
+    older = data["duplicates"]["d-0003"]
+    del older["reason_key"], older["reason_args"]
+    older["reason"] = "an old reason"
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    ws = in_language(ws, lang)
+    code, out = run(ws, "conflicts")
+    lines = {line.split("  ")[0]: line for line in out.splitlines()}
+    assert code == 0
+    assert lines["d-0001"].endswith(
+        f"„Praxis Şule Yılmaz“: {similar}" if lang == "de" else f"'Praxis Şule Yılmaz': {similar}"
+    ), out
+    assert lines["d-0002"].endswith(f": {phone}"), out
+    assert lines["d-0003"].endswith(": an old reason"), out
+    code, out = run(ws, "conflicts", "--json")
+    found = json.loads(out)["duplicates"][0]
+    assert found["reason_key"] == "dup_similar_name" and found["reason_args"] == {"percent": 95}
+
+
 def _columns(line: str) -> int:
     """Terminal columns of ``line``, counted without the code under test: a combining mark
     (Arabic vowel signs) takes none."""

@@ -20,7 +20,7 @@ import click
 from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
-from ingest.messages import say
+from ingest.messages import reason_text, say
 from ingest.register import Register
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -114,7 +114,7 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             category=reg.schema.category_label(d["entry"]["category"], lang),
             candidate=d["candidate"],
             candidate_name=reg.name_of(d["candidate"]),
-            reason=d["reason"],
+            reason=reason_text(d, lang),
         )
         click.echo(f"{d['id']}  {said}")
     click.echo("\n" + say("decide", lang))
