@@ -195,6 +195,20 @@ WORDS: dict[str, dict[str, str]] = {
         "confidence_low": "low",
         "sheet_register": "Register",
         "sheet_values": "Values",
+        "decided": "decided ({take}): {ids}",
+        "merged_into": "{target}: merged into {iid}",
+        "created_as": "{target}: created as {iid}",
+        "rebuilt": "rebuilt {path}: {operations}, {merged}, {institutions}",
+        "operations": "{n} operations",
+        "operations_one": "1 operation",
+        "returns_merged": "{n} returns merged",
+        "returns_merged_one": "1 return merged",
+        "institutions": "{n} institutions",
+        "institutions_one": "1 institution",
+        "damaged_kept": "the damaged register was kept as {path}",
+        "exported": "{path}: {institutions} ({fmt})",
+        "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
+        "printed": "{path}: printed register ({kb} KB)",
     },
     "de": {
         "col_id": "ID",
@@ -256,12 +270,27 @@ WORDS: dict[str, dict[str, str]] = {
         "confidence_low": "niedrig",
         "sheet_register": "Register",
         "sheet_values": "Werte",
+        "decided": "entschieden ({take}): {ids}",
+        "merged_into": "{target}: mit {iid} zusammengeführt",
+        "created_as": "{target}: als {iid} neu angelegt",
+        "rebuilt": "{path} neu aufgebaut: {operations}, {merged}, {institutions}",
+        "operations": "{n} Vorgänge",
+        "operations_one": "1 Vorgang",
+        "returns_merged": "{n} Rückläufe eingelesen",
+        "returns_merged_one": "1 Rücklauf eingelesen",
+        "institutions": "{n} Einrichtungen",
+        "institutions_one": "1 Einrichtung",
+        "damaged_kept": "das beschädigte Register wurde als {path} aufbewahrt",
+        "exported": "{path}: {institutions} ({fmt})",
+        "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
+        "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
-``history``) and of the tables exported with labels (``register export --labels``), per
-language; every language has every key. ``--json`` and an export without labels say none of
-them: they keep ids, reason keys (``stale``) and ISO dates for machines. The ``dup_`` words
+``history``), of the lines the register commands confirm with (``resolve``, ``rebuild``,
+``export``, ``print``) and of the tables exported with labels (``register export --labels``),
+per language; every language has every key. ``--json`` and an export without labels say none
+of them: they keep ids, reason keys (``stale``) and ISO dates for machines. The ``dup_`` words
 say why a probable duplicate was held; the register stores their key and args with it
 (:func:`reason_text`)."""
 
@@ -341,6 +370,12 @@ def say(key: str, lang: str, **args: Arg) -> str:
     """The fixed text ``key`` of the terminal views (:data:`WORDS`) in ``lang`` with ``args``
     (German for a language formgen has no words for, as the labels of the schema)."""
     return _Formatter(lang).format(WORDS.get(lang, WORDS["de"])[key], **args)
+
+
+def say_count(key: str, lang: str, n: int, **args: Arg) -> str:
+    """:func:`say` for ``n`` things: the words ``key_one`` for one, where there are such."""
+    one = f"{key}_one"
+    return say(one if n == 1 and one in WORDS["en"] else key, lang, n=n, **args)
 
 
 def reason_text(duplicate: Mapping[str, Any], lang: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RegisterError
 from formgen.model import FieldType
-from ingest.messages import say
+from ingest.messages import say, say_count
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_of
 from ingest.tables import cut, table
@@ -130,5 +130,4 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
                 ", ".join(languages.name(code, lang) for code in h.languages),
             )
         )
-    count = say("entries_one", lang) if len(hits) == 1 else say("entries", lang, n=len(hits))
-    return f"{table(rows)}\n{count}"
+    return f"{table(rows)}\n{say_count('entries', lang, len(hits))}"

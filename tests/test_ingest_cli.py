@@ -151,7 +151,7 @@ def test_register_rebuild_rereads_the_archived_originals(ws_dir: Path, inbox: Pa
     before = json.loads((ws_dir / "register.json").read_text("utf-8"))["institutions"]
     result = CliRunner().invoke(main, ["register", "rebuild", "--reread", "-w", str(ws_dir)])
     assert result.exit_code == 0, result.output
-    assert "1 returns merged" in result.output
+    assert "1 Rücklauf eingelesen" in result.output  # the workspace speaks German
     after = json.loads((ws_dir / "register.json").read_text("utf-8"))["institutions"]
     assert after.keys() == before.keys()
     for iid in before:

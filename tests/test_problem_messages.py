@@ -35,6 +35,7 @@ from ingest.messages import (
     problem_text,
     render,
     say,
+    say_count,
 )
 from ingest.printed import LABEL_W, STALE_INK, PrintOptions, render_register
 from ingest.register import Register
@@ -222,6 +223,9 @@ def test_every_word_of_the_terminal_views_is_said_in_every_language() -> None:
     assert say("age", "de", days=1421, limit=365) == "1421 Tage > 365"
     assert say("age", "en", days=1421, limit=365) == "1421 d > 365"
     assert say("entries", "fr", n=3) == "3 Einträge"  # no words for it: German, as the labels
+    assert say_count("institutions", "de", 1) == "1 Einrichtung"
+    assert say_count("institutions", "en", 2) == "2 institutions"
+    assert say_count("no_match", "de", 1) == "kein Eintrag passt"  # no words for one: as for all
 
 
 # as formgen stored these before they named choices and fields by their labels

@@ -134,7 +134,7 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "resolve", "c-0001")
     assert code == 2 and "--take" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
-    assert code == 0 and "decided (theirs): c-0001" in out
+    assert code == 0 and "entschieden (theirs): c-0001" in out
     assert load(ws).institutions["inst-0001"]["institution"]["phone"]["v"] == "+49 211 555555"
     code, out = run(ws, "conflicts")
     assert "nichts wartet auf eine Entscheidung" in out
@@ -153,7 +153,7 @@ def test_duplicates_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts", "--json")
     assert code == 0 and json.loads(out)["duplicates"][0]["candidate"] == "inst-0001"
     code, out = run(ws, "resolve", "d-0001", "--new")
-    assert code == 0 and "created as inst-0003" in out
+    assert code == 0 and "d-0001: als inst-0003 neu angelegt" in out
 
 
 def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
@@ -177,13 +177,13 @@ def test_export_formats(ws: Workspace, tmp_path: Path) -> None:
     code, out = run(
         ws, "export", "--format", "csv", "--delimiter", ";", "-o", str(tmp_path / "r.csv")
     )
-    assert code == 0 and "2 institutions" in out
+    assert code == 0 and "2 Einrichtungen" in out
     rows = list(
         csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig")), delimiter=";")
     )
     assert rows[0]["name"] == "Praxis Şule Yılmaz"
     code, out = run(ws, "export", "--format", "json", "--no-personal")
-    assert code == 0 and "without personal data" in out
+    assert code == 0 and "ohne personenbezogene Daten" in out
     (path,) = ws.exports_dir.glob("register-*.json")
     assert "contact_name" not in path.read_text("utf-8")
     code, _ = run(ws, "export", "--format", "xlsx")
@@ -477,6 +477,58 @@ def test_why_an_institution_looks_like_a_known_one_is_said_in_the_workspace_lang
     assert found["reason_key"] == "dup_similar_name" and found["reason_args"] == {"percent": 95}
 
 
+CONFIRMED = {
+    "de": {
+        "decided": "entschieden (theirs): c-0001",
+        "merged": "d-0001: mit inst-0001 zusammengeführt",
+        "created": "d-0002: als inst-0003 neu angelegt",
+        "rebuilt": "{path} neu aufgebaut: 8 Vorgänge, 5 Rückläufe eingelesen, 3 Einrichtungen",
+        "damaged": "das beschädigte Register wurde als {path} aufbewahrt",
+        "export": "{path}: 3 Einrichtungen (csv)",
+        "personal": "{path}: 3 Einrichtungen (json, ohne personenbezogene Daten)",
+        "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
+    },
+    "en": {
+        "decided": "decided (theirs): c-0001",
+        "merged": "d-0001: merged into inst-0001",
+        "created": "d-0002: created as inst-0003",
+        "rebuilt": "rebuilt {path}: 8 operations, 5 returns merged, 3 institutions",
+        "damaged": "the damaged register was kept as {path}",
+        "export": "{path}: 3 institutions (csv)",
+        "personal": "{path}: 3 institutions (json, without personal data)",
+        "printed": "{path}: printed register ({kb} KB)",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_register_commands_confirm_in_the_workspace_language(
+    ws: Workspace, tmp_path: Path, lang: str
+) -> None:
+    with writing(ws) as w:  # two probable duplicates of inst-0001
+        for name in ("Praxis Şule Yılmaz-Demir", "Praxis Şule Yılmaz-Kaya"):
+            w.merge(checklist("psychotherapie", dict(YILMAZ, name=name, postcode="1", phone="")))
+    ws = in_language(ws, lang)
+    said = CONFIRMED[lang]
+    assert run(ws, "resolve", "c-0001", "--take", "theirs") == (0, said["decided"] + "\n")
+    assert run(ws, "resolve", "d-0001", "--merge") == (0, said["merged"] + "\n")
+    assert run(ws, "resolve", "d-0002", "--new") == (0, said["created"] + "\n")
+    ws.register_path.write_text("{ oops", "utf-8")
+    code, out = run(ws, "rebuild")
+    (damaged,) = ws.register_path.parent.glob("register.json.damaged*")
+    rebuilt = said["rebuilt"].format(path=ws.register_path)
+    assert (code, out) == (0, f"{rebuilt}\n{said['damaged'].format(path=damaged)}\n")
+    csv_path, json_path = tmp_path / "r.csv", tmp_path / "r.json"
+    code, out = run(ws, "export", "-o", str(csv_path))
+    assert (code, out) == (0, said["export"].format(path=csv_path) + "\n")
+    code, out = run(ws, "export", "--format", "json", "--no-personal", "-o", str(json_path))
+    assert (code, out) == (0, said["personal"].format(path=json_path) + "\n")
+    pdf = tmp_path / "r.pdf"
+    code, out = run(ws, "print", "--stand", "2026-11-22", "-o", str(pdf))
+    kb = pdf.stat().st_size // 1024
+    assert (code, out) == (0, said["printed"].format(path=pdf, kb=kb) + "\n")
+
+
 def _columns(line: str) -> int:
     """Terminal columns of ``line``, counted without the code under test: a combining mark
     (Arabic vowel signs) takes none."""
@@ -581,7 +633,7 @@ def test_rebuild_and_damaged_register(ws: Workspace) -> None:
     code, out = run(ws, "find")
     assert code == 1 and "register.json: line 2, column 3" in out
     code, out = run(ws, "rebuild")
-    assert code == 0 and "3 returns merged" in out and "damaged register was kept" in out
+    assert code == 0 and "3 Rückläufe eingelesen" in out and "beschädigte Register wurde" in out
     assert json.loads(ws.register_path.read_bytes()) == good
     if importlib.util.find_spec("ingest.pipeline") is None:
         code, out = run(ws, "rebuild", "--reread")
@@ -659,7 +711,7 @@ def test_rebuild_rereads_with_the_ingest_pipeline(
     monkeypatch.setitem(sys.modules, "ingest.pipeline", fake)
     before = json.loads(ws.register_path.read_bytes())
     code, out = run(ws, "rebuild", "--reread")
-    assert code == 0 and "3 returns merged" in out
+    assert code == 0 and "3 Rückläufe eingelesen" in out
     assert json.loads(ws.register_path.read_bytes()) == before
 
 

@@ -20,7 +20,7 @@ import click
 from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
-from ingest.messages import reason_text, say
+from ingest.messages import reason_text, say, say_count
 from ingest.register import Register
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -157,13 +157,14 @@ def resolve(
             raise click.UsageError("a probable duplicate needs --merge or --new")
         with journal.writing(ws) as w:
             iid = w.resolve_duplicate(target, decision)
-        click.echo(f"{target}: {'merged into' if decision == 'merge' else 'created as'} {iid}")
+        done = "merged_into" if decision == "merge" else "created_as"
+        click.echo(say(done, ws.language, target=target, iid=iid))
         return
     if take is None:
         raise click.UsageError("a conflict needs --take mine or --take theirs")
     with journal.writing(ws) as w:
         ids = w.resolve(target, take, path)
-    click.echo(f"decided ({take}): {', '.join(ids)}")
+    click.echo(say("decided", ws.language, take=take, ids=", ".join(ids)))
 
 
 def _pipeline_reread(ws: Workspace) -> journal.Reread:
@@ -191,12 +192,18 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
     """Make register.json again from the journal and the archive (a damaged one is kept aside)."""
     ws = Workspace.open(workspace_dir)
     report = journal.rebuild(ws, _pipeline_reread(ws) if reread else None)
-    click.echo(
-        f"rebuilt {ws.register_path}: {report.operations} operations, {report.merged} returns "
-        f"merged, {report.institutions} institutions"
+    lang = ws.language
+    said = say(
+        "rebuilt",
+        lang,
+        path=str(ws.register_path),
+        operations=say_count("operations", lang, report.operations),
+        merged=say_count("returns_merged", lang, report.merged),
+        institutions=say_count("institutions", lang, report.institutions),
     )
+    click.echo(said)
     if report.damaged_copy:
-        click.echo(f"the damaged register was kept as {report.damaged_copy}")
+        click.echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
 
 
 def _filters(func: F) -> F:
@@ -247,11 +254,10 @@ def stale(
         lang = ws.language
         click.echo(staleness.findings_table(reg, found, lang))
         count = len({f.institution_id for f in found})
-        one = "_one" if count == 1 else ""
         if records_path:
-            click.echo("\n" + say(f"update_list_file{one}", lang, n=count, path=records_path))
+            click.echo("\n" + say_count("update_list_file", lang, count, path=records_path))
         elif found:
-            click.echo("\n" + say(f"update_list{one}", lang, n=count))
+            click.echo("\n" + say_count("update_list", lang, count))
 
 
 @register.command("gaps")
@@ -351,9 +357,9 @@ def export(
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
-    click.echo(
-        f"{path}: {len(reg.institutions)} institutions ({fmt}{', without personal data' if no_personal else ''})"
-    )
+    said = "exported_no_personal" if no_personal else "exported"
+    count = say_count("institutions", ws.language, len(reg.institutions))
+    click.echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
 
 
 @register.command("find")
@@ -450,7 +456,7 @@ def print_cmd(
     path = Path(output) if output else ws.exports_dir / f"register-{day.isoformat()}.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
-    click.echo(f"{path}: printed register ({len(pdf) // 1024} KB)")
+    click.echo(say("printed", ws.language, path=str(path), kb=len(pdf) // 1024))
 
 
 print_cmd.name = "print"
