@@ -94,7 +94,9 @@ MergeFn = Callable[[Submission, Path], object]
 """The register's merge: a validated submission and the path of its original bytes.
 
 It returns what the report should say about the merge (a ``MergeOutcome``-like object with
-``status``, ``institutions``, ``flags`` …, or anything whose ``str()`` says it), or ``None``. It raises
+``status``, ``institutions``, ``flags`` …, or anything whose ``str()`` says it), or ``None``; its
+``flags`` are added to the file's warnings, so they leave out the submission's own invalid
+values (the warnings list those already: ``Submission.problems``). It raises
 :class:`~formgen.errors.FormgenError` when the submission cannot be merged (the file is then
 quarantined with that reason); anything else is a bug and stops the run.
 """
@@ -1292,12 +1294,9 @@ class _Settler:
                     quarantine_kind="merge",
                 )
             else:
-                # The register repeats invalid values as flags; they are in the warnings already.
-                flags = tuple(
-                    str(f)
-                    for f in getattr(said, "flags", ())
-                    if not any(w and w.split(": ", 1)[-1] in str(f) for w in outcome.warnings)
-                )
+                # what the register found; the return's own invalid values, which it gives
+                # apart (MergeOutcome.invalid), are among the warnings already
+                flags = tuple(str(f) for f in getattr(said, "flags", ()))
                 merged = None if said is None else describe_merge(said)
                 if task.kept_aside:
                     _release(source)

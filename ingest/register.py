@@ -95,6 +95,11 @@ class MergeOutcome:
     ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
     value was invalid, or a new institution looks like an existing one), ``held`` (some values are
     waiting in ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
+
+    ``flags`` are what the register found (a match, a probable duplicate, a held value, a form
+    older than the register, an institution created); ``invalid`` are the return's own invalid
+    values, kept as typed, one line each (``path: invalid value kept as typed: why``): the
+    ingest report lists those among the file's warnings already (``Submission.problems``).
     """
 
     status: str
@@ -102,6 +107,7 @@ class MergeOutcome:
     created: tuple[str, ...] = ()
     changes: int = 0
     flags: tuple[str, ...] = ()
+    invalid: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
     duplicates: tuple[str, ...] = ()
     reason: str | None = None
@@ -172,7 +178,8 @@ class _Plan:
     held: dict[str, Json] = field(default_factory=dict)
     held_why: dict[str, str] = field(default_factory=dict)
     """Why a value was held, where the general reason (changed on both sides) does not fit."""
-    flags: list[str] = field(default_factory=list)
+    invalid: list[str] = field(default_factory=list)
+    """The return's invalid values, kept as typed (:attr:`MergeOutcome.invalid`)."""
     touched_categories: list[str] = field(default_factory=list)
     reconfirmed: list[str] = field(default_factory=list)
     """Categories whose "Datum" the institution's return gave as the register holds it (the
@@ -470,6 +477,7 @@ class Register:
         touched: list[str] = []
         created: list[str] = []
         flags: list[str] = []
+        invalid: list[str] = []
         conflicts: list[str] = []
         duplicates: list[str] = []
         changes = 0
@@ -532,7 +540,7 @@ class Register:
             given[iid] = e.institution
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
-            flags.extend(plan.flags)
+            invalid.extend(plan.invalid)
             for path, theirs in plan.held.items():
                 if (iid, path) in held_here:
                     continue  # two blocks of the return matched the same institution
@@ -561,7 +569,7 @@ class Register:
 
         if conflicts:
             status = HELD
-        elif duplicates or stale_base or any("invalid value" in f for f in flags):
+        elif duplicates or stale_base or invalid:
             status = MERGED_FLAGGED
         elif changes:
             status = UPDATED
@@ -580,6 +588,7 @@ class Register:
             created=tuple(created),
             changes=changes,
             flags=tuple(flags),
+            invalid=tuple(invalid),
             conflicts=tuple(conflicts),
             duplicates=tuple(duplicates),
         )
@@ -653,7 +662,7 @@ class Register:
                 theirs.update(c.problem.to_json())
                 # a block of a checklist is named; an institution form's path says it all
                 said = f"{where}: {path}" if e.block else path
-                plan.flags.append(f"{said}: invalid value kept as typed: {c.problem}")
+                plan.invalid.append(f"{said}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
             if same_value(mine, theirs):
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:

@@ -432,3 +432,28 @@ def test_a_pdf_of_an_edited_word_form_is_kept_aside(
     )
     assert len(journal.read_journal(ws)) == before  # nothing merged
     assert (ws.quarantine_dir / f"{outcome.sha256}.pdf").exists()
+
+
+def test_a_note_never_hides_what_the_register_found(tmp_path: Path) -> None:
+    """A control the sender added with a tag of their own ("institution") is ignored with a
+    note naming the tag; the register's flag that the institution was created still shows,
+    though its text contains that tag, and the invalid e-mail address is listed once."""
+
+    def add_own_control(root: etree._Element) -> None:
+        email = sdt(root, "institution.email")
+        type_into(email, "şule.yılmaz(at)pszd.example")
+        own = copy.deepcopy(email)
+        own.find(qn("w:sdtPr")).find(qn("w:tag")).set(qn("w:val"), "institution")
+        own.find(f".//{qn('w:t')}").text = "Stempel der Einrichtung"
+        email.addnext(own)
+
+    form = tmp_path / "Rückmeldung Praxis Yılmaz.docx"
+    form.write_bytes(edit((SAMPLES / "lo252-institution.docx").read_bytes(), add_own_control))
+    (outcome,) = ingest_into_register([form], sample_workspace(tmp_path / "ws")).outcomes
+    why = "'şule.yılmaz(at)pszd.example' is not an e-mail address"
+    assert outcome.status is Status.WARNINGS and outcome.merged.startswith("merged-flagged")
+    assert outcome.warnings == (
+        f"institution.email: {why}; write one address like name@example.org",
+        "1 controls with tags that are not formgen field paths were ignored: institution",
+        "psychotherapie: institution inst-0042 was not in the register; created under that id",
+    )
