@@ -277,8 +277,11 @@ def _entries(
 
 
 def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
-    """A value checked against ``old``, checked again where the current field differs."""
+    """A value checked against ``old``, checked again where the current field differs. One kept
+    shortened (``capped``) is not: its text is cut, not what was typed, and it stays flagged."""
     if old.type == new.type and old.choices == new.choices and old.common == new.common:
+        return checked
+    if checked.problem is not None and checked.problem.key == "capped":
         return checked
     if new.is_multi:
         listed, rest = check_multi(new, [], checked.raw)

@@ -6,10 +6,14 @@ import re
 from pathlib import Path
 
 import pytest
+from ingest_support import load_maker, workspace
+from pdf_engines import pdfium_fill
 
 from formgen.errors import QuarantineError
 from formgen.identity import FormIdentity
-from formgen.schema_load import default_schema, load_schema_text
+from formgen.schema_load import default_schema, load_schema_text, shipped_schema_path
+from ingest import journal
+from ingest.pipeline import ingest_into_register
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Provenance, RawSubmission, RawValue, Submission
 from ingest.validate import MAX_VALUE_CHARS, validate
@@ -315,3 +319,36 @@ def test_a_single_choice_given_as_ticked_boxes() -> None:
     assert checked.problem.in_language("de") == (
         "2 Kästchen angekreuzt (Ja, Nein); bitte nur eines ankreuzen"
     )
+
+
+def test_a_value_kept_shortened_stays_flagged_when_its_form_is_mapped(tmp_path: Path) -> None:
+    """A form of an older version, whose "Konzepte, Angebote" was a one-line text field (now
+    a text area), with a whole concept paper pasted in: the value is kept shortened and says
+    so after the mapping too — not checked again as if the cut text were what was typed."""
+    maker = load_maker()
+    shipped = shipped_schema_path().read_text("utf-8")
+    one_line = "          - id: concepts\n            type: textarea\n            lines: 4\n"
+    assert one_line in shipped
+    older = shipped.replace("schema_version: 1.0.0", "schema_version: 0.9.0").replace(
+        one_line, "          - id: concepts\n            type: text\n"
+    )
+    ws = workspace(tmp_path / "ws", maker.SECRET)
+    folder = ws.root / "schemas" / default_schema().schema_id
+    folder.mkdir(parents=True)
+    (folder / "0.9.0.yaml").write_text(older, "utf-8")
+    blank, _ = maker.blank_form(maker.institution_request(), load_schema_text(older, "0.9.0"))
+    paper = "Muttersprachliche Gruppen für Geflüchtete (Türkçe, Polski, Русский, العربية). " * 160
+    form = tmp_path / "Rückmeldung Praxis Yılmaz.pdf"
+    form.write_bytes(pdfium_fill(blank, {"psychotherapie.concepts": paper}))
+
+    (outcome,) = ingest_into_register([form], ws).outcomes
+    capped = (
+        f"the value is {len(paper):,} characters long; only the first {MAX_VALUE_CHARS:,} are "
+        "kept here (up to '…') — shorten it; the full text stays in the archived file"
+    )
+    assert f"psychotherapie.concepts: {capped}" in outcome.warnings
+    assert any("mapped to the current version 1.0.0" in w for w in outcome.warnings)
+    stored = journal.load(ws).institutions["inst-0007"]["entries"]["psychotherapie"]["fields"]
+    concepts = stored["concepts"]
+    assert concepts["v"] is None and concepts["raw"] == paper[:MAX_VALUE_CHARS] + "…"
+    assert concepts["problem_key"] == "capped" and concepts["problem"] == capped
