@@ -6,7 +6,9 @@ per region every entry with its fields laid out for reading. Stale entries carry
 with the date of their last confirmation. A region without any entry says "Kein Eintrag"
 (nobody has answered for it yet); a region whose entries all answered "Fehlanzeige" (the
 institution's explicit "nothing here") says "Fehlanzeige" above them. Every page has the
-category in the header and the "Stand" date and page number in the footer. The shipped DejaVu
+category in full in the header (on two lines where it needs them) beside the regions on the
+page, as many as fit and then how many more („… und 9 weitere“), and the "Stand" date and
+page number in the footer. The shipped DejaVu
 Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters). An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
@@ -96,6 +98,7 @@ _T = {
         "loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",
         "empty": "Noch keine Einträge in dieser Rubrik.",
         "address": "Anschrift",
+        "more_regions": "und {n} weitere",
     },
     "en": {
         "title": "Regional care register",
@@ -119,6 +122,7 @@ _T = {
         "loose": "Loose-leaf collection – every section starts on a new page and can be replaced on its own.",
         "empty": "No entries in this section yet.",
         "address": "Address",
+        "more_regions": "and {n} more",
     },
 }
 
@@ -287,19 +291,35 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def _page(self, canv: Any, doc: Any) -> None:
         w, h = A4
         canv.saveState()
-        canv.setFont(BOLD, 8.5)
-        canv.setFillColor(ACCENT)
-        title = self.section
         carried, on_page = getattr(self, "_carried", ""), getattr(self, "_on_page", [])
-        regions = " · ".join(dict.fromkeys(r for r in (carried, *on_page) if r))
-        room = w - 36 * mm - (canv.stringWidth(regions, FONT, 8.5) + 8 * mm if regions else 0)
-        while canv.stringWidth(title, BOLD, 8.5) > room and len(title) > 10:
-            title = title[:-2].rstrip() + "…"
-        canv.drawString(18 * mm, h - 13 * mm, title)
-        if regions:
-            canv.setFont(FONT, 8.5)
+        names = list(dict.fromkeys(r for r in (carried, *on_page) if r))
+        more = _T[self.lang]["more_regions"]
+        width, gap = w - 36 * mm, 8 * mm
+
+        def bold(text: str) -> float:
+            return float(canv.stringWidth(text, BOLD, _HEAD))
+
+        def plain(text: str) -> float:
+            return float(canv.stringWidth(text, FONT, _HEAD))
+
+        # the category in full, on a second line where it needs one, beside at least the
+        # first region; then as many of the page's regions as fit, and how many more there are
+        room = width - (plain(_regions(names, 1, more)) + gap if names else 0)
+        lines = linebreak.wrap(self.section, bold, room)
+        if len(lines) > 2:
+            lines = [lines[0], _shorten(" ".join(lines[1:]), bold, room)]
+        shown = len(names)
+        room = width - bold(lines[-1]) - gap
+        while shown > 1 and plain(_regions(names, shown, more)) > room:
+            shown -= 1
+        canv.setFont(BOLD, _HEAD)
+        canv.setFillColor(ACCENT)
+        for n, line in enumerate(reversed(lines)):
+            canv.drawString(18 * mm, h - 13 * mm + n * _HEAD * 1.2, line)
+        if names:
+            canv.setFont(FONT, _HEAD)
             canv.setFillColor(MUTED)
-            canv.drawRightString(w - 18 * mm, h - 13 * mm, regions)
+            canv.drawRightString(w - 18 * mm, h - 13 * mm, _regions(names, shown, more))
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(18 * mm, h - 15 * mm, w - 18 * mm, h - 15 * mm)
@@ -309,6 +329,23 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.drawString(18 * mm, 9 * mm, self.footer)
         canv.drawRightString(w - 18 * mm, 9 * mm, f"{_T[self.lang]['page']} {canv.getPageNumber()}")
         canv.restoreState()
+
+
+_HEAD = 8.5
+"""The font size of the page header."""
+
+
+def _regions(names: list[str], shown: int, more: str) -> str:
+    """The page header's regions: the first ``shown`` of ``names``, and how many more."""
+    text = " · ".join(names[:shown])
+    return text if shown >= len(names) else f"{text} … {more.format(n=len(names) - shown)}"
+
+
+def _shorten(text: str, measure: Any, width: float) -> str:
+    """``text`` cut to ``width``, ending in „…“."""
+    while measure(text) > width and len(text) > 10:
+        text = text[:-2].rstrip() + "…"
+    return text
 
 
 def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:

@@ -11,12 +11,15 @@ import pytest
 from register_support import SCHEMA, YILMAZ, Bad, checklist, local_zone
 
 from formgen.errors import FormgenError
+from formgen.model import Choice, Text
 from ingest.messages import problem
 from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
 from ingest.values import check_multi, check_text
 
 STAND = dt.date(2026, 11, 22)
+MM = 72 / 25.4
+A4_WIDTH = 210 * MM
 
 
 @pytest.fixture(scope="module")
@@ -246,3 +249,63 @@ def test_an_invalid_date_typed_as_an_iso_day_is_printed_as_the_language_writes_d
         assert any(line.endswith(" 2025-02-31") for line in lines)  # no calendar day: as typed
     stored = [e["fields"]["date"] for _iid, _cid, e in r.iter_entries() if "date" in e["fields"]]
     assert sorted(sv["raw"] for sv in stored) == ["2025-02-31", "2027-02-01"]
+
+
+NRW = (
+    "Düsseldorf",
+    "Kreis Mettmann",
+    "Rhein-Kreis Neuss",
+    "Mönchengladbach",
+    "Krefeld",
+    "Kreis Viersen",
+    "Wuppertal",
+    "Solingen",
+    "Remscheid",
+    "Essen",
+    "Mülheim an der Ruhr",
+    "Oberhausen",
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "category", "header"),
+    [
+        (
+            "de",
+            "migrantenselbstorganisationen",
+            "25. Migrantenselbstorganisationen (MSO) und Selbsthilfegruppen "
+            "Düsseldorf … und 11 weitere",
+        ),
+        (  # wider than the page: on two lines
+            "de",
+            "kontakt_beratungsstelle",
+            "1. Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum,\n"
+            "Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt) "
+            "Düsseldorf … und 11 weitere",
+        ),
+        ("en", "krisendienst", "11. Crisis (intervention) service Düsseldorf · Kreis Mettmann · "),
+    ],
+)
+def test_a_page_of_many_regions_names_its_category_in_full(
+    lang: str, category: str, header: str
+) -> None:
+    """A workspace with twelve regions: all of them on the category's first page (no entry
+    for most). The header names the category in full and says how many regions it leaves out,
+    its text inside the margins and the regions beside the category, not over it."""
+    regions = tuple(Choice(f"r{n}", Text({"de": name, "en": name})) for n, name in enumerate(NRW))
+    r = Register(SCHEMA.with_regions(regions))
+    r.merge(checklist(category, {"name": "Verein Łódź", "region": "r0"}))
+    pdf = render_register(r, PrintOptions(stand=STAND, lang=lang, categories=(category,)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[2]
+        assert all(f"\n{name}\n" in page.extract_text() for name in NRW)
+        top = page.crop((0, 0, page.width, 15 * MM))
+        text = top.extract_text()
+        chars = top.chars
+    assert text.startswith(header)
+    if lang == "en":  # the English title leaves room for more regions
+        assert text.endswith(f" … and {len(NRW) - text.count(' · ') - 1} more")
+    assert all(18 * MM - 0.5 <= c["x0"] < c["x1"] <= A4_WIDTH - 18 * MM + 0.5 for c in chars)
+    title = [c for c in chars if "Bold" in c["fontname"]]
+    places = [c for c in chars if "Bold" not in c["fontname"]]
+    assert max(c["x1"] for c in title) < min(c["x0"] for c in places)
