@@ -567,6 +567,10 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     assert "  Poradnia Łódź – Paweł Wiśniewski, Zbign…  " in shown  # 40 columns; whole in --json
     code, out = run(ws, "find", "--text", "Żółkiewski", "--json")
     assert json.loads(out)[0]["name"] == names[3]
+    code, out = run(ws, "find", "Paweł", "Wiśniewski")  # the words themselves, as one types them
+    assert code == 0 and "Poradnia Łódź – Paweł Wiśniewski" in out and "1 Eintrag" in out
+    code, out = run(ws, "find", "Paweł", "--text", "Ольга")
+    assert code == 2 and "give the text to look for once" in out
 
 
 def test_print(ws: Workspace) -> None:

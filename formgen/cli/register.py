@@ -363,6 +363,7 @@ def export(
 
 
 @register.command("find")
+@click.argument("words", nargs=-1)
 @click.option("--category", help="Category id or name, e.g. psychotherapie.")
 @click.option("--region", help="Region value or name, e.g. Düsseldorf.")
 @click.option("--language", help="Language code or name, e.g. fa or Farsi.")
@@ -371,6 +372,7 @@ def export(
 @json_option
 @library_errors
 def find(
+    words: tuple[str, ...],
     category: str | None,
     region: str | None,
     language: str | None,
@@ -379,7 +381,12 @@ def find(
     as_json: bool,
 ) -> None:
     """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
-    --category psychotherapie --region duesseldorf --language fa"""
+    --category psychotherapie --region duesseldorf --language fa
+
+    WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz'."""
+    if words and text:
+        raise click.UsageError("give the text to look for once: as WORDS or with --text")
+    text = " ".join(words) or text
     ws, reg = _open(workspace_dir)
     hits = search.find(reg, category, region, language, text, ws.language)
     if as_json:
