@@ -273,7 +273,9 @@ class Deliverer(Protocol):
     def deliver(
         self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
     ) -> Outcome:
-        """Deliver one mail and log the result; raise :class:`ConnectionLost` to stop the batch."""
+        """Deliver one mail and log the result. Raise :class:`ConnectionLost` to stop the batch
+        when this mail may or may not have gone out, :class:`MailError` when no mail can go
+        (e.g. the server wants a login the settings do not give): the batch stops too."""
         ...
 
 
@@ -342,7 +344,8 @@ class RoundReport:
     outcomes: list[Outcome]
     plan: Plan
     stopped: str = ""
-    """Why the batch stopped early (a lost connection); empty when it went through."""
+    """Why the batch stopped early (a lost connection, a login the server wants); empty when
+    it went through. ``outcomes`` holds what happened before."""
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -454,6 +457,9 @@ def run_round(
                 f"again to send the rest: it sends the mail to {recipient.id} once more, so that "
                 "institution may get it twice; the mails sent before it are not sent again"
             )
+            break
+        except MailError as exc:  # nothing goes with these settings: no recipient is at fault
+            report.stopped = str(exc)
             break
     return report
 

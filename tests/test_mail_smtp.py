@@ -320,6 +320,11 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
             'add user = "you@example.org"' in result.output
         )
         assert "REFUSED" not in result.output
+        # the run says what went out before the stop, then why it stopped (like a lost connection)
+        sent_lines = [line for line in result.output.splitlines() if line.startswith("  sent ")]
+        assert [line.split(" <")[0] for line in sent_lines] == ["  sent bs-ist", "  sent ua-1"]
+        assert "  sent ua-1 <olga@example.org>: <" in result.output
+        assert result.output.index("2 of 4 mails sent") < result.output.index("Error: ")
         # the two mails before Łódź stay sent; Łódź is not marked as failed, Arabic not tried
         assert [rcpts for _, rcpts, _ in inbox.messages] == [
             ["sule@danisma.example"],
