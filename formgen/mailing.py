@@ -29,7 +29,7 @@ from importlib import resources
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import GeneratedForm
 from formgen.model import Schema
-from formgen.recipients import Recipient
+from formgen.recipients import Recipient, normalise_email
 
 KINDS = ("invitation", "reminder", "update")
 """Kinds of mail: first round, reminder for an overdue form, update round for a stale entry."""
@@ -216,8 +216,10 @@ def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str
 
 
 def _address(display: str, addr_spec: str, what: str) -> Address:
+    """A mail address, its domain in ASCII (``büro.example`` → ``xn--bro-hoa.example``): every
+    server takes that, one without SMTPUTF8 nothing else."""
     try:
-        return Address(display_name=display, addr_spec=addr_spec)
+        return Address(display_name=display, addr_spec=normalise_email(addr_spec))
     except (ValueError, IndexError) as exc:
         raise MailError(f"{what} address '{addr_spec:.60}' cannot be used: {exc}") from None
 
@@ -264,11 +266,12 @@ def build_message(
     }
     subject, body = template.render(values)
     msg = EmailMessage(policy=MAIL_POLICY)
-    msg["From"] = _address(centre, sender, "sender")
+    from_address = _address(centre, sender, "sender")
+    msg["From"] = from_address
     msg["To"] = _address(recipient.name, recipient.email, f"{recipient.source or recipient.id}:")
     msg["Subject"] = subject
     msg["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
-    domain = sender.rpartition("@")[2] or "formgen.invalid"
+    domain = from_address.domain or "formgen.invalid"
     msg["Message-ID"] = message_id or make_msgid("formgen", domain=domain)
     msg["X-Formgen-Institution"] = recipient.id
     msg["X-Formgen-Instance"] = " ".join(dict.fromkeys(f.identity.instance_id for f in forms))

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,8 @@ class Refusal:
     """The server refused one recipient (or the whole mail)."""
 
     code: int | None
+    """The server's reply code; None when formgen knows the server cannot take the mail (an
+    address that needs SMTPUTF8) and does not ask it."""
     error: str
     permanent: bool
 
@@ -158,19 +161,18 @@ class SmtpTransport:
         except (OSError, ssl.SSLError) as exc:
             raise MailError(f"[smtp] cafile '{s.cafile}' cannot be read: {exc}") from None
         try:
-            if s.security == "ssl":
-                smtp: smtplib.SMTP = smtplib.SMTP_SSL(
-                    s.host, s.port, timeout=s.timeout, context=context
-                )
-            else:
-                smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
-                if s.security == "starttls":
-                    smtp.starttls(context=context)
-                    smtp.ehlo()
+            smtp = self._connect(context)
         except ssl.SSLError as exc:
             raise MailError(
                 f"{where}: TLS failed ({exc.reason or exc}); check host, port and security "
                 "(587 = starttls, 465 = ssl)"
+            ) from None
+        except smtplib.SMTPHeloError as exc:
+            raise MailError(
+                f"{where}: the server refused this computer's greeting (EHLO and HELO: "
+                f"{exc.smtp_code} {_text(exc.smtp_error)}); it may want a full host name or take "
+                "mail only from certain networks: ask whoever runs the mail server, and check "
+                "host and port under [smtp] in workspace.toml"
             ) from None
         except smtplib.SMTPNotSupportedError:
             raise MailError(
@@ -200,10 +202,35 @@ class SmtpTransport:
                 raise MailError(f"{where}: login as {s.user} failed: {_reason(exc)}") from None
         self._smtp = smtp
 
+    def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
+        """Connect and greet (TLS as the settings say); a failure closes what was opened.
+
+        The greeting comes first: a server refusing this computer's EHLO and HELO is told as
+        such here, not in the middle of the first mail, where it looked like a broken
+        connection."""
+        s = self.settings
+        if s.security == "ssl":
+            smtp: smtplib.SMTP = smtplib.SMTP_SSL(
+                s.host, s.port, timeout=s.timeout, context=context
+            )
+        else:
+            smtp = smtplib.SMTP(s.host, s.port, timeout=s.timeout)
+        try:
+            smtp.ehlo_or_helo_if_needed()
+            if s.security == "starttls":
+                smtp.starttls(context=context)
+                smtp.ehlo()
+        except OSError:  # smtplib's and ssl's errors are OSErrors
+            smtp.close()
+            raise
+        return smtp
+
     def send(self, msg: EmailMessage) -> Refusal | str:
-        """Send one mail; the server's reply on success, a :class:`Refusal` when it refuses.
+        """Send one mail; the server's reply on success, a :class:`Refusal` when it refuses
+        (or cannot take an address that needs SMTPUTF8).
 
         Raises :class:`ConnectionLost` when the connection breaks, and :class:`MailError` when
+        no mail can go with these settings: the connection or login fails (:meth:`open`), or
         the server takes no mail without a login (530 or 5.7.0/5.7.1 "authentication required",
         at MAIL FROM, RCPT TO or DATA) that the settings do not give.
         """
@@ -218,6 +245,8 @@ class SmtpTransport:
             return self._refusal(exc.smtp_code, exc.smtp_error, "sender refused: ")
         except smtplib.SMTPDataError as exc:
             return self._refusal(exc.smtp_code, exc.smtp_error)
+        except smtplib.SMTPNotSupportedError:
+            return self._needs_smtputf8(msg)
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self._smtp = None
             raise ConnectionLost(
@@ -234,6 +263,21 @@ class SmtpTransport:
         if _asks_for_login(code, text):
             raise self._login_needed(code, text) from None
         return Refusal(code, f"{what}{code} {_text(text)}", 500 <= code < 600)
+
+    def _needs_smtputf8(self, msg: EmailMessage) -> Refusal:
+        """The one extension ``send_message`` asks for by itself is SMTPUTF8, for an address with
+        letters outside ASCII; a server without it cannot take this mail, but the next one may
+        go. (formgen writes a domain such as ``büro.example`` in its ASCII form
+        ``xn--bro-hoa.example``, which needs no SMTPUTF8; a name before the @ has no such form.)"""
+        fields = [str(v) for h in ("From", "To", "Cc") for v in msg.get_all(h, [])]
+        found = [a for _, a in getaddresses(fields) if not a.isascii()]
+        return Refusal(
+            None,
+            f"{self.settings.host} cannot take a mail to {', '.join(found) or 'this address'}: "
+            "an address with letters outside ASCII (ş, ä, …) needs SMTPUTF8, which this server "
+            "does not offer; ask the institution for a plain-ASCII address",
+            True,
+        )
 
     def _login_needed(self, code: int, text: bytes | str) -> MailError:
         """The server takes no mail without a login (530, at MAIL FROM, RCPT TO or DATA): the

@@ -49,6 +49,8 @@ class Inbox:
     login_at: str = "RCPT"
     """``RCPT`` (answer RCPT TO) or ``DATA`` (answer the end of the mail data)."""
     login_reply: str = "530 5.7.0 Authentication required"
+    refuse_greeting: str = ""
+    """Answer EHLO and HELO with this reply (e.g. a host name the server does not accept)."""
     datas: int = 0
 
     def parsed(self) -> list[EmailMessage]:
@@ -70,6 +72,27 @@ class Inbox:
 class Handler:
     def __init__(self, inbox: Inbox) -> None:
         self.inbox = inbox
+
+    async def handle_EHLO(
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        hostname: str,
+        responses: list[str],
+    ) -> list[str]:
+        if self.inbox.refuse_greeting:
+            return [self.inbox.refuse_greeting]
+        session.host_name = hostname  # what aiosmtpd does itself when no handler answers EHLO
+        return responses
+
+    async def handle_HELO(
+        self, server: SMTP, session: Session, envelope: Envelope, hostname: str
+    ) -> str:
+        if self.inbox.refuse_greeting:
+            return self.inbox.refuse_greeting
+        session.host_name = hostname
+        return f"250 {server.hostname}"
 
     async def handle_RCPT(
         self,
@@ -126,9 +149,13 @@ def smtp_server(inbox: Inbox, **kwargs: Any) -> Iterator[Controller]:
 
 
 def make_workspace(
-    root: Path, port: int | None = None, security: str = "none", extra: str = ""
+    root: Path,
+    port: int | None = None,
+    security: str = "none",
+    extra: str = "",
+    sender: str = "spkom@example.org",
 ) -> Workspace:
-    Workspace.init(root, name="SPKoM Düsseldorf", sender="spkom@example.org")
+    Workspace.init(root, name="SPKoM Düsseldorf", sender=sender)
     if port is not None:
         with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
             fh.write(

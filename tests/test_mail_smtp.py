@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import json
 import mailbox
+from dataclasses import replace
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -19,11 +20,18 @@ from mailkit import (
     identity_in,
     make_workspace,
     pdf_value,
+    renderers,
     self_signed,
     smtp_server,
 )
 
 from formgen.cli import main
+from formgen.forms import FormRequest, new_identity
+from formgen.mailing import build_message, shipped_template
+from formgen.mailrun import SmtpSender, smtp_settings
+from formgen.recipients import Recipient
+from formgen.sendlog import SendLog
+from formgen.smtp import RateLimiter, SmtpTransport
 
 DATA = Path(__file__).parent / "data" / "mail"
 
@@ -733,3 +741,101 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
     assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["poradnia@lodz.example"]
     status = json.loads(run("status", "-w", str(ws), "--json").output)
     assert {r["id"]: r["state"] for r in status["rows"]}["lodz"] == "outstanding"
+
+
+def test_a_centre_with_an_umlaut_domain_mails_a_server_without_smtputf8(tmp_path):
+    """The sender's and a recipient's domain go in their ASCII form (xn--…), which every server
+    takes; the sender's Unicode domain stopped the round as a 'broken connection'."""
+    csv = tmp_path / "idn.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "bs-ist;Şule Yılmaz Danışmanlık;sule@danisma.example;psychotherapie;\n"
+        "buero;Beratungsbüro Öz;info@büro.example;krisendienst;\n",
+        "utf-8",
+    )
+    inbox = Inbox()
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port, sender="spkom@düsseldorf.example").root
+        result = run("mail", str(csv), "-w", str(ws), "--send")
+    assert result.exit_code == 0, result.output
+    assert "2 of 2 mails sent" in result.output and "broke" not in result.output
+    assert [(frm, rcpts) for frm, rcpts, _ in inbox.messages] == [
+        ("spkom@xn--dsseldorf-q9a.example", ["sule@danisma.example"]),
+        ("spkom@xn--dsseldorf-q9a.example", ["info@xn--bro-hoa.example"]),
+    ]
+    for msg in inbox.parsed():
+        assert msg["From"].addresses[0].addr_spec == "spkom@xn--dsseldorf-q9a.example"
+        assert msg["Message-ID"].endswith("@xn--dsseldorf-q9a.example>")
+    assert header_text(inbox.parsed()[0], "To") == "Şule Yılmaz Danışmanlık <sule@danisma.example>"
+
+
+def _invitation(ws, recipient):
+    """The invitation formgen writes to ``recipient``, with its form (as a round makes it)."""
+    request = FormRequest("institution", recipient.categories, recipient.record())
+    identity = new_identity(ws.schema(), request, ws.secret)
+    return build_message(
+        recipient=recipient,
+        forms=[renderers()["pdf"](ws.schema(), request, identity)],
+        template=shipped_template("invitation", "de"),
+        sender=ws.sender,
+        centre=ws.centre_name,
+        deadline=dt.date(2026, 12, 15),
+    )
+
+
+@pytest.mark.parametrize("smtputf8", [False, True])
+def test_an_address_needing_smtputf8_fails_alone_on_a_server_without_it(tmp_path, smtputf8):
+    """A name before the @ with letters outside ASCII has no ASCII form: a server without
+    SMTPUTF8 cannot take it. That mail fails for good (said so, logged, not a broken
+    connection), the next goes out over the same connection; a server with SMTPUTF8 takes both.
+    (formgen's recipients lists refuse such an address; a program using formgen may not.)"""
+    sule = Recipient("sule", "Şule Yılmaz", "şule@beratung.example", ("psychotherapie",))
+    olga = Recipient("olga", "Ольга Петренко", "olga@example.org", ("psychotherapie",))
+    inbox = Inbox()
+    with smtp_server(inbox, enable_SMTPUTF8=smtputf8) as server:
+        ws = make_workspace(tmp_path / "ws", server.port)
+        # the mail as formgen writes it, to the address as the program using formgen has it
+        to_sule = _invitation(ws, replace(sule, email="sule@beratung.example"))
+        del to_sule["To"]
+        to_sule["To"] = "Şule Yılmaz <şule@beratung.example>"
+        transport = SmtpTransport(smtp_settings(ws))
+        deliverer = SmtpSender(transport, RateLimiter(0))
+        log = SendLog(ws.root)
+        outcomes = [
+            deliverer.deliver(
+                r, msg, log, {"round": "r1", "institution_id": r.id, "email": r.email}
+            )
+            for r, msg in ((sule, to_sule), (olga, _invitation(ws, olga)))
+        ]
+        transport.close()
+    if smtputf8:
+        assert [o.status for o in outcomes] == ["sent", "sent"]
+        assert inbox.messages[0][1] == ["şule@beratung.example"]
+        return
+    assert [o.status for o in outcomes] == ["refused", "sent"]
+    assert outcomes[0].detail == (
+        "127.0.0.1 cannot take a mail to şule@beratung.example: an address with letters "
+        "outside ASCII (ş, ä, …) needs SMTPUTF8, which this server does not offer; ask the "
+        "institution for a plain-ASCII address"
+    )
+    assert [rcpts for _, rcpts, _ in inbox.messages] == [["olga@example.org"]]
+    failed = [e for e in log_events(ws.root) if e["event"] == "failed"]
+    assert [(e["institution_id"], e["permanent"]) for e in failed] == [("sule", True)]
+    assert failed[0]["error"] == outcomes[0].detail
+
+
+def test_a_server_refusing_the_greeting_says_so_not_a_broken_connection(tmp_path):
+    reply = "550 5.7.1 <pc-spkom>: Helo command rejected: need fully-qualified hostname"
+    inbox = Inbox(refuse_greeting=reply)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    assert (
+        f"Error: 127.0.0.1:{server.port}: the server refused this computer's greeting "
+        f"(EHLO and HELO: {reply}); it may want a full host name" in result.output
+    )
+    assert "broke" not in result.output and "MAYBE NOT DELIVERED" not in result.output
+    assert "0 of 4 mails sent" in result.output
+    assert inbox.messages == []
+    assert [e["event"] for e in log_events(ws)] == ["prepared"]
