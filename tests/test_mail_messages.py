@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from email import message_from_bytes, policy
 
 import pytest
@@ -11,6 +12,7 @@ from mailkit import header_text, renderers
 from formgen.errors import MailError, WrongRecipientError
 from formgen.forms import FormRequest, new_identity
 from formgen.mailing import (
+    KINDS,
     as_draft,
     build_message,
     check_form_for,
@@ -150,3 +152,22 @@ def test_own_template_with_unknown_placeholder_names_the_file():
 def test_recipient_without_address_cannot_get_a_mail():
     with pytest.raises(MailError, match=r"i1 \(Praxis\): no e-mail address"):
         build(recipient("i1", "Praxis", ""), [form_for("i1", "Praxis")])
+
+
+def test_german_mails_tie_z_b_with_a_no_break_space():
+    """„z. B.“ in the shipped German mail texts is tied with U+00A0, as in the forms and the
+    German reasons, so that a mail program never ends a line after „z.“; read back from the mail."""
+    form = form_for("inst-a", "Beratung A")
+    found = []
+    for kind in KINDS:
+        msg = build_message(
+            recipient=recipient("inst-a", "Beratung A"),
+            forms=[form],
+            template=shipped_template(kind, "de"),
+            sender="spkom@example.org",
+            centre="SPKoM Düsseldorf",
+            deadline=DEADLINE,
+        )
+        body = reparse(msg).get_body(("plain",)).get_content()
+        found += re.findall(r"z\.(\s)B\.", body)
+    assert found == ["\u00a0"]  # the invitation's „PDF: z. B. in Firefox …“

@@ -52,7 +52,7 @@ def test_mailparser_decodes_what_formgen_meant(entry):
 
 
 def test_samples_match_what_formgen_writes_today(tmp_path, monkeypatch):
-    """The committed drafts are current: regenerated, every header line is the same."""
+    """The committed drafts are current: regenerated, every header line and the text are the same."""
     monkeypatch.setattr(MAKE, "HERE", tmp_path)
     MAKE.main()
 
@@ -66,6 +66,12 @@ def test_samples_match_what_formgen_writes_today(tmp_path, monkeypatch):
             and "boundary=" not in line
         ]
 
+    def text(data: bytes) -> str:
+        msg = message_from_bytes(data, policy=policy.default)
+        return msg.get_body(("plain",)).get_content()
+
     for entry in DECODED:
         fresh = (tmp_path / entry["file"]).read_bytes()
-        assert header_lines(fresh) == header_lines((SAMPLES / entry["file"]).read_bytes())
+        committed = (SAMPLES / entry["file"]).read_bytes()
+        assert header_lines(fresh) == header_lines(committed)
+        assert text(fresh) == text(committed)
