@@ -24,9 +24,16 @@ from mailkit import Inbox, make_workspace, renderers, smtp_server
 
 from formgen.forms import FormRequest, new_identity
 from formgen.mailing import as_draft, build_message, shipped_template
-from formgen.mailrun import RoundSettings, SmtpSender, plan_round, prefill_from, run_round
+from formgen.mailrun import (
+    RoundSettings,
+    SmtpSender,
+    plan_round,
+    prefill_from,
+    run_round,
+    smtp_settings,
+)
 from formgen.recipients import Recipient
-from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
+from formgen.smtp import RateLimiter, SmtpTransport
 
 NAMES = ["Jörg Weiß", "Ольга Петренко", "Şule Yılmaz", "Poradnia Łódź", "مركز الاستشارة"]
 
@@ -48,13 +55,11 @@ def main(n: int = 40, repeats: int = 5) -> None:
             # one real form per institution, made once (not timed here)
             forms = {}
             for r in people:
-                from formgen.mailrun import minimal_record
-
-                req = FormRequest("institution", r.categories, minimal_record(r))
+                req = FormRequest("institution", r.categories, r.record())
                 forms[r.id] = render(schema, req, new_identity(schema, req, ws.secret))
             size = statistics.median(len(f.data) for f in forms.values())
             template = shipped_template("invitation", "de")
-            settings = SmtpSettings.from_config(ws.config)
+            settings = smtp_settings(ws)
 
             def build(r: Recipient):
                 return build_message(
