@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from formgen.bounces import Bounce, address_key
 from formgen.errors import FormgenError, MailError, WrongRecipientError
@@ -43,8 +43,12 @@ from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpSettings, Smt
 from formgen.tracking import (
     InstitutionStatus,
     RegisterView,
+    StatusSummary,
+    current_name,
     institution_status,
+    round_status,
     split_on_its_way,
+    summarise,
 )
 from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
 
@@ -826,3 +830,70 @@ def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch
             d.failures.append({"bounce": True, "source": b.source, "email": b.address})
         out.append(BounceMatch(b, d, not seen))
     return out
+
+
+# --------------------------------------------------------------------------- status
+
+
+@dataclass
+class MailingStatus:
+    """What ``formgen status`` shows: the numbers, and one row per institution mailed."""
+
+    summary: StatusSummary
+    rows: list[dict[str, Any]]
+    """By institution id: ``id``, ``name`` (as the register has it now), ``mailed_name``,
+    ``email``, ``state``, and of its latest mail ``round``, ``mailed``, ``deadline``,
+    ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed)."""
+
+    def to_json(self, quarantine: Mapping[str, int]) -> dict[str, Any]:
+        """``formgen status --json``; ``quarantine``: files kept aside, by kind."""
+        s = self.summary
+        return {
+            "institutions": s.institutions,
+            "counts": s.counts,
+            "answered": s.answered,
+            "answered_before": s.answered_before,
+            "rounds": [r.to_json() for r in s.rounds],
+            "via": s.via,
+            "stale": s.stale,
+            "to_update": s.to_update,
+            "update_waiting": s.update_waiting,
+            "conflicts": s.conflicts,
+            "without_email": s.without_email,
+            "returns_known": s.returns_known,
+            "quarantine": dict(quarantine),
+            "notes": s.notes,
+            "rows": self.rows,
+        }
+
+
+def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> MailingStatus:
+    """Each institution by its latest mail in the send log, matched to the returns the register
+    (``view``, None without one) holds; damaged lines of the log are skipped with a note."""
+    returned = view.returned_instances() if view else None
+    log = SendLog(ws.root)
+    deliveries = log.deliveries()
+    statuses = institution_status(deliveries, returned, today)
+    rounds = round_status(deliveries, returned, today)
+    summary = summarise(statuses, view, returned is not None, rounds)
+    if log.damaged_lines:
+        summary.notes.append(
+            f"sendlog.jsonl: damaged line(s) {', '.join(map(str, log.damaged_lines))} skipped"
+        )
+    rows = [
+        {
+            "id": s.institution_id,
+            "name": current_name(s, view),
+            "mailed_name": s.name,
+            "email": s.email,
+            "state": s.state,
+            "round": s.latest.round,
+            "mailed": s.latest.delivered_at,
+            "deadline": s.deadline,
+            "instances": list(s.latest.instance_ids),
+            "answered": s.answered,
+            "error": s.latest.last_error if s.state == "failed" else "",
+        }
+        for s in sorted(statuses.values(), key=lambda s: s.institution_id)
+    ]
+    return MailingStatus(summary, rows)

@@ -25,6 +25,7 @@ from formgen.mailrun import (
     default_renderers,
     default_round,
     mail_round,
+    mailing_status,
     plan_round,
     prefill_from,
     record_bounces,
@@ -35,15 +36,7 @@ from formgen.mailrun import (
 from formgen.recipients import RecipientList, parse_recipients_csv
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpTransport
-from formgen.tracking import (
-    ROUND_COLUMNS,
-    RegisterView,
-    RoundStatus,
-    current_name,
-    institution_status,
-    round_status,
-    summarise,
-)
+from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus
 from formgen.workspace import Workspace
 
 
@@ -367,56 +360,14 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
-    view = _register_view(ws, today)
-    returned = view.returned_instances() if view else None
-    log = SendLog(ws.root)
-    deliveries = log.deliveries()
-    statuses = institution_status(deliveries, returned, today)
-    rounds = round_status(deliveries, returned, today)
-    summary = summarise(statuses, view, returned is not None, rounds)
-    if log.damaged_lines:
-        summary.notes.append(
-            f"sendlog.jsonl: damaged line(s) {', '.join(map(str, log.damaged_lines))} skipped"
-        )
-    rows = [
-        {
-            "id": s.institution_id,
-            "name": current_name(s, view),
-            "mailed_name": s.name,
-            "email": s.email,
-            "state": s.state,
-            "round": s.latest.round,
-            "mailed": s.latest.delivered_at,
-            "deadline": s.deadline,
-            "instances": list(s.latest.instance_ids),
-            "answered": s.answered,
-            "error": s.latest.last_error if s.state == "failed" else "",
-        }
-        for s in sorted(statuses.values(), key=lambda s: s.institution_id)
-    ]
+    report = mailing_status(ws, _register_view(ws, today), today)
     from ingest.pipeline import quarantine_counts
 
     quarantine = quarantine_counts(ws)
     if as_json:
-        out = {
-            "institutions": summary.institutions,
-            "counts": summary.counts,
-            "answered": summary.answered,
-            "answered_before": summary.answered_before,
-            "rounds": [r.to_json() for r in summary.rounds],
-            "via": summary.via,
-            "stale": summary.stale,
-            "to_update": summary.to_update,
-            "update_waiting": summary.update_waiting,
-            "conflicts": summary.conflicts,
-            "without_email": summary.without_email,
-            "returns_known": summary.returns_known,
-            "quarantine": quarantine,
-            "notes": summary.notes,
-            "rows": rows,
-        }
-        click.echo(json.dumps(out, ensure_ascii=False, indent=1))
+        click.echo(json.dumps(report.to_json(quarantine), ensure_ascii=False, indent=1))
         return
+    summary = report.summary
     c = summary.counts
     answered = f"; {summary.answered} answered at least one round" if summary.returns_known else ""
     click.echo(
@@ -480,7 +431,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     for note in summary.notes:
         click.echo(f"note: {note}")
     if as_list:
-        for r in rows:
+        for r in report.rows:
             extra = f"  {r['error']}" if r["error"] else ""
             if r["answered"] and r["state"] != "returned":
                 extra += f"  (answered {', '.join(r['answered'])}; asked again in {r['round']})"
