@@ -58,7 +58,6 @@ from formgen.errors import FormgenError
 from formgen.fonts import font_path
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
-from formgen.layout import option_label
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -67,6 +66,7 @@ from formgen.model import (
     FieldType,
     Schema,
     choices_of,
+    option_label,
     option_values,
 )
 from formgen.record import Value

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
-from formgen import languages, linebreak
+from formgen import linebreak
 from formgen.identity import FormIdentity
 from formgen.model import (
     OTHER,
@@ -29,8 +29,9 @@ from formgen.model import (
     Scope,
     Section,
     checklist_path,
-    choices_of,
     institution_path,
+    option_label,
+    option_values,
 )
 from formgen.pdf_font import field_font
 
@@ -278,19 +279,6 @@ def field_label(f: Field, lang: str) -> str:
     return label
 
 
-def option_label(f: Field, option: str, lang: str) -> str:
-    if f.type is FieldType.LANGUAGE_LIST:
-        return languages.name(option, lang)
-    choice = next((c for c in choices_of(f) if c.value == option), None)
-    return choice.label.get(lang) if choice else option
-
-
-def option_codes(f: Field) -> tuple[str, ...]:
-    if f.type is FieldType.LANGUAGE_LIST:
-        return f.common
-    return tuple(c.value for c in choices_of(f))
-
-
 # --------------------------------------------------------------------------- cells
 
 
@@ -352,7 +340,7 @@ class _Cell:
 
     def _options_layout(self) -> tuple[list[tuple[str, str]], int, float]:
         """(code, label) of every option, columns of the grid, column width."""
-        opts = [(c, option_label(self.f, c, self.lang)) for c in option_codes(self.f)]
+        opts = [(c, option_label(self.f, c, self.lang)) for c in option_values(self.f)]
         widest = max((text_width(lbl, LABEL_SIZE) for _, lbl in opts), default=40.0)
         cell = CHECKBOX + 4 + widest + 18
         cols = max(1, min(len(opts) or 1, int((self.width + 18) // cell)))
@@ -373,14 +361,14 @@ class _Cell:
         return TEXT_BOX_HEIGHT
 
     def _choice_hint(self) -> list[str]:
-        labels = [option_label(self.f, c, self.lang) for c in option_codes(self.f)]
+        labels = [option_label(self.f, c, self.lang) for c in option_values(self.f)]
         return wrap(ui_text(self.lang, "choose") + " · ".join(labels), HINT_SIZE, self.width)
 
     def _inline_positions(self) -> list[tuple[str, str, float, int]]:
         """Exclusive boxes flow left to right: (code, label, x offset, row)."""
         out = []
         x, row = 0.0, 0
-        for code in option_codes(self.f):
+        for code in option_values(self.f):
             lbl = option_label(self.f, code, self.lang)
             w = CHECKBOX + 4 + text_width(lbl, LABEL_SIZE) + 12
             if x > 0 and x + w > self.width:

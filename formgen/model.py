@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
+from formgen import languages
 from formgen.errors import FormgenError, UnknownCategoryError
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -425,7 +426,8 @@ def iter_institution_paths(
 
 
 def option_values(f: Field) -> tuple[str, ...]:
-    """The option codes printed as checkboxes for a multi-value field (without "other")."""
+    """The option codes of a field with choices, in printed order: its checkboxes, or the entries
+    of its drop-down list (without "other")."""
     if f.type is FieldType.LANGUAGE_LIST:
         return f.common
     if f.type is FieldType.YES_NO_NONE:
@@ -438,3 +440,12 @@ def choices_of(f: Field) -> tuple[Choice, ...]:
     if f.type is FieldType.YES_NO_NONE:
         return YES_NO_NONE_CHOICES
     return f.choices
+
+
+def option_label(f: Field, option: str, lang: str) -> str:
+    """The label of one option of ``f`` in ``lang``: a language's name for a language list, the
+    choice's label otherwise (the code itself when the schema does not know it)."""
+    if f.type is FieldType.LANGUAGE_LIST:
+        return languages.name(option, lang)
+    choice = next((c for c in choices_of(f) if c.value == option), None)
+    return choice.label.get(lang) if choice else option

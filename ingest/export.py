@@ -41,13 +41,12 @@ from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.identity import reference
-from formgen.layout import option_label
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_label
 from formgen.schema_load import shipped_schema_path
 from ingest.messages import Problem, moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
-from ingest.validate import CUT
+from ingest.submission import CUT
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
@@ -195,7 +194,7 @@ def _headers(fields: list[Field]) -> list[str]:
 
 
 _ENGLISH_CUT = re.compile(r" …\[[0-9,]+ characters in the original\]\Z")
-"""How formgen marked a value it kept shortened before (:data:`ingest.validate.CUT`): in
+"""How formgen marked a value it kept shortened before (:data:`ingest.submission.CUT`): in
 English, inside the value."""
 
 

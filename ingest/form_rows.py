@@ -26,8 +26,7 @@ from formgen.docx_xml import (
     UNCHECKED_GLYPH,
     parse_shown_date,
 )
-from formgen.layout import option_label
-from formgen.model import OTHER, Field, FieldType
+from formgen.model import OTHER, Field, FieldType, option_label
 from ingest.submission import RawValue
 from ingest.values import choice_value
 

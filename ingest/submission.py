@@ -75,12 +75,21 @@ Value = str | int | list[str]
 """A typed value, as :mod:`formgen.record` defines them (ISO dates, ints, lists of codes)."""
 
 
+CUT = "…"
+"""What ends a value kept shortened: the mark of the cut, the same in every language. How long
+the original was, and that the archived file keeps it, is said by the value's problem
+(``capped``), in the language of whatever shows it. (formgen wrote an English
+``" …[12,345 characters in the original]"`` into the value before: see
+:func:`ingest.export.display`.)"""
+
+
 @dataclass(frozen=True)
 class Checked:
     """One validated value. An invalid value is kept as typed, with the reason, never dropped."""
 
     raw: str
-    """What was typed (lists joined with ", "), after NFC and line-break normalisation."""
+    """What was typed (lists joined with ", "), after NFC and line-break normalisation; a value
+    too long is kept shortened, ending in :data:`CUT`."""
     value: Value | None
     """The typed value; ``None`` when ``raw`` did not validate (then ``problem`` says why)."""
     problem: Problem | None = None

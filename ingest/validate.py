@@ -36,7 +36,6 @@ from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
-from formgen.layout import option_label
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -46,21 +45,16 @@ from formgen.model import (
     FieldType,
     Schema,
     Scope,
+    option_label,
     option_values,
 )
 from ingest.messages import per_language, problem
 from ingest.schemas import SchemaRegistry
-from ingest.submission import Checked, EntryReturn, RawSubmission, RawValue, Submission
+from ingest.submission import CUT, Checked, EntryReturn, RawSubmission, RawValue, Submission
 from ingest.values import allowed, check_multi, check_text, is_blank, not_in_future
 
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
-CUT = "…"
-"""What ends a value kept shortened: the mark of the cut, the same in every language. How long
-the original was, and that the archived file keeps it, is said by the value's problem
-(``capped``), in the language of whatever shows it. (formgen wrote an English
-``" …[12,345 characters in the original]"`` into the value before: see
-:func:`ingest.export.display`.)"""
 
 _TRUE = frozenset({"yes", "on", "1", "ja", "true", "x", "oui", "checked"})
 
