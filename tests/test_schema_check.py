@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from formgen.cli import main
 from formgen.errors import SchemaError
 from formgen.schema_load import check_schema, load_schema, load_schema_text
+from formgen.workspace import Workspace
 
 DATA = Path(__file__).parent / "data" / "schemas"
 
@@ -198,3 +199,20 @@ def test_a_pattern_hint_is_said_in_every_language_of_the_schema() -> None:
 def test_load_schema_raises_with_every_problem() -> None:
     with pytest.raises(SchemaError, match=r"unknown_type.yaml:27: field 'sprachen': unknown type"):
         load_schema(DATA / "broken" / "unknown_type.yaml")
+
+
+def test_a_workspace_schema_of_the_coordinator_is_checked_in_full(tmp_path: Path) -> None:
+    """Only the shipped schema skips the check against formgen-schema.json on every run; a
+    schema file the workspace names is checked in full, its mistakes told with file and line."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Köln")
+    mine = ws.root / "unser-schema.yaml"
+    mine.write_bytes((DATA / "broken" / "unknown_key.yaml").read_bytes())
+    config = ws.root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(
+        text.replace('# path = "my-schema.yaml"', 'path = "unser-schema.yaml"'), "utf-8"
+    )
+    result = CliRunner().invoke(main, ["status", "-w", str(ws.root)])
+    assert result.exit_code == 1
+    line = line_of(mine.read_text("utf-8"), "requird")
+    assert f"{mine}:{line}: unknown key 'requird' (did you mean 'required'?)" in result.stderr

@@ -147,6 +147,6 @@ def lang_option(func: F) -> F:
 
 
 def resolve_schema(schema_path: str | None) -> Schema:
-    from formgen.schema_load import default_schema, load_schema  # jsonschema: not for --help
+    from formgen.schema_load import default_schema, load_schema  # PyYAML: not for --help
 
     return load_schema(schema_path) if schema_path else default_schema()
