@@ -67,7 +67,7 @@ from formgen.errors import (
 from formgen.filenames import shown
 from formgen.identity import FormIdentity
 from formgen.workspace import CONFIG, WORKSPACE_FILES, Workspace, write_atomic
-from ingest import archive, mailbox
+from ingest import archive, mailbox, quarantine
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
@@ -1007,7 +1007,7 @@ def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str
     if not target.exists():
         write_atomic(target, source.read_bytes())
     record_path = ws_dir / f"{sha}.json"
-    record = _quarantine_record(record_path)
+    record = quarantine.read_record(record_path)
     arrivals = record.get("arrivals", [])
     if not task.kept_aside:
         mail = task.mail or mailbox.MailInfo()
@@ -1034,45 +1034,6 @@ def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str
     return str(target)
 
 
-def _quarantine_record(path: Path) -> dict[str, Any]:
-    """A quarantine record as written, with its ``arrivals`` (a record of an earlier formgen
-    names one file only); an unreadable record is kept whole under ``damaged_record``."""
-    try:
-        text = path.read_text("utf-8")
-    except FileNotFoundError:
-        return {}
-    except (OSError, UnicodeDecodeError) as exc:
-        return {"damaged_record": f"unreadable: {exc}"}
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError:
-        return {"damaged_record": text}
-    if not isinstance(record, dict):
-        return {"damaged_record": text}
-    if "arrivals" not in record:
-        first = {k: record.get(k) for k in ("file", "container", "quarantined_at")}
-        record["arrivals"] = [first] if first["file"] else []
-    arrivals = record["arrivals"]
-    if not isinstance(arrivals, list) or not all(isinstance(a, dict) for a in arrivals):
-        return {"damaged_record": text}
-    return record
-
-
-def quarantine_counts(workspace: Workspace) -> dict[str, int]:
-    """How many files the workspace's quarantine holds, by kind (``unknown-form``, ``tampered``,
-    ``unknown-schema`` …; ``unknown`` for a record that does not say)."""
-    kinds: dict[str, int] = {}
-    folder = workspace.quarantine_dir
-    files = list(folder.iterdir()) if folder.is_dir() else []
-    copies = {p.stem for p in files if p.suffix != ".json"}
-    for record in sorted(p for p in files if p.suffix == ".json"):
-        if record.stem not in copies:
-            continue  # a record whose copy was removed by hand
-        kind = str(_quarantine_record(record).get("kind") or "unknown")
-        kinds[kind] = kinds.get(kind, 0) + 1
-    return kinds
-
-
 def _release(copy: Path) -> None:
     """A kept-aside copy was merged (its original is in the archive, the merge journaled): the
     copy and its record leave the quarantine."""
@@ -1097,7 +1058,7 @@ def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
             continue
         if path.suffix == ".json":
             continue
-        arrivals = _quarantine_record(path.with_suffix(".json")).get("arrivals") or [{}]
+        arrivals = quarantine.read_record(path.with_suffix(".json")).get("arrivals") or [{}]
         first = {k: str(v) for k, v in arrivals[0].items() if v is not None}
         t = dataclasses.replace(t, kept_aside=True, received=_arrival_day(first))
         if first.get("file") and Path(first["file"]).name != path.name:

@@ -361,9 +361,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
     report = mailing_status(ws, _register_view(ws, today), today)
-    from ingest.pipeline import quarantine_counts
+    from ingest import quarantine as quarantine_mod
 
-    quarantine = quarantine_counts(ws)
+    quarantine = quarantine_mod.counts(ws)
     if as_json:
         click.echo(json.dumps(report.to_json(quarantine), ensure_ascii=False, indent=1))
         return
