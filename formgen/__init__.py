@@ -3,11 +3,17 @@
 The schema model (:mod:`formgen.model`) is owned here; :mod:`ingest` imports it.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("formgen")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0+source"
-
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> str:
+    """``__version__``, looked up when asked for: importlib.metadata takes longer to load than
+    most commands take to run."""
+    if name != "__version__":
+        raise AttributeError(f"module 'formgen' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("formgen")
+    except PackageNotFoundError:  # running from a source tree that was not installed
+        return "0.0.0+source"

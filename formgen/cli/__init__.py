@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import click
 
-from formgen import __version__
 from formgen.cli.common import FormgenGroup
 
 COMMANDS = {
@@ -57,12 +56,29 @@ COMMANDS = {
 sentence of its help; tests/test_cli_docs.py checks that the two agree)."""
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``formgen --version``, as click's version option says it; the version is looked up only
+    now (importlib.metadata takes longer to load than most commands take to run)."""
+    if value and not ctx.resilient_parsing:
+        import formgen
+
+        click.echo(f"formgen, version {formgen.__version__}")
+        ctx.exit()
+
+
 @click.group(
     cls=FormgenGroup,
     lazy_commands=COMMANDS,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, prog_name="formgen")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_print_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """formgen — checklists of the regional care landscape: generate fillable PDF/DOCX forms
     from one schema, ingest the returned forms and keep a consolidated register current.
