@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
+from ingest_support import SAMPLES, sample_workspace
 
 from formgen import __version__, cli
 from formgen.cli import main
@@ -95,6 +96,45 @@ def test_help_does_not_load_reportlab_or_the_ingest_pipeline(args: list[str]) ->
     assert done.stdout.startswith("Usage: formgen")
     assert "reportlab" not in modules
     assert "ingest.pipeline" not in modules
+
+
+@pytest.fixture(scope="module")
+def answered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace that ingested forms filled in by pdf.js and pdftk, and keeps a scan aside."""
+    ws = tmp_path_factory.mktemp("answered") / "ws"
+    sample_workspace(ws)
+    returns = [
+        "pdf/institution_pdfjs.pdf",
+        "pdf/checklist_pdftk.pdf",
+        "pictures/scan-rueckmeldung.jpg",
+    ]
+    done = CliRunner().invoke(main, ["ingest", *(str(SAMPLES / r) for r in returns), "-w", str(ws)])
+    assert done.exit_code == 0, done.output
+    return ws
+
+
+@pytest.mark.parametrize(
+    ("args", "shows"),
+    [
+        (["status"], "quarantine: 1 file(s) kept aside (1 picture)"),
+        (["register", "find", "--language", "tr"], "Praxis Dr. Yılmaz"),
+        (["register", "history", "inst-0004"], "(leer) → Türkisch, Griechisch"),
+        (["register", "stale"], "inst-0003  Beratung Łódź – Paweł Wiśniewski"),
+    ],
+    ids=["status", "register find", "register history", "register stale"],
+)
+def test_the_everyday_commands_load_only_what_they_use(
+    answered: Path, args: list[str], shows: str
+) -> None:
+    """They start in a fraction of a second: fontTools, reportlab, jsonschema (the shipped
+    schema is checked by the tests, not on every run), the ingest pipeline and importlib.metadata
+    (for formgen's version) take longer to load than these commands take to run."""
+    done, modules = run_formgen(*args, "-w", str(answered))
+    assert done.returncode == 0, done.stderr
+    assert shows in done.stdout
+    slow = {m.partition(".")[0] for m in modules} & {"fontTools", "reportlab", "jsonschema"}
+    slow |= modules & {"ingest.pipeline", "importlib.metadata"}
+    assert not slow, f"formgen {' '.join(args)} loads {', '.join(sorted(slow))}"
 
 
 def test_help_lists_every_command_as_when_all_are_loaded() -> None:
