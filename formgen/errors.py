@@ -82,6 +82,10 @@ class MailError(FormgenError):
     """A mail cannot be made or sent as asked (template, settings, connection)."""
 
 
+class ConnectionLost(MailError):
+    """The connection to the SMTP server broke; the mails not yet sent can be sent by a rerun."""
+
+
 class WrongRecipientError(MailError):
     """A form personalised for one institution was about to be attached to another's mail."""
 

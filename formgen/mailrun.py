@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from formgen.bounces import Bounce, address_key
-from formgen.errors import FormgenError, MailError, WrongRecipientError
+from formgen.errors import ConnectionLost, FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
 from formgen.mailing import (
@@ -39,7 +39,7 @@ from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList, recipients_from_records
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
-from formgen.smtp import ConnectionLost, RateLimiter, Refusal, SmtpSettings, SmtpTransport
+from formgen.smtp import RateLimiter, Refusal, SmtpSettings, SmtpTransport
 from formgen.tracking import (
     InstitutionStatus,
     RegisterView,

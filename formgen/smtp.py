@@ -29,7 +29,7 @@ from email.utils import getaddresses
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import MailError
+from formgen.errors import ConnectionLost, MailError
 
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")
@@ -130,10 +130,6 @@ class Refusal:
     address that needs SMTPUTF8) and does not ask it."""
     error: str
     permanent: bool
-
-
-class ConnectionLost(MailError):
-    """The connection to the SMTP server broke; the mails not yet sent can be sent by a rerun."""
 
 
 class SmtpTransport:
