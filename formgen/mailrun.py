@@ -365,11 +365,20 @@ def smtp_settings(ws: Workspace) -> SmtpSettings:
 
 
 def check_sender(ws: Workspace) -> None:
-    """Raise :class:`MailError` when the workspace has no sender address to mail From."""
+    """Raise :class:`MailError` when the workspace has no sender address to mail From, or one
+    no mail header can carry (letters outside ASCII before the @: a domain such as
+    ``büro.example`` has an ASCII form, a name before the @ has none)."""
     if not ws.sender:
         raise MailError(
-            f'{ws.root / "workspace.toml"}: no sender address; set sender = "you@example.org" '
+            f'{ws.root / CONFIG}: no sender address; set sender = "you@example.org" '
             "under [centre] (mails go out From it, replies come back to it)"
+        )
+    if not ws.sender.rpartition("@")[0].isascii():
+        raise MailError(
+            f'{ws.root / CONFIG}: sender = "{ws.sender}" cannot be used in mail headers: '
+            "letters such as ä or ü before the @ have no form a mail can be sent From; set "
+            "sender under [centre] to a plain-ASCII address of the centre's mailbox (ask your "
+            "mail administrator for one); nothing was made or sent"
         )
 
 

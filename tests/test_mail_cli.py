@@ -430,6 +430,25 @@ def test_workspace_without_sender_address_says_where_to_set_it(tmp_path):
         assert not (ws / "sendlog.jsonl").exists()
 
 
+@pytest.mark.parametrize("where", [("--drafts", "d"), ("--send",)])
+def test_a_sender_with_umlauts_before_the_at_stops_the_round_before_it_is_planned(tmp_path, where):
+    """büro@… has no form a mail header can carry: one message up front, not one error per
+    mail; nothing is prepared, written or logged, in a dry run too."""
+    ws = make_workspace(tmp_path / "ws", port=1, sender="büro@spkom.example").root
+    target = [tmp_path / w if w == "d" else w for w in where]
+    for dry in (("--dry-run",), ()):
+        result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), *map(str, target), *dry)
+        assert result.exit_code == 1
+        assert result.output.count("Error:") == 1
+        assert (
+            f'{ws / "workspace.toml"}: sender = "büro@spkom.example" cannot be used in mail headers'
+        ) in result.output
+        assert "set sender under [centre] to a plain-ASCII address" in result.output
+        assert "to mail" not in result.output and "would mail" not in result.output
+        assert not (ws / "sendlog.jsonl").exists() and not (tmp_path / "d").exists()
+        assert not any((ws / "forms").rglob("*.pdf"))
+
+
 def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch):
     ws = make_workspace(tmp_path / "ws").root
     write_register(
