@@ -445,7 +445,7 @@ class Register:
             first = self.data["sources"][sha]
             return MergeOutcome(
                 UNCHANGED,
-                reason=f"this file was already ingested on {first['ingested_at'][:10]} "
+                reason=f"this file was already ingested on {local_day(first['ingested_at'])} "
                 f"as {first['file_name']}; nothing changed",
             )
         chash = content_hash(sub)

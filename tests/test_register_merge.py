@@ -15,6 +15,7 @@ from register_support import (
     checklist,
     entry,
     institution_form,
+    local_zone,
     submission,
 )
 
@@ -406,3 +407,15 @@ def test_a_copy_read_by_position_as_it_was_sent_confirms_and_holds_nothing(
     # institution's own fields come with each of its two checklists
     other = reg.merge(form("dritte@ost.example", "low"), sent=sent)
     assert other.status == "held" and len(other.conflicts) == 1
+
+
+def test_the_same_file_again_names_the_day_it_came_in_on_this_computers_clock(
+    reg: Register,
+) -> None:
+    """Read in at 00:30 in Düsseldorf on 23 November (23:30 UTC the day before): the 23rd."""
+    sub = checklist("psychotherapie", YILMAZ)
+    reg.merge(sub, at="2026-11-22T23:30:00Z")
+    with local_zone("Europe/Berlin"):
+        again = reg.merge(sub)
+    assert again.status == "unchanged"
+    assert "already ingested on 2026-11-23 as" in (again.reason or "")
