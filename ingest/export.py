@@ -18,15 +18,17 @@ Core functions return bytes; the CLI writes them to files.
 
 ``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
 
-``labels=True`` (tables for people) says everything in ``lang``: choices and languages by their
-names, the problems of invalid values by their templates in ``lang``
+``labels=True`` (tables for people) says everything in ``lang``: headers, checklists and
+fields by their names (the wide table puts a label two columns would share under its
+checklist's name, :func:`wide_header`), choices and languages by their names, dates as
+``lang`` writes them, the problems of invalid values by their templates in ``lang``
 (:meth:`ingest.messages.Problem.in_language`; a value stored before message keys existed keeps
-its stored text), and yes/no as ``ja``/``nein`` or ``yes``/``no``. The long table says its
-headers, checklists, fields, confidence and the time read in (in this computer's time zone)
-in ``lang`` too, and the XLSX names its sheets in it. Without labels a table is for programs
+its stored text) under the field's name, and yes/no as ``ja``/``nein`` or ``yes``/``no``. The
+long table says its confidence and the time read in (in this computer's time zone) in
+``lang`` too, and the XLSX names its sheets in it. Without labels a table is for programs
 and stays as it was: ids and codes, English headers, ``ja``/``nein``, the stored English
-problem text, ISO times in UTC (the JSON export carries each problem's ``problem_key`` and
-``problem_args`` for translating it).
+problem text, ISO dates, ISO times in UTC (the JSON export carries each problem's
+``problem_key`` and ``problem_args`` for translating it).
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import datetime as dt
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -43,7 +46,7 @@ from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_label
 from formgen.schema_load import shipped_schema_path
-from ingest.messages import Problem, moment_text, problem_text, say
+from ingest.messages import Problem, date_text, day_text, moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
 from ingest.submission import CUT
@@ -54,6 +57,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDE_META = ("institution_id", "revision", "category")
 WIDE_TAIL = ("last_confirmed", "stale", "confirmed_by_institution", "problems")
+WIDE_WORDS = ("col_id", "col_revision", "col_category")
+WIDE_TAIL_WORDS = ("col_last_confirmed", "col_stale", "col_by_institution", "col_problems")
+"""The headers of :data:`WIDE_META` and :data:`WIDE_TAIL` as people read them (keys of
+:data:`ingest.messages.WORDS`)."""
 LONG_HEADER = (
     "institution_id",
     "category",
@@ -200,9 +207,12 @@ English, inside the value."""
 
 def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") -> str:
     """One stored value as a cell: lists joined with ", ", invalid values as typed (a value
-    kept shortened ending in "…", also where an older formgen stored an English mark)."""
+    kept shortened ending in "…", also where an older formgen stored an English mark); with
+    ``labels`` a date as ``lang`` writes dates (:func:`ingest.messages.day_text`)."""
     if sv is None:
         return ""
+    if labels and f is not None and f.type is FieldType.DATE and (day := day_text(sv, lang)):
+        return day
     v = sv.get("v")
     if v is None:
         raw = str(sv.get("raw", ""))
@@ -223,17 +233,23 @@ def wide_rows(
     today: dt.date | None = None,
     lang: str = "de",
 ) -> Iterator[list[str | int]]:
-    """Header, then one row per entry (an institution without entries: one row, no category);
-    with ``labels`` in ``lang``, problems included."""
+    """Header, then one row per entry (an institution without entries: one row, no category).
+    With ``labels`` in ``lang`` for people: headers (:func:`wide_header`), the checklist by its
+    name, values and problems as :func:`display` and :func:`path_label` say them, yes/no and
+    the day last confirmed in words and dates of ``lang``."""
     today = today or dt.date.today()
     said = lang if labels else None
-    inst_fields, entry_fields = _columns(reg.schema, personal)
-    yield [*WIDE_META, *_headers(inst_fields), *_headers(entry_fields), *WIDE_TAIL]
+    schema = reg.schema
+    inst_fields, entry_fields = _columns(schema, personal)
+    if labels:
+        yield [*wide_header(schema, inst_fields, entry_fields, lang)]
+    else:
+        yield [*WIDE_META, *_headers(inst_fields), *_headers(entry_fields), *WIDE_TAIL]
     for iid in sorted(reg.institutions):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
         inst_cells = _cells(inst_fields, inst["institution"], labels, lang)
-        problems_inst = _problems(inst["institution"], INSTITUTION, said)
+        problems_inst = _problems(schema, inst["institution"], INSTITUTION, said)
         entries = inst["entries"] or {"": None}
         for cid, entry in entries.items():
             if entry is None:
@@ -242,21 +258,54 @@ def wide_rows(
             seen = last_confirmed(entry)
             yield [
                 *head,
-                cid,
+                scope_label(schema, cid, lang) if labels else cid,
                 *inst_cells,
                 *_cells(entry_fields, entry["fields"], labels, lang),
-                seen.isoformat() if seen else "",
+                (date_text(seen, lang) if labels else seen.isoformat()) if seen else "",
                 _yes_no(is_stale(reg, cid, entry, today), said),
                 _yes_no(bool(entry.get("by_institution")), said),
-                "; ".join(problems_inst + _problems(entry["fields"], cid, said)),
+                "; ".join(problems_inst + _problems(schema, entry["fields"], cid, said)),
             ]
 
 
+def wide_header(
+    schema: Schema, inst_fields: list[Field], entry_fields: list[Field], lang: str
+) -> list[str]:
+    """The header of the wide table for people, in ``lang``: the fixed columns in words, the
+    fields by their labels (``Sprachen (weitere)`` for the "other" text of a list). A label
+    that would stand twice in the header (the institution's "E-Mail" and the contact
+    person's) is put under its checklist's name, ``Einrichtung › E-Mail``, where the column
+    belongs to one (an entry field several checklists share has none); what is still not
+    unique gets the field's id, ``Name (contact_name)``."""
+    head = [say(w, lang) for w in WIDE_WORDS]
+    tail = [say(w, lang) for w in WIDE_TAIL_WORDS]
+    owners: dict[str, list[str]] = {}
+    for c in schema.categories:
+        for f in c.entry_fields:
+            owners.setdefault(f.id, []).append(c.id)
+    scoped = [(f, INSTITUTION) for f in inst_fields] + [
+        (f, lists[0] if len(lists := owners[f.id]) == 1 else None) for f in entry_fields
+    ]
+    columns = []  # (key, label, the label under its checklist's name)
+    for f, scope in scoped:
+        for key in (f.id, f"{f.id}.{OTHER}") if f.is_multi else (f.id,):
+            label = field_label(f, key, lang)
+            under = f"{scope_label(schema, scope, lang)} › {label}" if scope else label
+            columns.append((key, label, under))
+    taken = Counter([*head, *tail, *(label for _, label, _ in columns)])
+    names = [under if taken[label] > 1 else label for _, label, under in columns]
+    taken = Counter([*head, *tail, *names])
+    names = [
+        f"{n} ({key})" if taken[n] > 1 else n for n, (key, _, _) in zip(names, columns, strict=True)
+    ]
+    return [*head, *names, *tail]
+
+
 def _yes_no(flag: bool, lang: str | None) -> str:
-    """``ja``/``nein`` (codes and German labels), ``yes``/``no`` in English labels."""
-    if lang == "en":
-        return "yes" if flag else "no"
-    return "ja" if flag else "nein"
+    """``ja``/``nein`` for programs (``lang`` ``None``), else in ``lang``."""
+    if lang is None:
+        return "ja" if flag else "nein"
+    return say("yes" if flag else "no", lang)
 
 
 def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[str | int]:
@@ -270,10 +319,13 @@ def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[s
     return out
 
 
-def _problems(stored: Json, scope: str, lang: str | None) -> list[str]:
-    """``scope.field: why`` for each invalid value: in ``lang``, or (``None``) the stored text."""
+def _problems(schema: Schema, stored: Json, scope: str, lang: str | None) -> list[str]:
+    """``scope.field: why`` for each invalid value, the stored text; in ``lang`` the field by
+    its label under its checklist's name (:func:`path_label`) and why in ``lang``."""
     return [
-        f"{scope}.{k}: {problem_text(sv, lang) if lang else sv['problem']}"
+        f"{path_label(schema, scope, k, lang)}: {problem_text(sv, lang)}"
+        if lang
+        else f"{scope}.{k}: {sv['problem']}"
         for k, sv in sorted(stored.items())
         if sv.get("problem")
     ]
@@ -306,6 +358,12 @@ def field_label(f: Field | None, key: str, lang: str) -> str:
     if key.endswith("." + OTHER):
         return f"{label} ({say('others', lang)})"
     return label
+
+
+def path_label(schema: Schema, scope: str, key: str, lang: str) -> str:
+    """The value ``key`` of ``scope`` as people read it: ``Einrichtung › Telefon (Zentrale)``,
+    the field's label under its checklist's name; what the schema has no label for as stored."""
+    return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
 
 
 def long_rows(

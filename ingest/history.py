@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from formgen.identity import reference
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from ingest.export import display, field_label, field_of, scope_label
-from ingest.messages import day_text, moment_text, problem_text, say
+from formgen.model import INSTITUTION, OTHER, Field, Schema
+from ingest.export import display, field_label, field_of, path_label, scope_label
+from ingest.messages import moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.tables import width
 
@@ -27,9 +27,7 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     register says it); ``(blank)``, in German ``(leer)``, for none."""
     if sv is None:
         return say("blank", lang)
-    text = display(f, sv, labels=True, lang=lang)
-    if f is not None and f.type is FieldType.DATE:
-        text = day_text(sv, lang) or text  # an ISO day written the language's way
+    text = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
     return text + (f"  {say('invalid_value', lang, why=why)}" if why else "")
 
@@ -39,7 +37,7 @@ def path_text(schema: Schema, path: str, lang: str = "de") -> str:
     Telefon (Zentrale)``, the field's label under its checklist's name; what the schema has no
     label for as stored."""
     scope, _, key = path.partition(".")
-    return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
+    return path_label(schema, scope, key, lang)
 
 
 def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") -> str:

@@ -60,9 +60,9 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 from formgen import linebreak
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
-from formgen.model import Category, Field, FieldType, Scope
+from formgen.model import Category, Field, Scope
 from ingest.export import display
-from ingest.messages import date_text, day_text, problem_text
+from ingest.messages import date_text, problem_text
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
 
@@ -651,9 +651,7 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
     parts = []
     invalid = False
     if sv is not None:
-        shown = display(f, sv, labels=True, lang=lang)
-        if f.type is FieldType.DATE:  # valid, or invalid but typed as an ISO day
-            shown = day_text(sv, lang) or shown
+        shown = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
         if sv.get("problem"):
             invalid = True
             shown += f"\n{t['invalid']}: {problem_text(sv, lang)}"

@@ -736,16 +736,18 @@ def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lang", "option", "said", "why"),
+    ("lang", "option", "said", "whys", "why"),
     [
-        ("de", [], "„viel“ ist keine ganze Zahl", "Problem"),
-        ("en", [], "'viel' is not a whole number", "problem"),
-        ("en", ["--lang", "de"], "„viel“ ist keine ganze Zahl", "Problem"),
+        ("de", [], "„viel“ ist keine ganze Zahl", "Probleme", "Problem"),
+        ("en", [], "'viel' is not a whole number", "problems", "problem"),
+        ("en", ["--lang", "de"], "„viel“ ist keine ganze Zahl", "Probleme", "Problem"),
     ],
 )
 def test_export_labels_say_problems_in_the_workspace_language(
-    ws: Workspace, tmp_path: Path, lang: str, option: list[str], said: str, why: str
+    ws: Workspace, tmp_path: Path, lang: str, option: list[str], said: str, whys: str, why: str
 ) -> None:
+    """The wide table says them under "Probleme" ("problems"), the long one, one value a
+    row, under "Problem"."""
     with writing(ws) as w:
         w.merge(
             institution_form(
@@ -757,7 +759,7 @@ def test_export_labels_say_problems_in_the_workspace_language(
     code, _ = run(ws, "export", "--format", "csv", "--labels", *option, "-o", str(out_file))
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
-    assert said in rows[0]["problems"]
+    assert said in rows[0][whys]
     code, _ = run(ws, "export", "--form", "long", "--labels", *option, "-o", str(out_file))
     rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
     assert code == 0 and any(r[why].startswith(said) for r in rows)

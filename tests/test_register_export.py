@@ -10,11 +10,22 @@ import json
 import jsonschema
 import openpyxl
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
+from register_support import (
+    SCHEMA,
+    YILMAZ,
+    Bad,
+    checked,
+    checklist,
+    institution_form,
+    local_zone,
+    submission,
+)
 
+from formgen.schema_load import load_schema_text
 from ingest import export
 from ingest.messages import Problem, problem
 from ingest.register import Register
+from ingest.submission import EntryReturn
 
 TODAY = dt.date(2026, 11, 22)
 HOSTILE = {
@@ -126,8 +137,8 @@ def test_wide_csv_one_row_per_entry_with_semicolons(reg: Register) -> None:
 
 def test_csv_labels_option_names_languages(reg: Register) -> None:
     rows = read_csv(export.export_csv(reg, labels=True, today=TODAY))
-    assert rows[0]["languages_offered"] == "Persisch (Farsi), Türkisch"
-    assert rows[0]["migrant_experience"] == "Ja"
+    assert rows[0]["Fremdsprachliche Kenntnisse im Team"] == "Persisch (Farsi), Türkisch"
+    assert rows[0]["Erfahrungen/Ressourcen vorhanden?"] == "Ja"
 
 
 @pytest.fixture
@@ -144,13 +155,20 @@ def keyed(reg: Register) -> Register:
 
 def test_labels_say_problems_in_the_language_of_the_labels(keyed: Register) -> None:
     rows = read_csv(export.export_csv(keyed, labels=True, today=TODAY, lang="de"))
-    said = rows[0]["problems"]
-    assert "psychotherapie.share_migrants: „viel“ ist keine ganze Zahl" in said
-    assert "psychotherapie.meeting_date: not a date" in said  # stored before keys: as stored
-    assert rows[0]["stale"] == "nein" and rows[0]["confirmed_by_institution"] == "ja"
+    said = rows[0]["Probleme"]
+    assert (
+        "PsychotherapeutIn, niedergelassen › Anteil der Klientel mit Migrationsgeschichte (%): "
+        "„viel“ ist keine ganze Zahl"
+    ) in said
+    # stored before message keys: the text as stored
+    assert "PsychotherapeutIn, niedergelassen › Termin zum Kennenlernen: not a date" in said
+    assert rows[0]["veraltet"] == "nein" and rows[0]["von der Einrichtung bestätigt"] == "ja"
     english = read_csv(export.export_csv(keyed, labels=True, today=TODAY, lang="en"))[0]
-    assert "share_migrants: 'viel' is not a whole number" in english["problems"]
-    assert english["migrant_experience"] == "Yes" and english["stale"] == "no"
+    assert (
+        "Psychotherapist in private practice › Share of clients with a migration history (%): "
+        "'viel' is not a whole number"
+    ) in english["problems"]
+    assert english["Experience/resources available?"] == "Yes" and english["stale"] == "no"
 
 
 def test_without_labels_problems_stay_english_for_programs(keyed: Register) -> None:
@@ -166,7 +184,7 @@ def test_xlsx_labels_say_problems_in_german(keyed: Register) -> None:
     sheet = wb["Register"]
     header = [c.value for c in sheet[1]]
     first = dict(zip(header, (c.value for c in sheet[2]), strict=True))
-    assert "„viel“ ist keine ganze Zahl" in str(first["problems"])
+    assert "„viel“ ist keine ganze Zahl" in str(first["Probleme"])
 
 
 def test_csv_cells_cannot_become_formulas(reg: Register) -> None:
@@ -208,6 +226,8 @@ LONG_SAID = {
         "why": "„viel“ ist keine ganze Zahl",
         "name": "Name der Einrichtung",
         "low": "niedrig",
+        "date": "Datum",
+        "day": "24.09.2026",
         "winter": "23.11.2026 09:08 MEZ",
         "summer": "02.07.2026 00:30 MESZ",
     },
@@ -222,6 +242,8 @@ LONG_SAID = {
         "why": "'viel' is not a whole number",
         "name": "Name of the institution",
         "low": "low",
+        "date": "Date",
+        "day": "2026-09-24",
         "winter": "2026-11-23 09:08 CET",
         "summer": "2026-07-02 00:30 CEST",
     },
@@ -258,6 +280,8 @@ def test_long_table_with_labels_speaks_the_language_of_the_labels(
         offered = next(r for r in rows if r[field] == said["languages"] and r[id_] == "inst-0001")
         assert offered[category] == said["psychotherapie"] and offered[value] == said["offered"]
         assert offered[raw] == "fa, tr" and str(offered[form]).startswith("FG-")
+        dated = next(r for r in rows if r[field] == said["date"] and r[id_] == "inst-0001")
+        assert dated[value] == said["day"] and dated[raw] == "2026-09-24"
         invalid = next(r for r in rows if r[raw] == "viel")
         assert invalid[value] in ("", None) and str(invalid[why]).startswith(said["why"])
         names = {r[value]: r for r in rows if r[field] == said["name"]}
@@ -285,6 +309,201 @@ def test_long_table_without_labels_stays_for_programs(keyed: Register) -> None:
     assert arabic["form_instance"] and not arabic["form_instance"].startswith("FG-")
     invalid = next(r for r in rows if r["raw"] == "viel")
     assert invalid["problem"].startswith("'viel' is not a whole number")
+
+
+WIDE_SAID = {
+    "de": {
+        "head": ["ID", "Revision", "Checkliste", "Name der Einrichtung", "Träger"],
+        "tail": ["zuletzt bestätigt", "veraltet", "von der Einrichtung bestätigt", "Probleme"],
+        "emails": ["Einrichtung › E-Mail", "E-Mail"],
+        "psychotherapie": "PsychotherapeutIn, niedergelassen",
+        "krisendienst": "Krisen(interventions)dienst",
+        "languages": "Fremdsprachliche Kenntnisse im Team",
+        "offered": "Persisch (Farsi), Türkisch",
+        "others": "Fremdsprachliche Kenntnisse im Team (weitere)",
+        "contact": "Name",
+        "date": "Datum",
+        "confirmed": "24.09.2026",
+        "old": "01.03.2024",
+        "yes": "ja",
+        "no": "nein",
+        "why": "PsychotherapeutIn, niedergelassen › Anteil der Klientel mit "
+        "Migrationsgeschichte (%): „viel“ ist keine ganze Zahl",
+    },
+    "en": {
+        "head": ["id", "revision", "category", "Name of the institution", "Provider organisation"],
+        "tail": ["last confirmed", "stale", "confirmed by the institution", "problems"],
+        "emails": ["Institution › E-mail", "E-mail"],
+        "psychotherapie": "Psychotherapist in private practice",
+        "krisendienst": "Crisis (intervention) service",
+        "languages": "Languages spoken in the team",
+        "offered": "Persian (Farsi), Turkish",
+        "others": "Languages spoken in the team (others)",
+        "contact": "Name",
+        "date": "Date",
+        "confirmed": "2026-09-24",
+        "old": "2024-03-01",
+        "yes": "yes",
+        "no": "no",
+        "why": "Psychotherapist in private practice › Share of clients with a migration "
+        "history (%): 'viel' is not a whole number",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_wide_table_with_labels_speaks_the_language_of_the_labels(
+    keyed: Register, lang: str
+) -> None:
+    """The wide CSV and the sheet "Register" with --labels: headers, the checklist, yes/no,
+    dates and problems in words of ``lang`` (the institution's e-mail and the contact
+    person's under different headers); names in every script as typed."""
+    said = WIDE_SAID[lang]
+    keyed.merge(checklist("krisendienst", {"name": ARABIC, "date": "2024-03-01"}))
+    data = export.export_csv(keyed, "wide", ";", labels=True, today=TODAY, lang=lang)
+    wb = openpyxl.load_workbook(
+        io.BytesIO(export.export_xlsx(keyed, labels=True, today=TODAY, lang=lang))
+    )
+    sheet = wb["Register"]
+    header = [c.value for c in sheet[1]]
+    from_xlsx = [
+        dict(zip(header, (c.value for c in row), strict=True)) for row in sheet.iter_rows(min_row=2)
+    ]
+    from_csv = read_csv(data, ";")
+    assert header == list(from_csv[0])
+    assert len(set(header)) == len(header)
+    assert header[:5] == said["head"] and header[-4:] == said["tail"]
+    assert [h for h in header if h.endswith(("E-Mail", "E-mail"))] == said["emails"]
+    ids = {"institution_id", "last_confirmed", "confirmed_by_institution", "languages_offered"}
+    assert not set(header) & ids
+    id_, _rev, category, name = said["head"][:4]
+    confirmed, stale, by_institution, problems = said["tail"]
+    for rows in (from_csv, from_xlsx):
+        first = rows[0]
+        assert first[id_] == "inst-0001" and first[category] == said["psychotherapie"]
+        assert first[name] == "Praxis Şule Yılmaz"
+        assert first[said["languages"]] == said["offered"] and first[said["others"]] in ("", None)
+        assert first[said["contact"]] == "Şule Yılmaz"
+        assert first[said["date"]] == first[confirmed] == said["confirmed"]
+        assert first[stale] == said["no"] and first[by_institution] == said["yes"]
+        assert said["why"] in first[problems]
+        assert rows[2][name] == "Ольга Петренко"
+        arabic = next(r for r in rows if r[name] == ARABIC)
+        assert arabic[category] == said["krisendienst"]
+        assert arabic[said["date"]] == arabic[confirmed] == said["old"]
+        assert arabic[stale] == said["yes"] and arabic[by_institution] == said["no"]
+
+
+UNIQUE = """\
+schema_id: unique_headers
+schema_version: 1.0.0
+default_language: de
+languages: [de, en]
+title: {de: Doppelt, en: Twice}
+description: {de: D, en: D}
+regions:
+  - value: duesseldorf
+    label: {de: Düsseldorf, en: Düsseldorf}
+default_field_set: f
+field_sets:
+  f:
+    sections:
+      - id: s
+        label: {de: S, en: S}
+        fields:
+          - id: name
+            type: text
+            scope: institution
+            required: true
+            label: {de: Name, en: Name}
+          - id: kennung
+            type: text
+            scope: institution
+            label: {de: ID, en: id}
+          - id: email
+            type: email
+            scope: institution
+            label: {de: E-Mail, en: E-mail}
+          - id: contact_email
+            type: email
+            label: {de: E-Mail, en: E-mail}
+          - id: notiz
+            type: text
+            label: {de: Notiz, en: Note}
+          - id: bemerkung
+            type: text
+            label: {de: Notiz, en: Note}
+          - id: sprachen
+            type: language_list
+            common: [ar, fa]
+            label: {de: Sprachen, en: Languages}
+          - id: sprachen_weitere
+            type: text
+            label: {de: Sprachen (weitere), en: Languages (others)}
+groups:
+  - id: g
+    label: {de: G, en: G}
+    entry_blocks: 2
+    stale_after_days: 365
+    categories:
+      - id: beratung
+        label: {de: Beratungsstelle, en: Counselling}
+        description: {de: B, en: B}
+        add_fields:
+          s:
+            - id: angebot
+              type: text
+              label: {de: Angebot, en: Service}
+      - id: klinik
+        label: {de: Klinik, en: Clinic}
+        description: {de: K, en: K}
+        add_fields:
+          s:
+            - id: angebot_klinik
+              type: text
+              label: {de: Angebot, en: Service}
+"""
+UNIQUE_SAID = {
+    "de": ["ID", "Revision", "Checkliste", "Name", "Einrichtung › ID", "Einrichtung › E-Mail",
+           "E-Mail", "Notiz (notiz)", "Notiz (bemerkung)", "Sprachen",
+           "Sprachen (weitere) (sprachen._other)", "Sprachen (weitere) (sprachen_weitere)",
+           "Beratungsstelle › Angebot", "Klinik › Angebot", "zuletzt bestätigt", "veraltet",
+           "von der Einrichtung bestätigt", "Probleme"],
+    "en": ["id", "revision", "category", "Name", "Institution › id", "Institution › E-mail",
+           "E-mail", "Note (notiz)", "Note (bemerkung)", "Languages",
+           "Languages (others) (sprachen._other)", "Languages (others) (sprachen_weitere)",
+           "Counselling › Service", "Clinic › Service", "last confirmed", "stale",
+           "confirmed by the institution", "problems"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_wide_headers_with_labels_stay_unique(lang: str) -> None:
+    """Two checklists' fields with the same label, a field named like a fixed column, two
+    fields every checklist has with the same label: each column keeps a header of its own,
+    and each value stands under its own."""
+    schema = load_schema_text(UNIQUE, "unique.yaml")
+    reg = Register(schema)
+    for cid, field, value in (("beratung", "angebot", "Gruppe auf Türkçe"), ("klinik",
+        "angebot_klinik", "Ambulanz für Geflüchtete")):  # fmt: skip
+        reg.merge(
+            submission(
+                [EntryReturn(None, cid, 1, {"name": checked(ARABIC)}, {field: checked(value)})],
+                "checklist",
+                (cid,),
+                schema_id=schema.schema_id,
+            )
+        )
+    rows = read_csv(export.export_csv(reg, labels=True, today=TODAY, lang=lang))
+    wb = openpyxl.load_workbook(
+        io.BytesIO(export.export_xlsx(reg, labels=True, today=TODAY, lang=lang))
+    )
+    assert list(rows[0]) == [c.value for c in wb["Register"][1]] == UNIQUE_SAID[lang]
+    beratung, klinik = UNIQUE_SAID[lang][12:14]
+    assert [(r[beratung], r[klinik]) for r in rows] == [
+        ("Gruppe auf Türkçe", ""),
+        ("", "Ambulanz für Geflüchtete"),
+    ]
 
 
 def test_csv_without_personal_data(reg: Register) -> None:

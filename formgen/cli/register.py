@@ -308,9 +308,10 @@ def gaps(
 @click.option(
     "--labels",
     is_flag=True,
-    help="CSV/XLSX for people: choices and languages as words (Persisch (Farsi)) instead of "
-    "codes (fa), yes/no and why a value is invalid in the same language; the long table also "
-    "its headers, checklists, fields and times (local), the XLSX its sheet names.",
+    help="CSV/XLSX for people: headers, checklists and fields by their names, choices and "
+    "languages as words (Persisch (Farsi)) instead of codes (fa), yes/no, dates and why a value "
+    "is invalid in the same language; the long table also its times (local), the XLSX its "
+    "sheet names.",
 )
 @click.option(
     "--lang",
