@@ -1259,15 +1259,27 @@ class _Settler:
                 # apart (MergeOutcome.invalid), are among the warnings already
                 flags = tuple(str(f) for f in getattr(said, "flags", ()))
                 merged = None if said is None else describe_merge(said)
+                released = "; taken out of the quarantine" if task.kept_aside else ""
                 if task.kept_aside:
                     _release(source)
-                    merged = f"{merged or 'merged'}; taken out of the quarantine"
-                outcome = dataclasses.replace(
-                    outcome,
-                    merged=merged,
-                    warnings=(*outcome.warnings, *flags),
-                    status=Status.WARNINGS if flags else outcome.status,
-                )
+                    merged = f"{merged or 'merged'}{released}"
+                if getattr(said, "already_ingested", False):
+                    # a mailbox ingested again: nothing new, and its warnings were told the
+                    # first time (a --strict run over it must not fail on them)
+                    outcome = dataclasses.replace(
+                        outcome,
+                        status=Status.DUPLICATE,
+                        reason=f"{getattr(said, 'reason', '')}{released}",
+                        merged=merged,
+                        warnings=(),
+                    )
+                else:
+                    outcome = dataclasses.replace(
+                        outcome,
+                        merged=merged,
+                        warnings=(*outcome.warnings, *flags),
+                        status=Status.WARNINGS if flags else outcome.status,
+                    )
         elif submission is not None:
             self.report.submissions.append(submission)
         if outcome.status is Status.QUARANTINED and self.quarantine_dir is not None:

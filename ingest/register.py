@@ -111,6 +111,9 @@ class MergeOutcome:
     conflicts: tuple[str, ...] = ()
     duplicates: tuple[str, ...] = ()
     reason: str | None = None
+    already_ingested: bool = False
+    """The same file, or the same form with the same content, was merged before: the ingest
+    report shows it as ``duplicate`` (its warnings were reported the first time)."""
 
     @property
     def merged(self) -> bool:
@@ -447,6 +450,7 @@ class Register:
                 UNCHANGED,
                 reason=f"this file was already ingested on {local_day(first['ingested_at'])} "
                 f"as {first['file_name']}; nothing changed",
+                already_ingested=True,
             )
         chash = content_hash(sub)
         if chash in self.data["instances"].get(sub.identity.instance_id, []):
@@ -454,6 +458,7 @@ class Register:
                 UNCHANGED,
                 reason=f"form {sub.identity.reference} with the same content was already "
                 "ingested; nothing changed",
+                already_ingested=True,
             )
         problem = self._quarantine_reason(sub)
         if problem:

@@ -135,7 +135,7 @@ class IngestReport:
         if self.unfinished:
             text += (
                 f"; interrupted: {self.unfinished} more not handled — run the same command "
-                "again for them (what was merged is kept and reported as unchanged then)"
+                "again for them (what was merged is kept and reported as duplicate then)"
             )
         return text
 

@@ -60,7 +60,8 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     assert register["institutions"]
     assert any((ws_dir / "archive").rglob("*"))
     again = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
-    assert again.exit_code == 0 and "unchanged" in again.output
+    assert again.exit_code == 0 and "already ingested" in again.output
+    assert "1 duplicate" in again.output  # merged before: not ok, not warnings
 
 
 def test_json_report(ws_dir: Path, inbox: Path) -> None:
@@ -120,6 +121,47 @@ def test_strict_fails_when_a_file_was_not_ok(ws_dir: Path, inbox: Path) -> None:
     )
     assert result.exit_code == 1
     assert "Error: --strict: 1 of 2 files were not ok" in result.output
+
+
+def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
+    ws_dir: Path, tmp_path: Path
+) -> None:
+    """The coordinator ingests the same mailbox every week: a return merged last week, with an
+    invalid value, is a ``duplicate`` now — its warning is not told again, and a --strict run
+    over the mailbox does not fail on it."""
+    import mailbox
+    from email.message import EmailMessage
+
+    blank = (ALL_SAMPLES / "pdf" / "institution_blank.pdf").read_bytes()
+    mail = EmailMessage()
+    mail["From"] = "Şule Yılmaz <sule@danisma.example>"
+    mail["To"] = "spkom@example.org"
+    mail["Subject"] = "AW: Bestandsaufnahme"
+    mail.set_content("Anbei der Bogen.")
+    mail.add_attachment(
+        pdfium_fill(blank, {"institution.email": "şule.yılmaz(at)pszd.example"}),
+        maintype="application",
+        subtype="pdf",
+        filename="Bogen Yılmaz.pdf",
+    )
+    path = tmp_path / "Posteingang.mbox"
+    box = mailbox.mbox(path)
+    box.add(mail)
+    box.close()
+
+    def line_of(output: str) -> str:
+        (line,) = [line for line in output.splitlines() if "Bogen Yılmaz.pdf" in line]
+        return line
+
+    first = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir)])
+    assert first.exit_code == 0, first.output
+    assert line_of(first.output).startswith("warnings") and "e-mail" in first.output
+    again = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir), "--strict"])
+    assert again.exit_code == 0, again.output
+    line = line_of(again.output)
+    assert line.startswith("duplicate") and "Posteingang.mbox#1/1 Bogen Yılmaz.pdf: " in line
+    assert "already ingested" in line and "e-mail" not in again.output
+    assert "1 duplicate" in again.output
 
 
 def test_not_a_workspace_is_a_domain_error(tmp_path: Path, inbox: Path) -> None:

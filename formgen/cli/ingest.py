@@ -143,7 +143,7 @@ def ingest(
             kept = (
                 f"; the {merged} file{'s' if merged != 1 else ''} merged before this "
                 f"{'are' if merged != 1 else 'is'} kept in the register (run the command again "
-                "when this is fixed: they are then reported as unchanged)"
+                "when this is fixed: they are then reported as duplicate)"
             )
         raise click.ClickException(f"the run failed: {os_error_message(exc)}{kept}") from exc
     finally:
