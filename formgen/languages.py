@@ -7,6 +7,7 @@ English (and a few common spellings) back to codes with :func:`lookup`.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -17,6 +18,8 @@ class Language:
     de: str
     en: str
     aliases: tuple[str, ...] = ()
+    macro: str = ""
+    """The code of the language it is a variety of (Sorani of Kurdish): "Kurdisch (Sorani)"."""
 
     def name(self, lang: str) -> str:
         return self.de if lang == "de" else self.en
@@ -38,8 +41,11 @@ _TABLE: tuple[Language, ...] = (
         "Kurmandschi (Nordkurdisch)",
         "Kurmanji (Northern Kurdish)",
         ("kurmanci", "kurmandschi", "kurmanji"),
+        macro="ku",
     ),
-    Language("ckb", "Sorani (Zentralkurdisch)", "Sorani (Central Kurdish)", ("sorani",)),
+    Language(
+        "ckb", "Sorani (Zentralkurdisch)", "Sorani (Central Kurdish)", ("sorani",), macro="ku"
+    ),
     Language("ti", "Tigrinya", "Tigrinya", ("tigrinisch",)),
     Language("am", "Amharisch", "Amharic"),
     Language("so", "Somali", "Somali", ("somalisch",)),
@@ -112,9 +118,20 @@ for _lang in _TABLE:
             _BY_NAME.setdefault(_key(_name.split("(")[0]), _lang.code)
 
 
+_QUALIFIED = re.compile(r"^(.+?)\s*\((.+)\)$")
+
+
 def lookup(text: str) -> str | None:
-    """The ISO code for a code or a German/English name (any case), or None when unknown."""
-    return _BY_NAME.get(_key(text))
+    """The ISO code for a code or a German/English name (any case), or None when unknown.
+
+    A language named with its variety in brackets, as services write it ("Kurdisch (Sorani)",
+    "Kurdish (Kurmanji)"), is the variety."""
+    code = _BY_NAME.get(_key(text))
+    if code is None and (m := _QUALIFIED.match(text.strip())):
+        outer, inner = _BY_NAME.get(_key(m[1])), LANGUAGES.get(_BY_NAME.get(_key(m[2])) or "")
+        if outer and inner and inner.macro == outer:
+            return inner.code
+    return code
 
 
 def name(code: str, lang: str = "de") -> str:

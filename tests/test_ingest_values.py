@@ -132,6 +132,14 @@ def test_kurdish_languages_as_kurds_write_them() -> None:
     assert codes == ["kmr", "ckb", "ku", "zza"] and unknown == []
 
 
+def test_kurdish_named_with_its_variety_in_brackets() -> None:
+    """As German services write it on the form: the variety, not "Kurdish" left unknown."""
+    codes, unknown = values.languages_from_text(
+        "Arabisch, Kurdisch (Sorani), Tigrinya, Kurdish (Kurmancî), Arabisch (Syrien)"
+    )
+    assert codes == ["ar", "ckb", "ti", "kmr"] and unknown == ["Arabisch (Syrien)"]
+
+
 def test_text_constraints() -> None:
     f = Field(
         "postcode",
