@@ -101,7 +101,9 @@ def test_drafts_open_as_unsent_and_a_rerun_writes_none_again(tmp_path):
     again = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(out))
     assert again.exit_code == 0
     assert "0 to mail, 3 already done" in again.output
-    assert "skipped pt-07: draft already written" in again.output
+    assert (
+        "skipped pt-07 (Praxis für Psychotherapie „Brücke“): draft already written" in again.output
+    )
     # drafts are sent from the mail program: --send in the same round does not send them again
     inbox = Inbox()
     with smtp_server(inbox) as server:
@@ -288,7 +290,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     assert ident["formgen.base_version"] == "5"  # prefilled from the register's revision
     assert ident["formgen.categories"] == "krisendienst"  # the stale checklist only, not facharzt
     again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
-    assert "  skipped reg-1: a form was mailed on" in again.output
+    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in again.output
 
 
 def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):
@@ -307,7 +309,7 @@ def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_repo
         "round zweite (invitation): 0 to mail, 0 already done, 3 skipped, 1 without e-mail address"
     )
     skipped = [line for line in lines if "skipped" in line][1:]
-    assert [line.split(":")[0] for line in skipped] == [
+    assert [line.split(" (")[0] for line in skipped] == [
         f"  skipped {iid}" for iid in ("kbs-01", "pt-07", "mso-3")
     ]
     assert all("is still" in line or "is due" in line for line in skipped)
@@ -405,7 +407,7 @@ def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(
     args = ("mail", str(csv), "-w", str(ws), "--drafts", str(tmp_path / "csv"))
     result = run(*args, "--round", "csv-runde")
     # the form mailed a moment ago is still on its way: not again, unless forced
-    assert "  skipped reg-1: a form was mailed on" in result.output
+    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in result.output
     assert "--force mails it all the same" in result.output
     assert not (tmp_path / "csv").exists()
     result = run(*args, "--round", "csv-runde", "--force")
@@ -509,10 +511,11 @@ def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_
     deadlines_pass(ws)
     out = tmp_path / "reminders"
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en", "--dry-run")
-    assert "would mail pt-07 <praxis@bruecke.example>: psychotherapie, facharzt as docx" in (
-        dry.output
+    assert (
+        "would mail pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
+        "psychotherapie, facharzt as docx" in dry.output
     )
-    assert "would mail lodz <lodz@example.org>: facharzt as pdf" in dry.output
+    assert "would mail lodz (Poradnia Łódź) <lodz@example.org>: facharzt as pdf" in dry.output
     result = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "7 of 7 mails written" in result.output
@@ -586,10 +589,13 @@ def test_reminder_and_update_come_in_the_language_the_institution_got_unless_tol
     out = tmp_path / "reminders"
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert (
-        "would mail pt-07 <praxis@bruecke.example>: psychotherapie, facharzt as pdf in English"
+        "would mail pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
+        "psychotherapie, facharzt as pdf in English" in dry.output
+    )
+    assert (
+        "would mail lodz (Poradnia Łódź) <lodz@example.org>: facharzt as pdf in German"
         in dry.output
     )
-    assert "would mail lodz <lodz@example.org>: facharzt as pdf in German" in dry.output
     reminded = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out))
     assert reminded.exit_code == 0, reminded.output
     langs = {p.stem: lang_of(p) for p in out.glob("*.eml")}
@@ -672,14 +678,14 @@ def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_force
     result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
     assert (
-        f"  skipped reg-1: a form was mailed on {TODAY.isoformat()} (round update-"
+        f"  skipped reg-1 (Krisendienst Nord): a form was mailed on {TODAY.isoformat()} (round update-"
         f"{TODAY.isoformat()}) and is due " in result.output
     )
     assert "--force mails it all the same" in result.output
     assert [p.name for p in out.iterdir()] == ["reg-2.eml"]
     # the rerun of the round still leaves reg-1 alone, and mails reg-2 no second time
     again = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
-    assert "  skipped reg-1: a form was mailed on" in again.output
+    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in again.output
     assert "0 to mail, 1 already done" in again.output
     forced = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--force")
     assert forced.exit_code == 0, forced.output

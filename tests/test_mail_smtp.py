@@ -108,6 +108,11 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
             if suffix == ".pdf":
                 assert pdf_value(att.get_content(), "institution.name") == name
         assert msg["X-Formgen-Instance"] == sent[iid]["instance_ids"][0]
+        # the run's line names the institution as the coordinator knows it, any script
+        assert (
+            f"  sent {iid} ({name}) <{rcpt}>: Message-ID {msg['Message-ID']}"
+            in result.output.splitlines()
+        )
     # a second run sends nothing again
     with smtp_server(inbox) as server:
         _set_port(ws, server.port)
@@ -132,7 +137,10 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
-        assert "REFUSED ua-1 <olga@example.org>: 550 5.1.1" in first.output
+        assert (
+            "REFUSED ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
+            in first.output
+        )
         assert "1 mail(s) not delivered" in first.output
         assert len(inbox.messages) == 3
         failed = [e for e in log_events(ws) if e["event"] == "failed"]
@@ -168,7 +176,10 @@ def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
-        assert "MAYBE NOT DELIVERED lodz <lodz@example.org>: the connection to" in first.output
+        assert (
+            "MAYBE NOT DELIVERED lodz (Poradnia Łódź) <lodz@example.org>: the connection to"
+            in first.output
+        )
         assert "broke" in first.output and "stopped after 3 of 4" in first.output
         assert "LOST" not in first.output
         assert "Run the same command again to send the rest" in first.output
@@ -193,7 +204,10 @@ def test_connection_dropped_after_the_server_kept_a_mail_says_it_may_come_twice(
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
-        assert "MAYBE NOT DELIVERED ua-1 <olga@example.org>: the connection to" in first.output
+        assert (
+            "MAYBE NOT DELIVERED ua-1 (Ольга Петренко – Консультація) <olga@example.org>: the connection to"
+            in first.output
+        )
         assert "this mail may or may not have been delivered" in first.output
         assert (
             "The mail to ua-1 may or may not have been delivered (no confirmation came). "
@@ -330,8 +344,10 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         assert "REFUSED" not in result.output
         # the run says what went out before the stop, then why it stopped (like a lost connection)
         sent_lines = [line for line in result.output.splitlines() if line.startswith("  sent ")]
-        assert [line.split(" <")[0] for line in sent_lines] == ["  sent bs-ist", "  sent ua-1"]
-        assert "  sent ua-1 <olga@example.org>: <" in result.output
+        assert [line.split(" (")[0] for line in sent_lines] == ["  sent bs-ist", "  sent ua-1"]
+        assert "  sent ua-1 (Ольга Петренко – Консультація) <olga@example.org>: Message-ID <" in (
+            result.output
+        )
         assert result.output.index("2 of 4 mails sent") < result.output.index("Error: ")
         # the two mails before Łódź stay sent; Łódź is not marked as failed, Arabic not tried
         assert [rcpts for _, rcpts, _ in inbox.messages] == [
@@ -386,8 +402,8 @@ def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send", "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "would mail kbs-01 <kbs@beispiel-duesseldorf.de>: kontakt_beratungsstelle as pdf"
-        in result.output
+        "would mail kbs-01 (Kontakt- und Beratungsstelle Düsseldorf-Süd) "
+        "<kbs@beispiel-duesseldorf.de>: kontakt_beratungsstelle as pdf" in result.output
     )
     assert "dry run: nothing was made, sent or logged" in result.output
     assert "(none), no limit on mails per minute" in result.output  # [smtp] rate = 0
@@ -472,7 +488,7 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
         same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert same.exit_code == 0, same.output
         assert "0 to mail, 4 already done" in same.output
-        assert "skipped lodz: the mail to lodz@example.org bounced (" in same.output
+        assert "skipped lodz (Poradnia Łódź): the mail to lodz@example.org bounced (" in same.output
         assert "fix the address in the list or the register, then run again" in same.output
         # the address is fixed: the same form goes out again, only to lodz
         fixed = tmp_path / "fixed.csv"
@@ -677,7 +693,7 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
-        assert "REFUSED ar-1 <markaz@example.org>: 451 4.7.1" in first.output
+        assert "REFUSED ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in first.output
         (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
         assert (failed["code"], failed["permanent"]) == (451, False)
         status = run("status", "-w", str(ws)).output
@@ -724,7 +740,10 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
         # the address is not fixed yet: the coordinator learns what to do, nothing goes out
         same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
         assert same.exit_code == 0, same.output
-        assert "  skipped lodz: the reminder to lodz@example.org bounced (" in same.output
+        assert (
+            "  skipped lodz (Poradnia Łódź): the reminder to lodz@example.org bounced ("
+            in same.output
+        )
         assert "give its new address in a recipients list" in same.output
         assert len(inbox.messages) == 8
         fixed = tmp_path / "fixed.csv"

@@ -33,7 +33,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.recipients import RecipientList, parse_recipients_csv
+from formgen.recipients import Recipient, RecipientList, parse_recipients_csv
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpTransport
 from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus
@@ -240,13 +240,15 @@ def mail(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
         f"{left_out}{len(plan.without_email)} without e-mail address"
     )
+    names = {d.institution_id: d.name for d in deliveries if d.name}  # the latest mail's
     for iid, why in targets.skipped:
-        click.echo(f"  skipped {iid}: {why}")
+        click.echo(f"  skipped {iid}" + (f" ({names[iid]})" if iid in names else "") + f": {why}")
     for s in plan.skipped:
-        click.echo(f"  skipped {s.recipient.id}: {s.reason}")
+        click.echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
     for r in plan.without_email:
         click.echo(
-            f"  NOT MAILED {r.id} ({r.name}): no e-mail address ({r.source}); contact them another way"
+            f"  NOT MAILED {_who(r, address=False)}: no e-mail address ({r.source}); "
+            "contact them another way"
         )
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
@@ -259,8 +261,7 @@ def mail(
             as_ = " and ".join(plan.formats_of(r.id, settings))
             in_ = language_name(plan.lang_of(r.id, settings), "en")
             click.echo(
-                f"  would mail {r.id} <{r.email}>: {', '.join(r.categories)} as {as_} "
-                f"in {in_}{again}"
+                f"  would mail {_who(r)}: {', '.join(r.categories)} as {as_} in {in_}{again}"
             )
         click.echo("dry run: nothing was made, sent or logged")
         return
@@ -318,6 +319,11 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
             click.echo(f"skipped (invalid): {p}", err=True)
 
 
+def _who(r: Recipient, address: bool = True) -> str:
+    """An institution as a coordinator finds it in the output: id, name and address."""
+    return f"{r.id} ({r.name})" + (f" <{r.email}>" if address else "")
+
+
 _PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
 """How a coordinator reads an outcome that went wrong (default: the status in capitals)."""
 
@@ -325,10 +331,11 @@ _PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
 def _echo_report(report: RoundReport, send: bool) -> None:
     for o in report.outcomes:
         if o.status in ("sent", "drafted"):
-            click.echo(f"  {o.status} {o.recipient.id} <{o.recipient.email}>: {o.detail}")
+            detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
+            click.echo(f"  {o.status} {_who(o.recipient)}: {detail}")
         else:
             label = _PROBLEM_LABELS.get(o.status, o.status.upper())
-            click.echo(f"  {label} {o.recipient.id} <{o.recipient.email}>: {o.detail}", err=True)
+            click.echo(f"  {label} {_who(o.recipient)}: {o.detail}", err=True)
     done = report.count("sent") + report.count("drafted")
     click.echo(f"{done} of {len(report.plan.todo)} mails {'sent' if send else 'written'}")
     if report.stopped:
