@@ -199,7 +199,12 @@ def plan_round(
                 )
                 continue
         if d is not None and d.sent_at and not d.bounced:
-            skipped.append(Skip(r, f"already sent in round {settings.round} ({d.sent_at[:16]})"))
+            skipped.append(
+                Skip(
+                    r,
+                    f"already sent in round {settings.round} ({d.sent_at[:16].replace('T', ' ')})",
+                )
+            )
             continue
         if d is not None and d.drafted_at and not d.bounced:
             # sent from the mail program (or about to be): never mail the same form again

@@ -6,6 +6,7 @@ import base64
 import datetime as dt
 import json
 import mailbox
+import re
 from dataclasses import replace
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -119,6 +120,12 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
         again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert again.exit_code == 0, again.output
     assert "0 to mail, 4 already done" in again.output
+    # when, as the clock on the wall says it
+    assert re.search(
+        r"  skipped ar-1 \(مركز الاستشارة\): already sent in round invitation-\d{4} "
+        r"\(\d{4}-\d\d-\d\d \d\d:\d\d\)\n",
+        again.output,
+    ), again.output
     assert len(inbox.messages) == 4
 
 
