@@ -128,6 +128,9 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     )
     assert skipping.exit_code == 0, skipping.output
     assert "skipped (invalid):" in skipping.output
+    # the round's own line counts them too: a run read later misses none of the institutions
+    (round_line,) = [line for line in skipping.output.splitlines() if line.startswith("round ")]
+    assert round_line.endswith(", 5 invalid rows left out"), round_line
     assert sorted(p.name for p in out.iterdir()) == ["a1.eml", "a7.eml"]
 
 

@@ -236,9 +236,11 @@ def mail(
     # one report: those left out before the plan (a form on its way) are counted and listed
     # like those the plan skips (already done in this round)
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
+    invalid = listed.invalid_rows if listed is not None else 0
     click.echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
         f"{left_out}{len(plan.without_email)} without e-mail address"
+        + (f", {invalid} invalid row{'s' if invalid != 1 else ''} left out" if invalid else "")
     )
     names = {d.institution_id: d.name for d in deliveries if d.name}  # the latest mail's
     for iid, why in targets.skipped:
