@@ -50,7 +50,8 @@ def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
     return lines
 
 
-def for_paragraph(text: str) -> str:
+def for_paragraph(text: str, narrow: str = "\u00a0") -> str:
     """``text`` as reportlab's ``Paragraph`` keeps it together: it breaks at U+202F and U+2007
-    but not at U+00A0, so those are given to it as U+00A0 (drawn a little wider)."""
-    return text.replace("\u202f", "\u00a0").replace("\u2007", "\u00a0")
+    but not at U+00A0, so U+2007 is given to it as U+00A0 and U+202F as ``narrow``: by default a
+    U+00A0 too (drawn a little wider), or markup that draws one as narrow as U+202F."""
+    return text.replace("\u202f", narrow).replace("\u2007", "\u00a0")

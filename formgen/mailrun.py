@@ -36,7 +36,7 @@ from formgen.mailing import (
     shipped_template,
 )
 from formgen.model import Schema
-from formgen.recipients import Recipient, RecipientList, recipients_from_records
+from formgen.recipients import Recipient, RecipientList, check_email, recipients_from_records
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.smtp import RateLimiter, Refusal, SmtpSettings, SmtpTransport
@@ -371,19 +371,20 @@ def smtp_settings(ws: Workspace) -> SmtpSettings:
 
 def check_sender(ws: Workspace) -> None:
     """Raise :class:`MailError` when the workspace has no sender address to mail From, or one
-    no mail header can carry (letters outside ASCII before the @: a domain such as
-    ``büro.example`` has an ASCII form, a name before the @ has none)."""
+    no mail header can carry: not an address at all (``spkom``), or letters outside ASCII before
+    the @ (a domain such as ``büro.example`` has an ASCII form, a name before the @ has none) —
+    the same check as a recipient's address gets."""
     if not ws.sender:
         raise MailError(
             f'{ws.root / CONFIG}: no sender address; set sender = "you@example.org" '
             "under [centre] (mails go out From it, replies come back to it)"
         )
-    if not ws.sender.rpartition("@")[0].isascii():
+    if check_email(ws.sender) is not None:
         raise MailError(
             f'{ws.root / CONFIG}: sender = "{ws.sender}" cannot be used in mail headers: '
-            "letters such as ä or ü before the @ have no form a mail can be sent From; set "
-            "sender under [centre] to a plain-ASCII address of the centre's mailbox (ask your "
-            "mail administrator for one); nothing was made or sent"
+            "it must be a plain address such as spkom@example.org, without letters such as ä "
+            "or ü before the @; set sender under [centre] to the address of the centre's "
+            "mailbox (ask your mail administrator for one); nothing was made or sent"
         )
 
 
@@ -865,6 +866,7 @@ class MailingStatus:
         return {
             "institutions": s.institutions,
             "counts": s.counts,
+            "refused_for_good": s.refused_for_good,
             "answered": s.answered,
             "answered_before": s.answered_before,
             "rounds": [r.to_json() for r in s.rounds],

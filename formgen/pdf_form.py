@@ -173,9 +173,10 @@ def _check_fits(f: Field, value: Value, where: str) -> None:
     pattern = f.constraints.pattern
     choice = f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE)
     if pattern and not choice and not re.fullmatch(pattern, value):
+        hint = f.constraints.pattern_hint.get("en")
         raise RecordError(
-            f"{where}: '{value:.40}' does not match the field's form "
-            f"({f.constraints.pattern_hint.get('en') or pattern}); correct the value in the register"
+            f"{where}: '{value:.40}' does not have the expected form"
+            f"{': ' + hint if hint else ''}; correct the value in the register"
         )
 
 

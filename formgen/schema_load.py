@@ -725,9 +725,12 @@ def check_schema_text(
     return (None if problems else schema), problems
 
 
-def load_schema_text(text: str, source: str = "<schema>") -> Schema:
-    """Build the model from YAML text; raise :class:`SchemaError` listing every problem."""
-    schema, problems = check_schema_text(text, source)
+def load_schema_text(
+    text: str, source: str = "<schema>", *, structure_checked: bool = False
+) -> Schema:
+    """Build the model from YAML text; raise :class:`SchemaError` listing every problem.
+    ``structure_checked``: see :func:`check_schema_text`."""
+    schema, problems = check_schema_text(text, source, structure_checked=structure_checked)
     if schema is None:
         raise SchemaError(problems)
     return schema
@@ -787,7 +790,4 @@ def default_schema() -> Schema:
     ``formgen-schema.json`` here: the tests do that, and every command loads this schema, so it
     does not wait for jsonschema. Any other schema file is checked in full (:func:`load_schema`)."""
     path = shipped_schema_path()
-    schema, problems = check_schema_text(path.read_text("utf-8"), str(path), structure_checked=True)
-    if schema is None:
-        raise SchemaError(problems)
-    return schema
+    return load_schema_text(path.read_text("utf-8"), str(path), structure_checked=True)

@@ -205,18 +205,24 @@ _ENGLISH_CUT = re.compile(r" …\[[0-9,]+ characters in the original\]\Z")
 English, inside the value."""
 
 
+def typed(sv: Json, labels: bool) -> str:
+    """What was typed; with ``labels`` (for people), a value an older formgen kept shortened
+    ends in "…" as formgen cuts values now, not in the English mark it stored in the value."""
+    raw = str(sv.get("raw", ""))
+    return _ENGLISH_CUT.sub(CUT, raw) if labels and sv.get("problem") else raw
+
+
 def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") -> str:
-    """One stored value as a cell: lists joined with ", ", invalid values as typed (a value
-    kept shortened ending in "…", also where an older formgen stored an English mark); with
-    ``labels`` a date as ``lang`` writes dates (:func:`ingest.messages.day_text`)."""
+    """One stored value as a cell: lists joined with ", ", invalid values as typed
+    (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
+    (:func:`ingest.messages.day_text`)."""
     if sv is None:
         return ""
     if labels and f is not None and f.type is FieldType.DATE and (day := day_text(sv, lang)):
         return day
     v = sv.get("v")
     if v is None:
-        raw = str(sv.get("raw", ""))
-        return _ENGLISH_CUT.sub(CUT, raw) if sv.get("problem") else raw
+        return typed(sv, labels)
     if isinstance(v, list):
         if labels and f is not None:
             return ", ".join(option_label(f, x, lang) for x in v)
@@ -315,7 +321,7 @@ def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[s
         v = sv.get("v") if sv else None
         out.append(v if isinstance(v, int) and not labels else display(f, sv, labels, lang))
         if f.is_multi:
-            out.append(display(None, stored.get(f"{f.id}._other"), False))
+            out.append(display(None, stored.get(f"{f.id}._other"), labels))
     return out
 
 
@@ -424,7 +430,7 @@ def _long_labelled(
         scope_label(schema, scope, lang),
         field_label(known, key, lang),
         display(f, sv, True, lang) if sv.get("v") is not None else "",
-        str(sv.get("raw", "")),
+        typed(sv, True),
         problem_text(sv, lang),
         int(sv.get("rev", 0)),
         str(src.get("file_name", "")),

@@ -76,12 +76,17 @@ def read_odt(
     _refuse_encrypted(pkg)
     mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else _root_type(pkg)
     if not mime.startswith(ODT_MIME) or not pkg.has("content.xml"):
-        if not pkg.has("mimetype"):
+        if not mime:  # no 'mimetype' entry, and no manifest naming the document's type
             raise NotADocxError(
                 f"{file_name}: looks like an OpenDocument file, but its 'mimetype' entry is "
                 "missing and nothing else in it says it is a text (damaged, or packed again by "
                 "another program); ask the sender to open it in LibreOffice, save it again "
                 "(File → Save As) and send it again"
+            )
+        if mime.startswith(ODT_MIME):
+            raise NotADocxError(
+                f"{file_name}: an OpenDocument text without its content (content.xml is "
+                "missing): damaged; ask the sender to save the form again and send it again"
             )
         raise NotADocxError(
             f"{file_name}: a ZIP archive but not an OpenDocument text (.odt); ask the sender to "

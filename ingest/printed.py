@@ -157,7 +157,7 @@ def _no_break(text: str, font: str, size: float) -> str:
     space (U+00A0, which it does not) set smaller, so that it is as narrow as U+202F."""
     narrow = pdfmetrics.stringWidth("\u202f", font, size)
     wide = pdfmetrics.stringWidth("\u00a0", font, 1)
-    return for_paragraph(text.replace("\u202f", f"<font size='{narrow / wide:.3f}'>\u00a0</font>"))
+    return for_paragraph(text, f"<font size='{narrow / wide:.3f}'>\u00a0</font>")
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -574,7 +574,7 @@ def _entry_block(
             ("TEXTCOLOR", (0, n), (-1, n), STALE_INK),
         ]
 
-    part = {key: display(None, inst.get(key), labels=False) for key in ADDRESS}
+    part = {key: display(None, inst.get(key), labels=True) for key in ADDRESS}
     town = " ".join(x for x in (part["postcode"], part["city"]) if x)
     address = ", ".join(p for p in (part["street"], town) if p)
     if address:  # an invalid part (a postcode of four digits): in red, with why below
@@ -658,7 +658,7 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
         parts.append(shown)
     other = stored.get(f"{f.id}._other")
     if other is not None:  # what of the typed text is not among the codes already shown
-        shown = display(None, other, labels=False)
+        shown = display(None, other, labels=True)
         if other.get("problem"):
             invalid = True
             shown += f"\n{t['invalid']}: {problem_text(other, lang)}"

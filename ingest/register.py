@@ -59,7 +59,7 @@ import copy
 import datetime as dt
 import hashlib
 import json
-from _json import make_encoder
+from _json import make_encoder  # what json.encoder uses: CPython's C encoder
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
@@ -124,11 +124,14 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def local_day(at: str) -> dt.date:
+def local_day(at: str) -> dt.date | None:
     """The day on this computer's clock of a moment :func:`now_iso` wrote (``…Z``, in UTC): the
-    day a coordinator saw it happen. A day alone (``2026-11-23``) is that day. Raises
-    ``ValueError`` for neither."""
-    return dt.datetime.fromisoformat(at).astimezone().date()
+    day a coordinator saw it happen. A day alone (``2026-11-23``) is that day; ``None`` for
+    neither (a hand edit of register.json), which no command may stop over."""
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().date()
+    except ValueError:
+        return None
 
 
 def split_path(path: str) -> tuple[str, str]:
@@ -448,7 +451,7 @@ class Register:
             first = self.data["sources"][sha]
             return MergeOutcome(
                 UNCHANGED,
-                reason=f"this file was already ingested on {local_day(first['ingested_at'])} "
+                reason=f"this file was already ingested on {local_day(first['ingested_at']) or first['ingested_at']} "
                 f"as {first['file_name']}; nothing changed",
                 already_ingested=True,
             )

@@ -115,7 +115,8 @@ def last_confirmed(entry: Json) -> dt.date | None:
             pass
         else:
             again = entry.get("reconfirmed_at")
-            return max(day, local_day(again)) if isinstance(again, str) else day
+            seen = local_day(again) if isinstance(again, str) else None
+            return max(day, seen) if seen else day
     at = entry.get("confirmed_at")
     return local_day(at) if isinstance(at, str) else None
 

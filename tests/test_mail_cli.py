@@ -448,10 +448,22 @@ def test_a_sender_with_umlauts_before_the_at_stops_the_round_before_it_is_planne
         assert (
             f'{ws / "workspace.toml"}: sender = "büro@spkom.example" cannot be used in mail headers'
         ) in result.output
-        assert "set sender under [centre] to a plain-ASCII address" in result.output
+        assert "set sender under [centre] to the address of the centre's mailbox" in result.output
         assert "to mail" not in result.output and "would mail" not in result.output
         assert not (ws / "sendlog.jsonl").exists() and not (tmp_path / "d").exists()
         assert not any((ws / "forms").rglob("*.pdf"))
+
+
+def test_a_sender_that_is_no_address_stops_the_round_before_it_is_planned(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", port=1, sender="spkom").root
+    drafts = tmp_path / "d"
+    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(drafts))
+    assert result.exit_code == 1 and result.output.count("Error:") == 1
+    assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
+    assert f'{ws / "workspace.toml"}: sender = "spkom" cannot be used in mail headers' in (
+        result.output
+    )
+    assert "would mail" not in result.output
 
 
 def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch):

@@ -443,6 +443,8 @@ def test_mixed_failures_say_which_need_a_new_address(tmp_path):
         "failed          2  (1 refused for good: fix the address in the recipients list or the "
         "register (see --list); the others: run formgen mail again)" in status
     )
+    as_json = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert as_json["counts"]["failed"] == 2 and as_json["refused_for_good"] == 1
 
 
 def test_no_server_listening_says_what_to_check(tmp_path):

@@ -255,3 +255,23 @@ def test_an_opendocument_file_without_mimetype_or_manifest_is_one_clear_line(
         "in it says it is a text (damaged, or packed again by another program); ask the sender "
         "to open it in LibreOffice, save it again (File → Save As) and send it again"
     )
+
+
+def test_an_opendocument_file_packed_again_says_what_its_manifest_says(tmp_path: Path) -> None:
+    """Without 'mimetype', the manifest names the document's type: a text without its content
+    is damaged; a spreadsheet is no form (it is not missing anything)."""
+    text = _without(SAMPLES / "lo74-odt-institution.odt", "mimetype", "content.xml")
+    sheet = io.BytesIO()
+    with zipfile.ZipFile(sheet, "w") as zf:
+        zf.writestr("content.xml", "<office:document-content/>")
+        zf.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+            '<manifest:file-entry manifest:full-path="/" '
+            'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+            "</manifest:manifest>",
+        )
+    damaged, other = _ingest_folder(tmp_path, {"a-Ölçüm.odt": text, "b-Лист.ods": sheet.getvalue()})
+    assert damaged.status is Status.UNREADABLE
+    assert "without its content (content.xml is missing): damaged" in damaged.reason
+    assert "'mimetype'" not in other.reason, other

@@ -588,6 +588,12 @@ def test_a_value_an_older_formgen_shortened_shows_the_mark_not_its_english(
     assert result.exit_code == 0, result.output
     table = out.read_text("utf-8-sig")
     assert f"{LONG[:MAX_VALUE_CHARS]}…" in table and "characters in the original" not in table
+    for form, labels, english in (("long", "--labels", False), ("wide", None, True)):
+        args = ["register", "export", "--form", form, "-w", str(ws.root), "-o", str(out)]
+        result = CliRunner().invoke(main, [*args, *([labels] if labels else [])])
+        assert result.exit_code == 0, result.output
+        # for people the mark as formgen writes it now; for programs the value as stored
+        assert ("characters in the original" in out.read_text("utf-8-sig")) is english
 
 
 def _as_older_formgen_wrote_it(stored: dict[str, object]) -> None:

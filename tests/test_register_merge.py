@@ -21,6 +21,7 @@ from register_support import (
 
 from formgen.errors import RegisterError, RegisterVersionError
 from ingest.register import Register
+from ingest.staleness import last_confirmed
 from ingest.submission import Submission
 
 
@@ -419,3 +420,18 @@ def test_the_same_file_again_names_the_day_it_came_in_on_this_computers_clock(
         again = reg.merge(sub)
     assert again.status == "unchanged"
     assert "already ingested on 2026-11-23 as" in (again.reason or "")
+
+
+def test_a_hand_edited_time_in_the_register_stops_nothing(reg: Register) -> None:
+    """register.json is a text file a coordinator may edit: a time that is none is shown as
+    it stands, and the entry counts as never confirmed by a read-in day."""
+    sub = checklist("psychotherapie", {**YILMAZ, "date": ""})
+    reg.merge(sub, at="2026-11-22T23:30:00Z")
+    sha = sub.provenance.sha256
+    reg.data["sources"][sha]["ingested_at"] = "gestern"
+    entry = reg.institutions["inst-0001"]["entries"]["psychotherapie"]
+    entry["confirmed_at"] = "letzte Woche"
+    again = reg.merge(sub)
+    assert again.status == "unchanged"
+    assert "already ingested on gestern as" in (again.reason or "")
+    assert last_confirmed(entry) is None

@@ -191,7 +191,7 @@ def run_generate(
         )
     lang = lang or schema.default_language
     default_dir = workspace.forms_dir if workspace else Path(".")
-    categories = tuple(schema.category_named(c, lang).id for c in categories)
+    categories = tuple(dict.fromkeys(schema.category_named(c, lang).id for c in categories))
 
     if recipients_path:
         records = read_recipients(
