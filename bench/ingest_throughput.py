@@ -42,7 +42,7 @@ on institution forms); against the one-core walk the pipeline on two cores is 1.
 (institution form) and 0.75x (checklist), ``formgen ingest`` 2.17x. The machine was quiet in
 this run; in busy ones most figures were 1.6–1.7x higher and the pipeline's ratio 2.04–2.41x
 (medians of runs on 2026-11-22 and 23; against the one-core walk 1.31–1.52x, ``formgen
-ingest`` 2.36–2.66x). A run at the end of the session of 2026-11-23 (afternoon, a slower
+ingest`` 2.36–2.66x). A later run on 2026-11-23 (a slower
 machine: the walk 2.11 ms and 230 ms): pipeline jobs=2 2.65 ms = 2.14x the two-process walk
 (rounds 1.75–2.25), 1.20x the one-core walk; in-process 1.79x; full checklist 1.53x and 0.75x;
 ``formgen ingest`` 5.31 ms = 2.59x the one-core walk.
