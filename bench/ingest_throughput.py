@@ -42,10 +42,10 @@ on institution forms); against the one-core walk the pipeline on two cores is 1.
 (institution form) and 0.75x (checklist), ``formgen ingest`` 2.17x. The machine was quiet in
 this run; in busy ones most figures were 1.6–1.7x higher and the pipeline's ratio 2.04–2.41x
 (medians of runs on 2026-11-22 and 23; against the one-core walk 1.31–1.52x, ``formgen
-ingest`` 2.36–2.66x). A later run on 2026-11-23 (a slower
-machine: the walk 2.11 ms and 230 ms): pipeline jobs=2 2.65 ms = 2.14x the two-process walk
-(rounds 1.75–2.25), 1.20x the one-core walk; in-process 1.79x; full checklist 1.53x and 0.75x;
-``formgen ingest`` 5.31 ms = 2.59x the one-core walk.
+ingest`` 2.36–2.66x). A later run on 2026-11-23 (a slower machine: the walk 2.11 ms and
+230 ms): pipeline jobs=2 2.65 ms = 2.14x the two-process walk (rounds 1.75–2.25), 1.20x the
+one-core walk; in-process 1.79x; full checklist 1.53x and 0.75x; ``formgen ingest`` 5.31 ms =
+2.59x the one-core walk.
 
 Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
 beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
