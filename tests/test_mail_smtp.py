@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.smtp import AuthResult
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from mailkit import (
     Inbox,
     free_port,
@@ -240,6 +240,20 @@ def _auth(expected_password: str):
     return check
 
 
+def _mail_again_with_a_login(ws: Path) -> Result:
+    """The same round again, with the login the server asked for added to the settings."""
+    with open(ws / "workspace.toml", "a", encoding="utf-8") as fh:
+        fh.write('user = "spkom"\n')
+    return run(
+        "mail",
+        str(DATA / "excel_utf8_bom.csv"),
+        "-w",
+        str(ws),
+        "--send",
+        env={"FORMGEN_SMTP_PASSWORD": "geheim"},
+    )
+
+
 @pytest.mark.parametrize("security", ["starttls", "ssl"])
 def test_tls_and_login_password_from_environment_never_stored(tmp_path, security):
     server_ctx, _ = self_signed(tmp_path)
@@ -311,16 +325,7 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
         # with the login added, the same command sends all four
-        with open(ws / "workspace.toml", "a", encoding="utf-8") as fh:
-            fh.write('user = "spkom"\n')
-        again = run(
-            "mail",
-            str(DATA / "excel_utf8_bom.csv"),
-            "-w",
-            str(ws),
-            "--send",
-            env={"FORMGEN_SMTP_PASSWORD": "geheim"},
-        )
+        again = _mail_again_with_a_login(ws)
     assert again.exit_code == 0, again.output
     assert "4 to mail, 0 already done" in again.output
     assert len(inbox.messages) == 4
@@ -372,16 +377,7 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
         # with the login added, the same command sends the two still missing, nobody twice
-        with open(ws / "workspace.toml", "a", encoding="utf-8") as fh:
-            fh.write('user = "spkom"\n')
-        again = run(
-            "mail",
-            str(DATA / "excel_utf8_bom.csv"),
-            "-w",
-            str(ws),
-            "--send",
-            env={"FORMGEN_SMTP_PASSWORD": "geheim"},
-        )
+        again = _mail_again_with_a_login(ws)
     assert again.exit_code == 0, again.output
     assert "2 to mail, 2 already done" in again.output
     assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
