@@ -18,13 +18,14 @@ import copy
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import format_datetime, make_msgid
 from importlib import resources
+from typing import NamedTuple
 
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import GeneratedForm
@@ -45,15 +46,31 @@ PLACEHOLDERS = {
     "reference": "the form's reference(s) printed on every page, FG-XXXXX-XXXXX",
     "categories": "the checklists the form covers",
     "id": "the institution's id in the register",
-    "missing": "update mails: a paragraph naming the required fields the register still lacks "
-    "and the fields whose value is invalid, to be checked (starts with a blank line; nothing "
-    "when there are none), placed at the end of a paragraph",
+    "missing": "update mails: a paragraph naming the required fields the register still lacks, "
+    "and one listing the fields whose value is invalid with why, to be checked (starts with a "
+    "blank line; nothing when there are none), placed at the end of a paragraph",
 }
 
+
+class _Words(NamedTuple):
+    missing: tuple[str, str]
+    check: tuple[str, str]
+    checklist: str
+
+
 _MISSING = {
-    "de": ("Es fehlen noch: {}.", "Zu prüfen sind: {}.", "Checkliste „{}“"),
-    "en": ("Still missing: {}.", "To be checked: {}.", "checklist “{}”"),
+    "de": _Words(
+        ("Es fehlt noch: {}.", "Es fehlen noch: {}."),
+        ("Zu prüfen ist:", "Zu prüfen sind:"),
+        "Checkliste „{}“",
+    ),
+    "en": _Words(
+        ("Still missing: {}.", "Still missing: {}."),
+        ("Please check this value:", "Please check these values:"),
+        "checklist “{}”",
+    ),
 }
+"""The words of ``{missing}`` per language: for one field, for more."""
 
 MIME_TYPES = {
     ".pdf": ("application", "pdf"),
@@ -166,44 +183,59 @@ def missing_text(
     schema: Schema,
     missing: Mapping[str, Sequence[str]],
     lang: str,
-    invalid: Mapping[str, Sequence[str]] | None = None,
+    invalid: Mapping[str, Mapping[str, Mapping[str, str]]] | None = None,
 ) -> str:
-    """A sentence naming the missing required fields by their labels in ``lang``, and one
-    naming the fields to check because their value is invalid: in each, those of the
-    institution first, then per checklist (``missing``, ``invalid``: category id → field ids,
-    as :func:`ingest.staleness.review` finds them). ``""`` when there are none."""
-    still_missing, to_check, checklist = _MISSING.get(lang, _MISSING["de"])
-    sentences = [
-        sentence.format(named)
-        for sentence, fields in ((still_missing, missing), (to_check, invalid or {}))
-        if (named := _field_labels(schema, fields, lang, checklist))
-    ]
-    return " ".join(sentences)
+    """A sentence naming the missing required fields by their labels in ``lang``, and a list of
+    the fields to check because their value is invalid, each with why (``Anteil … (Checkliste
+    „Psychotherapie“): „viel“ ist keine gültige Prozentangabe; …``): in each, those of the
+    institution first, then per checklist. ``missing``: category id → field ids, as
+    :func:`ingest.staleness.review` finds them; ``invalid``: category id → field id → language →
+    why (a field without the mail's language is named without why). ``""`` when there are none."""
+    words = _MISSING.get(lang, _MISSING["de"])
+
+    def where(cid: str) -> str:
+        return words.checklist.format(schema.category_label(cid, lang))
+
+    paragraphs = []
+    if named := _named_fields(schema, missing, lang):
+        per_list: dict[str, list[str]] = {}
+        for cid, _, label, own in named:
+            per_list.setdefault("" if own else cid, []).append(label)
+        parts = [
+            f"{', '.join(labels)} ({where(cid)})" if cid else "; ".join(labels)
+            for cid, labels in per_list.items()
+        ]
+        paragraphs.append(words.missing[len(named) > 1].format("; ".join(parts)))
+    if named := _named_fields(schema, invalid or {}, lang):
+        lines = [words.check[len(named) > 1]]
+        for cid, fid, label, own in named:
+            item = label if own else f"{label} ({where(cid)})"
+            why = (invalid or {})[cid][fid].get(lang, "")
+            lines.append(f"– {item}: {why}" if why else f"– {item}")
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
 
 
-def _field_labels(
-    schema: Schema, fields: Mapping[str, Sequence[str]], lang: str, checklist: str
-) -> str:
-    """``Versorgungsregion; Handzeichen (Checkliste „Psychotherapie“)``: the institution's
-    fields by their labels, then each checklist's."""
+def _named_fields(
+    schema: Schema, fields: Mapping[str, Iterable[str]], lang: str
+) -> list[tuple[str, str, str, bool]]:
+    """(category id, field id, label in ``lang``, whether it is the institution's) of each of
+    ``fields`` (category id → field ids): the institution's first, each once (the findings of
+    every checklist name them), then each checklist's."""
     institution_ids = {f.id for f in schema.institution_fields()}
-    own: dict[str, str] = {}
-    per_list: list[str] = []
+    own: dict[str, tuple[str, str, str, bool]] = {}
+    per_list = []
     for cid, field_ids in fields.items():
-        labels = []
         for fid in dict.fromkeys(field_ids):
             try:
                 label = schema.category(cid).field(fid).label.get(lang)
             except FormgenError:
                 label = fid  # a field of an older schema version: its id is all there is
             if fid in institution_ids:
-                own[fid] = label
+                own.setdefault(fid, (cid, fid, label, True))
             else:
-                labels.append(label)
-        if labels:
-            name = schema.category_label(cid, lang)
-            per_list.append(f"{', '.join(labels)} ({checklist.format(name)})")
-    return "; ".join([*own.values(), *per_list])
+                per_list.append((cid, fid, label, False))
+    return [*own.values(), *per_list]
 
 
 def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str:
@@ -238,12 +270,15 @@ def build_message(
     missing_text: str = "",
     now: dt.datetime | None = None,
     message_id: str | None = None,
+    in_reply_to: str = "",
 ) -> EmailMessage:
     """The mail to ``recipient`` with ``forms`` attached.
 
     Raises :class:`WrongRecipientError` when any form is not this institution's own form: the
     identity's ``institution_id`` must equal the recipient's id. ``missing_text``
-    (:func:`missing_text`) fills ``{missing}``.
+    (:func:`missing_text`) fills ``{missing}``. ``in_reply_to``: the Message-ID of the mail this
+    one answers (a reminder, the mail it reminds of), so that mail programs show both as one
+    conversation.
     """
     if not forms:
         raise MailError(f"{recipient.id}: a mail needs at least one form")
@@ -273,6 +308,9 @@ def build_message(
     msg["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
     domain = from_address.domain or "formgen.invalid"
     msg["Message-ID"] = message_id or make_msgid("formgen", domain=domain)
+    if in_reply_to:
+        msg["In-Reply-To"] = in_reply_to
+        msg["References"] = in_reply_to
     msg["X-Formgen-Institution"] = recipient.id
     msg["X-Formgen-Instance"] = " ".join(dict.fromkeys(f.identity.instance_id for f in forms))
     msg.set_content(body, cte="quoted-printable")

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from formgen.bounces import Bounce, address_key
 from formgen.errors import ConnectionLost, FormgenError, MailError, WrongRecipientError
@@ -41,6 +41,7 @@ from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.smtp import RateLimiter, Refusal, SmtpSettings, SmtpTransport
 from formgen.tracking import (
+    FieldProblems,
     InstitutionStatus,
     RegisterView,
     StatusSummary,
@@ -53,6 +54,7 @@ from formgen.tracking import (
 from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
+_T = TypeVar("_T")
 FORMATS = {"pdf": ("formgen.pdf_form", "render_pdf"), "docx": ("formgen.docx_form", "render_docx")}
 _ROUND_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -399,13 +401,15 @@ def run_round(
     prefill: Callable[[Recipient], InstitutionRecord],
     signature: str = "",
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-    invalid: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    invalid: Mapping[str, Mapping[str, FieldProblems]] | None = None,
+    replies_to: Mapping[str, str] | None = None,
 ) -> RoundReport:
     """Prepare and deliver every planned mail, one institution at a time, logging each step.
 
     ``incomplete``: per institution, category → required fields with no value; ``invalid``:
-    category → fields holding an invalid value. The mail names them (``{missing}`` of the
-    template) among the checklists its form covers."""
+    category → fields holding an invalid value, with why. The mail names them (``{missing}`` of
+    the template) among the checklists its form covers. ``replies_to``: per institution, the
+    Message-ID of the mail its mail answers (:attr:`Targets.replies_to`)."""
     check_sender(ws)
     log = SendLog(ws.root)
     templates = {lang: settings.resolved_template(lang) for lang in plan.all_langs(settings)}
@@ -444,6 +448,7 @@ def run_round(
                     lang,
                     _on_form(invalid, recipient.id, forms[0].identity.categories),
                 ),
+                in_reply_to=(replies_to or {}).get(recipient.id, ""),
             )
         except WrongRecipientError:
             raise  # a programming error: never carry on after it
@@ -493,7 +498,8 @@ def mail_round(
     prefill: Callable[[Recipient], InstitutionRecord],
     returned: Collection[str] = (),
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
-    invalid: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
+    invalid: Mapping[str, Mapping[str, FieldProblems]] | None = None,
+    replies_to: Mapping[str, str] | None = None,
 ) -> RoundReport:
     """:func:`run_round` under the workspace's lock, with the recipients of ``plan`` planned
     again first: another run may have mailed some of them since ``plan`` was made, and nobody
@@ -513,14 +519,15 @@ def mail_round(
             signature=ws.signature,
             incomplete=incomplete,
             invalid=invalid,
+            replies_to=replies_to,
         )
 
 
 def _on_form(
-    fields: Mapping[str, Mapping[str, Sequence[str]]] | None,
+    fields: Mapping[str, Mapping[str, _T]] | None,
     institution_id: str,
     categories: Collection[str],
-) -> dict[str, Sequence[str]]:
+) -> dict[str, _T]:
     """The institution's fields of ``fields`` (category → field ids) among the checklists its
     form covers."""
     own = (fields or {}).get(institution_id, {})
@@ -673,9 +680,13 @@ class Targets:
     incomplete: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     """Update rounds: per institution, category → the required fields the register lacks (the
     update mail names them)."""
-    invalid: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
-    """Update rounds: per institution, category → the fields holding an invalid value (the
-    update mail asks to check them)."""
+    invalid: dict[str, dict[str, FieldProblems]] = field(default_factory=dict)
+    """Update rounds: per institution, category → the fields holding an invalid value, with why
+    (the update mail asks to check them)."""
+    replies_to: dict[str, str] = field(default_factory=dict)
+    """Reminder rounds: per institution, the Message-ID of the mail the reminder answers
+    (:attr:`InstitutionStatus.thread_start`), so that mail programs show it in the same
+    conversation. Update rounds start a new one: they ask again, months later, with a new form."""
     returned: set[str] = field(default_factory=set)
     """The form instances the register holds returns of (empty without a register)."""
 
@@ -714,7 +725,8 @@ def round_targets(
     refused: list[tuple[str, str]] = []
     """(institution id, why): a reminder bounced and no other address is given (never forced)."""
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
-    invalid: dict[str, dict[str, tuple[str, ...]]] = {}
+    invalid: dict[str, dict[str, FieldProblems]] = {}
+    replies_to: dict[str, str] = {}
     if kind == "invitation":
         pool = list(listed or ())
         ids, skipped = split_on_its_way([r.id for r in pool], statuses, round_name)
@@ -741,6 +753,7 @@ def round_targets(
             for iid in sorted(same)
         ]
         ids = [i for i in ids if i not in same]
+        replies_to = {i: start for i in ids if (start := statuses[i].thread_start)}
     elif kind == "update":
         stale = view.stale() if view else None
         if stale is None:
@@ -772,6 +785,7 @@ def round_targets(
         nothing_due=nothing_due,
         incomplete={i: m for i, m in incomplete.items() if i in wanted},
         invalid={i: m for i, m in invalid.items() if i in wanted},
+        replies_to={i: m for i, m in replies_to.items() if i in wanted},
         returned=returned or set(),
     )
 

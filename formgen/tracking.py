@@ -15,6 +15,7 @@ this module needs no register; without it, returns are unknown and the status sa
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -23,6 +24,12 @@ from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery
 
 STATES = ("returned", "overdue", "outstanding", "failed", "prepared")
+
+
+FieldProblems = dict[str, dict[str, str]]
+"""Field id → language (``de``, ``en``) → why its value is invalid, as the register says it."""
+
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
 class RegisterView(Protocol):
@@ -51,9 +58,9 @@ class RegisterView(Protocol):
         institutions whose entries lack some (None: unknown)."""
         ...
 
-    def invalid(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
-        """Institution → category → the ids of its fields holding an invalid value (kept as
-        typed), for the institutions whose entries hold some (None: unknown)."""
+    def invalid(self) -> dict[str, dict[str, FieldProblems]] | None:
+        """Institution → category → its fields holding an invalid value (kept as typed), with
+        why, for the institutions whose entries hold some (None: unknown)."""
         ...
 
     def conflict_count(self) -> int | None:
@@ -86,6 +93,14 @@ class InstitutionStatus:
     @property
     def deadline(self) -> str:
         return self.latest.deadline
+
+    @property
+    def thread_start(self) -> str:
+        """The Message-ID of the first mail of its latest cycle that went out through SMTP (the
+        invitation or update mail a reminder answers); ``""`` when none did: a draft is sent
+        from the mail program, which gives it a Message-ID of its own."""
+        first = (d.message_id for d in reversed(self.cycle) if _MESSAGE_ID.fullmatch(d.message_id))
+        return next(first, "")
 
     @property
     def categories(self) -> tuple[str, ...]:

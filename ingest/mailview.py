@@ -11,8 +11,8 @@ It uses what the register provides and says clearly what it could not find:
   else every ``instance_id`` in its ``sources`` (the provenance of each value);
 * stale institutions: the update list of :func:`ingest.staleness.update_list` (every reason
   ``formgen register stale`` gives), so that ``formgen status`` and ``formgen mail --stale``
-  agree with that list, and the required fields each lacks and those holding invalid values
-  (named in the update mail);
+  agree with that list, and the required fields each lacks and those holding invalid values,
+  with why in each language of the mails (named in the update mail);
 * conflicts: the register's held conflicts.
 """
 
@@ -22,12 +22,15 @@ import datetime as dt
 import importlib
 import json
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
+from formgen.tracking import FieldProblems
 from formgen.workspace import Workspace
 from ingest import staleness
+from ingest.messages import per_language, problem_text
 
 
 def _module(name: str) -> Any:
@@ -139,20 +142,28 @@ class WorkspaceRegisterView:
         return staleness.categories_of(self._review())
 
     def missing(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
-        return self._fields_of("missing")
-
-    def invalid(self) -> dict[str, dict[str, tuple[str, ...]]] | None:
-        return self._fields_of("invalid")
-
-    def _fields_of(self, what: str) -> dict[str, dict[str, tuple[str, ...]]] | None:
-        """Institution → category → the field ids of the findings' ``what`` (``missing`` or
-        ``invalid``), for the institutions with some."""
         if self._reg is None:
             return None
         out: dict[str, dict[str, tuple[str, ...]]] = {}
         for f in self._review():
-            if fields := getattr(f, what):
-                out.setdefault(f.institution_id, {})[f.category] = fields
+            if f.missing:
+                out.setdefault(f.institution_id, {})[f.category] = f.missing
+        return out
+
+    def invalid(self) -> dict[str, dict[str, FieldProblems]] | None:
+        """Why each value is invalid in every language of the messages (:func:`problem_text`:
+        the stored English text where a register written before has no message key)."""
+        if self._reg is None:
+            return None
+        out: dict[str, dict[str, FieldProblems]] = {}
+        for f in self._review():
+            if f.invalid:
+                inst = self._reg.institutions[f.institution_id]
+                places = (inst["entries"][f.category]["fields"], inst["institution"])
+                out.setdefault(f.institution_id, {})[f.category] = {
+                    fid: per_language(partial(problem_text, _flagged(places, fid)))
+                    for fid in f.invalid
+                }
         return out
 
     def _review(self) -> list[staleness.Finding]:
@@ -165,3 +176,8 @@ class WorkspaceRegisterView:
     def conflict_count(self) -> int | None:
         conflicts = self._data.get("conflicts")
         return len(conflicts) if isinstance(conflicts, dict) else None
+
+
+def _flagged(places: Sequence[dict[str, Any]], field_id: str) -> dict[str, Any]:
+    """The stored value of ``field_id`` flagged invalid: in the entry or the institution's."""
+    return next((p[field_id] for p in places if (p.get(field_id) or {}).get("problem")), {})

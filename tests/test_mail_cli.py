@@ -15,6 +15,7 @@ from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
+from ingest import values
 from ingest.register import Register
 
 DATA = Path(__file__).parent / "data" / "mail"
@@ -881,45 +882,60 @@ def test_update_mail_names_the_missing_fields_in_its_language(tmp_path):
     assert f"Still missing: {expected['en']}\n\nAttached" in body_of(english / "inst-0001.eml")
 
 
-def test_update_mail_names_the_fields_holding_invalid_values_in_its_language(tmp_path):
-    """The register flags a phone number and a share as invalid (kept as typed): the update mail
-    names those fields to check by their labels, after the missing ones, not why they are wrong."""
+def test_update_mail_says_why_each_flagged_value_is_invalid_in_its_language(tmp_path):
+    """The register flags a phone number and a share as invalid (kept as typed, as ingest checked
+    them): the update mail lists those fields to check, after the missing ones, each with why in
+    the mail's language, and says one field in the singular."""
     ws = make_workspace(tmp_path / "ws").root
-    values = {
-        **YILMAZ,
-        "email": "praxis@example.org",
-        "date": TODAY.isoformat(),
-        "phone": Bad("kaputt", "'kaputt' is not a phone number"),
-        "share_migrants": Bad("viel", "'viel' is not a percentage"),
-    }
-    del values["initials"]
+    phone_bad, share_bad = values.parse_phone("kaputt"), values.parse_percentage("viel")
+    base = {**YILMAZ, "email": "praxis@example.org", "date": TODAY.isoformat()}
     reg = Register(SCHEMA)
-    reg.merge(institution_form("inst-0001", **values))
+    one = {**base, "phone": phone_bad, "share_migrants": share_bad}
+    del one["initials"]
+    reg.merge(institution_form("inst-0001", **one))
+    two = {**base, "name": "Poradnia Łódź", "share_migrants": share_bad}
+    del two["initials"], two["region"]
+    reg.merge(institution_form("inst-0002", **two))
     (ws / "register.json").write_bytes(reg.dumps())
 
     cat, inst = SCHEMA.category("psychotherapie"), SCHEMA.institution_fields()
-    phone = next(f for f in inst if f.id == "phone")
+    phone, region = (next(f for f in inst if f.id == fid) for fid in ("phone", "region"))
     quoted = {"de": "Checkliste „{}“", "en": "checklist “{}”"}
 
-    def in_checklist(lang: str, *fids: str) -> str:
-        labels = ", ".join(cat.field(fid).label.get(lang) for fid in fids)
-        return f"{labels} ({quoted[lang].format(cat.label.get(lang))})"
+    def in_checklist(lang: str, fid: str) -> str:
+        return f"{cat.field(fid).label.get(lang)} ({quoted[lang].format(cat.label.get(lang))})"
+
+    def why(checked, lang: str) -> str:
+        return checked.problem.in_language(lang)
 
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
     body = body_of(out / "inst-0001.eml")
     assert (
-        f"bestätigt.\n\nEs fehlen noch: {in_checklist('de', 'initials')}. "
-        f"Zu prüfen sind: {phone.label.get('de')}; {in_checklist('de', 'share_migrants')}."
-        "\n\nIm Anhang"
+        f"bestätigt.\n\nEs fehlt noch: {in_checklist('de', 'initials')}.\n\n"
+        f"Zu prüfen sind:\n– {phone.label.get('de')}: {why(phone_bad, 'de')}\n"
+        f"– {in_checklist('de', 'share_migrants')}: {why(share_bad, 'de')}\n\nIm Anhang"
     ) in body
-    assert "kaputt" not in body and "viel" not in body
+    assert "„viel“ ist keine gültige Prozentangabe; bitte eine ganze Zahl" in body
+    assert "„kaputt“ ist keine gültige Telefonnummer" in body
+    assert (
+        f"bestätigt.\n\nEs fehlen noch: {region.label.get('de')}; {in_checklist('de', 'initials')}"
+        f".\n\nZu prüfen ist:\n– {in_checklist('de', 'share_migrants')}: {why(share_bad, 'de')}"
+        "\n\nIm Anhang"
+    ) in body_of(out / "inst-0002.eml")
     english = tmp_path / "en"
     again = ("--lang", "en", "--round", "update-en", "--force")
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(english), *again)
     assert result.exit_code == 0, result.output
+    body = body_of(english / "inst-0001.eml")
     assert (
-        f"Still missing: {in_checklist('en', 'initials')}. "
-        f"To be checked: {phone.label.get('en')}; {in_checklist('en', 'share_migrants')}.\n\n"
-    ) in body_of(english / "inst-0001.eml")
+        f"Still missing: {in_checklist('en', 'initials')}.\n\nPlease check these values:\n"
+        f"– {phone.label.get('en')}: {why(phone_bad, 'en')}\n"
+        f"– {in_checklist('en', 'share_migrants')}: {why(share_bad, 'en')}\n\nAttached"
+    ) in body
+    assert "'viel' is not a percentage" in body and "Prozentangabe" not in body
+    assert (
+        f"Please check this value:\n– {in_checklist('en', 'share_migrants')}: "
+        f"{why(share_bad, 'en')}\n\nAttached"
+    ) in body_of(english / "inst-0002.eml")

@@ -863,3 +863,40 @@ def test_a_server_refusing_the_greeting_says_so_not_a_broken_connection(tmp_path
     assert "0 of 4 mails sent" in result.output
     assert inbox.messages == []
     assert [e["event"] for e in log_events(ws)] == ["prepared"]
+
+
+def test_reminders_answer_the_first_mail_so_mail_programs_show_one_conversation(tmp_path):
+    """Each reminder carries In-Reply-To and References with the Message-ID of the invitation
+    the institution got (from the send log), the second reminder too; the invitation none."""
+    inbox = Inbox()
+
+    def deadlines_pass() -> None:
+        log = ws / "sendlog.jsonl"
+        lines = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+        for e in lines:
+            e.update({"deadline": "2020-01-31"} if "deadline" in e else {})
+        log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in lines), "utf-8")
+
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+        invitations = inbox.by_rcpt()
+        deadlines_pass()
+        for name in ("erinnerung", "erinnerung-2"):
+            inbox.messages.clear()
+            result = run("mail", "--overdue", "-w", str(ws), "--send", "--round", name)
+            assert "4 to mail" in result.output, result.output
+            reminders = inbox.by_rcpt()
+            assert sorted(reminders) == sorted(invitations)
+            for address, reminder in reminders.items():
+                first = invitations[address]
+                assert first["In-Reply-To"] is None and first["References"] is None
+                assert header_text(reminder, "Subject").startswith("Erinnerung: ")
+                assert reminder["In-Reply-To"] == first["Message-ID"], address
+                assert reminder["References"] == first["Message-ID"], address
+                assert reminder["Message-ID"] != first["Message-ID"]
+            deadlines_pass()
+    sent = [e for e in log_events(ws) if e["event"] == "sent"]
+    assert {e["message_id"] for e in sent if e["round"].startswith("invitation")} == {
+        str(m["Message-ID"]) for m in invitations.values()
+    }

@@ -298,6 +298,7 @@ def mail(
             returned=returned,
             incomplete=targets.incomplete,
             invalid=targets.invalid,
+            replies_to=targets.replies_to,
         )
     finally:
         if transport is not None:
