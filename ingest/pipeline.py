@@ -25,7 +25,9 @@ file (and per mail attachment). The rules:
   and the parent's merge, one at a time, only journals it. A return the register then refuses
   stays in the archive too (and goes to the quarantine).
 * **Once per run**: a file whose SHA-256 was already seen in this run is reported as a
-  duplicate and not read again (idempotence across runs is the register's job).
+  duplicate and not read again (idempotence across runs is the register's job). One whose
+  SHA-256 the register holds (merged in an earlier run) is not read either: it is a duplicate
+  with the day and name it was first ingested under, as the register's merge says it.
 """
 
 from __future__ import annotations
@@ -65,7 +67,7 @@ from formgen.errors import (
     UnreadableFileError,
 )
 from formgen.filenames import shown
-from formgen.identity import FormIdentity
+from formgen.identity import FormIdentity, reference
 from formgen.workspace import CONFIG, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
 from ingest.report import IngestReport, Outcome, Status
@@ -126,6 +128,9 @@ class ReadContext:
     secret: bytes
     issued: Mapping[str, FormIdentity] = field(default_factory=dict)
     """Issued forms by instance id, so a flattened/printed copy finds its identity."""
+    ingested: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """The register's ``sources`` (by SHA-256) when the run merges into it: a file among them
+    is not read again, its merge would only say when and as what it was ingested."""
 
     @classmethod
     def for_workspace(cls, ws: Workspace) -> ReadContext:
@@ -333,6 +338,9 @@ def _process(
             if kind is Kind.OLE:  # the form saved as a Word 97–2003 .doc, say
                 reason += "; if it is the form, ask the sender to save it as .docx or PDF"
             return _Done(dataclasses.replace(out, status=status, reason=reason))
+        known = None if task.kept_aside else ctx.ingested.get(sha)
+        if known is not None:
+            return _Done(_ingested_before(out, known))
         prov = Provenance(
             file_name=_file_name(task),
             sha256=sha,
@@ -418,6 +426,35 @@ def _process(
                 f"{' '.join(str(exc).split())[:200]}); {_report_with(task)}",
             )
         )
+
+
+def _ingested_before(out: Outcome, source: Mapping[str, Any]) -> Outcome:
+    """The outcome of a file the register merged before (``source``: its record there),
+    without reading it: what its merge would say (a mailbox ingested again each week)."""
+    from ingest.register import already_ingested
+
+    instance_id = source.get("instance_id")
+    return _already_ingested(
+        dataclasses.replace(
+            out,
+            reader=source.get("reader"),
+            confidence=source.get("confidence"),
+            form=reference(instance_id) if instance_id else None,
+        ),
+        already_ingested(source),
+    )
+
+
+def _already_ingested(outcome: Outcome, said: Any, released: str = "") -> Outcome:
+    """A file merged in an earlier run is a duplicate: nothing new, and its warnings were told
+    the first time (a --strict run over it must not fail on them)."""
+    return dataclasses.replace(
+        outcome,
+        status=Status.DUPLICATE,
+        reason=f"{getattr(said, 'reason', '')}{released}",
+        merged=f"{describe_merge(said)}{released}",
+        warnings=(),
+    )
 
 
 def _report_with(task: Task) -> str:
@@ -1106,6 +1143,7 @@ def ingest_sources(
     outcomes: list[Outcome] | None = None,
     archive: Workspace | None = None,
     issued_by: Workspace | None = None,
+    ingested: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> IngestReport:
     """Ingest ``tasks`` (from :func:`discover`); see the module docstring for the rules.
 
@@ -1114,9 +1152,15 @@ def ingest_sources(
     the register sees the same sequence of merges on every run. With ``archive`` (the register's
     workspace), each worker keeps the bytes of a valid return in the archive itself. A file
     exactly as ``issued_by`` generated it, from the centre's own mail or as a copy, is
-    *skipped* as not a return (:func:`_as_made`).
+    *skipped* as not a return (:func:`_as_made`). A file among ``ingested`` (the sources of
+    the register ``merge`` merges into) is not read: it is a duplicate, as its merge would say
+    (one that ``issued_by`` made is read, to be told apart as :func:`_as_made` does).
     """
     limits = limits or Limits()
+    if ingested:
+        made = issued_by.issued_file if issued_by is not None else lambda sha: None
+        known = {sha: dict(s) for sha, s in ingested.items() if made(sha) is None}
+        ctx = dataclasses.replace(ctx, ingested=known)  # as it was when the run began
     jobs = jobs or min(2, os.cpu_count() or 1)
     report = IngestReport(outcomes=list(outcomes or []))
     for o in report.outcomes:
@@ -1264,15 +1308,7 @@ class _Settler:
                     _release(source)
                     merged = f"{merged or 'merged'}{released}"
                 if getattr(said, "already_ingested", False):
-                    # a mailbox ingested again: nothing new, and its warnings were told the
-                    # first time (a --strict run over it must not fail on them)
-                    outcome = dataclasses.replace(
-                        outcome,
-                        status=Status.DUPLICATE,
-                        reason=f"{getattr(said, 'reason', '')}{released}",
-                        merged=merged,
-                        warnings=(),
-                    )
+                    outcome = _already_ingested(outcome, said, released)
                 else:
                     outcome = dataclasses.replace(
                         outcome,
@@ -1387,11 +1423,13 @@ def ingest_paths(
     limits: Limits | None = None,
     jobs: int | None = None,
     progress: ProgressFn | None = None,
+    ingested: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> IngestReport:
     """Ingest files, folders and mail containers into ``workspace``; one outcome per file.
 
     With ``merge`` (the register's, :func:`register_merge`), valid returns are archived in the
-    workspace by the workers that read them."""
+    workspace by the workers that read them; the files among ``ingested`` (the register's
+    sources) are not read again."""
     tasks, missing = discover_for(workspace, paths)
     return ingest_sources(
         tasks,
@@ -1404,6 +1442,7 @@ def ingest_paths(
         outcomes=missing,
         archive=workspace if merge is not None else None,
         issued_by=workspace,
+        ingested=ingested,
     )
 
 
@@ -1431,4 +1470,5 @@ def ingest_into_register(
             limits=limits,
             jobs=jobs,
             progress=progress,
+            ingested=writer.register.data["sources"],
         )

@@ -134,6 +134,17 @@ def local_day(at: str) -> dt.date | None:
         return None
 
 
+def already_ingested(source: Mapping[str, Any]) -> MergeOutcome:
+    """What merging a file the register holds already says; ``source``: its record in
+    ``sources`` (the ingest pipeline says it without reading the file again)."""
+    return MergeOutcome(
+        UNCHANGED,
+        reason=f"this file was already ingested on {local_day(source['ingested_at']) or source['ingested_at']} "
+        f"as {source['file_name']}; nothing changed",
+        already_ingested=True,
+    )
+
+
 def split_path(path: str) -> tuple[str, str]:
     """The scope (``institution`` or a category) and field key of a value path."""
     p = FieldPath.parse(path)
@@ -448,13 +459,7 @@ class Register:
         at = at or now_iso()
         sha = sub.provenance.sha256
         if sha in self.data["sources"]:
-            first = self.data["sources"][sha]
-            return MergeOutcome(
-                UNCHANGED,
-                reason=f"this file was already ingested on {local_day(first['ingested_at']) or first['ingested_at']} "
-                f"as {first['file_name']}; nothing changed",
-                already_ingested=True,
-            )
+            return already_ingested(self.data["sources"][sha])
         chash = content_hash(sub)
         if chash in self.data["instances"].get(sub.identity.instance_id, []):
             return MergeOutcome(

@@ -17,8 +17,10 @@ from workspace_faults import refuse_writes
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest import pipeline
 from ingest.journal import load
 from ingest.pipeline import ReadContext, discover, ingest_sources
+from ingest.sniff import Kind
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "mail"
 
@@ -162,6 +164,56 @@ def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
     assert line.startswith("duplicate") and "Posteingang.mbox#1/1 Bogen Yılmaz.pdf: " in line
     assert "already ingested" in line and "e-mail" not in again.output
     assert "1 duplicate" in again.output
+
+
+def _reader_that_fails(data: bytes, prov: Any, ctx: Any) -> Any:
+    raise KeyError("read again")
+
+
+def test_a_return_ingested_before_is_not_read_again(
+    ws_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The weekly rerun over the same mailbox: the mailbox is opened again, but a return the
+    register merged last week is not read again (the time of the run goes to the new ones);
+    its line and its --json say what they said when it was read."""
+    import mailbox
+    from email.message import EmailMessage
+
+    blank = (ALL_SAMPLES / "pdf" / "institution_blank.pdf").read_bytes()
+
+    def add(box: mailbox.mbox, sender: str, name: str, filled: bytes) -> None:
+        mail = EmailMessage()
+        mail["From"] = sender
+        mail["Subject"] = "AW: Bestandsaufnahme"
+        mail.set_content("Anbei der Bogen.")
+        mail.add_attachment(filled, maintype="application", subtype="pdf", filename=name)
+        box.add(mail)
+
+    path = tmp_path / "Posteingang.mbox"
+    box = mailbox.mbox(path)
+    add(box, "Şule Yılmaz <sule@danisma.example>", "Bogen Yılmaz.pdf", pdfium_fill(blank, {}))
+    box.flush()
+    first = CliRunner().invoke(
+        main, ["ingest", str(path), "-w", str(ws_dir), "--dry-run", "--json"]
+    )
+    _, was = json.loads(first.output)["files"]
+    assert was["status"] in ("ok", "warnings") and was["form"]
+    assert CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir)]).exit_code == 0
+    add(box, "Jan Kowalski <jan@poradnia.example>", "Ankieta Łódź.pdf", blank)
+    box.close()
+
+    monkeypatch.setitem(pipeline.READERS, Kind.PDF, _reader_that_fails)  # in the workers too
+    again = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir), "--json"])
+    assert again.exit_code == 0, again.output
+    mbox, known, new = json.loads(again.output)["files"]
+    assert mbox["status"] == "container"
+    assert new["status"] == "unreadable" and "KeyError: 'read again'" in new["reason"]
+    assert known["status"] == "duplicate" and known["warnings"] == []
+    assert known["reason"].startswith("this file was already ingested on ")
+    assert known["reason"].endswith(" as Bogen Yılmaz.pdf; nothing changed")
+    assert known["merged"] == f"unchanged, {known['reason']}"
+    for key in ("name", "kind", "sha256", "size", "reader", "confidence", "form"):
+        assert known[key] == was[key], key
 
 
 def test_not_a_workspace_is_a_domain_error(tmp_path: Path, inbox: Path) -> None:

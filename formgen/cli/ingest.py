@@ -113,7 +113,7 @@ def ingest(
         if bar is not None and outcome.container is None:
             bar.update(1)
 
-    def run(merge: Any) -> Any:
+    def run(merge: Any, ingested: Any = None) -> Any:
         return ingest_sources(
             tasks,
             ctx,
@@ -125,6 +125,7 @@ def ingest(
             outcomes=missing,
             archive=None if merge is None else ws,
             issued_by=ws,
+            ingested=ingested,
         )
 
     try:
@@ -136,7 +137,7 @@ def ingest(
             from ingest import journal
 
             with journal.writing(ws) as writer:
-                report = run(register_merge(ws, writer))
+                report = run(register_merge(ws, writer), writer.register.data["sources"])
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
         kept = ""
         if merged:
