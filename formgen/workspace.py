@@ -33,6 +33,7 @@ from formgen.errors import FormgenError
 from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
 from formgen.model import Choice, Schema, Text
+from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema, load_schema
 
@@ -231,8 +232,16 @@ class Workspace:
     ) -> Workspace:
         """Create a workspace in ``root``: a new or empty folder, or — with ``with_files`` — a
         folder that holds other files (they are left as they are). Never over a workspace, or
-        over what is left of one (see :func:`check_new_folder`)."""
+        over what is left of one (see :func:`check_new_folder`). A ``sender`` that mails could
+        not go out From (not an address, letters such as ü before the @) is refused."""
         root = Path(root)
+        if sender and check_email(sender) is not None:
+            raise WorkspaceError(
+                f'sender "{sender}" cannot be used in mail headers: it must be a plain address '
+                "such as spkom@example.org, without letters such as ä or ü before the @; give "
+                "the address of the centre's mailbox (ask your mail administrator for one); "
+                "nothing was created"
+            )
         check_new_folder(root, with_files)
         root.mkdir(parents=True, exist_ok=True)
         for sub in ("archive", "quarantine", "forms", "exports"):

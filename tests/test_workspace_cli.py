@@ -120,3 +120,23 @@ def test_what_is_left_of_a_workspace_is_never_overwritten(tmp_path: Path) -> Non
         "Restore workspace.toml from your backup to use it again, or give a new folder\n"
     )
     assert snapshot(root) == before
+
+
+@pytest.mark.parametrize("sender", ["büro@spkom.example", "spkom"])
+def test_a_sender_formgen_mail_would_refuse_is_refused_at_init(tmp_path: Path, sender: str) -> None:
+    folder = tmp_path / "spkom"
+    code, out, err = init(str(folder), "--sender", sender)
+    assert code == 1 and out == ""
+    assert err == (
+        f'Error: sender "{sender}" cannot be used in mail headers: it must be a plain address '
+        "such as spkom@example.org, without letters such as ä or ü before the @; give the "
+        "address of the centre's mailbox (ask your mail administrator for one); nothing was "
+        "created\n"
+    )
+    assert not folder.exists()
+
+
+def test_a_sender_with_umlauts_in_its_domain_is_taken(tmp_path: Path) -> None:
+    code, _out, err = init(str(tmp_path / "spkom"), "--sender", "spkom@büro.example")
+    assert code == 0, err
+    assert Workspace.open(tmp_path / "spkom").sender == "spkom@büro.example"
