@@ -98,6 +98,9 @@ _TABLE: tuple[Language, ...] = (
     Language("sgn", "Gebärdensprache", "Sign language", ("dgs", "deutsche gebärdensprache")),
 )
 
+MAIL_LANGUAGES = ("de", "en")
+"""The languages formgen's own mail templates (and forms) are written in."""
+
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _TABLE}
 
 

@@ -35,9 +35,6 @@ from formgen.recipients import Recipient, normalise_email
 KINDS = ("invitation", "reminder", "update")
 """Kinds of mail: first round, reminder for an overdue form, update round for a stale entry."""
 
-MAIL_LANGUAGES = ("de", "en")
-"""The languages formgen's own mail templates (and forms) are written in."""
-
 PLACEHOLDERS = {
     "name": "the institution's name",
     "deadline": "the date the form should be back (written out in the mail's language)",

@@ -27,8 +27,8 @@ from formgen.bounces import Bounce, address_key
 from formgen.errors import ConnectionLost, FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
+from formgen.languages import MAIL_LANGUAGES
 from formgen.mailing import (
-    MAIL_LANGUAGES,
     MailTemplate,
     as_draft,
     build_message,
@@ -98,13 +98,14 @@ class RoundSettings:
     """The coordinator chose ``deadline`` for this run (else forms prepared by an earlier run
     of the round keep theirs)."""
     formats_given: bool = False
-    """The coordinator chose ``formats`` for this run; else an institution mailed before gets
-    its forms as it got them last time (Word stays Word in the reminder) and ``formats`` is for
-    the others."""
+    """The coordinator chose ``formats`` for this run; else an institution gets its forms in
+    the formats its recipients row names, else (mailed before) as it got them last time (Word
+    stays Word in the reminder), and ``formats`` is for the others."""
     lang_given: bool = False
     """The coordinator chose ``lang`` for this run; else (and without an own ``template``) an
-    institution mailed before gets mail and form in the language it got last time (English
-    stays English in the reminder) and ``lang`` is for the others."""
+    institution gets mail and form in the language its recipients row names, else (mailed
+    before) in the one it got last time (English stays English in the reminder), and ``lang``
+    is for the others."""
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
@@ -114,7 +115,8 @@ class RoundSettings:
 
     @property
     def carries_lang(self) -> bool:
-        """Whether an institution's language carries over from its earlier mails."""
+        """Whether an institution's language may be its own: from its recipients row or its
+        earlier mails."""
         return not self.lang_given and self.template is None
 
     def resolved_template(self, lang: str | None = None) -> MailTemplate:
@@ -141,11 +143,11 @@ class Plan:
     reuse: dict[str, Delivery]
     """Deliveries of this round already prepared (their forms are reused)."""
     formats: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    """Per recipient to mail: the formats its forms are made in (:func:`carried_over`, else
-    the round's)."""
+    """Per recipient to mail: the formats its forms are made in (those the coordinator chose,
+    else its recipients row's, else :func:`carried_over`, else the round's)."""
     langs: dict[str, str] = field(default_factory=dict)
-    """Per recipient to mail: the language of its mail and form (:func:`carried_over`, else
-    the round's)."""
+    """Per recipient to mail: the language of its mail and form (the one the coordinator
+    chose, else its recipients row's, else :func:`carried_over`, else the round's)."""
 
     def formats_of(self, recipient_id: str, settings: RoundSettings) -> tuple[str, ...]:
         return self.formats.get(recipient_id, settings.formats)
@@ -214,9 +216,12 @@ def plan_round(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )
             continue
+        # the coordinator's choice, else the recipients row's, else as its last mail, else the round's
         before = carried.get(r.id)
-        formats[r.id] = before.formats if before else settings.formats
-        langs[r.id] = before.lang if before else settings.lang
+        listed_formats = () if settings.formats_given else r.formats
+        listed_lang = r.lang if settings.carries_lang else ""
+        formats[r.id] = listed_formats or (before.formats if before else settings.formats)
+        langs[r.id] = listed_lang or (before.lang if before else settings.lang)
         if (
             d is not None
             and d.prepared_at

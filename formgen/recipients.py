@@ -5,7 +5,9 @@ A recipients CSV has one row per institution with the columns ``id``, ``institut
 ``E-Mail``, ``Kategorien``). Lists saved by Excel in Germany read as they are: the delimiter
 (``;``, ``,`` or tab) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise
 Windows-1252) are detected. Categories are checklist ids separated by ``,``, ``|`` or spaces;
-the region is the region's value or its label (``Düsseldorf``).
+the region is the region's value or its label (``Düsseldorf``). Two optional columns choose an
+institution's mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``)
+and ``format`` (``Formular``: ``pdf``, ``docx`` or ``both``).
 
 Reading never stops at the first mistake: :func:`parse_recipients_csv` returns every problem with
 its line, and :meth:`RecipientList.require_valid` refuses the whole list until they are fixed (or
@@ -25,12 +27,20 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from formgen import languages
 from formgen.errors import FormgenError, Problem, RecipientsError, RecordError
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns every recipients list needs (in any order; more columns are ignored)."""
+
+FORMAT_CHOICES: dict[str, tuple[str, ...]] = {
+    "pdf": ("pdf",),
+    "docx": ("docx",),
+    "both": ("pdf", "docx"),
+}
+"""What a format choice (``--format``, the ``format`` column) attaches."""
 
 _ALIASES = {
     "id": "id",
@@ -49,6 +59,12 @@ _ALIASES = {
     "kategorie": "categories",
     "checklisten": "categories",
     "region": "region",
+    # optional: the language and the format of the institution's mail and form
+    "language": "language",
+    "lang": "language",
+    "sprache": "language",
+    "format": "format",
+    "formular": "format",
     # further institution fields prefill the form when the list has them
     "traeger": "traeger",
     "träger": "traeger",
@@ -91,6 +107,10 @@ class Recipient:
     """Where it came from, for messages (``recipients.csv:7`` or ``register``)."""
     institution: Mapping[str, str] = field(default_factory=dict)
     """Further institution fields the list gives (street, phone …), to prefill a new institution."""
+    lang: str = ""
+    """The language of its mail and form as the list asks (``en``); ``""``: the list does not say."""
+    formats: tuple[str, ...] = ()
+    """The formats of its forms as the list asks (``("docx",)``); empty: the list does not say."""
 
     def record(self) -> InstitutionRecord:
         """The prefill of an institution the register does not know yet: what the list says."""
@@ -250,7 +270,7 @@ def parse_recipients_csv(
                 )
             ]
         )
-    index = {k: keys.index(k) for k in COLUMNS}
+    index = {k: keys.index(k) for k in (*COLUMNS, "language", "format") if k in keys}
     known = {f.id: f for f in schema.institution_fields()}
     extra = {
         k: i for i, k in enumerate(keys) if k in known and k not in ("name", "email", "region")
@@ -348,10 +368,40 @@ def _check_row(
             region = schema.region_named(cell["region"], lang)
         except FormgenError as exc:  # unknown: said with every region one can write
             problems.append(Problem(source, line, str(exc)))
+    mail_lang = ""
+    if cell.get("language"):
+        offered = [c for c in schema.languages if c in languages.MAIL_LANGUAGES]
+        mail_lang = languages.lookup(cell["language"]) or ""
+        if mail_lang not in offered:
+            names = ", ".join(
+                f"{c} ({languages.name(c, lang or schema.default_language)})" for c in offered
+            )
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    f"language '{cell['language']:.40}': mails and forms can be written in "
+                    f"{names}; write one of them or leave the cell empty",
+                )
+            )
+    formats: tuple[str, ...] = ()
+    if cell.get("format"):
+        formats = FORMAT_CHOICES.get(cell["format"].lower(), ())
+        if not formats:
+            problems.append(
+                Problem(
+                    source,
+                    line,
+                    f"format '{cell['format']:.40}': write pdf, docx (Word) or both, "
+                    "or leave the cell empty",
+                )
+            )
     if problems:
         return None, problems
     where = f"{source}:{line}" if line else source
-    return Recipient(rid, name, email, categories, region, where), []
+    return Recipient(
+        rid, name, email, categories, region, where, lang=mail_lang, formats=formats
+    ), []
 
 
 def recipients_from_records(

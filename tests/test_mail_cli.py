@@ -659,6 +659,130 @@ def test_reminder_and_update_come_in_the_language_the_institution_got_unless_tol
     assert {p.stem for p in chosen.glob("*.eml")} >= {"pt-07", "kbs-01"}
 
 
+def mail_and_forms(draft: Path) -> tuple[str, list[str]]:
+    """The language a draft is written in (its text and every form it carries) and the file
+    types of its forms."""
+    forms = attached(draft)
+    body = body_of(draft)
+    lang = "en" if body.startswith("Dear colleagues") else "de"
+    assert body.startswith(("Dear colleagues", "Guten Tag")), body[:40]
+    assert {ident["formgen.lang"] for _, ident in forms} == {lang}, draft.name
+    return lang, [suffix for suffix, _ in forms]
+
+
+def test_each_row_of_the_list_chooses_the_language_and_format_of_its_mail_and_form(tmp_path):
+    """The list's Sprache and Formular columns: an English-speaking institution gets English
+    mail and form in the same run as the German ones, each in the format its row names;
+    --lang and --format on the command line decide for everyone."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = str(DATA / "language_format.csv")
+    out = tmp_path / "drafts"
+    dry = run("mail", listed, "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    for line in (
+        "would mail en-1 (Refugee Counselling Düsseldorf) <rcd@example.org>: "
+        "fluechtlingsberatung as docx in English",
+        "would mail en-2 (Ольга Петренко – Counselling) <olga@example.org>: "
+        "psychotherapie as pdf and docx in English",
+        "would mail de-1 (Şule Yılmaz Danışmanlık) <sule@danisma.example>: "
+        "facharzt as pdf in German",
+    ):
+        assert line in dry.output
+    result = run("mail", listed, "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    assert {p.stem: mail_and_forms(p) for p in out.glob("*.eml")} == {
+        "en-1": ("en", [".docx"]),
+        "en-2": ("en", [".pdf", ".docx"]),
+        "de-1": ("de", [".pdf"]),
+        "de-2": ("de", [".pdf"]),
+    }
+
+    chosen = tmp_path / "chosen"
+    told = ("--round", "invitation-de", "--force", "--lang", "de", "--format", "pdf")
+    forced = run("mail", listed, "-w", str(ws), "--drafts", str(chosen), *told)
+    assert forced.exit_code == 0, forced.output
+    assert {p.stem: mail_and_forms(p) for p in chosen.glob("*.eml")} == {
+        i: ("de", [".pdf"]) for i in ("en-1", "en-2", "de-1", "de-2")
+    }
+
+
+def test_in_a_reminder_the_row_wins_over_the_last_mail(tmp_path):
+    """Invited in English with Word forms; the reminder list says Şule Yılmaz wants German and
+    PDF, and Poradnia Łódź both formats: the others keep what they got."""
+    ws = make_workspace(tmp_path / "ws").root
+    english_word = ("--lang", "en", "--format", "docx")
+    invited = run(
+        "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(tmp_path / "r1"),
+        *english_word,
+    )  # fmt: skip
+    assert invited.exit_code == 0, invited.output
+    deadlines_pass(ws)
+    listed = tmp_path / "Erinnerung.csv"
+    listed.write_text(
+        "id;institution;email;categories;region;Sprache;Format\n"
+        "bs-ist;Şule Yılmaz Danışmanlık;sule@danisma.example;facharzt;;Deutsch;pdf\n"
+        "ua-1;Ольга Петренко – Консультація;olga@example.org;psychotherapie;;;\n"
+        "lodz;Poradnia Łódź;lodz@example.org;facharzt;;;both\n"
+        "ar-1;مركز الاستشارة;markaz@example.org;krisendienst;;;\n",
+        "utf-8",
+    )
+    out = tmp_path / "reminders"
+    reminded = run("mail", str(listed), "--overdue", "-w", str(ws), "--drafts", str(out))
+    assert reminded.exit_code == 0, reminded.output
+    assert {p.stem: mail_and_forms(p) for p in out.glob("*.eml")} == {
+        "bs-ist": ("de", [".pdf"]),
+        "ua-1": ("en", [".docx"]),
+        "lodz": ("en", [".pdf", ".docx"]),
+        "ar-1": ("en", [".docx"]),
+    }
+    assert subject_of(out / "bs-ist.eml").startswith("Erinnerung")
+
+
+def test_an_unknown_language_or_format_in_a_row_is_a_problem_of_that_row(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "list.csv"
+    listed.write_text(
+        "id,institution,email,categories,region,language,format\n"
+        "a1,Beratung A,a@example.org,psychotherapie,duesseldorf,Türkisch,pdf\n"
+        "a2,Beratung B,b@example.org,psychotherapie,duesseldorf,en,xlsx\n"
+        "a3,Beratung C,c@example.org,psychotherapie,duesseldorf,EN,DOCX\n",
+        "utf-8",
+    )
+    out = tmp_path / "drafts"
+    result = run("mail", str(listed), "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 1
+    assert (
+        f"{listed}:2: language 'Türkisch': mails and forms can be written in de (Deutsch), "
+        "en (Englisch); write one of them or leave the cell empty" in result.output
+    )
+    assert (
+        f"{listed}:3: format 'xlsx': write pdf, docx (Word) or both, or leave the cell empty"
+        in result.output
+    )
+    assert not out.exists() and not (ws / "sendlog.jsonl").exists()
+
+    skipping = run("mail", str(listed), "-w", str(ws), "--drafts", str(out), "--skip-invalid")
+    assert skipping.exit_code == 0, skipping.output
+    assert ", 2 invalid rows left out" in skipping.output
+    assert {p.stem: mail_and_forms(p) for p in out.glob("*.eml")} == {"a3": ("en", [".docx"])}
+
+
+def test_a_row_language_reaches_the_institution_through_smtp(tmp_path):
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", port=server.port).root
+        sent = run("mail", str(DATA / "language_format.csv"), "-w", str(ws), "--send")
+    assert sent.exit_code == 0, sent.output
+    mails = inbox.by_rcpt()
+    english = mails["olga@example.org"]
+    assert header_text(english, "Subject").startswith("Inventory of regional care")
+    assert sorted(a.get_filename().rsplit(".", 1)[1] for a in english.iter_attachments()) == [
+        "docx",
+        "pdf",
+    ]
+    assert header_text(mails["sule@danisma.example"], "Subject").startswith("Bestandsaufnahme")
+
+
 def two_institutions(ws: Path) -> None:
     """reg-1 last confirmed 800 days ago (on the update list), reg-2 confirmed today."""
     write_register(

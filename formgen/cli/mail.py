@@ -33,7 +33,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.recipients import Recipient, RecipientList, parse_recipients_csv
+from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, parse_recipients_csv
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpTransport
 from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus
@@ -62,18 +62,19 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["pdf", "docx", "both"]),
+    type=click.Choice(list(FORMAT_CHOICES)),
     default=None,
-    help="Attach the form as PDF, Word (DOCX) or both (default: as the institution's last "
-    "mail, e.g. Word again in a reminder; pdf for an institution not mailed before).",
+    help="Attach the form as PDF, Word (DOCX) or both, for every institution (default: the "
+    "format column of RECIPIENTS, else as the institution's last mail, e.g. Word again in a "
+    "reminder; pdf for an institution not mailed before).",
 )
 @click.option(
     "--lang",
     type=click.Choice(["de", "en"]),
     default=None,
-    help="Language of mail and form (default: as the institution's last mail, e.g. English "
-    "again in a reminder; the workspace's for an institution not mailed before, and for all "
-    "with --template).",
+    help="Language of mail and form, for every institution (default: the language column of "
+    "RECIPIENTS, else as the institution's last mail, e.g. English again in a reminder; the "
+    "workspace's for an institution not mailed before, and for all with --template).",
 )
 @click.option(
     "--deadline",
@@ -152,8 +153,9 @@ def mail(
 ) -> None:
     """Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).
 
-    Recipients come from RECIPIENTS (a CSV with id, institution, email, categories, region; Excel
-    CSVs with ';' in Windows-1252 or UTF-8 read as they are) or --from-register. --overdue and
+    Recipients come from RECIPIENTS (a CSV with id, institution, email, categories, region and
+    optionally language and format of each institution's mail and form; Excel CSVs with ';' in
+    Windows-1252 or UTF-8 read as they are) or --from-register. --overdue and
     --stale make the next round: reminders for forms not returned in time, and update requests
     for stale entries, each with a freshly prefilled form. Every step is logged in sendlog.jsonl;
     running the same command again sends only what is still missing.
@@ -194,7 +196,7 @@ def mail(
     settings = RoundSettings(
         round=round_name or default_round(kind, today),
         kind=kind,
-        formats=("pdf", "docx") if fmt == "both" else (fmt or "pdf",),
+        formats=FORMAT_CHOICES[fmt or "pdf"],
         formats_given=fmt is not None,
         lang=lang or ws.language,
         lang_given=lang is not None,

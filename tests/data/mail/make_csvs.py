@@ -49,6 +49,31 @@ ROWS_UTF8 = [
     ["ar-1", "مركز الاستشارة", "markaz@example.org", "krisendienst", "dormagen"],
 ]
 
+ROWS_LANGUAGE_FORMAT = [
+    ["Kennung", "Einrichtung", "E-Mail", "Kategorien", "Region", "Sprache", "Formular"],
+    [
+        "en-1",
+        "Refugee Counselling Düsseldorf",
+        "rcd@example.org",
+        "fluechtlingsberatung",
+        "Düsseldorf",
+        "Englisch",
+        "docx",
+    ],
+    [
+        "en-2",
+        "Ольга Петренко – Counselling",
+        "olga@example.org",
+        "psychotherapie",
+        "andere",
+        "English",
+        "both",
+    ],
+    ["de-1", "Şule Yılmaz Danışmanlık", "sule@danisma.example", "facharzt", "Düsseldorf", "", ""],
+    ["de-2", "Poradnia Łódź", "lodz@example.org", "facharzt", "", "de", "PDF"],
+]
+"""A list naming the language and the format of some institutions' mail and form."""
+
 
 def line(cells: list[str]) -> str:
     return ";".join(f'"{c}"' if ";" in c or '"' in c else c for c in cells) + "\r\n"
@@ -57,6 +82,9 @@ def line(cells: list[str]) -> str:
 (HERE / "excel_cp1252.csv").write_bytes("".join(map(line, ROWS_CP1252)).encode("cp1252"))
 (HERE / "excel_utf8_bom.csv").write_bytes(
     b"\xef\xbb\xbf" + "".join(map(line, ROWS_UTF8)).encode("utf-8")
+)
+(HERE / "language_format.csv").write_bytes(
+    b"\xef\xbb\xbf" + "".join(map(line, ROWS_LANGUAGE_FORMAT)).encode("utf-8")
 )
 (HERE / "malformed.csv").write_bytes(
     (
