@@ -215,6 +215,24 @@ WORDS: dict[str, dict[str, str]] = {
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
         "printed": "{path}: printed register ({kb} KB)",
+        "print_title": "Regional care register",
+        "print_stand": "As of",
+        "print_region": "Care region",
+        "print_all_regions": "all regions",
+        "print_contents": "Contents",
+        "print_stale_count": "{n} stale",
+        "print_stale": "STALE – last confirmed on {date} ({days} days ago)",
+        "print_never": "STALE – never confirmed",
+        "print_unconfirmed": "not confirmed by the institution itself",
+        "print_no_entry_region": "No entry – no service has been recorded for this region yet.",
+        "print_no_region": "Without a valid care region",
+        "print_only_fehlanzeige": "None available – the entries report no experience/resources.",
+        "print_confirmed": "confirmed on {date}",
+        "print_stale_after": "Entries count as stale after {days} days.",
+        "print_page": "Page",
+        "print_loose": "Loose-leaf collection – every section starts on a new page and can be replaced on its own.",
+        "print_address": "Address",
+        "print_more_regions": "and {n} more",
     },
     "de": {
         "col_id": "ID",
@@ -296,12 +314,33 @@ WORDS: dict[str, dict[str, str]] = {
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
+        "print_title": "Regionales Versorgungsregister",
+        "print_stand": "Stand",
+        "print_region": "Versorgungsregion",
+        "print_all_regions": "alle Regionen",
+        "print_contents": "Inhalt",
+        "print_stale_count": "{n} veraltet",
+        "print_stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
+        "print_never": "VERALTET – nie bestätigt",
+        "print_unconfirmed": "nicht von der Einrichtung selbst bestätigt",
+        "print_no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
+        "print_no_region": "Ohne gültige Versorgungsregion",
+        "print_only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
+        "print_confirmed": "bestätigt am {date}",
+        "print_stale_after": "Einträge gelten nach {days} Tagen als veraltet.",
+        "print_page": "Seite",
+        "print_loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",
+        "print_address": "Anschrift",
+        "print_more_regions": "und {n} weitere",
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
 ``history``), of the lines the register commands confirm with (``resolve``, ``rebuild``,
-``export``, ``print``) and of the tables exported with labels (``register export --labels``),
-per language; every language has every key. ``--json`` and an export without labels say none
+``export``, ``print``), of the tables exported with labels (``register export --labels``) and
+of the printed register (``register print``: the ``print_`` words, with the counts, reasons
+and the word for an invalid value the terminal views say too), per language; every language
+has every key. One thing has one word everywhere: an entry past its category's
+``stale_after_days`` is "stale" (``veraltet``) in the print, the tables and the terminal. ``--json`` and an export without labels say none
 of them: they keep ids, reason keys (``stale``) and ISO dates for machines. The ``dup_`` words
 say why a probable duplicate was held; the register stores their key and args with it
 (:func:`reason_text`)."""

@@ -62,7 +62,7 @@ from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.model import Category, Field, Scope
 from ingest.export import display
-from ingest.messages import date_text, problem_text
+from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
 
@@ -74,57 +74,6 @@ RULE = colors.HexColor("#c5ccd3")
 STALE_BG = colors.HexColor("#fde8e4")
 STALE_INK = colors.HexColor("#a61b1b")
 BOX_BG = colors.HexColor("#eef2f6")
-
-_T = {
-    "de": {
-        "title": "Regionales Versorgungsregister",
-        "stand": "Stand",
-        "region": "Versorgungsregion",
-        "all_regions": "alle Regionen",
-        "contents": "Inhalt",
-        "entries": "Einträge",
-        "institutions": "Einrichtungen",
-        "stale_n": "veraltet",
-        "stale": "VERALTET – zuletzt bestätigt am {date} (vor {days} Tagen)",
-        "never": "VERALTET – nie bestätigt",
-        "unconfirmed": "nicht von der Einrichtung selbst bestätigt",
-        "no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
-        "no_region": "Ohne gültige Versorgungsregion",
-        "only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
-        "invalid": "ungültig",
-        "confirmed": "bestätigt am {date}",
-        "stale_after": "Einträge gelten nach {days} Tagen als veraltet.",
-        "page": "Seite",
-        "loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",
-        "empty": "Noch keine Einträge in dieser Rubrik.",
-        "address": "Anschrift",
-        "more_regions": "und {n} weitere",
-    },
-    "en": {
-        "title": "Regional care register",
-        "stand": "As of",
-        "region": "Care region",
-        "all_regions": "all regions",
-        "contents": "Contents",
-        "entries": "entries",
-        "institutions": "institutions",
-        "stale_n": "out of date",
-        "stale": "OUT OF DATE – last confirmed on {date} ({days} days ago)",
-        "never": "OUT OF DATE – never confirmed",
-        "unconfirmed": "not confirmed by the institution itself",
-        "no_entry_region": "No entry – no service has been recorded for this region yet.",
-        "no_region": "Without a valid care region",
-        "only_fehlanzeige": "None available – the entries report no experience/resources.",
-        "invalid": "invalid",
-        "confirmed": "confirmed on {date}",
-        "stale_after": "Entries count as out of date after {days} days.",
-        "page": "Page",
-        "loose": "Loose-leaf collection – every section starts on a new page and can be replaced on its own.",
-        "empty": "No entries in this section yet.",
-        "address": "Address",
-        "more_regions": "and {n} more",
-    },
-}
 
 
 @dataclass(frozen=True)
@@ -293,7 +242,6 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.saveState()
         carried, on_page = getattr(self, "_carried", ""), getattr(self, "_on_page", [])
         names = list(dict.fromkeys(r for r in (carried, *on_page) if r))
-        more = _T[self.lang]["more_regions"]
         width, gap = w - 36 * mm, 8 * mm
 
         def bold(text: str) -> float:
@@ -304,13 +252,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
         # the category in full, on a second line where it needs one, beside at least the
         # first region; then as many of the page's regions as fit, and how many more there are
-        room = width - (plain(_regions(names, 1, more)) + gap if names else 0)
+        room = width - (plain(_regions(names, 1, self.lang)) + gap if names else 0)
         lines = linebreak.wrap(self.section, bold, room)
         if len(lines) > 2:
             lines = [lines[0], _shorten(" ".join(lines[1:]), bold, room)]
         shown = len(names)
         room = width - bold(lines[-1]) - gap
-        while shown > 1 and plain(_regions(names, shown, more)) > room:
+        while shown > 1 and plain(_regions(names, shown, self.lang)) > room:
             shown -= 1
         canv.setFont(BOLD, _HEAD)
         canv.setFillColor(ACCENT)
@@ -319,7 +267,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         if names:
             canv.setFont(FONT, _HEAD)
             canv.setFillColor(MUTED)
-            canv.drawRightString(w - 18 * mm, h - 13 * mm, _regions(names, shown, more))
+            canv.drawRightString(w - 18 * mm, h - 13 * mm, _regions(names, shown, self.lang))
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(18 * mm, h - 15 * mm, w - 18 * mm, h - 15 * mm)
@@ -327,7 +275,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.setFont(FONT, 7.5)
         canv.setFillColor(MUTED)
         canv.drawString(18 * mm, 9 * mm, self.footer)
-        canv.drawRightString(w - 18 * mm, 9 * mm, f"{_T[self.lang]['page']} {canv.getPageNumber()}")
+        canv.drawRightString(
+            w - 18 * mm, 9 * mm, f"{say('print_page', self.lang)} {canv.getPageNumber()}"
+        )
         canv.restoreState()
 
 
@@ -335,10 +285,12 @@ _HEAD = 8.5
 """The font size of the page header."""
 
 
-def _regions(names: list[str], shown: int, more: str) -> str:
+def _regions(names: list[str], shown: int, lang: str) -> str:
     """The page header's regions: the first ``shown`` of ``names``, and how many more."""
     text = " · ".join(names[:shown])
-    return text if shown >= len(names) else f"{text} … {more.format(n=len(names) - shown)}"
+    if shown >= len(names):
+        return text
+    return f"{text} … {say('print_more_regions', lang, n=len(names) - shown)}"
 
 
 def _shorten(text: str, measure: Any, width: float) -> str:
@@ -353,7 +305,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     opt = options or PrintOptions()
     _fonts()
     st = _styles()
-    t = _T.get(opt.lang, _T["de"])
+    lang = opt.lang
     schema = reg.schema
     stand = opt.stand or dt.date.today()
     wanted = {schema.category_named(c, opt.lang).id for c in opt.categories}
@@ -361,7 +313,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     only = schema.region_named(opt.region, opt.lang) if opt.region is not None else None
     regions = [r for r in schema.regions if only is None or r.value == only]
     placed = {r.value for r in schema.regions}
-    region_text = schema.region_label(only, opt.lang) if only else t["all_regions"]
+    region_text = schema.region_label(only, opt.lang) if only else say("print_all_regions", lang)
 
     by_cat: dict[str, list[tuple[str, Json]]] = {}
     for iid, cid, entry in reg.iter_entries():
@@ -383,26 +335,34 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     if opt.centre:
         story.append(_para(escape(visual(opt.centre)), st["cover"]))
         story.append(Spacer(1, 6 * mm))
-    story.append(_para(t["title"], st["cover_title"]))
+    story.append(_para(say("print_title", lang), st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
     story.append(_para(escape(schema.title.get(opt.lang)), st["cover_small"]))
     story.append(Spacer(1, 14 * mm))
-    story.append(_para(f"{t['region']}: <b>{escape(region_text)}</b>", st["cover"]))
-    story.append(_para(f"{t['stand']}: <b>{date_text(stand, opt.lang)}</b>", st["cover"]))
+    story.append(_para(f"{say('print_region', lang)}: <b>{escape(region_text)}</b>", st["cover"]))
+    story.append(
+        _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
+    )
     story.append(Spacer(1, 14 * mm))
     story.append(
         _para(
-            f"{n_inst} {t['institutions']} · {n_entries} {t['entries']} · {n_stale} {t['stale_n']}",
+            " · ".join(
+                (
+                    say_count("institutions", lang, n_inst),
+                    say_count("entries", lang, n_entries),
+                    say("print_stale_count", lang, n=n_stale),
+                )
+            ),
             st["cover_small"],
         )
     )
     story.append(Spacer(1, 40 * mm))
-    story.append(_para(t["loose"], st["cover_small"]))
+    story.append(_para(say("print_loose", lang), st["cover_small"]))
     story.append(NextPageTemplate("body"))
     story.append(PageBreak())
     # contents
-    story.append(_Section(t["contents"], None, ""))
-    story.append(_para(t["contents"], st["h1"]))
+    story.append(_Section(say("print_contents", lang), None, ""))
+    story.append(_para(say("print_contents", lang), st["h1"]))
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
     toc.dotsMinLevel = 1
@@ -420,7 +380,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         story.append(_Section(title, 1, escape(title)))
         story.append(_para(escape(group.label.get(opt.lang)), st["group"]))
         story.append(_para(escape(title), st["h1"]))
-        story.extend(_category_intro(cat, stand, t, st, opt.lang))
+        story.extend(_category_intro(cat, stand, st, lang))
         entries = by_cat.get(cat.id, [])
         for region in regions:
             here = sorted(
@@ -434,32 +394,43 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 _para(escape(region.label.get(opt.lang)), st["h2"]),
             ]
             if not here:
-                story.append(KeepTogether([*head, _para(t["no_entry_region"], st["gap"])]))
+                story.append(
+                    KeepTogether([*head, _para(say("print_no_entry_region", lang), st["gap"])])
+                )
                 continue
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
-                head += [_para(t["only_fehlanzeige"], st["gap"]), Spacer(1, 2 * mm)]
+                head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, t, st)
+                block = _entry_block(reg, cat, iid, entry, stand, opt, st)
                 # the region heading travels with the first entry: never alone at a page's foot
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
         # no region, an invalid one, or one no longer in the workspace's list
         unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
         if unplaced and only is None:
-            head = [_Region(t["no_region"]), _para(escape(t["no_region"]), st["h2"])]
+            head = [
+                _Region(say("print_no_region", lang)),
+                _para(escape(say("print_no_region", lang)), st["h2"]),
+            ]
             for n, (iid, entry) in enumerate(unplaced):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, t, st, region_row=True)
+                block = _entry_block(reg, cat, iid, entry, stand, opt, st, region_row=True)
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
 
     buf = io.BytesIO()
     footer = " · ".join(
-        p for p in (opt.centre, t["title"], f"{t['stand']} {date_text(stand, opt.lang)}") if p
+        p
+        for p in (
+            opt.centre,
+            say("print_title", lang),
+            f"{say('print_stand', lang)} {date_text(stand, opt.lang)}",
+        )
+        if p
     )
     doc = _Doc(
         buf,
         footer,
-        opt.lang if opt.lang in _T else "de",
+        lang,
         toc.levelStyles,
-        title=f"{t['title']} – {t['stand']} {date_text(stand, opt.lang)}",
+        title=f"{say('print_title', lang)} – {say('print_stand', lang)} {date_text(stand, opt.lang)}",
         author=opt.centre or "formgen",
         leftMargin=18 * mm,
         rightMargin=18 * mm,
@@ -476,11 +447,11 @@ def _age(entry: Json, stand: dt.date) -> int | None:
 
 
 def _category_intro(
-    cat: Category, stand: dt.date, t: dict[str, str], st: dict[str, ParagraphStyle], lang: str
+    cat: Category, stand: dt.date, st: dict[str, ParagraphStyle], lang: str
 ) -> list[Flowable]:
     out: list[Flowable] = []
     text = cat.description.get(lang)
-    note = t["stale_after"].format(days=cat.stale_after_days)
+    note = say("print_stale_after", lang, days=cat.stale_after_days)
     body = (escape(text) + "<br/>" if text else "") + f"<font color='#52606d'>{note}</font>"
     box = Table([[_para(body, st["desc"])]], colWidths=[A4[0] - 36 * mm])
     box.setStyle(
@@ -531,7 +502,6 @@ def _entry_block(
     entry: Json,
     stand: dt.date,
     opt: PrintOptions,
-    t: dict[str, str],
     st: dict[str, ParagraphStyle],
     region_row: bool = False,
 ) -> list[Flowable]:
@@ -561,9 +531,9 @@ def _entry_block(
     seen = last_confirmed(entry)
     mark = None
     if seen is None:
-        mark = t["never"]
+        mark = say("print_never", opt.lang)
     elif age is not None and age > cat.stale_after_days:
-        mark = t["stale"].format(date=date_text(seen, opt.lang), days=age)
+        mark = say("print_stale", opt.lang, date=date_text(seen, opt.lang), days=age)
     if mark:
         rows.append([_wrap("⚠ " + mark, BOLD, 8, width), ""])
         n = len(rows) - 1
@@ -579,9 +549,9 @@ def _entry_block(
     address = ", ".join(p for p in (part["street"], town) if p)
     if address:  # an invalid part (a postcode of four digits): in red, with why below
         why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
-        address += "".join(f"\n{t['invalid']}: {w}" for w in why if w)
+        address += "".join(f"\n{say('reason_invalid', opt.lang)}: {w}" for w in why if w)
         first = len(rows)
-        _value_rows(rows, styles, _wrap(t["address"], FONT, 8, LABEL_W), address)
+        _value_rows(rows, styles, _wrap(say("print_address", opt.lang), FONT, 8, LABEL_W), address)
         if any(why):
             styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
     skip = {"name", *ADDRESS} | (set() if region_row else {"region"})
@@ -591,7 +561,7 @@ def _entry_block(
             if f.id in skip or (f.personal and not opt.personal):
                 continue
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
-            text, invalid = _field_text(f, stored, opt.lang, t)
+            text, invalid = _field_text(f, stored, opt.lang)
             if text and not titled:
                 titled = True
                 rows.append([_wrap(section.label.get(opt.lang), BOLD, 7.5, width), ""])
@@ -610,9 +580,9 @@ def _entry_block(
                     styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
     foot = []
     if seen is not None:
-        foot.append(t["confirmed"].format(date=date_text(seen, opt.lang)))
+        foot.append(say("print_confirmed", opt.lang, date=date_text(seen, opt.lang)))
     if not entry.get("by_institution"):
-        foot.append(t["unconfirmed"])
+        foot.append(say("print_unconfirmed", opt.lang))
     if foot:
         rows.append(["", _wrap(" · ".join(foot), FONT, 7.5, VALUE_W)])
         n = len(rows) - 1
@@ -644,7 +614,7 @@ def _value_rows(
         ]
 
 
-def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[str, bool]:
+def _field_text(f: Field, stored: Json, lang: str) -> tuple[str, bool]:
     """The value as people read it, and whether it is invalid (printed as typed, in red, with
     why on the line below, in the language of the print)."""
     sv = stored.get(f.id)
@@ -654,14 +624,14 @@ def _field_text(f: Field, stored: Json, lang: str, t: dict[str, str]) -> tuple[s
         shown = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
         if sv.get("problem"):
             invalid = True
-            shown += f"\n{t['invalid']}: {problem_text(sv, lang)}"
+            shown += f"\n{say('reason_invalid', lang)}: {problem_text(sv, lang)}"
         parts.append(shown)
     other = stored.get(f"{f.id}._other")
     if other is not None:  # what of the typed text is not among the codes already shown
         shown = display(None, other, labels=True)
         if other.get("problem"):
             invalid = True
-            shown += f"\n{t['invalid']}: {problem_text(other, lang)}"
+            shown += f"\n{say('reason_invalid', lang)}: {problem_text(other, lang)}"
         parts.append(shown)
     return ", ".join(p for p in parts if p), invalid
 

@@ -12,7 +12,7 @@ from register_support import SCHEMA, YILMAZ, Bad, checklist, local_zone
 
 from formgen.errors import FormgenError
 from formgen.model import Choice, Text
-from ingest.messages import problem
+from ingest.messages import problem, say
 from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
 from ingest.values import check_multi, check_text
@@ -180,6 +180,39 @@ def test_english_and_unknown_region(reg: Register) -> None:
     assert "None available –" not in text
     with pytest.raises(FormgenError, match="unknown region 'mars'"):
         render_register(reg, PrintOptions(region="mars"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "cover", "mark", "rule"),
+    [
+        (
+            "en",
+            "1 institution · 1 entry · 1 stale",
+            "STALE – last confirmed on 2024-05-01 (935 days ago)",
+            "Entries count as stale after 365 days.",
+        ),
+        (
+            "de",
+            "1 Einrichtung · 1 Eintrag · 1 veraltet",
+            "VERALTET – zuletzt bestätigt am 01.05.2024 (vor 935 Tagen)",
+            "Einträge gelten nach 365 Tagen als veraltet.",
+        ),
+    ],
+)
+def test_the_print_calls_a_stale_entry_what_register_stale_and_the_export_call_it(
+    lang: str, cover: str, mark: str, rule: str
+) -> None:
+    """One word for an entry past its checklist's limit: the English print says "stale", as
+    ``register stale`` and the export with labels do (it said "out of date"); the cover
+    counts one institution and one entry in the singular."""
+    reg = Register(SCHEMA)
+    old = {"name": "Ольга Петренко", "region": "neuss_meerbusch", "date": "2024-05-01"}
+    reg.merge(checklist("psychotherapie", old))
+    opts = PrintOptions(stand=STAND, lang=lang, categories=("psychotherapie",))
+    text = "\n".join(pages(render_register(reg, opts)))
+    assert cover in text and mark in text and rule in text
+    assert say("reason_stale", lang) in mark.casefold() and "out of date" not in text.lower()
+    assert say("col_stale", lang) == say("reason_stale", lang)
 
 
 def test_arabic_names_are_joined_and_right_to_left(printed: list[str]) -> None:
