@@ -42,10 +42,10 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from formgen.errors import FormgenError
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_label
 from formgen.schema_load import shipped_schema_path
+from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import Problem, date_text, day_text, moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.staleness import is_stale, last_confirmed
@@ -55,43 +55,37 @@ EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-WIDE_META = ("institution_id", "revision", "category")
-WIDE_TAIL = ("last_confirmed", "stale", "confirmed_by_institution", "problems")
-WIDE_WORDS = ("col_id", "col_revision", "col_category")
-WIDE_TAIL_WORDS = ("col_last_confirmed", "col_stale", "col_by_institution", "col_problems")
-"""The headers of :data:`WIDE_META` and :data:`WIDE_TAIL` as people read them (keys of
+WIDE_META = (
+    ("institution_id", "col_id"),
+    ("revision", "col_revision"),
+    ("category", "col_category"),
+)
+WIDE_TAIL = (
+    ("last_confirmed", "col_last_confirmed"),
+    ("stale", "col_stale"),
+    ("confirmed_by_institution", "col_by_institution"),
+    ("problems", "col_problems"),
+)
+"""The fixed columns of the wide table before and after the fields: (header for programs,
+key of the header people read in :data:`ingest.messages.WORDS`)."""
+LONG_COLUMNS = (
+    ("institution_id", "col_id"),
+    ("category", "col_category"),
+    ("field", "col_field"),
+    ("value", "col_value"),
+    ("raw", "col_raw"),
+    ("problem", "col_problem"),
+    ("revision", "col_revision"),
+    ("source_file", "col_file"),
+    ("source_sha256", "col_sha256"),
+    ("form_instance", "col_form"),
+    ("reader", "col_reader"),
+    ("confidence", "col_confidence"),
+    ("ingested_at", "col_read_in"),
+)
+"""The columns of the long table: (header for programs, key of the header people read in
 :data:`ingest.messages.WORDS`)."""
-LONG_HEADER = (
-    "institution_id",
-    "category",
-    "field",
-    "value",
-    "raw",
-    "problem",
-    "revision",
-    "source_file",
-    "source_sha256",
-    "form_instance",
-    "reader",
-    "confidence",
-    "ingested_at",
-)
-LONG_WORDS = (
-    "col_id",
-    "col_category",
-    "col_field",
-    "col_value",
-    "col_raw",
-    "col_problem",
-    "col_revision",
-    "col_file",
-    "col_sha256",
-    "col_form",
-    "col_reader",
-    "col_confidence",
-    "col_read_in",
-)
-"""The headers of :data:`LONG_HEADER` as people read them (keys of :data:`ingest.messages.WORDS`)."""
+LONG_HEADER = tuple(code for code, _ in LONG_COLUMNS)
 
 
 def export_json_schema() -> dict[str, Any]:
@@ -241,8 +235,8 @@ def wide_rows(
 ) -> Iterator[list[str | int]]:
     """Header, then one row per entry (an institution without entries: one row, no category).
     With ``labels`` in ``lang`` for people: headers (:func:`wide_header`), the checklist by its
-    name, values and problems as :func:`display` and :func:`path_label` say them, yes/no and
-    the day last confirmed in words and dates of ``lang``."""
+    name, values and problems as :func:`display` and :func:`ingest.labels.path_label` say
+    them, yes/no and the day last confirmed in words and dates of ``lang``."""
     today = today or dt.date.today()
     said = lang if labels else None
     schema = reg.schema
@@ -250,7 +244,12 @@ def wide_rows(
     if labels:
         yield [*wide_header(schema, inst_fields, entry_fields, lang)]
     else:
-        yield [*WIDE_META, *_headers(inst_fields), *_headers(entry_fields), *WIDE_TAIL]
+        yield [
+            *(code for code, _ in WIDE_META),
+            *_headers(inst_fields),
+            *_headers(entry_fields),
+            *(code for code, _ in WIDE_TAIL),
+        ]
     for iid in sorted(reg.institutions):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
@@ -283,8 +282,8 @@ def wide_header(
     person's) is put under its checklist's name, ``Einrichtung › E-Mail``, where the column
     belongs to one (an entry field several checklists share has none); what is still not
     unique gets the field's id, ``Name (contact_name)``."""
-    head = [say(w, lang) for w in WIDE_WORDS]
-    tail = [say(w, lang) for w in WIDE_TAIL_WORDS]
+    head = [say(word, lang) for _, word in WIDE_META]
+    tail = [say(word, lang) for _, word in WIDE_TAIL]
     owners: dict[str, list[str]] = {}
     for c in schema.categories:
         for f in c.entry_fields:
@@ -327,49 +326,14 @@ def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[s
 
 def _problems(schema: Schema, stored: Json, scope: str, lang: str | None) -> list[str]:
     """``scope.field: why`` for each invalid value, the stored text; in ``lang`` the field by
-    its label under its checklist's name (:func:`path_label`) and why in ``lang``."""
+    its label under its checklist's name (:func:`ingest.labels.path_label`) and why in ``lang``."""
     return [
-        f"{path_label(schema, scope, k, lang)}: {problem_text(sv, lang)}"
+        f"{path_label(schema, f'{scope}.{k}', lang)}: {problem_text(sv, lang)}"
         if lang
         else f"{scope}.{k}: {sv['problem']}"
         for k, sv in sorted(stored.items())
         if sv.get("problem")
     ]
-
-
-def scope_label(schema: Schema, scope: str, lang: str) -> str:
-    """The name of ``scope``: ``Einrichtung`` for the institution, else the checklist's name."""
-    if scope == INSTITUTION:
-        return say("institution", lang)
-    return schema.category_label(scope, lang)
-
-
-def field_of(schema: Schema, scope: str, key: str) -> Field | None:
-    """The field of ``key`` (``languages_offered`` or ``languages_offered._other``) in ``scope``;
-    ``None`` when the schema no longer has it."""
-    fid = key.split(".")[0]
-    try:
-        fields = schema.institution_fields() if scope == INSTITUTION else schema.entry_fields(scope)
-    except FormgenError:  # a category the schema no longer has
-        return None
-    return next((f for f in fields if f.id == fid), None)
-
-
-def field_label(f: Field | None, key: str, lang: str) -> str:
-    """The label of the field of ``key`` in ``lang`` (``Sprachen (weitere)`` for the "other"
-    text of a list); ``key`` as stored when the schema no longer has it."""
-    if f is None:
-        return key
-    label = f.label.get(lang) or f.id
-    if key.endswith("." + OTHER):
-        return f"{label} ({say('others', lang)})"
-    return label
-
-
-def path_label(schema: Schema, scope: str, key: str, lang: str) -> str:
-    """The value ``key`` of ``scope`` as people read it: ``Einrichtung › Telefon (Zentrale)``,
-    the field's label under its checklist's name; what the schema has no label for as stored."""
-    return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
 
 
 def long_rows(
@@ -382,7 +346,7 @@ def long_rows(
     schema = reg.schema
     hidden = set() if personal else _personal(schema)
     sources: dict[str, Json] = reg.data["sources"]
-    yield [say(w, lang) for w in LONG_WORDS] if labels else list(LONG_HEADER)
+    yield [say(word, lang) for _, word in LONG_COLUMNS] if labels else list(LONG_HEADER)
     for iid in sorted(reg.institutions):
         inst = reg.institutions[iid]
         scopes = [(INSTITUTION, inst["institution"])] + [
@@ -419,7 +383,6 @@ def _long_labelled(
 ) -> list[str | int]:
     """One row of :func:`long_rows` with labels."""
     known = field_of(schema, scope, key)
-    f = None if key.endswith("." + OTHER) else known  # the "other" text is shown as typed
     form = src.get("instance_id")
     confidence = str(src.get("confidence", ""))
     if confidence in ("high", "low"):
@@ -429,7 +392,7 @@ def _long_labelled(
         iid,
         scope_label(schema, scope, lang),
         field_label(known, key, lang),
-        display(f, sv, True, lang) if sv.get("v") is not None else "",
+        display(value_field(schema, scope, key), sv, True, lang) if sv.get("v") is not None else "",
         typed(sv, True),
         problem_text(sv, lang),
         int(sv.get("rev", 0)),

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from formgen.identity import reference
-from formgen.model import INSTITUTION, OTHER, Field, Schema
-from ingest.export import display, field_label, field_of, path_label, scope_label
+from formgen.model import INSTITUTION, Field, Schema
+from ingest.export import display
+from ingest.labels import field_label, field_of, scope_label, value_field
 from ingest.messages import moment_text, problem_text, say
 from ingest.register import Json, Register
 from ingest.tables import width
@@ -32,20 +33,11 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     return text + (f"  {say('invalid_value', lang, why=why)}" if why else "")
 
 
-def path_text(schema: Schema, path: str, lang: str = "de") -> str:
-    """A stored value path as people read it: ``institution.phone`` → ``Einrichtung ›
-    Telefon (Zentrale)``, the field's label under its checklist's name; what the schema has no
-    label for as stored."""
-    scope, _, key = path.partition(".")
-    return path_label(schema, scope, key, lang)
-
-
 def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") -> str:
     """The stored value at ``path`` as :func:`value_text` shows it (the "other" text of a list
     as typed)."""
     scope, _, key = path.partition(".")
-    f = None if key.endswith("." + OTHER) else field_of(schema, scope, key)
-    return value_text(f, sv, lang)
+    return value_text(value_field(schema, scope, key), sv, lang)
 
 
 def _order(schema: Schema) -> dict[tuple[str, str], int]:
@@ -75,9 +67,8 @@ def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[st
         if scope != last_scope:
             lines.append(f"  {scope_label(schema, scope, lang)}")
             last_scope = scope
-        f = field_of(schema, scope, key)
-        head = f"    {field_label(f, key, lang)}: "
-        typed = None if key.endswith("." + OTHER) else f  # the "other" text is shown as typed
+        head = f"    {field_label(field_of(schema, scope, key), key, lang)}: "
+        typed = value_field(schema, scope, key)
         lines.extend(
             _change_lines(head, value_text(typed, old, lang), value_text(typed, new, lang))
         )

@@ -22,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from formgen.errors import FormgenError
 from formgen.model import CONFIRMED_ON, FieldType, Scope
 from formgen.record import InstitutionRecord
+from ingest.labels import field_label, field_of
 from ingest.messages import date_text, say
 from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
@@ -297,15 +297,8 @@ CATEGORY_COLUMNS = 40
 
 
 def _field_labels(reg: Register, category: str, field_ids: Iterable[str], lang: str) -> str:
-    """The fields of ``category`` by their labels in ``lang`` (an id the schema no longer has
-    as stored)."""
-    try:
-        fields = {f.id: f for f in reg.schema.category(category).fields}
-    except FormgenError:  # a category the schema no longer has
-        fields = {}
-    return ", ".join(
-        fields[fid].label.get(lang) or fid if fid in fields else fid for fid in field_ids
-    )
+    """The fields of ``category`` by their labels in ``lang`` (:func:`ingest.labels.field_label`)."""
+    return ", ".join(field_label(field_of(reg.schema, category, k), k, lang) for k in field_ids)
 
 
 def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> str:

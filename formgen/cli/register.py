@@ -76,6 +76,7 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
 def conflicts(workspace_dir: str, as_json: bool) -> None:
     """List values held for review and new institutions that look like known ones."""
     from ingest import history as history_mod
+    from ingest.labels import path_label
 
     ws, reg = _open(workspace_dir)
     lang = ws.language
@@ -102,7 +103,7 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         }
         click.echo(
             f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  "
-            f"{history_mod.path_text(reg.schema, path, lang)}\n"
+            f"{path_label(reg.schema, path, lang)}\n"
             f"{mine}{history_mod.indented(shown['mine'], len(mine))}\n"
             f"{theirs}{history_mod.indented(shown['theirs'], len(theirs))}"
         )

@@ -1,0 +1,64 @@
+"""Stored values named as people read them: checklists, fields and value paths by their labels.
+
+The register keeps ids (``institution``, ``psychotherapie``, ``languages_offered._other``);
+the exports with labels, ``register history``, ``register conflicts`` and ``register stale``
+name them in a language with these helpers: a checklist by its name, the institution's own
+data as ``Einrichtung``, a field by its label (``Sprachen (weitere)`` for the "other" text of a
+list), a value path as the field's label under its checklist's name. What the schema has no
+label for (a field or checklist a later schema version dropped) is named as stored.
+
+The "other" text of a list is shown as typed: its field's choices and languages do not name
+it (:func:`value_field`).
+"""
+
+from __future__ import annotations
+
+from formgen.errors import FormgenError
+from formgen.model import INSTITUTION, OTHER, Field, Schema
+from ingest.messages import say
+
+
+def scope_label(schema: Schema, scope: str, lang: str) -> str:
+    """The name of ``scope``: ``Einrichtung`` for the institution, else the checklist's name."""
+    if scope == INSTITUTION:
+        return say("institution", lang)
+    return schema.category_label(scope, lang)
+
+
+def field_of(schema: Schema, scope: str, key: str) -> Field | None:
+    """The field of ``key`` (``languages_offered`` or ``languages_offered._other``) in ``scope``:
+    one of the institution's fields, or one of the checklist's; ``None`` when the schema no
+    longer has it."""
+    fid = key.split(".")[0]
+    try:
+        fields = (
+            schema.institution_fields() if scope == INSTITUTION else schema.category(scope).fields
+        )
+    except FormgenError:  # a category the schema no longer has
+        return None
+    return next((f for f in fields if f.id == fid), None)
+
+
+def value_field(schema: Schema, scope: str, key: str) -> Field | None:
+    """The field whose choices, languages and date format the value of ``key`` in ``scope`` is
+    shown with (:func:`field_of`); ``None`` for the "other" text of a list, shown as typed."""
+    return None if key.endswith("." + OTHER) else field_of(schema, scope, key)
+
+
+def field_label(f: Field | None, key: str, lang: str) -> str:
+    """The label of the field of ``key`` in ``lang`` (``Sprachen (weitere)`` for the "other"
+    text of a list); ``key`` as stored when the schema no longer has it."""
+    if f is None:
+        return key
+    label = f.label.get(lang) or f.id
+    if key.endswith("." + OTHER):
+        return f"{label} ({say('others', lang)})"
+    return label
+
+
+def path_label(schema: Schema, path: str, lang: str) -> str:
+    """A stored value path as people read it: ``institution.phone`` → ``Einrichtung ›
+    Telefon (Zentrale)``, the field's label under its checklist's name; what the schema has no
+    label for as stored."""
+    scope, _, key = path.partition(".")
+    return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
