@@ -2,8 +2,8 @@
 
 * Input: :class:`~formgen.record.InstitutionRecord` objects (from the register), or a recipients
   CSV read by :func:`read_recipients` (columns ``id``, ``institution`` or ``name``,
-  ``categories``, ``region``, ``email``; more columns that are institution fields are used too).
-  Every row is checked before anything is written; a bad row is an error naming the row and
+  ``categories``, ``region``, ``email``, optionally ``language``; more columns that are
+  institution fields are used too). Every row is checked before anything is written; a bad row is an error naming the row and
   column.
 * Output: ``<id>.pdf`` (or ``.docx``) per institution plus ``manifest.csv`` (id, name, email,
   file, reference, instance id) in the output folder. Everything is written to a temporary
@@ -24,7 +24,7 @@ import os
 import random
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
 from formgen.model import Schema
-from formgen.recipients import parse_recipients_csv
+from formgen.recipients import Recipient, parse_recipients_csv
 from formgen.record import InstitutionRecord
 from formgen.workspace import IssuedForm
 
@@ -69,8 +69,9 @@ def get_renderer(fmt: str) -> Renderer:
 
 def read_recipients(
     schema: Schema, data: bytes, source: str = "recipients.csv", lang: str | None = None
-) -> list[InstitutionRecord]:
-    """Recipients from a CSV (as ``formgen mail`` reads it): one record per row, to prefill.
+) -> list[Recipient]:
+    """Recipients from a CSV (as ``formgen mail`` reads it): one per row; ``Recipient.record()``
+    is its prefill, ``Recipient.lang`` the language its row asks for (``""``: none).
 
     Raises :class:`RecipientsError` listing every problem with its line (regions and
     checklists one can write named in ``lang``); nothing is made then.
@@ -78,7 +79,7 @@ def read_recipients(
     listed = parse_recipients_csv(data, schema, source, lang).require_valid()
     if not listed.recipients:
         raise RecordError(f"{source}: no recipients (only a header line?)")
-    return [r.record() for r in listed.recipients]
+    return list(listed.recipients)
 
 
 # --------------------------------------------------------------------------- batch
@@ -134,6 +135,7 @@ def generate_batch(
     secret: bytes,
     fmt: str = "pdf",
     lang: str = "de",
+    langs: Mapping[str, str] | None = None,
     categories: Iterable[str] | None = None,
     seed: int | None = None,
     stand: str | None = None,
@@ -143,7 +145,8 @@ def generate_batch(
 ) -> BatchResult:
     """One personalised form per record in ``out_dir``; all or nothing.
 
-    ``categories`` limits every form to these checklists (default: each record's own).
+    ``langs`` gives some records' form language by their id (a recipients list's ``language``
+    column); the others are in ``lang``. ``categories`` limits every form to these checklists (default: each record's own).
     ``workspace`` (a :class:`formgen.workspace.Workspace`) records the issued identities, so
     that printed copies can be matched later.
     """
@@ -158,7 +161,8 @@ def generate_batch(
         cats = only or record.categories
         if not cats:
             raise RecordError(f"record '{record.id}': no categories; say which checklists it gets")
-        request = FormRequest("institution", tuple(cats), record, lang, stand)
+        form_lang = (langs or {}).get(record.id, lang)
+        request = FormRequest("institution", tuple(cats), record, form_lang, stand)
         identity = new_identity(schema, request, secret, rng)
         tasks_meta.append((record, request, identity, f"{record.id}{suffix}"))
 

@@ -318,3 +318,41 @@ def test_bad_stand_date_exits_1(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "'Stand' date '22.11.2026' is not an ISO date (YYYY-MM-DD)" in result.stderr
     assert not out.exists()
+
+
+def _pdf_text(path: Path) -> str:
+    return " ".join(" ".join(p.extract_text() or "" for p in PdfReader(path).pages).split())
+
+
+def test_a_recipients_language_column_chooses_each_form_language(tmp_path: Path) -> None:
+    """As in ``formgen mail``: a row's language makes its form in that language; --lang, given,
+    makes every form in its language. The format column is for mail: ``generate pdf`` makes PDFs."""
+    (tmp_path / "r.csv").write_text(
+        "id;institution;categories;region;email;language;format\n"
+        "inst-1;Şule Yılmaz Beratung;psychotherapie;duesseldorf;a@example.org;English;docx\n"
+        "inst-2;Ольга Петренко Praxis;psychotherapie;dormagen;b@example.org;;\n"
+        "inst-3;مركز الاستشارة;psychotherapie;neuss_meerbusch;c@example.org;de;both\n",
+        "utf-8",
+    )
+    schema = default_schema()
+    label = {lang: schema.category_label("psychotherapie", lang) for lang in ("de", "en")}
+
+    def generate(out: str, *more: str) -> dict[str, str]:
+        result = run(
+            "generate", "pdf", "--recipients", str(tmp_path / "r.csv"),
+            "--out", str(tmp_path / out), "--seed", "1", *more,
+        )  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert sorted(p.name for p in (tmp_path / out).iterdir()) == [
+            "inst-1.pdf", "inst-2.pdf", "inst-3.pdf", "manifest.csv",
+        ]  # fmt: skip
+        langs = {}
+        for iid in ("inst-1", "inst-2", "inst-3"):
+            path = tmp_path / out / f"{iid}.pdf"
+            langs[iid] = identity_of(path).lang
+            assert label[langs[iid]] in _pdf_text(path)
+        return langs
+
+    assert generate("by-row") == {"inst-1": "en", "inst-2": "de", "inst-3": "de"}
+    assert generate("all-en", "--lang", "en") == {"inst-1": "en", "inst-2": "en", "inst-3": "en"}
+    assert generate("all-de", "--lang", "de") == {"inst-1": "de", "inst-2": "de", "inst-3": "de"}

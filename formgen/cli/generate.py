@@ -55,8 +55,10 @@ def form_options(func: F) -> F:
             "recipients_path",
             type=click.Path(dir_okay=False, exists=True),
             default=None,
-            help="CSV of recipients (columns id, institution, categories, region, email): one "
-            "personalised form each, into the folder --out.",
+            help="CSV of recipients (columns id, institution, categories, region, email; "
+            "optionally language): one personalised form each, into the folder --out, each in "
+            "its row's language unless --lang is given. The format column (for formgen mail) "
+            "is not used: the command names the format.",
         ),
         click.option(
             "--out",
@@ -70,7 +72,8 @@ def form_options(func: F) -> F:
             "--lang",
             type=click.Choice(["de", "en"]),
             default=None,
-            help="Language of the form (default: the workspace's, else the schema's: de).",
+            help="Language of the form(s), for every institution (default: a recipients row's "
+            "language column, else the workspace's, else the schema's: de).",
         ),
         click.option(
             "--seed",
@@ -173,6 +176,7 @@ def run_generate(
             "--kind institution needs --record FILE.json or --recipients FILE.csv"
         )
 
+    lang_given = lang is not None
     workspace = None
     if workspace_dir:
         from formgen.workspace import Workspace
@@ -194,9 +198,12 @@ def run_generate(
     categories = tuple(dict.fromkeys(schema.category_named(c, lang).id for c in categories))
 
     if recipients_path:
-        records = read_recipients(
+        recipients = read_recipients(
             schema, Path(recipients_path).read_bytes(), Path(recipients_path).name, lang
         )
+        records = [r.record() for r in recipients]
+        # a row's language chooses its form's, unless --lang says one for all (as in formgen mail)
+        langs = {} if lang_given else {r.id: r.lang for r in recipients if r.lang}
         out_dir = Path(out) if out else default_dir
         with click.progressbar(
             length=len(records), label=f"{len(records)} {fmt.upper()} forms", file=None
@@ -214,6 +221,7 @@ def run_generate(
                 secret=secret,
                 fmt=fmt,
                 lang=lang,
+                langs=langs,
                 categories=categories or None,
                 seed=seed,
                 stand=stand,
