@@ -18,6 +18,7 @@ from formgen.batch import generate_batch, generate_one, read_recipients
 from formgen.cli.common import library_errors, resolve_schema
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
+from formgen.languages import MAIL_LANGUAGES
 from formgen.model import Schema
 from formgen.record import record_from_json
 
@@ -70,7 +71,7 @@ def form_options(func: F) -> F:
         ),
         click.option(
             "--lang",
-            type=click.Choice(["de", "en"]),
+            type=click.Choice(MAIL_LANGUAGES),
             default=None,
             help="Language of the form(s), for every institution (default: a recipients row's "
             "language column, else the workspace's, else the schema's: de).",

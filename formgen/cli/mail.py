@@ -14,6 +14,7 @@ import click
 from formgen.bounces import iter_mail_files, parse_bounce
 from formgen.cli.common import library_errors, workspace_option
 from formgen.errors import MailError, RecipientsError
+from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
 from formgen.mailing import parse_template
 from formgen.mailrun import (
@@ -70,7 +71,7 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["de", "en"]),
+    type=click.Choice(MAIL_LANGUAGES),
     default=None,
     help="Language of mail and form, for every institution (default: the language column of "
     "RECIPIENTS, else as the institution's last mail, e.g. English again in a reminder; the "
