@@ -42,6 +42,10 @@ class Status(StrEnum):
     CONTAINER = "container"
 
 
+MERGE_WORDS = {"merged-flagged": "merged with warnings"}
+"""How a report line says a register merge status that is a code word (``MergeOutcome.status``,
+kept as it is in ``--json``): merged, with something to look at among the file's warnings."""
+
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
 
@@ -67,7 +71,7 @@ class Outcome:
     quarantine_kind: str | None = None
     quarantined_to: str | None = None
     merged: str | None = None
-    """What the register said about the merge."""
+    """What the register said about the merge (``merged-flagged, inst-1, 2 changes``)."""
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -79,7 +83,8 @@ class Outcome:
                 f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}" if self.form else "",
             ]
             if self.merged:
-                parts.append(self.merged)
+                status, sep, rest = self.merged.partition(",")
+                parts.append(MERGE_WORDS.get(status, status) + sep + rest)
             if self.warnings:
                 parts.append(
                     f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"

@@ -452,6 +452,7 @@ def test_a_note_never_hides_what_the_register_found(tmp_path: Path) -> None:
     (outcome,) = ingest_into_register([form], sample_workspace(tmp_path / "ws")).outcomes
     why = "'şule.yılmaz(at)pszd.example' is not an e-mail address"
     assert outcome.status is Status.WARNINGS and outcome.merged.startswith("merged-flagged")
+    assert ", merged with warnings, inst-0042 (new), " in outcome.line()  # --json: the status word
     assert outcome.warnings == (
         f"institution.email: {why}; write one address like name@example.org",
         "1 controls with tags that are not formgen field paths were ignored: institution",

@@ -79,3 +79,23 @@ def test_summary_and_json() -> None:
 
 def test_strict_counts_warnings_and_unreadable_but_not_skipped() -> None:
     assert [o.name for o in report().failed_strict()] == ["eingang/leer.pdf", "eingang/praxis.pdf"]
+
+
+def test_a_merge_with_something_to_check_is_said_in_words_and_kept_for_machines() -> None:
+    """The register's status word ``merged-flagged`` is jargon to a coordinator: the line says
+    it in words like the others (updated, confirmed, held); --json keeps the status word."""
+    outcome = Outcome(
+        "Rückmeldung Praxis Yılmaz.pdf",
+        Status.WARNINGS,
+        form="FG-AAAAA-BBBBB",
+        entries=1,
+        merged="merged-flagged, inst-0042 (new), 1 probable duplicate",
+        warnings=("psychotherapie: 'Praxis Yılmaz' looks like inst-0007",),
+    )
+    assert outcome.line() == (
+        "warnings    Rückmeldung Praxis Yılmaz.pdf: form FG-AAAAA-BBBBB, 1 entry, "
+        "merged with warnings, inst-0042 (new), 1 probable duplicate, 1 warning"
+    )
+    assert outcome.to_json()["merged"] == "merged-flagged, inst-0042 (new), 1 probable duplicate"
+    flagged_only = Outcome("a.pdf", Status.WARNINGS, form="FG-AAAAA-BBBBB", merged="merged-flagged")
+    assert flagged_only.line().endswith(", merged with warnings")
