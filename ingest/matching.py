@@ -19,8 +19,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from ingest.messages import say
 
 MERGE = "merge"
@@ -189,6 +187,8 @@ def similarity(a: str, b: str) -> float:
     """
     if not a or not b:
         return 0.0
+    from rapidfuzz import fuzz  # 20 ms to load: not for the register commands that never match
+
     score = max(float(fuzz.token_sort_ratio(a, b)), 0.95 * float(fuzz.token_set_ratio(a, b)))
     return score
 

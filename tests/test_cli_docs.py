@@ -127,12 +127,15 @@ def test_the_everyday_commands_load_only_what_they_use(
     answered: Path, args: list[str], shows: str
 ) -> None:
     """They start in a fraction of a second: fontTools, reportlab, jsonschema (the shipped
-    schema is checked by the tests, not on every run), the ingest pipeline and importlib.metadata
-    (for formgen's version) take longer to load than these commands take to run."""
+    schema is checked by the tests, not on every run), the ingest pipeline, importlib.metadata
+    (for formgen's version), rapidfuzz (matching new institutions, only when forms are merged)
+    take longer to load than these commands take to run."""
     done, modules = run_formgen(*args, "-w", str(answered))
     assert done.returncode == 0, done.stderr
     assert shows in done.stdout
-    slow = {m.partition(".")[0] for m in modules} & {"fontTools", "reportlab", "jsonschema"}
+    slow = {m.partition(".")[0] for m in modules} & {
+        "fontTools", "reportlab", "jsonschema", "rapidfuzz",
+    }  # fmt: skip
     slow |= modules & {"ingest.pipeline", "importlib.metadata"}
     assert not slow, f"formgen {' '.join(args)} loads {', '.join(sorted(slow))}"
 
