@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from formgen.bounces import Bounce, address_key
 from formgen.errors import ConnectionLost, FormgenError, MailError, WrongRecipientError
@@ -39,7 +39,6 @@ from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList, check_email, recipients_from_records
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
-from formgen.smtp import RateLimiter, Refusal, SmtpSettings, SmtpTransport
 from formgen.tracking import (
     FieldProblems,
     InstitutionStatus,
@@ -52,6 +51,9 @@ from formgen.tracking import (
     summarise,
 )
 from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
+
+if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen status' needs none)
+    from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 _T = TypeVar("_T")
@@ -337,6 +339,8 @@ class SmtpSender:
     def deliver(
         self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
     ) -> Outcome:
+        from formgen.smtp import Refusal
+
         self.limiter.wait()
         try:
             result = self.transport.send(msg)
@@ -373,6 +377,8 @@ class RoundReport:
 
 def smtp_settings(ws: Workspace) -> SmtpSettings:
     """The workspace's ``[smtp]`` settings; a mistake names workspace.toml and how to fix it."""
+    from formgen.smtp import SmtpSettings
+
     return SmtpSettings.from_config(ws.config, str(ws.root / CONFIG), ws.root)
 
 

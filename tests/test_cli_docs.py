@@ -129,14 +129,15 @@ def test_the_everyday_commands_load_only_what_they_use(
     """They start in a fraction of a second: fontTools, reportlab, jsonschema (the shipped
     schema is checked by the tests, not on every run), the ingest pipeline, importlib.metadata
     (for formgen's version), rapidfuzz (matching new institutions, only when forms are merged)
-    take longer to load than these commands take to run."""
+    and smtplib with ssl (only to send mail) take longer to load than these commands take to
+    run."""
     done, modules = run_formgen(*args, "-w", str(answered))
     assert done.returncode == 0, done.stderr
     assert shows in done.stdout
     slow = {m.partition(".")[0] for m in modules} & {
         "fontTools", "reportlab", "jsonschema", "rapidfuzz",
     }  # fmt: skip
-    slow |= modules & {"ingest.pipeline", "importlib.metadata"}
+    slow |= modules & {"ingest.pipeline", "importlib.metadata", "smtplib", "ssl"}
     assert not slow, f"formgen {' '.join(args)} loads {', '.join(sorted(slow))}"
 
 

@@ -36,7 +36,6 @@ from formgen.mailrun import (
 )
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, parse_recipients_csv
 from formgen.sendlog import SendLog
-from formgen.smtp import RateLimiter, SmtpTransport
 from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus
 from formgen.workspace import Workspace
 
@@ -275,6 +274,8 @@ def mail(
 
     default_renderers(plan.all_formats(settings))  # a missing generator fails before the prompt
     if send:
+        from formgen.smtp import RateLimiter, SmtpTransport  # smtplib, ssl: only to send
+
         smtp = smtp_settings(ws)
         password = None
         if smtp.user:
