@@ -534,6 +534,36 @@ def mail_round(
         )
 
 
+def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> None:
+    """Log ``not_mailed`` for the institutions of ``plan`` without a usable address, so that
+    ``formgen status`` keeps showing them: once per round and institution (again only when the
+    reason or the address as given changed), never for one this round mailed already."""
+    if not plan.without_email:
+        return
+    with ws.lock():
+        log = SendLog(ws.root)
+        this_round = {d.institution_id: d for d in log.deliveries() if d.round == settings.round}
+        for r in plan.without_email:
+            reason = "invalid_email" if r.given_email else "no_email"
+            d = this_round.get(r.id)
+            if d is not None and (
+                d.delivered
+                or (d.not_mailed and (d.not_mailed_reason, d.email) == (reason, r.given_email))
+            ):
+                continue
+            log.append(
+                "not_mailed",
+                round=settings.round,
+                kind=settings.kind,
+                institution_id=r.id,
+                name=r.name,
+                email=r.given_email,
+                reason=reason,
+                detail=r.email_problem or "no e-mail address",
+                source=r.source,
+            )
+
+
 def _on_form(
     fields: Mapping[str, Mapping[str, _T]] | None,
     institution_id: str,
@@ -883,7 +913,9 @@ class MailingStatus:
     rows: list[dict[str, Any]]
     """By institution id: ``id``, ``name`` (as the register has it now), ``mailed_name``,
     ``email``, ``state``, and of its latest mail ``round``, ``mailed``, ``deadline``,
-    ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed)."""
+    ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed, or
+    for ``not_mailed`` why its address cannot be mailed; ``reason``: ``no_email`` or
+    ``invalid_email``, ``email`` then the address as given)."""
 
     def to_json(self, quarantine: Mapping[str, int]) -> dict[str, Any]:
         """``formgen status --json``; ``quarantine``: files kept aside, by kind."""
@@ -892,6 +924,7 @@ class MailingStatus:
             "institutions": s.institutions,
             "counts": s.counts,
             "refused_for_good": s.refused_for_good,
+            "not_mailed": s.not_mailed,
             "answered": s.answered,
             "answered_before": s.answered_before,
             "rounds": [r.to_json() for r in s.rounds],
@@ -933,7 +966,10 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
             "deadline": s.deadline,
             "instances": list(s.latest.instance_ids),
             "answered": s.answered,
-            "error": s.latest.last_error if s.state == "failed" else "",
+            "error": {"failed": s.latest.last_error, "not_mailed": s.latest.not_mailed_detail}.get(
+                s.state, ""
+            ),
+            "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]

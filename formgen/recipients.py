@@ -111,6 +111,10 @@ class Recipient:
     """The language of its mail and form as the list asks (``en``); ``""``: the list does not say."""
     formats: tuple[str, ...] = ()
     """The formats of its forms as the list asks (``("docx",)``); empty: the list does not say."""
+    given_email: str = ""
+    """The address the list gives when it cannot be mailed (then ``email`` is ``""``)."""
+    email_problem: str = ""
+    """Why ``given_email`` cannot be mailed."""
 
     def record(self) -> InstitutionRecord:
         """The prefill of an institution the register does not know yet: what the list says."""
@@ -132,6 +136,10 @@ class RecipientList:
     delimiter: str = ","
     invalid_rows: int = 0
     """How many rows had at least one problem (they are not in ``recipients``)."""
+    unmailable: tuple[Recipient, ...] = ()
+    """Of those, the institutions whose address cannot be mailed (the address as given in
+    ``given_email``, why in ``email_problem``), to report and log them as not mailed: rows whose
+    id is usable (not missing, malformed or a duplicate)."""
 
     @property
     def with_email(self) -> tuple[Recipient, ...]:
@@ -279,6 +287,7 @@ def parse_recipients_csv(
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     invalid = 0
+    unmailable: list[Recipient] = []
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
@@ -307,9 +316,21 @@ def parse_recipients_csv(
         if row_problems or rec is None:
             invalid += 1
             problems.extend(row_problems)
+            rid, given = cell["id"], cell["email"]
+            why = check_email(given) if given and seen.get(rid) == line else None
+            if why:
+                name = " ".join(cell["institution"].split())
+                unmailable.append(_unmailable(rid, name, given, why, f"{source}:{line}"))
         else:
             recipients.append(rec)
-    return RecipientList(tuple(recipients), tuple(problems), encoding, delimiter, invalid)
+    return RecipientList(
+        tuple(recipients), tuple(problems), encoding, delimiter, invalid, tuple(unmailable)
+    )
+
+
+def _unmailable(rid: str, name: str, given: str, why: str, source: str) -> Recipient:
+    """An institution left out for an address that cannot be mailed."""
+    return Recipient(rid, name or rid, "", (), source=source, given_email=given, email_problem=why)
 
 
 def _check_row(
@@ -410,12 +431,15 @@ def recipients_from_records(
     """Recipients from register records (their ``institution.email``); bad addresses are problems."""
     recipients: list[Recipient] = []
     problems: list[Problem] = []
+    unmailable: list[Recipient] = []
     for rec in records:
         email = str(rec.institution.get("email", "")).strip()
         if email:
             why = check_email(email)
             if why:
                 problems.append(Problem(f"{source}: {rec.id}", None, why))
+                name = " ".join(rec.name.split())
+                unmailable.append(_unmailable(rec.id, name, email, why, f"{source}: {rec.id}"))
                 continue
             email = normalise_email(email)
         recipients.append(
@@ -428,4 +452,6 @@ def recipients_from_records(
                 f"{source}: {rec.id}",
             )
         )
-    return RecipientList(tuple(recipients), tuple(problems), invalid_rows=len(problems))
+    return RecipientList(
+        tuple(recipients), tuple(problems), invalid_rows=len(problems), unmailable=tuple(unmailable)
+    )

@@ -10,6 +10,13 @@ crash. A *delivery* is one institution in one round; its events are:
 ``sent``      the SMTP server accepted the mail (with its Message-ID and the server's reply).
 ``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx;
               ``bounce`` when it came later as a delivery status notification.
+``not_mailed`` the institution was in the round's list but got no mail: ``reason`` ``no_email``
+              (no address) or ``invalid_email`` (``email``: the address as given, ``detail``:
+              why it cannot be mailed). Logged once per round and institution by a real run; a
+              later mail to it supersedes it.
+
+A formgen older than ``not_mailed`` skips those lines as damaged (``formgen status`` notes their
+line numbers) and reads the rest of the log as before.
 
 The log never holds a password or a mail body, only addresses, ids and server replies.
 """
@@ -26,7 +33,7 @@ from typing import Any
 from formgen.workspace import append_line
 
 SENDLOG = "sendlog.jsonl"
-EVENTS = ("prepared", "drafted", "sent", "failed")
+EVENTS = ("prepared", "drafted", "sent", "failed", "not_mailed")
 
 
 def now_iso() -> str:
@@ -53,6 +60,16 @@ class Delivery:
     sent_at: str = ""
     message_id: str = ""
     failures: list[dict[str, Any]] = field(default_factory=list)
+    not_mailed_at: str = ""
+    not_mailed_reason: str = ""
+    """``no_email`` or ``invalid_email`` (:attr:`email` holds the address as given)."""
+    not_mailed_detail: str = ""
+
+    @property
+    def not_mailed(self) -> bool:
+        """Left out of the round for want of a usable address, and not mailed or tried since."""
+        tried = [self.prepared_at, *(str(f.get("at", "")) for f in self.failures)]
+        return bool(self.not_mailed_at) and not self.delivered and self.not_mailed_at >= max(tried)
 
     @property
     def delivered(self) -> bool:
@@ -151,4 +168,11 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.email = str(ev.get("email", d.email))
         elif kind == "failed":
             d.failures.append(ev)
+        elif kind == "not_mailed":
+            d.kind = str(ev.get("kind", d.kind))
+            d.name = str(ev.get("name", d.name))
+            d.email = str(ev.get("email", ""))
+            d.not_mailed_at = str(ev.get("at", ""))
+            d.not_mailed_reason = str(ev.get("reason", ""))
+            d.not_mailed_detail = str(ev.get("detail", ""))
     return list(by_key.values())

@@ -77,8 +77,9 @@ class InstitutionStatus:
     email: str
     state: str
     """``returned``, ``overdue``, ``outstanding`` (sent or drafted, deadline not passed),
-    ``failed`` (not delivered: the server refused it, the connection broke, or it bounced) or
-    ``prepared``."""
+    ``failed`` (not delivered: the server refused it, the connection broke, or it bounced),
+    ``prepared`` or ``not_mailed`` (left out of its rounds for want of a usable address, and
+    never mailed: :attr:`Delivery.not_mailed`; not one of :data:`STATES`)."""
     latest: Delivery
     """The latest delivered mail (or the latest attempt when none was delivered)."""
     cycle: list[Delivery] = field(default_factory=list)
@@ -145,8 +146,10 @@ def institution_status(
     for iid, ds in _by_institution(deliveries).items():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
         if not delivered:
-            latest = max(ds, key=lambda d: d.prepared_at)
-            state = "failed" if latest.failures else "prepared"
+            latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at))
+            state = (
+                "not_mailed" if latest.not_mailed else "failed" if latest.failures else "prepared"
+            )
             out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, [latest])
             continue
         cycles = _cycles(delivered)
@@ -167,7 +170,15 @@ def institution_status(
     return out
 
 
-ROUND_COLUMNS = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
+ROUND_COLUMNS = (
+    "mailed",
+    "answered",
+    "waiting",
+    "overdue",
+    "failed",
+    "asked_again",
+    "not_mailed",
+)
 
 
 @dataclass
@@ -181,7 +192,8 @@ class RoundStatus:
     ``answered`` (its form, or the form of a reminder of it, came back), ``waiting`` (deadline
     not passed), ``overdue``, ``failed`` (bounced, or refused and not sent since),
     ``asked_again`` (no answer, and the institution got a later mail: a reminder or a form of
-    another round)."""
+    another round); and apart from those, ``not_mailed``: institutions of the round left out
+    for want of a usable address (:attr:`Delivery.not_mailed`)."""
     deadline: str
     """The latest return date of the round."""
     started: str
@@ -210,7 +222,9 @@ def round_status(
     for ds in _by_institution(deliveries).values():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
         for d in ds:
-            if not d.delivered and d.failures:  # refused, or the connection broke: not asked
+            if d.not_mailed:
+                row(d).counts["not_mailed"] += 1
+            elif not d.delivered and d.failures:  # refused, or the connection broke: not asked
                 counts = row(d).counts
                 counts["mailed"] += 1
                 counts["failed"] += 1
@@ -238,7 +252,10 @@ def _first_mailed(d: Delivery) -> str:
     """When ``d`` was first mailed: drafted or sent, or tried and refused — not when its forms
     were prepared (forms prepared by a run that stopped go out in a later run)."""
     tried = [str(f.get("at", "")) for f in d.failures if not f.get("bounce")]
-    return min([t for t in (d.delivered_at, *tried) if t] or [d.prepared_at], key=_moment)
+    return min(
+        [t for t in (d.delivered_at, *tried) if t] or [d.prepared_at or d.not_mailed_at],
+        key=_moment,
+    )
 
 
 def _moment(at: str) -> dt.datetime:
@@ -315,6 +332,9 @@ class StatusSummary:
     refused_for_good: int = 0
     """Of the ``failed``, those whose latest mail was refused for good
     (:attr:`Delivery.refused_for_good`): they need a corrected address, the others another run."""
+    not_mailed: int = 0
+    """Institutions left out of a round for want of a usable address (no or an invalid one) and
+    never mailed since; not among ``institutions``."""
 
 
 def summarise(
@@ -326,6 +346,8 @@ def summarise(
     """The numbers of ``formgen status``; ``rounds`` from :func:`round_status`."""
     counts = dict.fromkeys(STATES, 0)
     via = {"sent": 0, "drafted": 0}
+    not_mailed = sum(1 for s in statuses.values() if s.state == "not_mailed")
+    statuses = {iid: s for iid, s in statuses.items() if s.state != "not_mailed"}
     for s in statuses.values():
         counts[s.state] += 1
         if s.latest.sent_at:
@@ -368,4 +390,5 @@ def summarise(
         refused_for_good=sum(
             1 for s in statuses.values() if s.state == "failed" and s.latest.refused_for_good
         ),
+        not_mailed=not_mailed,
     )

@@ -1073,3 +1073,74 @@ def test_update_mail_says_why_each_flagged_value_is_invalid_in_its_language(tmp_
         f"Please check this value:\n– {in_checklist('en', 'share_migrants')}: "
         f"{why(share_bad, 'en')}\n\nAttached"
     ) in body_of(english / "inst-0002.eml")
+
+
+def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "liste.csv"
+    lines = [
+        "id;institution;email;categories;region",
+        "bs-ist;Şule Yılmaz Danışmanlık;sule@danisma.example;psychotherapie;Düsseldorf",
+        "ua-1;Ольга Петренко – Консультація;;psychotherapie;andere",
+        "ar-1;مركز الاستشارة;markaz(at)example.org;krisendienst;dormagen",
+    ]
+    listed.write_text("\n".join(lines) + "\n", "utf-8")
+    mail = ("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"), "--skip-invalid")
+    dry = run(*mail, "--dry-run")
+    assert "NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address" in dry.output
+    assert not (ws / "sendlog.jsonl").exists()
+
+    first = run(*mail)
+    assert first.exit_code == 0, first.output
+    assert "1 to mail, 0 already done, 1 without e-mail address, 1 invalid row left out" in (
+        first.output
+    )
+    assert (
+        f"NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address ({listed}:4): "
+        "'markaz(at)example.org' is not an e-mail address" in first.output
+    )
+    assert run(*mail).exit_code == 0  # a rerun logs them once only
+    logged = {e["institution_id"]: e for e in events(ws, "not_mailed")}
+    assert len(events(ws, "not_mailed")) == 2
+    assert (logged["ua-1"]["reason"], logged["ua-1"]["email"]) == ("no_email", "")
+    assert (logged["ar-1"]["reason"], logged["ar-1"]["email"]) == (
+        "invalid_email",
+        "markaz(at)example.org",
+    )
+    assert logged["ua-1"]["name"] == "Ольга Петренко – Консультація"
+
+    status = run("status", "-w", str(ws))
+    assert "institutions mailed: 1 (0 sent, 1 as drafts)" in status.output
+    assert "not mailed (no or invalid address) 2  → add the address" in status.output
+    (round_line,) = [line for line in status.output.splitlines() if "invitation-" in line]
+    assert round_line.split()[1:8] == ["1", "0", "1", "0", "0", "0", "2"]
+    listing = run("status", "-w", str(ws), "--list").output.splitlines()
+    (ua,) = [line for line in listing if line.startswith("ua-1 ")]
+    assert "not_mailed" in ua and ua.endswith("Ольга Петренко – Консультація  no e-mail address")
+    (ar,) = [line for line in listing if line.startswith("ar-1 ")]
+    assert ar.endswith(
+        "مركز الاستشارة <markaz(at)example.org>  'markaz(at)example.org' is not an e-mail "
+        "address (expected name@example.org)"
+    )
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["not_mailed"] == 2 and data["institutions"] == 1
+    assert data["rounds"][0]["not_mailed"] == 2 and data["rounds"][0]["mailed"] == 1
+    rows = {r["id"]: r for r in data["rows"]}
+    assert (rows["ar-1"]["state"], rows["ar-1"]["reason"]) == ("not_mailed", "invalid_email")
+    assert rows["ar-1"]["email"] == "markaz(at)example.org"
+    assert (rows["ua-1"]["state"], rows["ua-1"]["reason"]) == ("not_mailed", "no_email")
+
+    # the address is added: ua-1 is mailed and no longer counts as not mailed
+    lines[2] = "ua-1;Ольга Петренко – Консультація;olga@example.org;psychotherapie;andere"
+    listed.write_text("\n".join(lines) + "\n", "utf-8")
+    again = run(*mail)
+    assert "drafted ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in again.output
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["not_mailed"] == 1 and data["institutions"] == 2
+    assert {r["id"]: r["state"] for r in data["rows"]} == {
+        "ar-1": "not_mailed",
+        "bs-ist": "outstanding",
+        "ua-1": "outstanding",
+    }
+    assert data["rounds"][0]["not_mailed"] == 1 and data["rounds"][0]["mailed"] == 2
+    assert "not mailed (no or invalid address) 1" in run("status", "-w", str(ws)).output

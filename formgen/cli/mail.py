@@ -30,6 +30,7 @@ from formgen.mailrun import (
     plan_round,
     prefill_from,
     record_bounces,
+    record_not_mailed,
     register_recipients,
     round_targets,
     smtp_settings,
@@ -218,7 +219,8 @@ def mail(
         _echo_problems(listed, skip_invalid)
     targets = round_targets(
         kind,
-        list(listed.recipients) if listed is not None else None,
+        # those whose address cannot be mailed are in the round too: reported and logged as not mailed
+        [*listed.recipients, *listed.unmailable] if listed is not None else None,
         deliveries,
         view,
         today,
@@ -239,9 +241,10 @@ def mail(
     # like those the plan skips (already done in this round)
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
     invalid = listed.invalid_rows if listed is not None else 0
+    no_address = sum(1 for r in plan.without_email if not r.given_email)
     click.echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
-        f"{left_out}{len(plan.without_email)} without e-mail address"
+        f"{left_out}{no_address} without e-mail address"
         + (f", {invalid} invalid row{'s' if invalid != 1 else ''} left out" if invalid else "")
     )
     names = {d.institution_id: d.name for d in deliveries if d.name}  # the latest mail's
@@ -250,9 +253,11 @@ def mail(
     for s in plan.skipped:
         click.echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
     for r in plan.without_email:
+        why = f"invalid e-mail address ({r.source}): {r.email_problem}" if r.given_email else ""
         click.echo(
-            f"  NOT MAILED {_who(r, address=False)}: no e-mail address ({r.source}); "
-            "contact them another way"
+            f"  NOT MAILED {_who(r, address=False)}: "
+            + (why or f"no e-mail address ({r.source})")
+            + "; contact them another way"
         )
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
@@ -269,6 +274,7 @@ def mail(
             )
         click.echo("dry run: nothing was made, sent or logged")
         return
+    record_not_mailed(ws, plan, settings)
     if not plan.todo:
         return
 
@@ -366,7 +372,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     (outstanding and overdue: its answer is still awaited; one that answered the invitation and
     was then asked for an update waits for the update). "by round" shows per round how many were
     mailed and what became of them: answered, waiting, overdue, failed, or asked again (a
-    reminder or a later round followed without an answer).
+    reminder or a later round followed without an answer), and how many of the round were not
+    mailed: no e-mail address, or an invalid one left out by 'mail --skip-invalid'. Those count
+    as "not mailed (no or invalid address)" until a later mail reaches them.
 
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
@@ -411,6 +419,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     )
     if c["prepared"]:
         click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
+    if summary.not_mailed:
+        click.echo(
+            f"not mailed (no or invalid address) {summary.not_mailed}  → add the address to the "
+            "recipients list or the register, then run formgen mail again (see --list)"
+        )
     if summary.rounds:
         click.echo(_rounds_table(summary.rounds))
     due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
@@ -449,14 +462,15 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             extra = f"  {r['error']}" if r["error"] else ""
             if r["answered"] and r["state"] != "returned":
                 extra += f"  (answered {', '.join(r['answered'])}; asked again in {r['round']})"
+            email = f" <{r['email']}>" if r["email"] else ""
             click.echo(
-                f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']} <{r['email']}>{extra}"
+                f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']}{email}{extra}"
             )
 
 
 def _rounds_table(rounds: Sequence[RoundStatus]) -> str:
     """Per round: how many were mailed, and what became of those mails."""
-    heads = ("mailed", "answered", "waiting", "overdue", "failed", "asked again")
+    heads = ("mailed", "answered", "waiting", "overdue", "failed", "asked again", "not mailed")
     width = max(len("by round"), *(len(r.round) + 2 for r in rounds))
     lines = ["by round".ljust(width) + "".join(f"  {h}" for h in heads)]
     for r in rounds:
