@@ -11,6 +11,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from formgen.linebreak import collapse
+
 SEPARATOR = "  "
 
 
@@ -29,8 +31,9 @@ def width(text: str) -> int:
 
 def cut(text: str, limit: int) -> str:
     """``text`` in at most ``limit`` columns: a longer one ends with "…" (a combining mark stays
-    with its letter); a line break becomes a space, so a cell stays on its row."""
-    text = " ".join(text.split())
+    with its letter); a line break becomes a space, so a cell stays on its row, and a no-break
+    space stays what it is (:func:`formgen.linebreak.collapse`)."""
+    text = collapse(text)
     if width(text) <= limit:
         return text
     out: list[str] = []

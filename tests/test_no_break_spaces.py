@@ -25,7 +25,7 @@ from formgen.docx_form import render_docx
 from formgen.forms import FormRequest, new_identity
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema, load_schema_text
-from ingest import printed
+from ingest import printed, tables
 from ingest.messages import problem
 from ingest.register import Register
 
@@ -189,3 +189,11 @@ def test_register_headings_draw_a_narrow_no_break_space_narrow() -> None:
     assert set(gaps) == {9.5, 16, 8.5}, gaps
     for gap in gaps.values():
         assert gap == pytest.approx(409 / 2048, abs=0.01), gaps
+
+
+def test_terminal_table_cells_keep_no_break_spaces() -> None:
+    """A register table in the terminal puts a cell on one line, but „40 %“ stays tied."""
+    assert (
+        tables.cut("Anteil\n40\u202f%  z.\u00a0B. Łódź", 40) == "Anteil 40\u202f% z.\u00a0B. Łódź"
+    )
+    assert tables.cut("z.\u00a0B. " + "Ş" * 50, 12) == "z.\u00a0B. ŞŞŞŞŞ…"
