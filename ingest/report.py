@@ -21,6 +21,7 @@ failure.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -82,9 +83,9 @@ class Outcome:
                 f"form {self.form}" if self.form else "",
                 f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}" if self.form else "",
             ]
-            if self.merged:
-                status, sep, rest = self.merged.partition(",")
-                parts.append(MERGE_WORDS.get(status, status) + sep + rest)
+            if self.merged:  # "merged-flagged, inst-0001, …" or "merged-flagged; taken out …"
+                status = re.split("[,;]", self.merged, maxsplit=1)[0]
+                parts.append(MERGE_WORDS.get(status, status) + self.merged[len(status) :])
             if self.warnings:
                 parts.append(
                     f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"

@@ -99,3 +99,10 @@ def test_a_merge_with_something_to_check_is_said_in_words_and_kept_for_machines(
     assert outcome.to_json()["merged"] == "merged-flagged, inst-0042 (new), 1 probable duplicate"
     flagged_only = Outcome("a.pdf", Status.WARNINGS, form="FG-AAAAA-BBBBB", merged="merged-flagged")
     assert flagged_only.line().endswith(", merged with warnings")
+    released = Outcome(
+        "a.pdf",
+        Status.WARNINGS,
+        form="FG-AAAAA-BBBBB",
+        merged="merged-flagged; taken out of the quarantine",
+    )
+    assert released.line().endswith(", merged with warnings; taken out of the quarantine")
