@@ -77,16 +77,15 @@ def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[st
 
 def _change_lines(head: str, was: str, now: str) -> list[str]:
     """``head was → now``; the later lines of a value of several lines stand under its first."""
-    lines = [head + indented(was, width(head))]
-    lines[-1:] = lines[-1].split("\n")
-    start = width(lines[-1]) + len(" → ")
-    lines[-1:] = f"{lines[-1]} → {indented(now, start)}".split("\n")
+    lines = under(head, was).split("\n")
+    lines[-1:] = under(f"{lines[-1]} → ", now).split("\n")
     return lines
 
 
-def indented(text: str, column: int) -> str:
-    """The lines of ``text`` after the first indented by ``column`` spaces, under the first."""
-    return text.replace("\n", "\n" + " " * column)
+def under(head: str, text: str) -> str:
+    """``head`` followed by ``text``, the lines of ``text`` after the first under its first: as
+    far in as ``head`` reaches in the terminal (:func:`ingest.tables.width`)."""
+    return head + text.replace("\n", "\n" + " " * width(head))
 
 
 def _op_text(op: str, lang: str) -> str:

@@ -104,8 +104,8 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         click.echo(
             f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  "
             f"{path_label(reg.schema, path, lang)}\n"
-            f"{mine}{history_mod.indented(shown['mine'], len(mine))}\n"
-            f"{theirs}{history_mod.indented(shown['theirs'], len(theirs))}"
+            f"{history_mod.under(mine, shown['mine'])}\n"
+            f"{history_mod.under(theirs, shown['theirs'])}"
         )
     for d in dups:
         said = say(
