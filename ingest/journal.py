@@ -149,8 +149,8 @@ def apply_op(
         sub = submission_from_json(op["submission"])
         if reread is not None and ws is not None:
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
-            got = sub.provenance.received  # kept aside in the quarantine, merged later
-            day = dt.date.fromisoformat(got) if got else local_day(str(op["at"])) or dt.date.today()
+            # the day it first came in: kept aside in the quarantine and merged later, or merged
+            day = sub.provenance.received_day or local_day(op["at"]) or dt.date.today()
             sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
         reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":

@@ -371,7 +371,7 @@ def _process(
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
-            sub = validate(raw, ctx.registry, ctx.secret, checked_on(prov))
+            sub = validate(raw, ctx.registry, ctx.secret, prov.received_day)
         except QuarantineError as exc:
             return _quarantined(
                 out,
@@ -1123,12 +1123,6 @@ def _arrival_day(arrival: Mapping[str, str]) -> str | None:
     except ValueError:
         return None
     return day.isoformat() if day <= dt.date.today() else None
-
-
-def checked_on(provenance: Provenance) -> dt.date | None:
-    """The day a return's dates must not lie after, when it is not the day it is read: the
-    day a copy kept aside in the quarantine first came in."""
-    return dt.date.fromisoformat(provenance.received) if provenance.received else None
 
 
 def ingest_sources(

@@ -124,10 +124,13 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
-def local_day(at: str) -> dt.date | None:
+def local_day(at: object) -> dt.date | None:
     """The day on this computer's clock of a moment :func:`now_iso` wrote (``…Z``, in UTC): the
     day a coordinator saw it happen. A day alone (``2026-11-23``) is that day; ``None`` for
-    neither (a hand edit of register.json), which no command may stop over."""
+    neither (a hand edit of register.json: other text, a number, null), which no command may
+    stop over."""
+    if not isinstance(at, str):
+        return None
     try:
         return dt.datetime.fromisoformat(at).astimezone().date()
     except ValueError:
@@ -136,11 +139,13 @@ def local_day(at: str) -> dt.date | None:
 
 def already_ingested(source: Mapping[str, Any]) -> MergeOutcome:
     """What merging a file the register holds already says; ``source``: its record in
-    ``sources`` (the ingest pipeline says it without reading the file again)."""
+    ``sources`` (the ingest pipeline says it without reading the file again); a record edited
+    by hand is said as far as it goes."""
+    at = source.get("ingested_at")
     return MergeOutcome(
         UNCHANGED,
-        reason=f"this file was already ingested on {local_day(source['ingested_at']) or source['ingested_at']} "
-        f"as {source['file_name']}; nothing changed",
+        reason=f"this file was already ingested on {local_day(at) or at or '?'} "
+        f"as {source.get('file_name') or '?'}; nothing changed",
         already_ingested=True,
     )
 

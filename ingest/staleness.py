@@ -114,11 +114,9 @@ def last_confirmed(entry: Json) -> dt.date | None:
         except ValueError:
             pass
         else:
-            again = entry.get("reconfirmed_at")
-            seen = local_day(again) if isinstance(again, str) else None
+            seen = local_day(entry.get("reconfirmed_at"))
             return max(day, seen) if seen else day
-    at = entry.get("confirmed_at")
-    return local_day(at) if isinstance(at, str) else None
+    return local_day(entry.get("confirmed_at"))
 
 
 def is_stale(reg: Register, category: str, entry: Json, today: dt.date) -> bool:

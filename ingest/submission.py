@@ -25,6 +25,7 @@ The contract between the readers (AcroForm PDF, flattened PDF, DOCX, …) and va
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -55,6 +56,15 @@ class Provenance:
     received: str | None = None
     """The day (ISO) a copy kept aside in the quarantine first came in, when it is ingested
     from there later: its dates are checked against that day, not the day it was merged."""
+
+    @property
+    def received_day(self) -> dt.date | None:
+        """:attr:`received` as a day; ``None`` when not given or no day (a hand-edited journal):
+        the return's dates are then checked against the day it is read."""
+        try:
+            return dt.date.fromisoformat(self.received) if self.received else None
+        except ValueError:
+            return None
 
 
 @dataclass(frozen=True)

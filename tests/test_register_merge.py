@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from dataclasses import replace
@@ -435,3 +436,20 @@ def test_a_hand_edited_time_in_the_register_stops_nothing(reg: Register) -> None
     assert again.status == "unchanged"
     assert "already ingested on gestern as" in (again.reason or "")
     assert last_confirmed(entry) is None
+    source = reg.data["sources"][sha]
+    source["ingested_at"], entry["confirmed_at"] = None, 20261122
+    del source["file_name"]
+    assert reg.merge(sub).reason == "this file was already ingested on ? as ?; nothing changed"
+    assert last_confirmed(entry) is None
+
+
+@pytest.mark.parametrize(
+    ("received", "day"), [("2026-11-20", dt.date(2026, 11, 20)), ("gestern", None), (None, None)]
+)
+def test_the_day_a_kept_aside_copy_came_in_is_read_as_far_as_it_is_a_day(
+    received: str | None, day: dt.date | None
+) -> None:
+    """A journal edited by hand must not stop `register rebuild --reread`: no day, and the
+    copy's dates are checked against the day it is read."""
+    prov = checklist("psychotherapie", YILMAZ).provenance
+    assert replace(prov, received=received).received_day == day
