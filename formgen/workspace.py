@@ -405,6 +405,12 @@ class Workspace:
         instance_id = self._issued_read.files.get(sha256)
         return index.get(instance_id) if instance_id else None
 
+    def issued_files(self) -> frozenset[str]:
+        """The SHA-256 of every file formgen generated for an issued form (the log read once,
+        where :meth:`issued_file` per file would look it up again for each)."""
+        self._issued_index()
+        return frozenset(self._issued_read.files)
+
     def _issued_index(self) -> dict[str, FormIdentity]:
         """The issued forms: the log is read once, then only the lines appended since (by this
         or another formgen run); read again from the start when it was rewritten shorter."""

@@ -1152,8 +1152,8 @@ def ingest_sources(
     """
     limits = limits or Limits()
     if ingested:
-        made = issued_by.issued_file if issued_by is not None else lambda sha: None
-        known = {sha: dict(s) for sha, s in ingested.items() if made(sha) is None}
+        made = issued_by.issued_files() if issued_by is not None else frozenset()
+        known = {sha: dict(s) for sha, s in ingested.items() if sha not in made}
         ctx = dataclasses.replace(ctx, ingested=known)  # as it was when the run began
     jobs = jobs or min(2, os.cpu_count() or 1)
     report = IngestReport(outcomes=list(outcomes or []))

@@ -201,6 +201,8 @@ def test_recipients_batch(tmp_path: Path) -> None:
         data = (out / r["file"]).read_bytes()
         assert ws.issued_file(hashlib.sha256(data).hexdigest()) == identity_of(out / r["file"])
         assert ws.issued_prefill(r["instance_id"])["institution.name"] == r["name"]  # type: ignore[index]
+    made = {hashlib.sha256((out / r["file"]).read_bytes()).hexdigest() for r in rows}
+    assert ws.issued_files() == made
     fields = PdfReader(out / "inst-3.pdf").get_fields() or {}
     assert fields["institution.region"]["/V"] == "neuss_meerbusch"
 
