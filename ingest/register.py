@@ -345,9 +345,9 @@ class Register:
 
     def dumps(self) -> bytes:
         """The register as UTF-8 JSON (sorted keys: the same register gives the same bytes)."""
-        pieces: list[str] = []
-        _json_into(self.data, pieces, lambda out: None)
-        return "".join(pieces).encode()
+        parts: list[str] = []
+        self.write_json(parts.append)
+        return "".join(parts).encode()
 
     def write_json(self, write: Callable[[str], object]) -> None:
         """The JSON text of :meth:`dumps`, given to ``write`` in parts of a few MB (a
