@@ -50,7 +50,7 @@ from formgen.tracking import (
     split_on_its_way,
     summarise,
 )
-from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
+from formgen.workspace import CONFIG, SENDER_RULE, IssuedForm, Workspace, write_atomic
 
 if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen status' needs none)
     from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
@@ -395,9 +395,8 @@ def check_sender(ws: Workspace) -> None:
     if check_email(ws.sender) is not None:
         raise MailError(
             f'{ws.root / CONFIG}: sender = "{ws.sender}" cannot be used in mail headers: '
-            "it must be a plain address such as spkom@example.org, without letters such as ä "
-            "or ü before the @; set sender under [centre] to the address of the centre's "
-            "mailbox (ask your mail administrator for one); nothing was made or sent"
+            f"{SENDER_RULE}; set sender under [centre] to the address of the centre's mailbox "
+            "(ask your mail administrator for one); nothing was made or sent"
         )
 
 

@@ -76,6 +76,13 @@ language = "de"            # language of forms and mails: de or en
 # en = "Düsseldorf"
 """
 
+SENDER_RULE = (
+    "it must be a plain address such as spkom@example.org, without letters such as ä or ü "
+    "before the @"
+)
+"""What a sender address must be (:func:`formgen.recipients.check_email`), for the message of
+``init`` and of ``formgen mail``."""
+
 
 class WorkspaceError(FormgenError):
     """A folder is not a workspace, or its configuration is broken."""
@@ -237,9 +244,8 @@ class Workspace:
         root = Path(root)
         if sender and check_email(sender) is not None:
             raise WorkspaceError(
-                f'sender "{sender}" cannot be used in mail headers: it must be a plain address '
-                "such as spkom@example.org, without letters such as ä or ü before the @; give "
-                "the address of the centre's mailbox (ask your mail administrator for one); "
+                f'sender "{sender}" cannot be used in mail headers: {SENDER_RULE}; give the '
+                "address of the centre's mailbox (ask your mail administrator for one); "
                 "nothing was created"
             )
         check_new_folder(root, with_files)
