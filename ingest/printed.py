@@ -549,7 +549,7 @@ def _entry_block(
     address = ", ".join(p for p in (part["street"], town) if p)
     if address:  # an invalid part (a postcode of four digits): in red, with why below
         why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
-        address += "".join(f"\n{say('reason_invalid', opt.lang)}: {w}" for w in why if w)
+        address += "".join(_why(w, opt.lang) for w in why if w)
         first = len(rows)
         _value_rows(rows, styles, _wrap(say("print_address", opt.lang), FONT, 8, LABEL_W), address)
         if any(why):
@@ -617,23 +617,25 @@ def _value_rows(
 def _field_text(f: Field, stored: Json, lang: str) -> tuple[str, bool]:
     """The value as people read it, and whether it is invalid (printed as typed, in red, with
     why on the line below, in the language of the print)."""
-    sv = stored.get(f.id)
+    # the value (a date as the language writes dates), then what of the typed text is not
+    # among the codes already shown
+    values = ((f, stored.get(f.id)), (None, stored.get(f"{f.id}._other")))
     parts = []
     invalid = False
-    if sv is not None:
-        shown = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
+    for field, sv in values:
+        if sv is None:
+            continue
+        shown = display(field, sv, labels=True, lang=lang)
         if sv.get("problem"):
             invalid = True
-            shown += f"\n{say('reason_invalid', lang)}: {problem_text(sv, lang)}"
-        parts.append(shown)
-    other = stored.get(f"{f.id}._other")
-    if other is not None:  # what of the typed text is not among the codes already shown
-        shown = display(None, other, labels=True)
-        if other.get("problem"):
-            invalid = True
-            shown += f"\n{say('reason_invalid', lang)}: {problem_text(other, lang)}"
+            shown += _why(problem_text(sv, lang), lang)
         parts.append(shown)
     return ", ".join(p for p in parts if p), invalid
+
+
+def _why(reason: str, lang: str) -> str:
+    """Why a value is invalid, on the line below it."""
+    return f"\n{say('reason_invalid', lang)}: {reason}"
 
 
 def categories_with_entries(reg: Register) -> Iterable[str]:
