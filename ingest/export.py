@@ -318,7 +318,8 @@ def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[s
     for f in fields:
         sv = stored.get(f.id)
         v = sv.get("v") if sv else None
-        out.append(v if isinstance(v, int) and not labels else display(f, sv, labels, lang))
+        # a whole number stays a number: an XLSX column of them sorts and sums
+        out.append(v if isinstance(v, int) else display(f, sv, labels, lang))
         if f.is_multi:
             out.append(display(None, stored.get(f"{f.id}._other"), labels))
     return out

@@ -530,6 +530,16 @@ def test_xlsx_export(reg: Register) -> None:
     assert wb["Werte"].max_row > 20
 
 
+def test_labelled_xlsx_keeps_whole_numbers_as_numbers(reg: Register) -> None:
+    """A coordinator sorts and sums the share column in Excel: a number cell, not text."""
+    wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(reg, labels=True, today=TODAY)))
+    sheet = wb["Register"]
+    header = [c.value for c in sheet[1]]
+    column = header.index("Anteil der Klientel mit Migrationsgeschichte (%)")
+    shares = [row[column].value for row in sheet.iter_rows(min_row=2)]
+    assert 40 in shares
+
+
 def test_empty_register_exports(reg: Register) -> None:
     empty = Register(SCHEMA)
     jsonschema.validate(json.loads(export.export_json(empty)), export.export_json_schema())
