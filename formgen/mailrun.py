@@ -798,7 +798,7 @@ def round_targets(
         stale = view.stale() if view else None
         if stale is None:
             raise MailError("no register in this workspace: nothing is known to be stale")
-        ids, skipped = split_on_its_way(sorted(stale), statuses)
+        ids, skipped = split_on_its_way(sorted(stale), statuses, round_name)
         if force:
             ids = sorted(stale)
         # the update form asks about the stale checklists only

@@ -293,8 +293,13 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     ident = issued(ws)[draft["X-Formgen-Instance"]]
     assert ident["formgen.base_version"] == "5"  # prefilled from the register's revision
     assert ident["formgen.categories"] == "krisendienst"  # the stale checklist only, not facharzt
+    # the rerun of the round knows its own draft: done already, not "on its way" (which
+    # would suggest --force could mail it a second time in one round)
     again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
-    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in again.output
+    assert again.exit_code == 0, again.output
+    assert "0 to mail, 1 already done" in again.output
+    assert "on its way" not in again.output and "--force" not in again.output
+    assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
 
 
 def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):
