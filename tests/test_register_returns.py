@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
+from pypdf import PdfReader
 
 from formgen.cli import main
 from formgen.workspace import Workspace
@@ -360,3 +361,43 @@ def test_a_form_kept_aside_without_a_readable_arrival_time_is_checked_against_to
         assert kept["v"] is None and kept["problem_key"] == "future_iso", rebuilt
         assert kept["problem_args"]["today"] == today.isoformat(), rebuilt
         assert entry["fields"]["initials"]["v"] == "ŁŻ", rebuilt
+
+
+def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
+    tmp_path: Path,
+) -> None:
+    """A coordinator on the telephone: the institution's own form, prefilled with what the
+    register holds now, filled in (here by PDFium) and ingested, corrects the register as a
+    return of a mailed form does: no conflict, the new revision from that file."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(
+        pdfium_fill(
+            mailed_form(ws, "bs-ist").read_bytes(), {"institution.email": "a@danisma.example"}
+        )
+    )
+    ingest_into_register([first], ws)
+    before = values(ws, "bs-ist")
+    revision = load(ws).institutions["bs-ist"]["rev"]
+
+    form = tmp_path / "telefon.pdf"
+    said = run("generate", "pdf", "--institution", "bs-ist", "-w", str(ws.root), "--out", str(form))
+    assert said.startswith(f"{form}: FG-")
+    reader = PdfReader(form)
+    fields = {k: v.get("/V") for k, v in (reader.get_fields() or {}).items()}
+    assert fields["institution.email"] == "a@danisma.example"  # what the register holds now
+    assert fields["institution.name"] == before["name"]
+    assert fields["formgen.base_version"] == str(revision)
+
+    filled = tmp_path / "ausgefuellt.pdf"
+    filled.write_bytes(pdfium_fill(form.read_bytes(), {"institution.phone": "0211 9876543"}))
+    (out,) = ingest_into_register([filled], ws).outcomes
+    assert out.merged and out.merged.startswith("updated, bs-ist") and not load(ws).conflicts()
+    assert values(ws, "bs-ist") == {**before, "phone": "+49 211 9876543"}
+
+    unknown = CliRunner().invoke(
+        main, ["generate", "pdf", "--institution", "nope", "-w", str(ws.root)]
+    )
+    assert unknown.exit_code == 1
+    assert "no institution 'nope' in the register" in unknown.output

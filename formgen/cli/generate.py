@@ -33,8 +33,8 @@ def form_options(func: F) -> F:
             type=click.Choice(["checklist", "institution"]),
             default=None,
             help="checklist: blank entry blocks per category; institution: one institution's own "
-            "form (needs --record or --recipients). Default: institution with --record/--recipients, "
-            "else checklist.",
+            "form (needs --record, --institution or --recipients). Default: institution with "
+            "one of those, else checklist.",
         ),
         click.option(
             "--category",
@@ -50,6 +50,16 @@ def form_options(func: F) -> F:
             type=click.Path(dir_okay=False, exists=True),
             default=None,
             help="JSON record of one institution to prefill (see formgen/record.py for its shape).",
+        ),
+        click.option(
+            "--institution",
+            "institution_id",
+            metavar="ID",
+            default=None,
+            help="One institution's own form, prefilled with what the workspace's register holds "
+            "now (its id as 'formgen register find' shows it; the workspace is the current "
+            "folder unless given): to hand over, or to fill in on the telephone, and ingest "
+            "like any return.",
         ),
         click.option(
             "--recipients",
@@ -127,6 +137,7 @@ def pdf(**options: Any) -> None:
     Examples:
       formgen generate pdf --category psychotherapie --out psychotherapie.pdf
       formgen generate pdf --record inst-0001.json --workspace ws
+      formgen generate pdf --institution inst-0001 --workspace ws
       formgen generate pdf --recipients recipients.csv --out forms/ --workspace ws --seed 1
     """
     run_generate("pdf", **options)
@@ -146,6 +157,7 @@ def docx(**options: Any) -> None:
     Examples:
       formgen generate docx --category psychotherapie --out psychotherapie.docx
       formgen generate docx --record inst-0001.json --workspace ws
+      formgen generate docx --institution inst-0001 --workspace ws
       formgen generate docx --recipients recipients.csv --out forms/ --workspace ws --seed 1
     """
     run_generate("docx", **options)
@@ -157,6 +169,7 @@ def run_generate(
     kind: str | None,
     categories: tuple[str, ...],
     record_path: str | None,
+    institution_id: str | None,
     recipients_path: str | None,
     out: str | None,
     lang: str | None,
@@ -166,16 +179,26 @@ def run_generate(
     schema_path: str | None,
 ) -> None:
     """What every ``formgen generate FORMAT`` command does; ``fmt`` picks the renderer."""
-    if record_path and recipients_path:
-        raise click.UsageError("give either --record or --recipients, not both")
-    if kind == "checklist" and (record_path or recipients_path):
+    named = (
+        ("--record", record_path),
+        ("--institution", institution_id),
+        ("--recipients", recipients_path),
+    )
+    sources = [option for option, value in named if value]
+    if len(sources) > 1:
         raise click.UsageError(
-            "--kind checklist takes no --record/--recipients (they are for institution forms)"
+            f"give one of --record, --institution and --recipients, not {' and '.join(sources)}"
         )
-    if kind == "institution" and not (record_path or recipients_path):
+    if kind == "checklist" and sources:
         raise click.UsageError(
-            "--kind institution needs --record FILE.json or --recipients FILE.csv"
+            f"--kind checklist takes no {sources[0]} (it is for institution forms)"
         )
+    if kind == "institution" and not sources:
+        raise click.UsageError(
+            "--kind institution needs --record FILE.json, --institution ID or --recipients FILE.csv"
+        )
+    if institution_id and not workspace_dir:
+        workspace_dir = "."  # the register it is prefilled from: as 'formgen register' finds it
 
     lang_given = lang is not None
     workspace = None
@@ -237,8 +260,15 @@ def run_generate(
             click.echo(f"Warning: {warning}", err=True)
         return
 
-    if record_path:
-        record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
+    if record_path or institution_id:
+        if institution_id:
+            from ingest.journal import load
+
+            assert workspace is not None
+            record = load(workspace).record(institution_id)
+        else:
+            assert record_path is not None
+            record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
         cats = categories or record.categories
         request = FormRequest("institution", tuple(cats), record, lang, stand)
         target = Path(out) if out else default_dir / f"{record.id}.{fmt}"
