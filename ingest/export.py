@@ -18,6 +18,11 @@ Core functions return bytes; the CLI writes them to files.
 
 ``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
 
+A retired institution (``formgen register retire``) stays in the JSON, with ``retired``: when
+and why. The tables are for people looking for a service, to whom a closed clinic is noise, so
+they leave it out; ``with_retired=True`` keeps it, with two more columns saying when and why
+(:data:`RETIRED_COLUMNS`), blank for the others.
+
 ``labels=True`` (tables for people) says everything in ``lang``: headers, checklists and
 fields by their names (the wide table puts a label two columns would share under its
 checklist's name, :func:`wide_header`), choices and languages by their names, dates as
@@ -47,7 +52,7 @@ from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_l
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import Problem, date_text, day_text, moment_text, problem_text, say
-from ingest.register import Json, Register
+from ingest.register import Json, Register, local_day
 from ingest.staleness import is_stale, last_confirmed
 from ingest.submission import CUT
 
@@ -86,6 +91,9 @@ LONG_COLUMNS = (
 """The columns of the long table: (header for programs, key of the header people read in
 :data:`ingest.messages.WORDS`)."""
 LONG_HEADER = tuple(code for code, _ in LONG_COLUMNS)
+RETIRED_COLUMNS = (("retired_on", "col_retired_on"), ("retired_reason", "col_retired_reason"))
+"""The last columns of both tables when they hold retired institutions (``--with-retired``):
+the day it was retired and why; blank for the others."""
 
 
 def export_json_schema() -> dict[str, Any]:
@@ -107,7 +115,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
     today = today or dt.date.today()
     hidden = _personal(reg.schema)
     out = []
-    for iid in sorted(reg.institutions):
+    for iid in reg.ids(with_retired=True):
         inst = reg.institutions[iid]
         problems: dict[str, Json] = {}
         entries: Json = {}
@@ -131,6 +139,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
                 "entries": entries,
                 "status": status,
                 "problems": problems,
+                **({"retired": dict(retired)} if (retired := reg.retired(iid)) else {}),
             }
         )
     return {
@@ -232,33 +241,39 @@ def wide_rows(
     labels: bool = False,
     today: dt.date | None = None,
     lang: str = "de",
+    with_retired: bool = False,
 ) -> Iterator[list[str | int]]:
     """Header, then one row per entry (an institution without entries: one row, no category).
     With ``labels`` in ``lang`` for people: headers (:func:`wide_header`), the checklist by its
     name, values and problems as :func:`display` and :func:`ingest.labels.path_label` say
-    them, yes/no and the day last confirmed in words and dates of ``lang``."""
+    them, yes/no and the day last confirmed in words and dates of ``lang``. Retired
+    institutions only ``with_retired``, and then with :data:`RETIRED_COLUMNS`."""
     today = today or dt.date.today()
     said = lang if labels else None
     schema = reg.schema
     inst_fields, entry_fields = _columns(schema, personal)
+    retired_head = _retired_header(labels, lang) if with_retired else []
     if labels:
-        yield [*wide_header(schema, inst_fields, entry_fields, lang)]
+        yield [*wide_header(schema, inst_fields, entry_fields, lang), *retired_head]
     else:
         yield [
             *(code for code, _ in WIDE_META),
             *_headers(inst_fields),
             *_headers(entry_fields),
             *(code for code, _ in WIDE_TAIL),
+            *retired_head,
         ]
-    for iid in sorted(reg.institutions):
+    for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
         inst_cells = _cells(inst_fields, inst["institution"], labels, lang)
         problems_inst = _problems(schema, inst["institution"], INSTITUTION, said)
+        retired = _retired_cells(reg, iid, labels, lang) if with_retired else []
         entries = inst["entries"] or {"": None}
         for cid, entry in entries.items():
             if entry is None:
-                yield [*head, "", *inst_cells, *[""] * len(_headers(entry_fields)), "", "", "", ""]
+                blank = [""] * len(_headers(entry_fields))
+                yield [*head, "", *inst_cells, *blank, "", "", "", "", *retired]
                 continue
             seen = last_confirmed(entry)
             yield [
@@ -270,7 +285,23 @@ def wide_rows(
                 _yes_no(is_stale(reg, cid, entry, today), said),
                 _yes_no(bool(entry.get("by_institution")), said),
                 "; ".join(problems_inst + _problems(schema, entry["fields"], cid, said)),
+                *retired,
             ]
+
+
+def _retired_header(labels: bool, lang: str) -> list[str]:
+    return [say(word, lang) if labels else code for code, word in RETIRED_COLUMNS]
+
+
+def _retired_cells(reg: Register, iid: str, labels: bool, lang: str) -> list[str | int]:
+    """The day ``iid`` was retired (on this computer's clock; ISO, or with ``labels`` as
+    ``lang`` writes dates) and why; blank for one that is not."""
+    retired = reg.retired(iid)
+    if retired is None:
+        return ["", ""]
+    day = local_day(retired.get("at"))
+    shown = (date_text(day, lang) if labels else day.isoformat()) if day else ""
+    return [shown, str(retired.get("reason") or "")]
 
 
 def wide_header(
@@ -338,18 +369,25 @@ def _problems(schema: Schema, stored: Json, scope: str, lang: str | None) -> lis
 
 
 def long_rows(
-    reg: Register, personal: bool = True, labels: bool = False, lang: str = "de"
+    reg: Register,
+    personal: bool = True,
+    labels: bool = False,
+    lang: str = "de",
+    with_retired: bool = False,
 ) -> Iterator[list[str | int]]:
     """Header, then one row per stored value with its provenance. With ``labels`` in ``lang``
     for people: headers, checklist and field by their names, choices and languages by their
     labels, why a value is invalid, the form by its printed reference (FG-…), the confidence
-    in words and the time read in as :func:`ingest.messages.moment_text` writes it."""
+    in words and the time read in as :func:`ingest.messages.moment_text` writes it. Retired
+    institutions only ``with_retired``, and then with :data:`RETIRED_COLUMNS`."""
     schema = reg.schema
     hidden = set() if personal else _personal(schema)
     sources: dict[str, Json] = reg.data["sources"]
-    yield [say(word, lang) for _, word in LONG_COLUMNS] if labels else list(LONG_HEADER)
-    for iid in sorted(reg.institutions):
+    header = [say(word, lang) for _, word in LONG_COLUMNS] if labels else list(LONG_HEADER)
+    yield [*header, *(_retired_header(labels, lang) if with_retired else [])]
+    for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
+        retired = _retired_cells(reg, iid, labels, lang) if with_retired else []
         scopes = [(INSTITUTION, inst["institution"])] + [
             (cid, e["fields"]) for cid, e in inst["entries"].items()
         ]
@@ -360,7 +398,7 @@ def long_rows(
                 sv = stored[key]
                 src = sources.get(sv.get("src"), {})
                 if labels:
-                    yield _long_labelled(schema, iid, scope, key, sv, src, lang)
+                    yield _long_labelled(schema, iid, scope, key, sv, src, lang) + retired
                     continue
                 yield [
                     iid,
@@ -376,6 +414,7 @@ def long_rows(
                     str(src.get("reader", "")),
                     str(src.get("confidence", "")),
                     str(src.get("ingested_at", "")),
+                    *retired,
                 ]
 
 
@@ -423,11 +462,12 @@ def export_csv(
     labels: bool = False,
     today: dt.date | None = None,
     lang: str = "de",
+    with_retired: bool = False,
 ) -> bytes:
     rows = (
-        wide_rows(reg, personal, labels, today, lang)
+        wide_rows(reg, personal, labels, today, lang, with_retired)
         if form == "wide"
-        else long_rows(reg, personal, labels, lang)
+        else long_rows(reg, personal, labels, lang, with_retired)
     )
     return to_csv(rows, delimiter)
 
@@ -438,6 +478,7 @@ def export_xlsx(
     labels: bool = False,
     today: dt.date | None = None,
     lang: str = "de",
+    with_retired: bool = False,
 ) -> bytes:
     """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance); with
     ``labels`` their names are in ``lang`` ("Values" in English)."""
@@ -450,11 +491,11 @@ def export_xlsx(
     for title, rows in (
         (
             say("sheet_register", lang) if labels else "Register",
-            wide_rows(reg, personal, labels, today, lang),
+            wide_rows(reg, personal, labels, today, lang, with_retired),
         ),
         (
             say("sheet_values", lang) if labels else "Werte",
-            long_rows(reg, personal, labels, lang),
+            long_rows(reg, personal, labels, lang, with_retired),
         ),
     ):
         ws = wb.create_sheet(title)

@@ -5,8 +5,10 @@ form and the printed register: the field's label under its checklist's name ("Ve
 under "Einrichtung"), a region, choice or language by its name ("Dormagen", "Fehlanzeige",
 "Persisch (Farsi)"), a date as the printed register writes it and a time on this computer's
 clock with its zone (``23.11.2026 08:52 MEZ``). A value the schema has no label for (a field
-or choice a later schema version dropped) is shown as stored. ``--json`` keeps the stored paths
-and values for machines, and times in UTC.
+or choice a later schema version dropped) is shown as stored. An institution taken out of the
+register and back (``register retire``, ``restore``) has those events, with when and why,
+among its revisions. ``--json`` keeps the stored paths and values for machines, and times in
+UTC.
 """
 
 from __future__ import annotations
@@ -17,8 +19,8 @@ from formgen.identity import reference
 from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, scope_label, value_field
-from ingest.messages import moment_text, problem_text, say
-from ingest.register import Json, Register
+from ingest.messages import date_text, moment_text, problem_text, say
+from ingest.register import Json, Register, local_day
 from ingest.tables import width
 
 
@@ -88,6 +90,11 @@ def under(head: str, text: str) -> str:
     return head + text.replace("\n", "\n" + " " * width(head))
 
 
+EVENTS = {"retire": "op_retire", "restore": "op_restore"}
+"""The events of a history that change no value (:meth:`ingest.register.Register.retire`) →
+their words in :data:`ingest.messages.WORDS`."""
+
+
 def _op_text(op: str, lang: str) -> str:
     """What a revision did: ``merge`` (a return read in), ``resolve c-0001`` (a decision)."""
     kind, _, target = op.partition(" ")
@@ -102,8 +109,16 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
     """Every revision of institution ``iid`` for the terminal, in ``lang`` (see the module
     docstring)."""
     inst = reg.institution(iid)
-    out = [f"{iid}  {reg.name_of(iid)}  {say('revision_now', lang, rev=inst['rev'])}"]
+    head = f"{iid}  {reg.name_of(iid)}  {say('revision_now', lang, rev=inst['rev'])}"
+    if (retired := reg.retired(iid)) is not None:
+        day = local_day(retired.get("at"))
+        head += f"  {say('retired_on', lang, date=date_text(day, lang) if day else '?')}"
+    out = [head]
     for h in reg.history(iid):
+        if h["op"] in EVENTS:  # retired or restored: no value changed, no file
+            said = f"{moment_text(str(h['at']), lang)}  {say(EVENTS[h['op']], lang)}"
+            out.append(f"\n{said}" + (f": {h['reason']}" if h.get("reason") else ""))
+            continue
         src = reg.source(h.get("src"))
         origin = "—"
         if src:

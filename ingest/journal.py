@@ -3,7 +3,8 @@
 * :func:`archive` keeps every ingested original content-addressed (``archive/ab/abcd…``); the
   pipeline calls it before merging.
 * Every change is first an operation in ``journal.jsonl`` (append + fsync): a merged return (the
-  validated submission itself, its provenance and ingest time) or a decision (``resolve``). A
+  validated submission itself, its provenance and ingest time), a decision (``resolve``,
+  ``resolve-duplicate``) or an institution retired or restored (``retire``, ``restore``). A
   merge counts as ingested when its journal line is on disk — that is when :meth:`RegisterWriter.merge`
   returns.
 * ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
@@ -161,6 +162,10 @@ def apply_op(
             reg.resolve(op["target"], op["take"], op.get("path"), at=op["at"])
     elif kind == "resolve-duplicate":
         reg.resolve_duplicate(op["target"], op["decision"], at=op["at"])
+    elif kind == "retire":
+        reg.retire(op["target"], op.get("reason"), at=op["at"])
+    elif kind == "restore":
+        reg.restore(op["target"], at=op["at"])
     else:
         raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
 
@@ -289,6 +294,18 @@ class RegisterWriter:
         iid = self.register.resolve_duplicate(did, decision, at=at)
         self._log({"op": "resolve-duplicate", "at": at, "target": did, "decision": decision})
         return iid
+
+    def retire(self, iid: str, reason: str | None = None) -> Json:
+        """Retire ``iid`` (:meth:`ingest.register.Register.retire`); on disk when this returns."""
+        at = now_iso()
+        done = self.register.retire(iid, reason, at=at)
+        self._log({"op": "retire", "at": at, "target": iid, "reason": done["reason"]})
+        return done
+
+    def restore(self, iid: str) -> None:
+        at = now_iso()
+        self.register.restore(iid, at=at)
+        self._log({"op": "restore", "at": at, "target": iid})
 
     def checkpoint(self) -> None:
         checkpoint(self.ws, self.register)

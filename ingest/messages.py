@@ -204,6 +204,15 @@ WORDS: dict[str, dict[str, str]] = {
         "decided": "decided ({take}): {ids}",
         "merged_into": "{target}: merged into {iid}",
         "created_as": "{target}: created as {iid}",
+        "retired": "{iid} {name}: retired{why}; from now on left out of find, stale, gaps, "
+        "print, the tables and the mail rounds (its history stays) → undo: formgen register "
+        "restore {iid}",
+        "restored": "{iid} {name}: restored; back in the lists, the print and the mail rounds",
+        "op_retire": "retired",
+        "op_restore": "restored",
+        "retired_on": "retired on {date}",
+        "col_retired_on": "retired on",
+        "col_retired_reason": "why retired",
         "rebuilt": "rebuilt {path}: {operations}, {merged}, {institutions}",
         "operations": "{n} operations",
         "operations_one": "1 operation",
@@ -303,6 +312,16 @@ WORDS: dict[str, dict[str, str]] = {
         "decided": "entschieden ({take}): {ids}",
         "merged_into": "{target}: mit {iid} zusammengeführt",
         "created_as": "{target}: als {iid} neu angelegt",
+        "retired": "{iid} {name}: aus dem Register genommen{why}; ab jetzt nicht mehr in find, "
+        "stale, gaps, Druck, Tabellen und Mailrunden (die Historie bleibt) → rückgängig: "
+        "formgen register restore {iid}",
+        "restored": "{iid} {name}: wieder aufgenommen; wieder in den Listen, im Druck und in den "
+        "Mailrunden",
+        "op_retire": "aus dem Register genommen",
+        "op_restore": "wieder aufgenommen",
+        "retired_on": "aus dem Register genommen am {date}",
+        "col_retired_on": "herausgenommen am",
+        "col_retired_reason": "Grund der Herausnahme",
         "rebuilt": "{path} neu aufgebaut: {operations}, {merged}, {institutions}",
         "operations": "{n} Vorgänge",
         "operations_one": "1 Vorgang",
@@ -335,9 +354,9 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
-``history``), of the lines the register commands confirm with (``resolve``, ``rebuild``,
-``export``, ``print``), of the tables exported with labels (``register export --labels``) and
-of the printed register (``register print``: the ``print_`` words, with the counts, reasons
+``history``), of the lines the register commands confirm with (``resolve``, ``retire``,
+``restore``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
+(``register export --labels``) and of the printed register (``register print``: the ``print_`` words, with the counts, reasons
 and the word for an invalid value the terminal views say too), per language; every language
 has every key. One thing has one word everywhere: an entry past its category's
 ``stale_after_days`` is "stale" (``veraltet``) in the print, the tables and the terminal. ``--json`` and an export without labels say none

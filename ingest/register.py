@@ -13,6 +13,7 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
          "entries": {"psychotherapie": {"fields": {"languages_offered": VALUE, …},
                                         "confirmed_at": "…", "by_institution": true,
                                         "reconfirmed_at": "…"}},  # see staleness.last_confirmed
+         "retired": {"at": "…", "reason": "…"|null},  # only while retired (see below)
          "history": [{"rev": 1, "at": "…", "src": SHA|null, "op": "merge", "changes": [
                        [PATH, OLD VALUE|null, NEW VALUE]]}, …]}},
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
@@ -32,6 +33,14 @@ says it in the workspace's language (:func:`ingest.messages.reason_text`; one wr
 formgen has the English reason only, and that is shown).
 PATH is a :class:`formgen.model.FieldPath` as text, as in an institution form
 (``institution.name``, ``psychotherapie.languages_offered``).
+
+An institution that closed, merged into another or no longer matters is *retired*
+(:meth:`Register.retire`, ``formgen register retire``): it keeps everything, and its history an
+event ``{"rev": its revision, "at", "src": null, "op": "retire", "reason", "changes": []}``
+(``"op": "restore"`` when :meth:`Register.restore` takes it back), but :meth:`Register.ids` and
+:meth:`Register.iter_entries` leave it out, and through them the update list, the gaps, the
+search, the printed register, the tables and the mail rounds. A return of it is still merged,
+and flagged. A register written before has no ``retired`` anywhere and reads as it did.
 
 Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 
@@ -93,13 +102,15 @@ class MergeOutcome:
     ``status``: ``unchanged`` (already ingested, or nothing new), ``updated`` (applied cleanly),
     ``confirmed`` (every value as the register has it: the entries count as confirmed),
     ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
-    value was invalid, or a new institution looks like an existing one), ``held`` (some values are
-    waiting in ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
+    value was invalid, a new institution looks like an existing one, or the institution is
+    retired), ``held`` (some values are waiting in ``register conflicts``) or ``quarantined``
+    (nothing merged; ``reason`` says why).
 
     ``flags`` are what the register found (a match, a probable duplicate, a held value, a form
-    older than the register, an institution created); ``invalid`` are the return's own invalid
-    values, kept as typed, one line each (``path: invalid value kept as typed: why``): the
-    ingest report lists those among the file's warnings already (``Submission.problems``).
+    older than the register, an institution created, a retired one that answered); ``invalid``
+    are the return's own invalid values, kept as typed, one line each (``path: invalid value
+    kept as typed: why``): the ingest report lists those among the file's warnings already
+    (``Submission.problems``).
     """
 
     status: str
@@ -387,10 +398,22 @@ class Register:
         v = self.institutions.get(iid, {}).get("institution", {}).get("name")
         return str(v.get("v") or v.get("raw")) if v else iid
 
-    def iter_entries(self) -> Iterator[tuple[str, str, Json]]:
-        """(institution id, category, entry) for every entry, in id and schema order."""
+    def retired(self, iid: str) -> Json | None:
+        """When and why ``iid`` was retired (``{"at": …, "reason": …}``); ``None`` while it is
+        current (or unknown)."""
+        found: Json | None = self.institutions.get(iid, {}).get("retired")
+        return found
+
+    def ids(self, with_retired: bool = False) -> list[str]:
+        """The institutions' ids, sorted; those retired only ``with_retired``. What every list,
+        the print, the update list and the mail rounds go through."""
+        return [i for i in sorted(self.institutions) if with_retired or not self.retired(i)]
+
+    def iter_entries(self, with_retired: bool = False) -> Iterator[tuple[str, str, Json]]:
+        """(institution id, category, entry) for every entry of :meth:`ids`, in id and schema
+        order."""
         order = {c.id: n for n, c in enumerate(self.schema.categories)}
-        for iid in sorted(self.institutions):
+        for iid in self.ids(with_retired):
             entries = self.institutions[iid]["entries"]
             for cid in sorted(entries, key=lambda c: order.get(c, 999)):
                 yield iid, cid, entries[cid]
@@ -585,9 +608,16 @@ class Register:
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))
 
+        retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
+        for iid, was in retired:
+            flags.append(
+                f"{iid} '{self.name_of(iid)}' is marked retired ({_retired_text(was)}); its "
+                f"return was merged all the same — if it still exists: "
+                f"'formgen register restore {iid}'"
+            )
         if conflicts:
             status = HELD
-        elif duplicates or stale_base or invalid:
+        elif duplicates or stale_base or invalid or retired:
             status = MERGED_FLAGGED
         elif changes:
             status = UPDATED
@@ -904,6 +934,42 @@ class Register:
                 self._apply(inst, {c["path"]: theirs}, c["theirs"].get("src"), at, f"resolve {cid}")
         return ids
 
+    def retire(self, iid: str, reason: str | None = None, at: str | None = None) -> Json:
+        """Take ``iid`` out of the lists and mail rounds (closed, merged into another, no longer
+        relevant); nothing is deleted, and its history gets the event. Returns what is stored
+        (:meth:`retired`)."""
+        inst = self.institution(iid)
+        if (was := self.retired(iid)) is not None:
+            raise RegisterError(
+                f"{iid} was retired already ({_retired_text(was)}); nothing changed "
+                f"('formgen register restore {iid}' takes it back)"
+            )
+        at = at or now_iso()
+        reason = (reason or "").strip() or None
+        inst["retired"] = done = {"at": at, "reason": reason}
+        self._event(inst, at, "retire", reason=reason)
+        return done
+
+    def restore(self, iid: str, at: str | None = None) -> None:
+        """Take a retired institution back into the lists and mail rounds."""
+        inst = self.institution(iid)
+        if self.retired(iid) is None:
+            raise RegisterError(
+                f"{iid} is not retired; nothing changed ('formgen register retire {iid}' "
+                "takes an institution out of the register)"
+            )
+        at = at or now_iso()
+        del inst["retired"]
+        self._event(inst, at, "restore")
+
+    def _event(self, inst: Json, at: str, op: str, **more: Any) -> None:
+        """An event in ``inst``'s history that changes no value (its revision stays: forms
+        prefilled before are as current as they were)."""
+        inst["history"].append(
+            {"rev": inst["rev"], "at": at, "src": None, "op": op, **more, "changes": []}
+        )
+        self.data["revision"] += 1
+
     def _decided(self, cid: str) -> str | None:
         """How the held conflict ``cid`` was decided (for a message), ``None`` if never held."""
         number = cid.removeprefix("c-")
@@ -980,6 +1046,24 @@ def _check_structure(data: Json, source: str) -> None:
         for key, sv in inst["institution"].items():
             if not isinstance(sv, dict) or "raw" not in sv:
                 raise fail(f"institution {iid}, institution.{key}", "not a stored value")
+        retired = inst.get("retired", {"at": ""})
+        if (
+            not isinstance(retired, dict)
+            or not isinstance(retired.get("at"), str)
+            or not isinstance(retired.get("reason"), str | None)
+        ):
+            raise fail(
+                f"institution {iid}",
+                "'retired' must be an object with 'at' (a time) and 'reason' (text or null)",
+            )
+
+
+def _retired_text(retired: Json) -> str:
+    """When and why an institution was retired, for a message: ``on 2026-11-23: geschlossen``."""
+    reason = retired.get("reason")
+    return f"on {local_day(retired.get('at')) or retired.get('at')}" + (
+        f": {reason}" if reason else ""
+    )
 
 
 def _checked_name(e: EntryReturn) -> str:

@@ -21,7 +21,7 @@ from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import load, writing
-from ingest.messages import problem
+from ingest.messages import moment_text, problem
 
 
 @pytest.fixture
@@ -785,3 +785,210 @@ def test_history_writes_an_invalid_iso_date_as_the_workspace_writes_dates(tmp_pa
     assert "→ 01.02.2027  [ungültig: „01.02.2027“ liegt in der Zukunft" in out
     code, out = run(ws, "history", "inst-0001", "--json")
     assert "01.02.2027" not in out and "2027-02-01" in out
+
+
+# ---------------------------------------------------------------------- retire / restore
+
+CLOSED = "geschlossen zum 30.06.2026"
+
+
+def _pdf_text(path: Path) -> str:
+    with pdfplumber.open(path) as pdf:
+        return "\n".join(p.extract_text() or "" for p in pdf.pages)
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+
+
+def test_a_retired_institution_leaves_every_list_and_restore_brings_it_back(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Ольга Петренко's practice in Dormagen closed: it is no longer stale, no longer covers
+    Dormagen, is found and printed no more — and is back after 'restore'."""
+
+    def shown() -> dict[str, object]:
+        stale = {f["institution_id"] for f in json.loads(run(ws, "stale", "--json")[1])}
+        gaps = json.loads(run(ws, "gaps", "--category", "psychotherapie", "--json")[1])
+        found = {h["institution_id"] for h in json.loads(run(ws, "find", "--json")[1])}
+        pdf = tmp_path / "register.pdf"
+        assert run(ws, "print", "--stand", "2026-11-22", "-o", str(pdf))[0] == 0
+        csv_path = tmp_path / "register.csv"
+        assert run(ws, "export", "-o", str(csv_path))[0] == 0
+        return {
+            "stale": "inst-0002" in stale,
+            "covers Dormagen": "dormagen" not in {g["region"] for g in gaps},
+            "found": "inst-0002" in found,
+            "printed": "Ольга Петренко" in _pdf_text(pdf),
+            "in the table": "inst-0002" in {r["institution_id"] for r in _csv_rows(csv_path)},
+        }
+
+    everywhere = dict.fromkeys(
+        ("stale", "covers Dormagen", "found", "printed", "in the table"), True
+    )
+    assert shown() == everywhere
+    code, out = run(ws, "retire", "inst-0002", "--reason", CLOSED)
+    assert code == 0, out
+    assert out.startswith(f"inst-0002 Ольга Петренко: aus dem Register genommen ({CLOSED});")
+    assert "formgen register restore inst-0002" in out
+    assert shown() == dict.fromkeys(everywhere, False)
+    code, out = run(ws, "find", "Ольга")
+    assert code == 0 and "kein Eintrag passt" in out
+    # nothing is deleted: the institution and its values are all there
+    reg = load(ws)
+    assert reg.name_of("inst-0002") == "Ольга Петренко"
+    assert reg.retired("inst-0002") == {"at": reg.history("inst-0002")[-1]["at"], "reason": CLOSED}
+    # the other institution is where it was
+    assert "Praxis Şule Yılmaz" in _pdf_text(tmp_path / "register.pdf")
+
+    code, out = run(ws, "restore", "inst-0002")
+    assert (code, out) == (
+        0,
+        "inst-0002 Ольга Петренко: wieder aufgenommen; wieder in den Listen, im Druck und in "
+        "den Mailrunden\n",
+    )
+    assert shown() == everywhere
+    assert load(ws).retired("inst-0002") is None
+
+
+def test_history_shows_retire_and_restore_with_time_and_reason(ws: Workspace) -> None:
+    assert run(ws, "retire", "inst-0002", "--reason", CLOSED)[0] == 0
+    code, out = run(ws, "history", "inst-0002")
+    assert code == 0
+    at = load(ws).history("inst-0002")[-1]["at"]
+    day = dt.datetime.fromisoformat(at).astimezone().strftime("%d.%m.%Y")
+    assert (
+        out.splitlines()[0]
+        == f"inst-0002  Ольга Петренко  (Revision 1)  aus dem Register genommen am {day}"
+    )
+    assert f"\n{moment_text(at, 'de')}  aus dem Register genommen: {CLOSED}" in out
+    assert run(ws, "restore", "inst-0002")[0] == 0
+    code, out = run(ws, "history", "inst-0002")
+    restored = load(ws).history("inst-0002")[-1]["at"]
+    assert out.rstrip().endswith(f"{moment_text(restored, 'de')}  wieder aufgenommen")
+    assert "aus dem Register genommen am" not in out.splitlines()[0]
+    code, out = run(ws, "history", "inst-0002", "--json")
+    events = [(h["op"], h.get("reason"), h["changes"]) for h in json.loads(out)]
+    assert events[-2:] == [("retire", CLOSED, []), ("restore", None, [])]
+    ws = in_language(ws, "en")
+    code, out = run(ws, "history", "inst-0002")
+    assert f"{moment_text(at, 'en')}  retired: {CLOSED}" in out
+    assert f"{moment_text(restored, 'en')}  restored" in out
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "error"),
+    [
+        (None, ["retire", "inst-0999"], "Error: no institution 'inst-0999' in the register"),
+        (None, ["restore", "inst-0999"], "Error: no institution 'inst-0999' in the register"),
+        (None, ["restore", "inst-0002"], "Error: inst-0002 is not retired; nothing changed"),
+        (
+            ["retire", "inst-0002", "--reason", CLOSED],
+            ["retire", "inst-0002", "--reason", "doppelt"],
+            f"Error: inst-0002 was retired already (on {dt.date.today().isoformat()}: {CLOSED}); "
+            "nothing changed ('formgen register restore inst-0002' takes it back)",
+        ),
+    ],
+    ids=["retire-unknown", "restore-unknown", "restore-current", "retire-twice"],
+)
+def test_retire_and_restore_refuse_what_cannot_be_and_change_nothing(
+    ws: Workspace, first: list[str] | None, then: list[str], error: str
+) -> None:
+    if first:
+        assert run(ws, *first)[0] == 0
+    register, journal = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
+    code, out = run(ws, *then)
+    assert code == 1 and out.startswith(error), out
+    assert ws.register_path.read_bytes() == register
+    assert (ws.root / "journal.jsonl").read_bytes() == journal
+
+
+def test_rebuild_after_retire_and_restore_gives_the_same_register(ws: Workspace) -> None:
+    assert run(ws, "retire", "inst-0002", "--reason", CLOSED)[0] == 0
+    assert run(ws, "retire", "inst-0001")[0] == 0
+    assert run(ws, "restore", "inst-0001")[0] == 0
+    before = json.loads(ws.register_path.read_bytes())
+    code, out = run(ws, "rebuild")
+    assert code == 0 and "6 Vorgänge" in out
+    assert json.loads(ws.register_path.read_bytes()) == before
+    assert "retired" in before["institutions"]["inst-0002"]
+    assert "retired" not in before["institutions"]["inst-0001"]
+
+
+def test_exports_mark_a_retired_institution_or_leave_it_out_of_the_tables(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    import jsonschema
+
+    from ingest.export import export_json_schema
+
+    assert run(ws, "retire", "inst-0002", "--reason", CLOSED)[0] == 0
+    at = load(ws).retired("inst-0002")["at"]  # type: ignore[index]
+    code, out = run(ws, "export", "--format", "json", "-o", str(tmp_path / "r.json"))
+    assert code == 0 and "2 Einrichtungen" in out  # the JSON keeps every institution
+    data = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    jsonschema.validate(data, export_json_schema())
+    by_id = {i["id"]: i for i in data["institutions"]}
+    assert by_id["inst-0002"]["retired"] == {"at": at, "reason": CLOSED}
+    assert "retired" not in by_id["inst-0001"]
+
+    code, out = run(ws, "export", "--delimiter", ";", "-o", str(tmp_path / "r.csv"))
+    assert code == 0 and "1 Einrichtung" in out
+    rows = list(
+        csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig")), delimiter=";")
+    )
+    assert [r["institution_id"] for r in rows] == ["inst-0001"]
+    assert "retired_on" not in rows[0]
+
+    code, out = run(ws, "export", "--with-retired", "--form", "long", "-o", str(tmp_path / "l.csv"))
+    assert code == 0 and "2 Einrichtungen" in out
+    day = dt.datetime.fromisoformat(at).astimezone().date()
+    long = {
+        (r["institution_id"], r["retired_on"], r["retired_reason"])
+        for r in _csv_rows(tmp_path / "l.csv")
+    }
+    assert long == {("inst-0001", "", ""), ("inst-0002", day.isoformat(), CLOSED)}
+
+    code, _ = run(
+        ws,
+        "export",
+        "--format",
+        "xlsx",
+        "--labels",
+        "--with-retired",
+        "-o",
+        str(tmp_path / "r.xlsx"),
+    )
+    assert code == 0
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "r.xlsx")["Register"]
+    header, *values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert header[-2:] == ["herausgenommen am", "Grund der Herausnahme"]
+    retired = [row[-2:] for row in values if row[0] == "inst-0002"]
+    assert retired == [[day.strftime("%d.%m.%Y"), CLOSED]]
+    code, _ = run(ws, "export", "--format", "xlsx", "-o", str(tmp_path / "s.xlsx"))
+    sheet = load_workbook(tmp_path / "s.xlsx")["Register"]
+    assert [row[0].value for row in sheet.iter_rows()][1:] == ["inst-0001"]
+
+
+@pytest.mark.parametrize(
+    "retired",
+    [True, None, "2026-06-30", {"reason": CLOSED}, {"at": "2026-06-30T00:00:00Z", "reason": 7}],
+)
+def test_a_hand_edited_retired_mark_is_told_where(ws: Workspace, retired: object) -> None:
+    data = json.loads(ws.register_path.read_bytes())
+    data["institutions"]["inst-0002"]["retired"] = retired
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out = run(ws, "find")
+    assert code == 1
+    assert out.startswith(
+        "Error: " + str(ws.register_path) + ": institution inst-0002: 'retired' must be an object "
+        "with 'at' (a time) and 'reason' (text or null); the register was edited by hand"
+    ), out
+
+
+def test_a_register_written_before_retiring_existed_reads_as_it_did(ws: Workspace) -> None:
+    data = json.loads(ws.register_path.read_bytes())
+    assert not any("retired" in i for i in data["institutions"].values())
+    assert load(ws).ids() == ["inst-0001", "inst-0002"]

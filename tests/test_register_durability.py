@@ -51,6 +51,27 @@ def test_merge_is_on_disk_when_it_returns(ws: Workspace) -> None:
     assert json.loads(ws.register_path.read_text("utf-8"))["journal_seq"] == 1
 
 
+def test_retire_and_restore_are_on_disk_when_they_return(ws: Workspace) -> None:
+    """Journaled like a merge: a reader (or the next writer after a kill -9, before any
+    checkpoint) replays them; one refused is not journaled at all."""
+    with writing(ws, checkpoint_every=1000) as w:
+        w.merge(
+            checklist("psychotherapie", YILMAZ, {"name": "Łódź Hilfe e.V.", "region": "dormagen"})
+        )
+        w.checkpoint()
+        w.retire("inst-0002", "mit inst-0001 zusammengelegt")
+        assert load(ws).retired("inst-0002")["reason"] == "mit inst-0001 zusammengelegt"  # type: ignore[index]
+        w.retire("inst-0001")
+        w.restore("inst-0001")
+        with pytest.raises(RegisterError, match="inst-0001 is not retired"):
+            w.restore("inst-0001")
+        assert [op["op"] for op in read_journal(ws)] == ["merge", "retire", "retire", "restore"]
+        assert _seq_on_disk(ws) == 1  # the checkpoint holds the merge only
+        on_disk = load(ws)
+        assert on_disk.ids() == ["inst-0001"]
+        assert on_disk.ids(with_retired=True) == ["inst-0001", "inst-0002"]
+
+
 def _seq_on_disk(ws: Workspace) -> int:
     return int(json.loads(ws.register_path.read_text("utf-8"))["journal_seq"])
 

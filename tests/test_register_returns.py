@@ -401,3 +401,31 @@ def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
     )
     assert unknown.exit_code == 1
     assert "no institution 'nope' in the register" in unknown.output
+
+
+def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(
+    tmp_path: Path,
+) -> None:
+    """Nothing is lost: the Polish counselling centre was retired as closed, and its corrected
+    form turns up after all — merged, and the report says what to do if it still exists."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    sent = mailed_form(ws, "lodz").read_bytes()
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(pdfium_fill(sent, {"institution.phone": "+48 42 123 45 67"}))
+    ingest_into_register([first], ws)
+    run("register", "retire", "lodz", "--reason", "geschlossen zum 30.06.2026", "-w", str(ws.root))
+    late = tmp_path / "Poradnia Łódź – spät.pdf"
+    late.write_bytes(pdfium_fill(sent, {"institution.email": "poradnia@łódź.example"}))
+    report = run("ingest", str(late), "-w", str(ws.root))
+    warning = (
+        f"lodz 'Poradnia Łódź' is marked retired (on {dt.date.today().isoformat()}: geschlossen "
+        "zum 30.06.2026); its return was merged all the same — if it still exists: 'formgen "
+        "register restore lodz'"
+    )
+    assert warning in report, report
+    assert values(ws, "lodz")["email"] == "poradnia@łódź.example"
+    reg = load(ws)
+    assert reg.retired("lodz") is not None  # still retired until the coordinator decides
+    (out,) = ingest_into_register([first], ws).outcomes  # known already: no warning again
+    assert out.status is Status.DUPLICATE and warning not in out.warnings

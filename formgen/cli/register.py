@@ -1,4 +1,5 @@
-"""``formgen register …``: history, conflicts, resolve, rebuild, stale, gaps, export, find, print.
+"""``formgen register …``: history, conflicts, resolve, retire, restore, rebuild, stale, gaps,
+export, find, print.
 
 A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
 :mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`. :mod:`ingest.history`,
@@ -168,6 +169,44 @@ def resolve(
     click.echo(say("decided", ws.language, take=take, ids=", ".join(ids)))
 
 
+@register.command("retire")
+@click.argument("institution_id")
+@click.option(
+    "--reason",
+    help="Why, kept in its history: e.g. 'geschlossen zum 30.06.2026', 'merged into inst-0007'.",
+)
+@workspace_option
+@library_errors
+def retire(institution_id: str, reason: str | None, workspace_dir: str) -> None:
+    """Take INSTITUTION_ID out of the register: closed, merged into another, no longer relevant.
+
+    Nothing is deleted: its history shows when and why, the JSON export marks it retired.
+    From now on it is left out of find, stale, gaps, print, the CSV/XLSX tables (unless
+    --with-retired), status and every mail round (a recipients list naming it skips it unless
+    --force). A form it still returns is merged, with a warning. 'formgen register restore'
+    takes it back.
+    """
+    ws = Workspace.open(workspace_dir)
+    with journal.writing(ws) as w:
+        done = w.retire(institution_id, reason)
+        name = w.register.name_of(institution_id)
+    why = f" ({done['reason']})" if done["reason"] else ""
+    click.echo(say("retired", ws.language, iid=institution_id, name=name, why=why))
+
+
+@register.command("restore")
+@click.argument("institution_id")
+@workspace_option
+@library_errors
+def restore(institution_id: str, workspace_dir: str) -> None:
+    """Take a retired INSTITUTION_ID back: into the lists, the print and the mail rounds again."""
+    ws = Workspace.open(workspace_dir)
+    with journal.writing(ws) as w:
+        w.restore(institution_id)
+        name = w.register.name_of(institution_id)
+    click.echo(say("restored", ws.language, iid=institution_id, name=name))
+
+
 def _pipeline_reread(ws: Workspace) -> journal.Reread:
     try:
         module = importlib.import_module("ingest.pipeline")
@@ -321,6 +360,12 @@ def gaps(
     help="With --labels: the language of labels and problems (default: the workspace's).",
 )
 @click.option(
+    "--with-retired",
+    is_flag=True,
+    help="CSV/XLSX: also the retired institutions (left out otherwise), with the day each was "
+    "retired and why in two more columns. The JSON always has them, marked 'retired'.",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
@@ -335,22 +380,29 @@ def export(
     no_personal: bool,
     labels: bool,
     lang: str | None,
+    with_retired: bool,
     output: str | None,
     workspace_dir: str,
 ) -> None:
-    """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX."""
+    """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX.
+
+    The CSV and XLSX tables leave out retired institutions ('formgen register retire') unless
+    --with-retired; the JSON keeps every institution and marks those retired."""
     from ingest import export as export_mod
 
     ws, reg = _open(workspace_dir)
     personal = not no_personal
     lang = lang or ws.language
+    with_retired = with_retired or fmt == "json"
     if fmt == "json":
         data = export_mod.export_json(reg, personal)
     elif fmt == "csv":
         sep = "\t" if delimiter == "tab" else delimiter
-        data = export_mod.export_csv(reg, form, sep, personal, labels, lang=lang)
+        data = export_mod.export_csv(
+            reg, form, sep, personal, labels, lang=lang, with_retired=with_retired
+        )
     else:
-        data = export_mod.export_xlsx(reg, personal, labels, lang=lang)
+        data = export_mod.export_xlsx(reg, personal, labels, lang=lang, with_retired=with_retired)
     suffix = f"-{form}" if fmt == "csv" else ""
     path = (
         Path(output)
@@ -360,7 +412,7 @@ def export(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
     said = "exported_no_personal" if no_personal else "exported"
-    count = say_count("institutions", ws.language, len(reg.institutions))
+    count = say_count("institutions", ws.language, len(reg.ids(with_retired)))
     click.echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
 
 
