@@ -747,14 +747,17 @@ def round_targets(
     """The recipients of a round of ``kind``.
 
     ``invitation``: the list as given, except institutions whose form from another round is still
-    on its way (mailed, not returned, deadline not passed): a second form would cross it.
-    ``reminder``: institutions whose form is overdue, and those whose reminder bounced when
-    ``listed`` gives them another address (addresses from ``listed`` when given, else from the
-    send log). ``update``: institutions with stale entries (addresses from ``listed``,
-    i.e. the register or a CSV), except those with a form on its way. ``force`` mails those
-    whose form is on its way all the same (never twice in one round).
+    on its way (mailed, not returned, deadline not passed): a second form would cross it; and
+    except those the register has retired. ``reminder``: institutions whose form is overdue,
+    and those whose reminder bounced when ``listed`` gives them another address (addresses
+    from ``listed`` when given, else from the send log), never a retired one. ``update``:
+    institutions with stale entries (addresses from ``listed``, i.e. the register or a CSV),
+    except those with a form on its way (a retired institution is on no update list).
+    ``force`` mails those whose form is on its way, and the retired ones a list names, all the
+    same (never twice in one round).
     """
     returned = view.returned_instances() if view else None
+    retired = view.retired() if view else {}
     statuses = institution_status(deliveries, returned, today)
     notes = []
     if returned is None and kind != "invitation":
@@ -762,6 +765,8 @@ def round_targets(
             "returns cannot be matched without a register; every form not known as returned counts"
         )
     skipped: list[tuple[str, str]] = []
+    gone: list[tuple[str, str]] = []
+    """(institution id, why): a recipients row naming a retired institution."""
     refused: list[tuple[str, str]] = []
     """(institution id, why): a reminder bounced and no other address is given (never forced)."""
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
@@ -769,12 +774,18 @@ def round_targets(
     replies_to: dict[str, str] = {}
     if kind == "invitation":
         pool = list(listed or ())
-        ids, skipped = split_on_its_way([r.id for r in pool], statuses, round_name)
+        gone = [
+            (r.id, f"{retired[r.id]}; if it still exists: 'formgen register restore {r.id}'")
+            for r in pool
+            if r.id in retired
+        ]
+        current = [r.id for r in pool if r.id not in retired]
+        ids, skipped = split_on_its_way(current, statuses, round_name)
         if force:
             ids = [r.id for r in pool]
     elif kind == "reminder":
         bounced = bounced_reminder_ids(statuses)
-        ids = sorted([*overdue_ids(statuses), *bounced])
+        ids = sorted(i for i in [*overdue_ids(statuses), *bounced] if i not in retired)
         pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
         # a reminder that bounced goes again, but only to another address than the one refused
         same = {
@@ -813,7 +824,13 @@ def round_targets(
             "way: " + ", ".join(iid for iid, _ in skipped)
         )
         skipped = []
-    skipped = [(iid, why + FORCE_HINT) for iid, why in skipped] + refused
+    if force and gone:
+        notes.append(
+            f"--force: mailing {len(gone)} retired institution(s) all the same: "
+            + ", ".join(iid for iid, _ in gone)
+        )
+        gone = []
+    skipped = [(iid, why + FORCE_HINT) for iid, why in [*gone, *skipped]] + refused
     chosen, missing = select(pool, ids)
     nothing_due = kind != "invitation" and not ids and not skipped
     wanted = {r.id for r in chosen}
@@ -924,6 +941,7 @@ class MailingStatus:
             "counts": s.counts,
             "refused_for_good": s.refused_for_good,
             "not_mailed": s.not_mailed,
+            "retired": s.retired,
             "answered": s.answered,
             "answered_before": s.answered_before,
             "rounds": [r.to_json() for r in s.rounds],
@@ -942,10 +960,13 @@ class MailingStatus:
 
 def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> MailingStatus:
     """Each institution by its latest mail in the send log, matched to the returns the register
-    (``view``, None without one) holds; damaged lines of the log are skipped with a note."""
+    (``view``, None without one) holds; damaged lines of the log are skipped with a note. The
+    mails of a retired institution are left out: it is waited for no longer."""
     returned = view.returned_instances() if view else None
     log = SendLog(ws.root)
-    deliveries = log.deliveries()
+    retired = view.retired() if view else {}
+    # a retired institution is no longer waited for: out of every count and row
+    deliveries = [d for d in log.deliveries() if d.institution_id not in retired]
     statuses = institution_status(deliveries, returned, today)
     rounds = round_status(deliveries, returned, today)
     summary = summarise(statuses, view, returned is not None, rounds)

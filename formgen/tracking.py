@@ -32,13 +32,33 @@ FieldProblems = dict[str, dict[str, str]]
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
+@dataclass(frozen=True)
+class Retired:
+    """An institution taken out of the register (``formgen register retire``): closed, merged
+    into another, no longer relevant. No round mails it, no count of ``formgen status`` has it."""
+
+    day: dt.date | None
+    """The day it was retired, on this computer's clock (``None``: unknown, a hand edit)."""
+    reason: str | None = None
+
+    def __str__(self) -> str:
+        return f"retired on {self.day or '?'}" + (f" ({self.reason})" if self.reason else "")
+
+
 class RegisterView(Protocol):
     """What mailing needs from the register; every query may be unavailable (``None``)."""
 
     notes: list[str]
     """Why something is unavailable, for the status output."""
 
-    def institution_ids(self) -> Sequence[str]: ...
+    def institution_ids(self) -> Sequence[str]:
+        """The register's institutions, the retired ones left out."""
+        ...
+
+    def retired(self) -> Mapping[str, Retired]:
+        """The institutions taken out of the register, with when and why (empty: none, or
+        unknown)."""
+        ...
 
     def record(self, institution_id: str) -> InstitutionRecord | None:
         """The institution's prefill record (with ``base_version``), or None when unknown."""
@@ -335,6 +355,8 @@ class StatusSummary:
     not_mailed: int = 0
     """Institutions left out of a round for want of a usable address (no or an invalid one) and
     never mailed since; not among ``institutions``."""
+    retired: int = 0
+    """Institutions taken out of the register (:class:`Retired`): in none of the other counts."""
 
 
 def summarise(
@@ -343,7 +365,8 @@ def summarise(
     returns_known: bool,
     rounds: Sequence[RoundStatus] = (),
 ) -> StatusSummary:
-    """The numbers of ``formgen status``; ``rounds`` from :func:`round_status`."""
+    """The numbers of ``formgen status``; ``rounds`` from :func:`round_status`. ``statuses``
+    and ``rounds`` without the retired institutions (:func:`formgen.mailrun.mailing_status`)."""
     counts = dict.fromkeys(STATES, 0)
     via = {"sent": 0, "drafted": 0}
     not_mailed = sum(1 for s in statuses.values() if s.state == "not_mailed")
@@ -391,4 +414,5 @@ def summarise(
             1 for s in statuses.values() if s.state == "failed" and s.latest.refused_for_good
         ),
         not_mailed=not_mailed,
+        retired=len(view.retired()) if view else 0,
     )

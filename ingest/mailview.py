@@ -13,7 +13,10 @@ It uses what the register provides and says clearly what it could not find:
   ``formgen register stale`` gives), so that ``formgen status`` and ``formgen mail --stale``
   agree with that list, and the required fields each lacks and those holding invalid values,
   with why in each language of the mails (named in the update mail);
-* conflicts: the register's held conflicts.
+* conflicts: the register's held conflicts;
+* retired institutions (``formgen register retire``): left out of :meth:`institution_ids` and
+  of the update list, and given with when and why, so that no round mails them and ``formgen
+  status`` counts them nowhere.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
-from formgen.tracking import FieldProblems
+from formgen.tracking import FieldProblems, Retired
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.messages import per_language, problem_text
+from ingest.register import local_day
 
 
 def _module(name: str) -> Any:
@@ -84,7 +88,19 @@ class WorkspaceRegisterView:
     # ------------------------------------------------------------------ RegisterView
 
     def institution_ids(self) -> Sequence[str]:
+        if self._reg is not None:
+            ids: list[str] = self._reg.ids()  # the retired ones left out
+            return ids
         return sorted(self._data.get("institutions", {}))
+
+    def retired(self) -> dict[str, Retired]:
+        if self._reg is None:
+            return {}
+        return {
+            iid: Retired(local_day(was.get("at")), was.get("reason") or None)
+            for iid in self._reg.ids(with_retired=True)
+            if (was := self._reg.retired(iid)) is not None
+        }
 
     def record(self, institution_id: str) -> InstitutionRecord | None:
         if institution_id not in self._data.get("institutions", {}):

@@ -1149,3 +1149,82 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     }
     assert data["rounds"][0]["not_mailed"] == 1 and data["rounds"][0]["mailed"] == 2
     assert "not mailed (no or invalid address) 1" in run("status", "-w", str(ws)).output
+
+
+CLOSED = "geschlossen zum 30.06.2026"
+
+
+def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp_path):
+    """reg-2 closed after the invitation went out: no reminder, no update request, no mail to
+    the whole register, not overdue any more; a recipients list naming it skips it unless
+    --force."""
+    ws = make_workspace(tmp_path / "ws").root
+    old = (TODAY - dt.timedelta(days=800)).isoformat()
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Krisendienst Nord", "email": "nord@example.org"},
+                "categories": {"krisendienst": old},
+            },
+            "reg-2": {
+                "institution": {"name": "Poradnia Łódź", "email": "lodz@example.org"},
+                "categories": {"krisendienst": old},
+            },
+            "reg-3": {
+                "institution": {"name": "Frisch bestätigt", "email": "frisch@example.org"},
+                "categories": {"krisendienst": TODAY.isoformat()},
+            },
+        },
+    )
+    first = run("mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "r1"))
+    assert first.exit_code == 0, first.output
+    deadlines_pass(ws)
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["counts"]["overdue"], data["stale"], data["retired"]) == (3, 2, 0)
+
+    retired = run("register", "retire", "reg-2", "--reason", CLOSED, "-w", str(ws))
+    assert retired.exit_code == 0, retired.output
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["counts"]["overdue"], data["stale"], data["retired"]) == (2, 1, 1)
+    assert "reg-2" not in {r["id"] for r in data["rows"]}
+    status = run("status", "-w", str(ws)).output
+    assert "  overdue         2  → formgen mail --overdue" in status
+    assert "          retired 1  (taken out of the register: in no count, no mail round" in status
+
+    update = tmp_path / "update"
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(update))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in update.iterdir()] == ["reg-1.eml"]
+    reminders = tmp_path / "erinnerung"
+    result = run("mail", "--overdue", "-w", str(ws), "--drafts", str(reminders))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in reminders.iterdir()] == ["reg-3.eml"]  # reg-1 got the update form
+    everyone = tmp_path / "alle"
+    result = run(
+        "mail", "--from-register", "-w", str(ws), "--drafts", str(everyone), "--round", "alle",
+        "--force",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in everyone.iterdir()) == ["reg-1.eml", "reg-3.eml"]
+    assert "reg-2" not in result.output
+
+    listed = tmp_path / "liste.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        "reg-2;Poradnia Łódź;lodz@example.org;krisendienst;\n",
+        "utf-8",
+    )
+    args = ("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "csv"), "--round", "csv")
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert "round csv (invitation): 0 to mail, 0 already done, 1 skipped" in result.output
+    assert (
+        f"  skipped reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()} ({CLOSED}); if it "
+        "still exists: 'formgen register restore reg-2'; --force mails it all the same\n"
+    ) in result.output
+    assert not (tmp_path / "csv").exists()
+    forced = run(*args, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "note: --force: mailing 1 retired institution(s) all the same: reg-2" in forced.output
+    assert [p.name for p in (tmp_path / "csv").iterdir()] == ["reg-2.eml"]

@@ -119,7 +119,8 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     "--force",
     is_flag=True,
     help="Also mail institutions whose form from another round is still on its way (mailed, "
-    "not returned, deadline not passed); they are skipped otherwise.",
+    "not returned, deadline not passed), and retired ones a RECIPIENTS row names; they are "
+    "skipped otherwise.",
 )
 @click.option(
     "--skip-invalid",
@@ -169,6 +170,10 @@ def mail(
     An institution whose form from another round is still on its way (mailed, not returned,
     deadline not passed) is not mailed again, neither by --stale nor by a RECIPIENTS file or
     --from-register: the output lists it as skipped. --force mails it all the same.
+
+    An institution retired from the register ('formgen register retire') gets no mail: no
+    round of the register has it, and a RECIPIENTS row naming it is skipped with when it was
+    retired, unless --force.
     """
     if bool(drafts_dir) == send:
         raise click.UsageError("say where the mails go: --drafts DIR or --send (one of them)")
@@ -247,7 +252,9 @@ def mail(
         f"{left_out}{no_address} without e-mail address"
         + (f", {invalid} invalid row{'s' if invalid != 1 else ''} left out" if invalid else "")
     )
-    names = {d.institution_id: d.name for d in deliveries if d.name}  # the latest mail's
+    # the latest mail's name, else the list's (a retired institution the list names)
+    names = {r.id: r.name for r in pool if r.name}
+    names.update({d.institution_id: d.name for d in deliveries if d.name})
     for iid, why in targets.skipped:
         click.echo(f"  skipped {iid}" + (f" ({names[iid]})" if iid in names else "") + f": {why}")
     for s in plan.skipped:
@@ -379,6 +386,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
     mail now; "waiting" those of the list whose form is still on its way (deadline not passed).
+
+    An institution retired from the register ('formgen register retire') is in none of these
+    counts: no answer is awaited from it; "retired" says how many there are.
     """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
@@ -443,6 +453,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
             "form they were sent is on its way; their answer may bring the update)"
         )
     click.echo(f"          conflicts {conf_txt}")
+    if summary.retired:
+        click.echo(
+            f"          retired {summary.retired}  (taken out of the register: in no count, "
+            "no mail round; formgen register history ID)"
+        )
     if summary.without_email:
         shown = ", ".join(summary.without_email[:10]) + (
             " …" if len(summary.without_email) > 10 else ""
