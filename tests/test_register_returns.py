@@ -382,7 +382,8 @@ def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
     revision = load(ws).institutions["bs-ist"]["rev"]
 
     form = tmp_path / "telefon.pdf"
-    said = run("generate", "pdf", "--institution", "bs-ist", "-w", str(ws.root), "--out", str(form))
+    args = ("generate", "pdf", "--institution", "bs-ist", "-w", str(ws.root), "--out", str(form))
+    said = run(*args)
     assert said.startswith(f"{form}: FG-")
     reader = PdfReader(form)
     fields = {k: v.get("/V") for k, v in (reader.get_fields() or {}).items()}
@@ -401,6 +402,10 @@ def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
     )
     assert unknown.exit_code == 1
     assert "no institution 'nope' in the register" in unknown.output
+    # a retired institution's form is made all the same (the coordinator asked), with a warning
+    run("register", "retire", "bs-ist", "-w", str(ws.root), "--reason", "geschlossen")
+    again = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "noch.pdf")])
+    assert again.exit_code == 0 and "bs-ist is retired (on " in again.output
 
 
 def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(

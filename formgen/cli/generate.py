@@ -265,7 +265,15 @@ def run_generate(
             from ingest.journal import load
 
             assert workspace is not None
-            record = load(workspace).record(institution_id)
+            register = load(workspace)
+            record = register.record(institution_id)
+            if retired := register.retired(institution_id):
+                click.echo(
+                    f"Warning: {institution_id} is retired (on {retired['at'][:10]}); its return "
+                    f"will be merged and flagged — 'formgen register restore {institution_id}' "
+                    "if it still exists",
+                    err=True,
+                )
         else:
             assert record_path is not None
             record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
