@@ -59,7 +59,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
   and merged, queued as a probable duplicate, or created as ``inst-NNNN``;
 * a return naming a category or field the schema does not know is not merged at all: the outcome
-  says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``.
+  says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``;
+* a field the schema renamed (``renamed_from``) owns what the register holds under its old id:
+  values, history and held conflicts are read under the current id, and so are returns replayed
+  from the journal (merged under the old id before the schema changed).
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ import hashlib
 import json
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -293,6 +296,10 @@ class Register:
             for c in schema.categories
         }
         """Category → its entry-scope field ids → their position in the schema."""
+        self._renamed = _renamed_ids(schema)
+        """Scope → a field's id before a rename (``renamed_from``) → its current id."""
+        if self._renamed:
+            self._to_current_ids()
 
     @staticmethod
     def empty(schema: Schema) -> Json:
@@ -371,6 +378,50 @@ class Register:
         pieces: list[str] = []
         _json_into(self.data, pieces, flush)
         flush(pieces)
+
+    def current_path(self, path: str) -> str:
+        """``path`` under the current id of its field: a value stored or returned under an id
+        the schema has since renamed (``renamed_from``) belongs to the renamed field."""
+        scope, _, key = path.partition(".")
+        return f"{scope}.{self.current_key(scope, key)}"
+
+    def current_key(self, scope: str, key: str) -> str:
+        """``key`` (``contact_role``, ``languages_offered._other``) of a field in ``scope``
+        under the field's current id."""
+        fid, dot, rest = key.partition(".")
+        return self._renamed.get(scope, {}).get(fid, fid) + dot + rest
+
+    def _to_current_ids(self) -> None:
+        """Values, history and held conflicts stored under a field's id from before a rename
+        move to its current id: the register, its exports, print and update forms show them
+        under the renamed field. Where both ids hold a value (a register written while both
+        were in use), the current id's value is kept; the other stays in the history."""
+
+        def move(values: Json, scope: str) -> None:
+            for key in [k for k in values if self.current_key(scope, k) != k]:
+                values.setdefault(self.current_key(scope, key), values.pop(key))
+
+        for inst in self.institutions.values():
+            move(inst["institution"], INSTITUTION)
+            for cid, entry in inst["entries"].items():
+                move(entry["fields"], cid)
+            for h in inst["history"]:
+                for change in h["changes"]:
+                    change[0] = self.current_path(change[0])
+        for held in self.data["conflicts"].values():
+            held["path"] = self.current_path(held["path"])
+
+    def _current_entry(self, e: EntryReturn) -> EntryReturn:
+        """A returned entry with its values under the current ids of their fields (a form of
+        an older version is mapped when it is read; a return replayed from the journal or a
+        held duplicate was stored as it was mapped then)."""
+        if not self._renamed:
+            return e
+        return replace(
+            e,
+            institution={self.current_key(INSTITUTION, k): c for k, c in e.institution.items()},
+            entry={self.current_key(e.category or "", k): c for k, c in e.entry.items()},
+        )
 
     # ------------------------------------------------------------------ look-ups
 
@@ -496,6 +547,10 @@ class Register:
                 "ingested; nothing changed",
                 already_ingested=True,
             )
+        if self._renamed:
+            sub = replace(sub, entries=tuple(map(self._current_entry, sub.entries)))
+            if sent is not None:
+                sent = {self.current_path(p): v for p, v in sent.items()}
         problem = self._quarantine_reason(sub)
         if problem:
             return MergeOutcome(QUARANTINED, reason=problem)
@@ -912,7 +967,7 @@ class Register:
                 k
                 for k in sorted(pending)
                 if pending[k]["institution_id"] == target
-                and (path is None or pending[k]["path"] == path)
+                and (path is None or pending[k]["path"] == self.current_path(path))
             ]
         elif (how := self._decided(target)) is not None:
             raise RegisterError(f"{target} was decided already{how}")
@@ -994,7 +1049,7 @@ class Register:
             raise RegisterError(f"decide with 'merge' or 'new', not '{decision}'")
         at = at or now_iso()
         d = self.data["duplicates"].pop(did)
-        e = entry_from_json(d["entry"])
+        e = self._current_entry(entry_from_json(d["entry"]))
         iid = d["candidate"] if decision == "merge" else self._create(None)
         inst = self.institutions[iid]
         src = self.data["sources"].get(d["src"], {})
@@ -1009,6 +1064,18 @@ class Register:
         if self._matcher is not None:
             self._matcher.add(self._candidate(iid))
         return iid
+
+
+def _renamed_ids(schema: Schema) -> dict[str, dict[str, str]]:
+    """Scope (``institution`` or a category) → each id a field had before a rename → its id."""
+    scopes = [(INSTITUTION, schema.institution_fields())]
+    scopes += [(c.id, c.entry_fields) for c in schema.categories]
+    out: dict[str, dict[str, str]] = {}
+    for scope, fields in scopes:
+        renamed = {old: f.id for f in fields for old in f.renamed_from}
+        if renamed:
+            out[scope] = renamed
+    return out
 
 
 def _check_structure(data: Json, source: str) -> None:
