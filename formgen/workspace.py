@@ -11,6 +11,7 @@ Created by ``formgen init DIR``. Layout::
     DIR/forms/           generated forms
     DIR/exports/         register exports and the printed register
     DIR/sendlog.jsonl    what was mailed to whom
+    DIR/schemas/         each schema version forms were issued with (<schema_id>/<version>.yaml)
 """
 
 from __future__ import annotations
@@ -35,13 +36,16 @@ from formgen.identity import FormIdentity
 from formgen.model import Choice, Schema, Text
 from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
-from formgen.schema_load import default_schema, load_schema
+from formgen.schema_load import default_schema, load_schema, shipped_schema_path
 
 CONFIG = "workspace.toml"
 SECRET = "secret.key"
 ISSUED = "issued.jsonl"
 LOCK = ".lock"
 REGISTER = "register.json"
+SCHEMAS = "schemas"
+"""Folder of the schema versions forms were issued with: ``schemas/<schema_id>/<version>.yaml``
+(kept by :meth:`Workspace.record_issued`, read by :mod:`ingest.schemas`)."""
 WORKSPACE_FILES = (SECRET, ISSUED, REGISTER, "journal.jsonl", "sendlog.jsonl")
 """Files only a workspace holds (``journal.jsonl``: ingest.journal; ``sendlog.jsonl``:
 formgen.sendlog): ``formgen init`` never makes a new workspace over them."""
@@ -298,7 +302,7 @@ class Workspace:
     def schema(self) -> Schema:
         """The workspace's schema, with its own regions when it configures them."""
         path = self.config.get("schema", {}).get("path")
-        schema = load_schema(self.root / path) if path else default_schema()
+        schema = load_schema(self._schema_file()) if path else default_schema()
         regions = self.config.get("regions")
         if regions:
             try:
@@ -360,7 +364,11 @@ class Workspace:
 
         An instance id issued before for another form is refused, before anything is written:
         a seed given again for other forms would repeat instance ids, and a printed copy's
-        reference would then find the wrong form (and its values the wrong institution)."""
+        reference would then find the wrong form (and its values the wrong institution).
+
+        The schema file the forms were made from is kept as ``schemas/<schema_id>/<version>.yaml``
+        (once per version), so that their returns are read with it after the workspace has
+        moved on to a new schema version."""
         new: dict[str, FormIdentity] = {}
         known = self._issued_index()
         for ident in identities:
@@ -377,6 +385,8 @@ class Workspace:
                     "for other forms? Generate without --seed, or with a seed not used before"
                 )
             new[ident.instance_id] = ident
+        for version in {(i.schema_id, i.schema_version) for i in new.values()}:
+            self._keep_schema(*version)
         path = self.root / ISSUED
         with open(path, "a", encoding="utf-8") as fh:
             for ident in new.values():
@@ -392,6 +402,23 @@ class Workspace:
                 fh.write(json.dumps(data, ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
+
+    def _schema_file(self) -> Path:
+        """The file the workspace's schema is read from (``[schema] path``, else the shipped one)."""
+        path = self.config.get("schema", {}).get("path")
+        return self.root / path if path else shipped_schema_path()
+
+    def _keep_schema(self, schema_id: str, version: str) -> None:
+        """Keep the workspace's schema file as ``schemas/<schema_id>/<version>.yaml`` when it is
+        that version and no copy is kept yet."""
+        kept = self.root / SCHEMAS / schema_id / f"{version}.yaml"
+        if kept.exists():
+            return
+        current = self.schema()
+        if (current.schema_id, current.schema_version) != (schema_id, version):
+            return  # forms of another version (made by hand from another file): nothing to keep
+        mkdir_durable(kept.parent)
+        write_atomic(kept, self._schema_file().read_bytes())
 
     def issued(self) -> dict[str, FormIdentity]:
         """Every issued form by instance id (a damaged line is skipped; the rest still count)."""

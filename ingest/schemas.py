@@ -7,10 +7,11 @@ as plain schema files, one per version, in a folder by schema id::
     <folder>/<schema_id>/<schema_version>.yaml     e.g. schemas/arbeitshilfe_migration_psychiatrie/1.0.0.yaml
 
 Folders searched, first hit wins: the workspace's own ``DIR/schemas/``, then the shipped
-``schema/versions/`` (formgen's package data). When a schema changes, the coordinator (or the
-release) copies the outgoing version there before replacing it; forms already sent out keep
-ingesting. Files are loaded only when a form of that version arrives, and checked to contain
-the id and version their path promises.
+``schema/versions/`` (formgen's package data). A workspace keeps each version it issued forms
+with in its folder by itself (:meth:`formgen.workspace.Workspace.record_issued`), and a release
+copies the outgoing shipped version to its folder, so forms already sent out keep ingesting
+when the schema changes. Files are loaded only when a form of that version arrives, and checked
+to contain the id and version their path promises.
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ from pathlib import Path
 from formgen.errors import QuarantineError, SchemaError
 from formgen.model import Choice, Schema
 from formgen.schema_load import load_schema, shipped_schema_path
+from formgen.workspace import SCHEMAS
 
 VERSIONS_DIR = "versions"
 """Folder of older shipped schema versions, next to the shipped schema files."""
-WORKSPACE_DIR = "schemas"
-"""Folder of a workspace's own older schema versions."""
+WORKSPACE_DIR = SCHEMAS
+"""Folder of a workspace's own older schema versions (kept there as forms are issued)."""
 
 
 class SchemaRegistry:

@@ -135,3 +135,19 @@ def test_an_old_form_returned_after_the_switch_updates_the_renamed_field(
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
     history = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
     assert "    Funktion: Praxisleitung → Inhaberin" in history
+
+
+def test_the_workspace_keeps_the_version_its_forms_were_issued_with(
+    tmp_path: Path, ws: Path
+) -> None:
+    """The coordinator switches to 1.1.0 without copying 1.0.0 anywhere: a form of 1.0.0 sent
+    out before is read with the copy the workspace kept when it made the form, not kept aside."""
+    form = old_form(tmp_path, ws)
+    kept = ws / "schemas" / SCHEMA_ID / "1.0.0.yaml"
+    assert kept.read_bytes() == shipped_schema_path().read_bytes()
+    switch_schema(ws, keep_old=False)
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(form, {"psychotherapie.contact_role": "Inhaberin"}))
+    said = run("ingest", str(returned), "-w", str(ws))
+    assert "quarantined" not in said and "mapped to the current version 1.1.0" in said
+    assert exported_entry(ws)["contact_function"] == "Inhaberin"
