@@ -30,10 +30,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import FormgenError
+from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
-from formgen.model import Choice, Schema, Text
+from formgen.model import Choice, Field, Schema, Text
 from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema, load_schema, shipped_schema_path
@@ -90,6 +90,35 @@ SENDER_RULE = (
 
 class WorkspaceError(FormgenError):
     """A folder is not a workspace, or its configuration is broken."""
+
+
+def _changed_fields(old: Schema, new: Schema) -> list[str]:
+    """What a form of ``old`` asks differently in ``new``, by ids: checklists added or gone,
+    fields added or gone, fields whose type, scope, choices or listed languages changed."""
+    before = {c.id: c for c in old.categories}
+    after = {c.id: c for c in new.categories}
+    found: dict[str, dict[str, None]] = {
+        "new checklists": dict.fromkeys(c for c in after if c not in before),
+        "checklists gone": dict.fromkeys(c for c in before if c not in after),
+        "new fields": {},
+        "fields gone": {},
+        "fields changed": {},
+    }
+    for cid in (c for c in after if c in before):
+        was = {f.id: f for f in before[cid].fields}
+        now = {f.id: f for f in after[cid].fields}
+        for fid, f in now.items():
+            if fid not in was:
+                found["new fields"][fid] = None
+            elif _asks(f) != _asks(was[fid]):
+                found["fields changed"][fid] = None
+        found["fields gone"].update(dict.fromkeys(f for f in was if f not in now))
+    return [f"{what}: {', '.join(ids)}" for what, ids in found.items() if ids]
+
+
+def _asks(f: Field) -> tuple[object, ...]:
+    """What a form asks of field ``f``: its type, scope, choices and listed languages."""
+    return (f.type, f.scope, tuple(c.value for c in f.choices), f.common)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -303,6 +332,7 @@ class Workspace:
         """The workspace's schema, with its own regions when it configures them."""
         path = self.config.get("schema", {}).get("path")
         schema = load_schema(self._schema_file()) if path else default_schema()
+        self._check_version_kept(schema)
         regions = self.config.get("regions")
         if regions:
             try:
@@ -407,6 +437,27 @@ class Workspace:
         """The file the workspace's schema is read from (``[schema] path``, else the shipped one)."""
         path = self.config.get("schema", {}).get("path")
         return self.root / path if path else shipped_schema_path()
+
+    def _check_version_kept(self, schema: Schema) -> None:
+        """Refuse a schema whose fields differ from those of the same version the workspace
+        issued forms with: those forms would be read with fields they do not have."""
+        kept = self.root / SCHEMAS / schema.schema_id / f"{schema.schema_version}.yaml"
+        try:
+            if kept.read_bytes() == self._schema_file().read_bytes():
+                return
+            issued = load_schema(kept)
+        except (FileNotFoundError, SchemaError):
+            return  # no forms of this version issued, or a copy formgen cannot compare with
+        changed = _changed_fields(issued, schema)
+        if changed:
+            major, minor, _patch = schema.schema_version.split(".")[:3]
+            raise WorkspaceError(
+                f"{self._schema_file()}: schema_version {schema.schema_version} is the version "
+                f"of forms already issued (kept as {kept}), but its fields differ: "
+                f"{'; '.join(changed)}. Give the changed schema a new schema_version "
+                f"(e.g. {major}.{int(minor) + 1}.0), so that those forms are still read as "
+                "they were made"
+            )
 
     def _keep_schema(self, schema_id: str, version: str) -> None:
         """Keep the workspace's schema file as ``schemas/<schema_id>/<version>.yaml`` when it is

@@ -151,3 +151,25 @@ def test_the_workspace_keeps_the_version_its_forms_were_issued_with(
     said = run("ingest", str(returned), "-w", str(ws))
     assert "quarantined" not in said and "mapped to the current version 1.1.0" in said
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
+
+
+def test_a_schema_changed_without_a_new_version_is_refused(tmp_path: Path, ws: Path) -> None:
+    """Fields renamed but schema_version left at 1.0.0, the version of forms already out: the
+    returns of those forms would lose the renamed field's value, so the workspace says what
+    changed and which version to give it; a changed label alone asks for no new version."""
+    old_form(tmp_path, ws)
+    switch_schema(ws, keep_old=False)
+    schema = ws / "schema.yaml"
+    schema.write_text(
+        schema.read_text("utf-8").replace("schema_version: 1.1.0", "schema_version: 1.0.0"),
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["register", "stale", "-w", str(ws)])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {schema}: schema_version 1.0.0 is the version of")
+    assert "new fields: contact_function; fields gone: contact_role." in result.output
+    assert "new schema_version (e.g. 1.1.0)" in result.output
+
+    relabelled = shipped_schema_path().read_text("utf-8").replace('"Funktion"', '"Rolle"')
+    schema.write_text(relabelled, "utf-8")
+    run("register", "stale", "-w", str(ws))
