@@ -94,7 +94,7 @@ def _msg(name: str, /, **kwargs: Any) -> str:
     return MESSAGES[name].format(**kwargs)
 
 
-def _did_you_mean(value: str, options: list[str]) -> str:
+def did_you_mean(value: str, options: list[str]) -> str:
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 
@@ -243,7 +243,7 @@ def _explain(error: jsonschema.ValidationError, doc: _Doc, source: str) -> Itera
                     _msg(
                         "unknown_key",
                         key=key,
-                        hint=_did_you_mean(key, allowed),
+                        hint=did_you_mean(key, allowed),
                         allowed=", ".join(allowed),
                     ),
                 )
@@ -277,7 +277,7 @@ def _explain(error: jsonschema.ValidationError, doc: _Doc, source: str) -> Itera
                 "unknown_type",
                 field=field_id,
                 value=error.instance,
-                hint=_did_you_mean(str(error.instance), known),
+                hint=did_you_mean(str(error.instance), known),
                 known=", ".join(known),
             ),
         )
@@ -429,7 +429,7 @@ class _Builder:
                     "unknown_language",
                     field=fid,
                     value=code,
-                    hint=_did_you_mean(code, list(languages.LANGUAGES)),
+                    hint=did_you_mean(code, list(languages.LANGUAGES)),
                 )
         lines = int(raw.get("lines", 4 if ftype is FieldType.TEXTAREA else 1))
         built = Field(
@@ -489,7 +489,7 @@ class _Builder:
                 "unknown_field_set",
                 category=cid,
                 value=set_name,
-                hint=_did_you_mean(set_name, list(field_sets)),
+                hint=did_you_mean(set_name, list(field_sets)),
                 known=", ".join(field_sets) or "(none)",
             )
         else:
@@ -505,7 +505,7 @@ class _Builder:
                     category=cid,
                     what="overrides",
                     value=fid,
-                    hint=_did_you_mean(fid, known_ids),
+                    hint=did_you_mean(fid, known_ids),
                 )
         removed = set(raw.get("remove_fields", ()))
         for i, fid in enumerate(raw.get("remove_fields", ())):
@@ -516,7 +516,7 @@ class _Builder:
                     category=cid,
                     what="remove_fields",
                     value=fid,
-                    hint=_did_you_mean(fid, known_ids),
+                    hint=did_you_mean(fid, known_ids),
                 )
         added = raw.get("add_fields", {})
         section_ids = [s.id for s in sections]
@@ -527,7 +527,7 @@ class _Builder:
                     "unknown_section",
                     category=cid,
                     value=sid,
-                    hint=_did_you_mean(sid, section_ids),
+                    hint=did_you_mean(sid, section_ids),
                 )
 
         new_sections = []
@@ -637,7 +637,7 @@ class _Builder:
                 "unknown_field_set",
                 category="(default)",
                 value=default_set,
-                hint=_did_you_mean(default_set, list(field_sets)),
+                hint=did_you_mean(default_set, list(field_sets)),
                 known=", ".join(field_sets) or "(none)",
             )
             default_set = None

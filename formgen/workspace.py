@@ -36,7 +36,7 @@ from formgen.identity import FormIdentity
 from formgen.model import Choice, Field, Schema, Text
 from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
-from formgen.schema_load import default_schema, load_schema, shipped_schema_path
+from formgen.schema_load import default_schema, did_you_mean, load_schema, shipped_schema_path
 
 CONFIG = "workspace.toml"
 SECRET = "secret.key"
@@ -114,6 +114,16 @@ def _changed_fields(old: Schema, new: Schema) -> list[str]:
                 found["fields changed"][fid] = None
         found["fields gone"].update(dict.fromkeys(f for f in was if f not in now))
     return [f"{what}: {', '.join(ids)}" for what, ids in found.items() if ids]
+
+
+def _not_a_new_version(schema: Schema, kept: Path, changed: list[str]) -> str:
+    major, minor, _patch = schema.schema_version.split(".")[:3]
+    return (
+        f"schema_version {schema.schema_version} is the version of forms already issued (kept "
+        f"as {kept}), but its fields differ: {'; '.join(changed)}. Give the changed schema a new "
+        f"schema_version (e.g. {major}.{int(minor) + 1}.0), so that those forms are still read "
+        "as they were made"
+    )
 
 
 def _asks(f: Field) -> tuple[object, ...]:
@@ -450,14 +460,38 @@ class Workspace:
             return  # no forms of this version issued, or a copy formgen cannot compare with
         changed = _changed_fields(issued, schema)
         if changed:
-            major, minor, _patch = schema.schema_version.split(".")[:3]
             raise WorkspaceError(
-                f"{self._schema_file()}: schema_version {schema.schema_version} is the version "
-                f"of forms already issued (kept as {kept}), but its fields differ: "
-                f"{'; '.join(changed)}. Give the changed schema a new schema_version "
-                f"(e.g. {major}.{int(minor) + 1}.0), so that those forms are still read as "
-                "they were made"
+                f"{self._schema_file()}: {_not_a_new_version(schema, kept, changed)}"
             )
+
+    def check_against_issued(self, schema: Schema) -> list[str]:
+        """What is wrong with ``schema`` (a new version of the workspace's schema, say) for the
+        forms the workspace issued (the versions kept in ``schemas/``): fields changed under a
+        version already issued, and a ``renamed_from`` that names no field of those versions
+        (a typo: the values under the old id would not be carried over)."""
+        folder = self.root / SCHEMAS / schema.schema_id
+        issued: dict[str, Schema] = {}
+        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
+            with contextlib.suppress(SchemaError):
+                issued[path.stem] = load_schema(path)
+        out = []
+        same = issued.get(schema.schema_version)
+        changed = _changed_fields(same, schema) if same else []
+        if changed:
+            kept = folder / f"{schema.schema_version}.yaml"
+            out.append(_not_a_new_version(schema, kept, changed))
+        known = sorted({f.id for s in issued.values() for c in s.categories for f in c.fields})
+        renames = {
+            (f.id, old) for c in schema.categories for f in c.fields for old in f.renamed_from
+        }
+        for fid, old in sorted(renames):
+            if issued and old not in known:
+                out.append(
+                    f"field '{fid}': renamed_from '{old}' is no field of the versions this "
+                    f"workspace issued forms with ({', '.join(issued)}){did_you_mean(old, known)}; "
+                    "the values under the old id would not be carried over"
+                )
+        return out
 
     def _keep_schema(self, schema_id: str, version: str) -> None:
         """Keep the workspace's schema file as ``schemas/<schema_id>/<version>.yaml`` when it is

@@ -173,3 +173,27 @@ def test_a_schema_changed_without_a_new_version_is_refused(tmp_path: Path, ws: P
     relabelled = shipped_schema_path().read_text("utf-8").replace('"Funktion"', '"Rolle"')
     schema.write_text(relabelled, "utf-8")
     run("register", "stale", "-w", str(ws))
+
+
+def test_schema_check_with_the_workspace_finds_a_rename_that_names_no_earlier_field(
+    tmp_path: Path, ws: Path
+) -> None:
+    """A typo in renamed_from is a valid schema on its own, but the values under the old id
+    would be left behind: checked against the versions the workspace issued, it is a problem
+    with the id it probably means; the new version as it should be passes."""
+    old_form(tmp_path, ws)
+    typo = tmp_path / "neu.yaml"
+    typo.write_text(new_version().replace("[contact_role]", "[contact_rolle]"), "utf-8")
+    run("schema", "check", str(typo))  # on its own it cannot know
+    result = CliRunner().invoke(main, ["schema", "check", str(typo), "-w", str(ws)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{typo}: field 'contact_function': renamed_from 'contact_rolle' is no field of the "
+        "versions this workspace issued forms with (1.0.0) (did you mean 'contact_role'?); the "
+        "values under the old id would not be carried over"
+    )
+    assert result.output.splitlines()[-1] == f"Error: {typo}: 1 problem; the schema is not valid"
+    typo.write_text(new_version(), "utf-8")
+    assert "valid — arbeitshilfe_migration_psychiatrie 1.1.0" in run(
+        "schema", "check", str(typo), "-w", str(ws)
+    )

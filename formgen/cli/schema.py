@@ -18,18 +18,36 @@ def schema() -> None:
 
 @schema.command("check")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
-def check(file: str | None) -> None:
+@click.option(
+    "--workspace",
+    "-w",
+    "workspace_dir",
+    type=click.Path(file_okay=False, exists=True),
+    default=None,
+    envvar="FORMGEN_WORKSPACE",
+    help="Also check FILE against the schema versions this workspace issued forms with: "
+    "fields changed without a new schema_version, renamed_from naming no earlier field.",
+)
+@library_errors
+def check(file: str | None, workspace_dir: str | None) -> None:
     """Check a schema FILE (default: the shipped Arbeitshilfe) and report every problem.
 
     Each problem is printed with file, line and what to do. Exit status 0 when the schema is
-    valid, 1 when it is not.
+    valid, 1 when it is not. With --workspace, a new version of the workspace's schema is also
+    checked against the versions its forms were issued with.
     """
     path = file or str(shipped_schema_path())
     model, problems = check_schema(path)
-    if model is None:
-        for problem in problems:
-            click.echo(str(problem), err=True)
-        count = len(problems)
+    shown = [str(p) for p in problems]
+    if model is not None and workspace_dir is not None:
+        from formgen.workspace import Workspace
+
+        issued = Workspace.open(workspace_dir).check_against_issued(model)
+        shown = [f"{path}: {said}" for said in issued]
+    if model is None or shown:
+        for said in shown:
+            click.echo(said, err=True)
+        count = len(shown)
         raise click.ClickException(
             f"{path}: {count} problem{'s' if count != 1 else ''}; the schema is not valid"
         )
