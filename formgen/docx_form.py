@@ -34,7 +34,6 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from formgen import languages
 from formgen.docx_xml import (
     CHECKBOX,
     DATE,
@@ -68,6 +67,7 @@ from formgen.model import (
     choices_of,
     option_label,
     option_values,
+    other_text,
 )
 from formgen.record import Value
 
@@ -293,17 +293,16 @@ def _prefill(schema: Schema, request: FormRequest) -> dict[str, Value]:
         if isinstance(value, list):
             path = FieldPath.parse(key)
             f = _field_at(schema, path)
-            offered = set(option_values(f)) if f else set()
-            extra = []
+            if f is None:
+                continue
+            offered = set(option_values(f))
             for code in value:
                 if code in offered:
                     out[str(FieldPath(path.category, path.block, path.field, code))] = "1"
-                else:
-                    extra.append(languages.name(code, request.lang))
-            if extra:
-                other_key = str(FieldPath(path.category, path.block, path.field, OTHER))
-                typed = str(raw.get(other_key, ""))
-                out[other_key] = ", ".join([*extra, *([typed] if typed else [])])
+            other_key = str(FieldPath(path.category, path.block, path.field, OTHER))
+            other = other_text(f, value, str(raw.get(other_key, "")), request.lang)
+            if other:
+                out[other_key] = other
         elif key.endswith("." + OTHER) and key in out:
             continue
         else:

@@ -435,6 +435,16 @@ def option_values(f: Field) -> tuple[str, ...]:
     return tuple(c.value for c in f.choices)
 
 
+def other_text(f: Field, codes: Iterable[str], typed: str, lang: str) -> str:
+    """What the "other" box of a multiple choice shows in a prefilled form: the names of the chosen
+    codes that have no checkbox (Tamil, when the form offers no box for it), then the text typed
+    there before; so a form hides nothing the register holds, and reading it back gives the same
+    list."""
+    boxed = set(option_values(f))
+    names = [option_label(f, code, lang) for code in codes if code not in boxed]
+    return ", ".join([*names, *([typed] if typed else [])])
+
+
 def choices_of(f: Field) -> tuple[Choice, ...]:
     """The choices of a field, including the fixed three of ``yes_no_none``."""
     if f.type is FieldType.YES_NO_NONE:

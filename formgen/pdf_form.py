@@ -57,7 +57,7 @@ from formgen.layout import (
     WidgetKind,
     layout_form,
 )
-from formgen.model import OTHER, Field, FieldType, Schema, choices_of
+from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
 from formgen.record import Value, check_value
@@ -155,6 +155,15 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
         checked = check_value(f, value, f"{where}: {path}")
         _check_fits(f, checked, f"{where}: {path}")
         out[path] = checked
+    # chosen codes without a checkbox are shown in the "other" box, by name
+    for path, value in list(out.items()):
+        if isinstance(value, list):
+            other_path = f"{path}.{OTHER}"
+            other = other_text(
+                layout.value_fields[path], value, str(out.get(other_path, "")), request.lang
+            )
+            if other:
+                out[other_path] = other
     return out
 
 

@@ -160,6 +160,45 @@ def test_an_update_round_from_the_register_is_not_undone_by_its_own_draft(
         assert values(target, "lodz")["email"] == "poradnia@lodz.example", order
 
 
+def test_languages_without_a_checkbox_are_shown_on_the_update_form_and_kept_by_its_return(
+    tmp_path: Path,
+) -> None:
+    """Tamil and Urdu have no checkbox on the form: the institution typed them under "Andere".
+    Its next form (PDF, prefilled from the register) shows them there again, so a return that
+    only confirms (date and initials) keeps them, and the register records no change to them."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    today = dt.date.today().strftime("%d.%m.%Y")
+    first = tmp_path / "erste Rückmeldung.pdf"
+    typed = {
+        "psychotherapie.languages_offered.ru": True,
+        "psychotherapie.languages_offered.uk": True,
+        "psychotherapie.languages_offered._other": "Tamil, Urdu",
+        "psychotherapie.date": today,
+        "psychotherapie.initials": "ОП",
+    }
+    first.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), typed))
+    ingest_into_register([first], ws)
+    entry = load(ws).institutions["ua-1"]["entries"]["psychotherapie"]["fields"]
+    assert sorted(entry["languages_offered"]["v"]) == ["ru", "ta", "uk", "ur"]
+
+    d2 = tmp_path / "d2"
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(d2), "--round", "r2")
+    update = mailed_form(ws, "ua-1", "r2")
+    shown = PdfReader(update).get_fields() or {}
+    assert shown["psychotherapie.languages_offered._other"]["/V"] == "Tamil, Urdu"
+    assert shown["psychotherapie.languages_offered.ru"]["/V"] == "/Yes"
+
+    confirmed = tmp_path / "bestätigt.pdf"
+    confirmed.write_bytes(pdfium_fill(update.read_bytes(), {"psychotherapie.initials": "ОП"}))
+    ingest_into_register([confirmed], ws)
+    inst = load(ws).institutions["ua-1"]
+    kept = inst["entries"]["psychotherapie"]["fields"]["languages_offered"]["v"]
+    assert sorted(kept) == ["ru", "ta", "uk", "ur"]
+    changed = [path for h in inst["history"][1:] for path, *_ in h["changes"]]
+    assert "psychotherapie.languages_offered" not in changed
+
+
 def test_a_rebuild_decides_the_same_conflicts_on_the_same_fields(tmp_path: Path) -> None:
     """Two Word copies of one checklist disagree on a dozen fields; one decision, a rebuild."""
     shutil.copytree(SAMPLES / "workspace", tmp_path / "ws")
