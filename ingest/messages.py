@@ -166,6 +166,14 @@ WORDS: dict[str, dict[str, str]] = {
         "theirs": "theirs ({file}, {made})",
         "from_revision": "form from revision {rev}",
         "not_prefilled": "form not prefilled from the register",
+        "held_why": "why: {why}",
+        "held_both": "changed in the register and in this return since revision {rev}, the one "
+        "the form was prefilled from",
+        "held_institution": "the institution itself gave another value; this checklist came "
+        "from someone else",
+        "held_low": "read from a copy without its form fields (a printed PDF by where each "
+        "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
+        "tables); a value read so never replaces one read from form fields by itself",
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
@@ -274,6 +282,15 @@ WORDS: dict[str, dict[str, str]] = {
         "theirs": "theirs ({file}, {made})",
         "from_revision": "Formular aus Revision {rev}",
         "not_prefilled": "Formular nicht aus dem Register vorausgefüllt",
+        "held_why": "Grund: {why}",
+        "held_both": "seit Revision {rev}, aus der das Formular vorausgefüllt war, im Register "
+        "und in dieser Rückmeldung geändert",
+        "held_institution": "die Einrichtung selbst hat einen anderen Wert angegeben; diese "
+        "Checkliste kam von jemand anderem",
+        "held_low": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der "
+        "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
+        "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
+        "aus Formularfeldern gelesenen",
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
@@ -448,17 +465,17 @@ def say_count(key: str, lang: str, n: int, **args: Arg) -> str:
     return say(one if n == 1 and one in WORDS["en"] else key, lang, n=n, **args)
 
 
-def reason_text(duplicate: Mapping[str, Any], lang: str) -> str:
-    """Why a probable duplicate waits for a person, in ``lang``: its words (``reason_key``,
-    ``reason_args``; :data:`WORDS`); the stored English ``reason`` where a register written
-    before has none, or they do not fit (a hand edit)."""
-    key, args = duplicate.get("reason_key"), duplicate.get("reason_args")
+def reason_text(waiting: Mapping[str, Any], lang: str) -> str:
+    """Why a probable duplicate or a held value waits for a person, in ``lang``: its words
+    (``reason_key``, ``reason_args``; :data:`WORDS`); the stored English ``reason`` where a
+    register written before has none, or they do not fit (a hand edit)."""
+    key, args = waiting.get("reason_key"), waiting.get("reason_args")
     if isinstance(key, str) and key in WORDS["en"] and isinstance(args, dict):
         try:
             return say(key, lang, **args)
         except (KeyError, IndexError, ValueError, TypeError):
             pass  # args that do not fit the words: as stored
-    return str(duplicate.get("reason", ""))
+    return str(waiting.get("reason", ""))
 
 
 def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:

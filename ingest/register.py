@@ -81,7 +81,7 @@ from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schema, Scope
 from formgen.record import InstitutionRecord, Value
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
-from ingest.messages import Problem
+from ingest.messages import ENGLISH, Problem, reason_text
 from ingest.submission import Checked, EntryReturn, Submission, value_path
 
 FORMAT = "formgen-register"
@@ -213,7 +213,8 @@ class _Plan:
     apply: dict[str, Json] = field(default_factory=dict)
     held: dict[str, Json] = field(default_factory=dict)
     held_why: dict[str, str] = field(default_factory=dict)
-    """Why a value was held, where the general reason (changed on both sides) does not fit."""
+    """Why a value was held (its words' key in :data:`ingest.messages.WORDS`), where the general
+    reason (changed on both sides) does not fit."""
     invalid: list[str] = field(default_factory=list)
     """The return's invalid values, kept as typed (:attr:`MergeOutcome.invalid`)."""
     touched_categories: list[str] = field(default_factory=list)
@@ -641,15 +642,10 @@ class Register:
                 if (iid, path) in held_here:
                     continue  # two blocks of the return matched the same institution
                 held_here.add((iid, path))
-                cid = self._hold(iid, path, theirs, base, sha, at)
+                cid = self._hold(iid, path, theirs, base, sha, at, plan.held_why.get(path))
                 conflicts.append(cid)
-                why = plan.held_why.get(path) or (
-                    f"changed in the register and in this return since revision {base}"
-                    if base is not None
-                    else "the institution itself gave another value"
-                )
                 flags.append(
-                    f"{iid} {path}: {why}; held as {cid} — "
+                    f"{iid} {path}: {self.data['conflicts'][cid]['reason']}; held as {cid} — "
                     f"'formgen register resolve {cid} --take mine|theirs'"
                 )
             changes += self._apply(inst, plan.apply, sha, at, "merge")
@@ -780,10 +776,7 @@ class Register:
                 # a value recovered by position from a printed copy never silently replaces
                 # one read from form fields
                 plan.held[path] = theirs
-                plan.held_why[path] = (
-                    "a printed or flattened copy (values read by position) differs from the "
-                    "value read from form fields"
-                )
+                plan.held_why[path] = "held_low"
                 continue
             if base is None or base >= inst["rev"] or mine is None:
                 if (
@@ -892,7 +885,23 @@ class Register:
         }
         return iid
 
-    def _hold(self, iid: str, path: str, theirs: Json, base: int | None, sha: str, at: str) -> str:
+    def _hold(
+        self,
+        iid: str,
+        path: str,
+        theirs: Json,
+        base: int | None,
+        sha: str,
+        at: str,
+        why: str | None = None,
+    ) -> str:
+        """Hold ``theirs`` for a decision, with why as a probable duplicate keeps it
+        (``reason_key``, ``reason_args``, the English ``reason``): ``why`` (a key of
+        :data:`ingest.messages.WORDS`), else changed on both sides since ``base``, else (no
+        base) the institution itself gave another value."""
+        key = why or ("held_both" if base is not None else "held_institution")
+        reason: Json = {"reason_key": key, "reason_args": {"rev": base} if base is not None else {}}
+        reason["reason"] = reason_text(reason, ENGLISH)
         n = int(self.data["next"]["conflict"])
         self.data["next"]["conflict"] = n + 1
         cid = f"c-{n:04d}"
@@ -906,6 +915,7 @@ class Register:
             "base_version": base,
             "register_rev": inst["rev"],
             "at": at,
+            **reason,
         }
         return cid
 
@@ -1055,7 +1065,7 @@ class Register:
         src = self.data["sources"].get(d["src"], {})
         plan = self._plan(inst, e, None, src.get("instance_id", ""), False, did)
         for path, theirs in plan.held.items():
-            self._hold(iid, path, theirs, None, d["src"], at)
+            self._hold(iid, path, theirs, None, d["src"], at, plan.held_why.get(path))
         self._apply(inst, plan.apply, d["src"], at, f"resolve {did}")
         for cid in plan.touched_categories:
             entry = inst["entries"].setdefault(cid, {"fields": {}})

@@ -8,6 +8,7 @@ import errno
 import importlib.util
 import io
 import json
+import shutil
 import unicodedata
 from pathlib import Path
 
@@ -140,6 +141,47 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     assert "nichts wartet auf eine Entscheidung" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "mine")
     assert code == 1 and "Error: c-0001 was decided already: the returned value was taken" in out
+
+
+def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> None:
+    """A coordinator decides a held value knowing why it was held: changed on both sides since
+    the form was made, or read from a copy without form fields (a Word form LibreOffice 7.4
+    saved, read from its tables), which never replaces a value read from form fields."""
+    code, out = run(ws, "conflicts")
+    assert code == 0 and (
+        "    theirs (" in out
+        and "\n    Grund: seit Revision 1, aus der das Formular vorausgefüllt war, im Register "
+        "und in dieser Rückmeldung geändert\n"
+        in out
+    )
+
+    samples = Path(__file__).parent.parent / "samples"
+    copy = tmp_path / "beispiele"
+    shutil.copytree(samples / "workspace", copy)
+    words = Workspace.open(copy)
+    result = CliRunner().invoke(
+        main, ["ingest", str(samples / "docx" / "lo252-checklist.docx"), "-w", str(copy)]
+    )
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(
+        main, ["ingest", str(samples / "docx" / "lo74-checklist.docx"), "-w", str(copy)]
+    )
+    assert result.exit_code == 0 and ", held, " in result.output
+    # the reports keep every warning, in English
+    said = "".join(r.read_text("utf-8") for r in (copy / "exports").glob("ingest-*.txt"))
+    assert "printed or flattened" not in said
+    assert (
+        "read from a copy without its form fields (a printed PDF by where each value sits; a "
+        "Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its tables); a value "
+        "read so never replaces one read from form fields by itself; held as c-0001"
+    ) in said
+    code, out = run(words, "conflicts")
+    held = [block for block in out.split("\nc-") if "    theirs (" in block]
+    assert code == 0 and len(held) == len(load(words).conflicts()) >= 3
+    for block in held:
+        assert (
+            "\n    Grund: aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF " in block
+        )
 
 
 def test_duplicates_resolve(ws: Workspace) -> None:

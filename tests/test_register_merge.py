@@ -211,6 +211,22 @@ def test_probable_duplicate_merged_on_decision(reg: Register) -> None:
     assert value(reg, iid, "psychotherapie.plans") == "Gruppe"
 
 
+def test_a_duplicate_merged_on_decision_holds_what_the_institution_said_otherwise(
+    reg: Register,
+) -> None:
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, plans="Gruppe auf Farsi"))
+    similar = dict(YILMAZ, name="Psychotherapeutische Praxis S. Yılmaz", plans="Gruppe")
+    (did,) = reg.merge(checklist("psychotherapie", similar)).duplicates
+    assert reg.resolve_duplicate(did, "merge") == iid
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe auf Farsi"
+    (held,) = [c for c in reg.conflicts() if c["path"] == "psychotherapie.plans"]
+    assert held["reason_key"] == "held_institution"
+    assert held["reason"] == (
+        "the institution itself gave another value; this checklist came from someone else"
+    )
+
+
 def test_different_institutions_are_kept_apart(reg: Register) -> None:
     seeded(reg)
     other = {"name": "Ольга Петренко Beratung", "postcode": "41460", "region": "neuss_meerbusch"}
@@ -370,7 +386,7 @@ def test_a_printed_copy_never_silently_replaces_values_read_from_form_fields(reg
     )
     assert out.status == "held"
     assert value(reg, iid, "psychotherapie.languages_offered") == before
-    assert any("printed or flattened copy" in f for f in out.flags)
+    assert any("read from a copy without its form fields (a printed PDF" in f for f in out.flags)
 
 
 def test_a_copy_read_by_position_as_it_was_sent_confirms_and_holds_nothing(

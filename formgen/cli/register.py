@@ -102,11 +102,13 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             side: history_mod.stored_text(reg.schema, path, c[side], lang)
             for side in ("mine", "theirs")
         }
+        why = reason_text(c, lang)  # none in a register written before formgen kept it
         click.echo(
             f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  "
             f"{path_label(reg.schema, path, lang)}\n"
             f"{history_mod.under(mine, shown['mine'])}\n"
             f"{history_mod.under(theirs, shown['theirs'])}"
+            + (f"\n    {say('held_why', lang, why=why)}" if why else "")
         )
     for d in dups:
         said = say(
