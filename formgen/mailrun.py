@@ -187,23 +187,8 @@ def plan_round(
     langs: dict[str, str] = {}
     carried = carried_over(deliveries, settings)
     for r in recipients:
-        if not r.email:
-            without.append(r)
-            continue
         d = this_round.get(r.id)
-        if d is not None and d.bounced:
-            if any(i in returned for i in d.instance_ids):
-                skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
-                continue
-            if address_key(d.email) == address_key(r.email):
-                skipped.append(
-                    Skip(
-                        r,
-                        f"the mail to {d.email} bounced ({d.last_error or 'not delivered'}); "
-                        "fix the address in the list or the register, then run again",
-                    )
-                )
-                continue
+        # done in this round already, whatever address the list or the register gives now
         if d is not None and d.sent_at and not d.bounced:
             skipped.append(
                 Skip(
@@ -218,6 +203,22 @@ def plan_round(
                 Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
             )
             continue
+        if not r.email:
+            without.append(r)
+            continue
+        if d is not None and d.bounced:
+            if any(i in returned for i in d.instance_ids):
+                skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
+                continue
+            if address_key(d.email) == address_key(r.email):
+                skipped.append(
+                    Skip(
+                        r,
+                        f"the mail to {d.email} bounced ({d.last_error or 'not delivered'}); "
+                        "fix the address in the list or the register, then run again",
+                    )
+                )
+                continue
         # the coordinator's choice, else the recipients row's, else as its last mail, else the round's
         before = carried.get(r.id)
         listed_formats = () if settings.formats_given else r.formats
@@ -809,11 +810,19 @@ def round_targets(
         stale = view.stale() if view else None
         if stale is None:
             raise MailError("no register in this workspace: nothing is known to be stale")
+        # a rerun of this round decides about its own mails (done already), not "on its way"
         ids, skipped = split_on_its_way(sorted(stale), statuses, round_name)
         if force:
             ids = sorted(stale)
         # the update form asks about the stale checklists only
         pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
+        # mailed in this round already, though the list given now lacks them: done, as logged
+        given = {r.id for r in pool}
+        pool += recipients_from_log(
+            statuses[i]
+            for i in ids
+            if i not in given and i in statuses and statuses[i].latest.round == round_name
+        )
         incomplete = {i: m for i, m in ((view.missing() if view else None) or {}).items() if m}
         invalid = {i: m for i, m in ((view.invalid() if view else None) or {}).items() if m}
     else:

@@ -300,6 +300,57 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     assert "0 to mail, 1 already done" in again.output
     assert "on its way" not in again.output and "--force" not in again.output
     assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
+    assert (
+        f"  skipped reg-1 (Krisendienst Nord): draft already written in round update-{TODAY}: "
+        in again.output
+    )
+    later = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--round", "spaeter")
+    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in later.output
+
+
+def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(tmp_path):
+    """The update round leaves out an institution the register has no address for; the
+    coordinator runs it again the same day with a list giving that address. The one mailed
+    before is done already in this round (not "on its way" with "--force mails it all the
+    same", which would not mail it again), the other one is mailed, and a third run says both
+    are done, whatever address the list gives."""
+    ws = make_workspace(tmp_path / "ws").root
+    old = (TODAY - dt.timedelta(days=800)).isoformat()
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Krisendienst Nord", "email": "nord@example.org"},
+                "categories": {"krisendienst": old},
+            },
+            "reg-3": {"institution": {"name": "Praxis Ольга"}, "categories": {"facharzt": old}},
+        },
+    )
+    out = tmp_path / "update"
+    first = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert "NOT MAILED reg-3 (Praxis Ольга): no e-mail address" in first.output
+    listed = tmp_path / "adressen.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        "reg-3;Praxis Ольга;olga@praxis.example;facharzt;duesseldorf\n",
+        "utf-8",
+    )
+    second = run("mail", str(listed), "--stale", "-w", str(ws), "--drafts", str(out))
+    assert second.exit_code == 0, second.output
+    round_ = f"update-{TODAY}"
+    assert second.output.splitlines()[0] == (
+        f"round {round_} (update): 1 to mail, 1 already done, 0 without e-mail address"
+    )
+    assert f"  skipped reg-1 (Krisendienst Nord): draft already written in round {round_}" in (
+        second.output
+    )
+    assert "--force" not in second.output and "not in the recipients list" not in second.output
+    assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-3.eml"]
+    third = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert third.output.splitlines()[0] == (
+        f"round {round_} (update): 0 to mail, 2 already done, 0 without e-mail address"
+    )
+    assert "NOT MAILED" not in third.output and "--force" not in third.output
 
 
 def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):
