@@ -353,6 +353,41 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     assert "NOT MAILED" not in third.output and "--force" not in third.output
 
 
+def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tmp_path):
+    """A crisis service's entry is out of date after 180 days: one confirmed 170 days ago is
+    current today but not by the round's deadline four weeks on. --stale-by DATE asks it too,
+    as 'register stale --today DATE' lists it, so the next round is not needed a week later."""
+    ws = make_workspace(tmp_path / "ws").root
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Krisendienst Łódź", "email": "lodz@example.org"},
+                "categories": {"krisendienst": (TODAY - dt.timedelta(days=170)).isoformat()},
+            },
+            "reg-2": {
+                "institution": {"name": "Frisch bestätigt", "email": "frisch@example.org"},
+                "categories": {"krisendienst": TODAY.isoformat()},
+            },
+        },
+    )
+    out = tmp_path / "update"
+    now = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert now.exit_code == 0 and "no institution is stale; nothing to do" in now.output
+    by = (TODAY + dt.timedelta(days=28)).isoformat()
+    listed = json.loads(run("register", "stale", "-w", str(ws), "--today", by, "--json").output)
+    assert [f["institution_id"] for f in listed] == ["reg-1"]
+    result = run("mail", "--stale", "--stale-by", by, "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
+
+    misuse = run("mail", "--overdue", "--stale-by", by, "-w", str(ws), "--drafts", str(out))
+    assert misuse.exit_code == 2 and "--stale-by goes with --stale" in misuse.output
+    past = (TODAY - dt.timedelta(days=1)).isoformat()
+    misuse = run("mail", "--stale", "--stale-by", past, "-w", str(ws), "--drafts", str(out))
+    assert misuse.exit_code == 2 and f"--stale-by {past} is in the past" in misuse.output
+
+
 def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):
     """A second round while the first one's forms are outstanding: the round's report counts
     the institutions it skips and lists them under it, like those already done."""

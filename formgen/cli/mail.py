@@ -61,6 +61,14 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     help="Ask every institution 'formgen register stale' lists for an update.",
 )
 @click.option(
+    "--stale-by",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="With --stale: also ask for the entries that will be out of date on this date "
+    "(YYYY-MM-DD; e.g. the round's deadline or the next meeting), as 'formgen register stale "
+    "--today DATE' lists them.",
+)
+@click.option(
     "--format",
     "fmt",
     type=click.Choice(list(FORMAT_CHOICES)),
@@ -140,6 +148,7 @@ def mail(
     from_register: bool,
     overdue: bool,
     stale: bool,
+    stale_by: dt.datetime | None,
     fmt: str | None,
     lang: str | None,
     deadline: dt.datetime | None,
@@ -187,6 +196,13 @@ def mail(
         raise click.UsageError(
             "whom to mail? give a RECIPIENTS file, --from-register, --overdue or --stale"
         )
+    if stale_by is not None and not stale:
+        raise click.UsageError("--stale-by goes with --stale")
+    if stale_by is not None and stale_by.date() < dt.date.today():
+        raise click.UsageError(
+            f"--stale-by {stale_by:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
+            "give the day by which entries should still be current, e.g. the round's deadline"
+        )
     if deadline is not None and deadline.date() < dt.date.today():
         raise click.UsageError(
             f"--deadline {deadline:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
@@ -213,7 +229,7 @@ def mail(
         is click.core.ParameterSource.COMMANDLINE,
     )
     settings.resolved_template()  # a broken template fails before anything is made
-    view = _register_view(ws, today)
+    view = _register_view(ws, stale_by.date() if stale_by else today)
     log = SendLog(ws.root)
     deliveries = log.deliveries()
 
