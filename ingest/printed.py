@@ -60,7 +60,7 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 from formgen import linebreak
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
-from formgen.model import Category, Field, Scope
+from formgen.model import INSTITUTION, Category, Field, Scope
 from ingest.export import display
 from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
@@ -315,6 +315,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     placed = {r.value for r in schema.regions}
     region_text = schema.region_label(only, opt.lang) if only else say("print_all_regions", lang)
 
+    # values with another one held for a decision: marked where they are printed
+    held = {(c["institution_id"], c["path"]): c["id"] for c in reg.conflicts()}
     by_cat: dict[str, list[tuple[str, Json]]] = {}
     for iid, cid, entry in reg.iter_entries():
         if only is None or region_of(reg, iid) == only:
@@ -401,7 +403,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, st)
+                block = _entry_block(reg, cat, iid, entry, stand, opt, st, held)
                 # the region heading travels with the first entry: never alone at a page's foot
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
         # no region, an invalid one, or one no longer in the workspace's list
@@ -412,7 +414,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 _para(escape(say("print_no_region", lang)), st["h2"]),
             ]
             for n, (iid, entry) in enumerate(unplaced):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, st, region_row=True)
+                block = _entry_block(reg, cat, iid, entry, stand, opt, st, held, region_row=True)
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
 
     buf = io.BytesIO()
@@ -503,10 +505,13 @@ def _entry_block(
     stand: dt.date,
     opt: PrintOptions,
     st: dict[str, ParagraphStyle],
+    held: dict[tuple[str, str], str],
     region_row: bool = False,
 ) -> list[Flowable]:
     """One entry as a table; its region is the heading it stands under, or with ``region_row``
-    (no valid region) a row of its own: what was typed, and why it is not valid."""
+    (no valid region) a row of its own: what was typed, and why it is not valid. A value with
+    another one ``held`` for a decision (by institution and path: the conflict's id) says so
+    below it, as an invalid one says why."""
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
@@ -550,6 +555,11 @@ def _entry_block(
     if address:  # an invalid part (a postcode of four digits): in red, with why below
         why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
         address += "".join(_why(w, opt.lang) for w in why if w)
+        address += "".join(
+            _held(cid, opt.lang)
+            for key in ADDRESS
+            if (cid := held.get((iid, f"{INSTITUTION}.{key}")))
+        )
         first = len(rows)
         _value_rows(rows, styles, _wrap(say("print_address", opt.lang), FONT, 8, LABEL_W), address)
         if any(why):
@@ -562,6 +572,9 @@ def _entry_block(
                 continue
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
             text, invalid = _field_text(f, stored, opt.lang)
+            scope = INSTITUTION if f.scope is Scope.INSTITUTION else cat.id
+            if text and (cid := held.get((iid, f"{scope}.{f.id}"))):
+                text += _held(cid, opt.lang)
             if text and not titled:
                 titled = True
                 rows.append([_wrap(section.label.get(opt.lang), BOLD, 7.5, width), ""])
@@ -636,6 +649,11 @@ def _field_text(f: Field, stored: Json, lang: str) -> tuple[str, bool]:
 def _why(reason: str, lang: str) -> str:
     """Why a value is invalid, on the line below it."""
     return f"\n{say('reason_invalid', lang)}: {reason}"
+
+
+def _held(cid: str, lang: str) -> str:
+    """That another value of this field waits in ``register conflicts``, on the line below."""
+    return "\n⚠ " + say("print_held", lang, cid=cid)
 
 
 def categories_with_entries(reg: Register) -> Iterable[str]:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pdfplumber
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, local_zone
+from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
 
 from formgen.errors import FormgenError
 from formgen.model import Choice, Text
@@ -342,3 +342,24 @@ def test_a_page_of_many_regions_names_its_category_in_full(
     title = [c for c in chars if "Bold" in c["fontname"]]
     places = [c for c in chars if "Bold" not in c["fontname"]]
     assert max(c["x1"] for c in title) < min(c["x0"] for c in places)
+
+
+def test_a_value_with_another_held_for_a_decision_says_so_below_it() -> None:
+    """The printed register shows the register's value; where a return's other value waits in
+    `register conflicts`, the reader of the print learns that it may change."""
+    r = Register(SCHEMA)
+    iid = r.merge(checklist("psychotherapie", YILMAZ)).created[0]
+    r.merge(institution_form(iid, base=1, phone="+49 211 999999", plans="Gruppe auf Farsi"))
+    r.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="Gruppe auf Türkisch"))
+    held = sorted(c["id"] for c in r.conflicts())
+    assert len(held) == 2  # the phone and the plans, changed on both sides
+    for lang, words in (
+        ("de", "ein anderer Wert wartet auf Entscheidung"),
+        ("en", "another value awaits a decision"),
+    ):
+        opts = PrintOptions(stand=STAND, categories=("psychotherapie",), lang=lang)
+        text = "\n".join(pages(render_register(r, opts)))
+        assert [cid for cid in held if f"{words} ({cid})" in text] == held
+    r.resolve(held[0], "mine")
+    text = "\n".join(pages(render_register(r, PrintOptions(stand=STAND))))
+    assert held[0] not in text and f"({held[1]})" in text
