@@ -1010,7 +1010,7 @@ class Register:
                 f"('formgen register restore {iid}' takes it back)"
             )
         at = at or now_iso()
-        reason = (reason or "").strip() or None
+        reason = " ".join((reason or "").split()) or None  # one line, as typed
         inst["retired"] = done = {"at": at, "reason": reason}
         self._event(inst, at, "retire", reason=reason)
         return done

@@ -11,6 +11,7 @@ import json
 import shutil
 import unicodedata
 from pathlib import Path
+from unittest.mock import ANY
 
 import pdfplumber
 import pytest
@@ -916,6 +917,9 @@ def test_history_shows_retire_and_restore_with_time_and_reason(ws: Workspace) ->
     code, out = run(ws, "history", "inst-0002")
     assert f"{moment_text(at, 'en')}  retired: {CLOSED}" in out
     assert f"{moment_text(restored, 'en')}  restored" in out
+    # a reason typed over several lines is kept as one line, so the history stays a table
+    assert run(ws, "retire", "inst-0002", "--reason", "geschlossen\n  zum 30.06.")[0] == 0
+    assert load(ws).retired("inst-0002") == {"at": ANY, "reason": "geschlossen zum 30.06."}
 
 
 @pytest.mark.parametrize(
