@@ -680,12 +680,36 @@ def prefill_from(
     return prefill
 
 
-def register_recipients(view: RegisterView | None) -> RecipientList:
-    """Every institution of the register, with the address the register holds."""
+def register_recipients(
+    view: RegisterView | None, deliveries: Sequence[Delivery] = ()
+) -> RecipientList:
+    """Every institution of the register, with the address the register holds; one it holds
+    none for (a returned form's e-mail field left blank) with the address that worked, that of
+    its latest mail in the send log (``deliveries``), unless that mail bounced: then it has
+    none, and :attr:`Recipient.email_problem` says why."""
     if view is None:
         raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
     records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
-    return recipients_from_records(records)
+    listed = recipients_from_records(records)
+    logged = institution_status(deliveries, None, dt.date.today())  # only its addresses count
+    return replace(
+        listed, recipients=tuple(_logged_address(r, logged.get(r.id)) for r in listed.recipients)
+    )
+
+
+def _logged_address(recipient: Recipient, status: InstitutionStatus | None) -> Recipient:
+    """``recipient`` without an address in the register, with the one its latest mail went to."""
+    if recipient.email or status is None or not status.latest.delivered:
+        return recipient
+    d = status.latest
+    if status.working_email:
+        return replace(recipient, email=d.email, source=f"send log: {d.round}")
+    return replace(
+        recipient,
+        email_problem=f"the last address, {d.email} (round {d.round}), bounced "
+        f"({d.last_error or 'not delivered'}); add its new address to the register or a "
+        "recipients list",
+    )
 
 
 def recipients_from_log(statuses: Iterable[InstitutionStatus]) -> list[Recipient]:
@@ -752,7 +776,8 @@ def round_targets(
     except those the register has retired. ``reminder``: institutions whose form is overdue,
     and those whose reminder bounced when ``listed`` gives them another address (addresses
     from ``listed`` when given, else from the send log), never a retired one. ``update``:
-    institutions with stale entries (addresses from ``listed``, i.e. the register or a CSV),
+    institutions with stale entries (addresses from ``listed``: a CSV, or the register and,
+    where it has none, the send log: :func:`register_recipients`),
     except those with a form on its way (a retired institution is on no update list).
     ``force`` mails those whose form is on its way, and the retired ones a list names, all the
     same (never twice in one round).

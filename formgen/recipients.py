@@ -104,7 +104,9 @@ class Recipient:
     categories: tuple[str, ...]
     region: str = ""
     source: str = ""
-    """Where it came from, for messages (``recipients.csv:7`` or ``register``)."""
+    """Where it came from, for messages (``recipients.csv:7``, ``register: inst-0002``, or
+    ``send log: invitation-2026`` for the address of a register institution the register has
+    none for)."""
     institution: Mapping[str, str] = field(default_factory=dict)
     """Further institution fields the list gives (street, phone …), to prefill a new institution."""
     lang: str = ""
@@ -114,7 +116,8 @@ class Recipient:
     given_email: str = ""
     """The address the list gives when it cannot be mailed (then ``email`` is ``""``)."""
     email_problem: str = ""
-    """Why ``given_email`` cannot be mailed."""
+    """Why ``given_email`` cannot be mailed; without one, why the address that worked before
+    cannot be used either (it bounced: :func:`formgen.mailrun.register_recipients`)."""
 
     def record(self) -> InstitutionRecord:
         """The prefill of an institution the register does not know yet: what the list says."""

@@ -127,6 +127,14 @@ class InstitutionStatus:
     def categories(self) -> tuple[str, ...]:
         return self.latest.categories
 
+    @property
+    def working_email(self) -> str:
+        """The address that worked: the one its latest delivered mail went to, unless that mail
+        bounced (``""`` then, and when none was delivered). A round of the register mails it
+        there when the register has no address (a returned form's blank e-mail field)."""
+        d = self.latest
+        return d.email if d.delivered and not d.bounced else ""
+
 
 def _cycles(delivered: Sequence[Delivery]) -> list[list[Delivery]]:
     """Delivered mails (in the order they went out) grouped into cycles: an invitation or an
@@ -342,7 +350,8 @@ class StatusSummary:
     rounds: list[RoundStatus]
     conflicts: int | None
     without_email: list[str]
-    """Register institutions that have no e-mail address (they cannot be mailed)."""
+    """Register institutions that cannot be mailed: no e-mail address in the register, and none
+    that worked in the send log (:attr:`InstitutionStatus.working_email`)."""
     returns_known: bool
     notes: list[str]
     to_update: int | None = None
@@ -382,7 +391,12 @@ def summarise(
     if view is not None:
         for iid in view.institution_ids():
             rec = view.record(iid)
-            if rec is not None and not str(rec.institution.get("email", "")).strip():
+            logged = statuses.get(iid)
+            if (
+                rec is not None
+                and not str(rec.institution.get("email", "")).strip()
+                and not (logged and logged.working_email)
+            ):
                 without_email.append(iid)
     conflicts = view.conflict_count() if view else None
     notes = list(view.notes) if view else ["no register in this workspace yet"]

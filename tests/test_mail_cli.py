@@ -1237,6 +1237,94 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     assert "not mailed (no or invalid address) 1" in run("status", "-w", str(ws)).output
 
 
+def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(tmp_path):
+    """The returned forms left the e-mail field blank (blank is "not filled in"): the register
+    has no address for ua-1 and lodz. The update round mails ua-1 where its invitation went;
+    lodz's invitation bounced, so it stays not mailed and says why; an address in the register
+    wins over the send log. 'formgen status' counts as without address only lodz."""
+    ws = make_workspace(tmp_path / "ws").root
+    invitation = run(
+        "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(tmp_path / "i")
+    )
+    assert invitation.exit_code == 0, invitation.output
+    dsn = (
+        (DATA / "bounce_postfix.eml")
+        .read_text("ascii")
+        .replace("{ADDRESS}", "lodz@example.org")
+        .replace("{MESSAGE_ID}", "<not-a-sent-mail@example.org>")
+        .replace("{INSTITUTION}", "lodz")
+    )
+    (tmp_path / "bounce.eml").write_text(dsn, "ascii")
+    assert (
+        "bounced lodz <lodz@example.org>"
+        in run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).output
+    )
+    deadlines_pass(ws)  # no answer in time: the invitations are no longer on their way
+    old = (TODAY - dt.timedelta(days=800)).isoformat()
+    write_register(
+        ws,
+        {
+            "ua-1": {
+                "institution": {"name": "Ольга Петренко – Консультація"},
+                "categories": {"psychotherapie": old},
+            },
+            "lodz": {"institution": {"name": "Poradnia Łódź"}, "categories": {"facharzt": old}},
+            "ar-1": {
+                "institution": {"name": "مركز الاستشارة", "email": "neu@markaz.example"},
+                "categories": {"krisendienst": old},
+            },
+        },
+    )
+    status = run("status", "-w", str(ws))
+    assert "without e-mail address 1: lodz\n" in status.output
+    assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["lodz"]
+
+    out = tmp_path / "update"
+    result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    year = TODAY.year
+    assert (
+        f"round update-{TODAY} (update): 2 to mail, 0 already done, 1 without e-mail address"
+        in result.output
+    )
+    assert (
+        "  drafted ua-1 (Ольга Петренко – Консультація) <olga@example.org> (address from send "
+        f"log: invitation-{year}): {out / 'ua-1.eml'}"
+    ) in result.output
+    assert (
+        f"  NOT MAILED lodz (Poradnia Łódź): no e-mail address (register: lodz); the last "
+        f"address, lodz@example.org (round invitation-{year}), bounced (bounce 5.1.1 550 5.1.1"
+    ) in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["ar-1.eml", "ua-1.eml"]
+    draft = message_from_bytes((out / "ua-1.eml").read_bytes(), policy=policy.default)
+    assert header_text(draft, "To") == "Ольга Петренко – Консультація <olga@example.org>"
+    assert header_text(draft, "Subject").startswith("Sind Ihre Angaben noch aktuell?")
+    assert (
+        message_from_bytes((out / "ar-1.eml").read_bytes(), policy=policy.default)["To"]
+        .addresses[0]
+        .addr_spec
+        == "neu@markaz.example"
+    )
+    (logged,) = [e for e in events(ws, "not_mailed") if e["institution_id"] == "lodz"]
+    assert "lodz@example.org (round invitation-" in logged["detail"]
+    everyone = run(
+        "mail",
+        "--from-register",
+        "-w",
+        str(ws),
+        "--drafts",
+        str(tmp_path / "a"),
+        "--round",
+        "alle",
+        "--dry-run",
+    )
+    assert (
+        "NOT MAILED lodz (Poradnia Łódź): no e-mail address (register: lodz); the last address"
+        in everyone.output
+    )
+    assert "without e-mail address 1: lodz\n" in run("status", "-w", str(ws)).output
+
+
 CLOSED = "geschlossen zum 30.06.2026"
 
 

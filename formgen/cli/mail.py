@@ -36,7 +36,7 @@ from formgen.mailrun import (
     smtp_settings,
 )
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, parse_recipients_csv
-from formgen.sendlog import SendLog
+from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus
 from formgen.workspace import Workspace
 
@@ -176,6 +176,10 @@ def mail(
     (typed in by the centre or sent on a checklist by someone else), asking only about those
     checklists.
 
+    --from-register and --stale mail each institution at the register's address; where the
+    register has none (its returned form left the e-mail field blank), at the address its
+    latest mail went to (the send log), unless that mail bounced.
+
     An institution whose form from another round is still on its way (mailed, not returned,
     deadline not passed) is not mailed again, neither by --stale nor by a RECIPIENTS file or
     --from-register: the output lists it as skipped. --force mails it all the same.
@@ -234,7 +238,12 @@ def mail(
     deliveries = log.deliveries()
 
     listed = _recipient_list(
-        recipients, from_register or (stale and not recipients), schema, view, ws.language
+        recipients,
+        from_register or (stale and not recipients),
+        schema,
+        view,
+        ws.language,
+        deliveries,
     )
     if listed is not None:
         _echo_problems(listed, skip_invalid)
@@ -276,12 +285,13 @@ def mail(
     for s in plan.skipped:
         click.echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
     for r in plan.without_email:
-        why = f"invalid e-mail address ({r.source}): {r.email_problem}" if r.given_email else ""
-        click.echo(
-            f"  NOT MAILED {_who(r, address=False)}: "
-            + (why or f"no e-mail address ({r.source})")
-            + "; contact them another way"
-        )
+        if r.given_email:
+            why = f"invalid e-mail address ({r.source}): {r.email_problem}"
+        else:  # none in the list or the register, and none that worked in the send log
+            why = f"no e-mail address ({r.source})" + (
+                f"; {r.email_problem}" if r.email_problem else ""
+            )
+        click.echo(f"  NOT MAILED {_who(r, address=False)}: {why}; contact them another way")
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
             smtp = smtp_settings(ws)
@@ -340,11 +350,16 @@ def mail(
 
 
 def _recipient_list(
-    path: str | None, from_register: bool, schema: Any, view: RegisterView | None, lang: str
+    path: str | None,
+    from_register: bool,
+    schema: Any,
+    view: RegisterView | None,
+    lang: str,
+    deliveries: Sequence[Delivery],
 ) -> RecipientList | None:
     if path:
         return parse_recipients_csv(Path(path).read_bytes(), schema, path, lang)
-    return register_recipients(view) if from_register else None
+    return register_recipients(view, deliveries) if from_register else None
 
 
 def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
@@ -356,8 +371,12 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
 
 
 def _who(r: Recipient, address: bool = True) -> str:
-    """An institution as a coordinator finds it in the output: id, name and address."""
-    return f"{r.id} ({r.name})" + (f" <{r.email}>" if address else "")
+    """An institution as a coordinator finds it in the output: id, name and address (and where
+    the address comes from when the register has none: the send log)."""
+    if not address:
+        return f"{r.id} ({r.name})"
+    via = f" (address from {r.source})" if r.source.startswith("send log: ") else ""
+    return f"{r.id} ({r.name}) <{r.email}>{via}"
 
 
 _PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
