@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pdfplumber
 import pytest
 from click.testing import CliRunner
+from mailkit import header_text
 from pypdf import PdfReader
 
 from formgen.cli import main
@@ -51,6 +55,33 @@ def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) ->
     assert {"acroform-pdf", "flattened-pdf", "docx", "docx-pdf"} <= readers
     assert "tampered or forged" not in out
     assert "postfach.mbox" in out and "rueckmeldung.msg" in out
+
+
+def test_demo_mails_the_institutions_its_returns_are_from_under_one_id(
+    demo: tuple[Path, str],
+) -> None:
+    """The demo's recipients list names each institution by the id the register gives it when
+    the sample returns come in, so 'status --list', 'register find' and the drafts agree."""
+    root, _ = demo
+    register = json.loads((root / "register.json").read_text("utf-8"))
+    known = {iid: i["institution"] for iid, i in register["institutions"].items()}
+    text = (SAMPLES / "demo" / "recipients.csv").read_text("utf-8-sig")
+    listed = {r["id"]: r for r in csv.DictReader(io.StringIO(text), delimiter=";")}
+    assert set(known) <= set(listed)  # every institution a return is from was mailed
+    for iid, institution in known.items():
+        assert listed[iid]["institution"] == institution["name"]["v"], iid
+        if "email" in institution:
+            assert listed[iid]["email"] == institution["email"]["v"], iid
+    assert known["inst-0002"]["name"]["v"] == "Praxis Ольга Петренко"
+    assert known["inst-0003"]["name"]["v"] == "Beratung Łódź – Paweł Wiśniewski"
+    draft = message_from_bytes(
+        (root / "drafts" / "inst-0002.eml").read_bytes(), policy=policy.default
+    )
+    assert header_text(draft, "To") == "Praxis Ольга Петренко <praxis@petrenko.example>"
+    status = CliRunner().invoke(main, ["status", "-w", str(root), "--json"])
+    rows = json.loads(status.stdout)["rows"]
+    assert [r["id"] for r in rows if r["name"] != r["mailed_name"]] == []
+    assert json.loads(status.stdout)["without_email"] == []  # the drafts' addresses count
 
 
 def test_demo_outputs_exist_and_say_where_they_are(demo: tuple[Path, str]) -> None:

@@ -28,7 +28,11 @@ MARKER = ".formgen-demo"
 """A folder holding this file was made by ``formgen demo`` and may be made again."""
 
 RETURNS = (
-    # returned forms as real programs filled and saved them (see samples/*/README.md)
+    # returned forms as real programs filled and saved them (see samples/*/README.md). An
+    # institution form keeps the id it was issued for (inst-0001, inst-0042); each row of a
+    # checklist becomes a new institution with the next free id (inst-0002 …), in this order.
+    # samples/demo/recipients.csv mails those institutions under those ids, names and
+    # addresses, so that 'status' and 'register' agree: keep both in step.
     "pdf/institution_pdfjs.pdf",
     "pdf/institution_pdfium.pdf",
     "pdf/institution_pdftk.pdf",
