@@ -31,7 +31,10 @@ WORKSPACE_DIR = SCHEMAS
 
 
 class SchemaRegistry:
-    """Look up a schema by id and version; the current one is :attr:`current`."""
+    """Look up a schema by id and version; the current one is :attr:`current`.
+
+    ``folders`` are searched in order; the first is where the message of an unknown version
+    says to put its file (a workspace's ``schemas/``)."""
 
     def __init__(
         self,
@@ -87,10 +90,14 @@ class SchemaRegistry:
             )
         else:
             why = f"it was made with schema version {version[:20]}, this workspace knows {', '.join(v for s, v in self._known if s == schema_id)}"
-        where = " or ".join(str(f / schema_id[:60] / f"{version[:20]}.yaml") for f in self._folders)
+        folder = self._folders[0] if self._folders else Path(WORKSPACE_DIR)
+        where = folder / schema_id[:60] / f"{version[:20]}.yaml"
         raise QuarantineError(
             "unknown-schema",
-            f"unknown schema: {why}; add that schema file as {where or 'an older version'} and ingest the file again (its copy in the workspace's quarantine/ folder will do)",
+            f"unknown schema: {why}; put the schema file this form was made with "
+            f"({schema_id[:60]} {version[:20]}: the file as it was then, e.g. from a backup) "
+            f"into the workspace as {where} and ingest the file again (its copy in the "
+            "workspace's quarantine/ folder will do)",
         )
 
     def _load(self, path: Path, schema_id: str, version: str) -> Schema:

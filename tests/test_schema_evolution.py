@@ -197,3 +197,29 @@ def test_schema_check_with_the_workspace_finds_a_rename_that_names_no_earlier_fi
     assert "valid — arbeitshilfe_migration_psychiatrie 1.1.0" in run(
         "schema", "check", str(typo), "-w", str(ws)
     )
+
+
+def test_a_form_of_a_version_the_workspace_lost_says_where_its_schema_file_goes(
+    tmp_path: Path, ws: Path
+) -> None:
+    """The kept copy of 1.0.0 is gone (the workspace was moved without its schemas/ folder):
+    the return is kept aside, and its reason names the file to restore in the workspace itself,
+    schemas/<schema_id>/1.0.0.yaml; restored there, the quarantined copy merges."""
+    form = old_form(tmp_path, ws)
+    switch_schema(ws, keep_old=False)
+    kept = ws / "schemas" / SCHEMA_ID / "1.0.0.yaml"
+    kept.unlink()
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(form, {"psychotherapie.contact_role": "Inhaberin"}))
+    said = run("ingest", str(returned), "-w", str(ws))
+    assert "quarantined" in said
+    assert (
+        f"put the schema file this form was made with ({SCHEMA_ID} 1.0.0: the file as it was "
+        f"then, e.g. from a backup) into the workspace as {kept} and ingest the file again"
+    ) in " ".join(said.split())
+    assert "schema/versions" not in said
+
+    kept.write_bytes(shipped_schema_path().read_bytes())
+    said = run("ingest", str(ws / "quarantine"), "-w", str(ws))
+    assert "mapped to the current version 1.1.0" in said
+    assert exported_entry(ws)["contact_function"] == "Inhaberin"
