@@ -341,7 +341,7 @@ class Workspace:
     def schema(self) -> Schema:
         """The workspace's schema, with its own regions when it configures them."""
         path = self.config.get("schema", {}).get("path")
-        schema = load_schema(self._schema_file()) if path else default_schema()
+        schema = load_schema(self.schema_file) if path else default_schema()
         self._check_version_kept(schema)
         regions = self.config.get("regions")
         if regions:
@@ -443,7 +443,8 @@ class Workspace:
             fh.flush()
             os.fsync(fh.fileno())
 
-    def _schema_file(self) -> Path:
+    @property
+    def schema_file(self) -> Path:
         """The file the workspace's schema is read from (``[schema] path``, else the shipped one)."""
         path = self.config.get("schema", {}).get("path")
         return self.root / path if path else shipped_schema_path()
@@ -453,16 +454,14 @@ class Workspace:
         issued forms with: those forms would be read with fields they do not have."""
         kept = self.root / SCHEMAS / schema.schema_id / f"{schema.schema_version}.yaml"
         try:
-            if kept.read_bytes() == self._schema_file().read_bytes():
+            if kept.read_bytes() == self.schema_file.read_bytes():
                 return
             issued = load_schema(kept)
         except (FileNotFoundError, SchemaError):
             return  # no forms of this version issued, or a copy formgen cannot compare with
         changed = _changed_fields(issued, schema)
         if changed:
-            raise WorkspaceError(
-                f"{self._schema_file()}: {_not_a_new_version(schema, kept, changed)}"
-            )
+            raise WorkspaceError(f"{self.schema_file}: {_not_a_new_version(schema, kept, changed)}")
 
     def check_against_issued(self, schema: Schema) -> list[str]:
         """What is wrong with ``schema`` (a new version of the workspace's schema, say) for the
@@ -503,7 +502,7 @@ class Workspace:
         if (current.schema_id, current.schema_version) != (schema_id, version):
             return  # forms of another version (made by hand from another file): nothing to keep
         mkdir_durable(kept.parent)
-        write_atomic(kept, self._schema_file().read_bytes())
+        write_atomic(kept, self.schema_file.read_bytes())
 
     def issued(self) -> dict[str, FormIdentity]:
         """Every issued form by instance id (a damaged line is skipped; the rest still count)."""

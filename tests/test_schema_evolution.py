@@ -223,3 +223,22 @@ def test_a_form_of_a_version_the_workspace_lost_says_where_its_schema_file_goes(
     said = run("ingest", str(ws / "quarantine"), "-w", str(ws))
     assert "mapped to the current version 1.1.0" in said
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
+
+
+def test_schema_check_with_the_workspace_and_no_file_checks_the_workspace_schema(
+    tmp_path: Path, ws: Path
+) -> None:
+    """`formgen schema check -w DIR` checks the schema workspace.toml names, not the shipped
+    one: the typo in its renamed_from is found, and the corrected file passes as 1.1.0."""
+    old_form(tmp_path, ws)
+    switch_schema(ws, keep_old=False)
+    mine = ws / "schema.yaml"
+    mine.write_text(new_version().replace("[contact_role]", "[contact_rolle]"), "utf-8")
+    result = CliRunner().invoke(main, ["schema", "check", "-w", str(ws)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0].startswith(
+        f"{mine}: field 'contact_function': renamed_from 'contact_rolle' is no field"
+    )
+    assert result.output.splitlines()[-1] == f"Error: {mine}: 1 problem; the schema is not valid"
+    mine.write_text(new_version(), "utf-8")
+    assert f"{mine}: valid — {SCHEMA_ID} 1.1.0" in run("schema", "check", "-w", str(ws))

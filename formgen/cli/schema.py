@@ -26,24 +26,26 @@ def schema() -> None:
     default=None,
     envvar="FORMGEN_WORKSPACE",
     help="Also check FILE against the schema versions this workspace issued forms with: "
-    "fields changed without a new schema_version, renamed_from naming no earlier field.",
+    "fields changed without a new schema_version, renamed_from naming no earlier field. "
+    "Without FILE, the workspace's own schema is checked.",
 )
 @library_errors
 def check(file: str | None, workspace_dir: str | None) -> None:
-    """Check a schema FILE (default: the shipped Arbeitshilfe) and report every problem.
+    """Check a schema FILE (default: the workspace's with --workspace, else the shipped
+    Arbeitshilfe) and report every problem.
 
     Each problem is printed with file, line and what to do. Exit status 0 when the schema is
     valid, 1 when it is not. With --workspace, a new version of the workspace's schema is also
     checked against the versions its forms were issued with.
     """
-    path = file or str(shipped_schema_path())
+    from formgen.workspace import Workspace
+
+    ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
+    path = file or str(ws.schema_file if ws else shipped_schema_path())
     model, problems = check_schema(path)
     shown = [str(p) for p in problems]
-    if model is not None and workspace_dir is not None:
-        from formgen.workspace import Workspace
-
-        issued = Workspace.open(workspace_dir).check_against_issued(model)
-        shown = [f"{path}: {said}" for said in issued]
+    if model is not None and ws is not None:
+        shown = [f"{path}: {said}" for said in ws.check_against_issued(model)]
     if model is None or shown:
         for said in shown:
             click.echo(said, err=True)
