@@ -51,6 +51,9 @@ if TYPE_CHECKING:
 DEFAULT_ENTRY_BLOCKS = 5
 DEFAULT_STALE_AFTER_DAYS = 365
 MAX_SCHEMA_BYTES = 5_000_000
+MANY_UNTRANSLATED = 10
+"""From this many texts without a language on, one line first says how many (a language just
+added to ``languages``), before the line of each."""
 
 MESSAGES = {
     "yaml": "not valid YAML: {problem} (check indentation and quotes near this line)",
@@ -69,6 +72,9 @@ MESSAGES = {
     "generic": "'{where}': {message}",
     "default_language": "default_language '{value}' is not in languages {languages}; add it there",
     "missing_translation": "{what} has no text in '{lang}' (languages: {languages}); add '{lang}: …'",
+    "missing_translations": "{count} texts are missing in '{lang}' (languages: {languages}), "
+    "each listed below; add '{lang}: …' to each, or take '{lang}' out of languages until they "
+    "are translated",
     "duplicate_id": "{kind} id '{value}' is used twice (first at line {first}); ids must be unique",
     "unknown_field_set": "category '{category}': unknown field_set '{value}'{hint}; defined: {known}",
     "no_default_field_set": "category '{category}' names no field_set and the schema has no "
@@ -320,6 +326,9 @@ class _Builder:
         self.regions: tuple[Choice, ...] = ()
         self.origin: dict[int, Path_] = {}
         """id() of every built Field → the path of its definition, for line numbers."""
+        self.untranslated: dict[str, set[Problem]] = {}
+        """Language → the problems of texts without it (once each, as a field set shared by
+        several categories is checked per category)."""
 
     def problem(self, path: Path_, name: str, /, **kwargs: Any) -> None:
         self.problems.append(Problem(self.source, self.doc.line(path), _msg(name, **kwargs)))
@@ -338,7 +347,26 @@ class _Builder:
                         lang=lang,
                         languages=", ".join(self.languages),
                     )
+                    self.untranslated.setdefault(lang, set()).add(self.problems[-1])
         return Text(MappingProxyType({k: collapse(str(v)) for k, v in raw.items()}))
+
+    def untranslated_summary(self) -> list[Problem]:
+        """One line per language that many texts lack (:data:`MANY_UNTRANSLATED`), at the line
+        of ``languages``."""
+        return [
+            Problem(
+                self.source,
+                self.doc.line(("languages",)),
+                _msg(
+                    "missing_translations",
+                    count=len(found),
+                    lang=lang,
+                    languages=", ".join(self.languages),
+                ),
+            )
+            for lang, found in self.untranslated.items()
+            if len(found) >= MANY_UNTRANSLATED
+        ]
 
     def long_text(self, raw: dict[str, str] | None, path: Path_, what: str) -> Text:
         """Like :meth:`text` but keeps paragraph breaks (blank lines) of descriptions."""
@@ -722,6 +750,7 @@ def check_schema_text(
     schema = builder.build()
     problems.extend(dict.fromkeys(builder.problems))  # a shared field set is checked per category
     problems.sort(key=lambda p: p.line or 0)
+    problems[:0] = builder.untranslated_summary()  # first, before the line of each text
     return (None if problems else schema), problems
 
 

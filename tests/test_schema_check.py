@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from formgen.cli import main
 from formgen.errors import SchemaError
-from formgen.schema_load import check_schema, load_schema, load_schema_text
+from formgen.schema_load import check_schema, load_schema, load_schema_text, shipped_schema_path
 from formgen.workspace import Workspace
 
 DATA = Path(__file__).parent / "data" / "schemas"
@@ -216,3 +216,31 @@ def test_a_workspace_schema_of_the_coordinator_is_checked_in_full(tmp_path: Path
     assert result.exit_code == 1
     line = line_of(mine.read_text("utf-8"), "requird")
     assert f"{mine}:{line}: unknown key 'requird' (did you mean 'required'?)" in result.stderr
+
+
+def test_a_language_added_without_its_texts_is_summed_up_first(tmp_path: Path) -> None:
+    """French added to the Arbeitshilfe's languages and nothing translated yet: the first line
+    says how many texts lack it and what to do (at the line of `languages`); every text is
+    still listed with its line, and the check fails."""
+    shipped = shipped_schema_path().read_text("utf-8")
+    fr = tmp_path / "arbeitshilfe-fr.yaml"
+    fr.write_text(shipped.replace("languages: [de, en]", "languages: [de, en, fr]", 1), "utf-8")
+    result = CliRunner().invoke(main, ["schema", "check", str(fr)])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    each = [
+        line
+        for line in lines
+        if line.endswith("has no text in 'fr' (languages: de, en, fr); add 'fr: …'")
+    ]
+    assert len(each) > 100
+    assert lines[0] == (
+        f"{fr}:{line_of(fr.read_text('utf-8'), 'languages:')}: {len(each)} texts are missing in "
+        "'fr' (languages: de, en, fr), each listed below; add 'fr: …' to each, or take 'fr' "
+        "out of languages until they are translated"
+    )
+    assert (
+        lines[1]
+        == f"{fr}:{line_of(fr.read_text('utf-8'), 'title:')}: title has no text in 'fr' (languages: de, en, fr); add 'fr: …'"
+    )
+    assert lines[-1] == f"Error: {fr}: {len(each) + 1} problems; the schema is not valid"
