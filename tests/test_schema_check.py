@@ -51,6 +51,10 @@ BROKEN = {
         "- id: region",
     ),
     "yaml_syntax": (r"not valid YAML: .*check indentation and quotes", "title:"),
+    "tab_indent": (
+        r"^this line is indented with a tab, which YAML does not allow; indent with spaces, not tabs",
+        "\t- value: nord",
+    ),
     "unknown_field_set": (
         r"unknown field_set 'eintrg' \(did you mean 'eintrag'\?\)",
         "field_set: eintrg",

@@ -23,6 +23,7 @@ CASES = {
     "default_language_missing": [("default_language: de", "default_language: fr")],
     "select_without_choices": [("            choices_from: regions\n", "")],
     "yaml_syntax": [('title: {de: "Mini", en: "Mini"}', 'title: {de: "Mini, en: "Mini"}')],
+    "tab_indent": [("\n  - value: nord\n    label:", "\n\t- value: nord\n\t\tlabel:")],
     "unknown_field_set": [
         (
             '        label: {de: "Beratung"',
