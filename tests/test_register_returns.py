@@ -25,6 +25,7 @@ from pypdf import PdfReader
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest.docx_reader import read_docx
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
@@ -445,6 +446,55 @@ def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
     run("register", "retire", "bs-ist", "-w", str(ws.root), "--reason", "geschlossen")
     again = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "noch.pdf")])
     assert again.exit_code == 0 and "bs-ist is retired (on " in again.output
+
+
+def test_forms_generated_for_a_recipients_list_are_prefilled_from_the_register(
+    tmp_path: Path,
+) -> None:
+    """`generate pdf|docx --recipients` with the workspace prefills as `formgen mail` with the
+    same list does: an institution the register knows gets what it holds now (its corrected
+    address, base_version its revision), so its return is a clean update; one it does not
+    know yet gets its row."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(
+        pdfium_fill(
+            mailed_form(ws, "bs-ist").read_bytes(), {"institution.email": "a@danisma.example"}
+        )
+    )
+    ingest_into_register([first], ws)
+    before = values(ws, "bs-ist")
+    revision = load(ws).institutions["bs-ist"]["rev"]
+
+    out = tmp_path / "formulare"
+    run("generate", "pdf", "--recipients", str(RECIPIENTS), "-w", str(ws.root), "--out", str(out))
+    fields = {k: v.get("/V") for k, v in (PdfReader(out / "bs-ist.pdf").get_fields() or {}).items()}
+    assert fields["institution.email"] == "a@danisma.example"  # the register's, not the row's
+    assert fields["institution.name"] == before["name"] == "Şule Yılmaz Danışmanlık"
+    assert fields["formgen.base_version"] == str(revision)
+    assert {k.split(".")[0] for k in fields} >= {"fluechtlingsberatung", "migrationsfachdienste"}
+    row = {k: v.get("/V") for k, v in (PdfReader(out / "ua-1.pdf").get_fields() or {}).items()}
+    assert row["institution.name"] == "Ольга Петренко – Консультація"
+    assert row["institution.email"] == "olga@example.org" and not row["formgen.base_version"]
+
+    words = tmp_path / "word"
+    run(
+        "generate", "docx", "--recipients", str(RECIPIENTS), "-w", str(ws.root), "--out", str(words)
+    )
+    sub = read_docx((words / "bs-ist.docx").read_bytes(), "bs-ist.docx")
+    assert sub.values["institution.email"] == "a@danisma.example"
+    assert sub.identity is not None and sub.identity.base_version == revision
+
+    filled = tmp_path / "ausgefuellt.pdf"
+    filled.write_bytes(
+        pdfium_fill((out / "bs-ist.pdf").read_bytes(), {"institution.phone": "0211 9876543"})
+    )
+    (merged,) = ingest_into_register([filled], ws).outcomes
+    assert (
+        merged.merged and merged.merged.startswith("updated, bs-ist") and not load(ws).conflicts()
+    )
+    assert values(ws, "bs-ist") == {**before, "phone": "+49 211 9876543"}
 
 
 def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(

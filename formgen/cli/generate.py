@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -68,8 +69,9 @@ def form_options(func: F) -> F:
             default=None,
             help="CSV of recipients (columns id, institution, categories, region, email; "
             "optionally language): one personalised form each, into the folder --out, each in "
-            "its row's language unless --lang is given. The format column (for formgen mail) "
-            "is not used: the command names the format.",
+            "its row's language unless --lang is given; an institution the workspace's register "
+            "knows is prefilled with what it holds, as formgen mail does. The format column "
+            "(for formgen mail) is not used: the command names the format.",
         ),
         click.option(
             "--out",
@@ -222,10 +224,17 @@ def run_generate(
     categories = tuple(dict.fromkeys(schema.category_named(c, lang).id for c in categories))
 
     if recipients_path:
+        from formgen.mailrun import prefill_from
+        from ingest.mailview import WorkspaceRegisterView  # the CLI is the one place knowing both
+
         recipients = read_recipients(
             schema, Path(recipients_path).read_bytes(), Path(recipients_path).name, lang
         )
-        records = [r.record() for r in recipients]
+        # as formgen mail does: an institution the register knows is prefilled with what it
+        # holds (base_version its revision), asked for the checklists its row names
+        lookup = WorkspaceRegisterView(workspace).record if workspace else (lambda _iid: None)
+        prefill = prefill_from(lookup)
+        records = [replace(prefill(r), categories=r.categories) for r in recipients]
         # a row's language chooses its form's, unless --lang says one for all (as in formgen mail)
         langs = {} if lang_given else {r.id: r.lang for r in recipients if r.lang}
         out_dir = Path(out) if out else default_dir
