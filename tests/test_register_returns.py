@@ -495,6 +495,12 @@ def test_forms_generated_for_a_recipients_list_are_prefilled_from_the_register(
         merged.merged and merged.merged.startswith("updated, bs-ist") and not load(ws).conflicts()
     )
     assert values(ws, "bs-ist") == {**before, "phone": "+49 211 9876543"}
+    # a retired institution of the list gets its form all the same, with a warning
+    run("register", "retire", "bs-ist", "-w", str(ws.root))
+    args = ["generate", "pdf", "--recipients", str(RECIPIENTS), "-w", str(ws.root)]
+    again = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "wieder")])
+    assert again.exit_code == 0 and "Warning: bs-ist is retired (on " in again.output
+    assert "ua-1 is retired" not in again.output
 
 
 def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(

@@ -222,19 +222,23 @@ def run_generate(
     lang = lang or schema.default_language
     default_dir = workspace.forms_dir if workspace else Path(".")
     categories = tuple(dict.fromkeys(schema.category_named(c, lang).id for c in categories))
+    view = None
+    if workspace and (institution_id or recipients_path):
+        from ingest.mailview import WorkspaceRegisterView  # the CLI is the one place knowing both
+
+        view = WorkspaceRegisterView(workspace)
 
     if recipients_path:
         from formgen.mailrun import prefill_from
-        from ingest.mailview import WorkspaceRegisterView  # the CLI is the one place knowing both
 
         recipients = read_recipients(
             schema, Path(recipients_path).read_bytes(), Path(recipients_path).name, lang
         )
         # as formgen mail does: an institution the register knows is prefilled with what it
         # holds (base_version its revision), asked for the checklists its row names
-        lookup = WorkspaceRegisterView(workspace).record if workspace else (lambda _iid: None)
-        prefill = prefill_from(lookup)
+        prefill = prefill_from(view.record if view else (lambda _iid: None))
         records = [replace(prefill(r), categories=r.categories) for r in recipients]
+        _warn_retired(view, [r.id for r in recipients])
         # a row's language chooses its form's, unless --lang says one for all (as in formgen mail)
         langs = {} if lang_given else {r.id: r.lang for r in recipients if r.lang}
         out_dir = Path(out) if out else default_dir
@@ -271,18 +275,15 @@ def run_generate(
 
     if record_path or institution_id:
         if institution_id:
-            from ingest.journal import load
-
-            assert workspace is not None
-            register = load(workspace)
-            record = register.record(institution_id)
-            if retired := register.retired(institution_id):
-                click.echo(
-                    f"Warning: {institution_id} is retired (on {retired['at'][:10]}); its return "
-                    f"will be merged and flagged — 'formgen register restore {institution_id}' "
-                    "if it still exists",
-                    err=True,
+            assert view is not None
+            found = view.record(institution_id)
+            if found is None:
+                raise FormgenError(
+                    f"no institution '{institution_id}' in the register; 'formgen register "
+                    "find' lists them"
                 )
+            record = found
+            _warn_retired(view, [institution_id])
         else:
             assert record_path is not None
             record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
@@ -300,6 +301,19 @@ def run_generate(
     click.echo(f"{target}: {form.identity.reference} ({len(form.data) / 1e3:.0f} KB)")
     for warning in form.warnings:
         click.echo(f"Warning: {warning}", err=True)
+
+
+def _warn_retired(view: Any, ids: list[str]) -> None:
+    """A form made for a retired institution is made all the same (the coordinator asked for
+    it), but its return will be merged and flagged: say so."""
+    retired = view.retired() if view else {}
+    for iid in ids:
+        if (was := retired.get(iid)) is not None:
+            click.echo(
+                f"Warning: {iid} is retired (on {was.day}); its return will be merged and "
+                f"flagged — 'formgen register restore {iid}' if it still exists",
+                err=True,
+            )
 
 
 def _read_text(path: str) -> str:
