@@ -174,6 +174,8 @@ WORDS: dict[str, dict[str, str]] = {
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
+        "left_empty": "left empty on the form; the register keeps '{value}' — if it is no "
+        "longer true, correct it",
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
@@ -292,6 +294,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
         "aus Formularfeldern gelesenen",
+        "left_empty": "im Formular leer gelassen; das Register behält „{value}“ – wenn das "
+        "nicht mehr stimmt, bitte korrigieren",
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",

@@ -52,9 +52,20 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a value as the form was sent (the prefill the workspace recorded, else the register's value at
   ``base_version``) is nothing its sender changed: it never replaces a newer value — an untouched
   copy, ingested after the corrected return of the same form, only confirms;
+* a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
+  LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
+  itself: it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
+  lines. Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, the
+  ``initials`` field) on a form prefilled from the register's current revision: the institution
+  writes them anew on every return as its confirmation, so they are taken (the reader's notes
+  ask to review what was read by position); held, every such return would leave its entries
+  stale until a coordinator decided each date and initials. A copy of an older form, or of a
+  form merged already, is held as before;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
   them alike (and decisions are journaled with their institution and field);
-* a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other;
+* a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other.
+  A value the form was sent with that came back blank is kept, and the outcome says so
+  (``path: left empty on the form; the register keeps '…'``): it may no longer be true;
 * an invalid value is stored as typed with the reason and flagged, never dropped;
 * a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
   and merged, queued as a probable duplicate, or created as ``inst-NNNN``;
@@ -81,8 +92,8 @@ from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schema, Scope
 from formgen.record import InstitutionRecord, Value
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
-from ingest.messages import ENGLISH, Problem, reason_text
-from ingest.submission import Checked, EntryReturn, Submission, value_path
+from ingest.messages import ENGLISH, Problem, reason_text, say
+from ingest.submission import CUT, Checked, EntryReturn, Submission, value_path
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -105,15 +116,15 @@ class MergeOutcome:
     ``status``: ``unchanged`` (already ingested, or nothing new), ``updated`` (applied cleanly),
     ``confirmed`` (every value as the register has it: the entries count as confirmed),
     ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
-    value was invalid, a new institution looks like an existing one, or the institution is
-    retired), ``held`` (some values are waiting in ``register conflicts``) or ``quarantined``
-    (nothing merged; ``reason`` says why).
+    value was invalid, a prefilled value came back blank, a new institution looks like an
+    existing one, or the institution is retired), ``held`` (some values are waiting in
+    ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
 
-    ``flags`` are what the register found (a match, a probable duplicate, a held value, a form
-    older than the register, an institution created, a retired one that answered); ``invalid``
-    are the return's own invalid values, kept as typed, one line each (``path: invalid value
-    kept as typed: why``): the ingest report lists those among the file's warnings already
-    (``Submission.problems``).
+    ``flags`` are what the register found (a match, a probable duplicate, a held value, a
+    prefilled value left empty, a form older than the register, an institution created, a
+    retired one that answered); ``invalid`` are the return's own invalid values, kept as typed,
+    one line each (``path: invalid value kept as typed: why``): the ingest report lists those
+    among the file's warnings already (``Submission.problems``).
     """
 
     status: str
@@ -218,6 +229,9 @@ class _Plan:
     invalid: list[str] = field(default_factory=list)
     """The return's invalid values, kept as typed (:attr:`MergeOutcome.invalid`)."""
     touched_categories: list[str] = field(default_factory=list)
+    left_empty: list[str] = field(default_factory=list)
+    """Values the form was prefilled with that came back blank, which the register keeps: one
+    warning each (``path: left empty on the form; …``)."""
     reconfirmed: list[str] = field(default_factory=list)
     """Categories whose "Datum" the institution's return gave as the register holds it (the
     update form sent back with its date as prefilled: all still true, confirmed today)."""
@@ -297,6 +311,14 @@ class Register:
             for c in schema.categories
         }
         """Category → its entry-scope field ids → their position in the schema."""
+        self._written_anew = frozenset(
+            value_path(c.id, f.id)
+            for c in schema.categories
+            for f in c.entry_fields
+            if f.id == CONFIRMED_ON or f.type is FieldType.INITIALS
+        )
+        """The value paths of each entry's "Datum" and "Handzeichen": written anew on every
+        return, as its confirmation."""
         self._renamed = _renamed_ids(schema)
         """Scope → a field's id before a rename (``renamed_from``) → its current id."""
         if self._renamed:
@@ -577,6 +599,7 @@ class Register:
         invalid: list[str] = []
         conflicts: list[str] = []
         duplicates: list[str] = []
+        left_empty: list[str] = []
         changes = 0
         stale_base = False
         by_institution = sub.identity.kind == "institution"
@@ -638,6 +661,7 @@ class Register:
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
             invalid.extend(plan.invalid)
+            left_empty.extend(plan.left_empty)
             for path, theirs in plan.held.items():
                 if (iid, path) in held_here:
                     continue  # two blocks of the return matched the same institution
@@ -668,7 +692,7 @@ class Register:
             )
         if conflicts:
             status = HELD
-        elif duplicates or stale_base or invalid or retired:
+        elif duplicates or stale_base or invalid or retired or left_empty:
             status = MERGED_FLAGGED
         elif changes:
             status = UPDATED
@@ -676,6 +700,7 @@ class Register:
             status = CONFIRMED
         else:
             status = UNCHANGED
+        flags.extend(left_empty)
         if stale_base and not conflicts:
             flags.append(
                 "the register had changed since this form was made; other fields changed there, "
@@ -753,6 +778,7 @@ class Register:
             for key in sorted(e.entry, key=_in_order(order)):
                 incoming[value_path(e.category, key)] = e.entry[key]
         any_value = not all(map(is_blank, (*e.institution.values(), *e.entry.values())))
+        current = base is not None and base >= inst["rev"]  # prefilled from the register as it is
         for path, c in incoming.items():
             if is_blank(c):
                 continue
@@ -772,13 +798,19 @@ class Register:
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
                 continue
-            if confidence == "low" and mine is not None and self._confidence(mine) != "low":
+            if (
+                confidence == "low"
+                and mine is not None
+                and self._confidence(mine) != "low"
+                and not (path in self._written_anew and current)
+            ):
                 # a value recovered by position from a printed copy never silently replaces
-                # one read from form fields
+                # one read from form fields; but the date and initials an institution writes
+                # on a form prefilled from the register as it is are its confirmation
                 plan.held[path] = theirs
                 plan.held_why[path] = "held_low"
                 continue
-            if base is None or base >= inst["rev"] or mine is None:
+            if base is None or current or mine is None:
                 if (
                     base is None
                     and mine is not None
@@ -797,6 +829,18 @@ class Register:
                 plan.held[path] = theirs
             elif not changed_here or not same_value(base_value, theirs):
                 plan.apply[path] = theirs
+        # a blank never deletes, but a prefilled value cleared on the form may no longer be true
+        scopes = (INSTITUTION, e.category) if with_institution else (e.category,)
+        for path in sent or {}:
+            kept = self._current(inst, path)
+            returned = incoming.get(path)
+            if (
+                path.partition(".")[0] in scopes
+                and kept is not None
+                and (returned is None or is_blank(returned))
+            ):
+                said = say("left_empty", ENGLISH, value=_shortened(str(kept.get("raw", ""))))
+                plan.left_empty.append(f"{path}: {said}")
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
         return plan
@@ -1141,6 +1185,11 @@ def _retired_text(retired: Json) -> str:
     return f"on {local_day(retired.get('at')) or retired.get('at')}" + (
         f": {reason}" if reason else ""
     )
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters, ending in :data:`CUT` where it was cut."""
+    return text if len(text) <= limit else text[: limit - 1] + CUT
 
 
 def _checked_name(e: EntryReturn) -> str:

@@ -387,6 +387,27 @@ def test_a_printed_copy_never_silently_replaces_values_read_from_form_fields(reg
     assert out.status == "held"
     assert value(reg, iid, "psychotherapie.languages_offered") == before
     assert any("read from a copy without its form fields (a printed PDF" in f for f in out.flags)
+    # the date it was filled in on is what the institution wrote: it confirms the entry
+    assert value(reg, iid, "psychotherapie.date") == "2026-10-02"
+
+
+def test_a_copy_of_an_older_form_read_by_position_never_replaces_date_and_initials(
+    reg: Register,
+) -> None:
+    """Only a form prefilled from the register as it is confirms with a date and initials
+    read by position: a printed copy of an older form, or of a form returned already (its
+    initials in Arabic script drawn mirrored), is held like any value read so."""
+    iid = seeded(reg)
+    reg.merge(
+        institution_form(iid, base=1, date="2026-10-01", initials="ن.ع", instance="F0RM000001")
+    )
+    out = reg.merge(
+        institution_form(
+            iid, base=1, date="2026-10-01", initials="ع.ن", instance="F0RM000001", confidence="low"
+        )
+    )
+    assert out.status == "held" and value(reg, iid, "psychotherapie.initials") == "ن.ع"
+    assert [c["path"] for c in reg.conflicts()] == ["psychotherapie.initials"]
 
 
 def test_a_copy_read_by_position_as_it_was_sent_confirms_and_holds_nothing(

@@ -22,13 +22,15 @@ from ingest_support import SAMPLES
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
+from register_support import entry, submission
 
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.docx_reader import read_docx
-from ingest.journal import load
+from ingest.journal import load, writing
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
+from ingest.staleness import last_confirmed
 
 RECIPIENTS = Path(__file__).parent / "data" / "mail" / "excel_utf8_bom.csv"
 
@@ -529,3 +531,66 @@ def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(
     assert reg.retired("lodz") is not None  # still retired until the coordinator decides
     (out,) = ingest_into_register([first], ws).outcomes  # known already: no warning again
     assert out.status is Status.DUPLICATE and warning not in out.warnings
+
+
+def test_a_libreoffice_7_4_return_confirms_with_its_date_and_initials(tmp_path: Path) -> None:
+    """An institution fills in its form (prefilled from the register as it is) in LibreOffice
+    7.4, which strips the controls' tags: every value is read by its table position
+    (confidence low). The date and initials it wrote are its confirmation and are taken, so
+    its entries are current; a value 7.4 changed (the lines of a multi-line field joined)
+    still never replaces the one read from form fields by itself."""
+    shutil.copytree(SAMPLES / "workspace", tmp_path / "ws")
+    ws = Workspace.open(tmp_path / "ws")
+    hours = "Beratung auf Türkisch und Русский\nمركز الاستشارة"
+    earlier = submission(
+        [
+            entry("inst-0042", "psychotherapie", None, {"opening_hours": hours, "date": "2024-03-01", "initials": "ŞY"}),
+            entry("inst-0042", "migrantenselbstorganisationen", None, {"date": "2024-03-01", "initials": "ŞY"}),
+        ],
+        "institution", ("psychotherapie", "migrantenselbstorganisationen"), institution_id="inst-0042",
+    )  # fmt: skip
+    with writing(ws) as w:
+        w.merge(earlier)
+    assert load(ws).institutions["inst-0042"]["rev"] <= 7  # the form was prefilled from rev 7
+
+    (out,) = ingest_into_register([SAMPLES / "docx" / "lo74-institution.docx"], ws).outcomes
+    reg = load(ws)
+    entries = reg.institutions["inst-0042"]["entries"]
+    for category, day in (("psychotherapie", "2025-02-26"), ("migrantenselbstorganisationen", "2025-04-04")):  # fmt: skip
+        fields = entries[category]["fields"]
+        assert (fields["date"]["v"], fields["initials"]["v"]) == (day, "ÇÖ"), category
+        assert last_confirmed(entries[category]) == dt.date.fromisoformat(day)
+    (held,) = reg.conflicts()
+    assert held["path"] == "institution.opening_hours" and held["reason_key"] == "held_low"
+    assert reg.institutions["inst-0042"]["institution"]["opening_hours"]["v"] == hours
+    # told like every value read by position: in the report, to review
+    assert any(
+        "were read by their table position" in w and "please review" in w for w in out.warnings
+    )
+
+
+def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
+    """A blank field never deletes; but when the institution clears a value its update form
+    was prefilled with, the coordinator learns of it: the register keeps it, and it may be
+    out of date. A field that was never filled in is no news."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(
+        pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), {"institution.phone": "0211 7654321"})
+    )
+    ingest_into_register([first], ws)
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    cleared = tmp_path / "Відповідь.pdf"
+    cleared.write_bytes(pdfium_fill(update, {"institution.phone": "", "psychotherapie.initials": "ОП"}))  # fmt: skip
+
+    (out,) = ingest_into_register([cleared], ws).outcomes
+    kept = load(ws).institutions["ua-1"]["institution"]["phone"]["raw"]
+    assert kept == "0211 7654321" and out.status is Status.WARNINGS
+    assert out.merged and out.merged.startswith("merged-flagged, ua-1")
+    left = [w for w in out.warnings if "left empty" in w]
+    assert left == [
+        f"institution.phone: left empty on the form; the register keeps '{kept}' — if it is no "
+        "longer true, correct it"
+    ]
