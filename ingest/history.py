@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from formgen.identity import reference
 from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
-from ingest.labels import field_label, field_of, scope_label, value_field
+from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import date_text, moment_text, problem_text, say
 from ingest.register import Json, Register, local_day
 from ingest.tables import width
@@ -88,6 +88,35 @@ def under(head: str, text: str) -> str:
     """``head`` followed by ``text``, the lines of ``text`` after the first under its first: as
     far in as ``head`` reaches in the terminal (:func:`ingest.tables.width`)."""
     return head + text.replace("\n", "\n" + " " * width(head))
+
+
+def mine_head(reg: Register, held: Json, lang: str = "de") -> str:
+    """How ``register conflicts`` names the register's side of a held value: with the file it
+    came from and when that was read in (``mine (im Register: Rückmeldung.pdf, eingelesen
+    23.11.2026 08:52 MEZ)``), so that a form returned late can be judged against it."""
+    src = reg.source((held.get("mine") or {}).get("src"))
+    if not src:
+        return say("mine", lang)
+    at = moment_text(str(src.get("ingested_at") or "?"), lang)
+    return say("mine_from", lang, file=str(src.get("file_name") or "?"), at=at)
+
+
+def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
+    """What ``register resolve`` says of a decided conflict ``held`` (as it was held): its
+    field by its label and the value the register holds now, as ``register conflicts`` shows
+    them."""
+    iid, path = held["institution_id"], held["path"]
+    head = say(
+        "decided",
+        lang,
+        take=take,
+        cid=held["id"],
+        iid=iid,
+        name=reg.name_of(iid),
+        field=path_label(reg.schema, path, lang),
+    )
+    now = stored_text(reg.schema, path, reg.value(iid, path), lang)
+    return f"{head}\n" + under(f"    {say('holds_now', lang)} ", now)
 
 
 EVENTS = {"retire": "op_retire", "restore": "op_restore"}

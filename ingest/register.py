@@ -541,6 +541,11 @@ class Register:
             base_version=int(inst["rev"]),
         )
 
+    def value(self, iid: str, path: str) -> Json | None:
+        """The value the register holds for ``iid`` at ``path`` (``institution.phone``,
+        ``psychotherapie.languages_offered``) now, as stored; ``None`` for none."""
+        return self._current(self.institution(iid), self.current_path(path))
+
     def history(self, iid: str) -> list[Json]:
         return list(self.institution(iid)["history"])
 

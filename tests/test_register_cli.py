@@ -132,11 +132,11 @@ def test_history_keeps_each_value_of_several_lines_under_its_first_line(tmp_path
 
 def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts")
-    assert code == 0 and "c-0001" in out and "mine (im Register):  +49 211 999999" in out
+    assert code == 0 and "c-0001" in out and "mine (im Register: return-" in out
     code, out = run(ws, "resolve", "c-0001")
     assert code == 2 and "--take" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
-    assert code == 0 and "entschieden (theirs): c-0001" in out
+    assert code == 0 and out.startswith("entschieden (theirs): c-0001  ")
     assert load(ws).institutions["inst-0001"]["institution"]["phone"]["v"] == "+49 211 555555"
     code, out = run(ws, "conflicts")
     assert "nichts wartet auf eine Entscheidung" in out
@@ -354,7 +354,7 @@ SAID = {
         "languages": "  Düsseldorf  Persisch (Farsi), Türkisch",
         "count": "2 Einträge",
         "no_match": "kein Eintrag passt",
-        "mine": "    mine (im Register):  +49 211 999999",
+        "mine": "    mine (im Register: {file}, eingelesen {at}):  +49 211 999999",
         "theirs": "    theirs ({file}, Formular aus Revision 1): +49 211 555555",
         "duplicate": "d-0001  „Praxis Şule Yılmaz-Demir“ (PsychotherapeutIn, niedergelassen) "
         "ähnelt inst-0001 „Praxis Şule Yılmaz“: ",
@@ -374,7 +374,7 @@ SAID = {
         "languages": "  Düsseldorf  Persian (Farsi), Turkish",
         "count": "2 entries",
         "no_match": "no entry matches",
-        "mine": "    mine (register):  +49 211 999999",
+        "mine": "    mine (register: {file}, read in {at}):  +49 211 999999",
         "theirs": "    theirs ({file}, form from revision 1): +49 211 555555",
         "duplicate": "d-0001  'Praxis Şule Yılmaz-Demir' (Psychotherapist in private practice) "
         "looks like inst-0001 'Praxis Şule Yılmaz': ",
@@ -433,8 +433,10 @@ def test_the_register_tables_speak_the_workspace_language(ws: Workspace, lang: s
 
     reg = load(ws)
     theirs = reg.source(reg.conflicts()[0]["theirs"]["src"])["file_name"]
+    src = reg.source(reg.conflicts()[0]["mine"]["src"])
+    mine = said["mine"].format(file=src["file_name"], at=moment_text(src["ingested_at"], lang))
     code, out = run(ws, "conflicts")
-    assert code == 0 and f"\n{said['mine']}\n{said['theirs'].format(file=theirs)}\n" in out
+    assert code == 0 and f"\n{mine}\n{said['theirs'].format(file=theirs)}\n" in out
     assert f"\n{said['duplicate']}" in out and f"\n\n{said['decide']}" in out
 
     with local_zone("UTC"):
@@ -522,7 +524,8 @@ def test_why_an_institution_looks_like_a_known_one_is_said_in_the_workspace_lang
 
 CONFIRMED = {
     "de": {
-        "decided": "entschieden (theirs): c-0001",
+        "decided": "entschieden (theirs): c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › "
+        "Telefon (Zentrale)\n    im Register steht jetzt: +49 211 555555",
         "merged": "d-0001: mit inst-0001 zusammengeführt",
         "created": "d-0002: als inst-0003 neu angelegt",
         "rebuilt": "{path} neu aufgebaut: 8 Vorgänge, 5 Rückläufe eingelesen, 3 Einrichtungen",
@@ -532,7 +535,8 @@ CONFIRMED = {
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
     },
     "en": {
-        "decided": "decided (theirs): c-0001",
+        "decided": "decided (theirs): c-0001  inst-0001 Praxis Şule Yılmaz  Institution › "
+        "Phone (main line)\n    the register now holds: +49 211 555555",
         "merged": "d-0001: merged into inst-0001",
         "created": "d-0002: created as inst-0003",
         "rebuilt": "rebuilt {path}: 8 operations, 5 returns merged, 3 institutions",
@@ -762,6 +766,52 @@ def test_rebuild_rereads_with_the_ingest_pipeline(
     assert json.loads(ws.register_path.read_bytes()) == before
 
 
+def test_conflicts_say_where_the_registers_value_came_from_and_resolve_what_it_holds_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A form from March, returned late in November, disagrees with the institution's own
+    correction of October: the coordinator sees which file each side came from and when, and
+    after deciding, which value the register holds now — by the field's label."""
+    ws = Workspace.init(tmp_path / "ws")
+    times = iter(["2026-03-02T09:00:00Z", "2026-10-05T08:00:00Z", "2026-11-23T08:08:00Z"])
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: next(times, "2026-11-23T09:00:00Z"))
+    hours = "Mo–Fr 9–13 Uhr\nDo 14–18 Uhr"
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(
+            institution_form(
+                "inst-0001", base=1, opening_hours=hours, phone="+49 211 999999",
+                file="Korrektur Oktober.pdf",
+            )
+        )  # fmt: skip
+        w.merge(
+            institution_form(
+                "inst-0001", base=1, opening_hours="Di 9–12 Uhr", phone="+49 211 555555",
+                file="Rückmeldung März.pdf",
+            )
+        )  # fmt: skip
+    with local_zone("Europe/Berlin"):
+        code, out = run(ws, "conflicts")
+    mine = "    mine (im Register: Korrektur Oktober.pdf, eingelesen 05.10.2026 10:00 MESZ):  "
+    assert code == 0 and f"\n{mine}+49 211 999999\n" in out
+    assert f"\n{mine}Mo–Fr 9–13 Uhr\n{' ' * len(mine)}Do 14–18 Uhr\n" in out
+    assert "    theirs (Rückmeldung März.pdf, Formular aus Revision 1): Di 9–12 Uhr\n" in out
+
+    code, out = run(ws, "resolve", "inst-0001", "--take", "mine")
+    now = "    im Register steht jetzt: "
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            "entschieden (mine): c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › Öffnungszeiten",
+            f"{now}Mo–Fr 9–13 Uhr",
+            f"{' ' * len(now)}Do 14–18 Uhr",
+            "entschieden (mine): c-0002  inst-0001 Praxis Şule Yılmaz  Einrichtung › Telefon (Zentrale)",
+            f"{now}+49 211 999999",
+        ],
+    )
+    assert load(ws).conflicts() == []
+
+
 def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
     ws = Workspace.init(tmp_path / "ws")
     with writing(ws) as w:
@@ -777,7 +827,9 @@ def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
         )
     code, out = run(ws, "conflicts")
     assert code == 0
-    assert "    mine (im Register):  Mo–Fr 9–13 Uhr\n                         Do 14–18 Uhr\n" in out
+    src = load(ws).source(load(ws).conflicts()[0]["mine"]["src"])
+    mine = f"    mine (im Register: {src['file_name']}, eingelesen {moment_text(src['ingested_at'])}):  "
+    assert f"{mine}Mo–Fr 9–13 Uhr\n{' ' * len(mine)}Do 14–18 Uhr\n" in out
     lines = out.splitlines()
     theirs = next(n for n, line in enumerate(lines) if line.startswith("    theirs ("))
     # under the first line as the terminal shows it: "ü" written as u + a combining mark

@@ -95,7 +95,7 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             if c["base_version"] is not None
             else say("not_prefilled", lang)
         )
-        mine = f"    {say('mine', lang)}:  "
+        mine = f"    {history_mod.mine_head(reg, c, lang)}:  "
         theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
         path = c["path"]
         shown = {
@@ -166,9 +166,13 @@ def resolve(
         return
     if take is None:
         raise click.UsageError("a conflict needs --take mine or --take theirs")
+    from ingest import history as history_mod
+
     with journal.writing(ws) as w:
+        held = {c["id"]: c for c in w.register.conflicts()}
         ids = w.resolve(target, take, path)
-    click.echo(say("decided", ws.language, take=take, ids=", ".join(ids)))
+        said = [history_mod.decided_text(w.register, held[cid], take, ws.language) for cid in ids]
+    click.echo("\n".join(said))
 
 
 @register.command("retire")
