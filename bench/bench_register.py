@@ -164,11 +164,11 @@ def _one(n_inst: int, seed: int) -> dict[str, Any]:
     with writing(ws, checkpoint_every=10**9) as w:
         merge_rules = w.register.merge
 
-        def timed(submission: Submission, at: str | None = None) -> Any:
+        def timed(submission: Submission, *args: Any, **kwargs: Any) -> Any:
             nonlocal in_memory
             t = time.perf_counter()
             try:
-                return merge_rules(submission, at)
+                return merge_rules(submission, *args, **kwargs)
             finally:
                 in_memory += time.perf_counter() - t
 
