@@ -139,7 +139,11 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
                 "entries": entries,
                 "status": status,
                 "problems": problems,
-                **({"retired": dict(retired)} if (retired := reg.retired(iid)) else {}),
+                **(
+                    {"retired": {"at": retired["at"], "reason": retired.get("reason")}}
+                    if (retired := reg.retired(iid))
+                    else {}
+                ),
             }
         )
     return {

@@ -217,7 +217,7 @@ WORDS: dict[str, dict[str, str]] = {
         "merged_into": "{target}: merged into {iid}",
         "created_as": "{target}: created as {iid}",
         "retired": "{iid} {name}: retired{why}; from now on left out of find, stale, gaps, "
-        "print, the tables and the mail rounds (its history stays) → undo: formgen register "
+        "status, the print, the tables and the mail rounds (its history stays) → undo: formgen register "
         "restore {iid}",
         "restored": "{iid} {name}: restored; back in the lists, the print and the mail rounds",
         "op_retire": "retired",
@@ -339,15 +339,15 @@ WORDS: dict[str, dict[str, str]] = {
         "merged_into": "{target}: mit {iid} zusammengeführt",
         "created_as": "{target}: als {iid} neu angelegt",
         "retired": "{iid} {name}: aus dem Register genommen{why}; ab jetzt nicht mehr in find, "
-        "stale, gaps, Druck, Tabellen und Mailrunden (die Historie bleibt) → rückgängig: "
+        "stale, gaps und status, im Druck, in den Tabellen und in den Mailrunden (die Historie bleibt) → rückgängig: "
         "formgen register restore {iid}",
         "restored": "{iid} {name}: wieder aufgenommen; wieder in den Listen, im Druck und in den "
         "Mailrunden",
         "op_retire": "aus dem Register genommen",
         "op_restore": "wieder aufgenommen",
         "retired_on": "aus dem Register genommen am {date}",
-        "col_retired_on": "herausgenommen am",
-        "col_retired_reason": "Grund der Herausnahme",
+        "col_retired_on": "aus dem Register genommen am",
+        "col_retired_reason": "warum aus dem Register genommen",
         "rebuilt": "{path} neu aufgebaut: {operations}, {merged}, {institutions}",
         "operations": "{n} Vorgänge",
         "operations_one": "1 Vorgang",
@@ -372,7 +372,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_no_region": "Ohne gültige Versorgungsregion",
         "print_only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
         "print_confirmed": "bestätigt am {date}",
-        "print_held": "ein anderer Wert wartet auf Entscheidung ({cid})",
+        "print_held": "ein anderer Wert wartet auf eine Entscheidung ({cid})",
         "print_stale_after": "Einträge gelten nach {days} Tagen als veraltet.",
         "print_page": "Seite",
         "print_loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",

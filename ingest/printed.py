@@ -531,6 +531,10 @@ def _entry_block(
     ]
     name = reg.name_of(iid)
     head = f"{escape(visual(name))}  <font size='7' color='#52606d'>{escape(iid)}</font>"
+    # the name (and the region it stands under) are not rows of their own: marked here
+    above = [f"{INSTITUTION}.name", *([] if region_row else [f"{INSTITUTION}.region"])]
+    if marks := _held(held, iid, opt.lang, *above):
+        head += f"<font size='7.5'>{escape(marks).replace(chr(10), '<br/>')}</font>"
     rows.append([_para(head, st["name"]), ""])
     age = _age(entry, stand)
     seen = last_confirmed(entry)
@@ -555,11 +559,7 @@ def _entry_block(
     if address:  # an invalid part (a postcode of four digits): in red, with why below
         why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
         address += "".join(_why(w, opt.lang) for w in why if w)
-        address += "".join(
-            _held(cid, opt.lang)
-            for key in ADDRESS
-            if (cid := held.get((iid, f"{INSTITUTION}.{key}")))
-        )
+        address += _held(held, iid, opt.lang, *(f"{INSTITUTION}.{key}" for key in ADDRESS))
         first = len(rows)
         _value_rows(rows, styles, _wrap(say("print_address", opt.lang), FONT, 8, LABEL_W), address)
         if any(why):
@@ -573,8 +573,8 @@ def _entry_block(
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
             text, invalid = _field_text(f, stored, opt.lang)
             scope = INSTITUTION if f.scope is Scope.INSTITUTION else cat.id
-            if text and (cid := held.get((iid, f"{scope}.{f.id}"))):
-                text += _held(cid, opt.lang)
+            if text:  # the value and the text of its "other" box
+                text += _held(held, iid, opt.lang, f"{scope}.{f.id}", f"{scope}.{f.id}._other")
             if text and not titled:
                 titled = True
                 rows.append([_wrap(section.label.get(opt.lang), BOLD, 7.5, width), ""])
@@ -651,9 +651,11 @@ def _why(reason: str, lang: str) -> str:
     return f"\n{say('reason_invalid', lang)}: {reason}"
 
 
-def _held(cid: str, lang: str) -> str:
-    """That another value of this field waits in ``register conflicts``, on the line below."""
-    return "\n⚠ " + say("print_held", lang, cid=cid)
+def _held(held: dict[tuple[str, str], str], iid: str, lang: str, *paths: str) -> str:
+    """That another value of one of ``paths`` of ``iid`` waits in ``register conflicts``, each
+    on a line of its own below the value."""
+    cids = [cid for path in paths if (cid := held.get((iid, path)))]
+    return "".join("\n⚠ " + say("print_held", lang, cid=cid) for cid in cids)
 
 
 def categories_with_entries(reg: Register) -> Iterable[str]:

@@ -1062,7 +1062,7 @@ def test_exports_mark_a_retired_institution_or_leave_it_out_of_the_tables(
 
     sheet = load_workbook(tmp_path / "r.xlsx")["Register"]
     header, *values = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert header[-2:] == ["herausgenommen am", "Grund der Herausnahme"]
+    assert header[-2:] == ["aus dem Register genommen am", "warum aus dem Register genommen"]
     retired = [row[-2:] for row in values if row[0] == "inst-0002"]
     assert retired == [[day.strftime("%d.%m.%Y"), CLOSED]]
     code, _ = run(ws, "export", "--format", "xlsx", "-o", str(tmp_path / "s.xlsx"))
@@ -1086,7 +1086,19 @@ def test_a_hand_edited_retired_mark_is_told_where(ws: Workspace, retired: object
     ), out
 
 
-def test_a_register_written_before_retiring_existed_reads_as_it_did(ws: Workspace) -> None:
+def test_a_hand_edited_retired_mark_without_reason_exports_as_its_schema_says(
+    ws: Workspace,
+) -> None:
+    """A mark the register accepts ({"at"} alone, or with a key of its own) is exported in the
+    shape the export's JSON Schema promises: ``at`` and ``reason``, nothing else."""
+    import jsonschema
+
+    from ingest.export import export_json, export_json_schema
+
     data = json.loads(ws.register_path.read_bytes())
-    assert not any("retired" in i for i in data["institutions"].values())
-    assert load(ws).ids() == ["inst-0001", "inst-0002"]
+    data["institutions"]["inst-0002"]["retired"] = {"at": "2026-06-30T08:00:00Z", "note": "x"}
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    exported = json.loads(export_json(load(ws)))
+    jsonschema.validate(exported, export_json_schema())
+    (inst,) = [i for i in exported["institutions"] if i["id"] == "inst-0002"]
+    assert inst["retired"] == {"at": "2026-06-30T08:00:00Z", "reason": None}

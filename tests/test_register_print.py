@@ -349,12 +349,31 @@ def test_a_value_with_another_held_for_a_decision_says_so_below_it() -> None:
     `register conflicts`, the reader of the print learns that it may change."""
     r = Register(SCHEMA)
     iid = r.merge(checklist("psychotherapie", YILMAZ)).created[0]
-    r.merge(institution_form(iid, base=1, phone="+49 211 999999", plans="Gruppe auf Farsi"))
-    r.merge(institution_form(iid, base=1, phone="+49 211 555555", plans="Gruppe auf Türkisch"))
+    other = "languages_offered._other"  # printed with the ticked languages, in their row
+    r.merge(
+        institution_form(
+            iid,
+            base=1,
+            name="Praxis Yılmaz",
+            phone="+49 211 999999",
+            plans="Farsi",
+            **{other: "Tamil"},
+        )
+    )
+    r.merge(
+        institution_form(
+            iid,
+            base=1,
+            name="Praxis Şule",
+            phone="+49 211 555555",
+            plans="Türkisch",
+            **{other: "Urdu"},
+        )
+    )
     held = sorted(c["id"] for c in r.conflicts())
-    assert len(held) == 2  # the phone and the plans, changed on both sides
+    assert len(held) == 4  # the name, the phone, the plans and the other languages
     for lang, words in (
-        ("de", "ein anderer Wert wartet auf Entscheidung"),
+        ("de", "ein anderer Wert wartet auf eine Entscheidung"),
         ("en", "another value awaits a decision"),
     ):
         opts = PrintOptions(stand=STAND, categories=("psychotherapie",), lang=lang)
