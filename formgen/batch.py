@@ -136,6 +136,7 @@ def generate_batch(
     fmt: str = "pdf",
     lang: str = "de",
     langs: Mapping[str, str] | None = None,
+    emails: Mapping[str, str] | None = None,
     categories: Iterable[str] | None = None,
     seed: int | None = None,
     stand: str | None = None,
@@ -146,7 +147,9 @@ def generate_batch(
     """One personalised form per record in ``out_dir``; all or nothing.
 
     ``langs`` gives some records' form language by their id (a recipients list's ``language``
-    column); the others are in ``lang``. ``categories`` limits every form to these checklists (default: each record's own).
+    column); the others are in ``lang``. ``emails`` gives the address the manifest lists for some
+    records (a recipients list's ``email`` column: the one to mail the form to, though the form is
+    prefilled from the register); the others list their record's. ``categories`` limits every form to these checklists (default: each record's own).
     ``workspace`` (a :class:`formgen.workspace.Workspace`) records the issued identities, so
     that printed copies can be matched later.
     """
@@ -203,7 +206,7 @@ def generate_batch(
             BatchItem(
                 record_id=record.id,
                 name=record.name,
-                email=str(record.institution.get("email", "")),
+                email=(emails or {}).get(record.id) or str(record.institution.get("email", "")),
                 file=name,
                 identity=ident,
                 size=sizes[str(tmp / name)],

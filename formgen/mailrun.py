@@ -699,17 +699,19 @@ def register_recipients(
 
 def _logged_address(recipient: Recipient, status: InstitutionStatus | None) -> Recipient:
     """``recipient`` without an address in the register, with the one its latest mail went to."""
-    if recipient.email or status is None or not status.latest.delivered:
+    if recipient.email or status is None:
         return recipient
     d = status.latest
     if status.working_email:
-        return replace(recipient, email=d.email, source=f"send log: {d.round}")
-    return replace(
-        recipient,
-        email_problem=f"the last address, {d.email} (round {d.round}), bounced "
-        f"({d.last_error or 'not delivered'}); add its new address to the register or a "
-        "recipients list",
-    )
+        return replace(recipient, email=status.working_email, source=f"send log: {d.round}")
+    if d.bounced:
+        return replace(
+            recipient,
+            email_problem=f"the last address, {d.email} (round {d.round}), bounced "
+            f"({d.last_error or 'not delivered'}); add its new address to the register or a "
+            "recipients list",
+        )
+    return recipient
 
 
 def recipients_from_log(statuses: Iterable[InstitutionStatus]) -> list[Recipient]:

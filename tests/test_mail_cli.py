@@ -1402,3 +1402,21 @@ def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp
     assert forced.exit_code == 0, forced.output
     assert "note: --force: mailing 1 retired institution(s) all the same: reg-2" in forced.output
     assert [p.name for p in (tmp_path / "csv").iterdir()] == ["reg-2.eml"]
+
+
+def test_a_retired_institution_never_mailed_is_named_when_its_list_row_is_skipped(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    old = (TODAY - dt.timedelta(days=800)).isoformat()
+    write_register(
+        ws,
+        {"reg-2": {"institution": {"name": "Poradnia Łódź"}, "categories": {"krisendienst": old}}},
+    )
+    assert run("register", "retire", "reg-2", "-w", str(ws)).exit_code == 0
+    listed = tmp_path / "liste.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\nreg-2;Poradnia Łódź;lodz@example.org;krisendienst;\n",
+        "utf-8",
+    )
+    result = run("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"))
+    assert result.exit_code == 0, result.output
+    assert f"  skipped reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()}" in result.output

@@ -259,6 +259,7 @@ def run_generate(
                 fmt=fmt,
                 lang=lang,
                 langs=langs,
+                emails={r.id: r.email for r in recipients if r.email},
                 categories=categories or None,
                 seed=seed,
                 stand=stand,
@@ -310,8 +311,8 @@ def _warn_retired(view: Any, ids: list[str]) -> None:
     for iid in ids:
         if (was := retired.get(iid)) is not None:
             click.echo(
-                f"Warning: {iid} is retired (on {was.day}); its return will be merged and "
-                f"flagged — 'formgen register restore {iid}' if it still exists",
+                f"Warning: {iid} is {was}; its return will be merged and flagged — "
+                f"'formgen register restore {iid}' if it still exists",
                 err=True,
             )
 

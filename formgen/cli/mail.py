@@ -278,7 +278,7 @@ def mail(
         + (f", {invalid} invalid row{'s' if invalid != 1 else ''} left out" if invalid else "")
     )
     # the latest mail's name, else the list's (a retired institution the list names)
-    names = {r.id: r.name for r in pool if r.name}
+    names = {r.id: r.name for r in (listed.recipients if listed is not None else pool) if r.name}
     names.update({d.institution_id: d.name for d in deliveries if d.name})
     for iid, why in targets.skipped:
         click.echo(f"  skipped {iid}" + (f" ({names[iid]})" if iid in names else "") + f": {why}")
