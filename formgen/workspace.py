@@ -261,6 +261,8 @@ class _IssuedLog:
     """Instance id → the values the form was prefilled with."""
     files: dict[str, str] = field(default_factory=dict)
     """SHA-256 of a generated file → the instance id of its form."""
+    issued_at: dict[str, str] = field(default_factory=dict)
+    """Instance id → when the form was generated, as the log says it."""
 
 
 @dataclass
@@ -515,6 +517,12 @@ class Workspace:
         found = self._issued_read.prefills.get(instance_id)
         return dict(found) if found else None
 
+    def issued_at(self, instance_id: str) -> str | None:
+        """When the form ``instance_id`` was generated (``2026-11-23T09:30:00+0100``, as
+        ``issued.jsonl`` says it); ``None`` for a form the log does not know."""
+        self._issued_index()
+        return self._issued_read.issued_at.get(instance_id)
+
     def issued_file(self, sha256: str) -> FormIdentity | None:
         """The issued form whose generated file has this SHA-256 (a copy that came back
         exactly as formgen made it: a draft, a sent mail, an untouched attachment)."""
@@ -547,6 +555,8 @@ class Workspace:
                 ident = FormIdentity.from_fields(data)
                 read.identities[ident.instance_id] = ident
                 prefill, files = data.get("prefill"), data.get("sha256")
+                if isinstance(data.get("issued_at"), str):
+                    read.issued_at[ident.instance_id] = data["issued_at"]
                 if isinstance(prefill, dict):
                     read.prefills[ident.instance_id] = prefill
                 for sha in files if isinstance(files, list) else ():

@@ -1381,12 +1381,32 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
             journal.archive(workspace, original.read_bytes())  # not archived by its worker
         prefill = workspace.issued_prefill(submission.identity.instance_id)
         sent = None if prefill is None else sent_values(writer.register.schema, prefill)
+        day = mail_day(workspace, submission)
+        if day is not None:
+            came_in = dataclasses.replace(submission.provenance, came_in=day.isoformat())
+            submission = dataclasses.replace(submission, provenance=came_in)
         result = writer.merge(submission, sent)
         if result.status == "quarantined":
             raise QuarantineError("register", f"not merged: {result.reason}")
         return result
 
     return merge
+
+
+def mail_day(workspace: Workspace, submission: Submission) -> dt.date | None:
+    """The day a return attached to a mail came in: the mail's Date on this computer's clock
+    (as :func:`ingest.register.local_day` says it), when that is plausible — not after the day
+    it came in here (a copy kept aside: the day it was kept aside; else today), nor before its
+    form was issued (by ``issued.jsonl``, when the log knows it). ``None`` otherwise, or without
+    a readable Date: then the return counts from the day it came in here."""
+    from ingest.register import local_day
+
+    prov = submission.provenance
+    sent = local_day(prov.mail_date)
+    if sent is None or sent > (prov.received_day or dt.date.today()):
+        return None
+    issued = local_day(workspace.issued_at(submission.identity.instance_id))
+    return None if issued is not None and sent < issued else sent
 
 
 def _as_made(workspace: Workspace, submission: Submission) -> str | None:

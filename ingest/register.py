@@ -162,6 +162,14 @@ def local_day(at: object) -> dt.date | None:
         return None
 
 
+def _later(confirmed: object, came_in: str) -> object:
+    """An entry's confirmation after a return that came in on ``came_in``: that, unless the
+    entry was confirmed on a later day already (a saved mailbox of older mails ingested after
+    a newer return)."""
+    before, now = local_day(confirmed), local_day(came_in)
+    return confirmed if before and now and before > now else came_in
+
+
 def already_ingested(source: Mapping[str, Any]) -> MergeOutcome:
     """What merging a file the register holds already says; ``source``: its record in
     ``sources`` (the ingest pipeline says it without reading the file again); a record edited
@@ -561,6 +569,8 @@ class Register:
         self, sub: Submission, at: str | None = None, sent: Mapping[str, Json] | None = None
     ) -> MergeOutcome:
         """Merge one validated return (rules in the module docstring). ``at``: ingest time;
+        the entries it touches count as confirmed from the day it came in (its provenance's
+        ``came_in`` or ``received``, else ``at``), or later when they were already;
         ``sent``: the values its form was sent with, stored as a return's values are
         (:func:`ingest.validate.sent_values`), when the workspace recorded them."""
         at = at or now_iso()
@@ -608,6 +618,8 @@ class Register:
         changes = 0
         stale_base = False
         by_institution = sub.identity.kind == "institution"
+        came_in = sub.provenance.came_in or sub.provenance.received or at
+        """The day it came in: its mail's Date, the day a copy kept aside first came in, else now."""
         held_here: set[tuple[str, str]] = set()
         given: dict[str, Mapping[str, Checked]] = {}
         """The institution fields this return gave each institution last: an institution form
@@ -680,10 +692,10 @@ class Register:
             changes += self._apply(inst, plan.apply, sha, at, "merge")
             for cid in plan.touched_categories:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
-                entry["confirmed_at"] = at
+                entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
                 entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
-                if cid in plan.reconfirmed:  # on the day it came in (from the quarantine later)
-                    entry["reconfirmed_at"] = sub.provenance.received or at
+                if cid in plan.reconfirmed:
+                    entry["reconfirmed_at"] = _later(entry.get("reconfirmed_at"), came_in)
             touched.append(iid)
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))

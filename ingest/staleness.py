@@ -102,7 +102,9 @@ def last_confirmed(entry: Json) -> dt.date | None:
 
     A day a return came in is the day on this computer's clock (:func:`ingest.register.local_day`),
     as the coordinator saw it: a return read in at 00:30 in Düsseldorf came in that day, not
-    the day before as UTC says.
+    the day before as UTC says. A return attached to a mail came in on the mail's Date, when
+    that is plausible (:func:`ingest.pipeline.mail_day`): a mailbox saved and ingested weeks
+    later confirms nothing on the day it was ingested.
 
     An institution that sends its form back with that date as it was — an update form
     returned unchanged, "all still true" — confirms the entry on the day its return came in

@@ -56,6 +56,11 @@ class Provenance:
     received: str | None = None
     """The day (ISO) a copy kept aside in the quarantine first came in, when it is ingested
     from there later: its dates are checked against that day, not the day it was merged."""
+    came_in: str | None = None
+    """The day (ISO) a return attached to a mail came in by the mail's Date, when that is
+    plausible (:func:`ingest.pipeline.mail_day`); set when it is merged. An entry it confirms
+    counts as confirmed from that day, not from the day a saved mailbox was ingested weeks
+    later. Its dates are still checked against :attr:`received_day` (or the day it is read)."""
 
     @property
     def received_day(self) -> dt.date | None:

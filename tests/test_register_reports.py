@@ -267,3 +267,20 @@ def test_an_update_form_kept_aside_confirms_on_the_day_it_came_in() -> None:
     assert r.merge(kept, at="2026-11-20T09:00:00Z").status == "confirmed"
     entry = r.institutions["inst-0001"]["entries"]["psychotherapie"]
     assert staleness.last_confirmed(entry) == dt.date(2026, 10, 1)
+
+
+def test_an_older_return_ingested_after_a_newer_one_never_moves_the_confirmation_back() -> None:
+    """Olga confirmed her entry by mail on 10 November; a saved mailbox with her mail of
+    1 October is ingested afterwards: the entry stays confirmed on 10 November."""
+    r = Register(SCHEMA)
+    r.merge(
+        institution_form("inst-0001", **dict(YILMAZ, date="2024-05-01")), at="2026-09-01T09:00:00Z"
+    )
+    entry = r.institutions["inst-0001"]["entries"]["psychotherapie"]
+    for mailed in ("2026-11-10", "2026-10-01"):  # both sent back unchanged, "all still true"
+        back = institution_form(
+            "inst-0001", base=r.institutions["inst-0001"]["rev"], date="2024-05-01"
+        )
+        back = replace(back, provenance=replace(back.provenance, came_in=mailed))
+        assert r.merge(back, at="2026-11-20T09:00:00Z").status == "confirmed"
+        assert staleness.last_confirmed(entry) == dt.date(2026, 11, 10), mailed

@@ -9,9 +9,13 @@ engine of Chrome.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import email.utils
 import hashlib
+import io
 import json
+import mailbox
 import shutil
 from email.message import EmailMessage
 from pathlib import Path
@@ -55,17 +59,24 @@ def mailed_form(ws: Workspace, iid: str, round_: str | None = None) -> Path:
     return ws.root / pdf["path"]
 
 
-def mail_from(sender: str, attachment: Path, out: Path) -> Path:
+def mail_from(sender: str, attachment: Path, out: Path, date: str | None = None) -> Path:
+    out.write_bytes(bytes(mail_message(sender, attachment, date)))
+    return out
+
+
+def mail_message(sender: str, attachment: Path, date: str | None = None) -> EmailMessage:
+    """The institution's answer with ``attachment``, its Date header ``date`` when given."""
     msg = EmailMessage()
     msg["From"] = sender
+    if date is not None:
+        msg["Date"] = date
     msg["To"] = "spkom@example.org"
     msg["Subject"] = "AW: Bestandsaufnahme"
     msg.set_content("Alles noch aktuell.")
     msg.add_attachment(
         attachment.read_bytes(), maintype="application", subtype="pdf", filename="Formular.pdf"
     )
-    out.write_bytes(bytes(msg))
-    return out
+    return msg
 
 
 def values(ws: Workspace, iid: str) -> dict[str, object]:
@@ -598,3 +609,109 @@ def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
         f"institution.phone: left empty on the form; the register keeps '{kept}' — if it is no "
         "longer true, correct it"
     ]
+
+
+def issued_days_ago(ws: Workspace, days: int) -> None:
+    """Every form in ``issued.jsonl`` was generated ``days`` ago (its round went out then)."""
+    log = ws.root / "issued.jsonl"
+    when = (dt.datetime.now().astimezone() - dt.timedelta(days=days)).strftime(
+        "%Y-%m-%dT%H:%M:%S%z"
+    )
+    lines = [
+        {**json.loads(line), "issued_at": when} for line in log.read_text("utf-8").splitlines()
+    ]
+    log.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in lines), "utf-8")
+
+
+def mail_date(day: dt.date) -> str:
+    """A Date header for 10:15 on ``day``, this computer's time."""
+    return email.utils.format_datetime(dt.datetime.combine(day, dt.time(10, 15)).astimezone())
+
+
+def confirmed_days(ws: Workspace, *entries: tuple[str, str]) -> dict[tuple[str, str], str]:
+    """The last confirmation of each (institution, checklist) as the CSV export says it."""
+    table = ws.exports_dir / "register.csv"
+    run("register", "export", "-w", str(ws.root), "-o", str(table))
+    rows = csv.DictReader(io.StringIO(table.read_text("utf-8-sig")))
+    days = {(r["institution_id"], r["category"]): r["last_confirmed"] for r in rows}
+    return {e: days[e] for e in entries}
+
+
+@pytest.mark.parametrize("other_date", ["future", "before-issue", "unreadable"])
+def test_a_form_confirmed_unchanged_in_a_saved_mailbox_counts_from_the_day_it_was_mailed(
+    tmp_path: Path, other_date: str
+) -> None:
+    """An update round went out 50 days ago; Olga Petrenko sent her form back unchanged ("all
+    still true") 40 days ago, and the coordinator ingests the saved mailbox only today: the
+    entry counts as confirmed 40 days ago, not today — in 'register stale' and the export,
+    and after a rebuild. A mail whose Date cannot be right (still to come, before the form
+    was made) or cannot be read counts from the day it is ingested, as before."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    today = dt.date.today()
+    long_ago = (today - dt.timedelta(days=400)).strftime("%d.%m.%Y")
+    for iid, cid, initials in (("ua-1", "psychotherapie", "ОП"), ("lodz", "facharzt", "ŁŻ")):
+        first = tmp_path / f"{iid}.pdf"
+        typed = {f"{cid}.date": long_ago, f"{cid}.initials": initials}
+        first.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), typed))
+        ingest_into_register([first], ws)
+    update_round = ("--drafts", str(tmp_path / "d2"), "--round", "r2", "--force")
+    run("mail", "--from-register", "-w", str(ws.root), *update_round)
+    issued_days_ago(ws, 50)
+    mailed = today - dt.timedelta(days=40)
+    other = {
+        "future": mail_date(today + dt.timedelta(days=3)),
+        "before-issue": mail_date(today - dt.timedelta(days=60)),
+        "unreadable": "gestern",
+    }[other_date]
+    box = mailbox.mbox(tmp_path / "Posteingang.mbox")
+    box.add(
+        mail_message(
+            "Ольга Петренко <olga@example.org>", mailed_form(ws, "ua-1", "r2"), mail_date(mailed)
+        )
+    )
+    box.add(mail_message("Poradnia Łódź <lodz@example.org>", mailed_form(ws, "lodz", "r2"), other))
+    box.close()
+    out = run("ingest", str(tmp_path / "Posteingang.mbox"), "-w", str(ws.root))
+    assert out.count("confirmed, ") == 2, out
+
+    both = (("ua-1", "psychotherapie"), ("lodz", "facharzt"))
+    expected = {both[0]: mailed.isoformat(), both[1]: today.isoformat()}
+    assert confirmed_days(ws, *both) == expected
+    # a year after the mail, not a year after the ingest, the entry is out of date again
+    later = (mailed + dt.timedelta(days=366)).isoformat()
+    stale = json.loads(run("register", "stale", "-w", str(ws.root), "--json", "--today", later))
+    found = {(f["institution_id"], f["category"]): f for f in stale}
+    assert "stale" in found[both[0]]["reasons"]
+    assert found[both[0]]["last_confirmed"] == mailed.isoformat()
+    assert both[1] not in found or "stale" not in found[both[1]]["reasons"]
+    before = load(ws).data["institutions"]
+    for again in (["register", "rebuild"], ["register", "rebuild", "--reread"]):
+        run(*again, "-w", str(ws.root))
+        assert confirmed_days(ws, *both) == expected, again
+        assert load(ws).data["institutions"] == before, again
+
+
+def test_a_form_without_a_date_in_a_saved_mail_counts_from_the_day_it_was_mailed(
+    tmp_path: Path,
+) -> None:
+    """A first return that gives no "Datum": the entry counts as confirmed on the day of the
+    mail that carried it, not the day the saved mail was ingested."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    issued_days_ago(ws, 50)
+    filled = tmp_path / "Rückmeldung.pdf"
+    typed = {"psychotherapie.languages_offered.uk": True, "psychotherapie.initials": "ОП"}
+    filled.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), typed))
+    mailed = dt.date.today() - dt.timedelta(days=40)
+    saved = mail_from(
+        "Ольга Петренко <olga@example.org>", filled, tmp_path / "a.eml", mail_date(mailed)
+    )
+    (_, out) = ingest_into_register([saved], ws).outcomes
+    assert out.merged and out.merged.startswith("updated, ua-1")
+    entry = load(ws).institutions["ua-1"]["entries"]["psychotherapie"]
+    assert "date" not in entry["fields"]
+    assert last_confirmed(entry) == mailed
+    assert confirmed_days(ws, ("ua-1", "psychotherapie")) == {
+        ("ua-1", "psychotherapie"): mailed.isoformat()
+    }
