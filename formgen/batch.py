@@ -224,6 +224,7 @@ def generate_batch(
                         ident.instance_id: IssuedForm.made(schema, rec, (tmp / name).read_bytes())
                         for rec, _, ident, name in tasks_meta
                     },
+                    schema=schema,
                 )
         _move_in(tmp, out)
     finally:
@@ -294,6 +295,6 @@ def generate_one(
     if workspace is not None:
         with workspace.lock():
             made = IssuedForm.made(schema, request.record, form.data)
-            workspace.record_issued([identity], {identity.instance_id: made})
+            workspace.record_issued([identity], {identity.instance_id: made}, schema=schema)
     write_atomic(out, form.data)
     return form

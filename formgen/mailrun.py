@@ -635,7 +635,7 @@ def _prepare(
             raise MailError(f"the {fmt} generator did not use the identity it was given")
         forms.append(form)
     made = IssuedForm.made(schema, record, *(f.data for f in forms))
-    ws.record_issued([identity], {identity.instance_id: made})
+    ws.record_issued([identity], {identity.instance_id: made}, schema=schema)
     folder = ws.forms_dir / "mail" / settings.round
     folder.mkdir(parents=True, exist_ok=True)
     files = []

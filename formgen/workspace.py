@@ -116,16 +116,6 @@ def _changed_fields(old: Schema, new: Schema) -> list[str]:
     return [f"{what}: {', '.join(ids)}" for what, ids in found.items() if ids]
 
 
-def _not_a_new_version(schema: Schema, kept: Path, changed: list[str]) -> str:
-    major, minor, _patch = schema.schema_version.split(".")[:3]
-    return (
-        f"schema_version {schema.schema_version} is the version of forms already issued (kept "
-        f"as {kept}), but its fields differ: {'; '.join(changed)}. Give the changed schema a new "
-        f"schema_version (e.g. {major}.{int(minor) + 1}.0), so that those forms are still read "
-        "as they were made"
-    )
-
-
 def _asks(f: Field) -> tuple[object, ...]:
     """What a form asks of field ``f``: its type, scope, choices and listed languages."""
     return (f.type, f.scope, tuple(c.value for c in f.choices), f.common)
@@ -271,6 +261,8 @@ class Workspace:
 
     root: Path
     config: dict[str, Any]
+    _schema: Schema | None = field(default=None, init=False, repr=False, compare=False)
+    """The schema as :meth:`schema` built it (once per opened workspace)."""
     _issued_read: _IssuedLog = field(
         default_factory=lambda: _IssuedLog(), init=False, repr=False, compare=False
     )
@@ -341,10 +333,16 @@ class Workspace:
         return str(self.config.get("centre", {}).get("language", "de"))
 
     def schema(self) -> Schema:
-        """The workspace's schema, with its own regions when it configures them."""
+        """The workspace's schema, with its own regions when it configures them (loaded and
+        checked once; the same object on every later call)."""
+        if self._schema is None:
+            self._schema = self._load_schema()
+        return self._schema
+
+    def _load_schema(self) -> Schema:
         path = self.config.get("schema", {}).get("path")
         schema = load_schema(self.schema_file) if path else default_schema()
-        self._check_version_kept(schema)
+        self.check_version_kept(schema)
         regions = self.config.get("regions")
         if regions:
             try:
@@ -397,6 +395,8 @@ class Workspace:
         self,
         identities: Iterable[FormIdentity],
         made: Mapping[str, IssuedForm] | None = None,
+        *,
+        schema: Schema | None = None,
     ) -> None:
         """Remember generated forms, so that a printed copy's reference finds its identity.
 
@@ -408,9 +408,9 @@ class Workspace:
         a seed given again for other forms would repeat instance ids, and a printed copy's
         reference would then find the wrong form (and its values the wrong institution).
 
-        The schema file the forms were made from is kept as ``schemas/<schema_id>/<version>.yaml``
-        (once per version), so that their returns are read with it after the workspace has
-        moved on to a new schema version."""
+        ``schema``, the schema the forms were made from: its file is kept as
+        ``schemas/<schema_id>/<version>.yaml`` (once per version), so that their returns are
+        read with it after the workspace has moved on to a new schema version."""
         new: dict[str, FormIdentity] = {}
         known = self._issued_index()
         for ident in identities:
@@ -427,8 +427,8 @@ class Workspace:
                     "for other forms? Generate without --seed, or with a seed not used before"
                 )
             new[ident.instance_id] = ident
-        for version in {(i.schema_id, i.schema_version) for i in new.values()}:
-            self._keep_schema(*version)
+        if schema is not None:
+            self._keep_schema(schema)
         path = self.root / ISSUED
         with open(path, "a", encoding="utf-8") as fh:
             for ident in new.values():
@@ -451,19 +451,23 @@ class Workspace:
         path = self.config.get("schema", {}).get("path")
         return self.root / path if path else shipped_schema_path()
 
-    def _check_version_kept(self, schema: Schema) -> None:
-        """Refuse a schema whose fields differ from those of the same version the workspace
-        issued forms with: those forms would be read with fields they do not have."""
-        kept = self.root / SCHEMAS / schema.schema_id / f"{schema.schema_version}.yaml"
+    def check_version_kept(self, schema: Schema) -> None:
+        """Refuse ``schema`` (the workspace's, or a file given for its forms with
+        ``generate --schema``) when its fields differ from those of the same version the
+        workspace issued forms with: those forms would be read with fields they do not have."""
+        kept = self._kept_path(schema.schema_id, schema.schema_version)
+        if not kept.is_file():
+            return  # no forms of this version issued
+        with contextlib.suppress(OSError):
+            if kept.read_bytes() == Path(schema.source).read_bytes():
+                return  # the very file they were issued with
         try:
-            if kept.read_bytes() == self.schema_file.read_bytes():
-                return
             issued = load_schema(kept)
-        except (FileNotFoundError, SchemaError):
-            return  # no forms of this version issued, or a copy formgen cannot compare with
-        changed = _changed_fields(issued, schema)
-        if changed:
-            raise WorkspaceError(f"{self.schema_file}: {_not_a_new_version(schema, kept, changed)}")
+        except SchemaError:
+            return  # a copy formgen cannot compare with
+        why = self._not_a_new_version(schema, issued)
+        if why:
+            raise WorkspaceError(f"{schema.source}: {why}")
 
     def check_against_issued(self, schema: Schema) -> list[str]:
         """What is wrong with ``schema`` (a new version of the workspace's schema, say) for the
@@ -475,12 +479,9 @@ class Workspace:
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
             with contextlib.suppress(SchemaError):
                 issued[path.stem] = load_schema(path)
-        out = []
         same = issued.get(schema.schema_version)
-        changed = _changed_fields(same, schema) if same else []
-        if changed:
-            kept = folder / f"{schema.schema_version}.yaml"
-            out.append(_not_a_new_version(schema, kept, changed))
+        why = self._not_a_new_version(schema, same) if same else None
+        out = [why] if why else []
         known = sorted({f.id for s in issued.values() for c in s.categories for f in c.fields})
         renames = {
             (f.id, old) for c in schema.categories for f in c.fields for old in f.renamed_from
@@ -494,17 +495,41 @@ class Workspace:
                 )
         return out
 
-    def _keep_schema(self, schema_id: str, version: str) -> None:
-        """Keep the workspace's schema file as ``schemas/<schema_id>/<version>.yaml`` when it is
-        that version and no copy is kept yet."""
-        kept = self.root / SCHEMAS / schema_id / f"{version}.yaml"
-        if kept.exists():
-            return
-        current = self.schema()
-        if (current.schema_id, current.schema_version) != (schema_id, version):
-            return  # forms of another version (made by hand from another file): nothing to keep
+    def _not_a_new_version(self, schema: Schema, issued: Schema) -> str | None:
+        """Why ``schema`` cannot keep the version of ``issued`` (the kept copy of its version)
+        when it asks other fields, with the next version not kept yet to give it instead;
+        ``None`` when it asks the same."""
+        changed = _changed_fields(issued, schema)
+        if not changed:
+            return None
+        major, minor, _patch = schema.schema_version.split(".")[:3]
+        kept = self._kept_path(schema.schema_id, schema.schema_version)
+        minors = [int(minor)] + [
+            int(part)
+            for path in kept.parent.glob(f"{major}.*.yaml")
+            if (part := path.stem.split(".")[1]).isdigit()
+        ]
+        return (
+            f"schema_version {schema.schema_version} is the version of forms already issued (kept "
+            f"as {kept}), but its fields differ: {'; '.join(changed)}. Give the changed schema a "
+            f"new schema_version (e.g. {major}.{max(minors) + 1}.0), so that those forms are still "
+            "read as they were made"
+        )
+
+    def _kept_path(self, schema_id: str, version: str) -> Path:
+        """Where the schema version forms were issued with is kept."""
+        return self.root / SCHEMAS / schema_id / f"{version}.yaml"
+
+    def _keep_schema(self, schema: Schema) -> None:
+        """Keep the file ``schema`` was loaded from as ``schemas/<schema_id>/<version>.yaml``
+        when no copy of that version is kept yet (:meth:`check_version_kept` has compared it
+        with the copy there)."""
+        kept = self._kept_path(schema.schema_id, schema.schema_version)
+        source = Path(schema.source)
+        if kept.exists() or not source.is_file():
+            return  # kept before, or a schema built in memory: no file to keep
         mkdir_durable(kept.parent)
-        write_atomic(kept, self.schema_file.read_bytes())
+        write_atomic(kept, source.read_bytes())
 
     def issued(self) -> dict[str, FormIdentity]:
         """Every issued form by instance id (a damaged line is skipped; the rest still count)."""

@@ -13,7 +13,9 @@ from click.testing import CliRunner
 from mailkit import pdf_value
 from pdf_engines import pdfium_fill
 
+from formgen import workspace
 from formgen.cli import main
+from formgen.model import Schema
 from formgen.schema_load import shipped_schema_path
 
 SCHEMA_ID = "arbeitshilfe_migration_psychiatrie"
@@ -242,3 +244,85 @@ def test_schema_check_with_the_workspace_and_no_file_checks_the_workspace_schema
     assert result.output.splitlines()[-1] == f"Error: {mine}: 1 problem; the schema is not valid"
     mine.write_text(new_version(), "utf-8")
     assert f"{mine}: valid — {SCHEMA_ID} 1.1.0" in run("schema", "check", "-w", str(ws))
+
+
+def issued_lines(ws: Path) -> int:
+    return len((ws / "issued.jsonl").read_text("utf-8").splitlines())
+
+
+def test_a_schema_file_given_to_generate_is_checked_against_the_kept_version(
+    tmp_path: Path, ws: Path
+) -> None:
+    """`generate --schema` with the workspace: an edited copy left at 1.0.0, the version of
+    forms already out, is refused as the workspace's own schema would be; no form is made or
+    recorded, and the kept 1.0.0 stays the file those forms were made from."""
+    old_form(tmp_path, ws)
+    before = issued_lines(ws)
+    edited = tmp_path / "kopie.yaml"
+    edited.write_text(
+        new_version().replace("schema_version: 1.1.0", "schema_version: 1.0.0"), "utf-8"
+    )
+    out = tmp_path / "neu.pdf"
+    args = ["generate", "pdf", "--schema", str(edited), "-w", str(ws), "--out", str(out)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: {edited}: schema_version 1.0.0 is the version of")
+    assert "new fields: contact_function; fields gone: contact_role." in result.output
+    assert not out.exists() and issued_lines(ws) == before
+    kept = ws / "schemas" / SCHEMA_ID / "1.0.0.yaml"
+    assert kept.read_bytes() == shipped_schema_path().read_bytes()
+
+
+@pytest.mark.parametrize("version", ["1.0.0", "1.1.0"])
+def test_the_schema_file_forms_were_generated_from_is_kept(
+    tmp_path: Path, ws: Path, version: str
+) -> None:
+    """Forms generated with `--schema FILE` for the workspace: FILE is kept as their version,
+    whether that is the workspace's own version (not issued yet) or another one; never the
+    workspace's own schema file, which they were not made from."""
+    mine = tmp_path / "meins.yaml"
+    mine.write_text(
+        new_version().replace("schema_version: 1.1.0", f"schema_version: {version}"), "utf-8"
+    )
+    out = tmp_path / "neu.pdf"
+    run("generate", "pdf", "--schema", str(mine), "-w", str(ws), "--out", str(out))
+    assert (ws / "schemas" / SCHEMA_ID / f"{version}.yaml").read_bytes() == mine.read_bytes()
+
+
+def test_the_version_suggested_instead_is_not_kept_already(tmp_path: Path, ws: Path) -> None:
+    """1.0.0 and 1.1.0 are kept (forms of both went out): a schema changed under 1.0.0 is told
+    to become 1.2.0, not 1.1.0, whose forms would then be read with the wrong fields."""
+    old_form(tmp_path, ws)
+    (ws / "schemas" / SCHEMA_ID / "1.1.0.yaml").write_text(new_version(), "utf-8")
+    switch_schema(ws, keep_old=False)
+    schema = ws / "schema.yaml"
+    schema.write_text(
+        new_version().replace("schema_version: 1.1.0", "schema_version: 1.0.0"), "utf-8"
+    )
+    result = CliRunner().invoke(main, ["register", "stale", "-w", str(ws)])
+    assert result.exit_code == 1
+    assert "new schema_version (e.g. 1.2.0)" in result.output
+
+
+def test_the_workspace_schema_is_loaded_once_per_command(
+    tmp_path: Path, ws: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`generate --recipients` reads the workspace's own schema for the forms and for the
+    register it prefills them from: the file is loaded and checked once."""
+    switch_schema(ws)
+    loaded: list[Path] = []
+    load = workspace.load_schema
+
+    def counted(path: str | Path) -> Schema:
+        loaded.append(Path(path))
+        return load(path)
+
+    monkeypatch.setattr(workspace, "load_schema", counted)
+    recipients = tmp_path / "empfaenger.csv"
+    recipients.write_text(
+        "id,institution,email,categories,region\n"
+        "inst-0100,Praxis Wiśniewska,praxis@wisniewska.example,psychotherapie,neuss_meerbusch\n",
+        "utf-8",
+    )
+    run("generate", "pdf", "--recipients", str(recipients), "-w", str(ws), "--seed", "1")
+    assert loaded.count(ws / "schema.yaml") == 1

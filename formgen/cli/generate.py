@@ -208,7 +208,11 @@ def run_generate(
         from formgen.workspace import Workspace
 
         workspace = Workspace.open(workspace_dir)
-        schema: Schema = resolve_schema(schema_path) if schema_path else workspace.schema()
+        if schema_path:
+            schema: Schema = resolve_schema(schema_path)
+            workspace.check_version_kept(schema)  # its forms are issued by the workspace
+        else:
+            schema = workspace.schema()
         secret = workspace.secret
         lang = lang or workspace.language
     else:
