@@ -15,6 +15,7 @@ Stale entries, gaps and conflicts are data in the register, never exceptions.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -29,10 +30,19 @@ class Problem:
     file: str
     line: int | None
     message: str
+    summary: bool = False
+    """A line that sums up problems listed one by one (many texts missing in a language): not
+    a problem of its own in a count (:func:`problems_counted`)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
+
+
+def problems_counted(problems: Iterable[Problem]) -> str:
+    """How many problems, as said to the user ("2 problems"); summary lines do not count."""
+    count = sum(not p.summary for p in problems)
+    return f"{count} problem{'s' if count != 1 else ''}"
 
 
 class SchemaError(FormgenError):
@@ -40,8 +50,7 @@ class SchemaError(FormgenError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        count = len(problems)
-        head = f"the schema has {count} problem{'s' if count != 1 else ''}"
+        head = f"the schema has {problems_counted(problems)}"
         super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
 
 

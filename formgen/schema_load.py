@@ -374,6 +374,7 @@ class _Builder:
                     lang=lang,
                     languages=", ".join(self.languages),
                 ),
+                summary=True,
             )
             for lang, found in self.untranslated.items()
             if len(found) >= MANY_UNTRANSLATED

@@ -247,4 +247,6 @@ def test_a_language_added_without_its_texts_is_summed_up_first(tmp_path: Path) -
         lines[1]
         == f"{fr}:{line_of(fr.read_text('utf-8'), 'title:')}: title has no text in 'fr' (languages: de, en, fr); add 'fr: …'"
     )
-    assert lines[-1] == f"Error: {fr}: {len(each) + 1} problems; the schema is not valid"
+    assert lines[-1] == f"Error: {fr}: {len(each)} problems; the schema is not valid"
+    with pytest.raises(SchemaError, match=rf"^the schema has {len(each)} problems:"):
+        load_schema(fr)

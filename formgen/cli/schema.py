@@ -7,6 +7,7 @@ import json
 import click
 
 from formgen.cli.common import lang_option, library_errors
+from formgen.errors import Problem, problems_counted
 from formgen.outline import outline_data, outline_text
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
 
@@ -43,16 +44,12 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
     path = file or str(ws.schema_file if ws else shipped_schema_path())
     model, problems = check_schema(path)
-    shown = [str(p) for p in problems]
     if model is not None and ws is not None:
-        shown = [f"{path}: {said}" for said in ws.check_against_issued(model)]
-    if model is None or shown:
-        for said in shown:
-            click.echo(said, err=True)
-        count = len(shown)
-        raise click.ClickException(
-            f"{path}: {count} problem{'s' if count != 1 else ''}; the schema is not valid"
-        )
+        problems = [Problem(path, None, said) for said in ws.check_against_issued(model)]
+    if model is None or problems:
+        for problem in problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{path}: {problems_counted(problems)}; the schema is not valid")
     n_fields = len({f.id for c in model.categories for f in c.fields})
     click.echo(
         f"{path}: valid — {model.schema_id} {model.schema_version}, {len(model.groups)} groups, "
