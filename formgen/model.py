@@ -185,12 +185,17 @@ class Category:
                 return f
         raise FormgenError(f"category '{self.id}' has no field '{field_id}'")
 
+    @cached_property
+    def renamed_ids(self) -> Mapping[str, str]:
+        """Each id a field of this checklist had before a rename (``renamed_from``) → its id
+        now (the schema check makes sure no old id is a current one or claimed twice)."""
+        return {old: f.id for f in self.fields for old in f.renamed_from}
+
     def current_id(self, field_id: str) -> str | None:
         """The current id of a field known under ``field_id`` now or before a rename."""
-        for f in self.fields:
-            if f.id == field_id or field_id in f.renamed_from:
-                return f.id
-        return None
+        if any(f.id == field_id for f in self.fields):
+            return field_id
+        return self.renamed_ids.get(field_id)
 
 
 @dataclass(frozen=True)
@@ -298,6 +303,50 @@ class Schema:
 
     def entry_fields(self, category_id: str) -> tuple[Field, ...]:
         return self.category(category_id).entry_fields
+
+    @cached_property
+    def renamed_ids(self) -> Mapping[str, Mapping[str, str]]:
+        """Scope (:data:`INSTITUTION` or a category id) → each id a field of it had before a
+        rename (``renamed_from``) → its id now. Only scopes with a rename are named: empty when
+        the schema renamed nothing."""
+        current = {f.id for f in self.institution_fields()}
+        scopes: dict[str, Mapping[str, str]] = {
+            INSTITUTION: {
+                old: f.id
+                for f in self.institution_fields()
+                for old in f.renamed_from
+                if old not in current
+            }
+        }
+        scopes |= {c.id: c.renamed_ids for c in self.categories}
+        return {scope: ids for scope, ids in scopes.items() if ids}
+
+    def current_key(self, scope: str, key: str) -> str:
+        """``key`` (``contact_role``, ``languages_offered._other``) of a field of ``scope`` under
+        the field's current id: a value stored or returned under an id from before a rename
+        belongs to the renamed field. ``key`` itself when its field was not renamed."""
+        renamed = self.renamed_ids.get(scope)
+        if not renamed:
+            return key
+        fid = key.partition(".")[0]
+        new = renamed.get(fid)
+        return key if new is None else new + key[len(fid) :]
+
+    def current_path(self, path: str) -> str:
+        """``path`` (``psychotherapie.contact_role``) under the current id of its field, as
+        :meth:`current_key`; ``path`` itself when its field was not renamed, found with a set
+        look-up or two (a register maps every path of its history on every open)."""
+        old = self.renamed_paths
+        if path not in old and path.rpartition(".")[0] not in old:
+            return path
+        scope, _, key = path.partition(".")
+        return f"{scope}.{self.current_key(scope, key)}"
+
+    @cached_property
+    def renamed_paths(self) -> frozenset[str]:
+        """``scope.id`` (``psychotherapie.contact_role``) of each id a field had before a
+        rename: a path is renamed when it or the part before its last dot is one of these."""
+        return frozenset(f"{s}.{old}" for s, ids in self.renamed_ids.items() for old in ids)
 
     def region_label(self, value: str, lang: str | None = None) -> str:
         for r in self.regions:

@@ -174,7 +174,7 @@ def _held(reg: Register, cid: str, iid: str, path: str) -> str:
     """The held conflict ``cid`` decided on ``iid``'s ``path``: under that number if it still
     names that field (else the one that does; else ``cid``, which the register then refuses)."""
     held = reg.data["conflicts"]
-    path = reg.current_path(path)
+    path = reg.schema.current_path(path)
     if cid in held and (held[cid]["institution_id"], held[cid]["path"]) == (iid, path):
         return cid
     return next(

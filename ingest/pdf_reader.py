@@ -46,7 +46,7 @@ from pikepdf import Array, Dictionary, Name, Stream, String
 
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
-from ingest.submission import Provenance, RawSubmission, RawValue
+from ingest.submission import Provenance, RawSubmission, RawValue, short
 
 READER = "acroform-pdf"
 NO_FIELDS_NOTE = "the PDF has no form fields (a flattened or printed copy, or not a form)"
@@ -298,7 +298,7 @@ _QPDF_SOURCE = re.compile(r"(?:stream <[^>]*>|/proc/self/fd/\d+):? ?")
 
 def _qpdf_text(message: str) -> str:
     """A qpdf message without the name of the memory file it read (``/proc/self/fd/7: …``)."""
-    return _short(_QPDF_SOURCE.sub("", message))
+    return short(_QPDF_SOURCE.sub("", message), 160)
 
 
 def check_xfa(acroform: object, file_name: str) -> None:
@@ -721,8 +721,3 @@ def provenance(
         reader=READER,
         timestamps=stamps,
     )
-
-
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

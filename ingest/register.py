@@ -55,8 +55,8 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
   LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
   itself: it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
-  lines. Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, the
-  ``initials`` field) on a form prefilled from the register's current revision: the institution
+  lines. Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a field
+  of type ``initials``) on a form prefilled from the register's current revision: the institution
   writes them anew on every return as its confirmation, so they are taken (the reader's notes
   ask to review what was read by position); held, every such return would leave its entries
   stale until a coordinator decided each date and initials. A copy of an older form, or of a
@@ -93,7 +93,7 @@ from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schem
 from formgen.record import InstitutionRecord, Value
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.messages import ENGLISH, Problem, reason_text, say
-from ingest.submission import CUT, Checked, EntryReturn, Submission, value_path
+from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -327,9 +327,7 @@ class Register:
         )
         """The value paths of each entry's "Datum" and "Handzeichen": written anew on every
         return, as its confirmation."""
-        self._renamed = _renamed_ids(schema)
-        """Scope → a field's id before a rename (``renamed_from``) → its current id."""
-        if self._renamed:
+        if schema.renamed_ids:
             self._to_current_ids()
 
     @staticmethod
@@ -410,27 +408,21 @@ class Register:
         _json_into(self.data, pieces, flush)
         flush(pieces)
 
-    def current_path(self, path: str) -> str:
-        """``path`` under the current id of its field: a value stored or returned under an id
-        the schema has since renamed (``renamed_from``) belongs to the renamed field."""
-        scope, _, key = path.partition(".")
-        return f"{scope}.{self.current_key(scope, key)}"
-
-    def current_key(self, scope: str, key: str) -> str:
-        """``key`` (``contact_role``, ``languages_offered._other``) of a field in ``scope``
-        under the field's current id."""
-        fid, dot, rest = key.partition(".")
-        return self._renamed.get(scope, {}).get(fid, fid) + dot + rest
-
     def _to_current_ids(self) -> None:
         """Values, history and held conflicts stored under a field's id from before a rename
         move to its current id: the register, its exports, print and update forms show them
         under the renamed field. Where both ids hold a value (a register written while both
-        were in use), the current id's value is kept; the other stays in the history."""
+        were in use), the current id's value is kept; the other stays in the history.
+        Runs on every open while the schema names a rename, so a key or path that needs no
+        move costs a set look-up or two (is it, or the part before its last dot, an old id?)."""
+        schema = self.schema
 
         def move(values: Json, scope: str) -> None:
-            for key in [k for k in values if self.current_key(scope, k) != k]:
-                values.setdefault(self.current_key(scope, key), values.pop(key))
+            old = schema.renamed_ids.get(scope)
+            if old is None:
+                return
+            for key in [k for k in values if k in old or k.rpartition(".")[0] in old]:
+                values.setdefault(schema.current_key(scope, key), values.pop(key))
 
         for inst in self.institutions.values():
             move(inst["institution"], INSTITUTION)
@@ -438,20 +430,19 @@ class Register:
                 move(entry["fields"], cid)
             for h in inst["history"]:
                 for change in h["changes"]:
-                    change[0] = self.current_path(change[0])
+                    change[0] = schema.current_path(change[0])
         for held in self.data["conflicts"].values():
-            held["path"] = self.current_path(held["path"])
+            held["path"] = schema.current_path(held["path"])
 
     def _current_entry(self, e: EntryReturn) -> EntryReturn:
         """A returned entry with its values under the current ids of their fields (a form of
         an older version is mapped when it is read; a return replayed from the journal or a
         held duplicate was stored as it was mapped then)."""
-        if not self._renamed:
-            return e
+        current_key = self.schema.current_key
         return replace(
             e,
-            institution={self.current_key(INSTITUTION, k): c for k, c in e.institution.items()},
-            entry={self.current_key(e.category or "", k): c for k, c in e.entry.items()},
+            institution={current_key(INSTITUTION, k): c for k, c in e.institution.items()},
+            entry={current_key(e.category or "", k): c for k, c in e.entry.items()},
         )
 
     # ------------------------------------------------------------------ look-ups
@@ -552,7 +543,7 @@ class Register:
     def value(self, iid: str, path: str) -> Json | None:
         """The value the register holds for ``iid`` at ``path`` (``institution.phone``,
         ``psychotherapie.languages_offered``) now, as stored; ``None`` for none."""
-        return self._current(self.institution(iid), self.current_path(path))
+        return self._current(self.institution(iid), self.schema.current_path(path))
 
     def history(self, iid: str) -> list[Json]:
         return list(self.institution(iid)["history"])
@@ -585,10 +576,10 @@ class Register:
                 "ingested; nothing changed",
                 already_ingested=True,
             )
-        if self._renamed:
+        if self.schema.renamed_ids:
             sub = replace(sub, entries=tuple(map(self._current_entry, sub.entries)))
-            if sent is not None:
-                sent = {self.current_path(p): v for p, v in sent.items()}
+            if sent is not None:  # journaled by a merge from before the rename
+                sent = {self.schema.current_path(p): v for p, v in sent.items()}
         problem = self._quarantine_reason(sub)
         if problem:
             return MergeOutcome(QUARANTINED, reason=problem)
@@ -856,7 +847,7 @@ class Register:
                 and kept is not None
                 and (returned is None or is_blank(returned))
             ):
-                said = say("left_empty", ENGLISH, value=_shortened(str(kept.get("raw", ""))))
+                said = say("left_empty", ENGLISH, value=short(str(kept.get("raw", ""))))
                 plan.left_empty.append(f"{path}: {said}")
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
@@ -1034,11 +1025,12 @@ class Register:
         if target in pending:
             ids = [target]
         elif target in self.institutions:
+            held = None if path is None else self.schema.current_path(path)
             ids = [
                 k
                 for k in sorted(pending)
                 if pending[k]["institution_id"] == target
-                and (path is None or pending[k]["path"] == self.current_path(path))
+                and (held is None or pending[k]["path"] == held)
             ]
         elif (how := self._decided(target)) is not None:
             raise RegisterError(f"{target} was decided already{how}")
@@ -1137,18 +1129,6 @@ class Register:
         return iid
 
 
-def _renamed_ids(schema: Schema) -> dict[str, dict[str, str]]:
-    """Scope (``institution`` or a category) → each id a field had before a rename → its id."""
-    scopes = [(INSTITUTION, schema.institution_fields())]
-    scopes += [(c.id, c.entry_fields) for c in schema.categories]
-    out: dict[str, dict[str, str]] = {}
-    for scope, fields in scopes:
-        renamed = {old: f.id for f in fields for old in f.renamed_from}
-        if renamed:
-            out[scope] = renamed
-    return out
-
-
 def _check_structure(data: Json, source: str) -> None:
     """Enough shape checking that a hand-edited register fails here, clearly, not later."""
 
@@ -1194,6 +1174,26 @@ def _check_structure(data: Json, source: str) -> None:
                 f"institution {iid}",
                 "'retired' must be an object with 'at' (a time) and 'reason' (text or null)",
             )
+        for n, h in enumerate(inst["history"], 1):
+            changes = h.get("changes") if isinstance(h, dict) else None
+            if not isinstance(changes, list):
+                changes = [None]
+            for c in changes:  # a loop, not all(…): this runs on every open
+                if not (isinstance(c, list) and c and isinstance(c[0], str)):
+                    raise fail(
+                        f"institution {iid}, history item {n}",
+                        "must be an object whose 'changes' is a list of [field path, old "
+                        "value, new value]",
+                    )
+    for cid, held in data["conflicts"].items():
+        if not (
+            isinstance(held, dict)
+            and isinstance(held.get("path"), str)
+            and isinstance(held.get("institution_id"), str)
+        ):
+            raise fail(
+                f"conflicts, {cid}", "must be an object with 'path' and 'institution_id' (text)"
+            )
 
 
 def _retired_text(retired: Json) -> str:
@@ -1202,11 +1202,6 @@ def _retired_text(retired: Json) -> str:
     return f"on {local_day(retired.get('at')) or retired.get('at')}" + (
         f": {reason}" if reason else ""
     )
-
-
-def _shortened(text: str, limit: int = 60) -> str:
-    """``text`` cut to ``limit`` characters, ending in :data:`CUT` where it was cut."""
-    return text if len(text) <= limit else text[: limit - 1] + CUT
 
 
 def _checked_name(e: EntryReturn) -> str:

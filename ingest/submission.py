@@ -98,6 +98,13 @@ the original was, and that the archived file keeps it, is said by the value's pr
 :func:`ingest.export.display`.)"""
 
 
+def short(text: str, limit: int = 60) -> str:
+    """``text`` for a one-line message: its whitespace (line breaks too) folded to single
+    spaces, cut to ``limit`` characters ending in :data:`CUT` where it was cut."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + CUT
+
+
 @dataclass(frozen=True)
 class Checked:
     """One validated value. An invalid value is kept as typed, with the reason, never dropped."""

@@ -50,7 +50,15 @@ from formgen.model import (
 )
 from ingest.messages import per_language, problem
 from ingest.schemas import SchemaRegistry
-from ingest.submission import CUT, Checked, EntryReturn, RawSubmission, RawValue, Submission
+from ingest.submission import (
+    CUT,
+    Checked,
+    EntryReturn,
+    RawSubmission,
+    RawValue,
+    Submission,
+    short,
+)
 from ingest.values import allowed, check_multi, check_text, is_blank, not_in_future
 
 MAX_VALUE_CHARS = 10_000
@@ -180,14 +188,14 @@ def _group(
             path = FieldPath.parse(path_text)
         except FormgenError:
             notes.append(
-                f"value of '{path_text[:80]}' ignored: not a field path of this form ({_short(value)})"
+                f"value of '{path_text[:80]}' ignored: not a field path of this form ({_quoted(value)})"
             )
             continue
         checklist = identity.kind == "checklist"
         if path.category not in allowed or (path.block is not None) != checklist:
             notes.append(
                 f"value of '{path_text[:80]}' ignored: this {identity.kind} form for "
-                f"{' '.join(identity.categories) or 'no category'} has no such field ({_short(value)})"
+                f"{' '.join(identity.categories) or 'no category'} has no such field ({_quoted(value)})"
             )
             continue
         slot = groups.setdefault((path.category, path.block), {}).setdefault(
@@ -202,9 +210,9 @@ def _group(
     return groups
 
 
-def _short(value: RawValue, limit: int = 40) -> str:
-    text = " ".join(_text(value).split())
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+def _quoted(value: RawValue) -> str:
+    """A value for a note, quoted, on one line and shortened."""
+    return repr(short(_text(value), 40))
 
 
 def _check_fields(
@@ -216,7 +224,7 @@ def _check_fields(
         f = by_id.get(fid)
         if f is None:
             notes.append(
-                f"{where}: value of unknown field '{fid}' ignored ({_short(_text(raw.value or ''))})"
+                f"{where}: value of unknown field '{fid}' ignored ({_quoted(_text(raw.value or ''))})"
             )
             continue
         out.update(check_field(f, raw))
@@ -294,17 +302,6 @@ def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
     return check_text(new, checked.raw) if checked.raw.strip() else checked
 
 
-def _by_old_id(fields: tuple[Field, ...]) -> dict[str, Field]:
-    """Current fields by their current id and every id they were renamed from."""
-    out: dict[str, Field] = {}
-    for f in fields:
-        for old in f.renamed_from:
-            out.setdefault(old, f)
-    for f in fields:
-        out[f.id] = f
-    return out
-
-
 def to_current(
     entries: list[EntryReturn], old: Schema, current: Schema, notes: list[str]
 ) -> list[EntryReturn]:
@@ -317,7 +314,8 @@ def to_current(
     out = []
     for e in entries:
         old_fields = {f.id: f for f in old.institution_fields()}
-        new_fields = _by_old_id(current.institution_fields())
+        new_fields = {f.id: f for f in current.institution_fields()}
+        scope = INSTITUTION
         if e.category is not None:
             try:
                 new_cat = current.category(e.category)
@@ -329,13 +327,16 @@ def to_current(
                     "or enter the values by hand",
                 ) from None
             old_fields |= {f.id: f for f in old.category(e.category).fields}
-            new_fields |= _by_old_id(new_cat.fields)
+            new_fields |= {f.id: f for f in new_cat.fields}
+            scope = e.category
         where = ".".join(x for x in (e.category, str(e.block) if e.block else None) if x)
         inst: dict[str, Checked] = {}
         entry: dict[str, Checked] = {}
         for key, checked in (*e.institution.items(), *e.entry.items()):
             fid, _, suffix = key.partition(".")
-            new = new_fields.get(fid)
+            new = new_fields.get(current.current_key(scope, fid))
+            if new is None:  # an institution field renamed in no field of the category
+                new = new_fields.get(current.current_key(INSTITUTION, fid))
             if new is None:
                 notes.append(
                     f"{where or INSTITUTION}: field '{fid}' of schema version {old.schema_version} "
@@ -399,9 +400,11 @@ def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[st
     """The values a form was sent with (field path → the record's typed value), stored as the
     register stores a return's values after validation — so that a copy returned untouched
     compares equal to what was sent (a phone number from a recipients list, say, is normalised
-    as the one read back from the form is). Paths the schema no longer has are left out."""
+    as the one read back from the form is). A value prefilled under a field's id from before a
+    rename is stored under its current id; paths the schema no longer has are left out."""
     out: dict[str, dict[str, object]] = {}
     for path, value in prefill.items():
+        path = schema.current_path(path)
         scope, _, key = path.partition(".")
         fid, _, suffix = key.partition(".")
         try:

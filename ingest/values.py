@@ -33,7 +33,7 @@ import phonenumbers
 from formgen import languages
 from formgen.model import Field, FieldType, choices_of
 from ingest.messages import per_language, problem
-from ingest.submission import Checked
+from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -43,11 +43,6 @@ _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[,;/\n+]|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE)
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
-
-
-def _short(raw: str, limit: int = 60) -> str:
-    one_line = " ".join(raw.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
 def is_blank(raw: object) -> bool:
@@ -76,18 +71,18 @@ def parse_date(raw: str, today: dt.date | None = None) -> Checked:
             pivot = ((today or dt.date.today()).year + 10) % 100
             year += 2000 if year <= pivot else 1900
         return _day(raw, year, int(m.group(2)), int(m.group(1)))
-    return Checked(raw, None, problem("date", raw=_short(raw)))
+    return Checked(raw, None, problem("date", raw=short(raw)))
 
 
 def _day(raw: str, year: int, month: int, day: int) -> Checked:
     """The date, or why it is no day of the calendar (checked as :class:`datetime.date` does)."""
     if not dt.MINYEAR <= year <= dt.MAXYEAR:
-        return Checked(raw, None, problem("date_year", raw=_short(raw), year=year))
+        return Checked(raw, None, problem("date_year", raw=short(raw), year=year))
     if not 1 <= month <= 12:
-        return Checked(raw, None, problem("date_month", raw=_short(raw), month=month))
+        return Checked(raw, None, problem("date_month", raw=short(raw), month=month))
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return Checked(raw, None, problem("date_day", raw=_short(raw), days=days))
+        return Checked(raw, None, problem("date_day", raw=short(raw), days=days))
     return Checked(raw, dt.date(year, month, day).isoformat())
 
 
@@ -109,14 +104,14 @@ def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:
         return checked
     if day <= today + FUTURE_TOLERANCE:
         return checked
-    found = problem("future_iso", raw=_short(checked.raw), today=today.isoformat())
+    found = problem("future_iso", raw=short(checked.raw), today=today.isoformat())
     return Checked(checked.raw, None, found)
 
 
 def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> Checked:
     text = raw.strip().translate(_SPACES).replace(" ", "")
     if not _INT.match(text):
-        return Checked(raw, None, problem("integer", raw=_short(raw)))
+        return Checked(raw, None, problem("integer", raw=short(raw)))
     return _in_range(raw, int(text), low, high)
 
 
@@ -124,7 +119,7 @@ def parse_percentage(raw: str, low: int | None = None, high: int | None = None) 
     text = raw.strip().translate(_SPACES)
     m = _PERCENT.match(text)
     if not m:
-        return Checked(raw, None, problem("percentage", raw=_short(raw)))
+        return Checked(raw, None, problem("percentage", raw=short(raw)))
     return _in_range(raw, int(m.group(1)), 0 if low is None else low, 100 if high is None else high)
 
 
@@ -145,9 +140,9 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     try:
         number = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException:
-        return Checked(raw, None, problem("phone", raw=_short(raw), region=region))
+        return Checked(raw, None, problem("phone", raw=short(raw), region=region))
     if not phonenumbers.is_valid_number(number):
-        return Checked(raw, None, problem("phone", raw=_short(raw), region=region))
+        return Checked(raw, None, problem("phone", raw=short(raw), region=region))
     fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return Checked(raw, fmt)
 
@@ -157,14 +152,14 @@ def parse_email(raw: str) -> Checked:
     if text.lower().startswith("mailto:"):
         text = text[7:].strip()
     if not _EMAIL.match(text):
-        return Checked(raw, None, problem("email", raw=_short(raw)))
+        return Checked(raw, None, problem("email", raw=short(raw)))
     return Checked(raw, text)
 
 
 def parse_url(raw: str) -> Checked:
     text = raw.strip()
     if not _URL.match(text):
-        return Checked(raw, None, problem("url", raw=_short(raw)))
+        return Checked(raw, None, problem("url", raw=short(raw)))
     return Checked(raw, text)
 
 
@@ -223,7 +218,7 @@ def check_text(f: Field, raw: str) -> Checked:
     elif t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         value = choice_value(f, raw.strip())
         if value is None:
-            return Checked(raw, None, problem("choice_labels", raw=_short(raw), allowed=allowed(f)))
+            return Checked(raw, None, problem("choice_labels", raw=short(raw), allowed=allowed(f)))
         return Checked(raw, value)
     elif f.is_multi:
         raise ValueError(f"field '{f.id}' is a multiple choice; use check_multi")
@@ -239,9 +234,9 @@ def check_text(f: Field, raw: str) -> Checked:
         return Checked(raw, None, problem("too_short", length=len(text), limit=c.min_length))
     if c.pattern is not None and not re.search(c.pattern, text):
         if not c.pattern_hint:  # nobody reads the regular expression: said in words if we can
-            return Checked(raw, None, problem("pattern", raw=_short(raw), pattern=c.pattern))
+            return Checked(raw, None, problem("pattern", raw=short(raw), pattern=c.pattern))
         hint = per_language(c.pattern_hint.get)
-        return Checked(raw, None, problem("pattern_hint", raw=_short(raw), hint=hint))
+        return Checked(raw, None, problem("pattern_hint", raw=short(raw), hint=hint))
     return checked
 
 

@@ -14,10 +14,11 @@ import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from formgen.identity import FormIdentity
-from formgen.schema_load import default_schema
+from formgen.schema_load import default_schema, shipped_schema_path
 from ingest.messages import Problem
 from ingest.submission import Checked, EntryReturn, Provenance, Submission
 
@@ -25,6 +26,33 @@ SCHEMA = default_schema()
 INSTITUTION_FIELDS = {f.id for f in SCHEMA.institution_fields()}
 _counter = itertools.count(1)
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def new_version() -> str:
+    """The shipped schema as 1.1.0, with the contact's "Funktion" renamed
+    (``contact_role`` → ``contact_function``, ``renamed_from``)."""
+    text = shipped_schema_path().read_text("utf-8")
+    text = text.replace("schema_version: 1.0.0", "schema_version: 1.1.0")
+    renamed = text.replace(
+        "- id: contact_role\n            type: text\n",
+        "- id: contact_function\n            type: text\n            renamed_from: [contact_role]\n",
+    )
+    assert renamed != text
+    return renamed
+
+
+def switch_schema(ws: Path, keep_old: bool = True) -> None:
+    """What the coordinator does: :func:`new_version` into the workspace ``ws``, named in
+    workspace.toml; with ``keep_old`` the outgoing version copied to ``schemas/`` as the README
+    says."""
+    (ws / "schema.yaml").write_text(new_version(), "utf-8")
+    config = ws / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "schema.yaml"'), "utf-8")
+    if keep_old:
+        kept = ws / "schemas" / SCHEMA.schema_id / "1.0.0.yaml"
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        kept.write_bytes(shipped_schema_path().read_bytes())
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,13 @@ import json
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 from unittest.mock import ANY
 
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from register_support import YILMAZ, Bad, checklist, institution_form, local_zone
+from register_support import YILMAZ, Bad, checklist, institution_form, local_zone, switch_schema
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
@@ -1102,3 +1103,50 @@ def test_a_hand_edited_retired_mark_without_reason_exports_as_its_schema_says(
     jsonschema.validate(exported, export_json_schema())
     (inst,) = [i for i in exported["institutions"] if i["id"] == "inst-0002"]
     assert inst["retired"] == {"at": "2026-06-30T08:00:00Z", "reason": None}
+
+
+@pytest.mark.parametrize(
+    ("where", "edit", "said"),
+    [
+        (
+            "institution inst-0001, history item 2",
+            lambda d: d["institutions"]["inst-0001"]["history"].__setitem__(1, "Telefon geändert"),
+            "must be an object whose 'changes' is a list of [field path, old value, new value]",
+        ),
+        (
+            "institution inst-0001, history item 1",
+            lambda d: d["institutions"]["inst-0001"]["history"][0].pop("changes"),
+            "must be an object whose 'changes' is a list of [field path, old value, new value]",
+        ),
+        (
+            "institution inst-0001, history item 2",
+            lambda d: d["institutions"]["inst-0001"]["history"][1]["changes"][0].__setitem__(0, 7),
+            "must be an object whose 'changes' is a list of [field path, old value, new value]",
+        ),
+        (
+            "conflicts, c-0001",
+            lambda d: d["conflicts"]["c-0001"].pop("path"),
+            "must be an object with 'path' and 'institution_id' (text)",
+        ),
+        (
+            "conflicts, c-0001",
+            lambda d: d["conflicts"].__setitem__("c-0001", ["inst-0001"]),
+            "must be an object with 'path' and 'institution_id' (text)",
+        ),
+    ],
+)
+def test_a_hand_edited_history_or_conflict_is_told_where(
+    ws: Workspace, where: str, edit: Any, said: str
+) -> None:
+    """The workspace's schema renames a field, so every open maps the register's history and
+    held conflicts to the new id: a place broken by hand is named, not a traceback."""
+    switch_schema(ws.root)
+    data = json.loads(ws.register_path.read_bytes())
+    edit(data)
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    code, out = run(ws, "find")
+    assert code == 1
+    assert out.startswith(
+        f"Error: {ws.register_path}: {where}: {said}; the register was edited by hand or is "
+        "damaged. It was not changed: fix that place"
+    ), out

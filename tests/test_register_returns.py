@@ -715,3 +715,28 @@ def test_a_form_without_a_date_in_a_saved_mail_counts_from_the_day_it_was_mailed
     assert confirmed_days(ws, ("ua-1", "psychotherapie")) == {
         ("ua-1", "psychotherapie"): mailed.isoformat()
     }
+
+
+def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) -> None:
+    """Concepts typed on three lines, cleared on the update form: the report's flag stays one
+    line (the report lists one flag a line), with the value's lines joined and cut."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    concepts = "Gruppenangebot auf Farsi\nDolmetschereinsatz nach Absprache\nHausbesuche möglich"
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(
+        pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), {"psychotherapie.concepts": concepts})
+    )
+    ingest_into_register([first], ws)
+    assert load(ws).institutions["ua-1"]["entries"]["psychotherapie"]["fields"]["concepts"]["raw"] == concepts  # fmt: skip
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    cleared = tmp_path / "geleert.pdf"
+    cleared.write_bytes(pdfium_fill(update, {"psychotherapie.concepts": ""}))
+
+    (out,) = ingest_into_register([cleared], ws).outcomes
+    (left,) = [w for w in out.warnings if "left empty" in w]
+    assert left == (
+        "psychotherapie.concepts: left empty on the form; the register keeps 'Gruppenangebot auf "
+        "Farsi Dolmetschereinsatz nach Absprache …' — if it is no longer true, correct it"
+    )

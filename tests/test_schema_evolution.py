@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 from mailkit import pdf_value
 from pdf_engines import pdfium_fill
+from register_support import new_version, switch_schema
 
 from formgen import workspace
 from formgen.cli import main
@@ -31,31 +32,6 @@ def run(*args: str) -> str:
     result = CliRunner().invoke(main, list(args))
     assert result.exit_code == 0, result.output
     return result.output
-
-
-def new_version() -> str:
-    """The shipped schema as 1.1.0, with the contact's "Funktion" renamed."""
-    text = shipped_schema_path().read_text("utf-8")
-    text = text.replace("schema_version: 1.0.0", "schema_version: 1.1.0")
-    renamed = text.replace(
-        "- id: contact_role\n            type: text\n",
-        "- id: contact_function\n            type: text\n            renamed_from: [contact_role]\n",
-    )
-    assert renamed != text
-    return renamed
-
-
-def switch_schema(ws: Path, keep_old: bool = True) -> None:
-    """What the coordinator does: the new schema into the workspace, named in workspace.toml;
-    with ``keep_old`` the outgoing version copied to ``schemas/`` as the README says."""
-    (ws / "schema.yaml").write_text(new_version(), "utf-8")
-    config = ws / "workspace.toml"
-    text = config.read_text("utf-8")
-    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "schema.yaml"'), "utf-8")
-    if keep_old:
-        kept = ws / "schemas" / SCHEMA_ID / "1.0.0.yaml"
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        kept.write_bytes(shipped_schema_path().read_bytes())
 
 
 def old_form(tmp_path: Path, ws: Path) -> bytes:
@@ -326,3 +302,51 @@ def test_the_workspace_schema_is_loaded_once_per_command(
     )
     run("generate", "pdf", "--recipients", str(recipients), "-w", str(ws), "--seed", "1")
     assert loaded.count(ws / "schema.yaml") == 1
+
+
+def test_an_untouched_copy_of_a_form_sent_before_the_rename_keeps_the_correction(
+    tmp_path: Path, ws: Path
+) -> None:
+    """The update form went out with „Funktion: Praxisleitung“ under the old id; after the
+    switch the institution returns it corrected, then an untouched copy of the same form turns
+    up: it shows what the form was sent with, so the correction stays. A copy with the
+    „Funktion“ cleared is told as left empty."""
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(
+        pdfium_fill(
+            old_form(tmp_path, ws),
+            {"psychotherapie.contact_role": "Praxisleitung"},
+        )
+    )
+    run("ingest", str(first), "-w", str(ws))
+    recipients = tmp_path / "empfaenger.csv"
+    recipients.write_text(
+        "id,institution,email,categories,region\n"
+        "inst-0100,Praxis Wiśniewska,praxis@wisniewska.example,psychotherapie,neuss_meerbusch\n",
+        "utf-8",
+    )
+    run("mail", str(recipients), "-w", str(ws), "--drafts", str(tmp_path / "entwuerfe"))
+    draft = email.message_from_bytes(
+        (tmp_path / "entwuerfe" / "inst-0100.eml").read_bytes(), policy=email.policy.default
+    )
+    (sent,) = [a.get_content() for a in draft.iter_attachments()]  # type: ignore[attr-defined]
+    assert pdf_value(sent, "psychotherapie.contact_role") == "Praxisleitung"
+
+    switch_schema(ws)
+    corrected = tmp_path / "korrigiert.pdf"
+    corrected.write_bytes(pdfium_fill(sent, {"psychotherapie.contact_role": "Inhaberin"}))
+    untouched = tmp_path / "unverändert.pdf"  # opened and saved again, nothing changed
+    untouched.write_bytes(pdfium_fill(sent, {"institution.phone": ""}))
+    run("ingest", str(corrected), "-w", str(ws))
+    run("ingest", str(untouched), "-w", str(ws))
+    assert exported_entry(ws)["contact_function"] == "Inhaberin"
+
+    cleared = tmp_path / "geleert.pdf"
+    cleared.write_bytes(pdfium_fill(sent, {"psychotherapie.contact_role": ""}))
+    said = run("ingest", str(cleared), "-w", str(ws))
+    assert exported_entry(ws)["contact_function"] == "Inhaberin"
+    assert any(
+        "psychotherapie.contact_function: left empty on the form; the register keeps 'Inhaberin'"
+        in line
+        for line in said.splitlines()
+    ), said
