@@ -416,23 +416,25 @@ def test_a_form_kept_aside_without_a_readable_arrival_time_is_checked_against_to
         assert entry["fields"]["initials"]["v"] == "ŁŻ", rebuilt
 
 
+def corrected_by_its_return(tmp_path: Path) -> tuple[Workspace, dict[str, object], int]:
+    """A workspace whose first round went out and whose institution ``bs-ist`` returned its form
+    with a new e-mail address; its values and revision in the register then."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    first = tmp_path / "erste.pdf"
+    sent = mailed_form(ws, "bs-ist").read_bytes()
+    first.write_bytes(pdfium_fill(sent, {"institution.email": "a@danisma.example"}))
+    ingest_into_register([first], ws)
+    return ws, values(ws, "bs-ist"), load(ws).institutions["bs-ist"]["rev"]
+
+
 def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
     tmp_path: Path,
 ) -> None:
     """A coordinator on the telephone: the institution's own form, prefilled with what the
     register holds now, filled in (here by PDFium) and ingested, corrects the register as a
     return of a mailed form does: no conflict, the new revision from that file."""
-    ws = make_workspace(tmp_path / "ws")
-    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
-    first = tmp_path / "erste.pdf"
-    first.write_bytes(
-        pdfium_fill(
-            mailed_form(ws, "bs-ist").read_bytes(), {"institution.email": "a@danisma.example"}
-        )
-    )
-    ingest_into_register([first], ws)
-    before = values(ws, "bs-ist")
-    revision = load(ws).institutions["bs-ist"]["rev"]
+    ws, before, revision = corrected_by_its_return(tmp_path)
 
     form = tmp_path / "telefon.pdf"
     args = ("generate", "pdf", "--institution", "bs-ist", "-w", str(ws.root), "--out", str(form))
@@ -468,17 +470,7 @@ def test_forms_generated_for_a_recipients_list_are_prefilled_from_the_register(
     same list does: an institution the register knows gets what it holds now (its corrected
     address, base_version its revision), so its return is a clean update; one it does not
     know yet gets its row."""
-    ws = make_workspace(tmp_path / "ws")
-    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
-    first = tmp_path / "erste.pdf"
-    first.write_bytes(
-        pdfium_fill(
-            mailed_form(ws, "bs-ist").read_bytes(), {"institution.email": "a@danisma.example"}
-        )
-    )
-    ingest_into_register([first], ws)
-    before = values(ws, "bs-ist")
-    revision = load(ws).institutions["bs-ist"]["rev"]
+    ws, before, revision = corrected_by_its_return(tmp_path)
 
     out = tmp_path / "formulare"
     run("generate", "pdf", "--recipients", str(RECIPIENTS), "-w", str(ws.root), "--out", str(out))
