@@ -278,20 +278,19 @@ def run_generate(
             click.echo(f"Warning: {warning}", err=True)
         return
 
-    if record_path or institution_id:
-        if institution_id:
-            assert view is not None
-            found = view.record(institution_id)
-            if found is None:
-                raise FormgenError(
-                    f"no institution '{institution_id}' in the register; 'formgen register "
-                    "find' lists them"
-                )
-            record = found
-            _warn_retired(view, [institution_id])
-        else:
-            assert record_path is not None
-            record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
+    record = None
+    if institution_id:
+        assert view is not None  # --institution opens the workspace
+        record = view.record(institution_id)
+        if record is None:
+            raise FormgenError(
+                f"no institution '{institution_id}' in the register; 'formgen register find' "
+                "lists them"
+            )
+        _warn_retired(view, [institution_id])
+    elif record_path:
+        record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
+    if record is not None:
         cats = categories or record.categories
         request = FormRequest("institution", tuple(cats), record, lang, stand)
         target = Path(out) if out else default_dir / f"{record.id}.{fmt}"
