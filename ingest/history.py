@@ -19,8 +19,9 @@ from formgen.identity import reference
 from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
-from ingest.messages import date_text, moment_text, problem_text, say
-from ingest.register import Json, Register, local_day
+from ingest.messages import date_text, moment_text, problem_text, reason_text, say
+from ingest.register import Json, Register, local_day, same_value
+from ingest.submission import short
 from ingest.tables import width
 
 
@@ -90,15 +91,48 @@ def under(head: str, text: str) -> str:
     return head + text.replace("\n", "\n" + " " * width(head))
 
 
-def mine_head(reg: Register, held: Json, lang: str = "de") -> str:
-    """How ``register conflicts`` names the register's side of a held value: with the file it
-    came from and when that was read in (``mine (im Register: Rückmeldung.pdf, eingelesen
-    23.11.2026 08:52 MEZ)``), so that a form returned late can be judged against it."""
-    src = reg.source((held.get("mine") or {}).get("src"))
+def mine_head(reg: Register, now: Json | None, lang: str = "de") -> str:
+    """How ``register conflicts`` names the register's side of a held value, the value ``now``
+    as stored: with the file it came from and when that was read in (``mine (im Register:
+    Rückmeldung.pdf, eingelesen 23.11.2026 08:52 MEZ)``), so that a form returned late can be
+    judged against it."""
+    src = reg.source((now or {}).get("src"))
     if not src:
         return say("mine", lang)
     at = moment_text(str(src.get("ingested_at") or "?"), lang)
     return say("mine_from", lang, file=str(src.get("file_name") or "?"), at=at)
+
+
+def held_text(reg: Register, held: Json, lang: str = "de") -> str:
+    """A held conflict as ``register conflicts`` shows it: its field by its label; the value the
+    register holds now (:func:`mine_head`), and on a line of its own what it was when the
+    conflict was held, where a later return or decision changed it since; the returned value
+    with its file and form; that the register holds the returned value by now, where it does
+    (either decision keeps it); and why it waits."""
+    iid, path = held["institution_id"], held["path"]
+    now = reg.held_now(held)
+    src = reg.source(held["theirs"].get("src"))
+    made = (
+        say("from_revision", lang, rev=held["base_version"])
+        if held["base_version"] is not None
+        else say("not_prefilled", lang)
+    )
+    mine = f"    {mine_head(reg, now, lang)}:  "
+    theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
+    lines = [
+        f"{held['id']}  {iid} {reg.name_of(iid)}  {path_label(reg.schema, path, lang)}",
+        under(mine, stored_text(reg.schema, path, now, lang)),
+    ]
+    if not same_value(now, held.get("mine")):
+        was = short(stored_text(reg.schema, path, held.get("mine"), lang))
+        lines.append(f"    {say('changed_since', lang, was=was)}")
+    lines.append(under(theirs, stored_text(reg.schema, path, held["theirs"], lang)))
+    if reg.moot(held):
+        lines.append(f"    {say('held_moot', lang)}")
+    why = reason_text(held, lang)  # none in a register written before formgen kept it
+    if why:
+        lines.append(f"    {say('held_why', lang, why=why)}")
+    return "\n".join(lines)
 
 
 def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:

@@ -168,6 +168,8 @@ WORDS: dict[str, dict[str, str]] = {
         "from_revision": "form from revision {rev}",
         "not_prefilled": "form not prefilled from the register",
         "held_why": "why: {why}",
+        "changed_since": "the register's value changed since: was '{was}' when this was held",
+        "held_moot": "the register holds the returned value by now: mine and theirs both keep it",
         "held_both": "changed in the register and in this return since revision {rev}, the one "
         "the form was prefilled from",
         "held_institution": "the institution itself gave another value; this checklist came "
@@ -289,6 +291,10 @@ WORDS: dict[str, dict[str, str]] = {
         "from_revision": "Formular aus Revision {rev}",
         "not_prefilled": "Formular nicht aus dem Register vorausgefüllt",
         "held_why": "Grund: {why}",
+        "changed_since": "der Wert im Register hat sich seither geändert: beim Zurückstellen "
+        "war es „{was}“",
+        "held_moot": "das Register hat den zurückgemeldeten Wert inzwischen: mine und theirs "
+        "behalten ihn beide",
         "held_both": "seit Revision {rev}, aus der das Formular vorausgefüllt war, im Register "
         "und in dieser Rückmeldung geändert",
         "held_institution": "die Einrichtung selbst hat einen anderen Wert angegeben; diese "

@@ -315,8 +315,9 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     placed = {r.value for r in schema.regions}
     region_text = schema.region_label(only, opt.lang) if only else say("print_all_regions", lang)
 
-    # values with another one held for a decision: marked where they are printed
-    held = {(c["institution_id"], c["path"]): c["id"] for c in reg.conflicts()}
+    # values with another one held for a decision: marked where they are printed (not where
+    # the register holds the held value by now)
+    held = {(c["institution_id"], c["path"]): c["id"] for c in reg.conflicts() if not reg.moot(c)}
     by_cat: dict[str, list[tuple[str, Json]]] = {}
     for iid, cid, entry in reg.iter_entries():
         if only is None or region_of(reg, iid) == only:

@@ -549,7 +549,20 @@ class Register:
         return list(self.institution(iid)["history"])
 
     def conflicts(self) -> list[Json]:
+        """The held conflicts, each as it was held: its ``mine`` is the register's value then
+        (:meth:`value` gives the one it holds now)."""
         return [self.data["conflicts"][k] for k in sorted(self.data["conflicts"])]
+
+    def held_now(self, held: Json) -> Json | None:
+        """The value the register holds now in the field of the held conflict ``held``: a
+        later return or decision may have changed it since (its ``mine``)."""
+        inst = self.institutions.get(held["institution_id"])
+        return None if inst is None else self._current(inst, held["path"])
+
+    def moot(self, held: Json) -> bool:
+        """Whether the register holds the held conflict's returned value by now (a later
+        return or decision gave it): either decision keeps that value."""
+        return same_value(self.held_now(held), held["theirs"])
 
     def duplicates(self) -> list[Json]:
         return [self.data["duplicates"][k] for k in sorted(self.data["duplicates"])]

@@ -20,6 +20,7 @@ import shutil
 from email.message import EmailMessage
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from click.testing import CliRunner
 from ingest_support import SAMPLES
@@ -732,3 +733,104 @@ def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) ->
         "psychotherapie.concepts: left empty on the form; the register keeps 'Gruppenangebot auf "
         "Farsi Dolmetschereinsatz nach Absprache …' — if it is no longer true, correct it"
     )
+
+
+def held_then_changed(tmp_path: Path) -> tuple[Workspace, Path]:
+    """``bs-ist`` corrected its e-mail address twice on two forms made from the same revision:
+    the first return is taken, the second held as c-0001 (register 'b@…', returned 'c@…').
+    Then a form made from the register as it is now (PDFium fills them all) corrects the same
+    field again: the register holds 'd@…', from that file. Returns the workspace and a
+    folder for more forms."""
+    ws, _before, _revision = corrected_by_its_return(tmp_path)
+    forms = tmp_path / "formulare"
+    for name in ("erstes", "zweites", "drittes"):
+        out = forms / f"{name}.pdf"
+        run("generate", "pdf", "--institution", "bs-ist", "-w", str(ws.root), "--out", str(out))
+    returned = {
+        "Rückmeldung Yılmaz.pdf": ("erstes", "b@danisma.example"),
+        "Rückmeldung Yılmaz später.pdf": ("zweites", "c@danisma.example"),
+    }
+    for file, (form, address) in returned.items():
+        filled = forms / file
+        filled.write_bytes(
+            pdfium_fill((forms / f"{form}.pdf").read_bytes(), {"institution.email": address})
+        )
+        run("ingest", str(filled), "-w", str(ws.root))
+    (held,) = load(ws).conflicts()
+    assert (held["mine"]["v"], held["theirs"]["v"]) == ("b@danisma.example", "c@danisma.example")
+    return ws, forms
+
+
+def correct_email(ws: Workspace, forms: Path, file: str, address: str) -> None:
+    """A form made from the register as it is now, returned as ``file`` with ``address``."""
+    made = forms / f"aktuell-{address}.pdf"
+    run("generate", "pdf", "--institution", "bs-ist", "-w", str(ws.root), "--out", str(made))
+    (forms / file).write_bytes(pdfium_fill(made.read_bytes(), {"institution.email": address}))
+    run("ingest", str(forms / file), "-w", str(ws.root))
+
+
+def printed_text(ws: Workspace, out: Path) -> str:
+    """The printed register's text."""
+    run("register", "print", "-w", str(ws.root), "-o", str(out))
+    with pdfplumber.open(out) as pdf:
+        return "\n".join(p.extract_text() or "" for p in pdf.pages)
+
+
+HELD_MARK = "⚠ ein anderer Wert wartet auf eine Entscheidung (c-0001)"
+
+
+def test_conflicts_show_the_registers_value_now_when_a_later_return_changed_it(
+    tmp_path: Path,
+) -> None:
+    """A conflict held on the e-mail address (register 'b@…', returned 'c@…'); a later form
+    corrects the address to 'd@…'. The coordinator sees 'd@…' with the file it came from,
+    and that it was 'b@…' when the conflict was held; deciding 'mine' keeps 'd@…'."""
+    ws, forms = held_then_changed(tmp_path)
+    correct_email(ws, forms, "Telefon Yılmaz.pdf", "d@danisma.example")
+
+    out = run("register", "conflicts", "-w", str(ws.root))
+    lines = out.splitlines()
+    head = lines.index("c-0001  bs-ist Şule Yılmaz Danışmanlık  Einrichtung › E-Mail")
+    mine, changed, theirs, why = lines[head + 1 : head + 5]
+    assert mine.startswith("    mine (im Register: Telefon Yılmaz.pdf, eingelesen ")
+    assert mine.endswith("):  d@danisma.example")
+    assert changed == (
+        "    der Wert im Register hat sich seither geändert: beim Zurückstellen war es "
+        "„b@danisma.example“"
+    )
+    assert theirs == (
+        "    theirs (Rückmeldung Yılmaz später.pdf, Formular aus Revision 1): c@danisma.example"
+    )
+    assert why.startswith("    Grund: ") and "inzwischen" not in out
+    (held,) = json.loads(run("register", "conflicts", "-w", str(ws.root), "--json"))["conflicts"]
+    assert (held["mine"]["v"], held["now"]["v"]) == ("b@danisma.example", "d@danisma.example")
+    # the printed register marks the value it holds now
+    assert f"E-Mail d@danisma.example\n{HELD_MARK}" in printed_text(ws, tmp_path / "r.pdf")
+
+    said = run("register", "resolve", "c-0001", "--take", "mine", "-w", str(ws.root))
+    assert said.splitlines()[1] == "    im Register steht jetzt: d@danisma.example"
+    assert values(ws, "bs-ist")["email"] == "d@danisma.example" and not load(ws).conflicts()
+
+
+def test_a_conflict_whose_value_the_register_holds_by_now_says_either_decision_keeps_it(
+    tmp_path: Path,
+) -> None:
+    """A later form gives the very address that waits in c-0001: the conflict stays listed
+    (nothing held is dropped unseen), says that 'mine' and 'theirs' both keep it, and the
+    printed register no longer marks the address as having another value waiting."""
+    ws, forms = held_then_changed(tmp_path)
+    correct_email(ws, forms, "Telefon Yılmaz.pdf", "c@danisma.example")
+
+    out = run("register", "conflicts", "-w", str(ws.root))
+    assert "):  c@danisma.example\n    der Wert im Register hat sich seither geändert" in out
+    assert (
+        "Formular aus Revision 1): c@danisma.example\n"
+        "    das Register hat den zurückgemeldeten Wert inzwischen: mine und theirs behalten "
+        "ihn beide\n"
+    ) in out
+    printed = printed_text(ws, tmp_path / "r.pdf")
+    assert "E-Mail c@danisma.example" in printed and "c-0001" not in printed
+
+    said = run("register", "resolve", "bs-ist", "--take", "theirs", "-w", str(ws.root))
+    assert said.splitlines()[1] == "    im Register steht jetzt: c@danisma.example"
+    assert values(ws, "bs-ist")["email"] == "c@danisma.example" and not load(ws).conflicts()

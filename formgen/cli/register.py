@@ -77,39 +77,19 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
 def conflicts(workspace_dir: str, as_json: bool) -> None:
     """List values held for review and new institutions that look like known ones."""
     from ingest import history as history_mod
-    from ingest.labels import path_label
 
     ws, reg = _open(workspace_dir)
     lang = ws.language
     held, dups = reg.conflicts(), reg.duplicates()
     if as_json:
-        _echo_json({"conflicts": held, "duplicates": dups})
+        now = [{**c, "now": reg.held_now(c)} for c in held]
+        _echo_json({"conflicts": now, "duplicates": dups})
         return
     if not held and not dups:
         click.echo(say("no_conflicts", lang))
         return
     for c in held:
-        src = reg.source(c["theirs"].get("src"))
-        made = (
-            say("from_revision", lang, rev=c["base_version"])
-            if c["base_version"] is not None
-            else say("not_prefilled", lang)
-        )
-        mine = f"    {history_mod.mine_head(reg, c, lang)}:  "
-        theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
-        path = c["path"]
-        shown = {
-            side: history_mod.stored_text(reg.schema, path, c[side], lang)
-            for side in ("mine", "theirs")
-        }
-        why = reason_text(c, lang)  # none in a register written before formgen kept it
-        click.echo(
-            f"{c['id']}  {c['institution_id']} {reg.name_of(c['institution_id'])}  "
-            f"{path_label(reg.schema, path, lang)}\n"
-            f"{history_mod.under(mine, shown['mine'])}\n"
-            f"{history_mod.under(theirs, shown['theirs'])}"
-            + (f"\n    {say('held_why', lang, why=why)}" if why else "")
-        )
+        click.echo(history_mod.held_text(reg, c, lang))
     for d in dups:
         said = say(
             "duplicate",
