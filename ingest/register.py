@@ -26,7 +26,9 @@ instance, reader, confidence, when ingested). An invalid value also has ``"probl
 English, and ``"problem_key"`` and ``"problem_args"``: the same as a message key and its args,
 so that the printed register says it in its language (:mod:`ingest.messages`; a value stored by
 an older formgen has the English text only, and that is shown).
-A probable duplicate (``duplicates``) holds the returned entry, its ``candidate`` and why:
+A probable duplicate (``duplicates``) holds the returned entry, the day its return came in
+(``came_in``, as :meth:`Register.merge` counts a confirmation; not in one held by an older
+formgen), its ``candidate`` and why:
 ``"reason"`` in English (as the ingest report says it) and ``"reason_key"`` and
 ``"reason_args"``, its words in :data:`ingest.messages.WORDS`, so that ``register conflicts``
 says it in the workspace's language (:func:`ingest.messages.reason_text`; one written by an older
@@ -639,7 +641,7 @@ class Register:
             if iid is None:
                 verdict = self._match(e)
                 if verdict.kind == PROBABLE and verdict.id is not None:
-                    did = self._queue_duplicate(e, verdict, sha)
+                    did = self._queue_duplicate(e, verdict, sha, came_in)
                     duplicates.append(did)
                     flags.append(
                         f"{where}: '{_checked_name(e)}' looks like {verdict.id} "
@@ -984,7 +986,10 @@ class Register:
         }
         return cid
 
-    def _queue_duplicate(self, e: EntryReturn, verdict: Match, sha: str) -> str:
+    def _queue_duplicate(self, e: EntryReturn, verdict: Match, sha: str, came_in: str) -> str:
+        """Hold ``e`` as a probable duplicate of ``verdict``'s institution, with the day its
+        return came in (``came_in``): settled later, its entry counts as confirmed from that
+        day, as it would have merged directly."""
         n = int(self.data["next"]["duplicate"])
         self.data["next"]["duplicate"] = n + 1
         did = f"d-{n:04d}"
@@ -996,6 +1001,7 @@ class Register:
             "reason_key": verdict.reason_key,
             "reason_args": dict(verdict.reason_args),
             "src": sha,
+            "came_in": came_in,
             "entry": entry_to_json(e),
         }
         return did
@@ -1133,9 +1139,12 @@ class Register:
         for path, theirs in plan.held.items():
             self._hold(iid, path, theirs, None, d["src"], at, plan.held_why.get(path))
         self._apply(inst, plan.apply, d["src"], at, f"resolve {did}")
+        # from the day it came in, as a direct merge counts it (one held before formgen kept
+        # that day: from the day it was ingested)
+        came_in = d.get("came_in") or src.get("ingested_at", at)
         for cid in plan.touched_categories:
             entry = inst["entries"].setdefault(cid, {"fields": {}})
-            entry["confirmed_at"] = src.get("ingested_at", at)
+            entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
             entry.setdefault("by_institution", False)
         if self._matcher is not None:
             self._matcher.add(self._candidate(iid))

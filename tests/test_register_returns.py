@@ -834,3 +834,36 @@ def test_a_conflict_whose_value_the_register_holds_by_now_says_either_decision_k
     said = run("register", "resolve", "bs-ist", "--take", "theirs", "-w", str(ws.root))
     assert said.splitlines()[1] == "    im Register steht jetzt: c@danisma.example"
     assert values(ws, "bs-ist")["email"] == "c@danisma.example" and not load(ws).conflicts()
+
+
+def test_a_probable_duplicate_in_a_saved_mail_settled_later_counts_from_the_day_it_was_mailed(
+    tmp_path: Path,
+) -> None:
+    """A checklist from someone else names 'Şule Yılmaz Danışmanlık Beratungsstelle', which
+    looks like bs-ist: it waits as a probable duplicate. It came in a mail of 40 days ago,
+    ingested only today; merged on the coordinator's decision, its entry counts as confirmed
+    on the mail's day, as it would have merged directly — and after a rebuild."""
+    ws, _before, _revision = corrected_by_its_return(tmp_path)
+    blank = tmp_path / "Checkliste.pdf"
+    args = ("--kind", "checklist", "--category", "psychotherapie", "--out", str(blank))
+    run("generate", "pdf", *args, "-w", str(ws.root))
+    issued_days_ago(ws, 50)
+    typed = {
+        "psychotherapie.1.name": "Şule Yılmaz Danışmanlık Beratungsstelle",
+        "psychotherapie.1.languages_offered.tr": True,
+        "psychotherapie.1.initials": "JK",
+    }
+    filled = tmp_path / "Checkliste Kowalski.pdf"
+    filled.write_bytes(pdfium_fill(blank.read_bytes(), typed))
+    mailed = dt.date.today() - dt.timedelta(days=40)
+    saved = mail_from("Jan Kowalski <jan@poradnia.example>", filled, tmp_path / "a.eml", mail_date(mailed))  # fmt: skip
+    run("ingest", str(saved), "-w", str(ws.root))
+    (waiting,) = load(ws).duplicates()
+    assert waiting["candidate"] == "bs-ist" and "psychotherapie" not in load(ws).institutions["bs-ist"]["entries"]  # fmt: skip
+
+    said = run("register", "resolve", waiting["id"], "--merge", "-w", str(ws.root))
+    assert said == f"{waiting['id']}: mit bs-ist zusammengeführt\n"
+    entry = ("bs-ist", "psychotherapie")
+    assert confirmed_days(ws, entry) == {entry: mailed.isoformat()}
+    run("register", "rebuild", "-w", str(ws.root))
+    assert confirmed_days(ws, entry) == {entry: mailed.isoformat()}
