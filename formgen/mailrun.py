@@ -537,7 +537,9 @@ def mail_round(
 def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> None:
     """Log ``not_mailed`` for the institutions of ``plan`` without a usable address, so that
     ``formgen status`` keeps showing them: once per round and institution (again only when the
-    reason or the address as given changed), never for one this round mailed already."""
+    reason or the address as given changed), never for one this round mailed already, nor for
+    one whose mail of this round the server refused for good (the log says so and keeps the
+    address refused, as for a mail that bounced)."""
     if not plan.without_email:
         return
     with ws.lock():
@@ -548,6 +550,7 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
             d = this_round.get(r.id)
             if d is not None and (
                 d.delivered
+                or d.refused_for_good
                 or (d.not_mailed and (d.not_mailed_reason, d.email) == (reason, r.given_email))
             ):
                 continue
@@ -684,34 +687,52 @@ def register_recipients(
     view: RegisterView | None, deliveries: Sequence[Delivery] = ()
 ) -> RecipientList:
     """Every institution of the register, with the address the register holds; one it holds
-    none for (a returned form's e-mail field left blank) with the address that worked, that of
-    its latest mail in the send log (``deliveries``), unless that mail bounced: then it has
-    none, and :attr:`Recipient.email_problem` says why."""
+    none or an invalid one for (a returned form's e-mail field left blank, or holding
+    ``info(at)example.org``) with the address that worked, that of its latest delivered mail in
+    the send log (``deliveries``), unless that mail bounced or a later mail to that address was
+    refused for good: then it has none, and :attr:`Recipient.email_problem` says why (one with
+    an invalid address is then :attr:`RecipientList.unmailable`, the address as given)."""
     if view is None:
         raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
     records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
     listed = recipients_from_records(records)
     logged = institution_status(deliveries, None, dt.date.today())  # only its addresses count
+    everyone = [
+        _logged_address(r, logged.get(r.id)) for r in (*listed.recipients, *listed.unmailable)
+    ]
     return replace(
-        listed, recipients=tuple(_logged_address(r, logged.get(r.id)) for r in listed.recipients)
+        listed,
+        recipients=tuple(r for r in everyone if r.email or not r.given_email),
+        unmailable=tuple(r for r in everyone if r.given_email and not r.email),
     )
 
 
 def _logged_address(recipient: Recipient, status: InstitutionStatus | None) -> Recipient:
-    """``recipient`` without an address in the register, with the one its latest mail went to."""
+    """``recipient`` without a usable address in the register, with the one its latest
+    delivered mail went to, or with why that one cannot be used either."""
     if recipient.email or status is None:
         return recipient
-    d = status.latest
     if status.working_email:
-        return replace(recipient, email=status.working_email, source=f"send log: {d.round}")
-    if d.bounced:
+        assert status.delivered is not None  # an address worked: it was delivered
         return replace(
             recipient,
-            email_problem=f"the last address, {d.email} (round {d.round}), bounced "
-            f"({d.last_error or 'not delivered'}); add its new address to the register or a "
-            "recipients list",
+            email=status.working_email,
+            source=f"send log: {status.delivered.round}",
+            from_send_log=True,
         )
-    return recipient
+    d = status.dead_address
+    if d is None:
+        return recipient
+    what = "bounced" if d.bounced else "was refused by the server"
+    why = (
+        f"the last address, {d.email} (round {d.round}), {what} "
+        f"({d.last_error or 'not delivered'}); add its new address to the register or a "
+        "recipients list"
+    )
+    return replace(
+        recipient,
+        email_problem=f"{recipient.email_problem}; {why}" if recipient.email_problem else why,
+    )
 
 
 def recipients_from_log(statuses: Iterable[InstitutionStatus]) -> list[Recipient]:
@@ -796,7 +817,8 @@ def round_targets(
     gone: list[tuple[str, str]] = []
     """(institution id, why): a recipients row naming a retired institution."""
     refused: list[tuple[str, str]] = []
-    """(institution id, why): a reminder bounced and no other address is given (never forced)."""
+    """(institution id, why): a reminder bounced or was refused for good and no other address
+    is given (never forced)."""
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
     invalid: dict[str, dict[str, FieldProblems]] = {}
     replies_to: dict[str, str] = {}
@@ -824,7 +846,8 @@ def round_targets(
         refused = [
             (
                 iid,
-                f"the reminder to {statuses[iid].email} bounced "
+                f"the reminder to {statuses[iid].email} "
+                f"{'bounced' if statuses[iid].latest.bounced else 'was refused by the server'} "
                 f"({statuses[iid].latest.last_error or 'not delivered'}); give its new address "
                 "in a recipients list (formgen mail LIST --overdue) or the register "
                 "(formgen mail --from-register --overdue)",
@@ -848,7 +871,10 @@ def round_targets(
         pool += recipients_from_log(
             statuses[i]
             for i in ids
-            if i not in given and i in statuses and statuses[i].latest.round == round_name
+            if i not in given
+            and i in statuses
+            and statuses[i].latest.round == round_name
+            and statuses[i].latest.delivered
         )
         incomplete = {i: m for i, m in ((view.missing() if view else None) or {}).items() if m}
         invalid = {i: m for i, m in ((view.invalid() if view else None) or {}).items() if m}
@@ -888,13 +914,15 @@ def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
 
 
 def bounced_reminder_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
-    """Institutions whose latest mail, a reminder, bounced: the next reminder round is the one
-    to send it again (to a corrected address); a bounced invitation or update form goes again
-    in its own round."""
+    """Institutions whose latest mail, a reminder, bounced or was refused for good: the next
+    reminder round is the one to send it again (to a corrected address); a bounced or refused
+    invitation or update form goes again in its own round."""
     return sorted(
         i
         for i, s in statuses.items()
-        if s.state == "failed" and s.latest.bounced and s.latest.kind == "reminder"
+        if s.state == "failed"
+        and (s.latest.bounced or s.latest.refused_for_good)
+        and s.latest.kind == "reminder"
     )
 
 

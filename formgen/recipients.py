@@ -106,7 +106,7 @@ class Recipient:
     source: str = ""
     """Where it came from, for messages (``recipients.csv:7``, ``register: inst-0002``, or
     ``send log: invitation-2026`` for the address of a register institution the register has
-    none for)."""
+    no usable one for: :attr:`from_send_log`)."""
     institution: Mapping[str, str] = field(default_factory=dict)
     """Further institution fields the list gives (street, phone …), to prefill a new institution."""
     lang: str = ""
@@ -114,10 +114,15 @@ class Recipient:
     formats: tuple[str, ...] = ()
     """The formats of its forms as the list asks (``("docx",)``); empty: the list does not say."""
     given_email: str = ""
-    """The address the list gives when it cannot be mailed (then ``email`` is ``""``)."""
+    """The address the list gives when it cannot be mailed (then ``email`` is ``""``, or the
+    address that worked before: :attr:`from_send_log`)."""
     email_problem: str = ""
-    """Why ``given_email`` cannot be mailed; without one, why the address that worked before
-    cannot be used either (it bounced: :func:`formgen.mailrun.register_recipients`)."""
+    """Why ``given_email`` cannot be mailed; and why the address that worked before cannot be
+    used either (it bounced, or the server refused it for good:
+    :func:`formgen.mailrun.register_recipients`)."""
+    from_send_log: bool = False
+    """``email`` is the address its latest delivered mail went to (the send log), as the
+    register has none, or an invalid one (``given_email``)."""
 
     def record(self) -> InstitutionRecord:
         """The prefill of an institution the register does not know yet: what the list says."""
@@ -140,9 +145,10 @@ class RecipientList:
     invalid_rows: int = 0
     """How many rows had at least one problem (they are not in ``recipients``)."""
     unmailable: tuple[Recipient, ...] = ()
-    """Of those, the institutions whose address cannot be mailed (the address as given in
-    ``given_email``, why in ``email_problem``), to report and log them as not mailed: rows whose
-    id is usable (not missing, malformed or a duplicate)."""
+    """The institutions whose address cannot be mailed (the address as given in
+    ``given_email``, why in ``email_problem``), to report and log them as not mailed: of a
+    list, those of the invalid rows whose id is usable (not missing, malformed or a duplicate);
+    of the register, those whose address is invalid (no problem of the list)."""
 
     @property
     def with_email(self) -> tuple[Recipient, ...]:
@@ -431,30 +437,25 @@ def _check_row(
 def recipients_from_records(
     records: Iterable[InstitutionRecord], source: str = "register"
 ) -> RecipientList:
-    """Recipients from register records (their ``institution.email``); bad addresses are problems."""
+    """Recipients from register records (their ``institution.email``). An institution whose
+    address is invalid (kept as typed on its returned form) is no problem of the list but
+    :attr:`RecipientList.unmailable`, with its checklists: a round of the register may mail it
+    at the address that worked before (:func:`formgen.mailrun.register_recipients`)."""
     recipients: list[Recipient] = []
-    problems: list[Problem] = []
     unmailable: list[Recipient] = []
     for rec in records:
         email = str(rec.institution.get("email", "")).strip()
-        if email:
-            why = check_email(email)
-            if why:
-                problems.append(Problem(f"{source}: {rec.id}", None, why))
-                name = " ".join(rec.name.split())
-                unmailable.append(_unmailable(rec.id, name, email, why, f"{source}: {rec.id}"))
-                continue
-            email = normalise_email(email)
-        recipients.append(
-            Recipient(
-                rec.id,
-                " ".join(rec.name.split()),
-                email,
-                rec.categories,
-                str(rec.institution.get("region", "")),
-                f"{source}: {rec.id}",
-            )
+        recipient = Recipient(
+            rec.id,
+            " ".join(rec.name.split()),
+            email,
+            rec.categories,
+            str(rec.institution.get("region", "")),
+            f"{source}: {rec.id}",
         )
-    return RecipientList(
-        tuple(recipients), tuple(problems), invalid_rows=len(problems), unmailable=tuple(unmailable)
-    )
+        why = check_email(email) if email else None
+        if why:
+            unmailable.append(replace(recipient, email="", given_email=email, email_problem=why))
+        else:
+            recipients.append(replace(recipient, email=normalise_email(email) if email else ""))
+    return RecipientList(tuple(recipients), unmailable=tuple(unmailable))

@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from formgen.bounces import address_key
+from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery
 
@@ -97,14 +99,22 @@ class InstitutionStatus:
     email: str
     state: str
     """``returned``, ``overdue``, ``outstanding`` (sent or drafted, deadline not passed),
-    ``failed`` (not delivered: the server refused it, the connection broke, or it bounced),
-    ``prepared`` or ``not_mailed`` (left out of its rounds for want of a usable address, and
-    never mailed: :attr:`Delivery.not_mailed`; not one of :data:`STATES`)."""
+    ``failed`` (not delivered: the server refused it, the connection broke, or it bounced;
+    or a mail tried after the latest delivered one was refused for good), ``prepared`` or
+    ``not_mailed`` (left out of its rounds for want of a usable address, and never mailed:
+    :attr:`Delivery.not_mailed`; not one of :data:`STATES`)."""
     latest: Delivery
-    """The latest delivered mail (or the latest attempt when none was delivered)."""
+    """The latest delivered mail, or a mail tried after it that the server refused for good
+    (like a bounce, it ends the wait for an answer); the latest attempt when none was
+    delivered."""
     cycle: list[Delivery] = field(default_factory=list)
     answered: list[str] = field(default_factory=list)
     """The rounds whose form came back (a reminder's return answers the round it reminds of)."""
+    delivered: Delivery | None = None
+    """The latest delivered mail (None: none was)."""
+    refused: list[Delivery] = field(default_factory=list)
+    """The mails tried after :attr:`delivered` that the server refused for good (550 user
+    unknown …) and that never went out, oldest first."""
 
     @property
     def answered_before(self) -> bool:
@@ -128,19 +138,31 @@ class InstitutionStatus:
         return self.latest.categories
 
     @property
+    def dead_address(self) -> Delivery | None:
+        """The mail that showed the address of :attr:`delivered` no longer works: that mail
+        when it bounced, else the latest mail to the same address the server refused for good
+        since; None while the address works (and when none was delivered)."""
+        d = self.delivered
+        if d is None or d.bounced:
+            return d
+        key = address_key(d.email)
+        return next((r for r in reversed(self.refused) if address_key(r.email) == key), None)
+
+    @property
     def working_email(self) -> str:
-        """The address that worked: the one its latest delivered mail went to, unless that mail
-        bounced (``""`` then, and when none was delivered). A round of the register mails it
-        there when the register has no address (a returned form's blank e-mail field)."""
-        d = self.latest
-        return d.email if d.delivered and not d.bounced else ""
+        """The address that worked: the one its latest delivered mail went to, unless it no
+        longer works (:attr:`dead_address`; ``""`` then, and when none was delivered). A round
+        of the register mails it there when the register has no usable address (a returned
+        form's e-mail field left blank, or holding an invalid address)."""
+        d = self.delivered
+        return d.email if d is not None and self.dead_address is None else ""
 
 
-def _cycles(delivered: Sequence[Delivery]) -> list[list[Delivery]]:
-    """Delivered mails (in the order they went out) grouped into cycles: an invitation or an
-    update mail with the reminders that followed it."""
+def _cycles(mails: Sequence[Delivery]) -> list[list[Delivery]]:
+    """Mails (in the order they went out, or were refused) grouped into cycles: an invitation
+    or an update mail with the reminders that followed it."""
     cycles: list[list[Delivery]] = []
-    for d in delivered:
+    for d in mails:
         if d.kind == "reminder" and cycles:
             cycles[-1].append(d)
         else:
@@ -180,22 +202,47 @@ def institution_status(
             )
             out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, [latest])
             continue
-        cycles = _cycles(delivered)
+        # a mail refused for good since the latest delivery counts as a mail that bounced
+        refused = sorted(
+            (
+                d
+                for d in ds
+                if not d.delivered
+                and d.refused_for_good
+                and _moment(_refused_at(d)) >= _moment(delivered[-1].delivered_at)
+            ),
+            key=lambda d: _moment(_refused_at(d)),
+        )
+        mails = [*delivered, *refused]
+        cycles = _cycles(mails)
         cycle = cycles[-1]
-        latest = delivered[-1]
+        latest = mails[-1]
         answered = [c[0].round for c in cycles if _came_back(c, returned)]
         if _came_back(cycle, returned):
             state = "returned"
-        elif latest.bounced:
+        elif latest.bounced or not latest.delivered:
             state = "failed"
         elif _past(latest.deadline, today):
             state = "overdue"
         else:
             state = "outstanding"
         out[iid] = InstitutionStatus(
-            iid, latest.name, latest.email, state, latest, cycle[::-1], answered
+            iid,
+            latest.name,
+            latest.email,
+            state,
+            latest,
+            cycle[::-1],
+            answered,
+            delivered[-1],
+            refused,
         )
     return out
+
+
+def _refused_at(d: Delivery) -> str:
+    """When the server last refused ``d``."""
+    return str(d.failures[-1].get("at", "")) if d.failures else ""
 
 
 ROUND_COLUMNS = (
@@ -340,7 +387,8 @@ class StatusSummary:
     institutions: int
     counts: dict[str, int]
     via: dict[str, int]
-    """How the latest mail went out: ``sent`` (SMTP) or ``drafted`` (.eml for the mail program)."""
+    """How the latest delivered mail went out: ``sent`` (SMTP) or ``drafted`` (.eml for the mail
+    program)."""
     stale: int | None
     """Institutions on the update list (``formgen register stale``)."""
     answered: int
@@ -350,8 +398,9 @@ class StatusSummary:
     rounds: list[RoundStatus]
     conflicts: int | None
     without_email: list[str]
-    """Register institutions that cannot be mailed: no e-mail address in the register, and none
-    that worked in the send log (:attr:`InstitutionStatus.working_email`)."""
+    """Register institutions that cannot be mailed: no e-mail address in the register or an
+    invalid one, and none that worked in the send log
+    (:attr:`InstitutionStatus.working_email`)."""
     returns_known: bool
     notes: list[str]
     to_update: int | None = None
@@ -382,19 +431,18 @@ def summarise(
     statuses = {iid: s for iid, s in statuses.items() if s.state != "not_mailed"}
     for s in statuses.values():
         counts[s.state] += 1
-        if s.latest.sent_at:
-            via["sent"] += 1
-        elif s.latest.drafted_at:
-            via["drafted"] += 1
+        if s.delivered is not None:
+            via["sent" if s.delivered.sent_at else "drafted"] += 1
     stale_ids = view.stale() if view else None
     without_email = []
     if view is not None:
         for iid in view.institution_ids():
             rec = view.record(iid)
             logged = statuses.get(iid)
+            email = str(rec.institution.get("email", "")).strip() if rec is not None else ""
             if (
                 rec is not None
-                and not str(rec.institution.get("email", "")).strip()
+                and (not email or check_email(email) is not None)
                 and not (logged and logged.working_email)
             ):
                 without_email.append(iid)

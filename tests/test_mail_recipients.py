@@ -168,7 +168,16 @@ def test_recipients_from_register_records():
         ("i2", "", ""),
     ]
     assert [r.id for r in listed.without_email] == ["i2"]
-    assert str(listed.problems[0]).startswith("register: i3: 'kaputt' is not an e-mail address")
+    # an invalid address stops no round of the register: its institution is reported on its own
+    assert listed.problems == ()
+    (kaputt,) = listed.unmailable
+    assert (kaputt.id, kaputt.email, kaputt.given_email, kaputt.categories) == (
+        "i3",
+        "",
+        "kaputt",
+        ("psychotherapie",),
+    )
+    assert kaputt.email_problem.startswith("'kaputt' is not an e-mail address")
 
 
 def test_further_institution_columns_prefill_a_new_institution():

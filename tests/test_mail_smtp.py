@@ -25,6 +25,7 @@ from mailkit import (
     self_signed,
     smtp_server,
 )
+from register_support import SCHEMA, YILMAZ, institution_form
 
 from formgen.cli import main
 from formgen.forms import FormRequest, new_identity
@@ -33,6 +34,8 @@ from formgen.mailrun import SmtpSender, smtp_settings
 from formgen.recipients import Recipient
 from formgen.sendlog import SendLog
 from formgen.smtp import RateLimiter, SmtpTransport
+from ingest import values
+from ingest.register import Register
 
 DATA = Path(__file__).parent / "data" / "mail"
 
@@ -900,3 +903,159 @@ def test_reminders_answer_the_first_mail_so_mail_programs_show_one_conversation(
     assert {e["message_id"] for e in sent if e["round"].startswith("invitation")} == {
         str(m["Message-ID"]) for m in invitations.values()
     }
+
+
+OLD = (dt.date.today() - dt.timedelta(days=800)).isoformat()
+
+
+def returned_long_ago(ws: Path, forms: dict[str, dict]) -> None:
+    """The register holds what each institution wrote on its invitation form (the one the send
+    log says it was mailed), confirmed so long ago that the entry is out of date."""
+    prepared = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "prepared"}
+    reg = Register(SCHEMA)
+    for iid, written in forms.items():
+        instance = prepared[iid]["instance_ids"][0]
+        category = prepared[iid]["categories"][0]
+        reg.merge(institution_form(iid, category, instance=instance, **{**YILMAZ, **written}))
+    (ws / "register.json").write_bytes(reg.dumps())
+
+
+def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_path):
+    """ua-1's returned form left the e-mail field blank: the update round mails it where the
+    invitation went, and the server refuses that address for good (550). No later run takes
+    that address from the send log again, even once the server would take it: ua-1 is not
+    mailed, says why, and 'formgen status' counts it as failed, refused for good, without an
+    e-mail address, as it counts one whose mail bounced."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        invitation = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert invitation.exit_code == 0, invitation.output
+        year = dt.date.today().year
+        returned_long_ago(ws, {"ua-1": {"name": "Ольга Петренко – Консультація", "date": OLD}})
+        inbox.reject.add("olga@example.org")
+        update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
+        assert update.exit_code == 1
+        assert (
+            "  REFUSED ua-1 (Ольга Петренко – Консультація) <olga@example.org> (address from send "
+            f"log: invitation-{year}): 550 5.1.1 <olga@example.org>" in update.output
+        )
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
+        assert status["without_email"] == ["ua-1"]
+        (row,) = [r for r in status["rows"] if r["id"] == "ua-1"]
+        assert (row["state"], row["round"], row["email"]) == (
+            "failed",
+            "update-1",
+            "olga@example.org",
+        )
+        assert row["error"].startswith("550 5.1.1 <olga@example.org>")
+        shown = run("status", "-w", str(ws)).output
+        assert "failed          1  (refused for good: fix the address" in shown
+        assert "without e-mail address 1: ua-1\n" in shown
+
+        inbox.reject.clear()  # the server would take it now: formgen must not try it
+        for round_name in ("update-1", "update-2"):  # a rerun of the round, and the next one
+            again = run("mail", "--stale", "-w", str(ws), "--send", "--round", round_name)
+            assert again.exit_code == 0, again.output
+            assert (
+                "  NOT MAILED ua-1 (Ольга Петренко – Консультація): no e-mail address (register: "
+                "ua-1); the last address, olga@example.org (round update-1), was refused by the "
+                "server (550 5.1.1 <olga@example.org>"
+            ) in again.output
+            assert "add its new address to the register or a recipients list" in again.output
+    assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
+    assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["ua-1"]
+
+
+def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_says_so(
+    tmp_path,
+):
+    """ua-1 wrote 'olga(at)example.org' on its returned form, lodz 'kontakt@' (kept as typed,
+    flagged invalid). The update round mails ua-1 where its invitation went and says the
+    register's address is invalid; lodz's invitation was refused for good, so no address
+    worked: it is not mailed, and the line names the invalid address. Neither stops the round."""
+    inbox = Inbox(reject={"lodz@example.org"})
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        invitation = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550" in invitation.output
+        invited = len(inbox.messages)
+        year = dt.date.today().year
+        returned_long_ago(
+            ws,
+            {
+                "ua-1": {
+                    "name": "Ольга Петренко – Консультація",
+                    "email": values.parse_email("olga(at)example.org"),
+                    "date": OLD,
+                },
+                "lodz": {
+                    "name": "Poradnia Łódź",
+                    "email": values.parse_email("kontakt@"),
+                    "date": OLD,
+                },
+            },
+        )
+        inbox.reject.clear()
+        update = run("mail", "--stale", "-w", str(ws), "--send")
+    assert update.exit_code == 0, update.output
+    (sent,) = inbox.parsed()[invited:]  # ua-1's, and no other
+    assert header_text(sent, "To") == "Ольга Петренко – Консультація <olga@example.org>"
+    assert (
+        "  sent ua-1 (Ольга Петренко – Консультація) <olga@example.org> (address from send log: "
+        f"invitation-{year}; the register's address 'olga(at)example.org' is invalid): "
+        f"Message-ID {sent['Message-ID']}"
+    ) in update.output.splitlines()
+    assert (
+        "  NOT MAILED lodz (Poradnia Łódź): invalid e-mail address (register: lodz): 'kontakt@' "
+        "is not an e-mail address (expected name@example.org); contact them another way"
+    ) in update.output.splitlines()
+    (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]
+    assert (logged["institution_id"], logged["reason"], logged["email"]) == (
+        "lodz",
+        "invalid_email",
+        "kontakt@",
+    )
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert status["without_email"] == ["lodz"]
+
+
+def test_a_reminder_refused_for_good_goes_again_only_to_another_address(tmp_path):
+    """The server refused lodz's reminder for good (550): like a reminder that bounced, the next
+    reminder round does not send it to that address again, but says to give its new one; given
+    in a recipients list, the reminder goes there."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+        lines = []
+        for e in log_events(ws):  # time goes by: the invitation's return date has passed
+            e["deadline"] = "2020-01-31" if "deadline" in e else None
+            lines.append(json.dumps({k: v for k, v in e.items() if v is not None}))
+        (ws / "sendlog.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+        inbox.reject.add("lodz@example.org")
+        reminded = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
+        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in reminded.output
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
+        inbox.reject.clear()  # the server would take it now: formgen must not try it
+        same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
+        assert same.exit_code == 0, same.output
+        assert (
+            "  skipped lodz (Poradnia Łódź): the reminder to lodz@example.org was refused by the "
+            "server (550 5.1.1 <lodz@example.org>" in same.output
+        )
+        assert [rcpts for _, rcpts, _ in inbox.messages].count(["lodz@example.org"]) == 1
+        fixed = tmp_path / "fixed.csv"
+        fixed.write_bytes(
+            (DATA / "excel_utf8_bom.csv")
+            .read_bytes()
+            .replace(b"lodz@example.org", b"poradnia@lodz.example")
+        )
+        rerun = run(
+            "mail", str(fixed), "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2"
+        )
+    assert rerun.exit_code == 0, rerun.output
+    assert "round erinnerung-2 (reminder): 1 to mail" in rerun.output, rerun.output
+    assert inbox.messages[-1][1] == ["poradnia@lodz.example"]

@@ -177,8 +177,9 @@ def mail(
     checklists.
 
     --from-register and --stale mail each institution at the register's address; where the
-    register has none (its returned form left the e-mail field blank), at the address its
-    latest mail went to (the send log), unless that mail bounced.
+    register has none (its returned form left the e-mail field blank) or an invalid one, at the
+    address its latest delivered mail went to (the send log), unless that mail bounced or a
+    later mail to that address was refused for good.
 
     An institution whose form from another round is still on its way (mailed, not returned,
     deadline not passed) is not mailed again, neither by --stale nor by a RECIPIENTS file or
@@ -372,10 +373,15 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
 
 def _who(r: Recipient, address: bool = True) -> str:
     """An institution as a coordinator finds it in the output: id, name and address (and where
-    the address comes from when the register has none: the send log)."""
+    the address comes from when the register has no usable one: the send log)."""
     if not address:
         return f"{r.id} ({r.name})"
-    via = f" (address from {r.source})" if r.source.startswith("send log: ") else ""
+    via = ""
+    if r.from_send_log:
+        invalid = (
+            f"; the register's address '{r.given_email:.60}' is invalid" if r.given_email else ""
+        )
+        via = f" (address from {r.source}{invalid})"
     return f"{r.id} ({r.name}) <{r.email}>{via}"
 
 
@@ -415,8 +421,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     was then asked for an update waits for the update). "by round" shows per round how many were
     mailed and what became of them: answered, waiting, overdue, failed, or asked again (a
     reminder or a later round followed without an answer), and how many of the round were not
-    mailed: no e-mail address, or an invalid one left out by 'mail --skip-invalid'. Those count
-    as "not mailed (no or invalid address)" until a later mail reaches them.
+    mailed: no e-mail address, or an invalid one (left out by 'mail --skip-invalid', or the
+    register's, with no address that worked before). Those count as "not mailed (no or invalid
+    address)" until a later mail reaches them. A mail that bounced, or that the server refused
+    for good (550) after the latest one that reached the institution, counts as failed.
 
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
