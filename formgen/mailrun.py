@@ -1011,6 +1011,7 @@ class MailingStatus:
             "rounds": [r.to_json() for r in s.rounds],
             "via": s.via,
             "stale": s.stale,
+            "stale_by": s.stale_by.isoformat() if s.stale_by else None,
             "to_update": s.to_update,
             "update_waiting": s.update_waiting,
             "conflicts": s.conflicts,

@@ -52,6 +52,9 @@ class RegisterView(Protocol):
 
     notes: list[str]
     """Why something is unavailable, for the status output."""
+    today: dt.date
+    """The day the update list (:meth:`stale`) is judged as of: today, or a later day, e.g. a
+    round's deadline (``--stale-by``), for what will be out of date by then."""
 
     def institution_ids(self) -> Sequence[str]:
         """The register's institutions, the retired ones left out."""
@@ -415,6 +418,9 @@ class StatusSummary:
     never mailed since; not among ``institutions``."""
     retired: int = 0
     """Institutions taken out of the register (:class:`Retired`): in none of the other counts."""
+    stale_by: dt.date | None = None
+    """The day ``stale`` and ``to_update`` are judged as of (:attr:`RegisterView.today`; None:
+    without a register)."""
 
 
 def summarise(
@@ -477,4 +483,5 @@ def summarise(
         ),
         not_mailed=not_mailed,
         retired=len(view.retired()) if view else 0,
+        stale_by=view.today if view else None,
     )

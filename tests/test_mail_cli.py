@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from mailkit import Inbox, header_text, identity_in, make_workspace, smtp_server
+from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 from workspace_faults import refuse_writes
 
@@ -386,6 +387,67 @@ def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tm
     past = (TODAY - dt.timedelta(days=1)).isoformat()
     misuse = run("mail", "--stale", "--stale-by", past, "-w", str(ws), "--drafts", str(out))
     assert misuse.exit_code == 2 and f"--stale-by {past} is in the past" in misuse.output
+
+
+def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tmp_path):
+    """The coordinator plans the update round due in four weeks: status --stale-by DATE counts
+    the institutions mail --stale --stale-by DATE would ask, the same ones. The returns are the
+    invitation's forms filled in and saved by PDFium (Chrome): the crisis service confirmed its
+    entry 170 days ago (out of date after 180 days: current today, not by the deadline), the
+    practice today; the counselling centre confirmed 350 days ago (out of date after 365 days)
+    but has closed since and is retired: in no count, asked for nothing."""
+    ws = make_workspace(tmp_path / "ws").root
+    invited = run(
+        "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(tmp_path / "r1")
+    )
+    assert invited.exit_code == 0, invited.output
+    forms = {e["institution_id"]: ws / e["files"][0]["path"] for e in events(ws, "prepared")}
+
+    def confirmed(days_ago: int, initials: str, *categories: str) -> dict[str, str]:
+        day = (TODAY - dt.timedelta(days=days_ago)).strftime("%d.%m.%Y")
+        return {
+            f"{c}.{k}": v for c in categories for k, v in (("date", day), ("initials", initials))
+        }
+
+    returns = tmp_path / "eingang"
+    returns.mkdir()
+    for iid, typed in {
+        "ar-1": confirmed(170, "مع", "krisendienst"),
+        "ua-1": confirmed(0, "ОП", "psychotherapie"),
+        "bs-ist": confirmed(350, "ŞY", "fluechtlingsberatung", "migrationsfachdienste"),
+    }.items():
+        (returns / f"Rückmeldung {iid}.pdf").write_bytes(
+            pdfium_fill(forms[iid].read_bytes(), typed)
+        )
+    ingested = run("ingest", str(returns), "-w", str(ws))
+    assert ingested.exit_code == 0, ingested.output
+    assert run("register", "retire", "bs-ist", "--reason", CLOSED, "-w", str(ws)).exit_code == 0
+
+    by = (TODAY + dt.timedelta(days=28)).isoformat()
+    now = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (now["stale"], now["to_update"], now["stale_by"]) == (0, 0, TODAY.isoformat())
+    assert "register: to update 0\n" in run("status", "-w", str(ws)).output
+    then = json.loads(run("status", "-w", str(ws), "--json", "--stale-by", by).output)
+    assert (then["stale"], then["to_update"], then["stale_by"]) == (1, 1, by)
+    assert (then["counts"]["returned"], then["retired"]) == (2, 1)
+    text = run("status", "-w", str(ws), "--stale-by", by).output
+    assert (
+        f"register: to update 1 (stale by {by})  (out of date, incomplete, invalid or not "
+        f"confirmed; formgen register stale --today {by})  → formgen mail --stale --stale-by {by}\n"
+    ) in text
+
+    out = tmp_path / "update"
+    dry = run("mail", "--stale", "--stale-by", by, "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert dry.exit_code == 0, dry.output
+    assert f"(update): {then['to_update']} to mail" in dry.output
+    assert [line.split()[2] for line in dry.output.splitlines() if "would mail" in line] == ["ar-1"]
+    listed = json.loads(run("register", "stale", "-w", str(ws), "--today", by, "--json").output)
+    assert {f["institution_id"] for f in listed} == {"ar-1"}
+
+    past = (TODAY - dt.timedelta(days=1)).isoformat()
+    misuse = run("status", "-w", str(ws), "--stale-by", past)
+    assert misuse.exit_code == 2
+    assert f"--stale-by {past} is in the past (today is {TODAY.isoformat()})" in misuse.output
 
 
 def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import functools
 import importlib
@@ -144,6 +145,34 @@ def lang_option(func: F) -> F:
         default=None,
         help="Language of labels and texts (default: the schema's default language, de).",
     )(func)
+
+
+def stale_by_option(text: str) -> Callable[[F], F]:
+    """``--stale-by DATE``: judge the update list as of DATE, today or later (``mail --stale``
+    and ``status``); the option's value is that day (a :class:`datetime.date`) or None. ``text``:
+    the command's help for it."""
+
+    def not_past(ctx: click.Context, _param: click.Parameter, value: Any) -> dt.date | None:
+        if value is None:
+            return None
+        day: dt.date = value.date()
+        today = dt.date.today()
+        if day < today:
+            raise click.UsageError(
+                f"--stale-by {day:%Y-%m-%d} is in the past (today is {today:%Y-%m-%d}); give "
+                "the day by which entries should still be current, e.g. the round's deadline",
+                ctx=ctx,
+            )
+        return day
+
+    return click.option(
+        "--stale-by",
+        type=click.DateTime(["%Y-%m-%d"]),
+        default=None,
+        callback=not_past,
+        metavar="DATE",
+        help=text,
+    )
 
 
 def resolve_schema(schema_path: str | None) -> Schema:

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from formgen.bounces import iter_mail_files, parse_bounce
-from formgen.cli.common import library_errors, workspace_option
+from formgen.cli.common import library_errors, stale_by_option, workspace_option
 from formgen.errors import MailError, RecipientsError
 from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
@@ -60,13 +60,10 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     is_flag=True,
     help="Ask every institution 'formgen register stale' lists for an update.",
 )
-@click.option(
-    "--stale-by",
-    type=click.DateTime(["%Y-%m-%d"]),
-    default=None,
-    help="With --stale: also ask for the entries that will be out of date on this date "
+@stale_by_option(
+    "With --stale: also ask for the entries that will be out of date on this date "
     "(YYYY-MM-DD; e.g. the round's deadline or the next meeting), as 'formgen register stale "
-    "--today DATE' lists them.",
+    "--today DATE' lists them."
 )
 @click.option(
     "--format",
@@ -148,7 +145,7 @@ def mail(
     from_register: bool,
     overdue: bool,
     stale: bool,
-    stale_by: dt.datetime | None,
+    stale_by: dt.date | None,
     fmt: str | None,
     lang: str | None,
     deadline: dt.datetime | None,
@@ -203,11 +200,6 @@ def mail(
         )
     if stale_by is not None and not stale:
         raise click.UsageError("--stale-by goes with --stale")
-    if stale_by is not None and stale_by.date() < dt.date.today():
-        raise click.UsageError(
-            f"--stale-by {stale_by:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
-            "give the day by which entries should still be current, e.g. the round's deadline"
-        )
     if deadline is not None and deadline.date() < dt.date.today():
         raise click.UsageError(
             f"--deadline {deadline:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
@@ -234,7 +226,7 @@ def mail(
         is click.core.ParameterSource.COMMANDLINE,
     )
     settings.resolved_template()  # a broken template fails before anything is made
-    view = _register_view(ws, stale_by.date() if stale_by else today)
+    view = _register_view(ws, stale_by or today)
     log = SendLog(ws.root)
     deliveries = log.deliveries()
 
@@ -412,8 +404,13 @@ def _echo_report(report: RoundReport, send: bool) -> None:
 @workspace_option
 @click.option("--list", "as_list", is_flag=True, help="One line per institution.")
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
+@stale_by_option(
+    "Count as to update also the institutions whose entries will be out of date on this date "
+    "(YYYY-MM-DD; e.g. the round's deadline), as 'formgen mail --stale --stale-by DATE' mails "
+    "them."
+)
 @library_errors
-def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
+def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date | None) -> None:
     """Sent / returned / overdue / stale / conflicts / quarantine at a glance, from the send log, the register and the quarantine.
 
     Each institution counts once, by its latest mail: returned, outstanding, overdue or failed
@@ -429,13 +426,15 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
     mail now; "waiting" those of the list whose form is still on its way (deadline not passed).
+    With --stale-by DATE both count what will be out of date by DATE, as 'formgen mail --stale
+    --stale-by DATE' mails it.
 
     An institution retired from the register ('formgen register retire') is in none of these
     counts: no answer is awaited from it; "retired" says how many there are.
     """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
-    report = mailing_status(ws, _register_view(ws, today), today)
+    report = mailing_status(ws, _register_view(ws, stale_by or today), today)
     from ingest import quarantine as quarantine_mod
 
     quarantine = quarantine_mod.counts(ws)
@@ -481,11 +480,15 @@ def status(workspace_dir: str, as_list: bool, as_json: bool) -> None:
         click.echo(_rounds_table(summary.rounds))
     due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
     conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
+    by = summary.stale_by if summary.stale_by and summary.stale_by > today else None
+    on, as_of, also = (
+        (f" (stale by {by})", f" --today {by}", f" --stale-by {by}") if by else ("",) * 3
+    )
     click.echo(
-        f"register: to update {due_txt}"
+        f"register: to update {due_txt}{on}"
         + (
-            "  (out of date, incomplete, invalid or not confirmed; formgen register stale)"
-            "  → formgen mail --stale"
+            "  (out of date, incomplete, invalid or not confirmed; "
+            f"formgen register stale{as_of})  → formgen mail --stale{also}"
             if summary.to_update
             else ""
         )
