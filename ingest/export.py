@@ -10,7 +10,9 @@ Core functions return bytes; the CLI writes them to files.
   ``schema/register-export.schema.json``.
 * **CSV** — for German Excel and LibreOffice: UTF-8 with BOM, ``;`` on request, CRLF line ends.
   *Wide*: one row per entry (institution × category), languages joined with ", ". *Long*: one row
-  per value with its provenance (file, SHA-256, form instance, reader, confidence, ingest time).
+  per value with its provenance (file, SHA-256, form instance, reader, confidence, ingest time;
+  for a value a coordinator set by hand, ``set by hand: NOTE`` in place of the file and the
+  time it was set).
   A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR gets a leading apostrophe, so a
   spreadsheet never runs it as a formula (CSV injection; OWASP's advice).
 * **XLSX** — the same two tables as sheets; every text is stored as a text cell, so a value
@@ -51,8 +53,16 @@ from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_label
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
-from ingest.messages import Problem, date_text, day_text, moment_text, problem_text, say
-from ingest.register import Json, Register, local_day
+from ingest.messages import (
+    ENGLISH,
+    Problem,
+    date_text,
+    day_text,
+    moment_text,
+    problem_text,
+    say,
+)
+from ingest.register import Json, Register, by_hand, local_day
 from ingest.staleness import is_stale, last_confirmed
 from ingest.submission import CUT
 
@@ -400,7 +410,7 @@ def long_rows(
                 if key.partition(".")[0] in hidden:
                     continue
                 sv = stored[key]
-                src = sources.get(sv.get("src"), {})
+                src = _shown_source(sources.get(sv.get("src"), {}), lang if labels else ENGLISH)
                 if labels:
                     yield _long_labelled(schema, iid, scope, key, sv, src, lang) + retired
                     continue
@@ -420,6 +430,13 @@ def long_rows(
                     str(src.get("ingested_at", "")),
                     *retired,
                 ]
+
+
+def _shown_source(src: Json, lang: str) -> Json:
+    """The source of a value as the long table shows it: a value set by hand (no file, no
+    form) says so with its note where a file's name stands (:func:`ingest.register.by_hand`)."""
+    how = by_hand(src, lang)
+    return src if how is None else {**src, "file_name": how}
 
 
 def _long_labelled(

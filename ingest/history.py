@@ -7,8 +7,9 @@ under "Einrichtung"), a region, choice or language by its name ("Dormagen", "Feh
 clock with its zone (``23.11.2026 08:52 MEZ``). A value the schema has no label for (a field
 or choice a later schema version dropped) is shown as stored. An institution taken out of the
 register and back (``register retire``, ``restore``) has those events, with when and why,
-among its revisions. ``--json`` keeps the stored paths and values for machines, and times in
-UTC.
+among its revisions; a value a coordinator set by hand (``register set``) its revision with
+the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``). ``--json`` keeps the
+stored paths and values for machines, and times in UTC.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import date_text, moment_text, problem_text, reason_text, say
-from ingest.register import Json, Register, local_day, same_value
+from ingest.register import Json, Register, by_hand, local_day, same_value
 from ingest.submission import short
 from ingest.tables import width
 
@@ -100,6 +101,8 @@ def mine_head(reg: Register, now: Json | None, lang: str = "de") -> str:
     if not src:
         return say("mine", lang)
     at = moment_text(str(src.get("ingested_at") or "?"), lang)
+    if (how := by_hand(src, lang)) is not None:
+        return say("mine_by_hand", lang, how=how, at=at)
     return say("mine_from", lang, file=str(src.get("file_name") or "?"), at=at)
 
 
@@ -183,6 +186,11 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             out.append(f"\n{said}" + (f": {h['reason']}" if h.get("reason") else ""))
             continue
         src = reg.source(h.get("src"))
+        if (how := by_hand(src, lang)) is not None:  # set by a coordinator: no file, no form
+            at = moment_text(str(h["at"]), lang)
+            out.append("\n" + say("revision_by_hand", lang, rev=h["rev"], at=at, how=how))
+            out.extend(_changes(reg, h["changes"], lang))
+            continue
         origin = "—"
         if src:
             form = src.get("instance_id")

@@ -4,7 +4,8 @@
   pipeline calls it before merging.
 * Every change is first an operation in ``journal.jsonl`` (append + fsync): a merged return (the
   validated submission itself, its provenance and ingest time), a decision (``resolve``,
-  ``resolve-duplicate``) or an institution retired or restored (``retire``, ``restore``). A
+  ``resolve-duplicate``), an institution retired or restored (``retire``, ``restore``) or a
+  value a coordinator set or removed by hand (``set``: the checked values and the note). A
   merge counts as ingested when its journal line is on disk — that is when :meth:`RegisterWriter.merge`
   returns.
 * ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
@@ -166,6 +167,8 @@ def apply_op(
         reg.retire(op["target"], op.get("reason"), at=op["at"])
     elif kind == "restore":
         reg.restore(op["target"], at=op["at"])
+    elif kind == "set":
+        reg.set_by_hand(op["target"], op["values"], op["note"], at=op["at"])
     else:
         raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
 
@@ -307,6 +310,22 @@ class RegisterWriter:
         at = now_iso()
         self.register.restore(iid, at=at)
         self._log({"op": "restore", "at": at, "target": iid})
+
+    def set(
+        self, iid: str, path: str, text: str | None, note: str, force: bool = False
+    ) -> list[list[Any]]:
+        """Set ``path`` of ``iid`` to ``text`` by hand (``None``: remove its value), checked
+        and stored as :meth:`ingest.register.Register.hand_values` and
+        :meth:`~ingest.register.Register.set_by_hand` say; on disk when this returns.
+        Journaled are the checked values, not the text: a rebuild stores them as they were
+        checked today. Returns the changes, ``[path, old, new]`` each."""
+        at = now_iso()
+        values = self.register.hand_values(iid, path, text, force)
+        changes = self.register.set_by_hand(iid, values, note, at=at)
+        self._log(
+            {"op": "set", "at": at, "target": iid, "path": path, "values": values, "note": note}
+        )
+        return changes
 
     def checkpoint(self) -> None:
         checkpoint(self.ws, self.register)

@@ -178,7 +178,7 @@ WORDS: dict[str, dict[str, str]] = {
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
         "left_empty": "left empty on the form; the register keeps '{value}' — if it is no "
-        "longer true, correct it",
+        "longer true: formgen register set {iid} {path} --clear",
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
@@ -224,6 +224,11 @@ WORDS: dict[str, dict[str, str]] = {
         "restored": "{iid} {name}: restored; back in the lists, the print and the mail rounds",
         "op_retire": "retired",
         "op_restore": "restored",
+        "by_hand": "set by hand: {note}",
+        "revision_by_hand": "revision {rev}  {at}  {how}",
+        "mine_by_hand": "mine (register: {how}, {at})",
+        "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "quoted": "'{value}'",
         "retired_on": "retired on {date}",
         "col_retired_on": "retired on",
         "col_retired_reason": "why retired",
@@ -304,7 +309,7 @@ WORDS: dict[str, dict[str, str]] = {
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
         "aus Formularfeldern gelesenen",
         "left_empty": "im Formular leer gelassen; das Register behält „{value}“ – wenn das "
-        "nicht mehr stimmt, bitte korrigieren",
+        "nicht mehr stimmt: formgen register set {iid} {path} --clear",
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
@@ -351,6 +356,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Mailrunden",
         "op_retire": "aus dem Register genommen",
         "op_restore": "wieder aufgenommen",
+        "by_hand": "von Hand gesetzt: {note}",
+        "revision_by_hand": "Revision {rev}  {at}  {how}",
+        "mine_by_hand": "mine (im Register: {how}, {at})",
+        "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "quoted": "„{value}“",
         "retired_on": "aus dem Register genommen am {date}",
         "col_retired_on": "aus dem Register genommen am",
         "col_retired_reason": "warum aus dem Register genommen",
@@ -388,7 +398,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
 ``history``), of the lines the register commands confirm with (``resolve``, ``retire``,
-``restore``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
+``restore``, ``set``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
 (``register export --labels``) and of the printed register (``register print``: the ``print_`` words, with the counts, reasons
 and the word for an invalid value the terminal views say too), per language; every language
 has every key. One thing has one word everywhere: an entry past its category's

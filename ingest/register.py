@@ -44,6 +44,15 @@ event ``{"rev": its revision, "at", "src": null, "op": "retire", "reason", "chan
 search, the printed register, the tables and the mail rounds. A return of it is still merged,
 and flagged. A register written before has no ``retired`` anywhere and reads as it did.
 
+A coordinator sets or removes a value by hand (:meth:`Register.hand_values`,
+:meth:`Register.set_by_hand`, ``formgen register set``): what an institution said on the
+telephone, an address that bounces. The value is checked as a returned one is and stored as
+a new revision, ``"op": "set"`` with the ``"note"``; a removed value is ``null`` as the change's
+new value. Its ``src`` is a source that is no file: ``{"kind": "hand", "note", "ingested_at"}``
+(:data:`HAND`), under a SHA-256 of what was set. To the merge it is a change in the register like
+any other: a form made before that comes back with the old value changes nothing, one with
+another value is held.
+
 Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 
 * the same file (SHA-256) or the same form instance with the same content again → nothing changes;
@@ -91,8 +100,18 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
-from formgen.model import CONFIRMED_ON, INSTITUTION, FieldPath, FieldType, Schema, Scope
+from formgen.model import (
+    CONFIRMED_ON,
+    INSTITUTION,
+    OTHER,
+    Field,
+    FieldPath,
+    FieldType,
+    Schema,
+    Scope,
+)
 from formgen.record import InstitutionRecord, Value
+from formgen.schema_load import did_you_mean
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.messages import ENGLISH, Problem, reason_text, say
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
@@ -109,6 +128,19 @@ CONFIRMED = "confirmed"
 MERGED_FLAGGED = "merged-flagged"
 HELD = "held"
 QUARANTINED = "quarantined"
+
+
+HAND = "hand"
+"""The ``kind`` of a source that is no file: values a coordinator set by hand
+(:meth:`Register.set_by_hand`, ``formgen register set``)."""
+
+
+def by_hand(source: Mapping[str, Any], lang: str) -> str | None:
+    """How a value's source is named when a coordinator set it by hand, in ``lang``: ``set
+    by hand: per Telefon 23.11.``; ``None`` for a file's."""
+    if source.get("kind") != HAND:
+        return None
+    return say("by_hand", lang, note=str(source.get("note") or ""))
 
 
 @dataclass(frozen=True)
@@ -817,7 +849,19 @@ class Register:
                     plan.reconfirmed.append(e.category)
                 continue
             as_sent = self._as_sent(inst, path, base, sent)
-            if mine is not None and as_sent is not None and same_value(as_sent, theirs):
+            # removed by hand since the form was made (``register set --clear``): a change in
+            # the register like any other, not a value it never had
+            cleared = (
+                mine is None
+                and base is not None
+                and not current
+                and self._changed_since(inst, path, base, instance_id)
+            )
+            if (
+                (mine is not None or cleared)
+                and as_sent is not None
+                and same_value(as_sent, theirs)
+            ):
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
                 continue
@@ -833,7 +877,7 @@ class Register:
                 plan.held[path] = theirs
                 plan.held_why[path] = "held_low"
                 continue
-            if base is None or current or mine is None:
+            if base is None or current or (mine is None and not cleared):
                 if (
                     base is None
                     and mine is not None
@@ -862,7 +906,9 @@ class Register:
                 and kept is not None
                 and (returned is None or is_blank(returned))
             ):
-                said = say("left_empty", ENGLISH, value=short(str(kept.get("raw", ""))))
+                value = short(str(kept.get("raw", "")))
+                iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
+                said = say("left_empty", ENGLISH, value=value, iid=iid, path=path)
                 plan.left_empty.append(f"{path}: {said}")
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
@@ -915,24 +961,36 @@ class Register:
         return False
 
     def _apply(
-        self, inst: Json, values: Mapping[str, Json], sha: str | None, at: str, op: str
+        self,
+        inst: Json,
+        values: Mapping[str, Json | None],
+        sha: str | None,
+        at: str,
+        op: str,
+        **more: Any,
     ) -> int:
+        """``values`` into ``inst`` as one new revision (``None``: the value is removed, which
+        only :meth:`set_by_hand` does); ``more``: further keys of its history event."""
         if not values:
             return 0
         rev = int(inst["rev"]) + 1
         changes = []
         for path, new in sorted(values.items()):
-            new = {**new, "src": sha, "rev": rev}
             scope, key = split_path(path)
             if scope == INSTITUTION:
                 target = inst["institution"]
             else:
                 target = inst["entries"].setdefault(scope, {"fields": {}})["fields"]
             old = target.get(key)
-            target[key] = new
+            if new is None:
+                target.pop(key, None)
+            else:
+                target[key] = new = {**new, "src": sha, "rev": rev}
             changes.append([path, old, new])
         inst["rev"] = rev
-        inst["history"].append({"rev": rev, "at": at, "src": sha, "op": op, "changes": changes})
+        inst["history"].append(
+            {"rev": rev, "at": at, "src": sha, "op": op, **more, "changes": changes}
+        )
         self.data["revision"] += 1
         return len(changes)
 
@@ -1106,6 +1164,115 @@ class Register:
             {"rev": inst["rev"], "at": at, "src": None, "op": op, **more, "changes": []}
         )
         self.data["revision"] += 1
+
+    def hand_values(
+        self, iid: str, path: str, text: str | None, force: bool = False
+    ) -> dict[str, Json | None]:
+        """What ``formgen register set`` stores for ``iid``: ``text`` typed for ``path``
+        (``institution.phone``, ``psychotherapie.languages_offered``), checked as a returned
+        value is (:func:`ingest.validate.check_typed`), or with ``text`` ``None`` the value's
+        removal. Returns path → stored value (``None``: removed), only what changes; a multiple
+        choice is replaced whole, its list and its ``._other`` text. Raises
+        :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
+        (unless ``force``), a path it has no value at, an invalid value, a value a held
+        conflict waits on, or no change at all."""
+        inst = self.institution(iid)
+        if not force and (was := self.retired(iid)) is not None:
+            raise RegisterError(
+                f"{iid} is retired ({_retired_text(was)}); nothing changed — 'formgen register "
+                f"restore {iid}' takes it back, or set the value with --force all the same"
+            )
+        path, f = self._settable(iid, inst, path)
+        paths = [path, f"{path}.{OTHER}"] if f.is_multi else [path]
+        for held in self.conflicts():
+            if held["institution_id"] == iid and held["path"] in paths:
+                cid = held["id"]
+                raise RegisterError(
+                    f"{iid} {held['path']}: a returned value waits for a decision as {cid}; "
+                    f"nothing changed — decide it first ('formgen register resolve {cid} --take "
+                    "mine|theirs'; 'formgen register conflicts' shows both values), then set it"
+                )
+        new: dict[str, Json] = {}
+        if text is not None:
+            # here, not at the top: the checks load phonenumbers, which reading needs not
+            from ingest.validate import check_typed
+
+            scope = path.partition(".")[0]
+            for key, checked in check_typed(f, text).items():
+                if checked.problem is not None:
+                    raise RegisterError(f"{iid} {path}: {checked.problem}; nothing changed")
+                new[f"{scope}.{key}"] = {"v": checked.value, "raw": checked.raw}
+            if not new:
+                raise RegisterError(
+                    f"{iid} {path}: no value given; nothing changed — to remove the value, "
+                    "use --clear"
+                )
+        values = {
+            p: new.get(p) for p in paths if not same_value(self._current(inst, p), new.get(p))
+        }
+        if not values:
+            now = self._current(inst, path)
+            holds = f"holds '{short(str(now.get('raw', '')))}'" if now else "holds no value"
+            raise RegisterError(f"{iid} {path} {holds} already; nothing changed")
+        return values
+
+    def _settable(self, iid: str, inst: Json, path: str) -> tuple[str, Field]:
+        """``path`` under its field's current id, and the field: one of the institution's own
+        fields, or of a checklist ``iid`` has an entry in; else :class:`RegisterError`
+        saying what there is."""
+        try:
+            parsed: FieldPath | None = FieldPath.parse(self.schema.current_path(path))
+        except FormgenError:
+            parsed = None
+        if parsed is None or parsed.block is not None or parsed.option is not None:
+            raise RegisterError(
+                f"'{path}' names no value: write institution.FIELD or CATEGORY.FIELD, e.g. "
+                "institution.phone or psychotherapie.languages_offered"
+            )
+        scope = parsed.category
+        has = ", ".join(inst["entries"]) or "none"
+        if scope == INSTITUTION:
+            fields = self.schema.institution_fields()
+        elif scope not in self._entry_ids:
+            known = [c.id for c in self.schema.categories]
+            raise RegisterError(
+                f"'{path}': '{scope}' is no checklist of the schema"
+                f"{did_you_mean(scope, [INSTITUTION, *known])}; {iid}'s entries: {has}"
+            )
+        elif scope not in inst["entries"]:
+            raise RegisterError(
+                f"'{path}': {iid} has no entry in {scope} (its entries: {has}); a checklist's "
+                f"values come with its form: 'formgen generate pdf --institution {iid} "
+                f"--category {scope}'"
+            )
+        else:
+            fields = self.schema.entry_fields(scope)
+        ids = [f.id for f in fields]
+        f = next((f for f in fields if f.id == parsed.field), None)
+        if f is None:
+            raise RegisterError(
+                f"'{path}': {scope} has no field '{parsed.field}'"
+                f"{did_you_mean(parsed.field, ids)}; its fields: {', '.join(ids)}"
+            )
+        return f"{scope}.{f.id}", f
+
+    def set_by_hand(
+        self, iid: str, values: Mapping[str, Json | None], note: str, at: str | None = None
+    ) -> list[list[Any]]:
+        """Store ``values`` (:meth:`hand_values`) as a coordinator's: one new revision, op
+        ``set``, with ``note``; their source (``sources``) is of kind :data:`HAND`, with the
+        note and the time, under a SHA-256 of what was set (no file has it). Returns the
+        changes, ``[path, old, new]`` each."""
+        at = at or now_iso()
+        inst = self.institution(iid)
+        values = {self.schema.current_path(p): v for p, v in values.items()}
+        sha = hashlib.sha256(_encode([HAND, iid, at, note, values]).encode()).hexdigest()
+        self.data["sources"][sha] = {"kind": HAND, "note": note, "ingested_at": at}
+        self._apply(inst, values, sha, at, "set", note=note)
+        if self._matcher is not None:
+            self._matcher.add(self._candidate(iid))
+        changes: list[list[Any]] = inst["history"][-1]["changes"]
+        return changes
 
     def _decided(self, cid: str) -> str | None:
         """How the held conflict ``cid`` was decided (for a message), ``None`` if never held."""

@@ -173,6 +173,18 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
     return out
 
 
+def check_typed(f: Field, text: str, today: dt.date | None = None) -> dict[str, Checked]:
+    """A value a coordinator typed for field ``f`` (``formgen register set``), checked as a
+    returned one is: :func:`check_field` with the text as a reader gives a typed box, so a
+    multiple choice is a list (``Türkisch, pl``: codes, labels or language names; what names
+    none is its ``<id>._other`` text), and an entry's day of confirmation must not lie in the
+    future (:func:`confirmed_on`)."""
+    out = check_field(f, _FieldRaw(value=text))
+    if f.id == CONFIRMED_ON and f.scope is Scope.ENTRY and f.type is FieldType.DATE and f.id in out:
+        out[f.id] = not_in_future(out[f.id], today)
+    return out
+
+
 def _group(
     raw: RawSubmission, identity: FormIdentity, notes: list[str]
 ) -> dict[tuple[str, int | None], dict[str, _FieldRaw]]:

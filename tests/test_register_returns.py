@@ -600,7 +600,7 @@ def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
     left = [w for w in out.warnings if "left empty" in w]
     assert left == [
         f"institution.phone: left empty on the form; the register keeps '{kept}' — if it is no "
-        "longer true, correct it"
+        "longer true: formgen register set ua-1 institution.phone --clear"
     ]
 
 
@@ -731,7 +731,8 @@ def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) ->
     (left,) = [w for w in out.warnings if "left empty" in w]
     assert left == (
         "psychotherapie.concepts: left empty on the form; the register keeps 'Gruppenangebot auf "
-        "Farsi Dolmetschereinsatz nach Absprache …' — if it is no longer true, correct it"
+        "Farsi Dolmetschereinsatz nach Absprache …' — if it is no longer true: formgen "
+        "register set ua-1 psychotherapie.concepts --clear"
     )
 
 

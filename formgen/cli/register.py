@@ -1,5 +1,5 @@
-"""``formgen register …``: history, conflicts, resolve, retire, restore, rebuild, stale, gaps,
-export, find, print.
+"""``formgen register …``: history, conflicts, resolve, retire, restore, set, rebuild, stale,
+gaps, export, find, print.
 
 A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
 :mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`. :mod:`ingest.history`,
@@ -191,6 +191,70 @@ def restore(institution_id: str, workspace_dir: str) -> None:
         w.restore(institution_id)
         name = w.register.name_of(institution_id)
     click.echo(say("restored", ws.language, iid=institution_id, name=name))
+
+
+@register.command("set")
+@click.argument("institution_id")
+@click.argument("path")
+@click.argument("value", required=False)
+@click.option("--clear", is_flag=True, help="Remove the value (a blank on a form never does).")
+@click.option(
+    "--note",
+    required=True,
+    help="Where the change comes from, kept as its source: e.g. 'per Telefon 23.11.'.",
+)
+@click.option("--force", is_flag=True, help="Set a value of a retired institution all the same.")
+@workspace_option
+@library_errors
+def set_cmd(
+    institution_id: str,
+    path: str,
+    value: str | None,
+    clear: bool,
+    note: str,
+    force: bool,
+    workspace_dir: str,
+) -> None:
+    """Set a value of INSTITUTION_ID by hand, or remove it with --clear: what an institution
+    told on the telephone, an address that bounces, a contact who left.
+
+    PATH as in the forms: institution.phone, psychotherapie.contact_name. VALUE is checked as a
+    returned form's value is (dates 24.11.2026, phone numbers, languages and choices by name or
+    code; a list separated by commas: 'Türkisch, Polnisch'); an invalid one is refused. The
+    change is a new revision, its source the note ('register history', the long export); a
+    form sent before that comes back with the old value does not undo it.
+    """
+    if clear == (value is not None):
+        raise click.UsageError("give a VALUE, or --clear to remove the value (not both)")
+    if value is not None and not value.strip():
+        raise click.UsageError("VALUE is blank; to remove the value, use --clear")
+    note = " ".join(note.split())  # one line, as typed
+    if not note:
+        raise click.UsageError("--note is blank; say where the change comes from")
+    from ingest import history as history_mod
+
+    ws = Workspace.open(workspace_dir)
+    lang = ws.language
+    with journal.writing(ws) as w:
+        changes = w.set(institution_id, path, value, note, force)
+        schema = w.register.schema
+    how = say("by_hand", lang, note=note)
+
+    def shown(changed: str, stored: Any) -> str:
+        text = history_mod.stored_text(schema, changed, stored, lang)
+        return text if stored is None else say("quoted", lang, value=text)
+
+    for changed, old, new in changes:
+        said = say(
+            "set_done",
+            lang,
+            iid=institution_id,
+            path=changed,
+            old=shown(changed, old),
+            new=shown(changed, new),
+            how=how,
+        )
+        click.echo(said)
 
 
 def _pipeline_reread(ws: Workspace) -> journal.Reread:

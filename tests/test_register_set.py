@@ -1,0 +1,387 @@
+"""``formgen register set``: a coordinator corrects the register by hand (what an institution
+said on the telephone, an address that bounces, a contact who left), on registers built from
+forms that PDFium (Chrome's engine) filled in and formgen ingested."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from test_register_returns import RECIPIENTS, mailed_form, run
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+from ingest.messages import moment_text
+from ingest.pipeline import ingest_into_register
+from ingest.printed import visual
+
+TELEFON = "per Telefon 23.11."
+LEFT = "Frau Kowalenko ist gegangen"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    """The first round went out; the Ukrainian and the Arabic counselling centre returned
+    their forms; the update round (prefilled from the register) went out too."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    typed = {
+        "ua-1": {
+            "institution.phone": "0211 7654321",
+            "psychotherapie.contact_name": "Оксана Коваленко",
+            "psychotherapie.contact_email": "olga.p@example.org",
+            "psychotherapie.languages_offered.uk": True,
+            "psychotherapie.initials": "ОП",
+        },
+        "ar-1": {"krisendienst.contact_name": "Sara Ahmed", "krisendienst.initials": "SA"},
+    }
+    for iid, values in typed.items():
+        filled = tmp_path / f"{iid}.pdf"
+        filled.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), values))
+        ingest_into_register([filled], ws)
+    r2 = ("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"))
+    run(*r2, "--round", "r2")
+    return ws
+
+
+def register(ws: Workspace, *args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(main, ["register", *args, "-w", str(ws.root)])
+    return done.exit_code, done.output
+
+
+def journal(ws: Workspace) -> list[dict[str, object]]:
+    return [
+        json.loads(line) for line in (ws.root / "journal.jsonl").read_text("utf-8").splitlines()
+    ]
+
+
+def long_rows(ws: Workspace, tmp_path: Path, *args: str) -> list[dict[str, str]]:
+    out = tmp_path / "lang.csv"
+    assert register(ws, "export", "--form", "long", "-o", str(out), *args)[0] == 0
+    return list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+
+
+def printed(ws: Workspace, tmp_path: Path) -> str:
+    out = tmp_path / "register.pdf"
+    assert register(ws, "print", "-o", str(out))[0] == 0
+    with pdfplumber.open(out) as pdf:
+        return "\n".join(p.extract_text() or "" for p in pdf.pages)
+
+
+def test_a_number_told_on_the_telephone_is_set_by_hand_and_shown_with_its_note(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 5556667", "--note", TELEFON)
+    assert (code, out) == (
+        0,
+        f"ua-1 institution.phone: „+49 211 7654321“ → „+49 211 5556667“ (von Hand gesetzt: "
+        f"{TELEFON})\n",
+    )
+    reg = load(ws)
+    stored = reg.value("ua-1", "institution.phone")
+    assert stored is not None and (stored["v"], stored["raw"]) == (
+        "+49 211 5556667",
+        "0211 5556667",
+    )
+    # journaled (and on disk) before the command said so: a rebuild makes the same register
+    last = journal(ws)[-1]
+    assert (last["op"], last["target"], last["note"]) == ("set", "ua-1", TELEFON)
+    assert last["values"] == {"institution.phone": {"v": "+49 211 5556667", "raw": "0211 5556667"}}
+    event = reg.history("ua-1")[-1]
+    assert (event["op"], event["note"], event["rev"]) == ("set", TELEFON, stored["rev"])
+    at = str(event["at"])
+
+    code, out = register(ws, "history", "ua-1")
+    assert code == 0
+    revision = f"\nRevision {stored['rev']}  {moment_text(at, 'de')}  von Hand gesetzt: {TELEFON}\n"
+    assert (
+        revision + "  Einrichtung\n    Telefon (Zentrale): +49 211 7654321 → +49 211 5556667" in out
+    )
+
+    (row,) = [r for r in long_rows(ws, tmp_path) if (r["institution_id"], r["field"]) == ("ua-1", "phone")]  # fmt: skip
+    # a leading "+" gets an apostrophe: a spreadsheet never runs the cell as a formula
+    assert (row["value"], row["raw"], row["revision"]) == ("'+49 211 5556667", "0211 5556667", str(stored["rev"]))  # fmt: skip
+    assert (row["source_file"], row["ingested_at"]) == (f"set by hand: {TELEFON}", at)
+    assert row["source_sha256"] == row["form_instance"] == row["reader"] == ""  # no file, no form
+    (said,) = [
+        r for r in long_rows(ws, tmp_path, "--labels") if (r["ID"], r["Feld"]) == ("ua-1", "Telefon (Zentrale)")
+    ]  # fmt: skip
+    assert (said["Datei"], said["eingelesen"]) == (f"von Hand gesetzt: {TELEFON}", moment_text(at, "de"))  # fmt: skip
+
+    before = json.loads(ws.register_path.read_bytes())
+    code, out = register(ws, "rebuild")
+    assert code == 0, out
+    assert json.loads(ws.register_path.read_bytes()) == before
+
+
+def test_clear_removes_a_value_and_the_new_contact_survives_in_every_script(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Frau Kowalenko left: her name goes, her successor's comes, in Polish, Turkish, Cyrillic
+    and Arabic letters as they were typed, into the register, the history, the export and
+    the print."""
+    code, out = register(ws, "set", "ua-1", "psychotherapie.contact_name", "--clear", "--note", LEFT)  # fmt: skip
+    assert (code, out) == (
+        0,
+        f"ua-1 psychotherapie.contact_name: „Оксана Коваленко“ → (leer) (von Hand gesetzt: {LEFT})\n",
+    )
+    assert load(ws).value("ua-1", "psychotherapie.contact_name") is None
+    assert journal(ws)[-1]["values"] == {"psychotherapie.contact_name": None}
+    code, out = register(ws, "history", "ua-1")
+    assert f"von Hand gesetzt: {LEFT}\n  PsychotherapeutIn, niedergelassen\n    Name: Оксана Коваленко → (leer)" in out  # fmt: skip
+    assert "Оксана Коваленко" not in printed(ws, tmp_path)
+
+    new = {
+        ("ua-1", "psychotherapie.contact_name"): "Paweł Wiśniewski",
+        ("ua-1", "psychotherapie.concepts"): "Консультації українською мовою",
+        ("ar-1", "krisendienst.contact_name"): "سارة أحمد",
+        ("ar-1", "krisendienst.contact_role"): "Danışman, Şule Yılmaz'ın yerine",
+    }
+    for (iid, path), value in new.items():
+        code, out = register(ws, "set", iid, path, value, "--note", "Anruf Frau Öztürk")
+        assert code == 0 and f"→ „{value}“ (von Hand gesetzt: Anruf Frau Öztürk)" in out, out
+    rows = {(r["institution_id"], f"{r['category']}.{r['field']}"): r for r in long_rows(ws, tmp_path)}  # fmt: skip
+    for key, value in new.items():
+        assert rows[key]["value"] == value
+        assert rows[key]["source_file"] == "set by hand: Anruf Frau Öztürk"
+    text = printed(ws, tmp_path)
+    for value in ("Paweł Wiśniewski", "Danışman, Şule Yılmaz'ın yerine", "Консультації"):
+        assert value in text
+    assert visual("سارة أحمد") in text  # drawn joined, right to left
+
+    import jsonschema
+
+    from ingest.export import export_json_schema
+
+    out_json = tmp_path / "register.json"
+    assert register(ws, "export", "--format", "json", "-o", str(out_json))[0] == 0
+    data = json.loads(out_json.read_text("utf-8"))
+    jsonschema.validate(data, export_json_schema())
+    (ar,) = [i for i in data["institutions"] if i["id"] == "ar-1"]
+    assert ar["entries"]["krisendienst"]["contact_name"] == "سارة أحمد"
+
+
+def test_languages_and_choices_are_taken_by_name_or_code_and_a_date_in_german(
+    ws: Workspace,
+) -> None:
+    said = [
+        ("psychotherapie.languages_offered", "Türkisch, pl, Arabisch, Klingonisch"),
+        ("psychotherapie.migrant_experience", "ja"),
+        ("psychotherapie.meeting_date", "3.2.26"),
+        ("institution.region", "Rhein-Kreis Neuss (Neuss, Meerbusch)"),
+    ]
+    for path, value in said:
+        assert register(ws, "set", "ua-1", path, value, "--note", TELEFON)[0] == 0, path
+    reg = load(ws)
+    stored = {path: reg.value("ua-1", path) for path, _ in said}
+    assert stored["psychotherapie.languages_offered"]["v"] == ["tr", "pl", "ar"]  # type: ignore[index]
+    other = reg.value("ua-1", "psychotherapie.languages_offered._other")
+    assert other is not None and other["v"] == "Klingonisch"  # kept, as a return keeps it
+    assert stored["psychotherapie.migrant_experience"]["v"] == "ja"  # type: ignore[index]
+    assert stored["psychotherapie.meeting_date"]["v"] == "2026-02-03"  # type: ignore[index]
+    assert stored["institution.region"]["v"] == "neuss_meerbusch"  # type: ignore[index]
+    # a list is replaced whole: its "other" text goes with a list that names no other
+    code, out = register(ws, "set", "ua-1", "psychotherapie.languages_offered", "uk", "--note", "x")
+    assert code == 0
+    assert "psychotherapie.languages_offered._other: „Klingonisch“ → (leer)" in out
+    assert load(ws).value("ua-1", "psychotherapie.languages_offered._other") is None
+
+
+FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["ua-1", "institution.phone", "0211 55"],
+            "Error: ua-1 institution.phone: '0211 55' is not a phone number (region DE); write "
+            "one number with area code, e.g. 0211 1234567; nothing changed",
+        ),
+        (
+            ["ua-1", "psychotherapie.meeting_date", "31.02.2026"],
+            "Error: ua-1 psychotherapie.meeting_date: '31.02.2026' is not a day of the calendar",
+        ),
+        (
+            ["ua-1", "psychotherapie.date", FUTURE],
+            f"Error: ua-1 psychotherapie.date: '{FUTURE}' lies in the future",
+        ),
+        (
+            ["ua-1", "institution.region", "Mond"],
+            "Error: ua-1 institution.region: 'Mond' is not one of the choices: Düsseldorf, "
+            "Rhein-Kreis Neuss (Neuss, Meerbusch), Dormagen",
+        ),
+        (
+            ["ua-1", "institution.email", "olga(at)example.org"],
+            "Error: ua-1 institution.email: 'olga(at)example.org' is not an e-mail address",
+        ),
+        (
+            ["ua-1", "institution.fone", "0211 5556667"],
+            "Error: 'institution.fone': institution has no field 'fone' (did you mean "
+            "'phone'?); its fields: name, traeger,",
+        ),
+        (
+            ["ua-1", "psychoterapie.contact_name", "Nowak"],
+            "Error: 'psychoterapie.contact_name': 'psychoterapie' is no checklist of the schema "
+            "(did you mean 'psychotherapie'?); ua-1's entries: psychotherapie",
+        ),
+        (
+            ["ua-1", "facharzt.contact_name", "Nowak"],
+            "Error: 'facharzt.contact_name': ua-1 has no entry in facharzt (its entries: "
+            "psychotherapie); a checklist's values come with its form: 'formgen generate pdf "
+            "--institution ua-1 --category facharzt'",
+        ),
+        (
+            ["ua-1", "psychotherapie.1.contact_name", "Nowak"],
+            "Error: 'psychotherapie.1.contact_name' names no value: write institution.FIELD or "
+            "CATEGORY.FIELD",
+        ),
+        (
+            ["inst-0999", "institution.phone", "0211 5556667"],
+            "Error: no institution 'inst-0999' in the register",
+        ),
+        (
+            ["ua-1", "institution.phone", "+49 211 7654321"],
+            "Error: ua-1 institution.phone holds '0211 7654321' already; nothing changed",
+        ),
+        (
+            ["ua-1", "psychotherapie.plans", "--clear"],
+            "Error: ua-1 psychotherapie.plans holds no value already; nothing changed",
+        ),
+    ],
+    ids=[
+        "phone",
+        "impossible-day",
+        "future-date",
+        "choice",
+        "email",
+        "unknown-field",
+        "unknown-checklist",
+        "no-entry",
+        "checklist-path",
+        "unknown-institution",
+        "same",
+        "clear-nothing",
+    ],
+)
+def test_what_cannot_be_set_is_refused_and_nothing_is_journaled(
+    ws: Workspace, args: list[str], error: str
+) -> None:
+    """The coordinator is there to correct it: the reason as the ingest report words it."""
+    kept = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
+    code, out = register(ws, "set", *args, "--note", TELEFON)
+    assert code == 1 and out.startswith(error), out
+    assert (ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()) == kept
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ua-1", "institution.phone", "0211 5556667", "--clear", "--note", TELEFON],
+        ["ua-1", "institution.phone", "--note", TELEFON],
+        ["ua-1", "institution.phone", " ", "--note", TELEFON],
+        ["ua-1", "institution.phone", "0211 5556667", "--note", "  "],
+        ["ua-1", "institution.phone", "0211 5556667"],
+    ],
+    ids=["value-and-clear", "neither", "blank-value", "blank-note", "no-note"],
+)
+def test_misuse_exits_2_and_changes_nothing(ws: Workspace, args: list[str]) -> None:
+    kept = (ws.root / "journal.jsonl").read_bytes()
+    assert register(ws, "set", *args)[0] == 2
+    assert (ws.root / "journal.jsonl").read_bytes() == kept
+
+
+def test_a_retired_institution_is_set_only_with_force(ws: Workspace) -> None:
+    assert register(ws, "retire", "ar-1", "--reason", "geschlossen")[0] == 0
+    kept = (ws.root / "journal.jsonl").read_bytes()
+    args = ("set", "ar-1", "krisendienst.contact_name", "Sara Nowak", "--note", TELEFON)
+    code, out = register(ws, *args)
+    assert code == 1 and out.startswith(
+        f"Error: ar-1 is retired (on {dt.date.today().isoformat()}: geschlossen); nothing "
+        "changed — 'formgen register restore ar-1' takes it back, or set the value with "
+        "--force all the same"
+    ), out
+    assert (ws.root / "journal.jsonl").read_bytes() == kept
+    assert register(ws, *args, "--force")[0] == 0
+    stored = load(ws).value("ar-1", "krisendienst.contact_name")
+    assert stored is not None and stored["v"] == "Sara Nowak"
+
+
+def test_a_form_sent_before_the_change_never_undoes_it_and_another_value_is_held(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The update form went out before the telephone call; it comes back untouched (only the
+    initials), then once more with other values for the same fields."""
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    assert register(ws, "set", "ua-1", "institution.phone", "0211 5556667", "--note", TELEFON)[0] == 0  # fmt: skip
+    code, _ = register(ws, "set", "ua-1", "psychotherapie.contact_email", "--clear", "--note", LEFT)  # fmt: skip
+    assert code == 0
+    untouched = tmp_path / "r2 unverändert.pdf"
+    untouched.write_bytes(pdfium_fill(update, {"psychotherapie.initials": "ОП."}))
+    (out,) = ingest_into_register([untouched], ws).outcomes
+    assert out.merged == "merged-flagged, ua-1, 1 change", out.warnings  # the initials
+    assert (
+        "the register had changed since this form was made; other fields changed there, so "
+        "both changes were kept"
+    ) in out.warnings
+    assert not [w for w in out.warnings if "left empty" in w]  # the register holds none
+    reg = load(ws)
+    assert reg.value("ua-1", "institution.phone")["v"] == "+49 211 5556667"  # type: ignore[index]
+    assert reg.value("ua-1", "psychotherapie.contact_email") is None
+    assert not reg.conflicts()
+
+    other = tmp_path / "r2 anders.pdf"
+    changed = {"institution.phone": "0211 1112223", "psychotherapie.contact_email": "neu@example.org"}  # fmt: skip
+    other.write_bytes(pdfium_fill(update, changed))
+    (out,) = ingest_into_register([other], ws).outcomes
+    assert out.merged and out.merged.startswith("held"), out.merged
+    held = {c["path"]: c for c in load(ws).conflicts()}
+    assert set(held) == {"institution.phone", "psychotherapie.contact_email"}
+    phone = held["institution.phone"]
+    assert phone["reason_key"] == "held_both" and phone["mine"]["v"] == "+49 211 5556667"
+    assert held["psychotherapie.contact_email"]["mine"] is None
+    code, out = register(ws, "conflicts")
+    assert code == 0 and f"von Hand gesetzt: {TELEFON}" in out, out
+
+    # a value held for a decision is not set by hand before it is decided
+    kept = (ws.root / "journal.jsonl").read_bytes()
+    cid = phone["id"]
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 4443332", "--note", "x")
+    assert code == 1 and out.startswith(
+        f"Error: ua-1 institution.phone: a returned value waits for a decision as {cid}; "
+        f"nothing changed — decide it first ('formgen register resolve {cid} --take mine|theirs'"
+    ), out
+    assert (ws.root / "journal.jsonl").read_bytes() == kept
+    assert register(ws, "resolve", cid, "--take", "mine")[0] == 0
+    assert register(ws, "set", "ua-1", "institution.phone", "0211 4443332", "--note", "x")[0] == 0
+
+    before = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == before
+
+
+def test_a_value_left_empty_on_a_return_is_told_with_the_command_that_removes_it(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    cleared = tmp_path / "Відповідь.pdf"
+    cleared.write_bytes(pdfium_fill(update, {"psychotherapie.contact_email": ""}))
+    (out,) = ingest_into_register([cleared], ws).outcomes
+    (left,) = [w for w in out.warnings if "left empty" in w]
+    told = "formgen register set ua-1 psychotherapie.contact_email --clear"
+    assert left == (
+        "psychotherapie.contact_email: left empty on the form; the register keeps "
+        f"'olga.p@example.org' — if it is no longer true: {told}"
+    )
+    code, said = register(ws, *told.split()[2:], "--note", "Adresse kommt zurück")
+    assert code == 0, said
+    assert load(ws).value("ua-1", "psychotherapie.contact_email") is None
