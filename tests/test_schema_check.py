@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -250,3 +251,88 @@ def test_a_language_added_without_its_texts_is_summed_up_first(tmp_path: Path) -
     assert lines[-1] == f"Error: {fr}: {len(each)} problems; the schema is not valid"
     with pytest.raises(SchemaError, match=rf"^the schema has {len(each)} problems:"):
         load_schema(fr)
+
+
+def _adapted_workspace(tmp_path: Path) -> Workspace:
+    """A centre's workspace with its own schema (a required field "Kostenträger" added to every
+    checklist, psychotherapy relabelled) and its own regions, as workspace.toml names them."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Köln")
+    shipped = shipped_schema_path().read_text("utf-8")
+    adapted = (
+        shipped.replace("schema_version: 1.0.0", "schema_version: 1.1.0")
+        .replace(
+            "          - id: traeger\n",
+            "          - id: kostentraeger\n"
+            "            type: text\n"
+            "            scope: institution\n"
+            "            required: true\n"
+            '            label: {de: "Kostenträger", en: "Funding body"}\n'
+            "          - id: traeger\n",
+        )
+        .replace('"PsychotherapeutIn, niedergelassen"', '"Psychotherapeutische Praxis (Köln)"')
+    )
+    assert adapted.count("kostentraeger") == 1 and "Praxis (Köln)" in adapted
+    (ws.root / "unser-schema.yaml").write_text(adapted, "utf-8")
+    config = ws.root / "workspace.toml"
+    config.write_text(
+        config.read_text("utf-8").replace('# path = "my-schema.yaml"', 'path = "unser-schema.yaml"')
+        + '\n[[regions]]\nvalue = "koeln"\nde = "Köln"\nen = "Cologne"\n'
+        + '\n[[regions]]\nvalue = "leverkusen"\nde = "Leverkusen"\nen = "Leverkusen"\n',
+        "utf-8",
+    )
+    return ws
+
+
+def test_schema_show_with_the_workspace_shows_the_schema_it_uses(tmp_path: Path) -> None:
+    """The coordinator sees the workspace's own schema and regions; a FILE given is shown as
+    it is, and without --workspace the shipped schema is shown as before."""
+    ws = _adapted_workspace(tmp_path)
+    result = CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root), "--json"])
+    assert result.exit_code == 0, result.output
+    outline = json.loads(result.stdout)
+    assert outline["schema_version"] == "1.1.0"
+    assert outline["regions"] == [
+        {"value": "koeln", "label": "Köln"},
+        {"value": "leverkusen", "label": "Leverkusen"},
+    ]
+    categories = {c["id"]: c for g in outline["groups"] for c in g["categories"]}
+    shipped = load_schema(shipped_schema_path()).category("psychotherapie")
+    assert categories["psychotherapie"]["label"] == "Psychotherapeutische Praxis (Köln)"
+    assert categories["psychotherapie"]["fields"] == len(shipped.fields) + 1
+    assert "kostentraeger" in categories["psychotherapie"]["required"]
+
+    text = CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root), "--lang", "en"])
+    assert text.exit_code == 0, text.output
+    assert "version 1.1.0" in text.stdout
+    assert "regions: Cologne, Leverkusen" in text.stdout
+    plain = CliRunner().invoke(main, ["schema", "show"], env={"FORMGEN_WORKSPACE": None})
+    assert "version 1.0.0" in plain.stdout and "Psychotherapeutische Praxis" not in plain.stdout
+    assert "regions: Düsseldorf" in plain.stdout
+
+
+def test_schema_show_of_a_workspace_with_the_shipped_schema(tmp_path: Path) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    shown = CliRunner().invoke(main, ["schema", "show"], env={"FORMGEN_WORKSPACE": str(ws.root)})
+    assert shown.exit_code == 0, shown.output
+    assert shown.stdout == CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root)]).stdout
+    plain = CliRunner().invoke(main, ["schema", "show"], env={"FORMGEN_WORKSPACE": None})
+    assert shown.stdout == plain.stdout
+
+
+@pytest.mark.parametrize("damage", ["missing", "not YAML"])
+def test_schema_show_of_an_unreadable_workspace_schema(tmp_path: Path, damage: str) -> None:
+    """The same problem, with file and line, as `schema check -w` tells; exit 1."""
+    ws = _adapted_workspace(tmp_path)
+    mine = ws.root / "unser-schema.yaml"
+    if damage == "missing":
+        mine.unlink()
+    else:
+        mine.write_text("schema_id: [\n", "utf-8")
+    check = CliRunner().invoke(main, ["schema", "check", "-w", str(ws.root)])
+    show = CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root)])
+    assert check.exit_code == show.exit_code == 1
+    problem = check.stderr.splitlines()[0]
+    assert problem.startswith(f"{mine}:")
+    assert ("cannot read the file" if damage == "missing" else "not valid YAML") in problem
+    assert show.stderr.startswith("Error: the schema has 1 problem:")
+    assert show.stderr.splitlines()[1].strip() == problem

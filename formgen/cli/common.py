@@ -126,6 +126,21 @@ def workspace_option(func: F) -> F:
     )(func)
 
 
+def optional_workspace_option(help: str) -> Callable[[F], F]:
+    """``--workspace/-w DIR`` for a command that also works without a workspace: the given
+    folder, else $FORMGEN_WORKSPACE, else none (never the current folder); ``help`` says what
+    the command does with it."""
+    return click.option(
+        "--workspace",
+        "-w",
+        "workspace_dir",
+        type=click.Path(file_okay=False, exists=True),
+        default=None,
+        envvar="FORMGEN_WORKSPACE",
+        help=help,
+    )
+
+
 def schema_option(func: F) -> F:
     """``--schema FILE``: the schema to use (default: the shipped Arbeitshilfe)."""
     return click.option(

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from formgen.cli.common import lang_option, library_errors
+from formgen.cli.common import lang_option, library_errors, optional_workspace_option
 from formgen.errors import Problem, problems_counted
 from formgen.outline import outline_data, outline_text
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
@@ -19,16 +19,10 @@ def schema() -> None:
 
 @schema.command("check")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
-@click.option(
-    "--workspace",
-    "-w",
-    "workspace_dir",
-    type=click.Path(file_okay=False, exists=True),
-    default=None,
-    envvar="FORMGEN_WORKSPACE",
-    help="Also check FILE against the schema versions this workspace issued forms with: "
+@optional_workspace_option(
+    "Also check FILE against the schema versions this workspace issued forms with: "
     "fields changed without a new schema_version, renamed_from naming no earlier field. "
-    "Without FILE, the workspace's own schema is checked.",
+    "Without FILE, the workspace's own schema is checked (env FORMGEN_WORKSPACE)."
 )
 @library_errors
 def check(file: str | None, workspace_dir: str | None) -> None:
@@ -59,12 +53,22 @@ def check(file: str | None, workspace_dir: str | None) -> None:
 
 @schema.command("show")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
+@optional_workspace_option(
+    "Without FILE, show the schema this workspace uses: its own schema file, with its own "
+    "regions (env FORMGEN_WORKSPACE)."
+)
 @lang_option
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 @library_errors
-def show(file: str | None, lang: str | None, as_json: bool) -> None:
-    """Print a readable outline of a schema FILE: groups, categories, field counts, version."""
-    model = load_schema(file or shipped_schema_path())
+def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json: bool) -> None:
+    """Print a readable outline of a schema FILE (default: the workspace's with --workspace,
+    else the shipped Arbeitshilfe): groups, categories, field counts, regions, version."""
+    if file is None and workspace_dir is not None:
+        from formgen.workspace import Workspace
+
+        model = Workspace.open(workspace_dir).schema()
+    else:
+        model = load_schema(file or shipped_schema_path())
     if as_json:
         click.echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
     else:
