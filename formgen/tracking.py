@@ -34,19 +34,6 @@ FieldProblems = dict[str, dict[str, str]]
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
-@dataclass(frozen=True)
-class Retired:
-    """An institution taken out of the register (``formgen register retire``): closed, merged
-    into another, no longer relevant. No round mails it, no count of ``formgen status`` has it."""
-
-    day: dt.date | None
-    """The day it was retired, on this computer's clock (``None``: unknown, a hand edit)."""
-    reason: str | None = None
-
-    def __str__(self) -> str:
-        return f"retired on {self.day or '?'}" + (f" ({self.reason})" if self.reason else "")
-
-
 class RegisterView(Protocol):
     """What mailing needs from the register; every query may be unavailable (``None``)."""
 
@@ -60,9 +47,11 @@ class RegisterView(Protocol):
         """The register's institutions, the retired ones left out."""
         ...
 
-    def retired(self) -> Mapping[str, Retired]:
-        """The institutions taken out of the register, with when and why (empty: none, or
-        unknown)."""
+    def retired(self) -> Mapping[str, str]:
+        """The institutions taken out of the register (``formgen register retire``: closed,
+        merged into another, no longer relevant), each with when and why in words: ``retired on
+        2026-11-23 (geschlossen)`` (empty: none, or unknown). No round mails them, no count of
+        ``formgen status`` has them."""
         ...
 
     def record(self, institution_id: str) -> InstitutionRecord | None:
@@ -417,7 +406,7 @@ class StatusSummary:
     """Institutions left out of a round for want of a usable address (no or an invalid one) and
     never mailed since; not among ``institutions``."""
     retired: int = 0
-    """Institutions taken out of the register (:class:`Retired`): in none of the other counts."""
+    """Institutions taken out of the register (:meth:`RegisterView.retired`): in none of the other counts."""
     stale_by: dt.date | None = None
     """The day ``stale`` and ``to_update`` are judged as of (:attr:`RegisterView.today`; None:
     without a register)."""

@@ -20,8 +20,8 @@ from formgen.identity import reference
 from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
-from ingest.messages import date_text, moment_text, problem_text, reason_text, say
-from ingest.register import Json, Register, by_hand, local_day, same_value
+from ingest.messages import moment_text, problem_text, reason_text, say
+from ingest.register import Json, Register, by_hand, retired_text, same_value
 from ingest.submission import short
 from ingest.tables import width
 
@@ -177,8 +177,7 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
     inst = reg.institution(iid)
     head = f"{iid}  {reg.name_of(iid)}  {say('revision_now', lang, rev=inst['rev'])}"
     if (retired := reg.retired(iid)) is not None:
-        day = local_day(retired.get("at"))
-        head += f"  {say('retired_on', lang, date=date_text(day, lang) if day else '?')}"
+        head += f"  {retired_text(retired, lang, why=False)}"  # why: on its retire line below
     out = [head]
     for h in reg.history(iid):
         if h["op"] in EVENTS:  # retired or restored: no value changed, no file

@@ -30,11 +30,11 @@ from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
-from formgen.tracking import FieldProblems, Retired
+from formgen.tracking import FieldProblems
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.messages import per_language, problem_text
-from ingest.register import local_day
+from ingest.register import retired_text
 
 
 def _module(name: str) -> Any:
@@ -93,11 +93,11 @@ class WorkspaceRegisterView:
             return ids
         return sorted(self._data.get("institutions", {}))
 
-    def retired(self) -> dict[str, Retired]:
+    def retired(self) -> dict[str, str]:
         if self._reg is None:
             return {}
         return {
-            iid: Retired(local_day(was.get("at")), was.get("reason") or None)
+            iid: retired_text(was)
             for iid in self._reg.ids(with_retired=True)
             if (was := self._reg.retired(iid)) is not None
         }

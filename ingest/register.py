@@ -113,7 +113,7 @@ from formgen.model import (
 from formgen.record import InstitutionRecord, Value
 from formgen.schema_load import did_you_mean
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
-from ingest.messages import ENGLISH, Problem, reason_text, say
+from ingest.messages import ENGLISH, Problem, date_text, reason_text, say
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 
 FORMAT = "formgen-register"
@@ -1383,6 +1383,17 @@ def _check_structure(data: Json, source: str) -> None:
             raise fail(
                 f"conflicts, {cid}", "must be an object with 'path' and 'institution_id' (text)"
             )
+
+
+def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
+    """When and why an institution was retired (:meth:`Register.retired`), as the mail rounds,
+    ``generate`` and ``register history`` say it: ``retired on 2026-11-23 (geschlossen)``, in
+    German ``aus dem Register genommen am 23.11.2026 (geschlossen)``; ``?`` for a day the
+    register does not hold as one (a hand edit). Without ``why`` the day alone."""
+    day = local_day(retired.get("at"))
+    said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
+    reason = retired.get("reason") if why else None
+    return f"{said} ({reason})" if reason else said
 
 
 def _retired_text(retired: Json) -> str:
