@@ -741,7 +741,7 @@ class Register:
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             flags.append(
-                f"{iid} '{self.name_of(iid)}' is marked retired ({_retired_text(was)}); its "
+                f"{iid} '{self.name_of(iid)}' is {retired_text(was)}; its "
                 f"return was merged all the same — if it still exists: "
                 f"'formgen register restore {iid}'"
             )
@@ -1136,7 +1136,7 @@ class Register:
         inst = self.institution(iid)
         if (was := self.retired(iid)) is not None:
             raise RegisterError(
-                f"{iid} was retired already ({_retired_text(was)}); nothing changed "
+                f"{iid} is {retired_text(was)} already; nothing changed "
                 f"('formgen register restore {iid}' takes it back)"
             )
         at = at or now_iso()
@@ -1179,7 +1179,7 @@ class Register:
         inst = self.institution(iid)
         if not force and (was := self.retired(iid)) is not None:
             raise RegisterError(
-                f"{iid} is retired ({_retired_text(was)}); nothing changed — 'formgen register "
+                f"{iid} is {retired_text(was)}; nothing changed — 'formgen register "
                 f"restore {iid}' takes it back, or set the value with --force all the same"
             )
         path, f = self._settable(iid, inst, path)
@@ -1386,22 +1386,14 @@ def _check_structure(data: Json, source: str) -> None:
 
 
 def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
-    """When and why an institution was retired (:meth:`Register.retired`), as the mail rounds,
-    ``generate`` and ``register history`` say it: ``retired on 2026-11-23 (geschlossen)``, in
+    """When and why an institution was retired (:meth:`Register.retired`), as every message
+    and ``register history`` say it: ``retired on 2026-11-23 (geschlossen)``, in
     German ``aus dem Register genommen am 23.11.2026 (geschlossen)``; ``?`` for a day the
     register does not hold as one (a hand edit). Without ``why`` the day alone."""
     day = local_day(retired.get("at"))
     said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
     reason = retired.get("reason") if why else None
     return f"{said} ({reason})" if reason else said
-
-
-def _retired_text(retired: Json) -> str:
-    """When and why an institution was retired, for a message: ``on 2026-11-23: geschlossen``."""
-    reason = retired.get("reason")
-    return f"on {local_day(retired.get('at')) or retired.get('at')}" + (
-        f": {reason}" if reason else ""
-    )
 
 
 def _checked_name(e: EntryReturn) -> str:

@@ -984,7 +984,7 @@ def test_history_shows_retire_and_restore_with_time_and_reason(ws: Workspace) ->
         (
             ["retire", "inst-0002", "--reason", CLOSED],
             ["retire", "inst-0002", "--reason", "doppelt"],
-            f"Error: inst-0002 was retired already (on {dt.date.today().isoformat()}: {CLOSED}); "
+            f"Error: inst-0002 is retired on {dt.date.today().isoformat()} ({CLOSED}) already; "
             "nothing changed ('formgen register restore inst-0002' takes it back)",
         ),
     ],

@@ -529,7 +529,7 @@ def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(
     late.write_bytes(pdfium_fill(sent, {"institution.email": "poradnia@łódź.example"}))
     report = run("ingest", str(late), "-w", str(ws.root))
     warning = (
-        f"lodz 'Poradnia Łódź' is marked retired (on {dt.date.today().isoformat()}: geschlossen "
+        f"lodz 'Poradnia Łódź' is retired on {dt.date.today().isoformat()} (geschlossen "
         "zum 30.06.2026); its return was merged all the same — if it still exists: 'formgen "
         "register restore lodz'"
     )

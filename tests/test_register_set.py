@@ -306,7 +306,7 @@ def test_a_retired_institution_is_set_only_with_force(ws: Workspace) -> None:
     args = ("set", "ar-1", "krisendienst.contact_name", "Sara Nowak", "--note", TELEFON)
     code, out = register(ws, *args)
     assert code == 1 and out.startswith(
-        f"Error: ar-1 is retired (on {dt.date.today().isoformat()}: geschlossen); nothing "
+        f"Error: ar-1 is retired on {dt.date.today().isoformat()} (geschlossen); nothing "
         "changed — 'formgen register restore ar-1' takes it back, or set the value with "
         "--force all the same"
     ), out
