@@ -341,7 +341,13 @@ class Workspace:
 
     def _load_schema(self) -> Schema:
         path = self.config.get("schema", {}).get("path")
-        schema = load_schema(self.schema_file) if path else default_schema()
+        return self.for_forms(load_schema(self.schema_file) if path else default_schema())
+
+    def for_forms(self, schema: Schema) -> Schema:
+        """``schema`` (the workspace's, or a file given for its forms with ``generate
+        --schema``) as the workspace's forms use it: refused when it differs from the same
+        version issued (:meth:`check_version_kept`), with the workspace's own regions when it
+        configures them."""
         self.check_version_kept(schema)
         regions = self.config.get("regions")
         if regions:

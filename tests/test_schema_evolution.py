@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from docx import Document
 from mailkit import pdf_value
 from pdf_engines import pdfium_fill
+from pypdf import PdfReader
 from register_support import new_version, switch_schema
 
 from formgen import workspace
@@ -20,6 +22,7 @@ from formgen.model import Schema
 from formgen.schema_load import shipped_schema_path
 
 SCHEMA_ID = "arbeitshilfe_migration_psychiatrie"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RECORD = {
     "id": "inst-0100",
     "categories": ["psychotherapie"],
@@ -346,3 +349,50 @@ def test_an_untouched_copy_of_a_form_sent_before_the_rename_keeps_the_correction
         in line
         for line in said.splitlines()
     ), said
+
+
+def test_a_schema_file_given_to_generate_gets_the_workspace_regions(
+    tmp_path: Path, ws: Path
+) -> None:
+    """The SPKoM Köln names its regions in workspace.toml. A form made with `generate --schema`
+    from an edited copy of the Arbeitshilfe (its sample regions Düsseldorf, Neuss …) offers the
+    centre's regions, in the PDF and the DOCX, as its own schema's forms do; the region chosen
+    in it is read back as valid."""
+    config = ws / "workspace.toml"
+    config.write_text(
+        config.read_text("utf-8")
+        + '\n[[regions]]\nvalue = "koeln"\nde = "Köln"\nen = "Cologne"\n'
+        + '\n[[regions]]\nvalue = "leverkusen"\nde = "Leverkusen"\nen = "Leverkusen"\n',
+        "utf-8",
+    )
+    edited = tmp_path / "arbeitshilfe-köln.yaml"
+    edited.write_text(new_version(), "utf-8")
+    record = tmp_path / "inst-0100.json"
+    koeln = {**RECORD, "institution": {**RECORD["institution"], "region": "koeln"}}
+    record.write_text(json.dumps(koeln, ensure_ascii=False), "utf-8")
+    args = ["--schema", str(edited), "-w", str(ws), "--record", str(record)]
+    pdf, docx = tmp_path / "form.pdf", tmp_path / "form.docx"
+    run("generate", "pdf", *args, "--out", str(pdf))
+    run("generate", "docx", *args, "--out", str(docx))
+
+    centre = [["koeln", "Köln"], ["leverkusen", "Leverkusen"]]
+    region = (PdfReader(pdf).get_fields() or {})["institution.region"]
+    assert [list(o) for o in region["/Opt"]] == centre
+    assert region["/V"] == "koeln"
+    (control,) = [
+        c
+        for c in Document(str(docx)).element.body.iter(f"{W}sdtPr")
+        if c.find(f"{W}tag") is not None
+        and c.find(f"{W}tag").get(f"{W}val") == "institution.region"
+    ]
+    items = control.iter(f"{W}listItem")
+    assert [[i.get(f"{W}value"), i.get(f"{W}displayText")] for i in items] == centre
+
+    (tmp_path / "Rückmeldung.pdf").write_bytes(
+        pdfium_fill(pdf.read_bytes(), {"institution.region": "Leverkusen"})
+    )
+    run("ingest", str(tmp_path / "Rückmeldung.pdf"), "-w", str(ws))
+    out = ws / "exports" / "register.json"
+    run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
+    (inst,) = json.loads(out.read_text("utf-8"))["institutions"]
+    assert inst["institution"]["region"] == "leverkusen" and inst["problems"] == {}

@@ -116,7 +116,8 @@ def form_options(func: F) -> F:
             "schema_path",
             type=click.Path(dir_okay=False),
             default=None,
-            help="Schema file (YAML). Default: the workspace's, else the shipped Arbeitshilfe.",
+            help="Schema file (YAML). Default: the workspace's, else the shipped Arbeitshilfe. "
+            "With a workspace, its own regions (workspace.toml) replace the file's.",
         ),
     ]
     for option in reversed(options):
@@ -208,11 +209,11 @@ def run_generate(
         from formgen.workspace import Workspace
 
         workspace = Workspace.open(workspace_dir)
-        if schema_path:
-            schema: Schema = resolve_schema(schema_path)
-            workspace.check_version_kept(schema)  # its forms are issued by the workspace
-        else:
-            schema = workspace.schema()
+        schema: Schema = (
+            workspace.for_forms(resolve_schema(schema_path))  # the workspace issues its forms
+            if schema_path
+            else workspace.schema()
+        )
         secret = workspace.secret
         lang = lang or workspace.language
     else:
