@@ -13,8 +13,8 @@ fontTools to the Unicode blocks the register's users write in (≈120 KB compres
 flattened or printed copy gives the characters back.
 
 :func:`encode` turns text into the two-byte glyph codes of a content stream; Arabic is shaped
-(contextual presentation forms, lam-alef ligatures) and right-to-left runs are put in visual
-order first, because PDF text operators draw glyphs left to right as given.
+(contextual presentation forms, lam-alef ligatures) and the line is put in visual order first
+(:mod:`formgen.bidi_order`), because PDF text operators draw glyphs left to right as given.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from functools import cache
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
+from formgen.bidi_order import visual_line
 from formgen.fonts import font_path
 
 BASE_FONT = "DejaVuSans"
@@ -96,18 +97,20 @@ class FieldFont:
         missing = self.widths.get(0, 600)
         return sum(self.widths.get(g, missing) for g in self.glyphs(text)) * size / 1000
 
-    def glyphs(self, text: str) -> list[int]:
-        """Glyph ids for ``text`` in drawing order (shaped, right-to-left runs reversed)."""
-        if _NEEDS_BIDI.search(text):
-            text = visual_order(text)
+    def glyphs(self, text: str, rtl: bool | None = None) -> list[int]:
+        """Glyph ids for ``text`` in drawing order (shaped, in visual order): one line of a
+        paragraph whose direction is ``rtl`` (by default the line's own)."""
+        if rtl or _NEEDS_BIDI.search(text):
+            text = visual_order(text, rtl)
         else:
             text = unicodedata.normalize("NFC", text)
         cmap = self.cmap
         return [cmap.get(ord(ch), 0) for ch in text]
 
-    def encode(self, text: str) -> bytes:
-        """``text`` as two-byte glyph codes for a ``Tj`` operator (Identity-H)."""
-        return b"".join(g.to_bytes(2, "big") for g in self.glyphs(text))
+    def encode(self, text: str, rtl: bool | None = None) -> bytes:
+        """``text`` as two-byte glyph codes for a ``Tj`` operator (Identity-H); ``rtl`` as for
+        :meth:`glyphs`."""
+        return b"".join(g.to_bytes(2, "big") for g in self.glyphs(text, rtl))
 
 
 @cache
@@ -278,47 +281,7 @@ def _neighbour(chars: list[str], i: int, step: int) -> str | None:
     return chars[j] if j is not None else None
 
 
-def _direction(ch: str) -> str:
-    bidi = unicodedata.bidirectional(ch)
-    if bidi in ("R", "AL"):
-        return "R"
-    if bidi in ("L",):
-        return "L"
-    if bidi in ("EN", "AN"):
-        return "N"  # digits keep their own left-to-right order inside a right-to-left run
-    return "W"  # weak/neutral: spaces, punctuation
-
-
-def visual_order(text: str) -> str:
-    """A simple bidi pass for one line: shape Arabic, then reverse right-to-left runs.
-
-    Good enough for names, addresses and short notes (an Arabic name inside German text, or a
-    whole Arabic line); not a full Unicode bidi implementation.
-    """
-    text = shape_arabic(unicodedata.normalize("NFC", text))
-    if not any(_direction(ch) == "R" for ch in text):
-        return text
-    base_rtl = next((_direction(ch) for ch in text if _direction(ch) in "LR"), "L") == "R"
-    # Split into runs of strong direction; neutrals between two R belong to the R run.
-    runs: list[tuple[str, str]] = []
-    for ch in text:
-        d = _direction(ch)
-        kind = "R" if d == "R" else ("L" if d in ("L", "N") else "W")
-        if runs and runs[-1][0] == kind:
-            runs[-1] = (kind, runs[-1][1] + ch)
-        else:
-            runs.append((kind, ch))
-    resolved: list[tuple[str, str]] = []
-    for idx, (kind, chunk) in enumerate(runs):
-        if kind == "W":
-            before = runs[idx - 1][0] if idx > 0 else ("R" if base_rtl else "L")
-            after = runs[idx + 1][0] if idx + 1 < len(runs) else ("R" if base_rtl else "L")
-            kind = before if before == after else ("R" if base_rtl else "L")
-        if resolved and resolved[-1][0] == kind:
-            resolved[-1] = (kind, resolved[-1][1] + chunk)
-        else:
-            resolved.append((kind, chunk))
-    pieces = [chunk[::-1] if kind == "R" else chunk for kind, chunk in resolved]
-    if base_rtl:
-        pieces.reverse()
-    return "".join(pieces)
+def visual_order(text: str, rtl: bool | None = None) -> str:
+    """One line as it is drawn: Arabic shaped, then in visual order (:mod:`formgen.bidi_order`)
+    in the direction ``rtl`` of its paragraph (by default the line's own)."""
+    return visual_line(shape_arabic(unicodedata.normalize("NFC", text)), rtl)

@@ -39,6 +39,7 @@ from functools import cache
 from typing import Any
 
 from formgen import languages
+from formgen.bidi_order import paragraph_rtl
 from formgen.errors import RecordError
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
@@ -354,9 +355,11 @@ def _footer(
     words = _FOOTER.get(layout.lang, _FOOTER["de"])
     stand_text = words["stand"].format(date=stand.strftime("%d.%m.%Y"))
     page_text = words["page"].format(n=page + 1, total=layout.page_count)
-    second = f"{layout.schema_id} {layout.schema_version}"
-    if name:
-        second = _fit(name, font, 7, 360) + "  ·  " + second
+    schema = f"{layout.schema_id} {layout.schema_version}"
+    # the institution's name, then the schema: the name in its own direction, not as the
+    # start of one line with the schema (an Arabic name would put the schema before it)
+    name = _fit(name, font, 7, 360) if name else ""
+    second = f"  ·  {schema}" if name else schema
     ref = identity.reference
     centre = (CONTENT_LEFT + CONTENT_RIGHT) / 2
     ops = [
@@ -365,7 +368,8 @@ def _footer(
         _show(font, CONTENT_LEFT, FOOTER_LINE1, 9, ref, bold=True),
         _show(font, centre - font.width(stand_text, 8) / 2, FOOTER_LINE1, 8, stand_text),
         _show(font, CONTENT_RIGHT - font.width(page_text, 8), FOOTER_LINE1, 8, page_text),
-        _show(font, CONTENT_LEFT, FOOTER_LINE2, 7, second, 0.35),
+        _show(font, CONTENT_LEFT, FOOTER_LINE2, 7, name, 0.35),
+        _show(font, CONTENT_LEFT + font.width(name, 7), FOOTER_LINE2, 7, second, 0.35),
         "Q",
     ]
     return "\n".join(ops).encode("ascii")
@@ -406,8 +410,8 @@ def _text_appearance(
     if multiline:
         leading = size * 1.16
         y = height - pad - size * font.ascent / 1000
-        for line in lines:
-            ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm <{font.encode(line).hex()}> Tj")
+        for line, rtl in lines:
+            ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm <{font.encode(line, rtl).hex()}> Tj")
             y -= leading
     else:
         text_h = size * (font.ascent - font.descent) / 1000
@@ -425,10 +429,12 @@ def _text_appearance(
     )
 
 
-def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[str]:
-    """Lines of ``text`` that fit ``width``: broken at spaces, over-long words broken anywhere."""
-    lines: list[str] = []
+def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[tuple[str, bool]]:
+    """Lines of ``text`` that fit ``width``: broken at spaces, over-long words broken anywhere;
+    each with the direction of its paragraph (True: right to left)."""
+    lines: list[tuple[str, bool]] = []
     for para in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        rtl = paragraph_rtl(para)
         line = ""
         for word in para.split(" "):
             candidate = f"{line} {word}" if line else word
@@ -436,7 +442,7 @@ def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[s
                 line = candidate
                 continue
             if line:
-                lines.append(line)
+                lines.append((line, rtl))
             while font.width(word, size) > width and len(word) > 1:
                 low, high = 1, len(word) - 1  # the longest head of the word that fits
                 while low < high:
@@ -446,10 +452,10 @@ def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[s
                     else:
                         high = mid - 1
                 cut = low
-                lines.append(word[:cut])
+                lines.append((word[:cut], rtl))
                 word = word[cut:]
             line = word
-        lines.append(line)
+        lines.append((line, rtl))
     return lines
 
 

@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-# Arabic letters must be joined (reshaped) and right-to-left runs reordered before reportlab
-# draws them: it lays text out left to right, glyph by glyph. Neither package ships type information.
+# Arabic letters must be joined (reshaped) and lines put in visual order before reportlab draws
+# them: it lays text out left to right, glyph by glyph. arabic_reshaper ships no type information.
 import arabic_reshaper  # type: ignore[import-untyped]
-from bidi import get_display  # type: ignore[import-untyped]
 
 # reportlab ships no type information: its imports and base classes are untyped (Any)
 from reportlab.lib import colors  # type: ignore[import-untyped]
@@ -58,6 +57,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
 from formgen import linebreak
+from formgen.bidi_order import paragraph_rtl, visual_line
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.model import INSTITUTION, Category, Field, Scope
@@ -336,7 +336,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
-        story.append(_para(escape(visual(opt.centre)), st["cover"]))
+        story.append(_para(_lines(opt.centre, FONT, 13, A4[0] - 36 * mm), st["cover"]))
         story.append(Spacer(1, 6 * mm))
     story.append(_para(say("print_title", lang), st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
@@ -482,20 +482,35 @@ _PAD = 4
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
-def visual(line: str) -> str:
-    """One line as it must be drawn: Arabic letters joined, right-to-left runs reordered."""
-    if not _RTL.search(line):
+def visual(line: str, rtl: bool | None = None) -> str:
+    """One line as it must be drawn: Arabic letters joined, in visual order for a paragraph
+    whose direction is ``rtl`` (by default the line's own)."""
+    if not rtl and not _RTL.search(line):
         return line
-    return str(get_display(arabic_reshaper.reshape(line)))
+    return visual_line(arabic_reshaper.reshape(line), rtl)
 
 
 @functools.cache
 def _wrap(text: str, font: str, size: float, width: float) -> str:
-    """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs)."""
-    lines = linebreak.wrap(
-        text, lambda line: pdfmetrics.stringWidth(line, font, size), width - 2 * _PAD
-    )
-    return "\n".join(visual(line) for line in lines)
+    """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs),
+    each in visual order in the direction of its paragraph (a line of an Arabic note that
+    starts with a German word is still read right to left)."""
+
+    def measure(line: str) -> float:
+        return float(pdfmetrics.stringWidth(line, font, size))
+
+    lines = []
+    for para in text.split("\n"):
+        rtl = paragraph_rtl(para)
+        lines += [visual(line, rtl) for line in linebreak.wrap(para, measure, width - 2 * _PAD)]
+    return "\n".join(lines)
+
+
+def _lines(text: str, font: str, size: float, width: float) -> str:
+    """``text`` as markup for a ``Paragraph`` of ``width``: broken into lines by :func:`_wrap`
+    (a ``Paragraph`` would break the line in visual order, and put the end of an Arabic name
+    on the first line)."""
+    return escape(_wrap(text, font, size, width)).replace("\n", "<br/>")
 
 
 def _entry_block(
@@ -531,7 +546,7 @@ def _entry_block(
         ("TOPPADDING", (0, 0), (-1, 0), 5),
     ]
     name = reg.name_of(iid)
-    head = f"{escape(visual(name))}  <font size='7' color='#52606d'>{escape(iid)}</font>"
+    head = f"{_lines(name, BOLD, 10.5, width)}  <font size='7' color='#52606d'>{escape(iid)}</font>"
     # the name (and the region it stands under) are not rows of their own: marked here
     above = [f"{INSTITUTION}.name", *([] if region_row else [f"{INSTITUTION}.region"])]
     if marks := _held(held, iid, opt.lang, *above):

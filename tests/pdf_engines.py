@@ -4,7 +4,11 @@
   the way a person types: focus the field, select all, type the text (``FORM_ReplaceSelection``),
   click checkboxes, choose list entries; then save.
 * :func:`pdfium_print_text` — load with the form environment (missing appearances are built, as
-  Chrome does), flatten every page for print and return the text of each page.
+  Chrome does), flatten every page for print (:func:`pdfium_flatten`) and return the text of
+  each page.
+* :func:`drawn_lines` — the text lines of a PDF as they stand on the page, left to right, and
+  :func:`right_to_left` — Arabic text as it stands there: to assert what a reader sees of mixed
+  Arabic and Latin text.
 * :func:`pdfium_render` — PNG-ready images of pages with forms drawn.
 """
 
@@ -12,8 +16,11 @@ from __future__ import annotations
 
 import ctypes
 import io
+import re
+import unicodedata
 from collections.abc import Mapping
 
+import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 
@@ -97,8 +104,9 @@ def pdfium_fill(data: bytes, values: Mapping[str, str | bool]) -> bytes:
     return out.getvalue()
 
 
-def pdfium_print_text(data: bytes) -> list[str]:
-    """Flatten every page for print (form environment loaded) and return each page's text."""
+def pdfium_flatten(data: bytes) -> bytes:
+    """The copy PDFium prints: every page flattened for print (form environment loaded), the
+    fields drawn with their appearance streams."""
     doc = pdfium.PdfDocument(data)
     doc.init_forms()
     for index in range(len(doc)):
@@ -106,7 +114,13 @@ def pdfium_print_text(data: bytes) -> list[str]:
         c.FPDFPage_Flatten(page.raw, c.FLAT_PRINT)
     flat = io.BytesIO()
     doc.save(flat)
-    doc2 = pdfium.PdfDocument(flat.getvalue())
+    return flat.getvalue()
+
+
+def pdfium_print_text(data: bytes) -> list[str]:
+    """Flatten every page for print (form environment loaded) and return each page's text
+    (as PDFium extracts it: right-to-left text put back in the order it was written)."""
+    doc2 = pdfium.PdfDocument(pdfium_flatten(data))
     texts = []
     for index in range(len(doc2)):
         textpage = doc2[index].get_textpage()
@@ -119,3 +133,24 @@ def pdfium_render(data: bytes, page: int = 0, scale: float = 1.0) -> object:
     doc = pdfium.PdfDocument(data)
     doc.init_forms()
     return doc[page].render(scale=scale, may_draw_forms=True).to_pil()
+
+
+def drawn_lines(data: bytes) -> list[list[str]]:
+    """Each page's text lines as they stand on the page, every line read left to right glyph by
+    glyph (pdfplumber: no reordering), Arabic shaped glyphs as the letters they show."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    return [[_letters(line) for line in page.splitlines()] for page in pages]
+
+
+def _letters(text: str) -> str:
+    return "".join(
+        unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch for ch in text
+    )
+
+
+def right_to_left(text: str) -> str:
+    """Arabic (or Persian) ``text`` as it stands on the page read left to right: its letters
+    reversed. ``text`` holds no lam followed by alef: the pair is drawn as one glyph (ﻻ)."""
+    assert not re.search("ل[اأإآ]", text), f"{text}: lam-alef is one glyph, choose other words"
+    return text[::-1]

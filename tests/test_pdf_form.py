@@ -13,7 +13,7 @@ from typing import Any
 
 import pikepdf
 import pytest
-from pdf_engines import pdfium_fill, pdfium_print_text
+from pdf_engines import drawn_lines, pdfium_fill, pdfium_flatten, pdfium_print_text, right_to_left
 from pypdf import PdfReader
 
 from formgen.errors import RecordError, UnknownCategoryError
@@ -284,6 +284,71 @@ def test_pdfium_fill_stores_and_prints_every_script(schema: Schema) -> None:
     for word in ("Şule Yılmaz", "Łódź", "Ольга Петренко", "Ελληνικά", "Çiğdem Öztürk-İnce"):
         assert word in shown, f"{word} not displayed when PDFium prints"
     assert "مركز" in shown or "الاستشارة" in shown
+
+
+@pytest.fixture(scope="module")
+def mixed(schema: Schema) -> tuple[GeneratedForm, list[list[str]]]:
+    """An institution's form prefilled with Arabic and Persian mixed with German, and the lines
+    of each page as PDFium prints them, as they stand on the page."""
+    record = sample_record(
+        concepts="Beratung auf Arabisch.\nTermine: اتصل بنا على 0211 123456 من الساعة 9 إلى 13",
+        plans="يقدم مركز النور استشارات نفسية في مدينة دوسلدورف ويعمل مع Dolmetscherinnen und "
+        "Dolmetschern aus Düsseldorf, Neuss, Meerbusch, Dormagen, Grevenbroich und dem "
+        "Rhein-Kreis في المدينة منذ سنوات",
+        contact_name="Dr. Fatima Al-Sayed (فاطمة السيد)",
+    )
+    record["institution"].update(
+        name="مركز النور (فرع نويس)",
+        traeger="مركز النور – Beratung für Familien",
+        street="شارع النور 12",
+        city="خیابان ولی‌عصر ۱۲",
+    )
+    form = make(schema, "institution", ("psychotherapie",), record)
+    return form, drawn_lines(pdfium_flatten(form.data))
+
+
+def test_prefilled_names_mixing_arabic_and_german_read_in_order(
+    mixed: tuple[GeneratedForm, list[list[str]]],
+) -> None:
+    lines = [line for page in mixed[1] for line in page]
+    # parentheses in Arabic text face the words they enclose (they were drawn ")…(")
+    assert f"({right_to_left('فرع نويس')}) {right_to_left('مركز النور')}" in lines
+    # Arabic first: the line is right to left, the German part stands on the left; the house
+    # number is read after the street (from the right)
+    shown = "\n".join(lines)
+    assert f"Beratung für Familien – {right_to_left('مركز النور')}" in shown
+    assert f"12 {right_to_left('شارع النور')}" in shown
+    assert f"۱۲ {right_to_left('خیابان ولی‌عصر')}" in shown
+    assert f"Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in lines
+
+
+def test_prefilled_arabic_sentence_in_a_german_line_keeps_its_numbers_in_it(
+    mixed: tuple[GeneratedForm, list[list[str]]],
+) -> None:
+    # one right-to-left phrase with its numbers in it (its pieces were set left to right:
+    # "اتصل بنا على 0211 123456 من الساعة 9 إلى 13" read from the right came out scrambled)
+    arabic = f"13 {right_to_left('إلى')} 9 {right_to_left('من الساعة')} 123456 0211"
+    lines = [line for page in mixed[1] for line in page]
+    assert f"Termine: {arabic} {right_to_left('اتصل بنا على')}" in lines
+
+
+def test_prefilled_long_arabic_note_stays_right_to_left_on_every_line(
+    mixed: tuple[GeneratedForm, list[list[str]]],
+) -> None:
+    # the line that starts with German words goes on an Arabic paragraph: the German words
+    # stand at its right, where the reader goes on (they stood at the left, read last)
+    (line,) = [line for page in mixed[1] for line in page if "Grevenbroich" in line]
+    assert line.startswith(right_to_left("في المدينة منذ سنوات") + " ")
+    assert line.endswith("Grevenbroich und dem Rhein-Kreis")
+
+
+def test_footer_names_an_arabic_institution_before_the_schema(
+    mixed: tuple[GeneratedForm, list[list[str]]],
+) -> None:
+    # the schema stood left of the name, as if it were its last words
+    name = f"({right_to_left('فرع نويس')}) {right_to_left('مركز النور')}"
+    for page in mixed[1]:
+        assert f"{name} · arbeitshilfe_migration_psychiatrie 1.0.0" in page
 
 
 @pytest.mark.external

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pdfplumber
 import pytest
+from pdf_engines import drawn_lines, right_to_left
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
 
 from formgen.errors import FormgenError
@@ -221,6 +222,82 @@ def test_arabic_names_are_joined_and_right_to_left(printed: list[str]) -> None:
     assert visual("مركز الاستشارة") in text
     assert visual("مركز الاستشارة") != "مركز الاستشارة"
     assert "\ufee3" in visual("مركز")  # MEEM in its initial (joined) form
+
+
+NOTE = (  # an Arabic paragraph with German in it, long enough to be broken into lines
+    "يقدم مركز النور استشارات نفسية في مدينة دوسلدورف ويعمل مع Dolmetscherinnen und "
+    "Dolmetschern aus Düsseldorf, Neuss, Meerbusch, Dormagen, Grevenbroich und dem Rhein-Kreis "
+    "في المدينة منذ سنوات"
+)
+
+
+@pytest.fixture(scope="module")
+def mixed() -> list[str]:
+    """The lines of the printed pages, as they stand on the page, of a register that mixes
+    Arabic and Persian with German."""
+    r = Register(SCHEMA)
+    r.merge(
+        checklist(
+            "psychotherapie",
+            {
+                "name": "Beratungsstelle An-Nur (مركز النور)",
+                "region": "duesseldorf",
+                "street": "شارع النور 12",
+                "postcode": "40211",
+                "city": "Düsseldorf",
+                "concepts": "Beratung auf Arabisch.\nTermine: اتصل بنا على 0211 123456 من الساعة 9 إلى 13",
+                "contact_name": "Dr. Fatima Al-Sayed (فاطمة السيد)",
+            },
+            {"name": "مركز النور – Beratung für Familien", "region": "duesseldorf", "plans": NOTE},
+            {"name": "مركز النور (فرع نويس)", "region": "dormagen", "street": "خیابان ولی‌عصر ۱۲"},
+            {"name": "مركز النور (An-Nur) – Beratung", "region": "dormagen"},
+            {
+                "name": "Psychosoziales Zentrum für Geflüchtete Düsseldorf e.V. – "
+                "المركز النفسي للمهاجرين في مدينة دوسلدورف ومدينة نويس",
+                "region": "dormagen",
+            },
+        )
+    )
+    opts = PrintOptions(stand=STAND, categories=("psychotherapie",))
+    return [line for page in drawn_lines(render_register(r, opts)) for line in page]
+
+
+def test_names_mixing_arabic_and_german_read_in_order(mixed: list[str]) -> None:
+    # German first: the Arabic part right to left inside its parentheses
+    assert f"Beratungsstelle An-Nur ({right_to_left('مركز النور')}) inst-0001" in mixed
+    # Arabic first: the line is right to left, so the German part stands on the left
+    assert f"Beratung für Familien – {right_to_left('مركز النور')} inst-0002" in mixed
+    # parentheses in Arabic text face the words they enclose (they were drawn ")…(")
+    assert f"({right_to_left('فرع نويس')}) {right_to_left('مركز النور')} inst-0003" in mixed
+    assert f"Beratung – (An-Nur) {right_to_left('مركز النور')} inst-0004" in mixed
+    assert f"Name Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in mixed
+
+
+def test_numbers_in_arabic_text_stay_where_they_are_read(mixed: list[str]) -> None:
+    # the house number read after the street (from the right), the town after the postcode
+    assert f"Anschrift Düsseldorf 40211 ,12 {right_to_left('شارع النور')}" in mixed
+    assert f"Anschrift ۱۲ {right_to_left('خیابان ولی‌عصر')}" in mixed
+    # an Arabic sentence in a German line is one right-to-left phrase, its numbers in it
+    arabic = f"13 {right_to_left('إلى')} 9 {right_to_left('من الساعة')} 123456 0211"
+    assert f"Termine: {arabic} {right_to_left('اتصل بنا على')}" in mixed
+
+
+def test_a_long_arabic_note_stays_right_to_left_on_every_line(mixed: list[str]) -> None:
+    # the line that starts with German words goes on an Arabic paragraph: the German words
+    # stand at its right, where the reader goes on (they stood at the left, read last)
+    (line,) = [line for line in mixed if "Grevenbroich" in line]
+    assert line.startswith(right_to_left("في المدينة منذ سنوات") + " ")
+    assert line.endswith("Grevenbroich und dem Rhein-Kreis")
+
+
+def test_a_name_broken_over_two_lines_keeps_its_arabic_words_in_order(mixed: list[str]) -> None:
+    # the Arabic part begins at the end of the first line and goes on on the second
+    # (the first line held the end of the name, the second its beginning)
+    at = next(n for n, line in enumerate(mixed) if line.startswith("Psychosoziales"))
+    first, second = mixed[at], mixed[at + 1]
+    assert first.startswith("Psychosoziales Zentrum für Geflüchtete Düsseldorf e.V. – ")
+    assert first.endswith(right_to_left("المركز النفسي"))
+    assert second.startswith(right_to_left("ومدينة نويس")) and second.endswith("inst-0005")
 
 
 def test_languages_typed_into_other_are_shown_once() -> None:
