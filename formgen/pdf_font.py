@@ -208,7 +208,7 @@ def _arabic_forms() -> dict[int, dict[str, int]]:
         if len(decomposition) == 2 and decomposition[0].startswith("<"):
             kind = decomposition[0].strip("<>")
             forms.setdefault(int(decomposition[1], 16), {})[kind] = cp
-    for cp in range(0xFB50, 0xFBFF):  # Persian/Urdu letters (پ چ ژ گ ک ی …)
+    for cp in range(0xFB50, 0xFC00):  # Persian/Urdu letters (پ چ ژ گ ک ی …)
         decomposition = unicodedata.decomposition(chr(cp)).split()
         if len(decomposition) == 2 and decomposition[0].startswith("<"):
             kind = decomposition[0].strip("<>")

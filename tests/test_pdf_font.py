@@ -29,6 +29,13 @@ def test_arabic_is_shaped_and_drawn_right_to_left() -> None:
     assert "\ufefb" in shape_arabic("لا") or "\ufefc" in shape_arabic("لا")
 
 
+def test_persian_yeh_joins_on_both_sides_inside_a_word() -> None:
+    # ی between two letters is its medial form (U+FBFF): it was drawn as a final one, which
+    # broke خیابان ("street") and پیشنهاد into two pieces in every prefilled field
+    for word in ("خیابان", "پیشنهاد"):
+        assert unicodedata.name(shape_arabic(word)[1]) == "ARABIC LETTER FARSI YEH MEDIAL FORM"
+
+
 def test_mixed_text_keeps_latin_and_digits_in_reading_order() -> None:
     # a number after Arabic letters belongs to them (read from the right: مركز, then 12), as
     # Word, LibreOffice and browsers show it; digits keep their order
