@@ -43,8 +43,10 @@ from formgen.tracking import (
     FieldProblems,
     InstitutionStatus,
     RegisterView,
+    Removed,
     StatusSummary,
     current_name,
+    fallback_email,
     institution_status,
     round_status,
     split_on_its_way,
@@ -689,16 +691,20 @@ def register_recipients(
     """Every institution of the register, with the address the register holds; one it holds
     none or an invalid one for (a returned form's e-mail field left blank, or holding
     ``info(at)example.org``) with the address that worked, that of its latest delivered mail in
-    the send log (``deliveries``), unless that mail bounced or a later mail to that address was
-    refused for good: then it has none, and :attr:`Recipient.email_problem` says why (one with
-    an invalid address is then :attr:`RecipientList.unmailable`, the address as given)."""
+    the send log (``deliveries``), unless that mail bounced, a later mail to that address was
+    refused for good, or a coordinator removed the register's address by hand since
+    (:func:`~formgen.tracking.fallback_email`): then it has none, and
+    :attr:`Recipient.email_problem` says why (one with an invalid address is then
+    :attr:`RecipientList.unmailable`, the address as given)."""
     if view is None:
         raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
     records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
     listed = recipients_from_records(records)
     logged = institution_status(deliveries, None, dt.date.today())  # only its addresses count
+    removed = view.emails_removed()
     everyone = [
-        _logged_address(r, logged.get(r.id)) for r in (*listed.recipients, *listed.unmailable)
+        _logged_address(r, logged.get(r.id), removed.get(r.id))
+        for r in (*listed.recipients, *listed.unmailable)
     ]
     return replace(
         listed,
@@ -707,28 +713,35 @@ def register_recipients(
     )
 
 
-def _logged_address(recipient: Recipient, status: InstitutionStatus | None) -> Recipient:
+def _logged_address(
+    recipient: Recipient, status: InstitutionStatus | None, removed: Removed | None
+) -> Recipient:
     """``recipient`` without a usable address in the register, with the one its latest
     delivered mail went to, or with why that one cannot be used either."""
-    if recipient.email or status is None:
+    if recipient.email:
         return recipient
-    if status.working_email:
-        assert status.delivered is not None  # an address worked: it was delivered
+    if email := fallback_email(status, removed):
+        assert status is not None and status.delivered is not None  # an address worked
         return replace(
             recipient,
-            email=status.working_email,
+            email=email,
             source=f"send log: {status.delivered.round}",
             from_send_log=True,
         )
-    d = status.dead_address
-    if d is None:
+    if removed is not None:
+        why = (
+            f"{removed}; set the new one: formgen register set {recipient.id} institution.email "
+            "ADDRESS"
+        )
+    elif status is not None and (d := status.dead_address) is not None:
+        what = "bounced" if d.bounced else "was refused by the server"
+        why = (
+            f"the last address, {d.email} (round {d.round}), {what} "
+            f"({d.last_error or 'not delivered'}); add its new address to the register or a "
+            "recipients list"
+        )
+    else:
         return recipient
-    what = "bounced" if d.bounced else "was refused by the server"
-    why = (
-        f"the last address, {d.email} (round {d.round}), {what} "
-        f"({d.last_error or 'not delivered'}); add its new address to the register or a "
-        "recipients list"
-    )
     return replace(
         recipient,
         email_problem=f"{recipient.email_problem}; {why}" if recipient.email_problem else why,

@@ -34,6 +34,22 @@ FieldProblems = dict[str, dict[str, str]]
 _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 
 
+@dataclass(frozen=True)
+class Removed:
+    """An institution's address a coordinator removed from the register by hand (``formgen
+    register set ID institution.email --clear``), the register holding none since: a round of
+    the register does not mail it where a mail went before that (:func:`fallback_email`)."""
+
+    email: str
+    at: str
+    """When, ISO 8601."""
+    note: str
+
+    def __str__(self) -> str:
+        day = _moment(self.at).astimezone().date().isoformat()
+        return f"its address, {self.email}, was removed by hand on {day} ({self.note})"
+
+
 class RegisterView(Protocol):
     """What mailing needs from the register; every query may be unavailable (``None``)."""
 
@@ -79,6 +95,11 @@ class RegisterView(Protocol):
 
     def conflict_count(self) -> int | None:
         """Values waiting for review because both sides changed them (None: unknown)."""
+        ...
+
+    def emails_removed(self) -> Mapping[str, Removed]:
+        """The institutions whose address a coordinator removed by hand and that have none in
+        the register since (empty: none, or unknown)."""
         ...
 
 
@@ -148,6 +169,17 @@ class InstitutionStatus:
         form's e-mail field left blank, or holding an invalid address)."""
         d = self.delivered
         return d.email if d is not None and self.dead_address is None else ""
+
+
+def fallback_email(status: InstitutionStatus | None, removed: Removed | None) -> str:
+    """Where a round of the register mails an institution it holds no usable address for: the
+    address that worked (:attr:`InstitutionStatus.working_email`), unless a coordinator removed
+    the register's address by hand after that mail went out (``removed``); ``""``: nowhere."""
+    if status is None or status.delivered is None:
+        return ""
+    if removed is not None and _moment(status.delivered.delivered_at) < _moment(removed.at):
+        return ""
+    return status.working_email
 
 
 def _cycles(mails: Sequence[Delivery]) -> list[list[Delivery]]:
@@ -391,8 +423,7 @@ class StatusSummary:
     conflicts: int | None
     without_email: list[str]
     """Register institutions that cannot be mailed: no e-mail address in the register or an
-    invalid one, and none that worked in the send log
-    (:attr:`InstitutionStatus.working_email`)."""
+    invalid one, and none that worked in the send log (:func:`fallback_email`)."""
     returns_known: bool
     notes: list[str]
     to_update: int | None = None
@@ -431,6 +462,7 @@ def summarise(
     stale_ids = view.stale() if view else None
     without_email = []
     if view is not None:
+        removed = view.emails_removed()
         for iid in view.institution_ids():
             rec = view.record(iid)
             logged = statuses.get(iid)
@@ -438,7 +470,7 @@ def summarise(
             if (
                 rec is not None
                 and (not email or check_email(email) is not None)
-                and not (logged and logged.working_email)
+                and not fallback_email(logged, removed.get(iid))
             ):
                 without_email.append(iid)
     conflicts = view.conflict_count() if view else None

@@ -14,6 +14,8 @@ It uses what the register provides and says clearly what it could not find:
   agree with that list, and the required fields each lacks and those holding invalid values,
   with why in each language of the mails (named in the update mail);
 * conflicts: the register's held conflicts;
+* addresses a coordinator removed by hand (``formgen register set ID institution.email
+  --clear``), so that no round mails them where the send log says earlier mails went;
 * retired institutions (``formgen register retire``): left out of :meth:`institution_ids` and
   of the update list, and given with when and why, so that no round mails them and ``formgen
   status`` counts them nowhere.
@@ -30,7 +32,7 @@ from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
-from formgen.tracking import FieldProblems
+from formgen.tracking import FieldProblems, Removed
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.messages import per_language, problem_text
@@ -192,6 +194,25 @@ class WorkspaceRegisterView:
     def conflict_count(self) -> int | None:
         conflicts = self._data.get("conflicts")
         return len(conflicts) if isinstance(conflicts, dict) else None
+
+    def emails_removed(self) -> dict[str, Removed]:
+        """The institutions whose latest change of address was its removal by hand."""
+        out: dict[str, Removed] = {}
+        for iid in self.institution_ids():
+            history = self._data["institutions"][iid].get("history") or []
+            for h in reversed(history):
+                change = next((c for c in h.get("changes") or () if c[0] == _EMAIL), None)
+                if change is None:
+                    continue
+                old, new = change[1] or {}, change[2]
+                if h.get("op") == "set" and new is None:
+                    email = str(old.get("v") or old.get("raw") or "")
+                    out[iid] = Removed(email, str(h.get("at", "")), str(h.get("note", "")))
+                break
+        return out
+
+
+_EMAIL = "institution.email"
 
 
 def _flagged(places: Sequence[dict[str, Any]], field_id: str) -> dict[str, Any]:

@@ -385,3 +385,37 @@ def test_a_value_left_empty_on_a_return_is_told_with_the_command_that_removes_it
     code, said = register(ws, *told.split()[2:], "--note", "Adresse kommt zurück")
     assert code == 0, said
     assert load(ws).value("ua-1", "psychotherapie.contact_email") is None
+
+
+def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Olga's address no longer works: the coordinator removes it from the register. A round of
+    the register does not mail it again where the earlier mails went (the send log) but says
+    why and what to do, and 'formgen status' counts ua-1 without an e-mail address; an address
+    a mail reached after the removal (through a recipients list) is used again."""
+    log = ws.root / "sendlog.jsonl"
+    events = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    for e in events:  # the mails went out a minute before the telephone call
+        e["at"] = (dt.datetime.fromisoformat(e["at"]) - dt.timedelta(minutes=1)).isoformat()
+    log.write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
+    code, _ = register(ws, "set", "ua-1", "institution.email", "--clear", "--note", "Adresse tot")
+    assert code == 0
+    root = str(ws.root)
+    out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
+    assert (
+        "  NOT MAILED ua-1 (Ольга Петренко – Консультація): no e-mail address (register: ua-1); "
+        "its address, olga@example.org, was removed by hand on "
+        f"{dt.date.today().isoformat()} (Adresse tot); set the new one: formgen register set "
+        "ua-1 institution.email ADDRESS; contact them another way"
+    ) in out.splitlines(), out
+    assert not (tmp_path / "d3" / "ua-1.eml").exists()
+    status = json.loads(run("status", "-w", root, "--json"))
+    assert status["without_email"] == ["ua-1"]
+
+    new = tmp_path / "neu.csv"
+    new.write_text("id;institution;email;categories;region\nua-1;Olga;olga.neu@example.org;psychotherapie;\n", "utf-8")  # fmt: skip
+    run("mail", str(new), "--force", "-w", root, "--drafts", str(tmp_path / "d4"), "--round", "r4")
+    out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d5"), "--round", "r5", "--dry-run")  # fmt: skip
+    assert "<olga.neu@example.org> (address from send log: r4)" in out, out
+    assert json.loads(run("status", "-w", root, "--json"))["without_email"] == []
