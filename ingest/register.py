@@ -1174,7 +1174,7 @@ class Register:
         removal. Returns path → stored value (``None``: removed), only what changes; a multiple
         choice is replaced whole, its list and its ``._other`` text. Raises
         :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
-        (unless ``force``), a path it has no value at, an invalid value, a value a held
+        (unless ``force``), a path it has no value at, an invalid or too long value, a value a held
         conflict waits on, or no change at all."""
         inst = self.institution(iid)
         if not force and (was := self.retired(iid)) is not None:
@@ -1195,8 +1195,13 @@ class Register:
         new: dict[str, Json] = {}
         if text is not None:
             # here, not at the top: the checks load phonenumbers, which reading needs not
-            from ingest.validate import check_typed
+            from ingest.validate import MAX_VALUE_CHARS, check_typed
 
+            if len(text) > MAX_VALUE_CHARS:  # a return's is kept shortened, its file archived
+                raise RegisterError(
+                    f"{iid} {path}: the value is {len(text):,} characters long, more than the "
+                    f"{MAX_VALUE_CHARS:,} a value may have — shorten it; nothing changed"
+                )
             scope = path.partition(".")[0]
             for key, checked in check_typed(f, text).items():
                 if checked.problem is not None:

@@ -257,6 +257,11 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
             ["ua-1", "psychotherapie.plans", "--clear"],
             "Error: ua-1 psychotherapie.plans holds no value already; nothing changed",
         ),
+        (
+            ["ua-1", "psychotherapie.plans", "Plan für Łódź. " * 700],
+            "Error: ua-1 psychotherapie.plans: the value is 10,500 characters long, more than "
+            "the 10,000 a value may have — shorten it; nothing changed\n",
+        ),
     ],
     ids=[
         "phone",
@@ -271,6 +276,7 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
         "unknown-institution",
         "same",
         "clear-nothing",
+        "too-long",
     ],
 )
 def test_what_cannot_be_set_is_refused_and_nothing_is_journaled(
