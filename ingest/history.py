@@ -7,7 +7,8 @@ under "Einrichtung"), a region, choice or language by its name ("Dormagen", "Feh
 clock with its zone (``23.11.2026 08:52 MEZ``). A value the schema has no label for (a field
 or choice a later schema version dropped) is shown as stored. An institution taken out of the
 register and back (``register retire``, ``restore``) has those events, with when and why,
-among its revisions; a value a coordinator set by hand (``register set``) its revision with
+among its revisions, and so have entries it confirmed as they are (``register confirm``: the
+note and the checklists); a value a coordinator set by hand (``register set``) its revision with
 the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``). ``--json`` keeps the
 stored paths and values for machines, and times in UTC.
 """
@@ -156,9 +157,9 @@ def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
     return f"{head}\n" + under(f"    {say('holds_now', lang)} ", now)
 
 
-EVENTS = {"retire": "op_retire", "restore": "op_restore"}
-"""The events of a history that change no value (:meth:`ingest.register.Register.retire`) →
-their words in :data:`ingest.messages.WORDS`."""
+EVENTS = {"retire": "op_retire", "restore": "op_restore", "confirm": "op_confirm"}
+"""The events of a history that change no value (:meth:`ingest.register.Register.retire`,
+:meth:`~ingest.register.Register.confirm`) → their words in :data:`ingest.messages.WORDS`."""
 
 
 def _op_text(op: str, lang: str) -> str:
@@ -180,9 +181,11 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
         head += f"  {retired_text(retired, lang, why=False)}"  # why: on its retire line below
     out = [head]
     for h in reg.history(iid):
-        if h["op"] in EVENTS:  # retired or restored: no value changed, no file
+        if h["op"] in EVENTS:  # retired, restored or confirmed: no value changed, no file
             said = f"{moment_text(str(h['at']), lang)}  {say(EVENTS[h['op']], lang)}"
-            out.append(f"\n{said}" + (f": {h['reason']}" if h.get("reason") else ""))
+            why = h.get("reason") or h.get("note")
+            out.append(f"\n{said}" + (f": {why}" if why else ""))
+            out.extend(f"  {scope_label(reg.schema, c, lang)}" for c in h.get("categories", ()))
             continue
         src = reg.source(h.get("src"))
         if (how := by_hand(src, lang)) is not None:  # set by a coordinator: no file, no form

@@ -5,7 +5,8 @@
 * Every change is first an operation in ``journal.jsonl`` (append + fsync): a merged return (the
   validated submission itself, its provenance and ingest time), a decision (``resolve``,
   ``resolve-duplicate``), an institution retired or restored (``retire``, ``restore``) or a
-  value a coordinator set or removed by hand (``set``: the checked values and the note). A
+  value a coordinator set or removed by hand (``set``: the checked values and the note), entries
+  an institution confirmed as they are (``confirm``: its checklists and the note). A
   merge counts as ingested when its journal line is on disk — that is when :meth:`RegisterWriter.merge`
   returns.
 * ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
@@ -25,7 +26,7 @@ import gc
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -169,6 +170,8 @@ def apply_op(
         reg.restore(op["target"], at=op["at"])
     elif kind == "set":
         reg.set_by_hand(op["target"], op["values"], op["note"], at=op["at"])
+    elif kind == "confirm":
+        reg.confirm(op["target"], op["categories"], op["note"], at=op["at"], force=True)
     else:
         raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
 
@@ -326,6 +329,21 @@ class RegisterWriter:
             {"op": "set", "at": at, "target": iid, "path": path, "values": values, "note": note}
         )
         return changes
+
+    def confirm(
+        self,
+        iid: str,
+        categories: Iterable[str],
+        note: str,
+        force: bool = False,
+        lang: str | None = None,
+    ) -> list[str]:
+        """Confirm ``iid``'s entries as they are (:meth:`ingest.register.Register.confirm`);
+        on disk when this returns. Journaled are the checklists by id."""
+        at = now_iso()
+        done = self.register.confirm(iid, categories, note, at=at, force=force, lang=lang)
+        self._log({"op": "confirm", "at": at, "target": iid, "categories": done, "note": note})
+        return done
 
     def checkpoint(self) -> None:
         checkpoint(self.ws, self.register)

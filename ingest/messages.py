@@ -224,6 +224,9 @@ WORDS: dict[str, dict[str, str]] = {
         "restored": "{iid} {name}: restored; back in the lists, the print and the mail rounds",
         "op_retire": "retired",
         "op_restore": "restored",
+        "op_confirm": "confirmed by hand",
+        "confirmed_done": "{iid} {name}: {category} confirmed on {date} ({note})",
+        "still_incomplete": "  still incomplete: {why}",
         "by_hand": "set by hand: {note}",
         "revision_by_hand": "revision {rev}  {at}  {how}",
         "mine_by_hand": "mine (register: {how}, {at})",
@@ -356,6 +359,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Mailrunden",
         "op_retire": "aus dem Register genommen",
         "op_restore": "wieder aufgenommen",
+        "op_confirm": "bestätigt (telefonisch)",
+        "confirmed_done": "{iid} {name}: {category} bestätigt am {date} ({note})",
+        "still_incomplete": "  weiterhin unvollständig: {why}",
         "by_hand": "von Hand gesetzt: {note}",
         "revision_by_hand": "Revision {rev}  {at}  {how}",
         "mine_by_hand": "mine (im Register: {how}, {at})",
@@ -398,7 +404,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
 ``history``), of the lines the register commands confirm with (``resolve``, ``retire``,
-``restore``, ``set``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
+``restore``, ``set``, ``confirm``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
 (``register export --labels``) and of the printed register (``register print``: the ``print_`` words, with the counts, reasons
 and the word for an invalid value the terminal views say too), per language; every language
 has every key. One thing has one word everywhere: an entry past its category's

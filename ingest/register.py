@@ -53,6 +53,12 @@ new value. Its ``src`` is a source that is no file: ``{"kind": "hand", "note", "
 any other: a form made before that comes back with the old value changes nothing, one with
 another value is held.
 
+A coordinator records that an institution confirmed its entries as they are (on the telephone:
+"all still true") with :meth:`Register.confirm` (``formgen register confirm``): each entry
+counts as confirmed by the institution that day (``confirmed_at``, ``reconfirmed_at``,
+``by_institution``), and its history gets an event like a retirement's, ``"op": "confirm"``
+with the ``"note"`` and the ``"categories"``; no value changes, the revision stays.
+
 Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 
 * the same file (SHA-256) or the same form instance with the same content again → nothing changes;
@@ -1156,6 +1162,47 @@ class Register:
         at = at or now_iso()
         del inst["retired"]
         self._event(inst, at, "restore")
+
+    def confirm(
+        self,
+        iid: str,
+        categories: Iterable[str],
+        note: str,
+        at: str | None = None,
+        force: bool = False,
+        lang: str | None = None,
+    ) -> list[str]:
+        """The institution said its entries are still true (on the telephone, say): its entries
+        in ``categories`` (ids or names as people write them; none: all of them) count as
+        confirmed by it at ``at`` (:func:`ingest.staleness.last_confirmed`). No value changes;
+        its history gets the event with ``note``. Returns the checklists confirmed. Raises
+        :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
+        (unless ``force``) or a checklist it has no entry in (named in ``lang``)."""
+        inst = self.institution(iid)
+        if not force and (was := self.retired(iid)) is not None:
+            raise RegisterError(
+                f"{iid} is {retired_text(was)}; nothing changed — 'formgen register "
+                f"restore {iid}' takes it back, or confirm it with --force all the same"
+            )
+        has = list(inst["entries"])
+        wanted = list(dict.fromkeys(self.schema.category_named(c, lang).id for c in categories))
+        for cid in wanted:
+            if cid not in has:
+                raise RegisterError(
+                    f"{iid} has no entry in {cid} (its entries: {', '.join(has) or 'none'}); "
+                    "nothing changed"
+                )
+        done = wanted or has
+        if not done:
+            raise RegisterError(f"{iid} has no entry to confirm; nothing changed")
+        at = at or now_iso()
+        for cid in done:
+            entry = inst["entries"][cid]
+            entry["confirmed_at"] = _later(entry.get("confirmed_at"), at)
+            entry["reconfirmed_at"] = _later(entry.get("reconfirmed_at"), at)  # over its "Datum"
+            entry["by_institution"] = True
+        self._event(inst, at, "confirm", note=note, categories=done)
+        return done
 
     def _event(self, inst: Json, at: str, op: str, **more: Any) -> None:
         """An event in ``inst``'s history that changes no value (its revision stays: forms

@@ -2,9 +2,12 @@
 
 Stale entries and gaps are data, never exceptions (formgen.errors). An entry's *last
 confirmation* is its ``date`` field ("Datum" on the form) when that holds a valid date, otherwise
-the day a return last confirmed it. It is stale when that is older than its category's
-``stale_after_days``. An entry is *unconfirmed* when no form of the institution itself ever came
-back for it (only checklists filled by the centre or by someone else). A *gap* is a category in a
+the day a return last confirmed it (:func:`last_confirmed`); a coordinator who heard from the
+institution that all is still true records it with ``formgen register confirm``
+(:meth:`ingest.register.Register.confirm`), which counts as its confirmation that day. It is
+stale when that is older than its category's ``stale_after_days``. An entry is *unconfirmed*
+when the institution itself never confirmed it (only checklists filled by the centre or by
+someone else came back, and no confirmation was recorded). A *gap* is a category in a
 region with no entry at all, or only entries that answered "Fehlanzeige".
 
 An institution with an entry that is stale, incomplete, invalid or unconfirmed (a *finding*
@@ -301,6 +304,22 @@ def _field_labels(reg: Register, category: str, field_ids: Iterable[str], lang: 
     return ", ".join(field_label(field_of(reg.schema, category, k), k, lang) for k in field_ids)
 
 
+def why_text(reg: Register, f: Finding, lang: str = "de") -> str:
+    """Why ``f`` is on the update list, in ``lang``: its reasons, the fields missing or invalid
+    by their names, how old it is (``fehlt (Sprachen), veraltet (400 Tage > 365)``)."""
+    return ", ".join(
+        say(f"reason_{r}", lang)
+        + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
+        + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
+        + (
+            f" ({say('age', lang, days=f.age_days, limit=f.stale_after_days)})"
+            if r == STALE and f.age_days
+            else ""
+        )
+        for r in f.reasons
+    )
+
+
 def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> str:
     """A plain-text table for the terminal in ``lang``: its headers and reasons, checklists,
     regions, the fields missing or invalid by their names and the last confirmation as the
@@ -313,17 +332,6 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
         )
     ]
     for f in findings:
-        why = ", ".join(
-            say(f"reason_{r}", lang)
-            + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
-            + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
-            + (
-                f" ({say('age', lang, days=f.age_days, limit=f.stale_after_days)})"
-                if r == STALE and f.age_days
-                else ""
-            )
-            for r in f.reasons
-        )
         rows.append(
             (
                 f.institution_id,
@@ -331,7 +339,7 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
                 cut(reg.schema.category_label(f.category, lang), CATEGORY_COLUMNS),
                 reg.schema.region_label(f.region, lang) if f.region else "—",
                 date_text(f.last_confirmed, lang) if f.last_confirmed else say("never", lang),
-                why,
+                why_text(reg, f, lang),
             )
         )
     return table(rows)

@@ -1,5 +1,5 @@
-"""``formgen register …``: history, conflicts, resolve, retire, restore, set, rebuild, stale,
-gaps, export, find, print.
+"""``formgen register …``: history, conflicts, resolve, retire, restore, set, confirm, rebuild,
+stale, gaps, export, find, print.
 
 A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
 :mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`. :mod:`ingest.history`,
@@ -21,7 +21,7 @@ import click
 from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
-from ingest.messages import reason_text, say, say_count
+from ingest.messages import date_text, reason_text, say, say_count
 from ingest.register import Register
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -255,6 +255,67 @@ def set_cmd(
             how=how,
         )
         click.echo(said)
+
+
+@register.command("confirm")
+@click.argument("institution_id")
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    help="Only its entry in this checklist: id or name, e.g. Psychotherapie (repeatable; "
+    "default: all its entries).",
+)
+@click.option(
+    "--note",
+    required=True,
+    help="Who confirmed it and how, kept in its history: e.g. 'telefonisch bestätigt, Frau Öztürk'.",
+)
+@click.option("--force", is_flag=True, help="Confirm a retired institution all the same.")
+@workspace_option
+@library_errors
+def confirm(
+    institution_id: str, categories: tuple[str, ...], note: str, force: bool, workspace_dir: str
+) -> None:
+    """Record that INSTITUTION_ID confirmed its entries as they are, e.g. on the telephone
+    ("Is everything on your entry still true?" — "Yes.").
+
+    Its entries (all, or those of --category) count as confirmed by the institution today:
+    they leave the update list ('register stale', 'status', 'mail --stale') until they are out
+    of date again. No value changes, forms already sent stay current; its history shows the
+    note. An entry that lacks required data or holds an invalid value stays on the list for
+    that: correct it with 'formgen register set'.
+    """
+    note = " ".join(note.split())  # one line, as typed
+    if not note:
+        raise click.UsageError("--note is blank; say who confirmed it and how")
+    ws = Workspace.open(workspace_dir)
+    lang = ws.language
+    with journal.writing(ws) as w:
+        done = w.confirm(institution_id, categories, note, force, lang)
+        reg = w.register
+    entries = reg.institutions[institution_id]["entries"]
+    findings = {
+        f.category: f
+        for f in staleness.review(reg, categories=done, lang=lang)
+        if f.institution_id == institution_id
+    }
+    for cid in done:
+        day = staleness.last_confirmed(entries[cid])
+        said = say(
+            "confirmed_done",
+            lang,
+            iid=institution_id,
+            name=reg.name_of(institution_id),
+            category=reg.schema.category_label(cid, lang),
+            date=date_text(day, lang) if day else "?",
+            note=note,
+        )
+        click.echo(said)
+        if cid in findings:
+            click.echo(
+                say("still_incomplete", lang, why=staleness.why_text(reg, findings[cid], lang))
+            )
 
 
 def _pipeline_reread(ws: Workspace) -> journal.Reread:

@@ -1,0 +1,211 @@
+"""``formgen register confirm``: an institution says on the telephone that its entry is still
+true, and the coordinator records it, on registers built from forms that PDFium (Chrome's
+engine) filled in and formgen ingested."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from test_register_returns import RECIPIENTS, mailed_form, run
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+from ingest.messages import moment_text
+from ingest.pipeline import ingest_into_register
+
+TODAY = dt.date.today()
+LONG_AGO = TODAY - dt.timedelta(days=400)
+ÖZTÜRK = "telefonisch bestätigt, Frau Öztürk"
+PSYCHOTHERAPIE = "PsychotherapeutIn, niedergelassen"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    """Olga Petrenko (ua-1) and the practice in Łódź returned their forms, dated 400 days ago
+    (Łódź without its region); the update round (prefilled from the register) went out."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    for iid, cid, initials in (("ua-1", "psychotherapie", "ОП"), ("lodz", "facharzt", "ŁŻ")):
+        typed = {f"{cid}.date": LONG_AGO.strftime("%d.%m.%Y"), f"{cid}.initials": initials}
+        filled = tmp_path / f"{iid}.pdf"
+        filled.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), typed))
+        ingest_into_register([filled], ws)
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    return ws
+
+
+def register(ws: Workspace, *args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(main, ["register", *args, "-w", str(ws.root)])
+    return done.exit_code, done.output
+
+
+def stale(ws: Workspace, *args: str) -> dict[tuple[str, str], list[str]]:
+    code, out = register(ws, "stale", "--json", *args)
+    assert code == 0, out
+    return {(f["institution_id"], f["category"]): f["reasons"] for f in json.loads(out)}
+
+
+def journal_bytes(ws: Workspace) -> bytes:
+    return (ws.root / "journal.jsonl").read_bytes()
+
+
+def test_an_entry_confirmed_on_the_telephone_leaves_the_update_list_until_it_is_out_of_date(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    assert stale(ws)[("ua-1", "psychotherapie")] == ["stale"]
+    assert json.loads(run("status", "-w", str(ws.root), "--json"))["stale"] == 2
+    values = json.loads(ws.register_path.read_bytes())["institutions"]["ua-1"]["institution"]
+
+    code, out = register(ws, "confirm", "ua-1", "--note", ÖZTÜRK)
+    assert (code, out) == (
+        0,
+        f"ua-1 Ольга Петренко – Консультація: {PSYCHOTHERAPIE} bestätigt am "
+        f"{TODAY.strftime('%d.%m.%Y')} ({ÖZTÜRK})\n",
+    )
+    assert ("ua-1", "psychotherapie") not in stale(ws)
+    assert json.loads(run("status", "-w", str(ws.root), "--json"))["stale"] == 1  # Łódź
+    # out of date again a year after the call, not after the "Datum" on the form
+    later = (TODAY + dt.timedelta(days=366)).isoformat()
+    assert stale(ws, "--today", later)[("ua-1", "psychotherapie")] == ["stale"]
+
+    # the exports say it was confirmed today, by the institution; no value changed
+    table = tmp_path / "register.csv"
+    assert register(ws, "export", "-o", str(table))[0] == 0
+    rows = csv.DictReader(io.StringIO(table.read_text("utf-8-sig")))
+    (row,) = [r for r in rows if r["institution_id"] == "ua-1"]
+    assert (row["last_confirmed"], row["date"]) == (TODAY.isoformat(), LONG_AGO.isoformat())
+    exported = tmp_path / "register.json"
+    assert register(ws, "export", "--format", "json", "-o", str(exported))[0] == 0
+    (olga,) = [i for i in json.loads(exported.read_bytes())["institutions"] if i["id"] == "ua-1"]
+    assert olga["status"]["psychotherapie"] == {
+        "last_confirmed": TODAY.isoformat(),
+        "stale": False,
+        "confirmed_by_institution": True,
+    }
+    reg = load(ws)
+    assert reg.institutions["ua-1"]["institution"] == values
+    assert reg.institutions["ua-1"]["rev"] == 1  # forms already out stay current
+
+    # journaled before the command said so, and in the history with the note
+    last = json.loads(journal_bytes(ws).splitlines()[-1])
+    assert (last["op"], last["target"], last["categories"], last["note"]) == (
+        "confirm",
+        "ua-1",
+        ["psychotherapie"],
+        ÖZTÜRK,
+    )
+    event = reg.history("ua-1")[-1]
+    assert (event["op"], event["rev"], event["changes"]) == ("confirm", 1, [])
+    code, out = register(ws, "history", "ua-1")
+    said = f"\n\n{moment_text(str(event['at']), 'de')}  bestätigt (telefonisch): {ÖZTÜRK}\n"
+    assert code == 0 and out.endswith(f"{said}  {PSYCHOTHERAPIE}\n"), out
+
+    before = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == before
+
+
+def test_an_entry_a_checklist_of_the_centre_brought_in_is_confirmed_by_the_institution(
+    tmp_path: Path,
+) -> None:
+    """The centre filled in a blank checklist for a crisis service itself: the entry is
+    current and complete, but "unbestätigt" until the service confirms it."""
+    ws = make_workspace(tmp_path / "ws")
+    blank = tmp_path / "krisendienst.pdf"
+    run("generate", "pdf", "--kind", "checklist", "--category", "krisendienst", "-w", str(ws.root), "--out", str(blank))  # fmt: skip
+    typed = {
+        "krisendienst.1.name": "Kriz Servisi Şişli",
+        "krisendienst.1.region": "Dormagen",
+        "krisendienst.1.date": TODAY.strftime("%d.%m.%Y"),
+        "krisendienst.1.initials": "ŞY",
+    }
+    filled = tmp_path / "Krisendienst ausgefüllt.pdf"
+    filled.write_bytes(pdfium_fill(blank.read_bytes(), typed))
+    ingest_into_register([filled], ws)
+    ((iid, cid),) = stale(ws)
+    assert (cid, stale(ws)[(iid, cid)]) == ("krisendienst", ["unconfirmed"])
+
+    code, out = register(ws, "confirm", iid, "--category", "Krisen(interventions)dienst", "--note", "Herr Şahin am Telefon")  # fmt: skip
+    assert code == 0 and "Kriz Servisi Şişli: Krisen(interventions)dienst bestätigt am" in out
+    assert stale(ws) == {}
+
+
+def test_confirming_does_not_fix_missing_data_and_says_so(ws: Workspace) -> None:
+    assert stale(ws)[("lodz", "facharzt")] == ["stale", "missing"]
+    code, out = register(ws, "confirm", "lodz", "--category", "facharzt", "--note", "Pani Łęcka")
+    assert code == 0
+    assert out.splitlines() == [
+        "lodz Poradnia Łódź: Fachärztin/-arzt, niedergelassen bestätigt am "
+        f"{TODAY.strftime('%d.%m.%Y')} (Pani Łęcka)",
+        "  weiterhin unvollständig: fehlt (Versorgungsregion)",
+    ]
+    assert stale(ws)[("lodz", "facharzt")] == ["missing"]
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["inst-0999"], "Error: no institution 'inst-0999' in the register"),
+        (
+            ["lodz", "--category", "psychotherapie"],
+            "Error: lodz has no entry in psychotherapie (its entries: facharzt); nothing changed",
+        ),
+        (["lodz", "--category", "Zahnarzt"], "Error: unknown category 'Zahnarzt'"),
+    ],
+    ids=["unknown-institution", "no-such-entry", "unknown-category"],
+)
+def test_what_cannot_be_confirmed_is_refused_and_nothing_is_journaled(
+    ws: Workspace, args: list[str], error: str
+) -> None:
+    kept = ws.register_path.read_bytes(), journal_bytes(ws)
+    code, out = register(ws, "confirm", *args, "--note", ÖZTÜRK)
+    assert code == 1 and out.startswith(error), out
+    assert (ws.register_path.read_bytes(), journal_bytes(ws)) == kept
+
+
+def test_a_retired_institution_is_confirmed_only_with_force(ws: Workspace) -> None:
+    assert register(ws, "retire", "ua-1", "--reason", "geschlossen")[0] == 0
+    kept = journal_bytes(ws)
+    code, out = register(ws, "confirm", "ua-1", "--note", ÖZTÜRK)
+    assert code == 1 and out.startswith(
+        f"Error: ua-1 is retired on {TODAY.isoformat()} (geschlossen); nothing changed — "
+        "'formgen register restore ua-1' takes it back, or confirm it with --force all the same"
+    ), out
+    assert journal_bytes(ws) == kept
+    assert register(ws, "confirm", "ua-1", "--note", ÖZTÜRK, "--force")[0] == 0
+    assert json.loads(journal_bytes(ws).splitlines()[-1])["op"] == "confirm"
+
+
+@pytest.mark.parametrize("note", [[], ["--note", "  "]], ids=["no-note", "blank-note"])
+def test_a_confirmation_needs_a_note(ws: Workspace, note: list[str]) -> None:
+    kept = journal_bytes(ws)
+    code, out = register(ws, "confirm", "ua-1", *note)
+    assert code == 2 and "--note" in out, out
+    assert journal_bytes(ws) == kept
+
+
+def test_the_update_form_sent_before_the_call_still_merges_cleanly(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The update form went out before the telephone call; the institution returns it with a
+    new number anyway: a clean update, as it would have been without the call."""
+    assert register(ws, "confirm", "ua-1", "--note", ÖZTÜRK)[0] == 0
+    update = tmp_path / "Оновлення.pdf"
+    typed = {"institution.phone": "0211 7654321", "psychotherapie.date": TODAY.strftime("%d.%m.%Y")}
+    update.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), typed))
+    (out,) = ingest_into_register([update], ws).outcomes
+    assert out.merged == "updated, ua-1, 2 changes", (out.merged, out.warnings)
+    assert not out.warnings
+    reg = load(ws)
+    assert reg.value("ua-1", "institution.phone")["v"] == "+49 211 7654321"  # type: ignore[index]
+    assert [h["op"] for h in reg.history("ua-1")] == ["merge", "confirm", "merge"]
+    assert ("ua-1", "psychotherapie") not in stale(ws)
