@@ -359,7 +359,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Mailrunden",
         "op_retire": "aus dem Register genommen",
         "op_restore": "wieder aufgenommen",
-        "op_confirm": "bestätigt (telefonisch)",
+        "op_confirm": "von Hand bestätigt",
         "confirmed_done": "{iid} {name}: {category} bestätigt am {date} ({note})",
         "still_incomplete": "  weiterhin unvollständig: {why}",
         "by_hand": "von Hand gesetzt: {note}",

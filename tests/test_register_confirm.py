@@ -106,7 +106,7 @@ def test_an_entry_confirmed_on_the_telephone_leaves_the_update_list_until_it_is_
     event = reg.history("ua-1")[-1]
     assert (event["op"], event["rev"], event["changes"]) == ("confirm", 1, [])
     code, out = register(ws, "history", "ua-1")
-    said = f"\n\n{moment_text(str(event['at']), 'de')}  bestätigt (telefonisch): {ÖZTÜRK}\n"
+    said = f"\n\n{moment_text(str(event['at']), 'de')}  von Hand bestätigt: {ÖZTÜRK}\n"
     assert code == 0 and out.endswith(f"{said}  {PSYCHOTHERAPIE}\n"), out
 
     before = json.loads(ws.register_path.read_bytes())
