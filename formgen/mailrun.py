@@ -548,7 +548,9 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
         log = SendLog(ws.root)
         this_round = {d.institution_id: d for d in log.deliveries() if d.round == settings.round}
         for r in plan.without_email:
-            reason = "invalid_email" if r.given_email else "no_email"
+            reason = (
+                "dead_email" if r.dead_email else "invalid_email" if r.given_email else "no_email"
+            )
             d = this_round.get(r.id)
             if d is not None and (
                 d.delivered
@@ -686,15 +688,17 @@ def prefill_from(
 
 
 def register_recipients(
-    view: RegisterView | None, deliveries: Sequence[Delivery] = ()
+    view: RegisterView | None, deliveries: Sequence[Delivery] = (), *, force: bool = False
 ) -> RecipientList:
-    """Every institution of the register, with the address the register holds; one it holds
-    none or an invalid one for (a returned form's e-mail field left blank, or holding
-    ``info(at)example.org``) with the address that worked, that of its latest delivered mail in
-    the send log (``deliveries``), unless that mail bounced, a later mail to that address was
-    refused for good, or a coordinator removed the register's address by hand since
-    (:func:`~formgen.tracking.fallback_email`): then it has none, and
-    :attr:`Recipient.email_problem` says why (one with an invalid address is then
+    """Every institution of the register, with the address the register holds, unless a mail
+    to that address bounced or the server refused it for good (550 user unknown): then it is
+    :attr:`RecipientList.unmailable` (:attr:`Recipient.dead_email`), until the register holds
+    another address, or ``force``. One it holds none or an invalid one for (a returned form's
+    e-mail field left blank, or holding ``info(at)example.org``) with the address that worked,
+    that of its latest delivered mail in the send log (``deliveries``), unless that mail
+    bounced, a later mail to that address was refused for good, or a coordinator removed the
+    register's address by hand since (:func:`~formgen.tracking.fallback_email`): then it has
+    none, and :attr:`Recipient.email_problem` says why (one with an invalid address is then
     :attr:`RecipientList.unmailable`, the address as given)."""
     if view is None:
         raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
@@ -703,7 +707,7 @@ def register_recipients(
     logged = institution_status(deliveries, None, dt.date.today())  # only its addresses count
     removed = view.emails_removed()
     everyone = [
-        _logged_address(r, logged.get(r.id), removed.get(r.id))
+        _logged_address(r, logged.get(r.id), removed.get(r.id), force)
         for r in (*listed.recipients, *listed.unmailable)
     ]
     return replace(
@@ -714,12 +718,28 @@ def register_recipients(
 
 
 def _logged_address(
-    recipient: Recipient, status: InstitutionStatus | None, removed: Removed | None
+    recipient: Recipient, status: InstitutionStatus | None, removed: Removed | None, force: bool
 ) -> Recipient:
     """``recipient`` without a usable address in the register, with the one its latest
-    delivered mail went to, or with why that one cannot be used either."""
+    delivered mail went to, or with why that one cannot be used either; with the register's
+    address known dead (unless ``force``), without an address, and why."""
     if recipient.email:
-        return recipient
+        d = status.dead(recipient.email) if status is not None and not force else None
+        if d is None:
+            return recipient
+        what = "bounced" if d.bounced else "was refused by the server"
+        return replace(
+            recipient,
+            email="",
+            given_email=recipient.email,
+            dead_email=True,
+            email_problem=(
+                f"the register's address {recipient.email} {what} "
+                f"({d.last_error or 'not delivered'}) in round {d.round} on "
+                f"{str(d.failures[-1].get('at', ''))[:10]}; set the new one: formgen register "
+                f"set {recipient.id} institution.email ADDRESS{FORCE_HINT}"
+            ),
+        )
     if email := fallback_email(status, removed):
         assert status is not None and status.delivered is not None  # an address worked
         return replace(
@@ -1007,8 +1027,8 @@ class MailingStatus:
     """By institution id: ``id``, ``name`` (as the register has it now), ``mailed_name``,
     ``email``, ``state``, and of its latest mail ``round``, ``mailed``, ``deadline``,
     ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed, or
-    for ``not_mailed`` why its address cannot be mailed; ``reason``: ``no_email`` or
-    ``invalid_email``, ``email`` then the address as given)."""
+    for ``not_mailed`` why its address cannot be mailed; ``reason``: ``no_email``,
+    ``invalid_email`` or ``dead_email``, ``email`` then the address as given)."""
 
     def to_json(self, quarantine: Mapping[str, int]) -> dict[str, Any]:
         """``formgen status --json``; ``quarantine``: files kept aside, by kind."""

@@ -123,6 +123,10 @@ class Recipient:
     from_send_log: bool = False
     """``email`` is the address its latest delivered mail went to (the send log), as the
     register has none, or an invalid one (``given_email``)."""
+    dead_email: bool = False
+    """``given_email``, the register's address, is valid, but a mail to it bounced or the server
+    refused it for good (``email_problem`` says when): not mailed
+    (:func:`formgen.mailrun.register_recipients`)."""
 
     def record(self) -> InstitutionRecord:
         """The prefill of an institution the register does not know yet: what the list says."""

@@ -126,8 +126,8 @@ class InstitutionStatus:
     delivered: Delivery | None = None
     """The latest delivered mail (None: none was)."""
     refused: list[Delivery] = field(default_factory=list)
-    """The mails tried after :attr:`delivered` that the server refused for good (550 user
-    unknown …) and that never went out, oldest first."""
+    """The mails tried after :attr:`delivered` (every one, when none was delivered) that the
+    server refused for good (550 user unknown …) and that never went out, oldest first."""
 
     @property
     def answered_before(self) -> bool:
@@ -152,13 +152,18 @@ class InstitutionStatus:
 
     @property
     def dead_address(self) -> Delivery | None:
-        """The mail that showed the address of :attr:`delivered` no longer works: that mail
-        when it bounced, else the latest mail to the same address the server refused for good
-        since; None while the address works (and when none was delivered)."""
+        """The mail that showed the address of :attr:`delivered` no longer works (:meth:`dead`);
+        None while the address works (and when none was delivered)."""
+        return self.dead(self.delivered.email) if self.delivered is not None else None
+
+    def dead(self, email: str) -> Delivery | None:
+        """The mail that showed ``email`` no longer works: :attr:`delivered` when it went there
+        and bounced, else the latest mail there the server refused for good since; None while
+        no mail shows that (a round of the register does not mail its address then)."""
+        key = address_key(email)
         d = self.delivered
-        if d is None or d.bounced:
+        if d is not None and d.bounced and address_key(d.email) == key:
             return d
-        key = address_key(d.email)
         return next((r for r in reversed(self.refused) if address_key(r.email) == key), None)
 
     @property
@@ -219,24 +224,26 @@ def institution_status(
     out: dict[str, InstitutionStatus] = {}
     for iid, ds in _by_institution(deliveries).items():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
+        # a mail refused for good since the latest delivery (or ever, when none was) counts as
+        # a mail that bounced
+        since = _moment(delivered[-1].delivered_at if delivered else "")
+        refused = sorted(
+            (
+                d
+                for d in ds
+                if not d.delivered and d.refused_for_good and _moment(_refused_at(d)) >= since
+            ),
+            key=lambda d: _moment(_refused_at(d)),
+        )
         if not delivered:
             latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at))
             state = (
                 "not_mailed" if latest.not_mailed else "failed" if latest.failures else "prepared"
             )
-            out[iid] = InstitutionStatus(iid, latest.name, latest.email, state, latest, [latest])
+            out[iid] = InstitutionStatus(
+                iid, latest.name, latest.email, state, latest, [latest], refused=refused
+            )
             continue
-        # a mail refused for good since the latest delivery counts as a mail that bounced
-        refused = sorted(
-            (
-                d
-                for d in ds
-                if not d.delivered
-                and d.refused_for_good
-                and _moment(_refused_at(d)) >= _moment(delivered[-1].delivered_at)
-            ),
-            key=lambda d: _moment(_refused_at(d)),
-        )
         mails = [*delivered, *refused]
         cycles = _cycles(mails)
         cycle = cycles[-1]
@@ -422,8 +429,9 @@ class StatusSummary:
     rounds: list[RoundStatus]
     conflicts: int | None
     without_email: list[str]
-    """Register institutions that cannot be mailed: no e-mail address in the register or an
-    invalid one, and none that worked in the send log (:func:`fallback_email`)."""
+    """Register institutions that cannot be mailed: the register's address bounced or was
+    refused for good (:meth:`InstitutionStatus.dead`); or no e-mail address in the register or
+    an invalid one, and none that worked in the send log (:func:`fallback_email`)."""
     returns_known: bool
     notes: list[str]
     to_update: int | None = None
@@ -467,10 +475,10 @@ def summarise(
             rec = view.record(iid)
             logged = statuses.get(iid)
             email = str(rec.institution.get("email", "")).strip() if rec is not None else ""
-            if (
-                rec is not None
-                and (not email or check_email(email) is not None)
-                and not fallback_email(logged, removed.get(iid))
+            dead = bool(email) and logged is not None and logged.dead(email) is not None
+            unusable = not email or check_email(email) is not None
+            if rec is not None and (
+                dead or (unusable and not fallback_email(logged, removed.get(iid)))
             ):
                 without_email.append(iid)
     conflicts = view.conflict_count() if view else None

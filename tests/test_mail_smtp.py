@@ -968,6 +968,153 @@ def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_pa
     assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["ua-1"]
 
 
+def _register_address_refused(ws: Path, inbox: Inbox) -> None:
+    """ua-1 wrote its address on its returned form, long ago; the update round mails it there
+    and the server refuses that address for good (550). Then the server would take it."""
+    assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+    returned_long_ago(
+        ws,
+        {
+            "ua-1": {
+                "name": "Ольга Петренко – Консультація",
+                "email": values.parse_email("olga@example.org"),
+                "date": OLD,
+            }
+        },
+    )
+    inbox.reject.add("olga@example.org")
+    update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
+    assert (
+        "  REFUSED ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
+        in update.output
+    )
+    inbox.reject.clear()  # the server would take it now: formgen must not try it
+
+
+def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(tmp_path):
+    """The register holds ua-1's address and the server refused it for good (550) in the last
+    update round: no later round mails it there (a rerun, the next round), each says why and
+    how to set the new one, and 'formgen status' counts ua-1 without an e-mail address. Once
+    the coordinator sets the new address, the next round mails that one."""
+    inbox = Inbox()
+    today = dt.date.today().isoformat()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        _register_address_refused(ws, inbox)
+        for round_name in ("update-1", "update-2"):  # a rerun of the round, and the next one
+            again = run("mail", "--stale", "-w", str(ws), "--send", "--round", round_name)
+            assert again.exit_code == 0, again.output
+            assert (
+                "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
+                "olga@example.org was refused by the server (550 5.1.1 <olga@example.org>"
+            ) in again.output
+            assert (
+                f"in round update-1 on {today}; set the new one: formgen register set ua-1 "
+                "institution.email ADDRESS; --force mails it all the same"
+            ) in again.output
+        assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
+        (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]
+        assert (logged["round"], logged["reason"], logged["email"]) == (
+            "update-2",
+            "dead_email",
+            "olga@example.org",
+        )
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
+        assert status["without_email"] == ["ua-1"]
+        assert "without e-mail address 1: ua-1\n" in run("status", "-w", str(ws)).output
+
+        new = "o.petrenko@example.org"
+        set_ = run(
+            "register",
+            "set",
+            "ua-1",
+            "institution.email",
+            new,
+            "--note",
+            "per Telefon",
+            "-w",
+            str(ws),
+        )
+        assert set_.exit_code == 0, set_.output
+        fixed = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2")
+    assert fixed.exit_code == 0, fixed.output
+    assert "round update-2 (update): 1 to mail" in fixed.output, fixed.output
+    assert inbox.messages[-1][1] == [new]
+    assert header_text(inbox.parsed()[-1], "To") == f"Ольга Петренко – Консультація <{new}>"
+    assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == []
+
+
+def test_force_mails_a_register_address_refused_for_good_all_the_same(tmp_path):
+    """The coordinator knows the mailbox works again: --force mails the refused address."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        _register_address_refused(ws, inbox)
+        plain = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2", "--dry-run")
+        assert "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's" in plain.output
+        assert "would mail" not in plain.output
+        forced = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "round update-2 (update): 1 to mail" in forced.output, forced.output
+    assert "NOT MAILED" not in forced.output
+    assert inbox.messages[-1][1] == ["olga@example.org"]
+
+
+def test_a_register_address_whose_mail_bounced_is_not_mailed_again(tmp_path):
+    """The update mail to the register's address went out, then bounced (recorded with
+    'formgen bounces'): the next update round does not mail that address and says why."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        _register_address_refused(ws, inbox)  # sets the register up; update-1 is refused
+        # a later round gets through, then bounces
+        sent = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2", "--force")
+        assert sent.exit_code == 0, sent.output
+        (mail,) = [e for e in log_events(ws) if e["event"] == "sent" and e["round"] == "update-2"]
+        dsn = (
+            (DATA / "bounce_postfix.eml")
+            .read_text("ascii")
+            .replace("{ADDRESS}", "olga@example.org")
+            .replace("{MESSAGE_ID}", mail["message_id"])
+            .replace("{INSTITUTION}", "ua-1")
+        )
+        (tmp_path / "bounce.eml").write_text(dsn, "ascii")
+        assert run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).exit_code == 0
+        again = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-3")
+    assert again.exit_code == 0, again.output
+    assert (
+        "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
+        "olga@example.org bounced (bounce 5.1.1"
+    ) in again.output
+    assert "in round update-2 on " in again.output
+    assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 2
+    assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["ua-1"]
+
+
+def test_a_register_address_refused_for_good_in_its_first_round_is_not_mailed_again(tmp_path):
+    """No mail ever reached kyiv: the server refused the register's address for good in the
+    invitation round. The update round does not mail it there either, and says why."""
+    inbox = Inbox(reject={"kyiv@example.org"})
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        reg = Register(SCHEMA)
+        written = {"name": "Центр «Київ»", "email": "kyiv@example.org", "date": OLD}
+        reg.merge(institution_form("kyiv", instance="imported", **{**YILMAZ, **written}))
+        (ws / "register.json").write_bytes(reg.dumps())
+        invited = run("mail", "--from-register", "-w", str(ws), "--send", "--round", "einladung")
+        assert "  REFUSED kyiv (Центр «Київ») <kyiv@example.org>: 550 5.1.1" in invited.output
+        inbox.reject.clear()
+        update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
+    assert update.exit_code == 0, update.output
+    assert (
+        "  NOT MAILED kyiv (Центр «Київ»): the register's address kyiv@example.org was refused "
+        "by the server (550 5.1.1 <kyiv@example.org>"
+    ) in update.output
+    assert "in round einladung on " in update.output
+    assert inbox.messages == []
+
+
 def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_says_so(
     tmp_path,
 ):

@@ -238,6 +238,7 @@ def mail(
         view,
         ws.language,
         deliveries,
+        force,
     )
     if listed is not None:
         _echo_problems(listed, skip_invalid)
@@ -279,7 +280,9 @@ def mail(
     for s in plan.skipped:
         click.echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
     for r in plan.without_email:
-        if r.given_email:
+        if r.dead_email:
+            why = r.email_problem
+        elif r.given_email:
             why = f"invalid e-mail address ({r.source}): {r.email_problem}"
         else:  # none in the list or the register, and none that worked in the send log
             why = f"no e-mail address ({r.source})" + (
@@ -350,10 +353,11 @@ def _recipient_list(
     view: RegisterView | None,
     lang: str,
     deliveries: Sequence[Delivery],
+    force: bool,
 ) -> RecipientList | None:
     if path:
         return parse_recipients_csv(Path(path).read_bytes(), schema, path, lang)
-    return register_recipients(view, deliveries) if from_register else None
+    return register_recipients(view, deliveries, force=force) if from_register else None
 
 
 def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
