@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import unicodedata
 
-_MIRRORED = str.maketrans("()[]{}<>«»‹›≤≥", ")(][}{><»«›‹≥≤")
+MIRRORED = str.maketrans("()[]{}<>«»‹›≤≥", ")(][}{><»«›‹≥≤")
 """The glyph a character is drawn with in right-to-left text (Unicode BidiMirroring.txt: the
 brackets, quotes and signs people type)."""
 _OPENING = {"(": ")", "[": "]", "{": "}"}
@@ -39,11 +39,18 @@ def visual_line(text: str, rtl: bool | None = None) -> str:
     (left to right). ``rtl`` is the paragraph's direction (:func:`paragraph_rtl` of the whole
     paragraph: a line of an Arabic note that starts with a German word is still right to left);
     by default that of the line itself."""
+    return "".join(ch for _, ch in drawn_order(text, rtl))
+
+
+def drawn_order(text: str, rtl: bool | None = None) -> list[tuple[int, str]]:
+    """Each character of one line as it is drawn, left to right: its index in ``text`` and the
+    character drawn (a bracket in right-to-left text facing the other way); ``rtl`` as for
+    :func:`visual_line`."""
     if rtl is None:
         rtl = paragraph_rtl(text)
     types = [unicodedata.bidirectional(ch) or "L" for ch in text]
     if not rtl and not any(t in ("R", "AL", "AN") for t in types):
-        return text
+        return list(enumerate(text))
     base = "R" if rtl else "L"
     _weak(types, base)
     _brackets(text, types, base)
@@ -74,7 +81,7 @@ def visual_line(text: str, rtl: bool | None = None) -> str:
             order[i:j] = order[i:j][::-1]
             i = j
     # L4: in right-to-left text a bracket is drawn facing the other way
-    return "".join(text[k].translate(_MIRRORED) if levels[k] % 2 else text[k] for k in order)
+    return [(k, text[k].translate(MIRRORED) if levels[k] % 2 else text[k]) for k in order]
 
 
 def _weak(types: list[str], base: str) -> None:

@@ -12,9 +12,9 @@ fontTools to the Unicode blocks the register's users write in (≈120 KB compres
 ``ToUnicode`` map, so that a viewer can map typed characters to glyphs and text extraction of a
 flattened or printed copy gives the characters back.
 
-:func:`encode` turns text into the two-byte glyph codes of a content stream; Arabic is shaped
-(contextual presentation forms, lam-alef ligatures) and the line is put in visual order first
-(:mod:`formgen.bidi_order`), because PDF text operators draw glyphs left to right as given.
+:meth:`FieldFont.show` turns a line into the operator that draws it; Arabic is shaped
+(contextual presentation forms, lam-alef ligatures) and each glyph placed in visual order
+(:mod:`formgen.bidi_order`), because PDF text operators draw glyphs left to right.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from functools import cache
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-from formgen.bidi_order import visual_line
+from formgen.bidi_order import drawn_order, visual_line
 from formgen.fonts import font_path
 
 BASE_FONT = "DejaVuSans"
@@ -107,10 +107,39 @@ class FieldFont:
         cmap = self.cmap
         return [cmap.get(ord(ch), 0) for ch in text]
 
-    def encode(self, text: str, rtl: bool | None = None) -> bytes:
-        """``text`` as two-byte glyph codes for a ``Tj`` operator (Identity-H); ``rtl`` as for
-        :meth:`glyphs`."""
-        return b"".join(g.to_bytes(2, "big") for g in self.glyphs(text, rtl))
+    def show(self, text: str, rtl: bool | None = None) -> str:
+        """The operator that draws one line at the text position: ``<…> Tj`` with its glyphs as
+        :meth:`glyphs` gives them (``rtl`` as there). A line with right-to-left text is drawn
+        as ``[…] TJ`` in the order it was written, each glyph moved to its place in the line
+        (as PDFium draws what is typed): a copy without form fields keeps that order, so the
+        text can be read back as it was typed (:mod:`ingest.flat_reader`); its visual order
+        alone is ambiguous („مركز – Beratung“ and „Beratung – مركز“ are drawn alike)."""
+        if not (rtl or _NEEDS_BIDI.search(text)):
+            return f"<{self._codes(self.glyphs(text))}> Tj"
+        missing = self.widths.get(0, 600)
+        drawn = drawn_order(shape_arabic(unicodedata.normalize("NFC", text)), rtl)
+        place: dict[int, tuple[int, int]] = {}  # index as written → (x, glyph)
+        x = 0
+        for k, ch in drawn:
+            glyph = self.cmap.get(ord(ch), 0)
+            place[k] = (x, glyph)
+            x += self.widths.get(glyph, missing)
+        runs: list[tuple[int, list[int]]] = []  # the pen moved left by 1/1000 em, then glyphs
+        pen = 0
+        for k in sorted(place):
+            x, glyph = place[k]
+            if runs and x == pen:
+                runs[-1][1].append(glyph)
+            else:
+                runs.append((pen - x, [glyph]))
+            pen = x + self.widths.get(glyph, missing)
+        shown = "".join(f"{move or ''}<{self._codes(gs)}>" for move, gs in runs)
+        return f"[{shown}] TJ"
+
+    @staticmethod
+    def _codes(glyphs: list[int]) -> str:
+        """Two-byte glyph codes (Identity-H), in hex."""
+        return b"".join(g.to_bytes(2, "big") for g in glyphs).hex()
 
 
 @cache

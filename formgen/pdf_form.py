@@ -9,7 +9,8 @@ How a form is made:
 3. the form fields are a real hierarchy (``psychotherapie`` → ``2`` → ``name``, so the fully
    qualified name is the schema path), each with ``/DA`` naming the same font, which is the
    form's default font in ``/AcroForm /DR``; prefilled values get appearance streams written
-   here, in any script (Arabic shaped, right-to-left in visual order).
+   here, in any script (Arabic shaped and placed right to left, drawn in the order written:
+   :meth:`formgen.pdf_font.FieldFont.show`).
 
 The file is written directly by :mod:`formgen.pdf_write` (about ten times faster than building
 it through a PDF library; a batch of a thousand forms matters). The font program, its widths and
@@ -302,7 +303,7 @@ def _show(
     mode = f"2 Tr {size * 0.045:.2f} w {gray:g} G" if bold else "0 Tr"
     return (
         f"BT /{FONT_NAME} {size:g} Tf {gray:g} g {mode} 1 0 0 1 {x:.2f} {y:.2f} Tm "
-        f"<{font.encode(text).hex()}> Tj ET"
+        f"{font.show(text)} ET"
     )
 
 
@@ -411,12 +412,12 @@ def _text_appearance(
         leading = size * 1.16
         y = height - pad - size * font.ascent / 1000
         for line, rtl in lines:
-            ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm <{font.encode(line, rtl).hex()}> Tj")
+            ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm {font.show(line, rtl)}")
             y -= leading
     else:
         text_h = size * (font.ascent - font.descent) / 1000
         y = (height - text_h) / 2 - size * font.descent / 1000
-        ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm <{font.encode(text).hex()}> Tj")
+        ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm {font.show(text)}")
     ops.append("ET Q EMC")
     return stream_bytes(
         " ".join(ops).encode("ascii"),

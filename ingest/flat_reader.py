@@ -8,14 +8,16 @@ reference back into the form's identity. The identity gives schema, kind, catego
 language, so :func:`formgen.layout.layout_form` recomputes exactly the geometry the generator
 used, and the text drawn inside each box is the value:
 
-* text boxes: the characters whose centre lies inside the box (pdfplumber), in reading order,
-  one line per text line; right-to-left runs (Arabic) are turned back into logical order;
+* text boxes: the characters whose centre lies inside the box (pdfplumber), one line per text
+  line, each in the order it was written (:func:`written_order`: mixed Arabic and Latin text);
 * checkboxes: ticked when a mark (a glyph or a path smaller than the box outline) is drawn
   inside the box; a group of exclusive boxes gives the value of the one ticked box;
 * drop-downs: the shown label, mapped back to its choice value.
 
 Values read this way are ``confidence="low"`` (reader ``flattened-pdf``): what a viewer drew
-may differ from what was typed (a font without a glyph drops that letter).
+may differ from what was typed (a font without a glyph drops that letter), and a value whose
+right-to-left text shows only its order on the page gets a note that its parts' order was
+guessed.
 
 A PDF made of the Word form (Word's "Save as PDF", LibreOffice's export, a print driver) has
 the same reference in its footer but none of the PDF form's geometry. Its tables are read
@@ -35,6 +37,7 @@ from typing import Any, BinaryIO
 
 import pdfplumber
 
+from formgen.bidi_order import MIRRORED, drawn_order, paragraph_rtl, visual_line
 from formgen.docx_form import form_plan
 from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
@@ -462,9 +465,15 @@ def recover_values(
                 if ticked and box.option:
                     chosen.append(box.option)
             continue
-        text = box_text(page, rect)
+        text, guessed = box_reading(page, rect)
         if not text:
             continue
+        if guessed:
+            notes.append(
+                f"{box.path}: right-to-left text (Arabic, Persian, Hebrew) drawn with Latin "
+                "letters or numbers only in the order it is shown; the order of its parts was "
+                "guessed — compare it with the copy"
+            )
         if box.kind is WidgetKind.COMBO:
             value = choice_value(box.field, text)
             if value is None:
@@ -482,101 +491,141 @@ def recover_values(
 
 
 def box_text(page: _PageContent, rect: Rect) -> str:
-    """The text drawn inside ``rect``: its lines top to bottom, NFC, RTL runs in logical order."""
+    """The text drawn inside ``rect``: its lines top to bottom, NFC, each as it was written."""
+    return box_reading(page, rect)[0]
+
+
+def box_reading(page: _PageContent, rect: Rect) -> tuple[str, bool]:
+    """:func:`box_text`, and whether the order of a line's parts was guessed (see
+    :func:`written_order`)."""
     inside = [
         c
         for c in page.chars
         if rect.contains((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, _SLACK) and c[4] not in ("", "\x00")
     ]
     if not inside:
-        return ""
-    return normalise_text("\n".join(_lines(inside))).strip()
+        return "", False
+    lines = _read_lines(inside)
+    text = normalise_text("\n".join(line for line, _ in lines)).strip()
+    return text, any(guessed for _, guessed in lines)
 
 
 def _lines(chars: Iterable[tuple[float, float, float, float, str, float]]) -> list[str]:
-    """Glyphs grouped into text lines (top to bottom), each read left to right.
+    """The text lines of ``chars``, top to bottom (:func:`_read_lines` without its guesses)."""
+    return [line for line, _ in _read_lines(chars)]
 
-    Spaces are the ones drawn; only when a line draws none (some producers position words
-    instead of drawing spaces) is a gap wider than a fifth of the font size read as a space (a
-    space is a quarter to a third of it: DejaVu Sans 0.32; letters of a word touch or kern).
+
+def _read_lines(
+    chars: Iterable[tuple[float, float, float, float, str, float]],
+) -> list[tuple[str, bool]]:
+    """Glyphs grouped into text lines (top to bottom), each as it was written
+    (:func:`written_order`), with whether the order of its parts was guessed.
+
+    Spaces are the ones drawn, and a gap wider than a fifth of the font size next to none (a
+    space is a quarter to a third of it: DejaVu Sans 0.32; letters of a word touch or kern):
+    some producers position words instead of drawing spaces, and poppler's ``pdftocairo``
+    leaves out a space here and there in a line drawn in the order written.
     """
-    rows: list[list[tuple[float, float, float, float, str, float]]] = []
-    for c in sorted(chars, key=lambda c: -(c[1] + c[3]) / 2):
+    rows: list[list[tuple[int, tuple[float, float, float, float, str, float]]]] = []
+    for i, c in sorted(enumerate(chars), key=lambda ic: -(ic[1][1] + ic[1][3]) / 2):
         mid = (c[1] + c[3]) / 2
         if rows:
-            last = rows[-1][0]
+            last = rows[-1][0][1]
             tolerance = max(1.0, (last[3] - last[1]) * 0.5)
             if abs((last[1] + last[3]) / 2 - mid) <= tolerance:
-                rows[-1].append(c)
+                rows[-1].append((i, c))
                 continue
-        rows.append([c])
+        rows.append([(i, c)])
     lines = []
     for row in rows:
-        row.sort(key=lambda c: c[0])
-        drawn_spaces = any(c[4] == " " for c in row)
-        parts: list[str] = []
-        prev: tuple[float, float, float, float, str, float] | None = None
-        for c in row:
-            if prev is not None and not drawn_spaces:
-                gap = c[0] - prev[2]
-                if gap > max(c[5], 1.0) / 5:
-                    parts.append(" ")
-            parts.append(c[4])
-            prev = c
-        lines.append(logical_order(parts).strip())
-    return [line for line in lines if line]
+        row.sort(key=lambda ic: ic[1][0])
+        glyphs: list[tuple[float, str]] = []
+        right = float("-inf")  # where the glyphs so far end (a zero-width one ends early)
+        for i, c in row:
+            gap = c[0] - right if glyphs and " " not in (c[4], glyphs[-1][1]) else 0.0
+            if gap > max(c[5], 1.0) / 5:
+                # drawn between its neighbours: after the one drawn first
+                glyphs.append((min(glyphs[-1][0], i) + 0.5, " "))
+            glyphs.append((i, c[4]))
+            right = max(right, c[2])
+        text, guessed = written_order(glyphs)
+        if text.strip():
+            lines.append((text.strip(), guessed))
+    return lines
+
+
+def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
+    """One line's glyphs, left to right, back in the order the text was written, and whether
+    that order is a guess.
+
+    Each glyph comes with its place in the drawing order (a space read from a gap: after the
+    neighbour drawn first) and its text: several letters already in the order written for a
+    ligature (lam-alef is "لا"), or an Arabic presentation form (a shaped glyph) for the letter
+    it shows. Only lines with right-to-left letters (Arabic, Hebrew) need it.
+
+    formgen draws such a line (:meth:`formgen.pdf_font.FieldFont.show`), as PDFium draws what
+    is typed, glyph by glyph in the order written, each at its place: that order is the text
+    (formgen's brackets, drawn facing the other way in right-to-left text, turned back). A
+    line drawn left to right (LibreOffice; formgen's forms made before it drew so) shows only
+    the visual order, read back with the writer's bidi algorithm (:mod:`formgen.bidi_order`)
+    as the text whose drawing it is. Where right-to-left text meets Latin letters, or numbers
+    in a left-to-right line, several texts are drawn alike („مركز – Beratung“ and „Beratung –
+    مركز“): that is a guess, and so is a line that formgen would not draw so.
+    """
+    units = [
+        "".join(unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch
+                for ch in text)
+        for _, text in glyphs
+    ]  # fmt: skip
+    if not any(_is_rtl(ch) for unit in units for ch in unit):
+        return "".join(units), False
+    # what is drawn, a character each, as formgen.bidi_order draws it (a ligature's letters
+    # right to left); compared without the zero-width joiners, drawn either side of a glyph
+    visual = "".join(unit[::-1] if any(map(_is_rtl, unit)) else unit for unit in units)
+    shown = _no_joiners(visual)
+    in_order = sorted(range(len(units)), key=lambda k: glyphs[k][0])
+    if in_order != list(range(len(units))):
+        written = "".join(units[k] for k in in_order)
+        # formgen draws a bracket in right-to-left text facing the other way; PDFium as typed
+        for rtl in () if _paired(written) else (paragraph_rtl(written), not paragraph_rtl(written)):
+            turned = "".join(
+                ch.translate(MIRRORED) if drawn != ch else ch
+                for ch, (_, drawn) in zip(written, sorted(drawn_order(written, rtl)), strict=True)
+            )
+            if _no_joiners(visual_line(turned, rtl)) == shown:
+                return turned, False
+        return written, False
+    rtl = paragraph_rtl(visual)
+    text = visual_line(visual, rtl)
+    for _ in range(4):  # the text whose drawing is what the page shows
+        if _no_joiners(visual_line(text, rtl)) == shown:
+            kinds = {unicodedata.bidirectional(ch) for ch in text}
+            return text, "L" in kinds or (not rtl and bool(kinds & {"EN", "AN"}))
+        chars = dict.fromkeys(range(len(text)), "")
+        for at, (k, drawn) in enumerate(drawn_order(text, rtl)):
+            chars[k] = visual[at].translate(MIRRORED) if drawn != text[k] else visual[at]
+        text = "".join(chars.values())
+    return visual_line(visual, rtl), True
+
+
+def _paired(text: str) -> bool:
+    """Every bracket in ``text`` closes one opened before it, and every one opened is closed."""
+    open_: list[str] = []
+    for ch in text:
+        if ch in "([{":
+            open_.append(ch)
+        elif ch in ")]}" and (not open_ or "([{"[")]}".index(ch)] != open_.pop()):
+            return False
+    return not open_
+
+
+def _no_joiners(text: str) -> str:
+    """``text`` without zero-width (non-)joiners (ZWNJ in می‌خواهم)."""
+    return text.replace("\u200c", "").replace("\u200d", "")
 
 
 def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL")
-
-
-_NEUTRAL = frozenset({"WS", "CS", "ON", "EN", "AN", "ES", "ET", "NSM"})
-"""Bidirectional classes that take the direction of the text around them."""
-
-
-def logical_order(line: str | Sequence[str]) -> str:
-    """A line read left to right from the page (visual order) back in logical order.
-
-    ``line`` is the text, or the text of each glyph: a glyph may stand for several characters
-    already in logical order (the Arabic ligature lam-alef is "لا"), and stays as it is.
-    Right-to-left runs (Arabic, Hebrew; with the spaces and digits between their letters) are
-    reversed glyph by glyph; when the line starts right-to-left, the order of the runs is
-    reversed too. Arabic presentation forms (shaped glyphs) become the letters they show.
-    """
-    units = list(line)
-    if not any(_is_rtl(ch) for unit in units for ch in unit):
-        return "".join(units)
-    runs: list[tuple[bool, list[str]]] = []
-    for unit in units:
-        classes = [unicodedata.bidirectional(ch) for ch in unit]
-        strong_rtl = any(c in ("R", "AL") for c in classes)
-        neutral = all(c in _NEUTRAL for c in classes)
-        rtl = strong_rtl or (neutral and bool(runs) and runs[-1][0])
-        if runs and runs[-1][0] == rtl:
-            runs[-1][1].append(unit)
-        else:
-            runs.append((rtl, [unit]))
-    # trailing neutrals of an RTL run belong to the text that follows
-    fixed: list[tuple[bool, str]] = []
-    for rtl, run in runs:
-        text = "".join(run)
-        if rtl:
-            core = text.rstrip(" ")
-            fixed.append((True, "".join(reversed(run)).lstrip(" ")))
-            if len(core) < len(text):
-                fixed.append((False, text[len(core) :]))
-        else:
-            fixed.append((False, text))
-    first_strong = next(
-        (ch for ch in "".join(units) if unicodedata.bidirectional(ch) in ("L", "R", "AL")), ""
-    )
-    if first_strong and _is_rtl(first_strong):
-        fixed.reverse()
-    ordered = "".join(t for _, t in fixed)
-    return "".join(
-        unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch for ch in ordered
-    )
 
 
 def box_marked(page: _PageContent, rect: Rect) -> bool:
@@ -605,10 +654,10 @@ __all__ = [
     "best_placement",
     "find_reference",
     "layout_match",
-    "logical_order",
     "read_flattened",
     "read_pdf",
     "read_word_copy",
     "recover_values",
     "resolve_identity",
+    "written_order",
 ]

@@ -318,7 +318,9 @@ def test_prefilled_names_mixing_arabic_and_german_read_in_order(
     shown = "\n".join(lines)
     assert f"Beratung für Familien – {right_to_left('مركز النور')}" in shown
     assert f"12 {right_to_left('شارع النور')}" in shown
-    assert f"۱۲ {right_to_left('خیابان ولی‌عصر')}" in shown
+    # the zero-width non-joiner has no width of its own: drawn after its ی (in the order
+    # typed, as PDFium draws), pdfplumber reads it right of ی, with a space for the gap to ل
+    assert f"۱۲ {right_to_left('خیابان ولیعصر')}" in shown.replace("\u200c ", "")
     assert f"Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in lines
 
 

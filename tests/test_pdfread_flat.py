@@ -13,9 +13,10 @@ import pytest
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from formgen.bidi_order import drawn_order
 from formgen.errors import UnreadableFileError
 from formgen.workspace import Workspace
-from ingest.flat_reader import SCAN_NOTE, logical_order, read_flattened, read_pdf
+from ingest.flat_reader import SCAN_NOTE, read_flattened, read_pdf, written_order
 from ingest.pdf_reader import ReadLimits
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,24 +131,42 @@ def test_bad_files_get_the_same_clear_errors() -> None:
 
 
 @pytest.mark.parametrize(
-    ("visual", "logical"),
+    ("visual", "logical", "guessed"),
     [
-        ("ةراشتسالا زكرم", "مركز الاستشارة"),
-        ("Träger: ةراشتسالا زكرم", "Träger: مركز الاستشارة"),
-        ("Łódź", "Łódź"),
-        ("\ufeb0\ufedb\ufeae\ufee3", "مركز"),  # shaped glyphs (presentation forms) become letters
+        ("ةراشتسالا زكرم", "مركز الاستشارة", False),
+        ("\ufeb0\ufedb\ufeae\ufee3", "مركز", False),  # shaped glyphs become letters
+        ("Łódź", "Łódź", False),
+        # numbers in Arabic text keep their digits in order (they were reversed)
+        ("123456 0211 فتاه", "هاتف 0211 123456", False),
+        ("12 نلوك عراش", "شارع كولن 12", False),
+        ("14-12 عراش", "شارع 12-14", False),  # drawn "14-12": "-" separates two numbers
+        ("(سيون عرف) رونلا زكرم", "مركز النور (فرع نويس)", False),  # brackets drawn „)…(“
+        # Latin letters and Arabic in one line drawn left to right: „Träger: مركز“ and
+        # „مركز :Träger“ are drawn alike, so the order is a guess
+        ("Träger: ةراشتسالا زكرم", "Träger: مركز الاستشارة", True),
     ],
 )
-def test_visual_order_back_to_logical(visual: str, logical: str) -> None:
-    assert logical_order(visual) == logical
+def test_a_line_drawn_left_to_right_is_read_with_the_writers_bidi_algorithm(
+    visual: str, logical: str, guessed: bool
+) -> None:
+    assert written_order(list(enumerate(visual))) == (logical, guessed)
+
+
+def test_a_line_drawn_in_the_order_written_is_read_in_that_order() -> None:
+    # PDFium (and formgen) draw a line glyph by glyph as typed, each at its place: drawn first
+    # is م at the right; the brackets, drawn facing the other way, are turned back
+    typed = "مركز (النور) – Beratung"
+    drawn = drawn_order(typed)  # (index as typed, glyph) left to right
+    assert "".join(glyph for _, glyph in drawn) == "Beratung – (رونلا) زكرم"
+    assert written_order(drawn) == (typed, False)
 
 
 def test_a_glyph_of_several_letters_keeps_their_order() -> None:
     # LibreOffice draws lam-alef as one glyph whose text is "لا" (lam, alef): reversing the
     # line letter by letter would make it "ال"
     glyphs = ["ة", "ر", "ا", "ش", "ت", "س", "لا", "ا", " ", "ز", "ك", "ر", "م"]
-    assert logical_order(glyphs) == "مركز الاستشارة"
-    assert logical_order("".join(glyphs)) != "مركز الاستشارة"
+    assert written_order(list(enumerate(glyphs))) == ("مركز الاستشارة", False)
+    assert written_order(list(enumerate("".join(glyphs))))[0] != "مركز الاستشارة"
 
 
 def test_too_many_pages_are_refused() -> None:

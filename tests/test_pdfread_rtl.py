@@ -1,0 +1,145 @@
+"""Arabic and Persian mixed with German and numbers read back from copies without form fields
+as they were typed: forms prefilled by formgen or typed into with PDFium, flattened by qpdf,
+printed to PDF by poppler (``pdftocairo -pdf``) or flattened by PDFium for print."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pdf_engines import pdfium_fill, pdfium_flatten
+
+from formgen.forms import FormRequest, new_identity
+from formgen.identity import FormIdentity
+from formgen.pdf_font import FieldFont
+from formgen.pdf_form import render_pdf
+from formgen.record import record_from_json
+from formgen.schema_load import default_schema
+from ingest.flat_reader import read_pdf
+
+SCHEMA = default_schema()
+SECRET = b"formgen tests: right-to-left text"
+TYPED = {
+    "institution.name": "Beratungsstelle Al-Amal (مركز الأمل)",
+    "institution.traeger": "مركز الأمل – Beratung für Familien",
+    "institution.street": "شارع كولن 12",
+    "psychotherapie.office_hours": "هاتف 0211 123456",
+    "institution.opening_hours": "Termine: اتصل بنا على 0211 123456 من الساعة 9 إلى 13",
+    "psychotherapie.contact_name": "مريم الحسيني",
+    "institution.city": "خیابان ولی‌عصر ۱۲، می‌خواهم",  # Persian: ی, ZWNJ, Persian digits
+    "psychotherapie.concepts": "جلسات جماعية للنساء\nBeratung auf Deutsch und Arabisch",
+    "psychotherapie.contact_role": "Şule Yılmaz, Łódź, Ольга Петренко",
+    "psychotherapie.agreements": "مركز النور (فرع نويس)، الغرفة 12-14",
+}
+"""Field → what was typed (every one fits its box on one line, or two typed lines)."""
+PROGRAMS = ["qpdf", "poppler", "pdfium"]
+
+
+def _prefilled(values: dict[str, str]) -> tuple[bytes, FormIdentity]:
+    institution: dict[str, str] = {"region": "duesseldorf"}
+    entry: dict[str, str] = {}
+    for path, value in values.items():
+        group, field = path.split(".")
+        (institution if group == "institution" else entry)[field] = value
+    record = record_from_json(
+        SCHEMA,
+        {
+            "id": "inst-0001",
+            "base_version": 1,
+            "categories": ["psychotherapie"],
+            "institution": institution,
+            "entries": {"psychotherapie": entry},
+        },
+        "test",
+    )
+    request = FormRequest("institution", ("psychotherapie",), record, "de", "2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(3))
+    return render_pdf(SCHEMA, request, identity).data, identity
+
+
+def _copy(data: bytes, program: str, tmp: Path) -> bytes:
+    """The copy without form fields that ``program`` makes of ``data``."""
+    if program == "pdfium":
+        return pdfium_flatten(data)
+    tool = {"qpdf": "qpdf", "poppler": "pdftocairo"}[program]
+    if not shutil.which(tool):
+        pytest.skip(f"{tool} not installed")
+    (tmp / "form.pdf").write_bytes(data)
+    if program == "qpdf":
+        cmd = ["qpdf", "--flatten-annotations=all", "form.pdf", "copy.pdf"]
+    else:
+        cmd = ["pdftocairo", "-pdf", "form.pdf", "copy.pdf"]
+    subprocess.run(cmd, cwd=tmp, check=True, capture_output=True)
+    return (tmp / "copy.pdf").read_bytes()
+
+
+def _read(copy: bytes, identity: FormIdentity) -> tuple[dict[str, object], tuple[str, ...]]:
+    sub = read_pdf(copy, "copy.pdf", schema=SCHEMA, lookup={identity.instance_id: identity}.get)
+    assert sub.provenance.reader == "flattened-pdf"
+    return sub.values, sub.notes
+
+
+@pytest.fixture(scope="module")
+def prefilled() -> tuple[bytes, FormIdentity]:
+    return _prefilled(TYPED)
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_prefilled_values_come_back_as_typed(
+    prefilled: tuple[bytes, FormIdentity], program: str, tmp_path: Path
+) -> None:
+    data, identity = prefilled
+    values, notes = _read(_copy(data, program, tmp_path), identity)
+    got = {path: values.get(path) for path in TYPED}
+    assert got == {path: unicodedata.normalize("NFC", v) for path, v in TYPED.items()}
+    assert not [note for note in notes if "guessed" in note]
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("program", ["poppler", "pdfium"])
+def test_values_typed_with_pdfium_come_back_as_typed(program: str, tmp_path: Path) -> None:
+    # Chrome's engine draws what is typed in the order it was typed, each glyph at its place
+    request = FormRequest("checklist", ("psychotherapie",), None, "de", "2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(4))
+    blank = render_pdf(SCHEMA, request, identity).data
+    typed = {f"psychotherapie.1.{path.split('.')[1]}": v for path, v in TYPED.items()}
+    filled = pdfium_fill(blank, typed)
+    values, _ = _read(_copy(filled, program, tmp_path), identity)
+    got = {path: values.get(path) for path in typed}
+    assert got == {path: unicodedata.normalize("NFC", v) for path, v in typed.items()}
+
+
+def _drawn_as_before(self: FieldFont, text: str, rtl: bool | None = None) -> str:
+    """How formgen drew a line before it drew in the order written: left to right."""
+    return f"<{b''.join(g.to_bytes(2, 'big') for g in self.glyphs(text, rtl)).hex()}> Tj"
+
+
+@pytest.mark.external
+def test_a_copy_of_an_older_form_reads_what_is_certain_and_notes_what_is_guessed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # forms mailed before formgen drew in the order written show only the visual order
+    monkeypatch.setattr(FieldFont, "show", _drawn_as_before)
+    data, identity = _prefilled(TYPED)
+    monkeypatch.undo()
+    values, notes = _read(_copy(data, "qpdf", tmp_path), identity)
+    guessed = {
+        "institution.name",  # read as typed, but „(مركز الأمل) Beratungsstelle Al-Amal“
+        "institution.traeger",  # is drawn alike, and so is „Beratung für Familien – مركز الأمل“
+        "institution.opening_hours",  # „Termine: 13 اتصل …“ too
+    }
+    for path, typed in TYPED.items():
+        if path not in guessed:
+            assert values[path] == unicodedata.normalize("NFC", typed), path
+    assert values["institution.traeger"] == "Beratung für Familien – مركز الأمل"
+    note = (
+        ": right-to-left text (Arabic, Persian, Hebrew) drawn with Latin letters or numbers "
+        "only in the order it is shown; the order of its parts was guessed — compare it with "
+        "the copy"
+    )
+    assert sorted(n for n in notes if n.endswith(note)) == sorted(p + note for p in guessed)
