@@ -727,16 +727,15 @@ def _logged_address(
         d = status.dead(recipient.email) if status is not None and not force else None
         if d is None:
             return recipient
-        what = "bounced" if d.bounced else "was refused by the server"
         return replace(
             recipient,
             email="",
             given_email=recipient.email,
             dead_email=True,
             email_problem=(
-                f"the register's address {recipient.email} {what} "
+                f"the register's address {recipient.email} {d.failed_how} "
                 f"({d.last_error or 'not delivered'}) in round {d.round} on "
-                f"{str(d.failures[-1].get('at', ''))[:10]}; set the new one: formgen register "
+                f"{d.last_failed_at[:10]}; set the new one: formgen register "
                 f"set {recipient.id} institution.email ADDRESS{FORCE_HINT}"
             ),
         )
@@ -754,9 +753,8 @@ def _logged_address(
             "ADDRESS"
         )
     elif status is not None and (d := status.dead_address) is not None:
-        what = "bounced" if d.bounced else "was refused by the server"
         why = (
-            f"the last address, {d.email} (round {d.round}), {what} "
+            f"the last address, {d.email} (round {d.round}), {d.failed_how} "
             f"({d.last_error or 'not delivered'}); add its new address to the register or a "
             "recipients list"
         )
@@ -880,7 +878,7 @@ def round_targets(
             (
                 iid,
                 f"the reminder to {statuses[iid].email} "
-                f"{'bounced' if statuses[iid].latest.bounced else 'was refused by the server'} "
+                f"{statuses[iid].latest.failed_how} "
                 f"({statuses[iid].latest.last_error or 'not delivered'}); give its new address "
                 "in a recipients list (formgen mail LIST --overdue) or the register "
                 "(formgen mail --from-register --overdue)",

@@ -102,6 +102,17 @@ class Delivery:
     def last_error(self) -> str:
         return str(self.failures[-1].get("error", "")) if self.failures else ""
 
+    @property
+    def last_failed_at(self) -> str:
+        """When it last failed (the server refused it, or a bounce came back), ISO 8601."""
+        return str(self.failures[-1].get("at", "")) if self.failures else ""
+
+    @property
+    def failed_how(self) -> str:
+        """How it showed its address does not work, for a message: ``bounced`` or ``was
+        refused by the server``."""
+        return "bounced" if self.bounced else "was refused by the server"
+
 
 class SendLog:
     """Read and append the workspace's send log."""

@@ -231,9 +231,9 @@ def institution_status(
             (
                 d
                 for d in ds
-                if not d.delivered and d.refused_for_good and _moment(_refused_at(d)) >= since
+                if not d.delivered and d.refused_for_good and _moment(d.last_failed_at) >= since
             ),
-            key=lambda d: _moment(_refused_at(d)),
+            key=lambda d: _moment(d.last_failed_at),
         )
         if not delivered:
             latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at))
@@ -269,11 +269,6 @@ def institution_status(
             refused,
         )
     return out
-
-
-def _refused_at(d: Delivery) -> str:
-    """When the server last refused ``d``."""
-    return str(d.failures[-1].get("at", "")) if d.failures else ""
 
 
 ROUND_COLUMNS = (

@@ -1179,11 +1179,7 @@ class Register:
         :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
         (unless ``force``) or a checklist it has no entry in (named in ``lang``)."""
         inst = self.institution(iid)
-        if not force and (was := self.retired(iid)) is not None:
-            raise RegisterError(
-                f"{iid} is {retired_text(was)}; nothing changed — 'formgen register "
-                f"restore {iid}' takes it back, or confirm it with --force all the same"
-            )
+        self._refuse_retired(iid, force, "confirm it")
         has = list(inst["entries"])
         wanted = list(dict.fromkeys(self.schema.category_named(c, lang).id for c in categories))
         for cid in wanted:
@@ -1212,6 +1208,15 @@ class Register:
         )
         self.data["revision"] += 1
 
+    def _refuse_retired(self, iid: str, force: bool, doing: str) -> None:
+        """:class:`RegisterError` for a retired ``iid`` (unless ``force``): what a coordinator
+        is ``doing`` to it waits for 'register restore', or ``--force``."""
+        if not force and (was := self.retired(iid)) is not None:
+            raise RegisterError(
+                f"{iid} is {retired_text(was)}; nothing changed — 'formgen register "
+                f"restore {iid}' takes it back, or {doing} with --force all the same"
+            )
+
     def hand_values(
         self, iid: str, path: str, text: str | None, force: bool = False
     ) -> dict[str, Json | None]:
@@ -1224,11 +1229,7 @@ class Register:
         (unless ``force``), a path it has no value at, an invalid or too long value, a value a held
         conflict waits on, or no change at all."""
         inst = self.institution(iid)
-        if not force and (was := self.retired(iid)) is not None:
-            raise RegisterError(
-                f"{iid} is {retired_text(was)}; nothing changed — 'formgen register "
-                f"restore {iid}' takes it back, or set the value with --force all the same"
-            )
+        self._refuse_retired(iid, force, "set the value")
         path, f = self._settable(iid, inst, path)
         paths = [path, f"{path}.{OTHER}"] if f.is_multi else [path]
         for held in self.conflicts():

@@ -193,6 +193,14 @@ def restore(institution_id: str, workspace_dir: str) -> None:
     click.echo(say("restored", ws.language, iid=institution_id, name=name))
 
 
+def _one_line(note: str, ask: str) -> str:
+    """A ``--note`` on one line, as typed; a blank one is a usage error that says to ``ask``."""
+    note = " ".join(note.split())
+    if not note:
+        raise click.UsageError(f"--note is blank; {ask}")
+    return note
+
+
 @register.command("set")
 @click.argument("institution_id")
 @click.argument("path")
@@ -228,9 +236,7 @@ def set_cmd(
         raise click.UsageError("give a VALUE, or --clear to remove the value (not both)")
     if value is not None and not value.strip():
         raise click.UsageError("VALUE is blank; to remove the value, use --clear")
-    note = " ".join(note.split())  # one line, as typed
-    if not note:
-        raise click.UsageError("--note is blank; say where the change comes from")
+    note = _one_line(note, "say where the change comes from")
     from ingest import history as history_mod
 
     ws = Workspace.open(workspace_dir)
@@ -286,9 +292,7 @@ def confirm(
     note. An entry that lacks required data or holds an invalid value stays on the list for
     that: correct it with 'formgen register set'.
     """
-    note = " ".join(note.split())  # one line, as typed
-    if not note:
-        raise click.UsageError("--note is blank; say who confirmed it and how")
+    note = _one_line(note, "say who confirmed it and how")
     ws = Workspace.open(workspace_dir)
     lang = ws.language
     with journal.writing(ws) as w:
