@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import importlib
+import random
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -110,6 +111,9 @@ class RoundSettings:
     institution gets mail and form in the language its recipients row names, else (mailed
     before) in the one it got last time (English stays English in the reminder), and ``lang``
     is for the others."""
+    seed: int | None = None
+    """Makes the round's form ids reproducible: ``formgen demo`` mails with one, so that the
+    returns it ships answer the very forms it mails."""
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
@@ -429,6 +433,7 @@ def run_round(
     outcomes: list[Outcome] = []
     issued = ws.issued() if plan.reuse else {}
     report = RoundReport(outcomes, plan)
+    rng = random.Random(settings.seed) if settings.seed is not None else None
     for recipient in plan.todo:
         lang = plan.lang_of(recipient.id, settings)
         try:
@@ -444,6 +449,7 @@ def run_round(
                     renderers,
                     prefill,
                     log,
+                    rng,
                 )
             msg = build_message(
                 recipient=recipient,
@@ -624,6 +630,7 @@ def _prepare(
     renderers: Mapping[str, Renderer],
     prefill: Callable[[Recipient], InstitutionRecord],
     log: SendLog,
+    rng: random.Random | None = None,
 ) -> list[GeneratedForm]:
     record = prefill(recipient)
     if record.id != recipient.id:
@@ -632,7 +639,7 @@ def _prepare(
         )
     categories = recipient.categories or record.categories
     request = FormRequest("institution", tuple(categories), record, lang=lang)
-    identity = new_identity(schema, request, ws.secret)
+    identity = new_identity(schema, request, ws.secret, rng)
     forms = []
     for fmt in formats:
         if fmt not in renderers:

@@ -40,7 +40,7 @@ def test_demo_makes_blank_forms_in_both_formats(demo: tuple[Path, str]) -> None:
 def test_demo_writes_a_draft_per_institution_with_an_address(demo: tuple[Path, str]) -> None:
     root, out = demo
     drafts = sorted((root / "drafts").glob("*.eml"))
-    assert len(drafts) == 9  # ten recipients, one without an e-mail address
+    assert len(drafts) == 10  # eleven recipients, one without an e-mail address
     assert "NOT MAILED inst-0009 (Tagesstätte Meerbusch): no e-mail address" in out
     assert b"X-Unsent: 1" in drafts[0].read_bytes()
 
@@ -55,6 +55,33 @@ def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) ->
     assert {"acroform-pdf", "flattened-pdf", "docx", "docx-pdf"} <= readers
     assert "tampered or forged" not in out
     assert "postfach.mbox" in out and "rueckmeldung.msg" in out
+
+
+def test_demo_round_is_answered_by_the_forms_it_mailed(demo: tuple[Path, str]) -> None:
+    """Two institutions return the very forms the demo's round mailed them (filled in PDFium and
+    LibreOffice), so 'status' shows the round answered and the register holds what they typed."""
+    root, out = demo
+    typed = json.loads((SAMPLES / "demo" / "returns" / "typed.json").read_text("utf-8"))
+    mailed = {p.name for p in (root / "forms" / "mail").glob("*/*")}
+    for name, made in typed.items():
+        assert made["form"] in mailed, (
+            f"{name} answers {made['form']}, which the demo no longer mails: "
+            "run samples/demo/make_returns.py"
+        )
+    status = json.loads(CliRunner().invoke(main, ["status", "-w", str(root), "--json"]).stdout)
+    (invitation,) = status["rounds"]
+    assert (invitation["mailed"], invitation["answered"], invitation["waiting"]) == (10, 2, 8)
+    states = {r["id"]: r["state"] for r in status["rows"]}
+    assert states["inst-0008"] == states["inst-0010"] == "returned"
+    assert "2 answered at least one round" in out  # the demo shows the status it reached
+    register = json.loads((root / "register.json").read_text("utf-8"))
+    al_amal = register["institutions"]["inst-0008"]
+    assert al_amal["institution"]["traeger"]["v"] == "جمعية الأمل للثقافة والاندماج e.V."
+    entry = al_amal["entries"]["migrantenselbstorganisationen"]["fields"]
+    assert entry["contact_name"]["v"] == "ليلى حداد"
+    spd = register["institutions"]["inst-0010"]["entries"]["sozialpsychiatrischer_dienst"]
+    assert spd["fields"]["contact_name"]["v"] == "Małgorzata Nowak-Yıldız"
+    assert sorted(spd["fields"]["languages_offered"]["v"]) == ["pl", "ru", "tr"]
 
 
 def test_demo_mails_the_institutions_its_returns_are_from_under_one_id(

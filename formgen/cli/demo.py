@@ -17,6 +17,7 @@ import click
 from formgen.batch import generate_batch, generate_one
 from formgen.cli.common import library_errors
 from formgen.cli.mail import mail as mail_command
+from formgen.cli.mail import status as status_command
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.workspace import Workspace
@@ -25,6 +26,10 @@ from ingest.outputs import write_outputs
 from ingest.pipeline import ingest_into_register
 
 MARKER = ".formgen-demo"
+ROUND_SEED = 2026
+"""The demo's round mails forms with these reproducible ids: ``samples/demo/returns/`` holds
+forms of that round as institutions filled them (``samples/demo/make_returns.py``), so the
+demo's ``status`` shows who answered."""
 """A folder holding this file was made by ``formgen demo`` and may be made again."""
 
 RETURNS = (
@@ -47,6 +52,9 @@ RETURNS = (
     "mail/rueckmeldung.eml",
     "mail/postfach.mbox",
     "mail/rueckmeldung.msg",
+    # the round's own answers: forms the demo mails (ROUND_SEED), filled by the institutions
+    "demo/returns/inst-0008-pdfium.pdf",
+    "demo/returns/inst-0010-libreoffice.docx",
 )
 
 
@@ -97,9 +105,9 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
 
     Creates a workspace (default: demo-workspace), generates blank and personalised PDF and DOCX
     forms, writes mail drafts for ten institutions, ingests forms returned through pdf.js,
-    PDFium, pdftk, qpdf, poppler, LibreOffice and mail, merges them into the register, reports
-    stale entries and gaps, exports JSON/CSV/XLSX, prints the register — and says where each
-    output is. A folder an earlier demo made is made again; any other non-empty folder is refused.
+    PDFium, pdftk, qpdf, poppler, LibreOffice and mail (two of them the round's own forms,
+    answered), merges them into the register, shows the round's status, reports stale entries
+    and gaps, exports JSON/CSV/XLSX, prints the register — and says where each output is. A folder an earlier demo made is made again; any other non-empty folder is refused.
     """
     samples = find_samples(samples_dir)
     root = Path(directory)
@@ -139,6 +147,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
         workspace_dir=str(root),
         fmt="both",
         drafts_dir=str(drafts),
+        seed=ROUND_SEED,
     )
     outputs.append(("mail drafts (.eml, open in Outlook/Thunderbird)", drafts))
     outputs.append(("forms attached to the drafts", ws.forms_dir / "mail"))
@@ -156,7 +165,11 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
             click.echo(f"   {line}")
     outputs.append(("ingest report with every warning", report_path))
 
-    # 5. update forms prefilled from the register
+    # 5. who answered the round, as the coordinator sees it next
+    click.echo("5. the round so far (formgen status):")
+    ctx.invoke(status_command, workspace_dir=str(root))
+
+    # 6. update forms prefilled from the register
     reg = journal.load(ws)
     records = [reg.record(iid) for iid in sorted(reg.institutions)]
     update_dir = ws.forms_dir / "update"
@@ -170,11 +183,11 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
             update_dir,
         )
     )
-    click.echo(f"5. update forms prefilled from the register for {len(records)} institutions")
+    click.echo(f"6. update forms prefilled from the register for {len(records)} institutions")
 
-    # 6. register outputs: exports, printed register, stale entries, gaps
+    # 7. register outputs: exports, printed register, stale entries, gaps
     written = write_outputs(ws, reg, dt.date.today())
-    click.echo("6. register exported, printed, stale entries and gaps reported")
+    click.echo("7. register exported, printed, stale entries and gaps reported")
     outputs.extend(written.items())
 
     click.echo("")

@@ -138,6 +138,7 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     default=None,
     help="At most N mails per minute (default: [smtp] rate, 30).",
 )
+@click.option("--seed", type=int, hidden=True, help="Reproducible form ids (formgen demo).")
 @library_errors
 def mail(
     recipients: str | None,
@@ -158,6 +159,7 @@ def mail(
     force: bool,
     skip_invalid: bool,
     rate: float | None,
+    seed: int | None,
 ) -> None:
     """Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).
 
@@ -225,6 +227,7 @@ def mail(
         deadline_given=deadline is not None
         or click.get_current_context().get_parameter_source("days")
         is click.core.ParameterSource.COMMANDLINE,
+        seed=seed,
     )
     settings.resolved_template()  # a broken template fails before anything is made
     view = _register_view(ws, stale_by or today)
