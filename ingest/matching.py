@@ -84,6 +84,9 @@ class Candidate:
     name: str
     postcode: str = ""
     phone: str = ""
+    former: tuple[str, ...] = ()
+    """Names the institution had before (its history): a checklist that still lists it under
+    one of them is asked about, not taken for a new institution."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ class Matcher:
     def __init__(self) -> None:
         self._items: dict[str, tuple[str, str, str]] = {}
         self._numbers: dict[str, frozenset[str]] = {}
+        self._former: dict[str, tuple[str, ...]] = {}
         self._by_name: dict[str, set[str]] = defaultdict(set)
         self._by_postcode: dict[str, set[str]] = defaultdict(set)
         self._by_phone: dict[str, set[str]] = defaultdict(set)
@@ -124,13 +128,16 @@ class Matcher:
         pc, ph = normalise_postcode(cand.postcode), normalise_phone(cand.phone)
         self._items[cand.id] = (name, pc, ph)
         self._numbers[cand.id] = _numbers(name)
-        self._by_name[name].add(cand.id)
+        former = {normalise_name(n) for n in cand.former} - {name, ""}
+        self._former[cand.id] = tuple(sorted(former))
+        for each in (name, *former):
+            self._by_name[each].add(cand.id)
+            for word in set(each.split()):
+                self._by_word[word].add(cand.id)
         if pc:
             self._by_postcode[pc].add(cand.id)
         if ph:
             self._by_phone[ph].add(cand.id)
-        for word in set(name.split()):
-            self._by_word[word].add(cand.id)
 
     def remove(self, iid: str) -> None:
         old = self._items.pop(iid, None)
@@ -138,11 +145,12 @@ class Matcher:
             return
         name, pc, ph = old
         del self._numbers[iid]
-        self._by_name[name].discard(iid)
+        for each in (name, *self._former.pop(iid)):
+            self._by_name[each].discard(iid)
+            for word in set(each.split()):
+                self._by_word[word].discard(iid)
         self._by_postcode[pc].discard(iid)
         self._by_phone[ph].discard(iid)
-        for word in set(name.split()):
-            self._by_word[word].discard(iid)
 
     def match(self, cand: Candidate) -> Match:
         """Find the institution ``cand`` most probably is (ties: the lowest id, so it is stable)."""
@@ -170,6 +178,8 @@ class Matcher:
                 verdict = Match(MERGE, iid, score, "same name and " + _place(pc, other_pc, ph))
             elif score >= SAME_NAME or (score >= SIMILAR_NAME and same_place):
                 verdict = _probable(iid, score, "dup_similar_name", percent=round(score))
+            elif (before := self._former_score(name, numbers, iid)) >= SAME_NAME:
+                verdict = _probable(iid, before, "dup_former_name", percent=round(before))
             elif ph and ph == other_ph:
                 verdict = _probable(iid, score, "dup_same_phone")
             else:
@@ -177,6 +187,13 @@ class Matcher:
             if _rank(verdict) > _rank(best):
                 best = verdict
         return best
+
+    def _former_score(self, name: str, numbers: frozenset[str], iid: str) -> float:
+        """How like ``name`` is the most alike of the names ``iid`` had before (0: none)."""
+        return max(
+            (similarity(name, f) if _numbers(f) == numbers else 0.0 for f in self._former[iid]),
+            default=0.0,
+        )
 
 
 def similarity(a: str, b: str) -> float:

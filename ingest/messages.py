@@ -174,6 +174,8 @@ WORDS: dict[str, dict[str, str]] = {
         "the form was prefilled from",
         "held_institution": "the institution itself gave another value; this checklist came "
         "from someone else",
+        "held_hand": "a coordinator set another value by hand; this checklist came from "
+        "someone else",
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
@@ -182,6 +184,7 @@ WORDS: dict[str, dict[str, str]] = {
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
+        "dup_former_name": "the name it had before ({percent} %)",
         "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs  ·  "
         "formgen register resolve d-NNNN --merge|--new",
         "institution": "Institution",
@@ -307,6 +310,8 @@ WORDS: dict[str, dict[str, str]] = {
         "und in dieser Rückmeldung geändert",
         "held_institution": "die Einrichtung selbst hat einen anderen Wert angegeben; diese "
         "Checkliste kam von jemand anderem",
+        "held_hand": "im Register wurde von Hand ein anderer Wert gesetzt; diese Checkliste kam "
+        "von jemand anderem",
         "held_low": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der "
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
@@ -316,6 +321,7 @@ WORDS: dict[str, dict[str, str]] = {
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
+        "dup_former_name": "der Name, den sie früher hatte ({percent}\u00a0%)",
         "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine|theirs  ·  "
         "formgen register resolve d-NNNN --merge|--new",
         "institution": "Einrichtung",

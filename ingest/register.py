@@ -884,15 +884,13 @@ class Register:
                 plan.held_why[path] = "held_low"
                 continue
             if base is None or current or (mine is None and not cleared):
-                if (
-                    base is None
-                    and mine is not None
-                    and not by_institution
-                    and self._by_institution(mine)
-                ):
+                told = self._told_by(mine) if base is None and not by_institution else None
+                if told in ("institution", HAND):
                     # a checklist filled by someone else never silently overrides what the
-                    # institution itself told us
+                    # institution itself told us, or a coordinator set by hand
                     plan.held[path] = theirs
+                    if told == HAND:
+                        plan.held_why[path] = "held_hand"
                 else:
                     plan.apply[path] = theirs
                 continue
@@ -942,8 +940,12 @@ class Register:
     def _confidence(self, stored: Json) -> str:
         return str(self.data["sources"].get(stored.get("src"), {}).get("confidence", "high"))
 
-    def _by_institution(self, stored: Json) -> bool:
-        return bool(self.data["sources"].get(stored.get("src"), {}).get("kind") == "institution")
+    def _told_by(self, stored: Json | None) -> str | None:
+        """The kind of source a stored value came from (``institution``, :data:`HAND` …)."""
+        if stored is None:
+            return None
+        kind = self.data["sources"].get(stored.get("src"), {}).get("kind")
+        return str(kind) if kind else None
 
     def _value_at(self, inst: Json, path: str, rev: int) -> Json | None:
         value = self._current(inst, path)
@@ -1079,7 +1081,15 @@ class Register:
             sv = vals.get(k)
             return str(sv.get("v") or sv.get("raw") or "") if sv else ""
 
-        return Candidate(iid, get("name"), get("postcode"), get("phone"))
+        former = {
+            str(value.get("v") or value.get("raw") or "")
+            for rev in self.institutions[iid].get("history", ())
+            for path, *values in rev.get("changes", ())
+            if path == "institution.name"
+            for value in values
+            if isinstance(value, dict)
+        }
+        return Candidate(iid, get("name"), get("postcode"), get("phone"), tuple(former))
 
     def _match(self, e: EntryReturn) -> Match:
         if self._matcher is None:

@@ -868,3 +868,67 @@ def test_a_probable_duplicate_in_a_saved_mail_settled_later_counts_from_the_day_
     assert confirmed_days(ws, entry) == {entry: mailed.isoformat()}
     run("register", "rebuild", "-w", str(ws.root))
     assert confirmed_days(ws, entry) == {entry: mailed.isoformat()}
+
+
+def test_a_checklist_that_lists_an_institution_under_its_former_name_is_asked_about(
+    tmp_path: Path,
+) -> None:
+    """An institution renamed since (here by hand, after a telephone call) is still listed under
+    its old name in a partner's checklist: that row is held as a probable duplicate of it, with
+    why, not taken for a new institution."""
+    ws = make_workspace(tmp_path / "ws")
+    blank = tmp_path / "leer.pdf"
+    run("generate", "pdf", "--category", "psychotherapie", "-w", str(ws.root), "--out", str(blank))
+    row = {
+        "psychotherapie.1.name": "Beratungsstelle Anker",
+        "psychotherapie.1.postcode": "40210",
+        "psychotherapie.1.region": "Düsseldorf",
+    }
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(pdfium_fill(blank.read_bytes(), row))
+    ingest_into_register([first], ws)
+    (iid,) = load(ws).institutions
+    new_name = "Zentrum für seelische Gesundheit Oberbilk"
+    run("register", "set", iid, "institution.name", new_name, "--note", "umbenannt", "-w", str(ws.root))  # fmt: skip
+    partner = tmp_path / "partner.pdf"
+    partner.write_bytes(pdfium_fill(blank.read_bytes(), {**row, "psychotherapie.1.contact_name": "Jolanta Kowalczyk"}))  # fmt: skip
+    ingest_into_register([partner], ws)
+    reg = load(ws)
+    assert list(reg.institutions) == [iid]  # no second institution
+    (duplicate,) = reg.data["duplicates"].values()
+    assert duplicate["candidate"] == iid
+    assert duplicate["reason_key"] == "dup_former_name"
+    out = run("register", "conflicts", "-w", str(ws.root))
+    assert "der Name, den sie früher hatte (100\u00a0%)" in out
+    assert new_name in out
+    # merged, the row does not rename it back: the name set by hand waits for a decision
+    out = run("register", "resolve", "d-0001", "--merge", "-w", str(ws.root))
+    reg = load(ws)
+    assert reg.institutions[iid]["institution"]["name"]["v"] == new_name
+    (held,) = reg.data["conflicts"].values()
+    assert (held["path"], held["reason_key"]) == ("institution.name", "held_hand")
+    out = run("register", "conflicts", "-w", str(ws.root))
+    assert "im Register wurde von Hand ein anderer Wert gesetzt" in out
+
+
+def test_a_checklist_from_someone_else_never_silently_replaces_a_value_set_by_hand(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    blank = tmp_path / "leer.pdf"
+    run("generate", "pdf", "--category", "psychotherapie", "-w", str(ws.root), "--out", str(blank))
+    row = {"psychotherapie.1.name": "Praxis Kowalczyk", "psychotherapie.1.postcode": "40210"}
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(pdfium_fill(blank.read_bytes(), {**row, "psychotherapie.1.phone": "0211 111111"}))  # fmt: skip
+    ingest_into_register([first], ws)
+    (iid,) = load(ws).institutions
+    run("register", "set", iid, "institution.phone", "0211 222222", "--note", "per Telefon", "-w", str(ws.root))  # fmt: skip
+    partner = tmp_path / "partner.pdf"
+    partner.write_bytes(pdfium_fill(blank.read_bytes(), {**row, "psychotherapie.1.phone": "0211 333333"}))  # fmt: skip
+    ingest_into_register([partner], ws)
+    reg = load(ws)
+    assert list(reg.institutions) == [iid]
+    assert reg.institutions[iid]["institution"]["phone"]["v"] == "+49 211 222222"
+    (held,) = reg.data["conflicts"].values()
+    assert held["theirs"]["v"] == "+49 211 333333"
+    assert held["reason_key"] == "held_hand"
