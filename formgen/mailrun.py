@@ -46,6 +46,7 @@ from formgen.tracking import (
     RegisterView,
     Removed,
     StatusSummary,
+    Vouched,
     current_name,
     fallback_email,
     institution_status,
@@ -554,9 +555,7 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
         log = SendLog(ws.root)
         this_round = {d.institution_id: d for d in log.deliveries() if d.round == settings.round}
         for r in plan.without_email:
-            reason = (
-                "dead_email" if r.dead_email else "invalid_email" if r.given_email else "no_email"
-            )
+            reason = r.not_mailed_reason
             d = this_round.get(r.id)
             if d is not None and (
                 d.delivered
@@ -700,9 +699,11 @@ def register_recipients(
     """Every institution of the register, with the address the register holds, unless a mail
     to that address bounced or the server refused it for good (550 user unknown): then it is
     :attr:`RecipientList.unmailable` (:attr:`Recipient.dead_email`), until the register holds
-    another address, or ``force``. One it holds none or an invalid one for (a returned form's
-    e-mail field left blank, or holding ``info(at)example.org``) with the address that worked,
-    that of its latest delivered mail in the send log (``deliveries``), unless that mail
+    another address, or a coordinator set that one again by hand since (``formgen register
+    set``: :class:`~formgen.tracking.Vouched`), or ``force``. One it holds none or an invalid
+    one for (a returned form's e-mail field left blank, or holding ``info(at)example.org``)
+    with the address that worked, that of its latest delivered mail in the send log
+    (``deliveries``), unless that mail
     bounced, a later mail to that address was refused for good, or a coordinator removed the
     register's address by hand since (:func:`~formgen.tracking.fallback_email`): then it has
     none, and :attr:`Recipient.email_problem` says why (one with an invalid address is then
@@ -713,8 +714,9 @@ def register_recipients(
     listed = recipients_from_records(records)
     logged = institution_status(deliveries, None, dt.date.today())  # only its addresses count
     removed = view.emails_removed()
+    vouched = view.emails_vouched()
     everyone = [
-        _logged_address(r, logged.get(r.id), removed.get(r.id), force)
+        _logged_address(r, logged.get(r.id), removed.get(r.id), vouched.get(r.id), force)
         for r in (*listed.recipients, *listed.unmailable)
     ]
     return replace(
@@ -725,27 +727,20 @@ def register_recipients(
 
 
 def _logged_address(
-    recipient: Recipient, status: InstitutionStatus | None, removed: Removed | None, force: bool
+    recipient: Recipient,
+    status: InstitutionStatus | None,
+    removed: Removed | None,
+    vouched: Vouched | None,
+    force: bool,
 ) -> Recipient:
     """``recipient`` without a usable address in the register, with the one its latest
     delivered mail went to, or with why that one cannot be used either; with the register's
     address known dead (unless ``force``), without an address, and why."""
     if recipient.email:
-        d = status.dead(recipient.email) if status is not None and not force else None
-        if d is None:
+        if force:
             return recipient
-        return replace(
-            recipient,
-            email="",
-            given_email=recipient.email,
-            dead_email=True,
-            email_problem=(
-                f"the register's address {recipient.email} {d.failed_how} "
-                f"({d.last_error or 'not delivered'}) in round {d.round} on "
-                f"{d.last_failed_at[:10]}; set the new one: formgen register "
-                f"set {recipient.id} institution.email ADDRESS{FORCE_HINT}"
-            ),
-        )
+        fix = f"set the new one: formgen register set {recipient.id} institution.email ADDRESS"
+        return unless_dead(recipient, status, vouched, "the register's address", fix)
     if email := fallback_email(status, removed):
         assert status is not None and status.delivered is not None  # an address worked
         return replace(
@@ -770,6 +765,32 @@ def _logged_address(
     return replace(
         recipient,
         email_problem=f"{recipient.email_problem}; {why}" if recipient.email_problem else why,
+    )
+
+
+def unless_dead(
+    recipient: Recipient,
+    status: InstitutionStatus | None,
+    vouched: Vouched | None,
+    whose: str,
+    fix: str,
+) -> Recipient:
+    """``recipient``, or without its address when a mail to it bounced or the server refused
+    it for good (:meth:`InstitutionStatus.dead`, the one rule): then it is not mailed, and
+    :attr:`Recipient.email_problem` says ``whose`` address failed how, in which round and on
+    which day, and how to ``fix`` it."""
+    d = status.dead(recipient.email, vouched) if status is not None and recipient.email else None
+    if d is None:
+        return recipient
+    return replace(
+        recipient,
+        email="",
+        given_email=recipient.email,
+        dead_email=True,
+        email_problem=(
+            f"{whose} {recipient.email} {d.failed_how} ({d.last_error or 'not delivered'}) in "
+            f"round {d.round} on {d.last_failed_at[:10]}; {fix}{FORCE_HINT}"
+        ),
     )
 
 
@@ -842,10 +863,25 @@ def round_targets(
     except those with a form on its way (a retired institution is on no update list).
     ``force`` mails those whose form is on its way, and the retired ones a list names, all the
     same (never twice in one round).
+
+    Invitation and update rounds do not mail an address of ``listed`` that bounced or that the
+    server refused for good (:func:`unless_dead`), unless ``force``: those are in
+    :attr:`Targets.recipients` without an address (:attr:`Recipient.dead_email`), to be
+    reported and logged as not mailed.
     """
     returned = view.returned_instances() if view else None
     retired = view.retired() if view else {}
     statuses = institution_status(deliveries, returned, today)
+    if listed is not None and kind != "reminder" and not force:
+        # a list's address that bounced or was refused for good is not mailed, as the
+        # register's is not (register_recipients); a reminder refuses its own way (below)
+        vouched = view.emails_vouched() if view else {}
+        listed = [
+            unless_dead(
+                r, statuses.get(r.id), vouched.get(r.id), "the address", f"correct it in {r.source}"
+            )
+            for r in listed
+        ]
     notes = []
     if returned is None and kind != "invitation":
         notes.append(

@@ -124,9 +124,17 @@ class Recipient:
     """``email`` is the address its latest delivered mail went to (the send log), as the
     register has none, or an invalid one (``given_email``)."""
     dead_email: bool = False
-    """``given_email``, the register's address, is valid, but a mail to it bounced or the server
-    refused it for good (``email_problem`` says when): not mailed
-    (:func:`formgen.mailrun.register_recipients`)."""
+    """``given_email``, the register's or the list's address, is valid, but a mail to it bounced
+    or the server refused it for good (``email_problem`` says when): not mailed
+    (:func:`formgen.mailrun.register_recipients`, :func:`formgen.mailrun.round_targets`)."""
+
+    @property
+    def not_mailed_reason(self) -> str:
+        """Why it cannot be mailed, as the send log says it: ``dead_email``, ``invalid_email``
+        or ``no_email`` (for one without an address)."""
+        return (
+            "dead_email" if self.dead_email else "invalid_email" if self.given_email else "no_email"
+        )
 
     def record(self) -> InstitutionRecord:
         """The prefill of an institution the register does not know yet: what the list says."""

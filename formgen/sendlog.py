@@ -11,10 +11,10 @@ crash. A *delivery* is one institution in one round; its events are:
 ``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx;
               ``bounce`` when it came later as a delivery status notification.
 ``not_mailed`` the institution was in the round's list but got no mail: ``reason`` ``no_email``
-              (no address), ``invalid_email`` or ``dead_email`` (the register's address, a mail
-              to which bounced or was refused for good) (``email``: the address as given,
-              ``detail``: why it cannot be mailed). Logged once per round and institution by a
-              real run; a later mail to it supersedes it.
+              (no address), ``invalid_email`` or ``dead_email`` (the register's or the list's
+              address, a mail to which bounced or was refused for good) (``email``: the address
+              as given, ``detail``: why it cannot be mailed). Logged once per round and
+              institution by a real run; a later mail to it supersedes it.
 
 A formgen older than ``not_mailed`` skips those lines as damaged (``formgen status`` notes their
 line numbers) and reads the rest of the log as before.

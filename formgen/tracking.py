@@ -50,6 +50,29 @@ class Removed:
         return f"its address, {self.email}, was removed by hand on {day} ({self.note})"
 
 
+@dataclass(frozen=True)
+class Vouched:
+    """An institution's address a coordinator set by hand (``formgen register set ID
+    institution.email ADDRESS``, anew or again): a mail to it that bounced or was refused for
+    good before then no longer counts (:meth:`InstitutionStatus.dead`). An address that only
+    came back unchanged on a returned form vouches for nothing."""
+
+    email: str
+    at: str
+    """When, ISO 8601."""
+
+
+UNUSABLE = {"no_email": "none", "invalid_email": "invalid", "dead_email": "refused"}
+"""Why an institution was not mailed for want of a usable address
+(:attr:`Delivery.not_mailed_reason`), as the counts of ``formgen mail`` and ``formgen status``
+say it: ``refused`` is an address the server refused for good or whose mail bounced."""
+
+
+def unusable_counts(reasons: Sequence[str]) -> str:
+    """``1 none, 1 refused``: how many of ``reasons`` (:data:`UNUSABLE`) there are of each."""
+    return ", ".join(f"{n} {word}" for key, word in UNUSABLE.items() if (n := reasons.count(key)))
+
+
 class RegisterView(Protocol):
     """What mailing needs from the register; every query may be unavailable (``None``)."""
 
@@ -100,6 +123,11 @@ class RegisterView(Protocol):
     def emails_removed(self) -> Mapping[str, Removed]:
         """The institutions whose address a coordinator removed by hand and that have none in
         the register since (empty: none, or unknown)."""
+        ...
+
+    def emails_vouched(self) -> Mapping[str, Vouched]:
+        """The institutions whose latest change of address by hand set one (not removed it),
+        with that address and when (empty: none, or unknown)."""
         ...
 
 
@@ -156,15 +184,26 @@ class InstitutionStatus:
         None while the address works (and when none was delivered)."""
         return self.dead(self.delivered.email) if self.delivered is not None else None
 
-    def dead(self, email: str) -> Delivery | None:
-        """The mail that showed ``email`` no longer works: :attr:`delivered` when it went there
-        and bounced, else the latest mail there the server refused for good since; None while
-        no mail shows that (a round of the register does not mail its address then)."""
+    def dead(self, email: str, vouched: Vouched | None = None) -> Delivery | None:
+        """The latest mail that showed ``email`` no longer works: :attr:`delivered` when it went
+        there and bounced, or a mail there the server refused for good since; None while no
+        mail shows that, or a coordinator set that address by hand after it failed
+        (``vouched``). No round mails an address shown dead (unless forced): the rule of every
+        round and of ``formgen status``."""
         key = address_key(email)
         d = self.delivered
-        if d is not None and d.bounced and address_key(d.email) == key:
-            return d
-        return next((r for r in reversed(self.refused) if address_key(r.email) == key), None)
+        bounced = [d] if d is not None and d.bounced and address_key(d.email) == key else []
+        shown = [*bounced, *(r for r in self.refused if address_key(r.email) == key)]
+        # the bounce first: the log's times are to the second, and max keeps the first of equals
+        latest = max(shown, key=lambda r: _moment(r.last_failed_at), default=None)
+        if (
+            latest is not None
+            and vouched is not None
+            and address_key(vouched.email) == key
+            and _moment(latest.last_failed_at) < _moment(vouched.at)
+        ):
+            return None
+        return latest
 
     @property
     def working_email(self) -> str:
@@ -466,11 +505,16 @@ def summarise(
     without_email = []
     if view is not None:
         removed = view.emails_removed()
+        vouched = view.emails_vouched()
         for iid in view.institution_ids():
             rec = view.record(iid)
             logged = statuses.get(iid)
             email = str(rec.institution.get("email", "")).strip() if rec is not None else ""
-            dead = bool(email) and logged is not None and logged.dead(email) is not None
+            dead = (
+                bool(email)
+                and logged is not None
+                and logged.dead(email, vouched.get(iid)) is not None
+            )
             unusable = not email or check_email(email) is not None
             if rec is not None and (
                 dead or (unusable and not fallback_email(logged, removed.get(iid)))

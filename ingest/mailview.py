@@ -15,7 +15,9 @@ It uses what the register provides and says clearly what it could not find:
   with why in each language of the mails (named in the update mail);
 * conflicts: the register's held conflicts;
 * addresses a coordinator removed by hand (``formgen register set ID institution.email
-  --clear``), so that no round mails them where the send log says earlier mails went;
+  --clear``), so that no round mails them where the send log says earlier mails went; and
+  those a coordinator set by hand, so that a mail to one that bounced or was refused before
+  no longer counts;
 * retired institutions (``formgen register retire``): left out of :meth:`institution_ids` and
   of the update list, and given with when and why, so that no round mails them and ``formgen
   status`` counts them nowhere.
@@ -26,17 +28,17 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import partial
 from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
-from formgen.tracking import FieldProblems, Removed
+from formgen.tracking import FieldProblems, Removed, Vouched
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.messages import per_language, problem_text
-from ingest.register import retired_text
+from ingest.register import EMAIL, HAND, retired_text
 
 
 def _module(name: str) -> Any:
@@ -199,20 +201,37 @@ class WorkspaceRegisterView:
         """The institutions whose latest change of address was its removal by hand."""
         out: dict[str, Removed] = {}
         for iid in self.institution_ids():
-            history = self._data["institutions"][iid].get("history") or []
-            for h in reversed(history):
-                change = next((c for c in h.get("changes") or () if c[0] == _EMAIL), None)
-                if change is None:
-                    continue
-                old, new = change[1] or {}, change[2]
-                if h.get("op") == "set" and new is None:
-                    email = str(old.get("v") or old.get("raw") or "")
-                    out[iid] = Removed(email, str(h.get("at", "")), str(h.get("note", "")))
-                break
+            found = next(self._email_changes(iid), None)
+            if found is not None and found[0].get("op") == "set" and found[2] is None:
+                h, old = found[0], found[1] or {}
+                email = str(old.get("v") or old.get("raw") or "")
+                out[iid] = Removed(email, str(h.get("at", "")), str(h.get("note", "")))
         return out
 
+    def emails_vouched(self) -> dict[str, Vouched]:
+        """The institutions whose latest change of address by hand (a revision whose source is
+        of kind ``hand``: 'formgen register set') set one, anew or again: that address and
+        when. A return changes nothing here, nor one that only gives the address back."""
+        sources = self._data.get("sources") or {}
+        out: dict[str, Vouched] = {}
+        for iid in self.institution_ids():
+            by_hand = (
+                (h, new)
+                for h, _old, new in self._email_changes(iid)
+                if (sources.get(h.get("src")) or {}).get("kind") == HAND
+            )
+            h, new = next(by_hand, ({}, None))
+            if isinstance(new, dict) and new.get("v"):
+                out[iid] = Vouched(str(new["v"]), str(h.get("at", "")))
+        return out
 
-_EMAIL = "institution.email"
+    def _email_changes(self, iid: str) -> Iterator[tuple[dict[str, Any], Any, Any]]:
+        """The revisions of ``iid`` that changed its address, latest first: each with the
+        address before and after (stored values; ``None``: none)."""
+        for h in reversed(self._data["institutions"][iid].get("history") or []):
+            change = next((c for c in h.get("changes") or () if c[0] == EMAIL), None)
+            if change is not None:
+                yield h, change[1], change[2]
 
 
 def _flagged(places: Sequence[dict[str, Any]], field_id: str) -> dict[str, Any]:

@@ -141,6 +141,11 @@ HAND = "hand"
 (:meth:`Register.set_by_hand`, ``formgen register set``)."""
 
 
+EMAIL = "institution.email"
+"""The institution's address, where ``formgen mail`` sends its forms: a coordinator may set it
+by hand to what it holds already, and so vouches for it (:meth:`Register.hand_values`)."""
+
+
 def by_hand(source: Mapping[str, Any], lang: str) -> str | None:
     """How a value's source is named when a coordinator set it by hand, in ``lang``: ``set
     by hand: per Telefon 23.11.``; ``None`` for a file's."""
@@ -1234,10 +1239,12 @@ class Register:
         (``institution.phone``, ``psychotherapie.languages_offered``), checked as a returned
         value is (:func:`ingest.validate.check_typed`), or with ``text`` ``None`` the value's
         removal. Returns path → stored value (``None``: removed), only what changes; a multiple
-        choice is replaced whole, its list and its ``._other`` text. Raises
-        :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
-        (unless ``force``), a path it has no value at, an invalid or too long value, a value a held
-        conflict waits on, or no change at all."""
+        choice is replaced whole, its list and its ``._other`` text. The institution's address
+        (:data:`EMAIL`) is stored even when it holds that already: a coordinator who sets it
+        again vouches for it (a mail to it that bounced or was refused before no longer keeps
+        ``formgen mail`` from it). Raises :class:`RegisterError` (nothing is changed) for an
+        unknown institution, a retired one (unless ``force``), a path it has no value at, an
+        invalid or too long value, a value a held conflict waits on, or no change at all."""
         inst = self.institution(iid)
         self._refuse_retired(iid, force, "set the value")
         path, f = self._settable(iid, inst, path)
@@ -1273,6 +1280,8 @@ class Register:
         values = {
             p: new.get(p) for p in paths if not same_value(self._current(inst, p), new.get(p))
         }
+        if path == EMAIL and new:
+            values = dict(new)  # set again, it vouches that mail reaches it (formgen mail)
         if not values:
             now = self._current(inst, path)
             holds = f"holds '{short(str(now.get('raw', '')))}'" if now else "holds no value"

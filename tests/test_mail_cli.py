@@ -340,7 +340,7 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     assert second.exit_code == 0, second.output
     round_ = f"update-{TODAY}"
     assert second.output.splitlines()[0] == (
-        f"round {round_} (update): 1 to mail, 1 already done, 0 without e-mail address"
+        f"round {round_} (update): 1 to mail, 1 already done, 0 without a usable e-mail address"
     )
     assert f"  skipped reg-1 (Krisendienst Nord): draft already written in round {round_}" in (
         second.output
@@ -349,7 +349,7 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-3.eml"]
     third = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert third.output.splitlines()[0] == (
-        f"round {round_} (update): 0 to mail, 2 already done, 0 without e-mail address"
+        f"round {round_} (update): 0 to mail, 2 already done, 0 without a usable e-mail address"
     )
     assert "NOT MAILED" not in third.output and "--force" not in third.output
 
@@ -463,7 +463,7 @@ def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_repo
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "round zweite (invitation): 0 to mail, 0 already done, 3 skipped, 1 without e-mail address"
+        "round zweite (invitation): 0 to mail, 0 already done, 3 skipped, 1 without a usable e-mail address (1 none)"
     )
     skipped = [line for line in lines if "skipped" in line][1:]
     assert [line.split(" (")[0] for line in skipped] == [
@@ -1245,9 +1245,10 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
 
     first = run(*mail)
     assert first.exit_code == 0, first.output
-    assert "1 to mail, 0 already done, 1 without e-mail address, 1 invalid row left out" in (
-        first.output
-    )
+    assert (
+        "1 to mail, 0 already done, 2 without a usable e-mail address (1 none, 1 invalid), "
+        "1 invalid row left out"
+    ) in first.output
     assert (
         f"NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address ({listed}:4): "
         "'markaz(at)example.org' is not an e-mail address" in first.output
@@ -1264,7 +1265,7 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
 
     status = run("status", "-w", str(ws))
     assert "institutions mailed: 1 (0 sent, 1 as drafts)" in status.output
-    assert "not mailed (no or invalid address) 2  → add the address" in status.output
+    assert "not mailed (no usable address) 2 (1 none, 1 invalid)  → add or correct" in status.output
     (round_line,) = [line for line in status.output.splitlines() if "invitation-" in line]
     assert round_line.split()[1:8] == ["1", "0", "1", "0", "0", "0", "2"]
     listing = run("status", "-w", str(ws), "--list").output.splitlines()
@@ -1296,7 +1297,7 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
         "ua-1": "outstanding",
     }
     assert data["rounds"][0]["not_mailed"] == 1 and data["rounds"][0]["mailed"] == 2
-    assert "not mailed (no or invalid address) 1" in run("status", "-w", str(ws)).output
+    assert "not mailed (no usable address) 1 (1 invalid)" in run("status", "-w", str(ws)).output
 
 
 def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(tmp_path):
@@ -1346,7 +1347,7 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
     assert result.exit_code == 0, result.output
     year = TODAY.year
     assert (
-        f"round update-{TODAY} (update): 2 to mail, 0 already done, 1 without e-mail address"
+        f"round update-{TODAY} (update): 2 to mail, 0 already done, 1 without a usable e-mail address (1 none)"
         in result.output
     )
     assert (

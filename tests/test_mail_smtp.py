@@ -25,7 +25,9 @@ from mailkit import (
     self_signed,
     smtp_server,
 )
+from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, institution_form
+from test_register_returns import mailed_form
 
 from formgen.cli import main
 from formgen.forms import FormRequest, new_identity
@@ -164,8 +166,16 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         )
         assert "ua-1" in status.output and "550 5.1.1" in status.output
 
-        inbox.reject.clear()  # the mailbox exists again
-        second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        inbox.reject.clear()  # the mailbox exists again, as the coordinator learns
+        # the same command again does not try an address refused for good ...
+        same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert same.exit_code == 0, same.output
+        assert "0 to mail, 3 already done, 1 without a usable e-mail address (1 refused)" in (
+            same.output
+        )
+        assert len(inbox.messages) == 3
+        # ... --force does
+        second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--force")
     assert second.exit_code == 0, second.output
     assert "1 to mail, 3 already done" in second.output
     assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
@@ -495,9 +505,17 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
         # the same address again: nothing goes out, the coordinator learns what to fix
         same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert same.exit_code == 0, same.output
-        assert "0 to mail, 4 already done" in same.output
-        assert "skipped lodz (Poradnia Łódź): the mail to lodz@example.org bounced (" in same.output
-        assert "fix the address in the list or the register, then run again" in same.output
+        assert "0 to mail, 3 already done, 1 without a usable e-mail address (1 refused)" in (
+            same.output
+        )
+        assert (
+            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce "
+            "5.1.1 550 5.1.1" in same.output
+        )
+        assert (
+            f"in round invitation-{dt.date.today().year} on {dt.date.today().isoformat()}; "
+            f"correct it in {DATA / 'excel_utf8_bom.csv'}:4; --force mails it all the same"
+        ) in same.output
         # the address is fixed: the same form goes out again, only to lodz
         fixed = tmp_path / "fixed.csv"
         fixed.write_bytes(
@@ -1206,3 +1224,210 @@ def test_a_reminder_refused_for_good_goes_again_only_to_another_address(tmp_path
     assert rerun.exit_code == 0, rerun.output
     assert "round erinnerung-2 (reminder): 1 to mail" in rerun.output, rerun.output
     assert inbox.messages[-1][1] == ["poradnia@lodz.example"]
+
+
+def _bounce(ws: Path, tmp_path: Path, iid: str, round_name: str) -> None:
+    """A Postfix bounce of ``iid``'s mail of ``round_name`` comes back and is recorded."""
+    (mail,) = [
+        e
+        for e in log_events(ws)
+        if e["event"] == "sent" and (e["institution_id"], e["round"]) == (iid, round_name)
+    ]
+    dsn = (
+        (DATA / "bounce_postfix.eml")
+        .read_text("ascii")
+        .replace("{ADDRESS}", mail["email"])
+        .replace("{MESSAGE_ID}", mail["message_id"])
+        .replace("{INSTITUTION}", iid)
+    )
+    (tmp_path / "bounce.eml").write_text(dsn, "ascii")
+    assert run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).exit_code == 0
+
+
+def _a_minute_ago(ws: Path) -> None:
+    """Everything the send log holds happened a minute earlier (its times are to the second)."""
+    log = ws / "sendlog.jsonl"
+    events = log_events(ws)
+    for e in events:
+        e["at"] = (dt.datetime.fromisoformat(e["at"]) - dt.timedelta(minutes=1)).isoformat()
+    log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), "utf-8")
+
+
+def test_a_listed_address_refused_for_good_or_bounced_is_not_mailed_in_any_round(tmp_path):
+    """The server refused lodz's invitation for good (550), ua-1's bounced. The next invitation
+    round and an update round given the same recipients list do not mail those addresses (the
+    server would take them now): each line says why, as for the register's address, and the
+    round's line counts them; another address in the list is mailed, and --force mails the
+    refused one all the same."""
+    inbox = Inbox(reject={"lodz@example.org"})
+    listed = DATA / "excel_utf8_bom.csv"
+    today = dt.date.today().isoformat()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        first = run("mail", str(listed), "-w", str(ws), "--send", "--round", "einladung")
+        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in first.output
+        _bounce(ws, tmp_path, "ua-1", "einladung")
+        inbox.reject.clear()  # the server would take both now: formgen must not try them
+
+        again = run("mail", str(listed), "-w", str(ws), "--send", "--round", "einladung-2")
+        assert again.exit_code == 0, again.output
+        assert (
+            "round einladung-2 (invitation): 0 to mail, 0 already done, 2 skipped, "
+            "2 without a usable e-mail address (2 refused)\n"
+        ) in again.output
+        assert (
+            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org was refused by the "
+            "server (550 5.1.1 <lodz@example.org>: Recipient address rejected: User unknown) in "
+            f"round einladung on {today}; correct it in {listed}:4; --force mails it all the "
+            "same; contact them another way"
+        ) in again.output.splitlines()
+        assert (
+            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
+            "bounced (bounce 5.1.1 550 5.1.1"
+        ) in again.output
+        assert f"in round einladung on {today}; correct it in {listed}:3; --force" in again.output
+        logged = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "not_mailed"}
+        assert {iid: (e["reason"], e["email"]) for iid, e in logged.items()} == {
+            "lodz": ("dead_email", "lodz@example.org"),
+            "ua-1": ("dead_email", "olga@example.org"),
+        }
+        assert len(inbox.messages) == 3
+
+        # an update round given the list keeps to the same rule
+        returned_long_ago(
+            ws,
+            {
+                "ua-1": {"name": "Ольга Петренко – Консультація", "date": OLD},
+                "lodz": {"name": "Poradnia Łódź", "date": OLD},
+            },
+        )
+        update = ("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
+        stale = run(*update[:2], str(listed), *update[2:])
+        assert stale.exit_code == 0, stale.output
+        assert (
+            "round update-1 (update): 0 to mail, 0 already done, "
+            "2 without a usable e-mail address (2 refused)\n"
+        ) in stale.output
+        assert "NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org was" in stale.output
+        assert len(inbox.messages) == 3
+
+        # another address for lodz in the list is mailed; ua-1's refused one only with --force
+        fixed = tmp_path / "Empfänger.csv"
+        fixed.write_bytes(listed.read_bytes().replace(b"lodz@example.org", b"poradnia@lodz.pl"))
+        moved = run(*update[:2], str(fixed), *update[2:])
+        assert moved.exit_code == 0, moved.output
+        assert (
+            "round update-1 (update): 1 to mail, 0 already done, "
+            "1 without a usable e-mail address (1 refused)\n"
+        ) in moved.output
+        assert inbox.messages[-1][1] == ["poradnia@lodz.pl"]
+        assert "NOT MAILED ua-1 (Ольга Петренко – Консультація): the address" in moved.output
+        forced = run(*update[:2], str(fixed), *update[2:], "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "round update-1 (update): 1 to mail, 1 already done" in forced.output
+    assert inbox.messages[-1][1] == ["olga@example.org"]
+    assert len(inbox.messages) == 5
+
+
+def test_a_refused_register_address_set_again_by_hand_is_mailed_again(tmp_path):
+    """The server refused ua-1's register address for good (550) in update-1. Its form of that
+    round comes back with the address as it was prefilled: that vouches for nothing, the next
+    round does not mail it. On the telephone the coordinator learns that the mailbox was made
+    anew and sets the same address by hand: the next round mails it, and 'formgen status' no
+    longer counts ua-1 without an address. A mail to it that bounces after that counts again;
+    removed and set anew by hand, it is mailed again."""
+    inbox = Inbox()
+    root = tmp_path / "ws"
+    with smtp_server(inbox) as server:
+        ws = make_workspace(root, server.port)
+        _register_address_refused(root, inbox)
+        _a_minute_ago(root)  # the update round went out before the telephone call
+        form = mailed_form(ws, "ua-1", "update-1").read_bytes()
+        returned = tmp_path / "Відповідь.pdf"
+        returned.write_bytes(pdfium_fill(form, {"psychotherapie.initials": "ОП"}))
+        assert run("ingest", str(returned), "-w", str(root)).exit_code == 0
+        assert (
+            Register.loads(SCHEMA, (root / "register.json").read_bytes()).value(
+                "ua-1", "institution.email"
+            )["v"]
+            == "olga@example.org"
+        )
+        everyone = ("mail", "--from-register", "-w", str(root), "--send", "--round")
+        unvouched = run(*everyone, "alle-1")
+        assert unvouched.exit_code == 0, unvouched.output
+        assert (
+            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
+            "olga@example.org was refused by the server (550 5.1.1"
+        ) in unvouched.output
+        assert json.loads(run("status", "-w", str(root), "--json").output)["without_email"] == [
+            "ua-1"
+        ]
+
+        note = "per Telefon: Postfach neu angelegt"
+        set_ = ("register", "set", "ua-1", "institution.email")
+        vouched = run(*set_, "olga@example.org", "--note", note, "-w", str(root))
+        assert vouched.exit_code == 0, vouched.output
+        assert note in vouched.output
+        assert json.loads(run("status", "-w", str(root), "--json").output)["without_email"] == []
+        mailed = run(*everyone, "alle-2")
+        assert mailed.exit_code == 0, mailed.output
+        assert "round alle-2 (invitation): 1 to mail, 0 already done, 0 without" in mailed.output
+        assert inbox.messages[-1][1] == ["olga@example.org"]
+
+        _bounce(root, tmp_path, "ua-1", "alle-2")  # after the telephone call: dead again
+        bounced = run(*everyone, "alle-3", "--dry-run")
+        assert (
+            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
+            "olga@example.org bounced (bounce 5.1.1"
+        ) in bounced.output
+        _a_minute_ago(root)
+        assert run(*set_, "--clear", "--note", "Postfach voll", "-w", str(root)).exit_code == 0
+        anew = run(*set_, "olga@example.org", "--note", "wieder da", "-w", str(root))
+        assert anew.exit_code == 0, anew.output
+        again = run(*everyone, "alle-3", "--dry-run")
+    assert "would mail ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in again.output
+
+
+def test_the_round_counts_every_institution_not_mailed_for_want_of_a_usable_address(tmp_path):
+    """An invitation round whose list gives ua-1 no address, ar-1 an invalid one and lodz one
+    the server refused for good in the round before: its line counts the three with why, and
+    'formgen status' counts as many, by the same reasons, in its total and in the round's."""
+    inbox = Inbox(reject={"lodz@example.org"})
+    listed = tmp_path / "Einrichtungen.csv"
+    rows = [
+        "id;institution;email;categories;region",
+        "lodz;Poradnia Łódź;lodz@example.org;facharzt;",
+        "ua-1;Ольга Петренко – Консультація;;psychotherapie;andere",
+        "ar-1;مركز الاستشارة;markaz(at)example.org;krisendienst;dormagen",
+    ]
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        listed.write_text("\n".join(rows[:2]) + "\n", "utf-8")
+        first = run("mail", str(listed), "-w", str(ws), "--send", "--round", "erste")
+        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in first.output
+        _a_minute_ago(ws)
+        inbox.reject.clear()
+        listed.write_text("\n".join(rows) + "\n", "utf-8")
+        second = run(
+            "mail", str(listed), "-w", str(ws), "--send", "--round", "zweite", "--skip-invalid"
+        )
+    assert second.exit_code == 0, second.output
+    assert (
+        "round zweite (invitation): 0 to mail, 0 already done, "
+        "3 without a usable e-mail address (1 none, 1 invalid, 1 refused), 1 invalid row left out"
+    ) in second.output
+    assert inbox.messages == []
+    shown = run("status", "-w", str(ws)).output
+    assert (
+        "not mailed (no usable address) 3 (1 none, 1 invalid, 1 refused)  → add or correct the "
+        "address in the recipients list or the register"
+    ) in shown
+    (row,) = [line.split() for line in shown.splitlines() if line.startswith("  zweite ")]
+    assert row[1:8] == ["0", "0", "0", "0", "0", "0", "3"]
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert status["not_mailed"] == 3
+    assert {r["id"]: r["reason"] for r in status["rows"] if r["state"] == "not_mailed"} == {
+        "ua-1": "no_email",
+        "ar-1": "invalid_email",
+        "lodz": "dead_email",
+    }

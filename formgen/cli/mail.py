@@ -37,7 +37,7 @@ from formgen.mailrun import (
 )
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, parse_recipients_csv
 from formgen.sendlog import Delivery, SendLog
-from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus
+from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus, unusable_counts
 from formgen.workspace import Workspace
 
 
@@ -124,8 +124,8 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     "--force",
     is_flag=True,
     help="Also mail institutions whose form from another round is still on its way (mailed, "
-    "not returned, deadline not passed), and retired ones a RECIPIENTS row names; they are "
-    "skipped otherwise.",
+    "not returned, deadline not passed), retired ones a RECIPIENTS row names, and addresses "
+    "that bounced or were refused for good; they are skipped otherwise.",
 )
 @click.option(
     "--skip-invalid",
@@ -174,6 +174,12 @@ def mail(
     out of date, incomplete, holding invalid values or never confirmed by the institution itself
     (typed in by the centre or sent on a checklist by someone else), asking only about those
     checklists.
+
+    No round mails an address, the list's or the register's, to which a mail bounced or that
+    the server refused for good (550): the institution is NOT MAILED, and the line says why,
+    unless --force, or the coordinator set that address by hand since ('formgen register set ID
+    institution.email ADDRESS': set again, it vouches for it). --overdue sends a reminder that
+    bounced or was refused only to another address.
 
     --from-register and --stale mail each institution at the register's address; where the
     register has none (its returned form left the e-mail field blank) or an invalid one, at the
@@ -269,10 +275,11 @@ def mail(
     # like those the plan skips (already done in this round)
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
     invalid = listed.invalid_rows if listed is not None else 0
-    no_address = sum(1 for r in plan.without_email if not r.given_email)
+    unusable = [r.not_mailed_reason for r in plan.without_email]
     click.echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
-        f"{left_out}{no_address} without e-mail address"
+        f"{left_out}{len(unusable)} without a usable e-mail address"
+        + (f" ({unusable_counts(unusable)})" if unusable else "")
         + (f", {invalid} invalid row{'s' if invalid != 1 else ''} left out" if invalid else "")
     )
     # the latest mail's name, else the list's (a retired institution the list names)
@@ -426,10 +433,12 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     was then asked for an update waits for the update). "by round" shows per round how many were
     mailed and what became of them: answered, waiting, overdue, failed, or asked again (a
     reminder or a later round followed without an answer), and how many of the round were not
-    mailed: no e-mail address, or an invalid one (left out by 'mail --skip-invalid', or the
-    register's, with no address that worked before). Those count as "not mailed (no or invalid
-    address)" until a later mail reaches them. A mail that bounced, or that the server refused
-    for good (550) after the latest one that reached the institution, counts as failed.
+    mailed for want of a usable address: none, an invalid one (left out by 'mail --skip-invalid',
+    or the register's, with no address that worked before) or one refused (a mail to it bounced
+    or the server refused it for good). Those never mailed count as "not mailed (no usable
+    address)", by reason, until a later mail reaches them. A mail that bounced, or that the
+    server refused for good (550) after the latest one that reached the institution, counts as
+    failed.
 
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
@@ -480,9 +489,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     if c["prepared"]:
         click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
     if summary.not_mailed:
+        reasons = [r["reason"] for r in report.rows if r["state"] == "not_mailed"]
         click.echo(
-            f"not mailed (no or invalid address) {summary.not_mailed}  → add the address to the "
-            "recipients list or the register, then run formgen mail again (see --list)"
+            f"not mailed (no usable address) {summary.not_mailed} ({unusable_counts(reasons)})  "
+            "→ add or correct the address in the recipients list or the register, then run "
+            "formgen mail again (see --list)"
         )
     if summary.rounds:
         click.echo(_rounds_table(summary.rounds))

@@ -231,6 +231,10 @@ def set_cmd(
     code; a list separated by commas: 'Türkisch, Polnisch'); an invalid one is refused. The
     change is a new revision, its source the note ('register history', the long export); a
     form sent before that comes back with the old value does not undo it.
+
+    institution.email may be set to the address it holds already: set again by hand (or after
+    --clear), it vouches that the address works, and 'formgen mail' mails it again although a
+    mail to it bounced or was refused for good before.
     """
     if clear == (value is not None):
         raise click.UsageError("give a VALUE, or --clear to remove the value (not both)")
