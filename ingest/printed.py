@@ -241,7 +241,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         w, h = A4
         canv.saveState()
         carried, on_page = getattr(self, "_carried", ""), getattr(self, "_on_page", [])
-        names = list(dict.fromkeys(r for r in (carried, *on_page) if r))
+        # drawn as the body draws a line: Arabic letters joined, in visual order
+        names = [visual(r) for r in dict.fromkeys(r for r in (carried, *on_page) if r)]
         width, gap = w - 36 * mm, 8 * mm
 
         def bold(text: str) -> float:
@@ -262,8 +263,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             shown -= 1
         canv.setFont(BOLD, _HEAD)
         canv.setFillColor(ACCENT)
+        rtl = paragraph_rtl(self.section)
         for n, line in enumerate(reversed(lines)):
-            canv.drawString(18 * mm, h - 13 * mm + n * _HEAD * 1.2, line)
+            canv.drawString(18 * mm, h - 13 * mm + n * _HEAD * 1.2, visual(line, rtl))
         if names:
             canv.setFont(FONT, _HEAD)
             canv.setFillColor(MUTED)
@@ -422,7 +424,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     footer = " · ".join(
         p
         for p in (
-            opt.centre,
+            visual(opt.centre),  # in its own direction: an Arabic name is not the line's start
             say("print_title", lang),
             f"{say('print_stand', lang)} {date_text(stand, opt.lang)}",
         )

@@ -300,6 +300,22 @@ def test_a_name_broken_over_two_lines_keeps_its_arabic_words_in_order(mixed: lis
     assert second.startswith(right_to_left("ومدينة نويس")) and second.endswith("inst-0005")
 
 
+def test_header_and_footer_draw_arabic_in_order() -> None:
+    """The centre's name in the footer and a region's name in the header read as in the body:
+    letters joined, right to left, in the direction of their own text (the centre's Arabic
+    name is not the start of the footer's German line)."""
+    regions = (Choice("r0", Text({"de": "Düsseldorf (دوسلدورف)", "en": "Düsseldorf"})),)
+    r = Register(SCHEMA.with_regions(regions))
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "r0"}))
+    centre = "مركز النور – SPKoM Köln"
+    opts = PrintOptions(centre=centre, stand=STAND, categories=("krisendienst",))
+    page = drawn_lines(render_register(r, opts))[2]
+    assert page[0].endswith(f"Düsseldorf ({right_to_left('دوسلدورف')})")
+    assert page[-1].startswith(
+        f"SPKoM Köln – {right_to_left('مركز النور')} · Regionales Versorgungsregister · "
+    )
+
+
 def test_languages_typed_into_other_are_shown_once() -> None:
     """'tr' ticked, "Kurmancî-Dialekt, Zazaki" typed: Zazaki becomes a code, the rest stays."""
     f = SCHEMA.category("krisendienst").field("languages_offered")
