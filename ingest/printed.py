@@ -9,7 +9,9 @@ institution's explicit "nothing here") says "Fehlanzeige" above them. Every page
 category in full in the header (on two lines where it needs them) beside the regions on the
 page, as many as fit and then how many more („… und 9 weitere“), and the "Stand" date and
 page number in the footer. The shipped DejaVu
-Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters). An invalid value is
+Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters); a right-to-left
+paragraph (an Arabic name, address or note) is set against the right edge of its box, as Word
+and LibreOffice set it, a left-to-right one against the left. An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
 needs.
@@ -22,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,7 +37,7 @@ import arabic_reshaper  # type: ignore[import-untyped]
 
 # reportlab ships no type information: its imports and base classes are untyped (Any)
 from reportlab.lib import colors  # type: ignore[import-untyped]
-from reportlab.lib.enums import TA_CENTER  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
@@ -111,6 +114,7 @@ def _no_break(text: str, font: str, size: float) -> str:
 
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12, textColor=INK)
+    name = ParagraphStyle("name", parent=base, fontName=BOLD, fontSize=10.5, leading=13)
     return {
         "base": base,
         "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
@@ -135,7 +139,9 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceBefore=10,
             spaceAfter=4,
         ),
-        "name": ParagraphStyle("name", parent=base, fontName=BOLD, fontSize=10.5, leading=13),
+        "name": name,
+        "name_rtl": ParagraphStyle("name_rtl", parent=name, alignment=TA_RIGHT),
+        "held": ParagraphStyle("held", parent=name, fontSize=7.5, leading=10, spaceBefore=3),
         "desc": ParagraphStyle("desc", parent=base, fontSize=8.5, leading=11.5),
         "stale": ParagraphStyle(
             "stale", parent=base, fontName=BOLD, fontSize=8, leading=10, textColor=STALE_INK
@@ -493,10 +499,11 @@ def visual(line: str, rtl: bool | None = None) -> str:
 
 
 @functools.cache
-def _wrap(text: str, font: str, size: float, width: float) -> str:
-    """Text broken into lines that fit ``width`` (plain strings draw far faster than Paragraphs),
-    each in visual order in the direction of its paragraph (a line of an Arabic note that
-    starts with a German word is still read right to left)."""
+def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str, bool], ...]:
+    """Text broken into lines that fit a cell of ``width`` (plain strings draw far faster than
+    Paragraphs), each in visual order in the direction of its paragraph (a line of an Arabic
+    note that starts with a German word is still read right to left) and with that direction
+    (True: right to left; such a line is set against the right edge)."""
 
     def measure(line: str) -> float:
         return float(pdfmetrics.stringWidth(line, font, size))
@@ -504,15 +511,22 @@ def _wrap(text: str, font: str, size: float, width: float) -> str:
     lines = []
     for para in text.split("\n"):
         rtl = paragraph_rtl(para)
-        lines += [visual(line, rtl) for line in linebreak.wrap(para, measure, width - 2 * _PAD)]
-    return "\n".join(lines)
+        lines += [
+            (visual(line, rtl), rtl) for line in linebreak.wrap(para, measure, width - 2 * _PAD)
+        ]
+    return tuple(lines)
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> str:
+    """The lines of :func:`_broken`, as a cell of a table draws them (all from the left)."""
+    return "\n".join(line for line, _rtl in _broken(text, font, size, width))
 
 
 def _lines(text: str, font: str, size: float, width: float) -> str:
-    """``text`` as markup for a ``Paragraph`` of ``width``: broken into lines by :func:`_wrap`
+    """``text`` as markup for a ``Paragraph`` of ``width``: broken into lines by :func:`_broken`
     (a ``Paragraph`` would break the line in visual order, and put the end of an Arabic name
     on the first line)."""
-    return escape(_wrap(text, font, size, width)).replace("\n", "<br/>")
+    return "<br/>".join(escape(line) for line, _rtl in _broken(text, font, size, width))
 
 
 def _entry_block(
@@ -547,13 +561,23 @@ def _entry_block(
         ("SPAN", (0, 0), (-1, 0)),
         ("TOPPADDING", (0, 0), (-1, 0), 5),
     ]
-    name = reg.name_of(iid)
-    head = f"{_lines(name, BOLD, 10.5, width)}  <font size='7' color='#52606d'>{escape(iid)}</font>"
+    # the name, and its id after it on its last line where it fits there (else on a line of
+    # its own): at the right, or in a right-to-left name, set against the right edge, at the left
+    lines = _broken(reg.name_of(iid), BOLD, 10.5, width)
+    last, rtl = lines[-1]
+    shown = [escape(line) for line, _rtl in lines]
+    tag = f"<font size='7' color='#52606d'>{escape(iid)}</font>"
+    room = pdfmetrics.stringWidth(f"{last} ", BOLD, 10.5) + pdfmetrics.stringWidth(iid, BOLD, 7)
+    if room > width - 2 * _PAD:
+        shown.append(tag)
+    else:
+        shown[-1] = f"{tag} {shown[-1]}" if rtl else f"{shown[-1]} {tag}"
+    head = [_para("<br/>".join(shown), st["name_rtl" if rtl else "name"])]
     # the name (and the region it stands under) are not rows of their own: marked here
     above = [f"{INSTITUTION}.name", *([] if region_row else [f"{INSTITUTION}.region"])]
     if marks := _held(held, iid, opt.lang, *above):
-        head += f"<font size='7.5'>{escape(marks).replace(chr(10), '<br/>')}</font>"
-    rows.append([_para(head, st["name"]), ""])
+        head.append(_para(escape(marks.lstrip("\n")).replace("\n", "<br/>"), st["held"]))
+    rows.append([head, ""])
     age = _age(entry, stand)
     seen = last_confirmed(entry)
     mark = None
@@ -633,11 +657,17 @@ def _value_rows(
     rows: list[list[Any]], styles: list[tuple[Any, ...]], label: str, text: str
 ) -> None:
     """Append the row of ``label`` and the value ``text`` (wrapped to the value column) to
-    ``rows``: one row per :data:`_ROW_LINES` lines, set without a gap between them."""
-    lines = _wrap(text, FONT, 9, VALUE_W).split("\n")
+    ``rows``: one row per :data:`_ROW_LINES` lines of one direction, set without a gap between
+    them; the lines of a right-to-left paragraph against the column's right edge."""
     first = len(rows)
-    for start in range(0, len(lines), _ROW_LINES):
-        rows.append([label if start == 0 else "", "\n".join(lines[start : start + _ROW_LINES])])
+    for rtl, run in itertools.groupby(_broken(text, FONT, 9, VALUE_W), key=lambda line: line[1]):
+        lines = [line for line, _rtl in run]
+        for start in range(0, len(lines), _ROW_LINES):
+            if rtl:
+                styles.append(("ALIGN", (1, len(rows)), (1, len(rows)), "RIGHT"))
+            rows.append(
+                ["" if len(rows) > first else label, "\n".join(lines[start : start + _ROW_LINES])]
+            )
     if len(rows) - first > 1:
         styles += [
             ("BOTTOMPADDING", (0, first), (-1, len(rows) - 2), 0),

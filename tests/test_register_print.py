@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import unicodedata
 from dataclasses import replace
 
 import pdfplumber
@@ -265,11 +266,12 @@ def mixed() -> list[str]:
 def test_names_mixing_arabic_and_german_read_in_order(mixed: list[str]) -> None:
     # German first: the Arabic part right to left inside its parentheses
     assert f"Beratungsstelle An-Nur ({right_to_left('مركز النور')}) inst-0001" in mixed
-    # Arabic first: the line is right to left, so the German part stands on the left
-    assert f"Beratung für Familien – {right_to_left('مركز النور')} inst-0002" in mixed
+    # Arabic first: the line is right to left, so the German part (and then the id, after
+    # the name) stands on the left
+    assert f"inst-0002 Beratung für Familien – {right_to_left('مركز النور')}" in mixed
     # parentheses in Arabic text face the words they enclose (they were drawn ")…(")
-    assert f"({right_to_left('فرع نويس')}) {right_to_left('مركز النور')} inst-0003" in mixed
-    assert f"Beratung – (An-Nur) {right_to_left('مركز النور')} inst-0004" in mixed
+    assert f"inst-0003 ({right_to_left('فرع نويس')}) {right_to_left('مركز النور')}" in mixed
+    assert f"inst-0004 Beratung – (An-Nur) {right_to_left('مركز النور')}" in mixed
     assert f"Name Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in mixed
 
 
@@ -298,6 +300,65 @@ def test_a_name_broken_over_two_lines_keeps_its_arabic_words_in_order(mixed: lis
     assert first.startswith("Psychosoziales Zentrum für Geflüchtete Düsseldorf e.V. – ")
     assert first.endswith(right_to_left("المركز النفسي"))
     assert second.startswith(right_to_left("ومدينة نويس")) and second.endswith("inst-0005")
+
+
+EDGE = 18 * MM + 4  # where the text of an entry's table begins (page margin, cell padding)
+VALUE_EDGE = 64 * MM + 4  # where the value column's text begins
+RIGHT_EDGE = A4_WIDTH - 18 * MM - 4  # where the text of both ends
+
+
+def placed_lines(page: pdfplumber.page.Page) -> list[tuple[str, float, float]]:
+    """Each text line of ``page`` as it is drawn (Arabic shaped glyphs as the letters they
+    show), with its left and right edge."""
+    return [
+        (unicodedata.normalize("NFKC", line["text"]), line["x0"], line["x1"])
+        for line in page.extract_text_lines()
+    ]
+
+
+def test_right_to_left_paragraphs_are_set_against_the_right_edge() -> None:
+    """As Word and LibreOffice set a right-to-left paragraph: an Arabic name, address or note
+    against the right edge of its box or column; a German paragraph of the same value, and a
+    German line with Arabic in it, against the left; a German line below an Arabic name too."""
+    r = Register(SCHEMA)
+    arabic = {
+        "name": "مركز النور",
+        "region": "duesseldorf",
+        "street": "شارع النور 12",
+        "concepts": "Beratung auf Arabisch.\nيقدم المركز استشارات نفسية",
+        "plans": NOTE,
+        "contact_name": "Dr. Fatima Al-Sayed (فاطمة السيد)",
+    }
+    (iid,) = r.merge(checklist("psychotherapie", arabic)).created
+    for name in ("مركز النور الجديد", "Beratungszentrum An-Nur"):  # the second one is held
+        r.merge(institution_form(iid, base=1, name=name))
+    (held,) = r.conflicts()
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        lines = placed_lines(doc.pages[2])
+        value = placed_lines(doc.pages[2].crop((VALUE_EDGE - 1, 0, A4_WIDTH, doc.pages[2].height)))
+
+    def edges(lines: list[tuple[str, float, float]], part: str) -> tuple[float, float]:
+        return next((x0, x1) for text, x0, x1 in lines if part in text)
+
+    def right(x: tuple[float, float]) -> bool:
+        return abs(x[1] - RIGHT_EDGE) < 1
+
+    # the name, its id after it (on its left)
+    name = edges(lines, f"{iid} {right_to_left('مركز النور الجديد')}")
+    assert right(name) and name[0] > 300
+    assert edges(lines, f"({held['id']})")[0] == pytest.approx(EDGE, abs=1)
+    assert right(edges(value, right_to_left("شارع النور")))
+    note = [edges(value, "Dolmetscherinnen"), edges(value, "Grevenbroich")]
+    assert all(right(x) for x in note) and all(x[0] > VALUE_EDGE + 20 for x in note)
+    arabic_line = edges(value, right_to_left("يقدم المركز استشارات نفسية"))
+    assert right(arabic_line) and arabic_line[0] > VALUE_EDGE + 200
+    for german in (
+        "Beratung auf Arabisch.",
+        f"Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})",
+    ):
+        x0, x1 = edges(value, german)
+        assert x0 == pytest.approx(VALUE_EDGE, abs=1) and x1 < RIGHT_EDGE - 100
 
 
 def test_header_and_footer_draw_arabic_in_order() -> None:
