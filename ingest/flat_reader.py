@@ -10,6 +10,8 @@ used, and the text drawn inside each box is the value:
 
 * text boxes: the characters whose centre lies inside the box (pdfplumber), one line per text
   line, each in the order it was written (:func:`written_order`: mixed Arabic and Latin text);
+  where the viewer wrapped a long value (the next line's first word would not have fitted),
+  the lines are joined with a space, and a line typed with Enter stays one (:func:`box_reading`);
 * checkboxes: ticked when a mark (a glyph or a path smaller than the box outline) is drawn
   inside the box; a group of exclusive boxes gives the value of the one ticked box;
 * drop-downs: the shown label, mapped back to its choice value.
@@ -29,19 +31,28 @@ reading order, matched against the rows the Word form was written with
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import pdfplumber
 
+from formgen import linebreak
 from formgen.bidi_order import MIRRORED, drawn_order, paragraph_rtl, visual_line
 from formgen.docx_form import form_plan
 from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
-from formgen.layout import MARGIN_BOTTOM, FormLayout, Rect, WidgetKind, layout_for_identity
+from formgen.layout import (
+    MARGIN_BOTTOM,
+    FormLayout,
+    Rect,
+    WidgetKind,
+    layout_for_identity,
+    text_width,
+)
 from formgen.model import Schema
 from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
@@ -506,20 +517,52 @@ def box_reading(page: _PageContent, rect: Rect) -> tuple[str, bool]:
     if not inside:
         return "", False
     lines = _read_lines(inside)
-    text = normalise_text("\n".join(line for line, _ in lines)).strip()
-    return text, any(guessed for _, guessed in lines)
+    # the box's inner edge: as far from its border as the text comes closest (a viewer's padding)
+    pad = max(0.0, min(min(ln.left - rect.x0, rect.x1 - ln.right) for ln in lines))
+    text = lines[0].text
+    for above, line in itertools.pairwise(lines):
+        text += " " if _wrapped(above, line, rect.width - 2 * pad) else "\n"
+        text += line.text
+    return normalise_text(text).strip(), any(ln.guessed for ln in lines)
+
+
+def _wrapped(above: _Line, line: _Line, width: float) -> bool:
+    """Whether the viewer broke the text before ``line`` because it ran out of ``width``: the
+    first word of ``line`` would not have fitted after ``above``, with a space before it and,
+    when more words follow, one after it (PDFium keeps room for that one). A line typed with
+    Enter ends short of that. Judged on widths, not on where a line ends, so a right-to-left
+    line is judged alike. Within half a per cent of ``width`` it counts as not fitted: a copy
+    printed again (poppler) draws a line that much narrower or wider."""
+    if above.y - line.y > 1.6 * line.size:  # a blank line between: typed with Enter
+        return False
+    words = linebreak.words(line.text)
+    need = f" {words[0]}{' ' if len(words) > 1 else ''}"
+    return above.right - above.left + text_width(need, line.size) > width * 0.995
+
+
+class _Line(NamedTuple):
+    """One text line of glyphs: its text as written, whether that order was guessed, where its
+    glyphs (spaces aside) start and end, the bottom of their boxes, and their font size."""
+
+    text: str
+    guessed: bool
+    left: float
+    right: float
+    y: float
+    size: float
 
 
 def _lines(chars: Iterable[tuple[float, float, float, float, str, float]]) -> list[str]:
     """The text lines of ``chars``, top to bottom (:func:`_read_lines` without its guesses)."""
-    return [line for line, _ in _read_lines(chars)]
+    return [line.text for line in _read_lines(chars)]
 
 
 def _read_lines(
     chars: Iterable[tuple[float, float, float, float, str, float]],
-) -> list[tuple[str, bool]]:
+) -> list[_Line]:
     """Glyphs grouped into text lines (top to bottom), each as it was written
-    (:func:`written_order`), with whether the order of its parts was guessed.
+    (:func:`written_order`), with whether the order of its parts was guessed and where it is
+    drawn (:class:`_Line`).
 
     Spaces are the ones drawn, and a gap wider than a fifth of the font size next to none (a
     space is a quarter to a third of it: DejaVu Sans 0.32; letters of a word touch or kern):
@@ -550,7 +593,17 @@ def _read_lines(
             right = max(right, c[2])
         text, guessed = written_order(glyphs)
         if text.strip():
-            lines.append((text.strip(), guessed))
+            ink = [c for _, c in row if c[4].strip()]
+            lines.append(
+                _Line(
+                    text.strip(),
+                    guessed,
+                    min(c[0] for c in ink),
+                    max(c[2] for c in ink),
+                    min(c[1] for c in ink),
+                    max(c[5] for c in ink),
+                )
+            )
     return lines
 
 

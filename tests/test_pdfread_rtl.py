@@ -1,6 +1,7 @@
-"""Arabic and Persian mixed with German and numbers read back from copies without form fields
-as they were typed: forms prefilled by formgen or typed into with PDFium, flattened by qpdf,
-printed to PDF by poppler (``pdftocairo -pdf``) or flattened by PDFium for print."""
+"""Arabic and Persian mixed with German and numbers, and long notes the viewer wrapped, read
+back from copies without form fields as they were typed: forms prefilled by formgen or typed into
+with PDFium, flattened by qpdf, printed to PDF by poppler (``pdftocairo -pdf``) or flattened by
+PDFium for print."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from pdf_engines import pdfium_fill, pdfium_flatten
+from pdf_engines import drawn_lines, pdfium_fill, pdfium_flatten, right_to_left
 
 from formgen.forms import FormRequest, new_identity
 from formgen.identity import FormIdentity
@@ -143,3 +144,43 @@ def test_a_copy_of_an_older_form_reads_what_is_certain_and_notes_what_is_guessed
         "the copy"
     )
     assert sorted(n for n in notes if n.endswith(note)) == sorted(p + note for p in guessed)
+
+
+WRAPPED = {
+    "1.concepts": "Wir bieten muttersprachliche Beratung für Geflüchtete und ihre Familien an, "
+    "begleiten zu Ärztinnen, Ämtern und Behörden, übersetzen Befunde und vermitteln bei Bedarf "
+    "weiter an Fachdienste in Düsseldorf und im Rhein-Kreis Neuss.",
+    "1.agreements": "Şule Yılmaz prowadzi grupę wsparcia dla kobiet w Łodzi; spotkania "
+    "odbywają się co tydzień, a tłumaczenie na język turecki i polski zapewnia zespół ośrodka.",
+    "1.plans": "نقدم استشارات نفسية باللغة العربية للعائلات اللاجئة ونرافقهم إلى الأطباء "
+    "والدوائر الرسمية ونترجم التقارير الطبية عند الحاجة في منطقة دوسلدورف ونويس",
+    # typed with Enter: after a long line the next word would still have fitted
+    "1.opening_hours": "Sprechstunden: Montag bis Donnerstag 9–13 Uhr und 14–17 Uhr, Freitag "
+    "9–12 Uhr nach Vereinbarung\nMi 15–17 Uhr offene Sprechstunde",
+    "2.plans": "Beratungsstelle Al-Amal, Kölner Straße 12\n40211 Düsseldorf",
+    "2.agreements": "مركز الأمل\nشارع كولن 12",
+}
+"""Checklist field (``psychotherapie.<n>.<field>``, multi-line) → what was typed: a paragraph
+typed without Enter (German, Turkish and Polish, Arabic), wider than its box, and lines typed
+with Enter."""
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_a_paragraph_the_viewer_wrapped_comes_back_as_one_line(
+    program: str, tmp_path: Path
+) -> None:
+    request = FormRequest("checklist", ("psychotherapie",), None, "de", "2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(5))
+    typed = {f"psychotherapie.{path}": value for path, value in WRAPPED.items()}
+    copy = _copy(pdfium_fill(render_pdf(SCHEMA, request, identity).data, typed), program, tmp_path)
+    lines = [line for page in drawn_lines(copy) for line in page]
+    for path in ("1.concepts", "1.agreements", "1.plans"):  # the copy shows them wrapped
+        first, *_, last = WRAPPED[path].split()
+        if path == "1.plans":
+            first, last = right_to_left(first), right_to_left(last)
+        assert not any(first in line and last in line for line in lines), path
+    values, notes = _read(copy, identity)
+    got = {path: values.get(path) for path in typed}
+    assert got == {path: unicodedata.normalize("NFC", v) for path, v in typed.items()}
+    assert not [note for note in notes if "guessed" in note]
