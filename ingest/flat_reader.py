@@ -618,7 +618,10 @@ def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
 
     formgen draws such a line (:meth:`formgen.pdf_font.FieldFont.show`), as PDFium draws what
     is typed, glyph by glyph in the order written, each at its place: that order is the text
-    (formgen's brackets, drawn facing the other way in right-to-left text, turned back). A
+    (formgen's brackets, drawn facing the other way in right-to-left text, turned back; PDFium
+    draws them as typed). A lone bracket is drawn alike by both („1) مركز“ by PDFium, „1( مركز“
+    by formgen): the reading with fewer brackets left unpaired, then fewer left open, is taken
+    — a list is numbered „1)“, a bracket is rarely opened and never closed. A
     line drawn left to right (LibreOffice; formgen's forms made before it drew so) shows only
     the visual order, read back with the writer's bidi algorithm (:mod:`formgen.bidi_order`)
     as the text whose drawing it is. Where right-to-left text meets Latin letters, or numbers
@@ -639,15 +642,18 @@ def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
     in_order = sorted(range(len(units)), key=lambda k: glyphs[k][0])
     if in_order != list(range(len(units))):
         written = "".join(units[k] for k in in_order)
-        # formgen draws a bracket in right-to-left text facing the other way; PDFium as typed
-        for rtl in () if _paired(written) else (paragraph_rtl(written), not paragraph_rtl(written)):
+        # formgen draws a bracket in right-to-left text facing the other way, PDFium as typed: a
+        # lone one („1) مركز“) is drawn alike by both, so the reading whose brackets pair wins
+        readings = [written]
+        base = paragraph_rtl(written)
+        for rtl in () if _unpaired(written) == (0, 0) else (base, not base):
             turned = "".join(
                 ch.translate(MIRRORED) if drawn != ch else ch
                 for ch, (_, drawn) in zip(written, sorted(drawn_order(written, rtl)), strict=True)
             )
             if _no_joiners(visual_line(turned, rtl)) == shown:
-                return turned, False
-        return written, False
+                readings.append(turned)
+        return min(readings, key=_unpaired), False
     rtl = paragraph_rtl(visual)
     text = visual_line(visual, rtl)
     for _ in range(4):  # the text whose drawing is what the page shows
@@ -661,15 +667,20 @@ def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
     return visual_line(visual, rtl), True
 
 
-def _paired(text: str) -> bool:
-    """Every bracket in ``text`` closes one opened before it, and every one opened is closed."""
+def _unpaired(text: str) -> tuple[int, int]:
+    """How many brackets in ``text`` pair with none, and how many of those open one (fewer is
+    likelier typed: a lone closing bracket numbers a list, „1) …“, „a) …“)."""
     open_: list[str] = []
+    closing = 0
     for ch in text:
         if ch in "([{":
             open_.append(ch)
-        elif ch in ")]}" and (not open_ or "([{"[")]}".index(ch)] != open_.pop()):
-            return False
-    return not open_
+        elif ch in ")]}":
+            if open_ and open_[-1] == "([{"[")]}".index(ch)]:
+                open_.pop()
+            else:
+                closing += 1
+    return closing + len(open_), len(open_)
 
 
 def _no_joiners(text: str) -> str:

@@ -184,3 +184,22 @@ def test_a_paragraph_the_viewer_wrapped_comes_back_as_one_line(
     got = {path: values.get(path) for path in typed}
     assert got == {path: unicodedata.normalize("NFC", v) for path, v in typed.items()}
     assert not [note for note in notes if "guessed" in note]
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_a_lone_bracket_in_arabic_text_comes_back_as_typed(program: str, tmp_path: Path) -> None:
+    # PDFium draws a bracket as typed, formgen facing the other way in right-to-left text: a
+    # lone one shows alike, „1) مركز“ typed in PDFium and „1( مركز“ prefilled by formgen
+    typed = {"contact_name": "1) مركز الأمل", "contact_role": "أ) مركز – Beratung"}
+    request = FormRequest("checklist", ("psychotherapie",), None, "de", "2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(6))
+    filled = pdfium_fill(
+        render_pdf(SCHEMA, request, identity).data,
+        {f"psychotherapie.1.{field}": value for field, value in typed.items()},
+    )
+    values, _ = _read(_copy(filled, program, tmp_path), identity)
+    assert {field: values.get(f"psychotherapie.1.{field}") for field in typed} == typed
+    prefilled, identity = _prefilled({f"psychotherapie.{f}": v for f, v in typed.items()})
+    values, _ = _read(_copy(prefilled, program, tmp_path), identity)
+    assert {field: values.get(f"psychotherapie.{field}") for field in typed} == typed
