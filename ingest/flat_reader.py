@@ -25,7 +25,8 @@ A PDF made of the Word form (Word's "Save as PDF", LibreOffice's export, a print
 the same reference in its footer but none of the PDF form's geometry. Its tables are read
 instead (:func:`read_word_copy`, reader ``docx-pdf``): every two-cell row, label and value, in
 reading order, matched against the rows the Word form was written with
-(:func:`formgen.docx_form.form_plan`).
+(:func:`formgen.docx_form.form_plan`); its cells are read as the boxes above, with the same
+note on a value whose order was guessed.
 """
 
 from __future__ import annotations
@@ -90,6 +91,12 @@ SCAN_NOTE = (
     "the pages are pictures without text: a scan or a photo of a paper form, which formgen "
     f"cannot read; {PAPER_ADVICE}"
 )
+ORDER_GUESSED = (
+    "right-to-left text (Arabic, Persian, Hebrew) drawn with Latin letters or numbers only in "
+    "the order it is shown; the order of its parts was guessed — compare it with the copy"
+)
+"""The note, after a field's path, on a value read from a line whose order was guessed
+(:func:`written_order`)."""
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 
@@ -355,7 +362,9 @@ def read_word_copy(
         plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
     except FormgenError as exc:
         return None, [f"the Word form's rows could not be rebuilt: {exc}"]
-    values, notes = values_from_rows(word_copy_rows(pages), plan)
+    rows = word_copy_rows(pages)
+    guessed = {i: ORDER_GUESSED for i, (*_, guess) in enumerate(rows) if guess}
+    values, notes = values_from_rows([(label, shown) for label, shown, _ in rows], plan, guessed)
     if values is None and notes:
         notes = [
             f"a PDF made of the Word form (.docx), but {notes[0]}: no values were read — ask "
@@ -364,10 +373,11 @@ def read_word_copy(
     return values, notes
 
 
-def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str]]:
-    """(label, value) text of every two-cell table row on the pages, in reading order."""
+def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str, bool]]:
+    """(label, value) text of every two-cell table row on the pages, in reading order, and
+    whether the order of the value's parts was guessed (:func:`box_reading`)."""
     return [
-        (box_text(page, row[0]), box_text(page, row[1]))
+        (box_text(page, row[0]), *box_reading(page, row[1]))
         for page in pages
         for row in page.rows
         if len(row) == 2
@@ -480,11 +490,7 @@ def recover_values(
         if not text:
             continue
         if guessed:
-            notes.append(
-                f"{box.path}: right-to-left text (Arabic, Persian, Hebrew) drawn with Latin "
-                "letters or numbers only in the order it is shown; the order of its parts was "
-                "guessed — compare it with the copy"
-            )
+            notes.append(f"{box.path}: {ORDER_GUESSED}")
         if box.kind is WidgetKind.COMBO:
             value = choice_value(box.field, text)
             if value is None:
@@ -711,6 +717,7 @@ def box_marked(page: _PageContent, rect: Rect) -> bool:
 
 
 __all__ = [
+    "ORDER_GUESSED",
     "READER",
     "WORD_READER",
     "Lookup",

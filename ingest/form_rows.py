@@ -16,6 +16,7 @@ is worse than none.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from formgen.docx_form import FormPlan, Row, placeholder_texts, ui
 from formgen.docx_xml import (
@@ -32,12 +33,14 @@ from ingest.values import choice_value
 
 
 def values_from_rows(
-    rows: list[tuple[str, str]], plan: FormPlan
+    rows: list[tuple[str, str]], plan: FormPlan, row_notes: Mapping[int, str] | None = None
 ) -> tuple[dict[str, RawValue] | None, list[str]]:
     """The values the (label, value) text ``rows`` show for the form of ``plan``.
 
     ``None`` with no note: none of the rows is one of the form's (the copy is not of this
     form); ``None`` with a note: some are, but not all of the form's rows in its order.
+    ``row_notes``: row index → a note on how its value was read (its order guessed), said for
+    each value but a tick read from it (``<path>: <note>``).
     """
     wanted = [
         (row, _flat(_row_label(row)))
@@ -46,11 +49,11 @@ def values_from_rows(
         if row.field is not None
     ]
     labels = {label for _, label in wanted}
-    flat = ((_flat(label), shown) for label, shown in rows)
-    found = [(label, shown) for label, shown in flat if label in labels]
+    flat = ((i, _flat(label), shown) for i, (label, shown) in enumerate(rows))
+    found = [(i, label, shown) for i, label, shown in flat if label in labels]
     if not found:
         return None, []
-    if [label for label, _ in found] != [label for _, label in wanted]:
+    if [label for _, label, _ in found] != [label for _, label in wanted]:
         return None, [
             f"its tables show {len(found)} of the form's {len(wanted)} rows, or in another "
             "order (rows deleted, moved or relabelled)"
@@ -58,10 +61,14 @@ def values_from_rows(
     values: dict[str, RawValue] = {}
     notes: list[str] = []
     placeholders = placeholder_texts()
-    for (row, _), (_, shown) in zip(wanted, found, strict=True):
-        row_values, row_notes = _row_values(row, shown, plan.lang, placeholders)
+    for (row, _), (i, _, shown) in zip(wanted, found, strict=True):
+        row_values, read_notes = _row_values(row, shown, plan.lang, placeholders)
         values.update(row_values)
-        notes += row_notes
+        notes += read_notes
+        if row_notes and i in row_notes:
+            notes += [
+                f"{p}: {row_notes[i]}" for p, v in row_values.items() if not isinstance(v, bool)
+            ]
     return values, notes
 
 
