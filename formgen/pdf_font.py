@@ -13,8 +13,10 @@ fontTools to the Unicode blocks the register's users write in (≈120 KB compres
 flattened or printed copy gives the characters back.
 
 :meth:`FieldFont.show` turns a line into the operator that draws it; Arabic is shaped
-(contextual presentation forms, lam-alef ligatures) and each glyph placed in visual order
-(:mod:`formgen.bidi_order`), because PDF text operators draw glyphs left to right.
+(contextual presentation forms, lam-alef ligatures; for letters Unicode has no presentation forms
+for, such as Sorani ێ or Pashto ښ, the font's own contextual glyphs, drawn by glyph id) and each
+glyph placed in visual order (:mod:`formgen.bidi_order`), because PDF text operators draw glyphs
+left to right.
 """
 
 from __future__ import annotations
@@ -91,6 +93,9 @@ class FieldFont:
     bbox: tuple[int, int, int, int]
     to_unicode: bytes
     """The ``ToUnicode`` CMap program (glyph id → text)."""
+    forms: dict[tuple[int, str], int]
+    """(Arabic letter, ``"initial"``/``"medial"``/``"final"``) → glyph id, for the contextual
+    forms Unicode has no presentation form for (:func:`contextual_glyphs`)."""
 
     def width(self, text: str, size: float) -> float:
         """The advance width of ``text`` (as drawn, after shaping) at ``size`` points."""
@@ -101,11 +106,9 @@ class FieldFont:
         """Glyph ids for ``text`` in drawing order (shaped, in visual order): one line of a
         paragraph whose direction is ``rtl`` (by default the line's own)."""
         if rtl or _NEEDS_BIDI.search(text):
-            text = visual_order(text, rtl)
-        else:
-            text = unicodedata.normalize("NFC", text)
+            return [glyph for _, glyph in self._drawn(text, rtl)]
         cmap = self.cmap
-        return [cmap.get(ord(ch), 0) for ch in text]
+        return [cmap.get(ord(ch), 0) for ch in unicodedata.normalize("NFC", text)]
 
     def show(self, text: str, rtl: bool | None = None) -> str:
         """The operator that draws one line at the text position: ``<…> Tj`` with its glyphs as
@@ -117,11 +120,9 @@ class FieldFont:
         if not (rtl or _NEEDS_BIDI.search(text)):
             return f"<{self._codes(self.glyphs(text))}> Tj"
         missing = self.widths.get(0, 600)
-        drawn = drawn_order(shape_arabic(unicodedata.normalize("NFC", text)), rtl)
         place: dict[int, tuple[int, int]] = {}  # index as written → (x, glyph)
         x = 0
-        for k, ch in drawn:
-            glyph = self.cmap.get(ord(ch), 0)
+        for k, glyph in self._drawn(text, rtl):
             place[k] = (x, glyph)
             x += self.widths.get(glyph, missing)
         runs: list[tuple[int, list[int]]] = []  # the pen moved left by 1/1000 em, then glyphs
@@ -135,6 +136,16 @@ class FieldFont:
             pen = x + self.widths.get(glyph, missing)
         shown = "".join(f"{move or ''}<{self._codes(gs)}>" for move, gs in runs)
         return f"[{shown}] TJ"
+
+    def _drawn(self, text: str, rtl: bool | None) -> list[tuple[int, int]]:
+        """(index as written, glyph id) of each glyph of a shaped line, in visual order."""
+        shaped = shape_forms(unicodedata.normalize("NFC", text))
+        line = "".join(ch for ch, _ in shaped)
+        out = []
+        for k, ch in drawn_order(line, rtl):
+            glyph = self.forms.get((ord(ch), shaped[k][1]))
+            out.append((k, self.cmap.get(ord(ch), 0) if glyph is None else glyph))
+        return out
 
     @staticmethod
     def _codes(glyphs: list[int]) -> str:
@@ -153,8 +164,16 @@ def field_font() -> FieldFont:
     options.hinting = False
     options.drop_tables += ["FFTM"]
     sub = subset.Subsetter(options)
-    sub.populate(unicodes=[c for a, b in _RANGES for c in range(a, b + 1)])
+    contextual = contextual_glyphs()
+    sub.populate(
+        unicodes=[c for a, b in _RANGES for c in range(a, b + 1)],
+        glyphs=[name for forms in contextual.values() for name in forms.values()],
+    )
     sub.subset(font)
+    kept = {name: i for i, name in enumerate(font.getGlyphOrder())}  # names are not saved
+    forms = {
+        (cp, kind): kept[name] for cp, names in contextual.items() for kind, name in names.items()
+    }
     buf = io.BytesIO()
     font.save(buf)
     ttf = buf.getvalue()
@@ -179,6 +198,8 @@ def field_font() -> FieldFont:
         text = _base_text(cp)
         if g not in to_unicode or text == chr(cp):
             to_unicode[g] = text
+    for (cp, _), g in forms.items():
+        to_unicode[g] = chr(cp)
     return FieldFont(
         ttf=ttf,
         ttf_deflated=zlib.compress(ttf, 9),
@@ -189,6 +210,7 @@ def field_font() -> FieldFont:
         cap_height=scale(getattr(os2, "sCapHeight", 0) or 729),
         bbox=(scale(head.xMin), scale(head.yMin), scale(head.xMax), scale(head.yMax)),
         to_unicode=_to_unicode_cmap(to_unicode),
+        forms=forms,
     )
 
 
@@ -249,10 +271,48 @@ _LAM_ALEF = {0x0622: 0xFEF5, 0x0623: 0xFEF7, 0x0625: 0xFEF9, 0x0627: 0xFEFB}
 """Lam followed by an alef becomes one ligature (isolated form; +1 is the final form)."""
 
 
-def _joins_forward(cp: int) -> bool:
+_SUFFIXES = {"initial": "init", "medial": "medi", "final": "fina"}
+"""Contextual form → the suffix of its glyph's name in DejaVu Sans (``uni06CE.medi``)."""
+
+
+@cache
+def contextual_glyphs() -> dict[int, dict[str, str]]:
+    """Arabic letter → {"initial"|"medial"|"final": glyph name} for the contextual forms that
+    DejaVu Sans draws (through OpenType shaping, which form fields and reportlab do not run) and
+    Unicode has no presentation form for: Sorani ێ ڵ ڕ ە, Pashto ښ ځ ټ ډ ړ ږ ګ ڼ, Sindhi and
+    Urdu letters. They are drawn by glyph id; which forms a letter has tells how it joins (both
+    sides with an initial or medial form, only to the letter before with a final form only)."""
+    with TTFont(str(font_path()), lazy=True) as font:
+        names = set(font.getGlyphOrder())
+        cmap = font.getBestCmap()
+    presentation = _arabic_forms()
+    out: dict[int, dict[str, str]] = {}
+    for cp, name in cmap.items():
+        if 0x0600 <= cp <= 0x06FF or 0x0750 <= cp <= 0x077F:
+            for kind, suffix in _SUFFIXES.items():
+                if f"{name}.{suffix}" in names and kind not in presentation.get(cp, {}):
+                    out.setdefault(cp, {})[kind] = f"{name}.{suffix}"
+    return out
+
+
+@cache
+def _letter_forms() -> dict[int, frozenset[str]]:
+    """Arabic letter → the contextual forms it is drawn in (presentation forms and the font's)."""
+    forms = {cp: set(kinds) for cp, kinds in _arabic_forms().items()}
+    for cp, kinds in contextual_glyphs().items():
+        forms.setdefault(cp, set()).update(kinds)
+    return {cp: frozenset(kinds) for cp, kinds in forms.items()}
+
+
+def _joins_forward(ch: str | None) -> bool:
     """True when a letter connects to the letter after it (dual-joining)."""
-    forms = _arabic_forms().get(cp, {})
-    return "initial" in forms or "medial" in forms
+    kinds = _letter_forms().get(ord(ch), frozenset()) if ch else frozenset()
+    return "initial" in kinds or "medial" in kinds
+
+
+def _joins_back(ch: str | None) -> bool:
+    """True when a letter connects to the letter before it (not hamza, not a space)."""
+    return ch is not None and "final" in _letter_forms().get(ord(ch), frozenset())
 
 
 def _is_transparent(ch: str) -> bool:
@@ -260,42 +320,56 @@ def _is_transparent(ch: str) -> bool:
 
 
 def shape_arabic(text: str) -> str:
-    """Arabic letters replaced by their contextual presentation forms (logical order kept)."""
+    """Arabic letters replaced by their contextual presentation forms (logical order kept);
+    a letter Unicode has no presentation form for stays as it is (:func:`shape_forms`)."""
+    return "".join(ch for ch, _ in shape_forms(text))
+
+
+def shape_forms(text: str) -> list[tuple[str, str]]:
+    """``text`` shaped, in logical order: (character, form) for each glyph to draw. An Arabic
+    letter becomes its contextual presentation form (lam + alef one ligature), form ``""``;
+    one that has no presentation form for its context stays the letter, with the form
+    (``"initial"``, ``"medial"``, ``"final"``) to draw it in by its glyph in the font
+    (:func:`contextual_glyphs`). Every other character, and a letter standing alone, has ``""``."""
     forms = _arabic_forms()
-    if not any(ord(ch) in forms for ch in text):
-        return text
-    out: list[str] = []
+    letters = _letter_forms()
+    if not any(ord(ch) in letters for ch in text):
+        return [(ch, "") for ch in text]
+    out: list[tuple[str, str]] = []
     chars = list(text)
     i = 0
     while i < len(chars):
         cp = ord(chars[i])
-        if cp not in forms:
-            out.append(chars[i])
+        if cp not in letters:
+            out.append((chars[i], ""))
             i += 1
             continue
-        prev = _neighbour(chars, i, -1)
-        joins_prev = prev is not None and _joins_forward(ord(prev))
+        joins_prev = _joins_forward(_neighbour(chars, i, -1))
         nxt_index = _neighbour_index(chars, i, 1)
         if cp == 0x0644 and nxt_index is not None and ord(chars[nxt_index]) in _LAM_ALEF:
             lig = _LAM_ALEF[ord(chars[nxt_index])] + (1 if joins_prev else 0)
-            out.append(chr(lig))
-            out.extend(chars[i + 1 : nxt_index])  # marks between lam and alef
+            out.append((chr(lig), ""))
+            out.extend((ch, "") for ch in chars[i + 1 : nxt_index])  # marks between lam and alef
             i = nxt_index + 1
             continue
         nxt = chars[nxt_index] if nxt_index is not None else None
-        joins_next = _joins_forward(cp) and nxt is not None and ord(nxt) in forms
-        letter_forms = forms[cp]
-        if joins_prev and joins_next and "medial" in letter_forms:
+        joins_next = _joins_forward(chars[i]) and _joins_back(nxt)
+        kinds = letters[cp]
+        if joins_prev and joins_next and "medial" in kinds:
             kind = "medial"
-        elif joins_prev and "final" in letter_forms:
+        elif joins_prev and "final" in kinds:
             kind = "final"
-        elif joins_next and "initial" in letter_forms:
+        elif joins_next and "initial" in kinds:
             kind = "initial"
         else:
             kind = "isolated"
-        out.append(chr(letter_forms.get(kind, cp)))
+        presentation = forms.get(cp, {})
+        if kind in presentation:
+            out.append((chr(presentation[kind]), ""))
+        else:
+            out.append((chars[i], "" if kind == "isolated" else kind))
         i += 1
-    return "".join(out)
+    return out
 
 
 def _neighbour_index(chars: list[str], i: int, step: int) -> int | None:

@@ -10,6 +10,8 @@
   :func:`right_to_left` — Arabic text as it stands there: to assert what a reader sees of mixed
   Arabic and Latin text.
 * :func:`pdfium_render` — PNG-ready images of pages with forms drawn.
+* :func:`glyph_outline` — a glyph as drawn (a letter in its initial, medial or final form), to
+  compare glyphs whatever their numbers and names in a subset.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from collections.abc import Mapping
 import pdfplumber
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.ttLib import TTFont
 
 
 def _wide(getter: object, *args: object) -> str:
@@ -154,3 +158,12 @@ def right_to_left(text: str) -> str:
     reversed. ``text`` holds no lam followed by alef: the pair is drawn as one glyph (ﻻ)."""
     assert not re.search("ل[اأإآ]", text), f"{text}: lam-alef is one glyph, choose other words"
     return text[::-1]
+
+
+def glyph_outline(font: TTFont, name: str) -> tuple[object, ...]:
+    """Glyph ``name`` of ``font`` as it is drawn: its advance and outline (components drawn in),
+    to compare glyphs across a font and its subsets, which renumber and rename them."""
+    glyphs = font.getGlyphSet()
+    pen = DecomposingRecordingPen(glyphs)
+    glyphs[name].draw(pen)
+    return (glyphs[name].width, *pen.value)

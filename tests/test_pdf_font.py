@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import unicodedata
 
+from fontTools.ttLib import TTFont
+from pdf_engines import glyph_outline
+
+from formgen.fonts import font_path
 from formgen.pdf_font import field_font, shape_arabic, visual_order
 
 
@@ -36,6 +41,39 @@ def test_persian_yeh_joins_on_both_sides_inside_a_word() -> None:
         assert unicodedata.name(shape_arabic(word)[1]) == "ARABIC LETTER FARSI YEH MEDIAL FORM"
 
 
+def test_sorani_and_pashto_letters_are_drawn_joined() -> None:
+    # Unicode has no presentation forms for Sorani ێ ڵ ڕ ە or Pashto ښ ځ ټ: they were drawn
+    # alone, every word in pieces (ڕێکخراوی پەنابەران); now the field font draws DejaVu Sans's
+    # own contextual glyphs for them, by glyph id
+    font = field_font()
+    with TTFont(io.BytesIO(font.ttf)) as embedded, TTFont(str(font_path())) as dejavu:
+        order = embedded.getGlyphOrder()
+
+        def drawn(word: str) -> list[tuple[object, ...]]:
+            return [glyph_outline(embedded, order[g]) for g in font.glyphs(word)]
+
+        def glyphs(*names: str) -> list[tuple[object, ...]]:
+            return [glyph_outline(dejavu, name) for name in names]
+
+        # left to right as drawn: the medial ێ joins نـ and ـو (it was its isolated glyph)
+        assert drawn("نێوان") == glyphs("uniFEE5", "uniFE8D", "uniFEEE", "uni06CE.medi", "uniFEE7")
+        assert glyph_outline(dejavu, "uni06CE.medi") != glyph_outline(dejavu, "uni06CE")
+        # ڕ and ە join only the letter before them, ڵ on both sides
+        assert drawn("بڕوا") == glyphs("uniFE8D", "uniFEED", "uni0695.fina", "uniFE91")
+        assert drawn("پەنا") == glyphs("uniFE8E", "uniFEE7", "uni06D5.fina", "uniFB58")
+        assert drawn("عەبدوڵڵا") == glyphs(
+            "uniFE8E", "uni06B5.medi", "uni06B5.init", "uniFEED", "uniFEAA", "uniFE91",
+            "uni06D5.fina", "uniFECB",
+        )  # fmt: skip
+        assert drawn("ښځه ټولنه")[-3:] == glyphs("uniFEEA", "uni0681.medi", "uni069A.init")
+        assert drawn("ښځه ټولنه")[4] == glyph_outline(dejavu, "uni067C.init")
+
+
+def test_a_letter_before_hamza_does_not_join_it() -> None:
+    # hamza joins no letter: the yeh of شيء ("thing") is final; it was medial, joined to nothing
+    assert unicodedata.name(shape_arabic("شيء")[1]) == "ARABIC LETTER YEH FINAL FORM"
+
+
 def test_mixed_text_keeps_latin_and_digits_in_reading_order() -> None:
     # a number after Arabic letters belongs to them (read from the right: مركز, then 12), as
     # Word, LibreOffice and browsers show it; digits keep their order
@@ -49,4 +87,7 @@ def test_to_unicode_maps_presentation_forms_back_to_letters() -> None:
     # presentation forms and the lam-alef ligature extract as the letters they show
     assert b"<FEFB>" not in font.to_unicode and b"<FEFC>" not in font.to_unicode
     assert b"<06440627>" in font.to_unicode
+    # and so do the contextual glyphs drawn by id (Sorani ێ in the middle of a word)
+    medial = font.forms[(0x06CE, "medial")]
+    assert f"<{medial:04X}> <06CE>".encode() in font.to_unicode
     assert font.show("Łódź") == f"<{''.join(f'{font.cmap[ord(ch)]:04x}' for ch in 'Łódź')}> Tj"

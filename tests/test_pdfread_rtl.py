@@ -101,6 +101,24 @@ def test_prefilled_values_come_back_as_typed(
     assert not [note for note in notes if "guessed" in note]
 
 
+KURDISH_PASHTO = {
+    "institution.name": "ڕێکخراوی پەنابەران",  # Sorani: ێ ڵ joined on both sides, ڕ ە on one
+    "institution.traeger": "د افغان ښځو ټولنه",  # Pashto: ښ ځ ټ
+    "psychotherapie.contact_name": "ڕێبوار عەبدوڵڵا",
+}
+"""Letters Unicode has no presentation forms for: drawn with the font's contextual glyphs."""
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_sorani_and_pashto_come_back_as_typed(program: str, tmp_path: Path) -> None:
+    # each contextual glyph drawn by id reads back as its letter (the copy's ToUnicode map)
+    data, identity = _prefilled(KURDISH_PASHTO)
+    values, notes = _read(_copy(data, program, tmp_path), identity)
+    assert {path: values.get(path) for path in KURDISH_PASHTO} == KURDISH_PASHTO
+    assert not [note for note in notes if "guessed" in note]
+
+
 @pytest.mark.external
 @pytest.mark.parametrize("program", ["poppler", "pdfium"])
 def test_values_typed_with_pdfium_come_back_as_typed(program: str, tmp_path: Path) -> None:
