@@ -9,9 +9,10 @@ institution's explicit "nothing here") says "Fehlanzeige" above them. Every page
 category in full in the header (on two lines where it needs them) beside the regions on the
 page, as many as fit and then how many more („… und 9 weitere“), and the "Stand" date and
 page number in the footer. The shipped DejaVu
-Sans renders any name (Turkish, Polish, Cyrillic, Greek, Arabic letters); a right-to-left
-paragraph (an Arabic name, address or note) is set against the right edge of its box, as Word
-and LibreOffice set it, a left-to-right one against the left. An invalid value is
+Sans renders any name (Turkish, Polish, Cyrillic, Greek; Arabic, Persian, Sorani, Pashto letters
+joined as the form fields join them); a right-to-left paragraph (an Arabic name, address or
+note) is set against the right edge of its box, as Word and LibreOffice set it, a left-to-right
+one against the left. An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
 needs.
@@ -28,14 +29,14 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-# Arabic letters must be joined (reshaped) and lines put in visual order before reportlab draws
-# them: it lays text out left to right, glyph by glyph. arabic_reshaper ships no type information.
-import arabic_reshaper  # type: ignore[import-untyped]
+# fontTools and reportlab ship no type information
+from fontTools import ttLib  # type: ignore[import-untyped]
 
-# reportlab ships no type information: its imports and base classes are untyped (Any)
+# reportlab's imports and base classes are untyped (Any)
 from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
@@ -60,10 +61,11 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
 from formgen import linebreak
-from formgen.bidi_order import paragraph_rtl, visual_line
+from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.model import INSTITUTION, Category, Field, Scope
+from formgen.pdf_font import contextual_glyphs, shape_forms
 from ingest.export import display
 from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
@@ -93,9 +95,37 @@ class PrintOptions:
 
 def _fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, str(font_path())))
-        pdfmetrics.registerFont(TTFont(BOLD, str(font_path(bold=True))))
+        pdfmetrics.registerFont(TTFont(FONT, _font_file(font_path())))
+        pdfmetrics.registerFont(TTFont(BOLD, _font_file(font_path(bold=True))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+
+
+_FORMS_FROM = 0xE000
+"""The first of the private code points (unused by DejaVu Sans) that the print's fonts give the
+contextual forms Unicode has no presentation form for: reportlab draws characters, not glyphs."""
+
+
+@functools.cache
+def _form_codes() -> dict[tuple[str, str], str]:
+    """(letter, ``"initial"``/``"medial"``/``"final"``) → its private code point (as
+    :func:`formgen.pdf_font.shape_forms` gives a letter Unicode has no such form for)."""
+    forms = sorted((chr(cp), kind) for cp, kinds in contextual_glyphs().items() for kind in kinds)
+    return {form: chr(_FORMS_FROM + i) for i, form in enumerate(forms)}
+
+
+def _font_file(path: Path) -> io.BytesIO:
+    """The font at ``path`` (DejaVu Sans, regular or bold: the same glyph names) with its
+    contextual Arabic forms also at their private code points (:func:`_form_codes`)."""
+    glyphs = contextual_glyphs()
+    extra = {ord(code): glyphs[ord(letter)][kind] for (letter, kind), code in _form_codes().items()}
+    with ttLib.TTFont(str(path)) as font:
+        for table in font["cmap"].tables:
+            if table.isUnicode():
+                table.cmap.update(extra)
+        out = io.BytesIO()
+        font.save(out)
+    out.seek(0)
+    return out
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
@@ -491,11 +521,15 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 def visual(line: str, rtl: bool | None = None) -> str:
-    """One line as it must be drawn: Arabic letters joined, in visual order for a paragraph
-    whose direction is ``rtl`` (by default the line's own)."""
+    """One line as it must be drawn: Arabic letters joined as the form fields join them
+    (:func:`formgen.pdf_font.shape_forms`), in visual order for a paragraph whose direction is
+    ``rtl`` (by default the line's own)."""
     if not rtl and not _RTL.search(line):
         return line
-    return visual_line(arabic_reshaper.reshape(line), rtl)
+    shaped = shape_forms(line)
+    codes = _form_codes()
+    text = "".join(ch for ch, _ in shaped)
+    return "".join(codes.get((ch, shaped[k][1]), ch) for k, ch in drawn_order(text, rtl))
 
 
 @functools.cache

@@ -10,8 +10,8 @@
   :func:`right_to_left` — Arabic text as it stands there: to assert what a reader sees of mixed
   Arabic and Latin text.
 * :func:`pdfium_render` — PNG-ready images of pages with forms drawn.
-* :func:`glyph_outline` — a glyph as drawn (a letter in its initial, medial or final form), to
-  compare glyphs whatever their numbers and names in a subset.
+* :func:`glyph_outline` and :func:`drawn_glyphs` — which glyphs of a font a PDF draws (a letter
+  in its initial, medial or final form), whatever the glyphs' numbers and names in the subset.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Mapping
 
 import pdfplumber
+import pypdf
 import pypdfium2 as pdfium
 import pypdfium2.raw as c
 from fontTools.pens.recordingPen import DecomposingRecordingPen
@@ -167,3 +168,17 @@ def glyph_outline(font: TTFont, name: str) -> tuple[object, ...]:
     pen = DecomposingRecordingPen(glyphs)
     glyphs[name].draw(pen)
     return (glyphs[name].width, *pen.value)
+
+
+def drawn_glyphs(data: bytes, font: str) -> set[tuple[object, ...]]:
+    """The glyphs (:func:`glyph_outline`) of the embedded TrueType font ``font`` (every subset
+    ``ABCDEF+font`` on every page) in a PDF that embeds only the glyphs it draws (reportlab)."""
+    out: set[tuple[object, ...]] = set()
+    for page in pypdf.PdfReader(io.BytesIO(data)).pages:
+        for ref in page["/Resources"]["/Font"].values():
+            pdf_font = ref.get_object()
+            if str(pdf_font["/BaseFont"]).split("+")[-1] == font:
+                program = pdf_font["/FontDescriptor"]["/FontFile2"].get_data()
+                with TTFont(io.BytesIO(program)) as subset:
+                    out |= {glyph_outline(subset, name) for name in subset.getGlyphOrder()}
+    return out

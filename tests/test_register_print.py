@@ -9,10 +9,12 @@ from dataclasses import replace
 
 import pdfplumber
 import pytest
-from pdf_engines import drawn_lines, right_to_left
+from fontTools.ttLib import TTFont
+from pdf_engines import drawn_glyphs, drawn_lines, glyph_outline, right_to_left
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
 
 from formgen.errors import FormgenError
+from formgen.fonts import font_path
 from formgen.model import Choice, Text
 from ingest.messages import problem, say
 from ingest.printed import PrintOptions, render_register, visual
@@ -257,6 +259,7 @@ def mixed() -> list[str]:
                 "المركز النفسي للمهاجرين في مدينة دوسلدورف ومدينة نويس",
                 "region": "dormagen",
             },
+            {"name": "Praxis Dr. Al-Hashimi", "region": "dormagen", "contact_name": "عبدالله"},
         )
     )
     opts = PrintOptions(stand=STAND, categories=("psychotherapie",))
@@ -536,3 +539,33 @@ def test_a_value_with_another_held_for_a_decision_says_so_below_it() -> None:
     r.resolve(held[0], "mine")
     text = "\n".join(pages(render_register(r, PrintOptions(stand=STAND))))
     assert held[0] not in text and f"({held[1]})" in text
+
+
+def test_allah_in_a_name_is_printed_letter_by_letter(mixed: list[str]) -> None:
+    # it was printed as the ligature ﷲ, which DejaVu Sans does not have: an empty box
+    assert f"Name {right_to_left('عبدالله')}" in mixed
+
+
+def test_sorani_and_pashto_names_are_printed_joined() -> None:
+    # Unicode has no presentation forms for Sorani ێ ڵ ە or Pashto ښ ځ ټ: they were printed
+    # alone, every word in pieces; the print now draws DejaVu Sans's own contextual glyphs
+    r = Register(SCHEMA)
+    r.merge(
+        checklist(
+            "psychotherapie",
+            {"name": "د افغان ښځو ټولنه", "region": "dormagen", "contact_name": "شێرزاد عەبدوڵڵا"},
+        )
+    )
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    regular = drawn_glyphs(pdf, "DejaVuSans")  # the contact's name
+    bold = drawn_glyphs(pdf, "DejaVuSans-Bold")  # the institution's name
+    assert _glyphs(False, "uni06CE.medi", "uni06B5.init", "uni06B5.medi", "uni06D5.fina") <= regular
+    assert not _glyphs(False, "uni06CE", "uni06B5", "uni06D5") & regular
+    assert _glyphs(True, "uni069A.init", "uni0681.medi", "uni067C.init") <= bold
+    assert not _glyphs(True, "uni069A", "uni0681", "uni067C") & bold
+
+
+def _glyphs(bold: bool, *names: str) -> set[tuple[object, ...]]:
+    """Glyphs of DejaVu Sans (or its bold) by name, as :func:`drawn_glyphs` gives them."""
+    with TTFont(str(font_path(bold=bold))) as font:
+        return {glyph_outline(font, name) for name in names}
