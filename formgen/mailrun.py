@@ -180,11 +180,13 @@ def plan_round(
     settings: RoundSettings,
     action: str,
     returned: Collection[str] = (),
+    force: bool = False,
 ) -> Plan:
     """Decide per recipient: mail it, skip it (already done in this round), or list it (no address).
 
     ``returned``: instance ids of the forms that came back. A mail of this round that bounced is
-    sent again only to a new address, and not at all once its form came back."""
+    sent again only to a new address (to the same one only with ``force``), and not at all once
+    its form came back."""
     if action not in ("send", "drafts"):
         raise ValueError(action)
     this_round = {d.institution_id: d for d in deliveries if d.round == settings.round}
@@ -217,7 +219,7 @@ def plan_round(
             if any(i in returned for i in d.instance_ids):
                 skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
                 continue
-            if address_key(d.email) == address_key(r.email):
+            if address_key(d.email) == address_key(r.email) and not force:
                 skipped.append(
                     Skip(
                         r,
@@ -520,13 +522,14 @@ def mail_round(
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     invalid: Mapping[str, Mapping[str, FieldProblems]] | None = None,
     replies_to: Mapping[str, str] | None = None,
+    force: bool = False,
 ) -> RoundReport:
     """:func:`run_round` under the workspace's lock, with the recipients of ``plan`` planned
-    again first: another run may have mailed some of them since ``plan`` was made, and nobody
-    gets a mail twice in one round."""
+    again first (``force`` as :func:`plan_round` takes it): another run may have mailed some of
+    them since ``plan`` was made, and nobody gets a mail twice in one round."""
     with ws.lock():
         plan = plan_round(
-            plan.todo, SendLog(ws.root).deliveries(), settings, deliverer.action, returned
+            plan.todo, SendLog(ws.root).deliveries(), settings, deliverer.action, returned, force
         )
         return run_round(
             ws,
@@ -779,18 +782,30 @@ def unless_dead(
     it for good (:meth:`InstitutionStatus.dead`, the one rule): then it is not mailed, and
     :attr:`Recipient.email_problem` says ``whose`` address failed how, in which round and on
     which day, and how to ``fix`` it."""
-    d = status.dead(recipient.email, vouched) if status is not None and recipient.email else None
-    if d is None:
+    dead = why_dead(recipient, status, vouched, whose)
+    if not dead:
         return recipient
     return replace(
         recipient,
         email="",
         given_email=recipient.email,
         dead_email=True,
-        email_problem=(
-            f"{whose} {recipient.email} {d.failed_how} ({d.last_error or 'not delivered'}) in "
-            f"round {d.round} on {d.last_failed_at[:10]}; {fix}{FORCE_HINT}"
-        ),
+        email_problem=f"{dead}; {fix}{FORCE_HINT}",
+    )
+
+
+def why_dead(
+    recipient: Recipient, status: InstitutionStatus | None, vouched: Vouched | None, whose: str
+) -> str:
+    """How a mail showed that ``recipient``'s address no longer works
+    (:meth:`InstitutionStatus.dead`): ``the address … was refused by the server (550 …) in
+    round R on DAY``; ``""`` while it works."""
+    d = status.dead(recipient.email, vouched) if status is not None and recipient.email else None
+    if d is None:
+        return ""
+    return (
+        f"{whose} {recipient.email} {d.failed_how} ({d.last_error or 'not delivered'}) in "
+        f"round {d.round} on {d.last_failed_at[:10]}"
     )
 
 
@@ -836,6 +851,9 @@ class Targets:
     conversation. Update rounds start a new one: they ask again, months later, with a new form."""
     returned: set[str] = field(default_factory=set)
     """The form instances the register holds returns of (empty without a register)."""
+    forced: dict[str, str] = field(default_factory=dict)
+    """``force``: per institution whose address a mail showed no longer works, how
+    (:func:`why_dead`); it is mailed there all the same."""
 
 
 FORCE_HINT = "; --force mails it all the same"
@@ -867,21 +885,34 @@ def round_targets(
     Invitation and update rounds do not mail an address of ``listed`` that bounced or that the
     server refused for good (:func:`unless_dead`), unless ``force``: those are in
     :attr:`Targets.recipients` without an address (:attr:`Recipient.dead_email`), to be
-    reported and logged as not mailed.
+    reported and logged as not mailed; with ``force``, :attr:`Targets.forced` says how each
+    such address failed.
     """
     returned = view.returned_instances() if view else None
     retired = view.retired() if view else {}
     statuses = institution_status(deliveries, returned, today)
-    if listed is not None and kind != "reminder" and not force:
+    forced: dict[str, str] = {}
+    if listed is not None and kind != "reminder":
         # a list's address that bounced or was refused for good is not mailed, as the
         # register's is not (register_recipients); a reminder refuses its own way (below)
         vouched = view.emails_vouched() if view else {}
-        listed = [
-            unless_dead(
-                r, statuses.get(r.id), vouched.get(r.id), "the address", f"correct it in {r.source}"
-            )
-            for r in listed
-        ]
+        if force:
+            forced = {
+                r.id: why
+                for r in listed
+                if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), "the address"))
+            }
+        else:
+            listed = [
+                unless_dead(
+                    r,
+                    statuses.get(r.id),
+                    vouched.get(r.id),
+                    "the address",
+                    f"correct it in {r.source}",
+                )
+                for r in listed
+            ]
     notes = []
     if returned is None and kind != "invitation":
         notes.append(
@@ -908,14 +939,17 @@ def round_targets(
         if force:
             ids = [r.id for r in pool]
     elif kind == "reminder":
-        bounced = bounced_reminder_ids(statuses)
-        ids = sorted(i for i in [*overdue_ids(statuses), *bounced] if i not in retired)
+        failed = failed_reminder_ids(statuses)
+        ids = sorted(i for i in [*overdue_ids(statuses), *failed] if i not in retired)
         pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
-        # a reminder that bounced goes again, but only to another address than the one refused
+        # a reminder that bounced or was refused for good goes again, but only to another
+        # address than the one refused; one not delivered yet (451) goes again as it was
         same = {
             r.id
             for r in pool
-            if r.id in bounced and address_key(r.email) == address_key(statuses[r.id].email)
+            if r.id in failed
+            and (statuses[r.id].latest.bounced or statuses[r.id].latest.refused_for_good)
+            and address_key(r.email) == address_key(statuses[r.id].email)
         }
         refused = [
             (
@@ -980,6 +1014,7 @@ def round_targets(
         invalid={i: m for i, m in invalid.items() if i in wanted},
         replies_to={i: m for i, m in replies_to.items() if i in wanted},
         returned=returned or set(),
+        forced={i: why for i, why in forced.items() if i in wanted},
     )
 
 
@@ -987,16 +1022,13 @@ def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
     return sorted(i for i, s in statuses.items() if s.state == "overdue")
 
 
-def bounced_reminder_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
-    """Institutions whose latest mail, a reminder, bounced or was refused for good: the next
-    reminder round is the one to send it again (to a corrected address); a bounced or refused
+def failed_reminder_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
+    """Institutions whose latest mail, a reminder, failed: it bounced or was refused for good
+    (the next reminder round sends it again, to a corrected address), or it was not delivered
+    yet (451, a broken connection: a rerun of its round, or the next one, sends it); a failed
     invitation or update form goes again in its own round."""
     return sorted(
-        i
-        for i, s in statuses.items()
-        if s.state == "failed"
-        and (s.latest.bounced or s.latest.refused_for_good)
-        and s.latest.kind == "reminder"
+        i for i, s in statuses.items() if s.state == "failed" and s.latest.kind == "reminder"
     )
 
 
@@ -1069,7 +1101,9 @@ class MailingStatus:
     ``email``, ``state``, and of its latest mail ``round``, ``mailed``, ``deadline``,
     ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed, or
     for ``not_mailed`` why its address cannot be mailed; ``reason``: ``no_email``,
-    ``invalid_email`` or ``dead_email``, ``email`` then the address as given)."""
+    ``invalid_email`` or ``dead_email``, ``email`` then the address as given);
+    ``refused_for_good`` (failed: only a corrected address gets a mail through; else a rerun
+    of its round sends it)."""
 
     def to_json(self, quarantine: Mapping[str, int]) -> dict[str, Any]:
         """``formgen status --json``; ``quarantine``: files kept aside, by kind."""
@@ -1089,7 +1123,8 @@ class MailingStatus:
             "to_update": s.to_update,
             "update_waiting": s.update_waiting,
             "conflicts": s.conflicts,
-            "without_email": s.without_email,
+            "without_email": list(s.without_email),
+            "without_email_reasons": s.without_email,
             "returns_known": s.returns_known,
             "quarantine": dict(quarantine),
             "notes": s.notes,
@@ -1129,6 +1164,7 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
                 s.state, ""
             ),
             "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
+            "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]

@@ -141,13 +141,14 @@ class InstitutionStatus:
     state: str
     """``returned``, ``overdue``, ``outstanding`` (sent or drafted, deadline not passed),
     ``failed`` (not delivered: the server refused it, the connection broke, or it bounced;
-    or a mail tried after the latest delivered one was refused for good), ``prepared`` or
+    or a mail tried after the latest delivered one failed so, until a rerun of its round
+    delivers it), ``prepared`` or
     ``not_mailed`` (left out of its rounds for want of a usable address, and never mailed:
     :attr:`Delivery.not_mailed`; not one of :data:`STATES`)."""
     latest: Delivery
-    """The latest delivered mail, or a mail tried after it that the server refused for good
-    (like a bounce, it ends the wait for an answer); the latest attempt when none was
-    delivered."""
+    """The latest delivered mail, or a mail tried after it that failed (refused for good: like
+    a bounce, it ends the wait for an answer; or not yet delivered, 451 or a broken connection:
+    a rerun of its round sends it); the latest attempt when none was delivered."""
     cycle: list[Delivery] = field(default_factory=list)
     answered: list[str] = field(default_factory=list)
     """The rounds whose form came back (a reminder's return answers the round it reminds of)."""
@@ -263,17 +264,21 @@ def institution_status(
     out: dict[str, InstitutionStatus] = {}
     for iid, ds in _by_institution(deliveries).items():
         delivered = sorted((d for d in ds if d.delivered), key=lambda d: d.delivered_at)
-        # a mail refused for good since the latest delivery (or ever, when none was) counts as
-        # a mail that bounced
+        # a mail that failed since the latest delivery (or ever, when none was) is the latest:
+        # refused for good, it counts as a mail that bounced; else until a rerun delivers it
         since = _moment(delivered[-1].delivered_at if delivered else "")
-        refused = sorted(
+        tried = sorted(
             (
                 d
                 for d in ds
-                if not d.delivered and d.refused_for_good and _moment(d.last_failed_at) >= since
+                if not d.delivered
+                and d.failures
+                and not d.not_mailed
+                and _moment(d.last_failed_at) >= since
             ),
             key=lambda d: _moment(d.last_failed_at),
         )
+        refused = [d for d in tried if d.refused_for_good]
         if not delivered:
             latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at))
             state = (
@@ -283,7 +288,7 @@ def institution_status(
                 iid, latest.name, latest.email, state, latest, [latest], refused=refused
             )
             continue
-        mails = [*delivered, *refused]
+        mails = [*delivered, *tried]
         cycles = _cycles(mails)
         cycle = cycles[-1]
         latest = mails[-1]
@@ -333,7 +338,10 @@ class RoundStatus:
     not passed), ``overdue``, ``failed`` (bounced, or refused and not sent since),
     ``asked_again`` (no answer, and the institution got a later mail: a reminder or a form of
     another round); and apart from those, ``not_mailed``: institutions of the round left out
-    for want of a usable address (:attr:`Delivery.not_mailed`)."""
+    for want of a usable address (:attr:`Delivery.not_mailed`). A later mail that did not reach
+    the institution (it bounced, or the server refused it) is no later mail it got: the round
+    before still waits for its answer (``waiting`` or ``overdue``), and the later round counts
+    that mail as ``failed``."""
     deadline: str
     """The latest return date of the round."""
     started: str
@@ -368,7 +376,9 @@ def round_status(
                 counts = row(d).counts
                 counts["mailed"] += 1
                 counts["failed"] += 1
-        latest = delivered[-1] if delivered else None
+        # the latest mail that reached it: one that bounced asked nobody again
+        reached = [d for d in delivered if not d.bounced]
+        latest = reached[-1] if reached else None
         for cycle in _cycles(delivered):
             answered = _came_back(cycle, returned)
             for d in cycle:
@@ -462,10 +472,11 @@ class StatusSummary:
     """Per state other than ``returned``: the institutions that answered an earlier round."""
     rounds: list[RoundStatus]
     conflicts: int | None
-    without_email: list[str]
-    """Register institutions that cannot be mailed: the register's address bounced or was
-    refused for good (:meth:`InstitutionStatus.dead`); or no e-mail address in the register or
-    an invalid one, and none that worked in the send log (:func:`fallback_email`)."""
+    without_email: dict[str, str]
+    """Register institutions that cannot be mailed, each with why (a key of :data:`UNUSABLE`):
+    the register's address bounced or was refused for good (:meth:`InstitutionStatus.dead`,
+    ``dead_email``); or no e-mail address in the register or an invalid one (``no_email``,
+    ``invalid_email``), and none that worked in the send log (:func:`fallback_email`)."""
     returns_known: bool
     notes: list[str]
     to_update: int | None = None
@@ -502,24 +513,21 @@ def summarise(
         if s.delivered is not None:
             via["sent" if s.delivered.sent_at else "drafted"] += 1
     stale_ids = view.stale() if view else None
-    without_email = []
+    without_email = {}
     if view is not None:
         removed = view.emails_removed()
         vouched = view.emails_vouched()
         for iid in view.institution_ids():
             rec = view.record(iid)
+            if rec is None:
+                continue
             logged = statuses.get(iid)
-            email = str(rec.institution.get("email", "")).strip() if rec is not None else ""
-            dead = (
-                bool(email)
-                and logged is not None
-                and logged.dead(email, vouched.get(iid)) is not None
-            )
-            unusable = not email or check_email(email) is not None
-            if rec is not None and (
-                dead or (unusable and not fallback_email(logged, removed.get(iid)))
-            ):
-                without_email.append(iid)
+            email = str(rec.institution.get("email", "")).strip()
+            invalid = bool(email) and check_email(email) is not None
+            if email and logged is not None and logged.dead(email, vouched.get(iid)) is not None:
+                without_email[iid] = "dead_email"
+            elif (not email or invalid) and not fallback_email(logged, removed.get(iid)):
+                without_email[iid] = "invalid_email" if invalid else "no_email"
     conflicts = view.conflict_count() if view else None
     notes = list(view.notes) if view else ["no register in this workspace yet"]
     if not returns_known:

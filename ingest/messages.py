@@ -234,6 +234,7 @@ WORDS: dict[str, dict[str, str]] = {
         "revision_by_hand": "revision {rev}  {at}  {how}",
         "mine_by_hand": "mine (register: {how}, {at})",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "set_again": "{iid} {path}: {value} set again: mail rounds use it again ({how})",
         "quoted": "'{value}'",
         "retired_on": "retired on {date}",
         "col_retired_on": "retired on",
@@ -372,6 +373,8 @@ WORDS: dict[str, dict[str, str]] = {
         "revision_by_hand": "Revision {rev}  {at}  {how}",
         "mine_by_hand": "mine (im Register: {how}, {at})",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
+        "set_again": "{iid} {path}: {value} erneut gesetzt: die Mailrunden verwenden sie wieder "
+        "({how})",
         "quoted": "„{value}“",
         "retired_on": "aus dem Register genommen am {date}",
         "col_retired_on": "aus dem Register genommen am",

@@ -283,7 +283,7 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     )
     status = run("status", "-w", str(ws))
     assert "register: to update 2  (out of date, incomplete" in status.output
-    assert "without e-mail address 1: reg-3" in status.output
+    assert "without a usable e-mail address 1 (1 none): reg-3" in status.output
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
@@ -1339,7 +1339,7 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
         },
     )
     status = run("status", "-w", str(ws))
-    assert "without e-mail address 1: lodz\n" in status.output
+    assert "without a usable e-mail address 1 (1 none): lodz\n" in status.output
     assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["lodz"]
 
     out = tmp_path / "update"
@@ -1385,7 +1385,9 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
         "NOT MAILED lodz (Poradnia Łódź): no e-mail address (register: lodz); the last address"
         in everyone.output
     )
-    assert "without e-mail address 1: lodz\n" in run("status", "-w", str(ws)).output
+    assert (
+        "without a usable e-mail address 1 (1 none): lodz\n" in run("status", "-w", str(ws)).output
+    )
 
 
 CLOSED = "geschlossen zum 30.06.2026"

@@ -27,6 +27,7 @@ from mailkit import (
 )
 from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, institution_form
+from test_mail_cli import deadlines_pass
 from test_register_returns import mailed_form
 
 from formgen.cli import main
@@ -926,13 +927,14 @@ def test_reminders_answer_the_first_mail_so_mail_programs_show_one_conversation(
 OLD = (dt.date.today() - dt.timedelta(days=800)).isoformat()
 
 
-def returned_long_ago(ws: Path, forms: dict[str, dict]) -> None:
+def returned_long_ago(ws: Path, forms: dict[str, dict], answered: bool = True) -> None:
     """The register holds what each institution wrote on its invitation form (the one the send
-    log says it was mailed), confirmed so long ago that the entry is out of date."""
+    log says it was mailed; not ``answered``: on a form of a survey before), confirmed so long
+    ago that the entry is out of date."""
     prepared = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "prepared"}
     reg = Register(SCHEMA)
     for iid, written in forms.items():
-        instance = prepared[iid]["instance_ids"][0]
+        instance = prepared[iid]["instance_ids"][0] if answered else None
         category = prepared[iid]["categories"][0]
         reg.merge(institution_form(iid, category, instance=instance, **{**YILMAZ, **written}))
     (ws / "register.json").write_bytes(reg.dumps())
@@ -970,7 +972,7 @@ def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_pa
         assert row["error"].startswith("550 5.1.1 <olga@example.org>")
         shown = run("status", "-w", str(ws)).output
         assert "failed          1  (refused for good: fix the address" in shown
-        assert "without e-mail address 1: ua-1\n" in shown
+        assert "without a usable e-mail address 1 (1 none): ua-1\n" in shown
 
         inbox.reject.clear()  # the server would take it now: formgen must not try it
         for round_name in ("update-1", "update-2"):  # a rerun of the round, and the next one
@@ -1039,8 +1041,14 @@ def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(
         )
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
-        assert status["without_email"] == ["ua-1"]
-        assert "without e-mail address 1: ua-1\n" in run("status", "-w", str(ws)).output
+        assert (status["without_email"], status["without_email_reasons"]) == (
+            ["ua-1"],
+            {"ua-1": "dead_email"},
+        )
+        assert (
+            "without a usable e-mail address 1 (1 refused): ua-1\n"
+            in run("status", "-w", str(ws)).output
+        )
 
         new = "o.petrenko@example.org"
         set_ = run(
@@ -1367,7 +1375,10 @@ def test_a_refused_register_address_set_again_by_hand_is_mailed_again(tmp_path):
         set_ = ("register", "set", "ua-1", "institution.email")
         vouched = run(*set_, "olga@example.org", "--note", note, "-w", str(root))
         assert vouched.exit_code == 0, vouched.output
-        assert note in vouched.output
+        assert vouched.output == (
+            "ua-1 institution.email: „olga@example.org“ erneut gesetzt: die Mailrunden verwenden "
+            f"sie wieder (von Hand gesetzt: {note})\n"
+        )
         assert json.loads(run("status", "-w", str(root), "--json").output)["without_email"] == []
         mailed = run(*everyone, "alle-2")
         assert mailed.exit_code == 0, mailed.output
@@ -1431,3 +1442,141 @@ def test_the_round_counts_every_institution_not_mailed_for_want_of_a_usable_addr
         "ar-1": "invalid_email",
         "lodz": "dead_email",
     }
+
+
+NAMES = {
+    "bs-ist": "Şule Yılmaz Danışmanlık",
+    "ua-1": "Ольга Петренко – Консультація",
+    "lodz": "Poradnia Łódź",
+    "ar-1": "مركز الاستشارة",
+}
+
+
+def _by_round(ws: Path) -> dict[str, dict]:
+    return {
+        r["round"]: r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rounds"]
+    }
+
+
+def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_path):
+    """No institution answered the invitation (the register knows them from a survey long
+    before), and all four are asked for an update: bs-ist's and ar-1's update mails arrive, the
+    server refuses lodz's for good (550), ua-1's bounces. By round, the update counts those two
+    as failed, and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
+    overdue: no later mail reached them (each institution by its latest mail: failed)."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        invited = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert invited.exit_code == 0, invited.output
+        deadlines_pass(ws)
+        returned_long_ago(
+            ws, {iid: {"name": name, "date": OLD} for iid, name in NAMES.items()}, answered=False
+        )
+        inbox.reject.add("lodz@example.org")
+        update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
+        assert update.exit_code == 1 and "4 to mail" in update.output, update.output
+        _bounce(ws, tmp_path, "ua-1", "update-1")
+    invitation = f"invitation-{dt.date.today().year}"
+    columns = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
+    rounds = _by_round(ws)
+    assert [rounds[invitation][c] for c in columns] == [4, 0, 0, 2, 0, 2]
+    assert [rounds["update-1"][c] for c in columns] == [4, 0, 2, 0, 2, 0]
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert {r["id"]: r["state"] for r in status["rows"]} == {
+        "bs-ist": "outstanding",
+        "ar-1": "outstanding",
+        "lodz": "failed",
+        "ua-1": "failed",
+    }
+    shown = run("status", "-w", str(ws)).output
+    (row,) = [line.split() for line in shown.splitlines() if line.startswith(f"  {invitation} ")]
+    assert row[1:7] == ["4", "0", "0", "2", "0", "2"]
+
+
+def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_delivers_it(
+    tmp_path,
+):
+    """The server puts ar-1's reminder off (451, greylisting): ar-1 shows as failed, by its
+    latest mail as by round, and '--list' says to run the round's command again; run again, it
+    sends ar-1's reminder and only that, and ar-1 waits for its answer."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        invited = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert invited.exit_code == 0, invited.output
+        deadlines_pass(ws)
+        inbox.greylist.add("markaz@example.org")
+        remind = ("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
+        reminded = run(*remind)
+        assert reminded.exit_code == 1
+        assert "REFUSED ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in reminded.output
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["counts"] == {
+            "returned": 0,
+            "overdue": 0,
+            "outstanding": 3,
+            "failed": 1,
+            "prepared": 0,
+        }
+        assert status["refused_for_good"] == 0
+        (row,) = [r for r in status["rows"] if r["id"] == "ar-1"]
+        assert (row["state"], row["round"], row["refused_for_good"]) == (
+            "failed",
+            "erinnerung",
+            False,
+        )
+        assert row["error"].startswith("451 4.7.1 <markaz@example.org>")
+        assert _by_round(ws)["erinnerung"]["failed"] == 1
+        listed = run("status", "-w", str(ws), "--list").output
+        assert "failed          1  (not delivered; run formgen mail again)" in listed
+        (line,) = [line for line in listed.splitlines() if line.startswith("ar-1 ")]
+        assert line.split()[1] == "failed"
+        assert line.endswith(
+            "Greylisted, try again later  → run the command of round "
+            "erinnerung again (it sends what is still missing)"
+        )
+
+        inbox.greylist.clear()
+        again = run(*remind)
+    assert again.exit_code == 0, again.output
+    assert "round erinnerung (reminder): 1 to mail, 0 already done" in again.output
+    assert inbox.messages[-1][1] == ["markaz@example.org"] and len(inbox.messages) == 8
+    rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+    assert {r["id"]: r["state"] for r in rows}["ar-1"] == "outstanding"
+    assert _by_round(ws)["erinnerung"]["failed"] == 0
+
+
+def test_force_mails_an_address_that_failed_in_the_same_round_and_says_so(tmp_path):
+    """The server refused lodz's invitation for good (550), ua-1's bounced. The same command
+    with --force mails both addresses again (the server takes them now), and says for each
+    which address it mails despite what, as for its other effects."""
+    inbox = Inbox(reject={"lodz@example.org"})
+    listed = DATA / "excel_utf8_bom.csv"
+    today = dt.date.today().isoformat()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        invite = ("mail", str(listed), "-w", str(ws), "--send", "--round", "einladung")
+        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in run(*invite).output
+        _bounce(ws, tmp_path, "ua-1", "einladung")
+        inbox.reject.clear()
+        dry = run(*invite, "--force", "--dry-run")
+        assert "  would mail despite: lodz (Poradnia Łódź): the address lodz@example.org" in (
+            dry.output
+        )
+        forced = run(*invite, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "round einladung (invitation): 2 to mail, 2 already done" in forced.output
+    assert (
+        "  mailed despite: lodz (Poradnia Łódź): the address lodz@example.org was refused by the "
+        "server (550 5.1.1 <lodz@example.org>: Recipient address rejected: User unknown) in round "
+        f"einladung on {today} (--force)"
+    ) in forced.output.splitlines()
+    assert (
+        "  mailed despite: ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
+        "bounced (bounce 5.1.1"
+    ) in forced.output
+    assert sorted(rcpts[0] for _, rcpts, _ in inbox.messages[3:]) == [
+        "lodz@example.org",
+        "olga@example.org",
+    ]

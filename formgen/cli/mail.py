@@ -125,7 +125,8 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     is_flag=True,
     help="Also mail institutions whose form from another round is still on its way (mailed, "
     "not returned, deadline not passed), retired ones a RECIPIENTS row names, and addresses "
-    "that bounced or were refused for good; they are skipped otherwise.",
+    "that bounced or were refused for good (a line says each such address); they are "
+    "skipped otherwise.",
 )
 @click.option(
     "--skip-invalid",
@@ -176,10 +177,12 @@ def mail(
     checklists.
 
     No round mails an address, the list's or the register's, to which a mail bounced or that
-    the server refused for good (550): the institution is NOT MAILED, and the line says why,
-    unless --force, or the coordinator set that address by hand since ('formgen register set ID
-    institution.email ADDRESS': set again, it vouches for it). --overdue sends a reminder that
-    bounced or was refused only to another address.
+    the server refused for good (550), in an earlier run of the round or an earlier round: the
+    institution is NOT MAILED, and the line says why, unless --force ('mailed despite: the
+    address … was refused …' says each one it mails so), or the coordinator set that address by
+    hand since ('formgen register set ID institution.email ADDRESS': set again, it vouches for
+    it). --overdue sends a reminder that bounced or was refused only to another address; one
+    the server put off (451) goes again when the same command runs again.
 
     --from-register and --stale mail each institution at the register's address; where the
     register has none (its returned form left the e-mail field blank) or an invalid one, at the
@@ -270,7 +273,7 @@ def mail(
         return
     pool = targets.recipients
     returned = targets.returned
-    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
+    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned, force)
     # one report: those left out before the plan (a form on its way) are counted and listed
     # like those the plan skips (already done in this round)
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
@@ -299,6 +302,12 @@ def mail(
                 f"; {r.email_problem}" if r.email_problem else ""
             )
         click.echo(f"  NOT MAILED {_who(r, address=False)}: {why}; contact them another way")
+    for r in plan.todo:
+        if r.id in targets.forced:
+            click.echo(
+                f"  {'would mail' if dry_run else 'mailed'} despite: {_who(r, address=False)}: "
+                f"{targets.forced[r.id]} (--force)"
+            )
     if dry_run:
         if send:  # a dry run checks the settings a real run would use
             smtp = smtp_settings(ws)
@@ -349,6 +358,7 @@ def mail(
             incomplete=targets.incomplete,
             invalid=targets.invalid,
             replies_to=targets.replies_to,
+            force=force,
         )
     finally:
         if transport is not None:
@@ -432,13 +442,21 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     (outstanding and overdue: its answer is still awaited; one that answered the invitation and
     was then asked for an update waits for the update). "by round" shows per round how many were
     mailed and what became of them: answered, waiting, overdue, failed, or asked again (a
-    reminder or a later round followed without an answer), and how many of the round were not
+    reminder or a later round reached the institution without an answer; a later mail that
+    bounced or that the server refused leaves the round waiting or overdue, and counts as
+    failed in its own round), and how many of the round were not
     mailed for want of a usable address: none, an invalid one (left out by 'mail --skip-invalid',
     or the register's, with no address that worked before) or one refused (a mail to it bounced
     or the server refused it for good). Those never mailed count as "not mailed (no usable
     address)", by reason, until a later mail reaches them. A mail that bounced, or that the
-    server refused for good (550) after the latest one that reached the institution, counts as
-    failed.
+    server refused (550 for good, 451 for now) or could not take (a broken connection) after
+    the latest one that reached the institution, counts as failed: refused for good, until a
+    corrected address gets a mail through; else until a rerun of its round's command delivers
+    it (--list says so).
+
+    "without a usable e-mail address" counts the register's institutions no round can mail, by
+    the reasons of the round's line: none, invalid, or refused (the register's address bounced
+    or was refused for good, and nobody set it by hand since).
 
     "to update" counts the institutions 'formgen register stale' lists (entries out of date,
     incomplete, invalid or never confirmed by the institution) that 'formgen mail --stale' would
@@ -524,10 +542,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
             "no mail round; formgen register history ID)"
         )
     if summary.without_email:
-        shown = ", ".join(summary.without_email[:10]) + (
-            " …" if len(summary.without_email) > 10 else ""
-        )
-        click.echo(f"          without e-mail address {len(summary.without_email)}: {shown}")
+        ids = list(summary.without_email)
+        shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
+        why = unusable_counts(list(summary.without_email.values()))
+        click.echo(f"          without a usable e-mail address {len(ids)} ({why}): {shown}")
     if quarantine:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(quarantine.items()))
         click.echo(
@@ -542,6 +560,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
             extra = f"  {r['error']}" if r["error"] else ""
             if r["answered"] and r["state"] != "returned":
                 extra += f"  (answered {', '.join(r['answered'])}; asked again in {r['round']})"
+            if r["state"] == "failed" and not r["refused_for_good"]:
+                extra += (
+                    f"  → run the command of round {r['round']} again "
+                    "(it sends what is still missing)"
+                )
             email = f" <{r['email']}>" if r["email"] else ""
             click.echo(
                 f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']}{email}{extra}"

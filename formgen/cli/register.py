@@ -22,7 +22,7 @@ from formgen.cli.common import library_errors, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
-from ingest.register import Register
+from ingest.register import EMAIL, Register, same_value
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -255,15 +255,25 @@ def set_cmd(
         return text if stored is None else say("quoted", lang, value=text)
 
     for changed, old, new in changes:
-        said = say(
-            "set_done",
-            lang,
-            iid=institution_id,
-            path=changed,
-            old=shown(changed, old),
-            new=shown(changed, new),
-            how=how,
-        )
+        if changed == EMAIL and same_value(old, new):  # vouched for: see the docstring
+            said = say(
+                "set_again",
+                lang,
+                iid=institution_id,
+                path=changed,
+                value=shown(changed, new),
+                how=how,
+            )
+        else:
+            said = say(
+                "set_done",
+                lang,
+                iid=institution_id,
+                path=changed,
+                old=shown(changed, old),
+                new=shown(changed, new),
+                how=how,
+            )
         click.echo(said)
 
 
