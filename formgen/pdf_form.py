@@ -10,7 +10,8 @@ How a form is made:
    qualified name is the schema path), each with ``/DA`` naming the same font, which is the
    form's default font in ``/AcroForm /DR``; prefilled values get appearance streams written
    here, in any script (Arabic shaped and placed right to left, drawn in the order written:
-   :meth:`formgen.pdf_font.FieldFont.show`).
+   :meth:`formgen.pdf_font.FieldFont.show`); the lines of a right-to-left paragraph stand
+   against the field's right edge.
 
 The file is written directly by :mod:`formgen.pdf_write` (about ten times faster than building
 it through a PDF library; a batch of a thousand forms matters). The font program, its widths and
@@ -20,6 +21,13 @@ ToUnicode map are serialised once per process and copied into every file.
 and a viewer that changes a value rebuilds that one field's appearance from ``/DA`` and
 ``/DR``. With ``true``, viewers would throw away the shaped prefilled appearances and Acrobat
 would ask to save on closing an untouched form.
+
+Every text field is left-aligned (``/Q 0``), also one prefilled with Arabic: ``/Q`` belongs to
+the field, not to its value. PDFium (Chrome) rebuilds the appearance with it when a value is
+typed, and a German name typed over an Arabic one under ``/Q 2`` stood at the right, a wrapped
+note ragged on the left. What ``/Q 2`` would have kept right-aligned is only a rebuilt Arabic
+value, which poppler draws backwards and unjoined either way; untouched, every viewer shows
+formgen's appearance.
 
 Field types: text-like fields are text fields (``textarea`` multi-line and wrapping), without
 ``/MaxLen``; ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
@@ -402,22 +410,20 @@ def _text_appearance(
         while size > MIN_FONT_SIZE and len(lines) * size * 1.16 > height - pad:
             size = max(MIN_FONT_SIZE, size - 0.5)
             lines = _wrap_field(text, font, size, inner)
+        y = height - pad - size * font.ascent / 1000
     else:
         natural = font.width(text, size)
         if natural > inner:
             size = max(MIN_FONT_SIZE, int(size * inner / natural * 4) / 4)
+        lines = [(text, paragraph_rtl(text))]
+        y = (height - size * (font.ascent - font.descent) / 1000) / 2 - size * font.descent / 1000
     ops = [f"/Tx BMC q {pad / 2:.2f} {pad / 2:.2f} {width - pad:.2f} {height - pad:.2f} re W n"]
     ops.append(f"BT /{FONT_NAME} {size:g} Tf 0 g")
-    if multiline:
-        leading = size * 1.16
-        y = height - pad - size * font.ascent / 1000
-        for line, rtl in lines:
-            ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm {font.show(line, rtl)}")
-            y -= leading
-    else:
-        text_h = size * (font.ascent - font.descent) / 1000
-        y = (height - text_h) / 2 - size * font.descent / 1000
-        ops.append(f"1 0 0 1 {pad:.2f} {y:.2f} Tm {font.show(text)}")
+    for line, rtl in lines:
+        # a right-to-left paragraph's lines stand against the right edge, where it is read from
+        x = width - pad - font.width(line, size) if rtl else pad
+        ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {font.show(line, rtl)}")
+        y -= size * 1.16
     ops.append("ET Q EMC")
     return stream_bytes(
         " ".join(ops).encode("ascii"),

@@ -11,6 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+import pdfplumber
 import pikepdf
 import pytest
 from pdf_engines import drawn_lines, pdfium_fill, pdfium_flatten, pdfium_print_text, right_to_left
@@ -351,6 +352,37 @@ def test_footer_names_an_arabic_institution_before_the_schema(
     name = f"({right_to_left('فرع نويس')}) {right_to_left('مركز النور')}"
     for page in mixed[1]:
         assert f"{name} · arbeitshilfe_migration_psychiatrie 1.0.0" in page
+
+
+def _gaps(data: bytes, schema: Schema, path: str) -> list[tuple[float, float]]:
+    """How far each text line drawn in the box of field ``path`` stands from the box's left and
+    right edge (the institution form of :func:`mixed`)."""
+    layout = layout_form(schema, "institution", ("psychotherapie",), "de")
+    (r,) = [b.rect for b in layout.boxes if b.path == path]
+    (page_index,) = [b.page for b in layout.boxes if b.path == path]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[page_index]
+        inside = page.within_bbox((r.x0, page.height - r.y1, r.x1, page.height - r.y0))
+        return [(ln["x0"] - r.x0, r.x1 - ln["x1"]) for ln in inside.extract_text_lines()]
+
+
+def test_prefilled_right_to_left_values_stand_against_the_right_edge(
+    schema: Schema, mixed: tuple[GeneratedForm, list[list[str]]]
+) -> None:
+    printed = pdfium_flatten(mixed[0].data)
+    # an Arabic name, and every line of a long Arabic note: 2 pt from the right edge, as a
+    # German value stands 2 pt from the left (they stood at the left edge, read from the right)
+    for path, count in (("institution.name", 1), ("psychotherapie.plans", 2)):
+        lines = _gaps(printed, schema, path)
+        assert len(lines) >= count
+        for left, right in lines:
+            assert right == pytest.approx(2, abs=0.3) and left > 40, path
+    ((left, right),) = _gaps(printed, schema, "psychotherapie.contact_name")
+    assert left == pytest.approx(2, abs=0.3) and right > 40
+    # /Q stays 0 (left): a German name typed over the Arabic one later stands at the left
+    typed = pdfium_fill(mixed[0].data, {"institution.name": "Beratungsstelle Lichtblick"})
+    ((left, right),) = _gaps(pdfium_flatten(typed), schema, "institution.name")
+    assert left < 4 and right > 40
 
 
 @pytest.mark.external
