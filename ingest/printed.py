@@ -12,7 +12,10 @@ page number in the footer. The shipped DejaVu
 Sans renders any name (Turkish, Polish, Cyrillic, Greek; Arabic, Persian, Sorani, Pashto letters
 joined as the form fields join them); a right-to-left paragraph (an Arabic name, address or
 note) is set against the right edge of its box, as Word and LibreOffice set it, a left-to-right
-one against the left. An invalid value is
+one against the left. The schema's and the workspace's names (a category, a region an MSO
+network named in Arabic) are joined and put in reading order as the values are wherever they
+stand (headings, contents, the cover, the page header); headings keep their place at the left.
+An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
 needs.
@@ -378,9 +381,10 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         story.append(Spacer(1, 6 * mm))
     story.append(_para(say("print_title", lang), st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
-    story.append(_para(escape(schema.title.get(opt.lang)), st["cover_small"]))
+    story.append(_heading(schema.title.get(opt.lang), st["cover_small"]))
     story.append(Spacer(1, 14 * mm))
-    story.append(_para(f"{say('print_region', lang)}: <b>{escape(region_text)}</b>", st["cover"]))
+    region_line = f"{say('print_region', lang)}: <b>{escape(visual(region_text))}</b>"
+    story.append(_para(region_line, st["cover"]))
     story.append(
         _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
     )
@@ -416,11 +420,11 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         story.append(PageBreak())
         title = f"{numbers[cat.id]}. {cat.label.get(opt.lang)}"
         if group.id != last_group:
-            story.append(_Section(title, 0, escape(group.label.get(opt.lang))))
+            story.append(_Section(title, 0, escape(visual(group.label.get(opt.lang)))))
             last_group = group.id
-        story.append(_Section(title, 1, escape(title)))
-        story.append(_para(escape(group.label.get(opt.lang)), st["group"]))
-        story.append(_para(escape(title), st["h1"]))
+        story.append(_Section(title, 1, escape(visual(title))))
+        story.append(_heading(group.label.get(opt.lang), st["group"]))
+        story.append(_heading(title, st["h1"]))
         story.extend(_category_intro(cat, stand, st, lang))
         entries = by_cat.get(cat.id, [])
         for region in regions:
@@ -432,7 +436,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 continue
             head: list[Flowable] = [
                 _Region(region.label.get(opt.lang)),
-                _para(escape(region.label.get(opt.lang)), st["h2"]),
+                _heading(region.label.get(opt.lang), st["h2"]),
             ]
             if not here:
                 story.append(
@@ -554,6 +558,12 @@ def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str,
 def _wrap(text: str, font: str, size: float, width: float) -> str:
     """The lines of :func:`_broken`, as a cell of a table draws them (all from the left)."""
     return "\n".join(line for line, _rtl in _broken(text, font, size, width))
+
+
+def _heading(text: str, style: ParagraphStyle) -> Paragraph:
+    """A heading or title of a schema's or workspace's label (a category, a region), drawn as
+    the body draws a value: broken into lines by :func:`_lines`, each in visual order."""
+    return _para(_lines(text, style.fontName, style.fontSize, A4[0] - 36 * mm), style)
 
 
 def _lines(text: str, font: str, size: float, width: float) -> str:

@@ -380,6 +380,35 @@ def test_header_and_footer_draw_arabic_in_order() -> None:
     )
 
 
+def test_arabic_region_and_category_names_read_in_order_in_every_heading() -> None:
+    """Regions named in Arabic by the workspace (an MSO network's), and a category named in
+    German and Arabic: the cover's region line, the contents, the category's and each region's
+    heading draw them as the page header does (they stood unjoined, left to right)."""
+    regions = (
+        Choice("r0", Text({"de": "دوسلدورف", "en": "دوسلدورف"})),
+        Choice("r1", Text({"de": "Neuss (نويس)", "en": "Neuss"})),
+    )
+    schema = SCHEMA.with_regions(regions)
+    crisis = schema.category("krisendienst")
+    named = replace(crisis, label=Text({"de": "Krisendienst (خدمة الطوارئ)", "en": "Crisis"}))
+    groups = tuple(
+        replace(g, categories=tuple(named if c is crisis else c for c in g.categories))
+        for g in schema.groups
+    )
+    r = Register(replace(schema, groups=groups))
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "r0"}))
+    title = f"11. Krisendienst ({right_to_left('خدمة الطوارئ')})"
+    opts = PrintOptions(stand=STAND, categories=("krisendienst",))
+    cover, contents, section, *_ = drawn_lines(render_register(r, opts))
+    assert "Versorgungsregion: alle Regionen" in cover
+    assert any(line.startswith(title) for line in contents)
+    assert title in section
+    assert right_to_left("دوسلدورف") in section
+    assert f"Neuss ({right_to_left('نويس')})" in section
+    cover = drawn_lines(render_register(r, replace(opts, region="r0")))[0]
+    assert f"Versorgungsregion: {right_to_left('دوسلدورف')}" in cover
+
+
 def test_languages_typed_into_other_are_shown_once() -> None:
     """'tr' ticked, "Kurmancî-Dialekt, Zazaki" typed: Zazaki becomes a code, the rest stays."""
     f = SCHEMA.category("krisendienst").field("languages_offered")
