@@ -25,8 +25,10 @@ A PDF made of the Word form (Word's "Save as PDF", LibreOffice's export, a print
 the same reference in its footer but none of the PDF form's geometry. Its tables are read
 instead (:func:`read_word_copy`, reader ``docx-pdf``): every two-cell row, label and value, in
 reading order, matched against the rows the Word form was written with
-(:func:`formgen.docx_form.form_plan`); its cells are read as the boxes above, with the same
-note on a value whose order was guessed.
+(:func:`formgen.docx_form.form_plan`); its cells are read as the boxes above, each line as one
+of a paragraph laid out left to right (LibreOffice lays out every paragraph of the Word form
+so, also one that starts with an Arabic word), with the same note on a value whose order the
+page leaves open.
 """
 
 from __future__ import annotations
@@ -375,9 +377,10 @@ def read_word_copy(
 
 def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str, bool]]:
     """(label, value) text of every two-cell table row on the pages, in reading order, and
-    whether the order of the value's parts was guessed (:func:`box_reading`)."""
+    whether the order of the value's parts was guessed (:func:`box_reading`; the Word form's
+    paragraphs are left to right)."""
     return [
-        (box_text(page, row[0]), *box_reading(page, row[1]))
+        (box_text(page, row[0]), *box_reading(page, row[1], ltr=True))
         for page in pages
         for row in page.rows
         if len(row) == 2
@@ -512,9 +515,9 @@ def box_text(page: _PageContent, rect: Rect) -> str:
     return box_reading(page, rect)[0]
 
 
-def box_reading(page: _PageContent, rect: Rect) -> tuple[str, bool]:
+def box_reading(page: _PageContent, rect: Rect, ltr: bool = False) -> tuple[str, bool]:
     """:func:`box_text`, and whether the order of a line's parts was guessed (see
-    :func:`written_order`)."""
+    :func:`written_order`; ``ltr``: its paragraphs are laid out left to right)."""
     inside = [
         c
         for c in page.chars
@@ -522,7 +525,7 @@ def box_reading(page: _PageContent, rect: Rect) -> tuple[str, bool]:
     ]
     if not inside:
         return "", False
-    lines = _read_lines(inside)
+    lines = _read_lines(inside, ltr)
     # the box's inner edge: as far from its border as the text comes closest (a viewer's padding)
     pad = max(0.0, min(min(ln.left - rect.x0, rect.x1 - ln.right) for ln in lines))
     text = lines[0].text
@@ -564,7 +567,7 @@ def _lines(chars: Iterable[tuple[float, float, float, float, str, float]]) -> li
 
 
 def _read_lines(
-    chars: Iterable[tuple[float, float, float, float, str, float]],
+    chars: Iterable[tuple[float, float, float, float, str, float]], ltr: bool = False
 ) -> list[_Line]:
     """Glyphs grouped into text lines (top to bottom), each as it was written
     (:func:`written_order`), with whether the order of its parts was guessed and where it is
@@ -597,7 +600,7 @@ def _read_lines(
                 glyphs.append((min(glyphs[-1][0], i) + 0.5, " "))
             glyphs.append((i, c[4]))
             right = max(right, c[2])
-        text, guessed = written_order(glyphs)
+        text, guessed = written_order(glyphs, ltr)
         if text.strip():
             ink = [c for _, c in row if c[4].strip()]
             lines.append(
@@ -613,7 +616,7 @@ def _read_lines(
     return lines
 
 
-def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
+def written_order(glyphs: Sequence[tuple[float, str]], ltr: bool = False) -> tuple[str, bool]:
     """One line's glyphs, left to right, back in the order the text was written, and whether
     that order is a guess.
 
@@ -633,6 +636,9 @@ def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
     as the text whose drawing it is. Where right-to-left text meets Latin letters, or numbers
     in a left-to-right line, several texts are drawn alike („مركز – Beratung“ and „Beratung –
     مركز“): that is a guess, and so is a line that formgen would not draw so.
+
+    ``ltr``: the line belongs to a paragraph laid out left to right whatever its letters — every
+    paragraph of formgen's Word form, as LibreOffice lays it out (:func:`_ltr_reading`).
     """
     units = [
         "".join(unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch
@@ -644,6 +650,8 @@ def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
     # what is drawn, a character each, as formgen.bidi_order draws it (a ligature's letters
     # right to left); compared without the zero-width joiners, drawn either side of a glyph
     visual = "".join(unit[::-1] if any(map(_is_rtl, unit)) else unit for unit in units)
+    if ltr:
+        return _ltr_reading(visual)
     shown = _no_joiners(visual)
     in_order = sorted(range(len(units)), key=lambda k: glyphs[k][0])
     if in_order != list(range(len(units))):
@@ -661,16 +669,107 @@ def written_order(glyphs: Sequence[tuple[float, str]]) -> tuple[str, bool]:
                 readings.append(turned)
         return min(readings, key=_unpaired), False
     rtl = paragraph_rtl(visual)
-    text = visual_line(visual, rtl)
-    for _ in range(4):  # the text whose drawing is what the page shows
-        if _no_joiners(visual_line(text, rtl)) == shown:
-            kinds = {unicodedata.bidirectional(ch) for ch in text}
-            return text, "L" in kinds or (not rtl and bool(kinds & {"EN", "AN"}))
-        chars = dict.fromkeys(range(len(text)), "")
-        for at, (k, drawn) in enumerate(drawn_order(text, rtl)):
-            chars[k] = visual[at].translate(MIRRORED) if drawn != text[k] else visual[at]
-        text = "".join(chars.values())
-    return visual_line(visual, rtl), True
+    text = _drawn_as(visual_line(visual, rtl), visual, rtl)
+    if text is None:
+        return visual_line(visual, rtl), True
+    kinds = {unicodedata.bidirectional(ch) for ch in text}
+    return text, "L" in kinds or (not rtl and bool(kinds & {"EN", "AN"}))
+
+
+def _ltr_reading(visual: str) -> tuple[str, bool]:
+    """What a line drawn as ``visual`` in a left-to-right paragraph was written as, and whether
+    that is a guess: LibreOffice's PDF of the Word form.
+
+    Only where the glyphs are drawn counts (LibreOffice draws each run of one direction on its
+    own, its glyphs left to right). In such a paragraph Latin text keeps its place and each
+    stretch of right-to-left letters is drawn reversed, with the numbers and brackets that
+    belong to it; what the page leaves open is how far a stretch reaches over the digits and
+    brackets beside it („12 مركز“ and „مركز 12“ are drawn alike). Each reach that draws what
+    the page shows is a reading; as in :func:`written_order` the one with fewer brackets left
+    unpaired, then fewer left open, is taken, then the one whose digits follow the Arabic
+    („شارع كولن 12“). It is a guess when another reading is as likely. A bracket drawn facing
+    the other way is read as the glyph it shows or, where that pairs more brackets, as the
+    character typed: LibreOffice may name the glyph so (the „[“ of „الأمل [مركز]“).
+    """
+    kinds = ["R" if _is_rtl(ch) else unicodedata.bidirectional(ch) for ch in visual]
+    reaches: list[list[tuple[int, int]]] = []  # per stretch of right-to-left letters
+    latin = -1  # the last Latin letter before the stretch
+    k = 0
+    while k < len(visual):
+        if kinds[k] != "R":
+            latin = k if kinds[k] == "L" else latin
+            k += 1
+            continue
+        start = end = k
+        while k < len(visual) and kinds[k] != "L":  # up to the next Latin letter
+            end = k + 1 if kinds[k] == "R" else end
+            k += 1
+        lefts = [start, *(j for j in range(latin + 1, start) if _may_end_run(visual, j, j - 1))]
+        rights = [end, *(j + 1 for j in range(end, k) if _may_end_run(visual, j, j + 1))]
+        reaches.append([(left, right) for left in lefts for right in rights])
+    readings: dict[tuple[str, bool], None] = {}  # (text, bracket read as its glyph)
+    for reach in itertools.islice(itertools.product(*reaches), _MAX_READINGS):
+        for mirrored in (True, False):
+            seed = list(visual)
+            for left, right in reach:
+                run = visual[left:right][::-1]
+                seed[left:right] = run.translate(MIRRORED) if mirrored else run
+            text = _drawn_as("".join(seed), visual, False, mirrored)
+            if text is not None:
+                readings[text, mirrored] = None
+    if not readings:
+        return visual_line(visual, False), True
+
+    def likely(reading: tuple[str, bool]) -> tuple[tuple[int, int], bool]:
+        return _unpaired(reading[0]), not reading[1]
+
+    best = min(readings, key=lambda r: (*likely(r), -_digits_after_rtl(r[0])))
+    return best[0], sum(likely(r) == likely(best) for r in readings) > 1
+
+
+_MAX_READINGS = 64
+"""How many reaches of a line's right-to-left stretches are tried (a line holds one or two)."""
+
+
+def _may_end_run(visual: str, k: int, beyond: int) -> bool:
+    """Whether a right-to-left run may end at ``visual[k]`` (``beyond``: the next one out): a
+    number's last digit (or %, €), a bracket, a mark."""
+    kind = unicodedata.bidirectional(visual[k])
+    if visual[k] in "()[]{}" or kind == "NSM":
+        return True
+    if kind not in ("EN", "AN", "ET"):
+        return False
+    return not (0 <= beyond < len(visual) and visual[beyond].isdigit())
+
+
+def _digits_after_rtl(text: str) -> int:
+    """How many digits of ``text`` follow right-to-left letters (no Latin letter between)."""
+    strong, count = "L", 0
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("L", "R", "AL"):
+            strong = kind
+        elif kind in ("EN", "AN") and strong != "L":
+            count += 1
+    return count
+
+
+def _drawn_as(text: str, visual: str, rtl: bool, mirrored: bool = True) -> str | None:
+    """The text, found from a first guess ``text``, that a paragraph of direction ``rtl`` draws
+    as ``visual`` (zero-width joiners aside), or ``None``. ``mirrored``: a bracket drawn facing
+    the other way is read as the glyph it shows (else as the character it stands for)."""
+    shown = _no_joiners(visual)
+    for _ in range(4):
+        order = drawn_order(text, rtl)
+        drawn = "".join(glyph if mirrored else text[k] for k, glyph in order)
+        if _no_joiners(drawn) == shown:
+            return text
+        chars = [""] * len(text)
+        for at, (k, glyph) in enumerate(order):
+            turned = mirrored and glyph != text[k]
+            chars[k] = visual[at].translate(MIRRORED) if turned else visual[at]
+        text = "".join(chars)
+    return None
 
 
 def _unpaired(text: str) -> tuple[int, int]:
