@@ -200,8 +200,9 @@ PAGE_PICTURE_BYTES = 100_000
 """A picture whose size cannot be read (an iPhone's .heic, a damaged header) counts as a page
 from this many bytes on."""
 PAPER_ADVICE = (
-    "type its values into the institution's own form (the workspace's forms/) and ingest that, "
-    "or ask the sender to fill in the PDF on screen"
+    "type its values into the form mailed to the institution (forms/mail/ROUND/ID_FG-….pdf in "
+    "the workspace; its return then answers that round) and ingest that, set them with "
+    "'formgen register set ID PATH VALUE --note …', or ask the sender to fill in the PDF on screen"
 )
 """What to do with a paper form that came back as a picture (formgen reads no handwriting)."""
 
