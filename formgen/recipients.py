@@ -260,7 +260,7 @@ def _match_categories(
     return tuple(out), problems
 
 
-_LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
+LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
 """A '?' inside or at the start of a word, or several in a row: letters Excel's plain CSV could
 not hold ("?ule Y?lmaz", "????? ????????"); a question mark people type ends a word ("Wohin?")."""
 
@@ -385,7 +385,7 @@ def _check_row(
     )  # a line break typed in Excel must not reach a header
     if not name:
         problems.append(Problem(source, line, "no institution name"))
-    elif _LOST_LETTER.search(name):
+    elif LOST_LETTER.search(name):
         problems.append(
             Problem(
                 source,

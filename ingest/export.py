@@ -266,17 +266,7 @@ def wide_rows(
     said = lang if labels else None
     schema = reg.schema
     inst_fields, entry_fields = _columns(schema, personal)
-    retired_head = _retired_header(labels, lang) if with_retired else []
-    if labels:
-        yield [*wide_header(schema, inst_fields, entry_fields, lang), *retired_head]
-    else:
-        yield [
-            *(code for code, _ in WIDE_META),
-            *_headers(inst_fields),
-            *_headers(entry_fields),
-            *(code for code, _ in WIDE_TAIL),
-            *retired_head,
-        ]
+    yield list(wide_columns(schema, personal, labels, lang, with_retired))
     for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
@@ -301,6 +291,30 @@ def wide_rows(
                 "; ".join(problems_inst + _problems(schema, entry["fields"], cid, said)),
                 *retired,
             ]
+
+
+def wide_columns(
+    schema: Schema,
+    personal: bool = True,
+    labels: bool = False,
+    lang: str = "de",
+    with_retired: bool = False,
+) -> list[str]:
+    """The header of the wide table (:func:`wide_rows`): for programs the ids, the fields
+    (``languages_offered._other`` for the "other" text of a list) and the columns of
+    :data:`WIDE_META` and :data:`WIDE_TAIL`; with ``labels`` in ``lang`` (:func:`wide_header`);
+    ``with_retired`` also :data:`RETIRED_COLUMNS`."""
+    inst_fields, entry_fields = _columns(schema, personal)
+    retired = _retired_header(labels, lang) if with_retired else []
+    if labels:
+        return [*wide_header(schema, inst_fields, entry_fields, lang), *retired]
+    return [
+        *(code for code, _ in WIDE_META),
+        *_headers(inst_fields),
+        *_headers(entry_fields),
+        *(code for code, _ in WIDE_TAIL),
+        *retired,
+    ]
 
 
 def _retired_header(labels: bool, lang: str) -> list[str]:

@@ -9,8 +9,10 @@ or choice a later schema version dropped) is shown as stored. An institution tak
 register and back (``register retire``, ``restore``) has those events, with when and why,
 among its revisions, and so have entries it confirmed as they are (``register confirm``: the
 note and the checklists); a value a coordinator set by hand (``register set``) its revision with
-the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``). ``--json`` keeps the
-stored paths and values for machines, and times in UTC.
+the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``); a revision of an imported
+list (``register import``) its file and note (``importiert  aus Bestand.xlsx [importierte
+Liste: Bestand 2025]``). ``--json`` keeps the stored paths and values for machines, and times
+in UTC.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import moment_text, problem_text, reason_text, say
-from ingest.register import Json, Register, by_hand, retired_text, same_value
+from ingest.register import IMPORT, Json, Register, by_hand, retired_text, same_value
 from ingest.submission import short
 from ingest.tables import width
 
@@ -119,7 +121,7 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     made = (
         say("from_revision", lang, rev=held["base_version"])
         if held["base_version"] is not None
-        else say("not_prefilled", lang)
+        else say("imported_list" if src.get("kind") == IMPORT else "not_prefilled", lang)
     )
     mine = f"    {mine_head(reg, now, lang)}:  "
     theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
@@ -165,8 +167,8 @@ EVENTS = {"retire": "op_retire", "restore": "op_restore", "confirm": "op_confirm
 def _op_text(op: str, lang: str) -> str:
     """What a revision did: ``merge`` (a return read in), ``resolve c-0001`` (a decision)."""
     kind, _, target = op.partition(" ")
-    if kind == "merge" and not target:
-        return say("op_merge", lang)
+    if kind in ("merge", IMPORT) and not target:
+        return say(f"op_{kind}", lang)
     if kind == "resolve" and target:
         return say("op_resolve", lang, target=target)
     return op
@@ -194,7 +196,11 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             out.extend(_changes(reg, h["changes"], lang))
             continue
         origin = "—"
-        if src:
+        if src.get("kind") == IMPORT:  # the centre's own list: no form, perhaps a note
+            note = src.get("note")
+            said = "origin_import_note" if note else "origin_import"
+            origin = say(said, lang, file=str(src.get("file_name")), note=str(note))
+        elif src:
             form = src.get("instance_id")
             origin = say(
                 "origin",

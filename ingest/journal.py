@@ -15,7 +15,8 @@
   and never leaves a half-written register. A torn last journal line (the crash hit the append)
   was never reported and is ignored.
 * :func:`rebuild` makes the register again from the journal alone, or re-reads every archived
-  original with the reader the caller passes (e.g. after a reader was improved).
+  original with the reader the caller passes (e.g. after a reader was improved); an imported
+  table (``formgen register import``) is no form: its rows are replayed as journaled.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from formgen.errors import RegisterError, RegisterVersionError
 from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
 from ingest.register import (
+    IMPORT,
     MergeOutcome,
     Register,
     entry_from_json,
@@ -150,7 +152,8 @@ def apply_op(
     kind = op.get("op")
     if kind == "merge":
         sub = submission_from_json(op["submission"])
-        if reread is not None and ws is not None:
+        # an imported table is no form to read again: its rows as the journal holds them
+        if reread is not None and ws is not None and sub.provenance.reader != IMPORT:
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
             # the day it first came in: kept aside in the quarantine and merged later, or merged
             day = sub.provenance.received_day or local_day(op["at"]) or dt.date.today()
@@ -389,8 +392,13 @@ def rebuild(ws: Workspace, reread: Reread | None = None, wait: float = 30.0) -> 
         reg = Register(ws.schema())
         merged = 0
         for op in ops:
-            if reread is not None and op.get("op") == "merge":
-                sha = op["submission"]["provenance"]["sha256"]
+            provenance = op.get("submission", {}).get("provenance", {})
+            if (
+                reread is not None
+                and op.get("op") == "merge"
+                and provenance.get("reader") != IMPORT
+            ):
+                sha = provenance["sha256"]
                 if not archive_path(ws, sha).exists():
                     raise RegisterError(
                         f"journal operation {op['seq']}: the original {sha[:12]}… is missing from "

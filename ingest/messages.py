@@ -196,6 +196,51 @@ WORDS: dict[str, dict[str, str]] = {
         "origin": "{file} [{reader}, form {form}]",
         "op_merge": "merge",
         "op_resolve": "resolve {target}",
+        "op_import": "import",
+        "origin_import": "{file} [imported list]",
+        "imported_list": "imported list",
+        "origin_import_note": "{file} [imported list: {note}]",
+        "held_import": "the institution itself gave another value; an imported list never "
+        "replaces it by itself",
+        "held_import_hand": "a coordinator set another value by hand; an imported list never "
+        "replaces it by itself",
+        "import_row": "line {line}: {iid} {name}: {status}",
+        "import_status_new": "new",
+        "import_status_updated": "updated ({n} values)",
+        "import_status_updated_one": "updated (1 value)",
+        "import_status_unchanged": "unchanged",
+        "import_matched": "{status}; no id given, found by its name and postcode or phone",
+        "import_duplicate": "line {line}: '{name}': probable duplicate {did} of {candidate} "
+        "'{candidate_name}' ({reason}) → formgen register resolve {did} --merge|--new",
+        "import_skipped": "line {line}: not imported: {why}",
+        "import_invalid": "{field}: kept as typed, invalid: {why}",
+        "import_held": "{field}: held as {cid} ({why}) → formgen register resolve {cid} "
+        "--take mine|theirs",
+        "import_retired": "{retired}; imported all the same — if it still exists: formgen "
+        "register restore {iid}",
+        "import_unknown_id": "'{id}' is no id of the register: looked for by its name, else new",
+        "import_no_place": "{field}: '{value}' not imported — {category} has no such field",
+        "import_differs": "{field}: '{value}' not imported: line {first} gives '{other}' for "
+        "the same institution",
+        "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
+        "the export does",
+        "import_did_you_mean": " (did you mean '{name}'?)",
+        "import_why_no_category": "values of a checklist ({fields}) but no checklist in the "
+        "column '{column}'",
+        "import_why_no_name": "neither an id the register knows nor a name",
+        "import_why_lost": "'{value}' has '?' in place of letters: Excel writes '?' for every "
+        "letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
+        "'CSV UTF-8' and import it again",
+        "import_why_columns": "{n} values but the header has {m} columns (a separator inside "
+        "a value? put that value in double quotes)",
+        "import_summary": "{file}: {rows} rows — new {new}, updated {updated}, unchanged "
+        "{unchanged}, probable duplicates {duplicates}, not imported {skipped}; invalid values "
+        "kept as typed {invalid}; values held for a decision {held}",
+        "import_decide": "what waits for a decision: formgen register conflicts",
+        "import_next": "the imported entries are not confirmed by the institutions: formgen "
+        "mail --from-register (or --stale) sends each its form, prefilled, to confirm or correct",
+        "import_dry_run": "dry run: nothing was changed",
+        "import_again": "{file} was imported on {date} already (as {earlier}); nothing changed",
         "col_field": "field",
         "col_value": "value",
         "col_raw": "as typed",
@@ -334,6 +379,53 @@ WORDS: dict[str, dict[str, str]] = {
         "origin": "{file} [{reader}, Formular {form}]",
         "op_merge": "eingelesen",
         "op_resolve": "Entscheidung {target}",
+        "op_import": "importiert",
+        "origin_import": "{file} [importierte Liste]",
+        "imported_list": "importierte Liste",
+        "origin_import_note": "{file} [importierte Liste: {note}]",
+        "held_import": "die Einrichtung selbst hat einen anderen Wert angegeben; eine "
+        "importierte Liste ersetzt ihn nie von selbst",
+        "held_import_hand": "im Register wurde von Hand ein anderer Wert gesetzt; eine "
+        "importierte Liste ersetzt ihn nie von selbst",
+        "import_row": "Zeile {line}: {iid} {name}: {status}",
+        "import_status_new": "neu",
+        "import_status_updated": "aktualisiert ({n} Werte)",
+        "import_status_updated_one": "aktualisiert (1 Wert)",
+        "import_status_unchanged": "unverändert",
+        "import_matched": "{status}; ohne ID, gefunden über Name und PLZ oder Telefon",
+        "import_duplicate": "Zeile {line}: „{name}“: mögliche Dublette {did} von {candidate} "
+        "„{candidate_name}“ ({reason}) → formgen register resolve {did} --merge|--new",
+        "import_skipped": "Zeile {line}: nicht importiert: {why}",
+        "import_invalid": "{field}: wie eingegeben übernommen, ungültig: {why}",
+        "import_held": "{field}: zurückgestellt als {cid} ({why}) → formgen register resolve "
+        "{cid} --take mine|theirs",
+        "import_retired": "{retired}; trotzdem importiert – falls es sie noch gibt: formgen "
+        "register restore {iid}",
+        "import_unknown_id": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
+        "neu angelegt",
+        "import_no_place": "{field}: „{value}“ nicht importiert – {category} hat kein solches Feld",
+        "import_differs": "{field}: „{value}“ nicht importiert: Zeile {first} nennt für "
+        "dieselbe Einrichtung „{other}“",
+        "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
+        "Namen eintragen, wie der Export sie schreibt",
+        "import_did_you_mean": " (gemeint: „{name}“?)",
+        "import_why_no_category": "Werte einer Checkliste ({fields}), aber keine Checkliste in "
+        "der Spalte „{column}“",
+        "import_why_no_name": "weder eine ID des Registers noch ein Name",
+        "import_why_lost": "„{value}“ hat „?“ anstelle von Buchstaben: Excel schreibt „?“ für "
+        "jeden Buchstaben, den sein einfaches „CSV“ nicht fassen kann (ş, ı, ł, Kyrillisch, "
+        "Arabisch …); bitte als „CSV UTF-8“ speichern und erneut importieren",
+        "import_why_columns": "{n} Werte, aber die Kopfzeile hat {m} Spalten (ein Trennzeichen "
+        "in einem Wert? Diesen Wert in doppelte Anführungszeichen setzen)",
+        "import_summary": "{file}: {rows} Zeilen – neu {new}, aktualisiert {updated}, "
+        "unverändert {unchanged}, mögliche Dubletten {duplicates}, nicht importiert {skipped}; "
+        "ungültige Werte (wie eingegeben übernommen) {invalid}; zurückgestellte Werte {held}",
+        "import_decide": "was auf eine Entscheidung wartet: formgen register conflicts",
+        "import_next": "die importierten Einträge sind nicht von den Einrichtungen bestätigt: "
+        "formgen mail --from-register (oder --stale) schickt jeder ihr Formular, vorausgefüllt, "
+        "zum Bestätigen oder Korrigieren",
+        "import_dry_run": "Probelauf: nichts wurde geändert",
+        "import_again": "{file} wurde am {date} schon importiert (als {earlier}); nichts geändert",
         "col_field": "Feld",
         "col_value": "Wert",
         "col_raw": "wie eingetragen",
@@ -413,7 +505,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
 ``history``), of the lines the register commands confirm with (``resolve``, ``retire``,
-``restore``, ``set``, ``confirm``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
+``restore``, ``set``, ``confirm``, ``import``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
 (``register export --labels``) and of the printed register (``register print``: the ``print_`` words, with the counts, reasons
 and the word for an invalid value the terminal views say too), per language; every language
 has every key. One thing has one word everywhere: an entry past its category's

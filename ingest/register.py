@@ -53,6 +53,15 @@ new value. Its ``src`` is a source that is no file: ``{"kind": "hand", "note", "
 any other: a form made before that comes back with the old value changes nothing, one with
 another value is held.
 
+A coordinator imports the centre's own list of institutions (``formgen register import``,
+:mod:`ingest.table_import`): one submission per file, one entry return per row, whose
+provenance's reader is :data:`IMPORT`. Its source is of kind :data:`IMPORT` (no form: no
+``instance_id``; the ``note`` given), its revisions ``"op": "import"``. It is the centre's old
+knowledge, not the institution's word: merged like a checklist from someone else (a value the
+institution gave itself or a coordinator set by hand is held, never replaced), it confirms
+nothing (no ``confirmed_at``; its entries stay unconfirmed, on the update list, until the
+institution answers).
+
 A coordinator records that an institution confirmed its entries as they are (on the telephone:
 "all still true") with :meth:`Register.confirm` (``formgen register confirm``): each entry
 counts as confirmed by the institution that day (``confirmed_at``, ``reconfirmed_at``,
@@ -141,6 +150,11 @@ HAND = "hand"
 (:meth:`Register.set_by_hand`, ``formgen register set``)."""
 
 
+IMPORT = "import"
+"""The reader of a table a coordinator imported (``formgen register import``) and the ``kind``
+of its source: the centre's own list, not the institution's word."""
+
+
 EMAIL = "institution.email"
 """The institution's address, where ``formgen mail`` sends its forms: a coordinator may set it
 by hand to what it holds already, and so vouches for it (:meth:`Register.hand_values`)."""
@@ -152,6 +166,25 @@ def by_hand(source: Mapping[str, Any], lang: str) -> str | None:
     if source.get("kind") != HAND:
         return None
     return say("by_hand", lang, note=str(source.get("note") or ""))
+
+
+@dataclass(frozen=True)
+class EntryOutcome:
+    """What merging one entry return did (for a line per checklist block or imported row)."""
+
+    block: int | None
+    """The entry return's block (an imported row: its line in the file)."""
+    institution: str | None
+    """The institution it went to; ``None`` when it waits as a probable duplicate."""
+    created: bool = False
+    matched: bool = False
+    """Matched to a known institution by name and postcode or phone (it gave no id)."""
+    duplicate: str | None = None
+    """The probable duplicate it waits as (``d-NNNN``), of :attr:`candidate`."""
+    candidate: str | None = None
+    changes: int = 0
+    conflicts: tuple[str, ...] = ()
+    """Its values held for a decision (``c-NNNN``)."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +217,8 @@ class MergeOutcome:
     already_ingested: bool = False
     """The same file, or the same form with the same content, was merged before: the ingest
     report shows it as ``duplicate`` (its warnings were reported the first time)."""
+    entries: tuple[EntryOutcome, ...] = ()
+    """What each entry return did, in the submission's order."""
 
     @property
     def merged(self) -> bool:
@@ -642,6 +677,7 @@ class Register:
         if problem:
             return MergeOutcome(QUARANTINED, reason=problem)
 
+        imported = sub.provenance.reader == IMPORT  # the centre's own list, no form
         self.data["sources"][sha] = {
             "file_name": sub.provenance.file_name,
             "sha256": sha,
@@ -649,11 +685,12 @@ class Register:
             "reader": sub.provenance.reader,
             "container": sub.provenance.container,
             "mail_from": sub.provenance.mail_from,
-            "instance_id": sub.identity.instance_id,
-            "kind": sub.identity.kind,
+            "instance_id": None if imported else sub.identity.instance_id,
+            "kind": IMPORT if imported else sub.identity.kind,
             "base_version": sub.identity.base_version,
             "confidence": sub.confidence,
             "ingested_at": at,
+            **({"note": sub.provenance.note} if sub.provenance.note else {}),
         }
         self.data["instances"].setdefault(sub.identity.instance_id, []).append(chash)
 
@@ -664,6 +701,7 @@ class Register:
         conflicts: list[str] = []
         duplicates: list[str] = []
         left_empty: list[str] = []
+        done: list[EntryOutcome] = []
         changes = 0
         stale_base = False
         by_institution = sub.identity.kind == "institution"
@@ -686,18 +724,22 @@ class Register:
                 if verdict.kind == PROBABLE and verdict.id is not None:
                     did = self._queue_duplicate(e, verdict, sha, came_in)
                     duplicates.append(did)
+                    done.append(EntryOutcome(e.block, None, duplicate=did, candidate=verdict.id))
                     flags.append(
                         f"{where}: '{_checked_name(e)}' looks like {verdict.id} "
                         f"'{self.name_of(verdict.id)}' ({verdict.reason}); held as {did} — "
                         f"'formgen register resolve {did} --merge' or '--new'"
                     )
                     continue
+                matched = False
                 if verdict.kind == MERGE and verdict.id is not None:
-                    iid = verdict.id
+                    iid, matched = verdict.id, True
                     flags.append(f"{where}: matched {iid} '{self.name_of(iid)}' ({verdict.reason})")
                 base: int | None = None
             else:
                 base = sub.identity.base_version
+                matched = False
+            new_here = iid is None or iid not in self.institutions
             if iid is None or iid not in self.institutions:
                 if iid is not None and sent is None:  # not one of the centre's own recipients
                     flags.append(
@@ -728,20 +770,30 @@ class Register:
                 stale_base = True
             invalid.extend(plan.invalid)
             left_empty.extend(plan.left_empty)
+            held_now: list[str] = []
             for path, theirs in plan.held.items():
                 if (iid, path) in held_here:
                     continue  # two blocks of the return matched the same institution
                 held_here.add((iid, path))
-                cid = self._hold(iid, path, theirs, base, sha, at, plan.held_why.get(path))
+                why = _why_held(plan.held_why.get(path), imported)
+                cid = self._hold(iid, path, theirs, base, sha, at, why)
                 conflicts.append(cid)
+                held_now.append(cid)
                 flags.append(
                     f"{iid} {path}: {self.data['conflicts'][cid]['reason']}; held as {cid} — "
                     f"'formgen register resolve {cid} --take mine|theirs'"
                 )
-            changes += self._apply(inst, plan.apply, sha, at, "merge")
+            applied = self._apply(inst, plan.apply, sha, at, IMPORT if imported else "merge")
+            changes += applied
+            done.append(
+                EntryOutcome(
+                    e.block, iid, new_here, matched, changes=applied, conflicts=tuple(held_now)
+                )
+            )
             for cid in plan.touched_categories:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
-                entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
+                if not imported:  # an imported list is no confirmation
+                    entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
                 entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
                 if cid in plan.reconfirmed:
                     entry["reconfirmed_at"] = _later(entry.get("reconfirmed_at"), came_in)
@@ -781,6 +833,7 @@ class Register:
             invalid=tuple(invalid),
             conflicts=tuple(conflicts),
             duplicates=tuple(duplicates),
+            entries=tuple(done),
         )
 
     def _quarantine_reason(self, sub: Submission) -> str | None:
@@ -1376,14 +1429,16 @@ class Register:
         src = self.data["sources"].get(d["src"], {})
         plan = self._plan(inst, e, None, src.get("instance_id", ""), False, did)
         for path, theirs in plan.held.items():
-            self._hold(iid, path, theirs, None, d["src"], at, plan.held_why.get(path))
+            why = _why_held(plan.held_why.get(path), src.get("kind") == IMPORT)
+            self._hold(iid, path, theirs, None, d["src"], at, why)
         self._apply(inst, plan.apply, d["src"], at, f"resolve {did}")
         # from the day it came in, as a direct merge counts it (one held before formgen kept
         # that day: from the day it was ingested)
         came_in = d.get("came_in") or src.get("ingested_at", at)
         for cid in plan.touched_categories:
             entry = inst["entries"].setdefault(cid, {"fields": {}})
-            entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
+            if src.get("kind") != IMPORT:  # an imported list is no confirmation
+                entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
             entry.setdefault("by_institution", False)
         if self._matcher is not None:
             self._matcher.add(self._candidate(iid))
@@ -1466,6 +1521,15 @@ def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
     said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
     reason = retired.get("reason") if why else None
     return f"{said} ({reason})" if reason else said
+
+
+def _why_held(why: str | None, imported: bool) -> str | None:
+    """Why a value is held (a key of :data:`ingest.messages.WORDS`, or ``None``: changed on
+    both sides, or the institution gave another value): as the plan says, but for an imported
+    list in its own words (it is no checklist from someone else)."""
+    if imported and why in (None, "held_hand"):
+        return "held_import_hand" if why else "held_import"
+    return why
 
 
 def _checked_name(e: EntryReturn) -> str:

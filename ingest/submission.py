@@ -61,6 +61,9 @@ class Provenance:
     plausible (:func:`ingest.pipeline.mail_day`); set when it is merged. An entry it confirms
     counts as confirmed from that day, not from the day a saved mailbox was ingested weeks
     later. Its dates are still checked against :attr:`received_day` (or the day it is read)."""
+    note: str | None = None
+    """What a coordinator said of a table imported with ``formgen register import --note``
+    (where the list comes from); kept with its source."""
 
     @property
     def received_day(self) -> dt.date | None:

@@ -1,5 +1,5 @@
-"""``formgen register …``: history, conflicts, resolve, retire, restore, set, confirm, rebuild,
-stale, gaps, export, find, print.
+"""``formgen register …``: history, conflicts, resolve, retire, restore, set, confirm, import,
+rebuild, stale, gaps, export, find, print.
 
 A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
 :mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`. :mod:`ingest.history`,
@@ -334,6 +334,42 @@ def confirm(
             click.echo(
                 say("still_incomplete", lang, why=staleness.why_text(reg, findings[cid], lang))
             )
+
+
+@register.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--note",
+    help="Where the list comes from, kept with its source ('register history'): e.g. "
+    "'Bestandsliste der Koordinationsstelle 2025'.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what the import would do; change nothing.")
+@workspace_option
+@library_errors
+def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -> None:
+    """Import the centre's own list of institutions (CSV or XLSX) as the register's starting
+    point, to be confirmed by each institution.
+
+    FILE is the table 'formgen register export --format csv|xlsx' writes (with or without
+    --labels): one row per institution and checklist. So export → edit in Excel → import
+    round-trips; a list of your own fits when its columns are named so. A row with an
+    institution_id of the register updates that institution; one without is matched by name and
+    postcode or phone (merged, held as a probable duplicate, or a new institution). Values are
+    checked as a returned form's are; an invalid one is kept as typed and flagged. An imported
+    value never replaces one the institution gave itself or one set by hand (it waits in
+    'register conflicts'), and it confirms nothing: the entries stay on the update list until
+    the institution answers — 'formgen mail --from-register' sends each its prefilled form.
+    One line per row; a file that is no such table changes nothing (exit 1).
+    """
+    from ingest import table_import
+
+    if note is not None:
+        note = _one_line(note, "say where the list comes from, or leave --note out")
+    ws = Workspace.open(workspace_dir)
+    path = Path(file)
+    done = table_import.import_file(ws, path.read_bytes(), path.name, note, dry_run)
+    for line in table_import.report_lines(done):
+        click.echo(line)
 
 
 def _pipeline_reread(ws: Workspace) -> journal.Reread:

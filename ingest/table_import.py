@@ -1,0 +1,591 @@
+"""A centre's own list of institutions as the register's starting point (``register import``).
+
+A coordination centre that starts with formgen already keeps a list: institutions with
+addresses, phones, contact persons, languages, per checklist. Imported, it fills the register,
+so that the first mail round (``formgen mail --from-register``) sends each institution a form
+prefilled with what the centre knew, to confirm or correct.
+
+* **The table** is the register's wide table, as ``formgen register export --format csv|xlsx``
+  writes it (:func:`ingest.export.wide_rows`): one row per institution and checklist; the
+  columns by their ids or, as ``--labels`` writes them, by their labels in a language of the
+  schema, with or without the personal columns. So export → edit in Excel → import round-trips.
+  The columns the export computes (revision, last confirmed, stale, confirmed by the
+  institution, problems, retired) are not read. An XLSX is read from its first sheet; a CSV as
+  Excel saves it (UTF-8 with or without BOM, or Windows-1252; ``;``, ``,`` or tab:
+  :func:`formgen.recipients.decode_csv`), and the apostrophe the CSV export puts before a
+  value starting with ``=``, ``+``, ``-`` or ``@`` (:func:`ingest.export.neutralise`) is taken
+  off. A file that is no such table (another kind of file, a column the table does not have)
+  raises :class:`~formgen.errors.RegisterError` naming what is wrong: nothing is imported.
+* **A row** whose ``institution_id`` the register knows updates that institution; one without
+  (or with an id the register does not know) is matched as a checklist block from someone else
+  (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
+  held as a probable duplicate, else a new institution). Values are checked as a returned
+  form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers, languages and
+  choices by name or code, lists separated by commas); an invalid value is kept as typed and
+  flagged. A blank cell changes nothing. A row that cannot be imported (an unknown checklist,
+  neither id nor name, letters lost by Excel's plain CSV) is reported and left out; the others
+  are imported.
+* **The register** merges the file as one submission, one entry return per row, whose
+  provenance's reader is :data:`ingest.register.IMPORT` (:meth:`ingest.register.Register.merge`
+  says what that changes: never over what the institution gave itself or a coordinator set by
+  hand, no confirmation). It is journaled like a return and the file archived, so ``register
+  rebuild`` makes it again; the same file imported twice changes nothing.
+
+:func:`plan_import` is the core (no files); :func:`import_file` the I/O layer the CLI calls;
+:func:`report_lines` what the CLI prints, in the workspace's language.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import hashlib
+import io
+import random
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from formgen.errors import FormgenError, RegisterError
+from formgen.identity import FormIdentity, new_instance_id
+from formgen.model import INSTITUTION, OTHER, Field, Schema
+from formgen.recipients import LOST_LETTER, decode_csv, detect_delimiter
+from formgen.schema_load import did_you_mean
+from formgen.workspace import Workspace
+from ingest import journal
+from ingest.export import FORMULA_START, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
+from ingest.labels import path_label, scope_label
+from ingest.messages import date_text, reason_text, say, say_count
+from ingest.register import (
+    IMPORT,
+    QUARANTINED,
+    Json,
+    MergeOutcome,
+    Register,
+    local_day,
+    retired_text,
+    same_value,
+)
+from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
+from ingest.validate import check_typed
+
+ID = "institution_id"
+CATEGORY = "category"
+NAME = "name"
+IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
+"""The columns the export computes: not read."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of the table and what it gives the register."""
+
+    line: int
+    """Its line in the file (a CSV's line it starts on; an XLSX's row); the header is line 1."""
+    name: str
+    """The institution's name as the row gives it."""
+    entry: EntryReturn | None
+    """What it gives the register; ``None`` when it cannot be imported (:attr:`skipped`)."""
+    skipped: str | None = None
+    """Why it cannot be imported, in the language asked for."""
+    notes: tuple[str, ...] = ()
+    """What else to know about it (a value left out, an id the register does not know)."""
+    invalid: tuple[str, ...] = ()
+    """Its invalid values, kept as typed: the field by its label and why."""
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """A table read and checked against the register: its rows, and the submission to merge."""
+
+    file_name: str
+    rows: tuple[Row, ...]
+    submission: Submission
+    """One entry return per row that can be imported (its block: the row's line)."""
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What :func:`import_file` did (or, as a dry run, would do)."""
+
+    plan: ImportPlan
+    register: Register
+    """The register after the import (as a dry run: in memory only)."""
+    outcome: MergeOutcome | None
+    """What the merge did; ``None`` when no row could be imported."""
+    lang: str
+    """The language of the rows' texts and of :func:`report_lines`."""
+    dry_run: bool = False
+
+
+# ---------------------------------------------------------------------- reading the table
+
+
+def _key(header: object) -> str:
+    """A header cell as compared: blanks folded, case ignored, no BOM."""
+    return " ".join(str(header or "").replace("\ufeff", " ").split()).casefold()
+
+
+def _cell(value: object) -> str:
+    """A cell as text: an XLSX's date as ISO (Excel makes one of a typed 24.09.2025), a whole
+    number without ``.0``; the CSV export's guard against formulas (``'=…``) taken off."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_START:
+        return text[1:]
+    return text
+
+
+def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
+    """The header, the rows with their lines (blank rows left out), and the encoding: an XLSX
+    (first sheet), else a CSV. Raises :class:`RegisterError` for a file that is no table."""
+    if data.startswith(b"PK\x03\x04"):
+        return (*_read_xlsx(data, file_name), "xlsx")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003
+        raise RegisterError(
+            f"{file_name}: a workbook of Excel 97-2003 (.xls), which cannot be read; nothing "
+            "was imported — save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+        )
+    if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
+        raise RegisterError(
+            f"{file_name}: not a table (CSV or XLSX); nothing was imported — export the "
+            "register ('formgen register export --format xlsx') for a table to fill in"
+        )
+    text, encoding = decode_csv(data)
+    delimiter = detect_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    try:
+        while True:
+            line = reader.line_num + 1
+            try:
+                cells = [_cell(c) for c in next(reader)]
+            except StopIteration:
+                break
+            if header is None:
+                header = cells
+            elif any(c.strip() for c in cells):
+                rows.append((line, cells))
+    except csv.Error as exc:
+        raise RegisterError(
+            f"{file_name}:{reader.line_num}: not a readable CSV ({exc}); nothing was imported"
+        ) from None
+    if header is None:
+        raise RegisterError(f"{file_name}: the file is empty; nothing was imported")
+    return header, rows, encoding
+
+
+def _read_xlsx(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            rows = [[_cell(c) for c in r] for r in sheet.iter_rows(values_only=True)]
+        finally:
+            book.close()
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
+        raise RegisterError(
+            f"{file_name}: not an Excel workbook (XLSX) that can be read ({exc}); nothing was "
+            "imported — save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+        ) from None
+    if not rows:
+        raise RegisterError(f"{file_name}: the first sheet is empty; nothing was imported")
+    body = [(n, r) for n, r in enumerate(rows[1:], 2) if any(c.strip() for c in r)]
+    return rows[0], body
+
+
+# ---------------------------------------------------------------------- the header
+
+
+def _variants(schema: Schema) -> Iterator[dict[str, tuple[str, str]]]:
+    """The headers the wide export writes, each as header key → (column, header as written):
+    by ids, and by labels in each language of the schema, with and without personal columns."""
+    for personal in (True, False):
+        keys = wide_columns(schema, personal, with_retired=True)
+        yield {_key(k): (k, k) for k in keys}
+        for lang in schema.languages:
+            names = wide_columns(schema, personal, True, lang, with_retired=True)
+            yield {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
+
+
+def columns(schema: Schema, header: list[str], file_name: str) -> list[str | None]:
+    """The column of each header cell (``None``: a blank header); the header variant that
+    names most of them (and leaves out fewest of its own). Raises :class:`RegisterError` for a
+    column the table does not have, one named twice, or a table without id and name."""
+    given = [_key(h) for h in header]
+    best: dict[str, tuple[str, str]] = {}
+    score = (-1, 0)
+    variants = list(_variants(schema))
+    for variant in variants:
+        found = [g for g in given if g in variant]
+        now = (len(found), -len(set(variant) - set(found)))
+        if now > score:
+            best, score = variant, now
+    if score[0] <= 0:
+        shown = ", ".join(f"'{short(h, 30)}'" for h in header[:6] if h.strip()) or "none"
+        raise RegisterError(
+            f"{file_name}: not a table of the register: none of its columns ({shown}) is one "
+            "'formgen register export' writes; nothing was imported — export the register "
+            "(--format csv or xlsx, with or without --labels) and fill in that table"
+        )
+    written = [shown for _, shown in best.values()]
+    every = list(dict.fromkeys(shown for v in variants for _, shown in v.values()))
+    unknown = [
+        f"'{h.strip()}'{did_you_mean(h.strip(), written) or did_you_mean(h.strip(), every)}"
+        for h, g in zip(header, given, strict=True)
+        if g and g not in best
+    ]
+    if unknown:
+        raise RegisterError(
+            f"{file_name}: column{'s' if len(unknown) > 1 else ''} the register's table does "
+            f"not have: {', '.join(unknown)}; nothing was imported — rename or delete "
+            f"{'them' if len(unknown) > 1 else 'it'} (the table 'formgen register export' "
+            "writes, with or without --labels, has the columns to use)"
+        )
+    out = [best[g][0] if g else None for g in given]
+    twice = sorted({c for c in out if c is not None and out.count(c) > 1})
+    if twice:
+        raise RegisterError(
+            f"{file_name}: column{'s' if len(twice) > 1 else ''} {', '.join(twice)} "
+            "given twice; nothing was imported — delete one of each"
+        )
+    if ID not in out and NAME not in out:
+        raise RegisterError(
+            f"{file_name}: the table has neither the column {ID} nor {NAME}; nothing was "
+            "imported — each row needs the id of an institution the register knows, or a name"
+        )
+    return out
+
+
+# ---------------------------------------------------------------------- the rows
+
+
+@dataclass
+class _Reading:
+    """What reading the rows one by one needs to remember."""
+
+    reg: Register
+    lang: str
+    encoding: str
+    today: dt.date | None
+    changed: dict[tuple[str, str], tuple[int, Checked]] = field(default_factory=dict)
+    """(institution, field) → the first row that changes that institution field, and its value."""
+
+
+def _stored(c: Checked) -> Json:
+    return {"v": c.value if c.problem is None else None, "raw": c.raw}
+
+
+def _category(schema: Schema, text: str) -> str | None:
+    try:
+        return schema.category_named(text).id
+    except FormgenError:
+        return None
+
+
+def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_category: str) -> Row:
+    """One row checked: its entry return, or why it cannot be imported."""
+    schema, lang = r.reg.schema, r.lang
+    name = " ".join(cells.get(NAME, "").split())
+
+    def skip(key: str, **args: str | int) -> Row:
+        return Row(line, name, None, say(key, lang, **args))
+
+    if r.encoding in ("cp1252", "utf-8"):  # Excel's plain CSV (no BOM)
+        lost = next((v for v in cells.values() if LOST_LETTER.search(v)), None)
+        if lost is not None:
+            return skip("import_why_lost", value=short(lost, 40))
+    category = None
+    if text_category:
+        category = _category(schema, text_category)
+        if category is None:
+            names = [n for c in schema.categories for n in (c.id, c.label.get(lang))]
+            close = difflib.get_close_matches(text_category, names, n=1)
+            hint = say("import_did_you_mean", lang, name=close[0]) if close else ""
+            return skip("import_why_category", text=short(text_category, 40), hint=hint)
+    notes: list[str] = []
+    iid = given_id if given_id in r.reg.institutions else None
+    if given_id and iid is None:
+        notes.append(say("import_unknown_id", lang, id=short(given_id, 40)))
+    inst_fields = {f.id: f for f in schema.institution_fields()}
+    entry_fields = {f.id: f for f in schema.entry_fields(category)} if category else {}
+    everywhere = {f.id: f for c in schema.categories for f in c.entry_fields}
+    wanted: dict[str, Field] = {}
+    for key in cells:
+        fid = key.partition(".")[0]
+        f = inst_fields.get(fid) or entry_fields.get(fid) or everywhere.get(fid)
+        if f is not None:
+            wanted.setdefault(fid, f)
+    institution: dict[str, Checked] = {}
+    entry: dict[str, Checked] = {}
+    without: list[str] = []
+    for fid, f in wanted.items():
+        text = ", ".join(t for t in (cells.get(fid, ""), cells.get(f"{fid}.{OTHER}", "")) if t)
+        if fid in inst_fields:
+            into = institution
+        elif not category:
+            without.append(fid)
+            continue
+        elif fid not in entry_fields:
+            label = path_label(schema, f"{category}.{fid}", lang)
+            where = scope_label(schema, category, lang)
+            notes.append(
+                say("import_no_place", lang, field=label, value=short(text, 40), category=where)
+            )
+            continue
+        else:
+            into = entry
+        for key, checked in check_typed(f, text, r.today).items():
+            into[key] = checked
+    if without:
+        return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
+    if iid is None and not (institution.get(NAME) and institution[NAME].raw.strip()):
+        return skip("import_why_no_name")
+    if iid is not None:
+        notes.extend(_changes_only(r, line, iid, institution, category, entry))
+    invalid = [
+        say(
+            "import_invalid",
+            lang,
+            field=path_label(schema, f"{scope}.{key}", lang),
+            why=c.problem.in_language(lang),
+        )
+        for scope, values in ((INSTITUTION, institution), (category or INSTITUTION, entry))
+        for key, c in values.items()
+        if c.problem is not None
+    ]
+    name = name or r.reg.name_of(iid or "")
+    return Row(
+        line,
+        name,
+        EntryReturn(iid, category, line, institution, entry),
+        notes=tuple(notes),
+        invalid=tuple(invalid),
+    )
+
+
+def _changes_only(
+    r: _Reading,
+    line: int,
+    iid: str,
+    institution: dict[str, Checked],
+    category: str | None,
+    entry: dict[str, Checked],
+) -> list[str]:
+    """What a row of a known institution changes: the values the register holds as they are
+    are left out (so only new invalid values are reported; the table repeats the institution's
+    own fields in each of its rows, and a value corrected in one row is not undone by the
+    next), and an institution field another row of it gave otherwise first is left out too,
+    with a note."""
+    for key, c in list(entry.items()):
+        if category and same_value(r.reg.value(iid, f"{category}.{key}"), _stored(c)):
+            del entry[key]
+    notes = []
+    for key, c in list(institution.items()):
+        path = f"{INSTITUTION}.{key}"
+        if same_value(r.reg.value(iid, path), _stored(c)):
+            del institution[key]
+            continue
+        first_line, first = r.changed.setdefault((iid, key), (line, c))
+        if first_line != line and not same_value(_stored(first), _stored(c)):
+            del institution[key]
+            notes.append(
+                say(
+                    "import_differs",
+                    r.lang,
+                    field=path_label(r.reg.schema, path, r.lang),
+                    value=short(c.raw, 40),
+                    first=first_line,
+                    other=short(first.raw, 40),
+                )
+            )
+    return notes
+
+
+def plan_import(
+    reg: Register,
+    data: bytes,
+    file_name: str,
+    note: str | None = None,
+    lang: str = "de",
+    today: dt.date | None = None,
+) -> ImportPlan:
+    """Read the table ``data`` (named ``file_name``) and check each row against ``reg``: the
+    rows, each with its entry return or why it cannot be imported (in ``lang``), and the
+    submission to merge. ``today``: the day a "Datum" must not lie after (default: today).
+    Raises :class:`RegisterError` for a file that is no such table (see the module docstring);
+    ``reg`` is not changed."""
+    header, body, encoding = read_table(data, file_name)
+    cols = columns(reg.schema, header, file_name)
+    reading = _Reading(reg, lang, encoding, today)
+    rows: list[Row] = []
+    for line, cells in body:
+        if len(cells) > len(cols) and any(c.strip() for c in cells[len(cols) :]):
+            why = say("import_why_columns", lang, n=len(cells), m=len(cols))
+            rows.append(Row(line, "", None, why))
+            continue
+        named = {
+            col: text.strip()
+            for col, text in zip(cols, cells, strict=False)
+            if col is not None and col not in IGNORED and text.strip()
+        }
+        given_id = named.pop(ID, "")
+        text_category = named.pop(CATEGORY, "")
+        rows.append(_row(reading, line, named, given_id, text_category))
+    entries = tuple(r.entry for r in rows if r.entry is not None)
+    sha = hashlib.sha256(data).hexdigest()
+    identity = FormIdentity(
+        schema_id=reg.schema.schema_id,
+        schema_version=reg.schema.schema_version,
+        instance_id=new_instance_id(random.Random(sha)),  # the same file, the same id
+        kind="checklist",  # no form: nothing the institution itself said
+        categories=tuple(dict.fromkeys(e.category for e in entries if e.category)),
+    )
+    provenance = Provenance(file_name, sha, len(data), IMPORT, note=note)
+    return ImportPlan(file_name, tuple(rows), Submission(identity, provenance, "high", entries))
+
+
+# ---------------------------------------------------------------------- the I/O layer
+
+
+def import_file(
+    ws: Workspace, data: bytes, file_name: str, note: str | None = None, dry_run: bool = False
+) -> Imported:
+    """Import the table ``data`` into the workspace's register: the file archived, the merge
+    journaled (:func:`ingest.journal.writing`). With ``dry_run``, on the register in memory:
+    nothing is written. Raises :class:`RegisterError` for a file that is no such table;
+    nothing is changed then."""
+    lang = ws.language
+    if dry_run:
+        reg = journal.load(ws)
+        plan = plan_import(reg, data, file_name, note, lang)
+        outcome = reg.merge(plan.submission) if plan.submission.entries else None
+        return Imported(plan, reg, _merged(outcome, file_name), lang, dry_run=True)
+    with journal.writing(ws) as writer:
+        plan = plan_import(writer.register, data, file_name, note, lang)
+        outcome = None
+        if plan.submission.entries:
+            journal.archive(ws, data, plan.submission.provenance.sha256)
+            outcome = writer.merge(plan.submission)
+        return Imported(plan, writer.register, _merged(outcome, file_name), lang)
+
+
+def _merged(outcome: MergeOutcome | None, file_name: str) -> MergeOutcome | None:
+    """``outcome``, unless the register refused the whole file (nothing was merged then)."""
+    if outcome is not None and outcome.status == QUARANTINED:
+        raise RegisterError(f"{file_name}: not imported: {outcome.reason}; nothing changed")
+    return outcome
+
+
+# ---------------------------------------------------------------------- what the CLI says
+
+
+def report_lines(done: Imported) -> list[str]:
+    """A line per row (and below it its invalid values, held values and notes), then the
+    counts and what to do next, in the workspace's language."""
+    reg, plan, outcome, lang = done.register, done.plan, done.outcome, done.lang
+    if outcome is not None and outcome.already_ingested:
+        src = reg.source(plan.submission.provenance.sha256)
+        day = local_day(src.get("ingested_at"))
+        return [
+            say(
+                "import_again",
+                lang,
+                file=plan.file_name,
+                date=date_text(day, lang) if day else "?",
+                earlier=str(src.get("file_name") or "?"),
+            )
+        ]
+    merged = iter(outcome.entries if outcome is not None else ())
+    lines: list[str] = []
+    counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
+    invalid = held = 0
+    for row in plan.rows:
+        if row.entry is None:
+            counts["skipped"] += 1
+            lines.append(say("import_skipped", lang, line=row.line, why=row.skipped or ""))
+            continue
+        did = next(merged)
+        if did.duplicate is not None:
+            counts["duplicates"] += 1
+            dup = reg.data["duplicates"].get(did.duplicate, {})
+            lines.append(
+                say(
+                    "import_duplicate",
+                    lang,
+                    line=row.line,
+                    name=row.name,
+                    did=did.duplicate,
+                    candidate=did.candidate or "?",
+                    candidate_name=reg.name_of(did.candidate or ""),
+                    reason=reason_text(dup, lang),
+                )
+            )
+        else:
+            iid = did.institution or "?"
+            if did.created:
+                kind, status = "new", say("import_status_new", lang)
+            elif did.changes:
+                kind = "updated"
+                status = say_count("import_status_updated", lang, did.changes)
+            else:
+                kind, status = "unchanged", say("import_status_unchanged", lang)
+            counts[kind] += 1
+            if did.matched:
+                status = say("import_matched", lang, status=status)
+            lines.append(
+                say(
+                    "import_row", lang, line=row.line, iid=iid, name=reg.name_of(iid), status=status
+                )
+            )
+            for cid in did.conflicts:
+                c = reg.data["conflicts"][cid]
+                lines.append(
+                    "  "
+                    + say(
+                        "import_held",
+                        lang,
+                        field=path_label(reg.schema, c["path"], lang),
+                        cid=cid,
+                        why=reason_text(c, lang),
+                    )
+                )
+            held += len(did.conflicts)
+            if (retired := reg.retired(iid)) is not None:
+                said = say("import_retired", lang, iid=iid, retired=retired_text(retired, lang))
+                lines.append(f"  {said}")
+        invalid += len(row.invalid)
+        lines.extend(f"  {text}" for text in row.invalid)
+        lines.extend(f"  {text}" for text in row.notes)
+    lines.append(
+        say(
+            "import_summary",
+            lang,
+            file=plan.file_name,
+            rows=len(plan.rows),
+            invalid=invalid,
+            held=held,
+            **counts,
+        )
+    )
+    if held or counts["duplicates"]:
+        lines.append(say("import_decide", lang))
+    if counts["new"] or counts["updated"]:
+        lines.append(say("import_next", lang))
+    if done.dry_run:
+        lines.append(say("import_dry_run", lang))
+    return lines

@@ -1,0 +1,470 @@
+"""``formgen register import``: the centre's own list of institutions as the register's start.
+
+The register is built from real returns (forms PDFium, Chrome's engine, filled in), exported
+as a coordinator exports it, edited as in Excel (CSV, XLSX, with labels, saved as
+Windows-1252) and imported; then the first update round mails each institution its form
+prefilled with what the centre knew.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from pypdf import PdfReader
+from test_register_returns import RECIPIENTS, mailed_form, run
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest import staleness
+from ingest.journal import load
+from ingest.pipeline import ingest_into_register
+
+NOTE = "Bestandsliste der Koordinationsstelle 2025"
+YILMAZ = "Praxis Şule Yılmaz"
+AMAL = "مركز الأمل للاستشارة"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    """The first round went out; the Ukrainian and the Arabic counselling centre returned
+    their forms (the Ukrainian one gave its phone number itself)."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    typed = {
+        "ua-1": {
+            "institution.phone": "0211 7654321",
+            "psychotherapie.contact_name": "Оксана Коваленко",
+            "psychotherapie.languages_offered.uk": True,
+            "psychotherapie.initials": "ОП",
+        },
+        "ar-1": {"krisendienst.contact_name": "Sara Ahmed", "krisendienst.initials": "SA"},
+    }
+    for iid, values in typed.items():
+        filled = tmp_path / f"{iid}.pdf"
+        filled.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), values))
+        ingest_into_register([filled], ws)
+    return ws
+
+
+def formgen(ws: Workspace, *args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(main, [*args, "-w", str(ws.root)])
+    return done.exit_code, done.output
+
+
+def export(ws: Workspace, out: Path, *args: str) -> Path:
+    code, said = formgen(ws, "register", "export", "-o", str(out), *args)
+    assert code == 0, said
+    return out
+
+
+def read_csv(path: Path, encoding: str = "utf-8-sig") -> tuple[list[str], list[dict[str, str]]]:
+    text = path.read_text(encoding)
+    reader = csv.DictReader(io.StringIO(text), delimiter=";" if ";" in text[:300] else ",")
+    return list(reader.fieldnames or ()), list(reader)
+
+
+def write_csv(
+    path: Path,
+    header: list[str],
+    rows: list[dict[str, str]],
+    encoding: str = "utf-8-sig",
+    delimiter: str = ";",
+) -> Path:
+    """As Excel saves it: ``;`` and CRLF."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, header, delimiter=delimiter, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_bytes(buf.getvalue().encode(encoding))
+    return path
+
+
+def row_of(rows: list[dict[str, str]], key: str, iid: str) -> dict[str, str]:
+    (found,) = [r for r in rows if r[key] == iid]
+    return found
+
+
+def stored(ws: Workspace, iid: str, path: str) -> dict[str, object] | None:
+    return load(ws).value(iid, path)
+
+
+def snapshot(ws: Workspace) -> dict[str, bytes]:
+    return {
+        p.relative_to(ws.root).as_posix(): p.read_bytes()
+        for p in sorted(ws.root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_own_word(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    header, rows = read_csv(export(ws, tmp_path / "register.csv", "--delimiter", ";"))
+    assert header[:3] == ["institution_id", "revision", "category"]
+    ar, ua = row_of(rows, "institution_id", "ar-1"), row_of(rows, "institution_id", "ua-1")
+    ar["phone"] = "0211 / 99 88 77"  # the centre knew its number: the register had none
+    ar["date"] = "31.02.2025"  # no such day: kept as typed, flagged
+    ua["phone"] = "0211 111222"  # the institution gave its own number: held, not replaced
+    blank = dict.fromkeys(header, "")
+    rows += [
+        {
+            **blank,
+            "category": "psychotherapie",
+            "name": YILMAZ,
+            "postcode": "40212",
+            "region": "Düsseldorf",
+            "phone": "0211 123456",
+            "email": "praxis@yilmaz.example",
+            "languages_offered": "Türkisch, Persisch, Zaza-Kurdisch",
+            "contact_name": "Şule Yılmaz",
+            "date": "24.09.2025",
+        },
+        {
+            **blank,
+            "category": "Krisen(interventions)dienst",  # its name, as --labels writes it
+            "name": AMAL,
+            "postcode": "41539",
+            "email": "amal@example.org",
+            "region": "dormagen",
+            "languages_offered": "ar, Kurdisch (Sorani)",
+        },
+        {**blank, "category": "Krisendienste", "name": "Poradnia Łódź"},  # a typo
+        {**blank, "category": "facharzt", "phone": "0211 5"},  # neither id nor name
+    ]
+    edited = write_csv(tmp_path / "Bestand bearbeitet.csv", header, rows)
+
+    code, said = formgen(ws, "register", "import", str(edited), "--note", NOTE)
+    assert code == 0, said
+    lines = said.splitlines()
+    assert "Zeile 2: ar-1 مركز الاستشارة: aktualisiert (2 Werte)" in lines, said
+    assert (
+        "  Krisen(interventions)dienst › Datum: wie eingegeben übernommen, ungültig: "
+        "„31.02.2025“ ist kein gültiges Datum (der Monat hat nur 28 Tage)"
+    ) in lines
+    assert "Zeile 3: ua-1 Ольга Петренко – Консультація: unverändert" in lines
+    assert (
+        "  Einrichtung › Telefon (Zentrale): zurückgestellt als c-0001 (die Einrichtung selbst "
+        "hat einen anderen Wert angegeben; eine importierte Liste ersetzt ihn nie von selbst) "
+        "→ formgen register resolve c-0001 --take mine|theirs"
+    ) in lines
+    assert f"Zeile 4: inst-0001 {YILMAZ}: neu" in lines
+    assert f"Zeile 5: inst-0002 {AMAL}: neu" in lines
+    assert (
+        "Zeile 6: nicht importiert: „Krisendienste“ ist keine Checkliste (gemeint: "
+        "„krisendienst“?); bitte ihre ID oder ihren Namen eintragen, wie der Export sie schreibt"
+    ) in lines
+    assert "Zeile 7: nicht importiert: weder eine ID des Registers noch ein Name" in lines
+    assert (
+        "Bestand bearbeitet.csv: 6 Zeilen – neu 2, aktualisiert 1, unverändert 1, mögliche "
+        "Dubletten 0, nicht importiert 2; ungültige Werte (wie eingegeben übernommen) 1; "
+        "zurückgestellte Werte 1"
+    ) in lines
+
+    reg = load(ws)
+    # values checked as a returned form's: phone numbers normalised, choices and languages by
+    # name or code, German dates; an invalid one kept as typed, with why
+    phone = reg.value("ar-1", "institution.phone")
+    assert phone is not None and (phone["v"], phone["raw"]) == ("+49 211 998877", "0211 / 99 88 77")
+    bad = reg.value("ar-1", "krisendienst.date")
+    assert bad is not None and bad["v"] is None and bad["raw"] == "31.02.2025"
+    assert bad["problem_key"] == "date_day"
+    kept = reg.value("ua-1", "institution.phone")
+    assert kept is not None and kept["v"] == "+49 211 7654321"
+    (held,) = reg.conflicts()
+    assert (held["institution_id"], held["path"], held["theirs"]["v"]) == (
+        "ua-1",
+        "institution.phone",
+        "+49 211 111222",
+    )
+    yilmaz = reg.institutions["inst-0001"]
+    assert reg.plain(yilmaz["institution"]) == {
+        "name": YILMAZ,
+        "postcode": "40212",
+        "region": "duesseldorf",
+        "phone": "+49 211 123456",
+        "email": "praxis@yilmaz.example",
+    }
+    assert reg.plain(yilmaz["entries"]["psychotherapie"]["fields"]) == {
+        "languages_offered": ["tr", "fa"],
+        "languages_offered._other": "Zaza-Kurdisch",  # no language formgen knows: as typed
+        "contact_name": "Şule Yılmaz",
+        "date": "2025-09-24",
+    }
+    amal = reg.institutions["inst-0002"]
+    assert reg.plain(amal["institution"])["name"] == AMAL
+    assert reg.plain(amal["entries"]["krisendienst"]["fields"]) == {
+        "languages_offered": ["ar", "ckb"]
+    }
+
+    # the centre's old knowledge, not the institutions' word: nothing confirmed by it
+    for iid, cid in (("inst-0001", "psychotherapie"), ("inst-0002", "krisendienst")):
+        entry = reg.institutions[iid]["entries"][cid]
+        assert not entry["by_institution"] and "confirmed_at" not in entry
+    on_list = {(f.institution_id, f.category): f.reasons for f in staleness.review(reg)}
+    assert "unconfirmed" in on_list["inst-0001", "psychotherapie"]
+    assert on_list["inst-0002", "krisendienst"][0] == "stale"  # never confirmed at all
+    code, stale = formgen(ws, "register", "stale")
+    assert f"inst-0001  {YILMAZ}" in stale and "unbestätigt" in stale
+
+    # the history names the file and the note; the long export its source
+    code, history = formgen(ws, "register", "history", "ar-1")
+    assert f"importiert  aus Bestand bearbeitet.csv [importierte Liste: {NOTE}]" in history, history
+    assert "    Telefon (Zentrale): (leer) → +49 211 998877" in history
+    code, conflicts = formgen(ws, "register", "conflicts")
+    assert "theirs (Bestand bearbeitet.csv, importierte Liste)" in conflicts, conflicts
+
+    # the centre corrects what it imported itself: taken, nothing else touched
+    header, rows = read_csv(export(ws, tmp_path / "again.csv", "--delimiter", ";"))
+    row_of(rows, "institution_id", "inst-0001")["phone"] = "0211 123499"
+    code, said = formgen(ws, "register", "import", str(write_csv(tmp_path / "k.csv", header, rows)))
+    assert said.splitlines()[:4] == [
+        "Zeile 2: ar-1 مركز الاستشارة: unverändert",
+        f"Zeile 3: inst-0001 {YILMAZ}: aktualisiert (1 Wert)",
+        f"Zeile 4: inst-0002 {AMAL}: unverändert",
+        "Zeile 5: ua-1 Ольга Петренко – Консультація: unverändert",
+    ], said
+    corrected = stored(ws, "inst-0001", "institution.phone")
+    assert corrected is not None and corrected["v"] == "+49 211 123499"
+
+    # the same file again changes nothing; a rebuild from the journal gives the same register,
+    # and so does one that re-reads the archived returns (the table is no form to re-read)
+    before = ws.register_path.read_bytes()
+    code, again = formgen(ws, "register", "import", str(edited))
+    today = dt.date.today().strftime("%d.%m.%Y")
+    assert again.splitlines() == [
+        f"Bestand bearbeitet.csv wurde am {today} schon importiert (als Bestand bearbeitet.csv); "
+        "nichts geändert"
+    ]
+    assert ws.register_path.read_bytes() == before
+    for how in ((), ("--reread",)):
+        code, said = formgen(ws, "register", "rebuild", *how)
+        assert code == 0, said
+        assert ws.register_path.read_bytes() == before
+
+
+def test_a_labelled_xlsx_edited_in_excel_round_trips_and_matches_rows_without_an_id(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The XLSX for people (German headers, checklists by name, dates as 24.09.2025): an
+    untouched copy changes nothing; Excel makes a date cell of a typed date; a row without id
+    is matched by name and phone, a similar one held as a probable duplicate."""
+    path = export(ws, tmp_path / "Register.xlsx", "--format", "xlsx", "--labels")
+    code, said = formgen(ws, "register", "import", str(path), "--dry-run")
+    assert code == 0 and "unverändert 2" in said and "aktualisiert 0" in said, said
+
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    header = [c.value for c in sheet[1]]
+    col = {name: n for n, name in enumerate(header, 1)}
+    assert {"ID", "Checkliste", "Telefon (Zentrale)", "Einrichtung › E-Mail", "Datum"} <= set(col)
+    by_id = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1)}
+    ua = by_id["ua-1"]
+    sheet.cell(ua, col["Datum"]).value = dt.datetime(2025, 9, 24)  # as Excel keeps a typed date
+    sheet.cell(ua, col["Sprechzeiten"]).value = "Di 10–12 Uhr"
+    sheet.cell(ua, col["Fremdsprachliche Kenntnisse im Team"]).value = "Ukrainisch, Russisch"
+    sheet.cell(ua, col["Telefon (Zentrale)"]).value = "+49 211 7654321"  # as it is: unchanged
+    new = sheet.max_row + 1
+    for name, value in {
+        "Checkliste": "Fachärztin/-arzt, niedergelassen",
+        "Name der Einrichtung": "Ольга Петренко – Консультація",  # ua-1 by its name and phone
+        "Telefon (Zentrale)": "0211 7654321",
+        "Erfahrungen/Ressourcen vorhanden?": "Fehlanzeige",
+    }.items():
+        sheet.cell(new, col[name]).value = value
+    for name, value in {
+        "Checkliste": "Krisen(interventions)dienst",
+        "Name der Einrichtung": "Beratung Petrenko",  # ua-1's phone, another name: ask
+        "Telefon (Zentrale)": "+49 211 7654321",
+    }.items():
+        sheet.cell(new + 1, col[name]).value = value
+    book.save(path)
+
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert f"Zeile {ua}: ua-1 Ольга Петренко – Консультація: aktualisiert (2 Werte)" in lines
+    assert (  # the languages the institution ticked itself are not replaced
+        "  PsychotherapeutIn, niedergelassen › Fremdsprachliche Kenntnisse im Team: "
+        "zurückgestellt als c-0001 (die Einrichtung selbst hat einen anderen Wert angegeben; "
+        "eine importierte Liste ersetzt ihn nie von selbst) → formgen register resolve c-0001 "
+        "--take mine|theirs"
+    ) in lines
+    assert (
+        f"Zeile {new}: ua-1 Ольга Петренко – Консультація: aktualisiert (1 Wert); ohne ID, "
+        "gefunden über Name und PLZ oder Telefon"
+    ) in lines, said
+    assert (
+        f"Zeile {new + 1}: „Beratung Petrenko“: mögliche Dublette d-0001 von ua-1 „Ольга "
+        "Петренко – Консультація“ (gleiche Telefonnummer, anderer Name) → formgen register "
+        "resolve d-0001 --merge|--new"
+    ) in lines
+    reg = load(ws)
+    fields = reg.institutions["ua-1"]["entries"]["psychotherapie"]["fields"]
+    assert reg.plain(fields) == {
+        "contact_name": "Оксана Коваленко",
+        "languages_offered": ["uk"],
+        "office_hours": "Di 10–12 Uhr",
+        "date": "2025-09-24",
+        "initials": "ОП",
+    }
+    facharzt = reg.institutions["ua-1"]["entries"]["facharzt"]
+    assert reg.plain(facharzt["fields"]) == {"migrant_experience": "fehlanzeige"}
+    # the institution confirmed its own checklist; the one the centre added is not
+    assert reg.institutions["ua-1"]["entries"]["psychotherapie"]["by_institution"]
+    assert not facharzt["by_institution"]
+    assert reg.duplicates()[0]["candidate"] == "ua-1"
+
+
+def test_a_csv_saved_by_excel_as_windows_1252_is_read_and_lost_letters_are_refused(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """German Excel's plain "CSV (Trennzeichen-getrennt)": Windows-1252 and ``;``, headers
+    with umlauts; a letter it cannot hold became '?': that row is refused, the rest imported."""
+    header, rows = read_csv(export(ws, tmp_path / "r.csv", "--labels", "--delimiter", ";"))
+    assert "Straße und Hausnummer" in header
+    blank = dict.fromkeys(header, "")
+    rows = [
+        {
+            **blank,
+            "Checkliste": "Flüchtlingsberatungsstellen",
+            "Name der Einrichtung": "Flüchtlingsberatung Süd",
+            "Träger": "Diakonie Düsseldorf",
+            "Straße und Hausnummer": "Königsallee 5",
+            "PLZ": "40212",
+            "Versorgungsregion": "Düsseldorf",
+            "Erfahrungen/Ressourcen vorhanden?": "Ja",
+            "Anteil der Klientel mit Migrationsgeschichte (%)": "60 %",
+        },
+        {**blank, "Checkliste": "Psychotherapie", "Name der Einrichtung": "Praxis ?ule Y?lmaz"},
+    ]
+    saved = write_csv(tmp_path / "Liste.csv", header, rows, encoding="cp1252")
+    assert b"Stra\xdfe" in saved.read_bytes()  # Windows-1252 indeed
+
+    code, said = formgen(ws, "register", "import", str(saved))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert "Zeile 2: inst-0001 Flüchtlingsberatung Süd: neu" in lines, said
+    assert lines[1].startswith(
+        "Zeile 3: nicht importiert: „Praxis ?ule Y?lmaz“ hat „?“ anstelle von Buchstaben"
+    )
+    reg = load(ws)
+    assert reg.plain(reg.institutions["inst-0001"]["institution"]) == {
+        "name": "Flüchtlingsberatung Süd",
+        "traeger": "Diakonie Düsseldorf",
+        "street": "Königsallee 5",
+        "postcode": "40212",
+        "region": "duesseldorf",
+    }
+    assert reg.plain(
+        reg.institutions["inst-0001"]["entries"]["fluechtlingsberatung"]["fields"]
+    ) == {
+        "migrant_experience": "ja",
+        "share_migrants": 60,
+    }
+    assert len(reg.institutions) == 3
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        (
+            "Liste.csv",
+            "institution_id;category;name;Telefn;webseite\r\nar-1;krisendienst;X;0211 1;x.de\r\n",
+            "Error: Liste.csv: columns the register's table does not have: 'Telefn' (did you "
+            "mean 'Telefon'?), 'webseite' (did you mean 'website'?); nothing was imported",
+        ),
+        (
+            "Adressen.csv",
+            "Einrichtung,Adresse\r\nCaritas,Hauptstr. 1\r\n",
+            "Error: Adressen.csv: not a table of the register: none of its columns "
+            "('Einrichtung', 'Adresse') is one 'formgen register export' writes",
+        ),
+        ("Formular.pdf", "%PDF-1.7\n%âãÏÓ\n", "Error: Formular.pdf: not a table (CSV or XLSX)"),
+        ("leer.csv", "", "Error: leer.csv: the file is empty; nothing was imported"),
+        (
+            "kaputt.xlsx",
+            "PK\x03\x04kaputt",
+            "Error: kaputt.xlsx: not an Excel workbook (XLSX) that can be read",
+        ),
+    ],
+)
+def test_a_file_that_is_no_register_table_is_refused_and_changes_nothing(
+    ws: Workspace, tmp_path: Path, name: str, content: str, error: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8"))
+    before = snapshot(ws)
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 1
+    assert said.startswith(error), said
+    assert snapshot(ws) == before
+
+
+def test_a_dry_run_says_what_would_happen_and_changes_nothing(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    header, rows = read_csv(export(ws, tmp_path / "r.csv"))
+    rows.append({**dict.fromkeys(header, ""), "category": "facharzt", "name": "Poradnia Łódź"})
+    path = write_csv(tmp_path / "neu.csv", header, rows, delimiter=",")
+    before = snapshot(ws)
+    code, said = formgen(ws, "register", "import", str(path), "--dry-run")
+    assert code == 0
+    assert "Zeile 4: inst-0001 Poradnia Łódź: neu" in said.splitlines(), said
+    assert said.splitlines()[-1] == "Probelauf: nichts wurde geändert"
+    assert snapshot(ws) == before
+
+
+def test_the_first_update_round_prefills_the_forms_with_what_the_centre_knew(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    header, _ = read_csv(export(ws, tmp_path / "r.csv", "--delimiter", ";"))
+    row = {
+        **dict.fromkeys(header, ""),
+        "category": "psychotherapie",
+        "name": YILMAZ,
+        "street": "Königsallee 1",
+        "postcode": "40212",
+        "city": "Düsseldorf",
+        "region": "Düsseldorf",
+        "phone": "0211 123456",
+        "email": "praxis@yilmaz.example",
+        "languages_offered": "Türkisch, Persisch",
+        "contact_name": "Şule Yılmaz",
+        "contact_phone": "'+49 211 123457",  # the export's guard against formulas
+        "date": "24.09.2025",
+    }
+    path = write_csv(tmp_path / "Bestand.csv", header, [row])
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0 and f"Zeile 2: inst-0001 {YILMAZ}: neu" in said, said
+
+    drafts = tmp_path / "runde1"
+    code, said = formgen(ws, "mail", "--from-register", "--drafts", str(drafts))
+    assert code == 0, said
+    msg = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    assert "praxis@yilmaz.example" in str(msg["To"])
+    (pdf,) = [a.get_content() for a in msg.iter_attachments()]
+    fields = {k: v.get("/V") for k, v in (PdfReader(io.BytesIO(pdf)).get_fields() or {}).items()}
+    assert fields["formgen.institution_id"] == "inst-0001"
+    assert fields["institution.name"] == YILMAZ
+    assert fields["institution.street"] == "Königsallee 1"
+    assert fields["institution.phone"] == "+49 211 123456"
+    assert fields["psychotherapie.contact_name"] == "Şule Yılmaz"
+    assert fields["psychotherapie.contact_phone"] == "+49 211 123457"
+    assert fields["psychotherapie.date"] == "24.09.2025"
+    assert fields["psychotherapie.languages_offered.tr"] not in (None, "/Off")
+    assert fields["psychotherapie.languages_offered.fa"] not in (None, "/Off")
+    assert fields["psychotherapie.languages_offered.ar"] in (None, "/Off")
+    log = [json.loads(x) for x in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]
+    assert any(e.get("institution_id") == "inst-0001" for e in log)
