@@ -882,8 +882,9 @@ def round_targets(
     ``force`` mails those whose form is on its way, and the retired ones a list names, all the
     same (never twice in one round).
 
-    Invitation and update rounds do not mail an address of ``listed`` that bounced or that the
-    server refused for good (:func:`unless_dead`), unless ``force``: those are in
+    Invitation and update rounds do not mail an address that bounced or that the server
+    refused for good (:func:`unless_dead`), of ``listed`` or of the send log for those an update
+    round adds from it (mailed in this round), unless ``force``: those are in
     :attr:`Targets.recipients` without an address (:attr:`Recipient.dead_email`), to be
     reported and logged as not mailed; with ``force``, :attr:`Targets.forced` says how each
     such address failed.
@@ -891,28 +892,6 @@ def round_targets(
     returned = view.returned_instances() if view else None
     retired = view.retired() if view else {}
     statuses = institution_status(deliveries, returned, today)
-    forced: dict[str, str] = {}
-    if listed is not None and kind != "reminder":
-        # a list's address that bounced or was refused for good is not mailed, as the
-        # register's is not (register_recipients); a reminder refuses its own way (below)
-        vouched = view.emails_vouched() if view else {}
-        if force:
-            forced = {
-                r.id: why
-                for r in listed
-                if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), "the address"))
-            }
-        else:
-            listed = [
-                unless_dead(
-                    r,
-                    statuses.get(r.id),
-                    vouched.get(r.id),
-                    "the address",
-                    f"correct it in {r.source}",
-                )
-                for r in listed
-            ]
     notes = []
     if returned is None and kind != "invitation":
         notes.append(
@@ -927,6 +906,8 @@ def round_targets(
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
     invalid: dict[str, dict[str, FieldProblems]] = {}
     replies_to: dict[str, str] = {}
+    from_log: set[str] = set()
+    """Update rounds: the institutions the send log adds to the list (mailed in this round)."""
     if kind == "invitation":
         pool = list(listed or ())
         gone = [
@@ -976,7 +957,7 @@ def round_targets(
         pool = [replace(r, categories=stale[r.id]) if r.id in stale else r for r in listed or ()]
         # mailed in this round already, though the list given now lacks them: done, as logged
         given = {r.id for r in pool}
-        pool += recipients_from_log(
+        logged = recipients_from_log(
             statuses[i]
             for i in ids
             if i not in given
@@ -984,10 +965,37 @@ def round_targets(
             and statuses[i].latest.round == round_name
             and statuses[i].latest.delivered
         )
+        pool += logged
+        from_log = {r.id for r in logged}
         incomplete = {i: m for i, m in ((view.missing() if view else None) or {}).items() if m}
         invalid = {i: m for i, m in ((view.invalid() if view else None) or {}).items() if m}
     else:
         raise MailError(f"unknown kind of round '{kind}'")
+    forced: dict[str, str] = {}
+    if kind != "reminder":
+        # an address that bounced or was refused for good is not mailed, the list's (or the
+        # send log's) as the register's is not (register_recipients); a reminder refuses its
+        # own way (above)
+        vouched = view.emails_vouched() if view else {}
+        if force:
+            forced = {
+                r.id: why
+                for r in pool
+                if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), "the address"))
+            }
+        else:
+            pool = [
+                unless_dead(
+                    r,
+                    statuses.get(r.id),
+                    vouched.get(r.id),
+                    "the address",
+                    "give its new address in the recipients list"
+                    if r.id in from_log
+                    else f"correct it in {r.source}",
+                )
+                for r in pool
+            ]
     if force and skipped:
         notes.append(
             f"--force: not skipping {len(skipped)} institution(s) whose form is still on its "

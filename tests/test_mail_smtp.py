@@ -1580,3 +1580,59 @@ def test_force_mails_an_address_that_failed_in_the_same_round_and_says_so(tmp_pa
         "lodz@example.org",
         "olga@example.org",
     ]
+
+
+def test_a_forced_update_round_says_it_mails_an_address_from_the_send_log_despite_a_bounce(
+    tmp_path,
+):
+    """The update mail of round update-1 to ua-1 bounced. The coordinator runs update-1 again
+    with a list that names only lodz: ua-1, mailed in this round, comes from the send log, at
+    the address that bounced. It is not mailed, and the line says why; with --force it is,
+    and the output says which address it mails despite what, as for a listed one."""
+    inbox = Inbox()
+    listed = DATA / "excel_utf8_bom.csv"
+    today = dt.date.today().isoformat()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(listed), "-w", str(ws), "--send").exit_code == 0
+        returned_long_ago(
+            ws,
+            {
+                "ua-1": {"name": "Ольга Петренко – Консультація", "date": OLD},
+                "lodz": {"name": "Poradnia Łódź", "date": OLD},
+            },
+        )
+        update = ("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
+        assert "2 to mail" in run(*update[:2], str(listed), *update[2:]).output
+        _bounce(ws, tmp_path, "ua-1", "update-1")
+        only_lodz = tmp_path / "Łódź.csv"
+        only_lodz.write_text(
+            "id;institution;email;categories;region\n"
+            "lodz;Poradnia Łódź;lodz@example.org;facharzt;\n",
+            "utf-8",
+        )
+        again = run(*update[:2], str(only_lodz), *update[2:])
+        assert again.exit_code == 0, again.output
+        assert (
+            "round update-1 (update): 0 to mail, 1 already done, "
+            "1 without a usable e-mail address (1 refused)\n"
+        ) in again.output
+        assert (
+            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
+            "bounced (bounce 5.1.1"
+        ) in again.output
+        assert (
+            f"in round update-1 on {today}; give its new address in the recipients list; "
+            "--force mails it all the same; contact them another way"
+        ) in again.output
+        assert len(inbox.messages) == 6
+        forced = run(*update[:2], str(only_lodz), *update[2:], "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "round update-1 (update): 1 to mail, 1 already done" in forced.output
+    (despite,) = [line for line in forced.output.splitlines() if "despite" in line]
+    assert despite.startswith(
+        "  mailed despite: ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
+        "bounced (bounce 5.1.1"
+    )
+    assert despite.endswith(f"in round update-1 on {today} (--force)")
+    assert len(inbox.messages) == 7 and inbox.messages[-1][1] == ["olga@example.org"]
