@@ -180,13 +180,14 @@ def plan_round(
     settings: RoundSettings,
     action: str,
     returned: Collection[str] = (),
-    force: bool = False,
 ) -> Plan:
     """Decide per recipient: mail it, skip it (already done in this round), or list it (no address).
 
     ``returned``: instance ids of the forms that came back. A mail of this round that bounced is
-    sent again only to a new address (to the same one only with ``force``), and not at all once
-    its form came back."""
+    sent again, but not once its form came back. Whether its address may be mailed again is
+    decided before, by the one rule of every round (:func:`unless_dead`, applied by
+    :func:`round_targets` and :func:`register_recipients`): an address known dead comes here
+    without an address, one a coordinator vouched for since (or ``--force``) with it."""
     if action not in ("send", "drafts"):
         raise ValueError(action)
     this_round = {d.institution_id: d for d in deliveries if d.round == settings.round}
@@ -215,19 +216,9 @@ def plan_round(
         if not r.email:
             without.append(r)
             continue
-        if d is not None and d.bounced:
-            if any(i in returned for i in d.instance_ids):
-                skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
-                continue
-            if address_key(d.email) == address_key(r.email) and not force:
-                skipped.append(
-                    Skip(
-                        r,
-                        f"the mail to {d.email} bounced ({d.last_error or 'not delivered'}); "
-                        "fix the address in the list or the register, then run again",
-                    )
-                )
-                continue
+        if d is not None and d.bounced and any(i in returned for i in d.instance_ids):
+            skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
+            continue
         # the coordinator's choice, else the recipients row's, else as its last mail, else the round's
         before = carried.get(r.id)
         listed_formats = () if settings.formats_given else r.formats
@@ -522,14 +513,13 @@ def mail_round(
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     invalid: Mapping[str, Mapping[str, FieldProblems]] | None = None,
     replies_to: Mapping[str, str] | None = None,
-    force: bool = False,
 ) -> RoundReport:
     """:func:`run_round` under the workspace's lock, with the recipients of ``plan`` planned
-    again first (``force`` as :func:`plan_round` takes it): another run may have mailed some of
-    them since ``plan`` was made, and nobody gets a mail twice in one round."""
+    again first: another run may have mailed some of them since ``plan`` was made, and nobody
+    gets a mail twice in one round."""
     with ws.lock():
         plan = plan_round(
-            plan.todo, SendLog(ws.root).deliveries(), settings, deliverer.action, returned, force
+            plan.todo, SendLog(ws.root).deliveries(), settings, deliverer.action, returned
         )
         return run_round(
             ws,

@@ -1582,6 +1582,55 @@ def test_force_mails_an_address_that_failed_in_the_same_round_and_says_so(tmp_pa
     ]
 
 
+def test_a_bounced_address_set_again_by_hand_is_mailed_by_a_rerun_of_its_round(tmp_path):
+    """The register's address of ua-1 bounced in round alle-1: the same command run again does
+    not mail it. On the telephone the coordinator learns that the mailbox works again and sets
+    the same address by hand: that vouches for it, and the same command, round alle-1 again,
+    mails it the form of that round, as a new round would."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+        returned_long_ago(
+            ws,
+            {
+                "ua-1": {
+                    "name": "Ольга Петренко – Консультація",
+                    "email": values.parse_email("olga@example.org"),
+                }
+            },
+        )
+        everyone = ("mail", "--from-register", "-w", str(ws), "--send", "--round", "alle-1")
+        assert "1 to mail" in run(*everyone).output
+        _bounce(ws, tmp_path, "ua-1", "alle-1")
+        _a_minute_ago(ws)  # the bounce came before the telephone call
+        bounced = run(*everyone)
+        assert bounced.exit_code == 0, bounced.output
+        assert (
+            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
+            "olga@example.org bounced (bounce 5.1.1"
+        ) in bounced.output
+        assert len(inbox.messages) == 5
+
+        vouched = run(
+            *("register", "set", "ua-1", "institution.email", "olga@example.org"),
+            *("--note", "per Telefon: Postfach wieder da", "-w", str(ws)),
+        )
+        assert vouched.exit_code == 0, vouched.output
+        again = run(*everyone)
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith(
+        "round alle-1 (invitation): 1 to mail, 0 already done, 0 without a usable e-mail address\n"
+    ), again.output
+    assert "skipped" not in again.output
+    assert len(inbox.messages) == 6 and inbox.messages[-1][1] == ["olga@example.org"]
+    (first, resent) = [
+        message_from_bytes(m, policy=policy.default) for _, _, m in inbox.messages[4:]
+    ]
+    assert resent["X-Formgen-Instance"] == first["X-Formgen-Instance"]
+    assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == []
+
+
 def test_a_forced_update_round_says_it_mails_an_address_from_the_send_log_despite_a_bounce(
     tmp_path,
 ):

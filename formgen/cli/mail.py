@@ -273,7 +273,7 @@ def mail(
         return
     pool = targets.recipients
     returned = targets.returned
-    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned, force)
+    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
     # one report: those left out before the plan (a form on its way) are counted and listed
     # like those the plan skips (already done in this round)
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
@@ -358,7 +358,6 @@ def mail(
             incomplete=targets.incomplete,
             invalid=targets.invalid,
             replies_to=targets.replies_to,
-            force=force,
         )
     finally:
         if transport is not None:
