@@ -24,7 +24,7 @@ from formgen.model import INSTITUTION, Field, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import moment_text, problem_text, reason_text, say
-from ingest.register import IMPORT, Json, Register, by_hand, retired_text, same_value
+from ingest.register import IMPORT, Json, Register, by_hand, is_erased, retired_text, same_value
 from ingest.submission import short
 from ingest.tables import width
 
@@ -35,6 +35,8 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
     register says it); ``(blank)``, in German ``(leer)``, for none."""
     if sv is None:
         return say("blank", lang)
+    if is_erased(sv):  # register erase: never the value
+        return say("erased", lang)
     text = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
     return text + (f"  {say('invalid_value', lang, why=why)}" if why else "")
@@ -188,6 +190,12 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             why = h.get("reason") or h.get("note")
             out.append(f"\n{said}" + (f": {why}" if why else ""))
             out.extend(f"  {scope_label(reg.schema, c, lang)}" for c in h.get("categories", ()))
+            continue
+        if h["op"] == "erase":  # register erase: the values are gone, the note says why
+            at = moment_text(str(h["at"]), lang)
+            note = str(h.get("note") or "")
+            out.append("\n" + say("revision_erase", lang, rev=h["rev"], at=at, note=note))
+            out.extend(_changes(reg, h["changes"], lang))
             continue
         src = reg.source(h.get("src"))
         if (how := by_hand(src, lang)) is not None:  # set by a coordinator: no file, no form

@@ -175,6 +175,8 @@ def apply_op(
         reg.set_by_hand(op["target"], op["values"], op["note"], at=op["at"])
     elif kind == "confirm":
         reg.confirm(op["target"], op["categories"], op["note"], at=op["at"], force=True)
+    elif kind == "erase":
+        reg.erase(op["target"], op["paths"], op["note"], op.get("originals", ()), at=op["at"])
     else:
         raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
 
@@ -382,43 +384,59 @@ class RebuildReport:
     reread: int
     institutions: int
     damaged_copy: Path | None
+    erased: tuple[str, ...] = ()
+    """With ``reread``: the file names of originals erased (``register erase``), whose
+    journaled submissions were taken instead."""
 
 
 def rebuild(ws: Workspace, reread: Reread | None = None, wait: float = 30.0) -> RebuildReport:
     """Make ``register.json`` again from the journal (and, with ``reread``, from the archived
-    originals). A damaged register is first kept aside as ``register.json.damaged-<time>``."""
+    originals; an original erased by ``register erase`` from its journaled submission). A
+    damaged register is first kept aside as ``register.json.damaged-<time>``."""
     with ws.lock(wait), no_cyclic_gc():
-        ops = read_journal(ws)
-        reg = Register(ws.schema())
-        merged = 0
-        for op in ops:
-            provenance = op.get("submission", {}).get("provenance", {})
-            if (
-                reread is not None
-                and op.get("op") == "merge"
-                and provenance.get("reader") != IMPORT
-            ):
-                sha = provenance["sha256"]
-                if not archive_path(ws, sha).exists():
-                    raise RegisterError(
-                        f"journal operation {op['seq']}: the original {sha[:12]}… is missing from "
-                        f"{ws.archive_dir}; rebuild without re-reading to use the journal's copy"
-                    )
-            apply_op(reg, op, reread, ws)
-            reg.data["journal_seq"] = op["seq"]
-            merged += op.get("op") == "merge"
-        damaged: Path | None = None
-        if ws.register_path.exists():
-            try:
-                Register.loads(reg.schema, ws.register_path.read_bytes())
-            except RegisterVersionError:
-                raise
-            except RegisterError:
-                damaged = ws.register_path.with_name(
-                    f"register.json.damaged-{now_iso().replace(':', '')}"
+        return rebuild_unlocked(ws, reread)
+
+
+def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildReport:
+    """:func:`rebuild` for a caller that holds the workspace's lock already."""
+    ops = read_journal(ws)
+    reg = Register(ws.schema())
+    merged = 0
+    gone = {sha for op in ops if op.get("op") == "erase" for sha in op.get("originals", ())}
+    erased: list[str] = []
+    for op in ops:
+        again = reread
+        provenance = op.get("submission", {}).get("provenance", {})
+        if reread is not None and op.get("op") == "merge" and provenance.get("reader") != IMPORT:
+            sha = provenance["sha256"]
+            if sha in gone and not archive_path(ws, sha).exists():
+                again = None
+                erased.append(str(op["submission"]["provenance"].get("file_name") or sha[:12]))
+            elif not archive_path(ws, sha).exists():
+                raise RegisterError(
+                    f"journal operation {op['seq']}: the original {sha[:12]}… is missing from "
+                    f"{ws.archive_dir}; rebuild without re-reading to use the journal's copy"
                 )
-                os.replace(ws.register_path, damaged)
-        checkpoint(ws, reg)
-        return RebuildReport(
-            len(ops), merged, merged if reread else 0, len(reg.institutions), damaged
-        )
+        apply_op(reg, op, again, ws)
+        reg.data["journal_seq"] = op["seq"]
+        merged += op.get("op") == "merge"
+    damaged: Path | None = None
+    if ws.register_path.exists():
+        try:
+            Register.loads(reg.schema, ws.register_path.read_bytes())
+        except RegisterVersionError:
+            raise
+        except RegisterError:
+            damaged = ws.register_path.with_name(
+                f"register.json.damaged-{now_iso().replace(':', '')}"
+            )
+            os.replace(ws.register_path, damaged)
+    checkpoint(ws, reg)
+    return RebuildReport(
+        len(ops),
+        merged,
+        merged - len(erased) if reread else 0,
+        len(reg.institutions),
+        damaged,
+        tuple(erased),
+    )

@@ -108,6 +108,7 @@ import copy
 import datetime as dt
 import hashlib
 import json
+import re
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -158,6 +159,36 @@ of its source: the centre's own list, not the institution's word."""
 EMAIL = "institution.email"
 """The institution's address, where ``formgen mail`` sends its forms: a coordinator may set it
 by hand to what it holds already, and so vouches for it (:meth:`Register.hand_values`)."""
+
+
+ERASED = "(erased #{n})"
+"""What an erased value (:meth:`Register.erase`, ``formgen register erase``) is replaced by,
+everywhere the register and the journal held it: its raw text, with no typed value. Numbered,
+so that values that differed still differ (a rebuild from the journal merges alike)."""
+_ERASED = re.compile(r"\(erased #\d+\)\Z")
+
+
+def is_erased(stored: object) -> bool:
+    """Whether a stored value (or a journaled one) is an erased value's marker (:data:`ERASED`)."""
+    return (
+        isinstance(stored, dict)
+        and stored.get("v") is None
+        and isinstance(stored.get("raw"), str)
+        and _ERASED.match(stored["raw"]) is not None
+    )
+
+
+def value_key(stored: Mapping[str, Any]) -> str:
+    """A key that two stored values share when :func:`same_value` holds for them."""
+    v = stored.get("v")
+    if v is None:
+        return "raw " + str(stored.get("raw"))
+    return "v " + _encode(sorted(v) if isinstance(v, list) else v)
+
+
+def under(path: str, paths: Iterable[str]) -> bool:
+    """Whether ``path`` is one of ``paths`` or a part of one (``x._other`` of ``x``)."""
+    return any(path == p or path.startswith(p + ".") for p in paths)
 
 
 def by_hand(source: Mapping[str, Any], lang: str) -> str | None:
@@ -1399,6 +1430,98 @@ class Register:
         changes: list[list[Any]] = inst["history"][-1]["changes"]
         return changes
 
+    def erasable(self, iid: str, paths: Iterable[str]) -> list[str]:
+        """``paths`` of ``iid`` (as :meth:`hand_values` takes them) under their fields' current
+        ids; :class:`RegisterError` for an unknown institution or path."""
+        inst = self.institution(iid)
+        return list(dict.fromkeys(self._settable(iid, inst, p)[0] for p in paths))
+
+    def held_values(self, iid: str, paths: Iterable[str]) -> list[Json]:
+        """Every value ``iid`` holds or held at ``paths`` (and their parts, ``x._other``), an
+        erased one's marker left out: in its history's order, then the current ones, then
+        those held in conflicts and in probable duplicates of it. Each once (by
+        :func:`same_value`)."""
+        paths = list(paths)
+        inst = self.institution(iid)
+        found: list[Json | None] = [
+            sv
+            for h in inst["history"]
+            for p, *olds in h["changes"]
+            if under(p, paths)
+            for sv in olds
+        ]
+        found += [self._current(inst, p) for p in self._held_paths(inst, paths)]
+        for held in self.conflicts():
+            if held["institution_id"] == iid and under(held["path"], paths):
+                found += [held.get("mine"), held["theirs"]]
+        for d in self.duplicates():
+            if d["candidate"] == iid:
+                found += [as_stored(c) for _p, c in entry_values(d["entry"], paths)]
+        out: dict[str, Json] = {}
+        for sv in found:
+            if sv is not None and not is_erased(sv):
+                out.setdefault(value_key(sv), sv)
+        return list(out.values())
+
+    def _held_paths(self, inst: Json, paths: list[str]) -> list[str]:
+        """The paths under ``paths`` ``inst`` holds a value at now."""
+        held = [f"{INSTITUTION}.{k}" for k in inst["institution"]]
+        held += [f"{cid}.{k}" for cid, e in inst["entries"].items() for k in e["fields"]]
+        return [p for p in held if under(p, paths)]
+
+    def erase(
+        self,
+        iid: str,
+        paths: Iterable[str],
+        note: str,
+        originals: Iterable[str] = (),
+        at: str | None = None,
+    ) -> None:
+        """Erase every value ``iid`` holds or held at ``paths`` (data protection: a contact
+        person who left asks for it): the current ones are removed as one revision, op
+        ``erase`` with ``note``, and every earlier one in its history is replaced by its marker
+        (:data:`ERASED`); held conflicts on them are dropped, the values are taken out of
+        probable duplicates of it. ``originals``: the SHA-256 of archived originals deleted
+        for it, whose ``sources`` record says when (``erased_at``). :mod:`ingest.erase` does
+        the same to the journal and the workspace's files."""
+        at = at or now_iso()
+        paths = list(paths)
+        inst = self.institution(iid)
+        marks = {value_key(sv): n for n, sv in enumerate(self.held_values(iid, paths), 1)}
+
+        def mark(sv: Json | None) -> Json | None:
+            if sv is None or is_erased(sv):
+                return sv
+            kept: Json = {k: sv[k] for k in ("src", "rev") if k in sv}
+            return {"v": None, "raw": ERASED.format(n=marks[value_key(sv)]), **kept}
+
+        for h in inst["history"]:
+            for change in h["changes"]:
+                if under(change[0], paths):
+                    change[1:] = [mark(change[1]), mark(change[2])]
+        held = self._held_paths(inst, paths)
+        for p in held:
+            scope, key = split_path(p)
+            where = (
+                inst["institution"] if scope == INSTITUTION else inst["entries"][scope]["fields"]
+            )
+            where[key] = mark(where[key])
+        for cid, c in list(self.data["conflicts"].items()):
+            if c["institution_id"] == iid and under(c["path"], paths):
+                del self.data["conflicts"][cid]
+        for d in self.duplicates():
+            if d["candidate"] == iid:
+                for p, _c in list(entry_values(d["entry"], paths)):
+                    scope, key = split_path(p)
+                    d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)
+        for sha in originals:
+            if sha in self.data["sources"]:
+                self.data["sources"][sha]["erased_at"] = at
+        if not self._apply(inst, dict.fromkeys(held), None, at, "erase", note=note):
+            self._event(inst, at, "erase", note=note)
+        if self._matcher is not None:
+            self._matcher.add(self._candidate(iid))
+
     def _decided(self, cid: str) -> str | None:
         """How the held conflict ``cid`` was decided (for a message), ``None`` if never held."""
         number = cid.removeprefix("c-")
@@ -1569,6 +1692,23 @@ def entry_from_json(d: Json) -> EntryReturn:
         institution={k: _checked_from(v) for k, v in d["institution"].items()},
         entry={k: _checked_from(v) for k, v in d["entry"].items()},
     )
+
+
+def as_stored(c: Json) -> Json:
+    """A journaled returned value (:func:`entry_to_json`) as the register stores it."""
+    return {"v": None if c.get("problem") else c.get("v"), "raw": c["raw"]}
+
+
+def entry_values(entry: Json, paths: Iterable[str]) -> Iterator[tuple[str, Json]]:
+    """The values of a returned entry as JSON (:func:`entry_to_json`) at ``paths`` and their
+    parts, blanks left out: (path, value as journaled) each."""
+    scopes = {INSTITUTION: entry["institution"]}
+    if entry["category"]:
+        scopes[entry["category"]] = entry["entry"]
+    for scope, values in scopes.items():
+        for key, c in values.items():
+            if under(f"{scope}.{key}", paths) and not is_blank(_checked_from(c)):
+                yield f"{scope}.{key}", c
 
 
 def entry_scope_fields(schema: Schema, category: str) -> Iterable[str]:

@@ -277,6 +277,72 @@ def set_cmd(
         click.echo(said)
 
 
+@register.command("erase")
+@click.argument("institution_id")
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--note",
+    required=True,
+    help="Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, "
+    "Mail vom 23.11.'.",
+)
+@click.option("--yes", is_flag=True, help="Do not ask before erasing.")
+@workspace_option
+@library_errors
+def erase(
+    institution_id: str, paths: tuple[str, ...], note: str, yes: bool, workspace_dir: str
+) -> None:
+    """Erase a person's data (DSGVO Art. 17): every value PATH of INSTITUTION_ID ever held, the
+    current one and all earlier ones, from the whole workspace.
+
+    PATH as in 'register set': psychotherapie.contact_name, institution.email. The values go
+    from the register, its history, held conflicts and the journal (a marker takes their
+    place; the history shows the erasure with the note); archived originals and quarantine
+    copies that carry one are deleted (also a checklist that names other institutions: they
+    keep their values, only the file goes); the send log's entries of the institution get the
+    marker; files made by formgen (exports/, forms/) that contain one are listed and deleted.
+    Says what it will erase (values masked) and asks first, unless --yes.
+    """
+    from ingest import erase as erase_mod
+
+    ws = Workspace.open(workspace_dir)
+    lang = ws.language
+
+    def shown(e: erase_mod.Erasure) -> bool:
+        reg = journal.load(ws)
+        click.echo(
+            say("erase_head", lang, iid=e.institution_id, name=e.name, paths=", ".join(e.paths))
+        )
+        counts = {
+            k: say_count(f"erase_count_{k}", lang, n)
+            for k, n in (
+                ("revisions", e.revisions),
+                ("conflicts", e.conflicts),
+                ("duplicates", e.duplicates),
+                ("operations", e.operations),
+                ("sendlog", e.sendlog),
+            )
+        }
+        values = ", ".join(erase_mod.mask(v) for v in e.values)
+        count = say_count("erase_count_values", lang, len(e.values))
+        click.echo(say("erase_values", lang, values=values, count=count, **counts))
+        for key, files in (("erase_original", e.originals), ("erase_quarantine", e.quarantine)):
+            for o in files:
+                click.echo(say(key, lang, file=f"{o.file_name} ({o.sha256[:12]}…)"))
+                if o.others:
+                    others = ", ".join(f"{i} {reg.name_of(i)}" for i in o.others)
+                    click.echo(say("erase_others", lang, others=others))
+        for path in e.made:
+            click.echo(say("erase_made", lang, path=str(path)))
+        return yes or click.confirm(say("erase_ask", lang), default=False)
+
+    done = erase_mod.erase(ws, institution_id, paths, note, shown)
+    if done is None:
+        raise click.ClickException("nothing erased, nothing changed")
+    note = " ".join(note.split())
+    click.echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
+
+
 @register.command("confirm")
 @click.argument("institution_id")
 @click.option(
@@ -407,6 +473,8 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         institutions=say_count("institutions", lang, report.institutions),
     )
     click.echo(said)
+    for file_name in report.erased:
+        click.echo(say("erase_reread", lang, file=file_name))
     if report.damaged_copy:
         click.echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
 

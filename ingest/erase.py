@@ -1,0 +1,416 @@
+"""Erase a person's data from the workspace (``formgen register erase``; DSGVO Art. 17).
+
+A contact person who left an institution asks the coordination centre to delete their name,
+phone number and address. :func:`erase` removes every value an institution's field ever held —
+the current one and every earlier one — from everything the workspace keeps:
+
+* the register and the journal: each erased value becomes a numbered marker
+  (:data:`ingest.register.ERASED`; values that differed still differ, so the journal replays to
+  the same register), the journal is written again atomically with an ``erase`` operation at
+  its end (lines it does not touch stay byte for byte), and ``register.json`` is made again from
+  it (:func:`ingest.journal.rebuild`); held conflicts on the field are dropped;
+* archived originals and quarantine copies that carried a value: deleted (a value cannot be
+  cut out of a PDF reliably). Their journaled submissions stay, so ``register rebuild`` still
+  works, and ``rebuild --reread`` takes the journal's copy of an erased original. A checklist
+  naming several institutions goes too: the others keep their values, only the file goes;
+* the send log: the institution's entries with the value (its address) get the marker;
+* ``issued.jsonl``: the values the institution's forms were prefilled with get the marker;
+* files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
+  with the coordinator's confirmation.
+
+A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
+text), in a PDF's strings and decompressed streams, or in a ZIP member (DOCX, XLSX, ODT).
+Values shorter than :data:`MIN_NEEDLE` characters are looked for in the journal only (in files
+they would match by chance).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pikepdf
+
+from formgen.errors import RegisterError
+from formgen.model import INSTITUTION
+from formgen.sendlog import SENDLOG
+from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
+from ingest import journal
+from ingest.register import (
+    ERASED,
+    Json,
+    Register,
+    as_stored,
+    entry_values,
+    is_erased,
+    now_iso,
+    split_path,
+    under,
+    value_key,
+)
+
+MIN_NEEDLE = 3
+"""Erased values shorter than this are not looked for inside files (see the module docstring)."""
+
+
+@dataclass(frozen=True)
+class Original:
+    """An archived original (or quarantine copy) that carries an erased value."""
+
+    path: Path
+    sha256: str
+    file_name: str
+    others: tuple[str, ...]
+    """Other institutions whose values came from it: they lose the original, not the values."""
+
+
+@dataclass(frozen=True)
+class Erasure:
+    """What :func:`erase` erases (or erased) for one institution."""
+
+    institution_id: str
+    name: str
+    paths: tuple[str, ...]
+    values: tuple[str, ...]
+    """The erased values as typed (shown masked: :func:`mask`)."""
+    revisions: int
+    conflicts: int
+    duplicates: int
+    operations: int
+    """Journal operations written again."""
+    originals: tuple[Original, ...]
+    quarantine: tuple[Original, ...]
+    made: tuple[Path, ...]
+    """Files formgen made (exports, prints, forms) that contain a value."""
+    sendlog: int
+    """Send log entries that name a value."""
+
+
+def mask(text: str) -> str:
+    """An erased value as the confirmation shows it: its first letter, then ``…``."""
+    return f"{text[:1]}…" if len(text) > 1 else "…"
+
+
+def holds(data: bytes, needles: Iterable[str]) -> bool:
+    """Whether ``data`` contains one of ``needles`` (see the module docstring)."""
+    needles = [n for n in needles if len(n) >= MIN_NEEDLE]
+    if not needles:
+        return False
+    forms = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-be", "utf-16-le")]
+    if any(f in data for f in forms):
+        return True
+    if data.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                return any(holds(z.read(i), needles) for i in z.infolist() if not i.is_dir())
+        except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
+            return False
+    if b"%PDF-" in data[:1024]:
+        return _pdf_holds(data, needles, forms)
+    return False
+
+
+def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
+    try:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.String) and any(n in str(obj) for n in needles):
+                    return True
+                if isinstance(obj, pikepdf.Dictionary):
+                    texts = [str(v) for v in obj.values() if isinstance(v, pikepdf.String)]
+                    if any(n in t for n in needles for t in texts):
+                        return True
+                if isinstance(obj, pikepdf.Stream):
+                    try:
+                        inflated = obj.read_bytes()
+                    except pikepdf.PdfError:
+                        continue
+                    if any(f in inflated for f in forms):
+                        return True
+    except pikepdf.PdfError:
+        return False
+    return False
+
+
+# ---------------------------------------------------------------------- the journal
+
+
+class _Marks:
+    """Erased values → their markers' numbers, with the texts to look for in files."""
+
+    def __init__(self, held: Iterable[Json]) -> None:
+        self.numbers: dict[str, int] = {}
+        self.texts: dict[int, list[str]] = {}
+        for sv in held:
+            self.number(sv)
+
+    def number(self, stored: Json) -> int:
+        key = value_key(stored)
+        if key not in self.numbers:
+            n = self.numbers[key] = len(self.numbers) + 1
+            v = stored.get("v")
+            texts = [str(stored.get("raw", "")), *([v] if isinstance(v, str) else [])]
+            self.texts[n] = list(dict.fromkeys(t.strip() for t in texts if t.strip()))
+        return self.numbers[key]
+
+    def marker(self, stored: Json) -> Json:
+        return {"v": None, "raw": ERASED.format(n=self.number(stored))}
+
+    @property
+    def needles(self) -> list[str]:
+        return [t for texts in self.texts.values() for t in texts]
+
+    def replace_in(self, text: str) -> str:
+        """``text`` with every erased value in it replaced by its marker."""
+        for n, texts in self.texts.items():
+            for t in texts:
+                if len(t) >= MIN_NEEDLE:
+                    text = text.replace(t, ERASED.format(n=n))
+        return text
+
+
+def _mark_op(op: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[str]) -> bool:
+    """Replace the erased values in one journal operation by their markers; whether any was."""
+    hits: list[tuple[Json, str, Json]] = []  # (where, key, value as stored)
+    kind = op.get("op")
+    if kind == "merge":
+        sub = op["submission"]
+        ours = sub["provenance"]["sha256"] in srcs
+        for e in sub["entries"]:
+            mine = e["institution_id"] == iid
+            if not (mine or (ours and e["institution_id"] is None)):
+                continue
+            for p, c in entry_values(e, paths):
+                scope, key = split_path(p)
+                # a checklist's row of another institution keeps its own values
+                if mine or value_key(as_stored(c)) in marks.numbers:
+                    where = e["institution" if scope == INSTITUTION else "entry"]
+                    hits.append((where, key, as_stored(c)))
+        if sub["identity"].get("formgen.institution_id") == iid:
+            sent = op.get("sent") or {}
+            hits += [(sent, p, v) for p, v in sent.items() if under(p, paths) and v is not None]
+        if hits or ours:
+            prov = sub["provenance"]
+            for k, v in prov.items():
+                if isinstance(v, str):
+                    prov[k] = marks.replace_in(v)
+            sub["notes"] = [marks.replace_in(str(n)) for n in sub.get("notes", ())]
+    elif kind == "set" and op.get("target") == iid:
+        values = op["values"]
+        hits = [(values, p, v) for p, v in values.items() if under(p, paths) and v is not None]
+    changed = False
+    for where, key, stored in hits:
+        if not is_erased(stored):
+            where[key] = marks.marker(stored)
+            changed = True
+    return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
+
+
+def _rewritten(
+    data: bytes, iid: str, paths: list[str], marks: _Marks, srcs: set[str]
+) -> tuple[list[bytes], int, set[str]]:
+    """The journal's lines with the erased values marked (the others as they are), how many
+    operations changed, and the SHA-256 of the returns that carried a value."""
+    out: list[bytes] = []
+    changed = 0
+    carried: set[str] = set()
+    lines = data.split(b"\n")
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            op = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            if n == len(lines):  # torn last line: never reported, left out (as read_journal)
+                break
+            raise
+        before = json.dumps(op, ensure_ascii=False, sort_keys=True)
+        if _mark_op(op, iid, paths, marks, srcs):
+            if op.get("op") == "merge":
+                carried.add(op["submission"]["provenance"]["sha256"])
+            after = json.dumps(op, ensure_ascii=False, sort_keys=True)
+            if after != before:
+                changed += 1
+                out.append(after.encode() + b"\n")
+                continue
+        out.append(line + b"\n")
+    return out, changed, carried
+
+
+# ---------------------------------------------------------------------- what is erased
+
+
+def _sources_of(reg: Register, iid: str, paths: list[str]) -> set[str]:
+    """The SHA-256 of the returns that brought ``iid`` a value at ``paths``."""
+    inst = reg.institution(iid)
+    srcs = {h.get("src") for h in inst["history"] if any(under(c[0], paths) for c in h["changes"])}
+    srcs |= {
+        c["theirs"].get("src")
+        for c in reg.conflicts()
+        if c["institution_id"] == iid and under(c["path"], paths)
+    }
+    srcs |= {d["src"] for d in reg.duplicates() if d["candidate"] == iid}
+    return {s for s in srcs if isinstance(s, str)}
+
+
+def _users(reg: Register, sha: str) -> set[str]:
+    """The institutions that have values (or held ones) from the file ``sha``."""
+    used = {
+        i
+        for i, inst in reg.institutions.items()
+        if any(h.get("src") == sha for h in inst["history"])
+    }
+    used |= {c["institution_id"] for c in reg.conflicts() if c["theirs"].get("src") == sha}
+    return used | {d["candidate"] for d in reg.duplicates() if d["src"] == sha}
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
+def _lines(path: Path, key: str, iid: str, replace: Callable[[str], str], write: bool) -> int:
+    """The lines of a JSON-lines log (the send log, ``issued.jsonl``) whose ``key`` is ``iid``
+    and that name an erased value (an address, a prefilled name): how many; with ``write``,
+    the log is written again with markers in them (the other lines as they are)."""
+    if not path.exists():
+        return 0
+    out: list[bytes] = []
+    changed = 0
+    for line in path.read_bytes().splitlines(keepends=True):
+        try:
+            event = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            event = None
+        if isinstance(event, dict) and event.get(key) == iid:
+            marked = json.loads(replace(json.dumps(event, ensure_ascii=False)))
+            if marked != event:
+                changed += 1
+                line = json.dumps(marked, ensure_ascii=False).encode() + b"\n"
+        out.append(line)
+    if write and changed:
+        write_atomic(path, b"".join(out))
+    return changed
+
+
+def _plan(ws: Workspace, iid: str, paths: Iterable[str]) -> tuple[Erasure, list[bytes], _Marks]:
+    reg = journal.load(ws)
+    wanted = reg.erasable(iid, paths)
+    held = reg.held_values(iid, wanted)
+    marks = _Marks(held)
+    srcs = _sources_of(reg, iid, wanted)
+    path = journal.journal_path(ws)
+    data = path.read_bytes() if path.exists() else b""
+    journal.read_journal(ws)  # a damaged line stops here, as every other command does
+    _rewritten(data, iid, wanted, marks, srcs)  # numbers the values only the journal holds
+    lines, changed, carried = _rewritten(data, iid, wanted, marks, srcs)
+    if not marks.numbers:
+        raise RegisterError(
+            f"{iid} {', '.join(wanted)}: never held a value; nothing to erase, nothing changed"
+        )
+    needles = marks.needles
+
+    def original(p: Path, sha: str) -> Original:
+        name = str(reg.source(sha).get("file_name") or p.name)
+        return Original(p, sha, marks.replace_in(name), tuple(sorted(_users(reg, sha) - {iid})))
+
+    originals = tuple(
+        original(p, p.name)
+        for p in _files(ws.archive_dir)
+        if p.name in carried or p.name in srcs or holds(p.read_bytes(), needles)
+    )
+    quarantine = tuple(
+        original(p, p.stem)
+        for p in _files(ws.quarantine_dir)
+        if p.suffix != ".json"
+        and (
+            holds(p.read_bytes(), needles)
+            or (
+                p.with_suffix(".json").exists()
+                and holds(p.with_suffix(".json").read_bytes(), needles)
+            )
+        )
+    )
+    made = tuple(
+        p
+        for p in (*_files(ws.exports_dir), *_files(ws.forms_dir))
+        if holds(p.read_bytes(), needles)
+    )
+    inst = reg.institution(iid)
+    erasure = Erasure(
+        institution_id=iid,
+        name=reg.name_of(iid),
+        paths=tuple(wanted),
+        values=tuple(t[0] for t in marks.texts.values() if t),
+        revisions=sum(any(under(c[0], wanted) for c in h["changes"]) for h in inst["history"]),
+        conflicts=sum(
+            c["institution_id"] == iid and under(c["path"], wanted) for c in reg.conflicts()
+        ),
+        duplicates=sum(
+            d["candidate"] == iid and any(True for _ in entry_values(d["entry"], wanted))
+            for d in reg.duplicates()
+        ),
+        operations=changed,
+        originals=originals,
+        quarantine=quarantine,
+        made=made,
+        sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=False),
+    )
+    return erasure, lines, marks
+
+
+def plan(ws: Workspace, iid: str, paths: Iterable[str]) -> Erasure:
+    """What :func:`erase` would erase (nothing is changed); :class:`RegisterError` for an
+    unknown institution or path, or a path that never held a value."""
+    return _plan(ws, iid, paths)[0]
+
+
+def erase(
+    ws: Workspace,
+    iid: str,
+    paths: Iterable[str],
+    note: str,
+    confirm: Callable[[Erasure], bool] = lambda _e: True,
+    wait: float = 30.0,
+) -> Erasure | None:
+    """Erase every value ``iid`` holds or held at ``paths`` from the workspace (see the module
+    docstring), holding the workspace's lock; ``confirm`` is asked with what will be erased
+    first (``False``: nothing is changed, ``None`` is returned). Raises :class:`RegisterError`
+    (nothing is changed) for a blank ``note`` and as :func:`plan`."""
+    note = " ".join(note.split())
+    if not note:
+        raise RegisterError(
+            "--note is blank: say who asked for the erasure and when; nothing changed"
+        )
+    with ws.lock(wait), journal.no_cyclic_gc():
+        erasure, lines, marks = _plan(ws, iid, paths)
+        if not confirm(erasure):
+            return None
+        ops = journal.read_journal(ws)
+        shas = [o.sha256 for o in erasure.originals]
+        op: dict[str, Any] = {
+            "seq": (int(ops[-1]["seq"]) if ops else 0) + 1,
+            "op": "erase",
+            "at": now_iso(),
+            "target": iid,
+            "paths": list(erasure.paths),
+            "note": note,
+            "originals": shas,
+        }
+        line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+        write_atomic(journal.journal_path(ws), b"".join(lines) + line)
+        journal.rebuild_unlocked(ws)
+        for o in (*erasure.originals, *erasure.quarantine):
+            o.path.unlink(missing_ok=True)
+            if o in erasure.quarantine:
+                o.path.with_suffix(".json").unlink(missing_ok=True)
+            fsync_dir(o.path.parent)
+        for p in erasure.made:
+            p.unlink(missing_ok=True)
+        _lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=True)
+        _lines(ws.root / ISSUED, "formgen.institution_id", iid, marks.replace_in, write=True)
+    return erasure

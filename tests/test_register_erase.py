@@ -1,0 +1,221 @@
+"""``formgen register erase``: a contact person who left asks the coordination centre to delete
+their name (DSGVO Art. 17); afterwards it is nowhere in the workspace — register, history, held
+conflicts, journal, archived originals, send log — on registers built from forms that PDFium
+(Chrome's engine) filled in and formgen ingested."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from test_register_returns import RECIPIENTS, mailed_form, run
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+from ingest.pipeline import ingest_into_register
+
+FIRST = "Оксана Коваленко"
+SECOND = "Zeynep Yılmaz-Łukasiewicz"
+HELD = "Марія Бондаренко"
+NAMES = (FIRST, SECOND, HELD)
+NOTE = "Art. 17: Mail von Frau Kowalenko vom 23.11."
+
+
+def register(ws: Workspace, *args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(main, ["register", *args, "-w", str(ws.root)])
+    return done.exit_code, done.output
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Workspace:
+    """ua-1 returned its form with a contact name; the update round (prefilled from the
+    register) went out; a coordinator set another name by hand; then ua-1's update form came
+    back with a third name, held as a conflict. ar-1 returned its own form too."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = tmp_path / "Rückmeldung Коваленко.pdf"
+    first.write_bytes(
+        pdfium_fill(
+            mailed_form(ws, "ua-1").read_bytes(),
+            {
+                "institution.phone": "0211 7654321",
+                "psychotherapie.contact_name": FIRST,
+                "psychotherapie.initials": "ОК",
+            },
+        )
+    )
+    ingest_into_register([first], ws)
+    r2 = ("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"))
+    run(*r2, "--round", "r2")
+    code, out = register(ws, "set", "ua-1", "psychotherapie.contact_name", SECOND, "--note", "tel.")
+    assert code == 0, out
+    late = tmp_path / "ua-1 Update.pdf"
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    late.write_bytes(pdfium_fill(update, {"psychotherapie.contact_name": HELD}))
+    ingest_into_register([late], ws)
+    other = tmp_path / "ar-1.pdf"
+    other.write_bytes(
+        pdfium_fill(
+            mailed_form(ws, "ar-1").read_bytes(),
+            {"krisendienst.contact_name": "Sara Ahmed", "krisendienst.initials": "SA"},
+        )
+    )
+    ingest_into_register([other], ws)
+    reg = load(ws)
+    assert [c["theirs"]["raw"] for c in reg.conflicts()] == [HELD]
+    assert reg.value("ua-1", "psychotherapie.contact_name")["raw"] == SECOND  # type: ignore[index]
+    return ws
+
+
+def where(ws: Workspace, text: str) -> list[str]:
+    """The workspace's files that hold ``text``: as UTF-8, as UTF-16-BE (PDF text strings), or
+    in a PDF's decompressed streams."""
+    found = []
+    needles = (text.encode(), text.encode("utf-16-be"))
+    for path in sorted(p for p in ws.root.rglob("*") if p.is_file()):
+        data = path.read_bytes()
+        if any(n in data for n in needles):
+            found.append(str(path.relative_to(ws.root)))
+        elif data.startswith(b"%PDF"):
+            with pikepdf.open(io.BytesIO(data)) as pdf:
+                for obj in pdf.objects:
+                    if isinstance(obj, pikepdf.Stream) and any(
+                        n in obj.read_bytes() for n in needles
+                    ):
+                        found.append(f"{path.relative_to(ws.root)} (stream)")
+                        break
+    return found
+
+
+def snapshot(ws: Workspace) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(ws.root)): p.read_bytes()
+        for p in ws.root.rglob("*")
+        if p.is_file() and p.name != ".lock"
+    }
+
+
+def test_the_erased_names_are_nowhere_in_the_workspace_and_a_rebuild_gives_the_same_register(
+    ws: Workspace,
+) -> None:
+    before = load(ws)
+    assert all(where(ws, name) for name in NAMES)  # the register, journal and archive hold them
+    archived = sorted(p.name for p in ws.archive_dir.rglob("*") if p.is_file())
+
+    code, out = register(
+        ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes"
+    )
+
+    assert code == 0, out
+    assert "zu löschen bei ua-1" in out and "3 Werte" in out and "1 offener Konflikt" in out
+    assert "О…" in out and "Z…" in out and "М…" in out  # masked
+    assert not any(name in out for name in NAMES)
+    assert out.count("archiviertes Original, wird gelöscht") == 2
+    for name in NAMES:
+        assert where(ws, name) == [], name
+    # what else ua-1 and the others said stays
+    after = load(ws)
+    assert after.value("ua-1", "psychotherapie.contact_name") is None
+    assert after.conflicts() == []
+    for iid, path in [
+        ("ua-1", "institution.phone"),
+        ("ua-1", "psychotherapie.initials"),
+        ("ar-1", "krisendienst.contact_name"),
+    ]:
+        assert after.value(iid, path) == before.value(iid, path)
+    assert after.institutions["ar-1"] == before.institutions["ar-1"]
+    # the originals that carried a name are gone, the other one stays; their sources say so
+    left = sorted(p.name for p in ws.archive_dir.rglob("*") if p.is_file())
+    gone = set(archived) - set(left)
+    assert len(gone) == 2 and len(left) == len(archived) - 2
+    assert all(after.data["sources"][sha]["erased_at"] for sha in gone)
+
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+    code, out = register(ws, "rebuild", "--reread")
+    assert code == 0, out
+    assert out.count("das Original wurde gelöscht (register erase)") == 2
+    assert json.loads(ws.register_path.read_bytes()) == erased
+    for name in NAMES:
+        assert where(ws, name) == [], name
+
+
+def test_history_shows_the_erasure_with_its_note_and_never_the_values(ws: Workspace) -> None:
+    code, out = register(
+        ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes"
+    )
+    assert code == 0, out
+
+    code, history = register(ws, "history", "ua-1")
+
+    assert code == 0, history
+    assert f"Daten gelöscht: {NOTE}" in history
+    assert "Name: (leer) → (gelöscht)" in history and "Name: (gelöscht) → (leer)" in history
+    assert not any(name in history for name in NAMES)
+    assert "Telefon (Zentrale): (leer) → +49 211 7654321" in history  # stays as it was
+    last = load(ws).history("ua-1")[-1]
+    assert last["op"] == "erase" and last["note"] == NOTE
+
+
+def test_without_yes_it_asks_and_a_no_changes_nothing(ws: Workspace) -> None:
+    files = snapshot(ws)
+    done = CliRunner().invoke(
+        main,
+        [
+            "register",
+            "erase",
+            "ua-1",
+            "psychotherapie.contact_name",
+            "--note",
+            NOTE,
+            "-w",
+            str(ws.root),
+        ],
+        input="n\n",
+    )
+    assert done.exit_code == 1
+    assert "Diese Werte löschen und diese Dateien entfernen?" in done.output
+    assert snapshot(ws) == files
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("inst-9999", "psychotherapie.contact_name"), "Error: no institution 'inst-9999'"),
+        (
+            ("ua-1", "psychotherapie.kontakt"),
+            "Error: 'psychotherapie.kontakt': psychotherapie has no field",
+        ),
+        (
+            ("ua-1", "psychotherapie.contact_email"),
+            "Error: ua-1 psychotherapie.contact_email: never held a value",
+        ),
+    ],
+    ids=["unknown-institution", "unknown-path", "never-held"],
+)
+def test_refused_erasures_leave_every_file_as_it_was(
+    ws: Workspace, args: tuple[str, ...], message: str
+) -> None:
+    files = snapshot(ws)
+    code, out = register(ws, "erase", *args, "--note", NOTE, "--yes")
+    assert code == 1
+    assert message in out
+    assert snapshot(ws) == files
+
+
+def test_a_blank_note_is_refused_and_nothing_changes(ws: Workspace) -> None:
+    files = snapshot(ws)
+    code, out = register(
+        ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", "  ", "--yes"
+    )
+    assert code == 1
+    assert "Error: --note is blank" in out
+    assert snapshot(ws) == files
