@@ -19,13 +19,16 @@ the current one and every earlier one — from everything the workspace keeps:
   with the coordinator's confirmation.
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
-text), in a PDF's strings and decompressed streams, or in a ZIP member (DOCX, XLSX, ODT).
+text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), in a PDF's strings
+and decompressed streams, in the text a reader extracts from a PDF without form fields (the
+printed register), or in a ZIP member (DOCX, XLSX, ODT).
 Values shorter than :data:`MIN_NEEDLE` characters are looked for in the journal only (in files
 they would match by chance).
 """
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import zipfile
@@ -35,15 +38,17 @@ from pathlib import Path
 from typing import Any
 
 import pikepdf
+import pypdf
 
 from formgen.errors import RegisterError
 from formgen.model import INSTITUTION
 from formgen.sendlog import SENDLOG
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
-from ingest import journal
+from ingest import journal, quarantine
 from ingest.register import (
     ERASED,
     Json,
+    MergeOutcome,
     Register,
     as_stored,
     entry_values,
@@ -104,6 +109,10 @@ def holds(data: bytes, needles: Iterable[str]) -> bool:
     forms = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-be", "utf-16-le")]
     if any(f in data for f in forms):
         return True
+    if b"&#" in data:  # XML's character references (XLSX cells: Y&#305;lmaz)
+        text = html.unescape(data.decode("utf-8", "replace"))
+        if any(n in text for n in needles):
+            return True
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -132,9 +141,18 @@ def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
                         continue
                     if any(f in inflated for f in forms):
                         return True
+            if "/AcroForm" in pdf.Root:  # a form: its values are the fields' strings
+                return False
     except pikepdf.PdfError:
         return False
-    return False
+    # a print (the printed register) draws its text in a subset font, as glyph numbers: the
+    # text as a reader extracts it, without the line breaks a long value was wrapped at
+    try:
+        pages = pypdf.PdfReader(io.BytesIO(data)).pages
+        text = "".join("".join(page.extract_text().split()) for page in pages)
+    except (pypdf.errors.PyPdfError, ValueError, KeyError):
+        return False
+    return any("".join(n.split()) in text for n in needles)
 
 
 # ---------------------------------------------------------------------- the journal
@@ -174,23 +192,24 @@ class _Marks:
         return text
 
 
-def _mark_op(op: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[str]) -> bool:
-    """Replace the erased values in one journal operation by their markers; whether any was."""
+def _mark_op(
+    op: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[str], went: list[str | None]
+) -> bool:
+    """Replace the erased values in one journal operation by their markers; whether any was.
+    ``went``: the institution each entry of a merge went to (:func:`_went_to`)."""
     hits: list[tuple[Json, str, Json]] = []  # (where, key, value as stored)
     kind = op.get("op")
     if kind == "merge":
         sub = op["submission"]
         ours = sub["provenance"]["sha256"] in srcs
-        for e in sub["entries"]:
-            mine = e["institution_id"] == iid
-            if not (mine or (ours and e["institution_id"] is None)):
+        # a checklist's row of another institution keeps its own values, also the same name
+        for e, dest in zip(sub["entries"], went, strict=True):
+            if dest != iid:
                 continue
             for p, c in entry_values(e, paths):
                 scope, key = split_path(p)
-                # a checklist's row of another institution keeps its own values
-                if mine or value_key(as_stored(c)) in marks.numbers:
-                    where = e["institution" if scope == INSTITUTION else "entry"]
-                    hits.append((where, key, as_stored(c)))
+                where = e["institution" if scope == INSTITUTION else "entry"]
+                hits.append((where, key, as_stored(c)))
         if sub["identity"].get("formgen.institution_id") == iid:
             sent = op.get("sent") or {}
             hits += [(sent, p, v) for p, v in sent.items() if under(p, paths) and v is not None]
@@ -211,8 +230,36 @@ def _mark_op(op: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[str]
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
 
 
+def _went_to(ws: Workspace, ops: list[Json]) -> dict[int, list[str | None]]:
+    """The institution each entry of each merge operation (by ``seq``) went to, found by
+    replaying the journal: an entry of a blank checklist has no institution id, the register
+    matched or created one; a probable duplicate's is the one it was decided into, or its
+    candidate while it waits. An operation that merged nothing: the entries' own ids."""
+    reg = Register(ws.schema())
+    merged: dict[int, tuple[str, ...]] = {}
+    decided: dict[str, str] = {}
+    for op in ops:
+        said = journal.apply_op(reg, op)
+        if isinstance(said, MergeOutcome) and said.went_to:
+            merged[op["seq"]] = said.went_to
+        elif isinstance(said, str):
+            decided[op["target"]] = said
+    decided |= {d["id"]: d["candidate"] for d in reg.duplicates()}
+    went: dict[int, list[str | None]] = {
+        op["seq"]: [e["institution_id"] for e in op["submission"]["entries"]]
+        for op in ops
+        if op.get("op") == "merge"
+    }
+    return went | {seq: [decided.get(i, i) for i in ids] for seq, ids in merged.items()}
+
+
 def _rewritten(
-    data: bytes, iid: str, paths: list[str], marks: _Marks, srcs: set[str]
+    data: bytes,
+    iid: str,
+    paths: list[str],
+    marks: _Marks,
+    srcs: set[str],
+    went_to: dict[int, list[str | None]],
 ) -> tuple[list[bytes], int, set[str]]:
     """The journal's lines with the erased values marked (the others as they are), how many
     operations changed, and the SHA-256 of the returns that carried a value."""
@@ -230,7 +277,7 @@ def _rewritten(
                 break
             raise
         before = json.dumps(op, ensure_ascii=False, sort_keys=True)
-        if _mark_op(op, iid, paths, marks, srcs):
+        if _mark_op(op, iid, paths, marks, srcs, went_to.get(op.get("seq"), [])):
             if op.get("op") == "merge":
                 carried.add(op["submission"]["provenance"]["sha256"])
             after = json.dumps(op, ensure_ascii=False, sort_keys=True)
@@ -305,26 +352,29 @@ def _plan(ws: Workspace, iid: str, paths: Iterable[str]) -> tuple[Erasure, list[
     srcs = _sources_of(reg, iid, wanted)
     path = journal.journal_path(ws)
     data = path.read_bytes() if path.exists() else b""
-    journal.read_journal(ws)  # a damaged line stops here, as every other command does
-    _rewritten(data, iid, wanted, marks, srcs)  # numbers the values only the journal holds
-    lines, changed, carried = _rewritten(data, iid, wanted, marks, srcs)
+    ops = journal.read_journal(ws)  # a damaged line stops here, as every other command does
+    lines, changed, carried = _rewritten(data, iid, wanted, marks, srcs, _went_to(ws, ops))
     if not marks.numbers:
         raise RegisterError(
             f"{iid} {', '.join(wanted)}: never held a value; nothing to erase, nothing changed"
         )
     needles = marks.needles
 
-    def original(p: Path, sha: str) -> Original:
-        name = str(reg.source(sha).get("file_name") or p.name)
+    def original(p: Path, sha: str, name: object = None) -> Original:
+        name = str(name or reg.source(sha).get("file_name") or p.name)
         return Original(p, sha, marks.replace_in(name), tuple(sorted(_users(reg, sha) - {iid})))
+
+    def kept(p: Path) -> Original:  # named as it first came in, its record says
+        arrivals = quarantine.read_record(p.with_suffix(".json")).get("arrivals") or [{}]
+        return original(p, p.stem, arrivals[0].get("file_name"))
 
     originals = tuple(
         original(p, p.name)
         for p in _files(ws.archive_dir)
         if p.name in carried or p.name in srcs or holds(p.read_bytes(), needles)
     )
-    quarantine = tuple(
-        original(p, p.stem)
+    kept_aside = tuple(
+        kept(p)
         for p in _files(ws.quarantine_dir)
         if p.suffix != ".json"
         and (
@@ -356,7 +406,7 @@ def _plan(ws: Workspace, iid: str, paths: Iterable[str]) -> tuple[Erasure, list[
         ),
         operations=changed,
         originals=originals,
-        quarantine=quarantine,
+        quarantine=kept_aside,
         made=made,
         sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=False),
     )

@@ -147,8 +147,10 @@ def _append(fh: Any, op: Json) -> None:
 
 def apply_op(
     reg: Register, op: Json, reread: Reread | None = None, ws: Workspace | None = None
-) -> None:
-    """Replay one journal operation on ``reg`` (deterministic: the same ops give the same register)."""
+) -> MergeOutcome | str | None:
+    """Replay one journal operation on ``reg`` (deterministic: the same ops give the same
+    register); what the register said: a merge's outcome, the institution a decided probable
+    duplicate went to."""
     kind = op.get("op")
     if kind == "merge":
         sub = submission_from_json(op["submission"])
@@ -158,7 +160,7 @@ def apply_op(
             # the day it first came in: kept aside in the quarantine and merged later, or merged
             day = sub.provenance.received_day or local_day(op["at"]) or dt.date.today()
             sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
-        reg.merge(sub, at=op["at"], sent=op.get("sent"))
+        return reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers
             for cid, iid, path in op["decided"]:
@@ -166,7 +168,7 @@ def apply_op(
         else:  # journaled by an earlier formgen: by number
             reg.resolve(op["target"], op["take"], op.get("path"), at=op["at"])
     elif kind == "resolve-duplicate":
-        reg.resolve_duplicate(op["target"], op["decision"], at=op["at"])
+        return reg.resolve_duplicate(op["target"], op["decision"], at=op["at"])
     elif kind == "retire":
         reg.retire(op["target"], op.get("reason"), at=op["at"])
     elif kind == "restore":
@@ -179,6 +181,7 @@ def apply_op(
         reg.erase(op["target"], op["paths"], op["note"], op.get("originals", ()), at=op["at"])
     else:
         raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
+    return None
 
 
 def _held(reg: Register, cid: str, iid: str, path: str) -> str:

@@ -252,6 +252,12 @@ class MergeOutcome:
     """What each entry return did, in the submission's order."""
 
     @property
+    def went_to(self) -> tuple[str, ...]:
+        """Where each of the return's entries went, in order: an institution id, or the
+        probable duplicate (``d-0001``) it is held as; empty when nothing was merged."""
+        return tuple(e.institution or e.duplicate or "" for e in self.entries)
+
+    @property
     def merged(self) -> bool:
         return self.status in (UPDATED, CONFIRMED, MERGED_FLAGGED, HELD)
 

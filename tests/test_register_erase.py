@@ -5,10 +5,13 @@ conflicts, journal, archived originals, send log — on registers built from for
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
 
+import openpyxl
+import pdfplumber
 import pikepdf
 import pytest
 from click.testing import CliRunner
@@ -20,6 +23,7 @@ from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
+from ingest.report import Status
 
 FIRST = "Оксана Коваленко"
 SECOND = "Zeynep Yılmaz-Łukasiewicz"
@@ -218,4 +222,150 @@ def test_a_blank_note_is_refused_and_nothing_changes(ws: Workspace) -> None:
     )
     assert code == 1
     assert "Error: --note is blank" in out
+    assert snapshot(ws) == files
+
+
+CRISIS = ("Kriz Servisi Şişli", "Poradnia Łódź", "Hilfe Nord")
+"""The institutions blocks 1–3 of a blank crisis service checklist name (inst-0001 … 0003)."""
+THIRD = "Jan Kowalski"
+
+
+def checklist_returned(tmp_path: Path, contacts: tuple[str, str, str]) -> Workspace:
+    """A blank crisis service checklist, blocks 1–3 filled in PDFium with an institution and
+    its contact person each, ingested: the register makes inst-0001 … inst-0003 from it."""
+    ws = make_workspace(tmp_path / "ws")
+    blank = tmp_path / "krisendienst.pdf"
+    run("generate", "pdf", "--kind", "checklist", "--category", "krisendienst", "-w", str(ws.root), "--out", str(blank))  # fmt: skip
+    typed: dict[str, str | bool] = {}
+    for n, (name, contact) in enumerate(zip(CRISIS, contacts, strict=True), 1):
+        typed |= {
+            f"krisendienst.{n}.name": name,
+            f"krisendienst.{n}.region": "Dormagen",
+            f"krisendienst.{n}.contact_name": contact,
+            f"krisendienst.{n}.date": dt.date.today().strftime("%d.%m.%Y"),
+            f"krisendienst.{n}.initials": "AB",
+        }
+    filled = tmp_path / "Krisendienste Dormagen.pdf"
+    filled.write_bytes(pdfium_fill(blank.read_bytes(), typed))
+    ingest_into_register([filled], ws)
+    reg = load(ws)
+    assert [reg.name_of(i) for i in reg.institutions] == list(CRISIS)
+    return ws
+
+
+@pytest.mark.parametrize("second", [SECOND, FIRST], ids=["other-contact", "same-contact"])
+def test_erasing_one_contact_of_a_checklist_deletes_it_and_keeps_the_other_institutions(
+    tmp_path: Path, second: str
+) -> None:
+    """The checklist named three institutions: its original goes (the output names the two
+    others), their values stay in the register and the journal, also a contact person of
+    the same name as the erased one; a rebuild, also re-reading, gives the same register."""
+    ws = checklist_returned(tmp_path, (FIRST, second, THIRD))
+    before = load(ws)
+    (original,) = [p for p in ws.archive_dir.rglob("*") if p.is_file()]
+
+    code, out = register(ws, "erase", "inst-0001", "krisendienst.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert (
+        "1 Wert;" in out
+        and "archiviertes Original, wird gelöscht: Krisendienste Dormagen.pdf" in out
+    )
+    assert (
+        f"auch das Original von inst-0002 {CRISIS[1]}, inst-0003 {CRISIS[2]}: deren Werte bleiben"
+        in out
+    )
+    assert not original.exists()
+    after = load(ws)
+    assert after.value("inst-0001", "krisendienst.contact_name") is None
+    for iid in ("inst-0002", "inst-0003"):
+        assert after.institutions[iid] == before.institutions[iid]
+    kept = ["journal.jsonl", "register.json"]
+    assert where(ws, FIRST) == ([] if second != FIRST else kept)
+    assert where(ws, second) == kept
+    assert where(ws, THIRD) == kept
+    (merge, _erase) = [json.loads(line) for line in journal_lines(ws)]
+    contacts = [e["entry"]["contact_name"]["raw"] for e in merge["submission"]["entries"]]
+    assert contacts == ["(erased #1)", second, THIRD]
+
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+    code, out = register(ws, "rebuild", "--reread")
+    assert code == 0 and "Krisendienste Dormagen.pdf: das Original wurde gelöscht" in out, out
+    assert json.loads(ws.register_path.read_bytes()) == erased
+
+
+def journal_lines(ws: Workspace) -> list[str]:
+    return (ws.root / "journal.jsonl").read_text("utf-8").splitlines()
+
+
+def test_a_copy_kept_aside_in_the_quarantine_that_carries_the_name_is_deleted(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's first return came in again with its identity edited (the signature no longer
+    fits): kept aside in the quarantine; erasing the name deletes that copy and its record."""
+    first = (tmp_path / "Rückmeldung Коваленко.pdf").read_bytes()
+    (tmp_path / "Kopie.pdf").write_bytes(pdfium_fill(first, {"formgen.institution_id": "ar-1"}))
+    (kept,) = ingest_into_register([tmp_path / "Kopie.pdf"], ws).outcomes
+    assert kept.status is Status.QUARANTINED and kept.quarantine_kind == "tampered", kept.line()
+    assert any(p.startswith("quarantine/") for p in where(ws, FIRST))
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert "Kopie in der Quarantäne, wird gelöscht: Kopie.pdf" in out
+    assert list(ws.quarantine_dir.iterdir()) == []
+    for name in NAMES:
+        assert where(ws, name) == [], name
+
+
+def made_files(ws: Workspace) -> list[Path]:
+    """A CSV and an XLSX export and the printed register, each with ua-1's contact name."""
+    for args in (("export", "--format", "csv"), ("export", "--format", "xlsx"), ("print",)):
+        code, out = register(ws, *args)
+        assert code == 0, out
+    csv_, pdf, xlsx = made = sorted(p for p in ws.exports_dir.iterdir())
+    assert [p.suffix for p in made] == [".csv", ".pdf", ".xlsx"]
+    assert SECOND in csv_.read_text("utf-8-sig")
+    with pdfplumber.open(pdf) as printed:
+        assert any(SECOND in (page.extract_text() or "") for page in printed.pages)
+    cells = [c for sheet in openpyxl.load_workbook(xlsx) for row in sheet.values for c in row]
+    assert SECOND in cells
+    return made
+
+
+@pytest.mark.parametrize("how", [["--yes"], "y\n"], ids=["yes", "answered-y"])
+def test_exports_and_prints_that_hold_a_value_are_listed_and_deleted_when_confirmed(
+    ws: Workspace, how: list[str] | str
+) -> None:
+    made = made_files(ws)
+
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE,
+         "-w", str(ws.root), *(how if isinstance(how, list) else [])],
+        input=how if isinstance(how, str) else None,
+    )  # fmt: skip
+
+    assert done.exit_code == 0, done.output
+    for p in made:
+        assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {p}" in done.output
+        assert not p.exists()
+    for name in NAMES:
+        assert where(ws, name) == [], name
+
+
+def test_a_no_at_the_prompt_keeps_the_exports_and_everything_else(ws: Workspace) -> None:
+    made = made_files(ws)
+    files = snapshot(ws)
+
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "-w", str(ws.root)],
+        input="n\n",
+    )  # fmt: skip
+
+    assert done.exit_code == 1 and "nothing erased, nothing changed" in done.output
+    assert all(str(p) in done.output for p in made)
     assert snapshot(ws) == files
