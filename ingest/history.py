@@ -205,9 +205,9 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             continue
         origin = "—"
         if src.get("kind") == IMPORT:  # the centre's own list: no form, perhaps a note
-            note = src.get("note")
-            said = "origin_import_note" if note else "origin_import"
-            origin = say(said, lang, file=str(src.get("file_name")), note=str(note))
+            listed = src.get("note")
+            said = "origin_import_note" if listed else "origin_import"
+            origin = say(said, lang, file=str(src.get("file_name")), note=str(listed))
         elif src:
             form = src.get("instance_id")
             origin = say(
