@@ -864,17 +864,18 @@ def round_targets(
     ``invitation``: the list as given, except institutions whose form from another round is still
     on its way (mailed, not returned, deadline not passed): a second form would cross it; and
     except those the register has retired. ``reminder``: institutions whose form is overdue,
-    and those whose reminder bounced when ``listed`` gives them another address (addresses
-    from ``listed`` when given, else from the send log), never a retired one. ``update``:
+    and those whose reminder failed (:func:`failed_reminder_ids`; addresses from ``listed``
+    when given, else from the send log), never a retired one. ``update``:
     institutions with stale entries (addresses from ``listed``: a CSV, or the register and,
     where it has none, the send log: :func:`register_recipients`),
     except those with a form on its way (a retired institution is on no update list).
     ``force`` mails those whose form is on its way, and the retired ones a list names, all the
     same (never twice in one round).
 
-    Invitation and update rounds do not mail an address that bounced or that the server
-    refused for good (:func:`unless_dead`), of ``listed`` or of the send log for those an update
-    round adds from it (mailed in this round), unless ``force``: those are in
+    No round mails an address that bounced or that the server refused for good
+    (:func:`unless_dead`), of ``listed`` or of the send log (for those an update round adds
+    from it, mailed in this round; for a reminder round without ``listed``), unless a
+    coordinator vouched for it by hand since, or ``force``: those are in
     :attr:`Targets.recipients` without an address (:attr:`Recipient.dead_email`), to be
     reported and logged as not mailed; with ``force``, :attr:`Targets.forced` says how each
     such address failed.
@@ -890,14 +891,14 @@ def round_targets(
     skipped: list[tuple[str, str]] = []
     gone: list[tuple[str, str]] = []
     """(institution id, why): a recipients row naming a retired institution."""
-    refused: list[tuple[str, str]] = []
-    """(institution id, why): a reminder bounced or was refused for good and no other address
-    is given (never forced)."""
     incomplete: dict[str, dict[str, tuple[str, ...]]] = {}
     invalid: dict[str, dict[str, FieldProblems]] = {}
     replies_to: dict[str, str] = {}
     from_log: set[str] = set()
-    """Update rounds: the institutions the send log adds to the list (mailed in this round)."""
+    """The institutions whose address comes from the send log: those an update round adds to
+    the list (mailed in this round); every one of a reminder round without a list."""
+    elsewhere = "give its new address in the recipients list"
+    """How to fix an address from the send log that no longer works."""
     if kind == "invitation":
         pool = list(listed or ())
         gone = [
@@ -910,30 +911,19 @@ def round_targets(
         if force:
             ids = [r.id for r in pool]
     elif kind == "reminder":
-        failed = failed_reminder_ids(statuses)
-        ids = sorted(i for i in [*overdue_ids(statuses), *failed] if i not in retired)
-        pool = list(listed) if listed is not None else recipients_from_log(statuses[i] for i in ids)
-        # a reminder that bounced or was refused for good goes again, but only to another
-        # address than the one refused; one not delivered yet (451) goes again as it was
-        same = {
-            r.id
-            for r in pool
-            if r.id in failed
-            and (statuses[r.id].latest.bounced or statuses[r.id].latest.refused_for_good)
-            and address_key(r.email) == address_key(statuses[r.id].email)
-        }
-        refused = [
-            (
-                iid,
-                f"the reminder to {statuses[iid].email} "
-                f"{statuses[iid].latest.failed_how} "
-                f"({statuses[iid].latest.last_error or 'not delivered'}); give its new address "
-                "in a recipients list (formgen mail LIST --overdue) or the register "
-                "(formgen mail --from-register --overdue)",
+        # a reminder that failed goes again: one not delivered yet (451) as it was, one that
+        # bounced or was refused for good only where the one rule lets it (below)
+        due = [*overdue_ids(statuses), *failed_reminder_ids(statuses)]
+        ids = sorted(i for i in due if i not in retired)
+        if listed is None:
+            pool = recipients_from_log(statuses[i] for i in ids)
+            from_log = set(ids)
+            elsewhere = (
+                "give its new address in a recipients list (formgen mail LIST --overdue) or the "
+                "register (formgen mail --from-register --overdue)"
             )
-            for iid in sorted(same)
-        ]
-        ids = [i for i in ids if i not in same]
+        else:
+            pool = list(listed)
         replies_to = {i: start for i in ids if (start := statuses[i].thread_start)}
     elif kind == "update":
         stale = view.stale() if view else None
@@ -962,30 +952,26 @@ def round_targets(
     else:
         raise MailError(f"unknown kind of round '{kind}'")
     forced: dict[str, str] = {}
-    if kind != "reminder":
-        # an address that bounced or was refused for good is not mailed, the list's (or the
-        # send log's) as the register's is not (register_recipients); a reminder refuses its
-        # own way (above)
-        vouched = view.emails_vouched() if view else {}
-        if force:
-            forced = {
-                r.id: why
-                for r in pool
-                if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), "the address"))
-            }
-        else:
-            pool = [
-                unless_dead(
-                    r,
-                    statuses.get(r.id),
-                    vouched.get(r.id),
-                    "the address",
-                    "give its new address in the recipients list"
-                    if r.id in from_log
-                    else f"correct it in {r.source}",
-                )
-                for r in pool
-            ]
+    # an address that bounced or was refused for good is not mailed, the list's (or the send
+    # log's) as the register's is not (register_recipients)
+    vouched = view.emails_vouched() if view else {}
+    if force:
+        forced = {
+            r.id: why
+            for r in pool
+            if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), "the address"))
+        }
+    else:
+        pool = [
+            unless_dead(
+                r,
+                statuses.get(r.id),
+                vouched.get(r.id),
+                "the address",
+                elsewhere if r.id in from_log else f"correct it in {r.source}",
+            )
+            for r in pool
+        ]
     if force and skipped:
         notes.append(
             f"--force: not skipping {len(skipped)} institution(s) whose form is still on its "
@@ -998,7 +984,7 @@ def round_targets(
             + ", ".join(iid for iid, _ in gone)
         )
         gone = []
-    skipped = [(iid, why + FORCE_HINT) for iid, why in [*gone, *skipped]] + refused
+    skipped = [(iid, why + FORCE_HINT) for iid, why in [*gone, *skipped]]
     chosen, missing = select(pool, ids)
     nothing_due = kind != "invitation" and not ids and not skipped
     wanted = {r.id for r in chosen}
@@ -1022,9 +1008,10 @@ def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
 
 def failed_reminder_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:
     """Institutions whose latest mail, a reminder, failed: it bounced or was refused for good
-    (the next reminder round sends it again, to a corrected address), or it was not delivered
-    yet (451, a broken connection: a rerun of its round, or the next one, sends it); a failed
-    invitation or update form goes again in its own round."""
+    (the next reminder round sends it again, where the rule of every round lets it go:
+    :func:`unless_dead`), or it was not delivered yet (451, a broken connection: a rerun of its
+    round, or the next one, sends it); a failed invitation or update form goes again in its
+    own round."""
     return sorted(
         i for i, s in statuses.items() if s.state == "failed" and s.latest.kind == "reminder"
     )

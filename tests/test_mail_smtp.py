@@ -767,11 +767,19 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
         # the address is not fixed yet: the coordinator learns what to do, nothing goes out
         same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
         assert same.exit_code == 0, same.output
+        assert same.output.startswith(
+            "round erinnerung-2 (reminder): 0 to mail, 0 already done, "
+            "1 without a usable e-mail address (1 refused)\n"
+        ), same.output
         assert (
-            "  skipped lodz (Poradnia Łódź): the reminder to lodz@example.org bounced ("
+            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce 5.1.1"
             in same.output
         )
-        assert "give its new address in a recipients list" in same.output
+        assert (
+            "; give its new address in a recipients list (formgen mail LIST --overdue) or the "
+            "register (formgen mail --from-register --overdue); --force mails it all the same; "
+            "contact them another way\n"
+        ) in same.output
         assert len(inbox.messages) == 8
         fixed = tmp_path / "fixed.csv"
         fixed.write_bytes(
@@ -1216,7 +1224,7 @@ def test_a_reminder_refused_for_good_goes_again_only_to_another_address(tmp_path
         same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
         assert same.exit_code == 0, same.output
         assert (
-            "  skipped lodz (Poradnia Łódź): the reminder to lodz@example.org was refused by the "
+            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org was refused by the "
             "server (550 5.1.1 <lodz@example.org>" in same.output
         )
         assert [rcpts for _, rcpts, _ in inbox.messages].count(["lodz@example.org"]) == 1
@@ -1685,3 +1693,91 @@ def test_a_forced_update_round_says_it_mails_an_address_from_the_send_log_despit
     )
     assert despite.endswith(f"in round update-1 on {today} (--force)")
     assert len(inbox.messages) == 7 and inbox.messages[-1][1] == ["olga@example.org"]
+
+
+def _reminder_bounced(ws: Path, tmp_path: Path) -> None:
+    """Nobody sent back the invitation form; the register holds what Poradnia Łódź wrote on a
+    form of a survey before, with its address. The reminders of round erinnerung go out, and
+    Łódź's bounces (a minute ago)."""
+    assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+    returned_long_ago(
+        ws,
+        {"lodz": {"name": "Poradnia Łódź", "email": values.parse_email("lodz@example.org")}},
+        answered=False,
+    )
+    deadlines_pass(ws)
+    reminded = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
+    assert "round erinnerung (reminder): 4 to mail" in reminded.output, reminded.output
+    _bounce(ws, tmp_path, "lodz", "erinnerung")
+    _a_minute_ago(ws)  # the bounce came before anything the coordinator does next
+
+
+def test_a_bounced_reminder_address_set_again_by_hand_is_reminded_again(tmp_path):
+    """Łódź's reminder bounced: the next reminder round does not mail that address, and says
+    why, as every other round does. On the telephone the coordinator learns that the mailbox
+    works again and sets the same address by hand: that vouches for it, and --overdue reminds
+    Łódź there, as an invitation or update round would mail it."""
+    inbox = Inbox()
+    today = dt.date.today().isoformat()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        _reminder_bounced(ws, tmp_path)
+        remind = ("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
+        bounced = run(*remind)
+        assert bounced.exit_code == 0, bounced.output
+        assert bounced.output.startswith(
+            "round erinnerung-2 (reminder): 0 to mail, 0 already done, "
+            "1 without a usable e-mail address (1 refused)\n"
+        ), bounced.output
+        (line,) = [x for x in bounced.output.splitlines() if "NOT MAILED" in x]
+        assert line.startswith(
+            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce 5.1.1"
+        )
+        assert line.endswith(
+            f"in round erinnerung on {today}; give its new address in a recipients list (formgen "
+            "mail LIST --overdue) or the register (formgen mail --from-register --overdue); "
+            "--force mails it all the same; contact them another way"
+        )
+        assert len(inbox.messages) == 8
+
+        vouched = run(
+            *("register", "set", "lodz", "institution.email", "lodz@example.org"),
+            *("--note", "per Telefon: Postfach wieder da", "-w", str(ws)),
+        )
+        assert vouched.exit_code == 0, vouched.output
+        assert "„lodz@example.org“ erneut gesetzt" in vouched.output  # the same address
+        again = run(*remind)
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith(
+        "round erinnerung-2 (reminder): 1 to mail, 0 already done, "
+        "0 without a usable e-mail address\n"
+    ), again.output
+    assert "despite" not in again.output
+    assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["lodz@example.org"]
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert {r["id"]: r["state"] for r in status["rows"]}["lodz"] == "outstanding"
+
+
+def test_force_reminds_an_address_whose_reminder_bounced_and_says_so(tmp_path):
+    """Łódź's reminder bounced, and nobody vouched for the address (the register holds it from a
+    returned form, which does not): --force reminds Łódź there all the same, and the output
+    says which address it mails despite what, as in every other round."""
+    inbox = Inbox()
+    today = dt.date.today().isoformat()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        _reminder_bounced(ws, tmp_path)
+        forced = run(
+            *("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2", "--force")
+        )
+    assert forced.exit_code == 0, forced.output
+    assert forced.output.startswith(
+        "round erinnerung-2 (reminder): 1 to mail, 0 already done, "
+        "0 without a usable e-mail address\n"
+    ), forced.output
+    (despite,) = [line for line in forced.output.splitlines() if "despite" in line]
+    assert despite.startswith(
+        "  mailed despite: lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce 5.1.1"
+    )
+    assert despite.endswith(f"in round erinnerung on {today} (--force)")
+    assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["lodz@example.org"]

@@ -181,7 +181,8 @@ def mail(
     institution is NOT MAILED, and the line says why, unless --force ('mailed despite: the
     address … was refused …' says each one it mails so), or the coordinator set that address by
     hand since ('formgen register set ID institution.email ADDRESS': set again, it vouches for
-    it). --overdue sends a reminder that bounced or was refused only to another address; one
+    it). So --overdue sends a reminder that bounced or was refused again only to a corrected
+    address (a RECIPIENTS file or --from-register), or to one vouched for, or with --force; one
     the server put off (451) goes again when the same command runs again.
 
     --from-register and --stale mail each institution at the register's address; where the
