@@ -37,14 +37,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pdfminer.psparser
+import pdfplumber
 import pikepdf
-import pypdf
 
 from formgen.errors import RegisterError
 from formgen.model import INSTITUTION
 from formgen.sendlog import SENDLOG
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
+from ingest.printed import visual
 from ingest.register import (
     ERASED,
     Json,
@@ -145,14 +147,27 @@ def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
                 return False
     except pikepdf.PdfError:
         return False
-    # a print (the printed register) draws its text in a subset font, as glyph numbers: the
-    # text as a reader extracts it, without the line breaks a long value was wrapped at
+    # a print (the printed register) draws its text in a subset font, as glyph numbers: its
+    # lines as drawn, left to right (an Arabic value shaped, in visual order: as
+    # :func:`ingest.printed.visual` draws it), without the breaks a long value was wrapped at
     try:
-        pages = pypdf.PdfReader(io.BytesIO(data)).pages
-        text = "".join("".join(page.extract_text().split()) for page in pages)
-    except (pypdf.errors.PyPdfError, ValueError, KeyError):
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = "".join(_drawn_lines(page) for page in pdf.pages)
+    except (pdfminer.psparser.PSException, ValueError, KeyError):  # PDF syntax errors too
         return False
-    return any("".join(n.split()) in text for n in needles)
+    drawn = {"".join(way.split()) for n in needles for way in (n, visual(n))}
+    return any(d in text for d in drawn)
+
+
+def _drawn_lines(page: Any) -> str:
+    """The characters of ``page`` line by line, each line left to right, without spaces."""
+    rows: dict[int, list[Any]] = {}
+    for c in page.chars:
+        rows.setdefault(round(c["top"]), []).append(c)
+    return "".join(
+        "".join("".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])).split())
+        for _, row in sorted(rows.items())
+    )
 
 
 # ---------------------------------------------------------------------- the journal

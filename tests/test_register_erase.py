@@ -369,3 +369,22 @@ def test_a_no_at_the_prompt_keeps_the_exports_and_everything_else(ws: Workspace)
     assert done.exit_code == 1 and "nothing erased, nothing changed" in done.output
     assert all(str(p) in done.output for p in made)
     assert snapshot(ws) == files
+
+
+@pytest.mark.parametrize("name", ["ليلى حداد", "ڕێبوار کوڵان"], ids=["arabic", "sorani"])
+def test_a_printed_register_with_an_arabic_name_is_found_and_deleted(
+    ws: Workspace, name: str
+) -> None:
+    """The print draws an Arabic name shaped and in reading order from the right: what a
+    reader extracts from it is not the name as stored, but the print holds it all the same."""
+    code, out = register(ws, "set", "ar-1", "krisendienst.contact_name", name, "--note", "tel.")
+    assert code == 0, out
+    code, out = register(ws, "print")
+    assert code == 0, out
+    (printed,) = (ws.root / "exports").glob("register-*.pdf")
+
+    code, out = register(ws, "erase", "ar-1", "krisendienst.contact_name", "--note", NOTE, "--yes")
+
+    assert code == 0, out
+    assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {printed}" in out
+    assert not printed.exists()
