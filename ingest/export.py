@@ -113,7 +113,9 @@ def export_json_schema() -> dict[str, Any]:
     return data
 
 
-def _personal(schema: Schema) -> set[str]:
+def personal_fields(schema: Schema) -> set[str]:
+    """The ids of the fields ``personal=False`` leaves out (the schema marks them ``personal``):
+    the exports' rule, and the printed register's."""
     return {f.id for c in schema.categories for f in c.fields if f.personal}
 
 
@@ -123,7 +125,7 @@ def _keep(key: str, personal: bool, hidden: set[str]) -> bool:
 
 def export_data(reg: Register, personal: bool = True, today: dt.date | None = None) -> Json:
     today = today or dt.date.today()
-    hidden = _personal(reg.schema)
+    hidden = personal_fields(reg.schema)
     out = []
     for iid in reg.ids(with_retired=True):
         inst = reg.institutions[iid]
@@ -198,7 +200,7 @@ def neutralise(text: str) -> str:
 
 
 def _columns(schema: Schema, personal: bool) -> tuple[list[Field], list[Field]]:
-    hidden = set() if personal else _personal(schema)
+    hidden = set() if personal else personal_fields(schema)
     inst = [f for f in schema.institution_fields() if f.id not in hidden]
     seen: dict[str, Field] = {}
     for c in schema.categories:
@@ -409,7 +411,7 @@ def long_rows(
     in words and the time read in as :func:`ingest.messages.moment_text` writes it. Retired
     institutions only ``with_retired``, and then with :data:`RETIRED_COLUMNS`."""
     schema = reg.schema
-    hidden = set() if personal else _personal(schema)
+    hidden = set() if personal else personal_fields(schema)
     sources: dict[str, Json] = reg.data["sources"]
     header = [say(word, lang) for _, word in LONG_COLUMNS] if labels else list(LONG_HEADER)
     yield [*header, *(_retired_header(labels, lang) if with_retired else [])]

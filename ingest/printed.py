@@ -18,7 +18,9 @@ stand (headings, contents, the cover, the page header); headings keep their plac
 An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
-needs.
+needs. Without personal data (``PrintOptions.personal``, for partners or a published guide)
+the fields the schema marks ``personal`` are left out, rows and all, as the export leaves them
+out, and the cover says so.
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -69,7 +71,7 @@ from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.model import INSTITUTION, Category, Field, Scope
 from formgen.pdf_font import contextual_glyphs, shape_forms
-from ingest.export import display
+from ingest.export import display, personal_fields
 from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
@@ -94,6 +96,9 @@ class PrintOptions:
     """Only this region (default: all)."""
     lang: str = "de"
     personal: bool = True
+    """False: the fields the schema marks ``personal`` (shipped: the contacts' name, phone and
+    e-mail, as ``register export --no-personal`` leaves them out) are not printed, and the cover
+    says so."""
 
 
 def _fonts() -> None:
@@ -388,6 +393,9 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     story.append(
         _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
     )
+    if not opt.personal:  # for a partner or a published guide: the reader learns what is left out
+        story.append(Spacer(1, 6 * mm))
+        story.append(_para(f"<b>{say('print_no_personal', lang)}</b>", st["cover"]))
     story.append(Spacer(1, 14 * mm))
     story.append(
         _para(
@@ -651,10 +659,11 @@ def _entry_block(
         if any(why):
             styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
     skip = {"name", *ADDRESS} | (set() if region_row else {"region"})
+    skip |= set() if opt.personal else personal_fields(reg.schema)
     for number, section in enumerate(cat.sections):
         titled = number == 0  # the first section (the institution) needs no title under its name
         for f in section.fields:
-            if f.id in skip or (f.personal and not opt.personal):
+            if f.id in skip:
                 continue
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
             text, invalid = _field_text(f, stored, opt.lang)

@@ -6,17 +6,25 @@ import datetime as dt
 import io
 import unicodedata
 from dataclasses import replace
+from pathlib import Path
 
 import pdfplumber
 import pytest
+from click.testing import CliRunner
 from fontTools.ttLib import TTFont
-from pdf_engines import drawn_glyphs, drawn_lines, glyph_outline, right_to_left
+from mailkit import make_workspace
+from pdf_engines import drawn_glyphs, drawn_lines, glyph_outline, pdfium_fill, right_to_left
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
+from test_register_returns import RECIPIENTS, mailed_form, run
 
+from formgen.cli import main
 from formgen.errors import FormgenError
 from formgen.fonts import font_path
 from formgen.model import Choice, Text
+from formgen.workspace import Workspace
+from ingest.journal import load
 from ingest.messages import problem, say
+from ingest.pipeline import ingest_into_register
 from ingest.printed import PrintOptions, render_register, visual
 from ingest.register import Register
 from ingest.values import check_multi, check_text
@@ -598,3 +606,184 @@ def _glyphs(bold: bool, *names: str) -> set[tuple[object, ...]]:
     """Glyphs of DejaVu Sans (or its bold) by name, as :func:`drawn_glyphs` gives them."""
     with TTFont(str(font_path(bold=bold))) as font:
         return {glyph_outline(font, name) for name in names}
+
+
+# --- without personal data: a print for partner organisations or a published guide ---------
+
+CONTACTS = {  # institution → its category's contact person, as the institution typed it
+    "bs-ist": (
+        "fluechtlingsberatung",
+        "Ayşe Güler-Şahin",
+        "+49 211 5550101",
+        "ayse@danisma.example",
+    ),
+    "ua-1": ("psychotherapie", "Оксана Коваленко", "+49 211 5550202", "oksana@example.org"),
+    "ar-1": ("krisendienst", "ليلى حداد", "+49 2133 5550303", "laila@markaz.example"),
+}
+OWN = {  # the institution's own street, phone and e-mail
+    "bs-ist": ("Kölner Straße 12", "+49 211 4440001", "info@danisma.example"),
+    "ua-1": ("Бульвар Шевченка 5", "+49 211 4440002", "kontakt@example.org"),
+    "ar-1": ("Mühlenweg 3", "+49 2133 4440003", "markaz@example.org"),
+}
+SET_NAME = "Олена Шевченко"
+"""ua-1's contact name as the centre set it by hand (after a phone call)."""
+SET_PHONE = "+49 211 4449999"
+"""ua-1's own phone (main line) as the centre set it by hand."""
+PRINTED_NAMES = ("Ayşe Güler-Şahin", SET_NAME, visual("ليلى حداد"))
+"""The contact persons' names as the full print shows them (the Arabic one joined and in
+the order it is drawn)."""
+HELD_NAME = "Марія Бондаренко"
+"""ua-1's contact name in a late return, held for a decision (the centre set another one)."""
+
+
+@pytest.fixture(scope="module")
+def returned(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """Three institutions returned their mailed forms, filled in PDFium (Chrome's engine), each
+    with its own address, phone and e-mail and a contact person with name, role, phone,
+    e-mail, office hours and languages; ar-1 answered "Fehlanzeige" and dated its answer 2024
+    (stale by now). Then the
+    centre set ua-1's contact name and its phone by hand, and ua-1's update form came back
+    with others: both held for a decision."""
+    tmp = tmp_path_factory.mktemp("returned")
+    ws = make_workspace(tmp / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp / "d1"))
+    for iid, (cat, name, phone, email) in CONTACTS.items():
+        street, own_phone, own_email = OWN[iid]
+        typed: dict[str, str | bool] = {
+            "institution.street": street,
+            "institution.postcode": "40211",
+            "institution.city": "Düsseldorf",
+            "institution.phone": own_phone,
+            "institution.email": own_email,
+            f"{cat}.contact_name": name,
+            f"{cat}.contact_role": "Sozialarbeit",
+            f"{cat}.contact_phone": phone,
+            f"{cat}.contact_email": email,
+            f"{cat}.office_hours": "Di 10–12 Uhr",
+            f"{cat}.contact_languages.ru": True,
+            f"{cat}.migrant_experience": "fehlanzeige" if iid == "ar-1" else "ja",
+            f"{cat}.date": "01.05.2024" if iid == "ar-1" else "20.11.2026",
+            f"{cat}.initials": "AB",
+        }
+        filled = tmp / f"Rückmeldung {iid}.pdf"
+        filled.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), typed))
+        (outcome,) = ingest_into_register([filled], ws).outcomes
+        assert outcome.merged, outcome.line()
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp / "d2"), "--round", "r2")  # fmt: skip
+    root = str(ws.root)
+    run("register", "set", "ua-1", "psychotherapie.contact_name", SET_NAME, "--note", "tel.", "-w", root)  # fmt: skip
+    run("register", "set", "ua-1", "institution.phone", SET_PHONE, "--note", "tel.", "-w", root)  # fmt: skip
+    late = tmp / "ua-1 Update.pdf"
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    typed = {"psychotherapie.contact_name": HELD_NAME, "institution.phone": "+49 211 4448888"}
+    late.write_bytes(pdfium_fill(update, typed))
+    ingest_into_register([late], ws)
+    held = {c["path"]: c["id"] for c in load(ws).conflicts()}
+    assert set(held) == {"psychotherapie.contact_name", "institution.phone"}
+    return ws
+
+
+def print_cli(ws: Workspace, *args: str) -> tuple[Path, list[str]]:
+    """``formgen register print ARGS``: the file it says it wrote, and its pages' text."""
+    done = CliRunner().invoke(main, ["register", "print", "-w", str(ws.root), *args])
+    assert done.exit_code == 0, done.output
+    path = Path(done.output.split(": ")[0])
+    assert (
+        done.output
+        == say(
+            "printed_no_personal" if "--no-personal" in args else "printed",
+            "de",
+            path=str(path),
+            kb=path.stat().st_size // 1024,
+        )
+        + "\n"
+    )
+    return path, pages(path.read_bytes())
+
+
+def rows(text: list[str], label: str) -> list[str]:
+    """The values of the rows labelled ``label`` (``Telefon``: not ``Telefon (Zentrale)``)."""
+    return [
+        line.removeprefix(f"{label} ")
+        for page in text
+        for line in page.splitlines()
+        if line.startswith(f"{label} ") and not line.startswith(f"{label} (")
+    ]
+
+
+def test_no_personal_leaves_out_the_contact_persons_and_keeps_the_institutions(
+    returned: Workspace,
+) -> None:
+    """The print for partners names no contact person: their rows are not there at all (no
+    label with an empty value); the institutions, their addresses and phones, the regions,
+    Fehlanzeige and stale marks are printed as in the full print, which is kept beside it
+    under its own name."""
+    today = dt.date.today().isoformat()
+    full_path, full = print_cli(returned)
+    bare_path, bare = print_cli(returned, "--no-personal")
+    assert full_path == returned.exports_dir / f"register-{today}.pdf"
+    assert bare_path == returned.exports_dir / f"register-{today}-ohne-personen.pdf"
+    assert full_path.exists()  # not overwritten: two files
+
+    full_text, bare_text = "\n".join(full), "\n".join(bare)
+    phones, emails = [c[2] for c in CONTACTS.values()], [c[3] for c in CONTACTS.values()]
+    # the full print: every contact person, by name, phone and e-mail in rows of their own
+    assert sorted(rows(full, "Name")) == sorted(PRINTED_NAMES)
+    assert sorted(rows(full, "Telefon")) == sorted(phones)
+    assert set(emails) <= set(rows(full, "E-Mail"))
+    # without: none of them, nor their labels; the institutions' own e-mail is the only one
+    for value in (*PRINTED_NAMES, *phones, *emails):
+        assert value not in bare_text
+    assert rows(bare, "Name") == [] and rows(bare, "Telefon") == []
+    assert set(rows(bare, "E-Mail")) == {o[2] for o in OWN.values()}
+    # the rest of the contact's section is not personal data by the schema: printed in both
+    for text in (full_text, bare_text):
+        assert "Funktion Sozialarbeit" in text and "Sprechzeiten Di 10–12 Uhr" in text
+        assert "Fremdsprachen der Russisch\nAnsprechperson" in text  # the label on two lines
+    # the institutions themselves, in both: name, address, phone (main line)
+    for printed in (full, bare):
+        text = "\n".join(printed)
+        assert "Şule Yılmaz Danışmanlık" in text and "Ольга Петренко – Консультація" in text
+        assert visual("مركز الاستشارة") in text
+        for iid, (street, phone, _email) in OWN.items():
+            assert f"{street}, 40211 Düsseldorf" in text
+            assert f"Telefon (Zentrale) {SET_PHONE if iid == 'ua-1' else phone}" in text
+        # ar-1, the crisis service in Dormagen: answered "Fehlanzeige" in 2024
+        (crisis,) = [p for p in printed if "Mühlenweg 3" in p]
+        assert "VERALTET – zuletzt bestätigt am 01.05.2024" in crisis
+        assert ONLY_FEHLANZEIGE in region_text(crisis, "Dormagen", None)
+        assert NO_ENTRY in region_text(crisis, "Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)")
+    # the rest of the pages as they were, less the rows left out
+    assert len(bare) == len(full)
+
+
+def test_the_cover_of_a_print_without_personal_data_says_so(returned: Workspace) -> None:
+    _, full = print_cli(returned, "--category", "krisendienst")
+    _, bare = print_cli(returned, "--category", "krisendienst", "--no-personal")
+    path, english = print_cli(returned, "--category", "krisendienst", "--no-personal", "--lang", "en")  # fmt: skip
+    assert "Ohne personenbezogene Angaben (Ansprechpersonen)" in bare[0]
+    assert (
+        "Versorgungsregion: alle Regionen" in bare[0]
+        and "Regionales Versorgungsregister" in bare[0]
+    )
+    assert "Ohne personenbezogene" not in "\n".join(full)
+    assert "Without personal data (contact persons)" in english[0]
+    assert path.name == f"register-{dt.date.today().isoformat()}-no-personal.pdf"
+    assert visual("ليلى حداد") not in "\n".join(bare + english)
+
+
+def test_a_contact_name_held_for_a_decision_is_not_marked_without_personal_data(
+    returned: Workspace,
+) -> None:
+    """The print says where another value waits in 'register conflicts'; for a contact's
+    name that is left out, the mark goes with it (and the held name is printed in neither)."""
+    held = {c["path"]: c["id"] for c in load(returned).conflicts()}
+    name, phone = held["psychotherapie.contact_name"], held["institution.phone"]
+    _, full = print_cli(returned, "--category", "psychotherapie")
+    _, bare = print_cli(returned, "--category", "psychotherapie", "--no-personal")
+    mark = "ein anderer Wert wartet auf eine Entscheidung ({})"
+    full_text, bare_text = "\n".join(full), "\n".join(bare)
+    assert mark.format(name) in full_text and mark.format(phone) in full_text
+    assert mark.format(name) not in bare_text
+    assert mark.format(phone) in bare_text  # the institution's own phone: as before
+    assert HELD_NAME not in full_text + bare_text

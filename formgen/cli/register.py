@@ -708,12 +708,18 @@ def find(
     help="Language of the texts (default: the workspace's).",
 )
 @click.option("--stand", help="The 'Stand' date (YYYY-MM-DD; default today).")
-@click.option("--no-personal", is_flag=True, help="Leave out personal data (contact persons).")
+@click.option(
+    "--no-personal",
+    is_flag=True,
+    help="Leave out personal data (fields marked personal: contact persons), as 'register "
+    "export --no-personal' does: for partners or a published guide. The cover says so.",
+)
 @click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    help="Output PDF (default: exports/register-DATE.pdf).",
+    help="Output PDF (default: exports/register-DATE.pdf; with --no-personal "
+    "exports/register-DATE-ohne-personen.pdf, in English -no-personal).",
 )
 @workspace_option
 @library_errors
@@ -731,11 +737,16 @@ def print_cmd(
     In each section every region lists its entries; a region without any entry says "Kein
     Eintrag", one whose institutions all answered "Fehlanzeige" (nothing to offer) says
     "Fehlanzeige". Stale entries are marked with their last confirmation.
+
+    With --no-personal, for partner organisations or a published guide: without the contact
+    persons' personal data (what 'register export --no-personal' leaves out), said on the
+    cover and in the file name.
     """
     from ingest.printed import PrintOptions, render_register
 
     ws, reg = _open(workspace_dir)
     day = _date(stand, "--stand") or dt.date.today()
+    lang = lang or ws.language
     pdf = render_register(
         reg,
         PrintOptions(
@@ -743,14 +754,17 @@ def print_cmd(
             stand=day,
             categories=categories,
             region=region,
-            lang=lang or ws.language,
+            lang=lang,
             personal=not no_personal,
         ),
     )
-    path = Path(output) if output else ws.exports_dir / f"register-{day.isoformat()}.pdf"
+    # a print without personal data is named so: never taken for the full one, nor overwrites it
+    suffix = f"-{say('print_file_no_personal', lang)}" if no_personal else ""
+    path = Path(output) if output else ws.exports_dir / f"register-{day.isoformat()}{suffix}.pdf"
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
-    click.echo(say("printed", ws.language, path=str(path), kb=len(pdf) // 1024))
+    said = "printed_no_personal" if no_personal else "printed"
+    click.echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
 
 
 print_cmd.name = "print"
