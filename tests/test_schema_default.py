@@ -129,8 +129,10 @@ def test_the_five_columns_become_searchable_fields() -> None:
     assert {f.id for f in cat.fields if f.required} == {"name", "region", "date", "initials"}
     assert {f.id for f in cat.fields if f.personal} == {
         "contact_name",
+        "contact_role",  # "Vorsitzende" and the institution's name name a person
         "contact_phone",
         "contact_email",
+        "initials",  # of the person who filled in the form
     }
 
 
