@@ -96,6 +96,9 @@ class Erasure:
     """Files formgen made (exports, prints, forms) that contain a value."""
     sendlog: int
     """Send log entries that name a value."""
+    gone: tuple[str, ...] = ()
+    """The SHA-256 of originals that carried a value and are no longer in the archive (deleted
+    by an erasure a crash interrupted before it wrote the journal)."""
 
 
 def mask(text: str) -> str:
@@ -359,7 +362,9 @@ def _lines(path: Path, key: str, iid: str, replace: Callable[[str], str], write:
     return changed
 
 
-def _plan(ws: Workspace, iid: str, paths: Iterable[str]) -> tuple[Erasure, list[bytes], _Marks]:
+def _plan(
+    ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False
+) -> tuple[Erasure, list[bytes], _Marks]:
     reg = journal.load(ws)
     wanted = reg.erasable(iid, paths)
     held = reg.held_values(iid, wanted)
@@ -369,6 +374,16 @@ def _plan(ws: Workspace, iid: str, paths: Iterable[str]) -> tuple[Erasure, list[
     data = path.read_bytes() if path.exists() else b""
     ops = journal.read_journal(ws)  # a damaged line stops here, as every other command does
     lines, changed, carried = _rewritten(data, iid, wanted, marks, srcs, _went_to(ws, ops))
+    erased = {
+        p for o in ops if o.get("op") == "erase" and o.get("target") == iid for p in o["paths"]
+    }
+    if not marks.numbers and set(wanted) <= erased:
+        if mend:  # a crash may have kept the erasure from writing register.json: now it is
+            journal.checkpoint(ws, reg)
+        raise RegisterError(
+            f"{iid} {', '.join(wanted)}: erased already ('formgen register history {iid}' says "
+            "when); nothing left to erase"
+        )
     if not marks.numbers:
         raise RegisterError(
             f"{iid} {', '.join(wanted)}: never held a value; nothing to erase, nothing changed"
@@ -424,6 +439,7 @@ def _plan(ws: Workspace, iid: str, paths: Iterable[str]) -> tuple[Erasure, list[
         quarantine=kept_aside,
         made=made,
         sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=False),
+        gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
     )
     return erasure, lines, marks
 
@@ -452,23 +468,11 @@ def erase(
             "--note is blank: say who asked for the erasure and when; nothing changed"
         )
     with ws.lock(wait), journal.no_cyclic_gc():
-        erasure, lines, marks = _plan(ws, iid, paths)
+        erasure, lines, marks = _plan(ws, iid, paths, mend=True)
         if not confirm(erasure):
             return None
-        ops = journal.read_journal(ws)
-        shas = [o.sha256 for o in erasure.originals]
-        op: dict[str, Any] = {
-            "seq": (int(ops[-1]["seq"]) if ops else 0) + 1,
-            "op": "erase",
-            "at": now_iso(),
-            "target": iid,
-            "paths": list(erasure.paths),
-            "note": note,
-            "originals": shas,
-        }
-        line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
-        write_atomic(journal.journal_path(ws), b"".join(lines) + line)
-        journal.rebuild_unlocked(ws)
+        # the files first, the journal last: a crash before the journal is written leaves the
+        # values in the register, and the same command run again finds them and finishes
         for o in (*erasure.originals, *erasure.quarantine):
             o.path.unlink(missing_ok=True)
             if o in erasure.quarantine:
@@ -478,4 +482,17 @@ def erase(
             p.unlink(missing_ok=True)
         _lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=True)
         _lines(ws.root / ISSUED, "formgen.institution_id", iid, marks.replace_in, write=True)
+        ops = journal.read_journal(ws)
+        op: dict[str, Any] = {
+            "seq": (int(ops[-1]["seq"]) if ops else 0) + 1,
+            "op": "erase",
+            "at": now_iso(),
+            "target": iid,
+            "paths": list(erasure.paths),
+            "note": note,
+            "originals": sorted({o.sha256 for o in erasure.originals} | set(erasure.gone)),
+        }
+        line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
+        write_atomic(journal.journal_path(ws), b"".join(lines) + line)
+        journal.rebuild_unlocked(ws)
     return erasure

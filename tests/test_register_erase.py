@@ -8,7 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pdfplumber
@@ -388,3 +391,82 @@ def test_a_printed_register_with_an_arabic_name_is_found_and_deleted(
     assert code == 0, out
     assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {printed}" in out
     assert not printed.exists()
+
+
+class Crash(Exception):
+    """The power failed (a test's stand-in for kill -9)."""
+
+
+def crash_after(monkeypatch: pytest.MonkeyPatch, name: str, when: Callable[..., bool]) -> None:
+    """Make ``ingest.erase``'s step ``name`` crash right after the first call ``when`` accepts."""
+    import ingest.erase
+
+    real = getattr(ingest.erase, name) if name != "rebuild_unlocked" else None
+    target = (ingest.erase.journal, name) if real is None else (ingest.erase, name)
+    real = real or ingest.erase.journal.rebuild_unlocked
+
+    def step(*args: object, **kwargs: object) -> object:
+        done = real(*args, **kwargs)
+        if when(*args):
+            raise Crash(name)
+        return done
+
+    monkeypatch.setattr(*target, step)
+
+
+@pytest.mark.parametrize(
+    ("step", "when"),
+    [
+        ("fsync_dir", lambda folder: folder.parent.name == "archive"),
+        ("write_atomic", lambda path, _data: path.name == "issued.jsonl"),
+        ("write_atomic", lambda path, _data: path.name == "journal.jsonl"),
+        ("rebuild_unlocked", lambda _ws, _reread=None: True),
+    ],
+    ids=["an-original-deleted", "issued-written", "journal-written", "register-rebuilt"],
+)
+def test_after_a_crash_during_an_erasure_the_register_loads_and_a_rerun_finishes_it(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, when: Any
+) -> None:
+    """Whichever step the crash hit: every command still reads the register, an erased value
+    never comes back, and the same command run again leaves the names nowhere — the same
+    workspace as an erasure that was never interrupted."""
+    untouched = tmp_path / "untouched"
+    shutil.copytree(ws.root, untouched)
+    args = ("erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")
+    with monkeypatch.context() as m:
+        crash_after(m, step, when)
+        with pytest.raises(Crash):
+            CliRunner().invoke(
+                main, ["register", *args, "-w", str(ws.root)], catch_exceptions=False
+            )
+
+    for command in (("find",), ("stale",), ("history", "ua-1"), ("conflicts",)):
+        code, out = register(ws, *command)
+        assert code == 0, out
+    held = load(ws).held_values("ua-1", ["psychotherapie.contact_name"])
+    assert [v["raw"] for v in held] in ([], [FIRST, SECOND, HELD])  # all erased, or none
+
+    code, out = register(ws, *args)
+    if held:  # the journal still held them: the rerun erases what is left
+        assert code == 0, out
+    else:  # the journal was written: nothing was left but the checkpoint, which every load mends
+        assert code == 1 and "Error: ua-1 psychotherapie.contact_name: erased already" in out
+    for name in NAMES:
+        assert where(ws, name) == [], name
+    assert register(Workspace.open(untouched), *args)[0] == 0
+    assert sorted(p.name for p in ws.archive_dir.rglob("*") if p.is_file()) == sorted(
+        p.name for p in (untouched / "archive").rglob("*") if p.is_file()
+    )
+    assert register(ws, "rebuild", "--reread")[0] == 0
+    assert register(Workspace.open(untouched), "rebuild", "--reread")[0] == 0
+    mine, theirs = load(ws), load(Workspace.open(untouched))
+    assert without_erase_times(mine.institutions) == without_erase_times(theirs.institutions)
+
+
+def without_erase_times(institutions: dict[str, Any]) -> dict[str, Any]:
+    """``institutions`` without the times their erasures ran at (two runs, two times)."""
+    for inst in institutions.values():
+        for h in inst["history"]:
+            if h["op"] == "erase":
+                h.pop("at")
+    return institutions
