@@ -179,7 +179,9 @@ def _drawn_lines(page: Any) -> str:
 class _Marks:
     """Erased values → their markers' numbers, with the texts to look for in files."""
 
-    def __init__(self, held: Iterable[Json]) -> None:
+    def __init__(self, held: Iterable[Json], after: int) -> None:
+        """``after``: the highest marker number in use (:meth:`Register.erased_so_far`)."""
+        self.after = after
         self.numbers: dict[str, int] = {}
         self.texts: dict[int, list[str]] = {}
         for sv in held:
@@ -188,7 +190,7 @@ class _Marks:
     def number(self, stored: Json) -> int:
         key = value_key(stored)
         if key not in self.numbers:
-            n = self.numbers[key] = len(self.numbers) + 1
+            n = self.numbers[key] = self.after + len(self.numbers) + 1
             v = stored.get("v")
             texts = [str(stored.get("raw", "")), *([v] if isinstance(v, str) else [])]
             self.texts[n] = list(dict.fromkeys(t.strip() for t in texts if t.strip()))
@@ -368,7 +370,7 @@ def _plan(
     reg = journal.load(ws)
     wanted = reg.erasable(iid, paths)
     held = reg.held_values(iid, wanted)
-    marks = _Marks(held)
+    marks = _Marks(held, reg.erased_so_far())
     srcs = _sources_of(reg, iid, wanted)
     path = journal.journal_path(ws)
     data = path.read_bytes() if path.exists() else b""

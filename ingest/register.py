@@ -164,8 +164,20 @@ by hand to what it holds already, and so vouches for it (:meth:`Register.hand_va
 ERASED = "(erased #{n})"
 """What an erased value (:meth:`Register.erase`, ``formgen register erase``) is replaced by,
 everywhere the register and the journal held it: its raw text, with no typed value. Numbered,
-so that values that differed still differ (a rebuild from the journal merges alike)."""
-_ERASED = re.compile(r"\(erased #\d+\)\Z")
+so that values that differed still differ (a rebuild from the journal merges alike); an
+erasure numbers on from the register's highest marker (:meth:`Register.erased_so_far`), so
+two institutions' erased names or phone numbers never look alike to the matcher."""
+_ERASED = re.compile(r"\(erased #(\d+)\)\Z")
+
+
+def _stored_in(inst: Json) -> Iterator[object]:
+    """Every value ``inst`` holds now or held in its history."""
+    yield from inst["institution"].values()
+    for e in inst["entries"].values():
+        yield from e["fields"].values()
+    for h in inst["history"]:
+        for _path, *values in h["changes"]:
+            yield from values
 
 
 def is_erased(stored: object) -> bool:
@@ -1475,6 +1487,17 @@ class Register:
         held += [f"{cid}.{k}" for cid, e in inst["entries"].items() for k in e["fields"]]
         return [p for p in held if under(p, paths)]
 
+    def erased_so_far(self) -> int:
+        """The highest number of an erased value's marker (:data:`ERASED`) the register's
+        institutions hold, now or in their history (0: none)."""
+        numbers = [
+            int(m.group(1))
+            for inst in self.institutions.values()
+            for sv in _stored_in(inst)
+            if isinstance(sv, dict) and is_erased(sv) and (m := _ERASED.match(sv["raw"]))
+        ]
+        return max(numbers, default=0)
+
     def erase(
         self,
         iid: str,
@@ -1493,7 +1516,8 @@ class Register:
         at = at or now_iso()
         paths = list(paths)
         inst = self.institution(iid)
-        marks = {value_key(sv): n for n, sv in enumerate(self.held_values(iid, paths), 1)}
+        held = self.held_values(iid, paths)
+        marks = {value_key(sv): n for n, sv in enumerate(held, self.erased_so_far() + 1)}
 
         def mark(sv: Json | None) -> Json | None:
             if sv is None or is_erased(sv):
@@ -1505,8 +1529,8 @@ class Register:
             for change in h["changes"]:
                 if under(change[0], paths):
                     change[1:] = [mark(change[1]), mark(change[2])]
-        held = self._held_paths(inst, paths)
-        for p in held:
+        held_at = self._held_paths(inst, paths)
+        for p in held_at:
             scope, key = split_path(p)
             where = (
                 inst["institution"] if scope == INSTITUTION else inst["entries"][scope]["fields"]
@@ -1523,7 +1547,7 @@ class Register:
         for sha in originals:
             if sha in self.data["sources"]:
                 self.data["sources"][sha]["erased_at"] = at
-        if not self._apply(inst, dict.fromkeys(held), None, at, "erase", note=note):
+        if not self._apply(inst, dict.fromkeys(held_at), None, at, "erase", note=note):
             self._event(inst, at, "erase", note=note)
         if self._matcher is not None:
             self._matcher.add(self._candidate(iid))

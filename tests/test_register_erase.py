@@ -470,3 +470,103 @@ def without_erase_times(institutions: dict[str, Any]) -> dict[str, Any]:
             if h["op"] == "erase":
                 h.pop("at")
     return institutions
+
+
+def test_a_return_after_the_erasure_keeps_its_values_also_through_a_rebuild(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """An erasure erases the past, not the future: ua-1's next return names a new contact
+    person, who stays in the register (held for review: the form was prefilled before); ``rebuild`` and ``rebuild --reread`` give the same
+    register; every other value is what it is in the same workspace without the erasure."""
+    later = tmp_path / "ua-1 später.pdf"
+    typed = {"psychotherapie.contact_name": THIRD, "institution.phone": "0211 1112233"}
+    later.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), typed))
+    kept = Workspace.open(shutil.copytree(ws.root, tmp_path / "kept"))
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+    assert code == 0, out
+
+    for w in (ws, kept):
+        (done,) = ingest_into_register([later], w).outcomes
+        assert done.status in (Status.OK, Status.WARNINGS), done.line()
+
+    after, without = load(ws), load(kept)
+    # the form was prefilled before the erasure changed the field: held for review, as always
+    held = [(c["path"], c["theirs"]["raw"]) for c in after.conflicts()]
+    assert held == [("psychotherapie.contact_name", THIRD)]
+    assert after.institutions["ar-1"] == without.institutions["ar-1"]
+    for path in ("institution.phone", "institution.name", "psychotherapie.initials"):
+        mine, theirs = after.value("ua-1", path), without.value("ua-1", path)
+        assert mine and theirs and mine | {"rev": 0} == theirs | {"rev": 0}, path  # +1 revision
+    erased = json.loads(ws.register_path.read_bytes())
+    for how in ((), ("--reread",)):
+        code, out = register(ws, "rebuild", *how)
+        assert code == 0, out
+        assert json.loads(ws.register_path.read_bytes()) == erased, how
+    for name in NAMES:
+        assert where(ws, name) == [], name
+
+
+@pytest.mark.parametrize("path", ["institution.name", "institution.phone"])
+def test_erasing_a_field_the_matcher_uses_keeps_a_rebuild_matching_as_before(
+    tmp_path: Path, path: str
+) -> None:
+    """A second checklist named Kriz Servisi Şişli again (same name and phone): the register
+    matched it to inst-0001. With the name or phone erased, a rebuild matches it alike."""
+    ws = checklist_returned(tmp_path, (FIRST, SECOND, THIRD))
+    blank = tmp_path / "krisendienst.pdf"
+    again = tmp_path / "Krisendienste 2.pdf"
+    typed = {
+        "krisendienst.1.name": CRISIS[0],
+        "krisendienst.1.region": "Dormagen",
+        "krisendienst.1.phone": "02133 445566",
+        "krisendienst.1.contact_name": "Jan Nowak",
+        "krisendienst.1.date": dt.date.today().strftime("%d.%m.%Y"),
+        "krisendienst.1.initials": "JN",
+    }
+    again.write_bytes(pdfium_fill(blank.read_bytes(), typed))
+    ingest_into_register([again], ws)
+    before = load(ws)
+    assert list(before.institutions) == ["inst-0001", "inst-0002", "inst-0003"]
+    assert before.value("inst-0001", "krisendienst.contact_name")["raw"] == "Jan Nowak"  # type: ignore[index]
+
+    code, out = register(ws, "erase", "inst-0001", path, "--note", NOTE, "--yes")
+    assert code == 0, out
+    erased = json.loads(ws.register_path.read_bytes())
+
+    for how in ((), ("--reread",)):
+        code, out = register(ws, "rebuild", *how)
+        assert code == 0, out
+        assert json.loads(ws.register_path.read_bytes()) == erased, how
+    after = load(ws)
+    assert list(after.institutions) == ["inst-0001", "inst-0002", "inst-0003"]
+    assert after.duplicates() == []
+    assert after.value("inst-0001", "krisendienst.contact_name")["raw"] == "Jan Nowak"  # type: ignore[index]
+
+
+@pytest.mark.parametrize("path", ["institution.name", "institution.phone"])
+def test_two_institutions_erased_alike_stay_two_through_a_rebuild(
+    tmp_path: Path, path: str
+) -> None:
+    """Each erasure numbers its markers from 1: inst-0001's and inst-0002's erased names (or
+    phone numbers) must not look like the same institution when a rebuild matches the
+    checklist's rows again."""
+    ws = checklist_returned(tmp_path, (FIRST, SECOND, THIRD))
+    code, out = register(ws, "set", "inst-0001", "institution.phone", "02133 445566", "--note", "tel.")  # fmt: skip
+    assert code == 0, out
+    code, out = register(ws, "set", "inst-0002", "institution.phone", "02133 778899", "--note", "tel.")  # fmt: skip
+    assert code == 0, out
+    before = load(ws)
+    for iid in ("inst-0001", "inst-0002"):
+        code, out = register(ws, "erase", iid, path, "--note", NOTE, "--yes")
+        assert code == 0, out
+    erased = json.loads(ws.register_path.read_bytes())
+
+    for how in ((), ("--reread",)):
+        code, out = register(ws, "rebuild", *how)
+        assert code == 0, out
+        assert json.loads(ws.register_path.read_bytes()) == erased, how
+    after = load(ws)
+    assert list(after.institutions) == list(before.institutions)
+    assert after.duplicates() == []
+    for iid, contact in zip(before.institutions, (FIRST, SECOND, THIRD), strict=True):
+        assert after.value(iid, "krisendienst.contact_name")["raw"] == contact  # type: ignore[index]
