@@ -9,6 +9,8 @@ import datetime as dt
 import io
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,8 @@ from pdf_engines import pdfium_fill
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
-from formgen.workspace import Workspace
+from formgen.workspace import Workspace, WorkspaceError
+from ingest.erase import erase
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
@@ -570,3 +573,33 @@ def test_two_institutions_erased_alike_stay_two_through_a_rebuild(
     assert after.duplicates() == []
     for iid, contact in zip(before.institutions, (FIRST, SECOND, THIRD), strict=True):
         assert after.value(iid, "krisendienst.contact_name")["raw"] == contact  # type: ignore[index]
+
+
+def test_while_another_formgen_run_holds_the_workspace_the_erasure_waits_then_refuses(
+    ws: Workspace,
+) -> None:
+    """An ingest (here: a process holding the workspace's lock) is running: the erasure waits
+    for it, then refuses clearly and has changed nothing; once it finished, it erases."""
+    files = snapshot(ws)
+    holder = (
+        "import sys\nfrom formgen.workspace import Workspace\n"
+        f"with Workspace.open({str(ws.root)!r}).lock():\n"
+        "    print('locked', flush=True)\n    sys.stdin.read()\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None and proc.stdout.readline() == "locked\n"
+        with pytest.raises(WorkspaceError, match="is in use by another formgen run"):
+            erase(ws, "ua-1", ["psychotherapie.contact_name"], NOTE, wait=0.3)
+        assert snapshot(ws) == files
+    finally:
+        assert proc.stdin is not None and proc.stdout is not None
+        proc.stdin.close()
+        proc.wait(10)
+        proc.stdout.close()
+
+    assert erase(ws, "ua-1", ["psychotherapie.contact_name"], NOTE, wait=0.3) is not None
+    for name in NAMES:
+        assert where(ws, name) == [], name
