@@ -171,13 +171,20 @@ class ZipPackage:
         return root
 
 
-def _refuse_declarations(data: bytes, where: str) -> None:
+def declares_entities(data: bytes) -> bool:
+    """Whether the XML ``data`` declares a DOCTYPE or entities (in UTF-8 or UTF-16), which
+    office programs never write and which can make a parser open other files or exhaust
+    memory."""
     text = data
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace").encode("utf-8")
     elif b"\x00" in data[:4]:
         text = data.replace(b"\x00", b"")
-    if _DECL_RE.search(text):
+    return _DECL_RE.search(text) is not None
+
+
+def _refuse_declarations(data: bytes, where: str) -> None:
+    if declares_entities(data):
         raise UnsafeDocxError(
             f"{where} declares a DOCTYPE or XML entities, which Word and LibreOffice never write "
             "and which can make a reader open other files or exhaust memory; the file was "

@@ -16,6 +16,10 @@ prefilled with what the centre knew, to confirm or correct.
   value starting with ``=``, ``+``, ``-`` or ``@`` (:func:`ingest.export.neutralise`) is taken
   off. A file that is no such table (another kind of file, a column the table does not have)
   raises :class:`~formgen.errors.RegisterError` naming what is wrong: nothing is imported.
+  So does a file larger than a centre's list (:data:`MAX_FILE`, :data:`MAX_ROWS`,
+  :data:`MAX_COLUMNS`), an XLSX that fails the checks a returned DOCX passes (zip bomb, XML
+  declaring a DOCTYPE or entities), and a CSV with a NUL byte or with Windows-1252 bytes among
+  UTF-8 (read as Windows-1252, every ü of it would be garbled).
 * **A row** whose ``institution_id`` the register knows updates that institution; one without
   (or with an id the register does not know) is matched as a checklist block from someone else
   (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
@@ -37,23 +41,28 @@ prefilled with what the centre knew, to confirm or correct.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import difflib
 import hashlib
 import io
 import random
+import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from formgen.errors import FormgenError, RegisterError
+from lxml import etree
+
+from formgen.errors import DocxError, FormgenError, RegisterError
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.model import INSTITUTION, OTHER, Field, Schema
 from formgen.recipients import LOST_LETTER, decode_csv, detect_delimiter
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
+from ingest.docx_reader import ZipPackage, check_zip, declares_entities
 from ingest.export import FORMULA_START, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import path_label, scope_label
 from ingest.messages import date_text, reason_text, say, say_count
@@ -146,9 +155,35 @@ def _cell(value: object) -> str:
     return text
 
 
+MAX_FILE = 32 << 20
+"""A centre's list of a few thousand institutions is a few MB (an XLSX less)."""
+MAX_ROWS = 10_000
+"""Rows (not counting blank ones): a centre's list has hundreds, at most a few thousand."""
+MAX_COLUMNS = 1_000
+"""The register's table has some dozens of columns."""
+MAX_SHEET_ROWS = 100_000
+"""Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
+NEWLINE = b"\n"
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A letter beyond ASCII as UTF-8 writes it (Windows-1252 text practically never has one)."""
+
+
+def _nothing(file_name: str, what: str, fix: str) -> RegisterError:
+    return RegisterError(f"{file_name}: {what}; nothing was imported — {fix}")
+
+
 def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
     """The header, the rows with their lines (blank rows left out), and the encoding: an XLSX
-    (first sheet), else a CSV. Raises :class:`RegisterError` for a file that is no table."""
+    (first sheet), else a CSV. Raises :class:`RegisterError` for a file that is no table or
+    larger than a centre's list is (:data:`MAX_FILE`, :data:`MAX_ROWS`, :data:`MAX_COLUMNS`)."""
+    if len(data) > MAX_FILE:
+        raise _nothing(
+            file_name,
+            f"larger than {MAX_FILE >> 20} MB, and a list of institutions is a few MB",
+            f"split it into files of at most {MAX_ROWS:,} rows",
+        )
     if data.startswith(b"PK\x03\x04"):
         return (*_read_xlsx(data, file_name), "xlsx")
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003
@@ -156,12 +191,22 @@ def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, 
             f"{file_name}: a workbook of Excel 97-2003 (.xls), which cannot be read; nothing "
             "was imported — save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
         )
-    if b"\x00" in data[:4096] or data.startswith(b"%PDF"):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if (b"\x00" in data[:4096] and not utf16) or data.startswith(b"%PDF"):
         raise RegisterError(
             f"{file_name}: not a table (CSV or XLSX); nothing was imported — export the "
             "register ('formgen register export --format xlsx') for a table to fill in"
         )
+    nul = -1 if utf16 else data.find(b"\x00")
+    if nul >= 0:
+        raise _nothing(
+            f"{file_name}:{data.count(NEWLINE, 0, nul) + 1}",
+            "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
+            "delete it, or export the list again",
+        )
     text, encoding = decode_csv(data)
+    if encoding == "cp1252" and _UTF8_LETTER.search(data):
+        _mixed(data, file_name)
     delimiter = detect_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -170,13 +215,13 @@ def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, 
         while True:
             line = reader.line_num + 1
             try:
-                cells = [_cell(c) for c in next(reader)]
+                cells = _cells(next(reader), line, file_name)
             except StopIteration:
                 break
             if header is None:
                 header = cells
             elif any(c.strip() for c in cells):
-                rows.append((line, cells))
+                rows.append(_counted(rows, line, file_name, cells))
     except csv.Error as exc:
         raise RegisterError(
             f"{file_name}:{reader.line_num}: not a readable CSV ({exc}); nothing was imported"
@@ -186,26 +231,106 @@ def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, 
     return header, rows, encoding
 
 
+def _mixed(data: bytes, file_name: str) -> None:
+    """Refuse UTF-8 text with bytes that are no UTF-8: read as Windows-1252, every ü of it
+    would turn into 'Ã¼'."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(NEWLINE, 0, exc.start) + 1
+        raise RegisterError(
+            f"{file_name}:{line}: byte 0x{data[exc.start]:02x} is not UTF-8, but the rest of the "
+            "file is (a value pasted from another program, or Windows-1252 and UTF-8 mixed); "
+            "nothing was imported — correct that line, or save the list from Excel as "
+            "'CSV UTF-8' and import it again"
+        ) from None
+
+
+def _cells(values: Sequence[object], line: int, file_name: str) -> list[str]:
+    """A row's values as text; a row with a value beyond :data:`MAX_COLUMNS` is refused (the
+    empty cells beyond are counted in C: a forged row may have thousands)."""
+    beyond = values[MAX_COLUMNS:]
+    if len(beyond) > beyond.count(None) + beyond.count(""):
+        raise _nothing(
+            f"{file_name}:{line}",
+            f"a value beyond column {MAX_COLUMNS:,}, and the register's table has some dozens",
+            "delete what stands right of the table",
+        )
+    return [_cell(c) for c in values[:MAX_COLUMNS]]
+
+
+def _counted(
+    rows: list[tuple[int, list[str]]], line: int, file_name: str, cells: list[str]
+) -> tuple[int, list[str]]:
+    """The row at ``line``, unless ``rows`` has :data:`MAX_ROWS` already."""
+    if len(rows) >= MAX_ROWS:
+        raise _nothing(
+            file_name,
+            f"more than {MAX_ROWS:,} rows (line {line}), and a centre's list has hundreds or a "
+            "few thousand",
+            f"split it into files of at most {MAX_ROWS:,} rows",
+        )
+    return line, cells
+
+
 def _read_xlsx(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The first sheet's rows, once the archive passed the checks a returned DOCX passes (no
+    zip bomb, no XML with a DOCTYPE or entities: :mod:`ingest.docx_reader`)."""
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    fix = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
     try:
+        pkg = ZipPackage(file_name, zipfile.ZipFile(io.BytesIO(data)))
+        check_zip(pkg.zf, file_name)
+        for info in pkg.zf.infolist():
+            if info.filename.endswith((".xml", ".rels")) and declares_entities(
+                pkg.read(info.filename)
+            ):
+                raise _nothing(
+                    file_name,
+                    f"part '{short(info.filename, 80)}' declares a DOCTYPE or XML entities, "
+                    "which Excel and LibreOffice never write and which can make a reader open "
+                    "other files or exhaust memory",
+                    fix,
+                )
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             sheet = book.worksheets[0]
-            rows = [[_cell(c) for c in r] for r in sheet.iter_rows(values_only=True)]
+            sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
+            for line, values in enumerate(
+                sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
+            ):
+                if line == MAX_SHEET_ROWS:
+                    raise _nothing(file_name, f"{line:,} rows or more in the first sheet", fix)
+                cells = _cells(values, line, file_name)
+                if header is None:
+                    header = cells
+                elif any(c.strip() for c in cells):
+                    rows.append(_counted(rows, line, file_name, cells))
         finally:
             book.close()
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:
-        raise RegisterError(
-            f"{file_name}: not an Excel workbook (XLSX) that can be read ({exc}); nothing was "
-            "imported — save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+    except DocxError as exc:  # a zip bomb, a damaged part: as a returned DOCX is refused
+        raise RegisterError(f"{exc}; nothing was imported") from None
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        OSError,
+        SyntaxError,  # the standard library's XML ParseError
+        etree.LxmlError,
+    ) as exc:
+        raise _nothing(
+            file_name,
+            f"not an Excel workbook (XLSX) that can be read ({short(str(exc), 200)})",
+            fix,
         ) from None
-    if not rows:
+    if header is None:
         raise RegisterError(f"{file_name}: the first sheet is empty; nothing was imported")
-    body = [(n, r) for n, r in enumerate(rows[1:], 2) if any(c.strip() for c in r)]
-    return rows[0], body
+    return header, rows
 
 
 # ---------------------------------------------------------------------- the header
@@ -528,10 +653,10 @@ def report_lines(done: Imported) -> list[str]:
                     "import_duplicate",
                     lang,
                     line=row.line,
-                    name=row.name,
+                    name=short(row.name, 80),
                     did=did.duplicate,
                     candidate=did.candidate or "?",
-                    candidate_name=reg.name_of(did.candidate or ""),
+                    candidate_name=short(reg.name_of(did.candidate or ""), 80),
                     reason=reason_text(dup, lang),
                 )
             )
@@ -549,7 +674,12 @@ def report_lines(done: Imported) -> list[str]:
                 status = say("import_matched", lang, status=status)
             lines.append(
                 say(
-                    "import_row", lang, line=row.line, iid=iid, name=reg.name_of(iid), status=status
+                    "import_row",
+                    lang,
+                    line=row.line,
+                    iid=iid,
+                    name=short(reg.name_of(iid), 80),
+                    status=status,
                 )
             )
             for cid in did.conflicts:

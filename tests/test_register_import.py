@@ -12,6 +12,10 @@ import csv
 import datetime as dt
 import io
 import json
+import re
+import time
+import zipfile
+from collections.abc import Callable
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -468,3 +472,209 @@ def test_the_first_update_round_prefills_the_forms_with_what_the_centre_knew(
     assert fields["psychotherapie.languages_offered.ar"] in (None, "/Off")
     log = [json.loads(x) for x in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]
     assert any(e.get("institution_id") == "inst-0001" for e in log)
+
+
+# ---------------------------------------------------------------------- hostile and damaged files
+
+
+@pytest.fixture
+def bare(tmp_path: Path) -> Workspace:
+    """A workspace whose register holds one institution, imported (no forms to read back:
+    the file is the point)."""
+    ws = make_workspace(tmp_path / "bare")
+    first = tmp_path / "Erste.csv"
+    first.write_text("category;name;postcode\r\nfacharzt;Poradnia Łódź;40210\r\n", "utf-8")
+    assert formgen(ws, "register", "import", str(first))[0] == 0
+    return ws
+
+
+def refused(ws: Workspace, path: Path) -> str:
+    """The import's ``Error: …``, once sure it exited 1 and changed nothing."""
+    before = snapshot(ws)
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 1, said
+    assert "Traceback" not in said
+    assert snapshot(ws) == before
+    return said
+
+
+def xlsx(rows: list[list[str]], **parts: bytes | Callable[[bytes], bytes]) -> bytes:
+    """A workbook openpyxl saves, with parts replaced (bytes) or rewritten (a function)."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    saved = io.BytesIO()
+    book.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        names = {n.replace("__", "/").replace("_xml", ".xml"): v for n, v in parts.items()}
+        for info in src.infolist():
+            data = src.read(info)
+            new = names.pop(info.filename, data)
+            dst.writestr(info.filename, new(data) if callable(new) else new)
+        for name, new in names.items():
+            assert isinstance(new, bytes)
+            dst.writestr(name, new)
+    return out.getvalue()
+
+
+TABLE = [["category", "name", "postcode"], ["psychotherapie", YILMAZ, "40212"]]
+
+
+def test_an_xlsx_zip_bomb_is_refused_unpacked(bare: Workspace, tmp_path: Path) -> None:
+    """A sheet that inflates to 300 MB (from a few hundred KB) is refused by its declared size
+    and ratio, before openpyxl inflates any of it."""
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    bomb = xlsx(TABLE, xl__worksheets__sheet1_xml=sheet + b" " * (300 << 20) + b"</worksheet>")
+    assert len(bomb) < 1 << 20
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(bomb)
+    said = refused(bare, path)
+    assert said.startswith(
+        "Error: Bestand.xlsx: part 'xl/worksheets/sheet1.xml' would unpack to 300.0 MiB"
+    ), said
+    assert "refused as a possible zip bomb; nothing was imported" in said
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',  # an external entity
+        b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    ],
+    ids=["external-entity", "entity-expansion"],
+)
+def test_an_xlsx_whose_xml_declares_entities_is_refused_unparsed(
+    bare: Workspace, tmp_path: Path, declaration: bytes
+) -> None:
+    def declared(sheet: bytes) -> bytes:
+        return declaration + sheet.replace(b"<t>40212</t>", b"<t>&e;&b;</t>")
+
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(xlsx(TABLE, xl__worksheets__sheet1_xml=declared))
+    said = refused(bare, path)
+    assert said.startswith(
+        "Error: Bestand.xlsx: part 'xl/worksheets/sheet1.xml' declares a DOCTYPE or XML "
+        "entities, which Excel and LibreOffice never write"
+    ), said
+    assert "nothing was imported" in said
+
+
+def test_an_xlsx_with_damaged_xml_is_refused_with_a_message(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(xlsx(TABLE, xl__worksheets__sheet1_xml=lambda s: s[: len(s) // 2]))
+    said = refused(bare, path)
+    assert said.startswith(
+        "Error: Bestand.xlsx: not an Excel workbook (XLSX) that can be read ("
+    ), said
+
+
+def test_an_xlsx_claiming_a_million_rows_and_columns_is_refused_quickly(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """A few hundred bytes of sheet that claim A1:XFD1048576 and have a cell in the last row:
+    read as openpyxl pads it, 17 billion empty cells."""
+
+    def forged(sheet: bytes) -> bytes:
+        sheet = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', sheet)
+        last = b'<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+        return sheet.replace(b"</sheetData>", last + b"</sheetData>")
+
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(xlsx(TABLE, xl__worksheets__sheet1_xml=forged))
+    started = time.monotonic()
+    said = refused(bare, path)
+    assert time.monotonic() - started < 20
+    assert said.startswith("Error: Bestand.xlsx: 100,000 rows or more in the first sheet"), said
+
+
+def test_a_huge_csv_is_refused_without_being_read(bare: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "Bestand.csv"
+    with path.open("wb") as fh:
+        fh.write(b"category;name;postcode\r\n")
+        fh.write(b"psychotherapie;Praxis;40212\r\n" * (200 << 20 >> 5))  # 200 MB
+    said = refused(bare, path)
+    assert said.startswith(
+        "Error: Bestand.csv: larger than 32 MB, and a list of institutions is a few MB; "
+        "nothing was imported — split it into files of at most 10,000 rows"
+    ), said
+
+
+def test_a_csv_of_more_rows_than_a_centres_list_is_refused(bare: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "Bestand.csv"
+    rows = "".join(f"psychotherapie;Praxis {n};{40000 + n}\r\n" for n in range(10_001))
+    path.write_text("category;name;postcode\r\n" + rows, "utf-8")
+    said = refused(bare, path)
+    assert said.startswith(
+        "Error: Bestand.csv: more than 10,000 rows (line 10002), and a centre's list has "
+        "hundreds or a few thousand; nothing was imported"
+    ), said
+
+
+def test_a_row_reaching_far_beyond_the_table_is_refused(bare: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "Bestand.csv"
+    far = "psychotherapie;Praxis;40212" + ";" * 5000 + "x"
+    path.write_text(f"category;name;postcode\r\n{far}\r\n", "utf-8")
+    said = refused(bare, path)
+    assert said.startswith(
+        "Error: Bestand.csv:2: a value beyond column 1,000, and the register's table has some "
+        "dozens; nothing was imported"
+    ), said
+
+
+def test_utf8_with_a_windows_1252_byte_is_refused_not_garbled(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Read as Windows-1252, every ş and ü of the UTF-8 rows would turn into two letters."""
+    text = f"category;name;postcode\r\npsychotherapie;{YILMAZ};40212\r\n"
+    data = text.encode("utf-8") + "facharzt;Praxis Müller;40213\r\n".encode("cp1252")
+    path = tmp_path / "Bestand.csv"
+    path.write_bytes(data)
+    said = refused(bare, path)
+    assert said.startswith("Error: Bestand.csv:3: byte 0xfc is not UTF-8, but the rest"), said
+
+
+def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """100,000 characters, an Excel formula and 500 values in one row."""
+    rows = [
+        f"psychotherapie;Praxis Lang;40212;{'x' * 100_000}",
+        f"psychotherapie;{'Ł' * 100_000};40213;",
+        "psychotherapie;Praxis Nul;40214;",
+        'psychotherapie;"=HYPERLINK(""http://evil.example"";""klick"")";40215;',
+        "psychotherapie;Praxis Breit;40216;" + ";x" * 496,
+        "psychotherapie;Оксана Коваленко;40217;",
+    ]
+    path = tmp_path / "Bestand.csv"
+    path.write_text("category;name;postcode;concepts\r\n" + "\r\n".join(rows) + "\r\n", "utf-8")
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert lines[0] == "Zeile 2: inst-0002 Praxis Lang: neu"
+    assert "ist 100.000 Zeichen lang; übernommen sind nur die ersten 10.000" in lines[1]
+    assert lines[2] == f"Zeile 3: inst-0003 {'Ł' * 79}…: neu"  # not 10,000 letters
+    assert "Zeile 4: inst-0004 Praxis Nul: neu" in lines
+    assert 'Zeile 5: inst-0005 =HYPERLINK("http://evil.example";"klick"): neu' in lines
+    assert any(
+        x.startswith("Zeile 6: nicht importiert: 500 Werte, aber die Kopfzeile hat 4")
+        for x in lines
+    )
+    assert "Zeile 7: inst-0006 Оксана Коваленко: neu" in lines
+    reg = load(bare)
+    assert reg.plain(reg.institutions["inst-0005"]["institution"])["name"].startswith("=HYPER")
+    out = export(bare, tmp_path / "r.xlsx", "--format", "xlsx")
+    sheet = openpyxl.load_workbook(out).active
+    names = [c.value for c in sheet["D"]]  # written as text, not as a formula
+    assert '=HYPERLINK("http://evil.example";"klick")' in names
+    assert all(c.data_type != "f" for c in sheet["D"])
+
+
+def test_a_csv_with_a_nul_byte_is_refused(bare: Workspace, tmp_path: Path) -> None:
+    path = tmp_path / "Bestand.csv"
+    rows = "".join(f"psychotherapie;Praxis {n};{40000 + n}\r\n" for n in range(200))
+    path.write_bytes(f"category;name;postcode\r\n{rows}".encode() + b"facharzt;A\x00B;40212\r\n")
+    said = refused(bare, path)
+    assert said.startswith("Error: Bestand.csv:202: a NUL byte, which no spreadsheet"), said

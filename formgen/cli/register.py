@@ -433,7 +433,9 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
         note = _one_line(note, "say where the list comes from, or leave --note out")
     ws = Workspace.open(workspace_dir)
     path = Path(file)
-    done = table_import.import_file(ws, path.read_bytes(), path.name, note, dry_run)
+    with path.open("rb") as fh:
+        data = fh.read(table_import.MAX_FILE + 1)  # more is refused: never all of a huge file
+    done = table_import.import_file(ws, data, path.name, note, dry_run)
     for line in table_import.report_lines(done):
         click.echo(line)
 
