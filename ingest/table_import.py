@@ -174,7 +174,11 @@ def _nothing(file_name: str, what: str, fix: str) -> RegisterError:
     return RegisterError(f"{file_name}: {what}; nothing was imported — {fix}")
 
 
-def read_table(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]], str]:
+Table = tuple[list[str], list[tuple[int, list[str]]], str]
+"""A table as :func:`read_table` reads it: header, rows with their lines, encoding."""
+
+
+def read_table(data: bytes, file_name: str) -> Table:
     """The header, the rows with their lines (blank rows left out), and the encoding: an XLSX
     (first sheet), else a CSV. Raises :class:`RegisterError` for a file that is no table or
     larger than a centre's list is (:data:`MAX_FILE`, :data:`MAX_ROWS`, :data:`MAX_COLUMNS`)."""
@@ -548,13 +552,14 @@ def plan_import(
     note: str | None = None,
     lang: str = "de",
     today: dt.date | None = None,
+    table: Table | None = None,
 ) -> ImportPlan:
-    """Read the table ``data`` (named ``file_name``) and check each row against ``reg``: the
-    rows, each with its entry return or why it cannot be imported (in ``lang``), and the
-    submission to merge. ``today``: the day a "Datum" must not lie after (default: today).
-    Raises :class:`RegisterError` for a file that is no such table (see the module docstring);
-    ``reg`` is not changed."""
-    header, body, encoding = read_table(data, file_name)
+    """Read the table ``data`` (named ``file_name``; ``table``: as :func:`read_table` read it
+    already) and check each row against ``reg``: the rows, each with its entry return or why it
+    cannot be imported (in ``lang``), and the submission to merge. ``today``: the day a "Datum"
+    must not lie after (default: today). Raises :class:`RegisterError` for a file that is no
+    such table (see the module docstring); ``reg`` is not changed."""
+    header, body, encoding = table or read_table(data, file_name)
     cols = columns(reg.schema, header, file_name)
     reading = _Reading(reg, lang, encoding, today)
     rows: list[Row] = []
@@ -600,8 +605,12 @@ def import_file(
         plan = plan_import(reg, data, file_name, note, lang)
         outcome = reg.merge(plan.submission) if plan.submission.entries else None
         return Imported(plan, reg, _merged(outcome, file_name), lang, dry_run=True)
+    # a file that is no such table is refused before the register is opened for writing (which
+    # makes register.json and the journal in a workspace that has none yet)
+    table = read_table(data, file_name)
+    columns(ws.schema(), table[0], file_name)
     with journal.writing(ws) as writer:
-        plan = plan_import(writer.register, data, file_name, note, lang)
+        plan = plan_import(writer.register, data, file_name, note, lang, table=table)
         outcome = None
         if plan.submission.entries:
             journal.archive(ws, data, plan.submission.provenance.sha256)

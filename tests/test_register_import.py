@@ -678,3 +678,17 @@ def test_a_csv_with_a_nul_byte_is_refused(bare: Workspace, tmp_path: Path) -> No
     path.write_bytes(f"category;name;postcode\r\n{rows}".encode() + b"facharzt;A\x00B;40212\r\n")
     said = refused(bare, path)
     assert said.startswith("Error: Bestand.csv:202: a NUL byte, which no spreadsheet"), said
+
+
+def test_a_file_that_is_no_table_leaves_a_new_workspace_as_it_was(tmp_path: Path) -> None:
+    """Refused before the register is opened for writing: a new workspace gets no register or
+    journal from a file that was never imported."""
+    ws = make_workspace(tmp_path / "ws")
+    before = {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()}
+    sheet = tmp_path / "Bestand.csv"
+    sheet.write_text("Einrichtung;Telefon\nPraxis Yılmaz;0211 1234567\n", "utf-8")
+
+    code, out = formgen(ws, "register", "import", str(sheet))
+
+    assert code == 1 and "Error:" in out
+    assert {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()} == before
