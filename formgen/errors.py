@@ -87,6 +87,18 @@ class RecipientsError(FormgenError):
         )
 
 
+class CsvBytesError(FormgenError):
+    """A CSV holds bytes no spreadsheet program writes into one (a NUL byte, Windows-1252 among
+    UTF-8): read anyway, its letters would be garbled. ``line`` is where, ``what`` what is wrong
+    and ``fix`` what to do; each reader raises its own error from them (nothing is read)."""
+
+    def __init__(self, line: int, what: str, fix: str) -> None:
+        self.line = line
+        self.what = what
+        self.fix = fix
+        super().__init__(f"line {line}: {what}; {fix}")
+
+
 class MailError(FormgenError):
     """A mail cannot be made or sent as asked (template, settings, connection)."""
 

@@ -4,10 +4,12 @@ A recipients CSV has one row per institution with the columns ``id``, ``institut
 ``categories`` and ``region`` (German headers are understood too: ``Kennung``, ``Einrichtung``,
 ``E-Mail``, ``Kategorien``). Lists saved by Excel in Germany read as they are: the delimiter
 (``;``, ``,`` or tab) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise
-Windows-1252) are detected. Categories are checklist ids separated by ``,``, ``|`` or spaces;
-the region is the region's value or its label (``Düsseldorf``). Two optional columns choose an
-institution's mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``)
-and ``format`` (``Formular``: ``pdf``, ``docx`` or ``both``).
+Windows-1252) are detected; a file with Windows-1252 bytes among UTF-8, a NUL byte
+(:func:`decode_csv`) or larger than :data:`MAX_FILE` is refused. Categories are checklist ids
+separated by ``,``, ``|`` or spaces; the region is the region's value or its label
+(``Düsseldorf``). Two optional columns choose an institution's mail and form: ``language``
+(``Sprache``: a code or a name, ``en``, ``Englisch``) and ``format`` (``Formular``: ``pdf``,
+``docx`` or ``both``).
 
 Reading never stops at the first mistake: :func:`parse_recipients_csv` returns every problem with
 its line, and :meth:`RecipientList.require_valid` refuses the whole list until they are fixed (or
@@ -28,7 +30,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from formgen import languages
-from formgen.errors import FormgenError, Problem, RecipientsError, RecordError
+from formgen.errors import CsvBytesError, FormgenError, Problem, RecipientsError, RecordError
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -181,22 +183,49 @@ class RecipientList:
 # --------------------------------------------------------------------------- decoding
 
 
+MAX_FILE = 32 << 20
+"""A list of a few thousand institutions is a few MB: a CSV or XLSX larger than this is refused
+(and never read whole: the CLI reads at most one byte more)."""
+NEWLINE = b"\n"
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A letter beyond ASCII as UTF-8 writes it (Windows-1252 text practically never has one)."""
+
+
 def decode_csv(data: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read with.
 
     UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
-    otherwise Windows-1252 (Excel "CSV (Trennzeichen-getrennt)" on a German Windows).
+    otherwise Windows-1252 (Excel "CSV (Trennzeichen-getrennt)" on a German Windows). Raises
+    :class:`CsvBytesError` for bytes no spreadsheet program writes into a CSV: a NUL byte (but
+    in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as Windows-1252, every ü of the
+    file would turn into 'Ã¼').
     """
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise CsvBytesError(
+            data.count(NEWLINE, 0, nul) + 1,
+            "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
+            "delete it, or export the list again",
+        )
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
-        # visible (U+FFFD) rather than failing the whole list.
-        return data.decode("cp1252", errors="replace"), "cp1252"
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as exc:
+        if bom or _UTF8_LETTER.search(body):
+            raise CsvBytesError(
+                body.count(NEWLINE, 0, exc.start) + 1,
+                f"byte 0x{body[exc.start]:02x} is not UTF-8, but the rest of the file is (a "
+                "value pasted from another program, or Windows-1252 and UTF-8 mixed)",
+                "correct that line, or save the list from Excel as 'CSV UTF-8'",
+            ) from None
+    # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
+    # visible (U+FFFD) rather than failing the whole list.
+    return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def detect_delimiter(header_line: str) -> str:
@@ -271,7 +300,21 @@ def parse_recipients_csv(
     """Read a recipients CSV; every problem is listed with its line, nothing is dropped silently.
     An unknown region is told with the regions one can write, named in ``lang`` (default: the
     schema's language)."""
-    text, encoding = decode_csv(data)
+    if len(data) > MAX_FILE:
+        raise RecipientsError(
+            [
+                Problem(
+                    source,
+                    None,
+                    f"larger than {MAX_FILE >> 20} MB, and a list of institutions is a few MB "
+                    "(another kind of file?); split it into smaller lists",
+                )
+            ]
+        )
+    try:
+        text, encoding = decode_csv(data)
+    except CsvBytesError as exc:
+        raise RecipientsError([Problem(source, exc.line, f"{exc.what}; {exc.fix}")]) from None
     first_line = text.split("\n", 1)[0]
     delimiter = detect_delimiter(first_line)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)

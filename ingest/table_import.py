@@ -48,17 +48,16 @@ import difflib
 import hashlib
 import io
 import random
-import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
 
-from formgen.errors import DocxError, FormgenError, RegisterError
+from formgen.errors import CsvBytesError, DocxError, FormgenError, RegisterError
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.model import INSTITUTION, OTHER, Field, Schema
-from formgen.recipients import LOST_LETTER, decode_csv, detect_delimiter
+from formgen.recipients import LOST_LETTER, MAX_FILE, decode_csv, detect_delimiter
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -155,19 +154,12 @@ def _cell(value: object) -> str:
     return text
 
 
-MAX_FILE = 32 << 20
-"""A centre's list of a few thousand institutions is a few MB (an XLSX less)."""
 MAX_ROWS = 10_000
 """Rows (not counting blank ones): a centre's list has hundreds, at most a few thousand."""
 MAX_COLUMNS = 1_000
 """The register's table has some dozens of columns."""
 MAX_SHEET_ROWS = 100_000
 """Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
-NEWLINE = b"\n"
-_UTF8_LETTER = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-"""A letter beyond ASCII as UTF-8 writes it (Windows-1252 text practically never has one)."""
 
 
 def _nothing(file_name: str, what: str, fix: str) -> RegisterError:
@@ -201,16 +193,10 @@ def read_table(data: bytes, file_name: str) -> Table:
             f"{file_name}: not a table (CSV or XLSX); nothing was imported — export the "
             "register ('formgen register export --format xlsx') for a table to fill in"
         )
-    nul = -1 if utf16 else data.find(b"\x00")
-    if nul >= 0:
-        raise _nothing(
-            f"{file_name}:{data.count(NEWLINE, 0, nul) + 1}",
-            "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
-            "delete it, or export the list again",
-        )
-    text, encoding = decode_csv(data)
-    if encoding == "cp1252" and _UTF8_LETTER.search(data):
-        _mixed(data, file_name)
+    try:
+        text, encoding = decode_csv(data)
+    except CsvBytesError as exc:
+        raise _nothing(f"{file_name}:{exc.line}", exc.what, exc.fix) from None
     delimiter = detect_delimiter(text.split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -233,21 +219,6 @@ def read_table(data: bytes, file_name: str) -> Table:
     if header is None:
         raise RegisterError(f"{file_name}: the file is empty; nothing was imported")
     return header, rows, encoding
-
-
-def _mixed(data: bytes, file_name: str) -> None:
-    """Refuse UTF-8 text with bytes that are no UTF-8: read as Windows-1252, every ü of it
-    would turn into 'Ã¼'."""
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(NEWLINE, 0, exc.start) + 1
-        raise RegisterError(
-            f"{file_name}:{line}: byte 0x{data[exc.start]:02x} is not UTF-8, but the rest of the "
-            "file is (a value pasted from another program, or Windows-1252 and UTF-8 mixed); "
-            "nothing was imported — correct that line, or save the list from Excel as "
-            "'CSV UTF-8' and import it again"
-        ) from None
 
 
 def _cells(values: Sequence[object], line: int, file_name: str) -> list[str]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
 
+from formgen.cli import main
 from formgen.errors import RecipientsError
 from formgen.recipients import parse_recipients_csv, recipients_from_records
 from formgen.record import InstitutionRecord
@@ -224,3 +227,107 @@ def test_names_excel_could_not_save_are_refused_with_what_to_do():
     )
     assert "save the list as 'CSV UTF-8'" in listed.problems[1].message
     assert [r.name for r in listed.recipients] == ["Wohin? Beratung für Geflüchtete"]
+
+
+HEADER = "Kennung;Einrichtung;E-Mail;Kategorien;Region\r\n"
+
+
+def mail_drafts(ws: Path, listed: Path, drafts: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts)])
+    return result.exit_code, result.output
+
+
+def test_utf8_list_with_a_windows_1252_byte_is_refused_not_garbled(tmp_path):
+    """A value pasted from another program: read as Windows-1252, every ş, ł and Cyrillic
+    letter of the UTF-8 rows would reach the mails and forms as 'ÅŸ'-style garbage."""
+    ws = make_workspace(tmp_path / "ws").root
+    code, said = mail_drafts(ws, DATA / "excel_cp1252.csv", tmp_path / "round1")
+    assert code == 0, said
+    sendlog = (ws / "sendlog.jsonl").read_bytes()
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(
+        (
+            HEADER
+            + "a1;Şule Yılmaz Danışmanlık;sule@example.org;facharzt;\r\n"
+            + "a2;Ольга Петренко – Консультація;olga@example.org;facharzt;\r\n"
+        ).encode("utf-8")
+        + "a3;Praxis Müller;mueller@example.org;facharzt;\r\n".encode("cp1252")
+        + "a4;Poradnia Łódź;lodz@example.org;facharzt;\r\n".encode()
+    )
+    drafts = tmp_path / "round2"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert "Error: the recipients list has 1 problem (nothing was made or sent" in said
+    assert (
+        f"{listed}:4: byte 0xfc is not UTF-8, but the rest of the file is (a value pasted from "
+        "another program, or Windows-1252 and UTF-8 mixed); correct that line, or save the "
+        "list from Excel as 'CSV UTF-8'"
+    ) in said
+    assert not drafts.exists()
+    assert (ws / "sendlog.jsonl").read_bytes() == sendlog
+
+
+def test_windows_1252_list_keeps_the_turkish_and_polish_letters_it_has(tmp_path):
+    """Excel's plain 'CSV': ç, ö, ü, ó and „…“ are Windows-1252 bytes, no UTF-8 among them."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(
+        (
+            HEADER
+            + "a1;Gökçe Öztürk – Çocuk ve Aile;goekce@example.org;facharzt;\r\n"
+            + "a2;Poradnia „Kraków“;krakow@example.org;facharzt;\r\n"
+        ).encode("cp1252")
+    )
+    code, said = mail_drafts(ws, listed, tmp_path / "drafts")
+    assert code == 0, said
+    assert "drafted a1 (Gökçe Öztürk – Çocuk ve Aile) <goekce@example.org>" in said
+    assert "drafted a2 (Poradnia „Kraków“) <krakow@example.org>" in said
+    assert [r.name for r in parse(listed.read_bytes()).recipients] == [
+        "Gökçe Öztürk – Çocuk ve Aile",
+        "Poradnia „Kraków“",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
+)
+def test_a_nul_byte_is_refused_with_its_line(encoding, bom):
+    data = bom + (HEADER + "a1;Praxis Müller;m@example.org;facharzt;\r\n").encode(encoding)
+    with pytest.raises(
+        RecipientsError,
+        match=r"list\.csv:3: a NUL byte, which no spreadsheet program writes into a CSV "
+        r"\(a damaged file\?\); delete it, or export the list again",
+    ):
+        parse(data + b"a2;Praxis A\x00B;a@example.org;facharzt;\r\n")
+
+
+def test_a_utf16_list_is_read_nul_bytes_and_all():
+    """Excel's 'Unicode text' is UTF-16: every other byte of a Latin letter is NUL."""
+    text = HEADER.replace(";", "\t") + "a1\tŞule Yılmaz\tsule@example.org\tfacharzt\t\r\n"
+    (r,) = parse(text.encode("utf-16")).recipients
+    assert r.name == "Şule Yılmaz"
+
+
+def test_a_utf8_list_with_bom_and_a_byte_that_is_no_utf8_is_refused():
+    data = b"\xef\xbb\xbf" + (HEADER + "a1;Praxis Gr\xfcn;g@example.org;facharzt;\r\n").encode(
+        "latin-1"
+    )
+    with pytest.raises(RecipientsError, match=r"list\.csv:2: byte 0xfc is not UTF-8"):
+        parse(data)
+
+
+def test_a_list_larger_than_a_centres_is_refused(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Verteiler.csv"
+    with listed.open("wb") as fh:
+        fh.write(HEADER.encode())
+        fh.write(b"a1;Praxis;a@example.org;facharzt;\r\n")
+        fh.write(b"\r\n" * (33 << 19))  # 33 MB of blank rows
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert (
+        f"{listed}: larger than 32 MB, and a list of institutions is a few MB (another kind of "
+        "file?); split it into smaller lists"
+    ) in said
+    assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()

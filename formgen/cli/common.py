@@ -8,6 +8,7 @@ import functools
 import importlib
 import os
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -32,6 +33,16 @@ def library_errors(func: F) -> F:
             raise click.ClickException(str(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def read_list(path: str | Path) -> bytes:
+    """A coordinator's list (recipients, the centre's table) as its reader takes it: at most one
+    byte more than :data:`~formgen.recipients.MAX_FILE`, so that a huge file is refused
+    without being read whole."""
+    from formgen.recipients import MAX_FILE  # not at start-up: `formgen --help` stays quick
+
+    with Path(path).open("rb") as fh:
+        return fh.read(MAX_FILE + 1)
 
 
 _CANNOT_WRITE = {

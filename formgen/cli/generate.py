@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from formgen.batch import generate_batch, generate_one, read_recipients
-from formgen.cli.common import library_errors, resolve_schema
+from formgen.cli.common import library_errors, read_list, resolve_schema
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.languages import MAIL_LANGUAGES
@@ -237,7 +237,7 @@ def run_generate(
         from formgen.mailrun import prefill_from
 
         recipients = read_recipients(
-            schema, Path(recipients_path).read_bytes(), Path(recipients_path).name, lang
+            schema, read_list(recipients_path), Path(recipients_path).name, lang
         )
         # as formgen mail does: an institution the register knows is prefilled with what it
         # holds (base_version its revision), asked for the checklists its row names

@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from formgen.bounces import iter_mail_files, parse_bounce
-from formgen.cli.common import library_errors, stale_by_option, workspace_option
+from formgen.cli.common import library_errors, read_list, stale_by_option, workspace_option
 from formgen.errors import MailError, RecipientsError
 from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
@@ -376,7 +376,7 @@ def _recipient_list(
     force: bool,
 ) -> RecipientList | None:
     if path:
-        return parse_recipients_csv(Path(path).read_bytes(), schema, path, lang)
+        return parse_recipients_csv(read_list(path), schema, path, lang)
     return register_recipients(view, deliveries, force=force) if from_register else None
 
 

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from formgen.cli.common import library_errors, workspace_option
+from formgen.cli.common import library_errors, read_list, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
@@ -432,10 +432,7 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
     if note is not None:
         note = _one_line(note, "say where the list comes from, or leave --note out")
     ws = Workspace.open(workspace_dir)
-    path = Path(file)
-    with path.open("rb") as fh:
-        data = fh.read(table_import.MAX_FILE + 1)  # more is refused: never all of a huge file
-    done = table_import.import_file(ws, data, path.name, note, dry_run)
+    done = table_import.import_file(ws, read_list(file), Path(file).name, note, dry_run)
     for line in table_import.report_lines(done):
         click.echo(line)
 
