@@ -228,6 +228,7 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_no_category": "values of a checklist ({fields}) but no checklist in the "
         "column '{column}'",
         "import_why_no_name": "neither an id the register knows nor a name",
+        "import_why_repeated": "the same institution and checklist as line {first}",
         "import_why_lost": "'{value}' has '?' in place of letters: Excel writes '?' for every "
         "letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
         "'CSV UTF-8' and import it again",
@@ -443,6 +444,7 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_no_category": "Werte einer Checkliste ({fields}), aber keine Checkliste in "
         "der Spalte „{column}“",
         "import_why_no_name": "weder eine ID des Registers noch ein Name",
+        "import_why_repeated": "dieselbe Einrichtung und Checkliste wie Zeile {first}",
         "import_why_lost": "„{value}“ hat „?“ anstelle von Buchstaben: Excel schreibt „?“ für "
         "jeden Buchstaben, den sein einfaches „CSV“ nicht fassen kann (ş, ı, ł, Kyrillisch, "
         "Arabisch …); bitte als „CSV UTF-8“ speichern und erneut importieren",

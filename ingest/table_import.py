@@ -28,7 +28,9 @@ prefilled with what the centre knew, to confirm or correct.
   choices by name or code, lists separated by commas); an invalid value is kept as typed and
   flagged. A blank cell changes nothing. A row that cannot be imported (an unknown checklist,
   neither id nor name, letters lost by Excel's plain CSV) is reported and left out; the others
-  are imported.
+  are imported. So is a row of the same institution and checklist as an earlier row (the same
+  id; without one, the same name and postcode or phone): the first row's values are imported,
+  and a later one, copied in Excel or giving other values, names it.
 * **The register** merges the file as one submission, one entry return per row, whose
   provenance's reader is :data:`ingest.register.IMPORT` (:meth:`ingest.register.Register.merge`
   says what that changes: never over what the institution gave itself or a coordinator set by
@@ -64,6 +66,7 @@ from ingest import journal
 from ingest.docx_reader import ZipPackage, check_zip, declares_entities
 from ingest.export import FORMULA_START, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import path_label, scope_label
+from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.messages import date_text, reason_text, say, say_count
 from ingest.register import (
     IMPORT,
@@ -384,6 +387,8 @@ class _Reading:
     today: dt.date | None
     changed: dict[tuple[str, str], tuple[int, Checked]] = field(default_factory=dict)
     """(institution, field) → the first row that changes that institution field, and its value."""
+    first: dict[tuple[str | None, ...], int] = field(default_factory=dict)
+    """An institution and checklist (:func:`_same`) → the line of the first row imported for it."""
 
 
 def _stored(c: Checked) -> Json:
@@ -455,6 +460,12 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
     if iid is None and not (institution.get(NAME) and institution[NAME].raw.strip()):
         return skip("import_why_no_name")
+    same = _same(iid, category, institution)
+    earlier = min((r.first[k] for k in same if k in r.first), default=None)
+    if earlier is not None:
+        return skip("import_why_repeated", first=earlier)
+    for k in same:
+        r.first[k] = line
     if iid is not None:
         notes.extend(_changes_only(r, line, iid, institution, category, entry))
     invalid = [
@@ -476,6 +487,27 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         notes=tuple(notes),
         invalid=tuple(invalid),
     )
+
+
+def _same(
+    iid: str | None, category: str | None, institution: dict[str, Checked]
+) -> list[tuple[str | None, ...]]:
+    """What makes two rows the same institution and checklist: the register's id, or, without
+    one, the name (:func:`ingest.matching.normalise_name`) and the postcode or the phone, as
+    the register matches a checklist without an id."""
+    if iid is not None:
+        return [(category, iid)]
+
+    def raw(key: str) -> str:
+        c = institution.get(key)
+        return c.raw if c else ""
+
+    name = normalise_name(raw(NAME))
+    places = (
+        ("postcode", normalise_postcode(raw("postcode"))),
+        ("phone", normalise_phone(raw("phone"))),
+    )
+    return [(category, name, kind, place) for kind, place in places if name and place]
 
 
 def _changes_only(

@@ -692,3 +692,130 @@ def test_a_file_that_is_no_table_leaves_a_new_workspace_as_it_was(tmp_path: Path
 
     assert code == 1 and "Error:" in out
     assert {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()} == before
+
+
+# ---------------------------------------------------------------------- one institution, many rows
+
+
+def test_rows_without_id_for_one_institution_and_checklist_import_the_first_only(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Three rows for the same practice and checklist with conflicting values (its name
+    written three ways; the same postcode, then only the same phone): the first is imported,
+    the others say why not; its row for another checklist is imported."""
+    header = ["category", "name", "postcode", "phone", "email", "contact_name", "office_hours"]
+    rows = [
+        ["psychotherapie", YILMAZ, "40212", "0211 123456", "praxis@yilmaz.example"],
+        ["psychotherapie", "praxis şule yilmaz", "40212", "0211 999999", "alt@yilmaz.example"],
+        ["psychotherapie", "PRAXIS ŞULE YILMAZ", "40213", "+49 211 123456", ""],
+        ["facharzt", YILMAZ, "40212", "", ""],
+    ]
+    contacts = [
+        ["Şule Yılmaz", "Mo 9–12 Uhr"],
+        ["Ş. Yılmaz", "Di 14–16 Uhr"],
+        ["Sule Yilmaz", "Fr 8–10 Uhr"],
+        ["Dr. Şule Yılmaz", ""],
+    ]
+    path = write_csv(
+        tmp_path / "Bestand.csv",
+        header,
+        [dict(zip(header, r + c, strict=True)) for r, c in zip(rows, contacts, strict=True)],
+    )
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[:4] == [
+        f"Zeile 2: inst-0002 {YILMAZ}: neu",
+        "Zeile 3: nicht importiert: dieselbe Einrichtung und Checkliste wie Zeile 2",
+        "Zeile 4: nicht importiert: dieselbe Einrichtung und Checkliste wie Zeile 2",
+        f"Zeile 5: inst-0002 {YILMAZ}: aktualisiert (1 Wert); ohne ID, gefunden über Name und "
+        "PLZ oder Telefon",
+    ], said
+    assert "neu 1, aktualisiert 1, unverändert 0, mögliche Dubletten 0, nicht importiert 2" in said
+
+    reg = load(bare)
+    assert len(reg.institutions) == 2
+    yilmaz = reg.institutions["inst-0002"]
+    assert reg.plain(yilmaz["institution"]) == {
+        "name": YILMAZ,
+        "postcode": "40212",
+        "phone": "+49 211 123456",
+        "email": "praxis@yilmaz.example",
+    }
+    assert reg.plain(yilmaz["entries"]["psychotherapie"]["fields"]) == {
+        "contact_name": "Şule Yılmaz",
+        "office_hours": "Mo 9–12 Uhr",
+    }
+    assert reg.plain(yilmaz["entries"]["facharzt"]["fields"]) == {"contact_name": "Dr. Şule Yılmaz"}
+
+
+def test_rows_with_the_same_id_and_checklist_in_an_xlsx_import_the_first_only(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The exported row of ua-1, edited, then copied twice further down and changed there
+    (as in Excel): the first is imported, entry and institution values alike; a row of ua-1
+    for another checklist is imported."""
+    path = export(ws, tmp_path / "Register.xlsx", "--format", "xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book.worksheets[0]
+    col = {c.value: n for n, c in enumerate(sheet[1], 1)}
+    assert sheet.cell(3, 1).value == "ua-1"
+    sheet.cell(3, col["office_hours"]).value = "Di 10–12 Uhr"
+    sheet.cell(3, col["website"]).value = "petrenko.example"
+    copied = [c.value for c in sheet[3]]
+    for hours, website in (("Mi 8–10 Uhr", "andere.example"), ("Fr 13–15 Uhr", "")):
+        sheet.append(copied)
+        sheet.cell(sheet.max_row, col["office_hours"]).value = hours
+        sheet.cell(sheet.max_row, col["website"]).value = website
+    sheet.append(["ua-1", None, "facharzt"])
+    sheet.cell(sheet.max_row, col["migrant_experience"]).value = "Fehlanzeige"
+    book.save(path)
+
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[:5] == [  # and no word of the left-out rows' values
+        "Zeile 2: ar-1 مركز الاستشارة: unverändert",
+        "Zeile 3: ua-1 Ольга Петренко – Консультація: aktualisiert (2 Werte)",
+        "Zeile 4: nicht importiert: dieselbe Einrichtung und Checkliste wie Zeile 3",
+        "Zeile 5: nicht importiert: dieselbe Einrichtung und Checkliste wie Zeile 3",
+        "Zeile 6: ua-1 Ольга Петренко – Консультація: aktualisiert (1 Wert)",
+    ], said
+
+    reg = load(ws)
+    ua1 = reg.institutions["ua-1"]
+    assert reg.plain(ua1["entries"]["psychotherapie"]["fields"])["office_hours"] == "Di 10–12 Uhr"
+    assert reg.plain(ua1["institution"])["website"] == "petrenko.example"
+    assert reg.plain(ua1["entries"]["facharzt"]["fields"]) == {"migrant_experience": "fehlanzeige"}
+
+
+def test_an_exact_duplicate_row_is_not_imported_in_the_workspaces_language(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """A row copied in Excel, with and without an id: nothing is lost (the first row holds the
+    values), and the copy's line says which row it repeats, in English for an English centre."""
+    toml = bare.root / "workspace.toml"
+    toml.write_text(toml.read_text("utf-8").replace('language = "de"', 'language = "en"'), "utf-8")
+    header, rows = read_csv(export(bare, tmp_path / "r.csv", "--delimiter", ";"))
+    new = {
+        **dict.fromkeys(header, ""),
+        "category": "krisendienst",
+        "name": AMAL,
+        "phone": "0211 445566",
+        "contact_name": "Sara Ahmed",
+    }
+    path = write_csv(tmp_path / "Bestand.csv", header, [rows[0], rows[0], new, new])
+
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[:5] == [
+        "line 2: inst-0001 Poradnia Łódź: unchanged",
+        "line 3: not imported: the same institution and checklist as line 2",
+        f"line 4: inst-0002 {AMAL}: new",
+        "line 5: not imported: the same institution and checklist as line 4",
+        "Bestand.csv: 4 rows — new 1, updated 0, unchanged 1, probable duplicates 0, not "
+        "imported 2; invalid values kept as typed 0; values held for a decision 0",
+    ], said
+    reg = load(bare)
+    assert len(reg.institutions) == 2
+    amal = reg.institutions["inst-0002"]
+    assert reg.plain(amal["institution"]) == {"name": AMAL, "phone": "+49 211 445566"}
+    assert reg.plain(amal["entries"]["krisendienst"]["fields"]) == {"contact_name": "Sara Ahmed"}
