@@ -661,6 +661,7 @@ def returned(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
             f"{cat}.contact_email": email,
             f"{cat}.office_hours": "Di 10–12 Uhr",
             f"{cat}.contact_languages.ru": True,
+            f"{cat}.agreements": f"Kennenlernen mit {name}",
             f"{cat}.migrant_experience": "fehlanzeige" if iid == "ar-1" else "ja",
             f"{cat}.date": "01.05.2024" if iid == "ar-1" else "20.11.2026",
             f"{cat}.initials": "AB",
@@ -739,6 +740,8 @@ def test_no_personal_leaves_out_the_contact_persons_and_keeps_the_institutions(
     # the contact's role names a person with the institution's name; office hours and languages
     # are not personal data by the schema: printed in both
     assert "Funktion Sozialarbeit" in full_text and "Sozialarbeit" not in bare_text
+    # the agreements made with the contact name them
+    assert "Kennenlernen mit" in full_text and "Kennenlernen" not in bare_text
     for text in (full_text, bare_text):
         assert "Sprechzeiten Di 10–12 Uhr" in text
         assert "Fremdsprachen der Russisch\nAnsprechperson" in text  # the label on two lines

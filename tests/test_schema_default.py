@@ -133,6 +133,7 @@ def test_the_five_columns_become_searchable_fields() -> None:
         "contact_phone",
         "contact_email",
         "initials",  # of the person who filled in the form
+        "agreements",  # "Kennenlernen mit Frau Öztürk am 3.12." names people
     }
 
 
