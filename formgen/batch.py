@@ -1,7 +1,7 @@
 """Forms for many institutions at once: recipients → one personalised form each, in a folder.
 
 * Input: :class:`~formgen.record.InstitutionRecord` objects (from the register), or a recipients
-  CSV read by :func:`read_recipients` (columns ``id``, ``institution`` or ``name``,
+  list (CSV or XLSX: :func:`require_recipients`; columns ``id``, ``institution`` or ``name``,
   ``categories``, ``region``, ``email``, optionally ``language``; more columns that are
   institution fields are used too). Every row is checked before anything is written; a bad row is an error naming the row and
   column.
@@ -33,7 +33,7 @@ from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
 from formgen.model import Schema
-from formgen.recipients import Recipient, parse_recipients_csv
+from formgen.recipients import Recipient, RecipientList
 from formgen.record import InstitutionRecord
 from formgen.workspace import IssuedForm
 
@@ -67,16 +67,14 @@ def get_renderer(fmt: str) -> Renderer:
 # --------------------------------------------------------------------------- recipients
 
 
-def read_recipients(
-    schema: Schema, data: bytes, source: str = "recipients.csv", lang: str | None = None
-) -> list[Recipient]:
-    """Recipients from a CSV (as ``formgen mail`` reads it): one per row; ``Recipient.record()``
-    is its prefill, ``Recipient.lang`` the language its row asks for (``""``: none).
+def require_recipients(listed: RecipientList, source: str) -> list[Recipient]:
+    """The recipients of a list (read by :func:`formgen.cli.common.read_recipients`, as
+    ``formgen mail`` reads it): one per row; ``Recipient.record()`` is its prefill,
+    ``Recipient.lang`` the language its row asks for (``""``: none).
 
-    Raises :class:`RecipientsError` listing every problem with its line (regions and
-    checklists one can write named in ``lang``); nothing is made then.
+    Raises :class:`RecipientsError` listing every problem with its line; nothing is made then.
     """
-    listed = parse_recipients_csv(data, schema, source, lang).require_valid()
+    listed = listed.require_valid()
     if not listed.recipients:
         raise RecordError(f"{source}: no recipients (only a header line?)")
     return list(listed.recipients)

@@ -74,17 +74,53 @@ class FormgenWarning(UserWarning):
 
 
 class RecipientsError(FormgenError):
-    """A recipients list has problems; ``problems`` lists every one with its line."""
+    """Rows of a recipients list have problems; ``problems`` lists every one with its line
+    (``formgen mail --skip-invalid`` mails the other rows)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        count = len(problems)
-        head = f"the recipients list has {count} problem{'s' if count != 1 else ''}"
         super().__init__(
-            head
-            + " (nothing was made or sent; fix them — `formgen mail` also takes --skip-invalid to mail only the valid rows):\n"
+            self.heading()
+            + ":\n"
             + "\n".join("  " + str(p).replace("\n", "\n  ") for p in problems)
         )
+
+    def heading(self) -> str:
+        count = len(self.problems)
+        return (
+            f"the recipients list has {count} problem{'s' if count != 1 else ''} (nothing was "
+            "made or sent; fix them — `formgen mail` also takes --skip-invalid to mail only the "
+            "valid rows)"
+        )
+
+
+class UnreadableListError(RecipientsError):
+    """A recipients list that cannot be read as a whole (larger than a centre's list, not a
+    table, a damaged or hostile workbook, bytes no spreadsheet program writes, an empty file,
+    columns missing): none of its rows is read, so ``--skip-invalid`` cannot help."""
+
+    def heading(self) -> str:
+        return "the recipients list cannot be read (nothing was made or sent)"
+
+
+class SheetError(FormgenError):
+    """A file given as a table (a recipients list, the centre's table to import) is none that
+    can be read: another kind of file, damaged or hostile, or larger than a centre's list.
+    ``file`` and ``line`` (``None``: the whole file) say where, ``what`` what is wrong and
+    ``fix`` what to do (``""``: nothing to add); each command raises its own error from them
+    (nothing of the file is read)."""
+
+    def __init__(self, file: str, what: str, fix: str = "", line: int | None = None) -> None:
+        self.file = file
+        self.line = line
+        self.what = what
+        self.fix = fix
+        super().__init__(f"{self.where}: {what}" + (f"; {fix}" if fix else ""))
+
+    @property
+    def where(self) -> str:
+        """``NAME`` or ``NAME:LINE``, as messages name a place."""
+        return f"{self.file}:{self.line}" if self.line else self.file
 
 
 class CsvBytesError(FormgenError):

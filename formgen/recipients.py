@@ -1,36 +1,44 @@
-"""Who gets a form: recipients from a CSV list or from the register.
+"""Who gets a form: recipients from a list (CSV or XLSX) or from the register.
 
-A recipients CSV has one row per institution with the columns ``id``, ``institution``, ``email``,
-``categories`` and ``region`` (German headers are understood too: ``Kennung``, ``Einrichtung``,
-``E-Mail``, ``Kategorien``). Lists saved by Excel in Germany read as they are: the delimiter
-(``;``, ``,`` or tab) and the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise
-Windows-1252) are detected; a file with Windows-1252 bytes among UTF-8, a NUL byte
-(:func:`decode_csv`) or larger than :data:`MAX_FILE` is refused. Categories are checklist ids
-separated by ``,``, ``|`` or spaces; the region is the region's value or its label
-(``Düsseldorf``). Two optional columns choose an institution's mail and form: ``language``
-(``Sprache``: a code or a name, ``en``, ``Englisch``) and ``format`` (``Formular``: ``pdf``,
-``docx`` or ``both``).
+A recipients list has one row per institution with the columns ``id``, ``institution``,
+``email``, ``categories`` and ``region`` (German headers are understood too: ``Kennung``,
+``Einrichtung``, ``E-Mail``, ``Kategorien``). It is read by :func:`ingest.sheet.read_sheet`, as
+``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
+and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
+the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252) are detected;
+a file with Windows-1252 bytes among UTF-8, a NUL byte (:func:`decode_csv`), larger than
+:data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
+is refused. Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is
+the region's value or its label (``Düsseldorf``). Two optional columns choose an institution's
+mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``) and
+``format`` (``Formular``: ``pdf``, ``docx`` or ``both``).
 
-Reading never stops at the first mistake: :func:`parse_recipients_csv` returns every problem with
+Reading never stops at the first mistake: :func:`parse_recipients` returns every problem with
 its line, and :meth:`RecipientList.require_valid` refuses the whole list until they are fixed (or
 drops the rows with problems when asked to). An institution without an e-mail address is not a
 problem of the list but is kept and reported (:attr:`RecipientList.without_email`), never dropped
-silently.
+silently. A list that cannot be read as a whole (:class:`~formgen.errors.UnreadableListError`)
+has no rows to drop.
 """
 
 from __future__ import annotations
 
 import codecs
 import contextlib
-import csv
 import difflib
-import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from formgen import languages
-from formgen.errors import CsvBytesError, FormgenError, Problem, RecipientsError, RecordError
+from formgen.errors import (
+    CsvBytesError,
+    FormgenError,
+    Problem,
+    RecipientsError,
+    RecordError,
+    UnreadableListError,
+)
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -294,51 +302,37 @@ LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
 not hold ("?ule Y?lmaz", "????? ????????"); a question mark people type ends a word ("Wohin?")."""
 
 
-def parse_recipients_csv(
-    data: bytes, schema: Schema, source: str = "recipients.csv", lang: str | None = None
+def parse_recipients(
+    header: Sequence[str],
+    rows: Sequence[tuple[int, Sequence[str]]],
+    schema: Schema,
+    source: str = "recipients.csv",
+    lang: str | None = None,
+    encoding: str = "utf-8",
+    delimiter: str = "",
 ) -> RecipientList:
-    """Read a recipients CSV; every problem is listed with its line, nothing is dropped silently.
-    An unknown region is told with the regions one can write, named in ``lang`` (default: the
-    schema's language)."""
-    if len(data) > MAX_FILE:
-        raise RecipientsError(
-            [
-                Problem(
-                    source,
-                    None,
-                    f"larger than {MAX_FILE >> 20} MB, and a list of institutions is a few MB "
-                    "(another kind of file?); split it into smaller lists",
-                )
-            ]
-        )
-    try:
-        text, encoding = decode_csv(data)
-    except CsvBytesError as exc:
-        raise RecipientsError([Problem(source, exc.line, f"{exc.what}; {exc.fix}")]) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = detect_delimiter(first_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise RecipientsError(
-            [
-                Problem(
-                    source, None, "the file is empty; it needs a header line: " + ", ".join(COLUMNS)
-                )
-            ]
-        ) from None
+    """The recipients of a list read as a table (:func:`ingest.sheet.read_sheet`: its header
+    and its rows that are not blank, each with its line); every problem is listed with its
+    line, nothing is dropped silently. An unknown region is told with the regions one can
+    write, named in ``lang`` (default: the schema's language). ``encoding`` and ``delimiter``
+    are a CSV's (``delimiter`` ``""``: a workbook). Raises :class:`UnreadableListError` for a
+    list without a header or without a column it needs."""
+    if not header and not rows:
+        empty = "the file" if delimiter else "the first sheet"
+        needs = f"it needs a header line: {', '.join(COLUMNS)}"
+        raise UnreadableListError([Problem(source, None, f"{empty} is empty; {needs}")])
     keys = [_column_key(h) for h in header]
     missing = [c for c in COLUMNS if c not in keys]
     if missing:
         found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
-        raise RecipientsError(
+        said = f"; delimiter '{delimiter}'" if delimiter else ""
+        raise UnreadableListError(
             [
                 Problem(
                     source,
                     1,
                     f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                    f"(found {found}; delimiter '{delimiter}'); the header needs {', '.join(COLUMNS)}",
+                    f"(found {found}{said}); the header needs {', '.join(COLUMNS)}",
                 )
             ]
         )
@@ -352,18 +346,23 @@ def parse_recipients_csv(
     seen: dict[str, int] = {}
     invalid = 0
     unmailable: list[Recipient] = []
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         row_problems: list[Problem] = []
-        if len(row) > len(header):
+        beyond = row[len(header) :]
+        # in a CSV, a delimiter more shifts the values; a workbook's row may have empty cells more
+        if beyond and (delimiter or any(c.strip() for c in beyond)):
+            quote = (
+                f"a '{delimiter}' inside a value? put that value in double quotes"
+                if delimiter
+                else "a value right of the last column: give it a header or delete it"
+            )
             row_problems.append(
                 Problem(
                     source,
                     line,
-                    f"{len(row)} values but the header has {len(header)} columns "
-                    f"(a '{delimiter}' inside a value? put that value in double quotes)",
+                    f"{len(row)} values but the header has {len(header)} columns ({quote})",
                 )
             )
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}

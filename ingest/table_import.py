@@ -10,16 +10,13 @@ prefilled with what the centre knew, to confirm or correct.
   columns by their ids or, as ``--labels`` writes them, by their labels in a language of the
   schema, with or without the personal columns. So export → edit in Excel → import round-trips.
   The columns the export computes (revision, last confirmed, stale, confirmed by the
-  institution, problems, retired) are not read. An XLSX is read from its first sheet; a CSV as
-  Excel saves it (UTF-8 with or without BOM, or Windows-1252; ``;``, ``,`` or tab:
-  :func:`formgen.recipients.decode_csv`), and the apostrophe the CSV export puts before a
-  value starting with ``=``, ``+``, ``-`` or ``@`` (:func:`ingest.export.neutralise`) is taken
-  off. A file that is no such table (another kind of file, a column the table does not have)
-  raises :class:`~formgen.errors.RegisterError` naming what is wrong: nothing is imported.
-  So does a file larger than a centre's list (:data:`MAX_FILE`, :data:`MAX_ROWS`,
-  :data:`MAX_COLUMNS`), an XLSX that fails the checks a returned DOCX passes (zip bomb, XML
-  declaring a DOCTYPE or entities), and a CSV with a NUL byte or with Windows-1252 bytes among
-  UTF-8 (read as Windows-1252, every ü of it would be garbled).
+  institution, problems, retired) are not read. The file is read by :mod:`ingest.sheet`, as
+  a recipients list is: an XLSX from its first sheet, a CSV as Excel saves it. A file that is
+  no such table (another kind of file, a column the table does not have) raises
+  :class:`~formgen.errors.RegisterError` naming what is wrong: nothing is imported. So does
+  a file larger than a centre's list, an XLSX that fails the checks a returned DOCX passes
+  (zip bomb, XML declaring a DOCTYPE or entities), and a CSV with a NUL byte or with
+  Windows-1252 bytes among UTF-8 (read as Windows-1252, every ü of it would be garbled).
 * **A row** whose ``institution_id`` the register knows updates that institution; one without
   (or with an id the register does not know) is matched as a checklist block from someone else
   (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
@@ -43,28 +40,21 @@ prefilled with what the centre knew, to confirm or correct.
 
 from __future__ import annotations
 
-import codecs
-import csv
 import datetime as dt
 import difflib
 import hashlib
-import io
 import random
-import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from lxml import etree
-
-from formgen.errors import CsvBytesError, DocxError, FormgenError, RegisterError
+from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.model import INSTITUTION, OTHER, Field, Schema
-from formgen.recipients import LOST_LETTER, MAX_FILE, decode_csv, detect_delimiter
+from formgen.recipients import LOST_LETTER
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
-from ingest.docx_reader import ZipPackage, check_zip, declares_entities
-from ingest.export import FORMULA_START, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
+from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.messages import date_text, reason_text, say, say_count
@@ -78,6 +68,7 @@ from ingest.register import (
     retired_text,
     same_value,
 )
+from ingest.sheet import XLSX, Sheet, read_sheet
 from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
 from ingest.validate import check_typed
 
@@ -138,177 +129,23 @@ def _key(header: object) -> str:
     return " ".join(str(header or "").replace("\ufeff", " ").split()).casefold()
 
 
-def _cell(value: object) -> str:
-    """A cell as text: an XLSX's date as ISO (Excel makes one of a typed 24.09.2025), a whole
-    number without ``.0``; the CSV export's guard against formulas (``'=…``) taken off."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "ja" if value else "nein"
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value)
-    if text.startswith("'") and text[1:2] and text[1] in FORMULA_START:
-        return text[1:]
-    return text
+EXPORT_HINT = "export the register ('formgen register export --format xlsx') for a table to fill in"
+"""What to do with a file of another kind given as the table."""
 
 
-MAX_ROWS = 10_000
-"""Rows (not counting blank ones): a centre's list has hundreds, at most a few thousand."""
-MAX_COLUMNS = 1_000
-"""The register's table has some dozens of columns."""
-MAX_SHEET_ROWS = 100_000
-"""Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
-
-
-def _nothing(file_name: str, what: str, fix: str) -> RegisterError:
-    return RegisterError(f"{file_name}: {what}; nothing was imported — {fix}")
-
-
-Table = tuple[list[str], list[tuple[int, list[str]]], str]
-"""A table as :func:`read_table` reads it: header, rows with their lines, encoding."""
-
-
-def read_table(data: bytes, file_name: str) -> Table:
-    """The header, the rows with their lines (blank rows left out), and the encoding: an XLSX
-    (first sheet), else a CSV. Raises :class:`RegisterError` for a file that is no table or
-    larger than a centre's list is (:data:`MAX_FILE`, :data:`MAX_ROWS`, :data:`MAX_COLUMNS`)."""
-    if len(data) > MAX_FILE:
-        raise _nothing(
-            file_name,
-            f"larger than {MAX_FILE >> 20} MB, and a list of institutions is a few MB",
-            f"split it into files of at most {MAX_ROWS:,} rows",
-        )
-    if data.startswith(b"PK\x03\x04"):
-        return (*_read_xlsx(data, file_name), "xlsx")
-    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003
-        raise RegisterError(
-            f"{file_name}: a workbook of Excel 97-2003 (.xls), which cannot be read; nothing "
-            "was imported — save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
-        )
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if (b"\x00" in data[:4096] and not utf16) or data.startswith(b"%PDF"):
-        raise RegisterError(
-            f"{file_name}: not a table (CSV or XLSX); nothing was imported — export the "
-            "register ('formgen register export --format xlsx') for a table to fill in"
-        )
+def read_table(data: bytes, file_name: str) -> Sheet:
+    """The header and the rows with their lines (blank rows left out): an XLSX (first sheet),
+    else a CSV (:func:`ingest.sheet.read_sheet`). Raises :class:`RegisterError` for a file
+    that is no table, an empty one, or one larger than a centre's list is."""
     try:
-        text, encoding = decode_csv(data)
-    except CsvBytesError as exc:
-        raise _nothing(f"{file_name}:{exc.line}", exc.what, exc.fix) from None
-    delimiter = detect_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
-    try:
-        while True:
-            line = reader.line_num + 1
-            try:
-                cells = _cells(next(reader), line, file_name)
-            except StopIteration:
-                break
-            if header is None:
-                header = cells
-            elif any(c.strip() for c in cells):
-                rows.append(_counted(rows, line, file_name, cells))
-    except csv.Error as exc:
-        raise RegisterError(
-            f"{file_name}:{reader.line_num}: not a readable CSV ({exc}); nothing was imported"
-        ) from None
-    if header is None:
-        raise RegisterError(f"{file_name}: the file is empty; nothing was imported")
-    return header, rows, encoding
-
-
-def _cells(values: Sequence[object], line: int, file_name: str) -> list[str]:
-    """A row's values as text; a row with a value beyond :data:`MAX_COLUMNS` is refused (the
-    empty cells beyond are counted in C: a forged row may have thousands)."""
-    beyond = values[MAX_COLUMNS:]
-    if len(beyond) > beyond.count(None) + beyond.count(""):
-        raise _nothing(
-            f"{file_name}:{line}",
-            f"a value beyond column {MAX_COLUMNS:,}, and the register's table has some dozens",
-            "delete what stands right of the table",
-        )
-    return [_cell(c) for c in values[:MAX_COLUMNS]]
-
-
-def _counted(
-    rows: list[tuple[int, list[str]]], line: int, file_name: str, cells: list[str]
-) -> tuple[int, list[str]]:
-    """The row at ``line``, unless ``rows`` has :data:`MAX_ROWS` already."""
-    if len(rows) >= MAX_ROWS:
-        raise _nothing(
-            file_name,
-            f"more than {MAX_ROWS:,} rows (line {line}), and a centre's list has hundreds or a "
-            "few thousand",
-            f"split it into files of at most {MAX_ROWS:,} rows",
-        )
-    return line, cells
-
-
-def _read_xlsx(data: bytes, file_name: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The first sheet's rows, once the archive passed the checks a returned DOCX passes (no
-    zip bomb, no XML with a DOCTYPE or entities: :mod:`ingest.docx_reader`)."""
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    fix = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        pkg = ZipPackage(file_name, zipfile.ZipFile(io.BytesIO(data)))
-        check_zip(pkg.zf, file_name)
-        for info in pkg.zf.infolist():
-            if info.filename.endswith((".xml", ".rels")) and declares_entities(
-                pkg.read(info.filename)
-            ):
-                raise _nothing(
-                    file_name,
-                    f"part '{short(info.filename, 80)}' declares a DOCTYPE or XML entities, "
-                    "which Excel and LibreOffice never write and which can make a reader open "
-                    "other files or exhaust memory",
-                    fix,
-                )
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
-            for line, values in enumerate(
-                sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
-            ):
-                if line == MAX_SHEET_ROWS:
-                    raise _nothing(file_name, f"{line:,} rows or more in the first sheet", fix)
-                cells = _cells(values, line, file_name)
-                if header is None:
-                    header = cells
-                elif any(c.strip() for c in cells):
-                    rows.append(_counted(rows, line, file_name, cells))
-        finally:
-            book.close()
-    except DocxError as exc:  # a zip bomb, a damaged part: as a returned DOCX is refused
-        raise RegisterError(f"{exc}; nothing was imported") from None
-    except (
-        zipfile.BadZipFile,
-        InvalidFileException,
-        KeyError,
-        ValueError,
-        OSError,
-        SyntaxError,  # the standard library's XML ParseError
-        etree.LxmlError,
-    ) as exc:
-        raise _nothing(
-            file_name,
-            f"not an Excel workbook (XLSX) that can be read ({short(str(exc), 200)})",
-            fix,
-        ) from None
-    if header is None:
-        raise RegisterError(f"{file_name}: the first sheet is empty; nothing was imported")
-    return header, rows
+        sheet = read_sheet(data, file_name, EXPORT_HINT)
+    except SheetError as exc:
+        fix = f" — {exc.fix}" if exc.fix else ""
+        raise RegisterError(f"{exc.where}: {exc.what}; nothing was imported{fix}") from None
+    if not sheet.header and not sheet.rows:
+        empty = "the first sheet" if sheet.encoding == XLSX else "the file"
+        raise RegisterError(f"{file_name}: {empty} is empty; nothing was imported")
+    return sheet
 
 
 # ---------------------------------------------------------------------- the header
@@ -555,14 +392,14 @@ def plan_import(
     note: str | None = None,
     lang: str = "de",
     today: dt.date | None = None,
-    table: Table | None = None,
+    table: Sheet | None = None,
 ) -> ImportPlan:
     """Read the table ``data`` (named ``file_name``; ``table``: as :func:`read_table` read it
     already) and check each row against ``reg``: the rows, each with its entry return or why it
     cannot be imported (in ``lang``), and the submission to merge. ``today``: the day a "Datum"
     must not lie after (default: today). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
-    header, body, encoding = table or read_table(data, file_name)
+    header, body, encoding, _ = table or read_table(data, file_name)
     cols = columns(reg.schema, header, file_name)
     reading = _Reading(reg, lang, encoding, today)
     rows: list[Row] = []

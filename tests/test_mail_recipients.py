@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from email import message_from_bytes, policy
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
-from mailkit import make_workspace
+from mailkit import header_text, make_workspace, pdf_value
+from test_register_import import xlsx
 
 from formgen.cli import main
+from formgen.cli.common import read_recipients
 from formgen.errors import RecipientsError
-from formgen.recipients import parse_recipients_csv, recipients_from_records
+from formgen.recipients import recipients_from_records
 from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema
 
@@ -20,7 +26,7 @@ SCHEMA = default_schema()
 
 def parse(text: str | bytes, source: str = "list.csv"):
     data = text.encode("utf-8") if isinstance(text, str) else text
-    return parse_recipients_csv(data, SCHEMA, source)
+    return read_recipients(data, source, SCHEMA)
 
 
 def test_excel_cp1252_semicolon_reads_umlauts_quotes_and_german_headers():
@@ -98,9 +104,9 @@ def test_malformed_list_names_every_problem_with_its_line():
 def test_an_unknown_region_is_told_with_the_names_one_can_write(lang, names):
     """Each region by its id and its name in the language asked for; whatever is listed is
     accepted in the list."""
-    listed = parse_recipients_csv(
+    listed = read_recipients(
         "id;institution;email;categories;region\nk1;Praxis Köln;k@example.org;facharzt;Köln\n"
-        .encode(), SCHEMA, "r.csv", lang,
+        .encode(), "r.csv", SCHEMA, lang,
     )  # fmt: skip
     (said,) = [p.message for p in listed.problems]
     head, *lines = said.split("\n")
@@ -257,7 +263,9 @@ def test_utf8_list_with_a_windows_1252_byte_is_refused_not_garbled(tmp_path):
     drafts = tmp_path / "round2"
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
-    assert "Error: the recipients list has 1 problem (nothing was made or sent" in said
+    # no row of it is read: --skip-invalid could not help, and the message does not offer it
+    assert said.startswith("Error: the recipients list cannot be read (nothing was made or sent):")
+    assert "--skip-invalid" not in said
     assert (
         f"{listed}:4: byte 0xfc is not UTF-8, but the rest of the file is (a value pasted from "
         "another program, or Windows-1252 and UTF-8 mixed); correct that line, or save the "
@@ -326,8 +334,208 @@ def test_a_list_larger_than_a_centres_is_refused(tmp_path):
     drafts = tmp_path / "drafts"
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
-    assert (
-        f"{listed}: larger than 32 MB, and a list of institutions is a few MB (another kind of "
-        "file?); split it into smaller lists"
-    ) in said
+    assert said == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        f"  {listed}: larger than 32 MB, and a list of institutions is a few MB; split it into "
+        "files of at most 10,000 rows\n"
+    )
+    assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
+
+
+# ---------------------------------------------------------------------- Excel workbooks
+
+
+def saved(rows: list[list[object]]) -> bytes:
+    """A recipients list saved as an Excel workbook: numbers and dates stored as Excel does."""
+    out = io.BytesIO()
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(out)
+    return out.getvalue()
+
+
+def workbook(path: Path, rows: list[list[object]]) -> Path:
+    path.write_bytes(saved(rows))
+    return path
+
+
+ROWS = [
+    ["Kennung", "Einrichtung", "E-Mail", "Kategorien", "Region", "Telefon", "PLZ", "Öffnungszeiten"],
+    # Excel made numbers of the phone number (dropping its 0) and the postcode, and a date of
+    # the day the opening hours start
+    ["tr-1", "Şule Yılmaz Danışmanlık", "sule@danisma.example", "psychotherapie", "Düsseldorf",
+     2111234567.0, 40212, dt.date(2025, 10, 1)],
+    [],
+    ["pl-1", "Poradnia Łódź", "lodz(at)example.org", "facharzt", ""],
+    ["ua-1", "Ольга Петренко – Консультація", "olga@example.org", "krisendienst", "dormagen"],
+    ["ar-1", "مركز الاستشارة", "markaz@example.org", "psychotherapie facharzt", "andere"],
+]  # fmt: skip
+
+
+def test_an_excel_workbook_is_mailed_row_by_row_and_a_problem_named_by_its_row(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    listed = workbook(tmp_path / "Verteiler.xlsx", ROWS)
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert said == (
+        "Error: the recipients list has 1 problem (nothing was made or sent; fix them — "
+        "`formgen mail` also takes --skip-invalid to mail only the valid rows):\n"
+        f"  {listed}:4: 'lodz(at)example.org' is not an e-mail address (expected "
+        "name@example.org)\n"
+    )
+    assert not drafts.exists()
+
+    skipping = CliRunner().invoke(
+        main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--skip-invalid"]
+    )
+    assert skipping.exit_code == 0, skipping.output
+    assert f"NOT MAILED pl-1 (Poradnia Łódź): invalid e-mail address ({listed}:4)" in (
+        skipping.output
+    )
+    assert sorted(p.name for p in drafts.iterdir()) == ["ar-1.eml", "tr-1.eml", "ua-1.eml"]
+    mails = {
+        p.stem: message_from_bytes(p.read_bytes(), policy=policy.default) for p in drafts.iterdir()
+    }
+    assert {iid: header_text(m, "To") for iid, m in mails.items()} == {
+        "tr-1": "Şule Yılmaz Danışmanlık <sule@danisma.example>",
+        "ua-1": "Ольга Петренко – Консультація <olga@example.org>",
+        "ar-1": "مركز الاستشارة <markaz@example.org>",
+    }
+    (form,) = (a.get_content() for a in mails["tr-1"].iter_attachments())
+    prefilled = {
+        key: pdf_value(form, f"institution.{key}")
+        for key in ("name", "phone", "postcode", "opening_hours")
+    }
+    assert prefilled == {
+        "name": "Şule Yılmaz Danışmanlık",
+        "phone": "2111234567",
+        "postcode": "40212",
+        "opening_hours": "2025-10-01",
+    }
+    (form,) = (a.get_content() for a in mails["ar-1"].iter_attachments())
+    assert pdf_value(form, "institution.name") == "مركز الاستشارة"
+
+
+def test_a_workbook_saved_by_libreoffice_reads_as_its_csv():
+    from_csv = parse((DATA / "excel_utf8_bom.csv").read_bytes())
+    listed = parse((DATA / "Verteiler.xlsx").read_bytes(), "Verteiler.xlsx")
+    assert listed.problems == ()
+    assert [(r.id, r.name, r.email, r.categories, r.region) for r in listed.recipients] == [
+        (r.id, r.name, r.email, r.categories, r.region) for r in from_csv.recipients
+    ]
+    assert listed.recipients[1].source == "Verteiler.xlsx:3"
+
+
+def test_generate_makes_a_form_for_each_row_of_a_workbook(tmp_path):
+    listed = workbook(tmp_path / "Verteiler.xlsx", [r for r in ROWS if r[:1] != ["pl-1"]])
+    out = tmp_path / "forms"
+    result = CliRunner().invoke(
+        main, ["generate", "pdf", "--recipients", str(listed), "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert pdf_value((out / "tr-1.pdf").read_bytes(), "institution.phone") == "2111234567"
+    assert pdf_value((out / "ua-1.pdf").read_bytes(), "institution.name") == (
+        "Ольга Петренко – Консультація"
+    )
+
+
+def test_a_value_right_of_a_workbooks_last_column_is_a_problem_of_its_row():
+    rows = [ROWS[0][:5], ROWS[4][:5], [*ROWS[5][:5], None, None, "Notiz: Frau Haddad anrufen"]]
+    listed = parse(saved(rows), "Verteiler.xlsx")
+    assert [str(p) for p in listed.problems] == [
+        "Verteiler.xlsx:3: 8 values but the header has 5 columns (a value right of the last "
+        "column: give it a header or delete it)"
+    ]
+    assert [r.id for r in listed.recipients] == ["ua-1"]
+
+
+# ---------------------------------------------------------------------- files that are no list
+
+
+def zip_bomb(path: Path) -> Path:
+    """A workbook whose sheet inflates to 300 MB from a few hundred KB."""
+    sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    path.write_bytes(
+        xlsx(ROWS[:2], xl__worksheets__sheet1_xml=sheet + b" " * (300 << 20) + b"</worksheet>")
+    )
+    return path
+
+
+def with_entities(path: Path) -> Path:
+    def declared(sheet: bytes) -> bytes:
+        return b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>' + sheet.replace(
+            b"<t>tr-1</t>", b"<t>&e;</t>"
+        )
+
+    path.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=declared))
+    return path
+
+
+def damaged(path: Path) -> Path:
+    data = saved(ROWS)
+    path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+OTHER = "give the recipients list as an Excel workbook (XLSX) or a CSV"
+SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (
+            lambda tmp: DATA / "Verteiler.xls",
+            f"a workbook of Excel 97-2003 (.xls), which cannot be read; {SAVE_AS}",
+        ),
+        (
+            lambda tmp: DATA / "Verteiler-Passwort.xlsx",
+            "a workbook saved with a password, which cannot be read; save it from Excel "
+            "without a password (Datei ▸ Informationen ▸ Arbeitsmappe schützen), or as CSV",
+        ),
+        (
+            lambda tmp: DATA / "Verteiler.ods",
+            f"not a table (CSV or XLSX): an OpenDocument file (LibreOffice, .ods or .odt); {OTHER}",
+        ),
+        (
+            lambda tmp: SAMPLES / "docx" / "lo74-institution.docx",
+            f"not a table (CSV or XLSX): a Word document (DOCX); {OTHER}",
+        ),
+        (
+            lambda tmp: SAMPLES / "pdf" / "institution_pdfjs.pdf",
+            f"not a table (CSV or XLSX): a PDF document; {OTHER}",
+        ),
+        (
+            lambda tmp: SAMPLES / "pictures" / "scan-rueckmeldung.jpg",
+            f"not a table (CSV or XLSX): a picture; {OTHER}",
+        ),
+        (
+            lambda tmp: damaged(tmp / "Verteiler.xlsx"),
+            "not an Excel workbook (XLSX) that can be read (",
+        ),
+        (
+            lambda tmp: zip_bomb(tmp / "Verteiler.xlsx"),
+            "part 'xl/worksheets/sheet1.xml' would unpack to 300.0 MiB",
+        ),
+        (
+            lambda tmp: with_entities(tmp / "Verteiler.xlsx"),
+            "part 'xl/worksheets/sheet1.xml' declares a DOCTYPE or XML entities, which Excel "
+            "and LibreOffice never write",
+        ),
+    ],
+    ids=["xls", "password", "ods", "docx", "pdf", "picture", "damaged", "zip-bomb", "entities"],
+)
+def test_a_file_that_is_no_list_is_refused_saying_what_it_is(tmp_path, make, said):
+    ws = make_workspace(tmp_path / "ws").root
+    listed = make(tmp_path)
+    drafts = tmp_path / "drafts"
+    code, output = mail_drafts(ws, listed, drafts)
+    assert code == 1, output
+    assert output.startswith(
+        f"Error: the recipients list cannot be read (nothing was made or sent):\n  {listed}: {said}"
+    ), output
+    assert "--skip-invalid" not in output
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()

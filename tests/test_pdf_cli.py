@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from formgen.batch import generate_batch, read_recipients
+from formgen.batch import generate_batch
 from formgen.cli import main
+from formgen.cli.common import read_recipients
 from formgen.errors import RecipientsError, RecordError
 from formgen.identity import FormIdentity
 from formgen.record import record_from_json
@@ -267,7 +268,7 @@ def test_recipients_need_their_columns() -> None:
     with pytest.raises(
         RecipientsError, match=r"r.csv:1: missing columns id, email, categories, region"
     ):
-        read_recipients(default_schema(), b"name;ort\nA;B\n", "r.csv")
+        read_recipients(b"name;ort\nA;B\n", "r.csv", default_schema())
 
 
 def test_parallel_batch_is_deterministic_and_matches_serial(tmp_path: Path) -> None:

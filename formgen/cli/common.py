@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from formgen.errors import FormgenError
+from formgen.errors import FormgenError, Problem, SheetError, UnreadableListError
 from formgen.filenames import readable
 
 if TYPE_CHECKING:
     from formgen.model import Schema
+    from formgen.recipients import RecipientList
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -43,6 +44,29 @@ def read_list(path: str | Path) -> bytes:
 
     with Path(path).open("rb") as fh:
         return fh.read(MAX_FILE + 1)
+
+
+def read_recipients(
+    data: bytes, source: str, schema: Schema, lang: str | None = None
+) -> RecipientList:
+    """The recipients list ``data`` (named ``source``), CSV or XLSX, as ``formgen mail`` and
+    ``generate --recipients`` read it: by the reader of ``register import``
+    (:func:`ingest.sheet.read_sheet`), then row by row
+    (:func:`formgen.recipients.parse_recipients`). Raises
+    :class:`~formgen.errors.UnreadableListError` for a file that is no such list."""
+    from formgen.recipients import parse_recipients
+    from ingest.sheet import read_sheet  # the CLI is the one place that knows both
+
+    try:
+        sheet = read_sheet(
+            data, source, "give the recipients list as an Excel workbook (XLSX) or a CSV"
+        )
+    except SheetError as exc:
+        said = f"{exc.what}; {exc.fix}" if exc.fix else exc.what
+        raise UnreadableListError([Problem(exc.file, exc.line, said)]) from None
+    return parse_recipients(
+        sheet.header, sheet.rows, schema, source, lang, sheet.encoding, sheet.delimiter
+    )
 
 
 _CANNOT_WRITE = {

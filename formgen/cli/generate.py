@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from formgen.batch import generate_batch, generate_one, read_recipients
-from formgen.cli.common import library_errors, read_list, resolve_schema
+from formgen.batch import generate_batch, generate_one, require_recipients
+from formgen.cli.common import library_errors, read_list, read_recipients, resolve_schema
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.languages import MAIL_LANGUAGES
@@ -67,11 +67,12 @@ def form_options(func: F) -> F:
             "recipients_path",
             type=click.Path(dir_okay=False, exists=True),
             default=None,
-            help="CSV of recipients (columns id, institution, categories, region, email; "
-            "optionally language): one personalised form each, into the folder --out, each in "
-            "its row's language unless --lang is given; an institution the workspace's register "
-            "knows is prefilled with what it holds, as formgen mail does. The format column "
-            "(for formgen mail) is not used: the command names the format.",
+            help="Recipients list, an Excel workbook (XLSX, its first sheet) or a CSV (columns "
+            "id, institution, categories, region, email; optionally language): one personalised "
+            "form each, into the folder --out, each in its row's language unless --lang is "
+            "given; an institution the workspace's register knows is prefilled with what it "
+            "holds, as formgen mail does. The format column (for formgen mail) is not used: the "
+            "command names the format.",
         ),
         click.option(
             "--out",
@@ -198,7 +199,7 @@ def run_generate(
         )
     if kind == "institution" and not sources:
         raise click.UsageError(
-            "--kind institution needs --record FILE.json, --institution ID or --recipients FILE.csv"
+            "--kind institution needs --record FILE.json, --institution ID or --recipients LIST"
         )
     if institution_id and not workspace_dir:
         workspace_dir = "."  # the register it is prefilled from: as 'formgen register' finds it
@@ -236,9 +237,9 @@ def run_generate(
     if recipients_path:
         from formgen.mailrun import prefill_from
 
-        recipients = read_recipients(
-            schema, read_list(recipients_path), Path(recipients_path).name, lang
-        )
+        source = Path(recipients_path).name
+        listed = read_recipients(read_list(recipients_path), source, schema, lang)
+        recipients = require_recipients(listed, source)
         # as formgen mail does: an institution the register knows is prefilled with what it
         # holds (base_version its revision), asked for the checklists its row names
         prefill = prefill_from(view.record if view else (lambda _iid: None))

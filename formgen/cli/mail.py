@@ -12,7 +12,13 @@ from typing import Any
 import click
 
 from formgen.bounces import iter_mail_files, parse_bounce
-from formgen.cli.common import library_errors, read_list, stale_by_option, workspace_option
+from formgen.cli.common import (
+    library_errors,
+    read_list,
+    read_recipients,
+    stale_by_option,
+    workspace_option,
+)
 from formgen.errors import MailError, RecipientsError
 from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
@@ -35,7 +41,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, parse_recipients_csv
+from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus, unusable_counts
 from formgen.workspace import Workspace
@@ -131,7 +137,9 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 @click.option(
     "--skip-invalid",
     is_flag=True,
-    help="Mail the valid rows of a recipients list that has problems.",
+    help="Mail the valid rows of a recipients list some of whose rows have problems (a list "
+    "that cannot be read as a whole, such as an .xls or a damaged workbook, is refused all the "
+    "same).",
 )
 @click.option(
     "--rate",
@@ -164,12 +172,13 @@ def mail(
 ) -> None:
     """Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).
 
-    Recipients come from RECIPIENTS (a CSV with id, institution, email, categories, region and
-    optionally language and format of each institution's mail and form; Excel CSVs with ';' in
-    Windows-1252 or UTF-8 read as they are) or --from-register. --overdue and
-    --stale make the next round: reminders for forms not returned in time, and update requests
-    for stale entries, each with a freshly prefilled form. Every step is logged in sendlog.jsonl;
-    running the same command again sends only what is still missing.
+    Recipients come from RECIPIENTS (an Excel workbook, XLSX, read from its first sheet, or a
+    CSV, with id, institution, email, categories, region and optionally language and format of
+    each institution's mail and form; Excel CSVs with ';' in Windows-1252 or UTF-8 read as they
+    are) or --from-register. --overdue and --stale make the next round: reminders for forms not
+    returned in time, and update requests for stale entries, each with a freshly prefilled form.
+    Every step is logged in sendlog.jsonl; running the same command again sends only what is
+    still missing.
 
     --stale mails the update list of 'formgen register stale': every institution with an entry
     out of date, incomplete, holding invalid values or never confirmed by the institution itself
@@ -376,7 +385,7 @@ def _recipient_list(
     force: bool,
 ) -> RecipientList | None:
     if path:
-        return parse_recipients_csv(read_list(path), schema, path, lang)
+        return read_recipients(read_list(path), path, schema, lang)
     return register_recipients(view, deliveries, force=force) if from_register else None
 
 

@@ -1,0 +1,265 @@
+"""A coordinator's table as a header and numbered rows: the one reader of the lists a centre
+keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
+(:func:`formgen.recipients.parse_recipients`) and for ``register import``
+(:mod:`ingest.table_import`).
+
+* **An XLSX** is read from its first sheet, once the archive passed the checks a returned DOCX
+  passes (no zip bomb, no XML declaring a DOCTYPE or entities: :mod:`ingest.docx_reader`); the
+  values Excel stores as numbers, dates or booleans become text as Excel showed them
+  (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
+* **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
+  Windows-1252; ``;``, ``,`` or tab: :func:`formgen.recipients.decode_csv`); the apostrophe
+  the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
+  (:func:`ingest.export.neutralise`) is taken off.
+* **Anything else** raises :class:`~formgen.errors.SheetError` saying what it is and what to do:
+  an Excel 97-2003 workbook (.xls), one saved with a password, a PDF, a Word document, an
+  OpenDocument file, a picture, a damaged or hostile workbook, a CSV with bytes no spreadsheet
+  program writes, a file larger than a centre's list (:data:`~formgen.recipients.MAX_FILE`,
+  :data:`MAX_ROWS`, :data:`MAX_COLUMNS`). Nothing of such a file is read; each command says so
+  in its own words.
+
+Blank rows are left out; every other row keeps its line (a CSV's line it starts on, an XLSX's
+row number; the header is line 1), so that a problem is told where the coordinator finds it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from lxml import etree
+
+from formgen.errors import CsvBytesError, DocxError, SheetError
+from formgen.recipients import MAX_FILE, decode_csv, detect_delimiter
+from ingest.docx_reader import ZipPackage, check_zip, declares_entities
+from ingest.export import FORMULA_START
+from ingest.sniff import image_suffix
+from ingest.submission import short
+
+XLSX = "xlsx"
+"""The :attr:`Sheet.encoding` of a workbook."""
+MAX_ROWS = 10_000
+"""Rows (not counting blank ones): a centre's list has hundreds, at most a few thousand."""
+MAX_COLUMNS = 1_000
+"""The register's table has some dozens of columns."""
+MAX_SHEET_ROWS = 100_000
+"""Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
+SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+
+
+class Sheet(NamedTuple):
+    """A table as :func:`read_sheet` read it."""
+
+    header: list[str]
+    """The first line or row (``[]`` for an empty file or sheet)."""
+    rows: list[tuple[int, list[str]]]
+    """The rows after it that are not blank, each with its line."""
+    encoding: str
+    """How a CSV's text was read (``utf-8-sig``, ``cp1252`` …), or :data:`XLSX`."""
+    delimiter: str = ""
+    """A CSV's delimiter; ``""`` for a workbook."""
+
+
+def _cell(value: object) -> str:
+    """A cell as text: an XLSX's date as ISO (Excel makes one of a typed 24.09.2025), a whole
+    number without ``.0``; the CSV export's guard against formulas (``'=…``) taken off."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    if text.startswith("'") and text[1:2] and text[1] in FORMULA_START:
+        return text[1:]
+    return text
+
+
+def read_sheet(data: bytes, file_name: str, not_a_table: str) -> Sheet:
+    """The header and the numbered rows of ``data`` (named ``file_name`` in messages): an XLSX
+    (its first sheet), else a CSV. Raises :class:`SheetError` for a file that is no table or
+    larger than a centre's list; ``not_a_table`` is what to do with one of another kind (a
+    PDF, a Word document, a picture)."""
+    if len(data) > MAX_FILE:
+        raise SheetError(
+            file_name,
+            f"larger than {MAX_FILE >> 20} MB, and a list of institutions is a few MB",
+            f"split it into files of at most {MAX_ROWS:,} rows",
+        )
+    if data.startswith(b"PK\x03\x04"):
+        return _read_xlsx(data, file_name, not_a_table)
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003, or a workbook with a password
+        if _encrypted(data):
+            raise SheetError(
+                file_name,
+                "a workbook saved with a password, which cannot be read",
+                "save it from Excel without a password (Datei ▸ Informationen ▸ Arbeitsmappe "
+                "schützen), or as CSV",
+            )
+        raise SheetError(
+            file_name, "a workbook of Excel 97-2003 (.xls), which cannot be read", SAVE_AS
+        )
+    kind = _other_kind(data)
+    if kind is not None:
+        raise _other(file_name, kind, not_a_table)
+    try:
+        text, encoding = decode_csv(data)
+    except CsvBytesError as exc:
+        raise SheetError(file_name, exc.what, exc.fix, exc.line) from None
+    delimiter = detect_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    try:
+        while True:
+            line = reader.line_num + 1
+            try:
+                cells = _cells(next(reader), line, file_name)
+            except StopIteration:
+                break
+            if header is None:
+                header = cells
+            elif any(c.strip() for c in cells):
+                rows.append(_counted(rows, line, file_name, cells))
+    except csv.Error as exc:
+        raise SheetError(file_name, f"not a readable CSV ({exc})", line=reader.line_num) from None
+    return Sheet(header or [], rows, encoding, delimiter)
+
+
+def _encrypted(data: bytes) -> bool:
+    """Whether the OLE2 file ``data`` is an encrypted Office document (Excel keeps an XLSX
+    saved with a password in an OLE2 file)."""
+    import olefile  # type: ignore[import-untyped]  # installed with extract-msg; no stubs
+
+    try:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
+            return bool(ole.exists("EncryptedPackage"))
+    except (OSError, ValueError):  # a damaged file: said to be an .xls, which cannot be read
+        return False
+
+
+def _other(file_name: str, kind: str, fix: str) -> SheetError:
+    """A file of another kind (``kind``: what it is, ``""``: unknown)."""
+    return SheetError(file_name, "not a table (CSV or XLSX)" + (f": {kind}" if kind else ""), fix)
+
+
+def _other_kind(data: bytes) -> str | None:
+    """What a file that is plainly no CSV is (a PDF document, a picture; ``""``: another binary
+    file, as a header line never holds a NUL byte: one further on is one of a damaged CSV,
+    which :func:`~formgen.recipients.decode_csv` names with its line), else ``None``."""
+    if data.startswith(b"%PDF"):
+        return "a PDF document"
+    if image_suffix(data[:64]):
+        return "a picture"
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    return "" if not utf16 and b"\x00" in data[:4096].partition(b"\n")[0] else None
+
+
+def _cells(values: Sequence[object], line: int, file_name: str) -> list[str]:
+    """A row's values as text; a row with a value beyond :data:`MAX_COLUMNS` is refused (the
+    empty cells beyond are counted in C: a forged row may have thousands)."""
+    beyond = values[MAX_COLUMNS:]
+    if len(beyond) > beyond.count(None) + beyond.count(""):
+        raise SheetError(
+            file_name,
+            f"a value beyond column {MAX_COLUMNS:,}, and the register's table has some dozens",
+            "delete what stands right of the table",
+            line,
+        )
+    return [_cell(c) for c in values[:MAX_COLUMNS]]
+
+
+def _counted(
+    rows: list[tuple[int, list[str]]], line: int, file_name: str, cells: list[str]
+) -> tuple[int, list[str]]:
+    """The row at ``line``, unless ``rows`` has :data:`MAX_ROWS` already."""
+    if len(rows) >= MAX_ROWS:
+        raise SheetError(
+            file_name,
+            f"more than {MAX_ROWS:,} rows (line {line}), and a centre's list has hundreds or a "
+            "few thousand",
+            f"split it into files of at most {MAX_ROWS:,} rows",
+        )
+    return line, cells
+
+
+def _other_office_file(names: list[str]) -> str | None:
+    """What a ZIP archive that is no Excel workbook is (``None``: a workbook, maybe damaged)."""
+    if any(n.startswith("xl/") for n in names):
+        return None
+    if "word/document.xml" in names:
+        return "a Word document (DOCX)"
+    if "mimetype" in names or "content.xml" in names:
+        return "an OpenDocument file (LibreOffice, .ods or .odt)"
+    return "a ZIP archive"
+
+
+def _read_xlsx(data: bytes, file_name: str, not_a_table: str) -> Sheet:
+    """The first sheet's rows, once the archive passed the checks a returned DOCX passes (no
+    zip bomb, no XML with a DOCTYPE or entities: :mod:`ingest.docx_reader`)."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        pkg = ZipPackage(file_name, zipfile.ZipFile(io.BytesIO(data)))
+        check_zip(pkg.zf, file_name)
+        other = _other_office_file(pkg.zf.namelist())
+        if other is not None:
+            raise _other(file_name, other, not_a_table)
+        for info in pkg.zf.infolist():
+            if info.filename.endswith((".xml", ".rels")) and declares_entities(
+                pkg.read(info.filename)
+            ):
+                raise SheetError(
+                    file_name,
+                    f"part '{short(info.filename, 80)}' declares a DOCTYPE or XML entities, "
+                    "which Excel and LibreOffice never write and which can make a reader open "
+                    "other files or exhaust memory",
+                    SAVE_AS,
+                )
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = book.worksheets[0]
+            sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
+            for line, values in enumerate(
+                sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
+            ):
+                if line == MAX_SHEET_ROWS:
+                    raise SheetError(
+                        file_name, f"{line:,} rows or more in the first sheet", SAVE_AS
+                    )
+                cells = _cells(values, line, file_name)
+                if header is None:
+                    header = cells
+                elif any(c.strip() for c in cells):
+                    rows.append(_counted(rows, line, file_name, cells))
+        finally:
+            book.close()
+    except DocxError as exc:  # a zip bomb, a damaged part: as a returned DOCX is refused
+        raise SheetError(file_name, str(exc).removeprefix(f"{file_name}: ")) from None
+    except (
+        zipfile.BadZipFile,
+        InvalidFileException,
+        KeyError,
+        ValueError,
+        OSError,
+        SyntaxError,  # the standard library's XML ParseError
+        etree.LxmlError,
+    ) as exc:
+        raise SheetError(
+            file_name,
+            f"not an Excel workbook (XLSX) that can be read ({short(str(exc), 200)})",
+            SAVE_AS,
+        ) from None
+    return Sheet(header or [], rows, XLSX)
