@@ -13,6 +13,7 @@ U+202F, narrower).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 NO_BREAK = "\u00a0\u2007\u202f"
@@ -35,19 +36,40 @@ def collapse(text: str) -> str:
 
 def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
     """``text`` broken at breakable spaces into lines that ``measure`` no wider than ``width``
-    (line breaks kept; a word wider than ``width`` stands on a line of its own)."""
+    (line breaks kept). A word wider than ``width`` (a long compound, a web address) is broken
+    where the line is full: drawn whole, it went on beyond its column and off the page."""
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
         for word in words(para):
             candidate = f"{line} {word}" if line else word
-            if line and measure(candidate) > width:
-                lines.append(line)
-                line = word
-            else:
+            if measure(candidate) <= width:
                 line = candidate
+                continue
+            if line:
+                lines.append(line)
+            while len(word) > 1 and measure(word) > width:
+                cut = _fitting(word, measure, width)
+                lines.append(word[:cut])
+                word = word[cut:]
+            line = word
         lines.append(line)
     return lines
+
+
+def _fitting(word: str, measure: Callable[[str], float], width: float) -> int:
+    """How many of ``word``'s characters fit ``width`` (at least one; a combining mark stays
+    with the letter before it)."""
+    low, high = 1, len(word) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if measure(word[:mid]) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    while low > 1 and unicodedata.combining(word[low]):
+        low -= 1
+    return low
 
 
 def for_paragraph(text: str, narrow: str = "\u00a0") -> str:

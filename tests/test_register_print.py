@@ -372,6 +372,24 @@ def test_right_to_left_paragraphs_are_set_against_the_right_edge() -> None:
         assert x0 == pytest.approx(VALUE_EDGE, abs=1) and x1 < RIGHT_EDGE - 100
 
 
+def test_a_word_wider_than_its_column_is_broken_not_drawn_off_the_page() -> None:
+    """A name and a street that are one long compound, a web address without a space: broken
+    where the line is full, every letter inside the margins (they went on off the page)."""
+    compound = "LandschaftsverbandspsychiatriekoordinationsstellenverwaltungsgesellschaftNord"
+    url = "https://www.beratungsstelle-fuer-gefluechtete-menschen.example.org/angebote/beratung"
+    r = Register(SCHEMA)
+    block = {"name": compound, "region": "duesseldorf", "street": f"{compound}straße 5"}
+    r.merge(checklist("krisendienst", {**block, "website": url}))
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[2]
+        assert max(c["x1"] for c in page.chars) <= A4_WIDTH - 18 * MM + 0.5
+        value = page.crop((VALUE_EDGE - 1, 0, A4_WIDTH, page.height)).extract_text()
+        text = page.extract_text()
+    assert url in value.replace("\n", "") and f"{compound}straße 5" in value.replace("\n", "")
+    assert f"{compound} inst-0001" in text.replace("\n", "")
+
+
 def test_header_and_footer_draw_arabic_in_order() -> None:
     """The centre's name in the footer and a region's name in the header read as in the body:
     letters joined, right to left, in the direction of their own text (the centre's Arabic
