@@ -273,8 +273,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.region = self._carried = ""
             self.section = flowable.title
             if flowable.toc_level is not None:
+                # broken into lines here, in reading order (the contents' Paragraph would break
+                # the drawn order and put the end of a long Arabic name on the first line), with
+                # room for the page number after each
                 style = self.toc_styles[flowable.toc_level]
-                text = _no_break(flowable.toc_text, style.fontName, style.fontSize)
+                font, size = style.fontName, style.fontSize
+                room = BODY_W - style.leftIndent - pdfmetrics.stringWidth(" . 999", font, size)
+                text = _no_break(_lines(flowable.toc_text, font, size, room), font, size)
                 entry = (flowable.toc_level, text, self.page)
                 self.notify("TOCEntry", entry)
 
@@ -329,6 +334,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
 _HEAD = 8.5
 """The font size of the page header."""
+BODY_W = A4[0] - 36 * mm - 12
+"""The width of a paragraph of the body: its frame's, less the frame's padding (reportlab's
+6 pt on either side). A line broken for a wider one is broken again by ``Paragraph``."""
 
 
 def _regions(names: list[str], shown: int, lang: str) -> str:
@@ -382,13 +390,15 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
-        story.append(_para(_lines(opt.centre, FONT, 13, A4[0] - 36 * mm), st["cover"]))
+        story.append(_para(_lines(opt.centre, FONT, 13, BODY_W), st["cover"]))
         story.append(Spacer(1, 6 * mm))
     story.append(_para(say("print_title", lang), st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
     story.append(_heading(schema.title.get(opt.lang), st["cover_small"]))
     story.append(Spacer(1, 14 * mm))
-    region_line = f"{say('print_region', lang)}: <b>{escape(visual(region_text))}</b>"
+    label = f"{say('print_region', lang)}: "
+    room = BODY_W - pdfmetrics.stringWidth(label, FONT, 13)
+    region_line = f"{escape(label)}<b>{_lines(region_text, BOLD, 13, room)}</b>"
     story.append(_para(region_line, st["cover"]))
     story.append(
         _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
@@ -428,9 +438,9 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         story.append(PageBreak())
         title = f"{numbers[cat.id]}. {cat.label.get(opt.lang)}"
         if group.id != last_group:
-            story.append(_Section(title, 0, escape(visual(group.label.get(opt.lang)))))
+            story.append(_Section(title, 0, group.label.get(opt.lang)))
             last_group = group.id
-        story.append(_Section(title, 1, escape(visual(title))))
+        story.append(_Section(title, 1, title))
         story.append(_heading(group.label.get(opt.lang), st["group"]))
         story.append(_heading(title, st["h1"]))
         story.extend(_category_intro(cat, stand, st, lang))
@@ -546,8 +556,8 @@ def visual(line: str, rtl: bool | None = None) -> str:
 
 @functools.cache
 def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str, bool], ...]:
-    """Text broken into lines that fit a cell of ``width`` (plain strings draw far faster than
-    Paragraphs), each in visual order in the direction of its paragraph (a line of an Arabic
+    """Text broken into lines no wider than ``width`` (for a cell: plain strings draw far faster
+    than Paragraphs), each in visual order in the direction of its paragraph (a line of an Arabic
     note that starts with a German word is still read right to left) and with that direction
     (True: right to left; such a line is set against the right edge)."""
 
@@ -557,21 +567,20 @@ def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str,
     lines = []
     for para in text.split("\n"):
         rtl = paragraph_rtl(para)
-        lines += [
-            (visual(line, rtl), rtl) for line in linebreak.wrap(para, measure, width - 2 * _PAD)
-        ]
+        lines += [(visual(line, rtl), rtl) for line in linebreak.wrap(para, measure, width)]
     return tuple(lines)
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> str:
-    """The lines of :func:`_broken`, as a cell of a table draws them (all from the left)."""
-    return "\n".join(line for line, _rtl in _broken(text, font, size, width))
+    """The lines of :func:`_broken` for a cell of a table ``width`` wide, as it draws them (all
+    from the left)."""
+    return "\n".join(line for line, _rtl in _broken(text, font, size, width - 2 * _PAD))
 
 
 def _heading(text: str, style: ParagraphStyle) -> Paragraph:
     """A heading or title of a schema's or workspace's label (a category, a region), drawn as
     the body draws a value: broken into lines by :func:`_lines`, each in visual order."""
-    return _para(_lines(text, style.fontName, style.fontSize, A4[0] - 36 * mm), style)
+    return _para(_lines(text, style.fontName, style.fontSize, BODY_W), style)
 
 
 def _lines(text: str, font: str, size: float, width: float) -> str:
@@ -615,7 +624,7 @@ def _entry_block(
     ]
     # the name, and its id after it on its last line where it fits there (else on a line of
     # its own): at the right, or in a right-to-left name, set against the right edge, at the left
-    lines = _broken(reg.name_of(iid), BOLD, 10.5, width)
+    lines = _broken(reg.name_of(iid), BOLD, 10.5, width - 2 * _PAD)
     last, rtl = lines[-1]
     shown = [escape(line) for line, _rtl in lines]
     tag = f"<font size='7' color='#52606d'>{escape(iid)}</font>"
@@ -713,7 +722,8 @@ def _value_rows(
     ``rows``: one row per :data:`_ROW_LINES` lines of one direction, set without a gap between
     them; the lines of a right-to-left paragraph against the column's right edge."""
     first = len(rows)
-    for rtl, run in itertools.groupby(_broken(text, FONT, 9, VALUE_W), key=lambda line: line[1]):
+    broken = _broken(text, FONT, 9, VALUE_W - 2 * _PAD)
+    for rtl, run in itertools.groupby(broken, key=lambda line: line[1]):
         lines = [line for line, _rtl in run]
         for start in range(0, len(lines), _ROW_LINES):
             if rtl:

@@ -20,7 +20,7 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 from formgen.cli import main
 from formgen.errors import FormgenError
 from formgen.fonts import font_path
-from formgen.model import Choice, Text
+from formgen.model import Choice, Schema, Text
 from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.messages import problem, say
@@ -414,14 +414,8 @@ def test_arabic_region_and_category_names_read_in_order_in_every_heading() -> No
         Choice("r0", Text({"de": "دوسلدورف", "en": "دوسلدورف"})),
         Choice("r1", Text({"de": "Neuss (نويس)", "en": "Neuss"})),
     )
-    schema = SCHEMA.with_regions(regions)
-    crisis = schema.category("krisendienst")
-    named = replace(crisis, label=Text({"de": "Krisendienst (خدمة الطوارئ)", "en": "Crisis"}))
-    groups = tuple(
-        replace(g, categories=tuple(named if c is crisis else c for c in g.categories))
-        for g in schema.groups
-    )
-    r = Register(replace(schema, groups=groups))
+    schema = renamed(SCHEMA.with_regions(regions), "Krisendienst (خدمة الطوارئ)")
+    r = Register(schema)
     r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "r0"}))
     title = f"11. Krisendienst ({right_to_left('خدمة الطوارئ')})"
     opts = PrintOptions(stand=STAND, categories=("krisendienst",))
@@ -433,6 +427,54 @@ def test_arabic_region_and_category_names_read_in_order_in_every_heading() -> No
     assert f"Neuss ({right_to_left('نويس')})" in section
     cover = drawn_lines(render_register(r, replace(opts, region="r0")))[0]
     assert f"Versorgungsregion: {right_to_left('دوسلدورف')}" in cover
+
+
+def renamed(schema: Schema, label: str) -> Schema:
+    """``schema`` with the crisis services' checklist named ``label`` (in German)."""
+    crisis = schema.category("krisendienst")
+    named = replace(crisis, label=Text({"de": label, "en": "Crisis"}))
+    groups = tuple(
+        replace(g, categories=tuple(named if c is crisis else c for c in g.categories))
+        for g in schema.groups
+    )
+    return replace(schema, groups=groups)
+
+
+# long enough to be broken into lines; no lam before alef (drawn as one glyph, ﻻ)
+LONG_CATEGORY = (
+    "خدمات أخرى للرعاية النفسية في مدينة دوسلدورف ومنطقة راين نويس وضواحيها الشمالية "
+    "والجنوبية مع مجموعات المساعدة الذاتية والمبادرات المجتمعية والمنظمات الدينية"
+)
+LONG_REGION = "منطقة دورماغن والقرى المحيطة بها على ضفاف نهر الراين وغربه حتى مدينة نويس"
+
+
+def test_long_arabic_category_and_region_names_break_in_reading_order() -> None:
+    """A checklist and a region named in Arabic at length: the contents and the cover break
+    them over lines as the body does, the name's beginning on the first line (reportlab broke
+    the drawn line and put the end first), the contents' page number beside the last line."""
+    regions = (Choice("r0", Text({"de": LONG_REGION, "en": LONG_REGION})),)
+    r = Register(renamed(SCHEMA.with_regions(regions), LONG_CATEGORY))
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "r0"}))
+    opts = PrintOptions(stand=STAND, region="r0", categories=("krisendienst",))
+    cover, contents, *_ = drawn_lines(render_register(r, opts))
+
+    def at(lines: list[str], words: str) -> int:
+        (n,) = [n for n, line in enumerate(lines) if right_to_left(words) in line]
+        return n
+
+    assert at(contents, "خدمات أخرى") < at(contents, "مجموعات المساعدة") < at(contents, "الدينية")
+    assert contents[at(contents, "الدينية")].endswith(" 3")
+    assert at(cover, "منطقة دورماغن") < at(cover, "مدينة نويس")
+
+
+def test_a_heading_is_not_broken_again_by_the_paragraph_that_draws_it() -> None:
+    """A checklist's title whose first line is a few points too wide for the page's frame
+    (its padding) stood on three lines, a word alone on the second."""
+    r = Register(renamed(SCHEMA, "Krisendienst für Geflüchtete in Neuss, Dormagen, Kaarst"))
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
+    section = drawn_lines(render_register(r, PrintOptions(categories=("krisendienst",))))[2]
+    assert "11. Krisendienst für Geflüchtete in Neuss," in section
+    assert "Dormagen, Kaarst" in section
 
 
 def test_languages_typed_into_other_are_shown_once() -> None:
