@@ -323,7 +323,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.setLineWidth(0.6)
         canv.line(18 * mm, h - 15 * mm, w - 18 * mm, h - 15 * mm)
         canv.line(18 * mm, 13 * mm, w - 18 * mm, 13 * mm)
-        canv.setFont(FONT, 7.5)
+        canv.setFont(FONT, _FOOT)
         canv.setFillColor(MUTED)
         canv.drawString(18 * mm, 9 * mm, self.footer)
         canv.drawRightString(
@@ -334,6 +334,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
 _HEAD = 8.5
 """The font size of the page header."""
+_FOOT = 7.5
+"""The font size of the page footer."""
 BODY_W = A4[0] - 36 * mm - 12
 """The width of a paragraph of the body: its frame's, less the frame's padding (reportlab's
 6 pt on either side). A line broken for a wider one is broken again by ``Paragraph``."""
@@ -479,21 +481,23 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 story.append(KeepTogether([*head, *block] if n == 0 else block))
 
     buf = io.BytesIO()
-    footer = " · ".join(
-        p
-        for p in (
-            visual(opt.centre),  # in its own direction: an Arabic name is not the line's start
-            say("print_title", lang),
-            f"{say('print_stand', lang)} {date_text(stand, opt.lang)}",
-        )
-        if p
-    )
+    stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
+    tail = f" · {say('print_title', lang)} · {stand_text}"
+
+    def small(text: str) -> float:
+        return float(pdfmetrics.stringWidth(text, FONT, _FOOT))
+
+    # the centre's name shortened where it would run into the page number (and off the page)
+    room = A4[0] - 36 * mm - small(f"  {say('print_page', lang)} 999") - small(tail)
+    centre = _shorten(opt.centre, small, room)
+    # in its own direction: an Arabic name is not the line's start
+    footer = visual(centre) + tail if centre else tail[3:]
     doc = _Doc(
         buf,
         footer,
         lang,
         toc.levelStyles,
-        title=f"{say('print_title', lang)} – {say('print_stand', lang)} {date_text(stand, opt.lang)}",
+        title=f"{say('print_title', lang)} – {stand_text}",
         author=opt.centre or "formgen",
         leftMargin=18 * mm,
         rightMargin=18 * mm,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
@@ -404,6 +405,27 @@ def test_header_and_footer_draw_arabic_in_order() -> None:
     assert page[-1].startswith(
         f"SPKoM Köln – {right_to_left('مركز النور')} · Regionales Versorgungsregister · "
     )
+
+
+def test_a_long_centre_name_is_shortened_before_the_page_number() -> None:
+    """The footer of a centre with a long name: the name shortened with „…“, the page number
+    readable at the right (the name ran over it and off the page)."""
+    centre = (
+        "Sozialpsychiatrisches Kompetenzzentrum Migration für Düsseldorf, den Rhein-Kreis "
+        "Neuss und die Stadt Dormagen beim Landschaftsverband Rheinland"
+    )
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
+    opts = PrintOptions(centre=centre, stand=STAND, categories=("krisendienst",))
+    with pdfplumber.open(io.BytesIO(render_register(r, opts))) as doc:
+        page = doc.pages[2]
+        foot = page.crop((0, page.height - 13 * MM, page.width, page.height))
+        text, chars = foot.extract_text(), foot.chars
+    assert text.startswith("Sozialpsychiatrisches Kompetenzzentrum Migration für")
+    assert text.endswith("… · Regionales Versorgungsregister · Stand 22.11.2026 Seite 3")
+    placed = sorted((c["x0"], c["x1"]) for c in chars)
+    assert all(x0 >= before - 0.5 for (_, before), (x0, _) in itertools.pairwise(placed))
+    assert placed[-1][1] <= A4_WIDTH - 18 * MM + 0.5
 
 
 def test_arabic_region_and_category_names_read_in_order_in_every_heading() -> None:
