@@ -366,9 +366,11 @@ def _footer(
     page_text = words["page"].format(n=page + 1, total=layout.page_count)
     schema = f"{layout.schema_id} {layout.schema_version}"
     # the institution's name, then the schema: the name in its own direction, not as the
-    # start of one line with the schema (an Arabic name would put the schema before it)
-    name = _fit(name, font, 7, 360) if name else ""
+    # start of one line with the schema (an Arabic name would put the schema before it); the
+    # name shortened to leave the schema room inside the margin
     second = f"  ·  {schema}" if name else schema
+    room = CONTENT_RIGHT - CONTENT_LEFT - font.width(second, 7)
+    name = _fit(name, font, 7, room) if name else ""
     ref = identity.reference
     centre = (CONTENT_LEFT + CONTENT_RIGHT) / 2
     ops = [

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 from formgen.errors import RecordError, UnknownCategoryError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
-from formgen.layout import PAGE_HEIGHT, PAGE_WIDTH, WidgetKind, layout_form
+from formgen.layout import CONTENT_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, WidgetKind, layout_form
 from formgen.model import (
     OTHER,
     FieldType,
@@ -29,7 +29,7 @@ from formgen.model import (
     iter_institution_paths,
     option_values,
 )
-from formgen.pdf_form import render_pdf
+from formgen.pdf_form import FOOTER_TOP, render_pdf
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
 
@@ -242,6 +242,22 @@ def test_footer_on_every_page(schema: Schema) -> None:
         assert f"Seite {n}/{len(texts)}" in text
         assert "Stand: 22.11.2026" in text
         assert "Şule Yılmaz Beratung Łódź" in text
+
+
+def test_footer_shortens_a_long_name_to_keep_the_schema_inside_the_margin(
+    schema: Schema,
+) -> None:
+    # a name of 120 characters and the schema after it ran beyond the right margin
+    record = sample_record()
+    name = "Landschaftsverband Rheinland – Psychosoziales Zentrum für Flüchtlinge und Migranten"
+    record["institution"]["name"] = f"{name} Düsseldorf, Neuss und Dormagen"
+    form = make(schema, "institution", ("psychotherapie",), record)
+    with pdfplumber.open(io.BytesIO(form.data)) as pdf:
+        page = pdf.pages[0]
+        foot = page.crop((0, page.height - FOOTER_TOP, page.width, page.height))
+        text, right = foot.extract_text(), max(c["x1"] for c in foot.chars)
+    assert f"{name} Düss" in text and "… · arbeitshilfe_migration_psychiatrie 1.0.0" in text
+    assert right <= CONTENT_RIGHT + 0.5
 
 
 def test_prefilled_unicode_values_are_stored_and_shown(schema: Schema) -> None:
