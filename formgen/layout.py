@@ -18,6 +18,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from formgen import linebreak
+from formgen.bidi_order import paragraph_rtl
 from formgen.identity import FormIdentity
 from formgen.model import (
     OTHER,
@@ -135,6 +136,9 @@ class TextLine:
     size: float
     bold: bool = False
     gray: float = 0.0
+    rtl: bool | None = None
+    """The direction of the paragraph the line was broken from (a line of a German hint that
+    begins with an Arabic region's name is still drawn left to right); None: the line's own."""
 
 
 @dataclass(frozen=True)
@@ -331,6 +335,7 @@ class _Cell:
         self.width = width
         self.label = field_label(f, lang)
         self.label_lines = wrap(self.label, LABEL_SIZE, width)
+        self.label_rtl = paragraph_rtl(self.label)
         self.tooltip = f.help.get(lang) or f.label.get(lang)
         self.widget_height = self._widget_height()
 
@@ -361,8 +366,11 @@ class _Cell:
         return TEXT_BOX_HEIGHT
 
     def _choice_hint(self) -> list[str]:
+        return wrap(self._choice_text(), HINT_SIZE, self.width)
+
+    def _choice_text(self) -> str:
         labels = [option_label(self.f, c, self.lang) for c in option_values(self.f)]
-        return wrap(ui_text(self.lang, "choose") + " · ".join(labels), HINT_SIZE, self.width)
+        return ui_text(self.lang, "choose") + " · ".join(labels)
 
     def _inline_positions(self) -> list[tuple[str, str, float, int]]:
         """Exclusive boxes flow left to right: (code, label, x offset, row)."""
@@ -385,7 +393,7 @@ class _Cell:
         y = top
         for line in self.label_lines:
             y -= LABEL_LEADING
-            sink.texts.append(TextLine(page, x, y + 2, line, LABEL_SIZE))
+            sink.texts.append(TextLine(page, x, y + 2, line, LABEL_SIZE, rtl=self.label_rtl))
         f, path = self.f, str(self.path)
         top = widget_top
         t = f.type
@@ -446,9 +454,12 @@ class _Cell:
             sink.boxes.append(Box(path, page, rect, kind, f, None, self.label, self.tooltip))
             if t is FieldType.SELECT_ONE:
                 hy = top - TEXT_BOX_HEIGHT - 2
+                rtl = paragraph_rtl(self._choice_text())
                 for line in self._choice_hint():
                     hy -= HINT_LEADING
-                    sink.texts.append(TextLine(page, x, hy + 1.5, line, HINT_SIZE, gray=0.35))
+                    sink.texts.append(
+                        TextLine(page, x, hy + 1.5, line, HINT_SIZE, gray=0.35, rtl=rtl)
+                    )
 
 
 # --------------------------------------------------------------------------- the flow
@@ -486,11 +497,12 @@ class _Flow:
         self, text: str, size: float, bold: bool = False, gray: float = 0.0, after: float = 4
     ) -> None:
         leading = size * 1.25
+        rtl = paragraph_rtl(text)
         for line in wrap(text, size, CONTENT_WIDTH, bold):
             self.ensure(leading)
             self.y -= leading
             self.sink.texts.append(
-                TextLine(self.page, CONTENT_LEFT, self.y + size * 0.25, line, size, bold, gray)
+                TextLine(self.page, CONTENT_LEFT, self.y + size * 0.25, line, size, bold, gray, rtl)
             )
         self.y -= after
 
@@ -502,10 +514,11 @@ class _Flow:
         rect = Rect(CONTENT_LEFT, self.y - height, CONTENT_RIGHT, self.y)
         self.sink.bands.append(Band(self.page, rect, gray))
         y = self.y - 3
+        rtl = paragraph_rtl(text)
         for line in lines:
             y -= size * 1.25
             self.sink.texts.append(
-                TextLine(self.page, CONTENT_LEFT + 4, y + size * 0.3, line, size, True)
+                TextLine(self.page, CONTENT_LEFT + 4, y + size * 0.3, line, size, True, rtl=rtl)
             )
         self.y -= height + 4
 
@@ -520,11 +533,23 @@ class _Flow:
         self.ensure(head_height + first)
         for line in head_lines:
             self.y -= 10.5
-            self.sink.texts.append(TextLine(self.page, CONTENT_LEFT, self.y + 2, line, 8.5, True))
+            self.sink.texts.append(
+                TextLine(
+                    self.page, CONTENT_LEFT, self.y + 2, line, 8.5, True, rtl=paragraph_rtl(title)
+                )
+            )
         for line in hint_lines:
             self.y -= 8.5
             self.sink.texts.append(
-                TextLine(self.page, CONTENT_LEFT, self.y + 2, line, HINT_SIZE + 0.5, gray=0.35)
+                TextLine(
+                    self.page,
+                    CONTENT_LEFT,
+                    self.y + 2,
+                    line,
+                    HINT_SIZE + 0.5,
+                    gray=0.35,
+                    rtl=paragraph_rtl(hint),
+                )
             )
         self.y -= 3
         for height, place in rows:

@@ -305,13 +305,21 @@ def _shared_objects() -> tuple[bytes, ...]:
 
 
 def _show(
-    font: FieldFont, x: float, y: float, size: float, text: str, gray: float = 0, bold: bool = False
+    font: FieldFont,
+    x: float,
+    y: float,
+    size: float,
+    text: str,
+    gray: float = 0,
+    bold: bool = False,
+    rtl: bool | None = None,
 ) -> str:
+    """Draw one line (``rtl``: the direction of its paragraph; by default the line's own)."""
     # bold is the regular face stroked as well as filled: one embedded font for everything
     mode = f"2 Tr {size * 0.045:.2f} w {gray:g} G" if bold else "0 Tr"
     return (
         f"BT /{FONT_NAME} {size:g} Tf {gray:g} g {mode} 1 0 0 1 {x:.2f} {y:.2f} Tm "
-        f"{font.show(text)} ET"
+        f"{font.show(text, rtl)} ET"
     )
 
 
@@ -334,7 +342,7 @@ def _static_pages(layout: FormLayout) -> tuple[bytes, ...]:
             f"{band.gray:g} g {r.x0:.2f} {r.y0:.2f} {r.width:.2f} {r.height:.2f} re f"
         )
     for t in layout.texts:
-        pages[t.page].append(_show(font, t.x, t.y, t.size, t.text, t.gray, t.bold))
+        pages[t.page].append(_show(font, t.x, t.y, t.size, t.text, t.gray, t.bold, t.rtl))
     for page_ops in pages:
         page_ops.append("0.3 G 0.6 w")
     for b in layout.boxes:

@@ -23,8 +23,10 @@ from formgen.identity import FormIdentity
 from formgen.layout import CONTENT_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, WidgetKind, layout_form
 from formgen.model import (
     OTHER,
+    Choice,
     FieldType,
     Schema,
+    Text,
     iter_checklist_paths,
     iter_institution_paths,
     option_values,
@@ -258,6 +260,21 @@ def test_footer_shortens_a_long_name_to_keep_the_schema_inside_the_margin(
         text, right = foot.extract_text(), max(c["x1"] for c in foot.chars)
     assert f"{name} Düss" in text and "… · arbeitshilfe_migration_psychiatrie 1.0.0" in text
     assert right <= CONTENT_RIGHT + 0.5
+
+
+def test_a_german_hint_line_that_begins_with_an_arabic_region_reads_left_to_right(
+    schema: Schema,
+) -> None:
+    # the choices under "Versorgungsregion", broken after the first word of an Arabic region's
+    # name: the line that goes on with it stood right to left, "Andere Region" read first
+    arabic = "منطقة دورماغن والقرى المحيطة بها على ضفاف نهر الراين"
+    names = ("Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)", arabic, "Andere Region")
+    regions = tuple(Choice(f"r{n}", Text({"de": name, "en": name})) for n, name in enumerate(names))
+    form = make(schema.with_regions(regions), "checklist", ("krisendienst",))
+    (line,) = [line for line in drawn_lines(form.data)[0] if "Andere Region" in line]
+    assert (
+        line == f"{right_to_left('دورماغن والقرى المحيطة بها على ضفاف نهر الراين')} · Andere Region"
+    )
 
 
 def test_prefilled_unicode_values_are_stored_and_shown(schema: Schema) -> None:
