@@ -20,10 +20,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import format_datetime, make_msgid
+from email.utils import format_datetime, formataddr, make_msgid
 from importlib import resources
 from typing import NamedTuple
 
@@ -75,25 +76,54 @@ MIME_TYPES = {
 }
 
 _WIDE_HEADERS = ("content-type", "content-disposition")
+_WORDED_HEADERS = ("subject", "from", "to")
 
 
 class _MailPolicy(EmailPolicy):
-    """``policy.SMTP``, except that Content-Type and Content-Disposition are not folded at 78.
+    """``policy.SMTP``, except that Content-Type and Content-Disposition are not folded at 78,
+    and Subject, From and To with letters beyond ASCII are written as encoded words by
+    :class:`email.header.Header`.
 
     Folding them, the standard library turns DOCX's long MIME type into encoded words (which
     breaks it) and splits RFC 2231 file names into ``filename*0*``/``filename*1*`` pieces that
-    some mail programs do not join; unfolded they stay within RFC 5322's limit of 998.
+    some mail programs do not join; unfolded they stay within RFC 5322's limit of 998. And
+    where it breaks a line between two encoded words it drops the space between them (CPython
+    gh-144156, in Python 3.11 to 3.13): a mail program reads „für Flüchtlinge Düsseldorf“ as „für
+    FlüchtlingeDüsseldorf“. ``Header`` keeps every space inside an encoded word.
     """
+
+    def _worded(self, name: str, value: str) -> str | None:
+        """The header as RFC 2047 words that keep their spaces; ``None`` when it needs none."""
+        if name.lower() not in _WORDED_HEADERS or str(value).isascii() or self.utf8:
+            return None
+        addresses = getattr(value, "addresses", ())
+        if not all(a.addr_spec.isascii() for a in addresses):
+            return None  # no encoded word for an address: the standard library says why
+        if name.lower() == "subject":
+            text = Header(str(value), "utf-8", header_name=name).encode(linesep=self.linesep)
+        else:
+            text = ", ".join(self._named(name, a) for a in addresses)
+        return f"{name}: {text}{self.linesep}"
+
+    def _named(self, name: str, address: Address) -> str:
+        """``Name <address>``, the name in encoded words where it needs them."""
+        if address.display_name.isascii():
+            return formataddr((address.display_name, address.addr_spec))
+        words = Header(address.display_name, "utf-8", header_name=name).encode(linesep=self.linesep)
+        lines = f"{name}: {words}".split(self.linesep)
+        fold = self.linesep if len(lines[-1]) + len(address.addr_spec) + 3 > 78 else ""
+        return f"{words}{fold} <{address.addr_spec}>"
 
     def fold(self, name: str, value: str) -> str:
         if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
             return str(self.clone(max_line_length=998).fold(name, value))
-        return str(super().fold(name, value))
+        return self._worded(name, value) or str(super().fold(name, value))
 
     def fold_binary(self, name: str, value: str) -> bytes:
         if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
             return bytes(self.clone(max_line_length=998).fold_binary(name, value))
-        return bytes(super().fold_binary(name, value))
+        worded = self._worded(name, value)
+        return worded.encode("ascii") if worded else bytes(super().fold_binary(name, value))
 
 
 MAIL_POLICY = _MailPolicy(linesep="\r\n")

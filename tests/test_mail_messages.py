@@ -111,6 +111,26 @@ def test_unicode_names_survive_subject_to_and_filenames(name):
     assert msg["X-Formgen-Institution"] == "i1"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Psychosoziales Zentrum für Flüchtlinge Düsseldorf",
+        "Ольга Çiğdem Flüchtlinge Łódź Łódź für Łódź und Öztürk für Zentrum e.V. Zentrum مركز",
+        "مركز Yılmaz Flüchtlinge für Praxis für für الأمل Flüchtlinge",
+    ],
+)
+def test_a_long_name_keeps_every_space_in_subject_and_to(name):
+    """Folded over several lines, the Subject and To keep the space between two words that are
+    both encoded (Python's own folding dropped it: „für FlüchtlingeDüsseldorf“ in Thunderbird)."""
+    msg = build(recipient("i1", name, "i1@example.org"), [form_for("i1", name)])
+    subject = "Bestandsaufnahme der regionalen Versorgung – Ihre Angaben für " + name
+    assert header_text(msg, "Subject") == subject
+    assert header_text(msg, "To") == f"{name} <i1@example.org>"
+    assert header_text(msg, "From") == "SPKoM Düsseldorf <spkom@example.org>"
+    assert all(len(line) <= 78 for line in msg.as_bytes().split(b"\r\n\r\n")[0].split(b"\r\n"))
+    assert str(reparse(msg)["Subject"]) == subject  # and as Python reads it
+
+
 def test_body_names_deadline_reference_and_centre():
     form = form_for("i1", "Praxis Brücke")
     body = reparse(build(recipient("i1", "Praxis Brücke"), [form])).get_body().get_content()

@@ -30,6 +30,9 @@ NAMES = {
     "pl": "Poradnia Zdrowia Psychicznego Łódź",
     "el": "Κέντρο Συμβουλευτικής Αθηνά",
     "ar": "مركز الاستشارة",
+    # long enough that its subject is folded between two encoded words, where Python's own
+    # folding dropped the space (CPython gh-144156): "für FlüchtlingeDüsseldorf"
+    "psz": "Psychosoziales Zentrum für Flüchtlinge Düsseldorf",
 }
 
 
