@@ -74,7 +74,9 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a return whose ``base_version`` is the institution's current revision → clean update;
 * the register changed since ``base_version`` → every field is compared three ways (base, register,
   return): fields only the return changed are applied and the outcome is flagged; a field changed
-  on both sides to different values is held for review (``conflicts``) and not applied;
+  on both sides to different values is held for review (``conflicts``) and not applied. A form
+  made before the register knew the institution (no ``base_version``: mailed from a recipients
+  list) counts as made from revision 0 once another return, an import or a hand edit made it;
 * a value as the form was sent (the prefill the workspace recorded, else the register's value at
   ``base_version``) is nothing its sender changed: it never replaces a newer value — an untouched
   copy, ingested after the corrected return of the same form, only confirms;
@@ -787,6 +789,8 @@ class Register:
                 base: int | None = None
             else:
                 base = sub.identity.base_version
+                if base is None and not imported and iid in self.institutions:
+                    base = 0  # mailed before the register knew it: everything there came since
                 matched = False
             new_here = iid is None or iid not in self.institutions
             if iid is None or iid not in self.institutions:

@@ -251,7 +251,10 @@ def test_an_update_form_sent_back_with_its_date_as_it_was_confirms_the_entry_tha
     assert not staleness.is_stale(r, "psychotherapie", entry, TODAY)
     assert ("inst-0001", "psychotherapie") not in by_id(staleness.review(r, TODAY))
     # a later date given by the institution still counts as it is
-    r.merge(institution_form("inst-0001", date="2026-11-21"), at="2026-11-22T09:00:00Z")
+    later = institution_form(
+        "inst-0001", base=r.institutions["inst-0001"]["rev"], date="2026-11-21"
+    )
+    r.merge(later, at="2026-11-22T09:00:00Z")
     assert staleness.last_confirmed(entry) == dt.date(2026, 11, 21)
 
 

@@ -375,6 +375,25 @@ def test_a_form_sent_before_the_change_never_undoes_it_and_another_value_is_held
     assert json.loads(ws.register_path.read_bytes()) == before
 
 
+def test_a_first_round_form_sent_again_after_the_change_is_held_not_taken(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The invitation went out before the register knew the institution (its form prefilled
+    from no revision). It came back, the coordinator corrected the phone number on the
+    telephone, and then the same form comes back once more with another number: the number
+    set by hand stays and the returned one waits for a decision."""
+    invitation = mailed_form(ws, "ua-1", f"invitation-{dt.date.today().year}").read_bytes()
+    assert register(ws, "set", "ua-1", "institution.phone", "0211 5556667", "--note", TELEFON)[0] == 0  # fmt: skip
+    again = tmp_path / "Відповідь ще раз.pdf"
+    again.write_bytes(pdfium_fill(invitation, {"institution.phone": "0211 1112223"}))
+    (out,) = ingest_into_register([again], ws).outcomes
+    assert out.merged and out.merged.startswith("held"), out.merged
+    reg = load(ws)
+    assert reg.value("ua-1", "institution.phone")["v"] == "+49 211 5556667"  # type: ignore[index]
+    (held,) = reg.conflicts()
+    assert held["path"] == "institution.phone" and held["theirs"]["v"] == "+49 211 1112223"
+
+
 def test_a_value_left_empty_on_a_return_is_told_with_the_command_that_removes_it(
     ws: Workspace, tmp_path: Path
 ) -> None:
