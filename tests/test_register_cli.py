@@ -232,6 +232,17 @@ def test_export_formats(ws: Workspace, tmp_path: Path) -> None:
     assert "contact_name" not in path.read_text("utf-8")
     code, _ = run(ws, "export", "--format", "xlsx")
     assert code == 0 and list(ws.exports_dir.glob("register-*.xlsx"))
+    # the table for partners is named so, as the print is: the full one is never replaced by
+    # it, nor taken for it
+    today = dt.date.today().isoformat()
+    for args in (("--format", "xlsx"), ("--format", "csv", "--labels"), ("--format", "json")):
+        code, out = run(ws, "export", *args, "--no-personal")
+        fmt, form = args[1], "-wide" if args[1] == "csv" else ""
+        bare = ws.exports_dir / f"register-{today}{form}-ohne-personen.{fmt}"
+        assert code == 0 and out.startswith(f"{bare}: ") and bare.exists(), out
+    code, _ = run(ws, "export", "--format", "json")  # the full one beside it
+    assert "contact_name" in (ws.exports_dir / f"register-{today}.json").read_text("utf-8")
+    assert "contact_name" not in path.read_text("utf-8")
     code, out = run(ws, "export", "--format", "ods")
     assert code == 2
 

@@ -601,7 +601,8 @@ def gaps(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    help="Output file (default: exports/register-DATE.EXT in the workspace).",
+    help="Output file (default: exports/register-DATE.EXT in the workspace; with --no-personal "
+    "exports/register-DATE-ohne-personen.EXT, in English -no-personal).",
 )
 @workspace_option
 @library_errors
@@ -636,6 +637,8 @@ def export(
     else:
         data = export_mod.export_xlsx(reg, personal, labels, lang=lang, with_retired=with_retired)
     suffix = f"-{form}" if fmt == "csv" else ""
+    if no_personal:  # as the print: never taken for the full table, nor written over it
+        suffix += f"-{say('print_file_no_personal', lang)}"
     path = (
         Path(output)
         if output
