@@ -171,8 +171,10 @@ class SmtpTransport:
                 "host and port under [smtp] in workspace.toml"
             ) from None
         except smtplib.SMTPNotSupportedError:
+            local = " or, for a relay on this machine, security = 'none'"
             raise MailError(
                 f"{where}: the server does not offer STARTTLS; use security = 'ssl' (port 465)"
+                + (local if s.host in _LOCAL_HOSTS else "")
             ) from None
         except (OSError, smtplib.SMTPException) as exc:
             raise MailError(

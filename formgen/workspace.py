@@ -69,7 +69,7 @@ language = "de"            # language of forms and mails: de or en
 # [smtp]
 # host = "mail.example.org"
 # port = 587
-# security = "starttls"     # starttls | ssl
+# security = "starttls"     # starttls | ssl | none (none: only a relay on this machine, localhost)
 # user = "spkom@example.org"
 # rate = 30                 # mails per minute at most
 

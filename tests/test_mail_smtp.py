@@ -412,6 +412,25 @@ def test_untrusted_certificate_is_a_clear_error(tmp_path):
     assert not any(e["event"] == "sent" for e in log_events(ws))
 
 
+def test_a_relay_on_this_machine_without_starttls_is_told_security_none(tmp_path):
+    """A test server or a local Postfix offers no STARTTLS: for localhost the message names the
+    setting that sends to it, and with that setting the mail arrives."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port, "starttls").root
+        result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+        assert result.exit_code == 1
+        assert (
+            f"Error: 127.0.0.1:{server.port}: the server does not offer STARTTLS; use security = "
+            "'ssl' (port 465) or, for a relay on this machine, security = 'none'" in result.output
+        )
+        toml = ws / "workspace.toml"
+        toml.write_text(toml.read_text("utf-8").replace('"starttls"', '"none"'), "utf-8")
+        result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 0, result.output
+    assert len(inbox.messages) == 3
+
+
 def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
     inbox = Inbox()
     with smtp_server(inbox) as server:
