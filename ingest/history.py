@@ -29,24 +29,29 @@ from ingest.submission import short
 from ingest.tables import width
 
 
-def value_text(f: Field | None, sv: Json | None, lang: str = "de") -> str:
+def value_text(f: Field | None, sv: Json | None, lang: str = "de", quoted: bool = False) -> str:
     """One stored value as people read it: labels for choices, regions and languages, a date
     as in the printed register, an invalid value as typed with why (in ``lang`` as the printed
-    register says it); ``(blank)``, in German ``(leer)``, for none."""
+    register says it); ``(blank)``, in German ``(leer)``, for none. ``quoted``: the value in
+    the language's quotation marks, why it is invalid after them."""
     if sv is None:
         return say("blank", lang)
     if is_erased(sv):  # register erase: never the value
         return say("erased", lang)
     text = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
+    if quoted:
+        text = say("quoted", lang, value=text)
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
     return text + (f"  {say('invalid_value', lang, why=why)}" if why else "")
 
 
-def stored_text(schema: Schema, path: str, sv: Json | None, lang: str = "de") -> str:
+def stored_text(
+    schema: Schema, path: str, sv: Json | None, lang: str = "de", quoted: bool = False
+) -> str:
     """The stored value at ``path`` as :func:`value_text` shows it (the "other" text of a list
     as typed)."""
     scope, _, key = path.partition(".")
-    return value_text(value_field(schema, scope, key), sv, lang)
+    return value_text(value_field(schema, scope, key), sv, lang, quoted)
 
 
 def _order(schema: Schema) -> dict[tuple[str, str], int]:

@@ -375,6 +375,23 @@ def test_a_form_sent_before_the_change_never_undoes_it_and_another_value_is_held
     assert json.loads(ws.register_path.read_bytes()) == before
 
 
+def test_an_invalid_value_corrected_by_hand_is_quoted_apart_from_why_it_was_invalid(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ "viel" came back as the share of migrants; the coordinator asks and sets 40."""
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    vague = tmp_path / "Відповідь.pdf"
+    vague.write_bytes(pdfium_fill(update, {"psychotherapie.share_migrants": "viel"}))
+    ingest_into_register([vague], ws)
+    code, out = register(ws, "set", "ua-1", "psychotherapie.share_migrants", "40 %", "--note", TELEFON)  # fmt: skip
+    assert (code, out) == (
+        0,
+        "ua-1 psychotherapie.share_migrants: „viel“  [ungültig: „viel“ ist keine gültige "
+        "Prozentangabe; bitte eine ganze Zahl von 0 bis 100 eintragen, z.\u00a0B. 40 oder 40\u00a0%] → "
+        f"„40“ (von Hand gesetzt: {TELEFON})\n",
+    )
+
+
 def test_a_first_round_form_sent_again_after_the_change_is_held_not_taken(
     ws: Workspace, tmp_path: Path
 ) -> None:

@@ -251,8 +251,7 @@ def set_cmd(
     how = say("by_hand", lang, note=note)
 
     def shown(changed: str, stored: Any) -> str:
-        text = history_mod.stored_text(schema, changed, stored, lang)
-        return text if stored is None else say("quoted", lang, value=text)
+        return history_mod.stored_text(schema, changed, stored, lang, quoted=True)
 
     for changed, old, new in changes:
         if changed == EMAIL and same_value(old, new):  # vouched for: see the docstring
