@@ -209,6 +209,12 @@ def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
     assert {r["id"] for r in records} == {"inst-0002"}
     code, out = run(ws, "stale", "--json", "--today", "2026-11-22")
     assert json.loads(out)[0]["reasons"] == ["stale", "missing", "unconfirmed"]
+    # judged as of a day to come, it points to the round that asks for what is stale by then
+    ahead = (dt.date.today() + dt.timedelta(days=800)).isoformat()
+    code, out = run(ws, "stale", "--today", ahead)
+    assert code == 0 and out.endswith(
+        f"Einrichtungen auf der Aktualisierungsliste → formgen mail --stale --stale-by {ahead}\n"
+    ), out
     code, out = run(ws, "gaps", "--category", "psychotherapie")
     assert code == 0 and "Rhein-Kreis Neuss" in out and "kein Eintrag" in out
     code, out = run(ws, "gaps", "--category", "astrologie")

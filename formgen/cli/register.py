@@ -515,7 +515,8 @@ def stale(
     'formgen mail --stale' asks each of them, for these checklists, for an update.
     """
     ws, reg = _open(workspace_dir)
-    found = staleness.review(reg, _date(today, "--today"), categories or None, region, ws.language)
+    day = _date(today, "--today")
+    found = staleness.review(reg, day, categories or None, region, ws.language)
     if records_path:
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
         write_atomic(Path(records_path), json.dumps(recs, ensure_ascii=False, indent=1).encode())
@@ -528,7 +529,10 @@ def stale(
         if records_path:
             click.echo("\n" + say_count("update_list_file", lang, count, path=records_path))
         elif found:
-            click.echo("\n" + say_count("update_list", lang, count))
+            # a day to come: the round that asks for what will be out of date by then
+            ahead = day is not None and day > dt.date.today()
+            command = "formgen mail --stale" + (f" --stale-by {day}" if ahead else "")
+            click.echo("\n" + say_count("update_list", lang, count, command=command))
 
 
 @register.command("gaps")
