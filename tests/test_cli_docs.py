@@ -149,6 +149,26 @@ def test_help_lists_every_command_as_when_all_are_loaded() -> None:
     assert [line.split()[0] for line in listed.splitlines()] == sorted(cli.COMMANDS)
 
 
+@pytest.mark.parametrize("path", [p for p, _ in COMMANDS], ids=" ".join)
+def test_the_short_help_is_not_cut_inside_brackets(path: tuple[str, ...]) -> None:
+    """Click takes the first sentence up to a full stop: "(DSGVO Art." is no sentence."""
+    short = dict(COMMANDS)[path].get_short_help_str(limit=1000)
+    assert short.count("(") == short.count(")"), f"formgen {' '.join(path)}: {short}"
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [(["ingets"], "ingest"), (["register", "confrim"], "confirm"), (["schema", "chek"], "check")],
+)
+def test_a_mistyped_command_is_told_with_the_one_meant(args: list[str], meant: str) -> None:
+    """In a fresh interpreter: formgen's commands are loaded only when used."""
+    done, _ = run_formgen(*args, "x")
+    assert done.returncode == 2
+    said = done.stderr.splitlines()[-2]
+    assert said.startswith(f"Error: No such command '{args[-1]}'.") and "Did you mean" in said
+    assert f"'{meant}'" in said
+
+
 def test_version() -> None:
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0

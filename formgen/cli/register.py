@@ -276,7 +276,9 @@ def set_cmd(
         click.echo(said)
 
 
-@register.command("erase")
+@register.command(
+    "erase", short_help="Erase a person's data (DSGVO Art. 17) from the whole workspace."
+)
 @click.argument("institution_id")
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
