@@ -575,8 +575,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
                     "(it sends what is still missing)"
                 )
             email = f" <{r['email']}>" if r["email"] else ""
+            state = r["state"].replace("_", " ")  # not mailed, as the lines above say it
             click.echo(
-                f"{r['id']:<20} {r['state']:<12} due {r['deadline'] or '-':<10} {r['name']}{email}{extra}"
+                f"{r['id']:<20} {state:<12} due {r['deadline'] or '-':<10} {r['name']}{email}{extra}"
             )
 
 
