@@ -30,7 +30,9 @@ value, which poppler draws backwards and unjoined either way; untouched, every v
 formgen's appearance.
 
 Field types: text-like fields are text fields (``textarea`` multi-line and wrapping), without
-``/MaxLen``; ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
+``/MaxLen`` (a prefilled value longer than the schema's ``max_length`` is kept whole, drawn
+smaller; a line break in a single-line field's value is drawn as a space; ``/V`` holds the value
+as typed); ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
 value) or, with ``widget: checkboxes``, a group of mutually exclusive checkboxes; ``yes_no_none``
 is such a group with the on-states ``/ja``, ``/nein``, ``/fehlanzeige``; every option of a
 multiple choice is its own checkbox ``<path>.<option>`` (on-state ``/Yes``) plus a text field
@@ -93,8 +95,9 @@ _FOOTER = {
 def render_pdf(schema: Schema, request: FormRequest, identity: FormIdentity) -> GeneratedForm:
     """A fillable PDF for ``request`` carrying ``identity``; pure (bytes in memory, no files).
 
-    Raises :class:`~formgen.errors.RecordError` naming the field when a prefilled value does
-    not fit, :class:`~formgen.errors.UnknownCategoryError` for an unknown category.
+    Raises :class:`~formgen.errors.RecordError` naming the field when a prefilled value is one
+    its field cannot hold (:func:`_prefill_values`),
+    :class:`~formgen.errors.UnknownCategoryError` for an unknown category.
     """
     layout = layout_form(schema, request.kind, request.categories, request.lang)
     values = _prefill_values(schema, request, layout)
@@ -138,7 +141,11 @@ def _stand(request: FormRequest) -> dt.date:
 
 
 def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) -> dict[str, Value]:
-    """Field path → value to show, every value checked against its field."""
+    """Field path → value to show, each as the record holds it: also one the register keeps
+    as typed and flags as invalid (``4021``, a name over the field's length), so that the
+    institution sees it and corrects it. Refused (:func:`~formgen.record.check_value`) is only
+    what a field cannot hold: a choice that is none of its options (a combo box or checkbox
+    group has no state for it), or a value of another type."""
     record = request.record
     if request.kind != "institution" or record is None:
         return {}
@@ -162,9 +169,7 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
             if category in request.categories or category == "institution":
                 raise RecordError(f"{where}: {path}: this form has no such field")
             continue  # values of categories this form does not cover are not shown
-        checked = check_value(f, value, f"{where}: {path}")
-        _check_fits(f, checked, f"{where}: {path}")
-        out[path] = checked
+        out[path] = check_value(f, value, f"{where}: {path}")
     # chosen codes without a checkbox are shown in the "other" box, by name
     for path, value in list(out.items()):
         if isinstance(value, list):
@@ -175,28 +180,6 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
             if other:
                 out[other_path] = other
     return out
-
-
-def _check_fits(f: Field, value: Value, where: str) -> None:
-    if not isinstance(value, str):
-        return
-    limit = f.constraints.max_length
-    if limit is not None and len(value) > limit:
-        raise RecordError(
-            f"{where}: {len(value)} characters do not fit this field (at most {limit}); shorten the value in the register"
-        )
-    if f.type is not FieldType.TEXTAREA and ("\n" in value or "\r" in value):
-        raise RecordError(
-            f"{where}: a line break does not fit this single-line field; put the value on one line"
-        )
-    pattern = f.constraints.pattern
-    choice = f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE)
-    if pattern and not choice and not re.fullmatch(pattern, value):
-        hint = f.constraints.pattern_hint.get("en")
-        raise RecordError(
-            f"{where}: '{value:.40}' does not have the expected form"
-            f"{': ' + hint if hint else ''}; correct the value in the register"
-        )
 
 
 def display_text(f: Field, value: Value, lang: str) -> str:
@@ -422,6 +405,7 @@ def _text_appearance(
             lines = _wrap_field(text, font, size, inner)
         y = height - pad - size * font.ascent / 1000
     else:
+        text = re.sub(r"\r\n?|\n", " ", text)  # one line, as the Word form shows it
         natural = font.width(text, size)
         if natural > inner:
             size = max(MIN_FONT_SIZE, int(size * inner / natural * 4) / 4)

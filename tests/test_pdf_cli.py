@@ -140,16 +140,13 @@ def test_bad_record_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     record = {
         "id": "inst-9",
         "categories": ["psychotherapie"],
-        "institution": {"name": "X", "postcode": "4021"},
+        "institution": {"name": "X", "region": "Mond"},
     }
     (tmp_path / "r.json").write_text(json.dumps(record), "utf-8")
     out = tmp_path / "x.pdf"
     result = run("generate", "pdf", "--record", str(tmp_path / "r.json"), "--out", str(out))
     assert result.exit_code == 1
-    assert (
-        "Error: record 'inst-9': institution.postcode: '4021' does not have the expected form"
-        in (result.stderr)
-    )
+    assert "Error: r.json: institution.region: 'Mond' is not a choice; allowed: " in (result.stderr)
     assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "r.json"]
 
 
@@ -306,8 +303,8 @@ def test_failing_batch_leaves_existing_folder_untouched(tmp_path: Path) -> None:
     bad = record_from_json(
         schema, {"id": "b", "categories": ["psychotherapie"], "institution": {"name": "B"}}
     )
-    bad = type(bad)(id="b", categories=bad.categories, institution={"name": "B", "postcode": "1"})
-    with pytest.raises(RecordError, match=r"record 'b': institution\.postcode"):
+    bad = type(bad)(id="b", categories=bad.categories, institution={"name": "B", "region": "Mond"})
+    with pytest.raises(RecordError, match=r"record 'b': institution\.region: 'Mond' is not a"):
         generate_batch(schema, [good, bad], out, secret=b"k" * 32, jobs=1)
     assert sorted(p.name for p in out.iterdir()) == ["keep.pdf"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["forms"]

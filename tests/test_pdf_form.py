@@ -465,27 +465,30 @@ def test_unknown_category(schema: Schema) -> None:
     ("entries", "match"),
     [
         ({"share_migrants": 140}, r"psychotherapie\.share_migrants: 140 is outside 0–100"),
-        ({"initials": "ABCDEFGHIJKLMNOP"}, r"psychotherapie\.initials: 16 characters do not fit"),
-        ({"contact_role": "a\nb"}, r"psychotherapie\.contact_role: a line break does not fit"),
         ({"migrant_experience": "vielleicht"}, r"migrant_experience: 'vielleicht' is not a choice"),
+        ({"languages_offered": "tr"}, r"languages_offered: a language_list value must be a list"),
     ],
 )
-def test_prefill_values_that_do_not_fit_name_the_field(
+def test_prefill_values_a_field_cannot_hold_name_the_field(
     schema: Schema, entries: dict[str, Any], match: str
 ) -> None:
     with pytest.raises(RecordError, match=match):
         make(schema, "institution", ("psychotherapie",), sample_record(**entries))
 
 
-def test_prefill_postcode_pattern(schema: Schema) -> None:
-    record = sample_record()
-    record["institution"]["postcode"] = "4021"
-    with pytest.raises(RecordError) as raised:
-        make(schema, "institution", ("psychotherapie",), record)
-    assert "institution.postcode: '4021' does not have the expected form: five digits" in str(
-        raised.value
-    )
-    assert "[0-9]" not in str(raised.value)  # words, never the regular expression
+def test_prefill_values_kept_as_typed_are_shown_as_typed(schema: Schema) -> None:
+    """What the register keeps as typed and flags (a postcode that is none, a value over the
+    field's length, a line break in a one-line field) is on the form, to be corrected."""
+    record = sample_record(initials="Ş. Yılmaz, Praxis", contact_role="Leitung\nTherapie")
+    record["institution"] |= {"postcode": "40211 Düsseldorf", "name": "Praxis Łódź " * 20}
+    form = make(schema, "institution", ("psychotherapie",), record)
+    fields = terminal_fields(form.data)
+    assert fields["institution.postcode"]["/V"] == "40211 Düsseldorf"
+    assert fields["institution.name"]["/V"] == "Praxis Łódź " * 20
+    assert fields["psychotherapie.initials"]["/V"] == "Ş. Yılmaz, Praxis"
+    assert fields["psychotherapie.contact_role"]["/V"] == "Leitung\nTherapie"
+    shown = "\n".join(pdfium_print_text(form.data))
+    assert "40211 Düsseldorf" in shown and "Leitung Therapie" in shown
 
 
 def test_every_field_type_is_placed(schema: Schema) -> None:

@@ -24,8 +24,9 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 from mailkit import make_workspace
-from pdf_engines import pdfium_fill
+from pdf_engines import pdfium_fill, pdfium_print_text
 from pypdf import PdfReader
+from test_mail_cli import deadlines_pass
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
@@ -472,6 +473,80 @@ def test_the_first_update_round_prefills_the_forms_with_what_the_centre_knew(
     assert fields["psychotherapie.languages_offered.ar"] in (None, "/Off")
     log = [json.loads(x) for x in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]
     assert any(e.get("institution_id") == "inst-0001" for e in log)
+
+
+def test_every_round_shows_the_invalid_values_the_register_keeps_to_be_corrected(
+    tmp_path: Path,
+) -> None:
+    """An invalid value is kept as typed: every PDF form made for the institution shows it,
+    so that it corrects it, instead of leaving it without a form."""
+    ws = make_workspace(tmp_path / "ws")
+    # as typed: postcode and phone invalid, name and initials too long, a line break in the
+    # one-line street
+    kept = {
+        "institution.name": YILMAZ + " – Psychotherapie für Geflüchtete" * 6,
+        "institution.street": "Königsallee 1\nHinterhaus",
+        "institution.postcode": "40211 Düsseldorf",
+        "institution.phone": "0211 12",
+        "psychotherapie.contact_name": "Şule Yılmaz",
+        "psychotherapie.initials": "Ş. Yılmaz, Praxis",
+    }
+    row = {"category": "psychotherapie", "region": "Düsseldorf", "email": "praxis@yilmaz.example"}
+    row |= {path.split(".")[1]: text for path, text in kept.items()}
+    path = write_csv(tmp_path / "Bestand.csv", list(row), [row])
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0 and "PLZ: wie eingegeben übernommen, ungültig" in said, said
+    assert len(kept["institution.name"]) > 200
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\r\n"
+        f"inst-0001;{YILMAZ};praxis@yilmaz.example;psychotherapie;duesseldorf\r\n",
+        "utf-8",
+    )
+
+    def mailed(drafts: Path) -> bytes:
+        msg = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
+        assert isinstance(msg, EmailMessage)
+        (pdf,) = [a.get_content() for a in msg.iter_attachments()]
+        assert isinstance(pdf, bytes)
+        return pdf
+
+    forms: dict[str, bytes] = {}
+    rounds: list[tuple[str, list[str]]] = [
+        ("from-register", ["mail", "--from-register"]),
+        ("overdue", ["mail", "--overdue"]),
+        ("stale", ["mail", "--stale"]),
+        ("list", ["mail", str(listed), "--round", "telefonliste", "--force"]),
+    ]
+    for name, args in rounds:
+        code, said = formgen(ws, *args, "--drafts", str(tmp_path / name))
+        assert code == 0 and "ERROR" not in said, said
+        forms[name] = mailed(tmp_path / name)
+        deadlines_pass(ws.root)
+    one = tmp_path / "Formular.pdf"
+    code, said = formgen(ws, "generate", "pdf", "--institution", "inst-0001", "--out", str(one))
+    assert code == 0, said
+    forms["institution"] = one.read_bytes()
+    batch = tmp_path / "batch"
+    code, said = formgen(ws, "generate", "pdf", "--recipients", str(listed), "--out", str(batch))
+    assert code == 0, said
+    (made,) = batch.glob("*.pdf")
+    forms["recipients"] = made.read_bytes()
+
+    for name, pdf in forms.items():
+        fields = PdfReader(io.BytesIO(pdf)).get_fields() or {}
+        assert {p: fields[p].get("/V") for p in kept} == kept, name
+    # on the page, the single-line street shows on one line
+    assert "Königsallee 1 Hinterhaus" in pdfium_print_text(forms["institution"])[0]
+
+    # the institution corrects its postcode; what it left as it was changes nothing
+    returned = tmp_path / "zurueck.pdf"
+    returned.write_bytes(pdfium_fill(forms["institution"], {"institution.postcode": "40211"}))
+    ingest_into_register([returned], ws)
+    reg = load(ws)
+    now = reg.plain(reg.institutions["inst-0001"]["institution"])
+    assert now["postcode"] == "40211"
+    assert (now["street"], now["name"]) == (kept["institution.street"], kept["institution.name"])
 
 
 # ---------------------------------------------------------------------- hostile and damaged files
