@@ -297,9 +297,19 @@ def _match_categories(
     return tuple(out), problems
 
 
-LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
-"""A '?' inside or at the start of a word, or several in a row: letters Excel's plain CSV could
-not hold ("?ule Y?lmaz", "????? ????????"); a question mark people type ends a word ("Wohin?")."""
+_LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
+_ADDRESS = re.compile(r"://|@|^www\.|\?[\w.%-]+=")
+"""A word that is a web or mail address (``https://…``, ``www.…``, ``name@…``, or with a
+query: ``index.php?id=7``): its '?' is its own."""
+
+
+def lost_letters(text: str) -> bool:
+    """Whether ``text`` has letters Excel's plain CSV could not hold: a '?' inside or at the
+    start of a word, or several in a row ("?ule Y?lmaz", "????? ????????"), outside web and
+    mail addresses (``https://beratung.example/?sprache=ar``); a question mark people type ends
+    a word ("Wohin?")."""
+    words = (w for w in text.split() if not _ADDRESS.search(w))
+    return _LOST_LETTER.search(" ".join(words)) is not None
 
 
 def parse_recipients(
@@ -427,7 +437,7 @@ def _check_row(
     )  # a line break typed in Excel must not reach a header
     if not name:
         problems.append(Problem(source, line, "no institution name"))
-    elif LOST_LETTER.search(name):
+    elif lost_letters(name):
         problems.append(
             Problem(
                 source,

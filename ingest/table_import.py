@@ -50,7 +50,7 @@ from dataclasses import dataclass, field
 from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.model import INSTITUTION, OTHER, Field, Schema
-from formgen.recipients import LOST_LETTER
+from formgen.recipients import lost_letters
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -248,7 +248,7 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         return Row(line, name, None, say(key, lang, **args))
 
     if r.encoding in ("cp1252", "utf-8"):  # Excel's plain CSV (no BOM)
-        lost = next((v for v in cells.values() if LOST_LETTER.search(v)), None)
+        lost = next((v for v in cells.values() if lost_letters(v)), None)
         if lost is not None:
             return skip("import_why_lost", value=short(lost, 40))
     category = None

@@ -225,14 +225,22 @@ def test_names_excel_could_not_save_are_refused_with_what_to_do():
         "a;Şule Yılmaz Danışmanlık;sule@example.org;facharzt;\n"
         "b;Ольга Петренко;olga@example.org;facharzt;\n"
         "c;Wohin? Beratung für Geflüchtete;wohin@example.org;facharzt;\n"
+        "d;Praxis Öz (praxis-oez.example/index.php?id=7);oez@example.org;facharzt;\n"
+        "e;Beratung Nord https://nord.example/angebot?sprache=ar;nord@example.org;facharzt;\n"
     )
     listed = parse(text.encode("cp1252", errors="replace"))
     assert [p.line for p in listed.problems] == [2, 3]
     assert listed.problems[0].message.startswith(
         "'?ule Y?lmaz Dan??manl?k' has '?' in place of letters: Excel writes '?'"
     )
+    assert listed.problems[1].message.startswith("'????? ????????' has '?' in place of letters")
     assert "save the list as 'CSV UTF-8'" in listed.problems[1].message
-    assert [r.name for r in listed.recipients] == ["Wohin? Beratung für Geflüchtete"]
+    # a question mark people type, and the '?' of a web address, are no lost letters
+    assert [r.name for r in listed.recipients] == [
+        "Wohin? Beratung für Geflüchtete",
+        "Praxis Öz (praxis-oez.example/index.php?id=7)",
+        "Beratung Nord https://nord.example/angebot?sprache=ar",
+    ]
 
 
 HEADER = "Kennung;Einrichtung;E-Mail;Kategorien;Region\r\n"

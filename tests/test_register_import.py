@@ -747,6 +747,33 @@ def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
     assert all(c.data_type != "f" for c in sheet["D"])
 
 
+def test_the_question_mark_of_a_web_address_is_no_lost_letter(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Excel's plain CSV turns letters it cannot hold into '?'; a web address has its own."""
+    rows = [
+        "psychotherapie;Praxis Öz;https://beratung.example/?sprache=ar",
+        "facharzt;Praxis Nord;beratung-nord.example/index.php?id=7",
+        "krisendienst;????? ????????;https://amal.example/",
+        "psychotherapie;?ule Y?lmaz;www.yilmaz.example/?lang=tr",
+    ]
+    path = tmp_path / "Bestand.csv"
+    path.write_text("category;name;website\r\n" + "\r\n".join(rows) + "\r\n", "utf-8")
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert lines[:2] == ["Zeile 2: inst-0002 Praxis Öz: neu", "Zeile 3: inst-0003 Praxis Nord: neu"]
+    assert lines[2].startswith("Zeile 4: nicht importiert: „????? ????????“ hat „?“ anstelle")
+    assert lines[3].startswith("Zeile 5: nicht importiert: „?ule Y?lmaz“ hat „?“ anstelle")
+    reg = load(bare)
+    assert [
+        reg.plain(reg.institutions[i]["institution"])["website"] for i in ("inst-0002", "inst-0003")
+    ] == [
+        "https://beratung.example/?sprache=ar",
+        "beratung-nord.example/index.php?id=7",
+    ]
+
+
 def test_a_csv_with_a_nul_byte_is_refused(bare: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "Bestand.csv"
     rows = "".join(f"psychotherapie;Praxis {n};{40000 + n}\r\n" for n in range(200))
