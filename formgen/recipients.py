@@ -165,7 +165,9 @@ class RecipientList:
     encoding: str = "utf-8"
     delimiter: str = ","
     invalid_rows: int = 0
-    """How many rows had at least one problem (they are not in ``recipients``)."""
+    """How many rows had at least one problem and are left out of the round without a word in
+    the send log: in neither ``recipients`` nor ``unmailable`` (a row with an invalid address
+    is one of ``unmailable`` only, so that a round counts each row once)."""
     unmailable: tuple[Recipient, ...] = ()
     """The institutions whose address cannot be mailed (the address as given in
     ``given_email``, why in ``email_problem``), to report and log them as not mailed: of a
@@ -387,13 +389,14 @@ def parse_recipients(
             rec = replace(rec, institution=values)
         row_problems.extend(more)
         if row_problems or rec is None:
-            invalid += 1
             problems.extend(row_problems)
             rid, given = cell["id"], cell["email"]
             why = check_email(given) if given and seen.get(rid) == line else None
-            if why:
+            if why:  # counted once: as not mailed for its address, not as an invalid row too
                 name = " ".join(cell["institution"].split())
                 unmailable.append(_unmailable(rid, name, given, why, f"{source}:{line}"))
+            else:
+                invalid += 1
         else:
             recipients.append(rec)
     return RecipientList(

@@ -132,7 +132,11 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     assert "skipped (invalid):" in skipping.output
     # the round's own line counts them too: a run read later misses none of the institutions
     (round_line,) = [line for line in skipping.output.splitlines() if line.startswith("round ")]
-    assert round_line.endswith(", 5 invalid rows left out"), round_line
+    # a2's invalid address: among those without one, not an invalid row as well (7 rows)
+    assert round_line.endswith(
+        ": 2 to mail, 0 already done, 1 without a usable e-mail address (1 invalid), "
+        "4 invalid rows left out"
+    ), round_line
     assert sorted(p.name for p in out.iterdir()) == ["a1.eml", "a7.eml"]
 
 
@@ -1246,8 +1250,7 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     first = run(*mail)
     assert first.exit_code == 0, first.output
     assert (
-        "1 to mail, 0 already done, 2 without a usable e-mail address (1 none, 1 invalid), "
-        "1 invalid row left out"
+        "1 to mail, 0 already done, 2 without a usable e-mail address (1 none, 1 invalid)\n"
     ) in first.output
     assert (
         f"NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address ({listed}:4): "
@@ -1300,6 +1303,51 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     }
     assert data["rounds"][0]["not_mailed"] == 1 and data["rounds"][0]["mailed"] == 2
     assert "not mailed (no usable address) 1 (1 invalid)" in run("status", "-w", str(ws)).output
+
+
+def test_skip_invalid_counts_every_row_of_the_list_once(tmp_path):
+    """Eight rows: five mailed, one without an address, one with an invalid address and one
+    with an unknown region. The row with the invalid address is NOT MAILED (and logged so): it
+    counts among those without a usable address, not also as an invalid row left out; the
+    round's line adds up to the eight rows, and 'formgen status' counts the not mailed alike."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Einrichtungen.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        "bs-ist;Şule Yılmaz Danışmanlık;sule@danisma.example;psychotherapie;duesseldorf\n"
+        "lodz;Poradnia Łódź;lodz@example.org;facharzt;dormagen\n"
+        "ua-1;Ольга Петренко – Консультація;;psychotherapie;andere\n"
+        "ar-1;مركز الاستشارة;markaz(at)example.org;krisendienst;dormagen\n"
+        "k-1;Beratung Köln;koeln@example.org;psychotherapie;Köln\n"
+        "b-2;Beratung B;b@example.org;facharzt;duesseldorf\n"
+        "b-3;Beratung C;c@example.org;facharzt;duesseldorf\n"
+        "b-4;Beratung D;d@example.org;facharzt;duesseldorf\n",
+        "utf-8",
+    )
+    drafts = tmp_path / "d"
+    result = run("mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--skip-invalid")
+
+    assert result.exit_code == 0, result.output
+    (round_line,) = [line for line in result.output.splitlines() if line.startswith("round ")]
+    assert round_line.endswith(
+        ": 5 to mail, 0 already done, 2 without a usable e-mail address (1 none, 1 invalid), "
+        "1 invalid row left out"
+    ), round_line
+    assert f"skipped (invalid): {listed}:6: unknown region 'Köln'" in result.output
+    assert (
+        f"NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address ({listed}:5): "
+        "'markaz(at)example.org' is not an e-mail address" in result.output
+    )
+    assert len(list(drafts.glob("*.eml"))) == 5
+    status = run("status", "-w", str(ws))
+    assert "institutions mailed: 5 (0 sent, 5 as drafts)" in status.output
+    assert "not mailed (no usable address) 2 (1 none, 1 invalid)" in status.output
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["institutions"], data["not_mailed"]) == (5, 2)
+    assert {r["id"]: r.get("reason") for r in data["rows"] if r["state"] == "not_mailed"} == {
+        "ua-1": "no_email",
+        "ar-1": "invalid_email",
+    }
 
 
 def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(tmp_path):
