@@ -9,12 +9,18 @@ opens the file, but it cannot be written as UTF-8 (a report, the journal, JSON) 
 the one that is opened. :func:`shown` is :func:`readable` for a report line: a name may
 hold a line break or another control character (any byte but ``/`` and NUL is allowed), which
 is shown as its escape (``\\n``) so that one file stays one line.
+
+:func:`slug` is the other way round: a name formgen gives a file of its own, from a label
+(``Rhein-Kreis Neuss (Neuss, Meerbusch)`` → ``rhein-kreis-neuss-neuss-meerbusch``), readable in
+any program and safe on any file system.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import unicodedata
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -56,3 +62,31 @@ def shown(name: str | os.PathLike[str]) -> str:
 
 def _escape(match: re.Match[str]) -> str:
     return ascii(match.group())[1:-1]
+
+
+_ASCII_LETTERS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ł": "l", "ı": "i", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe"}
+)
+"""Letters (after ``casefold``, which makes ß ss) written otherwise without their marks:
+German umlauts as German writes them, and those Unicode decomposes into no base letter (ł, ı)."""
+_WORD = re.compile("[a-z0-9]+")
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """``text`` (a label) as part of a file name: its words in ASCII lower case joined by
+    ``-`` (``Flüchtlingsberatungsstellen`` → ``fluechtlingsberatungsstellen``, ``Łódź`` →
+    ``lodz``). Where that cannot stand for all of ``text`` (letters of another script, such as
+    Arabic or Cyrillic, or longer than ``limit``: cut at a word), the first six hex digits of
+    its SHA-256 follow, so that different texts never get the same slug."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_ASCII_LETTERS))
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _WORD.findall(folded)
+    out = "-".join(words)
+    lost = any(ch.isalnum() and not ch.isascii() for ch in folded)
+    if not lost and out and len(out) <= limit:
+        return out
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:6]
+    cut = out[: limit - len(digest) - 1]
+    if len(out) > len(cut) and out[len(cut)] != "-":
+        cut = cut.rpartition("-")[0]  # at a word
+    return f"{cut.strip('-')}-{digest}" if cut.strip("-") else digest

@@ -67,9 +67,10 @@ from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[i
 
 from formgen import linebreak
 from formgen.bidi_order import drawn_order, paragraph_rtl
+from formgen.filenames import slug
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
-from formgen.model import INSTITUTION, Category, Field, Scope
+from formgen.model import INSTITUTION, Category, Field, Schema, Scope
 from formgen.pdf_font import contextual_glyphs, shape_forms
 from ingest.export import display, personal_fields
 from ingest.messages import date_text, problem_text, say, say_count
@@ -99,6 +100,21 @@ class PrintOptions:
     """False: the fields the schema marks ``personal`` (shipped: the contacts' name, phone and
     e-mail, as ``register export --no-personal`` leaves them out) are not printed, and the cover
     says so."""
+
+
+def file_name(schema: Schema, opt: PrintOptions) -> str:
+    """The print's name in ``exports/``: ``register-DATE.pdf`` for the whole register; a print
+    of one region or of some categories names them, as ``opt.lang`` names them, in ASCII
+    (:func:`formgen.filenames.slug`: ``register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf``),
+    and one without personal data says so (``-ohne-personen``, ``-no-personal``). So a print
+    never replaces another of the same day, only itself made again."""
+    only = schema.region_named(opt.region, opt.lang) if opt.region is not None else None
+    wanted = {schema.category_named(c, opt.lang).id for c in opt.categories}
+    labels = [schema.region_label(only, opt.lang)] if only else []
+    labels += [c.label.get(opt.lang) for c in schema.categories if c.id in wanted]
+    scope = f"-{slug(' '.join(labels))}" if labels else ""
+    bare = "" if opt.personal else f"-{say('print_file_no_personal', opt.lang)}"
+    return f"register-{(opt.stand or dt.date.today()).isoformat()}{scope}{bare}.pdf"
 
 
 def _fonts() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from pathlib import Path
 
 import pypdf
@@ -14,7 +15,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
 
 from formgen.cli import main
-from formgen.filenames import readable
+from formgen.filenames import readable, slug
 from ingest.mailbox import display_name
 
 RETURNED = os.fsdecode(b"Antwort_\xc4mal.pdf")
@@ -139,3 +140,42 @@ def test_a_line_break_in_a_file_name_cannot_forge_a_report_line(tmp_path: Path) 
     code, output = _run("ingest", str(folder), "-w", str(ws), "--json", "--dry-run")
     assert code == 0, output
     assert f"{folder}/{escaped}" in [f["name"] for f in json.loads(output)["files"]]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("Düsseldorf", "duesseldorf"),
+        ("Rhein-Kreis Neuss (Neuss, Meerbusch)", "rhein-kreis-neuss-neuss-meerbusch"),
+        ("Krisen(interventions)dienst", "krisen-interventions-dienst"),
+        ("Straße der Flüchtlingsberatung", "strasse-der-fluechtlingsberatung"),
+        ("Şule Yılmaz Danışmanlık", "sule-yilmaz-danismanlik"),
+        ("Poradnia Łódź – Paweł Wiśniewski", "poradnia-lodz-pawel-wisniewski"),
+    ],
+)
+def test_a_label_names_a_file_in_ascii_words(label: str, expected: str) -> None:
+    assert slug(label) == expected
+
+
+def test_a_label_ascii_cannot_spell_whole_gets_a_fingerprint_that_keeps_it_apart() -> None:
+    """A name in Arabic or Cyrillic letters, or one cut for its length, keeps what ASCII
+    can spell and a short fingerprint: two such labels never name the same file."""
+    long_de = "Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum, Psychosoziales Zentrum)"
+    names = {
+        label: slug(label)
+        for label in (
+            "مركز الاستشارة",
+            "شبكة المنظمات",
+            "Ольга Петренко",
+            "Netzwerk ДІМ",
+            "Netzwerk ДОМ",
+            long_de,
+            long_de.replace("Psychosoziales", "Sozialpsychiatrisches"),
+        )
+    }
+    assert len(set(names.values())) == len(names)
+    for name in names.values():
+        assert name.isascii() and re.fullmatch("[a-z0-9]+(-[a-z0-9]+)*", name), name
+        assert len(name) <= 60
+    assert names["Netzwerk ДІМ"].startswith("netzwerk-")
+    assert names[long_de].startswith("kontakt-und-beratungsstelle-ggf-auch-")

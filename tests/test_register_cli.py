@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import ANY
 
+import openpyxl
 import pdfplumber
 import pytest
 from click.testing import CliRunner
@@ -241,16 +242,62 @@ def test_export_formats(ws: Workspace, tmp_path: Path) -> None:
     # the table for partners is named so, as the print is: the full one is never replaced by
     # it, nor taken for it
     today = dt.date.today().isoformat()
-    for args in (("--format", "xlsx"), ("--format", "csv", "--labels"), ("--format", "json")):
+    for args, name in (
+        (("--format", "xlsx"), f"register-{today}-ohne-personen.xlsx"),
+        (("--format", "csv", "--labels"), f"register-{today}-wide-beschriftet-ohne-personen.csv"),
+        (("--format", "json"), f"register-{today}-ohne-personen.json"),
+    ):
         code, out = run(ws, "export", *args, "--no-personal")
-        fmt, form = args[1], "-wide" if args[1] == "csv" else ""
-        bare = ws.exports_dir / f"register-{today}{form}-ohne-personen.{fmt}"
+        bare = ws.exports_dir / name
         assert code == 0 and out.startswith(f"{bare}: ") and bare.exists(), out
     code, _ = run(ws, "export", "--format", "json")  # the full one beside it
     assert "contact_name" in (ws.exports_dir / f"register-{today}.json").read_text("utf-8")
     assert "contact_name" not in path.read_text("utf-8")
     code, out = run(ws, "export", "--format", "ods")
     assert code == 2
+
+
+def exported(ws: Workspace, *args: str) -> Path:
+    """``register export ARGS``: the file it says it wrote."""
+    code, out = run(ws, "export", *args)
+    assert code == 0, out
+    return Path(out.split(": ")[0])
+
+
+def header_of(path: Path) -> list[str]:
+    """The header of an exported table (of an XLSX, its first sheet's)."""
+    if path.suffix == ".xlsx":
+        sheet = openpyxl.load_workbook(path, read_only=True).worksheets[0]
+        return [str(c) for c in next(sheet.values)]
+    text = path.read_text("utf-8-sig")
+    return next(csv.reader(io.StringIO(text), delimiter=";" if ";" in text else ","))
+
+
+def test_a_labelled_export_is_named_so_and_never_replaces_the_table_for_programs(
+    ws: Workspace,
+) -> None:
+    """The table for people (--labels: names, in the language of its labels) and the one for
+    programs (ids and codes) of the same day are two files, as the table without personal data
+    is a third: none replaces another; the same export made again replaces only itself."""
+    today = dt.date.today().isoformat()
+    plain_csv = exported(ws, "--format", "csv")
+    labelled_csv = exported(ws, "--format", "csv", "--labels")
+    english_csv = exported(ws, "--format", "csv", "--labels", "--lang", "en")
+    plain_xlsx = exported(ws, "--format", "xlsx")
+    labelled_xlsx = exported(ws, "--format", "xlsx", "--labels")
+    again = exported(ws, "--format", "csv", "--labels")
+
+    assert plain_csv.name == f"register-{today}-wide.csv"
+    assert labelled_csv.name == f"register-{today}-wide-beschriftet.csv" == again.name
+    assert english_csv.name == f"register-{today}-wide-labels.csv"
+    assert plain_xlsx.name == f"register-{today}.xlsx"
+    assert labelled_xlsx.name == f"register-{today}-beschriftet.xlsx"
+    # read back after all of them: each file holds its own table
+    for path in (plain_csv, plain_xlsx):
+        assert header_of(path)[:3] == ["institution_id", "revision", "category"]
+    for path in (labelled_csv, labelled_xlsx):
+        assert header_of(path)[:4] == ["ID", "Revision", "Checkliste", "Name der Einrichtung"]
+    assert header_of(english_csv)[:4] == ["id", "revision", "category", "Name of the institution"]
 
 
 def test_find(ws: Workspace) -> None:
@@ -641,7 +688,7 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
 def test_print(ws: Workspace) -> None:
     code, out = run(ws, "print", "--category", "psychotherapie", "--stand", "2026-11-22")
     assert code == 0, out
-    (path,) = ws.exports_dir.glob("register-2026-11-22.pdf")
+    (path,) = ws.exports_dir.glob("register-2026-11-22-psychotherapeutin-niedergelassen.pdf")
     with pdfplumber.open(path) as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
     assert "SPKoM Düsseldorf" in text and "Ольга Петренко" in text and "VERALTET" in text

@@ -327,17 +327,29 @@ def test_a_copy_kept_aside_in_the_quarantine_that_carries_the_name_is_deleted(
 
 
 def made_files(ws: Workspace) -> list[Path]:
-    """A CSV and an XLSX export and the printed register, each with ua-1's contact name."""
-    for args in (("export", "--format", "csv"), ("export", "--format", "xlsx"), ("print",)):
+    """CSV and XLSX exports, for programs and with labels, and the printed register, in full
+    and of ua-1's checklist: each a file of its own, each with ua-1's contact name."""
+    for args in (
+        ("export", "--format", "csv"),
+        ("export", "--format", "csv", "--labels"),
+        ("export", "--format", "xlsx"),
+        ("export", "--format", "xlsx", "--labels"),
+        ("print",),
+        ("print", "--category", "Psychotherapie"),
+    ):
         code, out = register(ws, *args)
         assert code == 0, out
-    csv_, pdf, xlsx = made = sorted(p for p in ws.exports_dir.iterdir())
-    assert [p.suffix for p in made] == [".csv", ".pdf", ".xlsx"]
-    assert SECOND in csv_.read_text("utf-8-sig")
-    with pdfplumber.open(pdf) as printed:
-        assert any(SECOND in (page.extract_text() or "") for page in printed.pages)
-    cells = [c for sheet in openpyxl.load_workbook(xlsx) for row in sheet.values for c in row]
-    assert SECOND in cells
+    made = sorted(ws.exports_dir.iterdir(), key=lambda p: (p.suffix, p.name))
+    assert [p.suffix for p in made] == [".csv", ".csv", ".pdf", ".pdf", ".xlsx", ".xlsx"]
+    for path in made:
+        if path.suffix == ".csv":
+            assert SECOND in path.read_text("utf-8-sig")
+        elif path.suffix == ".pdf":
+            with pdfplumber.open(path) as printed:
+                assert any(SECOND in (page.extract_text() or "") for page in printed.pages)
+        else:
+            book = openpyxl.load_workbook(path)
+            assert SECOND in [c for sheet in book for row in sheet.values for c in row]
     return made
 
 

@@ -844,6 +844,42 @@ def test_no_personal_leaves_out_the_contact_persons_and_keeps_the_institutions(
     assert len(bare) == len(full)
 
 
+def test_a_print_of_a_region_or_checklists_is_named_so_and_never_replaces_another(
+    returned: Workspace,
+) -> None:
+    """A print of one region or of some checklists names them in its file, in ASCII words of
+    its language (the checklists in the print's order), so the full print of the day stays
+    beside it; the same print made again replaces only itself."""
+    today = dt.date.today().isoformat()
+    full_path, full = print_cli(returned)
+    region_path, region = print_cli(returned, "--region", "Düsseldorf")
+    prints = {
+        "dormagen-krisen-interventions-dienst": "--region dormagen --category krisendienst",
+        "krisen-interventions-dienst-psychotherapeutin-niedergelassen": (
+            "--category psychotherapie --category Krisen(interventions)dienst"
+        ),
+        "psychotherapist-in-private-practice-no-personal": (
+            "--category psychotherapie --lang en --no-personal"
+        ),
+    }
+    made = {print_cli(returned, *args.split())[0].name: scope for scope, args in prints.items()}
+    again_path, again = print_cli(returned, "--region", "duesseldorf")
+
+    assert full_path.name == f"register-{today}.pdf"
+    assert region_path.name == f"register-{today}-duesseldorf.pdf"
+    assert made == {f"register-{today}-{scope}.pdf": scope for scope in prints}
+    assert again_path == region_path and again == region
+    # read back after all of them: the full print is still the full one
+    assert pages(full_path.read_bytes()) == full
+    assert "Versorgungsregion: alle Regionen" in full[0] and "Mühlenweg 3" in "\n".join(full)
+    assert "Versorgungsregion: Düsseldorf" in region[0] and "Mühlenweg 3" not in "\n".join(region)
+    assert {p.name for p in returned.exports_dir.glob(f"register-{today}*.pdf")} >= {
+        full_path.name,
+        region_path.name,
+        *made,
+    }
+
+
 def test_the_cover_of_a_print_without_personal_data_says_so(returned: Workspace) -> None:
     _, full = print_cli(returned, "--category", "krisendienst")
     _, bare = print_cli(returned, "--category", "krisendienst", "--no-personal")
@@ -855,7 +891,8 @@ def test_the_cover_of_a_print_without_personal_data_says_so(returned: Workspace)
     )
     assert "Ohne personenbezogene" not in "\n".join(full)
     assert "Without personal data (contact persons)" in english[0]
-    assert path.name == f"register-{dt.date.today().isoformat()}-no-personal.pdf"
+    today = dt.date.today().isoformat()
+    assert path.name == f"register-{today}-crisis-intervention-service-no-personal.pdf"
     assert visual("ليلى حداد") not in "\n".join(bare + english)
 
 

@@ -606,8 +606,10 @@ def gaps(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    help="Output file (default: exports/register-DATE.EXT in the workspace; with --no-personal "
-    "exports/register-DATE-ohne-personen.EXT, in English -no-personal).",
+    help="Output file (default: exports/register-DATE.EXT in the workspace, a CSV "
+    "register-DATE-wide.csv or -long.csv; with --labels -beschriftet before the .EXT, with "
+    "--no-personal -ohne-personen, in English -labels and -no-personal). The same export made "
+    "again that day replaces its file; another never does.",
 )
 @workspace_option
 @library_errors
@@ -641,8 +643,11 @@ def export(
         )
     else:
         data = export_mod.export_xlsx(reg, personal, labels, lang=lang, with_retired=with_retired)
+    # each table has its own name, as the print: never taken for another, nor written over it
     suffix = f"-{form}" if fmt == "csv" else ""
-    if no_personal:  # as the print: never taken for the full table, nor written over it
+    if labels and fmt != "json":
+        suffix += f"-{say('export_file_labels', lang)}"
+    if no_personal:
         suffix += f"-{say('print_file_no_personal', lang)}"
     path = (
         Path(output)
@@ -725,8 +730,10 @@ def find(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
-    help="Output PDF (default: exports/register-DATE.pdf; with --no-personal "
-    "exports/register-DATE-ohne-personen.pdf, in English -no-personal).",
+    help="Output PDF (default: exports/register-DATE.pdf; with --region or --category "
+    "they are named in it, e.g. register-DATE-duesseldorf.pdf; with --no-personal "
+    "-ohne-personen.pdf, in English -no-personal.pdf). The same print made again that day "
+    "replaces its file; another never does.",
 )
 @workspace_option
 @library_errors
@@ -748,26 +755,24 @@ def print_cmd(
     With --no-personal, for partner organisations or a published guide: without the contact
     persons' personal data (what 'register export --no-personal' leaves out), said on the
     cover and in the file name.
+
+    A print of one region or some categories names them in its file name
+    (register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), so it never
+    replaces the full print of the day, nor another.
     """
-    from ingest.printed import PrintOptions, render_register
+    from ingest.printed import PrintOptions, file_name, render_register
 
     ws, reg = _open(workspace_dir)
-    day = _date(stand, "--stand") or dt.date.today()
-    lang = lang or ws.language
-    pdf = render_register(
-        reg,
-        PrintOptions(
-            centre=ws.centre_name,
-            stand=day,
-            categories=categories,
-            region=region,
-            lang=lang,
-            personal=not no_personal,
-        ),
+    options = PrintOptions(
+        centre=ws.centre_name,
+        stand=_date(stand, "--stand") or dt.date.today(),
+        categories=categories,
+        region=region,
+        lang=lang or ws.language,
+        personal=not no_personal,
     )
-    # a print without personal data is named so: never taken for the full one, nor overwrites it
-    suffix = f"-{say('print_file_no_personal', lang)}" if no_personal else ""
-    path = Path(output) if output else ws.exports_dir / f"register-{day.isoformat()}{suffix}.pdf"
+    pdf = render_register(reg, options)
+    path = Path(output) if output else ws.exports_dir / file_name(reg.schema, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     said = "printed_no_personal" if no_personal else "printed"
