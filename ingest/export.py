@@ -8,7 +8,8 @@ Core functions return bytes; the CLI writes them to files.
   (when the value was stored with one) the message key and args a program can say it with in
   another language (``problem_key``, ``problem_args``; see :mod:`ingest.messages`). Described by
   ``schema/register-export.schema.json``.
-* **CSV** — for German Excel and LibreOffice: UTF-8 with BOM, ``;`` on request, CRLF line ends.
+* **CSV** — for Excel and LibreOffice: UTF-8 with BOM, CRLF line ends, ``;`` for a table in
+  German (:func:`csv_delimiter`).
   *Wide*: one row per entry (institution × category), languages joined with ", ". *Long*: one row
   per value with its provenance (file, SHA-256, form instance, reader, confidence, ingest time;
   for a value a coordinator set by hand, ``set by hand: NOTE`` in place of the file and the
@@ -480,6 +481,12 @@ def _long_labelled(
         confidence,
         moment_text(str(at), lang) if at else "",
     ]
+
+
+def csv_delimiter(lang: str) -> str:
+    """The delimiter of a CSV table written in ``lang``: ``;`` in German, as Excel in Germany
+    expects it (a ``,`` file opens there with every row in column A), else ``,``."""
+    return ";" if lang == "de" else ","
 
 
 def to_csv(rows: Iterator[list[str | int]], delimiter: str = ",") -> bytes:

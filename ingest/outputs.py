@@ -1,6 +1,6 @@
 """Every output of the register at once, into the workspace's ``exports/`` folder.
 
-For ``formgen demo`` and scripts: JSON, CSV (wide and long, ``;`` for German Excel), XLSX, the
+For ``formgen demo`` and scripts: JSON, CSV (wide and long, ``;`` in a German workspace), XLSX, the
 printed register, the stale-entry report with its update list, and the gaps — and where each went.
 """
 
@@ -25,16 +25,17 @@ def write_outputs(
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"register-{day.isoformat()}"
     findings = staleness.review(reg, day)
+    sep = export.csv_delimiter(ws.language)
     records = [staleness.record_json(r) for r in staleness.update_records(reg, findings)]
     files: dict[str, tuple[str, bytes]] = {
         "register (JSON)": (f"{stem}.json", export.export_json(reg, personal, day)),
         "register (CSV, one row per entry)": (
             f"{stem}-wide.csv",
-            export.export_csv(reg, "wide", ";", personal, today=day),
+            export.export_csv(reg, "wide", sep, personal, today=day),
         ),
         "register (CSV, one row per value with its source)": (
             f"{stem}-long.csv",
-            export.export_csv(reg, "long", ";", personal, today=day),
+            export.export_csv(reg, "long", sep, personal, today=day),
         ),
         "register (XLSX)": (f"{stem}.xlsx", export.export_xlsx(reg, personal, today=day)),
         "printed register (PDF)": (

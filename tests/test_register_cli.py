@@ -925,10 +925,11 @@ def test_export_labels_say_problems_in_the_workspace_language(
     out_file = tmp_path / "r.csv"
     code, _ = run(ws, "export", "--format", "csv", "--labels", *option, "-o", str(out_file))
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
+    sep = ";" if whys == "Probleme" else ","  # a table in German as German Excel reads it
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig")), delimiter=sep))
     assert said in rows[0][whys]
     code, _ = run(ws, "export", "--form", "long", "--labels", *option, "-o", str(out_file))
-    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text("utf-8-sig")), delimiter=sep))
     assert code == 0 and any(r[why].startswith(said) for r in rows)
 
 
@@ -958,7 +959,8 @@ def _pdf_text(path: Path) -> str:
 
 
 def _csv_rows(path: Path) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig"))))
+    """The rows of a German workspace's CSV export (``;`` as German Excel expects it)."""
+    return list(csv.DictReader(io.StringIO(path.read_text("utf-8-sig")), delimiter=";"))
 
 
 def test_a_retired_institution_leaves_every_list_and_restore_brings_it_back(

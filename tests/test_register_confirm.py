@@ -80,7 +80,7 @@ def test_an_entry_confirmed_on_the_telephone_leaves_the_update_list_until_it_is_
     # the exports say it was confirmed today, by the institution; no value changed
     table = tmp_path / "register.csv"
     assert register(ws, "export", "-o", str(table))[0] == 0
-    rows = csv.DictReader(io.StringIO(table.read_text("utf-8-sig")))
+    rows = csv.DictReader(io.StringIO(table.read_text("utf-8-sig")), delimiter=";")
     (row,) = [r for r in rows if r["institution_id"] == "ua-1"]
     assert (row["last_confirmed"], row["date"]) == (TODAY.isoformat(), LONG_AGO.isoformat())
     exported = tmp_path / "register.json"

@@ -8,6 +8,7 @@ prefilled with what the centre knew.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -33,6 +34,7 @@ from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.journal import load
+from ingest.messages import say
 from ingest.pipeline import ingest_into_register
 
 NOTE = "Bestandsliste der Koordinationsstelle 2025"
@@ -414,6 +416,48 @@ def test_a_file_that_is_no_register_table_is_refused_and_changes_nothing(
     assert code == 1
     assert said.startswith(error), said
     assert snapshot(ws) == before
+
+
+@pytest.mark.parametrize(
+    ("language", "args", "sep"),
+    [
+        ("de", (), ";"),
+        ("de", ("--labels",), ";"),
+        ("de", ("--form", "long"), ";"),
+        ("de", ("--labels", "--lang", "en"), ","),
+        ("de", ("--delimiter", ","), ","),
+        ("en", (), ","),
+        ("en", ("--labels", "--lang", "de"), ";"),
+        ("en", ("--delimiter", "tab"), "\t"),
+    ],
+)
+def test_a_csv_export_in_german_opens_in_columns_in_german_excel_and_imports_back(
+    ws: Workspace, tmp_path: Path, language: str, args: tuple[str, ...], sep: str
+) -> None:
+    """German Excel splits a CSV at ';' (',' is its decimal mark) and shows a table written
+    with ',' as one column: a table in German (the workspace's language, or --lang de) has ';'
+    between its values, one in English ','; --delimiter decides when given. The UTF-8 BOM and
+    the formula guard stay, and 'register import' reads the table back as it was."""
+    config = ws.root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('language = "de"', f'language = "{language}"', 1), "utf-8")
+
+    data = export(ws, tmp_path / "register.csv", *args).read_bytes()
+
+    assert data.startswith(codecs.BOM_UTF8) and b"\r\n" in data
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=sep))
+    assert len(table[0]) > 10 and {len(row) for row in table} == {len(table[0])}
+    # a value that starts like a formula is never run as one: ua-1's phone, +49 …
+    assert "'+49 211 7654321" in {cell for row in table for cell in row}
+    assert "Оксана Коваленко" in {cell for row in table for cell in row}
+    if "long" in args:
+        return  # 'register import' reads the wide table, one row per institution and checklist
+    code, said = formgen(ws, "register", "import", str(tmp_path / "register.csv"), "--dry-run")
+    assert code == 0, said
+    counts = dict.fromkeys(("new", "updated", "duplicates", "skipped", "invalid", "held"), 0)
+    rows = len(table) - 1
+    summary = say("import_summary", language, file="register.csv", rows=rows, unchanged=rows, **counts)  # fmt: skip
+    assert summary in said.splitlines(), said
 
 
 def test_a_dry_run_says_what_would_happen_and_changes_nothing(

@@ -625,7 +625,7 @@ def confirmed_days(ws: Workspace, *entries: tuple[str, str]) -> dict[tuple[str, 
     """The last confirmation of each (institution, checklist) as the CSV export says it."""
     table = ws.exports_dir / "register.csv"
     run("register", "export", "-w", str(ws.root), "-o", str(table))
-    rows = csv.DictReader(io.StringIO(table.read_text("utf-8-sig")))
+    rows = csv.DictReader(io.StringIO(table.read_text("utf-8-sig")), delimiter=";")
     days = {(r["institution_id"], r["category"]): r["last_confirmed"] for r in rows}
     return {e: days[e] for e in entries}
 

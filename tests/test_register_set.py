@@ -67,7 +67,7 @@ def journal(ws: Workspace) -> list[dict[str, object]]:
 def long_rows(ws: Workspace, tmp_path: Path, *args: str) -> list[dict[str, str]]:
     out = tmp_path / "lang.csv"
     assert register(ws, "export", "--form", "long", "-o", str(out), *args)[0] == 0
-    return list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    return list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
 
 
 def printed(ws: Workspace, tmp_path: Path) -> str:

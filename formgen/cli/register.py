@@ -573,9 +573,9 @@ def gaps(
 @click.option(
     "--delimiter",
     type=click.Choice([",", ";", "tab"]),
-    default=",",
-    show_default=True,
-    help="CSV separator; ';' for German Excel.",
+    default=None,
+    help="CSV separator (default: ';' for a table in German, the workspace's language or "
+    "--lang de, as German Excel expects it; else ',').",
 )
 @click.option(
     "--no-personal",
@@ -594,7 +594,8 @@ def gaps(
     "--lang",
     type=click.Choice(["de", "en"]),
     default=None,
-    help="With --labels: the language of labels and problems (default: the workspace's).",
+    help="With --labels: the language of labels and problems; of a CSV also its separator "
+    "(default: the workspace's).",
 )
 @click.option(
     "--with-retired",
@@ -616,7 +617,7 @@ def gaps(
 def export(
     fmt: str,
     form: str,
-    delimiter: str,
+    delimiter: str | None,
     no_personal: bool,
     labels: bool,
     lang: str | None,
@@ -624,7 +625,8 @@ def export(
     output: str | None,
     workspace_dir: str,
 ) -> None:
-    """Export the consolidated register as JSON, CSV (UTF-8 with BOM) or XLSX.
+    """Export the consolidated register as JSON, CSV (UTF-8 with BOM; ';' between the values of
+    a table in German, as German Excel expects them, else ',') or XLSX.
 
     The CSV and XLSX tables leave out retired institutions ('formgen register retire') unless
     --with-retired; the JSON keeps every institution and marks those retired."""
@@ -637,7 +639,7 @@ def export(
     if fmt == "json":
         data = export_mod.export_json(reg, personal)
     elif fmt == "csv":
-        sep = "\t" if delimiter == "tab" else delimiter
+        sep = "\t" if delimiter == "tab" else delimiter or export_mod.csv_delimiter(lang)
         data = export_mod.export_csv(
             reg, form, sep, personal, labels, lang=lang, with_retired=with_retired
         )
