@@ -58,6 +58,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "minimum": "{value} is less than the minimum of {low}",
         "maximum": "{value} is more than the maximum of {high}",
         "phone": "'{raw}' is not a phone number (region {region}); write one number with area code, e.g. 0211 1234567",
+        "phone_mixed": "'{raw}' is not one phone number: it has words or a second number in it; "
+        "write one number with area code, an extension after a hyphen (0211 123456-12), and a "
+        "note such as 'Zentrale' elsewhere",
         "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
@@ -94,6 +97,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "maximum": "{value} liegt über dem Höchstwert {high}",
         "phone": "„{raw}“ ist keine gültige Telefonnummer; bitte eine einzelne Nummer mit "
         "Vorwahl eintragen, z.\u00a0B. 0211 1234567",
+        "phone_mixed": "„{raw}“ ist keine einzelne Telefonnummer: darin stehen Wörter oder eine "
+        "zweite Nummer; bitte eine Nummer mit Vorwahl eintragen, eine Durchwahl mit Bindestrich "
+        "(z.\u00a0B. 0211 123456-12) und Hinweise wie „Zentrale“ an anderer Stelle",
         "email": "„{raw}“ ist keine gültige E-Mail-Adresse; bitte eine einzelne Adresse "
         "eintragen, z.\u00a0B. name@example.org",
         "url": "„{raw}“ ist keine gültige Internetadresse; bitte z.\u00a0B. www.example.org eintragen",

@@ -15,7 +15,9 @@ Conventions (the same as :mod:`formgen.record`):
   ``0211 1234567`` → ``+49 211 1234567``; an extension is kept (``+49 211 123456 ext. 12``).
   We chose the international format over E.164 because it is just as canonical (one spelling
   per number, so the register can compare numbers) but readable in exports and the printed
-  register, and it keeps extensions, which E.164 cannot.
+  register, and it keeps extensions, which E.164 cannot. A German "Durchwahl" after a hyphen
+  is dialled straight on, so it is part of the number (``0211 12345-0`` → ``+49 211
+  123450``). Words and second numbers are flagged, not read: see :func:`parse_phone`.
 * ``email`` → the address without surrounding blanks or a ``mailto:`` prefix.
 * ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``.
 * ``language_list`` → ISO 639 codes from codes or German/English names
@@ -42,6 +44,9 @@ _PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECA
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:[,;/\n+]|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE)
+_PHONE_START = re.compile(r"[+\uff0b\d]")
+_PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+$", re.IGNORECASE)
+_PHONE_SEPARATOR = re.compile(r"[/,;\n]")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 
@@ -136,15 +141,41 @@ def _in_range(raw: str, value: int, low: int | None, high: int | None) -> Checke
 
 
 def parse_phone(raw: str, region: str = "DE") -> Checked:
+    """One phone number, as :func:`phonenumbers.parse` reads it from the first digit or ``+``
+    on (a label before it, ``Tel.`` or ``Telefon:``, is left out).
+
+    What ``phonenumbers`` would silently turn into another, valid-looking number is flagged
+    instead (``phone_mixed``) and kept as typed:
+
+    * a letter after the first digit, other than an extension marker (``ext. 12``, ``x 12``):
+      ``phonenumbers`` reads letters as the keys of a telephone keypad (vanity numbers such as
+      ``0800 FLOWERS``), so ``0211 1234 oder 5678``, ``… App. 12`` and ``… (Zentrale)`` would
+      become digits;
+    * a ``/``, ``,``, ``;`` or line break after a complete number: a second number follows,
+      and ``0211 1234 / 0211 5678`` would be read as one long number. A ``/`` after the area
+      code alone (``0211/123456``) is the old way to write one number.
+    """
     text = raw.strip().translate(_SPACES)
-    try:
-        number = phonenumbers.parse(text, region)
-    except phonenumbers.NumberParseException:
-        return Checked(raw, None, problem("phone", raw=short(raw), region=region))
-    if not phonenumbers.is_valid_number(number):
+    start = _PHONE_START.search(text)
+    number_text = _PHONE_EXTENSION.sub("", text[start.start() :]) if start else ""
+    words = any(ch.isalpha() for ch in number_text)
+    before_separators = (number_text[: m.start()] for m in _PHONE_SEPARATOR.finditer(number_text))
+    if words or any(_phone_number(before, region) for before in before_separators):
+        return Checked(raw, None, problem("phone_mixed", raw=short(raw)))
+    number = _phone_number(text, region)
+    if number is None:
         return Checked(raw, None, problem("phone", raw=short(raw), region=region))
     fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return Checked(raw, fmt)
+
+
+def _phone_number(text: str, region: str) -> phonenumbers.PhoneNumber | None:
+    """The valid phone number ``phonenumbers`` reads from ``text``, or ``None``."""
+    try:
+        number = phonenumbers.parse(text, region)
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
 
 
 def parse_email(raw: str) -> Checked:

@@ -77,18 +77,61 @@ def test_invalid_dates_are_kept_and_flagged(typed: str, why: str) -> None:
         ("0049 211 1234567", "+49 211 1234567"),
         ("0151 23456789", "+49 1512 3456789"),
         ("0211 123456 ext. 12", "+49 211 123456 ext. 12"),
+        ("+49 211 123456 ext. 12", "+49 211 123456 ext. 12"),  # as the register shows it
+        ("0211 123456 x12", "+49 211 123456 ext. 12"),
+        ("0211 12345-0", "+49 211 123450"),  # the "Durchwahl" -0 (Zentrale) is dialled on
+        ("0211/123 45-67", "+49 211 1234567"),
+        ("02 11 / 12 34 56", "+49 211 123456"),  # "/" after the area code: one number
+        ("Tel. 0211 123456", "+49 211 123456"),  # a label before the number is left out
+        ("Telefon: (0211) 123456", "+49 211 123456"),
         ("+90 212 555 12 12", "+90 212 555 12 12"),
     ],
 )
 def test_phone_numbers_normalised_to_international_format(typed: str, number: str) -> None:
-    assert values.parse_phone(typed).value == number
+    checked = values.parse_phone(typed)
+    assert checked.value == number and checked.problem is None
 
 
-@pytest.mark.parametrize("typed", ["12345", "0211 1234567 oder 0211 7654321", "Zentrale"])
+@pytest.mark.parametrize("typed", ["12345", "Zentrale", "0211"])
 def test_invalid_phone_numbers_are_flagged(typed: str) -> None:
     checked = values.parse_phone(typed)
     assert checked.value is None and checked.raw == typed
     assert checked.problem is not None and "not a phone number" in checked.problem.text
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # words: phonenumbers reads letters as keypad digits ("oder 6" → "63376")
+        "0211/12 34 5 oder 6",
+        "0211 1234 oder 5678",
+        "0211 123456 App. 12",
+        "0211 123456 Durchwahl 12",
+        "0211 123456 DW 12",
+        "0211 123456 (Zentrale)",
+        "0170 1234567 (mobil)",
+        "0211 123456 Mo-Fr",
+        "0800 FLOWERS",
+        # two numbers: phonenumbers joins them into one long valid-looking number
+        "0211 1234 / 0211 5678",
+        "0211 1234 / 5678",
+        "0211 1234, 0211 5678",
+        "0211 1234;0211 5678",
+        "0211 1234567 oder 0211 7654321",
+    ],
+)
+def test_words_and_second_numbers_are_kept_as_typed_not_turned_into_digits(typed: str) -> None:
+    checked = values.parse_phone(typed)
+    assert checked.value is None and checked.raw == typed
+    assert checked.problem is not None and checked.problem.key == "phone_mixed"
+    assert str(checked.problem) == (
+        f"'{typed}' is not one phone number: it has words or a second number in it; write one "
+        "number with area code, an extension after a hyphen (0211 123456-12), and a note such "
+        "as 'Zentrale' elsewhere"
+    )
+    assert checked.problem.in_language("de").startswith(
+        f"„{typed}“ ist keine einzelne Telefonnummer: darin stehen Wörter oder eine zweite Nummer"
+    )
 
 
 @pytest.mark.parametrize(

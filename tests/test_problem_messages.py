@@ -163,6 +163,11 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     ("minimum", lambda: values.parse_integer("-3", low=0), "-3 liegt unter dem Mindestwert 0"),
     ("maximum", lambda: values.parse_integer("30", high=20), "30 liegt über dem Höchstwert 20"),
     ("phone", lambda: values.parse_phone("Zentrale"), "„Zentrale“ ist keine gültige Telefonnummer"),
+    (
+        "phone_mixed",
+        lambda: values.parse_phone("0211 1234 oder 5678"),
+        "„0211 1234 oder 5678“ ist keine einzelne Telefonnummer",
+    ),
     ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
     ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),
     (

@@ -208,6 +208,18 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
             "one number with area code, e.g. 0211 1234567; nothing changed",
         ),
         (
+            ["ua-1", "institution.phone", "0211 5556667 App. 12"],  # not +49 211 555666727712
+            "Error: ua-1 institution.phone: '0211 5556667 App. 12' is not one phone number: it "
+            "has words or a second number in it; write one number with area code, an extension "
+            "after a hyphen (0211 123456-12), and a note such as 'Zentrale' elsewhere; nothing "
+            "changed",
+        ),
+        (
+            ["ua-1", "institution.phone", "0211 5556667 / 0211 5556668"],
+            "Error: ua-1 institution.phone: '0211 5556667 / 0211 5556668' is not one phone "
+            "number: it has words or a second number in it;",
+        ),
+        (
             ["ua-1", "psychotherapie.meeting_date", "31.02.2026"],
             "Error: ua-1 psychotherapie.meeting_date: '31.02.2026' is not a day of the calendar",
         ),
@@ -265,6 +277,8 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
     ],
     ids=[
         "phone",
+        "phone-words",
+        "two-phones",
         "impossible-day",
         "future-date",
         "choice",
