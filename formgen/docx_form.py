@@ -29,7 +29,7 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -69,7 +69,7 @@ from formgen.model import (
     option_values,
     other_text,
 )
-from formgen.record import Value
+from formgen.record import NOT_IN_XML, InstitutionRecord, Value
 
 SUFFIX = ".docx"
 FONT = "DejaVu Sans"
@@ -768,9 +768,16 @@ def _zip(parts: list[tuple[str, bytes]]) -> bytes:
 
 
 def render_docx(schema: Schema, request: FormRequest, identity: FormIdentity) -> GeneratedForm:
-    """A fillable DOCX for ``request``, carrying ``identity`` (custom properties and footer)."""
+    """A fillable DOCX for ``request``, carrying ``identity`` (custom properties and footer).
+
+    A character XML cannot hold (a control character a returned PDF brought into the
+    register) is left out of the form, with a warning naming the field: :func:`_for_xml`.
+    """
     for cid in request.categories:
         schema.category(cid)  # unknown category → UnknownCategoryError naming the known ones
+    warnings: list[str] = []
+    if request.record is not None:
+        request = replace(request, record=_for_xml(request.record, warnings))
     plan = form_plan(schema, request.kind, request.categories, request.lang)
     fmt = {
         "W": W,
@@ -836,7 +843,33 @@ def render_docx(schema: Schema, request: FormRequest, identity: FormIdentity) ->
         ("docProps/app.xml", _APP),
         ("docProps/custom.xml", _custom(identity)),
     ]
-    return GeneratedForm(data=_zip(parts), identity=identity, suffix=SUFFIX)
+    return GeneratedForm(
+        data=_zip(parts), identity=identity, suffix=SUFFIX, warnings=tuple(warnings)
+    )
+
+
+def _for_xml(record: InstitutionRecord, warnings: list[str]) -> InstitutionRecord:
+    """``record`` without the characters XML cannot hold (:data:`~formgen.record.NOT_IN_XML`:
+    control characters such as U+0007), and a warning in ``warnings`` for each value that had
+    one; the record itself, and the register it came from, keep the value as it is."""
+
+    def clean(scope: str, values: Mapping[str, Value]) -> dict[str, Value]:
+        out = dict(values)
+        for key, value in values.items():
+            if isinstance(value, str) and (found := NOT_IN_XML.findall(value)):
+                out[key] = NOT_IN_XML.sub("", value)
+                chars = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(found))
+                warnings.append(
+                    f"{scope}.{key}: {chars} left out: a Word document cannot hold control "
+                    "characters; the value itself is kept as it is"
+                )
+        return out
+
+    return replace(
+        record,
+        institution=clean(INSTITUTION, record.institution),
+        entries={cid: clean(cid, values) for cid, values in record.entries.items()},
+    )
 
 
 def _fill(template: str, fmt: Mapping[str, str]) -> bytes:

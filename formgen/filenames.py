@@ -22,7 +22,8 @@ import os
 import re
 import unicodedata
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: half of a UTF-16 character pair, no character."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 """Control characters, and the other characters that break a line (``str.splitlines``)."""
 
@@ -36,12 +37,12 @@ def readable(name: str | os.PathLike[str]) -> str:
     stands for no byte, becomes U+FFFD.
     """
     text = os.fspath(name)
-    if not _SURROGATE.search(text):
+    if not SURROGATE.search(text):
         return text
     try:
         raw = os.fsencode(text)
     except UnicodeEncodeError:  # a surrogate that stands for no byte of the name
-        return _SURROGATE.sub("\ufffd", text)
+        return SURROGATE.sub("\ufffd", text)
     return "/".join(_decode(part) for part in raw.split(b"/"))
 
 

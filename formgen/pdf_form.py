@@ -52,6 +52,7 @@ from typing import Any
 from formgen import languages
 from formgen.bidi_order import paragraph_rtl
 from formgen.errors import RecordError
+from formgen.filenames import shown
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
 from formgen.layout import (
@@ -119,8 +120,9 @@ def _unprintable(values: Mapping[str, Value], name: str | None) -> tuple[str, ..
     for where, text in texts.items():
         missing = sorted({ch for ch in text if ord(ch) not in cmap and ch not in "\r\n\t"})
         if missing:
+            chars = shown("".join(missing[:10]))  # a control character as its escape: \x07
             out.append(
-                f"{where}: {''.join(missing[:10])} cannot be shown by the form's font; the value "
+                f"{where}: {chars} cannot be shown by the form's font; the value "
                 "is stored but these characters print as empty boxes"
             )
     return tuple(out)

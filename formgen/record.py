@@ -15,6 +15,20 @@ Typed values: text types are strings; ``integer``/``percentage`` are ints; ``dat
 date string ``YYYY-MM-DD``; ``select_one``/``yes_no_none`` hold the choice value;
 ``select_multiple``/``language_list`` hold a list of codes, and text typed into the "other" box
 is kept under ``"<field>._other"`` as a string.
+
+Text from outside, one rule for every way in:
+
+* A **lone surrogate** (half of a UTF-16 character pair, standing alone) is no character: no
+  file formgen writes (the register's JSON, a PDF, XML) can hold it. Only a JSON file
+  (``"\\ud800"``) or the command line (bytes of another encoding than UTF-8, which Python
+  hands over as U+DC80–U+DCFF) can bring one; a record (:func:`record_from_json`) and a
+  value, note, reason or centre name given on the command line
+  (:func:`formgen.cli.common.text_only`) are refused with the field named. Every other way in
+  decodes bytes itself and never makes one: a returned PDF's text, a CSV, an XLSX, XML.
+* A **control character** (``\\u0007``, ``\\u001b``; what a returned PDF may carry) is kept
+  as typed: in the register, its JSON and CSV, and the PDF forms. XML 1.0 cannot hold it
+  (:data:`NOT_IN_XML`), so a Word form leaves it out, with a warning naming the field
+  (:mod:`formgen.docx_form`), and so does the XLSX export (:mod:`ingest.export`).
 """
 
 from __future__ import annotations
@@ -27,6 +41,7 @@ from typing import Any
 
 from formgen import languages
 from formgen.errors import RecordError
+from formgen.filenames import SURROGATE
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -39,6 +54,22 @@ from formgen.model import (
 
 Value = str | int | list[str]
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""A character XML 1.0 cannot hold (its ``Char`` production): control characters but tab and
+line breaks, lone surrogates, U+FFFE and U+FFFF."""
+
+
+def lone_surrogate(text: str) -> str | None:
+    """Why ``text`` is no text to store, or ``None``: the first lone surrogate in it, said
+    (``'Praxis \\udcfc' holds U+DCFC, …``)."""
+    found = SURROGATE.search(text)
+    if found is None:
+        return None
+    shown = SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return (
+        f"'{shown:.60}' holds U+{ord(found.group()):04X}, half of a character (a lone "
+        "surrogate), which is no text"
+    )
 
 
 @dataclass(frozen=True)
@@ -157,6 +188,12 @@ def _check_values(raw: Any, fields: Mapping[str, Field], where: str) -> dict[str
         raise RecordError(f"{where}: must be an object of field → value")
     out: dict[str, Value] = {}
     for key, value in raw.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and (why := lone_surrogate(text)):
+                raise RecordError(
+                    f"{where}.{key}: {why}; correct it in the file (the program that wrote it "
+                    "split a character in two)"
+                )
         fid, _, option = str(key).partition(".")
         f = fields.get(fid)
         if f is None:

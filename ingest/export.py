@@ -52,6 +52,7 @@ from typing import Any
 
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_label
+from formgen.record import NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import (
@@ -69,7 +70,6 @@ from ingest.submission import CUT
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDE_META = (
     ("institution_id", "col_id"),
@@ -568,9 +568,10 @@ def export_xlsx(
 
 
 def _clean(value: str | int) -> str | int:
-    """XLSX cannot hold control characters other than tab, LF and CR."""
-    if isinstance(value, str) and _CONTROL.search(value):
-        return _CONTROL.sub("", value)
+    """XLSX is XML: a character XML cannot hold (a control character other than tab and line
+    breaks) is left out; the CSV and JSON exports keep it."""
+    if isinstance(value, str) and NOT_IN_XML.search(value):
+        return NOT_IN_XML.sub("", value)
     return value
 
 

@@ -150,6 +150,27 @@ def test_bad_record_exits_1_and_writes_nothing(tmp_path: Path) -> None:
     assert not out.exists() and list(tmp_path.iterdir()) == [tmp_path / "r.json"]
 
 
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_a_lone_surrogate_in_a_record_is_refused_naming_the_field(
+    tmp_path: Path, kind: str
+) -> None:
+    """A JSON "\\ud800" is valid JSON but half of a character: no form can hold it (it crashed)."""
+    (tmp_path / "r.json").write_text(
+        '{"id": "inst-9", "categories": ["psychotherapie"], "institution": {"name": "Praxis '
+        'Yılmaz"}, "entries": {"psychotherapie": {"contact_name": "Ay\\ud800e"}}}',
+        "utf-8",
+    )
+    out = tmp_path / f"x.{kind}"
+    result = run("generate", kind, "--record", str(tmp_path / "r.json"), "--out", str(out))
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "Error: r.json: psychotherapie.contact_name: 'Ay\\ud800e' holds U+D800, half of a "
+        "character (a lone surrogate), which is no text; correct it in the file (the program "
+        "that wrote it split a character in two)\n"
+    )
+    assert not out.exists()
+
+
 def test_broken_json_record(tmp_path: Path) -> None:
     (tmp_path / "r.json").write_text('{"id": "a",\n "institution": }', "utf-8")
     result = run("generate", "pdf", "--record", str(tmp_path / "r.json"))

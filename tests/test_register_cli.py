@@ -66,6 +66,44 @@ def test_history(ws: Workspace) -> None:
     assert code == 1 and "Error: no institution 'inst-0999'" in out
 
 
+# "Frau Öztürk" typed in a terminal set to Windows-1252: Python hands over its bytes 0xD6 and
+# 0xFC, which are not UTF-8, as the lone surrogates U+DCD6 and U+DCFC
+SENT_AS_1252 = "per Telefon, Frau \udcd6zt\udcfcrk"
+
+
+@pytest.mark.parametrize(
+    ("args", "param"),
+    [
+        (["set", "inst-0001", "institution.name", SENT_AS_1252, "--note", "x"], "[VALUE]"),
+        (
+            ["set", "inst-0001", "institution.name", "Praxis Öztürk", "--note", SENT_AS_1252],
+            "--note",
+        ),
+        (["confirm", "inst-0001", "--note", SENT_AS_1252], "--note"),
+        (["retire", "inst-0001", "--reason", SENT_AS_1252], "--reason"),
+        (["erase", "inst-0001", "institution.name", "--note", SENT_AS_1252, "--yes"], "--note"),
+        (["import", "list.csv", "--note", SENT_AS_1252], "--note"),
+    ],
+    ids=["set-value", "set-note", "confirm", "retire", "erase", "import"],
+)
+def test_text_a_terminal_sent_in_windows_1252_is_refused_not_a_crash(
+    ws: Workspace, args: list[str], param: str, tmp_path: Path
+) -> None:
+    """No file can store a lone surrogate: it crashed writing the journal."""
+    listed = tmp_path / "list.csv"
+    listed.write_text("name,category,region\nPraxis Öztürk,psychotherapie,dormagen\n", "utf-8")
+    kept = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
+    code, out = run(ws, *[str(listed) if a == "list.csv" else a for a in args])
+    assert code == 2, out
+    assert (
+        f"Error: Invalid value for '{param}': 'per Telefon, Frau \\udcd6zt\\udcfcrk' holds "
+        "U+DCD6, half of a character (a lone surrogate), which is no text; the terminal sent "
+        "it in another encoding than UTF-8 (read as Windows-1252 it is 'per Telefon, Frau "
+        "Öztürk'); set the terminal to UTF-8 and give it again"
+    ) in " ".join(out.split())
+    assert (ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()) == kept
+
+
 def _lines_under(out: str, heading: str) -> list[str]:
     """The change lines of the first revision under ``heading`` (a checklist's name)."""
     lines = out.splitlines()

@@ -140,3 +140,18 @@ def test_a_sender_with_umlauts_in_its_domain_is_taken(tmp_path: Path) -> None:
     code, _out, err = init(str(tmp_path / "spkom"), "--sender", "spkom@büro.example")
     assert code == 0, err
     assert Workspace.open(tmp_path / "spkom").sender == "spkom@büro.example"
+
+
+def test_a_centre_name_a_terminal_sent_in_windows_1252_is_refused(tmp_path: Path) -> None:
+    """The terminal sent "Münster" as Windows-1252 bytes; Python hands the ü over as the lone
+    surrogate U+DCFC, which workspace.toml cannot hold (a half-made workspace, before)."""
+    folder = tmp_path / "spkom"
+    code, out, err = init(str(folder), "--name", "SPKoM M\udcfcnster")
+    assert code == 2 and out == ""
+    assert (
+        "Error: Invalid value for '--name': 'SPKoM M\\udcfcnster' holds U+DCFC, half of a "
+        "character (a lone surrogate), which is no text; the terminal sent it in another "
+        "encoding than UTF-8 (read as Windows-1252 it is 'SPKoM Münster'); set the terminal to "
+        "UTF-8 and give it again"
+    ) in " ".join(err.split())
+    assert not folder.exists()

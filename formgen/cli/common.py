@@ -36,6 +36,22 @@ def library_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """A click callback for a parameter kept as text (a value, a note, a reason): refused when
+    it holds a lone surrogate, which is how Python hands over bytes of the command line that
+    are not UTF-8 (a terminal set to Windows-1252); no file can store it
+    (:mod:`formgen.record`)."""
+    from formgen.record import lone_surrogate  # not at start-up: `formgen --help` stays quick
+
+    if isinstance(value, str) and (why := lone_surrogate(value)):
+        raise click.BadParameter(
+            f"{why}; the terminal sent it in another encoding than UTF-8 (read as "
+            f"Windows-1252 it is '{readable(value)}'); set the terminal to UTF-8 and give it again",
+            param=param,
+        )
+    return value
+
+
 def read_list(path: str | Path) -> bytes:
     """A coordinator's list (recipients, the centre's table) as its reader takes it: at most one
     byte more than :data:`~formgen.recipients.MAX_FILE`, so that a huge file is refused

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from formgen.cli.common import library_errors, read_list, workspace_option
+from formgen.cli.common import library_errors, read_list, text_only, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
@@ -159,6 +159,7 @@ def resolve(
 @click.argument("institution_id")
 @click.option(
     "--reason",
+    callback=text_only,
     help="Why, kept in its history: e.g. 'geschlossen zum 30.06.2026', 'merged into inst-0007'.",
 )
 @workspace_option
@@ -204,10 +205,11 @@ def _one_line(note: str, ask: str) -> str:
 @register.command("set")
 @click.argument("institution_id")
 @click.argument("path")
-@click.argument("value", required=False)
+@click.argument("value", required=False, callback=text_only)
 @click.option("--clear", is_flag=True, help="Remove the value (a blank on a form never does).")
 @click.option(
     "--note",
+    callback=text_only,
     required=True,
     help="Where the change comes from, kept as its source: e.g. 'per Telefon 23.11.'.",
 )
@@ -283,6 +285,7 @@ def set_cmd(
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--note",
+    callback=text_only,
     required=True,
     help="Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, "
     "Mail vom 23.11.'.",
@@ -355,6 +358,7 @@ def erase(
 )
 @click.option(
     "--note",
+    callback=text_only,
     required=True,
     help="Who confirmed it and how, kept in its history: e.g. 'telefonisch bestätigt, Frau Öztürk'.",
 )
@@ -407,6 +411,7 @@ def confirm(
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option(
     "--note",
+    callback=text_only,
     help="Where the list comes from, kept with its source ('register history'): e.g. "
     "'Bestandsliste der Koordinationsstelle 2025'.",
 )

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import click
 
-from formgen.cli.common import library_errors
+from formgen.cli.common import library_errors, text_only
 from formgen.workspace import Workspace
 
 
 @click.command("init")
 @click.argument("directory", type=click.Path(file_okay=False))
-@click.option("--name", default="SPKoM", show_default=True, help="Name of the coordination centre.")
+@click.option(
+    "--name",
+    default="SPKoM",
+    show_default=True,
+    callback=text_only,
+    help="Name of the coordination centre.",
+)
 @click.option("--sender", default="", help="E-mail address mails are sent from.")
 @click.option(
     "--with-files",
