@@ -197,7 +197,8 @@ def test_a_control_character_a_returned_pdf_brought_is_kept_and_every_output_is_
     run("register", "print", *w, "-o", str(tmp_path / "register.pdf"))
 
     run("register", "export", "--format", "csv", *w, "-o", str(tmp_path / "r.csv"))
-    rows = list(csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig"))))
+    text = (tmp_path / "r.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))  # a German workspace's CSV
     assert [r["contact_name"] for r in rows if r["institution_id"] == "ua-1"] == [typed]
     run("register", "export", "--format", "json", *w, "-o", str(tmp_path / "r.json"))
     assert json.dumps(typed, ensure_ascii=False) in (tmp_path / "r.json").read_text("utf-8")
