@@ -8,7 +8,8 @@ opens the file, but it cannot be written as UTF-8 (a report, the journal, JSON) 
 :func:`readable` is the name to show and to store; the path as the file system gave it stays
 the one that is opened. :func:`shown` is :func:`readable` for a report line: a name may
 hold a line break or another control character (any byte but ``/`` and NUL is allowed), which
-is shown as its escape (``\\n``) so that one file stays one line.
+is shown as its escape (``\\n``) so that one file stays one line. :func:`terminal` does the
+same for every line formgen writes to the terminal (:func:`formgen.cli.common.echo`).
 
 :func:`slug` is the other way round: a name formgen gives a file of its own, from a label
 (``Rhein-Kreis Neuss (Neuss, Meerbusch)`` → ``rhein-kreis-neuss-neuss-meerbusch``), readable in
@@ -24,8 +25,12 @@ import unicodedata
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: half of a UTF-16 character pair, no character."""
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-"""Control characters, and the other characters that break a line (``str.splitlines``)."""
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Control characters, the other characters that break a line (``str.splitlines``), and those
+that override or isolate the direction of the text around them (U+202A–U+202E, U+2066–U+2069:
+``rechnung\\u202efdp.exe`` shows as ``rechnungexe.pdf``). The marks that only say a direction
+(U+200E, U+200F, U+061C), the joiners (U+200C, U+200D) and combining marks are letters' business
+and not among them."""
 
 
 def readable(name: str | os.PathLike[str]) -> str:
@@ -61,8 +66,21 @@ def shown(name: str | os.PathLike[str]) -> str:
     return _CONTROL.sub(_escape, readable(name))
 
 
+def terminal(text: str) -> str:
+    """``text`` as the terminal is to show it: each character of :data:`_CONTROL` but the line
+    break as its escape, as :func:`shown` does. A value from outside (a returned form, an
+    imported table, a recipients list) can then neither clear the screen (``\\x1b[2J``),
+    overwrite a line (``\\r``), ring the bell nor turn text round (``\\u202e``): the coordinator
+    reads what the register holds. The escapes are valid in JSON too, so ``--json`` output stays
+    JSON with the same values."""
+    return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
+
+
 def _escape(match: re.Match[str]) -> str:
-    return ascii(match.group())[1:-1]
+    """``\\x07``, ``\\r`` for a C0 control; ``\\u009b``, ``\\u202e`` for the others (what JSON
+    writes too; Python would write ``\\x9b``)."""
+    ch = match.group()
+    return ascii(ch)[1:-1] if ch < "\x7f" else f"\\u{ord(ch):04x}"
 
 
 _ASCII_LETTERS = str.maketrans(

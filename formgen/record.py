@@ -28,7 +28,8 @@ Text from outside, one rule for every way in:
 * A **control character** (``\\u0007``, ``\\u001b``; what a returned PDF may carry) is kept
   as typed: in the register, its JSON and CSV, and the PDF forms. XML 1.0 cannot hold it
   (:data:`NOT_IN_XML`), so a Word form leaves it out, with a warning naming the field
-  (:mod:`formgen.docx_form`), and so does the XLSX export (:mod:`ingest.export`).
+  (:mod:`formgen.docx_form`), and so does the XLSX export (:mod:`ingest.export`). What
+  formgen prints shows it as its escape (:func:`formgen.cli.common.echo`).
 """
 
 from __future__ import annotations

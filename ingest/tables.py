@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
+from formgen.filenames import terminal
 from formgen.linebreak import collapse
 
 SEPARATOR = "  "
@@ -56,7 +57,10 @@ def pad(text: str, columns: int) -> str:
 
 
 def table(rows: Sequence[Sequence[str]]) -> str:
-    """The first row is the header, underlined with dashes; columns separated by two blanks."""
+    """The first row is the header, underlined with dashes; columns separated by two blanks. A
+    control character in a cell is measured as the escape the terminal shows for it
+    (:func:`formgen.filenames.terminal`), so that the columns stay in line."""
+    rows = [[terminal(c) for c in r] for r in rows]
     widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = [
         SEPARATOR.join(pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import click
 
-from formgen.cli.common import FormgenGroup
+from formgen.cli.common import FormgenGroup, echo
 
 COMMANDS = {
     "bounces": (
@@ -62,7 +62,7 @@ def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> 
     if value and not ctx.resilient_parsing:
         import formgen
 
-        click.echo(f"formgen, version {formgen.__version__}")
+        echo(f"formgen, version {formgen.__version__}")
         ctx.exit()
 
 

@@ -14,13 +14,22 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from formgen.errors import FormgenError, Problem, SheetError, UnreadableListError
-from formgen.filenames import readable
+from formgen.filenames import readable, terminal
 
 if TYPE_CHECKING:
     from formgen.model import Schema
     from formgen.recipients import RecipientList
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+def echo(message: str = "", err: bool = False) -> None:
+    """``click.echo`` for formgen: every line a command writes to the terminal goes through
+    here (ruff bans ``click.echo`` elsewhere), with control characters and direction overrides
+    shown as escapes (:func:`formgen.filenames.terminal`), so that a value from outside cannot
+    make the terminal show something other than what the register holds. Error messages get
+    the same in :meth:`FormgenGroup.invoke`."""
+    click.echo(terminal(message), err=err)
 
 
 def library_errors(func: F) -> F:
@@ -120,7 +129,8 @@ def os_error_message(exc: OSError) -> str:
 class FormgenGroup(click.Group):
     """The ``formgen`` command group: any command that meets an error of the operating system
     (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` on stderr and
-    exit status 1, not a traceback. A closed pipe (``formgen … | head``) is left to click.
+    exit status 1, not a traceback. A closed pipe (``formgen … | head``) is left to click. An
+    error's message shows control characters as escapes, as :func:`echo` does.
 
     Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
     ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
@@ -172,7 +182,12 @@ class FormgenGroup(click.Group):
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise
-            raise click.ClickException(os_error_message(exc)) from exc
+            raise click.ClickException(terminal(os_error_message(exc))) from exc
+        except click.UsageError:  # about the command line, as it was typed
+            raise
+        except click.ClickException as exc:
+            # `Error: …` may quote a value from outside (a recipients list): shown as echo shows it
+            raise click.ClickException(terminal(exc.message)) from exc
 
 
 def workspace_option(func: F) -> F:

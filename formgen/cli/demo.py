@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from formgen.batch import generate_batch, generate_one
-from formgen.cli.common import library_errors
+from formgen.cli.common import echo, library_errors
 from formgen.cli.mail import mail as mail_command
 from formgen.cli.mail import status as status_command
 from formgen.errors import FormgenError
@@ -124,7 +124,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     shutil.copyfile(samples / "workspace" / "issued.jsonl", root / "issued.jsonl")
     ws = Workspace.open(root)
     schema = ws.schema()
-    click.echo(
+    echo(
         f"1. workspace {root} (schema {schema.schema_id} {schema.schema_version}, {len(schema.categories)} checklists)"
     )
 
@@ -136,11 +136,11 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
         path = blank / f"checkliste-alle-kategorien.{fmt}"
         generate_one(schema, request, path, secret=ws.secret, fmt=fmt, seed=11, workspace=ws)
         outputs.append((f"blank checklist, all categories ({fmt.upper()})", path))
-    click.echo(f"2. blank checklists of all {len(schema.categories)} categories: PDF and DOCX")
+    echo(f"2. blank checklists of all {len(schema.categories)} categories: PDF and DOCX")
 
     # 3. personalised forms as mail drafts for the demo recipients
     drafts = root / "drafts"
-    click.echo("3. mail drafts with personalised forms (formgen mail --drafts):")
+    echo("3. mail drafts with personalised forms (formgen mail --drafts):")
     ctx.invoke(
         mail_command,
         recipients=str(samples / "demo" / "recipients.csv"),
@@ -157,16 +157,16 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     report = ingest_into_register(paths, ws)
     report_path = ws.exports_dir / "ingest-report.txt"
     report_path.write_text("\n".join(report.lines(verbose=True)) + "\n", "utf-8")
-    click.echo(
+    echo(
         f"4. ingested {len(paths)} returned files (PDF, flattened PDF, DOCX, Word form as PDF, .eml, .mbox, .msg):"
     )
     for line in report.lines():
         if not line.startswith(" "):  # one line per file; every warning is in the report file
-            click.echo(f"   {line}")
+            echo(f"   {line}")
     outputs.append(("ingest report with every warning", report_path))
 
     # 5. who answered the round, as the coordinator sees it next
-    click.echo("5. the round so far (formgen status):")
+    echo("5. the round so far (formgen status):")
     ctx.invoke(status_command, workspace_dir=str(root))
 
     # 6. update forms prefilled from the register
@@ -183,14 +183,14 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
             update_dir,
         )
     )
-    click.echo(f"6. update forms prefilled from the register for {len(records)} institutions")
+    echo(f"6. update forms prefilled from the register for {len(records)} institutions")
 
     # 7. register outputs: exports, printed register, stale entries, gaps
     written = write_outputs(ws, reg, dt.date.today())
-    click.echo("7. register exported, printed, stale entries and gaps reported")
+    echo("7. register exported, printed, stale entries and gaps reported")
     outputs.extend(written.items())
 
-    click.echo("")
-    click.echo("Where everything is:")
+    echo("")
+    echo("Where everything is:")
     for label, path in outputs:
-        click.echo(f"  {label}: {path}")
+        echo(f"  {label}: {path}")

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from formgen.batch import generate_batch, generate_one, require_recipients
-from formgen.cli.common import library_errors, read_list, read_recipients, resolve_schema
+from formgen.cli.common import echo, library_errors, read_list, read_recipients, resolve_schema
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.languages import MAIL_LANGUAGES
@@ -220,7 +220,7 @@ def run_generate(
     else:
         schema = resolve_schema(schema_path)
         secret = secrets.token_bytes(32)
-        click.echo(
+        echo(
             "Note: no --workspace: signed with a one-off key; ingest will report these forms' "
             "signature as unverifiable. Use --workspace DIR for forms you send out.",
             err=True,
@@ -272,12 +272,12 @@ def run_generate(
                 progress=progress,
                 workspace=workspace,
             )
-        click.echo(
+        echo(
             f"{len(result.items)} forms in {result.out_dir} ({result.total_bytes / 1e6:.1f} MB), "
             f"list in {result.out_dir / 'manifest.csv'}"
         )
         for warning in result.warnings:
-            click.echo(f"Warning: {warning}", err=True)
+            echo(f"Warning: {warning}", err=True)
         return
 
     record = None
@@ -304,9 +304,9 @@ def run_generate(
     form = generate_one(
         schema, request, target, secret=secret, fmt=fmt, seed=seed, workspace=workspace
     )
-    click.echo(f"{target}: {form.identity.reference} ({len(form.data) / 1e3:.0f} KB)")
+    echo(f"{target}: {form.identity.reference} ({len(form.data) / 1e3:.0f} KB)")
     for warning in form.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        echo(f"Warning: {warning}", err=True)
 
 
 def _warn_retired(view: Any, ids: list[str]) -> None:
@@ -315,7 +315,7 @@ def _warn_retired(view: Any, ids: list[str]) -> None:
     retired = view.retired() if view else {}
     for iid in ids:
         if (was := retired.get(iid)) is not None:
-            click.echo(
+            echo(
                 f"Warning: {iid} is {was}; its return will be merged and flagged — "
                 f"'formgen register restore {iid}' if it still exists",
                 err=True,

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from formgen.cli.common import library_errors, os_error_message, workspace_option
+from formgen.cli.common import echo, library_errors, os_error_message, workspace_option
 from formgen.filenames import readable, shown
 from formgen.workspace import Workspace, write_atomic
 
@@ -156,15 +156,15 @@ def ingest(
         try:
             saved = _save_report(ws, report)
         except OSError as exc:
-            click.echo(f"warning: the report could not be saved: {os_error_message(exc)}", err=True)
+            echo(f"warning: the report could not be saved: {os_error_message(exc)}", err=True)
     if as_json:
-        click.echo(report.dumps())
+        echo(report.dumps())
     else:
         for line in report.lines():
-            click.echo(line)
-        click.echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
+            echo(line)
+        echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
         if saved is not None:
-            click.echo(f"report with every warning: {readable(saved)}")
+            echo(f"report with every warning: {readable(saved)}")
     if report.unfinished:
         raise click.ClickException(
             f"interrupted (Ctrl-C): {report.unfinished} file(s) not handled; "

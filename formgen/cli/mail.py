@@ -13,6 +13,7 @@ import click
 
 from formgen.bounces import iter_mail_files, parse_bounce
 from formgen.cli.common import (
+    echo,
     library_errors,
     read_list,
     read_recipients,
@@ -275,11 +276,11 @@ def mail(
         force=force,
     )
     for note in targets.notes:
-        click.echo(f"note: {note}", err=True)
+        echo(f"note: {note}", err=True)
     for iid in targets.missing:
-        click.echo(f"not mailed: {iid}: not in the recipients list", err=True)
+        echo(f"not mailed: {iid}: not in the recipients list", err=True)
     if targets.nothing_due:
-        click.echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
+        echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
         return
     pool = targets.recipients
     returned = targets.returned
@@ -289,7 +290,7 @@ def mail(
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
     invalid = listed.invalid_rows if listed is not None else 0
     unusable = [r.not_mailed_reason for r in plan.without_email]
-    click.echo(
+    echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
         f"{left_out}{len(unusable)} without a usable e-mail address"
         + (f" ({unusable_counts(unusable)})" if unusable else "")
@@ -299,9 +300,9 @@ def mail(
     names = {r.id: r.name for r in (listed.recipients if listed is not None else pool) if r.name}
     names.update({d.institution_id: d.name for d in deliveries if d.name})
     for iid, why in targets.skipped:
-        click.echo(f"  skipped {iid}" + (f" ({names[iid]})" if iid in names else "") + f": {why}")
+        echo(f"  skipped {iid}" + (f" ({names[iid]})" if iid in names else "") + f": {why}")
     for s in plan.skipped:
-        click.echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
+        echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
     for r in plan.without_email:
         if r.dead_email:
             why = r.email_problem
@@ -311,10 +312,10 @@ def mail(
             why = f"no e-mail address ({r.source})" + (
                 f"; {r.email_problem}" if r.email_problem else ""
             )
-        click.echo(f"  NOT MAILED {_who(r, address=False)}: {why}; contact them another way")
+        echo(f"  NOT MAILED {_who(r, address=False)}: {why}; contact them another way")
     for r in plan.todo:
         if r.id in targets.forced:
-            click.echo(
+            echo(
                 f"  {'would mail' if dry_run else 'mailed'} despite: {_who(r, address=False)}: "
                 f"{targets.forced[r.id]} (--force)"
             )
@@ -323,15 +324,13 @@ def mail(
             smtp = smtp_settings(ws)
             per_minute = smtp.rate if rate is None else rate
             pace = f"at most {per_minute:g}/min" if per_minute else "no limit on mails per minute"
-            click.echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
+            echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
         for r in plan.todo:
             again = " (forms already prepared)" if r.id in plan.reuse else ""
             as_ = " and ".join(plan.formats_of(r.id, settings))
             in_ = language_name(plan.lang_of(r.id, settings), "en")
-            click.echo(
-                f"  would mail {_who(r)}: {', '.join(r.categories)} as {as_} in {in_}{again}"
-            )
-        click.echo("dry run: nothing was made, sent or logged")
+            echo(f"  would mail {_who(r)}: {', '.join(r.categories)} as {as_} in {in_}{again}")
+        echo("dry run: nothing was made, sent or logged")
         return
     record_not_mailed(ws, plan, settings)
     if not plan.todo:
@@ -394,7 +393,7 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
         if not skip_invalid:
             raise RecipientsError(list(listed.problems))
         for p in listed.problems:
-            click.echo(f"skipped (invalid): {p}", err=True)
+            echo(f"skipped (invalid): {p}", err=True)
 
 
 def _who(r: Recipient, address: bool = True) -> str:
@@ -419,12 +418,12 @@ def _echo_report(report: RoundReport, send: bool) -> None:
     for o in report.outcomes:
         if o.status in ("sent", "drafted"):
             detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
-            click.echo(f"  {o.status} {_who(o.recipient)}: {detail}")
+            echo(f"  {o.status} {_who(o.recipient)}: {detail}")
         else:
             label = _PROBLEM_LABELS.get(o.status, o.status.upper())
-            click.echo(f"  {label} {_who(o.recipient)}: {o.detail}", err=True)
+            echo(f"  {label} {_who(o.recipient)}: {o.detail}", err=True)
     done = report.count("sent") + report.count("drafted")
-    click.echo(f"{done} of {len(report.plan.todo)} mails {'sent' if send else 'written'}")
+    echo(f"{done} of {len(report.plan.todo)} mails {'sent' if send else 'written'}")
     if report.stopped:
         raise MailError(report.stopped)
     if report.problems:
@@ -483,20 +482,20 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
 
     quarantine = quarantine_mod.counts(ws)
     if as_json:
-        click.echo(json.dumps(report.to_json(quarantine), ensure_ascii=False, indent=1))
+        echo(json.dumps(report.to_json(quarantine), ensure_ascii=False, indent=1))
         return
     summary = report.summary
     c = summary.counts
     answered = f"; {summary.answered} answered at least one round" if summary.returns_known else ""
-    click.echo(
+    echo(
         f"institutions mailed: {summary.institutions} ({summary.via['sent']} sent, "
         f"{summary.via['drafted']} as drafts){answered}"
     )
     awaited = c["outstanding"] + c["overdue"]
-    click.echo(f"each institution by its latest mail (answer awaited: {awaited}):")
+    echo(f"each institution by its latest mail (answer awaited: {awaited}):")
     before = summary.answered_before
-    click.echo(f"  returned     {c['returned']:4d}")
-    click.echo(
+    echo(f"  returned     {c['returned']:4d}")
+    echo(
         f"  outstanding  {c['outstanding']:4d}  (mailed, deadline not passed"
         + (
             f"; {before['outstanding']} answered an earlier round"
@@ -505,32 +504,30 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         )
         + ")"
     )
-    click.echo(
+    echo(
         f"  overdue      {c['overdue']:4d}"
         + ("  → formgen mail --overdue" if c["overdue"] else "")
         + (f"  ({before['overdue']} answered an earlier round)" if "overdue" in before else "")
     )
-    click.echo(
-        f"  failed       {c['failed']:4d}" + _failed_hint(c["failed"], summary.refused_for_good)
-    )
+    echo(f"  failed       {c['failed']:4d}" + _failed_hint(c["failed"], summary.refused_for_good))
     if c["prepared"]:
-        click.echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
+        echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
     if summary.not_mailed:
         reasons = [r["reason"] for r in report.rows if r["state"] == "not_mailed"]
-        click.echo(
+        echo(
             f"not mailed (no usable address) {summary.not_mailed} ({unusable_counts(reasons)})  "
             "→ add or correct the address in the recipients list or the register, then run "
             "formgen mail again (see --list)"
         )
     if summary.rounds:
-        click.echo(_rounds_table(summary.rounds))
+        echo(_rounds_table(summary.rounds))
     due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
     conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
     by = summary.stale_by if summary.stale_by and summary.stale_by > today else None
     on, as_of, also = (
         (f" (stale by {by})", f" --today {by}", f" --stale-by {by}") if by else ("",) * 3
     )
-    click.echo(
+    echo(
         f"register: to update {due_txt}{on}"
         + (
             "  (out of date, incomplete, invalid or not confirmed; "
@@ -540,13 +537,13 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         )
     )
     if summary.update_waiting:
-        click.echo(
+        echo(
             f"          waiting {len(summary.update_waiting)}  (on the update list too, but the "
             "form they were sent is on its way; their answer may bring the update)"
         )
-    click.echo(f"          conflicts {conf_txt}")
+    echo(f"          conflicts {conf_txt}")
     if summary.retired:
-        click.echo(
+        echo(
             f"          retired {summary.retired}  (taken out of the register: in no count, "
             "no mail round; formgen register history ID)"
         )
@@ -554,16 +551,16 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         ids = list(summary.without_email)
         shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
         why = unusable_counts(list(summary.without_email.values()))
-        click.echo(f"          without a usable e-mail address {len(ids)} ({why}): {shown}")
+        echo(f"          without a usable e-mail address {len(ids)} ({why}): {shown}")
     if quarantine:
         kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(quarantine.items()))
-        click.echo(
+        echo(
             f"quarantine: {sum(quarantine.values())} file(s) kept aside ({kinds}); "
             f"{ws.quarantine_dir}/*.json say why and who sent them → "
             f"formgen ingest -w {ws.root} {ws.quarantine_dir} once fixed"
         )
     for note in summary.notes:
-        click.echo(f"note: {note}")
+        echo(f"note: {note}")
     if as_list:
         for r in report.rows:
             extra = f"  {r['error']}" if r["error"] else ""
@@ -576,7 +573,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
                 )
             email = f" <{r['email']}>" if r["email"] else ""
             state = r["state"].replace("_", " ")  # not mailed, as the lines above say it
-            click.echo(
+            echo(
                 f"{r['id']:<20} {state:<12} due {r['deadline'] or '-':<10} {r['name']}{email}{extra}"
             )
 
@@ -625,20 +622,18 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
         for source, data in iter_mail_files(Path(name)):
             parsed = parse_bounce(data, Path(source).name)
             if not parsed:
-                click.echo(f"  not a bounce: {source}")
+                echo(f"  not a bounce: {source}")
             found.extend(parsed)
     with ws.lock():
         matches = record_bounces(ws, found)
     for m in matches:
         b = m.bounce
         if m.delivery is None:
-            click.echo(
+            echo(
                 f"  NOT MATCHED {b.address} {b.status}: no mail to it in the send log ({b.source})"
             )
             continue
         what = "bounced" if b.permanent else f"{b.action} (not final)"
         again = "" if m.new else " (recorded before)"
-        click.echo(
-            f"  {what} {m.delivery.institution_id} <{b.address}> {b.status} {b.diagnostic}{again}"
-        )
-    click.echo(f"{sum(1 for m in matches if m.new)} bounce(s) recorded")
+        echo(f"  {what} {m.delivery.institution_id} <{b.address}> {b.status} {b.diagnostic}{again}")
+    echo(f"{sum(1 for m in matches if m.new)} bounce(s) recorded")

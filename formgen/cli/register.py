@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from formgen.cli.common import library_errors, read_list, text_only, workspace_option
+from formgen.cli.common import echo, library_errors, read_list, text_only, workspace_option
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
@@ -46,7 +46,7 @@ def _open(workspace_dir: str) -> tuple[Workspace, Register]:
 
 
 def _echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 @click.group()
@@ -67,7 +67,7 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
     if as_json:
         _echo_json(reg.history(institution_id))
         return
-    click.echo(history_mod.history_text(reg, institution_id, ws.language))
+    echo(history_mod.history_text(reg, institution_id, ws.language))
 
 
 @register.command("conflicts")
@@ -86,10 +86,10 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         _echo_json({"conflicts": now, "duplicates": dups})
         return
     if not held and not dups:
-        click.echo(say("no_conflicts", lang))
+        echo(say("no_conflicts", lang))
         return
     for c in held:
-        click.echo(history_mod.held_text(reg, c, lang))
+        echo(history_mod.held_text(reg, c, lang))
     for d in dups:
         said = say(
             "duplicate",
@@ -100,8 +100,8 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             candidate_name=reg.name_of(d["candidate"]),
             reason=reason_text(d, lang),
         )
-        click.echo(f"{d['id']}  {said}")
-    click.echo("\n" + say("decide", lang))
+        echo(f"{d['id']}  {said}")
+    echo("\n" + say("decide", lang))
 
 
 @register.command("resolve")
@@ -142,7 +142,7 @@ def resolve(
         with journal.writing(ws) as w:
             iid = w.resolve_duplicate(target, decision)
         done = "merged_into" if decision == "merge" else "created_as"
-        click.echo(say(done, ws.language, target=target, iid=iid))
+        echo(say(done, ws.language, target=target, iid=iid))
         return
     if take is None:
         raise click.UsageError("a conflict needs --take mine or --take theirs")
@@ -152,7 +152,7 @@ def resolve(
         held = {c["id"]: c for c in w.register.conflicts()}
         ids = w.resolve(target, take, path)
         said = [history_mod.decided_text(w.register, held[cid], take, ws.language) for cid in ids]
-    click.echo("\n".join(said))
+    echo("\n".join(said))
 
 
 @register.command("retire")
@@ -178,7 +178,7 @@ def retire(institution_id: str, reason: str | None, workspace_dir: str) -> None:
         done = w.retire(institution_id, reason)
         name = w.register.name_of(institution_id)
     why = f" ({done['reason']})" if done["reason"] else ""
-    click.echo(say("retired", ws.language, iid=institution_id, name=name, why=why))
+    echo(say("retired", ws.language, iid=institution_id, name=name, why=why))
 
 
 @register.command("restore")
@@ -191,7 +191,7 @@ def restore(institution_id: str, workspace_dir: str) -> None:
     with journal.writing(ws) as w:
         w.restore(institution_id)
         name = w.register.name_of(institution_id)
-    click.echo(say("restored", ws.language, iid=institution_id, name=name))
+    echo(say("restored", ws.language, iid=institution_id, name=name))
 
 
 def _one_line(note: str, ask: str) -> str:
@@ -275,7 +275,7 @@ def set_cmd(
                 new=shown(changed, new),
                 how=how,
             )
-        click.echo(said)
+        echo(said)
 
 
 @register.command(
@@ -314,9 +314,7 @@ def erase(
 
     def shown(e: erase_mod.Erasure) -> bool:
         reg = journal.load(ws)
-        click.echo(
-            say("erase_head", lang, iid=e.institution_id, name=e.name, paths=", ".join(e.paths))
-        )
+        echo(say("erase_head", lang, iid=e.institution_id, name=e.name, paths=", ".join(e.paths)))
         counts = {
             k: say_count(f"erase_count_{k}", lang, n)
             for k, n in (
@@ -329,22 +327,22 @@ def erase(
         }
         values = ", ".join(erase_mod.mask(v) for v in e.values)
         count = say_count("erase_count_values", lang, len(e.values))
-        click.echo(say("erase_values", lang, values=values, count=count, **counts))
+        echo(say("erase_values", lang, values=values, count=count, **counts))
         for key, files in (("erase_original", e.originals), ("erase_quarantine", e.quarantine)):
             for o in files:
-                click.echo(say(key, lang, file=f"{o.file_name} ({o.sha256[:12]}…)"))
+                echo(say(key, lang, file=f"{o.file_name} ({o.sha256[:12]}…)"))
                 if o.others:
                     others = ", ".join(f"{i} {reg.name_of(i)}" for i in o.others)
-                    click.echo(say("erase_others", lang, others=others))
+                    echo(say("erase_others", lang, others=others))
         for path in e.made:
-            click.echo(say("erase_made", lang, path=str(path)))
+            echo(say("erase_made", lang, path=str(path)))
         return yes or click.confirm(say("erase_ask", lang), default=False)
 
     done = erase_mod.erase(ws, institution_id, paths, note, shown)
     if done is None:
         raise click.ClickException("nothing erased, nothing changed")
     note = " ".join(note.split())
-    click.echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
+    echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
 
 @register.command("confirm")
@@ -400,11 +398,9 @@ def confirm(
             date=date_text(day, lang) if day else "?",
             note=note,
         )
-        click.echo(said)
+        echo(said)
         if cid in findings:
-            click.echo(
-                say("still_incomplete", lang, why=staleness.why_text(reg, findings[cid], lang))
-            )
+            echo(say("still_incomplete", lang, why=staleness.why_text(reg, findings[cid], lang)))
 
 
 @register.command("import")
@@ -440,7 +436,7 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
     ws = Workspace.open(workspace_dir)
     done = table_import.import_file(ws, read_list(file), Path(file).name, note, dry_run)
     for line in table_import.report_lines(done):
-        click.echo(line)
+        echo(line)
 
 
 def _pipeline_reread(ws: Workspace) -> journal.Reread:
@@ -477,11 +473,11 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         merged=say_count("returns_merged", lang, report.merged),
         institutions=say_count("institutions", lang, report.institutions),
     )
-    click.echo(said)
+    echo(said)
     for file_name in report.erased:
-        click.echo(say("erase_reread", lang, file=file_name))
+        echo(say("erase_reread", lang, file=file_name))
     if report.damaged_copy:
-        click.echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
+        echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
 
 
 def _filters(func: F) -> F:
@@ -531,15 +527,15 @@ def stale(
         _echo_json([f.to_json() for f in found])
     else:
         lang = ws.language
-        click.echo(staleness.findings_table(reg, found, lang))
+        echo(staleness.findings_table(reg, found, lang))
         count = len({f.institution_id for f in found})
         if records_path:
-            click.echo("\n" + say_count("update_list_file", lang, count, path=records_path))
+            echo("\n" + say_count("update_list_file", lang, count, path=records_path))
         elif found:
             # a day to come: the round that asks for what will be out of date by then
             ahead = day is not None and day > dt.date.today()
             command = "formgen mail --stale" + (f" --stale-by {day}" if ahead else "")
-            click.echo("\n" + say_count("update_list", lang, count, command=command))
+            echo("\n" + say_count("update_list", lang, count, command=command))
 
 
 @register.command("gaps")
@@ -556,7 +552,7 @@ def gaps(
     if as_json:
         _echo_json([g.to_json() for g in found])
     else:
-        click.echo(staleness.gaps_table(reg, found, ws.language))
+        echo(staleness.gaps_table(reg, found, ws.language))
 
 
 @register.command("export")
@@ -665,7 +661,7 @@ def export(
     write_atomic(path, data)
     said = "exported_no_personal" if no_personal else "exported"
     count = say_count("institutions", ws.language, len(reg.ids(with_retired)))
-    click.echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
+    echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
 
 
 @register.command("find")
@@ -709,7 +705,7 @@ def find(
             ]
         )
         return
-    click.echo(search.hits_table(reg, hits, ws.language))
+    echo(search.hits_table(reg, hits, ws.language))
 
 
 @register.command("print")
@@ -783,7 +779,7 @@ def print_cmd(
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     said = "printed_no_personal" if no_personal else "printed"
-    click.echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
+    echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
 
 
 print_cmd.name = "print"

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from formgen.cli.common import lang_option, library_errors, optional_workspace_option
+from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
 from formgen.errors import Problem, problems_counted
 from formgen.outline import outline_data, outline_text
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
@@ -42,10 +42,10 @@ def check(file: str | None, workspace_dir: str | None) -> None:
         problems = [Problem(path, None, said) for said in ws.check_against_issued(model)]
     if model is None or problems:
         for problem in problems:
-            click.echo(str(problem), err=True)
+            echo(str(problem), err=True)
         raise click.ClickException(f"{path}: {problems_counted(problems)}; the schema is not valid")
     n_fields = len({f.id for c in model.categories for f in c.fields})
-    click.echo(
+    echo(
         f"{path}: valid — {model.schema_id} {model.schema_version}, {len(model.groups)} groups, "
         f"{len(model.categories)} categories, {n_fields} distinct fields"
     )
@@ -70,6 +70,6 @@ def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json:
     else:
         model = load_schema(file or shipped_schema_path())
     if as_json:
-        click.echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
+        echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
     else:
-        click.echo(outline_text(model, lang))
+        echo(outline_text(model, lang))

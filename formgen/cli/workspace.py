@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from formgen.cli.common import library_errors, text_only
+from formgen.cli.common import echo, library_errors, text_only
 from formgen.workspace import Workspace
 
 
@@ -32,6 +32,6 @@ def init(directory: str, name: str, sender: str, with_files: bool) -> None:
     overwritten.
     """
     ws = Workspace.init(directory, name=name, sender=sender, with_files=with_files)
-    click.echo(f"workspace created in {ws.root}")
-    click.echo(f"  configuration: {ws.root / 'workspace.toml'} (centre name, sender, regions)")
-    click.echo(f"  signing secret: {ws.root / 'secret.key'} (keep it; never mail it)")
+    echo(f"workspace created in {ws.root}")
+    echo(f"  configuration: {ws.root / 'workspace.toml'} (centre name, sender, regions)")
+    echo(f"  signing secret: {ws.root / 'secret.key'} (keep it; never mail it)")

@@ -1,0 +1,184 @@
+"""Text from outside never controls the coordinator's terminal.
+
+A returned form, an imported table or a recipients list may hold control characters: an escape
+sequence that clears the screen or colours what follows, a carriage return that writes over the
+start of the line, the bell, C1 controls, U+202E RIGHT-TO-LEFT OVERRIDE that shows what follows
+backwards. formgen keeps such a value as typed (:mod:`formgen.record`); every line it prints
+shows them as escapes (``\\x1b[2J``, ``\\r``, ``\\u202e``), so the coordinator reads what the
+register holds. Arabic, Persian with its zero-width non-joiner, vowel marks, Turkish and
+Cyrillic print exactly as they are.
+
+Commands run as on a terminal (``color=True``: click passes escape sequences through there).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from test_register_returns import RECIPIENTS, mailed_form, run
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+from ingest.tables import width
+
+CLEAR = "\x1b[2J"  # ESC [2J: the terminal clears its screen
+RED = "\x1b[31m"  # what follows is red
+RLO = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: "Rechnung\u202efdp.exe" shows as "Rechnungexe.pdf"
+CSI = "\x9b"  # the C1 form of ESC [
+PERSIAN = "مرکز\u200cمشاوره"  # "counselling centre", with the zero-width non-joiner Persian needs
+VOWELS = "مُسْتَشار"  # Arabic with its vowel marks (combining)
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""A control character but the line break, or a direction override or isolate."""
+
+
+def formgen(ws: Workspace, *args: str) -> Result:
+    return CliRunner().invoke(main, [*args, "-w", str(ws.root)], color=True)
+
+
+def printed(result: Result) -> str:
+    """What the command wrote to stdout and stderr, with no control character in it raw."""
+    text = result.stdout + result.stderr
+    assert RAW.findall(text) == [], text
+    return text
+
+
+def first_round(tmp_path: Path) -> Workspace:
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    return ws
+
+
+def returned(ws: Workspace, tmp_path: Path, iid: str, values: dict[str, str | bool]) -> Path:
+    """``iid``'s mailed form, filled in with PDFium (Chrome's engine) and saved."""
+    path = tmp_path / f"Rückmeldung {iid}.pdf"
+    path.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), values))
+    return path
+
+
+def test_a_returned_forms_values_print_as_escapes_and_every_script_as_it_is(
+    tmp_path: Path,
+) -> None:
+    ws = first_round(tmp_path)
+    name = f"{PERSIAN} {VOWELS} Re{RLO}fdp.exe"
+    contact = f"Sara{CLEAR}{RED} Ahmed\x07"
+    form = returned(
+        ws,
+        tmp_path,
+        "ar-1",
+        {
+            "institution.name": name,
+            "krisendienst.contact_name": contact,
+            "krisendienst.concepts": "Beratung auf Arabisch\nund Persisch\x07",
+            "krisendienst.date": f"2.13.2025{CSI}",
+            "krisendienst.initials": "SA",
+        },
+    )
+    said = printed(formgen(ws, "ingest", str(form)))
+    # the warning quotes the value as typed, its C1 control as an escape
+    assert "krisendienst.date: '2.13.2025\\u009b' is not a date" in said, said
+    assert load(ws).value("ar-1", "krisendienst.contact_name")["raw"] == contact  # type: ignore[index]
+
+    history = printed(formgen(ws, "register", "history", "ar-1"))
+    lines = history.splitlines()
+    assert f"ar-1  {PERSIAN} {VOWELS} Re\\u202efdp.exe  (Revision 1)" in lines, history
+    assert "    Name: (leer) → Sara\\x1b[2J\\x1b[31m Ahmed\\x07" in lines
+    # a long text formgen prints on several lines still does, under its first
+    at = lines.index("    Konzepte, Angebote: (leer) → Beratung auf Arabisch")
+    assert lines[at + 1] == " " * 33 + "und Persisch\\x07", history
+
+    for args in (("register", "find", "Sara"), ("register", "stale"), ("status", "--list")):
+        said = printed(formgen(ws, *args))
+        assert f"{PERSIAN} {VOWELS} Re\\u202efdp.exe" in said, said
+    found = printed(formgen(ws, "register", "find", "Sara")).splitlines()
+    # the columns stay in line: the escape is measured as printed, a mark takes no column
+    row, head = found[2], found[0]
+    assert width(row[: row.index("Krisen")]) == width(head[: head.index("Checkliste")]), found
+
+    said = printed(formgen(ws, "register", "set", "ar-1", "krisendienst.contact_name", "Sara Ahmed", "--note", "per Telefon"))  # fmt: skip
+    assert "„Sara\\x1b[2J\\x1b[31m Ahmed\\x07“ → „Sara Ahmed“" in said, said
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    """As Excel saves it: ``;``, CRLF, and a value with a line break or ``\\r`` in quotes."""
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    return path
+
+
+def test_an_imported_tables_values_cannot_rewrite_the_terminal(tmp_path: Path) -> None:
+    ws = first_round(tmp_path)
+    ingest = returned(ws, tmp_path, "ua-1", {"institution.phone": "0211 7654321"})
+    assert formgen(ws, "ingest", str(ingest)).exit_code == 0
+    table = write_csv(
+        tmp_path / "Bestand.csv",
+        [
+            ["institution_id", "category", "name", "postcode", "phone", "contact_name"],
+            # the institution gave its own phone number: the imported one is held
+            ["ua-1", "psychotherapie", "", "", f"0211 111222\rZeile 9: gefälscht{CSI}", ""],
+            ["", "krisendienst", f"Praxis Şule Yılmaz{RLO}", "40212", "", f"Оксана\x07{CLEAR}"],
+        ],
+    )
+    said = printed(formgen(ws, "register", "import", str(table), "--note", "Bestandsliste"))
+    lines = said.splitlines()
+    assert "Zeile 4: inst-0001 Praxis Şule Yılmaz\\u202e: neu" in lines, said  # line 3 has two
+    assert "gefälscht\\u009b“ ist keine einzelne Telefonnummer" in said, said
+
+    conflicts = printed(formgen(ws, "register", "conflicts"))
+    # on a terminal "\r" would write "Zeile 9: gefälscht" over the start of the line
+    theirs = "theirs (Bestand.csv, importierte Liste): 0211 111222\\rZeile 9: gefälscht\\u009b"
+    assert theirs in conflicts, conflicts
+    history = printed(formgen(ws, "register", "history", "inst-0001"))
+    assert "Name: (leer) → Оксана\\x07\\x1b[2J" in history, history
+    # stored as typed
+    assert load(ws).value("inst-0001", "institution.name")["raw"] == f"Praxis Şule Yılmaz{RLO}"  # type: ignore[index]
+
+
+def test_json_output_escapes_every_control_character_and_keeps_the_values(
+    tmp_path: Path,
+) -> None:
+    ws = first_round(tmp_path)
+    name = f"{PERSIAN}{RLO}\x7f{CSI}\u2066x\u2069"
+    form = returned(ws, tmp_path, "ar-1", {"institution.name": name})
+    assert formgen(ws, "ingest", str(form)).exit_code == 0
+    for args in (("status", "--json"), ("register", "history", "ar-1", "--json")):
+        result = formgen(ws, *args)
+        assert RAW.findall(result.stdout) == [], result.stdout
+        assert PERSIAN in result.stdout  # letters as they are, not as \u escapes
+        assert name in json.dumps(json.loads(result.stdout), ensure_ascii=False)
+
+
+def test_mail_output_and_its_errors_show_a_recipients_lists_controls_as_escapes(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    listed = write_csv(
+        tmp_path / "Verteiler.csv",
+        [
+            ["id", "institution", "email", "categories", "region"],
+            ["fa-1", f"{PERSIAN} {CLEAR}Praxis{RLO}", "fa@example.org", "psychotherapie", ""],
+        ],
+    )
+    said = printed(formgen(ws, "mail", str(listed), "--drafts", str(tmp_path / "d")))
+    assert f"  drafted fa-1 ({PERSIAN} \\x1b[2JPraxis\\u202e) <fa@example.org>:" in said, said
+
+    wrong = write_csv(
+        tmp_path / "Verteiler falsch.csv",
+        [
+            ["id", "institution", "email", "categories", "region"],
+            [f"x{CLEAR}", "Praxis", f"fa{RLO}@example.org", "psychotherapie", ""],
+        ],
+    )
+    failed = formgen(ws, "mail", str(wrong), "--drafts", str(tmp_path / "d2"))
+    assert failed.exit_code == 1
+    said = printed(failed)
+    assert "Error: the recipients list has" in said
+    assert "id 'x\\x1b[2J' may only hold letters" in said, said
