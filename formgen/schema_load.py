@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -29,6 +30,7 @@ import yaml
 
 from formgen import languages
 from formgen.errors import Problem, SchemaError
+from formgen.filenames import shown
 from formgen.linebreak import collapse
 from formgen.model import (
     ID_PATTERN,
@@ -95,6 +97,9 @@ MESSAGES = {
     "hint_without_pattern": "field '{field}': constraints.pattern_hint describes no pattern; "
     "add constraints.pattern or remove the hint",
     "no_fields": "category '{category}' has no fields left after remove_fields",
+    "control_character": "{what}: its '{lang}' text holds the control character {char}, which "
+    "no form can show (a Word form cannot hold it at all); remove it (in a text in double "
+    "quotes, an escape such as \\e, \\a or \\x07 makes one)",
 }
 
 
@@ -105,6 +110,11 @@ def _msg(name: str, /, **kwargs: Any) -> str:
 def did_you_mean(value: str, options: list[str]) -> str:
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _is_control(ch: str) -> bool:
+    """A control character (C0, DEL, C1) other than the tab and the line breaks."""
+    return unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"
 
 
 # --------------------------------------------------------------------------- reading YAML
@@ -359,6 +369,13 @@ class _Builder:
                         languages=", ".join(self.languages),
                     )
                     self.untranslated.setdefault(lang, set()).add(self.problems[-1])
+        for lang, said in raw.items():
+            # a tab or line break in a text is a space (collapse); no other control character is text
+            control = next((ch for ch in str(said) if _is_control(ch)), None)
+            if control is not None:
+                self.problem(
+                    (*path, lang), "control_character", what=what, lang=lang, char=shown(control)
+                )
         return Text(MappingProxyType({k: collapse(str(v)) for k, v in raw.items()}))
 
     def untranslated_summary(self) -> list[Problem]:

@@ -76,6 +76,11 @@ BROKEN = {
         r"field 'name': constraints.pattern_hint describes no pattern; add constraints.pattern",
         "constraints: {pattern_hint",
     ),
+    "control_character": (
+        r"^field 'name': its 'en' text holds the control character \\x1b, which no form can "
+        r"show .*; remove it",
+        'en: "Name\\e[2J"',
+    ),
     "override_unknown_field": (
         r"overrides names unknown field 'nmae' \(did you mean 'name'\?\)",
         "nmae:",

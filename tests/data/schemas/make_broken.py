@@ -31,6 +31,10 @@ CASES = {
         )
     ],
     "unknown_language_code": [("common: [tr, ar]", "common: [tr, arr]")],
+    # ESC [2J: a terminal clears its screen, a Word form cannot hold it
+    "control_character": [
+        ('label: {de: "Name", en: "Name"}', 'label: {de: "Name", en: "Name\\e[2J"}')
+    ],
     "duplicate_key": [
         (
             '            label: {de: "Sprachen", en: "Languages"}',
