@@ -376,7 +376,7 @@ def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterato
             widgets = [obj]
         yield FieldNode(
             name=name,
-            ft=str(ft) if ft is not None else "",
+            ft="/" + _name_text(ft) if isinstance(ft, Name) else "",
             flags=int(ff) if isinstance(ff, int) else 0,
             value=value,
             obj=obj,
@@ -478,11 +478,21 @@ def _decode_pdf_text(data: bytes) -> str:
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
-def _name_text(name: Name) -> str:
-    """A PDF name as text, without the slash; ``#xx`` escapes and UTF-8 decoded."""
-    text = str(name)[1:]
-    if "#" in text:
-        raw = _NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), text.encode("latin-1"))
+def _name_text(name: Name | str) -> str:
+    """A PDF name, or a dictionary key as pikepdf lists one, as text without the slash;
+    ``#xx`` escapes and UTF-8 decoded. A name whose bytes are no UTF-8 (a byte of ``/Yes``
+    damaged on the way) is read as Latin-1, so it is compared and told, never a failure."""
+    if isinstance(name, str):  # a key: bytes that are no UTF-8 come as lone surrogates
+        text = name[1:]
+    else:
+        try:
+            text = str(name)[1:]
+        except UnicodeDecodeError:
+            text = name.unparse()[1:].decode("ascii")  # as written: such bytes #xx-escaped
+    if "#" in text or not text.isascii():
+        raw = _NAME_ESCAPE.sub(
+            lambda m: bytes([int(m.group(1), 16)]), text.encode("utf-8", "surrogateescape")
+        )
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -498,7 +508,7 @@ def on_states(widgets: list[Dictionary]) -> list[str]:
         normal = ap.get("/N") if isinstance(ap, Dictionary) else None
         if isinstance(normal, Dictionary):
             for key in normal.keys():  # noqa: SIM118 - pikepdf types iteration as Object, keys() as str
-                state = _name_text(Name(key))
+                state = _name_text(key)
                 if state != _OFF and state not in states:
                     states.append(state)
     return states

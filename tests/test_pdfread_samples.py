@@ -63,6 +63,44 @@ def test_pdfjs_changing_a_prefilled_choice_is_read_from_the_ticked_box() -> None
     )
 
 
+def _with_names_damaged(name: str, old: bytes, new: bytes) -> bytes:
+    """The sample with every name ``old`` turned into ``new`` (of the same length, so every
+    offset stays right): a byte damaged on the way, found by the mutation audit."""
+    import io
+
+    import pikepdf
+
+    buf = io.BytesIO()
+    with pikepdf.open(SAMPLES / name) as pdf:  # names outside object streams, to be edited
+        pdf.save(buf, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    data = buf.getvalue()
+    assert data.count(old) > 10 and len(old) == len(new)
+    return data.replace(old, new)
+
+
+def test_a_box_state_whose_bytes_are_no_utf8_is_read_not_a_reader_failure() -> None:
+    """The boxes' on-state /Yes with one byte damaged (/Y\\xf4s, no UTF-8) in /V, /AS and
+    /AP: the boxes still read as ticked or not, every other value as the intact file's."""
+    name = "institution_pdfium.pdf"
+    intact = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    data = _with_names_damaged(name, b"/Yes", b"/Y\xf4s")
+    sub = read_pdf(data, name, schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == intact.values
+    assert sub.values["psychotherapie.languages_offered.tr"] is True
+
+
+def test_a_field_type_whose_bytes_are_no_utf8_leaves_out_those_fields_only() -> None:
+    """/FT /Btn with a byte damaged: those fields are of no type formgen reads (left out, as a
+    signature field is); the text fields are read as from the intact file."""
+    name = "institution_pdfium.pdf"
+    intact = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    data = _with_names_damaged(name, b"/Btn", b"/B\xf4n")
+    sub = read_pdf(data, name, schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values.items() < intact.values.items()
+    assert not any(isinstance(v, bool) for v in sub.values.values())  # the boxes: left out
+    assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
+
+
 def test_pdfjs_saved_an_incremental_update() -> None:
     data = (SAMPLES / "institution_pdfjs.pdf").read_bytes()
     blank = (SAMPLES / "institution_blank.pdf").read_bytes()
