@@ -523,9 +523,9 @@ def box_reading(page: _PageContent, rect: Rect, ltr: bool = False) -> tuple[str,
         for c in page.chars
         if rect.contains((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, _SLACK) and c[4] not in ("", "\x00")
     ]
-    if not inside:
-        return "", False
     lines = _read_lines(inside, ltr)
+    if not lines:  # nothing inside, or only spaces (glyphs of a font whose encoding is damaged)
+        return "", False
     # the box's inner edge: as far from its border as the text comes closest (a viewer's padding)
     pad = max(0.0, min(min(ln.left - rect.x0, rect.x1 - ln.right) for ln in lines))
     text = lines[0].text

@@ -117,6 +117,23 @@ def test_a_missing_page_is_noted_and_the_other_pages_are_read() -> None:
     assert "fluechtlingsberatung.date" not in sub.values  # on page 3
 
 
+def test_a_font_whose_encoding_is_damaged_is_read_as_far_as_its_glyphs_tell() -> None:
+    """The fonts' encoding /Identity-H damaged to a name no reader knows (found by the mutation
+    audit): some glyphs come out as spaces, a box holding only those reads as empty — not a
+    failure of the reader; the other values are read."""
+    buf = io.BytesIO()
+    with pikepdf.open(io.BytesIO(PRINTED)) as pdf:  # names outside object streams, to be edited
+        pdf.save(buf, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    data = buf.getvalue()
+    assert b"/Identity-H" in data
+    sub = read_flattened(
+        data.replace(b"/Identity-H", b"/Identity-X"), "x.pdf", schema=SCHEMA, lookup=ISSUED.get
+    )
+    assert sub.identity == ISSUED["84G7ZWYRD6"]
+    assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
+    assert sub.values["psychotherapie.languages_offered.ru"] is True
+
+
 def test_a_form_of_another_schema_version_is_not_read_by_position() -> None:
     other = dataclasses.replace(SCHEMA, schema_version="2.0.0")
     sub = read_flattened(PRINTED, "x.pdf", schema=other, lookup=ISSUED.get)
