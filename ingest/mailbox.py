@@ -30,7 +30,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
-from formgen.errors import NotAFileError
+from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
 from ingest.sniff import open_regular
 
@@ -260,17 +260,31 @@ def maildir_folders(path: Path) -> list[tuple[str, str]]:
 
 
 def msg_attachments(
-    path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+    path: Path, name: str, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
 ) -> Iterator[Attachment]:
-    """Attachments of an Outlook .msg file (extract-msg), embedded mails included."""
+    """Attachments of the Outlook .msg file at ``path`` (called ``name``: its file or attachment
+    name), embedded mails included (extract-msg).
+
+    Raises :class:`~formgen.errors.UnreadableFileError` when the mail cannot be read."""
     import extract_msg
 
-    msg = extract_msg.openMsg(str(path), strict=False)
     try:
-        scan.mails += 1
-        yield from _msg_parts(msg, "1", scan, max_attachments, 0)
-    finally:
-        msg.close()
+        msg = extract_msg.openMsg(str(path), strict=False)
+        try:
+            scan.mails += 1
+            parts = list(_msg_parts(msg, "1", scan, max_attachments, 0))
+        finally:
+            msg.close()
+    except MemoryError:
+        raise  # the worker's memory bound: the pipeline says so
+    except Exception:  # extract-msg and olefile fail with whatever they meet in a damaged file
+        raise UnreadableFileError(
+            name,
+            "damaged",
+            "the Outlook mail (.msg) is damaged and cannot be read; save it from Outlook again, "
+            "or ask the sender to send the form again",
+        ) from None
+    yield from parts
 
 
 def _msg_parts(

@@ -567,7 +567,7 @@ def _expand(
             task.mail or mailbox.MailInfo(),
         )
     else:
-        atts = mailbox.msg_attachments(path, scan, limits.max_attachments)
+        atts = mailbox.msg_attachments(path, _file_name(task), scan, limits.max_attachments)
     # A mail attached as a file inside a mail: its attachments are named "<outer>#1/2#1/1".
     base = task.container or task.name
     spooled = 0

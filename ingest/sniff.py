@@ -297,18 +297,38 @@ def _odf_kind(zf: zipfile.ZipFile, names: set[str]) -> Kind | None:
     return None
 
 
+_MSG_STREAM = "__substg1.0_".encode("utf-16-le")
+"""How an Outlook mail's directory names its streams (the OLE2 directory holds UTF-16 names)."""
+
+
 def _is_msg(path: Path) -> bool:
+    """Whether the OLE2 file at ``path`` is an Outlook mail: by its streams, or — when it is
+    too damaged to list them (cut off or garbled on the way) — by their names in its bytes, so
+    that the .msg reader says it is damaged rather than the report calling it an old Office
+    file."""
     try:
         import olefile  # type: ignore[import-untyped]  # installed with extract-msg; no stubs
     except ImportError:  # pragma: no cover - extract-msg is a dependency
         return False
     try:
         with olefile.OleFileIO(str(path)) as ole:
-            return bool(ole.exists("__properties_version1.0")) or any(
-                entry[0].startswith("__substg1.0_") for entry in ole.listdir()
-            )
+            streams = ole.listdir()
+            if streams:
+                return bool(ole.exists("__properties_version1.0")) or any(
+                    entry[0].startswith("__substg1.0_") for entry in streams
+                )
     except (OSError, ValueError):
-        return False
+        pass
+    try:
+        with open(path, "rb") as fh:
+            tail = b""
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                if _MSG_STREAM in tail + chunk:
+                    return True
+                tail = chunk[1 - len(_MSG_STREAM) :]
+    except OSError:
+        pass
+    return False
 
 
 def _text_kind(head: bytes) -> Kind:

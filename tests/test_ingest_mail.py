@@ -174,7 +174,7 @@ def test_outlook_msg_attachments(
     path = SAMPLES / name
     assert sniff(path) is Kind.MSG
     s = mailbox.MailScan()
-    (att,) = list(mailbox.msg_attachments(path, s))
+    (att,) = list(mailbox.msg_attachments(path, name, s))
     assert att.data == _attachment(name.replace(".msg", ".eml"), position)
     assert att.position == position and att.mail.subject == subject
     ws = sample_workspace(tmp_path / "ws")
@@ -182,6 +182,42 @@ def test_outlook_msg_attachments(
     (sub,) = report.submissions
     assert sub.provenance.mail_subject == subject
     assert sub.provenance.container == f"{path}#{position}"
+
+
+def _utf16(text: str) -> bytes:
+    return text.encode("utf-16-le")
+
+
+@pytest.mark.parametrize(
+    ("damage", "name"),
+    [
+        # cut off on the way: its directory (at the end) is gone with the last 4 KB
+        (lambda data: data[:-4096], "abgeschnitten.msg"),
+        # the stream of its named properties renamed: the mail program's part is missing
+        (
+            lambda data: data.replace(
+                _utf16("__substg1.0_00020102"), _utf16("__substg1.0_00020103")
+            ),
+            "Rückmeldung Łódź.msg",
+        ),
+    ],
+)
+def test_a_damaged_outlook_mail_is_one_line_saying_so(
+    damage: object, name: str, tmp_path: Path
+) -> None:
+    """Found by the mutation audit: a damaged .msg was 'an old Office file … ask the sender to
+    save it as .docx' or a reader failure to report; it is a damaged Outlook mail."""
+    assert callable(damage)
+    path = tmp_path / name
+    path.write_bytes(damage((SAMPLES / "rueckmeldung.msg").read_bytes()))
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws), jobs=1)
+    (outcome,) = report.outcomes
+    assert outcome.status is Status.UNREADABLE and outcome.kind == "msg"
+    assert outcome.reason == (
+        "the Outlook mail (.msg) is damaged and cannot be read; save it from Outlook again, "
+        "or ask the sender to send the form again"
+    )
 
 
 def test_a_bad_message_file_is_one_line_and_the_other_mails_of_the_maildir_are_read(
