@@ -28,6 +28,7 @@ from email import message_from_bytes, message_from_string, policy
 from email.message import Message
 from pathlib import Path
 
+from formgen.errors import UnreadableFileError
 from formgen.recipients import normalise_email
 
 _STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
@@ -142,12 +143,19 @@ def address_key(address: str) -> str:
 
 
 def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
-    """The failed recipients a delivery status notification reports; ``[]`` when it is no bounce."""
-    msg = message_from_bytes(data, policy=policy.compat32)
-    blocks = _status_blocks(msg)
+    """The failed recipients a delivery status notification reports; ``[]`` when it is no bounce.
+    Raises :class:`~formgen.errors.UnreadableFileError` for a mail whose parts are nested too
+    deeply to be read (thousands of levels: no mail program writes that)."""
+    try:
+        msg = message_from_bytes(data, policy=policy.compat32)
+        blocks = _status_blocks(msg)
+        original = _original_headers(msg) if blocks else None
+    except RecursionError:
+        raise UnreadableFileError(
+            source, "too-large", "nested too deeply to read (a damaged or hostile file?)"
+        ) from None
     if not blocks:
         return []
-    original = _original_headers(msg)
     message_id = str(original["Message-ID"] or "").strip() if original is not None else ""
     institution = (
         str(original["X-Formgen-Institution"] or "").strip() if original is not None else ""

@@ -573,6 +573,46 @@ def test_bounces_in_an_mbox_matched_by_address(tmp_path):
     assert "NOT MATCHED nobody@example.org 5.1.1: no mail to it in the send log" in result.output
 
 
+def test_a_bounce_nested_too_deeply_is_one_line_and_the_other_bounces_are_recorded(tmp_path):
+    """Found by the mutation audit: a mail whose parts are nested thousands of levels deep
+    stopped `formgen bounces` with a traceback (RecursionError), the other files unread."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+    dsn = (
+        (DATA / "bounce_postfix.eml")
+        .read_text("ascii")
+        .replace("{ADDRESS}", "olga@example.org")
+        .replace("{MESSAGE_ID}", "<unknown@x>")
+        .replace("{INSTITUTION}", "")
+    )
+    depth = 3000
+    deep = "From: MAILER-DAEMON@mx.example.org\nContent-Type: multipart/mixed; boundary=b0\n\n"
+    deep += "".join(
+        f"--b{i}\nContent-Type: multipart/mixed; boundary=b{i + 1}\n\n" for i in range(depth)
+    )
+    deep += f"--b{depth}\n{dsn.split(chr(10) + chr(10), 1)[1]}"
+    deep += "".join(f"--b{i}--\n" for i in range(depth, -1, -1))
+    (tmp_path / "Unzustellbar (tief).eml").write_text(deep, "ascii")
+    (tmp_path / "Unzustellbar.eml").write_text(dsn, "ascii")
+    result = run(
+        "bounces",
+        str(tmp_path / "Unzustellbar (tief).eml"),
+        str(tmp_path / "Unzustellbar.eml"),
+        "-w",
+        str(ws),
+    )
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "  not read: Unzustellbar (tief).eml: nested too deeply to read (a damaged or hostile "
+        "file?)",
+        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        "rejected: User unknown in virtual mailbox table",
+        "1 bounce(s) recorded",
+    ]
+
+
 def _global_dsn(address: str, message_id: str) -> bytes:
     """A bounce as an SMTPUTF8 server writes it (RFC 6533): the report is
     message/global-delivery-status, in UTF-8 and base64-encoded, with message/global-headers."""

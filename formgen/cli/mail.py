@@ -20,7 +20,7 @@ from formgen.cli.common import (
     stale_by_option,
     workspace_option,
 )
-from formgen.errors import MailError, RecipientsError
+from formgen.errors import MailError, RecipientsError, UnreadableFileError
 from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
 from formgen.mailing import parse_template
@@ -620,7 +620,11 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
     found = []
     for name in files:
         for source, data in iter_mail_files(Path(name)):
-            parsed = parse_bounce(data, Path(source).name)
+            try:
+                parsed = parse_bounce(data, Path(source).name)
+            except UnreadableFileError as exc:  # one such mail never stops the others
+                echo(f"  not read: {exc}")
+                continue
             if not parsed:
                 echo(f"  not a bounce: {source}")
             found.extend(parsed)
