@@ -131,7 +131,16 @@ def read_sheet(data: bytes, file_name: str, not_a_table: str) -> Sheet:
             elif any(c.strip() for c in cells):
                 rows.append(_counted(rows, line, file_name, cells))
     except csv.Error as exc:
-        raise SheetError(file_name, f"not a readable CSV ({exc})", line=reader.line_num) from None
+        if "field limit" not in str(exc):
+            raise SheetError(file_name, f"not a readable CSV ({exc})", line=line) from None
+        # the rest of the file ran into one value: a quotation mark opened it and never closed
+        raise SheetError(
+            file_name,
+            f'a value longer than {csv.field_size_limit():,} characters (a quotation mark (") '
+            "that opens a value and is never closed?)",
+            "close it, or shorten the value",
+            line,
+        ) from None
     return Sheet(header or [], rows, encoding, delimiter)
 
 

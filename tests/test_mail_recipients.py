@@ -552,3 +552,22 @@ def test_a_file_that_is_no_list_is_refused_saying_what_it_is(tmp_path, make, sai
     ), output
     assert "--skip-invalid" not in output
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
+
+
+def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(tmp_path):
+    """Found by the mutation audit: a value opened with '"' and never closed ran into the rest
+    of the list until Python's csv module stopped it, with a traceback."""
+    ws = make_workspace(tmp_path / "ws").root
+    rows = "".join(f"a{i};Praxis Łódź {i};p{i}@example.org;facharzt;\r\n" for i in range(4000))
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(
+        (HEADER + "a0;Şule Yılmaz;sule@example.org;facharzt;\r\n" + 'x1;"Beratung;' + rows).encode()
+    )
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert (
+        f'{listed}:3: a value longer than 131,072 characters (a quotation mark (") that opens a '
+        "value and is never closed?); close it, or shorten the value"
+    ) in said
+    assert "Traceback" not in said and not drafts.exists()

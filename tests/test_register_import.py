@@ -826,6 +826,22 @@ def test_a_csv_with_a_nul_byte_is_refused(bare: Workspace, tmp_path: Path) -> No
     assert said.startswith("Error: Bestand.csv:202: a NUL byte, which no spreadsheet"), said
 
 
+def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """The rest of the file runs into the value the quotation mark opens on line 3."""
+    path = tmp_path / "Bestand.csv"
+    rows = "".join(f"psychotherapie;Praxis Łódź {n};{40000 + n}\r\n" for n in range(5000))
+    text = f'category;name;postcode\r\nfacharzt;{YILMAZ};40212\r\nfacharzt;"Praxis;40213\r\n'
+    path.write_text(text + rows, "utf-8")
+    said = refused(bare, path)
+    assert said == (
+        'Error: Bestand.csv:3: a value longer than 131,072 characters (a quotation mark (") '
+        "that opens a value and is never closed?); nothing was imported — close it, or shorten "
+        "the value\n"
+    ), said
+
+
 def test_a_file_that_is_no_table_leaves_a_new_workspace_as_it_was(tmp_path: Path) -> None:
     """Refused before the register is opened for writing: a new workspace gets no register or
     journal from a file that was never imported."""
