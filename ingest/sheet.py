@@ -25,9 +25,11 @@ row number; the header is line 1), so that a problem is told where the coordinat
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import datetime as dt
 import io
+import warnings
 import zipfile
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -237,24 +239,30 @@ def _read_xlsx(data: bytes, file_name: str, not_a_table: str) -> Sheet:
                     "other files or exhaust memory",
                     SAVE_AS,
                 )
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = book.worksheets[0]
-            sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
-            for line, values in enumerate(
-                sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
-            ):
-                if line == MAX_SHEET_ROWS:
-                    raise SheetError(
-                        file_name, f"{line:,} rows or more in the first sheet", SAVE_AS
-                    )
-                cells = _cells(values, line, file_name)
-                if header is None:
-                    header = cells
-                elif any(c.strip() for c in cells):
-                    rows.append(_counted(rows, line, file_name, cells))
-        finally:
-            book.close()
+        with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
+            # openpyxl warns of, or prints, what it meets in a damaged workbook ("Defined names
+            # for sheet index 1 cannot be located"): not beside the line that says what to do
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                if not book.worksheets:
+                    raise SheetError(file_name, "a workbook without a sheet", SAVE_AS)
+                sheet = book.worksheets[0]
+                sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
+                for line, values in enumerate(
+                    sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
+                ):
+                    if line == MAX_SHEET_ROWS:
+                        raise SheetError(
+                            file_name, f"{line:,} rows or more in the first sheet", SAVE_AS
+                        )
+                    cells = _cells(values, line, file_name)
+                    if header is None:
+                        header = cells
+                    elif any(c.strip() for c in cells):
+                        rows.append(_counted(rows, line, file_name, cells))
+            finally:
+                book.close()
     except DocxError as exc:  # a zip bomb, a damaged part: as a returned DOCX is refused
         raise SheetError(file_name, str(exc).removeprefix(f"{file_name}: ")) from None
     except (
@@ -265,6 +273,10 @@ def _read_xlsx(data: bytes, file_name: str, not_a_table: str) -> Sheet:
         OSError,
         SyntaxError,  # the standard library's XML ParseError
         etree.LxmlError,
+        # openpyxl, given XML with an element or attribute missing, odd or of the wrong kind
+        TypeError,
+        IndexError,
+        AttributeError,
     ) as exc:
         raise SheetError(
             file_name,

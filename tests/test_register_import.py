@@ -626,7 +626,10 @@ def xlsx(rows: list[list[str]], **parts: bytes | Callable[[bytes], bytes]) -> by
     book.save(saved)
     out = io.BytesIO()
     with zipfile.ZipFile(saved) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        names = {n.replace("__", "/").replace("_xml", ".xml"): v for n, v in parts.items()}
+        names = {
+            n.replace("__", "/").replace("_xml_rels", ".xml.rels").replace("_xml", ".xml"): v
+            for n, v in parts.items()
+        }
         for info in src.infolist():
             data = src.read(info)
             new = names.pop(info.filename, data)
@@ -688,6 +691,62 @@ def test_an_xlsx_with_damaged_xml_is_refused_with_a_message(
     assert said.startswith(
         "Error: Bestand.xlsx: not an Excel workbook (XLSX) that can be read ("
     ), said
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (
+            {
+                "xl__workbook_xml": lambda x: x.replace(b"<sheets>", b"<!--").replace(
+                    b"</sheets>", b"-->"
+                )
+            },
+            "a workbook without a sheet",
+        ),
+        (
+            {"xl__styles_xml": lambda x: x.replace(b"<cellStyle ", b'<cellStyle val="1" ')},
+            "not an Excel workbook (XLSX) that can be read (",
+        ),
+        (
+            {"[Content_Types]_xml": lambda x: x.replace(b' PartName="/xl/styles.xml"', b"")},
+            "not an Excel workbook (XLSX) that can be read (",
+        ),
+        (
+            {
+                "xl__styles_xml": lambda x: x.replace(b"<xf ", b"<!--", 1).replace(
+                    b"/></cellStyleXfs>", b"--></cellStyleXfs>"
+                )
+            },
+            "not an Excel workbook (XLSX) that can be read (",
+        ),
+        (
+            {
+                "xl___rels__workbook_xml_rels": lambda x: x.replace(
+                    b' Id="rId1"', b' Id="rId1" val="1"'
+                )
+            },
+            "not an Excel workbook (XLSX) that can be read (",
+        ),
+    ],
+    ids=["no-sheet", "odd-attribute", "attribute-missing", "style-missing", "odd-relationship"],
+)
+def test_an_xlsx_with_xml_openpyxl_does_not_expect_is_refused_in_one_line(
+    bare: Workspace, tmp_path: Path, damage: dict[str, Callable[[bytes], bytes]], said: str
+) -> None:
+    """Found by the mutation audit: openpyxl fails on XML with an element or attribute missing
+    or unexpected with a TypeError or IndexError (a traceback), and warns or prints on the way."""
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(xlsx(TABLE, **damage))
+    before = snapshot(bare)
+    result = CliRunner().invoke(main, ["register", "import", str(path), "-w", str(bare.root)])
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""  # nothing openpyxl printed or warned
+    assert result.stderr.startswith(f"Error: Bestand.xlsx: {said}"), result.stderr
+    assert result.stderr.endswith(
+        "; nothing was imported — save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV\n"
+    ), result.stderr
+    assert snapshot(bare) == before
 
 
 def test_an_xlsx_claiming_a_million_rows_and_columns_is_refused_quickly(
