@@ -25,6 +25,9 @@ FIELD_PREFIX = "formgen"
 """Hidden identity fields are named ``formgen.<key>``; no category may use this id."""
 
 KINDS = ("checklist", "institution")
+MAX_VALUE = 2000
+"""Characters an identity value may have: the categories of a form with every checklist of a
+schema are a few hundred; more is an edited or damaged identity, never quoted whole."""
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32: no I, L, O, U
 INSTANCE_RE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{10}$")
 REFERENCE_RE = re.compile(r"FG-([0-9A-HJKMNP-TV-Z]{5})-([0-9A-HJKMNP-TV-Z]{5})")
@@ -115,6 +118,12 @@ class FormIdentity:
         missing = [k for k in ("schema_id", "schema_version", "instance_id", "kind") if not get(k)]
         if missing:
             raise IdentityError(f"form identity incomplete: {', '.join(missing)} missing")
+        for key in (*_KEYS, "signature"):
+            if len(get(key)) > MAX_VALUE:
+                raise IdentityError(
+                    f"form identity: {key} has {len(get(key)):,} characters, more than a form "
+                    "made by formgen ever has"
+                )
         instance = get("instance_id")
         if not INSTANCE_RE.match(instance):
             raise IdentityError(f"form identity: instance id '{instance[:40]}' is malformed")

@@ -539,22 +539,22 @@ def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
     chosen = stored if stored not in (None, "", _OFF) else None
     if chosen is not None and states and chosen not in states:
         notes.append(
-            f"{node.name}: the stored value /{chosen} is none of the box's states "
-            f"({', '.join('/' + s for s in states)}); "
-            + (f"the ticked box /{shown} was used" if shown else "treated as not ticked")
+            f"{node.name}: the stored value /{short(chosen)} is none of the box's states "
+            f"({short(', '.join('/' + s for s in states), 200)}); "
+            + (f"the ticked box /{short(shown)} was used" if shown else "treated as not ticked")
         )
         chosen = shown
     elif chosen is None and shown is not None:
         if stored is not None:
             notes.append(
-                f"{node.name}: the stored value is /Off but the box /{shown} is ticked; "
+                f"{node.name}: the stored value is /Off but the box /{short(shown)} is ticked; "
                 "the ticked box was used"
             )
         chosen = shown
     elif chosen is not None and shown is not None and shown != chosen and not single:
         notes.append(
-            f"{node.name}: the stored value is /{chosen} but the box /{shown} is shown ticked; "
-            "the stored value was used"
+            f"{node.name}: the stored value is /{short(chosen)} but the box /{short(shown)} is "
+            "shown ticked; the stored value was used"
         )
     if chosen is None:
         return False if single else None

@@ -204,6 +204,28 @@ def test_forged_identity_is_an_identity_error() -> None:
         read_docx(data, "forged.docx")
 
 
+def test_an_identity_value_no_form_has_is_kept_aside_without_being_quoted(tmp_path: Path) -> None:
+    """Found by the mutation audit: an identity whose categories were edited to 100,000
+    characters was quoted whole in the report line (and again in a note)."""
+
+    def lengthen(root: etree._Element) -> None:
+        for prop in root:
+            if prop.get("name") == "formgen.categories":
+                prop[0].text = "psychotherapie " * 7000
+
+    form = tmp_path / "Rückmeldung Praxis Yılmaz.docx"
+    form.write_bytes(
+        edit((SAMPLES / "lo252-institution.docx").read_bytes(), lengthen, "docProps/custom.xml")
+    )
+    (outcome,) = ingest_into_register([form], sample_workspace(tmp_path / "ws")).outcomes
+    assert outcome.status is Status.QUARANTINED and outcome.quarantine_kind == "tampered"
+    assert outcome.reason == (
+        "tampered or damaged identity: form identity: categories has 104,999 characters, more "
+        "than a form made by formgen ever has; not merged — check with the sender"
+    )
+    assert outcome.warnings == ()
+
+
 # ------------------------------------------------------------------------------ bad input
 
 

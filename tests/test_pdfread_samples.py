@@ -101,6 +101,35 @@ def test_a_field_type_whose_bytes_are_no_utf8_leaves_out_those_fields_only() -> 
     assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
 
 
+def test_a_box_value_of_a_hundred_thousand_letters_is_told_shortened() -> None:
+    """Found by the mutation audit: the box's stored value was quoted whole, a report line of
+    300,000 characters."""
+    import io
+
+    import pikepdf
+
+    name = "institution_pdfium.pdf"
+    buf = io.BytesIO()
+    with pikepdf.open(SAMPLES / name) as pdf:
+        (box,) = [
+            f
+            for parent in pdf.Root.AcroForm.Fields
+            if str(parent.T) == "psychotherapie"
+            for group in parent.Kids
+            if str(group.T) == "languages_offered"
+            for f in group.Kids
+            if str(f.T) == "tr"
+        ]
+        box.V = pikepdf.String("Ж" * 100_000)
+        pdf.save(buf)
+    sub = read_pdf(buf.getvalue(), name, schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values["psychotherapie.languages_offered.tr"] is True  # as the box shows it
+    assert sub.notes == (
+        f"psychotherapie.languages_offered.tr: the stored value /{'Ж' * 59}… is none of the "
+        "box's states (/Yes); the ticked box /Yes was used",
+    )
+
+
 def test_pdfjs_saved_an_incremental_update() -> None:
     data = (SAMPLES / "institution_pdfjs.pdf").read_bytes()
     blank = (SAMPLES / "institution_blank.pdf").read_bytes()
