@@ -353,6 +353,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_loose": "Loose-leaf collection – every section starts on a new page and can be replaced on its own.",
         "print_address": "Address",
         "print_more_regions": "and {n} more",
+        "print_continued": "(continued)",
     },
     "de": {
         "col_id": "ID",
@@ -573,6 +574,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",
         "print_address": "Anschrift",
         "print_more_regions": "und {n} weitere",
+        "print_continued": "(Fortsetzung)",
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,

@@ -2,10 +2,15 @@
 
 Cover (centre, region, "Stand"), table of contents, then one section per category, each
 starting on a new page so a section can be replaced on its own: the category's explanation, then
-per region every entry with its fields laid out for reading. Stale entries carry a visible mark
-with the date of their last confirmation. A region without any entry says "Kein Eintrag"
-(nobody has answered for it yet); a region whose entries all answered "Fehlanzeige" (the
-institution's explicit "nothing here") says "Fehlanzeige" above them. Every page has the
+per region every entry with its fields laid out for reading. A heading is never the last thing
+on a page, nor a page's only content: an entry that does not fit on the rest of a page starts on
+the next (with its region's heading, if it is the region's first), but the first of a section
+starts under the section's heading and goes on over the page, as one longer than a page does;
+every page an entry goes on on begins with its institution's name and „(Fortsetzung)“. Stale
+entries carry a visible mark with the date of their last confirmation. A region without any
+entry says "Kein Eintrag" (nobody has answered for it yet); a region whose entries all answered
+"Fehlanzeige" (the institution's explicit "nothing here") says "Fehlanzeige" above them. Every
+page has the
 category in full in the header (on two lines where it needs them) beside the regions on the
 page, as many as fit and then how many more („… und 9 weitere“), and the "Stand" date and
 page number in the footer. The shipped DejaVu
@@ -32,7 +37,7 @@ import functools
 import io
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -459,9 +464,13 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             story.append(_Section(title, 0, group.label.get(opt.lang)))
             last_group = group.id
         story.append(_Section(title, 1, title))
-        story.append(_heading(group.label.get(opt.lang), st["group"]))
-        story.append(_heading(title, st["h1"]))
-        story.extend(_category_intro(cat, stand, st, lang))
+        lead = [
+            _heading(group.label.get(opt.lang), st["group"]),
+            _heading(title, st["h1"]),
+            *_category_intro(cat, stand, st, lang),
+        ]
+        # what is kept on one page where it fits: a region's heading with its first entry
+        blocks: list[list[Flowable]] = []
         entries = by_cat.get(cat.id, [])
         for region in regions:
             here = sorted(
@@ -475,16 +484,14 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 _heading(region.label.get(opt.lang), st["h2"]),
             ]
             if not here:
-                story.append(
-                    KeepTogether([*head, _para(say("print_no_entry_region", lang), st["gap"])])
-                )
+                blocks.append([*head, _para(say("print_no_entry_region", lang), st["gap"])])
                 continue
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
                 block = _entry_block(reg, cat, iid, entry, stand, opt, st, held)
                 # the region heading travels with the first entry: never alone at a page's foot
-                story.append(KeepTogether([*head, *block] if n == 0 else block))
+                blocks.append([*head, *block] if n == 0 else block)
         # no region, an invalid one, or one no longer in the workspace's list
         unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
         if unplaced and only is None:
@@ -494,7 +501,11 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             ]
             for n, (iid, entry) in enumerate(unplaced):
                 block = _entry_block(reg, cat, iid, entry, stand, opt, st, held, region_row=True)
-                story.append(KeepTogether([*head, *block] if n == 0 else block))
+                blocks.append([*head, *block] if n == 0 else block)
+        # the category's headings (at the top of its first page) are followed there by its first
+        # block, one too long for the rest of the page split, not moved on to leave them alone
+        first, *rest = blocks or [[]]
+        story += [*lead, *first, *(KeepTogether(b) for b in rest)]
 
     buf = io.BytesIO()
     stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
@@ -642,18 +653,7 @@ def _entry_block(
         ("SPAN", (0, 0), (-1, 0)),
         ("TOPPADDING", (0, 0), (-1, 0), 5),
     ]
-    # the name, and its id after it on its last line where it fits there (else on a line of
-    # its own): at the right, or in a right-to-left name, set against the right edge, at the left
-    lines = _broken(reg.name_of(iid), BOLD, 10.5, width - 2 * _PAD)
-    last, rtl = lines[-1]
-    shown = [escape(line) for line, _rtl in lines]
-    tag = f"<font size='7' color='#52606d'>{escape(iid)}</font>"
-    room = pdfmetrics.stringWidth(f"{last} ", BOLD, 10.5) + pdfmetrics.stringWidth(iid, BOLD, 7)
-    if room > width - 2 * _PAD:
-        shown.append(tag)
-    else:
-        shown[-1] = f"{tag} {shown[-1]}" if rtl else f"{shown[-1]} {tag}"
-    head = [_para("<br/>".join(shown), st["name_rtl" if rtl else "name"])]
+    head = [_name(reg.name_of(iid), iid, st)]
     # the name (and the region it stands under) are not rows of their own: marked here
     above = [f"{INSTITUTION}.name", *([] if region_row else [f"{INSTITUTION}.region"])]
     if marks := _held(held, iid, opt.lang, *above):
@@ -724,9 +724,46 @@ def _entry_block(
         rows.append(["", _wrap(" · ".join(foot), FONT, 7.5, VALUE_W)])
         n = len(rows) - 1
         styles += [("FONT", (1, n), (1, n), FONT, 7.5, 9.5), ("TEXTCOLOR", (1, n), (1, n), MUTED)]
-    table = Table(rows, colWidths=[LABEL_W, VALUE_W])
+    table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
     table.setStyle(TableStyle(styles))
+    tag = f"{iid} {say('print_continued', opt.lang)}"
+    table.continued = functools.partial(_name, reg.name_of(iid), tag, st)  # made where it splits
     return [table, Spacer(1, 4 * mm)]
+
+
+def _name(name: str, tag: str, st: dict[str, ParagraphStyle]) -> Paragraph:
+    """The head of an entry: the institution's ``name``, and ``tag`` (its id) small after it on
+    its last line where it fits there (else on a line of its own): at the right, or in a
+    right-to-left name, set against the right edge, at the left."""
+    width = LABEL_W + VALUE_W - 2 * _PAD
+    lines = _broken(name, BOLD, 10.5, width)
+    last, rtl = lines[-1]
+    shown = [escape(line) for line, _rtl in lines]
+    small = f"<font size='7' color='#52606d'>{escape(tag)}</font>"
+    room = pdfmetrics.stringWidth(f"{last} ", BOLD, 10.5) + pdfmetrics.stringWidth(tag, BOLD, 7)
+    if room > width:
+        shown.append(small)
+    else:
+        shown[-1] = f"{small} {shown[-1]}" if rtl else f"{shown[-1]} {small}"
+    return _para("<br/>".join(shown), st["name_rtl" if rtl else "name"])
+
+
+class _EntryTable(Table):  # type: ignore[misc]
+    """An entry's table. Split across pages (it is longer than the rest of the page under its
+    category's headings, or than a page), every part after the first begins with what
+    ``continued`` makes: the institution's name again, "(Fortsetzung)" after its id."""
+
+    continued: Callable[[], Paragraph]
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(aw, ah)
+        for part in parts[1:]:
+            # reportlab repeats the name row (repeatRows) at the name's height; this one says
+            # more, and is measured anew
+            part._cellvalues[0] = [self.continued(), ""]
+            part._argH[0] = None
+            part.continued = self.continued
+        return parts
 
 
 _ROW_LINES = 10

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import io
 import itertools
@@ -911,3 +912,70 @@ def test_a_contact_name_held_for_a_decision_is_not_marked_without_personal_data(
     assert mark.format(name) not in bare_text
     assert mark.format(phone) in bare_text  # the institution's own phone: as before
     assert HELD_NAME not in full_text + bare_text
+
+
+LONG_NOTE = (
+    "Beratung auf Türkisch, Arabisch und Russisch nach Terminvereinbarung; Dolmetscherpool für "
+    "Farsi, Dari, Tigrinya, Kurmancî und Soranî; offene Sprechstunde mittwochs 10–12 Uhr."
+)
+LONG = {
+    # nearly a page: more than the rest of the checklist's first page under its headings
+    "psychotherapie": ("Beratungszentrum Łódź – Şükrü Çağlayan", 8),
+    # longer than a page
+    "krisendienst": ("Krisendienst „Надежда“ Łódź – Ольга Петренко", 20),
+}
+
+
+@pytest.fixture(scope="module")
+def long_entries(tmp_path_factory: pytest.TempPathFactory) -> Workspace:
+    """A centre's own list, imported: in two checklists the first institution (by name) has
+    a long entry (eighteen languages, long notes), then a short one follows in its region."""
+    tmp = tmp_path_factory.mktemp("long")
+    ws = make_workspace(tmp / "ws")
+    header = ["category", "name", "street", "postcode", "city", "region", "languages_offered"]
+    header += ["concepts", "plans", "agreements", "date", "initials"]
+    languages = "ar, fa, prs, ps, kmr, ckb, ti, so, ru, uk, pl, ro, bg, sq, sr, tr, en, fr"
+    rows = []
+    for category, (name, notes) in LONG.items():
+        place = ["Königsallee 1", "40212", "Düsseldorf", "duesseldorf"]
+        long_notes = ["\n".join([LONG_NOTE] * n) for n in (notes, 3, 3)]
+        rows.append([category, name, *place, languages, *long_notes, "20.11.2026", "ŞÇ"])
+        short = ["Praxis Ümran Öztürk", "Kölner Straße 5", "40211", "Düsseldorf", "duesseldorf"]
+        rows.append([category, *short, "tr", "", "", "", "20.11.2026", "ÜÖ"])
+    listed = tmp / "Bestand.csv"
+    with listed.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows([header, *rows])
+    run("register", "import", str(listed), "-w", str(ws.root))
+    return ws
+
+
+@pytest.mark.parametrize(
+    ("lang", "continued", "no_entry"),
+    [
+        ("de", "(Fortsetzung)", NO_ENTRY),
+        ("en", "(continued)", "No entry – no service has been recorded for this region yet."),
+    ],
+)
+def test_an_entry_too_long_for_its_checklists_first_page_goes_on_under_its_name(
+    long_entries: Workspace, lang: str, continued: str, no_entry: str
+) -> None:
+    """The first entry of a checklist, too long for the rest of its first page, starts there
+    under the checklist's heading (it was moved to the next page, and left the heading alone
+    on a page) and goes on on the next pages under its institution's name, „(Fortsetzung)“;
+    the short entry after it is not split. Every page shows an entry or says a region has
+    none: none holds only headings."""
+    _, text = print_cli(long_entries, "--stand", "2026-11-22", "--lang", lang)
+    reg = load(long_entries)
+    ids = {reg.name_of(iid): iid for iid in reg.institutions}
+    for page in text[2:]:  # after the cover and the contents
+        assert any(iid in page for iid in ids.values()) or no_entry in page, page
+    for category, (name, _notes) in LONG.items():
+        head = f"{name} {ids[name]}"
+        first = next(n for n, page in enumerate(text) if f"\n{head}\n" in page)
+        last = next(n for n, page in enumerate(text) if "ŞÇ\n" in page and n >= first)
+        assert last > first
+        # beneath its checklist's heading and explanation
+        assert SCHEMA.category(category).description.get(lang)[:30] in text[first]
+        assert all(f"\n{head} {continued}\n" in page for page in text[first + 1 : last + 1])
+    short = ids["Praxis Ümran Öztürk"]
+    assert f"{short} {continued}" not in "\n".join(text)
