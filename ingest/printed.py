@@ -477,8 +477,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 ((iid, e) for iid, e in entries if region_of(reg, iid) == region.value),
                 key=lambda p: reg.name_of(p[0]).casefold(),
             )
-            if not here and region.value == "andere":
-                continue
+            if not here and region.value == "andere" and only is None:
+                continue  # "Kein Eintrag" only where the print is of that region alone
             head: list[Flowable] = [
                 _Region(region.label.get(opt.lang)),
                 _heading(region.label.get(opt.lang), st["h2"]),

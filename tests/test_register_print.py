@@ -979,3 +979,16 @@ def test_an_entry_too_long_for_its_checklists_first_page_goes_on_under_its_name(
         assert all(f"\n{head} {continued}\n" in page for page in text[first + 1 : last + 1])
     short = ids["Praxis Ümran Öztürk"]
     assert f"{short} {continued}" not in "\n".join(text)
+
+
+def test_a_print_of_the_other_region_says_kein_eintrag_where_it_has_none(
+    long_entries: Workspace,
+) -> None:
+    """A print of „Andere Region“ alone: a checklist without an entry there says so under its
+    heading (its page held the heading and nothing else). The full print leaves that region
+    out where it has no entry, as before."""
+    _, text = print_cli(long_entries, "--region", "Andere Region", "--category", "psychotherapie")
+    (page,) = text[2:]
+    assert f"\nAndere Region\n{NO_ENTRY}\n" in page
+    _, full = print_cli(long_entries, "--category", "psychotherapie")
+    assert "Andere Region" not in "\n".join(full)
