@@ -34,6 +34,7 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
+from formgen.bidi_order import paragraph_rtl
 from formgen.docx_xml import (
     CHECKBOX,
     DATE,
@@ -329,6 +330,7 @@ def _para(
     page_break: bool = False,
     tabs: tuple[tuple[str, int], ...] = (),
     space_after: int | None = None,
+    bidi: bool = False,
 ) -> etree._Element:
     p = el("w:p")
     ppr = sub(p, "w:pPr")
@@ -342,6 +344,8 @@ def _para(
         tab_el = sub(ppr, "w:tabs")
         for kind, pos in tabs:
             sub(tab_el, "w:tab", {"w:val": kind, "w:pos": str(pos)})
+    if bidi:  # a right-to-left paragraph: starts at the right edge (ECMA-376 §17.3.1.6)
+        sub(ppr, "w:bidi")
     if space_after is not None:
         sub(ppr, "w:spacing", {"w:after": str(space_after)})
     for r in runs:
@@ -450,6 +454,7 @@ def _controls_paras(
         node = text_control(
             slot.path, alias, ids(), text, hint, multiline=f.type is FieldType.TEXTAREA
         )
+        return [_para(node, bidi=text is not None and paragraph_rtl(text))]
     return [_para(node)]
 
 

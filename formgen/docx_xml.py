@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from formgen.bidi_order import paragraph_rtl
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -133,25 +135,59 @@ def run_props(
     return rpr
 
 
-def text_runs(text: str, rpr: etree._Element | None = None) -> list[etree._Element]:
-    """Runs showing ``text``; ``\\n`` becomes a line break (``w:br``), ``\\t`` a tab."""
+def text_runs(
+    text: str, rpr: etree._Element | None = None, rtl: bool = False
+) -> list[etree._Element]:
+    """Runs showing ``text``; ``\\n`` becomes a line break (``w:br``), ``\\t`` a tab.
+
+    ``rtl``: ``text`` is a right-to-left paragraph (:func:`formgen.bidi_order.paragraph_rtl`);
+    its right-to-left stretches are runs marked ``w:rtl``, its Latin ones plain runs, as Word
+    writes them: ``w:rtl`` overrides the direction of the spaces and punctuation of its run
+    (ECMA-376 Part 1 §17.3.2.30), so over „Beratung für Familien“ it would put the words in
+    right-to-left order."""
     runs: list[etree._Element] = []
     for i, line in enumerate(text.split("\n")):
-        r = el("w:r")
-        if rpr is not None:
-            r.append(_copy(rpr))
-        if i:
-            sub(r, "w:br")
-        for j, piece in enumerate(line.split("\t")):
-            if j:
-                sub(r, "w:tab")
-            if piece:
-                t = sub(r, "w:t")
-                t.text = piece
-                if piece != piece.strip():
-                    t.set(qn("xml:space"), "preserve")
-        runs.append(r)
+        for k, (part, part_rtl) in enumerate(_direction_parts(line) if rtl else [(line, False)]):
+            r = el("w:r")
+            if part_rtl:
+                props = _copy(rpr) if rpr is not None else el("w:rPr")
+                sub(props, "w:rtl")
+                r.append(props)
+            elif rpr is not None:
+                r.append(_copy(rpr))
+            if i and not k:
+                sub(r, "w:br")
+            for j, piece in enumerate(part.split("\t")):
+                if j:
+                    sub(r, "w:tab")
+                if piece:
+                    t = sub(r, "w:t")
+                    t.text = piece
+                    if piece != piece.strip():
+                        t.set(qn("xml:space"), "preserve")
+            runs.append(r)
     return runs
+
+
+def _direction_parts(line: str) -> list[tuple[str, bool]]:
+    """``line`` of a right-to-left paragraph cut where its direction changes: (text, whether
+    right to left). Latin letters and what lies between two of them (spaces, digits, „e.V.“)
+    are left to right; everything else takes the paragraph's direction (UAX #9 N1, N2)."""
+    kinds = [unicodedata.bidirectional(ch) for ch in line]
+    strong = [k for k, kind in enumerate(kinds) if kind in ("L", "R", "AL")]
+    parts: list[tuple[str, bool]] = []
+    for k, ch in enumerate(line):
+        if kinds[k] in ("L", "R", "AL"):
+            part_rtl = kinds[k] != "L"
+        else:
+            before = next((kinds[j] for j in reversed(strong) if j < k), "R")
+            after = next((kinds[j] for j in strong if j > k), "R")
+            part_rtl = not (before == after == "L")
+        if parts and parts[-1][1] == part_rtl:
+            parts[-1] = (parts[-1][0] + ch, part_rtl)
+        else:
+            parts.append((ch, part_rtl))
+    return parts or [("", False)]
 
 
 def _copy(node: etree._Element) -> etree._Element:
@@ -200,7 +236,7 @@ def _content_runs(
     value: str | None, placeholder: str, rpr: etree._Element | None
 ) -> tuple[bool, list[etree._Element]]:
     if value:
-        return False, text_runs(value, rpr)
+        return False, text_runs(value, rpr, rtl=paragraph_rtl(value))
     hint = run_props(style=PLACEHOLDER_STYLE)
     return True, text_runs(placeholder, hint)
 

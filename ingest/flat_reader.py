@@ -26,9 +26,10 @@ the same reference in its footer but none of the PDF form's geometry. Its tables
 instead (:func:`read_word_copy`, reader ``docx-pdf``): every two-cell row, label and value, in
 reading order, matched against the rows the Word form was written with
 (:func:`formgen.docx_form.form_plan`); its cells are read as the boxes above, each line as one
-of a paragraph laid out left to right (LibreOffice lays out every paragraph of the Word form
-so, also one that starts with an Arabic word), with the same note on a value whose order the
-page leaves open.
+of a paragraph laid out in the direction its alignment shows (the Word form marks a prefilled
+value that starts with an Arabic word right to left, and LibreOffice sets it against the cell's
+right edge; every other paragraph, also one a person typed Arabic into, it lays out left to
+right), with the same note on a value whose order the page leaves open.
 """
 
 from __future__ import annotations
@@ -100,6 +101,10 @@ ORDER_GUESSED = (
 """The note, after a field's path, on a value read from a line whose order was guessed
 (:func:`written_order`)."""
 _SLACK = 1.0
+_ALIGNED = 2.0
+"""Points a line of a Word form's cell stands nearer its right edge than its left when its
+paragraph is right-aligned (both cell margins are 4.25 pt; a left-aligned line that fills the
+cell ends within a word's width of the right margin, but never beyond it)."""
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 
 
@@ -377,10 +382,10 @@ def read_word_copy(
 
 def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str, bool]]:
     """(label, value) text of every two-cell table row on the pages, in reading order, and
-    whether the order of the value's parts was guessed (:func:`box_reading`; the Word form's
-    paragraphs are left to right)."""
+    whether the order of the value's parts was guessed (:func:`box_reading` of a paragraph
+    whose direction its alignment shows)."""
     return [
-        (box_text(page, row[0]), *box_reading(page, row[1], ltr=True))
+        (box_text(page, row[0]), *box_reading(page, row[1], word=True))
         for page in pages
         for row in page.rows
         if len(row) == 2
@@ -515,15 +520,19 @@ def box_text(page: _PageContent, rect: Rect) -> str:
     return box_reading(page, rect)[0]
 
 
-def box_reading(page: _PageContent, rect: Rect, ltr: bool = False) -> tuple[str, bool]:
+def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> tuple[str, bool]:
     """:func:`box_text`, and whether the order of a line's parts was guessed (see
-    :func:`written_order`; ``ltr``: its paragraphs are laid out left to right)."""
+    :func:`written_order`). ``word``: a cell of the Word form, whose paragraph is laid out in the
+    direction its alignment shows: right to left when it stands at the cell's right edge (the
+    form marks a prefilled value that starts with an Arabic word so), else left to right."""
     inside = [
         c
         for c in page.chars
         if rect.contains((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, _SLACK) and c[4] not in ("", "\x00")
     ]
-    lines = _read_lines(inside, ltr)
+    lines = _read_lines(inside, False if word else None)
+    if word and any(ln.left - rect.x0 > rect.x1 - ln.right + _ALIGNED for ln in lines):
+        lines = _read_lines(inside, True)
     if not lines:  # nothing inside, or only spaces (glyphs of a font whose encoding is damaged)
         return "", False
     # the box's inner edge: as far from its border as the text comes closest (a viewer's padding)
@@ -567,7 +576,7 @@ def _lines(chars: Iterable[tuple[float, float, float, float, str, float]]) -> li
 
 
 def _read_lines(
-    chars: Iterable[tuple[float, float, float, float, str, float]], ltr: bool = False
+    chars: Iterable[tuple[float, float, float, float, str, float]], rtl: bool | None = None
 ) -> list[_Line]:
     """Glyphs grouped into text lines (top to bottom), each as it was written
     (:func:`written_order`), with whether the order of its parts was guessed and where it is
@@ -600,7 +609,7 @@ def _read_lines(
                 glyphs.append((min(glyphs[-1][0], i) + 0.5, " "))
             glyphs.append((i, c[4]))
             right = max(right, c[2])
-        text, guessed = written_order(glyphs, ltr)
+        text, guessed = written_order(glyphs, rtl)
         if text.strip():
             ink = [c for _, c in row if c[4].strip()]
             lines.append(
@@ -616,7 +625,7 @@ def _read_lines(
     return lines
 
 
-def written_order(glyphs: Sequence[tuple[float, str]], ltr: bool = False) -> tuple[str, bool]:
+def written_order(glyphs: Sequence[tuple[float, str]], rtl: bool | None = None) -> tuple[str, bool]:
     """One line's glyphs, left to right, back in the order the text was written, and whether
     that order is a guess.
 
@@ -637,8 +646,10 @@ def written_order(glyphs: Sequence[tuple[float, str]], ltr: bool = False) -> tup
     in a left-to-right line, several texts are drawn alike („مركز – Beratung“ and „Beratung –
     مركز“): that is a guess, and so is a line that formgen would not draw so.
 
-    ``ltr``: the line belongs to a paragraph laid out left to right whatever its letters — every
-    paragraph of formgen's Word form, as LibreOffice lays it out (:func:`_ltr_reading`).
+    ``rtl``: the direction of the line's paragraph when the page shows it (a PDF of the Word
+    form, laid out by LibreOffice, each run of one direction drawn on its own, its glyphs left
+    to right): left to right whatever its letters (:func:`_ltr_reading`), or right to left
+    (:func:`_rtl_reading`); ``None``: the direction follows from the text, as formgen draws it.
     """
     units = [
         "".join(unicodedata.normalize("NFKC", ch) if 0xFB50 <= ord(ch) <= 0xFEFF else ch
@@ -650,8 +661,8 @@ def written_order(glyphs: Sequence[tuple[float, str]], ltr: bool = False) -> tup
     # what is drawn, a character each, as formgen.bidi_order draws it (a ligature's letters
     # right to left); compared without the zero-width joiners, drawn either side of a glyph
     visual = "".join(unit[::-1] if any(map(_is_rtl, unit)) else unit for unit in units)
-    if ltr:
-        return _ltr_reading(visual)
+    if rtl is not None:
+        return _rtl_reading(visual) if rtl else _ltr_reading(visual)
     shown = _no_joiners(visual)
     in_order = sorted(range(len(units)), key=lambda k: glyphs[k][0])
     if in_order != list(range(len(units))):
@@ -725,6 +736,22 @@ def _ltr_reading(visual: str) -> tuple[str, bool]:
 
     best = min(readings, key=lambda r: (*likely(r), -_digits_after_rtl(r[0])))
     return best[0], sum(likely(r) == likely(best) for r in readings) > 1
+
+
+def _rtl_reading(visual: str) -> tuple[str, bool]:
+    """What a line drawn as ``visual`` in a right-to-left paragraph was written as, and whether
+    that is a guess: LibreOffice's PDF of a prefilled Arabic value of the Word form. Only where
+    the glyphs are drawn counts, as in :func:`_ltr_reading`; with the paragraph's direction
+    known, the text is the one the bidi algorithm draws so. A bracket drawn facing the other way
+    is read as the glyph shown or, where that draws nothing alike, as the character typed. Open
+    is only how far Latin text reaches over the digits beside it („Haus 12“ and „12 Haus“ are
+    drawn alike): a line holding both is a guess."""
+    first = visual_line(visual, True)
+    text = _drawn_as(first, visual, True) or _drawn_as(first, visual, True, mirrored=False)
+    if text is None:
+        return first, True
+    kinds = {unicodedata.bidirectional(ch) for ch in text}
+    return text, "L" in kinds and bool(kinds & {"EN", "AN"})
 
 
 _MAX_READINGS = 64
