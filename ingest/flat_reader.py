@@ -101,11 +101,11 @@ ORDER_GUESSED = (
 """The note, after a field's path, on a value read from a line whose order was guessed
 (:func:`written_order`)."""
 _SLACK = 1.0
+"""Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 _ALIGNED = 2.0
 """Points a line of a Word form's cell stands nearer its right edge than its left when its
 paragraph is right-aligned (both cell margins are 4.25 pt; a left-aligned line that fills the
 cell ends within a word's width of the right margin, but never beyond it)."""
-"""Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 
 
 def read_flattened(
