@@ -45,7 +45,12 @@ this run; in busy ones most figures were 1.6–1.7x higher and the pipeline's ra
 ingest`` 2.36–2.66x). A later run on 2026-11-23 (a slower machine: the walk 2.11 ms and
 230 ms): pipeline jobs=2 2.65 ms = 2.14x the two-process walk (rounds 1.75–2.25), 1.20x the
 one-core walk; in-process 1.79x; full checklist 1.53x and 0.75x; ``formgen ingest`` 5.31 ms =
-2.59x the one-core walk.
+2.59x the one-core walk. A run on a quiet machine on the evening of 2026-11-23 (``--repeat 3``;
+the walk 1.86x faster on two processes than on one, formgen's pipeline 1.68x): pipeline jobs=2
+1.78 ms = 2.46x the two-process walk (0.72 ms; rounds 2.03–2.76), 1.35x the one-core walk;
+in-process 1.86x; full checklist 1.32x and 0.70x; ``formgen ingest`` 3.93 ms = 2.72x the
+one-core walk; empty files 0.30–0.33 ms, the fixed cost of a file's round trip through the
+worker, which a machine that runs two processes at full speed shows most.
 
 Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
 beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
