@@ -376,7 +376,7 @@ def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterato
             widgets = [obj]
         yield FieldNode(
             name=name,
-            ft="/" + _name_text(ft) if isinstance(ft, Name) else "",
+            ft=_field_type(ft),
             flags=int(ff) if isinstance(ff, int) else 0,
             value=value,
             obj=obj,
@@ -498,6 +498,19 @@ def _name_text(name: Name | str) -> str:
         except UnicodeDecodeError:
             text = raw.decode("latin-1")
     return text
+
+
+def _field_type(ft: object) -> str:
+    """A field's ``/FT`` as text (``/Tx``), ``""`` when it is no name. This runs for every
+    field of every return: :func:`_name_text` only for a name that needs decoding (``#`` or a
+    byte beyond ASCII, one that is no UTF-8 among them), ``str`` for the rest."""
+    if not isinstance(ft, Name):
+        return ""
+    try:
+        text = str(ft)
+    except UnicodeDecodeError:
+        return "/" + _name_text(ft)
+    return text if text.isascii() and "#" not in text else "/" + _name_text(ft)
 
 
 def on_states(widgets: list[Dictionary]) -> list[str]:
