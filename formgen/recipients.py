@@ -6,7 +6,7 @@ A recipients list has one row per institution with the columns ``id``, ``institu
 ``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
 and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
 the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252) are detected;
-a file with Windows-1252 bytes among UTF-8, a NUL byte (:func:`decode_csv`), larger than
+a file with Windows-1252 bytes among UTF-8, a NUL byte (:func:`ingest.sheet.decode_csv`), larger than
 :data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
 is refused. Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is
 the region's value or its label (``Düsseldorf``). Two optional columns choose an institution's
@@ -23,7 +23,6 @@ has no rows to drop.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import difflib
 import re
@@ -32,7 +31,6 @@ from dataclasses import dataclass, field, replace
 
 from formgen import languages
 from formgen.errors import (
-    CsvBytesError,
     FormgenError,
     Problem,
     RecipientsError,
@@ -190,59 +188,12 @@ class RecipientList:
         return self
 
 
-# --------------------------------------------------------------------------- decoding
+# --------------------------------------------------------------------------- reading
 
 
 MAX_FILE = 32 << 20
 """A list of a few thousand institutions is a few MB: a CSV or XLSX larger than this is refused
 (and never read whole: the CLI reads at most one byte more)."""
-NEWLINE = b"\n"
-_UTF8_LETTER = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
-)
-"""A letter beyond ASCII as UTF-8 writes it (Windows-1252 text practically never has one)."""
-
-
-def decode_csv(data: bytes) -> tuple[str, str]:
-    """The text of a CSV file and the encoding it was read with.
-
-    UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
-    otherwise Windows-1252 (Excel "CSV (Trennzeichen-getrennt)" on a German Windows). Raises
-    :class:`CsvBytesError` for bytes no spreadsheet program writes into a CSV: a NUL byte (but
-    in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as Windows-1252, every ü of the
-    file would turn into 'Ã¼').
-    """
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise CsvBytesError(
-            data.count(NEWLINE, 0, nul) + 1,
-            "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
-            "delete it, or export the list again",
-        )
-    bom = data.startswith(codecs.BOM_UTF8)
-    body = data[len(codecs.BOM_UTF8) :] if bom else data
-    try:
-        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
-    except UnicodeDecodeError as exc:
-        if bom or _UTF8_LETTER.search(body):
-            raise CsvBytesError(
-                body.count(NEWLINE, 0, exc.start) + 1,
-                f"byte 0x{body[exc.start]:02x} is not UTF-8, but the rest of the file is (a "
-                "value pasted from another program, or Windows-1252 and UTF-8 mixed)",
-                "correct that line, or save the list from Excel as 'CSV UTF-8'",
-            ) from None
-    # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
-    # visible (U+FFFD) rather than failing the whole list.
-    return data.decode("cp1252", errors="replace"), "cp1252"
-
-
-def detect_delimiter(header_line: str) -> str:
-    """The delimiter of a CSV file, from its header line: ``;``, tab or ``,``."""
-    counts = {d: header_line.count(d) for d in (";", "\t", ",")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
 
 
 def _column_key(header: str) -> str:
@@ -359,8 +310,6 @@ def parse_recipients(
     invalid = 0
     unmailable: list[Recipient] = []
     for line, row in rows:
-        if not any(cell.strip() for cell in row):
-            continue
         row_problems: list[Problem] = []
         beyond = row[len(header) :]
         # in a CSV, a delimiter more shifts the values; a workbook's row may have empty cells more

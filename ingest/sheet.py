@@ -8,7 +8,7 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   values Excel stores as numbers, dates or booleans become text as Excel showed them
   (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252; ``;``, ``,`` or tab: :func:`formgen.recipients.decode_csv`); the apostrophe
+  Windows-1252; ``;``, ``,`` or tab: :func:`decode_csv`); the apostrophe
   the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
   (:func:`ingest.export.neutralise`) is taken off.
 * **Anything else** raises :class:`~formgen.errors.SheetError` saying what it is and what to do:
@@ -29,6 +29,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
 from collections.abc import Sequence
@@ -37,7 +38,7 @@ from typing import NamedTuple
 from lxml import etree
 
 from formgen.errors import CsvBytesError, DocxError, SheetError
-from formgen.recipients import MAX_FILE, decode_csv, detect_delimiter
+from formgen.recipients import MAX_FILE
 from ingest.docx_reader import ZipPackage, check_zip, declares_entities
 from ingest.export import FORMULA_START
 from ingest.sniff import image_suffix
@@ -84,6 +85,55 @@ def _cell(value: object) -> str:
     if text.startswith("'") and text[1:2] and text[1] in FORMULA_START:
         return text[1:]
     return text
+
+
+NEWLINE = b"\n"
+_UTF8_LETTER = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A letter beyond ASCII as UTF-8 writes it (Windows-1252 text practically never has one)."""
+
+
+def decode_csv(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read with.
+
+    UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
+    otherwise Windows-1252 (Excel "CSV (Trennzeichen-getrennt)" on a German Windows). Raises
+    :class:`CsvBytesError` for bytes no spreadsheet program writes into a CSV: a NUL byte (but
+    in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as Windows-1252, every ü of the
+    file would turn into 'Ã¼').
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise CsvBytesError(
+            data.count(NEWLINE, 0, nul) + 1,
+            "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
+            "delete it, or export the list again",
+        )
+    bom = data.startswith(codecs.BOM_UTF8)
+    body = data[len(codecs.BOM_UTF8) :] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError as exc:
+        if bom or _UTF8_LETTER.search(body):
+            raise CsvBytesError(
+                body.count(NEWLINE, 0, exc.start) + 1,
+                f"byte 0x{body[exc.start]:02x} is not UTF-8, but the rest of the file is (a "
+                "value pasted from another program, or Windows-1252 and UTF-8 mixed)",
+                "correct that line, or save the list from Excel as 'CSV UTF-8'",
+            ) from None
+    # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
+    # visible (U+FFFD) rather than failing the whole list.
+    return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+def detect_delimiter(header_line: str) -> str:
+    """The delimiter of a CSV file, from its header line: ``;``, tab or ``,``."""
+    counts = {d: header_line.count(d) for d in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
 
 
 def read_sheet(data: bytes, file_name: str, not_a_table: str) -> Sheet:
@@ -166,7 +216,7 @@ def _other(file_name: str, kind: str, fix: str) -> SheetError:
 def _other_kind(data: bytes) -> str | None:
     """What a file that is plainly no CSV is (a PDF document, a picture; ``""``: another binary
     file, as a header line never holds a NUL byte: one further on is one of a damaged CSV,
-    which :func:`~formgen.recipients.decode_csv` names with its line), else ``None``."""
+    which :func:`decode_csv` names with its line), else ``None``."""
     if data.startswith(b"%PDF"):
         return "a PDF document"
     if image_suffix(data[:64]):
