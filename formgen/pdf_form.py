@@ -32,7 +32,10 @@ formgen's appearance.
 Field types: text-like fields are text fields (``textarea`` multi-line and wrapping), without
 ``/MaxLen`` (a prefilled value longer than the schema's ``max_length`` is kept whole, drawn
 smaller; a line break in a single-line field's value is drawn as a space; ``/V`` holds the value
-as typed); ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
+as typed). A prefilled value too long for one line of its box (a long name, address, web
+address) is wrapped into the box instead of being cut off, and that field is multi-line on that
+form with ``/DA`` size 0 (auto), so a viewer's own appearance wraps and fits it as well; what does
+not fit even at :data:`MIN_FONT_SIZE` ends in „…“. ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
 value) or, with ``widget: checkboxes``, a group of mutually exclusive checkboxes; ``yes_no_none``
 is such a group with the on-states ``/ja``, ``/nein``, ``/fehlanzeige``; every option of a
 multiple choice is its own checkbox ``<path>.<option>`` (on-state ``/Yes``) plus a text field
@@ -391,26 +394,69 @@ def _fit(text: str, font: FieldFont, size: float, width: float) -> str:
 
 
 MIN_FONT_SIZE = 6.0
-"""Prefilled text that does not fit is drawn smaller, down to this size (then clipped; the
-value itself is always stored whole)."""
+"""Prefilled text that does not fit is drawn smaller, down to this size; what does not fit
+then ends in „…“ (the value itself is always stored whole)."""
+
+_PAD = 2.0
+_LEADING = 1.16
+"""Line height of a field's text, in font sizes."""
+
+
+def _one_line(text: str) -> str:
+    """A single-line field's value as drawn: a line break as a space, as the Word form shows
+    it."""
+    return re.sub(r"\r\n?|\n", " ", text)
+
+
+def _one_line_size(font: FieldFont, text: str, width: float, size: float) -> float:
+    """The size ``text`` is drawn at on one line of a box ``width`` wide: ``size``, or smaller
+    where it does not fit (in quarter points, not below :data:`MIN_FONT_SIZE`)."""
+    natural = font.width(text, size)
+    if natural <= width - 2 * _PAD:
+        return size
+    return max(MIN_FONT_SIZE, int(size * (width - 2 * _PAD) / natural * 4) / 4)
+
+
+def _wraps(font: FieldFont, text: str, width: float, height: float) -> bool:
+    """Whether a single-line field's prefilled ``text`` is set on several lines (its field made
+    multi-line for that form): wrapped, it is drawn larger than on one line, or on one line it
+    would be cut off even at :data:`MIN_FONT_SIZE` (a long name, an address, a web address)."""
+    line = _one_line(text)
+    one = _one_line_size(font, line, width, FIELD_FONT_SIZE)
+    if one == FIELD_FONT_SIZE:
+        return False
+    cut = font.width(line, MIN_FONT_SIZE) > width - 2 * _PAD
+    return cut or one < _wrapped(font, text, width, height, FIELD_FONT_SIZE)[0]
+
+
+def _wrapped(
+    font: FieldFont, text: str, width: float, height: float, size: float
+) -> tuple[float, list[tuple[str, bool]]]:
+    """``text`` wrapped in a box: the size, from ``size`` down to :data:`MIN_FONT_SIZE`, at
+    which its lines fit the height, and the lines; where they do not fit even then, the last
+    line that does ends in „…“."""
+    inner = width - 2 * _PAD
+    lines = _wrap_field(text, font, size, inner)
+    while size > MIN_FONT_SIZE and len(lines) * size * _LEADING > height - _PAD:
+        size = max(MIN_FONT_SIZE, size - 0.5)
+        lines = _wrap_field(text, font, size, inner)
+    room = max(1, int((height - _PAD) / (size * _LEADING)))
+    if len(lines) > room:
+        rest = " ".join(line for line, _rtl in lines[room - 1 :])
+        lines[room - 1 :] = [(_fit(rest, font, size, inner), lines[room - 1][1])]
+    return size, lines
 
 
 def _text_appearance(
     font: FieldFont, text: str, width: float, height: float, size: float, multiline: bool
 ) -> bytes:
-    pad = 2.0
-    inner = width - 2 * pad
+    pad = _PAD
     if multiline:
-        lines = _wrap_field(text, font, size, inner)
-        while size > MIN_FONT_SIZE and len(lines) * size * 1.16 > height - pad:
-            size = max(MIN_FONT_SIZE, size - 0.5)
-            lines = _wrap_field(text, font, size, inner)
+        size, lines = _wrapped(font, text, width, height, size)
         y = height - pad - size * font.ascent / 1000
     else:
-        text = re.sub(r"\r\n?|\n", " ", text)  # one line, as the Word form shows it
-        natural = font.width(text, size)
-        if natural > inner:
-            size = max(MIN_FONT_SIZE, int(size * inner / natural * 4) / 4)
+        text = _one_line(text)
+        size = _one_line_size(font, text, width, size)
         lines = [(text, paragraph_rtl(text))]
         y = (height - size * (font.ascent - font.descent) / 1000) / 2 - size * font.descent / 1000
     ops = [f"/Tx BMC q {pad / 2:.2f} {pad / 2:.2f} {width - pad:.2f} {height - pad:.2f} re W n"]
@@ -419,7 +465,7 @@ def _text_appearance(
         # a right-to-left paragraph's lines stand against the right edge, where it is read from
         x = width - pad - font.width(line, size) if rtl else pad
         ops.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {font.show(line, rtl)}")
-        y -= size * 1.16
+        y -= size * _LEADING
     ops.append("ET Q EMC")
     return stream_bytes(
         " ".join(ops).encode("ascii"),
@@ -512,6 +558,7 @@ def _write(
     tree = _Tree(w)
     da_text = f"/{FONT_NAME} {FIELD_FONT_SIZE:g} Tf 0 g"
     da_area = f"/{FONT_NAME} {TEXTAREA_FONT_SIZE:g} Tf 0 g"
+    da_wrapped = f"/{FONT_NAME} 0 Tf 0 g"  # auto size: a viewer's own appearance fits the box
     check_da = "/ZaDb 0 Tf 0 g"
 
     for box in layout.boxes:
@@ -549,12 +596,16 @@ def _write(
                     else display_text(f, value, lang)
                 )
                 widget["V"] = shown
+                if box.kind is WidgetKind.TEXT and _wraps(font, shown, r.width, r.height):
+                    multiline = True
+                    flags |= FF_MULTILINE
+                    widget["DA"] = da_wrapped
             if flags:
                 widget["Ff"] = flags
             widget["Q"] = 0
             widget["MK"] = {}
             if shown:
-                size = TEXTAREA_FONT_SIZE if multiline else FIELD_FONT_SIZE
+                size = TEXTAREA_FONT_SIZE if box.kind is WidgetKind.MULTILINE else FIELD_FONT_SIZE
                 ap = w.add_raw(_text_appearance(font, shown, r.width, r.height, size, multiline))
             else:
                 ap = _EMPTY_TEXT

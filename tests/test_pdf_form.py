@@ -31,9 +31,10 @@ from formgen.model import (
     iter_institution_paths,
     option_values,
 )
-from formgen.pdf_form import FOOTER_TOP, render_pdf
+from formgen.pdf_form import FF_MULTILINE, FOOTER_TOP, render_pdf
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
+from ingest.pdf_reader import read_acroform
 
 SECRET = b"s" * 32
 UNICODE = {
@@ -387,16 +388,23 @@ def test_footer_names_an_arabic_institution_before_the_schema(
         assert f"{name} · arbeitshilfe_migration_psychiatrie 1.0.0" in page
 
 
+def _box_lines(data: bytes, schema: Schema, path: str) -> list[dict[str, Any]]:
+    """The text lines (pdfplumber) drawn in the box of field ``path`` of an institution form
+    for "psychotherapie" (as :func:`mixed`), top to bottom."""
+    layout = layout_form(schema, "institution", ("psychotherapie",), "de")
+    (box,) = [b for b in layout.boxes if b.path == path]
+    r = box.rect
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[box.page]
+        inside = page.within_bbox((r.x0, page.height - r.y1, r.x1, page.height - r.y0))
+        lines: list[dict[str, Any]] = inside.extract_text_lines()
+        return [{**ln, "x0": ln["x0"] - r.x0, "x1": r.x1 - ln["x1"]} for ln in lines]
+
+
 def _gaps(data: bytes, schema: Schema, path: str) -> list[tuple[float, float]]:
     """How far each text line drawn in the box of field ``path`` stands from the box's left and
     right edge (the institution form of :func:`mixed`)."""
-    layout = layout_form(schema, "institution", ("psychotherapie",), "de")
-    (r,) = [b.rect for b in layout.boxes if b.path == path]
-    (page_index,) = [b.page for b in layout.boxes if b.path == path]
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        page = pdf.pages[page_index]
-        inside = page.within_bbox((r.x0, page.height - r.y1, r.x1, page.height - r.y0))
-        return [(ln["x0"] - r.x0, r.x1 - ln["x1"]) for ln in inside.extract_text_lines()]
+    return [(ln["x0"], ln["x1"]) for ln in _box_lines(data, schema, path)]
 
 
 def test_prefilled_right_to_left_values_stand_against_the_right_edge(
@@ -416,6 +424,70 @@ def test_prefilled_right_to_left_values_stand_against_the_right_edge(
     typed = pdfium_fill(mixed[0].data, {"institution.name": "Beratungsstelle Lichtblick"})
     ((left, right),) = _gaps(pdfium_flatten(typed), schema, "institution.name")
     assert left < 4 and right > 40
+
+
+LONG = {
+    "institution.traeger": "Stowarzyszenie Pomocy Psychologicznej dla Migrantów i Uchodźców "
+    "„Przystań” w Düsseldorfie e.V.",
+    "institution.street": "Çiğdem-Öztürk-İnce-Straße 125a, Hinterhaus, 3. Obergeschoss links",
+    "institution.website": "https://www.psychosoziale-beratungsstelle-duesseldorf.example.org/"
+    "angebote/gefluechtete",
+    "psychotherapie.contact_role": "يقدم مركز النور استشارات نفسية في مدينة دوسلدورف ويعمل مع "
+    "المترجمين",
+}
+
+
+@pytest.fixture(scope="module")
+def long_values(schema: Schema) -> GeneratedForm:
+    """An institution's form prefilled with values too long for one line of their boxes."""
+    record = sample_record(contact_role=LONG["psychotherapie.contact_role"])
+    record["institution"].update(
+        {key.split(".")[1]: v for key, v in LONG.items() if key.startswith("institution.")},
+        name="Şule Yılmaz Beratungsstelle für Geflüchtete und Migrantinnen " * 6,
+    )
+    return make(schema, "institution", ("psychotherapie",), record)
+
+
+def test_a_long_prefilled_value_wraps_in_its_box_and_reads_back_whole(
+    schema: Schema, long_values: GeneratedForm
+) -> None:
+    # it was drawn on one line shrunk to 6 pt and cut off: only a click showed all of it
+    fields = terminal_fields(long_values.data)
+    with pikepdf.open(io.BytesIO(long_values.data)) as pdf:
+        size = {_full_name(a): str(a.DA).split()[1] for page in pdf.pages for a in page.Annots}
+    printed = pdfium_flatten(long_values.data)
+    for path, value in LONG.items():
+        assert fields[path]["/V"] == value
+        # multi-line on this form, in a size that fits the box: a viewer's own appearance
+        # (after a change, or after pdf.js dropped formgen's) wraps it as well
+        assert fields[path]["/Ff"] & FF_MULTILINE, path
+        assert size[path] == "0"
+        lines = _box_lines(printed, schema, path)
+        assert len(lines) == 2, path
+        assert min(ch["size"] for ln in lines for ch in ln["chars"]) >= 7, path
+    for path in ("institution.traeger", "institution.street", "institution.website"):
+        drawn = "".join(ln["text"] for ln in _box_lines(printed, schema, path))
+        assert drawn.replace(" ", "") == LONG[path].replace(" ", "")
+    for left, right in _gaps(printed, schema, "psychotherapie.contact_role"):
+        assert right == pytest.approx(2, abs=0.3) and left > 4  # Arabic: from the right edge
+    # a value that fits stays one line, in the field's size
+    assert not fields["institution.city"].get("/Ff", 0) & FF_MULTILINE
+    assert size["institution.city"] == "10"
+    # longer than two lines at the smallest size: what does not fit is marked „…“
+    name = _box_lines(printed, schema, "institution.name")
+    assert len(name) == 2 and name[-1]["text"].endswith("…")
+    assert fields["institution.name"]["/V"].startswith("Şule Yılmaz")
+
+    # saved by a viewer, every value comes back exactly; one typed over wraps in PDFium too
+    typed = "Fundacja Ośrodek Wsparcia Psychologicznego dla Uchodźców i Migrantów, Łódź"
+    for saved in (
+        pdfium_fill(long_values.data, {"institution.city": "Neuss"}),
+        pdfium_fill(long_values.data, {"institution.traeger": typed}),
+    ):
+        values = read_acroform(saved, "back.pdf").values
+        for path, value in LONG.items():
+            assert values[path] == value or (path, values[path]) == ("institution.traeger", typed)
+    assert len(_box_lines(pdfium_flatten(saved), schema, "institution.traeger")) == 2
 
 
 @pytest.mark.external
