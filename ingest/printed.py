@@ -6,7 +6,8 @@ per region every entry with its fields laid out for reading. A heading is never 
 on a page, nor a page's only content: an entry that does not fit on the rest of a page starts on
 the next (with its region's heading, if it is the region's first), but the first of a section
 starts under the section's heading and goes on over the page, as one longer than a page does;
-every page an entry goes on on begins with its institution's name and „(Fortsetzung)“. Stale
+every page an entry goes on on begins with its institution's name and „(Fortsetzung)“. A value
+that goes on over a page goes on under its label and „(Fortsetzung)“. Stale
 entries carry a visible mark with the date of their last confirmation. A region without any
 entry says "Kein Eintrag" (nobody has answered for it yet); a region whose entries all answered
 "Fehlanzeige" (the institution's explicit "nothing here") says "Fehlanzeige" above them. Every
@@ -684,7 +685,7 @@ def _entry_block(
         address += "".join(_why(w, opt.lang) for w in why if w)
         address += _held(held, iid, opt.lang, *(f"{INSTITUTION}.{key}" for key in ADDRESS))
         first = len(rows)
-        _value_rows(rows, styles, _wrap(say("print_address", opt.lang), FONT, 8, LABEL_W), address)
+        _value_rows(rows, styles, say("print_address", opt.lang), address, opt.lang)
         if any(why):
             styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
     skip = {"name", *ADDRESS} | (set() if region_row else {"region"})
@@ -712,7 +713,7 @@ def _entry_block(
                 ]
             if text:
                 first = len(rows)
-                _value_rows(rows, styles, _wrap(f.label.get(opt.lang), FONT, 8, LABEL_W), text)
+                _value_rows(rows, styles, f.label.get(opt.lang), text, opt.lang)
                 if invalid:
                     styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
     foot = []
@@ -763,7 +764,17 @@ class _EntryTable(Table):  # type: ignore[misc]
             part._cellvalues[0] = [self.continued(), ""]
             part._argH[0] = None
             part.continued = self.continued
+            label, value = part._cellvalues[1]
+            if isinstance(label, _GoesOn):  # a value going on: its label, "(Fortsetzung)"
+                part._cellvalues[1] = [label.label, value]
         return parts
+
+
+class _GoesOn(str):
+    """The empty label cell of a row in which a value goes on (:func:`_value_rows`); ``label``
+    is shown there instead where the row begins a page."""
+
+    label: str
 
 
 _ROW_LINES = 10
@@ -773,12 +784,16 @@ a page, like one kept shortened at 10,000 characters, stopped the whole print)."
 
 
 def _value_rows(
-    rows: list[list[Any]], styles: list[tuple[Any, ...]], label: str, text: str
+    rows: list[list[Any]], styles: list[tuple[Any, ...]], label: str, text: str, lang: str
 ) -> None:
-    """Append the row of ``label`` and the value ``text`` (wrapped to the value column) to
+    """Append the row of ``label`` and the value ``text`` (both wrapped to their column) to
     ``rows``: one row per :data:`_ROW_LINES` lines of one direction, set without a gap between
-    them; the lines of a right-to-left paragraph against the column's right edge."""
+    them; the lines of a right-to-left paragraph against the column's right edge. A row that
+    goes on with the value on the next page shows the label there, „(Fortsetzung)“ after it."""
     first = len(rows)
+    goes_on = _GoesOn()
+    goes_on.label = _wrap(f"{label} {say('print_continued', lang)}", FONT, 8, LABEL_W)
+    label = _wrap(label, FONT, 8, LABEL_W)
     broken = _broken(text, FONT, 9, VALUE_W - 2 * _PAD)
     for rtl, run in itertools.groupby(broken, key=lambda line: line[1]):
         lines = [line for line, _rtl in run]
@@ -786,7 +801,10 @@ def _value_rows(
             if rtl:
                 styles.append(("ALIGN", (1, len(rows)), (1, len(rows)), "RIGHT"))
             rows.append(
-                ["" if len(rows) > first else label, "\n".join(lines[start : start + _ROW_LINES])]
+                [
+                    goes_on if len(rows) > first else label,
+                    "\n".join(lines[start : start + _ROW_LINES]),
+                ]
             )
     if len(rows) - first > 1:
         styles += [

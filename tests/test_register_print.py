@@ -992,3 +992,26 @@ def test_a_print_of_the_other_region_says_kein_eintrag_where_it_has_none(
     assert f"\nAndere Region\n{NO_ENTRY}\n" in page
     _, full = print_cli(long_entries, "--category", "psychotherapie")
     assert "Andere Region" not in "\n".join(full)
+
+
+def test_a_value_going_on_over_a_page_shows_its_label_there(long_entries: Workspace) -> None:
+    """A long value split over a page break goes on under its label and „(Fortsetzung)“ (the
+    page began with text no label said anything about), as the entry goes on under its name."""
+    path, text = print_cli(long_entries, "--stand", "2026-11-22", "--category", "krisendienst")
+    iid = next(i for i in load(long_entries).institutions if i in text[2])
+    label_x = 18 * 72 / 25.4 + 46 * 72 / 25.4  # the left margin and the label column
+    firsts = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages[3:]:
+            words = page.extract_words()
+            if not any(w["text"] == iid for w in words):
+                break
+            head = max(w["bottom"] for w in words if w["text"] == iid)
+            body = [w for w in words if w["top"] > head + 2]
+            label = [w for w in body if w["x1"] < label_x]
+            value = [w for w in body if w["x0"] > label_x]
+            assert label[0]["top"] == pytest.approx(value[0]["top"], abs=1.5), page.page_number
+            lines = page.crop((0, head + 2, label_x, page.height)).extract_text().splitlines()
+            firsts.append(" ".join(lines[:2]))
+    # the concepts (twenty notes) go on over the page after the entry's first
+    assert firsts[0] == "Konzepte, Angebote (Fortsetzung)"
