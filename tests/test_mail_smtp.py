@@ -1840,3 +1840,15 @@ def test_force_reminds_an_address_whose_reminder_bounced_and_says_so(tmp_path):
     )
     assert despite.endswith(f"in round erinnerung on {today} (--force)")
     assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["lodz@example.org"]
+
+
+def test_the_password_prompt_shows_control_characters_of_the_settings_as_escapes(tmp_path):
+    # workspace.toml may spell any character ("\u001b"): the prompt is shown as echo shows lines
+    port = free_port()  # nothing listens there: the round ends after the prompt
+    ws = make_workspace(tmp_path / "ws", port, extra='user = "spkom\\u001b[2J\\u202ex"\n').root
+    result = CliRunner().invoke(
+        main, ["mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send"], input="geheim\n"
+    )
+    assert result.exit_code == 1
+    assert "SMTP password for spkom\\x1b[2J\\u202ex at 127.0.0.1: " in result.output, result.output
+    assert "\x1b" not in result.output and "\u202e" not in result.output

@@ -21,6 +21,7 @@ from formgen.cli.common import (
     workspace_option,
 )
 from formgen.errors import MailError, RecipientsError, UnreadableFileError
+from formgen.filenames import terminal
 from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
 from formgen.mailing import parse_template
@@ -343,8 +344,9 @@ def mail(
         smtp = smtp_settings(ws)
         password = None
         if smtp.user:
+            # user and host as echo shows them: workspace.toml may spell any character
             password = os.environ.get(smtp.password_env) or click.prompt(
-                f"SMTP password for {smtp.user} at {smtp.host}", hide_input=True
+                terminal(f"SMTP password for {smtp.user} at {smtp.host}"), hide_input=True
             )
         transport = SmtpTransport(smtp, password)
         deliverer: DraftWriter | SmtpSender = SmtpSender(
