@@ -33,8 +33,10 @@ def width(text: str) -> int:
 def cut(text: str, limit: int) -> str:
     """``text`` in at most ``limit`` columns: a longer one ends with "…" (a combining mark stays
     with its letter); a line break becomes a space, so a cell stays on its row, and a no-break
-    space stays what it is (:func:`formgen.linebreak.collapse`)."""
-    text = collapse(text)
+    space stays what it is (:func:`formgen.linebreak.collapse`). A control character counts as
+    the escape the terminal shows for it (``\\x07`` takes four columns), so that :func:`table`
+    keeps the column within ``limit``."""
+    text = terminal(collapse(text))
     if width(text) <= limit:
         return text
     out: list[str] = []

@@ -27,6 +27,7 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import load
+from ingest.search import NAME_COLUMNS
 from ingest.tables import width
 
 CLEAR = "\x1b[2J"  # ESC [2J: the terminal clears its screen
@@ -100,7 +101,8 @@ def test_a_returned_forms_values_print_as_escapes_and_every_script_as_it_is(
 
     for args in (("register", "find", "Sara"), ("register", "stale"), ("status", "--list")):
         said = printed(formgen(ws, *args))
-        assert f"{PERSIAN} {VOWELS} Re\\u202efdp.exe" in said, said
+        # stale cuts names at 32 columns: the escape counts six
+        assert f"{PERSIAN} {VOWELS} Re\\u202efdp.e" in said, said
     found = printed(formgen(ws, "register", "find", "Sara")).splitlines()
     # the columns stay in line: the escape is measured as printed, a mark takes no column
     row, head = found[2], found[0]
@@ -144,6 +146,24 @@ def test_an_imported_tables_values_cannot_rewrite_the_terminal(tmp_path: Path) -
     assert "Name: (leer) → Оксана\\x07\\x1b[2J" in history, history
     # stored as typed
     assert load(ws).value("inst-0001", "institution.name")["raw"] == f"Praxis Şule Yılmaz{RLO}"  # type: ignore[index]
+
+
+def test_a_cut_cell_counts_its_escapes_and_stays_in_its_column(tmp_path: Path) -> None:
+    ws = first_round(tmp_path)
+    name = f"Beratung{CSI * 8}{RLO}{CLEAR} Krisenhilfe Düsseldorf-Süd"  # 36 characters
+    table = write_csv(
+        tmp_path / "Bestand.csv",
+        [["category", "name", "postcode"], ["krisendienst", name, "40212"]],
+    )
+    assert formgen(ws, "register", "import", str(table), "--note", "Bestand").exit_code == 0
+    found = printed(formgen(ws, "register", "find", "Beratung")).splitlines()
+    head, row = found[0], next(line for line in found if "Beratung" in line)
+    name_column = width(head[head.index("Name") : head.index("Checkliste")])
+    assert name_column <= NAME_COLUMNS + 2, found  # cut to the column, escapes counted as shown
+    assert row[row.index("Beratung") :].startswith("Beratung\\u009b\\u009b"), found
+    assert width(row[: row.index("Krisen", row.index("…"))]) == width(
+        head[: head.index("Checkliste")]
+    )
 
 
 def test_json_output_escapes_every_control_character_and_keeps_the_values(
