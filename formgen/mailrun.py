@@ -308,6 +308,9 @@ class Outcome:
     made), ``lost`` (the connection broke while sending it)."""
     detail: str = ""
     instance_ids: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """What the generators said of the forms made for this mail (a control character left out
+    of the Word form, a character the PDF's font cannot show)."""
 
 
 class DraftWriter:
@@ -477,7 +480,8 @@ def run_round(
         }
         try:
             outcome = deliverer.deliver(recipient, msg, log, base)
-            outcomes.append(replace(outcome, instance_ids=ids))
+            warnings = tuple(dict.fromkeys(w for f in forms for w in f.warnings))
+            outcomes.append(replace(outcome, instance_ids=ids, warnings=warnings))
         except ConnectionLost as exc:
             outcomes.append(
                 Outcome(

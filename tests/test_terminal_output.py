@@ -206,3 +206,26 @@ def test_mail_output_and_its_errors_show_a_recipients_lists_controls_as_escapes(
     said = printed(failed)
     assert "Error: the recipients list has" in said
     assert "id 'x\\x1b[2J' may only hold letters" in said, said
+
+
+def test_mail_shows_what_the_generators_said_of_each_institutions_forms(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    listed = write_csv(
+        tmp_path / "Verteiler.csv",
+        [
+            ["id", "institution", "email", "categories", "region"],
+            ["tr-1", "Praxis\x07 Şule Yılmaz", "tr@example.org", "psychotherapie", ""],
+            ["pl-1", "Poradnia Łódź", "pl@example.org", "psychotherapie", ""],
+        ],
+    )
+    args = ("mail", str(listed), "--drafts", str(tmp_path / "d"), "--format", "both")
+    lines = printed(formgen(ws, *args)).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  drafted tr-1 "))
+    said = lines[at + 1 : next(i for i, line in enumerate(lines) if "drafted pl-1" in line)]
+    # under the institution's line, as `generate` says them: the PDF's font, the Word form
+    assert any(w.startswith("    warning: institution.name: \\x07 cannot be shown") for w in said)
+    assert (
+        "    warning: institution.name: U+0007 left out: a Word document cannot hold "
+        in "\n".join(said)
+    )
+    assert all(w.startswith("    warning: ") for w in said), lines

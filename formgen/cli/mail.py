@@ -421,6 +421,8 @@ def _echo_report(report: RoundReport, send: bool) -> None:
         if o.status in ("sent", "drafted"):
             detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
             echo(f"  {o.status} {_who(o.recipient)}: {detail}")
+            for warning in o.warnings:
+                echo(f"    warning: {warning}")
         else:
             label = _PROBLEM_LABELS.get(o.status, o.status.upper())
             echo(f"  {label} {_who(o.recipient)}: {o.detail}", err=True)
