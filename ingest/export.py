@@ -523,32 +523,47 @@ def export_xlsx(
     today: dt.date | None = None,
     lang: str = "de",
     with_retired: bool = False,
+    warnings: list[str] | None = None,
 ) -> bytes:
     """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance); with
-    ``labels`` their names are in ``lang`` ("Values" in English)."""
+    ``labels`` their names are in ``lang`` ("Values" in English). A cell whose control
+    characters were left out (:func:`_clean`) is one line in ``warnings`` naming the
+    institution and the field (its column), once for both sheets."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
+    warned: set[tuple[str | int, str]] = set()  # (institution, field): one line for both sheets
+    sheets = (
+        say("sheet_register", lang) if labels else "Register",
+        say("sheet_values", lang) if labels else "Werte",
+    )
     for title, rows in (
-        (
-            say("sheet_register", lang) if labels else "Register",
-            wide_rows(reg, personal, labels, today, lang, with_retired),
-        ),
-        (
-            say("sheet_values", lang) if labels else "Werte",
-            long_rows(reg, personal, labels, lang, with_retired),
-        ),
+        (sheets[0], wide_rows(reg, personal, labels, today, lang, with_retired)),
+        (sheets[1], long_rows(reg, personal, labels, lang, with_retired)),
     ):
         ws = wb.create_sheet(title)
         ws.freeze_panes = "B2"
         width = 0
+        header: list[str | int] = []
         for n, row in enumerate(rows):
+            header = header or row
             cells: list[Any] = []
-            for value in row:
-                value = _clean(value)
+            for col, raw in enumerate(row):
+                value = _clean(raw)
+                field = str(header[col] if title == sheets[0] else row[2])
+                if value != raw and warnings is not None and (row[0], field) not in warned:
+                    warned.add((row[0], field))
+                    chars = ", ".join(
+                        f"U+{ord(ch):04X}" for ch in dict.fromkeys(NOT_IN_XML.findall(str(raw)))
+                    )
+                    warnings.append(
+                        f"{row[0]}, {field}: {chars} left out of the XLSX export: an Excel cell "
+                        "cannot hold control characters; the register and the CSV and JSON "
+                        "exports keep the value"
+                    )
                 if n == 0 or (isinstance(value, str) and value.startswith("=")):
                     # openpyxl would store "=…" as a formula: force a text cell
                     cell = WriteOnlyCell(ws, value=value)

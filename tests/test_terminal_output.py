@@ -19,6 +19,7 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 from click.testing import CliRunner, Result
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
@@ -229,3 +230,24 @@ def test_mail_shows_what_the_generators_said_of_each_institutions_forms(tmp_path
         in "\n".join(said)
     )
     assert all(w.startswith("    warning: ") for w in said), lines
+
+
+def test_the_xlsx_export_says_which_values_lost_control_characters(tmp_path: Path) -> None:
+    ws = first_round(tmp_path)
+    table = write_csv(
+        tmp_path / "Bestand.csv",
+        [["category", "name", "postcode"], ["krisendienst", "Praxis\x07 Şule Yılmaz", "40212"]],
+    )
+    assert formgen(ws, "register", "import", str(table), "--note", "Bestand").exit_code == 0
+    out = tmp_path / "register.xlsx"
+    result = formgen(ws, "register", "export", "--format", "xlsx", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    said = printed(result)
+    assert (
+        "Warning: inst-0001, name: U+0007 left out of the XLSX export: an Excel cell cannot "
+        "hold control characters; the register and the CSV and JSON exports keep the value"
+    ) in said, said
+    assert said.count("Warning: ") == 1, said  # one line for the value, in both sheets
+    book = openpyxl.load_workbook(out)
+    names = [row[3] for row in book["Register"].iter_rows(values_only=True)]
+    assert "Praxis Şule Yılmaz" in names, names  # everything else kept

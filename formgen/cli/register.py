@@ -645,7 +645,12 @@ def export(
             reg, form, sep, personal, labels, lang=lang, with_retired=with_retired
         )
     else:
-        data = export_mod.export_xlsx(reg, personal, labels, lang=lang, with_retired=with_retired)
+        left_out: list[str] = []
+        data = export_mod.export_xlsx(
+            reg, personal, labels, lang=lang, with_retired=with_retired, warnings=left_out
+        )
+        for warning in left_out:
+            echo(f"Warning: {warning}", err=True)
     # each table has its own name, as the print: never taken for another, nor written over it
     suffix = f"-{form}" if fmt == "csv" else ""
     if labels and fmt != "json":
