@@ -553,17 +553,16 @@ def export_xlsx(
             cells: list[Any] = []
             for col, raw in enumerate(row):
                 value = _clean(raw)
-                field = str(header[col] if title == sheets[0] else row[2])
-                if value != raw and warnings is not None and (row[0], field) not in warned:
-                    warned.add((row[0], field))
-                    chars = ", ".join(
-                        f"U+{ord(ch):04X}" for ch in dict.fromkeys(NOT_IN_XML.findall(str(raw)))
-                    )
-                    warnings.append(
-                        f"{row[0]}, {field}: {chars} left out of the XLSX export: an Excel cell "
-                        "cannot hold control characters; the register and the CSV and JSON "
-                        "exports keep the value"
-                    )
+                if value != raw and warnings is not None:
+                    field = str(header[col] if title == sheets[0] else row[2])
+                    if (row[0], field) not in warned:
+                        warned.add((row[0], field))
+                        left_out = dict.fromkeys(NOT_IN_XML.findall(str(raw)))
+                        warnings.append(
+                            f"{row[0]}, {field}: {', '.join(f'U+{ord(ch):04X}' for ch in left_out)}"
+                            " left out of the XLSX export: an Excel cell cannot hold control "
+                            "characters; the register and the CSV and JSON exports keep the value"
+                        )
                 if n == 0 or (isinstance(value, str) and value.startswith("=")):
                     # openpyxl would store "=…" as a formula: force a text cell
                     cell = WriteOnlyCell(ws, value=value)
