@@ -44,6 +44,7 @@ from formgen import languages
 from formgen.errors import RecordError
 from formgen.filenames import SURROGATE
 from formgen.model import (
+    CHOICE_TYPES,
     INSTITUTION,
     OTHER,
     Field,
@@ -100,6 +101,18 @@ class InstitutionRecord:
 
 def _suffix(key: str) -> str:
     return "." + key.split(".", 1)[1] if "." in key else ""
+
+
+def offered(f: Field, value: Value | None) -> Value | None:
+    """``value`` as far as ``f`` still offers it: a choice a later schema version dropped (a
+    region merged into another) is no answer any more, so it is left out (``None`` when nothing
+    is left). Any other value as it is."""
+    if f.type not in CHOICE_TYPES and f.type is not FieldType.YES_NO_NONE:
+        return value
+    allowed = {c.value for c in choices_of(f)}
+    if isinstance(value, list):
+        return [v for v in value if v in allowed] or None
+    return value if value in allowed else None
 
 
 def check_value(f: Field, value: Any, where: str) -> Value:

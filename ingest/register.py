@@ -128,7 +128,7 @@ from formgen.model import (
     Schema,
     Scope,
 )
-from formgen.record import InstitutionRecord, Value
+from formgen.record import InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.messages import ENGLISH, Problem, date_text, reason_text, say
@@ -634,7 +634,8 @@ class Register:
         """The institution as prefill input of its personalised form (base_version = its revision).
 
         Invalid values are left out of typed fields (the form shows them blank, so the institution
-        fills them in again); in text fields the text as typed is kept.
+        fills them in again); in text fields the text as typed is kept. So is a choice the
+        schema no longer offers (:func:`~formgen.record.offered`): the institution chooses anew.
         """
         inst = self.institution(iid)
         inst_fields = {f.id: f for f in self.schema.institution_fields()}
@@ -643,7 +644,9 @@ class Register:
             out: dict[str, Value] = {}
             for key, sv in stored.items():
                 if sv.get("v") is not None:
-                    out[key] = sv["v"]
+                    value = offered(fields[key], sv["v"]) if key in fields else sv["v"]
+                    if value is not None:
+                        out[key] = value
                 elif "." in key or (
                     key in fields
                     and fields[key].type

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from formgen.model import CONFIRMED_ON, FieldType, Scope
-from formgen.record import InstitutionRecord
+from formgen.record import InstitutionRecord, offered
 from ingest.labels import field_label, field_of
 from ingest.messages import date_text, say
 from ingest.register import Json, Register, local_day
@@ -168,7 +168,7 @@ def review(
             stored = (inst if f.scope is Scope.INSTITUTION else entry["fields"]).get(f.id)
             if stored is not None and stored.get("problem"):
                 invalid.append(f.id)
-            elif f.required and _value(stored) is None:
+            elif f.required and offered(f, _value(stored)) is None:
                 missing.append(f.id)
         seen = last_confirmed(entry)
         age = (today - seen).days if seen else None

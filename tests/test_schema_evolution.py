@@ -396,3 +396,52 @@ def test_a_schema_file_given_to_generate_gets_the_workspace_regions(
     run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
     (inst,) = json.loads(out.read_text("utf-8"))["institutions"]
     assert inst["institution"]["region"] == "leverkusen" and inst["problems"] == {}
+
+
+def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
+    tmp_path: Path, ws: Path
+) -> None:
+    """Dormagen joins the Rhein-Kreis Neuss region: version 1.1.0 drops the choice. The register
+    keeps „Dormagen“ as the institution gave it, the update list says the region needs an answer
+    again, and the update round mails the form with the region to choose anew, instead of
+    failing on the choice it no longer offers."""
+    recipients = tmp_path / "empfaenger.csv"
+    recipients.write_text(
+        "id,institution,email,categories,region\n"
+        "inst-0100,Praxis Wiśniewska,praxis@wisniewska.example,psychotherapie,dormagen\n",
+        "utf-8",
+    )
+    run("mail", str(recipients), "-w", str(ws), "--drafts", str(tmp_path / "runde1"))
+    (sent,) = (ws / "forms" / "mail").glob("*/inst-0100_*.pdf")
+    assert pdf_value(sent.read_bytes(), "institution.region") == "dormagen"
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(
+        pdfium_fill(
+            sent.read_bytes(),
+            {"psychotherapie.date": "20.11.2026", "psychotherapie.initials": "AW"},
+        )
+    )
+    run("ingest", str(returned), "-w", str(ws))
+
+    switch_schema(ws)
+    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
+    text = (ws / "schema.yaml").read_text("utf-8")
+    assert dropped in text
+    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+
+    stale = run("register", "stale", "-w", str(ws), "--json")
+    (finding,) = json.loads(stale)
+    assert finding["missing"] == ["region"]
+    said = run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "runde2"))
+    assert "1 of 1 mails written" in said
+    draft = email.message_from_bytes(
+        (tmp_path / "runde2" / "inst-0100.eml").read_bytes(), policy=email.policy.default
+    )
+    (form,) = [a.get_content() for a in draft.iter_attachments()]  # type: ignore[attr-defined]
+    assert pdf_value(form, "institution.region") == ""
+    assert pdf_value(form, "institution.name") == "Praxis Wiśniewska"
+    assert "Versorgungsregion" in draft.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    out = ws / "exports" / "register.json"
+    run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
+    (inst,) = json.loads(out.read_text("utf-8"))["institutions"]
+    assert inst["institution"]["region"] == "dormagen"
