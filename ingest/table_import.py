@@ -153,10 +153,19 @@ def read_table(data: bytes, file_name: str) -> Sheet:
 
 def _variants(schema: Schema) -> Iterator[dict[str, tuple[str, str]]]:
     """The headers the wide export writes, each as header key → (column, header as written):
-    by ids, and by labels in each language of the schema, with and without personal columns."""
+    by ids (also those a field had before a rename, as an export made before the new schema
+    version names its column), and by labels in each language of the schema, with and without
+    personal columns."""
+    renamed = {old: new for ids in schema.renamed_ids.values() for old, new in ids.items()}
     for personal in (True, False):
         keys = wide_columns(schema, personal, with_retired=True)
-        yield {_key(k): (k, k) for k in keys}
+        earlier = {
+            old + k[len(new) :]: k
+            for k in keys
+            for old, new in renamed.items()
+            if k.partition(".")[0] == new
+        }
+        yield {_key(k): (k, k) for k in keys} | {_key(o): (k, o) for o, k in earlier.items()}
         for lang in schema.languages:
             names = wide_columns(schema, personal, True, lang, with_retired=True)
             yield {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}

@@ -27,6 +27,7 @@ from click.testing import CliRunner
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill, pdfium_print_text
 from pypdf import PdfReader
+from register_support import switch_schema
 from test_mail_cli import deadlines_pass
 from test_register_returns import RECIPIENTS, mailed_form, run
 
@@ -1040,3 +1041,23 @@ def test_an_exact_duplicate_row_is_not_imported_in_the_workspaces_language(
     amal = reg.institutions["inst-0002"]
     assert reg.plain(amal["institution"]) == {"name": AMAL, "phone": "+49 211 445566"}
     assert reg.plain(amal["entries"]["krisendienst"]["fields"]) == {"contact_name": "Sara Ahmed"}
+
+
+def test_an_export_made_before_a_rename_imports_into_the_renamed_field(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Last year's export names the contact's role `contact_role`; version 1.1.0 renamed it
+    `contact_function` (`renamed_from`). The old table is still the register's table: its
+    column is read as the renamed field's, never refused as unknown."""
+    header, rows = read_csv(export(ws, tmp_path / "2025.csv"))
+    assert "contact_role" in header
+    switch_schema(ws.root)
+    row_of(rows, "institution_id", "ua-1")["contact_role"] = "Leiterin der Beratung"
+    path = write_csv(tmp_path / "2025-bearbeitet.csv", header, rows)
+    code, said = formgen(ws, "register", "import", str(path), "--note", NOTE)
+    assert code == 0, said
+    assert "Zeile 3: ua-1 Ольга Петренко – Консультація: aktualisiert (1 Wert)" in said.splitlines()
+    value = stored(ws, "ua-1", "psychotherapie.contact_function")
+    assert value is not None and value["v"] == "Leiterin der Beratung"
+    header_now, _ = read_csv(export(ws, tmp_path / "2026.csv"))
+    assert "contact_function" in header_now and "contact_role" not in header_now
