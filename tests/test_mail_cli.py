@@ -1535,3 +1535,31 @@ def test_a_retired_institution_never_mailed_is_named_when_its_list_row_is_skippe
     result = run("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"))
     assert result.exit_code == 0, result.output
     assert f"  skipped reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()}" in result.output
+
+
+def test_a_form_that_cannot_be_made_is_not_called_an_undelivered_mail(tmp_path, monkeypatch):
+    """When one institution's form cannot be made, the round's last line says so: no mail went
+    out and none is in the send log, so neither "not delivered" nor "fix the address" fits."""
+    from formgen import mailrun
+    from formgen.errors import RecordError
+
+    ws = make_workspace(tmp_path / "ws").root
+    prepare = mailrun._prepare
+
+    def failing(ws_, recipient, *args, **kwargs):
+        if recipient.id == "pt-07":
+            raise RecordError("record 'pt-07': institution.region: 'dormagen' is not a choice")
+        return prepare(ws_, recipient, *args, **kwargs)
+
+    monkeypatch.setattr(mailrun, "_prepare", failing)
+    result = run(
+        "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d")
+    )
+    assert result.exit_code == 1
+    assert "2 of 3 mails written" in result.output
+    assert "ERROR pt-07 (Praxis für Psychotherapie „Brücke“)" in result.output
+    assert result.output.splitlines()[-1] == (
+        "Error: 1 form(s) could not be made (ERROR above), so nothing was mailed to it; fix what "
+        "each line says, then run the same command again"
+    )
+    assert {e["institution_id"] for e in events(ws, "drafted")} == {"kbs-01", "mso-3"}

@@ -431,10 +431,20 @@ def _echo_report(report: RoundReport, send: bool) -> None:
     if report.stopped:
         raise MailError(report.stopped)
     if report.problems:
-        raise MailError(
-            f"{len(report.problems)} mail(s) not delivered (listed above, recorded in sendlog.jsonl); "
-            "fix the address or wait, then run the same command again"
-        )
+        unmade = report.count("error")  # no form, no mail: nothing of it is in the send log
+        undelivered = len(report.problems) - unmade
+        said = []
+        if undelivered:
+            said.append(
+                f"{undelivered} mail(s) not delivered (listed above, recorded in sendlog.jsonl); "
+                "fix the address or wait"
+            )
+        if unmade:
+            said.append(
+                f"{unmade} form(s) could not be made (ERROR above), so nothing was mailed to "
+                f"{'them' if unmade > 1 else 'it'}; fix what each line says"
+            )
+        raise MailError(f"{'; '.join(said)}, then run the same command again")
 
 
 @click.command("status")
