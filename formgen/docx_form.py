@@ -417,14 +417,18 @@ def _controls_paras(
                 checkbox_control(slot.path, f"{alias}: {label}", ids(), bool(values.get(slot.path)))
             )
             p.extend(_text("\u00a0" + label))
-        other_value = values.get(other.path)
-        q = _para(*_text(ui(lang, "other") + " ", color=HELP_GREY))
+        other_value = str(values.get(other.path) or "") or None
+        rtl = other_value is not None and paragraph_rtl(other_value)
+        # in a right-to-left paragraph the label stands at the right, its colon kept after it
+        # (a left-to-right mark: between the label and Arabic the colon would turn to its left)
+        label = ui(lang, "other") + ("\u200e " if rtl else " ")
+        q = _para(*_text(label, color=HELP_GREY), bidi=rtl)
         q.append(
             text_control(
                 other.path,
                 f"{alias}: {ui(lang, 'other')}",
                 ids(),
-                str(other_value) if other_value else None,
+                other_value,
                 ui(lang, "other_hint"),
             )
         )

@@ -117,7 +117,12 @@ def _ticked(
     """A list of boxes ("☒ Englisch ☐ Türkisch … Weitere: Tamil"): each box's state, the other text."""
     boxes = [s for s in row.slots if s.kind == CHECKBOX]
     other = next(s for s in row.slots if s.option == OTHER)
-    head, _, tail = _flat(shown).partition(ui(lang, "other"))
+    label = ui(lang, "other")  # "Weitere:"
+    head, found, tail = _flat(shown).partition(label)
+    if not found:
+        # before an Arabic value the label stands in a right-to-left paragraph, its colon kept
+        # after it by a left-to-right mark the page does not show: read back, the colon leads
+        head, _, tail = _flat(shown).partition(":" + label.removesuffix(":"))
     parts = _BOXES.split(head)
     glyphs, labels = parts[1::2], [p.strip() for p in parts[2::2]]
     values: dict[str, RawValue] = {}
@@ -130,7 +135,7 @@ def _ticked(
             f"{other.value_path}: the boxes shown are not the form's ({len(labels)} of "
             f"{len(expected)} found); their ticks were not read"
         )
-    tail = tail.strip()
+    tail = tail.strip().removeprefix("\u200e").strip()  # the mark after the label's colon
     if tail and tail not in placeholders:
         values[other.path] = tail
     return values, notes
