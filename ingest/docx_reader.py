@@ -357,15 +357,15 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
             if len(cells) < 2 or not _label_matches(shown_text(cells[0]), row.label):
                 problems.append(f"table {t + 1} row {r + 1} is no longer '{row.label[:40]}'")
                 continue
-            controls = list(iter_controls(cells[-1]))
-            if _split_by_program(row.slots, controls):
-                # LibreOffice 7.4 writes a control holding mixed scripts (Arabic + Latin) as
-                # several controls with the same alias; the first holds the whole text
+            shown = list(iter_controls(cells[-1]))
+            controls = _pieces_joined(shown)
+            if len(controls) < len(shown):
+                # LibreOffice 7.4 writes a text control holding Arabic as several controls with
+                # the same alias, one after the other; the first holds the whole text
                 problems.append(
-                    f"'{row.label[:40]}' (table {t + 1}) was split into {len(controls)} controls "
+                    f"'{row.label[:40]}' (table {t + 1}) was split into {len(shown)} controls "
                     "by the program that saved it; the first (complete) one was read"
                 )
-                controls = controls[:1]
             if len(controls) != len(row.slots):
                 problems.append(
                     f"'{row.label[:40]}' (table {t + 1}) holds {len(controls)} controls where the "
@@ -378,16 +378,15 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
     return placed, problems
 
 
-def _split_by_program(slots: tuple[Slot, ...], controls: list[Control]) -> bool:
-    return (
-        len(slots) == 1
-        and len(controls) > 1
-        and slots[0].kind != CHECKBOX
-        and all(
-            c.kind == controls[0].kind != CHECKBOX and c.alias == controls[0].alias
-            for c in controls
-        )
-    )
+def _pieces_joined(controls: list[Control]) -> list[Control]:
+    """``controls`` with each run of pieces of one text control (same kind and alias, one
+    after the other) reduced to its first."""
+    out: list[Control] = []
+    for c in controls:
+        if out and c.kind == out[-1].kind != CHECKBOX and c.alias == out[-1].alias:
+            continue
+        out.append(c)
+    return out
 
 
 def _fits(slot: Slot, control: Control) -> bool:

@@ -22,6 +22,7 @@ from formgen.record import record_from_json
 from formgen.schema_load import default_schema
 from ingest.docx_reader import read_docx
 from ingest.flat_reader import ORDER_GUESSED, read_pdf
+from ingest.odt_reader import read_odt
 
 SCHEMA = default_schema()
 RTL = {
@@ -106,6 +107,21 @@ def test_arabic_values_are_right_to_left_paragraphs_and_german_ones_are_not(
     assert "".join(runs["psychotherapie.agreements"]) == RTL["psychotherapie.agreements"]
 
 
+def test_an_arabic_other_box_is_a_right_to_left_paragraph_its_label_first() -> None:
+    """The „Weitere:“ box of a multiple choice prefilled with Arabic: its paragraph is right to
+    left like the other Arabic values, the label stands first (at the right) with its colon
+    after it, held there by a left-to-right mark; a German other box stays left to right."""
+    samples = Path(__file__).resolve().parents[1] / "samples" / "docx"
+    paragraphs = _paragraphs((samples / "blank-arabic.docx").read_bytes())
+    other = paragraphs["psychotherapie.languages_offered._other"]
+    assert _bidi(other)
+    label = "".join(t.text or "" for t in other.iter(qn("w:t")))
+    assert label == "Weitere:\u200e الأمازيغية، الكردية"
+    assert _rtl_runs(other) == ["الأمازيغية، الكردية"]
+    german = _paragraphs((samples / "blank-institution.docx").read_bytes())
+    assert not _bidi(german["psychotherapie.languages_offered._other"])
+
+
 def test_the_form_reads_back_as_prefilled(form: GeneratedForm) -> None:
     sub = read_docx(form.data, "form.docx", schema=SCHEMA)
     assert {path: sub.values.get(path) for path in TYPED} == TYPED
@@ -139,6 +155,18 @@ def test_saved_again_by_libreoffice_it_keeps_the_direction_and_every_value(
         if first is not None and first.text in TYPED.values():
             direction[first.text] = _bidi(p)
     assert direction == {value: value in RTL.values() for value in TYPED.values()}
+
+
+@pytest.mark.external
+@pytest.mark.slow
+def test_an_arabic_other_box_saved_as_odt_reads_back_without_the_mark(tmp_path: Path) -> None:
+    """Read row by row (an .odt of LibreOffice 7.4), the „Weitere:“ box's Arabic value comes
+    back as prefilled: the left-to-right mark after the label is no part of it."""
+    samples = Path(__file__).resolve().parents[1] / "samples" / "docx"
+    odt = _libreoffice((samples / "blank-arabic.docx").read_bytes(), "odt", tmp_path)
+    sub = read_odt(odt, "form.odt", SCHEMA)
+    assert sub.values["psychotherapie.languages_offered._other"] == "الأمازيغية، الكردية"
+    assert sub.values["psychotherapie.languages_offered.fa"] is True
 
 
 def _part(docx: bytes, name: str) -> bytes:

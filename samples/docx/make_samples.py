@@ -2,7 +2,9 @@
 through its scripting API, and filled the way Word edits content controls; then ingest each one
 and record what came back.
 
-    .venv/bin/python samples/docx/make_samples.py
+    .venv/bin/python samples/docx/make_samples.py [arabic]
+
+(``arabic``: only the samples of the Arabic and Persian institution form, ``*-arabic.*``.)
 
 Needs LibreOffice with python3-uno (Debian: /usr/bin/soffice, run by /usr/bin/python3). A newer
 LibreOffice is used when ``/opt/lo25/run.sh`` exists: it runs a command with LibreOffice 25.2
@@ -17,6 +19,7 @@ samples' stay). Writes, next to this script:
 * ``blank-<kind>.docx``         the generated forms (fixed seed and "Stand": reproducible)
 * ``<filler>-<kind>.docx``      filled and saved by ``lo74``, ``lo252``, ``wordsim``
 * ``expected-<kind>.json``      every value filled in (field path → value the reader must return)
+* ``lo74-export-arabic.pdf``    ``wordsim-arabic.docx`` exported as PDF by the system's LibreOffice
 * ``report.json``               per sample: values back, missing, different, notes, timings
 * ``<filler>-<kind>-p<N>.png``  pages as LibreOffice prints them (pdftoppm -r 60)
 """
@@ -85,6 +88,43 @@ TEXTS = {
     FieldType.URL: "https://example.org/beratung",
     FieldType.INITIALS: "ÇÖ",
 }
+ARABIC_RECORD = {
+    "id": "inst-0077",
+    "base_version": 3,
+    "categories": ["psychotherapie"],
+    "institution": {
+        "name": "مركز الأمل e.V.",
+        "traeger": "انجمن پناه\u200cجویان ایرانی",  # Persian, a ZWNJ inside پناه‌جویان
+        "street": "شارع كولن 12",
+        "postcode": "40213",
+        "city": "دوسلدورف",
+        "region": "duesseldorf",
+        "opening_hours": "الاثنين إلى الجمعة\nمن الساعة 9 إلى 13",
+        "email": "amal@example.org",
+    },
+    "entries": {
+        "psychotherapie": {
+            "migrant_experience": "ja",
+            "languages_offered": ["ar", "fa"],
+            "languages_offered._other": "الأمازيغية، الكردية",
+            "contact_name": "مریم حسینی\u200cها",
+            "contact_role": "مشاور خانواده\u200cها",
+            "agreements": "اتفاق مع مركز النور\nمواعيد كل خميس",
+            "date": "2025-10-02",
+        }
+    },
+}
+"""An institution whose register values are Arabic and Persian (with zero-width non-joiners),
+one mixed with Latin letters, two of several lines, and Arabic in a multiple choice's "other"
+box: ``*-arabic.*``."""
+ARABIC_FILL = [
+    [1, 7, 0, "text", "مجموعة للنساء"],
+    [1, 14, 3, "checkbox", True],
+    [1, 17, 0, "date", "15.12.2025"],
+    [1, 20, 0, "text", "م.ح"],
+]
+"""What the person of ``ARABIC_RECORD`` types (table, row, control, kind, text): plans, Arabic
+among the contact's languages, a meeting date, initials."""
 POSTCODES = ("40212", "41460", "41539", "40667", "47798")
 """Real five-digit postcodes (the schema's pattern), one per filled entry in turn."""
 
@@ -124,11 +164,13 @@ def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
     """The blank forms, signed with the sample workspace's secret and recorded as issued there."""
     schema = default_schema()
     record = record_from_json(schema, RECORD)
+    arabic = record_from_json(schema, ARABIC_RECORD)
     requests = {
         "checklist": FormRequest(
             "checklist", ("krisendienst", "fluechtlingsberatung"), stand=STAND
         ),
         "institution": FormRequest("institution", record.categories, record, stand=STAND),
+        "arabic": FormRequest("institution", arabic.categories, arabic, stand=STAND),
     }
     out = {}
     identities = []
@@ -143,6 +185,16 @@ def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
 
 def fill_values(kind: str, plan: FormPlan) -> tuple[list[list[object]], dict[str, object]]:
     """What to type where (shown text per control) and what the reader must return per path."""
+    if kind == "arabic":
+        slots = {(t, r, i): s for t, r, i, s in plan.slots()}
+        return ARABIC_FILL, {
+            slots[t, r, i].path: (
+                dt.datetime.strptime(str(value), "%d.%m.%Y").date().isoformat()
+                if how == DATE
+                else value
+            )
+            for t, r, i, how, value in ARABIC_FILL
+        }
     rng = random.Random(7)
     lo_plan: list[list[object]] = []
     expected: dict[str, object] = {}
@@ -301,13 +353,43 @@ def to_png(docx: Path, stem: str, first_pages: int = 2) -> None:
         )
 
 
-def main() -> None:
+def export_pdf(docx: Path, pdf: Path) -> None:
+    """``docx`` exported as PDF by the system's LibreOffice, as an institution does that sends a
+    PDF instead of the .docx (``export_pdf.sh`` makes the other such samples)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / (pdf.stem + ".docx")
+        copy.write_bytes(docx.read_bytes())
+        subprocess.run(
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp}/profile",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                tmp,
+                str(copy),
+            ],
+            capture_output=True,
+            check=True,
+        )
+        pdf.write_bytes((Path(tmp) / pdf.name).read_bytes())
+
+
+def main(only: str | None = None) -> None:
+    """Make every sample, or with ``only`` (``arabic``) those of one form, keeping the others'
+    lines in ``report.json``."""
     report: dict[str, object] = {"made": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     versions = lo_versions()
     report["libreoffice"] = {name: version_of(prefix) for name, prefix in versions.items()}
     samples: dict[str, object] = {}
+    if only:
+        report = json.loads((HERE / "report.json").read_text("utf-8"))
+        samples = report["samples"]  # type: ignore[assignment]
     ws = Workspace.open(WORKSPACE)
     for kind, (_req, data, plan) in forms(ws).items():
+        if only and kind != only:
+            continue
         (HERE / f"blank-{kind}.docx").write_bytes(data)
         samples[f"blank-{kind}"] = {"size": len(data), "kept": kept(HERE / f"blank-{kind}.docx")}
         to_png(HERE / f"blank-{kind}.docx", f"blank-{kind}-p", first_pages=3)
@@ -387,6 +469,9 @@ def main() -> None:
                 f"{name}-{kind}: {back}/{len(expected)} back exactly, {len(known_loss)} with lines "
                 f"joined, {len(missing)} missing, {len(different)} different, {len(extra)} extra"
             )
+    if not only or only == "arabic":
+        # the Arabic form filled as Word does, exported by the system's LibreOffice
+        export_pdf(HERE / "wordsim-arabic.docx", HERE / "lo74-export-arabic.pdf")
     report["samples"] = samples
     (HERE / "report.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8"
@@ -394,4 +479,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(*sys.argv[1:2])
