@@ -445,3 +445,26 @@ def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
     run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
     (inst,) = json.loads(out.read_text("utf-8"))["institutions"]
     assert inst["institution"]["region"] == "dormagen"
+
+
+def test_schema_copy_gives_the_schema_in_use_to_adapt_and_never_replaces_a_file(
+    tmp_path: Path, ws: Path
+) -> None:
+    """A coordinator who installed formgen with pip has no schema/ folder: `formgen schema copy`
+    writes the schema the workspace uses (the shipped one at first, its own file once
+    workspace.toml names one), which checks as valid; an existing file stays as it was."""
+    first = tmp_path / "mein-schema.yaml"
+    assert f"{first}: a copy of " in run("schema", "copy", str(first), "-w", str(ws))
+    assert first.read_bytes() == shipped_schema_path().read_bytes()
+    assert f"{SCHEMA_ID} 1.0.0" in run("schema", "check", str(first), "-w", str(ws))
+
+    switch_schema(ws)
+    second = tmp_path / "schema-1.1.yaml"
+    run("schema", "copy", str(second), "-w", str(ws))
+    assert "renamed_from: [contact_role]" in second.read_text("utf-8")
+
+    first.write_text("meine Änderungen", "utf-8")
+    again = CliRunner().invoke(main, ["schema", "copy", str(first), "-w", str(ws)])
+    assert again.exit_code == 1
+    assert f"Error: {first} exists already" in again.stderr
+    assert first.read_text("utf-8") == "meine Änderungen"

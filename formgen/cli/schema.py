@@ -73,3 +73,37 @@ def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json:
         echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
     else:
         echo(outline_text(model, lang))
+
+
+@schema.command("copy")
+@click.argument("target", type=click.Path(dir_okay=False))
+@optional_workspace_option(
+    "Copy the schema this workspace uses (its own schema file) instead of the shipped one "
+    "(env FORMGEN_WORKSPACE)."
+)
+@library_errors
+def copy(target: str, workspace_dir: str | None) -> None:
+    """Write the schema file in use to TARGET, to adapt it: the workspace's with --workspace,
+    else the shipped Arbeitshilfe. An existing TARGET is never replaced.
+
+    Give the copy a new schema_version when you change it, check it with
+    `formgen schema check TARGET --workspace DIR` and name it in workspace.toml.
+    """
+    from formgen.workspace import Workspace
+
+    source = (
+        Workspace.open(workspace_dir).schema_file
+        if workspace_dir is not None
+        else shipped_schema_path()
+    )
+    data = source.read_bytes()
+    try:
+        with open(target, "xb") as fh:
+            fh.write(data)
+    except FileExistsError:
+        raise click.ClickException(
+            f"{target} exists already; give another file name (it is never replaced)"
+        ) from None
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
+    echo(f"{target}: a copy of {source}; edit it and give it a new schema_version")
