@@ -89,6 +89,9 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   ask to review what was read by position); held, every such return would leave its entries
   stale until a coordinator decided each date and initials. A copy of an older form, or of a
   form merged already, is held as before;
+* an entry's date and initials from the institution itself, dated later than the register's
+  date, are its latest confirmation: taken even from a form made before the register changed
+  (an answer that came late), where a field changed on both sides would be held;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
   them alike (and decisions are journaled with their institution and field);
 * a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other.
@@ -954,6 +957,7 @@ class Register:
                 incoming[value_path(e.category, key)] = e.entry[key]
         any_value = not all(map(is_blank, (*e.institution.values(), *e.entry.values())))
         current = base is not None and base >= inst["rev"]  # prefilled from the register as it is
+        later = by_institution and self._confirms_later(inst, e, incoming)
         for path, c in incoming.items():
             if is_blank(c):
                 continue
@@ -1010,7 +1014,11 @@ class Register:
                 continue
             base_value = self._value_at(inst, path, base)
             changed_here = self._changed_since(inst, path, base, instance_id)
-            if changed_here and not same_value(base_value, theirs):
+            if (
+                changed_here
+                and not same_value(base_value, theirs)
+                and not (later and path in self._written_anew)
+            ):
                 plan.held[path] = theirs
             elif not changed_here or not same_value(base_value, theirs):
                 plan.apply[path] = theirs
@@ -1031,6 +1039,19 @@ class Register:
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
         return plan
+
+    def _confirms_later(self, inst: Json, e: EntryReturn, incoming: Mapping[str, Checked]) -> bool:
+        """Whether the return confirms the entry on a later day than the register holds (both
+        valid dates): the institution's latest confirmation, whose date and initials are
+        taken even from a form made before the register changed (an answer that came late)."""
+        if not e.category:
+            return False
+        path = value_path(e.category, CONFIRMED_ON)
+        returned = incoming.get(path)
+        held = self._current(inst, path)
+        theirs = returned.value if returned is not None and returned.problem is None else None
+        mine = held.get("v") if held is not None else None
+        return isinstance(theirs, str) and isinstance(mine, str) and theirs > mine
 
     def _as_sent(
         self, inst: Json, path: str, base: int | None, sent: Mapping[str, Json] | None

@@ -132,6 +132,40 @@ def test_same_field_changed_on_both_sides_is_held(reg: Register) -> None:
     assert conflict["mine"]["v"] == "+49 211 999999" and conflict["theirs"]["v"] == "+49 211 555555"
 
 
+def test_a_late_answer_with_a_later_date_confirms_the_entry(reg: Register) -> None:
+    """An institution answers a form made at revision 1 after the register changed its entry's
+    date: the date and initials it wrote, later than the register's, are its latest confirmation
+    and taken; a field it changed that the register changed too still waits for a decision."""
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, date="2026-10-01", initials="AB", phone="+49 211 9"))
+    late = institution_form(
+        iid, base=1, date="2026-11-20", initials="ŞY2", phone="+49 211 555555", file="spät.pdf"
+    )
+    out = reg.merge(late)
+    assert value(reg, iid, "psychotherapie.date") == "2026-11-20"
+    assert value(reg, iid, "psychotherapie.initials") == "ŞY2"
+    assert [c["path"] for c in reg.conflicts()] == ["institution.phone"]
+    assert out.status == "held" and len(out.conflicts) == 1
+    assert last_confirmed(reg.institutions[iid]["entries"]["psychotherapie"]) == dt.date(
+        2026, 11, 20
+    )
+
+
+def test_a_late_answer_with_an_earlier_date_is_held(reg: Register) -> None:
+    """The same late answer dated before the register's confirmation is no newer confirmation:
+    its date and initials wait for a decision as any field changed on both sides."""
+    iid = seeded(reg)
+    reg.merge(institution_form(iid, base=1, date="2026-10-01", initials="AB"))
+    out = reg.merge(institution_form(iid, base=1, date="2026-09-30", initials="ŞY2"))
+    assert value(reg, iid, "psychotherapie.date") == "2026-10-01"
+    assert value(reg, iid, "psychotherapie.initials") == "AB"
+    assert sorted(c["path"] for c in reg.conflicts()) == [
+        "psychotherapie.date",
+        "psychotherapie.initials",
+    ]
+    assert out.status == "held"
+
+
 @pytest.mark.parametrize(
     ("take", "expected"), [("mine", "+49 211 999999"), ("theirs", "+49 211 555555")]
 )
