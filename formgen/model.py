@@ -58,6 +58,9 @@ class FieldType(StrEnum):
 
 CHOICE_TYPES = frozenset({FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE})
 MULTI_TYPES = frozenset({FieldType.SELECT_MULTIPLE, FieldType.LANGUAGE_LIST})
+UNSPACED_TYPES = frozenset({FieldType.EMAIL, FieldType.URL})
+"""Types whose values hold no space: a line of one broken in a box was broken inside a word
+(a phone number, a percentage, a date may hold spaces)."""
 
 
 class Scope(StrEnum):

@@ -11,7 +11,8 @@ used, and the text drawn inside each box is the value:
 * text boxes: the characters whose centre lies inside the box (pdfplumber), one line per text
   line, each in the order it was written (:func:`written_order`: mixed Arabic and Latin text);
   where the viewer wrapped a long value (the next line's first word would not have fitted),
-  the lines are joined with a space, and a line typed with Enter stays one (:func:`box_reading`);
+  the lines are joined with a space (none in an e-mail or web address, which holds none and was
+  broken inside a word), and a line typed with Enter stays one (:func:`box_reading`);
 * checkboxes: ticked when a mark (a glyph or a path smaller than the box outline) is drawn
   inside the box; a group of exclusive boxes gives the value of the one ticked box;
 * drop-downs: the shown label, mapped back to its choice value.
@@ -57,7 +58,7 @@ from formgen.layout import (
     layout_for_identity,
     text_width,
 )
-from formgen.model import Schema
+from formgen.model import UNSPACED_TYPES, Schema
 from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
@@ -494,7 +495,7 @@ def recover_values(
                 if ticked and box.option:
                     chosen.append(box.option)
             continue
-        text, guessed = box_reading(page, rect)
+        text, guessed = box_reading(page, rect, spaced=box.field.type not in UNSPACED_TYPES)
         if not text:
             continue
         if guessed:
@@ -520,11 +521,15 @@ def box_text(page: _PageContent, rect: Rect) -> str:
     return box_reading(page, rect)[0]
 
 
-def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> tuple[str, bool]:
+def box_reading(
+    page: _PageContent, rect: Rect, word: bool = False, spaced: bool = True
+) -> tuple[str, bool]:
     """:func:`box_text`, and whether the order of a line's parts was guessed (see
     :func:`written_order`). ``word``: a cell of the Word form, whose paragraph is laid out in the
     direction its alignment shows: right to left when it stands at the cell's right edge (the
-    form marks a prefilled value that starts with an Arabic word so), else left to right."""
+    form marks a prefilled value that starts with an Arabic word so), else left to right.
+    ``spaced``: lines the viewer wrapped are joined with a space; not so for a value that holds
+    none (an e-mail or web address), which was broken inside a word."""
     inside = [
         c
         for c in page.chars
@@ -539,7 +544,7 @@ def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> tuple[str
     pad = max(0.0, min(min(ln.left - rect.x0, rect.x1 - ln.right) for ln in lines))
     text = lines[0].text
     for above, line in itertools.pairwise(lines):
-        text += " " if _wrapped(above, line, rect.width - 2 * pad) else "\n"
+        text += (" " if spaced else "") if _wrapped(above, line, rect.width - 2 * pad) else "\n"
         text += line.text
     return normalise_text(text).strip(), any(ln.guessed for ln in lines)
 

@@ -204,6 +204,37 @@ def test_a_paragraph_the_viewer_wrapped_comes_back_as_one_line(
     assert not [note for note in notes if "guessed" in note]
 
 
+LONG_PREFILLED = {
+    "institution.email": "info@psychosoziale-beratungsstelle-duesseldorf-neuss.example.org",
+    "institution.website": "https://www.psychosoziale-beratungsstelle-duesseldorf.example.org/"
+    "angebote/migration",
+    "psychotherapie.contact_email": "sule.yilmaz-oeztuerk@psychosoziale-beratungsstelle-"
+    "duesseldorf-neuss.example",
+    "institution.traeger": "Çiğdem Öztürk-İnce Stiftung für Geflüchtete und Migrantinnen e. V.",
+    "institution.phone": "+49 211 123456-789 / 0211 98765432 (Zentrale)",
+    "institution.opening_hours": "Mo–Fr 9–13 Uhr\nDo 14–18 Uhr",
+}
+"""Register values too long for one line of their boxes, which the prefilled form wraps: an
+e-mail and a web address (no space to break at: broken inside), a name and a phone number
+(broken at a space), and lines typed with Enter."""
+
+
+@pytest.mark.external
+@pytest.mark.parametrize("program", PROGRAMS)
+def test_a_long_prefilled_e_mail_or_web_address_comes_back_without_a_space(
+    program: str, tmp_path: Path
+) -> None:
+    # read back as „…neuss.exampl e.org“ and flagged as no e-mail address
+    data, identity = _prefilled(LONG_PREFILLED)
+    copy = _copy(data, program, tmp_path)
+    lines = [line for page in drawn_lines(copy) for line in page]
+    for path, value in LONG_PREFILLED.items():  # the copy shows each on two lines
+        first, last = value.splitlines()[0][:12], value[-8:]
+        assert not any(first in line and last in line for line in lines), path
+    values, _ = _read(copy, identity)
+    assert {path: values.get(path) for path in LONG_PREFILLED} == LONG_PREFILLED
+
+
 @pytest.mark.external
 @pytest.mark.parametrize("program", PROGRAMS)
 def test_a_lone_bracket_in_arabic_text_comes_back_as_typed(program: str, tmp_path: Path) -> None:
