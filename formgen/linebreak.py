@@ -34,6 +34,18 @@ def collapse(text: str) -> str:
     return " ".join(words(text))
 
 
+SHOWN_BREAK = "\u21b5"
+"""How a line break of a value is shown where the value stands on one line: „↵“ (DejaVu Sans has
+it). A space hid it (a phone number flagged for the line break it holds read as two numbers
+side by side); „/“ is what people write between two phone numbers."""
+
+
+def one_line(text: str) -> str:
+    """``text`` for one line: the whitespace of each of its lines as :func:`collapse` leaves
+    it, a line break as :data:`SHOWN_BREAK`."""
+    return SHOWN_BREAK.join(collapse(line) for line in text.split("\n"))
+
+
 def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
     """``text`` broken at breakable spaces into lines that ``measure`` no wider than ``width``
     (line breaks kept). A word wider than ``width`` (a long compound, a web address) is broken

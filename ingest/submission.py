@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
+from formgen.linebreak import one_line
 from formgen.model import INSTITUTION, FieldPath
 from ingest.messages import Problem
 
@@ -102,10 +103,11 @@ the original was, and that the archived file keeps it, is said by the value's pr
 
 
 def short(text: str, limit: int = 60) -> str:
-    """``text`` for a one-line message: its whitespace (line breaks too) folded to single
-    spaces, cut to ``limit`` characters ending in :data:`CUT` where it was cut."""
-    one_line = " ".join(text.split())
-    return one_line if len(one_line) <= limit else one_line[: limit - 1] + CUT
+    """``text`` for a one-line message: its whitespace folded to single spaces, a line break
+    shown as „↵“ (:func:`formgen.linebreak.one_line`), cut to ``limit`` characters ending in
+    :data:`CUT` where it was cut."""
+    line = one_line(text)
+    return line if len(line) <= limit else line[: limit - 1] + CUT
 
 
 @dataclass(frozen=True)

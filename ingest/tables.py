@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from formgen.filenames import terminal
-from formgen.linebreak import collapse
+from formgen.linebreak import one_line
 
 SEPARATOR = "  "
 
@@ -32,11 +32,11 @@ def width(text: str) -> int:
 
 def cut(text: str, limit: int) -> str:
     """``text`` in at most ``limit`` columns: a longer one ends with "…" (a combining mark stays
-    with its letter); a line break becomes a space, so a cell stays on its row, and a no-break
-    space stays what it is (:func:`formgen.linebreak.collapse`). A control character counts as
+    with its letter); a line break is shown as „↵“, so a cell stays on its row and the reader
+    sees the break, and a no-break space stays what it is (:func:`formgen.linebreak.one_line`). A control character counts as
     the escape the terminal shows for it (``\\x07`` takes four columns), so that :func:`table`
     keeps the column within ``limit``."""
-    text = terminal(collapse(text))
+    text = terminal(one_line(text))
     if width(text) <= limit:
         return text
     out: list[str] = []

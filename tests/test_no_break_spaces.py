@@ -192,8 +192,9 @@ def test_register_headings_draw_a_narrow_no_break_space_narrow() -> None:
 
 
 def test_terminal_table_cells_keep_no_break_spaces() -> None:
-    """A register table in the terminal puts a cell on one line, but „40 %“ stays tied."""
+    """A register table in the terminal puts a cell on one line, its line break as „↵“, but
+    „40 %“ stays tied."""
     assert (
-        tables.cut("Anteil\n40\u202f%  z.\u00a0B. Łódź", 40) == "Anteil 40\u202f% z.\u00a0B. Łódź"
+        tables.cut("Anteil\n40\u202f%  z.\u00a0B. Łódź", 40) == "Anteil↵40\u202f% z.\u00a0B. Łódź"
     )
     assert tables.cut("z.\u00a0B. " + "Ş" * 50, 12) == "z.\u00a0B. ŞŞŞŞŞ…"
