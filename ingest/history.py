@@ -20,7 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from formgen.identity import reference
-from formgen.model import INSTITUTION, Field, Schema
+from formgen.linebreak import SHOWN_BREAK
+from formgen.model import INSTITUTION, Field, FieldType, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import moment_text, problem_text, reason_text, say
@@ -32,13 +33,18 @@ from ingest.tables import width
 def value_text(f: Field | None, sv: Json | None, lang: str = "de", quoted: bool = False) -> str:
     """One stored value as people read it: labels for choices, regions and languages, a date
     as in the printed register, an invalid value as typed with why (in ``lang`` as the printed
-    register says it); ``(blank)``, in German ``(leer)``, for none. ``quoted``: the value in
-    the language's quotation marks, why it is invalid after them."""
+    register says it); ``(blank)``, in German ``(leer)``, for none. A line break in the value of
+    a one-line field (a name, a phone number; the "other" text of a list) as „↵“, so that it
+    is seen on the line the value stands on (:data:`formgen.linebreak.SHOWN_BREAK`); a
+    ``textarea``'s lines stay lines, which :func:`under` sets under the first. ``quoted``: the
+    value in the language's quotation marks, why it is invalid after them."""
     if sv is None:
         return say("blank", lang)
     if is_erased(sv):  # register erase: never the value
         return say("erased", lang)
     text = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
+    if f is None or f.type is not FieldType.TEXTAREA:
+        text = text.replace("\n", SHOWN_BREAK)
     if quoted:
         text = say("quoted", lang, value=text)
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
@@ -52,6 +58,12 @@ def stored_text(
     as typed)."""
     scope, _, key = path.partition(".")
     return value_text(value_field(schema, scope, key), sv, lang, quoted)
+
+
+def name_line(reg: Register, iid: str) -> str:
+    """The name of institution ``iid`` for the head line of its history or conflict, a line
+    break in it as „↵“ as :func:`value_text` shows it (an imported cell may hold one)."""
+    return reg.name_of(iid).replace("\n", SHOWN_BREAK)
 
 
 def _order(schema: Schema) -> dict[tuple[str, str], int]:
@@ -133,7 +145,7 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     mine = f"    {mine_head(reg, now, lang)}:  "
     theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
     lines = [
-        f"{held['id']}  {iid} {reg.name_of(iid)}  {path_label(reg.schema, path, lang)}",
+        f"{held['id']}  {iid} {name_line(reg, iid)}  {path_label(reg.schema, path, lang)}",
         under(mine, stored_text(reg.schema, path, now, lang)),
     ]
     if not same_value(now, held.get("mine")):
@@ -159,7 +171,7 @@ def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
         take=take,
         cid=held["id"],
         iid=iid,
-        name=reg.name_of(iid),
+        name=name_line(reg, iid),
         field=path_label(reg.schema, path, lang),
     )
     now = stored_text(reg.schema, path, reg.value(iid, path), lang)
@@ -185,7 +197,7 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
     """Every revision of institution ``iid`` for the terminal, in ``lang`` (see the module
     docstring)."""
     inst = reg.institution(iid)
-    head = f"{iid}  {reg.name_of(iid)}  {say('revision_now', lang, rev=inst['rev'])}"
+    head = f"{iid}  {name_line(reg, iid)}  {say('revision_now', lang, rev=inst['rev'])}"
     if (retired := reg.retired(iid)) is not None:
         head += f"  {retired_text(retired, lang, why=False)}"  # why: on its retire line below
     out = [head]

@@ -251,3 +251,45 @@ def test_the_xlsx_export_says_which_values_lost_control_characters(tmp_path: Pat
     book = openpyxl.load_workbook(out)
     names = [row[3] for row in book["Register"].iter_rows(values_only=True)]
     assert "Praxis Şule Yılmaz" in names, names  # everything else kept
+
+
+def test_a_line_break_in_a_one_line_value_shows_as_an_arrow_where_the_value_stands_on_a_line(
+    tmp_path: Path,
+) -> None:
+    """An imported cell with a line break (Alt+Enter in Excel) in a name or a phone number: a
+    space hid it, so a number flagged for it looked like two numbers side by side, and a name
+    broke the head of its history. A ``textarea``'s lines stay lines."""
+    ws = first_round(tmp_path)
+    name, phone = "Praxis Yılmaz\nKrisenhilfe Süd", "0211 111222\n0211 333444"
+    table = write_csv(
+        tmp_path / "Bestand.csv",
+        [
+            ["category", "name", "postcode", "phone", "contact_name", "concepts"],
+            ["krisendienst", name, "40212", phone, "Оксана\nПетренко", "Beratung\nauf Arabisch"],
+        ],
+    )
+    said = printed(formgen(ws, "register", "import", str(table), "--note", "Bestand"))
+    assert "Zeile 2: inst-0001 Praxis Yılmaz↵Krisenhilfe Süd: neu" in said.splitlines(), said
+    assert "„0211 111222↵0211 333444“ ist keine einzelne Telefonnummer" in said, said
+    reg = load(ws)  # stored as typed
+    assert reg.value("inst-0001", "institution.name")["raw"] == name  # type: ignore[index]
+    assert reg.value("inst-0001", "institution.phone")["raw"] == phone  # type: ignore[index]
+
+    lines = printed(formgen(ws, "register", "history", "inst-0001")).splitlines()
+    assert lines[0] == "inst-0001  Praxis Yılmaz↵Krisenhilfe Süd  (Revision 1)", lines
+    assert "    Name der Einrichtung: (leer) → Praxis Yılmaz↵Krisenhilfe Süd" in lines, lines
+    assert any(
+        line.startswith("    Telefon (Zentrale): (leer) → 0211 111222↵0211 333444  [ungültig: „")
+        for line in lines
+    ), lines
+    assert "    Name: (leer) → Оксана↵Петренко" in lines, lines
+    at = lines.index("    Konzepte, Angebote: (leer) → Beratung")  # a textarea: as before
+    assert lines[at + 1] == " " * 33 + "auf Arabisch", lines
+    (revision,) = json.loads(formgen(ws, "register", "history", "inst-0001", "--json").stdout)
+    raws = {path: new["raw"] for path, _old, new in revision["changes"]}
+    assert raws["institution.name"] == name and raws["institution.phone"] == phone, raws
+
+    found = printed(formgen(ws, "register", "find", "Praxis")).splitlines()
+    head, row = found[0], found[2]
+    assert row.startswith("inst-0001  Praxis Yılmaz↵Krisenhilfe Süd  Krisen"), found
+    assert row.index("Krisen(") == head.index("Checkliste") and len(found) == 4, found
