@@ -40,10 +40,20 @@ it). A space hid it (a phone number flagged for the line break it holds read as 
 side by side); „/“ is what people write between two phone numbers."""
 
 
+_BREAK = re.compile(r"\r\n?|\n")
+"""A line break as a value may hold it: ``\n``, or ``\r\n`` and ``\r`` (a cell of a table
+made on Windows or an old Mac)."""
+
+
+def breaks_shown(text: str) -> str:
+    """``text`` with each line break as :data:`SHOWN_BREAK`, nothing else changed."""
+    return _BREAK.sub(SHOWN_BREAK, text)
+
+
 def one_line(text: str) -> str:
     """``text`` for one line: the whitespace of each of its lines as :func:`collapse` leaves
     it, a line break as :data:`SHOWN_BREAK`."""
-    return SHOWN_BREAK.join(collapse(line) for line in text.split("\n"))
+    return SHOWN_BREAK.join(collapse(line) for line in _BREAK.split(text))
 
 
 def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:

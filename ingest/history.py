@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from formgen.identity import reference
-from formgen.linebreak import SHOWN_BREAK
+from formgen.linebreak import breaks_shown
 from formgen.model import INSTITUTION, Field, FieldType, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
@@ -44,7 +44,7 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de", quoted: bool 
         return say("erased", lang)
     text = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
     if f is None or f.type is not FieldType.TEXTAREA:
-        text = text.replace("\n", SHOWN_BREAK)
+        text = breaks_shown(text)
     if quoted:
         text = say("quoted", lang, value=text)
     why = problem_text(sv, lang)  # the stored English text where it cannot be said in lang
@@ -63,7 +63,7 @@ def stored_text(
 def name_line(reg: Register, iid: str) -> str:
     """The name of institution ``iid`` for the head line of its history or conflict, a line
     break in it as „↵“ as :func:`value_text` shows it (an imported cell may hold one)."""
-    return reg.name_of(iid).replace("\n", SHOWN_BREAK)
+    return breaks_shown(reg.name_of(iid))
 
 
 def _order(schema: Schema) -> dict[tuple[str, str], int]:

@@ -20,15 +20,18 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner, Result
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
+from formgen.linebreak import breaks_shown, one_line
 from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.search import NAME_COLUMNS
+from ingest.submission import short
 from ingest.tables import width
 
 CLEAR = "\x1b[2J"  # ESC [2J: the terminal clears its screen
@@ -140,8 +143,9 @@ def test_an_imported_tables_values_cannot_rewrite_the_terminal(tmp_path: Path) -
     assert "gefälscht\\u009b“ ist keine einzelne Telefonnummer" in said, said
 
     conflicts = printed(formgen(ws, "register", "conflicts"))
-    # on a terminal "\r" would write "Zeile 9: gefälscht" over the start of the line
-    theirs = "theirs (Bestand.csv, importierte Liste): 0211 111222\\rZeile 9: gefälscht\\u009b"
+    # on a terminal "\r" would write "Zeile 9: gefälscht" over the start of the line; it is
+    # shown as the line break it is in a cell (a table from an old Mac)
+    theirs = "theirs (Bestand.csv, importierte Liste): 0211 111222↵Zeile 9: gefälscht\\u009b"
     assert theirs in conflicts, conflicts
     history = printed(formgen(ws, "register", "history", "inst-0001"))
     assert "Name: (leer) → Оксана\\x07\\x1b[2J" in history, history
@@ -293,3 +297,11 @@ def test_a_line_break_in_a_one_line_value_shows_as_an_arrow_where_the_value_stan
     head, row = found[0], found[2]
     assert row.startswith("inst-0001  Praxis Yılmaz↵Krisenhilfe Süd  Krisen"), found
     assert row.index("Krisen(") == head.index("Checkliste") and len(found) == 4, found
+
+
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r"])
+def test_a_line_break_of_any_system_is_one_mark_on_one_line(brk: str) -> None:
+    """A cell saved on Windows (CRLF), an old Mac (CR) or Unix (LF) shows its line break as one
+    „↵“ in a report line or a table cell, and never as a control the terminal obeys."""
+    value = f"Оксана{brk}Петренко"
+    assert breaks_shown(value) == one_line(value) == short(value) == "Оксана↵Петренко"
