@@ -349,19 +349,21 @@ class Workspace:
         version issued (:meth:`check_version_kept`), with the workspace's own regions when it
         configures them."""
         self.check_version_kept(schema)
-        regions = self.config.get("regions")
-        if regions:
-            try:
-                choices = tuple(
-                    Choice(str(r["value"]), Text({k: str(v) for k, v in r.items() if k != "value"}))
-                    for r in regions
-                )
-            except (KeyError, TypeError, AttributeError):
-                raise WorkspaceError(
-                    f'{self.root / CONFIG}: every [[regions]] entry needs value = "…" and labels de/en'
-                ) from None
-            schema = schema.with_regions(choices)
-        return schema
+        regions = self.regions
+        return schema.with_regions(regions) if regions else schema
+
+    @property
+    def regions(self) -> tuple[Choice, ...]:
+        """The regions ``workspace.toml`` configures (``[[regions]]``); none: the schema's own."""
+        try:
+            return tuple(
+                Choice(str(r["value"]), Text({k: str(v) for k, v in r.items() if k != "value"}))
+                for r in self.config.get("regions") or ()
+            )
+        except (KeyError, TypeError, AttributeError):
+            raise WorkspaceError(
+                f'{self.root / CONFIG}: every [[regions]] entry needs value = "…" and labels de/en'
+            ) from None
 
     @property
     def secret(self) -> bytes:

@@ -51,10 +51,17 @@ from collections.abc import Iterator
 from typing import Any
 
 from formgen.identity import reference
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, option_label
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.record import NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
-from ingest.labels import field_label, field_of, path_label, scope_label, value_field
+from ingest.labels import (
+    field_label,
+    field_of,
+    option_text,
+    path_label,
+    scope_label,
+    value_field,
+)
 from ingest.messages import (
     ENGLISH,
     Problem,
@@ -65,6 +72,7 @@ from ingest.messages import (
     say,
 )
 from ingest.register import Json, Register, by_hand, local_day
+from ingest.schemas import SchemaRegistry
 from ingest.staleness import is_stale, last_confirmed
 from ingest.submission import CUT
 
@@ -232,10 +240,17 @@ def typed(sv: Json, labels: bool) -> str:
     return _ENGLISH_CUT.sub(CUT, raw) if labels and sv.get("problem") else raw
 
 
-def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") -> str:
+def display(
+    f: Field | None,
+    sv: Json | None,
+    labels: bool,
+    lang: str = "de",
+    kept: SchemaRegistry | None = None,
+) -> str:
     """One stored value as a cell: lists joined with ", ", invalid values as typed
     (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
-    (:func:`ingest.messages.day_text`)."""
+    (:func:`ingest.messages.day_text`), choices by their labels (:func:`ingest.labels.option_text`:
+    one the schema dropped as the versions ``kept`` name it)."""
     if sv is None:
         return ""
     if labels and f is not None and f.type is FieldType.DATE and (day := day_text(sv, lang)):
@@ -245,10 +260,10 @@ def display(f: Field | None, sv: Json | None, labels: bool, lang: str = "de") ->
         return typed(sv, labels)
     if isinstance(v, list):
         if labels and f is not None:
-            return ", ".join(option_label(f, x, lang) for x in v)
+            return ", ".join(option_text(f, x, lang, kept) for x in v)
         return ", ".join(v)
     if labels and f is not None and f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
-        return option_label(f, str(v), lang)
+        return option_text(f, str(v), lang, kept)
     return str(v)
 
 
@@ -273,7 +288,7 @@ def wide_rows(
     for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
-        inst_cells = _cells(inst_fields, inst["institution"], labels, lang)
+        inst_cells = _cells(inst_fields, inst["institution"], labels, lang, reg.kept)
         problems_inst = _problems(schema, inst["institution"], INSTITUTION, said)
         retired = _retired_cells(reg, iid, labels, lang) if with_retired else []
         entries = inst["entries"] or {"": None}
@@ -287,7 +302,7 @@ def wide_rows(
                 *head,
                 scope_label(schema, cid, lang) if labels else cid,
                 *inst_cells,
-                *_cells(entry_fields, entry["fields"], labels, lang),
+                *_cells(entry_fields, entry["fields"], labels, lang, reg.kept),
                 (date_text(seen, lang) if labels else seen.isoformat()) if seen else "",
                 _yes_no(is_stale(reg, cid, entry, today), said),
                 _yes_no(bool(entry.get("by_institution")), said),
@@ -375,13 +390,15 @@ def _yes_no(flag: bool, lang: str | None) -> str:
     return say("yes" if flag else "no", lang)
 
 
-def _cells(fields: list[Field], stored: Json, labels: bool, lang: str) -> list[str | int]:
+def _cells(
+    fields: list[Field], stored: Json, labels: bool, lang: str, kept: SchemaRegistry | None
+) -> list[str | int]:
     out: list[str | int] = []
     for f in fields:
         sv = stored.get(f.id)
         v = sv.get("v") if sv else None
         # a whole number stays a number: an XLSX column of them sorts and sums
-        out.append(v if isinstance(v, int) else display(f, sv, labels, lang))
+        out.append(v if isinstance(v, int) else display(f, sv, labels, lang, kept))
         if f.is_multi:
             out.append(display(None, stored.get(f"{f.id}._other"), labels))
     return out
@@ -429,7 +446,7 @@ def long_rows(
                 sv = stored[key]
                 src = _shown_source(sources.get(sv.get("src"), {}), lang if labels else ENGLISH)
                 if labels:
-                    yield _long_labelled(schema, iid, scope, key, sv, src, lang) + retired
+                    yield _long_labelled(reg, iid, scope, key, sv, src, lang) + retired
                     continue
                 yield [
                     iid,
@@ -457,9 +474,10 @@ def _shown_source(src: Json, lang: str) -> Json:
 
 
 def _long_labelled(
-    schema: Schema, iid: str, scope: str, key: str, sv: Json, src: Json, lang: str
+    reg: Register, iid: str, scope: str, key: str, sv: Json, src: Json, lang: str
 ) -> list[str | int]:
     """One row of :func:`long_rows` with labels."""
+    schema = reg.schema
     known = field_of(schema, scope, key)
     form = src.get("instance_id")
     confidence = str(src.get("confidence", ""))
@@ -470,7 +488,9 @@ def _long_labelled(
         iid,
         scope_label(schema, scope, lang),
         field_label(known, key, lang),
-        display(value_field(schema, scope, key), sv, True, lang) if sv.get("v") is not None else "",
+        display(value_field(schema, scope, key), sv, True, lang, reg.kept)
+        if sv.get("v") is not None
+        else "",
         typed(sv, True),
         problem_text(sv, lang),
         int(sv.get("rev", 0)),

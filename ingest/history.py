@@ -26,12 +26,20 @@ from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import moment_text, problem_text, reason_text, say
 from ingest.register import IMPORT, Json, Register, by_hand, is_erased, retired_text, same_value
+from ingest.schemas import SchemaRegistry
 from ingest.submission import short
 from ingest.tables import width
 
 
-def value_text(f: Field | None, sv: Json | None, lang: str = "de", quoted: bool = False) -> str:
-    """One stored value as people read it: labels for choices, regions and languages, a date
+def value_text(
+    f: Field | None,
+    sv: Json | None,
+    lang: str = "de",
+    quoted: bool = False,
+    kept: SchemaRegistry | None = None,
+) -> str:
+    """One stored value as people read it: labels for choices, regions and languages (one the
+    schema dropped as the versions ``kept`` name it, :func:`ingest.labels.option_text`), a date
     as in the printed register, an invalid value as typed with why (in ``lang`` as the printed
     register says it); ``(blank)``, in German ``(leer)``, for none. A line break in the value of
     a one-line field (a name, a phone number; the "other" text of a list) as „↵“, so that it
@@ -42,7 +50,7 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de", quoted: bool 
         return say("blank", lang)
     if is_erased(sv):  # register erase: never the value
         return say("erased", lang)
-    text = display(f, sv, labels=True, lang=lang)  # a date as the language writes dates
+    text = display(f, sv, labels=True, lang=lang, kept=kept)  # a date as the language writes it
     if f is None or f.type is not FieldType.TEXTAREA:
         text = breaks_shown(text)
     if quoted:
@@ -52,12 +60,12 @@ def value_text(f: Field | None, sv: Json | None, lang: str = "de", quoted: bool 
 
 
 def stored_text(
-    schema: Schema, path: str, sv: Json | None, lang: str = "de", quoted: bool = False
+    reg: Register, path: str, sv: Json | None, lang: str = "de", quoted: bool = False
 ) -> str:
-    """The stored value at ``path`` as :func:`value_text` shows it (the "other" text of a list
-    as typed)."""
+    """The stored value at ``path`` of ``reg`` as :func:`value_text` shows it (the "other" text
+    of a list as typed)."""
     scope, _, key = path.partition(".")
-    return value_text(value_field(schema, scope, key), sv, lang, quoted)
+    return value_text(value_field(reg.schema, scope, key), sv, lang, quoted, reg.kept)
 
 
 def name_line(reg: Register, iid: str) -> str:
@@ -96,7 +104,11 @@ def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[st
         head = f"    {field_label(field_of(schema, scope, key), key, lang)}: "
         typed = value_field(schema, scope, key)
         lines.extend(
-            _change_lines(head, value_text(typed, old, lang), value_text(typed, new, lang))
+            _change_lines(
+                head,
+                value_text(typed, old, lang, kept=reg.kept),
+                value_text(typed, new, lang, kept=reg.kept),
+            )
         )
     return lines
 
@@ -146,12 +158,12 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
     lines = [
         f"{held['id']}  {iid} {name_line(reg, iid)}  {path_label(reg.schema, path, lang)}",
-        under(mine, stored_text(reg.schema, path, now, lang)),
+        under(mine, stored_text(reg, path, now, lang)),
     ]
     if not same_value(now, held.get("mine")):
-        was = short(stored_text(reg.schema, path, held.get("mine"), lang))
+        was = short(stored_text(reg, path, held.get("mine"), lang))
         lines.append(f"    {say('changed_since', lang, was=was)}")
-    lines.append(under(theirs, stored_text(reg.schema, path, held["theirs"], lang)))
+    lines.append(under(theirs, stored_text(reg, path, held["theirs"], lang)))
     if reg.moot(held):
         lines.append(f"    {say('held_moot', lang)}")
     why = reason_text(held, lang)  # none in a register written before formgen kept it
@@ -174,7 +186,7 @@ def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
         name=name_line(reg, iid),
         field=path_label(reg.schema, path, lang),
     )
-    now = stored_text(reg.schema, path, reg.value(iid, path), lang)
+    now = stored_text(reg, path, reg.value(iid, path), lang)
     return f"{head}\n" + under(f"    {say('holds_now', lang)} ", now)
 
 

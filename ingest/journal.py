@@ -44,6 +44,7 @@ from ingest.register import (
     local_day,
     now_iso,
 )
+from ingest.schemas import SchemaRegistry
 from ingest.submission import Provenance, Submission
 
 JOURNAL = "journal.jsonl"
@@ -227,6 +228,7 @@ def _load(ws: Workspace) -> Register:
     reg = (
         Register.loads(schema, path.read_bytes(), str(path)) if path.exists() else Register(schema)
     )
+    reg.kept = SchemaRegistry.for_workspace(ws.root, schema, ws.regions)
     seq = int(reg.data["journal_seq"])
     for op in read_journal(ws)[seq:]:
         apply_op(reg, op)

@@ -7,6 +7,11 @@ data as ``Einrichtung``, a field by its label (``Sprachen (weitere)`` for the "o
 list), a value path as the field's label under its checklist's name. What the schema has no
 label for (a field or checklist a later schema version dropped) is named as stored.
 
+A choice, region or language by its label (:func:`option_text`): a choice a later schema
+version dropped (a region merged into another) by the label of the older version that offered
+it, kept in the workspace (:meth:`ingest.schemas.SchemaRegistry.dropped_choice`), marked as no
+longer offered: „Dormagen (nicht mehr in der Auswahl)“.
+
 The "other" text of a list is shown as typed: its field's choices and languages do not name
 it (:func:`value_field`).
 """
@@ -14,8 +19,9 @@ it (:func:`value_field`).
 from __future__ import annotations
 
 from formgen.errors import FormgenError
-from formgen.model import INSTITUTION, OTHER, Field, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choices_of, option_label
 from ingest.messages import say
+from ingest.schemas import SchemaRegistry
 
 
 def scope_label(schema: Schema, scope: str, lang: str) -> str:
@@ -62,3 +68,19 @@ def path_label(schema: Schema, path: str, lang: str) -> str:
     label for as stored."""
     scope, _, key = path.partition(".")
     return f"{scope_label(schema, scope, lang)} › {field_label(field_of(schema, scope, key), key, lang)}"
+
+
+def option_text(f: Field, option: str, lang: str, kept: SchemaRegistry | None = None) -> str:
+    """One option of ``f`` (a choice, region or language) by its label in ``lang``; one the
+    schema no longer offers by its label in the versions ``kept``, marked so; the code itself
+    when no version names it."""
+    if f.type is FieldType.LANGUAGE_LIST or any(c.value == option for c in choices_of(f)):
+        return option_label(f, option, lang)
+    dropped = kept.dropped_choice(f, option) if kept is not None else None
+    return say("no_longer_offered", lang, label=dropped.label.get(lang)) if dropped else option
+
+
+def region_text(schema: Schema, region: str, lang: str, kept: SchemaRegistry | None = None) -> str:
+    """A region by its name in ``lang``, as :func:`option_text` names it."""
+    f = field_of(schema, INSTITUTION, "region")
+    return option_text(f, region, lang, kept) if f else schema.region_label(region, lang)

@@ -162,6 +162,13 @@ WORDS: dict[str, dict[str, str]] = {
         "update_list": "{n} institutions on the update list → {command}",
         "update_list_one": "1 institution on the update list → {command}",
         "gap_none": "no entry",
+        "no_longer_offered": "{label} (no longer offered)",
+        "region_dropped": "{region}: the current schema no longer offers this region; the "
+        "update forms of its institutions ask for it again (formgen mail --stale)",
+        "gaps_dropped": "{region}: {n} entries hold this region, counted above in none → "
+        "formgen register find --region {code}",
+        "gaps_dropped_one": "{region}: 1 entry holds this region, counted above in none → "
+        "formgen register find --region {code}",
         "gap_fehlanzeige": "only Fehlanzeige",
         "no_gaps": "no gaps: every category has an entry in every region",
         "no_match": "no entry matches",
@@ -376,6 +383,13 @@ WORDS: dict[str, dict[str, str]] = {
         "update_list": "{n} Einrichtungen auf der Aktualisierungsliste → {command}",
         "update_list_one": "1 Einrichtung auf der Aktualisierungsliste → {command}",
         "gap_none": "kein Eintrag",
+        "no_longer_offered": "{label} (nicht mehr in der Auswahl)",
+        "region_dropped": "{region}: das aktuelle Schema bietet diese Region nicht mehr an; die "
+        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale)",
+        "gaps_dropped": "{region}: {n} Einträge haben diese Region, oben in keiner gezählt → "
+        "formgen register find --region {code}",
+        "gaps_dropped_one": "{region}: 1 Eintrag hat diese Region, oben in keiner gezählt → "
+        "formgen register find --region {code}",
         "gap_fehlanzeige": "nur Fehlanzeige",
         "no_gaps": "keine Lücken: jede Checkliste hat in jeder Region einen Eintrag",
         "no_match": "kein Eintrag passt",

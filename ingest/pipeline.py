@@ -134,7 +134,8 @@ class ReadContext:
 
     @classmethod
     def for_workspace(cls, ws: Workspace) -> ReadContext:
-        return cls(SchemaRegistry.for_workspace(ws.root, ws.schema()), ws.secret, ws.issued())
+        registry = SchemaRegistry.for_workspace(ws.root, ws.schema(), ws.regions)
+        return cls(registry, ws.secret, ws.issued())
 
 
 # --------------------------------------------------------------------------- readers

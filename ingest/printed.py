@@ -81,6 +81,7 @@ from formgen.pdf_font import contextual_glyphs, shape_forms
 from ingest.export import display, personal_fields
 from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
+from ingest.schemas import SchemaRegistry
 from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
@@ -696,7 +697,7 @@ def _entry_block(
             if f.id in skip:
                 continue
             stored = inst if f.scope is Scope.INSTITUTION else entry["fields"]
-            text, invalid = _field_text(f, stored, opt.lang)
+            text, invalid = _field_text(f, stored, opt.lang, reg.kept)
             scope = INSTITUTION if f.scope is Scope.INSTITUTION else cat.id
             if text:  # the value and the text of its "other" box
                 text += _held(held, iid, opt.lang, f"{scope}.{f.id}", f"{scope}.{f.id}._other")
@@ -813,9 +814,10 @@ def _value_rows(
         ]
 
 
-def _field_text(f: Field, stored: Json, lang: str) -> tuple[str, bool]:
+def _field_text(f: Field, stored: Json, lang: str, kept: SchemaRegistry | None) -> tuple[str, bool]:
     """The value as people read it, and whether it is invalid (printed as typed, in red, with
-    why on the line below, in the language of the print)."""
+    why on the line below, in the language of the print); a choice the schema dropped by its
+    name in the versions ``kept``."""
     # the value (a date as the language writes dates), then what of the typed text is not
     # among the codes already shown
     values = ((f, stored.get(f.id)), (None, stored.get(f"{f.id}._other")))
@@ -824,7 +826,7 @@ def _field_text(f: Field, stored: Json, lang: str) -> tuple[str, bool]:
     for field, sv in values:
         if sv is None:
             continue
-        shown = display(field, sv, labels=True, lang=lang)
+        shown = display(field, sv, labels=True, lang=lang, kept=kept)
         if sv.get("problem"):
             invalid = True
             shown += _why(problem_text(sv, lang), lang)

@@ -135,6 +135,7 @@ from formgen.record import InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.messages import ENGLISH, Problem, date_text, reason_text, say
+from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 
 FORMAT = "formgen-register"
@@ -444,6 +445,9 @@ class Register:
 
     def __init__(self, schema: Schema, data: Json | None = None) -> None:
         self.schema = schema
+        self.kept: SchemaRegistry | None = None
+        """The schema versions the workspace keeps: they name a choice the current version
+        dropped that a value still holds (:func:`ingest.labels.option_text`)."""
         self.data: Json = data if data is not None else self.empty(schema)
         self._matcher: Matcher | None = None
         self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}

@@ -16,11 +16,12 @@ to contain the id and version their path promises.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from formgen.errors import QuarantineError, SchemaError
-from formgen.model import Choice, Schema
+from formgen.model import Choice, Field, Schema, choices_of
 from formgen.schema_load import load_schema, shipped_schema_path
 from formgen.workspace import SCHEMAS
 
@@ -51,14 +52,19 @@ class SchemaRegistry:
         }
         for s in older:
             self._known.setdefault((s.schema_id, s.schema_version), s)
+        self._dropped: dict[str, dict[str, Choice]] | None = None
+        """Field id → option → its choice in the older versions (:meth:`dropped_choice`)."""
 
     @classmethod
-    def for_workspace(cls, root: Path, current: Schema) -> SchemaRegistry:
-        """The registry of a workspace: its schema, its ``schemas/`` folder, the shipped versions."""
+    def for_workspace(
+        cls, root: Path, current: Schema, regions: tuple[Choice, ...] = ()
+    ) -> SchemaRegistry:
+        """The registry of a workspace: its schema, its ``schemas/`` folder, the shipped versions.
+        ``regions``, the workspace's own (``workspace.toml``), replace the older versions' too, so
+        a region chosen in an old form is checked against the list that form offered; without
+        them each version has the regions of its file (one a later version dropped included)."""
         folders = [root / WORKSPACE_DIR, shipped_schema_path().parent / VERSIONS_DIR]
-        # Older versions get the workspace's regions too, so a region chosen in an old form
-        # is checked against the same list as in a new one.
-        return cls(current, folders=folders, regions=current.regions)
+        return cls(current, folders=folders, regions=regions or None)
 
     def known_versions(self) -> list[str]:
         """``id version`` of every schema found (loaded or in a folder), for messages."""
@@ -69,6 +75,35 @@ class SchemaRegistry:
                     f"{p.parent.name} {p.stem}" for p in folder.glob("*/*.yaml") if p.is_file()
                 )
         return sorted(out)
+
+    def dropped_choice(self, f: Field, option: str) -> Choice | None:
+        """The choice ``option`` of the current field ``f`` (or of the field it was renamed
+        from) as the newest older version offering it names it: a choice the current version
+        dropped (a region merged into another) that the register may still hold. ``None`` when
+        no version kept here offered it."""
+        if self._dropped is None:
+            self._dropped = {}
+            cur = self.current
+            older = [
+                ver
+                for sid, ver in (known.split(" ", 1) for known in self.known_versions())
+                if sid == cur.schema_id and ver != cur.schema_version
+            ]
+            for ver in sorted(older, key=_version_key):  # the newest label wins
+                with contextlib.suppress(QuarantineError):  # a damaged file names nothing
+                    schema = self.get(cur.schema_id, ver)
+                    for c in schema.categories:
+                        for old in c.fields:
+                            for choice in choices_of(old):
+                                self._dropped.setdefault(old.id, {})[choice.value] = choice
+        return next(
+            (
+                found
+                for fid in (f.id, *f.renamed_from)
+                if (found := self._dropped.get(fid, {}).get(option)) is not None
+            ),
+            None,
+        )
 
     def get(self, schema_id: str, version: str) -> Schema:
         """The schema ``schema_id`` in ``version``; raise :class:`QuarantineError` when unknown."""
@@ -117,3 +152,8 @@ class SchemaRegistry:
         if self._regions and schema.regions:
             schema = schema.with_regions(self._regions)
         return schema
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """``1.10.0`` after ``1.9.0``."""
+    return tuple(int(p) if p.isdigit() else -1 for p in version.split("."))

@@ -17,9 +17,10 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RegisterError
 from formgen.model import FieldType
+from ingest.labels import region_text
 from ingest.messages import say, say_count
 from ingest.register import Json, Register
-from ingest.staleness import CATEGORY_COLUMNS, region_of
+from ingest.staleness import CATEGORY_COLUMNS, region_held, region_of
 from ingest.tables import cut, table
 
 NAME_COLUMNS = 40
@@ -65,11 +66,13 @@ def find(
     lang: str | None = None,
 ) -> list[Hit]:
     """Entries matching every criterion given, sorted by category order and name. A category or
-    region by its id or its name; an unknown one is an error naming the known ones in ``lang``."""
+    region by its id or its name (:func:`~ingest.staleness.region_held`: also one the schema no
+    longer offers that entries hold); an unknown one is an error naming the known ones in
+    ``lang``."""
     if category is not None:
         category = reg.schema.category_named(category, lang).id
     if region is not None:
-        region = reg.schema.region_named(region, lang)
+        region = region_held(reg, region, lang)
     code = language_code(language) if language else None
     needle = fold(text) if text else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}
@@ -126,7 +129,7 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
                 h.institution_id,
                 cut(h.name, NAME_COLUMNS),
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
-                reg.schema.region_label(h.region, lang) if h.region else "—",
+                region_text(reg.schema, h.region, lang, reg.kept) if h.region else "—",
                 ", ".join(languages.name(code, lang) for code in h.languages),
             )
         )

@@ -21,14 +21,15 @@ current revision), :func:`record_json` its JSON form.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from formgen.model import CONFIRMED_ON, FieldType, Scope
+from formgen.model import CONFIRMED_ON, INSTITUTION, FieldType, Scope
 from formgen.record import InstitutionRecord, offered
-from ingest.labels import field_label, field_of
-from ingest.messages import date_text, say
+from ingest.labels import field_label, field_of, region_text
+from ingest.messages import date_text, say, say_count
 from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
 
@@ -97,6 +98,41 @@ def _value(stored: Json | None) -> Any:
 
 def region_of(reg: Register, iid: str) -> str:
     return str(_value(reg.institutions[iid]["institution"].get("region")) or "")
+
+
+def dropped_regions(reg: Register) -> dict[str, int]:
+    """Each region the entries hold that the schema no longer offers (a region merged into
+    another by a later version) → how many entries hold it."""
+    offered = {r.value for r in reg.schema.regions}
+    held = Counter(region_of(reg, iid) for iid, _cid, _entry in reg.iter_entries())
+    return {r: n for r, n in held.items() if r and r not in offered}
+
+
+def region_held(reg: Register, text: str, lang: str | None = None) -> str:
+    """The region a person means by ``text``: one the schema offers
+    (:meth:`~formgen.model.Schema.region_named`), or one it no longer offers that entries hold,
+    by its id or its name in the versions the workspace keeps; an unknown one is an error
+    naming the regions offered."""
+    key = text.strip().casefold()
+    if reg.schema.region_value(text) is None:
+        f = field_of(reg.schema, INSTITUTION, "region")
+        for code in dropped_regions(reg):
+            choice = reg.kept.dropped_choice(f, code) if reg.kept and f else None
+            names = choice.label.values.values() if choice else ()
+            if key in (code.casefold(), *(n.casefold() for n in names)):
+                return code
+    return reg.schema.region_named(text, lang)
+
+
+def dropped_note(reg: Register, lang: str) -> list[str]:
+    """For ``register gaps``: one line per region no longer offered that entries hold, with
+    how many (no gap can name them)."""
+    return [
+        say_count(
+            "gaps_dropped", lang, n, region=region_text(reg.schema, code, lang, reg.kept), code=code
+        )
+        for code, n in sorted(dropped_regions(reg).items())
+    ]
 
 
 def last_confirmed(entry: Json) -> dt.date | None:
@@ -337,7 +373,7 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
                 f.institution_id,
                 cut(f.name, 32),
                 cut(reg.schema.category_label(f.category, lang), CATEGORY_COLUMNS),
-                reg.schema.region_label(f.region, lang) if f.region else "—",
+                region_text(reg.schema, f.region, lang, reg.kept) if f.region else "—",
                 date_text(f.last_confirmed, lang) if f.last_confirmed else say("never", lang),
                 why_text(reg, f, lang),
             )

@@ -468,3 +468,37 @@ def test_schema_copy_gives_the_schema_in_use_to_adapt_and_never_replaces_a_file(
     assert again.exit_code == 1
     assert f"Error: {first} exists already" in again.stderr
     assert first.read_text("utf-8") == "meine Änderungen"
+
+
+def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
+    tmp_path: Path, ws: Path
+) -> None:
+    """After the switch the register still holds „dormagen“: every view names it as the kept
+    version 1.0.0 does, marked as no longer offered, and `register find --region` finds the
+    entries holding it instead of calling it unknown; `register gaps` counts them."""
+    record = tmp_path / "inst-0100.json"
+    record.write_text(
+        json.dumps({**RECORD, "institution": {**RECORD["institution"], "region": "dormagen"}}),
+        "utf-8",
+    )
+    out = tmp_path / "alt.pdf"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws), "--out", str(out))
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(out.read_bytes(), {"psychotherapie.initials": "AW"}))
+    run("ingest", str(returned), "-w", str(ws))
+    switch_schema(ws)
+    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
+    text = (ws / "schema.yaml").read_text("utf-8")
+    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+
+    shown = "Dormagen (nicht mehr in der Auswahl)"
+    found = run("register", "find", "--region", "Dormagen", "-w", str(ws))
+    assert "inst-0100" in found and shown in found
+    assert "das aktuelle Schema bietet diese Region nicht mehr an" in found
+    assert f"{shown}: 1 Eintrag hat diese Region" in run("register", "gaps", "-w", str(ws))
+    assert shown in run("register", "stale", "-w", str(ws))
+    history = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
+    assert f"    Versorgungsregion: (leer) → {shown}" in history
+    csv_out = tmp_path / "register.csv"
+    run("register", "export", "--labels", "-w", str(ws), "--output", str(csv_out))
+    assert shown in csv_out.read_text("utf-8-sig")

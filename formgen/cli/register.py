@@ -20,7 +20,7 @@ import click
 
 from formgen.cli.common import echo, library_errors, read_list, text_only, workspace_option
 from formgen.workspace import Workspace, write_atomic
-from ingest import journal, search, staleness
+from ingest import journal, labels, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
 from ingest.register import EMAIL, Register, same_value
 
@@ -249,11 +249,11 @@ def set_cmd(
     lang = ws.language
     with journal.writing(ws) as w:
         changes = w.set(institution_id, path, value, note, force)
-        schema = w.register.schema
+        reg = w.register
     how = say("by_hand", lang, note=note)
 
     def shown(changed: str, stored: Any) -> str:
-        return history_mod.stored_text(schema, changed, stored, lang, quoted=True)
+        return history_mod.stored_text(reg, changed, stored, lang, quoted=True)
 
     for changed, old, new in changes:
         if changed == EMAIL and same_value(old, new):  # vouched for: see the docstring
@@ -553,6 +553,8 @@ def gaps(
         _echo_json([g.to_json() for g in found])
     else:
         echo(staleness.gaps_table(reg, found, ws.language))
+        for line in staleness.dropped_note(reg, ws.language):
+            echo(line)
 
 
 @register.command("export")
@@ -711,6 +713,10 @@ def find(
         )
         return
     echo(search.hits_table(reg, hits, ws.language))
+    if region is not None and reg.schema.region_value(region) is None:  # one no longer offered
+        code = staleness.region_held(reg, region, ws.language)
+        shown = labels.region_text(reg.schema, code, ws.language, reg.kept)
+        echo(say("region_dropped", ws.language, region=shown))
 
 
 @register.command("print")
