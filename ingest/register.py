@@ -325,12 +325,16 @@ def split_path(path: str) -> tuple[str, str]:
 
 
 def same_value(a: Json | None, b: Json | None) -> bool:
-    """Two stored values mean the same (lists compared as sets, invalid ones by what was typed)."""
+    """Two stored values mean the same (lists compared as sets, invalid ones by what was typed;
+    so an invalid one and a valid one typed the same: a choice stored before a later schema
+    version dropped it, flagged when it comes again)."""
     if a is None or b is None:
         return a is b
     va, vb = a.get("v"), b.get("v")
     if va is None or vb is None:
-        return va is vb and a.get("raw") == b.get("raw")
+        return a.get("raw") == b.get("raw") and (
+            va is vb or bool(a.get("problem") or b.get("problem"))
+        )
     if isinstance(va, list) and isinstance(vb, list):
         return sorted(va) == sorted(vb)
     return bool(va == vb)

@@ -502,3 +502,28 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     csv_out = tmp_path / "register.csv"
     run("register", "export", "--labels", "-w", str(ws), "--output", str(csv_out))
     assert shown in csv_out.read_text("utf-8-sig")
+
+
+def test_an_export_made_before_the_switch_imports_without_conflicts_over_a_dropped_region(
+    tmp_path: Path, ws: Path
+) -> None:
+    """The same „dormagen“ on both sides (stored valid before the switch, flagged now) is no
+    conflict when the list exported before the switch is imported again."""
+    record = tmp_path / "inst-0100.json"
+    record.write_text(
+        json.dumps({**RECORD, "institution": {**RECORD["institution"], "region": "dormagen"}}),
+        "utf-8",
+    )
+    out = tmp_path / "alt.pdf"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws), "--out", str(out))
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(out.read_bytes(), {"psychotherapie.initials": "AW"}))
+    run("ingest", str(returned), "-w", str(ws))
+    exported = tmp_path / "export.csv"
+    run("register", "export", "-w", str(ws), "--output", str(exported))
+    switch_schema(ws)
+    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
+    text = (ws / "schema.yaml").read_text("utf-8")
+    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+    run("register", "import", str(exported), "-w", str(ws), "--note", "wieder")
+    assert json.loads(run("register", "conflicts", "-w", str(ws), "--json"))["conflicts"] == []
