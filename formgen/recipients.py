@@ -300,6 +300,13 @@ def parse_recipients(
             ]
         )
     index = {k: keys.index(k) for k in (*COLUMNS, "language", "format") if k in keys}
+    lost_fix = (
+        "Excel writes '?' for every letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, "
+        "Arabic …); save the list as 'CSV UTF-8' and run again"
+        if encoding in ("cp1252", "utf-8")
+        else f"the {'list' if delimiter else 'workbook'} keeps every letter, so they were lost "
+        "before (copied from a plain 'CSV' Excel saved?); type the letters in and run again"
+    )
     known = {f.id: f for f in schema.institution_fields()}
     extra = {
         k: i for i, k in enumerate(keys) if k in known and k not in ("name", "email", "region")
@@ -327,7 +334,7 @@ def parse_recipients(
                 )
             )
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
-        rec, more = _check_row(cell, schema, source, line, seen, lang)
+        rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix)
         values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
         for key, text in values.items():
             try:
@@ -365,7 +372,10 @@ def _check_row(
     line: int | None,
     seen: dict[str, int],
     lang: str | None,
+    lost_fix: str,
 ) -> tuple[Recipient | None, list[Problem]]:
+    """The recipient of a row, or its problems; ``lost_fix`` is what to do with a name that
+    has '?' in place of letters (in a plain CSV: save it as 'CSV UTF-8')."""
     problems: list[Problem] = []
     rid = cell["id"]
     if not rid:
@@ -391,13 +401,7 @@ def _check_row(
         problems.append(Problem(source, line, "no institution name"))
     elif lost_letters(name):
         problems.append(
-            Problem(
-                source,
-                line,
-                f"'{name:.60}' has '?' in place of letters: Excel writes '?' for every letter "
-                "its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
-                "'CSV UTF-8' and run again",
-            )
+            Problem(source, line, f"'{name:.60}' has '?' in place of letters: {lost_fix}")
         )
     email = cell["email"]
     if email:

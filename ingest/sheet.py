@@ -49,7 +49,7 @@ XLSX = "xlsx"
 MAX_ROWS = 10_000
 """Rows (not counting blank ones): a centre's list has hundreds, at most a few thousand."""
 MAX_COLUMNS = 1_000
-"""The register's table has some dozens of columns."""
+"""A recipients list has a dozen columns or so, the register's table some dozens."""
 MAX_SHEET_ROWS = 100_000
 """Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
 SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
@@ -136,11 +136,12 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_sheet(data: bytes, file_name: str, not_a_table: str) -> Sheet:
+def read_sheet(data: bytes, file_name: str, what: str, not_a_table: str) -> Sheet:
     """The header and the numbered rows of ``data`` (named ``file_name`` in messages): an XLSX
     (its first sheet), else a CSV. Raises :class:`SheetError` for a file that is no table or
-    larger than a centre's list; ``not_a_table`` is what to do with one of another kind (a
-    PDF, a Word document, a picture)."""
+    larger than a centre's list; ``what`` is what it should be (``a recipients list``),
+    ``not_a_table`` what to do with a file of another kind (a PDF, a Word document, a
+    picture)."""
     if len(data) > MAX_FILE:
         raise SheetError(
             file_name,
@@ -148,7 +149,7 @@ def read_sheet(data: bytes, file_name: str, not_a_table: str) -> Sheet:
             f"split it into files of at most {MAX_ROWS:,} rows",
         )
     if data.startswith(b"PK\x03\x04"):
-        return _read_xlsx(data, file_name, not_a_table)
+        return _read_xlsx(data, file_name, what, not_a_table)
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003, or a workbook with a password
         if _encrypted(data):
             raise SheetError(
@@ -175,7 +176,7 @@ def read_sheet(data: bytes, file_name: str, not_a_table: str) -> Sheet:
         while True:
             line = reader.line_num + 1
             try:
-                cells = _cells(next(reader), line, file_name)
+                cells = _cells(next(reader), line, file_name, what)
             except StopIteration:
                 break
             if header is None:
@@ -225,14 +226,15 @@ def _other_kind(data: bytes) -> str | None:
     return "" if not utf16 and b"\x00" in data[:4096].partition(b"\n")[0] else None
 
 
-def _cells(values: Sequence[object], line: int, file_name: str) -> list[str]:
-    """A row's values as text; a row with a value beyond :data:`MAX_COLUMNS` is refused (the
-    empty cells beyond are counted in C: a forged row may have thousands)."""
+def _cells(values: Sequence[object], line: int, file_name: str, what: str) -> list[str]:
+    """A row's values as text; a row with a value beyond :data:`MAX_COLUMNS` is refused, said
+    of ``what`` was read (the empty cells beyond are counted in C: a forged row may have
+    thousands)."""
     beyond = values[MAX_COLUMNS:]
     if len(beyond) > beyond.count(None) + beyond.count(""):
         raise SheetError(
             file_name,
-            f"a value beyond column {MAX_COLUMNS:,}, and the register's table has some dozens",
+            f"a value beyond column {MAX_COLUMNS:,}, and {what} has some dozens of columns at most",
             "delete what stands right of the table",
             line,
         )
@@ -264,7 +266,7 @@ def _other_office_file(names: list[str]) -> str | None:
     return "a ZIP archive"
 
 
-def _read_xlsx(data: bytes, file_name: str, not_a_table: str) -> Sheet:
+def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Sheet:
     """The first sheet's rows, once the archive passed the checks a returned DOCX passes (no
     zip bomb, no XML with a DOCTYPE or entities: :mod:`ingest.docx_reader`)."""
     from openpyxl import load_workbook
@@ -306,7 +308,7 @@ def _read_xlsx(data: bytes, file_name: str, not_a_table: str) -> Sheet:
                         raise SheetError(
                             file_name, f"{line:,} rows or more in the first sheet", SAVE_AS
                         )
-                    cells = _cells(values, line, file_name)
+                    cells = _cells(values, line, file_name, what)
                     if header is None:
                         header = cells
                     elif any(c.strip() for c in cells):

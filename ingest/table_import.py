@@ -138,7 +138,7 @@ def read_table(data: bytes, file_name: str) -> Sheet:
     else a CSV (:func:`ingest.sheet.read_sheet`). Raises :class:`RegisterError` for a file
     that is no table, an empty one, or one larger than a centre's list is."""
     try:
-        sheet = read_sheet(data, file_name, EXPORT_HINT)
+        sheet = read_sheet(data, file_name, "the register's table", EXPORT_HINT)
     except SheetError as exc:
         fix = f" — {exc.fix}" if exc.fix else ""
         raise RegisterError(f"{exc.where}: {exc.what}; nothing was imported{fix}") from None

@@ -571,3 +571,46 @@ def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(tmp_
         "value and is never closed?); close it, or shorten the value"
     ) in said
     assert "Traceback" not in said and not drafts.exists()
+
+
+def mail_refused(tmp_path: Path, listed: Path) -> str:
+    """What ``formgen mail LIST`` says of a list it refuses; nothing is made or logged."""
+    ws = make_workspace(tmp_path / f"ws-{listed.name}").root
+    drafts = tmp_path / f"drafts-{listed.name}"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
+    return said
+
+
+def test_a_value_far_right_of_a_workbook_names_the_recipients_list(tmp_path):
+    book = openpyxl.Workbook()
+    for row in ROWS[:2]:
+        book.active.append(row)
+    book.active.cell(row=2, column=1_001, value="Notiz")
+    listed = tmp_path / "Verteiler.xlsx"
+    book.save(listed)
+    assert mail_refused(tmp_path, listed) == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        f"  {listed}:2: a value beyond column 1,000, and a recipients list has some dozens of "
+        "columns at most; delete what stands right of the table\n"
+    )
+
+
+def test_letters_lost_before_they_reached_a_workbook_are_not_blamed_on_its_csv(tmp_path):
+    """An XLSX keeps every letter: the '?' were pasted in, and saving as 'CSV UTF-8' would not
+    bring them back."""
+    listed = workbook(tmp_path / "Verteiler.xlsx", [ROWS[0][:5], ["tr-1", "?ule Y?lmaz",
+                      "sule@danisma.example", "psychotherapie", ""]])  # fmt: skip
+    said = mail_refused(tmp_path, listed)
+    assert (
+        f"{listed}:2: '?ule Y?lmaz' has '?' in place of letters: the workbook keeps every "
+        "letter, so they were lost before (copied from a plain 'CSV' Excel saved?); type the "
+        "letters in and run again\n"
+    ) in said
+    assert "CSV UTF-8" not in said
+    utf8 = tmp_path / "Verteiler.csv"
+    utf8.write_bytes(
+        b"\xef\xbb\xbf" + (HEADER + "tr-1;?ule Y?lmaz;s@example.org;facharzt;\r\n").encode()
+    )
+    assert "the list keeps every letter, so they were lost before" in mail_refused(tmp_path, utf8)

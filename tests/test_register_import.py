@@ -799,7 +799,7 @@ def test_a_row_reaching_far_beyond_the_table_is_refused(bare: Workspace, tmp_pat
     said = refused(bare, path)
     assert said.startswith(
         "Error: Bestand.csv:2: a value beyond column 1,000, and the register's table has some "
-        "dozens; nothing was imported"
+        "dozens of columns at most; nothing was imported"
     ), said
 
 

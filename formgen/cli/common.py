@@ -84,7 +84,10 @@ def read_recipients(
 
     try:
         sheet = read_sheet(
-            data, source, "give the recipients list as an Excel workbook (XLSX) or a CSV"
+            data,
+            source,
+            "a recipients list",
+            "give the recipients list as an Excel workbook (XLSX) or a CSV",
         )
     except SheetError as exc:
         said = f"{exc.what}; {exc.fix}" if exc.fix else exc.what
