@@ -1350,6 +1350,43 @@ def test_skip_invalid_counts_every_row_of_the_list_once(tmp_path):
     }
 
 
+def test_a_reminder_round_counts_an_invalid_address_of_one_not_due(tmp_path):
+    """The reminder list also names k-1, never mailed and so not overdue, with an invalid
+    address: it is told as skipped and counted as an invalid row left out, as lodz's unknown
+    region is; the round's line adds up to what was told."""
+    ws = make_workspace(tmp_path / "ws").root
+    invited = run(
+        "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(tmp_path / "r1")
+    )
+    assert invited.exit_code == 0, invited.output
+    deadlines_pass(ws)
+    listed = tmp_path / "Erinnerung.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        "bs-ist;Şule Yılmaz Danışmanlık;sule@danisma.example;facharzt;\n"
+        "ua-1;Ольга Петренко – Консультація;olga(at)example.org;psychotherapie;\n"
+        "lodz;Poradnia Łódź;lodz@example.org;facharzt;Köln\n"
+        "k-1;Beratung Köln;koeln(at)example.org;facharzt;\n",
+        "utf-8",
+    )
+    out = tmp_path / "r2"
+    result = run(
+        "mail", str(listed), "--overdue", "-w", str(ws), "--drafts", str(out), "--skip-invalid"
+    )
+    assert result.exit_code == 0, result.output
+    assert f"skipped (invalid): {listed}:5: 'koeln(at)example.org' is not an e-mail address" in (
+        result.output
+    )
+    (round_line,) = [line for line in result.output.splitlines() if line.startswith("round ")]
+    # ar-1 is overdue too but not in the list: told as not in it
+    assert round_line.endswith(
+        ": 1 to mail, 0 already done, 1 without a usable e-mail address (1 invalid), "
+        "2 invalid rows left out"
+    ), round_line
+    assert "NOT MAILED ua-1" in result.output and "k-1" not in result.output.split(round_line)[1]
+    assert sorted(p.stem for p in out.glob("*.eml")) == ["bs-ist"]
+
+
 def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(tmp_path):
     """The returned forms left the e-mail field blank (blank is "not filled in"): the register
     has no address for ua-1 and lodz. The update round mails ua-1 where its invitation went;

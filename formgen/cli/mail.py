@@ -290,6 +290,11 @@ def mail(
     # like those the plan skips (already done in this round)
     left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
     invalid = listed.invalid_rows if listed is not None else 0
+    if recipients and listed is not None:
+        # a row whose address cannot be mailed, of an institution this round is not for, was
+        # told as skipped (invalid): it is left out as every other invalid row is
+        in_round = {r.id for r in targets.recipients} | {iid for iid, _ in targets.skipped}
+        invalid += sum(r.id not in in_round for r in listed.unmailable)
     unusable = [r.not_mailed_reason for r in plan.without_email]
     echo(
         f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
