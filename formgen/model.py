@@ -245,16 +245,33 @@ class Schema:
     def _category_by_id(self) -> dict[str, Category]:
         return {c.id: c for c in self.categories}
 
-    def category_named(self, text: str, lang: str | None = None) -> Category:
-        """The category a person means by ``text``: its id or its label in any language, case
-        ignored (``Psychotherapie``, ``psychotherapie``); an unknown one is an error listing
-        every category by its id and its name in ``lang`` (default: the schema's language)."""
-        key = text.strip().casefold()
+    @cached_property
+    def _category_by_name(self) -> dict[str, Category]:
+        named: dict[str, Category] = {}
         for c in self.categories:
-            if key in (c.id.casefold(), *(t.casefold() for t in c.label.values.values())):
-                return c
+            for name in (c.id, *c.label.values.values()):
+                named.setdefault(name.casefold(), c)
+        return named
+
+    def category_value(self, text: str) -> Category | None:
+        """The category a person means by ``text``: its id or its label in any language, case
+        ignored (``Psychotherapie``, ``psychotherapie``); ``None`` when no category fits."""
+        return self._category_by_name.get(text.strip().casefold())
+
+    def category_named(self, text: str, lang: str | None = None) -> Category:
+        """:meth:`category_value`, or an error listing every category by its id and its name
+        in ``lang`` (default: the schema's language)."""
+        found = self.category_value(text)
+        if found is None:
+            raise self.unknown_category(text, lang)
+        return found
+
+    def unknown_category(self, text: str, lang: str | None = None) -> UnknownCategoryError:
+        """The error of :meth:`category_named` for ``text``, which names no category."""
         known = _named(((c.id, c.label) for c in self.categories), lang or self.default_language)
-        raise UnknownCategoryError(f"unknown category '{text:.60}'; give its id or its name{known}")
+        return UnknownCategoryError(
+            f"unknown category '{text:.60}'; give its id or its name{known}"
+        )
 
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case

@@ -98,7 +98,8 @@ _ALIASES = {
 _EMAIL_RE = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$"
 )
-_SPLIT_CATEGORIES = re.compile(r"[,|;\s]+")
+_CATEGORY_WORD = re.compile(r"[^,|;\s]+")
+"""A word of a categories cell: ids stand apart by ``,``, ``|``, ``;`` or spaces."""
 
 
 @dataclass(frozen=True)
@@ -228,21 +229,63 @@ def normalise_email(address: str) -> str:
     return f"{local}@{domain.lower()}" if local else address.strip()
 
 
+def _words_in_a_name(schema: Schema) -> int:
+    """The most words a category's id or name (in any language) has."""
+    return max(
+        len(_CATEGORY_WORD.findall(name))
+        for c in schema.categories
+        for name in (c.id, *c.label.values.values())
+    )
+
+
+def _unknown_category(schema: Schema, piece: str, lang: str | None) -> str:
+    """What to say of ``piece``, which names no category: the category it is close to (by id or
+    by name in ``lang``), else every category as ``--category`` tells them."""
+    named = {
+        n.casefold(): n
+        for c in schema.categories
+        for n in (c.id, c.label.get(lang or schema.default_language))
+    }
+    close = difflib.get_close_matches(piece.casefold(), named, n=1)
+    if close:
+        return f"unknown category '{piece:.60}'; did you mean '{named[close[0]]}'?"
+    return str(schema.unknown_category(piece, lang))
+
+
 def _match_categories(
-    text: str, schema: Schema, where: str, line: int | None
+    text: str, schema: Schema, where: str, line: int | None, lang: str | None, longest: int
 ) -> tuple[tuple[str, ...], list[Problem]]:
-    known = [c.id for c in schema.categories]
-    by_lower = {c.lower(): c for c in known}
+    """The checklists a cell names by id or by name (``psychotherapie, Betreutes Wohnen``),
+    each as ``--category`` takes it (:meth:`Schema.category_value`): from each word on, the
+    longest run of words that is one (a name may hold spaces and commas); the words that are
+    none, told by :func:`_unknown_category`. ``longest``: the most words a category's id or
+    name has (:func:`_words_in_a_name`)."""
+    words = list(_CATEGORY_WORD.finditer(text))
     out: list[str] = []
-    problems = []
-    for token in (t for t in _SPLIT_CATEGORIES.split(text.strip()) if t):
-        cid = by_lower.get(token.lower())
-        if cid is None:
-            close = difflib.get_close_matches(token.lower(), known, n=1)
-            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
-            problems.append(Problem(where, line, f"unknown category '{token}'; {hint}"))
-        elif cid not in out:
-            out.append(cid)
+    unknown: list[tuple[int, int]] = []
+    """Spans of words that name no category, those only spaces apart as one."""
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + longest), i, -1):
+            found = schema.category_value(text[words[i].start() : words[j - 1].end()])
+            if found is not None:
+                if found.id not in out:
+                    out.append(found.id)
+                i = j
+                break
+        else:
+            start, end = words[i].span()
+            if (
+                unknown
+                and unknown[-1][1] == words[i - 1].end()
+                and text[unknown[-1][1] : start].isspace()
+            ):
+                start = unknown.pop()[0]
+            unknown.append((start, end))
+            i += 1
+    problems = [
+        Problem(where, line, _unknown_category(schema, text[a:b], lang)) for a, b in unknown
+    ]
     if not out and not problems:
         problems.append(
             Problem(where, line, "no category: name at least one checklist, e.g. psychotherapie")
@@ -300,6 +343,7 @@ def parse_recipients(
             ]
         )
     index = {k: keys.index(k) for k in (*COLUMNS, "language", "format") if k in keys}
+    longest = _words_in_a_name(schema)
     lost_fix = (
         "Excel writes '?' for every letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, "
         "Arabic …); save the list as 'CSV UTF-8' and run again"
@@ -334,7 +378,7 @@ def parse_recipients(
                 )
             )
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
-        rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix)
+        rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix, longest)
         values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
         for key, text in values.items():
             try:
@@ -373,9 +417,11 @@ def _check_row(
     seen: dict[str, int],
     lang: str | None,
     lost_fix: str,
+    longest: int,
 ) -> tuple[Recipient | None, list[Problem]]:
     """The recipient of a row, or its problems; ``lost_fix`` is what to do with a name that
-    has '?' in place of letters (in a plain CSV: save it as 'CSV UTF-8')."""
+    has '?' in place of letters (in a plain CSV: save it as 'CSV UTF-8'); ``longest`` the most
+    words of a category's name (:func:`_match_categories`)."""
     problems: list[Problem] = []
     rid = cell["id"]
     if not rid:
@@ -410,7 +456,9 @@ def _check_row(
             problems.append(Problem(source, line, why))
         else:
             email = normalise_email(email)
-    categories, cat_problems = _match_categories(cell["categories"], schema, source, line)
+    categories, cat_problems = _match_categories(
+        cell["categories"], schema, source, line, lang, longest
+    )
     problems.extend(cat_problems)
     region = ""
     if cell["region"]:

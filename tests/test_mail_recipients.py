@@ -152,6 +152,44 @@ def test_categories_by_comma_pipe_and_spaces_and_case():
     )
 
 
+def test_categories_by_their_names_as_category_takes_them(tmp_path):
+    """A name may hold spaces and commas; ids and names mix; a name that is none is told with
+    the one it is close to, else with every category by its id and its name."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = workbook(tmp_path / "Verteiler.xlsx", [ROWS[0][:5],
+        ["a1", "Wohnprojekt Şafak", "a1@example.org", "Betreutes Wohnen, psychotherapie", ""],
+        ["a2", "Klinik Nord", "a2@example.org",
+         "Psychiatrische Fachklinik oder –abteilung, Tagesklinik, Institutsambulanz | "
+         "supported housing; Rechtsanwälte", ""],
+        ["a3", "Praxis Öz", "a3@example.org", "facharzt Betreutes Wohen", ""],
+        ["a4", "Büro Ost", "a4@example.org", "Wohnen betreut", ""],
+    ])  # fmt: skip
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert (
+        f"{listed}:4: unknown category 'Betreutes Wohen'; did you mean 'Betreutes Wohnen'?\n"
+        in said
+    )
+    assert f"{listed}:5: unknown category 'Wohnen betreut'; give its id or its name:\n" in said
+    assert "\n    betreutes_wohnen: Betreutes Wohnen\n" in said
+    assert said.count(f"{listed}:") == 2, said
+    recipients = {
+        r.id: r.categories for r in parse(listed.read_bytes(), "Verteiler.xlsx").recipients
+    }
+    assert recipients == {
+        "a1": ("betreutes_wohnen", "psychotherapie"),
+        "a2": ("psychiatrische_klinik", "betreutes_wohnen", "rechtsanwaelte"),
+    }
+    skipping = CliRunner().invoke(main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts),
+                                         "--skip-invalid"])  # fmt: skip
+    assert skipping.exit_code == 0, skipping.output
+    assert sorted(p.stem for p in drafts.iterdir()) == ["a1", "a2"]
+    mail = message_from_bytes((drafts / "a1.eml").read_bytes(), policy=policy.default)
+    (form,) = (a.get_content() for a in mail.iter_attachments())
+    assert pdf_value(form, "institution.name") == "Wohnprojekt Şafak"
+
+
 def test_idn_domain_is_made_ascii_for_smtp():
     listed = parse(
         "id,institution,email,categories,region\nx,X,info@düsseldorf.example,facharzt,\n"
