@@ -256,7 +256,8 @@ def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
     [
         (
             "inst-4,Neu,nope,dormagen,d@example.org",
-            r"r\.csv:5: unknown category 'nope'; known: kontakt_beratungsstelle",
+            r"r\.csv:5: unknown category 'nope'; give its id or its name:\n"
+            r"    kontakt_beratungsstelle: Kontakt- und Beratungsstelle",
         ),
         (
             "inst-1,Doppelt,facharzt,dormagen,d@example.org",
