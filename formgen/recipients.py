@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from formgen import languages
@@ -316,12 +316,15 @@ def parse_recipients(
     lang: str | None = None,
     encoding: str = "utf-8",
     delimiter: str = "",
+    unsaved: Collection[tuple[int, int]] = (),
 ) -> RecipientList:
     """The recipients of a list read as a table (:func:`ingest.sheet.read_sheet`: its header
     and its rows that are not blank, each with its line); every problem is listed with its
     line, nothing is dropped silently. An unknown region is told with the regions one can
     write, named in ``lang`` (default: the schema's language). ``encoding`` and ``delimiter``
-    are a CSV's (``delimiter`` ``""``: a workbook). Raises :class:`UnreadableListError` for a
+    are a CSV's (``delimiter`` ``""``: a workbook); ``unsaved`` the cells (line, column from 0)
+    of a workbook holding a formula without a saved result, a problem of their row where it
+    reads them. Raises :class:`UnreadableListError` for a
     list without a header or without a column it needs."""
     if not header and not rows:
         empty = "the file" if delimiter else "the first sheet"
@@ -388,6 +391,16 @@ def parse_recipients(
         if rec is not None and values:
             rec = replace(rec, institution=values)
         row_problems.extend(more)
+        row_problems.extend(
+            Problem(
+                source,
+                line,
+                f"column '{header[i].strip():.40}': a formula without a saved result: open "
+                "and save the workbook in Excel or LibreOffice",
+            )
+            for i in sorted({*index.values(), *extra.values()})
+            if (line, i) in unsaved
+        )
         if row_problems or rec is None:
             problems.extend(row_problems)
             rid, given = cell["id"], cell["email"]

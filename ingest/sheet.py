@@ -32,7 +32,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from lxml import etree
@@ -66,6 +66,11 @@ class Sheet(NamedTuple):
     """How a CSV's text was read (``utf-8-sig``, ``cp1252`` …), or :data:`XLSX`."""
     delimiter: str = ""
     """A CSV's delimiter; ``""`` for a workbook."""
+    unsaved: frozenset[tuple[int, int]] = frozenset()
+    """A workbook's cells (line, column from 0) holding a formula whose result was never saved
+    (:func:`_unsaved_formulas`): they read as empty."""
+    left_out: tuple[str, ...] = ()
+    """The names of a workbook's further sheets that hold data, which are not read."""
 
 
 def _cell(value: object) -> str:
@@ -266,6 +271,31 @@ def _other_office_file(names: list[str]) -> str | None:
     return "a ZIP archive"
 
 
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _unsaved_formulas(xml: bytes) -> frozenset[tuple[int, int]]:
+    """The cells (line, column from 0) of a sheet's ``xml`` that hold a formula but no saved
+    result, as a program writes them that does not calculate (openpyxl, a script): openpyxl
+    reads them as empty. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
+    saved as text (``t="str"``)."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    found = set()
+    for _, c in etree.iterparse(io.BytesIO(xml), tag=f"{_MAIN}c"):
+        formula = c.find(f"{_MAIN}f") is not None and c.get("t") != "str"
+        if formula and not c.findtext(f"{_MAIN}v") and c.get("r"):
+            row, column = coordinate_to_tuple(c.get("r"))
+            found.add((row, column - 1))
+        c.clear()
+    return frozenset(found)
+
+
+def _holds_data(rows: Iterable[Sequence[object]]) -> bool:
+    """Whether a sheet's ``rows`` have a cell that is not empty."""
+    return any(str(v).strip() for row in rows for v in row if v is not None)
+
+
 def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Sheet:
     """The first sheet's rows, once the archive passed the checks a returned DOCX passes (no
     zip bomb, no XML with a DOCTYPE or entities: :mod:`ingest.docx_reader`)."""
@@ -299,7 +329,15 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             try:
                 if not book.worksheets:
                     raise SheetError(file_name, "a workbook without a sheet", SAVE_AS)
-                sheet = book.worksheets[0]
+                sheet, *further = book.worksheets
+                # read-only sheets know their part; openpyxl's stubs do not say so
+                part: str = sheet._worksheet_path  # type: ignore[attr-defined]
+                unsaved = _unsaved_formulas(pkg.read(part))
+                left_out = []
+                for more in further:
+                    more.reset_dimensions()
+                    if _holds_data(more.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)):
+                        left_out.append(more.title)
                 sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
                 for line, values in enumerate(
                     sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
@@ -335,4 +373,4 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             f"not an Excel workbook (XLSX) that can be read ({short(str(exc), 200)})",
             SAVE_AS,
         ) from None
-    return Sheet(header or [], rows, XLSX)
+    return Sheet(header or [], rows, XLSX, unsaved=unsaved, left_out=tuple(left_out))

@@ -408,7 +408,7 @@ def plan_import(
     cannot be imported (in ``lang``), and the submission to merge. ``today``: the day a "Datum"
     must not lie after (default: today). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
-    header, body, encoding, _ = table or read_table(data, file_name)
+    header, body, encoding, *_ = table or read_table(data, file_name)
     cols = columns(reg.schema, header, file_name)
     reading = _Reading(reg, lang, encoding, today)
     rows: list[Row] = []

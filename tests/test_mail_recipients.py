@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -652,3 +653,63 @@ def test_letters_lost_before_they_reached_a_workbook_are_not_blamed_on_its_csv(t
         b"\xef\xbb\xbf" + (HEADER + "tr-1;?ule Y?lmaz;s@example.org;facharzt;\r\n").encode()
     )
     assert "the list keeps every letter, so they were lost before" in mail_refused(tmp_path, utf8)
+
+
+def test_further_sheets_that_hold_data_are_named_as_not_read(tmp_path):
+    """A coordinator whose list goes on on sheet 2 is told; an empty sheet is not named."""
+    book = openpyxl.Workbook()
+    for row in ROWS[:2]:
+        book.active.append(row)
+    book.create_sheet("Leer")
+    book.create_sheet("Köln – Nachträge").append(ROWS[4])
+    book["Leer"]["B3"] = "  "
+    listed = tmp_path / "Verteiler.xlsx"
+    book.save(listed)
+    ws = make_workspace(tmp_path / "ws").root
+    code, said = mail_drafts(ws, listed, tmp_path / "drafts")
+    assert code == 0, said
+    assert (
+        f"note: {listed}: only the first sheet is read, not 'Köln – Nachträge', which hold data "
+        "too; put the rows to read on the first sheet\n"
+    ) in said
+    assert "Leer" not in said
+    assert [p.stem for p in (tmp_path / "drafts").iterdir()] == ["tr-1"]
+    one = workbook(tmp_path / "Eine.xlsx", ROWS[:2])
+    code, said = mail_drafts(make_workspace(tmp_path / "ws2").root, one, tmp_path / "d2")
+    assert code == 0 and "note:" not in said, said
+
+
+def test_a_formula_without_a_saved_result_is_a_problem_of_its_row(tmp_path):
+    """A list a script wrote with openpyxl was never calculated: its formula cells hold no
+    value and would read as empty (a2 would go without an address). A formula Excel saved
+    with an empty text result is empty, no problem."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append([*ROWS[0][:5], "Notiz"])
+    sheet.append(["a1", "Beratung A", "a1@example.org", "facharzt", "", '=IF(A2="","x","")'])
+    sheet.append(["a2", "Beratung B", '=LOWER(A3)&"@example.org"', "facharzt", ""])
+    sheet.append(["a3", "Beratung C", "a3@example.org", "facharzt", '=IF(1=1,"","x")'])
+    listed = tmp_path / "Verteiler.xlsx"
+    book.save(listed)
+    # Excel saves an empty text result as t="str" with an empty <v>
+    with zipfile.ZipFile(listed) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    sheet_xml = parts["xl/worksheets/sheet1.xml"].decode()
+    assert '<c r="E4"><f>' in sheet_xml and "<v></v>" in sheet_xml  # no result saved
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml.replace(
+        '<c r="E4">', '<c r="E4" t="str">'
+    ).encode()
+    with zipfile.ZipFile(listed, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    ws = make_workspace(tmp_path / "ws").root
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert said.endswith(
+        ":\n"
+        f"  {listed}:3: column 'E-Mail': a formula without a saved result: open and save the "
+        "workbook in Excel or LibreOffice\n"
+    ), said
+    assert said.count(f"{listed}:") == 1  # the note column is not read: its formula is none of ours
+    assert not drafts.exists()

@@ -77,7 +77,8 @@ def read_recipients(
     """The recipients list ``data`` (named ``source``), CSV or XLSX, as ``formgen mail`` and
     ``generate --recipients`` read it: by the reader of ``register import``
     (:func:`ingest.sheet.read_sheet`), then row by row
-    (:func:`formgen.recipients.parse_recipients`). Raises
+    (:func:`formgen.recipients.parse_recipients`); a note names a workbook's further sheets
+    that hold data, which are not read. Raises
     :class:`~formgen.errors.UnreadableListError` for a file that is no such list."""
     from formgen.recipients import parse_recipients
     from ingest.sheet import read_sheet  # the CLI is the one place that knows both
@@ -92,8 +93,22 @@ def read_recipients(
     except SheetError as exc:
         said = f"{exc.what}; {exc.fix}" if exc.fix else exc.what
         raise UnreadableListError([Problem(exc.file, exc.line, said)]) from None
+    if sheet.left_out:
+        names = ", ".join(f"'{n}'" for n in sheet.left_out)
+        echo(
+            f"note: {source}: only the first sheet is read, not {names}, which hold data too; "
+            "put the rows to read on the first sheet",
+            err=True,
+        )
     return parse_recipients(
-        sheet.header, sheet.rows, schema, source, lang, sheet.encoding, sheet.delimiter
+        sheet.header,
+        sheet.rows,
+        schema,
+        source,
+        lang,
+        sheet.encoding,
+        sheet.delimiter,
+        sheet.unsaved,
     )
 
 
