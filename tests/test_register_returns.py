@@ -712,7 +712,7 @@ def test_a_form_without_a_date_in_a_saved_mail_counts_from_the_day_it_was_mailed
 
 def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) -> None:
     """Concepts typed on three lines, cleared on the update form: the report's flag stays one
-    line (the report lists one flag a line), with the value's lines joined and cut."""
+    line (the report lists one flag a line), the value's line breaks shown as „↵“, and cut."""
     ws = make_workspace(tmp_path / "ws")
     run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
     concepts = "Gruppenangebot auf Farsi\nDolmetschereinsatz nach Absprache\nHausbesuche möglich"
@@ -731,7 +731,7 @@ def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) ->
     (left,) = [w for w in out.warnings if "left empty" in w]
     assert left == (
         "psychotherapie.concepts: left empty on the form; the register keeps 'Gruppenangebot auf "
-        "Farsi Dolmetschereinsatz nach Absprache …' — if it is no longer true: formgen "
+        "Farsi↵Dolmetschereinsatz nach Absprache↵…' — if it is no longer true: formgen "
         "register set ua-1 psychotherapie.concepts --clear"
     )
 
