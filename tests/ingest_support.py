@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import shutil
+import subprocess
 from pathlib import Path
 from types import ModuleType
+
+import pytest
 
 from formgen.workspace import Workspace
 from ingest.submission import RawSubmission
@@ -41,8 +45,6 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
 def sample_workspace(root: Path, secret: bytes | None = None) -> Workspace:
     """A copy of samples/workspace (its secret and issued forms), optionally with another secret."""
-    import shutil
-
     shutil.copytree(SAMPLES / "workspace", root)
     if secret is not None:
         (root / "secret.key").write_text(secret.hex() + "\n", "ascii")
@@ -76,3 +78,16 @@ def check_word_form_values(sub: RawSubmission, kind: str, lines_joined_by_lo74: 
     plan = form_plan(default_schema(), kind, sub.identity.categories, sub.identity.lang)
     boxes = [slot.path for *_, slot in plan.slots() if slot.kind == "checkbox"]
     assert all(isinstance(sub.values[path], bool) for path in boxes)
+
+
+def libreoffice(data: bytes, target: str, tmp: Path) -> bytes:
+    """The DOCX ``data`` converted by the system's LibreOffice (headless) to ``target`` (``pdf``,
+    ``odt``, ``docx:MS Word 2007 XML``), as a person saves or exports it; skips without it."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) not installed")
+    (tmp / "form.docx").write_bytes(data)
+    out = tmp / "out"
+    cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless"]
+    cmd += ["--convert-to", target, "--outdir", str(out), str(tmp / "form.docx")]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    return next(out.iterdir()).read_bytes()

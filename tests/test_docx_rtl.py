@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import io
 import random
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
+from ingest_support import libreoffice
 from lxml import etree
 
 from formgen.docx_form import render_docx
@@ -127,23 +126,12 @@ def test_the_form_reads_back_as_prefilled(form: GeneratedForm) -> None:
     assert {path: sub.values.get(path) for path in TYPED} == TYPED
 
 
-def _libreoffice(data: bytes, target: str, tmp: Path) -> bytes:
-    if not shutil.which("soffice"):
-        pytest.skip("LibreOffice (soffice) not installed")
-    (tmp / "form.docx").write_bytes(data)
-    out = tmp / "out"
-    cmd = ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless"]
-    cmd += ["--convert-to", target, "--outdir", str(out), str(tmp / "form.docx")]
-    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
-    return next(out.iterdir()).read_bytes()
-
-
 @pytest.mark.external
 @pytest.mark.slow
 def test_saved_again_by_libreoffice_it_keeps_the_direction_and_every_value(
     form: GeneratedForm, tmp_path: Path
 ) -> None:
-    saved = _libreoffice(form.data, "docx:MS Word 2007 XML", tmp_path)
+    saved = libreoffice(form.data, "docx:MS Word 2007 XML", tmp_path)
     sub = read_docx(saved, "saved.docx", schema=SCHEMA)
     assert {path: sub.values.get(path) for path in TYPED} == TYPED
     # LibreOffice 7.4 drops the tags (and splits a control of mixed scripts, the first one
@@ -163,7 +151,7 @@ def test_an_arabic_other_box_saved_as_odt_reads_back_without_the_mark(tmp_path: 
     """Read row by row (an .odt of LibreOffice 7.4), the „Weitere:“ box's Arabic value comes
     back as prefilled: the left-to-right mark after the label is no part of it."""
     samples = Path(__file__).resolve().parents[1] / "samples" / "docx"
-    odt = _libreoffice((samples / "blank-arabic.docx").read_bytes(), "odt", tmp_path)
+    odt = libreoffice((samples / "blank-arabic.docx").read_bytes(), "odt", tmp_path)
     sub = read_odt(odt, "form.odt", SCHEMA)
     assert sub.values["psychotherapie.languages_offered._other"] == "الأمازيغية، الكردية"
     assert sub.values["psychotherapie.languages_offered.fa"] is True
@@ -178,7 +166,7 @@ def _part(docx: bytes, name: str) -> bytes:
 def test_a_pdf_libreoffice_made_of_it_shows_arabic_at_the_right_and_reads_back(
     form: GeneratedForm, tmp_path: Path
 ) -> None:
-    pdf = _libreoffice(form.data, "pdf", tmp_path)
+    pdf = libreoffice(form.data, "pdf", tmp_path)
     identity = form.identity
     sub = read_pdf(pdf, "copy.pdf", schema=SCHEMA, lookup={identity.instance_id: identity}.get)
     assert sub.provenance.reader == "docx-pdf"
