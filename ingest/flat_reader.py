@@ -26,7 +26,8 @@ A PDF made of the Word form (Word's "Save as PDF", LibreOffice's export, a print
 the same reference in its footer but none of the PDF form's geometry. Its tables are read
 instead (:func:`read_word_copy`, reader ``docx-pdf``): every two-cell row, label and value, in
 reading order, matched against the rows the Word form was written with
-(:func:`formgen.docx_form.form_plan`); its cells are read as the boxes above, each line as one
+(:func:`formgen.docx_form.form_plan`); its cells are read as the boxes above (a value's wrapped
+lines joined without a space where its field is an e-mail or web address), each line as one
 of a paragraph laid out in the direction its alignment shows (the Word form marks a prefilled
 value that starts with an Arabic word right to left, and LibreOffice sets it against the cell's
 right edge; every other paragraph, also one a person typed Arabic into, it lays out left to
@@ -372,7 +373,10 @@ def read_word_copy(
         return None, [f"the Word form's rows could not be rebuilt: {exc}"]
     rows = word_copy_rows(pages)
     guessed = {i: ORDER_GUESSED for i, (*_, guess) in enumerate(rows) if guess}
-    values, notes = values_from_rows([(label, shown) for label, shown, _ in rows], plan, guessed)
+    unspaced = {i: text for i, (_, shown, text, _) in enumerate(rows) if text != shown}
+    values, notes = values_from_rows(
+        [(label, shown) for label, shown, *_ in rows], plan, guessed, unspaced
+    )
     if values is None and notes:
         notes = [
             f"a PDF made of the Word form (.docx), but {notes[0]}: no values were read — ask "
@@ -381,10 +385,11 @@ def read_word_copy(
     return values, notes
 
 
-def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str, bool]]:
-    """(label, value) text of every two-cell table row on the pages, in reading order, and
-    whether the order of the value's parts was guessed (:func:`box_reading` of a paragraph
-    whose direction its alignment shows)."""
+def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str, str, bool]]:
+    """(label, value) text of every two-cell table row on the pages, in reading order, the
+    value with its wrapped lines joined without a space, and whether the order of the value's
+    parts was guessed (:func:`box_reading` of a paragraph whose direction its alignment
+    shows)."""
     return [
         (box_text(page, row[0]), *box_reading(page, row[1], word=True))
         for page in pages
@@ -495,7 +500,9 @@ def recover_values(
                 if ticked and box.option:
                     chosen.append(box.option)
             continue
-        text, guessed = box_reading(page, rect, spaced=box.field.type not in UNSPACED_TYPES)
+        text, unspaced, guessed = box_reading(page, rect)
+        if box.field.type in UNSPACED_TYPES:
+            text = unspaced
         if not text:
             continue
         if guessed:
@@ -521,15 +528,13 @@ def box_text(page: _PageContent, rect: Rect) -> str:
     return box_reading(page, rect)[0]
 
 
-def box_reading(
-    page: _PageContent, rect: Rect, word: bool = False, spaced: bool = True
-) -> tuple[str, bool]:
-    """:func:`box_text`, and whether the order of a line's parts was guessed (see
-    :func:`written_order`). ``word``: a cell of the Word form, whose paragraph is laid out in the
-    direction its alignment shows: right to left when it stands at the cell's right edge (the
-    form marks a prefilled value that starts with an Arabic word so), else left to right.
-    ``spaced``: lines the viewer wrapped are joined with a space; not so for a value that holds
-    none (an e-mail or web address), which was broken inside a word."""
+def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> tuple[str, str, bool]:
+    """:func:`box_text`; the same with the lines the viewer wrapped joined without a space, as
+    a value that holds none (an e-mail or web address) was broken inside a word; and whether the
+    order of a line's parts was guessed (see :func:`written_order`). ``word``: a cell of the
+    Word form, whose paragraph is laid out in the direction its alignment shows: right to left
+    when it stands at the cell's right edge (the form marks a prefilled value that starts with
+    an Arabic word so), else left to right."""
     inside = [
         c
         for c in page.chars
@@ -539,14 +544,16 @@ def box_reading(
     if word and any(ln.left - rect.x0 > rect.x1 - ln.right + _ALIGNED for ln in lines):
         lines = _read_lines(inside, True)
     if not lines:  # nothing inside, or only spaces (glyphs of a font whose encoding is damaged)
-        return "", False
+        return "", "", False
     # the box's inner edge: as far from its border as the text comes closest (a viewer's padding)
     pad = max(0.0, min(min(ln.left - rect.x0, rect.x1 - ln.right) for ln in lines))
-    text = lines[0].text
+    text = unspaced = lines[0].text
     for above, line in itertools.pairwise(lines):
-        text += (" " if spaced else "") if _wrapped(above, line, rect.width - 2 * pad) else "\n"
-        text += line.text
-    return normalise_text(text).strip(), any(ln.guessed for ln in lines)
+        wrapped = _wrapped(above, line, rect.width - 2 * pad)
+        text += (" " if wrapped else "\n") + line.text
+        unspaced += ("" if wrapped else "\n") + line.text
+    guessed = any(ln.guessed for ln in lines)
+    return normalise_text(text).strip(), normalise_text(unspaced).strip(), guessed
 
 
 def _wrapped(above: _Line, line: _Line, width: float) -> bool:

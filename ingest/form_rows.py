@@ -6,7 +6,9 @@ not the controls — a PDF made of the filled Word form, the form saved as OpenD
 still shows every row. Each reader turns its copy into (label text, value text) rows; here they
 are matched, in order, against the rows the form was written with
 (:func:`formgen.docx_form.form_plan`), and each value cell's text becomes the value of its
-field: text, a date, a choice by its label, every ☒/☐ box and the "Weitere:" text.
+field: text, a date, a choice by its label, every ☒/☐ box and the "Weitere:" text. A reader
+that knows where a program wrapped a value's lines gives it joined both ways, and an e-mail or
+web address, which holds no space, takes the join without one.
 
 Every field row must be found, in the plan's order, by its label and help text: a copy whose
 rows were deleted, moved or relabelled is not read at all, since a value under the wrong label
@@ -27,20 +29,25 @@ from formgen.docx_xml import (
     UNCHECKED_GLYPH,
     parse_shown_date,
 )
-from formgen.model import OTHER, Field, FieldType, option_label
+from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, option_label
 from ingest.submission import RawValue
 from ingest.values import choice_value
 
 
 def values_from_rows(
-    rows: list[tuple[str, str]], plan: FormPlan, row_notes: Mapping[int, str] | None = None
+    rows: list[tuple[str, str]],
+    plan: FormPlan,
+    row_notes: Mapping[int, str] | None = None,
+    unspaced: Mapping[int, str] | None = None,
 ) -> tuple[dict[str, RawValue] | None, list[str]]:
     """The values the (label, value) text ``rows`` show for the form of ``plan``.
 
     ``None`` with no note: none of the rows is one of the form's (the copy is not of this
     form); ``None`` with a note: some are, but not all of the form's rows in its order.
     ``row_notes``: row index → a note on how its value was read (its order guessed), said for
-    each value but a tick read from it (``<path>: <note>``).
+    each value but a tick read from it (``<path>: <note>``). ``unspaced``: row index → its
+    value with the lines the program wrapped joined without a space, taken for an e-mail or web
+    address (broken inside a word); the row's value joins them with one.
     """
     wanted = [
         (row, _flat(_row_label(row)))
@@ -62,6 +69,8 @@ def values_from_rows(
     notes: list[str] = []
     placeholders = placeholder_texts()
     for (row, _), (i, _, shown) in zip(wanted, found, strict=True):
+        if row.field is not None and row.field.type in UNSPACED_TYPES:
+            shown = (unspaced or {}).get(i, shown)
         row_values, read_notes = _row_values(row, shown, plan.lang, placeholders)
         values.update(row_values)
         notes += read_notes
