@@ -517,7 +517,8 @@ LONG_VALUES = {
 }
 """Register values of an institution too long for one line of the Word form's cell: e-mail and
 web addresses (LibreOffice breaks them after a hyphen, or inside a word too long for the line),
-a name and phone numbers (broken at a space); and opening hours of two lines typed with Enter."""
+a name and phone numbers (broken at a space); and opening hours of two lines typed with Enter.
+``LONG_RECORD`` of ``samples/docx/make_samples.py`` holds the same."""
 
 
 @pytest.mark.external
@@ -538,12 +539,24 @@ def test_a_long_e_mail_or_web_address_in_a_pdf_of_the_word_form_comes_back_witho
     ws, rec, docx = Workspace.init(tmp_path / "ws"), tmp_path / "r.json", tmp_path / "form.docx"
     rec.write_text(json.dumps(record, ensure_ascii=False), "utf-8")
     run("generate", "docx", "--record", str(rec), "-w", str(ws.root), "--out", str(docx))
-    pdf = libreoffice(docx.read_bytes(), "pdf", tmp_path)
+    check_long_values(libreoffice(docx.read_bytes(), "pdf", tmp_path), ws.issued().get)
+
+
+def test_the_long_values_of_a_sample_pdf_of_the_word_form_come_back() -> None:
+    """The same form made by ``samples/docx/make_samples.py long`` (``LONG_RECORD``, the values
+    of ``LONG_VALUES``) and exported by LibreOffice 7.4: ``lo74-export-long.pdf``."""
+    pdf = (SAMPLES / "lo74-export-long.pdf").read_bytes()
+    check_long_values(pdf, SAMPLE_WORKSPACE.issued().get)
+
+
+def check_long_values(pdf: bytes, lookup: flat_reader.Lookup) -> None:
+    """``pdf`` of the Word form prefilled with ``LONG_VALUES`` shows each long value on two lines
+    and reads every one back exactly."""
     lines = [line for page in drawn_lines(pdf) for line in page]
     for path in sorted(LONG_VALUES.keys() - {"institution.name", "institution.opening_hours"}):
-        first, last = LONG_VALUES[path][:12], LONG_VALUES[path][-8:]  # the PDF shows two lines
+        first, last = LONG_VALUES[path][:12], LONG_VALUES[path][-8:]
         assert not any(first in line and last in line for line in lines), path
-    sub = flat_reader.read_pdf(pdf, "form.pdf", schema=SCHEMA, lookup=ws.issued().get)
+    sub = flat_reader.read_pdf(pdf, "form.pdf", schema=SCHEMA, lookup=lookup)
     assert sub.provenance.reader == "docx-pdf" and not sub.unread
     expected = dict(LONG_VALUES)
     made_by = PdfReader(io.BytesIO(pdf)).metadata

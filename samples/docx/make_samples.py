@@ -2,9 +2,10 @@
 through its scripting API, and filled the way Word edits content controls; then ingest each one
 and record what came back.
 
-    .venv/bin/python samples/docx/make_samples.py [arabic]
+    .venv/bin/python samples/docx/make_samples.py [arabic|long]
 
-(``arabic``: only the samples of the Arabic and Persian institution form, ``*-arabic.*``.)
+(``arabic``: only the samples of the Arabic and Persian institution form, ``*-arabic.*``;
+``long``: only ``lo74-export-long.pdf``.)
 
 Needs LibreOffice with python3-uno (Debian: /usr/bin/soffice, run by /usr/bin/python3). A newer
 LibreOffice is used when ``/opt/lo25/run.sh`` exists: it runs a command with LibreOffice 25.2
@@ -20,6 +21,8 @@ samples' stay). Writes, next to this script:
 * ``<filler>-<kind>.docx``      filled and saved by ``lo74``, ``lo252``, ``wordsim``
 * ``expected-<kind>.json``      every value filled in (field path → value the reader must return)
 * ``lo74-export-arabic.pdf``    ``wordsim-arabic.docx`` exported as PDF by the system's LibreOffice
+* ``lo74-export-long.pdf``      the form prefilled with ``LONG_RECORD``, exported as it is by the
+                                system's LibreOffice
 * ``report.json``               per sample: values back, missing, different, notes, timings
 * ``<filler>-<kind>-p<N>.png``  pages as LibreOffice prints them (pdftoppm -r 60)
 """
@@ -125,6 +128,31 @@ ARABIC_FILL = [
 ]
 """What the person of ``ARABIC_RECORD`` types (table, row, control, kind, text): plans, Arabic
 among the contact's languages, a meeting date, initials."""
+LONG_RECORD = {
+    "id": "inst-0123",
+    "base_version": 2,
+    "categories": ["psychotherapie"],
+    "institution": {
+        "name": "Psychosoziale Beratungsstelle Düsseldorf",
+        "region": "duesseldorf",
+        "email": "info@psychosoziale-beratungsstelle-duesseldorf-neuss-mettmann.example.org",
+        "website": "https://www.psychosoziale-beratungsstelle-duesseldorf.example.org/angebote/"
+        "migration",
+        "traeger": "Çiğdem Öztürk-İnce Stiftung für Geflüchtete und Migrantinnen und Migranten",
+        "phone": "+49 211 123456-789 / 0211 98765432 (Zentrale) / 0211 98765433 (Fax)",
+        "opening_hours": "Mo–Fr 9–13 Uhr\nDo 14–18 Uhr",
+    },
+    "entries": {
+        "psychotherapie": {
+            "contact_email": "sule.yilmaz.oeztuerk@beratungsstelleduesseldorfneussmettmann"
+            "krefeldwuppertal.example"
+        }
+    },
+}
+"""An institution whose e-mail and web addresses are too long for a line of the Word form's
+cell (LibreOffice breaks them after a hyphen, or inside a word too long for the line), as are
+its name and phone numbers (broken at a space); its opening hours are two lines typed with
+Enter: ``lo74-export-long.pdf``."""
 POSTCODES = ("40212", "41460", "41539", "40667", "47798")
 """Real five-digit postcodes (the schema's pattern), one per filled entry in turn."""
 
@@ -165,12 +193,14 @@ def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
     schema = default_schema()
     record = record_from_json(schema, RECORD)
     arabic = record_from_json(schema, ARABIC_RECORD)
+    long = record_from_json(schema, LONG_RECORD)
     requests = {
         "checklist": FormRequest(
             "checklist", ("krisendienst", "fluechtlingsberatung"), stand=STAND
         ),
         "institution": FormRequest("institution", record.categories, record, stand=STAND),
         "arabic": FormRequest("institution", arabic.categories, arabic, stand=STAND),
+        "long": FormRequest("institution", long.categories, long, stand=STAND),
     }
     out = {}
     identities = []
@@ -353,12 +383,12 @@ def to_png(docx: Path, stem: str, first_pages: int = 2) -> None:
         )
 
 
-def export_pdf(docx: Path, pdf: Path) -> None:
+def export_pdf(docx: bytes, pdf: Path) -> None:
     """``docx`` exported as PDF by the system's LibreOffice, as an institution does that sends a
     PDF instead of the .docx (``export_pdf.sh`` makes the other such samples)."""
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / (pdf.stem + ".docx")
-        copy.write_bytes(docx.read_bytes())
+        copy.write_bytes(docx)
         subprocess.run(
             [
                 "soffice",
@@ -389,6 +419,9 @@ def main(only: str | None = None) -> None:
     ws = Workspace.open(WORKSPACE)
     for kind, (_req, data, plan) in forms(ws).items():
         if only and kind != only:
+            continue
+        if kind == "long":  # sent back unchanged, as a PDF the system's LibreOffice exported
+            export_pdf(data, HERE / "lo74-export-long.pdf")
             continue
         (HERE / f"blank-{kind}.docx").write_bytes(data)
         samples[f"blank-{kind}"] = {"size": len(data), "kept": kept(HERE / f"blank-{kind}.docx")}
@@ -471,7 +504,7 @@ def main(only: str | None = None) -> None:
             )
     if not only or only == "arabic":
         # the Arabic form filled as Word does, exported by the system's LibreOffice
-        export_pdf(HERE / "wordsim-arabic.docx", HERE / "lo74-export-arabic.pdf")
+        export_pdf((HERE / "wordsim-arabic.docx").read_bytes(), HERE / "lo74-export-arabic.pdf")
     report["samples"] = samples
     (HERE / "report.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8"
