@@ -313,7 +313,8 @@ def _rewritten(
 
 
 def _sources_of(reg: Register, iid: str, paths: list[str]) -> set[str]:
-    """The SHA-256 of the returns that brought ``iid`` a value at ``paths``."""
+    """The SHA-256 of the returns that brought ``iid`` a value at ``paths`` (a probable
+    duplicate of it too, where its values hold one)."""
     inst = reg.institution(iid)
     srcs = {h.get("src") for h in inst["history"] if any(under(c[0], paths) for c in h["changes"])}
     srcs |= {
@@ -321,7 +322,11 @@ def _sources_of(reg: Register, iid: str, paths: list[str]) -> set[str]:
         for c in reg.conflicts()
         if c["institution_id"] == iid and under(c["path"], paths)
     }
-    srcs |= {d["src"] for d in reg.duplicates() if d["candidate"] == iid}
+    srcs |= {
+        d["src"]
+        for d in reg.duplicates()
+        if d["candidate"] == iid and any(entry_values(d["entry"], paths))
+    }
     return {s for s in srcs if isinstance(s, str)}
 
 

@@ -615,3 +615,28 @@ def test_while_another_formgen_run_holds_the_workspace_the_erasure_waits_then_re
     assert erase(ws, "ua-1", ["psychotherapie.contact_name"], NOTE, wait=0.3) is not None
     for name in NAMES:
         assert where(ws, name) == [], name
+
+
+def test_a_probable_duplicates_table_without_the_erased_value_is_kept(tmp_path: Path) -> None:
+    """A second table named the institution alike (a probable duplicate of it) but held no
+    contact name: erasing the contact name deletes the first table's archived copy, which held
+    it, and keeps the second's, which did not (before, every duplicate's file went)."""
+    ws = make_workspace(tmp_path / "ws")
+    head = "category;name;postcode;contact_name\r\n"
+    first = tmp_path / "Bestand.csv"
+    first.write_text(head + f"krisendienst;Krisenhilfe Süd;40212;{FIRST}\r\n", "utf-8-sig")
+    second = tmp_path / "Zweite.csv"
+    second.write_text(head + "krisendienst;Krisenhilfe Sued;50667;\r\n", "utf-8-sig")
+    for table in (first, second):
+        code, out = register(ws, "import", str(table), "--note", table.stem)
+        assert code == 0, out
+    assert [d["candidate"] for d in load(ws).duplicates()] == ["inst-0001"]
+    archived = {p.read_bytes(): p for p in ws.archive_dir.rglob("*") if p.is_file()}
+    assert set(archived) == {first.read_bytes(), second.read_bytes()}
+
+    code, out = register(
+        ws, "erase", "inst-0001", "krisendienst.contact_name", "--note", NOTE, "--yes"
+    )
+    assert code == 0, out
+    assert not archived[first.read_bytes()].exists()
+    assert archived[second.read_bytes()].read_bytes() == second.read_bytes()
