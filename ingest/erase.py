@@ -55,6 +55,7 @@ from ingest.register import (
     as_stored,
     entry_values,
     is_erased,
+    name_line,
     now_iso,
     split_path,
     under,
@@ -82,6 +83,7 @@ class Erasure:
 
     institution_id: str
     name: str
+    """Its name on one line (:func:`ingest.register.name_line`)."""
     paths: tuple[str, ...]
     values: tuple[str, ...]
     """The erased values as typed (shown masked: :func:`mask`)."""
@@ -430,7 +432,7 @@ def _plan(
     inst = reg.institution(iid)
     erasure = Erasure(
         institution_id=iid,
-        name=reg.name_of(iid),
+        name=name_line(reg, iid),
         paths=tuple(wanted),
         values=tuple(t[0] for t in marks.texts.values() if t),
         revisions=sum(any(under(c[0], wanted) for c in h["changes"]) for h in inst["history"]),

@@ -25,7 +25,16 @@ from formgen.model import INSTITUTION, Field, FieldType, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.messages import moment_text, problem_text, reason_text, say
-from ingest.register import IMPORT, Json, Register, by_hand, is_erased, retired_text, same_value
+from ingest.register import (
+    IMPORT,
+    Json,
+    Register,
+    by_hand,
+    is_erased,
+    name_line,
+    retired_text,
+    same_value,
+)
 from ingest.schemas import SchemaRegistry
 from ingest.submission import short
 from ingest.tables import width
@@ -66,12 +75,6 @@ def stored_text(
     of a list as typed)."""
     scope, _, key = path.partition(".")
     return value_text(value_field(reg.schema, scope, key), sv, lang, quoted, reg.kept)
-
-
-def name_line(reg: Register, iid: str) -> str:
-    """The name of institution ``iid`` for the head line of its history or conflict, a line
-    break in it as „↵“ as :func:`value_text` shows it (an imported cell may hold one)."""
-    return breaks_shown(reg.name_of(iid))
 
 
 def _order(schema: Schema) -> dict[tuple[str, str], int]:

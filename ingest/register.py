@@ -121,6 +121,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
+from formgen.linebreak import breaks_shown
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -1710,6 +1711,14 @@ def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
     said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
     reason = retired.get("reason") if why else None
     return f"{said} ({reason})" if reason else said
+
+
+def name_line(reg: Register, iid: str) -> str:
+    """The name of institution ``iid`` for a line of its own: the head line of its history or
+    conflict, what ``register retire``, ``restore``, ``confirm`` and ``erase`` say. A line break
+    in it (an imported cell may hold one) as „↵“, as :func:`ingest.history.value_text` shows
+    it; the stored name keeps it."""
+    return breaks_shown(reg.name_of(iid))
 
 
 def _why_held(why: str | None, imported: bool) -> str | None:

@@ -251,7 +251,7 @@ def _category(schema: Schema, text: str) -> str | None:
 def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_category: str) -> Row:
     """One row checked: its entry return, or why it cannot be imported."""
     schema, lang = r.reg.schema, r.lang
-    name = " ".join(cells.get(NAME, "").split())
+    name = cells.get(NAME, "").strip()
 
     def skip(key: str, **args: str | int) -> Row:
         return Row(line, name, None, say(key, lang, **args))

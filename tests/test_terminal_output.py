@@ -305,3 +305,48 @@ def test_a_line_break_of_any_system_is_one_mark_on_one_line(brk: str) -> None:
     „↵“ in a report line or a table cell, and never as a control the terminal obeys."""
     value = f"Оксана{brk}Петренко"
     assert breaks_shown(value) == one_line(value) == short(value) == "Оксана↵Петренко"
+
+
+def test_the_register_commands_say_a_name_with_a_line_break_on_one_line(tmp_path: Path) -> None:
+    """An imported name with a line break (Alt+Enter in Excel) broke the one line that
+    ``register retire``, ``restore``, ``confirm``, ``erase`` and the probable duplicates say
+    about the institution; it shows as „↵“ there as in its history. The stored name keeps it."""
+    ws = make_workspace(tmp_path / "ws")
+    name = "Praxis Yılmaz\nKrisenhilfe Süd"
+    shown = "Praxis Yılmaz↵Krisenhilfe Süd"
+    head = ["category", "name", "postcode", "contact_name"]
+    table = write_csv(tmp_path / "Bestand.csv", [head, ["krisendienst", name, "40212", "Oksana"]])
+    assert formgen(ws, "register", "import", str(table), "--note", "Bestand").exit_code == 0
+    again = [head, ["krisendienst", "Praxis Yılmaz\r\nKrisenhilfe Sued", "50667", ""]]
+    table = write_csv(tmp_path / "Zweite.csv", again)  # a similar name elsewhere: ask
+    said = printed(formgen(ws, "register", "import", str(table), "--note", "Zweite"))
+    assert (
+        f"Zeile 2: „Praxis Yılmaz↵Krisenhilfe Sued“: mögliche Dublette d-0001 von inst-0001 „{shown}“"
+        in said.splitlines()[0]
+    ), said
+
+    said = printed(formgen(ws, "register", "conflicts"))
+    assert said.splitlines()[0].startswith(
+        f"d-0001  „Praxis Yılmaz↵Krisenhilfe Sued“ (Krisen(interventions)dienst) ähnelt "
+        f"inst-0001 „{shown}“: ähnlicher Name"
+    ), said
+    said = printed(formgen(ws, "register", "retire", "inst-0001", "--reason", "geschlossen"))
+    assert said.startswith(f"inst-0001 {shown}: aus dem Register genommen (geschlossen);"), said
+    assert len(said.splitlines()) == 1, said
+    said = printed(formgen(ws, "register", "restore", "inst-0001"))
+    assert (
+        said
+        == f"inst-0001 {shown}: wieder aufgenommen; wieder in den Listen, im Druck und in den Mailrunden\n"
+    )
+    said = printed(formgen(ws, "register", "confirm", "inst-0001", "--note", "telefonisch"))
+    assert said.splitlines()[0].startswith(
+        f"inst-0001 {shown}: Krisen(interventions)dienst bestätigt am "
+    ), said
+    path = "krisendienst.contact_name"
+    said = printed(
+        formgen(ws, "register", "erase", "inst-0001", path, "--note", "Art. 17", "--yes")
+    )
+    lines = said.splitlines()
+    assert lines[0] == f"zu löschen bei inst-0001 {shown}: {path}", said
+    assert lines[-1].startswith(f"inst-0001 {shown}: "), said
+    assert load(ws).value("inst-0001", "institution.name")["raw"] == name  # type: ignore[index]

@@ -19,10 +19,11 @@ from typing import Any, TypeVar
 import click
 
 from formgen.cli.common import echo, library_errors, read_list, text_only, workspace_option
+from formgen.linebreak import breaks_shown
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, labels, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
-from ingest.register import EMAIL, Register, same_value
+from ingest.register import EMAIL, Register, name_line, same_value
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -94,10 +95,10 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
         said = say(
             "duplicate",
             lang,
-            name=d["entry"]["institution"].get("name", {}).get("raw", "?"),
+            name=breaks_shown(d["entry"]["institution"].get("name", {}).get("raw", "?")),
             category=reg.schema.category_label(d["entry"]["category"], lang),
             candidate=d["candidate"],
-            candidate_name=reg.name_of(d["candidate"]),
+            candidate_name=name_line(reg, d["candidate"]),
             reason=reason_text(d, lang),
         )
         echo(f"{d['id']}  {said}")
@@ -176,7 +177,7 @@ def retire(institution_id: str, reason: str | None, workspace_dir: str) -> None:
     ws = Workspace.open(workspace_dir)
     with journal.writing(ws) as w:
         done = w.retire(institution_id, reason)
-        name = w.register.name_of(institution_id)
+        name = name_line(w.register, institution_id)
     why = f" ({done['reason']})" if done["reason"] else ""
     echo(say("retired", ws.language, iid=institution_id, name=name, why=why))
 
@@ -190,7 +191,7 @@ def restore(institution_id: str, workspace_dir: str) -> None:
     ws = Workspace.open(workspace_dir)
     with journal.writing(ws) as w:
         w.restore(institution_id)
-        name = w.register.name_of(institution_id)
+        name = name_line(w.register, institution_id)
     echo(say("restored", ws.language, iid=institution_id, name=name))
 
 
@@ -332,7 +333,7 @@ def erase(
             for o in files:
                 echo(say(key, lang, file=f"{o.file_name} ({o.sha256[:12]}…)"))
                 if o.others:
-                    others = ", ".join(f"{i} {reg.name_of(i)}" for i in o.others)
+                    others = ", ".join(f"{i} {name_line(reg, i)}" for i in o.others)
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
             echo(say("erase_made", lang, path=str(path)))
@@ -393,7 +394,7 @@ def confirm(
             "confirmed_done",
             lang,
             iid=institution_id,
-            name=reg.name_of(institution_id),
+            name=name_line(reg, institution_id),
             category=reg.schema.category_label(cid, lang),
             date=date_text(day, lang) if day else "?",
             note=note,
