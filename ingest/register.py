@@ -792,15 +792,18 @@ class Register:
                     duplicates.append(did)
                     done.append(EntryOutcome(e.block, None, duplicate=did, candidate=verdict.id))
                     flags.append(
-                        f"{where}: '{_checked_name(e)}' looks like {verdict.id} "
-                        f"'{self.name_of(verdict.id)}' ({verdict.reason}); held as {did} — "
-                        f"'formgen register resolve {did} --merge' or '--new'"
+                        f"{where}: '{short(_checked_name(e), 80)}' looks like {verdict.id} "
+                        f"'{short(self.name_of(verdict.id), 80)}' ({verdict.reason}); "
+                        f"held as {did} — 'formgen register resolve {did} --merge' or '--new'"
                     )
                     continue
                 matched = False
                 if verdict.kind == MERGE and verdict.id is not None:
                     iid, matched = verdict.id, True
-                    flags.append(f"{where}: matched {iid} '{self.name_of(iid)}' ({verdict.reason})")
+                    flags.append(
+                        f"{where}: matched {iid} '{short(self.name_of(iid), 80)}' "
+                        f"({verdict.reason})"
+                    )
                 base: int | None = None
             else:
                 base = sub.identity.base_version
@@ -872,7 +875,7 @@ class Register:
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             flags.append(
-                f"{iid} '{self.name_of(iid)}' is {retired_text(was)}; its "
+                f"{iid} '{short(self.name_of(iid), 80)}' is {retired_text(was)}; its "
                 f"return was merged all the same — if it still exists: "
                 f"'formgen register restore {iid}'"
             )

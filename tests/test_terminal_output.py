@@ -24,12 +24,13 @@ import pytest
 from click.testing import CliRunner, Result
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
+from register_support import YILMAZ, checklist
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
 from formgen.linebreak import breaks_shown, one_line
 from formgen.workspace import Workspace
-from ingest.journal import load
+from ingest.journal import load, writing
 from ingest.search import NAME_COLUMNS
 from ingest.submission import short
 from ingest.tables import width
@@ -350,3 +351,28 @@ def test_the_register_commands_say_a_name_with_a_line_break_on_one_line(tmp_path
     assert lines[0] == f"zu löschen bei inst-0001 {shown}: {path}", said
     assert lines[-1].startswith(f"inst-0001 {shown}: "), said
     assert load(ws).value("inst-0001", "institution.name")["raw"] == name  # type: ignore[index]
+
+
+def test_the_ingest_report_names_a_matched_institution_on_one_line(tmp_path: Path) -> None:
+    """A returned checklist's block matched to, or held as a probable duplicate of, an
+    institution whose name has a line break, and a return of a retired one: each report line
+    shows the names with „↵“."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf")
+    name = "Praxis Yılmaz\nKrisenhilfe Süd"
+    with writing(ws) as w:
+        w.merge(checklist("krisendienst", dict(YILMAZ, name=name)))
+        w.retire("inst-0001", "geschlossen")
+        same = w.merge(checklist("krisendienst", dict(YILMAZ, name=name, phone="")))
+        like = w.merge(checklist("krisendienst", dict(YILMAZ, name=name, postcode="1", phone="")))
+    matched, retired = same.flags
+    assert matched.startswith(
+        "krisendienst block 1: matched inst-0001 'Praxis Yılmaz↵Krisenhilfe Süd' ("
+    ), same.flags
+    assert retired.startswith("inst-0001 'Praxis Yılmaz↵Krisenhilfe Süd' is retired on "), (
+        same.flags
+    )
+    (held,) = like.flags
+    assert held.startswith(
+        "krisendienst block 1: 'Praxis Yılmaz↵Krisenhilfe Süd' looks like inst-0001 "
+        "'Praxis Yılmaz↵Krisenhilfe Süd' ("
+    ), like.flags
