@@ -376,3 +376,18 @@ def test_the_ingest_report_names_a_matched_institution_on_one_line(tmp_path: Pat
         "krisendienst block 1: 'Praxis Yılmaz↵Krisenhilfe Süd' looks like inst-0001 "
         "'Praxis Yılmaz↵Krisenhilfe Süd' ("
     ), like.flags
+
+
+def test_status_lists_a_name_with_a_line_break_on_its_institutions_line(tmp_path: Path) -> None:
+    """``status --list`` names each institution as the register has it now: an imported name
+    with a line break split its line in two."""
+    ws = make_workspace(tmp_path / "ws")
+    head = ["category", "name", "postcode", "email"]
+    row = ["krisendienst", "Praxis Yılmaz\nKrisenhilfe Süd", "40212", "info@praxis-yilmaz.de"]
+    table = write_csv(tmp_path / "Bestand.csv", [head, row])
+    assert formgen(ws, "register", "import", str(table), "--note", "Bestand").exit_code == 0
+    drafts = str(tmp_path / "d")
+    assert formgen(ws, "mail", "--from-register", "--drafts", drafts).exit_code == 0
+    lines = printed(formgen(ws, "status", "--list")).splitlines()
+    assert lines[-1].startswith("inst-0001            outstanding  due "), lines
+    assert lines[-1].endswith(" Praxis Yılmaz↵Krisenhilfe Süd <info@praxis-yilmaz.de>"), lines

@@ -24,6 +24,7 @@ from formgen.errors import MailError, RecipientsError, UnreadableFileError
 from formgen.filenames import terminal
 from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
+from formgen.linebreak import breaks_shown
 from formgen.mailing import parse_template
 from formgen.mailrun import (
     DraftWriter,
@@ -592,9 +593,8 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
                 )
             email = f" <{r['email']}>" if r["email"] else ""
             state = r["state"].replace("_", " ")  # not mailed, as the lines above say it
-            echo(
-                f"{r['id']:<20} {state:<12} due {r['deadline'] or '-':<10} {r['name']}{email}{extra}"
-            )
+            name = breaks_shown(r["name"])  # the register's name now: an imported cell's break
+            echo(f"{r['id']:<20} {state:<12} due {r['deadline'] or '-':<10} {name}{email}{extra}")
 
 
 def _rounds_table(rounds: Sequence[RoundStatus]) -> str:
