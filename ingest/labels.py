@@ -76,8 +76,16 @@ def option_text(f: Field, option: str, lang: str, kept: SchemaRegistry | None = 
     when no version names it."""
     if f.type is FieldType.LANGUAGE_LIST or any(c.value == option for c in choices_of(f)):
         return option_label(f, option, lang)
+    label = dropped_label(f, option, lang, kept)
+    return say("no_longer_offered", lang, label=label) if label else option
+
+
+def dropped_label(f: Field, option: str, lang: str, kept: SchemaRegistry | None) -> str | None:
+    """The label in ``lang`` of ``option``, a choice ``f`` no longer offers, in the versions
+    ``kept`` (:meth:`~ingest.schemas.SchemaRegistry.dropped_choice`), unmarked: for a sentence
+    that says itself that it is no longer offered. ``None`` when no kept version offered it."""
     dropped = kept.dropped_choice(f, option) if kept is not None else None
-    return say("no_longer_offered", lang, label=dropped.label.get(lang)) if dropped else option
+    return dropped.label.get(lang) if dropped else None
 
 
 def region_text(schema: Schema, region: str, lang: str, kept: SchemaRegistry | None = None) -> str:

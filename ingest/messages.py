@@ -169,6 +169,10 @@ WORDS: dict[str, dict[str, str]] = {
         "formgen register find --region {code}",
         "gaps_dropped_one": "{region}: 1 entry holds this region, counted above in none → "
         "formgen register find --region {code}",
+        "gaps_region_dropped": "{region}: the current schema no longer offers this region, so "
+        "no checklist has a gap there; {n} entries hold it → formgen register find --region {code}",
+        "gaps_region_dropped_one": "{region}: the current schema no longer offers this region, so "
+        "no checklist has a gap there; 1 entry holds it → formgen register find --region {code}",
         "gap_fehlanzeige": "only Fehlanzeige",
         "no_gaps": "no gaps: every category has an entry in every region",
         "no_match": "no entry matches",
@@ -390,6 +394,12 @@ WORDS: dict[str, dict[str, str]] = {
         "formgen register find --region {code}",
         "gaps_dropped_one": "{region}: 1 Eintrag hat diese Region, oben in keiner gezählt → "
         "formgen register find --region {code}",
+        "gaps_region_dropped": "{region}: das aktuelle Schema bietet diese Region nicht mehr "
+        "an, keine Checkliste hat dort eine Lücke; {n} Einträge haben sie → formgen register "
+        "find --region {code}",
+        "gaps_region_dropped_one": "{region}: das aktuelle Schema bietet diese Region nicht mehr "
+        "an, keine Checkliste hat dort eine Lücke; 1 Eintrag hat sie → formgen register find "
+        "--region {code}",
         "gap_fehlanzeige": "nur Fehlanzeige",
         "no_gaps": "keine Lücken: jede Checkliste hat in jeder Region einen Eintrag",
         "no_match": "kein Eintrag passt",

@@ -28,7 +28,7 @@ from typing import Any
 
 from formgen.model import CONFIRMED_ON, INSTITUTION, FieldType, Scope
 from formgen.record import InstitutionRecord, offered
-from ingest.labels import field_label, field_of, region_text
+from ingest.labels import dropped_label, field_label, field_of, region_text
 from ingest.messages import date_text, say, say_count
 from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
@@ -124,15 +124,40 @@ def region_held(reg: Register, text: str, lang: str | None = None) -> str:
     return reg.schema.region_named(text, lang)
 
 
-def dropped_note(reg: Register, lang: str) -> list[str]:
+def dropped_note(reg: Register, lang: str, region: str | None = None) -> list[str]:
     """For ``register gaps``: one line per region no longer offered that entries hold, with
-    how many (no gap can name them)."""
+    how many (no gap can name them); with ``region`` (as a person writes it) the line of that
+    region alone when it is one no longer offered, without it when it is offered."""
+    held = dropped_regions(reg)
+    if region is None:
+        return [
+            say_count(
+                "gaps_dropped",
+                lang,
+                n,
+                region=region_text(reg.schema, code, lang, reg.kept),
+                code=code,
+            )
+            for code, n in sorted(held.items())
+        ]
+    code = region_held(reg, region, lang)
+    if code not in held:
+        return []
     return [
-        say_count(
-            "gaps_dropped", lang, n, region=region_text(reg.schema, code, lang, reg.kept), code=code
-        )
-        for code, n in sorted(dropped_regions(reg).items())
+        say_count("gaps_region_dropped", lang, held[code], region=_kept(reg, code, lang), code=code)
     ]
+
+
+def region_dropped(reg: Register, code: str, lang: str) -> str:
+    """For ``register find --region``: ``code``, a region entries hold, is one the schema no
+    longer offers (named once, by the label of the version that offered it)."""
+    return say("region_dropped", lang, region=_kept(reg, code, lang))
+
+
+def _kept(reg: Register, code: str, lang: str) -> str:
+    """A region no longer offered by the label the kept version gave it, unmarked."""
+    f = field_of(reg.schema, INSTITUTION, "region")
+    return (dropped_label(f, code, lang, reg.kept) if f else None) or code
 
 
 def last_confirmed(entry: Json) -> dt.date | None:
@@ -271,9 +296,11 @@ def gaps(
 ) -> list[Gap]:
     """Categories × regions with no entry, or only "Fehlanzeige" (the catch-all region excluded).
     ``regions`` and ``categories`` as people write them (ids or names, any case); an unknown one
-    is an error naming the known ones in ``lang``."""
+    is an error naming the known ones in ``lang``. A region the schema no longer offers that
+    entries hold (:func:`region_held`) has no gaps: :func:`dropped_note` counts its entries."""
+    offered = {r.value for r in reg.schema.regions}
     region_ids = (
-        [reg.schema.region_named(r, lang) for r in regions]
+        [code for r in regions if (code := region_held(reg, r, lang)) in offered]
         if regions
         else [r.value for r in reg.schema.regions if r.value != CATCH_ALL_REGION]
     )

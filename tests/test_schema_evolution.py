@@ -475,7 +475,8 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
 ) -> None:
     """After the switch the register still holds „dormagen“: every view names it as the kept
     version 1.0.0 does, marked as no longer offered, and `register find --region` finds the
-    entries holding it instead of calling it unknown; `register gaps` counts them."""
+    entries holding it instead of calling it unknown (its note names it once, by the kept
+    label); `register gaps` counts them, and `--region dormagen` is no gap anywhere."""
     record = tmp_path / "inst-0100.json"
     record.write_text(
         json.dumps({**RECORD, "institution": {**RECORD["institution"], "region": "dormagen"}}),
@@ -494,8 +495,18 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     shown = "Dormagen (nicht mehr in der Auswahl)"
     found = run("register", "find", "--region", "Dormagen", "-w", str(ws))
     assert "inst-0100" in found and shown in found
-    assert "das aktuelle Schema bietet diese Region nicht mehr an" in found
+    assert found.splitlines()[-1] == (
+        "Dormagen: das aktuelle Schema bietet diese Region nicht mehr an; die "
+        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale)"
+    )
     assert f"{shown}: 1 Eintrag hat diese Region" in run("register", "gaps", "-w", str(ws))
+    assert run("register", "gaps", "--region", "dormagen", "-w", str(ws)) == (
+        "Dormagen: das aktuelle Schema bietet diese Region nicht mehr an, keine Checkliste hat "
+        "dort eine Lücke; 1 Eintrag hat sie → formgen register find --region dormagen\n"
+    )
+    assert (
+        json.loads(run("register", "gaps", "--region", "Dormagen", "-w", str(ws), "--json")) == []
+    )
     assert shown in run("register", "stale", "-w", str(ws))
     history = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
     assert f"    Versorgungsregion: (leer) → {shown}" in history

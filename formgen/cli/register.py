@@ -21,7 +21,7 @@ import click
 from formgen.cli.common import echo, library_errors, read_list, text_only, workspace_option
 from formgen.linebreak import breaks_shown
 from formgen.workspace import Workspace, write_atomic
-from ingest import journal, labels, search, staleness
+from ingest import journal, search, staleness
 from ingest.messages import date_text, reason_text, say, say_count
 from ingest.register import EMAIL, Register, name_line, same_value
 
@@ -553,8 +553,10 @@ def gaps(
     if as_json:
         _echo_json([g.to_json() for g in found])
     else:
-        echo(staleness.gaps_table(reg, found, ws.language))
-        for line in staleness.dropped_note(reg, ws.language):
+        notes = staleness.dropped_note(reg, ws.language, region)
+        if not (region and notes):  # a region no longer offered has no gaps, only its line
+            echo(staleness.gaps_table(reg, found, ws.language))
+        for line in notes:
             echo(line)
 
 
@@ -715,9 +717,11 @@ def find(
         return
     echo(search.hits_table(reg, hits, ws.language))
     if region is not None and reg.schema.region_value(region) is None:  # one no longer offered
-        code = staleness.region_held(reg, region, ws.language)
-        shown = labels.region_text(reg.schema, code, ws.language, reg.kept)
-        echo(say("region_dropped", ws.language, region=shown))
+        echo(
+            staleness.region_dropped(
+                reg, staleness.region_held(reg, region, ws.language), ws.language
+            )
+        )
 
 
 @register.command("print")
