@@ -65,6 +65,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
         "choice_labels": "'{raw}' is not one of the choices: {allowed}",
+        "choice_dropped": "'{label}' was a choice of the form, but the current schema version "
+        "no longer offers it; the choices now: {allowed}",
         "boxes": "{count} boxes ticked ({ticked}); tick one",
         "boxes_labels": "{count} boxes ticked ({ticked}); tick one",
         "too_long": "{length} characters; at most {limit} are allowed",
@@ -105,6 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "url": "„{raw}“ ist keine gültige Internetadresse; bitte z.\u00a0B. www.example.org eintragen",
         "choice": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
         "choice_labels": "„{raw}“ ist keine der Auswahlmöglichkeiten: {allowed}",
+        "choice_dropped": "„{label}“ stand im Formular zur Auswahl, die aktuelle Schemaversion "
+        "bietet es nicht mehr an; zur Auswahl stehen jetzt: {allowed}",
         "boxes": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",
         "boxes_labels": "{count} Kästchen angekreuzt ({ticked}); bitte nur eines ankreuzen",
         "too_long": "{length} Zeichen; zulässig sind höchstens {limit}",

@@ -45,6 +45,7 @@ from formgen.model import (
     FieldType,
     Schema,
     Scope,
+    choices_of,
     option_label,
     option_values,
 )
@@ -292,11 +293,20 @@ def _entries(
 
 def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
     """A value checked against ``old``, checked again where the current field differs. One kept
-    shortened (``capped``) is not: its text is cut, not what was typed, and it stays flagged."""
+    shortened (``capped``) is not: its text is cut, not what was typed, and it stays flagged.
+    A choice the form offered that the current field dropped (a region merged into another) is
+    kept as typed and flagged by the label the form gave it (``choice_dropped``)."""
     if old.type == new.type and old.choices == new.choices and old.common == new.common:
         return checked
     if checked.problem is not None and checked.problem.key == "capped":
         return checked
+    if checked.problem is None and old.type == new.type and not new.is_multi:
+        was = next((c for c in choices_of(old) if c.value == checked.value), None)
+        if was is not None and all(c.value != was.value for c in choices_of(new)):
+            said = problem(
+                "choice_dropped", label=per_language(was.label.get), allowed=allowed(new)
+            )
+            return Checked(checked.raw, None, said)
     if new.is_multi:
         listed, rest = check_multi(new, [], checked.raw)
         label = per_language(lambda lang: new.label.get(lang) or new.id)

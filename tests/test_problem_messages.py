@@ -111,12 +111,17 @@ OFFER_AS_CHOICES = """\
             choices:
               - {value: gruppe, label: {de: Gruppe, en: Group}}
               - {value: einzel, label: {de: Einzeln, en: Single}}"""
+OFFER_ONE_OF_TWO = OFFER_AS_CHOICES.replace("select_multiple", "select_one")
+OFFER_ONE_OF_THREE = (
+    OFFER_ONE_OF_TWO + "\n              - {value: telefon, label: {de: Telefonisch, en: By phone}}"
+)
 
 
-def _offer_rechecked(typed: str) -> Checked:
-    """A value typed into a text field of schema 1.0.0, mapped to 2.0.0 where it is a choice."""
-    old = load_schema_text(MINI.format(version="1.0.0", angebot=OFFER_AS_TEXT), "mini-1")
-    new = load_schema_text(MINI.format(version="2.0.0", angebot=OFFER_AS_CHOICES), "mini-2")
+def _offer_rechecked(typed: str, was: str = OFFER_AS_TEXT, now: str = OFFER_AS_CHOICES) -> Checked:
+    """A value typed into the field as schema 1.0.0 has it (``was``: text), mapped to 2.0.0
+    (``now``: a choice)."""
+    old = load_schema_text(MINI.format(version="1.0.0", angebot=was), "mini-1")
+    new = load_schema_text(MINI.format(version="2.0.0", angebot=now), "mini-2")
     identity = FormIdentity(
         schema_id="mini",
         schema_version="1.0.0",
@@ -212,6 +217,12 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         "not_choice_of_labels",
         lambda: _offer_rechecked("Gruppe, Tanz"),
         "nicht unter den Auswahlmöglichkeiten von „Angebot“ (Gruppe, Einzeln): Tanz",
+    ),
+    (
+        "choice_dropped",
+        lambda: _offer_rechecked("Telefonisch", OFFER_ONE_OF_THREE, OFFER_ONE_OF_TWO),
+        "„Telefonisch“ stand im Formular zur Auswahl, die aktuelle Schemaversion bietet es nicht "
+        "mehr an; zur Auswahl stehen jetzt: Gruppe, Einzeln",
     ),
 ]
 

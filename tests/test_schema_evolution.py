@@ -68,6 +68,16 @@ def ws(tmp_path: Path) -> Path:
     return tmp_path / "ws"
 
 
+def switch_without_dormagen(ws: Path) -> None:
+    """:func:`switch_schema`, the new version without the region „Dormagen“ (merged into the
+    Rhein-Kreis Neuss), which 1.0.0 offered."""
+    switch_schema(ws)
+    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
+    text = (ws / "schema.yaml").read_text("utf-8")
+    assert dropped in text
+    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+
+
 def exported_entry(ws: Path) -> dict[str, object]:
     out = ws / "exports" / "register.json"
     run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
@@ -423,11 +433,7 @@ def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
     )
     run("ingest", str(returned), "-w", str(ws))
 
-    switch_schema(ws)
-    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
-    text = (ws / "schema.yaml").read_text("utf-8")
-    assert dropped in text
-    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+    switch_without_dormagen(ws)
 
     stale = run("register", "stale", "-w", str(ws), "--json")
     (finding,) = json.loads(stale)
@@ -487,10 +493,7 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     returned = tmp_path / "Rückmeldung.pdf"
     returned.write_bytes(pdfium_fill(out.read_bytes(), {"psychotherapie.initials": "AW"}))
     run("ingest", str(returned), "-w", str(ws))
-    switch_schema(ws)
-    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
-    text = (ws / "schema.yaml").read_text("utf-8")
-    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+    switch_without_dormagen(ws)
 
     shown = "Dormagen (nicht mehr in der Auswahl)"
     found = run("register", "find", "--region", "Dormagen", "-w", str(ws))
@@ -532,9 +535,37 @@ def test_an_export_made_before_the_switch_imports_without_conflicts_over_a_dropp
     run("ingest", str(returned), "-w", str(ws))
     exported = tmp_path / "export.csv"
     run("register", "export", "-w", str(ws), "--output", str(exported))
-    switch_schema(ws)
-    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
-    text = (ws / "schema.yaml").read_text("utf-8")
-    (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
+    switch_without_dormagen(ws)
     run("register", "import", str(exported), "-w", str(ws), "--note", "wieder")
     assert json.loads(run("register", "conflicts", "-w", str(ws), "--json"))["conflicts"] == []
+
+
+def test_an_old_form_returned_late_with_a_dropped_region_names_the_choice_it_offered(
+    tmp_path: Path, ws: Path
+) -> None:
+    """A 1.0.0 form returned after the switch with „Dormagen“ chosen: the report says the form
+    offered it and the current version no longer does (not that 'dormagen' is no choice at
+    all), in English there and in German in the history; the value is kept as typed, flagged."""
+    form = old_form(tmp_path, ws)
+    switch_without_dormagen(ws)
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(
+        pdfium_fill(form, {"institution.region": "Dormagen", "psychotherapie.initials": "AW"})
+    )
+    said = run("ingest", str(returned), "-w", str(ws))
+    assert (
+        "    institution.region: 'Dormagen' was a choice of the form, but the current schema "
+        "version no longer offers it; the choices now: Düsseldorf, Rhein-Kreis Neuss (Neuss, "
+        "Meerbusch), Other region"
+    ) in said.splitlines()
+    history = run("register", "history", "inst-0100", "-w", str(ws))
+    assert (
+        "„Dormagen“ stand im Formular zur Auswahl, die aktuelle Schemaversion bietet es nicht "
+        "mehr an; zur Auswahl stehen jetzt: Düsseldorf, Rhein-Kreis Neuss (Neuss, Meerbusch), "
+        "Andere Region"
+    ) in " ".join(history.split())
+    out = ws / "exports" / "register.json"
+    run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
+    (inst,) = json.loads(out.read_text("utf-8"))["institutions"]
+    flagged = inst["problems"]["institution.region"]
+    assert flagged["raw"] == "dormagen" and flagged["problem_key"] == "choice_dropped"
