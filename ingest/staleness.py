@@ -26,9 +26,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from formgen.model import CONFIRMED_ON, INSTITUTION, FieldType, Scope
+from formgen.model import (
+    CHOICE_TYPES,
+    CONFIRMED_ON,
+    INSTITUTION,
+    Field,
+    FieldType,
+    Schema,
+    Scope,
+    choices_of,
+    option_label,
+)
 from formgen.record import InstitutionRecord, offered
-from ingest.labels import dropped_label, field_label, field_of, region_text
+from ingest.labels import dropped_label, field_label, field_of, path_label, region_text
 from ingest.messages import date_text, say, say_count
 from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
@@ -106,6 +116,51 @@ def dropped_regions(reg: Register) -> dict[str, int]:
     offered = {r.value for r in reg.schema.regions}
     held = Counter(region_of(reg, iid) for iid, _cid, _entry in reg.iter_entries())
     return {r: n for r, n in held.items() if r and r not in offered}
+
+
+def choices_dropped(reg: Register, new: Schema, lang: str) -> list[str]:
+    """For ``formgen schema check --workspace``: one line per choice the schema version ``new``
+    no longer offers that institutions' values in the register hold (a region merged into
+    another), named as the register's version or a kept older one names it in ``lang``, with
+    how many institutions hold it: their update forms leave it blank and ask again
+    (:func:`formgen.record.offered`). A value no version offered (one kept as typed) is none."""
+    held: dict[tuple[str, Field, str], set[str]] = {}
+    for iid in reg.ids():
+        inst = reg.institutions[iid]
+        scopes = [(INSTITUTION, new.institution_fields(), inst["institution"])]
+        scopes += [
+            (cid, new.category(cid).entry_fields, entry["fields"])
+            for cid, entry in inst["entries"].items()
+            if cid in {c.id for c in new.categories}
+        ]
+        for scope, fields, stored in scopes:
+            for f in fields:
+                offered = {c.value for c in f.choices}
+                for fid in (f.id, *f.renamed_from) if f.type in CHOICE_TYPES else ():
+                    value = _value(stored.get(fid))
+                    for option in value if isinstance(value, list) else [value]:
+                        if isinstance(option, str) and option not in offered:
+                            held.setdefault((scope, f, option), set()).add(iid)
+    out = []
+    for (scope, f, option), iids in held.items():
+        now = field_of(reg.schema, scope, f.id)
+        if now is not None and any(c.value == option for c in choices_of(now)):
+            label: str | None = option_label(now, option, lang)
+        else:
+            label = dropped_label(f, option, lang, reg.kept)
+        if label is None:
+            continue
+        what = (
+            "region"
+            if scope == INSTITUTION and f.id == "region"
+            else f"the choice of '{path_label(new, f'{scope}.{f.id}', lang)}'"
+        )
+        n = len(iids)
+        out.append(
+            f"drops {what} '{option}' ({label}), held by {n} institution{'s' * (n != 1)}; "
+            f"{'their' if n != 1 else 'its'} update forms will ask again"
+        )
+    return out
 
 
 def region_held(reg: Register, text: str, lang: str | None = None) -> str:

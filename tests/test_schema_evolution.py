@@ -78,6 +78,20 @@ def switch_without_dormagen(ws: Path) -> None:
     (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
 
 
+def returned_from_dormagen(tmp_path: Path, ws: Path) -> None:
+    """Praxis Wiśniewska (inst-0100) in the region „Dormagen“ returns its 1.0.0 form."""
+    record = tmp_path / "inst-0100.json"
+    record.write_text(
+        json.dumps({**RECORD, "institution": {**RECORD["institution"], "region": "dormagen"}}),
+        "utf-8",
+    )
+    out = tmp_path / "alt.pdf"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws), "--out", str(out))
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(out.read_bytes(), {"psychotherapie.initials": "AW"}))
+    run("ingest", str(returned), "-w", str(ws))
+
+
 def exported_entry(ws: Path) -> dict[str, object]:
     out = ws / "exports" / "register.json"
     run("register", "export", "--format", "json", "-w", str(ws), "--output", str(out))
@@ -483,16 +497,7 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     version 1.0.0 does, marked as no longer offered, and `register find --region` finds the
     entries holding it instead of calling it unknown (its note names it once, by the kept
     label); `register gaps` counts them, and `--region dormagen` is no gap anywhere."""
-    record = tmp_path / "inst-0100.json"
-    record.write_text(
-        json.dumps({**RECORD, "institution": {**RECORD["institution"], "region": "dormagen"}}),
-        "utf-8",
-    )
-    out = tmp_path / "alt.pdf"
-    run("generate", "pdf", "--record", str(record), "-w", str(ws), "--out", str(out))
-    returned = tmp_path / "Rückmeldung.pdf"
-    returned.write_bytes(pdfium_fill(out.read_bytes(), {"psychotherapie.initials": "AW"}))
-    run("ingest", str(returned), "-w", str(ws))
+    returned_from_dormagen(tmp_path, ws)
     switch_without_dormagen(ws)
 
     shown = "Dormagen (nicht mehr in der Auswahl)"
@@ -523,16 +528,7 @@ def test_an_export_made_before_the_switch_imports_without_conflicts_over_a_dropp
 ) -> None:
     """The same „dormagen“ on both sides (stored valid before the switch, flagged now) is no
     conflict when the list exported before the switch is imported again."""
-    record = tmp_path / "inst-0100.json"
-    record.write_text(
-        json.dumps({**RECORD, "institution": {**RECORD["institution"], "region": "dormagen"}}),
-        "utf-8",
-    )
-    out = tmp_path / "alt.pdf"
-    run("generate", "pdf", "--record", str(record), "-w", str(ws), "--out", str(out))
-    returned = tmp_path / "Rückmeldung.pdf"
-    returned.write_bytes(pdfium_fill(out.read_bytes(), {"psychotherapie.initials": "AW"}))
-    run("ingest", str(returned), "-w", str(ws))
+    returned_from_dormagen(tmp_path, ws)
     exported = tmp_path / "export.csv"
     run("register", "export", "-w", str(ws), "--output", str(exported))
     switch_without_dormagen(ws)
@@ -569,3 +565,32 @@ def test_an_old_form_returned_late_with_a_dropped_region_names_the_choice_it_off
     (inst,) = json.loads(out.read_text("utf-8"))["institutions"]
     flagged = inst["problems"]["institution.region"]
     assert flagged["raw"] == "dormagen" and flagged["problem_key"] == "choice_dropped"
+
+
+def test_schema_check_of_a_version_that_drops_a_region_entries_hold_says_so(
+    tmp_path: Path, ws: Path
+) -> None:
+    """A new version without „Dormagen“, which an institution of the register holds, is valid,
+    and `schema check --workspace` says what it means for the register: a note per dropped
+    choice held, with how many institutions hold it (exit status 0); before and after the
+    switch alike. Without the workspace it cannot know; the version in use drops nothing."""
+    returned_from_dormagen(tmp_path, ws)
+    new = tmp_path / "neu.yaml"
+    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
+    new.write_text(new_version().replace(dropped, ""), "utf-8")
+    note = (
+        f"{new}: note: drops region 'dormagen' (Dormagen), held by 1 institution; its update "
+        "forms will ask again"
+    )
+    assert run("schema", "check", str(new), "-w", str(ws)).splitlines() == [
+        f"{new}: valid — {SCHEMA_ID} 1.1.0, 2 groups, 25 categories, 26 distinct fields",
+        note,
+    ]
+    assert "note" not in run("schema", "check", str(new))
+    assert "note" not in run("schema", "check", "-w", str(ws))
+
+    switch_without_dormagen(ws)
+    mine = ws / "schema.yaml"
+    assert run("schema", "check", "-w", str(ws)).splitlines()[1] == note.replace(
+        str(new), str(mine)
+    )

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
 from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
-from formgen.errors import Problem, problems_counted
+from formgen.errors import FormgenError, Problem, problems_counted
+from formgen.model import Schema
 from formgen.outline import outline_data, outline_text
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
+
+if TYPE_CHECKING:
+    from formgen.workspace import Workspace
 
 
 @click.group()
@@ -49,6 +54,23 @@ def check(file: str | None, workspace_dir: str | None) -> None:
         f"{path}: valid — {model.schema_id} {model.schema_version}, {len(model.groups)} groups, "
         f"{len(model.categories)} categories, {n_fields} distinct fields"
     )
+    if ws is not None:
+        for note in _register_notes(ws, model):
+            echo(f"{path}: note: {note}")
+
+
+def _register_notes(ws: Workspace, model: Schema) -> list[str]:
+    """What ``model`` means for the values the workspace's register holds: the choices it
+    drops that institutions hold. A register that cannot be read is said so, not an error:
+    the file checked is valid."""
+    from ingest import journal  # the CLI is the one place knowing both
+    from ingest.staleness import choices_dropped
+
+    try:
+        reg = journal.load(ws)
+    except FormgenError as exc:
+        return [f"the register's values were not compared: {exc}"]
+    return choices_dropped(reg, model, ws.language)
 
 
 @schema.command("show")
