@@ -269,7 +269,7 @@ def review(
     today = today or dt.date.today()
     named = reg.schema.category_named
     wanted = {named(c, lang).id for c in categories} if categories else None
-    region = reg.schema.region_named(region, lang) if region else None
+    region = region_held(reg, region, lang) if region else None
     out: list[Finding] = []
     for iid, cid, entry in reg.iter_entries():
         if wanted is not None and cid not in wanted:

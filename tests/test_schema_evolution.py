@@ -496,7 +496,8 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     """After the switch the register still holds „dormagen“: every view names it as the kept
     version 1.0.0 does, marked as no longer offered, and `register find --region` finds the
     entries holding it instead of calling it unknown (its note names it once, by the kept
-    label); `register gaps` counts them, and `--region dormagen` is no gap anywhere."""
+    label), as `register stale --region` does; `register gaps` counts them, and `--region
+    dormagen` is no gap anywhere."""
     returned_from_dormagen(tmp_path, ws)
     switch_without_dormagen(ws)
 
@@ -516,6 +517,7 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
         json.loads(run("register", "gaps", "--region", "Dormagen", "-w", str(ws), "--json")) == []
     )
     assert shown in run("register", "stale", "-w", str(ws))
+    assert "inst-0100" in run("register", "stale", "--region", "Dormagen", "-w", str(ws))
     history = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
     assert f"    Versorgungsregion: (leer) → {shown}" in history
     csv_out = tmp_path / "register.csv"
