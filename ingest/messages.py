@@ -255,6 +255,14 @@ WORDS: dict[str, dict[str, str]] = {
         "'CSV UTF-8' and import it again",
         "import_why_columns": "{n} values but the header has {m} columns (a separator inside "
         "a value? put that value in double quotes)",
+        "import_why_formula": "columns {columns}: formulas without a saved result, which read "
+        "as empty: open and save the workbook in Excel or LibreOffice and import it again",
+        "import_why_formula_one": "column {columns}: a formula without a saved result, which "
+        "reads as empty: open and save the workbook in Excel or LibreOffice and import it again",
+        "import_left_out": "note: {file}: only the first sheet is read, not {sheets}, which "
+        "hold data too; put the rows to import on the first sheet",
+        "import_left_out_one": "note: {file}: only the first sheet is read, not {sheets}, which "
+        "holds data too; put the rows to import on the first sheet",
         "import_summary": "{file}: {rows} rows — new {new}, updated {updated}, unchanged "
         "{unchanged}, probable duplicates {duplicates}, not imported {skipped}; invalid values "
         "kept as typed {invalid}; values held for a decision {held}",
@@ -486,6 +494,18 @@ WORDS: dict[str, dict[str, str]] = {
         "Arabisch …); bitte als „CSV UTF-8“ speichern und erneut importieren",
         "import_why_columns": "{n} Werte, aber die Kopfzeile hat {m} Spalten (ein Trennzeichen "
         "in einem Wert? Diesen Wert in doppelte Anführungszeichen setzen)",
+        "import_why_formula": "Spalten {columns}: Formeln ohne gespeichertes Ergebnis, die als "
+        "leer gelesen würden: bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, speichern "
+        "und erneut importieren",
+        "import_why_formula_one": "Spalte {columns}: eine Formel ohne gespeichertes Ergebnis, die "
+        "als leer gelesen würde: bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, "
+        "speichern und erneut importieren",
+        "import_left_out": "Hinweis: {file}: nur das erste Tabellenblatt wird gelesen, nicht "
+        "{sheets}, die ebenfalls Daten enthalten; die zu importierenden Zeilen gehören auf das "
+        "erste Blatt",
+        "import_left_out_one": "Hinweis: {file}: nur das erste Tabellenblatt wird gelesen, nicht "
+        "{sheets}, das ebenfalls Daten enthält; die zu importierenden Zeilen gehören auf das "
+        "erste Blatt",
         "import_summary": "{file}: {rows} Zeilen – neu {new}, aktualisiert {updated}, "
         "unverändert {unchanged}, mögliche Dubletten {duplicates}, nicht importiert {skipped}; "
         "ungültige Werte (wie eingegeben übernommen) {invalid}; zurückgestellte Werte {held}",

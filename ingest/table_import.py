@@ -11,7 +11,9 @@ prefilled with what the centre knew, to confirm or correct.
   schema, with or without the personal columns. So export → edit in Excel → import round-trips.
   The columns the export computes (revision, last confirmed, stale, confirmed by the
   institution, problems, retired) are not read. The file is read by :mod:`ingest.sheet`, as
-  a recipients list is: an XLSX from its first sheet, a CSV as Excel saves it. A file that is
+  a recipients list is: an XLSX from its first sheet (a note names its further sheets that
+  hold data, as ``formgen mail`` does, but the export's own sheet of values), a CSV as Excel
+  saves it. A file that is
   no such table (another kind of file, a column the table does not have) raises
   :class:`~formgen.errors.RegisterError` naming what is wrong: nothing is imported. So does
   a file larger than a centre's list, an XLSX that fails the checks a returned DOCX passes
@@ -24,7 +26,8 @@ prefilled with what the centre knew, to confirm or correct.
   form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers, languages and
   choices by name or code, lists separated by commas); an invalid value is kept as typed and
   flagged. A blank cell changes nothing. A row that cannot be imported (an unknown checklist,
-  neither id nor name, letters lost by Excel's plain CSV) is reported and left out; the others
+  neither id nor name, letters lost by Excel's plain CSV, a cell it reads holding a formula
+  whose result was never saved, which reads as empty) is reported and left out; the others
   are imported. So is a row of the same institution and checklist as an earlier row (the same
   id; without one, the same name and postcode or phone): the first row's values are imported,
   and a later one, copied in Excel or giving other values, names it.
@@ -57,7 +60,7 @@ from ingest import journal
 from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
-from ingest.messages import date_text, reason_text, say, say_count
+from ingest.messages import WORDS, date_text, reason_text, say, say_count
 from ingest.register import (
     IMPORT,
     QUARANTINED,
@@ -77,6 +80,9 @@ CATEGORY = "category"
 NAME = "name"
 IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
 """The columns the export computes: not read."""
+VALUES_SHEETS = frozenset({"Werte", *(say("sheet_values", lang) for lang in WORDS)})
+"""The names of the sheet of values an XLSX export writes after its table
+(:func:`ingest.export.export_xlsx`): not read, and not named as a sheet left out."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,8 @@ class ImportPlan:
     rows: tuple[Row, ...]
     submission: Submission
     """One entry return per row that can be imported (its block: the row's line)."""
+    left_out: tuple[str, ...] = ()
+    """The names of a workbook's further sheets that hold data, which are not read."""
 
 
 @dataclass(frozen=True)
@@ -408,13 +416,22 @@ def plan_import(
     cannot be imported (in ``lang``), and the submission to merge. ``today``: the day a "Datum"
     must not lie after (default: today). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
-    header, body, encoding, *_ = table or read_table(data, file_name)
-    cols = columns(reg.schema, header, file_name)
-    reading = _Reading(reg, lang, encoding, today)
+    sheet = table or read_table(data, file_name)
+    cols = columns(reg.schema, sheet.header, file_name)
+    read = [i for i, col in enumerate(cols) if col is not None and col not in IGNORED]
+    reading = _Reading(reg, lang, sheet.encoding, today)
     rows: list[Row] = []
-    for line, cells in body:
+    for line, cells in sheet.rows:
         if len(cells) > len(cols) and any(c.strip() for c in cells[len(cols) :]):
             why = say("import_why_columns", lang, n=len(cells), m=len(cols))
+            rows.append(Row(line, "", None, why))
+            continue
+        formulas = [i for i in read if (line, i) in sheet.unsaved]
+        if formulas:  # it reads as empty: never imported as if the cell were blank
+            shown = ", ".join(
+                say("quoted", lang, value=short(sheet.header[i].strip(), 40)) for i in formulas
+            )
+            why = say_count("import_why_formula", lang, len(formulas), columns=shown)
             rows.append(Row(line, "", None, why))
             continue
         named = {
@@ -435,7 +452,9 @@ def plan_import(
         categories=tuple(dict.fromkeys(e.category for e in entries if e.category)),
     )
     provenance = Provenance(file_name, sha, len(data), IMPORT, note=note)
-    return ImportPlan(file_name, tuple(rows), Submission(identity, provenance, "high", entries))
+    submission = Submission(identity, provenance, "high", entries)
+    left_out = tuple(n for n in sheet.left_out if n not in VALUES_SHEETS)
+    return ImportPlan(file_name, tuple(rows), submission, left_out)
 
 
 # ---------------------------------------------------------------------- the I/O layer
@@ -481,20 +500,28 @@ def report_lines(done: Imported) -> list[str]:
     """A line per row (and below it its invalid values, held values and notes), then the
     counts and what to do next, in the workspace's language."""
     reg, plan, outcome, lang = done.register, done.plan, done.outcome, done.lang
+    lines: list[str] = []
+    if plan.left_out:
+        sheets = ", ".join(say("quoted", lang, value=n) for n in plan.left_out)
+        lines.append(
+            say_count(
+                "import_left_out", lang, len(plan.left_out), file=plan.file_name, sheets=sheets
+            )
+        )
     if outcome is not None and outcome.already_ingested:
         src = reg.source(plan.submission.provenance.sha256)
         day = local_day(src.get("ingested_at"))
         return [
+            *lines,
             say(
                 "import_again",
                 lang,
                 file=plan.file_name,
                 date=date_text(day, lang) if day else "?",
                 earlier=str(src.get("file_name") or "?"),
-            )
+            ),
         ]
     merged = iter(outcome.entries if outcome is not None else ())
-    lines: list[str] = []
     counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
     invalid = held = 0
     for row in plan.rows:

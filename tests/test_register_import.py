@@ -902,6 +902,55 @@ def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(
     ), said
 
 
+def test_further_sheets_are_named_and_a_formula_never_calculated_is_no_blank_cell(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Only the first sheet is read: the further ones that hold data are named, as ``formgen
+    mail`` names them (an empty one is not). A workbook a script wrote with openpyxl was never
+    calculated: a formula cell of a column the import reads has no value, and its row is not
+    imported, with what to do, rather than imported without it (a postcode or a name left out,
+    so a row matched or created wrongly). A formula right of the table is read by no one."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["category", "name", "postcode", "phone", None])
+    sheet.append(["psychotherapie", YILMAZ, "40212", "", "=LEN(B2)"])
+    sheet.append(["psychotherapie", "Praxis Kaya", '=TEXT(40213,"0")', '="0211 "&"555"'])
+    sheet.append(["facharzt", '=UPPER("Poradnia Łódź")', "40210"])
+    book.create_sheet("Leer")["B3"] = "  "
+    book.create_sheet("Düsseldorf – Nachträge").append(["facharzt", AMAL, "40211"])
+    path = tmp_path / "Bestand.xlsx"
+    book.save(path)
+    expected = [
+        "Hinweis: Bestand.xlsx: nur das erste Tabellenblatt wird gelesen, nicht „Düsseldorf – "
+        "Nachträge“, das ebenfalls Daten enthält; die zu importierenden Zeilen gehören auf das "
+        "erste Blatt",
+        f"Zeile 2: inst-0002 {YILMAZ}: neu",
+        "Zeile 3: nicht importiert: Spalten „postcode“, „phone“: Formeln ohne gespeichertes "
+        "Ergebnis, die als leer gelesen würden: bitte die Arbeitsmappe in Excel oder "
+        "LibreOffice öffnen, speichern und erneut importieren",
+        "Zeile 4: nicht importiert: Spalte „name“: eine Formel ohne gespeichertes Ergebnis, die "
+        "als leer gelesen würde: bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, "
+        "speichern und erneut importieren",
+    ]
+    before = snapshot(bare)
+    code, said = formgen(bare, "register", "import", str(path), "--dry-run")
+    assert code == 0, said
+    assert said.splitlines()[:4] == expected, said
+    assert "Leer" not in said
+    assert snapshot(bare) == before
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[:4] == expected, said
+    assert "neu 1, aktualisiert 0, unverändert 0, mögliche Dubletten 0, nicht importiert 2" in said
+    reg = load(bare)
+    assert sorted(reg.name_of(i) for i in reg.ids()) == ["Poradnia Łódź", YILMAZ]
+
+    one = tmp_path / "Eine.xlsx"
+    one.write_bytes(xlsx([*TABLE, ["facharzt", "Praxis Nord", "40214"]]))
+    code, said = formgen(bare, "register", "import", str(one))
+    assert code == 0 and "Hinweis" not in said and "nicht importiert 0" in said, said
+
+
 def test_a_file_that_is_no_table_leaves_a_new_workspace_as_it_was(tmp_path: Path) -> None:
     """Refused before the register is opened for writing: a new workspace gets no register or
     journal from a file that was never imported."""
