@@ -10,7 +10,7 @@ label for (a field or checklist a later schema version dropped) is named as stor
 A choice, region or language by its label (:func:`option_text`): a choice a later schema
 version dropped (a region merged into another) by the label of the older version that offered
 it, kept in the workspace (:meth:`ingest.schemas.SchemaRegistry.dropped_choice`), marked as no
-longer offered: „Dormagen (nicht mehr in der Auswahl)“.
+longer offered: „Dormagen (nicht mehr in der Auswahl)“; :func:`dropped_option` reads it back.
 
 The "other" text of a list is shown as typed: its field's choices and languages do not name
 it (:func:`value_field`).
@@ -22,6 +22,7 @@ from formgen.errors import FormgenError
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choices_of, option_label
 from ingest.messages import say
 from ingest.schemas import SchemaRegistry
+from ingest.values import choice_value
 
 
 def scope_label(schema: Schema, scope: str, lang: str) -> str:
@@ -86,6 +87,30 @@ def dropped_label(f: Field, option: str, lang: str, kept: SchemaRegistry | None)
     that says itself that it is no longer offered. ``None`` when no kept version offered it."""
     dropped = kept.dropped_choice(f, option) if kept is not None else None
     return dropped.label.get(lang) if dropped else None
+
+
+def dropped_option(f: Field, text: str, kept: SchemaRegistry | None) -> str | None:
+    """The choice of ``f`` the current schema no longer offers that ``text`` names as
+    :func:`option_text` names it in any language („Dormagen (nicht mehr in der Auswahl)“), or
+    by its label in the versions ``kept`` (an export made before): its value (``dormagen``),
+    so that a table exported with labels reads back as the register holds it. ``None`` for
+    any other text, and for one naming a choice the schema offers (:func:`choice_value`)."""
+    if kept is None or f.type is FieldType.LANGUAGE_LIST or choice_value(f, text) is not None:
+        return None
+    key = _folded(text)
+    offered = {c.value for c in choices_of(f)}
+    for option, choice in kept.older_choices(f).items():
+        if option not in offered and any(
+            key in (_folded(label), _folded(say("no_longer_offered", lang, label=label)))
+            for lang, label in choice.label.values.items()
+        ):
+            return option
+    return None
+
+
+def _folded(text: str) -> str:
+    """``text`` as compared with a label: blanks folded, case ignored (as :func:`choice_value`)."""
+    return " ".join(text.split()).casefold()
 
 
 def region_text(schema: Schema, region: str, lang: str, kept: SchemaRegistry | None = None) -> str:

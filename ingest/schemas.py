@@ -81,6 +81,12 @@ class SchemaRegistry:
         from) as the newest older version offering it names it: a choice the current version
         dropped (a region merged into another) that the register may still hold. ``None`` when
         no version kept here offered it."""
+        return self.older_choices(f).get(option)
+
+    def older_choices(self, f: Field) -> dict[str, Choice]:
+        """Every choice the older versions kept here offer for the current field ``f`` (or the
+        field it was renamed from), by its value, as the newest version offering it names it
+        (:meth:`dropped_choice`)."""
         if self._dropped is None:
             self._dropped = {}
             cur = self.current
@@ -96,14 +102,10 @@ class SchemaRegistry:
                         for old in c.fields:
                             for choice in choices_of(old):
                                 self._dropped.setdefault(old.id, {})[choice.value] = choice
-        return next(
-            (
-                found
-                for fid in (f.id, *f.renamed_from)
-                if (found := self._dropped.get(fid, {}).get(option)) is not None
-            ),
-            None,
-        )
+        found: dict[str, Choice] = {}
+        for fid in (*reversed(f.renamed_from), f.id):  # the field's own id wins
+            found |= self._dropped.get(fid, {})
+        return found
 
     def get(self, schema_id: str, version: str) -> Schema:
         """The schema ``schema_id`` in ``version``; raise :class:`QuarantineError` when unknown."""

@@ -52,13 +52,13 @@ from dataclasses import dataclass, field
 
 from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
-from formgen.model import INSTITUTION, OTHER, Field, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.recipients import lost_letters
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
 from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
-from ingest.labels import path_label, scope_label
+from ingest.labels import dropped_option, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.messages import WORDS, date_text, reason_text, say, say_count
 from ingest.register import (
@@ -246,7 +246,10 @@ class _Reading:
 
 
 def _stored(c: Checked) -> Json:
-    return {"v": c.value if c.problem is None else None, "raw": c.raw}
+    """``c`` as the register stores it, why it is invalid too: :func:`same_value` holds a
+    choice a later schema version dropped, stored valid before, the same when typed the same."""
+    said = c.problem.to_json() if c.problem is not None else {}
+    return {"v": c.value if c.problem is None else None, "raw": c.raw, **said}
 
 
 def _category(schema: Schema, text: str) -> str | None:
@@ -308,6 +311,8 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             continue
         else:
             into = entry
+        if f.type is FieldType.SELECT_ONE:  # a choice no longer offered, as --labels writes it
+            text = dropped_option(f, text, r.reg.kept) or text
         for key, checked in check_typed(f, text, r.today).items():
             into[key] = checked
     if without:

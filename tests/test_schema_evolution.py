@@ -8,6 +8,7 @@ import email.policy
 import json
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from docx import Document
@@ -596,3 +597,45 @@ def test_schema_check_of_a_version_that_drops_a_region_entries_hold_says_so(
     assert run("schema", "check", "-w", str(ws)).splitlines()[1] == note.replace(
         str(new), str(mine)
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "suffix"),
+    [(("--labels",), "csv"), (("--labels", "--lang", "en", "--format", "xlsx"), "xlsx")],
+)
+def test_a_labelled_export_naming_a_dropped_region_imports_back_as_the_region_held(
+    tmp_path: Path, ws: Path, args: tuple[str, ...], suffix: str
+) -> None:
+    """A --labels export made after the switch names „dormagen“ „Dormagen (nicht mehr in der
+    Auswahl)“ („Dormagen (no longer offered)“ in English): imported back, it is read as the
+    region the register holds, as every other label is: unchanged, neither an invalid value nor
+    a value held for a decision. So is one made before the switch, which names it „Dormagen“."""
+    returned_from_dormagen(tmp_path, ws)
+    before = tmp_path / f"vorher.{suffix}"
+    run("register", "export", *args, "-w", str(ws), "--output", str(before))
+    switch_without_dormagen(ws)
+    after = tmp_path / f"nachher.{suffix}"
+    run("register", "export", *args, "-w", str(ws), "--output", str(after))
+    english = "en" in args
+    shown = "Dormagen (no longer offered)" if english else "Dormagen (nicht mehr in der Auswahl)"
+    if suffix == "csv":
+        assert shown in after.read_text("utf-8-sig")
+    else:
+        sheet = openpyxl.load_workbook(after).worksheets[0]
+        assert shown in [c.value for row in sheet.iter_rows() for c in row]
+    for exported, dry in ((after, ("--dry-run",)), (after, ()), (before, ())):
+        said = run("register", "import", str(exported), "-w", str(ws), *dry)
+        assert said.splitlines()[:2] == [
+            "Zeile 2: inst-0100 Praxis Wiśniewska: unverändert",
+            f"{exported.name}: 1 Zeilen – neu 0, aktualisiert 0, unverändert 1, mögliche "
+            "Dubletten 0, nicht importiert 0; ungültige Werte (wie eingegeben übernommen) 0; "
+            "zurückgestellte Werte 0",
+        ], said
+    conflicts = json.loads(run("register", "conflicts", "-w", str(ws), "--json"))
+    assert conflicts["conflicts"] == []
+    history = run("register", "history", "inst-0100", "-w", str(ws))
+    assert "Revision 2" not in history, history  # no import changed a value
+    region = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["inst-0100"][
+        "institution"
+    ]["region"]
+    assert (region["v"], "problem" in region) == ("dormagen", False)
