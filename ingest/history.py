@@ -1,9 +1,10 @@
 """An institution's history as a coordinator reads it (``formgen register history``).
 
-Every revision says when, from which file and form, and what changed — in the words of the
-form and the printed register: the field's label under its checklist's name ("Versorgungsregion"
-under "Einrichtung"), a region, choice or language by its name ("Dormagen", "Fehlanzeige",
-"Persisch (Farsi)"), a date as the printed register writes it and a time on this computer's
+Every revision says when, from which file and form (and the schema version the form was made
+with, where the register recorded it and it is not the current one), and what changed — in the
+words of the form and the printed register: the field's label under its checklist's name
+("Versorgungsregion" under "Einrichtung"), a region, choice or language by its name
+("Dormagen", "Fehlanzeige", "Persisch (Farsi)"), a date as the printed register writes it and a time on this computer's
 clock with its zone (``23.11.2026 08:52 MEZ``). A value the schema has no label for (a field
 or choice a later schema version dropped) is shown as stored. An institution taken out of the
 register and back (``register retire``, ``restore``) has those events, with when and why,
@@ -242,12 +243,14 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             origin = say(said, lang, file=str(src.get("file_name")), note=str(listed))
         elif src:
             form = src.get("instance_id")
+            version = src.get("schema_version")  # not stored by an older formgen
             origin = say(
-                "origin",
+                "origin_version" if version not in (None, reg.schema.schema_version) else "origin",
                 lang,
                 file=str(src.get("file_name")),
                 reader=str(src.get("reader")),
                 form=reference(form) if form else "—",
+                version=str(version),
             )
         at = moment_text(str(h["at"]), lang)
         said = say(

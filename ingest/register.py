@@ -17,15 +17,18 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
          "history": [{"rev": 1, "at": "…", "src": SHA|null, "op": "merge", "changes": [
                        [PATH, OLD VALUE|null, NEW VALUE]]}, …]}},
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
-     "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "confidence", "ingested_at", …}},
+     "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "schema_version",
+                       "confidence", "ingested_at", …}},
      "instances": {INSTANCE_ID: [CONTENT HASH, …]}}
 
 A VALUE is ``{"v": typed value or null, "raw": "as typed", "src": SHA, "rev": N}``: the typed
 value, what was typed, and where it came from (``sources[src]``: file name and SHA-256, form
-instance, reader, confidence, when ingested). An invalid value also has ``"problem"``: why, in
-English, and ``"problem_key"`` and ``"problem_args"``: the same as a message key and its args,
-so that the printed register says it in its language (:mod:`ingest.messages`; a value stored by
-an older formgen has the English text only, and that is shown).
+instance, the schema version the form was made with (not in a source an older formgen stored,
+nor in an imported list's), reader, confidence, when ingested). An invalid value also has
+``"problem"``: why, in English, and ``"problem_key"`` and ``"problem_args"``: the same as a
+message key and its args, so that the printed register says it in its language
+(:mod:`ingest.messages`; a value stored by an older formgen has the English text only, and
+that is shown).
 A probable duplicate (``duplicates``) holds the returned entry, the day its return came in
 (``came_in``, as :meth:`Register.merge` counts a confirmation; not in one held by an older
 formgen), its ``candidate`` and why:
@@ -754,6 +757,7 @@ class Register:
             "instance_id": None if imported else sub.identity.instance_id,
             "kind": IMPORT if imported else sub.identity.kind,
             "base_version": sub.identity.base_version,
+            **({} if imported else {"schema_version": sub.identity.schema_version}),
             "confidence": sub.confidence,
             "ingested_at": at,
             **({"note": sub.provenance.note} if sub.provenance.note else {}),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import email
 import email.policy
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -639,3 +640,30 @@ def test_a_labelled_export_naming_a_dropped_region_imports_back_as_the_region_he
         "institution"
     ]["region"]
     assert (region["v"], "problem" in region) == ("dormagen", False)
+
+
+def test_history_names_the_schema_version_of_a_form_made_before_the_switch(
+    tmp_path: Path, ws: Path
+) -> None:
+    """A return whose form was made with version 1.0.0 and read in after the switch to 1.1.0
+    says so in `register history`, where it names the file and form; one of the current
+    version does not."""
+    form = old_form(tmp_path, ws)
+    switch_schema(ws)
+    old = tmp_path / "Rückmeldung.pdf"
+    old.write_bytes(pdfium_fill(form, {"psychotherapie.initials": "AW"}))
+    run("ingest", str(old), "-w", str(ws))
+    new = tmp_path / "neu.pdf"
+    run("generate", "pdf", "--institution", "inst-0100", "-w", str(ws), "--out", str(new))
+    again = tmp_path / "Rückmeldung 2027.pdf"
+    again.write_bytes(pdfium_fill(new.read_bytes(), {"psychotherapie.initials": "AJ"}))
+    run("ingest", str(again), "-w", str(ws))
+    history = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
+    (first,) = [line for line in history if line.startswith("Revision 1 ")]
+    assert re.search(
+        r"  eingelesen  aus Rückmeldung\.pdf \[acroform-pdf, Formular FG-[\w-]+ der "
+        r"Schemaversion 1\.0\.0\]$",
+        first,
+    ), first
+    (second,) = [line for line in history if line.startswith("Revision 2 ")]
+    assert re.search(r"aus Rückmeldung 2027\.pdf \[acroform-pdf, Formular FG-[\w-]+\]$", second)
