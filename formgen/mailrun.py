@@ -305,7 +305,7 @@ class Outcome:
     recipient: Recipient
     status: str
     """``sent``, ``drafted``, ``refused`` (the server said no), ``error`` (the form could not be
-    made), ``lost`` (the connection broke while sending it)."""
+    made: logged ``not_made``), ``lost`` (the connection broke while sending it)."""
     detail: str = ""
     instance_ids: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
@@ -469,6 +469,16 @@ def run_round(
         except WrongRecipientError:
             raise  # a programming error: never carry on after it
         except FormgenError as exc:
+            # logged, so that 'formgen status' shows it until a rerun of the round mails it
+            log.append(
+                "not_made",
+                round=settings.round,
+                kind=settings.kind,
+                institution_id=recipient.id,
+                name=recipient.name,
+                email=recipient.email,
+                error=str(exc),
+            )
             outcomes.append(Outcome(recipient, "error", str(exc)))
             continue
         ids = tuple(dict.fromkeys(f.identity.instance_id for f in forms))
@@ -1090,9 +1100,11 @@ class MailingStatus:
     ``email``, ``state``, and of its latest mail ``round``, ``mailed``, ``deadline``,
     ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed, or
     for ``not_mailed`` why its address cannot be mailed; ``reason``: ``no_email``,
-    ``invalid_email`` or ``dead_email``, ``email`` then the address as given);
+    ``invalid_email`` or ``dead_email``, ``email`` then the address as given; for
+    ``not_made`` why its form could not be made);
     ``refused_for_good`` (failed: only a corrected address gets a mail through; else a rerun
-    of its round sends it)."""
+    of its round sends it); ``not_made``: ``round``, ``error`` and ``at`` of each form that
+    could not be made since its latest mail went out (:attr:`InstitutionStatus.not_made`)."""
 
     def to_json(self, quarantine: Mapping[str, int]) -> dict[str, Any]:
         """``formgen status --json``; ``quarantine``: files kept aside, by kind."""
@@ -1102,6 +1114,7 @@ class MailingStatus:
             "counts": s.counts,
             "refused_for_good": s.refused_for_good,
             "not_mailed": s.not_mailed,
+            "not_made": s.not_made,
             "retired": s.retired,
             "answered": s.answered,
             "answered_before": s.answered_before,
@@ -1149,11 +1162,17 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
             "deadline": s.deadline,
             "instances": list(s.latest.instance_ids),
             "answered": s.answered,
-            "error": {"failed": s.latest.last_error, "not_mailed": s.latest.not_mailed_detail}.get(
-                s.state, ""
-            ),
+            "error": {
+                "failed": s.latest.last_error,
+                "not_mailed": s.latest.not_mailed_detail,
+                "not_made": s.latest.not_made_error,
+            }.get(s.state, ""),
             "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
+            "not_made": [
+                {"round": d.round, "error": d.not_made_error, "at": d.not_made_at}
+                for d in s.not_made
+            ],
         }
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]

@@ -15,9 +15,12 @@ crash. A *delivery* is one institution in one round; its events are:
               address, a mail to which bounced or was refused for good) (``email``: the address
               as given, ``detail``: why it cannot be mailed). Logged once per round and
               institution by a real run; a later mail to it supersedes it.
+``not_made``  its form could not be made (``error``: why, e.g. its record holds a value the
+              generator refuses), so nothing was mailed. Any later event of the delivery (its
+              forms prepared, a mail drafted or sent, ``not_mailed``) supersedes it.
 
-A formgen older than ``not_mailed`` skips those lines as damaged (``formgen status`` notes their
-line numbers) and reads the rest of the log as before.
+A formgen older than ``not_mailed`` (or ``not_made``) skips those lines as damaged (``formgen
+status`` notes their line numbers) and reads the rest of the log as before.
 
 The log never holds a password or a mail body, only addresses, ids and server replies.
 """
@@ -34,7 +37,7 @@ from typing import Any
 from formgen.workspace import append_line
 
 SENDLOG = "sendlog.jsonl"
-EVENTS = ("prepared", "drafted", "sent", "failed", "not_mailed")
+EVENTS = ("prepared", "drafted", "sent", "failed", "not_mailed", "not_made")
 
 
 def now_iso() -> str:
@@ -66,12 +69,26 @@ class Delivery:
     """``no_email``, ``invalid_email`` or ``dead_email`` (:attr:`email` holds the address as
     given)."""
     not_mailed_detail: str = ""
+    not_made_at: str = ""
+    """When its form could not be made; ``""`` once a later event of the delivery superseded
+    that (:func:`deliveries_from`)."""
+    not_made_error: str = ""
 
     @property
     def not_mailed(self) -> bool:
         """Left out of the round for want of a usable address, and not mailed or tried since."""
         tried = [self.prepared_at, *(str(f.get("at", "")) for f in self.failures)]
-        return bool(self.not_mailed_at) and not self.delivered and self.not_mailed_at >= max(tried)
+        return (
+            bool(self.not_mailed_at)
+            and not self.delivered
+            and not self.not_made
+            and self.not_mailed_at >= max(tried)
+        )
+
+    @property
+    def not_made(self) -> bool:
+        """Its form could not be made when its round last tried it, so nothing was mailed."""
+        return bool(self.not_made_at) and not self.delivered
 
     @property
     def delivered(self) -> bool:
@@ -161,6 +178,8 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
         if d is None:
             d = by_key[key] = Delivery(*key)
         kind = ev["event"]
+        if kind != "not_made":  # tried again since: what happened then counts
+            d.not_made_at = d.not_made_error = ""
         if kind == "prepared":
             # a delivery prepared again (e.g. forms lost) takes the new forms and starts afresh
             d.kind = str(ev.get("kind", d.kind))
@@ -188,4 +207,11 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.not_mailed_at = str(ev.get("at", ""))
             d.not_mailed_reason = str(ev.get("reason", ""))
             d.not_mailed_detail = str(ev.get("detail", ""))
+        elif kind == "not_made":
+            d.kind = str(ev.get("kind", d.kind))
+            d.name = str(ev.get("name", d.name))
+            # an address a mail of the delivery went to stays (a 550 keeps it refused)
+            d.email = d.email or str(ev.get("email", ""))
+            d.not_made_at = str(ev.get("at", ""))
+            d.not_made_error = str(ev.get("error", ""))
     return list(by_key.values())

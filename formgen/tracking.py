@@ -142,9 +142,10 @@ class InstitutionStatus:
     """``returned``, ``overdue``, ``outstanding`` (sent or drafted, deadline not passed),
     ``failed`` (not delivered: the server refused it, the connection broke, or it bounced;
     or a mail tried after the latest delivered one failed so, until a rerun of its round
-    delivers it), ``prepared`` or
+    delivers it), ``prepared``,
     ``not_mailed`` (left out of its rounds for want of a usable address, and never mailed:
-    :attr:`Delivery.not_mailed`; not one of :data:`STATES`)."""
+    :attr:`Delivery.not_mailed`; not one of :data:`STATES`) or ``not_made`` (never mailed, its
+    latest form could not be made: :attr:`Delivery.not_made`; not one of :data:`STATES`)."""
     latest: Delivery
     """The latest delivered mail, or a mail tried after it that failed (refused for good: like
     a bounce, it ends the wait for an answer; or not yet delivered, 451 or a broken connection:
@@ -157,6 +158,10 @@ class InstitutionStatus:
     refused: list[Delivery] = field(default_factory=list)
     """The mails tried after :attr:`delivered` (every one, when none was delivered) that the
     server refused for good (550 user unknown …) and that never went out, oldest first."""
+    not_made: list[Delivery] = field(default_factory=list)
+    """Its deliveries whose form could not be made (:attr:`Delivery.not_made`) since
+    :attr:`delivered` (every one, when none was delivered), oldest first: a rerun of their
+    round mails them once the cause is gone."""
 
     @property
     def answered_before(self) -> bool:
@@ -279,16 +284,34 @@ def institution_status(
             key=lambda d: _moment(d.last_failed_at),
         )
         refused = [d for d in tried if d.refused_for_good]
+        # a form not made since: tried again, nothing went out (a 550 before still counts above)
+        not_made = sorted(
+            (d for d in ds if d.not_made and _moment(d.not_made_at) >= since),
+            key=lambda d: _moment(d.not_made_at),
+        )
         if not delivered:
-            latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at))
+            latest = max(ds, key=lambda d: max(d.prepared_at, d.not_mailed_at, d.not_made_at))
             state = (
-                "not_mailed" if latest.not_mailed else "failed" if latest.failures else "prepared"
+                "not_mailed"
+                if latest.not_mailed
+                else "not_made"
+                if latest.not_made
+                else "failed"
+                if latest.failures
+                else "prepared"
             )
             out[iid] = InstitutionStatus(
-                iid, latest.name, latest.email, state, latest, [latest], refused=refused
+                iid,
+                latest.name,
+                latest.email,
+                state,
+                latest,
+                [latest],
+                refused=refused,
+                not_made=not_made,
             )
             continue
-        mails = [*delivered, *tried]
+        mails = [*delivered, *(d for d in tried if not d.not_made)]
         cycles = _cycles(mails)
         cycle = cycles[-1]
         latest = mails[-1]
@@ -311,6 +334,7 @@ def institution_status(
             answered,
             delivered[-1],
             refused,
+            not_made,
         )
     return out
 
@@ -323,6 +347,7 @@ ROUND_COLUMNS = (
     "failed",
     "asked_again",
     "not_mailed",
+    "not_made",
 )
 
 
@@ -338,10 +363,11 @@ class RoundStatus:
     not passed), ``overdue``, ``failed`` (bounced, or refused and not sent since),
     ``asked_again`` (no answer, and the institution got a later mail: a reminder or a form of
     another round); and apart from those, ``not_mailed``: institutions of the round left out
-    for want of a usable address (:attr:`Delivery.not_mailed`). A later mail that did not reach
-    the institution (it bounced, or the server refused it) is no later mail it got: the round
-    before still waits for its answer (``waiting`` or ``overdue``), and the later round counts
-    that mail as ``failed``."""
+    for want of a usable address (:attr:`Delivery.not_mailed`), and ``not_made``: those whose
+    form could not be made when the round last tried it (:attr:`Delivery.not_made`). A later
+    mail that did not reach the institution (it bounced, or the server refused it) is no later
+    mail it got: the round before still waits for its answer (``waiting`` or ``overdue``), and
+    the later round counts that mail as ``failed``."""
     deadline: str
     """The latest return date of the round."""
     started: str
@@ -372,6 +398,8 @@ def round_status(
         for d in ds:
             if d.not_mailed:
                 row(d).counts["not_mailed"] += 1
+            elif d.not_made:
+                row(d).counts["not_made"] += 1
             elif not d.delivered and d.failures:  # refused, or the connection broke: not asked
                 counts = row(d).counts
                 counts["mailed"] += 1
@@ -403,7 +431,8 @@ def _first_mailed(d: Delivery) -> str:
     were prepared (forms prepared by a run that stopped go out in a later run)."""
     tried = [str(f.get("at", "")) for f in d.failures if not f.get("bounce")]
     return min(
-        [t for t in (d.delivered_at, *tried) if t] or [d.prepared_at or d.not_mailed_at],
+        [t for t in (d.delivered_at, *tried) if t]
+        or [d.prepared_at or d.not_mailed_at or d.not_made_at],
         key=_moment,
     )
 
@@ -489,6 +518,10 @@ class StatusSummary:
     not_mailed: int = 0
     """Institutions left out of a round for want of a usable address (no or an invalid one) and
     never mailed since; not among ``institutions``."""
+    not_made: int = 0
+    """Institutions whose form could not be made in a round and that were mailed nothing since
+    (:attr:`InstitutionStatus.not_made`); those never mailed (state ``not_made``) are not among
+    ``institutions``, the others count there by their latest mail too."""
     retired: int = 0
     """Institutions taken out of the register (:meth:`RegisterView.retired`): in none of the other counts."""
     stale_by: dt.date | None = None
@@ -507,7 +540,8 @@ def summarise(
     counts = dict.fromkeys(STATES, 0)
     via = {"sent": 0, "drafted": 0}
     not_mailed = sum(1 for s in statuses.values() if s.state == "not_mailed")
-    statuses = {iid: s for iid, s in statuses.items() if s.state != "not_mailed"}
+    not_made = sum(1 for s in statuses.values() if s.not_made)
+    statuses = {iid: s for iid, s in statuses.items() if s.state not in ("not_mailed", "not_made")}
     for s in statuses.values():
         counts[s.state] += 1
         if s.delivered is not None:
@@ -558,6 +592,7 @@ def summarise(
             1 for s in statuses.values() if s.state == "failed" and s.latest.refused_for_good
         ),
         not_mailed=not_mailed,
+        not_made=not_made,
         retired=len(view.retired()) if view else 0,
         stale_by=view.today if view else None,
     )

@@ -1600,3 +1600,118 @@ def test_a_form_that_cannot_be_made_is_not_called_an_undelivered_mail(tmp_path, 
         "each line says, then run the same command again"
     )
     assert {e["institution_id"] for e in events(ws, "drafted")} == {"kbs-01", "mso-3"}
+
+
+def failing_form(monkeypatch, *ids: str) -> None:
+    """The forms of ``ids`` cannot be made: their record holds a value the generator refuses."""
+    from formgen import mailrun
+    from formgen.errors import RecordError
+
+    prepare = mailrun._prepare
+
+    def failing(ws_, recipient, *args, **kwargs):
+        if recipient.id in ids:
+            raise RecordError(f"record '{recipient.id}': institution.region: 'x' is not a choice")
+        return prepare(ws_, recipient, *args, **kwargs)
+
+    monkeypatch.setattr(mailrun, "_prepare", failing)
+
+
+def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_path, monkeypatch):
+    """pt-07's form cannot be made: 'formgen status' says so with why, as its own count and in
+    the round's line (not as mailed, not as not mailed for want of an address), until the same
+    command run again once the cause is gone mails it."""
+    ws = make_workspace(tmp_path / "ws").root
+    mail = ("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d"))
+    failing_form(monkeypatch, "pt-07")
+    assert run(*mail).exit_code == 1
+    why = "record 'pt-07': institution.region: 'x' is not a choice"
+    (logged,) = events(ws, "not_made")
+    assert (logged["institution_id"], logged["error"]) == ("pt-07", why)
+
+    text = run("status", "-w", str(ws)).output
+    invitation = f"invitation-{TODAY.year}"
+    assert "institutions mailed: 2 (0 sent, 2 as drafts)" in text
+    assert "form not made 1  (so nothing was mailed)  → fix what each line says" in text
+    assert f"  pt-07 (Praxis für Psychotherapie „Brücke“), round {invitation}: {why}\n" in text
+    (round_line,) = [line for line in text.splitlines() if line.startswith(f"  {invitation}")]
+    # mailed, answered, waiting, overdue, failed, asked again, not mailed (wohn-2), not made
+    assert round_line.split()[1:9] == ["2", "0", "2", "0", "0", "0", "1", "1"]
+    (pt,) = [
+        line
+        for line in run("status", "-w", str(ws), "--list").output.splitlines()
+        if line.startswith("pt-07 ")
+    ]
+    assert pt.split()[1:3] == ["not", "made"]
+    assert pt.endswith(
+        f"<praxis@bruecke.example>  {why}  → fix that, then run the command of round "
+        f"{invitation} again"
+    )
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["not_made"], data["not_mailed"], data["institutions"]) == (1, 1, 2)
+    assert (data["rounds"][0]["not_made"], data["rounds"][0]["mailed"]) == (1, 2)
+    rows = {r["id"]: r for r in data["rows"]}
+    assert (rows["pt-07"]["state"], rows["pt-07"]["error"]) == ("not_made", why)
+    assert [(n["round"], n["error"]) for n in rows["pt-07"]["not_made"]] == [(invitation, why)]
+
+    monkeypatch.undo()  # the record is corrected
+    again = run(*mail)
+    assert again.exit_code == 0, again.output
+    assert "drafted pt-07" in again.output
+    text = run("status", "-w", str(ws)).output
+    assert "form not made" not in text
+    assert "institutions mailed: 3 (0 sent, 3 as drafts)" in text
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert (data["not_made"], data["rounds"][0]["not_made"], data["rounds"][0]["mailed"]) == (
+        0,
+        0,
+        3,
+    )
+    assert {r["id"]: (r["state"], r["not_made"]) for r in data["rows"]}["pt-07"] == (
+        "outstanding",
+        [],
+    )
+
+
+def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monkeypatch):
+    """The audit's case: an institution's invitation is overdue and its reminder's form cannot
+    be made. It still counts as overdue by its latest mail, and 'form not made' names it with
+    the reminder round and why, as the reminder round's line counts it, until the reminder goes."""
+    ws = make_workspace(tmp_path / "ws").root
+    first = run(
+        "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", str(tmp_path / "a")
+    )
+    assert first.exit_code == 0, first.output
+    deadlines_pass(ws)
+    failing_form(monkeypatch, "lodz")
+    remind = ("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "b"))
+    assert run(*remind).exit_code == 1
+    reminder = f"reminder-{TODAY.isoformat()}"
+    why = "record 'lodz': institution.region: 'x' is not a choice"
+
+    text = run("status", "-w", str(ws)).output
+    assert f"  lodz (Poradnia Łódź), round {reminder}: {why}\n" in text
+    (round_line,) = [line for line in text.splitlines() if line.startswith(f"  {reminder}")]
+    assert round_line.split()[1:9] == ["3", "0", "3", "0", "0", "0", "0", "1"]
+    (lodz,) = [
+        line
+        for line in run("status", "-w", str(ws), "--list").output.splitlines()
+        if line.startswith("lodz ")
+    ]
+    assert lodz.split()[1] == "overdue"
+    assert lodz.endswith(
+        f"form not made in round {reminder}: {why}  → fix that, then run the command of round "
+        f"{reminder} again"
+    )
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["not_made"] == 1 and data["counts"]["overdue"] == 1
+    assert {r["id"]: r["state"] for r in data["rows"]}["lodz"] == "overdue"
+
+    monkeypatch.undo()
+    assert run(*remind).exit_code == 0
+    data = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert data["not_made"] == 0 and data["counts"]["overdue"] == 0
+    assert {r["round"]: r["not_made"] for r in data["rounds"]} == {
+        f"invitation-{TODAY.year}": 0,
+        reminder: 0,
+    }

@@ -303,3 +303,28 @@ def test_the_latest_earlier_mail_gives_the_language_and_a_rerun_reuses_its_forms
     msg = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
     assert str(msg["Subject"]).startswith("Reminder:")
     assert "1 December 2026" in msg.get_body(("plain",)).get_content()
+
+
+def test_the_order_of_the_log_decides_whether_a_form_counts_as_not_made():
+    """The log's times are to the second: a form not made counts until the delivery's next
+    event (whatever its time), and a 550 before it still shows that address dead."""
+    from formgen.sendlog import deliveries_from
+    from formgen.tracking import institution_status
+
+    base = {"round": "r1", "institution_id": "i1", "at": "2026-11-23T10:00:00+01:00"}
+    not_mailed = {**base, "event": "not_mailed", "reason": "no_email", "email": ""}
+    not_made = {**base, "event": "not_made", "email": "neu@example.org", "error": "region 'x'"}
+    prepared = {**base, "event": "prepared", "instance_ids": ["f1"], "email": "alt@example.org"}
+    put_off = {**base, "event": "failed", "error": "451 later", "permanent": False}
+    refused = {**base, "event": "failed", "error": "550 unknown", "permanent": True}
+    (d,) = deliveries_from([not_mailed, not_made])
+    assert d.not_made and not d.not_mailed
+    (d,) = deliveries_from([not_made, not_mailed])
+    assert d.not_mailed and not d.not_made
+    (d,) = deliveries_from([not_made, prepared, put_off])
+    assert not d.not_made and d.failures
+    (d,) = deliveries_from([prepared, refused, not_made])
+    assert (d.not_made, d.not_made_error) == (True, "region 'x'")
+    status = institution_status([d], None, dt.date(2026, 11, 23))["i1"]
+    assert (status.state, status.not_made) == ("not_made", [d])
+    assert status.dead("alt@example.org") is d

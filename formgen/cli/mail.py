@@ -437,7 +437,7 @@ def _echo_report(report: RoundReport, send: bool) -> None:
     if report.stopped:
         raise MailError(report.stopped)
     if report.problems:
-        unmade = report.count("error")  # no form, no mail: nothing of it is in the send log
+        unmade = report.count("error")  # no form, no mail: the send log says not_made
         undelivered = len(report.problems) - unmade
         said = []
         if undelivered:
@@ -476,11 +476,15 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     mailed for want of a usable address: none, an invalid one (left out by 'mail --skip-invalid',
     or the register's, with no address that worked before) or one refused (a mail to it bounced
     or the server refused it for good). Those never mailed count as "not mailed (no usable
-    address)", by reason, until a later mail reaches them. A mail that bounced, or that the
-    server refused (550 for good, 451 for now) or could not take (a broken connection) after
-    the latest one that reached the institution, counts as failed: refused for good, until a
-    corrected address gets a mail through; else until a rerun of its round's command delivers
-    it (--list says so).
+    address)", by reason, until a later mail reaches them. "form not made" names those whose
+    form could not be made (the ERROR lines of 'formgen mail': e.g. its record holds a value
+    the generator refuses), with the round and why, and "not made" counts them in their
+    round's line, until the round's command run again mails them (the institution still counts
+    by its latest mail: one overdue whose reminder was not made stays overdue). A mail that
+    bounced, or that the server refused (550 for good, 451 for now) or could not take (a broken
+    connection) after the latest one that reached the institution, counts as failed: refused
+    for good, until a corrected address gets a mail through; else until a rerun of its round's
+    command delivers it (--list says so).
 
     "without a usable e-mail address" counts the register's institutions no round can mail, by
     the reasons of the round's line: none, invalid, or refused (the register's address bounced
@@ -539,6 +543,16 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
             "→ add or correct the address in the recipients list or the register, then run "
             "formgen mail again (see --list)"
         )
+    if summary.not_made:
+        unmade = [(r, n) for r in report.rows for n in r["not_made"]]
+        echo(
+            f"form not made {summary.not_made}  (so nothing was mailed)  → fix what each line "
+            "says, then run the command of its round again"
+        )
+        for r, n in unmade[:10]:
+            echo(f"  {r['id']} ({breaks_shown(r['name'])}), round {n['round']}: {n['error']}")
+        if len(unmade) > 10:
+            echo(f"  … {len(unmade) - 10} more: formgen status --list")
     if summary.rounds:
         echo(_rounds_table(summary.rounds))
     due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
@@ -591,6 +605,12 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
                     f"  → run the command of round {r['round']} again "
                     "(it sends what is still missing)"
                 )
+            for n in r["not_made"]:  # the row's own state says the latest one's error
+                if r["state"] != "not_made" or n["round"] != r["round"]:
+                    extra += f"  form not made in round {n['round']}: {n['error']}"
+            if r["not_made"]:
+                rounds = ", ".join(dict.fromkeys(n["round"] for n in r["not_made"]))
+                extra += f"  → fix that, then run the command of round {rounds} again"
             email = f" <{r['email']}>" if r["email"] else ""
             state = r["state"].replace("_", " ")  # not mailed, as the lines above say it
             name = breaks_shown(r["name"])  # the register's name now: an imported cell's break
@@ -599,7 +619,16 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
 
 def _rounds_table(rounds: Sequence[RoundStatus]) -> str:
     """Per round: how many were mailed, and what became of those mails."""
-    heads = ("mailed", "answered", "waiting", "overdue", "failed", "asked again", "not mailed")
+    heads = (
+        "mailed",
+        "answered",
+        "waiting",
+        "overdue",
+        "failed",
+        "asked again",
+        "not mailed",
+        "not made",
+    )
     width = max(len("by round"), *(len(r.round) + 2 for r in rounds))
     lines = ["by round".ljust(width) + "".join(f"  {h}" for h in heads)]
     for r in rounds:
