@@ -349,23 +349,28 @@ def soffice_prefix() -> list[str]:
     return ["/opt/lo25/run.sh", "soffice"] if Path("/opt/lo25/run.sh").exists() else ["soffice"]
 
 
+def _pdf_of(docx: Path, tmp: str, soffice: list[str]) -> Path:
+    """``docx`` converted to PDF in the folder ``tmp`` by the LibreOffice ``soffice`` starts."""
+    subprocess.run(
+        [
+            *soffice,
+            f"-env:UserInstallation=file://{tmp}/profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            tmp,
+            str(docx),
+        ],
+        capture_output=True,
+        check=True,
+    )
+    return Path(tmp) / (docx.stem + ".pdf")
+
+
 def to_png(docx: Path, stem: str, first_pages: int = 2) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [
-                *soffice_prefix(),
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(docx),
-            ],
-            capture_output=True,
-            check=True,
-        )
-        pdf = Path(tmp) / (docx.stem + ".pdf")
+        pdf = _pdf_of(docx, tmp, soffice_prefix())
         subprocess.run(
             [
                 "pdftoppm",
@@ -389,21 +394,7 @@ def export_pdf(docx: bytes, pdf: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / (pdf.stem + ".docx")
         copy.write_bytes(docx)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                tmp,
-                str(copy),
-            ],
-            capture_output=True,
-            check=True,
-        )
-        pdf.write_bytes((Path(tmp) / pdf.name).read_bytes())
+        pdf.write_bytes(_pdf_of(copy, tmp, ["soffice"]).read_bytes())
 
 
 def main(only: str | None = None) -> None:
