@@ -46,8 +46,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "en": {
         "date": "'{raw}' is not a date; write it as 24.09.2025 or 2025-09-24",
         "date_year": "'{raw}' is not a day of the calendar (year {year} is out of range)",
-        "date_month": "'{raw}' is not a day of the calendar (month must be in 1..12)",
-        "date_day": "'{raw}' is not a day of the calendar (day is out of range for month)",
+        "date_month": "'{raw}' is not a day of the calendar (the month must be from 1 to 12)",
+        "date_day": "'{raw}' is not a day of the calendar (the month has only {days} days)",
         "future": "'{raw:day}' lies in the future (today is {today}), but it is the day the "
         "information was given or confirmed — check the date (a mistyped year?)",
         "future_iso": "'{raw:day}' lies in the future (today is {today:date}), but it is the day "
@@ -60,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "phone": "'{raw}' is not a phone number (region {region}); write one number with area code, e.g. 0211 1234567",
         "phone_mixed": "'{raw}' is not one phone number: it has words or a second number in it; "
         "write one number with area code, an extension after a hyphen (0211 123456-12), and a "
-        "note such as 'Zentrale' elsewhere",
+        "note such as 'main line' elsewhere",
         "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
@@ -177,7 +177,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no checklist has a gap there; {n} entries hold it → formgen register find --region {code}",
         "gaps_region_dropped_one": "{region}: the current schema no longer offers this region, so "
         "no checklist has a gap there; 1 entry holds it → formgen register find --region {code}",
-        "gap_fehlanzeige": "only Fehlanzeige",
+        "gap_fehlanzeige": "only 'None available'",
         "no_gaps": "no gaps: every category has an entry in every region",
         "no_match": "no entry matches",
         "entries": "{n} entries",

@@ -127,7 +127,7 @@ def test_words_and_second_numbers_are_kept_as_typed_not_turned_into_digits(typed
     assert str(checked.problem) == (
         f"'{typed}' is not one phone number: it has words or a second number in it; write one "
         "number with area code, an extension after a hyphen (0211 123456-12), and a note such "
-        "as 'Zentrale' elsewhere"
+        "as 'main line' elsewhere"
     )
     assert checked.problem.in_language("de").startswith(
         f"„{typed}“ ist keine einzelne Telefonnummer: darin stehen Wörter oder eine zweite Nummer"

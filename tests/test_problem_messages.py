@@ -338,6 +338,32 @@ def test_a_check_says_why_in_english_and_german(
 
 
 @pytest.mark.parametrize(
+    ("check", "english"),
+    [
+        (
+            lambda: values.parse_date("31.02.2025"),
+            "'31.02.2025' is not a day of the calendar (the month has only 28 days)",
+        ),
+        (
+            lambda: values.parse_date("1.13.2025"),
+            "'1.13.2025' is not a day of the calendar (the month must be from 1 to 12)",
+        ),
+        (
+            lambda: values.parse_phone("0211 1234 oder 5678"),
+            "write one number with area code, an extension after a hyphen (0211 123456-12), and "
+            "a note such as 'main line' elsewhere",
+        ),
+    ],
+)
+def test_the_english_sentence_is_plain_english(check: Callable[[], Checked], english: str) -> None:
+    """An English-speaking coordinator reads neither German ('Zentrale') nor Python's
+    words ('day is out of range for month')."""
+    found = check()
+    assert found.problem is not None and english in found.problem.in_language("en")
+    assert english in found.problem.text
+
+
+@pytest.mark.parametrize(
     ("lang", "said"),
     [
         ("de", "„4021“ hat nicht die erwartete Form: fünf Ziffern, z.\u00a0B. 40210"),

@@ -137,6 +137,8 @@ def test_gaps_no_entry_and_only_fehlanzeige(reg: Register) -> None:
     assert not any(region == "andere" for _c, region in found)
     text = staleness.gaps_table(reg, staleness.gaps(reg, ["dormagen"], ["psychotherapie"]))
     assert "nur Fehlanzeige" in text and "Dormagen" in text
+    english = staleness.gaps_table(reg, staleness.gaps(reg, ["dormagen"], ["psychotherapie"]), "en")
+    assert "only 'None available'" in english and "Fehlanzeige" not in english  # as the form says
 
 
 def test_findings_table_reads(reg: Register) -> None:
