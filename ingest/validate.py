@@ -244,9 +244,13 @@ def _check_fields(
     return out
 
 
-def _required(fields: tuple[Field, ...], values: Mapping[str, Checked], where: str) -> list[str]:
+def _required(
+    fields: tuple[Field, ...], values: Mapping[str, Checked], where: str, lang: str
+) -> list[str]:
+    """A note per required field left empty, named by its label as the form (in ``lang``)
+    showed it."""
     return [
-        f"{where}: required field '{f.id}' ({f.label.get('de')}) is not filled in"
+        f"{where}: required field '{f.id}' ({f.label.get(lang)}) is not filled in"
         for f in fields
         if f.required and f.id not in values
     ]
@@ -270,20 +274,20 @@ def _entries(
             scope = {f.id: f.scope for f in cat.fields}
             inst = {k: v for k, v in checked.items() if scope[k.split(".")[0]] is Scope.INSTITUTION}
             entry = {k: v for k, v in checked.items() if k not in inst}
-            notes.extend(_required(cat.fields, checked, where))
+            notes.extend(_required(cat.fields, checked, where, identity.lang))
             entries.append(EntryReturn(None, cid, block, inst, entry))
         return entries
     inst_fields = schema.institution_fields()
     institution = _check_fields(
         inst_fields, groups.get((INSTITUTION, None), {}), INSTITUTION, notes
     )
-    notes.extend(_required(inst_fields, institution, INSTITUTION))
+    notes.extend(_required(inst_fields, institution, INSTITUTION, identity.lang))
     if not identity.categories:
         return [EntryReturn(identity.institution_id, None, None, institution, {})]
     for cid in identity.categories:
         fields = schema.entry_fields(cid)
         entry = _check_fields(fields, groups.get((cid, None), {}), cid, notes)
-        notes.extend(_required(fields, entry, cid))
+        notes.extend(_required(fields, entry, cid, identity.lang))
         entries.append(EntryReturn(identity.institution_id, cid, None, institution, entry))
     return entries
 

@@ -175,6 +175,14 @@ def test_institution_form_gives_one_entry_per_category_with_the_institution_data
     assert "beratung: required field 'datum' (Datum) is not filled in" in sub.notes
 
 
+def test_a_required_field_left_empty_is_named_as_the_form_named_it() -> None:
+    """An English form's empty required field is told by its English label, not the German."""
+    identity = ident("institution", categories=("beratung",), institution_id="i-1", lang="en")
+    sub = validate(raw(identity, {"beratung.telefon": "0211 1234567"}), SchemaRegistry(V1), SECRET)
+    assert "beratung: required field 'datum' (Date) is not filled in" in sub.notes
+    assert not any("(Datum)" in note for note in sub.notes)
+
+
 @pytest.mark.parametrize(
     ("identity", "kind", "message"),
     [
