@@ -53,6 +53,7 @@ from formgen.docx_xml import (
     sub,
     text_control,
     text_runs,
+    word_language,
 )
 from formgen.errors import FormgenError
 from formgen.fonts import font_path
@@ -447,7 +448,7 @@ def _controls_paras(
                 date = dt.date.fromisoformat(value)
             except ValueError:
                 date = None
-        node = date_control(slot.path, alias, ids(), date, ui(lang, "date"))
+        node = date_control(slot.path, alias, ids(), date, ui(lang, "date"), lang=lang)
     else:
         hint = ui(lang, "enter")
         if f.type is FieldType.INTEGER:
@@ -736,7 +737,7 @@ def _core(schema: Schema, request: FormRequest, identity: FormIdentity) -> bytes
 <dc:creator>formgen</dc:creator>
 <cp:lastModifiedBy>formgen</cp:lastModifiedBy>
 <dc:identifier>{escape(identity.reference)}</dc:identifier>
-<dc:language>{"de-DE" if request.lang == "de" else "en-GB"}</dc:language>
+<dc:language>{word_language(request.lang)}</dc:language>
 <cp:revision>1</cp:revision>
 <dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>
 <dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>
@@ -792,7 +793,7 @@ def render_docx(schema: Schema, request: FormRequest, identity: FormIdentity) ->
         "W": W,
         "R": NSMAP["r"],
         "F": FONT,
-        "LANG": "de-DE" if request.lang == "de" else "en-GB",
+        "LANG": word_language(request.lang),
         "ACCENT": ACCENT,
         "GREY": HELP_GREY,
         "PH": PLACEHOLDER_STYLE,

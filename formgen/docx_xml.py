@@ -17,7 +17,7 @@ Kinds, as Word defines them (ECMA-376 Part 1 §17.5.2, MS-DOCX §2.6 for ``w14:c
 text       ``w:text`` (``w:multiLine="1"`` for a textarea; line breaks are ``w:br``)
 checkbox   ``w14:checkbox`` with ``w14:checked`` and the two glyphs ☒ / ☐
 dropdown   ``w:dropDownList`` with ``w:listItem`` (``w:value`` stored, ``w:displayText`` shown)
-date       ``w:date`` with ``w:fullDate``, format ``dd.MM.yyyy``, language ``de-DE``
+date       ``w:date`` with ``w:fullDate``, format ``dd.MM.yyyy``, the form's language
 ========== ================================================================================
 
 Reading (:func:`iter_controls`, :func:`interpret`) also understands what LibreOffice makes of
@@ -46,7 +46,6 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NSMAP = {"w": W, "w14": W14, "r": R, "mc": MC}
 
 DATE_FORMAT = "dd.MM.yyyy"
-DATE_LANG = "de-DE"
 CHECKED_GLYPH = "☒"  # U+2612
 UNCHECKED_GLYPH = "☐"  # U+2610
 SYMBOL_FONT = "DejaVu Sans"
@@ -289,6 +288,11 @@ def dropdown_control(
     return _sdt(tag, alias, control_id, shows_hint, kind, runs, rpr)
 
 
+def word_language(lang: str) -> str:
+    """The language tag Word takes for a form in ``lang``: ``de-DE``, else ``en-GB``."""
+    return "de-DE" if lang == "de" else "en-GB"
+
+
 def date_control(
     tag: str,
     alias: str,
@@ -296,12 +300,14 @@ def date_control(
     value: dt.date | None,
     placeholder: str,
     rpr: etree._Element | None = None,
+    lang: str = "de",
 ) -> etree._Element:
-    """A date picker (``dd.MM.yyyy``, de-DE); ``value`` None shows ``placeholder``."""
+    """A date picker (``dd.MM.yyyy``; its calendar in ``lang``, Word's month and day names);
+    ``value`` None shows ``placeholder``."""
     attrs = {"w:fullDate": f"{value.isoformat()}T00:00:00Z"} if value else None
     kind = el("w:date", attrs)
     sub(kind, "w:dateFormat", {"w:val": DATE_FORMAT})
-    sub(kind, "w:lid", {"w:val": DATE_LANG})
+    sub(kind, "w:lid", {"w:val": word_language(lang)})
     sub(kind, "w:storeMappedDataAs", {"w:val": "dateTime"})
     sub(kind, "w:calendar", {"w:val": "gregorian"})
     shown = format_date(value) if value else None

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
+from formgen.docx_xml import qn
 from formgen.schema_load import default_schema
 from ingest.docx_reader import read_docx
 from ingest.journal import load
@@ -103,6 +104,10 @@ def test_a_recipients_language_column_chooses_each_form_language(tmp_path: Path)
         assert sub.identity is not None and sub.identity.lang == lang
         text = "".join(t.text or "" for t in docx.Document(io.BytesIO(data)).element.iter(W_T))
         assert schema.category_label("psychotherapie", lang) in text
+        # the date pickers' calendars too: Word names months and days in the form's language
+        root = docx.Document(io.BytesIO(data)).element
+        pickers = {lid.get(qn("w:val")) for lid in root.iter(qn("w:lid"))}
+        assert pickers == {"en-GB" if lang == "en" else "de-DE"}
 
 
 def test_control_characters_are_left_out_of_a_word_form_with_a_warning(tmp_path: Path) -> None:

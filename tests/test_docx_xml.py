@@ -140,6 +140,8 @@ def test_date_picker_format_and_value() -> None:
     assert date.get(qn("w:fullDate")) == "2025-09-24T00:00:00Z"
     assert date.find(qn("w:dateFormat")).get(qn("w:val")) == "dd.MM.yyyy"
     assert date.find(qn("w:lid")).get(qn("w:val")) == "de-DE"
+    english = date_control("a.date", "Date", 10, None, "DD.MM.YYYY", lang="en")
+    assert english.find(f".//{qn('w:lid')}").get(qn("w:val")) == "en-GB"
     control = roundtrip(node)
     assert (control.kind, control.text) == (DATE, "24.09.2025")
     assert interpret(control, HINTS).value == "2025-09-24"
