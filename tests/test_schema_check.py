@@ -324,6 +324,21 @@ def test_schema_show_of_a_workspace_with_the_shipped_schema(tmp_path: Path) -> N
     assert shown.stdout == plain.stdout
 
 
+def test_schema_show_speaks_the_workspace_language(tmp_path: Path) -> None:
+    """A workspace in English shows its schema in English without --lang; --lang still wins."""
+    ws = Workspace.init(tmp_path / "ws")
+    config = ws.root / "workspace.toml"
+    config.write_text(
+        config.read_text("utf-8").replace('language = "de"', 'language = "en"'), "utf-8"
+    )
+    shown = CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root)])
+    assert shown.exit_code == 0, shown.output
+    assert 'Checklists "Social psychiatry"' in shown.stdout and "Other region" in shown.stdout
+    assert "Sozialpsychiatrie“" not in shown.stdout
+    german = CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root), "--lang", "de"])
+    assert "Checklisten „Sozialpsychiatrie“" in german.stdout
+
+
 @pytest.mark.parametrize("damage", ["missing", "not YAML"])
 def test_schema_show_of_an_unreadable_workspace_schema(tmp_path: Path, damage: str) -> None:
     """The same problem, with file and line, as `schema check -w` tells; exit 1."""

@@ -84,11 +84,15 @@ def _register_notes(ws: Workspace, model: Schema) -> list[str]:
 @library_errors
 def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json: bool) -> None:
     """Print a readable outline of a schema FILE (default: the workspace's with --workspace,
-    else the shipped Arbeitshilfe): groups, categories, field counts, regions, version."""
+    else the shipped Arbeitshilfe): groups, categories, field counts, regions, version.
+
+    The workspace's schema is shown in the workspace's language unless --lang is given."""
     if file is None and workspace_dir is not None:
         from formgen.workspace import Workspace
 
-        model = Workspace.open(workspace_dir).schema()
+        ws = Workspace.open(workspace_dir)
+        model = ws.schema()
+        lang = lang or ws.language
     else:
         model = load_schema(file or shipped_schema_path())
     if as_json:
