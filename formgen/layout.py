@@ -231,7 +231,7 @@ _UI = {
         "institution_title": "About your institution",
         "institution_intro": (
             "Please check the information, correct or complete it and return the form. An empty "
-            'field means "not filled in"; tick "none available" if a service does not exist (yet).'
+            'field means "not filled in"; tick "None available" if a service does not exist (yet).'
         ),
         "checklist_intro": (
             "Please fill in one entry per institution. Tick every language that applies; more "

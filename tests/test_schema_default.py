@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from formgen import languages
+from formgen.layout import ui_text
 from formgen.model import ID_RE, FieldType, Scope
 from formgen.schema_load import default_schema, json_schema, shipped_schema_path
 
@@ -147,6 +148,18 @@ def test_every_text_exists_in_german_and_english() -> None:
             assert ID_RE.match(f.id)
             assert "." not in f.id
             assert set(f.label.values) == {"de", "en"}
+
+
+def test_a_help_text_quotes_a_box_as_the_form_labels_it() -> None:
+    """'Tick "None available"' as the English box says it, 'more under "Other"' as the
+    English PDF's box; in German „Fehlanzeige“ and „Andere“."""
+    schema = default_schema()
+    fields = {f.id: f for c in schema.categories for f in c.fields}
+    assert '"None available"' in fields["migrant_experience"].help.get("en")
+    assert "„Fehlanzeige“" in fields["migrant_experience"].help.get("de")
+    assert '"Other"' in fields["languages_offered"].help.get("en")
+    assert ui_text("en", "other") == "Other:" and ui_text("de", "other") == "Andere:"
+    assert '"None available"' in ui_text("en", "institution_intro")
 
 
 def test_language_lists_offer_the_languages_of_the_region() -> None:
