@@ -59,7 +59,7 @@ _CONFIG_TEMPLATE = """\
 [centre]
 name = {name}
 sender = {sender}          # From: address of mails (formgen mail)
-language = "de"            # language of forms and mails: de or en
+language = {language}            # de or en: forms and mails, the register's tables and print
 
 [schema]
 # path = "my-schema.yaml"  # default: the shipped Arbeitshilfe schema
@@ -272,7 +272,13 @@ class Workspace:
 
     @classmethod
     def init(
-        cls, root: str | Path, name: str = "SPKoM", sender: str = "", *, with_files: bool = False
+        cls,
+        root: str | Path,
+        name: str = "SPKoM",
+        sender: str = "",
+        *,
+        language: str = "de",
+        with_files: bool = False,
     ) -> Workspace:
         """Create a workspace in ``root``: a new or empty folder, or — with ``with_files`` — a
         folder that holds other files (they are left as they are). Never over a workspace, or
@@ -294,7 +300,9 @@ class Workspace:
         with os.fdopen(fd, "w") as fh:
             fh.write(secrets.token_hex(32) + "\n")
         text = _CONFIG_TEMPLATE.format(
-            name=json.dumps(name, ensure_ascii=False), sender=json.dumps(sender)
+            name=json.dumps(name, ensure_ascii=False),
+            sender=json.dumps(sender),
+            language=json.dumps(language),
         )
         write_atomic(root / CONFIG, text.encode("utf-8"))
         return cls.open(root)

@@ -326,11 +326,7 @@ def test_schema_show_of_a_workspace_with_the_shipped_schema(tmp_path: Path) -> N
 
 def test_schema_show_speaks_the_workspace_language(tmp_path: Path) -> None:
     """A workspace in English shows its schema in English without --lang; --lang still wins."""
-    ws = Workspace.init(tmp_path / "ws")
-    config = ws.root / "workspace.toml"
-    config.write_text(
-        config.read_text("utf-8").replace('language = "de"', 'language = "en"'), "utf-8"
-    )
+    ws = Workspace.init(tmp_path / "ws", language="en")
     shown = CliRunner().invoke(main, ["schema", "show", "-w", str(ws.root)])
     assert shown.exit_code == 0, shown.output
     assert 'Checklists "Social psychiatry"' in shown.stdout and "Other region" in shown.stdout

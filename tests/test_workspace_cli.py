@@ -80,6 +80,15 @@ def test_ingesting_a_folder_made_a_workspace_reads_its_returns_not_the_workspace
         ], result.stdout
 
 
+def test_an_english_speaking_centre_chooses_english_at_init(tmp_path: Path) -> None:
+    """--lang en writes `language = "en"`, so the register speaks English from the start."""
+    code, _out, _err = init(str(tmp_path / "ws"), "--lang", "en")
+    assert code == 0
+    ws = Workspace.open(tmp_path / "ws")
+    assert ws.language == "en" and 'language = "en"' in (ws.root / "workspace.toml").read_text()
+    assert Workspace.init(tmp_path / "de").language == "de"  # German unless asked
+
+
 def test_hidden_files_do_not_count(tmp_path: Path) -> None:
     folder = tmp_path / "neu"
     folder.mkdir()

@@ -19,19 +19,27 @@ from formgen.workspace import Workspace
 )
 @click.option("--sender", default="", help="E-mail address mails are sent from.")
 @click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default="de",
+    show_default=True,
+    help="The workspace's language ([centre] language): of forms and mails to institutions "
+    "not asked otherwise, and of the register's tables, history, exports and print.",
+)
+@click.option(
     "--with-files",
     is_flag=True,
     help="Make DIRECTORY a workspace although it holds other files (they are left as they are).",
 )
 @library_errors
-def init(directory: str, name: str, sender: str, with_files: bool) -> None:
+def init(directory: str, name: str, sender: str, lang: str, with_files: bool) -> None:
     """Create a workspace in DIRECTORY: configuration, signing secret, register and archive.
 
     DIRECTORY is a new or empty folder; one that holds other files (returned forms, say) is
     refused unless --with-files is given. A workspace, or what is left of one, is never
     overwritten.
     """
-    ws = Workspace.init(directory, name=name, sender=sender, with_files=with_files)
+    ws = Workspace.init(directory, name=name, sender=sender, language=lang, with_files=with_files)
     echo(f"workspace created in {ws.root}")
     echo(f"  configuration: {ws.root / 'workspace.toml'} (centre name, sender, regions)")
     echo(f"  signing secret: {ws.root / 'secret.key'} (keep it; never mail it)")
