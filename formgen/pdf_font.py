@@ -26,7 +26,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
@@ -101,6 +101,18 @@ class FieldFont:
         """The advance width of ``text`` (as drawn, after shaping) at ``size`` points."""
         missing = self.widths.get(0, 600)
         return sum(self.widths.get(g, missing) for g in self.glyphs(text)) * size / 1000
+
+    @cached_property
+    def narrowest(self) -> int:
+        """The advance width of the narrowest glyph that has one, in 1/1000 em."""
+        return min(w for w in self.widths.values() if w)
+
+    def most_chars(self, size: float, width: float) -> int:
+        """How many characters a line ``width`` wide can show at ``size``, at most: as many of
+        the narrowest glyph as fit, and one. A text longer than that is wider than the line
+        (or holds zero-width characters in numbers no value has), so it can be cut there
+        before it is measured: measuring and wrapping then take bounded time for any value."""
+        return int(width * 1000 / (self.narrowest * size)) + 1
 
     def glyphs(self, text: str, rtl: bool | None = None) -> list[int]:
         """Glyph ids for ``text`` in drawing order (shaped, in visual order): one line of a

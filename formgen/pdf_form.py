@@ -73,6 +73,7 @@ from formgen.layout import (
     WidgetKind,
     layout_form,
 )
+from formgen.linebreak import collapse
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
@@ -366,7 +367,7 @@ def _footer(
     # name shortened to leave the schema room inside the margin
     second = f"  ·  {schema}" if name else schema
     room = CONTENT_RIGHT - CONTENT_LEFT - font.width(second, 7)
-    name = _fit(name, font, 7, room) if name else ""
+    name = _fit(collapse(name), font, 7, room) if name else ""  # a line break as a space
     ref = identity.reference
     centre = (CONTENT_LEFT + CONTENT_RIGHT) / 2
     ops = [
@@ -382,12 +383,22 @@ def _footer(
     return "\n".join(ops).encode("ascii")
 
 
-def _fit(text: str, font: FieldFont, size: float, width: float) -> str:
-    if font.width(text, size) <= width:
+def _fit(text: str, font: FieldFont, size: float, width: float, cut: bool = False) -> str:
+    """``text`` whole where it fits ``width``, else its longest head that fits with „…“ (also
+    where ``cut``: ``text`` is the head of a longer one)."""
+    most = font.most_chars(size, width)
+    if len(text) > most:
+        text, cut = text[:most], True
+    if not cut and font.width(text, size) <= width:
         return text
-    while text and font.width(text + "…", size) > width:
-        text = text[:-1]
-    return text + "…"
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.width(text[:mid] + "…", size) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low] + "…"
 
 
 # --------------------------------------------------------------------------- appearances
@@ -421,6 +432,8 @@ def _wraps(font: FieldFont, text: str, width: float, height: float) -> bool:
     """Whether a single-line field's prefilled ``text`` is set on several lines (its field made
     multi-line for that form): wrapped, it is drawn larger than on one line, or on one line it
     would be cut off even at :data:`MIN_FONT_SIZE` (a long name, an address, a web address)."""
+    if len(text) > font.most_chars(MIN_FONT_SIZE, width - 2 * _PAD):
+        return True  # cut off on one line (measuring all of a long value took minutes)
     line = _one_line(text)
     one = _one_line_size(font, line, width, FIELD_FONT_SIZE)
     if one == FIELD_FONT_SIZE:
@@ -434,16 +447,23 @@ def _wrapped(
 ) -> tuple[float, list[tuple[str, bool]]]:
     """``text`` wrapped in a box: the size, from ``size`` down to :data:`MIN_FONT_SIZE`, at
     which its lines fit the height, and the lines; where they do not fit even then, the last
-    line that does ends in „…“."""
+    line that does ends in „…“. Only as much of ``text`` is wrapped as the box can show at
+    that size and one line more: a value of 100,000 characters or 5,000 lines took minutes."""
     inner = width - 2 * _PAD
+    most = (int((height - _PAD) / (MIN_FONT_SIZE * _LEADING)) + 2) * font.most_chars(
+        MIN_FONT_SIZE, inner
+    )
+    cut = len(text) > most
+    text = text[:most]
     lines = _wrap_field(text, font, size, inner)
     while size > MIN_FONT_SIZE and len(lines) * size * _LEADING > height - _PAD:
         size = max(MIN_FONT_SIZE, size - 0.5)
         lines = _wrap_field(text, font, size, inner)
     room = max(1, int((height - _PAD) / (size * _LEADING)))
-    if len(lines) > room:
-        rest = " ".join(line for line, _rtl in lines[room - 1 :])
-        lines[room - 1 :] = [(_fit(rest, font, size, inner), lines[room - 1][1])]
+    if len(lines) > room or cut:
+        last = min(room, len(lines)) - 1
+        rest = " ".join(line for line, _rtl in lines[last:])
+        lines[last:] = [(_fit(rest, font, size, inner, cut), lines[last][1])]
     return size, lines
 
 

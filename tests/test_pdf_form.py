@@ -7,6 +7,7 @@ import json
 import random
 import shutil
 import subprocess
+import time
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -488,6 +489,39 @@ def test_a_long_prefilled_value_wraps_in_its_box_and_reads_back_whole(
         for path, value in LONG.items():
             assert values[path] == value or (path, values[path]) == ("institution.traeger", typed)
     assert len(_box_lines(pdfium_flatten(saved), schema, "institution.traeger")) == 2
+
+
+def test_a_huge_prefilled_value_is_drawn_in_bounded_time_and_kept_whole(schema: Schema) -> None:
+    # a register value of 100,000 characters, or of 5,000 lines (an imported cell, a return):
+    # wrapping it into its box measured all of it again for each character cut off (minutes
+    # for one form); now only what the box can show is wrapped, ending in „…“
+    rng = random.Random(11)
+    values = {
+        "name": "\n".join(f"Zeile {i}" for i in range(5_000)),
+        "street": "".join(rng.choice("abcdefghijklmnopqrstuvwxyzäöüşğ") for _ in range(100_000)),
+        "website": " ".join(
+            "".join(rng.choice("ابتثجحخدذرزسشصضطظعغفقكلمنهوي") for _ in range(rng.randint(2, 8)))
+            for _ in range(20_000)
+        ),
+    }
+    record = sample_record()
+    record["institution"].update(values)
+    start = time.perf_counter()
+    form = make(schema, "institution", ("psychotherapie",), record)
+    assert time.perf_counter() - start < 30  # before: > 300 s
+    fields = terminal_fields(form.data)
+    printed = pdfium_flatten(form.data)
+    for key, value in values.items():
+        assert fields[f"institution.{key}"]["/V"] == value
+        lines = _box_lines(printed, schema, f"institution.{key}")
+        last = lines[-1]["text"]
+        assert 1 <= len(lines) <= 3, key
+        # „…“ where the last line ends: on the left of a right-to-left (Arabic) one
+        assert last.startswith("…") if key == "website" else last.endswith("…"), key
+    assert _box_lines(printed, schema, "institution.name")[0]["text"] == "Zeile 0"
+    # the footer names the institution on one line: its line breaks as spaces, not as boxes
+    with pdfplumber.open(io.BytesIO(form.data)) as pdf:
+        assert "\nZeile 0 Zeile 1 Zeile 2 Zeile 3 " in pdf.pages[0].extract_text()
 
 
 @pytest.mark.external
