@@ -252,6 +252,11 @@ def _unknown_category(schema: Schema, piece: str, lang: str | None) -> str:
     return str(schema.unknown_category(piece, lang))
 
 
+_UNKNOWN_TOLD = 5
+"""How many of a categories cell's different unknown categories are told, each with the
+categories it may mean; the rest are counted."""
+
+
 def _match_categories(
     text: str, schema: Schema, where: str, line: int | None, lang: str | None, longest: int
 ) -> tuple[tuple[str, ...], list[Problem]]:
@@ -259,7 +264,8 @@ def _match_categories(
     each as ``--category`` takes it (:meth:`Schema.category_value`): from each word on, the
     longest run of words that is one (a name may hold spaces and commas); the words that are
     none, told by :func:`_unknown_category`. ``longest``: the most words a category's id or
-    name has (:func:`_words_in_a_name`)."""
+    name has (:func:`_words_in_a_name`). Each unknown piece is told once, the first
+    :data:`_UNKNOWN_TOLD` of them."""
     words = list(_CATEGORY_WORD.finditer(text))
     out: list[str] = []
     unknown: list[tuple[int, int]] = []
@@ -283,9 +289,19 @@ def _match_categories(
                 start = unknown.pop()[0]
             unknown.append((start, end))
             i += 1
+    pieces = list({text[a:b].casefold(): text[a:b] for a, b in unknown}.values())
     problems = [
-        Problem(where, line, _unknown_category(schema, text[a:b], lang)) for a, b in unknown
+        Problem(where, line, _unknown_category(schema, piece, lang))
+        for piece in pieces[:_UNKNOWN_TOLD]
     ]
+    if len(pieces) > _UNKNOWN_TOLD:  # a cell of thousands: a screenful, not 20,000 lines
+        problems.append(
+            Problem(
+                where,
+                line,
+                f"and {len(pieces) - _UNKNOWN_TOLD:,} more unknown categories",
+            )
+        )
     if not out and not problems:
         problems.append(
             Problem(where, line, "no category: name at least one checklist, e.g. psychotherapie")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
 import zipfile
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -189,6 +190,25 @@ def test_categories_by_their_names_as_category_takes_them(tmp_path):
     mail = message_from_bytes((drafts / "a1.eml").read_bytes(), policy=policy.default)
     (form,) = (a.get_content() for a in mail.iter_attachments())
     assert pdf_value(form, "institution.name") == "Wohnprojekt Şafak"
+
+
+def test_a_categories_cell_of_thousands_of_near_misses_is_told_in_a_screenful():
+    # 5,000 words that each almost name a category: every one was told, each on a line
+    rng = random.Random(12)
+    ids = ("psychotherapie", "facharzt", "fluechtlingsberatung", "wfbm")
+    near = [w.replace(w[k], "q", 1) for w in ids for k in range(len(w)) if w[k] != "q"]
+    cell = ", ".join(rng.choice(near) for _ in range(5_000))
+    listed = parse(
+        "id,institution,email,categories,region\n"
+        f'a,A,a@example.org,"{cell}",\nb,B,b@example.org,facharzt,\n'
+    )
+    assert [r.id for r in listed.recipients] == ["b"]  # the other rows are read all the same
+    said = [p.message for p in listed.problems]
+    assert len(said) == 6, said
+    assert all(m.startswith("unknown category '") and "did you mean" in m for m in said[:5])
+    assert len(set(said[:5])) == 5  # one word over and over is told once
+    distinct = len({w for w in cell.split(", ")})
+    assert said[5] == f"and {distinct - 5:,} more unknown categories"
 
 
 def test_idn_domain_is_made_ascii_for_smtp():
