@@ -61,6 +61,10 @@ MESSAGES = {
     "yaml": "not valid YAML: {problem} (check indentation and quotes near this line)",
     "yaml_tab": "this line is indented with a tab, which YAML does not allow; indent with "
     "spaces, not tabs (an editor can be set to insert spaces for the Tab key)",
+    "aliases": "the file stands for more than {limit:,} values once its YAML aliases "
+    "(*name) are repeated; write the parts out instead of repeating aliases of aliases",
+    "too_deep": "lists and mappings nested more than {limit} deep (a schema nests about 8); "
+    "close the brackets or indent less",
     "not_mapping": "a schema file must be a YAML mapping of keys (schema_id, schema_version, …)",
     "too_big": "the file is {size} bytes; a schema is at most {limit} bytes",
     "duplicate_key": "key '{key}' appears twice in the same mapping; keep one",
@@ -154,8 +158,18 @@ def _indented_with_tab(text: str, line: int) -> bool:
     return "\t" in said[: len(said) - len(said.lstrip(" \t"))]
 
 
+_MAX_VALUES = 100_000
+"""Values (mappings, lists, scalars) a schema file may stand for, its aliases repeated: the
+Arbeitshilfe has about 1,000. A few lines of aliases of aliases („billion laughs“) stand for
+billions, which took minutes and all memory."""
+
+
 def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
     try:
+        deep = _too_deep(text)
+        if deep is not None:  # composed, it crashed Python (50,000 '[') or its walk (1,000)
+            problems.append(Problem(source, deep, _msg("too_deep", limit=_MAX_DEPTH)))
+            return None
         root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -170,8 +184,13 @@ def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
         return None
     doc = _Doc(None)
     constructor = yaml.SafeLoader("")
+    values = 0
 
     def walk(node: yaml.Node, path: Path_) -> Any:
+        nonlocal values
+        values += 1
+        if values > _MAX_VALUES:
+            raise _TooManyValues
         doc.lines[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
@@ -193,6 +212,9 @@ def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
 
     try:
         doc.data = walk(root, ())
+    except _TooManyValues:
+        problems.append(Problem(source, None, _msg("aliases", limit=_MAX_VALUES)))
+        return None
     except yaml.YAMLError as exc:  # e.g. a bad timestamp or tag inside a scalar
         mark = getattr(exc, "problem_mark", None)
         problems.append(
@@ -203,6 +225,32 @@ def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
         problems.append(Problem(source, 1, _msg("not_mapping")))
         return None
     return doc
+
+
+_MAX_DEPTH = 100
+_OPEN = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSE = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _too_deep(text: str) -> int | None:
+    """The line (from 1) where ``text``'s lists and mappings nest deeper than
+    :data:`_MAX_DEPTH`, read token by token (without recursion); ``None`` where they do not."""
+    depth = 0
+    for token in yaml.scan(text, Loader=_LOADER):
+        depth += isinstance(token, _OPEN) - isinstance(token, _CLOSE)
+        if depth > _MAX_DEPTH:
+            line: int = token.start_mark.line + 1
+            return line
+    return None
+
+
+class _TooManyValues(Exception):
+    """A schema file stands for more than :data:`_MAX_VALUES` values."""
 
 
 # --------------------------------------------------------------------------- structure

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -352,3 +353,44 @@ def test_schema_show_of_an_unreadable_workspace_schema(tmp_path: Path, damage: s
     assert ("cannot read the file" if damage == "missing" else "not valid YAML") in problem
     assert show.stderr.startswith("Error: the schema has 1 problem:")
     assert show.stderr.splitlines()[1].strip() == problem
+
+
+LAUGHS = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # nine lines of aliases of aliases stand for 387 million values: a minute, then
+        # MemoryError
+        (LAUGHS, "the file stands for more than 100,000 values once its YAML aliases"),
+        # nested 1,100 deep a RecursionError traceback; 50,000 deep Python crashed
+        ("a: " + "[" * 1_100 + "]" * 1_100, "lists and mappings nested more than 100 deep"),
+        ("a: " + "[" * 50_000 + "]" * 50_000, "lists and mappings nested more than 100 deep"),
+    ],
+)
+def test_a_hostile_yaml_schema_is_told_quickly(tmp_path: Path, text: str, said: str) -> None:
+    path = tmp_path / "schema.yaml"
+    path.write_text(text, "utf-8")
+    start = time.perf_counter()
+    result = CliRunner().invoke(main, ["schema", "check", str(path)])
+    assert time.perf_counter() - start < 10
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{path}:") and said in result.stderr
+
+
+def test_a_hostile_kept_schema_version_names_no_dropped_choice(tmp_path: Path) -> None:
+    # register commands ask the kept versions for dropped choices: a file there nested 1,100
+    # deep stopped them with a RecursionError, one of aliases of aliases with MemoryError
+    from formgen.schema_load import default_schema
+    from ingest.schemas import SchemaRegistry
+
+    current = default_schema()
+    kept = tmp_path / current.schema_id
+    kept.mkdir()
+    (kept / "0.9.0.yaml").write_text(LAUGHS, "utf-8")
+    (kept / "0.8.0.yaml").write_text("a: " + "[" * 1_100 + "]" * 1_100, "utf-8")
+    (region,) = [f for f in current.institution_fields() if f.id == "region"]
+    assert SchemaRegistry(current, folders=[tmp_path]).dropped_choice(region, "gone") is None
