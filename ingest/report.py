@@ -47,6 +47,13 @@ MERGE_WORDS = {"merged-flagged": "merged with warnings"}
 """How a report line says a register merge status that is a code word (``MergeOutcome.status``,
 kept as it is in ``--json``): merged, with something to look at among the file's warnings."""
 
+COUNT_WORDS = {
+    Status.WARNINGS: ("with warnings", "with warnings"),
+    Status.DUPLICATE: ("duplicate", "duplicates"),
+}
+"""How the summary counts a status whose code word is no English after a number (one, more);
+the others read as they are (``2 skipped``); ``--json`` keeps the code words as keys."""
+
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
 
@@ -134,7 +141,9 @@ class IngestReport:
     def summary(self) -> str:
         files = self.files()
         counts = ", ".join(
-            f"{n} {s}" for s, n in self.counts.items() if s != Status.CONTAINER.value
+            f"{n} {COUNT_WORDS.get(Status(s), (s, s))[n != 1]}"
+            for s, n in self.counts.items()
+            if s != Status.CONTAINER.value
         )
         rate = len(files) / self.seconds if self.seconds > 0 else 0.0
         text = f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or ('nothing handled' if self.unfinished else 'nothing to ingest')}"

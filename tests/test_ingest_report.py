@@ -63,7 +63,8 @@ def test_lines_for_people() -> None:
 
 def test_summary_and_json() -> None:
     r = report()
-    assert r.summary() == "8 files in 2.0 s (4.0/s): 1 ok, 1 warnings, 1 unreadable, 5 skipped"
+    # status words read as English after their count; --json keeps the code words as keys
+    assert r.summary() == "8 files in 2.0 s (4.0/s): 1 ok, 1 with warnings, 1 unreadable, 5 skipped"
     data = json.loads(r.dumps())
     assert data["summary"] == {
         "files": 8,
@@ -75,6 +76,23 @@ def test_summary_and_json() -> None:
         "container": 1,
     }
     assert len(data["files"]) == 9 and data["files"][8]["warnings"][6] == "w6"
+
+
+def test_summary_counts_duplicates_in_the_plural() -> None:
+    """A rerun: '2 duplicates', '1 duplicate', '2 with warnings', never '2 duplicate'."""
+    r = IngestReport(
+        outcomes=[
+            *[Outcome(f"{n}.pdf", Status.DUPLICATE, "already ingested") for n in "ab"],
+            Outcome("c.pdf", Status.DUPLICATE, "already ingested"),
+            *[Outcome(f"{n}.pdf", Status.WARNINGS, form="FG-AAAAA-BBBBB") for n in "de"],
+        ]
+    )
+    r.seconds = 1.0
+    assert r.summary() == "5 files in 1.0 s (5.0/s): 2 with warnings, 3 duplicates"
+    assert r.to_json()["summary"] == {"files": 5, "seconds": 1.0, "warnings": 2, "duplicate": 3}
+    r.outcomes.pop(1)
+    r.outcomes.pop(0)
+    assert r.summary().endswith(": 2 with warnings, 1 duplicate")
 
 
 def test_strict_counts_warnings_and_unreadable_but_not_skipped() -> None:
