@@ -42,7 +42,10 @@ PLACEHOLDERS = {
     "sender": "who signs the mail (workspace [centre] signature, else the sender address)",
     "centre": "the coordination centre's name",
     "reference": "the form's reference(s) printed on every page, FG-XXXXX-XXXXX",
-    "categories": "the checklists the form covers",
+    "categories": "the checklists the form covers, by their names",
+    "checklists": "the same with the words before them, singular or plural: 'the checklist "
+    "“A”' / 'these checklists: “A”, “B”' ('die Checkliste „A“' / 'folgende Checklisten: „A“, "
+    "„B“')",
     "id": "the institution's id in the register",
     "missing": "update mails: a paragraph naming the required fields the register still lacks, "
     "and one listing the fields whose value is invalid with why, to be checked (starts with a "
@@ -54,21 +57,27 @@ class _Words(NamedTuple):
     missing: tuple[str, str]
     check: tuple[str, str]
     checklist: str
+    quoted: str
+    checklists: tuple[str, str]
 
 
-_MISSING = {
+_WORDS = {
     "de": _Words(
         ("Es fehlt noch: {}.", "Es fehlen noch: {}."),
         ("Zu prüfen ist:", "Zu prüfen sind:"),
         "Checkliste „{}“",
+        "„{}“",
+        ("die Checkliste {}", "folgende Checklisten: {}"),
     ),
     "en": _Words(
         ("Still missing: {}.", "Still missing: {}."),
         ("Please check this value:", "Please check these values:"),
         "checklist “{}”",
+        "“{}”",
+        ("the checklist {}", "these checklists: {}"),
     ),
 }
-"""The words of ``{missing}`` per language: for one field, for more."""
+"""The words of ``{missing}`` and ``{checklists}`` per language: for one, for more."""
 
 MIME_TYPES = {
     ".pdf": ("application", "pdf"),
@@ -218,7 +227,7 @@ def missing_text(
     institution first, then per checklist. ``missing``: category id → field ids, as
     :func:`ingest.staleness.review` finds them; ``invalid``: category id → field id → language →
     why (a field without the mail's language is named without why). ``""`` when there are none."""
-    words = _MISSING.get(lang, _MISSING["de"])
+    words = _WORDS.get(lang, _WORDS["de"])
 
     def where(cid: str) -> str:
         return words.checklist.format(schema.category_label(cid, lang))
@@ -293,7 +302,7 @@ def build_message(
     deadline: dt.date,
     lang: str = "de",
     signature: str = "",
-    categories_text: str = "",
+    checklists: Sequence[str] = (),
     missing_text: str = "",
     now: dt.datetime | None = None,
     message_id: str | None = None,
@@ -302,7 +311,8 @@ def build_message(
     """The mail to ``recipient`` with ``forms`` attached.
 
     Raises :class:`WrongRecipientError` when any form is not this institution's own form: the
-    identity's ``institution_id`` must equal the recipient's id. ``missing_text``
+    identity's ``institution_id`` must equal the recipient's id. ``checklists``: the names of
+    the checklists the forms cover in ``lang`` (else their ids). ``missing_text``
     (:func:`missing_text`) fills ``{missing}``. ``in_reply_to``: the Message-ID of the mail this
     one answers (a reminder, the mail it reminds of), so that mail programs show both as one
     conversation.
@@ -316,13 +326,18 @@ def build_message(
     if not sender:
         raise MailError('no sender address: set sender = "…" under [centre] in workspace.toml')
     references = ", ".join(dict.fromkeys(f.identity.reference for f in forms))
+    names = checklists or recipient.categories
+    words = _WORDS.get(lang, _WORDS["de"])
     values = {
         "name": recipient.name,
         "deadline": format_deadline(deadline, lang),
         "sender": signature or centre or sender,
         "centre": centre,
         "reference": references,
-        "categories": categories_text or ", ".join(recipient.categories),
+        "categories": ", ".join(names),
+        "checklists": words.checklists[len(names) > 1].format(
+            ", ".join(words.quoted.format(n) for n in names)
+        ),
         "id": recipient.id,
         "missing": f"\n\n{missing_text}" if missing_text else "",
     }

@@ -457,7 +457,7 @@ def run_round(
                 deadline=_deadline_of(plan.reuse.get(recipient.id), settings),
                 lang=lang,
                 signature=signature,
-                categories_text=_categories_text(schema, forms[0].identity.categories, lang),
+                checklists=[schema.category_label(c, lang) for c in forms[0].identity.categories],
                 missing_text=missing_text(
                     schema,
                     _on_form(incomplete, recipient.id, forms[0].identity.categories),
@@ -601,10 +601,6 @@ def _deadline_of(reused: Delivery | None, settings: RoundSettings) -> dt.date:
         except ValueError:
             pass
     return settings.deadline
-
-
-def _categories_text(schema: Schema, categories: Sequence[str], lang: str) -> str:
-    return ", ".join(schema.category_label(cid, lang) for cid in categories)
 
 
 def _reuse(

@@ -39,7 +39,7 @@ def recipient(iid: str, name: str, email: str = "x@example.org") -> Recipient:
     return Recipient(iid, name, email, ("psychotherapie",), "duesseldorf", "list.csv:2")
 
 
-def build(rec: Recipient, forms, lang: str = "de"):
+def build(rec: Recipient, forms, lang: str = "de", checklists: tuple[str, ...] = ()):
     return build_message(
         recipient=rec,
         forms=forms,
@@ -48,7 +48,7 @@ def build(rec: Recipient, forms, lang: str = "de"):
         centre="SPKoM Düsseldorf",
         deadline=DEADLINE,
         lang=lang,
-        categories_text="Psychotherapie",
+        checklists=checklists or (SCHEMA.category_label("psychotherapie", lang),),
     )
 
 
@@ -145,6 +145,34 @@ def test_english_template():
     assert str(msg["Subject"]).startswith("Inventory of regional care")
     assert "by 15 December 2026" in msg.get_body().get_content()
     assert next(iter(msg.iter_attachments())).get_filename().startswith("Inventory_Praxis_FG-")
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        (
+            "de",
+            "ist darin vorgesehen für die Checkliste „PsychotherapeutIn, niedergelassen“.",
+            "ist darin vorgesehen für folgende Checklisten: „PsychotherapeutIn, niedergelassen“, "
+            "„Krisen(interventions)dienst“.",
+        ),
+        (
+            "en",
+            "is listed for the checklist “Psychotherapist in private practice”.",
+            "is listed for these checklists: “Psychotherapist in private practice”, "
+            "“Crisis (intervention) service”.",
+        ),
+    ],
+)
+def test_invitation_names_one_checklist_in_the_singular(lang, one, two):
+    """One checklist: 'the checklist “…”', not 'these checklists: …'; each name quoted, so a
+    name with a comma in it stays one name."""
+    form = form_for("i1", "Praxis")
+    body = reparse(build(recipient("i1", "Praxis"), [form], lang)).get_body().get_content()
+    assert one in body.replace("\n", " ")
+    names = tuple(SCHEMA.category_label(c, lang) for c in ("psychotherapie", "krisendienst"))
+    body = reparse(build(recipient("i1", "Praxis"), [form], lang, names)).get_body().get_content()
+    assert two in body.replace("\n", " ")
 
 
 def test_draft_is_marked_unsent_and_has_no_date():

@@ -64,6 +64,7 @@ def main() -> None:
             sender="spkom@example.org",
             centre="SPKoM Düsseldorf",
             deadline=dt.date(2026, 12, 15),
+            checklists=("PsychotherapeutIn, niedergelassen",),  # as a round names it
             now=dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC),
             message_id=f"<sample-{key}@example.org>",
         )
