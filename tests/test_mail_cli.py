@@ -696,9 +696,13 @@ def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en", "--dry-run")
     assert (
         "would mail pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
-        "psychotherapie, facharzt as docx" in dry.output
+        "“Psychotherapist in private practice”, “Medical specialist in private practice” as docx"
+        in dry.output
     )
-    assert "would mail lodz (Poradnia Łódź) <lodz@example.org>: facharzt as pdf" in dry.output
+    assert (
+        "would mail lodz (Poradnia Łódź) <lodz@example.org>: "
+        "“Medical specialist in private practice” as pdf" in dry.output
+    )
     result = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "7 of 7 mails written" in result.output
@@ -773,11 +777,12 @@ def test_reminder_and_update_come_in_the_language_the_institution_got_unless_tol
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert (
         "would mail pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
-        "psychotherapie, facharzt as pdf in English" in dry.output
+        "“Psychotherapist in private practice”, “Medical specialist in private practice” "
+        "as pdf in English" in dry.output
     )
-    assert (
-        "would mail lodz (Poradnia Łódź) <lodz@example.org>: facharzt as pdf in German"
-        in dry.output
+    assert (  # the checklists by their names in the mail's language
+        "would mail lodz (Poradnia Łódź) <lodz@example.org>: "
+        "“Fachärztin/-arzt, niedergelassen” as pdf in German" in dry.output
     )
     reminded = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out))
     assert reminded.exit_code == 0, reminded.output
@@ -838,11 +843,11 @@ def test_each_row_of_the_list_chooses_the_language_and_format_of_its_mail_and_fo
     assert dry.exit_code == 0, dry.output
     for line in (
         "would mail en-1 (Refugee Counselling Düsseldorf) <rcd@example.org>: "
-        "fluechtlingsberatung as docx in English",
+        "“Refugee counselling centres” as docx in English",
         "would mail en-2 (Ольга Петренко – Counselling) <olga@example.org>: "
-        "psychotherapie as pdf and docx in English",
+        "“Psychotherapist in private practice” as pdf and docx in English",
         "would mail de-1 (Şule Yılmaz Danışmanlık) <sule@danisma.example>: "
-        "facharzt as pdf in German",
+        "“Fachärztin/-arzt, niedergelassen” as pdf in German",
     ):
         assert line in dry.output
     result = run("mail", listed, "-w", str(ws), "--drafts", str(out))

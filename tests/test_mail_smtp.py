@@ -439,7 +439,8 @@ def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
     assert result.exit_code == 0, result.output
     assert (
         "would mail kbs-01 (Kontakt- und Beratungsstelle Düsseldorf-Süd) "
-        "<kbs@beispiel-duesseldorf.de>: kontakt_beratungsstelle as pdf" in result.output
+        "<kbs@beispiel-duesseldorf.de>: “Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum, "
+        "Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)” as pdf" in result.output
     )
     assert "dry run: nothing was made, sent or logged" in result.output
     assert "(none), no limit on mails per minute" in result.output  # [smtp] rate = 0

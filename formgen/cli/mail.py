@@ -335,8 +335,10 @@ def mail(
         for r in plan.todo:
             again = " (forms already prepared)" if r.id in plan.reuse else ""
             as_ = " and ".join(plan.formats_of(r.id, settings))
-            in_ = language_name(plan.lang_of(r.id, settings), "en")
-            echo(f"  would mail {_who(r)}: {', '.join(r.categories)} as {as_} in {in_}{again}")
+            lang = plan.lang_of(r.id, settings)
+            # the checklists by their names in the mail's language, as the mail names them
+            named = ", ".join(f"“{schema.category_label(c, lang)}”" for c in r.categories)
+            echo(f"  would mail {_who(r)}: {named} as {as_} in {language_name(lang, 'en')}{again}")
         echo("dry run: nothing was made, sent or logged")
         return
     record_not_mailed(ws, plan, settings)
