@@ -108,7 +108,7 @@ def render_pdf(schema: Schema, request: FormRequest, identity: FormIdentity) -> 
     values = _prefill_values(schema, request, layout)
     stand = _stand(request)
     name = request.record.name if request.kind == "institution" and request.record else None
-    data = _write(layout, values, identity, stand, name)
+    data = _write(layout, values, identity, stand, name, _title(schema, layout, identity))
     return GeneratedForm(
         data=data, identity=identity, suffix=".pdf", warnings=_unprintable(values, name)
     )
@@ -566,6 +566,7 @@ def _write(
     identity: FormIdentity,
     stand: dt.date,
     name: str | None,
+    title: str,
 ) -> bytes:
     font = field_font()
     w = PdfWriter()
@@ -710,7 +711,7 @@ def _write(
     date = stand.strftime("D:%Y%m%d000000Z")
     info = w.add(
         {
-            "Title": _title(layout, identity),
+            "Title": title,
             "Author": "formgen",
             "Creator": "formgen",
             "Producer": "formgen",
@@ -722,11 +723,21 @@ def _write(
     return w.write(root, info)
 
 
-def _title(layout: FormLayout, identity: FormIdentity) -> str:
+_TITLE_WORDS = {
+    "de": ("Bestandsaufnahme", ("Checkliste", "Checklisten"), "„{}“"),
+    "en": ("Inventory", ("Checklist", "Checklists"), "“{}”"),
+}
+"""The document title's words per language: an institution's form; a blank form of one
+checklist, of more; how a checklist's name is quoted."""
+
+
+def _title(schema: Schema, layout: FormLayout, identity: FormIdentity) -> str:
+    """The title a viewer shows in its title bar: the checklists by their names in the form's
+    language (``Checklist “Psychotherapist in private practice” – FG-…``)."""
+    inventory, checklist, quoted = _TITLE_WORDS.get(layout.lang, _TITLE_WORDS["de"])
     if layout.kind == "institution":
-        what = "Bestandsaufnahme" if layout.lang == "de" else "Inventory"
+        what = inventory
     else:
-        what = ("Checkliste " if layout.lang == "de" else "Checklist ") + ", ".join(
-            layout.categories
-        )
+        names = [quoted.format(schema.category_label(c, layout.lang)) for c in layout.categories]
+        what = f"{checklist[len(names) > 1]} {', '.join(names)}"
     return f"{what} – {identity.reference}"

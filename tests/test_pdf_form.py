@@ -177,6 +177,43 @@ def test_yes_no_none_is_one_field_of_three_exclusive_boxes(schema: Schema) -> No
         assert states == [["/ja"], ["/nein"], ["/fehlanzeige"]]
 
 
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        (
+            "en",
+            "Checklist “Psychotherapist in private practice”",
+            "Checklists “Psychotherapist in private practice”, “Inclusion company, "
+            'additional-earnings company (also "self-help company")”',
+        ),
+        (
+            "de",
+            "Checkliste „PsychotherapeutIn, niedergelassen“",
+            "Checklisten „PsychotherapeutIn, niedergelassen“, „Integrationsprojekt, "
+            'Zuverdienstfirma (auch "Selbsthilfefirma")“',
+        ),
+    ],
+)
+def test_document_title_names_the_checklists_in_the_forms_language(
+    schema: Schema, lang: str, one: str, two: str
+) -> None:
+    """The title a viewer shows in its title bar names each checklist as the form does, never
+    by its id; an institution's form is its inventory."""
+    for categories, what in (
+        (("psychotherapie",), one),
+        (("psychotherapie", "integrationsprojekt"), two),
+    ):
+        form = make(schema, categories=categories, lang=lang)
+        title = PdfReader(io.BytesIO(form.data)).metadata.title
+        assert title == f"{what} – {form.identity.reference}"
+    form = make(schema, "institution", record=sample_record(), lang=lang)
+    title = PdfReader(io.BytesIO(form.data)).metadata.title
+    assert (
+        title
+        == f"{'Inventory' if lang == 'en' else 'Bestandsaufnahme'} – {form.identity.reference}"
+    )
+
+
 def test_identity_hidden_fields_and_info(schema: Schema) -> None:
     form = make(schema)
     reader = PdfReader(io.BytesIO(form.data))
