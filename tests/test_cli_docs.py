@@ -201,6 +201,43 @@ def test_schema_show_outlines_groups_and_categories() -> None:
     assert '"label": "Psychotherapist in private practice"' in english.stdout
 
 
+def test_schema_show_of_a_file_is_in_its_own_default_language(tmp_path: Path) -> None:
+    """As --lang's help says: a FILE whose default language is English is shown in English."""
+    shipped = (ROOT / "schema" / "arbeitshilfe.yaml").read_text("utf-8")
+    english = tmp_path / "english.yaml"
+    english.write_text(shipped.replace("default_language: de", "default_language: en"), "utf-8")
+    result = CliRunner().invoke(main, ["schema", "show", str(english)])
+    assert result.exit_code == 0, result.output
+    assert "Psychotherapist in private practice" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "default"),
+    [
+        (
+            ["schema", "show"],
+            "(default: without FILE, the workspace's with --workspace; else the schema's own, "
+            "de for the shipped one)",
+        ),
+        (
+            ["generate", "pdf"],
+            "(default: a recipients row's language column, else the workspace's, else the "
+            "schema's own, de for the shipped one)",
+        ),
+        (["mail"], "(default: the language column of RECIPIENTS, else as the institution's last"),
+        (["register", "export"], "(default: the workspace's)"),
+        (["register", "print"], "(default: the workspace's)"),
+    ],
+)
+def test_lang_help_says_each_commands_own_default(args: list[str], default: str) -> None:
+    """--lang defaults differ per command (the workspace's, a recipients row's, the schema's):
+    its help says the command's own, never 'the schema's default language, de' for all."""
+    result = CliRunner().invoke(main, [*args, "--help"])
+    assert result.exit_code == 0, result.output
+    option = result.stdout.split("--lang [de|en]", 1)[1].split("\n  -", 1)[0]
+    assert default in " ".join(option.split())
+
+
 def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one() -> None:
     readme = (ROOT / "README.md").read_text("utf-8")
     setup = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]

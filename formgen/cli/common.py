@@ -15,6 +15,7 @@ import click
 
 from formgen.errors import FormgenError, Problem, SheetError, UnreadableListError
 from formgen.filenames import readable, terminal
+from formgen.languages import MAIL_LANGUAGES
 
 if TYPE_CHECKING:
     from formgen.model import Schema
@@ -248,14 +249,10 @@ def schema_option(func: F) -> F:
     )(func)
 
 
-def lang_option(func: F) -> F:
-    """``--lang de|en``: the language of labels and texts."""
-    return click.option(
-        "--lang",
-        type=click.Choice(["de", "en"]),
-        default=None,
-        help="Language of labels and texts (default: the schema's default language, de).",
-    )(func)
+def lang_option(help: str) -> Callable[[F], F]:
+    """``--lang de|en``, None when not given; ``help`` says what it is the language of and the
+    command's default (the workspace's, a recipients row's, the schema's …)."""
+    return click.option("--lang", type=click.Choice(MAIL_LANGUAGES), default=None, help=help)
 
 
 def stale_by_option(text: str) -> Callable[[F], F]:

@@ -16,10 +16,16 @@ from typing import Any, TypeVar
 import click
 
 from formgen.batch import generate_batch, generate_one, require_recipients
-from formgen.cli.common import echo, library_errors, read_list, read_recipients, resolve_schema
+from formgen.cli.common import (
+    echo,
+    lang_option,
+    library_errors,
+    read_list,
+    read_recipients,
+    resolve_schema,
+)
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
-from formgen.languages import MAIL_LANGUAGES
 from formgen.model import Schema
 from formgen.record import record_from_json
 
@@ -82,12 +88,10 @@ def form_options(func: F) -> F:
             help="Output file (one form) or folder (--recipients). Default: in the workspace's "
             "forms/ folder, else the current folder.",
         ),
-        click.option(
-            "--lang",
-            type=click.Choice(MAIL_LANGUAGES),
-            default=None,
-            help="Language of the form(s), for every institution (default: a recipients row's "
-            "language column, else the workspace's, else the schema's: de).",
+        lang_option(
+            "Language of the form(s), for every institution (default: a recipients row's "
+            "language column, else the workspace's, else the schema's own, de for the shipped "
+            "one)."
         ),
         click.option(
             "--seed",

@@ -14,6 +14,7 @@ import click
 from formgen.bounces import iter_mail_files, parse_bounce
 from formgen.cli.common import (
     echo,
+    lang_option,
     library_errors,
     read_list,
     read_recipients,
@@ -22,7 +23,6 @@ from formgen.cli.common import (
 )
 from formgen.errors import MailError, RecipientsError, UnreadableFileError
 from formgen.filenames import terminal
-from formgen.languages import MAIL_LANGUAGES
 from formgen.languages import name as language_name
 from formgen.linebreak import breaks_shown
 from formgen.mailing import parse_template
@@ -83,11 +83,8 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
     "format column of RECIPIENTS, else as the institution's last mail, e.g. Word again in a "
     "reminder; pdf for an institution not mailed before).",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(MAIL_LANGUAGES),
-    default=None,
-    help="Language of mail and form, for every institution (default: the language column of "
+@lang_option(
+    "Language of mail and form, for every institution (default: the language column of "
     "RECIPIENTS, else as the institution's last mail, e.g. English again in a reminder; the "
     "workspace's for an institution not mailed before, and for all with --template).",
 )

@@ -18,7 +18,14 @@ from typing import Any, TypeVar
 
 import click
 
-from formgen.cli.common import echo, library_errors, read_list, text_only, workspace_option
+from formgen.cli.common import (
+    echo,
+    lang_option,
+    library_errors,
+    read_list,
+    text_only,
+    workspace_option,
+)
 from formgen.linebreak import breaks_shown
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
@@ -596,11 +603,8 @@ def gaps(
     "is invalid in the same language; the long table also its times (local), the XLSX its "
     "sheet names.",
 )
-@click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    default=None,
-    help="With --labels: the language of labels and problems; of a CSV also its separator "
+@lang_option(
+    "With --labels: the language of labels and problems; of a CSV also its separator "
     "(default: the workspace's).",
 )
 @click.option(
@@ -732,12 +736,7 @@ def find(
     help="Only this category: id or name, e.g. Psychotherapie (repeatable).",
 )
 @click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")
-@click.option(
-    "--lang",
-    type=click.Choice(["de", "en"]),
-    default=None,
-    help="Language of the texts (default: the workspace's).",
-)
+@lang_option("Language of the texts (default: the workspace's).")
 @click.option("--stand", help="The 'Stand' date (YYYY-MM-DD; default today).")
 @click.option(
     "--no-personal",

@@ -79,7 +79,10 @@ def _register_notes(ws: Workspace, model: Schema) -> list[str]:
     "Without FILE, show the schema this workspace uses: its own schema file, with its own "
     "regions (env FORMGEN_WORKSPACE)."
 )
-@lang_option
+@lang_option(
+    "Language of labels and texts (default: without FILE, the workspace's with --workspace; "
+    "else the schema's own, de for the shipped one)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the outline as JSON.")
 @library_errors
 def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json: bool) -> None:
