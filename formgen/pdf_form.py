@@ -733,11 +733,18 @@ checklist, of more; how a checklist's name is quoted."""
 
 def _title(schema: Schema, layout: FormLayout, identity: FormIdentity) -> str:
     """The title a viewer shows in its title bar: the checklists by their names in the form's
-    language (``Checklist “Psychotherapist in private practice” – FG-…``)."""
+    language (``Checklist “Psychotherapist in private practice” – FG-…``), up to
+    :data:`_TITLE_NAMES` of them; the schema's title for a form of more."""
     inventory, checklist, quoted = _TITLE_WORDS.get(layout.lang, _TITLE_WORDS["de"])
     if layout.kind == "institution":
         what = inventory
+    elif len(layout.categories) > _TITLE_NAMES:  # a title bar shows a few names, not 25
+        what = schema.title.get(layout.lang)
     else:
         names = [quoted.format(schema.category_label(c, layout.lang)) for c in layout.categories]
         what = f"{checklist[len(names) > 1]} {', '.join(names)}"
     return f"{what} – {identity.reference}"
+
+
+_TITLE_NAMES = 3
+"""Checklists a blank form's title names; a form of more is titled by the schema's title."""

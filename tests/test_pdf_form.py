@@ -198,7 +198,8 @@ def test_document_title_names_the_checklists_in_the_forms_language(
     schema: Schema, lang: str, one: str, two: str
 ) -> None:
     """The title a viewer shows in its title bar names each checklist as the form does, never
-    by its id; an institution's form is its inventory."""
+    by its id (a form of all checklists by the schema's title); an institution's form is its
+    inventory."""
     for categories, what in (
         (("psychotherapie",), one),
         (("psychotherapie", "integrationsprojekt"), two),
@@ -212,6 +213,10 @@ def test_document_title_names_the_checklists_in_the_forms_language(
         title
         == f"{'Inventory' if lang == 'en' else 'Bestandsaufnahme'} – {form.identity.reference}"
     )
+    every = tuple(c.id for c in schema.categories)
+    form = make(schema, categories=every, lang=lang)  # 25 names do not fit a title bar
+    title = PdfReader(io.BytesIO(form.data)).metadata.title
+    assert title == f"{schema.title.get(lang)} – {form.identity.reference}"
 
 
 def test_identity_hidden_fields_and_info(schema: Schema) -> None:
