@@ -53,7 +53,16 @@ the walk 1.86x faster on two processes than on one, formgen's pipeline 1.68x): p
 1.78 ms = 2.46x the two-process walk (0.72 ms; rounds 2.03–2.76), 1.35x the one-core walk;
 in-process 1.86x; full checklist 1.32x and 0.70x; ``formgen ingest`` 3.93 ms = 2.72x the
 one-core walk; empty files 0.30–0.33 ms, the fixed cost of a file's round trip through the
-worker, which a machine that runs two processes at full speed shows most.
+worker, which a machine that runs two processes at full speed shows most. A run on the
+evening of 2026-11-23 with the run without the protocol beside it (``--repeat 5``, load 0.5 at
+the start): pipeline jobs=2 2.33 ms = 2.49x the two-process walk (1.12 ms; rounds 1.69–2.80),
+formgen's work split in two without the protocol 2.24 ms = 2.03x (rounds 1.43–2.64), in-process
+1.79x the one-core walk; full checklist 1.42x for both; ``formgen ingest`` 5.34 ms = 2.08x the
+one-core walk; empty files 0.19–0.23 ms. The protocol costs 4 % of a form's time here: the
+ratio is held by the work per file (read, hash, validate, hand back), not by handing files out
+one by one, so batching files per message could not bring it under 2x. Counted in instructions
+(callgrind, 30 forms in one process), that work is 2.06x the walk, 1.44x without SHA-256,
+which valgrind computes without the CPU's SHA instructions.
 
 Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
 beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
