@@ -10,6 +10,9 @@ from types import ModuleType
 
 import pytest
 
+from formgen.forms import FormRequest
+from formgen.model import Schema
+from formgen.record import record_from_json
 from formgen.workspace import Workspace
 from ingest.submission import RawSubmission
 
@@ -23,6 +26,28 @@ def load_maker() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def prefilled_request(schema: Schema, values: dict[str, str]) -> FormRequest:
+    """The German institution form of inst-0001 (Psychotherapie, Düsseldorf) prefilled with
+    ``values``: field path (``institution.name``, ``psychotherapie.plans``) → value."""
+    institution: dict[str, str] = {"region": "duesseldorf"}
+    entry: dict[str, str] = {}
+    for path, value in values.items():
+        group, field = path.split(".")
+        (institution if group == "institution" else entry)[field] = value
+    record = record_from_json(
+        schema,
+        {
+            "id": "inst-0001",
+            "base_version": 1,
+            "categories": ["psychotherapie"],
+            "institution": institution,
+            "entries": {"psychotherapie": entry},
+        },
+        "test",
+    )
+    return FormRequest("institution", ("psychotherapie",), record, "de", "2026-11-22")
 
 
 def workspace(root: Path, secret: bytes) -> Workspace:

@@ -11,13 +11,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from ingest_support import libreoffice
+from ingest_support import libreoffice, prefilled_request
 from lxml import etree
 
 from formgen.docx_form import render_docx
 from formgen.docx_xml import iter_controls, qn
-from formgen.forms import FormRequest, GeneratedForm, new_identity
-from formgen.record import record_from_json
+from formgen.forms import GeneratedForm, new_identity
 from formgen.schema_load import default_schema
 from ingest.docx_reader import read_docx
 from ingest.flat_reader import ORDER_GUESSED, read_pdf
@@ -45,23 +44,7 @@ TYPED = RTL | LTR
 
 @pytest.fixture(scope="module")
 def form() -> GeneratedForm:
-    institution: dict[str, str] = {"region": "duesseldorf"}
-    entry: dict[str, str] = {}
-    for path, value in TYPED.items():
-        group, name = path.split(".")
-        (institution if group == "institution" else entry)[name] = value
-    record = record_from_json(
-        SCHEMA,
-        {
-            "id": "inst-0001",
-            "base_version": 1,
-            "categories": ["psychotherapie"],
-            "institution": institution,
-            "entries": {"psychotherapie": entry},
-        },
-        "test",
-    )
-    request = FormRequest("institution", ("psychotherapie",), record, "de", "2026-11-22")
+    request = prefilled_request(SCHEMA, TYPED)
     identity = new_identity(SCHEMA, request, b"formgen tests: rtl docx", random.Random(5))
     return render_docx(SCHEMA, request, identity)
 

@@ -12,13 +12,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from ingest_support import prefilled_request
 from pdf_engines import drawn_lines, pdfium_fill, pdfium_flatten, right_to_left
 
 from formgen.forms import FormRequest, new_identity
 from formgen.identity import FormIdentity
 from formgen.pdf_font import FieldFont
 from formgen.pdf_form import render_pdf
-from formgen.record import record_from_json
 from formgen.schema_load import default_schema
 from ingest.flat_reader import read_pdf
 
@@ -41,23 +41,7 @@ PROGRAMS = ["qpdf", "poppler", "pdfium"]
 
 
 def _prefilled(values: dict[str, str]) -> tuple[bytes, FormIdentity]:
-    institution: dict[str, str] = {"region": "duesseldorf"}
-    entry: dict[str, str] = {}
-    for path, value in values.items():
-        group, field = path.split(".")
-        (institution if group == "institution" else entry)[field] = value
-    record = record_from_json(
-        SCHEMA,
-        {
-            "id": "inst-0001",
-            "base_version": 1,
-            "categories": ["psychotherapie"],
-            "institution": institution,
-            "entries": {"psychotherapie": entry},
-        },
-        "test",
-    )
-    request = FormRequest("institution", ("psychotherapie",), record, "de", "2026-11-22")
+    request = prefilled_request(SCHEMA, values)
     identity = new_identity(SCHEMA, request, SECRET, random.Random(3))
     return render_pdf(SCHEMA, request, identity).data, identity
 
