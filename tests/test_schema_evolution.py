@@ -39,12 +39,13 @@ def run(*args: str) -> str:
     return result.output
 
 
-def mailed_pdf(tmp_path: Path, ws: Path) -> bytes:
-    """The form ``formgen mail`` attaches for Praxis Wiśniewska (inst-0100), drafted now."""
+def mailed_pdf(tmp_path: Path, ws: Path, region: str = "neuss_meerbusch") -> bytes:
+    """The form ``formgen mail`` attaches for Praxis Wiśniewska (inst-0100) in ``region``,
+    drafted now."""
     recipients = tmp_path / "empfaenger.csv"
     recipients.write_text(
         "id,institution,email,categories,region\n"
-        "inst-0100,Praxis Wiśniewska,praxis@wisniewska.example,psychotherapie,neuss_meerbusch\n",
+        f"inst-0100,Praxis Wiśniewska,praxis@wisniewska.example,psychotherapie,{region}\n",
         "utf-8",
     )
     run("mail", str(recipients), "-w", str(ws), "--drafts", str(tmp_path / "entwuerfe"))
@@ -431,19 +432,12 @@ def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
     keeps „Dormagen“ as the institution gave it, the update list says the region needs an answer
     again, and the update round mails the form with the region to choose anew, instead of
     failing on the choice it no longer offers."""
-    recipients = tmp_path / "empfaenger.csv"
-    recipients.write_text(
-        "id,institution,email,categories,region\n"
-        "inst-0100,Praxis Wiśniewska,praxis@wisniewska.example,psychotherapie,dormagen\n",
-        "utf-8",
-    )
-    run("mail", str(recipients), "-w", str(ws), "--drafts", str(tmp_path / "runde1"))
-    (sent,) = (ws / "forms" / "mail").glob("*/inst-0100_*.pdf")
-    assert pdf_value(sent.read_bytes(), "institution.region") == "dormagen"
+    sent = mailed_pdf(tmp_path, ws, "dormagen")
+    assert pdf_value(sent, "institution.region") == "dormagen"
     returned = tmp_path / "Rückmeldung.pdf"
     returned.write_bytes(
         pdfium_fill(
-            sent.read_bytes(),
+            sent,
             {"psychotherapie.date": "20.11.2026", "psychotherapie.initials": "AW"},
         )
     )
