@@ -272,23 +272,74 @@ def _other_office_file(names: list[str]) -> str | None:
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REFERENCE = re.compile("([A-Za-z]{1,3})([0-9]{1,7})")
+"""A cell's reference (``r``) as openpyxl reads it: column letters, then the row number."""
+LAST_ROW, LAST_COLUMN = 1_048_576, 16_384
+"""Excel's last row and column (XFD)."""
+REPAIR = "open it in Excel or LibreOffice and save it again, or save it as CSV"
+"""What to do with a workbook whose sheet names a cell or row wrongly."""
 
 
-def _unsaved_formulas(xml: bytes) -> frozenset[tuple[int, int]]:
+def _unsaved_formulas(xml: bytes, file_name: str, title: str) -> frozenset[tuple[int, int]]:
     """The cells (line, column from 0) of a sheet's ``xml`` that hold a formula but no saved
     result, as a program writes them that does not calculate (openpyxl, a script): openpyxl
     reads them as empty. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
-    saved as text (``t="str"``)."""
-    from openpyxl.utils.cell import coordinate_to_tuple
+    saved as text (``t="str"``). A cell or row without a reference (``r``, which the format
+    leaves out as it likes) stands where openpyxl puts it: after the one before it.
 
+    Raises :class:`SheetError` for a reference that names no cell or row (``A``, ``1A``,
+    ``ZZZZ1``, ``A0``) of the sheet ``title``: openpyxl fails on some (with Python's message)
+    and puts the value of others into another cell or none."""
     found = set()
-    for _, c in etree.iterparse(io.BytesIO(xml), tag=f"{_MAIN}c"):
-        formula = c.find(f"{_MAIN}f") is not None and c.get("t") != "str"
-        if formula and not c.findtext(f"{_MAIN}v") and c.get("r"):
-            row, column = coordinate_to_tuple(c.get("r"))
-            found.add((row, column - 1))
-        c.clear()
+    line = 0
+    for _, row in etree.iterparse(io.BytesIO(xml), tag=f"{_MAIN}row"):
+        number = row.get("r")
+        line = line + 1 if number is None else _row_number(number, line, file_name, title)
+        column = 0
+        for c in row.iterchildren(f"{_MAIN}c"):
+            ref = c.get("r")
+            column = column + 1 if not ref else _column(ref, line, file_name, title)
+            formula = c.find(f"{_MAIN}f") is not None and c.get("t") != "str"
+            if formula and not c.findtext(f"{_MAIN}v"):
+                found.add((line, column - 1))
+        row.clear()
     return frozenset(found)
+
+
+def _row_number(number: str, line: int, file_name: str, title: str) -> int:
+    """The row ``number`` of a ``<row r="…">`` after row ``line``, as openpyxl reads it (``2``,
+    ``2.0``)."""
+    with contextlib.suppress(ValueError):
+        value = float(number)
+        if value.is_integer() and 1 <= value <= LAST_ROW:
+            return int(value)
+    raise _damaged(file_name, title, "", f"the row after row {line} is numbered '{number}'")
+
+
+def _column(ref: str, line: int, file_name: str, title: str) -> int:
+    """The column (from 1) of a cell of row ``line`` whose reference is ``ref``."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    found = _REFERENCE.fullmatch(ref)
+    if found is not None and 1 <= int(found[2]) <= LAST_ROW:
+        column = column_index_from_string(found[1].upper())
+        if column <= LAST_COLUMN:
+            return column
+    raise _damaged(
+        file_name,
+        title,
+        f", row {line}",
+        f"a cell is named '{ref}', and the cells of a sheet are A1 to XFD1048576",
+    )
+
+
+def _damaged(file_name: str, title: str, where: str, what: str) -> SheetError:
+    """A workbook whose sheet ``title`` names a cell or row wrongly (at ``where``: ``what``)."""
+    return SheetError(
+        file_name,
+        f"sheet '{short(title, 40)}'{where}: {short(what, 120)}; the workbook is damaged",
+        REPAIR,
+    )
 
 
 def _holds_data(rows: Iterable[Sequence[object]]) -> bool:
@@ -332,11 +383,19 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
                 sheet, *further = book.worksheets
                 # read-only sheets know their part; openpyxl's stubs do not say so
                 part: str = sheet._worksheet_path  # type: ignore[attr-defined]
-                unsaved = _unsaved_formulas(pkg.read(part))
+                unsaved = _unsaved_formulas(pkg.read(part), file_name, sheet.title)
                 left_out = []
                 for more in further:
                     more.reset_dimensions()
-                    if _holds_data(more.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)):
+                    try:
+                        holds = _holds_data(
+                            more.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)
+                        )
+                    except ValueError:  # a damaged reference is named; another fault below
+                        further_part: str = more._worksheet_path  # type: ignore[attr-defined]
+                        _unsaved_formulas(pkg.read(further_part), file_name, more.title)
+                        raise
+                    if holds:
                         left_out.append(more.title)
                 sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
                 for line, values in enumerate(

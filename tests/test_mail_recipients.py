@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 import zipfile
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -733,3 +734,60 @@ def test_a_formula_without_a_saved_result_is_a_problem_of_its_row(tmp_path):
     ), said
     assert said.count(f"{listed}:") == 1  # the note column is not read: its formula is none of ours
     assert not drafts.exists()
+
+
+def without_references(sheet: bytes, row: int) -> bytes:
+    """``sheet`` with the cells of ``row`` written as LargeXlsx (a C# writer, also behind
+    exports of business software) writes them: without ``r``, which the format leaves out as
+    it likes (a cell stands after the one before it)."""
+    head, start, rest = sheet.partition(f'<row r="{row}">'.encode())
+    cells, end, tail = rest.partition(b"</row>")
+    return head + start + re.sub(rb' r="[A-Z]+[0-9]+"', b"", cells) + end + tail
+
+
+@pytest.mark.parametrize("references", [True, False], ids=["with-r", "without-r"])
+def test_a_formula_cell_is_told_by_its_column_whether_or_not_it_names_itself(tmp_path, references):
+    """A never calculated formula of a row whose cells carry no ``r`` was read as an empty
+    cell (a2 would be mailed without an address, or told as having none); it is told like
+    one whose cell names itself, in its own column."""
+    rows = [ROWS[0][:5], ["a1", "Beratung A", "a1@example.org", "facharzt", ""],
+            ["a2", "Beratung B", '=LOWER(A3)&"@example.org"', "facharzt", "Düsseldorf"]]  # fmt: skip
+    named = xlsx(rows)
+    with zipfile.ZipFile(io.BytesIO(named)) as zf:
+        assert '<c r="C3"><f>' in zf.read("xl/worksheets/sheet1.xml").decode()
+    listed = tmp_path / "Verteiler.xlsx"
+    listed.write_bytes(
+        named
+        if references
+        else xlsx(rows, xl__worksheets__sheet1_xml=lambda s: without_references(s, 3))
+    )
+    said = mail_refused(tmp_path, listed)
+    assert said.endswith(
+        ":\n"
+        f"  {listed}:3: column 'E-Mail': a formula without a saved result: open and save the "
+        "workbook in Excel or LibreOffice\n"
+    ), said
+
+
+DAMAGED = (
+    "the workbook is damaged; open it in Excel or LibreOffice and save it again, or save it as CSV"
+)
+
+
+@pytest.mark.parametrize("ref", ["A", "1A", "ZZZZ1", "B0", "XFE2"])
+def test_a_cell_named_wrongly_is_a_damaged_workbook_not_a_python_message(tmp_path, ref):
+    """A cell reference that names no cell (a program that wrote it wrongly, a file edited by
+    hand): openpyxl failed on ``A`` and ``1A`` with "invalid literal for int()", and read
+    ``B0`` into column B of its row in place of the id and ``XFE2`` into no column at all."""
+
+    def damage(sheet: bytes) -> bytes:
+        assert b'<c r="B2" ' in sheet
+        return sheet.replace(b'<c r="B2" ', f'<c r="{ref}" '.encode())
+
+    listed = tmp_path / "Verteiler.xlsx"
+    listed.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=damage))
+    assert mail_refused(tmp_path, listed) == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        f"  {listed}: sheet 'Sheet', row 2: a cell is named '{ref}', and the cells of a sheet "
+        f"are A1 to XFD1048576; {DAMAGED}\n"
+    )

@@ -750,6 +750,47 @@ def test_an_xlsx_with_xml_openpyxl_does_not_expect_is_refused_in_one_line(
     assert snapshot(bare) == before
 
 
+def test_an_xlsx_naming_a_cell_wrongly_is_refused_as_damaged_naming_the_sheet(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """A cell reference that names no cell, on the first sheet or on a further one (which is
+    only looked at for data): the file is refused with the sheet and row and what to do, not
+    with Python's "invalid literal for int()"; nothing changes, and the next file imports."""
+    book = openpyxl.Workbook()
+    for row in TABLE:
+        book.active.append(row)
+    book.create_sheet("Köln – Nachträge").append(["facharzt", "Praxis Kaya", "40211"])
+    saved = io.BytesIO()
+    book.save(saved)
+
+    def damage(part: str, cell: str, ref: str) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(saved) as src, zipfile.ZipFile(out, "w") as dst:
+            for info in src.infolist():
+                data = src.read(info)
+                if info.filename == part:
+                    assert f'<c r="{cell}" '.encode() in data
+                    data = data.replace(f'<c r="{cell}" '.encode(), f'<c r="{ref}" '.encode())
+                dst.writestr(info, data)
+        return out.getvalue()
+
+    damaged = "the workbook is damaged; nothing was imported — open it in Excel or LibreOffice"
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(damage("xl/worksheets/sheet1.xml", "C2", "1C"))
+    assert refused(bare, path) == (
+        "Error: Bestand.xlsx: sheet 'Sheet', row 2: a cell is named '1C', and the cells of a "
+        f"sheet are A1 to XFD1048576; {damaged} and save it again, or save it as CSV\n"
+    )
+    path.write_bytes(damage("xl/worksheets/sheet2.xml", "B1", "B"))
+    assert refused(bare, path) == (
+        "Error: Bestand.xlsx: sheet 'Köln – Nachträge', row 1: a cell is named 'B', and the "
+        f"cells of a sheet are A1 to XFD1048576; {damaged} and save it again, or save it as CSV\n"
+    )
+    path.write_bytes(saved.getvalue())
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0 and f"Zeile 2: inst-0002 {YILMAZ}: neu" in said, said
+
+
 def test_an_xlsx_claiming_a_million_rows_and_columns_is_refused_quickly(
     bare: Workspace, tmp_path: Path
 ) -> None:
@@ -942,8 +983,16 @@ def test_further_sheets_are_named_and_a_formula_never_calculated_is_no_blank_cel
     assert code == 0, said
     assert said.splitlines()[:4] == expected, said
     assert "neu 1, aktualisiert 0, unverändert 0, mögliche Dubletten 0, nicht importiert 2" in said
+    snapshot_after = snapshot(bare)
     reg = load(bare)
     assert sorted(reg.name_of(i) for i in reg.ids()) == ["Poradnia Łódź", YILMAZ]
+    for dry_run in ("--dry-run",), ():  # imported before: nothing to do, the sheets still named
+        code, said = formgen(bare, "register", "import", str(path), *dry_run)
+        lines = said.splitlines()
+        assert code == 0 and lines[0] == expected[0] and len(lines) == 2, said
+        assert lines[1].startswith("Bestand.xlsx wurde am "), said
+        assert lines[1].endswith(" schon importiert (als Bestand.xlsx); nichts geändert"), said
+    assert snapshot(bare) == snapshot_after
 
     one = tmp_path / "Eine.xlsx"
     one.write_bytes(xlsx([*TABLE, ["facharzt", "Praxis Nord", "40214"]]))
