@@ -40,20 +40,22 @@ it). A space hid it (a phone number flagged for the line break it holds read as 
 side by side); „/“ is what people write between two phone numbers."""
 
 
-_BREAK = re.compile(r"\r\n?|\n")
-"""A line break as a value may hold it: ``\n``, or ``\r\n`` and ``\r`` (a cell of a table
-made on Windows or an old Mac)."""
+LINE_BREAK = re.compile("\r\n|[\n\r\u2028\u2029]")
+"""A line break as a value may hold it, the one definition formgen goes by: ``\n``, ``\r\n``
+and ``\r`` (a cell of a table made on Windows or an old Mac), U+2028 LINE SEPARATOR and U+2029
+PARAGRAPH SEPARATOR (text pasted from a web page or a word processor; Unicode's own line
+breaks, which ``str.splitlines`` and the terminal's escapes count as breaks too)."""
 
 
 def breaks_shown(text: str) -> str:
     """``text`` with each line break as :data:`SHOWN_BREAK`, nothing else changed."""
-    return _BREAK.sub(SHOWN_BREAK, text)
+    return LINE_BREAK.sub(SHOWN_BREAK, text)
 
 
 def one_line(text: str) -> str:
     """``text`` for one line: the whitespace of each of its lines as :func:`collapse` leaves
     it, a line break as :data:`SHOWN_BREAK`."""
-    return SHOWN_BREAK.join(collapse(line) for line in _BREAK.split(text))
+    return SHOWN_BREAK.join(collapse(line) for line in LINE_BREAK.split(text))
 
 
 def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
@@ -61,7 +63,7 @@ def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
     (line breaks kept). A word wider than ``width`` (a long compound, a web address) is broken
     where the line is full: drawn whole, it went on beyond its column and off the page."""
     lines: list[str] = []
-    for para in text.split("\n"):
+    for para in LINE_BREAK.split(text):
         line = ""
         for word in words(para):
             candidate = f"{line} {word}" if line else word

@@ -47,7 +47,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -73,7 +72,7 @@ from formgen.layout import (
     WidgetKind,
     layout_form,
 )
-from formgen.linebreak import collapse
+from formgen.linebreak import LINE_BREAK, collapse
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
@@ -416,7 +415,7 @@ _LEADING = 1.16
 def _one_line(text: str) -> str:
     """A single-line field's value as drawn: a line break as a space, as the Word form shows
     it."""
-    return re.sub(r"\r\n?|\n", " ", text)
+    return LINE_BREAK.sub(" ", text)
 
 
 def _one_line_size(font: FieldFont, text: str, width: float, size: float) -> float:
@@ -502,7 +501,7 @@ def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[t
     """Lines of ``text`` that fit ``width``: broken at spaces, over-long words broken anywhere;
     each with the direction of its paragraph (True: right to left)."""
     lines: list[tuple[str, bool]] = []
-    for para in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for para in LINE_BREAK.split(text):
         rtl = paragraph_rtl(para)
         line = ""
         for word in para.split(" "):

@@ -598,7 +598,7 @@ def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str,
         return float(pdfmetrics.stringWidth(line, font, size))
 
     lines = []
-    for para in text.split("\n"):
+    for para in linebreak.LINE_BREAK.split(text):
         rtl = paragraph_rtl(para)
         lines += [(visual(line, rtl), rtl) for line in linebreak.wrap(para, measure, width)]
     return tuple(lines)

@@ -28,7 +28,7 @@ from register_support import YILMAZ, checklist
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
-from formgen.linebreak import breaks_shown, one_line
+from formgen.linebreak import breaks_shown, one_line, wrap
 from formgen.workspace import Workspace
 from ingest.journal import load, writing
 from ingest.search import NAME_COLUMNS
@@ -300,12 +300,37 @@ def test_a_line_break_in_a_one_line_value_shows_as_an_arrow_where_the_value_stan
     assert row.index("Krisen(") == head.index("Checkliste") and len(found) == 4, found
 
 
-@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029"])
 def test_a_line_break_of_any_system_is_one_mark_on_one_line(brk: str) -> None:
-    """A cell saved on Windows (CRLF), an old Mac (CR) or Unix (LF) shows its line break as one
-    „↵“ in a report line or a table cell, and never as a control the terminal obeys."""
+    """A cell saved on Windows (CRLF), an old Mac (CR) or Unix (LF), and Unicode's LINE and
+    PARAGRAPH SEPARATOR (text pasted from a web page; shown as ``\\u2028`` before), show
+    their line break as one „↵“ in a report line or a table cell, never as a control the
+    terminal obeys, and break a line where a text is wrapped."""
     value = f"Оксана{brk}Петренко"
     assert breaks_shown(value) == one_line(value) == short(value) == "Оксана↵Петренко"
+    assert wrap(value, len, 40) == ["Оксана", "Петренко"]
+
+
+def test_a_unicode_line_separator_in_a_name_shows_as_an_arrow_like_a_line_break(
+    tmp_path: Path,
+) -> None:
+    """U+2028 and U+2029 in an imported name or phone number: the import's line, the
+    history and the table of ``register find`` show „↵“ where they showed ``\\u2028``."""
+    ws = first_round(tmp_path)
+    name, phone = "Praxis Yılmaz\u2028Krisenhilfe Süd", "0211 111222\u20290211 333444"
+    table = write_csv(
+        tmp_path / "Bestand.csv",
+        [["category", "name", "postcode", "phone"], ["krisendienst", name, "40212", phone]],
+    )
+    said = printed(formgen(ws, "register", "import", str(table), "--note", "Bestand"))
+    assert "Zeile 2: inst-0001 Praxis Yılmaz↵Krisenhilfe Süd: neu" in said.splitlines(), said
+    assert "ungültig: „0211 111222↵0211 333444“ ist keine " in said, said
+    assert "\\u202" not in said, said
+    assert load(ws).value("inst-0001", "institution.name")["raw"] == name  # type: ignore[index]
+    lines = printed(formgen(ws, "register", "history", "inst-0001")).splitlines()
+    assert lines[0] == "inst-0001  Praxis Yılmaz↵Krisenhilfe Süd  (Revision 1)", lines
+    found = printed(formgen(ws, "register", "find", "Praxis")).splitlines()
+    assert found[2].startswith("inst-0001  Praxis Yılmaz↵Krisenhilfe Süd  Krisen"), found
 
 
 def test_the_register_commands_say_a_name_with_a_line_break_on_one_line(tmp_path: Path) -> None:
