@@ -28,6 +28,12 @@ needs. Without personal data (``PrintOptions.personal``, for partners or a publi
 the fields the schema marks ``personal`` are left out, rows and all, as the export leaves them
 out, and the cover says so.
 
+A print of a region a later schema version dropped that entries still hold (a region merged
+into another, :func:`~ingest.staleness.region_held`) names it as the kept version did, marked
+„Dormagen (nicht mehr in der Auswahl)“, on the cover, over its entries and in the page header,
+and has only the categories holding entries there (or the ones asked for): no checklist has a
+gap in a region no form offers.
+
 :func:`render_register` is pure: register in, PDF bytes out.
 """
 
@@ -76,13 +82,14 @@ from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.filenames import slug
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
-from formgen.model import INSTITUTION, Category, Field, Schema, Scope
+from formgen.model import INSTITUTION, Category, Field, Scope
 from formgen.pdf_font import contextual_glyphs, shape_forms
 from ingest.export import display, personal_fields
+from ingest.labels import region_text
 from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
 from ingest.schemas import SchemaRegistry
-from ingest.staleness import is_fehlanzeige, last_confirmed, region_of
+from ingest.staleness import is_fehlanzeige, last_confirmed, region_held, region_of
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 INK = colors.HexColor("#1f2933")
@@ -109,13 +116,15 @@ class PrintOptions:
     says so."""
 
 
-def file_name(schema: Schema, opt: PrintOptions) -> str:
+def file_name(reg: Register, opt: PrintOptions) -> str:
     """The print's name in ``exports/``: ``register-DATE.pdf`` for the whole register; a print
     of one region or of some categories names them, as ``opt.lang`` names them, in ASCII
-    (:func:`formgen.filenames.slug`: ``register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf``),
-    and one without personal data says so (``-ohne-personen``, ``-no-personal``). So a print
-    never replaces another of the same day, only itself made again."""
-    only = schema.region_named(opt.region, opt.lang) if opt.region is not None else None
+    (:func:`formgen.filenames.slug`: ``register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf``;
+    a region no longer offered by its id, ``register-DATE-dormagen.pdf``), and one without
+    personal data says so (``-ohne-personen``, ``-no-personal``). So a print never replaces
+    another of the same day, only itself made again."""
+    schema = reg.schema
+    only = region_held(reg, opt.region, opt.lang) if opt.region is not None else None
     wanted = {schema.category_named(c, opt.lang).id for c in opt.categories}
     labels = [schema.region_label(only, opt.lang)] if only else []
     labels += [c.label.get(opt.lang) for c in schema.categories if c.id in wanted]
@@ -389,10 +398,15 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     stand = opt.stand or dt.date.today()
     wanted = {schema.category_named(c, opt.lang).id for c in opt.categories}
     cats = [c for c in schema.categories if not wanted or c.id in wanted]
-    only = schema.region_named(opt.region, opt.lang) if opt.region is not None else None
-    regions = [r for r in schema.regions if only is None or r.value == only]
+    only = region_held(reg, opt.region, opt.lang) if opt.region is not None else None
     placed = {r.value for r in schema.regions}
-    region_text = schema.region_label(only, opt.lang) if only else say("print_all_regions", lang)
+    # each region printed, by its value and its name; one no longer offered marked so
+    regions = [(r.value, r.label.get(opt.lang)) for r in schema.regions if only in (None, r.value)]
+    if only is not None and only not in placed:
+        regions = [(only, region_text(schema, only, opt.lang, reg.kept))]
+    covered = (
+        region_text(schema, only, opt.lang, reg.kept) if only else say("print_all_regions", lang)
+    )
 
     # values with another one held for a decision: marked where they are printed (not where
     # the register holds the held value by now)
@@ -401,6 +415,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     for iid, cid, entry in reg.iter_entries():
         if only is None or region_of(reg, iid) == only:
             by_cat.setdefault(cid, []).append((iid, entry))
+    if only is not None and only not in placed and not wanted:  # no gaps in a dropped region
+        cats = [c for c in cats if c.id in by_cat]
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
     n_inst = len({iid for c in cats for iid, _ in by_cat.get(c.id, [])})
@@ -423,7 +439,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     story.append(Spacer(1, 14 * mm))
     label = f"{say('print_region', lang)}: "
     room = BODY_W - pdfmetrics.stringWidth(label, FONT, 13)
-    region_line = f"{escape(label)}<b>{_lines(region_text, BOLD, 13, room)}</b>"
+    region_line = f"{escape(label)}<b>{_lines(covered, BOLD, 13, room)}</b>"
     story.append(_para(region_line, st["cover"]))
     story.append(
         _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
@@ -474,17 +490,14 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         # what is kept on one page where it fits: a region's heading with its first entry
         blocks: list[list[Flowable]] = []
         entries = by_cat.get(cat.id, [])
-        for region in regions:
+        for region, name in regions:
             here = sorted(
-                ((iid, e) for iid, e in entries if region_of(reg, iid) == region.value),
+                ((iid, e) for iid, e in entries if region_of(reg, iid) == region),
                 key=lambda p: reg.name_of(p[0]).casefold(),
             )
-            if not here and region.value == "andere" and only is None:
+            if not here and region == "andere" and only is None:
                 continue  # "Kein Eintrag" only where the print is of that region alone
-            head: list[Flowable] = [
-                _Region(region.label.get(opt.lang)),
-                _heading(region.label.get(opt.lang), st["h2"]),
-            ]
+            head: list[Flowable] = [_Region(name), _heading(name, st["h2"])]
             if not here:
                 blocks.append([*head, _para(say("print_no_entry_region", lang), st["gap"])])
                 continue

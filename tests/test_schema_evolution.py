@@ -3,13 +3,16 @@ forms of the old one are still out there and values of the old one are in the re
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
+import io
 import json
 import re
 from pathlib import Path
 
 import openpyxl
+import pdfplumber
 import pytest
 from click.testing import CliRunner
 from docx import Document
@@ -519,6 +522,49 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     csv_out = tmp_path / "register.csv"
     run("register", "export", "--labels", "-w", str(ws), "--output", str(csv_out))
     assert shown in csv_out.read_text("utf-8-sig")
+
+
+def printed(ws: Path, *args: str) -> tuple[str, list[str]]:
+    """`formgen register print ARGS`: what it says and the text of each page of its PDF."""
+    said = run("register", "print", "-w", str(ws), *args)
+    path = Path(said.split(": ")[0])
+    assert path.parent == ws / "exports"
+    with pdfplumber.open(io.BytesIO(path.read_bytes())) as doc:
+        return said, [p.extract_text() or "" for p in doc.pages]
+
+
+def test_the_print_of_a_dropped_region_has_the_entries_holding_it(tmp_path: Path, ws: Path) -> None:
+    """`register print --region dormagen` after the switch prints the entries that still hold
+    „Dormagen“ (not „unknown region“), as `find`, `gaps` and `stale --region` take it: the
+    cover, the heading over them and the page header name it as the kept version did, marked
+    as no longer offered, and only checklists holding an entry there are in it (no checklist has
+    a gap in a region no form offers), unless asked for; its note says what happens to it."""
+    returned_from_dormagen(tmp_path, ws)
+    switch_without_dormagen(ws)
+
+    shown = "Dormagen (nicht mehr in der Auswahl)"
+    said, pages = printed(ws, "--region", "dormagen")
+    path, note = said.splitlines()
+    assert Path(path.split(": ")[0]).name == f"register-{dt.date.today().isoformat()}-dormagen.pdf"
+    assert note == (
+        "Dormagen: das aktuelle Schema bietet diese Region nicht mehr an; die "
+        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale)"
+    )
+    cover, contents, section = pages
+    assert f"Versorgungsregion: {shown}" in cover and "1 Einrichtung · 1 Eintrag" in cover
+    assert "15. PsychotherapeutIn, niedergelassen" in contents and "Krisen" not in contents
+    lines = section.splitlines()
+    assert lines[0] == f"15. PsychotherapeutIn, niedergelassen {shown}"  # the page header
+    assert lines[lines.index(shown) + 1] == "Praxis Wiśniewska inst-0100"
+    assert "Agnieszka Wiśniewska" in section
+
+    _said, english = printed(ws, "--region", "Dormagen", "--lang", "en")
+    assert "Care region: Dormagen (no longer offered)" in english[0]
+    assert "Praxis Wiśniewska" in english[2]
+    _said, asked = printed(ws, "--region", "dormagen", "--category", "krisendienst")
+    assert "Kein Eintrag" in asked[2] and "Praxis Wiśniewska" not in "\n".join(asked)
+    _said, neuss = printed(ws, "--region", "neuss_meerbusch", "--category", "psychotherapie")
+    assert "Praxis Wiśniewska" not in "\n".join(neuss)
 
 
 def test_an_export_made_before_the_switch_imports_without_conflicts_over_a_dropped_region(

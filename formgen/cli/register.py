@@ -777,6 +777,10 @@ def print_cmd(
     A print of one region or some categories names them in its file name
     (register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), so it never
     replaces the full print of the day, nor another.
+
+    A region the schema no longer offers that entries hold (--region dormagen, by id or old
+    name) prints those entries under its old name, marked as no longer offered, in the
+    categories that hold them.
     """
     from ingest.printed import PrintOptions, file_name, render_register
 
@@ -790,11 +794,17 @@ def print_cmd(
         personal=not no_personal,
     )
     pdf = render_register(reg, options)
-    path = Path(output) if output else ws.exports_dir / file_name(reg.schema, options)
+    path = Path(output) if output else ws.exports_dir / file_name(reg, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     said = "printed_no_personal" if no_personal else "printed"
     echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
+    if region is not None and reg.schema.region_value(region) is None:  # one no longer offered
+        echo(
+            staleness.region_dropped(
+                reg, staleness.region_held(reg, region, ws.language), ws.language
+            )
+        )
 
 
 print_cmd.name = "print"
