@@ -25,7 +25,9 @@ prefilled with what the centre knew, to confirm or correct.
   held as a probable duplicate, else a new institution). Values are checked as a returned
   form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers, languages and
   choices by name or code, lists separated by commas); an invalid value is kept as typed and
-  flagged. A blank cell changes nothing. A row that cannot be imported (an unknown checklist,
+  flagged. A choice a later schema version dropped, as ``--labels`` writes it („Dormagen
+  (nicht mehr in der Auswahl)“) or by its earlier label, is the choice the register holds, in
+  a single choice as in a multiple one (:func:`_held_choices`). A blank cell changes nothing. A row that cannot be imported (an unknown checklist,
   neither id nor name, letters lost by Excel's plain CSV, a cell it reads holding a formula
   whose result was never saved, which reads as empty) is reported and left out; the others
   are imported. So is a row of the same institution and checklist as an earlier row (the same
@@ -60,7 +62,7 @@ from ingest import journal
 from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import dropped_option, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
-from ingest.messages import WORDS, date_text, reason_text, say, say_count
+from ingest.messages import WORDS, date_text, problem, reason_text, say, say_count
 from ingest.register import (
     IMPORT,
     QUARANTINED,
@@ -74,6 +76,7 @@ from ingest.register import (
 from ingest.sheet import XLSX, Sheet, read_sheet
 from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
 from ingest.validate import check_typed
+from ingest.values import allowed, choice_value, split_list
 
 ID = "institution_id"
 CATEGORY = "category"
@@ -313,8 +316,10 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             into = entry
         if f.type is FieldType.SELECT_ONE:  # a choice no longer offered, as --labels writes it
             text = dropped_option(f, text, r.reg.kept) or text
-        for key, checked in check_typed(f, text, r.today).items():
-            into[key] = checked
+        checked = check_typed(f, text, r.today)
+        if f.type is FieldType.SELECT_MULTIPLE:
+            checked = _held_choices(f, text, checked, r)
+        into.update(checked)
     if without:
         return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
     if iid is None and not (institution.get(NAME) and institution[NAME].raw.strip()):
@@ -346,6 +351,25 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         notes=tuple(notes),
         invalid=tuple(invalid),
     )
+
+
+def _held_choices(
+    f: Field, text: str, checked: dict[str, Checked], r: _Reading
+) -> dict[str, Checked]:
+    """``checked``, the multiple choice ``text`` of ``f``, with the items naming a choice the
+    schema no longer offers (:func:`~ingest.labels.dropped_option`: „Telefonberatung (nicht mehr
+    in der Auswahl)“) read as that choice, not as the field's "other" text: the list by its
+    values in the order given, kept as typed and flagged, as a single choice no longer offered
+    is (so it is the same as the list the register holds, :func:`~ingest.register.same_value`)."""
+    items = split_list(text)
+    dropped = {item: code for item in items if (code := dropped_option(f, item, r.reg.kept))}
+    if not dropped:
+        return checked
+    out = check_typed(f, ", ".join(i for i in items if i not in dropped), r.today)
+    codes = dict.fromkeys(c for i in items if (c := dropped.get(i) or choice_value(f, i)))
+    said = problem("choice_labels", raw=", ".join(dropped.values()), allowed=allowed(f))
+    out[f.id] = Checked(", ".join(codes), None, said)
+    return out
 
 
 def _same(

@@ -682,6 +682,102 @@ def test_a_labelled_export_naming_a_dropped_region_imports_back_as_the_region_he
     assert (region["v"], "problem" in region) == ("dormagen", False)
 
 
+OFFERS = """\
+          - id: offers
+            type: select_multiple
+            label: {de: "Angebote", en: "Services"}
+            choices:
+              - {value: gruppe, label: {de: "Gruppenangebot", en: "Group sessions"}}
+              - {value: telefon, label: {de: "Telefonberatung", en: "Counselling by phone"}}
+              - {value: hausbesuch, label: {de: "Hausbesuche", en: "Home visits"}}
+"""
+PHONE = (
+    '              - {value: telefon, label: {de: "Telefonberatung", en: "Counselling by phone"}}\n'
+)
+
+
+def offers_without_telefon(tmp_path: Path, ws: Path, exported: Path, *args: str) -> None:
+    """The centre's own version 1.1.0 asks for the services offered (a multiple choice); Praxis
+    Wiśniewska (inst-0100) returns its form with group sessions and counselling by phone ticked.
+    `register export ARGS` into ``exported`` then; version 1.2.0 drops counselling by phone."""
+    switch_schema(ws)
+    mine = new_version().replace(
+        "          - id: concepts\n", OFFERS + "          - id: concepts\n"
+    )
+    (ws / "schema.yaml").write_text(mine, "utf-8")
+    ticked = {"psychotherapie.offers.gruppe": True, "psychotherapie.offers.telefon": True}
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(mailed_pdf(tmp_path, ws), ticked))
+    run("ingest", str(returned), "-w", str(ws))
+    run("register", "export", *args, "-w", str(ws), "--output", str(exported))
+    assert PHONE in mine
+    newer = mine.replace(PHONE, "").replace("schema_version: 1.1.0", "schema_version: 1.2.0")
+    (ws / "schema.yaml").write_text(newer, "utf-8")
+
+
+def offers_held(ws: Path) -> dict[str, object]:
+    """What the register holds for inst-0100's services, the list and its "other" text."""
+    entry = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["inst-0100"]
+    held = entry["entries"]["psychotherapie"]["fields"]
+    return {k: (v["v"], v["raw"], v.get("problem_key")) for k, v in held.items() if "offers" in k}
+
+
+@pytest.mark.parametrize(
+    ("args", "suffix"),
+    [(("--labels",), "csv"), (("--labels", "--lang", "en", "--format", "xlsx"), "xlsx")],
+)
+def test_a_labelled_export_naming_a_dropped_choice_of_a_list_imports_back_as_the_choice_held(
+    tmp_path: Path, ws: Path, args: tuple[str, ...], suffix: str
+) -> None:
+    """A --labels export after version 1.2.0 dropped counselling by phone names the services
+    „Gruppenangebot, Telefonberatung (nicht mehr in der Auswahl)“: imported back, the dropped
+    one is read as the choice the register holds, not as the field's "other" text, so the row
+    is unchanged; so is an export made before, which names it „Telefonberatung“. In a row of
+    another institution it is kept as the choice, flagged as a single choice no longer offered
+    is („„telefon“ ist keine der Auswahlmöglichkeiten …“)."""
+    before = tmp_path / f"vorher.{suffix}"
+    offers_without_telefon(tmp_path, ws, before, *args)
+    held = offers_held(ws)
+    assert held == {"offers": (["gruppe", "telefon"], "gruppe, telefon", None)}
+    after = tmp_path / f"nachher.{suffix}"
+    run("register", "export", *args, "-w", str(ws), "--output", str(after))
+    english = "en" in args
+    shown = (
+        "Group sessions, Counselling by phone (no longer offered)"
+        if english
+        else "Gruppenangebot, Telefonberatung (nicht mehr in der Auswahl)"
+    )
+    if suffix == "csv":
+        assert f";{shown};" in after.read_text("utf-8-sig")
+    else:
+        sheet = openpyxl.load_workbook(after).worksheets[0]
+        assert shown in [c.value for row in sheet.iter_rows() for c in row]
+    for exported in (after, before):
+        said = run("register", "import", str(exported), "-w", str(ws))
+        assert said.splitlines()[0] == "Zeile 2: inst-0100 Praxis Wiśniewska: unverändert", said
+    assert offers_held(ws) == held
+    assert json.loads(run("register", "conflicts", "-w", str(ws), "--json"))["conflicts"] == []
+
+    other = tmp_path / "andere.csv"
+    run("register", "export", "--labels", "-w", str(ws), "--output", str(other))
+    lines = other.read_text("utf-8-sig").splitlines()
+    row = lines[1].replace("inst-0100", "").replace("Praxis Wiśniewska", "Praxis Nowak")
+    other.write_text("\n".join((lines[0], row)) + "\n", "utf-8-sig")
+    said = run("register", "import", str(other), "-w", str(ws)).splitlines()
+    assert said[:2] == [
+        "Zeile 2: inst-0001 Praxis Nowak: neu",
+        "  PsychotherapeutIn, niedergelassen › Angebote: wie eingegeben übernommen, ungültig: "
+        "„telefon“ ist keine der Auswahlmöglichkeiten: Gruppenangebot, Hausbesuche",
+    ], said
+    nowak = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["inst-0001"]
+    fields = nowak["entries"]["psychotherapie"]["fields"]
+    assert "offers._other" not in fields
+    assert (fields["offers"]["raw"], fields["offers"]["problem_key"]) == (
+        "gruppe, telefon",
+        "choice_labels",
+    )
+
+
 def test_history_names_the_schema_version_of_a_form_made_before_the_switch(
     tmp_path: Path, ws: Path
 ) -> None:
