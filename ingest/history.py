@@ -13,7 +13,7 @@ note and the checklists); a value a coordinator set by hand (``register set``) i
 the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``); a revision of an imported
 list (``register import``) its file and note (``importiert  aus Bestand.xlsx [importierte
 Liste: Bestand 2025]``). ``--json`` keeps the stored paths and values for machines, and times
-in UTC.
+in UTC, each revision with the return it came from (:func:`history_json`).
 """
 
 from __future__ import annotations
@@ -259,3 +259,22 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
         out.append(f"\n{said}")
         out.extend(_changes(reg, h["changes"], lang))
     return "\n".join(out)
+
+
+def history_json(reg: Register, iid: str) -> list[Json]:
+    """Every revision of institution ``iid`` for machines (``register history --json``), as
+    stored (paths, stored values, times in UTC), each with ``source``: what the text names it
+    by, the register's record of the return, list or note it came from (``file_name``,
+    ``sha256``, ``size``, ``reader``, ``confidence``, ``ingested_at``; for a form
+    ``instance_id``, its reference ``form`` (FG-…), ``kind`` and ``schema_version``; for an
+    attachment ``container`` and ``mail_from``; ``kind`` ``import`` or ``hand`` with ``note``;
+    ``erased_at`` when ``register erase`` deleted the original; what an older formgen did not
+    store is missing), ``null`` where there is none (``retire``, ``restore``, ``confirm``,
+    ``erase``)."""
+    out = []
+    for h in reg.history(iid):
+        src = reg.source(h.get("src"))
+        if src.get("instance_id"):
+            src["form"] = reference(src["instance_id"])
+        out.append({**h, "source": src or None})
+    return out

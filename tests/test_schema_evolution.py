@@ -9,6 +9,8 @@ import email.policy
 import io
 import json
 import re
+from email.message import EmailMessage
+from email.utils import format_datetime
 from pathlib import Path
 
 import openpyxl
@@ -803,3 +805,55 @@ def test_history_names_the_schema_version_of_a_form_made_before_the_switch(
     ), first
     (second,) = [line for line in history if line.startswith("Revision 2 ")]
     assert re.search(r"aus Rückmeldung 2027\.pdf \[acroform-pdf, Formular FG-[\w-]+\]$", second)
+
+
+def test_history_json_names_the_return_each_revision_came_from(tmp_path: Path, ws: Path) -> None:
+    """`register history --json` gives each revision the source the text names it by, under
+    its own keys: the form of version 1.0.0 mailed back after the switch by its file, reader,
+    reference, schema version, and the mail that carried it with its sender; a value set by
+    hand its note; a confirmation by hand, which no return made, none."""
+    form = old_form(tmp_path, ws)
+    switch_schema(ws)
+    reply = EmailMessage()
+    reply["From"] = "Agnieszka Wiśniewska <praxis@wisniewska.example>"
+    reply["To"] = "spkom@example.org"
+    reply["Subject"] = "AW: Bestandsaufnahme"
+    reply["Date"] = format_datetime(dt.datetime.now(dt.UTC))
+    reply.set_content("Anbei das Formular.")
+    filled = pdfium_fill(form, {"psychotherapie.initials": "AW"})
+    reply.add_attachment(filled, "application", "pdf", filename="Rückmeldung.pdf")
+    mail = tmp_path / "Antwort.eml"
+    mail.write_bytes(bytes(reply))
+    run("ingest", str(mail), "-w", str(ws))
+    note = "per Telefon 23.11."
+    phone = ("institution.phone", "0211 5556667", "--note", note)
+    run("register", "set", "inst-0100", *phone, "-w", str(ws))
+    run("register", "confirm", "inst-0100", "--note", "telefonisch bestätigt", "-w", str(ws))
+
+    text = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
+    returned, by_hand, confirmed = json.loads(
+        run("register", "history", "inst-0100", "-w", str(ws), "--json")
+    )
+    source = returned["source"]
+    assert text[2].startswith("Revision 1  ") and text[2].endswith(
+        f"  eingelesen  aus Rückmeldung.pdf [acroform-pdf, Formular {source['form']} der "
+        "Schemaversion 1.0.0]"
+    )
+    assert re.fullmatch(r"FG-[\w]{5}-[\w]{5}", source["form"])
+    assert {k: source[k] for k in ("file_name", "reader", "schema_version", "kind")} == {
+        "file_name": "Rückmeldung.pdf",
+        "reader": "acroform-pdf",
+        "schema_version": "1.0.0",
+        "kind": "institution",
+    }
+    assert source["instance_id"] == source["form"][3:].replace("-", "")
+    assert source["mail_from"] == "Agnieszka Wiśniewska <praxis@wisniewska.example>"
+    assert source["container"] == f"{mail}#1/1"
+    assert source["sha256"] == returned["src"] and source["size"] > 0
+    assert source["ingested_at"].endswith("Z")
+    assert (by_hand["op"], by_hand["source"]["kind"], by_hand["source"]["note"]) == (
+        "set",
+        "hand",
+        note,
+    )
+    assert (confirmed["op"], confirmed["source"]) == ("confirm", None)

@@ -73,7 +73,7 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
 
     ws, reg = _open(workspace_dir)
     if as_json:
-        _echo_json(reg.history(institution_id))
+        _echo_json(history_mod.history_json(reg, institution_id))
         return
     echo(history_mod.history_text(reg, institution_id, ws.language))
 
