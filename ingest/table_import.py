@@ -27,10 +27,10 @@ prefilled with what the centre knew, to confirm or correct.
   choices by name or code, lists separated by commas); an invalid value is kept as typed and
   flagged. A choice a later schema version dropped, as ``--labels`` writes it („Dormagen
   (nicht mehr in der Auswahl)“) or by its earlier label, is the choice the register holds, in
-  a single choice as in a multiple one (:func:`_held_choices`). A blank cell changes nothing. A row that cannot be imported (an unknown checklist,
-  neither id nor name, letters lost by Excel's plain CSV, a cell it reads holding a formula
-  whose result was never saved, which reads as empty) is reported and left out; the others
-  are imported. So is a row of the same institution and checklist as an earlier row (the same
+  a single choice as in a multiple one (:func:`_held_choices`). A blank cell changes nothing.
+  A row that cannot be imported (an unknown checklist, neither id nor name, letters lost by
+  Excel's plain CSV, a cell it reads holding a formula whose result was never saved, which
+  reads as empty) is reported and left out; the others are imported. So is a row of the same institution and checklist as an earlier row (the same
   id; without one, the same name and postcode or phone): the first row's values are imported,
   and a later one, copied in Excel or giving other values, names it.
 * **The register** merges the file as one submission, one entry return per row, whose
