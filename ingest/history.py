@@ -1,7 +1,8 @@
 """An institution's history as a coordinator reads it (``formgen register history``).
 
 Every revision says when, from which file and form (and the schema version the form was made
-with, where the register recorded it and it is not the current one), and what changed — in the
+with, where the register recorded it and it is not the current one; for a form that came as a
+mail's attachment, who mailed it), and what changed — in the
 words of the form and the printed register: the field's label under its checklist's name
 ("Versorgungsregion" under "Einrichtung"), a region, choice or language by its name
 ("Dormagen", "Fehlanzeige", "Persisch (Farsi)"), a date as the printed register writes it and a time on this computer's
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from formgen.identity import reference
-from formgen.linebreak import breaks_shown
+from formgen.linebreak import breaks_shown, one_line
 from formgen.model import INSTITUTION, Field, FieldType, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
@@ -252,6 +253,8 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
                 form=reference(form) if form else "—",
                 version=str(version),
             )
+            if sender := src.get("mail_from"):  # an attachment: who sent it
+                origin += " " + say("origin_mail", lang, sender=one_line(str(sender)))
         at = moment_text(str(h["at"]), lang)
         said = say(
             "revision", lang, rev=h["rev"], at=at, op=_op_text(str(h["op"]), lang), origin=origin

@@ -837,7 +837,7 @@ def test_history_json_names_the_return_each_revision_came_from(tmp_path: Path, w
     source = returned["source"]
     assert text[2].startswith("Revision 1  ") and text[2].endswith(
         f"  eingelesen  aus Rückmeldung.pdf [acroform-pdf, Formular {source['form']} der "
-        "Schemaversion 1.0.0]"
+        "Schemaversion 1.0.0] (Mail von Agnieszka Wiśniewska <praxis@wisniewska.example>)"
     )
     assert re.fullmatch(r"FG-[\w]{5}-[\w]{5}", source["form"])
     assert {k: source[k] for k in ("file_name", "reader", "schema_version", "kind")} == {
