@@ -353,13 +353,13 @@ def _text_kind(head: bytes) -> Kind:
     return Kind.UNKNOWN
 
 
-def looks_like_mail(path: Path) -> bool:
+def looks_like_mail(path: Path | str) -> bool:
     """A quick look at the first bytes only: might this be a mail container (longer time limit)?"""
     try:
-        if path.is_dir():
-            return is_maildir(path)
         with open_regular(path, str(path)) as fh:
             head = fh.read(HEAD_BYTES)
+    except IsADirectoryError:
+        return is_maildir(Path(path))
     except (OSError, NotAFileError):
         return False
     return head.startswith(_OLE) or _text_kind(head) in (Kind.EML, Kind.MBOX)
