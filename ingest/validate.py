@@ -65,6 +65,8 @@ from ingest.values import allowed, check_multi, check_text, is_blank, not_in_fut
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
 
+_IDENTITY_PATHS = FIELD_PREFIX + "."
+
 _TRUE = frozenset({"yes", "on", "1", "ja", "true", "x", "oui", "checked"})
 
 
@@ -154,9 +156,11 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
             out[f"{f.id}.{OTHER}"] = rest
         return out
     value = raw.value
-    ticked = [opt for opt, on in raw.options.items() if on]
-    if (value is None or is_blank(value)) and ticked:
+    if value is None or is_blank(value):
         # A single choice given as ticked boxes (``<path>.<option>``) rather than one value.
+        ticked = [opt for opt, on in raw.options.items() if on]
+        if not ticked:
+            return out
         if len(ticked) > 1:
             joined = ", ".join(ticked)
             named = per_language(lambda lang: ", ".join(option_label(f, t, lang) for t in ticked))
@@ -164,8 +168,6 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
             out[f.id] = Checked(joined, None, said)
             return out
         value = ticked[0]
-    if value is None or is_blank(value):
-        return out
     text = _text(value)
     if len(text) > MAX_VALUE_CHARS:
         out[f.id] = _cap(Checked(text, None))
@@ -194,8 +196,9 @@ def _group(
     allowed = set(identity.categories)
     if identity.kind == "institution":
         allowed.add(INSTITUTION)
+    checklist = identity.kind == "checklist"
     for path_text, value in raw.values.items():
-        if is_blank(value) or path_text.startswith(FIELD_PREFIX + "."):
+        if is_blank(value) or path_text.startswith(_IDENTITY_PATHS):
             continue  # blank = not filled in; identity fields are the identity, not values
         try:
             path = FieldPath.parse(path_text)
@@ -204,7 +207,6 @@ def _group(
                 f"value of '{path_text[:80]}' ignored: not a field path of this form ({_quoted(value)})"
             )
             continue
-        checklist = identity.kind == "checklist"
         if path.category not in allowed or (path.block is not None) != checklist:
             notes.append(
                 f"value of '{path_text[:80]}' ignored: this {identity.kind} form for "
