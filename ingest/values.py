@@ -1,8 +1,8 @@
 """Typed values from what people typed: dates, phone numbers, e-mails, percentages, languages.
 
-Pure functions, no I/O. Each parser takes the text as typed (already NFC, ``\\n`` line breaks)
-and returns a :class:`~ingest.submission.Checked`: the typed value, or — when the text does not
-fit — ``value=None`` and the reason in ``problem``. The text as typed is always kept in
+Pure functions, no I/O. Each parser takes the text as typed (already NFC; a line break is any
+of :data:`formgen.linebreak.LINE_BREAK`) and returns a :class:`~ingest.submission.Checked`: the
+typed value, or — when the text does not fit — ``value=None`` and the reason in ``problem``. The text as typed is always kept in
 ``Checked.raw``: an invalid value is flagged, never dropped and never "fixed" silently. The
 reasons are :class:`~ingest.messages.Problem` s, their templates (English and German) in
 :mod:`ingest.messages`.
@@ -33,6 +33,7 @@ import re
 import phonenumbers
 
 from formgen import languages
+from formgen.linebreak import LINE_BREAK
 from formgen.model import Field, FieldType, choices_of
 from ingest.messages import per_language, problem
 from ingest.submission import Checked, short
@@ -43,10 +44,12 @@ _INT = re.compile(r"^[+-]?\d+$")
 _PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
-_SPLIT = re.compile(r"\s*(?:[,;/\n+]|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE)
+_SPLIT = re.compile(
+    rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
+)
 _PHONE_START = re.compile(r"[+\uff0b\d]")
 _PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+$", re.IGNORECASE)
-_PHONE_SEPARATOR = re.compile(r"[/,;\n]")
+_PHONE_SEPARATOR = re.compile(f"[/,;]|{LINE_BREAK.pattern}")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 
 

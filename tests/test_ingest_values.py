@@ -134,6 +134,18 @@ def test_words_and_second_numbers_are_kept_as_typed_not_turned_into_digits(typed
     )
 
 
+@pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\u2028", "\u2029"])
+def test_every_line_break_between_two_numbers_or_languages_separates_them(brk: str) -> None:
+    """Two numbers on two lines are two numbers however the line was broken — a table cell from
+    Windows (CRLF), text pasted from a web page or a word processor (U+2028, U+2029) — and two
+    languages on two lines are two languages."""
+    typed = f"0211 111222{brk}0211 333444"
+    checked = values.parse_phone(typed)
+    assert (checked.value, checked.raw) == (None, typed)
+    assert checked.problem is not None and checked.problem.key == "phone_mixed"
+    assert values.split_list(f"Türkisch{brk}Polnisch") == ["Türkisch", "Polnisch"]
+
+
 @pytest.mark.parametrize(
     ("typed", "pct"), [("40", 40), ("40 %", 40), ("40%", 40), ("0", 0), ("100 %", 100)]
 )
