@@ -64,6 +64,18 @@ one by one, so batching files per message could not bring it under 2x. Counted i
 (callgrind, 30 forms in one process), that work is 2.06x the walk, 1.44x without SHA-256,
 which valgrind computes without the CPU's SHA instructions.
 
+A run on a quiet machine late on 2026-11-23 (``--repeat 5``, load 0.6 at the start, rounds
+within 10 %): pipeline jobs=2 1.76 ms = 2.28x the two-process walk (0.74 ms; rounds
+2.10–2.48), 1.29x the one-core walk (1.38 ms); the work split in two without the protocol
+1.55 ms = 2.05x (rounds 1.97–2.12); in-process 1.82x; full checklist 1.45x and 0.79x. Counted
+in instructions (callgrind, per file, SHA-256 left out), a worker's whole work is 12.1 M
+against the walk's 8.5 M (1.43x) and the parent's share 0.6–0.7 M; yet in time the in-process
+work is 1.8x the walk. The difference is the rate: qpdf's parser, most of the walk, runs about
+twice as many instructions per second as the Python that formgen adds (field names and types,
+values, identity, validation, the result). Cutting that Python by a third would be needed for
+2x on two cores; trimmed line by line (the read path, validation, the parent's loop), no
+change reached 1 % of the work.
+
 Where a small form's cost goes, in units of one raw walk of the same file (timed file by file
 beside it): formgen's field walk 0.90, validation 0.30 (phone numbers 0.13), field values 0.12,
 opening and sniffing the file ≈0.1, identity and signature 0.09, SHA-256 0.07, pickling the
