@@ -2,10 +2,10 @@
 
 Pure functions, no I/O. Each parser takes the text as typed (already NFC; a line break is any
 of :data:`formgen.linebreak.LINE_BREAK`) and returns a :class:`~ingest.submission.Checked`: the
-typed value, or — when the text does not fit — ``value=None`` and the reason in ``problem``. The text as typed is always kept in
-``Checked.raw``: an invalid value is flagged, never dropped and never "fixed" silently. The
-reasons are :class:`~ingest.messages.Problem` s, their templates (English and German) in
-:mod:`ingest.messages`.
+typed value, or — when the text does not fit — ``value=None`` and the reason in ``problem``.
+The text as typed is always kept in ``Checked.raw``: an invalid value is flagged, never dropped
+and never "fixed" silently. The reasons are :class:`~ingest.messages.Problem` s, their templates
+(English and German) in :mod:`ingest.messages`.
 
 Conventions (the same as :mod:`formgen.record`):
 
