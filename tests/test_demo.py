@@ -139,3 +139,31 @@ def test_demo_remakes_its_own_folder_but_never_a_foreign_one(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert "was not made by 'formgen demo'" in result.stderr
     assert (foreign / "notes.txt").read_text() == "wichtig"
+
+
+def test_demo_in_english_makes_an_english_workspace(tmp_path: Path) -> None:
+    """`formgen demo --lang en` is the cycle of a centre that works in English (`init --lang
+    en`): English blank forms, mails, register print and reports; the returned samples, filled
+    in German, are read in all the same."""
+    root = tmp_path / "ws"
+    result = CliRunner().invoke(
+        main, ["demo", str(root), "--samples", str(SAMPLES), "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    blank = root / "forms" / "blank" / "checklist-all-categories.pdf"
+    assert str(blank) in result.stdout
+    with pdfplumber.open(blank) as pdf:
+        assert 'Checklists "Social psychiatry"' in (pdf.pages[0].extract_text() or "")
+    first = message_from_bytes(
+        sorted((root / "drafts").glob("*.eml"))[0].read_bytes(), policy=policy.default
+    )
+    assert header_text(first, "Subject").startswith("Inventory of regional care")
+    with pdfplumber.open(next((root / "exports").glob("register-*.pdf"))) as pdf:
+        cover = pdf.pages[0].extract_text() or ""
+    assert "Regional care register" in cover and "Care region: all regions" in cover
+    gaps = next((root / "exports").glob("gaps-*.txt")).read_text("utf-8")
+    assert "no entry" in gaps and "kein Eintrag" not in gaps
+    register = json.loads((root / "register.json").read_text("utf-8"))
+    assert "Beratung Łódź – Paweł Wiśniewski" in {
+        i["institution"]["name"]["v"] for i in register["institutions"].values()
+    }

@@ -20,17 +20,20 @@ from formgen.cli.mail import mail as mail_command
 from formgen.cli.mail import status as status_command
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
+from formgen.languages import MAIL_LANGUAGES
 from formgen.workspace import Workspace
 from ingest import journal
 from ingest.outputs import write_outputs
 from ingest.pipeline import ingest_into_register
 
 MARKER = ".formgen-demo"
+"""A folder holding this file was made by ``formgen demo`` and may be made again."""
 ROUND_SEED = 2026
 """The demo's round mails forms with these reproducible ids: ``samples/demo/returns/`` holds
 forms of that round as institutions filled them (``samples/demo/make_returns.py``), so the
 demo's ``status`` shows who answered."""
-"""A folder holding this file was made by ``formgen demo`` and may be made again."""
+BLANK_NAME = {"de": "checkliste-alle-kategorien", "en": "checklist-all-categories"}
+"""The blank checklist of every category, named in the workspace's language."""
 
 RETURNS = (
     # returned forms as real programs filled and saved them (see samples/*/README.md). An
@@ -98,16 +101,27 @@ def prepare_folder(directory: Path) -> None:
     default=None,
     help="Folder with the returned sample forms (default: ./samples).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(MAIL_LANGUAGES),
+    default="de",
+    show_default=True,
+    help="The demo workspace's language (as 'formgen init --lang'): of its blank forms, mails, "
+    "register tables, reports and print.",
+)
 @click.pass_context
 @library_errors
-def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
+def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str) -> None:
     """Run the whole cycle on the shipped schema and sample returns, into DIRECTORY.
 
     Creates a workspace (default: demo-workspace), generates blank and personalised PDF and DOCX
     forms, writes mail drafts for ten institutions, ingests forms returned through pdf.js,
     PDFium, pdftk, qpdf, poppler, LibreOffice and mail (two of them the round's own forms,
     answered), merges them into the register, shows the round's status, reports stale entries
-    and gaps, exports JSON/CSV/XLSX, prints the register — and says where each output is. A folder an earlier demo made is made again; any other non-empty folder is refused.
+    and gaps, exports JSON/CSV/XLSX, prints the register — and says where each output is. A
+    folder an earlier demo made is made again; any other non-empty folder is refused. With
+    --lang en the workspace works in English, as a centre's made by 'formgen init --lang en'
+    (the returned samples stay as their senders filled them, in German).
     """
     samples = find_samples(samples_dir)
     root = Path(directory)
@@ -115,7 +129,10 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
 
     # 1. the workspace; it signs with the samples' secret so that their returns verify
     ws = Workspace.init(
-        root, name="SPKoM Düsseldorf und Rhein-Kreis Neuss (Demo)", sender="spkom-demo@example.org"
+        root,
+        name="SPKoM Düsseldorf und Rhein-Kreis Neuss (Demo)",
+        sender="spkom-demo@example.org",
+        language=lang,
     )
     (root / MARKER).write_text(
         "made by formgen demo; 'formgen demo' may replace this folder\n", "utf-8"
@@ -133,7 +150,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None) -> None:
     request = FormRequest("checklist", tuple(c.id for c in schema.categories), lang=ws.language)
     outputs: list[tuple[str, Path]] = []
     for fmt in ("pdf", "docx"):
-        path = blank / f"checkliste-alle-kategorien.{fmt}"
+        path = blank / f"{BLANK_NAME[lang]}.{fmt}"
         generate_one(schema, request, path, secret=ws.secret, fmt=fmt, seed=11, workspace=ws)
         outputs.append((f"blank checklist, all categories ({fmt.upper()})", path))
     echo(f"2. blank checklists of all {len(schema.categories)} categories: PDF and DOCX")
