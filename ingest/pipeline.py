@@ -1116,11 +1116,15 @@ def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
 
 def _arrival_day(arrival: Mapping[str, str]) -> str | None:
     """The day (ISO) of a quarantine arrival, as the computer's clock had it then; ``None``
-    when the record does not say, says something else than a time, or a day still to come (a
-    clock gone wrong: the form's dates would be checked against it, and an entry it confirms
-    would count as confirmed until then)."""
+    when the record does not say, says something else than a time as formgen writes it
+    (``2026-11-23T09:30:00+0100``; not a number such as ``20261123``, which Python would read
+    as a day too), or a day still to come (a clock gone wrong: the form's dates would be
+    checked against it, and an entry it confirms would count as confirmed until then)."""
+    stamp = arrival.get("quarantined_at", "")
+    if not stamp[4:5] == stamp[7:8] == "-":
+        return None
     try:
-        day = dt.date.fromisoformat(arrival.get("quarantined_at", "")[:10])
+        day = dt.date.fromisoformat(stamp[:10])
     except ValueError:
         return None
     return day.isoformat() if day <= dt.date.today() else None
