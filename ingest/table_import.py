@@ -30,9 +30,10 @@ prefilled with what the centre knew, to confirm or correct.
   a single choice as in a multiple one (:func:`_held_choices`). A blank cell changes nothing.
   A row that cannot be imported (an unknown checklist, neither id nor name, letters lost by
   Excel's plain CSV, a cell it reads holding a formula whose result was never saved, which
-  reads as empty) is reported and left out; the others are imported. So is a row of the same institution and checklist as an earlier row (the same
-  id; without one, the same name and postcode or phone): the first row's values are imported,
-  and a later one, copied in Excel or giving other values, names it.
+  reads as empty) is reported and left out; the others are imported. So is a row of the same
+  institution and checklist as an earlier row (the same id; without one, the same name and
+  postcode or phone): the first row's values are imported, and a later one, copied in Excel or
+  giving other values, names it.
 * **The register** merges the file as one submission, one entry return per row, whose
   provenance's reader is :data:`ingest.register.IMPORT` (:meth:`ingest.register.Register.merge`
   says what that changes: never over what the institution gave itself or a coordinator set by
@@ -316,10 +317,10 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             into = entry
         if f.type is FieldType.SELECT_ONE:  # a choice no longer offered, as --labels writes it
             text = dropped_option(f, text, r.reg.kept) or text
-        checked = check_typed(f, text, r.today)
         if f.type is FieldType.SELECT_MULTIPLE:
-            checked = _held_choices(f, text, checked, r)
-        into.update(checked)
+            into.update(_held_choices(f, text, r))
+        else:
+            into.update(check_typed(f, text, r.today))
     if without:
         return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
     if iid is None and not (institution.get(NAME) and institution[NAME].raw.strip()):
@@ -353,10 +354,8 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     )
 
 
-def _held_choices(
-    f: Field, text: str, checked: dict[str, Checked], r: _Reading
-) -> dict[str, Checked]:
-    """``checked``, the multiple choice ``text`` of ``f``, with the items naming a choice the
+def _held_choices(f: Field, text: str, r: _Reading) -> dict[str, Checked]:
+    """The multiple choice ``text`` of ``f`` checked, with the items naming a choice the
     schema no longer offers (:func:`~ingest.labels.dropped_option`: „Telefonberatung (nicht mehr
     in der Auswahl)“) read as that choice, not as the field's "other" text: the list by its
     values in the order given, kept as typed and flagged, as a single choice no longer offered
@@ -364,7 +363,7 @@ def _held_choices(
     items = split_list(text)
     dropped = {item: code for item in items if (code := dropped_option(f, item, r.reg.kept))}
     if not dropped:
-        return checked
+        return check_typed(f, text, r.today)
     out = check_typed(f, ", ".join(i for i in items if i not in dropped), r.today)
     codes = dict.fromkeys(c for i in items if (c := dropped.get(i) or choice_value(f, i)))
     said = problem("choice_labels", raw=", ".join(dropped.values()), allowed=allowed(f))
