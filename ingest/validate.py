@@ -65,8 +65,6 @@ from ingest.values import allowed, check_multi, check_text, is_blank, not_in_fut
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
 
-_IDENTITY_PATHS = FIELD_PREFIX + "."
-
 _TRUE = frozenset({"yes", "on", "1", "ja", "true", "x", "oui", "checked"})
 
 
@@ -198,7 +196,7 @@ def _group(
         allowed.add(INSTITUTION)
     checklist = identity.kind == "checklist"
     for path_text, value in raw.values.items():
-        if is_blank(value) or path_text.startswith(_IDENTITY_PATHS):
+        if is_blank(value) or path_text.startswith(FIELD_PREFIX + "."):
             continue  # blank = not filled in; identity fields are the identity, not values
         try:
             path = FieldPath.parse(path_text)
