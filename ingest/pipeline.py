@@ -1,8 +1,8 @@
 """Ingest a batch of returned files: walk, sniff, read, validate — each file in a bounded worker.
 
-:func:`ingest_paths` takes files, folders and mail containers (.eml, .mbox, Maildir, .msg) and
-returns an :class:`~ingest.report.IngestReport` with one :class:`~ingest.report.Outcome` per
-file (and per mail attachment). The rules:
+:func:`ingest_paths` takes files, folders and containers (mails: .eml, .mbox, Maildir, .msg;
+ZIP archives; Outlook's winmail.dat) and returns an :class:`~ingest.report.IngestReport` with
+one :class:`~ingest.report.Outcome` per file (and per file in a container). The rules:
 
 * **Type by content**: :func:`ingest.sniff.sniff` decides which reader a file gets; the name's
   extension is never trusted.
@@ -84,7 +84,7 @@ from ingest.sniff import (
     is_maildir,
     is_page_picture,
     kind_of,
-    looks_like_mail,
+    looks_like_container,
     not_a_file,
     open_regular,
     sniff,
@@ -115,7 +115,8 @@ class Limits:
     max_file_bytes: int = 200 << 20
     max_attachments: int = mailbox.MAX_ATTACHMENTS
     container_seconds: float = 600.0
-    """A whole mailbox (all its mails) may take longer than one file."""
+    """A container — a whole mailbox (all its mails), a ZIP archive, a winmail.dat — may take
+    longer than one file to be taken apart."""
     max_container_bytes: int = 2 << 30
     """Attachments one mail container may spool to disk (a mailbox full of huge files)."""
 
@@ -231,7 +232,8 @@ class Task:
     sha256: str | None = None
     top_level: bool = True
     container_like: bool | None = None
-    """Looks like a mail container (by its first bytes): gets the longer time limit. ``None``
+    """Looks like a container (by its first bytes: a mail, a mailbox, a ZIP archive, a
+    winmail.dat): gets the longer time limit, and its worker nothing more meanwhile. ``None``
     until the file is handed to a worker: then its first bytes are read (:meth:`Batch.run`),
     not while the files are being found, so a folder of 1,000 files is not read twice before
     the first one is."""
@@ -600,7 +602,7 @@ def _expand(
                 sha256=sha,
                 file_name=att.name,
                 top_level=False,
-                container_like=looks_like_mail(target),
+                container_like=looks_like_container(target),
                 seq=(*task.seq, number),
             )
         )
@@ -780,7 +782,7 @@ class Batch:
                         task = pending.popleft()
                         if task.container_like is None:
                             task = dataclasses.replace(
-                                task, container_like=looks_like_mail(Path(task.path))
+                                task, container_like=looks_like_container(task.path)
                             )
                         w.give(task)
                 busy = [w for w in workers if w.queue]

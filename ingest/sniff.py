@@ -75,6 +75,11 @@ WHAT = {
 }
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a file's local header; the end of an empty archive
+_PACKAGE_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"word/", b"mimetype")
+"""How the first file of an Office document starts, as Word ([Content_Types].xml), LibreOffice
+(_rels/.rels, and mimetype for OpenDocument) and others write it: such a ZIP file is a form,
+not an archive of them."""
 _TNEF = b"\x78\x9f\x3e\x22"  # the TNEF signature 0x223E9F78, little-endian
 _IMAGE_SUFFIX = {
     b"\x89PNG\r\n\x1a\n": ".png",
@@ -168,7 +173,7 @@ def kind_of(head: bytes, path: Path) -> Kind:
     if not head:
         return Kind.EMPTY
     # Containers first: a .msg or .docx may hold a PDF within its first kilobyte.
-    if head.startswith((b"PK\x03\x04", b"PK\x05\x06")):
+    if head.startswith(_ZIP):
         return _zip_kind(path)
     if head.startswith(_OLE):
         return Kind.MSG if _is_msg(path) else Kind.OLE
@@ -353,8 +358,12 @@ def _text_kind(head: bytes) -> Kind:
     return Kind.UNKNOWN
 
 
-def looks_like_mail(path: Path | str) -> bool:
-    """A quick look at the first bytes only: might this be a mail container (longer time limit)?"""
+def looks_like_container(path: Path | str) -> bool:
+    """A quick look at the first bytes only: might this be a container whose files are read one
+    by one (:data:`CONTAINER_KINDS`: a mail, a mailbox, a Maildir folder, a ZIP archive, a
+    winmail.dat), which gets the longer time limit? A ZIP file is told from a DOCX or ODT by the
+    name of its first file (its directory, at the end, is not read); any OLE2 file may be an
+    Outlook mail."""
     try:
         with open_regular(path, str(path)) as fh:
             head = fh.read(HEAD_BYTES)
@@ -362,4 +371,7 @@ def looks_like_mail(path: Path | str) -> bool:
         return is_maildir(Path(path))
     except (OSError, NotAFileError):
         return False
-    return head.startswith(_OLE) or _text_kind(head) in (Kind.EML, Kind.MBOX)
+    if head.startswith(_ZIP):
+        name = head[30 : 30 + int.from_bytes(head[26:28], "little")]
+        return head.startswith(b"PK\x05\x06") or not name.startswith(_PACKAGE_PARTS)
+    return head.startswith((_OLE, _TNEF)) or _text_kind(head) in (Kind.EML, Kind.MBOX)

@@ -14,7 +14,7 @@ from ingest_support import sample_workspace
 from ingest import mailbox
 from ingest.pipeline import Limits, ReadContext, discover, ingest_sources
 from ingest.report import Status
-from ingest.sniff import Kind, sniff
+from ingest.sniff import CONTAINER_KINDS, Kind, looks_like_container, sniff
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "mail"
 MANIFEST = json.loads((SAMPLES / "manifest.json").read_text("utf-8"))
@@ -302,14 +302,26 @@ def test_a_mail_moved_away_while_the_maildir_is_read_is_one_line(
     ]
 
 
-def test_a_mail_found_in_a_folder_gets_the_longer_time_limit_of_a_container(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("sample", "containers"),
+    [
+        ("mail/postfach.mbox", ["4 mails, 6 attachments"]),
+        ("zip/rueckmeldungen.zip", ["a ZIP archive of 2 files"]),
+        ("tnef/zwei-dateien.dat", ["Outlook's winmail.dat (TNEF) of 2 files"]),
+        # a winmail.dat attached to a mail: looked at when the mail is taken apart
+        ("tnef/winmail.eml", ["1 mail, 1 attachment", "Outlook's winmail.dat (TNEF) of 2 files"]),
+    ],
+)
+def test_a_container_found_in_a_folder_gets_the_longer_time_limit_of_a_container(
+    tmp_path: Path, sample: str, containers: list[str]
 ) -> None:
-    """Whether a file is a mail is read from its first bytes when it is handed to a worker (not
-    while the folder is walked); a mail then has ``container_seconds`` to be taken apart."""
+    """Whether a file is a container — a mail, a mailbox, a ZIP archive of 300 returns, an
+    Outlook winmail.dat — is read from its first bytes when it is handed to a worker (not while
+    the folder is walked); it then has ``container_seconds`` to be taken apart, not the seconds
+    of one form."""
     folder = tmp_path / "returns"
     folder.mkdir()
-    (folder / "posteingang").write_bytes((SAMPLES / "postfach.mbox").read_bytes())  # no suffix
+    (folder / "posteingang").write_bytes((SAMPLES.parent / sample).read_bytes())  # no suffix
     ws = sample_workspace(tmp_path / "ws")
     report = ingest_sources(
         discover([folder])[0],
@@ -317,7 +329,28 @@ def test_a_mail_found_in_a_folder_gets_the_longer_time_limit_of_a_container(
         limits=Limits(seconds=0.001, container_seconds=60),
         jobs=1,
     )
-    mail = report.outcomes[0]
-    assert mail.name.endswith("posteingang")
-    assert "longer than" not in mail.reason
-    assert mail.reason == "4 mails, 6 attachments"
+    assert report.outcomes[0].name.endswith("posteingang")
+    assert [o.reason for o in report.outcomes if o.status is Status.CONTAINER] == containers
+
+
+def test_the_quick_look_of_the_time_limit_agrees_with_sniff_on_every_sample() -> None:
+    """The parent reads the first bytes of every file before a worker gets it; for every sample
+    (mails, mailboxes, ZIP archives, winmail.dat, and DOCX and ODT as Word and LibreOffice
+    write them) that look says "container" exactly when :func:`sniff` does. Only an OLE2 file
+    (an old .xls) is taken for a possible Outlook mail: telling them apart takes its directory."""
+    root = SAMPLES.parents[1]
+    paths = [SAMPLES / "Maildir"] + [
+        p
+        for p in sorted((root / "samples").rglob("*"))
+        + sorted((root / "tests" / "data").rglob("*"))
+        if p.is_file()
+    ]
+    differ = [
+        (str(p.relative_to(root)), kind)
+        for p in paths
+        if looks_like_container(p) != ((kind := sniff(p)) in CONTAINER_KINDS)
+    ]
+    assert differ == [
+        (f"tests/data/mail/{name}", Kind.OLE)
+        for name in ("Verteiler-Passwort.xlsx", "Verteiler.xls")
+    ]
