@@ -693,7 +693,7 @@ def _entry_block(
 
     part = {key: display(None, inst.get(key), labels=True) for key in ADDRESS}
     town = " ".join(x for x in (part["postcode"], part["city"]) if x)
-    address = ", ".join(p for p in (part["street"], town) if p)
+    address = _joined((part["street"], town))
     if address:  # an invalid part (a postcode of four digits): in red, with why below
         why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
         address += "".join(_why(w, opt.lang) for w in why if w)
@@ -844,7 +844,17 @@ def _field_text(f: Field, stored: Json, lang: str, kept: SchemaRegistry | None) 
             invalid = True
             shown += _why(problem_text(sv, lang), lang)
         parts.append(shown)
-    return ", ".join(p for p in parts if p), invalid
+    return _joined(parts), invalid
+
+
+def _joined(parts: Iterable[str]) -> str:
+    """Parts of one value (street and town; chosen languages and the other text) on one line,
+    separated by commas — or each on its own line when they run in different directions: an
+    Arabic street and „40227 Düsseldorf“ on one right-to-left line would draw as „Düsseldorf
+    40227 ,12 شارع كولن“."""
+    parts = [p for p in parts if p]
+    one_way = len({paragraph_rtl(p) for p in parts}) <= 1
+    return (", " if one_way else "\n").join(parts)
 
 
 def _why(reason: str, lang: str) -> str:

@@ -289,8 +289,11 @@ def test_names_mixing_arabic_and_german_read_in_order(mixed: list[str]) -> None:
 
 
 def test_numbers_in_arabic_text_stay_where_they_are_read(mixed: list[str]) -> None:
-    # the house number read after the street (from the right), the town after the postcode
-    assert f"Anschrift Düsseldorf 40211 ,12 {right_to_left('شارع النور')}" in mixed
+    # the house number read after the street (from the right); postcode and town, German, on
+    # a line of their own read from the left (on the street's right-to-left line they were
+    # drawn „Düsseldorf 40211 ,12 …“)
+    at = mixed.index(f"Anschrift 12 {right_to_left('شارع النور')}")
+    assert mixed[at + 1] == "40211 Düsseldorf"
     assert f"Anschrift ۱۲ {right_to_left('خیابان ولی‌عصر')}" in mixed
     # an Arabic sentence in a German line is one right-to-left phrase, its numbers in it
     arabic = f"13 {right_to_left('إلى')} 9 {right_to_left('من الساعة')} 123456 0211"
