@@ -22,7 +22,7 @@ from formgen.errors import FormgenError
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choices_of, option_label
 from ingest.messages import say
 from ingest.schemas import SchemaRegistry
-from ingest.values import choice_value
+from ingest.values import choice_labels, choice_value, folded
 
 
 def scope_label(schema: Schema, scope: str, lang: str) -> str:
@@ -97,20 +97,28 @@ def dropped_option(f: Field, text: str, kept: SchemaRegistry | None) -> str | No
     any other text, and for one naming a choice the schema offers (:func:`choice_value`)."""
     if kept is None or f.type is FieldType.LANGUAGE_LIST or choice_value(f, text) is not None:
         return None
-    key = _folded(text)
+    key = folded(text)
     offered = {c.value for c in choices_of(f)}
     for option, choice in kept.older_choices(f).items():
         if option not in offered and any(
-            key in (_folded(label), _folded(say("no_longer_offered", lang, label=label)))
+            key in (folded(label), folded(say("no_longer_offered", lang, label=label)))
             for lang, label in choice.label.values.items()
         ):
             return option
     return None
 
 
-def _folded(text: str) -> str:
-    """``text`` as compared with a label: blanks folded, case ignored (as :func:`choice_value`)."""
-    return " ".join(text.split()).casefold()
+def option_names(f: Field, kept: SchemaRegistry | None) -> list[str]:
+    """Every text naming a choice of ``f`` as :func:`option_text` names it: the labels of its
+    choices, and those of the choices the versions ``kept`` offered, plain and marked as no
+    longer offered; the phrases a list read back is not split in
+    (:func:`~ingest.values.split_list`)."""
+    names = choice_labels(f)
+    if kept is not None and f.type is not FieldType.LANGUAGE_LIST:
+        for choice in kept.older_choices(f).values():
+            for lang, label in choice.label.values.items():
+                names += [label, say("no_longer_offered", lang, label=label)]
+    return names
 
 
 def region_text(schema: Schema, region: str, lang: str, kept: SchemaRegistry | None = None) -> str:

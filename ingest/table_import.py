@@ -24,10 +24,11 @@ prefilled with what the centre knew, to confirm or correct.
   (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
   held as a probable duplicate, else a new institution). Values are checked as a returned
   form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers, languages and
-  choices by name or code, lists separated by commas); an invalid value is kept as typed and
-  flagged. A choice a later schema version dropped, as ``--labels`` writes it („Dormagen
-  (nicht mehr in der Auswahl)“) or by its earlier label, is the choice the register holds, in
-  a single choice as in a multiple one (:func:`_held_choices`). A blank cell changes nothing.
+  choices by name or code, lists separated by commas, a choice's label one item though it
+  holds a comma or „und“); an invalid value is kept as typed and flagged. A choice a later
+  schema version dropped, as ``--labels`` writes it („Dormagen (nicht mehr in der Auswahl)“)
+  or by its earlier label, is the choice the register holds, in a single choice as in a
+  multiple one (:func:`_held_choices`). A blank cell changes nothing.
   A row that cannot be imported (an unknown checklist, neither id nor name, letters lost by
   Excel's plain CSV, a cell it reads holding a formula whose result was never saved, which
   reads as empty) is reported and left out; the others are imported. So is a row of the same
@@ -61,7 +62,7 @@ from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
 from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
-from ingest.labels import dropped_option, path_label, scope_label
+from ingest.labels import dropped_option, option_names, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.messages import WORDS, date_text, problem, reason_text, say, say_count
 from ingest.register import (
@@ -360,7 +361,7 @@ def _held_choices(f: Field, text: str, r: _Reading) -> dict[str, Checked]:
     in der Auswahl)“) read as that choice, not as the field's "other" text: the list by its
     values in the order given, kept as typed and flagged, as a single choice no longer offered
     is (so it is the same as the list the register holds, :func:`~ingest.register.same_value`)."""
-    items = split_list(text)
+    items = split_list(text, option_names(f, r.reg.kept))
     dropped = {item: code for item in items if (code := dropped_option(f, item, r.reg.kept))}
     if not dropped:
         return check_typed(f, text, r.today)

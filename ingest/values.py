@@ -29,6 +29,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 import phonenumbers
 
@@ -197,9 +198,34 @@ def parse_url(raw: str) -> Checked:
     return Checked(raw, text)
 
 
-def split_list(text: str) -> list[str]:
-    """Split typed list text ("Tamil, Urdu und Hindi") into its items."""
-    return [p.strip(" .") for p in _SPLIT.split(text.strip()) if p.strip(" .")]
+def split_list(text: str, whole: Iterable[str] = ()) -> list[str]:
+    """Split typed list text ("Tamil, Urdu und Hindi") into its items. A phrase of ``whole`` (a
+    choice's label, :func:`choice_labels`: „Beratung und Begleitung“, "Dienst, Krisendienst")
+    standing between two separators is one item, not split at its own „und“ or comma."""
+    text = text.strip()
+    known = {folded(w): len(_SPLIT.split(w.strip())) for w in whole}
+    most = max(known.values(), default=1)  # the most pieces a phrase of ``whole`` spans
+    cuts = [0, *(i for m in _SPLIT.finditer(text) for i in m.span()), len(text)]
+    pieces = list(zip(cuts[::2], cuts[1::2], strict=True))  # (start, end) between separators
+    items: list[str] = []
+    i = 0
+    while i < len(pieces):
+        start, end = pieces[i]
+        for j in range(min(i + most, len(pieces)) - 1, i, -1):  # the longest phrase first
+            if folded(phrase := text[start : pieces[j][1]].strip(" .")) in known:
+                items.append(phrase)
+                i = j + 1
+                break
+        else:
+            items.append(text[start:end].strip(" ."))
+            i += 1
+    return [item for item in items if item]
+
+
+def choice_labels(f: Field) -> list[str]:
+    """The labels of the choices of ``f`` in every language: the phrases a list of them is not
+    split in (:func:`split_list`)."""
+    return [label for c in choices_of(f) for label in c.label.values.values()]
 
 
 def languages_from_text(text: str) -> tuple[list[str], list[str]]:
@@ -217,13 +243,18 @@ def languages_from_text(text: str) -> tuple[list[str], list[str]]:
 
 def choice_value(f: Field, text: str) -> str | None:
     """The choice value ``text`` names: the value itself or a label (any language, any case)."""
-    key = " ".join(text.split()).casefold()
+    key = folded(text)
     for c in choices_of(f):
         if c.value == text or c.value.casefold() == key:
             return c.value
-        if any(" ".join(v.split()).casefold() == key for v in c.label.values.values()):
+        if any(folded(v) == key for v in c.label.values.values()):
             return c.value
     return None
+
+
+def folded(text: str) -> str:
+    """``text`` as compared with a label: blanks folded, case ignored."""
+    return " ".join(text.split()).casefold()
 
 
 def allowed(f: Field) -> dict[str, str]:
@@ -281,8 +312,8 @@ def check_multi(f: Field, ticked: list[str], other: str) -> tuple[Checked | None
     there is none) and the checked "other" text (``None`` when nothing is left of it). For a ``language_list``, language
     names typed into the other box become codes; what is not a known language stays in the
     other text, which is a legitimate answer ("Klingonisch" is kept there, not flagged). For a
-    ``select_multiple``, typed text that names a choice becomes that choice; the rest is other
-    text.
+    ``select_multiple``, typed text that names a choice becomes that choice (a whole label,
+    though it holds a comma or „und“: :func:`split_list`); the rest is other text.
     """
     codes = list(dict.fromkeys(ticked))
     rest: list[str] = []
@@ -291,7 +322,7 @@ def check_multi(f: Field, ticked: list[str], other: str) -> tuple[Checked | None
             found, rest = languages_from_text(other)
         else:
             found = []
-            for item in split_list(other):
+            for item in split_list(other, choice_labels(f)):
                 value = choice_value(f, item)
                 if value is None:
                     rest.append(item)

@@ -1159,3 +1159,115 @@ def test_an_export_made_before_a_rename_imports_into_the_renamed_field(
     assert value is not None and value["v"] == "Leiterin der Beratung"
     header_now, _ = read_csv(export(ws, tmp_path / "2026.csv"))
     assert "contact_function" in header_now and "contact_role" not in header_now
+
+
+OFFERS = """\
+          - id: offers
+            type: select_multiple
+            label: {de: "Angebote", en: "Services"}
+            choices:
+              - {value: beratung, label: {de: "Beratung und Begleitung", en: "Counselling and support"}}
+              - value: spdi
+                label:
+                  de: "Sozialpsychiatrischer Dienst, Krisendienst"
+                  en: "Social psychiatric service, crisis service"
+              - value: mittlung
+                label:
+                  de: "Sprach- und Kulturmittlung/Dolmetschen"
+                  en: "Language and cultural mediation/interpreting"
+              - {value: gruppe, label: {de: "Gruppenangebot", en: "Group sessions"}}
+"""
+
+
+@pytest.fixture
+def offering(tmp_path: Path) -> Workspace:
+    """The centre's own schema asks for the services offered, whose labels hold „und“, a comma
+    and a slash; the Ukrainian counselling centre ticked one and typed another, and a service
+    of its own, into the "other" box."""
+    ws = make_workspace(tmp_path / "ws")
+    switch_schema(ws.root)
+    schema = ws.root / "schema.yaml"
+    text = schema.read_text("utf-8")
+    schema.write_text(
+        text.replace("          - id: concepts\n", OFFERS + "          - id: concepts\n"), "utf-8"
+    )
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    typed = {
+        "psychotherapie.offers.beratung": True,
+        "psychotherapie.offers._other": (
+            "Sozialpsychiatrischer Dienst, Krisendienst und Yoga für Geflüchtete"
+        ),
+    }
+    filled = tmp_path / "ua-1.pdf"
+    filled.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), typed))
+    ingest_into_register([filled], Workspace.open(ws.root))
+    return Workspace.open(ws.root)
+
+
+def offers_of(ws: Workspace, iid: str) -> dict[str, object]:
+    fields = load(ws).institutions[iid]["entries"]["psychotherapie"]["fields"]
+    return {k: (v["v"], v.get("problem_key")) for k, v in fields.items() if "offers" in k}
+
+
+@pytest.mark.parametrize(
+    ("args", "suffix", "shown"),
+    [
+        (
+            ("--labels",),
+            "csv",
+            "Beratung und Begleitung, Sozialpsychiatrischer Dienst, Krisendienst",
+        ),
+        (
+            ("--labels", "--lang", "en", "--format", "xlsx"),
+            "xlsx",
+            "Counselling and support, Social psychiatric service, crisis service",
+        ),
+    ],
+)
+def test_a_choice_whose_label_holds_und_or_a_comma_is_read_back_as_that_choice(
+    offering: Workspace, tmp_path: Path, args: tuple[str, ...], suffix: str, shown: str
+) -> None:
+    """A label is one choice wherever it is typed or written, though it holds „und“, a comma or
+    a slash: the "other" box of the form, a labelled export read back (unchanged, nothing held
+    for a decision) and a row the coordinator typed; what names no choice, half a label
+    included, is kept as typed in the "other" text."""
+    held = {
+        "offers": (["beratung", "spdi"], None),
+        "offers._other": ("Yoga für Geflüchtete", None),
+    }
+    assert offers_of(offering, "ua-1") == held
+    exported = export(offering, tmp_path / f"Register.{suffix}", *args)
+    if suffix == "xlsx":
+        cells = [
+            c.value
+            for row in openpyxl.load_workbook(exported).worksheets[0].iter_rows()
+            for c in row
+        ]
+    else:
+        cells = [c for row in read_csv(exported)[1] for c in row.values()]
+    assert shown in cells
+    code, said = formgen(offering, "register", "import", str(exported))
+    assert code == 0, said
+    assert "Zeile 2: ua-1 Ольга Петренко – Консультація: unverändert" in said.splitlines(), said
+    assert (
+        "zurückgestellte Werte 0" in said
+        and "ungültige Werte (wie eingegeben übernommen) 0" in said
+    )
+    assert offers_of(offering, "ua-1") == held
+
+    typed = (  # labels in either language, any case, blanks doubled
+        "Sprach- und Kulturmittlung/Dolmetschen; group sessions und Sozialpsychiatrischer "
+        "Dienst, beratung und  Begleitung."
+    )
+    header, _ = read_csv(export(offering, tmp_path / "leer.csv", "--delimiter", ";"))
+    row = {**dict.fromkeys(header, ""), "category": "psychotherapie", "name": YILMAZ}
+    path = write_csv(
+        tmp_path / "Bestand.csv", header, [{**row, "postcode": "40212", "offers": typed}]
+    )
+    code, said = formgen(offering, "register", "import", str(path))
+    assert code == 0, said
+    (iid,) = set(load(offering).institutions) - {"ua-1"}
+    assert offers_of(offering, iid) == {
+        "offers": (["mittlung", "gruppe", "beratung"], None),
+        "offers._other": ("Sozialpsychiatrischer Dienst", None),
+    }

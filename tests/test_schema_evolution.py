@@ -684,17 +684,24 @@ def test_a_labelled_export_naming_a_dropped_region_imports_back_as_the_region_he
     assert (region["v"], "problem" in region) == ("dormagen", False)
 
 
-OFFERS = """\
+PHONE = """\
+              - value: telefon
+                label:
+                  de: "Beratung per Telefon, Video und Chat"
+                  en: "Counselling by phone, video and chat"
+"""
+OFFERS = (
+    """\
           - id: offers
             type: select_multiple
             label: {de: "Angebote", en: "Services"}
             choices:
               - {value: gruppe, label: {de: "Gruppenangebot", en: "Group sessions"}}
-              - {value: telefon, label: {de: "Telefonberatung", en: "Counselling by phone"}}
+"""
+    + PHONE
+    + """\
               - {value: hausbesuch, label: {de: "Hausbesuche", en: "Home visits"}}
 """
-PHONE = (
-    '              - {value: telefon, label: {de: "Telefonberatung", en: "Counselling by phone"}}\n'
 )
 
 
@@ -732,9 +739,10 @@ def test_a_labelled_export_naming_a_dropped_choice_of_a_list_imports_back_as_the
     tmp_path: Path, ws: Path, args: tuple[str, ...], suffix: str
 ) -> None:
     """A --labels export after version 1.2.0 dropped counselling by phone names the services
-    „Gruppenangebot, Telefonberatung (nicht mehr in der Auswahl)“: imported back, the dropped
-    one is read as the choice the register holds, not as the field's "other" text, so the row
-    is unchanged; so is an export made before, which names it „Telefonberatung“. In a row of
+    „Gruppenangebot, Beratung per Telefon, Video und Chat (nicht mehr in der Auswahl)“:
+    imported back, the dropped one is read as the choice the register holds (its label is one
+    choice though it holds a comma and „und“), not as the field's "other" text, so the row is
+    unchanged; so is an export made before, which names it without the mark. In a row of
     another institution it is kept as the choice, flagged as a single choice no longer offered
     is („„telefon“ ist keine der Auswahlmöglichkeiten …“)."""
     before = tmp_path / f"vorher.{suffix}"
@@ -745,9 +753,9 @@ def test_a_labelled_export_naming_a_dropped_choice_of_a_list_imports_back_as_the
     run("register", "export", *args, "-w", str(ws), "--output", str(after))
     english = "en" in args
     shown = (
-        "Group sessions, Counselling by phone (no longer offered)"
+        "Group sessions, Counselling by phone, video and chat (no longer offered)"
         if english
-        else "Gruppenangebot, Telefonberatung (nicht mehr in der Auswahl)"
+        else "Gruppenangebot, Beratung per Telefon, Video und Chat (nicht mehr in der Auswahl)"
     )
     if suffix == "csv":
         assert f";{shown};" in after.read_text("utf-8-sig")
