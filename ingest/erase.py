@@ -257,7 +257,7 @@ def _went_to(ws: Workspace, ops: list[Json]) -> dict[int, list[str | None]]:
     replaying the journal: an entry of a blank checklist has no institution id, the register
     matched or created one; a probable duplicate's is the one it was decided into, or its
     candidate while it waits. An operation that merged nothing: the entries' own ids."""
-    reg = Register(ws.schema())
+    reg = journal.with_versions(ws, Register(ws.schema()))
     merged: dict[int, tuple[str, ...]] = {}
     decided: dict[str, str] = {}
     for op in ops:

@@ -35,7 +35,6 @@ from ingest.register import (
     is_erased,
     name_line,
     retired_text,
-    same_value,
 )
 from ingest.schemas import SchemaRegistry
 from ingest.submission import short
@@ -165,7 +164,7 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
         f"{held['id']}  {iid} {name_line(reg, iid)}  {path_label(reg.schema, path, lang)}",
         under(mine, stored_text(reg, path, now, lang)),
     ]
-    if not same_value(now, held.get("mine")):
+    if not reg.same(path, now, held.get("mine")):
         was = short(stored_text(reg, path, held.get("mine"), lang))
         lines.append(f"    {say('changed_since', lang, was=was)}")
     lines.append(under(theirs, stored_text(reg, path, held["theirs"], lang)))

@@ -216,6 +216,14 @@ def no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+def with_versions(ws: Workspace, reg: Register) -> Register:
+    """``reg`` knowing the schema versions ``ws`` keeps (:attr:`Register.kept`): a merge
+    compares a choice the current version dropped by them (:meth:`Register.same`), so a
+    replay of the journal must know them as the merge did."""
+    reg.kept = SchemaRegistry.for_workspace(ws.root, reg.schema, ws.regions)
+    return reg
+
+
 def load(ws: Workspace) -> Register:
     """The current register: the checkpoint plus the journal operations after it (read-only)."""
     with no_cyclic_gc():
@@ -225,10 +233,10 @@ def load(ws: Workspace) -> Register:
 def _load(ws: Workspace) -> Register:
     schema = ws.schema()
     path = ws.register_path
-    reg = (
-        Register.loads(schema, path.read_bytes(), str(path)) if path.exists() else Register(schema)
+    reg = with_versions(
+        ws,
+        Register.loads(schema, path.read_bytes(), str(path)) if path.exists() else Register(schema),
     )
-    reg.kept = SchemaRegistry.for_workspace(ws.root, schema, ws.regions)
     seq = int(reg.data["journal_seq"])
     for op in read_journal(ws)[seq:]:
         apply_op(reg, op)
@@ -405,7 +413,7 @@ def rebuild(ws: Workspace, reread: Reread | None = None, wait: float = 30.0) -> 
 def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildReport:
     """:func:`rebuild` for a caller that holds the workspace's lock already."""
     ops = read_journal(ws)
-    reg = Register(ws.schema())
+    reg = with_versions(ws, Register(ws.schema()))
     merged = 0
     gone = {sha for op in ops if op.get("op") == "erase" for sha in op.get("originals", ())}
     erased: list[str] = []

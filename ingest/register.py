@@ -107,7 +107,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``;
 * a field the schema renamed (``renamed_from``) owns what the register holds under its old id:
   values, history and held conflicts are read under the current id, and so are returns replayed
-  from the journal (merged under the old id before the schema changed).
+  from the journal (merged under the old id before the schema changed);
+* a value is compared with the register's by what it means in the current schema version
+  (:meth:`Register.same`): a choice the version dropped, held valid from before the switch, is
+  the same however either side typed it (label, code, marked as no longer offered).
 """
 
 from __future__ import annotations
@@ -134,13 +137,16 @@ from formgen.model import (
     FieldType,
     Schema,
     Scope,
+    choices_of,
 )
 from formgen.record import InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
+from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.messages import ENGLISH, Problem, date_text, reason_text, say
 from ingest.schemas import SchemaRegistry
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
+from ingest.values import choice_value, split_list
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -331,7 +337,8 @@ def split_path(path: str) -> tuple[str, str]:
 def same_value(a: Json | None, b: Json | None) -> bool:
     """Two stored values mean the same (lists compared as sets, invalid ones by what was typed;
     so an invalid one and a valid one typed the same: a choice stored before a later schema
-    version dropped it, flagged when it comes again)."""
+    version dropped it, flagged when it comes again). :meth:`Register.same` compares two values
+    of a field by what they mean in the current schema version."""
     if a is None or b is None:
         return a is b
     va, vb = a.get("v"), b.get("v")
@@ -711,7 +718,34 @@ class Register:
     def moot(self, held: Json) -> bool:
         """Whether the register holds the held conflict's returned value by now (a later
         return or decision gave it): either decision keeps that value."""
-        return same_value(self.held_now(held), held["theirs"])
+        return self.same(held["path"], self.held_now(held), held["theirs"])
+
+    def same(self, path: str, a: Json | None, b: Json | None) -> bool:
+        """:func:`same_value` by what the values at ``path`` mean in the current schema
+        version, not how they were typed: an invalid one naming only choices the field offers
+        or offered (:attr:`kept`), one of them dropped, is those choices, so it is the value
+        stored valid before the switch however either was typed („Dormagen“, ``dormagen``,
+        „Dormagen (nicht mehr in der Auswahl)“). Other invalid values: by what was typed."""
+        return same_value(self._meant(path, a), self._meant(path, b))
+
+    def _meant(self, path: str, stored: Json | None) -> Json | None:
+        """``stored`` with the choices it names as its value (:meth:`same`), else as it is."""
+        if stored is None or stored.get("v") is not None or self.kept is None:
+            return stored
+        f = value_field(self.schema, *split_path(path))
+        if f is None or not choices_of(f):
+            return stored
+        raw = str(stored.get("raw", ""))
+        kept = self.kept
+        named = [
+            choice_value(f, item)
+            or (item if kept.dropped_choice(f, item) else dropped_option(f, item, kept))
+            for item in (split_list(raw, option_names(f, kept)) if f.is_multi else [raw.strip()])
+        ]
+        offered = {c.value for c in choices_of(f)}
+        if not named or None in named or offered.issuperset(named):
+            return stored
+        return {**stored, "v": list(dict.fromkeys(named)) if f.is_multi else named[0]}
 
     def duplicates(self) -> list[Json]:
         return [self.data["duplicates"][k] for k in sorted(self.data["duplicates"])]
@@ -984,7 +1018,7 @@ class Register:
                 said = f"{where}: {path}" if e.block else path
                 plan.invalid.append(f"{said}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
-            if same_value(mine, theirs):
+            if self.same(path, mine, theirs):
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:
                     plan.reconfirmed.append(e.category)
                 continue
@@ -1000,7 +1034,7 @@ class Register:
             if (
                 (mine is not None or cleared)
                 and as_sent is not None
-                and same_value(as_sent, theirs)
+                and self.same(path, as_sent, theirs)
             ):
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
@@ -1032,11 +1066,11 @@ class Register:
             changed_here = self._changed_since(inst, path, base, instance_id)
             if (
                 changed_here
-                and not same_value(base_value, theirs)
+                and not self.same(path, base_value, theirs)
                 and not (later and path in self._written_anew)
             ):
                 plan.held[path] = theirs
-            elif not changed_here or not same_value(base_value, theirs):
+            elif not changed_here or not self.same(path, base_value, theirs):
                 plan.apply[path] = theirs
         # a blank never deletes, but a prefilled value cleared on the form may no longer be true
         scopes = (INSTITUTION, e.category) if with_institution else (e.category,)

@@ -73,7 +73,6 @@ from ingest.register import (
     Register,
     local_day,
     retired_text,
-    same_value,
 )
 from ingest.sheet import XLSX, Sheet, read_sheet
 from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
@@ -251,8 +250,8 @@ class _Reading:
 
 
 def _stored(c: Checked) -> Json:
-    """``c`` as the register stores it, why it is invalid too: :func:`same_value` holds a
-    choice a later schema version dropped, stored valid before, the same when typed the same."""
+    """``c`` as the register stores it, why it is invalid too: :meth:`Register.same` holds a
+    choice a later schema version dropped, stored valid before, the same however typed."""
     said = c.problem.to_json() if c.problem is not None else {}
     return {"v": c.value if c.problem is None else None, "raw": c.raw, **said}
 
@@ -360,7 +359,7 @@ def _held_choices(f: Field, text: str, r: _Reading) -> dict[str, Checked]:
     schema no longer offers (:func:`~ingest.labels.dropped_option`: „Telefonberatung (nicht mehr
     in der Auswahl)“) read as that choice, not as the field's "other" text: the list by its
     values in the order given, kept as typed and flagged, as a single choice no longer offered
-    is (so it is the same as the list the register holds, :func:`~ingest.register.same_value`)."""
+    is (so it is the same as the list the register holds, :meth:`Register.same`)."""
     items = split_list(text, option_names(f, r.reg.kept))
     dropped = {item: code for item in items if (code := dropped_option(f, item, r.reg.kept))}
     if not dropped:
@@ -407,16 +406,17 @@ def _changes_only(
     next), and an institution field another row of it gave otherwise first is left out too,
     with a note."""
     for key, c in list(entry.items()):
-        if category and same_value(r.reg.value(iid, f"{category}.{key}"), _stored(c)):
+        path = f"{category}.{key}"
+        if category and r.reg.same(path, r.reg.value(iid, path), _stored(c)):
             del entry[key]
     notes = []
     for key, c in list(institution.items()):
         path = f"{INSTITUTION}.{key}"
-        if same_value(r.reg.value(iid, path), _stored(c)):
+        if r.reg.same(path, r.reg.value(iid, path), _stored(c)):
             del institution[key]
             continue
         first_line, first = r.changed.setdefault((iid, key), (line, c))
-        if first_line != line and not same_value(_stored(first), _stored(c)):
+        if first_line != line and not r.reg.same(path, _stored(first), _stored(c)):
             del institution[key]
             notes.append(
                 say(

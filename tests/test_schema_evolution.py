@@ -79,8 +79,13 @@ def ws(tmp_path: Path) -> Path:
 def switch_without_dormagen(ws: Path) -> None:
     """:func:`switch_schema`, the new version without the region „Dormagen“ (merged into the
     Rhein-Kreis Neuss), which 1.0.0 offered."""
+    switch_without(ws, "dormagen", "Dormagen")
+
+
+def switch_without(ws: Path, region: str, label: str) -> None:
+    """:func:`switch_schema`, the new version without the region ``region`` (``label``)."""
     switch_schema(ws)
-    dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
+    dropped = f'  - value: {region}\n    label: {{de: "{label}", en: "{label}"}}\n'
     text = (ws / "schema.yaml").read_text("utf-8")
     assert dropped in text
     (ws / "schema.yaml").write_text(text.replace(dropped, ""), "utf-8")
@@ -726,7 +731,12 @@ def offers_without_telefon(tmp_path: Path, ws: Path, exported: Path, *args: str)
 
 def offers_held(ws: Path) -> dict[str, object]:
     """What the register holds for inst-0100's services, the list and its "other" text."""
-    entry = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["inst-0100"]
+    return offers_held_by(ws, "inst-0100")
+
+
+def offers_held_by(ws: Path, iid: str) -> dict[str, object]:
+    """What the register holds for ``iid``'s services, the list and its "other" text."""
+    entry = json.loads((ws / "register.json").read_text("utf-8"))["institutions"][iid]
     held = entry["entries"]["psychotherapie"]["fields"]
     return {k: (v["v"], v["raw"], v.get("problem_key")) for k, v in held.items() if "offers" in k}
 
@@ -865,3 +875,136 @@ def test_history_json_names_the_return_each_revision_came_from(tmp_path: Path, w
         note,
     )
     assert (confirmed["op"], confirmed["source"]) == ("confirm", None)
+
+
+def region_held(ws: Path, iid: str) -> dict[str, object]:
+    """The region the register holds for ``iid``, as stored."""
+    held = json.loads((ws / "register.json").read_text("utf-8"))["institutions"][iid]
+    region: dict[str, object] = held["institution"]["region"]
+    return region
+
+
+def listed_in(
+    tmp_path: Path,
+    ws: Path,
+    region: str = "dormagen",
+    label: str = "Dormagen",
+    by_hand: bool = False,
+) -> None:
+    """Year one: the centre's list names Praxis Wiśniewska's region by its label (as a
+    coordinator types it), imported as inst-0001; ``by_hand``: the region is set by hand
+    (after a phone call) instead, typed as the label too."""
+    listed = tmp_path / "Bestandsliste.csv"
+    listed.write_text(
+        "category;name;postcode;city;region\r\n"
+        f"psychotherapie;Praxis Wiśniewska;41539;Dormagen;{'' if by_hand else label}\r\n",
+        "utf-8",
+    )
+    run("register", "import", str(listed), "-w", str(ws))
+    if by_hand:
+        region_set = ("institution.region", label, "--note", "per Telefon")
+        run("register", "set", "inst-0001", *region_set, "-w", str(ws))
+    held = region_held(ws, "inst-0001")
+    assert (held["raw"], held["v"]) == (label, region)
+
+
+@pytest.mark.parametrize(
+    ("args", "when", "region", "label"),
+    [
+        ((), "before", "dormagen", "Dormagen"),
+        (("--labels",), "before", "dormagen", "Dormagen"),
+        (("--labels",), "after", "dormagen", "Dormagen"),
+        (("--labels",), "after", "neuss_meerbusch", "Rhein-Kreis Neuss (Neuss, Meerbusch)"),
+    ],
+)
+def test_a_row_naming_the_region_held_as_typed_before_the_switch_imports_unchanged(
+    tmp_path: Path, ws: Path, args: tuple[str, ...], when: str, region: str, label: str
+) -> None:
+    """Year two, after the switch dropped a region: the register holds it as the centre's
+    list typed it (its label „Dormagen“), and the export the coordinator imports back names it
+    by its code or label (made before the switch) or as no longer offered (made after): the
+    row is unchanged — no update, no revision, the register keeps the region valid as it held
+    it. A label holding a comma is one choice, not a list."""
+    listed_in(tmp_path, ws, region, label)
+    exported = tmp_path / "Export.csv"
+    if when == "before":
+        run("register", "export", *args, "-w", str(ws), "--output", str(exported))
+    switch_without(ws, region, label)
+    if when == "after":
+        run("register", "export", *args, "-w", str(ws), "--output", str(exported))
+    said = run("register", "import", str(exported), "-w", str(ws))
+    assert said.splitlines()[:2] == [
+        "Zeile 2: inst-0001 Praxis Wiśniewska: unverändert",
+        "Export.csv: 1 Zeilen – neu 0, aktualisiert 0, unverändert 1, mögliche Dubletten 0, "
+        "nicht importiert 0; ungültige Werte (wie eingegeben übernommen) 0; zurückgestellte "
+        "Werte 0",
+    ], said
+    assert "Revision 2" not in run("register", "history", "inst-0001", "-w", str(ws))
+    assert (region_held(ws, "inst-0001")["v"], "problem" in region_held(ws, "inst-0001")) == (
+        region,
+        False,
+    )
+
+
+@pytest.mark.parametrize("by_hand", [False, True])
+def test_a_checklist_naming_the_region_held_as_typed_before_the_switch_changes_nothing(
+    tmp_path: Path, ws: Path, by_hand: bool
+) -> None:
+    """A blank checklist of version 1.0.0, handed out in year one and returned after the switch
+    with „Dormagen“ chosen, matches Praxis Wiśniewska, whose region the centre's list (or a
+    coordinator by hand) typed as „Dormagen“: the same region, however typed, is no change of
+    the register (its valid value is not replaced by the flagged one) and no value held for a
+    decision over the coordinator's own (set by hand)."""
+    listed_in(tmp_path, ws, by_hand=by_hand)
+    blank = tmp_path / "Checkliste.pdf"
+    run("generate", "pdf", "--category", "psychotherapie", "-w", str(ws), "--out", str(blank))
+    switch_without_dormagen(ws)
+    returned = tmp_path / "Rückmeldung.pdf"
+    typed = {
+        "psychotherapie.1.name": "Praxis Wiśniewska",
+        "psychotherapie.1.postcode": "41539",
+        "psychotherapie.1.region": "Dormagen",
+    }
+    returned.write_bytes(pdfium_fill(blank.read_bytes(), typed))
+    said = run("ingest", str(returned), "-w", str(ws))
+    assert "matched inst-0001 'Praxis Wiśniewska' (same name and postcode)" in said
+    assert said.splitlines()[0].endswith(", 1 entry, merged with warnings, inst-0001, 5 warnings")
+    run("register", "rebuild", "-w", str(ws))  # the journal replayed merges alike
+    assert json.loads(run("register", "conflicts", "-w", str(ws), "--json"))["conflicts"] == []
+    assert "→ dormagen" not in run("register", "history", "inst-0001", "-w", str(ws))
+    assert (region_held(ws, "inst-0001")["v"], "problem" in region_held(ws, "inst-0001")) == (
+        "dormagen",
+        False,
+    )
+
+
+def test_a_row_naming_the_services_held_as_typed_before_a_choice_was_dropped_imports_unchanged(
+    tmp_path: Path, ws: Path
+) -> None:
+    """The centre's version 1.1.0 asks for the services offered; its list named Praxis
+    Wiśniewska's by their labels („Gruppenangebot, Telefonberatung“). Version 1.2.0 drops
+    counselling by phone: the list exported before the switch, imported after it, is
+    unchanged, and the register keeps the list valid as it held it."""
+    switch_schema(ws)
+    mine = new_version().replace(
+        "          - id: concepts\n", OFFERS + "          - id: concepts\n"
+    )
+    (ws / "schema.yaml").write_text(mine, "utf-8")
+    listed = tmp_path / "Bestandsliste.csv"
+    listed.write_text(
+        "category;name;postcode;offers\r\n"
+        "psychotherapie;Praxis Wiśniewska;41539;Gruppenangebot, Telefonberatung\r\n",
+        "utf-8",
+    )
+    run("register", "import", str(listed), "-w", str(ws))
+    exported = tmp_path / "Export.csv"
+    run("register", "export", "--labels", "-w", str(ws), "--output", str(exported))
+    kept = ws / "schemas" / SCHEMA_ID / "1.1.0.yaml"
+    kept.write_text(mine, "utf-8")
+    newer = mine.replace(PHONE, "").replace("schema_version: 1.1.0", "schema_version: 1.2.0")
+    (ws / "schema.yaml").write_text(newer, "utf-8")
+    held = {"offers": (["gruppe", "telefon"], "Gruppenangebot, Telefonberatung", None)}
+    assert offers_held_by(ws, "inst-0001") == held
+    said = run("register", "import", str(exported), "-w", str(ws))
+    assert said.splitlines()[0] == "Zeile 2: inst-0001 Praxis Wiśniewska: unverändert", said
+    assert offers_held_by(ws, "inst-0001") == held
