@@ -982,9 +982,9 @@ def test_a_row_naming_the_services_held_as_typed_before_a_choice_was_dropped_imp
     tmp_path: Path, ws: Path
 ) -> None:
     """The centre's version 1.1.0 asks for the services offered; its list named Praxis
-    Wiśniewska's by their labels („Gruppenangebot, Telefonberatung“). Version 1.2.0 drops
-    counselling by phone: the list exported before the switch, imported after it, is
-    unchanged, and the register keeps the list valid as it held it."""
+    Wiśniewska's by their labels („Gruppenangebot, Beratung per Telefon, Video und Chat“).
+    Version 1.2.0 drops counselling by phone: the list exported before the switch, imported
+    after it, is unchanged, and the register keeps the list valid as it held it."""
     switch_schema(ws)
     mine = new_version().replace(
         "          - id: concepts\n", OFFERS + "          - id: concepts\n"
@@ -993,7 +993,7 @@ def test_a_row_naming_the_services_held_as_typed_before_a_choice_was_dropped_imp
     listed = tmp_path / "Bestandsliste.csv"
     listed.write_text(
         "category;name;postcode;offers\r\n"
-        "psychotherapie;Praxis Wiśniewska;41539;Gruppenangebot, Telefonberatung\r\n",
+        "psychotherapie;Praxis Wiśniewska;41539;Gruppenangebot, Beratung per Telefon, Video und Chat\r\n",
         "utf-8",
     )
     run("register", "import", str(listed), "-w", str(ws))
@@ -1003,7 +1003,13 @@ def test_a_row_naming_the_services_held_as_typed_before_a_choice_was_dropped_imp
     kept.write_text(mine, "utf-8")
     newer = mine.replace(PHONE, "").replace("schema_version: 1.1.0", "schema_version: 1.2.0")
     (ws / "schema.yaml").write_text(newer, "utf-8")
-    held = {"offers": (["gruppe", "telefon"], "Gruppenangebot, Telefonberatung", None)}
+    held = {
+        "offers": (
+            ["gruppe", "telefon"],
+            "Gruppenangebot, Beratung per Telefon, Video und Chat",
+            None,
+        )
+    }
     assert offers_held_by(ws, "inst-0001") == held
     said = run("register", "import", str(exported), "-w", str(ws))
     assert said.splitlines()[0] == "Zeile 2: inst-0001 Praxis Wiśniewska: unverändert", said
