@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from formgen.bidi_order import paragraph_rtl
+from formgen.linebreak import newlines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -619,14 +620,15 @@ def is_placeholder(control: Control, placeholders: frozenset[str] = frozenset())
 def interpret(control: Control, placeholders: frozenset[str] = frozenset()) -> Reading:
     """The value of a control: bool for a checkbox, the item *value* for a drop-down, the ISO
     date for a date whose ``w:fullDate`` matches the shown text, else the text as typed
-    (NFC, ``\\n`` line breaks, trimmed); None when blank or showing its placeholder."""
+    (NFC, each line break as ``\\n``: :func:`formgen.linebreak.newlines`, trimmed); None when
+    blank or showing its placeholder."""
     if control.kind == CHECKBOX:
         if control.checked is not None:
             return Reading(control.checked)
         return Reading(control.text.strip() in (CHECKED_GLYPH, "☑", "✓", "✔", "x", "X"))
     if is_placeholder(control, placeholders):
         return Reading(None)
-    text = control.text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = newlines(control.text).strip()
     if control.kind == DROPDOWN:
         for item in control.items:
             if item.display == text:

@@ -72,7 +72,10 @@ def terminal(text: str) -> str:
     imported table, a recipients list) can then neither clear the screen (``\\x1b[2J``),
     overwrite a line (``\\r``), ring the bell nor turn text round (``\\u202e``): the coordinator
     reads what the register holds. The escapes are valid in JSON too, so ``--json`` output stays
-    JSON with the same values."""
+    JSON with the same values. So only ``\\n`` starts a line here, not every line break of
+    :data:`formgen.linebreak.LINE_BREAK`: JSON writes U+2028 and U+2029 in a string as they are,
+    and a new line there would break it; a value's line breaks are laid out before it gets here
+    (:func:`formgen.linebreak.one_line`, :func:`ingest.history.under`)."""
     return "\n".join(_CONTROL.sub(_escape, line) for line in text.split("\n"))
 
 

@@ -47,6 +47,16 @@ PARAGRAPH SEPARATOR (text pasted from a web page or a word processor; Unicode's 
 breaks, which ``str.splitlines`` and the terminal's escapes count as breaks too)."""
 
 
+def newlines(text: str) -> str:
+    """``text`` with each line break as ``\\n``, nothing else changed: how formgen keeps a value
+    read from a returned form or a table. The same text then is the same value, whether a
+    viewer stored Enter as ``\\r\\n`` (PDFium) or ``\\n`` (pdf.js), or the line break came
+    pasted as U+2028 (PDFium and LibreOffice keep that as typed)."""
+    if text.isascii() and "\r" not in text:  # the only ASCII line breaks are \n and \r
+        return text
+    return LINE_BREAK.sub("\n", text)
+
+
 def breaks_shown(text: str) -> str:
     """``text`` with each line break as :data:`SHOWN_BREAK`, nothing else changed."""
     return LINE_BREAK.sub(SHOWN_BREAK, text)

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from formgen.identity import reference
-from formgen.linebreak import breaks_shown, one_line
+from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
 from formgen.model import INSTITUTION, Field, FieldType, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
@@ -126,8 +126,9 @@ def _change_lines(head: str, was: str, now: str) -> list[str]:
 
 def under(head: str, text: str) -> str:
     """``head`` followed by ``text``, the lines of ``text`` after the first under its first: as
-    far in as ``head`` reaches in the terminal (:func:`ingest.tables.width`)."""
-    return head + text.replace("\n", "\n" + " " * width(head))
+    far in as ``head`` reaches in the terminal (:func:`ingest.tables.width`). A line of
+    ``text`` ends at any line break (:data:`formgen.linebreak.LINE_BREAK`)."""
+    return head + LINE_BREAK.sub("\n" + " " * width(head), text)
 
 
 def mine_head(reg: Register, now: Json | None, lang: str = "de") -> str:

@@ -28,6 +28,7 @@ from formgen.docx_form import form_plan, placeholder_texts
 from formgen.docx_xml import CHECKBOX, DATE, DROPDOWN, Control, Item
 from formgen.errors import FormgenError, NotADocxError, NotOurFormError
 from formgen.identity import FIELD_PREFIX, FormIdentity
+from formgen.linebreak import newlines
 from formgen.model import Schema
 from ingest.docx_reader import ZipPackage, by_tag, open_zip, read_all, slot_index, values_by_tag
 from ingest.form_rows import values_from_rows
@@ -246,8 +247,9 @@ def _rows(content: etree._Element) -> Iterator[tuple[str, str]]:
 
 
 def cell_text(cell: etree._Element) -> str:
-    """The text a person sees in a table cell: its paragraphs joined by line breaks, NFC."""
-    return unicodedata.normalize("NFC", "\n".join(_inline(p) for p in _paragraphs(cell)))
+    """The text a person sees in a table cell: its paragraphs joined by line breaks, NFC, each
+    line break as ``\\n`` (:func:`formgen.linebreak.newlines`)."""
+    return newlines(unicodedata.normalize("NFC", "\n".join(_inline(p) for p in _paragraphs(cell))))
 
 
 def _paragraphs(node: etree._Element) -> Iterator[etree._Element]:

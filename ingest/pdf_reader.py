@@ -46,6 +46,7 @@ from pikepdf import Array, Dictionary, Name, Stream, String
 
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
+from formgen.linebreak import newlines
 from ingest.submission import Provenance, RawSubmission, RawValue, short
 
 READER = "acroform-pdf"
@@ -415,9 +416,8 @@ def field_values(
 
 
 def normalise_text(text: str) -> str:
-    """NFC, and every line break (``\\r\\n``, ``\\r``) as ``\\n``."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, and every line break as ``\\n`` (:func:`formgen.linebreak.newlines`)."""
+    text = newlines(text)
     if not text.isascii() and not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text

@@ -6,7 +6,8 @@ The contract between the readers (AcroForm PDF, flattened PDF, DOCX, …) and va
   same names the generators gave the form's fields:
 
   - text-like fields (text, textarea, date, integer, percentage, phone, email, url, initials):
-    ``str`` as typed — the reader has already applied NFC and turned ``\\r\\n``/``\\r`` into ``\\n``;
+    ``str`` as typed — the reader has already applied NFC and turned every line break
+    (``\\r\\n``, ``\\r``, U+2028, U+2029: :func:`formgen.linebreak.newlines`) into ``\\n``;
   - single choices — ``select_one`` (dropdown or a group of mutually exclusive checkboxes) and
     ``yes_no_none`` (three mutually exclusive boxes Ja / Nein / Fehlanzeige): ``str`` under the
     field's own path, the choice *value* (``"fehlanzeige"``); a reader maps display text or a

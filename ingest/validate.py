@@ -36,6 +36,7 @@ from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
+from formgen.linebreak import newlines
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -175,12 +176,13 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
 
 
 def check_typed(f: Field, text: str, today: dt.date | None = None) -> dict[str, Checked]:
-    """A value a coordinator typed for field ``f`` (``formgen register set``), checked as a
-    returned one is: :func:`check_field` with the text as a reader gives a typed box, so a
-    multiple choice is a list (``Türkisch, pl``: codes, labels or language names; what names
-    none is its ``<id>._other`` text), and an entry's day of confirmation must not lie in the
-    future (:func:`confirmed_on`)."""
-    out = check_field(f, _FieldRaw(value=text))
+    """A value a coordinator typed for field ``f`` (``formgen register set``) or a table gave
+    (``register import``), checked as a returned one is: :func:`check_field` with the text as
+    a reader gives a typed box, each line break as ``\\n`` (:func:`formgen.linebreak.newlines`:
+    a cell saved on Windows holds ``\\r\\n``), so a multiple choice is a list (``Türkisch,
+    pl``: codes, labels or language names; what names none is its ``<id>._other`` text), and
+    an entry's day of confirmation must not lie in the future (:func:`confirmed_on`)."""
+    out = check_field(f, _FieldRaw(value=newlines(text)))
     if f.id == CONFIRMED_ON and f.scope is Scope.ENTRY and f.type is FieldType.DATE and f.id in out:
         out[f.id] = not_in_future(out[f.id], today)
     return out

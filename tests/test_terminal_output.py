@@ -28,8 +28,10 @@ from register_support import YILMAZ, checklist
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
-from formgen.linebreak import breaks_shown, one_line, wrap
+from formgen.filenames import terminal
+from formgen.linebreak import LINE_BREAK, breaks_shown, newlines, one_line, wrap
 from formgen.workspace import Workspace
+from ingest.history import under
 from ingest.journal import load, writing
 from ingest.search import NAME_COLUMNS
 from ingest.submission import short
@@ -309,6 +311,23 @@ def test_a_line_break_of_any_system_is_one_mark_on_one_line(brk: str) -> None:
     value = f"Оксана{brk}Петренко"
     assert breaks_shown(value) == one_line(value) == short(value) == "Оксана↵Петренко"
     assert wrap(value, len, 40) == ["Оксана", "Петренко"]
+    # a textarea's lines in the history: each under the first
+    assert under("    Konzepte: ", value) == "    Konzepte: Оксана\n" + " " * 14 + "Петренко"
+    assert newlines(value) == "Оксана\nПетренко"  # as a reader stores it
+
+
+def test_ascii_text_holds_no_line_break_but_lf_and_cr() -> None:
+    """:func:`formgen.linebreak.newlines` passes ASCII text without ``\\r`` as it is (most
+    values of a form): right only while these are the only ASCII line breaks."""
+    assert [ch for ch in map(chr, range(128)) if LINE_BREAK.fullmatch(ch)] == ["\n", "\r"]
+
+
+def test_json_output_keeps_a_unicode_line_separator_in_its_string() -> None:
+    """``--json`` writes U+2028 in a string as it is (``ensure_ascii=False``); the terminal
+    shows it as its escape, so the output is still JSON with the same value. Taken for a new
+    line, it broke the JSON (a string holds no raw line break)."""
+    said = json.dumps({"raw": "Mo 9–12\u2028Di 14–16"}, ensure_ascii=False)
+    assert json.loads(terminal(said)) == {"raw": "Mo 9–12\u2028Di 14–16"}
 
 
 def test_a_unicode_line_separator_in_a_name_shows_as_an_arrow_like_a_line_break(
@@ -326,7 +345,9 @@ def test_a_unicode_line_separator_in_a_name_shows_as_an_arrow_like_a_line_break(
     assert "Zeile 2: inst-0001 Praxis Yılmaz↵Krisenhilfe Süd: neu" in said.splitlines(), said
     assert "ungültig: „0211 111222↵0211 333444“ ist keine " in said, said
     assert "\\u202" not in said, said
-    assert load(ws).value("inst-0001", "institution.name")["raw"] == name  # type: ignore[index]
+    # stored as a line break typed with Enter is (formgen.linebreak.newlines)
+    stored = "Praxis Yılmaz\nKrisenhilfe Süd"
+    assert load(ws).value("inst-0001", "institution.name")["raw"] == stored  # type: ignore[index]
     lines = printed(formgen(ws, "register", "history", "inst-0001")).splitlines()
     assert lines[0] == "inst-0001  Praxis Yılmaz↵Krisenhilfe Süd  (Revision 1)", lines
     found = printed(formgen(ws, "register", "find", "Praxis")).splitlines()
