@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from formgen.bidi_order import paragraph_rtl
-from formgen.linebreak import newlines
+from formgen.linebreak import LINE_BREAK, newlines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -138,7 +138,9 @@ def run_props(
 def text_runs(
     text: str, rpr: etree._Element | None = None, rtl: bool = False
 ) -> list[etree._Element]:
-    """Runs showing ``text``; ``\\n`` becomes a line break (``w:br``), ``\\t`` a tab.
+    """Runs showing ``text``; a line break (:data:`formgen.linebreak.LINE_BREAK`) becomes a
+    ``w:br``, as Word writes one, ``\\t`` a tab. (A U+2028 the register held from before the
+    readers stored it as ``\\n`` stood in a ``w:t``.)
 
     ``rtl``: ``text`` is a right-to-left paragraph (:func:`formgen.bidi_order.paragraph_rtl`);
     its right-to-left stretches are runs marked ``w:rtl``, its Latin ones plain runs, as Word
@@ -146,7 +148,7 @@ def text_runs(
     (ECMA-376 Part 1 §17.3.2.30), so over „Beratung für Familien“ it would put the words in
     right-to-left order."""
     runs: list[etree._Element] = []
-    for i, line in enumerate(text.split("\n")):
+    for i, line in enumerate(LINE_BREAK.split(text)):
         for k, (part, part_rtl) in enumerate(_direction_parts(line) if rtl else [(line, False)]):
             r = el("w:r")
             if part_rtl:

@@ -20,12 +20,14 @@ from pathlib import Path
 import pypdf
 import pytest
 from ingest_support import libreoffice, prefilled_request
+from lxml import etree
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from test_register_import import formgen, stored, write_csv
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.docx_form import render_docx
+from formgen.docx_xml import iter_controls, qn
 from formgen.forms import new_identity
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema
@@ -133,3 +135,22 @@ def test_the_same_text_from_a_table_and_from_a_form_is_the_same_value(tmp_path: 
     reg = load(ws)
     assert reg.conflicts() == []
     assert reg.value("ua-1", "institution.opening_hours") == imported
+
+
+def test_a_held_separator_is_prefilled_into_the_word_form_as_a_line_break() -> None:
+    """A register that holds :data:`PASTED` as typed (an import, or a return read before the
+    readers stored ``\\n``) prefills the Word form with a ``w:br`` for each line break, as
+    Word writes one, not with the separator inside the text."""
+    request = prefilled_request(SCHEMA, PASTED)
+    data = render_docx(
+        SCHEMA, request, new_identity(SCHEMA, request, SECRET, random.Random(9))
+    ).data
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    controls = {c.tag: c.element for c in iter_controls(root)}
+    for path, text in READ.items():
+        sdt = controls[path]
+        assert sdt is not None
+        assert len(list(sdt.iter(qn("w:br")))) == text.count("\n"), path
+        assert "".join(t.text or "" for t in sdt.iter(qn("w:t"))) == text.replace("\n", ""), path
+    sub = read_docx(data, "Formular.docx", schema=SCHEMA)
+    assert {path: sub.values.get(path) for path in PASTED} == READ
