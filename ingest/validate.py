@@ -30,6 +30,7 @@ values: the register sees what was filled in and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -178,11 +179,12 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
 def check_typed(f: Field, text: str, today: dt.date | None = None) -> dict[str, Checked]:
     """A value a coordinator typed for field ``f`` (``formgen register set``) or a table gave
     (``register import``), checked as a returned one is: :func:`check_field` with the text as
-    a reader gives a typed box, each line break as ``\\n`` (:func:`formgen.linebreak.newlines`:
-    a cell saved on Windows holds ``\\r\\n``), so a multiple choice is a list (``Türkisch,
-    pl``: codes, labels or language names; what names none is its ``<id>._other`` text), and
-    an entry's day of confirmation must not lie in the future (:func:`confirmed_on`)."""
-    out = check_field(f, _FieldRaw(value=newlines(text)))
+    a reader gives a typed box — NFC (a Mac's table or terminal may give „ü“ as u and its
+    dots), each line break as ``\\n`` (:func:`formgen.linebreak.newlines`: a cell saved on
+    Windows holds ``\\r\\n``) — so a multiple choice is a list (``Türkisch, pl``: codes,
+    labels or language names; what names none is its ``<id>._other`` text), and an entry's
+    day of confirmation must not lie in the future (:func:`confirmed_on`)."""
+    out = check_field(f, _FieldRaw(value=unicodedata.normalize("NFC", newlines(text))))
     if f.id == CONFIRMED_ON and f.scope is Scope.ENTRY and f.type is FieldType.DATE and f.id in out:
         out[f.id] = not_in_future(out[f.id], today)
     return out

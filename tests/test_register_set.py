@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 from pathlib import Path
 
 import pdfplumber
@@ -475,3 +476,21 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d5"), "--round", "r5", "--dry-run")  # fmt: skip
     assert "<olga.neu@example.org> (address from send log: r4)" in out, out
     assert json.loads(run("status", "-w", root, "--json"))["without_email"] == []
+
+
+def test_a_name_typed_with_separate_accents_is_stored_as_readers_store_it(ws: Workspace) -> None:
+    """A name typed on a Mac (or pasted from a PDF) may come with its accents as characters of
+    their own (NFD); the register holds it as every reader gives a returned form's text
+    (NFC), so „Öztürk“ typed either way is the same value, found by the same search."""
+    decomposed = unicodedata.normalize("NFD", "Çiğdem Öztürk")
+    assert decomposed != "Çiğdem Öztürk"
+    typed = ("set", "ar-1", "krisendienst.contact_name", decomposed, "--note", LEFT)
+    code, out = register(ws, *typed)
+    assert code == 0, out
+    stored = load(ws).value("ar-1", "krisendienst.contact_name")
+    assert stored is not None and stored["v"] == stored["raw"] == "Çiğdem Öztürk"
+    again = ("set", "ar-1", "krisendienst.contact_name", "Çiğdem Öztürk", "--note", LEFT)
+    assert register(ws, *again) == (
+        1,
+        "Error: ar-1 krisendienst.contact_name holds 'Çiğdem Öztürk' already; nothing changed\n",
+    )
