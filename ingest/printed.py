@@ -28,11 +28,14 @@ needs. Without personal data (``PrintOptions.personal``, for partners or a publi
 the fields the schema marks ``personal`` are left out, rows and all, as the export leaves them
 out, and the cover says so.
 
-A print of a region a later schema version dropped that entries still hold (a region merged
-into another, :func:`~ingest.staleness.region_held`) names it as the kept version did, marked
-„Dormagen (nicht mehr in der Auswahl)“, on the cover, over its entries and in the page header,
-and has only the categories holding entries there (or the ones asked for): no checklist has a
-gap in a region no form offers.
+A print of one region (``PrintOptions.region``, for a regional working group) has only the
+categories holding entries there (or the ones asked for); the contents name the others
+together, one line each under „Ohne Eintrag in Dormagen“, instead of a page each saying „Kein
+Eintrag“. A print of a region a later schema version dropped that entries still hold (a region
+merged into another, :func:`~ingest.staleness.region_held`) names it as the kept version did,
+marked „Dormagen (nicht mehr in der Auswahl)“, on the cover, over its entries and in the page
+header, and names no category as without an entry: no checklist has a gap in a region no form
+offers.
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -231,6 +234,14 @@ def _styles() -> dict[str, ParagraphStyle]:
             "cs", parent=base, fontSize=9.5, leading=13, alignment=TA_CENTER, textColor=MUTED
         ),
         "toc1": ParagraphStyle("toc1", parent=base, fontSize=9.5, leading=13, leftIndent=6 * mm),
+        "no_entry": ParagraphStyle(
+            "no_entry",
+            parent=base,
+            fontSize=9.5,
+            leading=13,
+            leftIndent=6 * mm,
+            textColor=STALE_INK,
+        ),
         "toc0": ParagraphStyle(
             "toc0", parent=base, fontName=BOLD, fontSize=10, leading=15, spaceBefore=6
         ),
@@ -415,7 +426,12 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     for iid, cid, entry in reg.iter_entries():
         if only is None or region_of(reg, iid) == only:
             by_cat.setdefault(cid, []).append((iid, entry))
-    if only is not None and only not in placed and not wanted:  # no gaps in a dropped region
+    gaps: list[Category] = []
+    if only is not None and not wanted:
+        # a region's print: the checklists holding entries there, each on its pages; those
+        # without one named together in the contents, not a page each (none for a region no
+        # form offers any more: no checklist has a gap there)
+        gaps = [c for c in cats if c.id not in by_cat and only in placed]
         cats = [c for c in cats if c.id in by_cat]
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
@@ -470,9 +486,17 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
     toc.dotsMinLevel = 1
-    story.append(toc)
-
+    if cats:  # an empty one would show reportlab's placeholder text
+        story.append(toc)
     numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
+    if gaps:  # on one page, as the contents above list the checklists, without a page number
+        style = st["no_entry"]
+        room = BODY_W - style.leftIndent
+        titles = (f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in gaps)
+        block = [_heading(say("print_no_entry_in", lang, region=covered), st["h2"])]
+        block += [_para(_lines(t, FONT, style.fontSize, room), style) for t in titles]
+        story.append(KeepTogether(block))
+
     last_group = None
     for cat in cats:
         group = next(g for g in schema.groups if cat in g.categories)

@@ -197,6 +197,88 @@ def test_english_and_unknown_region(reg: Register) -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "without", "crisis", "therapy", "page"),
+    [
+        (
+            "de",
+            "Ohne Eintrag in Düsseldorf",
+            "11. Krisen(interventions)dienst",
+            "15. Psychotherapeut",
+            "Seite",
+        ),
+        (
+            "en",
+            "No entry in Düsseldorf",
+            "11. Crisis (intervention) service",
+            "15. Psychotherapist",
+            "Page",
+        ),
+    ],
+)
+def test_a_regions_print_names_the_checklists_without_an_entry_there_together(
+    reg: Register, lang: str, without: str, crisis: str, therapy: str, page: str
+) -> None:
+    """The print of one region, for a regional working group's meeting: the checklists holding
+    entries there, each on its pages as in the full print; the others named together once, in
+    the contents under „Ohne Eintrag in Düsseldorf“, each on its line (a page each saying only
+    „Kein Eintrag“ made 27 pages of two entries). The contents' pages are the pages."""
+    _cover, contents, *sections = pages(
+        render_register(reg, PrintOptions(stand=STAND, region="Düsseldorf", lang=lang))
+    )
+    assert len(sections) == 2
+    for n, (title, section) in enumerate(zip((crisis, therapy), sections, strict=True), 3):
+        assert section.startswith(title) and section.endswith(f"{page} {n}")
+        (line,) = [line for line in contents.splitlines() if line.startswith(title)]
+        assert line.endswith(f" {n}")
+    assert say("print_no_entry_region", lang) not in "\n".join(sections)
+    head, listed = contents.split(f"\n{without}\n")
+    assert crisis in head and therapy in head
+    lines = listed.splitlines()[:-1]  # the footer last
+    empty = [
+        f"{n}. {c.label.get(lang)}"
+        for n, c in enumerate(SCHEMA.categories, 1)
+        if c.id not in ("krisendienst", "psychotherapie")
+    ]
+    assert " ".join(lines) == " ".join(empty)
+    # each on a line of its own, in the schema's order
+    numbers = [line.split(" ")[0] for line in lines if line[0].isdigit()]
+    assert numbers == [title.split(" ")[0] for title in empty] and len(numbers) == 23
+
+
+def test_a_print_of_a_region_without_any_entry_is_its_cover_and_the_list() -> None:
+    """A region nobody has answered for yet: the cover and one page naming every checklist,
+    no empty contents (reportlab's placeholder text) and no page per checklist."""
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
+    cover, contents = pages(render_register(r, PrintOptions(stand=STAND, region="dormagen")))
+    assert "Versorgungsregion: Dormagen" in cover and "0 Einrichtungen · 0 Einträge" in cover
+    lines = contents.splitlines()
+    assert lines[2] == "Ohne Eintrag in Dormagen"
+    assert (
+        "1. Kontakt- und Beratungsstelle" in lines[3] and "11. Krisen(interventions)dienst" in lines
+    )
+    assert lines[-2] == f"{len(SCHEMA.categories)}. Migrantenselbstorganisationen (MSO) und Selbsthilfegruppen"  # fmt: skip
+    assert "Placeholder" not in contents
+
+
+def test_an_arabic_region_and_checklist_are_named_in_order_in_the_list_without_an_entry() -> None:
+    """A region and a checklist named in Arabic: „Ohne Eintrag in …“ and the checklist's line
+    draw them as the headings do (joined, right to left, in reading order)."""
+    regions = (
+        Choice("r0", Text({"de": "دوسلدورف", "en": "دوسلدورف"})),
+        Choice("r1", Text({"de": "Neuss (نويس)", "en": "Neuss"})),
+    )
+    r = Register(renamed(SCHEMA.with_regions(regions), "Krisendienst (خدمة الطوارئ)"))
+    r.merge(checklist("psychotherapie", {"name": "مركز النور", "region": "r0"}))
+    _cover, contents, section = drawn_lines(render_register(r, PrintOptions(region="r0")))
+    assert contents[2].startswith("Checklisten „Sozialpsychiatrie“")
+    assert contents[3].startswith("15. PsychotherapeutIn, niedergelassen") and contents[3].endswith(" 3")  # fmt: skip
+    assert f"Ohne Eintrag in {right_to_left('دوسلدورف')}" in contents
+    assert f"11. Krisendienst ({right_to_left('خدمة الطوارئ')})" in contents
+    assert right_to_left("مركز النور") in "\n".join(section)
+
+
+@pytest.mark.parametrize(
     ("lang", "cover", "mark", "rule"),
     [
         (
@@ -987,12 +1069,14 @@ def test_an_entry_too_long_for_its_checklists_first_page_goes_on_under_its_name(
 def test_a_print_of_the_other_region_says_kein_eintrag_where_it_has_none(
     long_entries: Workspace,
 ) -> None:
-    """A print of „Andere Region“ alone: a checklist without an entry there says so under its
-    heading (its page held the heading and nothing else). The full print leaves that region
-    out where it has no entry, as before."""
+    """A print of „Andere Region“ alone: a checklist asked for without an entry there says so
+    under its heading (its page held the heading and nothing else), and no list of checklists
+    without an entry repeats it. The full print leaves that region out where it has no entry,
+    as before."""
     _, text = print_cli(long_entries, "--region", "Andere Region", "--category", "psychotherapie")
     (page,) = text[2:]
     assert f"\nAndere Region\n{NO_ENTRY}\n" in page
+    assert "Ohne Eintrag in" not in text[1]
     _, full = print_cli(long_entries, "--category", "psychotherapie")
     assert "Andere Region" not in "\n".join(full)
 

@@ -735,7 +735,11 @@ def find(
     multiple=True,
     help="Only this category: id or name, e.g. Psychotherapie (repeatable).",
 )
-@click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")
+@click.option(
+    "--region",
+    help="Only this region (value or name, e.g. Düsseldorf): the categories holding entries "
+    "there; the contents name the others.",
+)
 @lang_option("Language of the texts (default: the workspace's).")
 @click.option("--stand", help="The 'Stand' date (YYYY-MM-DD; default today).")
 @click.option(
@@ -773,6 +777,10 @@ def print_cmd(
     With --no-personal, for partner organisations or a published guide: without the contact
     persons' personal data (what 'register export --no-personal' leaves out), said on the
     cover and in the file name.
+
+    A print of one region (--region Dormagen) has the categories holding entries there; the
+    others are named together in its contents ("Ohne Eintrag in Dormagen"), not a page each,
+    unless --category asks for them.
 
     A print of one region or some categories names them in its file name
     (register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), so it never
