@@ -891,7 +891,3 @@ def _held(held: dict[tuple[str, str], str], iid: str, lang: str, *paths: str) ->
     on a line of its own below the value."""
     cids = [cid for path in paths if (cid := held.get((iid, path)))]
     return "".join("\n⚠ " + say("print_held", lang, cid=cid) for cid in cids)
-
-
-def categories_with_entries(reg: Register) -> Iterable[str]:
-    return dict.fromkeys(cid for _iid, cid, _e in reg.iter_entries())
