@@ -21,7 +21,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
+
+from formgen.fold import fold
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: half of a UTF-16 character pair, no character."""
@@ -86,11 +87,9 @@ def _escape(match: re.Match[str]) -> str:
     return ascii(ch)[1:-1] if ch < "\x7f" else f"\\u{ord(ch):04x}"
 
 
-_ASCII_LETTERS = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "ł": "l", "ı": "i", "đ": "d", "ø": "o", "æ": "ae", "œ": "oe"}
-)
-"""Letters (after ``casefold``, which makes ß ss) written otherwise without their marks:
-German umlauts as German writes them, and those Unicode decomposes into no base letter (ł, ı)."""
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+"""German umlauts (after ``casefold``) as German writes them without their marks; every other
+letter as :func:`formgen.fold.fold` writes it (ł l, ı i)."""
 _WORD = re.compile("[a-z0-9]+")
 
 
@@ -100,8 +99,7 @@ def slug(text: str, limit: int = 60) -> str:
     ``lodz``). Where that cannot stand for all of ``text`` (letters of another script, such as
     Arabic or Cyrillic, or longer than ``limit``: cut at a word), the first six hex digits of
     its SHA-256 follow, so that different texts never get the same slug."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_ASCII_LETTERS))
-    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = fold(text.casefold().translate(_UMLAUTS))
     words = _WORD.findall(folded)
     out = "-".join(words)
     lost = any(ch.isalnum() and not ch.isascii() for ch in folded)

@@ -51,6 +51,12 @@ _LEGAL = {
     "in",
 }
 _SPECIAL = str.maketrans({"ß": "ss", "ı": "i", "ł": "l", "Ł": "l", "ø": "o", "đ": "d", "æ": "ae"})
+"""Letters Unicode decomposes into no base letter, as the matcher has always written them. Not
+:func:`formgen.fold.fold`, which ``register find`` uses: a rebuild replays every journaled
+return through the matcher, and a name folded otherwise than when it was merged could match
+another institution, or none, and leave a journaled decision on a probable duplicate without
+its duplicate. So capital ``Đ``, ``Ø`` and ``Æ``, folded by ``register find``, are not folded
+here (the table is applied before ``casefold``), as they never were."""
 
 
 def normalise_name(name: str) -> str:

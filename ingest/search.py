@@ -5,17 +5,17 @@
 given as a code or a name in German or English (:func:`formgen.languages.lookup`: "Farsi",
 "Persisch"); it matches every language list of the entry (team, contact person) and the
 "other languages" text. Text matches any value of the institution or the entry, ignoring case
-and accents ("Yilmaz" finds "Yılmaz").
+and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz", "Lodz" "Łódź").
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from formgen import languages
 from formgen.errors import RegisterError
+from formgen.fold import fold
 from formgen.model import FieldType
 from ingest.labels import region_text
 from ingest.messages import say, say_count
@@ -34,13 +34,6 @@ class Hit:
     category: str
     region: str
     languages: tuple[str, ...]
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form for comparing text."""
-    text = text.replace("ı", "i").replace("ß", "ss")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def language_code(text: str) -> str:

@@ -151,6 +151,7 @@ def test_a_line_break_in_a_file_name_cannot_forge_a_report_line(tmp_path: Path) 
         ("Straße der Flüchtlingsberatung", "strasse-der-fluechtlingsberatung"),
         ("Şule Yılmaz Danışmanlık", "sule-yilmaz-danismanlik"),
         ("Poradnia Łódź – Paweł Wiśniewski", "poradnia-lodz-pawel-wisniewski"),
+        ("Þór Guðmundsson, Savjetovalište ĐURIĆ", "thor-gudmundsson-savjetovaliste-duric"),
     ],
 )
 def test_a_label_names_a_file_in_ascii_words(label: str, expected: str) -> None:

@@ -723,6 +723,53 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     assert code == 2 and "give the text to look for once" in out
 
 
+HELD_NAMES = [
+    "Poradnia Łódź, Łukasz Wójcik",
+    "Savjetovalište ĐURIĆ",
+    "Nguyễn Đức Thành",
+    "Søren Ærø Kristensen",
+    "Þór Guðmundsson",
+    "Ħamrun Għajnuna",
+    "Œuvre Sociale",
+    "Beratung D’Angelo",
+    "Марʼяна Ковальчук, Ёлкин",
+    "مُحَمَّد إبراهيم، مركز الاستشـــارة",
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("lodz", 0),  # what a German keyboard types for the Polish Ł
+        ("Lukasz Wojcik", 0),
+        ("Duric", 1),  # Croatian Đ, here in capitals
+        ("duc thanh", 2),  # Vietnamese Đ
+        ("soren aero", 3),  # Danish ø, æ
+        ("Thor Gudmundsson", 4),  # Icelandic þ, ð
+        ("hamrun ghajnuna", 5),  # Maltese ħ
+        ("oeuvre", 6),
+        ("d'angelo", 7),  # Word's apostrophe as the keyboard's
+        ("Мар'яна", 8),  # the Ukrainian apostrophe as any keyboard types it
+        ("елкин", 8),  # ё as Russian often writes it
+        ("محمد ابراهيم", 9),  # without vowel signs, alef without hamza
+        ("الاستشارة", 9),  # without the tatweel that draws a letter longer
+    ],
+)
+def test_find_matches_letters_as_a_german_keyboard_types_them(
+    tmp_path: Path, typed: str, found: int
+) -> None:
+    """A coordinator at a German keyboard finds „Łódź“ as "lodz" and „Đurić“ as "Duric":
+    letters that Unicode does not decompose are written with their base letters; Cyrillic and
+    Arabic are compared in their own letters, without marks."""
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        for n, name in enumerate(HELD_NAMES):
+            block = {"name": name, "region": "dormagen", "street": f"Weg {n}", "date": "2026-01-01"}
+            w.merge(checklist("psychotherapie", block))
+    code, out = run(ws, "find", *typed.split())
+    assert code == 0 and f"  {HELD_NAMES[found]}  " in out and out.endswith("\n1 Eintrag\n"), out
+
+
 def test_print(ws: Workspace) -> None:
     code, out = run(ws, "print", "--category", "psychotherapie", "--stand", "2026-11-22")
     assert code == 0, out
