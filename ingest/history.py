@@ -131,44 +131,58 @@ def under(head: str, text: str) -> str:
     return head + LINE_BREAK.sub("\n" + " " * width(head), text)
 
 
-def mine_head(reg: Register, now: Json | None, lang: str = "de") -> str:
-    """How ``register conflicts`` names the register's side of a held value, the value ``now``
-    as stored: with the file it came from and when that was read in (``mine (im Register:
-    Rückmeldung.pdf, eingelesen 23.11.2026 08:52 MEZ)``), so that a form returned late can be
-    judged against it."""
-    src = reg.source((now or {}).get("src"))
-    if not src:
-        return say("mine", lang)
+def source_text(src: Json, lang: str = "de", base: int | None = None) -> str:
+    """Where a value ``register conflicts`` shows came from, as a coordinator knows its
+    sources: ``aus Rückmeldung.pdf, Formular der Einrichtung FG-…, eingelesen 23.11.2026 08:52
+    MEZ`` (a checklist: ``Checkliste FG-…``; ``aus Bestand.xlsx, importierte Liste``; ``von Hand
+    gesetzt: per Telefon, …``), so that a form returned late can be judged against the other;
+    with the revision ``base`` its form was prefilled from, where one is given, in words."""
     at = moment_text(str(src.get("ingested_at") or "?"), lang)
     if (how := by_hand(src, lang)) is not None:
-        return say("mine_by_hand", lang, how=how, at=at)
-    return say("mine_from", lang, file=str(src.get("file_name") or "?"), at=at)
+        return f"{how}, {at}"
+    file = str(src.get("file_name") or "?")
+    if src.get("kind") == IMPORT:
+        said = [say("src_import", lang, file=file)]
+    else:
+        form = src.get("instance_id")
+        kind = "src_form" if src.get("kind") == "institution" else "src_checklist"
+        said = [say(kind, lang, file=file, form=reference(form) if form else "—")]
+    if base is not None:
+        said.append(
+            say("prefilled_from", lang, rev=base) if base else say("prefilled_before", lang)
+        )
+    return ", ".join([*said, say("read_in", lang, at=at)])
 
 
 def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     """A held conflict as ``register conflicts`` shows it: its field by its label; the value the
-    register holds now (:func:`mine_head`), and on a line of its own what it was when the
-    conflict was held, where a later return or decision changed it since; the returned value
-    with its file and form; that the register holds the returned value by now, where it does
-    (either decision keeps it); and why it waits."""
+    register holds now, under it where it came from (:func:`source_text`) and that
+    ``--take mine`` keeps it, and on a line of its own what it was when the conflict was held,
+    where a later return or decision changed it since; the returned (or imported) value, where
+    it came from (its form prefilled from which revision) and that ``--take theirs`` takes it;
+    that the register holds the returned value by now, where it does (either decision keeps
+    it); and why it waits. Both values start at one column, to be compared."""
     iid, path = held["institution_id"], held["path"]
     now = reg.held_now(held)
-    src = reg.source(held["theirs"].get("src"))
-    made = (
-        say("from_revision", lang, rev=held["base_version"])
-        if held["base_version"] is not None
-        else say("imported_list" if src.get("kind") == IMPORT else "not_prefilled", lang)
-    )
-    mine = f"    {mine_head(reg, now, lang)}:  "
-    theirs = f"    {say('theirs', lang, file=src.get('file_name', '?'), made=made)}: "
+    came = reg.source(held["theirs"].get("src"))
+    was = reg.source((now or {}).get("src"))
+    heads = [
+        say("held_register", lang),
+        say("held_imported" if came.get("kind") == IMPORT else "held_returned", lang),
+    ]
+    mine, theirs = (f"    {h}: " + " " * (max(map(width, heads)) - width(h)) for h in heads)
+    kept = [source_text(was, lang)] if was else []
     lines = [
         f"{held['id']}  {iid} {name_line(reg, iid)}  {path_label(reg.schema, path, lang)}",
         under(mine, stored_text(reg, path, now, lang)),
+        "        " + "; ".join([*kept, say("keep_mine", lang)]),
     ]
     if not reg.same(path, now, held.get("mine")):
-        was = short(stored_text(reg, path, held.get("mine"), lang))
-        lines.append(f"    {say('changed_since', lang, was=was)}")
+        before = short(stored_text(reg, path, held.get("mine"), lang))
+        lines.append(f"    {say('changed_since', lang, was=before)}")
     lines.append(under(theirs, stored_text(reg, path, held["theirs"], lang)))
+    taken = source_text(came, lang, held["base_version"])
+    lines.append(f"        {taken}; {say('take_theirs', lang)}")
     if reg.moot(held):
         lines.append(f"    {say('held_moot', lang)}")
     why = reason_text(held, lang)  # none in a register written before formgen kept it
@@ -179,13 +193,15 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
 
 def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
     """What ``register resolve`` says of a decided conflict ``held`` (as it was held): its
-    field by its label and the value the register holds now, as ``register conflicts`` shows
-    them."""
+    field by its label, which value it took in words (``mine`` the register's, ``theirs`` the
+    returned or imported one) and the value the register holds now, as ``register conflicts``
+    shows them."""
     iid, path = held["institution_id"], held["path"]
+    imported = take == "theirs" and reg.source(held["theirs"].get("src")).get("kind") == IMPORT
     head = say(
         "decided",
         lang,
-        take=take,
+        take=say(f"took_{'imported' if imported else take}", lang),
         cid=held["id"],
         iid=iid,
         name=name_line(reg, iid),

@@ -183,16 +183,24 @@ WORDS: dict[str, dict[str, str]] = {
         "entries": "{n} entries",
         "entries_one": "1 entry",
         "no_conflicts": "nothing waits for a decision",
-        "mine": "mine (register)",
-        "mine_from": "mine (register: {file}, read in {at})",
-        "theirs": "theirs ({file}, {made})",
-        "from_revision": "form from revision {rev}",
-        "not_prefilled": "form not prefilled from the register",
+        "held_register": "in the register",
+        "held_returned": "returned",
+        "held_imported": "imported",
+        "keep_mine": "keep it: --take mine",
+        "take_theirs": "take it: --take theirs",
+        "src_form": "from {file}, the institution's form {form}",
+        "src_checklist": "from {file}, checklist {form}",
+        "src_import": "from {file}, an imported list",
+        "read_in": "read in {at}",
+        "prefilled_from": "prefilled with what the register held at revision {rev}",
+        "prefilled_before": "made from a recipients list before the register knew the institution",
         "held_why": "why: {why}",
         "changed_since": "the register's value changed since: was '{was}' when this was held",
-        "held_moot": "the register holds the returned value by now: mine and theirs both keep it",
+        "held_moot": "the register holds the returned value by now: either decision keeps it",
         "held_both": "changed in the register and in this return since revision {rev}, the one "
         "the form was prefilled from",
+        "held_both_unprefilled": "changed in the register and in this return; its form was not "
+        "prefilled from the register, so all the register holds counts as changed since",
         "held_institution": "the institution itself gave another value; this checklist came "
         "from someone else",
         "held_hand": "a coordinator set another value by hand; this checklist came from "
@@ -206,8 +214,9 @@ WORDS: dict[str, dict[str, str]] = {
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
         "dup_former_name": "the name it had before ({percent} %)",
-        "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs  ·  "
-        "formgen register resolve d-NNNN --merge|--new",
+        "decide": "decide with: formgen register resolve c-NNNN --take mine (keep the value in "
+        "the register) or --take theirs (take the returned or imported one)  ·  formgen "
+        "register resolve d-NNNN --merge (the same institution) or --new (another one)",
         "institution": "Institution",
         "others": "others",
         "blank": "(blank)",
@@ -221,7 +230,6 @@ WORDS: dict[str, dict[str, str]] = {
         "op_resolve": "resolve {target}",
         "op_import": "import",
         "origin_import": "{file} [imported list]",
-        "imported_list": "imported list",
         "origin_import_note": "{file} [imported list: {note}]",
         "held_import": "the institution itself gave another value; an imported list never "
         "replaces it by itself",
@@ -238,7 +246,7 @@ WORDS: dict[str, dict[str, str]] = {
         "import_skipped": "line {line}: not imported: {why}",
         "import_invalid": "{field}: kept as typed, invalid: {why}",
         "import_held": "{field}: held as {cid} ({why}) → formgen register resolve {cid} "
-        "--take mine|theirs",
+        "--take theirs (take the list's value) or --take mine (keep the register's)",
         "import_retired": "{retired}; imported all the same — if it still exists: formgen "
         "register restore {iid}",
         "import_unknown_id": "'{id}' is no id of the register: looked for by its name, else new",
@@ -295,6 +303,9 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_register": "Register",
         "sheet_values": "Values",
         "decided": "decided ({take}): {cid}  {iid} {name}  {field}",
+        "took_mine": "the register's value kept",
+        "took_theirs": "the returned value taken",
+        "took_imported": "the imported value taken",
         "holds_now": "the register now holds:",
         "merged_into": "{target}: merged into {iid}",
         "created_as": "{target}: created as {iid}",
@@ -337,7 +348,6 @@ WORDS: dict[str, dict[str, str]] = {
         "still_incomplete": "  still incomplete: {why}",
         "by_hand": "set by hand: {note}",
         "revision_by_hand": "revision {rev}  {at}  {how}",
-        "mine_by_hand": "mine (register: {how}, {at})",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
         "set_again": "{iid} {path}: {value} set again: mail rounds use it again ({how})",
         "quoted": "'{value}'",
@@ -421,18 +431,28 @@ WORDS: dict[str, dict[str, str]] = {
         "entries": "{n} Einträge",
         "entries_one": "1 Eintrag",
         "no_conflicts": "nichts wartet auf eine Entscheidung",
-        "mine": "mine (im Register)",
-        "mine_from": "mine (im Register: {file}, eingelesen {at})",
-        "theirs": "theirs ({file}, {made})",
-        "from_revision": "Formular aus Revision {rev}",
-        "not_prefilled": "Formular nicht aus dem Register vorausgefüllt",
+        "held_register": "im Register",
+        "held_returned": "zurückgemeldet",
+        "held_imported": "importiert",
+        "keep_mine": "behalten: --take mine",
+        "take_theirs": "übernehmen: --take theirs",
+        "src_form": "aus {file}, Formular der Einrichtung {form}",
+        "src_checklist": "aus {file}, Checkliste {form}",
+        "src_import": "aus {file}, importierte Liste",
+        "read_in": "eingelesen {at}",
+        "prefilled_from": "vorausgefüllt mit dem Stand des Registers in Revision {rev}",
+        "prefilled_before": "aus einer Empfängerliste erstellt, bevor das Register die "
+        "Einrichtung kannte",
         "held_why": "Grund: {why}",
         "changed_since": "der Wert im Register hat sich seither geändert: beim Zurückstellen "
         "war es „{was}“",
-        "held_moot": "das Register hat den zurückgemeldeten Wert inzwischen: mine und theirs "
-        "behalten ihn beide",
+        "held_moot": "das Register hat den zurückgemeldeten Wert inzwischen: beide "
+        "Entscheidungen behalten ihn",
         "held_both": "seit Revision {rev}, aus der das Formular vorausgefüllt war, im Register "
         "und in dieser Rückmeldung geändert",
+        "held_both_unprefilled": "im Register und in dieser Rückmeldung geändert; ihr Formular "
+        "war nicht aus dem Register vorausgefüllt, daher gilt alles im Register als seither "
+        "geändert",
         "held_institution": "die Einrichtung selbst hat einen anderen Wert angegeben; diese "
         "Checkliste kam von jemand anderem",
         "held_hand": "im Register wurde von Hand ein anderer Wert gesetzt; diese Checkliste kam "
@@ -447,8 +467,10 @@ WORDS: dict[str, dict[str, str]] = {
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
         "dup_former_name": "der Name, den sie früher hatte ({percent}\u00a0%)",
-        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine|theirs  ·  "
-        "formgen register resolve d-NNNN --merge|--new",
+        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine (den Wert im "
+        "Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
+        "übernehmen)  ·  formgen register resolve d-NNNN --merge (dieselbe Einrichtung) oder "
+        "--new (eine andere)",
         "institution": "Einrichtung",
         "others": "weitere",
         "blank": "(leer)",
@@ -462,7 +484,6 @@ WORDS: dict[str, dict[str, str]] = {
         "op_resolve": "Entscheidung {target}",
         "op_import": "importiert",
         "origin_import": "{file} [importierte Liste]",
-        "imported_list": "importierte Liste",
         "origin_import_note": "{file} [importierte Liste: {note}]",
         "held_import": "die Einrichtung selbst hat einen anderen Wert angegeben; eine "
         "importierte Liste ersetzt ihn nie von selbst",
@@ -479,7 +500,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_skipped": "Zeile {line}: nicht importiert: {why}",
         "import_invalid": "{field}: wie eingegeben übernommen, ungültig: {why}",
         "import_held": "{field}: zurückgestellt als {cid} ({why}) → formgen register resolve "
-        "{cid} --take mine|theirs",
+        "{cid} --take theirs (den Wert der Liste übernehmen) oder --take mine (den im Register "
+        "behalten)",
         "import_retired": "{retired}; trotzdem importiert – falls es sie noch gibt: formgen "
         "register restore {iid}",
         "import_unknown_id": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
@@ -542,6 +564,9 @@ WORDS: dict[str, dict[str, str]] = {
         "sheet_register": "Register",
         "sheet_values": "Werte",
         "decided": "entschieden ({take}): {cid}  {iid} {name}  {field}",
+        "took_mine": "Wert im Register behalten",
+        "took_theirs": "zurückgemeldeten Wert übernommen",
+        "took_imported": "importierten Wert übernommen",
         "holds_now": "im Register steht jetzt:",
         "merged_into": "{target}: mit {iid} zusammengeführt",
         "created_as": "{target}: als {iid} neu angelegt",
@@ -585,7 +610,6 @@ WORDS: dict[str, dict[str, str]] = {
         "still_incomplete": "  weiterhin unvollständig: {why}",
         "by_hand": "von Hand gesetzt: {note}",
         "revision_by_hand": "Revision {rev}  {at}  {how}",
-        "mine_by_hand": "mine (im Register: {how}, {at})",
         "set_done": "{iid} {path}: {old} → {new} ({how})",
         "set_again": "{iid} {path}: {value} erneut gesetzt: die Mailrunden verwenden sie wieder "
         "({how})",
@@ -731,6 +755,8 @@ def reason_text(waiting: Mapping[str, Any], lang: str) -> str:
     (``reason_key``, ``reason_args``; :data:`WORDS`); the stored English ``reason`` where a
     register written before has none, or they do not fit (a hand edit)."""
     key, args = waiting.get("reason_key"), waiting.get("reason_args")
+    if key == "held_both" and args == {"rev": 0}:  # a form made before the register knew it
+        key, args = "held_both_unprefilled", {}
     if isinstance(key, str) and key in WORDS["en"] and isinstance(args, dict):
         try:
             return say(key, lang, **args)

@@ -22,6 +22,7 @@ from register_support import YILMAZ, Bad, checklist, institution_form, local_zon
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
+from formgen.identity import reference
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import load, writing
@@ -172,11 +173,14 @@ def test_history_keeps_each_value_of_several_lines_under_its_first_line(tmp_path
 
 def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts")
-    assert code == 0 and "c-0001" in out and "mine (im Register: return-" in out
+    assert code == 0 and "c-0001" in out and "\n        aus return-" in out
     code, out = run(ws, "resolve", "c-0001")
-    assert code == 2 and "--take" in out
+    assert code == 2 and (
+        "a conflict needs --take mine (keep the value the register holds) or --take theirs "
+        "(take the returned or imported one)" in out
+    )
     code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
-    assert code == 0 and out.startswith("entschieden (theirs): c-0001  ")
+    assert code == 0 and out.startswith("entschieden (zurückgemeldeten Wert übernommen): c-0001  ")
     assert load(ws).institutions["inst-0001"]["institution"]["phone"]["v"] == "+49 211 555555"
     code, out = run(ws, "conflicts")
     assert "nichts wartet auf eine Entscheidung" in out
@@ -190,7 +194,7 @@ def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> No
     saved, read from its tables), which never replaces a value read from form fields."""
     code, out = run(ws, "conflicts")
     assert code == 0 and (
-        "    theirs (" in out
+        "\n    zurückgemeldet: " in out
         and "\n    Grund: seit Revision 1, aus der das Formular vorausgefüllt war, im Register "
         "und in dieser Rückmeldung geändert\n"
         in out
@@ -217,7 +221,7 @@ def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> No
         "read so never replaces one read from form fields by itself; held as c-0001"
     ) in said
     code, out = run(words, "conflicts")
-    held = [block for block in out.split("\nc-") if "    theirs (" in block]
+    held = [block for block in out.split("\nc-") if "\n    zurückgemeldet: " in block]
     assert code == 0 and len(held) == len(load(words).conflicts()) >= 3
     for block in held:
         assert (
@@ -457,11 +461,17 @@ SAID = {
         "languages": "  Düsseldorf  Persisch (Farsi), Türkisch",
         "count": "2 Einträge",
         "no_match": "kein Eintrag passt",
-        "mine": "    mine (im Register: {file}, eingelesen {at}):  +49 211 999999",
-        "theirs": "    theirs ({file}, Formular aus Revision 1): +49 211 555555",
+        "conflict": "    im Register:    +49 211 999999\n"
+        "        aus {mine}, Formular der Einrichtung {mine_form}, eingelesen {mine_at}; "
+        "behalten: --take mine\n"
+        "    zurückgemeldet: +49 211 555555\n"
+        "        aus {theirs}, Formular der Einrichtung {theirs_form}, vorausgefüllt mit dem "
+        "Stand des Registers in Revision 1, eingelesen {theirs_at}; übernehmen: --take theirs\n",
         "duplicate": "d-0001  „Praxis Şule Yılmaz-Demir“ (PsychotherapeutIn, niedergelassen) "
         "ähnelt inst-0001 „Praxis Şule Yılmaz“: ",
-        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine|theirs",
+        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine (den Wert im "
+        "Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
+        "übernehmen)",
         "now": "inst-0001  Praxis Şule Yılmaz  (Revision 2)",
         "revision": "Revision 2  {at:%d.%m.%Y %H:%M} UTC  eingelesen  aus {file} "
         "[acroform-pdf, Formular FG-",
@@ -477,11 +487,16 @@ SAID = {
         "languages": "  Düsseldorf  Persian (Farsi), Turkish",
         "count": "2 entries",
         "no_match": "no entry matches",
-        "mine": "    mine (register: {file}, read in {at}):  +49 211 999999",
-        "theirs": "    theirs ({file}, form from revision 1): +49 211 555555",
+        "conflict": "    in the register: +49 211 999999\n"
+        "        from {mine}, the institution's form {mine_form}, read in {mine_at}; "
+        "keep it: --take mine\n"
+        "    returned:        +49 211 555555\n"
+        "        from {theirs}, the institution's form {theirs_form}, prefilled with what the "
+        "register held at revision 1, read in {theirs_at}; take it: --take theirs\n",
         "duplicate": "d-0001  'Praxis Şule Yılmaz-Demir' (Psychotherapist in private practice) "
         "looks like inst-0001 'Praxis Şule Yılmaz': ",
-        "decide": "decide with: formgen register resolve c-NNNN --take mine|theirs",
+        "decide": "decide with: formgen register resolve c-NNNN --take mine (keep the value in "
+        "the register) or --take theirs (take the returned or imported one)",
         "now": "inst-0001  Praxis Şule Yılmaz  (revision 2)",
         "revision": "revision 2  {at:%Y-%m-%d %H:%M} UTC  merge  from {file} "
         "[acroform-pdf, form FG-",
@@ -535,11 +550,14 @@ def test_the_register_tables_speak_the_workspace_language(ws: Workspace, lang: s
     assert code == 0 and out == said["no_match"] + "\n"
 
     reg = load(ws)
-    theirs = reg.source(reg.conflicts()[0]["theirs"]["src"])["file_name"]
-    src = reg.source(reg.conflicts()[0]["mine"]["src"])
-    mine = said["mine"].format(file=src["file_name"], at=moment_text(src["ingested_at"], lang))
+    held = {}
+    for side in ("mine", "theirs"):  # each side's file, form and when it was read in
+        src = reg.source(reg.conflicts()[0][side]["src"])
+        held[side] = src["file_name"]
+        held[f"{side}_form"] = reference(src["instance_id"])
+        held[f"{side}_at"] = moment_text(src["ingested_at"], lang)
     code, out = run(ws, "conflicts")
-    assert code == 0 and f"\n{mine}\n{said['theirs'].format(file=theirs)}\n" in out
+    assert code == 0 and f"\n{said['conflict'].format(**held)}" in out, out
     assert f"\n{said['duplicate']}" in out and f"\n\n{said['decide']}" in out
 
     with local_zone("UTC"):
@@ -627,7 +645,7 @@ def test_why_an_institution_looks_like_a_known_one_is_said_in_the_workspace_lang
 
 CONFIRMED = {
     "de": {
-        "decided": "entschieden (theirs): c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › "
+        "decided": "entschieden (zurückgemeldeten Wert übernommen): c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › "
         "Telefon (Zentrale)\n    im Register steht jetzt: +49 211 555555",
         "merged": "d-0001: mit inst-0001 zusammengeführt",
         "created": "d-0002: als inst-0003 neu angelegt",
@@ -638,7 +656,7 @@ CONFIRMED = {
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
     },
     "en": {
-        "decided": "decided (theirs): c-0001  inst-0001 Praxis Şule Yılmaz  Institution › "
+        "decided": "decided (the returned value taken): c-0001  inst-0001 Praxis Şule Yılmaz  Institution › "
         "Phone (main line)\n    the register now holds: +49 211 555555",
         "merged": "d-0001: merged into inst-0001",
         "created": "d-0002: created as inst-0003",
@@ -942,24 +960,104 @@ def test_conflicts_say_where_the_registers_value_came_from_and_resolve_what_it_h
         )  # fmt: skip
     with local_zone("Europe/Berlin"):
         code, out = run(ws, "conflicts")
-    mine = "    mine (im Register: Korrektur Oktober.pdf, eingelesen 05.10.2026 10:00 MESZ):  "
-    assert code == 0 and f"\n{mine}+49 211 999999\n" in out
-    assert f"\n{mine}Mo–Fr 9–13 Uhr\n{' ' * len(mine)}Do 14–18 Uhr\n" in out
-    assert "    theirs (Rückmeldung März.pdf, Formular aus Revision 1): Di 9–12 Uhr\n" in out
+    october, march = (
+        reference(load(ws).source(load(ws).conflicts()[0][side]["src"])["instance_id"])
+        for side in ("mine", "theirs")
+    )
+    assert code == 0 and out.startswith(
+        "c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › Öffnungszeiten\n"
+        "    im Register:    Mo–Fr 9–13 Uhr\n"
+        "                    Do 14–18 Uhr\n"
+        f"        aus Korrektur Oktober.pdf, Formular der Einrichtung {october}, eingelesen "
+        "05.10.2026 10:00 MESZ; behalten: --take mine\n"
+        "    zurückgemeldet: Di 9–12 Uhr\n"
+        f"        aus Rückmeldung März.pdf, Formular der Einrichtung {march}, vorausgefüllt mit "
+        "dem Stand des Registers in Revision 1, eingelesen 23.11.2026 09:08 MEZ; übernehmen: "
+        "--take theirs\n"
+    ), out
 
     code, out = run(ws, "resolve", "inst-0001", "--take", "mine")
     now = "    im Register steht jetzt: "
     assert (code, out.splitlines()) == (
         0,
         [
-            "entschieden (mine): c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › Öffnungszeiten",
+            "entschieden (Wert im Register behalten): c-0001  inst-0001 Praxis Şule Yılmaz  "
+            "Einrichtung › Öffnungszeiten",
             f"{now}Mo–Fr 9–13 Uhr",
             f"{' ' * len(now)}Do 14–18 Uhr",
-            "entschieden (mine): c-0002  inst-0001 Praxis Şule Yılmaz  Einrichtung › Telefon (Zentrale)",
+            "entschieden (Wert im Register behalten): c-0002  inst-0001 Praxis Şule Yılmaz  "
+            "Einrichtung › Telefon (Zentrale)",
             f"{now}+49 211 999999",
         ],
     )
     assert load(ws).conflicts() == []
+
+
+UNPREFILLED = {
+    "de": (
+        "    im Register:    Şule Yılmaz\n"
+        "        aus Checkliste.pdf, Checkliste {checklist}, eingelesen {at}; behalten: --take mine\n"
+        "    zurückgemeldet: Ayşe Kaya\n"
+        "        aus Rückmeldung Empfängerliste.pdf, Formular der Einrichtung {form}, aus einer "
+        "Empfängerliste erstellt, bevor das Register die Einrichtung kannte, eingelesen {at}; "
+        "übernehmen: --take theirs\n"
+        "    Grund: im Register und in dieser Rückmeldung geändert; ihr Formular war nicht aus "
+        "dem Register vorausgefüllt, daher gilt alles im Register als seither geändert\n",
+        "entschieden (Wert im Register behalten): c-0001  ",
+    ),
+    "en": (
+        "    in the register: Şule Yılmaz\n"
+        "        from Checkliste.pdf, checklist {checklist}, read in {at}; keep it: --take mine\n"
+        "    returned:        Ayşe Kaya\n"
+        "        from Rückmeldung Empfängerliste.pdf, the institution's form {form}, made from a "
+        "recipients list before the register knew the institution, read in {at}; take it: "
+        "--take theirs\n"
+        "    why: changed in the register and in this return; its form was not prefilled from "
+        "the register, so all the register holds counts as changed since\n",
+        "decided (the register's value kept): c-0001  ",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_conflict_names_each_side_by_what_it_is_and_the_option_that_takes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """ "mine" and "theirs" are the options' words only: each value is named by where it is (in
+    the register, returned) and where it came from (a checklist, the institution's form), with
+    the option that keeps or takes it; a form made from a recipients list before the register
+    knew the institution (held as made from revision 0) says so in words."""
+    ws = in_language(Workspace.init(tmp_path / "ws"), lang)
+    monkeypatch.setattr("ingest.journal.now_iso", lambda: "2026-11-23T08:08:00Z")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ, file="Checkliste.pdf"))
+        w.merge(
+            institution_form(
+                "inst-0001", contact_name="Ayşe Kaya", file="Rückmeldung Empfängerliste.pdf"
+            )
+        )
+    checklist_src, form_src = (
+        load(ws).source(load(ws).conflicts()[0][side]["src"]) for side in ("mine", "theirs")
+    )
+    with local_zone("UTC"):
+        code, out = run(ws, "conflicts")
+    shown, decided = UNPREFILLED[lang]
+    at = "23.11.2026 08:08 UTC" if lang == "de" else "2026-11-23 08:08 UTC"
+    assert code == 0 and "evision 0" not in out
+    assert (
+        shown.format(
+            checklist=reference(checklist_src["instance_id"]),
+            form=reference(form_src["instance_id"]),
+            at=at,
+        )
+        in out
+    ), out
+    code, out = run(ws, "resolve", "c-0001", "--take", "mine")
+    assert code == 0 and out.startswith(decided), out
+    result = CliRunner().invoke(main, ["register", "resolve", "--help"])
+    assert "mine keeps the value the register holds; theirs takes the value returned on a form" in (
+        " ".join(result.output.split())
+    )
 
 
 def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
@@ -977,14 +1075,12 @@ def test_a_conflict_of_several_lines_stays_readable(tmp_path: Path) -> None:
         )
     code, out = run(ws, "conflicts")
     assert code == 0
-    src = load(ws).source(load(ws).conflicts()[0]["mine"]["src"])
-    mine = f"    mine (im Register: {src['file_name']}, eingelesen {moment_text(src['ingested_at'])}):  "
-    assert f"{mine}Mo–Fr 9–13 Uhr\n{' ' * len(mine)}Do 14–18 Uhr\n" in out
-    lines = out.splitlines()
-    theirs = next(n for n, line in enumerate(lines) if line.startswith("    theirs ("))
-    # under the first line as the terminal shows it: "ü" written as u + a combining mark
-    at = _columns(lines[theirs][: lines[theirs].index("Di 9–12")])
-    assert lines[theirs + 1] == " " * at + "nach Vereinbarung"
+    mine = "    im Register:    "  # both values start at one column
+    assert f"\n{mine}Mo–Fr 9–13 Uhr\n{' ' * len(mine)}Do 14–18 Uhr\n        aus " in out
+    theirs = "    zurückgemeldet: "
+    assert f"\n{theirs}Di 9–12 Uhr\n{' ' * len(theirs)}nach Vereinbarung\n" in out
+    # the file's name as macOS wrote it, "ü" as u + a combining mark
+    assert f"\n        aus {unicodedata.normalize('NFD', 'Rückmeldung Müller.pdf')}, " in out
 
 
 @pytest.mark.parametrize(

@@ -164,7 +164,8 @@ def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_ow
     assert (
         "  Einrichtung › Telefon (Zentrale): zurückgestellt als c-0001 (die Einrichtung selbst "
         "hat einen anderen Wert angegeben; eine importierte Liste ersetzt ihn nie von selbst) "
-        "→ formgen register resolve c-0001 --take mine|theirs"
+        "→ formgen register resolve c-0001 --take theirs (den Wert der Liste übernehmen) oder "
+        "--take mine (den im Register behalten)"
     ) in lines
     assert f"Zeile 4: inst-0001 {YILMAZ}: neu" in lines
     assert f"Zeile 5: inst-0002 {AMAL}: neu" in lines
@@ -230,7 +231,11 @@ def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_ow
     assert f"importiert  aus Bestand bearbeitet.csv [importierte Liste: {NOTE}]" in history, history
     assert "    Telefon (Zentrale): (leer) → +49 211 998877" in history
     code, conflicts = formgen(ws, "register", "conflicts")
-    assert "theirs (Bestand bearbeitet.csv, importierte Liste)" in conflicts, conflicts
+    assert "\n    importiert:  " in conflicts, conflicts
+    assert (
+        "\n        aus Bestand bearbeitet.csv, importierte Liste, eingelesen " in conflicts
+        and "; übernehmen: --take theirs\n" in conflicts
+    ), conflicts
 
     # the centre corrects what it imported itself: taken, nothing else touched
     header, rows = read_csv(export(ws, tmp_path / "again.csv", "--delimiter", ";"))
@@ -306,7 +311,8 @@ def test_a_labelled_xlsx_edited_in_excel_round_trips_and_matches_rows_without_an
         "  PsychotherapeutIn, niedergelassen › Fremdsprachliche Kenntnisse im Team: "
         "zurückgestellt als c-0001 (die Einrichtung selbst hat einen anderen Wert angegeben; "
         "eine importierte Liste ersetzt ihn nie von selbst) → formgen register resolve c-0001 "
-        "--take mine|theirs"
+        "--take theirs (den Wert der Liste übernehmen) oder --take mine (den im Register "
+        "behalten)"
     ) in lines
     assert (
         f"Zeile {new}: ua-1 Ольга Петренко – Консультація: aktualisiert (1 Wert); ohne ID, "

@@ -792,16 +792,17 @@ def test_conflicts_show_the_registers_value_now_when_a_later_return_changed_it(
     out = run("register", "conflicts", "-w", str(ws.root))
     lines = out.splitlines()
     head = lines.index("c-0001  bs-ist Şule Yılmaz Danışmanlık  Einrichtung › E-Mail")
-    mine, changed, theirs, why = lines[head + 1 : head + 5]
-    assert mine.startswith("    mine (im Register: Telefon Yılmaz.pdf, eingelesen ")
-    assert mine.endswith("):  d@danisma.example")
+    mine, mine_from, changed, theirs, theirs_from, why = lines[head + 1 : head + 7]
+    assert mine == "    im Register:    d@danisma.example"
+    assert mine_from.startswith("        aus Telefon Yılmaz.pdf, Formular der Einrichtung FG-")
+    assert mine_from.endswith("; behalten: --take mine")
     assert changed == (
         "    der Wert im Register hat sich seither geändert: beim Zurückstellen war es "
         "„b@danisma.example“"
     )
-    assert theirs == (
-        "    theirs (Rückmeldung Yılmaz später.pdf, Formular aus Revision 1): c@danisma.example"
-    )
+    assert theirs == "    zurückgemeldet: c@danisma.example"
+    assert theirs_from.startswith("        aus Rückmeldung Yılmaz später.pdf, Formular der ")
+    assert ", vorausgefüllt mit dem Stand des Registers in Revision 1, eingelesen " in theirs_from
     assert why.startswith("    Grund: ") and "inzwischen" not in out
     (held,) = json.loads(run("register", "conflicts", "-w", str(ws.root), "--json"))["conflicts"]
     assert (held["mine"]["v"], held["now"]["v"]) == ("b@danisma.example", "d@danisma.example")
@@ -817,17 +818,18 @@ def test_a_conflict_whose_value_the_register_holds_by_now_says_either_decision_k
     tmp_path: Path,
 ) -> None:
     """A later form gives the very address that waits in c-0001: the conflict stays listed
-    (nothing held is dropped unseen), says that 'mine' and 'theirs' both keep it, and the
+    (nothing held is dropped unseen), says that either decision keeps it, and the
     printed register no longer marks the address as having another value waiting."""
     ws, forms = held_then_changed(tmp_path)
     correct_email(ws, forms, "Telefon Yılmaz.pdf", "c@danisma.example")
 
     out = run("register", "conflicts", "-w", str(ws.root))
-    assert "):  c@danisma.example\n    der Wert im Register hat sich seither geändert" in out
+    assert "\n    im Register:    c@danisma.example\n        aus Telefon Yılmaz.pdf, " in out
+    assert "; behalten: --take mine\n    der Wert im Register hat sich seither geändert" in out
     assert (
-        "Formular aus Revision 1): c@danisma.example\n"
-        "    das Register hat den zurückgemeldeten Wert inzwischen: mine und theirs behalten "
-        "ihn beide\n"
+        "; übernehmen: --take theirs\n"
+        "    das Register hat den zurückgemeldeten Wert inzwischen: beide Entscheidungen "
+        "behalten ihn\n"
     ) in out
     printed = printed_text(ws, tmp_path / "r.pdf")
     assert "E-Mail c@danisma.example" in printed and "c-0001" not in printed

@@ -371,7 +371,11 @@ def test_a_form_sent_before_the_change_never_undoes_it_and_another_value_is_held
     assert phone["reason_key"] == "held_both" and phone["mine"]["v"] == "+49 211 5556667"
     assert held["psychotherapie.contact_email"]["mine"] is None
     code, out = register(ws, "conflicts")
-    assert code == 0 and f"von Hand gesetzt: {TELEFON}" in out, out
+    assert code == 0 and "\n    im Register:    +49 211 5556667\n" in out, out
+    said = next(line for line in out.splitlines() if f"von Hand gesetzt: {TELEFON}" in line)
+    assert said.startswith(f"        von Hand gesetzt: {TELEFON}, ") and said.endswith(
+        "; behalten: --take mine"
+    ), said
 
     # a value held for a decision is not set by hand before it is decided
     kept = (ws.root / "journal.jsonl").read_bytes()

@@ -148,7 +148,7 @@ def test_an_imported_tables_values_cannot_rewrite_the_terminal(tmp_path: Path) -
     conflicts = printed(formgen(ws, "register", "conflicts"))
     # on a terminal "\r" would write "Zeile 9: gefälscht" over the start of the line; it is
     # shown as the line break it is in a cell (a table from an old Mac)
-    theirs = "theirs (Bestand.csv, importierte Liste): 0211 111222↵Zeile 9: gefälscht\\u009b"
+    theirs = "\n    importiert:  0211 111222↵Zeile 9: gefälscht\\u009b  [ungültig: "
     assert theirs in conflicts, conflicts
     history = printed(formgen(ws, "register", "history", "inst-0001"))
     assert "Name: (leer) → Оксана\\x07\\x1b[2J" in history, history

@@ -117,7 +117,8 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
 @click.option(
     "--take",
     type=click.Choice(["mine", "theirs"]),
-    help="For conflicts: keep the register's value (mine) or take the returned one (theirs).",
+    help="For a conflict: mine keeps the value the register holds; theirs takes the value "
+    "returned on a form or imported from a list ('register conflicts' shows both).",
 )
 @click.option(
     "--field",
@@ -153,7 +154,10 @@ def resolve(
         echo(say(done, ws.language, target=target, iid=iid))
         return
     if take is None:
-        raise click.UsageError("a conflict needs --take mine or --take theirs")
+        raise click.UsageError(
+            "a conflict needs --take mine (keep the value the register holds) or --take theirs "
+            "(take the returned or imported one)"
+        )
     from ingest import history as history_mod
 
     with journal.writing(ws) as w:
