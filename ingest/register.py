@@ -253,15 +253,17 @@ class MergeOutcome:
     ``status``: ``unchanged`` (already ingested, or nothing new), ``updated`` (applied cleanly),
     ``confirmed`` (every value as the register has it: the entries count as confirmed),
     ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
-    value was invalid, a prefilled value came back blank, a new institution looks like an
-    existing one, or the institution is retired), ``held`` (some values are waiting in
+    value it stored was invalid, a prefilled value came back blank, a new institution looks
+    like an existing one, or the institution is retired), ``held`` (some values are waiting in
     ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
 
     ``flags`` are what the register found (a match, a probable duplicate, a held value, a
     prefilled value left empty, a form older than the register, an institution created, a
     retired one that answered); ``invalid`` are the return's own invalid values, kept as typed,
     one line each (``path: invalid value kept as typed: why``): the ingest report lists those
-    among the file's warnings already (``Submission.problems``).
+    among the file's warnings already (``Submission.problems``). One the register holds
+    already (an update form sent back with it as prefilled) flags nothing: the return may
+    still be ``confirmed``.
     """
 
     status: str
@@ -802,6 +804,8 @@ class Register:
         created: list[str] = []
         flags: list[str] = []
         invalid: list[str] = []
+        stored_invalid = False
+        """An invalid value stored by this return (one the register holds already is no news)."""
         conflicts: list[str] = []
         duplicates: list[str] = []
         left_empty: list[str] = []
@@ -878,6 +882,7 @@ class Register:
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
             invalid.extend(plan.invalid)
+            stored_invalid = stored_invalid or any("problem" in v for v in plan.apply.values())
             left_empty.extend(plan.left_empty)
             held_now: list[str] = []
             for path, theirs in plan.held.items():
@@ -919,7 +924,7 @@ class Register:
             )
         if conflicts:
             status = HELD
-        elif duplicates or stale_base or invalid or retired or left_empty:
+        elif duplicates or stale_base or stored_invalid or retired or left_empty:
             status = MERGED_FLAGGED
         elif changes:
             status = UPDATED

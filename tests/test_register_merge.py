@@ -215,6 +215,26 @@ def test_invalid_value_is_kept_as_typed_and_flagged(reg: Register) -> None:
     assert "date" not in reg.record(iid).entries["psychotherapie"]  # typed field: asked again
 
 
+def test_an_invalid_value_the_register_holds_sent_back_again_is_no_new_warning(
+    reg: Register,
+) -> None:
+    """The institution's number holds two numbers (kept as typed, flagged). Its update form,
+    prefilled with that, comes back as it was: the return confirms its entry; sent back with
+    another change it is a clean update. The return's own invalid value is listed each time
+    (the ingest report repeats it as a warning)."""
+    iid = seeded(reg)
+    two = Bad("0211 1234 oder 5678", "not one phone number")
+    said = ("institution.phone: invalid value kept as typed: not one phone number",)
+    assert reg.merge(institution_form(iid, base=1, phone=two)).status == "merged-flagged"
+    unchanged = institution_form(iid, base=2, phone=two, date="2026-09-24", initials="ŞY")
+    out = reg.merge(unchanged, at="2026-11-20T09:00:00Z")
+    assert (out.status, out.changes, out.invalid) == ("confirmed", 0, said)
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+    assert last_confirmed(entry) == dt.date(2026, 11, 20)
+    out = reg.merge(institution_form(iid, base=2, phone=two, plans="Gruppe auf Farsi"))
+    assert (out.status, out.changes, out.invalid) == ("updated", 1, said)
+
+
 def test_checklist_matches_existing_institution_by_name_and_postcode(reg: Register) -> None:
     iid = seeded(reg)
     again = dict(YILMAZ, name="Praxis Sule Yilmaz", phone="", plans="Farsi-Gruppe")
