@@ -10,7 +10,8 @@ clock with its zone (``23.11.2026 08:52 MEZ``). A value the schema has no label 
 or choice a later schema version dropped) is shown as stored. An institution taken out of the
 register and back (``register retire``, ``restore``) has those events, with when and why,
 among its revisions, and so have entries it confirmed as they are (``register confirm``: the
-note and the checklists); a value a coordinator set by hand (``register set``) its revision with
+note and the checklists; a return that changed nothing: the return as a revision's is named,
+``bestätigt, nichts geändert  aus Formular.pdf [acroform-pdf, Formular FG-…]``); a value a coordinator set by hand (``register set``) its revision with
 the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``); a revision of an imported
 list (``register import``) its file and note (``importiert  aus Bestand.xlsx [importierte
 Liste: Bestand 2025]``). ``--json`` keeps the stored paths and values for machines, and times
@@ -235,7 +236,13 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
         head += f"  {retired_text(retired, lang, why=False)}"  # why: on its retire line below
     out = [head]
     for h in reg.history(iid):
-        if h["op"] in EVENTS:  # retired, restored or confirmed: no value changed, no file
+        src = reg.source(h.get("src"))
+        if h["op"] == "confirm" and src:  # a return that changed nothing: it confirmed
+            at, origin = moment_text(str(h["at"]), lang), _origin(reg, src, lang)
+            out.append("\n" + say("confirmed_by_return", lang, at=at, origin=origin))
+            out.extend(f"  {scope_label(reg.schema, c, lang)}" for c in h.get("categories", ()))
+            continue
+        if h["op"] in EVENTS:  # retired, restored or confirmed by hand: no value changed, no file
             said = f"{moment_text(str(h['at']), lang)}  {say(EVENTS[h['op']], lang)}"
             why = h.get("reason") or h.get("note")
             out.append(f"\n{said}" + (f": {why}" if why else ""))
@@ -247,37 +254,42 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             out.append("\n" + say("revision_erase", lang, rev=h["rev"], at=at, note=note))
             out.extend(_changes(reg, h["changes"], lang))
             continue
-        src = reg.source(h.get("src"))
         if (how := by_hand(src, lang)) is not None:  # set by a coordinator: no file, no form
             at = moment_text(str(h["at"]), lang)
             out.append("\n" + say("revision_by_hand", lang, rev=h["rev"], at=at, how=how))
             out.extend(_changes(reg, h["changes"], lang))
             continue
-        origin = "—"
-        if src.get("kind") == IMPORT:  # the centre's own list: no form, perhaps a note
-            listed = src.get("note")
-            said = "origin_import_note" if listed else "origin_import"
-            origin = say(said, lang, file=str(src.get("file_name")), note=str(listed))
-        elif src:
-            form = src.get("instance_id")
-            version = src.get("schema_version")  # not stored by an older formgen
-            origin = say(
-                "origin_version" if version not in (None, reg.schema.schema_version) else "origin",
-                lang,
-                file=str(src.get("file_name")),
-                reader=str(src.get("reader")),
-                form=reference(form) if form else "—",
-                version=str(version),
-            )
-            if sender := src.get("mail_from"):  # an attachment: who sent it
-                origin += " " + say("origin_mail", lang, sender=one_line(str(sender)))
         at = moment_text(str(h["at"]), lang)
-        said = say(
-            "revision", lang, rev=h["rev"], at=at, op=_op_text(str(h["op"]), lang), origin=origin
-        )
+        op = _op_text(str(h["op"]), lang)
+        said = say("revision", lang, rev=h["rev"], at=at, op=op, origin=_origin(reg, src, lang))
         out.append(f"\n{said}")
         out.extend(_changes(reg, h["changes"], lang))
     return "\n".join(out)
+
+
+def _origin(reg: Register, src: Json, lang: str) -> str:
+    """Where a revision came from, its source ``src`` as the register keeps it: the file, its
+    reader and form (the schema version it was made with, where that is not the current one),
+    who mailed it; an imported list with its note; ``—`` for none."""
+    if src.get("kind") == IMPORT:  # the centre's own list: no form, perhaps a note
+        listed = src.get("note")
+        said = "origin_import_note" if listed else "origin_import"
+        return say(said, lang, file=str(src.get("file_name")), note=str(listed))
+    if not src:
+        return "—"
+    form = src.get("instance_id")
+    version = src.get("schema_version")  # not stored by an older formgen
+    origin = say(
+        "origin_version" if version not in (None, reg.schema.schema_version) else "origin",
+        lang,
+        file=str(src.get("file_name")),
+        reader=str(src.get("reader")),
+        form=reference(form) if form else "—",
+        version=str(version),
+    )
+    if sender := src.get("mail_from"):  # an attachment: who sent it
+        origin += " " + say("origin_mail", lang, sender=one_line(str(sender)))
+    return origin
 
 
 def history_json(reg: Register, iid: str) -> list[Json]:
@@ -288,8 +300,8 @@ def history_json(reg: Register, iid: str) -> list[Json]:
     ``instance_id``, its reference ``form`` (FG-…), ``kind`` and ``schema_version``; for an
     attachment ``container`` and ``mail_from``; ``kind`` ``import`` or ``hand`` with ``note``;
     ``erased_at`` when ``register erase`` deleted the original; what an older formgen did not
-    store is missing), ``null`` where there is none (``retire``, ``restore``, ``confirm``,
-    ``erase``)."""
+    store is missing), ``null`` where there is none (``retire``, ``restore``, ``confirm`` by
+    hand, ``erase``)."""
     out = []
     for h in reg.history(iid):
         src = reg.source(h.get("src"))

@@ -69,7 +69,9 @@ A coordinator records that an institution confirmed its entries as they are (on 
 "all still true") with :meth:`Register.confirm` (``formgen register confirm``): each entry
 counts as confirmed by the institution that day (``confirmed_at``, ``reconfirmed_at``,
 ``by_institution``), and its history gets an event like a retirement's, ``"op": "confirm"``
-with the ``"note"`` and the ``"categories"``; no value changes, the revision stays.
+with the ``"note"`` and the ``"categories"``; no value changes, the revision stays. An
+institution's own return that confirms entries and changes nothing (its update form sent back
+as it was prefilled) gets the same event, with the return as its ``"src"`` instead of a note.
 
 Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 
@@ -822,6 +824,10 @@ class Register:
         rev_before: dict[str, int | None] = {}
         """Each institution's revision before this return (None: created by it); a return's own
         earlier entries never make its base version look out of date."""
+        revised: set[str] = set()
+        """The institutions this return gave a revision or a held value."""
+        confirmed: dict[str, list[str]] = {}
+        """The checklists the institution's own return confirmed as they are, by institution."""
         for e in sub.entries:
             where = e.category or INSTITUTION
             if e.block:
@@ -904,6 +910,8 @@ class Register:
                     e.block, iid, new_here, matched, changes=applied, conflicts=tuple(held_now)
                 )
             )
+            if applied or held_now:
+                revised.add(iid)
             for cid in plan.touched_categories:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
                 if not imported:  # an imported list is no confirmation
@@ -911,10 +919,18 @@ class Register:
                 entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
                 if cid in plan.reconfirmed:
                     entry["reconfirmed_at"] = _later(entry.get("reconfirmed_at"), came_in)
+                # its "Datum" as the register holds it, or none to go by: confirmed that day
+                dated = isinstance((entry["fields"].get(CONFIRMED_ON) or {}).get("v"), str)
+                if by_institution and (cid in plan.reconfirmed or not dated):
+                    confirmed.setdefault(iid, []).append(cid)
             touched.append(iid)
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))
 
+        for iid, cids in confirmed.items():
+            if iid not in revised:  # no revision tells of the return: an event does
+                inst = self.institutions[iid]
+                self._event(inst, at, "confirm", src=sha, categories=list(dict.fromkeys(cids)))
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             flags.append(
@@ -1400,11 +1416,11 @@ class Register:
         self._event(inst, at, "confirm", note=note, categories=done)
         return done
 
-    def _event(self, inst: Json, at: str, op: str, **more: Any) -> None:
+    def _event(self, inst: Json, at: str, op: str, src: str | None = None, **more: Any) -> None:
         """An event in ``inst``'s history that changes no value (its revision stays: forms
-        prefilled before are as current as they were)."""
+        prefilled before are as current as they were); ``src``: the return it came with."""
         inst["history"].append(
-            {"rev": inst["rev"], "at": at, "src": None, "op": op, **more, "changes": []}
+            {"rev": inst["rev"], "at": at, "src": src, "op": op, **more, "changes": []}
         )
         self.data["revision"] += 1
 

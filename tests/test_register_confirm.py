@@ -8,16 +8,18 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
-from test_register_returns import RECIPIENTS, mailed_form, run
+from test_register_returns import RECIPIENTS, mail_from, mailed_form, run
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest.history import history_text
 from ingest.journal import load
 from ingest.messages import moment_text
 from ingest.pipeline import ingest_into_register
@@ -209,3 +211,75 @@ def test_the_update_form_sent_before_the_call_still_merges_cleanly(
     assert reg.value("ua-1", "institution.phone")["v"] == "+49 211 7654321"  # type: ignore[index]
     assert [h["op"] for h in reg.history("ua-1")] == ["merge", "confirm", "merge"]
     assert ("ua-1", "psychotherapie") not in stale(ws)
+
+
+def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_return(
+    tmp_path: Path,
+) -> None:
+    """Olga's first return put two numbers in one phone field (kept as typed, flagged). The
+    update round's form, prefilled with that, comes back unchanged attached to her mail: the
+    ingest line says it confirmed her entry and repeats the old value's warning; her history
+    shows the return as a confirmation (day, form, file, sender), as a rebuild makes it again."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    two_numbers = "0211 1234567 oder 0211 1234568"
+    typed = {
+        "psychotherapie.contact_phone": two_numbers,
+        "psychotherapie.date": LONG_AGO.strftime("%d.%m.%Y"),
+        "psychotherapie.initials": "ОП",
+    }
+    first = tmp_path / "ua-1.pdf"
+    first.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), typed))
+    ingest_into_register([first], ws)
+    assert stale(ws)[("ua-1", "psychotherapie")] == ["stale", "invalid"]
+    run("mail", "--stale", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")
+    olga = "Ольга Петренко <olga@example.org>"
+    back = mail_from(olga, mailed_form(ws, "ua-1", "r2"), tmp_path / "AW Bestandsaufnahme.eml")
+    other = Workspace.open(shutil.copytree(ws.root, tmp_path / "ws-json"))
+
+    as_json = CliRunner().invoke(main, ["ingest", str(back), "-w", str(other.root), "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    report = json.loads(as_json.output)
+    (attachment,) = [f for f in report["files"] if f["status"] != "container"]
+    assert (attachment["status"], attachment["merged"]) == ("warnings", "confirmed, ua-1")
+    assert len(attachment["warnings"]) == 1 and report["summary"]["warnings"] == 1
+    form = attachment["form"]
+
+    done = CliRunner().invoke(main, ["ingest", str(back), "-w", str(ws.root)])
+    assert done.exit_code == 0, done.output
+    lines = done.output.splitlines()
+    (at,) = [n for n, line in enumerate(lines) if " Formular.pdf: " in line]
+    assert lines[at] == f"warnings    {back}#1/1 Formular.pdf: form {form}, 1 entry, confirmed, ua-1, 1 warning"  # fmt: skip
+    assert lines[at + 1] == (
+        f"    psychotherapie.contact_phone: '{two_numbers}' is not one phone number: it has "
+        "words or a second number in it; write one number with area code, an extension after "
+        "a hyphen (0211 123456-12), and a note such as 'main line' elsewhere"
+    )
+    assert any(line.endswith("/s): 1 with warnings") for line in lines), done.output
+    reg = load(ws)
+    event = reg.history("ua-1")[-1]
+
+    # no value changed, the entry counts as confirmed today: only its invalid number keeps it
+    assert reg.institutions["ua-1"]["rev"] == 1
+    assert stale(ws)[("ua-1", "psychotherapie")] == ["invalid"]
+    assert (event["op"], event["rev"], event["changes"]) == ("confirm", 1, [])
+    assert event["categories"] == ["psychotherapie"]
+    code, text = register(ws, "history", "ua-1")
+    origin = f"Formular.pdf [acroform-pdf, Formular {form}] (Mail von {olga})"
+    said = f"\n\n{moment_text(str(event['at']), 'de')}  bestätigt, nichts geändert  aus {origin}\n"
+    assert code == 0 and text.endswith(f"{said}  {PSYCHOTHERAPIE}\n"), text
+    english = history_text(reg, "ua-1", "en")
+    origin = f"Formular.pdf [acroform-pdf, form {form}] (mailed by {olga})"
+    said = f"\n\n{moment_text(str(event['at']), 'en')}  confirmed, nothing changed  from {origin}"
+    assert english.endswith(f"{said}\n  Psychotherapist in private practice"), english
+    code, out = register(ws, "history", "ua-1", "--json")
+    assert code == 0, out
+    source = json.loads(out)[-1]["source"]
+    assert (source["file_name"], source["form"]) == ("Formular.pdf", form)
+    assert (source["container"], source["mail_from"]) == (f"{back}#1/1", olga)
+
+    # journaled as the return it is: a rebuild from the journal makes the same history
+    before = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == before
+    assert register(ws, "history", "ua-1") == (0, text)

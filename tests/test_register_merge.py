@@ -219,9 +219,9 @@ def test_an_invalid_value_the_register_holds_sent_back_again_is_no_new_warning(
     reg: Register,
 ) -> None:
     """The institution's number holds two numbers (kept as typed, flagged). Its update form,
-    prefilled with that, comes back as it was: the return confirms its entry; sent back with
-    another change it is a clean update. The return's own invalid value is listed each time
-    (the ingest report repeats it as a warning)."""
+    prefilled with that, comes back as it was: the return confirms its entry, and its history
+    says so with the return; sent back with another change it is a clean update. The return's
+    own invalid value is listed each time (the ingest report repeats it as a warning)."""
     iid = seeded(reg)
     two = Bad("0211 1234 oder 5678", "not one phone number")
     said = ("institution.phone: invalid value kept as typed: not one phone number",)
@@ -231,8 +231,20 @@ def test_an_invalid_value_the_register_holds_sent_back_again_is_no_new_warning(
     assert (out.status, out.changes, out.invalid) == ("confirmed", 0, said)
     entry = reg.institutions[iid]["entries"]["psychotherapie"]
     assert last_confirmed(entry) == dt.date(2026, 11, 20)
+    assert reg.history(iid)[-1] == {
+        "rev": 2,
+        "at": "2026-11-20T09:00:00Z",
+        "src": unchanged.provenance.sha256,
+        "op": "confirm",
+        "categories": ["psychotherapie"],
+        "changes": [],
+    }
     out = reg.merge(institution_form(iid, base=2, phone=two, plans="Gruppe auf Farsi"))
     assert (out.status, out.changes, out.invalid) == ("updated", 1, said)
+    assert [h["op"] for h in reg.history(iid)] == ["merge", "merge", "confirm", "merge"]
+    # someone else's checklist as the register has it confirms nothing on the institution's behalf
+    same = reg.merge(checklist("psychotherapie", dict(YILMAZ, phone=two, plans="Gruppe auf Farsi")))
+    assert (same.status, same.institutions, len(reg.history(iid))) == ("confirmed", (iid,), 4)
 
 
 def test_checklist_matches_existing_institution_by_name_and_postcode(reg: Register) -> None:
