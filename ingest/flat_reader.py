@@ -59,7 +59,7 @@ from formgen.layout import (
     layout_for_identity,
     text_width,
 )
-from formgen.model import UNSPACED_TYPES, Schema
+from formgen.model import OTHER, UNSPACED_TYPES, Schema
 from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
@@ -102,6 +102,17 @@ ORDER_GUESSED = (
 )
 """The note, after a field's path, on a value read from a line whose order was guessed
 (:func:`written_order`)."""
+UNREADABLE = (
+    "not readable in this copy: the program that filled or flattened the form drew the text "
+    "with glyphs that map to no character (the page shows empty boxes, stray signs or nothing); "
+    "nothing was read — ask the sender for the filled-in PDF form itself, not a flattened copy"
+)
+"""The note, after a field's path, on a box whose text holds a glyph that maps to no character
+(:func:`box_reading`): pdftk-java draws typed text in the form's (composite) field font as
+glyph 0 (.notdef), qpdf writes it there as one byte a character where the font reads two; a
+flattened copy keeps those drawings, and no reading of them is the value."""
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+"""pdfminer's text for a glyph that its font maps to no character."""
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
 _ALIGNED = 2.0
@@ -372,10 +383,11 @@ def read_word_copy(
     except FormgenError as exc:
         return None, [f"the Word form's rows could not be rebuilt: {exc}"]
     rows = word_copy_rows(pages)
-    guessed = {i: ORDER_GUESSED for i, (*_, guess) in enumerate(rows) if guess}
-    unspaced = {i: text for i, (_, shown, text, _) in enumerate(rows) if text != shown}
+    guessed = {i: ORDER_GUESSED for i, (_, cell) in enumerate(rows) if cell.guessed}
+    unspaced = {i: cell.unspaced for i, (_, cell) in enumerate(rows) if cell.unspaced != cell.text}
+    unread = {i: UNREADABLE for i, (_, cell) in enumerate(rows) if cell.unreadable}
     values, notes = values_from_rows(
-        [(label, shown) for label, shown, *_ in rows], plan, guessed, unspaced
+        [(label, cell.text) for label, cell in rows], plan, guessed, unspaced, unread
     )
     if values is None and notes:
         notes = [
@@ -385,13 +397,12 @@ def read_word_copy(
     return values, notes
 
 
-def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, str, str, bool]]:
-    """(label, value) text of every two-cell table row on the pages, in reading order, the
-    value with its wrapped lines joined without a space, and whether the order of the value's
-    parts was guessed (:func:`box_reading` of a paragraph whose direction its alignment
+def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, BoxReading]]:
+    """The label text and the value cell's reading of every two-cell table row on the pages,
+    in reading order (:func:`box_reading` of a paragraph whose direction its alignment
     shows)."""
     return [
-        (box_text(page, row[0]), *box_reading(page, row[1], word=True))
+        (box_text(page, row[0]), box_reading(page, row[1], word=True))
         for page in pages
         for row in page.rows
         if len(row) == 2
@@ -486,6 +497,7 @@ def recover_values(
         )
     values: dict[str, RawValue] = {}
     groups: dict[str, list[str]] = {}
+    unread: set[str] = set()
     for box in layout.boxes:
         if box.page >= len(pages):
             continue
@@ -500,7 +512,13 @@ def recover_values(
                 if ticked and box.option:
                     chosen.append(box.option)
             continue
-        text, unspaced, guessed = box_reading(page, rect)
+        text, unspaced, guessed, unreadable = box_reading(page, rect)
+        if unreadable:
+            # a list's other text is part of its value: its ticks alone would be another value
+            field = box.path.removesuffix(f".{OTHER}") if box.option == OTHER else box.path
+            notes.append(f"{field}: {UNREADABLE}")
+            unread.add(field)
+            continue
         if box.field.type in UNSPACED_TYPES:
             text = unspaced
         if not text:
@@ -520,6 +538,8 @@ def recover_values(
             values[path] = chosen[0]
         elif len(chosen) > 1:
             notes.append(f"{path}: several boxes are ticked ({', '.join(chosen)}); left out")
+    if unread:  # the ticks of a list whose other text cannot be read
+        values = {p: v for p, v in values.items() if p.rpartition(".")[0] not in unread}
     return values, notes
 
 
@@ -528,23 +548,39 @@ def box_text(page: _PageContent, rect: Rect) -> str:
     return box_reading(page, rect)[0]
 
 
-def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> tuple[str, str, bool]:
+class BoxReading(NamedTuple):
+    """What :func:`box_reading` read inside a box."""
+
+    text: str
+    """Its lines top to bottom, NFC, each as it was written; wrapped lines joined with a space."""
+    unspaced: str
+    """The same with the lines the viewer wrapped joined without a space."""
+    guessed: bool
+    """Whether the order of a line's parts was guessed (see :func:`written_order`)."""
+    unreadable: bool = False
+    """A glyph inside maps to no character (:data:`UNREADABLE`): the texts are then empty,
+    whatever else the box shows, since a reading without it would be another value."""
+
+
+def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> BoxReading:
     """:func:`box_text`; the same with the lines the viewer wrapped joined without a space, as
-    a value that holds none (an e-mail or web address) was broken inside a word; and whether the
-    order of a line's parts was guessed (see :func:`written_order`). ``word``: a cell of the
-    Word form, whose paragraph is laid out in the direction its alignment shows: right to left
-    when it stands at the cell's right edge (the form marks a prefilled value that starts with
-    an Arabic word so), else left to right."""
+    a value that holds none (an e-mail or web address) was broken inside a word; whether the
+    order of a line's parts was guessed; and whether a glyph inside cannot be read back
+    (:class:`BoxReading`). ``word``: a cell of the Word form, whose paragraph is laid out in the
+    direction its alignment shows: right to left when it stands at the cell's right edge (the
+    form marks a prefilled value that starts with an Arabic word so), else left to right."""
     inside = [
         c
         for c in page.chars
         if rect.contains((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, _SLACK) and c[4] not in ("", "\x00")
     ]
+    if any(_UNMAPPED.fullmatch(c[4]) for c in inside):
+        return BoxReading("", "", False, unreadable=True)
     lines = _read_lines(inside, False if word else None)
     if word and any(ln.left - rect.x0 > rect.x1 - ln.right + _ALIGNED for ln in lines):
         lines = _read_lines(inside, True)
     if not lines:  # nothing inside, or only spaces (glyphs of a font whose encoding is damaged)
-        return "", "", False
+        return BoxReading("", "", False)
     # the box's inner edge: as far from its border as the text comes closest (a viewer's padding)
     pad = max(0.0, min(min(ln.left - rect.x0, rect.x1 - ln.right) for ln in lines))
     text = unspaced = lines[0].text
@@ -553,7 +589,7 @@ def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> tuple[str
         text += (" " if wrapped else "\n") + line.text
         unspaced += ("" if wrapped else "\n") + line.text
     guessed = any(ln.guessed for ln in lines)
-    return normalise_text(text).strip(), normalise_text(unspaced).strip(), guessed
+    return BoxReading(normalise_text(text).strip(), normalise_text(unspaced).strip(), guessed)
 
 
 def _wrapped(above: _Line, line: _Line, width: float) -> bool:
@@ -857,7 +893,9 @@ def box_marked(page: _PageContent, rect: Rect) -> bool:
 __all__ = [
     "ORDER_GUESSED",
     "READER",
+    "UNREADABLE",
     "WORD_READER",
+    "BoxReading",
     "Lookup",
     "Placement",
     "best_placement",

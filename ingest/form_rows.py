@@ -39,6 +39,7 @@ def values_from_rows(
     plan: FormPlan,
     row_notes: Mapping[int, str] | None = None,
     unspaced: Mapping[int, str] | None = None,
+    unread: Mapping[int, str] | None = None,
 ) -> tuple[dict[str, RawValue] | None, list[str]]:
     """The values the (label, value) text ``rows`` show for the form of ``plan``.
 
@@ -47,7 +48,9 @@ def values_from_rows(
     ``row_notes``: row index → a note on how its value was read (its order guessed), said for
     each value but a tick read from it (``<path>: <note>``). ``unspaced``: row index → its
     value with the lines the program wrapped joined without a space, taken for an e-mail or web
-    address (broken inside a word); the row's value joins them with one.
+    address (broken inside a word); the row's value joins them with one. ``unread``: row
+    index → why its value cell could not be read (glyphs that map to no character): no value,
+    that note for its field.
     """
     wanted = [
         (row, _flat(_row_label(row)))
@@ -69,6 +72,9 @@ def values_from_rows(
     notes: list[str] = []
     placeholders = placeholder_texts()
     for (row, _), (i, _, shown) in zip(wanted, found, strict=True):
+        if unread and i in unread:
+            notes.append(f"{row.slots[0].value_path}: {unread[i]}")
+            continue
         if row.field is not None and row.field.type in UNSPACED_TYPES:
             shown = (unspaced or {}).get(i, shown)
         row_values, read_notes = _row_values(row, shown, plan.lang, placeholders)

@@ -578,6 +578,36 @@ def test_a_pdf_made_of_the_word_form_is_merged_into_the_register(tmp_path: Path)
     assert len(journal.read_journal(ws)) == before + 1
 
 
+def test_a_value_cell_of_a_word_copy_drawn_unreadably_is_named_not_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every "@" of the PDF made of the Word form drawn with a glyph its font maps to no
+    character (pdfminer: "(cid:…)"; no label holds one): the three e-mail addresses are named
+    as not readable and not read, every other value is read as from the intact copy."""
+    real = flat_reader._PageContent.of
+
+    def at_unmapped(page: object) -> flat_reader._PageContent:
+        content = real(page)
+        content.chars = [(*c[:4], "(cid:35)" if c[4] == "@" else c[4], c[5]) for c in content.chars]
+        return content
+
+    pdf = (SAMPLES / "lo74-export-institution.pdf").read_bytes()
+    lookup = Workspace.open(SAMPLES.parent / "workspace").issued().get
+    intact = flat_reader.read_pdf(pdf, "x.pdf", schema=default_schema(), lookup=lookup)
+    monkeypatch.setattr(flat_reader._PageContent, "of", at_unmapped)
+    sub = flat_reader.read_pdf(pdf, "x.pdf", schema=default_schema(), lookup=lookup)
+    emails = [p for p, v in intact.values.items() if isinstance(v, str) and "@" in v]
+    assert emails == [
+        "institution.email",
+        "psychotherapie.contact_email",
+        "migrantenselbstorganisationen.contact_email",
+    ]
+    assert [n for n in sub.notes if n.endswith(flat_reader.UNREADABLE)] == [
+        f"{path}: {flat_reader.UNREADABLE}" for path in emails
+    ]
+    assert sub.values == {p: v for p, v in intact.values.items() if p not in emails}
+
+
 def test_a_pdf_of_an_edited_word_form_is_kept_aside(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -585,7 +615,7 @@ def test_a_pdf_of_an_edited_word_form_is_kept_aside(
     read under the wrong labels, so no value is read and the copy is kept aside."""
     real = flat_reader.word_copy_rows
 
-    def one_row_less(pages: list[object]) -> list[tuple[str, str, str, bool]]:
+    def one_row_less(pages: list[object]) -> list[tuple[str, flat_reader.BoxReading]]:
         rows = real(pages)  # type: ignore[arg-type]
         assert rows[4][0] == "Ort"
         return rows[:4] + rows[5:]

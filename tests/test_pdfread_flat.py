@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 from pathlib import Path
 
 import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
+from ingest_support import sample_workspace
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from formgen.bidi_order import drawn_order
 from formgen.errors import UnreadableFileError
 from formgen.workspace import Workspace
-from ingest.flat_reader import SCAN_NOTE, read_flattened, read_pdf, written_order
+from ingest.flat_reader import SCAN_NOTE, UNREADABLE, read_flattened, read_pdf, written_order
 from ingest.pdf_reader import ReadLimits
+from ingest.pipeline import ingest_into_register
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "pdf"
@@ -27,6 +30,7 @@ SCHEMA = WORKSPACE.schema()
 ISSUED = WORKSPACE.issued()
 PRINTED = (SAMPLES / "institution_poppler_print.pdf").read_bytes()
 FLATTENED = (SAMPLES / "institution_qpdf_flat.pdf").read_bytes()
+EXPECTED = json.loads((SAMPLES / "expected.json").read_text("utf-8"))
 
 
 def test_a_printed_copy_is_low_confidence_with_its_issued_identity() -> None:
@@ -134,7 +138,48 @@ def test_a_font_whose_encoding_is_damaged_is_read_as_far_as_its_glyphs_tell() ->
     assert sub.values["psychotherapie.languages_offered.ru"] is True
 
 
-def test_a_form_of_another_schema_version_is_not_read_by_position() -> None:
+def test_text_pdftk_drew_with_glyph_0_is_named_unreadable_and_not_read() -> None:
+    """pdftk-java filled the form and flattened it (``fill_form … flatten``): it drew each typed
+    character as glyph 0 of the field font, which maps to no character (pdfminer: "(cid:0)").
+    Such dates, phone numbers and names went into the register as "(cid:0)(cid:0)…"; now each
+    of those fields is named as not readable and nothing is read for it. A list whose other
+    text is unreadable is left out whole (its ticks alone would be another list). What pdftk
+    left as formgen drew it — the prefilled values, the ticked choices — is read."""
+    name = "institution_pdftk_flat.pdf"
+    sub = read_flattened((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.identity == ISSUED["84G7ZWYRD6"] and not sub.unread
+    assert f"psychotherapie.date: {UNREADABLE}" in sub.notes
+    assert f"psychotherapie.languages_offered: {UNREADABLE}" in sub.notes
+    assert UNREADABLE == (
+        "not readable in this copy: the program that filled or flattened the form drew the text "
+        "with glyphs that map to no character (the page shows empty boxes, stray signs or "
+        "nothing); nothing was read — ask the sender for the filled-in PDF form itself, not a "
+        "flattened copy"
+    )
+    assert "psychotherapie.date" not in sub.values
+    assert not [p for p in sub.values if p.startswith("psychotherapie.languages_offered.")]
+    assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
+    assert sub.values["fluechtlingsberatung.migrant_experience"] == "fehlanzeige"
+    assert not [v for v in sub.values.values() if isinstance(v, str) and "(cid:" in v]
+    assert sub.notes[-1].startswith("values were recovered by position")
+
+
+def test_a_pdftk_flattened_copy_stores_nothing_it_cannot_read(tmp_path: Path) -> None:
+    """The form filled in Chrome (PDFium) comes back, then the same form filled and flattened
+    by pdftk: the unreadable fields keep what the first return gave (no "(cid:0)" value, no
+    conflict over them), and the report names each of them."""
+    ws = sample_workspace(tmp_path / "ws")
+    ingest_into_register([SAMPLES / "institution_pdfium.pdf"], ws, jobs=1)
+    (outcome,) = ingest_into_register([SAMPLES / "institution_pdftk_flat.pdf"], ws, jobs=1).outcomes
+    assert f"psychotherapie.date: {UNREADABLE}" in outcome.warnings
+    text = (ws.root / "register.json").read_text("utf-8")
+    assert "(cid:" not in text
+    register = json.loads(text)
+    unreadable = set(EXPECTED["samples"]["institution_pdftk_flat.pdf"]["unreadable"])
+    assert not [c for c in register["conflicts"].values() if c["path"] in unreadable]
+    entry = register["institutions"]["inst-0001"]["entries"]["psychotherapie"]["fields"]
+    assert entry["date"]["v"] == "2025-09-24"  # as the first return gave it
+
     other = dataclasses.replace(SCHEMA, schema_version="2.0.0")
     sub = read_flattened(PRINTED, "x.pdf", schema=other, lookup=ISSUED.get)
     assert sub.identity is not None and sub.values == {} and sub.unread

@@ -2,7 +2,8 @@
 
 The samples were made by ``samples/pdf/make_samples.py`` from forms the generator made for the
 sample workspace (``samples/workspace/``, whose secret is committed so signatures verify):
-pdf.js, PDFium and pdftk-java filled them; qpdf flattened and poppler printed copies of them.
+pdf.js, PDFium and pdftk-java filled them; qpdf and pdftk flattened and poppler printed copies of
+them.
 ``expected.json`` says what was typed and what each reader must give back.
 """
 
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from formgen.workspace import Workspace
-from ingest.flat_reader import read_pdf
+from ingest.flat_reader import UNREADABLE, read_pdf
 from ingest.pdf_reader import normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +48,9 @@ def test_every_sample_reads_back_what_was_typed(name: str) -> None:
     assert sub.identity.verify(WORKSPACE.secret), "signature must verify with the sample secret"
     filled = {k: v for k, v in sub.values.items() if v not in ("", False)}
     assert filled == _expected(meta)
+    assert not [v for v in sub.values.values() if isinstance(v, str) and "(cid:" in v]
+    unreadable = [note.partition(": ")[0] for note in sub.notes if note.endswith(UNREADABLE)]
+    assert sorted(unreadable) == meta.get("unreadable", [])
     if meta["reader"] == "flattened-pdf":
         assert any("recovered by position" in note for note in sub.notes)
 

@@ -15,7 +15,12 @@ Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``np
    pdftk-java (``fill_form`` with a UTF-8 XFDF).
 3. Copies without fields: the pdf.js-filled forms flattened by qpdf
    (``--generate-appearances --flatten-annotations=all``) and the PDFium-filled forms printed
-   to PDF by poppler (``pdftocairo -pdf``), the two ways a "printed" return arrives.
+   to PDF by poppler (``pdftocairo -pdf``), the two ways a "printed" return arrives; the
+   PDFium-filled forms flattened by pdftk (``output … flatten``); and the copies whose typed
+   text cannot be read back: filled and flattened by pdftk in one go (``fill_form … flatten``),
+   the pdftk-filled forms flattened by qpdf, and forms pdftk filled leaving the appearances to
+   the viewer (``need_appearances``) whose appearances qpdf then made and flattened
+   (:func:`drawn_unreadably`).
 4. ``expected.json`` records what was typed, which program made each file (with its version),
    and what the readers must give back.
 """
@@ -29,6 +34,7 @@ import shutil
 import subprocess
 import sys
 import xml.sax.saxutils as sax
+from collections.abc import Collection
 from pathlib import Path
 
 from formgen.forms import FormRequest, new_identity
@@ -231,6 +237,32 @@ def drawn_by_pdfjs(
     return values, lost
 
 
+def drawn_unreadably(
+    ws: Workspace, kind: str, expected: dict[str, object], paths: Collection[str]
+) -> tuple[dict[str, object], list[str]]:
+    """What a flattened copy gives back when the text of the boxes at ``paths`` was drawn with
+    glyphs that map to no character: pdftk-java draws the text it fills in with the form's
+    field font (a composite font, two bytes a glyph) as glyph 0 (.notdef) only, qpdf writes the
+    text it draws there one byte a character; the page shows empty boxes or stray glyphs. The
+    reader names those fields as not readable (``unreadable``) and reads no value for them, nor
+    the ticks of a multiple choice whose other text it is (they are one value); the other ticks
+    and ticked choices are drawn as the form drew them and read."""
+    from formgen.layout import WidgetKind, layout_form
+    from formgen.model import OTHER
+
+    drawn_as_text = (WidgetKind.TEXT, WidgetKind.MULTILINE, WidgetKind.COMBO)
+    kinds = {b.path: b.kind for b in layout_form(ws.schema(), kind, CATEGORIES[kind], "de").boxes}
+    lost = sorted(
+        p.removesuffix(f".{OTHER}")
+        for p in expected
+        if p in paths and kinds.get(p) in drawn_as_text
+    )
+    values = {
+        k: v for k, v in expected.items() if k not in lost and k.rpartition(".")[0] not in lost
+    }
+    return values, lost
+
+
 def main() -> None:
     ws = workspace()
     forms = generate(ws)
@@ -309,6 +341,68 @@ def main() -> None:
             "program": f"poppler pdftocairo {versions['poppler']} -pdf (of {source.name})",
             "reader": "flattened-pdf",
             "values": expected,
+        }
+        source = HERE / f"{kind}_pdfium.pdf"
+        out = HERE / f"{kind}_pdfium_pdftk_flat.pdf"
+        run(["pdftk", str(source), "output", str(out), "flatten"])
+        samples[out.name] = {
+            "form": kind,
+            "program": f"pdftk-java {versions['pdftk-java']} flatten (of {source.name})",
+            "reader": "flattened-pdf",
+            "values": expected,
+        }
+
+        # pdftk's appearances of what it filled in cannot be read back (drawn_unreadably)
+        pdftk = f"pdftk-java {versions['pdftk-java']}"
+        qpdf = f"qpdf {versions['qpdf']} --generate-appearances --flatten-annotations=all"
+        out = HERE / f"{kind}_pdftk_flat.pdf"
+        run(["pdftk", str(blank), "fill_form", str(xfdf_path), "output", str(out), "flatten"])
+        values, lost = drawn_unreadably(ws, kind, expected, typed)
+        samples[out.name] = {
+            "form": kind,
+            "program": f"{pdftk} fill_form (XFDF, UTF-8) … flatten (of {blank.name})",
+            "reader": "flattened-pdf",
+            "values": values,
+            "unreadable": lost,
+        }
+        source = HERE / f"{kind}_pdftk.pdf"
+        out = HERE / f"{kind}_pdftk_qpdf_flat.pdf"
+        run(["qpdf", "--generate-appearances", "--flatten-annotations=all", str(source), str(out)])
+        samples[out.name] = {
+            "form": kind,
+            "program": f"{qpdf} (of {source.name})",
+            "reader": "flattened-pdf",
+            "values": values,
+            "unreadable": lost,
+        }
+        viewer = scratch / f"{kind}_pdftk_need_appearances.pdf"
+        run(
+            [
+                "pdftk",
+                str(blank),
+                "fill_form",
+                str(xfdf_path),
+                "output",
+                str(viewer),
+                "need_appearances",
+            ]
+        )
+        out = HERE / f"{kind}_pdftk_na_qpdf_flat.pdf"
+        # qpdf warns of the exclusive boxes' on-states (not /Yes); exit status 3: warnings only
+        cmd = ["qpdf", "--generate-appearances", "--flatten-annotations=all", str(viewer), str(out)]
+        print("+", " ".join(cmd), file=sys.stderr)
+        if subprocess.run(cmd).returncode not in (0, 3):
+            raise SystemExit(f"qpdf failed on {viewer.name}")
+        values, lost = drawn_unreadably(ws, kind, expected, expected)
+        samples[out.name] = {
+            "form": kind,
+            "program": (
+                f"{qpdf} of {blank.name} filled by {pdftk} fill_form (XFDF, UTF-8) … "
+                "need_appearances"
+            ),
+            "reader": "flattened-pdf",
+            "values": values,
+            "unreadable": lost,
         }
         for meta in samples.values():
             if meta["form"] == kind:
