@@ -188,15 +188,16 @@ def read_flattened(
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     placement, match = best_placement(pages, layout)
     if match < MIN_LAYOUT_MATCH:
-        word_values, word_notes = read_word_copy(pages, schema, identity)
+        word_values, word_notes, illegible = read_word_copy(pages, schema, identity)
         notes += word_notes
         if word_values is not None:
             notes.append(
                 f"values were read from the tables of a PDF made of the Word form (reference "
                 f"{identity.reference}), row by row; check them before relying on them"
             )
+            prov = replace(prov, reader=WORD_READER)
             return RawSubmission(
-                identity, word_values, replace(prov, reader=WORD_READER), "low", tuple(notes)
+                identity, word_values, prov, "low", tuple(notes), illegible=tuple(illegible)
             )
         if not word_notes:  # no copy of the Word form either
             maker = word_processor(info)
@@ -215,13 +216,13 @@ def read_flattened(
             f"the copy was printed at {placement.scale:.0%} of the form's size; "
             "positions were scaled to match"
         )
-    values, value_notes = recover_values(pages, layout, placement)
+    values, value_notes, illegible = recover_values(pages, layout, placement)
     notes += value_notes
     notes.append(
         f"values were recovered by position from a copy without form fields "
         f"(reference {identity.reference}); check them before relying on them"
     )
-    return RawSubmission(identity, values, prov, "low", tuple(notes))
+    return RawSubmission(identity, values, prov, "low", tuple(notes), illegible=tuple(illegible))
 
 
 _WORD_PROCESSOR = re.compile(
@@ -375,18 +376,19 @@ def resolve_identity(
 
 def read_word_copy(
     pages: list[_PageContent], schema: Schema, identity: FormIdentity
-) -> tuple[dict[str, RawValue] | None, list[str]]:
+) -> tuple[dict[str, RawValue] | None, list[str], list[str]]:
     """The values a PDF of the Word form shows in its tables, or ``None`` and why not (no note:
-    the PDF shows none of the Word form's rows, it is no copy of it)."""
+    the PDF shows none of the Word form's rows, it is no copy of it); the fields whose value
+    cell cannot be read back (:data:`UNREADABLE`, noted)."""
     try:
         plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
     except FormgenError as exc:
-        return None, [f"the Word form's rows could not be rebuilt: {exc}"]
+        return None, [f"the Word form's rows could not be rebuilt: {exc}"], []
     rows = word_copy_rows(pages)
     guessed = {i: ORDER_GUESSED for i, (_, cell) in enumerate(rows) if cell.guessed}
     unspaced = {i: cell.unspaced for i, (_, cell) in enumerate(rows) if cell.unspaced != cell.text}
-    unread = {i: UNREADABLE for i, (_, cell) in enumerate(rows) if cell.unreadable}
-    values, notes = values_from_rows(
+    unread = {i for i, (_, cell) in enumerate(rows) if cell.unreadable}
+    values, notes, illegible = values_from_rows(
         [(label, cell.text) for label, cell in rows], plan, guessed, unspaced, unread
     )
     if values is None and notes:
@@ -394,7 +396,8 @@ def read_word_copy(
             f"a PDF made of the Word form (.docx), but {notes[0]}: no values were read — ask "
             "the sender for the .docx"
         ]
-    return values, notes
+    notes += [f"{path}: {UNREADABLE}" for path in illegible]
+    return values, notes, illegible
 
 
 def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, BoxReading]]:
@@ -487,8 +490,9 @@ def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Place
 
 def recover_values(
     pages: list[_PageContent], layout: FormLayout, placement: Placement | None = None
-) -> tuple[dict[str, RawValue], list[str]]:
-    """Every value the boxes of ``layout`` show on ``pages`` (text, ticks, shown choices)."""
+) -> tuple[dict[str, RawValue], list[str], list[str]]:
+    """Every value the boxes of ``layout`` show on ``pages`` (text, ticks, shown choices); the
+    fields whose text cannot be read back (:data:`UNREADABLE`, noted)."""
     notes: list[str] = []
     if len(pages) != layout.page_count:
         notes.append(
@@ -497,7 +501,7 @@ def recover_values(
         )
     values: dict[str, RawValue] = {}
     groups: dict[str, list[str]] = {}
-    unread: set[str] = set()
+    illegible: list[str] = []
     for box in layout.boxes:
         if box.page >= len(pages):
             continue
@@ -517,7 +521,7 @@ def recover_values(
             # a list's other text is part of its value: its ticks alone would be another value
             field = box.path.removesuffix(f".{OTHER}") if box.option == OTHER else box.path
             notes.append(f"{field}: {UNREADABLE}")
-            unread.add(field)
+            illegible.append(field)
             continue
         if box.field.type in UNSPACED_TYPES:
             text = unspaced
@@ -538,9 +542,9 @@ def recover_values(
             values[path] = chosen[0]
         elif len(chosen) > 1:
             notes.append(f"{path}: several boxes are ticked ({', '.join(chosen)}); left out")
-    if unread:  # the ticks of a list whose other text cannot be read
-        values = {p: v for p, v in values.items() if p.rpartition(".")[0] not in unread}
-    return values, notes
+    if illegible:  # the ticks of a list whose other text cannot be read
+        values = {p: v for p, v in values.items() if p.rpartition(".")[0] not in illegible}
+    return values, notes, illegible
 
 
 def box_text(page: _PageContent, rect: Rect) -> str:

@@ -18,7 +18,7 @@ is worse than none.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from formgen.docx_form import FormPlan, Row, placeholder_texts, ui
 from formgen.docx_xml import (
@@ -39,8 +39,8 @@ def values_from_rows(
     plan: FormPlan,
     row_notes: Mapping[int, str] | None = None,
     unspaced: Mapping[int, str] | None = None,
-    unread: Mapping[int, str] | None = None,
-) -> tuple[dict[str, RawValue] | None, list[str]]:
+    unread: Collection[int] = (),
+) -> tuple[dict[str, RawValue] | None, list[str], list[str]]:
     """The values the (label, value) text ``rows`` show for the form of ``plan``.
 
     ``None`` with no note: none of the rows is one of the form's (the copy is not of this
@@ -48,9 +48,9 @@ def values_from_rows(
     ``row_notes``: row index → a note on how its value was read (its order guessed), said for
     each value but a tick read from it (``<path>: <note>``). ``unspaced``: row index → its
     value with the lines the program wrapped joined without a space, taken for an e-mail or web
-    address (broken inside a word); the row's value joins them with one. ``unread``: row
-    index → why its value cell could not be read (glyphs that map to no character): no value,
-    that note for its field.
+    address (broken inside a word); the row's value joins them with one. ``unread``: rows whose
+    value cell could not be read (glyphs that map to no character): nothing is read from them,
+    and their fields' value paths are given back third (the reader says why).
     """
     wanted = [
         (row, _flat(_row_label(row)))
@@ -62,18 +62,23 @@ def values_from_rows(
     flat = ((i, _flat(label), shown) for i, (label, shown) in enumerate(rows))
     found = [(i, label, shown) for i, label, shown in flat if label in labels]
     if not found:
-        return None, []
+        return None, [], []
     if [label for _, label, _ in found] != [label for _, label in wanted]:
-        return None, [
-            f"its tables show {len(found)} of the form's {len(wanted)} rows, or in another "
-            "order (rows deleted, moved or relabelled)"
-        ]
+        return (
+            None,
+            [
+                f"its tables show {len(found)} of the form's {len(wanted)} rows, or in another "
+                "order (rows deleted, moved or relabelled)"
+            ],
+            [],
+        )
     values: dict[str, RawValue] = {}
     notes: list[str] = []
+    illegible: list[str] = []
     placeholders = placeholder_texts()
     for (row, _), (i, _, shown) in zip(wanted, found, strict=True):
-        if unread and i in unread:
-            notes.append(f"{row.slots[0].value_path}: {unread[i]}")
+        if i in unread:
+            illegible.append(row.slots[0].value_path)
             continue
         if row.field is not None and row.field.type in UNSPACED_TYPES:
             shown = (unspaced or {}).get(i, shown)
@@ -84,7 +89,7 @@ def values_from_rows(
             notes += [
                 f"{p}: {row_notes[i]}" for p, v in row_values.items() if not isinstance(v, bool)
             ]
-    return values, notes
+    return values, notes, illegible
 
 
 def _row_label(row: Row) -> str:

@@ -96,6 +96,7 @@ def submission_to_json(sub: Submission) -> Json:
         "confidence": sub.confidence,
         "entries": [entry_to_json(e) for e in sub.entries],
         "notes": list(sub.notes),
+        **({"illegible": list(sub.illegible)} if sub.illegible else {}),
     }
 
 
@@ -106,6 +107,7 @@ def submission_from_json(d: Json) -> Submission:
         confidence=d["confidence"],
         entries=tuple(entry_from_json(e) for e in d["entries"]),
         notes=tuple(d.get("notes", ())),
+        illegible=tuple(d.get("illegible", ())),
     )
 
 

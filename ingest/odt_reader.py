@@ -133,7 +133,7 @@ def read_odt(
             if slots.keys() <= tagged.keys():  # LibreOffice 25.2 keeps every control's tag
                 values = values_by_tag(tagged, slots, placeholder_texts(), notes)
                 return RawSubmission(identity, values, provenance, "high", tuple(notes))
-            values, notes = values_from_rows(list(_rows(content)), plan)
+            values, notes, _ = values_from_rows(list(_rows(content)), plan)
             if values is None:
                 why = notes[0] if notes else "its tables show none of the form's rows"
                 notes = [

@@ -123,7 +123,7 @@ import hashlib
 import json
 import re
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from json.encoder import encode_basestring
 from typing import Any
@@ -883,6 +883,7 @@ class Register:
                 sub.confidence,
                 sent if iid == sub.identity.institution_id else None,
                 with_institution=given.get(iid) != e.institution,
+                illegible=sub.illegible,
             )
             given[iid] = e.institution
             if base is not None and base != inst["rev"] and plan.apply:
@@ -940,8 +941,8 @@ class Register:
             )
         if conflicts:
             status = HELD
-        elif duplicates or stale_base or stored_invalid or retired or left_empty:
-            status = MERGED_FLAGGED
+        elif duplicates or stale_base or stored_invalid or retired or left_empty or sub.illegible:
+            status = MERGED_FLAGGED  # illegible: values of the return could not be read
         elif changes:
             status = UPDATED
         elif touched:
@@ -1011,10 +1012,13 @@ class Register:
         confidence: str = "high",
         sent: Mapping[str, Json] | None = None,
         with_institution: bool = True,
+        illegible: Collection[str] = (),
     ) -> _Plan:
         """What one entry return changes. ``sent``: the values its form was sent with, when
         known; else they are the register's at ``base``. ``with_institution`` ``False``: the
-        institution fields were planned with another checklist of the same return."""
+        institution fields were planned with another checklist of the same return.
+        ``illegible``: fields the return shows but whose text could not be read (not left
+        empty: a value sent is not said to be)."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
         # in the schema's order, however the return was read or stored: held values are
@@ -1102,6 +1106,7 @@ class Register:
                 path.partition(".")[0] in scopes
                 and kept is not None
                 and (returned is None or is_blank(returned))
+                and path not in illegible
             ):
                 value = short(str(kept.get("raw", "")))
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand

@@ -89,6 +89,9 @@ class RawSubmission:
     unread: bool = False
     """A copy of a formgen form whose values could not be read (the last note says why): it is
     kept aside, not merged as if the form had come back empty."""
+    illegible: tuple[str, ...] = ()
+    """Fields (value paths) whose text a copy shows but could not be read back, each named in a
+    note: no value was read for them, and they were not left blank either."""
 
 
 Value = str | int | list[str]
@@ -150,6 +153,8 @@ class Submission:
     confidence: str
     entries: tuple[EntryReturn, ...]
     notes: tuple[str, ...] = ()
+    illegible: tuple[str, ...] = ()
+    """:attr:`RawSubmission.illegible`: a value the form was sent with is not "left empty" there."""
 
     @property
     def problems(self) -> list[str]:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -249,14 +249,18 @@ def _check_fields(
 
 
 def _required(
-    fields: tuple[Field, ...], values: Mapping[str, Checked], where: str, lang: str
+    fields: tuple[Field, ...],
+    values: Mapping[str, Checked],
+    where: str,
+    lang: str,
+    illegible: Collection[str] = (),
 ) -> list[str]:
     """A note per required field left empty, named by its label as the form (in ``lang``)
-    showed it."""
+    showed it; not for one whose text could not be read (``illegible``: noted already)."""
     return [
         f"{where}: required field '{f.id}' ({f.label.get(lang)}) is not filled in"
         for f in fields
-        if f.required and f.id not in values
+        if f.required and f.id not in values and f"{where}.{f.id}" not in illegible
     ]
 
 
@@ -278,20 +282,20 @@ def _entries(
             scope = {f.id: f.scope for f in cat.fields}
             inst = {k: v for k, v in checked.items() if scope[k.split(".")[0]] is Scope.INSTITUTION}
             entry = {k: v for k, v in checked.items() if k not in inst}
-            notes.extend(_required(cat.fields, checked, where, identity.lang))
+            notes.extend(_required(cat.fields, checked, where, identity.lang, raw.illegible))
             entries.append(EntryReturn(None, cid, block, inst, entry))
         return entries
     inst_fields = schema.institution_fields()
     institution = _check_fields(
         inst_fields, groups.get((INSTITUTION, None), {}), INSTITUTION, notes
     )
-    notes.extend(_required(inst_fields, institution, INSTITUTION, identity.lang))
+    notes.extend(_required(inst_fields, institution, INSTITUTION, identity.lang, raw.illegible))
     if not identity.categories:
         return [EntryReturn(identity.institution_id, None, None, institution, {})]
     for cid in identity.categories:
         fields = schema.entry_fields(cid)
         entry = _check_fields(fields, groups.get((cid, None), {}), cid, notes)
-        notes.extend(_required(fields, entry, cid, identity.lang))
+        notes.extend(_required(fields, entry, cid, identity.lang, raw.illegible))
         entries.append(EntryReturn(identity.institution_id, cid, None, institution, entry))
     return entries
 
@@ -423,7 +427,9 @@ def validate(
     entries = confirmed_on(entries, registry.current, today)
     if not entries:
         notes.append("no values filled in: the form came back empty")
-    return Submission(identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes))
+    return Submission(
+        identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes), raw.illegible
+    )
 
 
 def sent_values(schema: Schema, prefill: Mapping[str, Any]) -> dict[str, dict[str, object]]:

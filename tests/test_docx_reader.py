@@ -602,6 +602,7 @@ def test_a_value_cell_of_a_word_copy_drawn_unreadably_is_named_not_read(
         "psychotherapie.contact_email",
         "migrantenselbstorganisationen.contact_email",
     ]
+    assert sub.illegible == tuple(emails)
     assert [n for n in sub.notes if n.endswith(flat_reader.UNREADABLE)] == [
         f"{path}: {flat_reader.UNREADABLE}" for path in emails
     ]

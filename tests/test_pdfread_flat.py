@@ -150,6 +150,7 @@ def test_text_pdftk_drew_with_glyph_0_is_named_unreadable_and_not_read() -> None
     assert sub.identity == ISSUED["84G7ZWYRD6"] and not sub.unread
     assert f"psychotherapie.date: {UNREADABLE}" in sub.notes
     assert f"psychotherapie.languages_offered: {UNREADABLE}" in sub.notes
+    assert {"psychotherapie.date", "psychotherapie.languages_offered"} <= set(sub.illegible)
     assert UNREADABLE == (
         "not readable in this copy: the program that filled or flattened the form drew the text "
         "with glyphs that map to no character (the page shows empty boxes, stray signs or "

@@ -49,8 +49,10 @@ def test_every_sample_reads_back_what_was_typed(name: str) -> None:
     filled = {k: v for k, v in sub.values.items() if v not in ("", False)}
     assert filled == _expected(meta)
     assert not [v for v in sub.values.values() if isinstance(v, str) and "(cid:" in v]
-    unreadable = [note.partition(": ")[0] for note in sub.notes if note.endswith(UNREADABLE)]
-    assert sorted(unreadable) == meta.get("unreadable", [])
+    assert sorted(sub.illegible) == meta.get("unreadable", [])
+    assert [n for n in sub.notes if n.endswith(UNREADABLE)] == [
+        f"{path}: {UNREADABLE}" for path in sub.illegible
+    ]
     if meta["reader"] == "flattened-pdf":
         assert any("recovered by position" in note for note in sub.notes)
 

@@ -17,6 +17,7 @@ import io
 import json
 import mailbox
 import shutil
+import subprocess
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -32,7 +33,8 @@ from register_support import entry, submission
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.docx_reader import read_docx
-from ingest.journal import load, writing
+from ingest.flat_reader import UNREADABLE
+from ingest.journal import load, rebuild, writing
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 from ingest.staleness import last_confirmed
@@ -602,6 +604,57 @@ def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
         f"institution.phone: left empty on the form; the register keeps '{kept}' — if it is no "
         "longer true: formgen register set ua-1 institution.phone --clear"
     ]
+
+
+@pytest.mark.external
+def test_an_update_form_pdftk_filled_and_flattened_keeps_what_it_cannot_read(
+    tmp_path: Path,
+) -> None:
+    """The update form filled and flattened by pdftk-java (``fill_form … flatten``): the phone
+    number, date and initials it filled in are drawn with glyph 0 of the field font, which maps
+    to no character. Each is named as not readable; the register keeps the phone number it
+    had, no "(cid:0)" gets into it, and neither is said to be left empty on the form (with a
+    hint to clear it) or a missing required field: they were filled in, unreadably. The
+    return is merged with warnings, not taken as a clean confirmation; a rebuild from the
+    journal agrees."""
+    if not shutil.which("pdftk"):
+        pytest.skip("pdftk-java not installed")
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = tmp_path / "erste.pdf"
+    first.write_bytes(
+        pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), {"institution.phone": "0211 7654321"})
+    )
+    ingest_into_register([first], ws)
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    today = dt.date.today().strftime("%d.%m.%Y")
+    xfdf = tmp_path / "werte.xfdf"
+    xfdf.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/">'
+        '<fields><field name="institution"><field name="phone"><value>0211 1234567</value>'
+        '</field></field><field name="psychotherapie"><field name="date">'
+        f"<value>{today}</value></field>"
+        '<field name="initials"><value>ОП</value></field></field></fields></xfdf>\n',
+        "utf-8",
+    )
+    update = mailed_form(ws, "ua-1", "r2")
+    flat = tmp_path / "Відповідь.pdf"
+    pdftk = ["pdftk", str(update), "fill_form", str(xfdf), "output", str(flat), "flatten"]
+    subprocess.run(pdftk, check=True)
+
+    (out,) = ingest_into_register([flat], ws).outcomes
+    assert out.reader == "flattened-pdf"
+    assert out.merged and out.merged.startswith("merged-flagged, ua-1")
+    assert [w for w in out.warnings if w.endswith(UNREADABLE)] == [
+        f"{path}: {UNREADABLE}"
+        for path in ("institution.phone", "psychotherapie.date", "psychotherapie.initials")
+    ]
+    assert not [w for w in out.warnings if "left empty" in w or "is not filled in" in w]
+    assert load(ws).institutions["ua-1"]["institution"]["phone"]["raw"] == "0211 7654321"
+    register = (ws.root / "register.json").read_text("utf-8")
+    assert "(cid:" not in register
+    rebuild(ws)
+    assert (ws.root / "register.json").read_text("utf-8") == register
 
 
 def issued_days_ago(ws: Workspace, days: int) -> None:
