@@ -37,6 +37,7 @@ from formgen.errors import (
     RecordError,
     UnreadableListError,
 )
+from formgen.linebreak import breaks_shown
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -206,18 +207,21 @@ def _column_key(header: str) -> str:
 
 
 def check_email(address: str) -> str | None:
-    """Why ``address`` cannot be mailed, or None when it looks deliverable."""
+    """Why ``address`` cannot be mailed, or None when it looks deliverable. The address is
+    quoted on one line (a line break in a cell shown as ↵): a cell cannot make the output show
+    a line of its own, such as a forged "drafted …"."""
+    quoted = breaks_shown(f"{address:.60}")
     local = address.rpartition("@")[0]
     if local and not local.isascii():
         return (
-            f"'{address:.60}': letters such as ä or ş before the @ cannot be sent by most mail "
+            f"'{quoted}': letters such as ä or ş before the @ cannot be sent by most mail "
             "servers; ask the institution for its plain-ASCII address"
         )
     if not _EMAIL_RE.match(address):
-        return f"'{address:.60}' is not an e-mail address (expected name@example.org)"
+        return f"'{quoted}' is not an e-mail address (expected name@example.org)"
     domain = address.rsplit("@", 1)[1]
     if ".." in address or domain.startswith((".", "-")) or domain.endswith((".", "-")):
-        return f"'{address:.60}' is not an e-mail address (dots in the wrong place)"
+        return f"'{quoted}' is not an e-mail address (dots in the wrong place)"
     return None
 
 

@@ -1720,3 +1720,27 @@ def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monke
         f"invitation-{TODAY.year}": 0,
         reminder: 0,
     }
+
+
+def test_a_cell_with_a_line_break_cannot_make_a_line_of_the_output(tmp_path):
+    """A recipients list is a file from outside: a cell holding a line break (an address
+    followed by "Bcc: …", a name followed by what looks like a line of formgen's) is quoted on
+    one line, the break shown as ↵ (a name's blanks are folded), so the coordinator reads no
+    line formgen did not write."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Einrichtungen.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        'x-1;"Beratung X\n  drafted y-9 (Falsch) <evil@example.net>";'
+        '"x@example.org\r\nBcc: evil@example.net";psychotherapie;duesseldorf\n'
+        "b-2;Beratung B;b@example.org;facharzt;duesseldorf\n",
+        "utf-8",
+    )
+    result = run(
+        "mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"), "--skip-invalid"
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith(("Bcc:", "drafted y-9"))], lines
+    (refused,) = [line for line in lines if "NOT MAILED x-1" in line]
+    assert "'x@example.org↵Bcc: evil@example.net' is not an e-mail address" in refused, refused

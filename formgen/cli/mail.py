@@ -406,15 +406,15 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
 def _who(r: Recipient, address: bool = True) -> str:
     """An institution as a coordinator finds it in the output: id, name and address (and where
     the address comes from when the register has no usable one: the send log)."""
+    name = breaks_shown(r.name)  # on one line: a cell cannot make a line of its own
     if not address:
-        return f"{r.id} ({r.name})"
+        return f"{r.id} ({name})"
     via = ""
     if r.from_send_log:
-        invalid = (
-            f"; the register's address '{r.given_email:.60}' is invalid" if r.given_email else ""
-        )
+        given = breaks_shown(f"{r.given_email:.60}")
+        invalid = f"; the register's address '{given}' is invalid" if r.given_email else ""
         via = f" (address from {r.source}{invalid})"
-    return f"{r.id} ({r.name}) <{r.email}>{via}"
+    return f"{r.id} ({name}) <{breaks_shown(r.email)}>{via}"
 
 
 _PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
