@@ -8,11 +8,14 @@ reference back into the form's identity. The identity gives schema, kind, catego
 language, so :func:`formgen.layout.layout_form` recomputes exactly the geometry the generator
 used, and the text drawn inside each box is the value:
 
-* text boxes: the characters whose centre lies inside the box (pdfplumber), one line per text
-  line, each in the order it was written (:func:`written_order`: mixed Arabic and Latin text);
-  where the viewer wrapped a long value (the next line's first word would not have fitted),
-  the lines are joined with a space (none in an e-mail or web address, which holds none and was
-  broken inside a word), and a line typed with Enter stays one (:func:`box_reading`);
+* text boxes: the characters whose centre lies inside the box (pdfplumber), but those of a
+  text begun in another box and drawn on past its edge (a value longer than its box: the page
+  cuts it off, the file holds it) belong to that box, which gets a note
+  (:func:`box_glyphs`); one line per text line, each in the order it was written
+  (:func:`written_order`: mixed Arabic and Latin text); where the viewer wrapped a long value
+  (the next line's first word would not have fitted), the lines are joined with a space (none
+  in an e-mail or web address, which holds none and was broken inside a word), and a line
+  typed with Enter stays one (:func:`box_reading`);
 * checkboxes: ticked when a mark (a glyph or a path smaller than the box outline) is drawn
   inside the box; a group of exclusive boxes gives the value of the one ticked box;
 * drop-downs: the shown label, mapped back to its choice value.
@@ -86,6 +89,8 @@ READER = "flattened-pdf"
 WORD_READER = "docx-pdf"
 Lookup = Callable[[str], FormIdentity | None]
 """Instance id → the identity the workspace issued under it, or ``None``."""
+Glyph = tuple[float, float, float, float, str, float]
+"""(x0, y0, x1, y1, text, size) of a glyph drawn on a page (:class:`_PageContent`)."""
 
 FOOTER_TOP = MARGIN_BOTTOM + 40.0
 """The footer band (from the page's bottom edge) where the reference is printed."""
@@ -113,8 +118,14 @@ glyph 0 (.notdef), qpdf writes it there as one byte a character where the font r
 flattened copy keeps those drawings, and no reading of them is the value."""
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 """pdfminer's text for a glyph that its font maps to no character."""
+CUT_OFF = (
+    "the text runs past the edge of its box, where the copy cuts it off; it was read as far as "
+    "it is drawn, which may be less than was typed — check it with the sender"
+)
+"""The note, after a field's path, on a value drawn beyond its box (:func:`box_glyphs`)."""
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
+_TEXT_KINDS = (WidgetKind.TEXT, WidgetKind.MULTILINE, WidgetKind.COMBO)
 _ALIGNED = 2.0
 """Points a line of a Word form's cell stands nearer its right edge than its left when its
 paragraph is right-aligned (both cell margins are 4.25 pt; a left-aligned line that fills the
@@ -499,14 +510,19 @@ def recover_values(
             f"the copy has {len(pages)} pages, the form had {layout.page_count}; "
             "boxes on missing pages were not read"
         )
+    where = placement or Placement()
     values: dict[str, RawValue] = {}
     groups: dict[str, list[str]] = {}
     illegible: list[str] = []
+    held: dict[tuple[int, Rect], list[Glyph]] = {}  # the glyphs of each text box
+    for number, page in enumerate(pages):
+        rects = [where.rect(b.rect) for b in layout.boxes_on(number) if b.kind in _TEXT_KINDS]
+        held.update(((number, r), g) for r, g in zip(rects, box_glyphs(page, rects), strict=True))
     for box in layout.boxes:
         if box.page >= len(pages):
             continue
         page = pages[box.page]
-        rect = (placement or Placement()).rect(box.rect)
+        rect = where.rect(box.rect)
         if box.kind in (WidgetKind.CHECKBOX, WidgetKind.CHOICE):
             ticked = box_marked(page, rect)
             if box.kind is WidgetKind.CHECKBOX:
@@ -516,7 +532,8 @@ def recover_values(
                 if ticked and box.option:
                     chosen.append(box.option)
             continue
-        text, unspaced, guessed, unreadable = box_reading(page, rect)
+        glyphs = held[box.page, rect]
+        text, unspaced, guessed, unreadable = box_reading(page, rect, glyphs=glyphs)
         if unreadable:
             # a list's other text is part of its value: its ticks alone would be another value
             field = box.path.removesuffix(f".{OTHER}") if box.option == OTHER else box.path
@@ -529,6 +546,8 @@ def recover_values(
             continue
         if guessed:
             notes.append(f"{box.path}: {ORDER_GUESSED}")
+        if any(_past(rect, c) for c in glyphs if c[4].strip()):
+            notes.append(f"{box.path}: {CUT_OFF}")
         if box.kind is WidgetKind.COMBO:
             value = choice_value(box.field, text)
             if value is None:
@@ -566,18 +585,20 @@ class BoxReading(NamedTuple):
     whatever else the box shows, since a reading without it would be another value."""
 
 
-def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> BoxReading:
+def box_reading(
+    page: _PageContent, rect: Rect, word: bool = False, glyphs: Sequence[Glyph] | None = None
+) -> BoxReading:
     """:func:`box_text`; the same with the lines the viewer wrapped joined without a space, as
     a value that holds none (an e-mail or web address) was broken inside a word; whether the
     order of a line's parts was guessed; and whether a glyph inside cannot be read back
     (:class:`BoxReading`). ``word``: a cell of the Word form, whose paragraph is laid out in the
     direction its alignment shows: right to left when it stands at the cell's right edge (the
-    form marks a prefilled value that starts with an Arabic word so), else left to right."""
-    inside = [
-        c
-        for c in page.chars
-        if rect.contains((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, _SLACK) and c[4] not in ("", "\x00")
-    ]
+    form marks a prefilled value that starts with an Arabic word so), else left to right.
+    ``glyphs``: the ones the box holds (:func:`box_glyphs`); by default those whose centre lies
+    inside it."""
+    if glyphs is None:
+        glyphs = [c for c in page.chars if _centre_in(rect, c)]
+    inside = [c for c in glyphs if c[4] not in ("", "\x00")]
     if any(_UNMAPPED.fullmatch(c[4]) for c in inside):
         return BoxReading("", "", False, unreadable=True)
     lines = _read_lines(inside, False if word else None)
@@ -594,6 +615,76 @@ def box_reading(page: _PageContent, rect: Rect, word: bool = False) -> BoxReadin
         unspaced += ("" if wrapped else "\n") + line.text
     guessed = any(ln.guessed for ln in lines)
     return BoxReading(normalise_text(text).strip(), normalise_text(unspaced).strip(), guessed)
+
+
+def box_glyphs(page: _PageContent, rects: Sequence[Rect]) -> list[list[Glyph]]:
+    """The glyphs each of ``rects`` (the text boxes of ``page``) holds: those whose centre lies
+    inside it, and those of a run of text begun inside it that goes on past its edge.
+
+    A value longer than its box is cut off on the page where the box ends, but the viewer draws
+    it whole (PDFium, qpdf's appearances: clipped to the box), and a print driver keeps what is
+    drawn (poppler's ``pdftocairo`` some of it): the rest lies beside or below the box, in the
+    next box or beyond the page's margin. A run — glyphs drawn one after the other, each of the
+    same size where the one before ends, or at the start of the next line of a box that goes
+    on over several (:func:`_goes_on`) — is one stretch of one field's text. It belongs to the
+    box its first line begins in, at its leftmost glyph: a viewer sets a field's text from the
+    left edge of its box, and what does not fit runs on past the right edge (PDFium draws
+    right-to-left text so too, from its first letter beyond that edge). So the next box holds
+    only its own text. A run whose first line begins outside every box is read glyph by glyph
+    where it lies."""
+    runs: list[list[Glyph]] = []
+    line = 0  # where the run's current line starts
+    leading: float | None = None  # how far the run's lines are apart, once it has two
+    for k, c in enumerate(page.chars):
+        before = page.chars[k - 1]
+        if k and _goes_on(before, c, page.chars[line], leading):
+            if c[1] < before[1] - c[5] / 2:
+                line, leading = k, before[1] - c[1]
+            runs[-1].append(c)
+        else:
+            line, leading = k, None
+            runs.append([c])
+    held: list[list[Glyph]] = [[] for _ in rects]
+    for run in runs:
+        start = min((c for c in run if abs(c[1] - run[0][1]) < c[5] / 2), key=lambda c: c[0])
+        owner = next((i for i, r in enumerate(rects) if _centre_in(r, start)), None)
+        if owner is not None:
+            held[owner] += run
+            continue
+        for c in run:
+            for i, r in enumerate(rects):
+                if _centre_in(r, c):
+                    held[i].append(c)
+    return held
+
+
+def _goes_on(before: Glyph, glyph: Glyph, line: Glyph, leading: float | None) -> bool:
+    """Whether ``glyph``, drawn right after ``before``, goes on the text of ``before``'s run:
+    of the same size, either on the same baseline where ``before`` ends (or, right to left,
+    where it begins), or one line lower where the run's current line (its first glyph ``line``)
+    begins (or ends) — as far below as the run's lines are apart (``leading``), or 0.9 to 1.6
+    times the size at its first line break (PDFium's line spacing is 1.0, pdf.js's 1.47).
+    Exactly there: a viewer draws a field's text as one string, line under line, while another
+    field's text meets it so only by chance."""
+    size = glyph[5]
+    if size <= 0 or abs(before[5] - size) > size * 0.01:
+        return False
+    near = size * 0.03
+    drop = before[1] - glyph[1]
+    if abs(drop) <= near:
+        return abs(glyph[0] - before[2]) <= near or abs(before[0] - glyph[2]) <= near
+    below = 0.9 * size <= drop <= 1.6 * size if leading is None else abs(drop - leading) <= near
+    return below and (abs(glyph[0] - line[0]) <= near or abs(glyph[2] - line[2]) <= near)
+
+
+def _centre_in(rect: Rect, c: Glyph) -> bool:
+    return rect.contains((c[0] + c[2]) / 2, (c[1] + c[3]) / 2, _SLACK)
+
+
+def _past(rect: Rect, c: Glyph) -> bool:
+    """Whether the glyph reaches past the edge of ``rect`` (no slack: a viewer clips a field's
+    text inside its box, PDFium 1 pt inside), so the copy shows it cut off."""
+    return not (rect.contains(c[0], c[1]) and rect.contains(c[2], c[3]))
 
 
 def _wrapped(above: _Line, line: _Line, width: float) -> bool:
@@ -895,6 +986,7 @@ def box_marked(page: _PageContent, rect: Rect) -> bool:
 
 
 __all__ = [
+    "CUT_OFF",
     "ORDER_GUESSED",
     "READER",
     "UNREADABLE",
