@@ -11,14 +11,23 @@ import pdfplumber
 import pikepdf
 import pypdfium2
 import pytest
+from click.testing import CliRunner
 from ingest_support import sample_workspace
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 from formgen.bidi_order import drawn_order
+from formgen.cli import main
 from formgen.errors import UnreadableFileError
 from formgen.workspace import Workspace
-from ingest.flat_reader import SCAN_NOTE, UNREADABLE, read_flattened, read_pdf, written_order
+from ingest.flat_reader import (
+    CUT_OFF,
+    SCAN_NOTE,
+    UNREADABLE,
+    read_flattened,
+    read_pdf,
+    written_order,
+)
 from ingest.pdf_reader import ReadLimits
 from ingest.pipeline import ingest_into_register
 
@@ -266,6 +275,42 @@ def test_a_copy_printed_scaled_onto_letter_paper_is_read() -> None:
     )
     direct = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
     assert sub.values == direct.values
+
+
+OVERFLOW = (SAMPLES / "overflow_poppler_print.pdf").read_bytes()
+"""A printed copy whose values run past their boxes (samples/pdf/make_samples.py)."""
+
+
+def test_a_value_longer_than_its_box_is_not_read_into_the_box_beside_it(tmp_path: Path) -> None:
+    """Found by a coordinator's test: PDFium draws "0211 1234567 oder 0211 1234568" whole,
+    clipped to the phone box; the print kept the „68“ drawn past its edge, in the e-mail box
+    beside it, and the report said „'68' is not an e-mail address“."""
+    ws = sample_workspace(tmp_path / "ws")
+    (tmp_path / "gedruckt.pdf").write_bytes(OVERFLOW)
+    result = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "gedruckt.pdf"), "-w", str(ws.root), "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        "    institution.phone: '0211 1234567 oder 0211 1234568' is not one phone number"
+        in result.output
+    )
+    assert f"    institution.phone: {CUT_OFF}\n" in result.output
+    assert "institution.email" not in result.output
+    assert "psychotherapie.contact_email: '" not in result.output  # its own address, valid
+
+
+def test_a_value_longer_than_its_box_is_read_whole_from_a_copy_printed_scaled() -> None:
+    sub = read_flattened(_printed_on_letter(OVERFLOW), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    direct = read_flattened(OVERFLOW, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == direct.values
+    assert sub.values["psychotherapie.contact_phone"] == "0211 1234567 oder 0211 1234568"
+    assert sub.values["psychotherapie.contact_email"] == (
+        "beratung.migration@psychosoziales-zentrum.example.org"
+    )
+    assert [n for n in sub.notes if n.endswith(CUT_OFF)] == [
+        n for n in direct.notes if n.endswith(CUT_OFF)
+    ]
 
 
 def test_a_page_whose_tables_cannot_be_found_is_still_read_by_position(

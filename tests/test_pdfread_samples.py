@@ -3,8 +3,8 @@
 The samples were made by ``samples/pdf/make_samples.py`` from forms the generator made for the
 sample workspace (``samples/workspace/``, whose secret is committed so signatures verify):
 pdf.js, PDFium and pdftk-java filled them; qpdf and pdftk flattened and poppler printed copies of
-them.
-``expected.json`` says what was typed and what each reader must give back.
+them. ``expected.json`` says what was typed and what each reader must give back. The "overflow"
+form holds values longer than their boxes: the copies without fields show them cut off.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from formgen.workspace import Workspace
-from ingest.flat_reader import UNREADABLE, read_pdf
+from ingest.flat_reader import CUT_OFF, UNREADABLE, read_pdf
 from ingest.pdf_reader import normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,9 @@ def test_every_sample_reads_back_what_was_typed(name: str) -> None:
     ]
     if meta["reader"] == "flattened-pdf":
         assert any("recovered by position" in note for note in sub.notes)
+        # a value longer than its box: read whole, told cut off; its neighbour keeps its own
+        cut_off = [note.partition(":")[0] for note in sub.notes if note.endswith(CUT_OFF)]
+        assert cut_off == meta.get("cut_off", [])
 
 
 def test_pdfjs_changing_a_prefilled_choice_is_read_from_the_ticked_box() -> None:

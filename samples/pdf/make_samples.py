@@ -1,14 +1,18 @@
 """Regenerate samples/pdf/: formgen PDF forms filled and saved by real programs.
 
     python samples/pdf/make_samples.py            # from the repository root, venv active
+    python samples/pdf/make_samples.py overflow   # only these forms; the others' files kept
 
 Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``npm ci``/
 ``npm install``), pypdfium2 (PyPI), pdftk-java, qpdf and poppler-utils (Debian).
 
 1. The sample workspace ``samples/workspace/`` (fixed, committed secret: these forms are test
-   data, the secret protects nothing) signs two forms, recorded in its ``issued.jsonl``:
-   an institution form prefilled from ``record.json`` (psychotherapie + fluechtlingsberatung)
-   and a blank checklist of the category psychotherapie.
+   data, the secret protects nothing) signs three forms (``FORMS``), recorded in its
+   ``issued.jsonl``: two institution forms prefilled from ``record.json`` (psychotherapie +
+   fluechtlingsberatung) and a blank checklist of the category psychotherapie. The second
+   institution form ("overflow") is filled with values longer than their boxes: a viewer
+   shows them cut off where the box ends, but draws them whole, the rest in the next box or
+   beyond it.
 2. Each is filled with the values in ``TYPED`` by
    pdf.js (Firefox's engine: annotationStorage + saveDocument, ``tools/fill_pdfjs.mjs``),
    PDFium (Chrome's engine: form-fill API, ``tools/fill_pdfium.py``) and
@@ -22,7 +26,8 @@ Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``np
    the viewer (``need_appearances``) whose appearances qpdf then made and flattened
    (:func:`drawn_unreadably`).
 4. ``expected.json`` records what was typed, which program made each file (with its version),
-   and what the readers must give back.
+   and what the readers must give back (a copy without fields: also the fields it shows cut
+   off).
 """
 
 from __future__ import annotations
@@ -100,10 +105,59 @@ TYPED: dict[str, dict[str, object]] = {
         "psychotherapie.3.contact_languages.tr": True,
         "psychotherapie.3.contact_languages._other": "Ελληνικά",
     },
+    # Longer than their boxes (the fields in CUT_OFF), each by less than 90 pt: poppler's
+    # pdftocairo drops glyphs drawn further than about 100 pt beyond the clip (a line drawn
+    # below a box's last visible one too), so the printed copy holds every typed value whole.
+    "overflow": {
+        # into the prefilled street beside it
+        "institution.traeger": "Türkisch-Deutscher Verein Şişli e.V., Mitglied im Paritätischen",
+        # into the empty e-mail box beside it (a coordinator's test read '68' as the e-mail)
+        "institution.phone": "0211 1234567 oder 0211 1234568",
+        # beyond the page's right margin
+        "psychotherapie.languages_offered._other": (
+            "Tamil, Urdu, Paschtu, Dari, Tigrinya, Somali, Kurmandschi, Sorani, Ελληνικά, "
+            "Polski, Українська"
+        ),
+        # eight lines: PDFium (lines 9 pt apart) shows the last one half, pdf.js (13.2 pt)
+        # draws the last three below the box, two of them in the plans' box under it
+        "psychotherapie.concepts": (
+            "Einzelberatung auf Türkisch und Kurdisch\n"
+            "Gruppe für Frauen aus Łódź und Kraków\n"
+            "Dolmetscherin: Ольга Петренко\n"
+            "Sprechstunde für Geflüchtete aus der Ukraine\n"
+            "Hausbesuche nach Absprache\n"
+            "Angehörigengruppe (monatlich)\n"
+            "Beratung auf Ελληνικά nach Absprache\n"
+            "Psychoedukation in einfacher Sprache"
+        ),
+        "psychotherapie.plans": "Gruppe auf Ukrainisch ab Januar 2026",
+        # into the function beside it
+        "psychotherapie.contact_name": "Çiğdem Öztürk-İnce und Ольга Петренко (Vertretung)",
+        "psychotherapie.contact_role": "Leitung",
+        # into the e-mail beside it, which itself runs beyond the page's right margin
+        "psychotherapie.contact_phone": "0211 1234567 oder 0211 1234568",
+        "psychotherapie.contact_email": "beratung.migration@psychosoziales-zentrum.example.org",
+        "psychotherapie.date": "24.09.2025",
+        "psychotherapie.initials": "ÇÖ",
+    },
 }
-CATEGORIES = {
-    "institution": ("psychotherapie", "fluechtlingsberatung"),
-    "checklist": ("psychotherapie",),
+CUT_OFF = {
+    "overflow": [
+        "institution.traeger",
+        "institution.phone",
+        "psychotherapie.languages_offered._other",
+        "psychotherapie.concepts",
+        "psychotherapie.contact_name",
+        "psychotherapie.contact_phone",
+        "psychotherapie.contact_email",
+    ],
+}
+"""The fields whose text a copy without fields (qpdf's, poppler's) shows cut off: their
+values are read whole with a note that the copy cuts them off."""
+FORMS = {  # form → its kind and categories
+    "institution": ("institution", ("psychotherapie", "fluechtlingsberatung")),
+    "checklist": ("checklist", ("psychotherapie",)),
+    "overflow": ("institution", ("psychotherapie", "fluechtlingsberatung")),
 }
 
 
@@ -138,20 +192,20 @@ def record_issued(ws: Workspace, identities: list[FormIdentity]) -> None:
     path.write_text("\n".join(keep) + "\n", "utf-8")
 
 
-def generate(ws: Workspace) -> dict[str, tuple[Path, FormIdentity]]:
+def generate(ws: Workspace, names: list[str]) -> dict[str, tuple[Path, FormIdentity]]:
     schema = ws.schema()
     record = record_from_json(schema, json.loads((HERE / "record.json").read_text("utf-8")))
-    requests = {
-        "institution": FormRequest("institution", CATEGORIES["institution"], record, stand=STAND),
-        "checklist": FormRequest("checklist", CATEGORIES["checklist"], stand=STAND),
-    }
     out = {}
-    for seed, (kind, request) in enumerate(requests.items(), start=1):
+    for seed, (name, (kind, categories)) in enumerate(FORMS.items(), start=1):
+        if name not in names:
+            continue
+        prefilled = record if kind == "institution" else None
+        request = FormRequest(kind, categories, prefilled, stand=STAND)
         ident = new_identity(schema, request, ws.secret, random.Random(seed))
         form = render_pdf(schema, request, ident)
-        path = HERE / f"{kind}_blank.pdf"
+        path = HERE / f"{name}_blank.pdf"
         path.write_bytes(form.data)
-        out[kind] = (path, ident)
+        out[name] = (path, ident)
     record_issued(ws, [ident for _, ident in out.values()])
     return out
 
@@ -196,17 +250,18 @@ def xfdf(values: dict[str, object], on_state: str = "Yes") -> str:
     )
 
 
-def expected_values(ws: Workspace, kind: str) -> dict[str, object]:
+def expected_values(ws: Workspace, name: str) -> dict[str, object]:
     """What a reader must give back: prefilled values as the form shows them, then the typed
     ones; blanks (empty text, unticked boxes) left out."""
     schema = ws.schema()
+    kind, categories = FORMS[name]
     out: dict[str, object] = {}
     if kind == "institution":
         from formgen.layout import layout_form
         from formgen.pdf_form import display_text
 
         record = record_from_json(schema, json.loads((HERE / "record.json").read_text("utf-8")))
-        fields = {b.path: b.field for b in layout_form(schema, kind, CATEGORIES[kind], "de").boxes}
+        fields = {b.path: b.field for b in layout_form(schema, kind, categories, "de").boxes}
         for path, value in record.form_values(schema).items():
             if isinstance(value, list):
                 out.update({f"{path}.{code}": True for code in value})
@@ -217,7 +272,7 @@ def expected_values(ws: Workspace, kind: str) -> dict[str, object]:
                     if f.type.value in ("select_one", "yes_no_none")
                     else display_text(f, value, "de")
                 )
-    out.update(TYPED[kind])
+    out.update(TYPED[name])
     return {k: v for k, v in out.items() if v not in ("", False)}
 
 
@@ -238,7 +293,7 @@ def drawn_by_pdfjs(
 
 
 def drawn_unreadably(
-    ws: Workspace, kind: str, expected: dict[str, object], paths: Collection[str]
+    ws: Workspace, form: str, expected: dict[str, object], paths: Collection[str]
 ) -> tuple[dict[str, object], list[str]]:
     """What a flattened copy gives back when the text of the boxes at ``paths`` was drawn with
     glyphs that map to no character: pdftk-java draws the text it fills in with the form's
@@ -251,7 +306,8 @@ def drawn_unreadably(
     from formgen.model import OTHER
 
     drawn_as_text = (WidgetKind.TEXT, WidgetKind.MULTILINE, WidgetKind.COMBO)
-    kinds = {b.path: b.kind for b in layout_form(ws.schema(), kind, CATEGORIES[kind], "de").boxes}
+    kind, categories = FORMS[form]
+    kinds = {b.path: b.kind for b in layout_form(ws.schema(), kind, categories, "de").boxes}
     lost = sorted(
         p.removesuffix(f".{OTHER}")
         for p in expected
@@ -264,8 +320,11 @@ def drawn_unreadably(
 
 
 def main() -> None:
+    names = sys.argv[1:] or list(FORMS)
+    if unknown := set(names) - set(FORMS):
+        raise SystemExit(f"no such form: {', '.join(sorted(unknown))}; forms: {', '.join(FORMS)}")
     ws = workspace()
-    forms = generate(ws)
+    forms = generate(ws, names)
     if not (TOOLS / "node_modules" / "pdfjs-dist").exists():
         run(["npm", "install", "--no-audit", "--no-fund"], cwd=TOOLS)
     versions = {
@@ -279,16 +338,17 @@ def main() -> None:
         .stderr.split("\n")[0]
         .split()[-1],
     }
-    samples: dict[str, dict[str, object]] = {}
+    kept = json.loads((HERE / "expected.json").read_text("utf-8"))["samples"]
+    samples = {k: v for k, v in kept.items() if v["form"] not in names}
     scratch = HERE / ".work"
     scratch.mkdir(exist_ok=True)
-    for kind, (blank, ident) in forms.items():
-        typed = TYPED[kind]
-        values_json = scratch / f"{kind}.json"
+    for form, (blank, ident) in forms.items():
+        typed = TYPED[form]
+        values_json = scratch / f"{form}.json"
         values_json.write_text(json.dumps(typed, ensure_ascii=False), "utf-8")
-        pdfium_json = scratch / f"{kind}_pdfium.json"
+        pdfium_json = scratch / f"{form}_pdfium.json"
         pdfium_json.write_text(json.dumps(pdfium_values(ws, typed), ensure_ascii=False), "utf-8")
-        xfdf_path = scratch / f"{kind}.xfdf"
+        xfdf_path = scratch / f"{form}.xfdf"
         xfdf_path.write_text(xfdf(typed), "utf-8")
 
         made = {
@@ -302,110 +362,128 @@ def main() -> None:
             ),
         }
         for name, (cmd, program) in made.items():
-            out = HERE / f"{kind}_{name}.pdf"
+            out = HERE / f"{form}_{name}.pdf"
             run([*cmd, str(out)])
             samples[out.name] = {
-                "form": kind,
+                "form": form,
                 "program": f"{program} {versions[program]}",
                 "reader": "acroform-pdf",
             }
-        out = HERE / f"{kind}_pdftk.pdf"
+        out = HERE / f"{form}_pdftk.pdf"
         run(["pdftk", str(blank), "fill_form", str(xfdf_path), "output", str(out)])
         samples[out.name] = {
-            "form": kind,
+            "form": form,
             "program": f"pdftk-java {versions['pdftk-java']} fill_form (XFDF, UTF-8)",
             "reader": "acroform-pdf",
         }
 
-        expected = expected_values(ws, kind)
+        expected = expected_values(ws, form)
         for name in ("pdfjs", "pdfium", "pdftk"):
-            samples[f"{kind}_{name}.pdf"]["values"] = expected
+            samples[f"{form}_{name}.pdf"]["values"] = expected
 
         # Copies without fields: what a flattening tool and a print driver leave on the page.
-        source = HERE / f"{kind}_pdfjs.pdf"
-        out = HERE / f"{kind}_qpdf_flat.pdf"
+        source = HERE / f"{form}_pdfjs.pdf"
+        out = HERE / f"{form}_qpdf_flat.pdf"
         run(["qpdf", "--generate-appearances", "--flatten-annotations=all", str(source), str(out)])
         recovered, lost = drawn_by_pdfjs(expected, typed)
         samples[out.name] = {
-            "form": kind,
+            "form": form,
             "program": f"qpdf {versions['qpdf']} --generate-appearances --flatten-annotations=all (of {source.name})",
             "reader": "flattened-pdf",
             "values": recovered,
             "differences": lost,
+            "cut_off": CUT_OFF.get(form, []),
         }
-        source = HERE / f"{kind}_pdfium.pdf"
-        out = HERE / f"{kind}_poppler_print.pdf"
+        source = HERE / f"{form}_pdfium.pdf"
+        out = HERE / f"{form}_poppler_print.pdf"
         run(["pdftocairo", "-pdf", str(source), str(out)])
         samples[out.name] = {
-            "form": kind,
+            "form": form,
             "program": f"poppler pdftocairo {versions['poppler']} -pdf (of {source.name})",
             "reader": "flattened-pdf",
             "values": expected,
+            "cut_off": CUT_OFF.get(form, []),
         }
-        source = HERE / f"{kind}_pdfium.pdf"
-        out = HERE / f"{kind}_pdfium_pdftk_flat.pdf"
-        run(["pdftk", str(source), "output", str(out), "flatten"])
-        samples[out.name] = {
-            "form": kind,
-            "program": f"pdftk-java {versions['pdftk-java']} flatten (of {source.name})",
-            "reader": "flattened-pdf",
-            "values": expected,
-        }
+        if form in ("institution", "checklist"):  # what pdftk and qpdf draw (overflow: the same)
+            source = HERE / f"{form}_pdfium.pdf"
+            out = HERE / f"{form}_pdfium_pdftk_flat.pdf"
+            run(["pdftk", str(source), "output", str(out), "flatten"])
+            samples[out.name] = {
+                "form": form,
+                "program": f"pdftk-java {versions['pdftk-java']} flatten (of {source.name})",
+                "reader": "flattened-pdf",
+                "values": expected,
+            }
 
-        # pdftk's appearances of what it filled in cannot be read back (drawn_unreadably)
-        pdftk = f"pdftk-java {versions['pdftk-java']}"
-        qpdf = f"qpdf {versions['qpdf']} --generate-appearances --flatten-annotations=all"
-        out = HERE / f"{kind}_pdftk_flat.pdf"
-        run(["pdftk", str(blank), "fill_form", str(xfdf_path), "output", str(out), "flatten"])
-        values, lost = drawn_unreadably(ws, kind, expected, typed)
-        samples[out.name] = {
-            "form": kind,
-            "program": f"{pdftk} fill_form (XFDF, UTF-8) … flatten (of {blank.name})",
-            "reader": "flattened-pdf",
-            "values": values,
-            "unreadable": lost,
-        }
-        source = HERE / f"{kind}_pdftk.pdf"
-        out = HERE / f"{kind}_pdftk_qpdf_flat.pdf"
-        run(["qpdf", "--generate-appearances", "--flatten-annotations=all", str(source), str(out)])
-        samples[out.name] = {
-            "form": kind,
-            "program": f"{qpdf} (of {source.name})",
-            "reader": "flattened-pdf",
-            "values": values,
-            "unreadable": lost,
-        }
-        viewer = scratch / f"{kind}_pdftk_need_appearances.pdf"
-        run(
-            [
-                "pdftk",
-                str(blank),
-                "fill_form",
-                str(xfdf_path),
-                "output",
+            # pdftk's appearances of what it filled in cannot be read back (drawn_unreadably)
+            pdftk = f"pdftk-java {versions['pdftk-java']}"
+            qpdf = f"qpdf {versions['qpdf']} --generate-appearances --flatten-annotations=all"
+            out = HERE / f"{form}_pdftk_flat.pdf"
+            run(["pdftk", str(blank), "fill_form", str(xfdf_path), "output", str(out), "flatten"])
+            values, lost = drawn_unreadably(ws, form, expected, typed)
+            samples[out.name] = {
+                "form": form,
+                "program": f"{pdftk} fill_form (XFDF, UTF-8) … flatten (of {blank.name})",
+                "reader": "flattened-pdf",
+                "values": values,
+                "unreadable": lost,
+            }
+            source = HERE / f"{form}_pdftk.pdf"
+            out = HERE / f"{form}_pdftk_qpdf_flat.pdf"
+            run(
+                [
+                    "qpdf",
+                    "--generate-appearances",
+                    "--flatten-annotations=all",
+                    str(source),
+                    str(out),
+                ]
+            )
+            samples[out.name] = {
+                "form": form,
+                "program": f"{qpdf} (of {source.name})",
+                "reader": "flattened-pdf",
+                "values": values,
+                "unreadable": lost,
+            }
+            viewer = scratch / f"{form}_pdftk_need_appearances.pdf"
+            run(
+                [
+                    "pdftk",
+                    str(blank),
+                    "fill_form",
+                    str(xfdf_path),
+                    "output",
+                    str(viewer),
+                    "need_appearances",
+                ]
+            )
+            out = HERE / f"{form}_pdftk_na_qpdf_flat.pdf"
+            # qpdf warns of the exclusive boxes' on-states (not /Yes); exit status 3: warnings only
+            cmd = [
+                "qpdf",
+                "--generate-appearances",
+                "--flatten-annotations=all",
                 str(viewer),
-                "need_appearances",
+                str(out),
             ]
-        )
-        out = HERE / f"{kind}_pdftk_na_qpdf_flat.pdf"
-        # qpdf warns of the exclusive boxes' on-states (not /Yes); exit status 3: warnings only
-        cmd = ["qpdf", "--generate-appearances", "--flatten-annotations=all", str(viewer), str(out)]
-        print("+", " ".join(cmd), file=sys.stderr)
-        if subprocess.run(cmd).returncode not in (0, 3):
-            raise SystemExit(f"qpdf failed on {viewer.name}")
-        values, lost = drawn_unreadably(ws, kind, expected, expected)
-        samples[out.name] = {
-            "form": kind,
-            "program": (
-                f"{qpdf} of {blank.name} filled by {pdftk} fill_form (XFDF, UTF-8) … "
-                "need_appearances"
-            ),
-            "reader": "flattened-pdf",
-            "values": values,
-            "unreadable": lost,
-        }
+            print("+", " ".join(cmd), file=sys.stderr)
+            if subprocess.run(cmd).returncode not in (0, 3):
+                raise SystemExit(f"qpdf failed on {viewer.name}")
+            values, lost = drawn_unreadably(ws, form, expected, expected)
+            samples[out.name] = {
+                "form": form,
+                "program": (
+                    f"{qpdf} of {blank.name} filled by {pdftk} fill_form (XFDF, UTF-8) … "
+                    "need_appearances"
+                ),
+                "reader": "flattened-pdf",
+                "values": values,
+                "unreadable": lost,
+            }
+
         for meta in samples.values():
-            if meta["form"] == kind:
+            if meta["form"] == form:
                 meta["instance_id"] = ident.instance_id
     shutil.rmtree(scratch)
     expected = {
