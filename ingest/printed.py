@@ -119,13 +119,14 @@ class PrintOptions:
     says so."""
 
 
-def file_name(reg: Register, opt: PrintOptions) -> str:
+def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
     """The print's name in ``exports/``: ``register-DATE.pdf`` for the whole register; a print
     of one region or of some categories names them, as ``opt.lang`` names them, in ASCII
     (:func:`formgen.filenames.slug`: ``register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf``;
-    a region no longer offered by its id, ``register-DATE-dormagen.pdf``), and one without
-    personal data says so (``-ohne-personen``, ``-no-personal``). So a print never replaces
-    another of the same day, only itself made again."""
+    a region no longer offered by its id, ``register-DATE-dormagen.pdf``), one without
+    personal data says so (``-ohne-personen``, ``-no-personal``), and one in another language
+    than the workspace's (``home``) ends in its code (``register-DATE-en.pdf``). So a print never
+    replaces another of the same day, only itself made again."""
     schema = reg.schema
     only = region_held(reg, opt.region, opt.lang) if opt.region is not None else None
     wanted = {schema.category_named(c, opt.lang).id for c in opt.categories}
@@ -133,7 +134,8 @@ def file_name(reg: Register, opt: PrintOptions) -> str:
     labels += [c.label.get(opt.lang) for c in schema.categories if c.id in wanted]
     scope = f"-{slug(' '.join(labels))}" if labels else ""
     bare = "" if opt.personal else f"-{say('print_file_no_personal', opt.lang)}"
-    return f"register-{(opt.stand or dt.date.today()).isoformat()}{scope}{bare}.pdf"
+    other = "" if opt.lang == home else f"-{opt.lang}"
+    return f"register-{(opt.stand or dt.date.today()).isoformat()}{scope}{bare}{other}.pdf"
 
 
 def _fonts() -> None:

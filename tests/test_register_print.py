@@ -934,8 +934,9 @@ def test_a_print_of_a_region_or_checklists_is_named_so_and_never_replaces_anothe
     returned: Workspace,
 ) -> None:
     """A print of one region or of some checklists names them in its file, in ASCII words of
-    its language (the checklists in the print's order), so the full print of the day stays
-    beside it; the same print made again replaces only itself."""
+    its language (the checklists in the print's order), and one in another language than the
+    workspace's ends in its code, so the full print of the day stays beside it; the same print
+    made again replaces only itself."""
     today = dt.date.today().isoformat()
     full_path, full = print_cli(returned)
     region_path, region = print_cli(returned, "--region", "Düsseldorf")
@@ -944,9 +945,12 @@ def test_a_print_of_a_region_or_checklists_is_named_so_and_never_replaces_anothe
         "krisen-interventions-dienst-psychotherapeutin-niedergelassen": (
             "--category psychotherapie --category Krisen(interventions)dienst"
         ),
-        "psychotherapist-in-private-practice-no-personal": (
+        "psychotherapist-in-private-practice-no-personal-en": (
             "--category psychotherapie --lang en --no-personal"
         ),
+        "en": "--lang en",  # the whole register in English: not the German one of the day
+        "dormagen-en": "--region dormagen --lang en",
+        "dormagen": "--region dormagen --lang de",  # the workspace's language: named as ever
     }
     made = {print_cli(returned, *args.split())[0].name: scope for scope, args in prints.items()}
     again_path, again = print_cli(returned, "--region", "duesseldorf")
@@ -959,6 +963,8 @@ def test_a_print_of_a_region_or_checklists_is_named_so_and_never_replaces_anothe
     assert pages(full_path.read_bytes()) == full
     assert "Versorgungsregion: alle Regionen" in full[0] and "Mühlenweg 3" in "\n".join(full)
     assert "Versorgungsregion: Düsseldorf" in region[0] and "Mühlenweg 3" not in "\n".join(region)
+    english = pages((returned.exports_dir / f"register-{today}-en.pdf").read_bytes())
+    assert "Regional care register" in english[0] and "Care region: all regions" in english[0]
     assert {p.name for p in returned.exports_dir.glob(f"register-{today}*.pdf")} >= {
         full_path.name,
         region_path.name,
@@ -978,7 +984,7 @@ def test_the_cover_of_a_print_without_personal_data_says_so(returned: Workspace)
     assert "Ohne personenbezogene" not in "\n".join(full)
     assert "Without personal data (contact persons)" in english[0]
     today = dt.date.today().isoformat()
-    assert path.name == f"register-{today}-crisis-intervention-service-no-personal.pdf"
+    assert path.name == f"register-{today}-crisis-intervention-service-no-personal-en.pdf"
     assert visual("ليلى حداد") not in "\n".join(bare + english)
 
 

@@ -758,7 +758,8 @@ def find(
     type=click.Path(dir_okay=False),
     help="Output PDF (default: exports/register-DATE.pdf; with --region or --category "
     "they are named in it, e.g. register-DATE-duesseldorf.pdf; with --no-personal "
-    "-ohne-personen.pdf, in English -no-personal.pdf). The same print made again that day "
+    "-ohne-personen.pdf, in English -no-personal.pdf; in another language than the "
+    "workspace's its code, e.g. register-DATE-en.pdf). The same print made again that day "
     "replaces its file; another never does.",
 )
 @workspace_option
@@ -787,8 +788,9 @@ def print_cmd(
     unless --category asks for them.
 
     A print of one region or some categories names them in its file name
-    (register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), so it never
-    replaces the full print of the day, nor another.
+    (register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), and one in
+    another language than the workspace's (--lang) ends in its code (register-DATE-en.pdf), so
+    it never replaces the full print of the day, nor another.
 
     A region the schema no longer offers that entries hold (--region dormagen, by id or old
     name) prints those entries under its old name, marked as no longer offered, in the
@@ -806,7 +808,7 @@ def print_cmd(
         personal=not no_personal,
     )
     pdf = render_register(reg, options)
-    path = Path(output) if output else ws.exports_dir / file_name(reg, options)
+    path = Path(output) if output else ws.exports_dir / file_name(reg, options, ws.language)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
     said = "printed_no_personal" if no_personal else "printed"
