@@ -203,10 +203,19 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
             "'formgen register export' writes; nothing was imported — export the register "
             "(--format csv or xlsx, with or without --labels) and fill in that table"
         )
-    written = [shown for _, shown in best.values()]
-    every = list(dict.fromkeys(shown for v in variants for _, shown in v.values()))
+    written = {column: shown for column, shown in best.values()}
+    meaning = {g: column for v in reversed(variants) for g, (column, _) in v.items()}  # the first
+
+    def hint(h: str, g: str) -> str:
+        """This table's header of the column another table names ``h`` (``institution_id``
+        among labels: ``ID``), else the closest header, never ``h`` itself."""
+        if (same := written.get(meaning.get(g, ""))) is not None:
+            return f" (did you mean '{same}'?)"
+        every = [s for v in variants for _, s in v.values() if _key(s) != g]
+        return did_you_mean(h, list(written.values())) or did_you_mean(h, every)
+
     unknown = [
-        f"'{h.strip()}'{did_you_mean(h.strip(), written) or did_you_mean(h.strip(), every)}"
+        f"'{h.strip()}'{hint(h.strip(), g)}"
         for h, g in zip(header, given, strict=True)
         if g and g not in best
     ]

@@ -398,6 +398,18 @@ def test_a_csv_saved_by_excel_as_windows_1252_is_read_and_lost_letters_are_refus
             "Error: Liste.csv: columns the register's table does not have: 'Telefn' (did you "
             "mean 'Telefon'?), 'webseite' (did you mean 'website'?); nothing was imported",
         ),
+        (  # a header of the English table among the German one's: its German header
+            "Gemischt.csv",
+            "ID;Checkliste;Name der Einrichtung;Postcode\r\n;Krisendienst;Hilfe;40211\r\n",
+            "Error: Gemischt.csv: column the register's table does not have: 'Postcode' (did "
+            "you mean 'PLZ'?); nothing was imported",
+        ),
+        (  # never the header itself as what was meant
+            "Kennung.csv",
+            "institution_id;Checkliste;Name der Einrichtung\r\nar-1;Krisendienst;Hilfe\r\n",
+            "Error: Kennung.csv: column the register's table does not have: 'institution_id' "
+            "(did you mean 'ID'?); nothing was imported",
+        ),
         (
             "Adressen.csv",
             "Einrichtung,Adresse\r\nCaritas,Hauptstr. 1\r\n",
