@@ -259,6 +259,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_no_category": "values of a checklist ({fields}) but no checklist in the "
         "column '{column}'",
         "import_why_no_name": "neither an id the register knows nor a name",
+        "import_why_no_name_column": "neither an id the register knows nor an institution's "
+        "name: the table has no column '{column}'",
         "import_why_repeated": "the same institution and checklist as line {first}",
         "import_why_lost": "'{value}' has '?' in place of letters: Excel writes '?' for every "
         "letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
@@ -516,6 +518,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_no_category": "Werte einer Checkliste ({fields}), aber keine Checkliste in "
         "der Spalte „{column}“",
         "import_why_no_name": "weder eine ID des Registers noch ein Name",
+        "import_why_no_name_column": "weder eine ID des Registers noch ein Name der "
+        "Einrichtung: die Tabelle hat keine Spalte „{column}“",
         "import_why_repeated": "dieselbe Einrichtung und Checkliste wie Zeile {first}",
         "import_why_lost": "„{value}“ hat „?“ anstelle von Buchstaben: Excel schreibt „?“ für "
         "jeden Buchstaben, den sein einfaches „CSV“ nicht fassen kann (ş, ı, ł, Kyrillisch, "

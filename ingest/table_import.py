@@ -163,11 +163,12 @@ def read_table(data: bytes, file_name: str) -> Sheet:
 # ---------------------------------------------------------------------- the header
 
 
-def _variants(schema: Schema) -> Iterator[dict[str, tuple[str, str]]]:
-    """The headers the wide export writes, each as header key → (column, header as written):
-    by ids (also those a field had before a rename, as an export made before the new schema
-    version names its column), and by labels in each language of the schema, with and without
-    personal columns."""
+def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]]]:
+    """The headers the wide export writes, each as whether it is by ids, and header key →
+    (column, header as written): by ids (also those a field had before a rename, as an export
+    made before the new schema version names its column, and ``id`` for the institution's id,
+    as the tables by labels and a recipients list name it), and by labels in each language of
+    the schema, with and without personal columns."""
     renamed = {old: new for ids in schema.renamed_ids.values() for old, new in ids.items()}
     for personal in (True, False):
         keys = wide_columns(schema, personal, with_retired=True)
@@ -177,23 +178,26 @@ def _variants(schema: Schema) -> Iterator[dict[str, tuple[str, str]]]:
             for old, new in renamed.items()
             if k.partition(".")[0] == new
         }
-        yield {_key(k): (k, k) for k in keys} | {_key(o): (k, o) for o, k in earlier.items()}
+        ids = {_key(k): (k, k) for k in keys} | {_key(o): (k, o) for o, k in earlier.items()}
+        yield True, {"id": (ID, "id")} | ids
         for lang in schema.languages:
             names = wide_columns(schema, personal, True, lang, with_retired=True)
-            yield {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
+            yield False, {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
 
 
 def columns(schema: Schema, header: list[str], file_name: str) -> list[str | None]:
     """The column of each header cell (``None``: a blank header); the header variant that
-    names most of them (and leaves out fewest of its own). Raises :class:`RegisterError` for a
+    names most of them (the ids, where labels name as many: ``name`` is the institution's name
+    by ids, its contact person's by English labels; else the one that leaves out fewest of its
+    own). Raises :class:`RegisterError` for a
     column the table does not have, one named twice, or a table without id and name."""
     given = [_key(h) for h in header]
     best: dict[str, tuple[str, str]] = {}
-    score = (-1, 0)
+    score = (-1, False, 0)
     variants = list(_variants(schema))
-    for variant in variants:
+    for by_ids, variant in variants:
         found = [g for g in given if g in variant]
-        now = (len(found), -len(set(variant) - set(found)))
+        now = (len(found), by_ids, -len(set(variant) - set(found)))
         if now > score:
             best, score = variant, now
     if score[0] <= 0:
@@ -204,14 +208,16 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
             "(--format csv or xlsx, with or without --labels) and fill in that table"
         )
     written = {column: shown for column, shown in best.values()}
-    meaning = {g: column for v in reversed(variants) for g, (column, _) in v.items()}  # the first
+    meaning = {
+        g: column for _, v in reversed(variants) for g, (column, _) in v.items()
+    }  # the first
 
     def hint(h: str, g: str) -> str:
         """This table's header of the column another table names ``h`` (``institution_id``
         among labels: ``ID``), else the closest header, never ``h`` itself."""
         if (same := written.get(meaning.get(g, ""))) is not None:
             return f" (did you mean '{same}'?)"
-        every = [s for v in variants for _, s in v.values() if _key(s) != g]
+        every = [s for _, v in variants for _, s in v.values() if _key(s) != g]
         return did_you_mean(h, list(written.values())) or did_you_mean(h, every)
 
     unknown = [
@@ -252,6 +258,8 @@ class _Reading:
     lang: str
     encoding: str
     today: dt.date | None
+    names: bool
+    """Whether the table has the column of the institution's name."""
     changed: dict[tuple[str, str], tuple[int, Checked]] = field(default_factory=dict)
     """(institution, field) → the first row that changes that institution field, and its value."""
     first: dict[tuple[str | None, ...], int] = field(default_factory=dict)
@@ -333,7 +341,9 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     if without:
         return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
     if iid is None and not (institution.get(NAME) and institution[NAME].raw.strip()):
-        return skip("import_why_no_name")
+        if r.names:
+            return skip("import_why_no_name")
+        return skip("import_why_no_name_column", column=inst_fields[NAME].label.get(lang))
     same = _same(iid, category, institution)
     earlier = min((r.first[k] for k in same if k in r.first), default=None)
     if earlier is not None:
@@ -457,7 +467,7 @@ def plan_import(
     sheet = table or read_table(data, file_name)
     cols = columns(reg.schema, sheet.header, file_name)
     read = [i for i, col in enumerate(cols) if col is not None and col not in IGNORED]
-    reading = _Reading(reg, lang, sheet.encoding, today)
+    reading = _Reading(reg, lang, sheet.encoding, today, NAME in cols)
     rows: list[Row] = []
     for line, cells in sheet.rows:
         if len(cells) > len(cols) and any(c.strip() for c in cells[len(cols) :]):

@@ -910,6 +910,41 @@ def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
     assert all(c.data_type != "f" for c in sheet["D"])
 
 
+def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
+    tmp_path: Path,
+) -> None:
+    """``id;category;name``, as a recipients list calls the id: ``name`` is the institution's
+    name (by ids), not the contact person's ("Name" in the English table with --labels), so an
+    id the register does not know is looked for by that name and the row is imported. The
+    German labels' "Name" is the contact person's: a row of them with no id the register knows
+    says that the table lacks the column of the institution's name."""
+    ws = Workspace.init(tmp_path / "ws")
+    path = tmp_path / "Liste.csv"
+    path.write_text("id;category;name\r\nx;psychotherapie;Praxis Ayşe Öztürk\r\n", "utf-8")
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[:2] == [
+        "Zeile 2: inst-0001 Praxis Ayşe Öztürk: neu",
+        "  „x“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt",
+    ]
+    reg = load(ws)
+    assert reg.name_of("inst-0001") == "Praxis Ayşe Öztürk"
+    assert set(reg.institutions["inst-0001"]["entries"]) == {"psychotherapie"}
+    path.write_text("id;category;name;street\r\ninst-0001;psychotherapie;;Weg 1\r\n", "utf-8")
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0 and said.startswith("Zeile 2: inst-0001 Praxis Ayşe Öztürk: aktualisiert")
+    assert load(ws).plain(load(ws).institutions["inst-0001"]["institution"])["street"] == "Weg 1"
+
+    labels = tmp_path / "Beschriftet.csv"
+    labels.write_text("ID;Checkliste;Name\r\nx;Psychotherapie;Frau Öztürk\r\n", "utf-8")
+    code, said = formgen(ws, "register", "import", str(labels))
+    assert code == 0
+    assert said.splitlines()[0] == (
+        "Zeile 2: nicht importiert: weder eine ID des Registers noch ein Name der Einrichtung: "
+        "die Tabelle hat keine Spalte „Name der Einrichtung“"
+    )
+
+
 def test_the_question_mark_of_a_web_address_is_no_lost_letter(
     bare: Workspace, tmp_path: Path
 ) -> None:
