@@ -205,6 +205,11 @@ def test_recipients_batch(tmp_path: Path) -> None:
         "--workspace", str(ws.root), "--seed", "3",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
+    # one line says what was made (no progress label of its own before it: not a terminal)
+    assert result.output.splitlines() == [
+        f"3 forms in {out} ({sum(p.stat().st_size for p in out.glob('*.pdf')) / 1e6:.1f} MB), "
+        f"list in {out / 'manifest.csv'}"
+    ]
     assert sorted(p.name for p in out.iterdir()) == [
         "inst-1.pdf", "inst-2.pdf", "inst-3.pdf", "manifest.csv",
     ]  # fmt: skip

@@ -6,8 +6,10 @@ command adds ``@form_options`` and calls :func:`run_generate` with its ``fmt``.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import secrets
+import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -252,13 +254,21 @@ def run_generate(
         # a row's language chooses its form's, unless --lang says one for all (as in formgen mail)
         langs = {} if lang_given else {r.id: r.lang for r in recipients if r.lang}
         out_dir = Path(out) if out else default_dir
-        with click.progressbar(
-            length=len(records), label=f"{len(records)} {fmt.upper()} forms", file=None
-        ) as bar:
+        # on a terminal only, as ingest's: elsewhere click would print its label as a line of
+        # its own before the line that says what was made
+        bar = (
+            click.progressbar(
+                length=len(records), label=f"{len(records)} {fmt.upper()} forms", file=sys.stderr
+            )
+            if sys.stderr.isatty()
+            else None
+        )
+        with bar or contextlib.nullcontext():
             last = [0]
 
             def progress(done: int, total: int) -> None:
-                bar.update(done - last[0])
+                if bar is not None:
+                    bar.update(done - last[0])
                 last[0] = done
 
             result = generate_batch(
