@@ -464,7 +464,8 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
 
 
 def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
-    """A plain-text table for the terminal in ``lang``: checklist, region and what is missing."""
+    """A plain-text table for the terminal in ``lang``: checklist, region and what is missing,
+    then the counts."""
     if not found:
         return say("no_gaps", lang)
     rows: list[tuple[str, ...]] = [
@@ -478,4 +479,6 @@ def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
                 say(f"gap_{g.kind}", lang),
             )
         )
-    return table(rows)
+    only = sum(g.kind == "fehlanzeige" for g in found)
+    said = say_count("gaps", lang, len(found), none=len(found) - only, only=only)
+    return f"{table(rows)}\n{said}"

@@ -457,6 +457,7 @@ SAID = {
         "update_list": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale",
         "gaps_header": ["Checkliste", "Region", "Lücke"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  kein Eintrag",
+        "gaps": "1 Lücke: 1 ohne Eintrag, 0 nur mit Fehlanzeige",
         "find_header": ["ID", "Name", "Checkliste", "Region", "Sprachen"],
         "languages": "  Düsseldorf  Persisch (Farsi), Türkisch",
         "count": "2 Einträge",
@@ -483,6 +484,7 @@ SAID = {
         "update_list": "1 institution on the update list → formgen mail --stale",
         "gaps_header": ["category", "region", "gap"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  no entry",
+        "gaps": "1 gap: 1 with no entry, 0 with only 'None available'",
         "find_header": ["id", "name", "category", "region", "languages"],
         "languages": "  Düsseldorf  Persian (Farsi), Turkish",
         "count": "2 entries",
@@ -535,6 +537,7 @@ def test_the_register_tables_speak_the_workspace_language(ws: Workspace, lang: s
     header, _rule, *rows = out.splitlines()
     assert code == 0 and header.split() == said["gaps_header"]
     assert any(row.endswith(said["gap"]) for row in rows), out
+    assert rows[-1] == said["gaps"]  # the counts close the table, as stale's and find's
     code, out = run(ws, "gaps", "--category", "psychotherapie", "--json")
     assert {"category": "psychotherapie", "region": "neuss_meerbusch", "kind": "none",
             "institutions": []} in json.loads(out)  # fmt: skip
