@@ -490,11 +490,25 @@ def test_no_server_listening_says_what_to_check(tmp_path):
     assert not any(e["event"] in ("sent", "failed") for e in log_events(ws))
 
 
-def test_no_smtp_settings_says_how_to_add_them(tmp_path):
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]], ids=["send", "dry-run"])
+def test_no_smtp_settings_says_how_to_add_them_before_any_plan(
+    tmp_path: Path, dry_run: list[str]
+) -> None:
+    """The settings are checked first: no round is shown (a dry run's plan too) and nothing
+    is logged, not even the institution without an address as not mailed."""
     ws = make_workspace(tmp_path / "ws").root
-    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    listed = tmp_path / "Liste.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\r\n"
+        "tr-1;Praxis Şule Yılmaz;yilmaz@example.org;psychotherapie;duesseldorf\r\n"
+        "pl-1;Poradnia Łódź;;psychotherapie;dormagen\r\n",
+        "utf-8",
+    )
+    result = run("mail", str(listed), "-w", str(ws), "--send", *dry_run)
     assert result.exit_code == 1
-    assert "no [smtp] settings; add" in result.output and "--drafts DIR" in result.output
+    assert result.output.startswith(f"Error: {ws / 'workspace.toml'}: no [smtp] settings; add")
+    assert "--drafts DIR" in result.output and "round " not in result.output
+    assert not (ws / "sendlog.jsonl").exists() or log_events(ws) == []
 
 
 def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_path):

@@ -231,6 +231,8 @@ def mail(
 
     ws = Workspace.open(workspace_dir)
     check_sender(ws)  # before anything is planned: a dry run that passes, the real run must too
+    # and so the [smtp] settings --send uses: nothing planned, shown or logged without them
+    smtp = smtp_settings(ws) if send else None
     schema = ws.schema()
     today = dt.date.today()
     kind = "reminder" if overdue else "update" if stale else "invitation"
@@ -324,8 +326,7 @@ def mail(
                 f"{targets.forced[r.id]} (--force)"
             )
     if dry_run:
-        if send:  # a dry run checks the settings a real run would use
-            smtp = smtp_settings(ws)
+        if smtp is not None:  # the settings a real run would use
             per_minute = smtp.rate if rate is None else rate
             pace = f"at most {per_minute:g}/min" if per_minute else "no limit on mails per minute"
             echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
@@ -343,10 +344,9 @@ def mail(
         return
 
     default_renderers(plan.all_formats(settings))  # a missing generator fails before the prompt
-    if send:
+    if smtp is not None:
         from formgen.smtp import RateLimiter, SmtpTransport  # smtplib, ssl: only to send
 
-        smtp = smtp_settings(ws)
         password = None
         if smtp.user:
             # user and host as echo shows them: workspace.toml may spell any character
