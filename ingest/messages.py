@@ -277,7 +277,10 @@ WORDS: dict[str, dict[str, str]] = {
         "hold data too; put the rows to import on the first sheet",
         "import_left_out_one": "note: {file}: only the first sheet is read, not {sheets}, which "
         "holds data too; put the rows to import on the first sheet",
-        "import_summary": "{file}: {rows} rows — new {new}, updated {updated}, unchanged "
+        "import_summary": "{file}: {n} rows — new {new}, updated {updated}, unchanged "
+        "{unchanged}, probable duplicates {duplicates}, not imported {skipped}; invalid values "
+        "kept as typed {invalid}; values held for a decision {held}",
+        "import_summary_one": "{file}: 1 row — new {new}, updated {updated}, unchanged "
         "{unchanged}, probable duplicates {duplicates}, not imported {skipped}; invalid values "
         "kept as typed {invalid}; values held for a decision {held}",
         "import_decide": "what waits for a decision: formgen register conflicts",
@@ -542,7 +545,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_left_out_one": "Hinweis: {file}: nur das erste Tabellenblatt wird gelesen, nicht "
         "{sheets}, das ebenfalls Daten enthält; die zu importierenden Zeilen gehören auf das "
         "erste Blatt",
-        "import_summary": "{file}: {rows} Zeilen – neu {new}, aktualisiert {updated}, "
+        "import_summary": "{file}: {n} Zeilen – neu {new}, aktualisiert {updated}, "
+        "unverändert {unchanged}, mögliche Dubletten {duplicates}, nicht importiert {skipped}; "
+        "ungültige Werte (wie eingegeben übernommen) {invalid}; zurückgestellte Werte {held}",
+        "import_summary_one": "{file}: 1 Zeile – neu {new}, aktualisiert {updated}, "
         "unverändert {unchanged}, mögliche Dubletten {duplicates}, nicht importiert {skipped}; "
         "ungültige Werte (wie eingegeben übernommen) {invalid}; zurückgestellte Werte {held}",
         "import_decide": "was auf eine Entscheidung wartet: formgen register conflicts",

@@ -635,11 +635,11 @@ def report_lines(done: Imported) -> list[str]:
         lines.extend(f"  {text}" for text in row.invalid)
         lines.extend(f"  {text}" for text in row.notes)
     lines.append(
-        say(
+        say_count(
             "import_summary",
             lang,
+            len(plan.rows),
             file=plan.file_name,
-            rows=len(plan.rows),
             invalid=invalid,
             held=held,
             **counts,

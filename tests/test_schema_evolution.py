@@ -675,7 +675,7 @@ def test_a_labelled_export_naming_a_dropped_region_imports_back_as_the_region_he
         said = run("register", "import", str(exported), "-w", str(ws), *dry)
         assert said.splitlines()[:2] == [
             "Zeile 2: inst-0100 Praxis Wiśniewska: unverändert",
-            f"{exported.name}: 1 Zeilen – neu 0, aktualisiert 0, unverändert 1, mögliche "
+            f"{exported.name}: 1 Zeile – neu 0, aktualisiert 0, unverändert 1, mögliche "
             "Dubletten 0, nicht importiert 0; ungültige Werte (wie eingegeben übernommen) 0; "
             "zurückgestellte Werte 0",
         ], said
@@ -935,7 +935,7 @@ def test_a_row_naming_the_region_held_as_typed_before_the_switch_imports_unchang
     said = run("register", "import", str(exported), "-w", str(ws))
     assert said.splitlines()[:2] == [
         "Zeile 2: inst-0001 Praxis Wiśniewska: unverändert",
-        "Export.csv: 1 Zeilen – neu 0, aktualisiert 0, unverändert 1, mögliche Dubletten 0, "
+        "Export.csv: 1 Zeile – neu 0, aktualisiert 0, unverändert 1, mögliche Dubletten 0, "
         "nicht importiert 0; ungültige Werte (wie eingegeben übernommen) 0; zurückgestellte "
         "Werte 0",
     ], said
