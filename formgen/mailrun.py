@@ -43,6 +43,7 @@ from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
     FieldProblems,
     InstitutionStatus,
+    Note,
     RegisterView,
     Removed,
     StatusSummary,
@@ -1125,7 +1126,7 @@ class MailingStatus:
             "without_email_reasons": s.without_email,
             "returns_known": s.returns_known,
             "quarantine": dict(quarantine),
-            "notes": s.notes,
+            "notes": [n.text for n in s.notes],
             "rows": self.rows,
         }
 
@@ -1143,8 +1144,9 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
     rounds = round_status(deliveries, returned, today)
     summary = summarise(statuses, view, returned is not None, rounds)
     if log.damaged_lines:
+        lines = ", ".join(map(str, log.damaged_lines))
         summary.notes.append(
-            f"sendlog.jsonl: damaged line(s) {', '.join(map(str, log.damaged_lines))} skipped"
+            Note("damaged", f"sendlog.jsonl: damaged line(s) {lines} skipped", {"lines": lines})
         )
     rows = [
         {

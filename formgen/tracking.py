@@ -68,15 +68,27 @@ UNUSABLE = {"no_email": "none", "invalid_email": "invalid", "dead_email": "refus
 say it: ``refused`` is an address the server refused for good or whose mail bounced."""
 
 
-def unusable_counts(reasons: Sequence[str]) -> str:
-    """``1 none, 1 refused``: how many of ``reasons`` (:data:`UNUSABLE`) there are of each."""
-    return ", ".join(f"{n} {word}" for key, word in UNUSABLE.items() if (n := reasons.count(key)))
+def unusable_counts(reasons: Sequence[str], words: Mapping[str, str] = UNUSABLE) -> str:
+    """``1 none, 1 refused``: how many of ``reasons`` (:data:`UNUSABLE`) there are of each,
+    each said by its word in ``words`` (``formgen status`` in the workspace's language)."""
+    return ", ".join(f"{n} {words[key]}" for key in UNUSABLE if (n := reasons.count(key)))
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something ``formgen status`` says below its counts (e.g. the register is empty): its
+    ``key`` and ``args`` say it in the workspace's language (``status_note_KEY`` of
+    :data:`ingest.messages.WORDS`), ``text`` in English (``--json``)."""
+
+    key: str
+    text: str
+    args: Mapping[str, str] = field(default_factory=dict)
 
 
 class RegisterView(Protocol):
     """What mailing needs from the register; every query may be unavailable (``None``)."""
 
-    notes: list[str]
+    notes: list[Note]
     """Why something is unavailable, for the status output."""
     today: dt.date
     """The day the update list (:meth:`stale`) is judged as of: today, or a later day, e.g. a
@@ -507,7 +519,7 @@ class StatusSummary:
     ``dead_email``); or no e-mail address in the register or an invalid one (``no_email``,
     ``invalid_email``), and none that worked in the send log (:func:`fallback_email`)."""
     returns_known: bool
-    notes: list[str]
+    notes: list[Note]
     to_update: int | None = None
     """Of ``stale``, those ``formgen mail --stale`` would mail now."""
     update_waiting: list[str] = field(default_factory=list)
@@ -563,11 +575,14 @@ def summarise(
             elif (not email or invalid) and not fallback_email(logged, removed.get(iid)):
                 without_email[iid] = "invalid_email" if invalid else "no_email"
     conflicts = view.conflict_count() if view else None
-    notes = list(view.notes) if view else ["no register in this workspace yet"]
+    notes = list(view.notes) if view else [Note("no_register", "no register in this workspace yet")]
     if not returns_known:
         notes.append(
-            "returns cannot be matched (the register does not show form instance ids); "
-            "every mailed institution counts as outstanding or overdue"
+            Note(
+                "unmatched",
+                "returns cannot be matched (the register does not show form instance ids); "
+                "every mailed institution counts as outstanding or overdue",
+            )
         )
     due, waiting = split_on_its_way(sorted(stale_ids or ()), statuses)
     return StatusSummary(

@@ -59,7 +59,7 @@ _CONFIG_TEMPLATE = """\
 [centre]
 name = {name}
 sender = {sender}          # From: address of mails (formgen mail)
-language = {language}            # de or en: forms and mails, the register's tables and print
+language = {language}            # de or en: forms and mails, the register's tables and print, status
 
 [schema]
 # path = "my-schema.yaml"  # default: the shipped Arbeitshilfe schema

@@ -34,7 +34,7 @@ from typing import Any
 
 from formgen.errors import FormgenError
 from formgen.record import InstitutionRecord, Value
-from formgen.tracking import FieldProblems, Removed, Vouched
+from formgen.tracking import FieldProblems, Note, Removed, Vouched
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.messages import per_language, problem_text
@@ -54,7 +54,7 @@ class WorkspaceRegisterView:
     def __init__(self, ws: Workspace, today: dt.date | None = None) -> None:
         self.ws = ws
         self.today = today or dt.date.today()
-        self.notes: list[str] = []
+        self.notes: list[Note] = []
         self._reg: Any = None
         self._data: dict[str, Any] = {}
         self._findings: list[staleness.Finding] | None = None
@@ -72,7 +72,12 @@ class WorkspaceRegisterView:
             if path.exists():
                 self._reg = register.Register.loads(self.ws.schema(), path.read_bytes(), str(path))
         elif path.exists():
-            self.notes.append("this build has no register module; read register.json as plain JSON")
+            self.notes.append(
+                Note(
+                    "plain_json",
+                    "this build has no register module; read register.json as plain JSON",
+                )
+            )
             try:
                 raw = json.loads(path.read_bytes())
             except ValueError as exc:
@@ -83,7 +88,7 @@ class WorkspaceRegisterView:
         if self._reg is not None:
             self._data = getattr(self._reg, "data", {}) or {}
         if not self._data.get("institutions"):
-            self.notes.append("the register is empty (nothing ingested yet)")
+            self.notes.append(Note("empty", "the register is empty (nothing ingested yet)"))
 
     @property
     def available(self) -> bool:
@@ -151,13 +156,22 @@ class WorkspaceRegisterView:
                 for s in sources.values()
                 if isinstance(s, dict) and s.get("instance_id")
             }
-        self.notes.append("the register keeps no form instance ids; returns cannot be matched")
+        self.notes.append(
+            Note(
+                "no_instances", "the register keeps no form instance ids; returns cannot be matched"
+            )
+        )
         return None
 
     def stale(self) -> dict[str, tuple[str, ...]] | None:
         if self._reg is None:
             if self._data:
-                self.notes.append("the register was read as plain JSON: stale entries unknown")
+                self.notes.append(
+                    Note(
+                        "stale_unknown",
+                        "the register was read as plain JSON: stale entries unknown",
+                    )
+                )
             return None
         return staleness.categories_of(self._review())
 

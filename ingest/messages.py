@@ -398,6 +398,83 @@ WORDS: dict[str, dict[str, str]] = {
         "print_address": "Address",
         "print_more_regions": "and {n} more",
         "print_continued": "(continued)",
+        "status_head": "institutions mailed: {n} ({sent} sent, {drafted} as drafts){answered}",
+        "status_answered_any": "; {n} answered at least one round",
+        "status_answered_any_one": "; 1 answered at least one round",
+        "status_latest": "each institution by its latest mail (answer awaited: {n}):",
+        "status_returned": "returned",
+        "status_outstanding": "outstanding",
+        "status_overdue": "overdue",
+        "status_failed": "failed",
+        "status_prepared": "prepared",
+        "status_not_mailed": "not mailed",
+        "status_not_made": "not made",
+        "status_mailed": "mailed",
+        "status_answered": "answered",
+        "status_waiting": "waiting",
+        "status_asked_again": "asked again",
+        "status_outstanding_why": "(mailed, deadline not passed{before})",
+        "status_answered_before": "{n} answered an earlier round",
+        "status_answered_before_one": "1 answered an earlier round",
+        "status_prepared_why": "(forms made, not yet mailed)",
+        "status_failed_again": "(not delivered; run formgen mail again)",
+        "status_failed_refused": "(refused for good: {fix}, then run formgen mail again)",
+        "status_failed_some": "({n} refused for good: {fix}; the others: run formgen mail again)",
+        "status_fix_address": "fix the address in the recipients list or the register (see --list)",
+        "status_not_mailed_line": "not mailed (no usable address) {n} ({why})  → add or correct "
+        "the address in the recipients list or the register, then run formgen mail again (see "
+        "--list)",
+        "status_unusable_no_email": "none",
+        "status_unusable_invalid_email": "invalid",
+        "status_unusable_dead_email": "refused",
+        "status_not_made_line": "form not made {n}  (so nothing was mailed)  → fix what each "
+        "line says, then run the command of its round again",
+        "status_not_made_row": "  {iid} ({name}), round {round}: {error}",
+        "status_more": "  … {n} more: formgen status --list",
+        "status_by_round": "by round",
+        "status_kind_invitation": "invitation",
+        "status_kind_reminder": "reminder",
+        "status_kind_update": "update",
+        "status_round_due": "({kind}, due {deadline:day})",
+        "status_register": "register:",
+        "status_to_update": "to update {n}",
+        "status_stale_by": " (stale by {day:date})",
+        "status_to_update_why": "  (out of date, incomplete, invalid or not confirmed; formgen "
+        "register stale{as_of})  → formgen mail --stale{also}",
+        "status_unknown": "unknown",
+        "status_update_waiting": "waiting {n}  (on the update list too, but the form they were "
+        "sent is on its way; their answer may bring the update)",
+        "status_conflicts": "conflicts {n}",
+        "status_retired": "retired {n}  (taken out of the register: in no count, no mail round; "
+        "formgen register history ID)",
+        "status_without_email": "without a usable e-mail address {n} ({why}): {ids}",
+        "status_quarantine": "quarantine: {n} file(s) kept aside ({kinds}); {folder}/*.json say "
+        "why and who sent them → formgen ingest -w {root} {folder} once fixed",
+        "status_quarantine_unknown-form": "unknown-form",
+        "status_quarantine_tampered": "tampered",
+        "status_quarantine_unknown-schema": "unknown-schema",
+        "status_quarantine_unknown-category": "unknown-category",
+        "status_quarantine_unread-copy": "unread-copy",
+        "status_quarantine_picture": "picture",
+        "status_quarantine_merge": "merge",
+        "status_quarantine_unknown": "unknown",
+        "status_note": "note: {note}",
+        "status_note_no_register": "no register in this workspace yet",
+        "status_note_empty": "the register is empty (nothing ingested yet)",
+        "status_note_unmatched": "returns cannot be matched (the register does not show form "
+        "instance ids); every mailed institution counts as outstanding or overdue",
+        "status_note_no_instances": "the register keeps no form instance ids; returns cannot be "
+        "matched",
+        "status_note_plain_json": "this build has no register module; read register.json as "
+        "plain JSON",
+        "status_note_stale_unknown": "the register was read as plain JSON: stale entries unknown",
+        "status_note_damaged": "sendlog.jsonl: damaged line(s) {lines} skipped",
+        "status_due": "due",
+        "status_asked_in": "  (answered {rounds}; asked again in {round})",
+        "status_rerun": "  → run the command of round {round} again (it sends what is still "
+        "missing)",
+        "status_not_made_in": "  form not made in round {round}: {error}",
+        "status_fix_rerun": "  → fix that, then run the command of round {rounds} again",
     },
     "de": {
         "col_id": "ID",
@@ -669,10 +746,95 @@ WORDS: dict[str, dict[str, str]] = {
         "print_address": "Anschrift",
         "print_more_regions": "und {n} weitere",
         "print_continued": "(Fortsetzung)",
+        "status_head": "angeschriebene Einrichtungen: {n} ({sent} gesendet, {drafted} als "
+        "Entwurf){answered}",
+        "status_answered_any": "; {n} haben mindestens eine Runde beantwortet",
+        "status_answered_any_one": "; 1 hat mindestens eine Runde beantwortet",
+        "status_latest": "jede Einrichtung nach ihrer letzten Mail (Antwort erwartet: {n}):",
+        "status_returned": "zurückgemeldet",
+        "status_outstanding": "ausstehend",
+        "status_overdue": "überfällig",
+        "status_failed": "fehlgeschlagen",
+        "status_prepared": "vorbereitet",
+        "status_not_mailed": "nicht versandt",
+        "status_not_made": "nicht erstellt",
+        "status_mailed": "versandt",
+        "status_answered": "beantwortet",
+        "status_waiting": "ausstehend",
+        "status_asked_again": "nachgefragt",
+        "status_outstanding_why": "(versandt, Frist läuft noch{before})",
+        "status_answered_before": "{n} haben eine frühere Runde beantwortet",
+        "status_answered_before_one": "1 hat eine frühere Runde beantwortet",
+        "status_prepared_why": "(Formulare erstellt, noch nicht versandt)",
+        "status_failed_again": "(nicht zugestellt; formgen mail erneut ausführen)",
+        "status_failed_refused": "(endgültig abgewiesen: {fix}, dann formgen mail erneut "
+        "ausführen)",
+        "status_failed_some": "({n} endgültig abgewiesen: {fix}; die übrigen: formgen mail "
+        "erneut ausführen)",
+        "status_fix_address": "die Adresse in der Empfängerliste oder im Register korrigieren "
+        "(siehe --list)",
+        "status_not_mailed_line": "nicht versandt (keine brauchbare Adresse) {n} ({why})  → die "
+        "Adresse in der Empfängerliste oder im Register ergänzen oder korrigieren, dann formgen "
+        "mail erneut ausführen (siehe --list)",
+        "status_unusable_no_email": "keine",
+        "status_unusable_invalid_email": "ungültig",
+        "status_unusable_dead_email": "abgewiesen",
+        "status_not_made_line": "Formular nicht erstellt {n}  (daher nichts versandt)  → "
+        "beheben, was die jeweilige Zeile nennt, dann den Befehl ihrer Runde erneut ausführen",
+        "status_not_made_row": "  {iid} ({name}), Runde {round}: {error}",
+        "status_more": "  … {n} weitere: formgen status --list",
+        "status_by_round": "nach Runde",
+        "status_kind_invitation": "Einladung",
+        "status_kind_reminder": "Erinnerung",
+        "status_kind_update": "Aktualisierung",
+        "status_round_due": "({kind}, Frist {deadline:day})",
+        "status_register": "Register:",
+        "status_to_update": "zu aktualisieren {n}",
+        "status_stale_by": " (bis zum {day:date} veraltet)",
+        "status_to_update_why": "  (veraltet, unvollständig, ungültig oder unbestätigt; formgen "
+        "register stale{as_of})  → formgen mail --stale{also}",
+        "status_unknown": "unbekannt",
+        "status_update_waiting": "ausstehend {n}  (auch auf der Aktualisierungsliste, aber das "
+        "Formular, das sie bekommen haben, ist noch unterwegs; ihre Antwort bringt vielleicht "
+        "die Aktualisierung)",
+        "status_conflicts": "Konflikte {n}",
+        "status_retired": "aus dem Register genommen {n}  (in keiner Zählung, in keiner "
+        "Mailrunde; formgen register history ID)",
+        "status_without_email": "ohne brauchbare E-Mail-Adresse {n} ({why}): {ids}",
+        "status_quarantine": "Quarantäne: {n} Datei(en) beiseitegelegt ({kinds}); "
+        "{folder}/*.json nennen Grund und Absender → formgen ingest -w {root} {folder}, sobald "
+        "behoben",
+        "status_quarantine_unknown-form": "unbekanntes Formular",
+        "status_quarantine_tampered": "Kennung verändert oder beschädigt",
+        "status_quarantine_unknown-schema": "unbekannte Schemaversion",
+        "status_quarantine_unknown-category": "unbekannte Checkliste",
+        "status_quarantine_unread-copy": "unlesbare Kopie",
+        "status_quarantine_picture": "Foto oder Scan",
+        "status_quarantine_merge": "nicht übernommen",
+        "status_quarantine_unknown": "unbekannt",
+        "status_note": "Hinweis: {note}",
+        "status_note_no_register": "in diesem Arbeitsbereich gibt es noch kein Register",
+        "status_note_empty": "das Register ist leer (noch nichts eingelesen)",
+        "status_note_unmatched": "Rückläufe lassen sich nicht zuordnen (das Register zeigt keine "
+        "Formular-IDs); jede angeschriebene Einrichtung zählt als ausstehend oder überfällig",
+        "status_note_no_instances": "das Register speichert keine Formular-IDs; Rückläufe lassen "
+        "sich nicht zuordnen",
+        "status_note_plain_json": "diese Installation hat kein Registermodul; register.json als "
+        "einfaches JSON gelesen",
+        "status_note_stale_unknown": "das Register wurde als einfaches JSON gelesen: veraltete "
+        "Einträge unbekannt",
+        "status_note_damaged": "sendlog.jsonl: beschädigte Zeile(n) {lines} übersprungen",
+        "status_due": "Frist",
+        "status_asked_in": "  (beantwortet: {rounds}; nachgefragt in {round})",
+        "status_rerun": "  → den Befehl der Runde {round} erneut ausführen (er verschickt, was "
+        "noch fehlt)",
+        "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
+        "status_fix_rerun": "  → das beheben, dann den Befehl der Runde {rounds} erneut ausführen",
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
-``history``), of the lines the register commands confirm with (``resolve``, ``retire``,
+``history``, and ``formgen status``: the ``status_`` words, its notes ``status_note_KEY`` by
+the key of :class:`formgen.tracking.Note`), of the lines the register commands confirm with (``resolve``, ``retire``,
 ``restore``, ``set``, ``confirm``, ``import``, ``rebuild``, ``export``, ``print``), of the tables exported with labels
 (``register export --labels``) and of the printed register (``register print``: the ``print_`` words, with the counts, reasons
 and the word for an invalid value the terminal views say too), per language; every language

@@ -154,8 +154,9 @@ def make_workspace(
     security: str = "none",
     extra: str = "",
     sender: str = "spkom@example.org",
+    language: str = "de",
 ) -> Workspace:
-    Workspace.init(root, name="SPKoM Düsseldorf", sender=sender)
+    Workspace.init(root, name="SPKoM Düsseldorf", sender=sender, language=language)
     if port is not None:
         with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
             fh.write(

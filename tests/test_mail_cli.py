@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import json
+import re
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -211,6 +212,96 @@ def deadlines_pass(ws: Path, deadline: str = "2020-01-31") -> None:
     log.write_text("\n".join(lines) + "\n", "utf-8")
 
 
+def status_after_a_round(tmp_path: Path, language: str) -> tuple[str, str]:
+    """``status`` and ``status --list`` once the four institutions of a round were mailed, its
+    deadline passed, and ua-1's form came back."""
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    drafts = str(tmp_path / "runde1")
+    assert (
+        run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", drafts).exit_code
+        == 0
+    )
+    deadlines_pass(ws)
+    prepared = {e["institution_id"]: e["instance_ids"][0] for e in events(ws, "prepared")}
+    write_register(ws, {}, returned=[prepared["ua-1"]])
+    return run("status", "-w", str(ws)).output, run("status", "-w", str(ws), "--list").output
+
+
+def test_status_speaks_english_in_an_english_workspace(tmp_path):
+    text, listed = status_after_a_round(tmp_path, "en")
+    invitation = f"invitation-{TODAY.year}"
+    assert text.splitlines() == [
+        "institutions mailed: 4 (0 sent, 4 as drafts); 1 answered at least one round",
+        "each institution by its latest mail (answer awaited: 3):",
+        "  returned        1",
+        "  outstanding     0  (mailed, deadline not passed)",
+        "  overdue         3  → formgen mail --overdue",
+        "  failed          0",
+        "by round           mailed  answered  waiting  overdue  failed  asked again  not mailed  not made",
+        f"  {invitation}       4         1        0        3       0            0           0         0  (invitation, due 2020-01-31)",
+        "register: to update 0",
+        "          conflicts 1",
+        "note: the register is empty (nothing ingested yet)",
+    ]
+    assert listed.splitlines()[-1] == (
+        "ua-1                 returned     due 2020-01-31 Ольга Петренко – Консультація <olga@example.org>"
+    )
+
+
+def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_path):
+    """The coordinator of a German workspace reads the dashboard in German, dates as German
+    writes them; commands stay commands, and the longer German words keep the columns."""
+    text, listed = status_after_a_round(tmp_path, "de")
+    invitation = f"invitation-{TODAY.year}"
+    lines = text.splitlines()
+    assert lines[:2] == [
+        "angeschriebene Einrichtungen: 4 (0 gesendet, 4 als Entwurf); 1 hat mindestens eine "
+        "Runde beantwortet",
+        "jede Einrichtung nach ihrer letzten Mail (Antwort erwartet: 3):",
+    ]
+    assert lines[2:6] == [
+        "  zurückgemeldet     1",
+        "  ausstehend         0  (versandt, Frist läuft noch)",
+        "  überfällig         3  → formgen mail --overdue",
+        "  fehlgeschlagen     0",
+    ]
+    head, row = lines[6:8]
+    heads = ["versandt", "beantwortet", "ausstehend", "überfällig", "fehlgeschlagen"]
+    heads += ["nachgefragt", "nicht versandt", "nicht erstellt"]
+    assert head.split("  ")[0] == "nach Runde" and head.endswith("  ".join(heads))
+    # every count ends under the end of its column's word
+    counts = len(f"  {invitation}")
+    ends = [counts + m.end() for m in re.finditer(r"\d+", row[counts:])][: len(heads)]
+    assert ends == [head.index(h) + len(h) for h in heads], (head, row)
+    assert row.split()[1:9] == ["4", "1", "0", "3", "0", "0", "0", "0"]
+    assert row.endswith("  (Einladung, Frist 31.01.2020)")
+    assert lines[8:] == [
+        "Register: zu aktualisieren 0",
+        "          Konflikte 1",
+        "Hinweis: das Register ist leer (noch nichts eingelesen)",
+    ]
+    rows = listed.splitlines()[-4:]
+    assert [r.split()[1] for r in rows] == ["überfällig"] * 3 + ["zurückgemeldet"]
+    # the id in 20 columns, the state in 15: "zurückgemeldet" and a blank
+    assert {r.index(" Frist 31.01.2020 ") for r in rows} == {20 + 1 + 15}
+
+
+def test_status_notes_in_the_workspace_language_and_in_english_for_machines(tmp_path):
+    ws = make_workspace(tmp_path / "ws").root
+    drafts = str(tmp_path / "runde1")
+    assert (
+        run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts", drafts).exit_code
+        == 0
+    )
+    with open(ws / "sendlog.jsonl", "a", encoding="utf-8") as log:
+        log.write("{kaputt\n")
+    damaged = len((ws / "sendlog.jsonl").read_text("utf-8").splitlines())
+    text = run("status", "-w", str(ws)).output
+    assert f"Hinweis: sendlog.jsonl: beschädigte Zeile(n) {damaged} übersprungen\n" in text
+    notes = json.loads(run("status", "-w", str(ws), "--json").output)["notes"]
+    assert f"sendlog.jsonl: damaged line(s) {damaged} skipped" in notes
+
+
 def test_status_overdue_reminders_and_returns(tmp_path):
     ws = make_workspace(tmp_path / "ws").root
     out = tmp_path / "runde1"
@@ -220,8 +311,8 @@ def test_status_overdue_reminders_and_returns(tmp_path):
     prepared = {e["institution_id"]: e["instance_ids"][0] for e in events(ws, "prepared")}
     # no register yet: nothing is known as returned, so everything is overdue
     status = run("status", "-w", str(ws))
-    assert "overdue         4  → formgen mail --overdue" in status.output
-    assert "the register is empty (nothing ingested yet)" in status.output
+    assert "überfällig         4  → formgen mail --overdue" in status.output
+    assert "Hinweis: das Register ist leer (noch nichts eingelesen)" in status.output
     # the register now holds ua-1's return (its form instance), and one held conflict
     write_register(ws, {}, returned=[prepared["ua-1"]])
     status = run("status", "-w", str(ws), "--json")
@@ -286,8 +377,8 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
         },
     )
     status = run("status", "-w", str(ws))
-    assert "register: to update 2  (out of date, incomplete" in status.output
-    assert "without a usable e-mail address 1 (1 none): reg-3" in status.output
+    assert "Register: zu aktualisieren 2  (veraltet, unvollständig" in status.output
+    assert "ohne brauchbare E-Mail-Adresse 1 (1 keine): reg-3" in status.output
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
@@ -430,14 +521,16 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     by = (TODAY + dt.timedelta(days=28)).isoformat()
     now = json.loads(run("status", "-w", str(ws), "--json").output)
     assert (now["stale"], now["to_update"], now["stale_by"]) == (0, 0, TODAY.isoformat())
-    assert "register: to update 0\n" in run("status", "-w", str(ws)).output
+    assert "Register: zu aktualisieren 0\n" in run("status", "-w", str(ws)).output
     then = json.loads(run("status", "-w", str(ws), "--json", "--stale-by", by).output)
     assert (then["stale"], then["to_update"], then["stale_by"]) == (1, 1, by)
     assert (then["counts"]["returned"], then["retired"]) == (2, 1)
     text = run("status", "-w", str(ws), "--stale-by", by).output
+    on = dt.date.fromisoformat(by).strftime("%d.%m.%Y")
     assert (
-        f"register: to update 1 (stale by {by})  (out of date, incomplete, invalid or not "
-        f"confirmed; formgen register stale --today {by})  → formgen mail --stale --stale-by {by}\n"
+        f"Register: zu aktualisieren 1 (bis zum {on} veraltet)  (veraltet, unvollständig, ungültig "
+        f"oder unbestätigt; formgen register stale --today {by})  → formgen mail --stale "
+        f"--stale-by {by}\n"
     ) in text
 
     out = tmp_path / "update"
@@ -520,7 +613,7 @@ def test_status_register_stale_and_mail_stale_agree_on_every_reason(tmp_path):
         by_hand: ["unconfirmed"],
     }
     assert json.loads(run("status", "-w", str(ws), "--json").output)["stale"] == 4
-    assert "register: to update 4  (out of date" in run("status", "-w", str(ws)).output
+    assert "Register: zu aktualisieren 4  (veraltet" in run("status", "-w", str(ws)).output
     out = tmp_path / "update"
     dry = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
@@ -965,13 +1058,13 @@ def two_institutions(ws: Path) -> None:
 def test_status_shows_an_update_form_on_its_way_as_waiting_not_to_update(tmp_path):
     ws = make_workspace(tmp_path / "ws").root
     two_institutions(ws)
-    assert "register: to update 1  (out of date" in run("status", "-w", str(ws)).output
+    assert "Register: zu aktualisieren 1  (veraltet" in run("status", "-w", str(ws)).output
     mailed = run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "update"))
     assert mailed.exit_code == 0, mailed.output
     status = run("status", "-w", str(ws))
-    assert "register: to update 0\n" in status.output
+    assert "Register: zu aktualisieren 0\n" in status.output
     assert "→ formgen mail --stale" not in status.output
-    assert "waiting 1  (on the update list too, but the form they were sent is on its way" in (
+    assert "ausstehend 1  (auch auf der Aktualisierungsliste, aber das Formular, das sie " in (
         status.output
     )
     data = json.loads(run("status", "-w", str(ws), "--json").output)
@@ -1052,12 +1145,16 @@ def test_status_per_round_keeps_the_answers_of_the_first_round_after_an_update_r
     assert rows["ua-1"]["answered"] == [invitation] and rows["ua-1"]["round"] == upd
     assert rows["ar-1"]["answered"] == []
     text = run("status", "-w", str(ws), "--list").output
-    assert "4 as drafts); 2 answered at least one round" in text
-    assert "each institution by its latest mail (answer awaited: 4):" in text
-    assert "outstanding     4  (mailed, deadline not passed; 2 answered an earlier round)" in text
-    assert f"  {invitation}         4         2        2        0       0            0" in text
-    assert f"  {upd}       2         0        2        0       0            0" in text
-    assert f"(answered {invitation}; asked again in {upd})" in text
+    assert "4 als Entwurf); 2 haben mindestens eine Runde beantwortet" in text
+    assert "jede Einrichtung nach ihrer letzten Mail (Antwort erwartet: 4):" in text
+    assert (
+        "ausstehend         4  (versandt, Frist läuft noch; 2 haben eine frühere Runde beantwortet)"
+    ) in text
+    rounds = [line.split() for line in text.splitlines()]
+    by_round = {r[0]: r[1:7] for r in rounds if r and r[0] in (invitation, upd)}
+    assert by_round[invitation] == ["4", "2", "2", "0", "0", "0"]
+    assert by_round[upd] == ["2", "0", "2", "0", "0", "0"]
+    assert f"(beantwortet: {invitation}; nachgefragt in {upd})" in text
 
     # ua-1 returns the update form, the invitation's deadline passes for the two that never answered
     ingested = run(
@@ -1272,13 +1369,16 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     assert logged["ua-1"]["name"] == "Ольга Петренко – Консультація"
 
     status = run("status", "-w", str(ws))
-    assert "institutions mailed: 1 (0 sent, 1 as drafts)" in status.output
-    assert "not mailed (no usable address) 2 (1 none, 1 invalid)  → add or correct" in status.output
+    assert "angeschriebene Einrichtungen: 1 (0 gesendet, 1 als Entwurf)" in status.output
+    assert (
+        "nicht versandt (keine brauchbare Adresse) 2 (1 keine, 1 ungültig)  → die Adresse in der "
+        "Empfängerliste oder im Register ergänzen oder korrigieren"
+    ) in status.output
     (round_line,) = [line for line in status.output.splitlines() if "invitation-" in line]
     assert round_line.split()[1:8] == ["1", "0", "1", "0", "0", "0", "2"]
     listing = run("status", "-w", str(ws), "--list").output.splitlines()
     (ua,) = [line for line in listing if line.startswith("ua-1 ")]
-    assert ua.split()[1:3] == ["not", "mailed"] and ua.endswith(
+    assert ua.split()[1:3] == ["nicht", "versandt"] and ua.endswith(
         "Ольга Петренко – Консультація  no e-mail address"
     )
     (ar,) = [line for line in listing if line.startswith("ar-1 ")]
@@ -1307,7 +1407,9 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
         "ua-1": "outstanding",
     }
     assert data["rounds"][0]["not_mailed"] == 1 and data["rounds"][0]["mailed"] == 2
-    assert "not mailed (no usable address) 1 (1 invalid)" in run("status", "-w", str(ws)).output
+    assert "nicht versandt (keine brauchbare Adresse) 1 (1 ungültig)" in (
+        run("status", "-w", str(ws)).output
+    )
 
 
 def test_skip_invalid_counts_every_row_of_the_list_once(tmp_path):
@@ -1345,8 +1447,8 @@ def test_skip_invalid_counts_every_row_of_the_list_once(tmp_path):
     )
     assert len(list(drafts.glob("*.eml"))) == 5
     status = run("status", "-w", str(ws))
-    assert "institutions mailed: 5 (0 sent, 5 as drafts)" in status.output
-    assert "not mailed (no usable address) 2 (1 none, 1 invalid)" in status.output
+    assert "angeschriebene Einrichtungen: 5 (0 gesendet, 5 als Entwurf)" in status.output
+    assert "nicht versandt (keine brauchbare Adresse) 2 (1 keine, 1 ungültig)" in status.output
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert (data["institutions"], data["not_mailed"]) == (5, 2)
     assert {r["id"]: r.get("reason") for r in data["rows"] if r["state"] == "not_mailed"} == {
@@ -1431,7 +1533,7 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
         },
     )
     status = run("status", "-w", str(ws))
-    assert "without a usable e-mail address 1 (1 none): lodz\n" in status.output
+    assert "ohne brauchbare E-Mail-Adresse 1 (1 keine): lodz\n" in status.output
     assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["lodz"]
 
     out = tmp_path / "update"
@@ -1478,7 +1580,7 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
         in everyone.output
     )
     assert (
-        "without a usable e-mail address 1 (1 none): lodz\n" in run("status", "-w", str(ws)).output
+        "ohne brauchbare E-Mail-Adresse 1 (1 keine): lodz\n" in run("status", "-w", str(ws)).output
     )
 
 
@@ -1520,8 +1622,10 @@ def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp
     assert (data["counts"]["overdue"], data["stale"], data["retired"]) == (2, 1, 1)
     assert "reg-2" not in {r["id"] for r in data["rows"]}
     status = run("status", "-w", str(ws)).output
-    assert "  overdue         2  → formgen mail --overdue" in status
-    assert "          retired 1  (taken out of the register: in no count, no mail round" in status
+    assert "  überfällig         2  → formgen mail --overdue" in status
+    assert (
+        "          aus dem Register genommen 1  (in keiner Zählung, in keiner Mailrunde" in status
+    )
 
     update = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(update))
@@ -1636,9 +1740,12 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
 
     text = run("status", "-w", str(ws)).output
     invitation = f"invitation-{TODAY.year}"
-    assert "institutions mailed: 2 (0 sent, 2 as drafts)" in text
-    assert "form not made 1  (so nothing was mailed)  → fix what each line says" in text
-    assert f"  pt-07 (Praxis für Psychotherapie „Brücke“), round {invitation}: {why}\n" in text
+    assert "angeschriebene Einrichtungen: 2 (0 gesendet, 2 als Entwurf)" in text
+    assert (
+        "Formular nicht erstellt 1  (daher nichts versandt)  → beheben, was die jeweilige Zeile "
+        "nennt"
+    ) in text
+    assert f"  pt-07 (Praxis für Psychotherapie „Brücke“), Runde {invitation}: {why}\n" in text
     (round_line,) = [line for line in text.splitlines() if line.startswith(f"  {invitation}")]
     # mailed, answered, waiting, overdue, failed, asked again, not mailed (wohn-2), not made
     assert round_line.split()[1:9] == ["2", "0", "2", "0", "0", "0", "1", "1"]
@@ -1647,10 +1754,10 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
         for line in run("status", "-w", str(ws), "--list").output.splitlines()
         if line.startswith("pt-07 ")
     ]
-    assert pt.split()[1:3] == ["not", "made"]
+    assert pt.split()[1:3] == ["nicht", "erstellt"]
     assert pt.endswith(
-        f"<praxis@bruecke.example>  {why}  → fix that, then run the command of round "
-        f"{invitation} again"
+        f"<praxis@bruecke.example>  {why}  → das beheben, dann den Befehl der Runde "
+        f"{invitation} erneut ausführen"
     )
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert (data["not_made"], data["not_mailed"], data["institutions"]) == (1, 1, 2)
@@ -1664,8 +1771,8 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
     assert again.exit_code == 0, again.output
     assert "drafted pt-07" in again.output
     text = run("status", "-w", str(ws)).output
-    assert "form not made" not in text
-    assert "institutions mailed: 3 (0 sent, 3 as drafts)" in text
+    assert "Formular nicht erstellt" not in text
+    assert "angeschriebene Einrichtungen: 3 (0 gesendet, 3 als Entwurf)" in text
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert (data["not_made"], data["rounds"][0]["not_made"], data["rounds"][0]["mailed"]) == (
         0,
@@ -1695,7 +1802,7 @@ def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monke
     why = "record 'lodz': institution.region: 'x' is not a choice"
 
     text = run("status", "-w", str(ws)).output
-    assert f"  lodz (Poradnia Łódź), round {reminder}: {why}\n" in text
+    assert f"  lodz (Poradnia Łódź), Runde {reminder}: {why}\n" in text
     (round_line,) = [line for line in text.splitlines() if line.startswith(f"  {reminder}")]
     assert round_line.split()[1:9] == ["3", "0", "3", "0", "0", "0", "0", "1"]
     (lodz,) = [
@@ -1703,10 +1810,10 @@ def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monke
         for line in run("status", "-w", str(ws), "--list").output.splitlines()
         if line.startswith("lodz ")
     ]
-    assert lodz.split()[1] == "overdue"
+    assert lodz.split()[1] == "überfällig"
     assert lodz.endswith(
-        f"form not made in round {reminder}: {why}  → fix that, then run the command of round "
-        f"{reminder} again"
+        f"Formular nicht erstellt in Runde {reminder}: {why}  → das beheben, dann den Befehl der "
+        f"Runde {reminder} erneut ausführen"
     )
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert data["not_made"] == 1 and data["counts"]["overdue"] == 1

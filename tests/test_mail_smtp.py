@@ -162,8 +162,9 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         ]
         status = run("status", "-w", str(ws), "--list")
         assert (
-            "failed          1  (refused for good: fix the address in the recipients list or "
-            "the register (see --list), then run formgen mail again)" in status.output
+            "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse in der Empfängerliste "
+            "oder im Register korrigieren (siehe --list), dann formgen mail erneut ausführen)"
+            in status.output
         )
         assert "ua-1" in status.output and "550 5.1.1" in status.output
 
@@ -470,8 +471,9 @@ def test_mixed_failures_say_which_need_a_new_address(tmp_path):
         assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 1
     status = run("status", "-w", str(ws)).output
     assert (
-        "failed          2  (1 refused for good: fix the address in the recipients list or the "
-        "register (see --list); the others: run formgen mail again)" in status
+        "fehlgeschlagen     2  (1 endgültig abgewiesen: die Adresse in der Empfängerliste oder "
+        "im Register korrigieren (siehe --list); die übrigen: formgen mail erneut ausführen)"
+        in status
     )
     as_json = json.loads(run("status", "-w", str(ws), "--json").output)
     assert as_json["counts"]["failed"] == 2 and as_json["refused_for_good"] == 1
@@ -535,7 +537,7 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
         again = run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws))
         assert "(recorded before)" in again.output and "0 bounce(s) recorded" in again.output
         status = run("status", "-w", str(ws), "--list")
-        assert "failed          1  (refused for good: fix the address" in status.output
+        assert "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse" in status.output
         assert "bounce 5.1.1" in status.output
         # the same address again: nothing goes out, the coordinator learns what to fix
         same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
@@ -798,7 +800,7 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
         assert (failed["code"], failed["permanent"]) == (451, False)
         status = run("status", "-w", str(ws)).output
-        assert "failed          1  (not delivered; run formgen mail again)" in status
+        assert "fehlgeschlagen     1  (nicht zugestellt; formgen mail erneut ausführen)" in status
         inbox.greylist.clear()
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0 and "1 to mail, 3 already done" in second.output
@@ -837,7 +839,7 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
             "1 bounce(s) recorded"
             in run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).output
         )
-        assert "refused for good" in run("status", "-w", str(ws)).output
+        assert "endgültig abgewiesen" in run("status", "-w", str(ws)).output
         # the address is not fixed yet: the coordinator learns what to do, nothing goes out
         same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
         assert same.exit_code == 0, same.output
@@ -1053,8 +1055,8 @@ def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_pa
         )
         assert row["error"].startswith("550 5.1.1 <olga@example.org>")
         shown = run("status", "-w", str(ws)).output
-        assert "failed          1  (refused for good: fix the address" in shown
-        assert "without a usable e-mail address 1 (1 none): ua-1\n" in shown
+        assert "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse" in shown
+        assert "ohne brauchbare E-Mail-Adresse 1 (1 keine): ua-1\n" in shown
 
         inbox.reject.clear()  # the server would take it now: formgen must not try it
         for round_name in ("update-1", "update-2"):  # a rerun of the round, and the next one
@@ -1128,7 +1130,7 @@ def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(
             {"ua-1": "dead_email"},
         )
         assert (
-            "without a usable e-mail address 1 (1 refused): ua-1\n"
+            "ohne brauchbare E-Mail-Adresse 1 (1 abgewiesen): ua-1\n"
             in run("status", "-w", str(ws)).output
         )
 
@@ -1512,8 +1514,8 @@ def test_the_round_counts_every_institution_not_mailed_for_want_of_a_usable_addr
     assert inbox.messages == []
     shown = run("status", "-w", str(ws)).output
     assert (
-        "not mailed (no usable address) 3 (1 none, 1 invalid, 1 refused)  → add or correct the "
-        "address in the recipients list or the register"
+        "nicht versandt (keine brauchbare Adresse) 3 (1 keine, 1 ungültig, 1 abgewiesen)  → die "
+        "Adresse in der Empfängerliste oder im Register ergänzen oder korrigieren"
     ) in shown
     (row,) = [line.split() for line in shown.splitlines() if line.startswith("  zweite ")]
     assert row[1:8] == ["0", "0", "0", "0", "0", "0", "3"]
@@ -1611,12 +1613,12 @@ def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_del
         assert row["error"].startswith("451 4.7.1 <markaz@example.org>")
         assert _by_round(ws)["erinnerung"]["failed"] == 1
         listed = run("status", "-w", str(ws), "--list").output
-        assert "failed          1  (not delivered; run formgen mail again)" in listed
+        assert "fehlgeschlagen     1  (nicht zugestellt; formgen mail erneut ausführen)" in listed
         (line,) = [line for line in listed.splitlines() if line.startswith("ar-1 ")]
-        assert line.split()[1] == "failed"
+        assert line.split()[1] == "fehlgeschlagen"
         assert line.endswith(
-            "Greylisted, try again later  → run the command of round "
-            "erinnerung again (it sends what is still missing)"
+            "Greylisted, try again later  → den Befehl der Runde erinnerung erneut ausführen (er "
+            "verschickt, was noch fehlt)"
         )
 
         inbox.greylist.clear()

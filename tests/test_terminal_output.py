@@ -435,5 +435,5 @@ def test_status_lists_a_name_with_a_line_break_on_its_institutions_line(tmp_path
     drafts = str(tmp_path / "d")
     assert formgen(ws, "mail", "--from-register", "--drafts", drafts).exit_code == 0
     lines = printed(formgen(ws, "status", "--list")).splitlines()
-    assert lines[-1].startswith("inst-0001            outstanding  due "), lines
+    assert lines[-1].startswith("inst-0001            ausstehend      Frist "), lines
     assert lines[-1].endswith(" Praxis Yılmaz↵Krisenhilfe Süd <info@praxis-yilmaz.de>"), lines

@@ -46,8 +46,17 @@ from formgen.mailrun import (
 )
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
 from formgen.sendlog import Delivery, SendLog
-from formgen.tracking import ROUND_COLUMNS, RegisterView, RoundStatus, unusable_counts
+from formgen.tracking import (
+    ROUND_COLUMNS,
+    STATES,
+    UNUSABLE,
+    RegisterView,
+    RoundStatus,
+    unusable_counts,
+)
 from formgen.workspace import Workspace
+from ingest.messages import WORDS, day_text, say, say_count
+from ingest.tables import pad, width
 
 
 def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
@@ -497,6 +506,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
 
     An institution retired from the register ('formgen register retire') is in none of these
     counts: no answer is awaited from it; "retired" says how many there are.
+
+    Said in the workspace's language (German or English), dates as it writes them; --json is
+    the same in every language.
     """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
@@ -507,149 +519,190 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     if as_json:
         echo(json.dumps(report.to_json(quarantine), ensure_ascii=False, indent=1))
         return
+    lang = ws.language
     summary = report.summary
     c = summary.counts
-    answered = f"; {summary.answered} answered at least one round" if summary.returns_known else ""
-    echo(
-        f"institutions mailed: {summary.institutions} ({summary.via['sent']} sent, "
-        f"{summary.via['drafted']} as drafts){answered}"
+    answered = (
+        say_count("status_answered_any", lang, summary.answered) if summary.returns_known else ""
     )
-    awaited = c["outstanding"] + c["overdue"]
-    echo(f"each institution by its latest mail (answer awaited: {awaited}):")
-    before = summary.answered_before
-    echo(f"  returned     {c['returned']:4d}")
     echo(
-        f"  outstanding  {c['outstanding']:4d}  (mailed, deadline not passed"
-        + (
-            f"; {before['outstanding']} answered an earlier round"
-            if "outstanding" in before
-            else ""
+        say(
+            "status_head",
+            lang,
+            n=summary.institutions,
+            sent=summary.via["sent"],
+            drafted=summary.via["drafted"],
+            answered=answered,
         )
-        + ")"
     )
-    echo(
-        f"  overdue      {c['overdue']:4d}"
-        + ("  → formgen mail --overdue" if c["overdue"] else "")
-        + (f"  ({before['overdue']} answered an earlier round)" if "overdue" in before else "")
+    echo(say("status_latest", lang, n=c["outstanding"] + c["overdue"]))
+    before = {
+        state: say_count("status_answered_before", lang, n)
+        for state, n in summary.answered_before.items()
+    }
+    label = _states(lang)
+    column = max(map(width, label.values()))
+
+    def count(state: str, after: str = "") -> None:
+        echo(f"  {pad(label[state], column)}  {c[state]:4d}{after}")
+
+    count("returned")
+    count(
+        "outstanding",
+        "  "
+        + say(
+            "status_outstanding_why",
+            lang,
+            before=f"; {before['outstanding']}" if "outstanding" in before else "",
+        ),
     )
-    echo(f"  failed       {c['failed']:4d}" + _failed_hint(c["failed"], summary.refused_for_good))
+    count(
+        "overdue",
+        ("  → formgen mail --overdue" if c["overdue"] else "")
+        + (f"  ({before['overdue']})" if "overdue" in before else ""),
+    )
+    count("failed", _failed_hint(c["failed"], summary.refused_for_good, lang))
     if c["prepared"]:
-        echo(f"  prepared     {c['prepared']:4d}  (forms made, not yet mailed)")
+        count("prepared", "  " + say("status_prepared_why", lang))
+    unusable = {k: say(f"status_unusable_{k}", lang) for k in UNUSABLE}
     if summary.not_mailed:
         reasons = [r["reason"] for r in report.rows if r["state"] == "not_mailed"]
-        echo(
-            f"not mailed (no usable address) {summary.not_mailed} ({unusable_counts(reasons)})  "
-            "→ add or correct the address in the recipients list or the register, then run "
-            "formgen mail again (see --list)"
-        )
+        why = unusable_counts(reasons, unusable)
+        echo(say("status_not_mailed_line", lang, n=summary.not_mailed, why=why))
     if summary.not_made:
         unmade = [(r, n) for r in report.rows for n in r["not_made"]]
-        echo(
-            f"form not made {summary.not_made}  (so nothing was mailed)  → fix what each line "
-            "says, then run the command of its round again"
-        )
+        echo(say("status_not_made_line", lang, n=summary.not_made))
         for r, n in unmade[:10]:
-            echo(f"  {r['id']} ({breaks_shown(r['name'])}), round {n['round']}: {n['error']}")
+            name = breaks_shown(r["name"])
+            echo(
+                say(
+                    "status_not_made_row",
+                    lang,
+                    iid=r["id"],
+                    name=name,
+                    round=n["round"],
+                    error=n["error"],
+                )
+            )
         if len(unmade) > 10:
-            echo(f"  … {len(unmade) - 10} more: formgen status --list")
+            echo(say("status_more", lang, n=len(unmade) - 10))
     if summary.rounds:
-        echo(_rounds_table(summary.rounds))
-    due_txt = "unknown" if summary.to_update is None else str(summary.to_update)
-    conf_txt = "unknown" if summary.conflicts is None else str(summary.conflicts)
+        echo(_rounds_table(summary.rounds, lang))
+    unknown = say("status_unknown", lang)
+    due_txt = unknown if summary.to_update is None else str(summary.to_update)
+    conf_txt = unknown if summary.conflicts is None else str(summary.conflicts)
     by = summary.stale_by if summary.stale_by and summary.stale_by > today else None
     on, as_of, also = (
-        (f" (stale by {by})", f" --today {by}", f" --stale-by {by}") if by else ("",) * 3
+        (say("status_stale_by", lang, day=by.isoformat()), f" --today {by}", f" --stale-by {by}")
+        if by
+        else ("",) * 3
     )
+    head = say("status_register", lang)
+    indent = " " * (width(head) + 1)
     echo(
-        f"register: to update {due_txt}{on}"
-        + (
-            "  (out of date, incomplete, invalid or not confirmed; "
-            f"formgen register stale{as_of})  → formgen mail --stale{also}"
-            if summary.to_update
-            else ""
-        )
+        f"{head} {say('status_to_update', lang, n=due_txt)}{on}"
+        + (say("status_to_update_why", lang, as_of=as_of, also=also) if summary.to_update else "")
     )
     if summary.update_waiting:
-        echo(
-            f"          waiting {len(summary.update_waiting)}  (on the update list too, but the "
-            "form they were sent is on its way; their answer may bring the update)"
-        )
-    echo(f"          conflicts {conf_txt}")
+        echo(indent + say("status_update_waiting", lang, n=len(summary.update_waiting)))
+    echo(indent + say("status_conflicts", lang, n=conf_txt))
     if summary.retired:
-        echo(
-            f"          retired {summary.retired}  (taken out of the register: in no count, "
-            "no mail round; formgen register history ID)"
-        )
+        echo(indent + say("status_retired", lang, n=summary.retired))
     if summary.without_email:
         ids = list(summary.without_email)
         shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
-        why = unusable_counts(list(summary.without_email.values()))
-        echo(f"          without a usable e-mail address {len(ids)} ({why}): {shown}")
+        why = unusable_counts(list(summary.without_email.values()), unusable)
+        echo(indent + say("status_without_email", lang, n=len(ids), why=why, ids=shown))
     if quarantine:
-        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(quarantine.items()))
+        kinds = ", ".join(
+            f"{n} {_word('quarantine', kind, lang)}" for kind, n in sorted(quarantine.items())
+        )
         echo(
-            f"quarantine: {sum(quarantine.values())} file(s) kept aside ({kinds}); "
-            f"{ws.quarantine_dir}/*.json say why and who sent them → "
-            f"formgen ingest -w {ws.root} {ws.quarantine_dir} once fixed"
+            say(
+                "status_quarantine",
+                lang,
+                n=sum(quarantine.values()),
+                kinds=kinds,
+                folder=str(ws.quarantine_dir),
+                root=str(ws.root),
+            )
         )
     for note in summary.notes:
-        echo(f"note: {note}")
+        said = f"status_note_{note.key}"
+        text = say(said, lang, **note.args) if said in WORDS["en"] else note.text
+        echo(say("status_note", lang, note=text))
     if as_list:
-        for r in report.rows:
-            extra = f"  {r['error']}" if r["error"] else ""
-            if r["answered"] and r["state"] != "returned":
-                extra += f"  (answered {', '.join(r['answered'])}; asked again in {r['round']})"
-            if r["state"] == "failed" and not r["refused_for_good"]:
-                extra += (
-                    f"  → run the command of round {r['round']} again "
-                    "(it sends what is still missing)"
-                )
-            for n in r["not_made"]:  # the row's own state says the latest one's error
-                if r["state"] != "not_made" or n["round"] != r["round"]:
-                    extra += f"  form not made in round {n['round']}: {n['error']}"
-            if r["not_made"]:
-                rounds = ", ".join(dict.fromkeys(n["round"] for n in r["not_made"]))
-                extra += f"  → fix that, then run the command of round {rounds} again"
-            email = f" <{r['email']}>" if r["email"] else ""
-            state = r["state"].replace("_", " ")  # not mailed, as the lines above say it
-            name = breaks_shown(r["name"])  # the register's name now: an imported cell's break
-            echo(f"{r['id']:<20} {state:<12} due {r['deadline'] or '-':<10} {name}{email}{extra}")
+        _echo_list(report.rows, lang)
 
 
-def _rounds_table(rounds: Sequence[RoundStatus]) -> str:
+def _echo_list(rows: Sequence[dict[str, Any]], lang: str) -> None:
+    """``formgen status --list``: one line per institution, its state in ``lang``."""
+    label = _states(lang)
+    column = max(map(width, label.values())) + 1
+    due = say("status_due", lang)
+    for r in rows:
+        extra = f"  {r['error']}" if r["error"] else ""
+        if r["answered"] and r["state"] != "returned":
+            rounds = ", ".join(r["answered"])
+            extra += say("status_asked_in", lang, rounds=rounds, round=r["round"])
+        if r["state"] == "failed" and not r["refused_for_good"]:
+            extra += say("status_rerun", lang, round=r["round"])
+        for n in r["not_made"]:  # the row's own state says the latest one's error
+            if r["state"] != "not_made" or n["round"] != r["round"]:
+                extra += say("status_not_made_in", lang, round=n["round"], error=n["error"])
+        if r["not_made"]:
+            rounds = ", ".join(dict.fromkeys(n["round"] for n in r["not_made"]))
+            extra += say("status_fix_rerun", lang, rounds=rounds)
+        email = f" <{r['email']}>" if r["email"] else ""
+        state = label.get(r["state"], r["state"])
+        deadline = day_text({"raw": r["deadline"]}, lang) or r["deadline"] or "-"
+        name = breaks_shown(r["name"])  # the register's name now: an imported cell's break
+        echo(f"{r['id']:<20} {pad(state, column)} {due} {deadline:<10} {name}{email}{extra}")
+
+
+def _rounds_table(rounds: Sequence[RoundStatus], lang: str) -> str:
     """Per round: how many were mailed, and what became of those mails."""
-    heads = (
-        "mailed",
-        "answered",
-        "waiting",
-        "overdue",
-        "failed",
-        "asked again",
-        "not mailed",
-        "not made",
-    )
-    width = max(len("by round"), *(len(r.round) + 2 for r in rounds))
-    lines = ["by round".ljust(width) + "".join(f"  {h}" for h in heads)]
+    heads = [say(f"status_{k}", lang) for k in ROUND_COLUMNS]
+    first = say("status_by_round", lang)
+    column = max(width(first), *(width(r.round) + 2 for r in rounds))
+    lines = [pad(first, column) + "".join(f"  {h}" for h in heads)]
     for r in rounds:
         cells = "".join(
-            f"  {r.counts[k]:>{len(h)}d}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
+            f"  {r.counts[k]:>{width(h)}d}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
         )
-        due = f", due {r.deadline}" if r.deadline else ""
-        lines.append(f"  {r.round}".ljust(width) + cells + f"  ({r.kind}{due})")
+        kind = _word("kind", r.kind, lang)
+        after = (
+            say("status_round_due", lang, kind=kind, deadline=r.deadline)
+            if r.deadline
+            else f"({kind})"
+        )
+        lines.append(pad(f"  {r.round}", column) + cells + f"  {after}")
     return "\n".join(lines)
 
 
-def _failed_hint(failed: int, for_good: int) -> str:
+def _states(lang: str) -> dict[str, str]:
+    """Each state an institution can be in by its latest mail, by its word in ``lang``."""
+    return {s: say(f"status_{s}", lang) for s in (*STATES, "not_mailed", "not_made")}
+
+
+def _word(what: str, key: str, lang: str) -> str:
+    """The word for a kind of round or of quarantined file in ``lang``; one formgen has no
+    word for (a newer formgen wrote it) as stored."""
+    said = f"status_{what}_{key}"
+    return say(said, lang) if said in WORDS["en"] else key
+
+
+def _failed_hint(failed: int, for_good: int, lang: str) -> str:
     """What to do about the failed mails: those refused for good (550 user unknown, a bounce)
     need a corrected address; the others (451, a broken connection) only another run."""
-    fix = "fix the address in the recipients list or the register (see --list)"
     if not failed:
         return ""
+    fix = say("status_fix_address", lang)
     if not for_good:
-        return "  (not delivered; run formgen mail again)"
+        return "  " + say("status_failed_again", lang)
     if for_good == failed:
-        return f"  (refused for good: {fix}, then run formgen mail again)"
-    return f"  ({for_good} refused for good: {fix}; the others: run formgen mail again)"
+        return "  " + say("status_failed_refused", lang, fix=fix)
+    return "  " + say("status_failed_some", lang, n=for_good, fix=fix)
 
 
 @click.command("bounces")
