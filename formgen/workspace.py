@@ -28,7 +28,7 @@ import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
@@ -52,6 +52,21 @@ formgen.sendlog): ``formgen init`` never makes a new workspace over them."""
 _NOT_COUNTED = frozenset({"Thumbs.db", "desktop.ini"})
 """Files Windows puts into folders by itself; like hidden files, they do not make a folder
 one that "holds files"."""
+
+_HELD_LOCKS: set[IO[str]] = set()
+"""The workspace locks (:meth:`Workspace.lock`) this process holds. The lock is an ``flock``,
+which lasts while any process has the file open: a process forked from this one closes its
+copies at once, so that the lock ends with the run that took it, never held on by a worker
+left behind (closing a copy does not unlock it for the parent)."""
+
+
+def _let_go_of_locks() -> None:
+    for fh in _HELD_LOCKS:
+        fh.close()
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_let_go_of_locks)
 
 _CONFIG_TEMPLATE = """\
 # formgen workspace of a coordination centre. Edit freely; `formgen` reads it on every run.
@@ -609,8 +624,11 @@ class Workspace:
 
     @contextlib.contextmanager
     def lock(self, wait: float = 30.0) -> Iterator[None]:
-        """Hold the workspace's write lock; wait up to ``wait`` seconds, then fail clearly."""
+        """Hold the workspace's write lock; wait up to ``wait`` seconds, then fail clearly.
+        Held by this process alone: a process forked meanwhile (an ingest worker) lets go of
+        it (:data:`_HELD_LOCKS`)."""
         fh = open(self.root / LOCK, "a+")  # noqa: SIM115 - kept open while the lock is held
+        _HELD_LOCKS.add(fh)
         try:
             deadline = time.monotonic() + wait
             while True:
@@ -626,4 +644,5 @@ class Workspace:
                     time.sleep(0.1)
             yield
         finally:
+            _HELD_LOCKS.discard(fh)
             fh.close()

@@ -33,6 +33,7 @@ one :class:`~ingest.report.Outcome` per file (and per file in a container). The 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import dataclasses
 import datetime as dt
 import errno
@@ -647,9 +648,29 @@ def _mute_libraries() -> None:
         log.propagate = False
 
 
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal the kernel sends this process when its parent ends (Linux)."""
+
+
+def _end_with_parent() -> None:
+    """Have the kernel kill this worker when the parent ends, however it ends (SIGKILL, a
+    crash): a worker left behind would wait for its next task for good, holding the
+    workspace's files open. Without prctl (not Linux) the worker ends only when told."""
+    with contextlib.suppress(AttributeError, OSError):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def _worker_main(
-    conn: Connection, ctx: ReadContext, limits: Limits, spool: str, archive: Workspace | None
+    conn: Connection,
+    ctx: ReadContext,
+    limits: Limits,
+    spool: str,
+    archive: Workspace | None,
+    parent: int,
 ) -> None:
+    _end_with_parent()
+    if os.getppid() != parent:
+        return  # the parent ended before the kernel was told
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     _mute_libraries()
     budget = _vsize() + limits.memory_bytes
@@ -697,7 +718,9 @@ class _Worker:
         self.limits = limits
         self.conn, child = mp.Pipe()
         self.proc = mp.Process(
-            target=_worker_main, args=(child, ctx, limits, str(spool), archive), daemon=True
+            target=_worker_main,
+            args=(child, ctx, limits, str(spool), archive, os.getpid()),
+            daemon=True,
         )
         self.proc.start()
         child.close()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import random
+import time
 from pathlib import Path
 
 import pytest
@@ -214,6 +216,22 @@ def test_workspace_lock_is_exclusive(tmp_path: Path) -> None:
         pass
     with other.lock(wait=0.2):
         pass
+
+
+def test_a_process_forked_while_the_lock_is_held_does_not_hold_it(tmp_path: Path) -> None:
+    """An ingest run's workers are forked while it holds the lock: the lock ends with the run,
+    even if a worker outlives it."""
+    ws = Workspace.init(tmp_path / "ws")
+    with ws.lock():
+        child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+        child.start()
+    try:
+        assert child.is_alive()
+        with Workspace.open(ws.root).lock(wait=0):
+            pass
+    finally:
+        child.kill()
+        child.join()
 
 
 def test_a_failed_atomic_write_leaves_no_temporary_file_and_names_the_target(

@@ -1,12 +1,17 @@
 """Ctrl-C in the middle of an ingest run: what was handled keeps its lines, the rest is counted,
-and the register is never left with half a merge."""
+and the register is never left with half a merge. A run killed outright leaves no worker
+behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,11 +19,13 @@ from click.testing import CliRunner
 from ingest_support import sample_workspace
 
 from formgen.cli import main
+from formgen.workspace import Workspace
 from ingest import journal, pipeline
 from ingest.pipeline import ReadContext, discover_for, ingest_sources, register_merge
 from ingest.sniff import Kind
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "pdf"
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "samples" / "pdf"
 RETURNS = [
     SAMPLES / f"{form}_{engine}.pdf"
     for engine in ("pdfium", "pdfjs", "pdftk")
@@ -85,3 +92,101 @@ def test_ctrl_c_while_files_are_read_prints_what_was_done(
     assert "Error: interrupted (Ctrl-C): 2 file(s) not handled" in out
     saved = sorted(ws.exports_dir.glob("ingest-*.txt"))
     assert saved and "interrupted: 2 more not handled" in saved[-1].read_text("utf-8")
+
+
+_SLOW_CLI = """
+import os, sys, time
+from pathlib import Path
+from ingest import pipeline
+from ingest.sniff import Kind
+from formgen.cli import main
+
+def slow(data, prov, ctx):
+    if "pdftk" in prov.file_name:
+        (Path(os.environ["SLOW_MARKS"]) / "slow").touch()
+        time.sleep(60)  # a file that takes long to read
+    read = pipeline.read_pdf(data, prov, ctx)
+    (Path(os.environ["SLOW_MARKS"]) / prov.file_name).touch()
+    return read
+
+pipeline.READERS[Kind.PDF] = slow
+sys.argv[0] = "formgen"
+main()
+"""
+
+
+def _running(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state not in "ZX"  # a zombie has ended
+    return False
+
+
+def _ended(pids: list[int], within: float) -> bool:
+    deadline = time.monotonic() + within
+    while any(_running(pid) for pid in pids):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _children(pid: int) -> list[int]:
+    kids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                kids.append(int(stat.parent.name))
+    return kids
+
+
+@contextlib.contextmanager
+def _ingest_running(
+    ws: Workspace, tmp: Path, *, under: tuple[str, ...] = ()
+) -> Iterator[tuple[subprocess.Popen[bytes], list[int]]]:
+    """``formgen ingest`` of RETURNS in a process of its own (run by the command ``under``),
+    whose two pdftk files take a minute each to read: yields once the four others are handled,
+    with the process and its workers' ids. Its temporary files go to ``tmp/spool``."""
+    marks, spool = tmp / "marks", tmp / "spool"
+    marks.mkdir()
+    spool.mkdir()
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    env = {**os.environ, "PYTHONPATH": path, "TMPDIR": str(spool), "SLOW_MARKS": str(marks)}
+    args = ["ingest", *map(str, RETURNS), "-w", str(ws.root), "--jobs", "2"]
+    # files, not pipes: a worker left behind would keep a pipe open
+    with open(tmp / "out.txt", "wb") as out, open(tmp / "err.txt", "wb") as err:
+        proc = subprocess.Popen(
+            [*under, sys.executable, "-c", _SLOW_CLI, *args],
+            stdout=out,
+            stderr=err,
+            env=env,
+            start_new_session=True,  # a process group of its own, as a terminal's job
+        )
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(marks.iterdir())) < 5:  # four files read, a slow one begun
+            assert proc.poll() is None and time.monotonic() < deadline, (
+                tmp / "err.txt"
+            ).read_text()
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert len(workers) == 2
+        time.sleep(1)  # the parent settles the four files read before
+        yield proc, workers
+    finally:
+        for pid in [proc.pid, *workers]:  # whatever a failing run left behind
+            if _running(pid):
+                os.kill(pid, signal.SIGKILL)
+        proc.wait()
+
+
+def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(tmp_path: Path) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    with _ingest_running(ws, tmp_path) as (proc, workers):
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert _ended(workers, within=2)
+        with ws.lock(wait=0):
+            pass
+    assert len(journal.read_journal(ws)) == len(journal.load(ws).data["sources"]) == 2
