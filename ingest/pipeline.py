@@ -648,6 +648,11 @@ def _mute_libraries() -> None:
         log.propagate = False
 
 
+STOP_SIGNALS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
+"""Signals that stop a run between two files (:class:`_Interrupts`), by the name the report
+gives them: Ctrl-C, ``kill`` or a service manager (systemd) stopping the run, the terminal
+being closed. A terminal sends them to the workers too; only the parent acts on them."""
+
 PR_SET_PDEATHSIG = 1
 """prctl(2): the signal the kernel sends this process when its parent ends (Linux)."""
 
@@ -671,7 +676,8 @@ def _worker_main(
     _end_with_parent()
     if os.getppid() != parent:
         return  # the parent ended before the kernel was told
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    for signum in STOP_SIGNALS:
+        signal.signal(signum, signal.SIG_IGN)  # the parent decides when to stop
     _mute_libraries()
     budget = _vsize() + limits.memory_bytes
     with contextlib.suppress(ValueError, OSError):
@@ -1219,6 +1225,7 @@ def ingest_sources(
                         settler.settle(*finished.pop(seq))
         except KeyboardInterrupt:
             report.unfinished = len(outstanding) + len(finished)
+            report.interrupted_by = interrupts.by
         finally:
             results.close()  # stops the workers
     report.finish()
@@ -1226,30 +1233,38 @@ def ingest_sources(
 
 
 class _Interrupts:
-    """Ctrl-C stops a run between two files: the files handled so far keep their report lines
-    (and merges), the rest are counted as not handled. One that comes while a file is being
-    merged waits until that merge is journaled, so the register is never left half-changed."""
+    """Ctrl-C (or another of :data:`STOP_SIGNALS`) stops a run between two files: the files
+    handled so far keep their report lines (and merges), the rest are counted as not handled.
+    One that comes while a file is being merged waits until that merge is journaled, so the
+    register is never left half-changed."""
 
     def __init__(self) -> None:
         self.merging = False
         self.asked = False
+        self.by = "Ctrl-C"
 
     @contextlib.contextmanager
     def caught(self) -> Iterator[None]:
-        """Take Ctrl-C over while the run lasts (where Python's own handler has it)."""
-        if (
-            threading.current_thread() is not threading.main_thread()
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler
-        ):
+        """Take the stop signals over while the run lasts, each where Python's own handling
+        has it (not one the program ignores, as ``nohup`` has SIGHUP ignored)."""
+        if threading.current_thread() is not threading.main_thread():
             yield
             return
-        signal.signal(signal.SIGINT, self._signal)
+        taken = {
+            signum: handler
+            for signum in STOP_SIGNALS
+            if (handler := signal.getsignal(signum)) in (signal.default_int_handler, signal.SIG_DFL)
+        }
+        for signum in taken:
+            signal.signal(signum, self._signal)
         try:
             yield
         finally:
-            signal.signal(signal.SIGINT, signal.default_int_handler)
+            for signum, handler in taken.items():
+                signal.signal(signum, handler)
 
     def _signal(self, signum: int, frame: object) -> None:
+        self.by = STOP_SIGNALS[signal.Signals(signum)]
         if self.merging:
             self.asked = True
         else:

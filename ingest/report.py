@@ -122,6 +122,9 @@ class IngestReport:
     seconds: float = 0.0
     unfinished: int = 0
     """Files not handled because the run was interrupted (Ctrl-C)."""
+    interrupted_by: str = ""
+    """What interrupted it: ``Ctrl-C``, ``SIGTERM`` (``kill``, a service manager) or
+    ``SIGHUP`` (the terminal was closed)."""
 
     def finish(self) -> None:
         self.seconds = time.time() - self.started

@@ -1,6 +1,6 @@
 """Ctrl-C in the middle of an ingest run: what was handled keeps its lines, the rest is counted,
-and the register is never left with half a merge. A run killed outright leaves no worker
-behind."""
+and the register is never left with half a merge. SIGTERM (``kill``, a service manager) and
+SIGHUP (the terminal closed) stop it alike; a run killed outright leaves no worker behind."""
 
 from __future__ import annotations
 
@@ -179,6 +179,44 @@ def _ingest_running(
             if _running(pid):
                 os.kill(pid, signal.SIGKILL)
         proc.wait()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["TERM", "HUP"])
+def test_sigterm_or_a_closed_terminal_stops_the_run_as_ctrl_c_does(
+    tmp_path: Path, signum: signal.Signals
+) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    with _ingest_running(ws, tmp_path) as (proc, workers):
+        os.killpg(proc.pid, signum)  # as a closed terminal or systemd: to the workers too
+        assert proc.wait(timeout=20) == 1
+        assert _ended(workers, within=0)
+    out, err = (tmp_path / "out.txt").read_text(), (tmp_path / "err.txt").read_text()
+    for done in RETURNS[:4]:
+        assert f" {done}: form FG-" in out
+    assert "pdftk" not in out.split("interrupted")[0]
+    assert "; interrupted: 2 more not handled" in out
+    assert "stopped abnormally" not in out
+    assert err == (  # and nothing from the workers
+        f"Error: interrupted ({signum.name}): 2 file(s) not handled; run the same command "
+        "again for them\n"
+    )
+    assert not list((tmp_path / "spool").iterdir())  # the spooled files are gone
+    # what was merged stays merged; the lock is free at once for the next run
+    assert len(journal.read_journal(ws)) == len(journal.load(ws).data["sources"]) == 2
+    again = pipeline.ingest_into_register(RETURNS, ws, wait=0)
+    assert len(again.files()) == len(RETURNS) and not again.unfinished
+
+
+def test_under_nohup_a_closed_terminal_does_not_stop_the_run(tmp_path: Path) -> None:
+    ws = sample_workspace(tmp_path / "ws")
+    with _ingest_running(ws, tmp_path, under=("nohup",)) as (proc, _):
+        os.kill(proc.pid, signal.SIGHUP)
+        time.sleep(1)
+        assert proc.poll() is None
+        os.kill(proc.pid, signal.SIGTERM)
+        assert proc.wait(timeout=20) == 1
+    err = (tmp_path / "err.txt").read_text()
+    assert "Error: interrupted (SIGTERM): 2 file(s) not handled" in err
 
 
 def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(tmp_path: Path) -> None:

@@ -167,7 +167,7 @@ def ingest(
             echo(f"report with every warning: {readable(saved)}")
     if report.unfinished:
         raise click.ClickException(
-            f"interrupted (Ctrl-C): {report.unfinished} file(s) not handled; "
+            f"interrupted ({report.interrupted_by}): {report.unfinished} file(s) not handled; "
             "run the same command again for them"
         )
     failed = report.failed_strict()
