@@ -90,6 +90,7 @@ from ingest.sniff import (
     open_regular,
     sniff,
 )
+from ingest.spool import spool_folder
 from ingest.submission import Provenance, RawSubmission, Submission
 from ingest.validate import sent_values, validate
 
@@ -1205,8 +1206,8 @@ def ingest_sources(
     first: tuple[int, ...] | None = earliest[0] if earliest else None
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
     interrupts = _Interrupts()
-    with tempfile.TemporaryDirectory(prefix="formgen-ingest-") as spool_dir, interrupts.caught():
-        results = Batch(ctx, limits, jobs, Path(spool_dir), archive).run(tasks)
+    with spool_folder() as spool_dir, interrupts.caught():
+        results = Batch(ctx, limits, jobs, spool_dir, archive).run(tasks)
         try:
             for task, result in results if tasks else ():
                 if isinstance(result, _Expanded):

@@ -9,6 +9,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +21,7 @@ from ingest_support import sample_workspace
 
 from formgen.cli import main
 from formgen.workspace import Workspace
-from ingest import journal, pipeline
+from ingest import journal, pipeline, spool
 from ingest.pipeline import ReadContext, discover_for, ingest_sources, register_merge
 from ingest.sniff import Kind
 
@@ -219,12 +220,24 @@ def test_under_nohup_a_closed_terminal_does_not_stop_the_run(tmp_path: Path) -> 
     assert "Error: interrupted (SIGTERM): 2 file(s) not handled" in err
 
 
-def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(tmp_path: Path) -> None:
+def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ws = sample_workspace(tmp_path / "ws")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "spool"))  # where the run spools
     with _ingest_running(ws, tmp_path) as (proc, workers):
+        (left,) = (tmp_path / "spool").iterdir()
+        a_while_ago = time.time() - 60
+        os.utime(left, (a_while_ago, a_while_ago))
+        spool.remove_abandoned()
+        assert left.is_dir()  # the run holds it
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         assert _ended(workers, within=2)
         with ws.lock(wait=0):
             pass
     assert len(journal.read_journal(ws)) == len(journal.load(ws).data["sources"]) == 2
+    assert left.is_dir()  # nothing could remove it: the next run does
+    again = pipeline.ingest_into_register(RETURNS, ws, wait=0)
+    assert len(again.files()) == len(RETURNS) and not again.unfinished
+    assert not list((tmp_path / "spool").iterdir())
