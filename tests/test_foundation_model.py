@@ -227,7 +227,8 @@ def test_a_process_forked_while_the_lock_is_held_does_not_hold_it(tmp_path: Path
         child.start()
     try:
         assert child.is_alive()
-        with Workspace.open(ws.root).lock(wait=0):
+        # the child lets go of its copy right after the fork, in its own time: a moment's wait
+        with Workspace.open(ws.root).lock(wait=5):
             pass
     finally:
         child.kill()
