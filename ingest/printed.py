@@ -24,7 +24,11 @@ stand (headings, contents, the cover, the page header); headings keep their plac
 An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
 (:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
-needs. Without personal data (``PrintOptions.personal``, for partners or a published guide)
+needs. No text stops the print, however long: a value goes on over as many rows and pages as it
+needs; an institution's name longer than ten lines (a valid one never is) is shortened at its
+entry's head, ending in „…“, and printed in full among the values; a name or explanation of the
+schema or the workspace stands in full in its heading and box, shortened where it stands in a
+label, the contents, on the cover or in the page header. Without personal data (``PrintOptions.personal``, for partners or a published guide)
 the fields the schema marks ``personal`` are left out, rows and all, as the export leaves them
 out, and the cover says so.
 
@@ -324,7 +328,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
                 style = self.toc_styles[flowable.toc_level]
                 font, size = style.fontName, style.fontSize
                 room = BODY_W - style.leftIndent - pdfmetrics.stringWidth(" . 999", font, size)
-                text = _no_break(_lines(flowable.toc_text, font, size, room), font, size)
+                toc_text = _lines(flowable.toc_text, font, size, room, _NAME_LINES)
+                text = _no_break(toc_text, font, size)
                 entry = (flowable.toc_level, text, self.page)
                 self.notify("TOCEntry", entry)
 
@@ -335,8 +340,6 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         w, h = A4
         canv.saveState()
         carried, on_page = getattr(self, "_carried", ""), getattr(self, "_on_page", [])
-        # drawn as the body draws a line: Arabic letters joined, in visual order
-        names = [visual(r) for r in dict.fromkeys(r for r in (carried, *on_page) if r)]
         width, gap = w - 36 * mm, 8 * mm
 
         def bold(text: str) -> float:
@@ -345,21 +348,22 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         def plain(text: str) -> float:
             return float(canv.stringWidth(text, FONT, _HEAD))
 
+        # drawn as the body draws a line: Arabic letters joined, in visual order; a region's
+        # name on at most half the line (a longer one ran over the category and off the page)
+        on = dict.fromkeys(r for r in (carried, *on_page) if r)
+        names = [visual(_shorten(r, plain, width / 2)) for r in on]
         # the category in full, on a second line where it needs one, beside at least the
         # first region; then as many of the page's regions as fit, and how many more there are
         room = width - (plain(_regions(names, 1, self.lang)) + gap if names else 0)
-        lines = linebreak.wrap(self.section, bold, room)
-        if len(lines) > 2:
-            lines = [lines[0], _shorten(" ".join(lines[1:]), bold, room)]
+        lines = [line for line, _rtl in _broken(self.section, BOLD, _HEAD, room, 2)]
         shown = len(names)
         room = width - bold(lines[-1]) - gap
         while shown > 1 and plain(_regions(names, shown, self.lang)) > room:
             shown -= 1
         canv.setFont(BOLD, _HEAD)
         canv.setFillColor(ACCENT)
-        rtl = paragraph_rtl(self.section)
         for n, line in enumerate(reversed(lines)):
-            canv.drawString(18 * mm, h - 13 * mm + n * _HEAD * 1.2, visual(line, rtl))
+            canv.drawString(18 * mm, h - 13 * mm + n * _HEAD * 1.2, line)
         if names:
             canv.setFont(FONT, _HEAD)
             canv.setFillColor(MUTED)
@@ -379,6 +383,11 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
 _HEAD = 8.5
 """The font size of the page header."""
+_NAME_LINES = 3
+"""Lines of a name on the cover (the centre's, the region's, the schema's title) and in the
+contents (a checklist's); a longer one is shortened there, ending in „…“ (the contents are a
+table, whose rows cannot break over a page: a checklist named at the length of a page stopped
+the whole print). Its heading names a checklist, a region in full."""
 _FOOT = 7.5
 """The font size of the page footer."""
 BODY_W = A4[0] - 36 * mm - 12
@@ -395,10 +404,19 @@ def _regions(names: list[str], shown: int, lang: str) -> str:
 
 
 def _shorten(text: str, measure: Any, width: float) -> str:
-    """``text`` cut to ``width``, ending in „…“."""
-    while measure(text) > width and len(text) > 10:
-        text = text[:-2].rstrip() + "…"
-    return text
+    """``text`` cut to ``width``, ending in „…“ (its first ten characters at least)."""
+    if measure(text) <= width or len(text) <= 10:
+        return text
+    # the most characters that fit before „…“, found by halving (a name of thousands of
+    # letters, cut one by one and measured each time, took seconds on every page)
+    low, high = 9, len(text) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if measure(text[:mid].rstrip() + "…") <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
 
 
 def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:
@@ -449,15 +467,15 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
-        story.append(_para(_lines(opt.centre, FONT, 13, BODY_W), st["cover"]))
+        story.append(_para(_lines(opt.centre, FONT, 13, BODY_W, _NAME_LINES), st["cover"]))
         story.append(Spacer(1, 6 * mm))
     story.append(_para(say("print_title", lang), st["cover_title"]))
     story.append(Spacer(1, 5 * mm))
-    story.append(_heading(schema.title.get(opt.lang), st["cover_small"]))
+    story.append(_heading(schema.title.get(opt.lang), st["cover_small"], _NAME_LINES))
     story.append(Spacer(1, 14 * mm))
     label = f"{say('print_region', lang)}: "
     room = BODY_W - pdfmetrics.stringWidth(label, FONT, 13)
-    region_line = f"{escape(label)}<b>{_lines(covered, BOLD, 13, room)}</b>"
+    region_line = f"{escape(label)}<b>{_lines(covered, BOLD, 13, room, _NAME_LINES)}</b>"
     story.append(_para(region_line, st["cover"]))
     story.append(
         _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
@@ -584,24 +602,34 @@ def _age(entry: Json, stand: dt.date) -> int | None:
 def _category_intro(
     cat: Category, stand: dt.date, st: dict[str, ParagraphStyle], lang: str
 ) -> list[Flowable]:
-    out: list[Flowable] = []
-    text = cat.description.get(lang)
+    """The checklist's explanation in a box, and when its entries count as stale: in rows of
+    :data:`_ROW_LINES` lines, so that a page can break between them (a centre's own schema
+    explaining a checklist at the length of a page stopped the whole print)."""
+    width = A4[0] - 36 * mm
+    style = st["desc"]
+    # on lines of the box's width, as a Paragraph set it (whitespace as one space)
+    description = linebreak.collapse(cat.description.get(lang))
+    lines = _broken(description, style.fontName, style.fontSize, width - 16)
+    text = [line for line, _rtl in lines if line]  # no description: no line
+    chunks = [text[n : n + _ROW_LINES] for n in range(0, len(text), _ROW_LINES)]
     note = say("print_stale_after", lang, days=cat.stale_after_days)
-    body = (escape(text) + "<br/>" if text else "") + f"<font color='#52606d'>{note}</font>"
-    box = Table([[_para(body, st["desc"])]], colWidths=[A4[0] - 36 * mm])
+    rows = [[_para("<br/>".join(map(escape, chunk)), style)] for chunk in chunks]
+    rows.append([_para(f"<font color='#52606d'>{escape(note)}</font>", style)])
+    box = Table(rows, colWidths=[width])
     box.setStyle(
         TableStyle(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), BOX_BG),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, 0), 6),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
             ]
         )
     )
-    out.append(box)
-    return out
+    return [box]
 
 
 ADDRESS = ("street", "postcode", "city")
@@ -627,11 +655,15 @@ def visual(line: str, rtl: bool | None = None) -> str:
 
 
 @functools.cache
-def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str, bool], ...]:
+def _broken(
+    text: str, font: str, size: float, width: float, most: int | None = None
+) -> tuple[tuple[str, bool], ...]:
     """Text broken into lines no wider than ``width`` (for a cell: plain strings draw far faster
     than Paragraphs), each in visual order in the direction of its paragraph (a line of an Arabic
     note that starts with a German word is still read right to left) and with that direction
-    (True: right to left; such a line is set against the right edge)."""
+    (True: right to left; such a line is set against the right edge). With ``most``, no more
+    lines than that: the last one shown ends in „…“ where the text goes on (cut in reading
+    order: an Arabic name loses its end, not its beginning)."""
 
     def measure(line: str) -> float:
         return float(pdfmetrics.stringWidth(line, font, size))
@@ -639,27 +671,34 @@ def _broken(text: str, font: str, size: float, width: float) -> tuple[tuple[str,
     lines = []
     for para in linebreak.LINE_BREAK.split(text):
         rtl = paragraph_rtl(para)
-        lines += [(visual(line, rtl), rtl) for line in linebreak.wrap(para, measure, width)]
-    return tuple(lines)
+        lines += [(line, rtl) for line in linebreak.wrap(para, measure, width)]
+        if most is not None and len(lines) > most:
+            *lines, (last, rtl) = lines[:most]
+            lines.append((_shorten(f"{last}…", measure, width), rtl))
+            break
+    return tuple((visual(line, rtl), rtl) for line, rtl in lines)
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> str:
     """The lines of :func:`_broken` for a cell of a table ``width`` wide, as it draws them (all
-    from the left)."""
-    return "\n".join(line for line, _rtl in _broken(text, font, size, width - 2 * _PAD))
+    from the left): at most :data:`_ROW_LINES`, as a row of a value holds (a label, a section's
+    title of a centre's own schema, longer than a page stopped the whole print)."""
+    lines = _broken(text, font, size, width - 2 * _PAD, _ROW_LINES)
+    return "\n".join(line for line, _rtl in lines)
 
 
-def _heading(text: str, style: ParagraphStyle) -> Paragraph:
+def _heading(text: str, style: ParagraphStyle, most: int | None = None) -> Paragraph:
     """A heading or title of a schema's or workspace's label (a category, a region), drawn as
-    the body draws a value: broken into lines by :func:`_lines`, each in visual order."""
-    return _para(_lines(text, style.fontName, style.fontSize, BODY_W), style)
+    the body draws a value: broken into lines by :func:`_lines` (``most`` of them), each in
+    visual order."""
+    return _para(_lines(text, style.fontName, style.fontSize, BODY_W, most), style)
 
 
-def _lines(text: str, font: str, size: float, width: float) -> str:
-    """``text`` as markup for a ``Paragraph`` of ``width``: broken into lines by :func:`_broken`
-    (a ``Paragraph`` would break the line in visual order, and put the end of an Arabic name
-    on the first line)."""
-    return "<br/>".join(escape(line) for line, _rtl in _broken(text, font, size, width))
+def _lines(text: str, font: str, size: float, width: float, most: int | None = None) -> str:
+    """``text`` as markup for a ``Paragraph`` of ``width``: broken into lines (``most`` of them)
+    by :func:`_broken` (a ``Paragraph`` would break the line in visual order, and put the end of
+    an Arabic name on the first line)."""
+    return "<br/>".join(escape(line) for line, _rtl in _broken(text, font, size, width, most))
 
 
 def _entry_block(
@@ -694,7 +733,8 @@ def _entry_block(
         ("SPAN", (0, 0), (-1, 0)),
         ("TOPPADDING", (0, 0), (-1, 0), 5),
     ]
-    head = [_name(reg.name_of(iid), iid, st)]
+    name = reg.name_of(iid)
+    head = [_name(name, iid, st)]
     # the name (and the region it stands under) are not rows of their own: marked here
     above = [f"{INSTITUTION}.name", *([] if region_row else [f"{INSTITUTION}.region"])]
     if marks := _held(held, iid, opt.lang, *above):
@@ -728,7 +768,10 @@ def _entry_block(
         _value_rows(rows, styles, say("print_address", opt.lang), address, opt.lang)
         if any(why):
             styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
-    skip = {"name", *ADDRESS} | (set() if region_row else {"region"})
+    # a name the head shows shortened: in full among the values (in red, with why: a valid
+    # one fits the head)
+    skip = {*ADDRESS} | (set() if len(_name_lines(name)) > _ROW_LINES else {"name"})
+    skip |= set() if region_row else {"region"}
     skip |= set() if opt.personal else personal_fields(reg.schema)
     for number, section in enumerate(cat.sections):
         titled = number == 0  # the first section (the institution) needs no title under its name
@@ -768,16 +811,19 @@ def _entry_block(
     table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
     table.setStyle(TableStyle(styles))
     tag = f"{iid} {say('print_continued', opt.lang)}"
-    table.continued = functools.partial(_name, reg.name_of(iid), tag, st)  # made where it splits
+    table.continued = functools.partial(_name, name, tag, st)  # made where it splits
     return [table, Spacer(1, 4 * mm)]
 
 
 def _name(name: str, tag: str, st: dict[str, ParagraphStyle]) -> Paragraph:
     """The head of an entry: the institution's ``name``, and ``tag`` (its id) small after it on
     its last line where it fits there (else on a line of its own): at the right, or in a
-    right-to-left name, set against the right edge, at the left."""
+    right-to-left name, set against the right edge, at the left. A name longer than
+    :data:`_ROW_LINES` lines (far longer than a valid one) is shortened, ending in „…“: the
+    head is repeated on every page the entry goes on on; :func:`_entry_block` then prints it in
+    full below, as a value."""
     width = LABEL_W + VALUE_W - 2 * _PAD
-    lines = _broken(name, BOLD, 10.5, width)
+    lines = _name_lines(name, _ROW_LINES)
     last, rtl = lines[-1]
     shown = [escape(line) for line, _rtl in lines]
     small = f"<font size='7' color='#52606d'>{escape(tag)}</font>"
@@ -787,6 +833,11 @@ def _name(name: str, tag: str, st: dict[str, ParagraphStyle]) -> Paragraph:
     else:
         shown[-1] = f"{small} {shown[-1]}" if rtl else f"{shown[-1]} {small}"
     return _para("<br/>".join(shown), st["name_rtl" if rtl else "name"])
+
+
+def _name_lines(name: str, most: int | None = None) -> tuple[tuple[str, bool], ...]:
+    """The lines of an institution's name at the head of its entry (:func:`_broken`)."""
+    return _broken(name, BOLD, 10.5, LABEL_W + VALUE_W - 2 * _PAD, most)
 
 
 class _EntryTable(Table):  # type: ignore[misc]

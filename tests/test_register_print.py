@@ -6,11 +6,13 @@ import csv
 import datetime as dt
 import io
 import itertools
+import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
+import pypdf
 import pytest
 from click.testing import CliRunner
 from fontTools.ttLib import TTFont
@@ -27,7 +29,7 @@ from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.messages import problem, say
 from ingest.pipeline import ingest_into_register
-from ingest.printed import PrintOptions, render_register, visual
+from ingest.printed import STALE_INK, PrintOptions, render_register, visual
 from ingest.register import Register
 from ingest.values import check_multi, check_text
 
@@ -1108,3 +1110,138 @@ def test_a_value_going_on_over_a_page_shows_its_label_there(long_entries: Worksp
             firsts.append(" ".join(lines[:2]))
     # the concepts (twenty notes) go on over the page after the entry's first
     assert firsts[0] == "Konzepte, Angebote (Fortsetzung)"
+
+
+def red_and_heads(pdf: bytes) -> tuple[str, list[list[str]]]:
+    """The text printed in red in the value column (an invalid value and why), its Arabic
+    letters as the letters they show, and each page's lines of entry heads (the institutions'
+    names, in bold 10.5 pt)."""
+    ink = pytest.approx(STALE_INK.rgb(), abs=0.001)
+    red, heads = [], []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            value = [c for c in page.chars if c["x0"] > VALUE_EDGE - 1]
+            red += [c["text"] for c in value if c["non_stroking_color"] == ink]
+            bold = [c for c in page.chars if c["fontname"].endswith("Bold") and c["size"] == 10.5]
+            lines = itertools.groupby(
+                sorted(bold, key=lambda c: (c["top"], c["x0"])), key=lambda c: round(c["top"])
+            )
+            heads.append(["".join(c["text"] for c in line) for _top, line in lines])
+    return unicodedata.normalize("NFKC", "".join(red)), heads
+
+
+@pytest.mark.parametrize("letter", ["Z", "ب"])
+def test_a_name_of_thousands_of_letters_is_shortened_at_its_head_and_printed_whole_below(
+    letter: str,
+) -> None:
+    """An institution's name of 5,000 letters without a space (a form's field kept it, flagged
+    as longer than 200 characters) stopped the whole print: its entry's head was taller than a
+    page. The head, repeated on every page the entry goes on on, shows the name's first ten
+    lines, the last ending in „…“; the name stands in full among the values, in red, with why;
+    the entries after it are printed."""
+    name = check_text(SCHEMA.category("krisendienst").field("name"), letter * 5000)
+    r = Register(SCHEMA)
+    after = {"name": "Krisendienst Łódź", "region": "duesseldorf"}
+    r.merge(checklist("krisendienst", {"name": name, "region": "duesseldorf"}, after))
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",)))
+    text = pages(pdf)
+    assert 4 < len(text) < 10
+    red, heads = red_and_heads(pdf)
+    assert red.startswith(letter * 5000 + "ungültig: 5000 Zeichen; zulässig sind höchstens 200")
+    shown = [[unicodedata.normalize("NFKC", line) for line in lines] for lines in heads]
+    long_heads = [lines for lines in shown if any(letter in line for line in lines)]
+    assert len(long_heads) > 1  # the entry goes on over pages, under its shortened name
+    for lines in long_heads:
+        name_lines = [line for line in lines if letter in line]
+        assert len(name_lines) == 10 and "..." in name_lines[-1]  # „…“, as NFKC writes it
+    assert "Krisendienst Łódź inst-0002" in "\n".join(text)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        " ".join(f"Angebot{n}" for n in range(10_000)),  # 100,000 characters
+        "\n".join(f"Angebot{n}" for n in range(3_000)),  # 3,000 line breaks
+    ],
+)
+def test_a_value_of_a_hundred_thousand_letters_or_three_thousand_lines_is_printed_whole(
+    value: str,
+) -> None:
+    """A box of concepts holding a hundred thousand characters, or three thousand lines: every
+    word printed once, in order, over as many pages as it needs (read with pypdf: pdfplumber
+    takes seconds a page)."""
+    r = Register(SCHEMA)
+    block = {"name": "Krisendienst Łódź", "region": "duesseldorf", "concepts": value}
+    r.merge(checklist("krisendienst", block))
+    pdf = render_register(r, PrintOptions(categories=("krisendienst",)))
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    numbers = [int(n) for n in re.findall(r"Angebot(\d+)", text)]
+    assert numbers == list(range(len(value.split())))
+
+
+def long_named(schema: Schema) -> Schema:
+    """``schema`` as a centre might write its own: the crisis services' checklist, the section of
+    its experience and the field of its concepts named at the length of a page, the checklist
+    explained at more, and one region named at length."""
+    crisis = schema.category("krisendienst")
+    sections = []
+    for section in crisis.sections:
+        fields = tuple(
+            replace(f, label=Text({"de": "Konzeptfeld " * 300})) if f.id == "concepts" else f
+            for f in section.fields
+        )
+        label = Text({"de": "Erfahrungsabschnitt " * 300}) if section.id == "erfahrungen" else None
+        sections.append(replace(section, fields=fields, label=label or section.label))
+    named = replace(
+        crisis,
+        label=Text({"de": "Krisenkategorie " * 400}),
+        description=Text({"de": "Erklärung " * 1000}),
+        sections=tuple(sections),
+    )
+    groups = tuple(
+        replace(g, categories=tuple(named if c is crisis else c for c in g.categories))
+        for g in schema.groups
+    )
+    regions = (Choice("r0", Text({"de": "Versorgungsgebiet " * 30})), *schema.regions)
+    return replace(schema, groups=groups).with_regions(regions)
+
+
+def test_names_and_explanations_of_a_centres_own_schema_longer_than_a_page_are_printed() -> None:
+    """A checklist, a section, a field and a region named at the length of a page, the checklist
+    explained at more: the print stopped (a row of the contents, the explanation's box, a label
+    taller than a page) and the page header drew the region's name over the checklist's and
+    off the page. The checklist's and the region's headings and the explanation stand in full;
+    the contents, the page header and the labels show the names shortened, ending in „…“."""
+    r = Register(long_named(SCHEMA))
+    block = {"name": "Krisendienst Łódź", "region": "r0", "concepts": "Beratung auf Arabisch"}
+    r.merge(checklist("krisendienst", block))
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",)))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        text = [page.extract_text() for page in doc.pages]
+        for page in doc.pages[2:]:
+            header = page.crop((0, 0, page.width, 15 * MM))
+            assert "…" in header.extract_text()
+            assert min(c["x0"] for c in header.chars) >= 18 * MM - 0.5
+            assert max(c["x1"] for c in header.chars) <= A4_WIDTH - 18 * MM + 0.5
+    contents = [line for line in text[1].splitlines() if "Krisenkategorie" in line]
+    assert len(contents) == 3 and "Krisenkategorie… . ." in contents[-1]
+    body = "\n".join(text[2:])
+    assert body.count("Erklärung") == 1000
+    assert body.count("Krisenkategorie") >= 400  # the heading in full, the page header short
+    assert body.count("Versorgungsgebiet") >= 30
+    assert "Erfahrungsabschnitt…" in body and "Konzeptfeld…" in body
+    assert "Beratung auf Arabisch" in body
+
+
+def test_a_centre_named_at_length_is_named_shortened_on_a_cover_of_one_page() -> None:
+    """A centre's name of thousands of characters (the workspace's, as typed) filled the cover
+    and three pages more: the cover names it on three lines, the last ending in „…“, and the
+    contents follow on the second page."""
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {"name": "Krisendienst Łódź", "region": "duesseldorf"}))
+    opts = PrintOptions(centre="Zentrum " * 700, stand=STAND, categories=("krisendienst",))
+    cover, contents, *_ = pages(render_register(r, opts))
+    named = [line for line in cover.splitlines() if "Zentrum" in line]
+    assert len(named) == 3 and named[-1].endswith("…")
+    assert "Regionales Versorgungsregister" in cover and "Stand: 22.11.2026" in cover
+    assert contents.startswith("Inhalt")
