@@ -128,6 +128,22 @@ def test_words_split_like_str_split_but_not_at_no_break_spaces() -> None:
     assert linebreak.collapse(f"z.{NBSP}B.   40{NNBSP}%") == f"z.{NBSP}B. 40{NNBSP}%"
 
 
+def test_a_word_of_a_hundred_thousand_letters_is_broken_measuring_a_line_at_a_time() -> None:
+    """A value of 100,000 letters without a space (a box of concepts, a web address) is broken
+    into full lines, each measured a few times: measuring the rest of the word for every line
+    (125 million letters here; seconds in the print) is not done."""
+    measured = 0
+
+    def width(line: str) -> float:
+        nonlocal measured
+        measured += len(line)
+        return len(line)
+
+    word = "x" * 100_000
+    assert linebreak.wrap(f"{word} am Ende", width, 80) == ["x" * 80] * 1250 + ["am Ende"]
+    assert measured < 20 * len(word)
+
+
 def test_german_messages_tie_z_b_and_percent() -> None:
     said = problem("percentage", raw="viel").in_language("de")
     assert f"z.{NBSP}B." in said and f"40{NBSP}%" in said
