@@ -38,7 +38,7 @@ from formgen.mailing import (
 )
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList, check_email, recipients_from_records
-from formgen.record import InstitutionRecord
+from formgen.record import ID_RULE, InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
     FieldProblems,
@@ -119,9 +119,7 @@ class RoundSettings:
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
-            raise MailError(
-                f"round name '{self.round:.60}' may only hold letters, digits, '.', '_' and '-'"
-            )
+            raise MailError(f"round name '{self.round:.60}' {ID_RULE}")
 
     @property
     def carries_lang(self) -> bool:

@@ -39,7 +39,7 @@ from formgen.errors import (
 )
 from formgen.linebreak import breaks_shown
 from formgen.model import Schema
-from formgen.record import ID_RE, InstitutionRecord, check_value
+from formgen.record import ID_RE, ID_RULE, InstitutionRecord, check_value
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns every recipients list needs (in any order; more columns are ignored)."""
@@ -460,9 +460,7 @@ def _check_row(
     if not rid:
         problems.append(Problem(source, line, "no id: every institution needs its register id"))
     elif not ID_RE.match(rid):
-        problems.append(
-            Problem(source, line, f"id '{rid:.40}' may only hold letters, digits, '.', '_' and '-'")
-        )
+        problems.append(Problem(source, line, f"id '{rid:.40}' {ID_RULE}"))
     elif rid in seen:
         problems.append(
             Problem(

@@ -56,6 +56,11 @@ from formgen.model import (
 
 Value = str | int | list[str]
 ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+ID_RULE = (
+    "may only hold letters A-Z without accents, digits, '.', '_' and '-', start with a letter "
+    "or digit, and have at most 64 characters"
+)
+"""What :data:`ID_RE` takes, said (an institution id, a round's name)."""
 NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character XML 1.0 cannot hold (its ``Char`` production): control characters but tab and
 line breaks, lone surrogates, U+FFFE and U+FFFF."""
@@ -169,7 +174,7 @@ def record_from_json(schema: Schema, data: Any, source: str = "record") -> Insti
     rid = data.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
         raise RecordError(
-            f"{source}: 'id' must be an institution id of letters, digits, '.', '_' or '-' (got {rid!r:.60})"
+            f"{source}: 'id' must be an institution id: it {ID_RULE} (got {rid!r:.60})"
         )
     base = data.get("base_version")
     if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):

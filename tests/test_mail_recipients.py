@@ -103,6 +103,22 @@ def test_malformed_list_names_every_problem_with_its_line():
 
 
 @pytest.mark.parametrize(
+    "rid",
+    ["-1", "_a", "Müller-1", "a" * 65, "a b"],
+    ids=["dash", "underscore", "umlaut", "65", "space"],
+)
+def test_an_id_that_is_no_register_id_is_told_by_the_rule_ids_follow(rid):
+    """Found by the hostile-input audit: '-1' was told "may only hold letters, digits, '.', '_'
+    and '-'", which it does: the rule is that of :data:`formgen.record.ID_RE`."""
+    listed = parse(HEADER + f"{rid};Praxis;p@example.org;facharzt;\r\n")
+    assert [str(p) for p in listed.problems] == [
+        f"list.csv:2: id '{rid:.40}' may only hold letters A-Z without accents, digits, '.', '_' "
+        "and '-', start with a letter or digit, and have at most 64 characters"
+    ]
+    assert parse(HEADER + f"{'a' * 64};Praxis;p@example.org;facharzt;\r\n").problems == ()
+
+
+@pytest.mark.parametrize(
     ("lang", "names"),
     [
         ("de", ["Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)", "dormagen", "Andere Region"]),
