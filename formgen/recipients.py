@@ -337,6 +337,7 @@ def parse_recipients(
     encoding: str = "utf-8",
     delimiter: str = "",
     unsaved: Collection[tuple[int, int]] = (),
+    header_line: int = 1,
 ) -> RecipientList:
     """The recipients of a list read as a table (:func:`ingest.sheet.read_sheet`: its header
     and its rows that are not blank, each with its line); every problem is listed with its
@@ -344,7 +345,7 @@ def parse_recipients(
     write, named in ``lang`` (default: the schema's language). ``encoding`` and ``delimiter``
     are a CSV's (``delimiter`` ``""``: a workbook); ``unsaved`` the cells (line, column from 0)
     of a workbook holding a formula without a saved result, a problem of their row where it
-    reads them. Raises :class:`UnreadableListError` for a
+    reads them; ``header_line`` the header's line (2 after a CSV's ``sep=;``). Raises :class:`UnreadableListError` for a
     list without a header or without a column it needs."""
     if not header and not rows:
         empty = "the file" if delimiter else "the first sheet"
@@ -359,7 +360,7 @@ def parse_recipients(
             [
                 Problem(
                     source,
-                    1,
+                    header_line,
                     f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
                     f"(found {found}{said}); the header needs {', '.join(COLUMNS)}",
                 )

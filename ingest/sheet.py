@@ -8,8 +8,9 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   values Excel stores as numbers, dates or booleans become text as Excel showed them
   (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252; ``;``, ``,`` or tab: :func:`decode_csv`); the apostrophe
-  the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
+  Windows-1252; ``;``, ``,`` or tab: :func:`decode_csv`; a first line ``sep=;``, which some
+  exports write for Excel, names the delimiter and is no header: :func:`delimiter_line`); the
+  apostrophe the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
   (:func:`ingest.export.neutralise`) is taken off.
 * **Anything else** raises :class:`~formgen.errors.SheetError` saying what it is and what to do:
   an Excel 97-2003 workbook (.xls), one saved with a password, a PDF, a Word document, an
@@ -19,7 +20,8 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   in its own words.
 
 Blank rows are left out; every other row keeps its line (a CSV's line it starts on, an XLSX's
-row number; the header is line 1), so that a problem is told where the coordinator finds it.
+row number; the header is line 1, or 2 after a line ``sep=;``), so that a problem is told where
+the coordinator finds it.
 """
 
 from __future__ import annotations
@@ -71,6 +73,8 @@ class Sheet(NamedTuple):
     (:func:`_unsaved_formulas`): they read as empty."""
     left_out: tuple[str, ...] = ()
     """The names of a workbook's further sheets that hold data, which are not read."""
+    header_line: int = 1
+    """The line of the header: 2 after a line ``sep=;`` (:func:`delimiter_line`)."""
 
 
 def _cell(value: object) -> str:
@@ -134,6 +138,17 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     return data.decode("cp1252", errors="replace"), "cp1252"
 
 
+_SEP = re.compile(r'"?sep=([^"\r\n])"?\r?', re.IGNORECASE)
+"""Excel's line naming a CSV's delimiter (``sep=;``), as it opens a file that starts with it."""
+
+
+def delimiter_line(first_line: str) -> str | None:
+    """The delimiter ``first_line`` names when it is Excel's ``sep=;`` (which some programs
+    write before the header so that Excel splits the columns in any country), else ``None``."""
+    found = _SEP.fullmatch(first_line)
+    return found[1] if found else None
+
+
 def detect_delimiter(header_line: str) -> str:
     """The delimiter of a CSV file, from its header line: ``;``, tab or ``,``."""
     counts = {d: header_line.count(d) for d in (";", "\t", ",")}
@@ -173,13 +188,16 @@ def read_sheet(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
         text, encoding = decode_csv(data)
     except CsvBytesError as exc:
         raise SheetError(file_name, exc.what, exc.fix, exc.line) from None
-    delimiter = detect_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    first, _, after = text.partition("\n")
+    named = delimiter_line(first)
+    delimiter = named or detect_delimiter(first)
+    reader = csv.reader(io.StringIO(after if named else text, newline=""), delimiter=delimiter)
+    skipped = 1 if named else 0
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     try:
         while True:
-            line = reader.line_num + 1
+            line = skipped + reader.line_num + 1
             try:
                 cells = _cells(next(reader), line, file_name, what)
             except StopIteration:
@@ -199,7 +217,7 @@ def read_sheet(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             "close it, or shorten the value",
             line,
         ) from None
-    return Sheet(header or [], rows, encoding, delimiter)
+    return Sheet(header or [], rows, encoding, delimiter, header_line=1 + skipped)
 
 
 def _encrypted(data: bytes) -> bool:

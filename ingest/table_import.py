@@ -94,7 +94,8 @@ class Row:
     """One row of the table and what it gives the register."""
 
     line: int
-    """Its line in the file (a CSV's line it starts on; an XLSX's row); the header is line 1."""
+    """Its line in the file (a CSV's line it starts on; an XLSX's row); the header is line 1
+    (2 after a line ``sep=;``)."""
     name: str
     """The institution's name as the row gives it."""
     entry: EntryReturn | None

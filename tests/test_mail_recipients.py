@@ -385,6 +385,37 @@ def test_windows_1252_list_keeps_the_turkish_and_polish_letters_it_has(tmp_path)
     ]
 
 
+def test_excels_sep_line_names_the_delimiter_and_problems_keep_their_lines(tmp_path):
+    """Found by the hostile-input audit: a list starting with ``sep=;`` (which some exports
+    write so that Excel splits it in any country) was refused: "missing columns … (found
+    'sep=')"."""
+    listed = parse(
+        (
+            "sep=;\r\n"
+            + HEADER
+            + "a1;Gökçe Öztürk, Beratung;goekce@example.org;facharzt;\r\n"
+            + "a2;Praxis;kein-at;facharzt;\r\n"
+        ).encode("cp1252")
+    )
+    assert (listed.encoding, listed.delimiter) == ("cp1252", ";")
+    assert [(r.id, r.name, r.source) for r in listed.recipients] == [
+        ("a1", "Gökçe Öztürk, Beratung", "list.csv:3")
+    ]
+    assert [str(p) for p in listed.problems] == [
+        "list.csv:4: 'kein-at' is not an e-mail address (expected name@example.org)"
+    ]
+    with pytest.raises(RecipientsError, match=r"list\.csv:2: missing column region \(found"):
+        parse("sep=,\nid,institution,email,categories\n")
+    ws = make_workspace(tmp_path / "ws").root
+    listed_path = tmp_path / "Verteiler.csv"
+    listed_path.write_bytes(
+        b"sep=;\r\n" + (HEADER + "a1;Praxis;p@example.org;facharzt;\r\n").encode()
+    )
+    code, said = mail_drafts(ws, listed_path, tmp_path / "drafts")
+    assert code == 0, said
+    assert "drafted a1 (Praxis) <p@example.org>" in said
+
+
 @pytest.mark.parametrize(
     ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
 )

@@ -874,6 +874,29 @@ def test_utf8_with_a_windows_1252_byte_is_refused_not_garbled(
     assert said.startswith("Error: Bestand.csv:3: byte 0xfc is not UTF-8, but the rest"), said
 
 
+@pytest.mark.parametrize("sep", ["sep=;", "sep=,", '"sep=;"', "SEP=\t"])
+def test_excels_sep_line_names_the_delimiter_and_is_no_header(
+    bare: Workspace, tmp_path: Path, sep: str
+) -> None:
+    """Found by the hostile-input audit: a file some exports start with ``sep=;`` (so that
+    Excel splits it in any country) was refused as a table whose one column is 'sep='."""
+    d = sep.strip('"')[-1]
+    rows = [["category", "name", "postcode"], ["psychotherapie", "Praxis A, B; C", "40212"]]
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=d, lineterminator="\r\n").writerows(rows)
+    path = tmp_path / "Bestand.csv"
+    path.write_bytes(f"{sep}\r\n{buf.getvalue()}".encode("utf-8-sig"))
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    # the lines are the file's: the header stands on line 2
+    assert said.splitlines()[0] == "Zeile 3: inst-0002 Praxis A, B; C: neu", said
+    reg = load(bare)
+    assert reg.plain(reg.institutions["inst-0002"]["institution"]) == {
+        "name": "Praxis A, B; C",
+        "postcode": "40212",
+    }
+
+
 def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
     bare: Workspace, tmp_path: Path
 ) -> None:

@@ -110,6 +110,7 @@ def read_recipients(
         sheet.encoding,
         sheet.delimiter,
         sheet.unsaved,
+        sheet.header_line,
     )
 
 
