@@ -97,7 +97,7 @@ class RecipientsError(FormgenError):
 class UnreadableListError(RecipientsError):
     """A recipients list that cannot be read as a whole (larger than a centre's list, not a
     table, a damaged or hostile workbook, bytes no spreadsheet program writes, an empty file,
-    columns missing): none of its rows is read, so ``--skip-invalid`` cannot help."""
+    columns missing or given twice): none of its rows is read, so ``--skip-invalid`` cannot help."""
 
     def heading(self) -> str:
         return "the recipients list cannot be read (nothing was made or sent)"

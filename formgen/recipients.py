@@ -8,7 +8,8 @@ and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``
 the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252) are detected;
 a file with Windows-1252 bytes among UTF-8, a NUL byte (:func:`ingest.sheet.decode_csv`), larger than
 :data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
-is refused. Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is
+is refused, and so is one that gives a column twice (``email`` and ``E-Mail``: which one to
+mail from cannot be guessed). Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is
 the region's value or its label (``Düsseldorf``). Two optional columns choose an institution's
 mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``) and
 ``format`` (``Formular``: ``pdf``, ``docx`` or ``both``).
@@ -203,6 +204,29 @@ def _column_key(header: str) -> str:
     return _ALIASES.get(key, key)
 
 
+def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str]:
+    """Each column that several cells of ``header`` name (``keys``: the column each names,
+    ``None``: none that is read), said by the headers as written and where they stand (from
+    1): ``column 'email' is given twice (columns 3 and 4)``, ``'region' (column 5) and 'Region'
+    (column 6) are the same column, region``."""
+    out = []
+    for key in dict.fromkeys(k for k in keys if k is not None):
+        at = [i for i, k in enumerate(keys) if k == key]
+        if len(at) < 2:
+            continue
+        written = [header[i].strip() for i in at]
+        if len(set(written)) == 1:
+            numbers = ", ".join(str(i + 1) for i in at[:-1])
+            twice = "twice" if len(at) == 2 else f"{len(at)} times"
+            out.append(
+                f"column '{written[0]:.40}' is given {twice} (columns {numbers} and {at[-1] + 1})"
+            )
+        else:
+            shown = " and ".join(f"'{header[i].strip():.40}' (column {i + 1})" for i in at)
+            out.append(f"{shown} are the same column, {key}")
+    return out
+
+
 # --------------------------------------------------------------------------- parsing
 
 
@@ -345,8 +369,9 @@ def parse_recipients(
     write, named in ``lang`` (default: the schema's language). ``encoding`` and ``delimiter``
     are a CSV's (``delimiter`` ``""``: a workbook); ``unsaved`` the cells (line, column from 0)
     of a workbook holding a formula without a saved result, a problem of their row where it
-    reads them; ``header_line`` the header's line (2 after a CSV's ``sep=;``). Raises :class:`UnreadableListError` for a
-    list without a header or without a column it needs."""
+    reads them; ``header_line`` the header's line (2 after a CSV's ``sep=;``). Raises
+    :class:`UnreadableListError` for a list without a header, without a column it needs, or
+    with a column it reads given twice (``email`` and ``E-Mail``)."""
     if not header and not rows:
         empty = "the file" if delimiter else "the first sheet"
         needs = f"it needs a header line: {', '.join(COLUMNS)}"
@@ -366,6 +391,21 @@ def parse_recipients(
                 )
             ]
         )
+    known = {f.id: f for f in schema.institution_fields()}
+    read = {*COLUMNS, "language", "format", *known}
+    twice = columns_twice(header, [k if k in read else None for k in keys])
+    if twice:  # mailed from: which of them is meant cannot be guessed
+        raise UnreadableListError(
+            [
+                Problem(
+                    source,
+                    header_line,
+                    f"{c}; keep one and delete or rename the others (which one to mail from "
+                    "cannot be guessed)",
+                )
+                for c in twice
+            ]
+        )
     index = {k: keys.index(k) for k in (*COLUMNS, "language", "format") if k in keys}
     longest = _words_in_a_name(schema)
     lost_fix = (
@@ -375,7 +415,6 @@ def parse_recipients(
         else f"the {'list' if delimiter else 'workbook'} keeps every letter, so they were lost "
         "before (copied from a plain 'CSV' Excel saved?); type the letters in and run again"
     )
-    known = {f.id: f for f in schema.institution_fields()}
     extra = {
         k: i for i, k in enumerate(keys) if k in known and k not in ("name", "email", "region")
     }

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from formgen.recipients import lost_letters
+from formgen.recipients import columns_twice, lost_letters
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -234,11 +234,11 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
             "writes, with or without --labels, has the columns to use)"
         )
     out = [best[g][0] if g else None for g in given]
-    twice = sorted({c for c in out if c is not None and out.count(c) > 1})
+    twice = columns_twice(header, out)
     if twice:
         raise RegisterError(
-            f"{file_name}: column{'s' if len(twice) > 1 else ''} {', '.join(twice)} "
-            "given twice; nothing was imported — delete one of each"
+            f"{file_name}: {'; '.join(twice)}; nothing was imported — keep one of each and "
+            "delete or rename the others"
         )
     if ID not in out and NAME not in out:
         raise RegisterError(

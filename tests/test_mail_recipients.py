@@ -416,6 +416,42 @@ def test_excels_sep_line_names_the_delimiter_and_problems_keep_their_lines(tmp_p
     assert "drafted a1 (Praxis) <p@example.org>" in said
 
 
+def test_a_column_given_twice_is_refused_naming_both_not_one_used(tmp_path):
+    """Found by the hostile-input audit: with two address columns the first was mailed and the
+    other ignored, and so was a second 'Region'; a list is mailed from: which is meant cannot be
+    guessed. Columns the list does not read may stand twice."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(
+        (
+            "Kennung;Einrichtung;E-Mail;Kategorien;Region;email;Notiz;Notiz;region\r\n"
+            "a1;Praxis Łódź;alt@example.org;facharzt;Düsseldorf;neu@example.org;;;dormagen\r\n"
+        ).encode()
+    )
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    fix = "keep one and delete or rename the others (which one to mail from cannot be guessed)"
+    assert said == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        f"  {listed}:1: 'E-Mail' (column 3) and 'email' (column 6) are the same column, email; "
+        f"{fix}\n"
+        f"  {listed}:1: 'Region' (column 5) and 'region' (column 9) are the same column, region; "
+        f"{fix}\n"
+    )
+    assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
+    with pytest.raises(
+        RecipientsError,
+        match=r"list\.csv:2: column 'email' is given 3 times \(columns 3, 4 and 5\)",
+    ):
+        parse("sep=,\nid,institution,email,email,email,categories,region\n")
+    # a column it does not read, twice: nothing to guess
+    (r,) = parse(
+        HEADER.replace("\r\n", ";Notiz;Notiz\r\n") + "a1;P;p@example.org;facharzt;;x;y\r\n"
+    ).recipients
+    assert r.email == "p@example.org"
+
+
 @pytest.mark.parametrize(
     ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
 )

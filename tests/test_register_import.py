@@ -897,6 +897,30 @@ def test_excels_sep_line_names_the_delimiter_and_is_no_header(
     }
 
 
+@pytest.mark.parametrize(
+    ("header", "said"),
+    [
+        ("category;name;name", "column 'name' is given twice (columns 2 and 3)"),
+        (
+            "category;name;postcode;Region;region",
+            "'Region' (column 4) and 'region' (column 5) are the same column, region",
+        ),
+    ],
+)
+def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
+    bare: Workspace, tmp_path: Path, header: str, said: str
+) -> None:
+    """Found by the hostile-input audit: "column name given twice" read as if a column's name
+    was given twice, and did not say which columns."""
+    path = tmp_path / "Bestand.csv"
+    cells = ";".join(["psychotherapie", YILMAZ, "Zweiter Name", "duesseldorf", "dormagen"])
+    path.write_text(f"{header}\r\n{cells}\r\n", "utf-8")
+    assert refused(bare, path) == (
+        f"Error: Bestand.csv: {said}; nothing was imported — keep one of each and delete or "
+        "rename the others\n"
+    )
+
+
 def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
     bare: Workspace, tmp_path: Path
 ) -> None:
