@@ -5,7 +5,8 @@ A recipients list has one row per institution with the columns ``id``, ``institu
 ``Einrichtung``, ``E-Mail``, ``Kategorien``). It is read by :func:`ingest.sheet.read_sheet`, as
 ``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
 and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
-the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252) are detected;
+the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252, or
+Windows-1254 from a Turkish Windows) are detected;
 a file with Windows-1252 bytes among UTF-8, a NUL byte (:func:`ingest.sheet.decode_csv`), larger than
 :data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
 is refused, and so is one that gives a column twice (``email`` and ``E-Mail``: which one to
@@ -343,6 +344,11 @@ _ADDRESS = re.compile(r"://|@|^www\.|\?[\w.%-]+=")
 query: ``index.php?id=7``): its '?' is its own."""
 
 
+PLAIN_CSV = frozenset({"cp1252", "cp1254", "utf-8"})
+"""How a CSV Excel saved as plain 'CSV' (no BOM) is read (:func:`ingest.sheet.decode_csv`): it
+wrote '?' for every letter the Windows of the country could not hold (:func:`lost_letters`)."""
+
+
 def lost_letters(text: str) -> bool:
     """Whether ``text`` has letters Excel's plain CSV could not hold: a '?' inside or at the
     start of a word, or several in a row ("?ule Y?lmaz", "????? ????????"), outside web and
@@ -411,7 +417,7 @@ def parse_recipients(
     lost_fix = (
         "Excel writes '?' for every letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, "
         "Arabic …); save the list as 'CSV UTF-8' and run again"
-        if encoding in ("cp1252", "utf-8")
+        if encoding in PLAIN_CSV
         else f"the {'list' if delimiter else 'workbook'} keeps every letter, so they were lost "
         "before (copied from a plain 'CSV' Excel saved?); type the letters in and run again"
     )

@@ -8,7 +8,7 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   values Excel stores as numbers, dates or booleans become text as Excel showed them
   (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252; ``;``, ``,`` or tab: :func:`decode_csv`; a first line ``sep=;``, which some
+  Windows-1252, Windows-1254 from a Turkish Windows; ``;``, ``,`` or tab: :func:`decode_csv`; a first line ``sep=;``, which some
   exports write for Excel, names the delimiter and is no header: :func:`delimiter_line`); the
   apostrophe the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
   (:func:`ingest.export.neutralise`) is taken off.
@@ -101,16 +101,28 @@ _UTF8_LETTER = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 """A letter beyond ASCII as UTF-8 writes it (Windows-1252 text practically never has one)."""
+_TURKISH = re.compile(r"(?<=[^\W\d_])[ðþÐÞÝ]|[ðþÐÞÝ](?=[^\W\d_])")
+"""Read as Windows-1252, a byte that is ğ, ş, Ğ, Ş or İ in Windows-1254 (a Turkish Windows'
+plain CSV) inside or at the start of a word: in Windows-1252 text these are Icelandic letters,
+which a centre's list practically never holds."""
+_DOTLESS_I = re.compile(r"[^\W\d_]+ý[^\W\d_]*|ý[^\W\d_]+")
+"""Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish Yılmaz
+from a Turkish Windows; nothing tells which."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read with.
 
     UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
-    otherwise Windows-1252 (Excel "CSV (Trennzeichen-getrennt)" on a German Windows). Raises
-    :class:`CsvBytesError` for bytes no spreadsheet program writes into a CSV: a NUL byte (but
-    in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as Windows-1252, every ü of the
-    file would turn into 'Ã¼').
+    otherwise Excel's "CSV (Trennzeichen-getrennt)": Windows-1252 as a German Windows saves it,
+    or Windows-1254 as a Turkish one does when the text read as Windows-1252 has Icelandic
+    letters in its words where Windows-1254 has ş, ğ, Ş, Ğ or İ (:data:`_TURKISH`: 'Þahin' is
+    'Şahin'; the two differ in these and ý/ı only). Raises :class:`CsvBytesError` for bytes
+    no spreadsheet program writes into a CSV: a NUL byte (but in UTF-16), or bytes that are
+    no UTF-8 among UTF-8 (read as Windows-1252, every ü of the file would turn into 'Ã¼');
+    and for a plain CSV whose only such letter is ý in a word (:data:`_DOTLESS_I`), which
+    may be a Czech ý or a Turkish ı: either reading may garble a name, so it asks for 'CSV
+    UTF-8', which says which.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
@@ -135,7 +147,19 @@ def decode_csv(data: bytes) -> tuple[str, str]:
             ) from None
     # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
     # visible (U+FFFD) rather than failing the whole list.
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    text = data.decode("cp1252", errors="replace")
+    if _TURKISH.search(text):
+        return data.decode("cp1254", errors="replace"), "cp1254"
+    found = _DOTLESS_I.search(text)
+    if found:
+        word = found[0]
+        raise CsvBytesError(
+            text.count("\n", 0, found.start()) + 1,
+            f"a plain CSV that reads '{short(word, 40)}' if a German Windows saved it and '"
+            f"{short(word.replace('ý', 'ı'), 40)}' if a Turkish one did, and does not say which",
+            "save the list from Excel as 'CSV UTF-8'",
+        )
+    return text, "cp1252"
 
 
 _SEP = re.compile(r'"?sep=([^"\r\n])"?\r?', re.IGNORECASE)

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from formgen.recipients import columns_twice, lost_letters
+from formgen.recipients import PLAIN_CSV, columns_twice, lost_letters
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -289,7 +289,7 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     def skip(key: str, **args: str | int) -> Row:
         return Row(line, name, None, say(key, lang, **args))
 
-    if r.encoding in ("cp1252", "utf-8"):  # Excel's plain CSV (no BOM)
+    if r.encoding in PLAIN_CSV:
         lost = next((v for v in cells.values() if lost_letters(v)), None)
         if lost is not None:
             return skip("import_why_lost", value=short(lost, 40))

@@ -452,6 +452,58 @@ def test_a_column_given_twice_is_refused_naming_both_not_one_used(tmp_path):
     assert r.email == "p@example.org"
 
 
+def test_a_list_saved_on_a_turkish_windows_is_read_as_windows_1254(tmp_path):
+    """Found by the hostile-input audit: Excel's plain 'CSV' on a Turkish Windows is
+    Windows-1254; read as Windows-1252 the list mailed forms prefilled with „Danýþmanlýk
+    Merkezi Þahin Yýldýz“. The two differ in six letters only: German ones read alike."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Verteiler.csv"
+    names = ["Danışmanlık Merkezi Şahin Yıldız", "Derneği „Brücke“ İnce", "Praxis Müller-Groß"]
+    rows = "".join(f"t{i};{n};t{i}@example.org;facharzt;\r\n" for i, n in enumerate(names))
+    listed.write_bytes((HEADER + rows).encode("cp1254"))
+    assert b"Dan\xfd\xfeman" in listed.read_bytes()  # Windows-1254 indeed
+    found = parse(listed.read_bytes())
+    assert (found.encoding, found.problems) == ("cp1254", ())
+    assert [r.name for r in found.recipients] == names
+    code, said = mail_drafts(ws, listed, tmp_path / "drafts")
+    assert code == 0, said
+    assert "drafted t0 (Danışmanlık Merkezi Şahin Yıldız) <t0@example.org>" in said
+    # its plain CSV writes '?' for what a Turkish Windows cannot hold, as a German one does
+    lost = parse((HEADER + "p1;Poradnia ??d?;p@example.org;facharzt;\r\n" + rows).encode("cp1254"))
+    assert [str(p) for p in lost.problems] == [
+        "list.csv:2: 'Poradnia ??d?' has '?' in place of letters: Excel writes '?' for every "
+        "letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
+        "'CSV UTF-8' and run again"
+    ]
+
+
+def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_path):
+    """Byte 0xfd is ý in Windows-1252 (Czech Novotný) and ı in Windows-1254 (Turkish Yılmaz):
+    with no ş, ğ or İ beside it nothing tells which, and either guess may garble a name."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(
+        (HEADER + "a1;Praxis Müller;m@example.org;facharzt;\r\n").encode("cp1252")
+        + b"a2;Praxis Dr. Novotn\xfd;n@example.org;facharzt;\r\n"
+    )
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    assert said == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        f"  {listed}:3: a plain CSV that reads 'Novotný' if a German Windows saved it and "
+        "'Novotnı' if a Turkish one did, and does not say which; save the list from Excel as "
+        "'CSV UTF-8'\n"
+    )
+    assert not drafts.exists()
+    # saved as 'CSV UTF-8', it says
+    listed.write_bytes(listed.read_bytes().decode("cp1252").encode("utf-8-sig"))
+    assert [r.name for r in parse(listed.read_bytes()).recipients] == [
+        "Praxis Müller",
+        "Praxis Dr. Novotný",
+    ]
+
+
 @pytest.mark.parametrize(
     ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
 )

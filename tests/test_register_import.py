@@ -921,6 +921,30 @@ def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
     )
 
 
+def test_a_csv_saved_on_a_turkish_windows_is_read_as_windows_1254(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Found by the hostile-input audit: read as Windows-1252, the register stored „Danýþmanlýk
+    Merkezi Þahin Yýldýz“; a ý alone (Czech Novotný or Turkish Yılmaz?) is refused."""
+    name, street = "Danışmanlık Merkezi Şahin Yıldız", "Gül Sokağı 5, Düsseldorf"
+    path = tmp_path / "Bestand.csv"
+    path.write_bytes(f"category;name;street\r\npsychotherapie;{name};{street}\r\n".encode("cp1254"))
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.startswith(f"Zeile 2: inst-0002 {name}: neu"), said
+    reg = load(bare)
+    assert reg.plain(reg.institutions["inst-0002"]["institution"]) == {
+        "name": name,
+        "street": street,
+    }
+    path.write_bytes(b"category;name\r\npsychotherapie;Praxis Y\xfdlmaz\r\n")
+    assert refused(bare, path) == (
+        "Error: Bestand.csv:2: a plain CSV that reads 'Yýlmaz' if a German Windows saved it and "
+        "'Yılmaz' if a Turkish one did, and does not say which; nothing was imported — save the "
+        "list from Excel as 'CSV UTF-8'\n"
+    )
+
+
 def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
     bare: Workspace, tmp_path: Path
 ) -> None:
