@@ -368,6 +368,7 @@ def parse_recipients(
     delimiter: str = "",
     unsaved: Collection[tuple[int, int]] = (),
     header_line: int = 1,
+    yes_no: Collection[tuple[int, int]] = (),
 ) -> RecipientList:
     """The recipients of a list read as a table (:func:`ingest.sheet.read_sheet`: its header
     and its rows that are not blank, each with its line); every problem is listed with its
@@ -375,7 +376,9 @@ def parse_recipients(
     write, named in ``lang`` (default: the schema's language). ``encoding`` and ``delimiter``
     are a CSV's (``delimiter`` ``""``: a workbook); ``unsaved`` the cells (line, column from 0)
     of a workbook holding a formula without a saved result, a problem of their row where it
-    reads them; ``header_line`` the header's line (2 after a CSV's ``sep=;``). Raises
+    reads them; ``header_line`` the header's line (2 after a CSV's ``sep=;``); ``yes_no`` a
+    workbook's cells holding TRUE or FALSE, which read as ``ja`` and ``nein``: a problem of
+    their row where it reads them (a name, an address is text). Raises
     :class:`UnreadableListError` for a list without a header, without a column it needs, or
     with a column it reads given twice (``email`` and ``E-Mail``)."""
     if not header and not rows:
@@ -466,6 +469,16 @@ def parse_recipients(
             )
             for i in sorted({*index.values(), *extra.values()})
             if (line, i) in unsaved
+        )
+        row_problems.extend(
+            Problem(
+                source,
+                line,
+                f"column '{header[i].strip():.40}': a yes/no cell (WAHR or FALSCH, TRUE or "
+                "FALSE) where text belongs: type the text in",
+            )
+            for i in sorted({*index.values(), *extra.values()})
+            if (line, i) in yes_no
         )
         if row_problems or rec is None:
             problems.extend(row_problems)

@@ -73,6 +73,9 @@ class Sheet(NamedTuple):
     (:func:`_unsaved_formulas`): they read as empty."""
     left_out: tuple[str, ...] = ()
     """The names of a workbook's further sheets that hold data, which are not read."""
+    yes_no: frozenset[tuple[int, int]] = frozenset()
+    """A workbook's cells (line, column from 0) holding TRUE or FALSE (WAHR, FALSCH), which
+    read as ``ja`` and ``nein``: no name, address or id."""
     header_line: int = 1
     """The line of the header: 2 after a line ``sep=;`` (:func:`delimiter_line`)."""
 
@@ -397,6 +400,7 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
 
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
+    yes_no: set[tuple[int, int]] = set()
     try:
         pkg = ZipPackage(file_name, zipfile.ZipFile(io.BytesIO(data)))
         check_zip(pkg.zf, file_name)
@@ -452,6 +456,9 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
                         header = cells
                     elif any(c.strip() for c in cells):
                         rows.append(_counted(rows, line, file_name, cells))
+                        yes_no.update(
+                            (line, i) for i, v in enumerate(values) if v is True or v is False
+                        )
             finally:
                 book.close()
     except DocxError as exc:  # a zip bomb, a damaged part: as a returned DOCX is refused
@@ -474,4 +481,11 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             f"not an Excel workbook (XLSX) that can be read ({short(str(exc), 200)})",
             SAVE_AS,
         ) from None
-    return Sheet(header or [], rows, XLSX, unsaved=unsaved, left_out=tuple(left_out))
+    return Sheet(
+        header or [],
+        rows,
+        XLSX,
+        unsaved=unsaved,
+        left_out=tuple(left_out),
+        yes_no=frozenset(yes_no),
+    )

@@ -626,6 +626,35 @@ def test_an_excel_workbook_is_mailed_row_by_row_and_a_problem_named_by_its_row(t
     assert pdf_value(form, "institution.name") == "مركز الاستشارة"
 
 
+def test_a_yes_no_cell_where_text_belongs_is_a_problem_of_its_row(tmp_path):
+    """Found by the hostile-input audit: TRUE in the name column mailed '12345 (ja)': a cell
+    Excel holds as TRUE or FALSE reads as ja or nein, no name, address or region. A yes/no
+    cell in a column the list does not read is no problem."""
+    ws = make_workspace(tmp_path / "ws").root
+    header = ["Kennung", "Einrichtung", "E-Mail", "Kategorien", "Region", "Notiz"]
+    listed = workbook(
+        tmp_path / "Verteiler.xlsx",
+        [
+            header,
+            ["tr-1", "Şule Yılmaz Danışmanlık", "sule@danisma.example", "facharzt", "", True],
+            [12345, True, "c@example.org", "facharzt", False],
+        ],
+    )
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 1, said
+    yes_no = "a yes/no cell (WAHR or FALSCH, TRUE or FALSE) where text belongs: type the text in"
+    assert said.endswith(
+        f"  {listed}:3: column 'Einrichtung': {yes_no}\n  {listed}:3: column 'Region': {yes_no}\n"
+    ), said
+    assert not drafts.exists()
+    done = CliRunner().invoke(
+        main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--skip-invalid"]
+    )
+    assert done.exit_code == 0, done.output
+    assert sorted(p.name for p in drafts.iterdir()) == ["tr-1.eml"]
+
+
 def test_a_workbook_saved_by_libreoffice_reads_as_its_csv():
     from_csv = parse((DATA / "excel_utf8_bom.csv").read_bytes())
     listed = parse((DATA / "Verteiler.xlsx").read_bytes(), "Verteiler.xlsx")

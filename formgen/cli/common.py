@@ -111,6 +111,7 @@ def read_recipients(
         sheet.delimiter,
         sheet.unsaved,
         sheet.header_line,
+        sheet.yes_no,
     )
 
 
