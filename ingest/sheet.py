@@ -70,7 +70,7 @@ class Sheet(NamedTuple):
     """A CSV's delimiter; ``""`` for a workbook."""
     unsaved: frozenset[tuple[int, int]] = frozenset()
     """A workbook's cells (line, column from 0) holding a formula whose result was never saved
-    (:func:`_unsaved_formulas`): they read as empty."""
+    (:func:`_checked_sheet`): they read as empty."""
     left_out: tuple[str, ...] = ()
     """The names of a workbook's further sheets that hold data, which are not read."""
     yes_no: frozenset[tuple[int, int]] = frozenset()
@@ -325,7 +325,9 @@ REPAIR = "open it in Excel or LibreOffice and save it again, or save it as CSV"
 """What to do with a workbook whose sheet names a cell or row wrongly."""
 
 
-def _unsaved_formulas(xml: bytes, file_name: str, title: str) -> frozenset[tuple[int, int]]:
+def _checked_sheet(
+    xml: bytes, file_name: str, title: str, texts: int
+) -> frozenset[tuple[int, int]]:
     """The cells (line, column from 0) of a sheet's ``xml`` that hold a formula but no saved
     result, as a program writes them that does not calculate (openpyxl, a script): openpyxl
     reads them as empty. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
@@ -334,7 +336,8 @@ def _unsaved_formulas(xml: bytes, file_name: str, title: str) -> frozenset[tuple
 
     Raises :class:`SheetError` for a reference that names no cell or row (``A``, ``1A``,
     ``ZZZZ1``, ``A0``) of the sheet ``title``: openpyxl fails on some (with Python's message)
-    and puts the value of others into another cell or none."""
+    and puts the value of others into another cell or none; and for a cell whose value is not
+    of its kind (:func:`_wrong_value`; ``texts``: how many shared texts the workbook has)."""
     found = set()
     line = 0
     for _, row in etree.iterparse(io.BytesIO(xml), tag=f"{_MAIN}row"):
@@ -344,11 +347,41 @@ def _unsaved_formulas(xml: bytes, file_name: str, title: str) -> frozenset[tuple
         for c in row.iterchildren(f"{_MAIN}c"):
             ref = c.get("r")
             column = column + 1 if not ref else _column(ref, line, file_name, title)
+            value = c.findtext(f"{_MAIN}v")
             formula = c.find(f"{_MAIN}f") is not None and c.get("t") != "str"
-            if formula and not c.findtext(f"{_MAIN}v"):
+            if formula and not value:
                 found.add((line, column - 1))
+            wrong = _wrong_value(c.get("t", "n"), value or "", texts)
+            if wrong:
+                raise _damaged(file_name, title, f", cell {_cell_name(line, column)}", wrong)
         row.clear()
     return frozenset(found)
+
+
+def _wrong_value(kind: str, value: str, texts: int) -> str | None:
+    """What is wrong with a cell's saved ``value`` for its ``kind`` (its ``t``), which openpyxl
+    would fail on with Python's message or read as another cell's text; ``None``: nothing."""
+    if not value:
+        return None
+    if kind == "s" and not (value.isdecimal() and int(value) < texts):
+        has = f"{texts:,}" if texts else "none"
+        return f"a text cell refers to shared text '{value}', and the workbook has {has}"
+    if kind == "b" and value not in ("0", "1"):
+        return f"a yes/no cell holds '{value}'"
+    if kind == "n" and not _NUMBER.fullmatch(value):
+        return f"a number cell holds '{value}'"
+    return None
+
+
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+"""A number as a sheet saves it (openpyxl reads others, NaN or 1.2.3, with Python's message)."""
+
+
+def _cell_name(line: int, column: int) -> str:
+    """A cell's name, ``B3``, from its row and its column (from 1)."""
+    from openpyxl.utils.cell import get_column_letter
+
+    return f"{get_column_letter(column)}{line}"
 
 
 def _row_number(number: str, line: int, file_name: str, title: str) -> int:
@@ -387,6 +420,17 @@ def _damaged(file_name: str, title: str, where: str, what: str) -> SheetError:
     )
 
 
+def _broken_part(pkg: ZipPackage) -> str | None:
+    """The first part of a workbook that is no well-formed XML, named, else ``None``."""
+    for name in pkg.zf.namelist():
+        if name.endswith((".xml", ".rels")):
+            try:
+                etree.fromstring(pkg.read(name))
+            except (etree.XMLSyntaxError, DocxError):
+                return f"part '{short(name, 80)}'"
+    return None
+
+
 def _holds_data(rows: Iterable[Sequence[object]]) -> bool:
     """Whether a sheet's ``rows`` have a cell that is not empty."""
     return any(str(v).strip() for row in rows for v in row if v is not None)
@@ -401,6 +445,9 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     yes_no: set[tuple[int, int]] = set()
+    pkg: ZipPackage | None = None
+    reading = ""
+    """The sheet being read (its title and part), once the workbook's own parts were."""
     try:
         pkg = ZipPackage(file_name, zipfile.ZipFile(io.BytesIO(data)))
         check_zip(pkg.zf, file_name)
@@ -429,20 +476,25 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
                 sheet, *further = book.worksheets
                 # read-only sheets know their part; openpyxl's stubs do not say so
                 part: str = sheet._worksheet_path  # type: ignore[attr-defined]
-                unsaved = _unsaved_formulas(pkg.read(part), file_name, sheet.title)
+                # as the reader reads them (the workbook's own list stays empty in read-only)
+                texts = len(sheet._shared_strings)  # type: ignore[attr-defined]
+                reading = f"sheet '{short(sheet.title, 40)}' (part '{short(part, 60)}')"
+                unsaved = _checked_sheet(pkg.read(part), file_name, sheet.title, texts)
                 left_out = []
                 for more in further:
                     more.reset_dimensions()
+                    further_part: str = more._worksheet_path  # type: ignore[attr-defined]
+                    reading = f"sheet '{short(more.title, 40)}' (part '{short(further_part, 60)}')"
                     try:
                         holds = _holds_data(
                             more.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)
                         )
-                    except ValueError:  # a damaged reference is named; another fault below
-                        further_part: str = more._worksheet_path  # type: ignore[attr-defined]
-                        _unsaved_formulas(pkg.read(further_part), file_name, more.title)
+                    except (ValueError, IndexError):  # a damaged cell is named; others below
+                        _checked_sheet(pkg.read(further_part), file_name, more.title, texts)
                         raise
                     if holds:
                         left_out.append(more.title)
+                reading = f"sheet '{short(sheet.title, 40)}' (part '{short(part, 60)}')"
                 sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
                 for line, values in enumerate(
                     sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
@@ -475,11 +527,17 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
         TypeError,
         IndexError,
         AttributeError,
-    ) as exc:
+    ):
+        if pkg is None:  # not even its archive: cut off while it was copied or downloaded?
+            raise SheetError(
+                file_name,
+                "a damaged Excel workbook (XLSX): its ZIP archive cannot be read (cut off while "
+                "it was copied or downloaded?)",
+                f"copy or download it again, or {REPAIR}",
+            ) from None
+        broken = reading or _broken_part(pkg) or "its list of sheets, styles or texts"
         raise SheetError(
-            file_name,
-            f"not an Excel workbook (XLSX) that can be read ({short(str(exc), 200)})",
-            SAVE_AS,
+            file_name, f"a damaged Excel workbook (XLSX): {broken} cannot be read", REPAIR
         ) from None
     return Sheet(
         header or [],

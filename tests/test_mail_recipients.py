@@ -751,7 +751,9 @@ SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
         ),
         (
             lambda tmp: damaged(tmp / "Verteiler.xlsx"),
-            "not an Excel workbook (XLSX) that can be read (",
+            "a damaged Excel workbook (XLSX): its ZIP archive cannot be read (cut off while it "
+            "was copied or downloaded?); copy or download it again, or open it in Excel or "
+            "LibreOffice and save it again, or save it as CSV\n",
         ),
         (
             lambda tmp: zip_bomb(tmp / "Verteiler.xlsx"),
@@ -954,4 +956,43 @@ def test_a_cell_named_wrongly_is_a_damaged_workbook_not_a_python_message(tmp_pat
         "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}: sheet 'Sheet', row 2: a cell is named '{ref}', and the cells of a sheet "
         f"are A1 to XFD1048576; {DAMAGED}\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "damaged", "said"),
+    [
+        (
+            b'<c r="B2" t="inlineStr"><is><t>&#350;ule Y&#305;lmaz Dan&#305;&#351;manl&#305;k</t></is></c>',
+            b'<c r="B2" t="s"><v>99999</v></c>',
+            "cell B2: a text cell refers to shared text '99999', and the workbook has none",
+        ),
+        (
+            b'<c r="F2" t="n"><v>2111234567</v></c>',
+            b'<c r="F2"><v>NaN</v></c>',
+            "cell F2: a number cell holds 'NaN'",
+        ),
+        (
+            b'<c r="G2" t="n"><v>40212</v></c>',
+            b'<c r="G2" t="b"><v>ja</v></c>',
+            "cell G2: a yes/no cell holds 'ja'",
+        ),
+    ],
+    ids=["shared-text", "nan", "yes-no"],
+)
+def test_a_cell_whose_value_is_not_of_its_kind_is_a_damaged_workbook_named_by_its_cell(
+    tmp_path, cell, damaged, said
+):
+    """Found by the hostile-input audit: openpyxl failed with "list index out of range" and
+    "invalid literal for int() with base 10: 'NaN'", which the refusal repeated."""
+
+    def damage(sheet: bytes) -> bytes:
+        assert cell in sheet
+        return sheet.replace(cell, damaged)
+
+    listed = tmp_path / "Verteiler.xlsx"
+    listed.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=damage))
+    assert mail_refused(tmp_path, listed) == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        f"  {listed}: sheet 'Sheet', {said}; {DAMAGED}\n"
     )
