@@ -6,7 +6,9 @@
   institution fields are used too). Every row is checked before anything is written; a bad row is an error naming the row and
   column.
 * Output: ``<id>.pdf`` (or ``.docx``) per institution plus ``manifest.csv`` (id, name, email,
-  file, reference, instance id) in the output folder. Everything is written to a temporary
+  file, reference, instance id), written as ``register export`` writes a CSV
+  (:mod:`formgen.csv_write`: UTF-8 with BOM, ``;`` when ``lang`` is German, no value a
+  spreadsheet runs as a formula), in the output folder. Everything is written to a temporary
   folder next to it first and moved in at the end, so an error leaves nothing half-written.
 * Deterministic: with a seed, identities (and so the files) are the same for the same input.
 * Both cores: with more than a few forms the rendering runs in worker processes (fork).
@@ -16,19 +18,18 @@
 
 from __future__ import annotations
 
-import csv
 import importlib
-import io
 import multiprocessing
 import os
 import random
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from formgen.csv_write import csv_delimiter, to_csv
 from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
@@ -211,7 +212,7 @@ def generate_batch(
             )
             for record, _, ident, name in tasks_meta
         )
-        (tmp / MANIFEST).write_text(_manifest(items), encoding="utf-8")
+        (tmp / MANIFEST).write_bytes(to_csv(_manifest(items), csv_delimiter(lang)))
         if workspace is not None:
             # recorded before the files appear: an issued identity whose file was never moved
             # in is harmless, a form in the folder that the workspace does not know is not
@@ -239,23 +240,19 @@ def _warm_up(fmt: str) -> None:
         _shared_objects()
 
 
-def _manifest(items: Sequence[BatchItem]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["id", "name", "email", "file", "reference", "instance_id", "categories"])
+def _manifest(items: Sequence[BatchItem]) -> Iterator[list[str | int]]:
+    """The rows of ``manifest.csv``: a header, then a form each."""
+    yield ["id", "name", "email", "file", "reference", "instance_id", "categories"]
     for i in items:
-        writer.writerow(
-            [
-                i.record_id,
-                i.name,
-                i.email,
-                i.file,
-                i.identity.reference,
-                i.identity.instance_id,
-                " ".join(i.identity.categories),
-            ]
-        )
-    return buf.getvalue()
+        yield [
+            i.record_id,
+            i.name,
+            i.email,
+            i.file,
+            i.identity.reference,
+            i.identity.instance_id,
+            " ".join(i.identity.categories),
+        ]
 
 
 def _move_in(tmp: Path, out: Path) -> None:

@@ -8,8 +8,8 @@ Core functions return bytes; the CLI writes them to files.
   (when the value was stored with one) the message key and args a program can say it with in
   another language (``problem_key``, ``problem_args``; see :mod:`ingest.messages`). Described by
   ``schema/register-export.schema.json``.
-* **CSV** — for Excel and LibreOffice: UTF-8 with BOM, CRLF line ends, ``;`` for a table in
-  German (:func:`csv_delimiter`).
+* **CSV** — for Excel and LibreOffice, as :mod:`formgen.csv_write` writes every table: UTF-8
+  with BOM, CRLF line ends, ``;`` for a table in German.
   *Wide*: one row per entry (institution × category), languages joined with ", ". *Long*: one row
   per value with its provenance (file, SHA-256, form instance, reader, confidence, ingest time;
   for a value a coordinator set by hand, ``set by hand: NOTE`` in place of the file and the
@@ -41,7 +41,6 @@ problem text, ISO dates, ISO times in UTC (the JSON export carries each problem'
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -50,6 +49,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from formgen.csv_write import to_csv
 from formgen.identity import reference
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.record import NOT_IN_XML
@@ -78,7 +78,6 @@ from ingest.submission import CUT
 
 EXPORT_FORMAT = "formgen-register-export"
 EXPORT_VERSION = 1
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 WIDE_META = (
     ("institution_id", "col_id"),
     ("revision", "col_revision"),
@@ -201,11 +200,6 @@ def export_json(reg: Register, personal: bool = True, today: dt.date | None = No
 
 
 # ---------------------------------------------------------------------- tables
-
-
-def neutralise(text: str) -> str:
-    """A cell a spreadsheet will not run as a formula: ``=1+1`` → ``'=1+1``."""
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def _columns(schema: Schema, personal: bool) -> tuple[list[Field], list[Field]]:
@@ -501,21 +495,6 @@ def _long_labelled(
         confidence,
         moment_text(str(at), lang) if at else "",
     ]
-
-
-def csv_delimiter(lang: str) -> str:
-    """The delimiter of a CSV table written in ``lang``: ``;`` in German, as Excel in Germany
-    expects it (a ``,`` file opens there with every row in column A), else ``,``."""
-    return ";" if lang == "de" else ","
-
-
-def to_csv(rows: Iterator[list[str | int]], delimiter: str = ",") -> bytes:
-    """UTF-8 with BOM and CRLF, every text cell neutralised against formulas."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([neutralise(c) if isinstance(c, str) else c for c in row])
-    return buf.getvalue().encode("utf-8-sig")
 
 
 def export_csv(

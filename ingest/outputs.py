@@ -10,6 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from formgen.csv_write import csv_delimiter
 from formgen.workspace import Workspace, write_atomic
 from ingest import export, staleness
 from ingest.printed import PrintOptions, render_register
@@ -25,7 +26,7 @@ def write_outputs(
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = f"register-{day.isoformat()}"
     findings = staleness.review(reg, day)
-    sep = export.csv_delimiter(ws.language)
+    sep = csv_delimiter(ws.language)
     records = [staleness.record_json(r) for r in staleness.update_records(reg, findings)]
     files: dict[str, tuple[str, bytes]] = {
         "register (JSON)": (f"{stem}.json", export.export_json(reg, personal, day)),

@@ -11,7 +11,7 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   Windows-1252, Windows-1254 from a Turkish Windows; ``;``, ``,`` or tab: :func:`decode_csv`; a first line ``sep=;``, which some
   exports write for Excel, names the delimiter and is no header: :func:`delimiter_line`); the
   apostrophe the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
-  (:func:`ingest.export.neutralise`) is taken off.
+  (:func:`formgen.csv_write.neutralise`) is taken off.
 * **Anything else** raises :class:`~formgen.errors.SheetError` saying what it is and what to do:
   an Excel 97-2003 workbook (.xls), one saved with a password, a PDF, a Word document, an
   OpenDocument file, a picture, a damaged or hostile workbook, a CSV with bytes no spreadsheet
@@ -39,10 +39,10 @@ from typing import NamedTuple
 
 from lxml import etree
 
+from formgen.csv_write import FORMULA_START
 from formgen.errors import CsvBytesError, DocxError, SheetError
 from formgen.recipients import MAX_FILE
 from ingest.docx_reader import ZipPackage, check_zip, declares_entities
-from ingest.export import FORMULA_START
 from ingest.sniff import image_suffix
 from ingest.submission import short
 

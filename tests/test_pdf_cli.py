@@ -196,6 +196,46 @@ def test_misuse_exits_2() -> None:
     assert run("generate", "pdf", "--lang", "fr").exit_code == 2
 
 
+@pytest.mark.parametrize(("lang", "sep"), [("de", ";"), ("en", ",")])
+def test_the_manifest_is_a_csv_as_register_export_writes_one(
+    tmp_path: Path, lang: str, sep: str
+) -> None:
+    """Found by the hostile-input audit: manifest.csv was UTF-8 without BOM (Excel showed
+    'Ålâ€¦' for every ş), always ',' (German Excel shows one column) and a recipients list's
+    =HYPERLINK(…) landed in it as a formula Excel runs. It is now written as the register's
+    CSV export is: BOM, ';' for a table in German, an apostrophe before = + - @; formgen's own
+    reader of tables takes it off again."""
+    ws = Workspace.init(tmp_path / "ws")
+    listed = tmp_path / "r.csv"
+    listed.write_text(
+        "id,institution,categories,region,email\n"
+        'inst-f,"=HYPERLINK(""http://evil.example"",""klick"")",psychotherapie,,f@example.org\n'
+        "inst-g,+49 Beratung Yılmaz,psychotherapie,,g@example.org\n",
+        "utf-8",
+    )
+    out = tmp_path / "forms"
+    result = run(
+        "generate", "pdf", "--recipients", str(listed), "--out", str(out),
+        "--workspace", str(ws.root), "--lang", lang,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    data = (out / "manifest.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+    table = list(csv.reader(data.decode("utf-8-sig").splitlines(), delimiter=sep))
+    assert table[0] == ["id", "name", "email", "file", "reference", "instance_id", "categories"]
+    assert [(r[0], r[1], r[2]) for r in table[1:]] == [
+        ("inst-f", '\'=HYPERLINK("http://evil.example","klick")', "f@example.org"),
+        ("inst-g", "'+49 Beratung Yılmaz", "g@example.org"),
+    ]
+    from ingest.sheet import read_sheet
+
+    sheet = read_sheet(data, "manifest.csv", "a manifest", "")
+    assert [cells[1] for _, cells in sheet.rows] == [
+        '=HYPERLINK("http://evil.example","klick")',
+        "+49 Beratung Yılmaz",
+    ]
+
+
 def test_recipients_batch(tmp_path: Path) -> None:
     ws = Workspace.init(tmp_path / "ws")
     (tmp_path / "r.csv").write_text(RECIPIENTS, "utf-8")
@@ -213,7 +253,8 @@ def test_recipients_batch(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "inst-1.pdf", "inst-2.pdf", "inst-3.pdf", "manifest.csv",
     ]  # fmt: skip
-    rows = list(csv.DictReader((out / "manifest.csv").read_text("utf-8").splitlines()))
+    manifest = (out / "manifest.csv").read_text("utf-8-sig")
+    rows = list(csv.DictReader(manifest.splitlines(), delimiter=";"))  # the workspace is German
     assert [r["name"] for r in rows] == [
         "Şule Yılmaz Beratung", "Ольга Петренко Praxis", "مركز الاستشارة",
     ]  # fmt: skip

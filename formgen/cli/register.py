@@ -26,6 +26,7 @@ from formgen.cli.common import (
     text_only,
     workspace_option,
 )
+from formgen.csv_write import csv_delimiter
 from formgen.linebreak import breaks_shown
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
@@ -653,7 +654,7 @@ def export(
     if fmt == "json":
         data = export_mod.export_json(reg, personal)
     elif fmt == "csv":
-        sep = "\t" if delimiter == "tab" else delimiter or export_mod.csv_delimiter(lang)
+        sep = "\t" if delimiter == "tab" else delimiter or csv_delimiter(lang)
         data = export_mod.export_csv(
             reg, form, sep, personal, labels, lang=lang, with_retired=with_retired
         )
