@@ -273,6 +273,10 @@ WORDS: dict[str, dict[str, str]] = {
         "as empty: open and save the workbook in Excel or LibreOffice and import it again",
         "import_why_formula_one": "column {columns}: a formula without a saved result, which "
         "reads as empty: open and save the workbook in Excel or LibreOffice and import it again",
+        "import_why_yes_no": "columns {columns}: yes/no cells (TRUE or FALSE) where text "
+        "belongs: type the text in and import it again",
+        "import_why_yes_no_one": "column {columns}: a yes/no cell (TRUE or FALSE) where text "
+        "belongs: type the text in and import it again",
         "import_left_out": "note: {file}: only the first sheet is read, not {sheets}, which "
         "hold data too; put the rows to import on the first sheet",
         "import_left_out_one": "note: {file}: only the first sheet is read, not {sheets}, which "
@@ -616,6 +620,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_formula_one": "Spalte {columns}: eine Formel ohne gespeichertes Ergebnis, die "
         "als leer gelesen würde: bitte die Arbeitsmappe in Excel oder LibreOffice öffnen, "
         "speichern und erneut importieren",
+        "import_why_yes_no": "Spalten {columns}: Wahrheitswerte (WAHR oder FALSCH), wo Text "
+        "hingehört: bitte den Text eintragen und erneut importieren",
+        "import_why_yes_no_one": "Spalte {columns}: ein Wahrheitswert (WAHR oder FALSCH), wo "
+        "Text hingehört: bitte den Text eintragen und erneut importieren",
         "import_left_out": "Hinweis: {file}: nur das erste Tabellenblatt wird gelesen, nicht "
         "{sheets}, die ebenfalls Daten enthalten; die zu importierenden Zeilen gehören auf das "
         "erste Blatt",

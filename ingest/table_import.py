@@ -468,6 +468,9 @@ def plan_import(
     sheet = table or read_table(data, file_name)
     cols = columns(reg.schema, sheet.header, file_name)
     read = [i for i, col in enumerate(cols) if col is not None and col not in IGNORED]
+    types = {f.id: f.type for c in reg.schema.categories for f in c.entry_fields}
+    types |= {f.id: f.type for f in reg.schema.institution_fields()}
+    text = [i for i in read if types.get(str(cols[i]).partition(".")[0]) != FieldType.YES_NO_NONE]
     reading = _Reading(reg, lang, sheet.encoding, today, NAME in cols)
     rows: list[Row] = []
     for line, cells in sheet.rows:
@@ -481,6 +484,14 @@ def plan_import(
                 say("quoted", lang, value=short(sheet.header[i].strip(), 40)) for i in formulas
             )
             why = say_count("import_why_formula", lang, len(formulas), columns=shown)
+            rows.append(Row(line, "", None, why))
+            continue
+        yes_no = [i for i in text if (line, i) in sheet.yes_no]
+        if yes_no:  # TRUE reads as 'ja': no name, street or id
+            shown = ", ".join(
+                say("quoted", lang, value=short(sheet.header[i].strip(), 40)) for i in yes_no
+            )
+            why = say_count("import_why_yes_no", lang, len(yes_no), columns=shown)
             rows.append(Row(line, "", None, why))
             continue
         named = {

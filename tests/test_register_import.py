@@ -953,6 +953,35 @@ def test_a_csv_saved_on_a_turkish_windows_is_read_as_windows_1254(
     )
 
 
+def test_a_yes_no_cell_where_text_belongs_is_not_imported_but_a_yes_no_fields_is(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Found by the hostile-input audit: TRUE in the name column made an institution named
+    'ja'; in a yes/no field ('Erfahrungen/Ressourcen vorhanden?') it is the answer."""
+    book = openpyxl.Workbook()
+    for row in [
+        ["category", "name", "street", "postcode", "migrant_experience"],
+        ["fluechtlingsberatung", True, False, "40212", True],
+        ["fluechtlingsberatung", YILMAZ, "Königsallee 5", "40213", True],
+    ]:
+        book.active.append(row)
+    path = tmp_path / "Bestand.xlsx"
+    book.save(path)
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert lines[:2] == [
+        "Zeile 2: nicht importiert: Spalten „name“, „street“: Wahrheitswerte (WAHR oder FALSCH), "
+        "wo Text hingehört: bitte den Text eintragen und erneut importieren",
+        f"Zeile 3: inst-0002 {YILMAZ}: neu",
+    ], said
+    reg = load(bare)
+    assert "ja" not in {reg.name_of(i) for i in reg.institutions}
+    assert reg.plain(
+        reg.institutions["inst-0002"]["entries"]["fluechtlingsberatung"]["fields"]
+    ) == {"migrant_experience": "ja"}
+
+
 def test_odd_cells_get_a_message_per_row_and_the_rest_is_imported(
     bare: Workspace, tmp_path: Path
 ) -> None:
