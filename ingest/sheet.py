@@ -8,10 +8,10 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   values Excel stores as numbers, dates or booleans become text as Excel showed them
   (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252, Windows-1254 from a Turkish Windows; ``;``, ``,`` or tab: :func:`decode_csv`; a first line ``sep=;``, which some
-  exports write for Excel, names the delimiter and is no header: :func:`delimiter_line`); the
-  apostrophe the CSV export puts before a value starting with ``=``, ``+``, ``-`` or ``@``
-  (:func:`formgen.csv_write.neutralise`) is taken off.
+  Windows-1252, Windows-1254 from a Turkish Windows; ``;``, ``,`` or tab: :func:`decode_csv`;
+  a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
+  header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
+  with ``=``, ``+``, ``-`` or ``@`` (:func:`formgen.csv_write.neutralise`) is taken off.
 * **Anything else** raises :class:`~formgen.errors.SheetError` saying what it is and what to do:
   an Excel 97-2003 workbook (.xls), one saved with a password, a PDF, a Word document, an
   OpenDocument file, a picture, a damaged or hostile workbook, a CSV with bytes no spreadsheet
@@ -109,8 +109,8 @@ _TURKISH = re.compile(r"(?<=[^\W\d_])[ðþÐÞÝ]|[ðþÐÞÝ](?=[^\W\d_])")
 plain CSV) inside or at the start of a word: in Windows-1252 text these are Icelandic letters,
 which a centre's list practically never holds."""
 _DOTLESS_I = re.compile(r"[^\W\d_]+ý[^\W\d_]*|ý[^\W\d_]+")
-"""Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish Yılmaz
-from a Turkish Windows; nothing tells which."""
+"""Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish
+Yılmaz from a Turkish Windows; nothing tells which."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
