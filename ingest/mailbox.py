@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import email
+import email.errors
 import email.policy
 import email.utils
 import mailbox
@@ -178,11 +179,31 @@ def parse(data: bytes) -> Message:
 
 
 def eml_attachments(
-    data: bytes, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+    data: bytes, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS, name: str = "the mail"
 ) -> Iterator[Attachment]:
-    """Attachments of one saved mail (.eml)."""
+    """Attachments of one saved mail (.eml), called ``name`` in messages.
+
+    Raises :class:`~formgen.errors.UnreadableFileError` when it starts like a mail but its
+    header is broken off by a line that is no header line, or never ends, and no attachment was
+    found: what it carried cannot be told apart from its header."""
     scan.mails += 1
-    yield from message_attachments(parse(data), "1", scan, max_attachments)
+    msg = parse(data)
+    before = scan.attachments
+    yield from message_attachments(msg, "1", scan, max_attachments)
+    if scan.attachments > before:
+        return
+    if any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
+        why = "is broken off by a line that is no header line"
+    elif not re.search(rb"\r?\n\r?\n", data):
+        why = "never ends (no blank line after it: cut off?)"
+    else:
+        return
+    raise UnreadableFileError(
+        name,
+        "damaged",
+        f"starts like a saved mail, but its header {why}; no attachment could be read — save "
+        "the mail again from the mail program, or ask the sender to send the form again",
+    )
 
 
 def mbox_attachments(

@@ -548,7 +548,7 @@ def _expand(
     tasks: list[Task] = []
     if kind is Kind.EML:
         atts: Iterator[mailbox.Attachment] = mailbox.eml_attachments(
-            path.read_bytes(), scan, limits.max_attachments
+            path.read_bytes(), scan, limits.max_attachments, _file_name(task)
         )
     elif kind is Kind.MBOX:
         atts = mailbox.mbox_attachments(path, scan, limits.max_attachments)

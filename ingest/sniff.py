@@ -92,7 +92,9 @@ _IMAGE_SUFFIX = {
 }
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 """ISO base media brands of HEIF pictures: an iPhone's photos (.heic), AVIF."""
-_HEADER = re.compile(rb"^[!-9;-~]{1,76}:[ \t]?", re.MULTILINE)
+_HEADER = re.compile(rb"[!-9;-~]+:")
+"""A header line: an RFC 5322 field name (printable ASCII but the colon), then a colon."""
+_NAME = re.compile(rb"[!-9;-~]*")
 _MAIL_HEADERS = (
     b"from:",
     b"date:",
@@ -104,7 +106,13 @@ _MAIL_HEADERS = (
     b"return-path:",
     b"delivered-to:",
     b"x-mozilla-status:",
+    b"reply-to:",
+    b"cc:",
+    b"dkim-signature:",
+    b"arc-seal:",
+    b"authentication-results:",
 )
+"""Header names only mails have (``Content-Type`` and ``Date`` are also HTTP's)."""
 _MBOX_FROM = re.compile(rb"^From \S+ .*\d{4}\s*\r?$", re.MULTILINE)
 
 
@@ -181,6 +189,11 @@ def kind_of(head: bytes, path: Path) -> Kind:
         return Kind.TNEF
     if image_suffix(head):
         return Kind.IMAGE
+    # Before the PDF marker: a mail may carry a PDF unencoded (Content-Transfer-Encoding:
+    # binary) within its first kilobyte.
+    mail = _mail_kind(head)
+    if mail is not None:
+        return mail
     if b"%PDF-" in head[:1024]:
         return Kind.PDF
     return _text_kind(head)
@@ -336,18 +349,41 @@ def _is_msg(path: Path) -> bool:
     return False
 
 
-def _text_kind(head: bytes) -> Kind:
+def _mail_kind(head: bytes) -> Kind | None:
+    """:attr:`Kind.MBOX` or :attr:`Kind.EML` when ``head`` is how a mailbox or a saved mail
+    starts, else ``None``.
+
+    A mail by the shape of its header: lines ``Name: value`` (an RFC 5322 field name) and
+    folded continuations of them up to a blank line, among them two names only mails have
+    (:data:`_MAIL_HEADERS`) — or one, when every line of ``head`` is such a line: Microsoft 365
+    writes kilobytes of ``Received``, ``ARC-*`` and ``X-MS-Exchange-*`` lines before ``From``,
+    and a long ``To`` is folded over many lines. A header broken off by another line before the
+    blank one counts up to there; the mail reader then says the mail is damaged unless it finds
+    an attachment, as it does for a file that is nothing but a header (a mail cut off)."""
     body = head.lstrip(b"\r\n\t ")
     if body.startswith(b"From ") and _MBOX_FROM.match(body):
         return Kind.MBOX
-    # An RFC 5322 message: starts with header lines, among them at least two mail headers.
-    if _HEADER.match(body):  # the first line is a header (cheap: most files stop here)
-        first_block = re.split(rb"\r?\n\r?\n", body, maxsplit=1)[0]
-        lines = [ln for ln in first_block.splitlines() if ln and ln[:1] not in (b" ", b"\t")]
-        if all(_HEADER.match(ln) for ln in lines[:5]):
-            names = {ln.split(b":", 1)[0].lower() + b":" for ln in lines}
-            if len(names.intersection(_MAIL_HEADERS)) >= 2:
-                return Kind.EML
+    if not _HEADER.match(body):  # the first line is no header (cheap: most files stop here)
+        return None
+    block, *rest = re.split(rb"\r?\n\r?\n", body, maxsplit=1)
+    lines = block.splitlines()
+    runs_past = not rest
+    if runs_past and len(head) == HEAD_BYTES and _NAME.fullmatch(lines[-1]):
+        lines.pop()  # cut off inside a header's name
+    names = set()
+    for line in lines:
+        if line[:1] in (b" ", b"\t"):
+            continue
+        header = _HEADER.match(line)
+        if header is None:  # the header is broken off here, as the mail parser ends it
+            runs_past = False
+            break
+        names.add(header[0].lower())
+    known = len(names.intersection(_MAIL_HEADERS))
+    return Kind.EML if known >= 2 or (known and runs_past) else None
+
+
+def _text_kind(head: bytes) -> Kind:
     if b"\x00" not in head:
         try:
             # The head may end inside a multi-byte character: cut at the last line break.
@@ -374,4 +410,4 @@ def looks_like_container(path: Path | str) -> bool:
     if head.startswith(_ZIP):
         name = head[30 : 30 + int.from_bytes(head[26:28], "little")]
         return head.startswith(b"PK\x05\x06") or not name.startswith(_PACKAGE_PARTS)
-    return head.startswith((_OLE, _TNEF)) or _text_kind(head) in (Kind.EML, Kind.MBOX)
+    return head.startswith((_OLE, _TNEF)) or _mail_kind(head) is not None

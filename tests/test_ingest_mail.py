@@ -354,3 +354,149 @@ def test_the_quick_look_of_the_time_limit_agrees_with_sniff_on_every_sample() ->
         (f"tests/data/mail/{name}", Kind.OLE)
         for name in ("Verteiler-Passwort.xlsx", "Verteiler.xls")
     ]
+
+
+FORM = SAMPLES.parent / "pdf" / "institution_pdfium.pdf"
+"""A form filled in Chrome, signed with the sample workspace's secret."""
+SENDER = "Beratung Yılmaz <a@example.org>"
+
+
+def _reply(
+    headers: list[tuple[str, str]], cte: str = "base64", form: bytes = FORM.read_bytes()
+) -> bytes:
+    """A reply carrying ``form``, with ``headers`` before its own (as a server adds them),
+    written by Python's ``email`` package."""
+    msg = EmailMessage()
+    for name, value in headers:
+        msg[name] = value
+    msg["From"] = SENDER
+    msg["To"] = "spkom@example.org"
+    msg["Subject"] = "Antwort Łódź"
+    msg["Date"] = "Mon, 23 Nov 2026 10:00:00 +0100"
+    msg.set_content("Anbei der Bogen.")
+    msg.add_attachment(form, maintype="application", subtype="pdf", filename="antwort.pdf", cte=cte)
+    return bytes(msg)
+
+
+_SIGNATURE = "".join(f"{i:02x}" for i in range(1200))
+_EXCHANGE = [
+    *[
+        (
+            "Received",
+            f"from AM9PR01MB{i}.eurprd01.prod.outlook.com (2603:10a6:20b:2d4::{i}) by "
+            f"DB9PR01MB{i}.eurprd01.prod.outlook.com with HTTPS; Mon, 23 Nov 2026 09:00:0{i} +0000",
+        )
+        for i in range(4)
+    ],
+    ("ARC-Seal", f"i=1; a=rsa-sha256; s=arcselector9901; d=microsoft.com; cv=none; b={_SIGNATURE}"),
+    ("ARC-Message-Signature", f"i=1; a=rsa-sha256; d=microsoft.com; b={_SIGNATURE}"),
+    ("DKIM-Signature", f"v=1; a=rsa-sha256; d=example.org; s=selector1; b={_SIGNATURE}"),
+    *[(f"X-MS-Exchange-AntiSpam-MessageData-{i}", _SIGNATURE) for i in range(3)],
+]
+
+
+@pytest.mark.parametrize(
+    ("headers", "head"),
+    [
+        # Microsoft 365 / Exchange: received lines, ARC and DKIM signatures, X-MS-Exchange-*
+        (_EXCHANGE, b"Received: from AM9PR01MB0"),
+        # a name of 20 KB, and a Cc of 400 addresses folded over as many lines
+        ([("Reply-To", f'"{"Zentrum Łódź " * 1500}" <a@example.org>')], b"Reply-To: "),
+        ([("Cc", ", ".join(f"Person {i} <p{i}@example.org>" for i in range(400)))], b"Cc: "),
+    ],
+    ids=["microsoft-365", "huge-reply-to", "long-cc"],
+)
+def test_a_mail_whose_header_runs_past_the_first_8_kb_is_a_mail(
+    headers: list[tuple[str, str]], head: bytes, tmp_path: Path
+) -> None:
+    """Found by the hostile-input audit: a mail saved from Microsoft 365, whose first 8 KB are
+    headers of servers before its From, was "a text file, not a returned form" — the form it
+    carried dropped, and --strict content."""
+    from click.testing import CliRunner
+
+    from formgen.cli import main
+
+    path = tmp_path / "Antwort.eml"
+    path.write_bytes(_reply(headers))
+    assert path.read_bytes().startswith(head)
+    assert b"\n\n" not in path.read_bytes()[:8192].replace(b"\r\n", b"\n")
+    assert sniff(path) is Kind.EML and looks_like_container(path)
+    ws = sample_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws.root), "--json"])
+    assert result.exit_code == 0, result.output
+    mail, form = json.loads(result.stdout)["files"]
+    assert (mail["status"], mail["reason"]) == ("container", "1 mail, 1 attachment")
+    assert form["status"] in ("ok", "warnings") and form["form"]
+    (sub,) = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws)).submissions
+    assert sub.provenance.mail_from == SENDER and sub.provenance.mail_subject == "Antwort Łódź"
+
+
+def test_a_pdf_attached_unencoded_is_read_from_its_mail(tmp_path: Path) -> None:
+    """Content-Transfer-Encoding: binary puts the PDF's own bytes, %PDF- and all, in the first
+    kilobyte: the file was read as a bare PDF and the sender was lost."""
+    path = tmp_path / "Antwort.eml"
+    # The PDF's bytes as they are (Python's generator would write its CRLFs as LFs).
+    path.write_bytes(_reply([], cte="binary", form=b"FORM").replace(b"FORM", FORM.read_bytes()))
+    assert b"%PDF-" in path.read_bytes()[:1024]
+    assert sniff(path) is Kind.EML and looks_like_container(path)
+    ws = sample_workspace(tmp_path / "ws")
+    report = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws))
+    (sub,) = report.submissions
+    assert sub.provenance.sha256 == hashlib.sha256(FORM.read_bytes()).hexdigest()
+    assert sub.provenance.mail_from == SENDER
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        # a header and no body: a mail cut off (the mail reader says so)
+        (b"Received: from mx.example.org by mx2.example.org; Mon, 23 Nov 2026\n", Kind.EML),
+        (
+            b"From: a@example.org\r\nTo: b@example.org\r\nthe separating line is missing\r\n",
+            Kind.EML,
+        ),
+        # one mail header, then a text: a note, not a mail
+        (b"Subject: Notizen\n\nAnruf bei Frau Yilmaz\n", Kind.TEXT),
+        # an HTTP response's header (Date is not a mail's only) before a PDF
+        (b"HTTP-Date: x\nDate: Mon, 23 Nov 2026\nServer: nginx\n\n%PDF-1.7\n", Kind.PDF),
+        (b"Date: Mon, 23 Nov 2026\nContent-Type: application/pdf\n\n%PDF-1.7\n", Kind.PDF),
+        # a log and a CSV whose first fields end in a colon
+        (b"2026-11-23T10:00:00 ingest started\n2026-11-23T10:00:01 done\n", Kind.TEXT),
+        (b"id,time:from,to\ninst-a,10:00,12:00\n", Kind.TEXT),
+        (b"schema_id: arbeitshilfe\nschema_version: 1.2.0\n" * 400, Kind.TEXT),
+    ],
+)
+def test_a_mail_by_the_shape_of_its_header(tmp_path: Path, data: bytes, kind: Kind) -> None:
+    path = tmp_path / "eingang.txt"
+    path.write_bytes(data)
+    assert sniff(path) is kind
+    assert looks_like_container(path) is (kind is Kind.EML)
+
+
+def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: Path) -> None:
+    """A mail whose header is broken off, or cut off before its end, yields nothing: it is
+    unreadable, and --strict counts it, not a text file skipped."""
+    from click.testing import CliRunner
+
+    from formgen.cli import main
+
+    mail = _reply(_EXCHANGE)
+    at = mail.index(b"\nFrom: ")
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    (folder / "abgebrochen.eml").write_bytes(mail[:at] + b"\n(Text eingefuegt)" + mail[at:])
+    (folder / "abgeschnitten.eml").write_bytes(mail[:6000])
+    ws = sample_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root), "--strict"])
+    assert result.exit_code == 1
+    advice = (
+        "no attachment could be read — save the mail again from the mail program, or ask the "
+        "sender to send the form again"
+    )
+    assert result.stdout.splitlines()[:2] == [
+        f"unreadable  {folder / 'abgebrochen.eml'}: starts like a saved mail, but its header is "
+        f"broken off by a line that is no header line; {advice}",
+        f"unreadable  {folder / 'abgeschnitten.eml'}: starts like a saved mail, but its header "
+        f"never ends (no blank line after it: cut off?); {advice}",
+    ]
+    assert "--strict: 2 of 2 files were not ok" in result.stderr
