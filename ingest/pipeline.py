@@ -51,7 +51,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.utils import parseaddr
@@ -69,7 +69,7 @@ from formgen.errors import (
 )
 from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
-from formgen.workspace import CONFIG, WORKSPACE_FILES, Workspace, write_atomic
+from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
@@ -903,9 +903,9 @@ _SKIP_PREFIXES = (".", "~$")
 def workspace_folders(ws: Workspace) -> list[Path]:
     """Folders and files of a workspace that hold no returns: the archive, quarantine, generated
     forms, exports and older schema versions, and its own files (configuration, secret,
-    register, journal, logs) — a folder made a workspace with ``init --with-files`` is walked
+    register, journal, logs, its lock) — a folder made a workspace with ``init --with-files`` is walked
     for the returns it holds, not for these."""
-    own = [ws.root / name for name in (CONFIG, *WORKSPACE_FILES)]
+    own = [ws.root / name for name in (CONFIG, LOCK, *WORKSPACE_FILES)]
     return [
         ws.archive_dir,
         ws.quarantine_dir,
@@ -925,10 +925,12 @@ def discover(
     A path that does not exist, a link to nothing or a link that loops is *unreadable*; a named
     pipe, a socket or a device (or a link to one), and a folder inside a Maildir's ``cur`` or
     ``new``, is *skipped*, each with its own outcome and never opened (a named pipe blocks until someone writes to it, ``/dev/zero`` never ends).
-    Symbolic links to folders are not followed (no loops); hidden files, Office lock files and
-    folders and files in ``exclude`` met while walking a folder (the workspace's own archive,
-    quarantine, forms, exports and files: ``formgen ingest .`` in a workspace) are skipped
-    silently. A name that is not UTF-8 (copied
+    Met while walking a folder, a symbolic link to a folder is not followed (it may lead in a
+    circle, or to files read twice) and is *skipped* with a line of its own; hidden files and
+    folders and Office lock files are left out, and *skipped* in one line for the folder given
+    that counts them (:func:`_left_out`); folders and files in ``exclude`` (the workspace's own
+    archive, quarantine, forms, exports and files: ``formgen ingest .`` in a workspace) are
+    left out silently. A name that is not UTF-8 (copied
     from a USB stick or a Windows share) is opened as it is and shown decoded, a control
     character in a name (a line break) as its escape (:func:`formgen.filenames.shown`).
     """
@@ -971,30 +973,74 @@ def discover(
                 )
             )
         elif mode is not None and stat.S_ISDIR(mode) and not (p / "cur").is_dir():
+            left_out: Counter[tuple[str, bool]] = Counter()
             for root, dirs, files in os.walk(p, onerror=unlisted):
                 rootp = Path(root)
                 keep = []
                 for d in sorted(dirs):
-                    if d.startswith(_SKIP_PREFIXES) or (rootp / d).is_symlink():
-                        continue
                     if skip and (rootp / d).resolve() in skip:
                         continue
-                    if all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
+                    if d.startswith(_SKIP_PREFIXES):
+                        left_out[d[:1], True] += 1
+                        continue
+                    if (rootp / d).is_symlink():
+                        others.append(_folder_link(rootp / d))
+                    elif all((rootp / d / s).is_dir() for s in ("cur", "new", "tmp")):
                         maildir(rootp / d, shown(rootp / d))
                     else:
                         keep.append(d)
                 dirs[:] = keep
                 for f in sorted(files):
-                    if f.startswith(_SKIP_PREFIXES):
-                        continue
                     if skip and (rootp / f).resolve() in skip:
                         continue
+                    if f.startswith(_SKIP_PREFIXES):
+                        left_out[f[:1], False] += 1
+                        continue
                     add(rootp / f, shown(rootp / f))
+            if left_out:
+                others.append(_left_out(shown(given), left_out))
         elif mode is not None and stat.S_ISDIR(mode):
             maildir(p, shown(given))
         else:
             add(p, shown(given), mode)
     return tasks, others
+
+
+def _folder_link(path: Path) -> Outcome:
+    """The *skipped* outcome of a symbolic link to a folder met while walking a folder."""
+    try:
+        target = f" ({shown(os.readlink(path))})"
+    except OSError:
+        target = ""
+    return Outcome(
+        name=shown(path),
+        status=Status.SKIPPED,
+        reason=f"a link to a folder{target}; not followed (it may lead in a circle, or to "
+        "files read twice) — ingest that folder on its own",
+    )
+
+
+def _left_out(folder: str, counts: Counter[tuple[str, bool]]) -> Outcome:
+    """The one *skipped* outcome of the folder ``folder`` that counts what was left out in it:
+    ``counts`` of names by their first character (``.``: hidden, ``~``: an Office lock file
+    ``~$…``) and whether they are folders."""
+
+    def number(n: int, what: str) -> str:
+        return f"{n} {what}{'s' if n != 1 else ''}"
+
+    hidden = " and ".join(
+        number(counts[".", is_dir], f"hidden {'folder' if is_dir else 'file'}")
+        for is_dir in (False, True)
+        if counts[".", is_dir]
+    )
+    parts = [f"{hidden} (names starting with '.')"] if hidden else []
+    if locks := counts["~", False] + counts["~", True]:
+        parts.append(f"{number(locks, 'Office lock file')} (~$…)")
+    return Outcome(
+        name=folder,
+        status=Status.SKIPPED,
+        reason=f"{', '.join(parts)} left out; to read one, name it on the command line",
+    )
 
 
 def _maildir_folders(folder: Path) -> list[Outcome]:

@@ -5,6 +5,7 @@ forms beside them are read and merged."""
 from __future__ import annotations
 
 import errno
+import json
 import os
 import signal
 import socket
@@ -90,7 +91,13 @@ def test_each_thing_that_is_not_a_file_in_a_folder_gets_its_own_line(
         )
     if sock is not None:
         assert said.pop("s.pdf") == (Status.SKIPPED, "a socket, not a file; not read")
-    assert not said  # the hidden file and the Office lock file are skipped silently
+    # the hidden file and the Office lock file: one line that counts them
+    assert said.pop("in") == (
+        Status.SKIPPED,
+        "1 hidden file (names starting with '.'), 1 Office lock file (~$…) left out; to read "
+        "one, name it on the command line",
+    )
+    assert not said
 
 
 def test_named_on_the_command_line_they_are_reported_and_the_form_merged(
@@ -169,4 +176,47 @@ def test_a_folder_that_cannot_be_listed_gets_its_own_line(
         Status.UNREADABLE,
         "cannot read the folder: Permission denied; its files were not read (check its "
         "permissions)",
+    )
+
+
+def test_hidden_files_and_links_to_folders_are_counted_and_named_not_dropped_silently(
+    tmp_path: Path,
+) -> None:
+    """Found by the hostile-input audit: hidden files and links to folders in a folder were
+    left out without a word. A link to a folder is not followed — it may lead back into the
+    folder being read (a circle) or to files read twice — but named, and the folder it leads
+    to is read when given on its own."""
+    folder = tmp_path / "Rückläufe"
+    (folder / "2026" / ".git" / "objects").mkdir(parents=True)
+    (folder / "2026" / "rueckmeldung.pdf").write_bytes(FORM)
+    (folder / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")
+    (folder / "2026" / "._rueckmeldung.pdf").write_bytes(b"\0\5\26\7")  # macOS' AppleDouble
+    (folder / "2026" / ".~lock.antwort.docx#").write_text("LibreOffice lock")
+    (folder / "zurück").symlink_to("..")  # a circle
+    elsewhere = tmp_path / "Postfach Łódź"
+    elsewhere.mkdir()
+    (elsewhere / "antwort.pdf").write_bytes(FORM)
+    (folder / "2026" / "Postfach").symlink_to(elsewhere)
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    result = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws), "--json"])
+    assert result.exit_code == 0, result.output
+    said = {o["name"]: (o["status"], o["reason"]) for o in json.loads(result.stdout)["files"]}
+    why = "not followed (it may lead in a circle, or to files read twice) — ingest that folder on its own"
+    assert said == {
+        str(folder / "2026" / "Postfach"): ("skipped", f"a link to a folder ({elsewhere}); {why}"),
+        str(folder / "zurück"): ("skipped", f"a link to a folder (..); {why}"),
+        str(folder): (
+            "skipped",
+            "3 hidden files and 1 hidden folder (names starting with '.') left out; to read one, "
+            "name it on the command line",
+        ),
+        # pdf.js left a checkbox state the reader warns about
+        str(folder / "2026" / "rueckmeldung.pdf"): ("warnings", ""),
+    }
+    # as the line says: the folder the link leads to, given on its own, is read
+    again = CliRunner().invoke(main, ["ingest", str(folder / "2026" / "Postfach"), "-w", str(ws)])
+    assert again.exit_code == 0
+    assert again.stdout.splitlines()[0].startswith(
+        f"duplicate   {folder / '2026' / 'Postfach' / 'antwort.pdf'}: "
     )
