@@ -16,6 +16,7 @@ Bounds: at most ``max_attachments`` attachments per container and forwarded mail
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import email
 import email.errors
@@ -25,7 +26,7 @@ import mailbox
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Any
 
 from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
-from ingest.sniff import open_regular
+from ingest.sniff import HEADER_LINE, open_regular
 
 MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
@@ -111,6 +112,26 @@ def _is_attachment(part: Message) -> bool:
     return not ctype.startswith("text/") and ctype != "message/rfc822"
 
 
+_ONCE = ("Content-Type", "Content-Transfer-Encoding", "Content-Disposition")
+"""Headers a part has once: no mail program writes one twice."""
+
+
+def _twice(part: Message) -> str:
+    """What is wrong with ``part`` when it has one of :data:`_ONCE` more than once (``""``:
+    nothing): it is read by the first one, as Python's ``email`` reads it, which the other may
+    contradict (``text/plain``, then ``application/pdf``) — a damaged or forged mail."""
+    for name in _ONCE:
+        values = part.get_all(name) or []
+        if len(values) > 1:
+            said = ", ".join(" ".join(str(v).split(";")[0].split())[:40] for v in values[:3])
+            return (
+                f"a part with {len(values)} {name} headers ({said}), which no mail program "
+                f"writes; read as {part.get_content_type()} — a damaged or forged mail: ask the "
+                "sender to send the form again"
+            )
+    return ""
+
+
 def _payload(part: Message) -> bytes:
     data = part.get_payload(decode=True)
     if isinstance(data, bytes):
@@ -146,21 +167,49 @@ def message_attachments(
                 nested, f"{position}/{index}", scan, max_attachments, depth + 1
             )
             continue
-        if not _is_attachment(part):
+        twice = _twice(part)
+        if twice:
+            scan.problems.append(f"#{position}: {twice}")
+        if _is_attachment(part):
+            files: Iterable[tuple[bytes, str | None]] = [(_payload(part), part.get_filename())]
+        elif part.get_content_type() == "text/plain":
+            files = _uuencoded(_payload(part))
+        else:
             continue
-        index += 1
-        if scan.attachments >= max_attachments:
-            if scan.attachments == max_attachments:
-                scan.problems.append(
-                    f"#{position}/{index}: more than {max_attachments} attachments; the rest were "
-                    "not read — split the mail or save the attachments as files"
-                )
-                scan.attachments += 1
-            continue
-        scan.attachments += 1
-        yield Attachment(
-            _payload(part), display_name(part.get_filename()), f"{position}/{index}", info
-        )
+        for data, name in files:
+            index += 1
+            if scan.attachments >= max_attachments:
+                if scan.attachments == max_attachments:
+                    scan.problems.append(
+                        f"#{position}/{index}: more than {max_attachments} attachments; the rest "
+                        "were not read — split the mail or save the attachments as files"
+                    )
+                    scan.attachments += 1
+                continue
+            scan.attachments += 1
+            yield Attachment(data, display_name(name), f"{position}/{index}", info)
+
+
+_UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+?)\r?$", re.MULTILINE)
+
+
+def _uuencoded(text: bytes) -> Iterator[tuple[bytes, str]]:
+    """Files written into a plain-text mail's text with uuencode (``begin 644 antwort.pdf`` …
+    ``end``), as Outlook does when told to ("Encode attachments in UUENCODE format when sending
+    plain text messages") and older mail programs did: each one's bytes and name."""
+    for begin in _UU_BEGIN.finditer(text):
+        data = bytearray()
+        for line in text[begin.end() :].splitlines()[1:]:
+            if line.rstrip() == b"end":
+                break
+            try:
+                data += binascii.a2b_uu(line)
+            except binascii.Error:
+                try:  # padded beyond what it holds (some encoders): what its length says
+                    data += binascii.a2b_uu(line[: (((line[0] - 32) & 63) * 4 + 5) // 3])
+                except binascii.Error:
+                    break  # not uuencode after all: the reader of what came so far says so
+        yield bytes(data), begin[1].decode("utf-8", "surrogateescape")
 
 
 def _leaves(msg: Message) -> Iterator[Message]:
@@ -212,13 +261,28 @@ def mbox_attachments(
     """Attachments of every mail in an mbox file, mail by mail (the file is never read whole)."""
     box = mailbox.mbox(str(path), create=False)
     try:
-        for number, key in enumerate(box.iterkeys(), start=1):
+        for number, data in enumerate(_mbox_mails(box), start=1):
             scan.mails += 1
-            yield from message_attachments(
-                parse(box.get_bytes(key)), str(number), scan, max_attachments
-            )
+            yield from message_attachments(parse(data), str(number), scan, max_attachments)
     finally:
         box.close()
+
+
+def _mbox_mails(box: mailbox.mbox) -> Iterator[bytes]:
+    """The mails of ``box``. A line starting with ``From`` in a mail's text that the program
+    writing the mailbox did not mark (``>From``) is taken by :mod:`mailbox` for the start of
+    another mail; what follows it has no header, and is put back onto the mail it is part of."""
+    mail = None
+    for key in box.iterkeys():
+        data = box.get_bytes(key)
+        if mail is not None and not HEADER_LINE.match(data):
+            mail += box.get_bytes(key, from_=True)
+            continue
+        if mail is not None:
+            yield mail
+        mail = data
+    if mail is not None:
+        yield mail
 
 
 def maildir_attachments(

@@ -92,7 +92,7 @@ _IMAGE_SUFFIX = {
 }
 _HEIF_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 """ISO base media brands of HEIF pictures: an iPhone's photos (.heic), AVIF."""
-_HEADER = re.compile(rb"[!-9;-~]+:")
+HEADER_LINE = re.compile(rb"[!-9;-~]+:")
 """A header line: an RFC 5322 field name (printable ASCII but the colon), then a colon."""
 _NAME = re.compile(rb"[!-9;-~]*")
 _MAIL_HEADERS = (
@@ -363,7 +363,7 @@ def _mail_kind(head: bytes) -> Kind | None:
     body = head.lstrip(b"\r\n\t ")
     if body.startswith(b"From ") and _MBOX_FROM.match(body):
         return Kind.MBOX
-    if not _HEADER.match(body):  # the first line is no header (cheap: most files stop here)
+    if not HEADER_LINE.match(body):  # the first line is no header (cheap: most files stop here)
         return None
     block, *rest = re.split(rb"\r?\n\r?\n", body, maxsplit=1)
     lines = block.splitlines()
@@ -374,7 +374,7 @@ def _mail_kind(head: bytes) -> Kind | None:
     for line in lines:
         if line[:1] in (b" ", b"\t"):
             continue
-        header = _HEADER.match(line)
+        header = HEADER_LINE.match(line)
         if header is None:  # the header is broken off here, as the mail parser ends it
             runs_past = False
             break

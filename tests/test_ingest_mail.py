@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import hashlib
 import json
+import re
 from email.message import EmailMessage
 from pathlib import Path
 
@@ -500,3 +501,76 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
         f"never ends (no blank line after it: cut off?); {advice}",
     ]
     assert "--strict: 2 of 2 files were not ok" in result.stderr
+
+
+def test_a_form_uuencoded_into_a_plain_text_mail_is_found(tmp_path: Path) -> None:
+    """Outlook, told to "encode attachments in UUENCODE format when sending plain text
+    messages" (and older mail programs), writes the file into the mail's text between
+    ``begin 644 name`` and ``end``: that was "0 attachments: no attachment to ingest"."""
+    import binascii
+
+    data = FORM.read_bytes()
+    lines = [binascii.b2a_uu(data[i : i + 45]).decode() for i in range(0, len(data), 45)]
+    text = "Guten Tag,\nanbei der Bogen.\n\nbegin 644 Bogen Łódź.pdf\n"
+    msg = EmailMessage()
+    msg["From"] = SENDER
+    msg["Subject"] = "Antwort"
+    msg.set_content(text + "".join(lines) + "`\nend\n\nGrüße\n", cte="8bit")
+    path = tmp_path / "Antwort.eml"
+    path.write_bytes(bytes(msg))
+    (att,) = scan(path)
+    assert (att.data, att.name, att.position) == (data, "Bogen Łódź.pdf", "1/1")
+    ws = sample_workspace(tmp_path / "ws")
+    (sub,) = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws)).submissions
+    assert sub.provenance.mail_from == SENDER
+
+
+def test_a_line_from_in_a_mails_text_left_unmarked_does_not_split_the_mail(
+    tmp_path: Path,
+) -> None:
+    """A program that writes a mailbox without marking a line starting with "From " in a
+    mail's text (">From") lets that line look like the start of the next mail: the form after
+    it was lost ("2 mails, 0 attachments")."""
+    first = EmailMessage()
+    first["From"] = SENDER
+    first["Subject"] = "Antwort"
+    first.set_content("Hallo,\nFrom Montag an sind wir umgezogen, Mon Nov 23 10:00:00 2026\n")
+    first.add_attachment(
+        FORM.read_bytes(), maintype="application", subtype="pdf", filename="antwort.pdf"
+    )
+    second = _mail(1)
+    path = tmp_path / "Posteingang.mbox"
+    path.write_bytes(
+        b"".join(
+            b"From a@example.org Mon Nov 23 10:00:00 2026\n" + bytes(m) + b"\n"
+            for m in (first, second)
+        )
+    )
+    assert b"\nFrom Montag an" in path.read_bytes()
+    s = mailbox.MailScan()
+    found = list(mailbox.mbox_attachments(path, s))
+    assert s.mails == 2 and not s.problems
+    assert [(a.position, a.name) for a in found] == [("1/1", "antwort.pdf"), ("2/1", "f0.pdf")]
+    assert found[0].data == FORM.read_bytes() and found[0].mail.sender == SENDER
+
+
+def test_a_part_with_two_content_types_is_a_warning_not_silence(tmp_path: Path) -> None:
+    """No mail program writes a Content-Type twice; a mail that does (damaged or forged) is
+    read by the first one, as Python's email package reads it — and the report says so,
+    where it said "no attachment to ingest" and --strict passed."""
+    mail = re.sub(
+        rb"Content-Type: application/pdf\n(.*\n)*?Content-Disposition: attachment.*\n",
+        b"Content-Type: text/plain\nContent-Type: application/pdf; name=antwort.pdf\n",
+        _reply([]),
+    )
+    assert mail.count(b"Content-Type: ") == 4 and b"Content-Disposition" not in mail
+    path = tmp_path / "Antwort.eml"
+    path.write_bytes(mail)
+    ws = sample_workspace(tmp_path / "ws")
+    (outcome,) = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws)).outcomes
+    assert (outcome.status, outcome.reason) == (Status.WARNINGS, "1 mail, 0 attachments")
+    assert outcome.warnings == (
+        "#1: a part with 2 Content-Type headers (text/plain, application/pdf), which no mail "
+        "program writes; read as text/plain — a damaged or forged mail: ask the sender to send "
+        "the form again",
+    )
