@@ -256,16 +256,30 @@ def eml_attachments(
 
 
 def mbox_attachments(
-    path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS
+    path: Path, scan: MailScan, max_attachments: int = MAX_ATTACHMENTS, name: str = "the mailbox"
 ) -> Iterator[Attachment]:
-    """Attachments of every mail in an mbox file, mail by mail (the file is never read whole)."""
+    """Attachments of every mail in an mbox file (called ``name`` in messages), mail by mail
+    (the file is never read whole).
+
+    Raises :class:`~formgen.errors.UnreadableFileError` when no ``From`` line of it is followed
+    by a mail's header (a text that starts "From Monday on … 2026"): it holds no mail."""
     box = mailbox.mbox(str(path), create=False)
+    mails = 0
     try:
         for number, data in enumerate(_mbox_mails(box), start=1):
             scan.mails += 1
+            mails += bool(HEADER_LINE.match(data))
             yield from message_attachments(parse(data), str(number), scan, max_attachments)
     finally:
         box.close()
+    if not mails:
+        raise UnreadableFileError(
+            name,
+            "damaged",
+            "starts like a mailbox (a line 'From …'), but no mail's header follows; no mail "
+            "could be read — export the mailbox again from the mail program, or save the mail "
+            "as .eml",
+        )
 
 
 def _mbox_mails(box: mailbox.mbox) -> Iterator[bytes]:

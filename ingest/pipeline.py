@@ -551,7 +551,7 @@ def _expand(
             path.read_bytes(), scan, limits.max_attachments, _file_name(task)
         )
     elif kind is Kind.MBOX:
-        atts = mailbox.mbox_attachments(path, scan, limits.max_attachments)
+        atts = mailbox.mbox_attachments(path, scan, limits.max_attachments, _file_name(task))
     elif kind is Kind.MAILDIR:
         atts = mailbox.maildir_attachments(path, scan, limits.max_attachments)
     elif kind in (Kind.ZIP, Kind.TNEF):

@@ -475,8 +475,9 @@ def test_a_mail_by_the_shape_of_its_header(tmp_path: Path, data: bytes, kind: Ki
 
 
 def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: Path) -> None:
-    """A mail whose header is broken off, or cut off before its end, yields nothing: it is
-    unreadable, and --strict counts it, not a text file skipped."""
+    """A mail whose header is broken off, or cut off before its end, and a "mailbox" with no
+    mail's header after its From line yield nothing: each is unreadable, and --strict counts
+    it — not a text file skipped, nor a mail of no attachments."""
     from click.testing import CliRunner
 
     from formgen.cli import main
@@ -487,6 +488,8 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
     folder.mkdir()
     (folder / "abgebrochen.eml").write_bytes(mail[:at] + b"\n(Text eingefuegt)" + mail[at:])
     (folder / "abgeschnitten.eml").write_bytes(mail[:6000])
+    # a note whose first line looks like the "From " line that starts a mailbox's mail
+    (folder / "notiz.txt").write_text("From Montag an geschlossen bis 5. Januar 2026\nGrüße\n")
     ws = sample_workspace(tmp_path / "ws")
     result = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root), "--strict"])
     assert result.exit_code == 1
@@ -494,13 +497,16 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
         "no attachment could be read — save the mail again from the mail program, or ask the "
         "sender to send the form again"
     )
-    assert result.stdout.splitlines()[:2] == [
+    assert result.stdout.splitlines()[:3] == [
         f"unreadable  {folder / 'abgebrochen.eml'}: starts like a saved mail, but its header is "
         f"broken off by a line that is no header line; {advice}",
         f"unreadable  {folder / 'abgeschnitten.eml'}: starts like a saved mail, but its header "
         f"never ends (no blank line after it: cut off?); {advice}",
+        f"unreadable  {folder / 'notiz.txt'}: starts like a mailbox (a line 'From …'), but no "
+        "mail's header follows; no mail could be read — export the mailbox again from the mail "
+        "program, or save the mail as .eml",
     ]
-    assert "--strict: 2 of 2 files were not ok" in result.stderr
+    assert "--strict: 3 of 3 files were not ok" in result.stderr
 
 
 def test_a_form_uuencoded_into_a_plain_text_mail_is_found(tmp_path: Path) -> None:
