@@ -903,8 +903,8 @@ _SKIP_PREFIXES = (".", "~$")
 def workspace_folders(ws: Workspace) -> list[Path]:
     """Folders and files of a workspace that hold no returns: the archive, quarantine, generated
     forms, exports and older schema versions, and its own files (configuration, secret,
-    register, journal, logs, its lock) — a folder made a workspace with ``init --with-files`` is walked
-    for the returns it holds, not for these."""
+    register, journal, logs, lock) — a folder made a workspace with ``init --with-files`` is
+    walked for the returns it holds, not for these."""
     own = [ws.root / name for name in (CONFIG, LOCK, *WORKSPACE_FILES)]
     return [
         ws.archive_dir,

@@ -112,7 +112,9 @@ _MAIL_HEADERS = (
     b"arc-seal:",
     b"authentication-results:",
 )
-"""Header names only mails have (``Content-Type`` and ``Date`` are also HTTP's)."""
+"""Names of a mail's headers: two of them make a header a mail's (:func:`_mail_kind`).
+``Content-Type`` is not among them, and ``Date`` alone makes none: an HTTP response's header
+has them too."""
 _MBOX_FROM = re.compile(rb"^From \S+ .*\d{4}\s*\r?$", re.MULTILINE)
 
 
