@@ -4,7 +4,9 @@ The SMTP server accepting a mail is not the end: the recipient's server may refu
 send a bounce to the sender. Saved from the mail program (``.eml``, or an ``.mbox`` folder), the
 bounces are read here and matched to the send log by the original's Message-ID (or its
 ``X-Formgen-Institution`` header, or the address). :func:`parse_bounce` is bytes in, bounces
-out; :func:`iter_mail_files` reads the files.
+out; :func:`read_bounces` reads an open file of saved mails, mail by mail, at most
+:data:`MAX_MAIL_BYTES` of each; the caller opens only regular files (never a named pipe or a
+device) and says how large one may be.
 
 A server that speaks SMTPUTF8 reports in the forms of RFC 6533: the report may be
 ``message/global-delivery-status`` (UTF-8 throughout, perhaps base64-encoded) with the original's
@@ -19,14 +21,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import mailbox
+import os
 import quopri
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email import message_from_bytes, message_from_string, policy
 from email.message import Message
-from pathlib import Path
+from typing import BinaryIO
 
 from formgen.errors import UnreadableFileError
 from formgen.recipients import normalise_email
@@ -38,6 +40,14 @@ _XTEXT_RE = re.compile(r"\+([0-9A-F]{2})")
 """RFC 3461's hexchar: ``+2B`` for ``+`` in an xtext address (two upper case hex digits)."""
 _REPORTS = ("message/delivery-status", "message/global-delivery-status")
 _ORIGINALS = ("message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers")
+MAX_MAIL_BYTES = 1 << 20
+"""How much of one mail is read. A bounce is a ``multipart/report`` (RFC 6522) whose first part
+is a short text for people and whose second is the report (RFC 3464); the original's headers
+follow, then perhaps its body, cut or whole (Postfix's ``bounce_size_limit``, Exim's
+``bounce_return_size_limit``; a formgen mail with its form is some 250 KB). All a bounce is read
+for lies near its start: in Postfix's (tests/data/mail/bounce_postfix.eml) the report begins at
+byte 1,085."""
+_LINE_BYTES = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -186,16 +196,71 @@ def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
     return out
 
 
-def iter_mail_files(path: Path) -> Iterator[tuple[str, bytes]]:
-    """Every message in an ``.eml`` file or an ``.mbox`` folder, with a name for messages."""
-    with open(path, "rb") as fh:
-        is_mbox = fh.read(5) == b"From "
-    if not is_mbox:
-        yield str(path), path.read_bytes()
+@dataclass
+class BounceFile:
+    """What one file of saved mails holds: the bounces, how many mails are none, what could not
+    be read."""
+
+    mails: int = 0
+    bounces: list[Bounce] = field(default_factory=list)
+    not_bounces: int = 0
+    """Mails that are no delivery report (the rest of an Inbox saved with the bounces)."""
+    problems: list[str] = field(default_factory=list)
+    """A mail that could not be read, one line each (the others are read)."""
+
+
+def read_bounces(fh: BinaryIO, name: str, max_file_bytes: int) -> BounceFile:
+    """The bounces in an open file of saved mails called ``name``: one mail (``.eml``) or an
+    ``.mbox`` folder, read mail by mail; of each mail only its first :data:`MAX_MAIL_BYTES`
+    are kept, so neither a mailbox nor one huge mail is ever held whole.
+
+    Raises :class:`~formgen.errors.UnreadableFileError` for a file over ``max_file_bytes``."""
+    size = fh.seek(0, os.SEEK_END)
+    if size > max_file_bytes:
+        raise UnreadableFileError(
+            name,
+            "too-large",
+            f"{size:,} bytes is more than the {max_file_bytes:,} bytes a file of bounces may "
+            "have — move the bounces into a folder of their own in the mail program and give "
+            "that folder's file",
+        )
+    fh.seek(0)
+    out = BounceFile()
+    for source, data in _mails(fh, name, max_file_bytes):
+        out.mails += 1
+        try:
+            found = parse_bounce(data, source)
+        except UnreadableFileError as exc:  # one such mail never stops the others
+            out.problems.append(str(exc))
+            continue
+        out.bounces.extend(found)
+        out.not_bounces += not found
+    return out
+
+
+def _mails(fh: BinaryIO, name: str, max_bytes: int) -> Iterator[tuple[str, bytes]]:
+    """Each mail of ``fh`` with a name (``Posteingang.mbox#3``) and its first
+    :data:`MAX_MAIL_BYTES`. A file that starts with ``From `` is an mbox: every line that starts
+    so begins a mail (as :class:`mailbox.mbox` reads it); the file is read a line (at most
+    :data:`_LINE_BYTES`) at a time, ``max_bytes`` in all (it may grow while it is read)."""
+    if fh.read(5) != b"From ":
+        fh.seek(0)
+        yield name, fh.read(MAX_MAIL_BYTES)
         return
-    box = mailbox.mbox(path, create=False)
-    try:
-        for n, key in enumerate(box.keys(), 1):
-            yield f"{path}#{n}", box.get_bytes(key)
-    finally:
-        box.close()
+    fh.seek(0)
+    number, mail, left = 0, bytearray(), max_bytes
+    line_start, in_from_line = True, False
+    while left > 0 and (line := fh.readline(min(_LINE_BYTES, left))):
+        left -= len(line)
+        if line_start and line.startswith(b"From "):
+            if number:
+                yield f"{name}#{number}", bytes(mail)
+            number += 1
+            mail.clear()
+            in_from_line = True
+        elif not in_from_line and len(mail) < MAX_MAIL_BYTES:
+            mail += line[: MAX_MAIL_BYTES - len(mail)]
+        line_start = line.endswith(b"\n")
+        in_from_line = in_from_line and not line_start
+    if number:
+        yield f"{name}#{number}", bytes(mail)

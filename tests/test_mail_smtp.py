@@ -6,7 +6,12 @@ import base64
 import datetime as dt
 import json
 import mailbox
+import os
 import re
+import resource
+import signal
+import subprocess
+import sys
 from dataclasses import replace
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -30,6 +35,7 @@ from register_support import SCHEMA, YILMAZ, institution_form
 from test_mail_cli import deadlines_pass
 from test_register_returns import mailed_form
 
+from formgen.bounces import MAX_MAIL_BYTES
 from formgen.cli import main
 from formgen.forms import FormRequest, new_identity
 from formgen.mailing import build_message, shipped_template
@@ -627,6 +633,163 @@ def test_a_bounce_nested_too_deeply_is_one_line_and_the_other_bounces_are_record
         "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
         "1 bounce(s) recorded",
+    ]
+
+
+def _mailed_workspace(tmp_path: Path) -> Path:
+    """A workspace whose round went to the four institutions of excel_utf8_bom.csv."""
+    with smtp_server(Inbox()) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+    return ws
+
+
+def _postfix_dsn(address: str) -> str:
+    """A Postfix bounce for ``address``, matched by the address (no Message-ID of a sent mail)."""
+    return (
+        (DATA / "bounce_postfix.eml")
+        .read_text("ascii")
+        .replace("{ADDRESS}", address)
+        .replace("{MESSAGE_ID}", "<unknown@x>")
+        .replace("{INSTITUTION}", "")
+    )
+
+
+def test_bounces_never_opens_a_named_pipe_or_a_device_and_reads_the_other_files(tmp_path):
+    """Found by the hostile-input audit: `formgen bounces` opened whatever it was given; a named
+    pipe hung it until killed, a link to /dev/zero grew it to gigabytes. Each is a line of its
+    own, never opened, as `formgen ingest` does; the bounce beside them is recorded."""
+    ws = _mailed_workspace(tmp_path)
+    os.mkfifo(tmp_path / "Unzustellbar.eml")
+    (tmp_path / "zero.eml").symlink_to("/dev/zero")
+    (tmp_path / "bounce.eml").write_text(_postfix_dsn("olga@example.org"), "ascii")
+
+    def hung(*_: object) -> None:
+        raise TimeoutError("formgen bounces opened a named pipe")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(60)
+    try:
+        result = run(
+            "bounces",
+            *(str(tmp_path / n) for n in ("Unzustellbar.eml", "zero.eml", "bounce.eml")),
+            "-w",
+            str(ws),
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"  not read: {tmp_path / 'Unzustellbar.eml'}: a named pipe (FIFO), not a file",
+        f"  not read: {tmp_path / 'zero.eml'}: a link to a device (like /dev/zero), not a file",
+        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        "rejected: User unknown in virtual mailbox table",
+        "1 bounce(s) recorded",
+    ]
+
+
+def test_a_mailbox_of_other_mails_is_one_line_and_its_bounces_are_listed(tmp_path):
+    """Found by the hostile-input audit: an Inbox of 50,000 mails saved with the bounces printed
+    50,000 lines 'not a bounce'; one line counts them, the bounces are each listed."""
+    ws = _mailed_workspace(tmp_path)
+    other = (
+        "From: kollegin@example.org\nTo: spkom@example.org\nSubject: Termin {n}\n\nBis morgen.\n\n"
+    )
+    mails = [other.format(n=n) for n in range(1500)]
+    mails[700] = _postfix_dsn("olga@example.org") + "\n"
+    mails[1400] = _postfix_dsn("lodz@example.org") + "\n"
+    (tmp_path / "Posteingang").write_text(
+        "".join(f"From MAILER-DAEMON Mon Nov 23 09:12:04 2026\n{m}" for m in mails), "utf-8"
+    )
+    result = run("bounces", str(tmp_path / "Posteingang"), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"  not a bounce: 1,498 of the 1,500 mails in {tmp_path / 'Posteingang'}",
+        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        "rejected: User unknown in virtual mailbox table",
+        "  bounced lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "
+        "rejected: User unknown in virtual mailbox table",
+        "2 bounce(s) recorded",
+    ]
+
+
+def test_a_bounce_that_returns_the_whole_original_is_read_though_only_its_start_is_kept(tmp_path):
+    """Of each mail only the first MAX_MAIL_BYTES are read: the report comes first (RFC 6522), the
+    original's headers right after it. A server that returns the whole original, with an
+    attachment of some megabytes, still gives the bounce, matched by the original's Message-ID;
+    so does a mail in an mbox whose 'From ' line is longer than a line is read at a time."""
+    ws = _mailed_workspace(tmp_path)
+    sent = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "sent"}
+    attachment = base64.encodebytes(os.urandom(3 * MAX_MAIL_BYTES)).decode("ascii")
+    dsn = (
+        _postfix_dsn("lodz@example.org")
+        .replace("<unknown@x>", sent["lodz"]["message_id"])
+        .replace("Content-Type: text/rfc822-headers", "Content-Type: message/rfc822")
+        .replace(
+            "X-Formgen-Institution: \n",
+            'X-Formgen-Institution: \nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="o"'
+            '\n\n--o\nContent-Type: application/pdf; name="Bestandsaufnahme.pdf"\n'
+            f"Content-Transfer-Encoding: base64\n\n{attachment}--o--\n",
+        )
+    )
+    assert len(dsn) > 4 * MAX_MAIL_BYTES
+    (tmp_path / "bounce.eml").write_text(dsn, "ascii")
+    long_from = "From MAILER-DAEMON " + "x" * 100_000 + " Mon Nov 23 09:12:04 2026\n"
+    (tmp_path / "Posteingang.mbox").write_text(
+        long_from + _postfix_dsn("olga@example.org"), "ascii"
+    )
+    result = run(
+        "bounces", str(tmp_path / "bounce.eml"), str(tmp_path / "Posteingang.mbox"), "-w", str(ws)
+    )
+    assert result.exit_code == 0, result.output
+    assert "  bounced lodz <lodz@example.org> 5.1.1 550 5.1.1" in result.output
+    assert "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1" in result.output
+    assert "not a bounce" not in result.output and "2 bounce(s) recorded" in result.output
+
+
+def test_huge_files_of_bounces_are_read_in_bounded_memory_or_refused(tmp_path):
+    """Found by the hostile-input audit: a 300 MB mail took 3.2 GB of memory. Now `formgen
+    bounces` runs in 512 MiB of address space over sparse files: a mailbox whose middle mail
+    holds 600 MiB (its bounces before and after are recorded), a single mail of 600 MiB, and a
+    file of more than 2 GiB (refused unread: ingest's bound on what one mailbox may carry)."""
+    ws = _mailed_workspace(tmp_path)
+    start = "From MAILER-DAEMON Mon Nov 23 09:12:04 2026\n"
+    with open(tmp_path / "Posteingang.mbox", "wb") as fh:
+        fh.write(f"{start}{_postfix_dsn('olga@example.org')}\n{start}Subject: Scan\n\n".encode())
+        fh.seek(600 << 20, os.SEEK_CUR)  # a hole: 600 MiB of zero bytes, on no disk
+        fh.write(f"\n\n{start}{_postfix_dsn('lodz@example.org')}".encode())
+    with open(tmp_path / "Scan.eml", "wb") as fh:
+        fh.write(b"From: kollegin@example.org\nSubject: Scan\n\n")
+        fh.truncate(600 << 20)
+    with open(tmp_path / "Sicherung.mbox", "wb") as fh:
+        fh.write(start.encode())
+        fh.truncate((2 << 30) + 1)
+    files = [str(tmp_path / n) for n in ("Posteingang.mbox", "Scan.eml", "Sicherung.mbox")]
+
+    def bounded() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (512 << 20, 512 << 20))
+
+    cli = [sys.executable, "-c", "from formgen.cli import main; main()"]
+    done = subprocess.run(
+        [*cli, "bounces", *files, "-w", str(ws)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=bounded,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        f"  not a bounce: 1 of the 3 mails in {files[0]}",
+        f"  not a bounce: {files[1]}",
+        "  not read: Sicherung.mbox: 2,147,483,649 bytes is more than the 2,147,483,648 bytes a "
+        "file of bounces may have — move the bounces into a folder of their own in the mail "
+        "program and give that folder's file",
+        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        "rejected: User unknown in virtual mailbox table",
+        "  bounced lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "
+        "rejected: User unknown in virtual mailbox table",
+        "2 bounce(s) recorded",
     ]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from formgen.bounces import iter_mail_files, parse_bounce
+from formgen.bounces import read_bounces
 from formgen.cli.common import (
     echo,
     lang_option,
@@ -21,7 +21,7 @@ from formgen.cli.common import (
     stale_by_option,
     workspace_option,
 )
-from formgen.errors import MailError, RecipientsError, UnreadableFileError
+from formgen.errors import MailError, NotAFileError, RecipientsError, UnreadableFileError
 from formgen.filenames import terminal
 from formgen.languages import name as language_name
 from formgen.linebreak import breaks_shown
@@ -716,18 +716,31 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
     A bounced institution shows as failed in 'formgen status'; after the address is fixed in the
     recipients list, 'formgen mail' sends the same form again.
     """
+    from ingest.pipeline import Limits  # not at start-up: `formgen --help` stays quick
+    from ingest.sniff import open_regular
+
     ws = Workspace.open(workspace_dir)
     found = []
     for name in files:
-        for source, data in iter_mail_files(Path(name)):
-            try:
-                parsed = parse_bounce(data, Path(source).name)
-            except UnreadableFileError as exc:  # one such mail never stops the others
-                echo(f"  not read: {exc}")
-                continue
-            if not parsed:
-                echo(f"  not a bounce: {source}")
-            found.extend(parsed)
+        try:
+            with open_regular(name, name) as fh:
+                read = read_bounces(fh, Path(name).name, Limits().max_container_bytes)
+        except NotAFileError as exc:  # a device, a named pipe: never opened; the others go on
+            echo(f"  not read: {name}: {exc.what}, not a file")
+            continue
+        except UnreadableFileError as exc:
+            echo(f"  not read: {exc}")
+            continue
+        except OSError as exc:
+            echo(f"  not read: {name}: cannot read it: {exc.strerror or exc}")
+            continue
+        for problem in read.problems:
+            echo(f"  not read: {problem}")
+        if read.not_bounces and read.mails == 1:
+            echo(f"  not a bounce: {name}")
+        elif read.not_bounces:
+            echo(f"  not a bounce: {read.not_bounces:,} of the {read.mails:,} mails in {name}")
+        found.extend(read.bounces)
     with ws.lock():
         matches = record_bounces(ws, found)
     for m in matches:
