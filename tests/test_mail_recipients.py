@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import random
 import re
+import subprocess
+import sys
 import zipfile
 from email import message_from_bytes, policy
 from pathlib import Path
@@ -996,3 +999,30 @@ def test_a_cell_whose_value_is_not_of_its_kind_is_a_damaged_workbook_named_by_it
         "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}: sheet 'Sheet', {said}; {DAMAGED}\n"
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("mail", "{list}", "--drafts", "{out}"),
+        ("generate", "pdf", "--recipients", "{list}", "--out", "{out}"),
+        ("register", "import", "{list}"),
+    ],
+)
+def test_a_list_that_is_a_named_pipe_is_refused_not_waited_on(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """A named pipe given as the list (a mistake, or a file replaced by one) is never opened:
+    reading it would wait for good for someone to write into it."""
+    ws = make_workspace(tmp_path / "ws").root
+    fifo = tmp_path / "Verteiler.csv"
+    os.mkfifo(fifo)
+    args = [a.format(list=fifo, out=tmp_path / "out") for a in command]
+    done = subprocess.run(
+        [sys.executable, "-c", "from formgen.cli import main; main()", *args, "-w", str(ws)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1, done
+    assert done.stderr == f"Error: {fifo}: a named pipe (FIFO), not a file; not read\n"

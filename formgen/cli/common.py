@@ -65,10 +65,12 @@ def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 def read_list(path: str | Path) -> bytes:
     """A coordinator's list (recipients, the centre's table) as its reader takes it: at most one
     byte more than :data:`~formgen.recipients.MAX_FILE`, so that a huge file is refused
-    without being read whole."""
+    without being read whole; a named pipe or a device is never opened
+    (:func:`ingest.sniff.open_regular`: a pipe would wait for good)."""
     from formgen.recipients import MAX_FILE  # not at start-up: `formgen --help` stays quick
+    from ingest.sniff import open_regular
 
-    with Path(path).open("rb") as fh:
+    with open_regular(path, str(path)) as fh:
         return fh.read(MAX_FILE + 1)
 
 
