@@ -166,11 +166,14 @@ def read_flattened(
             # no text anywhere, but pictures: a scan or a photo of a paper form
             scanned = not any(p.chars for p in pages) and any(p.images for p in pdf.pages)
     except Exception as exc:  # pdfminer raises many unrelated types on broken page content
+        for cause in (exc, exc.__context__):  # pdfplumber wraps them in PdfminerException
+            if isinstance(cause, MemoryError | RecursionError):
+                raise cause from None  # the worker's bounds: the pipeline says so
         raise UnreadableFileError(
             file_name,
             "damaged",
-            f"the PDF's pages could not be read ({exc.__class__.__name__}); ask the sender "
-            "to print or save the form again",
+            "the PDF's pages could not be read: the file is damaged; ask the sender to print or "
+            "save the form again",
         ) from None
     reference, ref_notes = find_reference(pages)
     notes = list(ref_notes)

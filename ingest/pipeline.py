@@ -410,7 +410,7 @@ def _process(
         return _Done(
             dataclasses.replace(
                 out,
-                reason=f"needed more than the {limits.memory_bytes >> 20} MB memory bound per file; not read (a damaged or hostile file?)",
+                reason=f"needed more than the {limits.memory_bytes >> 20} MB memory bound per file; not read (a damaged or hostile file?) — ask the sender to save the form again",
             )
         )
     except RecursionError:

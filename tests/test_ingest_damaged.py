@@ -6,16 +6,18 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from ingest_support import SAMPLES, sample_workspace
 
 from formgen.identity import FormIdentity
 from ingest import pipeline
-from ingest.pipeline import ReadContext, discover, ingest_sources
+from ingest.pipeline import Limits, ReadContext, discover, ingest_sources
 from ingest.report import IngestReport, Status
 from ingest.sniff import Kind
 
@@ -185,3 +187,39 @@ def test_library_log_lines_on_a_damaged_pdf_stay_out_of_stderr(tmp_path: Path) -
     flipped, form = json.loads(run.stdout)["files"]
     assert flipped["name"].endswith("flipped.pdf") and flipped["status"]
     assert form["status"] in ("ok", "warnings") and form["merged"]
+
+
+def _content_bomb(path: Path, unpacked: int) -> None:
+    """A printed copy (no fields) whose first page's content stream unpacks to ``unpacked``
+    bytes of drawing operators from a few hundred kilobytes — as a hostile file would."""
+    pdf = pikepdf.open(io.BytesIO(FORM))
+    del pdf.Root["/AcroForm"]
+    for page in pdf.pages:
+        if "/Annots" in page:
+            del page["/Annots"]
+    packer = zlib.compressobj(1)
+    chunk = b"q Q " * (1 << 18)
+    packed = b"".join(packer.compress(chunk) for _ in range(unpacked // len(chunk)))
+    stream = pikepdf.Stream(pdf, packed + packer.flush())
+    stream.Filter = pikepdf.Name.FlateDecode
+    pdf.pages[0].Contents = pdf.make_indirect(stream)
+    pdf.save(path)
+
+
+@pytest.mark.slow
+def test_a_content_stream_bomb_is_over_the_memory_bound_in_words(tmp_path: Path) -> None:
+    """pdfminer's MemoryError came wrapped as '(PdfminerException)'; it is the memory bound,
+    said as the pipeline says it, and the worker starts afresh for the form after it."""
+    _content_bomb(tmp_path / "bomb.pdf", 400 << 20)
+    ws = sample_workspace(tmp_path / "ws")
+    tasks, _ = discover([tmp_path / "bomb.pdf", _valid(tmp_path)])
+    report = ingest_sources(
+        tasks, ReadContext.for_workspace(ws), limits=Limits(memory_bytes=256 << 20), jobs=1
+    )
+    bomb, valid = report.outcomes
+    assert bomb.status is Status.UNREADABLE
+    assert bomb.reason == (
+        "needed more than the 256 MB memory bound per file; not read (a damaged or hostile "
+        "file?) — ask the sender to save the form again"
+    )
+    assert valid.status in READ and len(report.submissions) == 1
