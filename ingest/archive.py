@@ -60,11 +60,9 @@ def zip_members(
     opened; a problem with one file inside goes into ``scan.problems``."""
     try:
         zf = zipfile.ZipFile(path)
-    except ZIP_ENTRY_ERRORS as exc:
+    except ZIP_ENTRY_ERRORS:
         raise UnreadableFileError(
-            name,
-            "damaged",
-            f"the ZIP archive is damaged ({_short(exc)}); ask the sender to pack and send it again",
+            name, "damaged", "the ZIP archive is damaged; ask the sender to pack and send it again"
         ) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)]
@@ -99,17 +97,13 @@ def zip_members(
                         f"{where}: packed with a compression method formgen cannot unpack; "
                         "unpack the archive yourself and ingest the folder"
                     )
-                except ZIP_ENTRY_ERRORS as exc:
+                except ZIP_ENTRY_ERRORS:
                     scan.problems.append(
-                        f"{where}: damaged in the archive ({_short(exc)}); not read"
+                        f"{where}: damaged in the archive; not read — ask the sender to pack and "
+                        "send it again"
                     )
                 else:
                     yield Attachment(data, shown, str(number), mail)
-
-
-def _short(exc: BaseException) -> str:
-    """What went wrong in a few words (a damaged LZMA stream says nothing but its type)."""
-    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 def bomb_ratio(info: zipfile.ZipInfo) -> float | None:

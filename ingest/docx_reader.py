@@ -76,6 +76,11 @@ PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 
 
+_XML_LIMITS = frozenset({etree.ErrorTypes.ERR_RESOURCE_LIMIT, etree.ErrorTypes.ERR_INTERNAL_ERROR})
+"""libxml2's errors for XML beyond its limits without ``huge_tree`` (elements nested more than
+256 deep, a text of more than 10 MB): "resource limit" since libxml2 2.11, "internal" before."""
+
+
 def _parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
@@ -149,10 +154,10 @@ class ZipPackage:
                             f"{self.name}: part '{part}' unpacks to more than its declared "
                             f"{info.file_size} bytes; refused (a damaged or forged archive)"
                         )
-        except ZIP_ENTRY_ERRORS as exc:
+        except ZIP_ENTRY_ERRORS:
             raise NotADocxError(
-                f"{self.name}: part '{part}' cannot be unpacked ({exc}); the file is damaged, "
-                "ask the sender to save and send it again"
+                f"{self.name}: part '{part}' cannot be unpacked: the file is damaged; ask the "
+                "sender to save and send it again"
             ) from None
         return bytes(out)
 
@@ -162,9 +167,18 @@ class ZipPackage:
         try:
             root = etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
+            code = exc.code  # type: ignore[attr-defined]  # libxml2's error code; not in lxml-stubs
+            if code == etree.ErrorTypes.ERR_NO_MEMORY:
+                raise MemoryError from None  # the worker's memory bound: the pipeline says so
+            if code in _XML_LIMITS:
+                raise UnsafeDocxError(
+                    f"{self.name}: part '{part}' is nested too deeply or holds a text too long "
+                    "to be read (a damaged or hostile file); ask the sender to save the form "
+                    "again from Word or LibreOffice"
+                ) from None
             raise NotADocxError(
-                f"{self.name}: part '{part}' is not well-formed XML ({exc}); the file is damaged, "
-                "ask the sender to save it again"
+                f"{self.name}: part '{part}' is not well-formed XML: the file is damaged; ask "
+                "the sender to save it again"
             ) from None
         if getattr(root.getroottree().docinfo, "doctype", ""):
             raise UnsafeDocxError(f"{self.name}: part '{part}' declares a DOCTYPE; refused")
@@ -229,9 +243,9 @@ def open_zip(data: bytes, name: str) -> ZipPackage:
     sniff(data[: 1024 * 1024], name)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except ZIP_ENTRY_ERRORS as exc:
+    except ZIP_ENTRY_ERRORS:
         raise NotADocxError(
-            f"{name}: the ZIP archive is damaged ({exc}); ask the sender to save and send it again"
+            f"{name}: the ZIP archive is damaged; ask the sender to save and send it again"
         ) from None
     check_zip(zf, name)
     return ZipPackage(name, zf)

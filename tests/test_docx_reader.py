@@ -277,6 +277,28 @@ def test_truncated_zip() -> None:
         read_docx(data[: len(data) // 2], "cut.docx")
 
 
+def test_xml_nested_too_deeply_is_said_in_words_not_by_lxml() -> None:
+    """lxml's "Excessive depth in document: 256, use XML_PARSE_HUGE option" told the
+    coordinator of a parser option; a hostile file (or a damaged one) is refused in words."""
+    data = generated()
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    deep = body.replace(b"<w:body>", b"<w:body>" + b"<w:p>" * 300 + b"</w:p>" * 300, 1)
+    with pytest.raises(UnsafeDocxError) as caught:
+        read_docx(replace_part(data, "word/document.xml", deep), "deep.docx")
+    assert str(caught.value) == (
+        "deep.docx: part 'word/document.xml' is nested too deeply or holds a text too long to be "
+        "read (a damaged or hostile file); ask the sender to save the form again from Word or "
+        "LibreOffice"
+    )
+    broken = body.replace(b"</w:body>", b"</w:bod>", 1)
+    with pytest.raises(NotADocxError) as caught:
+        read_docx(replace_part(data, "word/document.xml", broken), "broken.docx")
+    assert str(caught.value) == (
+        "broken.docx: part 'word/document.xml' is not well-formed XML: the file is damaged; ask "
+        "the sender to save it again"
+    )
+
+
 def test_zip_bomb_is_refused_from_declared_sizes() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:

@@ -149,7 +149,7 @@ def test_a_damaged_zip_is_unreadable_and_the_batch_goes_on(tmp_path: Path) -> No
     )
     broken, form = report.outcomes
     assert broken.status is Status.UNREADABLE
-    assert broken.reason.startswith("the ZIP archive is damaged (File is not a zip file)")
+    assert broken.reason == "the ZIP archive is damaged; ask the sender to pack and send it again"
     assert form.status in (Status.OK, Status.WARNINGS)
 
 
@@ -178,7 +178,4 @@ def test_a_damaged_zip_attached_to_a_mail_is_reported_by_its_attachment_name(
     report = ingest_sources(discover([tmp_path / "mail.eml"])[0], ReadContext.for_workspace(ws))
     _, packed = report.outcomes
     assert packed.name.endswith("mail.eml#1/1 bögen.zip") and packed.status is Status.UNREADABLE
-    assert packed.reason == (
-        "the ZIP archive is damaged (File is not a zip file); ask the sender to pack and send it "
-        "again"
-    )
+    assert packed.reason == "the ZIP archive is damaged; ask the sender to pack and send it again"
