@@ -878,17 +878,39 @@ class Batch:
 
 
 def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> Outcome:
-    how = (
-        f"signal {-exitcode}"
-        if exitcode is not None and exitcode < 0
-        else f"exit status {exitcode}"
-    )
+    """A worker that ended without an answer: killed (SIGKILL: the system's out-of-memory
+    killer, mostly), crashed in a library's C code (SIGSEGV, SIGABRT …: a damaged or hostile
+    file, or an allocation failing at the memory bound) or ended otherwise (a bug)."""
+    if exitcode == -signal.SIGKILL:
+        reason = (
+            "the reader was killed while reading this file (SIGKILL), most likely by the system "
+            "for lack of memory; not read, the other files went on — ingest it again on its "
+            "own, and if that fails too, ask the sender to save the form again"
+        )
+    else:
+        if exitcode is not None and exitcode < 0:
+            try:
+                name = signal.Signals(-exitcode).name
+            except ValueError:
+                name = f"signal {-exitcode}"
+            what = (
+                f"the reader crashed on this file ({name}): a damaged or hostile file, or one "
+                f"over the {limits.memory_bytes >> 20} MB memory bound"
+            )
+        else:
+            what = "the reader ended unexpectedly on this file"
+            if exitcode is not None:
+                what += f" (exit status {exitcode})"
+        reason = (
+            f"{what}; not read, the other files went on — ask the sender to save the form "
+            f"again; {_report_with(task)}"
+        )
     return Outcome(
         name=task.name,
         status=Status.UNREADABLE,
         container=task.container,
         sha256=task.sha256 or "",
-        reason=f"the reader stopped abnormally ({how}), probably over the {limits.memory_bytes >> 20} MB memory bound; not read (a damaged or hostile file?)",
+        reason=reason,
         seconds=seconds,
     )
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import faulthandler
 import functools
 import hashlib
 import json
+import os
+import signal
 import time
 import zipfile
 from pathlib import Path
@@ -272,11 +275,24 @@ def _greedy_reader(data: bytes, prov: Any, ctx: Any) -> Any:
         hoard.append(bytearray(64 << 20))
 
 
-def _crashing_reader(data: bytes, prov: Any, ctx: Any) -> Any:
-    import os
-    import signal
-
+def _killed_reader(data: bytes, prov: Any, ctx: Any) -> Any:
     os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+
+
+def _crashing_reader(data: bytes, prov: Any, ctx: Any) -> Any:
+    faulthandler.disable()  # pytest's, inherited: no dump of the worker's stack in the output
+    os.kill(os.getpid(), signal.SIGSEGV)  # as a library's C code reading a hostile file may
+
+
+def _aborting_reader(data: bytes, prov: Any, ctx: Any) -> Any:
+    faulthandler.disable()
+    os.abort()  # as C++ code does when an allocation fails at the memory bound
+
+
+CRASHED = (
+    "not read, the other files went on — ask the sender to save the form again; the file is "
+    "kept where it is — please report this with the file"
+)
 
 
 @pytest.mark.parametrize(
@@ -284,8 +300,24 @@ def _crashing_reader(data: bytes, prov: Any, ctx: Any) -> Any:
     [
         (_sleeping_reader, "took longer than 2 s and was stopped"),
         (_greedy_reader, "memory bound"),
-        (_crashing_reader, "stopped abnormally (signal 9)"),
+        (
+            _killed_reader,
+            "the reader was killed while reading this file (SIGKILL), most likely by the system "
+            "for lack of memory; not read, the other files went on — ingest it again on its own, "
+            "and if that fails too, ask the sender to save the form again",
+        ),
+        (
+            _crashing_reader,
+            "the reader crashed on this file (SIGSEGV): a damaged or hostile file, or one over "
+            f"the 256 MB memory bound; {CRASHED}",
+        ),
+        (
+            _aborting_reader,
+            "the reader crashed on this file (SIGABRT): a damaged or hostile file, or one over "
+            f"the 256 MB memory bound; {CRASHED}",
+        ),
     ],
+    ids=["hanging", "greedy", "killed", "segfault", "abort"],
 )
 def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     bad_inputs: dict[str, Path],
