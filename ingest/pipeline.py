@@ -81,6 +81,7 @@ from ingest.sniff import (
     SUFFIX,
     WHAT,
     Kind,
+    archive_name,
     image_suffix,
     is_maildir,
     is_page_picture,
@@ -333,15 +334,13 @@ def _process(
         if kind is Kind.IMAGE:
             return _picture(out, data)
         if kind not in READERS:
-            what = WHAT.get(kind, str(kind))
+            what = archive_name(data) if kind is Kind.ARCHIVE else WHAT.get(kind, str(kind))
             claimed = Path(task.name).suffix.lower()
             if claimed in (".pdf", ".docx"):
                 reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
                 return _Done(dataclasses.replace(out, reason=reason))
             status = Status.SKIPPED if kind is Kind.TEXT else Status.UNSUPPORTED
-            reason = f"{what}, not a returned form (PDF, DOCX or ODT)"
-            if kind is Kind.OLE:  # the form saved as a Word 97–2003 .doc, say
-                reason += "; if it is the form, ask the sender to save it as .docx or PDF"
+            reason = f"{what}, not a returned form (PDF, DOCX or ODT){_ADVICE.get(kind, '')}"
             return _Done(dataclasses.replace(out, status=status, reason=reason))
         known = None if task.kept_aside else ctx.ingested.get(sha)
         if known is not None:
@@ -431,6 +430,15 @@ def _process(
                 f"{' '.join(str(exc).split())[:200]}); {_report_with(task)}",
             )
         )
+
+
+_ADVICE = {
+    Kind.OLE: "; if it is the form, ask the sender to save it as .docx or PDF",  # Word 97–2003
+    Kind.ARCHIVE: "; unpack it and ingest the files in it",
+    Kind.PROGRAM: "; do not run it: ask the sender for the forms themselves (PDF, DOCX or a ZIP "
+    "archive of them)",
+}
+"""What to do with a file of a kind no reader reads, where there is something to do."""
 
 
 def _ingested_before(out: Outcome, source: Mapping[str, Any]) -> Outcome:

@@ -39,6 +39,8 @@ class Kind(StrEnum):
     OFFICE_ZIP = "office-zip"
     ZIP = "zip"
     OLE = "ole"
+    ARCHIVE = "archive"
+    PROGRAM = "program"
     TNEF = "tnef"
     IMAGE = "image"
     TEXT = "text"
@@ -68,6 +70,8 @@ WHAT = {
     "LibreOffice spreadsheet …)",
     Kind.ZIP: "a ZIP archive",
     Kind.OLE: "an old Office file (.doc/.xls) or another OLE2 file",
+    Kind.ARCHIVE: "an archive formgen does not unpack (.gz, .tar, .7z, .rar)",
+    Kind.PROGRAM: "a Windows program (.exe), perhaps a self-extracting archive",
     Kind.TNEF: "Outlook's winmail.dat (TNEF)",
     Kind.IMAGE: "an image",
     Kind.TEXT: "a text file",
@@ -81,6 +85,12 @@ _PACKAGE_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"word/", b"m
 (_rels/.rels, and mimetype for OpenDocument) and others write it: such a ZIP file is a form,
 not an archive of them."""
 _TNEF = b"\x78\x9f\x3e\x22"  # the TNEF signature 0x223E9F78, little-endian
+_ARCHIVES = {
+    b"\x1f\x8b": "a gzip-compressed file (.gz, .tar.gz)",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive (.7z)",
+    b"Rar!\x1a\x07": "a RAR archive (.rar)",
+}
+"""How archives formgen does not unpack start, and what they are."""
 _IMAGE_SUFFIX = {
     b"\x89PNG\r\n\x1a\n": ".png",
     b"\xff\xd8\xff": ".jpg",
@@ -196,6 +206,10 @@ def kind_of(head: bytes, path: Path) -> Kind:
     mail = _mail_kind(head)
     if mail is not None:
         return mail
+    if archive_name(head):
+        return Kind.ARCHIVE
+    if head.startswith(b"MZ") and b"\x00" in head[2:64]:  # a DOS/Windows executable's header
+        return Kind.PROGRAM
     if b"%PDF-" in head[:1024]:
         return Kind.PDF
     return _text_kind(head)
@@ -211,6 +225,14 @@ def image_suffix(head: bytes) -> str:
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return ".webp"
     return ""
+
+
+def archive_name(head: bytes) -> str:
+    """What the archive that starts with ``head`` is (``"a 7-Zip archive (.7z)"``), when it is
+    one formgen does not unpack (``""``: it is not)."""
+    if head[257:262] == b"ustar":  # a tar file's first header; a PDF in it may follow at 512
+        return "a tar archive (.tar)"
+    return next((name for magic, name in _ARCHIVES.items() if head.startswith(magic)), "")
 
 
 PAGE_PICTURE = (800, 500)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
+import tarfile
 import zipfile
 from email.message import EmailMessage
 from pathlib import Path
@@ -179,3 +181,60 @@ def test_a_damaged_zip_attached_to_a_mail_is_reported_by_its_attachment_name(
     _, packed = report.outcomes
     assert packed.name.endswith("mail.eml#1/1 bögen.zip") and packed.status is Status.UNREADABLE
     assert packed.reason == "the ZIP archive is damaged; ask the sender to pack and send it again"
+
+
+def _tar(path: Path, mode: str) -> None:
+    with tarfile.open(path, mode) as tar:
+        member = tarfile.TarInfo("Rückmeldung Şahin.pdf")
+        member.size = len(FORM)
+        tar.addfile(member, io.BytesIO(FORM))
+
+
+def test_an_archive_formgen_does_not_unpack_says_to_unpack_it_and_a_program_not_to_run_it(
+    tmp_path: Path,
+) -> None:
+    """A .gz, .tar.gz, .7z or .rar was 'not a file type formgen reads' with nothing to do, a
+    .tar with a PDF in its first kilobyte 'a truncated PDF', and a self-extracting archive
+    (a Windows program with the ZIP archive behind it) no different from any other file."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf.gz").write_bytes(gzip.compress(FORM))
+    _tar(folder / "b.tar.gz", "w:gz")
+    _tar(folder / "c.tar", "w")
+    (folder / "d.7z").write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24))
+    (folder / "e.rar").write_bytes(b"Rar!\x1a\x07\x01\x00" + bytes(24))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w") as zf:
+        zf.writestr("Rückmeldung.pdf", FORM)
+    (folder / "f.exe").write_bytes(b"MZ\x90\x00" + bytes(60) + b"stub" * 1000 + packed.getvalue())
+    report = ingest_sources(
+        discover([folder])[0], ReadContext.for_workspace(sample_workspace(tmp_path / "ws")), jobs=1
+    )
+    unpack = ", not a returned form (PDF, DOCX or ODT); unpack it and ingest the files in it"
+    assert [
+        (o.name.removeprefix(f"{folder}/"), o.status, o.kind, o.reason) for o in report.outcomes
+    ] == [
+        (
+            "a.pdf.gz",
+            Status.UNSUPPORTED,
+            "archive",
+            f"a gzip-compressed file (.gz, .tar.gz){unpack}",
+        ),
+        (
+            "b.tar.gz",
+            Status.UNSUPPORTED,
+            "archive",
+            f"a gzip-compressed file (.gz, .tar.gz){unpack}",
+        ),
+        ("c.tar", Status.UNSUPPORTED, "archive", f"a tar archive (.tar){unpack}"),
+        ("d.7z", Status.UNSUPPORTED, "archive", f"a 7-Zip archive (.7z){unpack}"),
+        ("e.rar", Status.UNSUPPORTED, "archive", f"a RAR archive (.rar){unpack}"),
+        (
+            "f.exe",
+            Status.UNSUPPORTED,
+            "program",
+            "a Windows program (.exe), perhaps a self-extracting archive, not a returned form "
+            "(PDF, DOCX or ODT); do not run it: ask the sender for the forms themselves (PDF, "
+            "DOCX or a ZIP archive of them)",
+        ),
+    ]
