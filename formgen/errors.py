@@ -125,8 +125,8 @@ class SheetError(FormgenError):
 
 class CsvBytesError(FormgenError):
     """A CSV holds bytes no spreadsheet program writes into one (a NUL byte, Windows-1252 among
-    UTF-8), or a letter a plain CSV does not say (Czech ý or Turkish ı): read anyway, its letters
-    would be garbled. ``line`` is where, ``what`` what is wrong
+    UTF-8), or letters a plain CSV does not say (Czech ý or Turkish ı, Polish Żółć or Cyrillic
+    Їуіж): read anyway, its letters would be garbled. ``line`` is where, ``what`` what is wrong
     and ``fix`` what to do; each reader raises its own error from them (nothing is read)."""
 
     def __init__(self, line: int, what: str, fix: str) -> None:

@@ -6,10 +6,11 @@ A recipients list has one row per institution with the columns ``id``, ``institu
 ``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
 and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
 the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252, or
-Windows-1254 from a Turkish Windows) are detected; a file with Windows-1252 bytes among UTF-8,
-a NUL byte (:func:`ingest.sheet.decode_csv`), larger than :data:`MAX_FILE`, an Excel 97-2003
-workbook, a damaged or hostile one, or another kind of file is refused, and so is one that
-gives a column twice (``email`` and ``E-Mail``: which one to mail from cannot be guessed).
+Windows-1254, -1250 or -1251 from a Turkish, Polish or Cyrillic Windows) are detected; a file
+with Windows-1252 bytes among UTF-8, a NUL byte (:func:`ingest.sheet.decode_csv`), larger than
+:data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
+is refused, and so is one that gives a column twice (``email`` and ``E-Mail``: which one to
+mail from cannot be guessed).
 Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is the region's
 value or its label (``Düsseldorf``). Two optional columns choose an institution's
 mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``) and
@@ -344,7 +345,7 @@ _ADDRESS = re.compile(r"://|@|^www\.|\?[\w.%-]+=")
 query: ``index.php?id=7``): its '?' is its own."""
 
 
-PLAIN_CSV = frozenset({"cp1252", "cp1254", "utf-8"})
+PLAIN_CSV = frozenset({"cp1250", "cp1251", "cp1252", "cp1254", "utf-8"})
 """How a CSV Excel saved as plain 'CSV' (no BOM) is read (:func:`ingest.sheet.decode_csv`): it
 wrote '?' for every letter the Windows of the country could not hold (:func:`lost_letters`)."""
 

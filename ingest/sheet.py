@@ -8,7 +8,8 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   values Excel stores as numbers, dates or booleans become text as Excel showed them
   (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252, Windows-1254 from a Turkish Windows; ``;``, ``,`` or tab: :func:`decode_csv`;
+  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Cyrillic Windows; ``;``, ``,``
+  or tab: :func:`decode_csv`;
   a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
   header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
   with ``=``, ``+``, ``-`` or ``@`` (:func:`formgen.csv_write.neutralise`) is taken off.
@@ -111,21 +112,44 @@ which a centre's list practically never holds."""
 _DOTLESS_I = re.compile(r"[^\W\d_]+ý[^\W\d_]*|ý[^\W\d_]+")
 """Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish
 Yılmaz from a Turkish Windows; nothing tells which."""
+_WORD = re.compile(
+    b"[A-Za-z%s]+"
+    % b"".join(
+        b"\\x%02x" % b
+        for b in range(0x80, 0x100)
+        if any(bytes([b]).decode(cp, "ignore").isalpha() for cp in ("cp1250", "cp1251", "cp1252"))
+    )
+)
+"""A word of a plain CSV: its letters in Windows-1252, -1250 (Polish) or -1251 (Cyrillic)."""
+_ASCII_LETTER = re.compile(rb"[A-Za-z]")
+_POLISH = re.compile(
+    rb"[\xa3\xa5\xaf\xb9]|(?<!m)\xb3|\xb3(?=.)|(?<![A-Z])\x9f|(?<=.)\xbf"
+    rb"|[\x8c\x9c\xd1\xf1](?![aeiouyAEIOUY])"
+)
+"""In a word with letters of ASCII, a byte that is a letter of Polish in Windows-1250 (a Polish
+Windows' plain CSV) and read as Windows-1252 a sign no German or French word holds: ł ą ż Ł Ą
+Ż ź as ³ ¹ ¿ £ ¥ ¯ Ÿ ('Pawe³' is 'Paweł'; not the ³ of 'm³', the Ÿ of 'L'HAŸ' or the ¿ that
+opens a Spanish question); or ś, ń before no vowel, as Polish writes them and French œ,
+Spanish ñ never stand ('Wiœniewski', 'Gdañsk')."""
+WINDOWS = {
+    "cp1252": "a German",
+    "cp1250": "a Polish",
+    "cp1251": "a Cyrillic",
+    "cp1254": "a Turkish",
+}
+"""Whose Windows saves a plain CSV in each code page, for messages."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read with.
 
     UTF-8 with BOM (Excel "CSV UTF-8"), UTF-16 with BOM (Excel "Unicode text"), plain UTF-8, and
-    otherwise Excel's "CSV (Trennzeichen-getrennt)": Windows-1252 as a German Windows saves it,
-    or Windows-1254 as a Turkish one does when the text read as Windows-1252 has Icelandic
-    letters in its words where Windows-1254 has ş, ğ, Ş, Ğ or İ (:data:`_TURKISH`: 'Þahin' is
-    'Şahin'; the two differ in these and ý/ı only). Raises :class:`CsvBytesError` for bytes
-    no spreadsheet program writes into a CSV: a NUL byte (but in UTF-16), or bytes that are
-    no UTF-8 among UTF-8 (read as Windows-1252, every ü of the file would turn into 'Ã¼');
-    and for a plain CSV whose only such letter is ý in a word (:data:`_DOTLESS_I`), which
-    may be a Czech ý or a Turkish ı: either reading may garble a name, so it asks for 'CSV
-    UTF-8', which says which.
+    otherwise Excel's "CSV (Trennzeichen-getrennt)" in the code page of the Windows that saved
+    it (:func:`_plain`). Raises :class:`CsvBytesError` for bytes no spreadsheet program writes
+    into a CSV: a NUL byte (but in UTF-16), or bytes that are no UTF-8 among UTF-8 (read as
+    Windows-1252, every ü of the file would turn into 'Ã¼'); and for a plain CSV whose code page
+    its letters do not tell (:func:`_plain`), as either reading may garble a name: it asks for
+    'CSV UTF-8', which says which.
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16"
@@ -141,28 +165,96 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     try:
         return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError as exc:
-        if bom or _UTF8_LETTER.search(body):
+        utf8 = len(_UTF8_LETTER.findall(body))
+        if bom or (utf8 and not _cyrillic_only(body, utf8)):
             raise CsvBytesError(
                 body.count(NEWLINE, 0, exc.start) + 1,
                 f"byte 0x{body[exc.start]:02x} is not UTF-8, but the rest of the file is (a "
                 "value pasted from another program, or Windows-1252 and UTF-8 mixed)",
                 "correct that line, or save the list from Excel as 'CSV UTF-8'",
             ) from None
-    # cp1252 leaves five bytes undefined; they cannot be in a German Excel file, so keep them
-    # visible (U+FFFD) rather than failing the whole list.
+    return _plain(data)
+
+
+def _plain(data: bytes) -> tuple[str, str]:
+    """The text of Excel's plain CSV and its code page, told by the words holding letters beyond
+    ASCII (:func:`_words`): Windows-1251 from a Cyrillic Windows (Russian, Ukrainian) when each
+    such word is made of them alone and one has four letters or more ('Ольга' is 'Îëüãà' read
+    as Windows-1252: no German, French or Polish name is; a Cyrillic Windows writes no ä, é or ł,
+    so no word beside ASCII letters); else Windows-1254 from a Turkish Windows when a word holds
+    þ, ð, Þ, Ð or Ý read as Windows-1252 (:data:`_TURKISH`: 'Þahin' is 'Şahin'; the two differ
+    in these and ý/ı only); Windows-1250 from a Polish Windows when a word holds a letter of
+    Polish that Windows-1252 reads as a sign (:data:`_POLISH`: 'Pawe³' is 'Paweł'; German
+    letters read alike); else Windows-1252, as a German Windows saves it.
+
+    Raises :class:`CsvBytesError` where a word reads as letters in two code pages and the file
+    does not say which: a word of four letters beyond ASCII in a file of Latin ones (Polish
+    'Żółć' is 'Їуіж' in Windows-1251), a file whose only such words are of two or three
+    letters (initials 'ÇÖ' are 'ЗЦ' in Windows-1251; in a list with other words of Latin letters
+    they are initials), and one whose only such letter is ý in a word (:data:`_DOTLESS_I`),
+    which may be a Czech ý or a Turkish ı."""
+    # cp1252 leaves five bytes undefined, cp1251 one; they cannot be in a Windows' Excel file,
+    # so keep them visible (U+FFFD) rather than failing the whole list.
     text = data.decode("cp1252", errors="replace")
+    cyrillic, latin = _words(data)
+    long = next((w for w in cyrillic if len(w) > 3), None)
+    if long is not None and not latin:
+        return data.decode("cp1251", errors="replace"), "cp1251"
     if _TURKISH.search(text):
-        return data.decode("cp1254", errors="replace"), "cp1254"
-    found = _DOTLESS_I.search(text)
-    if found:
-        word = found[0]
-        raise CsvBytesError(
-            text.count("\n", 0, found.start()) + 1,
-            f"a plain CSV that reads '{short(word, 40)}' if a German Windows saved it and '"
-            f"{short(word.replace('ý', 'ı'), 40)}' if a Turkish one did, and does not say which",
-            "save the list from Excel as 'CSV UTF-8'",
+        encoding = "cp1254"
+    elif any(_POLISH.search(w) for w in latin):
+        encoding = "cp1250"
+    else:
+        found = _DOTLESS_I.search(text)
+        if found:
+            word = found[0]
+            raise _either(
+                text.count("\n", 0, found.start()) + 1,
+                word,
+                "cp1252",
+                word.replace("ý", "ı"),
+                "cp1254",
+            )
+        encoding = "cp1252"
+    either = long if latin else next(iter(cyrillic), None)
+    if either is not None:
+        raise _either(
+            data.count(NEWLINE, 0, data.find(either)) + 1,
+            either.decode(encoding, "replace"),
+            encoding,
+            either.decode("cp1251", "replace"),
+            "cp1251",
         )
-    return text, "cp1252"
+    return data.decode(encoding, errors="replace"), encoding
+
+
+def _words(data: bytes) -> tuple[list[bytes], list[bytes]]:
+    """A plain CSV's words of two or more letters all beyond ASCII (Cyrillic ones, read as
+    Windows-1251), and its words of ASCII and other letters (of a Latin script)."""
+    beyond = [w for w in _WORD.findall(data) if not w.isascii()]
+    cyrillic = [w for w in beyond if len(w) > 1 and not _ASCII_LETTER.search(w)]
+    return cyrillic, [w for w in beyond if _ASCII_LETTER.search(w)]
+
+
+def _cyrillic_only(data: bytes, utf8: int) -> bool:
+    """Whether a file that is not UTF-8 but has ``utf8`` letters as UTF-8 writes them is a
+    Cyrillic Windows' plain CSV all the same: its words beyond ASCII are Cyrillic ones only
+    (:func:`_words`), and no more of its bytes beyond ASCII make such letters than do not (an
+    upper-case letter before і, ї, є or » is one in Windows-1251: 'ДІМ' is C4 B2 CC)."""
+    cyrillic, latin = _words(data)
+    beyond = sum(b > 0x7F for b in data) - sum(map(len, _UTF8_LETTER.findall(data)))
+    return bool(cyrillic) and not latin and utf8 <= beyond
+
+
+def _either(line: int, word: str, encoding: str, other: str, other_encoding: str) -> CsvBytesError:
+    """A plain CSV whose ``word`` reads ``other`` in the code page ``other_encoding``."""
+    return CsvBytesError(
+        line,
+        f"a plain CSV that reads '{short(word, 40)}' if {WINDOWS[encoding]} Windows saved it and "
+        f"'{short(other, 40)}' if {WINDOWS[other_encoding]} one did, and does "
+        "not say which",
+        "save the list from Excel as 'CSV UTF-8'",
+    )
 
 
 _SEP = re.compile(r'"?sep=([^"\r\n])"?\r?', re.IGNORECASE)

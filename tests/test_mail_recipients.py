@@ -508,6 +508,87 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
 
 
 @pytest.mark.parametrize(
+    ("encoding", "names"),
+    [
+        # Polish Windows: read as Windows-1252 „Poradnia £ódŸ, ul. ¯ó³kiewskiego“
+        ("cp1250", ["Poradnia Łódź, ul. Żółkiewskiego", "Paweł Wiśniewski", "Klub Poznań"]),
+        # its German letters are Windows-1252's
+        ("cp1250", ["Praxis Müller-Groß", "Związek Polaków w Niemczech"]),
+        # Cyrillic Windows: read as Windows-1252 „Îëüãà Ïåòðåíêî“; ДІМ is C4 B2 CC, Ĳ in UTF-8
+        ("cp1251", ["Ольга Петренко – Консультація", "Центр «Київ»", "Netzwerk ДІМ"]),
+        ("cp1251", ["Русский дом", "Надежда Иванова"]),
+        # French œ and Spanish ñ before a vowel, Danish ø, a unit's ³: German Windows all the same
+        ("cp1252", ["Centre d'Accueil Cœur", "Asociación Muñoz", "Søren Jørgensen", "Raum 40 m³"]),
+    ],
+)
+def test_a_list_saved_on_a_polish_or_cyrillic_windows_is_read_in_its_code_page(
+    tmp_path, encoding, names
+):
+    """Found by the hostile-input audit: Excel's plain 'CSV' on a Polish Windows is
+    Windows-1250, on a Russian or Ukrainian one Windows-1251; read as Windows-1252 the list
+    mailed forms prefilled with „Poradnia £ódŸ“ and „Îëüãà Ïåòðåíêî“."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "Verteiler.csv"
+    rows = "".join(f"t{i};{n};t{i}@example.org;facharzt;\r\n" for i, n in enumerate(names))
+    listed.write_bytes((HEADER + rows).encode(encoding))
+    found = parse(listed.read_bytes())
+    assert (found.encoding, found.problems) == (encoding, ())
+    assert [r.name for r in found.recipients] == names
+    code, said = mail_drafts(ws, listed, tmp_path / "drafts")
+    assert code == 0, said
+    assert f"drafted t0 ({names[0]}) <t0@example.org>" in said
+
+
+def test_a_cyrillic_windows_list_writes_question_marks_for_german_letters():
+    """A Cyrillic Windows has no ü: Excel's plain 'CSV' writes 'D?sseldorf', which is told."""
+    data = (HEADER + "u1;Ольга Петренко, Düsseldorf;u1@example.org;facharzt;\r\n").encode(
+        "cp1251", errors="replace"
+    )
+    assert [str(p) for p in parse(data).problems] == [
+        "list.csv:2: 'Ольга Петренко, D?sseldorf' has '?' in place of letters: Excel writes '?' "
+        "for every letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the "
+        "list as 'CSV UTF-8' and run again"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("names", "encoding", "said"),
+    [
+        # a Polish name of four letters beyond ASCII is a Cyrillic word in Windows-1251
+        (
+            ["Kanzlei Łukasz Żółć"],
+            "cp1250",
+            "reads 'Żółć' if a Polish Windows saved it and 'Їуіж' if a Cyrillic",
+        ),
+        # initials alone: ÇÖ or ЗЦ?
+        (
+            ["Praxis Dr. Yilmaz (ÇÖ)"],
+            "cp1252",
+            "reads 'ÇÖ' if a German Windows saved it and 'ЗЦ' if a Cyrillic",
+        ),
+        (
+            ["Netzwerk ДІМ"],
+            "cp1251",
+            "reads 'Ä²Ì' if a German Windows saved it and 'ДІМ' if a Cyrillic",
+        ),
+    ],
+)
+def test_a_plain_list_whose_words_read_as_cyrillic_and_as_latin_letters_is_refused(
+    tmp_path, names, encoding, said
+):
+    """Either reading may garble a name, silently: 'CSV UTF-8' says which."""
+    rows = "".join(f"t{i};{n};t{i}@example.org;facharzt;\r\n" for i, n in enumerate(names))
+    data = (HEADER + rows).encode(encoding)
+    with pytest.raises(RecipientsError) as refused:
+        parse(data)
+    assert (
+        f"list.csv:2: a plain CSV that {said} one did, and does not say which; save the list "
+        "from Excel as 'CSV UTF-8'" in str(refused.value)
+    )
+    assert [r.name for r in parse(data.decode(encoding).encode("utf-8-sig")).recipients] == names
+
+
+@pytest.mark.parametrize(
     ("encoding", "bom"), [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")]
 )
 def test_a_nul_byte_is_refused_with_its_line(encoding, bom):

@@ -953,6 +953,37 @@ def test_a_csv_saved_on_a_turkish_windows_is_read_as_windows_1254(
     )
 
 
+@pytest.mark.parametrize(
+    ("encoding", "name", "street"),
+    [
+        ("cp1250", "Fundacja Ośrodek – Paweł Wiśniewski", "ul. Żółkiewskiego 3, Kölner Straße"),
+        ("cp1251", "Ольга Петренко – Консультація", "Центр «Київ», Am Wehrhahn 3"),
+    ],
+)
+def test_a_csv_saved_on_a_polish_or_cyrillic_windows_is_read_in_its_code_page(
+    bare: Workspace, tmp_path: Path, encoding: str, name: str, street: str
+) -> None:
+    """Found by the hostile-input audit: read as Windows-1252, the register stored „Fundacja
+    Oœrodek – Pawe³ Wiœniewski“ and „Îëüãà Ïåòðåíêî“; a word that reads as Latin and as Cyrillic
+    letters is refused."""
+    path = tmp_path / "Bestand.csv"
+    path.write_bytes(f"category;name;street\r\npsychotherapie;{name};{street}\r\n".encode(encoding))
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.startswith(f"Zeile 2: inst-0002 {name}: neu"), said
+    reg = load(bare)
+    assert reg.plain(reg.institutions["inst-0002"]["institution"]) == {
+        "name": name,
+        "street": street,
+    }
+    path.write_bytes("category;name\r\npsychotherapie;Kanzlei Łukasz Żółć\r\n".encode("cp1250"))
+    assert refused(bare, path) == (
+        "Error: Bestand.csv:2: a plain CSV that reads 'Żółć' if a Polish Windows saved it and "
+        "'Їуіж' if a Cyrillic one did, and does not say which; nothing was imported — save the "
+        "list from Excel as 'CSV UTF-8'\n"
+    )
+
+
 def test_a_yes_no_cell_where_text_belongs_is_not_imported_but_a_yes_no_fields_is(
     bare: Workspace, tmp_path: Path
 ) -> None:

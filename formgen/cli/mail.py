@@ -183,9 +183,10 @@ def mail(
 
     Recipients come from RECIPIENTS (an Excel workbook, XLSX, read from its first sheet, or a
     CSV, with id, institution, email, categories, region and optionally language and format of
-    each institution's mail and form; Excel CSVs with ';' in Windows-1252 (1254 from a Turkish
-    Windows) or UTF-8 read as they are) or --from-register. --overdue and --stale make the next round: reminders for forms not
-    returned in time, and update requests for stale entries, each with a freshly prefilled form.
+    each institution's mail and form; Excel CSVs with ';' in Windows-1252 (1254, 1250, 1251
+    from a Turkish, Polish, Cyrillic Windows) or UTF-8 read as they are) or --from-register.
+    --overdue and --stale make the next round: reminders for forms not returned in time, and
+    update requests for stale entries, each with a freshly prefilled form.
     Every step is logged in sendlog.jsonl; running the same command again sends only what is
     still missing.
 
