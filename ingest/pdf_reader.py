@@ -428,7 +428,7 @@ def text_value(value: object, name: str, limits: ReadLimits, notes: list[str]) -
     if value is None:
         return None
     if isinstance(value, String):
-        text = str(value)
+        text = string_text(value)
     elif isinstance(value, Stream):
         decoded = _stream_text(value, limits)
         if decoded is None:
@@ -467,12 +467,44 @@ def _stream_text(stream: Stream, limits: ReadLimits) -> str | None:
     return _decode_pdf_text(data)
 
 
+_MARKS = (b"\xfe\xff", b"\xff\xfe", b"\xef\xbb\xbf")
+"""The byte order marks of UTF-16 (big and little endian) and UTF-8 (PDF 2.0) text strings."""
+
+
+def string_text(value: String) -> str:
+    """A text string's text: UTF-16 or UTF-8 after their byte order mark, else PDFDocEncoding
+    (pikepdf decodes these) — unless it is UTF-8 without a mark (:func:`_unmarked_utf8`)."""
+    text = str(value)
+    if text.isascii():
+        return text
+    data = bytes(value)
+    if data.startswith(_MARKS):
+        return text
+    return _unmarked_utf8(data) or text
+
+
+def _unmarked_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 when it holds a byte beyond ASCII and is valid UTF-8, else ``None``.
+
+    Some fillers write a value's UTF-8 bytes without the mark the PDF standard asks for ("ö"
+    would read "Ã¶" as PDFDocEncoding); text in PDFDocEncoding that is also valid UTF-8 with a
+    character of several bytes (such as "Ã¶") is practically never typed."""
+    if data.isascii():
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _decode_pdf_text(data: bytes) -> str:
     if data.startswith(b"\xfe\xff"):
         return data[2:].decode("utf-16-be", errors="replace")
+    if data.startswith(b"\xff\xfe"):
+        return data[2:].decode("utf-16-le", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
-    return data.decode("pdfdoc", errors="replace")
+    return _unmarked_utf8(data) or data.decode("pdfdoc", errors="replace")
 
 
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
@@ -540,7 +572,7 @@ def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
     if isinstance(node.value, Name):
         stored = _name_text(node.value)
     elif isinstance(node.value, String):  # pypdf writes a radio group's /V as a string
-        stored = str(node.value).lstrip("/")
+        stored = string_text(node.value).lstrip("/")
     single_widget = len(node.widgets) == 1 and not node.flags & _FF_RADIO
     if single_widget and stored == _OFF:
         return False  # an unticked box (most boxes): /V decides, no more to read
@@ -620,11 +652,14 @@ def _options(obj: Dictionary) -> tuple[set[str], dict[str, str]]:
         return exports, labels
     for entry in opt:
         if isinstance(entry, Array) and len(entry) >= 2:
-            export, label = normalise_text(str(entry[0])), normalise_text(str(entry[1]))
+            export, label = (
+                normalise_text(string_text(item) if isinstance(item, String) else str(item))
+                for item in entry[:2]
+            )
             exports.add(export)
             labels.setdefault(label, export)
         elif isinstance(entry, String):
-            exports.add(normalise_text(str(entry)))
+            exports.add(normalise_text(string_text(entry)))
     return exports, labels
 
 
@@ -703,7 +738,7 @@ def info_strings(pdf: pikepdf.Pdf, limit: int = 65536) -> dict[str, str]:
     for key in INFO_KEYS:
         value = info.get(key) if key in present else None
         if isinstance(value, String):
-            out[key] = str(value)[:limit]
+            out[key] = string_text(value)[:limit]
     return out
 
 

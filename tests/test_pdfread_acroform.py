@@ -6,12 +6,14 @@ import errno
 import io
 import json
 import multiprocessing
+import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 import pikepdf
 import pytest
 from pdfread_contract import Spec, contract_form
+from pikepdf import String
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, TextStringObject
 
@@ -451,3 +453,54 @@ def test_identity_json_with_plain_keys() -> None:
     pdf.save(buf)
     sub = read_acroform(buf.getvalue(), "x.pdf")
     assert sub.identity == IDENT
+
+
+# --------------------------------------------------------------------------- text encodings
+
+
+def _edited(data: bytes, edit: Callable[[pikepdf.Pdf], None]) -> bytes:
+    pdf = pikepdf.open(io.BytesIO(data))
+    edit(pdf)
+    buf = io.BytesIO()
+    with warnings.catch_warnings():  # widgets no /AcroForm reaches: what the test makes
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+        pdf.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        (b"Gr\xc3\xb6\xc3\x9fe \xc5\x9e\xc4\x9f", "Größe Şğ"),  # UTF-8 without a mark
+        (b"\xef\xbb\xbfGr\xc3\xb6\xc3\x9fe", "Größe"),  # UTF-8 with its mark (PDF 2.0)
+        (b"Gr\xf6\xdfe", "Größe"),  # PDFDocEncoding
+        (b"\xfe\xff\x04\x1c\x04>\x04A\x04:\x042\x040", "Москва"),  # UTF-16BE
+        (b"\xff\xfeK\x00\xf6\x00l\x00n\x00", "Köln"),  # UTF-16LE with its mark
+        (b"\xc3(", "Ã("),  # no UTF-8: PDFDocEncoding
+    ],
+)
+def test_text_strings_in_every_encoding_fillers_write(raw: bytes, text: str) -> None:
+    data = contract_form([Spec("institution.name", "text", "x")], IDENT)
+
+    def encode(pdf: pikepdf.Pdf) -> None:
+        for field in pdf.Root.AcroForm.Fields[0].Kids:
+            field.V = String(raw)
+
+    sub = read_acroform(_edited(data, encode), "x.pdf")
+    assert sub.values == {"institution.name": text}
+    assert sub.identity == IDENT
+
+
+def test_a_choice_and_its_options_in_utf8_without_a_mark() -> None:
+    region = "Köln-Mülheim"
+    data = contract_form(
+        [Spec("institution.region", "combo", region, options=[("koeln", region)])], IDENT
+    )
+
+    def encode(pdf: pikepdf.Pdf) -> None:
+        (field,) = pdf.Root.AcroForm.Fields[0].Kids
+        field.V = String(region)  # written as the standard asks (PDFDocEncoding)
+        field.Opt = pikepdf.Array([pikepdf.Array([String("koeln"), String(region.encode())])])
+
+    sub = read_acroform(_edited(data, encode), "x.pdf")
+    assert sub.values == {"institution.region": "koeln"}
