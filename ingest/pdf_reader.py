@@ -391,12 +391,20 @@ def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterato
 def field_values(
     fields: list[FieldNode], limits: ReadLimits
 ) -> tuple[dict[str, RawValue], dict[str, str], list[str]]:
-    """Values by field path, the hidden identity fields, and notes about odd values."""
+    """Values by field path, the hidden identity fields, and notes about odd values.
+
+    Of a name that several fields carry (an extra field named ``institution.name`` beside the
+    field ``name`` under ``institution``, or a second ``institution``), the first filled one
+    is used, as the Word form's reader uses the first filled of repeated controls; different
+    values are noted."""
     values: dict[str, RawValue] = {}
     hidden: dict[str, str] = {}
     notes: list[str] = []
+    repeated: dict[str, list[RawValue]] = {}
+    blank: set[str] = set()
     for node in fields:
-        if not node.name:
+        name = node.name
+        if not name:
             continue
         if node.ft == "/Tx":
             value: RawValue | None = text_value(node.value, node.name, limits, notes)
@@ -407,11 +415,28 @@ def field_values(
         else:  # signature fields, or fields without a type: nothing a coordinator typed
             continue
         if value is None:
+            blank.add(name)
             continue
-        if node.name.startswith(_IDENTITY_PREFIX):
-            hidden[node.name] = value if isinstance(value, str) else str(value)
+        is_hidden = name.startswith(_IDENTITY_PREFIX)
+        known = hidden.get(name) if is_hidden else values.get(name)
+        if known is None and name in blank:
+            known = ""
+        if known is not None:
+            repeated.setdefault(name, [known]).append(value)
+            if known != "":
+                continue
+        if is_hidden:
+            hidden[name] = value if isinstance(value, str) else str(value)
         else:
-            values[node.name] = value
+            values[name] = value
+    for name, found in repeated.items():
+        readings = sorted({str(v) if v != "" else "(empty)" for v in found})
+        if len(readings) > 1:
+            notes.append(
+                f"{name}: the field appears {len(found)} times with different values "
+                f"({short(', '.join(readings), 120)}); the first filled one was used, "
+                "please review"
+            )
     return values, hidden, notes
 
 

@@ -504,3 +504,59 @@ def test_a_choice_and_its_options_in_utf8_without_a_mark() -> None:
 
     sub = read_acroform(_edited(data, encode), "x.pdf")
     assert sub.values == {"institution.region": "koeln"}
+
+
+# --------------------------------------------------------------------------- one name, two fields
+
+
+def test_an_extra_field_named_with_dots_does_not_silently_override() -> None:
+    """A top-level field named ``institution.name`` beside ``name`` under ``institution``:
+    the same name in every reader; the first filled one is used and the two are noted."""
+    data = contract_form([Spec("institution.name", "text", "Zentrum Łódź")], IDENT)
+
+    def forge(pdf: pikepdf.Pdf) -> None:
+        extra = pdf.make_indirect(
+            pikepdf.Dictionary(T="institution.name", FT=pikepdf.Name.Tx, V=String("Fälschung"))
+        )
+        pdf.Root.AcroForm.Fields.append(extra)
+
+    sub = read_acroform(_edited(data, forge), "x.pdf")
+    assert sub.values == {"institution.name": "Zentrum Łódź"}
+    assert sub.notes == (
+        "institution.name: the field appears 2 times with different values (Fälschung, "
+        "Zentrum Łódź); the first filled one was used, please review",
+    )
+
+
+def test_a_second_parent_of_the_same_name_fills_only_what_the_first_left_empty() -> None:
+    data = contract_form(
+        [Spec("institution.name", "text", "Zentrum Łódź"), Spec("institution.street", "text")],
+        IDENT,
+    )
+
+    def second(pdf: pikepdf.Pdf) -> None:
+        parent = pdf.make_indirect(pikepdf.Dictionary(T="institution", Kids=pikepdf.Array()))
+        for part, value in (("name", "Zweiter Name"), ("street", "Żółta 5")):
+            kid = pikepdf.Dictionary(T=part, FT=pikepdf.Name.Tx, V=String(value), Parent=parent)
+            parent.Kids.append(pdf.make_indirect(kid))
+        pdf.Root.AcroForm.Fields.append(parent)
+
+    sub = read_acroform(_edited(data, second), "x.pdf")
+    assert sub.values == {"institution.name": "Zentrum Łódź", "institution.street": "Żółta 5"}
+    assert sub.notes == (
+        "institution.name: the field appears 2 times with different values (Zentrum Łódź, "
+        "Zweiter Name); the first filled one was used, please review",
+        "institution.street: the field appears 2 times with different values ((empty), "
+        "Żółta 5); the first filled one was used, please review",
+    )
+
+
+def test_the_same_value_twice_is_no_note() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+
+    def twice(pdf: pikepdf.Pdf) -> None:
+        extra = pikepdf.Dictionary(T="institution.name", FT=pikepdf.Name.Tx, V=String("Łódź"))
+        pdf.Root.AcroForm.Fields.append(pdf.make_indirect(extra))
+
+    sub = read_acroform(_edited(data, twice), "x.pdf")
+    assert sub.values == {"institution.name": "Łódź"} and sub.notes == ()
