@@ -396,7 +396,9 @@ def field_values(
     Of a name that several fields carry (an extra field named ``institution.name`` beside the
     field ``name`` under ``institution``, or a second ``institution``), the first filled one
     is used, as the Word form's reader uses the first filled of repeated controls; different
-    values are noted."""
+    values are noted. qpdf's copy of a field tree named after one that is there already
+    (``psychotherapie+1``: ``qpdf --empty --pages`` copies a category's fields once for each
+    page that shows some of them) carries its name."""
     values: dict[str, RawValue] = {}
     hidden: dict[str, str] = {}
     notes: list[str] = []
@@ -406,6 +408,8 @@ def field_values(
         name = node.name
         if not name:
             continue
+        if "+" in name:
+            name = _QPDF_COPY.sub(r"\1", name, count=1)
         if node.ft == "/Tx":
             value: RawValue | None = text_value(node.value, node.name, limits, notes)
         elif node.ft == "/Btn":
@@ -438,6 +442,10 @@ def field_values(
                 "please review"
             )
     return values, hidden, notes
+
+
+_QPDF_COPY = re.compile(r"^([^.+]+)\+\d+(?=\.|$)")
+"""qpdf's suffix to the top field's name of a copied field tree (``psychotherapie+1``)."""
 
 
 def normalise_text(text: str) -> str:

@@ -560,3 +560,24 @@ def test_the_same_value_twice_is_no_note() -> None:
 
     sub = read_acroform(_edited(data, twice), "x.pdf")
     assert sub.values == {"institution.name": "Łódź"} and sub.notes == ()
+
+
+def test_a_field_tree_qpdf_copied_under_a_new_name_is_the_same_field() -> None:
+    """``qpdf --empty --pages`` copies a category's fields once for each page showing some of
+    them, the second copy named ``psychotherapie+1``: one field, not an unknown one."""
+    data = contract_form([Spec("psychotherapie.date", "text", "01.11.2026")], IDENT)
+
+    def copy(pdf: pikepdf.Pdf, value: str = "01.11.2026") -> None:
+        root = pdf.make_indirect(pikepdf.Dictionary(T="psychotherapie+1", Kids=pikepdf.Array()))
+        kid = pikepdf.Dictionary(T="date", FT=pikepdf.Name.Tx, V=String(value), Parent=root)
+        root.Kids.append(pdf.make_indirect(kid))
+        pdf.Root.AcroForm.Fields.append(root)
+
+    sub = read_acroform(_edited(data, copy), "x.pdf")
+    assert sub.values == {"psychotherapie.date": "01.11.2026"} and sub.notes == ()
+    sub = read_acroform(_edited(data, lambda pdf: copy(pdf, "02.11.2026")), "x.pdf")
+    assert sub.values == {"psychotherapie.date": "01.11.2026"}
+    assert sub.notes == (
+        "psychotherapie.date: the field appears 2 times with different values (01.11.2026, "
+        "02.11.2026); the first filled one was used, please review",
+    )
