@@ -20,7 +20,12 @@ used, and the text drawn inside each box is the value:
   inside the box; a group of exclusive boxes gives the value of the one ticked box;
 * drop-downs: the shown label, mapped back to its choice value.
 
-Values read this way are ``confidence="low"`` (reader ``flattened-pdf``): what a viewer drew
+A copy that still has its fields' widgets, but not the fields above them and so not their names
+(pdfunite, pypdf's ``add_page``: :func:`widget_fields`), is read from the widgets, each named by
+the box whose rectangle it covers: their values are what was typed, ``confidence="high"``
+(reader ``acroform-pdf``), with a note saying how they were read.
+
+Values read from the page are ``confidence="low"`` (reader ``flattened-pdf``): what a viewer drew
 may differ from what was typed (a font without a glyph drops that letter), and a value whose
 right-to-left text shows only its order on the page gets a note that its parts' order was
 guessed.
@@ -69,18 +74,23 @@ from ingest.pdf_reader import (
     INFO_KEY,
     MESSAGES,
     NO_FIELDS_NOTE,
+    FieldNode,
     ReadLimits,
     check_end_marker,
     check_header,
     check_object_count,
+    field_type,
+    field_values,
     identity_from_json,
     info_strings,
     normalise_text,
     open_pdf,
+    page_widgets,
     provenance,
     read_acroform,
     read_bounded,
 )
+from ingest.pdf_reader import READER as FIELDS_READER
 from ingest.sniff import PAPER_ADVICE
 from ingest.submission import RawSubmission, RawValue
 from ingest.values import choice_value
@@ -159,6 +169,7 @@ def read_flattened(
                 MESSAGES["too-many-pages"].format(count=len(qpdf.pages), limit=limits.max_pages),
             )
         info = info_strings(qpdf)
+        with_widgets = any(page_widgets(qpdf, file_name, limits))
     prov = replace(provenance(data, file_name, info, sha256), reader=READER)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -225,6 +236,14 @@ def read_flattened(
                 "by hand"
             )
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
+    if with_widgets and placement == Placement():
+        with open_pdf(data, file_name) as qpdf:
+            nodes = widget_fields(page_widgets(qpdf, file_name, limits), layout)
+            if nodes is not None:
+                values, _, value_notes = field_values(nodes, limits)
+                notes += [*value_notes, NAMES_BY_POSITION_NOTE]
+                prov = replace(prov, reader=FIELDS_READER)
+                return RawSubmission(identity, values, prov, "high", tuple(notes))
     if placement != Placement():
         notes.append(
             f"the copy was printed at {placement.scale:.0%} of the form's size; "
@@ -427,6 +446,72 @@ def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, BoxReading]]:
 
 
 # --------------------------------------------------------------------------- values by position
+
+NAMES_BY_POSITION_NOTE = (
+    "the form's fields had lost their names (a merged PDF: pdfunite and pypdf's add_page keep "
+    "the fields on the pages without the fields above them); each field's value was read and "
+    "matched to the form's box at its position"
+)
+_WIDGET_SLACK = 1.0
+"""Points a widget's rectangle may differ from its box (rounding of the writing program)."""
+_FIELD_TYPES = {
+    WidgetKind.TEXT: "/Tx",
+    WidgetKind.MULTILINE: "/Tx",
+    WidgetKind.COMBO: "/Ch",
+    WidgetKind.CHECKBOX: "/Btn",
+    WidgetKind.CHOICE: "/Btn",
+}
+
+
+def widget_fields(pages: list[list[Any]], layout: FormLayout) -> list[FieldNode] | None:
+    """The fields of a copy whose widgets kept their values but not their names, each named
+    by the layout's box whose rectangle it covers; ``None`` unless every box has its widget.
+
+    pdfunite copies the pages' widgets without the fields above them (its ``/AcroForm
+    /Fields`` point to objects it never wrote); pypdf's ``add_page`` drops their ``/Parent``
+    and writes no ``/AcroForm``. A widget keeps its own part of the name (``name``; ``en``, the
+    same in two lists) with its value, type and flags; the boxes of an exclusive group keep
+    only which one is ticked (``/AS``), their field's type, flags and value are gone."""
+    found: dict[str, list[Any]] = {}
+    kinds: dict[str, WidgetKind] = {}
+    for box in layout.boxes:
+        if box.page >= len(pages):
+            return None
+        widget = next((w for w in pages[box.page] if _covers(w.get("/Rect"), box.rect)), None)
+        if widget is None:
+            return None
+        found.setdefault(box.path, []).append(widget)
+        kinds[box.path] = box.kind
+    nodes = []
+    for path, widgets in found.items():
+        first = widgets[0]
+        ft, ff = first.get("/FT"), first.get("/Ff")
+        nodes.append(
+            FieldNode(
+                name=path,
+                ft=field_type(ft) if ft is not None else _FIELD_TYPES[kinds[path]],
+                flags=int(ff) if isinstance(ff, int) else 0,
+                value=next((w.get("/V") for w in widgets if "/V" in w), None),
+                obj=first,
+                widgets=widgets,
+            )
+        )
+    return nodes
+
+
+def _covers(rect: Any, box: Rect) -> bool:
+    try:
+        x0, y0, x1, y1 = (float(v) for v in rect)
+    except (TypeError, ValueError):
+        return False
+    return all(
+        abs(a - b) <= _WIDGET_SLACK
+        for a, b in zip(
+            (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)),
+            (box.x0, box.y0, box.x1, box.y1),
+            strict=True,
+        )
+    )
 
 
 @dataclass(frozen=True)

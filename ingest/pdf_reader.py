@@ -14,6 +14,12 @@ submission contract in :mod:`ingest.submission` describes:
   a multi-select list box, else a ``str`` (pdf.js stores a one-element list, others a string);
 * ``formgen.*`` hidden fields → the form identity, falling back to ``/Info /FormgenIdentity``.
 
+A PDF whose ``/AcroForm`` lost its list of fields while its pages kept the fields' widgets (a
+merging tool copied the pages only) is read from the fields above those widgets
+(:func:`page_field_roots`). Where the widgets lost the fields above them too, and with them
+their names (pdfunite), the PDF counts as one without fields: the flattened-copy reader matches
+each widget to the form's box at its position (:func:`ingest.flat_reader.widget_fields`).
+
 The reader opens files with pikepdf (qpdf): reading all fields of a 625-field form costs it about
 13 ms against 180 ms for pypdf, whose cost is parsing every object in Python. qpdf resolves the
 newest cross-reference section, so incremental updates (what pdf.js and Acrobat append on
@@ -52,6 +58,12 @@ from ingest.submission import Provenance, RawSubmission, RawValue, short
 READER = "acroform-pdf"
 NO_FIELDS_NOTE = "the PDF has no form fields (a flattened or printed copy, or not a form)"
 """The note of a PDF without fields: :func:`ingest.flat_reader.read_pdf` then reads it by position."""
+FIELDS_FROM_PAGES_NOTE = (
+    "the form's list of fields was missing (a merged or optimised PDF); the values were read "
+    "from the fields on its pages"
+)
+"""The note of a PDF whose ``/AcroForm`` lost its fields while its pages kept them (a merge or
+optimising tool copied the pages only): :func:`page_field_roots`."""
 INFO_KEY = "/FormgenIdentity"
 """The ``/Info`` entry holding the identity as JSON (the same keys as the hidden fields)."""
 
@@ -142,8 +154,17 @@ def read_acroform(
         notes += repair_notes(pdf)
         acroform = pdf.Root.get("/AcroForm")
         check_xfa(acroform, file_name)
-        fields = list(walk_fields(acroform, file_name, limits))
+        roots = acroform.get("/Fields") if isinstance(acroform, Dictionary) else None
+        fields = list(walk_fields(roots, file_name, limits))
+        from_pages = not fields
+        if from_pages:
+            fields = list(walk_fields(page_field_roots(pdf, file_name, limits), file_name, limits))
         values, hidden, value_notes = field_values(fields, limits)
+        if from_pages and fields:
+            if hidden:
+                value_notes.append(FIELDS_FROM_PAGES_NOTE)
+            else:  # the fields lost their parents, and with them their names (pdfunite)
+                fields, values, value_notes = [], {}, []
         notes += value_notes
         info = info_strings(pdf)
     identity, identity_notes = read_identity(hidden, info.get(INFO_KEY), file_name)
@@ -322,17 +343,14 @@ class FieldNode:
     widgets: list[Dictionary] = field(default_factory=list)
 
 
-def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterator[FieldNode]:
-    """Every terminal field under ``/AcroForm /Fields``, depth first, in document order.
+def walk_fields(roots: object, file_name: str, limits: ReadLimits) -> Iterator[FieldNode]:
+    """Every terminal field under ``roots`` (``/AcroForm /Fields``), depth first, in order.
 
     ``/FT``, ``/Ff`` and ``/V`` are inherited from ancestors (PDF 32000 12.7.3.1). Kids that
     carry no ``/T`` are the field's widgets. A field already descended into is not descended
     into again (reference cycles); the number of field dictionaries and the depth are bounded.
     """
-    if not isinstance(acroform, Dictionary):
-        return
-    roots = acroform.get("/Fields")
-    if not isinstance(roots, Array):
+    if not isinstance(roots, Array | list):
         return
     descended: set[tuple[int, int]] = set()
     count = 0
@@ -377,12 +395,53 @@ def walk_fields(acroform: object, file_name: str, limits: ReadLimits) -> Iterato
             widgets = [obj]
         yield FieldNode(
             name=name,
-            ft=_field_type(ft),
+            ft=field_type(ft),
             flags=int(ff) if isinstance(ff, int) else 0,
             value=value,
             obj=obj,
             widgets=widgets,
         )
+
+
+def page_widgets(pdf: pikepdf.Pdf, file_name: str, limits: ReadLimits) -> list[list[Dictionary]]:
+    """The widget annotations of every page (at most ``limits.max_fields`` in all)."""
+    pages: list[list[Dictionary]] = []
+    count = 0
+    for page in pdf.pages:
+        annots = page.obj.get("/Annots")
+        widgets = []
+        if isinstance(annots, Array):
+            for annot in annots:
+                if isinstance(annot, Dictionary) and annot.get("/Subtype") == Name.Widget:
+                    count += 1
+                    if count > limits.max_fields:
+                        raise _fail(file_name, "too-many-fields", limit=limits.max_fields)
+                    widgets.append(annot)
+        pages.append(widgets)
+    return pages
+
+
+def page_field_roots(pdf: pikepdf.Pdf, file_name: str, limits: ReadLimits) -> list[Dictionary]:
+    """The top-most fields above the pages' widgets, each once, in page order: the field tree
+    of a PDF whose ``/AcroForm`` (or its ``/Fields``) a merging or optimising tool dropped while
+    copying the pages with their widgets. A ``/Parent`` chain that comes back to a field on it
+    ends there; one deeper than ``limits.max_depth`` is refused."""
+    roots: list[Dictionary] = []
+    seen: set[tuple[int, int]] = set()
+    for widgets in page_widgets(pdf, file_name, limits):
+        for widget in widgets:
+            top, chain = widget, {widget.objgen}
+            while isinstance(parent := top.get("/Parent"), Dictionary):
+                if parent.objgen in chain:
+                    break
+                if len(chain) > limits.max_depth:
+                    raise _fail(file_name, "too-deep", limit=limits.max_depth)
+                chain.add(parent.objgen)
+                top = parent
+            if not top.is_indirect or top.objgen not in seen:
+                seen.add(top.objgen)
+                roots.append(top)
+    return roots
 
 
 # --------------------------------------------------------------------------- values
@@ -565,7 +624,7 @@ def _name_text(name: Name | str) -> str:
     return text
 
 
-def _field_type(ft: object) -> str:
+def field_type(ft: object) -> str:
     """A field's ``/FT`` as text (``/Tx``), ``""`` when it is no name. This runs for every
     field of every return: :func:`_name_text` only for a name that needs decoding (``#`` or a
     byte beyond ASCII, one that is no UTF-8 among them), ``str`` for the rest."""

@@ -18,7 +18,9 @@ from workspace_faults import refuse_writes
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest import pipeline
+from ingest.flat_reader import NAMES_BY_POSITION_NOTE
 from ingest.journal import load
+from ingest.pdf_reader import FIELDS_FROM_PAGES_NOTE
 from ingest.pipeline import ReadContext, discover, ingest_sources
 from ingest.sniff import Kind
 
@@ -334,3 +336,42 @@ def test_a_run_that_fails_after_a_merge_says_what_is_kept(
         "this is kept in the register"
     ), result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    "merged",
+    [
+        "institution_pdfium_pdfunite.pdf",
+        "institution_pdfium_qpdf_pages.pdf",
+        "institution_pdfium_pypdf_add_page.pdf",
+        "institution_pdfium_pikepdf_pages.pdf",
+    ],
+)
+def test_a_return_put_through_a_pdf_merger_is_merged_as_the_return_itself(
+    tmp_path: Path, merged: str
+) -> None:
+    """pdfunite and the like keep every value in the fields on the pages, not the form's
+    list of fields: the register gets what the return itself gives, nothing "not filled in",
+    no field "ignored", only a word on how the values were read."""
+    registers, warnings = [], []
+    for name in ("institution_pdfium.pdf", merged):
+        ws_dir = tmp_path / name
+        sample_workspace(ws_dir)
+        path = tmp_path / name / name
+        path.write_bytes((ALL_SAMPLES / "pdf" / name).read_bytes())
+        result = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir), "--json"])
+        assert result.exit_code == 0, result.output
+        (report,) = json.loads(result.output)["files"]
+        warnings.append(set(report["warnings"]) - {NAMES_BY_POSITION_NOTE, FIELDS_FROM_PAGES_NOTE})
+        assert report["merged"] == "updated, inst-0001 (new), 22 changes"
+        register = json.loads((ws_dir / "register.json").read_text("utf-8"))
+        registers.append(
+            {
+                (inst, category, path): (value["raw"], value["v"])
+                for inst, record in register["institutions"].items()
+                for category, entry in record["entries"].items()
+                for path, value in entry["fields"].items()
+            }
+        )
+    assert registers[1] == registers[0]
+    assert warnings[1] == warnings[0]

@@ -581,3 +581,98 @@ def test_a_field_tree_qpdf_copied_under_a_new_name_is_the_same_field() -> None:
         "psychotherapie.date: the field appears 2 times with different values (01.11.2026, "
         "02.11.2026); the first filled one was used, please review",
     )
+
+
+# --------------------------------------------------------------------------- fields only on pages
+
+
+CONTRACT = [
+    Spec("institution.name", "text", "Zentrum Łódź"),
+    Spec("institution.region", "combo", "dormagen", options=REGIONS),
+    Spec("psychotherapie.languages_offered.tr", "checkbox", True, on_state="On"),
+    Spec("psychotherapie.migrant_experience", "choice_boxes", "fehlanzeige", options=YNN),
+]
+
+
+@pytest.mark.parametrize("drop", ["/AcroForm", "/Fields"])
+def test_fields_only_on_the_pages_are_read_from_their_widgets(drop: str) -> None:
+    """A merging tool that copies the pages with their widgets (and the fields above them)
+    but not the catalog's /AcroForm: every value is still there, read as from the form."""
+    data = contract_form(CONTRACT, IDENT, info_identity=False)
+    intact = read_acroform(data, "x.pdf")
+
+    def lose(pdf: pikepdf.Pdf) -> None:
+        del (pdf.Root if drop == "/AcroForm" else pdf.Root.AcroForm)[drop]
+
+    sub = read_acroform(_edited(data, lose), "x.pdf")
+    assert (
+        sub.values
+        == intact.values
+        == {
+            "institution.name": "Zentrum Łódź",
+            "institution.region": "dormagen",
+            "psychotherapie.languages_offered.tr": True,
+            "psychotherapie.migrant_experience": "fehlanzeige",
+        }
+    )
+    assert sub.identity == IDENT and sub.confidence == "high"
+    assert sub.notes == (pdf_reader.FIELDS_FROM_PAGES_NOTE,)
+
+
+def test_widgets_whose_fields_lost_their_parents_are_no_fields() -> None:
+    """pdfunite keeps the widgets but not the fields above them: their names are parts
+    (``name``, ``tr``), no field of the form; the PDF counts as one without fields (the
+    flattened-copy reader then matches the widgets to the form's boxes by position)."""
+    data = contract_form(CONTRACT, IDENT, info_identity=False)
+
+    def orphan(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/AcroForm"]
+        for annot in pdf.pages[0].Annots:
+            if "/Parent" in annot:
+                del annot["/Parent"]
+
+    sub = read_acroform(_edited(data, orphan), "x.pdf")
+    assert sub.values == {} and sub.identity is None
+    assert sub.notes == (pdf_reader.NO_FIELDS_NOTE,)
+
+
+def test_a_parent_cycle_above_a_widget_is_read_once() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT, info_identity=False)
+
+    def cycle(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/AcroForm"]
+        institution = pdf.pages[0].Annots[0].Parent
+        loop = pdf.make_indirect(pikepdf.Dictionary(T="loop", Kids=pikepdf.Array([institution])))
+        institution.Parent, loop.Parent = loop, institution
+
+    sub = read_acroform(_edited(data, cycle), "x.pdf")
+    assert sub.values["loop.institution.name"] == "Łódź"  # type: ignore[attr-defined]
+
+
+def test_a_parent_chain_above_a_widget_nested_too_deep_is_refused() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+
+    def deep(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/AcroForm"]
+        node = pdf.pages[0].Annots[0].Parent
+        for i in range(40):
+            node.Parent = pdf.make_indirect(pikepdf.Dictionary(T=f"n{i}"))
+            node = node.Parent
+
+    _reason(_edited(data, deep), "too-large", r"nested more than 32 levels deep")
+
+
+def test_widgets_on_the_pages_are_bounded_like_fields() -> None:
+    data = contract_form([Spec("institution.name", "text", "Łódź")], IDENT)
+
+    def many(pdf: pikepdf.Pdf) -> None:
+        del pdf.Root["/AcroForm"]
+        widget = pikepdf.Dictionary(Type=pikepdf.Name.Annot, Subtype=pikepdf.Name.Widget)
+        pdf.pages[0].Annots = pikepdf.Array([pdf.make_indirect(widget) for _ in range(300)])
+
+    _reason(
+        _edited(data, many),
+        "too-large",
+        r"more than 200 form fields",
+        limits=ReadLimits(max_fields=200),
+    )

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from formgen.workspace import Workspace
-from ingest.flat_reader import CUT_OFF, UNREADABLE, read_pdf
-from ingest.pdf_reader import normalise_text
+from ingest.flat_reader import CUT_OFF, NAMES_BY_POSITION_NOTE, UNREADABLE, read_pdf
+from ingest.pdf_reader import FIELDS_FROM_PAGES_NOTE, normalise_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "pdf"
@@ -58,6 +58,26 @@ def test_every_sample_reads_back_what_was_typed(name: str) -> None:
         # a value longer than its box: read whole, told cut off; its neighbour keeps its own
         cut_off = [note.partition(":")[0] for note in sub.notes if note.endswith(CUT_OFF)]
         assert cut_off == meta.get("cut_off", [])
+
+
+MERGERS = {
+    "pdfunite": (NAMES_BY_POSITION_NOTE,),
+    "pypdf_add_page": (NAMES_BY_POSITION_NOTE,),
+    "pikepdf_pages": (FIELDS_FROM_PAGES_NOTE,),
+    "qpdf_pages": (),
+}
+"""How each merging tool's copy (make_samples.py, step 4) tells how its values were read."""
+
+
+@pytest.mark.parametrize(
+    "name",
+    sorted(n for n in EXPECTED["samples"] if n.removesuffix(".pdf").endswith(tuple(MERGERS))),
+)
+def test_a_merged_copy_says_how_its_fields_were_read(name: str) -> None:
+    sub = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    (tool,) = [t for t in MERGERS if name.endswith(f"_{t}.pdf")]
+    assert sub.notes == MERGERS[tool]
+    assert sub.confidence == "high"
 
 
 def test_pdfjs_changing_a_prefilled_choice_is_read_from_the_ticked_box() -> None:

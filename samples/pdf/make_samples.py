@@ -25,7 +25,15 @@ Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``np
    the pdftk-filled forms flattened by qpdf, and forms pdftk filled leaving the appearances to
    the viewer (``need_appearances``) whose appearances qpdf then made and flattened
    (:func:`drawn_unreadably`).
-4. ``expected.json`` records what was typed, which program made each file (with its version),
+4. Merged copies (:func:`merged_copies`): a filled form put through a tool that merges PDFs,
+   which keeps the values in the fields on the pages but not the form's list of them:
+   poppler's ``pdfunite`` (drops the fields above the pages' ones, so their names), qpdf's
+   ``--empty --pages`` (copies a category's fields once for each page, the copy named
+   ``psychotherapie+1``), pypdf's ``PdfWriter.add_page`` (no ``/AcroForm``, no ``/Parent``)
+   and pikepdf's ``pages.extend`` (no ``/AcroForm``, the fields above kept).
+   ``python samples/pdf/make_samples.py --merged`` makes only these, of the committed
+   filled forms.
+5. ``expected.json`` records what was typed, which program made each file (with its version),
    and what the readers must give back (a copy without fields: also the fields it shows cut
    off).
 """
@@ -38,8 +46,9 @@ import random
 import shutil
 import subprocess
 import sys
+import warnings
 import xml.sax.saxutils as sax
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from formgen.forms import FormRequest, new_identity
@@ -319,7 +328,70 @@ def drawn_unreadably(
     return values, lost
 
 
+def _pypdf_add_page(source: Path, out: Path) -> None:
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    for page in pypdf.PdfReader(source).pages:
+        writer.add_page(page)
+    writer.write(out)
+
+
+def _pikepdf_extend(source: Path, out: Path) -> None:
+    import pikepdf
+
+    with pikepdf.open(source) as src, pikepdf.new() as pdf, warnings.catch_warnings():
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)  # what this copy is about
+        pdf.pages.extend(src.pages)
+        pdf.save(out)
+
+
+def merged_copies(samples: dict[str, dict[str, object]], versions: dict[str, str]) -> None:
+    """Copies of the filled forms put through tools that merge PDFs (step 4): every value
+    is still in the fields on the pages, read back as from the filled form."""
+    import pikepdf
+    import pypdf
+
+    made: dict[str, tuple[str, Callable[[Path, Path], object]]] = {
+        "pdfunite": (
+            f"poppler pdfunite {versions['poppler']}",
+            lambda src, out: run(["pdfunite", str(src), str(out)]),
+        ),
+        "qpdf_pages": (
+            f"qpdf {versions['qpdf']} --empty --pages … --",
+            lambda src, out: run(["qpdf", "--empty", "--pages", str(src), "--", str(out)]),
+        ),
+        "pypdf_add_page": (f"pypdf {pypdf.__version__} PdfWriter.add_page", _pypdf_add_page),
+        "pikepdf_pages": (f"pikepdf {pikepdf.__version__} pages.extend", _pikepdf_extend),
+    }
+    for kind in ("institution", "checklist"):  # the overflow form adds nothing here
+        for filler in ("pdfium", "pdfjs"):
+            source = HERE / f"{kind}_{filler}.pdf"
+            for name, (program, make) in made.items():
+                if filler == "pdfjs" and name != "pdfunite":
+                    continue  # one program's form through each merger is enough
+                out = HERE / f"{kind}_{filler}_{name}.pdf"
+                make(source, out)
+                samples[out.name] = {
+                    **samples[source.name],
+                    "program": f"{program} (of {source.name})",
+                }
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--merged"]:
+        expected = json.loads((HERE / "expected.json").read_text("utf-8"))
+        versions = {
+            "qpdf": run(["qpdf", "--version"]).split("\n")[0].split()[-1],
+            "poppler": subprocess.run(["pdftocairo", "-v"], capture_output=True, text=True)
+            .stderr.split("\n")[0]
+            .split()[-1],
+        }
+        merged_copies(expected["samples"], versions)
+        (HERE / "expected.json").write_text(
+            json.dumps(expected, ensure_ascii=False, indent=2) + "\n", "utf-8"
+        )
+        return
     names = sys.argv[1:] or list(FORMS)
     if unknown := set(names) - set(FORMS):
         raise SystemExit(f"no such form: {', '.join(sorted(unknown))}; forms: {', '.join(FORMS)}")
@@ -486,6 +558,7 @@ def main() -> None:
             if meta["form"] == form:
                 meta["instance_id"] = ident.instance_id
     shutil.rmtree(scratch)
+    merged_copies(samples, versions)
     expected = {
         "about": "What was typed into each form and what the readers must give back; see make_samples.py.",
         "secret": "samples/workspace/secret.key",
