@@ -241,6 +241,11 @@ def read_flattened(
             nodes = widget_fields(page_widgets(qpdf, file_name, limits), layout)
             if nodes is not None:
                 values, _, value_notes = field_values(nodes, limits)
+                if len(pages) > layout.page_count:  # another PDF merged after it
+                    notes.append(
+                        f"the copy has {len(pages)} pages, the form had {layout.page_count}; "
+                        "the fields on the pages beyond were not read"
+                    )
                 notes += [*value_notes, NAMES_BY_POSITION_NOTE]
                 prov = replace(prov, reader=FIELDS_READER)
                 return RawSubmission(identity, values, prov, "high", tuple(notes))

@@ -80,6 +80,27 @@ def test_a_merged_copy_says_how_its_fields_were_read(name: str) -> None:
     assert sub.confidence == "high"
 
 
+def test_a_merged_copy_with_another_pdf_after_it_says_those_pages_were_not_read() -> None:
+    import io
+
+    import pypdf
+
+    name = "institution_pdfium_pypdf_add_page.pdf"
+    writer = pypdf.PdfWriter()
+    for page in [*pypdf.PdfReader(SAMPLES / name).pages, *pypdf.PdfReader(SAMPLES / name).pages]:
+        writer.add_page(page)
+    buf = io.BytesIO()
+    writer.write(buf)
+    sub = read_pdf(buf.getvalue(), name, schema=SCHEMA, lookup=ISSUED.get)
+    assert {k: v for k, v in sub.values.items() if v not in ("", False)} == _expected(
+        EXPECTED["samples"][name]
+    )
+    assert sub.notes == (
+        "the copy has 6 pages, the form had 3; the fields on the pages beyond were not read",
+        NAMES_BY_POSITION_NOTE,
+    )
+
+
 def test_pdfjs_changing_a_prefilled_choice_is_read_from_the_ticked_box() -> None:
     # pdf.js writes only the first changed box's state into the shared field: /V stays /Off
     # when "nein" (prefilled) is changed to "fehlanzeige"; the box shows the truth.
