@@ -480,15 +480,12 @@ def field_values(
         if value is None:
             blank.add(name)
             continue
-        is_hidden = name.startswith(_IDENTITY_PREFIX)
-        known = hidden.get(name) if is_hidden else values.get(name)
-        if known is None and name in blank:
-            known = ""
-        if known is not None:
+        if name in values or name in hidden or name in blank:  # seen before: rare
+            known = values.get(name, hidden.get(name, ""))
             repeated.setdefault(name, [known]).append(value)
             if known != "":
                 continue
-        if is_hidden:
+        if name.startswith(_IDENTITY_PREFIX):
             hidden[name] = value if isinstance(value, str) else str(value)
         else:
             values[name] = value
