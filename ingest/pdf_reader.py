@@ -331,6 +331,10 @@ def check_xfa(acroform: object, file_name: str) -> None:
 # --------------------------------------------------------------------------- the field tree
 
 
+_QPDF_COPY = re.compile(r"\+\d+$")
+"""qpdf's suffix to the name of a top-level field it copied under a name taken (``+1``)."""
+
+
 @dataclass
 class FieldNode:
     """One terminal field: fully qualified name, inherited type/flags/value and its widgets."""
@@ -349,6 +353,9 @@ def walk_fields(roots: object, file_name: str, limits: ReadLimits) -> Iterator[F
     ``/FT``, ``/Ff`` and ``/V`` are inherited from ancestors (PDF 32000 12.7.3.1). Kids that
     carry no ``/T`` are the field's widgets. A field already descended into is not descended
     into again (reference cycles); the number of field dictionaries and the depth are bounded.
+    qpdf's copy of a field tree whose name is taken (``psychotherapie+1``: ``qpdf --empty
+    --pages`` copies a category's fields once for each page that shows some of them) carries
+    the name of the tree it copies (:func:`field_values` reads it as a second field of it).
     """
     if not isinstance(roots, Array | list):
         return
@@ -372,7 +379,12 @@ def walk_fields(roots: object, file_name: str, limits: ReadLimits) -> Iterator[F
         keys = obj.keys()
         if "/T" in keys:
             part = str(obj.get("/T"))
-            name = f"{name}.{part}" if name else part
+            if name:
+                name = f"{name}.{part}"
+            elif "+" in part:  # a top-level field: qpdf's copy, perhaps
+                name = _QPDF_COPY.sub("", part)
+            else:
+                name = part
         if "/FT" in keys:
             ft = obj.get("/FT")
         if "/Ff" in keys:
@@ -455,9 +467,7 @@ def field_values(
     Of a name that several fields carry (an extra field named ``institution.name`` beside the
     field ``name`` under ``institution``, or a second ``institution``), the first filled one
     is used, as the Word form's reader uses the first filled of repeated controls; different
-    values are noted. qpdf's copy of a field tree named after one that is there already
-    (``psychotherapie+1``: ``qpdf --empty --pages`` copies a category's fields once for each
-    page that shows some of them) carries its name."""
+    values are noted."""
     values: dict[str, RawValue] = {}
     hidden: dict[str, str] = {}
     notes: list[str] = []
@@ -467,8 +477,6 @@ def field_values(
         name = node.name
         if not name:
             continue
-        if "+" in name:
-            name = _QPDF_COPY.sub(r"\1", name, count=1)
         if node.ft == "/Tx":
             value: RawValue | None = text_value(node.value, node.name, limits, notes)
         elif node.ft == "/Btn":
@@ -498,10 +506,6 @@ def field_values(
                 "please review"
             )
     return values, hidden, notes
-
-
-_QPDF_COPY = re.compile(r"^([^.+]+)\+\d+(?=\.|$)")
-"""qpdf's suffix to the top field's name of a copied field tree (``psychotherapie+1``)."""
 
 
 def normalise_text(text: str) -> str:
@@ -733,7 +737,9 @@ def choice_value(node: FieldNode, limits: ReadLimits, notes: list[str]) -> RawVa
 
 
 def _options(obj: Dictionary) -> tuple[set[str], dict[str, str]]:
-    """Export values of a choice field, and display text → export value."""
+    """Export values of a choice field, and display text → export value. The options are the
+    form's own (formgen writes them as the standard asks), not a filler's: decoded by pikepdf,
+    without :func:`string_text`'s look at the bytes, which costs a call for each of them."""
     opt = obj.get("/Opt")
     exports: set[str] = set()
     labels: dict[str, str] = {}
@@ -741,14 +747,11 @@ def _options(obj: Dictionary) -> tuple[set[str], dict[str, str]]:
         return exports, labels
     for entry in opt:
         if isinstance(entry, Array) and len(entry) >= 2:
-            export, label = (
-                normalise_text(string_text(item) if isinstance(item, String) else str(item))
-                for item in entry[:2]
-            )
+            export, label = normalise_text(str(entry[0])), normalise_text(str(entry[1]))
             exports.add(export)
             labels.setdefault(label, export)
         elif isinstance(entry, String):
-            exports.add(normalise_text(string_text(entry)))
+            exports.add(normalise_text(str(entry)))
     return exports, labels
 
 
