@@ -20,6 +20,12 @@ used, and the text drawn inside each box is the value:
   inside the box; a group of exclusive boxes gives the value of the one ticked box;
 * drop-downs: the shown label, mapped back to its choice value.
 
+The copy's pages are read in order when the form's labels are found on them so; otherwise
+each page is read as the form's page whose printed labels it shows (:func:`pages_shown`): a
+copy whose pages a print driver or scanner put out last page first, or with a page twice, or
+without one, is read with a note saying so (:func:`page_notes`, :func:`twice_notes`).
+
+
 A copy that still has its fields' widgets, but not the fields above them and so not their names
 (pdfunite, pypdf's ``add_page``: :func:`widget_fields`), is read from the widgets, each named by
 the box whose rectangle it covers: their values are what was typed, ``confidence="high"``
@@ -63,6 +69,7 @@ from formgen.layout import (
     MARGIN_BOTTOM,
     FormLayout,
     Rect,
+    TextLine,
     WidgetKind,
     layout_for_identity,
     text_width,
@@ -212,6 +219,12 @@ def read_flattened(
         notes.append(f"the form's layout could not be rebuilt: {exc}")
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     placement, match = best_placement(pages, layout)
+    shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
+    if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
+        # pages missing, doubled or out of order: each matched to the form's page it shows
+        found = pages_shown(pages, layout)
+        if found is not None:
+            (shows, placement), match = found, 1.0
     if match < MIN_LAYOUT_MATCH:
         word_values, word_notes, illegible = read_word_copy(pages, schema, identity)
         notes += word_notes
@@ -254,13 +267,75 @@ def read_flattened(
             f"the copy was printed at {placement.scale:.0%} of the form's size; "
             "positions were scaled to match"
         )
-    values, value_notes, illegible = recover_values(pages, layout, placement)
+    shown = [pages[copies[0]] if copies else None for copies in shows]
+    values, value_notes, illegible = recover_values(shown, layout, placement)
+    notes += page_notes(shows, len(pages), layout.page_count)
+    notes += twice_notes(pages, shows, values, layout, placement)
     notes += value_notes
     notes.append(
         f"values were recovered by position from a copy without form fields "
         f"(reference {identity.reference}); check them before relying on them"
     )
     return RawSubmission(identity, values, prov, "low", tuple(notes), illegible=tuple(illegible))
+
+
+def page_notes(shows: Sequence[Sequence[int]], count: int, form_pages: int) -> list[str]:
+    """What the copy's pages say of the form's (``shows``: :func:`pages_shown`, ``count``:
+    the copy's pages): out of order, missing, or showing none of the form's pages."""
+    notes = []
+    firsts = [copies[0] for copies in shows if copies]
+    if firsts != sorted(firsts):
+        shown = {i: number for number, copies in enumerate(shows) for i in copies}
+        order = ", ".join(str(shown[i] + 1) for i in sorted(shown))
+        notes.append(
+            f"the copy's pages are out of order: they show the form's pages {order}; each was "
+            "read as the form's page whose printed labels it shows"
+        )
+    missing = [str(number + 1) for number, copies in enumerate(shows) if not copies]
+    if missing:
+        pages = "page " + missing[0] if len(missing) == 1 else "pages " + ", ".join(missing)
+        notes.append(
+            f"the copy has {count} pages, the form had {form_pages}: the form's {pages} "
+            f"{'is' if len(missing) == 1 else 'are'} not in it; the boxes there were not read"
+        )
+    read = {i for copies in shows for i in copies}
+    notes += [
+        f"the copy's page {i + 1} shows none of the form's pages; it was not read"
+        for i in range(count)
+        if i not in read
+    ]
+    return notes
+
+
+def twice_notes(
+    pages: list[_PageContent],
+    shows: Sequence[Sequence[int]],
+    values: Mapping[str, RawValue],
+    layout: FormLayout,
+    placement: Placement,
+) -> list[str]:
+    """A note on each page of the copy that shows a form's page again (``shows``:
+    :func:`pages_shown`; ``values``: read from the first page showing each): whether it shows
+    the same values, or which differ."""
+    notes = []
+    shown = [pages[copies[0]] if copies else None for copies in shows]
+    for number, copies in enumerate(shows):
+        for again in copies[1:]:
+            instead = [pages[again] if n == number else page for n, page in enumerate(shown)]
+            other = recover_values(instead, layout, placement)[0]
+            differ = sorted(
+                k for k in values.keys() | other.keys() if values.get(k) != other.get(k)
+            )
+            notes.append(
+                f"the copy's page {again + 1} shows the form's page {number + 1} again, "
+                + (
+                    f"with other values for {', '.join(differ)}: the values of its page "
+                    f"{copies[0] + 1} were read — check them with the sender"
+                    if differ
+                    else f"with the same values as its page {copies[0] + 1}, which was read"
+                )
+            )
+    return notes
 
 
 _WORD_PROCESSOR = re.compile(
@@ -551,31 +626,52 @@ def placements(page: _PageContent, layout: FormLayout) -> list[Placement]:
 
 
 def layout_match(
-    pages: list[_PageContent], layout: FormLayout, placement: Placement | None = None
+    pages: Sequence[_PageContent | None], layout: FormLayout, placement: Placement | None = None
 ) -> float:
     """The share of the layout's static text lines whose first glyph is drawn where the layout
-    put it: the check that the geometry fits this copy before anything is read by position."""
+    put it: the check that the geometry fits this copy before anything is read by position.
+    ``pages[n]``: the copy's page that shows the form's page ``n`` (``None``, or none beyond
+    the list: not in the copy, left out of the count)."""
     where = placement or Placement()
-    index: list[dict[str, list[tuple[float, float]]]] = []
-    for page in pages:
-        by_char: dict[str, list[tuple[float, float]]] = {}
-        for c in page.chars:
-            by_char.setdefault(c[4], []).append((c[0], c[1]))
-        index.append(by_char)
     found = total = 0
+    for page, lines in zip(pages, _labels(layout), strict=False):
+        if page is not None:
+            found += _labels_found(_char_index(page), lines, where)
+            total += len(lines)
+    return found / total if total else 0.0
+
+
+def _labels(layout: FormLayout) -> list[list[TextLine]]:
+    """The static text lines that :func:`layout_match` looks for, by the form's page."""
+    out: list[list[TextLine]] = [[] for _ in range(layout.page_count)]
     for line in layout.texts:
-        first = line.text.lstrip()[:1]
-        if not first or line.page >= len(pages):  # a missing page is noted elsewhere
-            continue
-        total += 1
+        if line.text.strip():
+            out[line.page].append(line)
+    return out
+
+
+def _char_index(page: _PageContent) -> dict[str, list[tuple[float, float]]]:
+    """Where each character is drawn on ``page`` (its glyphs' lower left corners)."""
+    by_char: dict[str, list[tuple[float, float]]] = {}
+    for c in page.chars:
+        by_char.setdefault(c[4], []).append((c[0], c[1]))
+    return by_char
+
+
+def _labels_found(
+    index: dict[str, list[tuple[float, float]]], lines: Sequence[TextLine], where: Placement
+) -> int:
+    """How many of ``lines`` have their first glyph drawn where the layout put it."""
+    found = 0
+    for line in lines:
         x, y = where.point(line.x, line.y)
         size = line.size * where.scale
         if any(
             abs(cx - x) < 1.5 and y - size * 0.6 <= cy <= y + size * 0.3
-            for cx, cy in index[line.page].get(first, ())
+            for cx, cy in index.get(line.text.lstrip()[0], ())
         ):
             found += 1
-    return found / total if total else 0.0
+    return found
 
 
 def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Placement, float]:
@@ -592,29 +688,71 @@ def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Place
     return best, score
 
 
+_PRINTED_PAGE = re.compile(r"\b(\d+)/(\d+)$")
+"""The page number a form prints at the end of a footer line („Seite 2/3“)."""
+
+
+def pages_shown(
+    pages: list[_PageContent], layout: FormLayout
+) -> tuple[list[list[int]], Placement] | None:
+    """For each of the form's pages, the copy's pages that show it (in the copy's order), and
+    the placement under which they do; ``None`` when no page of the copy shows one of the
+    form's pages, or one shows a page partly (another layout, an edited copy).
+
+    A copy's page shows the form's page whose printed labels are found on it
+    (:data:`MIN_LAYOUT_MATCH`); of several alike (the entries of a checklist), the one whose
+    number its footer prints. A later page with under half of any page's labels shows none (a
+    letter printed after the form); a placement under which the first page shows none is not
+    tried further (a copy that is none: a PDF of the Word form). For copies whose pages are
+    missing, doubled or out of order (a scanner or print driver that puts the last page first):
+    a copy in order costs one :func:`best_placement`, as before.
+    """
+    labels = _labels(layout)
+    indexes = [_char_index(page) for page in pages]
+    printed = []  # the form's page each page's footer names (-1: none of this form's)
+    for page in pages:
+        footer = _lines(c for c in page.chars if c[1] < FOOTER_TOP)
+        number = next(filter(None, map(_PRINTED_PAGE.search, footer)), None)
+        same_form = number is not None and int(number[2]) == layout.page_count
+        printed.append(int(number[1]) - 1 if number and same_form else -1)
+    for candidate in placements(pages[0], layout):
+        shows: list[list[int]] = [[] for _ in labels]
+        for i, index in enumerate(indexes):
+            shares = [_labels_found(index, ls, candidate) / max(len(ls), 1) for ls in labels]
+            fits = [n for n, share in enumerate(shares) if share >= MIN_LAYOUT_MATCH]
+            if fits:
+                shown = printed[i] if printed[i] in fits else max(fits, key=shares.__getitem__)
+                shows[shown].append(i)
+            elif i == 0 or max(shares) >= 0.5:
+                break
+        else:
+            if any(shows):
+                return shows, candidate
+    return None
+
+
 def recover_values(
-    pages: list[_PageContent], layout: FormLayout, placement: Placement | None = None
+    pages: Sequence[_PageContent | None], layout: FormLayout, placement: Placement | None = None
 ) -> tuple[dict[str, RawValue], list[str], list[str]]:
     """Every value the boxes of ``layout`` show on ``pages`` (text, ticks, shown choices); the
-    fields whose text cannot be read back (:data:`UNREADABLE`, noted)."""
+    fields whose text cannot be read back (:data:`UNREADABLE`, noted). ``pages[n]``: the copy's
+    page that shows the form's page ``n`` (``None``, or none beyond the list: not in the copy,
+    its boxes not read)."""
     notes: list[str] = []
-    if len(pages) != layout.page_count:
-        notes.append(
-            f"the copy has {len(pages)} pages, the form had {layout.page_count}; "
-            "boxes on missing pages were not read"
-        )
     where = placement or Placement()
     values: dict[str, RawValue] = {}
     groups: dict[str, list[str]] = {}
     illegible: list[str] = []
     held: dict[tuple[int, Rect], list[Glyph]] = {}  # the glyphs of each text box
     for number, page in enumerate(pages):
+        if page is None:
+            continue
         rects = [where.rect(b.rect) for b in layout.boxes_on(number) if b.kind in _TEXT_KINDS]
         held.update(((number, r), g) for r, g in zip(rects, box_glyphs(page, rects), strict=True))
     for box in layout.boxes:
-        if box.page >= len(pages):
+        page = pages[box.page] if box.page < len(pages) else None
+        if page is None:
             continue
-        page = pages[box.page]
         rect = where.rect(box.rect)
         if box.kind in (WidgetKind.CHECKBOX, WidgetKind.CHOICE):
             ticked = box_marked(page, rect)
@@ -1090,10 +1228,13 @@ __all__ = [
     "best_placement",
     "find_reference",
     "layout_match",
+    "page_notes",
+    "pages_shown",
     "read_flattened",
     "read_pdf",
     "read_word_copy",
     "recover_values",
     "resolve_identity",
+    "twice_notes",
     "written_order",
 ]

@@ -19,6 +19,7 @@ from reportlab.pdfgen import canvas
 from formgen.bidi_order import drawn_order
 from formgen.cli import main
 from formgen.errors import UnreadableFileError
+from formgen.layout import layout_for_identity
 from formgen.workspace import Workspace
 from ingest.flat_reader import (
     CUT_OFF,
@@ -117,17 +118,39 @@ def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
     )
 
 
-def test_a_missing_page_is_noted_and_the_other_pages_are_read() -> None:
+def test_a_missing_page_is_named_and_the_other_pages_are_read() -> None:
     pdf = pikepdf.open(io.BytesIO(PRINTED))
-    del pdf.pages[2]
+    del pdf.pages[1]  # the form's page 3 is the copy's page 2
     buf = io.BytesIO()
     pdf.save(buf)
     sub = read_flattened(buf.getvalue(), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
-    assert (
-        sub.notes[0] == "the copy has 2 pages, the form had 3; boxes on missing pages were not read"
+    assert sub.notes[0] == (
+        "the copy has 2 pages, the form had 3: the form's page 2 is not in it; the boxes there "
+        "were not read"
     )
-    assert sub.values["institution.name"] == "Psychosoziales Zentrum Düsseldorf"
-    assert "fluechtlingsberatung.date" not in sub.values  # on page 3
+    assert sub.identity is not None
+    on_page_2 = {box.path for box in layout_for_identity(SCHEMA, sub.identity).boxes_on(1)}
+    intact = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == {k: v for k, v in intact.values.items() if k not in on_page_2}
+    assert sub.values["fluechtlingsberatung.date"] == "24.09.2025"  # on the form's page 3
+
+
+def test_a_page_of_another_copy_after_the_form_is_named_and_not_read() -> None:
+    buf = io.BytesIO()
+    with (
+        pikepdf.open(io.BytesIO(PRINTED)) as pdf,
+        pikepdf.open(SAMPLES / "checklist_qpdf_flat.pdf") as other,
+    ):
+        pdf.pages.append(other.pages[0])
+        pdf.save(buf)
+    sub = read_flattened(buf.getvalue(), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    intact = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == intact.values
+    assert sub.notes[:2] == (
+        "the pages carry different form references (FG-84G7Z-WYRD6, FG-355QA-KGD2A); "
+        "the first was used",
+        "the copy's page 4 shows none of the form's pages; it was not read",
+    )
 
 
 def test_a_font_whose_encoding_is_damaged_is_read_as_far_as_its_glyphs_tell() -> None:
