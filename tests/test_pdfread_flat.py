@@ -300,6 +300,18 @@ def test_a_copy_printed_scaled_onto_letter_paper_is_read() -> None:
     assert sub.values == direct.values
 
 
+def test_a_copy_printed_scaled_last_page_first_is_read() -> None:
+    reversed_ = (SAMPLES / "institution_poppler_print_reversed.pdf").read_bytes()
+    sub = read_flattened(_printed_on_letter(reversed_), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.notes[:2] == (
+        "the copy was printed at 92% of the form's size; positions were scaled to match",
+        "the copy's pages are out of order: they show the form's pages 3, 2, 1; each was read "
+        "as the form's page whose printed labels it shows",
+    )
+    direct = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values == direct.values
+
+
 OVERFLOW = (SAMPLES / "overflow_poppler_print.pdf").read_bytes()
 """A printed copy whose values run past their boxes (samples/pdf/make_samples.py)."""
 

@@ -58,6 +58,9 @@ def test_every_sample_reads_back_what_was_typed(name: str) -> None:
         # a value longer than its box: read whole, told cut off; its neighbour keeps its own
         cut_off = [note.partition(":")[0] for note in sub.notes if note.endswith(CUT_OFF)]
         assert cut_off == meta.get("cut_off", [])
+        # pages out of order or doubled (qpdf --pages): each read as the form's page it shows
+        pages = [n for n in sub.notes if n.startswith(("the copy's page", "the copy has"))]
+        assert pages == meta.get("page_notes", [])
 
 
 MERGERS = {

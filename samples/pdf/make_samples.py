@@ -33,7 +33,9 @@ Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``np
    and pikepdf's ``pages.extend`` (no ``/AcroForm``, the fields above kept).
    ``python samples/pdf/make_samples.py --merged`` makes only these, of the committed
    filled forms.
-5. ``expected.json`` records what was typed, which program made each file (with its version),
+5. Copies whose pages are out of order or doubled (``REORDERED``): qpdf ``--pages`` of the
+   copies of step 3, as a print driver or scanner that puts the last page first leaves them.
+6. ``expected.json`` records what was typed, which program made each file (with its version),
    and what the readers must give back (a copy without fields: also the fields it shows cut
    off).
 """
@@ -163,6 +165,43 @@ CUT_OFF = {
 }
 """The fields whose text a copy without fields (qpdf's, poppler's) shows cut off: their
 values are read whole with a note that the copy cuts them off."""
+REORDERED: dict[str, tuple[list[str], list[str]]] = {
+    "institution_poppler_print_reversed.pdf": (
+        ["institution_poppler_print.pdf", "z-1"],
+        [
+            "the copy's pages are out of order: they show the form's pages 3, 2, 1; each was read "
+            "as the form's page whose printed labels it shows"
+        ],
+    ),
+    # eight pages alike (the entries of one category): told apart by their printed number
+    "checklist_qpdf_flat_reversed.pdf": (
+        ["checklist_qpdf_flat.pdf", "z-1"],
+        [
+            "the copy's pages are out of order: they show the form's pages 8, 7, 6, 5, 4, 3, 2, "
+            "1; each was read as the form's page whose printed labels it shows"
+        ],
+    ),
+    "institution_qpdf_flat_page2_twice.pdf": (
+        ["institution_qpdf_flat.pdf", "1-3,2"],
+        [
+            "the copy's page 4 shows the form's page 2 again, with the same values as its page 2, "
+            "which was read"
+        ],
+    ),
+    # page 1 of the pdf.js-filled copy after the PDFium-filled one: pdf.js drew the Arabic
+    # Träger mirrored (drawn_by_pdfjs), so the two pages 1 show it differently
+    "institution_poppler_print_page1_twice.pdf": (
+        ["institution_poppler_print.pdf", "1-3", "institution_qpdf_flat.pdf", "1"],
+        [
+            "the copy's page 4 shows the form's page 1 again, with other values for "
+            "institution.traeger: the values of its page 1 were read — check them with the sender"
+        ],
+    ),
+}
+"""Copies without fields whose pages came out of a print driver or scanner last page first, or
+with a page twice (qpdf ``--pages`` of the copies above: the files and their pages), and what
+the reader notes of their pages. Each page is read as the form's page it shows: the values
+are those of the first file's copy."""
 FORMS = {  # form → its kind and categories
     "institution": ("institution", ("psychotherapie", "fluechtlingsberatung")),
     "checklist": ("checklist", ("psychotherapie",)),
@@ -378,6 +417,22 @@ def merged_copies(samples: dict[str, dict[str, object]], versions: dict[str, str
                 }
 
 
+def reordered(samples: dict[str, dict[str, object]], qpdf: str, names: list[str]) -> None:
+    """The copies of ``REORDERED``, made by qpdf of this run's copies of the forms ``names``."""
+    for name, (pages, notes) in REORDERED.items():
+        source = pages[0]
+        meta = samples[source]
+        if meta["form"] not in names:
+            continue
+        args = [str(HERE / a) if a.endswith(".pdf") else a for a in pages]
+        run(["qpdf", str(HERE / source), "--pages", *args, "--", str(HERE / name)])
+        samples[name] = {
+            **meta,
+            "program": f"qpdf {qpdf} --pages {' '.join(pages)} (of {source}: {meta['program']})",
+            "page_notes": notes,
+        }
+
+
 def main() -> None:
     if sys.argv[1:] == ["--merged"]:
         expected = json.loads((HERE / "expected.json").read_text("utf-8"))
@@ -557,6 +612,7 @@ def main() -> None:
         for meta in samples.values():
             if meta["form"] == form:
                 meta["instance_id"] = ident.instance_id
+    reordered(samples, versions["qpdf"], names)
     shutil.rmtree(scratch)
     merged_copies(samples, versions)
     expected = {
