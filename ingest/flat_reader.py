@@ -25,7 +25,6 @@ each page is read as the form's page whose printed labels it shows (:func:`pages
 copy whose pages a print driver or scanner put out last page first, or with a page twice, or
 without one, is read with a note saying so (:func:`page_notes`, :func:`twice_notes`).
 
-
 A copy that still has its fields' widgets, but not the fields above them and so not their names
 (pdfunite, pypdf's ``add_page``: :func:`widget_fields`), is read from the widgets, each named by
 the box whose rectangle it covers: their values are what was typed, ``confidence="high"``
