@@ -579,10 +579,9 @@ def test_a_libreoffice_7_4_return_confirms_with_its_date_and_initials(tmp_path: 
     )
 
 
-def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
-    """A blank field never deletes; but when the institution clears a value its update form
-    was prefilled with, the coordinator learns of it: the register keeps it, and it may be
-    out of date. A field that was never filled in is no news."""
+def _update_round(tmp_path: Path) -> Workspace:
+    """The Ukrainian counselling centre answered the first round with its phone number; the
+    update round (prefilled from the register) went out as ``r2``."""
     ws = make_workspace(tmp_path / "ws")
     run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
     first = tmp_path / "erste.pdf"
@@ -591,6 +590,14 @@ def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
     )
     ingest_into_register([first], ws)
     run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    return ws
+
+
+def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
+    """A blank field never deletes; but when the institution clears a value its update form
+    was prefilled with, the coordinator learns of it: the register keeps it, and it may be
+    out of date. A field that was never filled in is no news."""
+    ws = _update_round(tmp_path)
     update = mailed_form(ws, "ua-1", "r2").read_bytes()
     cleared = tmp_path / "Відповідь.pdf"
     cleared.write_bytes(pdfium_fill(update, {"institution.phone": "", "psychotherapie.initials": "ОП"}))  # fmt: skip
@@ -619,14 +626,7 @@ def test_an_update_form_pdftk_filled_and_flattened_keeps_what_it_cannot_read(
     journal agrees."""
     if not shutil.which("pdftk"):
         pytest.skip("pdftk-java not installed")
-    ws = make_workspace(tmp_path / "ws")
-    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
-    first = tmp_path / "erste.pdf"
-    first.write_bytes(
-        pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), {"institution.phone": "0211 7654321"})
-    )
-    ingest_into_register([first], ws)
-    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    ws = _update_round(tmp_path)
     today = dt.date.today().strftime("%d.%m.%Y")
     xfdf = tmp_path / "werte.xfdf"
     xfdf.write_text(
