@@ -232,6 +232,13 @@ def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str
 # --------------------------------------------------------------------------- parsing
 
 
+_UNSAVED_FORMULA = (
+    "a formula without a saved result: open and save the workbook in Excel or LibreOffice"
+)
+_YES_NO_CELL = "a yes/no cell (WAHR or FALSCH, TRUE or FALSE) where text belongs: type the text in"
+"""What is wrong with a cell of a column the list reads: after ``column 'NAME': ``."""
+
+
 def check_email(address: str) -> str | None:
     """Why ``address`` cannot be mailed, or None when it looks deliverable. The address is
     quoted on one line (a line break in a cell shown as ↵): a cell cannot make the output show
@@ -461,26 +468,13 @@ def parse_recipients(
         if rec is not None and values:
             rec = replace(rec, institution=values)
         row_problems.extend(more)
-        row_problems.extend(
-            Problem(
-                source,
-                line,
-                f"column '{header[i].strip():.40}': a formula without a saved result: open "
-                "and save the workbook in Excel or LibreOffice",
+        cells_read = sorted({*index.values(), *extra.values()})
+        for cells, what in ((unsaved, _UNSAVED_FORMULA), (yes_no, _YES_NO_CELL)):
+            row_problems.extend(
+                Problem(source, line, f"column '{header[i].strip():.40}': {what}")
+                for i in cells_read
+                if (line, i) in cells
             )
-            for i in sorted({*index.values(), *extra.values()})
-            if (line, i) in unsaved
-        )
-        row_problems.extend(
-            Problem(
-                source,
-                line,
-                f"column '{header[i].strip():.40}': a yes/no cell (WAHR or FALSCH, TRUE or "
-                "FALSE) where text belongs: type the text in",
-            )
-            for i in sorted({*index.values(), *extra.values()})
-            if (line, i) in yes_no
-        )
         if row_problems or rec is None:
             problems.extend(row_problems)
             rid, given = cell["id"], cell["email"]
