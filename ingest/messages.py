@@ -34,7 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -479,6 +479,50 @@ WORDS: dict[str, dict[str, str]] = {
         "missing)",
         "status_not_made_in": "  form not made in round {round}: {error}",
         "status_fix_rerun": "  → fix that, then run the command of round {rounds} again",
+        # -- formgen ingest: the report's frame (ingest/report.py)
+        "ingest_status_ok": "ok",
+        "ingest_status_warnings": "warnings",
+        "ingest_status_quarantined": "quarantined",
+        "ingest_status_unreadable": "unreadable",
+        "ingest_status_unsupported": "unsupported",
+        "ingest_status_skipped": "skipped",
+        "ingest_status_duplicate": "duplicate",
+        "ingest_status_container": "container",
+        "ingest_count_ok": "{n} ok",
+        "ingest_count_warnings": "{n} with warnings",
+        "ingest_count_quarantined": "{n} quarantined",
+        "ingest_count_unreadable": "{n} unreadable",
+        "ingest_count_unsupported": "{n} unsupported",
+        "ingest_count_skipped": "{n} skipped",
+        "ingest_count_duplicate": "{n} duplicates",
+        "ingest_count_duplicate_one": "1 duplicate",
+        "ingest_form": "form {form}",
+        "ingest_entries": "{n} entries",
+        "ingest_entries_one": "1 entry",
+        "ingest_warnings": "{n} warnings",
+        "ingest_warnings_one": "1 warning",
+        "ingest_more": "… and {n} more (--json shows all)",
+        "ingest_skipped_run": "{n} attachments that are not forms ({kinds})",
+        "ingest_summary": "{n} files in {seconds} s ({rate}/s): {counts}",
+        "ingest_summary_one": "1 file in {seconds} s ({rate}/s): {counts}",
+        "ingest_nothing_handled": "nothing handled",
+        "ingest_nothing": "nothing to ingest",
+        "ingest_interrupted": "; interrupted: {n} more not handled — run the same command again "
+        "for them (what was merged is kept and reported as duplicate then)",
+        # -- formgen ingest: the pipeline (ingest/pipeline.py, sniff.py, spool.py, cli/ingest.py)
+        # (end of ingest_pipeline)
+        # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
+        # (end of ingest_pdf)
+        # -- formgen ingest: the Word, ODT and table readers (docx_reader.py, odt_reader.py, sheet.py)
+        # (end of ingest_office)
+        # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
+        # (end of ingest_mail)
+        # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
+        # (end of ingest_merge)
+        # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
+        # (end of mail)
+        # -- formgen demo's narration (cli/demo.py)
+        # (end of demo)
     },
     "de": {
         "col_id": "ID",
@@ -838,6 +882,50 @@ WORDS: dict[str, dict[str, str]] = {
         "noch fehlt)",
         "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
         "status_fix_rerun": "  → das beheben, dann den Befehl der Runde {rounds} erneut ausführen",
+        # -- formgen ingest: the report's frame (ingest/report.py)
+        "ingest_status_ok": "ok",
+        "ingest_status_warnings": "Hinweise",
+        "ingest_status_quarantined": "Quarantäne",
+        "ingest_status_unreadable": "unlesbar",
+        "ingest_status_unsupported": "nicht lesbar",
+        "ingest_status_skipped": "übersprungen",
+        "ingest_status_duplicate": "doppelt",
+        "ingest_status_container": "Sammlung",
+        "ingest_count_ok": "{n} ok",
+        "ingest_count_warnings": "{n} mit Hinweisen",
+        "ingest_count_quarantined": "{n} in Quarantäne",
+        "ingest_count_unreadable": "{n} unlesbar",
+        "ingest_count_unsupported": "{n} nicht lesbar",
+        "ingest_count_skipped": "{n} übersprungen",
+        "ingest_count_duplicate": "{n} doppelt",
+        "ingest_count_duplicate_one": "1 doppelt",
+        "ingest_form": "Formular {form}",
+        "ingest_entries": "{n} Einträge",
+        "ingest_entries_one": "1 Eintrag",
+        "ingest_warnings": "{n} Hinweise",
+        "ingest_warnings_one": "1 Hinweis",
+        "ingest_more": "… und {n} weitere (--json zeigt alle)",
+        "ingest_skipped_run": "{n} Anhänge, die keine Formulare sind ({kinds})",
+        "ingest_summary": "{n} Dateien in {seconds} s ({rate}/s): {counts}",
+        "ingest_summary_one": "1 Datei in {seconds} s ({rate}/s): {counts}",
+        "ingest_nothing_handled": "nichts bearbeitet",
+        "ingest_nothing": "nichts einzulesen",
+        "ingest_interrupted": "; abgebrochen: {n} weitere nicht bearbeitet — denselben Befehl "
+        "noch einmal ausführen (was übernommen ist, bleibt und heißt dann „doppelt“)",
+        # -- formgen ingest: the pipeline (ingest/pipeline.py, sniff.py, spool.py, cli/ingest.py)
+        # (end of ingest_pipeline)
+        # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
+        # (end of ingest_pdf)
+        # -- formgen ingest: the Word, ODT and table readers (docx_reader.py, odt_reader.py, sheet.py)
+        # (end of ingest_office)
+        # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
+        # (end of ingest_mail)
+        # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
+        # (end of ingest_merge)
+        # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
+        # (end of mail)
+        # -- formgen demo's narration (cli/demo.py)
+        # (end of demo)
     },
 }
 """The fixed words of the terminal views (``register find``, ``stale``, ``gaps``, ``conflicts``,
@@ -970,6 +1058,75 @@ def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:
         return _Formatter(lang).format(template, **said)
     except (KeyError, IndexError, ValueError, TypeError):
         return None
+
+
+class Said(str):
+    """A text of the ingest and mail reports that can be said again in another language: the
+    English of the words ``key`` (:data:`WORDS`) with ``args``, and the key and args.
+
+    It is a ``str`` (the English), so whatever keeps text — ``--json``, a stored record, a
+    note joined into a longer text — keeps the English as before; what is shown to people
+    asks :func:`in_language` for the workspace's language. Made in a worker process, it is
+    handed to the parent with its key and args (pickled as such)."""
+
+    key: str
+    args: dict[str, Arg]
+
+    def __new__(cls, key: str, **args: Arg) -> Said:
+        return cls._made(say(key, ENGLISH, **args), key, args)
+
+    @classmethod
+    def _made(cls, text: str, key: str, args: dict[str, Arg]) -> Said:
+        self = super().__new__(cls, text)
+        self.key = key
+        self.args = args
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Said._made, (str(self), self.key, self.args))
+
+    def in_language(self, lang: str) -> str:
+        """The text in ``lang`` (args that are :class:`Said` too said in it); the English where
+        the args do not fit the words there."""
+        args = {k: in_language(v, lang) if isinstance(v, str) else v for k, v in self.args.items()}
+        try:
+            return say(self.key, lang, **args)
+        except (KeyError, IndexError, ValueError, TypeError):
+            return str(self)
+
+
+class SaidJoined(Said):
+    """Texts joined with ``sep`` (``, ``), each said in the language the whole is said in."""
+
+    parts: tuple[str, ...]
+    sep: str
+
+    def __new__(cls, parts: Iterable[str], sep: str = ", ") -> SaidJoined:
+        return cls._joined(tuple(parts), sep)
+
+    @classmethod
+    def _joined(cls, parts: tuple[str, ...], sep: str) -> SaidJoined:
+        self = str.__new__(cls, sep.join(parts))
+        self.key, self.args, self.parts, self.sep = "", {}, parts, sep
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SaidJoined._joined, (self.parts, self.sep))
+
+    def in_language(self, lang: str) -> str:
+        return self.sep.join(in_language(p, lang) for p in self.parts)
+
+
+def said_count(key: str, n: int, **args: Arg) -> Said:
+    """:class:`Said` for ``n`` things: the words ``key_one`` for one, where there are such."""
+    one = f"{key}_one"
+    return Said(one if n == 1 and one in WORDS["en"] else key, n=n, **args)
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` in ``lang`` when it is :class:`Said` (made to be said in any language), else as
+    it is (a text from a library, a file name, an older record)."""
+    return text.in_language(lang) if isinstance(text, Said) else text
 
 
 def per_language(say: Callable[[str], str]) -> dict[str, str]:

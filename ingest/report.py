@@ -29,6 +29,7 @@ from enum import StrEnum
 from typing import Any
 
 from formgen.filenames import shown
+from ingest.messages import ENGLISH, in_language, say, say_count
 from ingest.submission import Submission
 
 
@@ -46,13 +47,6 @@ class Status(StrEnum):
 MERGE_WORDS = {"merged-flagged": "merged with warnings"}
 """How a report line says a register merge status that is a code word (``MergeOutcome.status``,
 kept as it is in ``--json``): merged, with something to look at among the file's warnings."""
-
-COUNT_WORDS = {
-    Status.WARNINGS: ("with warnings", "with warnings"),
-    Status.DUPLICATE: ("duplicate", "duplicates"),
-}
-"""How the summary counts a status whose code word is no English after a number (one, more);
-the others read as they are (``2 skipped``); ``--json`` keeps the code words as keys."""
 
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""
@@ -82,24 +76,23 @@ class Outcome:
     """What the register said about the merge (``merged-flagged, inst-1, 2 changes``)."""
     seconds: float = 0.0
 
-    def line(self) -> str:
-        """One line for people: status, name, and the reason or what was found."""
-        detail = self.reason
+    def line(self, lang: str = ENGLISH) -> str:
+        """One line for people, in ``lang``: status, name, and the reason or what was found."""
+        detail = in_language(self.reason, lang)
         if self.status in (Status.OK, Status.WARNINGS) and not detail:
             parts = [
-                f"form {self.form}" if self.form else "",
-                f"{self.entries} entr{'y' if self.entries == 1 else 'ies'}" if self.form else "",
+                say("ingest_form", lang, form=self.form) if self.form else "",
+                say_count("ingest_entries", lang, self.entries) if self.form else "",
             ]
             if self.merged:  # "merged-flagged, inst-0001, …" or "merged-flagged; taken out …"
-                status = re.split("[,;]", self.merged, maxsplit=1)[0]
-                parts.append(MERGE_WORDS.get(status, status) + self.merged[len(status) :])
+                merged = in_language(self.merged, lang)
+                status = re.split("[,;]", merged, maxsplit=1)[0]
+                parts.append(MERGE_WORDS.get(status, status) + merged[len(status) :])
             if self.warnings:
-                parts.append(
-                    f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}"
-                )
+                parts.append(say_count("ingest_warnings", lang, len(self.warnings)))
             detail = ", ".join(p for p in parts if p)
         # A name or a reason quoting one may hold a line break: one outcome stays one line.
-        return f"{self.status.value:<11} {shown(self.name)}" + (
+        return f"{status_word(self.status, lang)} {shown(self.name)}" + (
             f": {shown(detail)}" if detail else ""
         )
 
@@ -141,24 +134,30 @@ class IngestReport:
     def failed_strict(self) -> list[Outcome]:
         return [o for o in self.outcomes if o.status not in STRICT_OK]
 
-    def summary(self) -> str:
+    def summary(self, lang: str = ENGLISH) -> str:
+        """The counts line, in ``lang``."""
         files = self.files()
         counts = ", ".join(
-            f"{n} {COUNT_WORDS.get(Status(s), (s, s))[n != 1]}"
+            say_count(f"ingest_count_{s}", lang, n)
             for s, n in self.counts.items()
             if s != Status.CONTAINER.value
         )
         rate = len(files) / self.seconds if self.seconds > 0 else 0.0
-        text = f"{len(files)} file{'s' if len(files) != 1 else ''} in {self.seconds:.1f} s ({rate:.1f}/s): {counts or ('nothing handled' if self.unfinished else 'nothing to ingest')}"
+        nothing = "ingest_nothing_handled" if self.unfinished else "ingest_nothing"
+        text = say_count(
+            "ingest_summary",
+            lang,
+            len(files),
+            seconds=_decimal(self.seconds, lang),
+            rate=_decimal(rate, lang),
+            counts=counts or say(nothing, lang),
+        )
         if self.unfinished:
-            text += (
-                f"; interrupted: {self.unfinished} more not handled — run the same command "
-                "again for them (what was merged is kept and reported as duplicate then)"
-            )
+            text += say("ingest_interrupted", lang, n=self.unfinished)
         return text
 
-    def lines(self, verbose: bool = False) -> list[str]:
-        """The report for people: one line per outcome, warnings indented below it.
+    def lines(self, verbose: bool = False, lang: str = ENGLISH) -> list[str]:
+        """The report for people, in ``lang``: one line per outcome, warnings indented below it.
 
         Runs of more than three skipped attachments of one mail (a mail with 200 notes
         attached) are shown as one line unless ``verbose``; ``--json`` always lists each one.
@@ -170,12 +169,12 @@ class IngestReport:
             if len(skipped) > 3 and not verbose:
                 kinds = ", ".join(sorted({o.kind or "?" for o in skipped}))
                 out.append(
-                    f"{Status.SKIPPED.value:<11} {shown(skipped[0].container or '')} … "
+                    f"{status_word(Status.SKIPPED, lang)} {shown(skipped[0].container or '')} … "
                     f"{shown(skipped[-1].container or '')}: "
-                    f"{len(skipped)} attachments that are not forms ({kinds})"
+                    + say("ingest_skipped_run", lang, n=len(skipped), kinds=kinds)
                 )
             else:
-                out.extend(o.line() for o in skipped)
+                out.extend(o.line(lang) for o in skipped)
             skipped.clear()
 
         for o in self.outcomes:
@@ -186,11 +185,11 @@ class IngestReport:
                 skipped.append(o)
                 continue
             flush()
-            out.append(o.line())
+            out.append(o.line(lang))
             listed = o.warnings if verbose else o.warnings[:5]
-            out.extend(f"    {shown(w)}" for w in listed)
+            out.extend(f"    {shown(in_language(w, lang))}" for w in listed)
             if len(o.warnings) > len(listed):
-                out.append(f"    … and {len(o.warnings) - len(listed)} more (--json shows all)")
+                out.append("    " + say("ingest_more", lang, n=len(o.warnings) - len(listed)))
         flush()
         return out
 
@@ -207,3 +206,16 @@ class IngestReport:
 
     def dumps(self) -> str:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
+
+
+def status_word(status: Status, lang: str) -> str:
+    """The status as a report line begins with it, in ``lang``, padded to the longest word of
+    that language so that the names line up."""
+    width = max(len(say(f"ingest_status_{s.value}", lang)) for s in Status)
+    return say(f"ingest_status_{status.value}", lang).ljust(width)
+
+
+def _decimal(x: float, lang: str) -> str:
+    """``x`` with one decimal, as ``lang`` writes it (1.5 s, 1,5 s)."""
+    text = f"{x:.1f}"
+    return text.replace(".", ",") if lang == "de" else text

@@ -47,15 +47,15 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(
-        line.startswith("unreadable") and "leer.pdf: empty file (0 bytes)" in line for line in lines
+        line.startswith("unlesbar") and "leer.pdf: empty file (0 bytes)" in line for line in lines
     )
     assert any(
-        line.startswith("warnings")
+        line.startswith("Hinweise")
         and "rueckmeldung.eml#1/1 Bogen Praxis Yılmaz.pdf" in line
         and "inst-" in line
         for line in lines
     )
-    assert lines[-2].startswith("2 files in ") and "1 unreadable" in lines[-2]
+    assert lines[-2].startswith("2 Dateien in ") and "1 unlesbar" in lines[-2]
     (saved,) = (ws_dir / "exports").glob("ingest-*.txt")
     assert lines[-1] == f"report with every warning: {saved}"
     kept = saved.read_text("utf-8").splitlines()
@@ -65,7 +65,7 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     assert any((ws_dir / "archive").rglob("*"))
     again = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
     assert again.exit_code == 0 and "already ingested" in again.output
-    assert "1 duplicate" in again.output  # merged before: not ok, not warnings
+    assert "1 doppelt" in again.output  # merged before: not ok, not warnings
 
 
 def test_json_report(ws_dir: Path, inbox: Path) -> None:
@@ -159,13 +159,13 @@ def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
 
     first = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir)])
     assert first.exit_code == 0, first.output
-    assert line_of(first.output).startswith("warnings") and "e-mail" in first.output
+    assert line_of(first.output).startswith("Hinweise") and "e-mail" in first.output
     again = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir), "--strict"])
     assert again.exit_code == 0, again.output
     line = line_of(again.output)
-    assert line.startswith("duplicate") and "Posteingang.mbox#1/1 Bogen Yılmaz.pdf: " in line
+    assert line.startswith("doppelt") and "Posteingang.mbox#1/1 Bogen Yılmaz.pdf: " in line
     assert "already ingested" in line and "e-mail" not in again.output
-    assert "1 duplicate" in again.output
+    assert "1 doppelt" in again.output
 
 
 def _reader_that_fails(data: bytes, prov: Any, ctx: Any) -> Any:
@@ -270,7 +270,7 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     ws_dir = tmp_path / "andere"
     sample_workspace(ws_dir, secret=bytes(range(32)))
     first = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
-    assert first.exit_code == 0 and "quarantined" in first.output, first.output
+    assert first.exit_code == 0 and "Quarantäne" in first.output, first.output
     (record,) = (ws_dir / "quarantine").glob("*.json")
     (arrival,) = json.loads(record.read_text("utf-8"))["arrivals"]
     assert arrival["file_name"] == "Bogen Praxis Yılmaz.pdf" and arrival["mail_from"]
@@ -278,7 +278,7 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     assert again.exit_code == 0, again.output
     reported = [line for line in again.output.splitlines() if not line.startswith(" ")]
     assert len(reported) == 3 and ".json" not in again.output  # the copy, summary, saved report
-    assert reported[0].startswith("quarantined") and "kept aside from" in reported[0]
+    assert reported[0].startswith("Quarantäne") and "kept aside from" in reported[0]
     assert "Bogen Praxis Yılmaz.pdf" in reported[0]
     assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1
     status = CliRunner().invoke(main, ["status", "-w", str(ws_dir)])

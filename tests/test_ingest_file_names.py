@@ -59,11 +59,11 @@ def test_a_windows_1252_name_is_read_merged_and_shown_decoded(tmp_path: Path, in
     assert code == 0, output
     lines = [line for line in output.splitlines() if not line.startswith(" ")]
     shown = f"{tmp_path}/Rückläufe/Antwort_Ämal.pdf"
-    assert any(line.startswith("warnings") and f"{shown}: form FG-" in line for line in lines)
+    assert any(line.startswith("Hinweise") and f"{shown}: Formular FG-" in line for line in lines)
     assert any(
-        line.startswith("warnings") and "Rueckmeldung.pdf: form FG-" in line for line in lines
+        line.startswith("Hinweise") and "Rueckmeldung.pdf: Formular FG-" in line for line in lines
     )
-    assert lines[-2].startswith("2 files in ")
+    assert lines[-2].startswith("2 Dateien in ")
     (saved,) = (ws / "exports").glob("ingest-*.txt")
     assert shown in saved.read_text("utf-8")
     journal = [json.loads(line) for line in (ws / "journal.jsonl").read_text("utf-8").splitlines()]
@@ -91,7 +91,7 @@ def test_a_quarantined_file_keeps_its_decoded_name(tmp_path: Path) -> None:
     _write(tmp_path / os.fsdecode(b"Fragebogen_\xdcbersicht.pdf"), data.getvalue())
     code, output = _run("ingest", str(tmp_path), "-w", str(ws))
     assert code == 0, output
-    assert output.startswith(f"quarantined {tmp_path}/Fragebogen_Übersicht.pdf: unknown form")
+    assert output.startswith(f"Quarantäne   {tmp_path}/Fragebogen_Übersicht.pdf: unknown form")
     (record,) = (ws / "quarantine").glob("*.json")
     (arrival,) = json.loads(record.read_text("utf-8"))["arrivals"]
     assert arrival["file_name"] == "Fragebogen_Übersicht.pdf"
@@ -131,9 +131,9 @@ def test_a_line_break_in_a_file_name_cannot_forge_a_report_line(tmp_path: Path) 
     assert code == 0, output
     lines = [line for line in output.splitlines() if not line.startswith(" ")]
     escaped = "antrag.pdf\\nok          gefaelscht.pdf: form FG-AAAAA-BBBBB, 9 entries\\x1b[2K"
-    assert lines[0].startswith(f"warnings    {folder}/{escaped}: form FG-")
-    assert lines[1].startswith(f"warnings    {folder}/z-liste.pdf: form FG-")
-    assert lines[2].startswith("2 files in ")
+    assert lines[0].startswith(f"Hinweise     {folder}/{escaped}: Formular FG-")
+    assert lines[1].startswith(f"Hinweise     {folder}/z-liste.pdf: Formular FG-")
+    assert lines[2].startswith("2 Dateien in ")
     assert not any(line.startswith("ok          gefaelscht") for line in output.splitlines())
     (saved,) = (ws / "exports").glob("ingest-*.txt")
     assert escaped in saved.read_text("utf-8")

@@ -275,15 +275,15 @@ def test_a_folder_in_a_maildirs_cur_or_new_is_a_skipped_line_of_its_own(tmp_path
         "holds saved mails, ingest it on its own"
     )
     assert lines[:4] == [
-        f"skipped     {older}: a folder {why.format('cur')}",
-        f"skipped     {box / 'new' / 'verlinkt'}: a link to a folder {why.format('new')}",
-        f"skipped     {box / 'new' / 'Архив'}: a folder {why.format('new')}",
-        f"container   {box}: 2 mails, 2 attachments",
+        f"übersprungen {older}: a folder {why.format('cur')}",
+        f"übersprungen {box / 'new' / 'verlinkt'}: a link to a folder {why.format('new')}",
+        f"übersprungen {box / 'new' / 'Архив'}: a folder {why.format('new')}",
+        f"Sammlung     {box}: 2 mails, 2 attachments",
     ]
     assert ".Trash" not in result.stdout
     # as the line says, the folder ingested on its own gives its mail's form
     again = CliRunner().invoke(main, ["ingest", str(older), "-w", str(ws.root)])
-    assert again.exit_code == 0 and f"container   {older / 'Ответ.eml'}: 1 mail" in again.stdout
+    assert again.exit_code == 0 and f"Sammlung     {older / 'Ответ.eml'}: 1 mail" in again.stdout
 
 
 def test_a_mail_moved_away_while_the_maildir_is_read_is_one_line(
@@ -498,11 +498,11 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
         "sender to send the form again"
     )
     assert result.stdout.splitlines()[:3] == [
-        f"unreadable  {folder / 'abgebrochen.eml'}: starts like a saved mail, but its header is "
+        f"unlesbar     {folder / 'abgebrochen.eml'}: starts like a saved mail, but its header is "
         f"broken off by a line that is no header line; {advice}",
-        f"unreadable  {folder / 'abgeschnitten.eml'}: starts like a saved mail, but its header "
+        f"unlesbar     {folder / 'abgeschnitten.eml'}: starts like a saved mail, but its header "
         f"never ends (no blank line after it: cut off?); {advice}",
-        f"unreadable  {folder / 'notiz.txt'}: starts like a mailbox (a line 'From …'), but no "
+        f"unlesbar     {folder / 'notiz.txt'}: starts like a mailbox (a line 'From …'), but no "
         "mail's header follows; no mail could be read — export the mailbox again from the mail "
         "program, or save the mail as .eml",
     ]

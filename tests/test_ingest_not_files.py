@@ -109,20 +109,20 @@ def test_named_on_the_command_line_they_are_reported_and_the_form_merged(
     result = CliRunner().invoke(main, ["ingest", *(str(inbox / n) for n in names), "-w", str(ws)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert f"skipped     {inbox / 'fifo.pdf'}: a named pipe (FIFO), not a file; not read" in lines
+    assert f"übersprungen {inbox / 'fifo.pdf'}: a named pipe (FIFO), not a file; not read" in lines
     assert any(
-        line.startswith(f"unreadable  {inbox / 'dangling.pdf'}: a link to") for line in lines
+        line.startswith(f"unlesbar     {inbox / 'dangling.pdf'}: a link to") for line in lines
     )
     assert (
-        f"unreadable  {inbox / 'loop-a.pdf'}: a link that loops (it leads back to itself); not read"
+        f"unlesbar     {inbox / 'loop-a.pdf'}: a link that loops (it leads back to itself); not read"
         in lines
     )
     assert any(
-        line.startswith(f"skipped     {inbox / 'zero.pdf'}: a link to a device") for line in lines
+        line.startswith(f"übersprungen {inbox / 'zero.pdf'}: a link to a device") for line in lines
     )
     (merged,) = [line for line in lines if "rueckmeldung.pdf" in line]
     assert "merged" in merged or "new" in merged, merged
-    assert lines[-2].startswith("5 files in ")
+    assert lines[-2].startswith("5 Dateien in ")
 
 
 def test_a_missing_path_stays_misuse_but_a_link_to_nothing_is_reported(
@@ -218,5 +218,5 @@ def test_hidden_files_and_links_to_folders_are_counted_and_named_not_dropped_sil
     again = CliRunner().invoke(main, ["ingest", str(folder / "2026" / "Postfach"), "-w", str(ws)])
     assert again.exit_code == 0
     assert again.stdout.splitlines()[0].startswith(
-        f"duplicate   {folder / '2026' / 'Postfach' / 'antwort.pdf'}: "
+        f"doppelt      {folder / '2026' / 'Postfach' / 'antwort.pdf'}: "
     )

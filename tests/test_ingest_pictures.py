@@ -95,7 +95,7 @@ def test_the_cli_names_the_picture_and_the_run_succeeds(tmp_path: Path) -> None:
     shutil.copy(PICTURES / "scan-rueckmeldung.jpg", inbox / "Scan Öztürk.JPG")
     result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws.root)])
     assert result.exit_code == 0, result.output
-    assert f"quarantined {inbox / 'Scan Öztürk.JPG'}: a picture of 1241×1754 pixels" in (
+    assert f"Quarantäne   {inbox / 'Scan Öztürk.JPG'}: a picture of 1241×1754 pixels" in (
         result.output
     )
     strict = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws.root), "--strict"])

@@ -265,7 +265,7 @@ def test_a_form_dated_in_the_future_is_flagged_and_does_not_keep_its_entry_curre
         f"psychotherapie.date: '{far}' lies in the future (today is {today:%Y-%m-%d}), but it "
         "is the day the information was given or confirmed — check the date (a mistyped year?)"
     )
-    assert out.splitlines()[0].startswith("warnings ") and f"    {problem}" in out.splitlines()
+    assert out.splitlines()[0].startswith("Hinweise ") and f"    {problem}" in out.splitlines()
     entries = load(ws).institutions["inst-0001"]["entries"]
     kept = entries["psychotherapie"]["fields"]["date"]
     assert (kept["raw"], kept["v"]) == (far, None) and kept["problem"] in problem

@@ -236,7 +236,7 @@ def test_a_form_of_a_version_the_workspace_lost_says_where_its_schema_file_goes(
     returned = tmp_path / "Rückmeldung.pdf"
     returned.write_bytes(pdfium_fill(form, {"psychotherapie.contact_role": "Inhaberin"}))
     said = run("ingest", str(returned), "-w", str(ws))
-    assert "quarantined" in said
+    assert "Quarantäne" in said
     assert (
         f"put the schema file this form was made with ({SCHEMA_ID} 1.0.0: the file as it was "
         f"then, e.g. from a backup) into the workspace as {kept} and ingest the file again"
@@ -970,7 +970,7 @@ def test_a_checklist_naming_the_region_held_as_typed_before_the_switch_changes_n
     assert "matched inst-0001 'Praxis Wiśniewska' (same name and postcode)" in said
     # nothing of it is news to the register: it confirms, its warnings (the region among them)
     # listed all the same
-    assert said.splitlines()[0].endswith(", 1 entry, confirmed, inst-0001, 5 warnings"), said
+    assert said.splitlines()[0].endswith(", 1 Eintrag, confirmed, inst-0001, 5 Hinweise"), said
     run("register", "rebuild", "-w", str(ws))  # the journal replayed merges alike
     assert json.loads(run("register", "conflicts", "-w", str(ws), "--json"))["conflicts"] == []
     assert "→ dormagen" not in run("register", "history", "inst-0001", "-w", str(ws))

@@ -11,6 +11,7 @@ from ingest_support import SAMPLES
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest.report import Status, status_word
 
 
 def init(*args: str) -> tuple[int, str, str]:
@@ -56,8 +57,7 @@ def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: P
     assert {k: after[k] for k in before} == before
 
 
-PREFIXES = ("ok ", "warnings ", "quarantined ", "unreadable ", "unsupported ", "skipped ")
-PREFIXES += ("duplicate ", "container ")
+PREFIXES = tuple(status_word(s, "de") for s in Status)
 
 
 def test_ingesting_a_folder_made_a_workspace_reads_its_returns_not_the_workspace(

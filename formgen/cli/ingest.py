@@ -160,9 +160,9 @@ def ingest(
     if as_json:
         echo(report.dumps())
     else:
-        for line in report.lines():
+        for line in report.lines(lang=ws.language):
             echo(line)
-        echo(report.summary() + (" (dry run: nothing merged)" if dry_run else ""))
+        echo(report.summary(ws.language) + (" (dry run: nothing merged)" if dry_run else ""))
         if saved is not None:
             echo(f"report with every warning: {readable(saved)}")
     if report.unfinished:
@@ -185,7 +185,8 @@ def _save_report(ws: Workspace, report: IngestReport) -> Path:
     while path.exists():
         n += 1
         path = ws.exports_dir / f"ingest-{stamp}-{n}.txt"
-    text = "\n".join([*report.lines(verbose=True), report.summary()]) + "\n"
+    lines = report.lines(verbose=True, lang=ws.language)
+    text = "\n".join([*lines, report.summary(ws.language)]) + "\n"
     ws.exports_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text.encode())
     return path

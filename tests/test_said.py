@@ -1,0 +1,43 @@
+"""``Said``: a report text made in one process, shown in the workspace's language in another."""
+
+from __future__ import annotations
+
+import pickle
+
+from ingest.messages import Said, SaidJoined, in_language, said_count
+from ingest.report import IngestReport, Outcome, Status
+
+
+def test_a_said_text_is_its_english_and_says_itself_in_german_after_a_trip_to_the_parent() -> None:
+    entries = said_count("ingest_entries", 3)
+    joined = SaidJoined([Said("ingest_form", form="FG-AAAAA-BBBBB"), entries, "inst-0001"])
+    assert joined == "form FG-AAAAA-BBBBB, 3 entries, inst-0001"  # --json and records keep this
+    back = pickle.loads(pickle.dumps(joined))
+    assert in_language(back, "de") == "Formular FG-AAAAA-BBBBB, 3 Einträge, inst-0001"
+    assert in_language(said_count("ingest_entries", 1), "de") == "1 Eintrag"
+    assert in_language("a library's text", "de") == "a library's text"
+
+
+def test_args_that_do_not_fit_the_words_show_the_english() -> None:
+    said = Said("ingest_form", form="FG-1")
+    said.args = {"wrong": "x"}  # as a newer formgen's args would be
+    assert said.in_language("de") == "form FG-1"
+
+
+def test_the_report_lines_and_counts_are_in_the_language_asked_for() -> None:
+    report = IngestReport(
+        outcomes=[
+            Outcome("a.pdf", Status.OK, form="FG-1", entries=2),
+            Outcome("b.pdf", Status.UNREADABLE, reason="x"),
+            Outcome("c.pdf", Status.DUPLICATE, reason="y"),
+        ],
+        seconds=1.25,
+    )
+    assert report.lines(lang="de") == [
+        "ok           a.pdf: Formular FG-1, 2 Einträge",
+        "unlesbar     b.pdf: x",
+        "doppelt      c.pdf: y",
+    ]
+    assert report.summary("de") == "3 Dateien in 1,2 s (2,4/s): 1 ok, 1 unlesbar, 1 doppelt"
+    assert report.lines()[1] == "unreadable  b.pdf: x"
+    assert report.summary() == "3 files in 1.2 s (2.4/s): 1 ok, 1 unreadable, 1 duplicate"
