@@ -20,7 +20,13 @@ from dataclasses import dataclass
 
 
 class FormgenError(Exception):
-    """Base class of every error formgen and ingest raise on purpose."""
+    """Base class of every error formgen and ingest raise on purpose.
+
+    ``said``: the message without the file name in front, as the ingest report shows it; an
+    :class:`ingest.messages.Said` where it can be said in the workspace's language (``None``:
+    the report shows ``str(error)`` without the file name)."""
+
+    said: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +167,7 @@ class UnreadableFileError(FormgenError):
     def __init__(self, file_name: str, reason: str, message: str) -> None:
         self.file_name = file_name
         self.reason = reason
+        self.said = message
         super().__init__(f"{file_name}: {message}")
 
 

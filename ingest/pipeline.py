@@ -404,7 +404,8 @@ def _process(
             )
         )
     except FormgenError as exc:
-        return _Done(dataclasses.replace(out, reason=_strip_name(str(exc), task)))
+        reason = exc.said if exc.said is not None else _strip_name(str(exc), task)
+        return _Done(dataclasses.replace(out, reason=reason))
     except MemoryError:
         return _Done(
             dataclasses.replace(
