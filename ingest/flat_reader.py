@@ -75,10 +75,10 @@ from formgen.layout import (
 )
 from formgen.model import OTHER, UNSPACED_TYPES, Schema
 from ingest.form_rows import values_from_rows
+from ingest.messages import Said
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
     INFO_KEY,
-    MESSAGES,
     NO_FIELDS_NOTE,
     FieldNode,
     ReadLimits,
@@ -113,31 +113,18 @@ FOOTER_TOP = MARGIN_BOTTOM + 40.0
 MIN_LAYOUT_MATCH = 0.95
 """Share of the layout's printed labels that must be found where the layout puts them before
 values are read by position (a form of an older layout matched 90 %, a current copy 100 %)."""
-SCAN_NOTE = (
-    "the pages are pictures without text: a scan or a photo of a paper form, which formgen "
-    f"cannot read; {PAPER_ADVICE}"
-)
-ORDER_GUESSED = (
-    "right-to-left text (Arabic, Persian, Hebrew) drawn with Latin letters or numbers only in "
-    "the order it is shown; the order of its parts was guessed — compare it with the copy"
-)
+SCAN_NOTE = Said("ingest_pdf_scan", advice=PAPER_ADVICE)
+ORDER_GUESSED = Said("ingest_pdf_order_guessed")
 """The note, after a field's path, on a value read from a line whose order was guessed
 (:func:`written_order`)."""
-UNREADABLE = (
-    "not readable in this copy: the program that filled or flattened the form drew the text "
-    "with glyphs that map to no character (the page shows empty boxes, stray signs or nothing); "
-    "nothing was read — ask the sender for the filled-in PDF form itself, not a flattened copy"
-)
+UNREADABLE = Said("ingest_pdf_unreadable")
 """The note, after a field's path, on a box whose text holds a glyph that maps to no character
 (:func:`box_reading`): pdftk-java draws typed text in the form's (composite) field font as
 glyph 0 (.notdef), qpdf writes it there as one byte a character where the font reads two; a
 flattened copy keeps those drawings, and no reading of them is the value."""
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 """pdfminer's text for a glyph that its font maps to no character."""
-CUT_OFF = (
-    "the text runs past the edge of its box, where the copy cuts it off; it was read as far as "
-    "it is drawn, which may be less than was typed — check it with the sender"
-)
+CUT_OFF = Said("ingest_pdf_cut_off")
 """The note, after a field's path, on a value drawn beyond its box (:func:`box_glyphs`)."""
 _SLACK = 1.0
 """Points a glyph's centre may lie outside its box (anti-aliasing, rounding of printers)."""
@@ -169,11 +156,10 @@ def read_flattened(
     with open_pdf(data, file_name) as qpdf:  # encryption, damage and size checks
         check_object_count(qpdf, file_name, limits)
         if len(qpdf.pages) > limits.max_pages:
-            raise UnreadableFileError(
-                file_name,
-                "too-large",
-                MESSAGES["too-many-pages"].format(count=len(qpdf.pages), limit=limits.max_pages),
+            too_many = Said(
+                "ingest_pdf_too_many_pages", count=len(qpdf.pages), limit=limits.max_pages
             )
+            raise UnreadableFileError(file_name, "too-large", too_many)
         info = info_strings(qpdf)
         with_widgets = any(page_widgets(qpdf, file_name, limits))
     prov = replace(provenance(data, file_name, info, sha256), reader=READER)
@@ -186,21 +172,11 @@ def read_flattened(
         for cause in (exc, exc.__context__):  # pdfplumber wraps them in PdfminerException
             if isinstance(cause, MemoryError | RecursionError):
                 raise cause from None  # the worker's bounds: the pipeline says so
-        raise UnreadableFileError(
-            file_name,
-            "damaged",
-            "the PDF's pages could not be read: the file is damaged; ask the sender to print or "
-            "save the form again",
-        ) from None
+        raise UnreadableFileError(file_name, "damaged", Said("ingest_pdf_pages_damaged")) from None
     reference, ref_notes = find_reference(pages)
     notes = list(ref_notes)
     if reference is None:
-        notes.append(
-            SCAN_NOTE
-            if scanned
-            else "no form reference (FG-XXXXX-XXXXX) found on the pages: not a formgen form, "
-            "or the footer was cut off"
-        )
+        notes.append(SCAN_NOTE if scanned else Said("ingest_pdf_no_reference"))
         return RawSubmission(None, {}, prov, "low", tuple(notes))
     identity, id_notes = resolve_identity(reference, info.get(INFO_KEY), lookup)
     notes += id_notes
@@ -208,14 +184,19 @@ def read_flattened(
         return RawSubmission(None, {}, prov, "low", tuple(notes))
     if (identity.schema_id, identity.schema_version) != (schema.schema_id, schema.schema_version):
         notes.append(
-            f"the form was made with schema {identity.schema_id} {identity.schema_version}, "
-            f"not {schema.schema_id} {schema.schema_version}; its field positions are unknown"
+            Said(
+                "ingest_pdf_other_schema",
+                schema=identity.schema_id,
+                version=identity.schema_version,
+                current=schema.schema_id,
+                current_version=schema.schema_version,
+            )
         )
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     try:
         layout = layout_for_identity(schema, identity)
     except FormgenError as exc:
-        notes.append(f"the form's layout could not be rebuilt: {exc}")
+        notes.append(Said("ingest_pdf_no_layout", error=str(exc)))
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     placement, match = best_placement(pages, layout)
     shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
@@ -228,10 +209,7 @@ def read_flattened(
         word_values, word_notes, illegible = read_word_copy(pages, schema, identity)
         notes += word_notes
         if word_values is not None:
-            notes.append(
-                f"values were read from the tables of a PDF made of the Word form (reference "
-                f"{identity.reference}), row by row; check them before relying on them"
-            )
+            notes.append(Said("ingest_pdf_word_copy", reference=identity.reference))
             prov = replace(prov, reader=WORD_READER)
             return RawSubmission(
                 identity, word_values, prov, "low", tuple(notes), illegible=tuple(illegible)
@@ -239,13 +217,11 @@ def read_flattened(
         if not word_notes:  # no copy of the Word form either
             maker = word_processor(info)
             notes.append(
-                f"a PDF that {maker} made of the form, without the Word form's tables: no "
-                "values were read — ask the sender for the .docx or the PDF form itself"
+                Said("ingest_pdf_word_processor", maker=maker)
                 if maker
-                else f"the pages do not match the layout of form {identity.reference}: only "
-                f"{match:.0%} of its printed labels are where formgen put them (printed scaled, "
-                "made by another formgen version, or edited); no values were read — enter them "
-                "by hand"
+                else Said(
+                    "ingest_pdf_no_match", reference=identity.reference, percent=round(match * 100)
+                )
             )
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     if with_widgets and placement == Placement():
@@ -255,54 +231,41 @@ def read_flattened(
                 values, _, value_notes = field_values(nodes, limits)
                 if len(pages) > layout.page_count:  # another PDF merged after it
                     notes.append(
-                        f"the copy has {len(pages)} pages, the form had {layout.page_count}; "
-                        "the fields on the pages beyond were not read"
+                        Said(
+                            "ingest_pdf_pages_beyond",
+                            count=len(pages),
+                            form_pages=layout.page_count,
+                        )
                     )
                 notes += [*value_notes, NAMES_BY_POSITION_NOTE]
                 prov = replace(prov, reader=FIELDS_READER)
                 return RawSubmission(identity, values, prov, "high", tuple(notes))
     if placement != Placement():
-        notes.append(
-            f"the copy was printed at {placement.scale:.0%} of the form's size; "
-            "positions were scaled to match"
-        )
+        notes.append(Said("ingest_pdf_scaled", percent=round(placement.scale * 100)))
     shown = [pages[copies[0]] if copies else None for copies in shows]
     values, value_notes, illegible = recover_values(shown, layout, placement)
     notes += page_notes(shows, len(pages), layout.page_count)
     notes += twice_notes(pages, shows, values, layout, placement)
     notes += value_notes
-    notes.append(
-        f"values were recovered by position from a copy without form fields "
-        f"(reference {identity.reference}); check them before relying on them"
-    )
+    notes.append(Said("ingest_pdf_by_position", reference=identity.reference))
     return RawSubmission(identity, values, prov, "low", tuple(notes), illegible=tuple(illegible))
 
 
 def page_notes(shows: Sequence[Sequence[int]], count: int, form_pages: int) -> list[str]:
     """What the copy's pages say of the form's (``shows``: :func:`pages_shown`, ``count``:
     the copy's pages): out of order, missing, or showing none of the form's pages."""
-    notes = []
+    notes: list[str] = []
     firsts = [copies[0] for copies in shows if copies]
     if firsts != sorted(firsts):
         shown = {i: number for number, copies in enumerate(shows) for i in copies}
         order = ", ".join(str(shown[i] + 1) for i in sorted(shown))
-        notes.append(
-            f"the copy's pages are out of order: they show the form's pages {order}; each was "
-            "read as the form's page whose printed labels it shows"
-        )
+        notes.append(Said("ingest_pdf_out_of_order", order=order))
     missing = [str(number + 1) for number, copies in enumerate(shows) if not copies]
     if missing:
-        pages = "page " + missing[0] if len(missing) == 1 else "pages " + ", ".join(missing)
-        notes.append(
-            f"the copy has {count} pages, the form had {form_pages}: the form's {pages} "
-            f"{'is' if len(missing) == 1 else 'are'} not in it; the boxes there were not read"
-        )
+        key = "ingest_pdf_page_missing" if len(missing) == 1 else "ingest_pdf_pages_missing"
+        notes.append(Said(key, count=count, form_pages=form_pages, pages=", ".join(missing)))
     read = {i for copies in shows for i in copies}
-    notes += [
-        f"the copy's page {i + 1} shows none of the form's pages; it was not read"
-        for i in range(count)
-        if i not in read
-    ]
+    notes += [Said("ingest_pdf_page_unknown", page=i + 1) for i in range(count) if i not in read]
     return notes
 
 
@@ -316,7 +279,7 @@ def twice_notes(
     """A note on each page of the copy that shows a form's page again (``shows``:
     :func:`pages_shown`; ``values``: read from the first page showing each): whether it shows
     the same values, or which differ."""
-    notes = []
+    notes: list[str] = []
     shown = [pages[copies[0]] if copies else None for copies in shows]
     for number, copies in enumerate(shows):
         for again in copies[1:]:
@@ -325,14 +288,11 @@ def twice_notes(
             differ = sorted(
                 k for k in values.keys() | other.keys() if values.get(k) != other.get(k)
             )
+            told = {"again": again + 1, "number": number + 1, "first": copies[0] + 1}
             notes.append(
-                f"the copy's page {again + 1} shows the form's page {number + 1} again, "
-                + (
-                    f"with other values for {', '.join(differ)}: the values of its page "
-                    f"{copies[0] + 1} were read — check them with the sender"
-                    if differ
-                    else f"with the same values as its page {copies[0] + 1}, which was read"
-                )
+                Said("ingest_pdf_page_twice", **told, fields=", ".join(differ))
+                if differ
+                else Said("ingest_pdf_page_twice_same", **told)
             )
     return notes
 
@@ -443,10 +403,10 @@ def find_reference(pages: list[_PageContent]) -> tuple[str | None, list[str]]:
     if not found:
         return None, []
     distinct = list(dict.fromkeys(found))
-    notes = []
+    notes: list[str] = []
     if len(distinct) > 1:
         refs = ", ".join(f"FG-{r[:5]}-{r[5:]}" for r in distinct)
-        notes.append(f"the pages carry different form references ({refs}); the first was used")
+        notes.append(Said("ingest_pdf_references", refs=refs))
     return distinct[0], notes
 
 
@@ -466,20 +426,13 @@ def resolve_identity(
     if issued is not None:
         if from_info is not None and from_info.instance_id != instance_id:
             notes.append(
-                f"the document metadata names another form ({from_info.reference}) than the "
-                f"printed reference {ref}; the printed reference was used"
+                Said("ingest_pdf_info_other_form", other=from_info.reference, reference=ref)
             )
         return issued, notes
     if from_info is not None and from_info.instance_id == instance_id:
-        notes.append(
-            f"the reference {ref} is not in this workspace's issued forms; the identity was "
-            "taken from the document metadata"
-        )
+        notes.append(Said("ingest_pdf_not_issued_info", reference=ref))
         return from_info, notes
-    notes.append(
-        f"the form reference {ref} was not issued by this workspace: an unknown form "
-        "(made in another workspace, or the reference was misread)"
-    )
+    notes.append(Said("ingest_pdf_not_issued", reference=ref))
     return None, notes
 
 
@@ -495,7 +448,7 @@ def read_word_copy(
     try:
         plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
     except FormgenError as exc:
-        return None, [f"the Word form's rows could not be rebuilt: {exc}"], []
+        return None, [Said("ingest_pdf_word_rows", error=str(exc))], []
     rows = word_copy_rows(pages)
     guessed = {i: ORDER_GUESSED for i, (_, cell) in enumerate(rows) if cell.guessed}
     unspaced = {i: cell.unspaced for i, (_, cell) in enumerate(rows) if cell.unspaced != cell.text}
@@ -504,11 +457,8 @@ def read_word_copy(
         [(label, cell.text) for label, cell in rows], plan, guessed, unspaced, unread
     )
     if values is None and notes:
-        notes = [
-            f"a PDF made of the Word form (.docx), but {notes[0]}: no values were read — ask "
-            "the sender for the .docx"
-        ]
-    notes += [f"{path}: {UNREADABLE}" for path in illegible]
+        notes = [Said("ingest_pdf_word_copy_failed", why=notes[0])]
+    notes += [Said("ingest_pdf_at", path=path, note=UNREADABLE) for path in illegible]
     return values, notes, illegible
 
 
@@ -526,11 +476,7 @@ def word_copy_rows(pages: list[_PageContent]) -> list[tuple[str, BoxReading]]:
 
 # --------------------------------------------------------------------------- values by position
 
-NAMES_BY_POSITION_NOTE = (
-    "the form's fields had lost their names (a merged PDF: pdfunite and pypdf's add_page keep "
-    "the fields on the pages without the fields above them); each field's value was read and "
-    "matched to the form's box at its position"
-)
+NAMES_BY_POSITION_NOTE = Said("ingest_pdf_names_by_position")
 _WIDGET_SLACK = 1.0
 """Points a widget's rectangle may differ from its box (rounding of the writing program)."""
 _FIELD_TYPES = {
@@ -767,7 +713,7 @@ def recover_values(
         if unreadable:
             # a list's other text is part of its value: its ticks alone would be another value
             field = box.path.removesuffix(f".{OTHER}") if box.option == OTHER else box.path
-            notes.append(f"{field}: {UNREADABLE}")
+            notes.append(Said("ingest_pdf_at", path=field, note=UNREADABLE))
             illegible.append(field)
             continue
         if box.field.type in UNSPACED_TYPES:
@@ -775,13 +721,13 @@ def recover_values(
         if not text:
             continue
         if guessed:
-            notes.append(f"{box.path}: {ORDER_GUESSED}")
+            notes.append(Said("ingest_pdf_at", path=box.path, note=ORDER_GUESSED))
         if any(_past(rect, c) for c in glyphs if c[4].strip()):
-            notes.append(f"{box.path}: {CUT_OFF}")
+            notes.append(Said("ingest_pdf_at", path=box.path, note=CUT_OFF))
         if box.kind is WidgetKind.COMBO:
             value = choice_value(box.field, text)
             if value is None:
-                notes.append(f"{box.path}: the shown text '{text[:60]}' is none of the choices")
+                notes.append(Said("ingest_pdf_not_a_choice", path=box.path, text=text[:60]))
                 value = text
             values[box.path] = value
         else:
@@ -790,7 +736,7 @@ def recover_values(
         if len(chosen) == 1:
             values[path] = chosen[0]
         elif len(chosen) > 1:
-            notes.append(f"{path}: several boxes are ticked ({', '.join(chosen)}); left out")
+            notes.append(Said("ingest_pdf_several_ticked", path=path, chosen=", ".join(chosen)))
     if illegible:  # the ticks of a list whose other text cannot be read
         values = {p: v for p, v in values.items() if p.rpartition(".")[0] not in illegible}
     return values, notes, illegible

@@ -513,6 +513,121 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen ingest: the pipeline (ingest/pipeline.py, sniff.py, spool.py, cli/ingest.py)
         # (end of ingest_pipeline)
         # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
+        "ingest_pdf_empty": "the file is empty (0 bytes); ask the sender to send the form again",
+        "ingest_pdf_not_pdf": "not a PDF file (it starts with {start!r}); if it is a form, ask "
+        "for the PDF itself",
+        "ingest_pdf_truncated": "the PDF is truncated (its end marker %%EOF is missing; {size} "
+        "bytes arrived); the mail or download was probably cut off, ask the sender to send the "
+        "file again",
+        "ingest_pdf_damaged": "the PDF is damaged and could not be repaired ({detail}); ask the "
+        "sender to save the form again and resend it",
+        "ingest_pdf_encrypted": "the PDF is password-protected; ask the sender to save it without "
+        "a password (or to send the password) and send it again",
+        "ingest_pdf_xfa": "the PDF is an XFA form (made or converted with Adobe "
+        "LiveCycle/Designer); formgen's forms carry no XFA and the values may only be in the XFA "
+        "data; ask the sender to fill the original formgen form, or print it to PDF",
+        "ingest_pdf_too_large_file": "the file has {size:,} bytes, more than the limit of "
+        "{limit:,}; a returned form is not that large, check what was sent",
+        "ingest_pdf_too_many_objects": "the PDF declares {count:,} objects, more than the limit "
+        "of {limit:,}; it is not a formgen form",
+        "ingest_pdf_too_many_fields": "the PDF has more than {limit:,} form fields; it is not a "
+        "formgen form",
+        "ingest_pdf_too_deep": "the PDF's form fields are nested more than {limit} levels deep; "
+        "it is not a formgen form",
+        "ingest_pdf_too_many_pages": "the PDF has {count:,} pages, more than the limit of "
+        "{limit:,}; it is not a printed formgen form",
+        "ingest_pdf_pages_damaged": "the PDF's pages could not be read: the file is damaged; ask "
+        "the sender to print or save the form again",
+        "ingest_pdf_repaired": "the PDF was damaged and repaired on reading: {detail}",
+        "ingest_pdf_repaired_more": "the PDF was damaged and repaired on reading: {detail} (and "
+        "{n} more)",
+        "ingest_pdf_no_fields": "the PDF has no form fields (a flattened or printed copy, or not "
+        "a form)",
+        "ingest_pdf_fields_from_pages": "the form's list of fields was missing (a merged or "
+        "optimised PDF); the values were read from the fields on its pages",
+        "ingest_pdf_repeated": "{name}: the field appears {count} times with different values "
+        "({values}); the first filled one was used, please review",
+        "ingest_pdf_undecodable": "{name}: the value is stored in a form formgen cannot decode; "
+        "left out",
+        "ingest_pdf_value_too_long": "{name}: the value has {length:,} characters, more than the "
+        "limit of {limit:,}; left out (the original file is kept)",
+        "ingest_pdf_state_unknown": "{name}: the stored value /{stored} is none of the box's "
+        "states ({states}); treated as not ticked",
+        "ingest_pdf_state_unknown_ticked": "{name}: the stored value /{stored} is none of the "
+        "box's states ({states}); the ticked box /{shown} was used",
+        "ingest_pdf_off_but_ticked": "{name}: the stored value is /Off but the box /{shown} is "
+        "ticked; the ticked box was used",
+        "ingest_pdf_state_differs": "{name}: the stored value is /{stored} but the box /{shown} "
+        "is shown ticked; the stored value was used",
+        "ingest_pdf_several_choices": "{name}: several choices stored in a single-choice field "
+        "({choices}); the first was used",
+        "ingest_pdf_identity_malformed": "the hidden identity fields are malformed ({error}); the "
+        "document metadata was used",
+        "ingest_pdf_identity_differs": "the hidden identity fields and the document metadata "
+        "differ; the fields were used",
+        "ingest_pdf_identity_from_info": "the identity was taken from the document metadata (no "
+        "identity fields)",
+        "ingest_pdf_scan": "the pages are pictures without text: a scan or a photo of a paper "
+        "form, which formgen cannot read; {advice}",
+        "ingest_pdf_order_guessed": "right-to-left text (Arabic, Persian, Hebrew) drawn with "
+        "Latin letters or numbers only in the order it is shown; the order of its parts was "
+        "guessed — compare it with the copy",
+        "ingest_pdf_unreadable": "not readable in this copy: the program that filled or flattened "
+        "the form drew the text with glyphs that map to no character (the page shows empty "
+        "boxes, stray signs or nothing); nothing was read — ask the sender for the filled-in PDF "
+        "form itself, not a flattened copy",
+        "ingest_pdf_cut_off": "the text runs past the edge of its box, where the copy cuts it "
+        "off; it was read as far as it is drawn, which may be less than was typed — check it "
+        "with the sender",
+        "ingest_pdf_at": "{path}: {note}",
+        "ingest_pdf_no_reference": "no form reference (FG-XXXXX-XXXXX) found on the pages: not a "
+        "formgen form, or the footer was cut off",
+        "ingest_pdf_other_schema": "the form was made with schema {schema} {version}, not "
+        "{current} {current_version}; its field positions are unknown",
+        "ingest_pdf_no_layout": "the form's layout could not be rebuilt: {error}",
+        "ingest_pdf_word_copy": "values were read from the tables of a PDF made of the Word form "
+        "(reference {reference}), row by row; check them before relying on them",
+        "ingest_pdf_word_processor": "a PDF that {maker} made of the form, without the Word "
+        "form's tables: no values were read — ask the sender for the .docx or the PDF form "
+        "itself",
+        "ingest_pdf_no_match": "the pages do not match the layout of form {reference}: only "
+        "{percent}% of its printed labels are where formgen put them (printed scaled, made by "
+        "another formgen version, or edited); no values were read — enter them by hand",
+        "ingest_pdf_pages_beyond": "the copy has {count} pages, the form had {form_pages}; the "
+        "fields on the pages beyond were not read",
+        "ingest_pdf_names_by_position": "the form's fields had lost their names (a merged PDF: "
+        "pdfunite and pypdf's add_page keep the fields on the pages without the fields above "
+        "them); each field's value was read and matched to the form's box at its position",
+        "ingest_pdf_scaled": "the copy was printed at {percent}% of the form's size; positions "
+        "were scaled to match",
+        "ingest_pdf_by_position": "values were recovered by position from a copy without form "
+        "fields (reference {reference}); check them before relying on them",
+        "ingest_pdf_out_of_order": "the copy's pages are out of order: they show the form's "
+        "pages {order}; each was read as the form's page whose printed labels it shows",
+        "ingest_pdf_page_missing": "the copy has {count} pages, the form had {form_pages}: the "
+        "form's page {pages} is not in it; the boxes there were not read",
+        "ingest_pdf_pages_missing": "the copy has {count} pages, the form had {form_pages}: the "
+        "form's pages {pages} are not in it; the boxes there were not read",
+        "ingest_pdf_page_unknown": "the copy's page {page} shows none of the form's pages; it "
+        "was not read",
+        "ingest_pdf_page_twice": "the copy's page {again} shows the form's page {number} again, "
+        "with other values for {fields}: the values of its page {first} were read — check them "
+        "with the sender",
+        "ingest_pdf_page_twice_same": "the copy's page {again} shows the form's page {number} "
+        "again, with the same values as its page {first}, which was read",
+        "ingest_pdf_references": "the pages carry different form references ({refs}); the first "
+        "was used",
+        "ingest_pdf_info_other_form": "the document metadata names another form ({other}) than "
+        "the printed reference {reference}; the printed reference was used",
+        "ingest_pdf_not_issued_info": "the reference {reference} is not in this workspace's "
+        "issued forms; the identity was taken from the document metadata",
+        "ingest_pdf_not_issued": "the form reference {reference} was not issued by this "
+        "workspace: an unknown form (made in another workspace, or the reference was misread)",
+        "ingest_pdf_word_rows": "the Word form's rows could not be rebuilt: {error}",
+        "ingest_pdf_word_copy_failed": "a PDF made of the Word form (.docx), but {why}: no values "
+        "were read — ask the sender for the .docx",
+        "ingest_pdf_not_a_choice": "{path}: the shown text '{text}' is none of the choices",
+        "ingest_pdf_several_ticked": "{path}: several boxes are ticked ({chosen}); left out",
         # (end of ingest_pdf)
         # -- formgen ingest: the Word, ODT and table readers (docx_reader.py, odt_reader.py, sheet.py)
         # (end of ingest_office)
@@ -916,6 +1031,140 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen ingest: the pipeline (ingest/pipeline.py, sniff.py, spool.py, cli/ingest.py)
         # (end of ingest_pipeline)
         # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
+        "ingest_pdf_empty": "die Datei ist leer (0 Bytes) – bitte beim Absender das Formular neu "
+        "anfordern",
+        "ingest_pdf_not_pdf": "keine PDF-Datei (sie beginnt mit {start!r}); wenn es das Formular "
+        "ist, bitte beim Absender das PDF selbst anfordern",
+        "ingest_pdf_truncated": "das PDF ist unvollständig (die Endmarke %%EOF fehlt; {size:,} "
+        "Bytes sind angekommen); die Mail oder der Download wurde wohl abgeschnitten – bitte "
+        "beim Absender die Datei neu anfordern",
+        "ingest_pdf_damaged": "das PDF ist beschädigt und ließ sich nicht reparieren ({detail}) – "
+        "bitte den Absender, das Formular neu zu speichern und noch einmal zu schicken",
+        "ingest_pdf_encrypted": "das PDF ist kennwortgeschützt – bitte den Absender, es ohne "
+        "Kennwort zu speichern (oder das Kennwort mitzuteilen) und noch einmal zu schicken",
+        "ingest_pdf_xfa": "das PDF ist ein XFA-Formular (mit Adobe LiveCycle/Designer erstellt "
+        "oder umgewandelt); die Formulare von formgen enthalten kein XFA, die Werte stehen "
+        "vielleicht nur in den XFA-Daten – bitte den Absender, das ursprüngliche formgen-Formular "
+        "auszufüllen oder es als PDF zu drucken",
+        "ingest_pdf_too_large_file": "die Datei hat {size:,} Bytes, mehr als die Grenze von "
+        "{limit:,}; so groß ist kein zurückgeschicktes Formular – bitte prüfen, was geschickt "
+        "wurde",
+        "ingest_pdf_too_many_objects": "das PDF gibt {count:,} Objekte an, mehr als die Grenze "
+        "von {limit:,}; es ist kein formgen-Formular",
+        "ingest_pdf_too_many_fields": "das PDF hat mehr als {limit:,} Formularfelder; es ist kein "
+        "formgen-Formular",
+        "ingest_pdf_too_deep": "die Formularfelder des PDF sind mehr als {limit} Ebenen tief "
+        "verschachtelt; es ist kein formgen-Formular",
+        "ingest_pdf_too_many_pages": "das PDF hat {count:,} Seiten, mehr als die Grenze von "
+        "{limit:,}; es ist kein gedrucktes formgen-Formular",
+        "ingest_pdf_pages_damaged": "die Seiten des PDF ließen sich nicht lesen: die Datei ist "
+        "beschädigt – bitte den Absender, das Formular neu zu drucken oder zu speichern",
+        "ingest_pdf_repaired": "das PDF war beschädigt und wurde beim Lesen repariert: {detail}",
+        "ingest_pdf_repaired_more": "das PDF war beschädigt und wurde beim Lesen repariert: "
+        "{detail} (und {n} weitere)",
+        "ingest_pdf_no_fields": "das PDF hat keine Formularfelder (eine ausgedruckte oder "
+        "„flachgerechnete“ Kopie, oder kein Formular)",
+        "ingest_pdf_fields_from_pages": "die Feldliste des Formulars fehlte (ein "
+        "zusammengefügtes oder optimiertes PDF); die Werte wurden aus den Feldern auf seinen "
+        "Seiten gelesen",
+        "ingest_pdf_repeated": "{name}: das Feld kommt {count}-mal mit verschiedenen Werten vor "
+        "({values}); der erste ausgefüllte wurde übernommen – bitte prüfen",
+        "ingest_pdf_undecodable": "{name}: der Wert ist in einer Form gespeichert, die formgen "
+        "nicht entschlüsseln kann; nicht übernommen",
+        "ingest_pdf_value_too_long": "{name}: der Wert hat {length:,} Zeichen, mehr als die "
+        "Grenze von {limit:,}; nicht übernommen (die Originaldatei bleibt erhalten)",
+        "ingest_pdf_state_unknown": "{name}: der gespeicherte Wert /{stored} ist keiner der "
+        "Zustände des Kästchens ({states}); als nicht angekreuzt gewertet",
+        "ingest_pdf_state_unknown_ticked": "{name}: der gespeicherte Wert /{stored} ist keiner "
+        "der Zustände des Kästchens ({states}); das angekreuzte Kästchen /{shown} wurde "
+        "übernommen",
+        "ingest_pdf_off_but_ticked": "{name}: der gespeicherte Wert ist /Off, aber das Kästchen "
+        "/{shown} ist angekreuzt; das angekreuzte Kästchen wurde übernommen",
+        "ingest_pdf_state_differs": "{name}: der gespeicherte Wert ist /{stored}, angekreuzt "
+        "angezeigt wird aber das Kästchen /{shown}; der gespeicherte Wert wurde übernommen",
+        "ingest_pdf_several_choices": "{name}: mehrere Auswahlen in einem Feld mit nur einer "
+        "Auswahl gespeichert ({choices}); die erste wurde übernommen",
+        "ingest_pdf_identity_malformed": "die versteckten Kennungsfelder sind fehlerhaft "
+        "({error}); die Dokumenteigenschaften wurden verwendet",
+        "ingest_pdf_identity_differs": "die versteckten Kennungsfelder und die "
+        "Dokumenteigenschaften weichen voneinander ab; die Felder wurden verwendet",
+        "ingest_pdf_identity_from_info": "die Kennung wurde den Dokumenteigenschaften entnommen "
+        "(keine Kennungsfelder)",
+        "ingest_pdf_scan": "die Seiten sind Bilder ohne Text: ein Scan oder Foto eines "
+        "Papierformulars, das formgen nicht lesen kann; {advice}",
+        "ingest_pdf_order_guessed": "Text von rechts nach links (Arabisch, Persisch, "
+        "Hebräisch) mit lateinischen Buchstaben oder Ziffern darin, nur in der angezeigten "
+        "Reihenfolge gezeichnet; die Reihenfolge seiner Teile wurde erraten – bitte mit der "
+        "Kopie vergleichen",
+        "ingest_pdf_unreadable": "in dieser Kopie nicht lesbar: das Programm, das das Formular "
+        "ausgefüllt oder „flachgerechnet“ hat, hat den Text mit Zeichen gezeichnet, die keinem "
+        "Buchstaben entsprechen (die Seite zeigt leere Kästchen, verstreute Zeichen oder nichts); "
+        "nichts wurde gelesen – bitte beim Absender das ausgefüllte PDF-Formular selbst "
+        "anfordern, keine flachgerechnete Kopie",
+        "ingest_pdf_cut_off": "der Text reicht über den Rand seines Feldes hinaus, wo die Kopie "
+        "ihn abschneidet; gelesen wurde er, soweit er gezeichnet ist, vielleicht weniger als "
+        "eingetragen – bitte beim Absender nachfragen",
+        "ingest_pdf_at": "{path}: {note}",
+        "ingest_pdf_no_reference": "keine Formularnummer (FG-XXXXX-XXXXX) auf den Seiten "
+        "gefunden: kein formgen-Formular, oder die Fußzeile wurde abgeschnitten",
+        "ingest_pdf_other_schema": "das Formular wurde mit Schema {schema} {version} erstellt, "
+        "nicht mit {current} {current_version}; die Lage seiner Felder ist unbekannt",
+        "ingest_pdf_no_layout": "das Layout des Formulars ließ sich nicht nachbilden: {error}",
+        "ingest_pdf_word_copy": "die Werte wurden Zeile für Zeile aus den Tabellen eines PDF des "
+        "Word-Formulars gelesen (Formular {reference}); bitte prüfen, bevor sie "
+        "verwendet werden",
+        "ingest_pdf_word_processor": "ein PDF, das {maker} aus dem Formular erstellt hat, ohne "
+        "die Tabellen des Word-Formulars: keine Werte gelesen – bitte beim Absender die .docx "
+        "oder das PDF-Formular selbst anfordern",
+        "ingest_pdf_no_match": "die Seiten passen nicht zum Layout des Formulars {reference}: "
+        "nur {percent}\u00a0% seiner gedruckten Beschriftungen stehen dort, wo formgen sie "
+        "hingesetzt hat (skaliert gedruckt, mit einer anderen formgen-Version erstellt oder "
+        "bearbeitet); keine Werte gelesen – bitte von Hand eintragen",
+        "ingest_pdf_pages_beyond": "die Kopie hat {count} Seiten, das Formular hatte "
+        "{form_pages}; die Felder auf den weiteren Seiten wurden nicht gelesen",
+        "ingest_pdf_names_by_position": "die Felder des Formulars hatten ihre Namen verloren "
+        "(ein zusammengefügtes PDF: pdfunite und add_page von pypdf behalten die Felder auf den "
+        "Seiten ohne die Felder darüber); der Wert jedes Feldes wurde gelesen und dem Feld des "
+        "Formulars an seiner Stelle zugeordnet",
+        "ingest_pdf_scaled": "die Kopie wurde auf {percent}\u00a0% der Formulargröße gedruckt; "
+        "die Positionen wurden entsprechend umgerechnet",
+        "ingest_pdf_by_position": "die Werte wurden nach ihrer Lage aus einer Kopie ohne "
+        "Formularfelder gelesen (Formular {reference}); bitte prüfen, bevor sie "
+        "verwendet werden",
+        "ingest_pdf_out_of_order": "die Seiten der Kopie sind nicht in der richtigen "
+        "Reihenfolge: sie zeigen die Seiten {order} des Formulars; jede wurde als die Seite "
+        "gelesen, deren gedruckte Beschriftungen sie zeigt",
+        "ingest_pdf_page_missing": "die Kopie hat {count} Seiten, das Formular hatte "
+        "{form_pages}: Seite {pages} des Formulars fehlt; die Felder dort wurden nicht gelesen",
+        "ingest_pdf_pages_missing": "die Kopie hat {count} Seiten, das Formular hatte "
+        "{form_pages}: die Seiten {pages} des Formulars fehlen; die Felder dort wurden nicht "
+        "gelesen",
+        "ingest_pdf_page_unknown": "Seite {page} der Kopie zeigt keine Seite des Formulars; sie "
+        "wurde nicht gelesen",
+        "ingest_pdf_page_twice": "Seite {again} der Kopie zeigt Seite {number} des Formulars "
+        "noch einmal, mit anderen Werten für {fields}: gelesen wurden die Werte ihrer Seite "
+        "{first} – bitte beim Absender nachfragen",
+        "ingest_pdf_page_twice_same": "Seite {again} der Kopie zeigt Seite {number} des "
+        "Formulars noch einmal, mit denselben Werten wie ihre Seite {first}, die gelesen wurde",
+        "ingest_pdf_references": "die Seiten tragen verschiedene Formularnummern ({refs}); die "
+        "erste wurde verwendet",
+        "ingest_pdf_info_other_form": "die Dokumenteigenschaften nennen ein anderes Formular "
+        "({other}) als die gedruckte Formularnummer {reference}; die gedruckte Formularnummer "
+        "wurde verwendet",
+        "ingest_pdf_not_issued_info": "die Formularnummer {reference} steht nicht unter den "
+        "Formularen, die dieser Arbeitsbereich ausgegeben hat; die Kennung wurde den "
+        "Dokumenteigenschaften entnommen",
+        "ingest_pdf_not_issued": "die Formularnummer {reference} wurde nicht von diesem "
+        "Arbeitsbereich ausgegeben: ein unbekanntes Formular (aus einem anderen Arbeitsbereich, "
+        "oder die Formularnummer wurde falsch gelesen)",
+        "ingest_pdf_word_rows": "die Zeilen des Word-Formulars ließen sich nicht nachbilden: "
+        "{error}",
+        "ingest_pdf_word_copy_failed": "ein PDF des Word-Formulars (.docx), aber {why}: keine "
+        "Werte gelesen – bitte beim Absender die .docx anfordern",
+        "ingest_pdf_not_a_choice": "{path}: der angezeigte Text „{text}“ ist keine der "
+        "Auswahlmöglichkeiten",
+        "ingest_pdf_several_ticked": "{path}: mehrere Kästchen angekreuzt ({chosen}); nicht "
+        "übernommen",
         # (end of ingest_pdf)
         # -- formgen ingest: the Word, ODT and table readers (docx_reader.py, odt_reader.py, sheet.py)
         # (end of ingest_office)

@@ -53,15 +53,13 @@ from pikepdf import Array, Dictionary, Name, Stream, String
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
+from ingest.messages import Said
 from ingest.submission import Provenance, RawSubmission, RawValue, short
 
 READER = "acroform-pdf"
-NO_FIELDS_NOTE = "the PDF has no form fields (a flattened or printed copy, or not a form)"
+NO_FIELDS_NOTE = Said("ingest_pdf_no_fields")
 """The note of a PDF without fields: :func:`ingest.flat_reader.read_pdf` then reads it by position."""
-FIELDS_FROM_PAGES_NOTE = (
-    "the form's list of fields was missing (a merged or optimised PDF); the values were read "
-    "from the fields on its pages"
-)
+FIELDS_FROM_PAGES_NOTE = Said("ingest_pdf_fields_from_pages")
 """The note of a PDF whose ``/AcroForm`` lost its fields while its pages kept them (a merge or
 optimising tool copied the pages only): :func:`page_field_roots`."""
 INFO_KEY = "/FormgenIdentity"
@@ -95,35 +93,14 @@ class ReadLimits:
 
 DEFAULT_LIMITS = ReadLimits()
 
-# Message templates, one place (STYLE 6): what is wrong and what the coordinator can do.
-MESSAGES = {
-    "empty": "the file is empty (0 bytes); ask the sender to send the form again",
-    "not-pdf": "not a PDF file (it starts with {start!r}); if it is a form, ask for the PDF itself",
-    "truncated": "the PDF is truncated (its end marker %%EOF is missing; {size} bytes arrived); "
-    "the mail or download was probably cut off, ask the sender to send the file again",
-    "damaged": "the PDF is damaged and could not be repaired ({detail}); ask the sender to save "
-    "the form again and resend it",
-    "encrypted": "the PDF is password-protected; ask the sender to save it without a password "
-    "(or to send the password) and send it again",
-    "xfa": "the PDF is an XFA form (made or converted with Adobe LiveCycle/Designer); formgen's "
-    "forms carry no XFA and the values may only be in the XFA data; ask the sender to fill the "
-    "original formgen form, or print it to PDF",
-    "too-large-file": "the file has {size:,} bytes, more than the limit of {limit:,}; "
-    "a returned form is not that large, check what was sent",
-    "too-many-objects": "the PDF declares {count:,} objects, more than the limit of {limit:,}; "
-    "it is not a formgen form",
-    "too-many-fields": "the PDF has more than {limit:,} form fields; it is not a formgen form",
-    "too-deep": "the PDF's form fields are nested more than {limit} levels deep; "
-    "it is not a formgen form",
-    "too-many-pages": "the PDF has {count:,} pages, more than the limit of {limit:,}; "
-    "it is not a printed formgen form",
-}
 
-
-def _fail(file_name: str, template: str, **kw: object) -> UnreadableFileError:
-    """The error for ``template``; every ``too-…`` template has the reason code ``too-large``."""
+def _fail(file_name: str, template: str, **kw: str | int) -> UnreadableFileError:
+    """The error for ``template`` (a reason code, or ``too-…``), its message said in the words
+    ``ingest_pdf_TEMPLATE`` (:data:`ingest.messages.WORDS`: what is wrong and what the
+    coordinator can do); every ``too-…`` template has the reason code ``too-large``."""
     reason = "too-large" if template.startswith("too-") else template
-    return UnreadableFileError(file_name, reason, MESSAGES[template].format(**kw))
+    message = Said("ingest_pdf_" + template.replace("-", "_"), **kw)
+    return UnreadableFileError(file_name, reason, message)
 
 
 # --------------------------------------------------------------------------- public API
@@ -310,8 +287,10 @@ def repair_notes(pdf: pikepdf.Pdf) -> list[str]:
     warnings = pdf.get_warnings()
     if not warnings:
         return []
-    more = f" (and {len(warnings) - 1} more)" if len(warnings) > 1 else ""
-    return [f"the PDF was damaged and repaired on reading: {_qpdf_text(warnings[0])}{more}"]
+    detail = _qpdf_text(warnings[0])
+    if len(warnings) > 1:
+        return [Said("ingest_pdf_repaired_more", detail=detail, n=len(warnings) - 1)]
+    return [Said("ingest_pdf_repaired", detail=detail)]
 
 
 _QPDF_SOURCE = re.compile(r"(?:stream <[^>]*>|/proc/self/fd/\d+):? ?")
@@ -500,11 +479,8 @@ def field_values(
     for name, found in repeated.items():
         readings = sorted({str(v) if v != "" else "(empty)" for v in found})
         if len(readings) > 1:
-            notes.append(
-                f"{name}: the field appears {len(found)} times with different values "
-                f"({short(', '.join(readings), 120)}); the first filled one was used, "
-                "please review"
-            )
+            listed = short(", ".join(readings), 120)
+            notes.append(Said("ingest_pdf_repeated", name=name, count=len(found), values=listed))
     return values, hidden, notes
 
 
@@ -525,7 +501,7 @@ def text_value(value: object, name: str, limits: ReadLimits, notes: list[str]) -
     elif isinstance(value, Stream):
         decoded = _stream_text(value, limits)
         if decoded is None:
-            notes.append(f"{name}: the value is stored in a form formgen cannot decode; left out")
+            notes.append(Said("ingest_pdf_undecodable", name=name))
             return None
         text = decoded
     elif isinstance(value, Name):
@@ -534,8 +510,12 @@ def text_value(value: object, name: str, limits: ReadLimits, notes: list[str]) -
         return None
     if len(text) > limits.max_value_chars:
         notes.append(
-            f"{name}: the value has {len(text):,} characters, more than the limit of "
-            f"{limits.max_value_chars:,}; left out (the original file is kept)"
+            Said(
+                "ingest_pdf_value_too_long",
+                name=name,
+                length=len(text),
+                limit=limits.max_value_chars,
+            )
         )
         return None
     return normalise_text(text)
@@ -676,23 +656,25 @@ def button_value(node: FieldNode, notes: list[str]) -> RawValue | None:
     single = len(states) <= 1 and not node.flags & _FF_RADIO
     chosen = stored if stored not in (None, "", _OFF) else None
     if chosen is not None and states and chosen not in states:
-        notes.append(
-            f"{node.name}: the stored value /{short(chosen)} is none of the box's states "
-            f"({short(', '.join('/' + s for s in states), 200)}); "
-            + (f"the ticked box /{short(shown)} was used" if shown else "treated as not ticked")
-        )
+        told = {"name": node.name, "stored": short(chosen)}
+        told["states"] = short(", ".join("/" + s for s in states), 200)
+        if shown:
+            notes.append(Said("ingest_pdf_state_unknown_ticked", **told, shown=short(shown)))
+        else:
+            notes.append(Said("ingest_pdf_state_unknown", **told))
         chosen = shown
     elif chosen is None and shown is not None:
         if stored is not None:
-            notes.append(
-                f"{node.name}: the stored value is /Off but the box /{short(shown)} is ticked; "
-                "the ticked box was used"
-            )
+            notes.append(Said("ingest_pdf_off_but_ticked", name=node.name, shown=short(shown)))
         chosen = shown
     elif chosen is not None and shown is not None and shown != chosen and not single:
         notes.append(
-            f"{node.name}: the stored value is /{short(chosen)} but the box /{short(shown)} is "
-            "shown ticked; the stored value was used"
+            Said(
+                "ingest_pdf_state_differs",
+                name=node.name,
+                stored=short(chosen),
+                shown=short(shown),
+            )
         )
     if chosen is None:
         return False if single else None
@@ -729,10 +711,7 @@ def choice_value(node: FieldNode, limits: ReadLimits, notes: list[str]) -> RawVa
     if not chosen:
         return ""
     if len(chosen) > 1:
-        notes.append(
-            f"{node.name}: several choices stored in a single-choice field "
-            f"({', '.join(chosen)}); the first was used"
-        )
+        notes.append(Said("ingest_pdf_several_choices", name=node.name, choices=", ".join(chosen)))
     return chosen[0]
 
 
@@ -780,19 +759,15 @@ def read_identity(
         except IdentityError as exc:
             if from_info is None:
                 raise IdentityError(f"{file_name}: {exc}") from None
-            notes.append(
-                f"the hidden identity fields are malformed ({exc}); the document metadata was used"
-            )
+            notes.append(Said("ingest_pdf_identity_malformed", error=str(exc)))
             return from_info, notes
         if from_info is not None and (from_info != ident or from_info.signature != ident.signature):
-            notes.append(
-                "the hidden identity fields and the document metadata differ; the fields were used"
-            )
+            notes.append(Said("ingest_pdf_identity_differs"))
         return ident, notes
     if info_error is not None:
         raise IdentityError(f"{file_name}: {info_error}")
     if from_info is not None:
-        notes.append("the identity was taken from the document metadata (no identity fields)")
+        notes.append(Said("ingest_pdf_identity_from_info"))
     return from_info, notes
 
 
