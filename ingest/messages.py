@@ -545,6 +545,7 @@ WORDS: dict[str, dict[str, str]] = {
         "a form)",
         "ingest_pdf_fields_from_pages": "the form's list of fields was missing (a merged or "
         "optimised PDF); the values were read from the fields on its pages",
+        "ingest_pdf_empty_value": "(empty)",
         "ingest_pdf_repeated": "{name}: the field appears {count} times with different values "
         "({values}); the first filled one was used, please review",
         "ingest_pdf_undecodable": "{name}: the value is stored in a form formgen cannot decode; "
@@ -1067,6 +1068,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_fields_from_pages": "die Feldliste des Formulars fehlte (ein "
         "zusammengefügtes oder optimiertes PDF); die Werte wurden aus den Feldern auf seinen "
         "Seiten gelesen",
+        "ingest_pdf_empty_value": "(leer)",
         "ingest_pdf_repeated": "{name}: das Feld kommt {count}-mal mit verschiedenen Werten vor "
         "({values}); der erste ausgefüllte wurde übernommen – bitte prüfen",
         "ingest_pdf_undecodable": "{name}: der Wert ist in einer Form gespeichert, die formgen "

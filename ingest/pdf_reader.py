@@ -53,7 +53,7 @@ from pikepdf import Array, Dictionary, Name, Stream, String
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
-from ingest.messages import Said
+from ingest.messages import Said, SaidJoined
 from ingest.submission import Provenance, RawSubmission, RawValue, short
 
 READER = "acroform-pdf"
@@ -71,6 +71,8 @@ _FF_RADIO = 1 << 15
 _FF_PUSHBUTTON = 1 << 16
 _FF_MULTI_SELECT = 1 << 21
 _OFF = "Off"
+_EMPTY = Said("ingest_pdf_empty_value")
+"""How a note that lists a field's values names an empty one."""
 
 
 @dataclass(frozen=True)
@@ -477,10 +479,12 @@ def field_values(
         else:
             values[name] = value
     for name, found in repeated.items():
-        readings = sorted({str(v) if v != "" else "(empty)" for v in found})
+        readings = sorted({str(v) if v != "" else _EMPTY for v in found})
         if len(readings) > 1:
-            listed = short(", ".join(readings), 120)
-            notes.append(Said("ingest_pdf_repeated", name=name, count=len(found), values=listed))
+            listed = ", ".join(readings)
+            shown = short(listed, 120)  # as typed: said in German only where it is not cut
+            told = SaidJoined(readings) if shown == listed else shown
+            notes.append(Said("ingest_pdf_repeated", name=name, count=len(found), values=told))
     return values, hidden, notes
 
 

@@ -20,6 +20,7 @@ from pypdf.generic import NameObject, TextStringObject
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FormIdentity
 from ingest import pdf_reader
+from ingest.messages import in_language
 from ingest.pdf_reader import ReadLimits, open_pdf, pdf_date_iso, read_acroform
 
 SECRET = b"s" * 32
@@ -423,6 +424,10 @@ def test_a_twenty_megabyte_value_is_left_out_and_reported() -> None:
         "institution.concepts: the value has 10,485,760 characters, more than the limit of "
         "100,000; left out (the original file is kept)",
     )
+    assert in_language(sub.notes[0], "de") == (
+        "institution.concepts: der Wert hat 10.485.760 Zeichen, mehr als die Grenze von "
+        "100.000; nicht übernommen (die Originaldatei bleibt erhalten)"
+    )
 
 
 def test_a_file_beyond_the_size_limit_is_not_read_whole() -> None:
@@ -432,6 +437,10 @@ def test_a_file_beyond_the_size_limit_is_not_read_whole() -> None:
     with pytest.raises(UnreadableFileError, match=r"more than the limit of 1,000") as info:
         read_acroform(stream, "big.pdf", limits=ReadLimits(max_file_bytes=1000))
     assert info.value.reason == "too-large" and stream.tell() == 1001
+    assert in_language(info.value.said or "", "de") == (  # as the report says it in German
+        "die Datei hat 1.001 Bytes, mehr als die Grenze von 1.000; so groß ist kein "
+        "zurückgeschicktes Formular – bitte prüfen, was geschickt wurde"
+    )
 
 
 def test_a_pdf_without_fields_says_so() -> None:
@@ -548,6 +557,10 @@ def test_a_second_parent_of_the_same_name_fills_only_what_the_first_left_empty()
         "Zweiter Name); the first filled one was used, please review",
         "institution.street: the field appears 2 times with different values ((empty), "
         "Żółta 5); the first filled one was used, please review",
+    )
+    assert in_language(sub.notes[1], "de") == (  # as a German workspace's report says it
+        "institution.street: das Feld kommt 2-mal mit verschiedenen Werten vor ((leer), "
+        "Żółta 5); der erste ausgefüllte wurde übernommen – bitte prüfen"
     )
 
 
