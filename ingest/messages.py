@@ -1136,11 +1136,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_out_of_order": "die Seiten der Kopie sind nicht in der richtigen "
         "Reihenfolge: sie zeigen die Seiten {order} des Formulars; jede wurde als die Seite "
         "gelesen, deren gedruckte Beschriftungen sie zeigt",
-        "ingest_pdf_page_missing": "die Kopie hat {count} Seiten, das Formular hatte "
-        "{form_pages}: Seite {pages} des Formulars fehlt; die Felder dort wurden nicht gelesen",
-        "ingest_pdf_pages_missing": "die Kopie hat {count} Seiten, das Formular hatte "
-        "{form_pages}: die Seiten {pages} des Formulars fehlen; die Felder dort wurden nicht "
-        "gelesen",
+        "ingest_pdf_page_missing": "Seiten der Kopie: {count}, des Formulars: {form_pages}; "
+        "Seite {pages} des Formulars fehlt, die Felder dort wurden nicht gelesen",
+        "ingest_pdf_pages_missing": "Seiten der Kopie: {count}, des Formulars: {form_pages}; "
+        "die Seiten {pages} des Formulars fehlen, die Felder dort wurden nicht gelesen",
         "ingest_pdf_page_unknown": "Seite {page} der Kopie zeigt keine Seite des Formulars; sie "
         "wurde nicht gelesen",
         "ingest_pdf_page_twice": "Seite {again} der Kopie zeigt Seite {number} des Formulars "

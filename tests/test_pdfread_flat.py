@@ -29,6 +29,7 @@ from ingest.flat_reader import (
     read_pdf,
     written_order,
 )
+from ingest.messages import in_language
 from ingest.pdf_reader import ReadLimits
 from ingest.pipeline import ingest_into_register
 
@@ -128,6 +129,10 @@ def test_a_missing_page_is_named_and_the_other_pages_are_read() -> None:
         "the copy has 2 pages, the form had 3: the form's page 2 is not in it; the boxes there "
         "were not read"
     )
+    assert in_language(sub.notes[0], "de") == (  # as a German workspace's report says it
+        "Seiten der Kopie: 2, des Formulars: 3; Seite 2 des Formulars fehlt, die Felder dort "
+        "wurden nicht gelesen"
+    )
     assert sub.identity is not None
     on_page_2 = {box.path for box in layout_for_identity(SCHEMA, sub.identity).boxes_on(1)}
     intact = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
@@ -151,6 +156,11 @@ def test_a_page_of_another_copy_after_the_form_is_named_and_not_read() -> None:
         "the first was used",
         "the copy's page 4 shows none of the form's pages; it was not read",
     )
+    assert [in_language(note, "de") for note in sub.notes[:2]] == [
+        "die Seiten tragen verschiedene Formularnummern (FG-84G7Z-WYRD6, FG-355QA-KGD2A); die "
+        "erste wurde verwendet",
+        "Seite 4 der Kopie zeigt keine Seite des Formulars; sie wurde nicht gelesen",
+    ]
 
 
 def test_a_font_whose_encoding_is_damaged_is_read_as_far_as_its_glyphs_tell() -> None:
