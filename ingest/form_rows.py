@@ -30,6 +30,7 @@ from formgen.docx_xml import (
     parse_shown_date,
 )
 from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, option_label
+from ingest.messages import Said
 from ingest.submission import RawValue
 from ingest.values import choice_value
 
@@ -87,7 +88,9 @@ def values_from_rows(
         notes += read_notes
         if row_notes and i in row_notes:
             notes += [
-                f"{p}: {row_notes[i]}" for p, v in row_values.items() if not isinstance(v, bool)
+                Said("ingest_pdf_at", path=p, note=row_notes[i])
+                for p, v in row_values.items()
+                if not isinstance(v, bool)
             ]
     return values, notes, illegible
 

@@ -29,6 +29,7 @@ from formgen.workspace import Workspace
 from ingest import flat_reader, journal
 from ingest.archive import MAX_RATIO
 from ingest.docx_reader import read_docx
+from ingest.messages import in_language
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 
@@ -489,6 +490,10 @@ def test_arabic_in_a_pdf_made_of_the_word_form_reads_as_typed(name: str) -> None
     guessed = [path for path, value in typed.items() if value in ORDER_OPEN]
     assert [note for note in sub.notes if flat_reader.ORDER_GUESSED in note] == [
         f"{path}: {flat_reader.ORDER_GUESSED}" for path in guessed
+    ]
+    german = in_language(flat_reader.ORDER_GUESSED, "de")  # a German workspace's report
+    assert [in_language(n, "de") for n in sub.notes if flat_reader.ORDER_GUESSED in n] == [
+        f"{path}: {german}" for path in guessed
     ]
 
 
