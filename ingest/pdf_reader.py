@@ -29,7 +29,9 @@ Files from outside are bounded: size, object count, field count and the length o
 have limits (:class:`ReadLimits`); a file beyond them, or one that is not a PDF, truncated,
 damaged beyond repair, password-protected or an XFA form raises
 :class:`~formgen.errors.UnreadableFileError` with a reason code and a message saying what to do.
-A damaged file that qpdf could repair is read, and the repair is noted.
+A damaged file that qpdf could repair is read, and the repair is noted. Messages and notes
+are :class:`~ingest.messages.Said` (the words ``ingest_pdf_…``): English text, which the report
+says in the workspace's language.
 """
 
 from __future__ import annotations
