@@ -1040,12 +1040,12 @@ WORDS: dict[str, dict[str, str]] = {
         "Bytes sind angekommen); die Mail oder der Download wurde wohl abgeschnitten – bitte "
         "beim Absender die Datei neu anfordern",
         "ingest_pdf_damaged": "das PDF ist beschädigt und ließ sich nicht reparieren ({detail}) – "
-        "bitte den Absender, das Formular neu zu speichern und noch einmal zu schicken",
-        "ingest_pdf_encrypted": "das PDF ist kennwortgeschützt – bitte den Absender, es ohne "
+        "den Absender bitten, das Formular neu zu speichern und noch einmal zu schicken",
+        "ingest_pdf_encrypted": "das PDF ist kennwortgeschützt – den Absender bitten, es ohne "
         "Kennwort zu speichern (oder das Kennwort mitzuteilen) und noch einmal zu schicken",
         "ingest_pdf_xfa": "das PDF ist ein XFA-Formular (mit Adobe LiveCycle/Designer erstellt "
         "oder umgewandelt); die Formulare von formgen enthalten kein XFA, die Werte stehen "
-        "vielleicht nur in den XFA-Daten – bitte den Absender, das ursprüngliche formgen-Formular "
+        "vielleicht nur in den XFA-Daten – den Absender bitten, das ursprüngliche formgen-Formular "
         "auszufüllen oder es als PDF zu drucken",
         "ingest_pdf_too_large_file": "die Datei hat {size:,} Bytes, mehr als die Grenze von "
         "{limit:,}; so groß ist kein zurückgeschicktes Formular – bitte prüfen, was geschickt "
@@ -1059,7 +1059,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_too_many_pages": "das PDF hat {count:,} Seiten, mehr als die Grenze von "
         "{limit:,}; es ist kein gedrucktes formgen-Formular",
         "ingest_pdf_pages_damaged": "die Seiten des PDF ließen sich nicht lesen: die Datei ist "
-        "beschädigt – bitte den Absender, das Formular neu zu drucken oder zu speichern",
+        "beschädigt – den Absender bitten, das Formular neu zu drucken oder zu speichern",
         "ingest_pdf_repaired": "das PDF war beschädigt und wurde beim Lesen repariert: {detail}",
         "ingest_pdf_repaired_more": "das PDF war beschädigt und wurde beim Lesen repariert: "
         "{detail} (und {n} weitere)",

@@ -30,7 +30,7 @@ SAID = {
         "Beschriftungen sie zeigt",
         "    die Werte wurden nach ihrer Lage aus einer Kopie ohne Formularfelder gelesen "
         "(Formular FG-84G7Z-WYRD6); bitte prüfen, bevor sie verwendet werden",
-        "unlesbar     {in}/kennwort.pdf: das PDF ist kennwortgeschützt – bitte den Absender, es "
+        "unlesbar     {in}/kennwort.pdf: das PDF ist kennwortgeschützt – den Absender bitten, es "
         "ohne Kennwort zu speichern (oder das Kennwort mitzuteilen) und noch einmal zu schicken",
     ],
     "en": [
