@@ -573,10 +573,13 @@ def _walk(node: etree._Element, stack: list[dict[str, object]]) -> Iterator[Cont
 
 @dataclass(frozen=True)
 class Reading:
-    """What a control means: its value (None = blank) and a remark for the report, if any."""
+    """What a control means: its value (None = blank) and, when it is doubtful, why: ``note``
+    names the remark (``not_an_item``, ``date_unread``, ``date_differs``) and ``args`` hold what
+    it quotes; the reader says it in words (:data:`ingest.messages.WORDS`, ``ingest_office_*``)."""
 
     value: str | bool | None
     note: str | None = None
+    args: dict[str, str] = field(default_factory=dict)
 
 
 _DATE_PATTERNS = (
@@ -638,22 +641,17 @@ def interpret(control: Control, placeholders: frozenset[str] = frozenset()) -> R
         for item in control.items:
             if item.value == text:
                 return Reading(item.value)
-        return Reading(text, f"shows '{text[:60]}', which is not one of its list items")
+        return Reading(text, "not_an_item", {"text": text[:60]})
     if control.kind == DATE:
         shown = parse_shown_date(text)
         full = _full_date(control.full_date)
         if full is not None and shown == full:
             return Reading(full.isoformat())
         if full is not None and shown is None:
-            return Reading(
-                text,
-                f"shows '{text[:40]}' but its stored date is {full.isoformat()}; kept the shown text",
-            )
+            return Reading(text, "date_unread", {"text": text[:40], "stored": full.isoformat()})
         if full is not None and shown is not None:
-            return Reading(
-                shown.isoformat(),
-                f"shows {format_date(shown)} but its stored date is {format_date(full)}; kept the shown date",
-            )
+            args = {"shown": format_date(shown), "stored": format_date(full)}
+            return Reading(shown.isoformat(), "date_differs", args)
         return Reading(shown.isoformat() if shown else text)
     return Reading(text)
 

@@ -45,11 +45,18 @@ from formgen.docx_xml import (
     qn,
     shown_text,
 )
-from formgen.errors import FormgenError, NotADocxError, NotOurFormError, UnsafeDocxError
+from formgen.errors import (
+    DocxError,
+    FormgenError,
+    NotADocxError,
+    NotOurFormError,
+    UnsafeDocxError,
+)
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
+from ingest.messages import Said
 from ingest.sniff import ZIP_ENTRY_ERRORS
 from ingest.submission import Provenance, RawSubmission, RawValue
 
@@ -95,34 +102,28 @@ def _parser() -> etree.XMLParser:
 # ------------------------------------------------------------------------- the container
 
 
+def refused(error: type[DocxError], name: str, said: Said) -> DocxError:
+    """``error`` for the file ``name``: its message ``said`` after the name (the report shows
+    ``said``, in the workspace's language)."""
+    exc = error(f"{name}: {said}")
+    exc.said = said
+    return exc
+
+
 def sniff(head: bytes, name: str) -> None:
     """Refuse what is clearly not a DOCX, from its first bytes (up to 1 MiB: an encrypted
     DOCX is an OLE container whose directory names its ``EncryptedPackage`` stream)."""
     if head.startswith(OLE_MAGIC) and _ENCRYPTED in head:
-        raise NotADocxError(
-            f"{name}: this DOCX is protected with a password (encrypted), so its fields cannot "
-            "be read; ask the sender to remove the password (File → Info → Protect Document) "
-            "and send it again"
-        )
+        raise refused(NotADocxError, name, Said("ingest_office_docx_encrypted"))
     if head.startswith(OLE_MAGIC):
-        raise NotADocxError(
-            f"{name}: this is a binary Word document (.doc) or a password-protected file, not a "
-            "DOCX; open it in Word or LibreOffice, remove any password and save it as "
-            "'Word document (.docx)', then ingest the new file"
-        )
+        raise refused(NotADocxError, name, Said("ingest_office_doc"))
     if head.startswith(b"%PDF"):
-        raise NotADocxError(f"{name}: this is a PDF, not a DOCX; ingest it as a PDF form")
+        raise refused(NotADocxError, name, Said("ingest_office_is_pdf"))
     if head.startswith(b"{\\rtf"):
-        raise NotADocxError(
-            f"{name}: this is an RTF file, not a DOCX; open it in Word or LibreOffice and save "
-            "it as 'Word document (.docx)'"
-        )
+        raise refused(NotADocxError, name, Said("ingest_office_rtf"))
     if not head.startswith(ZIP_MAGICS):
-        shown = head[:8].hex(" ") if head else "nothing (empty file)"
-        raise NotADocxError(
-            f"{name}: not a DOCX file (a DOCX is a ZIP archive; this one starts with {shown}); "
-            "was it renamed or damaged in transit? Ask the sender to save it again as .docx"
-        )
+        start = head[:8].hex(" ") if head else Said("ingest_office_nothing")
+        raise refused(NotADocxError, name, Said("ingest_office_not_zip", start=start))
 
 
 @dataclass
@@ -150,20 +151,16 @@ class ZipPackage:
                         break
                     out += chunk
                     if len(out) > limit:
-                        raise UnsafeDocxError(
-                            f"{self.name}: part '{part}' unpacks to more than its declared "
-                            f"{info.file_size} bytes; refused (a damaged or forged archive)"
-                        )
+                        said = Said("ingest_office_part_overflow", part=part, size=info.file_size)
+                        raise refused(UnsafeDocxError, self.name, said)
         except ZIP_ENTRY_ERRORS:
-            raise NotADocxError(
-                f"{self.name}: part '{part}' cannot be unpacked: the file is damaged; ask the "
-                "sender to save and send it again"
-            ) from None
+            said = Said("ingest_office_part_damaged", part=part)
+            raise refused(NotADocxError, self.name, said) from None
         return bytes(out)
 
     def xml(self, part: str) -> etree._Element:
         data = self.read(part)
-        _refuse_declarations(data, f"{self.name}: part '{part}'")
+        _refuse_declarations(data, self.name, part)
         try:
             root = etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
@@ -171,17 +168,13 @@ class ZipPackage:
             if code == etree.ErrorTypes.ERR_NO_MEMORY:
                 raise MemoryError from None  # the worker's memory bound: the pipeline says so
             if code in _XML_LIMITS:
-                raise UnsafeDocxError(
-                    f"{self.name}: part '{part}' is nested too deeply or holds a text too long "
-                    "to be read (a damaged or hostile file); ask the sender to save the form "
-                    "again from Word or LibreOffice"
-                ) from None
-            raise NotADocxError(
-                f"{self.name}: part '{part}' is not well-formed XML: the file is damaged; ask "
-                "the sender to save it again"
-            ) from None
+                said = Said("ingest_office_part_deep", part=part)
+                raise refused(UnsafeDocxError, self.name, said) from None
+            said = Said("ingest_office_part_not_xml", part=part)
+            raise refused(NotADocxError, self.name, said) from None
         if getattr(root.getroottree().docinfo, "doctype", ""):
-            raise UnsafeDocxError(f"{self.name}: part '{part}' declares a DOCTYPE; refused")
+            said = Said("ingest_office_part_doctype", part=part)
+            raise refused(UnsafeDocxError, self.name, said)
         return root
 
 
@@ -197,45 +190,44 @@ def declares_entities(data: bytes) -> bool:
     return _DECL_RE.search(text) is not None
 
 
-def _refuse_declarations(data: bytes, where: str) -> None:
+def _refuse_declarations(data: bytes, name: str, part: str) -> None:
     if declares_entities(data):
-        raise UnsafeDocxError(
-            f"{where} declares a DOCTYPE or XML entities, which Word and LibreOffice never write "
-            "and which can make a reader open other files or exhaust memory; the file was "
-            "refused unread. Ask the sender to save the form again from Word or LibreOffice"
-        )
+        said = Said("ingest_office_part_entities", part=part)
+        raise refused(UnsafeDocxError, name, said)
 
 
 def check_zip(zf: zipfile.ZipFile, name: str) -> None:
     """Refuse an archive whose *declared* sizes or ratios no real form has (before inflating)."""
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise UnsafeDocxError(
-            f"{name}: the archive has {len(infos)} entries (a form has about 20); refused as a possible zip bomb"
-        )
+        raise refused(UnsafeDocxError, name, Said("ingest_office_zip_entries", n=len(infos)))
     total = 0
     for info in infos:
         total += info.file_size
+        part = info.filename[:80]
         if info.file_size > MAX_PART and info.filename.endswith((".xml", ".rels")):
-            raise UnsafeDocxError(
-                f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)}; a form's "
-                f"parts are far below {_mib(MAX_PART)}, so it was refused as a possible zip bomb"
-            )
+            size, limit = _mib(info.file_size), _mib(MAX_PART)
+            said = Said("ingest_office_zip_part_size", part=part, size=size, limit=limit)
+            raise refused(UnsafeDocxError, name, said)
         ratio = bomb_ratio(info)
         if ratio:
-            raise UnsafeDocxError(
-                f"{name}: part '{info.filename[:80]}' would unpack to {_mib(info.file_size)} from "
-                f"{info.compress_size} bytes (ratio {ratio:.0f}:1, limit {MAX_RATIO}:1); refused "
-                "as a possible zip bomb"
+            said = Said(
+                "ingest_office_zip_ratio",
+                part=part,
+                size=_mib(info.file_size),
+                packed=info.compress_size,
+                ratio=f"{ratio:.0f}",
+                limit=MAX_RATIO,
             )
+            raise refused(UnsafeDocxError, name, said)
     if total > MAX_TOTAL:
-        raise UnsafeDocxError(
-            f"{name}: the archive would unpack to {_mib(total)} in all; refused as a possible zip bomb"
-        )
+        raise refused(UnsafeDocxError, name, Said("ingest_office_zip_total", size=_mib(total)))
 
 
-def _mib(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f} MiB"
+def _mib(size: int) -> Said:
+    """``size`` bytes in MiB, one decimal as the language writes it (``64.0 MiB``, ``64,0 MiB``)."""
+    point = f"{size / 1024 / 1024:.1f}"
+    return Said("ingest_office_mib", point=point, comma=point.replace(".", ","))
 
 
 def open_zip(data: bytes, name: str) -> ZipPackage:
@@ -244,9 +236,7 @@ def open_zip(data: bytes, name: str) -> ZipPackage:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except ZIP_ENTRY_ERRORS:
-        raise NotADocxError(
-            f"{name}: the ZIP archive is damaged; ask the sender to save and send it again"
-        ) from None
+        raise refused(NotADocxError, name, Said("ingest_office_zip_damaged")) from None
     check_zip(zf, name)
     return ZipPackage(name, zf)
 
@@ -257,18 +247,13 @@ def _open(data: bytes, name: str) -> ZipPackage:
         mime = pkg.read("mimetype")[:100].decode("ascii", errors="replace")
         if mime.startswith("application/vnd.oasis.opendocument"):
             kind = (
-                "an OpenDocument text (.odt)"
+                Said("ingest_office_odt_kind")
                 if mime.endswith(".text")
-                else f"an OpenDocument file ({mime})"
+                else Said("ingest_office_od_kind", mime=mime)
             )
-            raise NotADocxError(
-                f"{name}: this is {kind}, not a DOCX; open it in LibreOffice and save it with "
-                "'Save as' → 'Word 2007–365 (.docx)', then ingest the new file"
-            )
+            raise refused(NotADocxError, name, Said("ingest_office_is_od", kind=kind))
     if not pkg.has("[Content_Types].xml") or not pkg.has("_rels/.rels"):
-        raise NotADocxError(
-            f"{name}: a ZIP archive but not a Word document (no [Content_Types].xml or _rels/.rels)"
-        )
+        raise refused(NotADocxError, name, Said("ingest_office_not_word"))
     return pkg
 
 
@@ -357,8 +342,7 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
     tables = _tables(body)
     if len(tables) != len(plan.tables):
         problems.append(
-            f"the document has {len(tables)} tables where the form had {len(plan.tables)}; "
-            "controls without a tag were matched only in tables whose labels still fit"
+            Said("ingest_office_table_count", found=len(tables), planned=len(plan.tables))
         )
     for t, table in enumerate(plan.tables):
         if t >= len(tables):
@@ -368,22 +352,26 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
             if not row.slots or r >= len(rows):
                 continue
             cells = _cells(rows[r])
+            label = row.label[:40]
             if len(cells) < 2 or not _label_matches(shown_text(cells[0]), row.label):
-                problems.append(f"table {t + 1} row {r + 1} is no longer '{row.label[:40]}'")
+                said = Said("ingest_office_row_changed", table=t + 1, row=r + 1, label=label)
+                problems.append(said)
                 continue
             shown = list(iter_controls(cells[-1]))
             controls = _pieces_joined(shown)
             if len(controls) < len(shown):
                 # LibreOffice 7.4 writes a text control holding Arabic as several controls with
                 # the same alias, one after the other; the first holds the whole text
-                problems.append(
-                    f"'{row.label[:40]}' (table {t + 1}) was split into {len(shown)} controls "
-                    "by the program that saved it; the first (complete) one was read"
-                )
+                problems.append(Said("ingest_office_split", label=label, table=t + 1, n=len(shown)))
             if len(controls) != len(row.slots):
                 problems.append(
-                    f"'{row.label[:40]}' (table {t + 1}) holds {len(controls)} controls where the "
-                    f"form had {len(row.slots)}"
+                    Said(
+                        "ingest_office_control_count",
+                        label=label,
+                        table=t + 1,
+                        found=len(controls),
+                        planned=len(row.slots),
+                    )
                 )
                 continue
             for slot, control in zip(row.slots, controls, strict=True):
@@ -416,14 +404,15 @@ def _value(
 ) -> tuple[RawValue | None, str | None]:
     """The raw value of a control in the submission contract, and a note when it is doubtful."""
     reading = interpret(control, placeholders)
-    value, note = reading.value, reading.note
+    value = reading.value
+    note = Said(f"ingest_office_{reading.note}", **reading.args) if reading.note else None
     if slot is None or value is None:
         return value, note
     f = slot.field
     if slot.kind == CHECKBOX:
         return bool(value), note
     if isinstance(value, bool):
-        return None, f"a checkbox where a {f.type.value} value was expected"
+        return None, Said("ingest_office_checkbox_for", type=f.type.value)
     if (slot.kind == DROPDOWN and control.kind != DROPDOWN) or (control.kind == DROPDOWN and note):
         # a program turned the list into text, or the text is not an item: map labels back
         for choice in choices_of(f):
@@ -464,19 +453,18 @@ def values_by_tag(
     for path, found in tagged.items():
         if len(found) > 1:
             readings = {str(_value(slots.get(path), c, placeholders)[0]) for c in found}
-            notes.append(
-                f"{path}: the control appears {len(found)} times (copied?)"
-                + (
-                    f" with different values ({', '.join(sorted(readings))[:120]})"
-                    if len(readings) > 1
-                    else ""
+            if len(readings) > 1:
+                values_shown = ", ".join(sorted(readings))[:120]
+                said = Said(
+                    "ingest_office_copied_differ", path=path, n=len(found), values=values_shown
                 )
-                + "; the first filled one was used, please review"
-            )
+            else:
+                said = Said("ingest_office_copied", path=path, n=len(found))
+            notes.append(said)
         for control in found:
             value, note = _value(slots.get(path), control, placeholders)
             if note:
-                notes.append(f"{path}: {note}")
+                notes.append(Said("ingest_office_value_note", path=path, note=note))
             if value is not None and value != "" and path not in values:
                 values[path] = value
                 break
@@ -516,20 +504,13 @@ def read_docx(
     rels = _relations(pkg)
     main = rels.get(MAIN_REL, "word/document.xml")
     if not pkg.has(main):
-        raise NotADocxError(
-            f"{file_name}: the main document part '{main}' is missing; the file is damaged"
-        )
+        raise refused(NotADocxError, file_name, Said("ingest_office_no_main", part=main))
     doc = pkg.xml(main)
     if doc.tag.startswith("{http://purl.oclc.org/ooxml/"):
-        raise NotADocxError(
-            f"{file_name}: saved as 'Strict Open XML Document', which formgen does not read; "
-            "open it in Word and save it as 'Word Document (.docx)', then ingest the new file"
-        )
+        raise refused(NotADocxError, file_name, Said("ingest_office_strict"))
     body = doc.find(qn("w:body"))
     if body is None:
-        raise NotADocxError(
-            f"{file_name}: '{main}' has no document body; this is not a Word document"
-        )
+        raise refused(NotADocxError, file_name, Said("ingest_office_no_body", part=main))
     props = _custom_properties(pkg, rels.get(CUSTOM_REL, "docProps/custom.xml"))
     notes: list[str] = []
     identity: FormIdentity | None = None
@@ -543,21 +524,16 @@ def read_docx(
 
     saved_by = _application(pkg, rels.get(APP_REL, "docProps/app.xml"))
     if saved_by and _LO_OLD_RE.match(saved_by):
-        notes.append(
-            f"saved by {saved_by.split('$')[0]}: that version drops the controls' tags and the "
-            "line breaks inside multi-line fields (lines come back joined); please check those"
-        )
+        program = saved_by.split("$")[0]
+        notes.append(Said("ingest_office_old_libreoffice", program=program))
     reference = _footer_reference(pkg, main)
     if identity is None:
         if not tagged and reference is None:
-            raise NotOurFormError(
-                f"{file_name}: a Word document, but not a formgen form (no formgen identity in its "
-                "properties and no formgen form fields); ingest only the forms formgen sent out"
-            )
+            raise refused(NotOurFormError, file_name, Said("ingest_office_docx_not_ours"))
         notes.append(
-            "the form's identity (document properties) is missing"
-            + (f"; its footer shows the reference {reference}" if reference else "")
-            + ": matched by reference only, please review"
+            Said("ingest_office_no_identity_footer", reference=reference)
+            if reference
+            else Said("ingest_office_no_identity")
         )
 
     plan: FormPlan | None = None
@@ -581,30 +557,30 @@ def read_docx(
                     continue
                 value, note = _value(slots[path], at_place, placeholders)
                 if note:
-                    notes.append(f"{path}: {note}")
+                    notes.append(Said("ingest_office_value_note", path=path, note=note))
                 if value is not None and value != "":
                     values[path] = value
                     if value is not False:
                         recovered.append(path)
             untagged = len(missing) - len(lost)
             if untagged:
+                filled = len(recovered)
                 notes.append(
-                    f"{untagged} controls had lost their tag (LibreOffice 7.4 removes them) and "
-                    f"were read by their table position; {len(recovered)} of them hold a value"
-                    + (": " + _list(recovered) if recovered else "")
-                    + "; please review"
+                    Said(
+                        "ingest_office_untagged", n=untagged, filled=filled, paths=_list(recovered)
+                    )
+                    if recovered
+                    else Said("ingest_office_untagged_empty", n=untagged, filled=filled)
                 )
             if lost:
-                notes.append(f"{len(lost)} controls are missing (deleted?): {_list(lost)}")
+                notes.append(Said("ingest_office_missing", n=len(lost), paths=_list(lost)))
             notes.extend(problems[:10])
     if foreign:
-        notes.append(
-            f"{len(foreign)} controls with tags that are not formgen field paths were ignored: {_list(foreign)}"
-        )
+        notes.append(Said("ingest_office_foreign_tags", n=len(foreign), tags=_list(foreign)))
 
     unknown = [p for p in values if slots and p not in slots]
     if unknown:
-        notes.append(f"tags not in this form's layout (another schema version?): {_list(unknown)}")
+        notes.append(Said("ingest_office_unknown_tags", paths=_list(unknown)))
 
     provenance = Provenance(
         file_name=file_name,
@@ -624,7 +600,9 @@ def read_docx(
 
 def _list(paths: list[str], limit: int = 12) -> str:
     shown = ", ".join(paths[:limit])
-    return shown + (f" … and {len(paths) - limit} more" if len(paths) > limit else "")
+    if len(paths) > limit:
+        return Said("ingest_office_and_more", shown=shown, n=len(paths) - limit)
+    return shown
 
 
 def _plan_for(identity: FormIdentity, schema: Schema | None, notes: list[str]) -> FormPlan | None:
@@ -633,21 +611,20 @@ def _plan_for(identity: FormIdentity, schema: Schema | None, notes: list[str]) -
         shipped = default_schema()
         candidate = shipped if shipped.schema_id == identity.schema_id else None
     if candidate is None:
-        notes.append(
-            f"schema '{identity.schema_id}' is not known here: controls without a tag cannot be recovered"
-        )
+        notes.append(Said("ingest_office_unknown_schema", schema=identity.schema_id))
         return None
     if candidate.schema_version != identity.schema_version:
         notes.append(
-            f"the form was made from schema version {identity.schema_version}, this is "
-            f"{candidate.schema_version}: controls without a tag were recovered by the current layout"
+            Said(
+                "ingest_office_other_version",
+                form_version=identity.schema_version,
+                version=candidate.schema_version,
+            )
         )
     try:
         return form_plan(candidate, identity.kind, identity.categories, identity.lang)
     except FormgenError as exc:
-        notes.append(
-            f"the form's layout could not be rebuilt ({exc}); controls without a tag were not recovered"
-        )
+        notes.append(Said("ingest_office_no_layout", error=str(exc)))
         return None
 
 
@@ -668,7 +645,5 @@ def read_all(source: bytes | IO[bytes], name: str) -> bytes:
     else:
         data = source.read(MAX_FILE + 1)
     if len(data) > MAX_FILE:
-        raise UnsafeDocxError(
-            f"{name}: the file is larger than {_mib(MAX_FILE)}; a returned form is a few MB at most"
-        )
+        raise refused(UnsafeDocxError, name, Said("ingest_office_too_large", size=_mib(MAX_FILE)))
     return data

@@ -67,10 +67,7 @@ def values_from_rows(
     if [label for _, label, _ in found] != [label for _, label in wanted]:
         return (
             None,
-            [
-                f"its tables show {len(found)} of the form's {len(wanted)} rows, or in another "
-                "order (rows deleted, moved or relabelled)"
-            ],
+            [Said("ingest_office_rows_changed", found=len(found), wanted=len(wanted))],
             [],
         )
     values: dict[str, RawValue] = {}
@@ -125,7 +122,7 @@ def _row_values(
         value = choice_value(f, text)
         if value is None:
             return {slot.path: text}, [
-                f"{slot.path}: the shown text '{text[:60]}' is none of the choices"
+                Said("ingest_office_rows_no_choice", path=slot.path, text=text[:60])
             ]
         return {slot.path: value}, []
     if slot.kind == DATE:
@@ -155,8 +152,12 @@ def _ticked(
         values.update({s.path: g != UNCHECKED_GLYPH for s, g in zip(boxes, glyphs, strict=True)})
     else:
         notes.append(
-            f"{other.value_path}: the boxes shown are not the form's ({len(labels)} of "
-            f"{len(expected)} found); their ticks were not read"
+            Said(
+                "ingest_office_rows_boxes",
+                path=other.value_path,
+                found=len(labels),
+                wanted=len(expected),
+            )
         )
     tail = tail.strip().removeprefix("\u200e").strip()  # the mark after the label's colon
     if tail and tail not in placeholders:

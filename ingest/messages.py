@@ -631,6 +631,137 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_several_ticked": "{path}: several boxes are ticked ({chosen}); left out",
         # (end of ingest_pdf)
         # -- formgen ingest: the Word, ODT and table readers (docx_reader.py, odt_reader.py, sheet.py)
+        "ingest_office_docx_encrypted": "this DOCX is protected with a password (encrypted), so "
+        "its fields cannot be read; ask the sender to remove the password (File → Info → Protect "
+        "Document) and send it again",
+        "ingest_office_doc": "this is a binary Word document (.doc) or a password-protected "
+        "file, not a DOCX; open it in Word or LibreOffice, remove any password and save it as "
+        "'Word document (.docx)', then ingest the new file",
+        "ingest_office_is_pdf": "this is a PDF, not a DOCX; ingest it as a PDF form",
+        "ingest_office_rtf": "this is an RTF file, not a DOCX; open it in Word or LibreOffice and "
+        "save it as 'Word document (.docx)'",
+        "ingest_office_not_zip": "not a DOCX file (a DOCX is a ZIP archive; this one starts with "
+        "{start}); was it renamed or damaged in transit? Ask the sender to save it again as .docx",
+        "ingest_office_nothing": "nothing (empty file)",
+        "ingest_office_part_overflow": "part '{part}' unpacks to more than its declared {size} "
+        "bytes; refused (a damaged or forged archive)",
+        "ingest_office_part_damaged": "part '{part}' cannot be unpacked: the file is damaged; ask "
+        "the sender to save and send it again",
+        "ingest_office_part_deep": "part '{part}' is nested too deeply or holds a text too long "
+        "to be read (a damaged or hostile file); ask the sender to save the form again from Word "
+        "or LibreOffice",
+        "ingest_office_part_not_xml": "part '{part}' is not well-formed XML: the file is "
+        "damaged; ask the sender to save it again",
+        "ingest_office_part_doctype": "part '{part}' declares a DOCTYPE; refused",
+        "ingest_office_part_entities": "part '{part}' declares a DOCTYPE or XML entities, which "
+        "Word and LibreOffice never write and which can make a reader open other files or "
+        "exhaust memory; the file was refused unread. Ask the sender to save the form again from "
+        "Word or LibreOffice",
+        "ingest_office_zip_entries": "the archive has {n} entries (a form has about 20); refused "
+        "as a possible zip bomb",
+        "ingest_office_zip_part_size": "part '{part}' would unpack to {size}; a form's parts are "
+        "far below {limit}, so it was refused as a possible zip bomb",
+        "ingest_office_zip_ratio": "part '{part}' would unpack to {size} from {packed} bytes "
+        "(ratio {ratio}:1, limit {limit}:1); refused as a possible zip bomb",
+        "ingest_office_zip_total": "the archive would unpack to {size} in all; refused as a "
+        "possible zip bomb",
+        "ingest_office_mib": "{point} MiB",
+        "ingest_office_zip_damaged": "the ZIP archive is damaged; ask the sender to save and send "
+        "it again",
+        "ingest_office_is_od": "this is {kind}, not a DOCX; open it in LibreOffice and save it "
+        "with 'Save as' → 'Word 2007–365 (.docx)', then ingest the new file",
+        "ingest_office_odt_kind": "an OpenDocument text (.odt)",
+        "ingest_office_od_kind": "an OpenDocument file ({mime})",
+        "ingest_office_not_word": "a ZIP archive but not a Word document (no [Content_Types].xml "
+        "or _rels/.rels)",
+        "ingest_office_no_main": "the main document part '{part}' is missing; the file is damaged",
+        "ingest_office_strict": "saved as 'Strict Open XML Document', which formgen does not "
+        "read; open it in Word and save it as 'Word Document (.docx)', then ingest the new file",
+        "ingest_office_no_body": "'{part}' has no document body; this is not a Word document",
+        "ingest_office_docx_not_ours": "a Word document, but not a formgen form (no formgen "
+        "identity in its properties and no formgen form fields); ingest only the forms formgen "
+        "sent out",
+        "ingest_office_too_large": "the file is larger than {size}; a returned form is a few MB "
+        "at most",
+        "ingest_office_old_libreoffice": "saved by {program}: that version drops the controls' "
+        "tags and the line breaks inside multi-line fields (lines come back joined); please "
+        "check those",
+        "ingest_office_no_identity": "the form's identity (document properties) is missing: "
+        "matched by reference only, please review",
+        "ingest_office_no_identity_footer": "the form's identity (document properties) is "
+        "missing; its footer shows the reference {reference}: matched by reference only, please "
+        "review",
+        "ingest_office_untagged": "{n} controls had lost their tag (LibreOffice 7.4 removes "
+        "them) and were read by their table position; {filled} of them hold a value: {paths}; "
+        "please review",
+        "ingest_office_untagged_empty": "{n} controls had lost their tag (LibreOffice 7.4 removes "
+        "them) and were read by their table position; {filled} of them hold a value; please "
+        "review",
+        "ingest_office_missing": "{n} controls are missing (deleted?): {paths}",
+        "ingest_office_foreign_tags": "{n} controls with tags that are not formgen field paths "
+        "were ignored: {tags}",
+        "ingest_office_unknown_tags": "tags not in this form's layout (another schema version?): "
+        "{paths}",
+        "ingest_office_and_more": "{shown} … and {n} more",
+        "ingest_office_unknown_schema": "schema '{schema}' is not known here: controls without a "
+        "tag cannot be recovered",
+        "ingest_office_other_version": "the form was made from schema version {form_version}, "
+        "this is {version}: controls without a tag were recovered by the current layout",
+        "ingest_office_no_layout": "the form's layout could not be rebuilt ({error}); controls "
+        "without a tag were not recovered",
+        "ingest_office_copied": "{path}: the control appears {n} times (copied?); the first "
+        "filled one was used, please review",
+        "ingest_office_copied_differ": "{path}: the control appears {n} times (copied?) with "
+        "different values ({values}); the first filled one was used, please review",
+        "ingest_office_value_note": "{path}: {note}",
+        "ingest_office_table_count": "the document has {found} tables where the form had "
+        "{planned}; controls without a tag were matched only in tables whose labels still fit",
+        "ingest_office_row_changed": "table {table} row {row} is no longer '{label}'",
+        "ingest_office_split": "'{label}' (table {table}) was split into {n} controls by the "
+        "program that saved it; the first (complete) one was read",
+        "ingest_office_control_count": "'{label}' (table {table}) holds {found} controls where "
+        "the form had {planned}",
+        "ingest_office_checkbox_for": "a checkbox where a {type} value was expected",
+        "ingest_office_not_an_item": "shows '{text}', which is not one of its list items",
+        "ingest_office_date_unread": "shows '{text}' but its stored date is {stored:date}; kept "
+        "the shown text",
+        "ingest_office_date_differs": "shows {shown} but its stored date is {stored}; kept the "
+        "shown date",
+        "ingest_office_odt_no_mimetype": "looks like an OpenDocument file, but its 'mimetype' "
+        "entry is missing and nothing else in it says it is a text (damaged, or packed again by "
+        "another program); ask the sender to open it in LibreOffice, save it again (File → Save "
+        "As) and send it again",
+        "ingest_office_odt_no_content": "an OpenDocument text without its content (content.xml "
+        "is missing): damaged; ask the sender to save the form again and send it again",
+        "ingest_office_zip_not_odt": "a ZIP archive but not an OpenDocument text (.odt); ask the "
+        "sender to send the form itself",
+        "ingest_office_odt_not_ours": "an OpenDocument text, but not a formgen form (no formgen "
+        "identity in its document properties); ingest only the forms formgen sent out",
+        "ingest_office_odt_marked": "an OpenDocument text (.odt) whose parts are marked "
+        "encrypted in its ZIP archive ('{first}' and {more} more): damaged, or packed with a "
+        "password by another program — its fields cannot be read; ask the sender to send the "
+        "form again as LibreOffice or Word saved it, without a password",
+        "ingest_office_odt_marked_one": "an OpenDocument text (.odt) whose parts are marked "
+        "encrypted in its ZIP archive ('{first}'): damaged, or packed with a password by another "
+        "program — its fields cannot be read; ask the sender to send the form again as "
+        "LibreOffice or Word saved it, without a password",
+        "ingest_office_odt_encrypted": "this ODT is protected with a password (encrypted), so its "
+        "fields cannot be read; ask the sender to save it again without the password "
+        "(LibreOffice: File → Save As, untick 'Save with password') and send it again",
+        "ingest_office_odt_other_schema": "the form was made with schema {schema} {version}, "
+        "which is not the workspace's current one; its rows are unknown",
+        "ingest_office_odt_no_rows": "the form's rows could not be rebuilt: {error}",
+        "ingest_office_odt_none_shown": "its tables show none of the form's rows",
+        "ingest_office_odt_unread": "the form saved as OpenDocument text{by}, but {why}: no "
+        "values were read — ask the sender to save it as Word document (.docx) and send it again",
+        "ingest_office_odt_by_rows": "the form saved as OpenDocument text (.odt){by}: values were "
+        "read from its tables, row by row; check them before relying on them",
+        "ingest_office_by": " by {program}",
+        "ingest_office_rows_changed": "its tables show {found} of the form's {wanted} rows, or "
+        "in another order (rows deleted, moved or relabelled)",
+        "ingest_office_rows_no_choice": "{path}: the shown text '{text}' is none of the choices",
+        "ingest_office_rows_boxes": "{path}: the boxes shown are not the form's ({found} of "
+        "{wanted} found); their ticks were not read",
         # (end of ingest_office)
         # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
         # (end of ingest_mail)
@@ -1168,6 +1299,152 @@ WORDS: dict[str, dict[str, str]] = {
         "übernommen",
         # (end of ingest_pdf)
         # -- formgen ingest: the Word, ODT and table readers (docx_reader.py, odt_reader.py, sheet.py)
+        "ingest_office_docx_encrypted": "dieses DOCX ist mit einem Passwort geschützt "
+        "(verschlüsselt), seine Felder lassen sich nicht lesen; den Absender bitten, das Passwort "
+        "zu entfernen (Datei → Informationen → Dokument schützen) und es erneut zu senden",
+        "ingest_office_doc": "dies ist ein Word-Dokument im alten Format (.doc) oder eine mit "
+        "Passwort geschützte Datei, kein DOCX; in Word oder LibreOffice öffnen, ein Passwort "
+        "entfernen, als „Word-Dokument (.docx)“ speichern und die neue Datei einlesen",
+        "ingest_office_is_pdf": "dies ist ein PDF, kein DOCX; als PDF-Formular einlesen",
+        "ingest_office_rtf": "dies ist eine RTF-Datei, kein DOCX; in Word oder LibreOffice öffnen "
+        "und als „Word-Dokument (.docx)“ speichern",
+        "ingest_office_not_zip": "keine DOCX-Datei (ein DOCX ist ein ZIP-Archiv; diese Datei "
+        "beginnt mit {start}); umbenannt oder unterwegs beschädigt? Den Absender bitten, sie "
+        "erneut als .docx zu speichern",
+        "ingest_office_nothing": "nichts (leere Datei)",
+        "ingest_office_part_overflow": "der Teil „{part}“ wird beim Entpacken größer als die "
+        "angegebenen {size} Bytes; abgelehnt (ein beschädigtes oder gefälschtes Archiv)",
+        "ingest_office_part_damaged": "der Teil „{part}“ lässt sich nicht entpacken: die Datei "
+        "ist beschädigt; den Absender bitten, sie erneut zu speichern und zu senden",
+        "ingest_office_part_deep": "der Teil „{part}“ ist zu tief verschachtelt oder enthält einen "
+        "zu langen Text, um gelesen zu werden (eine beschädigte oder bösartige Datei); den "
+        "Absender bitten, das Formular erneut aus Word oder LibreOffice zu speichern",
+        "ingest_office_part_not_xml": "der Teil „{part}“ ist kein wohlgeformtes XML: die Datei "
+        "ist beschädigt; den Absender bitten, sie erneut zu speichern",
+        "ingest_office_part_doctype": "der Teil „{part}“ deklariert einen DOCTYPE; abgelehnt",
+        "ingest_office_part_entities": "der Teil „{part}“ deklariert einen DOCTYPE oder "
+        "XML-Entitäten, die Word und LibreOffice nie schreiben und mit denen ein Leseprogramm "
+        "andere Dateien öffnen oder den Speicher erschöpfen kann; die Datei wurde ungelesen "
+        "abgelehnt. Den Absender bitten, das Formular erneut aus Word oder LibreOffice zu speichern",
+        "ingest_office_zip_entries": "das Archiv enthält {n} Dateien (ein Formular etwa 20); als "
+        "mögliche ZIP-Bombe abgelehnt",
+        "ingest_office_zip_part_size": "der Teil „{part}“ würde entpackt {size} groß; die Teile "
+        "eines Formulars bleiben weit unter {limit}, daher als mögliche ZIP-Bombe abgelehnt",
+        "ingest_office_zip_ratio": "der Teil „{part}“ würde aus {packed} Bytes entpackt {size} "
+        "groß (Verhältnis {ratio}:1, Grenze {limit}:1); als mögliche ZIP-Bombe abgelehnt",
+        "ingest_office_zip_total": "das Archiv würde entpackt insgesamt {size} groß; als mögliche "
+        "ZIP-Bombe abgelehnt",
+        "ingest_office_mib": "{comma} MiB",
+        "ingest_office_zip_damaged": "das ZIP-Archiv ist beschädigt; den Absender bitten, die "
+        "Datei erneut zu speichern und zu senden",
+        "ingest_office_is_od": "dies ist {kind}, kein DOCX; in LibreOffice öffnen, mit "
+        "„Speichern unter“ als „Word 2007–365 (.docx)“ speichern und die neue Datei einlesen",
+        "ingest_office_odt_kind": "ein OpenDocument-Text (.odt)",
+        "ingest_office_od_kind": "eine OpenDocument-Datei ({mime})",
+        "ingest_office_not_word": "ein ZIP-Archiv, aber kein Word-Dokument (ohne "
+        "[Content_Types].xml oder _rels/.rels)",
+        "ingest_office_no_main": "der Hauptteil des Dokuments („{part}“) fehlt; die Datei ist "
+        "beschädigt",
+        "ingest_office_strict": "als „Strict Open XML-Dokument“ gespeichert, das formgen nicht "
+        "liest; in Word öffnen, als „Word-Dokument (.docx)“ speichern und die neue Datei einlesen",
+        "ingest_office_no_body": "„{part}“ hat keinen Dokumentinhalt; dies ist kein Word-Dokument",
+        "ingest_office_docx_not_ours": "ein Word-Dokument, aber kein formgen-Formular (keine "
+        "formgen-Kennung in seinen Eigenschaften und keine formgen-Formularfelder); nur die "
+        "Formulare einlesen, die formgen verschickt hat",
+        "ingest_office_too_large": "die Datei ist größer als {size}; ein zurückgeschicktes "
+        "Formular hat höchstens einige MB",
+        "ingest_office_old_libreoffice": "gespeichert mit {program}: diese Version entfernt die "
+        "Tags der Steuerelemente und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen "
+        "kommen aneinandergehängt zurück); bitte diese Felder prüfen",
+        "ingest_office_no_identity": "die Kennung des Formulars (Dokumenteigenschaften) fehlt: "
+        "nur über die Formular-ID zugeordnet, bitte prüfen",
+        "ingest_office_no_identity_footer": "die Kennung des Formulars (Dokumenteigenschaften) "
+        "fehlt; seine Fußzeile zeigt die Formular-ID {reference}: nur über die Formular-ID "
+        "zugeordnet, bitte prüfen",
+        "ingest_office_untagged": "Steuerelemente, die ihr Tag verloren hatten (LibreOffice 7.4 "
+        "entfernt es), nach ihrer Lage in den Tabellen gelesen: {n}, davon mit Wert {filled}: "
+        "{paths}; bitte prüfen",
+        "ingest_office_untagged_empty": "Steuerelemente, die ihr Tag verloren hatten "
+        "(LibreOffice 7.4 entfernt es), nach ihrer Lage in den Tabellen gelesen: {n}, davon mit "
+        "Wert {filled}; bitte prüfen",
+        "ingest_office_missing": "fehlende Steuerelemente (gelöscht?): {n} – {paths}",
+        "ingest_office_foreign_tags": "nicht beachtet, weil ihr Tag kein formgen-Feldpfad ist: "
+        "{n} Steuerelement(e) – {tags}",
+        "ingest_office_unknown_tags": "Tags, die im Aufbau dieses Formulars nicht vorkommen "
+        "(eine andere Schemaversion?): {paths}",
+        "ingest_office_and_more": "{shown} … und {n} weitere",
+        "ingest_office_unknown_schema": "das Schema „{schema}“ ist hier nicht bekannt: "
+        "Steuerelemente ohne Tag lassen sich nicht wiederherstellen",
+        "ingest_office_other_version": "das Formular wurde mit Schemaversion {form_version} "
+        "erstellt, hier gilt {version}: Steuerelemente ohne Tag wurden nach dem aktuellen Aufbau "
+        "wiederhergestellt",
+        "ingest_office_no_layout": "der Aufbau des Formulars ließ sich nicht wiederherstellen "
+        "({error}); Steuerelemente ohne Tag wurden nicht wiederhergestellt",
+        "ingest_office_copied": "{path}: das Steuerelement kommt {n}-mal vor (kopiert?); das "
+        "erste ausgefüllte wurde übernommen, bitte prüfen",
+        "ingest_office_copied_differ": "{path}: das Steuerelement kommt {n}-mal vor (kopiert?), "
+        "mit verschiedenen Werten ({values}); das erste ausgefüllte wurde übernommen, bitte prüfen",
+        "ingest_office_value_note": "{path}: {note}",
+        "ingest_office_table_count": "das Dokument hat {found} Tabellen, das Formular hatte "
+        "{planned}; Steuerelemente ohne Tag wurden nur in Tabellen zugeordnet, deren "
+        "Beschriftungen noch passen",
+        "ingest_office_row_changed": "Tabelle {table}, Zeile {row} ist nicht mehr „{label}“",
+        "ingest_office_split": "„{label}“ (Tabelle {table}): vom speichernden Programm in {n} "
+        "Steuerelemente aufgeteilt; das erste (vollständige) wurde gelesen",
+        "ingest_office_control_count": "„{label}“ (Tabelle {table}) enthält {found} "
+        "Steuerelement(e), das Formular hatte {planned}",
+        "ingest_office_checkbox_for": "ein Kästchen zum Ankreuzen, wo ein Wert vom Typ „{type}“ "
+        "erwartet wurde",
+        "ingest_office_not_an_item": "zeigt „{text}“, das keine der Auswahlmöglichkeiten seiner "
+        "Liste ist",
+        "ingest_office_date_unread": "zeigt „{text}“, gespeichert ist aber der {stored:date}; der "
+        "angezeigte Text wurde übernommen",
+        "ingest_office_date_differs": "zeigt {shown}, gespeichert ist aber der {stored}; das "
+        "angezeigte Datum wurde übernommen",
+        "ingest_office_odt_no_mimetype": "sieht aus wie eine OpenDocument-Datei, aber ihre Angabe "
+        "„mimetype“ fehlt und nichts sonst darin sagt, dass sie ein Text ist (beschädigt oder von "
+        "einem anderen Programm neu gepackt); den Absender bitten, sie in LibreOffice zu öffnen, "
+        "erneut zu speichern (Datei → Speichern unter) und noch einmal zu senden",
+        "ingest_office_odt_no_content": "ein OpenDocument-Text ohne Inhalt (content.xml fehlt): "
+        "beschädigt; den Absender bitten, das Formular erneut zu speichern und noch einmal zu "
+        "senden",
+        "ingest_office_zip_not_odt": "ein ZIP-Archiv, aber kein OpenDocument-Text (.odt); den "
+        "Absender bitten, das Formular selbst zu senden",
+        "ingest_office_odt_not_ours": "ein OpenDocument-Text, aber kein formgen-Formular (keine "
+        "formgen-Kennung in seinen Dokumenteigenschaften); nur die Formulare einlesen, die "
+        "formgen verschickt hat",
+        "ingest_office_odt_marked": "ein OpenDocument-Text (.odt), dessen Teile in seinem "
+        "ZIP-Archiv als verschlüsselt markiert sind („{first}“ und {more} weitere): beschädigt "
+        "oder von einem anderen Programm mit Passwort gepackt – seine Felder lassen sich nicht "
+        "lesen; den Absender bitten, das Formular so, wie LibreOffice oder Word es gespeichert "
+        "hat, ohne Passwort erneut zu senden",
+        "ingest_office_odt_marked_one": "ein OpenDocument-Text (.odt), dessen Teile in seinem "
+        "ZIP-Archiv als verschlüsselt markiert sind („{first}“): beschädigt oder von einem "
+        "anderen Programm mit Passwort gepackt – seine Felder lassen sich nicht lesen; den "
+        "Absender bitten, das Formular so, wie LibreOffice oder Word es gespeichert hat, ohne "
+        "Passwort erneut zu senden",
+        "ingest_office_odt_encrypted": "dieses ODT ist mit einem Passwort geschützt "
+        "(verschlüsselt), seine Felder lassen sich nicht lesen; den Absender bitten, es ohne "
+        "Passwort erneut zu speichern (LibreOffice: Datei → Speichern unter, „Mit Kennwort "
+        "speichern“ abwählen) und noch einmal zu senden",
+        "ingest_office_odt_other_schema": "das Formular wurde mit dem Schema {schema} {version} "
+        "erstellt, das nicht das aktuelle dieses Arbeitsbereichs ist; seine Zeilen sind unbekannt",
+        "ingest_office_odt_no_rows": "die Zeilen des Formulars ließen sich nicht "
+        "wiederherstellen: {error}",
+        "ingest_office_odt_none_shown": "seine Tabellen zeigen keine der Zeilen des Formulars",
+        "ingest_office_odt_unread": "das Formular wurde als OpenDocument-Text gespeichert{by}, "
+        "aber {why}: keine Werte gelesen — den Absender bitten, es als Word-Dokument (.docx) zu "
+        "speichern und erneut zu senden",
+        "ingest_office_odt_by_rows": "das Formular wurde als OpenDocument-Text (.odt) "
+        "gespeichert{by}: die Werte wurden Zeile für Zeile aus seinen Tabellen gelesen; bitte "
+        "vor der Verwendung prüfen",
+        "ingest_office_by": " mit {program}",
+        "ingest_office_rows_changed": "seine Tabellen zeigen {found} der {wanted} Zeilen des "
+        "Formulars, oder in anderer Reihenfolge (Zeilen gelöscht, verschoben oder umbenannt)",
+        "ingest_office_rows_no_choice": "{path}: der angezeigte Text „{text}“ ist keine der "
+        "Auswahlmöglichkeiten",
+        "ingest_office_rows_boxes": "{path}: die angezeigten Kästchen sind nicht die des "
+        "Formulars ({found} von {wanted} gefunden); ihre Kreuze wurden nicht gelesen",
         # (end of ingest_office)
         # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
         # (end of ingest_mail)

@@ -30,8 +30,17 @@ from formgen.errors import FormgenError, NotADocxError, NotOurFormError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
 from formgen.model import Schema
-from ingest.docx_reader import ZipPackage, by_tag, open_zip, read_all, slot_index, values_by_tag
+from ingest.docx_reader import (
+    ZipPackage,
+    by_tag,
+    open_zip,
+    read_all,
+    refused,
+    slot_index,
+    values_by_tag,
+)
 from ingest.form_rows import values_from_rows
+from ingest.messages import Said, said_count
 from ingest.submission import Provenance, RawSubmission, RawValue
 
 READER = "odt"
@@ -78,27 +87,13 @@ def read_odt(
     mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else _root_type(pkg)
     if not mime.startswith(ODT_MIME) or not pkg.has("content.xml"):
         if not mime:  # no 'mimetype' entry, and no manifest naming the document's type
-            raise NotADocxError(
-                f"{file_name}: looks like an OpenDocument file, but its 'mimetype' entry is "
-                "missing and nothing else in it says it is a text (damaged, or packed again by "
-                "another program); ask the sender to open it in LibreOffice, save it again "
-                "(File → Save As) and send it again"
-            )
+            raise refused(NotADocxError, file_name, Said("ingest_office_odt_no_mimetype"))
         if mime.startswith(ODT_MIME):
-            raise NotADocxError(
-                f"{file_name}: an OpenDocument text without its content (content.xml is "
-                "missing): damaged; ask the sender to save the form again and send it again"
-            )
-        raise NotADocxError(
-            f"{file_name}: a ZIP archive but not an OpenDocument text (.odt); ask the sender to "
-            "send the form itself"
-        )
+            raise refused(NotADocxError, file_name, Said("ingest_office_odt_no_content"))
+        raise refused(NotADocxError, file_name, Said("ingest_office_zip_not_odt"))
     properties, generator, timestamps = _meta(pkg)
     if not any(k.startswith(FIELD_PREFIX + ".") for k in properties):
-        raise NotOurFormError(
-            f"{file_name}: an OpenDocument text, but not a formgen form (no formgen identity in "
-            "its document properties); ingest only the forms formgen sent out"
-        )
+        raise refused(NotOurFormError, file_name, Said("ingest_office_odt_not_ours"))
     try:
         identity = FormIdentity.from_fields(properties)
     except FormgenError as exc:
@@ -110,7 +105,7 @@ def read_odt(
         reader=READER,
         timestamps=timestamps,
     )
-    saved_by = f" by {generator}" if generator else ""
+    saved_by = Said("ingest_office_by", program=generator) if generator else ""
     values: dict[str, RawValue] | None = None
     notes: list[str] = []
     if schema is None or (schema.schema_id, schema.schema_version) != (
@@ -118,14 +113,17 @@ def read_odt(
         identity.schema_version,
     ):
         notes.append(
-            f"the form was made with schema {identity.schema_id} {identity.schema_version}, "
-            "which is not the workspace's current one; its rows are unknown"
+            Said(
+                "ingest_office_odt_other_schema",
+                schema=identity.schema_id,
+                version=identity.schema_version,
+            )
         )
     else:
         try:
             plan = form_plan(schema, identity.kind, identity.categories, identity.lang)
         except FormgenError as exc:
-            notes.append(f"the form's rows could not be rebuilt: {exc}")
+            notes.append(Said("ingest_office_odt_no_rows", error=str(exc)))
         else:
             content = pkg.xml("content.xml")
             tagged, _ = by_tag(_controls(content))
@@ -135,17 +133,11 @@ def read_odt(
                 return RawSubmission(identity, values, provenance, "high", tuple(notes))
             values, notes, _ = values_from_rows(list(_rows(content)), plan)
             if values is None:
-                why = notes[0] if notes else "its tables show none of the form's rows"
-                notes = [
-                    f"the form saved as OpenDocument text{saved_by}, but {why}: no values were "
-                    "read — ask the sender to save it as Word document (.docx) and send it again"
-                ]
+                why = notes[0] if notes else Said("ingest_office_odt_none_shown")
+                notes = [Said("ingest_office_odt_unread", by=saved_by, why=why)]
     if values is None:
         return RawSubmission(identity, {}, provenance, "low", tuple(notes), unread=True)
-    notes.append(
-        f"the form saved as OpenDocument text (.odt){saved_by}: values were read from its "
-        "tables, row by row; check them before relying on them"
-    )
+    notes.append(Said("ingest_office_odt_by_rows", by=saved_by))
     return RawSubmission(identity, values, provenance, "low", tuple(notes))
 
 
@@ -168,22 +160,15 @@ def _refuse_encrypted(pkg: ZipPackage) -> None:
     writes (packed with a password by an archiver, or damaged)."""
     marked = [i.filename for i in pkg.zf.infolist() if i.flag_bits & 0x1 and not i.is_dir()]
     if marked:
-        more = f" and {len(marked) - 1} more" if len(marked) > 1 else ""
-        raise NotADocxError(
-            f"{pkg.name}: an OpenDocument text (.odt) whose parts are marked encrypted in its "
-            f"ZIP archive ('{marked[0]}'{more}): damaged, or packed with a password by another "
-            "program — its fields cannot be read; ask the sender to send the form again as "
-            "LibreOffice or Word saved it, without a password"
+        said = said_count(
+            "ingest_office_odt_marked", len(marked), first=marked[0], more=len(marked) - 1
         )
+        raise refused(NotADocxError, pkg.name, said)
     if (
         pkg.has(MANIFEST)
         and pkg.xml(MANIFEST).find(f".//{{{_MANIFEST}}}encryption-data") is not None
     ):
-        raise NotADocxError(
-            f"{pkg.name}: this ODT is protected with a password (encrypted), so its fields cannot "
-            "be read; ask the sender to save it again without the password (LibreOffice: File → "
-            "Save As, untick 'Save with password') and send it again"
-        )
+        raise refused(NotADocxError, pkg.name, Said("ingest_office_odt_encrypted"))
 
 
 def _meta(pkg: ZipPackage) -> tuple[dict[str, str], str, dict[str, str]]:

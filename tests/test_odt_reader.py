@@ -15,6 +15,7 @@ from formgen.errors import UnsafeDocxError
 from formgen.schema_load import default_schema
 from formgen.workspace import Workspace
 from ingest import journal
+from ingest.messages import in_language
 from ingest.odt_reader import read_odt
 from ingest.pipeline import ingest_into_register
 from ingest.report import Outcome, Status
@@ -132,6 +133,12 @@ def test_an_odt_with_a_row_deleted_is_kept_aside_unread(tmp_path: Path) -> None:
         "the form saved as OpenDocument text by LibreOffice/7.4.7.2, but its tables show 41 of "
         "the form's 42 rows, or in another order (rows deleted, moved or relabelled): no values "
         "were read — ask the sender to save it as Word document (.docx) and send it again"
+    )
+    assert in_language(outcome.warnings[-1], "de") == (  # the rows' note said in it too
+        "das Formular wurde als OpenDocument-Text gespeichert mit LibreOffice/7.4.7.2, aber seine "
+        "Tabellen zeigen 41 der 42 Zeilen des Formulars, oder in anderer Reihenfolge (Zeilen "
+        "gelöscht, verschoben oder umbenannt): keine Werte gelesen — den Absender bitten, es als "
+        "Word-Dokument (.docx) zu speichern und erneut zu senden"
     )
     assert len(journal.read_journal(ws)) == before
 

@@ -1,0 +1,211 @@
+"""A returned Word or ODT form's notes and reasons in the workspace's language: German in a
+German workspace (``formgen init``'s default), English in an English one and in ``--json``."""
+
+from __future__ import annotations
+
+import copy
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+from ingest_support import SAMPLES, sample_workspace
+from lxml import etree
+from test_docx_reader import edit, generated, replace_part, sdt, type_into
+
+from formgen.cli import main
+from formgen.docx_xml import qn
+from formgen.workspace import Workspace
+from ingest.archive import MAX_RATIO
+from ingest.docx_reader import read_docx
+from ingest.messages import in_language
+
+
+def _workspace(root: Path, language: str) -> Workspace:
+    ws = sample_workspace(root)
+    config = ws.root / "workspace.toml"
+    config.write_text(
+        config.read_text("utf-8").replace('language = "de"', f'language = "{language}"'),
+        "utf-8",
+    )
+    assert Workspace.open(ws.root).language == language
+    return ws
+
+
+def _ingest(ws: Workspace, inbox: Path, *options: str) -> str:
+    result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws.root), *options])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def _returns(tmp_path: Path) -> Path:
+    """The checklist saved as .docx and the institution form saved as .odt by LibreOffice 7.4."""
+    inbox = tmp_path / "Rückläufe"
+    inbox.mkdir()
+    shutil.copy(SAMPLES / "docx" / "lo74-checklist.docx", inbox / "Rückmeldung Łódź.docx")
+    shutil.copy(SAMPLES / "docx" / "lo74-odt-institution.odt", inbox / "Формуляр.odt")
+    return inbox
+
+
+SAVED_BY = {
+    "de": "gespeichert mit LibreOffice/7.4.7.2: diese Version entfernt die Tags der "
+    "Steuerelemente und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen kommen "
+    "aneinandergehängt zurück); bitte diese Felder prüfen",
+    "en": "saved by LibreOffice/7.4.7.2: that version drops the controls' tags and the line "
+    "breaks inside multi-line fields (lines come back joined); please check those",
+}
+UNTAGGED = {
+    "de": (
+        "Steuerelemente, die ihr Tag verloren hatten (LibreOffice 7.4 entfernt es), nach ihrer "
+        "Lage in den Tabellen gelesen: 520, davon mit Wert 110: krisendienst.1.name, ",
+        " … und 98 weitere; bitte prüfen",
+    ),
+    "en": (
+        "520 controls had lost their tag (LibreOffice 7.4 removes them) and were read by their "
+        "table position; 110 of them hold a value: krisendienst.1.name, ",
+        " … and 98 more; please review",
+    ),
+}
+SPLIT = {
+    "de": "„Öffnungszeiten“ (Tabelle 1): vom speichernden Programm in 3 Steuerelemente "
+    "aufgeteilt; das erste (vollständige) wurde gelesen",
+    "en": "'Öffnungszeiten' (table 1) was split into 3 controls by the program that saved it; "
+    "the first (complete) one was read",
+}
+BY_ROWS = {
+    "de": "das Formular wurde als OpenDocument-Text (.odt) gespeichert mit LibreOffice/7.4.7.2: "
+    "die Werte wurden Zeile für Zeile aus seinen Tabellen gelesen; bitte vor der Verwendung "
+    "prüfen",
+    "en": "the form saved as OpenDocument text (.odt) by LibreOffice/7.4.7.2: values were read "
+    "from its tables, row by row; check them before relying on them",
+}
+
+
+def _notes_shown(out: str, lang: str) -> None:
+    lines = out.splitlines()
+    assert f"    {SAVED_BY[lang]}" in lines, out
+    head, tail = UNTAGGED[lang]
+    assert any(line.startswith(f"    {head}") and line.endswith(tail) for line in lines), out
+    assert f"    {SPLIT[lang]}" in lines
+    assert f"    {BY_ROWS[lang]}" in lines
+
+
+def test_a_word_form_and_an_odt_saved_by_libreoffice_are_reported_in_german(
+    tmp_path: Path,
+) -> None:
+    ws, inbox = _workspace(tmp_path / "ws", "de"), _returns(tmp_path)
+    # --json keeps the English texts, as records and scripts had them
+    report = json.loads(_ingest(ws, inbox, "--json", "--dry-run"))
+    warnings = {Path(f["name"]).suffix: f["warnings"] for f in report["files"]}
+    assert SAVED_BY["en"] in warnings[".docx"] and SPLIT["en"] in warnings[".docx"]
+    assert warnings[".odt"] == [BY_ROWS["en"]]
+
+    out = _ingest(ws, inbox)
+    _notes_shown(out, "de")
+    assert "saved by" not in out and "controls" not in out and "row by row" not in out
+    (saved,) = ws.exports_dir.glob("ingest-*.txt")  # every warning, in German too
+    assert f"    {SPLIT['de'].replace('Tabelle 1', 'Tabelle 6')}" in saved.read_text("utf-8")
+
+
+def test_an_english_workspace_gets_them_in_english(tmp_path: Path) -> None:
+    ws, inbox = _workspace(tmp_path / "ws", "en"), _returns(tmp_path)
+    _notes_shown(_ingest(ws, inbox), "en")
+
+
+def _with_doctype(data: bytes) -> bytes:
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    head, rest = body.split(b"?>", 1)
+    doctype = b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    return replace_part(data, "word/document.xml", head + b"?>" + doctype + rest)
+
+
+def _bomb() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("_rels/.rels", "<Relationships/>")
+        zf.writestr("word/document.xml", b"<" + b" " * (8 * 1024 * 1024) + b"/>")
+    return out.getvalue()
+
+
+REFUSED = {
+    "de": {
+        "Entitäten.docx": "der Teil „word/document.xml“ deklariert einen DOCTYPE oder "
+        "XML-Entitäten, die Word und LibreOffice nie schreiben und mit denen ein Leseprogramm "
+        "andere Dateien öffnen oder den Speicher erschöpfen kann; die Datei wurde ungelesen "
+        "abgelehnt. Den Absender bitten, das Formular erneut aus Word oder LibreOffice zu "
+        "speichern",
+        "Bombe.docx": "der Teil „word/document.xml“ würde aus {packed} Bytes entpackt 8,0 MiB "
+        f"groß (Verhältnis {{ratio}}:1, Grenze {MAX_RATIO}:1); als mögliche ZIP-Bombe abgelehnt",
+        "Passwort.odt": "dieses ODT ist mit einem Passwort geschützt (verschlüsselt), seine "
+        "Felder lassen sich nicht lesen; den Absender bitten, es ohne Passwort erneut zu "
+        "speichern (LibreOffice: Datei → Speichern unter, „Mit Kennwort speichern“ abwählen) "
+        "und noch einmal zu senden",
+    },
+    "en": {
+        "Entitäten.docx": "part 'word/document.xml' declares a DOCTYPE or XML entities, which "
+        "Word and LibreOffice never write and which can make a reader open other files or "
+        "exhaust memory; the file was refused unread. Ask the sender to save the form again "
+        "from Word or LibreOffice",
+        "Bombe.docx": "part 'word/document.xml' would unpack to 8.0 MiB from {packed} bytes "
+        f"(ratio {{ratio}}:1, limit {MAX_RATIO}:1); refused as a possible zip bomb",
+        "Passwort.odt": "this ODT is protected with a password (encrypted), so its fields "
+        "cannot be read; ask the sender to save it again without the password (LibreOffice: "
+        "File → Save As, untick 'Save with password') and send it again",
+    },
+}
+
+
+def test_a_refused_word_or_odt_file_says_why_in_the_workspaces_language(tmp_path: Path) -> None:
+    inbox = tmp_path / "Rückläufe"
+    inbox.mkdir()
+    (inbox / "Entitäten.docx").write_bytes(_with_doctype(generated()))
+    bomb = _bomb()
+    (inbox / "Bombe.docx").write_bytes(bomb)
+    info = zipfile.ZipFile(io.BytesIO(bomb)).getinfo("word/document.xml")
+    shutil.copy(SAMPLES / "docx" / "lo74-odt-passwort.odt", inbox / "Passwort.odt")
+    ratio = f"{info.file_size / info.compress_size:.0f}"
+    for lang, word in (("de", "unlesbar    "), ("en", "unreadable ")):
+        out = _ingest(_workspace(tmp_path / lang, lang), inbox, "--dry-run").splitlines()
+        for name, why in REFUSED[lang].items():
+            why = why.format(packed=info.compress_size, ratio=ratio)
+            assert f"{word} {inbox / name}: {why}" in out, "\n".join(out)
+
+
+def _note(data: bytes, lang: str) -> list[str]:
+    return [in_language(note, lang) for note in read_docx(data, "f.docx").notes]
+
+
+def test_a_controls_doubtful_value_is_noted_in_german_and_english() -> None:
+    def change(root: etree._Element) -> None:
+        region = sdt(root, "psychotherapie.1.region")
+        type_into(region, "Sankt Petersburg")
+        date = sdt(root, "psychotherapie.1.date")
+        pr = date.find(qn("w:sdtPr"))
+        pr.find(qn("w:date")).set(qn("w:fullDate"), "2026-11-02T00:00:00Z")
+        type_into(date, "03.11.2026")
+        name = sdt(root, "psychotherapie.2.name")
+        type_into(name, "Praxis Öztürk")
+        twin = copy.deepcopy(name)
+        twin.find(f".//{qn('w:t')}").text = "Praxis Öztürk-İnce"
+        name.addnext(twin)
+
+    data = edit(generated(), change)
+    assert _note(data, "en") == [
+        "psychotherapie.1.region: shows 'Sankt Petersburg', which is not one of its list items",
+        "psychotherapie.1.date: shows 03.11.2026 but its stored date is 02.11.2026; kept the "
+        "shown date",
+        "psychotherapie.2.name: the control appears 2 times (copied?) with different values "
+        "(Praxis Öztürk, Praxis Öztürk-İnce); the first filled one was used, please review",
+    ]
+    assert _note(data, "de") == [
+        "psychotherapie.1.region: zeigt „Sankt Petersburg“, das keine der Auswahlmöglichkeiten "
+        "seiner Liste ist",
+        "psychotherapie.1.date: zeigt 03.11.2026, gespeichert ist aber der 02.11.2026; das "
+        "angezeigte Datum wurde übernommen",
+        "psychotherapie.2.name: das Steuerelement kommt 2-mal vor (kopiert?), mit verschiedenen "
+        "Werten (Praxis Öztürk, Praxis Öztürk-İnce); das erste ausgefüllte wurde übernommen, "
+        "bitte prüfen",
+    ]
