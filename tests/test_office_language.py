@@ -10,6 +10,8 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import docx
+import pytest
 from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
 from lxml import etree
@@ -17,6 +19,7 @@ from test_docx_reader import edit, generated, replace_part, sdt, type_into
 
 from formgen.cli import main
 from formgen.docx_xml import qn
+from formgen.errors import NotOurFormError
 from formgen.workspace import Workspace
 from ingest.archive import MAX_RATIO
 from ingest.docx_reader import read_docx
@@ -209,3 +212,22 @@ def test_a_controls_doubtful_value_is_noted_in_german_and_english() -> None:
         "Werten (Praxis Öztürk, Praxis Öztürk-İnce); das erste ausgefüllte wurde übernommen, "
         "bitte prüfen",
     ]
+
+
+def test_a_word_document_that_is_no_formgen_form_says_so_in_german_too() -> None:
+    """The pipeline quarantines it, its reason after "unknown form:" (``exc.said``)."""
+    document = docx.Document()
+    document.add_paragraph("Sehr geehrte Damen und Herren, anbei unsere Angaben.")
+    out = io.BytesIO()
+    document.save(out)
+    with pytest.raises(NotOurFormError) as caught:
+        read_docx(out.getvalue(), "Brief.docx")
+    assert str(caught.value) == (
+        "Brief.docx: a Word document, but not a formgen form (no formgen identity in its "
+        "properties and no formgen form fields); ingest only the forms formgen sent out"
+    )
+    assert caught.value.said is not None and in_language(caught.value.said, "de") == (
+        "ein Word-Dokument, aber kein formgen-Formular (keine formgen-Kennung in seinen "
+        "Eigenschaften und keine formgen-Formularfelder); nur die Formulare einlesen, die "
+        "formgen verschickt hat"
+    )
