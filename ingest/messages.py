@@ -1303,8 +1303,8 @@ WORDS: dict[str, dict[str, str]] = {
         "(verschlüsselt), seine Felder lassen sich nicht lesen; den Absender bitten, das Passwort "
         "zu entfernen (Datei → Informationen → Dokument schützen) und es erneut zu senden",
         "ingest_office_doc": "dies ist ein Word-Dokument im alten Format (.doc) oder eine mit "
-        "Passwort geschützte Datei, kein DOCX; in Word oder LibreOffice öffnen, ein Passwort "
-        "entfernen, als „Word-Dokument (.docx)“ speichern und die neue Datei einlesen",
+        "Passwort geschützte Datei, kein DOCX; in Word oder LibreOffice öffnen, ein etwaiges "
+        "Passwort entfernen, als „Word-Dokument (.docx)“ speichern und die neue Datei einlesen",
         "ingest_office_is_pdf": "dies ist ein PDF, kein DOCX; als PDF-Formular einlesen",
         "ingest_office_rtf": "dies ist eine RTF-Datei, kein DOCX; in Word oder LibreOffice öffnen "
         "und als „Word-Dokument (.docx)“ speichern",
@@ -1328,12 +1328,12 @@ WORDS: dict[str, dict[str, str]] = {
         "abgelehnt. Den Absender bitten, das Formular erneut aus Word oder LibreOffice zu speichern",
         "ingest_office_zip_entries": "das Archiv enthält {n} Dateien (ein Formular etwa 20); als "
         "mögliche ZIP-Bombe abgelehnt",
-        "ingest_office_zip_part_size": "der Teil „{part}“ würde entpackt {size} groß; die Teile "
-        "eines Formulars bleiben weit unter {limit}, daher als mögliche ZIP-Bombe abgelehnt",
-        "ingest_office_zip_ratio": "der Teil „{part}“ würde aus {packed} Bytes entpackt {size} "
-        "groß (Verhältnis {ratio}:1, Grenze {limit}:1); als mögliche ZIP-Bombe abgelehnt",
-        "ingest_office_zip_total": "das Archiv würde entpackt insgesamt {size} groß; als mögliche "
-        "ZIP-Bombe abgelehnt",
+        "ingest_office_zip_part_size": "der Teil „{part}“ würde sich auf {size} entpacken; die "
+        "Teile eines Formulars bleiben weit unter {limit}, daher als mögliche ZIP-Bombe abgelehnt",
+        "ingest_office_zip_ratio": "der Teil „{part}“ würde sich aus {packed} Bytes auf {size} "
+        "entpacken (Verhältnis {ratio}:1, Grenze {limit}:1); als mögliche ZIP-Bombe abgelehnt",
+        "ingest_office_zip_total": "das Archiv würde sich auf insgesamt {size} entpacken; als "
+        "mögliche ZIP-Bombe abgelehnt",
         "ingest_office_mib": "{comma} MiB",
         "ingest_office_zip_damaged": "das ZIP-Archiv ist beschädigt; den Absender bitten, die "
         "Datei erneut zu speichern und zu senden",
@@ -1440,7 +1440,8 @@ WORDS: dict[str, dict[str, str]] = {
         "vor der Verwendung prüfen",
         "ingest_office_by": " mit {program}",
         "ingest_office_rows_changed": "seine Tabellen zeigen {found} der {wanted} Zeilen des "
-        "Formulars, oder in anderer Reihenfolge (Zeilen gelöscht, verschoben oder umbenannt)",
+        "Formulars oder diese in anderer Reihenfolge (Zeilen gelöscht, verschoben oder "
+        "umbenannt)",
         "ingest_office_rows_no_choice": "{path}: der angezeigte Text „{text}“ ist keine der "
         "Auswahlmöglichkeiten",
         "ingest_office_rows_boxes": "{path}: die angezeigten Kästchen sind nicht die des "

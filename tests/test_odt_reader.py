@@ -136,7 +136,7 @@ def test_an_odt_with_a_row_deleted_is_kept_aside_unread(tmp_path: Path) -> None:
     )
     assert in_language(outcome.warnings[-1], "de") == (  # the rows' note said in it too
         "das Formular wurde als OpenDocument-Text gespeichert mit LibreOffice/7.4.7.2, aber seine "
-        "Tabellen zeigen 41 der 42 Zeilen des Formulars, oder in anderer Reihenfolge (Zeilen "
+        "Tabellen zeigen 41 der 42 Zeilen des Formulars oder diese in anderer Reihenfolge (Zeilen "
         "gelöscht, verschoben oder umbenannt): keine Werte gelesen — den Absender bitten, es als "
         "Word-Dokument (.docx) zu speichern und erneut zu senden"
     )

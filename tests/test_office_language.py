@@ -140,8 +140,9 @@ REFUSED = {
         "andere Dateien öffnen oder den Speicher erschöpfen kann; die Datei wurde ungelesen "
         "abgelehnt. Den Absender bitten, das Formular erneut aus Word oder LibreOffice zu "
         "speichern",
-        "Bombe.docx": "der Teil „word/document.xml“ würde aus {packed} Bytes entpackt 8,0 MiB "
-        f"groß (Verhältnis {{ratio}}:1, Grenze {MAX_RATIO}:1); als mögliche ZIP-Bombe abgelehnt",
+        "Bombe.docx": "der Teil „word/document.xml“ würde sich aus {packed} Bytes auf 8,0 MiB "
+        f"entpacken (Verhältnis {{ratio}}:1, Grenze {MAX_RATIO}:1); als mögliche ZIP-Bombe "
+        "abgelehnt",
         "Passwort.odt": "dieses ODT ist mit einem Passwort geschützt (verschlüsselt), seine "
         "Felder lassen sich nicht lesen; den Absender bitten, es ohne Passwort erneut zu "
         "speichern (LibreOffice: Datei → Speichern unter, „Mit Kennwort speichern“ abwählen) "
