@@ -30,6 +30,7 @@ from tnefparse.tnef import TNEF, TNEFAttachment
 
 from formgen.errors import UnreadableFileError
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
+from ingest.messages import Said, said_count
 from ingest.sniff import ZIP_ENTRY_ERRORS
 
 MAX_RATIO = 200
@@ -61,47 +62,43 @@ def zip_members(
     try:
         zf = zipfile.ZipFile(path)
     except ZIP_ENTRY_ERRORS:
-        raise UnreadableFileError(
-            name, "damaged", "the ZIP archive is damaged; ask the sender to pack and send it again"
-        ) from None
+        raise UnreadableFileError(name, "damaged", Said("ingest_mail_zip_damaged")) from None
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir() and not _system_file(i.filename)]
         scan.attachments = len(infos)
         if len(infos) > max_files:
-            scan.problems.append(
-                f"the archive holds {len(infos):,} files; only the first {max_files:,} were read"
-            )
+            scan.problems.append(Said("ingest_mail_zip_too_many", n=len(infos), limit=max_files))
         for number, info in enumerate(infos[:max_files], start=1):
             shown = display_name(PurePosixPath(member_name(info).replace("\\", "/")).name)
             where = f"#{number} {shown}"
             if info.flag_bits & 0x1:
-                scan.problems.append(
-                    f"{where}: protected with a password; ask the sender to send it without one"
-                )
+                scan.problems.append(Said("ingest_mail_zip_password", where=where))
             elif info.file_size > max_file_bytes:
                 scan.problems.append(
-                    f"{where}: {info.file_size:,} bytes is more than the {max_file_bytes:,} bytes "
-                    "a returned form may have; not read"
+                    Said(
+                        "ingest_mail_too_large",
+                        where=where,
+                        size=info.file_size,
+                        limit=max_file_bytes,
+                    )
                 )
             elif bomb_ratio(info):
                 scan.problems.append(
-                    f"{where}: would unpack to {info.file_size:,} bytes from "
-                    f"{info.compress_size:,} (more than {MAX_RATIO}:1); refused as a possible "
-                    "zip bomb"
+                    Said(
+                        "ingest_mail_zip_bomb",
+                        where=where,
+                        size=info.file_size,
+                        packed=info.compress_size,
+                        ratio=MAX_RATIO,
+                    )
                 )
             else:
                 try:
                     data = zf.read(info)
                 except NotImplementedError:
-                    scan.problems.append(
-                        f"{where}: packed with a compression method formgen cannot unpack; "
-                        "unpack the archive yourself and ingest the folder"
-                    )
+                    scan.problems.append(Said("ingest_mail_zip_method", where=where))
                 except ZIP_ENTRY_ERRORS:
-                    scan.problems.append(
-                        f"{where}: damaged in the archive; not read — ask the sender to pack and "
-                        "send it again"
-                    )
+                    scan.problems.append(Said("ingest_mail_zip_entry_damaged", where=where))
                 else:
                     yield Attachment(data, shown, str(number), mail)
 
@@ -151,38 +148,25 @@ def tnef_members(
     size = path.stat().st_size
     if size > max_file_bytes:
         raise UnreadableFileError(
-            name,
-            "too-large",
-            f"Outlook's winmail.dat of {size:,} bytes is more than the {max_file_bytes:,} bytes "
-            "formgen unpacks; ask the sender to send the forms as normal attachments",
+            name, "too-large", Said("ingest_mail_tnef_too_large", size=size, limit=max_file_bytes)
         )
     try:
         tnef = TNEF(path.read_bytes())
     except Exception:  # tnefparse fails with whatever its parser meets in a damaged file
-        raise UnreadableFileError(
-            name,
-            "damaged",
-            "Outlook's winmail.dat is damaged and cannot be unpacked; ask the sender to send "
-            "the form again as a normal attachment (message format HTML)",
-        ) from None
+        raise UnreadableFileError(name, "damaged", Said("ingest_mail_tnef_damaged")) from None
     files = list(_tnef_files(tnef, "", scan))
     scan.attachments = len(files)
     if len(files) > max_files:
-        scan.problems.append(
-            f"winmail.dat holds {len(files):,} files; only the first {max_files:,} were read"
-        )
+        scan.problems.append(Said("ingest_mail_tnef_too_many", n=len(files), limit=max_files))
     damaged = sum(not o.good_checksum for o in tnef.objects)
     if damaged:
-        scan.problems.append(
-            f"{damaged} {'part fails its' if damaged == 1 else 'parts fail their'} checksum "
-            "(winmail.dat damaged on the way?); what it holds is read all the same"
-        )
+        scan.problems.append(said_count("ingest_mail_tnef_checksum", damaged))
     for position, att in files[:max_files]:
         shown = display_name(_tnef_name(att))
         if isinstance(att.data, bytes):
             yield Attachment(att.data, shown, position, mail)
         else:
-            scan.problems.append(f"#{position} {shown}: not a file; not read")
+            scan.problems.append(Said("ingest_mail_tnef_not_file", position=position, name=shown))
 
 
 def _tnef_files(tnef: TNEF, prefix: str, scan: MailScan) -> Iterator[tuple[str, TNEFAttachment]]:
@@ -196,8 +180,11 @@ def _tnef_files(tnef: TNEF, prefix: str, scan: MailScan) -> Iterator[tuple[str, 
             yield from _tnef_files(inner, f"{prefix}{number}/", scan)
         else:
             scan.problems.append(
-                f"#{prefix}{number} {display_name(_tnef_name(att))}: an Outlook item (a mail, "
-                "contact or list) without files; nothing to read"
+                Said(
+                    "ingest_mail_tnef_item",
+                    position=f"{prefix}{number}",
+                    name=display_name(_tnef_name(att)),
+                )
             )
 
 

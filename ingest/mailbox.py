@@ -34,6 +34,7 @@ from typing import Any
 
 from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
+from ingest.messages import Said
 from ingest.sniff import HEADER_LINE, open_regular
 
 MAX_ATTACHMENTS = 1000
@@ -70,6 +71,7 @@ class MailScan:
     mails: int = 0
     attachments: int = 0
     problems: list[str] = field(default_factory=list)
+    """Each a :class:`~ingest.messages.Said`, shown in the workspace's language."""
 
 
 def display_name(name: str | None, limit: int = 120) -> str:
@@ -116,20 +118,24 @@ _ONCE = ("Content-Type", "Content-Transfer-Encoding", "Content-Disposition")
 """Headers a part has once: no mail program writes one twice."""
 
 
-def _twice(part: Message) -> str:
-    """What is wrong with ``part`` when it has one of :data:`_ONCE` more than once (``""``:
-    nothing): it is read by the first one, as Python's ``email`` reads it, which the other may
-    contradict (``text/plain``, then ``application/pdf``) — a damaged or forged mail."""
+def _twice(part: Message, position: str) -> Said | None:
+    """What is wrong with ``part`` (at ``position``) when it has one of :data:`_ONCE` more than
+    once (``None``: nothing): it is read by the first one, as Python's ``email`` reads it, which
+    the other may contradict (``text/plain``, then ``application/pdf``) — a damaged or forged
+    mail."""
     for name in _ONCE:
         values = part.get_all(name) or []
         if len(values) > 1:
             said = ", ".join(" ".join(str(v).split(";")[0].split())[:40] for v in values[:3])
-            return (
-                f"a part with {len(values)} {name} headers ({said}), which no mail program "
-                f"writes; read as {part.get_content_type()} — a damaged or forged mail: ask the "
-                "sender to send the form again"
+            return Said(
+                "ingest_mail_headers_twice",
+                position=position,
+                n=len(values),
+                header=name,
+                said=said,
+                ctype=part.get_content_type(),
             )
-    return ""
+    return None
 
 
 def _payload(part: Message) -> bytes:
@@ -159,17 +165,16 @@ def message_attachments(
                 continue
             if depth + 1 > MAX_DEPTH:
                 scan.problems.append(
-                    f"#{position}/{index}: forwarded mails nested deeper than {MAX_DEPTH} levels; "
-                    "the inner ones were not read — save the innermost mail on its own"
+                    Said("ingest_mail_nested_deep", position=f"{position}/{index}", depth=MAX_DEPTH)
                 )
                 continue
             yield from message_attachments(
                 nested, f"{position}/{index}", scan, max_attachments, depth + 1
             )
             continue
-        twice = _twice(part)
+        twice = _twice(part, position)
         if twice:
-            scan.problems.append(f"#{position}: {twice}")
+            scan.problems.append(twice)
         if _is_attachment(part):
             files: Iterable[tuple[bytes, str | None]] = [(_payload(part), part.get_filename())]
         elif part.get_content_type() == "text/plain":
@@ -181,8 +186,11 @@ def message_attachments(
             if scan.attachments >= max_attachments:
                 if scan.attachments == max_attachments:
                     scan.problems.append(
-                        f"#{position}/{index}: more than {max_attachments} attachments; the rest "
-                        "were not read — split the mail or save the attachments as files"
+                        Said(
+                            "ingest_mail_too_many",
+                            position=f"{position}/{index}",
+                            limit=max_attachments,
+                        )
                     )
                     scan.attachments += 1
                 continue
@@ -242,17 +250,12 @@ def eml_attachments(
     if scan.attachments > before:
         return
     if any(isinstance(d, email.errors.MissingHeaderBodySeparatorDefect) for d in msg.defects):
-        why = "is broken off by a line that is no header line"
+        why = "ingest_mail_header_broken"
     elif not re.search(rb"\r?\n\r?\n", data):
-        why = "never ends (no blank line after it: cut off?)"
+        why = "ingest_mail_header_unended"
     else:
         return
-    raise UnreadableFileError(
-        name,
-        "damaged",
-        f"starts like a saved mail, but its header {why}; no attachment could be read — save "
-        "the mail again from the mail program, or ask the sender to send the form again",
-    )
+    raise UnreadableFileError(name, "damaged", Said(why))
 
 
 def mbox_attachments(
@@ -273,13 +276,7 @@ def mbox_attachments(
     finally:
         box.close()
     if not mails:
-        raise UnreadableFileError(
-            name,
-            "damaged",
-            "starts like a mailbox (a line 'From …'), but no mail's header follows; no mail "
-            "could be read — export the mailbox again from the mail program, or save the mail "
-            "as .eml",
-        )
+        raise UnreadableFileError(name, "damaged", Said("ingest_mail_mbox_no_mail"))
 
 
 def _mbox_mails(box: mailbox.mbox) -> Iterator[bytes]:
@@ -313,19 +310,21 @@ def maildir_attachments(
             with open_regular(path / sub / name, where) as fh:
                 data = fh.read()
         except NotAFileError as exc:
-            scan.problems.append(f"{where}: {exc.what}, not a mail; not read")
+            scan.problems.append(Said("ingest_mail_maildir_not_file", where=where, what=exc.what))
             continue
         except FileNotFoundError:
             gone = os.path.islink(path / sub / name)
             scan.problems.append(
-                f"{where}: a link to something that does not exist; not read"
-                if gone
-                else f"{where}: gone before it was read (moved by a mail program?); not read — "
-                "ingest the Maildir again"
+                Said(
+                    "ingest_mail_maildir_dangling" if gone else "ingest_mail_maildir_gone",
+                    where=where,
+                )
             )
             continue
         except OSError as exc:
-            scan.problems.append(f"{where}: cannot read the mail: {exc.strerror or exc}")
+            scan.problems.append(
+                Said("ingest_mail_maildir_unreadable", where=where, error=str(exc.strerror or exc))
+            )
             continue
         scan.mails += 1
         yield from message_attachments(parse(data), str(number), scan, max_attachments)
@@ -377,12 +376,7 @@ def msg_attachments(
     except MemoryError:
         raise  # the worker's memory bound: the pipeline says so
     except Exception:  # extract-msg and olefile fail with whatever they meet in a damaged file
-        raise UnreadableFileError(
-            name,
-            "damaged",
-            "the Outlook mail (.msg) is damaged and cannot be read; save it from Outlook again, "
-            "or ask the sender to send the form again",
-        ) from None
+        raise UnreadableFileError(name, "damaged", Said("ingest_mail_msg_damaged")) from None
     yield from parts
 
 
@@ -402,7 +396,11 @@ def _msg_parts(
             if scan.attachments >= max_attachments:
                 if scan.attachments == max_attachments:
                     scan.problems.append(
-                        f"#{position}/{index}: more than {max_attachments} attachments; the rest were not read"
+                        Said(
+                            "ingest_mail_msg_too_many",
+                            position=f"{position}/{index}",
+                            limit=max_attachments,
+                        )
                     )
                     scan.attachments += 1
                 continue
@@ -410,9 +408,7 @@ def _msg_parts(
             yield Attachment(data, display_name(name), f"{position}/{index}", info)
         elif data is not None and hasattr(data, "attachments"):  # an embedded (forwarded) mail
             if depth + 1 > MAX_DEPTH:
-                scan.problems.append(
-                    f"#{position}/{index}: forwarded mails nested too deep; not read"
-                )
+                scan.problems.append(Said("ingest_mail_msg_nested", position=f"{position}/{index}"))
                 continue
             yield from _msg_parts(data, f"{position}/{index}", scan, max_attachments, depth + 1)
 

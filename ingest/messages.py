@@ -764,6 +764,89 @@ WORDS: dict[str, dict[str, str]] = {
         "{wanted} found); their ticks were not read",
         # (end of ingest_office)
         # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
+        "ingest_mail_headers_twice": "#{position}: a part with {n} {header} headers ({said}), "
+        "which no mail program writes; read as {ctype} — a damaged or forged mail: ask the "
+        "sender to send the form again",
+        "ingest_mail_nested_deep": "#{position}: forwarded mails nested deeper than {depth} "
+        "levels; the inner ones were not read — save the innermost mail on its own",
+        "ingest_mail_too_many": "#{position}: more than {limit} attachments; the rest were not "
+        "read — split the mail or save the attachments as files",
+        "ingest_mail_header_broken": "starts like a saved mail, but its header is broken off by a "
+        "line that is no header line; no attachment could be read — save the mail again from the "
+        "mail program, or ask the sender to send the form again",
+        "ingest_mail_header_unended": "starts like a saved mail, but its header never ends (no "
+        "blank line after it: cut off?); no attachment could be read — save the mail again from "
+        "the mail program, or ask the sender to send the form again",
+        "ingest_mail_mbox_no_mail": "starts like a mailbox (a line 'From …'), but no mail's "
+        "header follows; no mail could be read — export the mailbox again from the mail program, "
+        "or save the mail as .eml",
+        "ingest_mail_maildir_not_file": "{where}: {what}, not a mail; not read",
+        "ingest_mail_maildir_dangling": "{where}: a link to something that does not exist; not read",
+        "ingest_mail_maildir_gone": "{where}: gone before it was read (moved by a mail program?); "
+        "not read — ingest the Maildir again",
+        "ingest_mail_maildir_unreadable": "{where}: cannot read the mail: {error}",
+        "ingest_mail_msg_damaged": "the Outlook mail (.msg) is damaged and cannot be read; save "
+        "it from Outlook again, or ask the sender to send the form again",
+        "ingest_mail_msg_too_many": "#{position}: more than {limit} attachments; the rest were "
+        "not read",
+        "ingest_mail_msg_nested": "#{position}: forwarded mails nested too deep; not read",
+        "ingest_mail_zip_damaged": "the ZIP archive is damaged; ask the sender to pack and send "
+        "it again",
+        "ingest_mail_zip_too_many": "the archive holds {n:,} files; only the first {limit:,} "
+        "were read",
+        "ingest_mail_zip_password": "{where}: protected with a password; ask the sender to send "
+        "it without one",
+        "ingest_mail_too_large": "{where}: {size:,} bytes is more than the {limit:,} bytes a "
+        "returned form may have; not read",
+        "ingest_mail_zip_bomb": "{where}: would unpack to {size:,} bytes from {packed:,} (more "
+        "than {ratio}:1); refused as a possible zip bomb",
+        "ingest_mail_zip_method": "{where}: packed with a compression method formgen cannot "
+        "unpack; unpack the archive yourself and ingest the folder",
+        "ingest_mail_zip_entry_damaged": "{where}: damaged in the archive; not read — ask the "
+        "sender to pack and send it again",
+        "ingest_mail_tnef_too_large": "Outlook's winmail.dat of {size:,} bytes is more than the "
+        "{limit:,} bytes formgen unpacks; ask the sender to send the forms as normal attachments",
+        "ingest_mail_tnef_damaged": "Outlook's winmail.dat is damaged and cannot be unpacked; ask "
+        "the sender to send the form again as a normal attachment (message format HTML)",
+        "ingest_mail_tnef_too_many": "winmail.dat holds {n:,} files; only the first {limit:,} "
+        "were read",
+        "ingest_mail_tnef_checksum": "{n} parts fail their checksum (winmail.dat damaged on the "
+        "way?); what it holds is read all the same",
+        "ingest_mail_tnef_checksum_one": "1 part fails its checksum (winmail.dat damaged on the "
+        "way?); what it holds is read all the same",
+        "ingest_mail_tnef_not_file": "#{position} {name}: not a file; not read",
+        "ingest_mail_tnef_item": "#{position} {name}: an Outlook item (a mail, contact or list) "
+        "without files; nothing to read",
+        "ingest_mail_nested_archives": "archives and mails nested more than {depth} deep; not "
+        "unpacked (a damaged or hostile archive?)",
+        "ingest_mail_box_full": "#{position} {name}: the attachments of this mailbox exceed "
+        "{limit:,} bytes; the rest were not read — split the mailbox",
+        "ingest_mail_archive_files": "{what} of {n} files",
+        "ingest_mail_archive_files_one": "{what} of 1 file",
+        "ingest_mail_mails": "{n} mails",
+        "ingest_mail_mails_one": "1 mail",
+        "ingest_mail_attachments": "{n} attachments",
+        "ingest_mail_attachments_one": "1 attachment",
+        "ingest_mail_nothing": "{container}: no attachment to ingest",
+        "ingest_mail_not_a_form": "{what}, not a returned form (PDF, DOCX or ODT)",
+        "ingest_mail_not_a_form_ole": "{what}, not a returned form (PDF, DOCX or ODT); if it is "
+        "the form, ask the sender to save it as .docx or PDF",
+        "ingest_mail_not_a_form_archive": "{what}, not a returned form (PDF, DOCX or ODT); unpack "
+        "it and ingest the files in it",
+        "ingest_mail_not_a_form_program": "{what}, not a returned form (PDF, DOCX or ODT); do not "
+        "run it: ask the sender for the forms themselves (PDF, DOCX or a ZIP archive of them)",
+        "ingest_mail_logo": "{what}, too small for a form's page (a logo?); not a returned form",
+        "ingest_mail_maildir_folder": "a folder inside the Maildir's {sub}/, where a mail "
+        "program keeps only mails; not read — if it holds saved mails, ingest it on its own",
+        "ingest_mail_maildir_folder_link": "a link to a folder inside the Maildir's {sub}/, where "
+        "a mail program keeps only mails; not read — if it holds saved mails, ingest it on its "
+        "own",
+        "ingest_mail_as_made_mail": "form {form} exactly as formgen made it, nothing filled in or "
+        "changed: a mail from this centre (a draft or a sent mail?), not a return; an institution "
+        "confirming its form unchanged is counted from its own mail",
+        "ingest_mail_as_made_copy": "form {form} exactly as formgen made it, nothing filled in or "
+        "changed: a copy of it, not a return; an institution confirming its form unchanged is "
+        "counted from its own mail",
         # (end of ingest_mail)
         # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
         # (end of ingest_merge)
@@ -1448,6 +1531,98 @@ WORDS: dict[str, dict[str, str]] = {
         "Formulars ({found} von {wanted} gefunden); ihre Kreuze wurden nicht gelesen",
         # (end of ingest_office)
         # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
+        "ingest_mail_headers_twice": "#{position}: ein Teil mit {n} Kopfzeilen {header} "
+        "({said}), wie sie kein Mailprogramm schreibt; gelesen als {ctype} — eine beschädigte "
+        "oder gefälschte Mail: bitte beim Absender das Formular neu anfordern",
+        "ingest_mail_nested_deep": "#{position}: weitergeleitete Mails, mehr als {depth} Ebenen "
+        "tief verschachtelt; die inneren wurden nicht gelesen — die innerste Mail einzeln "
+        "speichern",
+        "ingest_mail_too_many": "#{position}: mehr als {limit} Anhänge; die übrigen wurden nicht "
+        "gelesen — die Mail aufteilen oder die Anhänge als Dateien speichern",
+        "ingest_mail_header_broken": "beginnt wie eine gespeicherte Mail, aber ihr Kopf bricht an "
+        "einer Zeile ab, die keine Kopfzeile ist; kein Anhang konnte gelesen werden — die Mail im "
+        "Mailprogramm neu speichern oder beim Absender das Formular neu anfordern",
+        "ingest_mail_header_unended": "beginnt wie eine gespeicherte Mail, aber ihr Kopf endet "
+        "nicht (keine Leerzeile danach: abgeschnitten?); kein Anhang konnte gelesen werden — die "
+        "Mail im Mailprogramm neu speichern oder beim Absender das Formular neu anfordern",
+        "ingest_mail_mbox_no_mail": "beginnt wie ein Postfach (eine Zeile „From …“), aber es "
+        "folgt kein Mailkopf; keine Mail konnte gelesen werden — das Postfach im Mailprogramm neu "
+        "exportieren oder die Mail als .eml speichern",
+        "ingest_mail_maildir_not_file": "{where}: {what}, keine Mail; nicht gelesen",
+        "ingest_mail_maildir_dangling": "{where}: ein Verweis auf etwas, das es nicht gibt; nicht "
+        "gelesen",
+        "ingest_mail_maildir_gone": "{where}: verschwunden, bevor sie gelesen wurde (von einem "
+        "Mailprogramm verschoben?); nicht gelesen — den Maildir-Ordner noch einmal einlesen",
+        "ingest_mail_maildir_unreadable": "{where}: die Mail kann nicht gelesen werden: {error}",
+        "ingest_mail_msg_damaged": "die Outlook-Mail (.msg) ist beschädigt und kann nicht gelesen "
+        "werden; sie in Outlook neu speichern oder beim Absender das Formular neu anfordern",
+        "ingest_mail_msg_too_many": "#{position}: mehr als {limit} Anhänge; die übrigen wurden "
+        "nicht gelesen",
+        "ingest_mail_msg_nested": "#{position}: weitergeleitete Mails, zu tief verschachtelt; "
+        "nicht gelesen",
+        "ingest_mail_zip_damaged": "das ZIP-Archiv ist beschädigt; bitte beim Absender neu "
+        "gepackt anfordern",
+        "ingest_mail_zip_too_many": "das Archiv enthält {n:,} Dateien; nur die ersten {limit:,} "
+        "wurden gelesen",
+        "ingest_mail_zip_password": "{where}: mit einem Passwort geschützt; bitte beim Absender "
+        "ohne Passwort anfordern",
+        "ingest_mail_too_large": "{where}: {size:,} Bytes sind mehr als die {limit:,} Bytes, die "
+        "ein zurückgesandtes Formular haben darf; nicht gelesen",
+        "ingest_mail_zip_bomb": "{where}: würde von {packed:,} auf {size:,} Bytes entpackt (mehr "
+        "als {ratio}:1); als mögliche ZIP-Bombe abgelehnt",
+        "ingest_mail_zip_method": "{where}: mit einem Kompressionsverfahren gepackt, das formgen "
+        "nicht entpacken kann; das Archiv selbst entpacken und den Ordner einlesen",
+        "ingest_mail_zip_entry_damaged": "{where}: im Archiv beschädigt; nicht gelesen — bitte "
+        "beim Absender neu gepackt anfordern",
+        "ingest_mail_tnef_too_large": "die winmail.dat von Outlook hat {size:,} Bytes, mehr als "
+        "die {limit:,} Bytes, die formgen entpackt; bitte beim Absender die Formulare als "
+        "normale Anhänge anfordern",
+        "ingest_mail_tnef_damaged": "die winmail.dat von Outlook ist beschädigt und kann nicht "
+        "entpackt werden; bitte beim Absender das Formular neu als normalen Anhang anfordern "
+        "(Nachrichtenformat HTML)",
+        "ingest_mail_tnef_too_many": "winmail.dat enthält {n:,} Dateien; nur die ersten "
+        "{limit:,} wurden gelesen",
+        "ingest_mail_tnef_checksum": "bei {n} Teilen stimmt die Prüfsumme nicht (winmail.dat "
+        "unterwegs beschädigt?); der Inhalt wird trotzdem gelesen",
+        "ingest_mail_tnef_checksum_one": "bei 1 Teil stimmt die Prüfsumme nicht (winmail.dat "
+        "unterwegs beschädigt?); der Inhalt wird trotzdem gelesen",
+        "ingest_mail_tnef_not_file": "#{position} {name}: keine Datei; nicht gelesen",
+        "ingest_mail_tnef_item": "#{position} {name}: ein Outlook-Element (Mail, Kontakt oder "
+        "Liste) ohne Dateien; nichts zu lesen",
+        "ingest_mail_nested_archives": "Archive und Mails, mehr als {depth} Ebenen tief "
+        "verschachtelt; nicht entpackt (ein beschädigtes oder bösartiges Archiv?)",
+        "ingest_mail_box_full": "#{position} {name}: die Anhänge dieses Postfachs übersteigen "
+        "{limit:,} Bytes; die übrigen wurden nicht gelesen — das Postfach aufteilen",
+        "ingest_mail_archive_files": "{what} mit {n} Dateien",
+        "ingest_mail_archive_files_one": "{what} mit 1 Datei",
+        "ingest_mail_mails": "{n} Mails",
+        "ingest_mail_mails_one": "1 Mail",
+        "ingest_mail_attachments": "{n} Anhänge",
+        "ingest_mail_attachments_one": "1 Anhang",
+        "ingest_mail_nothing": "{container}: kein Anhang zum Einlesen",
+        "ingest_mail_not_a_form": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder ODT)",
+        "ingest_mail_not_a_form_ole": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder "
+        "ODT); falls es das Formular ist, bitte beim Absender als .docx oder PDF anfordern",
+        "ingest_mail_not_a_form_archive": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder "
+        "ODT); entpacken und die Dateien darin einlesen",
+        "ingest_mail_not_a_form_program": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder "
+        "ODT); nicht ausführen: bitte beim Absender die Formulare selbst anfordern (PDF, DOCX "
+        "oder ein ZIP-Archiv davon)",
+        "ingest_mail_logo": "{what}, zu klein für eine Formularseite (ein Logo?); kein "
+        "zurückgesandtes Formular",
+        "ingest_mail_maildir_folder": "ein Ordner im {sub}/ des Maildir-Ordners, wo ein "
+        "Mailprogramm nur Mails ablegt; nicht gelesen — falls er gespeicherte Mails enthält, ihn "
+        "einzeln einlesen",
+        "ingest_mail_maildir_folder_link": "ein Verweis auf einen Ordner im {sub}/ des "
+        "Maildir-Ordners, wo ein Mailprogramm nur Mails ablegt; nicht gelesen — falls er "
+        "gespeicherte Mails enthält, ihn einzeln einlesen",
+        "ingest_mail_as_made_mail": "Formular {form} genau so, wie formgen es erstellt hat, "
+        "nichts ausgefüllt oder geändert: eine Mail der eigenen Stelle (ein Entwurf oder eine "
+        "gesendete Mail?), keine Rückmeldung; bestätigt eine Einrichtung ihr Formular "
+        "unverändert, zählt das aus ihrer eigenen Mail",
+        "ingest_mail_as_made_copy": "Formular {form} genau so, wie formgen es erstellt hat, "
+        "nichts ausgefüllt oder geändert: eine Kopie davon, keine Rückmeldung; bestätigt eine "
+        "Einrichtung ihr Formular unverändert, zählt das aus ihrer eigenen Mail",
         # (end of ingest_mail)
         # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
         # (end of ingest_merge)

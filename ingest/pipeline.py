@@ -71,6 +71,7 @@ from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
+from ingest.messages import Said, SaidJoined, said_count
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
@@ -340,7 +341,7 @@ def _process(
                 reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
                 return _Done(dataclasses.replace(out, reason=reason))
             status = Status.SKIPPED if kind is Kind.TEXT else Status.UNSUPPORTED
-            reason = f"{what}, not a returned form (PDF, DOCX or ODT){_ADVICE.get(kind, '')}"
+            reason = Said(_ADVICE.get(kind, "ingest_mail_not_a_form"), what=what)
             return _Done(dataclasses.replace(out, status=status, reason=reason))
         known = None if task.kept_aside else ctx.ingested.get(sha)
         if known is not None:
@@ -434,12 +435,12 @@ def _process(
 
 
 _ADVICE = {
-    Kind.OLE: "; if it is the form, ask the sender to save it as .docx or PDF",  # Word 97–2003
-    Kind.ARCHIVE: "; unpack it and ingest the files in it",
-    Kind.PROGRAM: "; do not run it: ask the sender for the forms themselves (PDF, DOCX or a ZIP "
-    "archive of them)",
+    Kind.OLE: "ingest_mail_not_a_form_ole",  # Word 97–2003: save it as .docx or PDF
+    Kind.ARCHIVE: "ingest_mail_not_a_form_archive",  # unpack it and ingest the files in it
+    Kind.PROGRAM: "ingest_mail_not_a_form_program",  # do not run it: ask for the forms
 }
-"""What to do with a file of a kind no reader reads, where there is something to do."""
+"""The words for a file of a kind no reader reads that say what to do with it, where there is
+something to do."""
 
 
 def _ingested_before(out: Outcome, source: Mapping[str, Any]) -> Outcome:
@@ -491,7 +492,7 @@ def _picture(out: Outcome, data: bytes) -> _Done:
             dataclasses.replace(
                 out,
                 status=Status.SKIPPED,
-                reason=f"{what}, too small for a form's page (a logo?); not a returned form",
+                reason=Said("ingest_mail_logo", what=what),
             )
         )
     return _quarantined(
@@ -568,8 +569,7 @@ def _expand(
             raise UnreadableFileError(
                 task.name,
                 "too-large",
-                f"archives and mails nested more than {archive.MAX_NESTING} deep; not unpacked "
-                "(a damaged or hostile archive?)",
+                Said("ingest_mail_nested_archives", depth=archive.MAX_NESTING),
             )
         members = archive.zip_members if kind is Kind.ZIP else archive.tnef_members
         atts = members(
@@ -588,15 +588,23 @@ def _expand(
     for number, att in enumerate(atts, start=1):
         if spooled + len(att.data) > limits.max_container_bytes:
             scan.problems.append(
-                f"#{att.position} {att.name}: the attachments of this mailbox exceed "
-                f"{limits.max_container_bytes:,} bytes; the rest were not read — split the mailbox"
+                Said(
+                    "ingest_mail_box_full",
+                    position=att.position,
+                    name=att.name,
+                    limit=limits.max_container_bytes,
+                )
             )
             break
         spooled += len(att.data)
         if len(att.data) > limits.max_file_bytes:
             scan.problems.append(
-                f"#{att.position} {att.name}: {len(att.data):,} bytes is more than the "
-                f"{limits.max_file_bytes:,} bytes a returned form may have; not read"
+                Said(
+                    "ingest_mail_too_large",
+                    where=f"#{att.position} {att.name}",
+                    size=len(att.data),
+                    limit=limits.max_file_bytes,
+                )
             )
             continue
         sha = hashlib.sha256(att.data).hexdigest()
@@ -617,15 +625,22 @@ def _expand(
                 seq=(*task.seq, number),
             )
         )
+    reason: Said
     if kind in (Kind.ZIP, Kind.TNEF):
-        reason = f"{WHAT[kind]} of {scan.attachments} file{'s' if scan.attachments != 1 else ''}"
-    else:
-        reason = f"{scan.mails} mail{'s' if scan.mails != 1 else ''}, {scan.attachments if scan.attachments <= limits.max_attachments else limits.max_attachments} attachment{'s' if scan.attachments != 1 else ''}"
+        reason = said_count("ingest_mail_archive_files", scan.attachments, what=WHAT[kind])
+    else:  # "1 mail, 1000 attachments" for 1,001: the rest are in the problems
+        counted = min(scan.attachments, limits.max_attachments)
+        reason = SaidJoined(
+            (
+                said_count("ingest_mail_mails", scan.mails),
+                said_count("ingest_mail_attachments", counted),
+            )
+        )
     status = Status.CONTAINER
     if scan.problems:
         status = Status.WARNINGS
     elif not tasks:
-        reason += ": no attachment to ingest"
+        reason = Said("ingest_mail_nothing", container=reason)
     return _Expanded(
         dataclasses.replace(out, status=status, reason=reason, warnings=tuple(scan.problems)),
         tuple(tasks),
@@ -1080,13 +1095,12 @@ def _maildir_folders(folder: Path) -> list[Outcome]:
     out = []
     for sub, name in mailbox.maildir_folders(folder):
         path = folder / sub / name
-        link = "a link to a folder" if os.path.islink(path) else "a folder"
+        link = "_link" if os.path.islink(path) else ""
         out.append(
             Outcome(
                 name=shown(path),
                 status=Status.SKIPPED,
-                reason=f"{link} inside the Maildir's {sub}/, where a mail program keeps only "
-                "mails; not read — if it holds saved mails, ingest it on its own",
+                reason=Said(f"ingest_mail_maildir_folder{link}", sub=sub),
             )
         )
     return out
@@ -1544,12 +1558,8 @@ def _as_made(workspace: Workspace, submission: Submission) -> str | None:
     sender = parseaddr(submission.provenance.mail_from or "")[1].lower()
     if sender and sender != parseaddr(workspace.sender)[1].lower():
         return None
-    where = "a mail from this centre (a draft or a sent mail?)" if sender else "a copy of it"
-    return (
-        f"form {made.reference} exactly as formgen made it, nothing filled in or changed: "
-        f"{where}, not a return; an institution confirming its form unchanged is counted from "
-        "its own mail"
-    )
+    where = "ingest_mail_as_made_mail" if sender else "ingest_mail_as_made_copy"
+    return Said(where, form=made.reference)
 
 
 def ingest_paths(

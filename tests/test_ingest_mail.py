@@ -271,19 +271,23 @@ def test_a_folder_in_a_maildirs_cur_or_new_is_a_skipped_line_of_its_own(tmp_path
     assert result.exit_code == 1  # --strict: the mails' forms come with warnings
     lines = [line for line in result.stdout.splitlines() if not line.startswith("    ")]
     why = (
-        "inside the Maildir's {}/, where a mail program keeps only mails; not read — if it "
-        "holds saved mails, ingest it on its own"
+        "{}/ des Maildir-Ordners, wo ein Mailprogramm nur Mails ablegt; nicht gelesen — falls "
+        "er gespeicherte Mails enthält, ihn einzeln einlesen"
     )
     assert lines[:4] == [
-        f"übersprungen {older}: a folder {why.format('cur')}",
-        f"übersprungen {box / 'new' / 'verlinkt'}: a link to a folder {why.format('new')}",
-        f"übersprungen {box / 'new' / 'Архив'}: a folder {why.format('new')}",
-        f"Sammlung     {box}: 2 mails, 2 attachments",
+        f"übersprungen {older}: ein Ordner im {why.format('cur')}",
+        f"übersprungen {box / 'new' / 'verlinkt'}: ein Verweis auf einen Ordner im "
+        f"{why.format('new')}",
+        f"übersprungen {box / 'new' / 'Архив'}: ein Ordner im {why.format('new')}",
+        f"Sammlung     {box}: 2 Mails, 2 Anhänge",
     ]
     assert ".Trash" not in result.stdout
     # as the line says, the folder ingested on its own gives its mail's form
     again = CliRunner().invoke(main, ["ingest", str(older), "-w", str(ws.root)])
-    assert again.exit_code == 0 and f"Sammlung     {older / 'Ответ.eml'}: 1 mail" in again.stdout
+    assert (
+        again.exit_code == 0
+        and f"Sammlung     {older / 'Ответ.eml'}: 1 Mail, 1 Anhang" in again.stdout
+    )
 
 
 def test_a_mail_moved_away_while_the_maildir_is_read_is_one_line(
@@ -494,19 +498,38 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
     result = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root), "--strict"])
     assert result.exit_code == 1
     advice = (
+        "kein Anhang konnte gelesen werden — die Mail im Mailprogramm neu speichern oder beim "
+        "Absender das Formular neu anfordern"
+    )
+    assert result.stdout.splitlines()[:3] == [
+        f"unlesbar     {folder / 'abgebrochen.eml'}: beginnt wie eine gespeicherte Mail, aber "
+        f"ihr Kopf bricht an einer Zeile ab, die keine Kopfzeile ist; {advice}",
+        f"unlesbar     {folder / 'abgeschnitten.eml'}: beginnt wie eine gespeicherte Mail, aber "
+        f"ihr Kopf endet nicht (keine Leerzeile danach: abgeschnitten?); {advice}",
+        f"unlesbar     {folder / 'notiz.txt'}: beginnt wie ein Postfach (eine Zeile „From …“), "
+        "aber es folgt kein Mailkopf; keine Mail konnte gelesen werden — das Postfach im "
+        "Mailprogramm neu exportieren oder die Mail als .eml speichern",
+    ]
+    assert "--strict: 3 of 3 files were not ok" in result.stderr
+    # --json, and an English workspace, keep the English words
+    again = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root), "--json"])
+    reasons = [f["reason"] for f in json.loads(again.stdout)["files"]]
+    advice = (
         "no attachment could be read — save the mail again from the mail program, or ask the "
         "sender to send the form again"
     )
-    assert result.stdout.splitlines()[:3] == [
-        f"unlesbar     {folder / 'abgebrochen.eml'}: starts like a saved mail, but its header is "
-        f"broken off by a line that is no header line; {advice}",
-        f"unlesbar     {folder / 'abgeschnitten.eml'}: starts like a saved mail, but its header "
-        f"never ends (no blank line after it: cut off?); {advice}",
-        f"unlesbar     {folder / 'notiz.txt'}: starts like a mailbox (a line 'From …'), but no "
-        "mail's header follows; no mail could be read — export the mailbox again from the mail "
-        "program, or save the mail as .eml",
+    assert reasons == [
+        "starts like a saved mail, but its header is broken off by a line that is no header "
+        f"line; {advice}",
+        f"starts like a saved mail, but its header never ends (no blank line after it: cut off?); "
+        f"{advice}",
+        "starts like a mailbox (a line 'From …'), but no mail's header follows; no mail could be "
+        "read — export the mailbox again from the mail program, or save the mail as .eml",
     ]
-    assert "--strict: 3 of 3 files were not ok" in result.stderr
+    english = ws.root / "workspace.toml"
+    english.write_text(english.read_text("utf-8").replace('language = "de"', 'language = "en"'))
+    english_lines = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root)]).stdout
+    assert english_lines.splitlines()[0].endswith(f"line that is no header line; {advice}")
 
 
 def test_a_form_uuencoded_into_a_plain_text_mail_is_found(tmp_path: Path) -> None:

@@ -122,6 +122,12 @@ def test_untouched_copies_of_a_form_never_undo_the_institutions_corrections(
         "from this centre (a draft or a sent mail?), not a return; an institution confirming "
         "its form unchanged is counted from its own mail"
     )
+    assert draft.line("de").endswith(
+        f": Formular {out.form} genau so, wie formgen es erstellt hat, nichts ausgefüllt oder "
+        "geändert: eine Mail der eigenen Stelle (ein Entwurf oder eine gesendete Mail?), keine "
+        "Rückmeldung; bestätigt eine Einrichtung ihr Formular unverändert, zählt das aus ihrer "
+        "eigenen Mail"
+    )
     assert copy.status is Status.SKIPPED
     assert (
         "exactly as formgen made it, nothing filled in or changed: a copy of it, not a return"
