@@ -836,6 +836,24 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_not_a_form_program": "{what}, not a returned form (PDF, DOCX or ODT); do not "
         "run it: ask the sender for the forms themselves (PDF, DOCX or a ZIP archive of them)",
         "ingest_mail_logo": "{what}, too small for a form's page (a logo?); not a returned form",
+        "ingest_mail_what_empty": "an empty file (0 bytes)",
+        "ingest_mail_what_odt": "an OpenDocument text (.odt)",
+        "ingest_mail_what_office_zip": "an Office file that is not a Word document or text "
+        "(Excel, PowerPoint, a LibreOffice spreadsheet …)",
+        "ingest_mail_what_zip": "a ZIP archive",
+        "ingest_mail_what_ole": "an old Office file (.doc/.xls) or another OLE2 file",
+        "ingest_mail_what_archive": "an archive formgen does not unpack (.gz, .tar, .7z, .rar)",
+        "ingest_mail_what_program": "a Windows program (.exe), perhaps a self-extracting archive",
+        "ingest_mail_what_tnef": "Outlook's winmail.dat (TNEF)",
+        "ingest_mail_what_image": "an image",
+        "ingest_mail_what_text": "a text file",
+        "ingest_mail_what_unknown": "not a file type formgen reads",
+        "ingest_mail_what_gzip": "a gzip-compressed file (.gz, .tar.gz)",
+        "ingest_mail_what_7z": "a 7-Zip archive (.7z)",
+        "ingest_mail_what_rar": "a RAR archive (.rar)",
+        "ingest_mail_what_tar": "a tar archive (.tar)",
+        "ingest_mail_what_picture": "a picture",
+        "ingest_mail_what_picture_size": "a picture of {width}×{height} pixels",
         "ingest_mail_maildir_folder": "a folder inside the Maildir's {sub}/, where a mail "
         "program keeps only mails; not read — if it holds saved mails, ingest it on its own",
         "ingest_mail_maildir_folder_link": "a link to a folder inside the Maildir's {sub}/, where "
@@ -1610,6 +1628,25 @@ WORDS: dict[str, dict[str, str]] = {
         "oder ein ZIP-Archiv davon)",
         "ingest_mail_logo": "{what}, zu klein für eine Formularseite (ein Logo?); kein "
         "zurückgesandtes Formular",
+        "ingest_mail_what_empty": "eine leere Datei (0 Bytes)",
+        "ingest_mail_what_odt": "ein OpenDocument-Text (.odt)",
+        "ingest_mail_what_office_zip": "eine Office-Datei, die kein Word-Dokument und kein Text "
+        "ist (Excel, PowerPoint, eine LibreOffice-Tabelle …)",
+        "ingest_mail_what_zip": "ein ZIP-Archiv",
+        "ingest_mail_what_ole": "eine alte Office-Datei (.doc/.xls) oder eine andere OLE2-Datei",
+        "ingest_mail_what_archive": "ein Archiv, das formgen nicht entpackt (.gz, .tar, .7z, .rar)",
+        "ingest_mail_what_program": "ein Windows-Programm (.exe), vielleicht ein "
+        "selbstentpackendes Archiv",
+        "ingest_mail_what_tnef": "die winmail.dat von Outlook (TNEF)",
+        "ingest_mail_what_image": "ein Bild",
+        "ingest_mail_what_text": "eine Textdatei",
+        "ingest_mail_what_unknown": "kein Dateityp, den formgen liest",
+        "ingest_mail_what_gzip": "eine gzip-komprimierte Datei (.gz, .tar.gz)",
+        "ingest_mail_what_7z": "ein 7-Zip-Archiv (.7z)",
+        "ingest_mail_what_rar": "ein RAR-Archiv (.rar)",
+        "ingest_mail_what_tar": "ein tar-Archiv (.tar)",
+        "ingest_mail_what_picture": "ein Bild",
+        "ingest_mail_what_picture_size": "ein Bild mit {width}×{height} Pixeln",
         "ingest_mail_maildir_folder": "ein Ordner im {sub}/ des Maildir-Ordners, wo ein "
         "Mailprogramm nur Mails ablegt; nicht gelesen — falls er gespeicherte Mails enthält, ihn "
         "einzeln einlesen",

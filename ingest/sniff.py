@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from formgen.errors import NotAFileError
+from ingest.messages import Said
 
 HEAD_BYTES = 8192
 
@@ -64,19 +65,20 @@ SUFFIX = {
 """File suffix for a copy written by formgen (quarantine): from the kind, never from a name."""
 
 WHAT = {
-    Kind.EMPTY: "an empty file (0 bytes)",
-    Kind.ODT: "an OpenDocument text (.odt)",
-    Kind.OFFICE_ZIP: "an Office file that is not a Word document or text (Excel, PowerPoint, a "
-    "LibreOffice spreadsheet …)",
-    Kind.ZIP: "a ZIP archive",
-    Kind.OLE: "an old Office file (.doc/.xls) or another OLE2 file",
-    Kind.ARCHIVE: "an archive formgen does not unpack (.gz, .tar, .7z, .rar)",
-    Kind.PROGRAM: "a Windows program (.exe), perhaps a self-extracting archive",
-    Kind.TNEF: "Outlook's winmail.dat (TNEF)",
-    Kind.IMAGE: "an image",
-    Kind.TEXT: "a text file",
-    Kind.UNKNOWN: "not a file type formgen reads",
+    Kind.EMPTY: Said("ingest_mail_what_empty"),
+    Kind.ODT: Said("ingest_mail_what_odt"),
+    Kind.OFFICE_ZIP: Said("ingest_mail_what_office_zip"),
+    Kind.ZIP: Said("ingest_mail_what_zip"),
+    Kind.OLE: Said("ingest_mail_what_ole"),
+    Kind.ARCHIVE: Said("ingest_mail_what_archive"),
+    Kind.PROGRAM: Said("ingest_mail_what_program"),
+    Kind.TNEF: Said("ingest_mail_what_tnef"),
+    Kind.IMAGE: Said("ingest_mail_what_image"),
+    Kind.TEXT: Said("ingest_mail_what_text"),
+    Kind.UNKNOWN: Said("ingest_mail_what_unknown"),
 }
+"""What a file of a kind no reader reads is, as the report names it ("a ZIP archive"), said in
+the workspace's language."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a file's local header; the end of an empty archive
@@ -86,9 +88,9 @@ _PACKAGE_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"word/", b"m
 not an archive of them."""
 _TNEF = b"\x78\x9f\x3e\x22"  # the TNEF signature 0x223E9F78, little-endian
 _ARCHIVES = {
-    b"\x1f\x8b": "a gzip-compressed file (.gz, .tar.gz)",
-    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive (.7z)",
-    b"Rar!\x1a\x07": "a RAR archive (.rar)",
+    b"\x1f\x8b": Said("ingest_mail_what_gzip"),
+    b"7z\xbc\xaf\x27\x1c": Said("ingest_mail_what_7z"),
+    b"Rar!\x1a\x07": Said("ingest_mail_what_rar"),
 }
 """How archives formgen does not unpack start, and what they are."""
 _IMAGE_SUFFIX = {
@@ -231,7 +233,7 @@ def archive_name(head: bytes) -> str:
     """What the archive that starts with ``head`` is (``"a 7-Zip archive (.7z)"``), when it is
     one formgen does not unpack (``""``: it is not)."""
     if head[257:262] == b"ustar":  # a tar file's first header; a PDF in it may follow at 512
-        return "a tar archive (.tar)"
+        return Said("ingest_mail_what_tar")
     return next((name for magic, name in _ARCHIVES.items() if head.startswith(magic)), "")
 
 
@@ -269,11 +271,11 @@ def is_page_picture(data: bytes) -> tuple[bool, str]:
     how the report names it (``"a picture of 1654×2339 pixels"``)."""
     size = picture_size(data)
     if size is None:
-        return len(data) >= PAGE_PICTURE_BYTES, "a picture"
+        return len(data) >= PAGE_PICTURE_BYTES, Said("ingest_mail_what_picture")
     long, short = max(size), min(size)
     return (
         long >= PAGE_PICTURE[0] and short >= PAGE_PICTURE[1],
-        f"a picture of {size[0]}×{size[1]} pixels",
+        Said("ingest_mail_what_picture_size", width=size[0], height=size[1]),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 import tarfile
 import zipfile
 from email.message import EmailMessage
@@ -238,3 +239,61 @@ def test_an_archive_formgen_does_not_unpack_says_to_unpack_it_and_a_program_not_
             "DOCX or a ZIP archive of them)",
         ),
     ]
+
+
+def test_archives_and_mails_are_told_in_the_workspaces_language(tmp_path: Path) -> None:
+    """A German workspace reads in German what was in an archive or mail and what to do about
+    it (a password, a zip bomb, a .7z, an .exe, a text attachment); --json keeps the English."""
+    from click.testing import CliRunner
+
+    from formgen.cli import main
+
+    folder = tmp_path / "eingang"
+    folder.mkdir()
+    (folder / "a.zip").write_bytes((ZIPS / "mit-passwort.zip").read_bytes())
+    _zip(folder / "b.zip", {"nullen.pdf": bytes(5 << 20)})
+    (folder / "c.7z").write_bytes(b"7z\xbc\xaf\x27\x1c\x00\x04" + bytes(24))
+    (folder / "d.exe").write_bytes(b"MZ\x90\x00" + bytes(60) + b"stub" * 100)
+    msg = EmailMessage()
+    msg["From"] = "Şule Yılmaz <sule@example.org>"
+    msg.set_content("Anbei unsere Notiz.")
+    msg.add_attachment("Öffnungszeiten: Mo–Fr".encode(), "text", "plain", filename="notiz.txt")
+    (folder / "e.eml").write_bytes(bytes(msg))
+    ws = sample_workspace(tmp_path / "ws")
+    result = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    password = "mit einem Passwort geschützt; bitte beim Absender ohne Passwort anfordern"
+    not_a_form = "kein zurückgesandtes Formular (PDF, DOCX oder ODT)"
+    assert lines[:3] == [
+        f"Hinweise     {folder / 'a.zip'}: ein ZIP-Archiv mit 2 Dateien",
+        f"    #1 Praxis Şule Yılmaz.pdf: {password}",
+        f"    #2 Beratung Łódź (Word als PDF).pdf: {password}",
+    ]
+    assert lines[3] == f"Hinweise     {folder / 'b.zip'}: ein ZIP-Archiv mit 1 Datei"
+    assert re.fullmatch(
+        r"    #1 nullen\.pdf: würde von [0-9.]+ auf 5\.242\.880 Bytes entpackt \(mehr als "
+        r"200:1\); als mögliche ZIP-Bombe abgelehnt",
+        lines[4],
+    )
+    assert lines[5:9] == [
+        f"nicht lesbar {folder / 'c.7z'}: ein 7-Zip-Archiv (.7z), {not_a_form}; entpacken und "
+        "die Dateien darin einlesen",
+        f"nicht lesbar {folder / 'd.exe'}: ein Windows-Programm (.exe), vielleicht ein "
+        f"selbstentpackendes Archiv, {not_a_form}; nicht ausführen: bitte beim Absender die "
+        "Formulare selbst anfordern (PDF, DOCX oder ein ZIP-Archiv davon)",
+        f"Sammlung     {folder / 'e.eml'}: 1 Mail, 1 Anhang",
+        f"übersprungen {folder / 'e.eml'}#1/1 notiz.txt: eine Textdatei, {not_a_form}",
+    ]
+    # --json says it in English, as before
+    again = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root), "--json"])
+    files = {f["name"].removeprefix(f"{folder}/"): f for f in json.loads(again.stdout)["files"]}
+    assert files["a.zip"]["reason"] == "a ZIP archive of 2 files"
+    assert files["a.zip"]["warnings"][0] == (
+        "#1 Praxis Şule Yılmaz.pdf: protected with a password; ask the sender to send it without one"
+    )
+    assert files["b.zip"]["warnings"][0].endswith("refused as a possible zip bomb")
+    assert files["e.eml"]["reason"] == "1 mail, 1 attachment"
+    assert files["e.eml#1/1 notiz.txt"]["reason"] == (
+        "a text file, not a returned form (PDF, DOCX or ODT)"
+    )

@@ -41,6 +41,10 @@ def test_a_scanned_form_in_a_mail_is_kept_aside_and_the_signature_logo_skipped(
     assert logo.reason == (
         "a picture of 85×120 pixels, too small for a form's page (a logo?); not a returned form"
     )
+    assert logo.line("de").endswith(
+        ": ein Bild mit 85×120 Pixeln, zu klein für eine Formularseite (ein Logo?); kein "
+        "zurückgesandtes Formular"
+    )
     scan = by_name["Öztürk.jpg"]
     assert scan.name == f"{mail}#1/2 Scan Rückmeldung Öztürk.jpg"
     assert scan.status is Status.QUARANTINED and scan.quarantine_kind == "picture"

@@ -94,7 +94,8 @@ def test_a_damaged_part_is_reported_and_the_files_are_read_all_the_same(tmp_path
     path = tmp_path / "winmail.dat"
     path.write_bytes(bytes(data))
     ws = sample_workspace(tmp_path / "ws")
-    dat, text, form = ingest_into_register([path], ws).outcomes
+    report = ingest_into_register([path], ws)
+    dat, text, form = report.outcomes
     assert text.name.endswith("winmail.dat#1 AUTHORS")
     assert dat.status is Status.WARNINGS
     assert dat.warnings == (
@@ -102,6 +103,12 @@ def test_a_damaged_part_is_reported_and_the_files_are_read_all_the_same(tmp_path
         "all the same",
     )
     assert form.merged
+    # a German workspace's report says it in German
+    assert report.lines(lang="de")[:2] == [
+        f"Hinweise     {path}: die winmail.dat von Outlook (TNEF) mit 2 Dateien",
+        "    bei 1 Teil stimmt die Prüfsumme nicht (winmail.dat unterwegs beschädigt?); der "
+        "Inhalt wird trotzdem gelesen",
+    ]
 
 
 def test_a_damaged_or_oversized_winmail_dat_is_one_line_and_the_batch_goes_on(
@@ -115,11 +122,17 @@ def test_a_damaged_or_oversized_winmail_dat_is_one_line_and_the_batch_goes_on(
     (inbox / "b-abgeschnitten.dat").write_bytes(good[: len(good) // 2])
     (inbox / "c-gut.pdf").write_bytes(FORM)
     ws = sample_workspace(tmp_path / "ws")
-    broken, cut, *cut_files, fine = ingest_into_register([inbox], ws).outcomes
+    read = ingest_into_register([inbox], ws)
+    broken, cut, *cut_files, fine = read.outcomes
     assert broken.status is Status.UNREADABLE
     assert broken.reason == (
         "Outlook's winmail.dat is damaged and cannot be unpacked; ask the sender to send the "
         "form again as a normal attachment (message format HTML)"
+    )
+    assert broken.line("de") == (
+        f"unlesbar     {inbox / 'a-kaputt.dat'}: die winmail.dat von Outlook ist beschädigt und "
+        "kann nicht entpackt werden; bitte beim Absender das Formular neu als normalen Anhang "
+        "anfordern (Nachrichtenformat HTML)"
     )
     # cut off in the middle of the form: the form inside is cut off too, and says so
     assert cut.status is Status.WARNINGS and "checksum (winmail.dat damaged" in cut.warnings[0]
