@@ -1640,7 +1640,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_what_tnef": "die winmail.dat von Outlook (TNEF)",
         "ingest_mail_what_image": "ein Bild",
         "ingest_mail_what_text": "eine Textdatei",
-        "ingest_mail_what_unknown": "kein Dateityp, den formgen liest",
+        "ingest_mail_what_unknown": "ein Dateityp, den formgen nicht liest",
         "ingest_mail_what_gzip": "eine gzip-komprimierte Datei (.gz, .tar.gz)",
         "ingest_mail_what_7z": "ein 7-Zip-Archiv (.7z)",
         "ingest_mail_what_rar": "ein RAR-Archiv (.rar)",
