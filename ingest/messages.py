@@ -1557,10 +1557,10 @@ WORDS: dict[str, dict[str, str]] = {
         "speichern",
         "ingest_mail_too_many": "#{position}: mehr als {limit} Anhänge; die übrigen wurden nicht "
         "gelesen — die Mail aufteilen oder die Anhänge als Dateien speichern",
-        "ingest_mail_header_broken": "beginnt wie eine gespeicherte Mail, aber ihr Kopf bricht an "
-        "einer Zeile ab, die keine Kopfzeile ist; kein Anhang konnte gelesen werden — die Mail im "
+        "ingest_mail_header_broken": "beginnt wie eine gespeicherte Mail, aber der Mailkopf bricht "
+        "an einer Zeile ab, die keine Kopfzeile ist; kein Anhang konnte gelesen werden — die Mail im "
         "Mailprogramm neu speichern oder beim Absender das Formular neu anfordern",
-        "ingest_mail_header_unended": "beginnt wie eine gespeicherte Mail, aber ihr Kopf endet "
+        "ingest_mail_header_unended": "beginnt wie eine gespeicherte Mail, aber der Mailkopf endet "
         "nicht (keine Leerzeile danach: abgeschnitten?); kein Anhang konnte gelesen werden — die "
         "Mail im Mailprogramm neu speichern oder beim Absender das Formular neu anfordern",
         "ingest_mail_mbox_no_mail": "beginnt wie ein Postfach (eine Zeile „From …“), aber es "
@@ -1586,7 +1586,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ohne Passwort anfordern",
         "ingest_mail_too_large": "{where}: {size:,} Bytes sind mehr als die {limit:,} Bytes, die "
         "ein zurückgesandtes Formular haben darf; nicht gelesen",
-        "ingest_mail_zip_bomb": "{where}: würde von {packed:,} auf {size:,} Bytes entpackt (mehr "
+        "ingest_mail_zip_bomb": "{where}: ergäbe entpackt {size:,} Bytes aus {packed:,} (mehr "
         "als {ratio}:1); als mögliche ZIP-Bombe abgelehnt",
         "ingest_mail_zip_method": "{where}: mit einem Kompressionsverfahren gepackt, das formgen "
         "nicht entpacken kann; das Archiv selbst entpacken und den Ordner einlesen",

@@ -272,8 +272,8 @@ def test_archives_and_mails_are_told_in_the_workspaces_language(tmp_path: Path) 
     ]
     assert lines[3] == f"Hinweise     {folder / 'b.zip'}: ein ZIP-Archiv mit 1 Datei"
     assert re.fullmatch(
-        r"    #1 nullen\.pdf: würde von [0-9.]+ auf 5\.242\.880 Bytes entpackt \(mehr als "
-        r"200:1\); als mögliche ZIP-Bombe abgelehnt",
+        r"    #1 nullen\.pdf: ergäbe entpackt 5\.242\.880 Bytes aus [0-9.]+ \(mehr als 200:1\); "
+        r"als mögliche ZIP-Bombe abgelehnt",
         lines[4],
     )
     assert lines[5:9] == [

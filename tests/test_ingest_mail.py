@@ -503,9 +503,9 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
     )
     assert result.stdout.splitlines()[:3] == [
         f"unlesbar     {folder / 'abgebrochen.eml'}: beginnt wie eine gespeicherte Mail, aber "
-        f"ihr Kopf bricht an einer Zeile ab, die keine Kopfzeile ist; {advice}",
+        f"der Mailkopf bricht an einer Zeile ab, die keine Kopfzeile ist; {advice}",
         f"unlesbar     {folder / 'abgeschnitten.eml'}: beginnt wie eine gespeicherte Mail, aber "
-        f"ihr Kopf endet nicht (keine Leerzeile danach: abgeschnitten?); {advice}",
+        f"der Mailkopf endet nicht (keine Leerzeile danach: abgeschnitten?); {advice}",
         f"unlesbar     {folder / 'notiz.txt'}: beginnt wie ein Postfach (eine Zeile „From …“), "
         "aber es folgt kein Mailkopf; keine Mail konnte gelesen werden — das Postfach im "
         "Mailprogramm neu exportieren oder die Mail als .eml speichern",
