@@ -871,6 +871,33 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
+        "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
+        "demo_blank": "2. blank checklists of all {n} categories: PDF and DOCX",
+        "demo_drafts": "3. mail drafts with personalised forms (formgen mail --drafts):",
+        "demo_ingested": "4. ingested {n} returned files (PDF, flattened PDF, DOCX, Word form as "
+        "PDF, .eml, .mbox, .msg):",
+        "demo_status": "5. the round so far (formgen status):",
+        "demo_update": "6. update forms prefilled from the register for {n} institutions",
+        "demo_outputs": "7. register exported, printed, stale entries and gaps reported",
+        "demo_where": "Where everything is:",
+        "demo_out_blank": "blank checklist, all categories ({fmt})",
+        "demo_out_drafts": "mail drafts (.eml, open in Outlook/Thunderbird)",
+        "demo_out_attached": "forms attached to the drafts",
+        "demo_out_report": "ingest report with every warning",
+        "demo_out_update": "update forms prefilled from the register ({n} institutions, PDF and "
+        "DOCX)",
+        "demo_out_json": "register (JSON)",
+        "demo_out_wide": "register (CSV, one row per entry)",
+        "demo_out_long": "register (CSV, one row per value with its source)",
+        "demo_out_xlsx": "register (XLSX)",
+        "demo_out_print": "printed register (PDF)",
+        "demo_out_stale": "stale and incomplete entries",
+        "demo_out_update_list": "update list (records for update forms)",
+        "demo_out_gaps": "gaps (no entry, or only Fehlanzeige)",
+        "demo_no_samples": "the returned sample forms were not found (looked in {where}); run the "
+        "demo from the formgen folder (the one with samples/) or give --samples DIR",
+        "demo_not_ours": "{directory} exists and was not made by 'formgen demo'; give a new folder "
+        "(the demo never overwrites your files)",
         # (end of demo)
     },
     "de": {
@@ -1666,6 +1693,37 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
+        "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",
+        "demo_blank": "2. leere Checklisten aller {n} Kategorien: PDF und DOCX",
+        "demo_drafts": "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts):",
+        "demo_ingested": "4. {n} zurückgeschickte Dateien eingelesen (PDF, PDF ohne "
+        "Formularfelder, DOCX, Word-Formular als PDF, .eml, .mbox, .msg):",
+        "demo_status": "5. Stand der Runde (formgen status):",
+        "demo_update": "6. Aktualisierungsformulare für {n} Einrichtungen, vorausgefüllt aus dem "
+        "Register",
+        "demo_outputs": "7. Register exportiert und gedruckt, veraltete Einträge und Lücken "
+        "gemeldet",
+        "demo_where": "Wo alles liegt:",
+        "demo_out_blank": "leere Checkliste, alle Kategorien ({fmt})",
+        "demo_out_drafts": "Mail-Entwürfe (.eml, in Outlook/Thunderbird öffnen)",
+        "demo_out_attached": "Formulare im Anhang der Entwürfe",
+        "demo_out_report": "Bericht des Einlesens mit allen Hinweisen",
+        "demo_out_update": "Aktualisierungsformulare, vorausgefüllt aus dem Register ({n} "
+        "Einrichtungen, PDF und DOCX)",
+        "demo_out_json": "Register (JSON)",
+        "demo_out_wide": "Register (CSV, eine Zeile je Eintrag)",
+        "demo_out_long": "Register (CSV, eine Zeile je Wert mit seiner Quelle)",
+        "demo_out_xlsx": "Register (XLSX)",
+        "demo_out_print": "gedrucktes Register (PDF)",
+        "demo_out_stale": "veraltete und unvollständige Einträge",
+        "demo_out_update_list": "Aktualisierungsliste (Datensätze für die "
+        "Aktualisierungsformulare)",
+        "demo_out_gaps": "Lücken (kein Eintrag oder nur Fehlanzeige)",
+        "demo_no_samples": "die zurückgeschickten Beispielformulare wurden nicht gefunden (gesucht "
+        "in {where}); die Demo im formgen-Ordner (dem mit samples/) starten oder --samples DIR "
+        "angeben",
+        "demo_not_ours": "{directory} gibt es schon und wurde nicht von formgen demo angelegt; "
+        "bitte einen neuen Ordner angeben (die Demo überschreibt nie Ihre Dateien)",
         # (end of demo)
     },
 }

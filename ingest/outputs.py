@@ -13,6 +13,7 @@ from pathlib import Path
 from formgen.csv_write import csv_delimiter
 from formgen.workspace import Workspace, write_atomic
 from ingest import export, staleness
+from ingest.messages import Said
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
 
@@ -20,7 +21,9 @@ from ingest.register import Register
 def write_outputs(
     ws: Workspace, reg: Register, stand: dt.date | None = None, personal: bool = True
 ) -> dict[str, Path]:
-    """Write every register output; returns a name → path map in a readable order."""
+    """Write every register output; returns a name → path map in a readable order (each name
+    a :class:`~ingest.messages.Said`, the English, that ``formgen demo`` says in the workspace's
+    language)."""
     day = stand or dt.date.today()
     out_dir = ws.exports_dir
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -29,32 +32,32 @@ def write_outputs(
     sep = csv_delimiter(ws.language)
     records = [staleness.record_json(r) for r in staleness.update_records(reg, findings)]
     files: dict[str, tuple[str, bytes]] = {
-        "register (JSON)": (f"{stem}.json", export.export_json(reg, personal, day)),
-        "register (CSV, one row per entry)": (
+        Said("demo_out_json"): (f"{stem}.json", export.export_json(reg, personal, day)),
+        Said("demo_out_wide"): (
             f"{stem}-wide.csv",
             export.export_csv(reg, "wide", sep, personal, today=day),
         ),
-        "register (CSV, one row per value with its source)": (
+        Said("demo_out_long"): (
             f"{stem}-long.csv",
             export.export_csv(reg, "long", sep, personal, today=day),
         ),
-        "register (XLSX)": (f"{stem}.xlsx", export.export_xlsx(reg, personal, today=day)),
-        "printed register (PDF)": (
+        Said("demo_out_xlsx"): (f"{stem}.xlsx", export.export_xlsx(reg, personal, today=day)),
+        Said("demo_out_print"): (
             f"{stem}.pdf",
             render_register(
                 reg,
                 PrintOptions(centre=ws.centre_name, stand=day, lang=ws.language, personal=personal),
             ),
         ),
-        "stale and incomplete entries": (
+        Said("demo_out_stale"): (
             f"stale-{day.isoformat()}.txt",
             (staleness.findings_table(reg, findings, ws.language) + "\n").encode(),
         ),
-        "update list (records for update forms)": (
+        Said("demo_out_update_list"): (
             f"update-list-{day.isoformat()}.json",
             json.dumps(records, ensure_ascii=False, indent=1).encode(),
         ),
-        "gaps (no entry, or only Fehlanzeige)": (
+        Said("demo_out_gaps"): (
             f"gaps-{day.isoformat()}.txt",
             (staleness.gaps_table(reg, staleness.gaps(reg), ws.language) + "\n").encode(),
         ),

@@ -132,13 +132,53 @@ def test_demo_outputs_exist_and_say_where_they_are(demo: tuple[Path, str]) -> No
     assert list((root / "forms" / "update" / "pdf").glob("*.pdf"))
 
 
+def test_demo_narrates_in_the_workspaces_language(demo: tuple[Path, str]) -> None:
+    """A German workspace's demo says its steps, the reports it shows and where each output
+    is in German; the paths stay as they are."""
+    root, out = demo
+    lines = out.splitlines()
+    assert lines[0] == (
+        f"1. Arbeitsbereich {root} (Schema arbeitshilfe_migration_psychiatrie 1.0.0, "
+        "25 Checklisten)"
+    )
+    for step in (
+        "2. leere Checklisten aller 25 Kategorien: PDF und DOCX",
+        "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts):",
+        "5. Stand der Runde (formgen status):",
+        "6. Aktualisierungsformulare für 10 Einrichtungen, vorausgefüllt aus dem Register",
+        "7. Register exportiert und gedruckt, veraltete Einträge und Lücken gemeldet",
+        "Wo alles liegt:",
+    ):
+        assert step in lines
+    assert any(line.startswith("4. 16 zurückgeschickte Dateien eingelesen (PDF,") for line in lines)
+    # the report's lines as 'formgen ingest' shows them in this workspace, on screen and in its file
+    assert any(line.startswith("   doppelt ") for line in lines)
+    report = (root / "exports" / "ingest-report.txt").read_text("utf-8")
+    assert "\nSammlung " in report and "\ndoppelt " in report
+    where = lines[lines.index("Wo alles liegt:") + 1 :]
+    assert where[0] == (
+        f"  leere Checkliste, alle Kategorien (PDF): "
+        f"{root / 'forms' / 'blank' / 'checkliste-alle-kategorien.pdf'}"
+    )
+    assert (
+        f"  Register (CSV, eine Zeile je Eintrag): {next(root.glob('exports/*-wide.csv'))}" in where
+    )
+    assert (
+        f"  Lücken (kein Eintrag oder nur Fehlanzeige): {next(root.glob('exports/gaps-*'))}"
+        in where
+    )
+    assert not [line for line in where if line.startswith(("  register (", "  mail drafts"))]
+
+
 def test_demo_remakes_its_own_folder_but_never_a_foreign_one(tmp_path: Path) -> None:
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("wichtig")
     result = CliRunner().invoke(main, ["demo", str(foreign), "--samples", str(SAMPLES)])
     assert result.exit_code == 1
-    assert "was not made by 'formgen demo'" in result.stderr
+    assert (
+        "wurde nicht von formgen demo angelegt; bitte einen neuen Ordner angeben" in result.stderr
+    )
     assert (foreign / "notes.txt").read_text() == "wichtig"
 
 
@@ -152,7 +192,12 @@ def test_demo_in_english_makes_an_english_workspace(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     blank = root / "forms" / "blank" / "checklist-all-categories.pdf"
-    assert str(blank) in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"1. workspace {root} (schema arbeitshilfe_migration_psychiatrie")
+    assert "7. register exported, printed, stale entries and gaps reported" in lines
+    assert f"  blank checklist, all categories (PDF): {blank}" in lines
+    assert "Where everything is:" in lines and "Wo alles liegt:" not in lines
+    assert any(line.startswith("   duplicate ") for line in lines)
     with pdfplumber.open(blank) as pdf:
         assert 'Checklists "Social psychiatry"' in (pdf.pages[0].extract_text() or "")
     first = message_from_bytes(

@@ -23,6 +23,7 @@ from formgen.forms import FormRequest
 from formgen.languages import MAIL_LANGUAGES
 from formgen.workspace import Workspace
 from ingest import journal
+from ingest.messages import Said, in_language, say
 from ingest.outputs import write_outputs
 from ingest.pipeline import ingest_into_register
 
@@ -61,8 +62,9 @@ RETURNS = (
 )
 
 
-def find_samples(given: str | None) -> Path:
-    """The samples folder: ``--samples``, else ``./samples``, else the source tree's."""
+def find_samples(given: str | None, lang: str) -> Path:
+    """The samples folder: ``--samples``, else ``./samples``, else the source tree's (not
+    found: said in ``lang``)."""
     candidates = (
         [Path(given)]
         if given
@@ -72,24 +74,19 @@ def find_samples(given: str | None) -> Path:
         if (folder / "workspace" / "secret.key").is_file() and (folder / "pdf").is_dir():
             return folder
     where = ", ".join(str(c) for c in candidates)
-    raise FormgenError(
-        f"the returned sample forms were not found (looked in {where}); run the demo from the "
-        "formgen folder (the one with samples/) or give --samples DIR"
-    )
+    raise FormgenError(say("demo_no_samples", lang, where=where))
 
 
-def prepare_folder(directory: Path) -> None:
-    """An empty folder, or one an earlier demo made (it is made again); never anything else."""
+def prepare_folder(directory: Path, lang: str) -> None:
+    """An empty folder, or one an earlier demo made (it is made again); never anything else
+    (refused in ``lang``)."""
     if directory.exists():
         if (directory / MARKER).is_file():
             shutil.rmtree(directory)
         elif directory.is_dir() and not any(directory.iterdir()):
             directory.rmdir()
         else:
-            raise FormgenError(
-                f"{directory} exists and was not made by 'formgen demo'; give a new folder "
-                "(the demo never overwrites your files)"
-            )
+            raise FormgenError(say("demo_not_ours", lang, directory=str(directory)))
 
 
 @click.command()
@@ -123,9 +120,9 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str)
     --lang en the workspace works in English, as a centre's made by 'formgen init --lang en'
     (the returned samples stay as their senders filled them, in German).
     """
-    samples = find_samples(samples_dir)
+    samples = find_samples(samples_dir, lang)
     root = Path(directory)
-    prepare_folder(root)
+    prepare_folder(root, lang)
 
     # 1. the workspace; it signs with the samples' secret so that their returns verify
     ws = Workspace.init(
@@ -141,23 +138,31 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str)
     shutil.copyfile(samples / "workspace" / "issued.jsonl", root / "issued.jsonl")
     ws = Workspace.open(root)
     schema = ws.schema()
+    n_categories = len(schema.categories)
     echo(
-        f"1. workspace {root} (schema {schema.schema_id} {schema.schema_version}, {len(schema.categories)} checklists)"
+        say(
+            "demo_workspace",
+            lang,
+            root=str(root),
+            schema=schema.schema_id,
+            version=schema.schema_version,
+            n=n_categories,
+        )
     )
 
     # 2. blank checklists of every category, PDF and DOCX
     blank = ws.forms_dir / "blank"
     request = FormRequest("checklist", tuple(c.id for c in schema.categories), lang=ws.language)
-    outputs: list[tuple[str, Path]] = []
+    outputs: list[tuple[str, Path]] = []  # what (a Said) and where
     for fmt in ("pdf", "docx"):
         path = blank / f"{BLANK_NAME[lang]}.{fmt}"
         generate_one(schema, request, path, secret=ws.secret, fmt=fmt, seed=11, workspace=ws)
-        outputs.append((f"blank checklist, all categories ({fmt.upper()})", path))
-    echo(f"2. blank checklists of all {len(schema.categories)} categories: PDF and DOCX")
+        outputs.append((Said("demo_out_blank", fmt=fmt.upper()), path))
+    echo(say("demo_blank", lang, n=n_categories))
 
     # 3. personalised forms as mail drafts for the demo recipients
     drafts = root / "drafts"
-    echo("3. mail drafts with personalised forms (formgen mail --drafts):")
+    echo(say("demo_drafts", lang))
     ctx.invoke(
         mail_command,
         recipients=str(samples / "demo" / "recipients.csv"),
@@ -166,24 +171,22 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str)
         drafts_dir=str(drafts),
         seed=ROUND_SEED,
     )
-    outputs.append(("mail drafts (.eml, open in Outlook/Thunderbird)", drafts))
-    outputs.append(("forms attached to the drafts", ws.forms_dir / "mail"))
+    outputs.append((Said("demo_out_drafts"), drafts))
+    outputs.append((Said("demo_out_attached"), ws.forms_dir / "mail"))
 
     # 4. the returned forms, read by every reader and merged into the register
     paths = [samples / name for name in RETURNS if (samples / name).exists()]
     report = ingest_into_register(paths, ws)
     report_path = ws.exports_dir / "ingest-report.txt"
-    report_path.write_text("\n".join(report.lines(verbose=True)) + "\n", "utf-8")
-    echo(
-        f"4. ingested {len(paths)} returned files (PDF, flattened PDF, DOCX, Word form as PDF, .eml, .mbox, .msg):"
-    )
-    for line in report.lines():
+    report_path.write_text("\n".join(report.lines(verbose=True, lang=lang)) + "\n", "utf-8")
+    echo(say("demo_ingested", lang, n=len(paths)))
+    for line in report.lines(lang=lang):
         if not line.startswith(" "):  # one line per file; every warning is in the report file
             echo(f"   {line}")
-    outputs.append(("ingest report with every warning", report_path))
+    outputs.append((Said("demo_out_report"), report_path))
 
     # 5. who answered the round, as the coordinator sees it next
-    echo("5. the round so far (formgen status):")
+    echo(say("demo_status", lang))
     ctx.invoke(status_command, workspace_dir=str(root))
 
     # 6. update forms prefilled from the register
@@ -194,20 +197,15 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str)
         generate_batch(
             schema, records, update_dir / fmt, secret=ws.secret, fmt=fmt, seed=12, workspace=ws
         )
-    outputs.append(
-        (
-            f"update forms prefilled from the register ({len(records)} institutions, PDF and DOCX)",
-            update_dir,
-        )
-    )
-    echo(f"6. update forms prefilled from the register for {len(records)} institutions")
+    outputs.append((Said("demo_out_update", n=len(records)), update_dir))
+    echo(say("demo_update", lang, n=len(records)))
 
     # 7. register outputs: exports, printed register, stale entries, gaps
     written = write_outputs(ws, reg, dt.date.today())
-    echo("7. register exported, printed, stale entries and gaps reported")
+    echo(say("demo_outputs", lang))
     outputs.extend(written.items())
 
     echo("")
-    echo("Where everything is:")
+    echo(say("demo_where", lang))
     for label, path in outputs:
-        echo(f"  {label}: {path}")
+        echo(f"  {in_language(label, lang)}: {path}")
