@@ -19,6 +19,7 @@ words of the schema, the string in each language (:func:`per_language`): the cho
 by their labels, ``{"de": "Düsseldorf, Rhein-Kreis Neuss …", "en": "Düsseldorf, …"}``, so
 that the German print names them as the German form does. A number written with ``,`` in a
 template (``{length:,}``) is grouped as the language writes it: 20,000 in English, 20.000 in
+German, and a decimal (``{mb:.1f}``) has the language's decimal mark: 1.6 in English, 1,6 in
 German; a day is stored in ISO and written with ``{today:date}`` as the language writes dates:
 23.11.2026 in German, 2026-11-23 in English. A date quoted as typed, ``{raw:day}``, is quoted
 as the value is shown (:func:`day_text`): one typed as an ISO day (a Word date picker's
@@ -39,7 +40,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-Arg = str | int | Mapping[str, str]
+Arg = str | int | float | Mapping[str, str]
 
 ENGLISH = "en"
 
@@ -898,6 +899,16 @@ WORDS: dict[str, dict[str, str]] = {
         "demo from the formgen folder (the one with samples/) or give --samples DIR",
         "demo_not_ours": "{directory} exists and was not made by 'formgen demo'; give a new folder "
         "(the demo never overwrites your files)",
+        # formgen generate (cli/generate.py)
+        "gen_made": "{path}: {reference} ({kb:.0f} KB)",
+        "gen_batch": "{n} forms in {folder} ({mb:.1f} MB), list in {manifest}",
+        "gen_progress": "{n} {fmt} forms",
+        "gen_no_institution": "no institution '{iid}' in the register; 'formgen register find' "
+        "lists them",
+        "gen_not_utf8": "{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)",
+        "gen_cannot_read": "{path}: cannot read: {why}",
+        "gen_not_json": "{path}:{line}: not valid JSON: {why}; check commas and quotes near this "
+        "line",
         # (end of demo)
     },
     "de": {
@@ -1724,6 +1735,16 @@ WORDS: dict[str, dict[str, str]] = {
         "angeben",
         "demo_not_ours": "{directory} gibt es schon und wurde nicht von formgen demo angelegt; "
         "bitte einen neuen Ordner angeben (die Demo überschreibt nie Ihre Dateien)",
+        # formgen generate (cli/generate.py)
+        "gen_made": "{path}: {reference} ({kb:.0f}\u00a0KB)",
+        "gen_batch": "{n} Formulare in {folder} ({mb:.1f}\u00a0MB), Liste in {manifest}",
+        "gen_progress": "{n} Formulare ({fmt})",
+        "gen_no_institution": "keine Einrichtung „{iid}“ im Register; formgen register find "
+        "zeigt alle",
+        "gen_not_utf8": "{path}: kein UTF-8-Text; bitte die Datei als UTF-8 speichern (CSV UTF-8)",
+        "gen_cannot_read": "{path}: nicht lesbar: {why}",
+        "gen_not_json": "{path}:{line}: kein gültiges JSON: {why}; bitte Kommas und "
+        "Anführungszeichen in der Nähe dieser Zeile prüfen",
         # (end of demo)
     },
 }
@@ -1791,7 +1812,8 @@ def day_text(stored: Mapping[str, Any], lang: str = "de") -> str | None:
 
 
 class _Formatter(string.Formatter):
-    """``str.format`` with the digit grouping of one language, ``{name:date}`` for a day
+    """``str.format`` with the digit grouping and decimal mark of one language (a number's
+    ``,`` and ``.`` swapped in German), ``{name:date}`` for a day
     stored in ISO (``2026-11-23``) written as the language writes dates (:func:`date_text`),
     and ``{name:day}`` for a date as typed, quoted as the value is shown (:func:`day_text`)."""
 
@@ -1806,8 +1828,8 @@ class _Formatter(string.Formatter):
         if format_spec == "day":  # typed as an ISO day: as the language writes dates
             return day_text({"raw": value}, self.lang) or str(value)
         text = str(super().format_field(value, format_spec))
-        if "," in format_spec and isinstance(value, int) and self.sep != ",":
-            text = text.replace(",", self.sep)
+        if self.sep != "," and isinstance(value, int | float):  # 1,234.5 → 1.234,5
+            text = text.translate({ord(","): self.sep, ord("."): ","})
         return text
 
 
@@ -1856,7 +1878,7 @@ def render(key: str | None, args: Mapping[str, Arg], lang: str) -> str | None:
     template = MESSAGES.get(lang, {}).get(key or "")
     if template is None:
         return None
-    said: dict[str, str | int] = {}
+    said: dict[str, str | int | float] = {}
     for name, arg in args.items():
         if isinstance(arg, Mapping):
             in_lang = arg.get(lang)

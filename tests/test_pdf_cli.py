@@ -177,6 +177,42 @@ def test_broken_json_record(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "r.json:2: not valid JSON" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "made", "unknown", "broken"),
+    [
+        (
+            "de",
+            "({kb}\u00a0KB)",
+            "Error: keine Einrichtung „inst-0999“ im Register; formgen register find zeigt alle",
+            "r.json:2: kein gültiges JSON: Expecting value; bitte Kommas und Anführungszeichen "
+            "in der Nähe dieser Zeile prüfen",
+        ),
+        (
+            "en",
+            "({kb} KB)",
+            "Error: no institution 'inst-0999' in the register; 'formgen register find' lists them",
+            "r.json:2: not valid JSON: Expecting value; check commas and quotes near this line",
+        ),
+    ],
+)
+def test_generate_speaks_the_workspaces_language(
+    tmp_path: Path, lang: str, made: str, unknown: str, broken: str
+) -> None:
+    """What `generate` says of the form it made and of what it cannot use is in the workspace's
+    language; the file name and the form's reference stay as they are."""
+    ws = Workspace.init(tmp_path / "ws", language=lang)
+    out = tmp_path / "p.pdf"
+    result = run("generate", "pdf", "-w", str(ws.root), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    kb = f"{out.stat().st_size / 1e3:.0f}"
+    assert result.stdout == f"{out}: {identity_of(out).reference} {made.format(kb=kb)}\n"
+    result = run("generate", "pdf", "-w", str(ws.root), "--institution", "inst-0999")
+    assert result.exit_code == 1 and result.stderr == f"{unknown}\n"
+    (tmp_path / "r.json").write_text('{"id": "a",\n "institution": }', "utf-8")
+    result = run("generate", "pdf", "-w", str(ws.root), "--record", str(tmp_path / "r.json"))
+    assert result.exit_code == 1 and broken in result.stderr
+
+
 def test_unknown_category_exits_1(tmp_path: Path) -> None:
     result = run("generate", "pdf", "--category", "nope", "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1 and "unknown category 'nope'" in result.stderr
@@ -245,10 +281,11 @@ def test_recipients_batch(tmp_path: Path) -> None:
         "--workspace", str(ws.root), "--seed", "3",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    # one line says what was made (no progress label of its own before it: not a terminal)
+    # one line says what was made (no progress label of its own before it: not a terminal),
+    # in the workspace's language
+    mb = f"{sum(p.stat().st_size for p in out.glob('*.pdf')) / 1e6:.1f}".replace(".", ",")
     assert result.output.splitlines() == [
-        f"3 forms in {out} ({sum(p.stat().st_size for p in out.glob('*.pdf')) / 1e6:.1f} MB), "
-        f"list in {out / 'manifest.csv'}"
+        f"3 Formulare in {out} ({mb}\u00a0MB), Liste in {out / 'manifest.csv'}"
     ]
     assert sorted(p.name for p in out.iterdir()) == [
         "inst-1.pdf", "inst-2.pdf", "inst-3.pdf", "manifest.csv",

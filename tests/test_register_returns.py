@@ -465,7 +465,9 @@ def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
         main, ["generate", "pdf", "--institution", "nope", "-w", str(ws.root)]
     )
     assert unknown.exit_code == 1
-    assert "no institution 'nope' in the register" in unknown.output
+    assert (
+        "keine Einrichtung „nope“ im Register; formgen register find zeigt alle" in unknown.output
+    )
     # a retired institution's form is made all the same (the coordinator asked), with a warning
     run("register", "retire", "bs-ist", "-w", str(ws.root), "--reason", "geschlossen")
     again = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "noch.pdf")])

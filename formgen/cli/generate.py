@@ -30,6 +30,7 @@ from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.model import Schema
 from formgen.record import record_from_json
+from ingest.messages import ENGLISH, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -212,6 +213,7 @@ def run_generate(
 
     lang_given = lang is not None
     workspace = None
+    said_in = ENGLISH  # what this command says: in the workspace's language
     if workspace_dir:
         from formgen.workspace import Workspace
 
@@ -222,6 +224,7 @@ def run_generate(
             else workspace.schema()
         )
         secret = workspace.secret
+        said_in = workspace.language
         lang = lang or workspace.language
     else:
         schema = resolve_schema(schema_path)
@@ -258,7 +261,9 @@ def run_generate(
         # its own before the line that says what was made
         bar = (
             click.progressbar(
-                length=len(records), label=f"{len(records)} {fmt.upper()} forms", file=sys.stderr
+                length=len(records),
+                label=say("gen_progress", said_in, n=len(records), fmt=fmt.upper()),
+                file=sys.stderr,
             )
             if sys.stderr.isatty()
             else None
@@ -287,8 +292,14 @@ def run_generate(
                 workspace=workspace,
             )
         echo(
-            f"{len(result.items)} forms in {result.out_dir} ({result.total_bytes / 1e6:.1f} MB), "
-            f"list in {result.out_dir / 'manifest.csv'}"
+            say(
+                "gen_batch",
+                said_in,
+                n=len(result.items),
+                folder=str(result.out_dir),
+                mb=result.total_bytes / 1e6,
+                manifest=str(result.out_dir / "manifest.csv"),
+            )
         )
         for warning in result.warnings:
             echo(f"Warning: {warning}", err=True)
@@ -299,13 +310,10 @@ def run_generate(
         assert view is not None  # --institution opens the workspace
         record = view.record(institution_id)
         if record is None:
-            raise FormgenError(
-                f"no institution '{institution_id}' in the register; 'formgen register find' "
-                "lists them"
-            )
+            raise FormgenError(say("gen_no_institution", said_in, iid=institution_id))
         _warn_retired(view, [institution_id])
     elif record_path:
-        record = record_from_json(schema, _read_json(record_path), Path(record_path).name)
+        record = record_from_json(schema, _read_json(record_path, said_in), Path(record_path).name)
     if record is not None:
         cats = categories or record.categories
         request = FormRequest("institution", tuple(cats), record, lang, stand)
@@ -318,7 +326,15 @@ def run_generate(
     form = generate_one(
         schema, request, target, secret=secret, fmt=fmt, seed=seed, workspace=workspace
     )
-    echo(f"{target}: {form.identity.reference} ({len(form.data) / 1e3:.0f} KB)")
+    echo(
+        say(
+            "gen_made",
+            said_in,
+            path=str(target),
+            reference=form.identity.reference,
+            kb=len(form.data) / 1e3,
+        )
+    )
     for warning in form.warnings:
         echo(f"Warning: {warning}", err=True)
 
@@ -336,20 +352,17 @@ def _warn_retired(view: Any, ids: list[str]) -> None:
             )
 
 
-def _read_text(path: str) -> str:
+def _read_json(path: str, lang: str) -> Any:
+    """The JSON file ``path``; what is wrong with it said in ``lang``."""
     try:
-        return Path(path).read_text("utf-8-sig")
+        text = Path(path).read_text("utf-8-sig")
     except UnicodeDecodeError:
-        raise FormgenError(f"{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)") from None
+        raise FormgenError(say("gen_not_utf8", lang, path=path)) from None
     except OSError as exc:
-        raise FormgenError(f"{path}: cannot read: {exc.strerror}") from None
-
-
-def _read_json(path: str) -> Any:
-    text = _read_text(path)
+        raise FormgenError(say("gen_cannot_read", lang, path=path, why=str(exc.strerror))) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormgenError(
-            f"{path}:{exc.lineno}: not valid JSON: {exc.msg}; check commas and quotes near this line"
+            say("gen_not_json", lang, path=path, line=exc.lineno, why=exc.msg)
         ) from None
