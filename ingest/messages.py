@@ -909,6 +909,10 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_cannot_read": "{path}: cannot read: {why}",
         "gen_not_json": "{path}:{line}: not valid JSON: {why}; check commas and quotes near this "
         "line",
+        # formgen init (cli/workspace.py)
+        "init_created": "workspace created in {root}",
+        "init_configuration": "  configuration: {path} (centre name, sender, regions)",
+        "init_secret": "  signing secret: {path} (keep it; never mail it)",
         # (end of demo)
     },
     "de": {
@@ -1745,6 +1749,11 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_cannot_read": "{path}: nicht lesbar: {why}",
         "gen_not_json": "{path}:{line}: kein gültiges JSON: {why}; bitte Kommas und "
         "Anführungszeichen in der Nähe dieser Zeile prüfen",
+        # formgen init (cli/workspace.py)
+        "init_created": "Arbeitsbereich angelegt in {root}",
+        "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
+        "Absender, Regionen)",
+        "init_secret": "  Signaturschlüssel: {path} (gut aufbewahren; nie per Mail verschicken)",
         # (end of demo)
     },
 }

@@ -51,10 +51,42 @@ def test_a_folder_that_holds_files_is_refused_and_left_as_it_was(returns: Path) 
 def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: Path) -> None:
     before = snapshot(returns)
     code, out, _err = init(str(returns), "--with-files", "--name", "SPKoM Köln")
-    assert code == 0 and out.startswith(f"workspace created in {returns}\n")
+    assert code == 0 and out.startswith(f"Arbeitsbereich angelegt in {returns}\n")
     assert Workspace.open(returns).centre_name == "SPKoM Köln"
     after = snapshot(returns)
     assert {k: after[k] for k in before} == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            [
+                "Arbeitsbereich angelegt in {root}",
+                "  Einstellungen: {root}/workspace.toml (Name der Koordinierungsstelle, "
+                "Absender, Regionen)",
+                "  Signaturschlüssel: {root}/secret.key (gut aufbewahren; nie per Mail "
+                "verschicken)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "workspace created in {root}",
+                "  configuration: {root}/workspace.toml (centre name, sender, regions)",
+                "  signing secret: {root}/secret.key (keep it; never mail it)",
+            ],
+        ),
+    ],
+)
+def test_init_says_what_it_made_in_the_workspaces_language(
+    tmp_path: Path, lang: str, said: list[str]
+) -> None:
+    root = tmp_path / "spkom"
+    code, out, _err = init(str(root), "--lang", lang)
+    assert code == 0 and out.splitlines() == [line.format(root=root) for line in said]
+    assert Workspace.open(root).language == lang
 
 
 PREFIXES = tuple(status_word(s, "de") for s in Status)

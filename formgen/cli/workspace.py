@@ -6,6 +6,7 @@ import click
 
 from formgen.cli.common import echo, library_errors, text_only
 from formgen.workspace import Workspace
+from ingest.messages import say
 
 
 @click.command("init")
@@ -40,6 +41,6 @@ def init(directory: str, name: str, sender: str, lang: str, with_files: bool) ->
     overwritten.
     """
     ws = Workspace.init(directory, name=name, sender=sender, language=lang, with_files=with_files)
-    echo(f"workspace created in {ws.root}")
-    echo(f"  configuration: {ws.root / 'workspace.toml'} (centre name, sender, regions)")
-    echo(f"  signing secret: {ws.root / 'secret.key'} (keep it; never mail it)")
+    echo(say("init_created", lang, root=str(ws.root)))
+    echo(say("init_configuration", lang, path=str(ws.root / "workspace.toml")))
+    echo(say("init_secret", lang, path=str(ws.root / "secret.key")))
