@@ -38,16 +38,21 @@ class Problem:
     message: str
     summary: bool = False
     """A line that sums up problems listed one by one (many texts missing in a language): not
-    a problem of its own in a count (:func:`problems_counted`)."""
+    a problem of its own in a count (:func:`problem_count`)."""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
         return f"{where}: {self.message}"
 
 
+def problem_count(problems: Iterable[Problem]) -> int:
+    """How many problems there are to fix: summary lines do not count."""
+    return sum(not p.summary for p in problems)
+
+
 def problems_counted(problems: Iterable[Problem]) -> str:
     """How many problems, as said to the user ("2 problems"); summary lines do not count."""
-    count = sum(not p.summary for p in problems)
+    count = problem_count(problems)
     return f"{count} problem{'s' if count != 1 else ''}"
 
 

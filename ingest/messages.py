@@ -913,6 +913,25 @@ WORDS: dict[str, dict[str, str]] = {
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
+        # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
+        "schema_valid": "{path}: valid — {schema} {version}, {groups} groups, {categories} "
+        "categories, {fields} distinct fields",
+        "schema_invalid": "{path}: {n} problems; the schema is not valid",
+        "schema_invalid_one": "{path}: 1 problem; the schema is not valid",
+        "schema_note": "{path}: note: {note}",
+        "schema_not_compared": "the register's values were not compared: {error}",
+        "schema_drops_region": "drops region '{option}' ({label}), held by {n} institutions; "
+        "their update forms will ask again",
+        "schema_drops_region_one": "drops region '{option}' ({label}), held by 1 institution; its "
+        "update forms will ask again",
+        "schema_drops_choice": "drops the choice of '{field}' '{option}' ({label}), held by {n} "
+        "institutions; their update forms will ask again",
+        "schema_drops_choice_one": "drops the choice of '{field}' '{option}' ({label}), held by 1 "
+        "institution; its update forms will ask again",
+        "schema_copied": "{target}: a copy of {source}; edit it and give it a new schema_version",
+        "schema_copy_exists": "{target} exists already; give another file name (it is never "
+        "replaced)",
+        "schema_cannot_write": "cannot write {target}: {why}",
         # (end of demo)
     },
     "de": {
@@ -1754,6 +1773,26 @@ WORDS: dict[str, dict[str, str]] = {
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",
         "init_secret": "  Signaturschlüssel: {path} (gut aufbewahren; nie per Mail verschicken)",
+        # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
+        "schema_valid": "{path}: gültig — {schema} {version}, Gruppen: {groups}, Kategorien: "
+        "{categories}, verschiedene Felder: {fields}",
+        "schema_invalid": "{path}: {n} Probleme; das Schema ist nicht gültig",
+        "schema_invalid_one": "{path}: 1 Problem; das Schema ist nicht gültig",
+        "schema_note": "{path}: Hinweis: {note}",
+        "schema_not_compared": "die Werte im Register wurden nicht verglichen: {error}",
+        "schema_drops_region": "bietet die Region „{option}“ ({label}) nicht mehr an, die {n} "
+        "Einrichtungen haben; ihre Aktualisierungsformulare fragen sie neu ab",
+        "schema_drops_region_one": "bietet die Region „{option}“ ({label}) nicht mehr an, die 1 "
+        "Einrichtung hat; ihre Aktualisierungsformulare fragen sie neu ab",
+        "schema_drops_choice": "bietet bei „{field}“ die Auswahl „{option}“ ({label}) nicht mehr "
+        "an, die {n} Einrichtungen haben; ihre Aktualisierungsformulare fragen sie neu ab",
+        "schema_drops_choice_one": "bietet bei „{field}“ die Auswahl „{option}“ ({label}) nicht "
+        "mehr an, die 1 Einrichtung hat; ihre Aktualisierungsformulare fragen sie neu ab",
+        "schema_copied": "{target}: eine Kopie von {source}; zum Anpassen bearbeiten und ihr eine "
+        "neue schema_version geben",
+        "schema_copy_exists": "{target} gibt es schon; bitte einen anderen Dateinamen angeben "
+        "(eine Datei wird nie ersetzt)",
+        "schema_cannot_write": "{target} kann nicht geschrieben werden: {why}",
         # (end of demo)
     },
 }

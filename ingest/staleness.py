@@ -150,16 +150,14 @@ def choices_dropped(reg: Register, new: Schema, lang: str) -> list[str]:
             label = dropped_label(f, option, lang, reg.kept)
         if label is None:
             continue
-        what = (
-            "region"
-            if scope == INSTITUTION and f.id == "region"
-            else f"the choice of '{path_label(new, f'{scope}.{f.id}', lang)}'"
-        )
-        n = len(iids)
-        out.append(
-            f"drops {what} '{option}' ({label}), held by {n} institution{'s' * (n != 1)}; "
-            f"{'their' if n != 1 else 'its'} update forms will ask again"
-        )
+        if scope == INSTITUTION and f.id == "region":
+            said = say_count("schema_drops_region", lang, len(iids), option=option, label=label)
+        else:
+            field = path_label(new, f"{scope}.{f.id}", lang)
+            said = say_count(
+                "schema_drops_choice", lang, len(iids), field=field, option=option, label=label
+            )
+        out.append(said)
     return out
 
 

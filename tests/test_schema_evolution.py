@@ -216,9 +216,11 @@ def test_schema_check_with_the_workspace_finds_a_rename_that_names_no_earlier_fi
         "versions this workspace issued forms with (1.0.0) (did you mean 'contact_role'?); the "
         "values under the old id would not be carried over"
     )
-    assert result.output.splitlines()[-1] == f"Error: {typo}: 1 problem; the schema is not valid"
+    assert (
+        result.output.splitlines()[-1] == f"Error: {typo}: 1 Problem; das Schema ist nicht gültig"
+    )
     typo.write_text(new_version(), "utf-8")
-    assert "valid — arbeitshilfe_migration_psychiatrie 1.1.0" in run(
+    assert "gültig — arbeitshilfe_migration_psychiatrie 1.1.0" in run(
         "schema", "check", str(typo), "-w", str(ws)
     )
 
@@ -263,9 +265,11 @@ def test_schema_check_with_the_workspace_and_no_file_checks_the_workspace_schema
     assert result.output.splitlines()[0].startswith(
         f"{mine}: field 'contact_function': renamed_from 'contact_rolle' is no field"
     )
-    assert result.output.splitlines()[-1] == f"Error: {mine}: 1 problem; the schema is not valid"
+    assert (
+        result.output.splitlines()[-1] == f"Error: {mine}: 1 Problem; das Schema ist nicht gültig"
+    )
     mine.write_text(new_version(), "utf-8")
-    assert f"{mine}: valid — {SCHEMA_ID} 1.1.0" in run("schema", "check", "-w", str(ws))
+    assert f"{mine}: gültig — {SCHEMA_ID} 1.1.0" in run("schema", "check", "-w", str(ws))
 
 
 def issued_lines(ws: Path) -> int:
@@ -480,7 +484,7 @@ def test_schema_copy_gives_the_schema_in_use_to_adapt_and_never_replaces_a_file(
     writes the schema the workspace uses (the shipped one at first, its own file once
     workspace.toml names one), which checks as valid; an existing file stays as it was."""
     first = tmp_path / "mein-schema.yaml"
-    assert f"{first}: a copy of " in run("schema", "copy", str(first), "-w", str(ws))
+    assert f"{first}: eine Kopie von " in run("schema", "copy", str(first), "-w", str(ws))
     assert first.read_bytes() == shipped_schema_path().read_bytes()
     assert f"{SCHEMA_ID} 1.0.0" in run("schema", "check", str(first), "-w", str(ws))
 
@@ -492,8 +496,21 @@ def test_schema_copy_gives_the_schema_in_use_to_adapt_and_never_replaces_a_file(
     first.write_text("meine Änderungen", "utf-8")
     again = CliRunner().invoke(main, ["schema", "copy", str(first), "-w", str(ws)])
     assert again.exit_code == 1
-    assert f"Error: {first} exists already" in again.stderr
+    assert f"Error: {first} gibt es schon; bitte einen anderen Dateinamen angeben" in again.stderr
     assert first.read_text("utf-8") == "meine Änderungen"
+    # without a workspace, and in an English one, it says so in English as before
+    again = CliRunner().invoke(main, ["schema", "copy", str(first)])
+    assert f"Error: {first} exists already; give another file name" in again.stderr
+    english = workspace.Workspace.init(tmp_path / "en", language="en")
+    third = tmp_path / "mine.yaml"
+    said = run("schema", "copy", str(third), "-w", str(english.root))
+    assert (
+        said
+        == f"{third}: a copy of {english.schema_file}; edit it and give it a new schema_version\n"
+    )
+    assert run("schema", "check", "-w", str(english.root)).startswith(
+        f"{english.schema_file}: valid — {SCHEMA_ID} 1.0.0, 2 groups, 25 categories"
+    )
 
 
 def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
@@ -630,15 +647,17 @@ def test_schema_check_of_a_version_that_drops_a_region_entries_hold_says_so(
     dropped = '  - value: dormagen\n    label: {de: "Dormagen", en: "Dormagen"}\n'
     new.write_text(new_version().replace(dropped, ""), "utf-8")
     note = (
-        f"{new}: note: drops region 'dormagen' (Dormagen), held by 1 institution; its update "
-        "forms will ask again"
+        f"{new}: Hinweis: bietet die Region „dormagen“ (Dormagen) nicht mehr an, die 1 "
+        "Einrichtung hat; ihre Aktualisierungsformulare fragen sie neu ab"
     )
     assert run("schema", "check", str(new), "-w", str(ws)).splitlines() == [
-        f"{new}: valid — {SCHEMA_ID} 1.1.0, 2 groups, 25 categories, 26 distinct fields",
+        f"{new}: gültig — {SCHEMA_ID} 1.1.0, Gruppen: 2, Kategorien: 25, verschiedene Felder: 26",
         note,
     ]
-    assert "note" not in run("schema", "check", str(new))
-    assert "note" not in run("schema", "check", "-w", str(ws))
+    assert run("schema", "check", str(new)).splitlines() == [  # no workspace: as before
+        f"{new}: valid — {SCHEMA_ID} 1.1.0, 2 groups, 25 categories, 26 distinct fields"
+    ]
+    assert "Hinweis" not in run("schema", "check", "-w", str(ws))
 
     switch_without_dormagen(ws)
     mine = ws / "schema.yaml"

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 import click
 
 from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
-from formgen.errors import FormgenError, Problem, problems_counted
+from formgen.errors import FormgenError, Problem, problem_count
 from formgen.model import Schema
 from formgen.outline import outline_data, outline_text
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
+from ingest.messages import ENGLISH, say, say_count
 
 if TYPE_CHECKING:
     from formgen.workspace import Workspace
@@ -41,6 +42,7 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     from formgen.workspace import Workspace
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
+    lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
     path = file or str(ws.schema_file if ws else shipped_schema_path())
     model, problems = check_schema(path)
     if model is not None and ws is not None:
@@ -48,28 +50,37 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     if model is None or problems:
         for problem in problems:
             echo(str(problem), err=True)
-        raise click.ClickException(f"{path}: {problems_counted(problems)}; the schema is not valid")
-    n_fields = len({f.id for c in model.categories for f in c.fields})
+        raise click.ClickException(
+            say_count("schema_invalid", lang, problem_count(problems), path=path)
+        )
     echo(
-        f"{path}: valid — {model.schema_id} {model.schema_version}, {len(model.groups)} groups, "
-        f"{len(model.categories)} categories, {n_fields} distinct fields"
+        say(
+            "schema_valid",
+            lang,
+            path=path,
+            schema=model.schema_id,
+            version=model.schema_version,
+            groups=len(model.groups),
+            categories=len(model.categories),
+            fields=len({f.id for c in model.categories for f in c.fields}),
+        )
     )
     if ws is not None:
         for note in _register_notes(ws, model):
-            echo(f"{path}: note: {note}")
+            echo(say("schema_note", lang, path=path, note=note))
 
 
 def _register_notes(ws: Workspace, model: Schema) -> list[str]:
     """What ``model`` means for the values the workspace's register holds: the choices it
-    drops that institutions hold. A register that cannot be read is said so, not an error:
-    the file checked is valid."""
+    drops that institutions hold, in the workspace's language. A register that cannot be read
+    is said so, not an error: the file checked is valid."""
     from ingest import journal  # the CLI is the one place knowing both
     from ingest.staleness import choices_dropped
 
     try:
         reg = journal.load(ws)
     except FormgenError as exc:
-        return [f"the register's values were not compared: {exc}"]
+        return [say("schema_not_compared", ws.language, error=str(exc))]
     return choices_dropped(reg, model, ws.language)
 
 
@@ -120,19 +131,18 @@ def copy(target: str, workspace_dir: str | None) -> None:
     """
     from formgen.workspace import Workspace
 
-    source = (
-        Workspace.open(workspace_dir).schema_file
-        if workspace_dir is not None
-        else shipped_schema_path()
-    )
+    ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
+    lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
+    source = ws.schema_file if ws else shipped_schema_path()
     data = source.read_bytes()
     try:
         with open(target, "xb") as fh:
             fh.write(data)
     except FileExistsError:
-        raise click.ClickException(
-            f"{target} exists already; give another file name (it is never replaced)"
-        ) from None
+        raise click.ClickException(say("schema_copy_exists", lang, target=target)) from None
     except OSError as exc:
-        raise click.ClickException(f"cannot write {target}: {exc.strerror or exc}") from None
-    echo(f"{target}: a copy of {source}; edit it and give it a new schema_version")
+        why = str(exc.strerror or exc)
+        raise click.ClickException(
+            say("schema_cannot_write", lang, target=target, why=why)
+        ) from None
+    echo(say("schema_copied", lang, target=target, source=str(source)))
