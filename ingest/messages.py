@@ -932,6 +932,9 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_copy_exists": "{target} exists already; give another file name (it is never "
         "replaced)",
         "schema_cannot_write": "cannot write {target}: {why}",
+        # a recipients list's further sheets (cli/common.py, for generate and mail)
+        "recipients_left_out": "note: {source}: only the first sheet is read, not {names}, which "
+        "hold data too; put the rows to read on the first sheet",
         # (end of demo)
     },
     "de": {
@@ -1793,6 +1796,10 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_copy_exists": "{target} gibt es schon; bitte einen anderen Dateinamen angeben "
         "(eine Datei wird nie ersetzt)",
         "schema_cannot_write": "{target} kann nicht geschrieben werden: {why}",
+        # a recipients list's further sheets (cli/common.py, for generate and mail)
+        "recipients_left_out": "Hinweis: {source}: nur das erste Tabellenblatt wird gelesen, "
+        "nicht die weiteren Blätter mit Daten ({names}); die zu lesenden Zeilen gehören auf das "
+        "erste Blatt",
         # (end of demo)
     },
 }

@@ -940,10 +940,20 @@ def test_further_sheets_that_hold_data_are_named_as_not_read(tmp_path):
     code, said = mail_drafts(ws, listed, tmp_path / "drafts")
     assert code == 0, said
     assert (
-        f"note: {listed}: only the first sheet is read, not 'Köln – Nachträge', which hold data "
-        "too; put the rows to read on the first sheet\n"
+        f"Hinweis: {listed}: nur das erste Tabellenblatt wird gelesen, nicht die weiteren Blätter "
+        "mit Daten („Köln – Nachträge“); die zu lesenden Zeilen gehören auf das erste Blatt\n"
     ) in said
     assert "Leer" not in said
+    english = make_workspace(tmp_path / "ws-en", language="en").root
+    code, said = mail_drafts(english, listed, tmp_path / "drafts-en")
+    assert (
+        code == 0
+        and (
+            f"note: {listed}: only the first sheet is read, not 'Köln – Nachträge', which hold data "
+            "too; put the rows to read on the first sheet\n"
+        )
+        in said
+    )
     assert [p.stem for p in (tmp_path / "drafts").iterdir()] == ["tr-1"]
     one = workbook(tmp_path / "Eine.xlsx", ROWS[:2])
     code, said = mail_drafts(make_workspace(tmp_path / "ws2").root, one, tmp_path / "d2")

@@ -81,9 +81,10 @@ def read_recipients(
     ``generate --recipients`` read it: by the reader of ``register import``
     (:func:`ingest.sheet.read_sheet`), then row by row
     (:func:`formgen.recipients.parse_recipients`); a note names a workbook's further sheets
-    that hold data, which are not read. Raises
+    that hold data, which are not read (said in ``lang``, default the schema's). Raises
     :class:`~formgen.errors.UnreadableListError` for a file that is no such list."""
     from formgen.recipients import parse_recipients
+    from ingest.messages import say
     from ingest.sheet import read_sheet  # the CLI is the one place that knows both
 
     try:
@@ -97,12 +98,9 @@ def read_recipients(
         said = f"{exc.what}; {exc.fix}" if exc.fix else exc.what
         raise UnreadableListError([Problem(exc.file, exc.line, said)]) from None
     if sheet.left_out:
-        names = ", ".join(f"'{n}'" for n in sheet.left_out)
-        echo(
-            f"note: {source}: only the first sheet is read, not {names}, which hold data too; "
-            "put the rows to read on the first sheet",
-            err=True,
-        )
+        said_in = lang or schema.default_language
+        names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
+        echo(say("recipients_left_out", said_in, source=source, names=names), err=True)
     return parse_recipients(
         sheet.header,
         sheet.rows,
