@@ -1,4 +1,5 @@
-"""A readable outline of a schema (``formgen schema show``), as text or as plain data."""
+"""The outline of a schema (``formgen schema show``) as plain data; the command writes it as
+text in the language it is shown in."""
 
 from __future__ import annotations
 
@@ -35,26 +36,3 @@ def outline_data(schema: Schema, lang: str | None = None) -> dict[str, Any]:
             for g in schema.groups
         ],
     }
-
-
-def outline_text(schema: Schema, lang: str | None = None) -> str:
-    """The schema as an indented outline: groups, categories, field counts, version."""
-    data = outline_data(schema, lang)
-    n_cats = sum(len(g["categories"]) for g in data["groups"])
-    lines = [
-        f"{data['title']}",
-        f"schema {data['schema_id']} version {data['schema_version']} · "
-        f"languages {', '.join(data['languages'])} · {len(data['groups'])} groups · {n_cats} categories",
-        "regions: " + (", ".join(r["label"] for r in data["regions"]) or "(none)"),
-    ]
-    number = 0
-    for g in data["groups"]:
-        lines.append("")
-        lines.append(f"{g['label']}  [{g['id']}]")
-        for c in g["categories"]:
-            number += 1
-            lines.append(
-                f"  {number:>2}. {c['label']}  [{c['id']}]  "
-                f"{c['fields']} fields, {c['entry_blocks']} blocks, stale after {c['stale_after_days']} days"
-            )
-    return "\n".join(lines)

@@ -935,6 +935,13 @@ WORDS: dict[str, dict[str, str]] = {
         # a recipients list's further sheets (cli/common.py, for generate and mail)
         "recipients_left_out": "note: {source}: only the first sheet is read, not {names}, which "
         "hold data too; put the rows to read on the first sheet",
+        # formgen schema show (cli/schema.py)
+        "schema_outline_head": "schema {schema} version {version} · languages {languages} · "
+        "{groups} groups · {categories} categories",
+        "schema_outline_regions": "regions: {regions}",
+        "schema_outline_no_regions": "(none)",
+        "schema_outline_category": "  {number:>2}. {label}  [{id}]  {fields} fields, {blocks} "
+        "blocks, stale after {days} days",
         # (end of demo)
     },
     "de": {
@@ -1800,6 +1807,13 @@ WORDS: dict[str, dict[str, str]] = {
         "recipients_left_out": "Hinweis: {source}: nur das erste Tabellenblatt wird gelesen, "
         "nicht die weiteren Blätter mit Daten ({names}); die zu lesenden Zeilen gehören auf das "
         "erste Blatt",
+        # formgen schema show (cli/schema.py)
+        "schema_outline_head": "Schema {schema} Version {version} · Sprachen {languages} · "
+        "Gruppen: {groups} · Kategorien: {categories}",
+        "schema_outline_regions": "Regionen: {regions}",
+        "schema_outline_no_regions": "(keine)",
+        "schema_outline_category": "  {number:>2}. {label}  [{id}]  Felder: {fields}, Einträge: "
+        "{blocks}, veraltet nach {days} Tagen",
         # (end of demo)
     },
 }

@@ -193,9 +193,14 @@ def test_domain_error_exits_1_with_error_on_stderr(tmp_path: Path) -> None:
 def test_schema_show_outlines_groups_and_categories() -> None:
     result = CliRunner().invoke(main, ["schema", "show"])
     assert result.exit_code == 0
-    assert "schema arbeitshilfe_migration_psychiatrie version 1.0.0" in result.stdout
-    assert "25 categories" in result.stdout
+    # in the shipped schema's language, German: its labels and the outline's words
+    assert "Schema arbeitshilfe_migration_psychiatrie Version 1.0.0" in result.stdout
+    assert "Gruppen: 2 · Kategorien: 25" in result.stdout
     assert "25. Migrantenselbstorganisationen (MSO) und Selbsthilfegruppen" in result.stdout
+    assert "Felder: 26, Einträge: 5, veraltet nach 365 Tagen" in result.stdout
+    english = CliRunner().invoke(main, ["schema", "show", "--lang", "en"])
+    assert "· 2 groups · 25 categories" in english.stdout
+    assert "26 fields, 5 blocks, stale after 365 days" in english.stdout
     english = CliRunner().invoke(main, ["schema", "show", "--lang", "en", "--json"])
     assert english.exit_code == 0
     assert '"label": "Psychotherapist in private practice"' in english.stdout

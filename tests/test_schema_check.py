@@ -312,8 +312,8 @@ def test_schema_show_with_the_workspace_shows_the_schema_it_uses(tmp_path: Path)
     assert "version 1.1.0" in text.stdout
     assert "regions: Cologne, Leverkusen" in text.stdout
     plain = CliRunner().invoke(main, ["schema", "show"], env={"FORMGEN_WORKSPACE": None})
-    assert "version 1.0.0" in plain.stdout and "Psychotherapeutische Praxis" not in plain.stdout
-    assert "regions: Düsseldorf" in plain.stdout
+    assert "Version 1.0.0" in plain.stdout and "Psychotherapeutische Praxis" not in plain.stdout
+    assert "Regionen: Düsseldorf" in plain.stdout  # the shipped schema's language, its words too
 
 
 def test_schema_show_of_a_workspace_with_the_shipped_schema(tmp_path: Path) -> None:

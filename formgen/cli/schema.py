@@ -10,7 +10,7 @@ import click
 from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
 from formgen.errors import FormgenError, Problem, problem_count
 from formgen.model import Schema
-from formgen.outline import outline_data, outline_text
+from formgen.outline import outline_data
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
 from ingest.messages import ENGLISH, say, say_count
 
@@ -112,7 +112,50 @@ def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json:
     if as_json:
         echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
     else:
-        echo(outline_text(model, lang))
+        echo(outline_text(model, lang or model.default_language))
+
+
+def outline_text(model: Schema, lang: str) -> str:
+    """The schema as an indented outline in ``lang``, its labels and its words: groups,
+    categories, field counts, version."""
+    data = outline_data(model, lang)
+    regions = ", ".join(r["label"] for r in data["regions"])
+    lines = [
+        f"{data['title']}",
+        say(
+            "schema_outline_head",
+            lang,
+            schema=data["schema_id"],
+            version=data["schema_version"],
+            languages=", ".join(data["languages"]),
+            groups=len(data["groups"]),
+            categories=sum(len(g["categories"]) for g in data["groups"]),
+        ),
+        say(
+            "schema_outline_regions",
+            lang,
+            regions=regions or say("schema_outline_no_regions", lang),
+        ),
+    ]
+    number = 0
+    for g in data["groups"]:
+        lines.append("")
+        lines.append(f"{g['label']}  [{g['id']}]")
+        for c in g["categories"]:
+            number += 1
+            lines.append(
+                say(
+                    "schema_outline_category",
+                    lang,
+                    number=number,
+                    label=c["label"],
+                    id=c["id"],
+                    fields=c["fields"],
+                    blocks=c["entry_blocks"],
+                    days=c["stale_after_days"],
+                )
+            )
+    return "\n".join(lines)
 
 
 @schema.command("copy")
