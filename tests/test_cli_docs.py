@@ -253,3 +253,13 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one() -> Non
     assert "pytest" in commands[1]
     ci = (ROOT / ".ci" / "run").read_text("utf-8")
     assert commands[1] in ci
+
+
+def test_python_m_formgen_is_the_formgen_command() -> None:
+    """Where pip put the ``formgen`` script off the PATH (a venv not activated),
+    ``python -m formgen`` is the same command."""
+    done = subprocess.run(
+        [sys.executable, "-m", "formgen", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert __version__ in done.stdout and "formgen" in done.stdout
