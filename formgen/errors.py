@@ -203,6 +203,7 @@ class QuarantineError(IngestError):
 
     def __init__(self, kind: str, message: str) -> None:
         self.kind = kind
+        self.said = message
         super().__init__(message)
 
 

@@ -512,6 +512,126 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_interrupted": "; interrupted: {n} more not handled — run the same command again "
         "for them (what was merged is kept and reported as duplicate then)",
         # -- formgen ingest: the pipeline (ingest/pipeline.py, sniff.py, spool.py, cli/ingest.py)
+        "ingest_pipeline_what_empty": "an empty file (0 bytes)",
+        "ingest_pipeline_what_odt": "an OpenDocument text (.odt)",
+        "ingest_pipeline_what_office_zip": "an Office file that is not a Word document or text "
+        "(Excel, PowerPoint, a LibreOffice spreadsheet …)",
+        "ingest_pipeline_what_zip": "a ZIP archive",
+        "ingest_pipeline_what_ole": "an old Office file (.doc/.xls) or another OLE2 file",
+        "ingest_pipeline_what_archive": "an archive formgen does not unpack (.gz, .tar, .7z, .rar)",
+        "ingest_pipeline_what_program": "a Windows program (.exe), perhaps a self-extracting "
+        "archive",
+        "ingest_pipeline_what_tnef": "Outlook's winmail.dat (TNEF)",
+        "ingest_pipeline_what_image": "an image",
+        "ingest_pipeline_what_text": "a text file",
+        "ingest_pipeline_what_unknown": "not a file type formgen reads",
+        "ingest_pipeline_what_gzip": "a gzip-compressed file (.gz, .tar.gz)",
+        "ingest_pipeline_what_7z": "a 7-Zip archive (.7z)",
+        "ingest_pipeline_what_rar": "a RAR archive (.rar)",
+        "ingest_pipeline_what_tar": "a tar archive (.tar)",
+        "ingest_pipeline_what_folder": "a folder",
+        "ingest_pipeline_what_fifo": "a named pipe (FIFO)",
+        "ingest_pipeline_what_socket": "a socket",
+        "ingest_pipeline_what_device": "a device (like /dev/zero)",
+        "ingest_pipeline_what_disk": "a disk device",
+        "ingest_pipeline_what_other": "something other than a file",
+        "ingest_pipeline_what_picture": "a picture",
+        "ingest_pipeline_what_picture_size": "a picture of {width}×{height} pixels",
+        "ingest_pipeline_link_to": "a link to {what}",
+        "ingest_pipeline_paper_advice": "type its values into the form mailed to the institution "
+        "(forms/mail/ROUND/ID_FG-….pdf in the workspace; its return then answers that round) and "
+        "ingest that, set them with 'formgen register set ID PATH VALUE --note …', or ask the "
+        "sender to fill in the PDF on screen",
+        "ingest_pipeline_no_reader": "{what} files cannot be read: this installation has no "
+        "{what} reader ({module})",
+        "ingest_pipeline_not_a_form": "{what}, not a returned form (PDF, DOCX or ODT)",
+        "ingest_pipeline_advice_ole": "if it is the form, ask the sender to save it as .docx or "
+        "PDF",
+        "ingest_pipeline_advice_archive": "unpack it and ingest the files in it",
+        "ingest_pipeline_advice_program": "do not run it: ask the sender for the forms themselves "
+        "(PDF, DOCX or a ZIP archive of them)",
+        "ingest_pipeline_misnamed": "named {claimed} but it is {what}, not a {type}; ask the "
+        "sender for the form itself",
+        "ingest_pipeline_empty": "empty file (0 bytes): nothing to read; ask the sender to send "
+        "the form again",
+        "ingest_pipeline_too_large": "{size:,} bytes is more than the {limit:,} bytes a returned "
+        "form may have; not read",
+        "ingest_pipeline_unknown_form": "unknown form: {why}; kept aside in the quarantine, not "
+        "merged",
+        "ingest_pipeline_tampered": "tampered or damaged identity: {why}; not merged — check with "
+        "the sender",
+        "ingest_pipeline_not_a_file": "{what}, not a file; not read",
+        "ingest_pipeline_memory": "needed more than the {mb} MB memory bound per file; not read "
+        "(a damaged or hostile file?) — ask the sender to save the form again",
+        "ingest_pipeline_nested": "nested too deeply to read (a damaged or hostile file?)",
+        "ingest_pipeline_cannot_read": "cannot read the file: {why}",
+        "ingest_pipeline_reader_failed": "the {kind} reader failed ({error}: {message}); {where}",
+        "ingest_pipeline_file_reader_failed": "the file reader failed ({error}: {message}); "
+        "{where}",
+        "ingest_pipeline_report_file": "the file is kept where it is — please report this with "
+        "the file",
+        "ingest_pipeline_report_container": "it came in {container} (formgen keeps no copy of it) "
+        "— please report this with that mail or archive",
+        "ingest_pipeline_logo": "{what}, too small for a form's page (a logo?); not a returned "
+        "form",
+        "ingest_pipeline_picture": "{what}: a photo or scan of a paper form? formgen cannot read "
+        "pictures; kept aside in the quarantine — {advice}",
+        "ingest_pipeline_nested_archives": "archives and mails nested more than {n} deep; not "
+        "unpacked (a damaged or hostile archive?)",
+        "ingest_pipeline_attachment": "#{position} {name}: {why}",
+        "ingest_pipeline_mailbox_too_big": "the attachments of this mailbox exceed {limit:,} "
+        "bytes; the rest were not read — split the mailbox",
+        "ingest_pipeline_archive_of": "{what} of {n} files",
+        "ingest_pipeline_archive_of_one": "{what} of 1 file",
+        "ingest_pipeline_mails": "{n} mails",
+        "ingest_pipeline_mails_one": "1 mail",
+        "ingest_pipeline_attachments": "{n} attachments",
+        "ingest_pipeline_attachments_one": "{n} attachment",
+        "ingest_pipeline_no_attachment": "{what}: no attachment to ingest",
+        "ingest_pipeline_result_too_big": "the result was too big to hand back within the memory "
+        "bound",
+        "ingest_pipeline_timeout": "reading took longer than {seconds} s and was stopped (a "
+        "damaged or hostile file?)",
+        "ingest_pipeline_killed": "the reader was killed while reading this file (SIGKILL), most "
+        "likely by the system for lack of memory; not read, the other files went on — ingest it "
+        "again on its own, and if that fails too, ask the sender to save the form again",
+        "ingest_pipeline_crashed": "the reader crashed on this file ({signal}): a damaged or "
+        "hostile file, or one over the {mb} MB memory bound",
+        "ingest_pipeline_ended": "the reader ended unexpectedly on this file",
+        "ingest_pipeline_ended_status": "the reader ended unexpectedly on this file (exit status "
+        "{code})",
+        "ingest_pipeline_died": "{what}; not read, the other files went on — ask the sender to "
+        "save the form again; {where}",
+        "ingest_pipeline_cannot_read_folder": "cannot read the folder: {why}; its files were not "
+        "read (check its permissions)",
+        "ingest_pipeline_no_such": "no such file or folder",
+        "ingest_pipeline_gone": "no such file or folder (moved or deleted meanwhile?)",
+        "ingest_pipeline_link_loops": "a link that loops (it leads back to itself); not read",
+        "ingest_pipeline_link_nowhere": "a link to something that does not exist{target}; not read",
+        "ingest_pipeline_folder_link": "a link to a folder{target}; not followed (it may lead in "
+        "a circle, or to files read twice) — ingest that folder on its own",
+        "ingest_pipeline_hidden_files": "{n} hidden files",
+        "ingest_pipeline_hidden_files_one": "1 hidden file",
+        "ingest_pipeline_hidden_folders": "{n} hidden folders",
+        "ingest_pipeline_hidden_folders_one": "1 hidden folder",
+        "ingest_pipeline_hidden_both": "{files} and {folders}",
+        "ingest_pipeline_hidden": "{what} (names starting with '.')",
+        "ingest_pipeline_lock_files": "{n} Office lock files (~$…)",
+        "ingest_pipeline_lock_files_one": "1 Office lock file (~$…)",
+        "ingest_pipeline_left_out": "{what} left out; to read one, name it on the command line",
+        "ingest_pipeline_maildir_folder": "a folder inside the Maildir's {sub}/, where a mail "
+        "program keeps only mails; not read — if it holds saved mails, ingest it on its own",
+        "ingest_pipeline_maildir_folder_link": "a link to a folder inside the Maildir's {sub}/, "
+        "where a mail program keeps only mails; not read — if it holds saved mails, ingest it on "
+        "its own",
+        "ingest_pipeline_same_content": "same content as {first}; handled once",
+        "ingest_pipeline_not_merged": "not merged: {why}",
+        "ingest_pipeline_as_made": "form {form} exactly as formgen made it, nothing filled in or "
+        "changed: {where}, not a return; an institution confirming its form unchanged is counted "
+        "from its own mail",
+        "ingest_pipeline_as_made_mail": "a mail from this centre (a draft or a sent mail?)",
+        "ingest_pipeline_as_made_copy": "a copy of it",
+        "ingest_pipeline_kept_aside": "{name} (kept aside from {file})",
         # (end of ingest_pipeline)
         # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
         "ingest_pdf_empty": "the file is empty (0 bytes); ask the sender to send the form again",
@@ -1333,6 +1453,141 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_interrupted": "; abgebrochen: {n} weitere nicht bearbeitet — denselben Befehl "
         "noch einmal ausführen (was übernommen ist, bleibt und heißt dann „doppelt“)",
         # -- formgen ingest: the pipeline (ingest/pipeline.py, sniff.py, spool.py, cli/ingest.py)
+        "ingest_pipeline_what_empty": "eine leere Datei (0 Bytes)",
+        "ingest_pipeline_what_odt": "ein OpenDocument-Text (.odt)",
+        "ingest_pipeline_what_office_zip": "eine Office-Datei, die weder ein Word-Dokument noch "
+        "ein Text ist (Excel, PowerPoint, eine LibreOffice-Tabelle …)",
+        "ingest_pipeline_what_zip": "ein ZIP-Archiv",
+        "ingest_pipeline_what_ole": "eine alte Office-Datei (.doc/.xls) oder eine andere "
+        "OLE2-Datei",
+        "ingest_pipeline_what_archive": "ein Archiv, das formgen nicht entpackt (.gz, .tar, .7z, "
+        ".rar)",
+        "ingest_pipeline_what_program": "ein Windows-Programm (.exe), vielleicht ein "
+        "selbstentpackendes Archiv",
+        "ingest_pipeline_what_tnef": "eine winmail.dat von Outlook (TNEF)",
+        "ingest_pipeline_what_image": "ein Bild",
+        "ingest_pipeline_what_text": "eine Textdatei",
+        "ingest_pipeline_what_unknown": "kein Dateityp, den formgen liest",
+        "ingest_pipeline_what_gzip": "eine mit gzip komprimierte Datei (.gz, .tar.gz)",
+        "ingest_pipeline_what_7z": "ein 7-Zip-Archiv (.7z)",
+        "ingest_pipeline_what_rar": "ein RAR-Archiv (.rar)",
+        "ingest_pipeline_what_tar": "ein tar-Archiv (.tar)",
+        "ingest_pipeline_what_folder": "ein Ordner",
+        "ingest_pipeline_what_fifo": "eine benannte Pipe (FIFO)",
+        "ingest_pipeline_what_socket": "ein Socket",
+        "ingest_pipeline_what_device": "ein Gerät (wie /dev/zero)",
+        "ingest_pipeline_what_disk": "ein Laufwerk (Blockgerät)",
+        "ingest_pipeline_what_other": "etwas anderes als eine Datei",
+        "ingest_pipeline_what_picture": "ein Bild",
+        "ingest_pipeline_what_picture_size": "ein Bild mit {width}×{height} Pixeln",
+        "ingest_pipeline_link_to": "eine Verknüpfung, dahinter {what}",
+        "ingest_pipeline_paper_advice": "seine Werte in das Formular eintippen, das der "
+        "Einrichtung gemailt wurde (forms/mail/RUNDE/ID_FG-….pdf im Arbeitsbereich; seine "
+        "Rückmeldung beantwortet dann diese Runde) und dieses einlesen, sie mit „formgen register "
+        "set ID PFAD WERT --note …“ setzen oder den Absender bitten, das PDF am Bildschirm "
+        "auszufüllen",
+        "ingest_pipeline_no_reader": "Dateien vom Typ {what} können nicht gelesen werden: dieser "
+        "Installation fehlt das Lesemodul dafür ({module})",
+        "ingest_pipeline_not_a_form": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder ODT)",
+        "ingest_pipeline_advice_ole": "falls es das Formular ist, den Absender bitten, es als "
+        ".docx oder PDF zu speichern",
+        "ingest_pipeline_advice_archive": "bitte entpacken und die Dateien darin einlesen",
+        "ingest_pipeline_advice_program": "nicht ausführen: den Absender um die Formulare selbst "
+        "bitten (PDF, DOCX oder ein ZIP-Archiv davon)",
+        "ingest_pipeline_misnamed": "heißt {claimed}, ist aber {what}, kein {type}; den Absender "
+        "um das Formular selbst bitten",
+        "ingest_pipeline_empty": "leere Datei (0 Bytes): nichts zu lesen; den Absender bitten, "
+        "das Formular noch einmal zu schicken",
+        "ingest_pipeline_too_large": "{size:,} Bytes sind mehr als die {limit:,} Bytes, die ein "
+        "zurückgesandtes Formular haben darf; nicht gelesen",
+        "ingest_pipeline_unknown_form": "unbekanntes Formular: {why}; in die Quarantäne gelegt, "
+        "nicht übernommen",
+        "ingest_pipeline_tampered": "Kennung verändert oder beschädigt: {why}; nicht übernommen – "
+        "bitte beim Absender nachfragen",
+        "ingest_pipeline_not_a_file": "{what}, keine Datei; nicht gelesen",
+        "ingest_pipeline_memory": "brauchte mehr als die {mb} MB Arbeitsspeicher, die eine Datei "
+        "höchstens bekommt; nicht gelesen (eine beschädigte oder bösartige Datei?) – den Absender "
+        "bitten, das Formular noch einmal zu speichern",
+        "ingest_pipeline_nested": "zu tief verschachtelt zum Lesen (eine beschädigte oder "
+        "bösartige Datei?)",
+        "ingest_pipeline_cannot_read": "die Datei kann nicht gelesen werden: {why}",
+        "ingest_pipeline_reader_failed": "das Lesen als {kind} ist fehlgeschlagen ({error}: "
+        "{message}); {where}",
+        "ingest_pipeline_file_reader_failed": "das Lesen der Datei ist fehlgeschlagen ({error}: "
+        "{message}); {where}",
+        "ingest_pipeline_report_file": "die Datei bleibt, wo sie ist – bitte diesen Fehler mit "
+        "der Datei melden",
+        "ingest_pipeline_report_container": "sie kam in {container} (formgen behält keine Kopie "
+        "davon) – bitte diesen Fehler mit dieser Mail oder diesem Archiv melden",
+        "ingest_pipeline_logo": "{what}, zu klein für eine Formularseite (ein Logo?); kein "
+        "zurückgesandtes Formular",
+        "ingest_pipeline_picture": "{what}: ein Foto oder Scan eines Papierformulars? formgen "
+        "kann keine Bilder lesen; in die Quarantäne gelegt – {advice}",
+        "ingest_pipeline_nested_archives": "Archive und Mails mehr als {n}-fach ineinander "
+        "verschachtelt; nicht entpackt (ein beschädigtes oder bösartiges Archiv?)",
+        "ingest_pipeline_attachment": "#{position} {name}: {why}",
+        "ingest_pipeline_mailbox_too_big": "die Anhänge dieses Postfachs sind zusammen größer als "
+        "{limit:,} Bytes; der Rest wurde nicht gelesen – bitte das Postfach aufteilen",
+        "ingest_pipeline_archive_of": "{what} mit {n} Dateien",
+        "ingest_pipeline_archive_of_one": "{what} mit 1 Datei",
+        "ingest_pipeline_mails": "{n} Mails",
+        "ingest_pipeline_mails_one": "1 Mail",
+        "ingest_pipeline_attachments": "{n} Anhänge",
+        "ingest_pipeline_attachments_one": "{n} Anhang",
+        "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen",
+        "ingest_pipeline_result_too_big": "das Ergebnis war zu groß, um es innerhalb der "
+        "Speichergrenze zurückzugeben",
+        "ingest_pipeline_timeout": "das Lesen dauerte länger als {seconds} s und wurde "
+        "abgebrochen (eine beschädigte oder bösartige Datei?)",
+        "ingest_pipeline_killed": "das Lesen dieser Datei wurde beendet (SIGKILL), wahrscheinlich "
+        "vom System wegen Speichermangels; nicht gelesen, die übrigen Dateien liefen weiter – die "
+        "Datei allein noch einmal einlesen und, wenn das auch scheitert, den Absender bitten, das "
+        "Formular noch einmal zu speichern",
+        "ingest_pipeline_crashed": "das Lesemodul ist bei dieser Datei abgestürzt ({signal}): "
+        "eine beschädigte oder bösartige Datei oder eine, die mehr als {mb} MB Arbeitsspeicher "
+        "braucht",
+        "ingest_pipeline_ended": "das Lesemodul hat sich bei dieser Datei unerwartet beendet",
+        "ingest_pipeline_ended_status": "das Lesemodul hat sich bei dieser Datei unerwartet "
+        "beendet (Exit-Status {code})",
+        "ingest_pipeline_died": "{what}; nicht gelesen, die übrigen Dateien liefen weiter – den "
+        "Absender bitten, das Formular noch einmal zu speichern; {where}",
+        "ingest_pipeline_cannot_read_folder": "der Ordner kann nicht gelesen werden: {why}; seine "
+        "Dateien wurden nicht gelesen (bitte seine Zugriffsrechte prüfen)",
+        "ingest_pipeline_no_such": "Datei oder Ordner gibt es nicht",
+        "ingest_pipeline_gone": "Datei oder Ordner gibt es nicht (inzwischen verschoben oder "
+        "gelöscht?)",
+        "ingest_pipeline_link_loops": "eine Verknüpfung im Kreis (sie führt auf sich selbst "
+        "zurück); nicht gelesen",
+        "ingest_pipeline_link_nowhere": "eine Verknüpfung auf etwas, das es nicht gibt{target}; "
+        "nicht gelesen",
+        "ingest_pipeline_folder_link": "eine Verknüpfung auf einen Ordner{target}; nicht gefolgt "
+        "(sie kann im Kreis führen oder dieselben Dateien zweimal lesen lassen) – diesen Ordner "
+        "einzeln einlesen",
+        "ingest_pipeline_hidden_files": "{n} versteckte Dateien",
+        "ingest_pipeline_hidden_files_one": "1 versteckte Datei",
+        "ingest_pipeline_hidden_folders": "{n} versteckte Ordner",
+        "ingest_pipeline_hidden_folders_one": "1 versteckter Ordner",
+        "ingest_pipeline_hidden_both": "{files} und {folders}",
+        "ingest_pipeline_hidden": "{what} (Namen, die mit „.“ beginnen)",
+        "ingest_pipeline_lock_files": "{n} Office-Sperrdateien (~$…)",
+        "ingest_pipeline_lock_files_one": "1 Office-Sperrdatei (~$…)",
+        "ingest_pipeline_left_out": "{what} ausgelassen; zum Lesen einzeln in der Befehlszeile "
+        "angeben",
+        "ingest_pipeline_maildir_folder": "ein Ordner in {sub}/ des Maildir-Ordners, wo ein "
+        "Mailprogramm nur Mails ablegt; nicht gelesen – wenn er gespeicherte Mails enthält, ihn "
+        "einzeln einlesen",
+        "ingest_pipeline_maildir_folder_link": "eine Verknüpfung auf einen Ordner in {sub}/ des "
+        "Maildir-Ordners, wo ein Mailprogramm nur Mails ablegt; nicht gelesen – wenn er "
+        "gespeicherte Mails enthält, ihn einzeln einlesen",
+        "ingest_pipeline_same_content": "gleicher Inhalt wie {first}; nur einmal bearbeitet",
+        "ingest_pipeline_not_merged": "nicht übernommen: {why}",
+        "ingest_pipeline_as_made": "Formular {form} genau so, wie formgen es erstellt hat, nichts "
+        "ausgefüllt oder geändert: {where}, keine Rückmeldung; eine Einrichtung, die ihr Formular "
+        "unverändert bestätigt, zählt erst mit ihrer eigenen Mail",
+        "ingest_pipeline_as_made_mail": "eine Mail der eigenen Stelle (ein Entwurf oder eine "
+        "gesendete Mail?)",
+        "ingest_pipeline_as_made_copy": "eine Kopie davon",
+        "ingest_pipeline_kept_aside": "{name} (beiseitegelegt, ursprünglich {file})",
         # (end of ingest_pipeline)
         # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
         "ingest_pdf_empty": "die Datei ist leer (0 Bytes) – bitte beim Absender das Formular neu "

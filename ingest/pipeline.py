@@ -151,7 +151,13 @@ ReaderFn = Callable[[bytes, Provenance, "ReadContext"], RawSubmission]
 
 
 class _Unsupported(FormgenError):
-    """No reader for this kind of file in this installation."""
+    """No reader for this kind of file in this installation; ``said``: why, as the report says it."""
+
+    said: str
+
+    def __init__(self, said: str) -> None:
+        super().__init__(said)
+        self.said = said
 
 
 def _import_reader(module: str, what: str) -> Any:
@@ -161,9 +167,7 @@ def _import_reader(module: str, what: str) -> Any:
     except ModuleNotFoundError as exc:
         if exc.name != module:
             raise
-        raise _Unsupported(
-            f"{what} files cannot be read: this installation has no {what} reader ({module})"
-        ) from None
+        raise _Unsupported(Said("ingest_pipeline_no_reader", what=what, module=module)) from None
 
 
 def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
@@ -177,7 +181,7 @@ def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
             data, prov.file_name, sha256=prov.sha256 or None
         )
         if raw.identity is None and not raw.values:
-            raw = dataclasses.replace(raw, notes=(*raw.notes, str(missing)))
+            raw = dataclasses.replace(raw, notes=(*raw.notes, missing.said))
         return raw
     raw = flat_reader.read_pdf(
         data,
@@ -215,7 +219,7 @@ def read_file(data: bytes, kind: Kind, provenance: Provenance, ctx: ReadContext)
     """Run the reader for ``kind`` on ``data``; raise :class:`FormgenError` when it cannot read it."""
     reader = READERS.get(kind)
     if reader is None:
-        raise _Unsupported(f"{WHAT.get(kind, str(kind))}, not a returned form (PDF, DOCX or ODT)")
+        raise _Unsupported(Said("ingest_pipeline_not_a_form", what=WHAT.get(kind, str(kind))))
     return reader(data, provenance, ctx)
 
 
@@ -320,14 +324,16 @@ def _process(
             return _Done(
                 dataclasses.replace(
                     out,
-                    reason="empty file (0 bytes): nothing to read; ask the sender to send the form again",
+                    reason=Said("ingest_pipeline_empty"),
                 )
             )
         if data is None:
             return _Done(
                 dataclasses.replace(
                     out,
-                    reason=f"{size:,} bytes is more than the {limits.max_file_bytes:,} bytes a returned form may have; not read",
+                    reason=Said(
+                        "ingest_pipeline_too_large", size=size, limit=limits.max_file_bytes
+                    ),
                 )
             )
         sha = task.sha256 or hashlib.sha256(data).hexdigest()
@@ -338,10 +344,14 @@ def _process(
             what = archive_name(data) if kind is Kind.ARCHIVE else WHAT.get(kind, str(kind))
             claimed = Path(task.name).suffix.lower()
             if claimed in (".pdf", ".docx"):
-                reason = f"named {claimed} but it is {what}, not a {claimed[1:].upper()}; ask the sender for the form itself"
-                return _Done(dataclasses.replace(out, reason=reason))
+                misnamed = Said(
+                    "ingest_pipeline_misnamed", claimed=claimed, what=what, type=claimed[1:].upper()
+                )
+                return _Done(dataclasses.replace(out, reason=misnamed))
             status = Status.SKIPPED if kind is Kind.TEXT else Status.UNSUPPORTED
-            reason = Said(_ADVICE.get(kind, "ingest_mail_not_a_form"), what=what)
+            reason: str = Said("ingest_pipeline_not_a_form", what=what)
+            if kind in _ADVICE:
+                reason = SaidJoined((reason, _ADVICE[kind]), sep="; ")
             return _Done(dataclasses.replace(out, status=status, reason=reason))
         known = None if task.kept_aside else ctx.ingested.get(sha)
         if known is not None:
@@ -360,19 +370,13 @@ def _process(
         try:
             raw = read_file(data, kind, prov, ctx)
         except _Unsupported as exc:
-            return _Done(dataclasses.replace(out, status=Status.UNSUPPORTED, reason=str(exc)))
+            return _Done(dataclasses.replace(out, status=Status.UNSUPPORTED, reason=exc.said))
         except NotOurFormError as exc:
-            return _quarantined(
-                out,
-                "unknown-form",
-                f"unknown form: {_strip_name(str(exc), task)}; kept aside in the quarantine, not merged",
-            )
+            why = Said("ingest_pipeline_unknown_form", why=_said(exc, task))
+            return _quarantined(out, "unknown-form", why)
         except IdentityError as exc:
-            return _quarantined(
-                out,
-                "tampered",
-                f"tampered or damaged identity: {_strip_name(str(exc), task)}; not merged — check with the sender",
-            )
+            why = Said("ingest_pipeline_tampered", why=_said(exc, task))
+            return _quarantined(out, "tampered", why)
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
@@ -381,7 +385,7 @@ def _process(
             return _quarantined(
                 out,
                 exc.kind,
-                str(exc),
+                _said(exc, task),
                 form=raw.identity.reference if raw.identity else None,
                 warnings=tuple(raw.notes),  # e.g. why a printed copy had no identity
             )
@@ -399,45 +403,39 @@ def _process(
             sub,
         )
     except NotAFileError as exc:
-        return _Done(
-            dataclasses.replace(
-                out, status=Status.SKIPPED, reason=f"{exc.what}, not a file; not read"
-            )
-        )
+        reason = Said("ingest_pipeline_not_a_file", what=exc.what)
+        return _Done(dataclasses.replace(out, status=Status.SKIPPED, reason=reason))
     except FormgenError as exc:
-        reason = exc.said if exc.said is not None else _strip_name(str(exc), task)
-        return _Done(dataclasses.replace(out, reason=reason))
+        return _Done(dataclasses.replace(out, reason=_said(exc, task)))
     except MemoryError:
-        return _Done(
-            dataclasses.replace(
-                out,
-                reason=f"needed more than the {limits.memory_bytes >> 20} MB memory bound per file; not read (a damaged or hostile file?) — ask the sender to save the form again",
-            )
-        )
+        memory = Said("ingest_pipeline_memory", mb=limits.memory_bytes >> 20)
+        return _Done(dataclasses.replace(out, reason=memory))
     except RecursionError:
-        return _Done(
-            dataclasses.replace(
-                out, reason="nested too deeply to read (a damaged or hostile file?)"
-            )
-        )
+        return _Done(dataclasses.replace(out, reason=Said("ingest_pipeline_nested")))
     except OSError as exc:
-        return _Done(
-            dataclasses.replace(out, reason=f"cannot read the file: {exc.strerror or exc}")
-        )
+        unread = Said("ingest_pipeline_cannot_read", why=str(exc.strerror or exc))
+        return _Done(dataclasses.replace(out, reason=unread))
     except Exception as exc:
-        return _Done(
-            dataclasses.replace(
-                out,
-                reason=f"the {out.kind or 'file'} reader failed ({type(exc).__name__}: "
-                f"{' '.join(str(exc).split())[:200]}); {_report_with(task)}",
+        failed = {
+            "error": type(exc).__name__,
+            "message": " ".join(str(exc).split())[:200],
+            "where": _report_with(task),
+        }
+        if out.kind:
+            return _Done(
+                dataclasses.replace(
+                    out, reason=Said("ingest_pipeline_reader_failed", kind=out.kind, **failed)
+                )
             )
+        return _Done(
+            dataclasses.replace(out, reason=Said("ingest_pipeline_file_reader_failed", **failed))
         )
 
 
 _ADVICE = {
-    Kind.OLE: "ingest_mail_not_a_form_ole",  # Word 97–2003: save it as .docx or PDF
-    Kind.ARCHIVE: "ingest_mail_not_a_form_archive",  # unpack it and ingest the files in it
-    Kind.PROGRAM: "ingest_mail_not_a_form_program",  # do not run it: ask for the forms
+    Kind.OLE: Said("ingest_pipeline_advice_ole"),  # Word 97–2003
+    Kind.ARCHIVE: Said("ingest_pipeline_advice_archive"),
+    Kind.PROGRAM: Said("ingest_pipeline_advice_program"),
 }
 """The words for a file of a kind no reader reads that say what to do with it, where there is
 something to do."""
@@ -477,11 +475,8 @@ def _report_with(task: Task) -> str:
     file stays where it is; an attachment or archive member's spooled copy is deleted at the
     end of the run, so it is the mail or archive it came in."""
     if task.top_level or not task.container:
-        return "the file is kept where it is — please report this with the file"
-    return (
-        f"it came in {task.container} (formgen keeps no copy of it) — please report this "
-        "with that mail or archive"
-    )
+        return Said("ingest_pipeline_report_file")
+    return Said("ingest_pipeline_report_container", container=task.container)
 
 
 def _picture(out: Outcome, data: bytes) -> _Done:
@@ -492,14 +487,11 @@ def _picture(out: Outcome, data: bytes) -> _Done:
             dataclasses.replace(
                 out,
                 status=Status.SKIPPED,
-                reason=Said("ingest_mail_logo", what=what),
+                reason=Said("ingest_pipeline_logo", what=what),
             )
         )
     return _quarantined(
-        out,
-        "picture",
-        f"{what}: a photo or scan of a paper form? formgen cannot read pictures; kept aside in "
-        f"the quarantine — {PAPER_ADVICE}",
+        out, "picture", Said("ingest_pipeline_picture", what=what, advice=PAPER_ADVICE)
     )
 
 
@@ -523,6 +515,12 @@ def _keep_original(ws: Workspace, data: bytes, sha: str) -> None:
 
 def _file_name(task: Task) -> str:
     return task.file_name or shown(Path(task.path).name)
+
+
+def _said(exc: FormgenError, task: Task) -> str:
+    """An error's message as the report shows it: :attr:`FormgenError.said` (said in the
+    workspace's language where it can be), else its text without the file name in front."""
+    return exc.said if exc.said is not None else _strip_name(str(exc), task)
 
 
 def _strip_name(message: str, task: Task) -> str:
@@ -569,7 +567,7 @@ def _expand(
             raise UnreadableFileError(
                 task.name,
                 "too-large",
-                Said("ingest_mail_nested_archives", depth=archive.MAX_NESTING),
+                Said("ingest_pipeline_nested_archives", n=archive.MAX_NESTING),
             )
         members = archive.zip_members if kind is Kind.ZIP else archive.tnef_members
         atts = members(
@@ -587,23 +585,24 @@ def _expand(
     spooled = 0
     for number, att in enumerate(atts, start=1):
         if spooled + len(att.data) > limits.max_container_bytes:
+            too_big = Said("ingest_pipeline_mailbox_too_big", limit=limits.max_container_bytes)
             scan.problems.append(
                 Said(
-                    "ingest_mail_box_full",
-                    position=att.position,
-                    name=att.name,
-                    limit=limits.max_container_bytes,
+                    "ingest_pipeline_attachment", position=att.position, name=att.name, why=too_big
                 )
             )
             break
         spooled += len(att.data)
         if len(att.data) > limits.max_file_bytes:
+            too_large = Said(
+                "ingest_pipeline_too_large", size=len(att.data), limit=limits.max_file_bytes
+            )
             scan.problems.append(
                 Said(
-                    "ingest_mail_too_large",
-                    where=f"#{att.position} {att.name}",
-                    size=len(att.data),
-                    limit=limits.max_file_bytes,
+                    "ingest_pipeline_attachment",
+                    position=att.position,
+                    name=att.name,
+                    why=too_large,
                 )
             )
             continue
@@ -625,22 +624,22 @@ def _expand(
                 seq=(*task.seq, number),
             )
         )
-    reason: Said
+    reason: str
     if kind in (Kind.ZIP, Kind.TNEF):
-        reason = said_count("ingest_mail_archive_files", scan.attachments, what=WHAT[kind])
-    else:  # "1 mail, 1000 attachments" for 1,001: the rest are in the problems
-        counted = min(scan.attachments, limits.max_attachments)
+        reason = said_count("ingest_pipeline_archive_of", scan.attachments, what=WHAT[kind])
+    else:
+        attachments = "ingest_pipeline_attachments" + ("_one" if scan.attachments == 1 else "")
         reason = SaidJoined(
             (
-                said_count("ingest_mail_mails", scan.mails),
-                said_count("ingest_mail_attachments", counted),
+                said_count("ingest_pipeline_mails", scan.mails),
+                Said(attachments, n=min(scan.attachments, limits.max_attachments)),
             )
         )
     status = Status.CONTAINER
     if scan.problems:
         status = Status.WARNINGS
     elif not tasks:
-        reason = Said("ingest_mail_nothing", container=reason)
+        reason = Said("ingest_pipeline_no_attachment", what=reason)
     return _Expanded(
         dataclasses.replace(out, status=status, reason=reason, warnings=tuple(scan.problems)),
         tuple(tasks),
@@ -728,7 +727,7 @@ def _worker_main(
                     dataclasses.replace(
                         result.outcome,
                         status=Status.UNREADABLE,
-                        reason="the result was too big to hand back within the memory bound",
+                        reason=Said("ingest_pipeline_result_too_big"),
                     )
                 )
             )
@@ -883,7 +882,7 @@ class Batch:
                                     status=Status.UNREADABLE,
                                     container=task.container,
                                     sha256=task.sha256 or "",
-                                    reason=f"reading took longer than {seconds:g} s and was stopped (a damaged or hostile file?)",
+                                    reason=Said("ingest_pipeline_timeout", seconds=f"{seconds:g}"),
                                     seconds=seconds,
                                 )
                             ),
@@ -906,29 +905,19 @@ def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> O
     killer, mostly), crashed in a library's C code (SIGSEGV, SIGABRT …: a damaged or hostile
     file, or an allocation failing at the memory bound) or ended otherwise (a bug)."""
     if exitcode == -signal.SIGKILL:
-        reason = (
-            "the reader was killed while reading this file (SIGKILL), most likely by the system "
-            "for lack of memory; not read, the other files went on — ingest it again on its "
-            "own, and if that fails too, ask the sender to save the form again"
-        )
+        reason = Said("ingest_pipeline_killed")
     else:
         if exitcode is not None and exitcode < 0:
             try:
                 name = signal.Signals(-exitcode).name
             except ValueError:
                 name = f"signal {-exitcode}"
-            what = (
-                f"the reader crashed on this file ({name}): a damaged or hostile file, or one "
-                f"over the {limits.memory_bytes >> 20} MB memory bound"
-            )
+            what = Said("ingest_pipeline_crashed", signal=name, mb=limits.memory_bytes >> 20)
+        elif exitcode is not None:
+            what = Said("ingest_pipeline_ended_status", code=exitcode)
         else:
-            what = "the reader ended unexpectedly on this file"
-            if exitcode is not None:
-                what += f" (exit status {exitcode})"
-        reason = (
-            f"{what}; not read, the other files went on — ask the sender to save the form "
-            f"again; {_report_with(task)}"
-        )
+            what = Said("ingest_pipeline_ended")
+        reason = Said("ingest_pipeline_died", what=what, where=_report_with(task))
     return Outcome(
         name=task.name,
         status=Status.UNREADABLE,
@@ -990,8 +979,7 @@ def discover(
             Outcome(
                 name=shown(exc.filename or ""),
                 status=Status.UNREADABLE,
-                reason=f"cannot read the folder: {exc.strerror or exc}; its files were not "
-                "read (check its permissions)",
+                reason=Said("ingest_pipeline_cannot_read_folder", why=str(exc.strerror or exc)),
             )
         )
 
@@ -1015,7 +1003,9 @@ def discover(
         if mode is None and not os.path.lexists(p):
             others.append(
                 Outcome(
-                    name=shown(given), status=Status.UNREADABLE, reason="no such file or folder"
+                    name=shown(given),
+                    status=Status.UNREADABLE,
+                    reason=Said("ingest_pipeline_no_such"),
                 )
             )
         elif mode is not None and stat.S_ISDIR(mode) and not (p / "cur").is_dir():
@@ -1061,8 +1051,7 @@ def _folder_link(path: Path) -> Outcome:
     return Outcome(
         name=shown(path),
         status=Status.SKIPPED,
-        reason=f"a link to a folder{target}; not followed (it may lead in a circle, or to "
-        "files read twice) — ingest that folder on its own",
+        reason=Said("ingest_pipeline_folder_link", target=target),
     )
 
 
@@ -1071,21 +1060,25 @@ def _left_out(folder: str, counts: Counter[tuple[str, bool]]) -> Outcome:
     ``counts`` of names by their first character (``.``: hidden, ``~``: an Office lock file
     ``~$…``) and whether they are folders."""
 
-    def number(n: int, what: str) -> str:
-        return f"{n} {what}{'s' if n != 1 else ''}"
-
-    hidden = " and ".join(
-        number(counts[".", is_dir], f"hidden {'folder' if is_dir else 'file'}")
-        for is_dir in (False, True)
-        if counts[".", is_dir]
-    )
-    parts = [f"{hidden} (names starting with '.')"] if hidden else []
+    files, folders = counts[".", False], counts[".", True]
+    hidden: str | None = None
+    if files and folders:
+        hidden = Said(
+            "ingest_pipeline_hidden_both",
+            files=said_count("ingest_pipeline_hidden_files", files),
+            folders=said_count("ingest_pipeline_hidden_folders", folders),
+        )
+    elif files or folders:
+        hidden = said_count(
+            f"ingest_pipeline_hidden_{'files' if files else 'folders'}", files or folders
+        )
+    parts = [Said("ingest_pipeline_hidden", what=hidden)] if hidden else []
     if locks := counts["~", False] + counts["~", True]:
-        parts.append(f"{number(locks, 'Office lock file')} (~$…)")
+        parts.append(said_count("ingest_pipeline_lock_files", locks))
     return Outcome(
         name=folder,
         status=Status.SKIPPED,
-        reason=f"{', '.join(parts)} left out; to read one, name it on the command line",
+        reason=Said("ingest_pipeline_left_out", what=SaidJoined(parts)),
     )
 
 
@@ -1095,14 +1088,8 @@ def _maildir_folders(folder: Path) -> list[Outcome]:
     out = []
     for sub, name in mailbox.maildir_folders(folder):
         path = folder / sub / name
-        link = "_link" if os.path.islink(path) else ""
-        out.append(
-            Outcome(
-                name=shown(path),
-                status=Status.SKIPPED,
-                reason=Said(f"ingest_mail_maildir_folder{link}", sub=sub),
-            )
-        )
+        key = "ingest_pipeline_maildir_folder" + ("_link" if os.path.islink(path) else "")
+        out.append(Outcome(name=shown(path), status=Status.SKIPPED, reason=Said(key, sub=sub)))
     return out
 
 
@@ -1119,26 +1106,26 @@ def _file_task(path: Path, name: str, mode: int | None = None) -> Task | Outcome
             return Outcome(name=name, status=Status.UNREADABLE, reason=_stat_failed(path, exc))
     what = not_a_file(mode)
     if what is not None:
-        link = "a link to " if os.path.islink(path) else ""
-        return Outcome(
-            name=name, status=Status.SKIPPED, reason=f"{link}{what}, not a file; not read"
-        )
+        if os.path.islink(path):
+            what = Said("ingest_pipeline_link_to", what=what)
+        reason = Said("ingest_pipeline_not_a_file", what=what)
+        return Outcome(name=name, status=Status.SKIPPED, reason=reason)
     return Task(str(path), name)
 
 
 def _stat_failed(path: Path, exc: OSError) -> str:
     """Why a path that exists (as a name in its folder) cannot be looked at."""
     if exc.errno == errno.ELOOP:
-        return "a link that loops (it leads back to itself); not read"
+        return Said("ingest_pipeline_link_loops")
     if exc.errno == errno.ENOENT:
         if not os.path.islink(path):
-            return "no such file or folder (moved or deleted meanwhile?)"
+            return Said("ingest_pipeline_gone")
         try:
             target = f" ({shown(os.readlink(path))})"
         except OSError:
             target = ""
-        return f"a link to something that does not exist{target}; not read"
-    return f"cannot read the file: {exc.strerror or exc}"
+        return Said("ingest_pipeline_link_nowhere", target=target)
+    return Said("ingest_pipeline_cannot_read", why=str(exc.strerror or exc))
 
 
 def discover_for(
@@ -1228,7 +1215,7 @@ def _from_quarantine(tasks: list[Task], quarantine_dir: Path) -> list[Task]:
             )
             t = dataclasses.replace(
                 t,
-                name=f"{t.name} (kept aside from {first['file']})",
+                name=Said("ingest_pipeline_kept_aside", name=t.name, file=first["file"]),
                 file_name=first.get("file_name") or Path(first["file"]).name,
                 container=first.get("container"),
                 mail=mail if any(dataclasses.astuple(mail)) else None,
@@ -1403,7 +1390,7 @@ class _Settler:
                 outcome = dataclasses.replace(
                     outcome,
                     status=Status.DUPLICATE,
-                    reason=f"same content as {first}; handled once",
+                    reason=Said("ingest_pipeline_same_content", first=first),
                     warnings=(),
                 )
                 submission = None
@@ -1420,13 +1407,16 @@ class _Settler:
                 said = self.merge(submission, source)
             except QuarantineError as exc:
                 outcome = dataclasses.replace(
-                    outcome, status=Status.QUARANTINED, reason=str(exc), quarantine_kind=exc.kind
+                    outcome,
+                    status=Status.QUARANTINED,
+                    reason=_said(exc, task),
+                    quarantine_kind=exc.kind,
                 )
             except FormgenError as exc:
                 outcome = dataclasses.replace(
                     outcome,
                     status=Status.QUARANTINED,
-                    reason=f"not merged: {exc}",
+                    reason=Said("ingest_pipeline_not_merged", why=exc.said or str(exc)),
                     quarantine_kind="merge",
                 )
             else:
@@ -1524,7 +1514,7 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
             submission = dataclasses.replace(submission, provenance=came_in)
         result = writer.merge(submission, sent)
         if result.status == "quarantined":
-            raise QuarantineError("register", f"not merged: {result.reason}")
+            raise QuarantineError("register", Said("ingest_pipeline_not_merged", why=result.reason))
         return result
 
     return merge
@@ -1558,8 +1548,8 @@ def _as_made(workspace: Workspace, submission: Submission) -> str | None:
     sender = parseaddr(submission.provenance.mail_from or "")[1].lower()
     if sender and sender != parseaddr(workspace.sender)[1].lower():
         return None
-    where = "ingest_mail_as_made_mail" if sender else "ingest_mail_as_made_copy"
-    return Said(where, form=made.reference)
+    where = Said("ingest_pipeline_as_made_" + ("mail" if sender else "copy"))
+    return Said("ingest_pipeline_as_made", form=made.reference, where=where)
 
 
 def ingest_paths(

@@ -92,7 +92,7 @@ class Outcome:
                 parts.append(say_count("ingest_warnings", lang, len(self.warnings)))
             detail = ", ".join(p for p in parts if p)
         # A name or a reason quoting one may hold a line break: one outcome stays one line.
-        return f"{status_word(self.status, lang)} {shown(self.name)}" + (
+        return f"{status_word(self.status, lang)} {shown(in_language(self.name, lang))}" + (
             f": {shown(detail)}" if detail else ""
         )
 

@@ -65,20 +65,20 @@ SUFFIX = {
 """File suffix for a copy written by formgen (quarantine): from the kind, never from a name."""
 
 WHAT = {
-    Kind.EMPTY: Said("ingest_mail_what_empty"),
-    Kind.ODT: Said("ingest_mail_what_odt"),
-    Kind.OFFICE_ZIP: Said("ingest_mail_what_office_zip"),
-    Kind.ZIP: Said("ingest_mail_what_zip"),
-    Kind.OLE: Said("ingest_mail_what_ole"),
-    Kind.ARCHIVE: Said("ingest_mail_what_archive"),
-    Kind.PROGRAM: Said("ingest_mail_what_program"),
-    Kind.TNEF: Said("ingest_mail_what_tnef"),
-    Kind.IMAGE: Said("ingest_mail_what_image"),
-    Kind.TEXT: Said("ingest_mail_what_text"),
-    Kind.UNKNOWN: Said("ingest_mail_what_unknown"),
+    Kind.EMPTY: Said("ingest_pipeline_what_empty"),
+    Kind.ODT: Said("ingest_pipeline_what_odt"),
+    Kind.OFFICE_ZIP: Said("ingest_pipeline_what_office_zip"),
+    Kind.ZIP: Said("ingest_pipeline_what_zip"),
+    Kind.OLE: Said("ingest_pipeline_what_ole"),
+    Kind.ARCHIVE: Said("ingest_pipeline_what_archive"),
+    Kind.PROGRAM: Said("ingest_pipeline_what_program"),
+    Kind.TNEF: Said("ingest_pipeline_what_tnef"),
+    Kind.IMAGE: Said("ingest_pipeline_what_image"),
+    Kind.TEXT: Said("ingest_pipeline_what_text"),
+    Kind.UNKNOWN: Said("ingest_pipeline_what_unknown"),
 }
-"""What a file of a kind no reader reads is, as the report names it ("a ZIP archive"), said in
-the workspace's language."""
+"""What each kind of file no reader reads is, as the report names it (said in the workspace's
+language)."""
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")  # a file's local header; the end of an empty archive
@@ -88,9 +88,9 @@ _PACKAGE_PARTS = (b"[Content_Types].xml", b"_rels/", b"docProps/", b"word/", b"m
 not an archive of them."""
 _TNEF = b"\x78\x9f\x3e\x22"  # the TNEF signature 0x223E9F78, little-endian
 _ARCHIVES = {
-    b"\x1f\x8b": Said("ingest_mail_what_gzip"),
-    b"7z\xbc\xaf\x27\x1c": Said("ingest_mail_what_7z"),
-    b"Rar!\x1a\x07": Said("ingest_mail_what_rar"),
+    b"\x1f\x8b": Said("ingest_pipeline_what_gzip"),
+    b"7z\xbc\xaf\x27\x1c": Said("ingest_pipeline_what_7z"),
+    b"Rar!\x1a\x07": Said("ingest_pipeline_what_rar"),
 }
 """How archives formgen does not unpack start, and what they are."""
 _IMAGE_SUFFIX = {
@@ -141,16 +141,16 @@ def not_a_file(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Said("ingest_pipeline_what_folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return Said("ingest_pipeline_what_fifo")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Said("ingest_pipeline_what_socket")
     if stat.S_ISCHR(mode):
-        return "a device (like /dev/zero)"
+        return Said("ingest_pipeline_what_device")
     if stat.S_ISBLK(mode):
-        return "a disk device"
-    return "something other than a file"
+        return Said("ingest_pipeline_what_disk")
+    return Said("ingest_pipeline_what_other")
 
 
 def open_regular(path: Path | str, name: str) -> BinaryIO:
@@ -167,7 +167,8 @@ def open_regular(path: Path | str, name: str) -> BinaryIO:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         what = not_a_file(mode)
         if what is not None:
-            raise NotAFileError(name, f"a link to {what}" if os.path.islink(path) else what)
+            link = os.path.islink(path)
+            raise NotAFileError(name, Said("ingest_pipeline_link_to", what=what) if link else what)
 
     check(os.stat(path).st_mode)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
@@ -233,7 +234,7 @@ def archive_name(head: bytes) -> str:
     """What the archive that starts with ``head`` is (``"a 7-Zip archive (.7z)"``), when it is
     one formgen does not unpack (``""``: it is not)."""
     if head[257:262] == b"ustar":  # a tar file's first header; a PDF in it may follow at 512
-        return Said("ingest_mail_what_tar")
+        return Said("ingest_pipeline_what_tar")
     return next((name for magic, name in _ARCHIVES.items() if head.startswith(magic)), "")
 
 
@@ -243,11 +244,7 @@ phone's photo, a scan at 100 dpi and more); smaller ones are logos and icons of 
 PAGE_PICTURE_BYTES = 100_000
 """A picture whose size cannot be read (an iPhone's .heic, a damaged header) counts as a page
 from this many bytes on."""
-PAPER_ADVICE = (
-    "type its values into the form mailed to the institution (forms/mail/ROUND/ID_FG-….pdf in "
-    "the workspace; its return then answers that round) and ingest that, set them with "
-    "'formgen register set ID PATH VALUE --note …', or ask the sender to fill in the PDF on screen"
-)
+PAPER_ADVICE = Said("ingest_pipeline_paper_advice")
 """What to do with a paper form that came back as a picture (formgen reads no handwriting)."""
 
 
@@ -271,11 +268,11 @@ def is_page_picture(data: bytes) -> tuple[bool, str]:
     how the report names it (``"a picture of 1654×2339 pixels"``)."""
     size = picture_size(data)
     if size is None:
-        return len(data) >= PAGE_PICTURE_BYTES, Said("ingest_mail_what_picture")
+        return len(data) >= PAGE_PICTURE_BYTES, Said("ingest_pipeline_what_picture")
     long, short = max(size), min(size)
     return (
         long >= PAGE_PICTURE[0] and short >= PAGE_PICTURE[1],
-        Said("ingest_mail_what_picture_size", width=size[0], height=size[1]),
+        Said("ingest_pipeline_what_picture_size", width=size[0], height=size[1]),
     )
 
 

@@ -47,7 +47,7 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert any(
-        line.startswith("unlesbar") and "leer.pdf: empty file (0 bytes)" in line for line in lines
+        line.startswith("unlesbar") and "leer.pdf: leere Datei (0 Bytes)" in line for line in lines
     )
     assert any(
         line.startswith("Hinweise")
@@ -59,7 +59,7 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     (saved,) = (ws_dir / "exports").glob("ingest-*.txt")
     assert lines[-1] == f"report with every warning: {saved}"
     kept = saved.read_text("utf-8").splitlines()
-    assert kept[-1] == lines[-2] and any("leer.pdf: empty file (0 bytes)" in k for k in kept)
+    assert kept[-1] == lines[-2] and any("leer.pdf: leere Datei (0 Bytes)" in k for k in kept)
     register = json.loads((ws_dir / "register.json").read_text("utf-8"))
     assert register["institutions"]
     assert any((ws_dir / "archive").rglob("*"))
@@ -278,7 +278,7 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     assert again.exit_code == 0, again.output
     reported = [line for line in again.output.splitlines() if not line.startswith(" ")]
     assert len(reported) == 3 and ".json" not in again.output  # the copy, summary, saved report
-    assert reported[0].startswith("Quarantäne") and "kept aside from" in reported[0]
+    assert reported[0].startswith("Quarantäne") and "(beiseitegelegt, ursprünglich " in reported[0]
     assert "Bogen Praxis Yılmaz.pdf" in reported[0]
     assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1
     status = CliRunner().invoke(main, ["status", "-w", str(ws_dir)])

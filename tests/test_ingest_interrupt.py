@@ -197,7 +197,7 @@ def test_sigterm_or_a_closed_terminal_stops_the_run_as_ctrl_c_does(
         assert re.search(rf" {re.escape(str(done))}: \w+ FG-", out), out  # read, or a duplicate
     assert "pdftk" not in out.split("interrupted")[0]
     assert "; abgebrochen: 2 weitere nicht bearbeitet" in out
-    assert "the reader was killed" not in out and "the reader crashed" not in out
+    assert "wurde beendet (SIGKILL)" not in out and "abgestürzt" not in out
     assert err == (  # and nothing from the workers
         f"Error: interrupted ({signum.name}): 2 file(s) not handled; run the same command "
         "again for them\n"

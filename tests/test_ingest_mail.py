@@ -271,14 +271,14 @@ def test_a_folder_in_a_maildirs_cur_or_new_is_a_skipped_line_of_its_own(tmp_path
     assert result.exit_code == 1  # --strict: the mails' forms come with warnings
     lines = [line for line in result.stdout.splitlines() if not line.startswith("    ")]
     why = (
-        "{}/ des Maildir-Ordners, wo ein Mailprogramm nur Mails ablegt; nicht gelesen — falls "
+        "in {}/ des Maildir-Ordners, wo ein Mailprogramm nur Mails ablegt; nicht gelesen – wenn "
         "er gespeicherte Mails enthält, ihn einzeln einlesen"
     )
     assert lines[:4] == [
-        f"übersprungen {older}: ein Ordner im {why.format('cur')}",
-        f"übersprungen {box / 'new' / 'verlinkt'}: ein Verweis auf einen Ordner im "
+        f"übersprungen {older}: ein Ordner {why.format('cur')}",
+        f"übersprungen {box / 'new' / 'verlinkt'}: eine Verknüpfung auf einen Ordner "
         f"{why.format('new')}",
-        f"übersprungen {box / 'new' / 'Архив'}: ein Ordner im {why.format('new')}",
+        f"übersprungen {box / 'new' / 'Архив'}: ein Ordner {why.format('new')}",
         f"Sammlung     {box}: 2 Mails, 2 Anhänge",
     ]
     assert ".Trash" not in result.stdout

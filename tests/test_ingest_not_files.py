@@ -109,16 +109,21 @@ def test_named_on_the_command_line_they_are_reported_and_the_form_merged(
     result = CliRunner().invoke(main, ["ingest", *(str(inbox / n) for n in names), "-w", str(ws)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert f"übersprungen {inbox / 'fifo.pdf'}: a named pipe (FIFO), not a file; not read" in lines
-    assert any(
-        line.startswith(f"unlesbar     {inbox / 'dangling.pdf'}: a link to") for line in lines
-    )
     assert (
-        f"unlesbar     {inbox / 'loop-a.pdf'}: a link that loops (it leads back to itself); not read"
+        f"übersprungen {inbox / 'fifo.pdf'}: eine benannte Pipe (FIFO), keine Datei; nicht gelesen"
         in lines
     )
-    assert any(
-        line.startswith(f"übersprungen {inbox / 'zero.pdf'}: a link to a device") for line in lines
+    assert (
+        f"unlesbar     {inbox / 'dangling.pdf'}: eine Verknüpfung auf etwas, das es nicht gibt "
+        f"({tmp_path / 'gone.pdf'}); nicht gelesen" in lines
+    )
+    assert (
+        f"unlesbar     {inbox / 'loop-a.pdf'}: eine Verknüpfung im Kreis (sie führt auf sich "
+        "selbst zurück); nicht gelesen" in lines
+    )
+    assert (
+        f"übersprungen {inbox / 'zero.pdf'}: eine Verknüpfung, dahinter ein Gerät (wie /dev/zero), "
+        "keine Datei; nicht gelesen" in lines
     )
     (merged,) = [line for line in lines if "rueckmeldung.pdf" in line]
     assert "merged" in merged or "new" in merged, merged
@@ -136,7 +141,7 @@ def test_a_missing_path_stays_misuse_but_a_link_to_nothing_is_reported(
         main, ["ingest", str(inbox / "dangling.pdf"), "-w", str(ws), "--dry-run"]
     )
     assert result.exit_code == 0, result.output
-    assert "a link to something that does not exist" in result.output
+    assert "eine Verknüpfung auf etwas, das es nicht gibt" in result.output
 
 
 def test_a_file_replaced_by_a_named_pipe_before_it_is_read_is_not_opened(

@@ -99,9 +99,11 @@ def test_the_cli_names_the_picture_and_the_run_succeeds(tmp_path: Path) -> None:
     shutil.copy(PICTURES / "scan-rueckmeldung.jpg", inbox / "Scan Öztürk.JPG")
     result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws.root)])
     assert result.exit_code == 0, result.output
-    assert f"Quarantäne   {inbox / 'Scan Öztürk.JPG'}: a picture of 1241×1754 pixels" in (
-        result.output
-    )
+    assert (
+        f"Quarantäne   {inbox / 'Scan Öztürk.JPG'}: ein Bild mit 1241×1754 Pixeln: ein Foto "
+        "oder Scan eines Papierformulars? formgen kann keine Bilder lesen; in die Quarantäne "
+        "gelegt – seine Werte in das Formular eintippen, das der Einrichtung gemailt wurde"
+    ) in result.output
     strict = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws.root), "--strict"])
     assert strict.exit_code == 1  # a picture needs the coordinator: not a clean run
 
