@@ -632,6 +632,21 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_as_made_mail": "a mail from this centre (a draft or a sent mail?)",
         "ingest_pipeline_as_made_copy": "a copy of it",
         "ingest_pipeline_kept_aside": "{name} (kept aside from {file})",
+        "ingest_pipeline_progress": "Ingesting",
+        "ingest_pipeline_dry_run": "(dry run: nothing merged)",
+        "ingest_pipeline_report_saved": "report with every warning: {path}",
+        "ingest_pipeline_report_not_saved": "warning: the report could not be saved: {why}",
+        "ingest_pipeline_interrupted": "interrupted ({by}): {n} file(s) not handled; run the same "
+        "command again for them",
+        "ingest_pipeline_strict": "--strict: {failed} of {n} files were not ok; see the report "
+        "above",
+        "ingest_pipeline_run_failed": "the run failed: {why}",
+        "ingest_pipeline_run_failed_kept": "the run failed: {why}; the {n} files merged before "
+        "this are kept in the register (run the command again when this is fixed: they are then "
+        "reported as duplicate)",
+        "ingest_pipeline_run_failed_kept_one": "the run failed: {why}; the 1 file merged before "
+        "this is kept in the register (run the command again when this is fixed: they are then "
+        "reported as duplicate)",
         # (end of ingest_pipeline)
         # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
         "ingest_pdf_empty": "the file is empty (0 bytes); ask the sender to send the form again",
@@ -1588,6 +1603,22 @@ WORDS: dict[str, dict[str, str]] = {
         "gesendete Mail?)",
         "ingest_pipeline_as_made_copy": "eine Kopie davon",
         "ingest_pipeline_kept_aside": "{name} (beiseitegelegt, ursprünglich {file})",
+        "ingest_pipeline_progress": "Einlesen",
+        "ingest_pipeline_dry_run": "(Probelauf: nichts übernommen)",
+        "ingest_pipeline_report_saved": "Bericht mit allen Hinweisen: {path}",
+        "ingest_pipeline_report_not_saved": "Warnung: der Bericht konnte nicht gespeichert "
+        "werden: {why}",
+        "ingest_pipeline_interrupted": "abgebrochen ({by}): {n} Datei(en) nicht bearbeitet; für "
+        "sie denselben Befehl noch einmal ausführen",
+        "ingest_pipeline_strict": "--strict: {failed} von {n} Dateien waren nicht ok; siehe den "
+        "Bericht oben",
+        "ingest_pipeline_run_failed": "der Lauf ist fehlgeschlagen: {why}",
+        "ingest_pipeline_run_failed_kept": "der Lauf ist fehlgeschlagen: {why}; die {n} zuvor "
+        "übernommenen Dateien bleiben im Register (den Befehl noch einmal ausführen, wenn das "
+        "behoben ist: sie heißen dann „doppelt“)",
+        "ingest_pipeline_run_failed_kept_one": "der Lauf ist fehlgeschlagen: {why}; die 1 zuvor "
+        "übernommene Datei bleibt im Register (den Befehl noch einmal ausführen, wenn das behoben "
+        "ist: sie heißt dann „doppelt“)",
         # (end of ingest_pipeline)
         # -- formgen ingest: the PDF readers (pdf_reader.py, flat_reader.py, printed.py)
         "ingest_pdf_empty": "die Datei ist leer (0 Bytes) – bitte beim Absender das Formular neu "

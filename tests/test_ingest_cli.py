@@ -57,7 +57,7 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     )
     assert lines[-2].startswith("2 Dateien in ") and "1 unlesbar" in lines[-2]
     (saved,) = (ws_dir / "exports").glob("ingest-*.txt")
-    assert lines[-1] == f"report with every warning: {saved}"
+    assert lines[-1] == f"Bericht mit allen Hinweisen: {saved}"
     kept = saved.read_text("utf-8").splitlines()
     assert kept[-1] == lines[-2] and any("leer.pdf: leere Datei (0 Bytes)" in k for k in kept)
     register = json.loads((ws_dir / "register.json").read_text("utf-8"))
@@ -124,7 +124,7 @@ def test_strict_fails_when_a_file_was_not_ok(ws_dir: Path, inbox: Path) -> None:
         main, ["ingest", str(inbox), "-w", str(ws_dir), "--strict", "--dry-run"]
     )
     assert result.exit_code == 1
-    assert "Error: --strict: 1 of 2 files were not ok" in result.output
+    assert "Error: --strict: 1 von 2 Dateien waren nicht ok" in result.output
 
 
 def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
@@ -297,9 +297,9 @@ def test_a_read_only_workspace_fails_the_run_before_anything_is_merged(
     )
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: the run failed: cannot write {ws_dir}/.lock: Read-only file system; "
+        f"Error: der Lauf ist fehlgeschlagen: cannot write {ws_dir}/.lock: Read-only file system; "
     ), result.output
-    assert "merged before" not in result.output and "Traceback" not in result.output
+    assert "zuvor übernommen" not in result.output and "Traceback" not in result.output
 
 
 def test_a_run_that_fails_after_a_merge_says_what_is_kept(
@@ -331,9 +331,9 @@ def test_a_run_that_fails_after_a_merge_says_what_is_kept(
     )
     assert result.exit_code == 1, result.output
     assert result.output.startswith(
-        f"Error: the run failed: cannot write {ws_dir}/journal: No space left on device; "
-        "the disk is full: free some space and run the command again; the 1 file merged before "
-        "this is kept in the register"
+        f"Error: der Lauf ist fehlgeschlagen: cannot write {ws_dir}/journal: No space left on "
+        "device; the disk is full: free some space and run the command again; die 1 zuvor "
+        "übernommene Datei bleibt im Register"
     ), result.output
     assert "Traceback" not in result.output
 

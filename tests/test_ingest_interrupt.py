@@ -89,9 +89,9 @@ def test_ctrl_c_while_files_are_read_prints_what_was_done(
     out = result.output
     for done in RETURNS[:4]:  # read by both workers before the slow ones
         assert re.search(rf" {re.escape(str(done))}: \w+ FG-", out), out  # read, or a duplicate
-    assert "pdftk" not in out.split("interrupted")[0]
+    assert "pdftk" not in out.split("abgebrochen")[0]
     assert "; abgebrochen: 2 weitere nicht bearbeitet" in out
-    assert "Error: interrupted (Ctrl-C): 2 file(s) not handled" in out
+    assert "Error: abgebrochen (Ctrl-C): 2 Datei(en) nicht bearbeitet" in out
     saved = sorted(ws.exports_dir.glob("ingest-*.txt"))
     assert saved and "abgebrochen: 2 weitere nicht bearbeitet" in saved[-1].read_text("utf-8")
 
@@ -195,12 +195,12 @@ def test_sigterm_or_a_closed_terminal_stops_the_run_as_ctrl_c_does(
     out, err = (tmp_path / "out.txt").read_text(), (tmp_path / "err.txt").read_text()
     for done in RETURNS[:4]:
         assert re.search(rf" {re.escape(str(done))}: \w+ FG-", out), out  # read, or a duplicate
-    assert "pdftk" not in out.split("interrupted")[0]
+    assert "pdftk" not in out.split("abgebrochen")[0]
     assert "; abgebrochen: 2 weitere nicht bearbeitet" in out
     assert "wurde beendet (SIGKILL)" not in out and "abgestürzt" not in out
     assert err == (  # and nothing from the workers
-        f"Error: interrupted ({signum.name}): 2 file(s) not handled; run the same command "
-        "again for them\n"
+        f"Error: abgebrochen ({signum.name}): 2 Datei(en) nicht bearbeitet; für sie denselben "
+        "Befehl noch einmal ausführen\n"
     )
     assert not list((tmp_path / "spool").iterdir())  # the spooled files are gone
     # what was merged stays merged; the lock is free at once for the next run
@@ -218,7 +218,7 @@ def test_under_nohup_a_closed_terminal_does_not_stop_the_run(tmp_path: Path) -> 
         os.kill(proc.pid, signal.SIGTERM)
         assert proc.wait(timeout=20) == 1
     err = (tmp_path / "err.txt").read_text()
-    assert "Error: interrupted (SIGTERM): 2 file(s) not handled" in err
+    assert "Error: abgebrochen (SIGTERM): 2 Datei(en) nicht bearbeitet" in err
 
 
 def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(

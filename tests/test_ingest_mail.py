@@ -526,6 +526,7 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
         "starts like a mailbox (a line 'From …'), but no mail's header follows; no mail could be "
         "read — export the mailbox again from the mail program, or save the mail as .eml",
     ]
+    assert "--strict: 3 von 3 Dateien waren nicht ok" in result.stderr
     english = ws.root / "workspace.toml"
     english.write_text(english.read_text("utf-8").replace('language = "de"', 'language = "en"'))
     english_lines = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root)]).stdout

@@ -87,6 +87,7 @@ def ingest(
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """
+    from ingest.messages import say, say_count
     from ingest.pipeline import (
         Limits,
         ReadContext,
@@ -103,7 +104,9 @@ def ingest(
     total = len(tasks) + len(missing)
     bar: Any = None
     if total >= PROGRESS_FROM and not as_json and sys.stderr.isatty():
-        bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr)
+        bar = click.progressbar(
+            length=total, label=say("ingest_pipeline_progress", ws.language), file=sys.stderr
+        )
 
     merged = 0
 
@@ -139,14 +142,13 @@ def ingest(
             with journal.writing(ws) as writer:
                 report = run(register_merge(ws, writer), writer.register.data["sources"])
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
-        kept = ""
-        if merged:
-            kept = (
-                f"; the {merged} file{'s' if merged != 1 else ''} merged before this "
-                f"{'are' if merged != 1 else 'is'} kept in the register (run the command again "
-                "when this is fixed: they are then reported as duplicate)"
-            )
-        raise click.ClickException(f"the run failed: {os_error_message(exc)}{kept}") from exc
+        why = os_error_message(exc)
+        failed = (
+            say_count("ingest_pipeline_run_failed_kept", ws.language, merged, why=why)
+            if merged
+            else say("ingest_pipeline_run_failed", ws.language, why=why)
+        )
+        raise click.ClickException(failed) from exc
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -156,24 +158,32 @@ def ingest(
         try:
             saved = _save_report(ws, report)
         except OSError as exc:
-            echo(f"warning: the report could not be saved: {os_error_message(exc)}", err=True)
+            why = os_error_message(exc)
+            echo(say("ingest_pipeline_report_not_saved", ws.language, why=why), err=True)
     if as_json:
         echo(report.dumps())
     else:
         for line in report.lines(lang=ws.language):
             echo(line)
-        echo(report.summary(ws.language) + (" (dry run: nothing merged)" if dry_run else ""))
+        summary = report.summary(ws.language)
+        if dry_run:
+            summary += " " + say("ingest_pipeline_dry_run", ws.language)
+        echo(summary)
         if saved is not None:
-            echo(f"report with every warning: {readable(saved)}")
+            echo(say("ingest_pipeline_report_saved", ws.language, path=readable(saved)))
     if report.unfinished:
         raise click.ClickException(
-            f"interrupted ({report.interrupted_by}): {report.unfinished} file(s) not handled; "
-            "run the same command again for them"
+            say(
+                "ingest_pipeline_interrupted",
+                ws.language,
+                by=report.interrupted_by,
+                n=report.unfinished,
+            )
         )
     failed = report.failed_strict()
     if strict and failed:
         raise click.ClickException(
-            f"--strict: {len(failed)} of {len(report.files())} files were not ok; see the report above"
+            say("ingest_pipeline_strict", ws.language, failed=len(failed), n=len(report.files()))
         )
 
 
