@@ -542,6 +542,7 @@ WORDS: dict[str, dict[str, str]] = {
         "(forms/mail/ROUND/ID_FG-….pdf in the workspace; its return then answers that round) and "
         "ingest that, set them with 'formgen register set ID PATH VALUE --note …', or ask the "
         "sender to fill in the PDF on screen",
+        "ingest_pipeline_flattened": "flattened PDF",
         "ingest_pipeline_no_reader": "{what} files cannot be read: this installation has no "
         "{what} reader ({module})",
         "ingest_pipeline_not_a_form": "{what}, not a returned form (PDF, DOCX or ODT)",
@@ -1501,6 +1502,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Rückmeldung beantwortet dann diese Runde) und dieses einlesen, sie mit „formgen register "
         "set ID PFAD WERT --note …“ setzen oder den Absender bitten, das PDF am Bildschirm "
         "auszufüllen",
+        "ingest_pipeline_flattened": "flach gespeichertes PDF",
         "ingest_pipeline_no_reader": "Dateien vom Typ {what} können nicht gelesen werden: dieser "
         "Installation fehlt das Lesemodul dafür ({module})",
         "ingest_pipeline_not_a_form": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder ODT)",

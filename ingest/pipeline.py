@@ -174,7 +174,7 @@ def read_pdf(data: bytes, prov: Provenance, ctx: ReadContext) -> RawSubmission:
     """A returned PDF: its form fields, or — without any — a flattened or printed copy, whose
     identity is found through its printed reference among the workspace's issued forms."""
     try:
-        flat_reader = _import_reader("ingest.flat_reader", "flattened PDF")
+        flat_reader = _import_reader("ingest.flat_reader", Said("ingest_pipeline_flattened"))
     except _Unsupported as missing:
         pdf_reader = _import_reader("ingest.pdf_reader", "PDF")
         raw: RawSubmission = pdf_reader.read_acroform(

@@ -18,6 +18,7 @@ from ingest_support import docx_reader_present, load_maker, workspace
 
 from formgen.workspace import Workspace
 from ingest import journal, pipeline
+from ingest.messages import in_language
 from ingest.pipeline import (
     Limits,
     ReadContext,
@@ -293,28 +294,44 @@ CRASHED = (
     "not read, the other files went on — ask the sender to save the form again; the file is "
     "kept where it is — please report this with the file"
 )
+CRASHED_DE = (
+    "eine beschädigte oder bösartige Datei oder eine, die mehr als 256 MB Arbeitsspeicher "
+    "braucht; nicht gelesen, die übrigen Dateien liefen weiter – den Absender bitten, das "
+    "Formular noch einmal zu speichern; die Datei bleibt, wo sie ist – bitte diesen Fehler mit "
+    "der Datei melden"
+)
 
 
 @pytest.mark.parametrize(
-    ("reader", "reason"),
+    ("reader", "reason", "german"),
     [
-        (_sleeping_reader, "took longer than 2 s and was stopped"),
-        (_greedy_reader, "memory bound"),
+        (
+            _sleeping_reader,
+            "took longer than 2 s and was stopped",
+            "das Lesen dauerte länger als 2 s und wurde abgebrochen",
+        ),
+        (_greedy_reader, "memory bound", "256 MB Arbeitsspeicher"),
         (
             _killed_reader,
             "the reader was killed while reading this file (SIGKILL), most likely by the system "
             "for lack of memory; not read, the other files went on — ingest it again on its own, "
             "and if that fails too, ask the sender to save the form again",
+            "das Lesen dieser Datei wurde beendet (SIGKILL), wahrscheinlich vom System wegen "
+            "Speichermangels; nicht gelesen, die übrigen Dateien liefen weiter – die Datei allein "
+            "noch einmal einlesen und, wenn das auch scheitert, den Absender bitten, das Formular "
+            "noch einmal zu speichern",
         ),
         (
             _crashing_reader,
             "the reader crashed on this file (SIGSEGV): a damaged or hostile file, or one over "
             f"the 256 MB memory bound; {CRASHED}",
+            f"das Lesemodul ist bei dieser Datei abgestürzt (SIGSEGV): {CRASHED_DE}",
         ),
         (
             _aborting_reader,
             "the reader crashed on this file (SIGABRT): a damaged or hostile file, or one over "
             f"the 256 MB memory bound; {CRASHED}",
+            f"das Lesemodul ist bei dieser Datei abgestürzt (SIGABRT): {CRASHED_DE}",
         ),
     ],
     ids=["hanging", "greedy", "killed", "segfault", "abort"],
@@ -325,6 +342,7 @@ def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     monkeypatch: pytest.MonkeyPatch,
     reader: Any,
     reason: str,
+    german: str,
 ) -> None:
     ws = workspace(tmp_path / "ws", MAKER.SECRET)
     monkeypatch.setitem(pipeline.READERS, Kind.DOCX, reader)
@@ -339,6 +357,7 @@ def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     assert time.monotonic() - started < 30
     bad, good = report.outcomes
     assert bad.status is Status.UNREADABLE and reason in bad.reason
+    assert german in in_language(bad.reason, "de")  # said in German after the trip to the parent
     assert good.status is Status.WARNINGS and len(report.submissions) == 1
 
 
@@ -358,6 +377,11 @@ def test_a_file_over_the_size_bound_is_not_read_but_a_mailbox_is_streamed(
     assert too_big.status is Status.UNREADABLE and too_big.size == bound + 1
     assert too_big.reason == (
         f"{bound + 1:,} bytes is more than the {bound:,} bytes a returned form may have; not read"
+    )
+    size, limit = (f"{n:,}".replace(",", ".") for n in (bound + 1, bound))  # 162.722
+    assert in_language(too_big.reason, "de") == (
+        f"{size} Bytes sind mehr als die {limit} Bytes, die ein zurückgesandtes Formular haben "
+        "darf; nicht gelesen"
     )
     assert not report.submissions
     assert container.kind == "eml" and container.status is not Status.UNREADABLE
@@ -379,6 +403,10 @@ def test_a_reader_that_is_not_installed_is_an_unsupported_outcome(
     assert (
         o.reason
         == "DOCX files cannot be read: this installation has no DOCX reader (ingest.no_such_reader)"
+    )
+    assert in_language(o.reason, "de") == (
+        "Dateien vom Typ DOCX können nicht gelesen werden: dieser Installation fehlt das "
+        "Lesemodul dafür (ingest.no_such_reader)"
     )
 
 
