@@ -1528,7 +1528,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_nested": "zu tief verschachtelt zum Lesen (eine beschädigte oder "
         "bösartige Datei?)",
         "ingest_pipeline_cannot_read": "die Datei kann nicht gelesen werden: {why}",
-        "ingest_pipeline_reader_failed": "das Lesen als {kind} ist fehlgeschlagen ({error}: "
+        "ingest_pipeline_reader_failed": "das Lesen der {kind}-Datei ist fehlgeschlagen ({error}: "
         "{message}); {where}",
         "ingest_pipeline_file_reader_failed": "das Lesen der Datei ist fehlgeschlagen ({error}: "
         "{message}); {where}",

@@ -171,8 +171,9 @@ def test_a_reader_that_fails_or_takes_too_long_is_said_in_german(
     assert result.exit_code == 1, result.output
     said = _reasons(result.stdout.splitlines(), inbox)
     assert said == {
-        "kaputt.pdf": "unlesbar: das Lesen als pdf ist fehlgeschlagen (ValueError: Tabelle "
-        "kaputt); die Datei bleibt, wo sie ist – bitte diesen Fehler mit der Datei melden",
+        "kaputt.pdf": "unlesbar: das Lesen der pdf-Datei ist fehlgeschlagen (ValueError: "
+        "Tabelle kaputt); die Datei bleibt, wo sie ist – bitte diesen Fehler mit der Datei "
+        "melden",
         "langsam.pdf": "unlesbar: das Lesen dauerte länger als 1 s und wurde abgebrochen (eine "
         "beschädigte oder bösartige Datei?)",
     }
