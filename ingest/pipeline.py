@@ -403,8 +403,7 @@ def _process(
             sub,
         )
     except NotAFileError as exc:
-        reason = Said("ingest_pipeline_not_a_file", what=exc.what)
-        return _Done(dataclasses.replace(out, status=Status.SKIPPED, reason=reason))
+        return _Done(dataclasses.replace(out, status=Status.SKIPPED, reason=_said(exc, task)))
     except FormgenError as exc:
         return _Done(dataclasses.replace(out, reason=_said(exc, task)))
     except MemoryError:

@@ -159,16 +159,20 @@ def open_regular(path: Path | str, name: str) -> BinaryIO:
     Anything else is never opened — a named pipe blocks until someone writes to it, a device
     like ``/dev/zero`` never ends, and opening some devices does things: it is looked at with
     ``stat`` first, and checked again on the open file (it may have been replaced meanwhile).
-    Raises :class:`~formgen.errors.NotAFileError` for such a thing, ``IsADirectoryError``
-    for a folder and ``OSError`` as :func:`open` does."""
+    Raises :class:`~formgen.errors.NotAFileError` for such a thing (its ``what`` and its
+    ``said`` can be said in the workspace's language), ``IsADirectoryError`` for a folder and
+    ``OSError`` as :func:`open` does."""
 
     def check(mode: int) -> None:
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
         what = not_a_file(mode)
         if what is not None:
-            link = os.path.islink(path)
-            raise NotAFileError(name, Said("ingest_pipeline_link_to", what=what) if link else what)
+            if os.path.islink(path):
+                what = Said("ingest_pipeline_link_to", what=what)
+            error = NotAFileError(name, what)
+            error.said = Said("ingest_pipeline_not_a_file", what=what)  # as the report says it
+            raise error
 
     check(os.stat(path).st_mode)
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)

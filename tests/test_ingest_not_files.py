@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
 
 from formgen.cli import main
+from ingest.messages import in_language
 from ingest.pipeline import ReadContext, discover, ingest_sources
 from ingest.report import Status
 
@@ -156,6 +157,10 @@ def test_a_file_replaced_by_a_named_pipe_before_it_is_read_is_not_opened(
     replaced, form = report.outcomes
     assert replaced.status is Status.SKIPPED
     assert replaced.reason == "a named pipe (FIFO), not a file; not read"
+    assert (
+        in_language(replaced.reason, "de")
+        == "eine benannte Pipe (FIFO), keine Datei; nicht gelesen"
+    )
     assert form.status in (Status.OK, Status.WARNINGS) and len(report.submissions) == 1
 
 
