@@ -954,54 +954,6 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_tnef_not_file": "#{position} {name}: not a file; not read",
         "ingest_mail_tnef_item": "#{position} {name}: an Outlook item (a mail, contact or list) "
         "without files; nothing to read",
-        "ingest_mail_nested_archives": "archives and mails nested more than {depth} deep; not "
-        "unpacked (a damaged or hostile archive?)",
-        "ingest_mail_box_full": "#{position} {name}: the attachments of this mailbox exceed "
-        "{limit:,} bytes; the rest were not read — split the mailbox",
-        "ingest_mail_archive_files": "{what} of {n} files",
-        "ingest_mail_archive_files_one": "{what} of 1 file",
-        "ingest_mail_mails": "{n} mails",
-        "ingest_mail_mails_one": "1 mail",
-        "ingest_mail_attachments": "{n} attachments",
-        "ingest_mail_attachments_one": "1 attachment",
-        "ingest_mail_nothing": "{container}: no attachment to ingest",
-        "ingest_mail_not_a_form": "{what}, not a returned form (PDF, DOCX or ODT)",
-        "ingest_mail_not_a_form_ole": "{what}, not a returned form (PDF, DOCX or ODT); if it is "
-        "the form, ask the sender to save it as .docx or PDF",
-        "ingest_mail_not_a_form_archive": "{what}, not a returned form (PDF, DOCX or ODT); unpack "
-        "it and ingest the files in it",
-        "ingest_mail_not_a_form_program": "{what}, not a returned form (PDF, DOCX or ODT); do not "
-        "run it: ask the sender for the forms themselves (PDF, DOCX or a ZIP archive of them)",
-        "ingest_mail_logo": "{what}, too small for a form's page (a logo?); not a returned form",
-        "ingest_mail_what_empty": "an empty file (0 bytes)",
-        "ingest_mail_what_odt": "an OpenDocument text (.odt)",
-        "ingest_mail_what_office_zip": "an Office file that is not a Word document or text "
-        "(Excel, PowerPoint, a LibreOffice spreadsheet …)",
-        "ingest_mail_what_zip": "a ZIP archive",
-        "ingest_mail_what_ole": "an old Office file (.doc/.xls) or another OLE2 file",
-        "ingest_mail_what_archive": "an archive formgen does not unpack (.gz, .tar, .7z, .rar)",
-        "ingest_mail_what_program": "a Windows program (.exe), perhaps a self-extracting archive",
-        "ingest_mail_what_tnef": "Outlook's winmail.dat (TNEF)",
-        "ingest_mail_what_image": "an image",
-        "ingest_mail_what_text": "a text file",
-        "ingest_mail_what_unknown": "not a file type formgen reads",
-        "ingest_mail_what_gzip": "a gzip-compressed file (.gz, .tar.gz)",
-        "ingest_mail_what_7z": "a 7-Zip archive (.7z)",
-        "ingest_mail_what_rar": "a RAR archive (.rar)",
-        "ingest_mail_what_tar": "a tar archive (.tar)",
-        "ingest_mail_what_picture": "a picture",
-        "ingest_mail_what_picture_size": "a picture of {width}×{height} pixels",
-        "ingest_mail_maildir_folder": "a folder inside the Maildir's {sub}/, where a mail "
-        "program keeps only mails; not read — if it holds saved mails, ingest it on its own",
-        "ingest_mail_maildir_folder_link": "a link to a folder inside the Maildir's {sub}/, where "
-        "a mail program keeps only mails; not read — if it holds saved mails, ingest it on its "
-        "own",
-        "ingest_mail_as_made_mail": "form {form} exactly as formgen made it, nothing filled in or "
-        "changed: a mail from this centre (a draft or a sent mail?), not a return; an institution "
-        "confirming its form unchanged is counted from its own mail",
-        "ingest_mail_as_made_copy": "form {form} exactly as formgen made it, nothing filled in or "
-        "changed: a copy of it, not a return; an institution confirming its form unchanged is "
-        "counted from its own mail",
         # (end of ingest_mail)
         # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
         # (end of ingest_merge)
@@ -1966,59 +1918,6 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_mail_tnef_not_file": "#{position} {name}: keine Datei; nicht gelesen",
         "ingest_mail_tnef_item": "#{position} {name}: ein Outlook-Element (Mail, Kontakt oder "
         "Liste) ohne Dateien; nichts zu lesen",
-        "ingest_mail_nested_archives": "Archive und Mails, mehr als {depth} Ebenen tief "
-        "verschachtelt; nicht entpackt (ein beschädigtes oder bösartiges Archiv?)",
-        "ingest_mail_box_full": "#{position} {name}: die Anhänge dieses Postfachs übersteigen "
-        "{limit:,} Bytes; die übrigen wurden nicht gelesen — das Postfach aufteilen",
-        "ingest_mail_archive_files": "{what} mit {n} Dateien",
-        "ingest_mail_archive_files_one": "{what} mit 1 Datei",
-        "ingest_mail_mails": "{n} Mails",
-        "ingest_mail_mails_one": "1 Mail",
-        "ingest_mail_attachments": "{n} Anhänge",
-        "ingest_mail_attachments_one": "1 Anhang",
-        "ingest_mail_nothing": "{container}: kein Anhang zum Einlesen",
-        "ingest_mail_not_a_form": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder ODT)",
-        "ingest_mail_not_a_form_ole": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder "
-        "ODT); falls es das Formular ist, bitte beim Absender als .docx oder PDF anfordern",
-        "ingest_mail_not_a_form_archive": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder "
-        "ODT); entpacken und die Dateien darin einlesen",
-        "ingest_mail_not_a_form_program": "{what}, kein zurückgesandtes Formular (PDF, DOCX oder "
-        "ODT); nicht ausführen: bitte beim Absender die Formulare selbst anfordern (PDF, DOCX "
-        "oder ein ZIP-Archiv davon)",
-        "ingest_mail_logo": "{what}, zu klein für eine Formularseite (ein Logo?); kein "
-        "zurückgesandtes Formular",
-        "ingest_mail_what_empty": "eine leere Datei (0 Bytes)",
-        "ingest_mail_what_odt": "ein OpenDocument-Text (.odt)",
-        "ingest_mail_what_office_zip": "eine Office-Datei, die kein Word-Dokument und kein Text "
-        "ist (Excel, PowerPoint, eine LibreOffice-Tabelle …)",
-        "ingest_mail_what_zip": "ein ZIP-Archiv",
-        "ingest_mail_what_ole": "eine alte Office-Datei (.doc/.xls) oder eine andere OLE2-Datei",
-        "ingest_mail_what_archive": "ein Archiv, das formgen nicht entpackt (.gz, .tar, .7z, .rar)",
-        "ingest_mail_what_program": "ein Windows-Programm (.exe), vielleicht ein "
-        "selbstentpackendes Archiv",
-        "ingest_mail_what_tnef": "die winmail.dat von Outlook (TNEF)",
-        "ingest_mail_what_image": "ein Bild",
-        "ingest_mail_what_text": "eine Textdatei",
-        "ingest_mail_what_unknown": "ein Dateityp, den formgen nicht liest",
-        "ingest_mail_what_gzip": "eine gzip-komprimierte Datei (.gz, .tar.gz)",
-        "ingest_mail_what_7z": "ein 7-Zip-Archiv (.7z)",
-        "ingest_mail_what_rar": "ein RAR-Archiv (.rar)",
-        "ingest_mail_what_tar": "ein tar-Archiv (.tar)",
-        "ingest_mail_what_picture": "ein Bild",
-        "ingest_mail_what_picture_size": "ein Bild mit {width}×{height} Pixeln",
-        "ingest_mail_maildir_folder": "ein Ordner im {sub}/ des Maildir-Ordners, wo ein "
-        "Mailprogramm nur Mails ablegt; nicht gelesen — falls er gespeicherte Mails enthält, ihn "
-        "einzeln einlesen",
-        "ingest_mail_maildir_folder_link": "ein Verweis auf einen Ordner im {sub}/ des "
-        "Maildir-Ordners, wo ein Mailprogramm nur Mails ablegt; nicht gelesen — falls er "
-        "gespeicherte Mails enthält, ihn einzeln einlesen",
-        "ingest_mail_as_made_mail": "Formular {form} genau so, wie formgen es erstellt hat, "
-        "nichts ausgefüllt oder geändert: eine Mail der eigenen Stelle (ein Entwurf oder eine "
-        "gesendete Mail?), keine Rückmeldung; bestätigt eine Einrichtung ihr Formular "
-        "unverändert, zählt das aus ihrer eigenen Mail",
-        "ingest_mail_as_made_copy": "Formular {form} genau so, wie formgen es erstellt hat, "
-        "nichts ausgefüllt oder geändert: eine Kopie davon, keine Rückmeldung; bestätigt eine "
-        "Einrichtung ihr Formular unverändert, zählt das aus ihrer eigenen Mail",
         # (end of ingest_mail)
         # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
         # (end of ingest_merge)
