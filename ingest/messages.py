@@ -2210,6 +2210,24 @@ class SaidJoined(Said):
         return self.sep.join(in_language(p, lang) for p in self.parts)
 
 
+class SaidProblem(Said):
+    """Why a value is invalid (:class:`Problem`) as a report text: its English text, said in
+    another language by its own template (:data:`MESSAGES`)."""
+
+    problem: Problem
+
+    def __new__(cls, problem: Problem) -> SaidProblem:
+        self = str.__new__(cls, problem.text)
+        self.key, self.args, self.problem = "", {}, problem
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (SaidProblem, (self.problem,))
+
+    def in_language(self, lang: str) -> str:
+        return self.problem.in_language(lang)
+
+
 def said_count(key: str, n: int, **args: Arg) -> Said:
     """:class:`Said` for ``n`` things: the words ``key_one`` for one, where there are such."""
     one = f"{key}_one"

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from formgen.identity import FormIdentity
 from formgen.linebreak import one_line
 from formgen.model import INSTITUTION, FieldPath
-from ingest.messages import Problem
+from ingest.messages import Problem, SaidJoined, SaidProblem
 
 RawValue = str | bool | list[str]
 
@@ -160,7 +160,8 @@ class Submission:
     def problems(self) -> list[str]:
         """Every invalid value, as ``path: reason`` lines for the report, each once: the path as
         the form names the field (``institution.email`` in an institution form, whichever of its
-        checklists it came with; ``psychotherapie.2.email`` in a checklist's block 2)."""
+        checklists it came with; ``psychotherapie.2.email`` in a checklist's block 2); the
+        reason said in the report's language (:class:`~ingest.messages.SaidProblem`)."""
         out: dict[str, None] = {}
         for e in self.entries:
             where = e.category or INSTITUTION  # entry values always come with a category
@@ -170,7 +171,8 @@ class Submission:
             ):
                 for fid, checked in values.items():
                     if checked.problem:
-                        out[f"{value_path(scope, fid, e.block)}: {checked.problem}"] = None
+                        path = value_path(scope, fid, e.block)
+                        out[SaidJoined((path, SaidProblem(checked.problem)), sep=": ")] = None
         return list(out)
 
 

@@ -105,8 +105,9 @@ def test_an_invalid_institution_field_is_one_problem_under_the_institutions_name
 
     said = CliRunner().invoke(main, ["ingest", str(form), "-w", str(ws_dir)])
     assert said.exit_code == 0, said.output
-    assert [line for line in said.output.splitlines() if "e-mail" in line] == [
-        f"    institution.email: {why}"
+    assert [line for line in said.output.splitlines() if "E-Mail" in line] == [
+        "    institution.email: „şule.yılmaz(at)pszd.example“ ist keine gültige E-Mail-Adresse; "
+        "bitte eine einzelne Adresse eintragen, z.\u00a0B. name@example.org"
     ]
     as_json = CliRunner().invoke(main, ["ingest", str(form), "-w", str(other), "--json"])
     assert as_json.exit_code == 0, as_json.output
@@ -159,12 +160,12 @@ def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
 
     first = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir)])
     assert first.exit_code == 0, first.output
-    assert line_of(first.output).startswith("Hinweise") and "e-mail" in first.output
+    assert line_of(first.output).startswith("Hinweise") and "E-Mail-Adresse" in first.output
     again = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir), "--strict"])
     assert again.exit_code == 0, again.output
     line = line_of(again.output)
     assert line.startswith("doppelt") and "Posteingang.mbox#1/1 Bogen Yılmaz.pdf: " in line
-    assert "already ingested" in line and "e-mail" not in again.output
+    assert "already ingested" in line and "E-Mail-Adresse" not in again.output
     assert "1 doppelt" in again.output
 
 

@@ -251,9 +251,10 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
     (at,) = [n for n, line in enumerate(lines) if " Formular.pdf: " in line]
     assert lines[at] == f"Hinweise     {back}#1/1 Formular.pdf: Formular {form}, 1 Eintrag, confirmed, ua-1, 1 Hinweis"  # fmt: skip
     assert lines[at + 1] == (
-        f"    psychotherapie.contact_phone: '{two_numbers}' is not one phone number: it has "
-        "words or a second number in it; write one number with area code, an extension after "
-        "a hyphen (0211 123456-12), and a note such as 'main line' elsewhere"
+        f"    psychotherapie.contact_phone: „{two_numbers}“ ist keine einzelne Telefonnummer: "
+        "darin stehen Wörter oder eine zweite Nummer; bitte eine Nummer mit Vorwahl eintragen, "
+        "eine Durchwahl mit Bindestrich (z.\u00a0B. 0211 123456-12) und Hinweise wie „Zentrale“ "
+        "an anderer Stelle"
     )
     assert any(line.endswith("/s): 1 mit Hinweisen") for line in lines), done.output
     reg = load(ws)

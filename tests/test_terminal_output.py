@@ -91,11 +91,11 @@ def test_a_returned_forms_values_print_as_escapes_and_every_script_as_it_is(
     )
     said = printed(formgen(ws, "ingest", str(form)))
     # the warning quotes the value as typed, its C1 control as an escape
-    assert "krisendienst.date: '2.13.2025\\u009b' is not a date" in said, said
+    assert "krisendienst.date: „2.13.2025\\u009b“ ist kein gültiges Datum" in said, said
     # the saved report too: `cat` shows it on the same terminal
     (saved,) = ws.exports_dir.glob("ingest-*.txt")
     kept = saved.read_text("utf-8")
-    assert RAW.findall(kept) == [] and "'2.13.2025\\u009b' is not a date" in kept, kept
+    assert RAW.findall(kept) == [] and "„2.13.2025\\u009b“ ist kein" in kept, kept
     assert load(ws).value("ar-1", "krisendienst.contact_name")["raw"] == contact  # type: ignore[index]
 
     history = printed(formgen(ws, "register", "history", "ar-1"))
