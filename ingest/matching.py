@@ -99,10 +99,10 @@ class Candidate:
 class Match:
     """The verdict for one new institution: merge into ``id``, ask a person, or create it.
 
-    Why, as the English ``reason`` the ingest report shows, and, for a probable duplicate
-    (which waits in the register for a person), as the key and args of its words in
-    :data:`ingest.messages.WORDS`, so that ``register conflicts`` says it in the workspace's
-    language."""
+    Why, as the English ``reason``, and as the key and args of its words in
+    :data:`ingest.messages.WORDS`, so that the ingest report and, for a probable duplicate
+    (which waits in the register for a person), ``register conflicts`` say it in the
+    workspace's language."""
 
     kind: str
     id: str | None = None
@@ -181,7 +181,8 @@ class Matcher:
             same_place = bool((pc and pc == other_pc) or (ph and ph == other_ph))
             no_place = not (pc or ph) or not (other_pc or other_ph)
             if score >= SAME_NAME and (same_place or (score == 100.0 and no_place)):
-                verdict = Match(MERGE, iid, score, "same name and " + _place(pc, other_pc, ph))
+                key = _place(pc, other_pc, ph)
+                verdict = Match(MERGE, iid, score, say(key, "en"), key)
             elif score >= SAME_NAME or (score >= SIMILAR_NAME and same_place):
                 verdict = _probable(iid, score, "dup_similar_name", percent=round(score))
             elif (before := self._former_score(name, numbers, iid)) >= SAME_NAME:
@@ -221,9 +222,10 @@ def _numbers(name: str) -> frozenset[str]:
 
 
 def _place(pc: str, other_pc: str, ph: str) -> str:
+    """The words (a key of :data:`ingest.messages.WORDS`) of why a name matched: its place."""
     if pc and pc == other_pc:
-        return "postcode"
-    return "phone" if ph else "no address to compare"
+        return "ingest_merge_same_postcode"
+    return "ingest_merge_same_phone" if ph else "ingest_merge_same_name"
 
 
 def _rank(m: Match) -> tuple[int, float]:

@@ -956,6 +956,93 @@ WORDS: dict[str, dict[str, str]] = {
         "without files; nothing to read",
         # (end of ingest_mail)
         # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
+        "ingest_merge_unchanged": "unchanged",
+        "ingest_merge_updated": "updated",
+        "ingest_merge_confirmed": "confirmed",
+        "ingest_merge_merged-flagged": "merged-flagged",
+        "ingest_merge_held": "held",
+        "ingest_merge_quarantined": "quarantined",
+        "ingest_merge_merged": "merged",
+        "ingest_merge_new": "{iid} (new)",
+        "ingest_merge_changes": "{n} changes",
+        "ingest_merge_changes_one": "1 change",
+        "ingest_merge_conflicts": "{n} conflicts",
+        "ingest_merge_conflicts_one": "1 conflict",
+        "ingest_merge_duplicates": "{n} probable duplicate",
+        "ingest_merge_duplicates_one": "1 probable duplicate",
+        "ingest_merge_released": "; taken out of the quarantine",
+        "ingest_merge_file_again": "this file was already ingested on {day:day} as {file}; "
+        "nothing changed",
+        "ingest_merge_form_again": "form {form} with the same content was already ingested; "
+        "nothing changed",
+        "ingest_merge_same_content": "same content as {first}; handled once",
+        "ingest_merge_kept_aside": "{name} (kept aside from {file})",
+        "ingest_merge_not_merged": "not merged: {reason}",
+        "ingest_merge_block": "{category} block {block}",
+        "ingest_merge_looks_like": "{where}: '{name}' looks like {candidate} '{candidate_name}' "
+        "({reason}); held as {did} — 'formgen register resolve {did} --merge' or '--new'",
+        "ingest_merge_matched": "{where}: matched {iid} '{name}' ({reason})",
+        "ingest_merge_same_postcode": "same name and postcode",
+        "ingest_merge_same_phone": "same name and phone",
+        "ingest_merge_same_name": "same name and no address to compare",
+        "ingest_merge_created": "{where}: institution {iid} was not in the register; created "
+        "under that id",
+        "ingest_merge_held_as": "{iid} {path}: {reason}; held as {cid} — 'formgen register "
+        "resolve {cid} --take mine|theirs'",
+        "ingest_merge_retired": "{iid} '{name}' is {retired}; its return was merged all the "
+        "same — if it still exists: 'formgen register restore {iid}'",
+        "ingest_merge_retired_on": "retired on {day:day}",
+        "ingest_merge_stale": "the register had changed since this form was made; other fields "
+        "changed there, so both changes were kept",
+        "ingest_merge_other_schema": "form of schema '{schema}', the register holds '{held}'",
+        "ingest_merge_entry_no_category": "entry values without a category",
+        "ingest_merge_unknown_field": "unknown field '{field}' in {scope} (schema {version})",
+        "ingest_merge_no_name": "{category} block {block}: values without the institution's "
+        "name; add the name on the form and ingest it again",
+        "ingest_merge_unknown_form": "unknown form: no formgen identity (not a form made by "
+        "formgen, a scan, or its identity fields were removed); kept aside in the quarantine, "
+        "not merged",
+        "ingest_merge_tampered": "tampered or forged identity: form {form} (institution {iid}, "
+        "categories {categories}) {what} under this workspace's secret; not merged — check "
+        "with the sender, or ingest it in the workspace that issued it",
+        "ingest_merge_no_signature": "has no signature",
+        "ingest_merge_bad_signature": "has a signature that does not match",
+        "ingest_merge_unread_copy": "form {form} came back as a copy whose values could not be "
+        "read (see below); kept aside in the quarantine, not merged — ask the sender for the "
+        "filled form itself, or enter the values by hand",
+        "ingest_merge_unknown_category": "unknown category '{category}' in schema '{schema}'; "
+        "known: {known}",
+        "ingest_merge_category_gone": "category '{category}' of schema version {old} does not "
+        "exist in the current version {current}; not merged — add the category back or enter "
+        "the values by hand",
+        "ingest_merge_not_a_path": "value of '{path}' ignored: not a field path of this form "
+        "({value})",
+        "ingest_merge_not_in_form": "value of '{path}' ignored: this {kind} form for "
+        "{categories} has no such field ({value})",
+        "ingest_merge_kind_institution": "institution",
+        "ingest_merge_kind_checklist": "checklist",
+        "ingest_merge_no_category": "no category",
+        "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
+        "ignored ({value})",
+        "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
+        "ingest_merge_no_block": "{where}: the form has no such block; its values were ignored",
+        "ingest_merge_mapped": "form made with schema version {old}; mapped to the current "
+        "version {current}",
+        "ingest_merge_field_gone": "{where}: field '{field}' of schema version {old} no longer "
+        "exists; its value {value} was not merged",
+        "ingest_merge_empty": "no values filled in: the form came back empty",
+        "ingest_merge_unknown_schema": "unknown schema: {why}; put the schema file this form "
+        "was made with ({schema} {version}: the file as it was then, e.g. from a backup) into "
+        "the workspace as {where} and ingest the file again (its copy in the workspace's "
+        "quarantine/ folder will do)",
+        "ingest_merge_other_schema_id": "it was made from schema '{schema}', this workspace "
+        "uses '{current}'",
+        "ingest_merge_other_version": "it was made with schema version {version}, this "
+        "workspace knows {known}",
+        "ingest_merge_schema_invalid": "the schema file for version {version} ({path}) is not "
+        "valid: {error}",
+        "ingest_merge_schema_misnamed": "{path} holds schema {held} {held_version}, not "
+        "{schema} {version}; name each file <schema_id>/<schema_version>.yaml",
         # (end of ingest_merge)
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
         # (end of mail)
@@ -1920,6 +2007,98 @@ WORDS: dict[str, dict[str, str]] = {
         "Liste) ohne Dateien; nichts zu lesen",
         # (end of ingest_mail)
         # -- formgen ingest: the register's merge and the quarantine (register.py, quarantine.py, validate.py)
+        "ingest_merge_unchanged": "unverändert",
+        "ingest_merge_updated": "aktualisiert",
+        "ingest_merge_confirmed": "bestätigt",
+        "ingest_merge_merged-flagged": "mit Hinweisen übernommen",
+        "ingest_merge_held": "teils zurückgestellt",
+        "ingest_merge_quarantined": "in Quarantäne",
+        "ingest_merge_merged": "übernommen",
+        "ingest_merge_new": "{iid} (neu)",
+        "ingest_merge_changes": "{n} Änderungen",
+        "ingest_merge_changes_one": "1 Änderung",
+        "ingest_merge_conflicts": "{n} Konflikte",
+        "ingest_merge_conflicts_one": "1 Konflikt",
+        "ingest_merge_duplicates": "{n} mögliche Dubletten",
+        "ingest_merge_duplicates_one": "1 mögliche Dublette",
+        "ingest_merge_released": "; aus der Quarantäne genommen",
+        "ingest_merge_file_again": "diese Datei wurde bereits am {day:day} als {file} "
+        "eingelesen; nichts geändert",
+        "ingest_merge_form_again": "Formular {form} mit demselben Inhalt wurde bereits "
+        "eingelesen; nichts geändert",
+        "ingest_merge_same_content": "derselbe Inhalt wie {first}; nur einmal bearbeitet",
+        "ingest_merge_kept_aside": "{name} (beiseitegelegt aus {file})",
+        "ingest_merge_not_merged": "nicht übernommen: {reason}",
+        "ingest_merge_block": "{category} Block {block}",
+        "ingest_merge_looks_like": "{where}: „{name}“ ähnelt {candidate} „{candidate_name}“ "
+        "({reason}); zurückgestellt als {did} — 'formgen register resolve {did} --merge' "
+        "(dieselbe Einrichtung) oder '--new' (eine andere)",
+        "ingest_merge_matched": "{where}: {iid} „{name}“ zugeordnet ({reason})",
+        "ingest_merge_same_postcode": "gleicher Name und gleiche PLZ",
+        "ingest_merge_same_phone": "gleicher Name und gleiche Telefonnummer",
+        "ingest_merge_same_name": "gleicher Name, keine Anschrift zum Vergleichen",
+        "ingest_merge_created": "{where}: die Einrichtung {iid} war nicht im Register; unter "
+        "dieser ID neu angelegt",
+        "ingest_merge_held_as": "{iid} {path}: {reason}; zurückgestellt als {cid} — 'formgen "
+        "register resolve {cid} --take mine|theirs'",
+        "ingest_merge_retired": "{iid} „{name}“: {retired}; ihre Rückmeldung wurde trotzdem "
+        "übernommen — falls es sie noch gibt: 'formgen register restore {iid}'",
+        "ingest_merge_retired_on": "aus dem Register genommen am {day:day}",
+        "ingest_merge_stale": "das Register hat sich geändert, seit dieses Formular erstellt "
+        "wurde; dort wurden andere Felder geändert, daher bleiben beide Änderungen erhalten",
+        "ingest_merge_other_schema": "Formular des Schemas „{schema}“, das Register verwendet "
+        "„{held}“",
+        "ingest_merge_entry_no_category": "Werte eines Eintrags ohne Checkliste",
+        "ingest_merge_unknown_field": "unbekanntes Feld „{field}“ in {scope} (Schema {version})",
+        "ingest_merge_no_name": "{category} Block {block}: Werte ohne den Namen der "
+        "Einrichtung; den Namen im Formular ergänzen und die Datei erneut einlesen",
+        "ingest_merge_unknown_form": "unbekanntes Formular: keine formgen-Kennung (kein mit "
+        "formgen erstelltes Formular, ein Scan, oder die Kennungsfelder wurden entfernt); in "
+        "der Quarantäne beiseitegelegt, nicht übernommen",
+        "ingest_merge_tampered": "Kennung verändert oder gefälscht: Formular {form} "
+        "(Einrichtung {iid}, Checklisten {categories}) {what}, geprüft mit dem Schlüssel dieses "
+        "Arbeitsbereichs; nicht übernommen — beim Absender nachfragen oder im Arbeitsbereich "
+        "einlesen, der das Formular erstellt hat",
+        "ingest_merge_no_signature": "hat keine Signatur",
+        "ingest_merge_bad_signature": "hat eine Signatur, die nicht passt",
+        "ingest_merge_unread_copy": "Formular {form} kam als Kopie zurück, deren Werte nicht "
+        "gelesen werden konnten (siehe unten); in der Quarantäne beiseitegelegt, nicht "
+        "übernommen — beim Absender das ausgefüllte Formular selbst anfordern oder die Werte "
+        "von Hand eintragen",
+        "ingest_merge_unknown_category": "unbekannte Checkliste „{category}“ im Schema "
+        "„{schema}“; bekannt: {known}",
+        "ingest_merge_category_gone": "die Checkliste „{category}“ der Schemaversion {old} gibt "
+        "es in der aktuellen Version {current} nicht mehr; nicht übernommen — die Checkliste "
+        "wieder ins Schema aufnehmen oder die Werte von Hand eintragen",
+        "ingest_merge_not_a_path": "Wert von „{path}“ ignoriert: kein Feld dieses Formulars "
+        "(„{text}“)",
+        "ingest_merge_not_in_form": "Wert von „{path}“ ignoriert: {kind} für {categories} hat "
+        "kein solches Feld („{text}“)",
+        "ingest_merge_kind_institution": "das Formular der Einrichtung",
+        "ingest_merge_kind_checklist": "die Checkliste",
+        "ingest_merge_no_category": "keine Checkliste",
+        "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
+        "ignoriert („{text}“)",
+        "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",
+        "ingest_merge_no_block": "{where}: das Formular hat keinen solchen Block; seine Werte "
+        "wurden ignoriert",
+        "ingest_merge_mapped": "Formular mit der Schemaversion {old} erstellt; auf die aktuelle "
+        "Version {current} übertragen",
+        "ingest_merge_field_gone": "{where}: das Feld „{field}“ der Schemaversion {old} gibt es "
+        "nicht mehr; sein Wert „{text}“ wurde nicht übernommen",
+        "ingest_merge_empty": "keine Werte eingetragen: das Formular kam leer zurück",
+        "ingest_merge_unknown_schema": "unbekanntes Schema: {why}; die Schemadatei, mit der "
+        "dieses Formular erstellt wurde ({schema} {version}: die Datei, wie sie damals war, "
+        "z.\u00a0B. aus einer Sicherung), als {where} in den Arbeitsbereich legen und die Datei "
+        "erneut einlesen (ihre Kopie im Ordner quarantine/ des Arbeitsbereichs genügt)",
+        "ingest_merge_other_schema_id": "es wurde aus dem Schema „{schema}“ erstellt, dieser "
+        "Arbeitsbereich verwendet „{current}“",
+        "ingest_merge_other_version": "es wurde mit der Schemaversion {version} erstellt, dieser "
+        "Arbeitsbereich kennt {known}",
+        "ingest_merge_schema_invalid": "die Schemadatei für Version {version} ({path}) ist nicht "
+        "gültig: {error}",
+        "ingest_merge_schema_misnamed": "{path} enthält das Schema {held} {held_version}, nicht "
+        "{schema} {version}; jede Datei als <schema_id>/<schema_version>.yaml benennen",
         # (end of ingest_merge)
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
         # (end of mail)
@@ -2117,12 +2296,18 @@ def reason_text(waiting: Mapping[str, Any], lang: str) -> str:
     """Why a probable duplicate or a held value waits for a person, in ``lang``: its words
     (``reason_key``, ``reason_args``; :data:`WORDS`); the stored English ``reason`` where a
     register written before has none, or they do not fit (a hand edit)."""
+    return in_language(reason_said(waiting), lang)
+
+
+def reason_said(waiting: Mapping[str, Any]) -> str:
+    """:func:`reason_text` as a :class:`Said` (the stored English ``reason`` where there are
+    no words that fit), for a text that is said in a language later: the ingest report's."""
     key, args = waiting.get("reason_key"), waiting.get("reason_args")
     if key == "held_both" and args == {"rev": 0}:  # a form made before the register knew it
         key, args = "held_both_unprefilled", {}
     if isinstance(key, str) and key in WORDS["en"] and isinstance(args, dict):
         try:
-            return say(key, lang, **args)
+            return Said(key, **args)
         except (KeyError, IndexError, ValueError, TypeError):
             pass  # args that do not fit the words: as stored
     return str(waiting.get("reason", ""))

@@ -71,7 +71,7 @@ from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
-from ingest.messages import Said, SaidJoined, said_count
+from ingest.messages import WORDS, Said, SaidJoined, said_count
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry
@@ -463,8 +463,8 @@ def _already_ingested(outcome: Outcome, said: Any, released: str = "") -> Outcom
     return dataclasses.replace(
         outcome,
         status=Status.DUPLICATE,
-        reason=f"{getattr(said, 'reason', '')}{released}",
-        merged=f"{describe_merge(said)}{released}",
+        reason=SaidJoined((getattr(said, "reason", None) or "", released), sep=""),
+        merged=SaidJoined((describe_merge(said), released), sep=""),
         warnings=(),
     )
 
@@ -1421,12 +1421,14 @@ class _Settler:
             else:
                 # what the register found; the return's own invalid values, which it gives
                 # apart (MergeOutcome.invalid), are among the warnings already
-                flags = tuple(str(f) for f in getattr(said, "flags", ()))
+                flags = tuple(
+                    f if isinstance(f, str) else str(f) for f in getattr(said, "flags", ())
+                )
                 merged = None if said is None else describe_merge(said)
-                released = "; taken out of the quarantine" if task.kept_aside else ""
+                released = Said("ingest_merge_released") if task.kept_aside else ""
                 if task.kept_aside:
                     _release(source)
-                    merged = f"{merged or 'merged'}{released}"
+                    merged = SaidJoined((merged or Said("ingest_merge_merged"), released), sep="")
                 if getattr(said, "already_ingested", False):
                     outcome = _already_ingested(outcome, said, released)
                 else:
@@ -1469,28 +1471,30 @@ def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance, dt.date], 
 
 
 def describe_merge(result: Any) -> str:
-    """A short text for the report from the register's merge outcome."""
+    """A short text for the report from the register's merge outcome: its status as the code
+    word (``merged-flagged``, as ``--json`` keeps it; the report's line says it in words,
+    :data:`ingest.report.MERGE_WORDS`), where it went, and what changed."""
     status = getattr(result, "status", None)
     if status is None:
         return str(result)
-    parts = [str(status)]
+    word = f"ingest_merge_{status}"
+    parts: list[str] = [
+        Said(word) if isinstance(status, str) and word in WORDS["en"] else str(status)
+    ]
     institutions = getattr(result, "institutions", ())
     created = set(getattr(result, "created", ()))
     if institutions:
-        parts.append(" ".join(f"{i} (new)" if i in created else i for i in institutions))
-    for attr, word in (
-        ("changes", "change"),
-        ("conflicts", "conflict"),
-        ("duplicates", "probable duplicate"),
-    ):
+        named = (Said("ingest_merge_new", iid=i) if i in created else i for i in institutions)
+        parts.append(SaidJoined(named, sep=" "))
+    for attr in ("changes", "conflicts", "duplicates"):
         value = getattr(result, attr, 0)
         n = value if isinstance(value, int) else len(value)
         if n:
-            parts.append(f"{n} {word}{'s' if n != 1 and not word.endswith('duplicate') else ''}")
+            parts.append(said_count(f"ingest_merge_{attr}", n))
     reason = getattr(result, "reason", None)
     if reason and status != "quarantined":
-        parts.append(str(reason))
-    return ", ".join(parts)
+        parts.append(reason if isinstance(reason, str) else str(reason))
+    return SaidJoined(parts)
 
 
 def register_merge(workspace: Workspace, writer: Any) -> MergeFn:

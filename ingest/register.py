@@ -145,8 +145,17 @@ from formgen.record import InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
 from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
-from ingest.messages import ENGLISH, Problem, date_text, reason_text, say
-from ingest.schemas import SchemaRegistry
+from ingest.messages import (
+    ENGLISH,
+    Problem,
+    Said,
+    SaidJoined,
+    date_text,
+    reason_said,
+    reason_text,
+    say,
+)
+from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 from ingest.values import choice_value, split_list
 
@@ -324,10 +333,14 @@ def already_ingested(source: Mapping[str, Any]) -> MergeOutcome:
     ``sources`` (the ingest pipeline says it without reading the file again); a record edited
     by hand is said as far as it goes."""
     at = source.get("ingested_at")
+    day = local_day(at)
     return MergeOutcome(
         UNCHANGED,
-        reason=f"this file was already ingested on {local_day(at) or at or '?'} "
-        f"as {source.get('file_name') or '?'}; nothing changed",
+        reason=Said(
+            "ingest_merge_file_again",
+            day=day.isoformat() if day else str(at or "?"),
+            file=str(source.get("file_name") or "?"),
+        ),
         already_ingested=True,
     )
 
@@ -772,8 +785,7 @@ class Register:
         if chash in self.data["instances"].get(sub.identity.instance_id, []):
             return MergeOutcome(
                 UNCHANGED,
-                reason=f"form {sub.identity.reference} with the same content was already "
-                "ingested; nothing changed",
+                reason=Said("ingest_merge_form_again", form=sub.identity.reference),
                 already_ingested=True,
             )
         if self.schema.renamed_ids:
@@ -829,9 +841,9 @@ class Register:
         confirmed: dict[str, list[str]] = {}
         """The checklists the institution's own return confirmed as they are, by institution."""
         for e in sub.entries:
-            where = e.category or INSTITUTION
+            where: str = e.category or INSTITUTION
             if e.block:
-                where += f" block {e.block}"
+                where = Said("ingest_merge_block", category=where, block=e.block)
             iid = e.institution_id
             if iid is None:
                 verdict = self._match(e)
@@ -840,17 +852,28 @@ class Register:
                     duplicates.append(did)
                     done.append(EntryOutcome(e.block, None, duplicate=did, candidate=verdict.id))
                     flags.append(
-                        f"{where}: '{short(_checked_name(e), 80)}' looks like {verdict.id} "
-                        f"'{short(self.name_of(verdict.id), 80)}' ({verdict.reason}); "
-                        f"held as {did} — 'formgen register resolve {did} --merge' or '--new'"
+                        Said(
+                            "ingest_merge_looks_like",
+                            where=where,
+                            name=short(_checked_name(e), 80),
+                            candidate=verdict.id,
+                            candidate_name=short(self.name_of(verdict.id), 80),
+                            reason=_verdict_reason(verdict),
+                            did=did,
+                        )
                     )
                     continue
                 matched = False
                 if verdict.kind == MERGE and verdict.id is not None:
                     iid, matched = verdict.id, True
                     flags.append(
-                        f"{where}: matched {iid} '{short(self.name_of(iid), 80)}' "
-                        f"({verdict.reason})"
+                        Said(
+                            "ingest_merge_matched",
+                            where=where,
+                            iid=iid,
+                            name=short(self.name_of(iid), 80),
+                            reason=_verdict_reason(verdict),
+                        )
                     )
                 base: int | None = None
             else:
@@ -861,9 +884,7 @@ class Register:
             new_here = iid is None or iid not in self.institutions
             if iid is None or iid not in self.institutions:
                 if iid is not None and sent is None:  # not one of the centre's own recipients
-                    flags.append(
-                        f"{where}: institution {iid} was not in the register; created under that id"
-                    )
+                    flags.append(Said("ingest_merge_created", where=where, iid=iid))
                 iid = self._create(iid)
                 created.append(iid)
                 rev_before[iid] = None
@@ -900,9 +921,9 @@ class Register:
                 cid = self._hold(iid, path, theirs, base, sha, at, why)
                 conflicts.append(cid)
                 held_now.append(cid)
+                reason = reason_said(self.data["conflicts"][cid])
                 flags.append(
-                    f"{iid} {path}: {self.data['conflicts'][cid]['reason']}; held as {cid} — "
-                    f"'formgen register resolve {cid} --take mine|theirs'"
+                    Said("ingest_merge_held_as", iid=iid, path=path, reason=reason, cid=cid)
                 )
             applied = self._apply(inst, plan.apply, sha, at, IMPORT if imported else "merge")
             changes += applied
@@ -934,10 +955,9 @@ class Register:
                 self._event(inst, at, "confirm", src=sha, categories=list(dict.fromkeys(cids)))
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
+            name = short(self.name_of(iid), 80)
             flags.append(
-                f"{iid} '{short(self.name_of(iid), 80)}' is {retired_text(was)}; its "
-                f"return was merged all the same — if it still exists: "
-                f"'formgen register restore {iid}'"
+                Said("ingest_merge_retired", iid=iid, name=name, retired=retired_said(was))
             )
         if conflicts:
             status = HELD
@@ -951,10 +971,7 @@ class Register:
             status = UNCHANGED
         flags.extend(left_empty)
         if stale_base and not conflicts:
-            flags.append(
-                "the register had changed since this form was made; other fields changed there, "
-                "so both changes were kept"
-            )
+            flags.append(Said("ingest_merge_stale"))
         return MergeOutcome(
             status,
             institutions=tuple(dict.fromkeys(touched)),
@@ -969,36 +986,37 @@ class Register:
 
     def _quarantine_reason(self, sub: Submission) -> str | None:
         if sub.identity.schema_id != self.schema.schema_id:
-            return (
-                f"form of schema '{sub.identity.schema_id}', the register holds "
-                f"'{self.schema.schema_id}'"
+            return Said(
+                "ingest_merge_other_schema",
+                schema=sub.identity.schema_id,
+                held=self.schema.schema_id,
             )
         inst_ids = self._inst_ids
         for e in sub.entries:
             entry_ids: Mapping[str, int] = {}
             if e.category is not None:
                 if e.category not in self._entry_ids:
-                    try:
-                        self.schema.category(e.category)
-                    except FormgenError as exc:
-                        return str(exc)
+                    return unknown_category(self.schema, e.category)
                 entry_ids = self._entry_ids[e.category]
             else:
                 if e.entry:
-                    return "entry values without a category"
+                    return Said("ingest_merge_entry_no_category")
             for scope, known, values in (
                 ("institution", inst_ids, e.institution),
                 (e.category, entry_ids, e.entry),
             ):
                 for key in values:
                     if key.partition(".")[0] not in known:
-                        return f"unknown field '{key}' in {scope} (schema {self.schema.schema_version})"
+                        version = self.schema.schema_version
+                        return Said(
+                            "ingest_merge_unknown_field",
+                            field=key,
+                            scope=str(scope),
+                            version=version,
+                        )
             filled = any(not is_blank(c) for c in (*e.institution.values(), *e.entry.values()))
             if e.institution_id is None and not _checked_name(e) and filled:
-                return (
-                    f"{e.category} block {e.block}: values without the institution's name; "
-                    "add the name on the form and ingest it again"
-                )
+                return Said("ingest_merge_no_name", category=str(e.category), block=e.block or 0)
         return None
 
     def _plan(
@@ -1110,8 +1128,8 @@ class Register:
             ):
                 value = short(str(kept.get("raw", "")))
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
-                said = say("left_empty", ENGLISH, value=value, iid=iid, path=path)
-                plan.left_empty.append(f"{path}: {said}")
+                said = Said("left_empty", value=value, iid=iid, path=path)
+                plan.left_empty.append(SaidJoined((path, said), sep=": "))
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
         return plan
@@ -1778,6 +1796,21 @@ def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
     said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
     reason = retired.get("reason") if why else None
     return f"{said} ({reason})" if reason else said
+
+
+def retired_said(retired: Json) -> str:
+    """:func:`retired_text` as a :class:`~ingest.messages.Said`, for the ingest report."""
+    day = local_day(retired.get("at"))
+    said = Said("ingest_merge_retired_on", day=day.isoformat() if day else "?")
+    reason = retired.get("reason")
+    return SaidJoined((said, f"({reason})"), sep=" ") if reason else said
+
+
+def _verdict_reason(verdict: Match) -> str:
+    """Why the matcher took a return's institution for a known one, to be said in a language."""
+    if verdict.reason_key is None:
+        return verdict.reason
+    return Said(verdict.reason_key, **verdict.reason_args)
 
 
 def name_line(reg: Register, iid: str) -> str:

@@ -45,8 +45,10 @@ class Status(StrEnum):
 
 
 MERGE_WORDS = {"merged-flagged": "merged with warnings"}
-"""How a report line says a register merge status that is a code word (``MergeOutcome.status``,
-kept as it is in ``--json``): merged, with something to look at among the file's warnings."""
+"""How an English report line says a register merge status that is a code word
+(``MergeOutcome.status``, kept as it is in ``--json`` and in the English of ``merged``): merged,
+with something to look at among the file's warnings. Other languages have words for each status
+(``ingest_merge_merged-flagged`` in :data:`ingest.messages.WORDS`)."""
 
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""

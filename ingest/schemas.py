@@ -24,6 +24,7 @@ from formgen.errors import QuarantineError, SchemaError
 from formgen.model import Choice, Field, Schema, choices_of
 from formgen.schema_load import load_schema, shipped_schema_path
 from formgen.workspace import SCHEMAS
+from ingest.messages import Said
 
 VERSIONS_DIR = "versions"
 """Folder of older shipped schema versions, next to the shipped schema files."""
@@ -122,19 +123,21 @@ class SchemaRegistry:
                     return schema
         cur = self.current
         if schema_id != cur.schema_id:
-            why = (
-                f"it was made from schema '{schema_id[:60]}', this workspace uses '{cur.schema_id}'"
-            )
+            why = Said("ingest_merge_other_schema_id", schema=schema_id[:60], current=cur.schema_id)
         else:
-            why = f"it was made with schema version {version[:20]}, this workspace knows {', '.join(v for s, v in self._known if s == schema_id)}"
+            known = ", ".join(v for s, v in self._known if s == schema_id)
+            why = Said("ingest_merge_other_version", version=version[:20], known=known)
         folder = self._folders[0] if self._folders else Path(WORKSPACE_DIR)
         where = folder / schema_id[:60] / f"{version[:20]}.yaml"
         raise QuarantineError(
             "unknown-schema",
-            f"unknown schema: {why}; put the schema file this form was made with "
-            f"({schema_id[:60]} {version[:20]}: the file as it was then, e.g. from a backup) "
-            f"into the workspace as {where} and ingest the file again (its copy in the "
-            "workspace's quarantine/ folder will do)",
+            Said(
+                "ingest_merge_unknown_schema",
+                why=why,
+                schema=schema_id[:60],
+                version=version[:20],
+                where=str(where),
+            ),
         )
 
     def _load(self, path: Path, schema_id: str, version: str) -> Schema:
@@ -143,13 +146,21 @@ class SchemaRegistry:
         except SchemaError as exc:
             raise QuarantineError(
                 "unknown-schema",
-                f"the schema file for version {version} ({path}) is not valid: {exc}",
+                Said(
+                    "ingest_merge_schema_invalid", version=version, path=str(path), error=str(exc)
+                ),
             ) from None
         if (schema.schema_id, schema.schema_version) != (schema_id, version):
             raise QuarantineError(
                 "unknown-schema",
-                f"{path} holds schema {schema.schema_id} {schema.schema_version}, not {schema_id} {version}; "
-                "name each file <schema_id>/<schema_version>.yaml",
+                Said(
+                    "ingest_merge_schema_misnamed",
+                    path=str(path),
+                    held=schema.schema_id,
+                    held_version=schema.schema_version,
+                    schema=schema_id,
+                    version=version,
+                ),
             )
         if self._regions and schema.regions:
             schema = schema.with_regions(self._regions)
@@ -159,3 +170,12 @@ class SchemaRegistry:
 def _version_key(version: str) -> tuple[int, ...]:
     """``1.10.0`` after ``1.9.0``."""
     return tuple(int(p) if p.isdigit() else -1 for p in version.split("."))
+
+
+def unknown_category(schema: Schema, category: str) -> Said:
+    """Why a return of ``category`` is not merged: ``schema`` has no such category (the words
+    of :meth:`formgen.model.Schema.category`'s error)."""
+    known = ", ".join(c.id for c in schema.categories)
+    return Said(
+        "ingest_merge_unknown_category", category=category, schema=schema.schema_id, known=known
+    )

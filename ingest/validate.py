@@ -51,8 +51,8 @@ from formgen.model import (
     option_label,
     option_values,
 )
-from ingest.messages import per_language, problem
-from ingest.schemas import SchemaRegistry
+from ingest.messages import Said, per_language, problem
+from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import (
     CUT,
     Checked,
@@ -75,28 +75,25 @@ def check_identity(
 ) -> Schema:
     """The schema the form was made with; raise :class:`QuarantineError` when it must not merge."""
     if identity is None:
-        raise QuarantineError(
-            "unknown-form",
-            "unknown form: no formgen identity (not a form made by formgen, a scan, or its "
-            "identity fields were removed); kept aside in the quarantine, not merged",
-        )
+        raise QuarantineError("unknown-form", Said("ingest_merge_unknown_form"))
     if not identity.verify(secret):
-        what = (
-            "has no signature" if not identity.signature else "has a signature that does not match"
-        )
+        what = "ingest_merge_bad_signature" if identity.signature else "ingest_merge_no_signature"
         raise QuarantineError(
             "tampered",
-            f"tampered or forged identity: form {identity.reference} "
-            f"(institution {identity.institution_id or '-'}, categories {' '.join(identity.categories) or '-'}) "
-            f"{what} under this workspace's secret; not merged — check with the sender, or "
-            "ingest it in the workspace that issued it",
+            Said(
+                "ingest_merge_tampered",
+                form=identity.reference,
+                iid=identity.institution_id or "-",
+                categories=" ".join(identity.categories) or "-",
+                what=Said(what),
+            ),
         )
     schema = registry.get(identity.schema_id, identity.schema_version)
     for cid in identity.categories:
         try:
             schema.category(cid)
-        except UnknownCategoryError as exc:
-            raise QuarantineError("unknown-category", str(exc)) from None
+        except UnknownCategoryError:
+            raise QuarantineError("unknown-category", unknown_category(schema, cid)) from None
     return schema
 
 
@@ -205,14 +202,17 @@ def _group(
         try:
             path = FieldPath.parse(path_text)
         except FormgenError:
-            notes.append(
-                f"value of '{path_text[:80]}' ignored: not a field path of this form ({_quoted(value)})"
-            )
+            notes.append(Said("ingest_merge_not_a_path", path=path_text[:80], **_quoted(value)))
             continue
         if path.category not in allowed or (path.block is not None) != checklist:
             notes.append(
-                f"value of '{path_text[:80]}' ignored: this {identity.kind} form for "
-                f"{' '.join(identity.categories) or 'no category'} has no such field ({_quoted(value)})"
+                Said(
+                    "ingest_merge_not_in_form",
+                    path=path_text[:80],
+                    kind=Said(f"ingest_merge_kind_{identity.kind}"),
+                    categories=" ".join(identity.categories) or Said("ingest_merge_no_category"),
+                    **_quoted(value),
+                )
             )
             continue
         slot = groups.setdefault((path.category, path.block), {}).setdefault(
@@ -227,9 +227,11 @@ def _group(
     return groups
 
 
-def _quoted(value: RawValue) -> str:
-    """A value for a note, quoted, on one line and shortened."""
-    return repr(short(_text(value), 40))
+def _quoted(value: RawValue) -> dict[str, str]:
+    """A value for a note, on one line and shortened: as ``text``, and quoted as ``value``
+    (the English notes quote it so)."""
+    text = short(_text(value), 40)
+    return {"value": repr(text), "text": text}
 
 
 def _check_fields(
@@ -240,9 +242,8 @@ def _check_fields(
     for fid, raw in raws.items():
         f = by_id.get(fid)
         if f is None:
-            notes.append(
-                f"{where}: value of unknown field '{fid}' ignored ({_quoted(_text(raw.value or ''))})"
-            )
+            said = _quoted(_text(raw.value or ""))
+            notes.append(Said("ingest_merge_unknown_field_ignored", where=where, field=fid, **said))
             continue
         out.update(check_field(f, raw))
     return out
@@ -258,7 +259,7 @@ def _required(
     """A note per required field left empty, named by its label as the form (in ``lang``)
     showed it; not for one whose text could not be read (``illegible``: noted already)."""
     return [
-        f"{where}: required field '{f.id}' ({f.label.get(lang)}) is not filled in"
+        Said("ingest_merge_required", where=where, field=f.id, label=str(f.label.get(lang)))
         for f in fields
         if f.required and f.id not in values and f"{where}.{f.id}" not in illegible
     ]
@@ -273,7 +274,7 @@ def _entries(
         for (cid, block), raws in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
             cat = schema.category(cid)
             if block is None or block > cat.entry_blocks:
-                notes.append(f"{cid}.{block}: the form has no such block; its values were ignored")
+                notes.append(Said("ingest_merge_no_block", where=f"{cid}.{block}"))
                 continue
             where = f"{cid}.{block}"
             checked = _check_fields(cat.fields, raws, where, notes)
@@ -343,7 +344,7 @@ def to_current(
     if (old.schema_id, old.schema_version) == (current.schema_id, current.schema_version):
         return entries
     notes.append(
-        f"form made with schema version {old.schema_version}; mapped to the current version {current.schema_version}"
+        Said("ingest_merge_mapped", old=old.schema_version, current=current.schema_version)
     )
     out = []
     for e in entries:
@@ -354,12 +355,13 @@ def to_current(
             try:
                 new_cat = current.category(e.category)
             except UnknownCategoryError:
-                raise QuarantineError(
-                    "unknown-category",
-                    f"category '{e.category}' of schema version {old.schema_version} does not exist in "
-                    f"the current version {current.schema_version}; not merged — add the category back "
-                    "or enter the values by hand",
-                ) from None
+                said = Said(
+                    "ingest_merge_category_gone",
+                    category=e.category,
+                    old=old.schema_version,
+                    current=current.schema_version,
+                )
+                raise QuarantineError("unknown-category", said) from None
             old_fields |= {f.id: f for f in old.category(e.category).fields}
             new_fields |= {f.id: f for f in new_cat.fields}
             scope = e.category
@@ -373,8 +375,14 @@ def to_current(
                 new = new_fields.get(current.current_key(INSTITUTION, fid))
             if new is None:
                 notes.append(
-                    f"{where or INSTITUTION}: field '{fid}' of schema version {old.schema_version} "
-                    f"no longer exists; its value {checked.raw[:60]!r} was not merged"
+                    Said(
+                        "ingest_merge_field_gone",
+                        where=where or INSTITUTION,
+                        field=fid,
+                        old=old.schema_version,
+                        value=repr(checked.raw[:60]),
+                        text=checked.raw[:60],
+                    )
                 )
                 continue
             target = inst if new.scope is Scope.INSTITUTION else entry
@@ -416,17 +424,14 @@ def validate(
     assert identity is not None  # check_identity raised otherwise
     if raw.unread:
         raise QuarantineError(
-            "unread-copy",
-            f"form {identity.reference} came back as a copy whose values could not be read "
-            "(see below); kept aside in the quarantine, not merged — ask the "
-            "sender for the filled form itself, or enter the values by hand",
+            "unread-copy", Said("ingest_merge_unread_copy", form=identity.reference)
         )
     notes: list[str] = list(raw.notes)
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)
     entries = confirmed_on(entries, registry.current, today)
     if not entries:
-        notes.append("no values filled in: the form came back empty")
+        notes.append(Said("ingest_merge_empty"))
     return Submission(
         identity, raw.provenance, raw.confidence, tuple(entries), tuple(notes), raw.illegible
     )

@@ -64,7 +64,7 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     assert register["institutions"]
     assert any((ws_dir / "archive").rglob("*"))
     again = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
-    assert again.exit_code == 0 and "already ingested" in again.output
+    assert again.exit_code == 0 and "diese Datei wurde bereits am " in again.output
     assert "1 doppelt" in again.output  # merged before: not ok, not warnings
 
 
@@ -165,7 +165,7 @@ def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
     assert again.exit_code == 0, again.output
     line = line_of(again.output)
     assert line.startswith("doppelt") and "Posteingang.mbox#1/1 Bogen Yılmaz.pdf: " in line
-    assert "already ingested" in line and "E-Mail-Adresse" not in again.output
+    assert "bereits am " in line and "E-Mail-Adresse" not in again.output
     assert "1 doppelt" in again.output
 
 

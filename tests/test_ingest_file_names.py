@@ -91,7 +91,9 @@ def test_a_quarantined_file_keeps_its_decoded_name(tmp_path: Path) -> None:
     _write(tmp_path / os.fsdecode(b"Fragebogen_\xdcbersicht.pdf"), data.getvalue())
     code, output = _run("ingest", str(tmp_path), "-w", str(ws))
     assert code == 0, output
-    assert output.startswith(f"Quarantäne   {tmp_path}/Fragebogen_Übersicht.pdf: unknown form")
+    assert output.startswith(
+        f"Quarantäne   {tmp_path}/Fragebogen_Übersicht.pdf: unbekanntes Formular"
+    )
     (record,) = (ws / "quarantine").glob("*.json")
     (arrival,) = json.loads(record.read_text("utf-8"))["arrivals"]
     assert arrival["file_name"] == "Fragebogen_Übersicht.pdf"

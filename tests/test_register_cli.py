@@ -211,14 +211,15 @@ def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> No
     result = CliRunner().invoke(
         main, ["ingest", str(samples / "docx" / "lo74-checklist.docx"), "-w", str(copy)]
     )
-    assert result.exit_code == 0 and ", held, " in result.output
-    # the reports keep every warning, in English
+    assert result.exit_code == 0 and ", teils zurückgestellt, " in result.output
+    # the reports keep every warning, in the workspace's language
     said = "".join(r.read_text("utf-8") for r in (copy / "exports").glob("ingest-*.txt"))
     assert "printed or flattened" not in said
     assert (
-        "read from a copy without its form fields (a printed PDF by where each value sits; a "
-        "Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its tables); a value "
-        "read so never replaces one read from form fields by itself; held as c-0001"
+        "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der Lage der "
+        "Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF oder "
+        ".odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen aus "
+        "Formularfeldern gelesenen; zurückgestellt als c-0001"
     ) in said
     code, out = run(words, "conflicts")
     held = [block for block in out.split("\nc-") if "\n    zurückgemeldet: " in block]

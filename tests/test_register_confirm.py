@@ -249,7 +249,7 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
     assert done.exit_code == 0, done.output
     lines = done.output.splitlines()
     (at,) = [n for n, line in enumerate(lines) if " Formular.pdf: " in line]
-    assert lines[at] == f"Hinweise     {back}#1/1 Formular.pdf: Formular {form}, 1 Eintrag, confirmed, ua-1, 1 Hinweis"  # fmt: skip
+    assert lines[at] == f"Hinweise     {back}#1/1 Formular.pdf: Formular {form}, 1 Eintrag, bestätigt, ua-1, 1 Hinweis"  # fmt: skip
     assert lines[at + 1] == (
         f"    psychotherapie.contact_phone: „{two_numbers}“ ist keine einzelne Telefonnummer: "
         "darin stehen Wörter oder eine zweite Nummer; bitte eine Nummer mit Vorwahl eintragen, "

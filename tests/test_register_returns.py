@@ -352,7 +352,7 @@ def test_a_form_kept_aside_and_ingested_later_has_its_date_checked_against_the_d
     (ws.quarantine_dir / f"{sha}.json").write_text(json.dumps(kept_aside), "utf-8")
 
     out = run("ingest", str(ws.quarantine_dir), "-w", str(ws.root))
-    assert f"(heute ist der {came_in:%d.%m.%Y})" in out and "taken out of the quarantine" in out
+    assert f"(heute ist der {came_in:%d.%m.%Y})" in out and "aus der Quarantäne genommen" in out
     for rebuilt in (False, True):
         if rebuilt:
             run("register", "rebuild", "--reread", "-w", str(ws.root))
@@ -417,7 +417,7 @@ def test_a_form_kept_aside_without_a_readable_arrival_time_is_checked_against_to
     (ws.quarantine_dir / f"{sha}.json").write_text(text, "utf-8")
 
     out = run("ingest", str(ws.quarantine_dir), "-w", str(ws.root))
-    assert "taken out of the quarantine" in out
+    assert "aus der Quarantäne genommen" in out
     assert f"liegt in der Zukunft (heute ist der {today:%d.%m.%Y})" in out
     assert not any(ws.quarantine_dir.iterdir())
     for rebuilt in (False, True):
@@ -544,16 +544,16 @@ def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(
     late.write_bytes(pdfium_fill(sent, {"institution.email": "poradnia@łódź.example"}))
     report = run("ingest", str(late), "-w", str(ws.root))
     warning = (
-        f"lodz 'Poradnia Łódź' is retired on {dt.date.today().isoformat()} (geschlossen "
-        "zum 30.06.2026); its return was merged all the same — if it still exists: 'formgen "
-        "register restore lodz'"
+        f"lodz „Poradnia Łódź“: aus dem Register genommen am {dt.date.today():%d.%m.%Y} "
+        "(geschlossen zum 30.06.2026); ihre Rückmeldung wurde trotzdem übernommen — falls es "
+        "sie noch gibt: 'formgen register restore lodz'"
     )
     assert warning in report, report
     assert values(ws, "lodz")["email"] == "poradnia@łódź.example"
     reg = load(ws)
     assert reg.retired("lodz") is not None  # still retired until the coordinator decides
     (out,) = ingest_into_register([first], ws).outcomes  # known already: no warning again
-    assert out.status is Status.DUPLICATE and warning not in out.warnings
+    assert out.status is Status.DUPLICATE and out.warnings == ()
 
 
 def test_a_libreoffice_7_4_return_confirms_with_its_date_and_initials(tmp_path: Path) -> None:
@@ -732,7 +732,7 @@ def test_a_form_confirmed_unchanged_in_a_saved_mailbox_counts_from_the_day_it_wa
     box.add(mail_message("Poradnia Łódź <lodz@example.org>", mailed_form(ws, "lodz", "r2"), other))
     box.close()
     out = run("ingest", str(tmp_path / "Posteingang.mbox"), "-w", str(ws.root))
-    assert out.count("confirmed, ") == 2, out
+    assert out.count("bestätigt, ") == 2, out
 
     both = (("ua-1", "psychotherapie"), ("lodz", "facharzt"))
     expected = {both[0]: mailed.isoformat(), both[1]: today.isoformat()}

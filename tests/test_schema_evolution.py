@@ -155,7 +155,7 @@ def test_an_old_form_returned_after_the_switch_updates_the_renamed_field(
     later = tmp_path / "zweite.pdf"
     later.write_bytes(pdfium_fill(form, {"psychotherapie.contact_role": "Inhaberin"}))
     said = run("ingest", str(later), "-w", str(ws))
-    assert "mapped to the current version 1.1.0" in said
+    assert "auf die aktuelle Version 1.1.0 übertragen" in said
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
     history = run("register", "history", "inst-0100", "-w", str(ws)).splitlines()
     assert "    Funktion: Praxisleitung → Inhaberin" in history
@@ -173,7 +173,7 @@ def test_the_workspace_keeps_the_version_its_forms_were_issued_with(
     returned = tmp_path / "Rückmeldung.pdf"
     returned.write_bytes(pdfium_fill(form, {"psychotherapie.contact_role": "Inhaberin"}))
     said = run("ingest", str(returned), "-w", str(ws))
-    assert "quarantined" not in said and "mapped to the current version 1.1.0" in said
+    assert "Quarantäne" not in said and "auf die aktuelle Version 1.1.0 übertragen" in said
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
 
 
@@ -240,14 +240,15 @@ def test_a_form_of_a_version_the_workspace_lost_says_where_its_schema_file_goes(
     said = run("ingest", str(returned), "-w", str(ws))
     assert "Quarantäne" in said
     assert (
-        f"put the schema file this form was made with ({SCHEMA_ID} 1.0.0: the file as it was "
-        f"then, e.g. from a backup) into the workspace as {kept} and ingest the file again"
+        f"die Schemadatei, mit der dieses Formular erstellt wurde ({SCHEMA_ID} 1.0.0: die Datei, "
+        f"wie sie damals war, z. B. aus einer Sicherung), als {kept} in den Arbeitsbereich legen "
+        "und die Datei erneut einlesen"
     ) in " ".join(said.split())
     assert "schema/versions" not in said
 
     kept.write_bytes(shipped_schema_path().read_bytes())
     said = run("ingest", str(ws / "quarantine"), "-w", str(ws))
-    assert "mapped to the current version 1.1.0" in said
+    assert "auf die aktuelle Version 1.1.0 übertragen" in said
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
 
 
@@ -386,8 +387,8 @@ def test_an_untouched_copy_of_a_form_sent_before_the_rename_keeps_the_correction
     said = run("ingest", str(cleared), "-w", str(ws))
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
     assert any(
-        "psychotherapie.contact_function: left empty on the form; the register keeps 'Inhaberin'"
-        in line
+        "psychotherapie.contact_function: im Formular leer gelassen; das Register behält "
+        "„Inhaberin“" in line
         for line in said.splitlines()
     ), said
 
@@ -986,10 +987,10 @@ def test_a_checklist_naming_the_region_held_as_typed_before_the_switch_changes_n
     }
     returned.write_bytes(pdfium_fill(blank.read_bytes(), typed))
     said = run("ingest", str(returned), "-w", str(ws))
-    assert "matched inst-0001 'Praxis Wiśniewska' (same name and postcode)" in said
+    assert "inst-0001 „Praxis Wiśniewska“ zugeordnet (gleicher Name und gleiche PLZ)" in said
     # nothing of it is news to the register: it confirms, its warnings (the region among them)
     # listed all the same
-    assert said.splitlines()[0].endswith(", 1 Eintrag, confirmed, inst-0001, 5 Hinweise"), said
+    assert said.splitlines()[0].endswith(", 1 Eintrag, bestätigt, inst-0001, 5 Hinweise"), said
     run("register", "rebuild", "-w", str(ws))  # the journal replayed merges alike
     assert json.loads(run("register", "conflicts", "-w", str(ws), "--json"))["conflicts"] == []
     assert "→ dormagen" not in run("register", "history", "inst-0001", "-w", str(ws))
