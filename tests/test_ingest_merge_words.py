@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import pickle
 import shutil
+import string
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
 
 from formgen.cli import main
-from ingest.messages import SaidJoined, SaidProblem, in_language, problem
+from ingest.messages import WORDS, SaidJoined, SaidProblem, in_language, problem
 
 FORM = "rueckmeldung.eml#1/1 Bogen Praxis Yılmaz.pdf"
 """The form attached to the sample mail: a return of Praxis Yılmaz, new to the register."""
@@ -124,3 +125,17 @@ def test_an_invalid_values_problem_is_said_in_german_after_the_trip_from_a_worke
         "institution.email: „şule(at)example.org“ ist keine gültige E-Mail-Adresse; bitte eine "
         "einzelne Adresse eintragen, z.\u00a0B. name@example.org"
     )
+
+
+def test_the_german_words_take_the_args_the_english_ones_are_made_with() -> None:
+    """A German template that names an arg the English one is not made with would fall back
+    to the English without a word; ``text`` is given beside a value the English quotes as
+    Python does (``value``), for the German quotes."""
+
+    def names(template: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+    for key, english in WORDS["en"].items():
+        if key.startswith("ingest_merge_"):
+            extra = {"text"} if "value" in names(english) else set()
+            assert names(WORDS["de"][key]) <= names(english) | extra, key
