@@ -975,9 +975,6 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing changed",
         "ingest_merge_form_again": "form {form} with the same content was already ingested; "
         "nothing changed",
-        "ingest_merge_same_content": "same content as {first}; handled once",
-        "ingest_merge_kept_aside": "{name} (kept aside from {file})",
-        "ingest_merge_not_merged": "not merged: {reason}",
         "ingest_merge_block": "{category} block {block}",
         "ingest_merge_looks_like": "{where}: '{name}' looks like {candidate} '{candidate_name}' "
         "({reason}); held as {did} — 'formgen register resolve {did} --merge' or '--new'",
@@ -2026,9 +2023,6 @@ WORDS: dict[str, dict[str, str]] = {
         "eingelesen; nichts geändert",
         "ingest_merge_form_again": "Formular {form} mit demselben Inhalt wurde bereits "
         "eingelesen; nichts geändert",
-        "ingest_merge_same_content": "derselbe Inhalt wie {first}; nur einmal bearbeitet",
-        "ingest_merge_kept_aside": "{name} (beiseitegelegt aus {file})",
-        "ingest_merge_not_merged": "nicht übernommen: {reason}",
         "ingest_merge_block": "{category} Block {block}",
         "ingest_merge_looks_like": "{where}: „{name}“ ähnelt {candidate} „{candidate_name}“ "
         "({reason}); zurückgestellt als {did} — 'formgen register resolve {did} --merge' "
