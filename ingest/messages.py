@@ -2266,7 +2266,8 @@ def say(key: str, lang: str, **args: Arg) -> str:
     """The fixed text ``key`` of the terminal views (:data:`WORDS`) in ``lang`` with ``args``
     (German for a language formgen has no words for, as the labels of the schema)."""
     template = WORDS.get(lang, WORDS["de"])[key]
-    if _plain(template, lang):  # str.format says it alike, ten times faster (a report per file)
+    floats = _GROUPING.get(lang, ",") != "," and any(isinstance(v, float) for v in args.values())
+    if not floats and _plain(template, lang):  # str.format says it alike, ten times faster
         return template.format(**args)
     return _Formatter(lang).format(template, **args)
 
@@ -2274,7 +2275,8 @@ def say(key: str, lang: str, **args: Arg) -> str:
 @functools.cache
 def _plain(template: str, lang: str) -> bool:
     """Whether ``template`` has no format that :class:`_Formatter` writes its own way in
-    ``lang``: no ``date`` or ``day``, and no digit grouping unless ``lang`` groups with ``,``."""
+    ``lang``: no ``date`` or ``day``, and no digit grouping unless ``lang`` groups with ``,``
+    (a float, whose decimal mark the language may write otherwise, is the caller's check)."""
     specs = [spec or "" for _, _, spec, _ in string.Formatter().parse(template)]
     grouping = _GROUPING.get(lang, ",") == ","
     return not any(s in ("date", "day") or ("," in s and not grouping) for s in specs)

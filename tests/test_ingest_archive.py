@@ -277,11 +277,11 @@ def test_archives_and_mails_are_told_in_the_workspaces_language(tmp_path: Path) 
         lines[4],
     )
     assert lines[5:9] == [
-        f"nicht lesbar {folder / 'c.7z'}: ein 7-Zip-Archiv (.7z), {not_a_form}; entpacken und "
+        f"nicht lesbar {folder / 'c.7z'}: ein 7-Zip-Archiv (.7z), {not_a_form}; bitte entpacken und "
         "die Dateien darin einlesen",
         f"nicht lesbar {folder / 'd.exe'}: ein Windows-Programm (.exe), vielleicht ein "
-        f"selbstentpackendes Archiv, {not_a_form}; nicht ausführen: bitte beim Absender die "
-        "Formulare selbst anfordern (PDF, DOCX oder ein ZIP-Archiv davon)",
+        f"selbstentpackendes Archiv, {not_a_form}; nicht ausführen: den Absender um die "
+        "Formulare selbst bitten (PDF, DOCX oder ein ZIP-Archiv davon)",
         f"Sammlung     {folder / 'e.eml'}: 1 Mail, 1 Anhang",
         f"übersprungen {folder / 'e.eml'}#1/1 notiz.txt: eine Textdatei, {not_a_form}",
     ]

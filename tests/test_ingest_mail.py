@@ -510,7 +510,7 @@ def test_a_file_that_starts_like_a_mail_but_holds_none_is_unreadable(tmp_path: P
         "aber es folgt kein Mailkopf; keine Mail konnte gelesen werden — das Postfach im "
         "Mailprogramm neu exportieren oder die Mail als .eml speichern",
     ]
-    assert "--strict: 3 of 3 files were not ok" in result.stderr
+    assert "--strict: 3 von 3 Dateien waren nicht ok" in result.stderr
     # --json, and an English workspace, keep the English words
     again = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws.root), "--json"])
     reasons = [f["reason"] for f in json.loads(again.stdout)["files"]]

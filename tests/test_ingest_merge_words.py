@@ -107,7 +107,7 @@ def test_a_form_of_another_workspace_is_kept_aside_and_taken_out_again_in_german
     shutil.copy(SAMPLES / "workspace" / "secret.key", ws / "secret.key")
     copy = record.with_suffix(".pdf")
     assert ingest(ws / "quarantine", "-w", ws)[0] == (
-        f"Hinweise     {copy} (beiseitegelegt aus {inbox / FORM}): Formular FG-84G7Z-WYRD6, "
+        f"Hinweise     {copy} (beiseitegelegt, ursprünglich {inbox / FORM}): Formular FG-84G7Z-WYRD6, "
         "2 Einträge, aktualisiert, inst-0001 (neu), 22 Änderungen; aus der Quarantäne genommen, "
         "1 Hinweis"
     )

@@ -105,7 +105,7 @@ def test_a_damaged_part_is_reported_and_the_files_are_read_all_the_same(tmp_path
     assert form.merged
     # a German workspace's report says it in German
     assert report.lines(lang="de")[:2] == [
-        f"Hinweise     {path}: die winmail.dat von Outlook (TNEF) mit 2 Dateien",
+        f"Hinweise     {path}: eine winmail.dat von Outlook (TNEF) mit 2 Dateien",
         "    bei 1 Teil stimmt die Prüfsumme nicht (winmail.dat unterwegs beschädigt?); der "
         "Inhalt wird trotzdem gelesen",
     ]

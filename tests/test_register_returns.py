@@ -125,8 +125,8 @@ def test_untouched_copies_of_a_form_never_undo_the_institutions_corrections(
     assert draft.line("de").endswith(
         f": Formular {out.form} genau so, wie formgen es erstellt hat, nichts ausgefüllt oder "
         "geändert: eine Mail der eigenen Stelle (ein Entwurf oder eine gesendete Mail?), keine "
-        "Rückmeldung; bestätigt eine Einrichtung ihr Formular unverändert, zählt das aus ihrer "
-        "eigenen Mail"
+        "Rückmeldung; eine Einrichtung, die ihr Formular unverändert bestätigt, zählt erst mit "
+        "ihrer eigenen Mail"
     )
     assert copy.status is Status.SKIPPED
     assert (
