@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from email.errors import HeaderParseError
 from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -288,7 +289,7 @@ def _address(display: str, addr_spec: str, what: str) -> Address:
     server takes that, one without SMTPUTF8 nothing else."""
     try:
         return Address(display_name=display, addr_spec=normalise_email(addr_spec))
-    except (ValueError, IndexError) as exc:
+    except (ValueError, IndexError, HeaderParseError) as exc:
         raise MailError(f"{what} address '{addr_spec:.60}' cannot be used: {exc}") from None
 
 

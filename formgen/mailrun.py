@@ -180,7 +180,9 @@ def plan_round(
     action: str,
     returned: Collection[str] = (),
 ) -> Plan:
-    """Decide per recipient: mail it, skip it (already done in this round), or list it (no address).
+    """Decide per recipient: mail it, skip it (already done in this round), or list it (no
+    address, or one no mail header can carry: :func:`~formgen.recipients.check_email`, say of
+    a send log edited by hand).
 
     ``returned``: instance ids of the forms that came back. A mail of this round that bounced is
     sent again, but not once its form came back. Whether its address may be mailed again is
@@ -214,6 +216,9 @@ def plan_round(
             continue
         if not r.email:
             without.append(r)
+            continue
+        if why := check_email(r.email):  # e.g. a send log edited by hand: no mail header takes it
+            without.append(replace(r, email="", given_email=r.email, email_problem=why))
             continue
         if d is not None and d.bounced and any(i in returned for i in d.instance_ids):
             skipped.append(Skip(r, "its form came back, although a mail to it bounced"))

@@ -99,9 +99,10 @@ _ALIASES = {
     "opening_hours": "opening_hours",
 }
 
-_EMAIL_RE = re.compile(
-    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]+$"
-)
+_LABELS = r"[^@\s<>(),;:\"\[\]\\\x00-\x1f\x7f]+"
+_EMAIL_RE = re.compile(rf"^[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABELS}\.{_LABELS}$")
+"""An address as a mail header takes it (:func:`check_email` checks the dots): a domain
+without spaces, brackets, a backslash or control characters."""
 _CATEGORY_WORD = re.compile(r"[^,|;\s]+")
 """A word of a categories cell: ids stand apart by ``,``, ``|``, ``;`` or spaces."""
 
@@ -253,7 +254,13 @@ def check_email(address: str) -> str | None:
     if not _EMAIL_RE.match(address):
         return f"'{quoted}' is not an e-mail address (expected name@example.org)"
     domain = address.rsplit("@", 1)[1]
-    if ".." in address or domain.startswith((".", "-")) or domain.endswith((".", "-")):
+    if (
+        ".." in address
+        or local.startswith(".")
+        or local.endswith(".")
+        or domain.startswith((".", "-"))
+        or domain.endswith((".", "-"))
+    ):
         return f"'{quoted}' is not an e-mail address (dots in the wrong place)"
     return None
 
