@@ -813,11 +813,29 @@ def why_dead(
     )
 
 
-def recipients_from_log(statuses: Iterable[InstitutionStatus]) -> list[Recipient]:
-    """Recipients rebuilt from the send log (the address and checklists of their latest mail)."""
+ERASED_ADDRESS = "its address was erased (formgen register erase)"
+"""Why an address of the send log cannot be mailed when the register does not say when it was
+erased."""
+
+
+def recipients_from_log(
+    statuses: Iterable[InstitutionStatus], removed: Mapping[str, Removed] | None = None
+) -> list[Recipient]:
+    """Recipients rebuilt from the send log (the address and checklists of their latest mail).
+    One whose address was erased (``formgen register erase``) has none, and
+    :attr:`Recipient.email_problem` says so, and when as far as ``removed`` (the register's
+    :meth:`~formgen.tracking.RegisterView.emails_removed`) knows."""
     return [
         Recipient(
-            s.institution_id, s.name or s.institution_id, s.email, s.categories, "", "send log"
+            s.institution_id,
+            s.name or s.institution_id,
+            s.email,
+            s.categories,
+            "",
+            "send log",
+            email_problem=str((removed or {}).get(s.institution_id, ERASED_ADDRESS))
+            if s.latest.email_erased
+            else "",
         )
         for s in statuses
     ]
@@ -930,12 +948,19 @@ def round_targets(
         due = [*overdue_ids(statuses), *failed_reminder_ids(statuses)]
         ids = sorted(i for i in due if i not in retired)
         if listed is None:
-            pool = recipients_from_log(statuses[i] for i in ids)
             from_log = set(ids)
             elsewhere = (
                 "give its new address in a recipients list (formgen mail LIST --overdue) or the "
                 "register (formgen mail --from-register --overdue)"
             )
+            pool = [
+                replace(r, email_problem=f"{r.email_problem}; {elsewhere}")
+                if r.email_problem
+                else r
+                for r in recipients_from_log(
+                    (statuses[i] for i in ids), view.emails_removed() if view else None
+                )
+            ]
         else:
             pool = list(listed)
         replies_to = {i: start for i in ids if (start := statuses[i].thread_start)}
@@ -1096,7 +1121,8 @@ class MailingStatus:
 
     summary: StatusSummary
     rows: list[dict[str, Any]]
-    """By institution id: ``id``, ``name`` (as the register has it now), ``mailed_name``,
+    """By institution id: ``id``, ``name`` (as the register has it now; ``""`` and
+    ``name_erased`` when ``formgen register erase`` erased it), ``mailed_name``,
     ``email``, ``state``, and of its latest mail ``round``, ``mailed``, ``deadline``,
     ``instances``; ``answered`` (the rounds it answered) and ``error`` (why it failed, or
     for ``not_mailed`` why its address cannot be mailed; ``reason``: ``no_email``,
@@ -1154,7 +1180,8 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
     rows = [
         {
             "id": s.institution_id,
-            "name": current_name(s, view),
+            "name": (name := current_name(s, view)),
+            "name_erased": not name and s.latest.name_erased,
             "mailed_name": s.name,
             "email": s.email,
             "state": s.state,

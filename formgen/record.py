@@ -61,6 +61,16 @@ ID_RULE = (
     "or digit, and have at most 64 characters"
 )
 """What :data:`ID_RE` takes, said (an institution id, a round's name)."""
+ERASED = "(erased #{n})"
+"""What an erased value (:meth:`ingest.register.Register.erase`, ``formgen register erase``)
+is replaced by, everywhere the register, the journal and the send log held it: its raw text,
+with no typed value. Numbered, so that values that differed still differ (a rebuild from the
+journal merges alike); an erasure numbers on from the register's highest marker
+(:meth:`ingest.register.Register.erased_so_far`), so two institutions' erased names or phone
+numbers never look alike to the matcher. No name, no address: the send log reads one as ``""``
+(:class:`formgen.sendlog.Delivery`)."""
+ERASED_MARK = re.compile(r"\(erased #(\d+)\)")
+"""A marker of :data:`ERASED` (``fullmatch``: the whole text is one), its number the group."""
 NOT_IN_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 """A character XML 1.0 cannot hold (its ``Char`` production): control characters but tab and
 line breaks, lone surrogates, U+FFFE and U+FFFF."""

@@ -19,6 +19,10 @@ crash. A *delivery* is one institution in one round; its events are:
               generator refuses), so nothing was mailed. Any later event of the delivery (its
               forms prepared, a mail drafted or sent, ``not_mailed``) supersedes it.
 
+``formgen register erase`` replaces an erased name or address in the log by its marker
+(:data:`formgen.record.ERASED`); a delivery reads it as none (:attr:`Delivery.email_erased`),
+and a marker in a server's reply or a reason as ``(erased)``.
+
 A formgen older than ``not_mailed`` (or ``not_made``) skips those lines as damaged (``formgen
 status`` notes their line numbers) and reads the rest of the log as before.
 
@@ -34,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from formgen.record import ERASED_MARK
 from formgen.workspace import append_line
 
 SENDLOG = "sendlog.jsonl"
@@ -73,6 +78,12 @@ class Delivery:
     """When its form could not be made; ``""`` once a later event of the delivery superseded
     that (:func:`deliveries_from`)."""
     not_made_error: str = ""
+    name_erased: bool = False
+    """``formgen register erase`` erased the institution's name: the log holds its marker
+    (:data:`formgen.record.ERASED`) there, and :attr:`name` is ``""``."""
+    email_erased: bool = False
+    """``formgen register erase`` erased the address: the log holds its marker there, and
+    :attr:`email` is ``""``: no address, never one to mail."""
 
     @property
     def not_mailed(self) -> bool:
@@ -214,4 +225,13 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.email = d.email or str(ev.get("email", ""))
             d.not_made_at = str(ev.get("at", ""))
             d.not_made_error = str(ev.get("error", ""))
+    for d in by_key.values():  # an erased name or address is none, and no text shows its marker
+        if ERASED_MARK.fullmatch(d.name):
+            d.name, d.name_erased = "", True
+        if ERASED_MARK.fullmatch(d.email):
+            d.email, d.email_erased = "", True
+        d.not_mailed_detail = ERASED_MARK.sub("(erased)", d.not_mailed_detail)
+        d.not_made_error = ERASED_MARK.sub("(erased)", d.not_made_error)
+        for f in d.failures:
+            f["error"] = ERASED_MARK.sub("(erased)", str(f.get("error", "")))
     return list(by_key.values())

@@ -37,17 +37,24 @@ _MESSAGE_ID = re.compile(r"<[^<>\s]+>")
 @dataclass(frozen=True)
 class Removed:
     """An institution's address a coordinator removed from the register by hand (``formgen
-    register set ID institution.email --clear``), the register holding none since: a round of
-    the register does not mail it where a mail went before that (:func:`fallback_email`)."""
+    register set ID institution.email --clear``) or erased (``formgen register erase``), the
+    register holding none since: a round of the register does not mail it where a mail went
+    before that (:func:`fallback_email`)."""
 
     email: str
+    """``""`` when erased since."""
     at: str
     """When, ISO 8601."""
     note: str
+    erased: bool = False
+    """Erased (``formgen register erase``), not removed by hand."""
 
     def __str__(self) -> str:
         day = _moment(self.at).astimezone().date().isoformat()
-        return f"its address, {self.email}, was removed by hand on {day} ({self.note})"
+        if self.erased:
+            return f"its address was erased on {day} ({self.note})"
+        address = f", {self.email}," if self.email else ""
+        return f"its address{address} was removed by hand on {day} ({self.note})"
 
 
 @dataclass(frozen=True)
@@ -133,8 +140,8 @@ class RegisterView(Protocol):
         ...
 
     def emails_removed(self) -> Mapping[str, Removed]:
-        """The institutions whose address a coordinator removed by hand and that have none in
-        the register since (empty: none, or unknown)."""
+        """The institutions whose address a coordinator removed by hand or erased and that
+        have none in the register since (empty: none, or unknown)."""
         ...
 
     def emails_vouched(self) -> Mapping[str, Vouched]:

@@ -5,7 +5,7 @@ phone number and address. :func:`erase` removes every value an institution's fie
 the current one and every earlier one — from everything the workspace keeps:
 
 * the register and the journal: each erased value becomes a numbered marker
-  (:data:`ingest.register.ERASED`; values that differed still differ, so the journal replays to
+  (:data:`formgen.record.ERASED`; values that differed still differ, so the journal replays to
   the same register), the journal is written again atomically with an ``erase`` operation at
   its end (lines it does not touch stay byte for byte), and ``register.json`` is made again from
   it (:func:`ingest.journal.rebuild`); held conflicts on the field are dropped;
@@ -43,12 +43,12 @@ import pikepdf
 
 from formgen.errors import RegisterError
 from formgen.model import INSTITUTION
+from formgen.record import ERASED
 from formgen.sendlog import SENDLOG
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
 from ingest.printed import visual
 from ingest.register import (
-    ERASED,
     Json,
     MergeOutcome,
     Register,

@@ -15,9 +15,9 @@ It uses what the register provides and says clearly what it could not find:
   with why in each language of the mails (named in the update mail);
 * conflicts: the register's held conflicts;
 * addresses a coordinator removed by hand (``formgen register set ID institution.email
-  --clear``), so that no round mails them where the send log says earlier mails went; and
-  those a coordinator set by hand, so that a mail to one that bounced or was refused before
-  no longer counts;
+  --clear``) or erased (``formgen register erase``), so that no round mails them where the
+  send log says earlier mails went; and those a coordinator set by hand, so that a mail to one
+  that bounced or was refused before no longer counts;
 * retired institutions (``formgen register retire``): left out of :meth:`institution_ids` and
   of the update list, and given with when and why, so that no round mails them and ``formgen
   status`` counts them nowhere.
@@ -38,7 +38,7 @@ from formgen.tracking import FieldProblems, Note, Removed, Vouched
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.messages import per_language, problem_text
-from ingest.register import EMAIL, HAND, retired_text
+from ingest.register import EMAIL, HAND, is_erased, retired_text
 
 
 def _module(name: str) -> Any:
@@ -212,14 +212,17 @@ class WorkspaceRegisterView:
         return len(conflicts) if isinstance(conflicts, dict) else None
 
     def emails_removed(self) -> dict[str, Removed]:
-        """The institutions whose latest change of address was its removal by hand."""
+        """The institutions whose latest change of address was its removal by hand or its
+        erasure (``formgen register erase``; an address removed by hand and erased since is
+        given as ``""``)."""
         out: dict[str, Removed] = {}
         for iid in self.institution_ids():
             found = next(self._email_changes(iid), None)
-            if found is not None and found[0].get("op") == "set" and found[2] is None:
+            if found is not None and found[0].get("op") in ("set", "erase") and found[2] is None:
                 h, old = found[0], found[1] or {}
-                email = str(old.get("v") or old.get("raw") or "")
-                out[iid] = Removed(email, str(h.get("at", "")), str(h.get("note", "")))
+                email = "" if is_erased(old) else str(old.get("v") or old.get("raw") or "")
+                at, note = str(h.get("at", "")), str(h.get("note", ""))
+                out[iid] = Removed(email, at, note, erased=h.get("op") == "erase")
         return out
 
     def emails_vouched(self) -> dict[str, Vouched]:

@@ -121,7 +121,6 @@ import copy
 import datetime as dt
 import hashlib
 import json
-import re
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -141,7 +140,7 @@ from formgen.model import (
     Scope,
     choices_of,
 )
-from formgen.record import InstitutionRecord, Value, offered
+from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
 from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
@@ -188,15 +187,6 @@ EMAIL = "institution.email"
 by hand to what it holds already, and so vouches for it (:meth:`Register.hand_values`)."""
 
 
-ERASED = "(erased #{n})"
-"""What an erased value (:meth:`Register.erase`, ``formgen register erase``) is replaced by,
-everywhere the register and the journal held it: its raw text, with no typed value. Numbered,
-so that values that differed still differ (a rebuild from the journal merges alike); an
-erasure numbers on from the register's highest marker (:meth:`Register.erased_so_far`), so
-two institutions' erased names or phone numbers never look alike to the matcher."""
-_ERASED = re.compile(r"\(erased #(\d+)\)\Z")
-
-
 def _stored_in(inst: Json) -> Iterator[object]:
     """Every value ``inst`` holds now or held in its history."""
     yield from inst["institution"].values()
@@ -213,7 +203,7 @@ def is_erased(stored: object) -> bool:
         isinstance(stored, dict)
         and stored.get("v") is None
         and isinstance(stored.get("raw"), str)
-        and _ERASED.match(stored["raw"]) is not None
+        and ERASED_MARK.fullmatch(stored["raw"]) is not None
     )
 
 
@@ -1616,7 +1606,7 @@ class Register:
             int(m.group(1))
             for inst in self.institutions.values()
             for sv in _stored_in(inst)
-            if isinstance(sv, dict) and is_erased(sv) and (m := _ERASED.match(sv["raw"]))
+            if isinstance(sv, dict) and is_erased(sv) and (m := ERASED_MARK.fullmatch(sv["raw"]))
         ]
         return max(numbers, default=0)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -574,7 +574,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         unmade = [(r, n) for r in report.rows for n in r["not_made"]]
         echo(say("status_not_made_line", lang, n=summary.not_made))
         for r, n in unmade[:10]:
-            name = breaks_shown(r["name"])
+            name = _name(r, lang)
             echo(
                 say(
                     "status_not_made_row",
@@ -657,8 +657,14 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str) -> None:
         email = f" <{r['email']}>" if r["email"] else ""
         state = label.get(r["state"], r["state"])
         deadline = day_text({"raw": r["deadline"]}, lang) or r["deadline"] or "-"
-        name = breaks_shown(r["name"])  # the register's name now: an imported cell's break
+        name = _name(r, lang)
         echo(f"{r['id']:<20} {pad(state, column)} {due} {deadline:<10} {name}{email}{extra}")
+
+
+def _name(row: Mapping[str, Any], lang: str) -> str:
+    """An institution's name in a row of ``formgen status``: the register's now, on one line
+    (an imported cell's break shown), or that it was erased (``formgen register erase``)."""
+    return say("erased", lang) if row["name_erased"] else breaks_shown(row["name"])
 
 
 def _rounds_table(rounds: Sequence[RoundStatus], lang: str) -> str:
