@@ -56,6 +56,7 @@ from formgen.tracking import (
     summarise,
 )
 from formgen.workspace import CONFIG, SENDER_RULE, IssuedForm, Workspace, write_atomic
+from ingest.messages import Said, SaidJoined
 
 if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen status' needs none)
     from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
@@ -204,14 +205,18 @@ def plan_round(
             skipped.append(
                 Skip(
                     r,
-                    f"already sent in round {settings.round} ({d.sent_at[:16].replace('T', ' ')})",
+                    Said(
+                        "mail_skip_sent",
+                        round=settings.round,
+                        at=d.sent_at[:16].replace("T", " "),
+                    ),
                 )
             )
             continue
         if d is not None and d.drafted_at and not d.bounced:
             # sent from the mail program (or about to be): never mail the same form again
             skipped.append(
-                Skip(r, f"draft already written in round {settings.round}: {d.draft_path}")
+                Skip(r, Said("mail_skip_drafted", round=settings.round, path=d.draft_path))
             )
             continue
         if not r.email:
@@ -221,7 +226,7 @@ def plan_round(
             without.append(replace(r, email="", given_email=r.email, email_problem=why))
             continue
         if d is not None and d.bounced and any(i in returned for i in d.instance_ids):
-            skipped.append(Skip(r, "its form came back, although a mail to it bounced"))
+            skipped.append(Skip(r, Said("mail_skip_returned")))
             continue
         # the coordinator's choice, else the recipients row's, else as its last mail, else the round's
         before = carried.get(r.id)
@@ -396,15 +401,12 @@ def check_sender(ws: Workspace) -> None:
     the @ (a domain such as ``büro.example`` has an ASCII form, a name before the @ has none) —
     the same check as a recipient's address gets."""
     if not ws.sender:
-        raise MailError(
-            f'{ws.root / CONFIG}: no sender address; set sender = "you@example.org" '
-            "under [centre] (mails go out From it, replies come back to it)"
-        )
+        raise MailError(Said("mail_no_sender", config=str(ws.root / CONFIG)))
     if check_email(ws.sender) is not None:
         raise MailError(
-            f'{ws.root / CONFIG}: sender = "{ws.sender}" cannot be used in mail headers: '
-            f"{SENDER_RULE}; set sender under [centre] to the address of the centre's mailbox "
-            "(ask your mail administrator for one); nothing was made or sent"
+            Said(
+                "mail_bad_sender", config=str(ws.root / CONFIG), sender=ws.sender, rule=SENDER_RULE
+            )
         )
 
 
@@ -497,20 +499,14 @@ def run_round(
             warnings = tuple(dict.fromkeys(w for f in forms for w in f.warnings))
             outcomes.append(replace(outcome, instance_ids=ids, warnings=warnings))
         except ConnectionLost as exc:
-            outcomes.append(
-                Outcome(
-                    recipient,
-                    "lost",
-                    f"{exc}; this mail may or may not have been delivered",
-                    ids,
-                )
-            )
+            outcomes.append(Outcome(recipient, "lost", Said("mail_lost", error=str(exc)), ids))
             done = len(outcomes)
-            report.stopped = (
-                f"{exc}; stopped after {done} of {len(plan.todo)}. The mail to {recipient.id} "
-                "may or may not have been delivered (no confirmation came). Run the same command "
-                f"again to send the rest: it sends the mail to {recipient.id} once more, so that "
-                "institution may get it twice; the mails sent before it are not sent again"
+            report.stopped = Said(
+                "mail_stopped_lost",
+                error=str(exc),
+                done=done,
+                total=len(plan.todo),
+                iid=recipient.id,
             )
             break
         except MailError as exc:  # nothing goes with these settings: no recipient is at fault
@@ -716,7 +712,7 @@ def register_recipients(
     none, and :attr:`Recipient.email_problem` says why (one with an invalid address is then
     :attr:`RecipientList.unmailable`, the address as given)."""
     if view is None:
-        raise MailError("no register in this workspace yet; give a RECIPIENTS file instead")
+        raise MailError(Said("mail_no_register"))
     records = [r for r in (view.record(i) for i in view.institution_ids()) if r is not None]
     listed = recipients_from_records(records)
     logged = institution_status(deliveries, None, dt.date.today())  # only its addresses count
@@ -746,32 +742,33 @@ def _logged_address(
     if recipient.email:
         if force:
             return recipient
-        fix = f"set the new one: formgen register set {recipient.id} institution.email ADDRESS"
-        return unless_dead(recipient, status, vouched, "the register's address", fix)
+        fix = Said("mail_fix_register", iid=recipient.id)
+        return unless_dead(recipient, status, vouched, Said("mail_whose_register"), fix)
     if email := fallback_email(status, removed):
         assert status is not None and status.delivered is not None  # an address worked
         return replace(
             recipient,
             email=email,
-            source=f"send log: {status.delivered.round}",
+            source=Said("mail_source_log_round", round=status.delivered.round),
             from_send_log=True,
         )
     if removed is not None:
-        why = (
-            f"{removed}; set the new one: formgen register set {recipient.id} institution.email "
-            "ADDRESS"
-        )
+        why: str = Said("mail_removed", removed=str(removed), iid=recipient.id)
     elif status is not None and (d := status.dead_address) is not None:
-        why = (
-            f"the last address, {d.email} (round {d.round}), {d.failed_how} "
-            f"({d.last_error or 'not delivered'}); add its new address to the register or a "
-            "recipients list"
+        why = Said(
+            "mail_last_address_dead",
+            email=d.email,
+            round=d.round,
+            how=_failed_how(d),
+            error=d.last_error or Said("mail_not_delivered"),
         )
     else:
         return recipient
     return replace(
         recipient,
-        email_problem=f"{recipient.email_problem}; {why}" if recipient.email_problem else why,
+        email_problem=SaidJoined((recipient.email_problem, why), "; ")
+        if recipient.email_problem
+        else why,
     )
 
 
@@ -794,7 +791,7 @@ def unless_dead(
         email="",
         given_email=recipient.email,
         dead_email=True,
-        email_problem=f"{dead}; {fix}{FORCE_HINT}",
+        email_problem=SaidJoined((dead, fix, FORCE_HINT), "; "),
     )
 
 
@@ -807,15 +804,25 @@ def why_dead(
     d = status.dead(recipient.email, vouched) if status is not None and recipient.email else None
     if d is None:
         return ""
-    return (
-        f"{whose} {recipient.email} {d.failed_how} ({d.last_error or 'not delivered'}) in "
-        f"round {d.round} on {d.last_failed_at[:10]}"
+    return Said(
+        "mail_dead",
+        whose=whose,
+        email=recipient.email,
+        how=_failed_how(d),
+        error=d.last_error or Said("mail_not_delivered"),
+        round=d.round,
+        day=d.last_failed_at[:10],
     )
 
 
-ERASED_ADDRESS = "its address was erased (formgen register erase)"
+ERASED_ADDRESS = Said("mail_erased_address")
 """Why an address of the send log cannot be mailed when the register does not say when it was
 erased."""
+
+
+def _failed_how(d: Delivery) -> Said:
+    """How a mail showed its address does not work (:attr:`Delivery.failed_how`), to be said."""
+    return Said("mail_bounced" if d.bounced else "mail_refused")
 
 
 def recipients_from_log(
@@ -832,7 +839,7 @@ def recipients_from_log(
             s.email,
             s.categories,
             "",
-            "send log",
+            Said("mail_source_log"),
             email_problem=str((removed or {}).get(s.institution_id, ERASED_ADDRESS))
             if s.latest.email_erased
             else "",
@@ -878,7 +885,7 @@ class Targets:
     (:func:`why_dead`); it is mailed there all the same."""
 
 
-FORCE_HINT = "; --force mails it all the same"
+FORCE_HINT = Said("mail_force_hint")
 
 
 def round_targets(
@@ -915,11 +922,9 @@ def round_targets(
     returned = view.returned_instances() if view else None
     retired = view.retired() if view else {}
     statuses = institution_status(deliveries, returned, today)
-    notes = []
+    notes: list[str] = []
     if returned is None and kind != "invitation":
-        notes.append(
-            "returns cannot be matched without a register; every form not known as returned counts"
-        )
+        notes.append(Said("mail_note_unmatched"))
     skipped: list[tuple[str, str]] = []
     gone: list[tuple[str, str]] = []
     """(institution id, why): a recipients row naming a retired institution."""
@@ -929,12 +934,12 @@ def round_targets(
     from_log: set[str] = set()
     """The institutions whose address comes from the send log: those an update round adds to
     the list (mailed in this round); every one of a reminder round without a list."""
-    elsewhere = "give its new address in the recipients list"
+    elsewhere: str = Said("mail_elsewhere_list")
     """How to fix an address from the send log that no longer works."""
     if kind == "invitation":
         pool = list(listed or ())
         gone = [
-            (r.id, f"{retired[r.id]}; if it still exists: 'formgen register restore {r.id}'")
+            (r.id, Said("mail_retired", retired=retired[r.id], iid=r.id))
             for r in pool
             if r.id in retired
         ]
@@ -949,12 +954,9 @@ def round_targets(
         ids = sorted(i for i in due if i not in retired)
         if listed is None:
             from_log = set(ids)
-            elsewhere = (
-                "give its new address in a recipients list (formgen mail LIST --overdue) or the "
-                "register (formgen mail --from-register --overdue)"
-            )
+            elsewhere = Said("mail_elsewhere_overdue")
             pool = [
-                replace(r, email_problem=f"{r.email_problem}; {elsewhere}")
+                replace(r, email_problem=SaidJoined((r.email_problem, elsewhere), "; "))
                 if r.email_problem
                 else r
                 for r in recipients_from_log(
@@ -967,7 +969,7 @@ def round_targets(
     elif kind == "update":
         stale = view.stale() if view else None
         if stale is None:
-            raise MailError("no register in this workspace: nothing is known to be stale")
+            raise MailError(Said("mail_no_register_stale"))
         # a rerun of this round decides about its own mails (done already), not "on its way"
         ids, skipped = split_on_its_way(sorted(stale), statuses, round_name)
         if force:
@@ -998,7 +1000,7 @@ def round_targets(
         forced = {
             r.id: why
             for r in pool
-            if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), "the address"))
+            if (why := why_dead(r, statuses.get(r.id), vouched.get(r.id), Said("mail_whose")))
         }
     else:
         pool = [
@@ -1006,24 +1008,20 @@ def round_targets(
                 r,
                 statuses.get(r.id),
                 vouched.get(r.id),
-                "the address",
-                elsewhere if r.id in from_log else f"correct it in {r.source}",
+                Said("mail_whose"),
+                elsewhere if r.id in from_log else Said("mail_correct_in", source=r.source),
             )
             for r in pool
         ]
     if force and skipped:
-        notes.append(
-            f"--force: not skipping {len(skipped)} institution(s) whose form is still on its "
-            "way: " + ", ".join(iid for iid, _ in skipped)
-        )
+        ids_ = ", ".join(iid for iid, _ in skipped)
+        notes.append(Said("mail_note_force_on_its_way", n=len(skipped), ids=ids_))
         skipped = []
     if force and gone:
-        notes.append(
-            f"--force: mailing {len(gone)} retired institution(s) all the same: "
-            + ", ".join(iid for iid, _ in gone)
-        )
+        ids_ = ", ".join(iid for iid, _ in gone)
+        notes.append(Said("mail_note_force_retired", n=len(gone), ids=ids_))
         gone = []
-    skipped = [(iid, why + FORCE_HINT) for iid, why in [*gone, *skipped]]
+    skipped = [(iid, SaidJoined((why, FORCE_HINT), "; ")) for iid, why in [*gone, *skipped]]
     chosen, missing = select(pool, ids)
     nothing_due = kind != "invitation" and not ids and not skipped
     wanted = {r.id for r in chosen}

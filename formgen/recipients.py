@@ -43,6 +43,7 @@ from formgen.errors import (
 from formgen.linebreak import breaks_shown
 from formgen.model import Schema
 from formgen.record import ID_RE, ID_RULE, InstitutionRecord, check_value
+from ingest.messages import Said
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns every recipients list needs (in any order; more columns are ignored)."""
@@ -247,12 +248,9 @@ def check_email(address: str) -> str | None:
     quoted = breaks_shown(f"{address:.60}")
     local = address.rpartition("@")[0]
     if local and not local.isascii():
-        return (
-            f"'{quoted}': letters such as ä or ş before the @ cannot be sent by most mail "
-            "servers; ask the institution for its plain-ASCII address"
-        )
+        return Said("mail_email_not_ascii", address=quoted)
     if not _EMAIL_RE.match(address):
-        return f"'{quoted}' is not an e-mail address (expected name@example.org)"
+        return Said("mail_email_invalid", address=quoted)
     domain = address.rsplit("@", 1)[1]
     if (
         ".." in address
@@ -261,7 +259,7 @@ def check_email(address: str) -> str | None:
         or domain.startswith((".", "-"))
         or domain.endswith((".", "-"))
     ):
-        return f"'{quoted}' is not an e-mail address (dots in the wrong place)"
+        return Said("mail_email_dots", address=quoted)
     return None
 
 
@@ -595,7 +593,7 @@ def _check_row(
 
 
 def recipients_from_records(
-    records: Iterable[InstitutionRecord], source: str = "register"
+    records: Iterable[InstitutionRecord], source: str = Said("mail_source_register")
 ) -> RecipientList:
     """Recipients from register records (their ``institution.email``). An institution whose
     address is invalid (kept as typed on its returned form) is no problem of the list but
@@ -611,7 +609,7 @@ def recipients_from_records(
             email,
             rec.categories,
             str(rec.institution.get("region", "")),
-            f"{source}: {rec.id}",
+            Said("mail_source_record", source=source, iid=rec.id),
         )
         why = check_email(email) if email else None
         if why:

@@ -24,6 +24,7 @@ from formgen.bounces import address_key
 from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery
+from ingest.messages import Said
 
 STATES = ("returned", "overdue", "outstanding", "failed", "prepared")
 
@@ -482,10 +483,8 @@ def on_its_way(status: InstitutionStatus | None, round_name: str = "") -> str:
     if status is None or status.state != "outstanding" or status.latest.round == round_name:
         return ""
     d = status.latest
-    return (
-        f"a form was mailed on {d.delivered_at[:10]} (round {d.round}) and is due "
-        f"{status.deadline or 'without a date'}"
-    )
+    due = status.deadline or Said("mail_due_undated")
+    return Said("mail_on_its_way", day=d.delivered_at[:10], round=d.round, due=due)
 
 
 def split_on_its_way(

@@ -1042,6 +1042,107 @@ WORDS: dict[str, dict[str, str]] = {
         "{schema} {version}; name each file <schema_id>/<schema_version>.yaml",
         # (end of ingest_merge)
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
+        "mail_note": "note: {note}",
+        "mail_not_in_list": "not mailed: {iid}: not in the recipients list",
+        "mail_nothing_overdue": "no institution is overdue; nothing to do",
+        "mail_nothing_stale": "no institution is stale; nothing to do",
+        "mail_round_head": "round {round} ({kind}): {todo} to mail, {done} already done, "
+        "{left_out}{without} without a usable e-mail address{why}{invalid}",
+        "mail_left_out": "{n} skipped, ",
+        "mail_invalid_rows": ", {n} invalid rows left out",
+        "mail_invalid_rows_one": ", 1 invalid row left out",
+        "mail_skipped": "  skipped {who}: {why}",
+        "mail_skipped_invalid": "skipped (invalid): {problem}",
+        "mail_invalid_address": "invalid e-mail address ({source}): {problem}",
+        "mail_no_address": "no e-mail address ({source})",
+        "mail_not_mailed": "  NOT MAILED {who}: {why}; contact them another way",
+        "mail_would_despite": "  would mail despite: {who}: {why} (--force)",
+        "mail_mailed_despite": "  mailed despite: {who}: {why} (--force)",
+        "mail_via": "  via {host}:{port} ({security}), {pace}",
+        "mail_pace": "at most {rate}/min",
+        "mail_no_pace": "no limit on mails per minute",
+        "mail_would_mail": "  would mail {who}: {named} as {formats} in {language}{again}",
+        "mail_and": " and ",
+        "mail_prepared_before": " (forms already prepared)",
+        "mail_dry_run": "dry run: nothing was made, sent or logged",
+        "mail_address_from": " (address from {source}{invalid})",
+        "mail_register_invalid": "; the register's address '{given}' is invalid",
+        "mail_sent": "  sent {who}: {detail}",
+        "mail_drafted": "  drafted {who}: {detail}",
+        "mail_warning": "    warning: {warning}",
+        "mail_outcome_error": "ERROR",
+        "mail_outcome_refused": "REFUSED",
+        "mail_outcome_lost": "MAYBE NOT DELIVERED",
+        "mail_done_sent": "{n} of {total} mails sent",
+        "mail_done_written": "{n} of {total} mails written",
+        "mail_undelivered": "{n} mail(s) not delivered (listed above, recorded in sendlog.jsonl); "
+        "fix the address or wait",
+        "mail_unmade": "{n} form(s) could not be made (ERROR above), so nothing was mailed to "
+        "them; fix what each line says",
+        "mail_unmade_one": "1 form(s) could not be made (ERROR above), so nothing was mailed to "
+        "it; fix what each line says",
+        "mail_run_again": "{what}, then run the same command again",
+        "mail_bounce_not_a_file": "  not read: {name}: {what}, not a file",
+        "mail_bounce_not_read": "  not read: {problem}",
+        "mail_bounce_cannot_read": "  not read: {name}: cannot read it: {why}",
+        "mail_bounce_not_bounce": "  not a bounce: {name}",
+        "mail_bounce_not_bounces": "  not a bounce: {n:,} of the {of:,} mails in {name}",
+        "mail_bounce_unmatched": "  NOT MATCHED {address} {status}: no mail to it in the send "
+        "log ({source})",
+        "mail_bounce_bounced": "bounced",
+        "mail_bounce_not_final": "{action} (not final)",
+        "mail_bounce_before": " (recorded before)",
+        "mail_bounces_recorded": "{n} bounce(s) recorded",
+        "mail_skip_sent": "already sent in round {round} ({at})",
+        "mail_skip_drafted": "draft already written in round {round}: {path}",
+        "mail_skip_returned": "its form came back, although a mail to it bounced",
+        "mail_on_its_way": "a form was mailed on {day} (round {round}) and is due {due}",
+        "mail_due_undated": "without a date",
+        "mail_source_register": "register",
+        "mail_source_record": "{source}: {iid}",
+        "mail_source_log": "send log",
+        "mail_source_log_round": "send log: {round}",
+        "mail_email_not_ascii": "'{address}': letters such as ä or ş before the @ cannot be sent "
+        "by most mail servers; ask the institution for its plain-ASCII address",
+        "mail_email_invalid": "'{address}' is not an e-mail address (expected name@example.org)",
+        "mail_email_dots": "'{address}' is not an e-mail address (dots in the wrong place)",
+        "mail_whose": "the address",
+        "mail_whose_register": "the register's address",
+        "mail_dead": "{whose} {email} {how} ({error}) in round {round} on {day}",
+        "mail_bounced": "bounced",
+        "mail_refused": "was refused by the server",
+        "mail_not_delivered": "not delivered",
+        "mail_force_hint": "--force mails it all the same",
+        "mail_fix_register": "set the new one: formgen register set {iid} institution.email "
+        "ADDRESS",
+        "mail_removed": "{removed}; set the new one: formgen register set {iid} "
+        "institution.email ADDRESS",
+        "mail_last_address_dead": "the last address, {email} (round {round}), {how} ({error}); "
+        "add its new address to the register or a recipients list",
+        "mail_correct_in": "correct it in {source}",
+        "mail_elsewhere_list": "give its new address in the recipients list",
+        "mail_elsewhere_overdue": "give its new address in a recipients list (formgen mail LIST "
+        "--overdue) or the register (formgen mail --from-register --overdue)",
+        "mail_retired": "{retired}; if it still exists: 'formgen register restore {iid}'",
+        "mail_note_unmatched": "returns cannot be matched without a register; every form not "
+        "known as returned counts",
+        "mail_note_force_on_its_way": "--force: not skipping {n} institution(s) whose form is "
+        "still on its way: {ids}",
+        "mail_note_force_retired": "--force: mailing {n} retired institution(s) all the same: "
+        "{ids}",
+        "mail_no_sender": '{config}: no sender address; set sender = "you@example.org" under '
+        "[centre] (mails go out From it, replies come back to it)",
+        "mail_bad_sender": '{config}: sender = "{sender}" cannot be used in mail headers: '
+        "{rule}; set sender under [centre] to the address of the centre's mailbox (ask your "
+        "mail administrator for one); nothing was made or sent",
+        "mail_no_register": "no register in this workspace yet; give a RECIPIENTS file instead",
+        "mail_no_register_stale": "no register in this workspace: nothing is known to be stale",
+        "mail_lost": "{error}; this mail may or may not have been delivered",
+        "mail_stopped_lost": "{error}; stopped after {done} of {total}. The mail to {iid} may or "
+        "may not have been delivered (no confirmation came). Run the same command again to send "
+        "the rest: it sends the mail to {iid} once more, so that institution may get it twice; "
+        "the mails sent before it are not sent again",
+        "mail_erased_address": "its address was erased (formgen register erase)",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
@@ -2095,6 +2196,116 @@ WORDS: dict[str, dict[str, str]] = {
         "{schema} {version}; jede Datei als <schema_id>/<schema_version>.yaml benennen",
         # (end of ingest_merge)
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
+        "mail_note": "Hinweis: {note}",
+        "mail_not_in_list": "nicht versandt: {iid}: nicht in der Empfängerliste",
+        "mail_nothing_overdue": "keine Einrichtung ist überfällig; nichts zu tun",
+        "mail_nothing_stale": "keine Einrichtung hat veraltete Einträge; nichts zu tun",
+        "mail_round_head": "Runde {round} ({kind}): {todo} zu versenden, {done} bereits "
+        "erledigt, {left_out}{without} ohne brauchbare E-Mail-Adresse{why}{invalid}",
+        "mail_left_out": "{n} übersprungen, ",
+        "mail_invalid_rows": ", {n} ungültige Zeilen ausgelassen",
+        "mail_invalid_rows_one": ", 1 ungültige Zeile ausgelassen",
+        "mail_skipped": "  übersprungen {who}: {why}",
+        "mail_skipped_invalid": "übersprungen (ungültig): {problem}",
+        "mail_invalid_address": "ungültige E-Mail-Adresse ({source}): {problem}",
+        "mail_no_address": "keine E-Mail-Adresse ({source})",
+        "mail_not_mailed": "  NICHT VERSANDT {who}: {why}; bitte auf anderem Weg Kontakt aufnehmen",
+        "mail_would_despite": "  würde trotzdem versenden: {who}: {why} (--force)",
+        "mail_mailed_despite": "  trotzdem versandt: {who}: {why} (--force)",
+        "mail_via": "  über {host}:{port} ({security}), {pace}",
+        "mail_pace": "höchstens {rate}/min",
+        "mail_no_pace": "keine Begrenzung der Mails pro Minute",
+        "mail_would_mail": "  würde versenden an {who}: {named} als {formats} auf "
+        "{language}{again}",
+        "mail_and": " und ",
+        "mail_prepared_before": " (Formulare bereits vorbereitet)",
+        "mail_dry_run": "Probelauf: nichts wurde erstellt, versandt oder protokolliert",
+        "mail_address_from": " (Adresse aus {source}{invalid})",
+        "mail_register_invalid": "; die Adresse im Register „{given}“ ist ungültig",
+        "mail_sent": "  gesendet {who}: {detail}",
+        "mail_drafted": "  Entwurf {who}: {detail}",
+        "mail_warning": "    Hinweis: {warning}",
+        "mail_outcome_error": "FEHLER",
+        "mail_outcome_refused": "ABGEWIESEN",
+        "mail_outcome_lost": "VIELLEICHT NICHT ZUGESTELLT",
+        "mail_done_sent": "{n} von {total} Mails gesendet",
+        "mail_done_written": "{n} von {total} Mails als Entwurf geschrieben",
+        "mail_undelivered": "{n} Mail(s) nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
+        "vermerkt); die Adresse korrigieren oder abwarten",
+        "mail_unmade": "{n} Formulare konnten nicht erstellt werden (FEHLER oben), daher ging "
+        "an diese Einrichtungen keine Mail; beheben, was die Zeilen sagen",
+        "mail_unmade_one": "1 Formular konnte nicht erstellt werden (FEHLER oben), daher ging an "
+        "diese Einrichtung keine Mail; beheben, was die Zeile sagt",
+        "mail_run_again": "{what}; dann denselben Befehl noch einmal ausführen",
+        "mail_bounce_not_a_file": "  nicht gelesen: {name}: {what}, keine Datei",
+        "mail_bounce_not_read": "  nicht gelesen: {problem}",
+        "mail_bounce_cannot_read": "  nicht gelesen: {name}: nicht lesbar: {why}",
+        "mail_bounce_not_bounce": "  keine Unzustellbarkeitsmeldung: {name}",
+        "mail_bounce_not_bounces": "  keine Unzustellbarkeitsmeldung: {n:,} der {of:,} Mails "
+        "in {name}",
+        "mail_bounce_unmatched": "  NICHT ZUGEORDNET {address} {status}: keine Mail an diese "
+        "Adresse im Versandprotokoll ({source})",
+        "mail_bounce_bounced": "unzustellbar",
+        "mail_bounce_not_final": "{action} (nicht endgültig)",
+        "mail_bounce_before": " (bereits erfasst)",
+        "mail_bounces_recorded": "{n} Unzustellbarkeitsmeldung(en) erfasst",
+        "mail_skip_sent": "bereits gesendet in Runde {round} ({at})",
+        "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round}: {path}",
+        "mail_skip_returned": "ihr Formular ist zurückgekommen, obwohl eine Mail an sie "
+        "unzustellbar war",
+        "mail_on_its_way": "ein Formular wurde am {day:date} versandt (Runde {round}), Frist "
+        "{due:day}",
+        "mail_due_undated": "ohne Datum",
+        "mail_source_register": "Register",
+        "mail_source_record": "{source}: {iid}",
+        "mail_source_log": "Versandprotokoll",
+        "mail_source_log_round": "Versandprotokoll: {round}",
+        "mail_email_not_ascii": "„{address}“: Buchstaben wie ä oder ş vor dem @ können die "
+        "meisten Mailserver nicht versenden; bitte die Einrichtung nach einer Adresse ohne "
+        "solche Buchstaben fragen",
+        "mail_email_invalid": "„{address}“ ist keine E-Mail-Adresse (erwartet: name@example.org)",
+        "mail_email_dots": "„{address}“ ist keine E-Mail-Adresse (Punkte an falscher Stelle)",
+        "mail_whose": "die Adresse",
+        "mail_whose_register": "die Adresse im Register",
+        "mail_dead": "{whose} {email} {how} ({error}) in Runde {round} am {day:date}",
+        "mail_bounced": "war unzustellbar",
+        "mail_refused": "wurde vom Server abgewiesen",
+        "mail_not_delivered": "nicht zugestellt",
+        "mail_force_hint": "--force versendet trotzdem",
+        "mail_fix_register": "die neue eintragen: formgen register set {iid} institution.email "
+        "ADRESSE",
+        "mail_removed": "{removed}; die neue eintragen: formgen register set {iid} "
+        "institution.email ADRESSE",
+        "mail_last_address_dead": "die letzte Adresse, {email} (Runde {round}), {how} "
+        "({error}); die neue Adresse im Register oder in einer Empfängerliste eintragen",
+        "mail_correct_in": "in {source} korrigieren",
+        "mail_elsewhere_list": "die neue Adresse in der Empfängerliste angeben",
+        "mail_elsewhere_overdue": "die neue Adresse in einer Empfängerliste (formgen mail LISTE "
+        "--overdue) oder im Register (formgen mail --from-register --overdue) angeben",
+        "mail_retired": "{retired}; falls es sie noch gibt: „formgen register restore {iid}“",
+        "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "
+        "Formular, dessen Rückmeldung nicht bekannt ist, zählt",
+        "mail_note_force_on_its_way": "--force: {n} Einrichtung(en) nicht übersprungen, deren "
+        "Formular noch unterwegs ist: {ids}",
+        "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtung(en) "
+        "erhalten trotzdem eine Mail: {ids}",
+        "mail_no_sender": "{config}: keine Absenderadresse; unter [centre] sender = "
+        '"sie@example.org" eintragen (von dieser Adresse gehen die Mails aus, an sie kommen '
+        "die Antworten)",
+        "mail_bad_sender": '{config}: sender = "{sender}" kann nicht im Kopf einer Mail stehen: '
+        "{rule}; unter [centre] als sender die Adresse des Postfachs der Stelle eintragen (bei "
+        "der Mail-Administration erfragen); nichts wurde erstellt oder versandt",
+        "mail_no_register": "in diesem Arbeitsbereich gibt es noch kein Register; stattdessen "
+        "eine Empfängerliste (RECIPIENTS) angeben",
+        "mail_no_register_stale": "in diesem Arbeitsbereich gibt es kein Register: über veraltete "
+        "Einträge ist nichts bekannt",
+        "mail_lost": "{error}; diese Mail ist vielleicht zugestellt worden, vielleicht nicht",
+        "mail_stopped_lost": "{error}; abgebrochen nach {done} von {total}. Die Mail an {iid} ist "
+        "vielleicht zugestellt worden, vielleicht nicht (keine Bestätigung). Denselben Befehl "
+        "noch einmal ausführen, um den Rest zu senden: Er sendet die Mail an {iid} noch einmal, "
+        "diese Einrichtung bekommt sie also vielleicht doppelt; die Mails davor werden nicht "
+        "noch einmal gesendet",
+        "mail_erased_address": "ihre Adresse wurde gelöscht (formgen register erase)",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",

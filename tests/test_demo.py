@@ -41,7 +41,7 @@ def test_demo_writes_a_draft_per_institution_with_an_address(demo: tuple[Path, s
     root, out = demo
     drafts = sorted((root / "drafts").glob("*.eml"))
     assert len(drafts) == 10  # eleven recipients, one without an e-mail address
-    assert "NOT MAILED inst-0009 (Tagesstätte Meerbusch): no e-mail address" in out
+    assert "NICHT VERSANDT inst-0009 (Tagesstätte Meerbusch): keine E-Mail-Adresse" in out
     assert b"X-Unsent: 1" in drafts[0].read_bytes()
 
 

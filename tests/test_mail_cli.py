@@ -87,8 +87,10 @@ def test_drafts_open_as_unsent_and_a_rerun_writes_none_again(tmp_path):
         "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(out), "--lang", "en"
     )
     assert result.exit_code == 0, result.output
-    assert "3 of 3 mails written" in result.output
-    assert "NOT MAILED wohn-2 (Betreutes Wohnen Meerbusch): no e-mail address" in result.output
+    assert "3 von 3 Mails als Entwurf geschrieben" in result.output
+    assert (
+        "NICHT VERSANDT wohn-2 (Betreutes Wohnen Meerbusch): keine E-Mail-Adresse" in result.output
+    )
     assert sorted(p.name for p in out.iterdir()) == ["kbs-01.eml", "mso-3.eml", "pt-07.eml"]
     raw = (out / "pt-07.eml").read_bytes()
     assert b"\r\n" in raw and raw.isascii()
@@ -103,9 +105,10 @@ def test_drafts_open_as_unsent_and_a_rerun_writes_none_again(tmp_path):
 
     again = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(out))
     assert again.exit_code == 0
-    assert "0 to mail, 3 already done" in again.output
+    assert "0 zu versenden, 3 bereits erledigt" in again.output
     assert (
-        "skipped pt-07 (Praxis für Psychotherapie „Brücke“): draft already written" in again.output
+        "übersprungen pt-07 (Praxis für Psychotherapie „Brücke“): Entwurf bereits geschrieben"
+        in again.output
     )
     # drafts are sent from the mail program: --send in the same round does not send them again
     inbox = Inbox()
@@ -130,13 +133,13 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
         "mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(out), "--skip-invalid"
     )
     assert skipping.exit_code == 0, skipping.output
-    assert "skipped (invalid):" in skipping.output
+    assert "übersprungen (ungültig):" in skipping.output
     # the round's own line counts them too: a run read later misses none of the institutions
-    (round_line,) = [line for line in skipping.output.splitlines() if line.startswith("round ")]
+    (round_line,) = [line for line in skipping.output.splitlines() if line.startswith("Runde ")]
     # a2's invalid address: among those without one, not an invalid row as well (7 rows)
     assert round_line.endswith(
-        ": 2 to mail, 0 already done, 1 without a usable e-mail address (1 invalid), "
-        "4 invalid rows left out"
+        ": 2 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 ungültig), "
+        "4 ungültige Zeilen ausgelassen"
     ), round_line
     assert sorted(p.name for p in out.iterdir()) == ["a1.eml", "a7.eml"]
 
@@ -323,7 +326,7 @@ def test_status_overdue_reminders_and_returns(tmp_path):
 
     reminders = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "runde2"))
     assert reminders.exit_code == 0, reminders.output
-    assert f"round reminder-{TODAY.isoformat()} (reminder): 3 to mail" in reminders.output
+    assert f"Runde reminder-{TODAY.isoformat()} (Erinnerung): 3 zu versenden" in reminders.output
     written = sorted(p.name for p in (tmp_path / "runde2").iterdir())
     assert written == ["ar-1.eml", "bs-ist.eml", "lodz.eml"]
     draft = message_from_bytes(
@@ -348,7 +351,7 @@ def test_status_overdue_reminders_and_returns(tmp_path):
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert data["counts"]["returned"] == 2
     again = run("mail", "--overdue", "-w", str(ws), "--drafts", str(tmp_path / "runde3"))
-    assert "no institution is overdue; nothing to do" in again.output
+    assert "keine Einrichtung ist überfällig; nichts zu tun" in again.output
 
 
 def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
@@ -382,26 +385,26 @@ def test_stale_round_prefills_from_register_and_is_not_repeated(tmp_path):
     out = tmp_path / "update"
     result = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
-    assert "NOT MAILED reg-3 (Ohne Mail): no e-mail address" in result.output
+    assert "NICHT VERSANDT reg-3 (Ohne Mail): keine E-Mail-Adresse" in result.output
     assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
     draft = message_from_bytes((out / "reg-1.eml").read_bytes(), policy=policy.default)
     assert header_text(draft, "Subject").startswith("Sind Ihre Angaben noch aktuell?")
     ident = issued(ws)[draft["X-Formgen-Instance"]]
-    assert ident["formgen.base_version"] == "5"  # prefilled from the register's revision
+    assert ident["formgen.base_version"] == "5"  # prefilled from die Adresse im Register revision
     assert ident["formgen.categories"] == "krisendienst"  # the stale checklist only, not facharzt
     # the rerun of the round knows its own draft: done already, not "on its way" (which
     # would suggest --force could mail it a second time in one round)
     again = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert again.exit_code == 0, again.output
-    assert "0 to mail, 1 already done" in again.output
+    assert "0 zu versenden, 1 bereits erledigt" in again.output
     assert "on its way" not in again.output and "--force" not in again.output
     assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
     assert (
-        f"  skipped reg-1 (Krisendienst Nord): draft already written in round update-{TODAY}: "
+        f"  übersprungen reg-1 (Krisendienst Nord): Entwurf bereits geschrieben in Runde update-{TODAY}: "
         in again.output
     )
     later = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--round", "spaeter")
-    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in later.output
+    assert "  übersprungen reg-1 (Krisendienst Nord): ein Formular wurde am" in later.output
 
 
 def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(tmp_path):
@@ -424,7 +427,7 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     )
     out = tmp_path / "update"
     first = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
-    assert "NOT MAILED reg-3 (Praxis Ольга): no e-mail address" in first.output
+    assert "NICHT VERSANDT reg-3 (Praxis Ольга): keine E-Mail-Adresse" in first.output
     listed = tmp_path / "adressen.csv"
     listed.write_text(
         "id;institution;email;categories;region\n"
@@ -435,18 +438,19 @@ def test_an_update_round_run_again_with_the_missing_addresses_mails_only_those(t
     assert second.exit_code == 0, second.output
     round_ = f"update-{TODAY}"
     assert second.output.splitlines()[0] == (
-        f"round {round_} (update): 1 to mail, 1 already done, 0 without a usable e-mail address"
+        f"Runde {round_} (Aktualisierung): 1 zu versenden, 1 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse"
     )
-    assert f"  skipped reg-1 (Krisendienst Nord): draft already written in round {round_}" in (
-        second.output
+    assert (
+        f"  übersprungen reg-1 (Krisendienst Nord): Entwurf bereits geschrieben in Runde {round_}"
+        in (second.output)
     )
-    assert "--force" not in second.output and "not in the recipients list" not in second.output
+    assert "--force" not in second.output and "nicht in der Empfängerliste" not in second.output
     assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-3.eml"]
     third = run("mail", "--stale", "-w", str(ws), "--drafts", str(out))
     assert third.output.splitlines()[0] == (
-        f"round {round_} (update): 0 to mail, 2 already done, 0 without a usable e-mail address"
+        f"Runde {round_} (Aktualisierung): 0 zu versenden, 2 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse"
     )
-    assert "NOT MAILED" not in third.output and "--force" not in third.output
+    assert "NICHT VERSANDT" not in third.output and "--force" not in third.output
 
 
 def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tmp_path):
@@ -469,7 +473,10 @@ def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tm
     )
     out = tmp_path / "update"
     now = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
-    assert now.exit_code == 0 and "no institution is stale; nothing to do" in now.output
+    assert (
+        now.exit_code == 0
+        and "keine Einrichtung hat veraltete Einträge; nichts zu tun" in now.output
+    )
     by = (TODAY + dt.timedelta(days=28)).isoformat()
     listed = json.loads(run("register", "stale", "-w", str(ws), "--today", by, "--json").output)
     assert [f["institution_id"] for f in listed] == ["reg-1"]
@@ -536,8 +543,10 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     out = tmp_path / "update"
     dry = run("mail", "--stale", "--stale-by", by, "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert f"(update): {then['to_update']} to mail" in dry.output
-    assert [line.split()[2] for line in dry.output.splitlines() if "would mail" in line] == ["ar-1"]
+    assert f"(Aktualisierung): {then['to_update']} zu versenden" in dry.output
+    assert [line.split()[3] for line in dry.output.splitlines() if "würde versenden" in line] == [
+        "ar-1"
+    ]
     listed = json.loads(run("register", "stale", "-w", str(ws), "--today", by, "--json").output)
     assert {f["institution_id"] for f in listed} == {"ar-1"}
 
@@ -560,13 +569,13 @@ def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_repo
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (
-        "round zweite (invitation): 0 to mail, 0 already done, 3 skipped, 1 without a usable e-mail address (1 none)"
+        "Runde zweite (Einladung): 0 zu versenden, 0 bereits erledigt, 3 übersprungen, 1 ohne brauchbare E-Mail-Adresse (1 keine)"
     )
-    skipped = [line for line in lines if "skipped" in line][1:]
+    skipped = [line for line in lines if "übersprungen" in line][1:]
     assert [line.split(" (")[0] for line in skipped] == [
-        f"  skipped {iid}" for iid in ("kbs-01", "pt-07", "mso-3")
+        f"  übersprungen {iid}" for iid in ("kbs-01", "pt-07", "mso-3")
     ]
-    assert all("is still" in line or "is due" in line for line in skipped)
+    assert all("Frist" in line for line in skipped)
 
 
 BY_HAND = {
@@ -617,8 +626,8 @@ def test_status_register_stale_and_mail_stale_agree_on_every_reason(tmp_path):
     out = tmp_path / "update"
     dry = run("mail", "--stale", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "(update): 4 to mail" in dry.output
-    would = {line.split()[2] for line in dry.output.splitlines() if "would mail" in line}
+    assert "(Aktualisierung): 4 zu versenden" in dry.output
+    would = {line.split()[3] for line in dry.output.splitlines() if "würde versenden" in line}
     assert would == set(reasons)
     assert not out.exists()
 
@@ -650,7 +659,9 @@ def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(
     out = tmp_path / "all"
     result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
-    assert "NOT MAILED reg-2 (Ohne Mail): no e-mail address (register: reg-2)" in result.output
+    assert (
+        "NICHT VERSANDT reg-2 (Ohne Mail): keine E-Mail-Adresse (Register: reg-2)" in result.output
+    )
     assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
     # a CSV row with a register id gets the register's prefill (base_version = its revision)
     csv = tmp_path / "liste.csv"
@@ -661,8 +672,8 @@ def test_from_register_and_csv_rows_known_to_the_register_are_prefilled_from_it(
     args = ("mail", str(csv), "-w", str(ws), "--drafts", str(tmp_path / "csv"))
     result = run(*args, "--round", "csv-runde")
     # the form mailed a moment ago is still on its way: not again, unless forced
-    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in result.output
-    assert "--force mails it all the same" in result.output
+    assert "  übersprungen reg-1 (Krisendienst Nord): ein Formular wurde am" in result.output
+    assert "--force versendet trotzdem" in result.output
     assert not (tmp_path / "csv").exists()
     result = run(*args, "--round", "csv-runde", "--force")
     assert result.exit_code == 0, result.output
@@ -681,8 +692,10 @@ def test_workspace_without_sender_address_says_where_to_set_it(tmp_path):
             *dry,
         )  # fmt: skip
         assert result.exit_code == 1
-        assert 'no sender address; set sender = "you@example.org" under [centre]' in result.output
-        assert "to mail" not in result.output and "would mail" not in result.output
+        assert 'keine Absenderadresse; unter [centre] sender = "sie@example.org" eintragen' in (
+            result.output
+        )
+        assert "zu versenden" not in result.output and "würde versenden" not in result.output
         assert not (ws / "sendlog.jsonl").exists()
 
 
@@ -706,10 +719,11 @@ def test_a_sender_with_umlauts_before_the_at_stops_the_round_before_it_is_planne
         assert result.exit_code == 1
         assert result.output.count("Error:") == 1
         assert (
-            f'{ws / "workspace.toml"}: sender = "büro@spkom.example" cannot be used in mail headers'
+            f'{ws / "workspace.toml"}: sender = "büro@spkom.example" kann nicht im Kopf einer Mail '
+            "stehen"
         ) in result.output
-        assert "set sender under [centre] to the address of the centre's mailbox" in result.output
-        assert "to mail" not in result.output and "would mail" not in result.output
+        assert "unter [centre] als sender die Adresse des Postfachs der Stelle" in result.output
+        assert "zu versenden" not in result.output and "würde versenden" not in result.output
         assert not (ws / "sendlog.jsonl").exists() and not (tmp_path / "d").exists()
         assert not any((ws / "forms").rglob("*.pdf"))
 
@@ -721,10 +735,10 @@ def test_a_sender_that_is_no_address_stops_the_round_before_it_is_planned(tmp_pa
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(drafts))
     assert result.exit_code == 1 and result.output.count("Error:") == 1
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
-    assert f'{ws / "workspace.toml"}: sender = "spkom" cannot be used in mail headers' in (
+    assert f'{ws / "workspace.toml"}: sender = "spkom" kann nicht im Kopf einer Mail stehen' in (
         result.output
     )
-    assert "would mail" not in result.output
+    assert "würde versenden" not in result.output
 
 
 def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch):
@@ -788,17 +802,17 @@ def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_
     out = tmp_path / "reminders"
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en", "--dry-run")
     assert (
-        "would mail pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
-        "“Psychotherapist in private practice”, “Medical specialist in private practice” as docx"
+        "würde versenden an pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
+        "“Psychotherapist in private practice”, “Medical specialist in private practice” als docx"
         in dry.output
     )
     assert (
-        "would mail lodz (Poradnia Łódź) <lodz@example.org>: "
-        "“Medical specialist in private practice” as pdf" in dry.output
+        "würde versenden an lodz (Poradnia Łódź) <lodz@example.org>: "
+        "“Medical specialist in private practice” als pdf" in dry.output
     )
     result = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
-    assert "7 of 7 mails written" in result.output
+    assert "7 von 7 Mails als Entwurf geschrieben" in result.output
     for iid in ("kbs-01", "pt-07", "mso-3", "bs-ist", "ua-1", "lodz", "ar-1"):
         ((suffix, ident),) = attached(out / f"{iid}.eml")
         assert suffix == (".docx" if iid in ("kbs-01", "pt-07", "mso-3") else ".pdf"), iid
@@ -869,13 +883,13 @@ def test_reminder_and_update_come_in_the_language_the_institution_got_unless_tol
     out = tmp_path / "reminders"
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert (
-        "would mail pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
+        "würde versenden an pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
         "“Psychotherapist in private practice”, “Medical specialist in private practice” "
-        "as pdf in English" in dry.output
+        "als pdf auf Englisch" in dry.output
     )
     assert (  # the checklists by their names in the mail's language
-        "would mail lodz (Poradnia Łódź) <lodz@example.org>: "
-        "“Fachärztin/-arzt, niedergelassen” as pdf in German" in dry.output
+        "würde versenden an lodz (Poradnia Łódź) <lodz@example.org>: "
+        "“Fachärztin/-arzt, niedergelassen” als pdf auf Deutsch" in dry.output
     )
     reminded = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out))
     assert reminded.exit_code == 0, reminded.output
@@ -935,12 +949,12 @@ def test_each_row_of_the_list_chooses_the_language_and_format_of_its_mail_and_fo
     dry = run("mail", listed, "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert dry.exit_code == 0, dry.output
     for line in (
-        "would mail en-1 (Refugee Counselling Düsseldorf) <rcd@example.org>: "
-        "“Refugee counselling centres” as docx in English",
-        "would mail en-2 (Ольга Петренко – Counselling) <olga@example.org>: "
-        "“Psychotherapist in private practice” as pdf and docx in English",
-        "would mail de-1 (Şule Yılmaz Danışmanlık) <sule@danisma.example>: "
-        "“Fachärztin/-arzt, niedergelassen” as pdf in German",
+        "würde versenden an en-1 (Refugee Counselling Düsseldorf) <rcd@example.org>: "
+        "“Refugee counselling centres” als docx auf Englisch",
+        "würde versenden an en-2 (Ольга Петренко – Counselling) <olga@example.org>: "
+        "“Psychotherapist in private practice” als pdf und docx auf Englisch",
+        "würde versenden an de-1 (Şule Yılmaz Danışmanlık) <sule@danisma.example>: "
+        "“Fachärztin/-arzt, niedergelassen” als pdf auf Deutsch",
     ):
         assert line in dry.output
     result = run("mail", listed, "-w", str(ws), "--drafts", str(out))
@@ -1018,7 +1032,7 @@ def test_an_unknown_language_or_format_in_a_row_is_a_problem_of_that_row(tmp_pat
 
     skipping = run("mail", str(listed), "-w", str(ws), "--drafts", str(out), "--skip-invalid")
     assert skipping.exit_code == 0, skipping.output
-    assert ", 2 invalid rows left out" in skipping.output
+    assert ", 2 ungültige Zeilen ausgelassen" in skipping.output
     assert {p.stem: mail_and_forms(p) for p in out.glob("*.eml")} == {"a3": ("en", [".docx"])}
 
 
@@ -1083,19 +1097,20 @@ def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_force
     result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 0, result.output
     assert (
-        f"  skipped reg-1 (Krisendienst Nord): a form was mailed on {TODAY.isoformat()} (round update-"
-        f"{TODAY.isoformat()}) and is due " in result.output
+        f"  übersprungen reg-1 (Krisendienst Nord): ein Formular wurde am {TODAY:%d.%m.%Y} "
+        f"versandt (Runde update-{TODAY.isoformat()}), Frist " in result.output
     )
-    assert "--force mails it all the same" in result.output
+    assert "--force versendet trotzdem" in result.output
     assert [p.name for p in out.iterdir()] == ["reg-2.eml"]
     # the rerun of the round still leaves reg-1 alone, and mails reg-2 no second time
     again = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
-    assert "  skipped reg-1 (Krisendienst Nord): a form was mailed on" in again.output
-    assert "0 to mail, 1 already done" in again.output
+    assert "  übersprungen reg-1 (Krisendienst Nord): ein Formular wurde am" in again.output
+    assert "0 zu versenden, 1 bereits erledigt" in again.output
     forced = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--force")
     assert forced.exit_code == 0, forced.output
-    assert "note: --force: not skipping 1 institution(s) whose form is still on its way: reg-1" in (
-        forced.output
+    assert (
+        "Hinweis: --force: 1 Einrichtung(en) nicht übersprungen, deren Formular noch unterwegs ist: reg-1"
+        in (forced.output)
     )
     assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-2.eml"]
     # a form whose return date passed is no longer on its way: the next round mails it
@@ -1346,17 +1361,17 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     listed.write_text("\n".join(lines) + "\n", "utf-8")
     mail = ("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"), "--skip-invalid")
     dry = run(*mail, "--dry-run")
-    assert "NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address" in dry.output
+    assert "NICHT VERSANDT ar-1 (مركز الاستشارة): ungültige E-Mail-Adresse" in dry.output
     assert not (ws / "sendlog.jsonl").exists()
 
     first = run(*mail)
     assert first.exit_code == 0, first.output
     assert (
-        "1 to mail, 0 already done, 2 without a usable e-mail address (1 none, 1 invalid)\n"
+        "1 zu versenden, 0 bereits erledigt, 2 ohne brauchbare E-Mail-Adresse (1 keine, 1 ungültig)\n"
     ) in first.output
     assert (
-        f"NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address ({listed}:4): "
-        "'markaz(at)example.org' is not an e-mail address" in first.output
+        f"NICHT VERSANDT ar-1 (مركز الاستشارة): ungültige E-Mail-Adresse ({listed}:4): "
+        "„markaz(at)example.org“ ist keine E-Mail-Adresse" in first.output
     )
     assert run(*mail).exit_code == 0  # a rerun logs them once only
     logged = {e["institution_id"]: e for e in events(ws, "not_mailed")}
@@ -1398,7 +1413,7 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     lines[2] = "ua-1;Ольга Петренко – Консультація;olga@example.org;psychotherapie;andere"
     listed.write_text("\n".join(lines) + "\n", "utf-8")
     again = run(*mail)
-    assert "drafted ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in again.output
+    assert "Entwurf ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in again.output
     data = json.loads(run("status", "-w", str(ws), "--json").output)
     assert data["not_mailed"] == 1 and data["institutions"] == 2
     assert {r["id"]: r["state"] for r in data["rows"]} == {
@@ -1435,15 +1450,15 @@ def test_skip_invalid_counts_every_row_of_the_list_once(tmp_path):
     result = run("mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--skip-invalid")
 
     assert result.exit_code == 0, result.output
-    (round_line,) = [line for line in result.output.splitlines() if line.startswith("round ")]
+    (round_line,) = [line for line in result.output.splitlines() if line.startswith("Runde ")]
     assert round_line.endswith(
-        ": 5 to mail, 0 already done, 2 without a usable e-mail address (1 none, 1 invalid), "
-        "1 invalid row left out"
+        ": 5 zu versenden, 0 bereits erledigt, 2 ohne brauchbare E-Mail-Adresse (1 keine, 1 ungültig), "
+        "1 ungültige Zeile ausgelassen"
     ), round_line
-    assert f"skipped (invalid): {listed}:6: unknown region 'Köln'" in result.output
+    assert f"übersprungen (ungültig): {listed}:6: unknown region 'Köln'" in result.output
     assert (
-        f"NOT MAILED ar-1 (مركز الاستشارة): invalid e-mail address ({listed}:5): "
-        "'markaz(at)example.org' is not an e-mail address" in result.output
+        f"NICHT VERSANDT ar-1 (مركز الاستشارة): ungültige E-Mail-Adresse ({listed}:5): "
+        "„markaz(at)example.org“ ist keine E-Mail-Adresse" in result.output
     )
     assert len(list(drafts.glob("*.eml"))) == 5
     status = run("status", "-w", str(ws))
@@ -1481,16 +1496,19 @@ def test_a_reminder_round_counts_an_invalid_address_of_one_not_due(tmp_path):
         "mail", str(listed), "--overdue", "-w", str(ws), "--drafts", str(out), "--skip-invalid"
     )
     assert result.exit_code == 0, result.output
-    assert f"skipped (invalid): {listed}:5: 'koeln(at)example.org' is not an e-mail address" in (
-        result.output
+    assert (
+        f"übersprungen (ungültig): {listed}:5: „koeln(at)example.org“ ist keine E-Mail-Adresse"
+        in (result.output)
     )
-    (round_line,) = [line for line in result.output.splitlines() if line.startswith("round ")]
+    (round_line,) = [line for line in result.output.splitlines() if line.startswith("Runde ")]
     # ar-1 is overdue too but not in the list: told as not in it
     assert round_line.endswith(
-        ": 1 to mail, 0 already done, 1 without a usable e-mail address (1 invalid), "
-        "2 invalid rows left out"
+        ": 1 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 ungültig), "
+        "2 ungültige Zeilen ausgelassen"
     ), round_line
-    assert "NOT MAILED ua-1" in result.output and "k-1" not in result.output.split(round_line)[1]
+    assert (
+        "NICHT VERSANDT ua-1" in result.output and "k-1" not in result.output.split(round_line)[1]
+    )
     assert sorted(p.stem for p in out.glob("*.eml")) == ["bs-ist"]
 
 
@@ -1513,7 +1531,7 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
     )
     (tmp_path / "bounce.eml").write_text(dsn, "ascii")
     assert (
-        "bounced lodz <lodz@example.org>"
+        "unzustellbar lodz <lodz@example.org>"
         in run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).output
     )
     deadlines_pass(ws)  # no answer in time: the invitations are no longer on their way
@@ -1541,16 +1559,16 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
     assert result.exit_code == 0, result.output
     year = TODAY.year
     assert (
-        f"round update-{TODAY} (update): 2 to mail, 0 already done, 1 without a usable e-mail address (1 none)"
+        f"Runde update-{TODAY} (Aktualisierung): 2 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 keine)"
         in result.output
     )
     assert (
-        "  drafted ua-1 (Ольга Петренко – Консультація) <olga@example.org> (address from send "
-        f"log: invitation-{year}): {out / 'ua-1.eml'}"
+        "  Entwurf ua-1 (Ольга Петренко – Консультація) <olga@example.org> (Adresse aus "
+        f"Versandprotokoll: invitation-{year}): {out / 'ua-1.eml'}"
     ) in result.output
     assert (
-        f"  NOT MAILED lodz (Poradnia Łódź): no e-mail address (register: lodz); the last "
-        f"address, lodz@example.org (round invitation-{year}), bounced (bounce 5.1.1 550 5.1.1"
+        f"  NICHT VERSANDT lodz (Poradnia Łódź): keine E-Mail-Adresse (Register: lodz); die letzte "
+        f"Adresse, lodz@example.org (Runde invitation-{year}), war unzustellbar (bounce 5.1.1 550 5.1.1"
     ) in result.output
     assert sorted(p.name for p in out.iterdir()) == ["ar-1.eml", "ua-1.eml"]
     draft = message_from_bytes((out / "ua-1.eml").read_bytes(), policy=policy.default)
@@ -1576,7 +1594,7 @@ def test_update_rounds_mail_the_address_that_worked_when_the_register_has_none(t
         "--dry-run",
     )
     assert (
-        "NOT MAILED lodz (Poradnia Łódź): no e-mail address (register: lodz); the last address"
+        "NICHT VERSANDT lodz (Poradnia Łódź): keine E-Mail-Adresse (Register: lodz); die letzte Adresse"
         in everyone.output
     )
     assert (
@@ -1653,15 +1671,20 @@ def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp
     args = ("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "csv"), "--round", "csv")
     result = run(*args)
     assert result.exit_code == 0, result.output
-    assert "round csv (invitation): 0 to mail, 0 already done, 1 skipped" in result.output
     assert (
-        f"  skipped reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()} ({CLOSED}); if it "
-        "still exists: 'formgen register restore reg-2'; --force mails it all the same\n"
+        "Runde csv (Einladung): 0 zu versenden, 0 bereits erledigt, 1 übersprungen" in result.output
+    )
+    assert (
+        f"  übersprungen reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()} ({CLOSED}); falls es "
+        "sie noch gibt: „formgen register restore reg-2“; --force versendet trotzdem\n"
     ) in result.output
     assert not (tmp_path / "csv").exists()
     forced = run(*args, "--force")
     assert forced.exit_code == 0, forced.output
-    assert "note: --force: mailing 1 retired institution(s) all the same: reg-2" in forced.output
+    assert (
+        "Hinweis: --force: 1 aus dem Register genommene Einrichtung(en) erhalten trotzdem eine Mail: reg-2"
+        in forced.output
+    )
     assert [p.name for p in (tmp_path / "csv").iterdir()] == ["reg-2.eml"]
 
 
@@ -1680,7 +1703,7 @@ def test_a_retired_institution_never_mailed_is_named_when_its_list_row_is_skippe
     )
     result = run("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"))
     assert result.exit_code == 0, result.output
-    assert f"  skipped reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()}" in result.output
+    assert f"  übersprungen reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()}" in result.output
 
 
 def test_a_form_that_cannot_be_made_is_not_called_an_undelivered_mail(tmp_path, monkeypatch):
@@ -1702,11 +1725,12 @@ def test_a_form_that_cannot_be_made_is_not_called_an_undelivered_mail(tmp_path, 
         "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d")
     )
     assert result.exit_code == 1
-    assert "2 of 3 mails written" in result.output
-    assert "ERROR pt-07 (Praxis für Psychotherapie „Brücke“)" in result.output
+    assert "2 von 3 Mails als Entwurf geschrieben" in result.output
+    assert "FEHLER pt-07 (Praxis für Psychotherapie „Brücke“)" in result.output
     assert result.output.splitlines()[-1] == (
-        "Error: 1 form(s) could not be made (ERROR above), so nothing was mailed to it; fix what "
-        "each line says, then run the same command again"
+        "Error: 1 Formular konnte nicht erstellt werden (FEHLER oben), daher ging an diese "
+        "Einrichtung keine Mail; beheben, was die Zeile sagt; dann denselben Befehl noch einmal "
+        "ausführen"
     )
     assert {e["institution_id"] for e in events(ws, "drafted")} == {"kbs-01", "mso-3"}
 
@@ -1769,7 +1793,7 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
     monkeypatch.undo()  # the record is corrected
     again = run(*mail)
     assert again.exit_code == 0, again.output
-    assert "drafted pt-07" in again.output
+    assert "Entwurf pt-07" in again.output
     text = run("status", "-w", str(ws)).output
     assert "Formular nicht erstellt" not in text
     assert "angeschriebene Einrichtungen: 3 (0 gesendet, 3 als Entwurf)" in text
@@ -1848,6 +1872,6 @@ def test_a_cell_with_a_line_break_cannot_make_a_line_of_the_output(tmp_path):
     )
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert not [line for line in lines if line.lstrip().startswith(("Bcc:", "drafted y-9"))], lines
-    (refused,) = [line for line in lines if "NOT MAILED x-1" in line]
-    assert "'x@example.org↵Bcc: evil@example.net' is not an e-mail address" in refused, refused
+    assert not [line for line in lines if line.lstrip().startswith(("Bcc:", "Entwurf y-9"))], lines
+    (refused,) = [line for line in lines if "NICHT VERSANDT x-1" in line]
+    assert "„x@example.org↵Bcc: evil@example.net“ ist keine E-Mail-Adresse" in refused, refused

@@ -380,8 +380,8 @@ def test_windows_1252_list_keeps_the_turkish_and_polish_letters_it_has(tmp_path)
     )
     code, said = mail_drafts(ws, listed, tmp_path / "drafts")
     assert code == 0, said
-    assert "drafted a1 (Gökçe Öztürk – Çocuk ve Aile) <goekce@example.org>" in said
-    assert "drafted a2 (Poradnia „Kraków“) <krakow@example.org>" in said
+    assert "Entwurf a1 (Gökçe Öztürk – Çocuk ve Aile) <goekce@example.org>" in said
+    assert "Entwurf a2 (Poradnia „Kraków“) <krakow@example.org>" in said
     assert [r.name for r in parse(listed.read_bytes()).recipients] == [
         "Gökçe Öztürk – Çocuk ve Aile",
         "Poradnia „Kraków“",
@@ -416,7 +416,7 @@ def test_excels_sep_line_names_the_delimiter_and_problems_keep_their_lines(tmp_p
     )
     code, said = mail_drafts(ws, listed_path, tmp_path / "drafts")
     assert code == 0, said
-    assert "drafted a1 (Praxis) <p@example.org>" in said
+    assert "Entwurf a1 (Praxis) <p@example.org>" in said
 
 
 def test_a_column_given_twice_is_refused_naming_both_not_one_used(tmp_path):
@@ -470,7 +470,7 @@ def test_a_list_saved_on_a_turkish_windows_is_read_as_windows_1254(tmp_path):
     assert [r.name for r in found.recipients] == names
     code, said = mail_drafts(ws, listed, tmp_path / "drafts")
     assert code == 0, said
-    assert "drafted t0 (Danışmanlık Merkezi Şahin Yıldız) <t0@example.org>" in said
+    assert "Entwurf t0 (Danışmanlık Merkezi Şahin Yıldız) <t0@example.org>" in said
     # its plain CSV writes '?' for what a Turkish Windows cannot hold, as a German one does
     lost = parse((HEADER + "p1;Poradnia ??d?;p@example.org;facharzt;\r\n" + rows).encode("cp1254"))
     assert [str(p) for p in lost.problems] == [
@@ -536,7 +536,7 @@ def test_a_list_saved_on_a_polish_or_cyrillic_windows_is_read_in_its_code_page(
     assert [r.name for r in found.recipients] == names
     code, said = mail_drafts(ws, listed, tmp_path / "drafts")
     assert code == 0, said
-    assert f"drafted t0 ({names[0]}) <t0@example.org>" in said
+    assert f"Entwurf t0 ({names[0]}) <t0@example.org>" in said
 
 
 def test_a_cyrillic_windows_list_writes_question_marks_for_german_letters():
@@ -683,7 +683,7 @@ def test_an_excel_workbook_is_mailed_row_by_row_and_a_problem_named_by_its_row(t
         main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts), "--skip-invalid"]
     )
     assert skipping.exit_code == 0, skipping.output
-    assert f"NOT MAILED pl-1 (Poradnia Łódź): invalid e-mail address ({listed}:4)" in (
+    assert f"NICHT VERSANDT pl-1 (Poradnia Łódź): ungültige E-Mail-Adresse ({listed}:4)" in (
         skipping.output
     )
     assert sorted(p.name for p in drafts.iterdir()) == ["ar-1.eml", "tr-1.eml", "ua-1.eml"]

@@ -82,7 +82,7 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
             (dt.date.today() + dt.timedelta(days=30)).isoformat(),  # never in the past
         )
     assert result.exit_code == 0, result.output
-    assert "4 of 4 mails sent" in result.output
+    assert "4 von 4 Mails gesendet" in result.output
     received = inbox.by_rcpt()
     assert sorted(received) == [
         "lodz@example.org",
@@ -123,7 +123,7 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
         assert msg["X-Formgen-Instance"] == sent[iid]["instance_ids"][0]
         # the run's line names the institution as the coordinator knows it, any script
         assert (
-            f"  sent {iid} ({name}) <{rcpt}>: Message-ID {msg['Message-ID']}"
+            f"  gesendet {iid} ({name}) <{rcpt}>: Message-ID {msg['Message-ID']}"
             in result.output.splitlines()
         )
     # a second run sends nothing again
@@ -131,10 +131,10 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
         _set_port(ws, server.port)
         again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert again.exit_code == 0, again.output
-    assert "0 to mail, 4 already done" in again.output
+    assert "0 zu versenden, 4 bereits erledigt" in again.output
     # when, as the clock on the wall says it
     assert re.search(
-        r"  skipped ar-1 \(مركز الاستشارة\): already sent in round invitation-\d{4} "
+        r"  übersprungen ar-1 \(مركز الاستشارة\): bereits gesendet in Runde invitation-\d{4} "
         r"\(\d{4}-\d\d-\d\d \d\d:\d\d\)\n",
         again.output,
     ), again.output
@@ -157,10 +157,10 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
         assert (
-            "REFUSED ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
+            "ABGEWIESEN ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
             in first.output
         )
-        assert "1 mail(s) not delivered" in first.output
+        assert "1 Mail(s) nicht zugestellt" in first.output
         assert len(inbox.messages) == 3
         failed = [e for e in log_events(ws) if e["event"] == "failed"]
         assert [(e["institution_id"], e["code"], e["permanent"]) for e in failed] == [
@@ -178,14 +178,15 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         # the same command again does not try an address refused for good ...
         same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert same.exit_code == 0, same.output
-        assert "0 to mail, 3 already done, 1 without a usable e-mail address (1 refused)" in (
-            same.output
+        assert (
+            "0 zu versenden, 3 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)"
+            in (same.output)
         )
         assert len(inbox.messages) == 3
         # ... --force does
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--force")
     assert second.exit_code == 0, second.output
-    assert "1 to mail, 3 already done" in second.output
+    assert "1 zu versenden, 3 bereits erledigt" in second.output
     assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
     assert len(inbox.messages) == 4
     # the retry carries the form prepared for the first attempt (no second instance for ua-1)
@@ -205,16 +206,16 @@ def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
         assert (
-            "MAYBE NOT DELIVERED lodz (Poradnia Łódź) <lodz@example.org>: the connection to"
+            "VIELLEICHT NICHT ZUGESTELLT lodz (Poradnia Łódź) <lodz@example.org>: the connection to"
             in first.output
         )
-        assert "broke" in first.output and "stopped after 3 of 4" in first.output
+        assert "broke" in first.output and "abgebrochen nach 3 von 4" in first.output
         assert "LOST" not in first.output
-        assert "Run the same command again to send the rest" in first.output
+        assert "Denselben Befehl noch einmal ausführen, um den Rest zu senden" in first.output
         assert len(inbox.messages) == 2
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0, second.output
-    assert "2 to mail, 2 already done" in second.output
+    assert "2 zu versenden, 2 bereits erledigt" in second.output
     rcpts = sorted(r for _, rs, _ in inbox.messages for r in rs)
     assert rcpts == [
         "lodz@example.org",
@@ -233,14 +234,15 @@ def test_connection_dropped_after_the_server_kept_a_mail_says_it_may_come_twice(
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
         assert (
-            "MAYBE NOT DELIVERED ua-1 (Ольга Петренко – Консультація) <olga@example.org>: the connection to"
+            "VIELLEICHT NICHT ZUGESTELLT ua-1 (Ольга Петренко – Консультація) <olga@example.org>: the connection to"
             in first.output
         )
-        assert "this mail may or may not have been delivered" in first.output
+        assert "diese Mail ist vielleicht zugestellt worden, vielleicht nicht" in first.output
         assert (
-            "The mail to ua-1 may or may not have been delivered (no confirmation came). "
-            "Run the same command again to send the rest: it sends the mail to ua-1 once more, "
-            "so that institution may get it twice; the mails sent before it are not sent again"
+            "Die Mail an ua-1 ist vielleicht zugestellt worden, vielleicht nicht (keine "
+            "Bestätigung). Denselben Befehl noch einmal ausführen, um den Rest zu senden: Er "
+            "sendet die Mail an ua-1 noch einmal, diese Einrichtung bekommt sie also vielleicht "
+            "doppelt; die Mails davor werden nicht noch einmal gesendet"
         ) in first.output
         assert [rs for _, rs, _ in inbox.messages] == [
             ["sule@danisma.example"],
@@ -248,7 +250,7 @@ def test_connection_dropped_after_the_server_kept_a_mail_says_it_may_come_twice(
         ]
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0, second.output
-    assert "3 to mail, 1 already done" in second.output
+    assert "3 zu versenden, 1 bereits erledigt" in second.output
     rcpts = [r for _, rs, _ in inbox.messages for r in rs]
     assert rcpts.count("olga@example.org") == 2 and len(rcpts) == 5
 
@@ -302,7 +304,10 @@ def test_tls_and_login_password_from_environment_never_stored(tmp_path, security
         )
         assert result.exit_code == 0, result.output
         assert len(inbox.messages) == 3  # wohn-2 has no address
-        assert "NOT MAILED wohn-2 (Betreutes Wohnen Meerbusch): no e-mail address" in result.output
+        assert (
+            "NICHT VERSANDT wohn-2 (Betreutes Wohnen Meerbusch): keine E-Mail-Adresse"
+            in result.output
+        )
         wrong = run(
             "mail",
             str(DATA / "excel_cp1252.csv"),
@@ -348,7 +353,7 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         # with the login added, the same command sends all four
         again = _mail_again_with_a_login(ws)
     assert again.exit_code == 0, again.output
-    assert "4 to mail, 0 already done" in again.output
+    assert "4 zu versenden, 0 bereits erledigt" in again.output
     assert len(inbox.messages) == 4
 
 
@@ -376,12 +381,16 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         )
         assert "REFUSED" not in result.output
         # the run says what went out before the stop, then why it stopped (like a lost connection)
-        sent_lines = [line for line in result.output.splitlines() if line.startswith("  sent ")]
-        assert [line.split(" (")[0] for line in sent_lines] == ["  sent bs-ist", "  sent ua-1"]
-        assert "  sent ua-1 (Ольга Петренко – Консультація) <olga@example.org>: Message-ID <" in (
-            result.output
+        sent_lines = [line for line in result.output.splitlines() if line.startswith("  gesendet ")]
+        assert [line.split(" (")[0] for line in sent_lines] == [
+            "  gesendet bs-ist",
+            "  gesendet ua-1",
+        ]
+        assert (
+            "  gesendet ua-1 (Ольга Петренко – Консультація) <olga@example.org>: Message-ID <"
+            in (result.output)
         )
-        assert result.output.index("2 of 4 mails sent") < result.output.index("Error: ")
+        assert result.output.index("2 von 4 Mails gesendet") < result.output.index("Error: ")
         # the two mails before Łódź stay sent; Łódź is not marked as failed, Arabic not tried
         assert [rcpts for _, rcpts, _ in inbox.messages] == [
             ["sule@danisma.example"],
@@ -400,7 +409,7 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         # with the login added, the same command sends the two still missing, nobody twice
         again = _mail_again_with_a_login(ws)
     assert again.exit_code == 0, again.output
-    assert "2 to mail, 2 already done" in again.output
+    assert "2 zu versenden, 2 bereits erledigt" in again.output
     assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
         "lodz@example.org",
         "markaz@example.org",
@@ -445,12 +454,12 @@ def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send", "--dry-run")
     assert result.exit_code == 0, result.output
     assert (
-        "would mail kbs-01 (Kontakt- und Beratungsstelle Düsseldorf-Süd) "
+        "würde versenden an kbs-01 (Kontakt- und Beratungsstelle Düsseldorf-Süd) "
         "<kbs@beispiel-duesseldorf.de>: “Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum, "
-        "Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)” as pdf" in result.output
+        "Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)” als pdf" in result.output
     )
-    assert "dry run: nothing was made, sent or logged" in result.output
-    assert "(none), no limit on mails per minute" in result.output  # [smtp] rate = 0
+    assert "Probelauf: nichts wurde erstellt, versandt oder protokolliert" in result.output
+    assert "(none), keine Begrenzung der Mails pro Minute" in result.output  # [smtp] rate = 0
     assert inbox.messages == []
     assert not (ws / "sendlog.jsonl").exists() and not (ws / "issued.jsonl").exists()
 
@@ -467,7 +476,7 @@ def test_no_mail_sent_says_sent_not_written(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         result = run("mail", str(csv), "-w", str(ws), "--send")
     assert result.exit_code == 1
-    assert "0 of 1 mails sent" in result.output and "written" not in result.output
+    assert "0 von 1 Mails gesendet" in result.output and "written" not in result.output
 
 
 def test_mixed_failures_say_which_need_a_new_address(tmp_path):
@@ -538,26 +547,33 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
             "bounces", str(tmp_path / "bounce.eml"), str(tmp_path / "other.eml"), "-w", str(ws)
         )
         assert result.exit_code == 0, result.output
-        assert "bounced lodz <lodz@example.org> 5.1.1 550 5.1.1" in result.output
-        assert "not a bounce:" in result.output and "1 bounce(s) recorded" in result.output
+        assert "unzustellbar lodz <lodz@example.org> 5.1.1 550 5.1.1" in result.output
+        assert (
+            "keine Unzustellbarkeitsmeldung:" in result.output
+            and "1 Unzustellbarkeitsmeldung(en) erfasst" in result.output
+        )
         again = run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws))
-        assert "(recorded before)" in again.output and "0 bounce(s) recorded" in again.output
+        assert (
+            "(bereits erfasst)" in again.output
+            and "0 Unzustellbarkeitsmeldung(en) erfasst" in again.output
+        )
         status = run("status", "-w", str(ws), "--list")
         assert "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse" in status.output
         assert "bounce 5.1.1" in status.output
         # the same address again: nothing goes out, the coordinator learns what to fix
         same = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert same.exit_code == 0, same.output
-        assert "0 to mail, 3 already done, 1 without a usable e-mail address (1 refused)" in (
-            same.output
+        assert (
+            "0 zu versenden, 3 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)"
+            in (same.output)
         )
         assert (
-            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce "
+            "  NICHT VERSANDT lodz (Poradnia Łódź): die Adresse lodz@example.org war unzustellbar (bounce "
             "5.1.1 550 5.1.1" in same.output
         )
         assert (
-            f"in round invitation-{dt.date.today().year} on {dt.date.today().isoformat()}; "
-            f"correct it in {DATA / 'excel_utf8_bom.csv'}:4; --force mails it all the same"
+            f"in Runde invitation-{dt.date.today().year} am {dt.date.today():%d.%m.%Y}; "
+            f"in {DATA / 'excel_utf8_bom.csv'}:4 korrigieren; --force versendet trotzdem"
         ) in same.output
         # the address is fixed: the same form goes out again, only to lodz
         fixed = tmp_path / "fixed.csv"
@@ -568,7 +584,7 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
         )
         rerun = run("mail", str(fixed), "-w", str(ws), "--send")
     assert rerun.exit_code == 0, rerun.output
-    assert "1 to mail, 3 already done" in rerun.output
+    assert "1 zu versenden, 3 bereits erledigt" in rerun.output
     assert len(inbox.messages) == 5
     assert inbox.messages[-1][1] == ["poradnia@lodz.example"]
     resent = message_from_bytes(inbox.messages[-1][2], policy=policy.default)
@@ -592,8 +608,11 @@ def test_bounces_in_an_mbox_matched_by_address(tmp_path):
     box.close()
     result = run("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
     assert result.exit_code == 0, result.output
-    assert "bounced ua-1 <olga@example.org> 5.1.1" in result.output
-    assert "NOT MATCHED nobody@example.org 5.1.1: no mail to it in the send log" in result.output
+    assert "unzustellbar ua-1 <olga@example.org> 5.1.1" in result.output
+    assert (
+        "NICHT ZUGEORDNET nobody@example.org 5.1.1: keine Mail an diese Adresse im Versandprotokoll"
+        in result.output
+    )
 
 
 def test_a_bounce_nested_too_deeply_is_one_line_and_the_other_bounces_are_recorded(tmp_path):
@@ -628,11 +647,11 @@ def test_a_bounce_nested_too_deeply_is_one_line_and_the_other_bounces_are_record
     )
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        "  not read: Unzustellbar (tief).eml: nested too deeply to read (a damaged or hostile "
+        "  nicht gelesen: Unzustellbar (tief).eml: nested too deeply to read (a damaged or hostile "
         "file?)",
-        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
-        "1 bounce(s) recorded",
+        "1 Unzustellbarkeitsmeldung(en) erfasst",
     ]
 
 
@@ -681,11 +700,11 @@ def test_bounces_never_opens_a_named_pipe_or_a_device_and_reads_the_other_files(
         signal.signal(signal.SIGALRM, before)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"  not read: {tmp_path / 'Unzustellbar.eml'}: a named pipe (FIFO), not a file",
-        f"  not read: {tmp_path / 'zero.eml'}: a link to a device (like /dev/zero), not a file",
-        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        f"  nicht gelesen: {tmp_path / 'Unzustellbar.eml'}: a named pipe (FIFO), keine Datei",
+        f"  nicht gelesen: {tmp_path / 'zero.eml'}: a link to a device (like /dev/zero), keine Datei",
+        "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
-        "1 bounce(s) recorded",
+        "1 Unzustellbarkeitsmeldung(en) erfasst",
     ]
 
 
@@ -705,12 +724,12 @@ def test_a_mailbox_of_other_mails_is_one_line_and_its_bounces_are_listed(tmp_pat
     result = run("bounces", str(tmp_path / "Posteingang"), "-w", str(ws))
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"  not a bounce: 1,498 of the 1,500 mails in {tmp_path / 'Posteingang'}",
-        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        f"  keine Unzustellbarkeitsmeldung: 1.498 der 1.500 Mails in {tmp_path / 'Posteingang'}",
+        "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
-        "  bounced lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "
+        "  unzustellbar lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
-        "2 bounce(s) recorded",
+        "2 Unzustellbarkeitsmeldung(en) erfasst",
     ]
 
 
@@ -743,9 +762,12 @@ def test_a_bounce_that_returns_the_whole_original_is_read_though_only_its_start_
         "bounces", str(tmp_path / "bounce.eml"), str(tmp_path / "Posteingang.mbox"), "-w", str(ws)
     )
     assert result.exit_code == 0, result.output
-    assert "  bounced lodz <lodz@example.org> 5.1.1 550 5.1.1" in result.output
-    assert "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1" in result.output
-    assert "not a bounce" not in result.output and "2 bounce(s) recorded" in result.output
+    assert "  unzustellbar lodz <lodz@example.org> 5.1.1 550 5.1.1" in result.output
+    assert "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1" in result.output
+    assert (
+        "not a bounce" not in result.output
+        and "2 Unzustellbarkeitsmeldung(en) erfasst" in result.output
+    )
 
 
 def test_huge_files_of_bounces_are_read_in_bounded_memory_or_refused(tmp_path):
@@ -780,16 +802,16 @@ def test_huge_files_of_bounces_are_read_in_bounded_memory_or_refused(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        f"  not a bounce: 1 of the 3 mails in {files[0]}",
-        f"  not a bounce: {files[1]}",
-        "  not read: Sicherung.mbox: 2,147,483,649 bytes is more than the 2,147,483,648 bytes a "
+        f"  keine Unzustellbarkeitsmeldung: 1 der 3 Mails in {files[0]}",
+        f"  keine Unzustellbarkeitsmeldung: {files[1]}",
+        "  nicht gelesen: Sicherung.mbox: 2,147,483,649 bytes is more than the 2,147,483,648 bytes a "
         "file of bounces may have — move the bounces into a folder of their own in the mail "
         "program and give that folder's file",
-        "  bounced ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
+        "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
-        "  bounced lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "
+        "  unzustellbar lodz <lodz@example.org> 5.1.1 550 5.1.1 <lodz@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
-        "2 bounce(s) recorded",
+        "2 Unzustellbarkeitsmeldung(en) erfasst",
     ]
 
 
@@ -853,9 +875,9 @@ def test_bounces_of_an_smtputf8_server_show_the_address_as_written(tmp_path):
         "bounces", str(tmp_path / "xtext.eml"), str(tmp_path / "global.eml"), "-w", str(ws)
     )
     assert result.exit_code == 0, result.output
-    assert "bounced bu-1 <info@büro.example> 5.1.1" in result.output
-    assert "bounced bi-2 <post@bücherei.example> 5.1.1 550 5.1.1" in result.output
-    assert "\\x{" not in result.output and "2 bounce(s) recorded" in result.output
+    assert "unzustellbar bu-1 <info@büro.example> 5.1.1" in result.output
+    assert "unzustellbar bi-2 <post@bücherei.example> 5.1.1 550 5.1.1" in result.output
+    assert "\\x{" not in result.output and "2 Unzustellbarkeitsmeldung(en) erfasst" in result.output
     states = {
         r["id"]: r["state"]
         for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
@@ -899,11 +921,14 @@ def test_bounces_with_xtext_addresses_are_read_and_a_plus_starting_no_escape_kep
     box.close()
     result = run("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
     assert result.exit_code == 0, result.output
-    assert "bounced ua-1 <olga+spkom@example.org> 5.1.1" in result.output
-    assert "bounced lodz <lodz+4@example.org> 5.1.1" in result.output
-    assert "bounced ar-1 <markaz+zz@example.org> 5.1.1" in result.output
-    assert "bounced bs-ist <sule+2024@danisma.example> 5.1.1" in result.output
-    assert "NOT MATCHED" not in result.output and "4 bounce(s) recorded" in result.output
+    assert "unzustellbar ua-1 <olga+spkom@example.org> 5.1.1" in result.output
+    assert "unzustellbar lodz <lodz+4@example.org> 5.1.1" in result.output
+    assert "unzustellbar ar-1 <markaz+zz@example.org> 5.1.1" in result.output
+    assert "unzustellbar bs-ist <sule+2024@danisma.example> 5.1.1" in result.output
+    assert (
+        "NOT MATCHED" not in result.output
+        and "4 Unzustellbarkeitsmeldung(en) erfasst" in result.output
+    )
 
 
 def test_reply_ingested_counts_as_returned_by_its_instance(tmp_path):
@@ -959,14 +984,14 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
-        assert "REFUSED ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in first.output
+        assert "ABGEWIESEN ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in first.output
         (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
         assert (failed["code"], failed["permanent"]) == (451, False)
         status = run("status", "-w", str(ws)).output
         assert "fehlgeschlagen     1  (nicht zugestellt; formgen mail erneut ausführen)" in status
         inbox.greylist.clear()
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
-    assert second.exit_code == 0 and "1 to mail, 3 already done" in second.output
+    assert second.exit_code == 0 and "1 zu versenden, 3 bereits erledigt" in second.output
     assert len(inbox.messages) == 4
 
 
@@ -984,7 +1009,7 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
             lines.append(json.dumps({k: v for k, v in e.items() if v is not None}))
         (ws / "sendlog.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
         reminded = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
-        assert "4 to mail" in reminded.output, reminded.output
+        assert "4 zu versenden" in reminded.output, reminded.output
         sent = {
             e["institution_id"]: e
             for e in log_events(ws)
@@ -999,7 +1024,7 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
         )
         (tmp_path / "bounce.eml").write_text(dsn, "ascii")
         assert (
-            "1 bounce(s) recorded"
+            "1 Unzustellbarkeitsmeldung(en) erfasst"
             in run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws)).output
         )
         assert "endgültig abgewiesen" in run("status", "-w", str(ws)).output
@@ -1007,17 +1032,17 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
         same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
         assert same.exit_code == 0, same.output
         assert same.output.startswith(
-            "round erinnerung-2 (reminder): 0 to mail, 0 already done, "
-            "1 without a usable e-mail address (1 refused)\n"
+            "Runde erinnerung-2 (Erinnerung): 0 zu versenden, 0 bereits erledigt, "
+            "1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)\n"
         ), same.output
         assert (
-            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce 5.1.1"
+            "  NICHT VERSANDT lodz (Poradnia Łódź): die Adresse lodz@example.org war unzustellbar (bounce 5.1.1"
             in same.output
         )
         assert (
-            "; give its new address in a recipients list (formgen mail LIST --overdue) or the "
-            "register (formgen mail --from-register --overdue); --force mails it all the same; "
-            "contact them another way\n"
+            "; die neue Adresse in einer Empfängerliste (formgen mail LISTE --overdue) oder im "
+            "Register (formgen mail --from-register --overdue) angeben; --force versendet trotzdem; "
+            "bitte auf anderem Weg Kontakt aufnehmen\n"
         ) in same.output
         assert len(inbox.messages) == 8
         fixed = tmp_path / "fixed.csv"
@@ -1030,7 +1055,7 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
             "mail", str(fixed), "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2"
         )
     assert rerun.exit_code == 0, rerun.output
-    assert "round erinnerung-2 (reminder): 1 to mail" in rerun.output, rerun.output
+    assert "Runde erinnerung-2 (Erinnerung): 1 zu versenden" in rerun.output, rerun.output
     assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["poradnia@lodz.example"]
     status = json.loads(run("status", "-w", str(ws), "--json").output)
     assert {r["id"]: r["state"] for r in status["rows"]}["lodz"] == "outstanding"
@@ -1051,7 +1076,7 @@ def test_a_centre_with_an_umlaut_domain_mails_a_server_without_smtputf8(tmp_path
         ws = make_workspace(tmp_path / "ws", server.port, sender="spkom@düsseldorf.example").root
         result = run("mail", str(csv), "-w", str(ws), "--send")
     assert result.exit_code == 0, result.output
-    assert "2 of 2 mails sent" in result.output and "broke" not in result.output
+    assert "2 von 2 Mails gesendet" in result.output and "broke" not in result.output
     assert [(frm, rcpts) for frm, rcpts, _ in inbox.messages] == [
         ("spkom@xn--dsseldorf-q9a.example", ["sule@danisma.example"]),
         ("spkom@xn--dsseldorf-q9a.example", ["info@xn--bro-hoa.example"]),
@@ -1128,8 +1153,8 @@ def test_a_server_refusing_the_greeting_says_so_not_a_broken_connection(tmp_path
         f"Error: 127.0.0.1:{server.port}: the server refused this computer's greeting "
         f"(EHLO and HELO: {reply}); it may want a full host name" in result.output
     )
-    assert "broke" not in result.output and "MAYBE NOT DELIVERED" not in result.output
-    assert "0 of 4 mails sent" in result.output
+    assert "broke" not in result.output and "VIELLEICHT NICHT ZUGESTELLT" not in result.output
+    assert "0 von 4 Mails gesendet" in result.output
     assert inbox.messages == []
     assert [e["event"] for e in log_events(ws)] == ["prepared"]
 
@@ -1154,7 +1179,7 @@ def test_reminders_answer_the_first_mail_so_mail_programs_show_one_conversation(
         for name in ("erinnerung", "erinnerung-2"):
             inbox.messages.clear()
             result = run("mail", "--overdue", "-w", str(ws), "--send", "--round", name)
-            assert "4 to mail" in result.output, result.output
+            assert "4 zu versenden" in result.output, result.output
             reminders = inbox.by_rcpt()
             assert sorted(reminders) == sorted(invitations)
             for address, reminder in reminders.items():
@@ -1204,8 +1229,8 @@ def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_pa
         update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
         assert update.exit_code == 1
         assert (
-            "  REFUSED ua-1 (Ольга Петренко – Консультація) <olga@example.org> (address from send "
-            f"log: invitation-{year}): 550 5.1.1 <olga@example.org>" in update.output
+            "  ABGEWIESEN ua-1 (Ольга Петренко – Консультація) <olga@example.org> (Adresse aus "
+            f"Versandprotokoll: invitation-{year}): 550 5.1.1 <olga@example.org>" in update.output
         )
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
@@ -1226,11 +1251,14 @@ def test_an_address_refused_for_good_is_not_taken_from_the_send_log_again(tmp_pa
             again = run("mail", "--stale", "-w", str(ws), "--send", "--round", round_name)
             assert again.exit_code == 0, again.output
             assert (
-                "  NOT MAILED ua-1 (Ольга Петренко – Консультація): no e-mail address (register: "
-                "ua-1); the last address, olga@example.org (round update-1), was refused by the "
-                "server (550 5.1.1 <olga@example.org>"
+                "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): keine E-Mail-Adresse (Register: "
+                "ua-1); die letzte Adresse, olga@example.org (Runde update-1), wurde vom Server abgewiesen "
+                "(550 5.1.1 <olga@example.org>"
             ) in again.output
-            assert "add its new address to the register or a recipients list" in again.output
+            assert (
+                "die neue Adresse im Register oder in einer Empfängerliste eintragen"
+                in again.output
+            )
     assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
     assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["ua-1"]
 
@@ -1252,7 +1280,7 @@ def _register_address_refused(ws: Path, inbox: Inbox) -> None:
     inbox.reject.add("olga@example.org")
     update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
     assert (
-        "  REFUSED ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
+        "  ABGEWIESEN ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
         in update.output
     )
     inbox.reject.clear()  # the server would take it now: formgen must not try it
@@ -1264,7 +1292,7 @@ def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(
     how to set the new one, and 'formgen status' counts ua-1 without an e-mail address. Once
     the coordinator sets the new address, the next round mails that one."""
     inbox = Inbox()
-    today = dt.date.today().isoformat()
+    today = f"{dt.date.today():%d.%m.%Y}"  # as German writes it
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         _register_address_refused(ws, inbox)
@@ -1272,12 +1300,12 @@ def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(
             again = run("mail", "--stale", "-w", str(ws), "--send", "--round", round_name)
             assert again.exit_code == 0, again.output
             assert (
-                "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
-                "olga@example.org was refused by the server (550 5.1.1 <olga@example.org>"
+                "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse im Register "
+                "olga@example.org wurde vom Server abgewiesen (550 5.1.1 <olga@example.org>"
             ) in again.output
             assert (
-                f"in round update-1 on {today}; set the new one: formgen register set ua-1 "
-                "institution.email ADDRESS; --force mails it all the same"
+                f"in Runde update-1 am {today}; die neue eintragen: formgen register set ua-1 "
+                "institution.email ADRESSE; --force versendet trotzdem"
             ) in again.output
         assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
         (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]
@@ -1312,7 +1340,7 @@ def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(
         assert set_.exit_code == 0, set_.output
         fixed = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2")
     assert fixed.exit_code == 0, fixed.output
-    assert "round update-2 (update): 1 to mail" in fixed.output, fixed.output
+    assert "Runde update-2 (Aktualisierung): 1 zu versenden" in fixed.output, fixed.output
     assert inbox.messages[-1][1] == [new]
     assert header_text(inbox.parsed()[-1], "To") == f"Ольга Петренко – Консультація <{new}>"
     assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == []
@@ -1325,12 +1353,15 @@ def test_force_mails_a_register_address_refused_for_good_all_the_same(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         _register_address_refused(ws, inbox)
         plain = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2", "--dry-run")
-        assert "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's" in plain.output
-        assert "would mail" not in plain.output
+        assert (
+            "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse im Register"
+            in plain.output
+        )
+        assert "würde versenden" not in plain.output
         forced = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-2", "--force")
     assert forced.exit_code == 0, forced.output
-    assert "round update-2 (update): 1 to mail" in forced.output, forced.output
-    assert "NOT MAILED" not in forced.output
+    assert "Runde update-2 (Aktualisierung): 1 zu versenden" in forced.output, forced.output
+    assert "NICHT VERSANDT" not in forced.output
     assert inbox.messages[-1][1] == ["olga@example.org"]
 
 
@@ -1357,16 +1388,16 @@ def test_a_register_address_whose_mail_bounced_is_not_mailed_again(tmp_path):
         again = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-3")
     assert again.exit_code == 0, again.output
     assert (
-        "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
-        "olga@example.org bounced (bounce 5.1.1"
+        "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse im Register "
+        "olga@example.org war unzustellbar (bounce 5.1.1"
     ) in again.output
-    assert "in round update-2 on " in again.output
+    assert "in Runde update-2 am " in again.output
     assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 2
     assert json.loads(run("status", "-w", str(ws), "--json").output)["without_email"] == ["ua-1"]
 
 
 def test_a_register_address_refused_for_good_in_its_first_round_is_not_mailed_again(tmp_path):
-    """No mail ever reached kyiv: the server refused the register's address for good in the
+    """No mail ever reached kyiv: the server refused die Adresse im Register for good in the
     invitation round. The update round does not mail it there either, and says why."""
     inbox = Inbox(reject={"kyiv@example.org"})
     with smtp_server(inbox) as server:
@@ -1376,15 +1407,15 @@ def test_a_register_address_refused_for_good_in_its_first_round_is_not_mailed_ag
         reg.merge(institution_form("kyiv", instance="imported", **{**YILMAZ, **written}))
         (ws / "register.json").write_bytes(reg.dumps())
         invited = run("mail", "--from-register", "-w", str(ws), "--send", "--round", "einladung")
-        assert "  REFUSED kyiv (Центр «Київ») <kyiv@example.org>: 550 5.1.1" in invited.output
+        assert "  ABGEWIESEN kyiv (Центр «Київ») <kyiv@example.org>: 550 5.1.1" in invited.output
         inbox.reject.clear()
         update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
     assert update.exit_code == 0, update.output
     assert (
-        "  NOT MAILED kyiv (Центр «Київ»): the register's address kyiv@example.org was refused "
-        "by the server (550 5.1.1 <kyiv@example.org>"
+        "  NICHT VERSANDT kyiv (Центр «Київ»): die Adresse im Register kyiv@example.org wurde vom "
+        "Server abgewiesen (550 5.1.1 <kyiv@example.org>"
     ) in update.output
-    assert "in round einladung on " in update.output
+    assert "in Runde einladung am " in update.output
     assert inbox.messages == []
 
 
@@ -1399,7 +1430,7 @@ def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_s
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         invitation = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
-        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550" in invitation.output
+        assert "ABGEWIESEN lodz (Poradnia Łódź) <lodz@example.org>: 550" in invitation.output
         invited = len(inbox.messages)
         year = dt.date.today().year
         returned_long_ago(
@@ -1423,13 +1454,13 @@ def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_s
     (sent,) = inbox.parsed()[invited:]  # ua-1's, and no other
     assert header_text(sent, "To") == "Ольга Петренко – Консультація <olga@example.org>"
     assert (
-        "  sent ua-1 (Ольга Петренко – Консультація) <olga@example.org> (address from send log: "
-        f"invitation-{year}; the register's address 'olga(at)example.org' is invalid): "
+        "  gesendet ua-1 (Ольга Петренко – Консультація) <olga@example.org> (Adresse aus Versandprotokoll: "
+        f"invitation-{year}; die Adresse im Register „olga(at)example.org“ ist ungültig): "
         f"Message-ID {sent['Message-ID']}"
     ) in update.output.splitlines()
     assert (
-        "  NOT MAILED lodz (Poradnia Łódź): invalid e-mail address (register: lodz): 'kontakt@' "
-        "is not an e-mail address (expected name@example.org); contact them another way"
+        "  NICHT VERSANDT lodz (Poradnia Łódź): ungültige E-Mail-Adresse (Register: lodz): „kontakt@“ "
+        "ist keine E-Mail-Adresse (erwartet: name@example.org); bitte auf anderem Weg Kontakt aufnehmen"
     ) in update.output.splitlines()
     (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]
     assert (logged["institution_id"], logged["reason"], logged["email"]) == (
@@ -1456,15 +1487,15 @@ def test_a_reminder_refused_for_good_goes_again_only_to_another_address(tmp_path
         (ws / "sendlog.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
         inbox.reject.add("lodz@example.org")
         reminded = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
-        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in reminded.output
+        assert "ABGEWIESEN lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in reminded.output
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert (status["counts"]["failed"], status["refused_for_good"]) == (1, 1)
         inbox.reject.clear()  # the server would take it now: formgen must not try it
         same = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2")
         assert same.exit_code == 0, same.output
         assert (
-            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org was refused by the "
-            "server (550 5.1.1 <lodz@example.org>" in same.output
+            "  NICHT VERSANDT lodz (Poradnia Łódź): die Adresse lodz@example.org wurde vom Server abgewiesen "
+            "(550 5.1.1 <lodz@example.org>" in same.output
         )
         assert [rcpts for _, rcpts, _ in inbox.messages].count(["lodz@example.org"]) == 1
         fixed = tmp_path / "fixed.csv"
@@ -1477,7 +1508,7 @@ def test_a_reminder_refused_for_good_goes_again_only_to_another_address(tmp_path
             "mail", str(fixed), "--overdue", "-w", str(ws), "--send", "--round", "erinnerung-2"
         )
     assert rerun.exit_code == 0, rerun.output
-    assert "round erinnerung-2 (reminder): 1 to mail" in rerun.output, rerun.output
+    assert "Runde erinnerung-2 (Erinnerung): 1 zu versenden" in rerun.output, rerun.output
     assert inbox.messages[-1][1] == ["poradnia@lodz.example"]
 
 
@@ -1516,31 +1547,31 @@ def test_a_listed_address_refused_for_good_or_bounced_is_not_mailed_in_any_round
     refused one all the same."""
     inbox = Inbox(reject={"lodz@example.org"})
     listed = DATA / "excel_utf8_bom.csv"
-    today = dt.date.today().isoformat()
+    today = f"{dt.date.today():%d.%m.%Y}"  # as German writes it
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(listed), "-w", str(ws), "--send", "--round", "einladung")
-        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in first.output
+        assert "ABGEWIESEN lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in first.output
         _bounce(ws, tmp_path, "ua-1", "einladung")
         inbox.reject.clear()  # the server would take both now: formgen must not try them
 
         again = run("mail", str(listed), "-w", str(ws), "--send", "--round", "einladung-2")
         assert again.exit_code == 0, again.output
         assert (
-            "round einladung-2 (invitation): 0 to mail, 0 already done, 2 skipped, "
-            "2 without a usable e-mail address (2 refused)\n"
+            "Runde einladung-2 (Einladung): 0 zu versenden, 0 bereits erledigt, 2 übersprungen, "
+            "2 ohne brauchbare E-Mail-Adresse (2 abgewiesen)\n"
         ) in again.output
         assert (
-            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org was refused by the "
-            "server (550 5.1.1 <lodz@example.org>: Recipient address rejected: User unknown) in "
-            f"round einladung on {today}; correct it in {listed}:4; --force mails it all the "
-            "same; contact them another way"
+            "  NICHT VERSANDT lodz (Poradnia Łódź): die Adresse lodz@example.org wurde vom Server abgewiesen "
+            "(550 5.1.1 <lodz@example.org>: Recipient address rejected: User unknown) in "
+            f"Runde einladung am {today}; in {listed}:4 korrigieren; --force versendet "
+            "trotzdem; bitte auf anderem Weg Kontakt aufnehmen"
         ) in again.output.splitlines()
         assert (
-            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
-            "bounced (bounce 5.1.1 550 5.1.1"
+            "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse olga@example.org "
+            "war unzustellbar (bounce 5.1.1 550 5.1.1"
         ) in again.output
-        assert f"in round einladung on {today}; correct it in {listed}:3; --force" in again.output
+        assert f"in Runde einladung am {today}; in {listed}:3 korrigieren; --force" in again.output
         logged = {e["institution_id"]: e for e in log_events(ws) if e["event"] == "not_mailed"}
         assert {iid: (e["reason"], e["email"]) for iid, e in logged.items()} == {
             "lodz": ("dead_email", "lodz@example.org"),
@@ -1560,10 +1591,13 @@ def test_a_listed_address_refused_for_good_or_bounced_is_not_mailed_in_any_round
         stale = run(*update[:2], str(listed), *update[2:])
         assert stale.exit_code == 0, stale.output
         assert (
-            "round update-1 (update): 0 to mail, 0 already done, "
-            "2 without a usable e-mail address (2 refused)\n"
+            "Runde update-1 (Aktualisierung): 0 zu versenden, 0 bereits erledigt, "
+            "2 ohne brauchbare E-Mail-Adresse (2 abgewiesen)\n"
         ) in stale.output
-        assert "NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org was" in stale.output
+        assert (
+            "NICHT VERSANDT lodz (Poradnia Łódź): die Adresse lodz@example.org wurde"
+            in stale.output
+        )
         assert len(inbox.messages) == 3
 
         # another address for lodz in the list is mailed; ua-1's refused one only with --force
@@ -1572,14 +1606,14 @@ def test_a_listed_address_refused_for_good_or_bounced_is_not_mailed_in_any_round
         moved = run(*update[:2], str(fixed), *update[2:])
         assert moved.exit_code == 0, moved.output
         assert (
-            "round update-1 (update): 1 to mail, 0 already done, "
-            "1 without a usable e-mail address (1 refused)\n"
+            "Runde update-1 (Aktualisierung): 1 zu versenden, 0 bereits erledigt, "
+            "1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)\n"
         ) in moved.output
         assert inbox.messages[-1][1] == ["poradnia@lodz.pl"]
-        assert "NOT MAILED ua-1 (Ольга Петренко – Консультація): the address" in moved.output
+        assert "NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse" in moved.output
         forced = run(*update[:2], str(fixed), *update[2:], "--force")
     assert forced.exit_code == 0, forced.output
-    assert "round update-1 (update): 1 to mail, 1 already done" in forced.output
+    assert "Runde update-1 (Aktualisierung): 1 zu versenden, 1 bereits erledigt" in forced.output
     assert inbox.messages[-1][1] == ["olga@example.org"]
     assert len(inbox.messages) == 5
 
@@ -1611,8 +1645,8 @@ def test_a_refused_register_address_set_again_by_hand_is_mailed_again(tmp_path):
         unvouched = run(*everyone, "alle-1")
         assert unvouched.exit_code == 0, unvouched.output
         assert (
-            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
-            "olga@example.org was refused by the server (550 5.1.1"
+            "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse im Register "
+            "olga@example.org wurde vom Server abgewiesen (550 5.1.1"
         ) in unvouched.output
         assert json.loads(run("status", "-w", str(root), "--json").output)["without_email"] == [
             "ua-1"
@@ -1629,21 +1663,25 @@ def test_a_refused_register_address_set_again_by_hand_is_mailed_again(tmp_path):
         assert json.loads(run("status", "-w", str(root), "--json").output)["without_email"] == []
         mailed = run(*everyone, "alle-2")
         assert mailed.exit_code == 0, mailed.output
-        assert "round alle-2 (invitation): 1 to mail, 0 already done, 0 without" in mailed.output
+        assert (
+            "Runde alle-2 (Einladung): 1 zu versenden, 0 bereits erledigt, 0 ohne" in mailed.output
+        )
         assert inbox.messages[-1][1] == ["olga@example.org"]
 
         _bounce(root, tmp_path, "ua-1", "alle-2")  # after the telephone call: dead again
         bounced = run(*everyone, "alle-3", "--dry-run")
         assert (
-            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
-            "olga@example.org bounced (bounce 5.1.1"
+            "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse im Register "
+            "olga@example.org war unzustellbar (bounce 5.1.1"
         ) in bounced.output
         _a_minute_ago(root)
         assert run(*set_, "--clear", "--note", "Postfach voll", "-w", str(root)).exit_code == 0
         anew = run(*set_, "olga@example.org", "--note", "wieder da", "-w", str(root))
         assert anew.exit_code == 0, anew.output
         again = run(*everyone, "alle-3", "--dry-run")
-    assert "would mail ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in again.output
+    assert (
+        "würde versenden an ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in again.output
+    )
 
 
 def test_the_round_counts_every_institution_not_mailed_for_want_of_a_usable_address(tmp_path):
@@ -1662,7 +1700,7 @@ def test_the_round_counts_every_institution_not_mailed_for_want_of_a_usable_addr
         ws = make_workspace(tmp_path / "ws", server.port).root
         listed.write_text("\n".join(rows[:2]) + "\n", "utf-8")
         first = run("mail", str(listed), "-w", str(ws), "--send", "--round", "erste")
-        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in first.output
+        assert "ABGEWIESEN lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in first.output
         _a_minute_ago(ws)
         inbox.reject.clear()
         listed.write_text("\n".join(rows) + "\n", "utf-8")
@@ -1671,8 +1709,8 @@ def test_the_round_counts_every_institution_not_mailed_for_want_of_a_usable_addr
         )
     assert second.exit_code == 0, second.output
     assert (
-        "round zweite (invitation): 0 to mail, 0 already done, "
-        "3 without a usable e-mail address (1 none, 1 invalid, 1 refused)\n"
+        "Runde zweite (Einladung): 0 zu versenden, 0 bereits erledigt, "
+        "3 ohne brauchbare E-Mail-Adresse (1 keine, 1 ungültig, 1 abgewiesen)\n"
     ) in second.output
     assert inbox.messages == []
     shown = run("status", "-w", str(ws)).output
@@ -1722,7 +1760,7 @@ def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_
         )
         inbox.reject.add("lodz@example.org")
         update = run("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
-        assert update.exit_code == 1 and "4 to mail" in update.output, update.output
+        assert update.exit_code == 1 and "4 zu versenden" in update.output, update.output
         _bounce(ws, tmp_path, "ua-1", "update-1")
     invitation = f"invitation-{dt.date.today().year}"
     columns = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
@@ -1757,7 +1795,7 @@ def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_del
         remind = ("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
         reminded = run(*remind)
         assert reminded.exit_code == 1
-        assert "REFUSED ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in reminded.output
+        assert "ABGEWIESEN ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in reminded.output
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"] == {
             "returned": 0,
@@ -1787,7 +1825,7 @@ def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_del
         inbox.greylist.clear()
         again = run(*remind)
     assert again.exit_code == 0, again.output
-    assert "round erinnerung (reminder): 1 to mail, 0 already done" in again.output
+    assert "Runde erinnerung (Erinnerung): 1 zu versenden, 0 bereits erledigt" in again.output
     assert inbox.messages[-1][1] == ["markaz@example.org"] and len(inbox.messages) == 8
     rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
     assert {r["id"]: r["state"] for r in rows}["ar-1"] == "outstanding"
@@ -1800,28 +1838,30 @@ def test_force_mails_an_address_that_failed_in_the_same_round_and_says_so(tmp_pa
     which address it mails despite what, as for its other effects."""
     inbox = Inbox(reject={"lodz@example.org"})
     listed = DATA / "excel_utf8_bom.csv"
-    today = dt.date.today().isoformat()
+    today = f"{dt.date.today():%d.%m.%Y}"  # as German writes it
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         invite = ("mail", str(listed), "-w", str(ws), "--send", "--round", "einladung")
-        assert "REFUSED lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in run(*invite).output
+        assert (
+            "ABGEWIESEN lodz (Poradnia Łódź) <lodz@example.org>: 550 5.1.1" in run(*invite).output
+        )
         _bounce(ws, tmp_path, "ua-1", "einladung")
         inbox.reject.clear()
         dry = run(*invite, "--force", "--dry-run")
-        assert "  would mail despite: lodz (Poradnia Łódź): the address lodz@example.org" in (
+        assert "  würde trotzdem versenden: lodz (Poradnia Łódź): die Adresse lodz@example.org" in (
             dry.output
         )
         forced = run(*invite, "--force")
     assert forced.exit_code == 0, forced.output
-    assert "round einladung (invitation): 2 to mail, 2 already done" in forced.output
+    assert "Runde einladung (Einladung): 2 zu versenden, 2 bereits erledigt" in forced.output
     assert (
-        "  mailed despite: lodz (Poradnia Łódź): the address lodz@example.org was refused by the "
-        "server (550 5.1.1 <lodz@example.org>: Recipient address rejected: User unknown) in round "
-        f"einladung on {today} (--force)"
+        "  trotzdem versandt: lodz (Poradnia Łódź): die Adresse lodz@example.org wurde vom Server abgewiesen "
+        "(550 5.1.1 <lodz@example.org>: Recipient address rejected: User unknown) in Runde "
+        f"einladung am {today} (--force)"
     ) in forced.output.splitlines()
     assert (
-        "  mailed despite: ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
-        "bounced (bounce 5.1.1"
+        "  trotzdem versandt: ua-1 (Ольга Петренко – Консультація): die Adresse olga@example.org "
+        "war unzustellbar (bounce 5.1.1"
     ) in forced.output
     assert sorted(rcpts[0] for _, rcpts, _ in inbox.messages[3:]) == [
         "lodz@example.org",
@@ -1848,14 +1888,14 @@ def test_a_bounced_address_set_again_by_hand_is_mailed_by_a_rerun_of_its_round(t
             },
         )
         everyone = ("mail", "--from-register", "-w", str(ws), "--send", "--round", "alle-1")
-        assert "1 to mail" in run(*everyone).output
+        assert "1 zu versenden" in run(*everyone).output
         _bounce(ws, tmp_path, "ua-1", "alle-1")
         _a_minute_ago(ws)  # the bounce came before the telephone call
         bounced = run(*everyone)
         assert bounced.exit_code == 0, bounced.output
         assert (
-            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the register's address "
-            "olga@example.org bounced (bounce 5.1.1"
+            "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse im Register "
+            "olga@example.org war unzustellbar (bounce 5.1.1"
         ) in bounced.output
         assert len(inbox.messages) == 5
 
@@ -1867,7 +1907,7 @@ def test_a_bounced_address_set_again_by_hand_is_mailed_by_a_rerun_of_its_round(t
         again = run(*everyone)
     assert again.exit_code == 0, again.output
     assert again.output.startswith(
-        "round alle-1 (invitation): 1 to mail, 0 already done, 0 without a usable e-mail address\n"
+        "Runde alle-1 (Einladung): 1 zu versenden, 0 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse\n"
     ), again.output
     assert "skipped" not in again.output
     assert len(inbox.messages) == 6 and inbox.messages[-1][1] == ["olga@example.org"]
@@ -1887,7 +1927,7 @@ def test_a_forced_update_round_says_it_mails_an_address_from_the_send_log_despit
     and the output says which address it mails despite what, as for a listed one."""
     inbox = Inbox()
     listed = DATA / "excel_utf8_bom.csv"
-    today = dt.date.today().isoformat()
+    today = f"{dt.date.today():%d.%m.%Y}"  # as German writes it
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         assert run("mail", str(listed), "-w", str(ws), "--send").exit_code == 0
@@ -1899,7 +1939,7 @@ def test_a_forced_update_round_says_it_mails_an_address_from_the_send_log_despit
             },
         )
         update = ("mail", "--stale", "-w", str(ws), "--send", "--round", "update-1")
-        assert "2 to mail" in run(*update[:2], str(listed), *update[2:]).output
+        assert "2 zu versenden" in run(*update[:2], str(listed), *update[2:]).output
         _bounce(ws, tmp_path, "ua-1", "update-1")
         only_lodz = tmp_path / "Łódź.csv"
         only_lodz.write_text(
@@ -1910,27 +1950,27 @@ def test_a_forced_update_round_says_it_mails_an_address_from_the_send_log_despit
         again = run(*update[:2], str(only_lodz), *update[2:])
         assert again.exit_code == 0, again.output
         assert (
-            "round update-1 (update): 0 to mail, 1 already done, "
-            "1 without a usable e-mail address (1 refused)\n"
+            "Runde update-1 (Aktualisierung): 0 zu versenden, 1 bereits erledigt, "
+            "1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)\n"
         ) in again.output
         assert (
-            "  NOT MAILED ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
-            "bounced (bounce 5.1.1"
+            "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): die Adresse olga@example.org "
+            "war unzustellbar (bounce 5.1.1"
         ) in again.output
         assert (
-            f"in round update-1 on {today}; give its new address in the recipients list; "
-            "--force mails it all the same; contact them another way"
+            f"in Runde update-1 am {today}; die neue Adresse in der Empfängerliste angeben; "
+            "--force versendet trotzdem; bitte auf anderem Weg Kontakt aufnehmen"
         ) in again.output
         assert len(inbox.messages) == 6
         forced = run(*update[:2], str(only_lodz), *update[2:], "--force")
     assert forced.exit_code == 0, forced.output
-    assert "round update-1 (update): 1 to mail, 1 already done" in forced.output
-    (despite,) = [line for line in forced.output.splitlines() if "despite" in line]
+    assert "Runde update-1 (Aktualisierung): 1 zu versenden, 1 bereits erledigt" in forced.output
+    (despite,) = [line for line in forced.output.splitlines() if "trotzdem versandt" in line]
     assert despite.startswith(
-        "  mailed despite: ua-1 (Ольга Петренко – Консультація): the address olga@example.org "
-        "bounced (bounce 5.1.1"
+        "  trotzdem versandt: ua-1 (Ольга Петренко – Консультація): die Adresse olga@example.org "
+        "war unzustellbar (bounce 5.1.1"
     )
-    assert despite.endswith(f"in round update-1 on {today} (--force)")
+    assert despite.endswith(f"in Runde update-1 am {today} (--force)")
     assert len(inbox.messages) == 7 and inbox.messages[-1][1] == ["olga@example.org"]
 
 
@@ -1946,7 +1986,7 @@ def _reminder_bounced(ws: Path, tmp_path: Path) -> None:
     )
     deadlines_pass(ws)
     reminded = run("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
-    assert "round erinnerung (reminder): 4 to mail" in reminded.output, reminded.output
+    assert "Runde erinnerung (Erinnerung): 4 zu versenden" in reminded.output, reminded.output
     _bounce(ws, tmp_path, "lodz", "erinnerung")
     _a_minute_ago(ws)  # the bounce came before anything the coordinator does next
 
@@ -1957,7 +1997,7 @@ def test_a_bounced_reminder_address_set_again_by_hand_is_reminded_again(tmp_path
     works again and sets the same address by hand: that vouches for it, and --overdue reminds
     Łódź there, as an invitation or update round would mail it."""
     inbox = Inbox()
-    today = dt.date.today().isoformat()
+    today = f"{dt.date.today():%d.%m.%Y}"  # as German writes it
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         _reminder_bounced(ws, tmp_path)
@@ -1965,17 +2005,17 @@ def test_a_bounced_reminder_address_set_again_by_hand_is_reminded_again(tmp_path
         bounced = run(*remind)
         assert bounced.exit_code == 0, bounced.output
         assert bounced.output.startswith(
-            "round erinnerung-2 (reminder): 0 to mail, 0 already done, "
-            "1 without a usable e-mail address (1 refused)\n"
+            "Runde erinnerung-2 (Erinnerung): 0 zu versenden, 0 bereits erledigt, "
+            "1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)\n"
         ), bounced.output
-        (line,) = [x for x in bounced.output.splitlines() if "NOT MAILED" in x]
+        (line,) = [x for x in bounced.output.splitlines() if "NICHT VERSANDT" in x]
         assert line.startswith(
-            "  NOT MAILED lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce 5.1.1"
+            "  NICHT VERSANDT lodz (Poradnia Łódź): die Adresse lodz@example.org war unzustellbar (bounce 5.1.1"
         )
         assert line.endswith(
-            f"in round erinnerung on {today}; give its new address in a recipients list (formgen "
-            "mail LIST --overdue) or the register (formgen mail --from-register --overdue); "
-            "--force mails it all the same; contact them another way"
+            f"in Runde erinnerung am {today}; die neue Adresse in einer Empfängerliste (formgen "
+            "mail LISTE --overdue) oder im Register (formgen mail --from-register --overdue) angeben; "
+            "--force versendet trotzdem; bitte auf anderem Weg Kontakt aufnehmen"
         )
         assert len(inbox.messages) == 8
 
@@ -1988,8 +2028,8 @@ def test_a_bounced_reminder_address_set_again_by_hand_is_reminded_again(tmp_path
         again = run(*remind)
     assert again.exit_code == 0, again.output
     assert again.output.startswith(
-        "round erinnerung-2 (reminder): 1 to mail, 0 already done, "
-        "0 without a usable e-mail address\n"
+        "Runde erinnerung-2 (Erinnerung): 1 zu versenden, 0 bereits erledigt, "
+        "0 ohne brauchbare E-Mail-Adresse\n"
     ), again.output
     assert "despite" not in again.output
     assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["lodz@example.org"]
@@ -2002,7 +2042,7 @@ def test_force_reminds_an_address_whose_reminder_bounced_and_says_so(tmp_path):
     returned form, which does not): --force reminds Łódź there all the same, and the output
     says which address it mails despite what, as in every other round."""
     inbox = Inbox()
-    today = dt.date.today().isoformat()
+    today = f"{dt.date.today():%d.%m.%Y}"  # as German writes it
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         _reminder_bounced(ws, tmp_path)
@@ -2011,14 +2051,14 @@ def test_force_reminds_an_address_whose_reminder_bounced_and_says_so(tmp_path):
         )
     assert forced.exit_code == 0, forced.output
     assert forced.output.startswith(
-        "round erinnerung-2 (reminder): 1 to mail, 0 already done, "
-        "0 without a usable e-mail address\n"
+        "Runde erinnerung-2 (Erinnerung): 1 zu versenden, 0 bereits erledigt, "
+        "0 ohne brauchbare E-Mail-Adresse\n"
     ), forced.output
-    (despite,) = [line for line in forced.output.splitlines() if "despite" in line]
+    (despite,) = [line for line in forced.output.splitlines() if "trotzdem versandt" in line]
     assert despite.startswith(
-        "  mailed despite: lodz (Poradnia Łódź): the address lodz@example.org bounced (bounce 5.1.1"
+        "  trotzdem versandt: lodz (Poradnia Łódź): die Adresse lodz@example.org war unzustellbar (bounce 5.1.1"
     )
-    assert despite.endswith(f"in round erinnerung on {today} (--force)")
+    assert despite.endswith(f"in Runde erinnerung am {today} (--force)")
     assert len(inbox.messages) == 9 and inbox.messages[-1][1] == ["lodz@example.org"]
 
 

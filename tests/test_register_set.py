@@ -465,10 +465,10 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     root = str(ws.root)
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
     assert (
-        "  NOT MAILED ua-1 (Ольга Петренко – Консультація): no e-mail address (register: ua-1); "
+        "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): keine E-Mail-Adresse (Register: ua-1); "
         "its address, olga@example.org, was removed by hand on "
-        f"{dt.date.today().isoformat()} (Adresse tot); set the new one: formgen register set "
-        "ua-1 institution.email ADDRESS; contact them another way"
+        f"{dt.date.today().isoformat()} (Adresse tot); die neue eintragen: formgen register set "
+        "ua-1 institution.email ADRESSE; bitte auf anderem Weg Kontakt aufnehmen"
     ) in out.splitlines(), out
     assert not (tmp_path / "d3" / "ua-1.eml").exists()
     status = json.loads(run("status", "-w", root, "--json"))
@@ -478,7 +478,7 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     new.write_text("id;institution;email;categories;region\nua-1;Olga;olga.neu@example.org;psychotherapie;\n", "utf-8")  # fmt: skip
     run("mail", str(new), "--force", "-w", root, "--drafts", str(tmp_path / "d4"), "--round", "r4")
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d5"), "--round", "r5", "--dry-run")  # fmt: skip
-    assert "<olga.neu@example.org> (address from send log: r4)" in out, out
+    assert "<olga.neu@example.org> (Adresse aus Versandprotokoll: r4)" in out, out
     assert json.loads(run("status", "-w", root, "--json"))["without_email"] == []
 
 

@@ -464,7 +464,7 @@ def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
     (finding,) = json.loads(stale)
     assert finding["missing"] == ["region"]
     said = run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "runde2"))
-    assert "1 of 1 mails written" in said
+    assert "1 von 1 Mails als Entwurf geschrieben" in said
     draft = email.message_from_bytes(
         (tmp_path / "runde2" / "inst-0100.eml").read_bytes(), policy=email.policy.default
     )

@@ -200,7 +200,7 @@ def test_mail_output_and_its_errors_show_a_recipients_lists_controls_as_escapes(
         ],
     )
     said = printed(formgen(ws, "mail", str(listed), "--drafts", str(tmp_path / "d")))
-    assert f"  drafted fa-1 ({PERSIAN} \\x1b[2JPraxis\\u202e) <fa@example.org>:" in said, said
+    assert f"  Entwurf fa-1 ({PERSIAN} \\x1b[2JPraxis\\u202e) <fa@example.org>:" in said, said
 
     wrong = write_csv(
         tmp_path / "Verteiler falsch.csv",
@@ -228,15 +228,15 @@ def test_mail_shows_what_the_generators_said_of_each_institutions_forms(tmp_path
     )
     args = ("mail", str(listed), "--drafts", str(tmp_path / "d"), "--format", "both")
     lines = printed(formgen(ws, *args)).splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("  drafted tr-1 "))
-    said = lines[at + 1 : next(i for i, line in enumerate(lines) if "drafted pl-1" in line)]
+    at = next(i for i, line in enumerate(lines) if line.startswith("  Entwurf tr-1 "))
+    said = lines[at + 1 : next(i for i, line in enumerate(lines) if "Entwurf pl-1" in line)]
     # under the institution's line, as `generate` says them: the PDF's font, the Word form
-    assert any(w.startswith("    warning: institution.name: \\x07 cannot be shown") for w in said)
+    assert any(w.startswith("    Hinweis: institution.name: \\x07 cannot be shown") for w in said)
     assert (
-        "    warning: institution.name: U+0007 left out: a Word document cannot hold "
+        "    Hinweis: institution.name: U+0007 left out: a Word document cannot hold "
         in "\n".join(said)
     )
-    assert all(w.startswith("    warning: ") for w in said), lines
+    assert all(w.startswith("    Hinweis: ") for w in said), lines
 
 
 def test_the_xlsx_export_says_which_values_lost_control_characters(tmp_path: Path) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +15,7 @@ import click
 
 from formgen.bounces import read_bounces
 from formgen.cli.common import (
+    F,
     echo,
     lang_option,
     library_errors,
@@ -55,8 +58,26 @@ from formgen.tracking import (
     unusable_counts,
 )
 from formgen.workspace import Workspace
-from ingest.messages import WORDS, day_text, say, say_count
+from ingest.messages import WORDS, Said, day_text, in_language, say, say_count
 from ingest.tables import pad, width
+
+
+def _said_in_workspace_language(func: F) -> F:
+    """A :class:`MailError` whose message can be said (:class:`Said`) is told in the
+    workspace's language, as every other line of the command."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MailError as exc:
+            said = exc.args[0] if exc.args else None
+            if not isinstance(said, Said):
+                raise
+            lang = Workspace.open(kwargs["workspace_dir"]).language
+            raise MailError(in_language(said, lang)) from exc
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
@@ -158,6 +179,7 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 )
 @click.option("--seed", type=int, hidden=True, help="Reproducible form ids (formgen demo).")
 @library_errors
+@_said_in_workspace_language
 def mail(
     recipients: str | None,
     workspace_dir: str,
@@ -275,7 +297,7 @@ def mail(
         force,
     )
     if listed is not None:
-        _echo_problems(listed, skip_invalid)
+        _echo_problems(listed, skip_invalid, ws.language)
     targets = round_targets(
         kind,
         # those whose address cannot be mailed are in the round too: reported and logged as not mailed
@@ -286,19 +308,20 @@ def mail(
         round_name=settings.round,
         force=force,
     )
+    out = ws.language  # what the command says; the mails go in each institution's language
     for note in targets.notes:
-        echo(f"note: {note}", err=True)
+        echo(say("mail_note", out, note=in_language(note, out)), err=True)
     for iid in targets.missing:
-        echo(f"not mailed: {iid}: not in the recipients list", err=True)
+        echo(say("mail_not_in_list", out, iid=iid), err=True)
     if targets.nothing_due:
-        echo(f"no institution is {'overdue' if overdue else 'stale'}; nothing to do")
+        echo(say("mail_nothing_overdue" if overdue else "mail_nothing_stale", out))
         return
     pool = targets.recipients
     returned = targets.returned
     plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
     # one report: those left out before the plan (a form on its way) are counted and listed
     # like those the plan skips (already done in this round)
-    left_out = f"{len(targets.skipped)} skipped, " if targets.skipped else ""
+    left_out = say("mail_left_out", out, n=len(targets.skipped)) if targets.skipped else ""
     invalid = listed.invalid_rows if listed is not None else 0
     if recipients and listed is not None:
         # a row whose address cannot be mailed, of an institution this round is not for, was
@@ -306,48 +329,88 @@ def mail(
         in_round = {r.id for r in targets.recipients} | {iid for iid, _ in targets.skipped}
         invalid += sum(r.id not in in_round for r in listed.unmailable)
     unusable = [r.not_mailed_reason for r in plan.without_email]
+    words = {k: say(f"status_unusable_{k}", out) for k in UNUSABLE}
     echo(
-        f"round {settings.round} ({kind}): {len(plan.todo)} to mail, {len(plan.skipped)} already done, "
-        f"{left_out}{len(unusable)} without a usable e-mail address"
-        + (f" ({unusable_counts(unusable)})" if unusable else "")
-        + (f", {invalid} invalid row{'s' if invalid != 1 else ''} left out" if invalid else "")
+        say(
+            "mail_round_head",
+            out,
+            round=settings.round,
+            kind=say(f"status_kind_{kind}", out),
+            todo=len(plan.todo),
+            done=len(plan.skipped),
+            left_out=left_out,
+            without=len(unusable),
+            why=f" ({unusable_counts(unusable, words)})" if unusable else "",
+            invalid=say_count("mail_invalid_rows", out, invalid) if invalid else "",
+        )
     )
     # the latest mail's name, else the list's (a retired institution the list names)
     names = {r.id: r.name for r in (listed.recipients if listed is not None else pool) if r.name}
     names.update({d.institution_id: d.name for d in deliveries if d.name})
     for iid, why in targets.skipped:
-        echo(f"  skipped {iid}" + (f" ({names[iid]})" if iid in names else "") + f": {why}")
+        who = f"{iid} ({names[iid]})" if iid in names else iid
+        echo(say("mail_skipped", out, who=who, why=in_language(why, out)))
     for s in plan.skipped:
-        echo(f"  skipped {_who(s.recipient, address=False)}: {s.reason}")
+        who = _who(s.recipient, out, address=False)
+        echo(say("mail_skipped", out, who=who, why=in_language(s.reason, out)))
     for r in plan.without_email:
+        problem = in_language(r.email_problem, out)
+        source = in_language(r.source, out)
         if r.dead_email:
-            why = r.email_problem
+            why = problem
         elif r.given_email:
-            why = f"invalid e-mail address ({r.source}): {r.email_problem}"
+            why = say("mail_invalid_address", out, source=source, problem=problem)
         else:  # none in the list or the register, and none that worked in the send log
-            why = f"no e-mail address ({r.source})" + (
-                f"; {r.email_problem}" if r.email_problem else ""
+            why = say("mail_no_address", out, source=source) + (
+                f"; {problem}" if r.email_problem else ""
             )
-        echo(f"  NOT MAILED {_who(r, address=False)}: {why}; contact them another way")
+        echo(say("mail_not_mailed", out, who=_who(r, out, address=False), why=why))
     for r in plan.todo:
         if r.id in targets.forced:
             echo(
-                f"  {'would mail' if dry_run else 'mailed'} despite: {_who(r, address=False)}: "
-                f"{targets.forced[r.id]} (--force)"
+                say(
+                    "mail_would_despite" if dry_run else "mail_mailed_despite",
+                    out,
+                    who=_who(r, out, address=False),
+                    why=in_language(targets.forced[r.id], out),
+                )
             )
     if dry_run:
         if smtp is not None:  # the settings a real run would use
             per_minute = smtp.rate if rate is None else rate
-            pace = f"at most {per_minute:g}/min" if per_minute else "no limit on mails per minute"
-            echo(f"  via {smtp.host}:{smtp.port} ({smtp.security}), {pace}")
+            pace = (
+                say("mail_pace", out, rate=f"{per_minute:g}")
+                if per_minute
+                else say("mail_no_pace", out)
+            )
+            echo(
+                say(
+                    "mail_via",
+                    out,
+                    host=smtp.host,
+                    port=smtp.port,
+                    security=smtp.security,
+                    pace=pace,
+                )
+            )
         for r in plan.todo:
-            again = " (forms already prepared)" if r.id in plan.reuse else ""
-            as_ = " and ".join(plan.formats_of(r.id, settings))
+            again = say("mail_prepared_before", out) if r.id in plan.reuse else ""
+            as_ = say("mail_and", out).join(plan.formats_of(r.id, settings))
             lang = plan.lang_of(r.id, settings)
             # the checklists by their names in the mail's language, as the mail names them
             named = ", ".join(f"“{schema.category_label(c, lang)}”" for c in r.categories)
-            echo(f"  would mail {_who(r)}: {named} as {as_} in {language_name(lang, 'en')}{again}")
-        echo("dry run: nothing was made, sent or logged")
+            echo(
+                say(
+                    "mail_would_mail",
+                    out,
+                    who=_who(r, out),
+                    named=named,
+                    formats=as_,
+                    language=language_name(lang, out),
+                    again=again,
+                )
+            )
+        echo(say("mail_dry_run", out))
         return
     record_not_mailed(ws, plan, settings)
     if not plan.todo:
@@ -388,7 +451,7 @@ def mail(
     finally:
         if transport is not None:
             transport.close()
-    _echo_report(report, send)
+    _echo_report(report, send, out)
 
 
 def _recipient_list(
@@ -405,61 +468,57 @@ def _recipient_list(
     return register_recipients(view, deliveries, force=force) if from_register else None
 
 
-def _echo_problems(listed: RecipientList, skip_invalid: bool) -> None:
+def _echo_problems(listed: RecipientList, skip_invalid: bool, lang: str) -> None:
     if listed.problems:
         if not skip_invalid:
             raise RecipientsError(list(listed.problems))
         for p in listed.problems:
-            echo(f"skipped (invalid): {p}", err=True)
+            said = replace(p, message=in_language(p.message, lang))
+            echo(say("mail_skipped_invalid", lang, problem=str(said)), err=True)
 
 
-def _who(r: Recipient, address: bool = True) -> str:
+def _who(r: Recipient, lang: str, address: bool = True) -> str:
     """An institution as a coordinator finds it in the output: id, name and address (and where
-    the address comes from when the register has no usable one: the send log)."""
+    the address comes from when the register has no usable one: the send log), in ``lang``."""
     name = breaks_shown(r.name)  # on one line: a cell cannot make a line of its own
     if not address:
         return f"{r.id} ({name})"
     via = ""
     if r.from_send_log:
         given = breaks_shown(f"{r.given_email:.60}")
-        invalid = f"; the register's address '{given}' is invalid" if r.given_email else ""
-        via = f" (address from {r.source}{invalid})"
+        invalid = say("mail_register_invalid", lang, given=given) if r.given_email else ""
+        via = say("mail_address_from", lang, source=in_language(r.source, lang), invalid=invalid)
     return f"{r.id} ({name}) <{breaks_shown(r.email)}>{via}"
 
 
-_PROBLEM_LABELS = {"lost": "MAYBE NOT DELIVERED"}
-"""How a coordinator reads an outcome that went wrong (default: the status in capitals)."""
-
-
-def _echo_report(report: RoundReport, send: bool) -> None:
+def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
     for o in report.outcomes:
         if o.status in ("sent", "drafted"):
             detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
-            echo(f"  {o.status} {_who(o.recipient)}: {detail}")
+            who = _who(o.recipient, lang)
+            echo(say(f"mail_{o.status}", lang, who=who, detail=detail))
             for warning in o.warnings:
-                echo(f"    warning: {warning}")
+                echo(say("mail_warning", lang, warning=in_language(warning, lang)))
         else:
-            label = _PROBLEM_LABELS.get(o.status, o.status.upper())
-            echo(f"  {label} {_who(o.recipient)}: {o.detail}", err=True)
+            # how a coordinator reads an outcome that went wrong (else the status in capitals)
+            key = f"mail_outcome_{o.status}"
+            label = say(key, lang) if key in WORDS["en"] else o.status.upper()
+            detail = in_language(o.detail, lang)
+            echo(f"  {label} {_who(o.recipient, lang)}: {detail}", err=True)
     done = report.count("sent") + report.count("drafted")
-    echo(f"{done} of {len(report.plan.todo)} mails {'sent' if send else 'written'}")
+    total = len(report.plan.todo)
+    echo(say("mail_done_sent" if send else "mail_done_written", lang, n=done, total=total))
     if report.stopped:
-        raise MailError(report.stopped)
+        raise MailError(in_language(report.stopped, lang))
     if report.problems:
         unmade = report.count("error")  # no form, no mail: the send log says not_made
         undelivered = len(report.problems) - unmade
         said = []
         if undelivered:
-            said.append(
-                f"{undelivered} mail(s) not delivered (listed above, recorded in sendlog.jsonl); "
-                "fix the address or wait"
-            )
+            said.append(say("mail_undelivered", lang, n=undelivered))
         if unmade:
-            said.append(
-                f"{unmade} form(s) could not be made (ERROR above), so nothing was mailed to "
-                f"{'them' if unmade > 1 else 'it'}; fix what each line says"
-            )
-        raise MailError(f"{'; '.join(said)}, then run the same command again")
+            said.append(say_count("mail_unmade", lang, unmade))
+        raise MailError(say("mail_run_again", lang, what="; ".join(said)))
 
 
 @click.command("status")
@@ -727,26 +786,28 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
     from ingest.sniff import open_regular
 
     ws = Workspace.open(workspace_dir)
+    lang = ws.language
     found = []
     for name in files:
         try:
             with open_regular(name, name) as fh:
                 read = read_bounces(fh, Path(name).name, Limits().max_container_bytes)
         except NotAFileError as exc:  # a device, a named pipe: never opened; the others go on
-            echo(f"  not read: {name}: {exc.what}, not a file")
+            echo(say("mail_bounce_not_a_file", lang, name=name, what=in_language(exc.what, lang)))
             continue
         except UnreadableFileError as exc:
-            echo(f"  not read: {exc}")
+            echo(say("mail_bounce_not_read", lang, problem=str(exc)))
             continue
         except OSError as exc:
-            echo(f"  not read: {name}: cannot read it: {exc.strerror or exc}")
+            why = exc.strerror or str(exc)
+            echo(say("mail_bounce_cannot_read", lang, name=name, why=why))
             continue
         for problem in read.problems:
-            echo(f"  not read: {problem}")
+            echo(say("mail_bounce_not_read", lang, problem=in_language(problem, lang)))
         if read.not_bounces and read.mails == 1:
-            echo(f"  not a bounce: {name}")
+            echo(say("mail_bounce_not_bounce", lang, name=name))
         elif read.not_bounces:
-            echo(f"  not a bounce: {read.not_bounces:,} of the {read.mails:,} mails in {name}")
+            echo(say("mail_bounce_not_bounces", lang, n=read.not_bounces, of=read.mails, name=name))
         found.extend(read.bounces)
     with ws.lock():
         matches = record_bounces(ws, found)
@@ -754,10 +815,21 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
         b = m.bounce
         if m.delivery is None:
             echo(
-                f"  NOT MATCHED {b.address} {b.status}: no mail to it in the send log ({b.source})"
+                say(
+                    "mail_bounce_unmatched",
+                    lang,
+                    address=b.address,
+                    status=b.status,
+                    source=b.source,
+                )
             )
             continue
-        what = "bounced" if b.permanent else f"{b.action} (not final)"
-        again = "" if m.new else " (recorded before)"
-        echo(f"  {what} {m.delivery.institution_id} <{b.address}> {b.status} {b.diagnostic}{again}")
-    echo(f"{sum(1 for m in matches if m.new)} bounce(s) recorded")
+        what = (
+            say("mail_bounce_bounced", lang)
+            if b.permanent
+            else say("mail_bounce_not_final", lang, action=b.action)
+        )
+        again = "" if m.new else say("mail_bounce_before", lang)
+        iid = m.delivery.institution_id
+        echo(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
+    echo(say("mail_bounces_recorded", lang, n=sum(1 for m in matches if m.new)))
