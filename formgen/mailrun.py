@@ -499,20 +499,27 @@ def run_round(
             warnings = tuple(dict.fromkeys(w for f in forms for w in f.warnings))
             outcomes.append(replace(outcome, instance_ids=ids, warnings=warnings))
         except ConnectionLost as exc:
-            outcomes.append(Outcome(recipient, "lost", Said("mail_lost", error=str(exc)), ids))
+            outcomes.append(Outcome(recipient, "lost", Said("mail_lost", error=_message(exc)), ids))
             done = len(outcomes)
             report.stopped = Said(
                 "mail_stopped_lost",
-                error=str(exc),
+                error=_message(exc),
                 done=done,
                 total=len(plan.todo),
                 iid=recipient.id,
             )
             break
         except MailError as exc:  # nothing goes with these settings: no recipient is at fault
-            report.stopped = str(exc)
+            report.stopped = _message(exc)
             break
     return report
+
+
+def _message(exc: MailError) -> str:
+    """An error's message as made: a :class:`Said` stays one, to be said in the workspace's
+    language."""
+    said = exc.args[0] if exc.args else None
+    return said if isinstance(said, Said) else str(exc)
 
 
 def mail_round(
@@ -753,7 +760,7 @@ def _logged_address(
             from_send_log=True,
         )
     if removed is not None:
-        why: str = Said("mail_removed", removed=str(removed), iid=recipient.id)
+        why: str = Said("mail_removed", removed=removed.said(), iid=recipient.id)
     elif status is not None and (d := status.dead_address) is not None:
         why = Said(
             "mail_last_address_dead",
@@ -820,6 +827,12 @@ ERASED_ADDRESS = Said("mail_erased_address")
 erased."""
 
 
+def _erased(institution_id: str, removed: Mapping[str, Removed] | None) -> Said:
+    """Why an erased address is none: when and why it was erased, where the register says."""
+    gone = (removed or {}).get(institution_id)
+    return gone.said() if gone is not None else ERASED_ADDRESS
+
+
 def _failed_how(d: Delivery) -> Said:
     """How a mail showed its address does not work (:attr:`Delivery.failed_how`), to be said."""
     return Said("mail_bounced" if d.bounced else "mail_refused")
@@ -840,9 +853,7 @@ def recipients_from_log(
             s.categories,
             "",
             Said("mail_source_log"),
-            email_problem=str((removed or {}).get(s.institution_id, ERASED_ADDRESS))
-            if s.latest.email_erased
-            else "",
+            email_problem=_erased(s.institution_id, removed) if s.latest.email_erased else "",
         )
         for s in statuses
     ]

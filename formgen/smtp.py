@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.errors import ConnectionLost, MailError
+from ingest.messages import Said
 
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")
@@ -59,31 +60,24 @@ class SmtpSettings:
         """The ``[smtp]`` table of a workspace configuration; every mistake says how to fix it."""
         smtp = config.get("smtp")
         if not isinstance(smtp, Mapping) or not smtp.get("host"):
-            raise MailError(
-                f'{where}: no [smtp] settings; add\n  [smtp]\n  host = "mail.example.org"\n'
-                '  security = "starttls"\n  user = "you@example.org"\n'
-                "or write drafts with --drafts DIR instead"
-            )
+            raise MailError(Said("mail_smtp_none", where=where))
         security = str(smtp.get("security", "starttls")).lower()
         if security not in SECURITY:
-            raise MailError(f"{where}: [smtp] security = '{security}'; use starttls or ssl")
+            raise MailError(Said("mail_smtp_security", where=where, security=security))
         host = str(smtp["host"])
         if security == "none" and host not in _LOCAL_HOSTS:
-            raise MailError(
-                f"{where}: [smtp] security = 'none' is only allowed for a relay on this machine "
-                f"(host localhost), not for {host}; use starttls or ssl"
-            )
+            raise MailError(Said("mail_smtp_none_remote", where=where, host=host))
         default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
         try:
             port = int(smtp.get("port", default_port))
             rate = float(smtp.get("rate", 30))
             timeout = float(smtp.get("timeout", 60))
         except (TypeError, ValueError):
-            raise MailError(f"{where}: [smtp] port, rate and timeout must be numbers") from None
+            raise MailError(Said("mail_smtp_numbers", where=where)) from None
         if not 0 < port < 65536:
-            raise MailError(f"{where}: [smtp] port {port} is not a port number")
+            raise MailError(Said("mail_smtp_port", where=where, port=port))
         if rate < 0:
-            raise MailError(f"{where}: [smtp] rate must be 0 (no limit) or more mails per minute")
+            raise MailError(Said("mail_smtp_rate", where=where))
         cafile = str(smtp.get("cafile", ""))
         return cls(
             host=host,
@@ -155,49 +149,37 @@ class SmtpTransport:
         try:
             context = self._context or ssl.create_default_context(cafile=s.cafile or None)
         except (OSError, ssl.SSLError) as exc:
-            raise MailError(f"[smtp] cafile '{s.cafile}' cannot be read: {exc}") from None
+            raise MailError(Said("mail_smtp_cafile", cafile=s.cafile, error=str(exc))) from None
         try:
             smtp = self._connect(context)
         except ssl.SSLError as exc:
             raise MailError(
-                f"{where}: TLS failed ({exc.reason or exc}); check host, port and security "
-                "(587 = starttls, 465 = ssl)"
+                Said("mail_smtp_tls", where=where, reason=str(exc.reason or exc))
             ) from None
         except smtplib.SMTPHeloError as exc:
-            raise MailError(
-                f"{where}: the server refused this computer's greeting (EHLO and HELO: "
-                f"{exc.smtp_code} {_text(exc.smtp_error)}); it may want a full host name or take "
-                "mail only from certain networks: ask whoever runs the mail server, and check "
-                "host and port under [smtp] in workspace.toml"
-            ) from None
+            reply = f"{exc.smtp_code} {_text(exc.smtp_error)}"
+            raise MailError(Said("mail_smtp_greeting", where=where, reply=reply)) from None
         except smtplib.SMTPNotSupportedError:
-            local = " or, for a relay on this machine, security = 'none'"
-            raise MailError(
-                f"{where}: the server does not offer STARTTLS; use security = 'ssl' (port 465)"
-                + (local if s.host in _LOCAL_HOSTS else "")
-            ) from None
+            local = Said("mail_smtp_or_none") if s.host in _LOCAL_HOSTS else ""
+            raise MailError(Said("mail_smtp_no_starttls", where=where, local=local)) from None
         except (OSError, smtplib.SMTPException) as exc:
-            raise MailError(
-                f"cannot connect to the SMTP server {where}: {exc}; check host and port under "
-                "[smtp] in workspace.toml, that the mail server is running, and that this "
-                "computer reaches it (network, VPN, firewall)"
-            ) from None
+            raise MailError(Said("mail_smtp_connect", where=where, error=str(exc))) from None
         if s.user:
             if self._password is None:
                 smtp.close()
-                raise MailError(
-                    f"no SMTP password for {s.user}: set {s.password_env} or answer the prompt"
-                )
+                raise MailError(Said("mail_smtp_no_password", user=s.user, env=s.password_env))
             try:
                 _login(smtp, s.user, self._password)
             except smtplib.SMTPAuthenticationError as exc:
                 smtp.close()
                 raise MailError(
-                    f"{where}: login as {s.user} refused ({exc.smtp_code}); check user and password"
+                    Said("mail_smtp_login_refused", where=where, user=s.user, code=exc.smtp_code)
                 ) from None
             except (OSError, smtplib.SMTPException) as exc:
                 smtp.close()
-                raise MailError(f"{where}: login as {s.user} failed: {_reason(exc)}") from None
+                raise MailError(
+                    Said("mail_smtp_login_failed", where=where, user=s.user, reason=_reason(exc))
+                ) from None
         self._smtp = smtp
 
     def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
@@ -248,7 +230,7 @@ class SmtpTransport:
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
             self._smtp = None
             raise ConnectionLost(
-                f"the connection to {self.settings.host} broke: {_reason(exc)}"
+                Said("mail_smtp_broke", host=self.settings.host, reason=_reason(exc))
             ) from None
         if refused:
             code, text = next(iter(refused.values()))
@@ -269,13 +251,8 @@ class SmtpTransport:
         ``xn--bro-hoa.example``, which needs no SMTPUTF8; a name before the @ has no such form.)"""
         fields = [str(v) for h in ("From", "To", "Cc") for v in msg.get_all(h, [])]
         found = [a for _, a in getaddresses(fields) if not a.isascii()]
-        return Refusal(
-            None,
-            f"{self.settings.host} cannot take a mail to {', '.join(found) or 'this address'}: "
-            "an address with letters outside ASCII (ş, ä, …) needs SMTPUTF8, which this server "
-            "does not offer; ask the institution for a plain-ASCII address",
-            True,
-        )
+        to = ", ".join(found) or Said("mail_smtp_this_address")
+        return Refusal(None, Said("mail_smtp_utf8", host=self.settings.host, to=to), True)
 
     def _login_needed(self, code: int, text: bytes | str) -> MailError:
         """The server takes no mail without a login (530, at MAIL FROM, RCPT TO or DATA): the
@@ -286,14 +263,10 @@ class SmtpTransport:
         reply = f"{code} {_text(text)}"
         if s.user:
             return MailError(
-                f"{where}: the server requires a login and did not accept the one as {s.user} "
-                f"({reply}); check user under [smtp] in workspace.toml and the password"
+                Said("mail_smtp_login_not_accepted", where=where, user=s.user, reply=reply)
             )
         return MailError(
-            f'{where}: the server requires a login ({reply}); add user = "you@example.org" '
-            f"(your login at the mail server) to [smtp] in workspace.toml, and give the password "
-            f"in the environment variable {s.password_env} or at the prompt (it is never stored); "
-            "then run the same command again"
+            Said("mail_smtp_login_needed", where=where, reply=reply, env=s.password_env)
         )
 
     def close(self) -> None:

@@ -50,12 +50,17 @@ class Removed:
     erased: bool = False
     """Erased (``formgen register erase``), not removed by hand."""
 
-    def __str__(self) -> str:
+    def said(self) -> Said:
+        """When and why, to be said in the language of the output."""
         day = _moment(self.at).astimezone().date().isoformat()
         if self.erased:
-            return f"its address was erased on {day} ({self.note})"
-        address = f", {self.email}," if self.email else ""
-        return f"its address{address} was removed by hand on {day} ({self.note})"
+            return Said("mail_erased_on", day=day, note=self.note)
+        if not self.email:
+            return Said("mail_removed_by_hand_none", day=day, note=self.note)
+        return Said("mail_removed_by_hand", email=self.email, day=day, note=self.note)
+
+    def __str__(self) -> str:
+        return str(self.said())
 
 
 @dataclass(frozen=True)

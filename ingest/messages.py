@@ -1143,6 +1143,47 @@ WORDS: dict[str, dict[str, str]] = {
         "the rest: it sends the mail to {iid} once more, so that institution may get it twice; "
         "the mails sent before it are not sent again",
         "mail_erased_address": "its address was erased (formgen register erase)",
+        "mail_password_prompt": "SMTP password for {user} at {host}",
+        "mail_smtp_none": '{where}: no [smtp] settings; add\n  [smtp]\n  host = "mail.example.org"\n'
+        '  security = "starttls"\n  user = "you@example.org"\nor write drafts with --drafts DIR '
+        "instead",
+        "mail_smtp_security": "{where}: [smtp] security = '{security}'; use starttls or ssl",
+        "mail_smtp_none_remote": "{where}: [smtp] security = 'none' is only allowed for a relay on "
+        "this machine (host localhost), not for {host}; use starttls or ssl",
+        "mail_smtp_numbers": "{where}: [smtp] port, rate and timeout must be numbers",
+        "mail_smtp_port": "{where}: [smtp] port {port} is not a port number",
+        "mail_smtp_rate": "{where}: [smtp] rate must be 0 (no limit) or more mails per minute",
+        "mail_smtp_cafile": "[smtp] cafile '{cafile}' cannot be read: {error}",
+        "mail_smtp_tls": "{where}: TLS failed ({reason}); check host, port and security (587 = "
+        "starttls, 465 = ssl)",
+        "mail_smtp_greeting": "{where}: the server refused this computer's greeting (EHLO and "
+        "HELO: {reply}); it may want a full host name or take mail only from certain networks: "
+        "ask whoever runs the mail server, and check host and port under [smtp] in "
+        "workspace.toml",
+        "mail_smtp_no_starttls": "{where}: the server does not offer STARTTLS; use security = "
+        "'ssl' (port 465){local}",
+        "mail_smtp_or_none": " or, for a relay on this machine, security = 'none'",
+        "mail_smtp_connect": "cannot connect to the SMTP server {where}: {error}; check host and "
+        "port under [smtp] in workspace.toml, that the mail server is running, and that this "
+        "computer reaches it (network, VPN, firewall)",
+        "mail_smtp_no_password": "no SMTP password for {user}: set {env} or answer the prompt",
+        "mail_smtp_login_refused": "{where}: login as {user} refused ({code}); check user and "
+        "password",
+        "mail_smtp_login_failed": "{where}: login as {user} failed: {reason}",
+        "mail_smtp_broke": "the connection to {host} broke: {reason}",
+        "mail_smtp_utf8": "{host} cannot take a mail to {to}: an address with letters outside "
+        "ASCII (ş, ä, …) needs SMTPUTF8, which this server does not offer; ask the institution "
+        "for a plain-ASCII address",
+        "mail_smtp_this_address": "this address",
+        "mail_smtp_login_not_accepted": "{where}: the server requires a login and did not accept "
+        "the one as {user} ({reply}); check user under [smtp] in workspace.toml and the password",
+        "mail_smtp_login_needed": "{where}: the server requires a login ({reply}); add user = "
+        '"you@example.org" (your login at the mail server) to [smtp] in workspace.toml, and give '
+        "the password in the environment variable {env} or at the prompt (it is never stored); "
+        "then run the same command again",
+        "mail_removed_by_hand": "its address, {email}, was removed by hand on {day} ({note})",
+        "mail_removed_by_hand_none": "its address was removed by hand on {day} ({note})",
+        "mail_erased_on": "its address was erased on {day} ({note})",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
@@ -2306,6 +2347,53 @@ WORDS: dict[str, dict[str, str]] = {
         "diese Einrichtung bekommt sie also vielleicht doppelt; die Mails davor werden nicht "
         "noch einmal gesendet",
         "mail_erased_address": "ihre Adresse wurde gelöscht (formgen register erase)",
+        "mail_password_prompt": "SMTP-Passwort für {user} bei {host}",
+        "mail_smtp_none": "{where}: keine [smtp]-Einstellungen; bitte ergänzen:\n  [smtp]\n  "
+        'host = "mail.example.org"\n  security = "starttls"\n  user = "sie@example.org"\n'
+        "oder stattdessen mit --drafts ORDNER Entwürfe schreiben",
+        "mail_smtp_security": "{where}: [smtp] security = '{security}'; bitte starttls oder ssl "
+        "verwenden",
+        "mail_smtp_none_remote": "{where}: [smtp] security = 'none' ist nur für einen Relay-Server "
+        "auf diesem Rechner erlaubt (host localhost), nicht für {host}; bitte starttls oder ssl "
+        "verwenden",
+        "mail_smtp_numbers": "{where}: [smtp] port, rate und timeout müssen Zahlen sein",
+        "mail_smtp_port": "{where}: [smtp] port {port} ist keine Portnummer",
+        "mail_smtp_rate": "{where}: [smtp] rate muss 0 (keine Begrenzung) oder eine Zahl von "
+        "Mails pro Minute sein",
+        "mail_smtp_cafile": "[smtp] cafile '{cafile}' ist nicht lesbar: {error}",
+        "mail_smtp_tls": "{where}: TLS fehlgeschlagen ({reason}); host, port und security prüfen "
+        "(587 = starttls, 465 = ssl)",
+        "mail_smtp_greeting": "{where}: der Server hat die Begrüßung dieses Rechners abgewiesen "
+        "(EHLO und HELO: {reply}); vielleicht verlangt er einen vollständigen Rechnernamen oder "
+        "nimmt Mails nur aus bestimmten Netzen an: bei der Mail-Administration nachfragen und "
+        "host und port unter [smtp] in workspace.toml prüfen",
+        "mail_smtp_no_starttls": "{where}: der Server bietet kein STARTTLS an; security = 'ssl' "
+        "(Port 465) verwenden{local}",
+        "mail_smtp_or_none": " oder, für einen Relay-Server auf diesem Rechner, security = 'none'",
+        "mail_smtp_connect": "keine Verbindung zum SMTP-Server {where}: {error}; host und port "
+        "unter [smtp] in workspace.toml prüfen, ob der Mailserver läuft und ob dieser Rechner ihn "
+        "erreicht (Netzwerk, VPN, Firewall)",
+        "mail_smtp_no_password": "kein SMTP-Passwort für {user}: {env} setzen oder bei der "
+        "Abfrage eingeben",
+        "mail_smtp_login_refused": "{where}: Anmeldung als {user} abgewiesen ({code}); Benutzer "
+        "und Passwort prüfen",
+        "mail_smtp_login_failed": "{where}: Anmeldung als {user} fehlgeschlagen: {reason}",
+        "mail_smtp_broke": "die Verbindung zu {host} ist abgebrochen: {reason}",
+        "mail_smtp_utf8": "{host} kann keine Mail an {to} annehmen: eine Adresse mit Buchstaben "
+        "wie ş oder ä braucht SMTPUTF8, das dieser Server nicht anbietet; bitte die Einrichtung "
+        "nach einer Adresse ohne solche Buchstaben fragen",
+        "mail_smtp_this_address": "diese Adresse",
+        "mail_smtp_login_not_accepted": "{where}: der Server verlangt eine Anmeldung und hat die "
+        "als {user} nicht angenommen ({reply}); user unter [smtp] in workspace.toml und das "
+        "Passwort prüfen",
+        "mail_smtp_login_needed": "{where}: der Server verlangt eine Anmeldung ({reply}); user = "
+        '"sie@example.org" (die Anmeldung am Mailserver) unter [smtp] in workspace.toml '
+        "eintragen und das Passwort in der Umgebungsvariable {env} oder bei der Abfrage angeben "
+        "(es wird nie gespeichert); dann denselben Befehl noch einmal ausführen",
+        "mail_removed_by_hand": "ihre Adresse, {email}, wurde am {day:date} von Hand entfernt "
+        "({note})",
+        "mail_removed_by_hand_none": "ihre Adresse wurde am {day:date} von Hand entfernt ({note})",
+        "mail_erased_on": "ihre Adresse wurde am {day:date} gelöscht ({note})",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",

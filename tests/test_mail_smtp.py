@@ -206,10 +206,10 @@ def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
         assert (
-            "VIELLEICHT NICHT ZUGESTELLT lodz (Poradnia Łódź) <lodz@example.org>: the connection to"
+            "VIELLEICHT NICHT ZUGESTELLT lodz (Poradnia Łódź) <lodz@example.org>: die Verbindung zu"
             in first.output
         )
-        assert "broke" in first.output and "abgebrochen nach 3 von 4" in first.output
+        assert "ist abgebrochen" in first.output and "abgebrochen nach 3 von 4" in first.output
         assert "LOST" not in first.output
         assert "Denselben Befehl noch einmal ausführen, um den Rest zu senden" in first.output
         assert len(inbox.messages) == 2
@@ -234,7 +234,7 @@ def test_connection_dropped_after_the_server_kept_a_mail_says_it_may_come_twice(
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
         assert (
-            "VIELLEICHT NICHT ZUGESTELLT ua-1 (Ольга Петренко – Консультація) <olga@example.org>: the connection to"
+            "VIELLEICHT NICHT ZUGESTELLT ua-1 (Ольга Петренко – Консультація) <olga@example.org>: die Verbindung zu"
             in first.output
         )
         assert "diese Mail ist vielleicht zugestellt worden, vielleicht nicht" in first.output
@@ -320,7 +320,7 @@ def test_tls_and_login_password_from_environment_never_stored(tmp_path, security
             env={"FORMGEN_SMTP_PASSWORD": "falsch"},
         )
     assert wrong.exit_code == 1
-    assert "login as spkom refused (535); check user and password" in wrong.output
+    assert "Anmeldung als spkom abgewiesen (535); Benutzer und Passwort prüfen" in wrong.output
     for path in ws.rglob("*"):
         if path.is_file():
             assert password.encode() not in path.read_bytes(), path
@@ -339,10 +339,10 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert result.exit_code == 1
         assert (
-            f"Error: 127.0.0.1:{server.port}: the server requires a login "
-            "(530 5.7.0 Authentication required); add user = " in result.output
+            f"Error: 127.0.0.1:{server.port}: der Server verlangt eine Anmeldung "
+            '(530 5.7.0 Authentication required); user = "sie@example.org"' in result.output
         )
-        assert "to [smtp] in workspace.toml" in result.output
+        assert "unter [smtp] in workspace.toml eintragen" in result.output
         assert "FORMGEN_SMTP_PASSWORD" in result.output
         assert "REFUSED" not in result.output and "sender refused" not in result.output
         # the first 530 ends the round: nobody else is tried, nobody is marked as failed
@@ -376,8 +376,8 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert result.exit_code == 1
         assert (
-            f"Error: 127.0.0.1:{server.port}: the server requires a login ({reply}); "
-            'add user = "you@example.org"' in result.output
+            f"Error: 127.0.0.1:{server.port}: der Server verlangt eine Anmeldung ({reply}); "
+            'user = "sie@example.org"' in result.output
         )
         assert "REFUSED" not in result.output
         # the run says what went out before the stop, then why it stopped (like a lost connection)
@@ -424,7 +424,7 @@ def test_untrusted_certificate_is_a_clear_error(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port, "starttls").root
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
-    assert "TLS failed" in result.output and "CERTIFICATE_VERIFY_FAILED" in result.output
+    assert "TLS fehlgeschlagen" in result.output and "CERTIFICATE_VERIFY_FAILED" in result.output
     assert not any(e["event"] == "sent" for e in log_events(ws))
 
 
@@ -437,8 +437,9 @@ def test_a_relay_on_this_machine_without_starttls_is_told_security_none(tmp_path
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
         assert result.exit_code == 1
         assert (
-            f"Error: 127.0.0.1:{server.port}: the server does not offer STARTTLS; use security = "
-            "'ssl' (port 465) or, for a relay on this machine, security = 'none'" in result.output
+            f"Error: 127.0.0.1:{server.port}: der Server bietet kein STARTTLS an; security = 'ssl' "
+            "(Port 465) verwenden oder, für einen Relay-Server auf diesem Rechner, security = "
+            "'none'" in result.output
         )
         toml = ws / "workspace.toml"
         toml.write_text(toml.read_text("utf-8").replace('"starttls"', '"none"'), "utf-8")
@@ -499,10 +500,10 @@ def test_no_server_listening_says_what_to_check(tmp_path):
     ws = make_workspace(tmp_path / "ws", port).root
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
-    assert f"Error: cannot connect to the SMTP server 127.0.0.1:{port}: " in result.output
+    assert f"Error: keine Verbindung zum SMTP-Server 127.0.0.1:{port}: " in result.output
     assert (
-        "; check host and port under [smtp] in workspace.toml, that the mail server is running, "
-        "and that this computer reaches it (network, VPN, firewall)" in result.output
+        "; host und port unter [smtp] in workspace.toml prüfen, ob der Mailserver läuft und ob "
+        "dieser Rechner ihn erreicht (Netzwerk, VPN, Firewall)" in result.output
     )
     assert not any(e["event"] in ("sent", "failed") for e in log_events(ws))
 
@@ -523,8 +524,10 @@ def test_no_smtp_settings_says_how_to_add_them_before_any_plan(
     )
     result = run("mail", str(listed), "-w", str(ws), "--send", *dry_run)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {ws / 'workspace.toml'}: no [smtp] settings; add")
-    assert "--drafts DIR" in result.output and "round " not in result.output
+    assert result.output.startswith(
+        f"Error: {ws / 'workspace.toml'}: keine [smtp]-Einstellungen; bitte ergänzen:"
+    )
+    assert "--drafts ORDNER" in result.output and "Runde " not in result.output
     assert not (ws / "sendlog.jsonl").exists() or log_events(ws) == []
 
 
@@ -973,7 +976,7 @@ def test_password_prompt_when_no_environment_variable(tmp_path):
             env={"FORMGEN_SMTP_PASSWORD": ""},
         )
     assert result.exit_code == 0, result.output
-    assert "SMTP password for spkom at 127.0.0.1" in result.output
+    assert "SMTP-Passwort für spkom bei 127.0.0.1" in result.output
     assert "Prompt-Wort" not in result.output  # typed hidden, never echoed
     assert len(inbox.messages) == 3
 
@@ -1076,7 +1079,7 @@ def test_a_centre_with_an_umlaut_domain_mails_a_server_without_smtputf8(tmp_path
         ws = make_workspace(tmp_path / "ws", server.port, sender="spkom@düsseldorf.example").root
         result = run("mail", str(csv), "-w", str(ws), "--send")
     assert result.exit_code == 0, result.output
-    assert "2 von 2 Mails gesendet" in result.output and "broke" not in result.output
+    assert "2 von 2 Mails gesendet" in result.output and "abgebrochen" not in result.output
     assert [(frm, rcpts) for frm, rcpts, _ in inbox.messages] == [
         ("spkom@xn--dsseldorf-q9a.example", ["sule@danisma.example"]),
         ("spkom@xn--dsseldorf-q9a.example", ["info@xn--bro-hoa.example"]),
@@ -1150,10 +1153,11 @@ def test_a_server_refusing_the_greeting_says_so_not_a_broken_connection(tmp_path
         result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
     assert (
-        f"Error: 127.0.0.1:{server.port}: the server refused this computer's greeting "
-        f"(EHLO and HELO: {reply}); it may want a full host name" in result.output
+        f"Error: 127.0.0.1:{server.port}: der Server hat die Begrüßung dieses Rechners "
+        f"abgewiesen (EHLO und HELO: {reply}); vielleicht verlangt er einen vollständigen "
+        "Rechnernamen" in result.output
     )
-    assert "broke" not in result.output and "VIELLEICHT NICHT ZUGESTELLT" not in result.output
+    assert "abgebrochen" not in result.output and "VIELLEICHT NICHT ZUGESTELLT" not in result.output
     assert "0 von 4 Mails gesendet" in result.output
     assert inbox.messages == []
     assert [e["event"] for e in log_events(ws)] == ["prepared"]
@@ -2070,5 +2074,5 @@ def test_the_password_prompt_shows_control_characters_of_the_settings_as_escapes
         main, ["mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send"], input="geheim\n"
     )
     assert result.exit_code == 1
-    assert "SMTP password for spkom\\x1b[2J\\u202ex at 127.0.0.1: " in result.output, result.output
+    assert "SMTP-Passwort für spkom\\x1b[2J\\u202ex bei 127.0.0.1: " in result.output, result.output
     assert "\x1b" not in result.output and "\u202e" not in result.output

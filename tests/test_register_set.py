@@ -466,8 +466,8 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
     assert (
         "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): keine E-Mail-Adresse (Register: ua-1); "
-        "its address, olga@example.org, was removed by hand on "
-        f"{dt.date.today().isoformat()} (Adresse tot); die neue eintragen: formgen register set "
+        "ihre Adresse, olga@example.org, wurde am "
+        f"{dt.date.today():%d.%m.%Y} von Hand entfernt (Adresse tot); die neue eintragen: formgen register set "
         "ua-1 institution.email ADRESSE; bitte auf anderem Weg Kontakt aufnehmen"
     ) in out.splitlines(), out
     assert not (tmp_path / "d3" / "ua-1.eml").exists()

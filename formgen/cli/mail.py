@@ -424,7 +424,8 @@ def mail(
         if smtp.user:
             # user and host as echo shows them: workspace.toml may spell any character
             password = os.environ.get(smtp.password_env) or click.prompt(
-                terminal(f"SMTP password for {smtp.user} at {smtp.host}"), hide_input=True
+                terminal(say("mail_password_prompt", out, user=smtp.user, host=smtp.host)),
+                hide_input=True,
             )
         transport = SmtpTransport(smtp, password)
         deliverer: DraftWriter | SmtpSender = SmtpSender(
