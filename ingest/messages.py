@@ -209,6 +209,10 @@ WORDS: dict[str, dict[str, str]] = {
         "from someone else",
         "held_hand": "a coordinator set another value by hand; this checklist came from "
         "someone else",
+        "held_confirmed": "the institution confirmed the register's value on its own form; this "
+        "checklist came from someone else",
+        "held_invalid": "not a valid value, and the register holds a valid one: a value from "
+        "someone else never replaces it by itself",
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
@@ -239,6 +243,8 @@ WORDS: dict[str, dict[str, str]] = {
         "replaces it by itself",
         "held_import_hand": "a coordinator set another value by hand; an imported list never "
         "replaces it by itself",
+        "held_import_confirmed": "the institution confirmed the register's value on its own "
+        "form; an imported list never replaces it by itself",
         "import_row": "line {line}: {iid} {name}: {status}",
         "import_status_new": "new",
         "import_status_updated": "updated ({n} values)",
@@ -1326,6 +1332,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Checkliste kam von jemand anderem",
         "held_hand": "im Register wurde von Hand ein anderer Wert gesetzt; diese Checkliste kam "
         "von jemand anderem",
+        "held_confirmed": "die Einrichtung hat den Wert im Register auf ihrem eigenen Formular "
+        "bestätigt; diese Checkliste kam von jemand anderem",
+        "held_invalid": "kein gültiger Wert, und das Register hat einen gültigen: ein Wert von "
+        "jemand anderem ersetzt ihn nie von selbst",
         "held_low": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der "
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
@@ -1358,6 +1368,8 @@ WORDS: dict[str, dict[str, str]] = {
         "importierte Liste ersetzt ihn nie von selbst",
         "held_import_hand": "im Register wurde von Hand ein anderer Wert gesetzt; eine "
         "importierte Liste ersetzt ihn nie von selbst",
+        "held_import_confirmed": "die Einrichtung hat den Wert im Register auf ihrem eigenen "
+        "Formular bestätigt; eine importierte Liste ersetzt ihn nie von selbst",
         "import_row": "Zeile {line}: {iid} {name}: {status}",
         "import_status_new": "neu",
         "import_status_updated": "aktualisiert ({n} Werte)",

@@ -29,6 +29,10 @@ nor in an imported list's), reader, confidence, when ingested). An invalid value
 message key and its args, so that the printed register says it in its language
 (:mod:`ingest.messages`; a value stored by an older formgen has the English text only, and
 that is shown).
+A value the register held before that the institution's own form gave as it is (prefilled and
+sent back unchanged, or typed alike) also has ``"confirmed"``: the SHA-256 of the first such
+return. It is then the institution's own, as if it had typed it (see the merge rules); a value
+that replaces it has no such key until the institution confirms that one.
 A probable duplicate (``duplicates``) holds the returned entry, the day its return came in
 (``came_in``, as :meth:`Register.merge` counts a confirmation; not in one held by an older
 formgen), its ``candidate`` and why:
@@ -61,9 +65,11 @@ A coordinator imports the centre's own list of institutions (``formgen register 
 provenance's reader is :data:`IMPORT`. Its source is of kind :data:`IMPORT` (no form: no
 ``instance_id``; the ``note`` given), its revisions ``"op": "import"``. It is the centre's old
 knowledge, not the institution's word: merged like a checklist from someone else (a value the
-institution gave itself or a coordinator set by hand is held, never replaced), it confirms
-nothing (no ``confirmed_at``; its entries stay unconfirmed, on the update list, until the
-institution answers).
+institution gave or confirmed itself or a coordinator set by hand is held, never replaced, and
+so is a valid value by an invalid one), it confirms nothing (no ``confirmed_at``; its entries
+stay unconfirmed, on the update list, until the institution answers) and an entry whose values
+it changes no longer counts as confirmed by the institution (``by_institution``), which never
+saw them.
 
 A coordinator records that an institution confirmed its entries as they are (on the telephone:
 "all still true") with :meth:`Register.confirm` (``formgen register confirm``): each entry
@@ -104,7 +110,13 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   (``path: left empty on the form; the register keeps '…'``): it may no longer be true;
 * an invalid value is stored as typed with the reason and flagged, never dropped;
 * a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
-  and merged, queued as a probable duplicate, or created as ``inst-NNNN``;
+  and merged, queued as a probable duplicate, or created as ``inst-NNNN``. What it (or an
+  imported list, or a probable duplicate merged on decision) gives never replaces by itself a
+  value the institution gave itself or confirmed on its own form (``"confirmed"``), one a
+  coordinator set by hand, or a valid value by an invalid one: held (:meth:`Register._guarded`).
+  A value it does change is one the institution never saw: its entries (all of them, for an
+  institution field) no longer count as confirmed by the institution (``by_institution``), so
+  its next form asks it;
 * a return naming a category or field the schema does not know is not merged at all: the outcome
   says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``;
 * a field the schema renamed (``renamed_from``) owns what the register holds under its old id:
@@ -400,6 +412,9 @@ class _Plan:
     reconfirmed: list[str] = field(default_factory=list)
     """Categories whose "Datum" the institution's return gave as the register holds it (the
     update form sent back with its date as prefilled: all still true, confirmed today)."""
+    confirms: list[str] = field(default_factory=list)
+    """Values the institution's own return gave as the register holds them, from a list or a
+    checklist from someone else: its own from now on (``"confirmed"``)."""
 
 
 _C_ENCODER = make_encoder(
@@ -915,7 +930,10 @@ class Register:
                 flags.append(
                     Said("ingest_merge_held_as", iid=iid, path=path, reason=reason, cid=cid)
                 )
+            self._confirm_values(inst, plan.confirms, sha)
             applied = self._apply(inst, plan.apply, sha, at, IMPORT if imported else "merge")
+            if not by_institution:
+                self._unconfirm(inst, plan.apply)
             changes += applied
             done.append(
                 EntryOutcome(
@@ -1054,6 +1072,8 @@ class Register:
             if self.same(path, mine, theirs):
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:
                     plan.reconfirmed.append(e.category)
+                if by_institution and mine is not None and self._own(mine) is None:
+                    plan.confirms.append(path)
                 continue
             as_sent = self._as_sent(inst, path, base, sent)
             # removed by hand since the form was made (``register set --clear``): a change in
@@ -1085,13 +1105,10 @@ class Register:
                 plan.held_why[path] = "held_low"
                 continue
             if base is None or current or (mine is None and not cleared):
-                told = self._told_by(mine) if base is None and not by_institution else None
-                if told in ("institution", HAND):
-                    # a checklist filled by someone else never silently overrides what the
-                    # institution itself told us, or a coordinator set by hand
+                why = self._guarded(mine, theirs) if base is None and not by_institution else None
+                if why is not None:
                     plan.held[path] = theirs
-                    if told == HAND:
-                        plan.held_why[path] = "held_hand"
+                    plan.held_why[path] = why
                 else:
                     plan.apply[path] = theirs
                 continue
@@ -1165,6 +1182,47 @@ class Register:
             return None
         kind = self.data["sources"].get(stored.get("src"), {}).get("kind")
         return str(kind) if kind else None
+
+    def _guarded(self, mine: Json | None, theirs: Json) -> str | None:
+        """Why ``theirs``, from a checklist filled by someone else or an imported list, does not
+        silently replace ``mine`` (a key of :data:`ingest.messages.WORDS`): ``mine`` is the
+        institution's or a coordinator's word (:meth:`_own`), or ``theirs`` is invalid and
+        ``mine`` valid (``held_invalid``); ``None``: it replaces it."""
+        if mine is None:
+            return None
+        if "problem" in theirs and "problem" not in mine:
+            return self._own(mine) or "held_invalid"
+        return self._own(mine)
+
+    def _own(self, stored: Json) -> str | None:
+        """Whose word a stored value is, as why nothing from someone else replaces it by itself
+        (a key of :data:`ingest.messages.WORDS`): the institution's, told on its own form
+        (``held_institution``) or confirmed there as it was (``held_confirmed``), or a
+        coordinator's, set by hand (``held_hand``); ``None``: neither."""
+        told = self._told_by(stored)
+        if told == "institution":
+            return "held_institution"
+        if told == HAND:
+            return "held_hand"
+        return "held_confirmed" if "confirmed" in stored else None
+
+    def _confirm_values(self, inst: Json, paths: Iterable[str], sha: str) -> None:
+        """The values at ``paths`` the institution's own return ``sha`` gave as they are: its
+        own from now on. Each is replaced, not changed in place: its history keeps it as it was
+        stored."""
+        for path in paths:
+            scope, key = split_path(path)
+            held = inst["institution"] if scope == INSTITUTION else inst["entries"][scope]["fields"]
+            held[key] = {**held[key], "confirmed": sha}
+
+    def _unconfirm(self, inst: Json, paths: Iterable[str]) -> None:
+        """Values at ``paths`` from someone else than the institution (an imported list, a
+        checklist) were stored: the entries they belong to (every entry, for an institution
+        field) no longer count as confirmed by the institution, which never saw them."""
+        scopes = {split_path(p)[0] for p in paths}
+        for cid, entry in inst["entries"].items():
+            if entry.get("by_institution") and (INSTITUTION in scopes or cid in scopes):
+                entry["by_institution"] = False
 
     def _value_at(self, inst: Json, path: str, rev: int) -> Json | None:
         value = self._current(inst, path)
@@ -1362,6 +1420,8 @@ class Register:
                 inst = self.institutions[c["institution_id"]]
                 theirs = {k: v for k, v in c["theirs"].items() if k not in ("src", "rev")}
                 self._apply(inst, {c["path"]: theirs}, c["theirs"].get("src"), at, f"resolve {cid}")
+                if self._told_by(c["theirs"]) != "institution":
+                    self._unconfirm(inst, [c["path"]])
         return ids
 
     def retire(self, iid: str, reason: str | None = None, at: str | None = None) -> Json:
@@ -1697,6 +1757,7 @@ class Register:
             why = _why_held(plan.held_why.get(path), src.get("kind") == IMPORT)
             self._hold(iid, path, theirs, None, d["src"], at, why)
         self._apply(inst, plan.apply, d["src"], at, f"resolve {did}")
+        self._unconfirm(inst, plan.apply)
         # from the day it came in, as a direct merge counts it (one held before formgen kept
         # that day: from the day it was ingested)
         came_in = d.get("came_in") or src.get("ingested_at", at)
@@ -1811,12 +1872,21 @@ def name_line(reg: Register, iid: str) -> str:
     return breaks_shown(reg.name_of(iid))
 
 
+_IMPORT_WHY = {
+    "held_institution": "held_import",
+    "held_hand": "held_import_hand",
+    "held_confirmed": "held_import_confirmed",
+}
+"""Why a value is held, for an imported list in its own words (it is no checklist from
+someone else)."""
+
+
 def _why_held(why: str | None, imported: bool) -> str | None:
     """Why a value is held (a key of :data:`ingest.messages.WORDS`, or ``None``: changed on
-    both sides, or the institution gave another value): as the plan says, but for an imported
-    list in its own words (it is no checklist from someone else)."""
-    if imported and why in (None, "held_hand"):
-        return "held_import_hand" if why else "held_import"
+    both sides): as the plan says, but for an imported list in its own words
+    (:data:`_IMPORT_WHY`)."""
+    if imported and why in _IMPORT_WHY:
+        return _IMPORT_WHY[why]
     return why
 
 

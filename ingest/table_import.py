@@ -25,7 +25,8 @@ prefilled with what the centre knew, to confirm or correct.
   held as a probable duplicate, else a new institution). Values are checked as a returned
   form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers, languages and
   choices by name or code, lists separated by commas, a choice's label one item though it
-  holds a comma or „und“); an invalid value is kept as typed and flagged. A choice a later
+  holds a comma or „und“); an invalid value is kept as typed and flagged (held where the
+  register holds a valid one). A choice a later
   schema version dropped, as ``--labels`` writes it („Dormagen (nicht mehr in der Auswahl)“)
   or by its earlier label, is the choice the register holds, in a single choice as in a
   multiple one (:func:`_held_choices`). A blank cell changes nothing.
@@ -37,8 +38,8 @@ prefilled with what the centre knew, to confirm or correct.
   giving other values, names it.
 * **The register** merges the file as one submission, one entry return per row, whose
   provenance's reader is :data:`ingest.register.IMPORT` (:meth:`ingest.register.Register.merge`
-  says what that changes: never over what the institution gave itself or a coordinator set by
-  hand, no confirmation). It is journaled like a return and the file archived, so ``register
+  says what that changes: never over what the institution gave or confirmed itself or a
+  coordinator set by hand, no confirmation). It is journaled like a return and the file archived, so ``register
   rebuild`` makes it again; the same file imported twice changes nothing.
 
 :func:`plan_import` is the core (no files); :func:`import_file` the I/O layer the CLI calls;
@@ -104,8 +105,9 @@ class Row:
     """Why it cannot be imported, in the language asked for."""
     notes: tuple[str, ...] = ()
     """What else to know about it (a value left out, an id the register does not know)."""
-    invalid: tuple[str, ...] = ()
-    """Its invalid values, kept as typed: the field by its label and why."""
+    invalid: tuple[tuple[str, str], ...] = ()
+    """Its invalid values, kept as typed unless the register holds them for a decision: each
+    one's path, and the field by its label and why."""
 
 
 @dataclass(frozen=True)
@@ -354,11 +356,14 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     if iid is not None:
         notes.extend(_changes_only(r, line, iid, institution, category, entry))
     invalid = [
-        say(
-            "import_invalid",
-            lang,
-            field=path_label(schema, f"{scope}.{key}", lang),
-            why=c.problem.in_language(lang),
+        (
+            f"{scope}.{key}",
+            say(
+                "import_invalid",
+                lang,
+                field=path_label(schema, f"{scope}.{key}", lang),
+                why=c.problem.in_language(lang),
+            ),
         )
         for scope, values in ((INSTITUTION, institution), (category or INSTITUTION, entry))
         for key, c in values.items()
@@ -585,6 +590,7 @@ def report_lines(done: Imported) -> list[str]:
     counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
     invalid = held = 0
     for row in plan.rows:
+        held_here: set[str] = set()
         if row.entry is None:
             counts["skipped"] += 1
             lines.append(say("import_skipped", lang, line=row.line, why=row.skipped or ""))
@@ -629,6 +635,7 @@ def report_lines(done: Imported) -> list[str]:
             )
             for cid in did.conflicts:
                 c = reg.data["conflicts"][cid]
+                held_here.add(c["path"])
                 lines.append(
                     "  "
                     + say(
@@ -643,8 +650,9 @@ def report_lines(done: Imported) -> list[str]:
             if (retired := reg.retired(iid)) is not None:
                 said = say("import_retired", lang, iid=iid, retired=retired_text(retired, lang))
                 lines.append(f"  {said}")
-        invalid += len(row.invalid)
-        lines.extend(f"  {text}" for text in row.invalid)
+        taken = [text for path, text in row.invalid if path not in held_here]  # held: not taken
+        invalid += len(taken)
+        lines.extend(f"  {text}" for text in taken)
         lines.extend(f"  {text}" for text in row.notes)
     lines.append(
         say_count(

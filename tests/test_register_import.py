@@ -334,8 +334,9 @@ def test_a_labelled_xlsx_edited_in_excel_round_trips_and_matches_rows_without_an
     }
     facharzt = reg.institutions["ua-1"]["entries"]["facharzt"]
     assert reg.plain(facharzt["fields"]) == {"migrant_experience": "fehlanzeige"}
-    # the institution confirmed its own checklist; the one the centre added is not
-    assert reg.institutions["ua-1"]["entries"]["psychotherapie"]["by_institution"]
+    # the institution confirmed its own checklist, but not the office hours and date the
+    # centre added to it since (its next form asks it); nor the checklist the centre added
+    assert not reg.institutions["ua-1"]["entries"]["psychotherapie"]["by_institution"]
     assert not facharzt["by_institution"]
     assert reg.duplicates()[0]["candidate"] == "ua-1"
 
@@ -538,6 +539,98 @@ def test_the_first_update_round_prefills_the_forms_with_what_the_centre_knew(
     assert fields["psychotherapie.languages_offered.ar"] in (None, "/Off")
     log = [json.loads(x) for x in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]
     assert any(e.get("institution_id") == "inst-0001" for e in log)
+
+
+def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
+    tmp_path: Path,
+) -> None:
+    """The centre's list was the register's start; the institution's form, prefilled from it,
+    came back with only the date and initials filled in: every other value confirmed as it
+    was. Another organisation's list without ids, found by the phone number, gives another
+    name, street, postcode and a region that is no choice: each is held, as a value the
+    institution typed would be, the register keeps what it confirmed, and the entry stays
+    confirmed by it. A probable duplicate of it (same phone, another name) merged on
+    decision is held alike. A rebuild from the journal makes the same register."""
+    ws = make_workspace(tmp_path / "ws")
+    name = "Polska Misja Katolicka – Poradnia Łódź-Düsseldorf"
+    start = tmp_path / "Bestand.csv"
+    start.write_text(
+        "category;name;street;postcode;city;region;phone;email\r\n"
+        f"krisendienst;{name};Musterstraße 2;40211;Neuss;Rhein-Kreis Neuss (Neuss, Meerbusch);"
+        "0211 1000037;poradnia@example.org\r\n",
+        "utf-8",
+    )
+    assert formgen(ws, "register", "import", str(start))[0] == 0
+    drafts = tmp_path / "runde1"
+    assert formgen(ws, "mail", "--from-register", "--drafts", str(drafts))[0] == 0
+    msg = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    (pdf,) = [a.get_content() for a in msg.iter_attachments()]
+    back = tmp_path / "inst-0001.pdf"
+    back.write_bytes(
+        pdfium_fill(pdf, {"krisendienst.date": "24.11.2026", "krisendienst.initials": "AB"})
+    )
+    ingest_into_register([back], ws)
+    before = load(ws).institutions["inst-0001"]
+
+    other = tmp_path / "Liste Landesverband.csv"
+    other.write_text(
+        "category;name;street;postcode;city;region;phone\r\n"
+        "krisendienst;Polska Misja Katolicka - Poradnia Lodz;Musterstr. 2;41460;Neuss;Neuss;"
+        "0211 1000037\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(other), "--note", "Liste Landesverband")
+    assert code == 0, said
+    lines = said.splitlines()
+    assert lines[0].startswith(f"Zeile 2: inst-0001 {name}: unverändert"), said
+    why = (
+        "die Einrichtung hat den Wert im Register auf ihrem eigenen Formular bestätigt; eine "
+        "importierte Liste ersetzt ihn nie von selbst"
+    )
+    for n, label in enumerate(("Name der Einrichtung", "Straße und Hausnummer", "PLZ"), 1):
+        assert f"  Einrichtung › {label}: zurückgestellt als c-000{n} ({why}) → " in said, said
+    assert f"  Einrichtung › Versorgungsregion: zurückgestellt als c-0004 ({why}) → " in said
+    assert "übernommen, ungültig" not in said  # held, not taken
+    assert (
+        "Liste Landesverband.csv: 1 Zeile – neu 0, aktualisiert 0, unverändert 1, mögliche "
+        "Dubletten 0, nicht importiert 0; ungültige Werte (wie eingegeben übernommen) 0; "
+        "zurückgestellte Werte 4"
+    ) in lines
+    after = load(ws).institutions["inst-0001"]
+    assert (after["institution"], after["entries"]) == (before["institution"], before["entries"])
+    assert after["entries"]["krisendienst"]["by_institution"] is True
+    code, stale = formgen(ws, "register", "stale", "--today", "2026-11-25")
+    assert "inst-0001" not in stale, stale
+    code, conflicts = formgen(ws, "register", "conflicts")
+    assert (
+        "    importiert:  Neuss  [ungültig: „Neuss“ ist keine der Auswahlmöglichkeiten" in conflicts
+    )
+
+    dup = tmp_path / "Liste Träger.csv"
+    dup.write_text(
+        "category;name;street;postcode;city;region;phone\r\n"
+        "krisendienst;Caritas Suchtberatung;Kirchplatz 9;41460;Neuss;Düsseldorf;0211 1000037\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(dup))
+    assert "mögliche Dublette d-0001 von inst-0001" in said, said
+    code, said = formgen(ws, "register", "resolve", "d-0001", "--merge")
+    assert code == 0, said
+    reg = load(ws)
+    assert reg.name_of("inst-0001") == name
+    held = [(c["path"], c["reason_key"]) for c in reg.conflicts() if c["id"] > "c-0004"]
+    assert held == [
+        (f"institution.{k}", "held_import_confirmed")
+        for k in ("name", "street", "postcode", "region")
+    ]
+    after = reg.institutions["inst-0001"]
+    assert (after["institution"], after["entries"]) == (before["institution"], before["entries"])
+
+    register = ws.register_path.read_bytes()
+    code, said = formgen(ws, "register", "rebuild")
+    assert code == 0, said
+    assert ws.register_path.read_bytes() == register
 
 
 def test_every_round_shows_the_invalid_values_the_register_keeps_to_be_corrected(

@@ -21,8 +21,8 @@ from register_support import (
 )
 
 from formgen.errors import RegisterError, RegisterVersionError
-from ingest.register import Register
-from ingest.staleness import last_confirmed
+from ingest.register import IMPORT, Register
+from ingest.staleness import last_confirmed, review
 from ingest.submission import Submission
 
 
@@ -308,6 +308,177 @@ def test_checklist_by_someone_else_does_not_override_the_institution(reg: Regist
     out = reg.merge(checklist("psychotherapie", dict(YILMAZ, phone="+49 211 123456")))
     assert out.status == "held"
     assert value(reg, iid, "institution.phone") == "+49 211 777777"
+
+
+def imported(*rows: dict[str, object], iid: str | None = None) -> Submission:
+    """The centre's list as ``register import`` merges it: a row per dict (with ``iid``: a row
+    naming that institution's id)."""
+    sub = submission(
+        [entry(iid, "psychotherapie", n, row) for n, row in enumerate(rows, 2)],
+        "checklist",
+        ("psychotherapie",),
+    )
+    return replace(sub, provenance=replace(sub.provenance, reader=IMPORT))
+
+
+LISTED = {k: v for k, v in YILMAZ.items() if k not in ("date", "initials")}
+"""What the centre's list knew of the practice: all but the date and initials of a return."""
+
+
+def confirmed(reg: Register, base: int = 1, date: str = "2026-11-24") -> tuple[str, str]:
+    """The practice imported from the centre's list, and its form prefilled from that
+    returned with the date and initials only (every other value sent back as prefilled)."""
+    iid = reg.merge(imported(LISTED)).created[0]
+    back = institution_form(iid, base=base, **dict(YILMAZ, date=date))
+    assert reg.merge(back).status == "updated"
+    return iid, back.provenance.sha256
+
+
+def test_values_the_institution_confirmed_on_its_form_are_its_own_against_a_list(
+    reg: Register,
+) -> None:
+    """The auditor's case: another organisation's list without ids, found by the phone
+    number, gives another name, street and postcode and a region that is no choice. The
+    institution confirmed those values on its form (prefilled, sent back unchanged, twice):
+    each is held, as one it typed is; nothing changes and the entry stays its confirmation."""
+    iid, sha = confirmed(reg)
+    stored = reg.value(iid, "institution.name")
+    assert stored is not None and stored["confirmed"] == sha
+    assert reg.source(stored["src"])["kind"] == "import"  # where it came from stays
+    again = institution_form(iid, base=2, **dict(YILMAZ, date="2026-12-01"))
+    assert reg.merge(again).status == "updated"  # a later date: confirmed once more
+    assert reg.value(iid, "institution.name") == stored  # as the first return confirmed it
+    before = reg.institutions[iid]
+    before_values = json.dumps([before["institution"], before["entries"]], sort_keys=True)
+    other = {
+        "name": "Praxis Sule Yilmaz",
+        "street": "Königsallee 1a",
+        "postcode": "40215",
+        "region": Bad("Neuss", "'Neuss' is not one of the choices"),
+        "phone": YILMAZ["phone"],
+    }
+    out = reg.merge(imported(other))
+    assert out.status == "held" and out.entries[0].institution == iid and not out.changes
+    held = {c["path"]: c["reason_key"] for c in reg.conflicts()}
+    assert held == dict.fromkeys(
+        ["institution.name", "institution.street", "institution.postcode", "institution.region"],
+        "held_import_confirmed",
+    )
+    (region,) = [c for c in reg.conflicts() if c["path"] == "institution.region"]
+    assert region["reason"] == (
+        "the institution confirmed the register's value on its own form; an imported list "
+        "never replaces it by itself"
+    )
+    assert region["theirs"]["raw"] == "Neuss" and region["mine"]["v"] == "duesseldorf"
+    after = reg.institutions[iid]
+    assert json.dumps([after["institution"], after["entries"]], sort_keys=True) == before_values
+    assert after["entries"]["psychotherapie"]["by_institution"] is True
+
+
+def test_a_late_return_confirms_only_the_values_its_form_showed(
+    reg: Register,
+) -> None:
+    """A return that shows what its form was sent with, where the register holds another
+    value by now (an older form returned late), confirms nothing of that other value."""
+    iid = reg.merge(imported(LISTED)).created[0]
+    reg.merge(imported({"phone": "+49 211 999999"}, iid=iid))  # rev 2: the list corrected
+    late = institution_form(iid, base=1, **dict(YILMAZ, date="2026-11-24"))
+    reg.merge(late, sent={"institution.phone": {"v": "+49 211 123456", "raw": "+49 211 123456"}})
+    phone = reg.value(iid, "institution.phone")
+    assert phone is not None and phone["v"] == "+49 211 999999" and "confirmed" not in phone
+    name = reg.value(iid, "institution.name")
+    assert name is not None and name["confirmed"] == late.provenance.sha256
+    out = reg.merge(imported({"phone": "+49 211 888888"}, iid=iid))
+    assert out.status == "updated" and not reg.conflicts()
+
+
+def test_an_invalid_value_from_someone_else_never_replaces_a_valid_one(reg: Register) -> None:
+    iid = reg.merge(imported(LISTED)).created[0]
+    bad = Bad("Neuss", "'Neuss' is not one of the choices")
+    out = reg.merge(
+        imported({"region": bad, "contact_phone": Bad("0211 1 oder 2", "two")}, iid=iid)
+    )
+    # held where the register holds a valid value; kept as typed (flagged) where it holds none
+    (held,) = reg.conflicts()
+    assert (held["path"], held["reason_key"]) == ("institution.region", "held_invalid")
+    assert held["reason"] == (
+        "not a valid value, and the register holds a valid one: a value from someone else "
+        "never replaces it by itself"
+    )
+    assert value(reg, iid, "institution.region") == "duesseldorf"
+    stored = reg.value(iid, "psychotherapie.contact_phone")
+    assert out.changes == 1 and stored is not None and stored["raw"] == "0211 1 oder 2"
+    someone = checklist("psychotherapie", dict(LISTED, region=bad, plans="Gruppe"))
+    assert reg.merge(someone).status == "held"
+    assert [c["reason_key"] for c in reg.conflicts()] == ["held_invalid", "held_invalid"]
+    assert value(reg, iid, "institution.region") == "duesseldorf"
+    # a valid value replaces an invalid one the list gave
+    reg.merge(imported({"contact_phone": "+49 211 1234"}, iid=iid))
+    assert value(reg, iid, "psychotherapie.contact_phone") == "+49 211 1234"
+
+
+def test_values_from_someone_else_leave_an_entry_unconfirmed_by_the_institution(
+    reg: Register,
+) -> None:
+    """The institution confirmed its entry; a list or someone else's checklist then gives a
+    value it never saw (one it had left empty): the entry no longer counts as confirmed by
+    it, and its next form asks it. Its next return confirms it again."""
+    iid, _ = confirmed(reg)
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+    assert entry["by_institution"] is True
+    out = reg.merge(imported({"email": "praxis@yilmaz.example"}, iid=iid))
+    assert out.changes == 1 and entry["by_institution"] is False
+    assert "unconfirmed" in [r for f in review(reg, dt.date(2026, 11, 25)) for r in f.reasons]
+    reg.merge(institution_form(iid, base=3, email="praxis@yilmaz.example", date="2026-11-26"))
+    assert entry["by_institution"] is True
+    reg.merge(checklist("psychotherapie", dict(LISTED, plans="Gruppe auf Farsi")))
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe auf Farsi"
+    assert entry["by_institution"] is False
+
+
+def test_a_list_value_taken_on_decision_leaves_the_entry_unconfirmed(reg: Register) -> None:
+    """Held over what the institution confirmed, a list's value kept out stays out; taken
+    (``--take theirs``), it is one the institution never saw."""
+    iid, _ = confirmed(reg)
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+    reg.merge(imported({"street": "Königsallee 1a", "city": "Neuss"}, iid=iid))
+    street, city = reg.conflicts()
+    reg.resolve(city["id"], "mine")
+    assert entry["by_institution"] is True
+    reg.resolve(street["id"], "theirs")
+    assert value(reg, iid, "institution.street") == "Königsallee 1a"
+    assert entry["by_institution"] is False
+
+
+@pytest.mark.parametrize(
+    ("list_", "why"), [(True, "held_import_confirmed"), (False, "held_confirmed")]
+)
+def test_a_duplicate_merged_on_decision_holds_what_the_institution_confirmed(
+    reg: Register, list_: bool, why: str
+) -> None:
+    """A row of a list, or a checklist from someone else, with the practice's phone number and
+    another name: a probable duplicate. Merged on decision, it replaces none of the values
+    the institution confirmed on its form; it fills what the register did not hold."""
+    iid, _ = confirmed(reg)
+    caritas = {
+        "name": "Caritas Suchtberatung",
+        "street": "Kirchplatz 9",
+        "postcode": "41460",
+        "city": "Neuss",
+        "region": "neuss_meerbusch",
+        "phone": YILMAZ["phone"],
+        "plans": "Gruppe",
+    }
+    sub = imported(caritas) if list_ else checklist("psychotherapie", caritas)
+    (did,) = reg.merge(sub).duplicates
+    assert reg.resolve_duplicate(did, "merge") == iid
+    held = {c["path"]: c["reason_key"] for c in reg.conflicts()}
+    assert held == {
+        f"institution.{k}": why for k in ("name", "street", "postcode", "city", "region")
+    }
+    assert value(reg, iid, "institution.name") == YILMAZ["name"]
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe"
+    assert reg.institutions[iid]["entries"]["psychotherapie"]["by_institution"] is False
 
 
 def test_unknown_category_is_quarantined_with_the_reason(reg: Register) -> None:
