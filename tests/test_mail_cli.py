@@ -9,6 +9,7 @@ import re
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner
 from mailkit import Inbox, header_text, identity_in, make_workspace, smtp_server
@@ -489,6 +490,98 @@ def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tm
     past = (TODAY - dt.timedelta(days=1)).isoformat()
     misuse = run("mail", "--stale", "--stale-by", past, "-w", str(ws), "--drafts", str(out))
     assert misuse.exit_code == 2 and f"--stale-by {past} is in the past" in misuse.output
+
+
+def test_the_date_options_take_a_date_as_the_forms_date_fields_do(tmp_path):
+    """A German coordinator types the round's deadline as on a form, 15.12.2026 (or 15.12.26):
+    --deadline, --stale-by and --today take it, as every date field of a form does, and mean
+    the same day as 2026-12-15."""
+    ws = make_workspace(tmp_path / "ws").root
+    ago = (TODAY - dt.timedelta(days=170)).isoformat()  # out of date after 180 days
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Krisendienst Łódź", "email": "lodz@example.org"},
+                "categories": {"krisendienst": ago},
+            }
+        },
+    )
+    by = TODAY + dt.timedelta(days=28)
+    typed = [by.strftime("%d.%m.%Y"), f"{by.day}.{by.month}.{by:%y}", f" {by:%d. %m. %Y} "]
+
+    def stale(day: str) -> list[str]:
+        result = run("register", "stale", "-w", str(ws), "--today", day, "--json")
+        assert result.exit_code == 0, result.output
+        return [f["institution_id"] for f in json.loads(result.output)]
+
+    assert [stale(day) for day in typed] == [stale(by.isoformat())] * 3 == [["reg-1"]] * 3
+    for day in typed:
+        counted = json.loads(run("status", "-w", str(ws), "--json", "--stale-by", day).output)
+        assert (counted["stale_by"], counted["to_update"]) == (by.isoformat(), 1)
+    out = tmp_path / "update"
+    result = run(
+        "mail", "--stale", "--stale-by", typed[0], "--deadline", typed[1], "-w", str(ws),
+        "--drafts", str(out),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
+    assert [e["deadline"] for e in events(ws, "prepared")] == [by.isoformat()]
+
+
+def _date_options() -> list[tuple[list[str], str]]:
+    """Every option of every command that takes a date: (the command's words, the option)."""
+    from formgen.cli.common import DATE
+
+    found = []
+
+    def walk(words: list[str], command) -> None:
+        if isinstance(command, click.Group):
+            ctx = click.Context(command)
+            for name in command.list_commands(ctx):
+                walk([*words, name], command.get_command(ctx, name))
+        found.extend(
+            (words, p.opts[0])
+            for p in command.params
+            if isinstance(p, click.Option) and p.type is DATE
+        )
+
+    walk([], main)
+    return found
+
+
+def test_every_date_option_is_one_that_takes_a_form_fields_dates():
+    """No option is left that takes only YYYY-MM-DD (click.DateTime) or a date as text."""
+    options = {(" ".join(words), option) for words, option in _date_options()}
+    assert options == {
+        ("generate docx", "--stand"),
+        ("generate pdf", "--stand"),
+        ("mail", "--deadline"),
+        ("mail", "--stale-by"),
+        ("register print", "--stand"),
+        ("register stale", "--today"),
+        ("status", "--stale-by"),
+    }
+
+
+@pytest.mark.parametrize(("words", "option"), _date_options())
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("morgen", "'morgen' is not a date; write it as 24.09.2025 or 2025-09-24"),
+        ("31.11.2027", "'31.11.2027' is not a day of the calendar (the month has only 30 days)"),
+        ("12/15/2027", "'12/15/2027' is not a date; write it as 24.09.2025 or 2025-09-24"),
+    ],
+)
+def test_a_date_option_refuses_what_is_no_date_and_names_the_forms_it_takes(
+    tmp_path, words, option, typed, message
+):
+    ws = make_workspace(tmp_path / "ws").root
+    before = sorted(tmp_path.rglob("*"))
+    result = run(*words, option, typed, "-w", str(ws))
+    assert result.exit_code == 2
+    assert f"Error: Invalid value for '{option}': {message}\n" in result.output
+    assert sorted(tmp_path.rglob("*")) == before
 
 
 def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tmp_path):

@@ -415,13 +415,22 @@ def test_failing_batch_leaves_existing_folder_untouched(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["forms"]
 
 
-def test_bad_stand_date_exits_1(tmp_path: Path) -> None:
+def test_the_stand_date_is_taken_as_a_forms_date_field_takes_it(tmp_path: Path) -> None:
     out = tmp_path / "x.pdf"
     result = run(
-        "generate", "pdf", "--category", "facharzt", "--stand", "22.11.2026", "--out", str(out)
+        "generate", "pdf", "--category", "facharzt", "--stand", "2.11.26", "--out", str(out)
     )
-    assert result.exit_code == 1
-    assert "'Stand' date '22.11.2026' is not an ISO date (YYYY-MM-DD)" in result.stderr
+    assert result.exit_code == 0, result.output
+    assert "Stand: 02.11.2026" in _pdf_text(out)
+    out.unlink()
+    result = run(
+        "generate", "pdf", "--category", "facharzt", "--stand", "11/22/2026", "--out", str(out)
+    )
+    assert result.exit_code == 2
+    assert (
+        "Invalid value for '--stand': '11/22/2026' is not a date; write it as 24.09.2025 or "
+        "2025-09-24"
+    ) in result.stderr
     assert not out.exists()
 
 

@@ -257,6 +257,29 @@ def lang_option(help: str) -> Callable[[F], F]:
     return click.option("--lang", type=click.Choice(MAIL_LANGUAGES), default=None, help=help)
 
 
+class DateType(click.ParamType[dt.date]):
+    """A date option (``--deadline``, ``--today``, ``--stand`` …): a :class:`datetime.date`
+    from what a form's date field takes (:func:`ingest.values.parse_date`: ``15.12.2026``,
+    ``15.12.26``, ``2026-12-15``); anything else is refused, the message naming those forms."""
+
+    name = "date"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from ingest.values import parse_date  # phonenumbers: not for `formgen --help`
+
+        checked = parse_date(str(value))
+        if not isinstance(checked.value, str):  # the reason names the forms it takes
+            self.fail(str(checked.problem), param, ctx)
+        return dt.date.fromisoformat(checked.value)
+
+
+DATE = DateType()
+
+
 def stale_by_option(text: str) -> Callable[[F], F]:
     """``--stale-by DATE``: judge the update list as of DATE, today or later (``mail --stale``
     and ``status``); the option's value is that day (a :class:`datetime.date`) or None. ``text``:
@@ -265,7 +288,7 @@ def stale_by_option(text: str) -> Callable[[F], F]:
     def not_past(ctx: click.Context, _param: click.Parameter, value: Any) -> dt.date | None:
         if value is None:
             return None
-        day: dt.date = value.date()
+        day: dt.date = value
         today = dt.date.today()
         if day < today:
             raise click.UsageError(
@@ -277,7 +300,7 @@ def stale_by_option(text: str) -> Callable[[F], F]:
 
     return click.option(
         "--stale-by",
-        type=click.DateTime(["%Y-%m-%d"]),
+        type=DATE,
         default=None,
         callback=not_past,
         metavar="DATE",

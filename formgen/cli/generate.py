@@ -7,6 +7,7 @@ command adds ``@form_options`` and calls :func:`run_generate` with its ``fmt``.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import secrets
 import sys
@@ -19,6 +20,7 @@ import click
 
 from formgen.batch import generate_batch, generate_one, require_recipients
 from formgen.cli.common import (
+    DATE,
     echo,
     lang_option,
     library_errors,
@@ -104,9 +106,10 @@ def form_options(func: F) -> F:
         ),
         click.option(
             "--stand",
+            type=DATE,
             default=None,
-            metavar="YYYY-MM-DD",
-            help='The "Stand" date printed on every page (default: today).',
+            help='The "Stand" date printed on every page (15.12.2026 or 2026-12-15; default: '
+            "today).",
         ),
         click.option(
             "--workspace",
@@ -185,7 +188,7 @@ def run_generate(
     out: str | None,
     lang: str | None,
     seed: int | None,
-    stand: str | None,
+    stand: dt.date | None,
     workspace_dir: str | None,
     schema_path: str | None,
 ) -> None:
@@ -208,6 +211,7 @@ def run_generate(
         raise click.UsageError(
             "--kind institution needs --record FILE.json, --institution ID or --recipients LIST"
         )
+    stand_iso = stand.isoformat() if stand else None  # as a FormRequest holds it
     if institution_id and not workspace_dir:
         workspace_dir = "."  # the register it is prefilled from: as 'formgen register' finds it
 
@@ -287,7 +291,7 @@ def run_generate(
                 emails={r.id: r.email for r in recipients if r.email},
                 categories=categories or None,
                 seed=seed,
-                stand=stand,
+                stand=stand_iso,
                 progress=progress,
                 workspace=workspace,
             )
@@ -316,11 +320,11 @@ def run_generate(
         record = record_from_json(schema, _read_json(record_path, said_in), Path(record_path).name)
     if record is not None:
         cats = categories or record.categories
-        request = FormRequest("institution", tuple(cats), record, lang, stand)
+        request = FormRequest("institution", tuple(cats), record, lang, stand_iso)
         target = Path(out) if out else default_dir / f"{record.id}.{fmt}"
     else:
         cats = categories or tuple(c.id for c in schema.categories)
-        request = FormRequest("checklist", tuple(cats), None, lang, stand)
+        request = FormRequest("checklist", tuple(cats), None, lang, stand_iso)
         stem = cats[0] if len(cats) == 1 else ("checklisten" if lang == "de" else "checklists")
         target = Path(out) if out else default_dir / f"{stem}.{fmt}"
     form = generate_one(

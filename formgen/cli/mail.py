@@ -15,6 +15,7 @@ import click
 
 from formgen.bounces import read_bounces
 from formgen.cli.common import (
+    DATE,
     F,
     echo,
     lang_option,
@@ -101,8 +102,8 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 )
 @stale_by_option(
     "With --stale: also ask for the entries that will be out of date on this date "
-    "(YYYY-MM-DD; e.g. the round's deadline or the next meeting), as 'formgen register stale "
-    "--today DATE' lists them."
+    "(15.12.2026 or 2026-12-15; e.g. the round's deadline or the next meeting), as "
+    "'formgen register stale --today DATE' lists them."
 )
 @click.option(
     "--format",
@@ -120,9 +121,9 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 )
 @click.option(
     "--deadline",
-    type=click.DateTime(["%Y-%m-%d"]),
+    type=DATE,
     default=None,
-    help="Return date (YYYY-MM-DD), today or later.",
+    help="Return date (15.12.2026 or 2026-12-15), today or later.",
 )
 @click.option(
     "--days",
@@ -189,7 +190,7 @@ def mail(
     stale_by: dt.date | None,
     fmt: str | None,
     lang: str | None,
-    deadline: dt.datetime | None,
+    deadline: dt.date | None,
     days: int,
     round_name: str | None,
     template: str | None,
@@ -254,7 +255,7 @@ def mail(
         )
     if stale_by is not None and not stale:
         raise click.UsageError("--stale-by goes with --stale")
-    if deadline is not None and deadline.date() < dt.date.today():
+    if deadline is not None and deadline < dt.date.today():
         raise click.UsageError(
             f"--deadline {deadline:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
             "give the date by which the forms should come back, or --days N",
@@ -275,7 +276,7 @@ def mail(
         formats_given=fmt is not None,
         lang=lang or ws.language,
         lang_given=lang is not None,
-        deadline=deadline.date() if deadline else today + dt.timedelta(days=days),
+        deadline=deadline or today + dt.timedelta(days=days),
         template=parse_template(Path(template).read_text("utf-8"), template) if template else None,
         deadline_given=deadline is not None
         or click.get_current_context().get_parameter_source("days")
@@ -528,8 +529,8 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
 @stale_by_option(
     "Count as to update also the institutions whose entries will be out of date on this date "
-    "(YYYY-MM-DD; e.g. the round's deadline), as 'formgen mail --stale --stale-by DATE' mails "
-    "them."
+    "(15.12.2026 or 2026-12-15; e.g. the round's deadline), as "
+    "'formgen mail --stale --stale-by DATE' mails them."
 )
 @library_errors
 def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date | None) -> None:

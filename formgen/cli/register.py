@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import click
 
 from formgen.cli.common import (
+    DATE,
     echo,
     lang_option,
     library_errors,
@@ -38,15 +39,6 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def json_option(func: F) -> F:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")(func)
-
-
-def _date(value: str | None, name: str) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date YYYY-MM-DD", param_hint=name) from None
 
 
 def _open(workspace_dir: str) -> tuple[Workspace, Register]:
@@ -506,7 +498,11 @@ def _filters(func: F) -> F:
 
 @register.command("stale")
 @_filters
-@click.option("--today", help="Judge staleness as of this date (YYYY-MM-DD; default today).")
+@click.option(
+    "--today",
+    type=DATE,
+    help="Judge staleness as of this date (15.12.2026 or 2026-12-15; default today).",
+)
 @click.option(
     "--records",
     "records_path",
@@ -519,7 +515,7 @@ def _filters(func: F) -> F:
 def stale(
     categories: tuple[str, ...],
     region: str | None,
-    today: str | None,
+    today: dt.date | None,
     records_path: str | None,
     workspace_dir: str,
     as_json: bool,
@@ -531,8 +527,7 @@ def stale(
     'formgen mail --stale' asks each of them, for these checklists, for an update.
     """
     ws, reg = _open(workspace_dir)
-    day = _date(today, "--today")
-    found = staleness.review(reg, day, categories or None, region, ws.language)
+    found = staleness.review(reg, today, categories or None, region, ws.language)
     if records_path:
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
         write_atomic(Path(records_path), json.dumps(recs, ensure_ascii=False, indent=1).encode())
@@ -546,8 +541,8 @@ def stale(
             echo("\n" + say_count("update_list_file", lang, count, path=records_path))
         elif found:
             # a day to come: the round that asks for what will be out of date by then
-            ahead = day is not None and day > dt.date.today()
-            command = "formgen mail --stale" + (f" --stale-by {day}" if ahead else "")
+            ahead = today is not None and today > dt.date.today()
+            command = "formgen mail --stale" + (f" --stale-by {today}" if ahead else "")
             echo("\n" + say_count("update_list", lang, count, command=command))
 
 
@@ -746,7 +741,9 @@ def find(
     "there; the contents name the others.",
 )
 @lang_option("Language of the texts (default: the workspace's).")
-@click.option("--stand", help="The 'Stand' date (YYYY-MM-DD; default today).")
+@click.option(
+    "--stand", type=DATE, help="The 'Stand' date (15.12.2026 or 2026-12-15; default today)."
+)
 @click.option(
     "--no-personal",
     is_flag=True,
@@ -769,7 +766,7 @@ def print_cmd(
     categories: tuple[str, ...],
     region: str | None,
     lang: str | None,
-    stand: str | None,
+    stand: dt.date | None,
     no_personal: bool,
     output: str | None,
     workspace_dir: str,
@@ -802,7 +799,7 @@ def print_cmd(
     ws, reg = _open(workspace_dir)
     options = PrintOptions(
         centre=ws.centre_name,
-        stand=_date(stand, "--stand") or dt.date.today(),
+        stand=stand or dt.date.today(),
         categories=categories,
         region=region,
         lang=lang or ws.language,
