@@ -73,7 +73,7 @@ from ingest.messages import (
 )
 from ingest.register import Json, Register, by_hand, local_day
 from ingest.schemas import SchemaRegistry
-from ingest.staleness import is_stale, last_confirmed
+from ingest.staleness import holds_dropped, is_stale, last_confirmed
 from ingest.submission import CUT
 
 EXPORT_FORMAT = "formgen-register-export"
@@ -399,15 +399,21 @@ def _cells(
 
 
 def _problems(schema: Schema, stored: Json, scope: str, lang: str | None) -> list[str]:
-    """``scope.field: why`` for each invalid value, the stored text; in ``lang`` the field by
+    """``scope.field: why`` for each invalid value, the stored text, and each value holding a
+    choice the schema no longer offers (as ``register stale`` says it); in ``lang`` the field by
     its label under its checklist's name (:func:`ingest.labels.path_label`) and why in ``lang``."""
-    return [
-        f"{path_label(schema, f'{scope}.{k}', lang)}: {problem_text(sv, lang)}"
-        if lang
-        else f"{scope}.{k}: {sv['problem']}"
-        for k, sv in sorted(stored.items())
-        if sv.get("problem")
-    ]
+    out = []
+    for k, sv in sorted(stored.items()):
+        if sv.get("problem"):
+            why = problem_text(sv, lang) if lang else sv["problem"]
+        elif "." not in k and holds_dropped(field_of(schema, scope, k), sv):
+            why = say("reg_reason_dropped", lang or ENGLISH)
+        else:
+            continue
+        out.append(
+            f"{path_label(schema, f'{scope}.{k}', lang)}: {why}" if lang else f"{scope}.{k}: {why}"
+        )
+    return out
 
 
 def long_rows(

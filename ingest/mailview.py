@@ -180,8 +180,8 @@ class WorkspaceRegisterView:
             return None
         out: dict[str, dict[str, tuple[str, ...]]] = {}
         for f in self._review():
-            if f.missing:
-                out.setdefault(f.institution_id, {})[f.category] = f.missing
+            if f.missing or f.dropped:  # a choice no longer offered: the form asks again
+                out.setdefault(f.institution_id, {})[f.category] = f.missing + f.dropped
         return out
 
     def invalid(self) -> dict[str, dict[str, FieldProblems]] | None:

@@ -96,7 +96,13 @@ from ingest.labels import region_text
 from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
 from ingest.schemas import SchemaRegistry
-from ingest.staleness import is_fehlanzeige, last_confirmed, region_held, region_of
+from ingest.staleness import (
+    holds_dropped,
+    is_fehlanzeige,
+    last_confirmed,
+    region_held,
+    region_of,
+)
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 INK = colors.HexColor("#1f2933")
@@ -907,7 +913,7 @@ def _value_rows(
 def _field_text(f: Field, stored: Json, lang: str, kept: SchemaRegistry | None) -> tuple[str, bool]:
     """The value as people read it, and whether it is invalid (printed as typed, in red, with
     why on the line below, in the language of the print); a choice the schema dropped by its
-    name in the versions ``kept``."""
+    name in the versions ``kept``, in red too, that it is to be asked again below it."""
     # the value (a date as the language writes dates), then what of the typed text is not
     # among the codes already shown
     values = ((f, stored.get(f.id)), (None, stored.get(f"{f.id}._other")))
@@ -920,6 +926,9 @@ def _field_text(f: Field, stored: Json, lang: str, kept: SchemaRegistry | None) 
         if sv.get("problem"):
             invalid = True
             shown += _why(problem_text(sv, lang), lang)
+        elif holds_dropped(field, sv):  # as `register stale` and the export say it
+            invalid = True
+            shown += f"\n{say('reg_reason_dropped', lang)}"
         parts.append(shown)
     return _joined(parts), invalid
 

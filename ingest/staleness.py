@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from formgen.errors import FormgenError
 from formgen.model import (
     CHOICE_TYPES,
     CONFIRMED_ON,
@@ -38,7 +39,14 @@ from formgen.model import (
     option_label,
 )
 from formgen.record import InstitutionRecord, offered
-from ingest.labels import dropped_label, field_label, field_of, path_label, region_text
+from ingest.labels import (
+    dropped_label,
+    dropped_option,
+    field_label,
+    field_of,
+    path_label,
+    region_text,
+)
 from ingest.messages import date_text, say, say_count
 from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
@@ -47,6 +55,9 @@ STALE = "stale"
 MISSING = "missing"
 INVALID = "invalid"
 UNCONFIRMED = "unconfirmed"
+DROPPED = "dropped"
+"""A field holds a choice the schema no longer offers (a region merged into another): the
+update form leaves it out and asks again."""
 NO_ENTRY = "none"
 FEHLANZEIGE = "fehlanzeige"
 CATCH_ALL_REGION = "andere"
@@ -67,6 +78,7 @@ class Finding:
     reasons: tuple[str, ...]
     missing: tuple[str, ...] = ()
     invalid: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -80,6 +92,7 @@ class Finding:
             "reasons": list(self.reasons),
             "missing": list(self.missing),
             "invalid": list(self.invalid),
+            "dropped": list(self.dropped),
         }
 
 
@@ -104,6 +117,15 @@ class Gap:
 
 def _value(stored: Json | None) -> Any:
     return None if stored is None else stored.get("v")
+
+
+def holds_dropped(f: Field | None, stored: Json | None) -> bool:
+    """Whether ``stored``, a valid value of ``f``, holds a choice the schema no longer offers
+    (:data:`DROPPED`: :func:`formgen.record.offered` leaves it out of the update form)."""
+    if f is None or stored is None or stored.get("problem"):
+        return False
+    value = stored.get("v")
+    return value is not None and offered(f, value) != value
 
 
 def region_of(reg: Register, iid: str) -> str:
@@ -165,15 +187,26 @@ def region_held(reg: Register, text: str, lang: str | None = None) -> str:
     """The region a person means by ``text``: one the schema offers
     (:meth:`~formgen.model.Schema.region_named`), or one it no longer offers that entries hold,
     by its id or its name in the versions the workspace keeps; an unknown one is an error
-    naming the regions offered."""
+    naming the regions offered, in ``lang`` for one that an older version offered and no
+    entry holds any more."""
     key = text.strip().casefold()
-    if reg.schema.region_value(text) is None:
-        f = field_of(reg.schema, INSTITUTION, "region")
-        for code in dropped_regions(reg):
-            choice = reg.kept.dropped_choice(f, code) if reg.kept and f else None
-            names = choice.label.values.values() if choice else ()
-            if key in (code.casefold(), *(n.casefold() for n in names)):
+    f = field_of(reg.schema, INSTITUTION, "region")
+    if reg.schema.region_value(text) is None and f is not None:
+        held = dropped_regions(reg)
+        older = reg.kept.older_choices(f) if reg.kept else {}
+        offered = {r.value for r in reg.schema.regions}
+        marked = dropped_option(f, text, reg.kept)  # „Dormagen (nicht mehr in der Auswahl)“
+        for code in sorted({*held, *older} - offered):
+            names = older[code].label.values.values() if code in older else ()
+            if code != marked and key not in (code.casefold(), *(n.casefold() for n in names)):
+                continue
+            if code in held:
                 return code
+            said = lang or reg.schema.default_language
+            regions = ", ".join(reg.schema.region_label(r.value, said) for r in reg.schema.regions)
+            raise FormgenError(
+                say("reg_region_gone", said, region=_kept(reg, code, said), regions=regions)
+            )
     return reg.schema.region_named(text, lang)
 
 
@@ -277,11 +310,13 @@ def review(
             continue
         cat = reg.schema.category(cid)
         inst = reg.institutions[iid]["institution"]
-        missing, invalid = [], []
+        missing, invalid, dropped = [], [], []
         for f in cat.fields:
             stored = (inst if f.scope is Scope.INSTITUTION else entry["fields"]).get(f.id)
             if stored is not None and stored.get("problem"):
                 invalid.append(f.id)
+            elif holds_dropped(f, stored):
+                dropped.append(f.id)
             elif f.required and offered(f, _value(stored)) is None:
                 missing.append(f.id)
         seen = last_confirmed(entry)
@@ -293,6 +328,8 @@ def review(
             reasons.append(MISSING)
         if invalid:
             reasons.append(INVALID)
+        if dropped:
+            reasons.append(DROPPED)
         if not entry.get("by_institution"):
             reasons.append(UNCONFIRMED)
         if reasons:
@@ -308,6 +345,7 @@ def review(
                     tuple(reasons),
                     tuple(missing),
                     tuple(invalid),
+                    tuple(dropped),
                 )
             )
     return out
@@ -424,9 +462,10 @@ def why_text(reg: Register, f: Finding, lang: str = "de") -> str:
     """Why ``f`` is on the update list, in ``lang``: its reasons, the fields missing or invalid
     by their names, how old it is (``fehlt (Sprachen), veraltet (400 Tage > 365)``)."""
     return ", ".join(
-        say(f"reason_{r}", lang)
+        say("reg_reason_dropped" if r == DROPPED else f"reason_{r}", lang)
         + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
         + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
+        + (f" ({_field_labels(reg, f.category, f.dropped, lang)})" if r == DROPPED else "")
         + (
             f" ({say('age', lang, days=f.age_days, limit=f.stale_after_days)})"
             if r == STALE and f.age_days

@@ -3,6 +3,7 @@ forms of the old one are still out there and values of the old one are in the re
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import email
 import email.policy
@@ -462,7 +463,7 @@ def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
 
     stale = run("register", "stale", "-w", str(ws), "--json")
     (finding,) = json.loads(stale)
-    assert finding["missing"] == ["region"]
+    assert (finding["dropped"], finding["missing"]) == (["region"], [])
     said = run("mail", "--stale", "-w", str(ws), "--drafts", str(tmp_path / "runde2"))
     assert "1 von 1 Mails als Entwurf geschrieben" in said
     draft = email.message_from_bytes(
@@ -590,6 +591,79 @@ def test_the_print_of_a_dropped_region_has_the_entries_holding_it(tmp_path: Path
     assert "Kein Eintrag" in asked[2] and "Praxis Wiśniewska" not in "\n".join(asked)
     _said, neuss = printed(ws, "--region", "neuss_meerbusch", "--category", "psychotherapie")
     assert "Praxis Wiśniewska" not in "\n".join(neuss)
+
+
+def test_a_dropped_region_is_said_alike_in_the_update_list_the_export_and_the_print(
+    tmp_path: Path, ws: Path
+) -> None:
+    """After the switch the register holds „Dormagen“, which no form offers: `register stale`,
+    the labelled export's problems column and the print say the same of it, that it is no
+    longer offered and to be asked again (the stale list said „fehlt“ in the row showing
+    Dormagen, the export and the print nothing)."""
+    returned_from_dormagen(tmp_path, ws)
+    switch_without_dormagen(ws)
+    said = "nicht mehr in der Auswahl, neu zu erfragen"
+
+    (row,) = [
+        line for line in run("register", "stale", "-w", str(ws)).splitlines() if "0100" in line
+    ]
+    assert row.endswith(
+        f"Dormagen (nicht mehr in der Auswahl)  {dt.date.today():%d.%m.%Y}  fehlt (Datum), {said} (Versorgungsregion)"
+    )
+    (finding,) = json.loads(run("register", "stale", "-w", str(ws), "--json"))
+    assert (finding["reasons"], finding["dropped"]) == (["missing", "dropped"], ["region"])
+
+    labelled = tmp_path / "register.csv"
+    run("register", "export", "--labels", "-w", str(ws), "--output", str(labelled))
+    (entry,) = csv.DictReader(io.StringIO(labelled.read_text("utf-8-sig")), delimiter=";")
+    assert entry["Probleme"] == f"Einrichtung › Versorgungsregion: {said}"
+    plain = tmp_path / "register-ids.csv"
+    run("register", "export", "-w", str(ws), "--output", str(plain))
+    (entry,) = csv.DictReader(io.StringIO(plain.read_text("utf-8-sig")), delimiter=";")
+    assert entry["problems"] == "institution.region: no longer offered, to ask again"
+
+    _said, pages = printed(ws, "--category", "psychotherapie")
+    lines = pages[-1].splitlines()
+    shown = lines.index("Versorgungsregion Dormagen (nicht mehr in der Auswahl)")
+    assert lines[shown + 1] == said
+
+
+def test_a_dropped_region_no_entry_holds_any_more_is_said_so_not_unknown(
+    tmp_path: Path, ws: Path
+) -> None:
+    """Once the last institution in Dormagen gave another region, `register print --region
+    Dormagen` and `register find --region Dormagen` say (in the workspace's language) that the
+    schema no longer offers it and which regions it does, not „unknown region“ in English."""
+    returned_from_dormagen(tmp_path, ws)
+    switch_without_dormagen(ws)
+    run(
+        "register",
+        "set",
+        "inst-0100",
+        "institution.region",
+        "Düsseldorf",
+        "-w",
+        str(ws),
+        "--note",
+        "per Telefon",
+    )
+    for command in ("print", "find", "stale", "gaps"):
+        for typed in ("Dormagen", "dormagen", "Dormagen (nicht mehr in der Auswahl)"):
+            result = CliRunner().invoke(
+                main, ["register", command, "--region", typed, "-w", str(ws)]
+            )
+            assert result.exit_code == 1, result.output
+            assert result.stderr == (
+                "Error: „Dormagen“: das aktuelle Schema bietet diese Region nicht mehr an, und "
+                "kein Eintrag hat sie mehr; eine Region, die es anbietet: Düsseldorf, "
+                "Rhein-Kreis Neuss (Neuss, Meerbusch), Andere Region\n"
+            ), (command, typed)
+    english = CliRunner().invoke(
+        main, ["register", "print", "--region", "Dormagen", "--lang", "en", "-w", str(ws)]
+    )
+    assert "'Dormagen': the current schema no longer offers this region" in english.stderr
+    unknown = CliRunner().invoke(main, ["register", "find", "--region", "Mond", "-w", str(ws)])
+    assert unknown.exit_code == 1 and "unknown region 'Mond'" in unknown.stderr
 
 
 def test_an_export_made_before_the_switch_imports_without_conflicts_over_a_dropped_region(
