@@ -491,6 +491,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_reason_dropped": "no longer offered, to ask again",
         "reg_region_gone": "'{region}': the current schema no longer offers this region, and no "
         "entry holds it any more; give a region it offers: {regions}",
+        "reg_erase_declined": "nothing erased, nothing changed",
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "warnings",
@@ -1636,6 +1637,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_reason_dropped": "nicht mehr in der Auswahl, neu zu erfragen",
         "reg_region_gone": "„{region}“: das aktuelle Schema bietet diese Region nicht mehr an, "
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
+        "reg_erase_declined": "nichts gelöscht, nichts geändert",
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "Hinweise",

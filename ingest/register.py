@@ -1562,10 +1562,13 @@ class Register:
             raise RegisterError(f"{iid} {path} {holds} already; nothing changed")
         return values
 
-    def _settable(self, iid: str, inst: Json, path: str) -> tuple[str, Field]:
+    def _settable(
+        self, iid: str, inst: Json, path: str, no_entry: str | None = None
+    ) -> tuple[str, Field]:
         """``path`` under its field's current id, and the field: one of the institution's own
         fields, or of a checklist ``iid`` has an entry in; else :class:`RegisterError`
-        saying what there is."""
+        saying what there is (for a checklist without its entry, ``no_entry`` after it; by
+        default how to get one)."""
         try:
             parsed: FieldPath | None = FieldPath.parse(self.schema.current_path(path))
         except FormgenError:
@@ -1587,9 +1590,12 @@ class Register:
             )
         elif scope not in inst["entries"]:
             raise RegisterError(
-                f"'{path}': {iid} has no entry in {scope} (its entries: {has}); a checklist's "
-                f"values come with its form: 'formgen generate pdf --institution {iid} "
-                f"--category {scope}'"
+                f"'{path}': {iid} has no entry in {scope} (its entries: {has}); "
+                + (
+                    no_entry
+                    or "a checklist's values come with its form: 'formgen generate pdf "
+                    f"--institution {iid} --category {scope}'"
+                )
             )
         else:
             fields = self.schema.entry_fields(scope)
@@ -1624,7 +1630,8 @@ class Register:
         """``paths`` of ``iid`` (as :meth:`hand_values` takes them) under their fields' current
         ids; :class:`RegisterError` for an unknown institution or path."""
         inst = self.institution(iid)
-        return list(dict.fromkeys(self._settable(iid, inst, p)[0] for p in paths))
+        none = "it holds no value there to erase; nothing changed"
+        return list(dict.fromkeys(self._settable(iid, inst, p, none)[0] for p in paths))
 
     def held_values(self, iid: str, paths: Iterable[str]) -> list[Json]:
         """Every value ``iid`` holds or held at ``paths`` (and their parts, ``x._other``), an

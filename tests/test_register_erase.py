@@ -374,18 +374,39 @@ def test_exports_and_prints_that_hold_a_value_are_listed_and_deleted_when_confir
         assert where(ws, name) == [], name
 
 
-def test_a_no_at_the_prompt_keeps_the_exports_and_everything_else(ws: Workspace) -> None:
+@pytest.mark.parametrize("answer", ["n\n", ""], ids=["no", "end-of-input"])
+def test_a_no_at_the_prompt_keeps_the_exports_and_everything_else(
+    ws: Workspace, answer: str
+) -> None:
+    """A no, or the end of the input (Ctrl-D; click says „Aborted!“), erases nothing, said in
+    the workspace's language."""
     made = made_files(ws)
     files = snapshot(ws)
 
     done = CliRunner().invoke(
         main,
         ["register", "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "-w", str(ws.root)],
-        input="n\n",
+        input=answer,
     )  # fmt: skip
 
-    assert done.exit_code == 1 and "nothing erased, nothing changed" in done.output
+    assert done.exit_code == 1
+    assert done.stderr == "Error: nichts gelöscht, nichts geändert\n"
+    assert "Aborted" not in done.output
     assert all(str(p) in done.output for p in made)
+    assert snapshot(ws) == files
+
+
+def test_erasing_in_a_checklist_it_has_no_entry_in_says_there_is_nothing_to_erase(
+    ws: Workspace,
+) -> None:
+    """Not how to make a form for that checklist, as `register set` says it."""
+    files = snapshot(ws)
+    code, out = register(ws, "erase", "ua-1", "facharzt.contact_name", "--note", NOTE, "--yes")
+    assert code == 1
+    assert out == (
+        "Error: 'facharzt.contact_name': ua-1 has no entry in facharzt (its entries: "
+        "psychotherapie); it holds no value there to erase; nothing changed\n"
+    )
     assert snapshot(ws) == files
 
 

@@ -341,11 +341,15 @@ def erase(
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
             echo(say("erase_made", lang, path=str(path)))
-        return yes or click.confirm(say("erase_ask", lang), default=False)
+        try:
+            return yes or click.confirm(say("erase_ask", lang), default=False)
+        except click.Abort:  # Ctrl-C or the end of the input: a no
+            echo()
+            return False
 
     done = erase_mod.erase(ws, institution_id, paths, note, shown)
     if done is None:
-        raise click.ClickException("nothing erased, nothing changed")
+        raise click.ClickException(say("reg_erase_declined", lang))
     note = " ".join(note.split())
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
