@@ -487,11 +487,12 @@ WORDS: dict[str, dict[str, str]] = {
         "missing)",
         "status_not_made_in": "  form not made in round {round}: {error}",
         "status_fix_rerun": "  → fix that, then run the command of round {rounds} again",
-        # -- formgen register: a choice the schema no longer offers; erase
+        # -- formgen register: a choice the schema no longer offers; erase; import
         "reg_reason_dropped": "no longer offered, to ask again",
         "reg_region_gone": "'{region}': the current schema no longer offers this region, and no "
         "entry holds it any more; give a region it offers: {regions}",
         "reg_erase_declined": "nothing erased, nothing changed",
+        "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "warnings",
@@ -1633,11 +1634,12 @@ WORDS: dict[str, dict[str, str]] = {
         "noch fehlt)",
         "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
         "status_fix_rerun": "  → das beheben, dann den Befehl der Runde {rounds} erneut ausführen",
-        # -- formgen register: eine Auswahl, die das Schema nicht mehr anbietet; erase
+        # -- formgen register: eine Auswahl, die das Schema nicht mehr anbietet; erase; import
         "reg_reason_dropped": "nicht mehr in der Auswahl, neu zu erfragen",
         "reg_region_gone": "„{region}“: das aktuelle Schema bietet diese Region nicht mehr an, "
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
+        "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "Hinweise",

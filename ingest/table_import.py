@@ -106,8 +106,8 @@ class Row:
     notes: tuple[str, ...] = ()
     """What else to know about it (a value left out, an id the register does not know)."""
     invalid: tuple[tuple[str, str], ...] = ()
-    """Its invalid values, kept as typed unless the register holds them for a decision: each
-    one's path, and the field by its label and why."""
+    """Its invalid values, kept as typed: the path and why (a value held for a decision is
+    said as held, :func:`report_lines`)."""
 
 
 @dataclass(frozen=True)
@@ -356,15 +356,7 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     if iid is not None:
         notes.extend(_changes_only(r, line, iid, institution, category, entry))
     invalid = [
-        (
-            f"{scope}.{key}",
-            say(
-                "import_invalid",
-                lang,
-                field=path_label(schema, f"{scope}.{key}", lang),
-                why=c.problem.in_language(lang),
-            ),
-        )
+        (f"{scope}.{key}", c.problem.in_language(lang))
         for scope, values in ((INSTITUTION, institution), (category or INSTITUTION, entry))
         for key, c in values.items()
         if c.problem is not None
@@ -590,13 +582,14 @@ def report_lines(done: Imported) -> list[str]:
     counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
     invalid = held = 0
     for row in plan.rows:
-        held_here: set[str] = set()
+        waits: set[str] = set()  # the paths held for a decision (a probable duplicate: all)
         if row.entry is None:
             counts["skipped"] += 1
             lines.append(say("import_skipped", lang, line=row.line, why=row.skipped or ""))
             continue
         did = next(merged)
         if did.duplicate is not None:
+            waits = {path for path, _why in row.invalid}
             counts["duplicates"] += 1
             dup = reg.data["duplicates"].get(did.duplicate, {})
             lines.append(
@@ -635,7 +628,7 @@ def report_lines(done: Imported) -> list[str]:
             )
             for cid in did.conflicts:
                 c = reg.data["conflicts"][cid]
-                held_here.add(c["path"])
+                waits.add(c["path"])
                 lines.append(
                     "  "
                     + say(
@@ -650,9 +643,12 @@ def report_lines(done: Imported) -> list[str]:
             if (retired := reg.retired(iid)) is not None:
                 said = say("import_retired", lang, iid=iid, retired=retired_text(retired, lang))
                 lines.append(f"  {said}")
-        taken = [text for path, text in row.invalid if path not in held_here]  # held: not taken
-        invalid += len(taken)
-        lines.extend(f"  {text}" for text in taken)
+        for path, why in row.invalid:  # as stored: kept as typed, or held with the rest
+            kept = path not in waits
+            invalid += kept
+            key = "import_invalid" if kept else "reg_import_held_invalid"
+            field = path_label(reg.schema, path, lang)
+            lines.append(f"  {say(key, lang, field=field, why=why)}")
         lines.extend(f"  {text}" for text in row.notes)
     lines.append(
         say_count(

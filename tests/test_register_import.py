@@ -1551,3 +1551,34 @@ def test_a_choice_whose_label_holds_und_or_a_comma_is_read_back_as_that_choice(
         "offers": (["mittlung", "gruppe", "beratung"], None),
         "offers._other": ("Sozialpsychiatrischer Dienst", None),
     }
+
+
+def test_an_invalid_value_held_for_a_decision_is_said_held_not_taken(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A coordinator set ua-1's region by hand; the list says „Mond“, no region: the value is
+    held as a conflict, not taken, so the row says it is held and that what is held is
+    invalid, not also that it was taken as typed; the counts agree."""
+    code, said = formgen(
+        ws, "register", "set", "ua-1", "institution.region", "Düsseldorf", "--note", "per Telefon"
+    )
+    assert code == 0, said
+    table = tmp_path / "liste.csv"
+    table.write_text("institution_id;category;region\nua-1;psychotherapie;Mond\n", "utf-8")
+    for dry in (["--dry-run"], []):
+        code, said = formgen(ws, "register", "import", str(table), "--note", NOTE, *dry)
+        assert code == 0, said
+        lines = said.splitlines()
+        assert lines[0].endswith(": unverändert")
+        assert lines[1].startswith("  Einrichtung › Versorgungsregion: zurückgestellt als c-")
+        assert lines[2] == (
+            "  Einrichtung › Versorgungsregion: der zurückgestellte Wert ist ungültig: „Mond“ "
+            "ist keine der Auswahlmöglichkeiten: Düsseldorf, Rhein-Kreis Neuss (Neuss, "
+            "Meerbusch), Dormagen, Andere Region"
+        )
+        assert "übernommen, ungültig" not in said
+        assert "ungültige Werte (wie eingegeben übernommen) 0; zurückgestellte Werte 1" in lines[3]
+    reg = load(ws)
+    assert reg.value("ua-1", "institution.region")["v"] == "duesseldorf"
+    (held,) = reg.conflicts()
+    assert held["theirs"]["raw"] == "Mond" and held["theirs"].get("problem")
