@@ -1582,3 +1582,24 @@ def test_an_invalid_value_held_for_a_decision_is_said_held_not_taken(
     assert reg.value("ua-1", "institution.region")["v"] == "duesseldorf"
     (held,) = reg.conflicts()
     assert held["theirs"]["raw"] == "Mond" and held["theirs"].get("problem")
+
+
+def test_an_invalid_value_of_a_row_held_as_a_probable_duplicate_is_said_held(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A row without id with ua-1's phone and another name waits as a probable duplicate: its
+    invalid region waits with it, it was not taken as typed."""
+    table = tmp_path / "liste.csv"
+    table.write_text(
+        "category;name;phone;region\npsychotherapie;Beratung Petrenko;+49 211 7654321;Mond\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(table), "--note", NOTE)
+    assert code == 0, said
+    lines = said.splitlines()
+    assert "mögliche Dublette d-0001 von ua-1" in lines[0]
+    assert lines[1].startswith(
+        "  Einrichtung › Versorgungsregion: der zurückgestellte Wert ist ungültig: „Mond“ ist "
+        "keine der Auswahlmöglichkeiten"
+    )
+    assert "ungültige Werte (wie eingegeben übernommen) 0" in lines[2]
