@@ -268,6 +268,11 @@ class _IssuedLog:
     """SHA-256 of a generated file → the instance id of its form."""
     issued_at: dict[str, str] = field(default_factory=dict)
     """Instance id → when the form was generated, as the log says it."""
+    erased: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Instance id → field path → the fingerprint of a prefilled value erased since
+    (:func:`ingest.erase.fingerprint`)."""
+    inode: int = 0
+    """The log's inode: rewritten (``register erase``), it is read again from the start."""
 
 
 @dataclass
@@ -573,6 +578,12 @@ class Workspace:
         found = self._issued_read.prefills.get(instance_id)
         return dict(found) if found else None
 
+    def issued_erased(self, instance_id: str) -> dict[str, str]:
+        """Field path → the fingerprint of each value the form ``instance_id`` was prefilled
+        with that ``register erase`` erased after it was made (:func:`ingest.erase.fingerprint`)."""
+        self._issued_index()
+        return dict(self._issued_read.erased.get(instance_id, {}))
+
     def issued_at(self, instance_id: str) -> str | None:
         """When the form ``instance_id`` was generated (``2026-11-23T09:30:00+0100``, as
         ``issued.jsonl`` says it); ``None`` for a form the log does not know."""
@@ -594,12 +605,14 @@ class Workspace:
 
     def _issued_index(self) -> dict[str, FormIdentity]:
         """The issued forms: the log is read once, then only the lines appended since (by this
-        or another formgen run); read again from the start when it was rewritten shorter."""
+        or another formgen run); read again from the start when it was rewritten (``register
+        erase``) or shorter."""
         read = self._issued_read
         try:
             with open(self.root / ISSUED, "rb") as fh:
-                if os.fstat(fh.fileno()).st_size < read.offset:
-                    read = self._issued_read = _IssuedLog()
+                stat = os.fstat(fh.fileno())
+                if stat.st_size < read.offset or stat.st_ino != read.inode:
+                    read = self._issued_read = _IssuedLog(inode=stat.st_ino)
                 fh.seek(read.offset)
                 tail = fh.read()
         except FileNotFoundError:
@@ -615,6 +628,8 @@ class Workspace:
                     read.issued_at[ident.instance_id] = data["issued_at"]
                 if isinstance(prefill, dict):
                     read.prefills[ident.instance_id] = prefill
+                if isinstance(data.get("erased"), dict):
+                    read.erased[ident.instance_id] = data["erased"]
                 for sha in files if isinstance(files, list) else ():
                     read.files[str(sha)] = ident.instance_id
         read.offset += len(complete)

@@ -14,7 +14,16 @@ the current one and every earlier one — from everything the workspace keeps:
   works, and ``rebuild --reread`` takes the journal's copy of an erased original. A checklist
   naming several institutions goes too: the others keep their values, only the file goes;
 * the send log: the institution's entries with the value (its address) get the marker;
-* ``issued.jsonl``: the values the institution's forms were prefilled with get the marker;
+* the mail drafts of its rounds (``formgen mail --drafts``: the ``.eml`` files the send log
+  names) that carry a value, in their text or the form attached: deleted; one the send log
+  names that is not where it says (written relative to the folder ``formgen mail`` ran in) is
+  named, to be deleted by hand;
+* quarantine copies that came from the institution (its form's reference, or a mail from an
+  address it has or had): deleted, whatever they show (a scan formgen cannot read);
+* ``issued.jsonl``: the values the institution's forms were prefilled with get the marker, and
+  the form a :func:`fingerprint` of each, so that a form made before the erasure and returned
+  with the erased value as it was prefilled does not bring it back (:func:`left_out`), while a
+  value typed anew on it is merged as any other;
 * files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
   with the coordinator's confirmation.
 
@@ -28,12 +37,17 @@ they would match by chance).
 
 from __future__ import annotations
 
+import email
+import email.policy
+import hashlib
+import hmac
 import html
 import io
 import json
 import zipfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +56,7 @@ import pdfplumber
 import pikepdf
 
 from formgen.errors import RegisterError
+from formgen.identity import parse_reference
 from formgen.model import INSTITUTION
 from formgen.record import ERASED
 from formgen.sendlog import SENDLOG
@@ -61,6 +76,8 @@ from ingest.register import (
     under,
     value_key,
 )
+from ingest.submission import Checked, Submission
+from ingest.validate import sent_values
 
 MIN_NEEDLE = 3
 """Erased values shorter than this are not looked for inside files (see the module docstring)."""
@@ -98,6 +115,10 @@ class Erasure:
     """Files formgen made (exports, prints, forms) that contain a value."""
     sendlog: int
     """Send log entries that name a value."""
+    drafts: tuple[Path, ...] = ()
+    """The institution's mail drafts (``.eml``) that carry a value."""
+    missing: tuple[str, ...] = ()
+    """The institution's mail drafts the send log names that are not where it says."""
     gone: tuple[str, ...] = ()
     """The SHA-256 of originals that carried a value and are no longer in the archive (deleted
     by an erasure a crash interrupted before it wrote the journal)."""
@@ -129,6 +150,64 @@ def holds(data: bytes, needles: Iterable[str]) -> bool:
     if b"%PDF-" in data[:1024]:
         return _pdf_holds(data, needles, forms)
     return False
+
+
+def _mail_holds(data: bytes, needles: list[str]) -> bool:
+    """Whether a mail (a draft) holds one of ``needles``: in its headers or any part, decoded
+    (its text, the form attached)."""
+    msg = email.message_from_bytes(data, policy=email.policy.default)
+    parts = (p.get_payload(decode=True) for p in msg.walk() if not p.is_multipart())
+    return holds(data, needles) or any(holds(p, needles) for p in parts if isinstance(p, bytes))
+
+
+def fingerprint(secret: bytes, path: str, value: object) -> str:
+    """A keyed fingerprint (HMAC-SHA256 with the workspace's signing secret) of the value at
+    ``path`` as stored (its typed value, else its raw text): what ``issued.jsonl`` keeps of a
+    prefilled value it erased, to tell it from a new value on a return (:func:`left_out`)."""
+    text = json.dumps([path, value], ensure_ascii=False, sort_keys=True)
+    return hmac.new(secret, text.encode(), hashlib.sha256).hexdigest()
+
+
+def _typed(stored: Json | Checked) -> object:
+    if isinstance(stored, Checked):
+        return stored.value if stored.value is not None else stored.raw
+    return stored.get("v") if stored.get("v") is not None else stored.get("raw")
+
+
+def left_out(ws: Workspace, sub: Submission) -> tuple[Submission, list[str]]:
+    """``sub`` without the values its form was prefilled with, returned as they were, at
+    fields ``register erase`` erased after the form was made (by their fingerprints in
+    ``issued.jsonl``), and a note on each for the report; a value typed anew there stays."""
+    erased = ws.issued_erased(sub.identity.instance_id)
+    if not erased:
+        return sub, []
+    secret = ws.secret
+    notes: list[str] = []
+
+    def kept(scope: str, values: Mapping[str, Checked]) -> dict[str, Checked]:
+        out = {}
+        for key, c in values.items():
+            path = f"{scope}.{key}"
+            if erased.get(path) == fingerprint(secret, path, _typed(c)):
+                notes.append(
+                    f"{path}: the form was made before this value was erased (register erase); "
+                    "its prefilled value was left out"
+                )
+            else:
+                out[key] = c
+        return out
+
+    entries = tuple(
+        replace(
+            e,
+            institution=kept(INSTITUTION, e.institution),
+            entry=kept(e.category, e.entry) if e.category else e.entry,
+        )
+        if e.institution_id == sub.identity.institution_id
+        else e
+        for e in sub.entries
+    )
+    return replace(sub, entries=entries), list(dict.fromkeys(notes))
 
 
 def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
@@ -347,10 +426,10 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
 
-def _lines(path: Path, key: str, iid: str, replace: Callable[[str], str], write: bool) -> int:
+def _lines(path: Path, key: str, iid: str, mark: Callable[[Json], Json], write: bool) -> int:
     """The lines of a JSON-lines log (the send log, ``issued.jsonl``) whose ``key`` is ``iid``
     and that name an erased value (an address, a prefilled name): how many; with ``write``,
-    the log is written again with markers in them (the other lines as they are)."""
+    the log is written again with them as ``mark`` makes them (the other lines as they are)."""
     if not path.exists():
         return 0
     out: list[bytes] = []
@@ -361,7 +440,7 @@ def _lines(path: Path, key: str, iid: str, replace: Callable[[str], str], write:
         except (json.JSONDecodeError, UnicodeDecodeError):
             event = None
         if isinstance(event, dict) and event.get(key) == iid:
-            marked = json.loads(replace(json.dumps(event, ensure_ascii=False)))
+            marked = mark(event)
             if marked != event:
                 changed += 1
                 line = json.dumps(marked, ensure_ascii=False).encode() + b"\n"
@@ -369,6 +448,82 @@ def _lines(path: Path, key: str, iid: str, replace: Callable[[str], str], write:
     if write and changed:
         write_atomic(path, b"".join(out))
     return changed
+
+
+def _marked(marks: _Marks) -> Callable[[Json], Json]:
+    """A log line with the erased values in it replaced by their markers."""
+    return lambda event: json.loads(marks.replace_in(json.dumps(event, ensure_ascii=False)))
+
+
+def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[Json], Json]:
+    """An ``issued.jsonl`` line with the erased values replaced by their markers and the
+    :func:`fingerprint` of each prefilled value erased (under ``erased``)."""
+    schema, secret = ws.schema(), ws.secret
+    erasing = {t for texts in marks.texts.values() for t in texts}
+
+    def mark(event: Json) -> Json:
+        prefill = event.get("prefill")
+        sent = sent_values(schema, prefill) if isinstance(prefill, dict) else {}
+        erased = {
+            path: fingerprint(secret, path, _typed(stored))
+            for path, stored in sent.items()
+            if under(path, paths) and str(stored["raw"]).strip() in erasing
+        }
+        if erased:
+            event = {**event, "erased": {**event.get("erased", {}), **erased}}
+        return _marked(marks)(event)
+
+    return mark
+
+
+def _drafts(ws: Workspace, iid: str, needles: list[str]) -> tuple[list[Path], list[str]]:
+    """The institution's mail drafts the send log names that carry a value, and those not
+    where it says."""
+    found: list[Path] = []
+    missing: list[str] = []
+    for event in _log_events(ws.root / SENDLOG):
+        if event.get("event") != "drafted" or event.get("institution_id") != iid:
+            continue
+        draft = Path(str(event.get("path", "")))
+        if not draft.is_file():
+            missing.append(str(draft))
+        elif _mail_holds(draft.read_bytes(), needles):
+            found.append(draft)
+    return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
+
+
+def _log_events(path: Path) -> Iterable[Json]:
+    if not path.exists():
+        return
+    for line in path.read_bytes().splitlines():
+        try:
+            event = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            continue
+        if isinstance(event, dict):
+            yield event
+
+
+def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path], bool]:
+    """Whether a quarantine copy came from ``iid``: its record names a form issued to it, or
+    a mail from an address it has or had."""
+    issued = ws.issued()
+    addresses = {
+        parseaddr(str(sv.get("raw", "")))[1].lower()
+        for sv in reg.held_values(iid, [f"{INSTITUTION}.email"])
+    } - {""}
+
+    def came(copy: Path) -> bool:
+        record = quarantine.read_record(copy.with_suffix(".json"))
+        form = parse_reference(str(record.get("form") or ""))
+        if form in issued and issued[form].institution_id == iid:
+            return True
+        senders = {
+            parseaddr(str(a.get("mail_from") or ""))[1].lower() for a in record.get("arrivals", ())
+        }
+        return bool(senders & addresses)
+
+    return came
 
 
 def _plan(
@@ -412,12 +567,14 @@ def _plan(
         for p in _files(ws.archive_dir)
         if p.name in carried or p.name in srcs or holds(p.read_bytes(), needles)
     )
+    came = _from_institution(ws, reg, iid)
     kept_aside = tuple(
         kept(p)
         for p in _files(ws.quarantine_dir)
         if p.suffix != ".json"
         and (
-            holds(p.read_bytes(), needles)
+            came(p)
+            or holds(p.read_bytes(), needles)
             or (
                 p.with_suffix(".json").exists()
                 and holds(p.with_suffix(".json").read_bytes(), needles)
@@ -429,6 +586,7 @@ def _plan(
         for p in (*_files(ws.exports_dir), *_files(ws.forms_dir))
         if holds(p.read_bytes(), needles)
     )
+    drafts, missing = _drafts(ws, iid, needles)
     inst = reg.institution(iid)
     erasure = Erasure(
         institution_id=iid,
@@ -447,7 +605,9 @@ def _plan(
         originals=originals,
         quarantine=kept_aside,
         made=made,
-        sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=False),
+        sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=False),
+        drafts=tuple(drafts),
+        missing=tuple(missing),
         gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
     )
     return erasure, lines, marks
@@ -487,10 +647,11 @@ def erase(
             if o in erasure.quarantine:
                 o.path.with_suffix(".json").unlink(missing_ok=True)
             fsync_dir(o.path.parent)
-        for p in erasure.made:
+        for p in (*erasure.made, *erasure.drafts):
             p.unlink(missing_ok=True)
-        _lines(ws.root / SENDLOG, "institution_id", iid, marks.replace_in, write=True)
-        _lines(ws.root / ISSUED, "formgen.institution_id", iid, marks.replace_in, write=True)
+        _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
+        issued = _issued_marked(ws, list(erasure.paths), marks)
+        _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)
         ops = journal.read_journal(ws)
         op: dict[str, Any] = {
             "seq": (int(ops[-1]["seq"]) if ops else 0) + 1,

@@ -163,6 +163,9 @@ def apply_op(
             # the day it first came in: kept aside in the quarantine and merged later, or merged
             day = sub.provenance.received_day or local_day(op["at"]) or dt.date.today()
             sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
+            from ingest.erase import left_out  # erase uses this module
+
+            sub = left_out(ws, sub)[0]  # as it was merged: without a prefilled value erased
         return reg.merge(sub, at=op["at"], sent=op.get("sent"))
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers

@@ -347,6 +347,9 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_others": "    also the original of {others}: their values stay in the register and "
         "the journal, only the file goes",
         "erase_made": "  file made by formgen that contains a value, deleted: {path}",
+        "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
+        "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
+        "folder 'formgen mail' ran in): its form carries the values; delete it where it is",
         "erase_ask": "Erase these values and delete these files?",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
         "shows the erasure",
@@ -1486,6 +1489,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_others": "    auch das Original von {others}: deren Werte bleiben im Register und "
         "im Journal, nur die Datei geht",
         "erase_made": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: {path}",
+        "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "
+        "enthält, wird gelöscht: {path}",
+        "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "
+        "(relativ zum Ordner, in dem 'formgen mail' lief): sein Formular enthält die Werte; "
+        "dort von Hand löschen",
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen?",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "
         "zeigt die Löschung",

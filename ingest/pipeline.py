@@ -1505,12 +1505,14 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     so the pipeline keeps it in the quarantine.
     """
     from ingest import journal
+    from ingest.erase import left_out
 
     def merge(submission: Submission, original: Path) -> object:
         if not journal.archive_path(workspace, submission.provenance.sha256).exists():
             journal.archive(workspace, original.read_bytes())  # not archived by its worker
         prefill = workspace.issued_prefill(submission.identity.instance_id)
         sent = None if prefill is None else sent_values(writer.register.schema, prefill)
+        submission, erased = left_out(workspace, submission)  # prefilled, erased since
         day = mail_day(workspace, submission)
         if day is not None:
             came_in = dataclasses.replace(submission.provenance, came_in=day.isoformat())
@@ -1518,7 +1520,7 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
         result = writer.merge(submission, sent)
         if result.status == "quarantined":
             raise QuarantineError("register", Said("ingest_pipeline_not_merged", why=result.reason))
-        return result
+        return dataclasses.replace(result, flags=(*result.flags, *erased))
 
     return merge
 

@@ -308,8 +308,11 @@ def erase(
     from the register, its history, held conflicts and the journal (a marker takes their
     place; the history shows the erasure with the note); archived originals and quarantine
     copies that carry one are deleted (also a checklist that names other institutions: they
-    keep their values, only the file goes); the send log's entries of the institution get the
-    marker; files made by formgen (exports/, forms/) that contain one are listed and deleted.
+    keep their values, only the file goes), and so are quarantine copies mailed from the
+    institution's address or naming its form; the send log's entries of the institution get the
+    marker; its mail drafts (mail --drafts) and files made by formgen (exports/, forms/) that
+    contain one are listed and deleted. A form made before the erasure that comes back with the
+    erased value as prefilled does not bring it back: the value is left out.
     Says what it will erase (values masked) and asks first, unless --yes.
     """
     from ingest import erase as erase_mod
@@ -341,6 +344,10 @@ def erase(
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
             echo(say("erase_made", lang, path=str(path)))
+        for path in e.drafts:
+            echo(say("erase_draft", lang, path=str(path)))
+        for missing in e.missing:
+            echo(say("erase_draft_missing", lang, path=missing))
         try:
             return yes or click.confirm(say("erase_ask", lang), default=False)
         except click.Abort:  # Ctrl-C or the end of the input: a no
