@@ -25,7 +25,9 @@ the current one and every earlier one — from everything the workspace keeps:
   with the erased value as it was prefilled does not bring it back (:func:`left_out`), while a
   value typed anew on it is merged as any other;
 * files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
-  with the coordinator's confirmation.
+  with the coordinator's confirmation; a print or table of the whole register, or another
+  institution's form that holds the same text among its own values, goes too, named with the
+  command that makes it again (:func:`made_again`).
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), in a PDF's strings
@@ -611,6 +613,20 @@ def _plan(
         gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
     )
     return erasure, lines, marks
+
+
+def made_again(ws: Workspace, path: Path) -> tuple[str | None, str | None]:
+    """Of a file formgen made: the institution whose form it is (``None``: an export or a
+    print), and the command that makes it again (``None``: an ingest report, made once)."""
+    form = ws.issued_file(hashlib.sha256(path.read_bytes()).hexdigest())
+    if form is not None and form.institution_id:
+        kind = path.suffix.lstrip(".").lower()
+        return form.institution_id, f"formgen generate {kind} --institution {form.institution_id}"
+    if path.suffix.lower() == ".pdf":
+        return None, "formgen register print"
+    if path.suffix.lower() in (".csv", ".xlsx", ".json"):
+        return None, f"formgen register export --format {path.suffix.lstrip('.').lower()}"
+    return None, None
 
 
 def plan(ws: Workspace, iid: str, paths: Iterable[str]) -> Erasure:

@@ -347,6 +347,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_others": "    also the original of {others}: their values stay in the register and "
         "the journal, only the file goes",
         "erase_made": "  file made by formgen that contains a value, deleted: {path}",
+        "erase_made_again": "  file made by formgen that contains a value, deleted: {path}; make it "
+        "again with '{command}'",
+        "erase_made_other": "  form of another institution, {other}, that holds the same text among "
+        "its own values, deleted: {path}; its values stay in the register: make it again with "
+        "'{command}'",
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
         "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
         "folder 'formgen mail' ran in): its form carries the values; delete it where it is",
@@ -1489,6 +1494,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_others": "    auch das Original von {others}: deren Werte bleiben im Register und "
         "im Journal, nur die Datei geht",
         "erase_made": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: {path}",
+        "erase_made_again": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: "
+        "{path}; neu erstellen mit '{command}'",
+        "erase_made_other": "  Formular einer anderen Einrichtung, {other}, das denselben Text unter "
+        "ihren eigenen Werten enthält, wird gelöscht: {path}; ihre Werte bleiben im Register: neu "
+        "erstellen mit '{command}'",
         "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "
         "enthält, wird gelöscht: {path}",
         "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "

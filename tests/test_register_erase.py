@@ -784,3 +784,45 @@ def test_a_form_made_before_the_erasure_returned_as_prefilled_does_not_bring_the
         code, out = register(ws, "rebuild", *how)
         assert code == 0, out
         assert json.loads(ws.register_path.read_bytes()) == erased, how
+
+
+def test_another_institutions_form_with_the_same_name_is_named_with_how_to_make_it_again(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ar-1's contact person has the same name as ua-1's first one: the round's form for ar-1
+    and the printed register hold it too. Erasing ua-1's deletes them (a file's text cannot
+    be told apart), and says before it asks whose form that is and how to make each again;
+    ar-1's value stays, and the command makes its form again with it."""
+    code, out = register(ws, "set", "ar-1", "krisendienst.contact_name", FIRST, "--note", "tel.")
+    assert code == 0, out
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
+    theirs = mailed_form(ws, "ar-1", "r3")
+    assert register(ws, "print")[0] == 0
+    (printed,) = ws.exports_dir.glob("*.pdf")
+
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "-w", str(ws.root)],
+        input="n\n",
+    )  # fmt: skip
+
+    assert done.exit_code == 1, done.output
+    said = " ".join(done.output.split())
+    assert (
+        f"Formular einer anderen Einrichtung, ar-1 مركز الاستشارة, das denselben Text unter ihren "
+        f"eigenen Werten enthält, wird gelöscht: {theirs}; ihre Werte bleiben im Register: neu "
+        "erstellen mit 'formgen generate pdf --institution ar-1'"
+    ) in said
+    assert f"wird gelöscht: {printed}; neu erstellen mit 'formgen register print'" in said
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+    assert code == 0, out
+    assert not theirs.exists() and not printed.exists()
+    assert load(ws).value("ar-1", "krisendienst.contact_name")["raw"] == FIRST  # type: ignore[index]
+    again = tmp_path / "ar-1 neu.pdf"
+    run(
+        "generate", "pdf", "--institution", "ar-1", "--workspace", str(ws.root), "--out", str(again)
+    )
+    with pikepdf.open(again) as pdf:
+        assert any(
+            isinstance(o, pikepdf.Dictionary) and str(o.get("/V", "")) == FIRST for o in pdf.objects
+        )

@@ -343,7 +343,14 @@ def erase(
                     others = ", ".join(f"{i} {name_line(reg, i)}" for i in o.others)
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
-            echo(say("erase_made", lang, path=str(path)))
+            other, command = erase_mod.made_again(ws, path)
+            if command is None:
+                echo(say("erase_made", lang, path=str(path)))
+            elif other is not None and other != e.institution_id:
+                whose = f"{other} {name_line(reg, other)}"
+                echo(say("erase_made_other", lang, other=whose, path=str(path), command=command))
+            else:
+                echo(say("erase_made_again", lang, path=str(path), command=command))
         for path in e.drafts:
             echo(say("erase_draft", lang, path=str(path)))
         for missing in e.missing:
