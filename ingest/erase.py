@@ -22,8 +22,8 @@ the current one and every earlier one — from everything the workspace keeps:
   address it has or had): deleted, whatever they show (a scan formgen cannot read);
 * ``issued.jsonl``: the values the institution's forms were prefilled with get the marker, and
   the form a :func:`fingerprint` of each, so that a form made before the erasure and returned
-  with the erased value as it was prefilled does not bring it back (:func:`left_out`), while a
-  value typed anew on it is merged as any other;
+  with the erased value as it was prefilled does not bring it back (:func:`left_out`; nor is
+  that file archived), while a value typed anew on it is merged as any other;
 * files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
   with the coordinator's confirmation; a print or table of the whole register, or another
   institution's form that holds the same text among its own values, goes too, named with the
@@ -176,24 +176,25 @@ def _typed(stored: Json | Checked) -> object:
     return stored.get("v") if stored.get("v") is not None else stored.get("raw")
 
 
-def left_out(ws: Workspace, sub: Submission) -> tuple[Submission, list[str]]:
+def left_out(ws: Workspace, sub: Submission) -> tuple[Submission, dict[str, str]]:
     """``sub`` without the values its form was prefilled with, returned as they were, at
     fields ``register erase`` erased after the form was made (by their fingerprints in
-    ``issued.jsonl``), and a note on each for the report; a value typed anew there stays."""
+    ``issued.jsonl``), and those fields with a note on each for the report; a value typed
+    anew there stays."""
     erased = ws.issued_erased(sub.identity.instance_id)
     if not erased:
-        return sub, []
+        return sub, {}
     secret = ws.secret
-    notes: list[str] = []
+    notes: dict[str, str] = {}
 
     def kept(scope: str, values: Mapping[str, Checked]) -> dict[str, Checked]:
         out = {}
         for key, c in values.items():
             path = f"{scope}.{key}"
             if erased.get(path) == fingerprint(secret, path, _typed(c)):
-                notes.append(
+                notes[path] = (
                     f"{path}: the form was made before this value was erased (register erase); "
-                    "its prefilled value was left out"
+                    "its prefilled value was left out, and the file is not kept"
                 )
             else:
                 out[key] = c
@@ -209,7 +210,7 @@ def left_out(ws: Workspace, sub: Submission) -> tuple[Submission, list[str]]:
         else e
         for e in sub.entries
     )
-    return replace(sub, entries=entries), list(dict.fromkeys(notes))
+    return replace(sub, entries=entries), notes
 
 
 def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:

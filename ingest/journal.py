@@ -284,10 +284,14 @@ class RegisterWriter:
         if self._since >= max(self.checkpoint_every, len(self.register.institutions)):
             self.checkpoint()
 
-    def merge(self, sub: Submission, sent: Mapping[str, Json] | None = None) -> MergeOutcome:
+    def merge(
+        self, sub: Submission, sent: Mapping[str, Json] | None = None, left_out: Iterable[str] = ()
+    ) -> MergeOutcome:
         """Merge a return; when this returns a merged outcome, it is on disk. ``sent``: the
         values its form was sent with (:meth:`ingest.register.Register.merge`), journaled
-        with it so that a rebuild merges alike."""
+        with it so that a rebuild merges alike. ``left_out``: the fields whose erased value
+        :func:`ingest.erase.left_out` took out of it, journaled too: its original is not kept
+        (``rebuild --reread`` takes the journal's submission, as for an erased original)."""
         at = now_iso()
         self._merges += 1
         if self._merges % YOUNG_GC_EVERY == 0:
@@ -299,6 +303,8 @@ class RegisterWriter:
             op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
             if sent is not None:
                 op["sent"] = dict(sent)
+            if left_out:
+                op["left_out"] = list(left_out)
             self._log(op)
         return outcome
 
@@ -421,6 +427,7 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
     reg = with_versions(ws, Register(ws.schema()))
     merged = 0
     gone = {sha for op in ops if op.get("op") == "erase" for sha in op.get("originals", ())}
+    gone |= {op["submission"]["provenance"]["sha256"] for op in ops if op.get("left_out")}
     erased: list[str] = []
     for op in ops:
         again = reread

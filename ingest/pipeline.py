@@ -1517,10 +1517,12 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
         if day is not None:
             came_in = dataclasses.replace(submission.provenance, came_in=day.isoformat())
             submission = dataclasses.replace(submission, provenance=came_in)
-        result = writer.merge(submission, sent)
+        result = writer.merge(submission, sent, erased)
         if result.status == "quarantined":
             raise QuarantineError("register", Said("ingest_pipeline_not_merged", why=result.reason))
-        return dataclasses.replace(result, flags=(*result.flags, *erased))
+        if erased:  # the file holds the erased value as prefilled: the journal's copy is kept
+            journal.archive_path(workspace, submission.provenance.sha256).unlink(missing_ok=True)
+        return dataclasses.replace(result, flags=(*result.flags, *erased.values()))
 
     return merge
 
