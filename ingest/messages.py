@@ -354,7 +354,7 @@ WORDS: dict[str, dict[str, str]] = {
         "'{command}'",
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
         "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
-        "folder 'formgen mail' ran in): its form carries the values; delete it where it is",
+        "folder 'formgen mail' ran in): its form may carry the values; delete it where it is",
         "erase_ask": "Erase these values and delete these files?",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
         "shows the erasure",
@@ -1502,7 +1502,7 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "
         "enthält, wird gelöscht: {path}",
         "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "
-        "(relativ zum Ordner, in dem 'formgen mail' lief): sein Formular enthält die Werte; "
+        "(relativ zum Ordner, in dem 'formgen mail' lief): sein Formular kann die Werte enthalten; "
         "dort von Hand löschen",
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen?",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "
