@@ -827,3 +827,29 @@ def test_another_institutions_form_with_the_same_name_is_named_with_how_to_make_
         assert any(
             isinstance(o, pikepdf.Dictionary) and str(o.get("/V", "")) == FIRST for o in pdf.objects
         )
+
+
+def test_a_copy_of_its_form_kept_aside_is_deleted_though_it_does_not_show_the_name(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's first form (made from the recipients list: no contact name on it) came back with
+    its identity edited: kept aside in the quarantine, its record naming ua-1's form. What was
+    written on it cannot be told (a name typed on paper, a signature): deleted with the rest."""
+    lines = (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()
+    first = next(
+        e
+        for e in map(json.loads, lines)
+        if e["event"] == "prepared" and e["institution_id"] == "ua-1"
+    )
+    (pdf,) = [f["path"] for f in first["files"] if f["path"].endswith(".pdf")]
+    copy = tmp_path / "Kopie.pdf"
+    copy.write_bytes(pdfium_fill((ws.root / pdf).read_bytes(), {"formgen.institution_id": "ar-1"}))
+    (kept,) = ingest_into_register([copy], ws).outcomes
+    assert kept.status is Status.QUARANTINED and kept.quarantine_kind == "tampered", kept.line()
+    assert where(ws, FIRST) and not any(p.startswith("quarantine/") for p in where(ws, FIRST))
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert "Kopie in der Quarantäne, wird gelöscht: Kopie.pdf" in out
+    assert list(ws.quarantine_dir.iterdir()) == []
