@@ -575,7 +575,7 @@ def _walk(node: etree._Element, stack: list[dict[str, object]]) -> Iterator[Cont
 class Reading:
     """What a control means: its value (None = blank) and, when it is doubtful, why: ``note``
     names the remark (``not_an_item``, ``date_unread``, ``date_differs``) and ``args`` hold what
-    it quotes; the reader says it in words (:data:`ingest.messages.WORDS`, ``ingest_office_*``)."""
+    it quotes; the reader says it in words (:data:`formgen.messages.WORDS`, ``ingest_office_*``)."""
 
     value: str | bool | None
     note: str | None = None

@@ -23,7 +23,7 @@ class FormgenError(Exception):
     """Base class of every error formgen and ingest raise on purpose.
 
     ``said``: the message without the file name in front, as the ingest report shows it; an
-    :class:`ingest.messages.Said` where it can be said in the workspace's language (``None``:
+    :class:`formgen.messages.Said` where it can be said in the workspace's language (``None``:
     the report shows ``str(error)`` without the file name)."""
 
     said: str | None = None

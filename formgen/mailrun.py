@@ -36,6 +36,7 @@ from formgen.mailing import (
     missing_text,
     shipped_template,
 )
+from formgen.messages import Said, SaidJoined
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList, check_email, recipients_from_records
 from formgen.record import ID_RULE, InstitutionRecord
@@ -56,7 +57,6 @@ from formgen.tracking import (
     summarise,
 )
 from formgen.workspace import CONFIG, SENDER_RULE, IssuedForm, Workspace, write_atomic
-from ingest.messages import Said, SaidJoined
 
 if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen status' needs none)
     from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport

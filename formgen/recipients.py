@@ -41,9 +41,9 @@ from formgen.errors import (
     UnreadableListError,
 )
 from formgen.linebreak import breaks_shown
+from formgen.messages import Said
 from formgen.model import Schema
 from formgen.record import ID_RE, ID_RULE, InstitutionRecord, check_value
-from ingest.messages import Said
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns every recipients list needs (in any order; more columns are ignored)."""

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.errors import ConnectionLost, MailError
-from ingest.messages import Said
+from formgen.messages import Said
 
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")

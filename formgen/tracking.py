@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from formgen.bounces import address_key
+from formgen.messages import Said
 from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
 from formgen.sendlog import Delivery
-from ingest.messages import Said
 
 STATES = ("returned", "overdue", "outstanding", "failed", "prepared")
 
@@ -91,7 +91,7 @@ def unusable_counts(reasons: Sequence[str], words: Mapping[str, str] = UNUSABLE)
 class Note:
     """Something ``formgen status`` says below its counts (e.g. the register is empty): its
     ``key`` and ``args`` say it in the workspace's language (``status_note_KEY`` of
-    :data:`ingest.messages.WORDS`), ``text`` in English (``--json``)."""
+    :data:`formgen.messages.WORDS`), ``text`` in English (``--json``)."""
 
     key: str
     text: str

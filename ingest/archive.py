@@ -29,8 +29,8 @@ from pathlib import Path, PurePosixPath
 from tnefparse.tnef import TNEF, TNEFAttachment
 
 from formgen.errors import UnreadableFileError
+from formgen.messages import Said, said_count
 from ingest.mailbox import Attachment, MailInfo, MailScan, display_name
-from ingest.messages import Said, said_count
 from ingest.sniff import ZIP_ENTRY_ERRORS
 
 MAX_RATIO = 200

@@ -53,10 +53,10 @@ from formgen.errors import (
     UnsafeDocxError,
 )
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
+from formgen.messages import Said
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
-from ingest.messages import Said
 from ingest.sniff import ZIP_ENTRY_ERRORS
 from ingest.submission import Provenance, RawSubmission, RawValue
 

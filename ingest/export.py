@@ -6,7 +6,7 @@ Core functions return bytes; the CLI writes them to files.
   institution is also prefill input), plus per-entry status (last confirmation, stale, confirmed
   by the institution) and every invalid value as typed with its problem: the English text, and
   (when the value was stored with one) the message key and args a program can say it with in
-  another language (``problem_key``, ``problem_args``; see :mod:`ingest.messages`). Described by
+  another language (``problem_key``, ``problem_args``; see :mod:`formgen.messages`). Described by
   ``schema/register-export.schema.json``.
 * **CSV** — for Excel and LibreOffice, as :mod:`formgen.csv_write` writes every table: UTF-8
   with BOM, CRLF line ends, ``;`` for a table in German.
@@ -30,7 +30,7 @@ they leave it out; ``with_retired=True`` keeps it, with two more columns saying 
 fields by their names (the wide table puts a label two columns would share under its
 checklist's name, :func:`wide_header`), choices and languages by their names, dates as
 ``lang`` writes them, the problems of invalid values by their templates in ``lang``
-(:meth:`ingest.messages.Problem.in_language`; a value stored before message keys existed keeps
+(:meth:`formgen.messages.Problem.in_language`; a value stored before message keys existed keeps
 its stored text) under the field's name, and yes/no as ``ja``/``nein`` or ``yes``/``no``. The
 long table says its confidence and the time read in (in this computer's time zone) in
 ``lang`` too, and the XLSX names its sheets in it. Without labels a table is for programs
@@ -51,6 +51,15 @@ from typing import Any
 
 from formgen.csv_write import to_csv
 from formgen.identity import reference
+from formgen.messages import (
+    ENGLISH,
+    Problem,
+    date_text,
+    day_text,
+    moment_text,
+    problem_text,
+    say,
+)
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.record import NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
@@ -61,15 +70,6 @@ from ingest.labels import (
     path_label,
     scope_label,
     value_field,
-)
-from ingest.messages import (
-    ENGLISH,
-    Problem,
-    date_text,
-    day_text,
-    moment_text,
-    problem_text,
-    say,
 )
 from ingest.register import Json, Register, by_hand, local_day
 from ingest.schemas import SchemaRegistry
@@ -90,7 +90,7 @@ WIDE_TAIL = (
     ("problems", "col_problems"),
 )
 """The fixed columns of the wide table before and after the fields: (header for programs,
-key of the header people read in :data:`ingest.messages.WORDS`)."""
+key of the header people read in :data:`formgen.messages.WORDS`)."""
 LONG_COLUMNS = (
     ("institution_id", "col_id"),
     ("category", "col_category"),
@@ -107,7 +107,7 @@ LONG_COLUMNS = (
     ("ingested_at", "col_read_in"),
 )
 """The columns of the long table: (header for programs, key of the header people read in
-:data:`ingest.messages.WORDS`)."""
+:data:`formgen.messages.WORDS`)."""
 LONG_HEADER = tuple(code for code, _ in LONG_COLUMNS)
 RETIRED_COLUMNS = (("retired_on", "col_retired_on"), ("retired_reason", "col_retired_reason"))
 """The last columns of both tables when they hold retired institutions (``--with-retired``):
@@ -243,7 +243,7 @@ def display(
 ) -> str:
     """One stored value as a cell: lists joined with ", ", invalid values as typed
     (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
-    (:func:`ingest.messages.day_text`), choices by their labels (:func:`ingest.labels.option_text`:
+    (:func:`formgen.messages.day_text`), choices by their labels (:func:`ingest.labels.option_text`:
     one the schema dropped as the versions ``kept`` name it)."""
     if sv is None:
         return ""
@@ -426,7 +426,7 @@ def long_rows(
     """Header, then one row per stored value with its provenance. With ``labels`` in ``lang``
     for people: headers, checklist and field by their names, choices and languages by their
     labels, why a value is invalid, the form by its printed reference (FG-…), the confidence
-    in words and the time read in as :func:`ingest.messages.moment_text` writes it. Retired
+    in words and the time read in as :func:`formgen.messages.moment_text` writes it. Retired
     institutions only ``with_retired``, and then with :data:`RETIRED_COLUMNS`."""
     schema = reg.schema
     hidden = set() if personal else personal_fields(schema)

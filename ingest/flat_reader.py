@@ -73,9 +73,9 @@ from formgen.layout import (
     layout_for_identity,
     text_width,
 )
+from formgen.messages import Said
 from formgen.model import OTHER, UNSPACED_TYPES, Schema
 from ingest.form_rows import values_from_rows
-from ingest.messages import Said
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
     INFO_KEY,

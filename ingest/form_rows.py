@@ -29,8 +29,8 @@ from formgen.docx_xml import (
     UNCHECKED_GLYPH,
     parse_shown_date,
 )
+from formgen.messages import Said
 from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, option_label
-from ingest.messages import Said
 from ingest.submission import RawValue
 from ingest.values import choice_value
 

@@ -24,10 +24,10 @@ from collections.abc import Iterable
 
 from formgen.identity import reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
+from formgen.messages import moment_text, problem_text, reason_text, say
 from formgen.model import INSTITUTION, Field, FieldType, Schema
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
-from ingest.messages import moment_text, problem_text, reason_text, say
 from ingest.register import (
     IMPORT,
     Json,
@@ -214,7 +214,7 @@ def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
 
 EVENTS = {"retire": "op_retire", "restore": "op_restore", "confirm": "op_confirm"}
 """The events of a history that change no value (:meth:`ingest.register.Register.retire`,
-:meth:`~ingest.register.Register.confirm`) → their words in :data:`ingest.messages.WORDS`."""
+:meth:`~ingest.register.Register.confirm`) → their words in :data:`formgen.messages.WORDS`."""
 
 
 def _op_text(op: str, lang: str) -> str:

@@ -19,8 +19,8 @@ it (:func:`value_field`).
 from __future__ import annotations
 
 from formgen.errors import FormgenError
+from formgen.messages import say
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choices_of, option_label
-from ingest.messages import say
 from ingest.schemas import SchemaRegistry
 from ingest.values import choice_labels, choice_value, folded
 

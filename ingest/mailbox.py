@@ -34,7 +34,7 @@ from typing import Any
 
 from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
-from ingest.messages import Said
+from formgen.messages import Said
 from ingest.sniff import HEADER_LINE, open_regular
 
 MAX_ATTACHMENTS = 1000
@@ -71,7 +71,7 @@ class MailScan:
     mails: int = 0
     attachments: int = 0
     problems: list[str] = field(default_factory=list)
-    """Each a :class:`~ingest.messages.Said`, shown in the workspace's language."""
+    """Each a :class:`~formgen.messages.Said`, shown in the workspace's language."""
 
 
 def display_name(name: str | None, limit: int = 120) -> str:

@@ -33,11 +33,11 @@ from functools import partial
 from typing import Any
 
 from formgen.errors import FormgenError
+from formgen.messages import per_language, problem_text
 from formgen.record import InstitutionRecord, Value
 from formgen.tracking import FieldProblems, Note, Removed, Vouched
 from formgen.workspace import Workspace
 from ingest import staleness
-from ingest.messages import per_language, problem_text
 from ingest.register import EMAIL, HAND, is_erased, retired_text
 
 

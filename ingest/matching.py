@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ingest.messages import say
+from formgen.messages import say
 
 MERGE = "merge"
 PROBABLE = "probable"
@@ -100,7 +100,7 @@ class Match:
     """The verdict for one new institution: merge into ``id``, ask a person, or create it.
 
     Why, as the English ``reason``, and as the key and args of its words in
-    :data:`ingest.messages.WORDS`, so that the ingest report and, for a probable duplicate
+    :data:`formgen.messages.WORDS`, so that the ingest report and, for a probable duplicate
     (which waits in the register for a person), ``register conflicts`` say it in the
     workspace's language."""
 
@@ -222,7 +222,7 @@ def _numbers(name: str) -> frozenset[str]:
 
 
 def _place(pc: str, other_pc: str, ph: str) -> str:
-    """The words (a key of :data:`ingest.messages.WORDS`) of why a name matched: its place."""
+    """The words (a key of :data:`formgen.messages.WORDS`) of why a name matched: its place."""
     if pc and pc == other_pc:
         return "ingest_merge_same_postcode"
     return "ingest_merge_same_phone" if ph else "ingest_merge_same_name"

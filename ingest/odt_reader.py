@@ -29,6 +29,7 @@ from formgen.docx_xml import CHECKBOX, DATE, DROPDOWN, Control, Item
 from formgen.errors import FormgenError, NotADocxError, NotOurFormError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
+from formgen.messages import Said, said_count
 from formgen.model import Schema
 from ingest.docx_reader import (
     ZipPackage,
@@ -40,7 +41,6 @@ from ingest.docx_reader import (
     values_by_tag,
 )
 from ingest.form_rows import values_from_rows
-from ingest.messages import Said, said_count
 from ingest.submission import Provenance, RawSubmission, RawValue
 
 READER = "odt"

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 
 from formgen.csv_write import csv_delimiter
+from formgen.messages import Said
 from formgen.workspace import Workspace, write_atomic
 from ingest import export, staleness
-from ingest.messages import Said
 from ingest.printed import PrintOptions, render_register
 from ingest.register import Register
 
@@ -22,7 +22,7 @@ def write_outputs(
     ws: Workspace, reg: Register, stand: dt.date | None = None, personal: bool = True
 ) -> dict[str, Path]:
     """Write every register output; returns a name → path map in a readable order (each name
-    a :class:`~ingest.messages.Said`, the English, that ``formgen demo`` says in the workspace's
+    a :class:`~formgen.messages.Said`, the English, that ``formgen demo`` says in the workspace's
     language)."""
     day = stand or dt.date.today()
     out_dir = ws.exports_dir

@@ -30,7 +30,7 @@ have limits (:class:`ReadLimits`); a file beyond them, or one that is not a PDF,
 damaged beyond repair, password-protected or an XFA form raises
 :class:`~formgen.errors.UnreadableFileError` with a reason code and a message saying what to do.
 A damaged file that qpdf could repair is read, and the repair is noted. Messages and notes
-are :class:`~ingest.messages.Said` (the words ``ingest_pdf_…``): English text, which the report
+are :class:`~formgen.messages.Said` (the words ``ingest_pdf_…``): English text, which the report
 says in the workspace's language.
 """
 
@@ -55,7 +55,7 @@ from pikepdf import Array, Dictionary, Name, Stream, String
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
-from ingest.messages import Said, SaidJoined
+from formgen.messages import Said, SaidJoined
 from ingest.submission import Provenance, RawSubmission, RawValue, short
 
 READER = "acroform-pdf"
@@ -100,7 +100,7 @@ DEFAULT_LIMITS = ReadLimits()
 
 def _fail(file_name: str, template: str, **kw: str | int) -> UnreadableFileError:
     """The error for ``template`` (a reason code, or ``too-…``), its message said in the words
-    ``ingest_pdf_TEMPLATE`` (:data:`ingest.messages.WORDS`: what is wrong and what the
+    ``ingest_pdf_TEMPLATE`` (:data:`formgen.messages.WORDS`: what is wrong and what the
     coordinator can do); every ``too-…`` template has the reason code ``too-large``."""
     reason = "too-large" if template.startswith("too-") else template
     message = Said("ingest_pdf_" + template.replace("-", "_"), **kw)

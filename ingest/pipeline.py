@@ -69,9 +69,9 @@ from formgen.errors import (
 )
 from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
+from formgen.messages import WORDS, Said, SaidJoined, said_count
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
-from ingest.messages import WORDS, Said, SaidJoined, said_count
 from ingest.report import IngestReport, Outcome, Status
 from ingest.schemas import WORKSPACE_DIR as SCHEMAS_DIR
 from ingest.schemas import SchemaRegistry

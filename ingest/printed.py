@@ -23,7 +23,7 @@ network named in Arabic) are joined and put in reading order as the values are w
 stand (headings, contents, the cover, the page header); headings keep their place at the left.
 An invalid value is
 printed as typed, in red, and below it why it is invalid, in the language of the print
-(:mod:`ingest.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
+(:mod:`formgen.messages`); one kept shortened ends in „…“ and goes on over as many pages as it
 needs. No text stops the print, however long: a value goes on over as many rows and pages as it
 needs; an institution's name longer than ten lines (a valid one never is) is shortened at its
 entry's head, ending in „…“, and printed in full among the values; a name or explanation of the
@@ -89,11 +89,11 @@ from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.filenames import slug
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
+from formgen.messages import date_text, problem_text, say, say_count
 from formgen.model import INSTITUTION, Category, Field, Scope
 from formgen.pdf_font import contextual_glyphs, shape_forms
 from ingest.export import display, personal_fields
 from ingest.labels import region_text
-from ingest.messages import date_text, problem_text, say, say_count
 from ingest.register import Json, Register
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import (

@@ -27,7 +27,7 @@ instance, the schema version the form was made with (not in a source an older fo
 nor in an imported list's), reader, confidence, when ingested). An invalid value also has
 ``"problem"``: why, in English, and ``"problem_key"`` and ``"problem_args"``: the same as a
 message key and its args, so that the printed register says it in its language
-(:mod:`ingest.messages`; a value stored by an older formgen has the English text only, and
+(:mod:`formgen.messages`; a value stored by an older formgen has the English text only, and
 that is shown).
 A value the register held before that the institution's own form gave as it is (prefilled and
 sent back unchanged, or typed alike) also has ``"confirmed"``: the SHA-256 of the first such
@@ -37,8 +37,8 @@ A probable duplicate (``duplicates``) holds the returned entry, the day its retu
 (``came_in``, as :meth:`Register.merge` counts a confirmation; not in one held by an older
 formgen), its ``candidate`` and why:
 ``"reason"`` in English (as the ingest report says it) and ``"reason_key"`` and
-``"reason_args"``, its words in :data:`ingest.messages.WORDS`, so that ``register conflicts``
-says it in the workspace's language (:func:`ingest.messages.reason_text`; one written by an older
+``"reason_args"``, its words in :data:`formgen.messages.WORDS`, so that ``register conflicts``
+says it in the workspace's language (:func:`formgen.messages.reason_text`; one written by an older
 formgen has the English reason only, and that is shown).
 PATH is a :class:`formgen.model.FieldPath` as text, as in an institution form
 (``institution.name``, ``psychotherapie.languages_offered``).
@@ -141,6 +141,16 @@ from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.linebreak import breaks_shown
+from formgen.messages import (
+    ENGLISH,
+    Problem,
+    Said,
+    SaidJoined,
+    date_text,
+    reason_said,
+    reason_text,
+    say,
+)
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -156,16 +166,6 @@ from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offere
 from formgen.schema_load import did_you_mean
 from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
-from ingest.messages import (
-    ENGLISH,
-    Problem,
-    Said,
-    SaidJoined,
-    date_text,
-    reason_said,
-    reason_text,
-    say,
-)
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 from ingest.values import choice_value, split_list
@@ -401,7 +401,7 @@ class _Plan:
     apply: dict[str, Json] = field(default_factory=dict)
     held: dict[str, Json] = field(default_factory=dict)
     held_why: dict[str, str] = field(default_factory=dict)
-    """Why a value was held (its words' key in :data:`ingest.messages.WORDS`), where the general
+    """Why a value was held (its words' key in :data:`formgen.messages.WORDS`), where the general
     reason (changed on both sides) does not fit."""
     invalid: list[str] = field(default_factory=list)
     """The return's invalid values, kept as typed (:attr:`MergeOutcome.invalid`)."""
@@ -1185,7 +1185,7 @@ class Register:
 
     def _guarded(self, mine: Json | None, theirs: Json) -> str | None:
         """Why ``theirs``, from a checklist filled by someone else or an imported list, does not
-        silently replace ``mine`` (a key of :data:`ingest.messages.WORDS`): ``mine`` is the
+        silently replace ``mine`` (a key of :data:`formgen.messages.WORDS`): ``mine`` is the
         institution's or a coordinator's word (:meth:`_own`), or ``theirs`` is invalid and
         ``mine`` valid (``held_invalid``); ``None``: it replaces it."""
         if mine is None:
@@ -1196,7 +1196,7 @@ class Register:
 
     def _own(self, stored: Json) -> str | None:
         """Whose word a stored value is, as why nothing from someone else replaces it by itself
-        (a key of :data:`ingest.messages.WORDS`): the institution's, told on its own form
+        (a key of :data:`formgen.messages.WORDS`): the institution's, told on its own form
         (``held_institution``) or confirmed there as it was (``held_confirmed``), or a
         coordinator's, set by hand (``held_hand``); ``None``: neither."""
         told = self._told_by(stored)
@@ -1307,7 +1307,7 @@ class Register:
     ) -> str:
         """Hold ``theirs`` for a decision, with why as a probable duplicate keeps it
         (``reason_key``, ``reason_args``, the English ``reason``): ``why`` (a key of
-        :data:`ingest.messages.WORDS`), else changed on both sides since ``base``, else (no
+        :data:`formgen.messages.WORDS`), else changed on both sides since ``base``, else (no
         base) the institution itself gave another value."""
         key = why or ("held_both" if base is not None else "held_institution")
         reason: Json = {"reason_key": key, "reason_args": {"rev": base} if base is not None else {}}
@@ -1857,7 +1857,7 @@ def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
 
 
 def retired_said(retired: Json) -> str:
-    """:func:`retired_text` as a :class:`~ingest.messages.Said`, for the ingest report."""
+    """:func:`retired_text` as a :class:`~formgen.messages.Said`, for the ingest report."""
     day = local_day(retired.get("at"))
     said = Said("ingest_merge_retired_on", day=day.isoformat() if day else "?")
     reason = retired.get("reason")
@@ -1889,7 +1889,7 @@ someone else)."""
 
 
 def _why_held(why: str | None, imported: bool) -> str | None:
-    """Why a value is held (a key of :data:`ingest.messages.WORDS`, or ``None``: changed on
+    """Why a value is held (a key of :data:`formgen.messages.WORDS`, or ``None``: changed on
     both sides): as the plan says, but for an imported list in its own words
     (:data:`_IMPORT_WHY`)."""
     if imported and why in _IMPORT_WHY:

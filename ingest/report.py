@@ -29,7 +29,7 @@ from enum import StrEnum
 from typing import Any
 
 from formgen.filenames import shown
-from ingest.messages import ENGLISH, in_language, say, say_count
+from formgen.messages import ENGLISH, in_language, say, say_count
 from ingest.submission import Submission
 
 
@@ -48,7 +48,7 @@ MERGE_WORDS = {"merged-flagged": "merged with warnings"}
 """How an English report line says a register merge status that is a code word
 (``MergeOutcome.status``, kept as it is in ``--json`` and in the English of ``merged``): merged,
 with something to look at among the file's warnings. Other languages have words for each status
-(``ingest_merge_merged-flagged`` in :data:`ingest.messages.WORDS`)."""
+(``ingest_merge_merged-flagged`` in :data:`formgen.messages.WORDS`)."""
 
 STRICT_OK = frozenset({Status.OK, Status.CONTAINER, Status.DUPLICATE, Status.SKIPPED})
 """Statuses that do not fail a ``--strict`` run."""

@@ -21,10 +21,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from formgen.errors import QuarantineError, SchemaError
+from formgen.messages import Said
 from formgen.model import Choice, Field, Schema, choices_of
 from formgen.schema_load import load_schema, shipped_schema_path
 from formgen.workspace import SCHEMAS
-from ingest.messages import Said
 
 VERSIONS_DIR = "versions"
 """Folder of older shipped schema versions, next to the shipped schema files."""

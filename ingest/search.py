@@ -16,9 +16,9 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RegisterError
 from formgen.fold import fold
+from formgen.messages import say, say_count
 from formgen.model import FieldType
 from ingest.labels import region_text
-from ingest.messages import say, say_count
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_held, region_of
 from ingest.tables import cut, table

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from formgen.errors import NotAFileError
-from ingest.messages import Said
+from formgen.messages import Said
 
 HEAD_BYTES = 8192
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from formgen.errors import FormgenError
+from formgen.messages import date_text, say, say_count
 from formgen.model import (
     CHOICE_TYPES,
     CONFIRMED_ON,
@@ -47,7 +48,6 @@ from ingest.labels import (
     path_label,
     region_text,
 )
-from ingest.messages import date_text, say, say_count
 from ingest.register import Json, Register, local_day
 from ingest.tables import cut, table
 

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
 from formgen.linebreak import one_line
+from formgen.messages import Problem, SaidJoined, SaidProblem
 from formgen.model import INSTITUTION, FieldPath
-from ingest.messages import Problem, SaidJoined, SaidProblem
 
 RawValue = str | bool | list[str]
 
@@ -125,7 +125,7 @@ class Checked:
     """The typed value; ``None`` when ``raw`` did not validate (then ``problem`` says why)."""
     problem: Problem | None = None
     """Why ``raw`` is invalid: its English text for reports, and its message key to say it in
-    the register's language (:mod:`ingest.messages`)."""
+    the register's language (:mod:`formgen.messages`)."""
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ class Submission:
         """Every invalid value, as ``path: reason`` lines for the report, each once: the path as
         the form names the field (``institution.email`` in an institution form, whichever of its
         checklists it came with; ``psychotherapie.2.email`` in a checklist's block 2); the
-        reason said in the report's language (:class:`~ingest.messages.SaidProblem`)."""
+        reason said in the report's language (:class:`~formgen.messages.SaidProblem`)."""
         out: dict[str, None] = {}
         for e in self.entries:
             where = e.category or INSTITUTION  # entry values always come with a category

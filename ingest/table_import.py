@@ -57,6 +57,7 @@ from dataclasses import dataclass, field
 
 from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
+from formgen.messages import WORDS, date_text, problem, reason_text, say, say_count
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.recipients import PLAIN_CSV, columns_twice, lost_letters
 from formgen.schema_load import did_you_mean
@@ -65,7 +66,6 @@ from ingest import journal
 from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import dropped_option, option_names, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
-from ingest.messages import WORDS, date_text, problem, reason_text, say, say_count
 from ingest.register import (
     IMPORT,
     QUARANTINED,

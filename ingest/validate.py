@@ -38,6 +38,7 @@ from typing import Any
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
+from formgen.messages import Said, per_language, problem
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -51,7 +52,6 @@ from formgen.model import (
     option_label,
     option_values,
 )
-from ingest.messages import Said, per_language, problem
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import (
     CUT,

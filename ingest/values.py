@@ -4,8 +4,8 @@ Pure functions, no I/O. Each parser takes the text as typed (already NFC; a line
 of :data:`formgen.linebreak.LINE_BREAK`) and returns a :class:`~ingest.submission.Checked`: the
 typed value, or — when the text does not fit — ``value=None`` and the reason in ``problem``.
 The text as typed is always kept in ``Checked.raw``: an invalid value is flagged, never dropped
-and never "fixed" silently. The reasons are :class:`~ingest.messages.Problem` s, their templates
-(English and German) in :mod:`ingest.messages`.
+and never "fixed" silently. The reasons are :class:`~formgen.messages.Problem` s, their templates
+(English and German) in :mod:`formgen.messages`.
 
 Conventions (the same as :mod:`formgen.record`):
 
@@ -35,8 +35,8 @@ import phonenumbers
 
 from formgen import languages
 from formgen.linebreak import LINE_BREAK
+from formgen.messages import per_language, problem
 from formgen.model import Field, FieldType, choices_of
-from ingest.messages import per_language, problem
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from formgen.identity import FormIdentity
+from formgen.messages import Problem
 from formgen.schema_load import default_schema, shipped_schema_path
-from ingest.messages import Problem
 from ingest.submission import Checked, EntryReturn, Provenance, Submission
 
 SCHEMA = default_schema()

@@ -24,12 +24,12 @@ from formgen.docx_form import form_plan, render_docx
 from formgen.docx_xml import qn
 from formgen.errors import IdentityError, NotADocxError, NotOurFormError, UnsafeDocxError
 from formgen.forms import FormRequest, new_identity
+from formgen.messages import in_language
 from formgen.schema_load import default_schema
 from formgen.workspace import Workspace
 from ingest import flat_reader, journal
 from ingest.archive import MAX_RATIO
 from ingest.docx_reader import read_docx
-from ingest.messages import in_language
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 

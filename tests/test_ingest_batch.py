@@ -16,9 +16,9 @@ from typing import Any
 import pytest
 from ingest_support import docx_reader_present, load_maker, workspace
 
+from formgen.messages import in_language
 from formgen.workspace import Workspace
 from ingest import journal, pipeline
-from ingest.messages import in_language
 from ingest.pipeline import (
     Limits,
     ReadContext,

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
 
 from formgen.cli import main
-from ingest.messages import WORDS, SaidJoined, SaidProblem, in_language, problem
+from formgen.messages import WORDS, SaidJoined, SaidProblem, in_language, problem
 
 FORM = "rueckmeldung.eml#1/1 Bogen Praxis Yılmaz.pdf"
 """The form attached to the sample mail: a return of Praxis Yılmaz, new to the register."""

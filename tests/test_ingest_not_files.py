@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
 
 from formgen.cli import main
-from ingest.messages import in_language
+from formgen.messages import in_language
 from ingest.pipeline import ReadContext, discover, ingest_sources
 from ingest.report import Status
 

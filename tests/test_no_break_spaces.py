@@ -23,10 +23,10 @@ from reportlab.platypus import SimpleDocTemplate, Table  # type: ignore[import-u
 from formgen import layout, linebreak
 from formgen.docx_form import render_docx
 from formgen.forms import FormRequest, new_identity
+from formgen.messages import problem
 from formgen.pdf_form import render_pdf
 from formgen.schema_load import default_schema, load_schema_text
 from ingest import printed, tables
-from ingest.messages import problem
 from ingest.register import Register
 
 NBSP, NNBSP = "\u00a0", "\u202f"

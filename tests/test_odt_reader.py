@@ -12,10 +12,10 @@ import pytest
 from ingest_support import check_word_form_values, sample_workspace
 
 from formgen.errors import UnsafeDocxError
+from formgen.messages import in_language
 from formgen.schema_load import default_schema
 from formgen.workspace import Workspace
 from ingest import journal
-from ingest.messages import in_language
 from ingest.odt_reader import read_odt
 from ingest.pipeline import ingest_into_register
 from ingest.report import Outcome, Status

@@ -20,10 +20,10 @@ from test_docx_reader import edit, generated, replace_part, sdt, type_into
 from formgen.cli import main
 from formgen.docx_xml import qn
 from formgen.errors import NotOurFormError
+from formgen.messages import in_language
 from formgen.workspace import Workspace
 from ingest.archive import MAX_RATIO
 from ingest.docx_reader import read_docx
-from ingest.messages import in_language
 
 
 def _workspace(root: Path, language: str) -> Workspace:

@@ -19,8 +19,8 @@ from pypdf.generic import NameObject, TextStringObject
 
 from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FormIdentity
+from formgen.messages import in_language
 from ingest import pdf_reader
-from ingest.messages import in_language
 from ingest.pdf_reader import ReadLimits, open_pdf, pdf_date_iso, read_acroform
 
 SECRET = b"s" * 32

@@ -20,6 +20,7 @@ from formgen.bidi_order import drawn_order
 from formgen.cli import main
 from formgen.errors import UnreadableFileError
 from formgen.layout import layout_for_identity
+from formgen.messages import in_language
 from formgen.workspace import Workspace
 from ingest.flat_reader import (
     CUT_OFF,
@@ -29,7 +30,6 @@ from ingest.flat_reader import (
     read_pdf,
     written_order,
 )
-from ingest.messages import in_language
 from ingest.pdf_reader import ReadLimits
 from ingest.pipeline import ingest_into_register
 

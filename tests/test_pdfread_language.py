@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from ingest_support import sample_workspace
 
 from formgen.cli import main
+from formgen.messages import Said, in_language
 from ingest.flat_reader import CUT_OFF, NAMES_BY_POSITION_NOTE, SCAN_NOTE, UNREADABLE
-from ingest.messages import Said, in_language
 from ingest.pdf_reader import FIELDS_FROM_PAGES_NOTE, NO_FIELDS_NOTE
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pdf"

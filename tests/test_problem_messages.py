@@ -21,12 +21,7 @@ from reportlab.lib.units import mm  # type: ignore[import-untyped]
 
 from formgen.cli import main
 from formgen.identity import FormIdentity
-from formgen.model import Constraints, Field, FieldType, Schema, Text, choices_of
-from formgen.schema_load import default_schema, load_schema_text
-from formgen.workspace import Workspace
-from ingest import values
-from ingest.journal import journal_path, load, read_journal, writing
-from ingest.messages import (
+from formgen.messages import (
     EARLIER,
     MESSAGES,
     WORDS,
@@ -37,6 +32,11 @@ from ingest.messages import (
     say,
     say_count,
 )
+from formgen.model import Constraints, Field, FieldType, Schema, Text, choices_of
+from formgen.schema_load import default_schema, load_schema_text
+from formgen.workspace import Workspace
+from ingest import values
+from ingest.journal import journal_path, load, read_journal, writing
 from ingest.printed import LABEL_W, STALE_INK, PrintOptions, render_register
 from ingest.register import Register
 from ingest.schemas import SchemaRegistry

@@ -23,10 +23,10 @@ from workspace_faults import refuse_writes
 
 from formgen.cli import main
 from formgen.identity import reference
+from formgen.messages import moment_text, problem
 from formgen.workspace import Workspace
 from ingest import values
 from ingest.journal import load, writing
-from ingest.messages import moment_text, problem
 
 
 @pytest.fixture

@@ -18,10 +18,10 @@ from pdf_engines import pdfium_fill
 from test_register_returns import RECIPIENTS, mail_from, mailed_form, run
 
 from formgen.cli import main
+from formgen.messages import moment_text
 from formgen.workspace import Workspace
 from ingest.history import history_text
 from ingest.journal import load
-from ingest.messages import moment_text
 from ingest.pipeline import ingest_into_register
 
 TODAY = dt.date.today()

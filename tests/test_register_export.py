@@ -21,9 +21,9 @@ from register_support import (
     submission,
 )
 
+from formgen.messages import Problem, problem
 from formgen.schema_load import load_schema_text
 from ingest import export
-from ingest.messages import Problem, problem
 from ingest.register import Register
 from ingest.submission import EntryReturn
 

@@ -32,10 +32,10 @@ from test_mail_cli import deadlines_pass
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
+from formgen.messages import say_count
 from formgen.workspace import Workspace
 from ingest import staleness
 from ingest.journal import load
-from ingest.messages import say_count
 from ingest.pipeline import ingest_into_register
 
 NOTE = "Bestandsliste der Koordinationsstelle 2025"

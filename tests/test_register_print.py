@@ -24,10 +24,10 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 from formgen.cli import main
 from formgen.errors import FormgenError
 from formgen.fonts import font_path
+from formgen.messages import problem, say
 from formgen.model import Choice, Schema, Text
 from formgen.workspace import Workspace
 from ingest.journal import load
-from ingest.messages import problem, say
 from ingest.pipeline import ingest_into_register
 from ingest.printed import STALE_INK, PrintOptions, render_register, visual
 from ingest.register import Register

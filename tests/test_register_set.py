@@ -19,9 +19,9 @@ from pdf_engines import pdfium_fill
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
+from formgen.messages import moment_text
 from formgen.workspace import Workspace
 from ingest.journal import load
-from ingest.messages import moment_text
 from ingest.pipeline import ingest_into_register
 from ingest.printed import visual
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from ingest.messages import Said, SaidJoined, in_language, said_count
+from formgen.messages import Said, SaidJoined, in_language, said_count
 from ingest.report import IngestReport, Outcome, Status
 
 

@@ -83,8 +83,8 @@ def read_recipients(
     (:func:`formgen.recipients.parse_recipients`); a note names a workbook's further sheets
     that hold data, which are not read (said in ``lang``, default the schema's). Raises
     :class:`~formgen.errors.UnreadableListError` for a file that is no such list."""
+    from formgen.messages import say
     from formgen.recipients import parse_recipients
-    from ingest.messages import say
     from ingest.sheet import read_sheet  # the CLI is the one place that knows both
 
     try:

@@ -21,9 +21,9 @@ from formgen.cli.mail import status as status_command
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.languages import MAIL_LANGUAGES
+from formgen.messages import Said, in_language, say
 from formgen.workspace import Workspace
 from ingest import journal
-from ingest.messages import Said, in_language, say
 from ingest.outputs import write_outputs
 from ingest.pipeline import ingest_into_register
 

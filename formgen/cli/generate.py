@@ -30,9 +30,9 @@ from formgen.cli.common import (
 )
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
+from formgen.messages import ENGLISH, say
 from formgen.model import Schema
 from formgen.record import record_from_json
-from ingest.messages import ENGLISH, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -87,7 +87,7 @@ def ingest(
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """
-    from ingest.messages import say, say_count
+    from formgen.messages import say, say_count
     from ingest.pipeline import (
         Limits,
         ReadContext,

@@ -48,6 +48,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
+from formgen.messages import WORDS, Said, day_text, in_language, say, say_count
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -59,7 +60,6 @@ from formgen.tracking import (
     unusable_counts,
 )
 from formgen.workspace import Workspace
-from ingest.messages import WORDS, Said, day_text, in_language, say, say_count
 from ingest.tables import pad, width
 
 

@@ -29,9 +29,9 @@ from formgen.cli.common import (
 )
 from formgen.csv_write import csv_delimiter
 from formgen.linebreak import breaks_shown
+from formgen.messages import date_text, reason_text, say, say_count
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
-from ingest.messages import date_text, reason_text, say, say_count
 from ingest.register import EMAIL, Register, name_line, same_value
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -9,10 +9,10 @@ import click
 
 from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
 from formgen.errors import FormgenError, Problem, problem_count
+from formgen.messages import ENGLISH, say, say_count
 from formgen.model import Schema
 from formgen.outline import outline_data
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
-from ingest.messages import ENGLISH, say, say_count
 
 if TYPE_CHECKING:
     from formgen.workspace import Workspace

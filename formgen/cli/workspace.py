@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from formgen.cli.common import echo, library_errors, text_only
+from formgen.messages import say
 from formgen.workspace import Workspace
-from ingest.messages import say
 
 
 @click.command("init")
