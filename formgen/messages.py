@@ -1060,6 +1060,8 @@ WORDS: dict[str, dict[str, str]] = {
         "valid: {error}",
         "ingest_merge_schema_misnamed": "{path} holds schema {held} {held_version}, not "
         "{schema} {version}; name each file <schema_id>/<schema_version>.yaml",
+        "ingest_merge_erased_prefill": "{path}: the form was made before this value was erased "
+        "(register erase); its prefilled value was left out, and the file is not kept",
         # (end of ingest_merge)
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
         "mail_note": "note: {note}",
@@ -2277,6 +2279,9 @@ WORDS: dict[str, dict[str, str]] = {
         "gültig: {error}",
         "ingest_merge_schema_misnamed": "{path} enthält das Schema {held} {held_version}, nicht "
         "{schema} {version}; jede Datei als <schema_id>/<schema_version>.yaml benennen",
+        "ingest_merge_erased_prefill": "{path}: das Formular wurde erstellt, bevor dieser Wert "
+        "gelöscht wurde (register erase); sein vorausgefüllter Wert wurde weggelassen, die Datei "
+        "wird nicht aufbewahrt",
         # (end of ingest_merge)
         # -- formgen mail and bounces (formgen/mailrun.py, cli/mail.py, sendlog.py, bounces.py)
         "mail_note": "Hinweis: {note}",

@@ -59,6 +59,7 @@ import pikepdf
 
 from formgen.errors import RegisterError
 from formgen.identity import parse_reference
+from formgen.messages import Said
 from formgen.model import INSTITUTION
 from formgen.record import ERASED
 from formgen.sendlog import SENDLOG
@@ -192,10 +193,7 @@ def left_out(ws: Workspace, sub: Submission) -> tuple[Submission, dict[str, str]
         for key, c in values.items():
             path = f"{scope}.{key}"
             if erased.get(path) == fingerprint(secret, path, _typed(c)):
-                notes[path] = (
-                    f"{path}: the form was made before this value was erased (register erase); "
-                    "its prefilled value was left out, and the file is not kept"
-                )
+                notes[path] = Said("ingest_merge_erased_prefill", path=path)
             else:
                 out[key] = c
         return out
