@@ -42,7 +42,7 @@ def all_asked_again(ws: Path) -> None:
     forms (filled in PDFium), and the register's round asked both again; no form came back
     since, every deadline passed."""
     assert (
-        "4 of 4 mails sent"
+        "4 von 4 Mails gesendet"
         in run("mail", RECIPIENTS, "-w", ws, "--send", "--round", "erste").output
     )
     for iid in ("ua-1", "ar-1"):
@@ -50,7 +50,7 @@ def all_asked_again(ws: Path) -> None:
         filled = ws.parent / f"{iid}.pdf"
         filled.write_bytes(pdfium_fill(form, {"institution.phone": "0211 1"}))
         assert run("ingest", filled, "-w", ws).exit_code == 0
-    assert "2 of 2 mails sent" in run("mail", "--from-register", "-w", ws, "--send").output
+    assert "2 von 2 Mails gesendet" in run("mail", "--from-register", "-w", ws, "--send").output
     deadlines_pass(ws)
 
 
@@ -77,7 +77,7 @@ def test_an_erased_address_is_no_address_in_every_round_and_the_others_are_maile
         make_workspace(ws, server.port)
         all_asked_again(ws)
         erase(ws, "ua-1", "institution.email")
-        today = dt.date.today().isoformat()
+        today = dt.date.today().strftime("%d.%m.%Y")
         mailed = len(inbox.messages)
         logged = len(log_lines(ws))
 
@@ -97,14 +97,15 @@ def test_an_erased_address_is_no_address_in_every_round_and_the_others_are_maile
         assert real.exit_code == 0, real.output
         for out in (dry.output, real.output):
             assert (
-                "round erinnerung (reminder): 3 to mail, 0 already done, "
-                "1 without a usable e-mail address (1 none)\n"
+                "Runde erinnerung (Erinnerung): 3 zu versenden, 0 bereits erledigt, "
+                "1 ohne brauchbare E-Mail-Adresse (1 keine)\n"
             ) in out
             assert (
-                f"  NOT MAILED ua-1 ({OLGA}): no e-mail address (send log); its address was "
-                f"erased on {today} ({NOTE}); give its new address in a recipients list"
+                f"  NICHT VERSANDT ua-1 ({OLGA}): keine E-Mail-Adresse (Versandprotokoll); ihre "
+                f"Adresse wurde am {today} gelöscht ({NOTE}); die neue Adresse in einer "
+                "Empfängerliste"
             ) in out
-        assert "3 of 3 mails sent" in real.output
+        assert "3 von 3 Mails gesendet" in real.output
         assert sorted(r for _, rcpts, _ in inbox.messages[mailed:] for r in rcpts) == [
             "lodz@example.org",
             "markaz@example.org",
@@ -120,7 +121,9 @@ def test_an_erased_address_is_no_address_in_every_round_and_the_others_are_maile
         assert prepared[-3:] == ["ar-1", "bs-ist", "lodz"]  # no form made for ua-1
         again = run(*reminder)  # the three reminded wait for their new deadline
         assert again.exit_code == 0, again.output
-        assert "0 to mail, 0 already done, 1 without a usable e-mail address" in again.output
+        assert (
+            "0 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse" in again.output
+        )
         assert len(inbox.messages) == mailed + 3
 
         mailed = len(inbox.messages)
@@ -131,9 +134,10 @@ def test_an_erased_address_is_no_address_in_every_round_and_the_others_are_maile
             done = run(*forced)
             assert done.exit_code == 0, done.output
             assert (
-                f"  NOT MAILED ua-1 ({OLGA}): no e-mail address (register: ua-1); its address "
-                f"was erased on {today} ({NOTE}); set the new one: formgen register set ua-1 "
-                "institution.email ADDRESS; contact them another way"
+                f"  NICHT VERSANDT ua-1 ({OLGA}): keine E-Mail-Adresse (Register: ua-1); ihre "
+                f"Adresse wurde am {today} gelöscht ({NOTE}); die neue eintragen: formgen "
+                "register set ua-1 institution.email ADRESSE; bitte auf anderem Weg Kontakt "
+                "aufnehmen"
             ) in done.output
             no_marker(done.output)
         rcpts = [r for _, rs, _ in inbox.messages[mailed:] for r in rs]
@@ -162,21 +166,24 @@ def test_an_erased_name_is_shown_as_erased_and_never_as_its_marker(tmp_path: Pat
         assert (ar["name"], ar["name_erased"], ar["email"]) == ("", True, "markaz@example.org")
         reminded = run("mail", "--overdue", "-w", ws, "--send")
     assert reminded.exit_code == 0, reminded.output
-    assert "4 of 4 mails sent" in reminded.output
-    assert "  sent ar-1 (ar-1) <markaz@example.org>" in reminded.output
+    assert "4 von 4 Mails gesendet" in reminded.output
+    assert "  gesendet ar-1 (ar-1) <markaz@example.org>" in reminded.output
     no_marker(listed, reminded.output, *(m.decode() for _, _, m in inbox.messages[mailed:]))
 
 
 @pytest.mark.parametrize(
     ("address", "why"),
     [
-        (".olga@example.org", "invalid e-mail address (send log): '.olga@example.org' is not"),
-        ("olga.@example.org", "invalid e-mail address (send log): 'olga.@example.org' is not"),
-        ("olga@example\\.org", "invalid e-mail address (send log): 'olga@example\\.org' is not"),
+        (".olga@example.org", "ungültige E-Mail-Adresse (Versandprotokoll): „.olga@example.org“"),
+        ("olga.@example.org", "ungültige E-Mail-Adresse (Versandprotokoll): „olga.@example.org“"),
+        (
+            "olga@example\\.org",
+            "ungültige E-Mail-Adresse (Versandprotokoll): „olga@example\\.org“",
+        ),
         (
             "(erased #1)",
-            "no e-mail address (send log); its address was erased (formgen register erase); "
-            "give its new address",
+            "keine E-Mail-Adresse (Versandprotokoll); ihre Adresse wurde gelöscht (formgen "
+            "register erase); die neue Adresse",
         ),
     ],
 )
@@ -198,9 +205,9 @@ def test_a_send_log_address_that_is_no_address_is_reported_and_the_round_goes_on
         log.write_text(log.read_text("utf-8").replace("olga@example.org", as_json), "utf-8")
         reminded = run("mail", "--overdue", "-w", ws, "--send")
     assert reminded.exit_code == 0, reminded.output
-    assert "3 to mail, 0 already done, 1 without a usable e-mail address" in reminded.output
-    assert f"  NOT MAILED ua-1 ({OLGA}): {why}" in reminded.output
-    assert "3 of 3 mails sent" in reminded.output
+    assert "3 zu versenden, 0 bereits erledigt, 1 ohne brauchbare E-Mail-Adresse" in reminded.output
+    assert f"  NICHT VERSANDT ua-1 ({OLGA}): {why}" in reminded.output
+    assert "3 von 3 Mails gesendet" in reminded.output
     no_marker(reminded.output)
 
 

@@ -703,8 +703,9 @@ def test_bounces_never_opens_a_named_pipe_or_a_device_and_reads_the_other_files(
         signal.signal(signal.SIGALRM, before)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
-        f"  nicht gelesen: {tmp_path / 'Unzustellbar.eml'}: a named pipe (FIFO), keine Datei",
-        f"  nicht gelesen: {tmp_path / 'zero.eml'}: a link to a device (like /dev/zero), keine Datei",
+        f"  nicht gelesen: {tmp_path / 'Unzustellbar.eml'}: eine benannte Pipe (FIFO), keine Datei",
+        f"  nicht gelesen: {tmp_path / 'zero.eml'}: eine Verknüpfung, dahinter ein Gerät (wie "
+        "/dev/zero), keine Datei",
         "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>: Recipient address "
         "rejected: User unknown in virtual mailbox table",
         "1 Unzustellbarkeitsmeldung(en) erfasst",
