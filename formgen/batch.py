@@ -238,6 +238,10 @@ def _warm_up(fmt: str) -> None:
         from formgen.pdf_form import _shared_objects
 
         _shared_objects()
+    else:
+        from formgen.docx_form import embedded_fonts
+
+        embedded_fonts()
 
 
 def _manifest(items: Sequence[BatchItem]) -> Iterator[list[str | int]]:

@@ -14,13 +14,13 @@ Where every control sits (table, row, position in the cell) is computed once by
 :func:`form_plan` and used by the writer and by the reader, which recovers controls whose tag a
 program stripped (LibreOffice 7.4 does) by their position.
 
-Layout: A4 portrait, DejaVu Sans (embedded in the file, so Turkish, Polish, Greek, Cyrillic and
-Arabic show on any machine; Word and LibreOffice read embedded fonts), each checklist category
-on a new page with its title, description and one two-column table per entry block (label and
-help | control). Header: the schema's title; footer: "Stand", the form reference and
-"Seite X von Y". Forms protection ("filling in forms", no password) is set as a convenience; the
-reader never relies on it. The output is deterministic: fixed zip timestamps, core properties
-dated from the "Stand" date.
+Layout: A4 portrait, DejaVu Sans (regular and bold embedded in the file, cut to the scripts people
+write: Turkish, Polish, Greek, Cyrillic and Arabic show on any machine; Word and LibreOffice read
+embedded fonts), each checklist category on a new page with its title, description and one
+two-column table per entry block (label and help | control). Header: the schema's title; footer:
+"Stand", the form reference and "Seite X von Y". Forms protection ("filling in forms", no
+password) is set as a convenience; the reader never relies on it. The output is deterministic:
+fixed zip timestamps, core properties dated from the "Stand" date.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ import io
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import cache
 from xml.sax.saxutils import escape
 
 from lxml import etree
@@ -56,7 +57,7 @@ from formgen.docx_xml import (
     word_language,
 )
 from formgen.errors import FormgenError
-from formgen.fonts import font_path
+from formgen.fonts import cut_font
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
 from formgen.model import (
@@ -687,6 +688,20 @@ def obfuscate_font(data: bytes, font_key: str) -> bytes:
     return head + data[32:]
 
 
+@cache
+def embedded_fonts() -> tuple[bytes, bytes]:
+    """The font parts (regular, bold): DejaVu Sans cut to the scripts people write, with the
+    tables Word and LibreOffice join Arabic letters with (:func:`formgen.fonts.cut_font`),
+    obfuscated; ≈235 KB each instead of ≈730 KB. Built once per process (≈2 s)."""
+
+    def part(bold: bool, key: str) -> bytes:
+        buf = io.BytesIO()
+        cut_font(bold, shaping=True).save(buf)
+        return obfuscate_font(buf.getvalue(), _FONT_KEYS[key])
+
+    return part(False, "Regular"), part(True, "Bold")
+
+
 def _content_types() -> bytes:
     overrides = {
         "/word/document.xml": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -800,6 +815,7 @@ def render_docx(schema: Schema, request: FormRequest, identity: FormIdentity) ->
         "KR": _FONT_KEYS["Regular"],
         "KB": _FONT_KEYS["Bold"],
     }
+    regular, bold = embedded_fonts()
     parts = [
         ("[Content_Types].xml", _content_types()),
         (
@@ -842,11 +858,8 @@ def render_docx(schema: Schema, request: FormRequest, identity: FormIdentity) ->
                 ]
             ),
         ),
-        ("word/fonts/font1.odttf", obfuscate_font(font_path().read_bytes(), _FONT_KEYS["Regular"])),
-        (
-            "word/fonts/font2.odttf",
-            obfuscate_font(font_path(bold=True).read_bytes(), _FONT_KEYS["Bold"]),
-        ),
+        ("word/fonts/font1.odttf", regular),
+        ("word/fonts/font2.odttf", bold),
         ("word/header1.xml", _header(schema, request)),
         ("word/footer1.xml", _footer(request, identity)),
         ("docProps/core.xml", _core(schema, request, identity)),

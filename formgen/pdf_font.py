@@ -6,8 +6,9 @@ saving, PDFium, poppler, Acrobat) take the glyphs from that font, so it must hol
 institutions write in: Latin (incl. Turkish, Polish), Greek, Cyrillic, Hebrew and Arabic. The
 standard-14 fonts hold none of these beyond Latin-1.
 
-The font is DejaVu Sans (shipped in :mod:`formgen.fonts`), cut down once per process with
-fontTools to the Unicode blocks the register's users write in (≈120 KB compressed instead of
+The font is DejaVu Sans (shipped in :mod:`formgen.fonts`), cut down once per process to the
+Unicode blocks the register's users write in (:func:`formgen.fonts.cut_font`, without the
+OpenType layout tables: viewers run no shaping in form fields; ≈120 KB compressed instead of
 ≈380 KB for the whole font), embedded as ``CIDFontType2`` with ``CIDToGIDMap /Identity`` and a
 ``ToUnicode`` map, so that a viewer can map typed characters to glyphs and text extraction of a
 flattened or printed copy gives the characters back.
@@ -28,11 +29,10 @@ import zlib
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from fontTools import subset  # type: ignore[import-untyped]
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from formgen.bidi_order import drawn_order, visual_line
-from formgen.fonts import font_path
+from formgen.fonts import cut_font, font_path
 
 BASE_FONT = "DejaVuSans"
 """The font's PostScript name (``/BaseFont``)."""
@@ -47,32 +47,6 @@ character the font has). Every other character (ı, Cyrillic, Arabic …) would 
 found by code page — not embedded, often missing (measured: "Şule Yılmaz" printed as "Şule
 Ylmaz", Cyrillic and Arabic blank). Under this name PDFium takes every glyph from DejaVu Sans.
 pdf.js, poppler and Acrobat look the name up in ``/DR`` and use the embedded font as it is."""
-
-# Unicode blocks kept in the field font: what coordinators and institutions write in.
-_RANGES = (
-    (0x0020, 0x007E),  # Basic Latin
-    (0x00A0, 0x024F),  # Latin-1, Latin Extended-A/B (Turkish, Polish, Czech, Romanian …)
-    (0x0250, 0x02FF),  # IPA, spacing modifiers
-    (0x0300, 0x036F),  # combining diacritics
-    (0x0370, 0x03FF),  # Greek
-    (0x0400, 0x052F),  # Cyrillic + supplement
-    (0x0530, 0x058F),  # Armenian
-    (0x0590, 0x05FF),  # Hebrew
-    (0x0600, 0x06FF),  # Arabic (Persian, Dari, Pashto, Sorani, Urdu letters)
-    (0x0750, 0x077F),  # Arabic supplement
-    (0x10A0, 0x10FF),  # Georgian
-    (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese)
-    (0x2000, 0x206F),  # punctuation (dashes, quotes, bullets)
-    (0x20A0, 0x20BF),  # currency
-    (0x2100, 0x214F),  # letterlike (№, ™)
-    (0x2190, 0x21FF),  # arrows
-    (0x2200, 0x22FF),  # maths operators
-    (0x2610, 0x2612),  # ballot boxes
-    (0x2713, 0x2718),  # check marks
-    (0xFB50, 0xFDFF),  # Arabic presentation forms A
-    (0xFE70, 0xFEFF),  # Arabic presentation forms B
-    (0xFFFD, 0xFFFD),  # replacement character
-)
 
 
 @dataclass(frozen=True)
@@ -168,20 +142,10 @@ class FieldFont:
 @cache
 def field_font() -> FieldFont:
     """The field font, built once per process (≈1 s: fontTools subsetting)."""
-    font = TTFont(str(font_path()))
-    options = subset.Options()
-    options.layout_features = []  # viewers do not run OpenType shaping in form fields
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    options.drop_tables += ["FFTM"]
-    sub = subset.Subsetter(options)
     contextual = contextual_glyphs()
-    sub.populate(
-        unicodes=[c for a, b in _RANGES for c in range(a, b + 1)],
-        glyphs=[name for forms in contextual.values() for name in forms.values()],
+    font = cut_font(
+        shaping=False, glyphs=[name for forms in contextual.values() for name in forms.values()]
     )
-    sub.subset(font)
     kept = {name: i for i, name in enumerate(font.getGlyphOrder())}  # names are not saved
     forms = {
         (cp, kind): kept[name] for cp, names in contextual.items() for kind, name in names.items()
