@@ -44,12 +44,15 @@ import email.policy
 import hashlib
 import hmac
 import html
+import html.entities
 import io
 import json
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -140,10 +143,9 @@ def holds(data: bytes, needles: Iterable[str]) -> bool:
     forms = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-be", "utf-16-le")]
     if any(f in data for f in forms):
         return True
-    if b"&#" in data:  # XML's character references (XLSX cells: Y&#305;lmaz)
-        text = html.unescape(data.decode("utf-8", "replace"))
-        if any(n in text for n in needles):
-            return True
+    # XML's character references (XLSX cells: Y&#305;lmaz)
+    if b"&#" in data and _unescaped_holds(data.decode("utf-8", "replace"), needles):
+        return True
     if data.startswith(b"PK"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -209,6 +211,48 @@ def left_out(ws: Workspace, sub: Submission) -> tuple[Submission, dict[str, str]
         for e in sub.entries
     )
     return replace(sub, entries=entries), notes
+
+
+def _unescaped_holds(text: str, needles: list[str]) -> bool:
+    """Whether ``html.unescape(text)`` holds one of ``needles``. A needle that ``text`` does not
+    hold as it is can only be made by a reference standing for one of its characters or for
+    nothing (``&#1;``), so only the stretches around those are unescaped: made of the needles'
+    characters and what references are written with (letters, digits, ``#``, ``;``). Binary
+    data (fonts in a DOCX, compressed PDF streams) holds "&" and "&#" by chance, and unescaping
+    all of it was most of the time ``register erase`` took."""
+    if any(n in text for n in needles):
+        return True
+    chars = frozenset("".join(needles))
+    starts = [
+        ref.start()
+        for ref in _NUMERIC_REFERENCE.finditer(text)
+        if not (stands_for := html.unescape(ref.group())) or not chars.isdisjoint(stands_for)
+    ]
+    if named := _named_references(chars):
+        starts += [ref.start() for ref in named.finditer(text)]
+    if not starts:
+        return False
+    written = "&#;0-9A-Za-z" + re.escape("".join(sorted(chars)))
+    outside = re.compile(f"[^{written}]")
+    backwards = text[::-1]
+    for at in starts:
+        before, after = outside.search(backwards, len(text) - at), outside.search(text, at)
+        start = len(text) - before.start() if before else 0
+        stretch = text[start : after.start() if after else len(text)]
+        if any(n in html.unescape(stretch) for n in needles):
+            return True
+    return False
+
+
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]+|[xX][0-9a-fA-F]+);?")
+"""A numeric character reference as :func:`html.unescape` finds it."""
+
+
+@cache
+def _named_references(chars: frozenset[str]) -> re.Pattern[str] | None:
+    """The named references that stand for one of ``chars`` (``&uuml`` for ü, ``&amp`` for &)."""
+    names = {k.rstrip(";") for k, v in html.entities.html5.items() if not chars.isdisjoint(v)}
+    return re.compile("&(?:" + "|".join(map(re.escape, sorted(names))) + ")") if names else None
 
 
 def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:

@@ -29,7 +29,7 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
 from formgen.workspace import Workspace, WorkspaceError
-from ingest.erase import erase
+from ingest.erase import erase, holds
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
@@ -853,3 +853,25 @@ def test_a_copy_of_its_form_kept_aside_is_deleted_though_it_does_not_show_the_na
     assert code == 0, out
     assert "Kopie in der Quarantäne, wird gelöscht: Kopie.pdf" in out
     assert list(ws.quarantine_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("Y&#305;lmaz", "Yılmaz"),
+        ("M&uuml;ller &amp; S&ouml;hne", "Müller & Söhne"),
+        ("M&uumlller", "Müll"),  # a named reference without its ";"
+        ("Mü&#1;ller", "Müller"),  # a reference to a control character stands for nothing
+        ("&#x41E;&#x43B;&#x44C;&#x433;&#x430;\n&#1055;", "Ольга\nП"),
+        ("&fjlig;ord", "fjord"),
+    ],
+)
+def test_a_value_written_with_character_references_is_found_among_binary_data(
+    written: str, value: str
+) -> None:
+    """As html.unescape reads the whole file, also when the bytes around are no text (a font,
+    compressed streams), which is only unescaped where a reference can make the value."""
+    junk = bytes(range(256)) * 40 + b"&#12&lt&#0;&zz"
+    assert holds(junk + written.encode() + junk, [value])
+    assert not holds(junk + written.encode()[:-4] + junk, [value])
+    assert not holds(junk, [value])
