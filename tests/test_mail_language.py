@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from mailkit import make_workspace
 
 from formgen.cli import main
@@ -29,11 +29,9 @@ def _list_with_a_bad_address(tmp_path: Path) -> Path:
     return listed
 
 
-def test_a_german_workspace_is_told_the_round_in_german_and_the_send_log_keeps_english(tmp_path):
-    """A coordinator in a German workspace reads every line of the round in German: the round's
-    line, who would be mailed in which language, who is not mailed and why (the address
-    quoted as German quotes it), what was written; the send log stores the English as before."""
-    ws = make_workspace(tmp_path / "ws").root
+def _dry_run(tmp_path: Path, language: str) -> tuple[Path, Path, Result]:
+    """A dry run of the list with a bad address in a workspace of ``language``."""
+    ws = make_workspace(tmp_path / "ws", language=language).root
     listed = _list_with_a_bad_address(tmp_path)
     dry = run(
         "mail",
@@ -46,6 +44,14 @@ def test_a_german_workspace_is_told_the_round_in_german_and_the_send_log_keeps_e
         "--skip-invalid",
     )
     assert dry.exit_code == 0, dry.output
+    return ws, listed, dry
+
+
+def test_a_german_workspace_is_told_the_round_in_german_and_the_send_log_keeps_english(tmp_path):
+    """A coordinator in a German workspace reads every line of the round in German: the round's
+    line, who would be mailed in which language, who is not mailed and why (the address
+    quoted as German quotes it), what was written; the send log stores the English as before."""
+    ws, listed, dry = _dry_run(tmp_path, "de")
     lines = dry.output.splitlines()
     assert lines[0] == (
         f"übersprungen (ungültig): {listed}:3: „markaz(at)example.org“ ist keine E-Mail-Adresse "
@@ -97,19 +103,7 @@ def test_a_german_workspace_is_told_the_round_in_german_and_the_send_log_keeps_e
 
 
 def test_an_english_workspace_is_told_the_round_in_english_as_before(tmp_path):
-    ws = make_workspace(tmp_path / "ws", language="en").root
-    listed = _list_with_a_bad_address(tmp_path)
-    dry = run(
-        "mail",
-        str(listed),
-        "-w",
-        str(ws),
-        "--drafts",
-        str(tmp_path / "d"),
-        "--dry-run",
-        "--skip-invalid",
-    )
-    assert dry.exit_code == 0, dry.output
+    ws, listed, dry = _dry_run(tmp_path, "en")
     lines = dry.output.splitlines()
     assert lines[0].startswith("skipped (invalid): ")
     assert lines[1].startswith("round invitation-") and lines[1].endswith(
