@@ -6,7 +6,7 @@ saving, PDFium, poppler, Acrobat) take the glyphs from that font, so it must hol
 institutions write in: Latin (incl. Turkish, Polish), Greek, Cyrillic, Hebrew and Arabic. The
 standard-14 fonts hold none of these beyond Latin-1.
 
-The font is DejaVu Sans (shipped in :mod:`formgen.fonts`), cut down once per process to the
+The font is DejaVu Sans (shipped in :mod:`formgen.fonts`), cut down to the
 Unicode blocks the register's users write in (:func:`formgen.fonts.cut_font`, without the
 OpenType layout tables: viewers run no shaping in form fields; ≈120 KB compressed instead of
 ≈380 KB for the whole font), embedded as ``CIDFontType2`` with ``CIDToGIDMap /Identity`` and a
@@ -23,6 +23,7 @@ left to right.
 from __future__ import annotations
 
 import io
+import json
 import re
 import unicodedata
 import zlib
@@ -32,7 +33,7 @@ from functools import cache, cached_property
 from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
 from formgen.bidi_order import drawn_order, visual_line
-from formgen.fonts import cut_font, font_path
+from formgen.fonts import FIELD_FORMS, FIELDS, cut_font, font_path
 
 BASE_FONT = "DejaVuSans"
 """The font's PostScript name (``/BaseFont``)."""
@@ -139,9 +140,10 @@ class FieldFont:
         return b"".join(g.to_bytes(2, "big") for g in glyphs).hex()
 
 
-@cache
-def field_font() -> FieldFont:
-    """The field font, built once per process (≈1 s: fontTools subsetting)."""
+def cut_field_font() -> tuple[bytes, dict[tuple[int, str], int]]:
+    """The field font cut from DejaVu Sans (≈1 s: fontTools subsetting), saved, and the glyph
+    ids of the contextual forms in it (:attr:`FieldFont.forms`). Shipped as
+    :data:`formgen.fonts.FIELDS` and :data:`formgen.fonts.FIELD_FORMS`."""
     contextual = contextual_glyphs()
     font = cut_font(
         shaping=False, glyphs=[name for forms in contextual.values() for name in forms.values()]
@@ -152,8 +154,14 @@ def field_font() -> FieldFont:
     }
     buf = io.BytesIO()
     font.save(buf)
-    ttf = buf.getvalue()
+    return buf.getvalue(), forms
 
+
+@cache
+def field_font() -> FieldFont:
+    """The field font, read once per process from the shipped cut (:func:`cut_field_font`)."""
+    ttf = FIELDS.read_bytes()
+    forms = {(cp, kind): gid for cp, kind, gid in json.loads(FIELD_FORMS.read_bytes())}
     font = TTFont(io.BytesIO(ttf))
     units = font["head"].unitsPerEm
     order = font.getGlyphOrder()

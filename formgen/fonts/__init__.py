@@ -4,11 +4,16 @@ It covers Latin (incl. Turkish and Polish), Greek, Cyrillic, Arabic and Hebrew, 
 "Şule Yılmaz", "Łódź", "Ольга" and Arabic script are stored *and shown* in generated forms and
 the printed register on any machine, without system fonts. Licence: ``LICENSE-DejaVu.txt``.
 
-Forms embed it cut to the Unicode blocks people write in (:func:`cut_font`).
+Forms embed it cut to the Unicode blocks people write in (:func:`cut_font`). The cuts are shipped
+here too (:data:`DOCX_FACES`, :data:`FIELDS`), so that a form is made without cutting (≈1 s per
+face): ``python -m formgen.fonts`` writes them again from the fonts (:func:`cuts`), and a test
+checks that the shipped files are exactly those bytes.
 """
 
 from __future__ import annotations
 
+import io
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -16,6 +21,13 @@ from typing import Any
 FONT_DIR = Path(__file__).resolve().parent
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+DOCX_FACES = (FONT_DIR / "DejaVuSans-docx.ttf", FONT_DIR / "DejaVuSans-Bold-docx.ttf")
+"""Regular and bold as DOCX forms embed them: :func:`cut_font` with the layout tables, saved."""
+FIELDS = FONT_DIR / "DejaVuSans-fields.ttf"
+"""The PDF form fields' font (:func:`formgen.pdf_font.cut_field_font`)."""
+FIELD_FORMS = FONT_DIR / "DejaVuSans-fields.json"
+"""The glyph ids in :data:`FIELDS` of the contextual forms Unicode has no code point for:
+``[letter, "initial"|"medial"|"final", glyph id]`` each (the cut keeps no glyph names)."""
 
 WRITTEN = (
     (0x0020, 0x007E),  # Basic Latin
@@ -48,6 +60,21 @@ institutions write in."""
 def font_path(bold: bool = False) -> Path:
     """Path of the regular or bold font file."""
     return BOLD if bold else REGULAR
+
+
+def cuts() -> dict[Path, bytes]:
+    """The shipped cut fonts (:data:`DOCX_FACES`, :data:`FIELDS`, :data:`FIELD_FORMS`) as they
+    are made from the whole fonts (≈3 s): what ``python -m formgen.fonts`` writes."""
+    from formgen.pdf_font import cut_field_font  # pdf_font imports this module
+
+    out = {}
+    for bold, path in enumerate(DOCX_FACES):
+        buf = io.BytesIO()
+        cut_font(bool(bold), shaping=True).save(buf)
+        out[path] = buf.getvalue()
+    out[FIELDS], forms = cut_field_font()
+    out[FIELD_FORMS] = json.dumps([[cp, kind, gid] for (cp, kind), gid in forms.items()]).encode()
+    return out
 
 
 def cut_font(bold: bool = False, *, shaping: bool, glyphs: Iterable[str] = ()) -> Any:
