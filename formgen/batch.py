@@ -33,6 +33,7 @@ from formgen.csv_write import csv_delimiter, to_csv
 from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
+from formgen.messages import say
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList
 from formgen.record import InstitutionRecord
@@ -68,16 +69,17 @@ def get_renderer(fmt: str) -> Renderer:
 # --------------------------------------------------------------------------- recipients
 
 
-def require_recipients(listed: RecipientList, source: str) -> list[Recipient]:
+def require_recipients(listed: RecipientList, source: str, lang: str = "en") -> list[Recipient]:
     """The recipients of a list (read by :func:`formgen.cli.common.read_recipients`, as
     ``formgen mail`` reads it): one per row; ``Recipient.record()`` is its prefill,
     ``Recipient.lang`` the language its row asks for (``""``: none).
 
-    Raises :class:`RecipientsError` listing every problem with its line; nothing is made then.
+    Raises :class:`RecipientsError` listing every problem with its line (said in ``lang``);
+    nothing is made then.
     """
-    listed = listed.require_valid()
+    listed = listed.require_valid(lang=lang)
     if not listed.recipients:
-        raise RecordError(f"{source}: no recipients (only a header line?)")
+        raise RecordError(say("mail_list_no_recipients", lang, source=source))
     return list(listed.recipients)
 
 

@@ -16,7 +16,9 @@ Stale entries, gaps and conflicts are data in the register, never exceptions.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from formgen.messages import in_language, say, say_count
 
 
 class FormgenError(Exception):
@@ -86,23 +88,21 @@ class FormgenWarning(UserWarning):
 
 class RecipientsError(FormgenError):
     """Rows of a recipients list have problems; ``problems`` lists every one with its line
-    (``formgen mail --skip-invalid`` mails the other rows)."""
+    (``formgen mail --skip-invalid`` mails the other rows). The message is said in ``lang``
+    (the workspace's language; a problem's message said as :func:`~formgen.messages.in_language`
+    says it)."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], lang: str = "en") -> None:
         self.problems = problems
+        said = (replace(p, message=in_language(p.message, lang)) for p in problems)
         super().__init__(
-            self.heading()
+            self.heading(lang)
             + ":\n"
-            + "\n".join("  " + str(p).replace("\n", "\n  ") for p in problems)
+            + "\n".join("  " + str(p).replace("\n", "\n  ") for p in said)
         )
 
-    def heading(self) -> str:
-        count = len(self.problems)
-        return (
-            f"the recipients list has {count} problem{'s' if count != 1 else ''} (nothing was "
-            "made or sent; fix them — `formgen mail` also takes --skip-invalid to mail only the "
-            "valid rows)"
-        )
+    def heading(self, lang: str) -> str:
+        return say_count("mail_list_problems", lang, len(self.problems))
 
 
 class UnreadableListError(RecipientsError):
@@ -110,8 +110,8 @@ class UnreadableListError(RecipientsError):
     table, a damaged or hostile workbook, bytes no spreadsheet program writes, an empty file,
     columns missing or given twice): none of its rows is read, so ``--skip-invalid`` cannot help."""
 
-    def heading(self) -> str:
-        return "the recipients list cannot be read (nothing was made or sent)"
+    def heading(self, lang: str) -> str:
+        return say("mail_list_unreadable", lang)
 
 
 class SheetError(FormgenError):

@@ -1206,6 +1206,51 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_removed_by_hand": "its address, {email}, was removed by hand on {day} ({note})",
         "mail_removed_by_hand_none": "its address was removed by hand on {day} ({note})",
         "mail_erased_on": "its address was erased on {day} ({note})",
+        "mail_list_problems": "the recipients list has {n} problems (nothing was made or sent; "
+        "fix them — `formgen mail` also takes --skip-invalid to mail only the valid rows)",
+        "mail_list_problems_one": "the recipients list has 1 problem (nothing was made or sent; "
+        "fix them — `formgen mail` also takes --skip-invalid to mail only the valid rows)",
+        "mail_list_unreadable": "the recipients list cannot be read (nothing was made or sent)",
+        "mail_list_no_recipients": "{source}: no recipients (only a header line?)",
+        "mail_list_empty_file": "the file is empty; it needs a header line: {columns}",
+        "mail_list_empty_sheet": "the first sheet is empty; it needs a header line: {columns}",
+        "mail_list_missing": "missing columns {missing} (found {found}{delimiter}); the header "
+        "needs {columns}",
+        "mail_list_missing_one": "missing column {missing} (found {found}{delimiter}); the header "
+        "needs {columns}",
+        "mail_list_found_none": "none",
+        "mail_list_delimiter": "; delimiter '{delimiter}'",
+        "mail_list_twice": "{twice}; keep one and delete or rename the others (which one to mail "
+        "from cannot be guessed)",
+        "mail_list_lost_csv": "Excel writes '?' for every letter its plain 'CSV' cannot hold (ş, "
+        "ı, ł, Cyrillic, Arabic …); save the list as 'CSV UTF-8' and run again",
+        "mail_list_lost_list": "the list keeps every letter, so they were lost before (copied "
+        "from a plain 'CSV' Excel saved?); type the letters in and run again",
+        "mail_list_lost_workbook": "the workbook keeps every letter, so they were lost before "
+        "(copied from a plain 'CSV' Excel saved?); type the letters in and run again",
+        "mail_list_lost_letters": "'{name}' has '?' in place of letters: {fix}",
+        "mail_list_values_csv": "{n} values but the header has {columns} columns (a '{delimiter}' "
+        "inside a value? put that value in double quotes)",
+        "mail_list_values_sheet": "{n} values but the header has {columns} columns (a value right "
+        "of the last column: give it a header or delete it)",
+        "mail_list_column": "column {problem}",
+        "mail_list_unsaved": "column '{column}': a formula without a saved result: open and save "
+        "the workbook in Excel or LibreOffice",
+        "mail_list_yes_no": "column '{column}': a yes/no cell (WAHR or FALSCH, TRUE or FALSE) "
+        "where text belongs: type the text in",
+        "mail_list_no_id": "no id: every institution needs its register id",
+        "mail_list_bad_id": "id '{rid}' may only hold letters A-Z without accents, digits, '.', "
+        "'_' and '-', start with a letter or digit, and have at most 64 characters",
+        "mail_list_duplicate_id": "duplicate id '{rid}' (first on line {first}); ids must be "
+        "unique",
+        "mail_list_no_name": "no institution name",
+        "mail_list_did_you_mean": "unknown category '{piece}'; did you mean '{name}'?",
+        "mail_list_more_unknown": "and {n:,} more unknown categories",
+        "mail_list_no_category": "no category: name at least one checklist, e.g. psychotherapie",
+        "mail_list_language": "language '{given}': mails and forms can be written in {names}; "
+        "write one of them or leave the cell empty",
+        "mail_list_format": "format '{given}': write pdf, docx (Word) or both, or leave the cell "
+        "empty",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
@@ -2441,6 +2486,60 @@ WORDS: dict[str, dict[str, str]] = {
         "({note})",
         "mail_removed_by_hand_none": "ihre Adresse wurde am {day:date} von Hand entfernt ({note})",
         "mail_erased_on": "ihre Adresse wurde am {day:date} gelöscht ({note})",
+        "mail_list_problems": "die Empfängerliste hat {n} Probleme (nichts wurde erstellt oder "
+        "versandt; bitte beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen "
+        "Zeilen)",
+        "mail_list_problems_one": "die Empfängerliste hat 1 Problem (nichts wurde erstellt oder "
+        "versandt; bitte beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen "
+        "Zeilen)",
+        "mail_list_unreadable": "die Empfängerliste kann nicht gelesen werden (nichts wurde "
+        "erstellt oder versandt)",
+        "mail_list_no_recipients": "{source}: keine Empfänger (nur eine Kopfzeile?)",
+        "mail_list_empty_file": "die Datei ist leer; sie braucht eine Kopfzeile: {columns}",
+        "mail_list_empty_sheet": "das erste Tabellenblatt ist leer; es braucht eine Kopfzeile: "
+        "{columns}",
+        "mail_list_missing": "Spalten {missing} fehlen (gefunden: {found}{delimiter}); die "
+        "Kopfzeile braucht {columns}",
+        "mail_list_missing_one": "Spalte {missing} fehlt (gefunden: {found}{delimiter}); die "
+        "Kopfzeile braucht {columns}",
+        "mail_list_found_none": "keine",
+        "mail_list_delimiter": "; Trennzeichen „{delimiter}“",
+        "mail_list_twice": "{twice}; bitte eine behalten und die anderen löschen oder umbenennen "
+        "(an welche Adresse versandt werden soll, lässt sich nicht erraten)",
+        "mail_list_lost_csv": "Excel schreibt „?“ für jeden Buchstaben, den sein einfaches „CSV“ "
+        "nicht fassen kann (ş, ı, ł, Kyrillisch, Arabisch …); bitte die Liste als „CSV UTF-8“ "
+        "speichern und erneut ausführen",
+        "mail_list_lost_list": "die Liste fasst jeden Buchstaben, sie gingen also vorher verloren "
+        "(aus einem einfachen „CSV“ von Excel kopiert?); bitte die Buchstaben eintragen und "
+        "erneut ausführen",
+        "mail_list_lost_workbook": "die Arbeitsmappe fasst jeden Buchstaben, sie gingen also "
+        "vorher verloren (aus einem einfachen „CSV“ von Excel kopiert?); bitte die Buchstaben "
+        "eintragen und erneut ausführen",
+        "mail_list_lost_letters": "„{name}“ hat „?“ anstelle von Buchstaben: {fix}",
+        "mail_list_values_csv": "{n} Werte, aber die Kopfzeile hat {columns} Spalten (ein "
+        "„{delimiter}“ in einem Wert? Diesen Wert in doppelte Anführungszeichen setzen)",
+        "mail_list_values_sheet": "{n} Werte, aber die Kopfzeile hat {columns} Spalten (ein Wert "
+        "rechts der letzten Spalte: ihm eine Überschrift geben oder ihn löschen)",
+        "mail_list_column": "Spalte {problem}",
+        "mail_list_unsaved": "Spalte „{column}“: eine Formel ohne gespeichertes Ergebnis: bitte "
+        "die Arbeitsmappe in Excel oder LibreOffice öffnen und speichern",
+        "mail_list_yes_no": "Spalte „{column}“: ein Wahrheitswert (WAHR oder FALSCH), wo Text "
+        "hingehört: bitte den Text eintragen",
+        "mail_list_no_id": "keine ID: jede Einrichtung braucht ihre ID im Register",
+        "mail_list_bad_id": "ID „{rid}“: eine ID darf nur Buchstaben A-Z ohne Akzente, Ziffern, "
+        "„.“, „_“ und „-“ enthalten, muss mit einem Buchstaben oder einer Ziffer beginnen und "
+        "darf höchstens 64 Zeichen haben",
+        "mail_list_duplicate_id": "doppelte ID „{rid}“ (zuerst in Zeile {first}); jede ID darf "
+        "nur einmal vorkommen",
+        "mail_list_no_name": "kein Name der Einrichtung",
+        "mail_list_did_you_mean": "unbekannte Checkliste „{piece}“; gemeint: „{name}“?",
+        "mail_list_more_unknown": "und {n:,} weitere unbekannte Checklisten",
+        "mail_list_no_category": "keine Checkliste: bitte mindestens eine nennen, z. B. "
+        "psychotherapie",
+        "mail_list_language": "Sprache „{given}“: Mails und Formulare gibt es in diesen "
+        "Sprachen: {names}; bitte eine davon eintragen oder die Zelle leer lassen",
+        "mail_list_format": "Format „{given}“: bitte pdf, docx (Word) oder both eintragen oder die "
+        "Zelle leer lassen",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",

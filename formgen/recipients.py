@@ -41,9 +41,9 @@ from formgen.errors import (
     UnreadableListError,
 )
 from formgen.linebreak import breaks_shown
-from formgen.messages import Said
+from formgen.messages import Said, said_count
 from formgen.model import Schema
-from formgen.record import ID_RE, ID_RULE, InstitutionRecord, check_value
+from formgen.record import ID_RE, InstitutionRecord, check_value
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns every recipients list needs (in any order; more columns are ignored)."""
@@ -188,10 +188,11 @@ class RecipientList:
         """Institutions that cannot be mailed: listed for the coordinator to phone or write to."""
         return tuple(r for r in self.recipients if not r.email)
 
-    def require_valid(self, skip_invalid: bool = False) -> RecipientList:
-        """This list when it has no problems; else raise, or (``skip_invalid``) keep the good rows."""
+    def require_valid(self, skip_invalid: bool = False, lang: str = "en") -> RecipientList:
+        """This list when it has no problems; else raise (said in ``lang``), or
+        (``skip_invalid``) keep the good rows."""
         if self.problems and not skip_invalid:
-            raise RecipientsError(list(self.problems))
+            raise RecipientsError(list(self.problems), lang)
         return self
 
 
@@ -232,13 +233,6 @@ def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str
 
 
 # --------------------------------------------------------------------------- parsing
-
-
-_UNSAVED_FORMULA = (
-    "a formula without a saved result: open and save the workbook in Excel or LibreOffice"
-)
-_YES_NO_CELL = "a yes/no cell (WAHR or FALSCH, TRUE or FALSE) where text belongs: type the text in"
-"""What is wrong with a cell of a column the list reads: after ``column 'NAME': ``."""
 
 
 def check_email(address: str) -> str | None:
@@ -290,7 +284,7 @@ def _unknown_category(schema: Schema, piece: str, lang: str | None) -> str:
     }
     close = difflib.get_close_matches(piece.casefold(), named, n=1)
     if close:
-        return f"unknown category '{piece:.60}'; did you mean '{named[close[0]]}'?"
+        return Said("mail_list_did_you_mean", piece=f"{piece:.60}", name=named[close[0]])
     return str(schema.unknown_category(piece, lang))
 
 
@@ -338,16 +332,10 @@ def _match_categories(
     ]
     if len(pieces) > _UNKNOWN_TOLD:  # a cell of thousands: a screenful, not 20,000 lines
         problems.append(
-            Problem(
-                where,
-                line,
-                f"and {len(pieces) - _UNKNOWN_TOLD:,} more unknown categories",
-            )
+            Problem(where, line, Said("mail_list_more_unknown", n=len(pieces) - _UNKNOWN_TOLD))
         )
     if not out and not problems:
-        problems.append(
-            Problem(where, line, "no category: name at least one checklist, e.g. psychotherapie")
-        )
+        problems.append(Problem(where, line, Said("mail_list_no_category")))
     return tuple(out), problems
 
 
@@ -395,47 +383,39 @@ def parse_recipients(
     :class:`UnreadableListError` for a list without a header, without a column it needs, or
     with a column it reads given twice (``email`` and ``E-Mail``)."""
     if not header and not rows:
-        empty = "the file" if delimiter else "the first sheet"
-        needs = f"it needs a header line: {', '.join(COLUMNS)}"
-        raise UnreadableListError([Problem(source, None, f"{empty} is empty; {needs}")])
+        empty = Said(
+            "mail_list_empty_file" if delimiter else "mail_list_empty_sheet",
+            columns=", ".join(COLUMNS),
+        )
+        raise UnreadableListError([Problem(source, None, empty)])
     keys = [_column_key(h) for h in header]
     missing = [c for c in COLUMNS if c not in keys]
     if missing:
-        found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
-        said = f"; delimiter '{delimiter}'" if delimiter else ""
-        raise UnreadableListError(
-            [
-                Problem(
-                    source,
-                    header_line,
-                    f"missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
-                    f"(found {found}{said}); the header needs {', '.join(COLUMNS)}",
-                )
-            ]
+        found = ", ".join(repr(h.strip()) for h in header if h.strip())
+        said = said_count(
+            "mail_list_missing",
+            len(missing),
+            missing=", ".join(missing),
+            found=found or Said("mail_list_found_none"),
+            delimiter=Said("mail_list_delimiter", delimiter=delimiter) if delimiter else "",
+            columns=", ".join(COLUMNS),
         )
+        raise UnreadableListError([Problem(source, header_line, said)])
     known = {f.id: f for f in schema.institution_fields()}
     read = {*COLUMNS, "language", "format", *known}
     twice = columns_twice(header, [k if k in read else None for k in keys])
     if twice:  # mailed from: which of them is meant cannot be guessed
         raise UnreadableListError(
-            [
-                Problem(
-                    source,
-                    header_line,
-                    f"{c}; keep one and delete or rename the others (which one to mail from "
-                    "cannot be guessed)",
-                )
-                for c in twice
-            ]
+            [Problem(source, header_line, Said("mail_list_twice", twice=c)) for c in twice]
         )
     index = {k: keys.index(k) for k in (*COLUMNS, "language", "format") if k in keys}
     longest = _words_in_a_name(schema)
-    lost_fix = (
-        "Excel writes '?' for every letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, "
-        "Arabic …); save the list as 'CSV UTF-8' and run again"
+    lost_fix = Said(
+        "mail_list_lost_csv"
         if encoding in PLAIN_CSV
-        else f"the {'list' if delimiter else 'workbook'} keeps every letter, so they were lost "
-        "before (copied from a plain 'CSV' Excel saved?); type the letters in and run again"
+        else "mail_list_lost_list"
+        if delimiter
+        else "mail_list_lost_workbook"
     )
     extra = {
         k: i for i, k in enumerate(keys) if k in known and k not in ("name", "email", "region")
@@ -450,18 +430,9 @@ def parse_recipients(
         beyond = row[len(header) :]
         # in a CSV, a delimiter more shifts the values; a workbook's row may have empty cells more
         if beyond and (delimiter or any(c.strip() for c in beyond)):
-            quote = (
-                f"a '{delimiter}' inside a value? put that value in double quotes"
-                if delimiter
-                else "a value right of the last column: give it a header or delete it"
-            )
-            row_problems.append(
-                Problem(
-                    source,
-                    line,
-                    f"{len(row)} values but the header has {len(header)} columns ({quote})",
-                )
-            )
+            key = "mail_list_values_csv" if delimiter else "mail_list_values_sheet"
+            said = Said(key, n=len(row), columns=len(header), delimiter=delimiter)
+            row_problems.append(Problem(source, line, said))
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
         rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix, longest)
         values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
@@ -469,14 +440,14 @@ def parse_recipients(
             try:
                 check_value(known[key], text, key)
             except RecordError as exc:
-                more.append(Problem(source, line, f"column {exc}"))
+                more.append(Problem(source, line, Said("mail_list_column", problem=str(exc))))
         if rec is not None and values:
             rec = replace(rec, institution=values)
         row_problems.extend(more)
         cells_read = sorted({*index.values(), *extra.values()})
-        for cells, what in ((unsaved, _UNSAVED_FORMULA), (yes_no, _YES_NO_CELL)):
+        for cells, what in ((unsaved, "mail_list_unsaved"), (yes_no, "mail_list_yes_no")):
             row_problems.extend(
-                Problem(source, line, f"column '{header[i].strip():.40}': {what}")
+                Problem(source, line, Said(what, column=f"{header[i].strip():.40}"))
                 for i in cells_read
                 if (line, i) in cells
             )
@@ -517,28 +488,22 @@ def _check_row(
     problems: list[Problem] = []
     rid = cell["id"]
     if not rid:
-        problems.append(Problem(source, line, "no id: every institution needs its register id"))
+        problems.append(Problem(source, line, Said("mail_list_no_id")))
     elif not ID_RE.match(rid):
-        problems.append(Problem(source, line, f"id '{rid:.40}' {ID_RULE}"))
+        problems.append(Problem(source, line, Said("mail_list_bad_id", rid=f"{rid:.40}")))
     elif rid in seen:
-        problems.append(
-            Problem(
-                source,
-                line,
-                f"duplicate id '{rid}' (first on line {seen[rid]}); ids must be unique",
-            )
-        )
+        said = Said("mail_list_duplicate_id", rid=rid, first=seen[rid])
+        problems.append(Problem(source, line, said))
     else:
         seen[rid] = line or 0
     name = " ".join(
         cell["institution"].split()
     )  # a line break typed in Excel must not reach a header
     if not name:
-        problems.append(Problem(source, line, "no institution name"))
+        problems.append(Problem(source, line, Said("mail_list_no_name")))
     elif lost_letters(name):
-        problems.append(
-            Problem(source, line, f"'{name:.60}' has '?' in place of letters: {lost_fix}")
-        )
+        said = Said("mail_list_lost_letters", name=f"{name:.60}", fix=lost_fix)
+        problems.append(Problem(source, line, said))
     email = cell["email"]
     if email:
         why = check_email(email)
@@ -564,26 +529,14 @@ def _check_row(
             names = ", ".join(
                 f"{c} ({languages.name(c, lang or schema.default_language)})" for c in offered
             )
-            problems.append(
-                Problem(
-                    source,
-                    line,
-                    f"language '{cell['language']:.40}': mails and forms can be written in "
-                    f"{names}; write one of them or leave the cell empty",
-                )
-            )
+            said = Said("mail_list_language", given=f"{cell['language']:.40}", names=names)
+            problems.append(Problem(source, line, said))
     formats: tuple[str, ...] = ()
     if cell.get("format"):
         formats = FORMAT_CHOICES.get(cell["format"].lower(), ())
         if not formats:
-            problems.append(
-                Problem(
-                    source,
-                    line,
-                    f"format '{cell['format']:.40}': write pdf, docx (Word) or both, "
-                    "or leave the cell empty",
-                )
-            )
+            said = Said("mail_list_format", given=f"{cell['format']:.40}")
+            problems.append(Problem(source, line, said))
     if problems:
         return None, problems
     where = f"{source}:{line}" if line else source

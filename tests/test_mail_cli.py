@@ -125,7 +125,9 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     out = tmp_path / "drafts"
     result = run("mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 1
-    assert "Error: the recipients list has 6 problems (nothing was made or sent" in result.output
+    assert "Error: die Empfängerliste hat 6 Probleme (nichts wurde erstellt oder versandt" in (
+        result.output
+    )
     for line in (3, 4, 5, 6, 7):
         assert f"malformed.csv:{line}: " in result.output
     assert not out.exists() and not (ws / "sendlog.jsonl").exists()
@@ -145,9 +147,15 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["a1.eml", "a7.eml"]
 
 
-@pytest.mark.parametrize(("lang", "named"), [("de", "Andere Region"), ("en", "Other region")])
+@pytest.mark.parametrize(
+    ("lang", "named", "no_name"),
+    [
+        ("de", "Andere Region", "kein Name der Einrichtung"),
+        ("en", "Other region", "no institution name"),
+    ],
+)
 def test_an_unknown_region_is_told_with_the_regions_in_the_workspace_language(
-    tmp_path, lang, named
+    tmp_path, lang, named, no_name
 ):
     ws = make_workspace(tmp_path / "ws").root
     config = ws / "workspace.toml"
@@ -162,7 +170,7 @@ def test_an_unknown_region_is_told_with_the_regions_in_the_workspace_language(
         "    neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)\n"
         "    dormagen\n"
         f"    andere: {named}\n"
-        f"  {DATA / 'malformed.csv'}:7: no institution name\n"
+        f"  {DATA / 'malformed.csv'}:7: {no_name}\n"
     ) in result.output
 
 
@@ -1114,12 +1122,13 @@ def test_an_unknown_language_or_format_in_a_row_is_a_problem_of_that_row(tmp_pat
     result = run("mail", str(listed), "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 1
     assert (
-        f"{listed}:2: language 'Türkisch': mails and forms can be written in de (Deutsch), "
-        "en (Englisch); write one of them or leave the cell empty" in result.output
+        f"{listed}:2: Sprache „Türkisch“: Mails und Formulare gibt es in diesen Sprachen: "
+        "de (Deutsch), en (Englisch); bitte eine davon eintragen oder die Zelle leer lassen"
+        in result.output
     )
     assert (
-        f"{listed}:3: format 'xlsx': write pdf, docx (Word) or both, or leave the cell empty"
-        in result.output
+        f"{listed}:3: Format „xlsx“: bitte pdf, docx (Word) oder both eintragen oder die Zelle "
+        "leer lassen" in result.output
     )
     assert not out.exists() and not (ws / "sendlog.jsonl").exists()
 

@@ -190,7 +190,7 @@ def test_categories_by_their_names_as_category_takes_them(tmp_path):
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert (
-        f"{listed}:4: unknown category 'Betreutes Wohen'; did you mean 'Betreutes Wohnen'?\n"
+        f"{listed}:4: unbekannte Checkliste „Betreutes Wohen“; gemeint: „Betreutes Wohnen“?\n"
         in said
     )
     assert f"{listed}:5: unknown category 'Wohnen betreut'; give its id or its name:\n" in said
@@ -356,7 +356,9 @@ def test_utf8_list_with_a_windows_1252_byte_is_refused_not_garbled(tmp_path):
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     # no row of it is read: --skip-invalid could not help, and the message does not offer it
-    assert said.startswith("Error: the recipients list cannot be read (nothing was made or sent):")
+    assert said.startswith(
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):"
+    )
     assert "--skip-invalid" not in said
     assert (
         f"{listed}:4: byte 0xfc is not UTF-8, but the rest of the file is (a value pasted from "
@@ -434,9 +436,12 @@ def test_a_column_given_twice_is_refused_naming_both_not_one_used(tmp_path):
     drafts = tmp_path / "drafts"
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
-    fix = "keep one and delete or rename the others (which one to mail from cannot be guessed)"
+    fix = (
+        "bitte eine behalten und die anderen löschen oder umbenennen (an welche Adresse "
+        "versandt werden soll, lässt sich nicht erraten)"
+    )
     assert said == (
-        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}:1: 'E-Mail' (column 3) and 'email' (column 6) are the same column, email; "
         f"{fix}\n"
         f"  {listed}:1: 'Region' (column 5) and 'region' (column 9) are the same column, region; "
@@ -493,7 +498,7 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert said == (
-        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}:3: a plain CSV that reads 'Novotný' if a German Windows saved it and "
         "'Novotnı' if a Turkish one did, and does not say which; save the list from Excel as "
         "'CSV UTF-8'\n"
@@ -627,7 +632,7 @@ def test_a_list_larger_than_a_centres_is_refused(tmp_path):
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert said == (
-        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}: larger than 32 MB, and a list of institutions is a few MB; split it into "
         "files of at most 10,000 rows\n"
     )
@@ -672,9 +677,9 @@ def test_an_excel_workbook_is_mailed_row_by_row_and_a_problem_named_by_its_row(t
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert said == (
-        "Error: the recipients list has 1 problem (nothing was made or sent; fix them — "
-        "`formgen mail` also takes --skip-invalid to mail only the valid rows):\n"
-        f"  {listed}:4: 'lodz(at)example.org' is not an e-mail address (expected "
+        "Error: die Empfängerliste hat 1 Problem (nichts wurde erstellt oder versandt; bitte "
+        "beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen Zeilen):\n"
+        f"  {listed}:4: „lodz(at)example.org“ ist keine E-Mail-Adresse (erwartet: "
         "name@example.org)\n"
     )
     assert not drafts.exists()
@@ -727,9 +732,9 @@ def test_a_yes_no_cell_where_text_belongs_is_a_problem_of_its_row(tmp_path):
     drafts = tmp_path / "drafts"
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
-    yes_no = "a yes/no cell (WAHR or FALSCH, TRUE or FALSE) where text belongs: type the text in"
+    yes_no = "ein Wahrheitswert (WAHR oder FALSCH), wo Text hingehört: bitte den Text eintragen"
     assert said.endswith(
-        f"  {listed}:3: column 'Einrichtung': {yes_no}\n  {listed}:3: column 'Region': {yes_no}\n"
+        f"  {listed}:3: Spalte „Einrichtung“: {yes_no}\n  {listed}:3: Spalte „Region“: {yes_no}\n"
     ), said
     assert not drafts.exists()
     done = CliRunner().invoke(
@@ -858,7 +863,7 @@ def test_a_file_that_is_no_list_is_refused_saying_what_it_is(tmp_path, make, sai
     code, output = mail_drafts(ws, listed, drafts)
     assert code == 1, output
     assert output.startswith(
-        f"Error: the recipients list cannot be read (nothing was made or sent):\n  {listed}: {said}"
+        f"Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n  {listed}: {said}"
     ), output
     assert "--skip-invalid" not in output
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
@@ -901,7 +906,7 @@ def test_a_value_far_right_of_a_workbook_names_the_recipients_list(tmp_path):
     listed = tmp_path / "Verteiler.xlsx"
     book.save(listed)
     assert mail_refused(tmp_path, listed) == (
-        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}:2: a value beyond column 1,000, and a recipients list has some dozens of "
         "columns at most; delete what stands right of the table\n"
     )
@@ -914,16 +919,18 @@ def test_letters_lost_before_they_reached_a_workbook_are_not_blamed_on_its_csv(t
                       "sule@danisma.example", "psychotherapie", ""]])  # fmt: skip
     said = mail_refused(tmp_path, listed)
     assert (
-        f"{listed}:2: '?ule Y?lmaz' has '?' in place of letters: the workbook keeps every "
-        "letter, so they were lost before (copied from a plain 'CSV' Excel saved?); type the "
-        "letters in and run again\n"
+        f"{listed}:2: „?ule Y?lmaz“ hat „?“ anstelle von Buchstaben: die Arbeitsmappe fasst "
+        "jeden Buchstaben, sie gingen also vorher verloren (aus einem einfachen „CSV“ von Excel "
+        "kopiert?); bitte die Buchstaben eintragen und erneut ausführen\n"
     ) in said
     assert "CSV UTF-8" not in said
     utf8 = tmp_path / "Verteiler.csv"
     utf8.write_bytes(
         b"\xef\xbb\xbf" + (HEADER + "tr-1;?ule Y?lmaz;s@example.org;facharzt;\r\n").encode()
     )
-    assert "the list keeps every letter, so they were lost before" in mail_refused(tmp_path, utf8)
+    assert "die Liste fasst jeden Buchstaben, sie gingen also vorher" in mail_refused(
+        tmp_path, utf8
+    )
 
 
 def test_further_sheets_that_hold_data_are_named_as_not_read(tmp_path):
@@ -989,8 +996,8 @@ def test_a_formula_without_a_saved_result_is_a_problem_of_its_row(tmp_path):
     assert code == 1, said
     assert said.endswith(
         ":\n"
-        f"  {listed}:3: column 'E-Mail': a formula without a saved result: open and save the "
-        "workbook in Excel or LibreOffice\n"
+        f"  {listed}:3: Spalte „E-Mail“: eine Formel ohne gespeichertes Ergebnis: bitte die "
+        "Arbeitsmappe in Excel oder LibreOffice öffnen und speichern\n"
     ), said
     assert said.count(f"{listed}:") == 1  # the note column is not read: its formula is none of ours
     assert not drafts.exists()
@@ -1024,8 +1031,8 @@ def test_a_formula_cell_is_told_by_its_column_whether_or_not_it_names_itself(tmp
     said = mail_refused(tmp_path, listed)
     assert said.endswith(
         ":\n"
-        f"  {listed}:3: column 'E-Mail': a formula without a saved result: open and save the "
-        "workbook in Excel or LibreOffice\n"
+        f"  {listed}:3: Spalte „E-Mail“: eine Formel ohne gespeichertes Ergebnis: bitte die "
+        "Arbeitsmappe in Excel oder LibreOffice öffnen und speichern\n"
     ), said
 
 
@@ -1047,7 +1054,7 @@ def test_a_cell_named_wrongly_is_a_damaged_workbook_not_a_python_message(tmp_pat
     listed = tmp_path / "Verteiler.xlsx"
     listed.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=damage))
     assert mail_refused(tmp_path, listed) == (
-        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}: sheet 'Sheet', row 2: a cell is named '{ref}', and the cells of a sheet "
         f"are A1 to XFD1048576; {DAMAGED}\n"
     )
@@ -1087,7 +1094,7 @@ def test_a_cell_whose_value_is_not_of_its_kind_is_a_damaged_workbook_named_by_it
     listed = tmp_path / "Verteiler.xlsx"
     listed.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=damage))
     assert mail_refused(tmp_path, listed) == (
-        "Error: the recipients list cannot be read (nothing was made or sent):\n"
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}: sheet 'Sheet', {said}; {DAMAGED}\n"
     )
 
@@ -1117,3 +1124,82 @@ def test_a_list_that_is_a_named_pipe_is_refused_not_waited_on(
     )
     assert done.returncode == 1, done
     assert done.stderr == f"Error: {fifo}: a named pipe (FIFO), not a file; not read\n"
+
+
+LIST_PROBLEMS = {
+    "de": [
+        "Error: die Empfängerliste hat 6 Probleme (nichts wurde erstellt oder versandt; bitte "
+        "beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen Zeilen):",
+        "malformed.csv:3: „kein-at-zeichen.example.org“ ist keine E-Mail-Adresse (erwartet: "
+        "name@example.org)",
+        "malformed.csv:4: doppelte ID „a1“ (zuerst in Zeile 2); jede ID darf nur einmal vorkommen",
+        "malformed.csv:5: unbekannte Checkliste „psychoterapie“; gemeint: „psychotherapie“?",
+        "malformed.csv:7: kein Name der Einrichtung",
+        "malformed.csv:7: keine Checkliste: bitte mindestens eine nennen, z. B. psychotherapie",
+    ],
+    "en": [
+        "Error: the recipients list has 6 problems (nothing was made or sent; fix them — "
+        "`formgen mail` also takes --skip-invalid to mail only the valid rows):",
+        "malformed.csv:3: 'kein-at-zeichen.example.org' is not an e-mail address (expected "
+        "name@example.org)",
+        "malformed.csv:4: duplicate id 'a1' (first on line 2); ids must be unique",
+        "malformed.csv:5: unknown category 'psychoterapie'; did you mean 'psychotherapie'?",
+        "malformed.csv:7: no institution name",
+        "malformed.csv:7: no category: name at least one checklist, e.g. psychotherapie",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("command", ["mail", "generate"])
+def test_a_list_with_problems_is_refused_in_the_workspace_language(tmp_path, lang, command):
+    """A list with problems is often a coordinator's first run: 'formgen mail LIST' and
+    'formgen generate --recipients LIST' name every problem in the workspace's language."""
+    ws = make_workspace(tmp_path / "ws", language=lang).root
+    listed = DATA / "malformed.csv"
+    out = tmp_path / "out"
+    args = (
+        ["mail", str(listed), "--drafts", str(out)]
+        if command == "mail"
+        else ["generate", "pdf", "--recipients", str(listed), "--out", str(out)]
+    )
+    result = CliRunner().invoke(main, [*args, "-w", str(ws)])
+    assert result.exit_code == 1
+    lines = [line.strip().replace(f"{DATA}/", "") for line in result.output.splitlines()]
+    for said in LIST_PROBLEMS[lang]:
+        assert said in lines, result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
+            "versandt):\n  {listed}:1: Spalten email, region fehlen (gefunden: 'id', "
+            "'Einrichtung', 'Kategorien'; Trennzeichen „;“); die Kopfzeile braucht id, "
+            "institution, email, categories, region\n",
+        ),
+        (
+            "en",
+            "Error: the recipients list cannot be read (nothing was made or sent):\n"
+            "  {listed}:1: missing columns email, region (found 'id', 'Einrichtung', "
+            "'Kategorien'; delimiter ';'); the header needs id, institution, email, categories, "
+            "region\n",
+        ),
+    ],
+)
+def test_a_list_without_its_columns_is_refused_in_the_workspace_language(tmp_path, lang, said):
+    ws = make_workspace(tmp_path / "ws", language=lang).root
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_text("id;Einrichtung;Kategorien\nx;X;facharzt\n", "utf-8")
+    assert mail_drafts(ws, listed, tmp_path / "d") == (1, said.format(listed=listed))
+
+
+def test_an_invalid_id_is_told_with_the_rule_every_id_follows():
+    """The words of a list's invalid id say the rule of :data:`formgen.record.ID_RULE`."""
+    from formgen.messages import Said
+    from formgen.record import ID_RULE
+
+    assert Said("mail_list_bad_id", rid="x y") == f"id 'x y' {ID_RULE}"

@@ -212,8 +212,8 @@ def test_mail_output_and_its_errors_show_a_recipients_lists_controls_as_escapes(
     failed = formgen(ws, "mail", str(wrong), "--drafts", str(tmp_path / "d2"))
     assert failed.exit_code == 1
     said = printed(failed)
-    assert "Error: the recipients list has" in said
-    assert "id 'x\\x1b[2J' may only hold letters" in said, said
+    assert "Error: die Empfängerliste hat" in said
+    assert "ID „x\\x1b[2J“: eine ID darf nur Buchstaben" in said, said
 
 
 def test_mail_shows_what_the_generators_said_of_each_institutions_forms(tmp_path: Path) -> None:

@@ -75,14 +75,15 @@ def read_list(path: str | Path) -> bytes:
 
 
 def read_recipients(
-    data: bytes, source: str, schema: Schema, lang: str | None = None
+    data: bytes, source: str, schema: Schema, lang: str | None = None, said_in: str = "en"
 ) -> RecipientList:
     """The recipients list ``data`` (named ``source``), CSV or XLSX, as ``formgen mail`` and
     ``generate --recipients`` read it: by the reader of ``register import``
     (:func:`ingest.sheet.read_sheet`), then row by row
     (:func:`formgen.recipients.parse_recipients`); a note names a workbook's further sheets
-    that hold data, which are not read (said in ``lang``, default the schema's). Raises
-    :class:`~formgen.errors.UnreadableListError` for a file that is no such list."""
+    that hold data, which are not read. Raises :class:`~formgen.errors.UnreadableListError` for
+    a file that is no such list. The note and the error are said in ``said_in`` (the
+    workspace's language); ``lang`` names the regions and languages a row can give."""
     from formgen.messages import say
     from formgen.recipients import parse_recipients
     from ingest.sheet import read_sheet  # the CLI is the one place that knows both
@@ -96,23 +97,25 @@ def read_recipients(
         )
     except SheetError as exc:
         said = f"{exc.what}; {exc.fix}" if exc.fix else exc.what
-        raise UnreadableListError([Problem(exc.file, exc.line, said)]) from None
+        raise UnreadableListError([Problem(exc.file, exc.line, said)], said_in) from None
     if sheet.left_out:
-        said_in = lang or schema.default_language
         names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
         echo(say("recipients_left_out", said_in, source=source, names=names), err=True)
-    return parse_recipients(
-        sheet.header,
-        sheet.rows,
-        schema,
-        source,
-        lang,
-        sheet.encoding,
-        sheet.delimiter,
-        sheet.unsaved,
-        sheet.header_line,
-        sheet.yes_no,
-    )
+    try:
+        return parse_recipients(
+            sheet.header,
+            sheet.rows,
+            schema,
+            source,
+            lang,
+            sheet.encoding,
+            sheet.delimiter,
+            sheet.unsaved,
+            sheet.header_line,
+            sheet.yes_no,
+        )
+    except UnreadableListError as exc:  # a list without the header it needs
+        raise UnreadableListError(exc.problems, said_in) from None
 
 
 _CANNOT_WRITE = {

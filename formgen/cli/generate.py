@@ -251,8 +251,8 @@ def run_generate(
         from formgen.mailrun import prefill_from
 
         source = Path(recipients_path).name
-        listed = read_recipients(read_list(recipients_path), source, schema, lang)
-        recipients = require_recipients(listed, source)
+        listed = read_recipients(read_list(recipients_path), source, schema, lang, said_in)
+        recipients = require_recipients(listed, source, said_in)
         # as formgen mail does: an institution the register knows is prefilled with what it
         # holds (base_version its revision), asked for the checklists its row names
         prefill = prefill_from(view.record if view else (lambda _iid: None))

@@ -466,14 +466,14 @@ def _recipient_list(
     force: bool,
 ) -> RecipientList | None:
     if path:
-        return read_recipients(read_list(path), path, schema, lang)
+        return read_recipients(read_list(path), path, schema, lang, lang)
     return register_recipients(view, deliveries, force=force) if from_register else None
 
 
 def _echo_problems(listed: RecipientList, skip_invalid: bool, lang: str) -> None:
     if listed.problems:
         if not skip_invalid:
-            raise RecipientsError(list(listed.problems))
+            raise RecipientsError(list(listed.problems), lang)
         for p in listed.problems:
             said = replace(p, message=in_language(p.message, lang))
             echo(say("mail_skipped_invalid", lang, problem=str(said)), err=True)
