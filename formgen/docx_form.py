@@ -60,6 +60,7 @@ from formgen.errors import FormgenError
 from formgen.fonts import DOCX_FACES
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
+from formgen.messages import Said
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -880,10 +881,7 @@ def _for_xml(record: InstitutionRecord, warnings: list[str]) -> InstitutionRecor
             if isinstance(value, str) and (found := NOT_IN_XML.findall(value)):
                 out[key] = NOT_IN_XML.sub("", value)
                 chars = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(found))
-                warnings.append(
-                    f"{scope}.{key}: {chars} left out: a Word document cannot hold control "
-                    "characters; the value itself is kept as it is"
-                )
+                warnings.append(Said("mail_form_control", path=f"{scope}.{key}", chars=chars))
         return out
 
     return replace(

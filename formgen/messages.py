@@ -1251,6 +1251,15 @@ WORDS: dict[str, dict[str, str]] = {
         "write one of them or leave the cell empty",
         "mail_list_format": "format '{given}': write pdf, docx (Word) or both, or leave the cell "
         "empty",
+        "mail_form_footer": "footer (institution name)",
+        "mail_form_no_glyph": "{where}: {chars} cannot be shown by the form's font; the value is "
+        "stored but these characters print as empty boxes",
+        "mail_form_control": "{path}: {chars} left out: a Word document cannot hold control "
+        "characters; the value itself is kept as it is",
+        "mail_form_of": "{who}: {warning}",
+        "mail_gen_warning": "Warning: {warning}",
+        "mail_gen_retired": "Warning: {iid} is {retired}; its return will be merged and flagged "
+        "— 'formgen register restore {iid}' if it still exists",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
@@ -2540,6 +2549,15 @@ WORDS: dict[str, dict[str, str]] = {
         "Sprachen: {names}; bitte eine davon eintragen oder die Zelle leer lassen",
         "mail_list_format": "Format „{given}“: bitte pdf, docx (Word) oder both eintragen oder die "
         "Zelle leer lassen",
+        "mail_form_footer": "Fußzeile (Name der Einrichtung)",
+        "mail_form_no_glyph": "{where}: {chars} kann die Schrift des Formulars nicht darstellen; "
+        "der Wert ist gespeichert, aber diese Zeichen erscheinen als leere Kästchen",
+        "mail_form_control": "{path}: {chars} ausgelassen: ein Word-Dokument kann keine "
+        "Steuerzeichen enthalten; der Wert selbst bleibt, wie er ist",
+        "mail_form_of": "{who}: {warning}",
+        "mail_gen_warning": "Warnung: {warning}",
+        "mail_gen_retired": "Warnung: {iid} ist {retired}; ihre Rückmeldung wird übernommen und "
+        "markiert — „formgen register restore {iid}“, falls es sie noch gibt",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",

@@ -73,6 +73,7 @@ from formgen.layout import (
     layout_form,
 )
 from formgen.linebreak import LINE_BREAK, collapse
+from formgen.messages import Said
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
@@ -118,16 +119,13 @@ def _unprintable(values: Mapping[str, Value], name: str | None) -> tuple[str, ..
     cmap = field_font().cmap
     texts = {path: v for path, v in values.items() if isinstance(v, str)}
     if name:
-        texts["footer (institution name)"] = name
+        texts[Said("mail_form_footer")] = name
     out = []
     for where, text in texts.items():
         missing = sorted({ch for ch in text if ord(ch) not in cmap and ch not in "\r\n\t"})
         if missing:
             chars = shown("".join(missing[:10]))  # a control character as its escape: \x07
-            out.append(
-                f"{where}: {chars} cannot be shown by the form's font; the value "
-                "is stored but these characters print as empty boxes"
-            )
+            out.append(Said("mail_form_no_glyph", where=where, chars=chars))
     return tuple(out)
 
 

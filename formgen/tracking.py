@@ -114,8 +114,9 @@ class RegisterView(Protocol):
     def retired(self) -> Mapping[str, str]:
         """The institutions taken out of the register (``formgen register retire``: closed,
         merged into another, no longer relevant), each with when and why in words: ``retired on
-        2026-11-23 (geschlossen)`` (empty: none, or unknown). No round mails them, no count of
-        ``formgen status`` has them."""
+        2026-11-23 (geschlossen)``, to be said in the workspace's language
+        (:func:`~formgen.messages.in_language`) (empty: none, or unknown). No round mails them,
+        no count of ``formgen status`` has them."""
         ...
 
     def record(self, institution_id: str) -> InstitutionRecord | None:

@@ -38,7 +38,7 @@ from formgen.record import InstitutionRecord, Value
 from formgen.tracking import FieldProblems, Note, Removed, Vouched
 from formgen.workspace import Workspace
 from ingest import staleness
-from ingest.register import EMAIL, HAND, is_erased, retired_text
+from ingest.register import EMAIL, HAND, is_erased, retired_said
 
 
 def _module(name: str) -> Any:
@@ -106,7 +106,7 @@ class WorkspaceRegisterView:
         if self._reg is None:
             return {}
         return {
-            iid: retired_text(was)
+            iid: retired_said(was)
             for iid in self._reg.ids(with_retired=True)
             if (was := self._reg.retired(iid)) is not None
         }

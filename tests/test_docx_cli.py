@@ -192,7 +192,9 @@ def test_a_control_character_a_returned_pdf_brought_is_kept_and_every_output_is_
         main, ["generate", "docx", "--institution", "ua-1", *w, "--out", str(out)]
     )
     assert result.exit_code == 0, result.output
-    assert "Warning: psychotherapie.contact_name: U+0007 left out" in result.stderr
+    assert "Warnung: psychotherapie.contact_name: U+0007 ausgelassen: ein Word-Dokument" in (
+        result.stderr
+    )
     sub = read_docx(out.read_bytes(), out.name)
     assert sub.values["psychotherapie.contact_name"] == "Оксана Коваленко"
 

@@ -1777,7 +1777,8 @@ def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp
         "Runde csv (Einladung): 0 zu versenden, 0 bereits erledigt, 1 übersprungen" in result.output
     )
     assert (
-        f"  übersprungen reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()} ({CLOSED}); falls es "
+        f"  übersprungen reg-2 (Poradnia Łódź): aus dem Register genommen am {TODAY:%d.%m.%Y} "
+        f"({CLOSED}); falls es "
         "sie noch gibt: „formgen register restore reg-2“; --force versendet trotzdem\n"
     ) in result.output
     assert not (tmp_path / "csv").exists()
@@ -1790,8 +1791,20 @@ def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp
     assert [p.name for p in (tmp_path / "csv").iterdir()] == ["reg-2.eml"]
 
 
-def test_a_retired_institution_never_mailed_is_named_when_its_list_row_is_skipped(tmp_path):
-    ws = make_workspace(tmp_path / "ws").root
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "  übersprungen reg-2 (Poradnia Łódź): aus dem Register genommen am {day:%d.%m.%Y}; ",
+        ),
+        ("en", "  skipped reg-2 (Poradnia Łódź): retired on {day}; if it still exists: "),
+    ],
+)
+def test_a_retired_institution_never_mailed_is_named_when_its_list_row_is_skipped(
+    tmp_path, lang, said
+):
+    ws = make_workspace(tmp_path / "ws", language=lang).root
     old = (TODAY - dt.timedelta(days=800)).isoformat()
     write_register(
         ws,
@@ -1805,7 +1818,7 @@ def test_a_retired_institution_never_mailed_is_named_when_its_list_row_is_skippe
     )
     result = run("mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"))
     assert result.exit_code == 0, result.output
-    assert f"  übersprungen reg-2 (Poradnia Łódź): retired on {TODAY.isoformat()}" in result.output
+    assert said.format(day=TODAY) in result.output
 
 
 def test_a_form_that_cannot_be_made_is_not_called_an_undelivered_mail(tmp_path, monkeypatch):

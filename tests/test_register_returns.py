@@ -476,7 +476,7 @@ def test_an_institutions_form_from_the_register_is_a_clean_update_when_returned(
     # a retired institution's form is made all the same (the coordinator asked), with a warning
     run("register", "retire", "bs-ist", "-w", str(ws.root), "--reason", "geschlossen")
     again = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "noch.pdf")])
-    assert again.exit_code == 0 and "bs-ist is retired on " in again.output
+    assert again.exit_code == 0 and "bs-ist ist aus dem Register genommen am " in again.output
 
 
 def test_forms_generated_for_a_recipients_list_are_prefilled_from_the_register(
@@ -524,8 +524,13 @@ def test_forms_generated_for_a_recipients_list_are_prefilled_from_the_register(
     run("register", "retire", "bs-ist", "-w", str(ws.root))
     args = ["generate", "pdf", "--recipients", str(RECIPIENTS), "-w", str(ws.root)]
     again = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "wieder")])
-    assert again.exit_code == 0 and "Warning: bs-ist is retired on " in again.output
-    assert "ua-1 is retired" not in again.output
+    assert again.exit_code == 0, again.output
+    assert (
+        f"Warnung: bs-ist ist aus dem Register genommen am {dt.date.today():%d.%m.%Y}; ihre "
+        "Rückmeldung wird übernommen und markiert — „formgen register restore bs-ist“, falls es "
+        "sie noch gibt\n"
+    ) in again.output
+    assert "ua-1 ist" not in again.output
 
 
 def test_a_form_returned_by_a_retired_institution_is_merged_with_a_warning(

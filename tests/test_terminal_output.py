@@ -231,10 +231,10 @@ def test_mail_shows_what_the_generators_said_of_each_institutions_forms(tmp_path
     at = next(i for i, line in enumerate(lines) if line.startswith("  Entwurf tr-1 "))
     said = lines[at + 1 : next(i for i, line in enumerate(lines) if "Entwurf pl-1" in line)]
     # under the institution's line, as `generate` says them: the PDF's font, the Word form
-    assert any(w.startswith("    Hinweis: institution.name: \\x07 cannot be shown") for w in said)
+    assert any(w.startswith("    Hinweis: institution.name: \\x07 kann die Schrift") for w in said)
     assert (
-        "    Hinweis: institution.name: U+0007 left out: a Word document cannot hold "
-        in "\n".join(said)
+        "    Hinweis: institution.name: U+0007 ausgelassen: ein Word-Dokument kann keine "
+        "Steuerzeichen enthalten; der Wert selbst bleibt, wie er ist" in "\n".join(said)
     )
     assert all(w.startswith("    Hinweis: ") for w in said), lines
 

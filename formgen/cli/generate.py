@@ -30,7 +30,7 @@ from formgen.cli.common import (
 )
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
-from formgen.messages import ENGLISH, say
+from formgen.messages import ENGLISH, in_language, say
 from formgen.model import Schema
 from formgen.record import record_from_json
 
@@ -257,7 +257,7 @@ def run_generate(
         # holds (base_version its revision), asked for the checklists its row names
         prefill = prefill_from(view.record if view else (lambda _iid: None))
         records = [replace(prefill(r), categories=r.categories) for r in recipients]
-        _warn_retired(view, [r.id for r in recipients])
+        _warn_retired(view, [r.id for r in recipients], said_in)
         # a row's language chooses its form's, unless --lang says one for all (as in formgen mail)
         langs = {} if lang_given else {r.id: r.lang for r in recipients if r.lang}
         out_dir = Path(out) if out else default_dir
@@ -306,7 +306,7 @@ def run_generate(
             )
         )
         for warning in result.warnings:
-            echo(f"Warning: {warning}", err=True)
+            echo(say("mail_gen_warning", said_in, warning=in_language(warning, said_in)), err=True)
         return
 
     record = None
@@ -315,7 +315,7 @@ def run_generate(
         record = view.record(institution_id)
         if record is None:
             raise FormgenError(say("gen_no_institution", said_in, iid=institution_id))
-        _warn_retired(view, [institution_id])
+        _warn_retired(view, [institution_id], said_in)
     elif record_path:
         record = record_from_json(schema, _read_json(record_path, said_in), Path(record_path).name)
     if record is not None:
@@ -340,20 +340,16 @@ def run_generate(
         )
     )
     for warning in form.warnings:
-        echo(f"Warning: {warning}", err=True)
+        echo(say("mail_gen_warning", said_in, warning=in_language(warning, said_in)), err=True)
 
 
-def _warn_retired(view: Any, ids: list[str]) -> None:
+def _warn_retired(view: Any, ids: list[str], lang: str) -> None:
     """A form made for a retired institution is made all the same (the coordinator asked for
-    it), but its return will be merged and flagged: say so."""
+    it), but its return will be merged and flagged: say so, in ``lang``."""
     retired = view.retired() if view else {}
     for iid in ids:
         if (was := retired.get(iid)) is not None:
-            echo(
-                f"Warning: {iid} is {was}; its return will be merged and flagged — "
-                f"'formgen register restore {iid}' if it still exists",
-                err=True,
-            )
+            echo(say("mail_gen_retired", lang, iid=iid, retired=in_language(was, lang)), err=True)
 
 
 def _read_json(path: str, lang: str) -> Any:
