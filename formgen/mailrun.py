@@ -485,7 +485,7 @@ def run_round(
                 email=recipient.email,
                 error=str(exc),
             )
-            outcomes.append(Outcome(recipient, "error", str(exc)))
+            outcomes.append(Outcome(recipient, "error", _message(exc)))
             continue
         ids = tuple(dict.fromkeys(f.identity.instance_id for f in forms))
         base: dict[str, object] = {
@@ -515,7 +515,7 @@ def run_round(
     return report
 
 
-def _message(exc: MailError) -> str:
+def _message(exc: FormgenError) -> str:
     """An error's message as made: a :class:`Said` stays one, to be said in the workspace's
     language."""
     said = exc.args[0] if exc.args else None

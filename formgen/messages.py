@@ -1260,6 +1260,20 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_gen_warning": "Warning: {warning}",
         "mail_gen_retired": "Warning: {iid} is {retired}; its return will be merged and flagged "
         "— 'formgen register restore {iid}' if it still exists",
+        "mail_form_record": "record '{iid}'",
+        "mail_form_path": "{where}: {path}",
+        "mail_form_no_field": "{where}: {path}: this form has no such field",
+        "mail_form_other_text": "{where}: {path}: the 'other' text must be text",
+        "mail_value_where": "{where}: {why}",
+        "mail_value_not_list": "a {kind} value must be a list of codes, not {value}",
+        "mail_value_language": "unknown language code(s) {codes}; use ISO 639 codes such as fa, "
+        "ar, tr",
+        "mail_value_choices": "unknown choice(s) {codes}; allowed: {allowed}",
+        "mail_value_not_whole": "a {kind} value must be a whole number, not {value}",
+        "mail_value_outside": "{value} is outside {low}–{high}",
+        "mail_value_not_text": "a {kind} value must be text, not {type}",
+        "mail_value_not_date": "'{value}' is not an ISO date (YYYY-MM-DD)",
+        "mail_value_not_choice": "'{value}' is not a choice; allowed: {allowed}",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
@@ -2558,6 +2572,21 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_gen_warning": "Warnung: {warning}",
         "mail_gen_retired": "Warnung: {iid} ist {retired}; ihre Rückmeldung wird übernommen und "
         "markiert — „formgen register restore {iid}“, falls es sie noch gibt",
+        "mail_form_record": "Datensatz „{iid}“",
+        "mail_form_path": "{where}: {path}",
+        "mail_form_no_field": "{where}: {path}: dieses Formular hat kein solches Feld",
+        "mail_form_other_text": "{where}: {path}: der Text zu „Sonstiges“ muss Text sein",
+        "mail_value_where": "{where}: {why}",
+        "mail_value_not_list": "ein Wert vom Typ {kind} muss eine Liste von Codes sein, nicht "
+        "{value}",
+        "mail_value_language": "unbekannte(r) Sprachcode(s) {codes}; bitte ISO-639-Codes wie fa, "
+        "ar, tr verwenden",
+        "mail_value_choices": "unbekannte Auswahl {codes}; erlaubt: {allowed}",
+        "mail_value_not_whole": "ein Wert vom Typ {kind} muss eine ganze Zahl sein, nicht {value}",
+        "mail_value_outside": "{value} liegt außerhalb von {low}–{high}",
+        "mail_value_not_text": "ein Wert vom Typ {kind} muss Text sein, nicht {type}",
+        "mail_value_not_date": "„{value}“ ist kein ISO-Datum (JJJJ-MM-TT)",
+        "mail_value_not_choice": "„{value}“ ist keine der Auswahlmöglichkeiten; erlaubt: {allowed}",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",

@@ -154,25 +154,25 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
         return {}
     fields = layout.fields()
     out: dict[str, Value] = {}
-    where = f"record '{record.id}'"
+    where = Said("mail_form_record", iid=record.id)
     for path, value in record.form_values(schema).items():
         category = path.split(".", 1)[0]
         if path.endswith("." + OTHER):
             boxes = fields.get(path)
             if boxes is None:
                 if category in request.categories or category == "institution":
-                    raise RecordError(f"{where}: {path}: this form has no such field")
+                    raise RecordError(Said("mail_form_no_field", where=where, path=path))
                 continue
             if not isinstance(value, str):
-                raise RecordError(f"{where}: {path}: the 'other' text must be text")
+                raise RecordError(Said("mail_form_other_text", where=where, path=path))
             out[path] = value
             continue
         f = layout.value_fields.get(path)
         if f is None:
             if category in request.categories or category == "institution":
-                raise RecordError(f"{where}: {path}: this form has no such field")
+                raise RecordError(Said("mail_form_no_field", where=where, path=path))
             continue  # values of categories this form does not cover are not shown
-        out[path] = check_value(f, value, f"{where}: {path}")
+        out[path] = check_value(f, value, Said("mail_form_path", where=where, path=path))
     # chosen codes without a checkbox are shown in the "other" box, by name
     for path, value in list(out.items()):
         if isinstance(value, list):

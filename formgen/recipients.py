@@ -440,7 +440,8 @@ def parse_recipients(
             try:
                 check_value(known[key], text, key)
             except RecordError as exc:
-                more.append(Problem(source, line, Said("mail_list_column", problem=str(exc))))
+                said = Said("mail_list_column", problem=exc.args[0])
+                more.append(Problem(source, line, said))
         if rec is not None and values:
             rec = replace(rec, institution=values)
         row_problems.extend(more)

@@ -43,6 +43,7 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RecordError
 from formgen.filenames import SURROGATE
+from formgen.messages import Said
 from formgen.model import (
     CHOICE_TYPES,
     INSTITUTION,
@@ -131,49 +132,49 @@ def offered(f: Field, value: Value | None) -> Value | None:
 
 
 def check_value(f: Field, value: Any, where: str) -> Value:
-    """Check one typed value against its field; raise :class:`RecordError` naming ``where``."""
+    """Check one typed value against its field; raise :class:`RecordError` naming ``where``
+    (its message a :class:`~formgen.messages.Said`: ``formgen mail`` says it in the
+    workspace's language)."""
 
-    def fail(why: str) -> RecordError:
-        return RecordError(f"{where}: {why}")
+    def fail(key: str, **args: str) -> RecordError:
+        return RecordError(Said("mail_value_where", where=where, why=Said(key, **args)))
 
     t = f.type
     if t in (FieldType.SELECT_MULTIPLE, FieldType.LANGUAGE_LIST):
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise fail(f"a {t.value} value must be a list of codes, not {value!r:.60}")
+            raise fail("mail_value_not_list", kind=t.value, value=f"{value!r:.60}")
         if t is FieldType.LANGUAGE_LIST:
             unknown = [v for v in value if v not in languages.LANGUAGES]
             if unknown:
-                raise fail(
-                    f"unknown language code(s) {', '.join(unknown)}; use ISO 639 codes such as fa, ar, tr"
-                )
+                raise fail("mail_value_language", codes=", ".join(unknown))
         else:
             allowed = {c.value for c in f.choices}
             unknown = [v for v in value if v not in allowed]
             if unknown:
-                raise fail(
-                    f"unknown choice(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}"
-                )
+                said = ", ".join(sorted(allowed))
+                raise fail("mail_value_choices", codes=", ".join(unknown), allowed=said)
         return list(value)
     if t in (FieldType.INTEGER, FieldType.PERCENTAGE):
         if isinstance(value, bool) or not isinstance(value, int):
-            raise fail(f"a {t.value} value must be a whole number, not {value!r:.60}")
+            raise fail("mail_value_not_whole", kind=t.value, value=f"{value!r:.60}")
         low, high = f.constraints.minimum, f.constraints.maximum
         if t is FieldType.PERCENTAGE:
             low, high = (0 if low is None else low), (100 if high is None else high)
         if (low is not None and value < low) or (high is not None and value > high):
-            raise fail(f"{value} is outside {low}–{high}")
+            raise fail("mail_value_outside", value=str(value), low=str(low), high=str(high))
         return value
     if not isinstance(value, str):
-        raise fail(f"a {t.value} value must be text, not {type(value).__name__}")
+        raise fail("mail_value_not_text", kind=t.value, type=type(value).__name__)
     if t is FieldType.DATE:
         try:
             dt.date.fromisoformat(value)
         except ValueError:
-            raise fail(f"'{value:.40}' is not an ISO date (YYYY-MM-DD)") from None
+            raise fail("mail_value_not_date", value=f"{value:.40}") from None
     if t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         allowed = {c.value for c in choices_of(f)}
         if value not in allowed:
-            raise fail(f"'{value:.40}' is not a choice; allowed: {', '.join(sorted(allowed))}")
+            said = ", ".join(sorted(allowed))
+            raise fail("mail_value_not_choice", value=f"{value:.40}", allowed=said)
     return value
 
 

@@ -1990,3 +1990,55 @@ def test_a_cell_with_a_line_break_cannot_make_a_line_of_the_output(tmp_path):
     assert not [line for line in lines if line.lstrip().startswith(("Bcc:", "Entwurf y-9"))], lines
     (refused,) = [line for line in lines if "NICHT VERSANDT x-1" in line]
     assert "„x@example.org↵Bcc: evil@example.net“ ist keine E-Mail-Adresse" in refused, refused
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "  FEHLER pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
+            "Datensatz „pt-07“: institution.region: „mars“ ist keine der Auswahlmöglichkeiten; "
+            "erlaubt: andere, dormagen\n",
+        ),
+        (
+            "en",
+            "  ERROR pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
+            "record 'pt-07': institution.region: 'mars' is not a choice; allowed: andere, "
+            "dormagen\n",
+        ),
+    ],
+)
+def test_why_a_form_could_not_be_made_is_said_in_the_workspace_language(
+    tmp_path, monkeypatch, lang, said
+):
+    """A value the form generator refuses (:func:`formgen.record.check_value`): the ERROR line
+    says why in the workspace's language; the send log keeps the English."""
+    from formgen import mailrun
+    from formgen.messages import Said
+    from formgen.model import Choice, Field, FieldType, Text
+    from formgen.record import check_value
+
+    prepare = mailrun._prepare
+    choices = tuple(Choice(c, Text()) for c in ("andere", "dormagen"))
+    region = Field("region", FieldType.SELECT_ONE, Text(), choices=choices)
+
+    def failing(ws_, recipient, *args, **kwargs):
+        if recipient.id == "pt-07":
+            where = Said("mail_form_record", iid="pt-07")
+            check_value(
+                region, "mars", Said("mail_form_path", where=where, path="institution.region")
+            )
+        return prepare(ws_, recipient, *args, **kwargs)
+
+    monkeypatch.setattr(mailrun, "_prepare", failing)
+    ws = make_workspace(tmp_path / "ws", language=lang).root
+    result = run(
+        "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d")
+    )
+    assert result.exit_code == 1
+    assert said in result.output, result.output
+    (made,) = events(ws, "not_made")
+    assert made["error"] == (
+        "record 'pt-07': institution.region: 'mars' is not a choice; allowed: andere, dormagen"
+    )
