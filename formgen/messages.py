@@ -1274,6 +1274,15 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_value_not_text": "a {kind} value must be text, not {type}",
         "mail_value_not_date": "'{value}' is not an ISO date (YYYY-MM-DD)",
         "mail_value_not_choice": "'{value}' is not a choice; allowed: {allowed}",
+        "mail_usage_where": "say where the mails go: --drafts DIR or --send (one of them)",
+        "mail_usage_overdue_stale": "--overdue and --stale make different rounds; run them one "
+        "after the other",
+        "mail_usage_list_or_register": "give a RECIPIENTS file or --from-register, not both",
+        "mail_usage_whom": "whom to mail? give a RECIPIENTS file, --from-register, --overdue or "
+        "--stale",
+        "mail_usage_stale_by": "--stale-by goes with --stale",
+        "mail_usage_deadline_past": "--deadline {deadline:date} is in the past (today is "
+        "{today:date}); give the date by which the forms should come back, or --days N",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
@@ -2587,6 +2596,18 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_value_not_text": "ein Wert vom Typ {kind} muss Text sein, nicht {type}",
         "mail_value_not_date": "„{value}“ ist kein ISO-Datum (JJJJ-MM-TT)",
         "mail_value_not_choice": "„{value}“ ist keine der Auswahlmöglichkeiten; erlaubt: {allowed}",
+        "mail_usage_where": "wohin gehen die Mails? --drafts ORDNER oder --send angeben (eines "
+        "von beiden)",
+        "mail_usage_overdue_stale": "--overdue und --stale sind verschiedene Runden; bitte "
+        "nacheinander ausführen",
+        "mail_usage_list_or_register": "eine Empfängerliste (RECIPIENTS) oder --from-register "
+        "angeben, nicht beides",
+        "mail_usage_whom": "an wen? eine Empfängerliste (RECIPIENTS), --from-register, --overdue "
+        "oder --stale angeben",
+        "mail_usage_stale_by": "--stale-by gehört zu --stale",
+        "mail_usage_deadline_past": "--deadline {deadline:date} liegt in der Vergangenheit (heute "
+        "ist der {today:date}); bitte das Datum angeben, bis zu dem die Formulare zurückkommen "
+        "sollen, oder --days N",
         # (end of mail)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",

@@ -174,25 +174,48 @@ def test_an_unknown_region_is_told_with_the_regions_in_the_workspace_language(
     ) in result.output
 
 
+YESTERDAY = TODAY - dt.timedelta(days=1)
+
+
 @pytest.mark.parametrize(
-    ("args", "message"),
+    ("args", "message", "english"),
     [
-        ([], "--drafts DIR or --send"),
-        (["--send", "--drafts", "x"], "--drafts DIR or --send"),
-        (["--send", "--overdue", "--stale"], "--overdue and --stale"),
-        (["--drafts", "x", "--deadline", "2020-01-01"], "--deadline 2020-01-01 is in the past"),
+        ([], "Error: wohin gehen die Mails? --drafts ORDNER oder --send", "--drafts DIR or --send"),
+        (["--send", "--drafts", "x"], "--drafts ORDNER oder --send", "--drafts DIR or --send"),
         (
-            ["--drafts", "x", "--deadline", (TODAY - dt.timedelta(days=1)).isoformat()],
-            f"(today is {TODAY.isoformat()})",
+            ["--send", "--overdue", "--stale"],
+            "--overdue und --stale sind verschiedene Runden; bitte nacheinander ausführen",
+            "--overdue and --stale make different rounds; run them one after the other",
+        ),
+        (
+            ["--send", "--from-register"],
+            "eine Empfängerliste (RECIPIENTS) oder --from-register angeben, nicht beides",
+            "give a RECIPIENTS file or --from-register, not both",
+        ),
+        (
+            ["--drafts", "x", "--deadline", "2020-01-01"],
+            "--deadline 01.01.2020 liegt in der Vergangenheit",
+            "--deadline 2020-01-01 is in the past",
+        ),
+        (
+            ["--drafts", "x", "--deadline", YESTERDAY.isoformat()],
+            f"(heute ist der {TODAY:%d.%m.%Y}); bitte das Datum angeben",
+            f"(today is {TODAY.isoformat()}); give the date",
         ),
     ],
 )
-def test_misuse_exits_2(tmp_path, args, message):
+def test_misuse_exits_2_said_in_the_workspace_language(tmp_path, args, message, english):
     ws = make_workspace(tmp_path / "ws").root
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), *args)
     assert result.exit_code == 2
     assert message in result.output
     assert not (ws / "sendlog.jsonl").exists() and not (tmp_path / "x").exists()
+    en = make_workspace(tmp_path / "ws-en", language="en").root
+    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(en), *args)
+    assert result.exit_code == 2 and english in result.output
+    # no workspace there: said in English, as before the workspace is looked at
+    result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(tmp_path / "none"), *args)
+    assert result.exit_code == 2 and english in result.output
 
 
 def test_deadline_today_is_accepted(tmp_path):
@@ -494,7 +517,7 @@ def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tm
     assert [p.name for p in out.iterdir()] == ["reg-1.eml"]
 
     misuse = run("mail", "--overdue", "--stale-by", by, "-w", str(ws), "--drafts", str(out))
-    assert misuse.exit_code == 2 and "--stale-by goes with --stale" in misuse.output
+    assert misuse.exit_code == 2 and "--stale-by gehört zu --stale" in misuse.output
     past = (TODAY - dt.timedelta(days=1)).isoformat()
     misuse = run("mail", "--stale", "--stale-by", past, "-w", str(ws), "--drafts", str(out))
     assert misuse.exit_code == 2 and f"--stale-by {past} is in the past" in misuse.output

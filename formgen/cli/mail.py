@@ -25,7 +25,13 @@ from formgen.cli.common import (
     stale_by_option,
     workspace_option,
 )
-from formgen.errors import MailError, NotAFileError, RecipientsError, UnreadableFileError
+from formgen.errors import (
+    FormgenError,
+    MailError,
+    NotAFileError,
+    RecipientsError,
+    UnreadableFileError,
+)
 from formgen.filenames import terminal
 from formgen.languages import name as language_name
 from formgen.linebreak import breaks_shown
@@ -48,7 +54,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.messages import WORDS, Said, day_text, in_language, say, say_count
+from formgen.messages import ENGLISH, WORDS, Said, day_text, in_language, say, say_count
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -79,6 +85,15 @@ def _said_in_workspace_language(func: F) -> F:
             raise MailError(in_language(said, lang)) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _language_of(workspace_dir: str) -> str:
+    """The workspace's language, for a usage error said before the command opens it; English
+    when it does not open (the command says what is wrong with it once it is used right)."""
+    try:
+        return Workspace.open(workspace_dir).language
+    except (FormgenError, OSError):
+        return ENGLISH
 
 
 def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
@@ -242,23 +257,23 @@ def mail(
     retired, unless --force.
     """
     if bool(drafts_dir) == send:
-        raise click.UsageError("say where the mails go: --drafts DIR or --send (one of them)")
+        raise click.UsageError(say("mail_usage_where", _language_of(workspace_dir)))
     if overdue and stale:
-        raise click.UsageError(
-            "--overdue and --stale make different rounds; run them one after the other"
-        )
+        raise click.UsageError(say("mail_usage_overdue_stale", _language_of(workspace_dir)))
     if recipients and from_register:
-        raise click.UsageError("give a RECIPIENTS file or --from-register, not both")
+        raise click.UsageError(say("mail_usage_list_or_register", _language_of(workspace_dir)))
     if not (recipients or from_register or overdue or stale):
-        raise click.UsageError(
-            "whom to mail? give a RECIPIENTS file, --from-register, --overdue or --stale"
-        )
+        raise click.UsageError(say("mail_usage_whom", _language_of(workspace_dir)))
     if stale_by is not None and not stale:
-        raise click.UsageError("--stale-by goes with --stale")
+        raise click.UsageError(say("mail_usage_stale_by", _language_of(workspace_dir)))
     if deadline is not None and deadline < dt.date.today():
         raise click.UsageError(
-            f"--deadline {deadline:%Y-%m-%d} is in the past (today is {dt.date.today():%Y-%m-%d}); "
-            "give the date by which the forms should come back, or --days N",
+            say(
+                "mail_usage_deadline_past",
+                _language_of(workspace_dir),
+                deadline=deadline.isoformat(),
+                today=dt.date.today().isoformat(),
+            ),
             ctx=click.get_current_context(),
         )
 
