@@ -34,16 +34,33 @@ def echo(message: str = "", err: bool = False) -> None:
 
 
 def library_errors(func: F) -> F:
-    """Turn library errors into ``Error: …`` on stderr and exit status 1."""
+    """Turn library errors into ``Error: …`` on stderr and exit status 1: in the workspace's
+    language where the message is a :class:`~formgen.messages.Said` and the command has a
+    workspace (``workspace_dir``), else as the library wrote it."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except FormgenError as exc:
-            raise click.ClickException(str(exc)) from exc
+            raise click.ClickException(_said(exc, kwargs.get("workspace_dir"))) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _said(exc: FormgenError, workspace_dir: str | None) -> str:
+    """``exc``'s message in the language of the workspace in ``workspace_dir``, where it was
+    made as a :class:`~formgen.messages.Said` (the English where the workspace cannot be read)."""
+    from formgen.messages import Said  # not at start-up: `formgen --help` stays quick
+    from formgen.workspace import Workspace
+
+    message = exc.args[0] if len(exc.args) == 1 else None
+    if not isinstance(message, Said) or workspace_dir is None:
+        return str(exc)
+    try:
+        return message.in_language(Workspace.open(workspace_dir).language)
+    except FormgenError:
+        return str(exc)
 
 
 def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
