@@ -501,6 +501,79 @@ WORDS: dict[str, dict[str, str]] = {
         "entry holds it any more; give a region it offers: {regions}",
         "reg_erase_declined": "nothing erased, nothing changed",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
+        # -- register commands' errors (ingest/register.py, formgen/cli/register.py)
+        "regerr_none": "none",
+        "regerr_decided": "{target} was decided already{how}",
+        "regerr_decided_taken": ": the returned value was taken ('formgen register history {iid}')",
+        "regerr_decided_kept": ": the register's value was kept",
+        "regerr_not_held": "'{target}' is neither a held conflict nor an institution; 'formgen "
+        "register conflicts' lists what waits for a decision",
+        "regerr_no_held": "{target} has no held conflict; 'formgen register conflicts' lists them",
+        "regerr_no_held_path": "{target} has no held conflict for {path}; 'formgen register "
+        "conflicts' lists them",
+        "regerr_take": "--take must be 'mine' or 'theirs', not '{take}'",
+        "regerr_no_duplicate": "no probable duplicate '{did}'; 'formgen register conflicts' lists "
+        "them",
+        "regerr_decide_with": "decide with 'merge' or 'new', not '{decision}'",
+        "regerr_retired_already": "{iid} is {retired} already; nothing changed ('formgen register "
+        "restore {iid}' takes it back)",
+        "regerr_not_retired": "{iid} is not retired; nothing changed ('formgen register retire "
+        "{iid}' takes an institution out of the register)",
+        "regerr_retired": "{iid} is {retired}; nothing changed — 'formgen register restore {iid}' "
+        "takes it back, or {doing} with --force all the same",
+        "regerr_doing_confirm": "confirm it",
+        "regerr_doing_set": "set the value",
+        "regerr_confirm_no_entry": "{iid} has no entry in {cid} (its entries: {has}); nothing "
+        "changed",
+        "regerr_confirm_nothing": "{iid} has no entry to confirm; nothing changed",
+        "regerr_set_held": "{iid} {path}: a returned value waits for a decision as {cid}; nothing "
+        "changed — decide it first ('formgen register resolve {cid} --take mine|theirs'; 'formgen "
+        "register conflicts' shows both values), then set it",
+        "regerr_set_too_long": "{iid} {path}: the value is {n:,} characters long, more than the "
+        "{most:,} a value may have — shorten it; nothing changed",
+        "regerr_set_invalid": "{iid} {path}: {problem}; nothing changed",
+        "regerr_set_no_value": "{iid} {path}: no value given; nothing changed — to remove the "
+        "value, use --clear",
+        "regerr_set_holds": "{iid} {path} holds '{value}' already; nothing changed",
+        "regerr_set_holds_none": "{iid} {path} holds no value already; nothing changed",
+        "regerr_path_no_value": "'{path}' names no value: write institution.FIELD or "
+        "CATEGORY.FIELD, e.g. institution.phone or psychotherapie.languages_offered",
+        "regerr_path_no_checklist": "'{path}': '{scope}' is no checklist of the schema{hint}; "
+        "{iid}'s entries: {has}",
+        "regerr_path_no_entry": "'{path}': {iid} has no entry in {scope} (its entries: {has}); "
+        "{advice}",
+        "regerr_path_get_entry": "a checklist's values come with its form: 'formgen generate pdf "
+        "--institution {iid} --category {scope}'",
+        "regerr_path_erase_none": "it holds no value there to erase; nothing changed",
+        "regerr_path_no_field": "'{path}': {scope} has no field '{field}'{hint}; its fields: "
+        "{fields}",
+        "regerr_unknown_language": "unknown language '{text}'; give an ISO code (fa, ar, tr) or a "
+        "name (Farsi, Arabisch)",
+        "regerr_unknown_region": "unknown region '{text}'; give its id or its name{known}",
+        "regerr_unknown_category": "unknown category '{text}'; give its id or its name{known}",
+        "regerr_import_empty_sheet": "{file}: the first sheet is empty; nothing was imported",
+        "regerr_import_empty_file": "{file}: the file is empty; nothing was imported",
+        "regerr_import_not_table": "{file}: not a table of the register: none of its columns "
+        "({shown}) is one 'formgen register export' writes; nothing was imported — export the "
+        "register (--format csv or xlsx, with or without --labels) and fill in that table",
+        "regerr_import_column": "'{column}'{hint}",
+        "regerr_import_unknown_column": "{file}: column the register's table does not have: "
+        "{columns}; nothing was imported — rename or delete it (the table 'formgen register "
+        "export' writes, with or without --labels, has the columns to use)",
+        "regerr_import_unknown_columns": "{file}: columns the register's table does not have: "
+        "{columns}; nothing was imported — rename or delete them (the table 'formgen register "
+        "export' writes, with or without --labels, has the columns to use)",
+        "regerr_import_no_id": "{file}: the table has neither the column {id} nor {name}; nothing "
+        "was imported — each row needs the id of an institution the register knows, or a name",
+        "regerr_import_refused": "{file}: not imported: {reason}; nothing changed",
+        "regerr_no_reread": "re-reading the archived originals needs the ingest pipeline "
+        "(ingest.pipeline.make_reread), which this installation lacks; run 'formgen register "
+        "rebuild' without --reread",
+        "regerr_export_left_out": "{iid}, {field}: {chars} left out of the XLSX export: an Excel "
+        "cell cannot hold control characters; the register and the CSV and JSON exports keep the "
+        "value",
+        "regerr_warning": "Warning: {warning}",
+        # (end of reg_errors)
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "warnings",
@@ -1737,6 +1810,87 @@ WORDS: dict[str, dict[str, str]] = {
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
+        # -- register commands' errors (ingest/register.py, formgen/cli/register.py)
+        "regerr_none": "keine",
+        "regerr_decided": "{target} ist schon entschieden{how}",
+        "regerr_decided_taken": ": der zurückgemeldete Wert wurde übernommen ('formgen register "
+        "history {iid}')",
+        "regerr_decided_kept": ": der Wert im Register wurde behalten",
+        "regerr_not_held": "„{target}“ ist weder ein zurückgestellter Konflikt noch eine "
+        "Einrichtung; 'formgen register conflicts' zeigt, was auf eine Entscheidung wartet",
+        "regerr_no_held": "{target} hat keinen zurückgestellten Konflikt; 'formgen register "
+        "conflicts' zeigt sie",
+        "regerr_no_held_path": "{target} hat keinen zurückgestellten Konflikt für {path}; "
+        "'formgen register conflicts' zeigt sie",
+        "regerr_take": "--take muss „mine“ oder „theirs“ sein, nicht „{take}“",
+        "regerr_no_duplicate": "keine mögliche Dublette „{did}“; 'formgen register conflicts' "
+        "zeigt sie",
+        "regerr_decide_with": "entscheiden mit „merge“ oder „new“, nicht „{decision}“",
+        "regerr_retired_already": "{iid} ist schon {retired}; nichts geändert ('formgen register "
+        "restore {iid}' nimmt die Einrichtung wieder auf)",
+        "regerr_not_retired": "{iid} ist nicht aus dem Register genommen; nichts geändert "
+        "('formgen register retire {iid}' nimmt eine Einrichtung aus dem Register)",
+        "regerr_retired": "{iid} ist {retired}; nichts geändert — 'formgen register restore {iid}' "
+        "nimmt die Einrichtung wieder auf, oder trotzdem mit --force {doing}",
+        "regerr_doing_confirm": "bestätigen",
+        "regerr_doing_set": "den Wert setzen",
+        "regerr_confirm_no_entry": "{iid} hat keinen Eintrag in {cid} (ihre Einträge: {has}); "
+        "nichts geändert",
+        "regerr_confirm_nothing": "{iid} hat keinen Eintrag, der bestätigt werden kann; nichts "
+        "geändert",
+        "regerr_set_held": "{iid} {path}: ein zurückgemeldeter Wert wartet als {cid} auf eine "
+        "Entscheidung; nichts geändert — erst entscheiden ('formgen register resolve {cid} --take "
+        "mine|theirs'; 'formgen register conflicts' zeigt beide Werte), dann setzen",
+        "regerr_set_too_long": "{iid} {path}: der Wert ist {n:,} Zeichen lang, mehr als die "
+        "{most:,}, die ein Wert haben darf — bitte kürzen; nichts geändert",
+        "regerr_set_invalid": "{iid} {path}: {problem}; nichts geändert",
+        "regerr_set_no_value": "{iid} {path}: kein Wert angegeben; nichts geändert — um den Wert "
+        "zu entfernen: --clear",
+        "regerr_set_holds": "{iid} {path} enthält schon „{value}“; nichts geändert",
+        "regerr_set_holds_none": "{iid} {path} hat schon keinen Wert; nichts geändert",
+        "regerr_path_no_value": "„{path}“ bezeichnet keinen Wert: institution.FELD oder "
+        "CHECKLISTE.FELD schreiben, z.\u00a0B. institution.phone oder psychotherapie.languages_offered",
+        "regerr_path_no_checklist": "„{path}“: „{scope}“ ist keine Checkliste des Schemas{hint}; "
+        "Einträge von {iid}: {has}",
+        "regerr_path_no_entry": "„{path}“: {iid} hat keinen Eintrag in {scope} (ihre Einträge: "
+        "{has}); {advice}",
+        "regerr_path_get_entry": "die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
+        "generate pdf --institution {iid} --category {scope}'",
+        "regerr_path_erase_none": "dort ist kein Wert zu löschen; nichts geändert",
+        "regerr_path_no_field": "„{path}“: {scope} hat kein Feld „{field}“{hint}; ihre Felder: "
+        "{fields}",
+        "regerr_unknown_language": "unbekannte Sprache „{text}“; bitte einen ISO-Code (fa, ar, tr) "
+        "oder einen Namen (Farsi, Arabisch) angeben",
+        "regerr_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "
+        "angeben{known}",
+        "regerr_unknown_category": "unbekannte Checkliste „{text}“; bitte ihre ID oder ihren "
+        "Namen angeben{known}",
+        "regerr_import_empty_sheet": "{file}: das erste Tabellenblatt ist leer; nichts importiert",
+        "regerr_import_empty_file": "{file}: die Datei ist leer; nichts importiert",
+        "regerr_import_not_table": "{file}: keine Tabelle des Registers: keine ihrer Spalten "
+        "({shown}) ist eine, die 'formgen register export' schreibt; nichts importiert — das "
+        "Register exportieren (--format csv oder xlsx, mit oder ohne --labels) und diese Tabelle "
+        "ausfüllen",
+        "regerr_import_column": "„{column}“{hint}",
+        "regerr_import_unknown_column": "{file}: Spalte, die die Tabelle des Registers nicht hat: "
+        "{columns}; nichts importiert — bitte umbenennen oder löschen (die Tabelle, die 'formgen "
+        "register export' schreibt, mit oder ohne --labels, hat die zu verwendenden Spalten)",
+        "regerr_import_unknown_columns": "{file}: Spalten, die die Tabelle des Registers nicht "
+        "hat: {columns}; nichts importiert — bitte umbenennen oder löschen (die Tabelle, die "
+        "'formgen register export' schreibt, mit oder ohne --labels, hat die zu verwendenden "
+        "Spalten)",
+        "regerr_import_no_id": "{file}: die Tabelle hat weder die Spalte {id} noch {name}; nichts "
+        "importiert — jede Zeile braucht die ID einer Einrichtung, die das Register kennt, oder "
+        "einen Namen",
+        "regerr_import_refused": "{file}: nicht importiert: {reason}; nichts geändert",
+        "regerr_no_reread": "das erneute Lesen der archivierten Originale braucht die "
+        "Ingest-Pipeline (ingest.pipeline.make_reread), die dieser Installation fehlt; 'formgen "
+        "register rebuild' ohne --reread ausführen",
+        "regerr_export_left_out": "{iid}, {field}: {chars} im XLSX-Export weggelassen: eine "
+        "Excel-Zelle kann keine Steuerzeichen enthalten; das Register und die CSV- und "
+        "JSON-Exporte behalten den Wert",
+        "regerr_warning": "Hinweis: {warning}",
+        # (end of reg_errors)
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "Hinweise",

@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 
 from formgen import languages
 from formgen.errors import FormgenError, UnknownCategoryError
+from formgen.messages import Said
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 ID_RE = re.compile(ID_PATTERN)
@@ -269,9 +270,7 @@ class Schema:
     def unknown_category(self, text: str, lang: str | None = None) -> UnknownCategoryError:
         """The error of :meth:`category_named` for ``text``, which names no category."""
         known = _named(((c.id, c.label) for c in self.categories), lang or self.default_language)
-        return UnknownCategoryError(
-            f"unknown category '{text:.60}'; give its id or its name{known}"
-        )
+        return UnknownCategoryError(Said("regerr_unknown_category", text=text[:60], known=known))
 
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case
@@ -290,7 +289,7 @@ class Schema:
             known = _named(
                 ((r.value, r.label) for r in self.regions), lang or self.default_language
             )
-            raise FormgenError(f"unknown region '{text:.60}'; give its id or its name{known}")
+            raise FormgenError(Said("regerr_unknown_region", text=text[:60], known=known))
         return value
 
     def category(self, category_id: str) -> Category:

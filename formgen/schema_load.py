@@ -32,6 +32,7 @@ from formgen import languages
 from formgen.errors import Problem, SchemaError
 from formgen.filenames import shown
 from formgen.linebreak import collapse
+from formgen.messages import Said
 from formgen.model import (
     ID_PATTERN,
     OTHER,
@@ -113,7 +114,7 @@ def _msg(name: str, /, **kwargs: Any) -> str:
 
 def did_you_mean(value: str, options: list[str]) -> str:
     close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return Said("import_did_you_mean", name=close[0]) if close else ""
 
 
 def _is_control(ch: str) -> bool:

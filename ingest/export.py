@@ -54,6 +54,7 @@ from formgen.identity import reference
 from formgen.messages import (
     ENGLISH,
     Problem,
+    Said,
     date_text,
     day_text,
     moment_text,
@@ -563,10 +564,11 @@ def export_xlsx(
                     if (row[0], field) not in warned:
                         warned.add((row[0], field))
                         left_out = dict.fromkeys(NOT_IN_XML.findall(str(raw)))
+                        chars = ", ".join(f"U+{ord(ch):04X}" for ch in left_out)
                         warnings.append(
-                            f"{row[0]}, {field}: {', '.join(f'U+{ord(ch):04X}' for ch in left_out)}"
-                            " left out of the XLSX export: an Excel cell cannot hold control "
-                            "characters; the register and the CSV and JSON exports keep the value"
+                            Said(
+                                "regerr_export_left_out", iid=str(row[0]), field=field, chars=chars
+                            )
                         )
                 if n == 0 or (isinstance(value, str) and value.startswith("=")):
                     # openpyxl would store "=…" as a formula: force a text cell

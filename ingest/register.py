@@ -146,6 +146,7 @@ from formgen.messages import (
     Problem,
     Said,
     SaidJoined,
+    SaidProblem,
     date_text,
     reason_said,
     reason_text,
@@ -635,9 +636,7 @@ class Register:
         try:
             return self.institutions[iid]
         except KeyError:
-            raise RegisterError(
-                f"no institution '{iid}' in the register; 'formgen register find' lists them"
-            ) from None
+            raise RegisterError(Said("gen_no_institution", iid=iid)) from None
 
     def source(self, sha: str | None) -> Json:
         return dict(self.data["sources"].get(sha, {})) if sha else {}
@@ -1389,7 +1388,7 @@ class Register:
         conflicts, or the one of ``path``); ``take`` ``mine`` (keep the register) or ``theirs``
         (take the returned value). Returns the conflict ids decided."""
         if take not in ("mine", "theirs"):
-            raise RegisterError(f"--take must be 'mine' or 'theirs', not '{take}'")
+            raise RegisterError(Said("regerr_take", take=take))
         at = at or now_iso()
         pending = self.data["conflicts"]
         if target in pending:
@@ -1403,16 +1402,14 @@ class Register:
                 and (held is None or pending[k]["path"] == held)
             ]
         elif (how := self._decided(target)) is not None:
-            raise RegisterError(f"{target} was decided already{how}")
+            raise RegisterError(Said("regerr_decided", target=target, how=how))
         else:
-            raise RegisterError(
-                f"'{target}' is neither a held conflict nor an institution; "
-                "'formgen register conflicts' lists what waits for a decision"
-            )
+            raise RegisterError(Said("regerr_not_held", target=target))
         if not ids:
             raise RegisterError(
-                f"{target} has no held conflict{' for ' + path if path else ''}; "
-                "'formgen register conflicts' lists them"
+                Said("regerr_no_held_path", target=target, path=path)
+                if path
+                else Said("regerr_no_held", target=target)
             )
         for cid in ids:
             c = pending.pop(cid)
@@ -1430,10 +1427,7 @@ class Register:
         (:meth:`retired`)."""
         inst = self.institution(iid)
         if (was := self.retired(iid)) is not None:
-            raise RegisterError(
-                f"{iid} is {retired_text(was)} already; nothing changed "
-                f"('formgen register restore {iid}' takes it back)"
-            )
+            raise RegisterError(Said("regerr_retired_already", iid=iid, retired=retired_said(was)))
         at = at or now_iso()
         reason = " ".join((reason or "").split()) or None  # one line, as typed
         inst["retired"] = done = {"at": at, "reason": reason}
@@ -1444,10 +1438,7 @@ class Register:
         """Take a retired institution back into the lists and mail rounds."""
         inst = self.institution(iid)
         if self.retired(iid) is None:
-            raise RegisterError(
-                f"{iid} is not retired; nothing changed ('formgen register retire {iid}' "
-                "takes an institution out of the register)"
-            )
+            raise RegisterError(Said("regerr_not_retired", iid=iid))
         at = at or now_iso()
         del inst["retired"]
         self._event(inst, at, "restore")
@@ -1468,18 +1459,16 @@ class Register:
         :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
         (unless ``force``) or a checklist it has no entry in (named in ``lang``)."""
         inst = self.institution(iid)
-        self._refuse_retired(iid, force, "confirm it")
+        self._refuse_retired(iid, force, Said("regerr_doing_confirm"))
         has = list(inst["entries"])
         wanted = list(dict.fromkeys(self.schema.category_named(c, lang).id for c in categories))
         for cid in wanted:
             if cid not in has:
-                raise RegisterError(
-                    f"{iid} has no entry in {cid} (its entries: {', '.join(has) or 'none'}); "
-                    "nothing changed"
-                )
+                entries = ", ".join(has) or Said("regerr_none")
+                raise RegisterError(Said("regerr_confirm_no_entry", iid=iid, cid=cid, has=entries))
         done = wanted or has
         if not done:
-            raise RegisterError(f"{iid} has no entry to confirm; nothing changed")
+            raise RegisterError(Said("regerr_confirm_nothing", iid=iid))
         at = at or now_iso()
         for cid in done:
             entry = inst["entries"][cid]
@@ -1501,10 +1490,8 @@ class Register:
         """:class:`RegisterError` for a retired ``iid`` (unless ``force``): what a coordinator
         is ``doing`` to it waits for 'register restore', or ``--force``."""
         if not force and (was := self.retired(iid)) is not None:
-            raise RegisterError(
-                f"{iid} is {retired_text(was)}; nothing changed — 'formgen register "
-                f"restore {iid}' takes it back, or {doing} with --force all the same"
-            )
+            said = Said("regerr_retired", iid=iid, retired=retired_said(was), doing=doing)
+            raise RegisterError(said)
 
     def hand_values(
         self, iid: str, path: str, text: str | None, force: bool = False
@@ -1520,17 +1507,13 @@ class Register:
         unknown institution, a retired one (unless ``force``), a path it has no value at, an
         invalid or too long value, a value a held conflict waits on, or no change at all."""
         inst = self.institution(iid)
-        self._refuse_retired(iid, force, "set the value")
+        self._refuse_retired(iid, force, Said("regerr_doing_set"))
         path, f = self._settable(iid, inst, path)
         paths = [path, f"{path}.{OTHER}"] if f.is_multi else [path]
         for held in self.conflicts():
             if held["institution_id"] == iid and held["path"] in paths:
                 cid = held["id"]
-                raise RegisterError(
-                    f"{iid} {held['path']}: a returned value waits for a decision as {cid}; "
-                    f"nothing changed — decide it first ('formgen register resolve {cid} --take "
-                    "mine|theirs'; 'formgen register conflicts' shows both values), then set it"
-                )
+                raise RegisterError(Said("regerr_set_held", iid=iid, path=held["path"], cid=cid))
         new: dict[str, Json] = {}
         if text is not None:
             # here, not at the top: the checks load phonenumbers, which reading needs not
@@ -1538,19 +1521,20 @@ class Register:
 
             if len(text) > MAX_VALUE_CHARS:  # a return's is kept shortened, its file archived
                 raise RegisterError(
-                    f"{iid} {path}: the value is {len(text):,} characters long, more than the "
-                    f"{MAX_VALUE_CHARS:,} a value may have — shorten it; nothing changed"
+                    Said(
+                        "regerr_set_too_long", iid=iid, path=path, n=len(text), most=MAX_VALUE_CHARS
+                    )
                 )
             scope = path.partition(".")[0]
             for key, checked in check_typed(f, text).items():
                 if checked.problem is not None:
-                    raise RegisterError(f"{iid} {path}: {checked.problem}; nothing changed")
+                    problem = SaidProblem(checked.problem)
+                    raise RegisterError(
+                        Said("regerr_set_invalid", iid=iid, path=path, problem=problem)
+                    )
                 new[f"{scope}.{key}"] = {"v": checked.value, "raw": checked.raw}
             if not new:
-                raise RegisterError(
-                    f"{iid} {path}: no value given; nothing changed — to remove the value, "
-                    "use --clear"
-                )
+                raise RegisterError(Said("regerr_set_no_value", iid=iid, path=path))
         values = {
             p: new.get(p) for p in paths if not same_value(self._current(inst, p), new.get(p))
         }
@@ -1558,8 +1542,11 @@ class Register:
             values = dict(new)  # set again, it vouches that mail reaches it (formgen mail)
         if not values:
             now = self._current(inst, path)
-            holds = f"holds '{short(str(now.get('raw', '')))}'" if now else "holds no value"
-            raise RegisterError(f"{iid} {path} {holds} already; nothing changed")
+            raise RegisterError(
+                Said("regerr_set_holds", iid=iid, path=path, value=short(str(now.get("raw", ""))))
+                if now
+                else Said("regerr_set_holds_none", iid=iid, path=path)
+            )
         return values
 
     def _settable(
@@ -1574,27 +1561,24 @@ class Register:
         except FormgenError:
             parsed = None
         if parsed is None or parsed.block is not None or parsed.option is not None:
-            raise RegisterError(
-                f"'{path}' names no value: write institution.FIELD or CATEGORY.FIELD, e.g. "
-                "institution.phone or psychotherapie.languages_offered"
-            )
+            raise RegisterError(Said("regerr_path_no_value", path=path))
         scope = parsed.category
-        has = ", ".join(inst["entries"]) or "none"
+        has = ", ".join(inst["entries"]) or Said("regerr_none")
         if scope == INSTITUTION:
             fields = self.schema.institution_fields()
         elif scope not in self._entry_ids:
             known = [c.id for c in self.schema.categories]
+            hint = did_you_mean(scope, [INSTITUTION, *known])
             raise RegisterError(
-                f"'{path}': '{scope}' is no checklist of the schema"
-                f"{did_you_mean(scope, [INSTITUTION, *known])}; {iid}'s entries: {has}"
+                Said(
+                    "regerr_path_no_checklist", path=path, scope=scope, hint=hint, iid=iid, has=has
+                )
             )
         elif scope not in inst["entries"]:
+            advice = no_entry or Said("regerr_path_get_entry", iid=iid, scope=scope)
             raise RegisterError(
-                f"'{path}': {iid} has no entry in {scope} (its entries: {has}); "
-                + (
-                    no_entry
-                    or "a checklist's values come with its form: 'formgen generate pdf "
-                    f"--institution {iid} --category {scope}'"
+                Said(
+                    "regerr_path_no_entry", path=path, iid=iid, scope=scope, has=has, advice=advice
                 )
             )
         else:
@@ -1602,9 +1586,16 @@ class Register:
         ids = [f.id for f in fields]
         f = next((f for f in fields if f.id == parsed.field), None)
         if f is None:
+            hint = did_you_mean(parsed.field, ids)
             raise RegisterError(
-                f"'{path}': {scope} has no field '{parsed.field}'"
-                f"{did_you_mean(parsed.field, ids)}; its fields: {', '.join(ids)}"
+                Said(
+                    "regerr_path_no_field",
+                    path=path,
+                    scope=scope,
+                    field=parsed.field,
+                    hint=hint,
+                    fields=", ".join(ids),
+                )
             )
         return f"{scope}.{f.id}", f
 
@@ -1630,7 +1621,7 @@ class Register:
         """``paths`` of ``iid`` (as :meth:`hand_values` takes them) under their fields' current
         ids; :class:`RegisterError` for an unknown institution or path."""
         inst = self.institution(iid)
-        none = "it holds no value there to erase; nothing changed"
+        none = Said("regerr_path_erase_none")
         return list(dict.fromkeys(self._settable(iid, inst, p, none)[0] for p in paths))
 
     def held_values(self, iid: str, paths: Iterable[str]) -> list[Json]:
@@ -1740,19 +1731,17 @@ class Register:
             return None
         for iid, inst in self.institutions.items():
             if any(h["op"] == f"resolve {cid}" for h in inst["history"]):
-                return f": the returned value was taken ('formgen register history {iid}')"
-        return ": the register's value was kept"
+                return Said("regerr_decided_taken", iid=iid)
+        return Said("regerr_decided_kept")
 
     def resolve_duplicate(self, did: str, decision: str, at: str | None = None) -> str:
         """Decide a probable duplicate: ``merge`` into the candidate or keep as ``new``.
 
         Returns the institution id the entry went to."""
         if did not in self.data["duplicates"]:
-            raise RegisterError(
-                f"no probable duplicate '{did}'; 'formgen register conflicts' lists them"
-            )
+            raise RegisterError(Said("regerr_no_duplicate", did=did))
         if decision not in ("merge", "new"):
-            raise RegisterError(f"decide with 'merge' or 'new', not '{decision}'")
+            raise RegisterError(Said("regerr_decide_with", decision=decision))
         at = at or now_iso()
         d = self.data["duplicates"].pop(did)
         e = self._current_entry(entry_from_json(d["entry"]))

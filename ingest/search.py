@@ -16,7 +16,7 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RegisterError
 from formgen.fold import fold
-from formgen.messages import say, say_count
+from formgen.messages import Said, say, say_count
 from formgen.model import FieldType
 from ingest.labels import region_text
 from ingest.register import Json, Register
@@ -40,9 +40,7 @@ def language_code(text: str) -> str:
     """The ISO code for a code or name; a clear error when it is no known language."""
     code = languages.lookup(text)
     if code is None:
-        raise RegisterError(
-            f"unknown language '{text}'; give an ISO code (fa, ar, tr) or a name (Farsi, Arabisch)"
-        )
+        raise RegisterError(Said("regerr_unknown_language", text=text))
     return code
 
 

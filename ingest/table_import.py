@@ -57,7 +57,16 @@ from dataclasses import dataclass, field
 
 from formgen.errors import FormgenError, RegisterError, SheetError
 from formgen.identity import FormIdentity, new_instance_id
-from formgen.messages import WORDS, date_text, problem, reason_text, say, say_count
+from formgen.messages import (
+    WORDS,
+    Said,
+    SaidJoined,
+    date_text,
+    problem,
+    reason_text,
+    say,
+    say_count,
+)
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.recipients import PLAIN_CSV, columns_twice, lost_letters
 from formgen.schema_load import did_you_mean
@@ -158,8 +167,8 @@ def read_table(data: bytes, file_name: str) -> Sheet:
         fix = f" — {exc.fix}" if exc.fix else ""
         raise RegisterError(f"{exc.where}: {exc.what}; nothing was imported{fix}") from None
     if not sheet.header and not sheet.rows:
-        empty = "the first sheet" if sheet.encoding == XLSX else "the file"
-        raise RegisterError(f"{file_name}: {empty} is empty; nothing was imported")
+        empty = "sheet" if sheet.encoding == XLSX else "file"
+        raise RegisterError(Said(f"regerr_import_empty_{empty}", file=file_name))
     return sheet
 
 
@@ -204,11 +213,9 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         if now > score:
             best, score = variant, now
     if score[0] <= 0:
-        shown = ", ".join(f"'{short(h, 30)}'" for h in header[:6] if h.strip()) or "none"
+        shown = ", ".join(f"'{short(h, 30)}'" for h in header[:6] if h.strip())
         raise RegisterError(
-            f"{file_name}: not a table of the register: none of its columns ({shown}) is one "
-            "'formgen register export' writes; nothing was imported — export the register "
-            "(--format csv or xlsx, with or without --labels) and fill in that table"
+            Said("regerr_import_not_table", file=file_name, shown=shown or Said("regerr_none"))
         )
     written = {column: shown for column, shown in best.values()}
     meaning = {
@@ -219,22 +226,20 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         """This table's header of the column another table names ``h`` (``institution_id``
         among labels: ``ID``), else the closest header, never ``h`` itself."""
         if (same := written.get(meaning.get(g, ""))) is not None:
-            return f" (did you mean '{same}'?)"
+            return Said("import_did_you_mean", name=same)
         every = [s for _, v in variants for _, s in v.values() if _key(s) != g]
         return did_you_mean(h, list(written.values())) or did_you_mean(h, every)
 
     unknown = [
-        f"'{h.strip()}'{hint(h.strip(), g)}"
+        Said("regerr_import_column", column=h.strip(), hint=hint(h.strip(), g))
         for h, g in zip(header, given, strict=True)
         if g and g not in best
     ]
     if unknown:
-        raise RegisterError(
-            f"{file_name}: column{'s' if len(unknown) > 1 else ''} the register's table does "
-            f"not have: {', '.join(unknown)}; nothing was imported — rename or delete "
-            f"{'them' if len(unknown) > 1 else 'it'} (the table 'formgen register export' "
-            "writes, with or without --labels, has the columns to use)"
+        key = (
+            "regerr_import_unknown_columns" if len(unknown) > 1 else "regerr_import_unknown_column"
         )
+        raise RegisterError(Said(key, file=file_name, columns=SaidJoined(unknown)))
     out = [best[g][0] if g else None for g in given]
     twice = columns_twice(header, out)
     if twice:
@@ -243,10 +248,7 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
             "delete or rename the others"
         )
     if ID not in out and NAME not in out:
-        raise RegisterError(
-            f"{file_name}: the table has neither the column {ID} nor {NAME}; nothing was "
-            "imported — each row needs the id of an institution the register knows, or a name"
-        )
+        raise RegisterError(Said("regerr_import_no_id", file=file_name, id=ID, name=NAME))
     return out
 
 
@@ -546,7 +548,9 @@ def import_file(
 def _merged(outcome: MergeOutcome | None, file_name: str) -> MergeOutcome | None:
     """``outcome``, unless the register refused the whole file (nothing was merged then)."""
     if outcome is not None and outcome.status == QUARANTINED:
-        raise RegisterError(f"{file_name}: not imported: {outcome.reason}; nothing changed")
+        raise RegisterError(
+            Said("regerr_import_refused", file=file_name, reason=outcome.reason or "")
+        )
     return outcome
 
 

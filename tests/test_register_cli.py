@@ -64,7 +64,7 @@ def test_history(ws: Workspace) -> None:
     assert code == 0
     assert "Revision 2" in out and "Telefon (Zentrale): +49 211 123456 → +49 211 999999" in out
     code, out = run(ws, "history", "inst-0999")
-    assert code == 1 and "Error: no institution 'inst-0999'" in out
+    assert code == 1 and "Error: keine Einrichtung „inst-0999“ im Register" in out
 
 
 # "Frau Öztürk" typed in a terminal set to Windows-1252: Python hands over its bytes 0xD6 and
@@ -185,7 +185,8 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts")
     assert "nichts wartet auf eine Entscheidung" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "mine")
-    assert code == 1 and "Error: c-0001 was decided already: the returned value was taken" in out
+    taken = "Error: c-0001 ist schon entschieden: der zurückgemeldete Wert wurde übernommen"
+    assert code == 1 and taken in out
 
 
 def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> None:
@@ -262,7 +263,7 @@ def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
     code, out = run(ws, "gaps", "--category", "psychotherapie")
     assert code == 0 and "Rhein-Kreis Neuss" in out and "kein Eintrag" in out
     code, out = run(ws, "gaps", "--category", "astrologie")
-    assert code == 1 and "unknown category 'astrologie'" in out
+    assert code == 1 and "unbekannte Checkliste „astrologie“" in out
     code, out = run(ws, "stale", "--today", "gestern")
     assert code == 2 and "not a date" in out
 
@@ -349,7 +350,7 @@ def test_find(ws: Workspace) -> None:
     )
     assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and "1 Eintrag" in out
     code, out = run(ws, "find", "--language", "Klingonisch")
-    assert code == 1 and "Error: unknown language 'Klingonisch'" in out
+    assert code == 1 and "Error: unbekannte Sprache „Klingonisch“; bitte einen ISO-Code" in out
 
 
 def in_language(ws: Workspace, lang: str) -> Workspace:
@@ -1229,14 +1230,19 @@ def test_history_shows_retire_and_restore_with_time_and_reason(ws: Workspace) ->
 @pytest.mark.parametrize(
     ("first", "then", "error"),
     [
-        (None, ["retire", "inst-0999"], "Error: no institution 'inst-0999' in the register"),
-        (None, ["restore", "inst-0999"], "Error: no institution 'inst-0999' in the register"),
-        (None, ["restore", "inst-0002"], "Error: inst-0002 is not retired; nothing changed"),
+        (None, ["retire", "inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
+        (None, ["restore", "inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
+        (
+            None,
+            ["restore", "inst-0002"],
+            "Error: inst-0002 ist nicht aus dem Register genommen; nichts geändert",
+        ),
         (
             ["retire", "inst-0002", "--reason", CLOSED],
             ["retire", "inst-0002", "--reason", "doppelt"],
-            f"Error: inst-0002 is retired on {dt.date.today().isoformat()} ({CLOSED}) already; "
-            "nothing changed ('formgen register restore inst-0002' takes it back)",
+            "Error: inst-0002 ist schon aus dem Register genommen am "
+            f"{dt.date.today().strftime('%d.%m.%Y')} ({CLOSED}); nichts geändert ('formgen "
+            "register restore inst-0002' nimmt die Einrichtung wieder auf)",
         ),
     ],
     ids=["retire-unknown", "restore-unknown", "restore-current", "retire-twice"],

@@ -156,12 +156,13 @@ def test_confirming_does_not_fix_missing_data_and_says_so(ws: Workspace) -> None
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["inst-0999"], "Error: no institution 'inst-0999' in the register"),
+        (["inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
         (
             ["lodz", "--category", "psychotherapie"],
-            "Error: lodz has no entry in psychotherapie (its entries: facharzt); nothing changed",
+            "Error: lodz hat keinen Eintrag in psychotherapie (ihre Einträge: facharzt); nichts "
+            "geändert",
         ),
-        (["lodz", "--category", "Zahnarzt"], "Error: unknown category 'Zahnarzt'"),
+        (["lodz", "--category", "Zahnarzt"], "Error: unbekannte Checkliste „Zahnarzt“"),
     ],
     ids=["unknown-institution", "no-such-entry", "unknown-category"],
 )
@@ -179,8 +180,9 @@ def test_a_retired_institution_is_confirmed_only_with_force(ws: Workspace) -> No
     kept = journal_bytes(ws)
     code, out = register(ws, "confirm", "ua-1", "--note", ÖZTÜRK)
     assert code == 1 and out.startswith(
-        f"Error: ua-1 is retired on {TODAY.isoformat()} (geschlossen); nothing changed — "
-        "'formgen register restore ua-1' takes it back, or confirm it with --force all the same"
+        f"Error: ua-1 ist aus dem Register genommen am {TODAY.strftime('%d.%m.%Y')} "
+        "(geschlossen); nichts geändert — 'formgen register restore ua-1' nimmt die Einrichtung "
+        "wieder auf, oder trotzdem mit --force bestätigen"
     ), out
     assert journal_bytes(ws) == kept
     assert register(ws, "confirm", "ua-1", "--note", ÖZTÜRK, "--force")[0] == 0

@@ -202,10 +202,13 @@ def test_without_yes_it_asks_and_a_no_changes_nothing(ws: Workspace) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("inst-9999", "psychotherapie.contact_name"), "Error: no institution 'inst-9999'"),
+        (
+            ("inst-9999", "psychotherapie.contact_name"),
+            "Error: keine Einrichtung „inst-9999“ im Register",
+        ),
         (
             ("ua-1", "psychotherapie.kontakt"),
-            "Error: 'psychotherapie.kontakt': psychotherapie has no field",
+            "Error: „psychotherapie.kontakt“: psychotherapie hat kein Feld „kontakt“",
         ),
         (
             ("ua-1", "psychotherapie.contact_email"),
@@ -407,8 +410,8 @@ def test_erasing_in_a_checklist_it_has_no_entry_in_says_there_is_nothing_to_eras
     code, out = register(ws, "erase", "ua-1", "facharzt.contact_name", "--note", NOTE, "--yes")
     assert code == 1
     assert out == (
-        "Error: 'facharzt.contact_name': ua-1 has no entry in facharzt (its entries: "
-        "psychotherapie); it holds no value there to erase; nothing changed\n"
+        "Error: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
+        "psychotherapie); dort ist kein Wert zu löschen; nichts geändert\n"
     )
     assert snapshot(ws) == files
 

@@ -396,29 +396,29 @@ def test_a_csv_saved_by_excel_as_windows_1252_is_read_and_lost_letters_are_refus
         (
             "Liste.csv",
             "institution_id;category;name;Telefn;webseite\r\nar-1;krisendienst;X;0211 1;x.de\r\n",
-            "Error: Liste.csv: columns the register's table does not have: 'Telefn' (did you "
-            "mean 'Telefon'?), 'webseite' (did you mean 'website'?); nothing was imported",
+            "Error: Liste.csv: Spalten, die die Tabelle des Registers nicht hat: „Telefn“ "
+            "(gemeint: „Telefon“?), „webseite“ (gemeint: „website“?); nichts importiert",
         ),
         (  # a header of the English table among the German one's: its German header
             "Gemischt.csv",
             "ID;Checkliste;Name der Einrichtung;Postcode\r\n;Krisendienst;Hilfe;40211\r\n",
-            "Error: Gemischt.csv: column the register's table does not have: 'Postcode' (did "
-            "you mean 'PLZ'?); nothing was imported",
+            "Error: Gemischt.csv: Spalte, die die Tabelle des Registers nicht hat: „Postcode“ "
+            "(gemeint: „PLZ“?); nichts importiert — bitte umbenennen oder löschen",
         ),
         (  # never the header itself as what was meant
             "Kennung.csv",
             "institution_id;Checkliste;Name der Einrichtung\r\nar-1;Krisendienst;Hilfe\r\n",
-            "Error: Kennung.csv: column the register's table does not have: 'institution_id' "
-            "(did you mean 'ID'?); nothing was imported",
+            "Error: Kennung.csv: Spalte, die die Tabelle des Registers nicht hat: "
+            "„institution_id“ (gemeint: „ID“?); nichts importiert",
         ),
         (
             "Adressen.csv",
             "Einrichtung,Adresse\r\nCaritas,Hauptstr. 1\r\n",
-            "Error: Adressen.csv: not a table of the register: none of its columns "
-            "('Einrichtung', 'Adresse') is one 'formgen register export' writes",
+            "Error: Adressen.csv: keine Tabelle des Registers: keine ihrer Spalten "
+            "('Einrichtung', 'Adresse') ist eine, die 'formgen register export' schreibt",
         ),
         ("Formular.pdf", "%PDF-1.7\n%âãÏÓ\n", "Error: Formular.pdf: not a table (CSV or XLSX)"),
-        ("leer.csv", "", "Error: leer.csv: the file is empty; nothing was imported"),
+        ("leer.csv", "", "Error: leer.csv: die Datei ist leer; nichts importiert"),
         (
             "kaputt.xlsx",
             "PK\x03\x04kaputt",

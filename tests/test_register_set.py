@@ -20,7 +20,7 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 
 from formgen.cli import main
 from formgen.messages import moment_text
-from formgen.workspace import Workspace
+from formgen.workspace import CONFIG, Workspace
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
 from ingest.printed import visual
@@ -297,7 +297,77 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
 def test_what_cannot_be_set_is_refused_and_nothing_is_journaled(
     ws: Workspace, args: list[str], error: str
 ) -> None:
-    """The coordinator is there to correct it: the reason as the ingest report words it."""
+    """The coordinator is there to correct it: the reason as the ingest report words it (in
+    an English workspace: the English, as before; a German one's below)."""
+    english(ws)
+    kept = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
+    code, out = register(ws, "set", *args, "--note", TELEFON)
+    assert code == 1 and out.startswith(error), out
+    assert (ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()) == kept
+
+
+def english(ws: Workspace) -> None:
+    config = ws.root / CONFIG
+    config.write_text(config.read_text("utf-8").replace('language = "de"', 'language = "en"'))
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (
+            ["ua-1", "institution.phone", "0211 55"],
+            "Error: ua-1 institution.phone: „0211 55“ ist keine gültige Telefonnummer; bitte eine "
+            "einzelne Nummer mit Vorwahl eintragen, z.\u00a0B. 0211 1234567; nichts geändert\n",
+        ),
+        (
+            ["ua-1", "institution.fone", "0211 5556667"],
+            "Error: „institution.fone“: institution hat kein Feld „fone“ (gemeint: „phone“?); "
+            "ihre Felder: name, traeger,",
+        ),
+        (
+            ["ua-1", "psychoterapie.contact_name", "Nowak"],
+            "Error: „psychoterapie.contact_name“: „psychoterapie“ ist keine Checkliste des "
+            "Schemas (gemeint: „psychotherapie“?); Einträge von ua-1: psychotherapie\n",
+        ),
+        (
+            ["ua-1", "facharzt.contact_name", "Nowak"],
+            "Error: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
+            "psychotherapie); die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
+            "generate pdf --institution ua-1 --category facharzt'\n",
+        ),
+        (
+            ["ua-1", "psychotherapie.1.contact_name", "Nowak"],
+            "Error: „psychotherapie.1.contact_name“ bezeichnet keinen Wert: institution.FELD oder "
+            "CHECKLISTE.FELD schreiben",
+        ),
+        (
+            ["inst-0999", "institution.phone", "0211 5556667"],
+            "Error: keine Einrichtung „inst-0999“ im Register",
+        ),
+        (
+            ["ua-1", "psychotherapie.plans", "--clear"],
+            "Error: ua-1 psychotherapie.plans hat schon keinen Wert; nichts geändert\n",
+        ),
+        (
+            ["ua-1", "psychotherapie.plans", "Plan für Łódź. " * 700],
+            "Error: ua-1 psychotherapie.plans: der Wert ist 10.500 Zeichen lang, mehr als die "
+            "10.000, die ein Wert haben darf — bitte kürzen; nichts geändert\n",
+        ),
+    ],
+    ids=[
+        "phone",
+        "unknown-field",
+        "unknown-checklist",
+        "no-entry",
+        "checklist-path",
+        "unknown-institution",
+        "clear-nothing",
+        "too-long",
+    ],
+)
+def test_a_german_workspace_is_told_why_in_german(
+    ws: Workspace, args: list[str], error: str
+) -> None:
     kept = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
     code, out = register(ws, "set", *args, "--note", TELEFON)
     assert code == 1 and out.startswith(error), out
@@ -327,9 +397,9 @@ def test_a_retired_institution_is_set_only_with_force(ws: Workspace) -> None:
     args = ("set", "ar-1", "krisendienst.contact_name", "Sara Nowak", "--note", TELEFON)
     code, out = register(ws, *args)
     assert code == 1 and out.startswith(
-        f"Error: ar-1 is retired on {dt.date.today().isoformat()} (geschlossen); nothing "
-        "changed — 'formgen register restore ar-1' takes it back, or set the value with "
-        "--force all the same"
+        f"Error: ar-1 ist aus dem Register genommen am {dt.date.today().strftime('%d.%m.%Y')} "
+        "(geschlossen); nichts geändert — 'formgen register restore ar-1' nimmt die Einrichtung "
+        "wieder auf, oder trotzdem mit --force den Wert setzen"
     ), out
     assert (ws.root / "journal.jsonl").read_bytes() == kept
     assert register(ws, *args, "--force")[0] == 0
@@ -382,8 +452,9 @@ def test_a_form_sent_before_the_change_never_undoes_it_and_another_value_is_held
     cid = phone["id"]
     code, out = register(ws, "set", "ua-1", "institution.phone", "0211 4443332", "--note", "x")
     assert code == 1 and out.startswith(
-        f"Error: ua-1 institution.phone: a returned value waits for a decision as {cid}; "
-        f"nothing changed — decide it first ('formgen register resolve {cid} --take mine|theirs'"
+        f"Error: ua-1 institution.phone: ein zurückgemeldeter Wert wartet als {cid} auf eine "
+        f"Entscheidung; nichts geändert — erst entscheiden ('formgen register resolve {cid} "
+        "--take mine|theirs'"
     ), out
     assert (ws.root / "journal.jsonl").read_bytes() == kept
     assert register(ws, "resolve", cid, "--take", "mine")[0] == 0
@@ -496,5 +567,5 @@ def test_a_name_typed_with_separate_accents_is_stored_as_readers_store_it(ws: Wo
     again = ("set", "ar-1", "krisendienst.contact_name", "Çiğdem Öztürk", "--note", LEFT)
     assert register(ws, *again) == (
         1,
-        "Error: ar-1 krisendienst.contact_name holds 'Çiğdem Öztürk' already; nothing changed\n",
+        "Error: ar-1 krisendienst.contact_name enthält schon „Çiğdem Öztürk“; nichts geändert\n",
     )

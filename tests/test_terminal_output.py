@@ -251,10 +251,10 @@ def test_the_xlsx_export_says_which_values_lost_control_characters(tmp_path: Pat
     assert result.exit_code == 0, result.output
     said = printed(result)
     assert (
-        "Warning: inst-0001, name: U+0007 left out of the XLSX export: an Excel cell cannot "
-        "hold control characters; the register and the CSV and JSON exports keep the value"
+        "Hinweis: inst-0001, name: U+0007 im XLSX-Export weggelassen: eine Excel-Zelle kann "
+        "keine Steuerzeichen enthalten; das Register und die CSV- und JSON-Exporte behalten den Wert"
     ) in said, said
-    assert said.count("Warning: ") == 1, said  # one line for the value, in both sheets
+    assert said.count("Hinweis: ") == 1, said  # one line for the value, in both sheets
     book = openpyxl.load_workbook(out)
     names = [row[3] for row in book["Register"].iter_rows(values_only=True)]
     assert "Praxis Şule Yılmaz" in names, names  # everything else kept

@@ -29,7 +29,7 @@ from formgen.cli.common import (
 )
 from formgen.csv_write import csv_delimiter
 from formgen.linebreak import breaks_shown
-from formgen.messages import date_text, reason_text, say, say_count
+from formgen.messages import date_text, in_language, reason_text, say, say_count
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, Register, name_line, same_value
@@ -468,10 +468,7 @@ def _pipeline_reread(ws: Workspace) -> journal.Reread:
         make = getattr(module, "make_reread", None)  # needs the workspace's secret and schemas
         func: journal.Reread = make(ws) if make is not None else module.reread
     except (ImportError, AttributeError):
-        raise click.ClickException(
-            "re-reading the archived originals needs the ingest pipeline (ingest.pipeline.make_reread), "
-            "which this installation lacks; run 'formgen register rebuild' without --reread"
-        ) from None
+        raise click.ClickException(say("regerr_no_reread", ws.language)) from None
     return func
 
 
@@ -677,7 +674,10 @@ def export(
             reg, personal, labels, lang=lang, with_retired=with_retired, warnings=left_out
         )
         for warning in left_out:
-            echo(f"Warning: {warning}", err=True)
+            echo(
+                say("regerr_warning", ws.language, warning=in_language(warning, ws.language)),
+                err=True,
+            )
     # each table has its own name, as the print: never taken for another, nor written over it
     suffix = f"-{form}" if fmt == "csv" else ""
     if labels and fmt != "json":
