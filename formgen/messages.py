@@ -573,6 +573,19 @@ WORDS: dict[str, dict[str, str]] = {
         "cell cannot hold control characters; the register and the CSV and JSON exports keep the "
         "value",
         "regerr_warning": "Warning: {warning}",
+        "regerr_not_utf8": "{source}: not UTF-8 text (byte {byte}); the register is damaged. It "
+        "was not changed: restore it from a backup or run 'formgen register rebuild'",
+        "regerr_not_json": "{source}: line {line}, column {column}: {why}; the register is damaged "
+        "or was edited by hand. It was not changed: fix that place, restore a backup, or run "
+        "'formgen register rebuild' to make it again from the archive",
+        "regerr_not_register": '{source}: not a formgen register (no "format": "{format}"); it '
+        "was not changed",
+        "regerr_newer": "{source}: written by a newer formgen (register format {version}; this "
+        "formgen reads up to {most}); update formgen to work with this register",
+        "regerr_lacks": "{source}: the register lacks {keys}; it was edited by hand or is damaged. "
+        "It was not changed: restore a backup or run 'formgen register rebuild'",
+        "regerr_other_schema": "{source}: the register belongs to schema '{theirs}', the workspace "
+        "uses '{ours}'",
         # (end of reg_errors)
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
@@ -1890,6 +1903,23 @@ WORDS: dict[str, dict[str, str]] = {
         "Excel-Zelle kann keine Steuerzeichen enthalten; das Register und die CSV- und "
         "JSON-Exporte behalten den Wert",
         "regerr_warning": "Hinweis: {warning}",
+        "regerr_not_utf8": "{source}: kein UTF-8-Text (Byte {byte}); das Register ist beschädigt. "
+        "Es wurde nicht geändert: aus einer Sicherung wiederherstellen oder 'formgen register "
+        "rebuild' ausführen",
+        "regerr_not_json": "{source}: Zeile {line}, Spalte {column}: {why}; das Register ist "
+        "beschädigt oder wurde von Hand bearbeitet. Es wurde nicht geändert: diese Stelle "
+        "korrigieren, eine Sicherung wiederherstellen oder mit 'formgen register rebuild' aus dem "
+        "Archiv neu aufbauen",
+        "regerr_not_register": '{source}: kein formgen-Register (kein "format": "{format}"); '
+        "nicht geändert",
+        "regerr_newer": "{source}: von einer neueren formgen-Version geschrieben (Registerformat "
+        "{version}; diese Version liest bis {most}); bitte formgen aktualisieren, um mit diesem "
+        "Register zu arbeiten",
+        "regerr_lacks": "{source}: dem Register fehlt {keys}; es wurde von Hand bearbeitet oder ist "
+        "beschädigt. Es wurde nicht geändert: eine Sicherung wiederherstellen oder 'formgen "
+        "register rebuild' ausführen",
+        "regerr_other_schema": "{source}: das Register gehört zum Schema „{theirs}“, der "
+        "Arbeitsbereich verwendet „{ours}“",
         # (end of reg_errors)
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",

@@ -530,39 +530,29 @@ class Register:
         try:
             data = json.loads(text)
         except UnicodeDecodeError as exc:
-            raise RegisterError(
-                f"{source}: not UTF-8 text (byte {exc.start}); the register is damaged. It was not "
-                "changed: restore it from a backup or run 'formgen register rebuild'"
-            ) from None
+            raise RegisterError(Said("regerr_not_utf8", source=source, byte=exc.start)) from None
         except json.JSONDecodeError as exc:
-            raise RegisterError(
-                f"{source}: line {exc.lineno}, column {exc.colno}: {exc.msg}; the register is "
-                "damaged or was edited by hand. It was not changed: fix that place, restore a "
-                "backup, or run 'formgen register rebuild' to make it again from the archive"
-            ) from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise RegisterError(
-                f'{source}: not a formgen register (no "format": "{FORMAT}"); it was not changed'
+            said = Said(
+                "regerr_not_json", source=source, line=exc.lineno, column=exc.colno, why=exc.msg
             )
+            raise RegisterError(said) from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise RegisterError(Said("regerr_not_register", source=source, format=FORMAT))
         version = data.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool):
             raise RegisterError(f"{source}: 'format_version' is missing or not a number")
         if version > FORMAT_VERSION:
             raise RegisterVersionError(
-                f"{source}: written by a newer formgen (register format {version}; this formgen "
-                f"reads up to {FORMAT_VERSION}); update formgen to work with this register"
+                Said("regerr_newer", source=source, version=version, most=FORMAT_VERSION)
             )
         missing = [k for k in cls.empty(schema) if k not in data]
         if missing:
-            raise RegisterError(
-                f"{source}: the register lacks {', '.join(missing)}; it was edited by hand or is "
-                "damaged. It was not changed: restore a backup or run 'formgen register rebuild'"
-            )
+            raise RegisterError(Said("regerr_lacks", source=source, keys=", ".join(missing)))
         _check_structure(data, source)
         if data["schema_id"] != schema.schema_id:
+            theirs, ours = str(data["schema_id"]), schema.schema_id
             raise RegisterError(
-                f"{source}: the register belongs to schema '{data['schema_id']}', the workspace "
-                f"uses '{schema.schema_id}'"
+                Said("regerr_other_schema", source=source, theirs=theirs, ours=ours)
             )
         return cls(schema, data)
 

@@ -855,7 +855,7 @@ def test_rebuild_and_damaged_register(ws: Workspace) -> None:
     good = json.loads(ws.register_path.read_bytes())
     ws.register_path.write_text('{"format": "formgen-register",\n  oops', "utf-8")
     code, out = run(ws, "find")
-    assert code == 1 and "register.json: line 2, column 3" in out
+    assert code == 1 and "register.json: Zeile 2, Spalte 3" in out
     code, out = run(ws, "rebuild")
     assert code == 0 and "3 Rückläufe eingelesen" in out and "beschädigte Register wurde" in out
     assert json.loads(ws.register_path.read_bytes()) == good
@@ -1257,6 +1257,55 @@ def test_retire_and_restore_refuse_what_cannot_be_and_change_nothing(
     assert code == 1 and out.startswith(error), out
     assert ws.register_path.read_bytes() == register
     assert (ws.root / "journal.jsonl").read_bytes() == journal
+
+
+def test_a_damaged_register_is_told_in_the_workspaces_language(ws: Workspace) -> None:
+    """Every register command reads the register first: what is wrong with it, and what to
+    do, in German; the file is left as it was."""
+    ws.register_path.write_bytes(b'{"format": "formgen-register",\n  "revision": 1,,}')
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 1 and out.startswith(
+        f"Error: {ws.register_path}: Zeile 2, Spalte 17: Expecting property name enclosed in "
+        "double quotes; das Register ist beschädigt oder wurde von Hand bearbeitet. Es wurde "
+        "nicht geändert: diese Stelle korrigieren, eine Sicherung wiederherstellen oder mit "
+        "'formgen register rebuild' aus dem Archiv neu aufbauen"
+    ), out
+    assert ws.register_path.read_bytes() == b'{"format": "formgen-register",\n  "revision": 1,,}'
+    code, out = run(in_language(ws, "en"), "history", "inst-0001")
+    assert (
+        code == 1 and "Expecting property name enclosed in double quotes; the register is " in out
+    )
+
+
+def test_an_english_workspace_is_told_the_register_errors_in_english_as_before(
+    ws: Workspace,
+) -> None:
+    """The errors a German workspace is told in German (above) stay as they were in English."""
+    ws = in_language(ws, "en")
+    assert run(ws, "retire", "inst-0002", "--reason", CLOSED)[0] == 0
+    assert run(ws, "retire", "inst-0002") == (
+        1,
+        f"Error: inst-0002 is retired on {dt.date.today().isoformat()} ({CLOSED}) already; "
+        "nothing changed ('formgen register restore inst-0002' takes it back)\n",
+    )
+    assert run(ws, "restore", "inst-0001") == (
+        1,
+        "Error: inst-0001 is not retired; nothing changed ('formgen register retire inst-0001' "
+        "takes an institution out of the register)\n",
+    )
+    assert run(ws, "history", "inst-0999") == (
+        1,
+        "Error: no institution 'inst-0999' in the register; 'formgen register find' lists them\n",
+    )
+    assert run(ws, "find", "--language", "Klingonisch") == (
+        1,
+        "Error: unknown language 'Klingonisch'; give an ISO code (fa, ar, tr) or a name (Farsi, "
+        "Arabisch)\n",
+    )
+    code, out = run(ws, "gaps", "--category", "astrologie")
+    assert code == 1 and out.startswith("Error: unknown category 'astrologie'; give its id"), out
+    code, out = run(ws, "resolve", "inst-0999", "--take", "mine")
+    assert code == 1 and out.startswith("Error: 'inst-0999' is neither a held conflict nor"), out
 
 
 def test_rebuild_after_retire_and_restore_gives_the_same_register(ws: Workspace) -> None:
