@@ -663,7 +663,7 @@ def test_a_dropped_region_no_entry_holds_any_more_is_said_so_not_unknown(
     )
     assert "'Dormagen': the current schema no longer offers this region" in english.stderr
     unknown = CliRunner().invoke(main, ["register", "find", "--region", "Mond", "-w", str(ws)])
-    assert unknown.exit_code == 1 and "unknown region 'Mond'" in unknown.stderr
+    assert unknown.exit_code == 1 and "unbekannte Region „Mond“" in unknown.stderr
 
 
 def test_an_export_made_before_the_switch_imports_without_conflicts_over_a_dropped_region(
