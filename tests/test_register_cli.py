@@ -9,6 +9,7 @@ import importlib.util
 import io
 import json
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -1275,6 +1276,20 @@ def test_a_damaged_register_is_told_in_the_workspaces_language(ws: Workspace) ->
     assert (
         code == 1 and "Expecting property name enclosed in double quotes; the register is " in out
     )
+
+
+def test_reread_without_the_pipeline_says_so_in_the_workspaces_language(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "ingest.pipeline", None)  # importing it fails
+    assert run(ws, "rebuild", "--reread") == (
+        1,
+        "Error: das erneute Lesen der archivierten Originale braucht die Ingest-Pipeline "
+        "(ingest.pipeline.make_reread), die dieser Installation fehlt; 'formgen register "
+        "rebuild' ohne --reread ausführen\n",
+    )
+    code, out = run(in_language(ws, "en"), "rebuild", "--reread")
+    assert code == 1 and out.startswith("Error: re-reading the archived originals needs the"), out
 
 
 def test_an_english_workspace_is_told_the_register_errors_in_english_as_before(

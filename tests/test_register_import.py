@@ -440,6 +440,25 @@ def test_a_file_that_is_no_register_table_is_refused_and_changes_nothing(
     assert snapshot(ws) == before
 
 
+def test_an_english_workspace_is_told_the_tables_problems_in_english_as_before(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    config = ws.root / "workspace.toml"
+    config.write_text(config.read_text("utf-8").replace('language = "de"', 'language = "en"'))
+    path = tmp_path / "Liste.csv"
+    path.write_text("institution_id;category;name;Telefn;webseite\r\nar-1;krisendienst;X;1;x\r\n")
+    assert formgen(ws, "register", "import", str(path)) == (
+        1,
+        "Error: Liste.csv: columns the register's table does not have: 'Telefn' (did you mean "
+        "'Telefon'?), 'webseite' (did you mean 'website'?); nothing was imported — rename or "
+        "delete them (the table 'formgen register export' writes, with or without --labels, has "
+        "the columns to use)\n",
+    )
+    path.write_text("")
+    empty = "Error: Liste.csv: the file is empty; nothing was imported\n"
+    assert formgen(ws, "register", "import", str(path)) == (1, empty)
+
+
 @pytest.mark.parametrize(
     ("language", "args", "sep"),
     [
