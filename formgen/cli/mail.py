@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import os
 from collections.abc import Mapping, Sequence
@@ -16,7 +15,6 @@ import click
 from formgen.bounces import read_bounces
 from formgen.cli.common import (
     DATE,
-    F,
     echo,
     lang_option,
     library_errors,
@@ -54,7 +52,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.messages import ENGLISH, WORDS, Said, day_text, in_language, say, say_count
+from formgen.messages import ENGLISH, WORDS, day_text, in_language, say, say_count
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -67,24 +65,6 @@ from formgen.tracking import (
 )
 from formgen.workspace import Workspace
 from ingest.tables import pad, width
-
-
-def _said_in_workspace_language(func: F) -> F:
-    """A :class:`MailError` whose message can be said (:class:`Said`) is told in the
-    workspace's language, as every other line of the command."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except MailError as exc:
-            said = exc.args[0] if exc.args else None
-            if not isinstance(said, Said):
-                raise
-            lang = Workspace.open(kwargs["workspace_dir"]).language
-            raise MailError(in_language(said, lang)) from exc
-
-    return wrapper  # type: ignore[return-value]
 
 
 def _language_of(workspace_dir: str) -> str:
@@ -195,7 +175,6 @@ def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
 )
 @click.option("--seed", type=int, hidden=True, help="Reproducible form ids (formgen demo).")
 @library_errors
-@_said_in_workspace_language
 def mail(
     recipients: str | None,
     workspace_dir: str,
