@@ -611,8 +611,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_warnings_one": "1 warning",
         "ingest_more": "… and {n} more (--json shows all)",
         "ingest_skipped_run": "{n} attachments that are not forms ({kinds})",
-        "ingest_summary": "{n} files in {seconds} s ({rate}/s): {counts}",
-        "ingest_summary_one": "1 file in {seconds} s ({rate}/s): {counts}",
+        "ingest_summary": "{n} files in {seconds:.1f} s ({rate:.1f}/s): {counts}",
+        "ingest_summary_one": "1 file in {seconds:.1f} s ({rate:.1f}/s): {counts}",
         "ingest_nothing_handled": "nothing handled",
         "ingest_nothing": "nothing to ingest",
         "ingest_interrupted": "; interrupted: {n} more not handled — run the same command again "
@@ -1945,8 +1945,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_warnings_one": "1 Hinweis",
         "ingest_more": "… und {n} weitere (--json zeigt alle)",
         "ingest_skipped_run": "{n} Anhänge, die keine Formulare sind ({kinds})",
-        "ingest_summary": "{n} Dateien in {seconds} s ({rate}/s): {counts}",
-        "ingest_summary_one": "1 Datei in {seconds} s ({rate}/s): {counts}",
+        "ingest_summary": "{n} Dateien in {seconds:.1f} s ({rate:.1f}/s): {counts}",
+        "ingest_summary_one": "1 Datei in {seconds:.1f} s ({rate:.1f}/s): {counts}",
         "ingest_nothing_handled": "nichts bearbeitet",
         "ingest_nothing": "nichts einzulesen",
         "ingest_interrupted": "; abgebrochen: {n} weitere nicht bearbeitet — denselben Befehl "

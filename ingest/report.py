@@ -150,8 +150,8 @@ class IngestReport:
             "ingest_summary",
             lang,
             len(files),
-            seconds=_decimal(self.seconds, lang),
-            rate=_decimal(rate, lang),
+            seconds=self.seconds,
+            rate=rate,
             counts=counts or say(nothing, lang),
         )
         if self.unfinished:
@@ -216,8 +216,3 @@ def status_word(status: Status, lang: str) -> str:
     width = max(len(say(f"ingest_status_{s.value}", lang)) for s in Status)
     return say(f"ingest_status_{status.value}", lang).ljust(width)
 
-
-def _decimal(x: float, lang: str) -> str:
-    """``x`` with one decimal, as ``lang`` writes it (1.5 s, 1,5 s)."""
-    text = f"{x:.1f}"
-    return text.replace(".", ",") if lang == "de" else text
