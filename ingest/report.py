@@ -215,4 +215,3 @@ def status_word(status: Status, lang: str) -> str:
     that language so that the names line up."""
     width = max(len(say(f"ingest_status_{s.value}", lang)) for s in Status)
     return say(f"ingest_status_{status.value}", lang).ljust(width)
-
