@@ -74,6 +74,18 @@ class MailScan:
     """Each a :class:`~formgen.messages.Said`, shown in the workspace's language."""
 
 
+def _admitted(scan: MailScan, where: str, limit: int, key: str) -> bool:
+    """Whether the attachment at ``where`` is read: the first ``limit`` of a scan are; the first
+    one past them is counted and noted once (the words ``key``), the rest are not even counted
+    (a mail of 1,001 attachments says "1000" and one problem)."""
+    if scan.attachments == limit:
+        scan.problems.append(Said(key, position=where, limit=limit))
+    if scan.attachments > limit:
+        return False
+    scan.attachments += 1
+    return scan.attachments <= limit
+
+
 def display_name(name: str | None, limit: int = 120) -> str:
     """An attachment name fit for a report line: NFC, no control characters, no separators,
     no lone surrogates (a name that was not valid UTF-8 is decoded as Windows-1252)."""
@@ -183,19 +195,8 @@ def message_attachments(
             continue
         for data, name in files:
             index += 1
-            if scan.attachments >= max_attachments:
-                if scan.attachments == max_attachments:
-                    scan.problems.append(
-                        Said(
-                            "ingest_mail_too_many",
-                            position=f"{position}/{index}",
-                            limit=max_attachments,
-                        )
-                    )
-                    scan.attachments += 1
-                continue
-            scan.attachments += 1
-            yield Attachment(data, display_name(name), f"{position}/{index}", info)
+            if _admitted(scan, f"{position}/{index}", max_attachments, "ingest_mail_too_many"):
+                yield Attachment(data, display_name(name), f"{position}/{index}", info)
 
 
 _UU_BEGIN = re.compile(rb"^begin [0-7]{3,4} ([^\r\n]+?)\r?$", re.MULTILINE)
@@ -393,19 +394,9 @@ def _msg_parts(
         data = getattr(att, "data", None)
         name = getattr(att, "longFilename", None) or getattr(att, "shortFilename", None)
         if isinstance(data, bytes):
-            if scan.attachments >= max_attachments:
-                if scan.attachments == max_attachments:
-                    scan.problems.append(
-                        Said(
-                            "ingest_mail_msg_too_many",
-                            position=f"{position}/{index}",
-                            limit=max_attachments,
-                        )
-                    )
-                    scan.attachments += 1
-                continue
-            scan.attachments += 1
-            yield Attachment(data, display_name(name), f"{position}/{index}", info)
+            where = f"{position}/{index}"
+            if _admitted(scan, where, max_attachments, "ingest_mail_msg_too_many"):
+                yield Attachment(data, display_name(name), where, info)
         elif data is not None and hasattr(data, "attachments"):  # an embedded (forwarded) mail
             if depth + 1 > MAX_DEPTH:
                 scan.problems.append(Said("ingest_mail_msg_nested", position=f"{position}/{index}"))
