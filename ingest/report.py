@@ -20,6 +20,7 @@ failure.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import time
@@ -210,8 +211,9 @@ class IngestReport:
         return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
 
 
+@functools.cache
 def status_word(status: Status, lang: str) -> str:
     """The status as a report line begins with it, in ``lang``, padded to the longest word of
-    that language so that the names line up."""
+    that language so that the names line up (made once per status and language)."""
     width = max(len(say(f"ingest_status_{s.value}", lang)) for s in Status)
     return say(f"ingest_status_{status.value}", lang).ljust(width)
