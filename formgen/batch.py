@@ -33,7 +33,7 @@ from formgen.csv_write import csv_delimiter, to_csv
 from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
-from formgen.messages import Said, say
+from formgen.messages import SaidJoined, say
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList
 from formgen.record import InstitutionRecord
@@ -128,7 +128,7 @@ def _render_to(task: tuple[FormRequest, FormIdentity, str]) -> tuple[str, int, t
     return (
         path,
         len(form.data),
-        tuple(Said("mail_form_of", who=who, warning=w) for w in form.warnings),
+        tuple(SaidJoined((who, w), ": ") for w in form.warnings),
     )
 
 

@@ -823,7 +823,6 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_cut_off": "the text runs past the edge of its box, where the copy cuts it "
         "off; it was read as far as it is drawn, which may be less than was typed — check it "
         "with the sender",
-        "ingest_pdf_at": "{path}: {note}",
         "ingest_pdf_no_reference": "no form reference (FG-XXXXX-XXXXX) found on the pages: not a "
         "formgen form, or the footer was cut off",
         "ingest_pdf_other_schema": "the form was made with schema {schema} {version}, not "
@@ -956,7 +955,6 @@ WORDS: dict[str, dict[str, str]] = {
         "filled one was used, please review",
         "ingest_office_copied_differ": "{path}: the control appears {n} times (copied?) with "
         "different values ({values}); the first filled one was used, please review",
-        "ingest_office_value_note": "{path}: {note}",
         "ingest_office_table_count": "the document has {found} tables where the form had "
         "{planned}; controls without a tag were matched only in tables whose labels still fit",
         "ingest_office_row_changed": "table {table} row {row} is no longer '{label}'",
@@ -1207,7 +1205,6 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_on_its_way": "a form was mailed on {day} (round {round}) and is due {due}",
         "mail_due_undated": "without a date",
         "mail_source_register": "register",
-        "mail_source_record": "{source}: {iid}",
         "mail_source_log": "send log",
         "mail_source_log_round": "send log: {round}",
         "mail_email_not_ascii": "'{address}': letters such as ä or ş before the @ cannot be sent "
@@ -1342,15 +1339,12 @@ WORDS: dict[str, dict[str, str]] = {
         "stored but these characters print as empty boxes",
         "mail_form_control": "{path}: {chars} left out: a Word document cannot hold control "
         "characters; the value itself is kept as it is",
-        "mail_form_of": "{who}: {warning}",
         "mail_gen_warning": "Warning: {warning}",
         "mail_gen_retired": "Warning: {iid} is {retired}; its return will be merged and flagged "
         "— 'formgen register restore {iid}' if it still exists",
         "mail_form_record": "record '{iid}'",
-        "mail_form_path": "{where}: {path}",
         "mail_form_no_field": "{where}: {path}: this form has no such field",
         "mail_form_other_text": "{where}: {path}: the 'other' text must be text",
-        "mail_value_where": "{where}: {why}",
         "mail_value_not_list": "a {kind} value must be a list of codes, not {value}",
         "mail_value_language": "unknown language code(s) {codes}; use ISO 639 codes such as fa, "
         "ar, tr",
@@ -2180,7 +2174,6 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_cut_off": "der Text reicht über den Rand seines Feldes hinaus, wo die Kopie "
         "ihn abschneidet; gelesen wurde er, soweit er gezeichnet ist, vielleicht weniger als "
         "eingetragen – bitte beim Absender nachfragen",
-        "ingest_pdf_at": "{path}: {note}",
         "ingest_pdf_no_reference": "keine Formularnummer (FG-XXXXX-XXXXX) auf den Seiten "
         "gefunden: kein formgen-Formular, oder die Fußzeile wurde abgeschnitten",
         "ingest_pdf_other_schema": "das Formular wurde mit Schema {schema} {version} erstellt, "
@@ -2327,7 +2320,6 @@ WORDS: dict[str, dict[str, str]] = {
         "erste ausgefüllte wurde übernommen, bitte prüfen",
         "ingest_office_copied_differ": "{path}: das Steuerelement kommt {n}-mal vor (kopiert?), "
         "mit verschiedenen Werten ({values}); das erste ausgefüllte wurde übernommen, bitte prüfen",
-        "ingest_office_value_note": "{path}: {note}",
         "ingest_office_table_count": "das Dokument hat {found} Tabellen, das Formular hatte "
         "{planned}; Steuerelemente ohne Tag wurden nur in Tabellen zugeordnet, deren "
         "Beschriftungen noch passen",
@@ -2606,7 +2598,6 @@ WORDS: dict[str, dict[str, str]] = {
         "{due:day}",
         "mail_due_undated": "ohne Datum",
         "mail_source_register": "Register",
-        "mail_source_record": "{source}: {iid}",
         "mail_source_log": "Versandprotokoll",
         "mail_source_log_round": "Versandprotokoll: {round}",
         "mail_email_not_ascii": "„{address}“: Buchstaben wie ä oder ş vor dem @ können die "
@@ -2761,15 +2752,12 @@ WORDS: dict[str, dict[str, str]] = {
         "der Wert ist gespeichert, aber diese Zeichen erscheinen als leere Kästchen",
         "mail_form_control": "{path}: {chars} ausgelassen: ein Word-Dokument kann keine "
         "Steuerzeichen enthalten; der Wert selbst bleibt, wie er ist",
-        "mail_form_of": "{who}: {warning}",
         "mail_gen_warning": "Warnung: {warning}",
         "mail_gen_retired": "Warnung: {iid} ist {retired}; ihre Rückmeldung wird übernommen und "
         "markiert — „formgen register restore {iid}“, falls es sie noch gibt",
         "mail_form_record": "Datensatz „{iid}“",
-        "mail_form_path": "{where}: {path}",
         "mail_form_no_field": "{where}: {path}: dieses Formular hat kein solches Feld",
         "mail_form_other_text": "{where}: {path}: der Text zu „Sonstiges“ muss Text sein",
-        "mail_value_where": "{where}: {why}",
         "mail_value_not_list": "ein Wert vom Typ {kind} muss eine Liste von Codes sein, nicht "
         "{value}",
         "mail_value_language": "unbekannte(r) Sprachcode(s) {codes}; bitte ISO-639-Codes wie fa, "

@@ -73,7 +73,7 @@ from formgen.layout import (
     layout_form,
 )
 from formgen.linebreak import LINE_BREAK, collapse
-from formgen.messages import Said
+from formgen.messages import Said, SaidJoined
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
@@ -172,7 +172,7 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
             if category in request.categories or category == "institution":
                 raise RecordError(Said("mail_form_no_field", where=where, path=path))
             continue  # values of categories this form does not cover are not shown
-        out[path] = check_value(f, value, Said("mail_form_path", where=where, path=path))
+        out[path] = check_value(f, value, SaidJoined((where, path), ": "))
     # chosen codes without a checkbox are shown in the "other" box, by name
     for path, value in list(out.items()):
         if isinstance(value, list):

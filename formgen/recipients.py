@@ -41,7 +41,7 @@ from formgen.errors import (
     UnreadableListError,
 )
 from formgen.linebreak import breaks_shown
-from formgen.messages import Said, said_count
+from formgen.messages import Said, SaidJoined, said_count
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -563,7 +563,7 @@ def recipients_from_records(
             email,
             rec.categories,
             str(rec.institution.get("region", "")),
-            Said("mail_source_record", source=source, iid=rec.id),
+            SaidJoined((source, rec.id), ": "),
         )
         why = check_email(email) if email else None
         if why:

@@ -43,7 +43,7 @@ from typing import Any
 from formgen import languages
 from formgen.errors import RecordError
 from formgen.filenames import SURROGATE
-from formgen.messages import Said
+from formgen.messages import Said, SaidJoined
 from formgen.model import (
     CHOICE_TYPES,
     INSTITUTION,
@@ -137,7 +137,7 @@ def check_value(f: Field, value: Any, where: str) -> Value:
     workspace's language)."""
 
     def fail(key: str, **args: str) -> RecordError:
-        return RecordError(Said("mail_value_where", where=where, why=Said(key, **args)))
+        return RecordError(SaidJoined((where, Said(key, **args)), ": "))
 
     t = f.type
     if t in (FieldType.SELECT_MULTIPLE, FieldType.LANGUAGE_LIST):

@@ -53,7 +53,7 @@ from formgen.errors import (
     UnsafeDocxError,
 )
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
-from formgen.messages import Said
+from formgen.messages import Said, SaidJoined
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
@@ -464,7 +464,7 @@ def values_by_tag(
         for control in found:
             value, note = _value(slots.get(path), control, placeholders)
             if note:
-                notes.append(Said("ingest_office_value_note", path=path, note=note))
+                notes.append(SaidJoined((path, note), ": "))
             if value is not None and value != "" and path not in values:
                 values[path] = value
                 break
@@ -557,7 +557,7 @@ def read_docx(
                     continue
                 value, note = _value(slots[path], at_place, placeholders)
                 if note:
-                    notes.append(Said("ingest_office_value_note", path=path, note=note))
+                    notes.append(SaidJoined((path, note), ": "))
                 if value is not None and value != "":
                     values[path] = value
                     if value is not False:

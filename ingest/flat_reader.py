@@ -73,7 +73,7 @@ from formgen.layout import (
     layout_for_identity,
     text_width,
 )
-from formgen.messages import Said
+from formgen.messages import Said, SaidJoined
 from formgen.model import OTHER, UNSPACED_TYPES, Schema
 from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
@@ -458,7 +458,7 @@ def read_word_copy(
     )
     if values is None and notes:
         notes = [Said("ingest_pdf_word_copy_failed", why=notes[0])]
-    notes += [Said("ingest_pdf_at", path=path, note=UNREADABLE) for path in illegible]
+    notes += [SaidJoined((path, UNREADABLE), ": ") for path in illegible]
     return values, notes, illegible
 
 
@@ -713,7 +713,7 @@ def recover_values(
         if unreadable:
             # a list's other text is part of its value: its ticks alone would be another value
             field = box.path.removesuffix(f".{OTHER}") if box.option == OTHER else box.path
-            notes.append(Said("ingest_pdf_at", path=field, note=UNREADABLE))
+            notes.append(SaidJoined((field, UNREADABLE), ": "))
             illegible.append(field)
             continue
         if box.field.type in UNSPACED_TYPES:
@@ -721,9 +721,9 @@ def recover_values(
         if not text:
             continue
         if guessed:
-            notes.append(Said("ingest_pdf_at", path=box.path, note=ORDER_GUESSED))
+            notes.append(SaidJoined((box.path, ORDER_GUESSED), ": "))
         if any(_past(rect, c) for c in glyphs if c[4].strip()):
-            notes.append(Said("ingest_pdf_at", path=box.path, note=CUT_OFF))
+            notes.append(SaidJoined((box.path, CUT_OFF), ": "))
         if box.kind is WidgetKind.COMBO:
             value = choice_value(box.field, text)
             if value is None:

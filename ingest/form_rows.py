@@ -29,7 +29,7 @@ from formgen.docx_xml import (
     UNCHECKED_GLYPH,
     parse_shown_date,
 )
-from formgen.messages import Said
+from formgen.messages import Said, SaidJoined
 from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, option_label
 from ingest.submission import RawValue
 from ingest.values import choice_value
@@ -85,7 +85,7 @@ def values_from_rows(
         notes += read_notes
         if row_notes and i in row_notes:
             notes += [
-                Said("ingest_pdf_at", path=p, note=row_notes[i])
+                SaidJoined((p, row_notes[i]), ": ")
                 for p, v in row_values.items()
                 if not isinstance(v, bool)
             ]

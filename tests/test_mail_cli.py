@@ -2038,7 +2038,7 @@ def test_why_a_form_could_not_be_made_is_said_in_the_workspace_language(
     """A value the form generator refuses (:func:`formgen.record.check_value`): the ERROR line
     says why in the workspace's language; the send log keeps the English."""
     from formgen import mailrun
-    from formgen.messages import Said
+    from formgen.messages import Said, SaidJoined
     from formgen.model import Choice, Field, FieldType, Text
     from formgen.record import check_value
 
@@ -2049,9 +2049,7 @@ def test_why_a_form_could_not_be_made_is_said_in_the_workspace_language(
     def failing(ws_, recipient, *args, **kwargs):
         if recipient.id == "pt-07":
             where = Said("mail_form_record", iid="pt-07")
-            check_value(
-                region, "mars", Said("mail_form_path", where=where, path="institution.region")
-            )
+            check_value(region, "mars", SaidJoined((where, "institution.region"), ": "))
         return prepare(ws_, recipient, *args, **kwargs)
 
     monkeypatch.setattr(mailrun, "_prepare", failing)

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from ingest_support import sample_workspace
 
 from formgen.cli import main
-from formgen.messages import Said, in_language
+from formgen.messages import Said, SaidJoined, in_language
 from ingest.flat_reader import CUT_OFF, NAMES_BY_POSITION_NOTE, SCAN_NOTE, UNREADABLE
 from ingest.pdf_reader import FIELDS_FROM_PAGES_NOTE, NO_FIELDS_NOTE
 
@@ -91,13 +91,13 @@ def test_a_note_on_a_field_is_said_whole_in_german_after_the_trip_from_a_worker(
     assert NO_FIELDS_NOTE == (
         "the PDF has no form fields (a flattened or printed copy, or not a form)"
     )
-    note = pickle.loads(pickle.dumps(Said("ingest_pdf_at", path="institution.phone", note=CUT_OFF)))
+    note = pickle.loads(pickle.dumps(SaidJoined(("institution.phone", CUT_OFF), ": ")))
     assert note == f"institution.phone: {CUT_OFF}" and note.endswith(CUT_OFF)
     assert in_language(note, "de") == (
         "institution.phone: der Text reicht über den Rand seines Feldes hinaus, wo die Kopie "
         "ihn abschneidet; gelesen wurde er, soweit er gezeichnet ist, vielleicht weniger als "
         "eingetragen – bitte beim Absender nachfragen"
     )
-    assert in_language(Said("ingest_pdf_at", path="p", note=UNREADABLE), "de").startswith(
+    assert in_language(SaidJoined(("p", UNREADABLE), ": "), "de").startswith(
         "p: in dieser Kopie nicht lesbar:"
     )
