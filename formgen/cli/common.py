@@ -52,15 +52,23 @@ def _said(exc: FormgenError, workspace_dir: str | None) -> str:
     """``exc``'s message in the language of the workspace in ``workspace_dir``, where it was
     made as a :class:`~formgen.messages.Said` (the English where the workspace cannot be read)."""
     from formgen.messages import Said  # not at start-up: `formgen --help` stays quick
-    from formgen.workspace import Workspace
 
     message = exc.args[0] if len(exc.args) == 1 else None
     if not isinstance(message, Said) or workspace_dir is None:
         return str(exc)
+    return message.in_language(workspace_language(workspace_dir))
+
+
+def workspace_language(workspace_dir: str) -> str:
+    """The language of the workspace in ``workspace_dir``, for a message said before (or
+    instead of) the command's own opening of it: English where it does not open (the command
+    says what is wrong with it)."""
+    from formgen.workspace import Workspace
+
     try:
-        return message.in_language(Workspace.open(workspace_dir).language)
-    except FormgenError:
-        return str(exc)
+        return Workspace.open(workspace_dir).language
+    except (FormgenError, OSError):
+        return "en"
 
 
 def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:

@@ -21,10 +21,10 @@ from formgen.cli.common import (
     read_list,
     read_recipients,
     stale_by_option,
+    workspace_language,
     workspace_option,
 )
 from formgen.errors import (
-    FormgenError,
     MailError,
     NotAFileError,
     RecipientsError,
@@ -52,7 +52,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.messages import ENGLISH, WORDS, day_text, in_language, say, say_count
+from formgen.messages import WORDS, day_text, in_language, say, say_count
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -65,15 +65,6 @@ from formgen.tracking import (
 )
 from formgen.workspace import Workspace
 from ingest.tables import pad, width
-
-
-def _language_of(workspace_dir: str) -> str:
-    """The workspace's language, for a usage error said before the command opens it; English
-    when it does not open (the command says what is wrong with it once it is used right)."""
-    try:
-        return Workspace.open(workspace_dir).language
-    except (FormgenError, OSError):
-        return ENGLISH
 
 
 def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
@@ -236,20 +227,22 @@ def mail(
     retired, unless --force.
     """
     if bool(drafts_dir) == send:
-        raise click.UsageError(say("mail_usage_where", _language_of(workspace_dir)))
+        raise click.UsageError(say("mail_usage_where", workspace_language(workspace_dir)))
     if overdue and stale:
-        raise click.UsageError(say("mail_usage_overdue_stale", _language_of(workspace_dir)))
+        raise click.UsageError(say("mail_usage_overdue_stale", workspace_language(workspace_dir)))
     if recipients and from_register:
-        raise click.UsageError(say("mail_usage_list_or_register", _language_of(workspace_dir)))
+        raise click.UsageError(
+            say("mail_usage_list_or_register", workspace_language(workspace_dir))
+        )
     if not (recipients or from_register or overdue or stale):
-        raise click.UsageError(say("mail_usage_whom", _language_of(workspace_dir)))
+        raise click.UsageError(say("mail_usage_whom", workspace_language(workspace_dir)))
     if stale_by is not None and not stale:
-        raise click.UsageError(say("mail_usage_stale_by", _language_of(workspace_dir)))
+        raise click.UsageError(say("mail_usage_stale_by", workspace_language(workspace_dir)))
     if deadline is not None and deadline < dt.date.today():
         raise click.UsageError(
             say(
                 "mail_usage_deadline_past",
-                _language_of(workspace_dir),
+                workspace_language(workspace_dir),
                 deadline=deadline.isoformat(),
                 today=dt.date.today().isoformat(),
             ),
