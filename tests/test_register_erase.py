@@ -11,6 +11,7 @@ import email.message
 import email.policy
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -716,6 +717,30 @@ def test_the_mail_drafts_that_carry_the_name_are_deleted_or_named(
         assert f"angehängtes Formular einen der Werte enthält, wird gelöscht: {draft}" in out
     assert not draft.exists()
     assert {p: p.read_bytes() for p in others} == kept
+
+
+@pytest.mark.parametrize("what", ["garbage", "fifo"])
+def test_a_draft_replaced_by_garbage_or_a_named_pipe_does_not_stop_the_erasure(
+    ws: Workspace, tmp_path: Path, what: str
+) -> None:
+    """Where the send log says the draft is lies something else: bytes that are no mail (the
+    erasure goes on; what does not carry the value is left as it is) or a named pipe (never
+    opened, which would wait for ever: named as not found, to be looked at by hand)."""
+    draft = tmp_path / "d2" / "ua-1.eml"
+    draft.unlink()
+    if what == "fifo":
+        os.mkfifo(draft)
+    else:
+        draft.write_bytes(b"\xff\xfe Content-Type: multipart/mixed; boundary=\n\n--\x00" * 50)
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert FIRST not in json.dumps(load(ws).institutions["ua-1"], ensure_ascii=False)
+    if what == "fifo":
+        assert f"Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {draft}" in out
+    else:
+        assert str(draft) not in out and draft.exists()
 
 
 def scan_mail(sender: str, out: Path, width: int) -> Path:
