@@ -91,8 +91,13 @@ _ARCHIVES = {
     b"\x1f\x8b": Said("ingest_pipeline_what_gzip"),
     b"7z\xbc\xaf\x27\x1c": Said("ingest_pipeline_what_7z"),
     b"Rar!\x1a\x07": Said("ingest_pipeline_what_rar"),
+    b"\xfd7zXZ\x00": Said("ingest_pipeline_what_xz"),
+    b"\x28\xb5\x2f\xfd": Said("ingest_pipeline_what_zstd"),
 }
 """How archives formgen does not unpack start, and what they are."""
+_BZIP2 = re.compile(rb"BZh[1-9](1AY&SY|\x17rE8P\x90)")
+"""How a bzip2 file starts: its block size, then the magic of its first block (or of its end,
+when it is empty)."""
 _IMAGE_SUFFIX = {
     b"\x89PNG\r\n\x1a\n": ".png",
     b"\xff\xd8\xff": ".jpg",
@@ -239,6 +244,8 @@ def archive_name(head: bytes) -> str:
     one formgen does not unpack (``""``: it is not)."""
     if head[257:262] == b"ustar":  # a tar file's first header; a PDF in it may follow at 512
         return Said("ingest_pipeline_what_tar")
+    if _BZIP2.match(head):
+        return Said("ingest_pipeline_what_bzip2")
     return next((name for magic, name in _ARCHIVES.items() if head.startswith(magic)), "")
 
 

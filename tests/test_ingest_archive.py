@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import bz2
 import gzip
 import io
 import json
+import lzma
 import re
+import shutil
+import subprocess
 import tarfile
 import zipfile
 from email.message import EmailMessage
@@ -241,6 +245,37 @@ def test_an_archive_formgen_does_not_unpack_says_to_unpack_it_and_a_program_not_
     ]
 
 
+def test_bzip2_xz_and_zstd_files_are_named_not_taken_for_a_damaged_pdf(tmp_path: Path) -> None:
+    """A returned form compressed with bzip2, xz or zstd was 'not a file type formgen reads' with
+    nothing to do, and a .zst (which may hold the form's first bytes as they are) 'a damaged PDF
+    that could not be repaired'. A text that starts like bzip2's name is still a text."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.pdf.bz2").write_bytes(bz2.compress(FORM))
+    (folder / "b.pdf.xz").write_bytes(lzma.compress(FORM))
+    (folder / "c.txt").write_bytes(b"BZh, Anmerkung zur R\xc3\xbcckmeldung\n")
+    expected = [
+        ("a.pdf.bz2", Status.UNSUPPORTED, "a bzip2-compressed file (.bz2, .tar.bz2)"),
+        ("b.pdf.xz", Status.UNSUPPORTED, "an xz-compressed file (.xz, .tar.xz)"),
+        ("c.txt", Status.SKIPPED, "a text file"),
+    ]
+    zstd = shutil.which("zstd")
+    if zstd:  # the zstd program, as a sender's Linux desktop packs files
+        (folder / "d.pdf").write_bytes(FORM)
+        subprocess.run([zstd, "-q", "--rm", str(folder / "d.pdf")], check=True)
+        expected.append(
+            ("d.pdf.zst", Status.UNSUPPORTED, "a zstd-compressed file (.zst, .tar.zst)")
+        )
+    report = ingest_sources(
+        discover([folder])[0], ReadContext.for_workspace(sample_workspace(tmp_path / "ws")), jobs=1
+    )
+    got = [(o.name.removeprefix(f"{folder}/"), o.status, o.reason) for o in report.outcomes]
+    assert [(name, status, reason.split(", not")[0]) for name, status, reason in got] == expected
+    for _name, status, reason in got:
+        if status is Status.UNSUPPORTED:
+            assert reason.endswith("; unpack it and ingest the files in it")
+
+
 def test_archives_and_mails_are_told_in_the_workspaces_language(tmp_path: Path) -> None:
     """A German workspace reads in German what was in an archive or mail and what to do about
     it (a password, a zip bomb, a .7z, an .exe, a text attachment); --json keeps the English."""
@@ -277,9 +312,9 @@ def test_archives_and_mails_are_told_in_the_workspaces_language(tmp_path: Path) 
         lines[4],
     )
     assert lines[5:9] == [
-        f"nicht lesbar {folder / 'c.7z'}: ein 7-Zip-Archiv (.7z), {not_a_form}; bitte entpacken und "
+        f"anderer Typ  {folder / 'c.7z'}: ein 7-Zip-Archiv (.7z), {not_a_form}; bitte entpacken und "
         "die Dateien darin einlesen",
-        f"nicht lesbar {folder / 'd.exe'}: ein Windows-Programm (.exe), vielleicht ein "
+        f"anderer Typ  {folder / 'd.exe'}: ein Windows-Programm (.exe), vielleicht ein "
         f"selbstentpackendes Archiv, {not_a_form}; nicht ausführen: den Absender um die "
         "Formulare selbst bitten (PDF, DOCX oder ein ZIP-Archiv davon)",
         f"Sammlung     {folder / 'e.eml'}: 1 Mail, 1 Anhang",

@@ -80,7 +80,7 @@ def test_a_german_workspace_gets_the_pipelines_lines_in_german(tmp_path: Path, i
         "übersprungen: eine Textdatei, kein zurückgesandtes Formular (PDF, DOCX oder ODT)"
     )
     assert said["alt.doc"] == (
-        "nicht lesbar: eine alte Office-Datei (.doc/.xls) oder eine andere OLE2-Datei, kein "
+        "anderer Typ: eine alte Office-Datei (.doc/.xls) oder eine andere OLE2-Datei, kein "
         "zurückgesandtes Formular (PDF, DOCX oder ODT); falls es das Formular ist, den Absender "
         "bitten, es als .docx oder PDF zu speichern"
     )
