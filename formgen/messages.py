@@ -701,7 +701,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_result_too_big": "the result was too big to hand back within the memory "
         "bound",
         "ingest_pipeline_timeout": "reading took longer than {seconds} s and was stopped (a "
-        "damaged or hostile file?)",
+        "damaged or hostile file?); not read, the other files went on — ingest it again on its "
+        "own with a longer --timeout, and if it is stopped again, ask the sender to save the form "
+        "again",
         "ingest_pipeline_killed": "the reader was killed while reading this file (SIGKILL), most "
         "likely by the system for lack of memory; not read, the other files went on — ingest it "
         "again on its own, and if that fails too, ask the sender to save the form again",
@@ -2038,7 +2040,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_result_too_big": "das Ergebnis war zu groß, um es innerhalb der "
         "Speichergrenze zurückzugeben",
         "ingest_pipeline_timeout": "das Lesen dauerte länger als {seconds} s und wurde "
-        "abgebrochen (eine beschädigte oder bösartige Datei?)",
+        "abgebrochen (eine beschädigte oder bösartige Datei?); nicht gelesen, die übrigen Dateien "
+        "liefen weiter – die Datei allein mit einem längeren --timeout noch einmal einlesen und, "
+        "wenn sie wieder abgebrochen wird, den Absender bitten, das Formular noch einmal zu "
+        "speichern",
         "ingest_pipeline_killed": "das Lesen dieser Datei wurde beendet (SIGKILL), wahrscheinlich "
         "vom System wegen Speichermangels; nicht gelesen, die übrigen Dateien liefen weiter – die "
         "Datei allein noch einmal einlesen und, wenn das auch scheitert, den Absender bitten, das "

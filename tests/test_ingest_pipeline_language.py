@@ -175,7 +175,9 @@ def test_a_reader_that_fails_or_takes_too_long_is_said_in_german(
         "Tabelle kaputt); die Datei bleibt, wo sie ist – bitte diesen Fehler mit der Datei "
         "melden",
         "langsam.pdf": "unlesbar: das Lesen dauerte länger als 1 s und wurde abgebrochen (eine "
-        "beschädigte oder bösartige Datei?)",
+        "beschädigte oder bösartige Datei?); nicht gelesen, die übrigen Dateien liefen weiter – "
+        "die Datei allein mit einem längeren --timeout noch einmal einlesen und, wenn sie wieder "
+        "abgebrochen wird, den Absender bitten, das Formular noch einmal zu speichern",
     }
     assert result.stdout.splitlines()[-1].endswith(" (Probelauf: nichts übernommen)")
     assert (
