@@ -212,6 +212,19 @@ class Group:
     categories: tuple[Category, ...]
 
 
+_MARKS = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-") | dict.fromkeys("„“”«»", '"')
+)
+"""Dashes as the hyphen, double quotes of every kind as ``"``."""
+
+
+def name_key(text: str) -> str:
+    """``text`` as a name of a category or region is compared: case ignored, and a dash or
+    quote of any kind as its plain one, so that a list typed with "oder -abteilung" or
+    "(auch "Selbsthilfefirma")" still names the checklist a form calls „oder –abteilung“."""
+    return text.strip().casefold().translate(_MARKS)
+
+
 def _named(known: Iterable[tuple[str, Text]], lang: str) -> str:
     """What an error about an unknown name lists: one line per id with its name in ``lang``
     (``neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)``), the id alone where the name
@@ -251,13 +264,14 @@ class Schema:
         named: dict[str, Category] = {}
         for c in self.categories:
             for name in (c.id, *c.label.values.values()):
-                named.setdefault(name.casefold(), c)
+                named.setdefault(name_key(name), c)
         return named
 
     def category_value(self, text: str) -> Category | None:
-        """The category a person means by ``text``: its id or its label in any language, case
-        ignored (``Psychotherapie``, ``psychotherapie``); ``None`` when no category fits."""
-        return self._category_by_name.get(text.strip().casefold())
+        """The category a person means by ``text``: its id or its label in any language, as
+        :func:`name_key` compares them (``Psychotherapie``, ``psychotherapie``); ``None`` when no
+        category fits."""
+        return self._category_by_name.get(name_key(text))
 
     def category_named(self, text: str, lang: str | None = None) -> Category:
         """:meth:`category_value`, or an error listing every category by its id and its name
@@ -275,9 +289,9 @@ class Schema:
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case
         ignored (``Düsseldorf``, ``duesseldorf``); ``None`` when no region fits."""
-        key = text.strip().casefold()
+        key = name_key(text)
         for r in self.regions:
-            if key in (r.value.casefold(), *(t.casefold() for t in r.label.values.values())):
+            if key in (name_key(r.value), *(name_key(t) for t in r.label.values.values())):
                 return r.value
         return None
 

@@ -190,7 +190,7 @@ def test_yes_no_none_is_one_field_of_three_exclusive_boxes(schema: Schema) -> No
             "de",
             "Checkliste „PsychotherapeutIn, niedergelassen“",
             "Checklisten „PsychotherapeutIn, niedergelassen“, „Integrationsprojekt, "
-            'Zuverdienstfirma (auch "Selbsthilfefirma")“',
+            "Zuverdienstfirma (auch „Selbsthilfefirma“)“",
         ),
     ],
 )

@@ -22,8 +22,9 @@ REFERENCE = (
 
 
 def norm(text: str) -> str:
-    """Compare texts without caring for line breaks, spacing or the kind of quotes."""
-    text = re.sub(r"[\"„“”‚‘’]", '"', text)
+    """Compare texts without caring for line breaks, spacing or the kind of quotes, nor for
+    the paper's dash where a hyphen belongs ("oder –abteilung")."""
+    text = re.sub(r"[\"„“”‚‘’]", '"', text).replace("–", "-")
     return " ".join(text.split())
 
 
@@ -220,3 +221,24 @@ def test_every_pattern_says_in_words_what_it_expects() -> None:
                 ), (category.id, f.id)
     postcode = schema.category("wohnheim").field("postcode").constraints
     assert postcode.pattern_hint.get("de") == "fünf Ziffern, z.\u00a0B. 40210"
+
+
+def test_a_checklist_or_region_is_named_with_any_dash_or_quote() -> None:
+    """A centre's list copied from an older form or typed on a keyboard names the checklists
+    with other dashes and quotes than the schema („oder -abteilung“, "Selbsthilfefirma")."""
+    schema = default_schema()
+    for typed, cid in (
+        (
+            "Psychiatrische Fachklinik oder –abteilung, Tagesklinik, Institutsambulanz",
+            "psychiatrische_klinik",
+        ),
+        (
+            "psychiatrische fachklinik oder -abteilung, tagesklinik, institutsambulanz",
+            "psychiatrische_klinik",
+        ),
+        ('Integrationsprojekt, Zuverdienstfirma (auch "Selbsthilfefirma")', "integrationsprojekt"),
+        ("Integrationsprojekt, Zuverdienstfirma (auch «Selbsthilfefirma»)", "integrationsprojekt"),
+    ):
+        found = schema.category_value(typed)
+        assert found is not None and found.id == cid, typed
+    assert schema.category_value("Integrationsprojekt, Zuverdienstfirma") is None
