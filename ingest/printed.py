@@ -799,6 +799,7 @@ def _entry_block(
                     ("TEXTCOLOR", (0, n), (-1, n), ACCENT),
                     ("TOPPADDING", (0, n), (-1, n), 4),
                     ("LINEBELOW", (0, n), (-1, n), 0.3, RULE),
+                    ("NOSPLIT", (0, n), (-1, n + 1)),  # never alone at a page's foot
                 ]
             if text:
                 first = len(rows)

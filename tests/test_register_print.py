@@ -1245,3 +1245,38 @@ def test_a_centre_named_at_length_is_named_shortened_on_a_cover_of_one_page() ->
     assert len(named) == 3 and named[-1].endswith("…")
     assert "Regionales Versorgungsregister" in cover and "Stand: 22.11.2026" in cover
     assert contents.startswith("Inhalt")
+
+
+def test_a_section_title_of_an_entry_is_never_the_last_line_of_a_page(tmp_path: Path) -> None:
+    """„Konkrete Verabredungen“ or „Datum und Handzeichen“ stood alone at the foot of a page,
+    what it titles on the next. Entries of every length put the page breaks everywhere; each
+    title now goes over the page with the first value under it."""
+    ws = make_workspace(tmp_path / "ws")
+    header = ["category", "name", "street", "postcode", "city", "region", "concepts"]
+    header += ["plans", "agreements", "date", "initials"]
+    place = ["Kölner Straße 5", "40211", "Düsseldorf", "duesseldorf"]
+    later = ["Gruppe für Geflüchtete ab 2027", "\n".join([LONG_NOTE] * 3), "20.11.2026", "ÖŞ"]
+    rows = [  # each longer than a page: it goes on over the page wherever that comes
+        [
+            "psychotherapie",
+            f"Praxis Öztürk {n:02}",
+            *place,
+            "\n".join([LONG_NOTE] * (16 + n)),
+            *later,
+        ]
+        for n in range(12)
+    ]
+    listed = tmp_path / "Bestand.csv"
+    with listed.open("w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter=";").writerows([header, *rows])
+    run("register", "import", str(listed), "-w", str(ws.root))
+    path, _text = print_cli(ws, "--category", "psychotherapie")
+    titles = {s.label.get("de") for s in SCHEMA.category("psychotherapie").sections}
+    with pdfplumber.open(path) as pdf:
+        lasts = [
+            [ln["text"] for ln in page.extract_text_lines() if ln["bottom"] < page.height - 60]
+            for page in pdf.pages[2:]
+        ]
+    assert len(lasts) > 5
+    assert [(n, lines[-1]) for n, lines in enumerate(lasts, 3) if lines[-1] in titles] == []
+    assert sum(ln in titles for lines in lasts for ln in lines) == 12 * 3
