@@ -406,7 +406,7 @@ def _regions(names: list[str], shown: int, lang: str) -> str:
     text = " · ".join(names[:shown])
     if shown >= len(names):
         return text
-    return f"{text} … {say('print_more_regions', lang, n=len(names) - shown)}"
+    return f"{text} {say('print_more_regions', lang, n=len(names) - shown)}"
 
 
 def _shorten(text: str, measure: Any, width: float) -> str:
