@@ -163,6 +163,8 @@ WORDS: dict[str, dict[str, str]] = {
         "age": "{days} d > {limit}",
         "never": "never",
         "nothing_stale": "nothing to do: every entry is current, complete and confirmed",
+        "stale_register_empty": "nothing to review: the register holds no institution yet "
+        "(formgen register import LIST, or formgen ingest for returned forms)",
         "update_list_file": "update list for {n} institutions: {path}",
         "update_list_file_one": "update list for 1 institution: {path}",
         "update_list": "{n} institutions on the update list → {command}",
@@ -1458,6 +1460,8 @@ WORDS: dict[str, dict[str, str]] = {
         "age": "{days} Tage > {limit}",
         "never": "nie",
         "nothing_stale": "nichts zu tun: jeder Eintrag ist aktuell, vollständig und bestätigt",
+        "stale_register_empty": "nichts zu prüfen: das Register hat noch keine Einrichtung "
+        "(formgen register import LISTE, oder formgen ingest für zurückgesandte Formulare)",
         "update_list_file": "Aktualisierungsliste für {n} Einrichtungen: {path}",
         "update_list_file_one": "Aktualisierungsliste für 1 Einrichtung: {path}",
         "update_list": "{n} Einrichtungen auf der Aktualisierungsliste → {command}",

@@ -480,7 +480,7 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
     regions, the fields missing or invalid by their names and the last confirmation as the
     language writes dates."""
     if not findings:
-        return say("nothing_stale", lang)
+        return say("nothing_stale" if reg.institutions else "stale_register_empty", lang)
     rows: list[tuple[str, ...]] = [
         tuple(
             say(f"col_{c}", lang) for c in ("id", "name", "category", "region", "confirmed", "why")

@@ -289,3 +289,20 @@ def test_an_older_return_ingested_after_a_newer_one_never_moves_the_confirmation
         back = replace(back, provenance=replace(back.provenance, came_in=mailed))
         assert r.merge(back, at="2026-11-20T09:00:00Z").status == "confirmed"
         assert staleness.last_confirmed(entry) == dt.date(2026, 11, 10), mailed
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "nichts zu prüfen: das Register hat noch keine Einrichtung"),
+        ("en", "nothing to review: the register holds no institution yet"),
+    ],
+)
+def test_an_empty_register_is_not_called_current_and_confirmed(lang: str, said: str) -> None:
+    """A new workspace's register holds nothing: the review said every entry was current,
+    complete and confirmed, of no entry at all."""
+    empty = Register(SCHEMA)
+    assert staleness.findings_table(empty, [], lang).startswith(said + " (formgen register import")
+    full = Register(SCHEMA)
+    full.merge(checklist("psychotherapie", {"name": "Praxis Łódź"}))
+    assert "register import" not in staleness.findings_table(full, [], lang)
