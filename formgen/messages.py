@@ -1093,6 +1093,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_same_postcode": "same name and postcode",
         "ingest_merge_same_phone": "same name and phone",
         "ingest_merge_same_name": "same name and no address to compare",
+        "ingest_merge_similar_postcode": "similar name ({percent} %) and same postcode",
+        "ingest_merge_similar_phone": "similar name ({percent} %) and same phone",
         "ingest_merge_created": "{where}: institution {iid} was not in the register; created "
         "under that id",
         "ingest_merge_held_as": "{iid} {path}: {reason}; held as {cid} — 'formgen register "
@@ -2485,6 +2487,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_same_postcode": "gleicher Name und gleiche PLZ",
         "ingest_merge_same_phone": "gleicher Name und gleiche Telefonnummer",
         "ingest_merge_same_name": "gleicher Name, keine Anschrift zum Vergleichen",
+        "ingest_merge_similar_postcode": "ähnlicher Name ({percent}\u00a0%) und gleiche PLZ",
+        "ingest_merge_similar_phone": "ähnlicher Name ({percent}\u00a0%) und gleiche Telefonnummer",
         "ingest_merge_created": "{where}: die Einrichtung {iid} war nicht im Register; unter "
         "dieser ID neu angelegt",
         "ingest_merge_held_as": "{iid} {path}: {reason}; zurückgestellt als {cid} — 'formgen "

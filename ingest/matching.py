@@ -180,9 +180,13 @@ class Matcher:
                 score = min(score, SIMILAR_NAME - 1)
             same_place = bool((pc and pc == other_pc) or (ph and ph == other_ph))
             no_place = not (pc or ph) or not (other_pc or other_ph)
-            if score >= SAME_NAME and (same_place or (score == 100.0 and no_place)):
-                key = _place(pc, other_pc, ph)
-                verdict = Match(MERGE, iid, score, say(key, "en"), key)
+            if (
+                score >= SAME_NAME
+                and (same_place or (score == 100.0 and no_place))
+                and ((ph and ph == other_ph) or not _contained_only(name, other_name))
+            ):
+                key, args = _place(pc, other_pc, ph, score)
+                verdict = Match(MERGE, iid, score, say(key, "en", **args), key, args)
             elif score >= SAME_NAME or (score >= SIMILAR_NAME and same_place):
                 verdict = _probable(iid, score, "dup_similar_name", percent=round(score))
             elif (before := self._former_score(name, numbers, iid)) >= SAME_NAME:
@@ -217,15 +221,31 @@ def similarity(a: str, b: str) -> float:
     return score
 
 
+def _contained_only(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are alike only as one contained in the other ("Caritas
+    Düsseldorf" and "Caritas Düsseldorf Suchtberatung"): two services of one provider at one
+    address, as often as one institution named twice. With only the postcode in common such a
+    pair is asked, never merged; the same phone number tells it is one."""
+    from rapidfuzz import fuzz
+
+    return float(fuzz.token_sort_ratio(a, b)) < SAME_NAME
+
+
 def _numbers(name: str) -> frozenset[str]:
     return frozenset(w for w in name.split() if w.isdigit())
 
 
-def _place(pc: str, other_pc: str, ph: str) -> str:
-    """The words (a key of :data:`formgen.messages.WORDS`) of why a name matched: its place."""
+def _place(pc: str, other_pc: str, ph: str, score: float) -> tuple[str, dict[str, int]]:
+    """The words (a key of :data:`formgen.messages.WORDS` and its args) of why a name matched:
+    the name, the same or alike (``score``), and its place."""
+    if score < 100.0:  # only the same name matches without a place (score 100)
+        args = {"percent": round(score)}
+        if pc and pc == other_pc:
+            return "ingest_merge_similar_postcode", args
+        return "ingest_merge_similar_phone", args
     if pc and pc == other_pc:
-        return "ingest_merge_same_postcode"
-    return "ingest_merge_same_phone" if ph else "ingest_merge_same_name"
+        return "ingest_merge_same_postcode", {}
+    return ("ingest_merge_same_phone" if ph else "ingest_merge_same_name"), {}
 
 
 def _rank(m: Match) -> tuple[int, float]:

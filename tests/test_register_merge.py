@@ -256,6 +256,26 @@ def test_checklist_matches_existing_institution_by_name_and_postcode(reg: Regist
     assert value(reg, iid, "psychotherapie.plans") == "Farsi-Gruppe"
 
 
+def test_a_name_contained_in_anothers_at_the_same_postcode_is_asked_not_merged(
+    reg: Register,
+) -> None:
+    """„Praxis Şule Yılmaz – Traumaambulanz“ at the practice's postcode may be the practice or a
+    second service at its address: it was merged as „same name and postcode“ (a name contained
+    in the other scored 95). Now it is asked; with the practice's phone number it is the
+    practice, and the report says the name is only alike."""
+    iid = seeded(reg)
+    service = dict(YILMAZ, name="Praxis Şule Yılmaz – Traumaambulanz", phone="", plans="Gruppe")
+    out = reg.merge(checklist("psychotherapie", service))
+    assert out.status == "merged-flagged" and len(out.duplicates) == 1
+    assert reg.duplicates()[0]["candidate"] == iid
+    assert "plans" not in reg.institutions[iid]["entries"]["psychotherapie"]["fields"]
+    same_phone = dict(service, postcode="", phone=YILMAZ["phone"], plans="Gruppe auf Farsi")
+    out = reg.merge(checklist("psychotherapie", same_phone))
+    assert out.institutions == (iid,) and not out.duplicates
+    assert value(reg, iid, "psychotherapie.plans") == "Gruppe auf Farsi"
+    assert any(f.endswith("(similar name (95 %) and same phone)") for f in out.flags), out.flags
+
+
 def test_similar_name_without_matching_address_is_queued_not_duplicated(reg: Register) -> None:
     iid = seeded(reg)
     similar = dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="41460", phone="")
