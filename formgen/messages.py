@@ -503,6 +503,11 @@ WORDS: dict[str, dict[str, str]] = {
         "entry holds it any more; give a region it offers: {regions}",
         "reg_erase_declined": "nothing erased, nothing changed",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
+        # -- formgen register: values the institution confirmed to a coordinator (confirm)
+        "reg_held_confirmed_hand": "the institution confirmed the register's value, recorded "
+        "by hand on {day:date} ({note}); this checklist came from someone else",
+        "reg_held_import_confirmed_hand": "the institution confirmed the register's value, "
+        "recorded by hand on {day:date} ({note}); an imported list never replaces it by itself",
         # -- register commands' errors (ingest/register.py, formgen/cli/register.py)
         "regerr_none": "none",
         "regerr_decided": "{target} was decided already{how}",
@@ -1828,6 +1833,12 @@ WORDS: dict[str, dict[str, str]] = {
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
+        # -- formgen register: Werte, die die Einrichtung einer Koordinatorin bestätigt hat
+        "reg_held_confirmed_hand": "die Einrichtung hat den Wert im Register bestätigt, von "
+        "Hand festgehalten am {day:date} ({note}); diese Checkliste kam von jemand anderem",
+        "reg_held_import_confirmed_hand": "die Einrichtung hat den Wert im Register bestätigt, "
+        "von Hand festgehalten am {day:date} ({note}); eine importierte Liste ersetzt ihn nie "
+        "von selbst",
         # -- register commands' errors (ingest/register.py, formgen/cli/register.py)
         "regerr_none": "keine",
         "regerr_decided": "{target} ist schon entschieden{how}",

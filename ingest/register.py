@@ -31,8 +31,10 @@ message key and its args, so that the printed register says it in its language
 that is shown).
 A value the register held before that the institution's own form gave as it is (prefilled and
 sent back unchanged, or typed alike) also has ``"confirmed"``: the SHA-256 of the first such
-return. It is then the institution's own, as if it had typed it (see the merge rules); a value
-that replaces it has no such key until the institution confirms that one.
+return; or, confirmed to a coordinator (:meth:`Register.confirm`, on the telephone), that of a
+source of kind :data:`HAND` with the note and the time. It is then the institution's own, as if
+it had typed it (see the merge rules); a value that replaces it has no such key until the
+institution confirms that one.
 A probable duplicate (``duplicates``) holds the returned entry, the day its return came in
 (``came_in``, as :meth:`Register.merge` counts a confirmation; not in one held by an older
 formgen), its ``candidate`` and why:
@@ -75,7 +77,10 @@ A coordinator records that an institution confirmed its entries as they are (on 
 "all still true") with :meth:`Register.confirm` (``formgen register confirm``): each entry
 counts as confirmed by the institution that day (``confirmed_at``, ``reconfirmed_at``,
 ``by_institution``), and its history gets an event like a retirement's, ``"op": "confirm"``
-with the ``"note"`` and the ``"categories"``; no value changes, the revision stays. An
+with the ``"note"`` and the ``"categories"``; no value changes, the revision stays. Its valid
+values, of those entries and the institution's own fields, are the institution's own from then
+on (``"confirmed"``, as a return that confirms them): a list or a checklist from someone else
+never replaces them by itself (held, ``reg_held_confirmed_hand``, with the day and note). An
 institution's own return that confirms entries and changes nothing (its update form sent back
 as it was prefilled) gets the same event, with the return as its ``"src"`` instead of a note.
 
@@ -112,8 +117,9 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
   and merged, queued as a probable duplicate, or created as ``inst-NNNN``. What it (or an
   imported list, or a probable duplicate merged on decision) gives never replaces by itself a
-  value the institution gave itself or confirmed on its own form (``"confirmed"``), one a
-  coordinator set by hand, or a valid value by an invalid one: held (:meth:`Register._guarded`).
+  value the institution gave itself or confirmed on its own form or to a coordinator
+  (``"confirmed"``), one a coordinator set by hand, or a valid value by an invalid one: held
+  (:meth:`Register._guarded`).
   A value it does change is one the institution never saw: its entries (all of them, for an
   institution field) no longer count as confirmed by the institution (``by_institution``), so
   its next form asks it;
@@ -1186,14 +1192,18 @@ class Register:
     def _own(self, stored: Json) -> str | None:
         """Whose word a stored value is, as why nothing from someone else replaces it by itself
         (a key of :data:`formgen.messages.WORDS`): the institution's, told on its own form
-        (``held_institution``) or confirmed there as it was (``held_confirmed``), or a
-        coordinator's, set by hand (``held_hand``); ``None``: neither."""
+        (``held_institution``) or confirmed there as it was (``held_confirmed``) or to a
+        coordinator (``reg_held_confirmed_hand``, :meth:`confirm`), or a coordinator's, set by
+        hand (``held_hand``); ``None``: neither."""
         told = self._told_by(stored)
         if told == "institution":
             return "held_institution"
         if told == HAND:
             return "held_hand"
-        return "held_confirmed" if "confirmed" in stored else None
+        if "confirmed" not in stored:
+            return None
+        by_hand = self.data["sources"].get(stored["confirmed"], {}).get("kind") == HAND
+        return "reg_held_confirmed_hand" if by_hand else "held_confirmed"
 
     def _confirm_values(self, inst: Json, paths: Iterable[str], sha: str) -> None:
         """The values at ``paths`` the institution's own return ``sha`` gave as they are: its
@@ -1299,12 +1309,17 @@ class Register:
         :data:`formgen.messages.WORDS`), else changed on both sides since ``base``, else (no
         base) the institution itself gave another value."""
         key = why or ("held_both" if base is not None else "held_institution")
-        reason: Json = {"reason_key": key, "reason_args": {"rev": base} if base is not None else {}}
+        inst = self.institutions[iid]
+        args: Json = {"rev": base} if base is not None else {}
+        if key in _CONFIRMED_BY_HAND:  # when and how the institution confirmed it
+            told = self.source((self._current(inst, path) or {}).get("confirmed"))
+            day = local_day(told.get("ingested_at"))
+            args = {"note": str(told.get("note") or ""), "day": day.isoformat() if day else "?"}
+        reason: Json = {"reason_key": key, "reason_args": args}
         reason["reason"] = reason_text(reason, ENGLISH)
         n = int(self.data["next"]["conflict"])
         self.data["next"]["conflict"] = n + 1
         cid = f"c-{n:04d}"
-        inst = self.institutions[iid]
         self.data["conflicts"][cid] = {
             "id": cid,
             "institution_id": iid,
@@ -1444,7 +1459,9 @@ class Register:
     ) -> list[str]:
         """The institution said its entries are still true (on the telephone, say): its entries
         in ``categories`` (ids or names as people write them; none: all of them) count as
-        confirmed by it at ``at`` (:func:`ingest.staleness.last_confirmed`). No value changes;
+        confirmed by it at ``at`` (:func:`ingest.staleness.last_confirmed`), and their valid
+        values and those of the institution's own fields as its own (``"confirmed"``: a
+        source of kind :data:`HAND` with ``note``), unless they are already. No value changes;
         its history gets the event with ``note``. Returns the checklists confirmed. Raises
         :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
         (unless ``force``) or a checklist it has no entry in (named in ``lang``)."""
@@ -1465,6 +1482,20 @@ class Register:
             entry["confirmed_at"] = _later(entry.get("confirmed_at"), at)
             entry["reconfirmed_at"] = _later(entry.get("reconfirmed_at"), at)  # over its "Datum"
             entry["by_institution"] = True
+        # its values are its own from now on, as if confirmed on its form; not an invalid one
+        # (the confirmation says it stays on the update list for that)
+        held = [(INSTITUTION, inst["institution"])]
+        held += [(cid, inst["entries"][cid]["fields"]) for cid in done]
+        paths = [
+            f"{scope}.{key}"
+            for scope, values in held
+            for key, sv in values.items()
+            if "problem" not in sv and self._own(sv) is None
+        ]
+        if paths:
+            sha = hashlib.sha256(_encode(["confirm", iid, at, note, done]).encode()).hexdigest()
+            self.data["sources"][sha] = {"kind": HAND, "note": note, "ingested_at": at}
+            self._confirm_values(inst, paths, sha)
         self._event(inst, at, "confirm", note=note, categories=done)
         return done
 
@@ -1862,9 +1893,14 @@ _IMPORT_WHY = {
     "held_institution": "held_import",
     "held_hand": "held_import_hand",
     "held_confirmed": "held_import_confirmed",
+    "reg_held_confirmed_hand": "reg_held_import_confirmed_hand",
 }
 """Why a value is held, for an imported list in its own words (it is no checklist from
 someone else)."""
+
+_CONFIRMED_BY_HAND = ("reg_held_confirmed_hand", "reg_held_import_confirmed_hand")
+"""Why a value is held when the institution confirmed it to a coordinator
+(:meth:`Register.confirm`): said with the day and the note."""
 
 
 def _why_held(why: str | None, imported: bool) -> str | None:

@@ -18,7 +18,7 @@ from pdf_engines import pdfium_fill
 from test_register_returns import RECIPIENTS, mail_from, mailed_form, run
 
 from formgen.cli import main
-from formgen.messages import moment_text
+from formgen.messages import moment_text, reason_text
 from formgen.workspace import Workspace
 from ingest.history import history_text
 from ingest.journal import load
@@ -286,3 +286,86 @@ def test_an_update_form_sent_back_unchanged_confirms_and_the_history_shows_the_r
     assert register(ws, "rebuild")[0] == 0
     assert json.loads(ws.register_path.read_bytes()) == before
     assert register(ws, "history", "ua-1") == (0, text)
+
+
+def test_values_confirmed_on_the_telephone_are_never_replaced_by_another_list(
+    tmp_path: Path,
+) -> None:
+    """The centre's list started the register; the Polish counselling centre confirmed it all
+    on the telephone. Another organisation's list, found by the phone number, gives another
+    name and street: each is held, as if the institution had confirmed them on its form, and
+    the reason says when and how it confirmed them. The region it was confirmed with was
+    invalid: a valid one from the list replaces it, which the institution never saw (its entry
+    no longer counts as confirmed by it). A probable duplicate merged on decision is held
+    alike, and a rebuild holds them alike."""
+    ws = make_workspace(tmp_path / "ws")
+    name = "Polska Misja Katolicka – Poradnia Łódź-Düsseldorf"
+    start = tmp_path / "Bestand.csv"
+    start.write_text(
+        "category;name;street;postcode;city;region;phone\r\n"
+        f"krisendienst;{name};Musterstraße 2;40211;Neuss;Neuss;0211 1000037\r\n",
+        "utf-8",
+    )
+    assert register(ws, "import", str(start))[0] == 0
+    note = "telefonisch bestätigt am 12.03., Pani Wróbel"
+    assert register(ws, "confirm", "inst-0001", "--note", note)[0] == 0
+    before = load(ws).institutions["inst-0001"]
+    assert before["entries"]["krisendienst"]["by_institution"] is True
+
+    other = tmp_path / "Liste Landesverband.csv"
+    other.write_text(
+        "category;name;street;postcode;city;region;phone\r\n"
+        "krisendienst;Polska Misja Katolicka - Poradnia Lodz;Musterstr. 2;40211;Neuss;"
+        "Düsseldorf;0211 1000037\r\n",
+        "utf-8",
+    )
+    code, said = register(ws, "import", str(other), "--note", "Liste Landesverband")
+    assert code == 0, said
+    day = TODAY.strftime("%d.%m.%Y")
+    why = (
+        f"die Einrichtung hat den Wert im Register bestätigt, von Hand festgehalten am {day} "
+        f"({note}); eine importierte Liste ersetzt ihn nie von selbst"
+    )
+    assert f"  Einrichtung › Name der Einrichtung: zurückgestellt als c-0001 ({why}) → " in said
+    assert f"  Einrichtung › Straße und Hausnummer: zurückgestellt als c-0002 ({why}) → " in said
+    reg = load(ws)
+    assert [(c["id"], c["path"]) for c in reg.conflicts()] == [
+        ("c-0001", "institution.name"),
+        ("c-0002", "institution.street"),
+    ]
+    after = reg.institutions["inst-0001"]
+    assert reg.name_of("inst-0001") == name
+    assert after["institution"]["street"]["raw"] == "Musterstraße 2"
+    assert after["institution"]["region"]["v"] == "duesseldorf"  # was invalid: not protected
+    assert "confirmed" not in after["institution"]["region"]
+    assert after["entries"]["krisendienst"]["by_institution"] is False
+    # the value keeps where it came from; what confirmed it is the note, kept as a source
+    told = reg.source(after["institution"]["street"]["confirmed"])
+    assert (told["kind"], told["note"]) == ("hand", note)
+    assert reg.source(after["institution"]["street"]["src"])["file_name"] == "Bestand.csv"
+    code, shown = register(ws, "conflicts")
+    assert code == 0 and f"    Grund: {why}\n" in shown, shown
+    english = (
+        f"the institution confirmed the register's value, recorded by hand on "
+        f"{TODAY.isoformat()} ({note}); an imported list never replaces it by itself"
+    )
+    assert reason_text(reg.conflicts()[0], "en") == english
+
+    dup = tmp_path / "Liste Träger.csv"
+    dup.write_text(
+        "category;name;street;postcode;city;region;phone\r\n"
+        "krisendienst;Caritas Suchtberatung;Kirchplatz 9;41460;Neuss;Düsseldorf;0211 1000037\r\n",
+        "utf-8",
+    )
+    assert "mögliche Dublette d-0001 von inst-0001" in register(ws, "import", str(dup))[1]
+    assert register(ws, "resolve", "d-0001", "--merge")[0] == 0
+    reg = load(ws)
+    assert reg.name_of("inst-0001") == name
+    assert [(c["path"], c["reason_key"]) for c in reg.conflicts() if c["id"] > "c-0002"] == [
+        (f"institution.{k}", "reg_held_import_confirmed_hand")
+        for k in ("name", "street", "postcode")
+    ]
+
+    kept = ws.register_path.read_bytes()
+    assert register(ws, "rebuild")[0] == 0
+    assert ws.register_path.read_bytes() == kept

@@ -395,8 +395,11 @@ def confirm(
     Its entries (all, or those of --category) count as confirmed by the institution today:
     they leave the update list ('register stale', 'status', 'mail --stale') until they are out
     of date again. No value changes, forms already sent stay current; its history shows the
-    note. An entry that lacks required data or holds an invalid value stays on the list for
-    that: correct it with 'formgen register set'.
+    note. Their values and the institution's own (name, address …) count as the institution's
+    word, as if confirmed on its form: an imported list or a checklist from someone else never
+    replaces them by itself ('register conflicts' shows them held, with the day and the note).
+    An entry that lacks required data or holds an invalid value stays on the list for that:
+    correct it with 'formgen register set'.
     """
     note = _one_line(note, "say who confirmed it and how")
     ws = Workspace.open(workspace_dir)
