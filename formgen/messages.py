@@ -503,6 +503,9 @@ WORDS: dict[str, dict[str, str]] = {
         "entry holds it any more; give a region it offers: {regions}",
         "reg_erase_declined": "nothing erased, nothing changed",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
+        "reg_merge_held": "{field}: held as {cid}: {theirs}; the register keeps {mine} ({why}) "
+        "→ formgen register resolve {cid} --take theirs (take the held value) or --take mine "
+        "(keep the register's)",
         # -- formgen register: values the institution confirmed to a coordinator (confirm)
         "reg_held_confirmed_hand": "the institution confirmed the register's value, recorded "
         "by hand on {day:date} ({note}); this checklist came from someone else",
@@ -1833,6 +1836,9 @@ WORDS: dict[str, dict[str, str]] = {
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
+        "reg_merge_held": "{field}: zurückgestellt als {cid}: {theirs}; das Register behält "
+        "{mine} ({why}) → formgen register resolve {cid} --take theirs (den zurückgestellten "
+        "Wert übernehmen) oder --take mine (den im Register behalten)",
         # -- formgen register: Werte, die die Einrichtung einer Koordinatorin bestätigt hat
         "reg_held_confirmed_hand": "die Einrichtung hat den Wert im Register bestätigt, von "
         "Hand festgehalten am {day:date} ({note}); diese Checkliste kam von jemand anderem",

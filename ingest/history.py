@@ -192,6 +192,22 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     return "\n".join(lines)
 
 
+def merge_held_text(reg: Register, held: Json, lang: str = "de") -> str:
+    """A value held when a probable duplicate was merged (``register resolve d-NNNN --merge``),
+    on one line: its field by its label, the held value, the one the register keeps, why, and
+    how to decide it."""
+    path = held["path"]
+    return say(
+        "reg_merge_held",
+        lang,
+        field=path_label(reg.schema, path, lang),
+        cid=held["id"],
+        theirs=short(stored_text(reg, path, held["theirs"], lang, quoted=True), 80),
+        mine=short(stored_text(reg, path, held.get("mine"), lang, quoted=True), 80),
+        why=reason_text(held, lang),
+    )
+
+
 def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
     """What ``register resolve`` says of a decided conflict ``held`` (as it was held): its
     field by its label, which value it took in words (``mine`` the register's, ``theirs`` the

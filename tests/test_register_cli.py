@@ -703,6 +703,43 @@ def test_register_commands_confirm_in_the_workspace_language(
     assert (code, out) == (0, said["printed"].format(path=pdf, kb=kb) + "\n")
 
 
+MERGE_HELD = {
+    "de": [
+        "d-0001: mit inst-0001 zusammengeführt",
+        "  Einrichtung › Telefon (Zentrale): zurückgestellt als c-0002: „+49 211 777777“; das "
+        "Register behält „+49 211 999999“ (die Einrichtung selbst hat einen anderen Wert "
+        "angegeben; diese Checkliste kam von jemand anderem) → formgen register resolve c-0002 "
+        "--take theirs (den zurückgestellten Wert übernehmen) oder --take mine (den im Register "
+        "behalten)",
+    ],
+    "en": [
+        "d-0001: merged into inst-0001",
+        "  Institution › Phone (main line): held as c-0002: '+49 211 777777'; the register keeps "
+        "'+49 211 999999' (the institution itself gave another value; this checklist came from "
+        "someone else) → formgen register resolve c-0002 --take theirs (take the held value) or "
+        "--take mine (keep the register's)",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_probable_duplicate_merged_says_each_value_it_held(ws: Workspace, lang: str) -> None:
+    """Merged on decision, a partner's checklist row gives another phone number than the one
+    the institution gave on its form: the number is held, and the command says so, with both
+    numbers, why and how to decide, as 'register import' says what it held."""
+    demir = dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="1", phone="+49 211 777777")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", demir))
+    ws = in_language(ws, lang)
+    code, out = run(ws, "resolve", "d-0001", "--merge")
+    assert (code, out.splitlines()) == (0, MERGE_HELD[lang]), out
+    (held,) = [c for c in load(ws).conflicts() if c["id"] == "c-0002"]
+    assert (held["institution_id"], held["path"]) == ("inst-0001", "institution.phone")
+    assert load(ws).value("inst-0001", "institution.phone")["v"] == "+49 211 999999"  # type: ignore[index]
+    code, out = run(ws, "resolve", "c-0002", "--take", "theirs")
+    assert code == 0 and "+49 211 777777" in out, out
+
+
 def _columns(line: str) -> int:
     """Terminal columns of ``line``, counted without the code under test: a combining mark
     (Arabic vowel signs) takes none."""

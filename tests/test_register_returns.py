@@ -936,7 +936,14 @@ def test_a_probable_duplicate_in_a_saved_mail_settled_later_counts_from_the_day_
     assert waiting["candidate"] == "bs-ist" and "psychotherapie" not in load(ws).institutions["bs-ist"]["entries"]  # fmt: skip
 
     said = run("register", "resolve", waiting["id"], "--merge", "-w", str(ws.root))
-    assert said == f"{waiting['id']}: mit bs-ist zusammengeführt\n"
+    assert said.splitlines() == [  # the name the institution gave itself is held, and said so
+        f"{waiting['id']}: mit bs-ist zusammengeführt",
+        "  Einrichtung › Name der Einrichtung: zurückgestellt als c-0001: „Şule Yılmaz "
+        "Danışmanlık Beratungsstelle“; das Register behält „Şule Yılmaz Danışmanlık“ (die "
+        "Einrichtung selbst hat einen anderen Wert angegeben; diese Checkliste kam von jemand "
+        "anderem) → formgen register resolve c-0001 --take theirs (den zurückgestellten Wert "
+        "übernehmen) oder --take mine (den im Register behalten)",
+    ]
     entry = ("bs-ist", "psychotherapie")
     assert confirmed_days(ws, entry) == {entry: mailed.isoformat()}
     run("register", "rebuild", "-w", str(ws.root))

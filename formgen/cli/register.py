@@ -136,23 +136,32 @@ def resolve(
     target: str, take: str | None, path: str | None, decision: str | None, workspace_dir: str
 ) -> None:
     """Decide what waits for review. TARGET is a conflict (c-0001), an institution id (all its
-    conflicts, or one with --field) or a probable duplicate (d-0001)."""
+    conflicts, or one with --field) or a probable duplicate (d-0001).
+
+    A probable duplicate merged never replaces by itself what the institution gave or
+    confirmed, or what was set by hand: each such value is held as a conflict, and said with
+    the value the register keeps."""
     ws = Workspace.open(workspace_dir)
+    from ingest import history as history_mod
+
     if target.startswith("d-"):
         if decision is None:
             raise click.UsageError("a probable duplicate needs --merge or --new")
         with journal.writing(ws) as w:
+            before = set(w.register.data["conflicts"])
             iid = w.resolve_duplicate(target, decision)
+            reg = w.register
         done = "merged_into" if decision == "merge" else "created_as"
         echo(say(done, ws.language, target=target, iid=iid))
+        for c in reg.conflicts():  # the values it gave that wait for a decision, as import says
+            if c["id"] not in before:
+                echo("  " + history_mod.merge_held_text(reg, c, ws.language))
         return
     if take is None:
         raise click.UsageError(
             "a conflict needs --take mine (keep the value the register holds) or --take theirs "
             "(take the returned or imported one)"
         )
-    from ingest import history as history_mod
-
     with journal.writing(ws) as w:
         held = {c["id"]: c for c in w.register.conflicts()}
         ids = w.resolve(target, take, path)
