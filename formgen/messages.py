@@ -503,6 +503,9 @@ WORDS: dict[str, dict[str, str]] = {
         "entry holds it any more; give a region it offers: {regions}",
         "reg_erase_declined": "nothing erased, nothing changed",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
+        "reg_merge_unseen": "{iid}: {paths}: changed in the register since this form was "
+        "made, which did not show the new value: not confirmed by this return; the entries it "
+        "belongs to stay unconfirmed, on the update list ('formgen register stale')",
         "reg_merge_held": "{field}: held as {cid}: {theirs}; the register keeps {mine} ({why}) "
         "→ formgen register resolve {cid} --take theirs (take the held value) or --take mine "
         "(keep the register's)",
@@ -1836,6 +1839,10 @@ WORDS: dict[str, dict[str, str]] = {
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
+        "reg_merge_unseen": "{iid}: {paths}: im Register geändert, seit dieses Formular "
+        "erstellt wurde, das den neuen Wert nicht zeigte: von dieser Rückmeldung nicht bestätigt; "
+        "die Einträge dazu bleiben unbestätigt auf der Aktualisierungsliste ('formgen register "
+        "stale')",
         "reg_merge_held": "{field}: zurückgestellt als {cid}: {theirs}; das Register behält "
         "{mine} ({why}) → formgen register resolve {cid} --take theirs (den zurückgestellten "
         "Wert übernehmen) oder --take mine (den im Register behalten)",

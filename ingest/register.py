@@ -96,6 +96,13 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a value as the form was sent (the prefill the workspace recorded, else the register's value at
   ``base_version``) is nothing its sender changed: it never replaces a newer value — an untouched
   copy, ingested after the corrected return of the same form, only confirms;
+* the institution's return confirms only what its form showed: a value someone else gave since
+  the form was made (an imported list, a checklist; not the institution's own word nor a
+  coordinator's) that the form did not show and the return neither gave nor answers keeps its
+  entries (all of them, for an institution field) unconfirmed (``by_institution``), on the update
+  list, and the outcome says so (:meth:`Register._unseen`). A form an older formgen made from a
+  recipients list (no ``base_version``, no recorded prefill): what it showed is not known, and
+  its return confirms as before;
 * a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
   LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
   itself: it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
@@ -273,7 +280,8 @@ class MergeOutcome:
     ``status``: ``unchanged`` (already ingested, or nothing new), ``updated`` (applied cleanly),
     ``confirmed`` (every value as the register has it: the entries count as confirmed),
     ``merged-flagged`` (applied, but look: the register had changed since the form was made, a
-    value it stored was invalid, a prefilled value came back blank, a new institution looks
+    value it stored was invalid, a prefilled value came back blank, a value someone else gave
+    since the form was made, which it did not show, stays unconfirmed, a new institution looks
     like an existing one, or the institution is retired), ``held`` (some values are waiting in
     ``register conflicts``) or ``quarantined`` (nothing merged; ``reason`` says why).
 
@@ -840,6 +848,12 @@ class Register:
         """The institutions this return gave a revision or a held value."""
         confirmed: dict[str, list[str]] = {}
         """The checklists the institution's own return confirmed as they are, by institution."""
+        unseen: dict[str, list[str]] = {}
+        """The values its form did not show that came since from someone else, by institution
+        (:meth:`_unseen`): what the return cannot confirm."""
+        shown = sent is not None or sub.identity.base_version is not None
+        """Whether what the form showed is known (what it was prefilled with, or the revision it
+        was made from); not for a form an older formgen made from a recipients list."""
         for e in sub.entries:
             where: str = e.category or INSTITUTION
             if e.block:
@@ -894,6 +908,7 @@ class Register:
                 base = None  # created by this return: nothing to be out of date with
             elif base is not None and base == rev_before[iid]:
                 base = inst["rev"]  # current when the return began; its own entries came since
+            sent_here = sent if iid == sub.identity.institution_id else None
             plan = self._plan(
                 inst,
                 e,
@@ -902,10 +917,17 @@ class Register:
                 by_institution,
                 where,
                 sub.confidence,
-                sent if iid == sub.identity.institution_id else None,
+                sent_here,
                 with_institution=given.get(iid) != e.institution,
                 illegible=sub.illegible,
             )
+            if by_institution and shown:
+                # the institution's own fields once: its form repeats them with each checklist
+                cats = (e.category,) if e.category else ()
+                scopes = (INSTITUTION, *cats) if given.get(iid) != e.institution else cats
+                unseen.setdefault(iid, []).extend(
+                    self._unseen(inst, base, plan, sub.identity.instance_id, sent_here, scopes)
+                )
             given[iid] = e.institution
             if base is not None and base != inst["rev"] and plan.apply:
                 stale_base = True
@@ -941,12 +963,16 @@ class Register:
                 entry = inst["entries"].setdefault(cid, {"fields": {}})
                 if not imported:  # an imported list is no confirmation
                     entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
-                entry["by_institution"] = bool(entry.get("by_institution")) or by_institution
+                # what its form did not show, the institution did not confirm
+                own = by_institution and not any(
+                    split_path(p)[0] in (INSTITUTION, cid) for p in unseen.get(iid, ())
+                )
+                entry["by_institution"] = bool(entry.get("by_institution")) or own
                 if cid in plan.reconfirmed:
                     entry["reconfirmed_at"] = _later(entry.get("reconfirmed_at"), came_in)
                 # its "Datum" as the register holds it, or none to go by: confirmed that day
                 dated = isinstance((entry["fields"].get(CONFIRMED_ON) or {}).get("v"), str)
-                if by_institution and (cid in plan.reconfirmed or not dated):
+                if own and (cid in plan.reconfirmed or not dated):
                     confirmed.setdefault(iid, []).append(cid)
             touched.append(iid)
             if self._matcher is not None:
@@ -962,9 +988,20 @@ class Register:
             flags.append(
                 Said("ingest_merge_retired", iid=iid, name=name, retired=retired_said(was))
             )
+        for iid, paths in unseen.items():
+            if paths:
+                flags.append(Said("reg_merge_unseen", iid=iid, paths=", ".join(paths)))
         if conflicts:
             status = HELD
-        elif duplicates or stale_base or stored_invalid or retired or left_empty or sub.illegible:
+        elif (
+            duplicates
+            or stale_base
+            or stored_invalid
+            or retired
+            or left_empty
+            or sub.illegible
+            or any(unseen.values())
+        ):
             status = MERGED_FLAGGED  # illegible: values of the return could not be read
         elif changes:
             status = UPDATED
@@ -1135,6 +1172,44 @@ class Register:
         if e.category and (any_value or e.category not in inst["entries"]):
             plan.touched_categories.append(e.category)
         return plan
+
+    def _unseen(
+        self,
+        inst: Json,
+        base: int | None,
+        plan: _Plan,
+        instance_id: str,
+        sent: Mapping[str, Json] | None,
+        scopes: Iterable[str],
+    ) -> list[str]:
+        """The values ``inst`` holds in ``scopes`` (its own fields, the return's checklist) that the
+        institution's form, made from revision ``base`` (``sent``: what it was prefilled with,
+        when recorded), did not show, and that its return neither gave nor answers
+        (``plan``): changed since by someone else (an imported list, a checklist), and neither
+        the institution's own word nor a coordinator's. Its return cannot confirm them: the
+        entries they belong to stay unconfirmed, on the update list, until a form shows them."""
+        if base is None or base >= inst["rev"]:
+            return []  # made from the register as it is: it showed everything
+        found: list[str] = []
+        for scope in scopes:
+            if scope == INSTITUTION:
+                held = inst["institution"]
+            elif scope in inst["entries"]:
+                held = inst["entries"][scope]["fields"]
+            else:
+                continue
+            for key in sorted(held, key=_in_order(self._entry_ids.get(scope, self._inst_ids))):
+                path, mine = f"{scope}.{key}", held[key]
+                if (
+                    path not in plan.apply
+                    and path not in plan.held
+                    and path not in plan.confirms
+                    and self._own(mine) is None
+                    and self._changed_since(inst, path, base, instance_id)
+                    and not self.same(path, mine, self._as_sent(inst, path, base, sent))
+                ):
+                    found.append(path)
+        return found
 
     def _confirms_later(self, inst: Json, e: EntryReturn, incoming: Mapping[str, Checked]) -> bool:
         """Whether the return confirms the entry on a later day than the register holds (both

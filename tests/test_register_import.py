@@ -652,6 +652,85 @@ def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
     assert ws.register_path.read_bytes() == register
 
 
+def attached_pdf(eml: Path) -> bytes:
+    msg = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert isinstance(msg, EmailMessage)
+    (pdf,) = [a.get_content() for a in msg.iter_attachments()]
+    assert isinstance(pdf, bytes)
+    return pdf
+
+
+def test_a_form_made_before_an_import_confirms_only_what_it_showed(tmp_path: Path) -> None:
+    """The Polish counselling centre confirmed its entry on the form of the first round. A
+    coordinator made it another form for a meeting; then a list of the providers gives its
+    provider (Träger), which it had left empty. The form from the meeting comes back unchanged:
+    it confirms what it showed, not the provider it never saw, so the entry stays unconfirmed
+    on the update list and the ingest report says why. The update round's form shows the
+    provider; sent back as it was, it confirms the entry. A rebuild makes the same register."""
+    ws = make_workspace(tmp_path / "ws")
+    name = "Polska Misja Katolicka – Poradnia Łódź-Düsseldorf"
+    start = tmp_path / "Bestand.csv"
+    start.write_text(
+        "category;name;street;postcode;city;region;phone;email\r\n"
+        f"krisendienst;{name};Musterstraße 2;40211;Neuss;Rhein-Kreis Neuss (Neuss, Meerbusch);"
+        "0211 1000037;poradnia@example.org\r\n",
+        "utf-8",
+    )
+    assert formgen(ws, "register", "import", str(start))[0] == 0
+    assert formgen(ws, "mail", "--from-register", "--drafts", str(tmp_path / "runde1"))[0] == 0
+    first = tmp_path / "Rückmeldung.pdf"
+    today = dt.date.today().strftime("%d.%m.%Y")
+    typed = {"krisendienst.date": today, "krisendienst.initials": "PW"}
+    first.write_bytes(pdfium_fill(attached_pdf(tmp_path / "runde1" / "inst-0001.eml"), typed))
+    assert formgen(ws, "ingest", str(first))[0] == 0
+    entry = ("inst-0001", "krisendienst")
+    assert load(ws).institutions["inst-0001"]["entries"]["krisendienst"]["by_institution"]
+    meeting = tmp_path / "Treffen.pdf"
+    args = ("generate", "pdf", "--institution", "inst-0001", "--out", str(meeting))
+    assert formgen(ws, *args)[0] == 0
+
+    providers = tmp_path / "Träger.csv"
+    providers.write_text(
+        "institution_id;category;traeger\r\ninst-0001;krisendienst;Caritasverband Düsseldorf\r\n",
+        "utf-8",
+    )
+    assert formgen(ws, "register", "import", str(providers))[0] == 0
+    back = tmp_path / "Treffen zurück.pdf"
+    back.write_bytes(pdfium_fill(meeting.read_bytes(), {}))  # saved again, nothing changed
+    code, said = formgen(ws, "ingest", str(back))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert lines[0].startswith(f"Hinweise     {back}: Formular FG-"), said
+    assert lines[0].endswith(", 1 Eintrag, mit Hinweisen übernommen, inst-0001, 1 Hinweis")
+    assert lines[1] == (
+        "    inst-0001: institution.traeger: im Register geändert, seit dieses Formular erstellt "
+        "wurde, das den neuen Wert nicht zeigte: von dieser Rückmeldung nicht bestätigt; die "
+        "Einträge dazu bleiben unbestätigt auf der Aktualisierungsliste ('formgen register "
+        "stale')"
+    )
+    data = json.loads(ws.register_path.read_bytes())["institutions"]["inst-0001"]
+    assert data["entries"]["krisendienst"]["by_institution"] is False
+    assert "confirmed" not in data["institution"]["traeger"]
+    assert data["institution"]["name"]["confirmed"]  # what the form showed, it confirmed
+    reg = load(ws)
+    assert [f.reasons for f in staleness.review(reg) if (f.institution_id, f.category) == entry] == [("unconfirmed",)]  # fmt: skip
+
+    drafts = tmp_path / "runde2"
+    assert formgen(ws, "mail", "--stale", "--drafts", str(drafts))[0] == 0
+    update = attached_pdf(drafts / "inst-0001.eml")
+    fields = {k: v.get("/V") for k, v in (PdfReader(io.BytesIO(update)).get_fields() or {}).items()}
+    assert fields["institution.traeger"] == "Caritasverband Düsseldorf"
+    answer = tmp_path / "Aktualisierung.pdf"
+    answer.write_bytes(pdfium_fill(update, {}))  # all still true
+    code, said = formgen(ws, "ingest", str(answer))
+    assert code == 0 and ", 1 Eintrag, bestätigt, inst-0001" in said, said
+    assert staleness.review(load(ws)) == []
+
+    register = ws.register_path.read_bytes()
+    assert formgen(ws, "register", "rebuild")[0] == 0
+    assert ws.register_path.read_bytes() == register
+
+
 def test_every_round_shows_the_invalid_values_the_register_keeps_to_be_corrected(
     tmp_path: Path,
 ) -> None:

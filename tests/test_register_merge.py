@@ -21,9 +21,11 @@ from register_support import (
 )
 
 from formgen.errors import RegisterError, RegisterVersionError
+from formgen.messages import in_language
 from ingest.register import IMPORT, Register
 from ingest.staleness import last_confirmed, review
 from ingest.submission import Submission
+from ingest.validate import sent_values
 
 
 @pytest.fixture
@@ -468,6 +470,67 @@ def test_a_list_value_taken_on_decision_leaves_the_entry_unconfirmed(reg: Regist
     reg.resolve(street["id"], "theirs")
     assert value(reg, iid, "institution.street") == "Königsallee 1a"
     assert entry["by_institution"] is False
+
+
+PLANS = "Gruppe für Geflüchtete (Türkçe, Polski, Русский, العربية)"
+UNSEEN = (
+    "{iid}: psychotherapie.plans: changed in the register since this form was made, which did "
+    "not show the new value: not confirmed by this return; the entries it belongs to stay "
+    "unconfirmed, on the update list ('formgen register stale')"
+)
+
+
+def test_a_form_made_before_a_list_changed_the_entry_confirms_only_what_it_showed(
+    reg: Register,
+) -> None:
+    """The practice confirmed its entry on its form (revision 2), and a form prefilled from
+    that is out when the centre's list adds the plans it had left empty (revision 3). The form
+    comes back as it was prefilled ("all still true"): it confirms what it showed, not the
+    list's plans, which it never showed: the entry stays unconfirmed, on the update list, and
+    the return says why. The next form, which shows the plans, sent back as it was, confirms
+    the entry."""
+    iid, _ = confirmed(reg)
+    reg.merge(imported({"plans": PLANS}, iid=iid))
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+    assert entry["by_institution"] is False
+
+    out = reg.merge(institution_form(iid, base=2, **dict(YILMAZ, date="2026-11-24")))
+    assert (out.status, out.changes) == ("merged-flagged", 0)
+    assert [in_language(f, "en") for f in out.flags] == [UNSEEN.format(iid=iid)]
+    assert entry["by_institution"] is False
+    assert "confirmed" not in (reg.value(iid, "psychotherapie.plans") or {})
+    assert reg.value(iid, "institution.name")["confirmed"]  # type: ignore[index]
+    (found,) = review(reg, today=dt.date(2026, 12, 2))
+    assert found.reasons == ("unconfirmed",)
+    assert not [h for h in reg.history(iid) if h["op"] == "confirm"]  # it confirmed no entry
+
+    rev = reg.institutions[iid]["rev"]
+    out = reg.merge(institution_form(iid, base=rev, **dict(YILMAZ, date="2026-11-24", plans=PLANS)))  # fmt: skip
+    assert (out.status, out.flags) == ("confirmed", ())
+    assert entry["by_institution"] is True
+    assert review(reg, today=dt.date(2026, 12, 2)) == []
+
+
+def test_what_a_form_showed_is_taken_from_its_recorded_prefill_else_it_confirms_as_before(
+    reg: Register,
+) -> None:
+    """A form made from a recipients list before the register knew the practice has no base
+    version: what it showed is known only from the prefill the workspace recorded. With it,
+    the list's plans it did not show stay unconfirmed; a form an older formgen made, without
+    that record, confirms the entry as before."""
+    iid, _ = confirmed(reg)
+    sent = sent_values(SCHEMA, reg.record(iid).form_values(SCHEMA))
+    reg.merge(imported({"plans": PLANS}, iid=iid))
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+
+    back = dict(YILMAZ, date="2026-11-24")  # as it was prefilled
+    out = reg.merge(institution_form(iid, **back), sent=sent)
+    assert [in_language(f, "en") for f in out.flags] == [UNSEEN.format(iid=iid)]
+    assert entry["by_institution"] is False
+
+    out = reg.merge(institution_form(iid, **back))
+    assert (out.status, out.flags) == ("confirmed", ())
+    assert entry["by_institution"] is True
 
 
 @pytest.mark.parametrize(
