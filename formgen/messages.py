@@ -743,6 +743,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_hidden": "{what} (names starting with '.')",
         "ingest_pipeline_lock_files": "{n} Office lock files (~$…)",
         "ingest_pipeline_lock_files_one": "1 Office lock file (~$…)",
+        "ingest_pipeline_windows_files": "{n} files of Windows Explorer (Thumbs.db, desktop.ini)",
+        "ingest_pipeline_windows_files_one": "1 file of Windows Explorer (Thumbs.db, desktop.ini)",
         "ingest_pipeline_left_out": "{what} left out; to read one, name it on the command line",
         "ingest_pipeline_maildir_folder": "a folder inside the Maildir's {sub}/, where a mail "
         "program keeps only mails; not read — if it holds saved mails, ingest it on its own",
@@ -2106,6 +2108,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_hidden": "{what} (Namen, die mit „.“ beginnen)",
         "ingest_pipeline_lock_files": "{n} Office-Sperrdateien (~$…)",
         "ingest_pipeline_lock_files_one": "1 Office-Sperrdatei (~$…)",
+        "ingest_pipeline_windows_files": "{n} Dateien des Windows-Explorers (Thumbs.db, "
+        "desktop.ini)",
+        "ingest_pipeline_windows_files_one": "1 Datei des Windows-Explorers (Thumbs.db, "
+        "desktop.ini)",
         "ingest_pipeline_left_out": "{what} ausgelassen; zum Lesen einzeln in der Befehlszeile "
         "angeben",
         "ingest_pipeline_maildir_folder": "ein Ordner in {sub}/ des Maildir-Ordners, wo ein "

@@ -40,7 +40,9 @@ RATIO_FLOOR = 1024 * 1024
 MAX_NESTING = 4
 """Archives within archives (within mails) deeper than this are not unpacked (a ZIP quine
 unpacks to itself forever)."""
-_SYSTEM_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
+WINDOWS_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini"})
+"""What Windows Explorer leaves in a folder, by name in lower case (Windows names ignore case):
+its thumbnail caches and the folder's settings; never a return."""
 _TNEF_LOG = logging.getLogger("tnefparse")
 _TNEF_LOG.addHandler(logging.NullHandler())  # its checksum warnings become report lines
 _TNEF_LOG.propagate = False
@@ -129,7 +131,10 @@ def member_name(info: zipfile.ZipInfo) -> str:
 def _system_file(member: str) -> bool:
     parts = PurePosixPath(member.replace("\\", "/")).parts
     return bool(parts) and (
-        parts[0] == "__MACOSX" or parts[-1] in _SYSTEM_FILES or parts[-1].startswith("._")
+        parts[0] == "__MACOSX"
+        or parts[-1] == ".DS_Store"
+        or parts[-1].startswith("._")
+        or parts[-1].lower() in WINDOWS_FILES
     )
 
 

@@ -931,7 +931,8 @@ def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> O
 
 
 _SKIP_PREFIXES = (".", "~$")
-"""Hidden files (``.DS_Store``) and Office lock files (``~$antrag.docx``) are not returns."""
+"""Hidden files (``.DS_Store``) and Office lock files (``~$antrag.docx``) are not returns, no
+more than Windows Explorer's files (:data:`ingest.archive.WINDOWS_FILES`)."""
 
 
 def workspace_folders(ws: Workspace) -> list[Path]:
@@ -961,10 +962,10 @@ def discover(
     ``new``, is *skipped*, each with its own outcome and never opened (a named pipe blocks until someone writes to it, ``/dev/zero`` never ends).
     Met while walking a folder, a symbolic link to a folder is not followed (it may lead in a
     circle, or to files read twice) and is *skipped* with a line of its own; hidden files and
-    folders and Office lock files are left out, and *skipped* in one line for the folder given
-    that counts them (:func:`_left_out`); folders and files in ``exclude`` (the workspace's own
-    archive, quarantine, forms, exports and files: ``formgen ingest .`` in a workspace) are
-    left out silently. A name that is not UTF-8 (copied
+    folders, Office lock files and Windows Explorer's files (``Thumbs.db``) are left out, and
+    *skipped* in one line for the folder given that counts them (:func:`_left_out`); folders
+    and files in ``exclude`` (the workspace's own archive, quarantine, forms, exports and
+    files: ``formgen ingest .`` in a workspace) are left out silently. A name that is not UTF-8 (copied
     from a USB stick or a Windows share) is opened as it is and shown decoded, a control
     character in a name (a line break) as its escape (:func:`formgen.filenames.shown`).
     """
@@ -1031,6 +1032,9 @@ def discover(
                     if f.startswith(_SKIP_PREFIXES):
                         left_out[f[:1], False] += 1
                         continue
+                    if f.lower() in archive.WINDOWS_FILES:
+                        left_out["windows", False] += 1
+                        continue
                     add(rootp / f, shown(rootp / f))
             if left_out:
                 others.append(_left_out(shown(given), left_out))
@@ -1057,7 +1061,8 @@ def _folder_link(path: Path) -> Outcome:
 def _left_out(folder: str, counts: Counter[tuple[str, bool]]) -> Outcome:
     """The one *skipped* outcome of the folder ``folder`` that counts what was left out in it:
     ``counts`` of names by their first character (``.``: hidden, ``~``: an Office lock file
-    ``~$…``) and whether they are folders."""
+    ``~$…``; ``windows``: Windows Explorer's ``Thumbs.db`` or ``desktop.ini``) and whether they
+    are folders."""
 
     files, folders = counts[".", False], counts[".", True]
     hidden: str | None = None
@@ -1074,6 +1079,8 @@ def _left_out(folder: str, counts: Counter[tuple[str, bool]]) -> Outcome:
     parts = [Said("ingest_pipeline_hidden", what=hidden)] if hidden else []
     if locks := counts["~", False] + counts["~", True]:
         parts.append(said_count("ingest_pipeline_lock_files", locks))
+    if windows := counts["windows", False]:
+        parts.append(said_count("ingest_pipeline_windows_files", windows))
     return Outcome(
         name=folder,
         status=Status.SKIPPED,

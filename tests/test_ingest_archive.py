@@ -106,6 +106,7 @@ def test_names_inside_are_shown_never_used_as_paths(tmp_path: Path) -> None:
             "../../../../tmp/formgen-escaped.pdf": FORM,
             "__MACOSX/Rückmeldungen/._Praxis.pdf": b"\x00\x05\x16\x07",
             "Rückmeldungen/.DS_Store": b"Bud1",
+            "Rückmeldungen/thumbs.db": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
             "C:\\Users\\x\\bogen.pdf": FORM + b"\n",
         },
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import signal
 import socket
 from collections.abc import Iterator
@@ -230,3 +231,38 @@ def test_hidden_files_and_links_to_folders_are_counted_and_named_not_dropped_sil
     assert again.stdout.splitlines()[0].startswith(
         f"doppelt      {folder / '2026' / 'Postfach' / 'antwort.pdf'}: "
     )
+
+
+def test_what_windows_explorer_leaves_in_a_folder_is_left_out_not_called_unreadable(
+    tmp_path: Path,
+) -> None:
+    """Found by the return-season audit: an inbox folder saved on Windows holds Explorer's
+    thumbnail cache, an OLE2 file like an old Word document; it was called an old Office file
+    to be saved again as .docx by its sender, and failed ``--strict``. Windows names ignore
+    case, so ``desktop.ini`` is left out however it is written."""
+    folder = tmp_path / "Rückläufe Öztürk"
+    folder.mkdir()
+    ole2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    for name in ("Thumbs.db", "ehthumbs.db", "Desktop.ini"):
+        (folder / name).write_bytes(ole2 if name.endswith(".db") else b"[.ShellClassInfo]\r\n")
+    form = shutil.copy(SAMPLES / "pdf" / "institution_pdfium.pdf", folder)
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    assert CliRunner().invoke(main, ["ingest", str(form), "-w", str(ws)]).exit_code == 0
+    result = CliRunner().invoke(main, ["ingest", str(folder), "-w", str(ws), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"übersprungen {folder}: 3 Dateien des Windows-Explorers (Thumbs.db, desktop.ini) "
+        "ausgelassen; zum Lesen einzeln in der Befehlszeile angeben"
+    )
+    assert "Office" not in result.output
+    tasks, (skipped,) = discover([folder])
+    assert [Path(t.name).name for t in tasks] == ["institution_pdfium.pdf"]
+    assert skipped.reason == (
+        "3 files of Windows Explorer (Thumbs.db, desktop.ini) left out; to read one, name it "
+        "on the command line"
+    )
+    (folder / "Desktop.ini").unlink()
+    (folder / "ehthumbs.db").unlink()
+    (_, (one,)) = discover([folder])
+    assert in_language(one.reason, "de").startswith("1 Datei des Windows-Explorers (Thumbs.db")
