@@ -207,6 +207,11 @@ class QuarantineError(IngestError):
         super().__init__(message)
 
 
+class QuarantineLookupError(FormgenError):
+    """``formgen quarantine --done`` names no file of the quarantine, or several, or one
+    already marked dealt with; the message says which and how to name it."""
+
+
 class RegisterError(FormgenError):
     """The register or its journal cannot be read or changed as asked; the message says where and why."""
 

@@ -1141,8 +1141,11 @@ class MailingStatus:
     of its round sends it); ``not_made``: ``round``, ``error`` and ``at`` of each form that
     could not be made since its latest mail went out (:attr:`InstitutionStatus.not_made`)."""
 
-    def to_json(self, quarantine: Mapping[str, int]) -> dict[str, Any]:
-        """``formgen status --json``; ``quarantine``: files kept aside, by kind."""
+    def to_json(
+        self, quarantine: Mapping[str, int], dealt_with: Mapping[str, int]
+    ) -> dict[str, Any]:
+        """``formgen status --json``; ``quarantine``: files kept aside and still open, by kind;
+        ``dealt_with``: those kept aside that were dealt with, by kind."""
         s = self.summary
         return {
             "institutions": s.institutions,
@@ -1164,6 +1167,7 @@ class MailingStatus:
             "without_email_reasons": s.without_email,
             "returns_known": s.returns_known,
             "quarantine": dict(quarantine),
+            "quarantine_dealt_with": dict(dealt_with),
             "notes": [n.text for n in s.notes],
             "rows": self.rows,
         }

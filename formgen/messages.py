@@ -470,8 +470,38 @@ WORDS: dict[str, dict[str, str]] = {
         "status_retired": "retired {n}  (taken out of the register: in no count, no mail round; "
         "formgen register history ID)",
         "status_without_email": "without a usable e-mail address {n} ({why}): {ids}",
-        "status_quarantine": "quarantine: {n} file(s) kept aside ({kinds}); {folder}/*.json say "
-        "why and who sent them → formgen ingest -w {root} {folder} once fixed",
+        "status_kept_aside": "quarantine: {n} files kept aside ({kinds}){done} → formgen "
+        "quarantine -w {root} says why, who sent them and what to do",
+        "status_kept_aside_one": "quarantine: 1 file kept aside ({kinds}){done} → formgen "
+        "quarantine -w {root} says why, who sent it and what to do",
+        "status_kept_aside_done": "; {n} more dealt with",
+        "status_kept_aside_all_done": "quarantine: {n} files dealt with, none open (formgen "
+        "quarantine -w {root})",
+        "status_kept_aside_all_done_one": "quarantine: 1 file dealt with, none open (formgen "
+        "quarantine -w {root})",
+        "quarantine_none": "nothing kept aside in {folder}",
+        "quarantine_head": "{n} files kept aside in {folder}, {open} of them open",
+        "quarantine_head_one": "1 file kept aside in {folder}, {open} of them open",
+        "quarantine_came": "{name}, came in {day:date}",
+        "quarantine_from": ", from {sender}",
+        "quarantine_subject": ", subject: {subject}",
+        "quarantine_more_arrivals": " (and {n} more times)",
+        "quarantine_more_arrivals_one": " (and once more)",
+        "quarantine_by_hand": "dealt with on {day:date}: {note}",
+        "quarantine_answered": "dealt with: {iid} ({name}) answered on {day:date}; its return is in "
+        "the register",
+        "quarantine_how_done": "dealt with (typed into the institution's form, the sender "
+        "asked)? → formgen quarantine -w {root} --done {id} --note '…'",
+        "quarantine_how_again": "fixed (the missing schema version added, say)? → formgen "
+        "ingest -w {root} {folder}: a form that merges leaves the quarantine",
+        "quarantine_marked": "{id} ({name}): marked dealt with ({note}); the file stays in "
+        "{folder}",
+        "quarantine_unknown_id": "{id}: no file in the quarantine is named so; 'formgen "
+        "quarantine -w {root}' lists them with their numbers",
+        "quarantine_ambiguous": "{id} names {n} files of the quarantine ({ids}); give more "
+        "digits of the number",
+        "quarantine_done_already": "{id} ({name}): marked dealt with already on {day:date} ({note}); "
+        "nothing changed",
         "status_quarantine_unknown-form": "unknown-form",
         "status_quarantine_tampered": "tampered",
         "status_quarantine_unknown-schema": "unknown-schema",
@@ -1806,9 +1836,39 @@ WORDS: dict[str, dict[str, str]] = {
         "status_retired": "aus dem Register genommen {n}  (in keiner Zählung, in keiner "
         "Mailrunde; formgen register history ID)",
         "status_without_email": "ohne brauchbare E-Mail-Adresse {n} ({why}): {ids}",
-        "status_quarantine": "Quarantäne: {n} Datei(en) beiseitegelegt ({kinds}); "
-        "{folder}/*.json nennen Grund und Absender → formgen ingest -w {root} {folder}, sobald "
-        "behoben",
+        "status_kept_aside": "Quarantäne: {n} Dateien beiseitegelegt ({kinds}){done} → formgen "
+        "quarantine -w {root} nennt Grund, Absender und was zu tun ist",
+        "status_kept_aside_one": "Quarantäne: 1 Datei beiseitegelegt ({kinds}){done} → formgen "
+        "quarantine -w {root} nennt Grund, Absender und was zu tun ist",
+        "status_kept_aside_done": "; dazu {n} erledigt",
+        "status_kept_aside_all_done": "Quarantäne: {n} Dateien erledigt, keine offen (formgen "
+        "quarantine -w {root})",
+        "status_kept_aside_all_done_one": "Quarantäne: 1 Datei erledigt, keine offen (formgen "
+        "quarantine -w {root})",
+        "quarantine_none": "nichts beiseitegelegt in {folder}",
+        "quarantine_head": "{n} Dateien beiseitegelegt in {folder}, davon {open} offen",
+        "quarantine_head_one": "1 Datei beiseitegelegt in {folder}, davon {open} offen",
+        "quarantine_came": "{name}, eingegangen {day:date}",
+        "quarantine_from": ", von {sender}",
+        "quarantine_subject": ", Betreff: {subject}",
+        "quarantine_more_arrivals": " (und {n} weitere Male)",
+        "quarantine_more_arrivals_one": " (und ein weiteres Mal)",
+        "quarantine_by_hand": "erledigt am {day:date}: {note}",
+        "quarantine_answered": "erledigt: {iid} ({name}) hat am {day:date} geantwortet; die "
+        "Rückmeldung ist im Register",
+        "quarantine_how_done": "erledigt (in das Formular der Einrichtung abgetippt, beim "
+        "Absender nachgefragt)? → formgen quarantine -w {root} --done {id} --note „…“",
+        "quarantine_how_again": "behoben (z.\u00a0B. die fehlende Schemaversion ergänzt)? → "
+        "formgen ingest -w {root} {folder}: ein Formular, das übernommen wird, verlässt die "
+        "Quarantäne",
+        "quarantine_marked": "{id} ({name}): als erledigt vermerkt ({note}); die Datei bleibt in "
+        "{folder}",
+        "quarantine_unknown_id": "{id}: keine Datei der Quarantäne heißt so; „formgen quarantine "
+        "-w {root}“ nennt sie mit ihren Nummern",
+        "quarantine_ambiguous": "{id} passt auf {n} Dateien der Quarantäne ({ids}); bitte mehr "
+        "Stellen der Nummer angeben",
+        "quarantine_done_already": "{id} ({name}): schon am {day:date} als erledigt vermerkt ({note}); "
+        "nichts geändert",
         "status_quarantine_unknown-form": "unbekanntes Formular",
         "status_quarantine_tampered": "Kennung verändert oder beschädigt",
         "status_quarantine_unknown-schema": "unbekannte Schemaversion",

@@ -94,6 +94,11 @@ class WorkspaceRegisterView:
     def available(self) -> bool:
         return bool(self._data)
 
+    @property
+    def data(self) -> dict[str, Any]:
+        """The register as ``register.json`` holds it (empty without one)."""
+        return self._data
+
     # ------------------------------------------------------------------ RegisterView
 
     def institution_ids(self) -> Sequence[str]:

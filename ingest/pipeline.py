@@ -69,7 +69,7 @@ from formgen.errors import (
 )
 from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
-from formgen.messages import WORDS, Said, SaidJoined, said_count
+from formgen.messages import WORDS, Said, SaidJoined, in_language, said_count
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
 from ingest.report import IngestReport, Outcome, Status
@@ -1146,9 +1146,10 @@ def discover_for(
 def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str:
     """Copy the file to the quarantine as ``<sha256><suffix>``, with its record beside it.
 
-    The record (``<sha256>.json``) says why, and where the bytes came from: each arrival of the
-    same content (the file or mail attachment, the mail's sender, date and subject) is added, so
-    that the coordinator can check with the sender. A copy ingested again from the quarantine
+    The record (``<sha256>.json``) says why (``reason`` in English, ``reason_in`` in each
+    language: what ``formgen quarantine`` shows), and where the bytes came from: each arrival
+    of the same content (the file or mail attachment, the mail's sender, date and subject) is
+    added, so that the coordinator can check with the sender. A copy ingested again from the quarantine
     itself adds no arrival."""
     ws_dir.mkdir(parents=True, exist_ok=True)
     sha = outcome.sha256 or _sha256_file(source)
@@ -1181,6 +1182,7 @@ def _quarantine(ws_dir: Path, source: Path, outcome: Outcome, task: Task) -> str
         sha256=sha,
         kind=outcome.quarantine_kind,
         reason=outcome.reason,
+        reason_in={lang: in_language(outcome.reason, lang) for lang in WORDS},
         form=outcome.form,
         arrivals=arrivals,
     )

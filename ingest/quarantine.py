@@ -1,18 +1,43 @@
 """The workspace's quarantine, as read back: the record beside each copy, and what it holds.
 
 The ingest pipeline (:mod:`ingest.pipeline`) keeps a return that was not merged (an unknown
-form, a tampered identity, an unknown schema …) as ``quarantine/<sha256><suffix>`` with its
-record ``<sha256>.json`` beside it: why, and every arrival of the same content. ``formgen
-status`` counts the copies from here without loading the pipeline.
+form, a tampered identity, an unknown schema, a photo of the paper form …) as
+``quarantine/<sha256><suffix>`` with its record ``<sha256>.json`` beside it: why, and every
+arrival of the same content. ``formgen status`` counts the copies from here, and ``formgen
+quarantine`` lists them with why in the workspace's language, without loading the pipeline.
+
+A copy stays in the quarantine until a return merges it (ingesting the folder again), and is
+never deleted here. It counts as *dealt with* when
+
+* a coordinator said so (:func:`mark_done`: the photo was typed into the institution's form,
+  the sender was asked), with the note kept in its record (``dealt_with``); or
+* the institution it came from — the form its record names was issued to it, or its mail came
+  from the institution's address in the register — has had a return merged since it came in
+  (:class:`Answered`): its answer is in the register. Not so a copy whose identity was
+  tampered with or forged: that is for the sender to explain, whatever the institution answered.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
-from formgen.workspace import Workspace
+from formgen.errors import QuarantineLookupError
+from formgen.identity import parse_reference
+from formgen.messages import WORDS, Said, say
+from formgen.workspace import Workspace, write_atomic
+
+SHORT = 8
+"""Hex digits of a copy's SHA-256 that name it in ``formgen quarantine``; a start of at least
+:data:`SHORTEST` names it for ``--done``."""
+SHORTEST = 4
 
 
 def read_record(path: Path) -> dict[str, Any]:
@@ -39,16 +64,207 @@ def read_record(path: Path) -> dict[str, Any]:
     return record
 
 
-def counts(workspace: Workspace) -> dict[str, int]:
-    """How many files the workspace's quarantine holds, by kind (``unknown-form``, ``tampered``,
-    ``unknown-schema`` …; ``unknown`` for a record that does not say)."""
-    kinds: dict[str, int] = {}
+@dataclass(frozen=True)
+class Answered:
+    """The institution a kept-aside copy came from has answered since: a return of its was
+    merged after the copy came in."""
+
+    institution_id: str
+    name: str
+    """Its name as the register has it now."""
+    at: str
+    """When the register took that return (ISO, as the register writes it)."""
+
+
+@dataclass(frozen=True)
+class Kept:
+    """A file kept aside in the quarantine, with its record."""
+
+    copy: Path
+    record: dict[str, Any]
+    answered: Answered | None = None
+
+    @property
+    def number(self) -> str:
+        """The short number it is named by (the start of its SHA-256)."""
+        return self.copy.stem[:SHORT]
+
+    @property
+    def name(self) -> str:
+        """The name it first came under (the file or attachment), else the copy's."""
+        arrivals = self.record.get("arrivals") or [{}]
+        return str(arrivals[0].get("file_name") or arrivals[0].get("file") or self.copy.name)
+
+    @property
+    def kind(self) -> str:
+        """Why it was kept aside (``unknown-form``, ``picture`` …; ``unknown`` where the record
+        does not say)."""
+        return str(self.record.get("kind") or "unknown")
+
+    @property
+    def by_hand(self) -> Mapping[str, Any] | None:
+        """When a coordinator marked it dealt with (``at``) and their ``note``, or None."""
+        done = self.record.get("dealt_with")
+        return done if isinstance(done, dict) else None
+
+    @property
+    def open(self) -> bool:
+        """Still to be dealt with: neither marked by hand nor answered since."""
+        return self.by_hand is None and self.answered is None
+
+    def kind_word(self, lang: str) -> str:
+        """:attr:`kind` in ``lang``; one formgen has no word for (a newer formgen wrote it) as
+        stored."""
+        return kind_word(self.kind, lang)
+
+    def reason(self, lang: str) -> str:
+        """Why it was kept aside, in ``lang`` as the ingest line said it; the stored English
+        where the record (of an earlier formgen) has no words in ``lang``."""
+        said = self.record.get("reason_in")
+        if isinstance(said, dict) and isinstance(said.get(lang), str):
+            return str(said[lang])
+        return str(self.record.get("reason") or self.record.get("damaged_record") or "")
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """Why a file was kept aside (``picture`` …) in ``lang``: ``Foto oder Scan``; a kind formgen
+    has no word for (a newer formgen wrote it) as stored."""
+    key = f"status_quarantine_{kind}"
+    return say(key, lang) if key in WORDS["en"] else kind
+
+
+def kept(workspace: Workspace, register: Mapping[str, Any] | None = None) -> list[Kept]:
+    """The files the workspace's quarantine holds (a record whose copy was removed by hand is
+    left out), each judged answered or not by ``register`` (as ``register.json`` holds it;
+    None: unknown, so none is)."""
     folder = workspace.quarantine_dir
-    files = list(folder.iterdir()) if folder.is_dir() else []
-    copies = {p.stem for p in files if p.suffix != ".json"}
-    for record in sorted(p for p in files if p.suffix == ".json"):
-        if record.stem not in copies:
-            continue  # a record whose copy was removed by hand
-        kind = str(read_record(record).get("kind") or "unknown")
-        kinds[kind] = kinds.get(kind, 0) + 1
-    return kinds
+    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    records = {p.stem: p for p in files if p.suffix == ".json"}
+    answered = _answered(workspace, register or {})
+    out = []
+    for copy in files:
+        if copy.suffix == ".json" or copy.stem not in records:
+            continue
+        record = read_record(records[copy.stem])
+        out.append(Kept(copy, record, answered(record)))
+    return out
+
+
+def by_kind(files: Iterable[Kept]) -> dict[str, int]:
+    """How many of ``files`` were kept aside for each reason (:attr:`Kept.kind`), by kind."""
+    return dict(sorted(Counter(k.kind for k in files).items()))
+
+
+def _answered(
+    workspace: Workspace, register: Mapping[str, Any]
+) -> Callable[[Mapping[str, Any]], Answered | None]:
+    """Whether the institution a record's copy came from has answered since it came in: a
+    return of a form issued to it merged later (``register``'s sources say when)."""
+    if not register:
+        return lambda _record: None
+    issued = workspace.issued()
+    latest: dict[str, str] = {}
+    for source in _values(register.get("sources")):
+        form = issued.get(str(source.get("instance_id")))
+        at = str(source.get("ingested_at") or "")
+        if form is not None and form.institution_id and at > latest.get(form.institution_id, ""):
+            latest[form.institution_id] = at
+    addresses: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for iid, inst in (register.get("institutions") or {}).items():
+        held = inst.get("institution") if isinstance(inst, dict) else None
+        own = {k: v.get("v") for k, v in held.items() if isinstance(v, dict)} if held else {}
+        names[iid] = str(own.get("name") or "")
+        if address := parseaddr(str(own.get("email") or ""))[1].lower():
+            addresses[address] = iid
+
+    def judge(record: Mapping[str, Any]) -> Answered | None:
+        if record.get("kind") == "tampered":
+            return None
+        came = max(
+            (m for a in record.get("arrivals", ()) if (m := _moment(a.get("quarantined_at")))),
+            default=None,
+        )
+        form = issued.get(parse_reference(str(record.get("form") or "")) or "")
+        whose = {form.institution_id} if form is not None and form.institution_id else set()
+        for arrival in record.get("arrivals", ()):
+            sender = parseaddr(str(arrival.get("mail_from") or ""))[1].lower()
+            if sender in addresses:
+                whose.add(addresses[sender])
+        for iid in sorted(whose):
+            at = _moment(latest.get(iid))
+            if came is not None and at is not None and at > came:
+                return Answered(iid, names.get(iid, ""), latest[iid])
+        return None
+
+    return judge
+
+
+def _values(table: object) -> list[Mapping[str, Any]]:
+    return [v for v in table.values() if isinstance(v, dict)] if isinstance(table, dict) else []
+
+
+def _moment(text: object) -> dt.datetime | None:
+    """A stored moment with its zone (``2026-11-27T08:00:01+0100``, ``…Z``), or None."""
+    try:
+        moment = dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def local_day(at: object) -> str:
+    """The day (ISO) of a stored moment in this computer's time zone; as stored where it is no
+    moment with a zone (a hand edit)."""
+    moment = _moment(at)
+    return moment.astimezone().date().isoformat() if moment else str(at)
+
+
+def find(workspace: Workspace, which: str) -> Kept:
+    """The file of the quarantine ``which`` names: a start of its number (the copy's SHA-256,
+    :data:`SHORTEST` digits at least), the copy's own file name or path, or the name it came
+    under. Raises :class:`QuarantineLookupError` when it names none, or several."""
+    which = which.strip()
+    name = Path(which).name
+    number = which.lower() if len(which) >= SHORTEST else None
+    found = [
+        k
+        for k in kept(workspace)
+        if (number and k.copy.stem.startswith(number))
+        or k.copy.name == name
+        or any(a.get("file_name") == which for a in k.record.get("arrivals", ()))
+    ]
+    root = str(workspace.root)
+    if not found:
+        raise QuarantineLookupError(Said("quarantine_unknown_id", id=which, root=root))
+    if len(found) > 1:
+        ids = ", ".join(f"{k.number} ({k.name})" for k in found)
+        raise QuarantineLookupError(
+            Said("quarantine_ambiguous", id=which, n=len(found), ids=ids, root=root)
+        )
+    return found[0]
+
+
+def mark_done(workspace: Workspace, which: str, note: str) -> Kept:
+    """Mark the file ``which`` names (:func:`find`) dealt with, today, with ``note`` (what was
+    done: typed in, the sender asked); it stays in the quarantine. Raises
+    :class:`QuarantineLookupError` when it was marked before (when, and the note, say so)."""
+    with workspace.lock():
+        found = find(workspace, which)
+        if found.by_hand is not None:
+            raise QuarantineLookupError(
+                Said(
+                    "quarantine_done_already",
+                    id=found.number,
+                    name=found.name,
+                    day=local_day(found.by_hand.get("at")),
+                    note=str(found.by_hand.get("note") or ""),
+                )
+            )
+        record = {
+            **found.record,
+            "dealt_with": {"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "note": note},
+        }
+        data = json.dumps(record, ensure_ascii=False, indent=2).encode()
+        write_atomic(found.copy.with_suffix(".json"), data)
+    return Kept(found.copy, record, found.answered)

@@ -116,7 +116,7 @@ def answered(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize(
     ("args", "shows"),
     [
-        (["status"], "Quarantäne: 1 Datei(en) beiseitegelegt (1 Foto oder Scan)"),
+        (["status"], "Quarantäne: 1 Datei beiseitegelegt (1 Foto oder Scan) → formgen quarantine"),
         (["register", "find", "--language", "tr"], "Praxis Dr. Yılmaz"),
         (["register", "history", "inst-0004"], "(leer) → Türkisch, Griechisch"),
         (["register", "stale"], "inst-0003  Beratung Łódź – Paweł Wiśniewski"),

@@ -283,7 +283,7 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     assert "Bogen Praxis Yılmaz.pdf" in reported[0]
     assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1
     status = CliRunner().invoke(main, ["status", "-w", str(ws_dir)])
-    shown = "Quarantäne: 1 Datei(en) beiseitegelegt (1 Kennung verändert oder beschädigt)"
+    shown = "Quarantäne: 1 Datei beiseitegelegt (1 Kennung verändert oder beschädigt) → formgen"
     assert shown in status.output, status.output
     data = json.loads(CliRunner().invoke(main, ["status", "-w", str(ws_dir), "--json"]).output)
     assert data["quarantine"] == {"tampered": 1}

@@ -41,6 +41,11 @@ COMMANDS = {
         "formgen.cli.mail:mail",
         "Mail each institution its own prefilled form, as drafts (--drafts DIR) or via SMTP (--send).",
     ),
+    "quarantine": (
+        "formgen.cli.quarantine:quarantine",
+        "List the files kept aside in the quarantine: why, who sent them, whether they were "
+        "dealt with; mark one dealt with.",
+    ),
     "register": (
         "formgen.cli.register:register",
         "Look after the consolidated register: history, conflicts, staleness, exports, print.",

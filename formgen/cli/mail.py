@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -66,8 +66,12 @@ from formgen.tracking import (
 from formgen.workspace import Workspace
 from ingest.tables import pad, width
 
+if TYPE_CHECKING:
+    from ingest.mailview import WorkspaceRegisterView
+    from ingest.quarantine import Kept
 
-def _register_view(ws: Workspace, today: dt.date) -> RegisterView | None:
+
+def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | None:
     from ingest.mailview import WorkspaceRegisterView  # the CLI is the one place knowing both
 
     view = WorkspaceRegisterView(ws, today)
@@ -561,12 +565,16 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     """
     ws = Workspace.open(workspace_dir)
     today = dt.date.today()
-    report = mailing_status(ws, _register_view(ws, stale_by or today), today)
+    view = _register_view(ws, stale_by or today)
+    report = mailing_status(ws, view, today)
     from ingest import quarantine as quarantine_mod
 
-    quarantine = quarantine_mod.counts(ws)
+    kept = quarantine_mod.kept(ws, view.data if view else None)
     if as_json:
-        echo(json.dumps(report.to_json(quarantine), ensure_ascii=False, indent=1))
+        still, done = (
+            quarantine_mod.by_kind(k for k in kept if k.open is o) for o in (True, False)
+        )
+        echo(json.dumps(report.to_json(still, done), ensure_ascii=False, indent=1))
         return
     lang = ws.language
     summary = report.summary
@@ -662,26 +670,29 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
         why = unusable_counts(list(summary.without_email.values()), unusable)
         echo(indent + say("status_without_email", lang, n=len(ids), why=why, ids=shown))
-    if quarantine:
-        kinds = ", ".join(
-            f"{n} {_word('quarantine', kind, lang)}" for kind, n in sorted(quarantine.items())
-        )
-        echo(
-            say(
-                "status_quarantine",
-                lang,
-                n=sum(quarantine.values()),
-                kinds=kinds,
-                folder=str(ws.quarantine_dir),
-                root=str(ws.root),
-            )
-        )
+    if kept:
+        echo(_kept_aside(kept, str(ws.root), lang))
     for note in summary.notes:
         said = f"status_note_{note.key}"
         text = say(said, lang, **note.args) if said in WORDS["en"] else note.text
         echo(say("status_note", lang, note=text))
     if as_list:
         _echo_list(report.rows, lang)
+
+
+def _kept_aside(kept: Sequence[Kept], root: str, lang: str) -> str:
+    """The quarantine's line of ``formgen status``: the files still open, by kind, and how many
+    were dealt with."""
+    from ingest.quarantine import by_kind, kind_word
+
+    still = by_kind(k for k in kept if k.open)
+    done = len(kept) - sum(still.values())
+    if not still:
+        return say_count("status_kept_aside_all_done", lang, done, root=root)
+    kinds = ", ".join(f"{n} {kind_word(kind, lang)}" for kind, n in still.items())
+    more = say("status_kept_aside_done", lang, n=done) if done else ""
+    n = sum(still.values())
+    return say_count("status_kept_aside", lang, n, kinds=kinds, done=more, root=root)
 
 
 def _echo_list(rows: Sequence[dict[str, Any]], lang: str) -> None:
@@ -741,8 +752,8 @@ def _states(lang: str) -> dict[str, str]:
 
 
 def _word(what: str, key: str, lang: str) -> str:
-    """The word for a kind of round or of quarantined file in ``lang``; one formgen has no
-    word for (a newer formgen wrote it) as stored."""
+    """The word for a kind of round in ``lang``; one formgen has no word for (a newer formgen
+    wrote it) as stored."""
     said = f"status_{what}_{key}"
     return say(said, lang) if said in WORDS["en"] else key
 

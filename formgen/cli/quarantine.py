@@ -1,0 +1,100 @@
+"""``formgen quarantine``: the files ingest kept aside, why, and which were dealt with."""
+
+from __future__ import annotations
+
+import click
+
+from formgen.cli.common import echo, library_errors, text_only, workspace_option
+from formgen.messages import say, say_count
+from formgen.workspace import Workspace
+
+
+@click.command("quarantine")
+@click.option(
+    "--done",
+    metavar="NUMBER",
+    help="Mark this file dealt with: its number as listed (e.g. 814edb40), or the name it "
+    "came under; it stays in the quarantine.",
+)
+@click.option(
+    "--note",
+    callback=text_only,
+    help="With --done: what was done, kept in its record: e.g. 'abgetippt in das Formular von "
+    "inst-0017'.",
+)
+@workspace_option
+@library_errors
+def quarantine(done: str | None, note: str | None, workspace_dir: str) -> None:
+    """List the files kept aside in the quarantine: why, who sent them, whether they were dealt with; mark one dealt with.
+
+    Each file: its number, why it was kept aside (in the workspace's language), the name and
+    day it came in, the mail's sender and subject. A file counts as dealt with when it was
+    marked so with --done NUMBER --note TEXT (a photo of the paper form typed into the
+    institution's form, the sender asked), or when the institution it came from — the form it
+    names was made for it, or its mail came from the institution's address — has had a return
+    merged since it came in (not so a form whose identity was tampered with). A file dealt
+    with stays in the quarantine (formgen deletes none) and 'formgen status' no longer counts
+    it as open.
+    """
+    from ingest import quarantine as quarantine_mod
+    from ingest.mailview import WorkspaceRegisterView
+
+    ws = Workspace.open(workspace_dir)
+    lang = ws.language
+    folder, root = str(ws.quarantine_dir), str(ws.root)
+    if done is not None:
+        note = " ".join((note or "").split())
+        if not note:
+            raise click.UsageError("--done needs --note: say what was done (typed in, asked)")
+        marked = quarantine_mod.mark_done(ws, done, note)
+        echo(
+            say(
+                "quarantine_marked",
+                lang,
+                id=marked.number,
+                name=marked.name,
+                note=note,
+                folder=folder,
+            )
+        )
+        return
+    if note is not None:
+        raise click.UsageError("--note goes with --done NUMBER")
+    files = quarantine_mod.kept(ws, WorkspaceRegisterView(ws).data)
+    if not files:
+        echo(say("quarantine_none", lang, folder=folder))
+        return
+    still = [k for k in files if k.open]
+    echo(say_count("quarantine_head", lang, len(files), folder=folder, open=len(still)))
+    for k in files:
+        echo()
+        arrivals = k.record.get("arrivals") or [{}]
+        first = arrivals[0]
+        came = say(
+            "quarantine_came",
+            lang,
+            name=k.name,
+            day=quarantine_mod.local_day(first.get("quarantined_at")),
+        )
+        if first.get("mail_from"):
+            came += say("quarantine_from", lang, sender=str(first["mail_from"]))
+        if first.get("mail_subject"):
+            came += say("quarantine_subject", lang, subject=str(first["mail_subject"]))
+        if len(arrivals) > 1:
+            came += say_count("quarantine_more_arrivals", lang, len(arrivals) - 1)
+        echo(f"{k.number}  {k.kind_word(lang)}  {came}")
+        echo(f"  {k.reason(lang)}")
+        if k.by_hand is not None:
+            day = quarantine_mod.local_day(k.by_hand.get("at"))
+            echo("  " + say("quarantine_by_hand", lang, day=day, note=str(k.by_hand.get("note"))))
+        elif k.answered is not None:
+            a = k.answered
+            day = quarantine_mod.local_day(a.at)
+            echo(
+                "  " + say("quarantine_answered", lang, iid=a.institution_id, name=a.name, day=day)
+            )
+    if still:
+        echo()
+        echo("→ " + say("quarantine_how_done", lang, root=root, id=still[0].number))
+        if any(k.kind != "picture" for k in still):  # a picture is never read: typed in
+            echo("→ " + say("quarantine_how_again", lang, root=root, folder=folder))
