@@ -153,6 +153,13 @@ def test_a_photo_mailed_by_the_institution_is_dealt_with_once_it_answered_since(
 
     _record(ws).write_text(json.dumps({**record, "kind": "tampered"}), "utf-8")
     assert "Quarantäne: 1 Datei beiseitegelegt (1 Kennung" in fg("status", "-w", ws).output
+    # a copy whose values could not be read, of the form made for inst-0001, from elsewhere
+    record["arrivals"][0]["mail_from"] = "Kopierer <scan@example.org>"
+    copy = {**record, "kind": "unread-copy", "form": None}
+    _record(ws).write_text(json.dumps(copy), "utf-8")
+    assert "Quarantäne: 1 Datei beiseitegelegt (1 unlesbare" in fg("status", "-w", ws).output
+    _record(ws).write_text(json.dumps({**copy, "form": "FG-84G7Z-WYRD6"}), "utf-8")
+    assert "Quarantäne: 1 Datei erledigt, keine offen" in fg("status", "-w", ws).output
 
 
 def test_an_english_workspace_counts_and_lists_in_english(tmp_path: Path) -> None:
