@@ -560,6 +560,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     An institution retired from the register ('formgen register retire') is in none of these
     counts: no answer is awaited from it; "retired" says how many there are.
 
+    "quarantine" counts the files ingest kept aside that are still open, by why, and how many
+    were dealt with (marked so, or answered by their institution since); 'formgen quarantine'
+    lists them with why, who sent them and what to do.
+
     Said in the workspace's language (German or English), dates as it writes them; --json is
     the same in every language.
     """
