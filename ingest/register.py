@@ -929,7 +929,11 @@ class Register:
                     self._unseen(inst, base, plan, sub.identity.instance_id, sent_here, scopes)
                 )
             given[iid] = e.institution
-            if base is not None and base != inst["rev"] and plan.apply:
+            if (
+                plan.apply
+                and base is not None
+                and self._changed_by_others(inst, base, sub.identity.instance_id)
+            ):
                 stale_base = True
             invalid.extend(plan.invalid)
             stored_invalid = stored_invalid or any("problem" in v for v in plan.apply.values())
@@ -1307,6 +1311,17 @@ class Register:
                 if p == path:
                     value = old
         return value
+
+    def _changed_by_others(self, inst: Json, rev: int, instance_id: str) -> bool:
+        """Whether a value of ``inst`` changed since revision ``rev`` by anything but a return
+        of the form ``instance_id`` (this one, or a first copy of the form it corrects)."""
+        for h in reversed(inst["history"]):
+            if h["rev"] <= rev:
+                return False
+            src = self.data["sources"].get(h.get("src"), {})
+            if h["changes"] and src.get("instance_id") != instance_id:
+                return True
+        return False
 
     def _changed_since(self, inst: Json, path: str, rev: int, instance_id: str) -> bool:
         for h in reversed(inst["history"]):
