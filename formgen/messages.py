@@ -1118,6 +1118,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_quarantined": "quarantined",
         "ingest_merge_merged": "merged",
         "ingest_merge_new": "{iid} (new)",
+        # a return that only made new institutions: --json keeps the code word and (new)
+        "ingest_merge_added": "updated",
+        "ingest_merge_added_iid": "{iid} (new)",
         "ingest_merge_changes": "{n} changes",
         "ingest_merge_changes_one": "1 change",
         "ingest_merge_conflicts": "{n} conflicts",
@@ -2558,6 +2561,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_quarantined": "in Quarantäne",
         "ingest_merge_merged": "übernommen",
         "ingest_merge_new": "{iid} (neu)",
+        "ingest_merge_added": "neu aufgenommen",
+        "ingest_merge_added_iid": "{iid}",
         "ingest_merge_changes": "{n} Änderungen",
         "ingest_merge_changes_one": "1 Änderung",
         "ingest_merge_conflicts": "{n} Konflikte",

@@ -1486,14 +1486,17 @@ def describe_merge(result: Any) -> str:
     status = getattr(result, "status", None)
     if status is None:
         return str(result)
-    word = f"ingest_merge_{status}"
+    institutions = getattr(result, "institutions", ())
+    created = set(getattr(result, "created", ()))
+    # a return that only made new institutions updated none: it is said so
+    added = status == "updated" and bool(institutions) and created.issuperset(institutions)
+    word = "ingest_merge_added" if added else f"ingest_merge_{status}"
     parts: list[str] = [
         Said(word) if isinstance(status, str) and word in WORDS["en"] else str(status)
     ]
-    institutions = getattr(result, "institutions", ())
-    created = set(getattr(result, "created", ()))
     if institutions:
-        named = (Said("ingest_merge_new", iid=i) if i in created else i for i in institutions)
+        new = "ingest_merge_added_iid" if added else "ingest_merge_new"
+        named = (Said(new, iid=i) if i in created else i for i in institutions)
         parts.append(SaidJoined(named, sep=" "))
     for attr in ("changes", "conflicts", "duplicates"):
         value = getattr(result, attr, 0)

@@ -49,8 +49,8 @@ def test_a_german_workspace_is_told_the_merge_and_the_duplicate_in_german(
     ws = workspace(tmp_path / "ws", "de")
     lines = ingest(inbox, "-w", ws)
     assert lines[1:3] == [
-        f"Hinweise     {inbox / FORM}: Formular FG-84G7Z-WYRD6, 2 Einträge, aktualisiert, "
-        "inst-0001 (neu), 22 Änderungen, 1 Hinweis",
+        f"Hinweise     {inbox / FORM}: Formular FG-84G7Z-WYRD6, 2 Einträge, neu aufgenommen, "
+        "inst-0001, 22 Änderungen, 1 Hinweis",
         "    psychotherapie: die Einrichtung inst-0001 war nicht im Register; unter dieser ID "
         "neu angelegt",
     ]
@@ -108,7 +108,7 @@ def test_a_form_of_another_workspace_is_kept_aside_and_taken_out_again_in_german
     copy = record.with_suffix(".pdf")
     assert ingest(ws / "quarantine", "-w", ws)[0] == (
         f"Hinweise     {copy} (beiseitegelegt, ursprünglich {inbox / FORM}): Formular FG-84G7Z-WYRD6, "
-        "2 Einträge, aktualisiert, inst-0001 (neu), 22 Änderungen; aus der Quarantäne genommen, "
+        "2 Einträge, neu aufgenommen, inst-0001, 22 Änderungen; aus der Quarantäne genommen, "
         "1 Hinweis"
     )
     assert not any((ws / "quarantine").iterdir())

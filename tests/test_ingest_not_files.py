@@ -128,7 +128,7 @@ def test_named_on_the_command_line_they_are_reported_and_the_form_merged(
         "keine Datei; nicht gelesen" in lines
     )
     (merged,) = [line for line in lines if "rueckmeldung.pdf" in line]
-    assert "übernommen" in merged or "(neu)" in merged, merged
+    assert "übernommen" in merged or "neu aufgenommen" in merged, merged
     assert lines[-2].startswith("5 Dateien in ")
 
 

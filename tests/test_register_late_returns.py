@@ -6,7 +6,9 @@ from __future__ import annotations
 import pytest
 from register_support import SCHEMA, YILMAZ, checklist, institution_form
 
-from ingest.register import Register
+from formgen.messages import in_language
+from ingest.pipeline import describe_merge
+from ingest.register import MergeOutcome, Register
 
 
 @pytest.fixture
@@ -49,3 +51,28 @@ def test_another_forms_change_since_is_still_said(reg: Register) -> None:
     out = reg.merge(institution_form(iid, base=1, plans="Gruppe 2", instance="0000000ZZZ"))
     assert out.status == "merged-flagged"
     assert any("other fields changed there" in f for f in out.flags)
+
+
+@pytest.mark.parametrize(
+    ("created", "de", "en"),
+    [
+        (("inst-0016",), "neu aufgenommen, inst-0016, 15 Änderungen", None),
+        (
+            ("inst-0016",),
+            "aktualisiert, inst-0006 inst-0016 (neu), 15 Änderungen",
+            "updated, inst-0006 inst-0016 (new), 15 changes",
+        ),
+    ],
+    ids=["only-new", "new-and-known"],
+)
+def test_a_return_that_only_made_new_institutions_is_not_said_to_update(
+    created: tuple[str, ...], de: str, en: str | None
+) -> None:
+    """A blank checklist naming a place the register did not know adds it; one naming a known
+    place too updates that one. --json keeps the code word and the (new) marks."""
+    institutions = ("inst-0016",) if en is None else ("inst-0006", "inst-0016")
+    said = describe_merge(
+        MergeOutcome("updated", institutions=institutions, created=created, changes=15)
+    )
+    assert in_language(said, "de") == de
+    assert in_language(said, "en") == (en or "updated, inst-0016 (new), 15 changes")
