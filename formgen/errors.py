@@ -196,7 +196,8 @@ class QuarantineError(IngestError):
     """A return that must not be merged; the file is kept in the workspace's quarantine.
 
     ``kind`` says why: ``unknown-form`` (no formgen identity), ``tampered`` (the identity's
-    signature does not match), ``unknown-schema`` (a schema id or version this workspace does
+    signature does not match), ``no-workspace`` (made without a workspace: signed with
+    :data:`formgen.identity.NO_WORKSPACE`, which proves nothing), ``unknown-schema`` (a schema id or version this workspace does
     not know), ``unknown-category`` (a category neither the form's schema nor the current one has),
     ``unread-copy`` (a copy — a PDF without form fields, an ODT — whose values could not be read).
     """

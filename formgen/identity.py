@@ -24,6 +24,12 @@ from formgen.errors import IdentityError
 FIELD_PREFIX = "formgen"
 """Hidden identity fields are named ``formgen.<key>``; no category may use this id."""
 
+NO_WORKSPACE = b"formgen: made without a workspace"
+"""The key a form made without a workspace (``formgen generate`` without ``--workspace``) is
+signed with. It is no secret: such a signature proves nothing, it only tells on ingest that the
+form was made so (not edited or forged under a workspace's key), and a coordinator may take the
+return in after looking at it."""
+
 KINDS = ("checklist", "institution")
 MAX_VALUE = 2000
 """Characters an identity value may have: the categories of a form with every checklist of a

@@ -504,6 +504,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nothing changed",
         "status_quarantine_unknown-form": "unknown-form",
         "status_quarantine_tampered": "tampered",
+        "status_quarantine_no-workspace": "made without a workspace",
         "status_quarantine_unknown-schema": "unknown-schema",
         "status_quarantine_unknown-category": "unknown-category",
         "status_quarantine_unread-copy": "unread-copy",
@@ -1163,6 +1164,18 @@ WORDS: dict[str, dict[str, str]] = {
         "with the sender, or ingest it in the workspace that issued it",
         "ingest_merge_no_signature": "has no signature",
         "ingest_merge_bad_signature": "has a signature that does not match",
+        "ingest_merge_no_workspace": "made without a workspace: form {form} (categories "
+        "{categories}) was made by 'formgen generate' without --workspace, so its signature "
+        "cannot be checked (no sign of tampering, but no proof that it is genuine either); not "
+        "merged — {then}",
+        "ingest_merge_no_workspace_take": "look at it and, if it is the form you expect, take it "
+        "in with 'formgen ingest FILE --accept-no-workspace' (this file, or the workspace's "
+        "quarantine folder)",
+        "ingest_merge_no_workspace_retype": "an institution's form made so names an id no "
+        "register gave: type its values into the institution's own form ('formgen generate "
+        "pdf --institution ID --workspace DIR') and ingest that",
+        "ingest_merge_no_workspace_taken": "form {form} was made without a workspace: its "
+        "signature could not be checked; taken in as asked (--accept-no-workspace)",
         "ingest_merge_unread_copy": "form {form} came back as a copy whose values could not be "
         "read (see below); kept aside in the quarantine, not merged — ask the sender for the "
         "filled form itself, or enter the values by hand",
@@ -1457,6 +1470,10 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_cannot_read": "{path}: cannot read: {why}",
         "gen_not_json": "{path}:{line}: not valid JSON: {why}; check commas and quotes near this "
         "line",
+        "gen_no_workspace": "Note: no --workspace: ingest cannot check these forms' signature "
+        "and keeps their returns aside as made without a workspace, until you look at them and "
+        "take them in with 'formgen ingest FILE --accept-no-workspace'. Use --workspace DIR for "
+        "forms you send out.",
         # formgen init (cli/workspace.py)
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
@@ -1874,6 +1891,7 @@ WORDS: dict[str, dict[str, str]] = {
         "nichts geändert",
         "status_quarantine_unknown-form": "unbekanntes Formular",
         "status_quarantine_tampered": "Kennung verändert oder beschädigt",
+        "status_quarantine_no-workspace": "ohne Arbeitsbereich erstellt",
         "status_quarantine_unknown-schema": "unbekannte Schemaversion",
         "status_quarantine_unknown-category": "unbekannte Checkliste",
         "status_quarantine_unread-copy": "unlesbare Kopie",
@@ -2608,6 +2626,19 @@ WORDS: dict[str, dict[str, str]] = {
         "einlesen, der das Formular erstellt hat",
         "ingest_merge_no_signature": "hat keine Signatur",
         "ingest_merge_bad_signature": "hat eine Signatur, die nicht passt",
+        "ingest_merge_no_workspace": "ohne Arbeitsbereich erstellt: Formular {form} "
+        "(Checklisten {categories}) wurde mit „formgen generate“ ohne --workspace erstellt, "
+        "seine Signatur lässt sich daher nicht prüfen (kein Zeichen einer Fälschung, aber auch kein "
+        "Nachweis, dass es echt ist); nicht übernommen — {then}",
+        "ingest_merge_no_workspace_take": "ansehen und, wenn es das erwartete Formular ist, mit "
+        "„formgen ingest DATEI --accept-no-workspace“ übernehmen (diese Datei oder den Ordner "
+        "quarantine des Arbeitsbereichs)",
+        "ingest_merge_no_workspace_retype": "ein so erstelltes Formular einer Einrichtung nennt "
+        "eine ID, die kein Register vergeben hat: seine Werte in das eigene Formular der "
+        "Einrichtung eintippen („formgen generate pdf --institution ID --workspace "
+        "ARBEITSBEREICH“) und dieses einlesen",
+        "ingest_merge_no_workspace_taken": "Formular {form} wurde ohne Arbeitsbereich erstellt, "
+        "seine Signatur ließ sich nicht prüfen; wie verlangt übernommen (--accept-no-workspace)",
         "ingest_merge_unread_copy": "Formular {form} kam als Kopie zurück, deren Werte nicht "
         "gelesen werden konnten (siehe unten); in der Quarantäne beiseitegelegt, nicht "
         "übernommen — beim Absender das ausgefüllte Formular selbst anfordern oder die Werte "
@@ -2937,6 +2968,11 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_cannot_read": "{path}: nicht lesbar: {why}",
         "gen_not_json": "{path}:{line}: kein gültiges JSON: {why}; bitte Kommas und "
         "Anführungszeichen in der Nähe dieser Zeile prüfen",
+        "gen_no_workspace": "Hinweis: ohne --workspace erstellt: formgen ingest kann die "
+        "Signatur dieser Formulare nicht prüfen und legt ihre Rückmeldungen als „ohne "
+        "Arbeitsbereich erstellt“ beiseite, bis Sie sie angesehen und mit „formgen ingest DATEI "
+        "--accept-no-workspace“ übernommen haben. Formulare, die Sie verschicken, mit "
+        "--workspace ARBEITSBEREICH erstellen.",
         # formgen init (cli/workspace.py)
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "

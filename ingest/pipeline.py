@@ -136,11 +136,14 @@ class ReadContext:
     ingested: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """The register's ``sources`` (by SHA-256) when the run merges into it: a file among them
     is not read again, its merge would only say when and as what it was ingested."""
+    no_workspace_ok: bool = False
+    """Take in a blank checklist made without a workspace (``formgen ingest
+    --accept-no-workspace``: the coordinator looked at it), which is kept aside otherwise."""
 
     @classmethod
-    def for_workspace(cls, ws: Workspace) -> ReadContext:
+    def for_workspace(cls, ws: Workspace, no_workspace_ok: bool = False) -> ReadContext:
         registry = SchemaRegistry.for_workspace(ws.root, ws.schema(), ws.regions)
-        return cls(registry, ws.secret, ws.issued())
+        return cls(registry, ws.secret, ws.issued(), no_workspace_ok=no_workspace_ok)
 
 
 # --------------------------------------------------------------------------- readers
@@ -380,7 +383,7 @@ def _process(
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
-            sub = validate(raw, ctx.registry, ctx.secret, prov.received_day)
+            sub = validate(raw, ctx.registry, ctx.secret, prov.received_day, ctx.no_workspace_ok)
         except QuarantineError as exc:
             return _quarantined(
                 out,
@@ -1464,9 +1467,10 @@ def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance, dt.date], 
 
     The original was read, checked and merged once, so it runs in this process without the
     worker bounds; it is still checked again (identity, schema, values) under the workspace's
-    secret and schemas. Raises :class:`FormgenError` when it can no longer be read.
+    secret and schemas (a blank checklist made without a workspace was merged only as a
+    coordinator took it in). Raises :class:`FormgenError` when it can no longer be read.
     """
-    ctx = ReadContext.for_workspace(workspace)
+    ctx = ReadContext.for_workspace(workspace, no_workspace_ok=True)
 
     def reread(data: bytes, provenance: Provenance, today: dt.date | None = None) -> Submission:
         with tempfile.NamedTemporaryFile(prefix="formgen-reread-") as fh:
@@ -1474,7 +1478,7 @@ def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance, dt.date], 
             fh.flush()
             kind = sniff(Path(fh.name))
         raw = read_file(data, kind, provenance, ctx)
-        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret, today)
+        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret, today, True)
 
     return reread
 

@@ -4,9 +4,11 @@
 :class:`~ingest.submission.Submission`, in this order:
 
 1. **Identity** — a file without a formgen identity is an *unknown form*; an identity whose
-   signature does not verify under the workspace's secret is *tampered* (edited or forged); a
-   schema id/version the workspace does not know is an *unknown schema*; a category the schema
-   does not have is an *unknown category*. Each raises :class:`~formgen.errors.QuarantineError`
+   signature does not verify under the workspace's secret is *tampered* (edited or forged),
+   unless it verifies under :data:`~formgen.identity.NO_WORKSPACE`: *made without a workspace*,
+   which a coordinator may take in (a blank checklist only); a schema id/version the workspace
+   does not know is an *unknown schema*; a category the schema does not have is an *unknown
+   category*. Each raises :class:`~formgen.errors.QuarantineError`
    with the reason: the file is kept aside, never merged.
 2. **Values** are assembled per field from the reader's paths (a multiple choice from its
    ``<path>.<option>`` boxes and the ``<path>._other`` text) and checked against the field of
@@ -36,7 +38,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
-from formgen.identity import FIELD_PREFIX, FormIdentity
+from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity
 from formgen.linebreak import newlines
 from formgen.messages import Said, per_language, problem
 from formgen.model import (
@@ -71,23 +73,44 @@ _TRUE = frozenset({"yes", "on", "1", "ja", "true", "x", "oui", "checked"})
 
 
 def check_identity(
-    identity: FormIdentity | None, registry: SchemaRegistry, secret: bytes
+    identity: FormIdentity | None,
+    registry: SchemaRegistry,
+    secret: bytes,
+    no_workspace_ok: bool = False,
 ) -> Schema:
-    """The schema the form was made with; raise :class:`QuarantineError` when it must not merge."""
+    """The schema the form was made with; raise :class:`QuarantineError` when it must not merge.
+    A form made without a workspace (signed with :data:`~formgen.identity.NO_WORKSPACE`) is
+    kept aside too, unless ``no_workspace_ok`` and it is a blank checklist (its blocks are
+    matched by name, as anyone's); an institution form of it names an id no register gave."""
     if identity is None:
         raise QuarantineError("unknown-form", Said("ingest_merge_unknown_form"))
     if not identity.verify(secret):
-        what = "ingest_merge_bad_signature" if identity.signature else "ingest_merge_no_signature"
-        raise QuarantineError(
-            "tampered",
-            Said(
-                "ingest_merge_tampered",
-                form=identity.reference,
-                iid=identity.institution_id or "-",
-                categories=" ".join(identity.categories) or "-",
-                what=Said(what),
-            ),
-        )
+        if not identity.verify(NO_WORKSPACE):
+            what = (
+                "ingest_merge_bad_signature" if identity.signature else "ingest_merge_no_signature"
+            )
+            raise QuarantineError(
+                "tampered",
+                Said(
+                    "ingest_merge_tampered",
+                    form=identity.reference,
+                    iid=identity.institution_id or "-",
+                    categories=" ".join(identity.categories) or "-",
+                    what=Said(what),
+                ),
+            )
+        checklist = identity.institution_id is None
+        if not (checklist and no_workspace_ok):
+            then = "take" if checklist else "retype"
+            raise QuarantineError(
+                "no-workspace",
+                Said(
+                    "ingest_merge_no_workspace",
+                    form=identity.reference,
+                    categories=" ".join(identity.categories) or "-",
+                    then=Said(f"ingest_merge_no_workspace_{then}"),
+                ),
+            )
     schema = registry.get(identity.schema_id, identity.schema_version)
     for cid in identity.categories:
         try:
@@ -415,11 +438,17 @@ def confirmed_on(
 
 
 def validate(
-    raw: RawSubmission, registry: SchemaRegistry, secret: bytes, today: dt.date | None = None
+    raw: RawSubmission,
+    registry: SchemaRegistry,
+    secret: bytes,
+    today: dt.date | None = None,
+    no_workspace_ok: bool = False,
 ) -> Submission:
     """Check a raw submission and map it to the current schema; see the module docstring.
-    ``today`` (default: the day it runs) is the day a form's date must not lie after."""
-    schema = check_identity(raw.identity, registry, secret)
+    ``today`` (default: the day it runs) is the day a form's date must not lie after;
+    ``no_workspace_ok``: a blank checklist made without a workspace is taken in, and says so
+    (:func:`check_identity`)."""
+    schema = check_identity(raw.identity, registry, secret, no_workspace_ok)
     identity = raw.identity
     assert identity is not None  # check_identity raised otherwise
     if raw.unread:
@@ -427,6 +456,8 @@ def validate(
             "unread-copy", Said("ingest_merge_unread_copy", form=identity.reference)
         )
     notes: list[str] = list(raw.notes)
+    if no_workspace_ok and not identity.verify(secret):  # made without one: taken as asked
+        notes.append(Said("ingest_merge_no_workspace_taken", form=identity.reference))
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)
     entries = confirmed_on(entries, registry.current, today)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import secrets
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -30,6 +29,7 @@ from formgen.cli.common import (
 )
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
+from formgen.identity import NO_WORKSPACE
 from formgen.messages import ENGLISH, in_language, say
 from formgen.model import Schema
 from formgen.record import record_from_json
@@ -119,8 +119,8 @@ def form_options(func: F) -> F:
             default=None,
             envvar="FORMGEN_WORKSPACE",
             help="Workspace: its schema, signing secret and log of issued forms (env "
-            "FORMGEN_WORKSPACE). Without it, forms are signed with a one-off key that ingest "
-            "cannot verify.",
+            "FORMGEN_WORKSPACE). Without it, ingest cannot check the forms' signature: it "
+            "keeps their returns aside until they are taken in with --accept-no-workspace.",
         ),
         click.option(
             "--schema",
@@ -232,13 +232,10 @@ def run_generate(
         lang = lang or workspace.language
     else:
         schema = resolve_schema(schema_path)
-        secret = secrets.token_bytes(32)
-        echo(
-            "Note: no --workspace: signed with a one-off key; ingest will report these forms' "
-            "signature as unverifiable. Use --workspace DIR for forms you send out.",
-            err=True,
-        )
+        secret = NO_WORKSPACE
     lang = lang or schema.default_language
+    if workspace is None:  # said in the forms' language: there is no workspace to say it in
+        echo(say("gen_no_workspace", lang), err=True)
     default_dir = workspace.forms_dir if workspace else Path(".")
     categories = tuple(dict.fromkeys(schema.category_named(c, lang).id for c in categories))
     view = None

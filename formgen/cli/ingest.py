@@ -67,6 +67,13 @@ def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...
     show_default=True,
     help="Megabytes one file may use (on top of the worker's own) before it is stopped.",
 )
+@click.option(
+    "--accept-no-workspace",
+    "no_workspace_ok",
+    is_flag=True,
+    help="Take in blank checklists made without a workspace ('formgen generate' without "
+    "--workspace), whose signature cannot be checked: look at them first. Kept aside otherwise.",
+)
 @library_errors
 def ingest(
     paths: tuple[Path, ...],
@@ -77,6 +84,7 @@ def ingest(
     jobs: int | None,
     timeout: float,
     memory_mb: int,
+    no_workspace_ok: bool,
 ) -> None:
     """Ingest returned forms: PDF, DOCX and ODT files, folders and ZIP archives of them, and
     saved mails (.eml, .mbox, Maildir folders, Outlook .msg) whose attachments are the forms.
@@ -99,7 +107,7 @@ def ingest(
 
     ws = Workspace.open(workspace_dir)
     tasks, missing = discover_for(ws, paths)
-    ctx = ReadContext.for_workspace(ws)
+    ctx = ReadContext.for_workspace(ws, no_workspace_ok)
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
     total = len(tasks) + len(missing)
     bar: Any = None
