@@ -215,6 +215,8 @@ WORDS: dict[str, dict[str, str]] = {
         "checklist came from someone else",
         "held_invalid": "not a valid value, and the register holds a valid one: a value from "
         "someone else never replaces it by itself",
+        "held_superseded": "from a form older than one whose return the register holds "
+        "already: that return is the institution's latest word",
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
@@ -1151,6 +1153,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_retired_on": "retired on {day:day}",
         "ingest_merge_stale": "the register had changed since this form was made; other fields "
         "changed there, so both changes were kept",
+        "ingest_merge_superseded": "{iid}: form {form} is older than form {newer}, whose "
+        "return the register holds since {day:day}: that one is the institution's latest word, "
+        "so this form changes nothing by itself — what it gives otherwise waits for a decision "
+        "('formgen register conflicts'), its date and initials are left out",
         "ingest_merge_other_schema": "form of schema '{schema}', the register holds '{held}'",
         "ingest_merge_entry_no_category": "entry values without a category",
         "ingest_merge_unknown_field": "unknown field '{field}' in {scope} (schema {version})",
@@ -1583,6 +1589,8 @@ WORDS: dict[str, dict[str, str]] = {
         "bestätigt; diese Checkliste kam von jemand anderem",
         "held_invalid": "kein gültiger Wert, und das Register hat einen gültigen: ein Wert von "
         "jemand anderem ersetzt ihn nie von selbst",
+        "held_superseded": "aus einem Formular, das älter ist als eines, dessen Rückmeldung das "
+        "Register schon hat: diese ist der neueste Stand der Einrichtung",
         "held_low": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der "
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
@@ -2611,6 +2619,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_retired_on": "aus dem Register genommen am {day:day}",
         "ingest_merge_stale": "das Register hat sich geändert, seit dieses Formular erstellt "
         "wurde; dort wurden andere Felder geändert, daher bleiben beide Änderungen erhalten",
+        "ingest_merge_superseded": "{iid}: Formular {form} ist älter als Formular {newer}, "
+        "dessen Rückmeldung das Register seit dem {day:day} hat: die ist der neueste Stand der "
+        "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
+        "wartet auf Entscheidung („formgen register conflicts“), sein Datum und Handzeichen "
+        "bleiben außen vor",
         "ingest_merge_other_schema": "Formular des Schemas „{schema}“, das Register verwendet "
         "„{held}“",
         "ingest_merge_entry_no_category": "Werte eines Eintrags ohne Checkliste",

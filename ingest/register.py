@@ -115,6 +115,12 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * an entry's date and initials from the institution itself, dated later than the register's
   date, are its latest confirmation: taken even from a form made before the register changed
   (an answer that came late), where a field changed on both sides would be held;
+* a return of the institution's own form made before another of its forms whose return the
+  register holds (from an earlier revision, :meth:`Register._newer_return`; last year's form
+  after this year's), not dated later than the register's date, is superseded: that return is
+  the institution's latest word, so it changes and confirms nothing by itself — every value
+  it gives otherwise is held (``held_superseded``), its date and initials are left out, and
+  the outcome says so;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
   them alike (and decisions are journaled with their institution and field);
 * a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other.
@@ -153,6 +159,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
+from formgen.identity import FormIdentity, reference
 from formgen.linebreak import breaks_shown
 from formgen.messages import (
     ENGLISH,
@@ -430,6 +437,9 @@ class _Plan:
     confirms: list[str] = field(default_factory=list)
     """Values the institution's own return gave as the register holds them, from a list or a
     checklist from someone else: its own from now on (``"confirmed"``)."""
+    superseded: bool = False
+    """The return is of a form older than one whose return the register holds (and not dated
+    later): it changes and confirms nothing by itself, what it gives otherwise is held."""
 
 
 _C_ENCODER = make_encoder(
@@ -854,6 +864,8 @@ class Register:
         shown = sent is not None or sub.identity.base_version is not None
         """Whether what the form showed is known (what it was prefilled with, or the revision it
         was made from); not for a form an older formgen made from a recipients list."""
+        superseded: dict[str, str] = {}
+        """Why the return, of an older form, changed nothing by itself, by institution."""
         for e in sub.entries:
             where: str = e.category or INSTITUTION
             if e.block:
@@ -909,6 +921,8 @@ class Register:
             elif base is not None and base == rev_before[iid]:
                 base = inst["rev"]  # current when the return began; its own entries came since
             sent_here = sent if iid == sub.identity.institution_id else None
+            own_form = by_institution and iid == sub.identity.institution_id
+            newer = self._newer_return(inst, sub.identity) if own_form and not new_here else None
             plan = self._plan(
                 inst,
                 e,
@@ -920,6 +934,7 @@ class Register:
                 sent_here,
                 with_institution=given.get(iid) != e.institution,
                 illegible=sub.illegible,
+                newer=newer is not None,
             )
             if by_institution and shown:
                 # the institution's own fields once: its form repeats them with each checklist
@@ -927,6 +942,14 @@ class Register:
                 scopes = (INSTITUTION, *cats) if given.get(iid) != e.institution else cats
                 unseen.setdefault(iid, []).extend(
                     self._unseen(inst, base, plan, sub.identity.instance_id, sent_here, scopes)
+                )
+            if plan.superseded and newer is not None and iid not in superseded:
+                superseded[iid] = Said(
+                    "ingest_merge_superseded",
+                    iid=iid,
+                    form=sub.identity.reference,
+                    newer=reference(str(newer.get("instance_id"))),
+                    day=str(local_day(newer.get("ingested_at")) or "?"),
                 )
             given[iid] = e.institution
             if (
@@ -995,17 +1018,17 @@ class Register:
         for iid, paths in unseen.items():
             if paths:
                 flags.append(Said("reg_merge_unseen", iid=iid, paths=", ".join(paths)))
-        if conflicts:
-            status = HELD
-        elif (
-            duplicates
-            or stale_base
-            or stored_invalid
+        flagged = (
+            stored_invalid
             or retired
             or left_empty
             or sub.illegible
+            or superseded
             or any(unseen.values())
-        ):
+        )
+        if conflicts:
+            status = HELD
+        elif duplicates or stale_base or flagged:
             status = MERGED_FLAGGED  # illegible: values of the return could not be read
         elif changes:
             status = UPDATED
@@ -1014,6 +1037,7 @@ class Register:
         else:
             status = UNCHANGED
         flags.extend(left_empty)
+        flags.extend(superseded.values())
         if stale_base and not conflicts:
             flags.append(Said("ingest_merge_stale"))
         return MergeOutcome(
@@ -1075,12 +1099,14 @@ class Register:
         sent: Mapping[str, Json] | None = None,
         with_institution: bool = True,
         illegible: Collection[str] = (),
+        newer: bool = False,
     ) -> _Plan:
         """What one entry return changes. ``sent``: the values its form was sent with, when
         known; else they are the register's at ``base``. ``with_institution`` ``False``: the
         institution fields were planned with another checklist of the same return.
         ``illegible``: fields the return shows but whose text could not be read (not left
-        empty: a value sent is not said to be)."""
+        empty: a value sent is not said to be). ``newer``: the register holds the institution's
+        return of a form made after this one (:meth:`_newer_return`)."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
         # in the schema's order, however the return was read or stored: held values are
@@ -1095,6 +1121,7 @@ class Register:
         any_value = not all(map(is_blank, (*e.institution.values(), *e.entry.values())))
         current = base is not None and base >= inst["rev"]  # prefilled from the register as it is
         later = by_institution and self._confirms_later(inst, e, incoming)
+        plan.superseded = newer and not later  # dated later, it is the latest word after all
         for path, c in incoming.items():
             if is_blank(c):
                 continue
@@ -1106,6 +1133,8 @@ class Register:
                 plan.invalid.append(f"{said}: invalid value kept as typed: {c.problem}")
             mine = self._current(inst, path)
             if self.same(path, mine, theirs):
+                if plan.superseded:
+                    continue  # an older form confirms nothing
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:
                     plan.reconfirmed.append(e.category)
                 if by_institution and mine is not None and self._own(mine) is None:
@@ -1127,6 +1156,11 @@ class Register:
             ):
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
+                continue
+            if plan.superseded:
+                if path not in self._written_anew:  # its old Datum says nothing now
+                    plan.held[path] = theirs
+                    plan.held_why[path] = "held_superseded"
                 continue
             if (
                 confidence == "low"
@@ -1173,7 +1207,7 @@ class Register:
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
                 said = Said("left_empty", value=value, iid=iid, path=path)
                 plan.left_empty.append(SaidJoined((path, said), sep=": "))
-        if e.category and (any_value or e.category not in inst["entries"]):
+        if e.category and (any_value or e.category not in inst["entries"]) and not plan.superseded:
             plan.touched_categories.append(e.category)
         return plan
 
@@ -1213,6 +1247,23 @@ class Register:
                     and not self.same(path, mine, self._as_sent(inst, path, base, sent))
                 ):
                     found.append(path)
+        return found
+
+    def _newer_return(self, inst: Json, identity: FormIdentity) -> Json | None:
+        """The source of the latest return of the institution's own form made after the form
+        ``identity`` (from a later revision; one made before the register knew it counts as made
+        from revision 0), which the register holds already: a form from last year's round,
+        say, that comes back after this year's. ``None`` when there is none."""
+        made = identity.base_version or 0
+        found = None
+        for h in inst["history"]:
+            src = self.data["sources"].get(h.get("src"), {})
+            if (
+                src.get("kind") == "institution"
+                and src.get("instance_id") != identity.instance_id
+                and (src.get("base_version") or 0) > made
+            ):
+                found = src
         return found
 
     def _confirms_later(self, inst: Json, e: EntryReturn, incoming: Mapping[str, Checked]) -> bool:

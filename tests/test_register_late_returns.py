@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from register_support import SCHEMA, YILMAZ, checklist, institution_form
 
-from formgen.messages import in_language
+from formgen.messages import in_language, reason_said
 from ingest.pipeline import describe_merge
 from ingest.register import MergeOutcome, Register
 
@@ -76,3 +76,83 @@ def test_a_return_that_only_made_new_institutions_is_not_said_to_update(
     )
     assert in_language(said, "de") == de
     assert in_language(said, "en") == (en or "updated, inst-0016 (new), 15 changes")
+
+
+OLD, NEW = "0LD0000000", "NEW0000000"
+"""Last year's form (made before the register knew the institution) and this year's (made
+from the register's revision 1)."""
+
+
+def last_year_then_this_year(reg: Register) -> str:
+    first = institution_form(
+        "inst-0003", name="Центр «Надежда»", date="2025-11-18", initials="AB", instance=OLD
+    )
+    reg.merge(first)
+    this_year = institution_form(
+        "inst-0003",
+        base=1,
+        contact_name="Ольга Петрова",
+        date="2026-11-26",
+        initials="ОП",
+        instance=NEW,
+        file="2026.pdf",
+    )
+    assert reg.merge(this_year, at="2026-11-27T08:00:00Z").status == "updated"
+    return "inst-0003"
+
+
+def test_last_years_form_after_this_years_return_changes_nothing_by_itself(
+    reg: Register,
+) -> None:
+    """A second copy of last year's form, filled in long ago, comes after this year's return:
+    the line says it is the older form; what it gives otherwise (also where this year's
+    return left a field empty) waits for a decision; its old Datum and initials are not
+    offered against this year's; the entry's confirmation stays this year's return's."""
+    iid = last_year_then_this_year(reg)
+    entry = reg.institutions[iid]["entries"]["psychotherapie"]
+    confirmed_before = entry["confirmed_at"]
+    late = institution_form(
+        iid,
+        contact_name="Ольга Старая",
+        share_migrants=20,
+        date="2025-11-20",
+        initials="AB",
+        instance=OLD,
+        file="alt.pdf",
+    )
+    out = reg.merge(late, at="2026-12-10T12:00:00Z")
+    assert out.status == "held" and out.changes == 0
+    held = {c["path"]: c for c in reg.conflicts()}
+    assert set(held) == {"psychotherapie.share_migrants", "psychotherapie.contact_name"}
+    assert held["psychotherapie.share_migrants"]["mine"] is None
+    assert held["psychotherapie.contact_name"]["reason_key"] == "held_superseded"
+    assert value(reg, iid, "psychotherapie.contact_name") == "Ольга Петрова"
+    assert value(reg, iid, "psychotherapie.date") == "2026-11-26"
+    assert value(reg, iid, "psychotherapie.initials") == "ОП"
+    assert "share_migrants" not in entry["fields"]
+    assert entry["confirmed_at"] == confirmed_before
+    (said,) = [f for f in out.flags if " is older than form " in f]
+    assert in_language(said, "de") == (
+        "inst-0003: Formular FG-0LD00-00000 ist älter als Formular FG-NEW00-00000, dessen "
+        "Rückmeldung das Register seit dem 27.11.2026 hat: die ist der neueste Stand der "
+        "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
+        "wartet auf Entscheidung („formgen register conflicts“), sein Datum und Handzeichen "
+        "bleiben außen vor"
+    )
+    assert in_language(reason_said(held["psychotherapie.contact_name"]), "de") == (
+        "aus einem Formular, das älter ist als eines, dessen Rückmeldung das Register schon "
+        "hat: diese ist der neueste Stand der Einrichtung"
+    )
+
+
+def test_an_older_form_dated_after_the_newer_return_is_a_late_answer(reg: Register) -> None:
+    """Filled in after this year's return (its Datum says so), last year's form is the
+    institution's latest word after all: merged as a late answer, as before."""
+    iid = last_year_then_this_year(reg)
+    late = institution_form(
+        iid, share_migrants=20, date="2026-12-05", initials="AB", instance=OLD, file="alt.pdf"
+    )
+    out = reg.merge(late)
+    assert not [f for f in out.flags if " is older than form " in f]
+    assert value(reg, iid, "psychotherapie.share_migrants") == 20
+    assert value(reg, iid, "psychotherapie.date") == "2026-12-05"
