@@ -1153,6 +1153,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_retired_on": "retired on {day:day}",
         "ingest_merge_stale": "the register had changed since this form was made; other fields "
         "changed there, so both changes were kept",
+        "ingest_merge_form_made": "{form} (made on {day:day})",
         "ingest_merge_superseded": "{iid}: form {form} is older than form {newer}, whose "
         "return the register holds since {day:day}: that one is the institution's latest word, "
         "so this form changes nothing by itself — what it gives otherwise waits for a decision "
@@ -2619,6 +2620,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_retired_on": "aus dem Register genommen am {day:day}",
         "ingest_merge_stale": "das Register hat sich geändert, seit dieses Formular erstellt "
         "wurde; dort wurden andere Felder geändert, daher bleiben beide Änderungen erhalten",
+        "ingest_merge_form_made": "{form} (erstellt am {day:day})",
         "ingest_merge_superseded": "{iid}: Formular {form} ist älter als Formular {newer}, "
         "dessen Rückmeldung das Register seit dem {day:day} hat: die ist der neueste Stand der "
         "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "

@@ -224,8 +224,10 @@ def no_cyclic_gc() -> Iterator[None]:
 def with_versions(ws: Workspace, reg: Register) -> Register:
     """``reg`` knowing the schema versions ``ws`` keeps (:attr:`Register.kept`): a merge
     compares a choice the current version dropped by them (:meth:`Register.same`), so a
-    replay of the journal must know them as the merge did."""
+    replay of the journal must know them as the merge did. And when each of its forms was
+    made (:attr:`Register.issued_at`), which a merge only says."""
     reg.kept = SchemaRegistry.for_workspace(ws.root, reg.schema, ws.regions)
+    reg.issued_at = ws.issued_at
     return reg
 
 

@@ -510,6 +510,9 @@ class Register:
         self.kept: SchemaRegistry | None = None
         """The schema versions the workspace keeps: they name a choice the current version
         dropped that a value still holds (:func:`ingest.labels.option_text`)."""
+        self.issued_at: Callable[[str], str | None] = lambda _instance_id: None
+        """When the workspace made a form, by its instance id
+        (:meth:`formgen.workspace.Workspace.issued_at`): said of an older form's return."""
         self.data: Json = data if data is not None else self.empty(schema)
         self._matcher: Matcher | None = None
         self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}
@@ -944,10 +947,12 @@ class Register:
                     self._unseen(inst, base, plan, sub.identity.instance_id, sent_here, scopes)
                 )
             if plan.superseded and newer is not None and iid not in superseded:
+                made = local_day(self.issued_at(sub.identity.instance_id))
+                form = sub.identity.reference
                 superseded[iid] = Said(
                     "ingest_merge_superseded",
                     iid=iid,
-                    form=sub.identity.reference,
+                    form=Said("ingest_merge_form_made", form=form, day=str(made)) if made else form,
                     newer=reference(str(newer.get("instance_id"))),
                     day=str(local_day(newer.get("ingested_at")) or "?"),
                 )

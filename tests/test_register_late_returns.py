@@ -120,6 +120,7 @@ def test_last_years_form_after_this_years_return_changes_nothing_by_itself(
         instance=OLD,
         file="alt.pdf",
     )
+    reg.issued_at = {OLD: "2025-11-10T12:00:00+01:00"}.get  # as issued.jsonl says it
     out = reg.merge(late, at="2026-12-10T12:00:00Z")
     assert out.status == "held" and out.changes == 0
     held = {c["path"]: c for c in reg.conflicts()}
@@ -133,8 +134,9 @@ def test_last_years_form_after_this_years_return_changes_nothing_by_itself(
     assert entry["confirmed_at"] == confirmed_before
     (said,) = [f for f in out.flags if " is older than form " in f]
     assert in_language(said, "de") == (
-        "inst-0003: Formular FG-0LD00-00000 ist älter als Formular FG-NEW00-00000, dessen "
-        "Rückmeldung das Register seit dem 27.11.2026 hat: die ist der neueste Stand der "
+        "inst-0003: Formular FG-0LD00-00000 (erstellt am 10.11.2025) ist älter als Formular "
+        "FG-NEW00-00000, dessen Rückmeldung das Register seit dem 27.11.2026 hat: die ist der "
+        "neueste Stand der "
         "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
         "wartet auf Entscheidung („formgen register conflicts“), sein Datum und Handzeichen "
         "bleiben außen vor"
