@@ -1198,8 +1198,9 @@ class Register:
             elif not changed_here or not self.same(path, base_value, theirs):
                 plan.apply[path] = theirs
         # a blank never deletes, but a prefilled value cleared on the form may no longer be true
+        # (on an older form than the latest return it says nothing of now)
         scopes = (INSTITUTION, e.category) if with_institution else (e.category,)
-        for path in sent or {}:
+        for path in {} if plan.superseded else sent or {}:
             kept = self._current(inst, path)
             returned = incoming.get(path)
             if (

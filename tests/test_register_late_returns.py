@@ -158,3 +158,13 @@ def test_an_older_form_dated_after_the_newer_return_is_a_late_answer(reg: Regist
     assert not [f for f in out.flags if " is older than form " in f]
     assert value(reg, iid, "psychotherapie.share_migrants") == 20
     assert value(reg, iid, "psychotherapie.date") == "2026-12-05"
+
+
+def test_a_prefilled_value_left_empty_on_the_older_form_is_not_said_to_be_untrue(
+    reg: Register,
+) -> None:
+    iid = last_year_then_this_year(reg)
+    sent = {"institution.name": {"v": "Центр «Надежда»", "raw": "Центр «Надежда»"}}
+    out = reg.merge(institution_form(iid, plans="Gruppe", instance=OLD, file="alt.pdf"), sent=sent)
+    assert out.status == "held"
+    assert not [f for f in out.flags if "left empty" in f]
