@@ -1478,7 +1478,8 @@ def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance, dt.date], 
             fh.flush()
             kind = sniff(Path(fh.name))
         raw = read_file(data, kind, provenance, ctx)
-        return validate(_with_mail(raw, provenance), ctx.registry, ctx.secret, today, True)
+        raw = _with_mail(raw, provenance)
+        return validate(raw, ctx.registry, ctx.secret, today, ctx.no_workspace_ok)
 
     return reread
 

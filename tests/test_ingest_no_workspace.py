@@ -82,6 +82,8 @@ def test_its_return_is_kept_aside_as_made_without_a_workspace_and_taken_in_when_
     assert not list((ws / "quarantine").iterdir())
     found, _ = run("register", "find", "Ivanov", "-w", ws)
     assert "Praxis Ivanov & Partner" in found
+    run("register", "rebuild", "--reread", "-w", ws)  # read again, it is taken in again
+    assert run("register", "find", "Ivanov", "-w", ws)[0] == found
 
 
 def test_an_institution_form_made_so_is_never_taken_in(tmp_path: Path) -> None:
