@@ -7,7 +7,10 @@ notes: „Beratungsstelle Al-Amal (مركز الأمل)“, „مركز الأم
 of a paragraph: numbers resolved by the weak rules (W1–W7), brackets by their pairs (N0), other
 neutrals by their neighbours (N1, N2), runs reversed (L1, L2) and brackets in right-to-left text
 drawn mirrored (L4). Typed text has no explicit embeddings or isolates; their characters are
-taken as neutral. The direction of a paragraph (:func:`paragraph_rtl`) is decided once for the
+taken as neutral. One rule is added (:func:`glue_to_latin`): punctuation typed against a Latin
+word belongs to that word, as if the Latin part were isolated (FSI … PDI, HTML's ``<bdi>``). Plain
+UAX #9 gives the full stop of „جمعية الأمل e.V.“ the paragraph's direction and draws „.e.V“,
+as LibreOffice and browsers do with the name typed so. The direction of a paragraph (:func:`paragraph_rtl`) is decided once for the
 whole paragraph, before it is broken into lines.
 
 (python-bidi's default ``get_display`` does not mirror brackets; its pure-Python one knows no
@@ -34,18 +37,19 @@ def paragraph_rtl(text: str) -> bool:
     return False
 
 
-def visual_line(text: str, rtl: bool | None = None) -> str:
+def visual_line(text: str, rtl: bool | None = None, plain: bool = False) -> str:
     """One line of a paragraph, from the order it is written in into the order it is drawn
     (left to right). ``rtl`` is the paragraph's direction (:func:`paragraph_rtl` of the whole
     paragraph: a line of an Arabic note that starts with a German word is still right to left);
-    by default that of the line itself."""
-    return "".join(ch for _, ch in drawn_order(text, rtl))
+    by default that of the line itself. ``plain``: UAX #9 alone, without
+    :func:`glue_to_latin`, as LibreOffice and browsers draw (to read back what they drew)."""
+    return "".join(ch for _, ch in drawn_order(text, rtl, plain))
 
 
-def drawn_order(text: str, rtl: bool | None = None) -> list[tuple[int, str]]:
+def drawn_order(text: str, rtl: bool | None = None, plain: bool = False) -> list[tuple[int, str]]:
     """Each character of one line as it is drawn, left to right: its index in ``text`` and the
-    character drawn (a bracket in right-to-left text facing the other way); ``rtl`` as for
-    :func:`visual_line`."""
+    character drawn (a bracket in right-to-left text facing the other way); ``rtl`` and
+    ``plain`` as for :func:`visual_line`."""
     if rtl is None:
         rtl = paragraph_rtl(text)
     types = [unicodedata.bidirectional(ch) or "L" for ch in text]
@@ -54,6 +58,8 @@ def drawn_order(text: str, rtl: bool | None = None) -> list[tuple[int, str]]:
     base = "R" if rtl else "L"
     _weak(types, base)
     _brackets(text, types, base)
+    if not plain:
+        glue_to_latin(text, types)
     _neutrals(types, base)
     # I1, I2: the level of each character (odd: drawn right to left)
     if rtl:
@@ -157,6 +163,28 @@ def _brackets(text: str, types: list[str], base: str) -> None:
             while i + 1 < len(text) and unicodedata.bidirectional(text[i + 1]) == "NSM":
                 i += 1
                 types[i] = kind
+
+
+def glue_to_latin(text: str, types: list[str]) -> None:
+    """Punctuation typed against a Latin word, with no space between, takes its direction
+    (``types``: the bidi class of each character of ``text``, changed in place): the full stop of „e.V.“ or „Str.“, the „…“ of a shortened name, the quotes of
+    „Wspólnota“. Not where it also touches a right-to-left letter or a number: then it stands
+    between two words and N1, N2 decide."""
+    i = 0
+    while i < len(types):
+        if _direction(types[i]) is not None or text[i].isspace():
+            i += 1
+            continue
+        j = i
+        while j < len(types) and _direction(types[j]) is None and not text[j].isspace():
+            j += 1
+        sides = {
+            _direction(types[k]) if 0 <= k < len(text) and not text[k].isspace() else None
+            for k in (i - 1, j)
+        }
+        if sides in ({"L"}, {"L", None}):
+            types[i:j] = ["L"] * (j - i)
+        i = j
 
 
 def _neutrals(types: list[str], base: str) -> None:

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from formgen.bidi_order import paragraph_rtl
+from formgen.bidi_order import glue_to_latin, paragraph_rtl
 from formgen.linebreak import LINE_BREAK, newlines
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -173,13 +173,15 @@ def text_runs(
 
 def _direction_parts(line: str) -> list[tuple[str, bool]]:
     """``line`` of a right-to-left paragraph cut where its direction changes: (text, whether
-    right to left). Latin letters and what lies between two of them (spaces, digits, „e.V.“)
-    are left to right; everything else takes the paragraph's direction (UAX #9 N1, N2)."""
-    kinds = [unicodedata.bidirectional(ch) for ch in line]
-    strong = [k for k, kind in enumerate(kinds) if kind in ("L", "R", "AL")]
+    right to left). Latin letters, what lies between two of them (spaces, digits) and the
+    punctuation typed against one (the last full stop of „e.V.“: :func:`glue_to_latin`) are
+    left to right; everything else takes the paragraph's direction (UAX #9 N1, N2)."""
+    kinds = ["R" if kind == "AL" else kind for kind in map(unicodedata.bidirectional, line)]
+    glue_to_latin(line, kinds)
+    strong = [k for k, kind in enumerate(kinds) if kind in ("L", "R")]
     parts: list[tuple[str, bool]] = []
     for k, ch in enumerate(line):
-        if kinds[k] in ("L", "R", "AL"):
+        if kinds[k] in ("L", "R"):
             part_rtl = kinds[k] != "L"
         else:
             before = next((kinds[j] for j in reversed(strong) if j < k), "R")

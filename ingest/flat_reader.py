@@ -960,8 +960,9 @@ def written_order(glyphs: Sequence[tuple[float, str]], rtl: bool | None = None) 
     by formgen): the reading with fewer brackets left unpaired, then fewer left open, is taken
     — a list is numbered „1)“, a bracket is rarely opened and never closed. A
     line drawn left to right (LibreOffice; formgen's forms made before it drew so) shows only
-    the visual order, read back with the writer's bidi algorithm (:mod:`formgen.bidi_order`)
-    as the text whose drawing it is. Where right-to-left text meets Latin letters, or numbers
+    the visual order, read back with the writer's bidi algorithm (:mod:`formgen.bidi_order`,
+    plain UAX #9: without formgen's full stop of „e.V.“ kept with its word) as the text whose
+    drawing it is. Where right-to-left text meets Latin letters, or numbers
     in a left-to-right line, several texts are drawn alike („مركز – Beratung“ and „Beratung –
     مركز“): that is a guess, and so is a line that formgen would not draw so.
 
@@ -999,9 +1000,9 @@ def written_order(glyphs: Sequence[tuple[float, str]], rtl: bool | None = None) 
                 readings.append(turned)
         return min(readings, key=_unpaired), False
     rtl = paragraph_rtl(visual)
-    text = _drawn_as(visual_line(visual, rtl), visual, rtl)
+    text = _drawn_as(visual_line(visual, rtl, plain=True), visual, rtl)
     if text is None:
-        return visual_line(visual, rtl), True
+        return visual_line(visual, rtl, plain=True), True
     kinds = {unicodedata.bidirectional(ch) for ch in text}
     return text, "L" in kinds or (not rtl and bool(kinds & {"EN", "AN"}))
 
@@ -1048,7 +1049,7 @@ def _ltr_reading(visual: str) -> tuple[str, bool]:
             if text is not None:
                 readings[text, mirrored] = None
     if not readings:
-        return visual_line(visual, False), True
+        return visual_line(visual, False, plain=True), True
 
     def likely(reading: tuple[str, bool]) -> tuple[tuple[int, int], bool]:
         return _unpaired(reading[0]), not reading[1]
@@ -1065,7 +1066,7 @@ def _rtl_reading(visual: str) -> tuple[str, bool]:
     is read as the glyph shown or, where that draws nothing alike, as the character typed. Open
     is only how far Latin text reaches over the digits beside it („Haus 12“ and „12 Haus“ are
     drawn alike): a line holding both is a guess."""
-    first = visual_line(visual, True)
+    first = visual_line(visual, True, plain=True)
     text = _drawn_as(first, visual, True) or _drawn_as(first, visual, True, mirrored=False)
     if text is None:
         return first, True
@@ -1106,7 +1107,7 @@ def _drawn_as(text: str, visual: str, rtl: bool, mirrored: bool = True) -> str |
     the other way is read as the glyph it shows (else as the character it stands for)."""
     shown = _no_joiners(visual)
     for _ in range(4):
-        order = drawn_order(text, rtl)
+        order = drawn_order(text, rtl, plain=True)
         drawn = "".join(glyph if mirrored else text[k] for k, glyph in order)
         if _no_joiners(drawn) == shown:
             return text

@@ -8,6 +8,7 @@ import unicodedata
 from fontTools.ttLib import TTFont
 from pdf_engines import glyph_outline
 
+from formgen.bidi_order import visual_line
 from formgen.fonts import font_path
 from formgen.pdf_font import field_font, shape_arabic, visual_order
 
@@ -91,3 +92,22 @@ def test_to_unicode_maps_presentation_forms_back_to_letters() -> None:
     medial = font.forms[(0x06CE, "medial")]
     assert f"<{medial:04X}> <06CE>".encode() in font.to_unicode
     assert font.show("Łódź") == f"<{''.join(f'{font.cmap[ord(ch)]:04x}' for ch in 'Łódź')}> Tj"
+
+
+def test_a_latin_tail_keeps_its_full_stop_in_a_right_to_left_name() -> None:
+    # UAX #9 alone gives the last full stop of „e.V.“ the paragraph's direction and draws it at
+    # the far left („.e.V“), in the form, the printed register and the shortened footer name
+    def drawn(text: str, plain: bool = False) -> str:
+        return unicodedata.normalize("NFKC", visual_line(text, plain=plain))
+
+    assert drawn("جمعية الأمل للثقافة والاندماج e.V.").startswith("e.V. ")
+    long = "مركز الأمل للاستشارات النفسية – Beratungszentrum Al-Amal für Geflüchtete e.V."
+    assert drawn(long).startswith("Beratungszentrum Al-Amal für Geflüchtete e.V. – ")
+    shortened = drawn("مركز الأمل – Beratungszentrum Al-Am…")  # NFKC: „…“ as three dots
+    assert shortened.startswith("Beratungszentrum Al-Am... – ")
+    assert drawn("جمعية „Wspólnota“ e.V.").startswith("„Wspólnota“ e.V. ")
+    # punctuation between a Latin word and an Arabic one, or after a number, is left to UAX #9
+    assert drawn("مركز e.V.،الأمل").startswith("لمألا")
+    assert drawn("شارع كولن 12، الطابق") == drawn("شارع كولن 12، الطابق", plain=True)
+    # what LibreOffice draws (read back from its PDFs) stays plain UAX #9
+    assert drawn("جمعية الأمل e.V.", plain=True).startswith(".e.V ")
