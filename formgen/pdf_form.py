@@ -35,7 +35,8 @@ smaller; a line break in a single-line field's value is drawn as a space; ``/V``
 as typed). A prefilled value too long for one line of its box (a long name, address, web
 address) is wrapped into the box instead of being cut off, and that field is multi-line on that
 form with ``/DA`` size 0 (auto), so a viewer's own appearance wraps and fits it as well; what does
-not fit even at :data:`MIN_FONT_SIZE` ends in „…“. ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
+not fit even at :data:`MIN_FONT_SIZE` ends in „…“ (so does a note of more lines than its box
+shows: at the last line shown, never joined to the next). ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
 value) or, with ``widget: checkboxes``, a group of mutually exclusive checkboxes; ``yes_no_none``
 is such a group with the on-states ``/ja``, ``/nein``, ``/fehlanzeige``; every option of a
 multiple choice is its own checkbox ``<path>.<option>`` (on-state ``/Yes``) plus a text field
@@ -46,6 +47,7 @@ information key ``/FormgenIdentity`` (JSON).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -444,23 +446,27 @@ def _wrapped(
 ) -> tuple[float, list[tuple[str, bool]]]:
     """``text`` wrapped in a box: the size, from ``size`` down to :data:`MIN_FONT_SIZE`, at
     which its lines fit the height, and the lines; where they do not fit even then, the last
-    line that does ends in „…“. Only as much of ``text`` is wrapped as the box can show at
-    that size and one line more: a value of 100,000 characters or 5,000 lines took minutes."""
+    line that does ends in „…“: the rest of its paragraph cut, never the line after a line
+    break of the value joined to it („Zeile 9 … Zeile 10“ read as one line). Only as much of
+    ``text`` is wrapped as the box can show at that size and one line more: a value of 100,000
+    characters or 5,000 lines took minutes."""
     inner = width - 2 * _PAD
     most = (int((height - _PAD) / (MIN_FONT_SIZE * _LEADING)) + 2) * font.most_chars(
         MIN_FONT_SIZE, inner
     )
     cut = len(text) > most
     text = text[:most]
-    lines = _wrap_field(text, font, size, inner)
-    while size > MIN_FONT_SIZE and len(lines) * size * _LEADING > height - _PAD:
+    paras = _wrap_field(text, font, size, inner)
+    while size > MIN_FONT_SIZE and sum(map(len, paras)) * size * _LEADING > height - _PAD:
         size = max(MIN_FONT_SIZE, size - 0.5)
-        lines = _wrap_field(text, font, size, inner)
+        paras = _wrap_field(text, font, size, inner)
+    lines = [line for para in paras for line in para]
     room = max(1, int((height - _PAD) / (size * _LEADING)))
     if len(lines) > room or cut:
         last = min(room, len(lines)) - 1
-        rest = " ".join(line for line, _rtl in lines[last:])
-        lines[last:] = [(_fit(rest, font, size, inner, cut), lines[last][1])]
+        end = next(n for n in itertools.accumulate(map(len, paras)) if n > last)
+        rest = " ".join(line for line, _rtl in lines[last:end])
+        lines[last:] = [(_fit(rest, font, size, inner, cut=True), lines[last][1])]
     return size, lines
 
 
@@ -495,12 +501,16 @@ def _text_appearance(
     )
 
 
-def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[tuple[str, bool]]:
-    """Lines of ``text`` that fit ``width``: broken at spaces, over-long words broken anywhere;
-    each with the direction of its paragraph (True: right to left)."""
-    lines: list[tuple[str, bool]] = []
+def _wrap_field(
+    text: str, font: FieldFont, size: float, width: float
+) -> list[list[tuple[str, bool]]]:
+    """The lines of each paragraph of ``text`` that fit ``width``: broken at spaces, over-long
+    words broken anywhere; each with the direction of its paragraph (True: right to left)."""
+    paras: list[list[tuple[str, bool]]] = []
     for para in LINE_BREAK.split(text):
         rtl = paragraph_rtl(para)
+        lines: list[tuple[str, bool]] = []
+        paras.append(lines)
         line = ""
         for word in para.split(" "):
             candidate = f"{line} {word}" if line else word
@@ -522,7 +532,7 @@ def _wrap_field(text: str, font: FieldFont, size: float, width: float) -> list[t
                 word = word[cut:]
             line = word
         lines.append((line, rtl))
-    return lines
+    return paras
 
 
 # --------------------------------------------------------------------------- the file

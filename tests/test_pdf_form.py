@@ -533,6 +533,28 @@ def test_a_long_prefilled_value_wraps_in_its_box_and_reads_back_whole(
     assert len(_box_lines(pdfium_flatten(saved), schema, "institution.traeger")) == 2
 
 
+def test_a_note_of_more_lines_than_its_box_shows_never_joins_two_of_them(schema: Schema) -> None:
+    # a 14-line note in a box of 9 lines at the smallest size: line 9 ran on into line 10 and
+    # ended „Z…“; now each line shown is one line of the note, the last one shown ends in „…“
+    days = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag") * 3
+    note = "\n".join(f"Zeile {i}: Gruppenangebot auf Türkisch, jeden {days[i]}" for i in range(14))
+    form = make(schema, "institution", ("psychotherapie",), sample_record(concepts=note))
+    assert terminal_fields(form.data)["psychotherapie.concepts"]["/V"] == note
+    printed = pdfium_flatten(form.data)
+    lines = [ln["text"] for ln in _box_lines(printed, schema, "psychotherapie.concepts")]
+    written = note.split("\n")
+    assert 5 <= len(lines) < len(written)
+    assert lines[:-1] == written[: len(lines) - 1]
+    assert lines[-1] == written[len(lines) - 1] + "…"
+    # a line of the note longer than the box: the rest of it cut, not the next line joined
+    note = "\n".join(["kurz", "lang " * 400, "danach"])
+    form = make(schema, "institution", ("psychotherapie",), sample_record(concepts=note))
+    printed = pdfium_flatten(form.data)
+    lines = [ln["text"] for ln in _box_lines(printed, schema, "psychotherapie.concepts")]
+    assert lines[0] == "kurz" and lines[-1].startswith("lang") and lines[-1].endswith("…")
+    assert "danach" not in "".join(lines)
+
+
 def test_a_huge_prefilled_value_is_drawn_in_bounded_time_and_kept_whole(schema: Schema) -> None:
     # a register value of 100,000 characters, or of 5,000 lines (an imported cell, a return):
     # wrapping it into its box measured all of it again for each character cut off (minutes
