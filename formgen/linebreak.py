@@ -71,7 +71,8 @@ def one_line(text: str) -> str:
 def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
     """``text`` broken at breakable spaces into lines that ``measure`` no wider than ``width``
     (line breaks kept). A word wider than ``width`` (a long compound, a web address) is broken
-    where the line is full: drawn whole, it went on beyond its column and off the page."""
+    as :func:`split_word` breaks it: drawn whole, it went on beyond its column and off the
+    page."""
     lines: list[str] = []
     for para in LINE_BREAK.split(text):
         line = ""
@@ -82,12 +83,28 @@ def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            while len(word) > 1 and (cut := _fitting(word, measure, width)) < len(word):
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
+            full, line = split_word(word, measure, width)
+            lines += full
         lines.append(line)
     return lines
+
+
+BREAK_AFTER = "/.@-"
+"""Where a word wider than its line (a web or e-mail address, a compound) is broken first:
+after a slash, a dot, an at sign or a hyphen, not inside a name („…beratungszentrum.exam / ple“)."""
+
+
+def split_word(word: str, measure: Callable[[str], float], width: float) -> tuple[list[str], str]:
+    """A word wider than ``width``: the lines it fills, and its rest (the start of the next
+    line). Each line ends after the last of :data:`BREAK_AFTER` that fits (never between two of
+    them: „https://“ stays whole), else where the line is full."""
+    lines: list[str] = []
+    while len(word) > 1 and (cut := _fitting(word, measure, width)) < len(word):
+        after = (k for k in range(cut, 0, -1) if word[k - 1] in BREAK_AFTER)
+        cut = next((k for k in after if word[k] not in BREAK_AFTER), cut)
+        lines.append(word[:cut])
+        word = word[cut:]
+    return lines, word
 
 
 def _fitting(word: str, measure: Callable[[str], float], width: float) -> int:

@@ -74,7 +74,7 @@ from formgen.layout import (
     WidgetKind,
     layout_form,
 )
-from formgen.linebreak import LINE_BREAK, collapse
+from formgen.linebreak import LINE_BREAK, collapse, split_word
 from formgen.messages import Said, SaidJoined
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
@@ -505,7 +505,8 @@ def _wrap_field(
     text: str, font: FieldFont, size: float, width: float
 ) -> list[list[tuple[str, bool]]]:
     """The lines of each paragraph of ``text`` that fit ``width``: broken at spaces, over-long
-    words broken anywhere; each with the direction of its paragraph (True: right to left)."""
+    words as :func:`formgen.linebreak.split_word` breaks them; each with the direction of its
+    paragraph (True: right to left)."""
     paras: list[list[tuple[str, bool]]] = []
     for para in LINE_BREAK.split(text):
         rtl = paragraph_rtl(para)
@@ -519,18 +520,8 @@ def _wrap_field(
                 continue
             if line:
                 lines.append((line, rtl))
-            while font.width(word, size) > width and len(word) > 1:
-                low, high = 1, len(word) - 1  # the longest head of the word that fits
-                while low < high:
-                    mid = (low + high + 1) // 2
-                    if font.width(word[:mid], size) <= width:
-                        low = mid
-                    else:
-                        high = mid - 1
-                cut = low
-                lines.append((word[:cut], rtl))
-                word = word[cut:]
-            line = word
+            full, line = split_word(word, lambda text: font.width(text, size), width)
+            lines += [(piece, rtl) for piece in full]
         lines.append((line, rtl))
     return paras
 

@@ -144,6 +144,25 @@ def test_a_word_of_a_hundred_thousand_letters_is_broken_measuring_a_line_at_a_ti
     assert measured < 20 * len(word)
 
 
+def test_an_address_wider_than_its_line_breaks_after_a_slash_a_dot_an_at_or_a_hyphen() -> None:
+    # it was broken where the line was full: „…beratungszentrum.exam“ / „ple“
+    mail = "kontakt-tr@sehr-langer-domainname-beratungszentrum.example"
+    assert linebreak.wrap(mail, len, 40) == [
+        "kontakt-tr@sehr-langer-domainname-",
+        "beratungszentrum.example",
+    ]
+    web = "https://www.sehr-langer-domainname.example/angebote/psychosoziale-beratung"
+    assert linebreak.wrap(web, len, 20) == [
+        "https://www.sehr-",  # never between the two slashes of „https://“
+        "langer-domainname.",
+        "example/angebote/",
+        "psychosoziale-",
+        "beratung",
+    ]
+    # a word without any of them is still broken where the line is full
+    assert linebreak.wrap("Donaudampfschifffahrt", len, 10) == ["Donaudampf", "schifffahr", "t"]
+
+
 def test_german_messages_tie_z_b_and_percent() -> None:
     said = problem("percentage", raw="viel").in_language("de")
     assert f"z.{NBSP}B." in said and f"40{NBSP}%" in said
