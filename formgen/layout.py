@@ -468,8 +468,10 @@ class _Cell:
 class _Flow:
     """Places rows top to bottom and starts a new page when one does not fit."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, gap_counts: bool = False) -> None:
         self.lang = lang
+        self.below_row = ROW_GAP if gap_counts else 0.0
+        """Room a row needs below it to stay on the page (see :func:`layout_form`)."""
         self.pages: list[_Page] = []
         self.heads: list[str] = []
         self.head = ""
@@ -529,7 +531,7 @@ class _Flow:
         head_lines = wrap(title, 8.5, CONTENT_WIDTH, bold=True)
         hint_lines = wrap(hint, HINT_SIZE + 0.5, CONTENT_WIDTH) if hint else []
         head_height = len(head_lines) * 10.5 + len(hint_lines) * 8.5 + 3
-        first = rows[0][0] if rows else 0.0
+        first = rows[0][0] + self.below_row if rows else 0.0
         self.ensure(head_height + first)
         for line in head_lines:
             self.y -= 10.5
@@ -553,9 +555,9 @@ class _Flow:
             )
         self.y -= 3
         for height, place in rows:
-            self.ensure(height)
+            self.ensure(height + self.below_row)
             place(self.page, self.sink, self.y)
-            self.y -= height
+            self.y -= height + ROW_GAP
         self.y -= 4
 
     def _rows(
@@ -579,7 +581,7 @@ class _Flow:
                 cells.append((CONTENT_LEFT + start * colw, _Cell(path, f, self.lang, width)))
             label_h = max(c.label_height for _, c in cells)
             widget_h = max(c.widget_height for _, c in cells)
-            height = label_h + widget_h + ROW_GAP
+            height = label_h + widget_h
 
             def place(
                 page: int,
@@ -602,29 +604,41 @@ def _sections_of(category: Category, scope: Scope | None) -> Iterator[tuple[Sect
             yield s, fields
 
 
-def layout_for_identity(schema: Schema, identity: FormIdentity) -> FormLayout:
-    """The layout of the form an identity belongs to (for readers of flattened copies)."""
-    return layout_form(schema, identity.kind, identity.categories, identity.lang)
+def layout_for_identity(
+    schema: Schema, identity: FormIdentity, gap_counts: bool = False
+) -> FormLayout:
+    """The layout of the form an identity belongs to (for readers of flattened copies);
+    ``gap_counts`` as for :func:`layout_form`."""
+    return layout_form(schema, identity.kind, identity.categories, identity.lang, gap_counts)
 
 
-_CACHE: dict[tuple[int, str, tuple[str, ...], str], tuple[Schema, FormLayout]] = {}
+_CACHE: dict[tuple[int, str, tuple[str, ...], str, bool], tuple[Schema, FormLayout]] = {}
 _CACHE_SIZE = 256
 
 
 def layout_form(
-    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str
+    schema: Schema,
+    kind: str,
+    categories: tuple[str, ...] | list[str],
+    lang: str,
+    gap_counts: bool = False,
 ) -> FormLayout:
     """The layout of a form: from the schema and the identity's kind, categories and language.
+
+    A row of boxes stays on a page when its boxes fit above the bottom margin; the gap below
+    it may fall into the margin. ``gap_counts``: the layout of forms made before, where the
+    gap had to fit as well (a form of two checklists then had a fourth page holding only
+    „Datum und Handzeichen“), for reading their printed copies.
 
     Raises :class:`~formgen.errors.UnknownCategoryError` for a category the schema lacks and
     :class:`~formgen.errors.FormgenError` for an unknown kind. Layouts are cached per schema
     object (a batch lays out each combination of categories once).
     """
-    key = (id(schema), kind, tuple(categories), lang)
+    key = (id(schema), kind, tuple(categories), lang, gap_counts)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is schema:
         return hit[1]
-    layout = _layout_form(schema, kind, categories, lang)
+    layout = _layout_form(schema, kind, categories, lang, gap_counts)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = (schema, layout)
@@ -632,14 +646,14 @@ def layout_form(
 
 
 def _layout_form(
-    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str
+    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str, gap_counts: bool
 ) -> FormLayout:
     from formgen.errors import FormgenError
 
     if kind not in KINDS:
         raise FormgenError(f"unknown form kind '{kind}'; use checklist or institution")
     cats = [schema.category(cid) for cid in categories]
-    flow = _Flow(lang)
+    flow = _Flow(lang, gap_counts)
     if kind == "checklist":
         for index, cat in enumerate(cats):
             flow.head = running_head(cat.label.get(lang))

@@ -199,6 +199,13 @@ def read_flattened(
         notes.append(Said("ingest_pdf_no_layout", error=str(exc)))
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     placement, match = best_placement(pages, layout)
+    if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
+        # a copy of a form made when the gap below a row had to fit on its page as well
+        older = layout_for_identity(schema, identity, gap_counts=True)
+        if older.page_count == len(pages) != layout.page_count:
+            older_placement, older_match = best_placement(pages, older)
+            if older_match >= MIN_LAYOUT_MATCH:
+                layout, placement, match = older, older_placement, older_match
     shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
     if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
         # pages missing, doubled or out of order: each matched to the form's page it shows

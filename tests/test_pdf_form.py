@@ -21,7 +21,14 @@ from pypdf import PdfReader
 from formgen.errors import RecordError, UnknownCategoryError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
-from formgen.layout import CONTENT_RIGHT, PAGE_HEIGHT, PAGE_WIDTH, WidgetKind, layout_form
+from formgen.layout import (
+    CONTENT_BOTTOM,
+    CONTENT_RIGHT,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    WidgetKind,
+    layout_form,
+)
 from formgen.model import (
     OTHER,
     Choice,
@@ -230,6 +237,25 @@ def test_identity_hidden_fields_and_info(schema: Schema) -> None:
         for annot in pdf.pages[0].Annots:
             if "/Parent" in annot and str(annot.Parent.T) == "formgen":
                 assert int(annot.F) & 2 and int(annot.Ff) & 1  # hidden, read-only
+
+
+@pytest.mark.parametrize(
+    ("lang", "cats"),
+    [
+        ("de", ("psychotherapie", "migrantenselbstorganisationen")),
+        ("en", ("kontakt_beratungsstelle", "betreutes_wohnen")),
+    ],
+)
+def test_a_form_of_two_checklists_has_no_page_for_date_and_initials_alone(
+    schema: Schema, lang: str, cats: tuple[str, str]
+) -> None:
+    # the gap below a row had to fit on the page too: „Datum und Handzeichen“, 48 pt, went to
+    # a fourth page of its own with 54 pt left on the third
+    layout = layout_form(schema, "institution", cats, lang)
+    assert layout.page_count == 3
+    assert {b.page for b in layout.boxes if b.path.endswith((".date", ".initials"))} == {1, 2}
+    assert min(b.rect.y0 for b in layout.boxes) >= CONTENT_BOTTOM
+    assert layout_form(schema, "institution", cats, lang, gap_counts=True).page_count == 4
 
 
 def test_layout_depends_only_on_identity_and_matches_widgets(schema: Schema) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import json
+import random
 from pathlib import Path
 
 import pdfplumber
@@ -13,14 +15,19 @@ import pypdfium2
 import pytest
 from click.testing import CliRunner
 from ingest_support import sample_workspace
+from pdf_engines import pdfium_flatten
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
+from formgen import pdf_form
 from formgen.bidi_order import drawn_order
 from formgen.cli import main
 from formgen.errors import UnreadableFileError
-from formgen.layout import layout_for_identity
+from formgen.forms import FormRequest, new_identity
+from formgen.layout import layout_for_identity, layout_form
 from formgen.messages import in_language
+from formgen.pdf_form import render_pdf
+from formgen.record import record_from_json
 from formgen.workspace import Workspace
 from ingest.flat_reader import (
     CUT_OFF,
@@ -117,6 +124,33 @@ def test_a_copy_of_an_older_layout_is_not_read_by_position() -> None:
         "labels are where formgen put them (printed scaled, made by another formgen version, "
         "or edited); no values were read — enter them by hand",
     )
+
+
+def test_a_copy_of_a_form_whose_last_page_held_only_date_and_initials_is_read_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Forms of two checklists had a fourth page holding only „Datum und Handzeichen“ (the gap
+    below a row had to fit on the page as well); they have three now. A printed copy of a
+    four-page form sent out before is read by the layout it was made with, its last page too
+    (it was „the copy's page 4 shows none of the form's pages“)."""
+    cats = ("psychotherapie", "migrantenselbstorganisationen")
+    entry = {"date": "2026-11-20", "initials": "ŁW"}
+    record = {"id": "inst-0001", "base_version": 1, "categories": list(cats)}
+    record |= {"institution": {"name": "Poradnia Łódź"}, "entries": dict.fromkeys(cats, entry)}
+    request = FormRequest("institution", cats, record_from_json(SCHEMA, record, "t"), "de")
+    identity = new_identity(SCHEMA, request, b"formgen tests: layout", random.Random(9))
+    now = render_pdf(SCHEMA, request, identity).data
+    monkeypatch.setattr(pdf_form, "layout_form", functools.partial(layout_form, gap_counts=True))
+    before = render_pdf(SCHEMA, request, identity).data
+    for data, pages in ((now, 3), (before, 4)):
+        copy = pdfium_flatten(data)
+        assert len(pikepdf.open(io.BytesIO(copy)).pages) == pages
+        sub = read_pdf(copy, "scan.pdf", schema=SCHEMA, lookup={identity.instance_id: identity}.get)
+        assert not sub.unread and sub.notes[-1].startswith("values were recovered by position")
+        assert len(sub.notes) == 1, sub.notes
+        for cat in cats:
+            assert sub.values[f"{cat}.date"] == "20.11.2026"
+            assert sub.values[f"{cat}.initials"] == "ŁW"
 
 
 def test_a_missing_page_is_named_and_the_other_pages_are_read() -> None:
