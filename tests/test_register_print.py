@@ -321,6 +321,12 @@ def test_arabic_names_are_joined_and_right_to_left(printed: list[str]) -> None:
     assert "\ufee3" in visual("مركز")  # MEEM in its initial (joined) form
 
 
+def test_an_arabic_name_with_a_latin_legal_form_keeps_e_v_whole() -> None:
+    # the last full stop of „e.V.“ stood at the far left of the name, „.e.V“
+    drawn = unicodedata.normalize("NFKC", visual("جمعية الأمل للثقافة والاندماج e.V."))
+    assert drawn.startswith("e.V. ")
+
+
 NOTE = (  # an Arabic paragraph with German in it, long enough to be broken into lines
     "يقدم مركز النور استشارات نفسية في مدينة دوسلدورف ويعمل مع Dolmetscherinnen und "
     "Dolmetschern aus Düsseldorf, Neuss, Meerbusch, Dormagen, Grevenbroich und dem Rhein-Kreis "
