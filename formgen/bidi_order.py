@@ -8,10 +8,10 @@ of a paragraph: numbers resolved by the weak rules (W1–W7), brackets by their 
 neutrals by their neighbours (N1, N2), runs reversed (L1, L2) and brackets in right-to-left text
 drawn mirrored (L4). Typed text has no explicit embeddings or isolates; their characters are
 taken as neutral. One rule is added (:func:`glue_to_latin`): punctuation typed against a Latin
-word belongs to that word, as if the Latin part were isolated (FSI … PDI, HTML's ``<bdi>``). Plain
-UAX #9 gives the full stop of „جمعية الأمل e.V.“ the paragraph's direction and draws „.e.V“,
-as LibreOffice and browsers do with the name typed so. The direction of a paragraph (:func:`paragraph_rtl`) is decided once for the
-whole paragraph, before it is broken into lines.
+word belongs to that word, as if the Latin part were isolated (FSI … PDI, HTML's ``<bdi>``).
+Plain UAX #9 gives the last full stop of „جمعية الأمل e.V.“ the paragraph's direction and draws
+„.e.V“, as LibreOffice and browsers do with the name typed so. The direction of a paragraph
+(:func:`paragraph_rtl`) is decided once for the whole paragraph, before it is broken into lines.
 
 (python-bidi's default ``get_display`` does not mirror brackets; its pure-Python one knows no
 bracket pairs, so „مركز (Al-Amal e.V.) – Beratung“ drew two closing parentheses.)
@@ -167,9 +167,10 @@ def _brackets(text: str, types: list[str], base: str) -> None:
 
 def glue_to_latin(text: str, types: list[str]) -> None:
     """Punctuation typed against a Latin word, with no space between, takes its direction
-    (``types``: the bidi class of each character of ``text``, changed in place): the full stop of „e.V.“ or „Str.“, the „…“ of a shortened name, the quotes of
-    „Wspólnota“. Not where it also touches a right-to-left letter or a number: then it stands
-    between two words and N1, N2 decide."""
+    (``types``: the bidi class of each character of ``text``, changed in place): the full stop
+    of „e.V.“ or „Str.“, the „…“ of a shortened name, the quotes of „Wspólnota“. Not where it
+    also touches a right-to-left letter or a number: then it stands between two words and N1,
+    N2 decide."""
     i = 0
     while i < len(types):
         if _direction(types[i]) is not None or text[i].isspace():

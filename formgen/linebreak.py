@@ -91,7 +91,7 @@ def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
 
 BREAK_AFTER = "/.@-"
 """Where a word wider than its line (a web or e-mail address, a compound) is broken first:
-after a slash, a dot, an at sign or a hyphen, not inside a name („…beratungszentrum.exam / ple“)."""
+after a slash, a dot, an at sign or a hyphen, not inside a name („beratungszentrum.exam / ple“)."""
 
 
 def split_word(word: str, measure: Callable[[str], float], width: float) -> tuple[list[str], str]:

@@ -36,11 +36,11 @@ as typed). A prefilled value too long for one line of its box (a long name, addr
 address) is wrapped into the box instead of being cut off, and that field is multi-line on that
 form with ``/DA`` size 0 (auto), so a viewer's own appearance wraps and fits it as well; what does
 not fit even at :data:`MIN_FONT_SIZE` ends in „…“ (so does a note of more lines than its box
-shows: at the last line shown, never joined to the next). ``select_one`` is a combo box with ``/Opt [[value label] …]`` (``/V`` holds the
-value) or, with ``widget: checkboxes``, a group of mutually exclusive checkboxes; ``yes_no_none``
-is such a group with the on-states ``/ja``, ``/nein``, ``/fehlanzeige``; every option of a
-multiple choice is its own checkbox ``<path>.<option>`` (on-state ``/Yes``) plus a text field
-``<path>._other``. Identity: hidden read-only text fields ``formgen.<key>`` and the document
+shows: at the last line shown, never joined to the next). ``select_one`` is a combo box with
+``/Opt [[value label] …]`` (``/V`` holds the value) or, with ``widget: checkboxes``, a group of
+mutually exclusive checkboxes; ``yes_no_none`` is such a group with the on-states ``/ja``,
+``/nein``, ``/fehlanzeige``; every option of a multiple choice is its own checkbox
+``<path>.<option>`` (on-state ``/Yes``) plus a text field ``<path>._other``. Identity: hidden read-only text fields ``formgen.<key>`` and the document
 information key ``/FormgenIdentity`` (JSON).
 """
 
@@ -520,7 +520,7 @@ def _wrap_field(
                 continue
             if line:
                 lines.append((line, rtl))
-            full, line = split_word(word, lambda text: font.width(text, size), width)
+            full, line = split_word(word, lambda chars: font.width(chars, size), width)
             lines += [(piece, rtl) for piece in full]
         lines.append((line, rtl))
     return paras
