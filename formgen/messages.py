@@ -633,6 +633,47 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_other_schema": "{source}: the register belongs to schema '{theirs}', the workspace "
         "uses '{ours}'",
         # (end of reg_errors)
+        # -- formgen register merge: two institutions of the register are one (ingest/register.py,
+        # formgen/cli/register.py, ingest/history.py)
+        "merge_done": "{other} {other_name}: merged into {keep} {name} ({note}) and retired: "
+        "from now on left out of find, stale, gaps, status, the print, the tables and the mail "
+        "rounds; a form of it that comes back goes to {keep} (its history stays: formgen "
+        "register history {other})",
+        "merge_would": "--dry-run: {other} {other_name} would be merged into {keep} {name}; "
+        "nothing changed",
+        "merge_taken": "  taken from {other}: {field}: {value}",
+        "merge_held": "  held as {cid}: {field}: {keep} keeps {mine}, {other} has {theirs} → "
+        "formgen register resolve {cid} --take mine|theirs",
+        "merge_same_values": "  {n} values the same in both",
+        "merge_same_values_one": "  1 value the same in both",
+        "merge_restored": "  it was merged into {keep}: what the merge took into {keep} stays "
+        "there (and its values held there in 'formgen register conflicts'); returns of its forms "
+        "go to {iid} again",
+        "merge_by_hand": "merged from {other} by hand: {note}",
+        "merge_reason": "merged into {keep}",
+        "op_merge_into": "merged into {keep} {name} and retired: {note}",
+        "held_merged": "the institution merged into this one held another value; the register "
+        "keeps its own until you decide",
+        "held_merged_form": "its form was made for an institution merged into this one since, "
+        "and the register holds another value than the form showed",
+        "ingest_merge_merged_into": "{iid} was merged into {keep} '{name}' on {day:day}; its return "
+        "was merged into {keep}",
+        "merge_same": "{iid} given twice: give the institution to keep, then the one to merge "
+        "into it; nothing changed",
+        "merge_merged_already": "{other} was merged into {keep} already; nothing changed "
+        "('formgen register history {other}')",
+        "merge_other_retired": "{other} is {retired}; nothing changed — to merge its values, take "
+        "it back first: 'formgen register restore {other}'",
+        "merge_keep_merged": "{keep} was merged into {into}; nothing changed — merge into that "
+        "one: 'formgen register merge {into} {other}'",
+        "merge_keep_retired": "{keep} is {retired}; nothing changed — take it back first "
+        "('formgen register restore {keep}'), or keep the other one",
+        "merge_other_held": "{other}: values wait for a decision ({cids}); nothing changed — "
+        "decide them first ('formgen register resolve {other} --take mine|theirs'), then merge",
+        "merge_other_duplicates": "returns that look like {other} wait for a decision ({dids}); "
+        "nothing changed — decide them first ('formgen register resolve d-NNNN --merge|--new'), "
+        "then merge",
+        # (end of register merge)
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "warnings",
@@ -2042,6 +2083,49 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_other_schema": "{source}: das Register gehört zum Schema „{theirs}“, der "
         "Arbeitsbereich verwendet „{ours}“",
         # (end of reg_errors)
+        # -- formgen register merge: two institutions of the register are one (ingest/register.py,
+        # formgen/cli/register.py, ingest/history.py)
+        "merge_done": "{other} {other_name}: mit {keep} {name} zusammengeführt ({note}) und aus "
+        "dem Register genommen: ab jetzt nicht mehr in find, stale, gaps und status, im Druck, in "
+        "den Tabellen und in den Mailrunden; ein Formular von ihr, das zurückkommt, geht an "
+        "{keep} (die Historie bleibt: formgen register history {other})",
+        "merge_would": "--dry-run: {other} {other_name} würde mit {keep} {name} zusammengeführt; "
+        "nichts geändert",
+        "merge_taken": "  übernommen von {other}: {field}: {value}",
+        "merge_held": "  zurückgestellt als {cid}: {field}: {keep} behält {mine}, {other} hat "
+        "{theirs} → formgen register resolve {cid} --take mine|theirs",
+        "merge_same_values": "  {n} Werte in beiden gleich",
+        "merge_same_values_one": "  1 Wert in beiden gleich",
+        "merge_restored": "  sie war mit {keep} zusammengeführt: was dabei in {keep} übernommen "
+        "wurde, bleibt dort (und ihre dort zurückgestellten Werte in 'formgen register "
+        "conflicts'); Rückmeldungen auf ihre Formulare gehen wieder an {iid}",
+        "merge_by_hand": "von Hand zusammengeführt aus {other}: {note}",
+        "merge_reason": "zusammengeführt mit {keep}",
+        "op_merge_into": "mit {keep} {name} zusammengeführt und aus dem Register genommen: {note}",
+        "held_merged": "die mit dieser zusammengeführte Einrichtung hatte einen anderen Wert; das "
+        "Register behält seinen, bis entschieden ist",
+        "held_merged_form": "ihr Formular wurde für eine Einrichtung erstellt, die seither mit "
+        "dieser zusammengeführt wurde, und das Register hat einen anderen Wert, als das Formular "
+        "zeigte",
+        "ingest_merge_merged_into": "{iid} wurde am {day:day} mit {keep} „{name}“ zusammengeführt; ihre "
+        "Rückmeldung wurde in {keep} übernommen",
+        "merge_same": "{iid} zweimal angegeben: erst die Einrichtung, die bleibt, dann die, die mit "
+        "ihr zusammengeführt wird; nichts geändert",
+        "merge_merged_already": "{other} ist schon mit {keep} zusammengeführt; nichts geändert "
+        "('formgen register history {other}')",
+        "merge_other_retired": "{other} ist {retired}; nichts geändert — um ihre Werte "
+        "zusammenzuführen, erst wieder aufnehmen: 'formgen register restore {other}'",
+        "merge_keep_merged": "{keep} ist schon mit {into} zusammengeführt; nichts geändert — mit "
+        "dieser zusammenführen: 'formgen register merge {into} {other}'",
+        "merge_keep_retired": "{keep} ist {retired}; nichts geändert — erst wieder aufnehmen "
+        "('formgen register restore {keep}') oder die andere behalten",
+        "merge_other_held": "{other}: Werte warten auf eine Entscheidung ({cids}); nichts geändert "
+        "— erst entscheiden ('formgen register resolve {other} --take mine|theirs'), dann "
+        "zusammenführen",
+        "merge_other_duplicates": "Rückmeldungen, die wie {other} aussehen, warten auf eine "
+        "Entscheidung ({dids}); nichts geändert — erst entscheiden ('formgen register resolve "
+        "d-NNNN --merge|--new'), dann zusammenführen",
+        # (end of register merge)
         # -- formgen ingest: the report's frame (ingest/report.py)
         "ingest_status_ok": "ok",
         "ingest_status_warnings": "Hinweise",

@@ -22,7 +22,7 @@ Core functions return bytes; the CLI writes them to files.
 ``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
 
 A retired institution (``formgen register retire``) stays in the JSON, with ``retired``: when
-and why. The tables are for people looking for a service, to whom a closed clinic is noise, so
+and why (and ``merged_into``: the institution it was merged into by ``formgen register merge``). The tables are for people looking for a service, to whom a closed clinic is noise, so
 they leave it out; ``with_retired=True`` keeps it, with two more columns saying when and why
 (:data:`RETIRED_COLUMNS`), blank for the others.
 
@@ -72,7 +72,7 @@ from ingest.labels import (
     scope_label,
     value_field,
 )
-from ingest.register import Json, Register, by_hand, local_day
+from ingest.register import Json, Register, by_hand, local_day, retired_reason
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import holds_dropped, is_stale, last_confirmed
 from ingest.submission import CUT
@@ -160,11 +160,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
                 "entries": entries,
                 "status": status,
                 "problems": problems,
-                **(
-                    {"retired": {"at": retired["at"], "reason": retired.get("reason")}}
-                    if (retired := reg.retired(iid))
-                    else {}
-                ),
+                **({"retired": _retired_json(retired)} if (retired := reg.retired(iid)) else {}),
             }
         )
     return {
@@ -330,6 +326,13 @@ def wide_columns(
     ]
 
 
+def _retired_json(retired: Json) -> Json:
+    """When and why an institution was retired, in the shape the export's JSON Schema has
+    (``merged_into``: the institution ``register merge`` merged it into)."""
+    out = {"at": retired["at"], "reason": retired.get("reason")}
+    return out | ({"merged_into": retired["merged_into"]} if "merged_into" in retired else {})
+
+
 def _retired_header(labels: bool, lang: str) -> list[str]:
     return [say(word, lang) if labels else code for code, word in RETIRED_COLUMNS]
 
@@ -342,7 +345,7 @@ def _retired_cells(reg: Register, iid: str, labels: bool, lang: str) -> list[str
         return ["", ""]
     day = local_day(retired.get("at"))
     shown = (date_text(day, lang) if labels else day.isoformat()) if day else ""
-    return [shown, str(retired.get("reason") or "")]
+    return [shown, retired_reason(retired, lang if labels else ENGLISH) or ""]
 
 
 def wide_header(

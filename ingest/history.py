@@ -14,7 +14,9 @@ note and the checklists; a return that changed nothing: the return as a revision
 ``bestätigt, nichts geändert  aus Formular.pdf [acroform-pdf, Formular FG-…]``); a value a coordinator set by hand (``register set``) its revision with
 the note instead of a file (``von Hand gesetzt: per Telefon 23.11.``); a revision of an imported
 list (``register import``) its file and note (``importiert  aus Bestand.xlsx [importierte
-Liste: Bestand 2025]``). ``--json`` keeps the stored paths and values for machines, and times
+Liste: Bestand 2025]``); an institution merged into another (``register merge``) that, and the
+one kept the revision of the values it took, named as set by hand is (``von Hand
+zusammengeführt aus inst-0004: …``). ``--json`` keeps the stored paths and values for machines, and times
 in UTC, each revision with the return it came from (:func:`history_json`).
 """
 
@@ -258,6 +260,15 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             out.append("\n" + say("confirmed_by_return", lang, at=at, origin=origin))
             out.extend(f"  {scope_label(reg.schema, c, lang)}" for c in h.get("categories", ()))
             continue
+        if h["op"] == "merge-into":  # register merge: merged into another and retired
+            at, keep = moment_text(str(h["at"]), lang), str(h.get("keep"))
+            note = str(h.get("note"))
+            said = say("op_merge_into", lang, keep=keep, name=name_line(reg, keep), note=note)
+            out.append(f"\n{at}  {said}")
+            continue
+        if h["op"] == "merge-from" and not h["changes"]:  # a merge that took no value: no revision
+            out.append(f"\n{moment_text(str(h['at']), lang)}  {by_hand(src, lang)}")
+            continue
         if h["op"] in EVENTS:  # retired, restored or confirmed by hand: no value changed, no file
             said = f"{moment_text(str(h['at']), lang)}  {say(EVENTS[h['op']], lang)}"
             why = h.get("reason") or h.get("note")
@@ -317,7 +328,7 @@ def history_json(reg: Register, iid: str) -> list[Json]:
     attachment ``container`` and ``mail_from``; ``kind`` ``import`` or ``hand`` with ``note``;
     ``erased_at`` when ``register erase`` deleted the original; what an older formgen did not
     store is missing), ``null`` where there is none (``retire``, ``restore``, ``confirm`` by
-    hand, ``erase``)."""
+    hand, ``erase``, ``merge-into``)."""
     out = []
     for h in reg.history(iid):
         src = reg.source(h.get("src"))

@@ -6,7 +6,9 @@
   validated submission itself, its provenance and ingest time), a decision (``resolve``,
   ``resolve-duplicate``), an institution retired or restored (``retire``, ``restore``) or a
   value a coordinator set or removed by hand (``set``: the checked values and the note), entries
-  an institution confirmed as they are (``confirm``: its checklists and the note). A
+  an institution confirmed as they are (``confirm``: its checklists and the note), two
+  institutions found to be one (``merge-institutions``: the one kept, the other and the note;
+  replayed, the merge takes the same values from the register as it was). A
   merge counts as ingested when its journal line is on disk — that is when :meth:`RegisterWriter.merge`
   returns.
 * ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
@@ -37,6 +39,7 @@ from formgen.identity import FormIdentity
 from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
 from ingest.register import (
     IMPORT,
+    Merged,
     MergeOutcome,
     Register,
     entry_from_json,
@@ -183,6 +186,8 @@ def apply_op(
         reg.set_by_hand(op["target"], op["values"], op["note"], at=op["at"])
     elif kind == "confirm":
         reg.confirm(op["target"], op["categories"], op["note"], at=op["at"], force=True)
+    elif kind == "merge-institutions":
+        reg.merge_institutions(op["keep"], op["other"], op["note"], at=op["at"])
     elif kind == "erase":
         reg.erase(op["target"], op["paths"], op["note"], op.get("originals", ()), at=op["at"])
     else:
@@ -374,6 +379,16 @@ class RegisterWriter:
         at = now_iso()
         done = self.register.confirm(iid, categories, note, at=at, force=force, lang=lang)
         self._log({"op": "confirm", "at": at, "target": iid, "categories": done, "note": note})
+        return done
+
+    def merge_institutions(self, keep: str, other: str, note: str) -> Merged:
+        """Merge ``other`` into ``keep`` (:meth:`ingest.register.Register.merge_institutions`);
+        on disk when this returns."""
+        at = now_iso()
+        done = self.register.merge_institutions(keep, other, note, at=at)
+        self._log(
+            {"op": "merge-institutions", "at": at, "keep": keep, "other": other, "note": note}
+        )
         return done
 
     def checkpoint(self) -> None:

@@ -13,7 +13,8 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
          "entries": {"psychotherapie": {"fields": {"languages_offered": VALUE, …},
                                         "confirmed_at": "…", "by_institution": true,
                                         "reconfirmed_at": "…"}},  # see staleness.last_confirmed
-         "retired": {"at": "…", "reason": "…"|null},  # only while retired (see below)
+         "retired": {"at": "…", "reason": "…"|null,  # only while retired (see below)
+                     "merged_into": "inst-0003"},      # only when merged into it
          "history": [{"rev": 1, "at": "…", "src": SHA|null, "op": "merge", "changes": [
                        [PATH, OLD VALUE|null, NEW VALUE]]}, …]}},
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
@@ -29,6 +30,8 @@ nor in an imported list's), reader, confidence, when ingested). An invalid value
 message key and its args, so that the printed register says it in its language
 (:mod:`formgen.messages`; a value stored by an older formgen has the English text only, and
 that is shown).
+A value a merge took from another institution (see below) also has ``"origin"``: the source it
+had there, which says whose word it is.
 A value the register held before that the institution's own form gave as it is (prefilled and
 sent back unchanged, or typed alike) also has ``"confirmed"``: the SHA-256 of the first such
 return; or, confirmed to a coordinator (:meth:`Register.confirm`, on the telephone), that of a
@@ -52,6 +55,20 @@ event ``{"rev": its revision, "at", "src": null, "op": "retire", "reason", "chan
 :meth:`Register.iter_entries` leave it out, and through them the update list, the gaps, the
 search, the printed register, the tables and the mail rounds. A return of it is still merged,
 and flagged. A register written before has no ``retired`` anywhere and reads as it did.
+
+Two institutions found to be one (the same clinic entered twice under two spellings, two
+services that merged) are merged by a coordinator (:meth:`Register.merge_institutions`,
+``formgen register merge KEEP OTHER``): what only OTHER holds is taken into KEEP as one
+revision, ``"op": "merge-from"`` with ``"other"`` and the ``"note"`` (an event of that op when
+nothing is taken), its source of kind :data:`MERGED`; each value so taken keeps whose word it
+was in OTHER (``"origin"``: the source it had there, so a value the institution gave itself stays
+its own, and ``"confirmed"`` as it was); where both hold different values, KEEP's stays and
+OTHER's is held (``held_merged``). OTHER is retired with ``"merged_into": KEEP`` (reason
+``merged into KEEP``) and the event ``"op": "merge-into"``: a return of one of its forms (or a
+checklist that matches it) goes to KEEP, flagged: a value the institution changed on its form
+is taken where KEEP holds what the form showed, and held (``held_merged_form``) where KEEP
+holds another. ``register restore OTHER`` takes it back as it was: what the merge took into KEEP stays
+there, and its forms go to it again.
 
 A coordinator sets or removes a value by hand (:meth:`Register.hand_values`,
 :meth:`Register.set_by_hand`, ``formgen register set``): what an institution said on the
@@ -215,6 +232,12 @@ IMPORT = "import"
 of its source: the centre's own list, not the institution's word."""
 
 
+MERGED = "merged"
+"""The ``kind`` of the source of values ``formgen register merge`` took into an institution from
+another one found to be the same (:meth:`Register.merge_institutions`): no file; ``from`` names
+the institution merged into it, ``note`` why."""
+
+
 EMAIL = "institution.email"
 """The institution's address, where ``formgen mail`` sends its forms: a coordinator may set it
 by hand to what it holds already, and so vouches for it (:meth:`Register.hand_values`)."""
@@ -255,8 +278,15 @@ def under(path: str, paths: Iterable[str]) -> bool:
 
 def by_hand(source: Mapping[str, Any], lang: str) -> str | None:
     """How a value's source is named when a coordinator set it by hand, in ``lang``: ``set
-    by hand: per Telefon 23.11.``; ``None`` for a file's."""
-    if source.get("kind") != HAND:
+    by hand: per Telefon 23.11.``, or took it from an institution merged into its own
+    (``register merge``): ``merged from inst-0004 by hand: dieselbe Praxis``; ``None`` for a
+    file's."""
+    kind = source.get("kind")
+    if kind == MERGED:
+        return say(
+            "merge_by_hand", lang, other=str(source.get("from")), note=str(source.get("note"))
+        )
+    if kind != HAND:
         return None
     return say("by_hand", lang, note=str(source.get("note") or ""))
 
@@ -278,6 +308,18 @@ class EntryOutcome:
     changes: int = 0
     conflicts: tuple[str, ...] = ()
     """Its values held for a decision (``c-NNNN``)."""
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What :meth:`Register.merge_institutions` did to the institution kept."""
+
+    taken: tuple[str, ...]
+    """The paths of the values taken from the other institution (it held none there)."""
+    held: tuple[str, ...]
+    """The other's values held for a decision (``c-NNNN``): the two differ."""
+    same: int
+    """Values both held alike."""
 
 
 @dataclass(frozen=True)
@@ -874,6 +916,7 @@ class Register:
             if e.block:
                 where = Said("ingest_merge_block", category=where, block=e.block)
             iid = e.institution_id
+            merged_from: str | None = None
             if iid is None:
                 verdict = self._match(e)
                 if verdict.kind == PROBABLE and verdict.id is not None:
@@ -907,7 +950,20 @@ class Register:
                 base: int | None = None
             else:
                 base = sub.identity.base_version
-                if base is None and not imported and iid in self.institutions:
+                if (keep := self.merged_into(iid)) is not None:
+                    flags.append(
+                        Said(
+                            "ingest_merge_merged_into",
+                            iid=iid,
+                            keep=keep,
+                            name=short(self.name_of(keep), 80),
+                            day=str(local_day((self.retired(iid) or {}).get("at")) or "?"),
+                        )
+                    )
+                    # prefilled from the record merged away: compared with what its form
+                    # showed (sent_base), else all that KEEP holds counts as come since
+                    merged_from, iid, base = iid, keep, 0
+                elif base is None and not imported and iid in self.institutions:
                     base = 0  # mailed before the register knew it: everything there came since
                 matched = False
             new_here = iid is None or iid not in self.institutions
@@ -923,7 +979,7 @@ class Register:
                 base = None  # created by this return: nothing to be out of date with
             elif base is not None and base == rev_before[iid]:
                 base = inst["rev"]  # current when the return began; its own entries came since
-            sent_here = sent if iid == sub.identity.institution_id else None
+            sent_here = sent if (merged_from or iid) == sub.identity.institution_id else None
             own_form = by_institution and iid == sub.identity.institution_id
             newer = self._newer_return(inst, sub.identity) if own_form and not new_here else None
             plan = self._plan(
@@ -938,6 +994,7 @@ class Register:
                 with_institution=given.get(iid) != e.institution,
                 illegible=sub.illegible,
                 newer=newer is not None,
+                sent_base=merged_from is not None,
             )
             if by_institution and shown:
                 # the institution's own fields once: its form repeats them with each checklist
@@ -972,7 +1029,9 @@ class Register:
                     continue  # two blocks of the return matched the same institution
                 held_here.add((iid, path))
                 why = _why_held(plan.held_why.get(path), imported)
-                cid = self._hold(iid, path, theirs, base, sha, at, why)
+                if merged_from is not None:  # its form was made for the record merged away
+                    why = why or "held_merged_form"
+                cid = self._hold(iid, path, theirs, None if merged_from else base, sha, at, why)
                 conflicts.append(cid)
                 held_now.append(cid)
                 reason = reason_said(self.data["conflicts"][cid])
@@ -1105,10 +1164,14 @@ class Register:
         with_institution: bool = True,
         illegible: Collection[str] = (),
         newer: bool = False,
+        sent_base: bool = False,
     ) -> _Plan:
         """What one entry return changes. ``sent``: the values its form was sent with, when
         known; else they are the register's at ``base``. ``with_institution`` ``False``: the
         institution fields were planned with another checklist of the same return.
+        ``sent_base``: the form was made for an institution merged into this one since, so
+        the base of the three-way comparison is what it was sent with (a value changed since
+        when the register holds another).
         ``illegible``: fields the return shows but whose text could not be read (not left
         empty: a value sent is not said to be). ``newer``: the register holds the institution's
         return of a form made after this one (:meth:`_newer_return`)."""
@@ -1187,8 +1250,12 @@ class Register:
                 else:
                     plan.apply[path] = theirs
                 continue
-            base_value = self._value_at(inst, path, base)
-            changed_here = self._changed_since(inst, path, base, instance_id)
+            if sent_base and sent is not None:
+                base_value = sent.get(path)
+                changed_here = not self.same(path, mine, base_value)
+            else:
+                base_value = self._value_at(inst, path, base)
+                changed_here = self._changed_since(inst, path, base, instance_id)
             if (
                 changed_here
                 and not self.same(path, base_value, theirs)
@@ -1304,14 +1371,23 @@ class Register:
         entry = inst["entries"].get(scope)
         return entry["fields"].get(key) if entry else None
 
+    def _origin(self, stored: Json) -> Json:
+        """The source a stored value came from; for one a merge took from another institution
+        (:data:`MERGED`), the source it had there."""
+        sources = self.data["sources"]
+        found: Json = sources.get(stored.get("src"), {})
+        if found.get("kind") == MERGED:
+            found = sources.get(stored.get("origin"), {})
+        return found
+
     def _confidence(self, stored: Json) -> str:
-        return str(self.data["sources"].get(stored.get("src"), {}).get("confidence", "high"))
+        return str(self._origin(stored).get("confidence", "high"))
 
     def _told_by(self, stored: Json | None) -> str | None:
         """The kind of source a stored value came from (``institution``, :data:`HAND` …)."""
         if stored is None:
             return None
-        kind = self.data["sources"].get(stored.get("src"), {}).get("kind")
+        kind = self._origin(stored).get("kind")
         return str(kind) if kind else None
 
     def _guarded(self, mine: Json | None, theirs: Json) -> str | None:
@@ -1529,7 +1605,9 @@ class Register:
             c = e.institution.get(k)
             return c.raw if c else ""
 
-        return self._matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
+        verdict = self._matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
+        keep = self.merged_into(verdict.id) if verdict.id is not None else None
+        return verdict if keep is None else replace(verdict, id=keep)  # merged into another
 
     # ------------------------------------------------------------------ review
 
@@ -1594,6 +1672,97 @@ class Register:
         at = at or now_iso()
         del inst["retired"]
         self._event(inst, at, "restore")
+
+    def merged_into(self, iid: str) -> str | None:
+        """The institution ``iid`` was merged into (:meth:`merge_institutions`; the one that
+        was merged into in turn, if so); ``None`` for one not merged."""
+        keep = None
+        seen = {iid}
+        while (was := self.retired(iid)) is not None:
+            into = was.get("merged_into")
+            if not isinstance(into, str) or into in seen or into not in self.institutions:
+                break  # not merged; or a hand edit: go no further
+            seen.add(into)
+            keep = iid = into
+        return keep
+
+    def merge_institutions(self, keep: str, other: str, note: str, at: str | None = None) -> Merged:
+        """``other`` is the same institution as ``keep`` (two spellings, two services that
+        merged): what only ``other`` holds is taken into ``keep`` (one revision, its source of
+        kind :data:`MERGED` with ``note``; each value keeps whose word it was, ``"origin"``);
+        where both hold different values ``keep``'s stays and ``other``'s is held
+        (``held_merged``), as a return's would be; ``other``'s entries that ``keep`` lacks come
+        with their confirmation. ``other`` is retired, ``merged_into`` ``keep``: its returns
+        go to ``keep`` from now on (:meth:`merge`). Raises :class:`RegisterError` (nothing is
+        changed) for the same id twice, an unknown one, a retired ``keep``, an ``other``
+        retired or merged already, or one with values or probable duplicates waiting for a
+        decision."""
+        self._refuse_merge(keep, other)
+        at = at or now_iso()
+        inst, gone = self.institutions[keep], self.institutions[other]
+        sha = hashlib.sha256(_encode([MERGED, keep, other, at, note]).encode()).hexdigest()
+        self.data["sources"][sha] = {"kind": MERGED, "from": other, "note": note, "ingested_at": at}
+        order = {c: n for n, c in enumerate(self._entry_ids)}
+        scopes = [(INSTITUTION, gone["institution"], self._inst_ids)] + [
+            (cid, gone["entries"][cid]["fields"], self._entry_ids.get(cid, {}))
+            for cid in sorted(gone["entries"], key=lambda c: (order.get(c, len(order)), c))
+        ]
+        taken: dict[str, Json] = {}
+        held: list[str] = []
+        same = 0
+        for scope, values, positions in scopes:  # in the schema's order: held ones numbered so
+            for key in sorted(values, key=_in_order(positions)):
+                theirs = values[key]
+                if is_erased(theirs):  # register erase: never brought back
+                    continue
+                path = f"{scope}.{key}"
+                mine = self._current(inst, path)
+                value = {k: v for k, v in theirs.items() if k not in ("src", "rev")}
+                value["origin"] = theirs.get("origin") or theirs.get("src")
+                if mine is None:
+                    taken[path] = value
+                elif self.same(path, mine, theirs):
+                    same += 1
+                else:
+                    held.append(self._hold(keep, path, value, None, sha, at, "held_merged"))
+        for cid, entry in gone["entries"].items():  # a checklist only OTHER has: as confirmed there
+            if cid not in inst["entries"]:
+                inst["entries"][cid] = {**copy.deepcopy(entry), "fields": {}}
+        if self._apply(inst, taken, sha, at, "merge-from", other=other, note=note):
+            self._unconfirm(
+                inst, [p for p in taken if self._own(self._current(inst, p) or {}) is None]
+            )
+        else:
+            self._event(inst, at, "merge-from", src=sha, other=other, note=note)
+        gone["retired"] = {"at": at, "reason": f"merged into {keep}", "merged_into": keep}
+        self._event(gone, at, "merge-into", keep=keep, note=note)
+        if self._matcher is not None:
+            self._matcher.add(self._candidate(keep))
+        return Merged(tuple(taken), tuple(held), same)
+
+    def _refuse_merge(self, keep: str, other: str) -> None:
+        """:class:`RegisterError` when ``other`` cannot be merged into ``keep``
+        (:meth:`merge_institutions`)."""
+        if keep == other:
+            raise RegisterError(Said("merge_same", iid=keep))
+        self.institution(keep)  # unknown: said so
+        self.institution(other)
+        if (into := self.merged_into(other)) is not None:
+            raise RegisterError(Said("merge_merged_already", other=other, keep=into))
+        if (was := self.retired(other)) is not None:
+            raise RegisterError(Said("merge_other_retired", other=other, retired=retired_said(was)))
+        if (into := self.merged_into(keep)) is not None:
+            raise RegisterError(Said("merge_keep_merged", keep=keep, into=into, other=other))
+        if (was := self.retired(keep)) is not None:
+            raise RegisterError(Said("merge_keep_retired", keep=keep, retired=retired_said(was)))
+        waiting = [c["id"] for c in self.conflicts() if c["institution_id"] == other]
+        if waiting:
+            raise RegisterError(Said("merge_other_held", other=other, cids=", ".join(waiting)))
+        waiting = [d["id"] for d in self.duplicates() if d["candidate"] == other]
+        if waiting:
+            raise RegisterError(
+                Said("merge_other_duplicates", other=other, dids=", ".join(waiting))
+            )
 
     def confirm(
         self,
@@ -2009,14 +2178,26 @@ def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
     register does not hold as one (a hand edit). Without ``why`` the day alone."""
     day = local_day(retired.get("at"))
     said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
-    reason = retired.get("reason") if why else None
+    reason = retired_reason(retired, lang) if why else None
     return f"{said} ({reason})" if reason else said
+
+
+def retired_reason(retired: Json, lang: str = "en") -> str | None:
+    """Why an institution was retired, in ``lang``: the reason given, or for one merged into
+    another (``register merge``) ``merged into inst-0003``, in German ``zusammengeführt mit
+    inst-0003``."""
+    if into := retired.get("merged_into"):
+        return say("merge_reason", lang, keep=str(into))
+    reason = retired.get("reason")
+    return str(reason) if reason else None
 
 
 def retired_said(retired: Json) -> str:
     """:func:`retired_text` as a :class:`~formgen.messages.Said`, for the ingest report."""
     day = local_day(retired.get("at"))
     said = Said("ingest_merge_retired_on", day=day.isoformat() if day else "?")
+    if into := retired.get("merged_into"):
+        return SaidJoined((said, " (", Said("merge_reason", keep=str(into)), ")"), sep="")
     reason = retired.get("reason")
     return SaidJoined((said, f"({reason})"), sep=" ") if reason else said
 
