@@ -1,5 +1,5 @@
-"""``formgen register …``: history, conflicts, resolve, retire, restore, set, confirm, import,
-rebuild, stale, gaps, export, find, print.
+"""``formgen register …``: history, conflicts, resolve, retire, restore, merge, set, confirm,
+import, rebuild, stale, gaps, export, find, print.
 
 A thin layer over :mod:`ingest.register`, :mod:`ingest.journal`, :mod:`ingest.staleness`,
 :mod:`ingest.export`, :mod:`ingest.search` and :mod:`ingest.printed`. :mod:`ingest.history`,
@@ -200,12 +200,89 @@ def retire(institution_id: str, reason: str | None, workspace_dir: str) -> None:
 @workspace_option
 @library_errors
 def restore(institution_id: str, workspace_dir: str) -> None:
-    """Take a retired INSTITUTION_ID back: into the lists, the print and the mail rounds again."""
+    """Take a retired INSTITUTION_ID back: into the lists, the print and the mail rounds again.
+
+    One merged into another ('formgen register merge') comes back as it was before the merge:
+    what the merge took into the other stays there, and returns of its forms go to it again.
+    """
     ws = Workspace.open(workspace_dir)
     with journal.writing(ws) as w:
+        keep = (w.register.retired(institution_id) or {}).get("merged_into")
         w.restore(institution_id)
         name = name_line(w.register, institution_id)
     echo(say("restored", ws.language, iid=institution_id, name=name))
+    if keep:
+        echo(say("merge_restored", ws.language, iid=institution_id, keep=keep))
+
+
+@register.command("merge", short_help="Merge OTHER into KEEP: two institutions that are one.")
+@click.argument("keep")
+@click.argument("other")
+@click.option(
+    "--note",
+    callback=text_only,
+    required=True,
+    help="Why they are one, kept in both histories: e.g. 'dieselbe Praxis, zweimal erfasst'.",
+)
+@click.option("--dry-run", is_flag=True, help="Say what the merge would do; change nothing.")
+@workspace_option
+@library_errors
+def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -> None:
+    """OTHER is the same institution as KEEP (entered twice under two spellings, or two
+    services that merged): merge OTHER into KEEP.
+
+    What only OTHER holds is taken into KEEP (its history names OTHER and the note); where
+    both hold different values KEEP's stays and OTHER's waits in 'register conflicts' ('register
+    resolve' decides it); a value the institution gave or confirmed itself stays its own.
+    OTHER is retired (its history stays and shows the merge): left out of find, stale, gaps,
+    status, the print, the tables and the mail rounds; a form of it still out that comes back
+    goes to KEEP. Refused, and nothing changed: the same id twice, an unknown one, a retired
+    KEEP, an OTHER retired or merged already or with values waiting for a decision.
+
+    'formgen register restore OTHER' takes OTHER back as it was before the merge: what the
+    merge took into KEEP stays there, and returns of OTHER's forms go to OTHER again.
+    """
+    from ingest.history import stored_text
+    from ingest.labels import path_label
+
+    note = _one_line(note, "say why they are one")
+    ws = Workspace.open(workspace_dir)
+    lang = ws.language
+    if dry_run:
+        reg = journal.load(ws)
+        done = reg.merge_institutions(keep, other, note)
+    else:
+        with journal.writing(ws) as w:
+            done = w.merge_institutions(keep, other, note)
+            reg = w.register
+    names = {"name": name_line(reg, keep), "other_name": name_line(reg, other)}
+    said = "merge_would" if dry_run else "merge_done"
+    echo(say(said, lang, keep=keep, other=other, note=note, **names))
+    for path in done.taken:
+        shown = stored_text(reg, path, reg.value(keep, path), lang, quoted=True)
+        field = path_label(reg.schema, path, lang)
+        echo(say("merge_taken", lang, other=other, field=field, value=shown))
+    held = {c["id"]: c for c in reg.conflicts()}
+    for cid in done.held:
+        path = held[cid]["path"]
+        mine, theirs = (
+            stored_text(reg, path, held[cid][k], lang, quoted=True) for k in ("mine", "theirs")
+        )
+        field = path_label(reg.schema, path, lang)
+        echo(
+            say(
+                "merge_held",
+                lang,
+                cid=cid,
+                field=field,
+                keep=keep,
+                other=other,
+                mine=mine,
+                theirs=theirs,
+            )
+        )
+    if done.same:
+        echo(say_count("merge_same_values", lang, done.same))
 
 
 def _one_line(note: str, ask: str) -> str:
