@@ -1371,23 +1371,21 @@ class Register:
         entry = inst["entries"].get(scope)
         return entry["fields"].get(key) if entry else None
 
-    def _origin(self, stored: Json) -> Json:
-        """The source a stored value came from; for one a merge took from another institution
-        (:data:`MERGED`), the source it had there."""
-        sources = self.data["sources"]
-        found: Json = sources.get(stored.get("src"), {})
-        if found.get("kind") == MERGED:
-            found = sources.get(stored.get("origin"), {})
-        return found
-
     def _confidence(self, stored: Json) -> str:
-        return str(self._origin(stored).get("confidence", "high"))
+        source = self.data["sources"].get(stored.get("src"), {})
+        if source.get("kind") == MERGED:  # taken from another institution: as read there
+            source = self.data["sources"].get(stored.get("origin"), {})
+        return str(source.get("confidence", "high"))
 
     def _told_by(self, stored: Json | None) -> str | None:
-        """The kind of source a stored value came from (``institution``, :data:`HAND` …)."""
+        """The kind of source a stored value came from (``institution``, :data:`HAND` …); for
+        one a merge took from another institution (:data:`MERGED`), the kind it had there
+        (``"origin"``). Inline, not a helper: it runs for every value a return confirms."""
         if stored is None:
             return None
-        kind = self._origin(stored).get("kind")
+        kind = self.data["sources"].get(stored.get("src"), {}).get("kind")
+        if kind == MERGED:
+            kind = self.data["sources"].get(stored.get("origin"), {}).get("kind")
         return str(kind) if kind else None
 
     def _guarded(self, mine: Json | None, theirs: Json) -> str | None:
