@@ -651,6 +651,8 @@ WORDS: dict[str, dict[str, str]] = {
         "go to {iid} again",
         "merge_by_hand": "merged from {other} by hand: {note}",
         "merge_reason": "merged into {keep}",
+        "held_merged_value": "merged",
+        "took_merged": "the merged institution's value taken",
         "op_merge_into": "merged into {keep} {name} and retired: {note}",
         "held_merged": "the institution merged into this one held another value; the register "
         "keeps its own until you decide",
@@ -2101,6 +2103,8 @@ WORDS: dict[str, dict[str, str]] = {
         "conflicts'); Rückmeldungen auf ihre Formulare gehen wieder an {iid}",
         "merge_by_hand": "von Hand zusammengeführt aus {other}: {note}",
         "merge_reason": "zusammengeführt mit {keep}",
+        "held_merged_value": "zusammengeführt",
+        "took_merged": "Wert der zusammengeführten Einrichtung übernommen",
         "op_merge_into": "mit {keep} {name} zusammengeführt und aus dem Register genommen: {note}",
         "held_merged": "die mit dieser zusammengeführte Einrichtung hatte einen anderen Wert; das "
         "Register behält seinen, bis entschieden ist",

@@ -32,6 +32,7 @@ from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.register import (
     IMPORT,
+    MERGED,
     Json,
     Register,
     by_hand,
@@ -169,10 +170,8 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     now = reg.held_now(held)
     came = reg.source(held["theirs"].get("src"))
     was = reg.source((now or {}).get("src"))
-    heads = [
-        say("held_register", lang),
-        say("held_imported" if came.get("kind") == IMPORT else "held_returned", lang),
-    ]
+    side = {IMPORT: "held_imported", MERGED: "held_merged_value"}.get(str(came.get("kind")))
+    heads = [say("held_register", lang), say(side or "held_returned", lang)]
     mine, theirs = (f"    {h}: " + " " * (max(map(width, heads)) - width(h)) for h in heads)
     kept = [source_text(was, lang)] if was else []
     lines = [
@@ -213,14 +212,15 @@ def merge_held_text(reg: Register, held: Json, lang: str = "de") -> str:
 def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
     """What ``register resolve`` says of a decided conflict ``held`` (as it was held): its
     field by its label, which value it took in words (``mine`` the register's, ``theirs`` the
-    returned or imported one) and the value the register holds now, as ``register conflicts``
+    returned, imported or merged one: ``register merge``) and the value the register holds now, as ``register conflicts``
     shows them."""
     iid, path = held["institution_id"], held["path"]
-    imported = take == "theirs" and reg.source(held["theirs"].get("src")).get("kind") == IMPORT
+    kind = str(reg.source(held["theirs"].get("src")).get("kind")) if take == "theirs" else ""
+    taken = {IMPORT: "took_imported", MERGED: "took_merged"}.get(kind)
     head = say(
         "decided",
         lang,
-        take=say(f"took_{'imported' if imported else take}", lang),
+        take=say(taken or f"took_{take}", lang),
         cid=held["id"],
         iid=iid,
         name=name_line(reg, iid),

@@ -160,8 +160,12 @@ def test_the_other_gives_what_only_it_holds_waits_where_they_differ_and_is_retir
     assert code == 0 and out.count("praxis-a Praxis Şule Yılmaz  Einrichtung › ") == 3
     assert f"von Hand zusammengeführt aus praxis-b: {NOTE}, " in out
     assert "Grund: die mit dieser zusammengeführte Einrichtung hatte einen anderen Wert" in out
+    assert "    zusammengeführt: +49 211 999999\n" in out  # not "returned"
     code, out = register(ws, "resolve", "c-0002", "--take", "theirs")
-    assert code == 0 and "im Register steht jetzt: +49 211 999999" in out
+    assert code == 0 and out.startswith(
+        "entschieden (Wert der zusammengeführten Einrichtung übernommen): c-0002  praxis-a"
+    )
+    assert "im Register steht jetzt: +49 211 999999" in out
     assert load(ws).value("praxis-a", "institution.phone")["v"] == "+49 211 999999"  # type: ignore[index]
 
     # both histories show the merge
