@@ -960,9 +960,11 @@ class Register:
                             day=str(local_day((self.retired(iid) or {}).get("at")) or "?"),
                         )
                     )
-                    # prefilled from the record merged away: compared with what its form
-                    # showed (sent_base), else all that KEEP holds counts as come since
-                    merged_from, iid, base = iid, keep, 0
+                    merged_from, iid = iid, keep
+                    if not imported:
+                        # prefilled from the record merged away: compared with what its form
+                        # showed (sent_base), else all that KEEP holds counts as come since
+                        base = 0
                 elif base is None and not imported and iid in self.institutions:
                     base = 0  # mailed before the register knew it: everything there came since
                 matched = False

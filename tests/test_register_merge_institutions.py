@@ -9,6 +9,7 @@ import datetime as dt
 import io
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import jsonschema
@@ -17,7 +18,7 @@ from click.testing import CliRunner
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
-from register_support import SCHEMA, YILMAZ, checklist, institution_form
+from register_support import SCHEMA, YILMAZ, checklist, entry, institution_form, submission
 from test_register_returns import mailed_form, run
 
 from formgen.cli import main
@@ -26,7 +27,7 @@ from formgen.messages import moment_text
 from formgen.workspace import Workspace
 from ingest.export import export_json_schema
 from ingest.journal import load
-from ingest.register import MERGED, Register
+from ingest.register import IMPORT, MERGED, Register
 
 TODAY = dt.date.today().strftime("%d.%m.%Y")
 NOTE = "dieselbe Praxis, zweimal erfasst"
@@ -463,3 +464,18 @@ def test_a_checklist_that_matches_the_other_goes_to_the_one_kept() -> None:
     assert out.institutions == ("praxis-a",)
     with pytest.raises(RegisterError, match="praxis-b was merged into praxis-a already"):
         reg.merge_institutions("praxis-a", "praxis-b", NOTE)
+
+
+def test_a_row_of_an_imported_list_naming_the_other_goes_to_the_one_kept() -> None:
+    reg = Register(SCHEMA)
+    two(reg)
+    reg.merge_institutions("praxis-a", "praxis-b", NOTE)
+    row = {"phone": "+49 211 777777", "traeger": "Verein Yılmaz e. V."}
+    listed = submission([entry("praxis-b", "psychotherapie", 2, row)], "checklist", ("psychotherapie",))  # fmt: skip
+    out = reg.merge(replace(listed, provenance=replace(listed.provenance, reader=IMPORT)))
+    assert out.institutions == ("praxis-a",)
+    assert reg.value("praxis-a", "institution.traeger")["v"] == "Verein Yılmaz e. V."  # type: ignore[index]
+    # the phone number praxis-a's own form gave: an imported list never replaces it by itself
+    (cid,) = out.conflicts
+    assert reg.data["conflicts"][cid]["reason_key"] == "held_import"
+    assert reg.value("praxis-a", "institution.phone")["v"] == "+49 211 123456"  # type: ignore[index]
