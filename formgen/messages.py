@@ -669,7 +669,7 @@ WORDS: dict[str, dict[str, str]] = {
         "merge_keep_merged": "{keep} was merged into {into}; nothing changed — merge into that "
         "one: 'formgen register merge {into} {other}'",
         "merge_keep_retired": "{keep} is {retired}; nothing changed — take it back first "
-        "('formgen register restore {keep}'), or keep the other one",
+        "to keep it: 'formgen register restore {keep}'",
         "merge_other_held": "{other}: values wait for a decision ({cids}); nothing changed — "
         "decide them first ('formgen register resolve {other} --take mine|theirs'), then merge",
         "merge_other_duplicates": "returns that look like {other} wait for a decision ({dids}); "
@@ -2121,8 +2121,8 @@ WORDS: dict[str, dict[str, str]] = {
         "zusammenzuführen, erst wieder aufnehmen: 'formgen register restore {other}'",
         "merge_keep_merged": "{keep} ist schon mit {into} zusammengeführt; nichts geändert — mit "
         "dieser zusammenführen: 'formgen register merge {into} {other}'",
-        "merge_keep_retired": "{keep} ist {retired}; nichts geändert — erst wieder aufnehmen "
-        "('formgen register restore {keep}') oder die andere behalten",
+        "merge_keep_retired": "{keep} ist {retired}; nichts geändert — um sie zu "
+        "behalten, erst wieder aufnehmen: 'formgen register restore {keep}'",
         "merge_other_held": "{other}: Werte warten auf eine Entscheidung ({cids}); nichts geändert "
         "— erst entscheiden ('formgen register resolve {other} --take mine|theirs'), dann "
         "zusammenführen",

@@ -334,8 +334,8 @@ def test_restore_takes_the_other_back_as_it_was_and_its_forms_go_to_it_again(
         (
             [["retire", "praxis-a"]],
             ["praxis-a", "praxis-b"],
-            f"Error: praxis-a ist aus dem Register genommen am {TODAY}; nichts geändert — erst "
-            "wieder aufnehmen ('formgen register restore praxis-a') oder die andere behalten",
+            f"Error: praxis-a ist aus dem Register genommen am {TODAY}; nichts geändert — um "
+            "sie zu behalten, erst wieder aufnehmen: 'formgen register restore praxis-a'",
         ),
         (
             [["merge", "praxis-a", "praxis-b", "--note", NOTE]],
