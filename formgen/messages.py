@@ -789,7 +789,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_no_attachment": "{what}: no attachment to ingest",
         "ingest_pipeline_result_too_big": "the result was too big to hand back within the memory "
         "bound",
-        "ingest_pipeline_timeout": "reading took longer than {seconds} s and was stopped (a "
+        "ingest_pipeline_timeout": "reading took longer than {seconds:g} s and was stopped (a "
         "damaged or hostile file?); not read, the other files went on — ingest it again on its "
         "own with a longer --timeout, and if it is stopped again, ask the sender to save the form "
         "again",
@@ -1283,7 +1283,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_would_despite": "  would mail despite: {who}: {why} (--force)",
         "mail_mailed_despite": "  mailed despite: {who}: {why} (--force)",
         "mail_via": "  via {host}:{port} ({security}), {pace}",
-        "mail_pace": "at most {rate}/min",
+        "mail_pace": "at most {rate:g}/min",
         "mail_no_pace": "no limit on mails per minute",
         "mail_would_mail": "  would mail {who}: {named} as {formats} in {language}{again}",
         "mail_and": " and ",
@@ -2249,7 +2249,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_no_attachment": "{what}: kein Anhang zum Einlesen",
         "ingest_pipeline_result_too_big": "das Ergebnis war zu groß, um es innerhalb der "
         "Speichergrenze zurückzugeben",
-        "ingest_pipeline_timeout": "das Lesen dauerte länger als {seconds} s und wurde "
+        "ingest_pipeline_timeout": "das Lesen dauerte länger als {seconds:g} s und wurde "
         "abgebrochen (eine beschädigte oder bösartige Datei?); nicht gelesen, die übrigen Dateien "
         "liefen weiter – die Datei allein mit einem längeren --timeout noch einmal einlesen und, "
         "wenn sie wieder abgebrochen wird, den Absender bitten, das Formular noch einmal zu "
@@ -2802,7 +2802,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_would_despite": "  würde trotzdem versenden: {who}: {why} (--force)",
         "mail_mailed_despite": "  trotzdem versandt: {who}: {why} (--force)",
         "mail_via": "  über {host}:{port} ({security}), {pace}",
-        "mail_pace": "höchstens {rate}/min",
+        "mail_pace": "höchstens {rate:g}/min",
         "mail_no_pace": "keine Begrenzung der Mails pro Minute",
         "mail_would_mail": "  würde versenden an {who}: {named} als {formats} auf "
         "{language}{again}",

@@ -884,7 +884,7 @@ class Batch:
                                     status=Status.UNREADABLE,
                                     container=task.container,
                                     sha256=task.sha256 or "",
-                                    reason=Said("ingest_pipeline_timeout", seconds=f"{seconds:g}"),
+                                    reason=Said("ingest_pipeline_timeout", seconds=seconds),
                                     seconds=seconds,
                                 )
                             ),

@@ -361,6 +361,20 @@ def test_a_hanging_greedy_or_crashing_reader_never_stops_the_batch(
     assert good.status is Status.WARNINGS and len(report.submissions) == 1
 
 
+def test_a_fractional_timeout_is_said_with_the_languages_decimal_mark(
+    bad_inputs: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = workspace(tmp_path / "ws", MAKER.SECRET)
+    monkeypatch.setitem(pipeline.READERS, Kind.DOCX, _sleeping_reader)
+    tasks, _ = discover([bad_inputs["external-entity.docx"]])
+    report = ingest_sources(
+        tasks, ReadContext.for_workspace(ws), limits=Limits(seconds=0.5), jobs=1
+    )
+    (bad,) = report.outcomes
+    assert bad.reason.startswith("reading took longer than 0.5 s and was stopped")
+    assert in_language(bad.reason, "de").startswith("das Lesen dauerte länger als 0,5 s ")
+
+
 def test_a_file_over_the_size_bound_is_not_read_but_a_mailbox_is_streamed(
     bad_inputs: dict[str, Path], tmp_path: Path
 ) -> None:

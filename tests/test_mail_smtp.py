@@ -465,6 +465,15 @@ def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
     assert not (ws / "sendlog.jsonl").exists() and not (ws / "issued.jsonl").exists()
 
 
+def test_a_dry_run_says_a_fractional_pace_as_the_workspace_language_writes_it(tmp_path):
+    for language, pace in (("de", "höchstens 0,5/min"), ("en", "at most 0.5/min")):
+        ws = make_workspace(tmp_path / language, 2525, language=language).root
+        listed = str(DATA / "excel_cp1252.csv")
+        result = run("mail", listed, "-w", str(ws), "--send", "--dry-run", "--rate", "0.5")
+        assert result.exit_code == 0, result.output
+        assert f"127.0.0.1:2525 (none), {pace}\n" in result.output
+
+
 def test_no_mail_sent_says_sent_not_written(tmp_path):
     inbox = Inbox(reject={"kbs@beispiel-duesseldorf.de"})
     csv = tmp_path / "one.csv"

@@ -371,9 +371,7 @@ def mail(
         if smtp is not None:  # the settings a real run would use
             per_minute = smtp.rate if rate is None else rate
             pace = (
-                say("mail_pace", out, rate=f"{per_minute:g}")
-                if per_minute
-                else say("mail_no_pace", out)
+                say("mail_pace", out, rate=per_minute) if per_minute else say("mail_no_pace", out)
             )
             echo(
                 say(
