@@ -1524,6 +1524,28 @@ WORDS: dict[str, dict[str, str]] = {
         "and keeps their returns aside as made without a workspace, until you look at them and "
         "take them in with 'formgen ingest FILE --accept-no-workspace'. Use --workspace DIR for "
         "forms you send out.",
+        # -- formgen generate's usage errors and --record's errors (cli/generate.py, record.py)
+        "gen_usage_one_source": "give one of --record, --institution and --recipients, not {given}",
+        "gen_usage_and": "and",
+        "gen_usage_checklist": "--kind checklist takes no {option} (it is for institution forms)",
+        "gen_usage_institution": "--kind institution needs --record FILE.json, --institution ID "
+        "or --recipients LIST",
+        "rec_not_object": "{source}: a record must be a JSON object",
+        "rec_bad_id": "{source}: 'id' must be an institution id: it may only hold letters A-Z "
+        "without accents, digits, '.', '_' and '-', start with a letter or digit, and have at "
+        "most 64 characters (got {got})",
+        "rec_bad_base": "{source}: 'base_version' must be a non-negative whole number",
+        "rec_bad_entries": "{source}: 'entries' must be an object of category → values",
+        "rec_bad_categories": "{source}: 'categories' must be a list of category ids",
+        "rec_not_fields": "{where}: must be an object of field → value",
+        "rec_lone_surrogate": "'{shown}' holds U+{code}, half of a character (a lone "
+        "surrogate), which is no text",
+        "rec_split_character": "{where}.{name}: {why}; correct it in the file (the program that "
+        "wrote it split a character in two)",
+        "rec_no_field": "{where}.{name}: no such field here; known: {known}",
+        "rec_other_multi": "{where}.{name}: only multiple-choice fields have an '{other}' text",
+        "rec_other_text": "{where}.{name}: the 'other' text must be text",
+        # (end of gen_usage)
         # formgen init (cli/workspace.py)
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
@@ -3076,6 +3098,31 @@ WORDS: dict[str, dict[str, str]] = {
         "Arbeitsbereich erstellt“ beiseite, bis Sie sie angesehen und mit „formgen ingest DATEI "
         "--accept-no-workspace“ übernommen haben. Formulare, die Sie verschicken, mit "
         "--workspace ARBEITSBEREICH erstellen.",
+        # -- formgen generate's usage errors and --record's errors (cli/generate.py, record.py)
+        "gen_usage_one_source": "bitte nur eine der Optionen --record, --institution und "
+        "--recipients angeben, nicht {given}",
+        "gen_usage_and": "und",
+        "gen_usage_checklist": "--kind checklist nimmt kein {option} (das ist für Formulare "
+        "einer Einrichtung)",
+        "gen_usage_institution": "--kind institution braucht --record DATEI.json, --institution "
+        "ID oder --recipients LISTE",
+        "rec_not_object": "{source}: ein Datensatz muss ein JSON-Objekt sein",
+        "rec_bad_id": "{source}: „id“ muss die ID einer Einrichtung sein: sie darf nur Buchstaben "
+        "A–Z ohne Akzente, Ziffern, „.“, „_“ und „-“ enthalten, muss mit einem Buchstaben oder "
+        "einer Ziffer beginnen und darf höchstens 64 Zeichen lang sein (angegeben: {got})",
+        "rec_bad_base": "{source}: „base_version“ muss eine ganze Zahl ab 0 sein",
+        "rec_bad_entries": "{source}: „entries“ muss ein Objekt von Checkliste → Werte sein",
+        "rec_bad_categories": "{source}: „categories“ muss eine Liste von Checklisten-IDs sein",
+        "rec_not_fields": "{where}: muss ein Objekt von Feld → Wert sein",
+        "rec_lone_surrogate": "„{shown}“ enthält U+{code}, ein halbes Zeichen (ein einzelnes "
+        "Surrogat), also keinen Text",
+        "rec_split_character": "{where}.{name}: {why}; bitte in der Datei korrigieren (das "
+        "Programm, das sie schrieb, hat ein Zeichen in zwei Teile zerlegt)",
+        "rec_no_field": "{where}.{name}: ein solches Feld gibt es hier nicht; bekannt: {known}",
+        "rec_other_multi": "{where}.{name}: nur Felder mit Mehrfachauswahl haben einen Text "
+        "„{other}“",
+        "rec_other_text": "{where}.{name}: der Text zu „other“ muss Text sein",
+        # (end of gen_usage)
         # formgen init (cli/workspace.py)
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "

@@ -84,10 +84,7 @@ def lone_surrogate(text: str) -> str | None:
     if found is None:
         return None
     shown = SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return (
-        f"'{shown:.60}' holds U+{ord(found.group()):04X}, half of a character (a lone "
-        "surrogate), which is no text"
-    )
+    return Said("rec_lone_surrogate", shown=f"{shown:.60}", code=f"{ord(found.group()):04X}")
 
 
 @dataclass(frozen=True)
@@ -181,24 +178,22 @@ def check_value(f: Field, value: Any, where: str) -> Value:
 def record_from_json(schema: Schema, data: Any, source: str = "record") -> InstitutionRecord:
     """Check a JSON record against the schema and build it; every message names the field."""
     if not isinstance(data, dict):
-        raise RecordError(f"{source}: a record must be a JSON object")
+        raise RecordError(Said("rec_not_object", source=source))
     rid = data.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
-        raise RecordError(
-            f"{source}: 'id' must be an institution id: it {ID_RULE} (got {rid!r:.60})"
-        )
+        raise RecordError(Said("rec_bad_id", source=source, got=f"{rid!r:.60}"))
     base = data.get("base_version")
     if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):
-        raise RecordError(f"{source}: 'base_version' must be a non-negative whole number")
+        raise RecordError(Said("rec_bad_base", source=source))
     inst_fields = {f.id: f for f in schema.institution_fields()}
     institution = _check_values(data.get("institution", {}), inst_fields, f"{source}: institution")
 
     entries_raw = data.get("entries", {})
     if not isinstance(entries_raw, dict):
-        raise RecordError(f"{source}: 'entries' must be an object of category → values")
+        raise RecordError(Said("rec_bad_entries", source=source))
     cats = data.get("categories", list(entries_raw))
     if not isinstance(cats, list) or not all(isinstance(c, str) for c in cats):
-        raise RecordError(f"{source}: 'categories' must be a list of category ids")
+        raise RecordError(Said("rec_bad_categories", source=source))
     entries: dict[str, Mapping[str, Value]] = {}
     for cid in list(dict.fromkeys([*cats, *entries_raw])):
         schema.category(cid)  # raises UnknownCategoryError naming the known ones
@@ -215,26 +210,22 @@ def record_from_json(schema: Schema, data: Any, source: str = "record") -> Insti
 
 def _check_values(raw: Any, fields: Mapping[str, Field], where: str) -> dict[str, Value]:
     if not isinstance(raw, dict):
-        raise RecordError(f"{where}: must be an object of field → value")
+        raise RecordError(Said("rec_not_fields", where=where))
     out: dict[str, Value] = {}
     for key, value in raw.items():
         for text in value if isinstance(value, list) else [value]:
             if isinstance(text, str) and (why := lone_surrogate(text)):
-                raise RecordError(
-                    f"{where}.{key}: {why}; correct it in the file (the program that wrote it "
-                    "split a character in two)"
-                )
+                raise RecordError(Said("rec_split_character", where=where, name=key, why=why))
         fid, _, option = str(key).partition(".")
         f = fields.get(fid)
         if f is None:
-            raise RecordError(f"{where}.{key}: no such field here; known: {', '.join(fields)}")
+            known = ", ".join(fields)
+            raise RecordError(Said("rec_no_field", where=where, name=key, known=known))
         if option:
             if option != OTHER or not f.is_multi:
-                raise RecordError(
-                    f"{where}.{key}: only multiple-choice fields have an '{OTHER}' text"
-                )
+                raise RecordError(Said("rec_other_multi", where=where, name=key, other=OTHER))
             if not isinstance(value, str):
-                raise RecordError(f"{where}.{key}: the 'other' text must be text")
+                raise RecordError(Said("rec_other_text", where=where, name=key))
             out[key] = value
             continue
         if value is None or value == "" or value == []:

@@ -213,6 +213,69 @@ def test_generate_speaks_the_workspaces_language(
     assert result.exit_code == 1 and broken in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            [
+                "Error: bitte nur eine der Optionen --record, --institution und --recipients "
+                "angeben, nicht --record und --institution",
+                "Error: --kind checklist nimmt kein --record (das ist für Formulare einer "
+                "Einrichtung)",
+                "Error: --kind institution braucht --record DATEI.json, --institution ID oder "
+                "--recipients LISTE",
+                "Error: r.json: „base_version“ muss eine ganze Zahl ab 0 sein",
+                "Error: r.json: psychotherapie.sprachen: ein solches Feld gibt es hier nicht; "
+                "bekannt: ",
+                "Error: r.json: institution.name: „Ay\\ud800e“ enthält U+D800, ein halbes "
+                "Zeichen (ein einzelnes Surrogat), also keinen Text; bitte in der Datei "
+                "korrigieren (das Programm, das sie schrieb, hat ein Zeichen in zwei Teile "
+                "zerlegt)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Error: give one of --record, --institution and --recipients, not --record and "
+                "--institution",
+                "Error: --kind checklist takes no --record (it is for institution forms)",
+                "Error: --kind institution needs --record FILE.json, --institution ID or "
+                "--recipients LIST",
+                "Error: r.json: 'base_version' must be a non-negative whole number",
+                "Error: r.json: psychotherapie.sprachen: no such field here; known: ",
+                "Error: r.json: institution.name: 'Ay\\ud800e' holds U+D800, half of a "
+                "character (a lone surrogate), which is no text; correct it in the file (the "
+                "program that wrote it split a character in two)",
+            ],
+        ),
+    ],
+)
+def test_generates_usage_and_record_errors_are_in_the_workspaces_language(
+    tmp_path: Path, lang: str, said: list[str]
+) -> None:
+    ws = str(Workspace.init(tmp_path / "ws", language=lang).root)
+    record = tmp_path / "r.json"
+    record.write_text('{"id": "inst-9"}', "utf-8")
+    bad = [
+        '{"id": "inst-9", "base_version": -1}',
+        '{"id": "inst-9", "entries": {"psychotherapie": {"sprachen": ["fa"]}}}',
+        '{"id": "inst-9", "institution": {"name": "Ay\\ud800e"}}',
+    ]
+    usage = [
+        ["--record", str(record), "--institution", "inst-9"],
+        ["--kind", "checklist", "--record", str(record)],
+        ["--kind", "institution"],
+    ]
+    for args, expected in zip([*usage, *[["--record", str(record)]] * 3], said, strict=True):
+        if args[0] == "--record" and len(args) == 2:
+            record.write_text(bad.pop(0), "utf-8")
+        result = run("generate", "pdf", "-w", ws, *args, "--out", str(tmp_path / "x.pdf"))
+        assert result.exit_code == (2 if args in usage else 1)
+        assert expected in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
 def test_unknown_category_exits_1(tmp_path: Path) -> None:
     result = run("generate", "pdf", "--category", "nope", "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1 and "unknown category 'nope'" in result.stderr

@@ -26,6 +26,7 @@ from formgen.cli.common import (
     read_list,
     read_recipients,
     resolve_schema,
+    workspace_language,
 )
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
@@ -199,18 +200,15 @@ def run_generate(
         ("--recipients", recipients_path),
     )
     sources = [option for option, value in named if value]
+    # said before the workspace is opened: in its language when -w names one, else English
+    usage_in = workspace_language(workspace_dir) if workspace_dir else ENGLISH
     if len(sources) > 1:
-        raise click.UsageError(
-            f"give one of --record, --institution and --recipients, not {' and '.join(sources)}"
-        )
+        given = f" {say('gen_usage_and', usage_in)} ".join(sources)
+        raise click.UsageError(say("gen_usage_one_source", usage_in, given=given))
     if kind == "checklist" and sources:
-        raise click.UsageError(
-            f"--kind checklist takes no {sources[0]} (it is for institution forms)"
-        )
+        raise click.UsageError(say("gen_usage_checklist", usage_in, option=sources[0]))
     if kind == "institution" and not sources:
-        raise click.UsageError(
-            "--kind institution needs --record FILE.json, --institution ID or --recipients LIST"
-        )
+        raise click.UsageError(say("gen_usage_institution", usage_in))
     stand_iso = stand.isoformat() if stand else None  # as a FormRequest holds it
     if institution_id and not workspace_dir:
         workspace_dir = "."  # the register it is prefilled from: as 'formgen register' finds it
