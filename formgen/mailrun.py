@@ -585,9 +585,22 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
                 name=r.name,
                 email=r.given_email,
                 reason=reason,
-                detail=r.email_problem or "no e-mail address",
+                detail=r.email_problem or Said("status_no_email"),
                 source=r.source,
             )
+
+
+def not_mailed_said(d: Delivery) -> str:
+    """Why the send log's delivery ``d`` was not mailed, as the log stores it (in English), a
+    :class:`Said` where that is what formgen says for its ``reason`` and address (none; one
+    :func:`~formgen.recipients.check_email` refuses), to be said in the workspace's language;
+    else as stored (an address that bounced, more than one reason, an older formgen's words)."""
+    said: str | None = None
+    if d.not_mailed_reason == "no_email":
+        said = Said("status_no_email")
+    elif d.not_mailed_reason == "invalid_email":
+        said = check_email(d.email)
+    return said if said == d.not_mailed_detail else d.not_mailed_detail
 
 
 def _on_form(
@@ -1205,7 +1218,7 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
             "answered": s.answered,
             "error": {
                 "failed": s.latest.last_error,
-                "not_mailed": s.latest.not_mailed_detail,
+                "not_mailed": not_mailed_said(s.latest),
                 "not_made": s.latest.not_made_error,
             }.get(s.state, ""),
             "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",

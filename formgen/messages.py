@@ -530,6 +530,9 @@ WORDS: dict[str, dict[str, str]] = {
         "missing)",
         "status_not_made_in": "  form not made in round {round}: {error}",
         "status_fix_rerun": "  → fix that, then run the command of round {rounds} again",
+        # -- formgen status --list: why an institution was not mailed, said again (mailrun.py)
+        "status_no_email": "no e-mail address",
+        # (end of status_list)
         # -- formgen register: a choice the schema no longer offers; erase; import
         "reg_reason_dropped": "no longer offered, to ask again",
         "reg_region_gone": "'{region}': the current schema no longer offers this region, and no "
@@ -1990,6 +1993,9 @@ WORDS: dict[str, dict[str, str]] = {
         "noch fehlt)",
         "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
         "status_fix_rerun": "  → das beheben, dann den Befehl der Runde {rounds} erneut ausführen",
+        # -- formgen status --list: why an institution was not mailed, said again (mailrun.py)
+        "status_no_email": "keine E-Mail-Adresse",
+        # (end of status_list)
         # -- formgen register: eine Auswahl, die das Schema nicht mehr anbietet; erase; import
         "reg_reason_dropped": "nicht mehr in der Auswahl, neu zu erfragen",
         "reg_region_gone": "„{region}“: das aktuelle Schema bietet diese Region nicht mehr an, "

@@ -1519,14 +1519,27 @@ def test_institutions_without_a_usable_address_stay_in_the_status_until_mailed(t
     listing = run("status", "-w", str(ws), "--list").output.splitlines()
     (ua,) = [line for line in listing if line.startswith("ua-1 ")]
     assert ua.split()[1:3] == ["nicht", "versandt"] and ua.endswith(
-        "Ольга Петренко – Консультація  no e-mail address"
+        "Ольга Петренко – Консультація  keine E-Mail-Adresse"
     )
     (ar,) = [line for line in listing if line.startswith("ar-1 ")]
     assert ar.endswith(
-        "مركز الاستشارة <markaz(at)example.org>  'markaz(at)example.org' is not an e-mail "
-        "address (expected name@example.org)"
+        "مركز الاستشارة <markaz(at)example.org>  „markaz(at)example.org“ ist keine E-Mail-Adresse "
+        "(erwartet: name@example.org)"
     )
+    # the send log keeps the English, and an English workspace reads it as before
+    toml = ws / "workspace.toml"
+    toml.write_text(toml.read_text("utf-8").replace('language = "de"', 'language = "en"'), "utf-8")
+    english = run("status", "-w", str(ws), "--list").output.splitlines()
+    assert [line for line in english if line.startswith(("ua-1 ", "ar-1 "))] == [
+        "ar-1                 not mailed   due -          مركز الاستشارة <markaz(at)example.org>  "
+        "'markaz(at)example.org' is not an e-mail address (expected name@example.org)",
+        "ua-1                 not mailed   due -          Ольга Петренко – Консультація  no e-mail "
+        "address",
+    ]
+    toml.write_text(toml.read_text("utf-8").replace('language = "en"', 'language = "de"'), "utf-8")
     data = json.loads(run("status", "-w", str(ws), "--json").output)
+    rows = {r["id"]: r for r in data["rows"]}
+    assert rows["ua-1"]["error"] == "no e-mail address"  # for machines: as the log keeps it
     assert data["not_mailed"] == 2 and data["institutions"] == 1
     assert data["rounds"][0]["not_mailed"] == 2 and data["rounds"][0]["mailed"] == 1
     rows = {r["id"]: r for r in data["rows"]}

@@ -703,7 +703,7 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str) -> None:
     column = max(map(width, label.values())) + 1
     due = say("status_due", lang)
     for r in rows:
-        extra = f"  {r['error']}" if r["error"] else ""
+        extra = f"  {in_language(r['error'], lang)}" if r["error"] else ""
         if r["answered"] and r["state"] != "returned":
             rounds = ", ".join(r["answered"])
             extra += say("status_asked_in", lang, rounds=rounds, round=r["round"])
