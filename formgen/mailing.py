@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import GeneratedForm
+from formgen.messages import Said
 from formgen.model import Schema
 from formgen.recipients import Recipient, normalise_email
 
@@ -176,9 +177,8 @@ def _fill(text: str, values: Mapping[str, str], source: str) -> str:
             return m.group(0)[0]
         key = m.group(1).strip()
         if key not in values:
-            raise MailError(
-                f"{source}: unknown placeholder {{{key}}}; known: {', '.join(PLACEHOLDERS)}"
-            )
+            known = ", ".join(PLACEHOLDERS)
+            raise MailError(Said("mail_template_placeholder", source=source, name=key, known=known))
         return values[key]
 
     return _PLACEHOLDER_RE.sub(sub, text)
@@ -190,9 +190,7 @@ def parse_template(text: str, source: str = "<template>") -> MailTemplate:
     head, _, body = text.partition("\n")
     m = _SUBJECT_RE.match(head.strip())
     if not m or not m.group(1).strip():
-        raise MailError(
-            f"{source}:1: the first line must be the subject, e.g. 'Betreff: Bestandsaufnahme – {{name}}'"
-        )
+        raise MailError(Said("mail_template_subject", source=source))
     template = MailTemplate(m.group(1).strip(), body.lstrip("\n"), source)
     template.render({k: "" for k in PLACEHOLDERS})  # unknown placeholders fail now, not per mail
     return template
@@ -201,11 +199,11 @@ def parse_template(text: str, source: str = "<template>") -> MailTemplate:
 def shipped_template(kind: str, lang: str) -> MailTemplate:
     """The template shipped with formgen for ``kind`` (invitation, reminder, update) in ``lang``."""
     if kind not in KINDS:
-        raise MailError(f"unknown kind of mail '{kind}'; use one of {', '.join(KINDS)}")
+        raise MailError(Said("mail_template_kind", kind=kind, kinds=", ".join(KINDS)))
     name = f"{kind}.{lang}.txt"
     path = resources.files("formgen") / "mail_templates" / name
     if not path.is_file():
-        raise MailError(f"no shipped mail template in language '{lang}'; use de or en")
+        raise MailError(Said("mail_template_language", language=lang))
     return parse_template(path.read_text("utf-8"), f"formgen/mail_templates/{name}")
 
 
@@ -284,13 +282,19 @@ def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str
     return f"{prefix}_{name}_{form.identity.reference}{form.suffix}"
 
 
-def _address(display: str, addr_spec: str, what: str) -> Address:
+def _address(display: str, addr_spec: str, where: str = "") -> Address:
     """A mail address, its domain in ASCII (``büro.example`` → ``xn--bro-hoa.example``): every
-    server takes that, one without SMTPUTF8 nothing else."""
+    server takes that, one without SMTPUTF8 nothing else. ``where``: the recipient's row
+    (``""``: the address is the centre's sender)."""
     try:
         return Address(display_name=display, addr_spec=normalise_email(addr_spec))
     except (ValueError, IndexError, HeaderParseError) as exc:
-        raise MailError(f"{what} address '{addr_spec:.60}' cannot be used: {exc}") from None
+        address, why = f"{addr_spec:.60}", str(exc)
+        raise MailError(
+            Said("mail_template_address", where=where, address=address, why=why)
+            if where
+            else Said("mail_template_sender", address=address, why=why)
+        ) from None
 
 
 def build_message(
@@ -319,13 +323,13 @@ def build_message(
     conversation.
     """
     if not forms:
-        raise MailError(f"{recipient.id}: a mail needs at least one form")
+        raise MailError(Said("mail_template_no_form", iid=recipient.id))
     for form in forms:
         check_form_for(recipient, form)
     if not recipient.email:
-        raise MailError(f"{recipient.id} ({recipient.name}): no e-mail address")
+        raise MailError(Said("mail_template_no_address", iid=recipient.id, name=recipient.name))
     if not sender:
-        raise MailError('no sender address: set sender = "…" under [centre] in workspace.toml')
+        raise MailError(Said("mail_template_no_sender"))
     references = ", ".join(dict.fromkeys(f.identity.reference for f in forms))
     names = checklists or recipient.categories
     words = _WORDS.get(lang, _WORDS["de"])
@@ -344,9 +348,9 @@ def build_message(
     }
     subject, body = template.render(values)
     msg = EmailMessage(policy=MAIL_POLICY)
-    from_address = _address(centre, sender, "sender")
+    from_address = _address(centre, sender)
     msg["From"] = from_address
-    msg["To"] = _address(recipient.name, recipient.email, f"{recipient.source or recipient.id}:")
+    msg["To"] = _address(recipient.name, recipient.email, recipient.source or recipient.id)
     msg["Subject"] = subject
     msg["Date"] = format_datetime(now or dt.datetime.now(dt.UTC).astimezone())
     domain = from_address.domain or "formgen.invalid"

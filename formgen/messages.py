@@ -1485,6 +1485,19 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_deadline_past": "--deadline {deadline:date} is in the past (today is "
         "{today:date}); give the date by which the forms should come back, or --days N",
         # (end of mail)
+        # -- formgen mail: the mail templates, the sender and the recipient (mailing.py)
+        "mail_template_placeholder": "{source}: unknown placeholder {{{name}}}; known: {known}",
+        "mail_template_subject": "{source}:1: the first line must be the subject, e.g. "
+        "'Betreff: Bestandsaufnahme – {{name}}'",
+        "mail_template_kind": "unknown kind of mail '{kind}'; use one of {kinds}",
+        "mail_template_language": "no shipped mail template in language '{language}'; use de or en",
+        "mail_template_no_form": "{iid}: a mail needs at least one form",
+        "mail_template_no_address": "{iid} ({name}): no e-mail address",
+        "mail_template_no_sender": 'no sender address: set sender = "…" under [centre] in '
+        "workspace.toml",
+        "mail_template_sender": "sender address '{address}' cannot be used: {why}",
+        "mail_template_address": "{where}: address '{address}' cannot be used: {why}",
+        # (end of mail_template)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
         "demo_blank": "2. blank checklists of all {n} categories: PDF and DOCX",
@@ -3057,6 +3070,21 @@ WORDS: dict[str, dict[str, str]] = {
         "ist der {today:date}); bitte das Datum angeben, bis zu dem die Formulare zurückkommen "
         "sollen, oder --days N",
         # (end of mail)
+        # -- formgen mail: the mail templates, the sender and the recipient (mailing.py)
+        "mail_template_placeholder": "{source}: unbekannter Platzhalter {{{name}}}; bekannt sind: "
+        "{known}",
+        "mail_template_subject": "{source}:1: die erste Zeile muss der Betreff sein, z.\u00a0B. "
+        "„Betreff: Bestandsaufnahme – {{name}}“",
+        "mail_template_kind": "unbekannte Art von Mail „{kind}“; möglich sind: {kinds}",
+        "mail_template_language": "keine mitgelieferte Mailvorlage in der Sprache „{language}“; "
+        "bitte de oder en verwenden",
+        "mail_template_no_form": "{iid}: eine Mail braucht mindestens ein Formular",
+        "mail_template_no_address": "{iid} ({name}): keine E-Mail-Adresse",
+        "mail_template_no_sender": "keine Absenderadresse: unter [centre] in workspace.toml "
+        'sender = "…" eintragen',
+        "mail_template_sender": "die Absenderadresse „{address}“ ist nicht verwendbar: {why}",
+        "mail_template_address": "{where}: die Adresse „{address}“ ist nicht verwendbar: {why}",
+        # (end of mail_template)
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",
         "demo_blank": "2. leere Checklisten aller {n} Kategorien: PDF und DOCX",

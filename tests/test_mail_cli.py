@@ -218,6 +218,37 @@ def test_misuse_exits_2_said_in_the_workspace_language(tmp_path, args, message, 
     assert result.exit_code == 2 and english in result.output
 
 
+@pytest.mark.parametrize(
+    ("language", "placeholder", "subject"),
+    [
+        (
+            "de",
+            "Error: brief.txt: unbekannter Platzhalter {frist}; bekannt sind: name, deadline",
+            "Error: brief.txt:1: die erste Zeile muss der Betreff sein, z.\u00a0B. „Betreff: "
+            "Bestandsaufnahme – {name}“",
+        ),
+        (
+            "en",
+            "Error: brief.txt: unknown placeholder {frist}; known: name, deadline",
+            "Error: brief.txt:1: the first line must be the subject, e.g. 'Betreff: "
+            "Bestandsaufnahme – {name}'",
+        ),
+    ],
+)
+def test_an_own_templates_mistakes_are_said_in_the_workspace_language(
+    tmp_path, monkeypatch, language, placeholder, subject
+):
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    monkeypatch.chdir(tmp_path)
+    template = Path("brief.txt")
+    mail = ("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", "d")
+    for text, said in (("Betreff: {name}\n\nBis {frist}\n", placeholder), ("{name}\n", subject)):
+        template.write_text(text, "utf-8")
+        result = run(*mail, "--template", str(template))
+        assert result.exit_code == 1 and said in result.output
+    assert not (ws / "sendlog.jsonl").exists() and not Path("d").exists()
+
+
 def test_deadline_today_is_accepted(tmp_path):
     ws = make_workspace(tmp_path / "ws").root
     out = tmp_path / "d"
