@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from formgen.messages import in_language, say, say_count
+from formgen.messages import SaidJoined, in_language, said_count, say, say_count
 
 
 class FormgenError(Exception):
@@ -43,8 +43,12 @@ class Problem:
     a problem of its own in a count (:func:`problem_count`)."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message}"
+        return f"{self.where}: {self.message}"
+
+    @property
+    def where(self) -> str:
+        """``FILE`` or ``FILE:LINE``."""
+        return f"{self.file}:{self.line}" if self.line else self.file
 
 
 def problem_count(problems: Iterable[Problem]) -> int:
@@ -52,19 +56,15 @@ def problem_count(problems: Iterable[Problem]) -> int:
     return sum(not p.summary for p in problems)
 
 
-def problems_counted(problems: Iterable[Problem]) -> str:
-    """How many problems, as said to the user ("2 problems"); summary lines do not count."""
-    count = problem_count(problems)
-    return f"{count} problem{'s' if count != 1 else ''}"
-
-
 class SchemaError(FormgenError):
-    """A schema file is not valid; ``problems`` lists every problem found, each with its line."""
+    """A schema file is not valid; ``problems`` lists every problem found, each with its line
+    (the message a :class:`~formgen.messages.Said`: said in the workspace's language)."""
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        head = f"the schema has {problems_counted(problems)}"
-        super().__init__(head + ":\n" + "\n".join(f"  {p}" for p in problems))
+        head = said_count("schema_has_problems", problem_count(problems))
+        lines = (SaidJoined((f"  {p.where}", p.message), ": ") for p in problems)
+        super().__init__(SaidJoined((head, *lines), "\n"))
 
 
 class UnknownCategoryError(FormgenError):

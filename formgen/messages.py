@@ -1585,6 +1585,115 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_copy_exists": "{target} exists already; give another file name (it is never "
         "replaced)",
         "schema_cannot_write": "cannot write {target}: {why}",
+        # -- formgen schema check: the problems of a schema file (schema_load.py)
+        "schema_has_problems": "the schema has {n} problems:",
+        "schema_has_problems_one": "the schema has 1 problem:",
+        "schema_problem_yaml": "not valid YAML: {problem} (check indentation and quotes near "
+        "this line)",
+        "schema_problem_yaml_tab": "this line is indented with a tab, which YAML does not allow; "
+        "indent with spaces, not tabs (an editor can be set to insert spaces for the Tab key)",
+        "schema_problem_aliases": "the file stands for more than {limit:,} values once its YAML "
+        "aliases (*name) are repeated; write the parts out instead of repeating aliases of aliases",
+        "schema_problem_too_deep": "lists and mappings nested more than {limit} deep (a schema "
+        "nests about 8); close the brackets or indent less",
+        "schema_problem_not_mapping": "a schema file must be a YAML mapping of keys (schema_id, "
+        "schema_version, …)",
+        "schema_problem_too_big": "the file is {size} bytes; a schema is at most {limit} bytes",
+        "schema_problem_duplicate_key": "key '{name}' appears twice in the same mapping; keep one",
+        "schema_problem_unknown_key": "unknown key '{name}'{hint}; allowed here: {allowed}",
+        "schema_problem_missing_key": "'{name}' is missing here; add it",
+        "schema_problem_bad_type": "'{where}' must be {expected}, not {actual}",
+        "schema_problem_bad_id": "id '{value}' is not allowed: ids use lower-case letters, "
+        "digits and _ ({pattern}), start with a letter and never contain a dot",
+        "schema_problem_bad_version": "schema_version '{value}' is not a semantic version; write "
+        "MAJOR.MINOR.PATCH, e.g. 1.0.0",
+        "schema_problem_unknown_type": "field '{field}': unknown type '{value}'{hint}; known "
+        "types: {known}",
+        "schema_problem_bad_value": "'{where}': {value!r} is not allowed; use one of {allowed}",
+        "schema_problem_too_small": "'{where}' is {value}; it must be at least {limit}",
+        "schema_problem_generic": "'{where}': {message}",
+        "schema_problem_default_language": "default_language '{value}' is not in languages "
+        "{languages}; add it there",
+        "schema_problem_missing_translation": "{what} has no text in '{language}' (languages: "
+        "{languages}); add '{language}: …'",
+        "schema_problem_missing_translations": "{count} texts are missing in '{language}' "
+        "(languages: {languages}), each listed below; add '{language}: …' to each, or take "
+        "'{language}' out of languages until they are translated",
+        "schema_problem_duplicate_id": "{kind} id '{value}' is used twice (first at line "
+        "{first}); ids must be unique",
+        "schema_problem_unknown_field_set": "category '{category}': unknown field_set "
+        "'{value}'{hint}; defined: {known}",
+        "schema_problem_no_default_field_set": "category '{category}' names no field_set and the "
+        "schema has no default_field_set; add 'default_field_set: <name>'",
+        "schema_problem_unknown_override": "category '{category}': {what} names unknown field "
+        "'{value}'{hint}",
+        "schema_problem_unknown_section": "category '{category}': add_fields names unknown "
+        "section '{value}'{hint}",
+        "schema_problem_rename_collides": "field '{field}': renamed_from '{value}' {why}",
+        "schema_problem_needs_choices": "field '{field}': type {type} needs 'choices' or "
+        "'choices_from'",
+        "schema_problem_no_regions": "field '{field}': choices_from: regions, but the schema "
+        "defines no regions",
+        "schema_problem_choices_not_allowed": "field '{field}': type {type} takes no 'choices'",
+        "schema_problem_duplicate_choice": "field '{field}': choice value '{value}' is used twice",
+        "schema_problem_reserved_choice": "field '{field}': choice value '{value}' is reserved "
+        "for the 'other' box",
+        "schema_problem_unknown_language": "field '{field}': '{value}' in 'common' is not a "
+        "known language code{hint}",
+        "schema_problem_min_max": "field '{field}': {low_key} {low} is greater than {high_key} "
+        "{high}",
+        "schema_problem_bad_pattern": "field '{field}': constraints.pattern is not a valid "
+        "regular expression: {error}",
+        "schema_problem_hint_without_pattern": "field '{field}': constraints.pattern_hint "
+        "describes no pattern; add constraints.pattern or remove the hint",
+        "schema_problem_no_fields": "category '{category}' has no fields left after remove_fields",
+        "schema_problem_control_character": "{what}: its '{language}' text holds the control "
+        "character {char}, which no form can show (a Word form cannot hold it at all); remove it "
+        "(in a text in double quotes, an escape such as \\e, \\a or \\x07 makes one)",
+        "schema_problem_not_utf8": "not UTF-8 text ({reason} at byte {start}); save it as UTF-8",
+        "schema_problem_cannot_read": "cannot read the file: {why}",
+        "schema_problem_why_current": "is the id of a current field; old ids are never reused",
+        "schema_problem_why_claimed": "is also claimed by field '{field}'",
+        "schema_problem_kind_field": "field",
+        "schema_problem_kind_group": "group",
+        "schema_problem_kind_category": "category",
+        "schema_problem_what_field": "field '{id}'",
+        "schema_problem_what_field_help": "help of field '{id}'",
+        "schema_problem_what_section_help": "help of section '{id}'",
+        "schema_problem_what_choice": "choice '{value}' of field '{field}'",
+        "schema_problem_what_pattern_hint": "pattern_hint of field '{field}'",
+        "schema_problem_what_section": "section '{id}'",
+        "schema_problem_what_category": "category '{id}'",
+        "schema_problem_what_group": "group '{id}'",
+        "schema_problem_what_category_description": "description of category '{id}'",
+        "schema_problem_what_group_description": "description of group '{id}'",
+        "schema_problem_what_override": "override of field '{id}'",
+        "schema_problem_what_title": "title",
+        "schema_problem_what_schema_description": "description",
+        "schema_problem_type_mapping": "a mapping",
+        "schema_problem_type_list": "a list",
+        "schema_problem_type_text": "a text",
+        "schema_problem_type_yes_no": "true/false",
+        "schema_problem_type_number": "a number",
+        "schema_problem_type_empty": "empty",
+        "schema_problem_expected_object": "a mapping (key: value lines)",
+        "schema_problem_expected_array": "a list (lines starting with '- ')",
+        "schema_problem_expected_string": "a text",
+        "schema_problem_expected_integer": "a whole number",
+        "schema_problem_expected_boolean": "true or false",
+        "schema_problem_not_new_version": "schema_version {version} is the version of forms "
+        "already issued (kept as {kept}), but its fields differ: {changed}. Give the changed "
+        "schema a new schema_version (e.g. {next}), so that those forms are still read as they "
+        "were made",
+        "schema_problem_changed_new_checklists": "new checklists: {ids}",
+        "schema_problem_changed_checklists_gone": "checklists gone: {ids}",
+        "schema_problem_changed_new_fields": "new fields: {ids}",
+        "schema_problem_changed_fields_gone": "fields gone: {ids}",
+        "schema_problem_changed_fields_changed": "fields changed: {ids}",
+        "schema_problem_rename_not_issued": "field '{field}': renamed_from '{old}' is no field of "
+        "the versions this workspace issued forms with ({versions}){hint}; the values under the "
+        "old id would not be carried over",
+        # (end of schema_problem)
         # a recipients list's further sheets (cli/common.py, for generate and mail)
         "recipients_left_out": "note: {source}: only the first sheet is read, not {names}, which "
         "hold data too; put the rows to read on the first sheet",
@@ -3182,6 +3291,129 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_copy_exists": "{target} gibt es schon; bitte einen anderen Dateinamen angeben "
         "(eine Datei wird nie ersetzt)",
         "schema_cannot_write": "{target} kann nicht geschrieben werden: {why}",
+        # -- formgen schema check: the problems of a schema file (schema_load.py)
+        "schema_has_problems": "das Schema hat {n} Probleme:",
+        "schema_has_problems_one": "das Schema hat 1 Problem:",
+        "schema_problem_yaml": "kein gültiges YAML: {problem} (bitte Einrückung und "
+        "Anführungszeichen in der Nähe dieser Zeile prüfen)",
+        "schema_problem_yaml_tab": "diese Zeile ist mit einem Tabulator eingerückt, was YAML "
+        "nicht erlaubt; bitte mit Leerzeichen einrücken (ein Editor lässt sich so einstellen, "
+        "dass die Tabulatortaste Leerzeichen einfügt)",
+        "schema_problem_aliases": "die Datei steht für mehr als {limit:,} Werte, wenn ihre "
+        "YAML-Aliase (*name) wiederholt werden; bitte die Teile ausschreiben, statt Aliase von "
+        "Aliasen zu wiederholen",
+        "schema_problem_too_deep": "Listen und Zuordnungen sind mehr als {limit} Ebenen tief "
+        "verschachtelt (ein Schema hat etwa 8); bitte die Klammern schließen oder weniger "
+        "einrücken",
+        "schema_problem_not_mapping": "eine Schemadatei muss eine YAML-Zuordnung von Schlüsseln "
+        "sein (schema_id, schema_version, …)",
+        "schema_problem_too_big": "die Datei hat {size} Bytes; ein Schema hat höchstens {limit} "
+        "Bytes",
+        "schema_problem_duplicate_key": "der Schlüssel „{name}“ steht zweimal in derselben "
+        "Zuordnung; bitte einen davon behalten",
+        "schema_problem_unknown_key": "unbekannter Schlüssel „{name}“{hint}; erlaubt sind hier: "
+        "{allowed}",
+        "schema_problem_missing_key": "„{name}“ fehlt hier; bitte ergänzen",
+        "schema_problem_bad_type": "„{where}“ muss {expected} sein, nicht {actual}",
+        "schema_problem_bad_id": "die ID „{value}“ ist nicht erlaubt: IDs bestehen aus "
+        "Kleinbuchstaben, Ziffern und _ ({pattern}), beginnen mit einem Buchstaben und enthalten "
+        "nie einen Punkt",
+        "schema_problem_bad_version": "schema_version „{value}“ ist keine semantische Version; "
+        "bitte HAUPT.NEBEN.PATCH schreiben, z.\xa0B. 1.0.0",
+        "schema_problem_unknown_type": "Feld „{field}“: unbekannter Typ „{value}“{hint}; "
+        "bekannte Typen: {known}",
+        "schema_problem_bad_value": "„{where}“: {value!r} ist nicht erlaubt; bitte einen dieser "
+        "Werte verwenden: {allowed}",
+        "schema_problem_too_small": "„{where}“ ist {value}; erforderlich ist mindestens {limit}",
+        "schema_problem_generic": "„{where}“: {message}",
+        "schema_problem_default_language": "default_language „{value}“ steht nicht in languages "
+        "{languages}; bitte dort ergänzen",
+        "schema_problem_missing_translation": "{what} hat keinen Text in „{language}“ "
+        "(languages: {languages}); bitte „{language}: …“ ergänzen",
+        "schema_problem_missing_translations": "{count} Texte fehlen in „{language}“ (languages: "
+        "{languages}), jeder einzeln unten aufgeführt; bitte bei jedem „{language}: …“ ergänzen "
+        "oder „{language}“ aus languages nehmen, bis sie übersetzt sind",
+        "schema_problem_duplicate_id": "die ID „{value}“ ({kind}) wird zweimal verwendet (zuerst "
+        "in Zeile {first}); IDs müssen eindeutig sein",
+        "schema_problem_unknown_field_set": "Checkliste „{category}“: unbekanntes field_set "
+        "„{value}“{hint}; definiert sind: {known}",
+        "schema_problem_no_default_field_set": "Checkliste „{category}“ nennt kein field_set, "
+        "und das Schema hat kein default_field_set; bitte „default_field_set: <name>“ ergänzen",
+        "schema_problem_unknown_override": "Checkliste „{category}“: {what} nennt das unbekannte "
+        "Feld „{value}“{hint}",
+        "schema_problem_unknown_section": "Checkliste „{category}“: add_fields nennt den "
+        "unbekannten Abschnitt „{value}“{hint}",
+        "schema_problem_rename_collides": "Feld „{field}“: renamed_from „{value}“ {why}",
+        "schema_problem_needs_choices": "Feld „{field}“: der Typ {type} braucht „choices“ oder "
+        "„choices_from“",
+        "schema_problem_no_regions": "Feld „{field}“: choices_from: regions, aber das Schema "
+        "legt keine Regionen fest",
+        "schema_problem_choices_not_allowed": "Feld „{field}“: der Typ {type} nimmt keine "
+        "„choices“",
+        "schema_problem_duplicate_choice": "Feld „{field}“: der Auswahlwert „{value}“ wird "
+        "zweimal verwendet",
+        "schema_problem_reserved_choice": "Feld „{field}“: der Auswahlwert „{value}“ ist für das "
+        "Kästchen „other“ (Sonstiges) reserviert",
+        "schema_problem_unknown_language": "Feld „{field}“: „{value}“ in „common“ ist kein "
+        "bekannter Sprachcode{hint}",
+        "schema_problem_min_max": "Feld „{field}“: {low_key} {low} ist größer als {high_key} "
+        "{high}",
+        "schema_problem_bad_pattern": "Feld „{field}“: constraints.pattern ist kein gültiger "
+        "regulärer Ausdruck: {error}",
+        "schema_problem_hint_without_pattern": "Feld „{field}“: constraints.pattern_hint "
+        "beschreibt kein Muster; bitte constraints.pattern ergänzen oder den Hinweis entfernen",
+        "schema_problem_no_fields": "Checkliste „{category}“ hat nach remove_fields keine Felder "
+        "mehr",
+        "schema_problem_control_character": "{what}: der Text in „{language}“ enthält das "
+        "Steuerzeichen {char}, das kein Formular zeigen kann (ein Word-Formular kann es gar nicht "
+        "enthalten); bitte entfernen (in einem Text in doppelten Anführungszeichen erzeugt es "
+        "eine Escape-Sequenz wie \\e, \\a oder \\x07)",
+        "schema_problem_not_utf8": "kein UTF-8-Text ({reason} bei Byte {start}); bitte als UTF-8 "
+        "speichern",
+        "schema_problem_cannot_read": "die Datei ist nicht lesbar: {why}",
+        "schema_problem_why_current": "ist die ID eines aktuellen Feldes; alte IDs werden nie "
+        "wiederverwendet",
+        "schema_problem_why_claimed": "wird auch von Feld „{field}“ beansprucht",
+        "schema_problem_kind_field": "Feld",
+        "schema_problem_kind_group": "Gruppe",
+        "schema_problem_kind_category": "Checkliste",
+        "schema_problem_what_field": "Feld „{id}“",
+        "schema_problem_what_field_help": "Hilfetext von Feld „{id}“",
+        "schema_problem_what_section_help": "Hilfetext von Abschnitt „{id}“",
+        "schema_problem_what_choice": "Auswahl „{value}“ von Feld „{field}“",
+        "schema_problem_what_pattern_hint": "pattern_hint von Feld „{field}“",
+        "schema_problem_what_section": "Abschnitt „{id}“",
+        "schema_problem_what_category": "Checkliste „{id}“",
+        "schema_problem_what_group": "Gruppe „{id}“",
+        "schema_problem_what_category_description": "Beschreibung von Checkliste „{id}“",
+        "schema_problem_what_group_description": "Beschreibung von Gruppe „{id}“",
+        "schema_problem_what_override": "Überschreibung von Feld „{id}“",
+        "schema_problem_what_title": "Titel",
+        "schema_problem_what_schema_description": "Beschreibung",
+        "schema_problem_type_mapping": "eine Zuordnung",
+        "schema_problem_type_list": "eine Liste",
+        "schema_problem_type_text": "ein Text",
+        "schema_problem_type_yes_no": "true/false",
+        "schema_problem_type_number": "eine Zahl",
+        "schema_problem_type_empty": "leer",
+        "schema_problem_expected_object": "eine Zuordnung (Zeilen „Schlüssel: Wert“)",
+        "schema_problem_expected_array": "eine Liste (Zeilen, die mit „- “ beginnen)",
+        "schema_problem_expected_string": "ein Text",
+        "schema_problem_expected_integer": "eine ganze Zahl",
+        "schema_problem_expected_boolean": "true oder false",
+        "schema_problem_not_new_version": "schema_version {version} ist die Version bereits "
+        "ausgegebener Formulare (aufbewahrt als {kept}), aber ihre Felder unterscheiden sich: "
+        "{changed}. Bitte dem geänderten Schema eine neue schema_version geben (z.\u00a0B. "
+        "{next}), damit jene Formulare weiter so gelesen werden, wie sie erstellt wurden",
+        "schema_problem_changed_new_checklists": "neue Checklisten: {ids}",
+        "schema_problem_changed_checklists_gone": "entfallene Checklisten: {ids}",
+        "schema_problem_changed_new_fields": "neue Felder: {ids}",
+        "schema_problem_changed_fields_gone": "entfallene Felder: {ids}",
+        "schema_problem_changed_fields_changed": "geänderte Felder: {ids}",
+        "schema_problem_rename_not_issued": "Feld „{field}“: renamed_from „{old}“ ist kein Feld "
+        "der Versionen, mit denen dieser Arbeitsbereich Formulare ausgegeben hat ({versions})"
+        "{hint}; die Werte unter der alten ID würden nicht übernommen",
+        # (end of schema_problem)
         # a recipients list's further sheets (cli/common.py, for generate and mail)
         "recipients_left_out": "Hinweis: {source}: nur das erste Tabellenblatt wird gelesen, "
         "nicht die weiteren Blätter mit Daten ({names}); die zu lesenden Zeilen gehören auf das "

@@ -10,7 +10,9 @@ Checking runs in two passes and reports *every* problem with its file and line:
 The shipped schema, which every command loads, skips pass 1 (:func:`default_schema`): the
 tests check it, and jsonschema is loaded only for a schema file of a coordinator.
 
-Message texts live in :data:`MESSAGES`, so tests and docs refer to one place.
+Message texts live in :data:`formgen.messages.WORDS` (the ``schema_problem_`` words), so tests
+and docs refer to one place: a problem's message is a :class:`~formgen.messages.Said`, its
+English as before, said in the workspace's language by ``formgen schema check``.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from __future__ import annotations
 import difflib
 import json
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -58,58 +60,16 @@ MANY_UNTRANSLATED = 10
 """From this many texts without a language on, one line first says how many (a language just
 added to ``languages``), before the line of each."""
 
-MESSAGES = {
-    "yaml": "not valid YAML: {problem} (check indentation and quotes near this line)",
-    "yaml_tab": "this line is indented with a tab, which YAML does not allow; indent with "
-    "spaces, not tabs (an editor can be set to insert spaces for the Tab key)",
-    "aliases": "the file stands for more than {limit:,} values once its YAML aliases "
-    "(*name) are repeated; write the parts out instead of repeating aliases of aliases",
-    "too_deep": "lists and mappings nested more than {limit} deep (a schema nests about 8); "
-    "close the brackets or indent less",
-    "not_mapping": "a schema file must be a YAML mapping of keys (schema_id, schema_version, …)",
-    "too_big": "the file is {size} bytes; a schema is at most {limit} bytes",
-    "duplicate_key": "key '{key}' appears twice in the same mapping; keep one",
-    "unknown_key": "unknown key '{key}'{hint}; allowed here: {allowed}",
-    "missing_key": "'{key}' is missing here; add it",
-    "bad_type": "'{where}' must be {expected}, not {actual}",
-    "bad_id": "id '{value}' is not allowed: ids use lower-case letters, digits and _ "
-    "({pattern}), start with a letter and never contain a dot",
-    "bad_version": "schema_version '{value}' is not a semantic version; write MAJOR.MINOR.PATCH, e.g. 1.0.0",
-    "unknown_type": "field '{field}': unknown type '{value}'{hint}; known types: {known}",
-    "bad_value": "'{where}': {value!r} is not allowed; use one of {allowed}",
-    "too_small": "'{where}' is {value}; it must be at least {limit}",
-    "generic": "'{where}': {message}",
-    "default_language": "default_language '{value}' is not in languages {languages}; add it there",
-    "missing_translation": "{what} has no text in '{lang}' (languages: {languages}); add '{lang}: …'",
-    "missing_translations": "{count} texts are missing in '{lang}' (languages: {languages}), "
-    "each listed below; add '{lang}: …' to each, or take '{lang}' out of languages until they "
-    "are translated",
-    "duplicate_id": "{kind} id '{value}' is used twice (first at line {first}); ids must be unique",
-    "unknown_field_set": "category '{category}': unknown field_set '{value}'{hint}; defined: {known}",
-    "no_default_field_set": "category '{category}' names no field_set and the schema has no "
-    "default_field_set; add 'default_field_set: <name>'",
-    "unknown_override": "category '{category}': {what} names unknown field '{value}'{hint}",
-    "unknown_section": "category '{category}': add_fields names unknown section '{value}'{hint}",
-    "rename_collides": "field '{field}': renamed_from '{value}' {why}",
-    "needs_choices": "field '{field}': type {type} needs 'choices' or 'choices_from'",
-    "no_regions": "field '{field}': choices_from: regions, but the schema defines no regions",
-    "choices_not_allowed": "field '{field}': type {type} takes no 'choices'",
-    "duplicate_choice": "field '{field}': choice value '{value}' is used twice",
-    "reserved_choice": "field '{field}': choice value '{value}' is reserved for the 'other' box",
-    "unknown_language": "field '{field}': '{value}' in 'common' is not a known language code{hint}",
-    "min_max": "field '{field}': {low_key} {low} is greater than {high_key} {high}",
-    "bad_pattern": "field '{field}': constraints.pattern is not a valid regular expression: {error}",
-    "hint_without_pattern": "field '{field}': constraints.pattern_hint describes no pattern; "
-    "add constraints.pattern or remove the hint",
-    "no_fields": "category '{category}' has no fields left after remove_fields",
-    "control_character": "{what}: its '{lang}' text holds the control character {char}, which "
-    "no form can show (a Word form cannot hold it at all); remove it (in a text in double "
-    "quotes, an escape such as \\e, \\a or \\x07 makes one)",
-}
+
+def _msg(name: str, /, **kwargs: Any) -> Said:
+    """The problem ``name`` (the words ``schema_problem_NAME``) with ``kwargs``."""
+    return Said(f"schema_problem_{name}", **kwargs)
 
 
-def _msg(name: str, /, **kwargs: Any) -> str:
-    return MESSAGES[name].format(**kwargs)
+def _named(name: str, /, **kwargs: Any) -> Callable[[], Said]:
+    """What a text belongs to (``field 'x'``, the words ``schema_problem_what_NAME``), said
+    only for a problem: a schema has a thousand texts, and every command loads one."""
+    return partial(_msg, f"what_{name}", **kwargs)
 
 
 def did_you_mean(value: str, options: list[str]) -> str:
@@ -201,7 +161,7 @@ def _read_yaml(text: str, source: str, problems: list[Problem]) -> _Doc | None:
                 if key in out:
                     problems.append(
                         Problem(
-                            source, key_node.start_mark.line + 1, _msg("duplicate_key", key=key)
+                            source, key_node.start_mark.line + 1, _msg("duplicate_key", name=key)
                         )
                     )
                 doc.key_lines[(*path, key)] = key_node.start_mark.line + 1
@@ -274,24 +234,20 @@ def _where(path: Path_) -> str:
 
 
 def _type_name(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a text",
-        bool: "true/false",
-        int: "a number",
-        float: "a number",
+    said = {
+        dict: "mapping",
+        list: "list",
+        str: "text",
+        bool: "yes_no",
+        int: "number",
+        float: "number",
         type(None): "empty",
-    }.get(type(value), type(value).__name__)
+    }.get(type(value))
+    return _msg(f"type_{said}") if said else type(value).__name__
 
 
-_EXPECTED = {
-    "object": "a mapping (key: value lines)",
-    "array": "a list (lines starting with '- ')",
-    "string": "a text",
-    "integer": "a whole number",
-    "boolean": "true or false",
-}
+_EXPECTED = ("object", "array", "string", "integer", "boolean")
+"""The JSON Schema types a problem says in words (``schema_problem_expected_TYPE``)."""
 
 
 def _structure_problems(doc: _Doc, source: str) -> list[Problem]:
@@ -318,7 +274,7 @@ def _explain(error: jsonschema.ValidationError, doc: _Doc, source: str) -> Itera
                     doc.line((*path, key)),
                     _msg(
                         "unknown_key",
-                        key=key,
+                        name=key,
                         hint=did_you_mean(key, allowed),
                         allowed=", ".join(allowed),
                     ),
@@ -326,10 +282,11 @@ def _explain(error: jsonschema.ValidationError, doc: _Doc, source: str) -> Itera
         return
     if kind == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
-        yield Problem(source, doc.line(path), _msg("missing_key", key=missing))
+        yield Problem(source, doc.line(path), _msg("missing_key", name=missing))
         return
     if kind == "type":
-        expected = _EXPECTED.get(str(error.validator_value), str(error.validator_value))
+        wanted = str(error.validator_value)
+        expected = _msg(f"expected_{wanted}") if wanted in _EXPECTED else wanted
         yield Problem(
             source,
             doc.line(path),
@@ -404,7 +361,11 @@ class _Builder:
         self.problems.append(Problem(self.source, self.doc.line(path), _msg(name, **kwargs)))
 
     def text(
-        self, raw: dict[str, str] | None, path: Path_, what: str, required: bool = True
+        self,
+        raw: dict[str, str] | None,
+        path: Path_,
+        what: Callable[[], str],
+        required: bool = True,
     ) -> Text:
         raw = raw or {}
         if required or raw:
@@ -413,8 +374,8 @@ class _Builder:
                     self.problem(
                         path,
                         "missing_translation",
-                        what=what,
-                        lang=lang,
+                        what=what(),
+                        language=lang,
                         languages=", ".join(self.languages),
                     )
                     self.untranslated.setdefault(lang, set()).add(self.problems[-1])
@@ -423,7 +384,11 @@ class _Builder:
             control = next((ch for ch in str(said) if _is_control(ch)), None)
             if control is not None:
                 self.problem(
-                    (*path, lang), "control_character", what=what, lang=lang, char=shown(control)
+                    (*path, lang),
+                    "control_character",
+                    what=what(),
+                    language=lang,
+                    char=shown(control),
                 )
         return Text(MappingProxyType({k: collapse(str(v)) for k, v in raw.items()}))
 
@@ -437,7 +402,7 @@ class _Builder:
                 _msg(
                     "missing_translations",
                     count=len(found),
-                    lang=lang,
+                    language=lang,
                     languages=", ".join(self.languages),
                 ),
                 summary=True,
@@ -446,7 +411,7 @@ class _Builder:
             if len(found) >= MANY_UNTRANSLATED
         ]
 
-    def long_text(self, raw: dict[str, str] | None, path: Path_, what: str) -> Text:
+    def long_text(self, raw: dict[str, str] | None, path: Path_, what: Callable[[], str]) -> Text:
         """Like :meth:`text` but keeps paragraph breaks (blank lines) of descriptions."""
         text = self.text(raw, path, what, required=True)
         raw = raw or {}
@@ -470,7 +435,9 @@ class _Builder:
                 Choice(
                     value,
                     self.text(
-                        c["label"], (*path, i, "label"), f"choice '{value}' of field '{field_id}'"
+                        c["label"],
+                        (*path, i, "label"),
+                        _named("choice", value=value, field=field_id),
                     ),
                 )
             )
@@ -482,7 +449,10 @@ class _Builder:
         cons = Constraints(
             **raw,
             pattern_hint=self.text(
-                hint, (*path, "pattern_hint"), f"pattern_hint of field '{field_id}'", required=False
+                hint,
+                (*path, "pattern_hint"),
+                _named("pattern_hint", field=field_id),
+                required=False,
             ),
         )
         for low_key, high_key in (("min_length", "max_length"), ("minimum", "maximum")):
@@ -503,7 +473,7 @@ class _Builder:
             try:
                 re.compile(cons.pattern)
             except re.error as exc:
-                self.problem((*path, "pattern"), "bad_pattern", field=field_id, error=exc)
+                self.problem((*path, "pattern"), "bad_pattern", field=field_id, error=str(exc))
         elif cons.pattern_hint:
             self.problem((*path, "pattern_hint"), "hint_without_pattern", field=field_id)
         return cons
@@ -511,7 +481,7 @@ class _Builder:
     def field(self, raw: dict[str, Any], path: Path_) -> Field:
         fid = raw["id"]
         ftype = FieldType(raw["type"])
-        what = f"field '{fid}'"
+        what = _named("field", id=fid)
         choices: tuple[Choice, ...] = ()
         if "choices" in raw:
             choices = self.choices(raw["choices"], (*path, "choices"), fid)
@@ -542,7 +512,9 @@ class _Builder:
             id=fid,
             type=ftype,
             label=self.text(raw["label"], (*path, "label"), what),
-            help=self.text(raw.get("help"), (*path, "help"), f"help of {what}", required=False),
+            help=self.text(
+                raw.get("help"), (*path, "help"), _named("field_help", id=fid), required=False
+            ),
             required=bool(raw.get("required", False)),
             scope=Scope(raw.get("scope", "entry")),
             constraints=self.constraints(raw.get("constraints"), (*path, "constraints"), fid),
@@ -560,15 +532,16 @@ class _Builder:
         out = []
         for i, s in enumerate(raw):
             spath = (*path, i)
+            section = _named("section", id=s["id"])
             fields = tuple(self.field(f, (*spath, "fields", j)) for j, f in enumerate(s["fields"]))
             out.append(
                 Section(
                     id=s["id"],
-                    label=self.text(s["label"], (*spath, "label"), f"section '{s['id']}'"),
+                    label=self.text(s["label"], (*spath, "label"), section),
                     help=self.text(
                         s.get("help"),
                         (*spath, "help"),
-                        f"help of section '{s['id']}'",
+                        _named("section_help", id=s["id"]),
                         required=False,
                     ),
                     fields=fields,
@@ -585,6 +558,7 @@ class _Builder:
         default_set: str | None,
     ) -> Category:
         cid = raw["id"]
+        named = _named("category", id=cid)
         set_name = raw.get("field_set", default_set)
         sections: tuple[Section, ...] = ()
         if set_name is None:
@@ -654,9 +628,11 @@ class _Builder:
         category = Category(
             id=cid,
             group="",
-            label=self.text(raw["label"], (*path, "label"), f"category '{cid}'"),
+            label=self.text(raw["label"], (*path, "label"), named),
             description=self.long_text(
-                raw["description"], (*path, "description"), f"description of category '{cid}'"
+                raw["description"],
+                (*path, "description"),
+                _named("category_description", id=cid),
             ),
             entry_blocks=int(
                 raw.get("entry_blocks", group.get("entry_blocks", DEFAULT_ENTRY_BLOCKS))
@@ -671,7 +647,7 @@ class _Builder:
 
     def override(self, f: Field, over: dict[str, Any], path: Path_) -> Field:
         changes: dict[str, Any] = {}
-        what = f"override of field '{f.id}'"
+        what = _named("override", id=f.id)
         if "label" in over:
             changes["label"] = self.text(over["label"], (*path, "label"), what)
         if "help" in over:
@@ -704,7 +680,7 @@ class _Builder:
                 self.problem(
                     self.origin.get(id(f), ()),
                     "duplicate_id",
-                    kind="field",
+                    kind=_msg("kind_field"),
                     value=f.id,
                     first=self.doc.line(self.origin.get(id(first[f.id]), ())),
                 )
@@ -714,9 +690,9 @@ class _Builder:
             where = (*self.origin.get(id(f), ()), "renamed_from")
             for old in f.renamed_from:
                 if old in first:
-                    why = "is the id of a current field; old ids are never reused"
+                    why = _msg("why_current")
                 elif old in claimed:
-                    why = f"is also claimed by field '{claimed[old]}'"
+                    why = _msg("why_claimed", field=claimed[old])
                 else:
                     claimed[old] = f.id
                     continue
@@ -729,7 +705,7 @@ class _Builder:
                 ("default_language",),
                 "default_language",
                 value=data["default_language"],
-                languages=list(self.languages),
+                languages=str(list(self.languages)),
             )
         self.regions = self.choices(data.get("regions", []), ("regions",), "region")
 
@@ -755,11 +731,12 @@ class _Builder:
         group_lines: dict[str, int | None] = {}
         for g_i, g in enumerate(data["groups"]):
             gpath: Path_ = ("groups", g_i)
+            named = _named("group", id=g["id"])
             if g["id"] in group_lines:
                 self.problem(
                     (*gpath, "id"),
                     "duplicate_id",
-                    kind="group",
+                    kind=_msg("kind_group"),
                     value=g["id"],
                     first=group_lines[g["id"]],
                 )
@@ -771,7 +748,7 @@ class _Builder:
                     self.problem(
                         (*cpath, "id"),
                         "duplicate_id",
-                        kind="category",
+                        kind=_msg("kind_category"),
                         value=c["id"],
                         first=cat_lines[c["id"]],
                     )
@@ -781,11 +758,11 @@ class _Builder:
             groups.append(
                 Group(
                     id=g["id"],
-                    label=self.text(g["label"], (*gpath, "label"), f"group '{g['id']}'"),
+                    label=self.text(g["label"], (*gpath, "label"), named),
                     description=self.long_text(
                         g.get("description"),
                         (*gpath, "description"),
-                        f"description of group '{g['id']}'",
+                        _named("group_description", id=g["id"]),
                     )
                     if g.get("description")
                     else Text(),
@@ -797,8 +774,10 @@ class _Builder:
             schema_version=data["schema_version"],
             default_language=data["default_language"],
             languages=self.languages,
-            title=self.text(data["title"], ("title",), "title"),
-            description=self.long_text(data["description"], ("description",), "description")
+            title=self.text(data["title"], ("title",), _named("title")),
+            description=self.long_text(
+                data["description"], ("description",), _named("schema_description")
+            )
             if data.get("description")
             else Text(),
             regions=self.regions,
@@ -859,11 +838,12 @@ def check_schema(path: str | Path) -> tuple[Schema | None, list[Problem]]:
             Problem(
                 str(path),
                 None,
-                f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8",
+                _msg("not_utf8", reason=exc.reason, start=exc.start),
             )
         ]
     except OSError as exc:
-        return None, [Problem(str(path), None, f"cannot read the file: {exc.strerror or exc}")]
+        why = str(exc.strerror or exc)
+        return None, [Problem(str(path), None, _msg("cannot_read", why=why))]
     return check_schema_text(text, str(path))
 
 

@@ -33,6 +33,7 @@ from typing import IO, Any
 from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
+from formgen.messages import Said, SaidJoined
 from formgen.model import Choice, Field, Schema, Text
 from formgen.recipients import check_email
 from formgen.record import InstitutionRecord
@@ -113,22 +114,26 @@ def _changed_fields(old: Schema, new: Schema) -> list[str]:
     before = {c.id: c for c in old.categories}
     after = {c.id: c for c in new.categories}
     found: dict[str, dict[str, None]] = {
-        "new checklists": dict.fromkeys(c for c in after if c not in before),
-        "checklists gone": dict.fromkeys(c for c in before if c not in after),
-        "new fields": {},
-        "fields gone": {},
-        "fields changed": {},
+        "new_checklists": dict.fromkeys(c for c in after if c not in before),
+        "checklists_gone": dict.fromkeys(c for c in before if c not in after),
+        "new_fields": {},
+        "fields_gone": {},
+        "fields_changed": {},
     }
     for cid in (c for c in after if c in before):
         was = {f.id: f for f in before[cid].fields}
         now = {f.id: f for f in after[cid].fields}
         for fid, f in now.items():
             if fid not in was:
-                found["new fields"][fid] = None
+                found["new_fields"][fid] = None
             elif _asks(f) != _asks(was[fid]):
-                found["fields changed"][fid] = None
-        found["fields gone"].update(dict.fromkeys(f for f in was if f not in now))
-    return [f"{what}: {', '.join(ids)}" for what, ids in found.items() if ids]
+                found["fields_changed"][fid] = None
+        found["fields_gone"].update(dict.fromkeys(f for f in was if f not in now))
+    return [
+        Said(f"schema_problem_changed_{what}", ids=", ".join(ids))
+        for what, ids in found.items()
+        if ids
+    ]
 
 
 def _asks(f: Field) -> tuple[object, ...]:
@@ -503,7 +508,7 @@ class Workspace:
             return  # a copy formgen cannot compare with
         why = self._not_a_new_version(schema, issued)
         if why:
-            raise WorkspaceError(f"{schema.source}: {why}")
+            raise WorkspaceError(SaidJoined((schema.source, why), ": "))
 
     def check_against_issued(self, schema: Schema) -> list[str]:
         """What is wrong with ``schema`` (a new version of the workspace's schema, say) for the
@@ -525,9 +530,13 @@ class Workspace:
         for fid, old in sorted(renames):
             if issued and old not in known:
                 out.append(
-                    f"field '{fid}': renamed_from '{old}' is no field of the versions this "
-                    f"workspace issued forms with ({', '.join(issued)}){did_you_mean(old, known)}; "
-                    "the values under the old id would not be carried over"
+                    Said(
+                        "schema_problem_rename_not_issued",
+                        field=fid,
+                        old=old,
+                        versions=", ".join(issued),
+                        hint=did_you_mean(old, known),
+                    )
                 )
         return out
 
@@ -545,11 +554,12 @@ class Workspace:
             for path in kept.parent.glob(f"{major}.*.yaml")
             if (part := path.stem.split(".")[1]).isdigit()
         ]
-        return (
-            f"schema_version {schema.schema_version} is the version of forms already issued (kept "
-            f"as {kept}), but its fields differ: {'; '.join(changed)}. Give the changed schema a "
-            f"new schema_version (e.g. {major}.{max(minors) + 1}.0), so that those forms are still "
-            "read as they were made"
+        return Said(
+            "schema_problem_not_new_version",
+            version=schema.schema_version,
+            kept=str(kept),
+            changed=SaidJoined(changed, "; "),
+            next=f"{major}.{max(minors) + 1}.0",
         )
 
     def _kept_path(self, schema_id: str, version: str) -> Path:

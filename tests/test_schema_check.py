@@ -122,6 +122,42 @@ def test_cli_check_exits_1_with_every_problem_on_stderr(name: str) -> None:
     assert result.stdout == ""
 
 
+GERMAN = {
+    "unknown_type": "Feld „sprachen“: unbekannter Typ „langauge_list“ (gemeint: "
+    "„language_list“?); bekannte Typen: text, textarea,",
+    "duplicate_field_id": "die ID „name“ (Feld) wird zweimal verwendet (zuerst in Zeile 16); "
+    "IDs müssen eindeutig sein",
+    "missing_translation": "Feld „sprachen“ hat keinen Text in „en“ (languages: de, en); bitte "
+    "„en: …“ ergänzen",
+    "wrong_value_type": "„groups[0].entry_blocks“ muss eine ganze Zahl sein, nicht ein Text",
+    "tab_indent": "diese Zeile ist mit einem Tabulator eingerückt, was YAML nicht erlaubt; "
+    "bitte mit Leerzeichen einrücken",
+}
+"""Some fixtures' problems as a German workspace is told them."""
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_cli_check_says_the_problems_in_the_workspace_language(tmp_path: Path, name: str) -> None:
+    """With -w, every problem line is said in the workspace's language; an English workspace
+    is told them word for word as a check without a workspace."""
+    path = DATA / "broken" / f"{name}.yaml"
+    alone = CliRunner().invoke(main, ["schema", "check", str(path)]).stderr
+    said = {}
+    for lang in ("de", "en"):
+        ws = Workspace.init(tmp_path / lang, language=lang)
+        result = CliRunner().invoke(main, ["schema", "check", str(path), "-w", str(ws.root)])
+        assert result.exit_code == 1 and result.stdout == ""
+        said[lang] = result.stderr
+    assert said["en"] == alone
+    german, english = said["de"].splitlines(), alone.splitlines()
+    assert german[-1] == f"Error: {path}: 1 Problem; das Schema ist nicht gültig"
+    assert len(german) == len(english) and german[0].startswith(f"{path}:")
+    assert german[0].split(": ", 1)[0] == english[0].split(": ", 1)[0]  # the same file and line
+    assert german[0] != english[0]
+    if name in GERMAN:
+        assert GERMAN[name] in german[0]
+
+
 def test_cli_check_valid_schema_exits_0() -> None:
     result = CliRunner().invoke(main, ["schema", "check", str(DATA / "minimal.yaml")])
     assert result.exit_code == 0, result.output
@@ -226,6 +262,13 @@ def test_a_workspace_schema_of_the_coordinator_is_checked_in_full(tmp_path: Path
     result = CliRunner().invoke(main, ["status", "-w", str(ws.root)])
     assert result.exit_code == 1
     line = line_of(mine.read_text("utf-8"), "requird")
+    assert result.stderr.startswith("Error: das Schema hat 1 Problem:\n")
+    assert f"{mine}:{line}: unbekannter Schlüssel „requird“ (gemeint: „required“?)" in (
+        result.stderr
+    )
+    config.write_text(config.read_text("utf-8").replace('"de"', '"en"', 1), "utf-8")
+    result = CliRunner().invoke(main, ["status", "-w", str(ws.root)])
+    assert result.stderr.startswith("Error: the schema has 1 problem:\n")
     assert f"{mine}:{line}: unknown key 'requird' (did you mean 'required'?)" in result.stderr
 
 
@@ -350,8 +393,10 @@ def test_schema_show_of_an_unreadable_workspace_schema(tmp_path: Path, damage: s
     assert check.exit_code == show.exit_code == 1
     problem = check.stderr.splitlines()[0]
     assert problem.startswith(f"{mine}:")
-    assert ("cannot read the file" if damage == "missing" else "not valid YAML") in problem
-    assert show.stderr.startswith("Error: the schema has 1 problem:")
+    assert ("die Datei ist nicht lesbar" if damage == "missing" else "kein gültiges YAML") in (
+        problem
+    )
+    assert show.stderr.startswith("Error: das Schema hat 1 Problem:")
     assert show.stderr.splitlines()[1].strip() == problem
 
 

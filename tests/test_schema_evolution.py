@@ -178,6 +178,12 @@ def test_the_workspace_keeps_the_version_its_forms_were_issued_with(
     assert exported_entry(ws)["contact_function"] == "Inhaberin"
 
 
+def in_english(ws: Path) -> None:
+    """The workspace's language set to English in its workspace.toml."""
+    toml = ws / "workspace.toml"
+    toml.write_text(toml.read_text("utf-8").replace('language = "de"', 'language = "en"'), "utf-8")
+
+
 def test_a_schema_changed_without_a_new_version_is_refused(tmp_path: Path, ws: Path) -> None:
     """Fields renamed but schema_version left at 1.0.0, the version of forms already out: the
     returns of those forms would lose the renamed field's value, so the workspace says what
@@ -189,6 +195,14 @@ def test_a_schema_changed_without_a_new_version_is_refused(tmp_path: Path, ws: P
         schema.read_text("utf-8").replace("schema_version: 1.1.0", "schema_version: 1.0.0"),
         "utf-8",
     )
+    result = CliRunner().invoke(main, ["register", "stale", "-w", str(ws)])
+    assert result.exit_code == 1
+    assert result.output.startswith(
+        f"Error: {schema}: schema_version 1.0.0 ist die Version bereits ausgegebener Formulare"
+    )
+    assert "neue Felder: contact_function; entfallene Felder: contact_role." in result.output
+    assert "neue schema_version geben (z.\u00a0B. 1.1.0)" in result.output
+    in_english(ws)
     result = CliRunner().invoke(main, ["register", "stale", "-w", str(ws)])
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {schema}: schema_version 1.0.0 is the version of")
@@ -213,15 +227,23 @@ def test_schema_check_with_the_workspace_finds_a_rename_that_names_no_earlier_fi
     result = CliRunner().invoke(main, ["schema", "check", str(typo), "-w", str(ws)])
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        f"{typo}: field 'contact_function': renamed_from 'contact_rolle' is no field of the "
-        "versions this workspace issued forms with (1.0.0) (did you mean 'contact_role'?); the "
-        "values under the old id would not be carried over"
+        f"{typo}: Feld „contact_function“: renamed_from „contact_rolle“ ist kein Feld der "
+        "Versionen, mit denen dieser Arbeitsbereich Formulare ausgegeben hat (1.0.0) (gemeint: "
+        "„contact_role“?); die Werte unter der alten ID würden nicht übernommen"
     )
     assert (
         result.output.splitlines()[-1] == f"Error: {typo}: 1 Problem; das Schema ist nicht gültig"
     )
+    in_english(ws)
+    result = CliRunner().invoke(main, ["schema", "check", str(typo), "-w", str(ws)])
+    assert result.output.splitlines() == [
+        f"{typo}: field 'contact_function': renamed_from 'contact_rolle' is no field of the "
+        "versions this workspace issued forms with (1.0.0) (did you mean 'contact_role'?); the "
+        "values under the old id would not be carried over",
+        f"Error: {typo}: 1 problem; the schema is not valid",
+    ]
     typo.write_text(new_version(), "utf-8")
-    assert "gültig — arbeitshilfe_migration_psychiatrie 1.1.0" in run(
+    assert "valid — arbeitshilfe_migration_psychiatrie 1.1.0" in run(
         "schema", "check", str(typo), "-w", str(ws)
     )
 
@@ -265,7 +287,7 @@ def test_schema_check_with_the_workspace_and_no_file_checks_the_workspace_schema
     result = CliRunner().invoke(main, ["schema", "check", "-w", str(ws)])
     assert result.exit_code == 1
     assert result.output.splitlines()[0].startswith(
-        f"{mine}: field 'contact_function': renamed_from 'contact_rolle' is no field"
+        f"{mine}: Feld „contact_function“: renamed_from „contact_rolle“ ist kein Feld"
     )
     assert (
         result.output.splitlines()[-1] == f"Error: {mine}: 1 Problem; das Schema ist nicht gültig"
@@ -294,8 +316,8 @@ def test_a_schema_file_given_to_generate_is_checked_against_the_kept_version(
     args = ["generate", "pdf", "--schema", str(edited), "-w", str(ws), "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {edited}: schema_version 1.0.0 is the version of")
-    assert "new fields: contact_function; fields gone: contact_role." in result.output
+    assert result.output.startswith(f"Error: {edited}: schema_version 1.0.0 ist die Version")
+    assert "neue Felder: contact_function; entfallene Felder: contact_role." in result.output
     assert not out.exists() and issued_lines(ws) == before
     kept = ws / "schemas" / SCHEMA_ID / "1.0.0.yaml"
     assert kept.read_bytes() == shipped_schema_path().read_bytes()
@@ -329,7 +351,7 @@ def test_the_version_suggested_instead_is_not_kept_already(tmp_path: Path, ws: P
     )
     result = CliRunner().invoke(main, ["register", "stale", "-w", str(ws)])
     assert result.exit_code == 1
-    assert "new schema_version (e.g. 1.2.0)" in result.output
+    assert "neue schema_version geben (z.\u00a0B. 1.2.0)" in result.output
 
 
 def test_the_workspace_schema_is_loaded_once_per_command(

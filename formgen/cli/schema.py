@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import click
 
 from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
 from formgen.errors import FormgenError, Problem, problem_count
-from formgen.messages import ENGLISH, say, say_count
+from formgen.messages import ENGLISH, in_language, say, say_count
 from formgen.model import Schema
 from formgen.outline import outline_data
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
@@ -48,8 +49,8 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     if model is not None and ws is not None:
         problems = [Problem(path, None, said) for said in ws.check_against_issued(model)]
     if model is None or problems:
-        for problem in problems:
-            echo(str(problem), err=True)
+        for problem in problems:  # in the workspace's language
+            echo(str(replace(problem, message=in_language(problem.message, lang))), err=True)
         raise click.ClickException(
             say_count("schema_invalid", lang, problem_count(problems), path=path)
         )
