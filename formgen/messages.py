@@ -1103,6 +1103,82 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_rows_boxes": "{path}: the boxes shown are not the form's ({found} of "
         "{wanted} found); their ticks were not read",
         # (end of ingest_office)
+        # -- the shared table reader: recipients lists and register import (sheet.py, table_import.py)
+        "table_larger": "larger than {mb} MB, and a list of institutions is a few MB",
+        "table_split": "split it into files of at most {rows:,} rows",
+        "table_password": "a workbook saved with a password, which cannot be read",
+        "table_password_fix": "save it from Excel without a password (Datei ▸ Informationen ▸ "
+        "Arbeitsmappe schützen), or as CSV",
+        "table_xls": "a workbook of Excel 97-2003 (.xls), which cannot be read",
+        "table_save_as": "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV",
+        "table_not_table": "not a table (CSV or XLSX)",
+        "table_not_table_kind": "not a table (CSV or XLSX): {kind}",
+        "table_kind_pdf": "a PDF document",
+        "table_kind_picture": "a picture",
+        "table_kind_docx": "a Word document (DOCX)",
+        "table_kind_opendocument": "an OpenDocument file (LibreOffice, .ods or .odt)",
+        "table_kind_zip": "a ZIP archive",
+        "table_nul": "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
+        "table_nul_fix": "delete it, or export the list again",
+        "table_not_utf8": "byte 0x{byte} is not UTF-8, but the rest of the file is (a value "
+        "pasted from another program, or Windows-1252 and UTF-8 mixed)",
+        "table_not_utf8_fix": "correct that line, or save the list from Excel as 'CSV UTF-8'",
+        "table_either": "a plain CSV that reads '{word}' if {whose} Windows saved it and "
+        "'{other}' if {other_whose} one did, and does not say which",
+        "table_either_fix": "save the list from Excel as 'CSV UTF-8'",
+        "table_windows_cp1252": "a German",
+        "table_windows_cp1250": "a Polish",
+        "table_windows_cp1251": "a Cyrillic",
+        "table_windows_cp1254": "a Turkish",
+        "table_csv": "not a readable CSV ({why})",
+        "table_long_value": 'a value longer than {limit:,} characters (a quotation mark (") that '
+        "opens a value and is never closed?)",
+        "table_long_value_fix": "close it, or shorten the value",
+        "table_beyond_column": "a value beyond column {limit:,}, and {what} has some dozens of "
+        "columns at most",
+        "table_beyond_column_fix": "delete what stands right of the table",
+        "table_rows": "more than {limit:,} rows (line {line}), and a centre's list has hundreds "
+        "or a few thousand",
+        "table_shared_text": "a text cell refers to shared text '{value}', and the workbook has "
+        "{texts:,}",
+        "table_shared_text_none": "a text cell refers to shared text '{value}', and the workbook "
+        "has none",
+        "table_yes_no_cell": "a yes/no cell holds '{value}'",
+        "table_number_cell": "a number cell holds '{value}'",
+        "table_row_numbered": "the row after row {line} is numbered '{number}'",
+        "table_cell_named": "a cell is named '{ref}', and the cells of a sheet are A1 to "
+        "XFD1048576",
+        "table_at_cell": ", cell {cell}",
+        "table_at_row": ", row {line}",
+        "table_damaged": "sheet '{title}'{where}: {what}; the workbook is damaged",
+        "table_repair": "open it in Excel or LibreOffice and save it again, or save it as CSV",
+        "table_part": "part '{name}'",
+        "table_sheet_part": "sheet '{title}' (part '{part}')",
+        "table_entities": "part '{name}' declares a DOCTYPE or XML entities, which Excel and "
+        "LibreOffice never write and which can make a reader open other files or exhaust memory",
+        "table_no_sheet": "a workbook without a sheet",
+        "table_sheet_rows": "{line:,} rows or more in the first sheet",
+        "table_cut_off": "a damaged Excel workbook (XLSX): its ZIP archive cannot be read (cut "
+        "off while it was copied or downloaded?)",
+        "table_cut_off_fix": "copy or download it again, or open it in Excel or LibreOffice and "
+        "save it again, or save it as CSV",
+        "table_broken": "a damaged Excel workbook (XLSX): {broken} cannot be read",
+        "table_broken_lists": "its list of sheets, styles or texts",
+        "table_given_twice": "column '{name}' is given twice (columns {numbers} and {last})",
+        "table_given_times": "column '{name}' is given {n} times (columns {numbers} and {last})",
+        "table_column_at": "'{name}' (column {column})",
+        "table_and": "{first} and {second}",
+        "table_same_column": "{shown} are the same column, {column}",
+        "table_what_recipients": "a recipients list",
+        "table_recipients_fix": "give the recipients list as an Excel workbook (XLSX) or a CSV",
+        "table_what_register": "the register's table",
+        "table_register_fix": "export the register ('formgen register export --format xlsx') for "
+        "a table to fill in",
+        "table_import_unreadable": "{where}: {what}; nothing was imported",
+        "table_import_unreadable_fix": "{where}: {what}; nothing was imported — {fix}",
+        "table_import_twice": "{file}: {twice}; nothing was imported — keep one of each and "
+        "delete or rename the others",
+        # (end of table)
         # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
         "ingest_mail_headers_twice": "#{position}: a part with {n} {header} headers ({said}), "
         "which no mail program writes; read as {ctype} — a damaged or forged mail: ask the "
@@ -2757,6 +2833,90 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_rows_boxes": "{path}: die angezeigten Kästchen sind nicht die des "
         "Formulars ({found} von {wanted} gefunden); ihre Kreuze wurden nicht gelesen",
         # (end of ingest_office)
+        # -- the shared table reader: recipients lists and register import (sheet.py, table_import.py)
+        "table_larger": "größer als {mb}\xa0MB, und eine Liste von Einrichtungen hat wenige MB",
+        "table_split": "bitte in Dateien mit höchstens {rows:,} Zeilen aufteilen",
+        "table_password": "eine mit Kennwort gespeicherte Arbeitsmappe, die sich nicht lesen lässt",
+        "table_password_fix": "bitte in Excel ohne Kennwort speichern (Datei ▸ Informationen ▸ "
+        "Arbeitsmappe schützen) oder als CSV",
+        "table_xls": "eine Arbeitsmappe von Excel 97-2003 (.xls), die sich nicht lesen lässt",
+        "table_save_as": "bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ oder als CSV speichern",
+        "table_not_table": "keine Tabelle (CSV oder XLSX)",
+        "table_not_table_kind": "keine Tabelle (CSV oder XLSX): {kind}",
+        "table_kind_pdf": "ein PDF-Dokument",
+        "table_kind_picture": "ein Bild",
+        "table_kind_docx": "ein Word-Dokument (DOCX)",
+        "table_kind_opendocument": "eine OpenDocument-Datei (LibreOffice, .ods oder .odt)",
+        "table_kind_zip": "ein ZIP-Archiv",
+        "table_nul": "ein NUL-Byte, das kein Tabellenprogramm in eine CSV schreibt (eine "
+        "beschädigte Datei?)",
+        "table_nul_fix": "bitte löschen oder die Liste noch einmal exportieren",
+        "table_not_utf8": "das Byte 0x{byte} ist kein UTF-8, der Rest der Datei aber schon (ein "
+        "aus einem anderen Programm eingefügter Wert, oder Windows-1252 und UTF-8 gemischt)",
+        "table_not_utf8_fix": "bitte diese Zeile korrigieren oder die Liste in Excel als „CSV "
+        "UTF-8“ speichern",
+        "table_either": "eine einfache CSV, die „{word}“ lautet, wenn {whose} Windows sie "
+        "gespeichert hat, und „{other}“, wenn es {other_whose} war, und nicht sagt, welches",
+        "table_either_fix": "bitte die Liste in Excel als „CSV UTF-8“ speichern",
+        "table_windows_cp1252": "ein deutsches",
+        "table_windows_cp1250": "ein polnisches",
+        "table_windows_cp1251": "ein kyrillisches",
+        "table_windows_cp1254": "ein türkisches",
+        "table_csv": "keine lesbare CSV ({why})",
+        "table_long_value": "ein Wert, der länger als {limit:,} Zeichen ist (ein "
+        'Anführungszeichen ("), das einen Wert öffnet und nie geschlossen wird?)',
+        "table_long_value_fix": "bitte schließen oder den Wert kürzen",
+        "table_beyond_column": "ein Wert jenseits von Spalte {limit:,}, und {what} hat höchstens "
+        "einige Dutzend Spalten",
+        "table_beyond_column_fix": "bitte löschen, was rechts neben der Tabelle steht",
+        "table_rows": "mehr als {limit:,} Zeilen (Zeile {line}), und die Liste einer "
+        "Koordinierungsstelle hat Hunderte oder wenige Tausend",
+        "table_shared_text": "eine Textzelle verweist auf den gemeinsamen Text „{value}“, und "
+        "die Arbeitsmappe hat {texts:,}",
+        "table_shared_text_none": "eine Textzelle verweist auf den gemeinsamen Text „{value}“, "
+        "und die Arbeitsmappe hat keine",
+        "table_yes_no_cell": "eine Ja/Nein-Zelle enthält „{value}“",
+        "table_number_cell": "eine Zahlenzelle enthält „{value}“",
+        "table_row_numbered": "die Zeile nach Zeile {line} hat die Nummer „{number}“",
+        "table_cell_named": "eine Zelle heißt „{ref}“, und die Zellen eines Tabellenblatts sind "
+        "A1 bis XFD1048576",
+        "table_at_cell": ", Zelle {cell}",
+        "table_at_row": ", Zeile {line}",
+        "table_damaged": "Tabellenblatt „{title}“{where}: {what}; die Arbeitsmappe ist beschädigt",
+        "table_repair": "bitte in Excel oder LibreOffice öffnen und noch einmal speichern oder "
+        "als CSV speichern",
+        "table_part": "Teil „{name}“",
+        "table_sheet_part": "Tabellenblatt „{title}“ (Teil „{part}“)",
+        "table_entities": "der Teil „{name}“ deklariert einen DOCTYPE oder XML-Entitäten, die "
+        "Excel und LibreOffice nie schreiben und mit denen ein Leseprogramm andere Dateien öffnen "
+        "oder den Speicher erschöpfen kann",
+        "table_no_sheet": "eine Arbeitsmappe ohne Tabellenblatt",
+        "table_sheet_rows": "{line:,} Zeilen oder mehr im ersten Tabellenblatt",
+        "table_cut_off": "eine beschädigte Excel-Arbeitsmappe (XLSX): ihr ZIP-Archiv lässt sich "
+        "nicht lesen (beim Kopieren oder Herunterladen abgeschnitten?)",
+        "table_cut_off_fix": "bitte noch einmal kopieren oder herunterladen oder in Excel oder "
+        "LibreOffice öffnen und noch einmal speichern oder als CSV speichern",
+        "table_broken": "eine beschädigte Excel-Arbeitsmappe (XLSX): {broken} lässt sich nicht "
+        "lesen",
+        "table_broken_lists": "ihre Liste der Tabellenblätter, Formatvorlagen oder Texte",
+        "table_given_twice": "die Spalte „{name}“ steht zweimal in der Tabelle (Spalten "
+        "{numbers} und {last})",
+        "table_given_times": "die Spalte „{name}“ steht {n}-mal in der Tabelle (Spalten "
+        "{numbers} und {last})",
+        "table_column_at": "„{name}“ (Spalte {column})",
+        "table_and": "{first} und {second}",
+        "table_same_column": "{shown} sind dieselbe Spalte, {column}",
+        "table_what_recipients": "eine Empfängerliste",
+        "table_recipients_fix": "bitte die Empfängerliste als Excel-Arbeitsmappe (XLSX) oder als "
+        "CSV angeben",
+        "table_what_register": "die Tabelle des Registers",
+        "table_register_fix": "für eine auszufüllende Tabelle das Register exportieren („formgen "
+        "register export --format xlsx“)",
+        "table_import_unreadable": "{where}: {what}; nichts importiert",
+        "table_import_unreadable_fix": "{where}: {what}; nichts importiert – {fix}",
+        "table_import_twice": "{file}: {twice}; nichts importiert – bitte je eine behalten und "
+        "die anderen löschen oder umbenennen",
+        # (end of table)
         # -- formgen ingest: mails and archives (mailbox.py, archive.py, mailview.py)
         "ingest_mail_headers_twice": "#{position}: ein Teil mit {n} Kopfzeilen {header} "
         "({said}), wie sie kein Mailprogramm schreibt; gelesen als {ctype} — eine beschädigte "

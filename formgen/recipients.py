@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -214,7 +215,7 @@ def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str
     ``None``: none that is read), said by the headers as written and where they stand (from
     1): ``column 'email' is given twice (columns 3 and 4)``, ``'region' (column 5) and 'Region'
     (column 6) are the same column, region``."""
-    out = []
+    out: list[str] = []
     for key in dict.fromkeys(k for k in keys if k is not None):
         at = [i for i, k in enumerate(keys) if k == key]
         if len(at) < 2:
@@ -222,13 +223,18 @@ def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str
         written = [header[i].strip() for i in at]
         if len(set(written)) == 1:
             numbers = ", ".join(str(i + 1) for i in at[:-1])
-            twice = "twice" if len(at) == 2 else f"{len(at)} times"
+            name, last = f"{written[0]:.40}", at[-1] + 1
             out.append(
-                f"column '{written[0]:.40}' is given {twice} (columns {numbers} and {at[-1] + 1})"
+                Said("table_given_twice", name=name, numbers=numbers, last=last)
+                if len(at) == 2
+                else Said("table_given_times", name=name, n=len(at), numbers=numbers, last=last)
             )
         else:
-            shown = " and ".join(f"'{header[i].strip():.40}' (column {i + 1})" for i in at)
-            out.append(f"{shown} are the same column, {key}")
+            each = [
+                Said("table_column_at", name=f"{header[i].strip():.40}", column=i + 1) for i in at
+            ]
+            shown = functools.reduce(lambda a, b: Said("table_and", first=a, second=b), each)
+            out.append(Said("table_same_column", shown=shown, column=key))
     return out
 
 

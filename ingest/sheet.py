@@ -42,6 +42,7 @@ from lxml import etree
 
 from formgen.csv_write import FORMULA_START
 from formgen.errors import CsvBytesError, DocxError, SheetError
+from formgen.messages import Said
 from formgen.recipients import MAX_FILE
 from ingest.docx_reader import ZipPackage, check_zip, declares_entities
 from ingest.sniff import image_suffix
@@ -55,7 +56,7 @@ MAX_COLUMNS = 1_000
 """A recipients list has a dozen columns or so, the register's table some dozens."""
 MAX_SHEET_ROWS = 100_000
 """Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
-SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
+SAVE_AS = Said("table_save_as")
 
 
 class Sheet(NamedTuple):
@@ -131,13 +132,6 @@ Windows' plain CSV) and read as Windows-1252 a sign no German or French word hol
 Ż ź as ³ ¹ ¿ £ ¥ ¯ Ÿ ('Pawe³' is 'Paweł'; not the ³ of 'm³', the Ÿ of 'L'HAŸ' or the ¿ that
 opens a Spanish question); or ś, ń before no vowel, as Polish writes them and French œ,
 Spanish ñ never stand ('Wiœniewski', 'Gdañsk')."""
-WINDOWS = {
-    "cp1252": "a German",
-    "cp1250": "a Polish",
-    "cp1251": "a Cyrillic",
-    "cp1254": "a Turkish",
-}
-"""Whose Windows saves a plain CSV in each code page, for messages."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
@@ -156,9 +150,7 @@ def decode_csv(data: bytes) -> tuple[str, str]:
     nul = data.find(b"\x00")
     if nul >= 0:
         raise CsvBytesError(
-            data.count(NEWLINE, 0, nul) + 1,
-            "a NUL byte, which no spreadsheet program writes into a CSV (a damaged file?)",
-            "delete it, or export the list again",
+            data.count(NEWLINE, 0, nul) + 1, Said("table_nul"), Said("table_nul_fix")
         )
     bom = data.startswith(codecs.BOM_UTF8)
     body = data[len(codecs.BOM_UTF8) :] if bom else data
@@ -169,9 +161,8 @@ def decode_csv(data: bytes) -> tuple[str, str]:
         if bom or (utf8 and not _cyrillic_only(body, utf8)):
             raise CsvBytesError(
                 body.count(NEWLINE, 0, exc.start) + 1,
-                f"byte 0x{body[exc.start]:02x} is not UTF-8, but the rest of the file is (a "
-                "value pasted from another program, or Windows-1252 and UTF-8 mixed)",
-                "correct that line, or save the list from Excel as 'CSV UTF-8'",
+                Said("table_not_utf8", byte=f"{body[exc.start]:02x}"),
+                Said("table_not_utf8_fix"),
             ) from None
     return _plain(data)
 
@@ -248,13 +239,14 @@ def _cyrillic_only(data: bytes, utf8: int) -> bool:
 
 def _either(line: int, word: str, encoding: str, other: str, other_encoding: str) -> CsvBytesError:
     """A plain CSV whose ``word`` reads ``other`` in the code page ``other_encoding``."""
-    return CsvBytesError(
-        line,
-        f"a plain CSV that reads '{short(word, 40)}' if {WINDOWS[encoding]} Windows saved it and "
-        f"'{short(other, 40)}' if {WINDOWS[other_encoding]} one did, and does "
-        "not say which",
-        "save the list from Excel as 'CSV UTF-8'",
+    said = Said(
+        "table_either",
+        word=short(word, 40),
+        whose=Said(f"table_windows_{encoding}"),
+        other=short(other, 40),
+        other_whose=Said(f"table_windows_{other_encoding}"),
     )
+    return CsvBytesError(line, said, Said("table_either_fix"))
 
 
 _SEP = re.compile(r'"?sep=([^"\r\n])"?\r?', re.IGNORECASE)
@@ -275,31 +267,23 @@ def detect_delimiter(header_line: str) -> str:
     return best if counts[best] else ","
 
 
-def read_sheet(data: bytes, file_name: str, what: str, not_a_table: str) -> Sheet:
+def read_sheet(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sheet:
     """The header and the numbered rows of ``data`` (named ``file_name`` in messages): an XLSX
     (its first sheet), else a CSV. Raises :class:`SheetError` for a file that is no table or
     larger than a centre's list; ``what`` is what it should be (``a recipients list``),
     ``not_a_table`` what to do with a file of another kind (a PDF, a Word document, a
-    picture)."""
+    picture). Each message is a :class:`~formgen.messages.Said`: said in the workspace's
+    language."""
     if len(data) > MAX_FILE:
         raise SheetError(
-            file_name,
-            f"larger than {MAX_FILE >> 20} MB, and a list of institutions is a few MB",
-            f"split it into files of at most {MAX_ROWS:,} rows",
+            file_name, Said("table_larger", mb=MAX_FILE >> 20), Said("table_split", rows=MAX_ROWS)
         )
     if data.startswith(b"PK\x03\x04"):
         return _read_xlsx(data, file_name, what, not_a_table)
     if data.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: Excel 97-2003, or a workbook with a password
         if _encrypted(data):
-            raise SheetError(
-                file_name,
-                "a workbook saved with a password, which cannot be read",
-                "save it from Excel without a password (Datei ▸ Informationen ▸ Arbeitsmappe "
-                "schützen), or as CSV",
-            )
-        raise SheetError(
-            file_name, "a workbook of Excel 97-2003 (.xls), which cannot be read", SAVE_AS
-        )
+            raise SheetError(file_name, Said("table_password"), Said("table_password_fix"))
+        raise SheetError(file_name, Said("table_xls"), SAVE_AS)
     kind = _other_kind(data)
     if kind is not None:
         raise _other(file_name, kind, not_a_table)
@@ -327,13 +311,12 @@ def read_sheet(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
                 rows.append(_counted(rows, line, file_name, cells))
     except csv.Error as exc:
         if "field limit" not in str(exc):
-            raise SheetError(file_name, f"not a readable CSV ({exc})", line=line) from None
+            raise SheetError(file_name, Said("table_csv", why=str(exc)), line=line) from None
         # the rest of the file ran into one value: a quotation mark opened it and never closed
         raise SheetError(
             file_name,
-            f'a value longer than {csv.field_size_limit():,} characters (a quotation mark (") '
-            "that opens a value and is never closed?)",
-            "close it, or shorten the value",
+            Said("table_long_value", limit=csv.field_size_limit()),
+            Said("table_long_value_fix"),
             line,
         ) from None
     return Sheet(header or [], rows, encoding, delimiter, header_line=1 + skipped)
@@ -351,9 +334,10 @@ def _encrypted(data: bytes) -> bool:
         return False
 
 
-def _other(file_name: str, kind: str, fix: str) -> SheetError:
+def _other(file_name: str, kind: str, fix: Said) -> SheetError:
     """A file of another kind (``kind``: what it is, ``""``: unknown)."""
-    return SheetError(file_name, "not a table (CSV or XLSX)" + (f": {kind}" if kind else ""), fix)
+    said = Said("table_not_table_kind", kind=kind) if kind else Said("table_not_table")
+    return SheetError(file_name, said, fix)
 
 
 def _other_kind(data: bytes) -> str | None:
@@ -361,14 +345,14 @@ def _other_kind(data: bytes) -> str | None:
     file, as a header line never holds a NUL byte: one further on is one of a damaged CSV,
     which :func:`decode_csv` names with its line), else ``None``."""
     if data.startswith(b"%PDF"):
-        return "a PDF document"
+        return Said("table_kind_pdf")
     if image_suffix(data[:64]):
-        return "a picture"
+        return Said("table_kind_picture")
     utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
     return "" if not utf16 and b"\x00" in data[:4096].partition(b"\n")[0] else None
 
 
-def _cells(values: Sequence[object], line: int, file_name: str, what: str) -> list[str]:
+def _cells(values: Sequence[object], line: int, file_name: str, what: Said) -> list[str]:
     """A row's values as text; a row with a value beyond :data:`MAX_COLUMNS` is refused, said
     of ``what`` was read (the empty cells beyond are counted in C: a forged row may have
     thousands)."""
@@ -376,8 +360,8 @@ def _cells(values: Sequence[object], line: int, file_name: str, what: str) -> li
     if len(beyond) > beyond.count(None) + beyond.count(""):
         raise SheetError(
             file_name,
-            f"a value beyond column {MAX_COLUMNS:,}, and {what} has some dozens of columns at most",
-            "delete what stands right of the table",
+            Said("table_beyond_column", limit=MAX_COLUMNS, what=what),
+            Said("table_beyond_column_fix"),
             line,
         )
     return [_cell(c) for c in values[:MAX_COLUMNS]]
@@ -390,9 +374,8 @@ def _counted(
     if len(rows) >= MAX_ROWS:
         raise SheetError(
             file_name,
-            f"more than {MAX_ROWS:,} rows (line {line}), and a centre's list has hundreds or a "
-            "few thousand",
-            f"split it into files of at most {MAX_ROWS:,} rows",
+            Said("table_rows", limit=MAX_ROWS, line=line),
+            Said("table_split", rows=MAX_ROWS),
         )
     return line, cells
 
@@ -402,10 +385,10 @@ def _other_office_file(names: list[str]) -> str | None:
     if any(n.startswith("xl/") for n in names):
         return None
     if "word/document.xml" in names:
-        return "a Word document (DOCX)"
+        return Said("table_kind_docx")
     if "mimetype" in names or "content.xml" in names:
-        return "an OpenDocument file (LibreOffice, .ods or .odt)"
-    return "a ZIP archive"
+        return Said("table_kind_opendocument")
+    return Said("table_kind_zip")
 
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -413,7 +396,7 @@ _REFERENCE = re.compile("([A-Za-z]{1,3})([0-9]{1,7})")
 """A cell's reference (``r``) as openpyxl reads it: column letters, then the row number."""
 LAST_ROW, LAST_COLUMN = 1_048_576, 16_384
 """Excel's last row and column (XFD)."""
-REPAIR = "open it in Excel or LibreOffice and save it again, or save it as CSV"
+REPAIR = Said("table_repair")
 """What to do with a workbook whose sheet names a cell or row wrongly."""
 
 
@@ -445,23 +428,26 @@ def _checked_sheet(
                 found.add((line, column - 1))
             wrong = _wrong_value(c.get("t", "n"), value or "", texts)
             if wrong:
-                raise _damaged(file_name, title, f", cell {_cell_name(line, column)}", wrong)
+                at = Said("table_at_cell", cell=_cell_name(line, column))
+                raise _damaged(file_name, title, at, wrong)
         row.clear()
     return frozenset(found)
 
 
-def _wrong_value(kind: str, value: str, texts: int) -> str | None:
+def _wrong_value(kind: str, value: str, texts: int) -> Said | None:
     """What is wrong with a cell's saved ``value`` for its ``kind`` (its ``t``), which openpyxl
     would fail on with Python's message or read as another cell's text; ``None``: nothing."""
     if not value:
         return None
+    said = short(value, 60)
     if kind == "s" and not (value.isdecimal() and int(value) < texts):
-        has = f"{texts:,}" if texts else "none"
-        return f"a text cell refers to shared text '{value}', and the workbook has {has}"
+        if not texts:
+            return Said("table_shared_text_none", value=said)
+        return Said("table_shared_text", value=said, texts=texts)
     if kind == "b" and value not in ("0", "1"):
-        return f"a yes/no cell holds '{value}'"
+        return Said("table_yes_no_cell", value=said)
     if kind == "n" and not _NUMBER.fullmatch(value):
-        return f"a number cell holds '{value}'"
+        return Said("table_number_cell", value=said)
     return None
 
 
@@ -483,7 +469,8 @@ def _row_number(number: str, line: int, file_name: str, title: str) -> int:
         value = float(number)
         if value.is_integer() and 1 <= value <= LAST_ROW:
             return int(value)
-    raise _damaged(file_name, title, "", f"the row after row {line} is numbered '{number}'")
+    said = Said("table_row_numbered", line=line, number=short(number, 60))
+    raise _damaged(file_name, title, "", said)
 
 
 def _column(ref: str, line: int, file_name: str, title: str) -> int:
@@ -495,32 +482,31 @@ def _column(ref: str, line: int, file_name: str, title: str) -> int:
         column = column_index_from_string(found[1].upper())
         if column <= LAST_COLUMN:
             return column
-    raise _damaged(
-        file_name,
-        title,
-        f", row {line}",
-        f"a cell is named '{ref}', and the cells of a sheet are A1 to XFD1048576",
-    )
+    said = Said("table_cell_named", ref=short(ref, 60))
+    raise _damaged(file_name, title, Said("table_at_row", line=line), said)
 
 
-def _damaged(file_name: str, title: str, where: str, what: str) -> SheetError:
-    """A workbook whose sheet ``title`` names a cell or row wrongly (at ``where``: ``what``)."""
-    return SheetError(
-        file_name,
-        f"sheet '{short(title, 40)}'{where}: {short(what, 120)}; the workbook is damaged",
-        REPAIR,
-    )
+def _damaged(file_name: str, title: str, where: str, what: Said) -> SheetError:
+    """A workbook whose sheet ``title`` names a cell or row wrongly (at ``where``: ``what``,
+    its value cut to 60 characters)."""
+    said = Said("table_damaged", title=short(title, 40), where=where, what=what)
+    return SheetError(file_name, said, REPAIR)
 
 
-def _broken_part(pkg: ZipPackage) -> str | None:
+def _broken_part(pkg: ZipPackage) -> Said | None:
     """The first part of a workbook that is no well-formed XML, named, else ``None``."""
     for name in pkg.zf.namelist():
         if name.endswith((".xml", ".rels")):
             try:
                 etree.fromstring(pkg.read(name))
             except (etree.XMLSyntaxError, DocxError):
-                return f"part '{short(name, 80)}'"
+                return Said("table_part", name=short(name, 80))
     return None
+
+
+def _sheet_part(title: str, part: str) -> Said:
+    """A sheet named as a message names it: its title and its part of the workbook."""
+    return Said("table_sheet_part", title=short(title, 40), part=short(part, 60))
 
 
 def _holds_data(rows: Iterable[Sequence[object]]) -> bool:
@@ -528,7 +514,7 @@ def _holds_data(rows: Iterable[Sequence[object]]) -> bool:
     return any(str(v).strip() for row in rows for v in row if v is not None)
 
 
-def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Sheet:
+def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sheet:
     """The first sheet's rows, once the archive passed the checks a returned DOCX passes (no
     zip bomb, no XML with a DOCTYPE or entities: :mod:`ingest.docx_reader`)."""
     from openpyxl import load_workbook
@@ -538,7 +524,7 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
     rows: list[tuple[int, list[str]]] = []
     yes_no: set[tuple[int, int]] = set()
     pkg: ZipPackage | None = None
-    reading = ""
+    reading: Said | None = None
     """The sheet being read (its title and part), once the workbook's own parts were."""
     try:
         pkg = ZipPackage(file_name, zipfile.ZipFile(io.BytesIO(data)))
@@ -550,13 +536,8 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             if info.filename.endswith((".xml", ".rels")) and declares_entities(
                 pkg.read(info.filename)
             ):
-                raise SheetError(
-                    file_name,
-                    f"part '{short(info.filename, 80)}' declares a DOCTYPE or XML entities, "
-                    "which Excel and LibreOffice never write and which can make a reader open "
-                    "other files or exhaust memory",
-                    SAVE_AS,
-                )
+                said = Said("table_entities", name=short(info.filename, 80))
+                raise SheetError(file_name, said, SAVE_AS)
         with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()):
             # openpyxl warns of, or prints, what it meets in a damaged workbook ("Defined names
             # for sheet index 1 cannot be located"): not beside the line that says what to do
@@ -564,19 +545,19 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
             try:
                 if not book.worksheets:
-                    raise SheetError(file_name, "a workbook without a sheet", SAVE_AS)
+                    raise SheetError(file_name, Said("table_no_sheet"), SAVE_AS)
                 sheet, *further = book.worksheets
                 # read-only sheets know their part; openpyxl's stubs do not say so
                 part: str = sheet._worksheet_path  # type: ignore[attr-defined]
                 # as the reader reads them (the workbook's own list stays empty in read-only)
                 texts = len(sheet._shared_strings)  # type: ignore[attr-defined]
-                reading = f"sheet '{short(sheet.title, 40)}' (part '{short(part, 60)}')"
+                reading = _sheet_part(sheet.title, part)
                 unsaved = _checked_sheet(pkg.read(part), file_name, sheet.title, texts)
                 left_out = []
                 for more in further:
                     more.reset_dimensions()
                     further_part: str = more._worksheet_path  # type: ignore[attr-defined]
-                    reading = f"sheet '{short(more.title, 40)}' (part '{short(further_part, 60)}')"
+                    reading = _sheet_part(more.title, further_part)
                     try:
                         holds = _holds_data(
                             more.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)
@@ -586,15 +567,13 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
                         raise
                     if holds:
                         left_out.append(more.title)
-                reading = f"sheet '{short(sheet.title, 40)}' (part '{short(part, 60)}')"
+                reading = _sheet_part(sheet.title, part)
                 sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
                 for line, values in enumerate(
                     sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
                 ):
                     if line == MAX_SHEET_ROWS:
-                        raise SheetError(
-                            file_name, f"{line:,} rows or more in the first sheet", SAVE_AS
-                        )
+                        raise SheetError(file_name, Said("table_sheet_rows", line=line), SAVE_AS)
                     cells = _cells(values, line, file_name, what)
                     if header is None:
                         header = cells
@@ -606,7 +585,7 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
             finally:
                 book.close()
     except DocxError as exc:  # a zip bomb, a damaged part: as a returned DOCX is refused
-        raise SheetError(file_name, str(exc).removeprefix(f"{file_name}: ")) from None
+        raise SheetError(file_name, exc.said or str(exc).removeprefix(f"{file_name}: ")) from None
     except (
         zipfile.BadZipFile,
         InvalidFileException,
@@ -621,16 +600,9 @@ def _read_xlsx(data: bytes, file_name: str, what: str, not_a_table: str) -> Shee
         AttributeError,
     ):
         if pkg is None:  # not even its archive: cut off while it was copied or downloaded?
-            raise SheetError(
-                file_name,
-                "a damaged Excel workbook (XLSX): its ZIP archive cannot be read (cut off while "
-                "it was copied or downloaded?)",
-                f"copy or download it again, or {REPAIR}",
-            ) from None
-        broken = reading or _broken_part(pkg) or "its list of sheets, styles or texts"
-        raise SheetError(
-            file_name, f"a damaged Excel workbook (XLSX): {broken} cannot be read", REPAIR
-        ) from None
+            raise SheetError(file_name, Said("table_cut_off"), Said("table_cut_off_fix")) from None
+        broken = reading or _broken_part(pkg) or Said("table_broken_lists")
+        raise SheetError(file_name, Said("table_broken", broken=broken), REPAIR) from None
     return Sheet(
         header or [],
         rows,

@@ -153,7 +153,7 @@ def _key(header: object) -> str:
     return " ".join(str(header or "").replace("\ufeff", " ").split()).casefold()
 
 
-EXPORT_HINT = "export the register ('formgen register export --format xlsx') for a table to fill in"
+EXPORT_HINT = Said("table_register_fix")
 """What to do with a file of another kind given as the table."""
 
 
@@ -162,10 +162,14 @@ def read_table(data: bytes, file_name: str) -> Sheet:
     else a CSV (:func:`ingest.sheet.read_sheet`). Raises :class:`RegisterError` for a file
     that is no table, an empty one, or one larger than a centre's list is."""
     try:
-        sheet = read_sheet(data, file_name, "the register's table", EXPORT_HINT)
+        sheet = read_sheet(data, file_name, Said("table_what_register"), EXPORT_HINT)
     except SheetError as exc:
-        fix = f" — {exc.fix}" if exc.fix else ""
-        raise RegisterError(f"{exc.where}: {exc.what}; nothing was imported{fix}") from None
+        said = (
+            Said("table_import_unreadable_fix", where=exc.where, what=exc.what, fix=exc.fix)
+            if exc.fix
+            else Said("table_import_unreadable", where=exc.where, what=exc.what)
+        )
+        raise RegisterError(said) from None
     if not sheet.header and not sheet.rows:
         empty = "sheet" if sheet.encoding == XLSX else "file"
         raise RegisterError(Said(f"regerr_import_empty_{empty}", file=file_name))
@@ -243,10 +247,8 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
     out = [best[g][0] if g else None for g in given]
     twice = columns_twice(header, out)
     if twice:
-        raise RegisterError(
-            f"{file_name}: {'; '.join(twice)}; nothing was imported — keep one of each and "
-            "delete or rename the others"
-        )
+        said = Said("table_import_twice", file=file_name, twice=SaidJoined(twice, "; "))
+        raise RegisterError(said)
     if ID not in out and NAME not in out:
         raise RegisterError(Said("regerr_import_no_id", file=file_name, id=ID, name=NAME))
     return out

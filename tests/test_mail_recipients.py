@@ -338,7 +338,7 @@ def mail_drafts(ws: Path, listed: Path, drafts: Path) -> tuple[int, str]:
 def test_utf8_list_with_a_windows_1252_byte_is_refused_not_garbled(tmp_path):
     """A value pasted from another program: read as Windows-1252, every ş, ł and Cyrillic
     letter of the UTF-8 rows would reach the mails and forms as 'ÅŸ'-style garbage."""
-    ws = make_workspace(tmp_path / "ws").root
+    ws = make_workspace(tmp_path / "ws", language="en").root
     code, said = mail_drafts(ws, DATA / "excel_cp1252.csv", tmp_path / "round1")
     assert code == 0, said
     sendlog = (ws / "sendlog.jsonl").read_bytes()
@@ -356,9 +356,7 @@ def test_utf8_list_with_a_windows_1252_byte_is_refused_not_garbled(tmp_path):
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     # no row of it is read: --skip-invalid could not help, and the message does not offer it
-    assert said.startswith(
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):"
-    )
+    assert said.startswith("Error: the recipients list cannot be read (nothing was made or sent):")
     assert "--skip-invalid" not in said
     assert (
         f"{listed}:4: byte 0xfc is not UTF-8, but the rest of the file is (a value pasted from "
@@ -442,10 +440,19 @@ def test_a_column_given_twice_is_refused_naming_both_not_one_used(tmp_path):
     )
     assert said == (
         "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+        f"  {listed}:1: „E-Mail“ (Spalte 3) und „email“ (Spalte 6) sind dieselbe Spalte, email; "
+        f"{fix}\n"
+        f"  {listed}:1: „Region“ (Spalte 5) und „region“ (Spalte 9) sind dieselbe Spalte, "
+        f"region; {fix}\n"
+    )
+    english = make_workspace(tmp_path / "ws-en", language="en").root
+    code, said = mail_drafts(english, listed, drafts)
+    assert code == 1 and said == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}:1: 'E-Mail' (column 3) and 'email' (column 6) are the same column, email; "
-        f"{fix}\n"
+        "keep one and delete or rename the others (which one to mail from cannot be guessed)\n"
         f"  {listed}:1: 'Region' (column 5) and 'region' (column 9) are the same column, region; "
-        f"{fix}\n"
+        "keep one and delete or rename the others (which one to mail from cannot be guessed)\n"
     )
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
     with pytest.raises(
@@ -488,7 +495,7 @@ def test_a_list_saved_on_a_turkish_windows_is_read_as_windows_1254(tmp_path):
 def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_path):
     """Byte 0xfd is ý in Windows-1252 (Czech Novotný) and ı in Windows-1254 (Turkish Yılmaz):
     with no ş, ğ or İ beside it nothing tells which, and either guess may garble a name."""
-    ws = make_workspace(tmp_path / "ws").root
+    ws = make_workspace(tmp_path / "ws", language="en").root
     listed = tmp_path / "Verteiler.csv"
     listed.write_bytes(
         (HEADER + "a1;Praxis Müller;m@example.org;facharzt;\r\n").encode("cp1252")
@@ -498,7 +505,7 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert said == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}:3: a plain CSV that reads 'Novotný' if a German Windows saved it and "
         "'Novotnı' if a Turkish one did, and does not say which; save the list from Excel as "
         "'CSV UTF-8'\n"
@@ -622,7 +629,7 @@ def test_a_utf8_list_with_bom_and_a_byte_that_is_no_utf8_is_refused():
 
 
 def test_a_list_larger_than_a_centres_is_refused(tmp_path):
-    ws = make_workspace(tmp_path / "ws").root
+    ws = make_workspace(tmp_path / "ws", language="en").root
     listed = tmp_path / "Verteiler.csv"
     with listed.open("wb") as fh:
         fh.write(HEADER.encode())
@@ -632,7 +639,7 @@ def test_a_list_larger_than_a_centres_is_refused(tmp_path):
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert said == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}: larger than 32 MB, and a list of institutions is a few MB; split it into "
         "files of at most 10,000 rows\n"
     )
@@ -857,22 +864,38 @@ SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
     ids=["xls", "password", "ods", "docx", "pdf", "picture", "damaged", "zip-bomb", "entities"],
 )
 def test_a_file_that_is_no_list_is_refused_saying_what_it_is(tmp_path, make, said):
-    ws = make_workspace(tmp_path / "ws").root
+    ws = make_workspace(tmp_path / "ws", language="en").root
     listed = make(tmp_path)
     drafts = tmp_path / "drafts"
     code, output = mail_drafts(ws, listed, drafts)
     assert code == 1, output
     assert output.startswith(
-        f"Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n  {listed}: {said}"
+        f"Error: the recipients list cannot be read (nothing was made or sent):\n  {listed}: {said}"
     ), output
     assert "--skip-invalid" not in output
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
 
 
+def test_a_file_that_is_no_list_is_refused_in_the_workspace_language(tmp_path):
+    listed = tmp_path / "Verteiler.csv"
+    listed.write_bytes(b"%PDF-1.7\n")
+    assert mail_refused(tmp_path, listed) == (
+        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
+        f"versandt):\n  {listed}: keine Tabelle (CSV oder XLSX): ein PDF-Dokument; bitte die "
+        "Empfängerliste als Excel-Arbeitsmappe (XLSX) oder als CSV angeben\n"
+    )
+    listed = tmp_path / "Verteiler-NUL.csv"
+    listed.write_bytes(b"id;institution;email\r\na1;Praxis\x00;a@example.org\r\n")
+    assert mail_refused(tmp_path, listed).endswith(
+        f"  {listed}:2: ein NUL-Byte, das kein Tabellenprogramm in eine CSV schreibt (eine "
+        "beschädigte Datei?); bitte löschen oder die Liste noch einmal exportieren\n"
+    )
+
+
 def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(tmp_path):
     """Found by the mutation audit: a value opened with '"' and never closed ran into the rest
     of the list until Python's csv module stopped it, with a traceback."""
-    ws = make_workspace(tmp_path / "ws").root
+    ws = make_workspace(tmp_path / "ws", language="en").root
     rows = "".join(f"a{i};Praxis Łódź {i};p{i}@example.org;facharzt;\r\n" for i in range(4000))
     listed = tmp_path / "Verteiler.csv"
     listed.write_bytes(
@@ -888,9 +911,10 @@ def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(tmp_
     assert "Traceback" not in said and not drafts.exists()
 
 
-def mail_refused(tmp_path: Path, listed: Path) -> str:
-    """What ``formgen mail LIST`` says of a list it refuses; nothing is made or logged."""
-    ws = make_workspace(tmp_path / f"ws-{listed.name}").root
+def mail_refused(tmp_path: Path, listed: Path, language: str = "de") -> str:
+    """What ``formgen mail LIST`` says of a list it refuses in a workspace of ``language``;
+    nothing is made or logged."""
+    ws = make_workspace(tmp_path / f"ws-{listed.name}", language=language).root
     drafts = tmp_path / f"drafts-{listed.name}"
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
@@ -905,8 +929,8 @@ def test_a_value_far_right_of_a_workbook_names_the_recipients_list(tmp_path):
     book.active.cell(row=2, column=1_001, value="Notiz")
     listed = tmp_path / "Verteiler.xlsx"
     book.save(listed)
-    assert mail_refused(tmp_path, listed) == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+    assert mail_refused(tmp_path, listed, "en") == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}:2: a value beyond column 1,000, and a recipients list has some dozens of "
         "columns at most; delete what stands right of the table\n"
     )
@@ -1053,8 +1077,8 @@ def test_a_cell_named_wrongly_is_a_damaged_workbook_not_a_python_message(tmp_pat
 
     listed = tmp_path / "Verteiler.xlsx"
     listed.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=damage))
-    assert mail_refused(tmp_path, listed) == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+    assert mail_refused(tmp_path, listed, "en") == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}: sheet 'Sheet', row 2: a cell is named '{ref}', and the cells of a sheet "
         f"are A1 to XFD1048576; {DAMAGED}\n"
     )
@@ -1093,8 +1117,8 @@ def test_a_cell_whose_value_is_not_of_its_kind_is_a_damaged_workbook_named_by_it
 
     listed = tmp_path / "Verteiler.xlsx"
     listed.write_bytes(xlsx(ROWS[:2], xl__worksheets__sheet1_xml=damage))
-    assert mail_refused(tmp_path, listed) == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+    assert mail_refused(tmp_path, listed, "en") == (
+        "Error: the recipients list cannot be read (nothing was made or sent):\n"
         f"  {listed}: sheet 'Sheet', {said}; {DAMAGED}\n"
     )
 

@@ -417,14 +417,19 @@ def test_a_csv_saved_by_excel_as_windows_1252_is_read_and_lost_letters_are_refus
             "Error: Adressen.csv: keine Tabelle des Registers: keine ihrer Spalten "
             "('Einrichtung', 'Adresse') ist eine, die 'formgen register export' schreibt",
         ),
-        ("Formular.pdf", "%PDF-1.7\n%âãÏÓ\n", "Error: Formular.pdf: not a table (CSV or XLSX)"),
+        (
+            "Formular.pdf",
+            "%PDF-1.7\n%âãÏÓ\n",
+            "Error: Formular.pdf: keine Tabelle (CSV oder XLSX): ein PDF-Dokument; nichts "
+            "importiert – für eine auszufüllende Tabelle das Register exportieren",
+        ),
         ("leer.csv", "", "Error: leer.csv: die Datei ist leer; nichts importiert"),
         (
             "kaputt.xlsx",
             "PK\x03\x04kaputt",
-            "Error: kaputt.xlsx: a damaged Excel workbook (XLSX): its ZIP archive cannot be read "
-            "(cut off while it was copied or downloaded?); nothing was imported — copy or "
-            "download it again, or open it in Excel or LibreOffice and save it again",
+            "Error: kaputt.xlsx: eine beschädigte Excel-Arbeitsmappe (XLSX): ihr ZIP-Archiv lässt "
+            "sich nicht lesen (beim Kopieren oder Herunterladen abgeschnitten?); nichts importiert "
+            "– bitte noch einmal kopieren oder herunterladen oder in Excel oder LibreOffice öffnen",
         ),
     ],
 )
@@ -457,6 +462,48 @@ def test_an_english_workspace_is_told_the_tables_problems_in_english_as_before(
     path.write_text("")
     empty = "Error: Liste.csv: the file is empty; nothing was imported\n"
     assert formgen(ws, "register", "import", str(path)) == (1, empty)
+    # what the table reader refuses, as before
+    path.write_bytes(b"%PDF-1.7\n")
+    assert formgen(ws, "register", "import", str(path)) == (
+        1,
+        "Error: Liste.csv: not a table (CSV or XLSX): a PDF document; nothing was imported — "
+        "export the register ('formgen register export --format xlsx') for a table to fill in\n",
+    )
+    path.write_text("category;name;Name\r\nfacharzt;A;B\r\n", "utf-8")
+    assert formgen(ws, "register", "import", str(path)) == (
+        1,
+        "Error: Liste.csv: 'name' (column 2) and 'Name' (column 3) are the same column, name; "
+        "nothing was imported — keep one of each and delete or rename the others\n",
+    )
+
+
+def test_the_table_readers_errors_are_said_in_the_workspace_language(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """What is wrong with a table given to import, in the German workspace's words: the
+    reader's (bytes, code pages, a damaged workbook) and the header's."""
+    path = tmp_path / "Bestand.csv"
+    said = {
+        b"category;name\r\nfacharzt;A\x00\r\n": "Error: Bestand.csv:2: ein NUL-Byte, das kein "
+        "Tabellenprogramm in eine CSV schreibt (eine beschädigte Datei?); nichts importiert – "
+        "bitte löschen oder die Liste noch einmal exportieren\n",
+        "category;name\r\nfacharzt;Praxis Y\xfdlmaz\r\n".encode("cp1252"): "Error: "
+        "Bestand.csv:2: eine einfache CSV, die „Yýlmaz“ lautet, wenn ein deutsches Windows sie "
+        "gespeichert hat, und „Yılmaz“, wenn es ein türkisches war, und nicht sagt, welches; "
+        "nichts importiert – bitte die Liste in Excel als „CSV UTF-8“ speichern\n",
+        b"category;name;name;Name\r\nfacharzt;A;B;C\r\n": "Error: Bestand.csv: „name“ (Spalte "
+        "2) und „name“ (Spalte 3) und „Name“ (Spalte 4) sind dieselbe Spalte, name; nichts "
+        "importiert – bitte je eine behalten und die anderen löschen oder umbenennen\n",
+        b"category;name;name\r\nfacharzt;A;B\r\n": "Error: Bestand.csv: die Spalte „name“ steht "
+        "zweimal in der Tabelle (Spalten 2 und 3); nichts importiert – bitte je eine behalten und "
+        "die anderen löschen oder umbenennen\n",
+        b"\xd0\xcf\x11\xe0" + bytes(100): "Error: Bestand.csv: eine Arbeitsmappe von Excel "
+        "97-2003 (.xls), die sich nicht lesen lässt; nichts importiert – bitte in Excel als "
+        "„Excel-Arbeitsmappe (*.xlsx)“ oder als CSV speichern\n",
+    }
+    for data, german in said.items():
+        path.write_bytes(data)
+        assert refused(bare, path) == german
 
 
 @pytest.mark.parametrize(
@@ -819,6 +866,17 @@ def bare(tmp_path: Path) -> Workspace:
     return ws
 
 
+@pytest.fixture
+def bare_en(tmp_path: Path) -> Workspace:
+    """:func:`bare` in English: a table the reader refuses is told as before (in a German
+    workspace in German: test_the_table_readers_errors_are_said_in_the_workspace_language)."""
+    ws = make_workspace(tmp_path / "bare", language="en")
+    first = tmp_path / "Erste.csv"
+    first.write_text("category;name;postcode\r\nfacharzt;Poradnia Łódź;40210\r\n", "utf-8")
+    assert formgen(ws, "register", "import", str(first))[0] == 0
+    return ws
+
+
 def refused(ws: Workspace, path: Path) -> str:
     """The import's ``Error: …``, once sure it exited 1 and changed nothing."""
     before = snapshot(ws)
@@ -855,7 +913,7 @@ def xlsx(rows: list[list[str]], **parts: bytes | Callable[[bytes], bytes]) -> by
 TABLE = [["category", "name", "postcode"], ["psychotherapie", YILMAZ, "40212"]]
 
 
-def test_an_xlsx_zip_bomb_is_refused_unpacked(bare: Workspace, tmp_path: Path) -> None:
+def test_an_xlsx_zip_bomb_is_refused_unpacked(bare_en: Workspace, tmp_path: Path) -> None:
     """A sheet that inflates to 300 MB (from a few hundred KB) is refused by its declared size
     and ratio, before openpyxl inflates any of it."""
     sheet = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -863,7 +921,7 @@ def test_an_xlsx_zip_bomb_is_refused_unpacked(bare: Workspace, tmp_path: Path) -
     assert len(bomb) < 1 << 20
     path = tmp_path / "Bestand.xlsx"
     path.write_bytes(bomb)
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith(
         "Error: Bestand.xlsx: part 'xl/worksheets/sheet1.xml' would unpack to 300.0 MiB"
     ), said
@@ -879,14 +937,14 @@ def test_an_xlsx_zip_bomb_is_refused_unpacked(bare: Workspace, tmp_path: Path) -
     ids=["external-entity", "entity-expansion"],
 )
 def test_an_xlsx_whose_xml_declares_entities_is_refused_unparsed(
-    bare: Workspace, tmp_path: Path, declaration: bytes
+    bare_en: Workspace, tmp_path: Path, declaration: bytes
 ) -> None:
     def declared(sheet: bytes) -> bytes:
         return declaration + sheet.replace(b"<t>40212</t>", b"<t>&e;&b;</t>")
 
     path = tmp_path / "Bestand.xlsx"
     path.write_bytes(xlsx(TABLE, xl__worksheets__sheet1_xml=declared))
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith(
         "Error: Bestand.xlsx: part 'xl/worksheets/sheet1.xml' declares a DOCTYPE or XML "
         "entities, which Excel and LibreOffice never write"
@@ -895,11 +953,11 @@ def test_an_xlsx_whose_xml_declares_entities_is_refused_unparsed(
 
 
 def test_an_xlsx_with_damaged_xml_is_refused_with_a_message(
-    bare: Workspace, tmp_path: Path
+    bare_en: Workspace, tmp_path: Path
 ) -> None:
     path = tmp_path / "Bestand.xlsx"
     path.write_bytes(xlsx(TABLE, xl__worksheets__sheet1_xml=lambda s: s[: len(s) // 2]))
-    assert refused(bare, path) == (
+    assert refused(bare_en, path) == (
         "Error: Bestand.xlsx: a damaged Excel workbook (XLSX): sheet 'Sheet' (part "
         f"'xl/worksheets/sheet1.xml') cannot be read; nothing was imported — {REPAIR}\n"
     )
@@ -952,23 +1010,23 @@ BOOK = (
     ids=["no-sheet", "odd-attribute", "attribute-missing", "style-missing", "odd-relationship"],
 )
 def test_an_xlsx_with_xml_openpyxl_does_not_expect_is_refused_in_one_line(
-    bare: Workspace, tmp_path: Path, damage: dict[str, Callable[[bytes], bytes]], said: str
+    bare_en: Workspace, tmp_path: Path, damage: dict[str, Callable[[bytes], bytes]], said: str
 ) -> None:
     """Found by the mutation audit: openpyxl fails on XML with an element or attribute missing
     or unexpected with a TypeError or IndexError (a traceback), and warns or prints on the way;
     by the hostile-input audit: said with Python's message, not what is wrong and what to do."""
     path = tmp_path / "Bestand.xlsx"
     path.write_bytes(xlsx(TABLE, **damage))
-    before = snapshot(bare)
-    result = CliRunner().invoke(main, ["register", "import", str(path), "-w", str(bare.root)])
+    before = snapshot(bare_en)
+    result = CliRunner().invoke(main, ["register", "import", str(path), "-w", str(bare_en.root)])
     assert result.exit_code == 1, result.output
     assert result.stdout == ""  # nothing openpyxl printed or warned
     assert result.stderr == f"Error: Bestand.xlsx: {said}\n"
-    assert snapshot(bare) == before
+    assert snapshot(bare_en) == before
 
 
 def test_an_xlsx_naming_a_cell_wrongly_is_refused_as_damaged_naming_the_sheet(
-    bare: Workspace, tmp_path: Path
+    bare_en: Workspace, tmp_path: Path
 ) -> None:
     """A cell reference that names no cell, on the first sheet or on a further one (which is
     only looked at for data): the file is refused with the sheet and row and what to do, not
@@ -994,22 +1052,22 @@ def test_an_xlsx_naming_a_cell_wrongly_is_refused_as_damaged_naming_the_sheet(
     damaged = "the workbook is damaged; nothing was imported — open it in Excel or LibreOffice"
     path = tmp_path / "Bestand.xlsx"
     path.write_bytes(damage("xl/worksheets/sheet1.xml", "C2", "1C"))
-    assert refused(bare, path) == (
+    assert refused(bare_en, path) == (
         "Error: Bestand.xlsx: sheet 'Sheet', row 2: a cell is named '1C', and the cells of a "
         f"sheet are A1 to XFD1048576; {damaged} and save it again, or save it as CSV\n"
     )
     path.write_bytes(damage("xl/worksheets/sheet2.xml", "B1", "B"))
-    assert refused(bare, path) == (
+    assert refused(bare_en, path) == (
         "Error: Bestand.xlsx: sheet 'Köln – Nachträge', row 1: a cell is named 'B', and the "
         f"cells of a sheet are A1 to XFD1048576; {damaged} and save it again, or save it as CSV\n"
     )
     path.write_bytes(saved.getvalue())
-    code, said = formgen(bare, "register", "import", str(path))
-    assert code == 0 and f"Zeile 2: inst-0002 {YILMAZ}: neu" in said, said
+    code, said = formgen(bare_en, "register", "import", str(path))
+    assert code == 0 and f"line 2: inst-0002 {YILMAZ}: new" in said, said
 
 
 def test_an_xlsx_claiming_a_million_rows_and_columns_is_refused_quickly(
-    bare: Workspace, tmp_path: Path
+    bare_en: Workspace, tmp_path: Path
 ) -> None:
     """A few hundred bytes of sheet that claim A1:XFD1048576 and have a cell in the last row:
     read as openpyxl pads it, 17 billion empty cells."""
@@ -1022,39 +1080,41 @@ def test_an_xlsx_claiming_a_million_rows_and_columns_is_refused_quickly(
     path = tmp_path / "Bestand.xlsx"
     path.write_bytes(xlsx(TABLE, xl__worksheets__sheet1_xml=forged))
     started = time.monotonic()
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert time.monotonic() - started < 20
     assert said.startswith("Error: Bestand.xlsx: 100,000 rows or more in the first sheet"), said
 
 
-def test_a_huge_csv_is_refused_without_being_read(bare: Workspace, tmp_path: Path) -> None:
+def test_a_huge_csv_is_refused_without_being_read(bare_en: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "Bestand.csv"
     with path.open("wb") as fh:
         fh.write(b"category;name;postcode\r\n")
         fh.write(b"psychotherapie;Praxis;40212\r\n" * (200 << 20 >> 5))  # 200 MB
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith(
         "Error: Bestand.csv: larger than 32 MB, and a list of institutions is a few MB; "
         "nothing was imported — split it into files of at most 10,000 rows"
     ), said
 
 
-def test_a_csv_of_more_rows_than_a_centres_list_is_refused(bare: Workspace, tmp_path: Path) -> None:
+def test_a_csv_of_more_rows_than_a_centres_list_is_refused(
+    bare_en: Workspace, tmp_path: Path
+) -> None:
     path = tmp_path / "Bestand.csv"
     rows = "".join(f"psychotherapie;Praxis {n};{40000 + n}\r\n" for n in range(10_001))
     path.write_text("category;name;postcode\r\n" + rows, "utf-8")
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith(
         "Error: Bestand.csv: more than 10,000 rows (line 10002), and a centre's list has "
         "hundreds or a few thousand; nothing was imported"
     ), said
 
 
-def test_a_row_reaching_far_beyond_the_table_is_refused(bare: Workspace, tmp_path: Path) -> None:
+def test_a_row_reaching_far_beyond_the_table_is_refused(bare_en: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "Bestand.csv"
     far = "psychotherapie;Praxis;40212" + ";" * 5000 + "x"
     path.write_text(f"category;name;postcode\r\n{far}\r\n", "utf-8")
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith(
         "Error: Bestand.csv:2: a value beyond column 1,000, and the register's table has some "
         "dozens of columns at most; nothing was imported"
@@ -1062,14 +1122,14 @@ def test_a_row_reaching_far_beyond_the_table_is_refused(bare: Workspace, tmp_pat
 
 
 def test_utf8_with_a_windows_1252_byte_is_refused_not_garbled(
-    bare: Workspace, tmp_path: Path
+    bare_en: Workspace, tmp_path: Path
 ) -> None:
     """Read as Windows-1252, every ş and ü of the UTF-8 rows would turn into two letters."""
     text = f"category;name;postcode\r\npsychotherapie;{YILMAZ};40212\r\n"
     data = text.encode("utf-8") + "facharzt;Praxis Müller;40213\r\n".encode("cp1252")
     path = tmp_path / "Bestand.csv"
     path.write_bytes(data)
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith("Error: Bestand.csv:3: byte 0xfc is not UTF-8, but the rest"), said
 
 
@@ -1107,14 +1167,14 @@ def test_excels_sep_line_names_the_delimiter_and_is_no_header(
     ],
 )
 def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
-    bare: Workspace, tmp_path: Path, header: str, said: str
+    bare_en: Workspace, tmp_path: Path, header: str, said: str
 ) -> None:
     """Found by the hostile-input audit: "column name given twice" read as if a column's name
     was given twice, and did not say which columns."""
     path = tmp_path / "Bestand.csv"
     cells = ";".join(["psychotherapie", YILMAZ, "Zweiter Name", "duesseldorf", "dormagen"])
     path.write_text(f"{header}\r\n{cells}\r\n", "utf-8")
-    assert refused(bare, path) == (
+    assert refused(bare_en, path) == (
         f"Error: Bestand.csv: {said}; nothing was imported — keep one of each and delete or "
         "rename the others\n"
     )
@@ -1158,11 +1218,11 @@ def test_a_csv_saved_on_a_turkish_polish_or_cyrillic_windows_is_read_in_its_code
     ],
 )
 def test_a_plain_csv_that_reads_as_two_code_pages_is_refused(
-    bare: Workspace, tmp_path: Path, cell: bytes, read: str
+    bare_en: Workspace, tmp_path: Path, cell: bytes, read: str
 ) -> None:
     path = tmp_path / "Bestand.csv"
     path.write_bytes(b"category;name\r\npsychotherapie;" + cell + b"\r\n")
-    assert refused(bare, path) == (
+    assert refused(bare_en, path) == (
         f"Error: Bestand.csv:2: a plain CSV that reads {read} one did, and does not say which; "
         "nothing was imported — save the list from Excel as 'CSV UTF-8'\n"
     )
@@ -1297,23 +1357,23 @@ def test_the_question_mark_of_a_web_address_is_no_lost_letter(
     ]
 
 
-def test_a_csv_with_a_nul_byte_is_refused(bare: Workspace, tmp_path: Path) -> None:
+def test_a_csv_with_a_nul_byte_is_refused(bare_en: Workspace, tmp_path: Path) -> None:
     path = tmp_path / "Bestand.csv"
     rows = "".join(f"psychotherapie;Praxis {n};{40000 + n}\r\n" for n in range(200))
     path.write_bytes(f"category;name;postcode\r\n{rows}".encode() + b"facharzt;A\x00B;40212\r\n")
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said.startswith("Error: Bestand.csv:202: a NUL byte, which no spreadsheet"), said
 
 
 def test_a_quotation_mark_never_closed_is_refused_with_the_line_it_opens_on(
-    bare: Workspace, tmp_path: Path
+    bare_en: Workspace, tmp_path: Path
 ) -> None:
     """The rest of the file runs into the value the quotation mark opens on line 3."""
     path = tmp_path / "Bestand.csv"
     rows = "".join(f"psychotherapie;Praxis Łódź {n};{40000 + n}\r\n" for n in range(5000))
     text = f'category;name;postcode\r\nfacharzt;{YILMAZ};40212\r\nfacharzt;"Praxis;40213\r\n'
     path.write_text(text + rows, "utf-8")
-    said = refused(bare, path)
+    said = refused(bare_en, path)
     assert said == (
         'Error: Bestand.csv:3: a value longer than 131,072 characters (a quotation mark (") '
         "that opens a value and is never closed?); nothing was imported — close it, or shorten "

@@ -109,19 +109,16 @@ def read_recipients(
     that hold data, which are not read. Raises :class:`~formgen.errors.UnreadableListError` for
     a file that is no such list. The note and the error are said in ``said_in`` (the
     workspace's language); ``lang`` names the regions and languages a row can give."""
-    from formgen.messages import say
+    from formgen.messages import Said, SaidJoined, say
     from formgen.recipients import parse_recipients
     from ingest.sheet import read_sheet  # the CLI is the one place that knows both
 
     try:
         sheet = read_sheet(
-            data,
-            source,
-            "a recipients list",
-            "give the recipients list as an Excel workbook (XLSX) or a CSV",
+            data, source, Said("table_what_recipients"), Said("table_recipients_fix")
         )
     except SheetError as exc:
-        said = f"{exc.what}; {exc.fix}" if exc.fix else exc.what
+        said = SaidJoined((exc.what, exc.fix), "; ") if exc.fix else exc.what
         raise UnreadableListError([Problem(exc.file, exc.line, said)], said_in) from None
     if sheet.left_out:
         names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
