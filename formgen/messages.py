@@ -1638,6 +1638,32 @@ WORDS: dict[str, dict[str, str]] = {
         "rec_other_multi": "{where}.{name}: only multiple-choice fields have an '{other}' text",
         "rec_other_text": "{where}.{name}: the 'other' text must be text",
         # (end of gen_usage)
+        # -- click's own usage errors, said in a German workspace (cli/common.py)
+        "click_usage": "Usage:",
+        "click_options": "[OPTIONS]",
+        "click_help": "Try '{command} {option}' for help.",
+        "click_no_option": "No such option '{name}'.",
+        "click_no_command": "No such command '{name}'.",
+        "click_did_you_mean": "Did you mean '{name}'?",
+        "click_possible": "(Did you mean one of: {names}?)",
+        "click_missing_argument": "Missing argument {hint}.",
+        "click_missing_option": "Missing option {hint}.",
+        "click_missing": "Missing parameter {hint}.",
+        "click_needs_value": "Option '{name}' requires an argument.",
+        "click_invalid": "Invalid value for {hint}: {message}",
+        "click_extra": "Got unexpected extra argument ({args})",
+        "click_extras": "Got unexpected extra arguments ({args})",
+        "click_not_choice": "'{value}' is not one of {choices}.",
+        "click_no_path": "{kind} '{path}' does not exist.",
+        "click_kind_File": "File",
+        "click_kind_Directory": "Directory",
+        "click_kind_Path": "Path",
+        "click_not_integer": "'{value}' is not a valid integer.",
+        "click_not_float": "'{value}' is not a valid float.",
+        "click_not_in_range": "{value} is not in the range {range}.",
+        "click_terminal_encoding": "{why}; the terminal sent it in another encoding than UTF-8 "
+        "(read as Windows-1252 it is '{shown}'); set the terminal to UTF-8 and give it again",
+        # (end of click)
         # formgen init (cli/workspace.py)
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
@@ -3426,6 +3452,33 @@ WORDS: dict[str, dict[str, str]] = {
         "„{other}“",
         "rec_other_text": "{where}.{name}: der Text zu „other“ muss Text sein",
         # (end of gen_usage)
+        # -- click's own usage errors, said in a German workspace (cli/common.py)
+        "click_usage": "Aufruf:",
+        "click_options": "[OPTIONEN]",
+        "click_help": "Hilfe: {command} {option}",
+        "click_no_option": "Unbekannte Option „{name}“.",
+        "click_no_command": "Unbekannter Befehl „{name}“.",
+        "click_did_you_mean": "Gemeint: „{name}“?",
+        "click_possible": "(gemeint: eine von {names}?)",
+        "click_missing_argument": "Argument {hint} fehlt.",
+        "click_missing_option": "Option {hint} fehlt.",
+        "click_missing": "Angabe {hint} fehlt.",
+        "click_needs_value": "Option „{name}“ braucht einen Wert.",
+        "click_invalid": "Ungültiger Wert für {hint}: {message}",
+        "click_extra": "Unerwartetes zusätzliches Argument ({args})",
+        "click_extras": "Unerwartete zusätzliche Argumente ({args})",
+        "click_not_choice": "„{value}“ ist keiner der möglichen Werte {choices}.",
+        "click_no_path": "{kind} „{path}“ gibt es nicht.",
+        "click_kind_File": "Die Datei",
+        "click_kind_Directory": "Den Ordner",
+        "click_kind_Path": "Den Pfad",
+        "click_not_integer": "„{value}“ ist keine ganze Zahl.",
+        "click_not_float": "„{value}“ ist keine Zahl.",
+        "click_not_in_range": "{value} liegt nicht im Bereich {range}.",
+        "click_terminal_encoding": "{why}; das Terminal hat es in einer anderen Kodierung als "
+        "UTF-8 gesendet (als Windows-1252 gelesen: „{shown}“); bitte das Terminal auf UTF-8 "
+        "stellen und es noch einmal eingeben",
+        # (end of click)
         # formgen init (cli/workspace.py)
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "

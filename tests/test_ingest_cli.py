@@ -233,7 +233,7 @@ def test_not_a_workspace_is_a_domain_error(tmp_path: Path, inbox: Path) -> None:
 def test_a_missing_path_is_misuse(ws_dir: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ingest", str(tmp_path / "fehlt.pdf"), "-w", str(ws_dir)])
     assert result.exit_code == 2
-    assert "does not exist" in result.output
+    assert f"Den Pfad „{tmp_path / 'fehlt.pdf'}“ gibt es nicht." in result.output
 
 
 def test_help_text() -> None:

@@ -138,7 +138,7 @@ def test_a_missing_path_stays_misuse_but_a_link_to_nothing_is_reported(
     ws = tmp_path / "ws"
     sample_workspace(ws)
     result = CliRunner().invoke(main, ["ingest", str(inbox / "fehlt.pdf"), "-w", str(ws)])
-    assert result.exit_code == 2 and "does not exist" in result.output
+    assert result.exit_code == 2 and "gibt es nicht" in result.output
     result = CliRunner().invoke(
         main, ["ingest", str(inbox / "dangling.pdf"), "-w", str(ws), "--dry-run"]
     )

@@ -628,19 +628,35 @@ def test_every_date_option_is_one_that_takes_a_form_fields_dates():
 
 @pytest.mark.parametrize(("words", "option"), _date_options())
 @pytest.mark.parametrize(
-    ("typed", "message"),
+    ("typed", "message", "german"),
     [
-        ("morgen", "'morgen' is not a date; write it as 24.09.2025 or 2025-09-24"),
-        ("31.11.2027", "'31.11.2027' is not a day of the calendar (the month has only 30 days)"),
-        ("12/15/2027", "'12/15/2027' is not a date; write it as 24.09.2025 or 2025-09-24"),
+        (
+            "morgen",
+            "'morgen' is not a date; write it as 24.09.2025 or 2025-09-24",
+            "„morgen“ ist kein gültiges Datum (erwartet z.\u00a0B. 24.09.2025 oder 2025-09-24)",
+        ),
+        (
+            "31.11.2027",
+            "'31.11.2027' is not a day of the calendar (the month has only 30 days)",
+            "„31.11.2027“ ist kein gültiges Datum (der Monat hat nur 30 Tage)",
+        ),
+        (
+            "12/15/2027",
+            "'12/15/2027' is not a date; write it as 24.09.2025 or 2025-09-24",
+            "„12/15/2027“ ist kein gültiges Datum (erwartet z.\u00a0B. 24.09.2025 oder 2025-09-24)",
+        ),
     ],
 )
 def test_a_date_option_refuses_what_is_no_date_and_names_the_forms_it_takes(
-    tmp_path, words, option, typed, message
+    tmp_path, words, option, typed, message, german
 ):
     ws = make_workspace(tmp_path / "ws").root
+    en = make_workspace(tmp_path / "en", language="en").root
     before = sorted(tmp_path.rglob("*"))
     result = run(*words, option, typed, "-w", str(ws))
+    assert result.exit_code == 2
+    assert f"Error: Ungültiger Wert für '{option}': {german}\n" in result.output
+    result = run(*words, option, typed, "-w", str(en))
     assert result.exit_code == 2
     assert f"Error: Invalid value for '{option}': {message}\n" in result.output
     assert sorted(tmp_path.rglob("*")) == before

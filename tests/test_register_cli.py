@@ -98,10 +98,10 @@ def test_text_a_terminal_sent_in_windows_1252_is_refused_not_a_crash(
     code, out = run(ws, *[str(listed) if a == "list.csv" else a for a in args])
     assert code == 2, out
     assert (
-        f"Error: Invalid value for '{param}': 'per Telefon, Frau \\udcd6zt\\udcfcrk' holds "
-        "U+DCD6, half of a character (a lone surrogate), which is no text; the terminal sent "
-        "it in another encoding than UTF-8 (read as Windows-1252 it is 'per Telefon, Frau "
-        "Öztürk'); set the terminal to UTF-8 and give it again"
+        f"Error: Ungültiger Wert für '{param}': „per Telefon, Frau \\udcd6zt\\udcfcrk“ enthält "
+        "U+DCD6, ein halbes Zeichen (ein einzelnes Surrogat), also keinen Text; das Terminal hat "
+        "es in einer anderen Kodierung als UTF-8 gesendet (als Windows-1252 gelesen: „per "
+        "Telefon, Frau Öztürk“); bitte das Terminal auf UTF-8 stellen und es noch einmal eingeben"
     ) in " ".join(out.split())
     assert (ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()) == kept
 
@@ -266,7 +266,7 @@ def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
     code, out = run(ws, "gaps", "--category", "astrologie")
     assert code == 1 and "unbekannte Checkliste „astrologie“" in out
     code, out = run(ws, "stale", "--today", "gestern")
-    assert code == 2 and "not a date" in out
+    assert code == 2 and "ist kein gültiges Datum" in out
 
 
 def test_export_formats(ws: Workspace, tmp_path: Path) -> None:

@@ -197,3 +197,60 @@ def test_a_centre_name_a_terminal_sent_in_windows_1252_is_refused(tmp_path: Path
         "UTF-8 and give it again"
     ) in " ".join(err.split())
     assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "german", "english"),
+    [
+        (
+            ["status", "--lst"],
+            "Aufruf: main status [OPTIONEN]\nHilfe: main status --help\n\n"
+            "Error: Unbekannte Option „--lst“. Gemeint: „--list“?\n",
+            "Usage: main status [OPTIONS]\nTry 'main status --help' for help.\n\n"
+            "Error: No such option '--lst'. Did you mean '--list'?\n",
+        ),
+        (
+            ["register", "fnd"],
+            "Error: Unbekannter Befehl „fnd“. Gemeint: „find“?\n",
+            "Error: No such command 'fnd'. Did you mean 'find'?\n",
+        ),
+        (
+            ["register", "history"],
+            "Error: Argument 'INSTITUTION_ID' fehlt.\n",
+            "Error: Missing argument 'INSTITUTION_ID'.\n",
+        ),
+        (
+            ["register", "export", "--format", "pdx"],
+            "Error: Ungültiger Wert für '--format': „pdx“ ist keiner der möglichen Werte 'json', "
+            "'csv', 'xlsx'.\n",
+            "Error: Invalid value for '--format': 'pdx' is not one of 'json', 'csv', 'xlsx'.\n",
+        ),
+        (
+            ["status", "extra"],
+            "Error: Unerwartetes zusätzliches Argument (extra)\n",
+            "Error: Got unexpected extra argument (extra)\n",
+        ),
+        (
+            ["mail", "--drafts", "d", "--days", "x"],
+            "Error: Ungültiger Wert für '--days': „x“ ist keine ganze Zahl.\n",
+            "Error: Invalid value for '--days': 'x' is not a valid integer range.\n",
+        ),
+    ],
+)
+def test_clicks_usage_errors_are_said_in_the_workspace_language(
+    tmp_path: Path, args: list[str], german: str, english: str
+) -> None:
+    """A mistyped option, command or value exits 2 in the workspace's words, the workspace
+    named by -w (or FORMGEN_WORKSPACE, or the current folder); English in an English one and
+    where no workspace is named, as click says it."""
+    said = {}
+    for lang in ("de", "en"):
+        ws = Workspace.init(tmp_path / lang, language=lang)
+        result = CliRunner().invoke(main, [*args, "-w", str(ws.root)])
+        assert result.exit_code == 2
+        said[lang] = result.stderr
+    assert said["de"].endswith(german) and said["en"].endswith(english)
+    named = CliRunner().invoke(main, args, env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})
+    assert named.exit_code == 2 and named.stderr == said["de"]
+    alone = CliRunner().invoke(main, args, env={"FORMGEN_WORKSPACE": None})
+    assert alone.exit_code == 2 and alone.stderr.endswith(english)

@@ -7,7 +7,8 @@ import errno
 import functools
 import importlib
 import os
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -76,14 +77,12 @@ def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     it holds a lone surrogate, which is how Python hands over bytes of the command line that
     are not UTF-8 (a terminal set to Windows-1252); no file can store it
     (:mod:`formgen.record`)."""
+    from formgen.messages import Said
     from formgen.record import lone_surrogate  # not at start-up: `formgen --help` stays quick
 
     if isinstance(value, str) and (why := lone_surrogate(value)):
-        raise click.BadParameter(
-            f"{why}; the terminal sent it in another encoding than UTF-8 (read as "
-            f"Windows-1252 it is '{readable(value)}'); set the terminal to UTF-8 and give it again",
-            param=param,
-        )
+        said = Said("click_terminal_encoding", why=why, shown=readable(value))
+        raise click.BadParameter(said, param=param)
     return value
 
 
@@ -222,6 +221,10 @@ class FormgenGroup(click.Group):
                 args[0], possibilities=self.list_commands(ctx), ctx=ctx
             ) from None
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta[_ARGS] = tuple(args)  # the workspace a usage error is said in: -w among them
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -229,11 +232,144 @@ class FormgenGroup(click.Group):
             if exc.errno == errno.EPIPE:
                 raise
             raise click.ClickException(terminal(os_error_message(exc))) from exc
-        except click.UsageError:  # about the command line, as it was typed
-            raise
+        except click.UsageError as exc:  # about the command line, as it was typed
+            lang = _usage_language(ctx.meta.get(_ARGS, ()), exc.ctx)
+            if lang == "en":
+                raise  # click's own words
+            raise _SaidUsageError(_usage_said(exc, lang), exc.ctx, lang) from exc
         except click.ClickException as exc:
             # `Error: …` may quote a value from outside (a recipients list): shown as echo shows it
             raise click.ClickException(terminal(exc.message)) from exc
+
+
+_ARGS = "formgen.args"
+"""The key of ``ctx.meta`` that holds the command line given to ``formgen``."""
+
+
+def _usage_language(args: Sequence[str], failed: click.Context | None) -> str:
+    """The language a usage error of the command line ``args`` is said in: the workspace's
+    that ``-w``/``--workspace`` names, else $FORMGEN_WORKSPACE, else the failing command's
+    default (the current folder; none: English), as the command would open it."""
+    given = next(
+        (
+            args[i + 1] if a in ("-w", "--workspace") else a.removeprefix("--workspace=")
+            for i, a in enumerate(args)
+            if (a in ("-w", "--workspace") and i + 1 < len(args)) or a.startswith("--workspace=")
+        ),
+        os.environ.get("FORMGEN_WORKSPACE"),
+    )
+    if given is None and failed is not None:
+        param = next((p for p in failed.command.params if p.name == "workspace_dir"), None)
+        given = param.default if param is not None and isinstance(param.default, str) else None
+    return workspace_language(given) if given else "en"
+
+
+_CLICK_SAID = (
+    (re.compile(r"'(?P<value>[^']*)' is not one of (?P<choices>.*)\."), "click_not_choice"),
+    (
+        re.compile(r"(?P<kind>File|Directory|Path) '(?P<path>[^']*)' does not exist\."),
+        "click_no_path",
+    ),
+    (re.compile(r"'(?P<value>[^']*)' is not a valid integer( range)?\."), "click_not_integer"),
+    (re.compile(r"'(?P<value>[^']*)' is not a valid float( range)?\."), "click_not_float"),
+    (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\."), "click_not_in_range"),
+    (re.compile(r"Got unexpected extra argument \((?P<args>.*)\)"), "click_extra"),
+    (re.compile(r"Got unexpected extra arguments \((?P<args>.*)\)"), "click_extras"),
+)
+"""The messages of click's own checks said in other words (the ``click_`` words), by click's
+English (:mod:`click.types`, the parser); any other message stays as made."""
+
+
+def _said_message(message: str, lang: str) -> str:
+    """``message`` of click in ``lang`` where it is one of :data:`_CLICK_SAID`."""
+    from formgen.messages import say
+
+    for pattern, key in _CLICK_SAID:
+        if found := pattern.fullmatch(message):
+            args = found.groupdict()
+            if key == "click_no_path":
+                args["kind"] = say(f"click_kind_{args['kind']}", lang)
+            return say(key, lang, **args)
+    return message
+
+
+def _usage_said(exc: click.UsageError, lang: str) -> str:
+    """The message of click's usage error ``exc`` in ``lang``: an unknown option or command
+    (with the one meant), a missing argument or option, a value an option or argument does not
+    take, an option without its value, arguments too many; a message of formgen's own (said
+    in the workspace's language already) as it is."""
+    from formgen.messages import Said, in_language, say
+
+    if isinstance(exc, click.NoSuchOption | click.exceptions.NoSuchCommand):
+        option = isinstance(exc, click.NoSuchOption)
+        name = exc.option_name if isinstance(exc, click.NoSuchOption) else exc.command_name
+        if exc.message != f"No such {'option' if option else 'command'} {name!r}.":
+            return exc.format_message()
+        said = say("click_no_option" if option else "click_no_command", lang, name=name)
+        meant = exc.possibilities or []
+        if len(meant) == 1:
+            return f"{said} {say('click_did_you_mean', lang, name=meant[0])}"
+        return (
+            f"{said} {say('click_possible', lang, names=', '.join(f'„{m}“' for m in sorted(meant)))}"
+            if meant
+            else said
+        )
+    if isinstance(exc, click.BadParameter):
+        hint = (
+            exc.param_hint
+            if exc.param_hint is not None
+            else (exc.param.get_error_hint(exc.ctx) if exc.param is not None else None)
+        )
+        if hint is None:
+            return exc.format_message()
+        if not isinstance(hint, str):
+            hint = " / ".join(f"'{h}'" for h in hint)
+        if isinstance(exc, click.MissingParameter):
+            extra = (
+                exc.param.type.get_missing_message(param=exc.param, ctx=exc.ctx)
+                if exc.param
+                else ""
+            )
+            if exc.message or extra:  # "Choose from: …": click's words, as a whole
+                return exc.format_message()
+            kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
+            key = {"argument": "click_missing_argument", "option": "click_missing_option"}
+            return say(key.get(kind, "click_missing"), lang, hint=hint)
+        message = (
+            exc.message
+        )  # formgen's own (a date option's) in the language, click's by its words
+        said = (
+            in_language(message, lang)
+            if isinstance(message, Said)
+            else _said_message(message, lang)
+        )
+        return say("click_invalid", lang, hint=hint, message=said)
+    if isinstance(exc, click.BadOptionUsage):
+        if exc.message == f"Option {exc.option_name!r} requires an argument.":
+            return say("click_needs_value", lang, name=exc.option_name)
+        return exc.format_message()
+    return _said_message(exc.format_message(), lang)
+
+
+class _SaidUsageError(click.UsageError):
+    """A usage error of click in another language than click's English: the usage line, the
+    hint to the help and the message (exit status 2, ``Error:`` as for every error)."""
+
+    def __init__(self, message: str, ctx: click.Context | None, lang: str) -> None:
+        super().__init__(message, ctx)
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        from formgen.messages import say
+
+        if self.ctx is not None:
+            usage = self.ctx.get_usage().replace("Usage:", say("click_usage", self.lang), 1)
+            usage = usage.replace("[OPTIONS]", say("click_options", self.lang))
+            names = self.ctx.command.get_help_option_names(self.ctx)
+            option = max(names, key=len) if names else "--help"
+            help_ = say("click_help", self.lang, command=self.ctx.command_path, option=option)
+            echo(f"{usage}\n{help_}\n", err=True)
+        echo(f"Error: {self.format_message()}", err=True)
 
 
 def workspace_option(func: F) -> F:
@@ -294,11 +430,13 @@ class DateType(click.ParamType[dt.date]):
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
+        from formgen.messages import SaidProblem
         from ingest.values import parse_date  # phonenumbers: not for `formgen --help`
 
         checked = parse_date(str(value))
         if not isinstance(checked.value, str):  # the reason names the forms it takes
-            self.fail(str(checked.problem), param, ctx)
+            assert checked.problem is not None
+            self.fail(SaidProblem(checked.problem), param, ctx)  # said in a German workspace too
         return dt.date.fromisoformat(checked.value)
 
 
