@@ -19,14 +19,14 @@ from collections.abc import Callable
 NO_BREAK = "\u00a0\u2007\u202f"
 """The spaces a line must not break at (Unicode line-break class GL)."""
 
-_BREAKS = re.compile(rf"[^\S{NO_BREAK}]+")
+BREAKS = re.compile(rf"[^\S{NO_BREAK}]+")
 """A run of whitespace a line may break at: every whitespace character but the no-break ones."""
 
 
 def words(text: str) -> list[str]:
     """``text`` split at the spaces a line may break at, like ``str.split()`` but with the
     no-break spaces kept inside the words they join."""
-    return [word for word in _BREAKS.split(text) if word]
+    return [word for word in BREAKS.split(text) if word]
 
 
 def collapse(text: str) -> str:

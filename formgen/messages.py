@@ -226,8 +226,8 @@ WORDS: dict[str, dict[str, str]] = {
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
         "dup_former_name": "the name it had before ({percent} %)",
-        "decide": "decide with: formgen register resolve c-NNNN --take mine (keep the value in "
-        "the register) or --take theirs (take the returned or imported one)  ·  formgen "
+        "decide": "decide with:\n  formgen register resolve c-NNNN --take mine (keep the value "
+        "in the register) or --take theirs (take the returned or imported one)\n  formgen "
         "register resolve d-NNNN --merge (the same institution) or --new (another one)",
         "institution": "Institution",
         "others": "others",
@@ -1894,9 +1894,9 @@ WORDS: dict[str, dict[str, str]] = {
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
         "dup_former_name": "der Name, den sie früher hatte ({percent}\u00a0%)",
-        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine (den Wert im "
-        "Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
-        "übernehmen)  ·  formgen register resolve d-NNNN --merge (dieselbe Einrichtung) oder "
+        "decide": "entscheiden mit:\n  formgen register resolve c-NNNN --take mine (den Wert "
+        "im Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
+        "übernehmen)\n  formgen register resolve d-NNNN --merge (dieselbe Einrichtung) oder "
         "--new (eine andere)",
         "institution": "Einrichtung",
         "others": "weitere",

@@ -42,7 +42,7 @@ from ingest.register import (
 )
 from ingest.schemas import SchemaRegistry
 from ingest.submission import short
-from ingest.tables import width
+from ingest.tables import fold, width
 
 
 def value_text(
@@ -128,11 +128,18 @@ def _change_lines(head: str, was: str, now: str) -> list[str]:
     return lines
 
 
-def under(head: str, text: str) -> str:
+def under(head: str, text: str, columns: int | None = None) -> str:
     """``head`` followed by ``text``, the lines of ``text`` after the first under its first: as
     far in as ``head`` reaches in the terminal (:func:`ingest.tables.width`). A line of
-    ``text`` ends at any line break (:data:`formgen.linebreak.LINE_BREAK`)."""
-    return head + LINE_BREAK.sub("\n" + " " * width(head), text)
+    ``text`` ends at any line break (:data:`formgen.linebreak.LINE_BREAK`); one longer than
+    ``columns`` (the terminal's width) is folded there too (:func:`ingest.tables.fold`)."""
+    lines = LINE_BREAK.sub("\n" + " " * width(head), head + text).split("\n")
+    return "\n".join(fold(line, columns, width(head)) for line in lines)
+
+
+def _lead(line: str) -> int:
+    """The blanks ``line`` starts with."""
+    return len(line) - len(line.lstrip(" "))
 
 
 def source_text(src: Json, lang: str = "de", base: int | None = None) -> str:
@@ -158,14 +165,16 @@ def source_text(src: Json, lang: str = "de", base: int | None = None) -> str:
     return ", ".join([*said, say("read_in", lang, at=at)])
 
 
-def held_text(reg: Register, held: Json, lang: str = "de") -> str:
+def held_text(reg: Register, held: Json, lang: str = "de", columns: int | None = None) -> str:
     """A held conflict as ``register conflicts`` shows it: its field by its label; the value the
     register holds now, under it where it came from (:func:`source_text`) and that
     ``--take mine`` keeps it, and on a line of its own what it was when the conflict was held,
     where a later return or decision changed it since; the returned (or imported) value, where
     it came from (its form prefilled from which revision) and that ``--take theirs`` takes it;
     that the register holds the returned value by now, where it does (either decision keeps
-    it); and why it waits. Both values start at one column, to be compared."""
+    it); and why it waits. Both values start at one column, to be compared. A line longer
+    than ``columns`` (the terminal's width) is folded (:func:`ingest.tables.fold`): a value's
+    lines under its start, the others four columns further in than they start."""
     iid, path = held["institution_id"], held["path"]
     now = reg.held_now(held)
     came = reg.source(held["theirs"].get("src"))
@@ -176,13 +185,13 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     kept = [source_text(was, lang)] if was else []
     lines = [
         f"{held['id']}  {iid} {name_line(reg, iid)}  {path_label(reg.schema, path, lang)}",
-        under(mine, stored_text(reg, path, now, lang)),
+        under(mine, stored_text(reg, path, now, lang), columns),
         "        " + "; ".join([*kept, say("keep_mine", lang)]),
     ]
     if not reg.same(path, now, held.get("mine")):
         before = short(stored_text(reg, path, held.get("mine"), lang))
         lines.append(f"    {say('changed_since', lang, was=before)}")
-    lines.append(under(theirs, stored_text(reg, path, held["theirs"], lang)))
+    lines.append(under(theirs, stored_text(reg, path, held["theirs"], lang), columns))
     taken = source_text(came, lang, held["base_version"])
     lines.append(f"        {taken}; {say('take_theirs', lang)}")
     if reg.moot(held):
@@ -190,7 +199,10 @@ def held_text(reg: Register, held: Json, lang: str = "de") -> str:
     why = reason_text(held, lang)  # none in a register written before formgen kept it
     if why:
         lines.append(f"    {say('held_why', lang, why=why)}")
-    return "\n".join(lines)
+    return "\n".join(
+        line if line.startswith((mine, theirs)) else fold(line, columns, _lead(line) + 4)
+        for line in lines
+    )
 
 
 def merge_held_text(reg: Register, held: Json, lang: str = "de") -> str:

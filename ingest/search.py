@@ -106,9 +106,10 @@ def _other_mentions(entry: Json, code: str) -> bool:
     return False
 
 
-def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
+def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | None = None) -> str:
     """The entries found as a table for the terminal in ``lang`` (its headers; checklist, region
-    and languages by their names) and how many there are."""
+    and languages by their names) and how many there are; fitted to ``columns``
+    (:func:`ingest.tables.table`)."""
     if not hits:
         return say("no_match", lang)
     rows: list[tuple[str, ...]] = [
@@ -124,4 +125,4 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de") -> str:
                 ", ".join(languages.name(code, lang) for code in h.languages),
             )
         )
-    return f"{table(rows)}\n{say_count('entries', lang, len(hits))}"
+    return f"{table(rows, columns)}\n{say_count('entries', lang, len(hits))}"

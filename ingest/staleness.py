@@ -475,10 +475,12 @@ def why_text(reg: Register, f: Finding, lang: str = "de") -> str:
     )
 
 
-def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> str:
+def findings_table(
+    reg: Register, findings: list[Finding], lang: str = "de", columns: int | None = None
+) -> str:
     """A plain-text table for the terminal in ``lang``: its headers and reasons, checklists,
     regions, the fields missing or invalid by their names and the last confirmation as the
-    language writes dates."""
+    language writes dates; fitted to ``columns`` (:func:`ingest.tables.table`)."""
     if not findings:
         return say("nothing_stale" if reg.institutions else "stale_register_empty", lang)
     rows: list[tuple[str, ...]] = [
@@ -497,12 +499,14 @@ def findings_table(reg: Register, findings: list[Finding], lang: str = "de") -> 
                 why_text(reg, f, lang),
             )
         )
-    return table(rows)
+    return table(rows, columns)
 
 
-def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
+def gaps_table(
+    reg: Register, found: list[Gap], lang: str = "de", columns: int | None = None
+) -> str:
     """A plain-text table for the terminal in ``lang``: checklist, region and what is missing,
-    then the counts."""
+    then the counts; fitted to ``columns`` (:func:`ingest.tables.table`)."""
     if not found:
         return say("no_gaps", lang)
     rows: list[tuple[str, ...]] = [
@@ -518,4 +522,4 @@ def gaps_table(reg: Register, found: list[Gap], lang: str = "de") -> str:
         )
     only = sum(g.kind == "fehlanzeige" for g in found)
     said = say_count("gaps", lang, len(found), none=len(found) - only, only=only)
-    return f"{table(rows)}\n{said}"
+    return f"{table(rows, columns)}\n{said}"

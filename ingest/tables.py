@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from formgen.filenames import terminal
-from formgen.linebreak import one_line
+from formgen.linebreak import BREAKS, one_line
 
 SEPARATOR = "  "
 
@@ -58,14 +58,74 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)
 
 
-def table(rows: Sequence[Sequence[str]]) -> str:
+def table(rows: Sequence[Sequence[str]], columns: int | None = None) -> str:
     """The first row is the header, underlined with dashes; columns separated by two blanks. A
     control character in a cell is measured as the escape the terminal shows for it
-    (:func:`formgen.filenames.terminal`), so that the columns stay in line."""
-    rows = [[terminal(c) for c in r] for r in rows]
-    widths = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    lines = [
-        SEPARATOR.join(pad(c, w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    ]
-    lines.insert(1, SEPARATOR.join("-" * w for w in widths))
+    (:func:`formgen.filenames.terminal`), so that the columns stay in line.
+
+    A table wider than ``columns`` (the terminal's width; ``None``: no limit) is fitted to it.
+    Where its last column is its widest (a reason, the languages), each row's last cell goes on
+    a line of its own under the second column, folded at the width (:func:`fold`): each row
+    stays together. Then the widest cells are cut with "…" (:func:`cut`) as far as needed,
+    never below :data:`_NARROWEST` columns, so that an id stays whole."""
+    shown = [[terminal(c) for c in r] for r in rows]
+    widths = [max(width(r[i]) for r in shown) for i in range(len(shown[0]))]
+    if columns is None or _across(widths) <= columns:
+        lines = [_row(r, widths) for r in shown]
+        lines.insert(1, _dashes(widths))
+        return "\n".join(lines)
+    below = len(widths) > 2 and widths[-1] == max(widths)
+    if below:
+        widths.pop()
+    while _across(widths) > columns and (w := max(widths)) > _NARROWEST:
+        widths[widths.index(w)] -= 1
+    indent = " " * (widths[0] + len(SEPARATOR))
+    lines = []
+    for r in rows:
+        lines.append(_row([cut(c, w) for c, w in zip(r, widths, strict=False)], widths))
+        if below:
+            lines.append(fold(indent + terminal(one_line(r[-1])), columns, len(indent)))
+    lines.insert(2 if below else 1, _dashes(widths))
     return "\n".join(lines)
+
+
+_NARROWEST = 12
+"""Columns a cut cell keeps at least: an id (``inst-0001``, ``c-0001``) and a word and "…"."""
+
+
+def _across(widths: Sequence[int]) -> int:
+    """Columns a row of cells ``widths`` wide takes."""
+    return sum(widths) + len(SEPARATOR) * (len(widths) - 1)
+
+
+def _row(cells: Sequence[str], widths: Sequence[int]) -> str:
+    return SEPARATOR.join(pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+
+def _dashes(widths: Sequence[int]) -> str:
+    return SEPARATOR.join("-" * w for w in widths)
+
+
+def fold(line: str, columns: int | None, indent: int = 4) -> str:
+    """``line`` in lines of at most ``columns`` columns (the terminal's width; ``None``: no
+    limit), broken at the spaces a line may break at (:data:`formgen.linebreak.BREAKS`), those
+    after the first ``indent`` blanks in, so that a long sentence reads as one block under its
+    start; as it is where it fits. A word longer than a line (an address, a path) stays whole:
+    one cut in two could not be copied."""
+    if columns is None or width(line) <= columns:
+        return line
+    out: list[str] = []
+    lead, rest = "", line
+    while width(lead + rest) > columns:
+        room = columns - len(lead)
+        at = None
+        for space in BREAKS.finditer(rest):
+            if width(rest[: space.start()]) > room:
+                break
+            if rest[: space.start()].strip():
+                at = space
+        if at is None:
+            break
+        out.append(lead + rest[: at.start()])
+        lead, rest = " " * indent, rest[at.end() :]
+    return "\n".join([*out, lead + rest])

@@ -119,7 +119,7 @@ def answered(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["status"], "Quarantäne: 1 Datei beiseitegelegt (1 Foto oder Scan) → formgen quarantine"),
         (["register", "find", "--language", "tr"], "Praxis Dr. Yılmaz"),
         (["register", "history", "inst-0004"], "(leer) → Türkisch, Griechisch"),
-        (["register", "stale"], "inst-0003  Beratung Łódź – Paweł Wiśniewski"),
+        (["register", "stale"], "inst-0003  Beratung Łódź"),  # 82 columns: the name cut
     ],
     ids=["status", "register find", "register history", "register stale"],
 )

@@ -473,9 +473,9 @@ SAID = {
         "Stand des Registers in Revision 1, eingelesen {theirs_at}; übernehmen: --take theirs\n",
         "duplicate": "d-0001  „Praxis Şule Yılmaz-Demir“ (PsychotherapeutIn, niedergelassen) "
         "ähnelt inst-0001 „Praxis Şule Yılmaz“: ",
-        "decide": "entscheiden mit: formgen register resolve c-NNNN --take mine (den Wert im "
-        "Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
-        "übernehmen)",
+        "decide": "entscheiden mit:\n  formgen register resolve c-NNNN --take mine (den Wert "
+        "im Register behalten) oder --take theirs (den zurückgemeldeten oder importierten "
+        "übernehmen)\n  formgen register resolve d-NNNN --merge",
         "now": "inst-0001  Praxis Şule Yılmaz  (Revision 2)",
         "revision": "Revision 2  {at:%d.%m.%Y %H:%M} UTC  eingelesen  aus {file} "
         "[acroform-pdf, Formular FG-",
@@ -500,8 +500,9 @@ SAID = {
         "register held at revision 1, read in {theirs_at}; take it: --take theirs\n",
         "duplicate": "d-0001  'Praxis Şule Yılmaz-Demir' (Psychotherapist in private practice) "
         "looks like inst-0001 'Praxis Şule Yılmaz': ",
-        "decide": "decide with: formgen register resolve c-NNNN --take mine (keep the value in "
-        "the register) or --take theirs (take the returned or imported one)",
+        "decide": "decide with:\n  formgen register resolve c-NNNN --take mine (keep the value "
+        "in the register) or --take theirs (take the returned or imported one)\n  formgen "
+        "register resolve d-NNNN --merge",
         "now": "inst-0001  Praxis Şule Yılmaz  (revision 2)",
         "revision": "revision 2  {at:%Y-%m-%d %H:%M} UTC  merge  from {file} "
         "[acroform-pdf, form FG-",

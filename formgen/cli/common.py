@@ -8,6 +8,7 @@ import functools
 import importlib
 import os
 import re
+import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -32,6 +33,14 @@ def echo(message: str = "", err: bool = False) -> None:
     make the terminal show something other than what the register holds. Error messages get
     the same in :meth:`FormgenGroup.invoke`."""
     click.echo(terminal(message), err=err)
+
+
+def columns() -> int | None:
+    """The terminal's width in columns, for what is laid out to fit it (tables, long lines):
+    ``COLUMNS`` where it is set, else the terminal's own; ``None`` (no limit) where the output
+    goes to no terminal (a file, a pipe), so that a saved or grepped line stays whole, one line
+    per row."""
+    return shutil.get_terminal_size(fallback=(0, 0)).columns or None
 
 
 def library_errors(func: F) -> F:

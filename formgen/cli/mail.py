@@ -15,6 +15,7 @@ import click
 from formgen.bounces import read_bounces
 from formgen.cli.common import (
     DATE,
+    columns,
     echo,
     lang_option,
     library_errors,
@@ -64,7 +65,7 @@ from formgen.tracking import (
     unusable_counts,
 )
 from formgen.workspace import Workspace
-from ingest.tables import pad, width
+from ingest.tables import fold, pad, width
 
 if TYPE_CHECKING:
     from ingest.mailview import WorkspaceRegisterView
@@ -580,11 +581,16 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         return
     lang = ws.language
     summary = report.summary
+    cols = columns()
+
+    def line(text: str, indent: int = 4) -> None:  # folded to the terminal's width
+        echo(fold(text, cols, indent))
+
     c = summary.counts
     answered = (
         say_count("status_answered_any", lang, summary.answered) if summary.returns_known else ""
     )
-    echo(
+    line(
         say(
             "status_head",
             lang,
@@ -627,13 +633,13 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     if summary.not_mailed:
         reasons = [r["reason"] for r in report.rows if r["state"] == "not_mailed"]
         why = unusable_counts(reasons, unusable)
-        echo(say("status_not_mailed_line", lang, n=summary.not_mailed, why=why))
+        line(say("status_not_mailed_line", lang, n=summary.not_mailed, why=why))
     if summary.not_made:
         unmade = [(r, n) for r in report.rows for n in r["not_made"]]
         echo(say("status_not_made_line", lang, n=summary.not_made))
         for r, n in unmade[:10]:
             name = _name(r, lang)
-            echo(
+            line(
                 say(
                     "status_not_made_row",
                     lang,
@@ -646,7 +652,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         if len(unmade) > 10:
             echo(say("status_more", lang, n=len(unmade) - 10))
     if summary.rounds:
-        echo(_rounds_table(summary.rounds, lang))
+        echo(_rounds_table(summary.rounds, lang, cols))
     unknown = say("status_unknown", lang)
     due_txt = unknown if summary.to_update is None else str(summary.to_update)
     conf_txt = unknown if summary.conflicts is None else str(summary.conflicts)
@@ -658,12 +664,15 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     )
     head = say("status_register", lang)
     indent = " " * (width(head) + 1)
-    echo(
+    line(
         f"{head} {say('status_to_update', lang, n=due_txt)}{on}"
         + (say("status_to_update_why", lang, as_of=as_of, also=also) if summary.to_update else "")
     )
     if summary.update_waiting:
-        echo(indent + say("status_update_waiting", lang, n=len(summary.update_waiting)))
+        line(
+            indent + say("status_update_waiting", lang, n=len(summary.update_waiting)),
+            len(indent) + 4,
+        )
     echo(indent + say("status_conflicts", lang, n=conf_txt))
     if summary.retired:
         echo(indent + say("status_retired", lang, n=summary.retired))
@@ -671,15 +680,18 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         ids = list(summary.without_email)
         shown = ", ".join(ids[:10]) + (" …" if len(ids) > 10 else "")
         why = unusable_counts(list(summary.without_email.values()), unusable)
-        echo(indent + say("status_without_email", lang, n=len(ids), why=why, ids=shown))
+        line(
+            indent + say("status_without_email", lang, n=len(ids), why=why, ids=shown),
+            len(indent) + 4,
+        )
     if kept:
-        echo(_kept_aside(kept, str(ws.root), lang))
+        line(_kept_aside(kept, str(ws.root), lang))
     for note in summary.notes:
         said = f"status_note_{note.key}"
         text = say(said, lang, **note.args) if said in WORDS["en"] else note.text
-        echo(say("status_note", lang, note=text))
+        line(say("status_note", lang, note=text))
     if as_list:
-        _echo_list(report.rows, lang)
+        _echo_list(report.rows, lang, cols)
 
 
 def _kept_aside(kept: Sequence[Kept], root: str, lang: str) -> str:
@@ -697,8 +709,9 @@ def _kept_aside(kept: Sequence[Kept], root: str, lang: str) -> str:
     return say_count("status_kept_aside", lang, n, kinds=kinds, done=more, root=root)
 
 
-def _echo_list(rows: Sequence[dict[str, Any]], lang: str) -> None:
-    """``formgen status --list``: one line per institution, its state in ``lang``."""
+def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> None:
+    """``formgen status --list``: one line per institution, its state in ``lang``; a line
+    longer than the terminal's ``cols`` folded, the rest four columns in."""
     label = _states(lang)
     column = max(map(width, label.values())) + 1
     due = say("status_due", lang)
@@ -719,7 +732,8 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str) -> None:
         state = label.get(r["state"], r["state"])
         deadline = day_text({"raw": r["deadline"]}, lang) or r["deadline"] or "-"
         name = _name(r, lang)
-        echo(f"{r['id']:<20} {pad(state, column)} {due} {deadline:<10} {name}{email}{extra}")
+        said = f"{r['id']:<20} {pad(state, column)} {due} {deadline:<10} {name}{email}{extra}"
+        echo(fold(said, cols))
 
 
 def _name(row: Mapping[str, Any], lang: str) -> str:
@@ -728,24 +742,40 @@ def _name(row: Mapping[str, Any], lang: str) -> str:
     return say("erased", lang) if row["name_erased"] else breaks_shown(row["name"])
 
 
-def _rounds_table(rounds: Sequence[RoundStatus], lang: str) -> str:
-    """Per round: how many were mailed, and what became of those mails."""
+def _rounds_table(rounds: Sequence[RoundStatus], lang: str, cols: int | None) -> str:
+    """Per round: how many were mailed, and what became of those mails. Where the table is
+    wider than the terminal's ``cols``, each round on a line of its own with its kind and
+    deadline, and its counts under it by their words."""
     heads = [say(f"status_{k}", lang) for k in ROUND_COLUMNS]
     first = say("status_by_round", lang)
     column = max(width(first), *(width(r.round) + 2 for r in rounds))
     lines = [pad(first, column) + "".join(f"  {h}" for h in heads)]
+    narrow = cols is not None and any(
+        width(lines[0]) + width(_round_after(r, lang)) + 2 > cols for r in rounds
+    )
+    if narrow:
+        lines = [first]
     for r in rounds:
+        if narrow:
+            lines.append(fold(f"  {r.round}  {_round_after(r, lang)}", cols))
+            said = ", ".join(
+                f"{h} {r.counts[k]}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
+            )
+            lines.append(fold(f"    {said}", cols, 4))
+            continue
         cells = "".join(
             f"  {r.counts[k]:>{width(h)}d}" for k, h in zip(ROUND_COLUMNS, heads, strict=True)
         )
-        kind = _word("kind", r.kind, lang)
-        after = (
-            say("status_round_due", lang, kind=kind, deadline=r.deadline)
-            if r.deadline
-            else f"({kind})"
-        )
-        lines.append(pad(f"  {r.round}", column) + cells + f"  {after}")
+        lines.append(pad(f"  {r.round}", column) + cells + f"  {_round_after(r, lang)}")
     return "\n".join(lines)
+
+
+def _round_after(r: RoundStatus, lang: str) -> str:
+    """What follows a round's counts: its kind and deadline, ``(Einladung, Frist 22.12.2026)``."""
+    kind = _word("kind", r.kind, lang)
+    return (
+        say("status_round_due", lang, kind=kind, deadline=r.deadline) if r.deadline else f"({kind})"
+    )
 
 
 def _states(lang: str) -> dict[str, str]:

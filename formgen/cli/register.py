@@ -20,6 +20,7 @@ import click
 
 from formgen.cli.common import (
     DATE,
+    columns,
     echo,
     lang_option,
     library_errors,
@@ -33,6 +34,7 @@ from formgen.messages import date_text, in_language, reason_text, say, say_count
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, Register, name_line, same_value
+from ingest.tables import fold
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -89,8 +91,9 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
     if not held and not dups:
         echo(say("no_conflicts", lang))
         return
+    cols = columns()
     for c in held:
-        echo(history_mod.held_text(reg, c, lang))
+        echo(history_mod.held_text(reg, c, lang, cols))
     for d in dups:
         said = say(
             "duplicate",
@@ -101,8 +104,10 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
             candidate_name=name_line(reg, d["candidate"]),
             reason=reason_text(d, lang),
         )
-        echo(f"{d['id']}  {said}")
-    echo("\n" + say("decide", lang))
+        echo(fold(f"{d['id']}  {said}", cols))
+    echo()
+    for line in say("decide", lang).split("\n"):  # a command to a line
+        echo(fold(line, cols))
 
 
 @register.command("resolve")
@@ -639,7 +644,7 @@ def stale(
         _echo_json([f.to_json() for f in found])
     else:
         lang = ws.language
-        echo(staleness.findings_table(reg, found, lang))
+        echo(staleness.findings_table(reg, found, lang, columns()))
         count = len({f.institution_id for f in found})
         if records_path:
             echo("\n" + say_count("update_list_file", lang, count, path=records_path))
@@ -666,7 +671,7 @@ def gaps(
     else:
         notes = staleness.dropped_note(reg, ws.language, region)
         if not (region and notes):  # a region no longer offered has no gaps, only its line
-            echo(staleness.gaps_table(reg, found, ws.language))
+            echo(staleness.gaps_table(reg, found, ws.language, columns()))
         for line in notes:
             echo(line)
 
@@ -826,7 +831,7 @@ def find(
             ]
         )
         return
-    echo(search.hits_table(reg, hits, ws.language))
+    echo(search.hits_table(reg, hits, ws.language, columns()))
     if region is not None and reg.schema.region_value(region) is None:  # one no longer offered
         echo(
             staleness.region_dropped(
