@@ -60,7 +60,7 @@ from formgen.errors import FormgenError
 from formgen.fonts import DOCX_FACES
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
-from formgen.messages import Said
+from formgen.messages import Said, date_text
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -127,7 +127,7 @@ _UI: dict[str, dict[str, str]] = {
     "en": {
         "enter": "Enter text",
         "choose": "Choose",
-        "date": "DD.MM.YYYY",
+        "date": "YYYY-MM-DD",
         "number": "Number",
         "percent": "0–100",
         "other": "Others:",
@@ -144,7 +144,7 @@ _UI: dict[str, dict[str, str]] = {
         "how": (
             "How to fill in this form: in the right-hand column, click on the grey hint (e.g. "
             "“Enter text”) and type; tick boxes with a click; "
-            "open lists and dates with the arrow (or type the date as DD.MM.YYYY). Then save the "
+            "open lists and dates with the arrow (or type the date as YYYY-MM-DD). Then save the "
             "file as .docx and send it back. Empty boxes mean “not filled in”; if a service does "
             "not exist, choose “None available”. Fields marked * are required."
         ),
@@ -160,10 +160,17 @@ def ui(lang: str, key: str) -> str:
     return _UI.get(lang, _UI["de"])[key]
 
 
+EARLIER_HINTS = ("DD.MM.YYYY",)
+"""Hints an older formgen put into empty controls: its English date hint (English forms now
+write dates as the English texts do, ``YYYY-MM-DD``). A form made before and sent back with the
+hint still in a control is blank there, never the date „DD.MM.YYYY“."""
+
+
 def placeholder_texts() -> frozenset[str]:
-    """Every hint formgen puts into an empty control (all languages): these are never values."""
+    """Every hint formgen puts into an empty control (all languages), and those an older one
+    put (:data:`EARLIER_HINTS`): these are never values."""
     keys = ("enter", "choose", "date", "number", "percent", "other_hint")
-    return frozenset(_UI[lang][k] for lang in _UI for k in keys)
+    return frozenset({*(_UI[lang][k] for lang in _UI for k in keys), *EARLIER_HINTS})
 
 
 # ---------------------------------------------------------------------------------- the plan
@@ -613,7 +620,7 @@ def _header(schema: Schema, request: FormRequest) -> bytes:
 
 def _footer(request: FormRequest, identity: FormIdentity) -> bytes:
     lang = request.lang
-    stand = _stand(request).strftime("%d.%m.%Y")
+    stand = date_text(_stand(request), lang)
     runs = [
         *_text(
             f"{ui(lang, 'stand')}: {stand}\t{ui(lang, 'form')} {identity.reference}\t{ui(lang, 'page')} "

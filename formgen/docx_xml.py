@@ -39,6 +39,7 @@ from lxml import etree
 
 from formgen.bidi_order import glue_to_latin, paragraph_rtl
 from formgen.linebreak import LINE_BREAK, newlines
+from formgen.messages import date_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -46,7 +47,9 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 NSMAP = {"w": W, "w14": W14, "r": R, "mc": MC}
 
-DATE_FORMAT = "dd.MM.yyyy"
+DATE_FORMAT = {"de": "dd.MM.yyyy", "en": "yyyy-MM-dd"}
+"""How a date control shows its date (Word's picture), by the form's language: as formgen writes
+dates in it (:func:`formgen.messages.date_text`); German for another."""
 CHECKED_GLYPH = "☒"  # U+2612
 UNCHECKED_GLYPH = "☐"  # U+2610
 SYMBOL_FONT = "DejaVu Sans"
@@ -307,15 +310,15 @@ def date_control(
     rpr: etree._Element | None = None,
     lang: str = "de",
 ) -> etree._Element:
-    """A date picker (``dd.MM.yyyy``; its calendar in ``lang``, Word's month and day names);
-    ``value`` None shows ``placeholder``."""
+    """A date picker (showing ``dd.MM.yyyy`` in German, ``yyyy-MM-dd`` in English; its calendar
+    in ``lang``, Word's month and day names); ``value`` None shows ``placeholder``."""
     attrs = {"w:fullDate": f"{value.isoformat()}T00:00:00Z"} if value else None
     kind = el("w:date", attrs)
-    sub(kind, "w:dateFormat", {"w:val": DATE_FORMAT})
+    sub(kind, "w:dateFormat", {"w:val": DATE_FORMAT.get(lang, DATE_FORMAT["de"])})
     sub(kind, "w:lid", {"w:val": word_language(lang)})
     sub(kind, "w:storeMappedDataAs", {"w:val": "dateTime"})
     sub(kind, "w:calendar", {"w:val": "gregorian"})
-    shown = format_date(value) if value else None
+    shown = date_text(value, lang) if value else None
     shows_hint, runs = _content_runs(shown, placeholder, rpr)
     return _sdt(tag, alias, control_id, shows_hint, kind, runs, rpr)
 

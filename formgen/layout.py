@@ -225,7 +225,7 @@ _UI = {
     "en": {
         "entry": "Entry {n} of {total}",
         "required": "* required",
-        "date_hint": "DD.MM.YYYY",
+        "date_hint": "YYYY-MM-DD",
         "other": "Other:",
         "choose": "Choices: ",
         "institution_title": "About your institution",

@@ -31,7 +31,7 @@ from typing import NamedTuple
 
 from formgen.errors import FormgenError, MailError, WrongRecipientError
 from formgen.forms import GeneratedForm
-from formgen.messages import Said
+from formgen.messages import Said, date_text
 from formgen.model import Schema
 from formgen.recipients import Recipient, normalise_email
 
@@ -142,20 +142,6 @@ MAIL_POLICY = _MailPolicy(linesep="\r\n")
 
 _PLACEHOLDER_RE = re.compile(r"\{\{|\}\}|\{([^{}]*)\}")
 _SUBJECT_RE = re.compile(r"^(?:Betreff|Subject)\s*:\s*(.*)$", re.IGNORECASE)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)
@@ -208,10 +194,9 @@ def shipped_template(kind: str, lang: str) -> MailTemplate:
 
 
 def format_deadline(date: dt.date, lang: str) -> str:
-    """``15.12.2026`` (de) or ``15 December 2026`` (en)."""
-    if lang == "en":
-        return f"{date.day} {_MONTHS_EN[date.month - 1]} {date.year}"
-    return date.strftime("%d.%m.%Y")
+    """``15.12.2026`` (de) or ``2026-12-15`` (en): as the form's date fields and formgen's
+    other texts write dates (:func:`formgen.messages.date_text`)."""
+    return date_text(date, lang)
 
 
 def missing_text(

@@ -75,7 +75,7 @@ from formgen.layout import (
     layout_form,
 )
 from formgen.linebreak import LINE_BREAK, collapse, split_word
-from formgen.messages import Said, SaidJoined
+from formgen.messages import Said, SaidJoined, date_text
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
@@ -188,10 +188,11 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
 
 
 def display_text(f: Field, value: Value, lang: str) -> str:
-    """How a prefilled value is shown in its text box (dates as TT.MM.JJJJ)."""
+    """How a prefilled value is shown in its text box (a date as ``lang`` writes dates, as the
+    field's hint says: 24.09.2025, 2025-09-24)."""
     if f.type is FieldType.DATE and isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value).strftime("%d.%m.%Y")
+            return date_text(dt.date.fromisoformat(value), lang)
         except ValueError:
             return value
     if isinstance(value, list):
@@ -358,7 +359,7 @@ def _footer(
 ) -> bytes:
     """Reference (bold), Stand, page X/Y and the institution: what differs between forms."""
     words = _FOOTER.get(layout.lang, _FOOTER["de"])
-    stand_text = words["stand"].format(date=stand.strftime("%d.%m.%Y"))
+    stand_text = words["stand"].format(date=date_text(stand, layout.lang))
     page_text = words["page"].format(n=page + 1, total=layout.page_count)
     schema = f"{layout.schema_id} {layout.schema_version}"
     # the institution's name, then the schema: the name in its own direction, not as the

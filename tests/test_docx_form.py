@@ -190,6 +190,17 @@ def test_footer_has_stand_reference_and_page_fields(institution: GeneratedForm) 
     assert institution.identity.reference in document.sections[0].footer.paragraphs[0].text
 
 
+def test_an_english_form_writes_dates_as_english_texts_do_and_reads_them_back() -> None:
+    """Footer, hint, date picker and how-to say one way of writing a date, YYYY-MM-DD (as the
+    English mail, status and print do); the prefilled date is read back as the same day."""
+    form = make("institution", ("psychotherapie",), lang="en")
+    assert "As of: 2026-11-22" in "".join(part(form, "word/footer1.xml").itertext())
+    text = "".join(part(form, "word/document.xml").itertext())
+    assert "type the date as YYYY-MM-DD" in text and "DD.MM.YYYY" not in text
+    assert "2025-09-24" in text and "24.09.2025" not in text
+    assert read_docx(form.data, "en.docx").values["psychotherapie.date"] == "2025-09-24"
+
+
 def test_forms_protection_without_password_and_embedded_font(institution: GeneratedForm) -> None:
     settings = part(institution, "word/settings.xml")
     protection = settings.find(qn("w:documentProtection"))

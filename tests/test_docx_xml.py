@@ -6,6 +6,7 @@ import datetime as dt
 
 from lxml import etree
 
+from formgen.docx_form import placeholder_texts
 from formgen.docx_xml import (
     CHECKBOX,
     DATE,
@@ -140,11 +141,24 @@ def test_date_picker_format_and_value() -> None:
     assert date.get(qn("w:fullDate")) == "2025-09-24T00:00:00Z"
     assert date.find(qn("w:dateFormat")).get(qn("w:val")) == "dd.MM.yyyy"
     assert date.find(qn("w:lid")).get(qn("w:val")) == "de-DE"
-    english = date_control("a.date", "Date", 10, None, "DD.MM.YYYY", lang="en")
-    assert english.find(f".//{qn('w:lid')}").get(qn("w:val")) == "en-GB"
     control = roundtrip(node)
     assert (control.kind, control.text) == (DATE, "24.09.2025")
     assert interpret(control, HINTS).value == "2025-09-24"
+
+
+def test_an_english_date_picker_shows_the_date_as_english_texts_write_it() -> None:
+    """yyyy-MM-dd, as the English form's hint, footer and mail write dates; read back as the
+    same day. The hint an older formgen put in an English control is blank."""
+    english = date_control("a.date", "Date", 10, dt.date(2025, 9, 24), "YYYY-MM-DD", lang="en")
+    assert english.find(f".//{qn('w:lid')}").get(qn("w:val")) == "en-GB"
+    assert english.find(f".//{qn('w:dateFormat')}").get(qn("w:val")) == "yyyy-MM-dd"
+    control = roundtrip(english)
+    assert (control.kind, control.text) == (DATE, "2025-09-24")
+    assert interpret(control, placeholder_texts()).value == "2025-09-24"
+    older = date_control("a.date", "Date", 10, None, "DD.MM.YYYY", lang="en")
+    pr = older.find(qn("w:sdtPr"))
+    pr.remove(pr.find(qn("w:showingPlcHdr")))  # as LibreOffice leaves it
+    assert interpret(roundtrip(older), placeholder_texts()).value is None
 
 
 def test_date_shown_text_differing_from_full_date_is_flagged() -> None:

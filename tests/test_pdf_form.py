@@ -42,6 +42,7 @@ from formgen.model import (
 from formgen.pdf_form import FF_MULTILINE, FOOTER_TOP, render_pdf
 from formgen.record import record_from_json
 from formgen.schema_load import default_schema
+from ingest import values
 from ingest.pdf_reader import read_acroform
 
 SECRET = b"s" * 32
@@ -361,6 +362,28 @@ def test_prefilled_unicode_values_are_stored_and_shown(schema: Schema) -> None:
         assert word in shown
     # the Arabic name is drawn shaped (presentation forms) and extracts as its letters
     assert "مركز" in shown or "زكرم" in shown
+
+
+@pytest.mark.parametrize(
+    ("lang", "hint", "shown", "stand"),
+    [
+        ("de", "Datum (TT.MM.JJJJ)", "24.09.2025", "Stand: 22.11.2026"),
+        ("en", "Date (YYYY-MM-DD)", "2025-09-24", "As of: 2026-11-22"),
+    ],
+)
+def test_dates_are_written_as_the_forms_language_writes_them_and_read_back(
+    schema: Schema, lang: str, hint: str, shown: str, stand: str
+) -> None:
+    """The date field's hint, its prefilled value and the footer's date say one way of writing
+    a date, the language's (as formgen's other texts in it do), and ingest reads the value as
+    it was prefilled."""
+    form = make(schema, "institution", ("psychotherapie",), sample_record(), lang=lang)
+    value = terminal_fields(form.data)["psychotherapie.date"]["/V"]
+    assert value == shown and values.parse_date(value).value == "2025-09-24"
+    text = "\n".join(pdfium_print_text(form.data))
+    assert hint in text and stand in text
+    other = "DD.MM.YYYY" if lang == "en" else "YYYY-MM-DD"
+    assert other not in text
 
 
 def test_pdfium_fill_stores_and_prints_every_script(schema: Schema) -> None:
