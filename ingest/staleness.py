@@ -49,7 +49,7 @@ from ingest.labels import (
     region_text,
 )
 from ingest.register import Json, Register, local_day
-from ingest.tables import cut, table
+from ingest.tables import cut, fold, table
 
 STALE = "stale"
 MISSING = "missing"
@@ -482,7 +482,9 @@ def findings_table(
     regions, the fields missing or invalid by their names and the last confirmation as the
     language writes dates; fitted to ``columns`` (:func:`ingest.tables.table`)."""
     if not findings:
-        return say("nothing_stale" if reg.institutions else "stale_register_empty", lang)
+        return fold(
+            say("nothing_stale" if reg.institutions else "stale_register_empty", lang), columns
+        )
     rows: list[tuple[str, ...]] = [
         tuple(
             say(f"col_{c}", lang) for c in ("id", "name", "category", "region", "confirmed", "why")

@@ -8,6 +8,7 @@ with combining marks would push every later column of its row to the right.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -106,24 +107,35 @@ def _dashes(widths: Sequence[int]) -> str:
     return SEPARATOR.join("-" * w for w in widths)
 
 
+COMMAND = re.compile(r"formgen(?: --?[\w-]+| [\w.<>-]+){1,5}")
+"""A command a text names, with up to five words or options after ``formgen`` (``formgen
+register resolve c-NNNN --take mine``): :func:`fold` keeps it on one line where it can, so that
+it can be copied whole."""
+
+
 def fold(line: str, columns: int | None, indent: int = 4) -> str:
     """``line`` in lines of at most ``columns`` columns (the terminal's width; ``None``: no
     limit), broken at the spaces a line may break at (:data:`formgen.linebreak.BREAKS`), those
     after the first ``indent`` blanks in, so that a long sentence reads as one block under its
     start; as it is where it fits. A word longer than a line (an address, a path) stays whole:
-    one cut in two could not be copied."""
+    one cut in two could not be copied; a command (:data:`COMMAND`) is not broken where the line
+    can break before it."""
     if columns is None or width(line) <= columns:
         return line
     out: list[str] = []
     lead, rest = "", line
     while width(lead + rest) > columns:
         room = columns - len(lead)
-        at = None
+        inside = [m.span() for m in COMMAND.finditer(rest)]
+        at = at_all = None
         for space in BREAKS.finditer(rest):
             if width(rest[: space.start()]) > room:
                 break
             if rest[: space.start()].strip():
-                at = space
+                at_all = space
+                if not any(start < space.start() < end for start, end in inside):
+                    at = space
+        at = at or at_all
         if at is None:
             break
         out.append(lead + rest[: at.start()])

@@ -141,6 +141,18 @@ def test_fold_breaks_at_spaces_never_inside_a_word_nor_at_a_no_break_space() -> 
     assert fold(line, None) == line
 
 
+def test_fold_keeps_a_command_on_one_line_where_it_can() -> None:
+    said = (
+        "nichts zu prüfen: das Register hat noch keine Einrichtung (formgen register import LISTE)"
+    )
+    assert fold(said, 80).splitlines() == [
+        "nichts zu prüfen: das Register hat noch keine Einrichtung",
+        "    (formgen register import LISTE)",
+    ]
+    resolve = "  formgen register resolve c-NNNN --take mine"
+    assert fold(resolve, 30).splitlines()[0] == "  formgen register resolve"  # too long: broken
+
+
 def test_a_table_in_any_script_fits_and_keeps_its_ids() -> None:
     rows = [
         ["id", "name", "languages"],
