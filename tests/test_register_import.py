@@ -607,16 +607,8 @@ def test_the_first_update_round_prefills_the_forms_with_what_the_centre_knew(
     assert any(e.get("institution_id") == "inst-0001" for e in log)
 
 
-def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
-    tmp_path: Path,
-) -> None:
-    """The centre's list was the register's start; the institution's form, prefilled from it,
-    came back with only the date and initials filled in: every other value confirmed as it
-    was. Another organisation's list without ids, found by the phone number, gives another
-    name, street, postcode and a region that is no choice: each is held, as a value the
-    institution typed would be, the register keeps what it confirmed, and the entry stays
-    confirmed by it. A probable duplicate of it (same phone, another name) merged on
-    decision is held alike. A rebuild from the journal makes the same register."""
+def _polish_centre_imported(tmp_path: Path) -> tuple[Workspace, str]:
+    """A workspace whose register starts from the centre's list of one counselling centre."""
     ws = make_workspace(tmp_path / "ws")
     name = "Polska Misja Katolicka – Poradnia Łódź-Düsseldorf"
     start = tmp_path / "Bestand.csv"
@@ -627,6 +619,20 @@ def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
         "utf-8",
     )
     assert formgen(ws, "register", "import", str(start))[0] == 0
+    return ws, name
+
+
+def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
+    tmp_path: Path,
+) -> None:
+    """The centre's list was the register's start; the institution's form, prefilled from it,
+    came back with only the date and initials filled in: every other value confirmed as it
+    was. Another organisation's list without ids, found by the phone number, gives another
+    name, street, postcode and a region that is no choice: each is held, as a value the
+    institution typed would be, the register keeps what it confirmed, and the entry stays
+    confirmed by it. A probable duplicate of it (same phone, another name) merged on
+    decision is held alike. A rebuild from the journal makes the same register."""
+    ws, name = _polish_centre_imported(tmp_path)
     drafts = tmp_path / "runde1"
     assert formgen(ws, "mail", "--from-register", "--drafts", str(drafts))[0] == 0
     msg = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
@@ -714,16 +720,7 @@ def test_a_form_made_before_an_import_confirms_only_what_it_showed(tmp_path: Pat
     it confirms what it showed, not the provider it never saw, so the entry stays unconfirmed
     on the update list and the ingest report says why. The update round's form shows the
     provider; sent back as it was, it confirms the entry. A rebuild makes the same register."""
-    ws = make_workspace(tmp_path / "ws")
-    name = "Polska Misja Katolicka – Poradnia Łódź-Düsseldorf"
-    start = tmp_path / "Bestand.csv"
-    start.write_text(
-        "category;name;street;postcode;city;region;phone;email\r\n"
-        f"krisendienst;{name};Musterstraße 2;40211;Neuss;Rhein-Kreis Neuss (Neuss, Meerbusch);"
-        "0211 1000037;poradnia@example.org\r\n",
-        "utf-8",
-    )
-    assert formgen(ws, "register", "import", str(start))[0] == 0
+    ws, _name = _polish_centre_imported(tmp_path)
     assert formgen(ws, "mail", "--from-register", "--drafts", str(tmp_path / "runde1"))[0] == 0
     first = tmp_path / "Rückmeldung.pdf"
     today = dt.date.today().strftime("%d.%m.%Y")

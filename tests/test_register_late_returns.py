@@ -4,7 +4,8 @@ newer one's return."""
 from __future__ import annotations
 
 import pytest
-from register_support import SCHEMA, YILMAZ, checklist, institution_form
+from register_support import SCHEMA, institution_form
+from test_register_merge import seeded, value
 
 from formgen.messages import in_language, reason_said
 from ingest.pipeline import describe_merge
@@ -14,18 +15,6 @@ from ingest.register import MergeOutcome, Register
 @pytest.fixture
 def reg() -> Register:
     return Register(SCHEMA)
-
-
-def seeded(reg: Register) -> str:
-    out = reg.merge(checklist("psychotherapie", YILMAZ))
-    return out.created[0]
-
-
-def value(reg: Register, iid: str, path: str) -> object:
-    scope, _, key = path.partition(".")
-    inst = reg.institutions[iid]
-    stored = inst["institution"] if scope == "institution" else inst["entries"][scope]["fields"]
-    return stored[key]["v"]
 
 
 def test_a_corrected_copy_of_the_same_form_is_no_change_on_the_other_side(reg: Register) -> None:
