@@ -344,9 +344,8 @@ def _usage_said(exc: click.UsageError, lang: str) -> str:
             kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
             key = {"argument": "click_missing_argument", "option": "click_missing_option"}
             return say(key.get(kind, "click_missing"), lang, hint=hint)
-        message = (
-            exc.message
-        )  # formgen's own (a date option's) in the language, click's by its words
+        # formgen's own (a date option's) in the language, click's by its words
+        message = exc.message
         said = (
             in_language(message, lang)
             if isinstance(message, Said)
