@@ -16,6 +16,9 @@
   operations after the checkpoint, so a kill -9 at any moment loses nothing that was reported
   and never leaves a half-written register. A torn last journal line (the crash hit the append)
   was never reported and is ignored.
+* A new institution's id (``inst-NNNN``) is numbered after every one the workspace gave
+  elsewhere (:func:`first_new`): a merge or decision that may create one journals that number
+  (``first_new``) when it lies above the register's own count, so a rebuild numbers alike.
 * :func:`rebuild` makes the register again from the journal alone, or re-reads every archived
   original with the reader the caller passes (e.g. after a reader was improved); an imported
   table (``formgen register import``) is no form: its rows are replayed as journaled.
@@ -29,6 +32,7 @@ import gc
 import hashlib
 import json
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,6 +40,7 @@ from typing import Any
 
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.identity import FormIdentity
+from formgen.sendlog import SendLog
 from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
 from ingest.register import (
     IMPORT,
@@ -169,7 +174,7 @@ def apply_op(
             from ingest.erase import left_out  # erase uses this module
 
             sub = left_out(ws, sub)[0]  # as it was merged: without a prefilled value erased
-        return reg.merge(sub, at=op["at"], sent=op.get("sent"))
+        return reg.merge(sub, at=op["at"], sent=op.get("sent"), first_new=op.get("first_new", 1))
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers
             for cid, iid, path in op["decided"]:
@@ -177,7 +182,8 @@ def apply_op(
         else:  # journaled by an earlier formgen: by number
             reg.resolve(op["target"], op["take"], op.get("path"), at=op["at"])
     elif kind == "resolve-duplicate":
-        return reg.resolve_duplicate(op["target"], op["decision"], at=op["at"])
+        first_new = op.get("first_new", 1)
+        return reg.resolve_duplicate(op["target"], op["decision"], at=op["at"], first_new=first_new)
     elif kind == "retire":
         reg.retire(op["target"], op.get("reason"), at=op["at"])
     elif kind == "restore":
@@ -272,6 +278,20 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
     fsync_dir(path.parent)
 
 
+_NUMBERED = re.compile(r"inst-(\d+)")
+
+
+def first_new(ws: Workspace) -> int:
+    """The lowest number a new institution's id (``inst-NNNN``) may have: after every such id
+    the workspace gave, whether or not the register knows it — to a form it made
+    (``issued.jsonl``) and to a mail round's institutions (the send log: those not mailed or
+    whose form could not be made too). A round's list gives ids the register learns only when
+    their forms come back; a new institution under one of them would take that one's return."""
+    given = {i.institution_id or "" for i in ws.issued().values()}
+    given.update(str(e.get("institution_id", "")) for e in SendLog(ws.root).events())
+    return 1 + max((int(m[1]) for i in given if (m := _NUMBERED.fullmatch(i))), default=0)
+
+
 class RegisterWriter:
     """The register opened for changes: holds the workspace lock; every change is journaled."""
 
@@ -281,7 +301,17 @@ class RegisterWriter:
         self.checkpoint_every = checkpoint_every
         self._since = 0
         self._merges = 0
+        self._first_new: int | None = None
         self._fh = open(journal_path(ws), "ab")  # noqa: SIM115 - closed by writing()
+
+    def _numbering(self) -> tuple[int, Json]:
+        """:func:`first_new` (read once per writer), and what the journal keeps of it for an
+        operation that may create an institution: the number, when it lies above the
+        register's own count (only then can it change an id)."""
+        if self._first_new is None:
+            self._first_new = first_new(self.ws)
+        above = self._first_new > int(self.register.data["next"]["inst"])
+        return self._first_new, {"first_new": self._first_new} if above else {}
 
     def _log(self, op: Json) -> None:
         op = {"seq": int(self.register.data["journal_seq"]) + 1, **op}
@@ -305,9 +335,11 @@ class RegisterWriter:
             gc.collect(
                 1
             )  # short-lived cycles (e.g. of readers in this process), never the register
-        outcome = self.register.merge(sub, at=at, sent=sent)
+        number, numbering = self._numbering()
+        outcome = self.register.merge(sub, at=at, sent=sent, first_new=number)
         if outcome.status not in ("unchanged", "quarantined"):
             op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
+            op.update(numbering)
             if sent is not None:
                 op["sent"] = dict(sent)
             if left_out:
@@ -334,8 +366,10 @@ class RegisterWriter:
 
     def resolve_duplicate(self, did: str, decision: str) -> str:
         at = now_iso()
-        iid = self.register.resolve_duplicate(did, decision, at=at)
-        self._log({"op": "resolve-duplicate", "at": at, "target": did, "decision": decision})
+        number, numbering = self._numbering()
+        iid = self.register.resolve_duplicate(did, decision, at=at, first_new=number)
+        op = {"op": "resolve-duplicate", "at": at, "target": did, "decision": decision}
+        self._log({**op, **numbering})
         return iid
 
     def retire(self, iid: str, reason: str | None = None) -> Json:

@@ -145,7 +145,11 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   (``path: left empty on the form; the register keeps '…'``): it may no longer be true;
 * an invalid value is stored as typed with the reason and flagged, never dropped;
 * a checklist block (no institution id) is matched against the register (:mod:`ingest.matching`)
-  and merged, queued as a probable duplicate, or created as ``inst-NNNN``. What it (or an
+  and merged, queued as a probable duplicate, or created as ``inst-NNNN``: numbered after
+  every institution the register holds (retired ones too) and every ``inst-NNNN`` the
+  workspace gave elsewhere (``first_new``: a form it made, a mail round's institution, one
+  not mailed too, :func:`ingest.journal.first_new`), so that no new institution takes the id
+  of one a round mailed that has not answered yet. What it (or an
   imported list, or a probable duplicate merged on decision) gives never replaces by itself a
   value the institution gave itself or confirmed on its own form or to a coordinator
   (``"confirmed"``), one a coordinator set by hand, or a valid value by an invalid one: held
@@ -833,13 +837,18 @@ class Register:
     # ------------------------------------------------------------------ merging
 
     def merge(
-        self, sub: Submission, at: str | None = None, sent: Mapping[str, Json] | None = None
+        self,
+        sub: Submission,
+        at: str | None = None,
+        sent: Mapping[str, Json] | None = None,
+        first_new: int = 1,
     ) -> MergeOutcome:
         """Merge one validated return (rules in the module docstring). ``at``: ingest time;
         the entries it touches count as confirmed from the day it came in (its provenance's
         ``came_in`` or ``received``, else ``at``), or later when they were already;
         ``sent``: the values its form was sent with, stored as a return's values are
-        (:func:`ingest.validate.sent_values`), when the workspace recorded them."""
+        (:func:`ingest.validate.sent_values`), when the workspace recorded them;
+        ``first_new``: the lowest number an institution it creates may have (``inst-NNNN``)."""
         at = at or now_iso()
         sha = sub.provenance.sha256
         if sha in self.data["sources"]:
@@ -972,7 +981,7 @@ class Register:
             if iid is None or iid not in self.institutions:
                 if iid is not None and sent is None:  # not one of the centre's own recipients
                     flags.append(Said("ingest_merge_created", where=where, iid=iid))
-                iid = self._create(iid)
+                iid = self._create(iid, first_new)
                 created.append(iid)
                 rev_before[iid] = None
             inst = self.institutions[iid]
@@ -1501,9 +1510,11 @@ class Register:
         self.data["revision"] += 1
         return len(changes)
 
-    def _create(self, iid: str | None) -> str:
+    def _create(self, iid: str | None, first_new: int = 1) -> str:
+        """A new institution: ``iid``, else the next ``inst-NNNN`` from ``first_new`` on that
+        the register does not hold."""
         if iid is None:
-            n = int(self.data["next"]["inst"])
+            n = max(int(self.data["next"]["inst"]), first_new)
             while f"inst-{n:04d}" in self.institutions:
                 n += 1
             iid = f"inst-{n:04d}"
@@ -2071,8 +2082,11 @@ class Register:
                 return Said("regerr_decided_taken", iid=iid)
         return Said("regerr_decided_kept")
 
-    def resolve_duplicate(self, did: str, decision: str, at: str | None = None) -> str:
-        """Decide a probable duplicate: ``merge`` into the candidate or keep as ``new``.
+    def resolve_duplicate(
+        self, did: str, decision: str, at: str | None = None, first_new: int = 1
+    ) -> str:
+        """Decide a probable duplicate: ``merge`` into the candidate or keep as ``new`` (an
+        institution numbered from ``first_new`` on, as :meth:`merge` numbers it).
 
         Returns the institution id the entry went to."""
         if did not in self.data["duplicates"]:
@@ -2082,7 +2096,7 @@ class Register:
         at = at or now_iso()
         d = self.data["duplicates"].pop(did)
         e = self._current_entry(entry_from_json(d["entry"]))
-        iid = d["candidate"] if decision == "merge" else self._create(None)
+        iid = d["candidate"] if decision == "merge" else self._create(None, first_new)
         inst = self.institutions[iid]
         src = self.data["sources"].get(d["src"], {})
         plan = self._plan(inst, e, None, src.get("instance_id", ""), False, did)

@@ -532,7 +532,8 @@ def import_file(
     if dry_run:
         reg = journal.load(ws)
         plan = plan_import(reg, data, file_name, note, lang)
-        outcome = reg.merge(plan.submission) if plan.submission.entries else None
+        entries = plan.submission.entries
+        outcome = reg.merge(plan.submission, first_new=journal.first_new(ws)) if entries else None
         return Imported(plan, reg, _merged(outcome, file_name), lang, dry_run=True)
     # a file that is no such table is refused before the register is opened for writing (which
     # makes register.json and the journal in a workspace that has none yet)

@@ -100,7 +100,8 @@ def test_help_does_not_load_reportlab_or_the_ingest_pipeline(args: list[str]) ->
 
 @pytest.fixture(scope="module")
 def answered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A workspace that ingested forms filled in by pdf.js and pdftk, and keeps a scan aside."""
+    """A workspace that ingested forms filled in by pdf.js and pdftk, and keeps a scan aside.
+    Its forms were issued to institutions up to inst-0123: the checklist's are inst-0124 on."""
     ws = tmp_path_factory.mktemp("answered") / "ws"
     sample_workspace(ws)
     returns = [
@@ -118,8 +119,8 @@ def answered(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [
         (["status"], "Quarantäne: 1 Datei beiseitegelegt (1 Foto oder Scan) → formgen quarantine"),
         (["register", "find", "--language", "tr"], "Praxis Dr. Yılmaz"),
-        (["register", "history", "inst-0004"], "(leer) → Türkisch, Griechisch"),
-        (["register", "stale"], "inst-0003  Beratung Łódź"),  # 82 columns: the name cut
+        (["register", "history", "inst-0126"], "(leer) → Türkisch, Griechisch"),
+        (["register", "stale"], "inst-0125  Beratung Łódź"),  # 82 columns: the name cut
     ],
     ids=["status", "register find", "register history", "register stale"],
 )

@@ -901,11 +901,11 @@ def test_a_labelled_export_naming_a_dropped_choice_of_a_list_imports_back_as_the
     other.write_text("\n".join((lines[0], row)) + "\n", "utf-8-sig")
     said = run("register", "import", str(other), "-w", str(ws)).splitlines()
     assert said[:2] == [
-        "Zeile 2: inst-0001 Praxis Nowak: neu",
+        "Zeile 2: inst-0101 Praxis Nowak: neu",  # numbered after the forms' inst-0100
         "  PsychotherapeutIn, niedergelassen › Angebote: wie eingegeben übernommen, ungültig: "
         "„telefon“ ist keine der Auswahlmöglichkeiten: Gruppenangebot, Hausbesuche",
     ], said
-    nowak = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["inst-0001"]
+    nowak = json.loads((ws / "register.json").read_text("utf-8"))["institutions"]["inst-0101"]
     fields = nowak["entries"]["psychotherapie"]["fields"]
     assert "offers._other" not in fields
     assert (fields["offers"]["raw"], fields["offers"]["problem_key"]) == (

@@ -1,0 +1,132 @@
+"""A new institution's id is never one the workspace gave another institution already.
+
+A round mailed from the centre's recipients list gives each institution the list's id; the
+register learns it only when its form comes back. A practice a working group's checklist names
+that the register does not know becomes a new institution: it must not take the id of one the
+round mailed that has not answered yet, or that one's reminder is prefilled with the other's
+name and its return merges into the other's record.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import io
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from pypdf import PdfReader
+from register_support import YILMAZ, checklist
+
+from formgen.cli import main
+from formgen.sendlog import SendLog
+from formgen.workspace import Workspace
+from ingest.journal import load, writing
+
+LIST = (
+    "\ufeffid;institution;email;categories;region\n"
+    "inst-0001;Praxis Dr. Gülşen Öztürk;oeztuerk@example.org;psychotherapie;duesseldorf\n"
+    "inst-0002;Gabinet Psychoterapii Żółkiewska;zolkiewska@example.org;psychotherapie;"
+    "neuss_meerbusch\n"
+)
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def mailed_form(ws: Workspace, iid: str) -> Path:
+    """The PDF the latest round prepared for ``iid``."""
+    lines = (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()
+    prepared = [
+        e for e in map(json.loads, lines) if e["event"] == "prepared" and e["institution_id"] == iid
+    ]
+    (pdf,) = [f for f in prepared[-1]["files"] if f["path"].endswith(".pdf")]
+    return ws.root / pdf["path"]
+
+
+def returned(ws: Workspace, iid: str, out: Path) -> Path:
+    """``iid``'s mailed form, dated and initialled in Chrome's engine."""
+    filled = {"psychotherapie.date": "26.11.2026", "psychotherapie.initials": "AB"}
+    out.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), filled))
+    return out
+
+
+def test_a_new_institution_never_takes_the_id_of_one_a_round_mailed(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    listed = tmp_path / "liste.csv"
+    listed.write_text(LIST, "utf-8")
+    run("mail", str(listed), "-w", w, "--drafts", str(tmp_path / "runde1"))
+    run("ingest", str(returned(ws, "inst-0001", tmp_path / "oeztuerk.pdf")), "-w", w)
+    # a working group's checklist names a practice the centre does not know
+    blank = tmp_path / "leer.pdf"
+    run("generate", "pdf", "--category", "psychotherapie", "-w", w, "--out", str(blank))
+    ak = tmp_path / "AK-Liste.pdf"
+    ivanov = {
+        "psychotherapie.1.name": "Praxis Ivanov & Partner",
+        "psychotherapie.1.city": "Neuss",
+        "psychotherapie.1.phone": "02131 556677",
+    }
+    ak.write_bytes(pdfium_fill(blank.read_bytes(), ivanov))
+    out = run("ingest", str(ak), "-w", w)
+    assert "neu aufgenommen, inst-0003," in out  # inst-0002 is Gabinet's, not answered yet
+    reg = load(ws)
+    assert reg.name_of("inst-0003") == "Praxis Ivanov & Partner"
+    assert "inst-0002" not in reg.institutions
+    listed_now = run("status", "-w", w, "--list")
+    (line,) = [s for s in listed_now.splitlines() if s.startswith("inst-0002")]
+    assert "Gabinet Psychoterapii Żółkiewska <zolkiewska@example.org>" in line
+    # its reminder goes to Gabinet, prefilled with Gabinet's name
+    sendlog = ws.root / "sendlog.jsonl"
+    events = [json.loads(s) for s in sendlog.read_text("utf-8").splitlines()]
+    for e in events:
+        e["deadline"] = e.get("deadline") and "2020-01-31"
+    sendlog.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events), "utf-8")
+    run("mail", "--overdue", "-w", w, "--drafts", str(tmp_path / "erinnerung"))
+    draft = email.message_from_bytes(
+        (tmp_path / "erinnerung" / "inst-0002.eml").read_bytes(), policy=email.policy.default
+    )
+    assert draft["To"] == "Gabinet Psychoterapii Żółkiewska <zolkiewska@example.org>"
+    (pdf,) = [p for p in draft.iter_attachments() if p.get_filename().endswith(".pdf")]
+    fields = PdfReader(io.BytesIO(pdf.get_payload(decode=True))).get_fields() or {}
+    assert fields["institution.name"]["/V"] == "Gabinet Psychoterapii Żółkiewska"
+    assert fields["formgen.institution_id"]["/V"] == "inst-0002"
+    # Gabinet's own form of the first round comes back: a record of its own, nothing waits
+    out = run("ingest", str(returned(ws, "inst-0002", tmp_path / "gabinet.pdf")), "-w", w)
+    reg = load(ws)
+    assert reg.name_of("inst-0002") == "Gabinet Psychoterapii Żółkiewska"
+    assert reg.name_of("inst-0003") == "Praxis Ivanov & Partner"
+    assert reg.conflicts() == []
+    assert "zolkiewska@example.org" not in json.dumps(reg.institutions["inst-0003"])
+    # the journal numbers them alike
+    before = reg.institutions
+    run("register", "rebuild", "-w", w)
+    assert load(ws).institutions == before
+
+
+def test_a_probable_duplicate_kept_as_new_is_numbered_after_an_id_a_round_left_unmailed(
+    tmp_path: Path,
+) -> None:
+    """An institution of a round's list that got no mail (no address) has its id too; so
+    has one the register retired. A probable duplicate decided to be another institution,
+    here by the writer as ``register resolve d-NNNN --new`` does it, is numbered after both,
+    and a rebuild numbers it alike."""
+    ws = make_workspace(tmp_path / "ws")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.retire("inst-0001")
+    SendLog(ws.root).append("not_mailed", round="r1", institution_id="inst-0007", reason="no_email")
+    similar = dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="41460", phone="")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", similar))
+        (did,) = w.register.data["duplicates"]
+        assert w.resolve_duplicate(did, "new") == "inst-0008"
+    assert list(load(ws).institutions) == ["inst-0001", "inst-0008"]
+    run("register", "rebuild", "-w", str(ws.root))
+    assert list(load(ws).institutions) == ["inst-0001", "inst-0008"]
