@@ -1268,6 +1268,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_similar_phone": "similar name ({percent} %) and same phone",
         "ingest_merge_created": "{where}: institution {iid} was not in the register; created "
         "under that id",
+        "ingest_merge_mailed": "{where}: '{name}' is {iid}, as a mail round named it (its own "
+        "form has not come back yet); created under that id",
         "ingest_merge_held_as": "{iid} {path}: {reason}; held as {cid} — 'formgen register "
         "resolve {cid} --take mine|theirs'",
         "ingest_merge_retired": "{iid} '{name}' is {retired}; its return was merged all the "
@@ -3037,6 +3039,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_similar_phone": "ähnlicher Name ({percent}\u00a0%) und gleiche Telefonnummer",
         "ingest_merge_created": "{where}: die Einrichtung {iid} war nicht im Register; unter "
         "dieser ID neu angelegt",
+        "ingest_merge_mailed": "{where}: „{name}“ ist {iid}, wie eine Mail-Runde sie nannte "
+        "(ihr eigenes Formular ist noch nicht zurückgekommen); unter dieser ID angelegt",
         "ingest_merge_held_as": "{iid} {path}: {reason}; zurückgestellt als {cid} — 'formgen "
         "register resolve {cid} --take mine|theirs'",
         "ingest_merge_retired": "{iid} „{name}“: {retired}; ihre Rückmeldung wurde trotzdem "

@@ -17,8 +17,10 @@
   and never leaves a half-written register. A torn last journal line (the crash hit the append)
   was never reported and is ignored.
 * A new institution's id (``inst-NNNN``) is numbered after every one the workspace gave
-  elsewhere (:func:`first_new`): a merge or decision that may create one journals that number
-  (``first_new``) when it lies above the register's own count, so a rebuild numbers alike.
+  elsewhere, and a checklist row naming an institution a mail round mailed under that name
+  gets its id (:func:`given`): a merge or decision that may create one journals that number
+  (``first_new``) when it lies above the register's own count, and a merge the names whose
+  ids it gave (``named``), so a rebuild numbers alike.
 * :func:`rebuild` makes the register again from the journal alone, or re-reads every archived
   original with the reader the caller passes (e.g. after a reader was improved); an imported
   table (``formgen register import``) is no form: its rows are replayed as journaled.
@@ -34,11 +36,12 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from formgen.errors import RegisterError, RegisterVersionError
+from formgen.fold import fold
 from formgen.identity import FormIdentity
 from formgen.sendlog import SendLog
 from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
@@ -174,7 +177,8 @@ def apply_op(
             from ingest.erase import left_out  # erase uses this module
 
             sub = left_out(ws, sub)[0]  # as it was merged: without a prefilled value erased
-        return reg.merge(sub, at=op["at"], sent=op.get("sent"), first_new=op.get("first_new", 1))
+        first_new, named = op.get("first_new", 1), op.get("named")
+        return reg.merge(sub, at=op["at"], sent=op.get("sent"), first_new=first_new, named=named)
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers
             for cid, iid, path in op["decided"]:
@@ -281,15 +285,33 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
 _NUMBERED = re.compile(r"inst-(\d+)")
 
 
-def first_new(ws: Workspace) -> int:
-    """The lowest number a new institution's id (``inst-NNNN``) may have: after every such id
-    the workspace gave, whether or not the register knows it — to a form it made
+@dataclass(frozen=True)
+class Given:
+    """The ids the workspace gave institutions outside the register (:func:`given`)."""
+
+    first_new: int = 1
+    """The lowest number a new institution's id (``inst-NNNN``) may have."""
+    named: dict[str, str] = field(default_factory=dict)
+    """A mail round's institutions by the name it mailed them under, folded
+    (:func:`formgen.fold.fold`) → id; a name mailed under two ids is left out."""
+
+
+def given(ws: Workspace) -> Given:
+    """The ids the workspace gave, whether or not the register knows them — to a form it made
     (``issued.jsonl``) and to a mail round's institutions (the send log: those not mailed or
     whose form could not be made too). A round's list gives ids the register learns only when
-    their forms come back; a new institution under one of them would take that one's return."""
-    given = {i.institution_id or "" for i in ws.issued().values()}
-    given.update(str(e.get("institution_id", "")) for e in SendLog(ws.root).events())
-    return 1 + max((int(m[1]) for i in given if (m := _NUMBERED.fullmatch(i))), default=0)
+    their forms come back: a new institution under one of them would take that one's return,
+    so it is numbered after them all; a checklist row naming one as the round named it is that
+    institution, and takes its id."""
+    ids = {i.institution_id or "" for i in ws.issued().values()}
+    names: dict[str, set[str]] = {}
+    for e in SendLog(ws.root).events():
+        iid = str(e.get("institution_id", ""))
+        ids.add(iid)
+        if e.get("name"):
+            names.setdefault(fold(str(e["name"])), set()).add(iid)
+    first_new = 1 + max((int(m[1]) for i in ids if (m := _NUMBERED.fullmatch(i))), default=0)
+    return Given(first_new, {name: iid for name, (iid, *more) in names.items() if not more})
 
 
 class RegisterWriter:
@@ -301,17 +323,21 @@ class RegisterWriter:
         self.checkpoint_every = checkpoint_every
         self._since = 0
         self._merges = 0
-        self._first_new: int | None = None
+        self._given: Given | None = None
+        self._named_as: dict[str, str] = {}
+        """:attr:`Given.named` the other way round: id → folded name."""
         self._fh = open(journal_path(ws), "ab")  # noqa: SIM115 - closed by writing()
 
-    def _numbering(self) -> tuple[int, Json]:
-        """:func:`first_new` (read once per writer), and what the journal keeps of it for an
-        operation that may create an institution: the number, when it lies above the
+    def _numbering(self) -> tuple[Given, Json]:
+        """:func:`given` (read once per writer), and what the journal keeps of it for an
+        operation that may create an institution: the first number, when it lies above the
         register's own count (only then can it change an id)."""
-        if self._first_new is None:
-            self._first_new = first_new(self.ws)
-        above = self._first_new > int(self.register.data["next"]["inst"])
-        return self._first_new, {"first_new": self._first_new} if above else {}
+        if self._given is None:
+            self._given = given(self.ws)
+            self._named_as = {iid: name for name, iid in self._given.named.items()}
+        first_new = self._given.first_new
+        above = first_new > int(self.register.data["next"]["inst"])
+        return self._given, {"first_new": first_new} if above else {}
 
     def _log(self, op: Json) -> None:
         op = {"seq": int(self.register.data["journal_seq"]) + 1, **op}
@@ -335,11 +361,16 @@ class RegisterWriter:
             gc.collect(
                 1
             )  # short-lived cycles (e.g. of readers in this process), never the register
-        number, numbering = self._numbering()
-        outcome = self.register.merge(sub, at=at, sent=sent, first_new=number)
+        ids, numbering = self._numbering()
+        outcome = self.register.merge(
+            sub, at=at, sent=sent, first_new=ids.first_new, named=ids.named
+        )
         if outcome.status not in ("unchanged", "quarantined"):
             op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
             op.update(numbering)
+            named = {self._named_as[i]: i for i in outcome.created if i in self._named_as}
+            if named:
+                op["named"] = named
             if sent is not None:
                 op["sent"] = dict(sent)
             if left_out:
@@ -366,8 +397,8 @@ class RegisterWriter:
 
     def resolve_duplicate(self, did: str, decision: str) -> str:
         at = now_iso()
-        number, numbering = self._numbering()
-        iid = self.register.resolve_duplicate(did, decision, at=at, first_new=number)
+        ids, numbering = self._numbering()
+        iid = self.register.resolve_duplicate(did, decision, at=at, first_new=ids.first_new)
         op = {"op": "resolve-duplicate", "at": at, "target": did, "decision": decision}
         self._log({**op, **numbering})
         return iid

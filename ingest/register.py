@@ -148,8 +148,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   and merged, queued as a probable duplicate, or created as ``inst-NNNN``: numbered after
   every institution the register holds (retired ones too) and every ``inst-NNNN`` the
   workspace gave elsewhere (``first_new``: a form it made, a mail round's institution, one
-  not mailed too, :func:`ingest.journal.first_new`), so that no new institution takes the id
-  of one a round mailed that has not answered yet. What it (or an
+  not mailed too, :func:`ingest.journal.given`), so that no new institution takes the id
+  of one a round mailed that has not answered yet; a row naming such an institution as the
+  round mailed it (``named``, case and accents aside) is that one, created under its id. What
+  it (or an
   imported list, or a probable duplicate merged on decision) gives never replaces by itself a
   value the institution gave itself or confirmed on its own form or to a coordinator
   (``"confirmed"``), one a coordinator set by hand, or a valid value by an invalid one: held
@@ -842,13 +844,16 @@ class Register:
         at: str | None = None,
         sent: Mapping[str, Json] | None = None,
         first_new: int = 1,
+        named: Mapping[str, str] | None = None,
     ) -> MergeOutcome:
         """Merge one validated return (rules in the module docstring). ``at``: ingest time;
         the entries it touches count as confirmed from the day it came in (its provenance's
         ``came_in`` or ``received``, else ``at``), or later when they were already;
         ``sent``: the values its form was sent with, stored as a return's values are
         (:func:`ingest.validate.sent_values`), when the workspace recorded them;
-        ``first_new``: the lowest number an institution it creates may have (``inst-NNNN``)."""
+        ``first_new``: the lowest number an institution it creates may have (``inst-NNNN``);
+        ``named``: the ids mail rounds gave institutions by the names they were mailed under,
+        folded (:func:`formgen.fold.fold`)."""
         at = at or now_iso()
         sha = sub.provenance.sha256
         if sha in self.data["sources"]:
@@ -979,7 +984,17 @@ class Register:
                 matched = False
             new_here = iid is None or iid not in self.institutions
             if iid is None or iid not in self.institutions:
-                if iid is not None and sent is None:  # not one of the centre's own recipients
+                if iid is None:  # one a round mailed under this name that did not answer yet?
+                    name = _checked_name(e)
+                    iid = (named or {}).get(fold(name))
+                    if iid in self.institutions:
+                        iid = None
+                    elif iid is not None:
+                        said = Said(
+                            "ingest_merge_mailed", where=where, iid=iid, name=short(name, 80)
+                        )
+                        flags.append(said)
+                elif sent is None:  # not one of the centre's own recipients
                     flags.append(Said("ingest_merge_created", where=where, iid=iid))
                 iid = self._create(iid, first_new)
                 created.append(iid)

@@ -533,7 +533,12 @@ def import_file(
         reg = journal.load(ws)
         plan = plan_import(reg, data, file_name, note, lang)
         entries = plan.submission.entries
-        outcome = reg.merge(plan.submission, first_new=journal.first_new(ws)) if entries else None
+        ids = journal.given(ws)
+        outcome = (
+            reg.merge(plan.submission, first_new=ids.first_new, named=ids.named)
+            if entries
+            else None
+        )
         return Imported(plan, reg, _merged(outcome, file_name), lang, dry_run=True)
     # a file that is no such table is refused before the register is opened for writing (which
     # makes register.json and the journal in a workspace that has none yet)

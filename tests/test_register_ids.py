@@ -130,3 +130,28 @@ def test_a_probable_duplicate_kept_as_new_is_numbered_after_an_id_a_round_left_u
     assert list(load(ws).institutions) == ["inst-0001", "inst-0008"]
     run("register", "rebuild", "-w", str(ws.root))
     assert list(load(ws).institutions) == ["inst-0001", "inst-0008"]
+
+
+def test_a_checklist_naming_an_institution_a_round_mailed_is_that_institution(
+    tmp_path: Path,
+) -> None:
+    """A partner's checklist names a practice the round mailed that has not answered yet, as
+    the round named it (case and accents aside): it is that practice, under the round's id,
+    so its own return later comes to the same record; a rebuild gives it the same id."""
+    ws = make_workspace(tmp_path / "ws")
+    log = SendLog(ws.root)
+    log.append("prepared", round="r1", institution_id="inst-0002", name="Gabinet Żółkiewska")
+    log.append("prepared", round="r1", institution_id="inst-0003", name="Praxis Ivanov")
+    log.append("prepared", round="r1", institution_id="inst-0004", name="Praxis Ivanov")
+    gabinet = dict(YILMAZ, name="GABINET ZOLKIEWSKA")
+    ivanov = dict(YILMAZ, name="Praxis Ivanov", phone="+49 2131 556677", postcode="41460")
+    with writing(ws) as w:
+        out = w.merge(checklist("psychotherapie", gabinet, ivanov))
+    # a name mailed under two ids names neither: a new institution
+    assert out.created == ("inst-0002", "inst-0005")
+    assert (
+        "psychotherapie block 1: 'GABINET ZOLKIEWSKA' is inst-0002, as a mail round named it "
+        "(its own form has not come back yet); created under that id"
+    ) in map(str, out.flags)
+    run("register", "rebuild", "-w", str(ws.root))
+    assert list(load(ws).institutions) == ["inst-0002", "inst-0005"]

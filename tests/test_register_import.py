@@ -557,7 +557,8 @@ def test_a_dry_run_says_what_would_happen_and_changes_nothing(
     before = snapshot(ws)
     code, said = formgen(ws, "register", "import", str(path), "--dry-run")
     assert code == 0
-    assert "Zeile 4: inst-0001 Poradnia Łódź: neu" in said.splitlines(), said
+    # the round mailed Poradnia Łódź as 'lodz', which has not answered: the row is that one
+    assert "Zeile 4: lodz Poradnia Łódź: neu" in said.splitlines(), said
     assert said.splitlines()[-1] == "Probelauf: nichts wurde geändert"
     assert snapshot(ws) == before
 
