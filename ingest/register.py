@@ -158,7 +158,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   (:meth:`Register._guarded`).
   A value it does change is one the institution never saw: its entries (all of them, for an
   institution field) no longer count as confirmed by the institution (``by_institution``), so
-  its next form asks it;
+  its next form asks it. Its entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a
+  field of type ``initials``) say when and by whom that someone filled it in, not that the
+  institution confirmed anything: where the register holds such a value as guarded, they are
+  neither taken nor held (the journal and the archived original keep them);
 * a return naming a category or field the schema does not know is not merged at all: the outcome
   says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``;
 * a field the schema renamed (``renamed_from``) owns what the register holds under its old id:
@@ -1270,6 +1273,8 @@ class Register:
                 continue
             if base is None or current or (mine is None and not cleared):
                 why = self._guarded(mine, theirs) if base is None and not by_institution else None
+                if why is not None and path in self._written_anew:
+                    continue  # when and by whom someone else filled its checklist: no confirmation
                 if why is not None:
                     plan.held[path] = theirs
                     plan.held_why[path] = why
