@@ -1272,6 +1272,8 @@ WORDS: dict[str, dict[str, str]] = {
         "form has not come back yet); created under that id",
         "ingest_merge_held_as": "{iid} {path}: {reason}; held as {cid} — 'formgen register "
         "resolve {cid} --take mine|theirs'",
+        "ingest_merge_spelled": "{iid} {path}: '{theirs}' is the register's '{mine}' without "
+        "its accents and special letters or in other capitals; the register keeps its spelling",
         "ingest_merge_retired": "{iid} '{name}' is {retired}; its return was merged all the "
         "same — if it still exists: 'formgen register restore {iid}'",
         "ingest_merge_retired_on": "retired on {day:day}",
@@ -3043,6 +3045,9 @@ WORDS: dict[str, dict[str, str]] = {
         "(ihr eigenes Formular ist noch nicht zurückgekommen); unter dieser ID angelegt",
         "ingest_merge_held_as": "{iid} {path}: {reason}; zurückgestellt als {cid} — 'formgen "
         "register resolve {cid} --take mine|theirs'",
+        "ingest_merge_spelled": "{iid} {path}: „{theirs}“ ist „{mine}“ aus dem Register ohne "
+        "Akzente und Sonderbuchstaben oder in anderer Groß- und Kleinschreibung; das Register "
+        "behält seine Schreibweise",
         "ingest_merge_retired": "{iid} „{name}“: {retired}; ihre Rückmeldung wurde trotzdem "
         "übernommen — falls es sie noch gibt: 'formgen register restore {iid}'",
         "ingest_merge_retired_on": "aus dem Register genommen am {day:day}",

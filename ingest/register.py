@@ -161,7 +161,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   its next form asks it. Its entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a
   field of type ``initials``) say when and by whom that someone filled it in, not that the
   institution confirmed anything: where the register holds such a value as guarded, they are
-  neither taken nor held (the journal and the archived original keep them);
+  neither taken nor held (the journal and the archived original keep them). A text it gives
+  as the register holds it but without accents and letters a keyboard lacks or in other case
+  („Gulsen Ozturk“ for „Gülşen Öztürk“, :func:`formgen.fold.fold`) is the same text: the
+  register keeps its spelling and the outcome notes the other (``ingest_merge_spelled``);
 * a return naming a category or field the schema does not know is not merged at all: the outcome
   says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``;
 * a field the schema renamed (``renamed_from``) owns what the register holds under its old id:
@@ -185,6 +188,7 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
+from formgen.fold import fold
 from formgen.identity import FormIdentity, reference
 from formgen.linebreak import breaks_shown
 from formgen.messages import (
@@ -488,6 +492,9 @@ class _Plan:
     confirms: list[str] = field(default_factory=list)
     """Values the institution's own return gave as the register holds them, from a list or a
     checklist from someone else: its own from now on (``"confirmed"``)."""
+    spelled: list[str] = field(default_factory=list)
+    """Values someone else gave as the register holds them but for accents, letters and case
+    (:func:`_plainer`): kept as the register spells them, one note each."""
     superseded: bool = False
     """The return is of a form older than one whose return the register holds (and not dated
     later): it changes and confirms nothing by itself, what it gives otherwise is held."""
@@ -1043,6 +1050,7 @@ class Register:
                     day=str(local_day(newer.get("ingested_at")) or "?"),
                 )
             given[iid] = e.institution
+            flags.extend(plan.spelled)
             if (
                 plan.apply
                 and base is not None
@@ -1236,6 +1244,13 @@ class Register:
                     plan.reconfirmed.append(e.category)
                 if by_institution and mine is not None and self._own(mine) is None:
                     plan.confirms.append(path)
+                continue
+            if not by_institution and mine is not None and _plainer(mine, theirs):
+                iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
+                said = Said(
+                    "ingest_merge_spelled", iid=iid, path=path, theirs=c.raw, mine=mine["raw"]
+                )
+                plan.spelled.append(said)
                 continue
             as_sent = self._as_sent(inst, path, base, sent)
             # removed by hand since the form was made (``register set --clear``): a change in
@@ -2272,6 +2287,21 @@ def _why_held(why: str | None, imported: bool) -> str | None:
     if imported and why in _IMPORT_WHY:
         return _IMPORT_WHY[why]
     return why
+
+
+def _plainer(mine: Json, theirs: Json) -> bool:
+    """Whether ``theirs`` is the text ``mine`` holds, typed without its accents and letters a
+    German keyboard lacks, or in other case (:func:`formgen.fold.fold`: „Gulsen Ozturk“ for
+    „Gülşen Öztürk“), and writes no letter with a mark where ``mine`` has none."""
+    a, b = mine.get("v"), theirs.get("v")
+    if not isinstance(a, str) or not isinstance(b, str) or "problem" in theirs:
+        return False
+    return fold(a) == fold(b) and _marked(b) <= _marked(a)
+
+
+def _marked(text: str) -> int:
+    """How many letters of ``text`` have accents or marks, or are letters folded to others."""
+    return sum(fold(ch) != ch.casefold() for ch in text)
 
 
 def _checked_name(e: EntryReturn) -> str:

@@ -360,9 +360,10 @@ def test_values_the_institution_confirmed_on_its_form_are_its_own_against_a_list
     reg: Register,
 ) -> None:
     """The auditor's case: another organisation's list without ids, found by the phone
-    number, gives another name, street and postcode and a region that is no choice. The
+    number, gives another street and postcode and a region that is no choice. The
     institution confirmed those values on its form (prefilled, sent back unchanged, twice):
-    each is held, as one it typed is; nothing changes and the entry stays its confirmation."""
+    each is held, as one it typed is; nothing changes and the entry stays its confirmation.
+    The name typed without its Turkish letters is the same name: noted, not held."""
     iid, sha = confirmed(reg)
     stored = reg.value(iid, "institution.name")
     assert stored is not None and stored["confirmed"] == sha
@@ -383,9 +384,10 @@ def test_values_the_institution_confirmed_on_its_form_are_its_own_against_a_list
     assert out.status == "held" and out.entries[0].institution == iid and not out.changes
     held = {c["path"]: c["reason_key"] for c in reg.conflicts()}
     assert held == dict.fromkeys(
-        ["institution.name", "institution.street", "institution.postcode", "institution.region"],
+        ["institution.street", "institution.postcode", "institution.region"],
         "held_import_confirmed",
     )
+    assert f"{iid} institution.name: 'Praxis Sule Yilmaz' is the register's" in str(out.flags)
     (region,) = [c for c in reg.conflicts() if c["path"] == "institution.region"]
     assert region["reason"] == (
         "the institution confirmed the register's value on its own form; an imported list "
