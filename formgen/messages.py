@@ -161,6 +161,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reason_invalid": "invalid",
         "reason_unconfirmed": "unconfirmed",
         "age": "{days} d > {limit}",
+        "from_others": "{fields} given by someone else",
         "never": "never",
         "nothing_stale": "nothing to do: every entry is current, complete and confirmed",
         "stale_register_empty": "nothing to review: the register holds no institution yet "
@@ -1826,6 +1827,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reason_invalid": "ungültig",
         "reason_unconfirmed": "unbestätigt",
         "age": "{days} Tage > {limit}",
+        "from_others": "{fields} von jemand anderem angegeben",
         "never": "nie",
         "nothing_stale": "nichts zu tun: jeder Eintrag ist aktuell, vollständig und bestätigt",
         "stale_register_empty": "nichts zu prüfen: das Register hat noch keine Einrichtung "

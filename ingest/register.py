@@ -1461,6 +1461,11 @@ class Register:
         by_hand = self.data["sources"].get(stored["confirmed"], {}).get("kind") == HAND
         return "reg_held_confirmed_hand" if by_hand else "held_confirmed"
 
+    def from_someone_else(self, stored: Json) -> bool:
+        """Whether a stored value is someone else's word (a checklist, an imported list): not
+        the institution's, given or confirmed on its own form, nor a coordinator's."""
+        return self._own(stored) is None
+
     def _confirm_values(self, inst: Json, paths: Iterable[str], sha: str) -> None:
         """The values at ``paths`` the institution's own return ``sha`` gave as they are: its
         own from now on. Each is replaced, not changed in place: its history keeps it as it was

@@ -79,6 +79,9 @@ class Finding:
     missing: tuple[str, ...] = ()
     invalid: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()
+    from_others: tuple[str, ...] = ()
+    """Unconfirmed: the fields whose values someone else gave (a checklist, an imported
+    list) in an entry the institution answered itself (:func:`from_others`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +96,7 @@ class Finding:
             "missing": list(self.missing),
             "invalid": list(self.invalid),
             "dropped": list(self.dropped),
+            "from_others": list(self.from_others),
         }
 
 
@@ -330,8 +334,10 @@ def review(
             reasons.append(INVALID)
         if dropped:
             reasons.append(DROPPED)
+        others: tuple[str, ...] = ()
         if not entry.get("by_institution"):
             reasons.append(UNCONFIRMED)
+            others = from_others(reg, cid, inst, entry)
         if reasons:
             out.append(
                 Finding(
@@ -346,9 +352,24 @@ def review(
                     tuple(missing),
                     tuple(invalid),
                     tuple(dropped),
+                    others,
                 )
             )
     return out
+
+
+def from_others(reg: Register, category: str, institution: Json, entry: Json) -> tuple[str, ...]:
+    """Why an entry the institution answered itself no longer counts as confirmed by it: the
+    fields of ``category`` whose values someone else gave since (a checklist, an imported
+    list; :meth:`ingest.register.Register.from_someone_else`), by id. None where all its
+    values are someone else's: then the institution simply never confirmed it."""
+    held = {
+        f.id: sv
+        for f in reg.schema.category(category).fields
+        if (sv := (institution if f.scope is Scope.INSTITUTION else entry["fields"]).get(f.id))
+    }
+    others = tuple(k for k, sv in held.items() if reg.from_someone_else(sv))
+    return others if len(others) < len(held) else ()
 
 
 def update_list(reg: Register, today: dt.date | None = None) -> dict[str, tuple[str, ...]]:
@@ -466,6 +487,11 @@ def why_text(reg: Register, f: Finding, lang: str = "de") -> str:
         + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
         + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
         + (f" ({_field_labels(reg, f.category, f.dropped, lang)})" if r == DROPPED else "")
+        + (
+            f" ({say('from_others', lang, fields=_field_labels(reg, f.category, f.from_others, lang))})"
+            if r == UNCONFIRMED and f.from_others
+            else ""
+        )
         + (
             f" ({say('age', lang, days=f.age_days, limit=f.stale_after_days)})"
             if r == STALE and f.age_days

@@ -5,10 +5,17 @@ filling, or the same text typed on a keyboard without the name's letters, asks n
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, checklist, institution_form
 
+from formgen.cli import main
+from ingest.journal import load
 from ingest.register import Register
 from ingest.staleness import last_confirmed, review
 
@@ -16,6 +23,12 @@ from ingest.staleness import last_confirmed, review
 @pytest.fixture
 def reg() -> Register:
     return Register(SCHEMA)
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
 
 
 def answered(reg: Register) -> str:
@@ -84,3 +97,61 @@ def test_a_name_with_letters_the_register_lacks_still_asks(reg: Register) -> Non
     (held,) = reg.conflicts()
     assert (held["path"], held["theirs"]["v"]) == ("institution.name", "Praxis Şule Yılmaz")
     assert not [f for f in out.flags if "spelling" in str(f)]
+
+
+def test_a_working_groups_checklist_asks_nothing_and_stale_says_what_it_gave(
+    tmp_path: Path,
+) -> None:
+    """The auditor's season: the practice answered its own form; a working group's checklist
+    names it without its Turkish letters, with the group's own date and initials and a contact
+    person the practice never gave. Nothing waits for a decision; the name stays as the
+    practice writes it, the other spelling is noted in the report; the entry is unconfirmed
+    because of the contact person, and `register stale` says so."""
+    ws = make_workspace(tmp_path / "ws")
+    w = str(ws.root)
+    listed = tmp_path / "liste.csv"
+    listed.write_text(
+        "\ufeffid;institution;email;categories;region\n"
+        "inst-0001;Praxis Dr. Gülşen Öztürk;oeztuerk@example.org;psychotherapie;duesseldorf\n",
+        "utf-8",
+    )
+    run("mail", str(listed), "-w", w, "--drafts", str(tmp_path / "runde1"))
+    (form,) = (ws.root / "forms" / "mail").glob("*/inst-0001_*.pdf")
+    own = tmp_path / "oeztuerk.pdf"
+    practice = {
+        "institution.phone": "0211 1000185",
+        "psychotherapie.date": "20.11.2026",
+        "psychotherapie.initials": "GÖ",
+    }
+    own.write_bytes(pdfium_fill(form.read_bytes(), practice))
+    run("ingest", str(own), "-w", w)
+    blank = tmp_path / "leer.pdf"
+    run("generate", "pdf", "--category", "psychotherapie", "-w", w, "--out", str(blank))
+    ak = tmp_path / "AK.pdf"
+    group = {
+        "psychotherapie.1.name": "Praxis Dr. Gulsen Ozturk",
+        "psychotherapie.1.phone": "0211 1000185",
+        "psychotherapie.1.contact_name": "Frau Öztürk",
+        "psychotherapie.1.date": "23.11.2026",
+        "psychotherapie.1.initials": "AK",
+    }
+    ak.write_bytes(pdfium_fill(blank.read_bytes(), group))
+    out = run("ingest", str(ak), "-w", w)
+    assert "Konflikt" not in out and "zurückgestellt" not in out
+    assert (
+        "inst-0001 institution.name: „Praxis Dr. Gulsen Ozturk“ ist „Praxis Dr. Gülşen Öztürk“ "
+        "aus dem Register ohne Akzente und Sonderbuchstaben oder in anderer Groß- und "
+        "Kleinschreibung; das Register behält seine Schreibweise"
+    ) in out
+    assert run("register", "conflicts", "-w", w).startswith("nichts wartet auf eine Entscheidung")
+    reg = load(ws)
+    assert reg.name_of("inst-0001") == "Praxis Dr. Gülşen Öztürk"
+    assert fields(reg, "inst-0001")["date"] == "2026-11-20"
+    assert fields(reg, "inst-0001")["contact_name"] == "Frau Öztürk"
+    stale = run("register", "stale", "-w", w)
+    (line,) = [s for s in stale.splitlines() if s.startswith("inst-0001")]
+    assert "20.11.2026" in line
+    # the contact person's field, by its label on the form
+    assert line.endswith("unbestätigt (Name von jemand anderem angegeben)")
+    (finding,) = json.loads(run("register", "stale", "-w", w, "--json"))
+    assert finding["from_others"] == ["contact_name"]
