@@ -61,6 +61,7 @@ import pdfplumber
 import pikepdf
 
 from formgen.errors import RegisterError
+from formgen.fold import fold
 from formgen.identity import parse_reference
 from formgen.messages import Said
 from formgen.model import INSTITUTION
@@ -373,6 +374,14 @@ def _mark_op(
         if not is_erased(stored):
             where[key] = marks.marker(stored)
             changed = True
+    named = op.get("named") or {}
+    if iid in named.values() and under(f"{INSTITUTION}.name", paths):
+        # created under the id a round gave the name it was mailed under: that is its marker now
+        for e, dest in zip(op["submission"]["entries"], went, strict=True):
+            if dest == iid and "name" in e["institution"]:
+                marked = fold(str(e["institution"]["name"]["raw"]).strip())
+                op["named"] = {k: v for k, v in named.items() if v != iid} | {marked: iid}
+                changed = True
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
 
 

@@ -155,3 +155,21 @@ def test_a_checklist_naming_an_institution_a_round_mailed_is_that_institution(
     ) in map(str, out.flags)
     run("register", "rebuild", "-w", str(ws.root))
     assert list(load(ws).institutions) == ["inst-0002", "inst-0005"]
+
+
+def test_an_erased_name_leaves_no_trace_in_how_its_id_was_found(tmp_path: Path) -> None:
+    """The journal keeps the name a checklist row took a round's id by; a practice named after
+    its therapist asks to have its name erased: the journal keeps the marker instead, and a
+    rebuild still gives the row the round's id."""
+    ws = make_workspace(tmp_path / "ws")
+    SendLog(ws.root).append(
+        "prepared", round="r1", institution_id="inst-0002", name="Praxis Żółkiewska"
+    )
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", dict(YILMAZ, name="Praxis Zolkiewska")))
+    w_ = str(ws.root)
+    run("register", "erase", "inst-0002", "institution.name", "--note", "DSGVO", "--yes", "-w", w_)
+    journal = (ws.root / "journal.jsonl").read_text("utf-8").casefold()
+    assert "zolkiewska" not in journal and "żółkiewska" not in journal
+    run("register", "rebuild", "-w", w_)
+    assert list(load(ws).institutions) == ["inst-0002"]
