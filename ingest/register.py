@@ -131,7 +131,9 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   form merged already, is held as before;
 * an entry's date and initials from the institution itself, dated later than the register's
   date, are its latest confirmation: taken even from a form made before the register changed
-  (an answer that came late), where a field changed on both sides would be held;
+  (an answer that came late), where a field changed on both sides would be held; and so are
+  they over someone else's (a checklist's, when and by whom it was filled in), and its own
+  spelling of a text someone else typed plainer (without accents, special letters or case);
 * a return of the institution's own form made before another of its forms whose return the
   register holds (from an earlier revision, :meth:`Register._newer_return`; last year's form
   after this year's), not dated later than the register's date, is superseded: that return is
@@ -1252,6 +1254,17 @@ class Register:
                 )
                 plan.spelled.append(said)
                 continue
+            theirs_only = mine is not None and self._own(mine) is None
+            """The register holds someone else's value here (a checklist, an imported list)."""
+            if (
+                by_institution
+                and not plan.superseded  # an older form changes nothing by itself
+                and mine is not None
+                and theirs_only
+                and _plainer(theirs, mine)
+            ):
+                plan.apply[path] = theirs  # its own spelling of what someone else typed plainer
+                continue
             as_sent = self._as_sent(inst, path, base, sent)
             # removed by hand since the form was made (``register set --clear``): a change in
             # the register like any other, not a value it never had
@@ -1302,11 +1315,10 @@ class Register:
             else:
                 base_value = self._value_at(inst, path, base)
                 changed_here = self._changed_since(inst, path, base, instance_id)
-            if (
-                changed_here
-                and not self.same(path, base_value, theirs)
-                and not (later and path in self._written_anew)
-            ):
+            # its own date and initials are its confirmation: taken when dated later, and over
+            # someone else's (when and by whom a checklist was filled in)
+            anew = path in self._written_anew and (later or (by_institution and theirs_only))
+            if changed_here and not self.same(path, base_value, theirs) and not anew:
                 plan.held[path] = theirs
             elif not changed_here or not self.same(path, base_value, theirs):
                 plan.apply[path] = theirs

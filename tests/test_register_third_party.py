@@ -155,3 +155,23 @@ def test_a_working_groups_checklist_asks_nothing_and_stale_says_what_it_gave(
     assert line.endswith("unbestätigt (Name von jemand anderem angegeben)")
     (finding,) = json.loads(run("register", "stale", "-w", w, "--json"))
     assert finding["from_others"] == ["contact_name"]
+
+
+def test_the_institutions_own_return_takes_its_spelling_date_and_initials_over_a_checklist(
+    reg: Register,
+) -> None:
+    """A working group's checklist named the practice a round had mailed, in capitals without
+    its Turkish letters, with the group's date and initials; the practice's own form of that
+    round comes back later, dated earlier. Its own spelling, date and initials are taken: the
+    checklist's were no word of the practice to hold against it."""
+    group = dict(YILMAZ, name="PRAXIS SULE YILMAZ", date="2026-11-20", initials="AK")
+    mailed = {"praxis sule yilmaz": "inst-0002"}  # the send log's name, folded
+    assert reg.merge(checklist("psychotherapie", group), named=mailed).created == ("inst-0002",)
+    own = dict(name="Praxis Şule Yılmaz", date="2026-11-18", initials="ŞY")
+    out = reg.merge(institution_form("inst-0002", **own))
+    assert out.conflicts == () and reg.conflicts() == []
+    assert reg.name_of("inst-0002") == "Praxis Şule Yılmaz"
+    assert (fields(reg, "inst-0002")["date"], fields(reg, "inst-0002")["initials"]) == (
+        "2026-11-18",
+        "ŞY",
+    )
