@@ -953,6 +953,12 @@ WORDS: dict[str, dict[str, str]] = {
         "form's pages {pages} are not in it; the boxes there were not read",
         "ingest_pdf_page_unknown": "the copy's page {page} shows none of the form's pages; it "
         "was not read",
+        "ingest_pdf_not_form_page": "the copy's page {pages} has no form reference and shows "
+        "none of the form's pages (a covering letter or fax cover sheet sent with it): it was "
+        "not read; the file is kept whole, with it",
+        "ingest_pdf_not_form_pages": "the copy's pages {pages} have no form reference and show "
+        "none of the form's pages (a covering letter or fax cover sheet sent with it): they were "
+        "not read; the file is kept whole, with them",
         "ingest_pdf_page_twice": "the copy's page {again} shows the form's page {number} again, "
         "with other values for {fields}: the values of its page {first} were read — check them "
         "with the sender",
@@ -2692,6 +2698,13 @@ WORDS: dict[str, dict[str, str]] = {
         "die Seiten {pages} des Formulars fehlen, die Felder dort wurden nicht gelesen",
         "ingest_pdf_page_unknown": "Seite {page} der Kopie zeigt keine Seite des Formulars; sie "
         "wurde nicht gelesen",
+        "ingest_pdf_not_form_page": "Seite {pages} der Kopie trägt keine Formularnummer und "
+        "zeigt keine Seite des Formulars (ein mitgeschicktes Anschreiben oder Faxdeckblatt): "
+        "sie wurde nicht gelesen; die Datei wird vollständig, mit ihr, aufbewahrt",
+        "ingest_pdf_not_form_pages": "die Seiten {pages} der Kopie tragen keine Formularnummer "
+        "und zeigen keine Seite des Formulars (ein mitgeschicktes Anschreiben oder "
+        "Faxdeckblatt): sie wurden nicht gelesen; die Datei wird vollständig, mit ihnen, "
+        "aufbewahrt",
         "ingest_pdf_page_twice": "Seite {again} der Kopie zeigt Seite {number} des Formulars "
         "noch einmal, mit anderen Werten für {fields}: gelesen wurden die Werte ihrer Seite "
         "{first} – bitte beim Absender nachfragen",

@@ -23,7 +23,9 @@ used, and the text drawn inside each box is the value:
 The copy's pages are read in order when the form's labels are found on them so; otherwise
 each page is read as the form's page whose printed labels it shows (:func:`pages_shown`): a
 copy whose pages a print driver or scanner put out last page first, or with a page twice, or
-without one, is read with a note saying so (:func:`page_notes`, :func:`twice_notes`).
+without one, is read with a note saying so (:func:`page_notes`, :func:`twice_notes`). A page
+without a form reference (a covering letter or fax cover sheet sent in one PDF with the form,
+before or after it) is named and not read (:func:`foreign_page`).
 
 A copy that still has its fields' widgets, but not the fields above them and so not their names
 (pdfunite, pypdf's ``add_page``: :func:`widget_fields`), is read from the widgets, each named by
@@ -231,12 +233,16 @@ def read_flattened(
                 )
             )
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
+    read = {i for copies in shows for i in copies}
+    foreign = [i for i, page in enumerate(pages) if i not in read and foreign_page(page)]
     if with_widgets and placement == Placement():
         with open_pdf(data, file_name) as qpdf:
-            nodes = widget_fields(page_widgets(qpdf, file_name, limits), layout)
+            widgets = page_widgets(qpdf, file_name, limits)
+            nodes = widget_fields([widgets[c[0]] if c else [] for c in shows], layout)
             if nodes is not None:
                 values, _, value_notes = field_values(nodes, limits)
-                if len(pages) > layout.page_count:  # another PDF merged after it
+                firsts = sum(1 for copies in shows if copies)
+                if len(pages) > firsts + len(foreign):  # another PDF merged after it
                     notes.append(
                         Said(
                             "ingest_pdf_pages_beyond",
@@ -244,23 +250,26 @@ def read_flattened(
                             form_pages=layout.page_count,
                         )
                     )
-                notes += [*value_notes, NAMES_BY_POSITION_NOTE]
+                notes += [*foreign_notes(foreign), *value_notes, NAMES_BY_POSITION_NOTE]
                 prov = replace(prov, reader=FIELDS_READER)
                 return RawSubmission(identity, values, prov, "high", tuple(notes))
     if placement != Placement():
         notes.append(Said("ingest_pdf_scaled", percent=round(placement.scale * 100)))
     shown = [pages[copies[0]] if copies else None for copies in shows]
     values, value_notes, illegible = recover_values(shown, layout, placement)
-    notes += page_notes(shows, len(pages), layout.page_count)
+    notes += page_notes(shows, len(pages), layout.page_count, foreign)
     notes += twice_notes(pages, shows, values, layout, placement)
     notes += value_notes
     notes.append(Said("ingest_pdf_by_position", reference=identity.reference))
     return RawSubmission(identity, values, prov, "low", tuple(notes), illegible=tuple(illegible))
 
 
-def page_notes(shows: Sequence[Sequence[int]], count: int, form_pages: int) -> list[str]:
+def page_notes(
+    shows: Sequence[Sequence[int]], count: int, form_pages: int, foreign: Sequence[int] = ()
+) -> list[str]:
     """What the copy's pages say of the form's (``shows``: :func:`pages_shown`, ``count``:
-    the copy's pages): out of order, missing, or showing none of the form's pages."""
+    the copy's pages): out of order, missing, or showing none of the form's pages
+    (``foreign``: those with no form reference, :func:`foreign_notes`)."""
     notes: list[str] = []
     firsts = [copies[0] for copies in shows if copies]
     if firsts != sorted(firsts):
@@ -272,8 +281,21 @@ def page_notes(shows: Sequence[Sequence[int]], count: int, form_pages: int) -> l
         key = "ingest_pdf_page_missing" if len(missing) == 1 else "ingest_pdf_pages_missing"
         notes.append(Said(key, count=count, form_pages=form_pages, pages=", ".join(missing)))
     read = {i for copies in shows for i in copies}
-    notes += [Said("ingest_pdf_page_unknown", page=i + 1) for i in range(count) if i not in read]
+    notes += foreign_notes(foreign)
+    notes += [
+        Said("ingest_pdf_page_unknown", page=i + 1)
+        for i in range(count)
+        if i not in read and i not in foreign
+    ]
     return notes
+
+
+def foreign_notes(foreign: Sequence[int]) -> list[str]:
+    """The note naming the copy's pages that are none of the form's (:func:`foreign_page`)."""
+    if not foreign:
+        return []
+    key = "ingest_pdf_not_form_page" if len(foreign) == 1 else "ingest_pdf_not_form_pages"
+    return [Said(key, pages=", ".join(str(i + 1) for i in foreign))]
 
 
 def twice_notes(
@@ -401,8 +423,7 @@ def find_reference(pages: list[_PageContent]) -> tuple[str | None, list[str]]:
     """The instance id printed in the pages' footers; a note when pages disagree."""
     found: list[str] = []
     for page in pages:
-        footer = _lines(c for c in page.chars if c[1] < FOOTER_TOP)
-        ref = parse_reference(" ".join(footer))
+        ref = _footer_reference(page)
         if ref is None:  # a printer may scale the page: look anywhere on it
             ref = parse_reference(" ".join(_lines(page.chars)))
         if ref:
@@ -415,6 +436,18 @@ def find_reference(pages: list[_PageContent]) -> tuple[str | None, list[str]]:
         refs = ", ".join(f"FG-{r[:5]}-{r[5:]}" for r in distinct)
         notes.append(Said("ingest_pdf_references", refs=refs))
     return distinct[0], notes
+
+
+def _footer_reference(page: _PageContent) -> str | None:
+    """The instance id printed in the page's footer band, or ``None``."""
+    return parse_reference(" ".join(_lines(c for c in page.chars if c[1] < FOOTER_TOP)))
+
+
+def foreign_page(page: _PageContent) -> bool:
+    """Whether the page is none of a formgen form's: no form reference anywhere on it (a
+    covering letter, a fax cover sheet, sent in one PDF with the form; a letter that quotes
+    the reference in its text counts as a page of another form)."""
+    return _footer_reference(page) is None and parse_reference(" ".join(_lines(page.chars))) is None
 
 
 def resolve_identity(
@@ -653,8 +686,9 @@ def pages_shown(
 
     A copy's page shows the form's page whose printed labels are found on it
     (:data:`MIN_LAYOUT_MATCH`); of several alike (the entries of a checklist), the one whose
-    number its footer prints. A later page with under half of any page's labels shows none (a
-    letter printed after the form); a placement under which the first page shows none is not
+    number its footer prints. A page with under half of any page's labels shows none (a
+    covering letter or fax cover sheet before or after the form); a placement under which the
+    first page with a form reference in its footer (:func:`foreign_page`) shows none is not
     tried further (a copy that is none: a PDF of the Word form). For copies whose pages are
     missing, doubled or out of order (a scanner or print driver that puts the last page first):
     a copy in order costs one :func:`best_placement`, as before.
@@ -667,7 +701,8 @@ def pages_shown(
         number = next(filter(None, map(_PRINTED_PAGE.search, footer)), None)
         same_form = number is not None and int(number[2]) == layout.page_count
         printed.append(int(number[1]) - 1 if number and same_form else -1)
-    for candidate in placements(pages[0], layout):
+    first = next((i for i, page in enumerate(pages) if not foreign_page(page)), 0)
+    for candidate in placements(pages[first], layout):
         shows: list[list[int]] = [[] for _ in labels]
         for i, index in enumerate(indexes):
             shares = [_labels_found(index, ls, candidate) / max(len(ls), 1) for ls in labels]
@@ -675,7 +710,7 @@ def pages_shown(
             if fits:
                 shown = printed[i] if printed[i] in fits else max(fits, key=shares.__getitem__)
                 shows[shown].append(i)
-            elif i == 0 or max(shares) >= 0.5:
+            elif i == first or max(shares) >= 0.5:
                 break
         else:
             if any(shows):
@@ -1180,6 +1215,8 @@ __all__ = [
     "Placement",
     "best_placement",
     "find_reference",
+    "foreign_notes",
+    "foreign_page",
     "layout_match",
     "page_notes",
     "pages_shown",
