@@ -959,9 +959,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_not_form_pages": "the copy's pages {pages} have no form reference and show "
         "none of the form's pages (a covering letter or fax cover sheet sent with it): they were "
         "not read; the file is kept whole, with them",
-        "ingest_pdf_page_twice": "the copy's page {again} shows the form's page {number} again, "
-        "with other values for {fields}: the values of its page {first} were read — check them "
-        "with the sender",
+        "ingest_pdf_page_twice": "{path}: the copy shows the form's page {number} on its pages "
+        "{pages}, filled in otherwise ({values}); none was read — ask the sender which is right",
+        "ingest_pdf_page_twice_filled": "the copy shows the form's page {number} on its pages "
+        "{pages}; what only one of them shows filled in was read from it: {fields}",
         "ingest_pdf_page_twice_same": "the copy's page {again} shows the form's page {number} "
         "again, with the same values as its page {first}, which was read",
         "ingest_pdf_references": "the pages carry different form references ({refs}); the first "
@@ -2705,9 +2706,12 @@ WORDS: dict[str, dict[str, str]] = {
         "und zeigen keine Seite des Formulars (ein mitgeschicktes Anschreiben oder "
         "Faxdeckblatt): sie wurden nicht gelesen; die Datei wird vollständig, mit ihnen, "
         "aufbewahrt",
-        "ingest_pdf_page_twice": "Seite {again} der Kopie zeigt Seite {number} des Formulars "
-        "noch einmal, mit anderen Werten für {fields}: gelesen wurden die Werte ihrer Seite "
-        "{first} – bitte beim Absender nachfragen",
+        "ingest_pdf_page_twice": "{path}: die Kopie zeigt Seite {number} des Formulars auf "
+        "ihren Seiten {pages}, verschieden ausgefüllt ({values}); keiner der Werte wurde "
+        "gelesen – bitte beim Absender nachfragen, welcher gilt",
+        "ingest_pdf_page_twice_filled": "die Kopie zeigt Seite {number} des Formulars auf "
+        "ihren Seiten {pages}; was nur eine davon ausgefüllt zeigt, wurde von ihr gelesen: "
+        "{fields}",
         "ingest_pdf_page_twice_same": "Seite {again} der Kopie zeigt Seite {number} des "
         "Formulars noch einmal, mit denselben Werten wie ihre Seite {first}, die gelesen wurde",
         "ingest_pdf_references": "die Seiten tragen verschiedene Formularnummern ({refs}); die "

@@ -23,9 +23,11 @@ used, and the text drawn inside each box is the value:
 The copy's pages are read in order when the form's labels are found on them so; otherwise
 each page is read as the form's page whose printed labels it shows (:func:`pages_shown`): a
 copy whose pages a print driver or scanner put out last page first, or with a page twice, or
-without one, is read with a note saying so (:func:`page_notes`, :func:`twice_notes`). A page
-without a form reference (a covering letter or fax cover sheet sent in one PDF with the form,
-before or after it) is named and not read (:func:`foreign_page`).
+without one, is read with a note saying so (:func:`page_notes`); a page the copy shows twice is
+read where it is filled in, and a field filled in otherwise on each is held
+(:func:`read_twice`). A page without a form reference (a covering letter or fax cover sheet
+sent in one PDF with the form, before or after it) is named and not read
+(:func:`foreign_page`).
 
 A copy that still has its fields' widgets, but not the fields above them and so not their names
 (pdfunite, pypdf's ``add_page``: :func:`widget_fields`), is read from the widgets, each named by
@@ -68,6 +70,7 @@ from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
 from formgen.layout import (
     MARGIN_BOTTOM,
+    Box,
     FormLayout,
     Rect,
     TextLine,
@@ -100,7 +103,7 @@ from ingest.pdf_reader import (
 )
 from ingest.pdf_reader import READER as FIELDS_READER
 from ingest.sniff import PAPER_ADVICE
-from ingest.submission import RawSubmission, RawValue
+from ingest.submission import RawSubmission, RawValue, short
 from ingest.values import choice_value
 
 READER = "flattened-pdf"
@@ -258,8 +261,10 @@ def read_flattened(
     shown = [pages[copies[0]] if copies else None for copies in shows]
     values, value_notes, illegible = recover_values(shown, layout, placement)
     notes += page_notes(shows, len(pages), layout.page_count, foreign)
-    notes += twice_notes(pages, shows, values, layout, placement)
+    values, twice, held = read_twice(pages, shows, values, illegible, layout, placement)
+    notes += twice
     notes += value_notes
+    illegible += held
     notes.append(Said("ingest_pdf_by_position", reference=identity.reference))
     return RawSubmission(identity, values, prov, "low", tuple(notes), illegible=tuple(illegible))
 
@@ -298,32 +303,88 @@ def foreign_notes(foreign: Sequence[int]) -> list[str]:
     return [Said(key, pages=", ".join(str(i + 1) for i in foreign))]
 
 
-def twice_notes(
+def read_twice(
     pages: list[_PageContent],
     shows: Sequence[Sequence[int]],
     values: Mapping[str, RawValue],
+    illegible: Sequence[str],
     layout: FormLayout,
     placement: Placement,
-) -> list[str]:
-    """A note on each page of the copy that shows a form's page again (``shows``:
-    :func:`pages_shown`; ``values``: read from the first page showing each): whether it shows
-    the same values, or which differ."""
+) -> tuple[dict[str, RawValue], list[str], list[str]]:
+    """The values of a copy that shows a form's page more than once (``shows``:
+    :func:`pages_shown`; ``values``: read from the first page showing each, ``illegible``: its
+    fields that could not be read), the notes on it, and the fields held (not read, noted:
+    they are not left blank either).
+
+    Field by field (a multiple choice: its ticks and other text as one): what one page shows
+    filled in and the others blank is read from it (a copy printed twice, filled in once); what
+    two pages show filled in otherwise is held, with both values, for the sender to settle —
+    a page drawn by another program shows the same text otherwise too. A page showing every
+    field as the first one gets a note saying so."""
+    out = dict(values)
     notes: list[str] = []
-    shown = [pages[copies[0]] if copies else None for copies in shows]
+    held: list[str] = []
     for number, copies in enumerate(shows):
+        if len(copies) < 2:
+            continue
+        field_of = {b.path: _field_of(b) for b in layout.boxes_on(number)}
+        readings = [values]
+        told: list[list[str]] = [[]]  # the notes on each page's values, after the first's
+        unread: set[str] = set()
         for again in copies[1:]:
-            instead = [pages[again] if n == number else page for n, page in enumerate(shown)]
-            other = recover_values(instead, layout, placement)[0]
-            differ = sorted(
-                k for k in values.keys() | other.keys() if values.get(k) != other.get(k)
-            )
-            told = {"again": again + 1, "number": number + 1, "first": copies[0] + 1}
+            only = [pages[again] if n == number else None for n in range(len(shows))]
+            reading, reading_notes, illegible = recover_values(only, layout, placement)
+            readings.append(reading)
+            told.append(reading_notes)
+            unread.update(illegible)
+        taken: list[str] = []
+        differ: list[str] = []
+        for field in dict.fromkeys(field_of.values()):
+            shown = [
+                tuple((p, v) for p, v in r.items() if field_of.get(p) == field and v not in BLANK)
+                for r in readings
+            ]
+            if len(set(shown)) < 2:
+                continue
+            for path in [p for p in out if field_of.get(p) == field]:
+                del out[path]
+            filled = list(dict.fromkeys(s for s in shown if s))
+            if len(filled) == 1:
+                k = shown.index(filled[0])
+                out.update((p, v) for p, v in readings[k].items() if field_of.get(p) == field)
+                notes += [n for n in told[k] if n.startswith((f"{field}:", f"{field}."))]
+                taken.append(field)
+                continue
+            differ.append(field)
+            both = " / ".join(short(", ".join(_shown(p, v) for p, v in f)) for f in filled)
             notes.append(
-                Said("ingest_pdf_page_twice", **told, fields=", ".join(differ))
-                if differ
-                else Said("ingest_pdf_page_twice_same", **told)
+                Said(
+                    "ingest_pdf_page_twice",
+                    path=field,
+                    number=number + 1,
+                    pages=", ".join(str(c + 1) for c in copies),
+                    values=both,
+                )
             )
-    return notes
+        # text another page shows that cannot be read back, where none was read: not blank
+        for field in sorted(unread - {*taken, *differ, *illegible}):
+            if not any(field_of.get(p) == field and v not in BLANK for p, v in out.items()):
+                notes.append(SaidJoined((field, UNREADABLE), ": "))
+                differ.append(field)
+        if taken:
+            notes.append(
+                Said(
+                    "ingest_pdf_page_twice_filled",
+                    number=number + 1,
+                    pages=", ".join(str(c + 1) for c in copies),
+                    fields=", ".join(taken),
+                )
+            )
+        if not taken and not differ:
+            first = {"number": number + 1, "first": copies[0] + 1}
+            notes += [Said("ingest_pdf_page_twice_same", again=a + 1, **first) for a in copies[1:]]
+        held += differ
+    return out, notes, held
 
 
 _WORD_PROCESSOR = re.compile(
@@ -784,6 +845,23 @@ def recover_values(
     return values, notes, illegible
 
 
+BLANK = ("", False)
+"""What a box shows when nothing is written or ticked in it."""
+
+
+def _field_of(box: Box) -> str:
+    """The field whose value ``box`` holds part of: a multiple choice's for its ticks and its
+    other text, else the box's own path."""
+    if box.option and box.kind is not WidgetKind.CHOICE:
+        return box.path.rpartition(".")[0]
+    return box.path
+
+
+def _shown(path: str, value: RawValue) -> str:
+    """A value read from a box, as a note names it (a tick: its option's code)."""
+    return path.rpartition(".")[2] if value is True else str(value)
+
+
 def box_text(page: _PageContent, rect: Rect) -> str:
     """The text drawn inside ``rect``: its lines top to bottom, NFC, each as it was written."""
     return box_reading(page, rect)[0]
@@ -1222,9 +1300,9 @@ __all__ = [
     "pages_shown",
     "read_flattened",
     "read_pdf",
+    "read_twice",
     "read_word_copy",
     "recover_values",
     "resolve_identity",
-    "twice_notes",
     "written_order",
 ]
