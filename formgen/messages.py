@@ -963,6 +963,10 @@ WORDS: dict[str, dict[str, str]] = {
         "{pages}, filled in otherwise ({values}); none was read — ask the sender which is right",
         "ingest_pdf_page_twice_filled": "the copy shows the form's page {number} on its pages "
         "{pages}; what only one of them shows filled in was read from it: {fields}",
+        "ingest_pdf_nothing_filled": "nothing is written or ticked in any of the form's boxes on "
+        "this copy: it came back blank, or a program that merged or saved it dropped the form's "
+        "fields with everything typed into them (mutool merge does so); no values were read — "
+        "ask the sender for the filled-in PDF form itself",
         "ingest_pdf_page_twice_same": "the copy's page {again} shows the form's page {number} "
         "again, with the same values as its page {first}, which was read",
         "ingest_pdf_references": "the pages carry different form references ({refs}); the first "
@@ -2712,6 +2716,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_page_twice_filled": "die Kopie zeigt Seite {number} des Formulars auf "
         "ihren Seiten {pages}; was nur eine davon ausgefüllt zeigt, wurde von ihr gelesen: "
         "{fields}",
+        "ingest_pdf_nothing_filled": "in keinem Feld des Formulars ist auf dieser Kopie etwas "
+        "eingetragen oder angekreuzt: sie kam leer zurück, oder ein Programm, das sie "
+        "zusammengefügt oder gespeichert hat, hat die Formularfelder mit allem Eingetragenen "
+        "entfernt (mutool merge tut das); keine Werte gelesen – bitte beim Absender das "
+        "ausgefüllte PDF-Formular selbst anfordern",
         "ingest_pdf_page_twice_same": "Seite {again} der Kopie zeigt Seite {number} des "
         "Formulars noch einmal, mit denselben Werten wie ihre Seite {first}, die gelesen wurde",
         "ingest_pdf_references": "die Seiten tragen verschiedene Formularnummern ({refs}); die "

@@ -27,7 +27,8 @@ without one, is read with a note saying so (:func:`page_notes`); a page the copy
 read where it is filled in, and a field filled in otherwise on each is held
 (:func:`read_twice`). A page without a form reference (a covering letter or fax cover sheet
 sent in one PDF with the form, before or after it) is named and not read
-(:func:`foreign_page`).
+(:func:`foreign_page`). A copy that shows nothing in any box is not read as a blank return: a
+program that merged it (``mutool merge``) may have dropped the fields with what was typed.
 
 A copy that still has its fields' widgets, but not the fields above them and so not their names
 (pdfunite, pypdf's ``add_page``: :func:`widget_fields`), is read from the widgets, each named by
@@ -265,6 +266,9 @@ def read_flattened(
     notes += twice
     notes += value_notes
     illegible += held
+    if not illegible and all(v in BLANK for v in values.values()):
+        notes.append(Said("ingest_pdf_nothing_filled"))
+        return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     notes.append(Said("ingest_pdf_by_position", reference=identity.reference))
     return RawSubmission(identity, values, prov, "low", tuple(notes), illegible=tuple(illegible))
 
