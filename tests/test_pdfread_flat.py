@@ -29,6 +29,7 @@ from formgen.messages import in_language
 from formgen.pdf_form import render_pdf
 from formgen.record import record_from_json
 from formgen.workspace import Workspace
+from ingest import flat_reader
 from ingest.flat_reader import (
     CUT_OFF,
     SCAN_NOTE,
@@ -39,6 +40,7 @@ from ingest.flat_reader import (
 )
 from ingest.pdf_reader import ReadLimits
 from ingest.pipeline import ingest_into_register
+from ingest.report import Status
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "pdf"
@@ -409,3 +411,103 @@ def test_a_page_whose_tables_cannot_be_found_is_still_read_by_position(
     monkeypatch.setattr(pdfplumber.page.Page, "find_tables", broken)
     sub = read_flattened(PRINTED, "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
     assert sub.values == expected and expected["institution.name"]
+
+
+def test_a_covering_letter_before_the_printed_form_is_named_and_kept(tmp_path: Path) -> None:
+    """Issue 5: the printed form sent back with the covering letter (LibreOffice's PDF of it)
+    as page 1, joined by pdfunite: the form's pages are found behind it and read; the report
+    names the letter's page (German in a German workspace), and the whole file is archived."""
+    name = "institution_poppler_print_letter_pdfunite_before.pdf"
+    ws = sample_workspace(tmp_path / "ws")
+    (outcome,) = ingest_into_register([SAMPLES / name], ws, jobs=1).outcomes
+    note = (
+        "the copy's page 1 has no form reference and shows none of the form's pages (a covering "
+        "letter or fax cover sheet sent with it): it was not read; the file is kept whole, with it"
+    )
+    assert outcome.status is Status.WARNINGS and note in outcome.warnings
+    sub = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    assert in_language(sub.notes[0], "de") == (
+        "Seite 1 der Kopie trägt keine Formularnummer und zeigt keine Seite des Formulars (ein "
+        "mitgeschicktes Anschreiben oder Faxdeckblatt): sie wurde nicht gelesen; die Datei wird "
+        "vollständig, mit ihr, aufbewahrt"
+    )
+    register = json.loads((ws.root / "register.json").read_text("utf-8"))
+    fields = register["institutions"]["inst-0001"]["entries"]["psychotherapie"]["fields"]
+    assert fields["contact_name"]["v"] == "Çiğdem Öztürk-İnce"
+    archived = ws.archive_dir / outcome.sha256[:2] / outcome.sha256
+    assert archived.read_bytes() == (SAMPLES / name).read_bytes()  # the letter too
+    with pdfplumber.open(archived) as pdf:
+        assert "Sehr geehrte Damen und Herren" in (pdf.pages[0].extract_text() or "")
+
+
+def test_only_a_page_without_a_form_reference_is_called_a_covering_letter() -> None:
+    """A page of another form (its reference in the footer) keeps the note it had
+    (:func:`test_a_page_of_another_copy_after_the_form_is_named_and_not_read`)."""
+    with pdfplumber.open(io.BytesIO(PRINTED)) as pdf:
+        assert not flat_reader.foreign_page(flat_reader._PageContent.of(pdf.pages[0]))
+    letter = SAMPLES / "institution_poppler_print_letter_pdftk_after.pdf"
+    with pdfplumber.open(letter) as pdf:
+        assert flat_reader.foreign_page(flat_reader._PageContent.of(pdf.pages[3]))
+
+
+def test_a_page_printed_twice_is_read_where_it_is_filled_in() -> None:
+    """The form's page 3 printed blank and filled in (the blank first): what only the second
+    shows is read from it; the prefilled "Fehlanzeige" both show is read once."""
+    name = "institution_poppler_print_page3_blank_first.pdf"
+    sub = read_flattened((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values["fluechtlingsberatung.contact_name"] == "Ελένη Παπαδοπούλου"
+    assert sub.values["fluechtlingsberatung.migrant_experience"] == "fehlanzeige"
+    assert not sub.illegible
+    (note,) = [n for n in sub.notes if n.startswith("the copy shows")]
+    assert in_language(note, "de") == (
+        "die Kopie zeigt Seite 3 des Formulars auf ihren Seiten 3, 4; was nur eine davon "
+        "ausgefüllt zeigt, wurde von ihr gelesen: fluechtlingsberatung.contact_name, "
+        "fluechtlingsberatung.agreements, fluechtlingsberatung.date, fluechtlingsberatung.initials"
+    )
+
+
+def test_a_page_filled_in_twice_otherwise_is_held_not_picked(tmp_path: Path) -> None:
+    """The form's page 1 twice, its Arabic Träger drawn once as typed and once mirrored (pdf.js):
+    neither is read, the return is merged flagged, the register holds no Träger and the report
+    names both values."""
+    ws = sample_workspace(tmp_path / "ws")
+    name = "institution_poppler_print_page1_twice.pdf"
+    (outcome,) = ingest_into_register([SAMPLES / name], ws, jobs=1).outcomes
+    assert outcome.merged is not None and outcome.merged.startswith("merged-flagged")
+    (note,) = [w for w in outcome.warnings if w.startswith("institution.traeger")]
+    assert "(مركز الاستشارة / ةراشتسالا زكرم)" in note
+    sub = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    (said,) = [n for n in sub.notes if n == note]
+    assert in_language(said, "de") == (
+        "institution.traeger: die Kopie zeigt Seite 1 des Formulars auf ihren Seiten 1, 4, "
+        "verschieden ausgefüllt (مركز الاستشارة / ةراشتسالا زكرم); keiner der Werte wurde "
+        "gelesen – bitte beim Absender nachfragen, welcher gilt"
+    )
+    register = json.loads((ws.root / "register.json").read_text("utf-8"))
+    institution = register["institutions"]["inst-0001"]["institution"]
+    assert "traeger" not in institution and institution["name"]["v"].startswith("Psychosoziales")
+    assert not register["conflicts"]
+
+
+def test_a_mutool_merged_form_that_kept_nothing_typed_is_kept_aside(tmp_path: Path) -> None:
+    """``mutool merge`` of the filled form writes its pages without their widgets and without
+    /AcroForm: nothing typed is left in the file. It is not merged as a blank return but kept
+    aside, and the report says what happened and what to ask the sender for."""
+    name = "institution_pdfium_mutool_merge.pdf"
+    with pikepdf.open(SAMPLES / name) as pdf:
+        assert "/AcroForm" not in pdf.Root
+        assert not [p for p in pdf.pages if "/Annots" in p.obj]
+    ws = sample_workspace(tmp_path / "ws")
+    (outcome,) = ingest_into_register([SAMPLES / name], ws, jobs=1).outcomes
+    assert outcome.status is Status.QUARANTINED and outcome.quarantine_kind == "unread-copy"
+    assert outcome.warnings[-1] == (
+        "nothing is written or ticked in any of the form's boxes on this copy: it came back "
+        "blank, or a program that merged or saved it dropped the form's fields with everything "
+        "typed into them (mutool merge does so); no values were read — ask the sender for the "
+        "filled-in PDF form itself"
+    )
+    sub = read_pdf((SAMPLES / name).read_bytes(), name, schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.notes[-1] == outcome.warnings[-1]
+    assert in_language(sub.notes[-1], "de").startswith(
+        "in keinem Feld des Formulars ist auf dieser Kopie etwas eingetragen oder angekreuzt"
+    )

@@ -35,9 +35,18 @@ Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``np
    filled forms.
 5. Copies whose pages are out of order or doubled (``REORDERED``): qpdf ``--pages`` of the
    copies of step 3, as a print driver or scanner that puts the last page first leaves them.
-6. ``expected.json`` records what was typed, which program made each file (with its version),
+6. Copies sent in one PDF with a covering letter (:func:`with_letter`): a short German letter
+   (``LETTER``) that LibreOffice (``soffice --convert-to pdf``) made a PDF of, put before or
+   after the printed copy of step 3 by ``pdfunite``, ``qpdf --empty --pages`` and ``pdftk …
+   cat``, and before the PDFium-filled form; the PDFium-filled form put through ``mutool
+   merge`` (which keeps neither the fields nor what was typed into them); and the printed copy
+   with its page 3 printed blank before the filled one (the blank form printed by
+   ``pdftocairo -pdf``). ``python samples/pdf/make_samples.py --letter`` makes only these, of
+   the committed files.
+7. ``expected.json`` records what was typed, which program made each file (with its version),
    and what the readers must give back (a copy without fields: also the fields it shows cut
-   off).
+   off, the fields held because a doubled page shows them filled in otherwise, and the notes
+   on its pages).
 """
 
 from __future__ import annotations
@@ -193,15 +202,41 @@ REORDERED: dict[str, tuple[list[str], list[str]]] = {
     "institution_poppler_print_page1_twice.pdf": (
         ["institution_poppler_print.pdf", "1-3", "institution_qpdf_flat.pdf", "1"],
         [
-            "the copy's page 4 shows the form's page 1 again, with other values for "
-            "institution.traeger: the values of its page 1 were read — check them with the sender"
+            "institution.traeger: the copy shows the form's page 1 on its pages 1, 4, filled in "
+            "otherwise (مركز الاستشارة / ةراشتسالا زكرم); none was read — ask the sender which "
+            "is right"
         ],
     ),
 }
 """Copies without fields whose pages came out of a print driver or scanner last page first, or
 with a page twice (qpdf ``--pages`` of the copies above: the files and their pages), and what
 the reader notes of their pages. Each page is read as the form's page it shows: the values
-are those of the first file's copy."""
+are those of the first file's copy, but for those of ``HELD``."""
+HELD = {"institution_poppler_print_page1_twice.pdf": ["institution.traeger"]}
+"""The fields a doubled page shows filled in otherwise: held, not read (pdf.js drew the Arabic
+Träger mirrored, PDFium as typed)."""
+LETTER = """Psychosoziales Zentrum Düsseldorf
+Çiğdem Öztürk-İnce
+Kölner Straße 12, 40211 Düsseldorf
+
+An die SPKoM Düsseldorf
+Koordinierungsstelle
+
+Düsseldorf, 24.09.2025
+
+Rückmeldung zur Bestandsaufnahme
+
+Sehr geehrte Damen und Herren,
+
+anbei senden wir Ihnen das ausgefüllte Formular zurück. Wir beraten auf Russisch, Polnisch
+und Ukrainisch; Frau Ольга Петренко dolmetscht, Gespräche auf Arabisch (مركز الاستشارة)
+nach Absprache.
+
+Mit freundlichen Grüßen
+
+Çiğdem Öztürk-İnce
+"""
+"""The covering letter sent in one PDF with the form (:func:`with_letter`)."""
 FORMS = {  # form → its kind and categories
     "institution": ("institution", ("psychotherapie", "fluechtlingsberatung")),
     "checklist": ("checklist", ("psychotherapie",)),
@@ -417,32 +452,139 @@ def merged_copies(samples: dict[str, dict[str, object]], versions: dict[str, str
                 }
 
 
-def reordered(samples: dict[str, dict[str, object]], qpdf: str, names: list[str]) -> None:
-    """The copies of ``REORDERED``, made by qpdf of this run's copies of the forms ``names``."""
+def reordered(
+    samples: dict[str, dict[str, object]], qpdf: str, names: list[str], make: bool = True
+) -> None:
+    """The copies of ``REORDERED``, made by qpdf of this run's copies of the forms ``names``
+    (``make=False``: only what they must give back, of the committed copies)."""
     for name, (pages, notes) in REORDERED.items():
         source = pages[0]
         meta = samples[source]
         if meta["form"] not in names:
             continue
         args = [str(HERE / a) if a.endswith(".pdf") else a for a in pages]
-        run(["qpdf", str(HERE / source), "--pages", *args, "--", str(HERE / name)])
+        if make:
+            run(["qpdf", str(HERE / source), "--pages", *args, "--", str(HERE / name)])
+        held = HELD.get(name, [])
         samples[name] = {
             **meta,
             "program": f"qpdf {qpdf} --pages {' '.join(pages)} (of {source}: {meta['program']})",
             "page_notes": notes,
+            **({"held": held} if held else {}),
         }
+        samples[name]["values"] = {k: v for k, v in meta["values"].items() if k not in held}
+
+
+def mutool_version() -> str:
+    return subprocess.run(["mutool", "-v"], capture_output=True, text=True).stderr.split()[-1]
+
+
+def with_letter(samples: dict[str, dict[str, object]], versions: dict[str, str]) -> None:
+    """Step 6: the returned form in one PDF with other pages. Needs LibreOffice, pdftk-java,
+    qpdf, poppler-utils and mutool (Debian: mupdf-tools)."""
+    scratch = HERE / ".work"
+    scratch.mkdir(exist_ok=True)
+    (scratch / "anschreiben.txt").write_text(LETTER, "utf-8")
+    office = run(["soffice", "--version"]).split()[:2]
+    run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{scratch / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(scratch),
+            str(scratch / "anschreiben.txt"),
+        ]
+    )
+    letter = scratch / "anschreiben.pdf"
+    joined = f"a covering letter ({' '.join(office)} --convert-to pdf of a text)"
+    tools: dict[str, tuple[str, Callable[[list[Path], Path], object]]] = {
+        "pdfunite": (
+            f"poppler pdfunite {versions['poppler']}",
+            lambda parts, out: run(["pdfunite", *map(str, parts), str(out)]),
+        ),
+        "qpdf": (
+            f"qpdf {versions['qpdf']} --empty --pages … --",
+            lambda parts, out: run(
+                ["qpdf", "--empty", "--pages", *map(str, parts), "--", str(out)]
+            ),
+        ),
+        "pdftk": (
+            f"pdftk-java {versions['pdftk-java']} … cat",
+            lambda parts, out: run(["pdftk", *map(str, parts), "cat", "output", str(out)]),
+        ),
+    }
+    cases = [("poppler_print", "before"), ("poppler_print", "after"), ("pdfium", "before")]
+    for copy, where in cases:
+        source = HERE / f"institution_{copy}.pdf"
+        for tool, (program, make) in tools.items():
+            out = HERE / f"institution_{copy}_letter_{tool}_{where}.pdf"
+            make([letter, source] if where == "before" else [source, letter], out)
+            # qpdf and pdftk keep the fields (read as the form's), pdfunite drops their names
+            fields_kept = copy == "pdfium" and tool != "pdfunite"
+            samples[out.name] = {
+                **samples[source.name],
+                "program": f"{program} of {joined} {where} {source.name}",
+                "page_notes": []
+                if fields_kept
+                else [
+                    f"the copy's page {1 if where == 'before' else 4} has no form reference and "
+                    "shows none of the form's pages (a covering letter or fax cover sheet sent "
+                    "with it): it was not read; the file is kept whole, with it"
+                ],
+            }
+    source = HERE / "institution_pdfium.pdf"
+    out = HERE / "institution_pdfium_mutool_merge.pdf"
+    run(["mutool", "merge", "-o", str(out), str(source)])
+    samples[out.name] = {
+        **samples[source.name],
+        "program": f"mutool {versions['mutool']} merge (of {source.name})",
+        "reader": "flattened-pdf",
+        "values": {},
+        "unread": True,
+    }
+    blank = scratch / "institution_blank_printed.pdf"
+    run(["pdftocairo", "-pdf", str(HERE / "institution_blank.pdf"), str(blank)])
+    source = HERE / "institution_poppler_print.pdf"
+    out = HERE / "institution_poppler_print_page3_blank_first.pdf"
+    pages = [str(source), "1-2", str(blank), "3", str(source), "3"]
+    run(["qpdf", str(source), "--pages", *pages, "--", str(out)])
+    meta = samples[source.name]
+    # what was typed on page 3 (its "Fehlanzeige" was prefilled: the blank page shows it too)
+    typed = ["contact_name", "agreements", "date", "initials"]
+    samples[out.name] = {
+        **meta,
+        "program": (
+            f"qpdf {versions['qpdf']} --pages {source.name} 1-2 (institution_blank.pdf printed by "
+            f"pdftocairo -pdf) 3 {source.name} 3 (of {source.name}: {meta['program']})"
+        ),
+        "page_notes": [
+            "the copy shows the form's page 3 on its pages 3, 4; what only one of them shows "
+            "filled in was read from it: "
+            + ", ".join(f"fluechtlingsberatung.{field}" for field in typed)
+        ],
+    }
 
 
 def main() -> None:
-    if sys.argv[1:] == ["--merged"]:
+    if sys.argv[1:] in (["--merged"], ["--letter"]):
         expected = json.loads((HERE / "expected.json").read_text("utf-8"))
         versions = {
             "qpdf": run(["qpdf", "--version"]).split("\n")[0].split()[-1],
             "poppler": subprocess.run(["pdftocairo", "-v"], capture_output=True, text=True)
             .stderr.split("\n")[0]
             .split()[-1],
+            "pdftk-java": run(["pdftk", "--version"]).split("\n")[0].split()[4],
+            "mutool": mutool_version(),
         }
-        merged_copies(expected["samples"], versions)
+        if sys.argv[1] == "--merged":
+            merged_copies(expected["samples"], versions)
+        else:
+            reordered(expected["samples"], versions["qpdf"], list(FORMS), make=False)
+            with_letter(expected["samples"], versions)
+            shutil.rmtree(HERE / ".work")
         (HERE / "expected.json").write_text(
             json.dumps(expected, ensure_ascii=False, indent=2) + "\n", "utf-8"
         )
@@ -464,6 +606,7 @@ def main() -> None:
         "poppler": subprocess.run(["pdftocairo", "-v"], capture_output=True, text=True)
         .stderr.split("\n")[0]
         .split()[-1],
+        "mutool": mutool_version(),
     }
     kept = json.loads((HERE / "expected.json").read_text("utf-8"))["samples"]
     samples = {k: v for k, v in kept.items() if v["form"] not in names}
@@ -613,8 +756,10 @@ def main() -> None:
             if meta["form"] == form:
                 meta["instance_id"] = ident.instance_id
     reordered(samples, versions["qpdf"], names)
-    shutil.rmtree(scratch)
     merged_copies(samples, versions)
+    if "institution" in names:
+        with_letter(samples, versions)
+    shutil.rmtree(scratch)
     expected = {
         "about": "What was typed into each form and what the readers must give back; see make_samples.py.",
         "secret": "samples/workspace/secret.key",
