@@ -204,14 +204,17 @@ def read_flattened(
     except FormgenError as exc:
         notes.append(Said("ingest_pdf_no_layout", error=str(exc)))
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
-    placement, match = best_placement(pages, layout)
-    if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
-        # a copy of a form made when the gap below a row had to fit on its page as well
-        older = layout_for_identity(schema, identity, gap_counts=True)
-        if older.page_count == len(pages) != layout.page_count:
-            older_placement, older_match = best_placement(pages, older)
-            if older_match >= MIN_LAYOUT_MATCH:
-                layout, placement, match = older, older_placement, older_match
+    if foreign_page(pages[0]):  # a covering letter first: the form's pages are found below
+        placement, match = Placement(), 0.0
+    else:
+        placement, match = best_placement(pages, layout)
+        if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
+            # a copy of a form made when the gap below a row had to fit on its page as well
+            older = layout_for_identity(schema, identity, gap_counts=True)
+            if older.page_count == len(pages) != layout.page_count:
+                older_placement, older_match = best_placement(pages, older)
+                if older_match >= MIN_LAYOUT_MATCH:
+                    layout, placement, match = older, older_placement, older_match
     shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
     if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
         # pages missing, doubled or out of order: each matched to the form's page it shows
@@ -753,7 +756,7 @@ def pages_shown(
     (:data:`MIN_LAYOUT_MATCH`); of several alike (the entries of a checklist), the one whose
     number its footer prints. A page with under half of any page's labels shows none (a
     covering letter or fax cover sheet before or after the form); a placement under which the
-    first page with a form reference in its footer (:func:`foreign_page`) shows none is not
+    first page with a form reference on it (:func:`foreign_page`) shows none is not
     tried further (a copy that is none: a PDF of the Word form). For copies whose pages are
     missing, doubled or out of order (a scanner or print driver that puts the last page first):
     a copy in order costs one :func:`best_placement`, as before.
