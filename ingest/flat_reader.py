@@ -277,7 +277,7 @@ def read_flattened(
 
 
 def page_notes(
-    shows: Sequence[Sequence[int]], count: int, form_pages: int, foreign: Sequence[int] = ()
+    shows: Sequence[Sequence[int]], count: int, form_pages: int, foreign: Sequence[int]
 ) -> list[str]:
     """What the copy's pages say of the form's (``shows``: :func:`pages_shown`, ``count``:
     the copy's pages): out of order, missing, or showing none of the form's pages
