@@ -962,7 +962,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_page_twice": "{path}: the copy shows the form's page {number} on its pages "
         "{pages}, filled in otherwise ({values}); none was read — ask the sender which is right",
         "ingest_pdf_page_twice_filled": "the copy shows the form's page {number} on its pages "
-        "{pages}; what only one of them shows filled in was read from it: {fields}",
+        "{pages}; what only one of them shows filled in, or readably, was read from it: {fields}",
         "ingest_pdf_nothing_filled": "nothing is written or ticked in any of the form's boxes on "
         "this copy: it came back blank, or a program that merged or saved it dropped the form's "
         "fields with everything typed into them (mutool merge does so); no values were read — "
@@ -2714,8 +2714,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ihren Seiten {pages}, verschieden ausgefüllt ({values}); keiner der Werte wurde "
         "gelesen – bitte beim Absender nachfragen, welcher gilt",
         "ingest_pdf_page_twice_filled": "die Kopie zeigt Seite {number} des Formulars auf "
-        "ihren Seiten {pages}; was nur eine davon ausgefüllt zeigt, wurde von ihr gelesen: "
-        "{fields}",
+        "ihren Seiten {pages}; was nur eine davon ausgefüllt oder lesbar zeigt, wurde von ihr "
+        "gelesen: {fields}",
         "ingest_pdf_nothing_filled": "in keinem Feld des Formulars ist auf dieser Kopie etwas "
         "eingetragen oder angekreuzt: sie kam leer zurück, oder ein Programm, das sie "
         "zusammengefügt oder gespeichert hat, hat die Formularfelder mit allem Eingetragenen "

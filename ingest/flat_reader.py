@@ -263,12 +263,10 @@ def read_flattened(
     if placement != Placement():
         notes.append(Said("ingest_pdf_scaled", percent=round(placement.scale * 100)))
     shown = [pages[copies[0]] if copies else None for copies in shows]
-    values, value_notes, illegible = recover_values(shown, layout, placement)
     notes += page_notes(shows, len(pages), layout.page_count, foreign)
-    values, twice, held = read_twice(pages, shows, values, illegible, layout, placement)
-    notes += twice
+    recovered = recover_values(shown, layout, placement)
+    values, value_notes, illegible = read_twice(pages, shows, recovered, layout, placement)
     notes += value_notes
-    illegible += held
     if not illegible and all(v in BLANK for v in values.values()):
         notes.append(Said("ingest_pdf_nothing_filled"))
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
@@ -313,85 +311,82 @@ def foreign_notes(foreign: Sequence[int]) -> list[str]:
 def read_twice(
     pages: list[_PageContent],
     shows: Sequence[Sequence[int]],
-    values: Mapping[str, RawValue],
-    illegible: Sequence[str],
+    read: tuple[dict[str, RawValue], list[str], list[str]],
     layout: FormLayout,
     placement: Placement,
 ) -> tuple[dict[str, RawValue], list[str], list[str]]:
-    """The values of a copy that shows a form's page more than once (``shows``:
-    :func:`pages_shown`; ``values``: read from the first page showing each, ``illegible``: its
-    fields that could not be read), the notes on it, and the fields held (not read, noted:
-    they are not left blank either).
+    """The values, notes and fields not read (:func:`recover_values`) of a copy that shows a
+    form's page more than once (``shows``: :func:`pages_shown`), from ``read``: those of the
+    first page showing each.
 
     Field by field (a multiple choice: its ticks and other text as one): what one page shows
-    filled in and the others blank is read from it (a copy printed twice, filled in once); what
-    two pages show filled in otherwise is held, with both values, for the sender to settle —
-    a page drawn by another program shows the same text otherwise too. A page showing every
-    field as the first one gets a note saying so."""
-    out = dict(values)
-    notes: list[str] = []
-    held: list[str] = []
+    filled in, and the others blank or not readably (:data:`UNREADABLE`), is read from it (a
+    copy printed twice, filled in once); what two pages show filled in otherwise is held, not
+    read, with both values, for the sender to settle — a page drawn by another program shows
+    the same text otherwise too; what only pages that cannot be read back show is not read
+    either. A page showing every field as the first one gets a note saying so."""
+    values, value_notes, illegible = read
+    out, notes, unread = dict(values), list(value_notes), list(illegible)
+    twice: list[str] = []
     for number, copies in enumerate(shows):
         if len(copies) < 2:
             continue
         field_of = {b.path: _field_of(b) for b in layout.boxes_on(number)}
-        readings = [values]
-        told: list[list[str]] = [[]]  # the notes on each page's values, after the first's
-        unread: set[str] = set()
+        readings = [read]
         for again in copies[1:]:
             only = [pages[again] if n == number else None for n in range(len(shows))]
-            reading, reading_notes, illegible = recover_values(only, layout, placement)
-            readings.append(reading)
-            told.append(reading_notes)
-            unread.update(illegible)
+            readings.append(recover_values(only, layout, placement))
         taken: list[str] = []
-        differ: list[str] = []
+        differ = False
         for field in dict.fromkeys(field_of.values()):
-            shown = [
-                tuple((p, v) for p, v in r.items() if field_of.get(p) == field and v not in BLANK)
-                for r in readings
+            shown = [  # None: not readable there
+                None
+                if field in cannot
+                else tuple(
+                    (p, v) for p, v in r.items() if field_of.get(p) == field and v not in BLANK
+                )
+                for r, _, cannot in readings
             ]
             if len(set(shown)) < 2:
                 continue
+            differ = True
             for path in [p for p in out if field_of.get(p) == field]:
                 del out[path]
+            about = (f"{field}:", f"{field}.")  # a note on the field's value
+            notes = [n for n in notes if not n.startswith(about)]
+            unread = [f for f in unread if f != field]
             filled = list(dict.fromkeys(s for s in shown if s))
             if len(filled) == 1:
-                k = shown.index(filled[0])
-                out.update((p, v) for p, v in readings[k].items() if field_of.get(p) == field)
-                notes += [n for n in told[k] if n.startswith((f"{field}:", f"{field}."))]
+                r, told, _ = readings[shown.index(filled[0])]
+                out.update((p, v) for p, v in r.items() if field_of.get(p) == field)
+                notes += [n for n in told if n.startswith(about)]
                 taken.append(field)
                 continue
-            differ.append(field)
+            unread.append(field)
+            if not filled:  # readable nowhere
+                notes.append(SaidJoined((field, UNREADABLE), ": "))
+                continue
             both = " / ".join(short(", ".join(_shown(p, v) for p, v in f)) for f in filled)
-            notes.append(
+            pages_ = ", ".join(str(c + 1) for c in copies)
+            twice.append(
                 Said(
                     "ingest_pdf_page_twice",
                     path=field,
                     number=number + 1,
-                    pages=", ".join(str(c + 1) for c in copies),
+                    pages=pages_,
                     values=both,
                 )
             )
-        # text another page shows that cannot be read back, where none was read: not blank
-        for field in sorted(unread - {*taken, *differ, *illegible}):
-            if not any(field_of.get(p) == field and v not in BLANK for p, v in out.items()):
-                notes.append(SaidJoined((field, UNREADABLE), ": "))
-                differ.append(field)
         if taken:
-            notes.append(
-                Said(
-                    "ingest_pdf_page_twice_filled",
-                    number=number + 1,
-                    pages=", ".join(str(c + 1) for c in copies),
-                    fields=", ".join(taken),
-                )
+            pages_ = ", ".join(str(c + 1) for c in copies)
+            fields = ", ".join(taken)
+            twice.append(
+                Said("ingest_pdf_page_twice_filled", number=number + 1, pages=pages_, fields=fields)
             )
-        if not taken and not differ:
+        if not differ:
             first = {"number": number + 1, "first": copies[0] + 1}
-            notes += [Said("ingest_pdf_page_twice_same", again=a + 1, **first) for a in copies[1:]]
-        held += differ
-    return out, notes, held
+            twice += [Said("ingest_pdf_page_twice_same", again=a + 1, **first) for a in copies[1:]]
+    return out, twice + notes, unread
 
 
 _WORD_PROCESSOR = re.compile(

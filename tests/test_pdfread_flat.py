@@ -461,7 +461,7 @@ def test_a_page_printed_twice_is_read_where_it_is_filled_in() -> None:
     (note,) = [n for n in sub.notes if n.startswith("the copy shows")]
     assert in_language(note, "de") == (
         "die Kopie zeigt Seite 3 des Formulars auf ihren Seiten 3, 4; was nur eine davon "
-        "ausgefüllt zeigt, wurde von ihr gelesen: fluechtlingsberatung.contact_name, "
+        "ausgefüllt oder lesbar zeigt, wurde von ihr gelesen: fluechtlingsberatung.contact_name, "
         "fluechtlingsberatung.agreements, fluechtlingsberatung.date, fluechtlingsberatung.initials"
     )
 
@@ -511,3 +511,23 @@ def test_a_mutool_merged_form_that_kept_nothing_typed_is_kept_aside(tmp_path: Pa
     assert in_language(sub.notes[-1], "de").startswith(
         "in keinem Feld des Formulars ist auf dieser Kopie etwas eingetragen oder angekreuzt"
     )
+
+
+@pytest.mark.parametrize("unreadable_first", [True, False])
+def test_a_page_twice_once_unreadable_is_read_from_the_readable_one(unreadable_first: bool) -> None:
+    """Page 3 of the copy pdftk filled and flattened (its typed text drawn as glyph 0) and of
+    the printed copy, either first: the typed values are read from the one that shows them
+    readably, whichever comes first; no field of page 3 is left unread."""
+    buf = io.BytesIO()
+    first, second = ("institution_pdftk_flat.pdf", "institution_poppler_print.pdf")[
+        :: 1 if unreadable_first else -1
+    ]
+    with pikepdf.open(SAMPLES / first) as pdf, pikepdf.open(SAMPLES / second) as other:
+        pdf.pages.append(other.pages[2])
+        pdf.save(buf)
+    sub = read_flattened(buf.getvalue(), "x.pdf", schema=SCHEMA, lookup=ISSUED.get)
+    assert sub.values["fluechtlingsberatung.contact_name"] == "Ελένη Παπαδοπούλου"
+    assert sub.values["fluechtlingsberatung.date"] == "24.09.2025"
+    assert not [f for f in sub.illegible if f.startswith("fluechtlingsberatung.")]
+    assert not [n for n in sub.notes if n.startswith("fluechtlingsberatung.")]
+    assert "the copy shows the form's page 3 on its pages 3, 4;" in "".join(sub.notes)

@@ -562,7 +562,7 @@ def with_letter(samples: dict[str, dict[str, object]], versions: dict[str, str])
         ),
         "page_notes": [
             "the copy shows the form's page 3 on its pages 3, 4; what only one of them shows "
-            "filled in was read from it: "
+            "filled in, or readably, was read from it: "
             + ", ".join(f"fluechtlingsberatung.{field}" for field in typed)
         ],
     }
