@@ -36,7 +36,7 @@ from formgen.mailing import (
     missing_text,
     shipped_template,
 )
-from formgen.messages import Said, SaidJoined
+from formgen.messages import Said, SaidJoined, said_count
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList, check_email, recipients_from_records
 from formgen.record import ID_RULE, InstitutionRecord
@@ -1039,11 +1039,11 @@ def round_targets(
         ]
     if force and skipped:
         ids_ = ", ".join(iid for iid, _ in skipped)
-        notes.append(Said("mail_note_force_on_its_way", n=len(skipped), ids=ids_))
+        notes.append(said_count("mail_note_force_on_its_way", len(skipped), ids=ids_))
         skipped = []
     if force and gone:
         ids_ = ", ".join(iid for iid, _ in gone)
-        notes.append(Said("mail_note_force_retired", n=len(gone), ids=ids_))
+        notes.append(said_count("mail_note_force_retired", len(gone), ids=ids_))
         gone = []
     skipped = [(iid, SaidJoined((why, FORCE_HINT), "; ")) for iid, why in [*gone, *skipped]]
     chosen, missing = select(pool, ids)

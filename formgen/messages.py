@@ -843,8 +843,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_dry_run": "(dry run: nothing merged)",
         "ingest_pipeline_report_saved": "report with every warning: {path}",
         "ingest_pipeline_report_not_saved": "warning: the report could not be saved: {why}",
-        "ingest_pipeline_interrupted": "interrupted ({by}): {n} file(s) not handled; run the same "
+        "ingest_pipeline_interrupted": "interrupted ({by}): {n} files not handled; run the same "
         "command again for them",
+        "ingest_pipeline_interrupted_one": "interrupted ({by}): 1 file not handled; run the same "
+        "command again for it",
         "ingest_pipeline_strict": "--strict: {failed} of {n} files were not ok; see the report "
         "above",
         "ingest_pipeline_run_failed": "the run failed: {why}",
@@ -1394,12 +1396,14 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_outcome_lost": "MAYBE NOT DELIVERED",
         "mail_done_sent": "{n} of {total} mails sent",
         "mail_done_written": "{n} of {total} mails written",
-        "mail_undelivered": "{n} mail(s) not delivered (listed above, recorded in sendlog.jsonl); "
+        "mail_undelivered": "{n} mails not delivered (listed above, recorded in sendlog.jsonl); "
+        "fix the addresses or wait",
+        "mail_undelivered_one": "1 mail not delivered (listed above, recorded in sendlog.jsonl); "
         "fix the address or wait",
-        "mail_unmade": "{n} form(s) could not be made (ERROR above), so nothing was mailed to "
+        "mail_unmade": "{n} forms could not be made (ERROR above), so nothing was mailed to "
         "them; fix what each line says",
-        "mail_unmade_one": "1 form(s) could not be made (ERROR above), so nothing was mailed to "
-        "it; fix what each line says",
+        "mail_unmade_one": "1 form could not be made (ERROR above), so nothing was mailed to "
+        "it; fix what the line says",
         "mail_run_again": "{what}, then run the same command again",
         "mail_bounce_not_a_file": "  not read: {name}: {what}, not a file",
         "mail_bounce_not_read": "  not read: {problem}",
@@ -1411,7 +1415,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_bounced": "bounced",
         "mail_bounce_not_final": "{action} (not final)",
         "mail_bounce_before": " (recorded before)",
-        "mail_bounces_recorded": "{n} bounce(s) recorded",
+        "mail_bounces_recorded": "{n} bounces recorded",
+        "mail_bounces_recorded_one": "1 bounce recorded",
         "mail_skip_sent": "already sent in round {round} ({at})",
         "mail_skip_drafted": "draft already written in round {round}: {path}",
         "mail_skip_returned": "its form came back, although a mail to it bounced",
@@ -1444,10 +1449,12 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_retired": "{retired}; if it still exists: 'formgen register restore {iid}'",
         "mail_note_unmatched": "returns cannot be matched without a register; every form not "
         "known as returned counts",
-        "mail_note_force_on_its_way": "--force: not skipping {n} institution(s) whose form is "
+        "mail_note_force_on_its_way": "--force: not skipping {n} institutions whose form is "
         "still on its way: {ids}",
-        "mail_note_force_retired": "--force: mailing {n} retired institution(s) all the same: "
-        "{ids}",
+        "mail_note_force_on_its_way_one": "--force: not skipping 1 institution whose form is "
+        "still on its way: {ids}",
+        "mail_note_force_retired": "--force: mailing {n} retired institutions all the same: {ids}",
+        "mail_note_force_retired_one": "--force: mailing 1 retired institution all the same: {ids}",
         "mail_no_sender": '{config}: no sender address; set sender = "you@example.org" under '
         "[centre] (mails go out From it, replies come back to it)",
         "mail_bad_sender": '{config}: sender = "{sender}" cannot be used in mail headers: '
@@ -2581,7 +2588,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_report_saved": "Bericht mit allen Hinweisen: {path}",
         "ingest_pipeline_report_not_saved": "Warnung: der Bericht konnte nicht gespeichert "
         "werden: {why}",
-        "ingest_pipeline_interrupted": "abgebrochen ({by}): {n} Datei(en) nicht bearbeitet; für "
+        "ingest_pipeline_interrupted": "abgebrochen ({by}): {n} Dateien nicht bearbeitet; für "
+        "sie denselben Befehl noch einmal ausführen",
+        "ingest_pipeline_interrupted_one": "abgebrochen ({by}): 1 Datei nicht bearbeitet; für "
         "sie denselben Befehl noch einmal ausführen",
         "ingest_pipeline_strict": "--strict: {failed} von {n} Dateien waren nicht ok; siehe den "
         "Bericht oben",
@@ -3192,7 +3201,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_outcome_lost": "VIELLEICHT NICHT ZUGESTELLT",
         "mail_done_sent": "{n} von {total} Mails gesendet",
         "mail_done_written": "{n} von {total} Mails als Entwurf geschrieben",
-        "mail_undelivered": "{n} Mail(s) nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
+        "mail_undelivered": "{n} Mails nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
+        "vermerkt); die Adressen korrigieren oder abwarten",
+        "mail_undelivered_one": "1 Mail nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
         "vermerkt); die Adresse korrigieren oder abwarten",
         "mail_unmade": "{n} Formulare konnten nicht erstellt werden (FEHLER oben), daher ging "
         "an diese Einrichtungen keine Mail; beheben, was die Zeilen sagen",
@@ -3210,7 +3221,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_bounced": "unzustellbar",
         "mail_bounce_not_final": "{action} (nicht endgültig)",
         "mail_bounce_before": " (bereits erfasst)",
-        "mail_bounces_recorded": "{n} Unzustellbarkeitsmeldung(en) erfasst",
+        "mail_bounces_recorded": "{n} Unzustellbarkeitsmeldungen erfasst",
+        "mail_bounces_recorded_one": "1 Unzustellbarkeitsmeldung erfasst",
         "mail_skip_sent": "bereits gesendet in Runde {round} ({at})",
         "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round}: {path}",
         "mail_skip_returned": "ihr Formular ist zurückgekommen, obwohl eine Mail an sie "
@@ -3246,10 +3258,14 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_retired": "{retired}; falls es sie noch gibt: „formgen register restore {iid}“",
         "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "
         "Formular, dessen Rückmeldung nicht bekannt ist, zählt",
-        "mail_note_force_on_its_way": "--force: {n} Einrichtung(en) nicht übersprungen, deren "
+        "mail_note_force_on_its_way": "--force: {n} Einrichtungen nicht übersprungen, deren "
         "Formular noch unterwegs ist: {ids}",
-        "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtung(en) "
+        "mail_note_force_on_its_way_one": "--force: 1 Einrichtung nicht übersprungen, deren "
+        "Formular noch unterwegs ist: {ids}",
+        "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtungen "
         "erhalten trotzdem eine Mail: {ids}",
+        "mail_note_force_retired_one": "--force: 1 aus dem Register genommene Einrichtung "
+        "erhält trotzdem eine Mail: {ids}",
         "mail_no_sender": "{config}: keine Absenderadresse; unter [centre] sender = "
         '"sie@example.org" eintragen (von dieser Adresse gehen die Mails aus, an sie kommen '
         "die Antworten)",

@@ -1281,7 +1281,7 @@ def test_from_register_does_not_mail_again_whose_form_is_on_its_way_unless_force
     forced = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--force")
     assert forced.exit_code == 0, forced.output
     assert (
-        "Hinweis: --force: 1 Einrichtung(en) nicht übersprungen, deren Formular noch unterwegs ist: reg-1"
+        "Hinweis: --force: 1 Einrichtung nicht übersprungen, deren Formular noch unterwegs ist: reg-1"
         in (forced.output)
     )
     assert sorted(p.name for p in out.iterdir()) == ["reg-1.eml", "reg-2.eml"]
@@ -1868,7 +1868,7 @@ def test_a_retired_institution_gets_no_mail_and_is_in_no_count_of_the_status(tmp
     forced = run(*args, "--force")
     assert forced.exit_code == 0, forced.output
     assert (
-        "Hinweis: --force: 1 aus dem Register genommene Einrichtung(en) erhalten trotzdem eine Mail: reg-2"
+        "Hinweis: --force: 1 aus dem Register genommene Einrichtung erhält trotzdem eine Mail: reg-2"
         in forced.output
     )
     assert [p.name for p in (tmp_path / "csv").iterdir()] == ["reg-2.eml"]

@@ -137,9 +137,9 @@ def test_bounces_are_told_in_the_workspaces_language(tmp_path):
     for lang, said in (
         (
             "de",
-            ["  keine Unzustellbarkeitsmeldung: {name}", "0 Unzustellbarkeitsmeldung(en) erfasst"],
+            ["  keine Unzustellbarkeitsmeldung: {name}", "0 Unzustellbarkeitsmeldungen erfasst"],
         ),
-        ("en", ["  not a bounce: {name}", "0 bounce(s) recorded"]),
+        ("en", ["  not a bounce: {name}", "0 bounces recorded"]),
     ):
         ws = make_workspace(tmp_path / lang, language=lang).root
         other = tmp_path / f"{lang}.eml"

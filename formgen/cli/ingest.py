@@ -181,11 +181,11 @@ def ingest(
             echo(say("ingest_pipeline_report_saved", ws.language, path=readable(saved)))
     if report.unfinished:
         raise click.ClickException(
-            say(
+            say_count(
                 "ingest_pipeline_interrupted",
                 ws.language,
+                report.unfinished,
                 by=report.interrupted_by,
-                n=report.unfinished,
             )
         )
     failed = report.failed_strict()

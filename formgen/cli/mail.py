@@ -507,7 +507,7 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
         undelivered = len(report.problems) - unmade
         said = []
         if undelivered:
-            said.append(say("mail_undelivered", lang, n=undelivered))
+            said.append(say_count("mail_undelivered", lang, undelivered))
         if unmade:
             said.append(say_count("mail_unmade", lang, unmade))
         raise MailError(say("mail_run_again", lang, what="; ".join(said)))
@@ -864,4 +864,4 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
         again = "" if m.new else say("mail_bounce_before", lang)
         iid = m.delivery.institution_id
         echo(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
-    echo(say("mail_bounces_recorded", lang, n=sum(1 for m in matches if m.new)))
+    echo(say_count("mail_bounces_recorded", lang, sum(1 for m in matches if m.new)))
