@@ -263,7 +263,11 @@ def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str
     prefix = "Inventory" if lang == "en" else "Bestandsaufnahme"
     name = unicodedata.normalize("NFC", recipient.name)
     name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", name)
-    name = re.sub(r"\s+", "_", name.strip())[:60].strip("_-.") or recipient.id
+    words = re.sub(r"\s+", "_", name.strip())
+    name = words[:60]
+    if len(words) > 60 and words[60] != "_":  # a long name ends at a word
+        name = name.rpartition("_")[0] or name
+    name = name.strip("_-.") or recipient.id
     return f"{prefix}_{name}_{form.identity.reference}{form.suffix}"
 
 

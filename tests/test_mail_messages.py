@@ -14,6 +14,7 @@ from formgen.forms import FormRequest, new_identity
 from formgen.mailing import (
     KINDS,
     as_draft,
+    attachment_name,
     build_message,
     check_form_for,
     parse_template,
@@ -219,3 +220,18 @@ def test_german_mails_tie_z_b_with_a_no_break_space():
         body = reparse(msg).get_body(("plain",)).get_content()
         found += re.findall(r"z\.(\s)B\.", body)
     assert found == ["\u00a0"]  # the invitation's „PDF: z. B. in Firefox …“
+
+
+def test_a_long_name_in_an_attachments_file_name_ends_at_a_word() -> None:
+    """„…_Bildung_und_Integr_FG-….pdf“: the name was cut to 60 characters inside a word."""
+    name = "Verein für interkulturelle Begegnung, Beratung, Bildung und Integration e.V."
+    form = form_for("i1", name)
+    got = attachment_name(recipient("i1", name), form, "de")
+    assert got == (
+        "Bestandsaufnahme_Verein_für_interkulturelle_Begegnung,_Beratung,_Bildung_und"
+        f"_{form.identity.reference}.pdf"
+    )
+    short = "Praxis Öztürk"
+    assert attachment_name(recipient("i1", short), form, "en") == (
+        f"Inventory_Praxis_Öztürk_{form.identity.reference}.pdf"
+    )
