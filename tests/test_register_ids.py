@@ -15,13 +15,12 @@ import io
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
 from register_support import YILMAZ, checklist
+from test_register_returns import mailed_form, run
 
-from formgen.cli import main
 from formgen.sendlog import SendLog
 from formgen.workspace import Workspace
 from ingest.journal import load, writing
@@ -34,26 +33,19 @@ LIST = (
 )
 
 
-def run(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
-
-
-def mailed_form(ws: Workspace, iid: str) -> Path:
-    """The PDF the latest round prepared for ``iid``."""
-    lines = (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()
-    prepared = [
-        e for e in map(json.loads, lines) if e["event"] == "prepared" and e["institution_id"] == iid
-    ]
-    (pdf,) = [f for f in prepared[-1]["files"] if f["path"].endswith(".pdf")]
-    return ws.root / pdf["path"]
-
-
 def returned(ws: Workspace, iid: str, out: Path) -> Path:
     """``iid``'s mailed form, dated and initialled in Chrome's engine."""
     filled = {"psychotherapie.date": "26.11.2026", "psychotherapie.initials": "AB"}
     out.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), filled))
+    return out
+
+
+def group_checklist(ws: Workspace, out: Path, values: dict[str, str]) -> Path:
+    """A working group's checklist: a blank psychotherapy checklist of the workspace, filled in
+    Chrome's engine with ``values``."""
+    blank = out.with_name("leer.pdf")
+    run("generate", "pdf", "--category", "psychotherapie", "-w", str(ws.root), "--out", str(blank))
+    out.write_bytes(pdfium_fill(blank.read_bytes(), values))
     return out
 
 
@@ -65,16 +57,12 @@ def test_a_new_institution_never_takes_the_id_of_one_a_round_mailed(tmp_path: Pa
     run("mail", str(listed), "-w", w, "--drafts", str(tmp_path / "runde1"))
     run("ingest", str(returned(ws, "inst-0001", tmp_path / "oeztuerk.pdf")), "-w", w)
     # a working group's checklist names a practice the centre does not know
-    blank = tmp_path / "leer.pdf"
-    run("generate", "pdf", "--category", "psychotherapie", "-w", w, "--out", str(blank))
-    ak = tmp_path / "AK-Liste.pdf"
     ivanov = {
         "psychotherapie.1.name": "Praxis Ivanov & Partner",
         "psychotherapie.1.city": "Neuss",
         "psychotherapie.1.phone": "02131 556677",
     }
-    ak.write_bytes(pdfium_fill(blank.read_bytes(), ivanov))
-    out = run("ingest", str(ak), "-w", w)
+    out = run("ingest", str(group_checklist(ws, tmp_path / "AK-Liste.pdf", ivanov)), "-w", w)
     assert "neu aufgenommen, inst-0003," in out  # inst-0002 is Gabinet's, not answered yet
     reg = load(ws)
     assert reg.name_of("inst-0003") == "Praxis Ivanov & Partner"

@@ -9,12 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, checklist, institution_form
+from test_register_ids import group_checklist
+from test_register_returns import run
 
-from formgen.cli import main
 from ingest.journal import load
 from ingest.register import Register
 from ingest.staleness import last_confirmed, review
@@ -23,12 +23,6 @@ from ingest.staleness import last_confirmed, review
 @pytest.fixture
 def reg() -> Register:
     return Register(SCHEMA)
-
-
-def run(*args: str) -> str:
-    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result.output
 
 
 def answered(reg: Register) -> str:
@@ -125,9 +119,6 @@ def test_a_working_groups_checklist_asks_nothing_and_stale_says_what_it_gave(
     }
     own.write_bytes(pdfium_fill(form.read_bytes(), practice))
     run("ingest", str(own), "-w", w)
-    blank = tmp_path / "leer.pdf"
-    run("generate", "pdf", "--category", "psychotherapie", "-w", w, "--out", str(blank))
-    ak = tmp_path / "AK.pdf"
     group = {
         "psychotherapie.1.name": "Praxis Dr. Gulsen Ozturk",
         "psychotherapie.1.phone": "0211 1000185",
@@ -135,8 +126,7 @@ def test_a_working_groups_checklist_asks_nothing_and_stale_says_what_it_gave(
         "psychotherapie.1.date": "23.11.2026",
         "psychotherapie.1.initials": "AK",
     }
-    ak.write_bytes(pdfium_fill(blank.read_bytes(), group))
-    out = run("ingest", str(ak), "-w", w)
+    out = run("ingest", str(group_checklist(ws, tmp_path / "AK.pdf", group)), "-w", w)
     assert "Konflikt" not in out and "zurückgestellt" not in out
     assert (
         "inst-0001 institution.name: „Praxis Dr. Gulsen Ozturk“ ist „Praxis Dr. Gülşen Öztürk“ "
