@@ -109,25 +109,44 @@ def split_word(word: str, measure: Callable[[str], float], width: float) -> tupl
 
 def _fitting(word: str, measure: Callable[[str], float], width: float) -> int:
     """How many of ``word``'s characters fit ``width``: all, or at least one (a combining mark
-    stays with the letter before it). Found by doubling, then halving, so that no more than
-    twice a line is measured at a time: measuring the rest of a word of 100,000 letters for
-    each of its lines took seconds."""
-    low, high = 1, 2
-    while high < len(word) and measure(word[:high]) <= width:
-        low, high = high, 2 * high
-    if high >= len(word):
-        if measure(word) <= width:
-            return len(word)
-        high = len(word)
-    high -= 1  # word[:low] fits (or is one character), word[: high + 1] does not
+    stays with the letter before it)."""
+    low = _most(lambda n: measure(word[:n]) <= width, 1, len(word))
+    while low > 1 and low < len(word) and unicodedata.combining(word[low]):
+        low -= 1
+    return low
+
+
+def shorten(text: str, measure: Callable[[str], float], width: float, least: int = 0) -> str:
+    """``text`` whole where ``measure`` puts it within ``width``, else its longest head that
+    fits with „…“ after it, the head's blanks at its end dropped (``Praxis Dr.…``). A shortened
+    text has at least ``least`` characters, „…“ counted: one of no more is kept whole."""
+    if len(text) <= least or measure(text) <= width:
+        return text
+    head = _most(
+        lambda n: measure(text[:n].rstrip() + "…") <= width, max(least - 1, 0), len(text) - 1
+    )
+    return text[:head].rstrip() + "…"
+
+
+def _most(fits: Callable[[int], bool], low: int, high: int) -> int:
+    """The largest ``n`` from ``low`` to ``high`` that ``fits`` (``low`` where none does), for a
+    ``fits`` that holds up to some ``n`` and for none above. Found by doubling (``high`` tried
+    where the doubling passes it), then halving, so that no more than twice the answer is
+    measured at a time: measuring the rest of a word of 100,000 letters for each of its lines,
+    or all of a cell's value for each cut, took seconds."""
+    step = max(low, 1)
+    while low < high:
+        probe = min(low + step, high)
+        if not fits(probe):
+            high = probe - 1
+            break
+        low, step = probe, 2 * step
     while low < high:
         mid = (low + high + 1) // 2
-        if measure(word[:mid]) <= width:
+        if fits(mid):
             low = mid
         else:
             high = mid - 1
-    while low > 1 and unicodedata.combining(word[low]):
-        low -= 1
     return low
 
 

@@ -357,7 +357,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         # drawn as the body draws a line: Arabic letters joined, in visual order; a region's
         # name on at most half the line (a longer one ran over the category and off the page)
         on = dict.fromkeys(r for r in (carried, *on_page) if r)
-        names = [visual(_shorten(r, plain, width / 2)) for r in on]
+        names = [visual(linebreak.shorten(r, plain, width / 2, least=_SHORTEST)) for r in on]
         # the category in full, on a second line where it needs one, beside at least the
         # first region; then as many of the page's regions as fit, and how many more there are
         room = width - (plain(_regions(names, 1, self.lang)) + gap if names else 0)
@@ -409,20 +409,8 @@ def _regions(names: list[str], shown: int, lang: str) -> str:
     return f"{text} {say('print_more_regions', lang, n=len(names) - shown)}"
 
 
-def _shorten(text: str, measure: Any, width: float) -> str:
-    """``text`` cut to ``width``, ending in „…“ (its first ten characters at least)."""
-    if measure(text) <= width or len(text) <= 10:
-        return text
-    # the most characters that fit before „…“, found by halving (a name of thousands of
-    # letters, cut one by one and measured each time, took seconds on every page)
-    low, high = 9, len(text) - 1
-    while low < high:
-        mid = (low + high + 1) // 2
-        if measure(text[:mid].rstrip() + "…") <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low].rstrip() + "…"
+_SHORTEST = 10
+"""Characters a name, label or line shortened to its room keeps at least, „…“ counted."""
 
 
 def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:
@@ -581,7 +569,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
 
     # the centre's name shortened where it would run into the page number (and off the page)
     room = A4[0] - 36 * mm - small(f"  {say('print_page', lang)} 999") - small(tail)
-    centre = _shorten(opt.centre, small, room)
+    centre = linebreak.shorten(opt.centre, small, room, least=_SHORTEST)
     # in its own direction: an Arabic name is not the line's start
     footer = visual(centre) + tail if centre else tail[3:]
     doc = _Doc(
@@ -680,7 +668,7 @@ def _broken(
         lines += [(line, rtl) for line in linebreak.wrap(para, measure, width)]
         if most is not None and len(lines) > most:
             *lines, (last, rtl) = lines[:most]
-            lines.append((_shorten(f"{last}…", measure, width), rtl))
+            lines.append((linebreak.shorten(f"{last}…", measure, width, least=_SHORTEST), rtl))
             break
     return tuple((visual(line, rtl), rtl) for line, rtl in lines)
 

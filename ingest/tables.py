@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from formgen.filenames import terminal
-from formgen.linebreak import BREAKS, one_line
+from formgen.linebreak import BREAKS, one_line, shorten
 
 SEPARATOR = "  "
 
@@ -32,26 +32,13 @@ def width(text: str) -> int:
 
 
 def cut(text: str, limit: int) -> str:
-    """``text`` in at most ``limit`` columns: a longer one ends with "…" (a combining mark stays
-    with its letter); a line break is shown as „↵“, so a cell stays on its row and the reader
-    sees the break, and a no-break space stays what it is (:func:`formgen.linebreak.one_line`). A control character counts as
-    the escape the terminal shows for it (``\\x07`` takes four columns), so that :func:`table`
-    keeps the column within ``limit``."""
-    text = terminal(one_line(text))
-    if width(text) <= limit:
-        return text
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > limit - 1:
-            if w == 0 and out:  # a mark of the last letter kept
-                out.append(ch)
-                continue
-            break
-        out.append(ch)
-        used += w
-    return "".join(out).rstrip() + "…"
+    """``text`` in at most ``limit`` columns: a longer one ends with "…"
+    (:func:`formgen.linebreak.shorten`; a combining mark stays with its letter); a line break is
+    shown as „↵“, so a cell stays on its row and the reader sees the break, and a no-break space
+    stays what it is (:func:`formgen.linebreak.one_line`). A control character counts as the
+    escape the terminal shows for it (``\\x07`` takes four columns), so that :func:`table` keeps
+    the column within ``limit``."""
+    return shorten(terminal(one_line(text)), width, limit)
 
 
 def pad(text: str, columns: int) -> str:

@@ -144,6 +144,39 @@ def test_a_word_of_a_hundred_thousand_letters_is_broken_measuring_a_line_at_a_ti
     assert measured < 20 * len(word)
 
 
+def test_a_text_too_wide_ends_in_an_ellipsis_after_its_longest_head_that_fits() -> None:
+    """One rule for every name, label and cell shortened to its room (the printed register's
+    page header, footer and cut lines, a terminal table's cells): the longest head that fits
+    with „…“, without the blanks at its end, at least ``least`` characters long."""
+    name = "Praxis Dr. Müller"
+    assert linebreak.shorten(name, len, 17) == name
+    assert linebreak.shorten(name, len, 14) == "Praxis Dr. Mü…"
+    assert linebreak.shorten(name, len, 12) == "Praxis Dr.…"  # not „Praxis Dr. …“
+    assert linebreak.shorten(name, len, 0) == "…"
+    assert linebreak.shorten(name, len, 0, least=10) == "Praxis Dr…"
+    assert linebreak.shorten("Düsseldorf", len, 0, least=10) == "Düsseldorf"  # nothing saved
+    # in a table's columns: a combining mark stays with its letter, a wide letter takes two
+    assert tables.cut("Zoe\u0308 Müller", 4) == "Zoe\u0308…"
+    assert tables.cut("中文名字 Beratung", 6) == "中文…"
+    assert tables.cut("Ольга Петренко", 7) == "Ольга…"
+
+
+def test_a_text_of_a_hundred_thousand_letters_is_shortened_measuring_it_about_once() -> None:
+    """The printed register shortened a name of thousands of letters on every page's header
+    by halving over all of it (17 measurements of half the name each): the head that fits is
+    found from the start, doubling."""
+    measured = 0
+
+    def width(line: str) -> float:
+        nonlocal measured
+        measured += len(line)
+        return len(line)
+
+    text = "x" * 100_000
+    assert linebreak.shorten(text, width, 80) == "x" * 79 + "…"
+    assert measured < len(text) + 1_000
+
+
 def test_an_address_wider_than_its_line_breaks_after_a_slash_a_dot_an_at_or_a_hyphen() -> None:
     # it was broken where the line was full: „…beratungszentrum.exam“ / „ple“
     mail = "kontakt-tr@sehr-langer-domainname-beratungszentrum.example"
