@@ -26,8 +26,11 @@ from formgen.fold import fold
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: half of a UTF-16 character pair, no character."""
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-"""Control characters, the other characters that break a line (``str.splitlines``), and those
+CONTROL = "\x00-\x1f\x7f-\x9f"
+"""The control characters (Unicode's category Cc: C0, DEL and C1), as a character class of a
+regular expression holds them."""
+_CONTROL = re.compile(f"[{CONTROL}\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+""":data:`CONTROL`, the other characters that break a line (``str.splitlines``), and those
 that override or isolate the direction of the text around them (U+202A–U+202E, U+2066–U+2069:
 ``rechnung\\u202efdp.exe`` shows as ``rechnungexe.pdf``). The marks that only say a direction
 (U+200E, U+200F, U+061C), the joiners (U+200C, U+200D) and combining marks are letters' business

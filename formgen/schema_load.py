@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import unicodedata
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, partial
@@ -32,7 +32,7 @@ import yaml
 
 from formgen import languages
 from formgen.errors import Problem, SchemaError
-from formgen.filenames import shown
+from formgen.filenames import CONTROL, shown
 from formgen.linebreak import collapse
 from formgen.messages import Said
 from formgen.model import (
@@ -77,9 +77,8 @@ def did_you_mean(value: str, options: list[str]) -> str:
     return Said("import_did_you_mean", name=close[0]) if close else ""
 
 
-def _is_control(ch: str) -> bool:
-    """A control character (C0, DEL, C1) other than the tab and the line breaks."""
-    return unicodedata.category(ch) == "Cc" and ch not in "\t\n\r"
+_CONTROL = re.compile(f"(?![\t\n\r])[{CONTROL}]")
+"""A control character other than the tab and the line breaks."""
 
 
 # --------------------------------------------------------------------------- reading YAML
@@ -381,14 +380,14 @@ class _Builder:
                     self.untranslated.setdefault(lang, set()).add(self.problems[-1])
         for lang, said in raw.items():
             # a tab or line break in a text is a space (collapse); no other control character is text
-            control = next((ch for ch in str(said) if _is_control(ch)), None)
+            control = _CONTROL.search(str(said))
             if control is not None:
                 self.problem(
                     (*path, lang),
                     "control_character",
                     what=what(),
                     language=lang,
-                    char=shown(control),
+                    char=shown(control.group()),
                 )
         return Text(MappingProxyType({k: collapse(str(v)) for k, v in raw.items()}))
 
@@ -468,8 +467,6 @@ class _Builder:
                     high=high,
                 )
         if cons.pattern is not None:
-            import re
-
             try:
                 re.compile(cons.pattern)
             except re.error as exc:

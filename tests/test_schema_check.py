@@ -187,6 +187,17 @@ def test_several_problems_are_all_reported() -> None:
     assert [p.line for p in info.value.problems] == [4, 29]
 
 
+@pytest.mark.parametrize("char", ["7f", "85", "9b"])
+def test_a_control_character_past_ascii_is_reported_too_not_a_tab(char: str) -> None:
+    """DEL and the C1 controls (U+0085, the CSI U+009B) are control characters as the C0 ones
+    are (formgen.filenames.CONTROL); a tab in a text is a space."""
+    text = (DATA / "minimal.yaml").read_text("utf-8")
+    assert load_schema_text(text.replace('en: "Languages"', 'en: "Lan\\tguages"'))
+    bad = text.replace('en: "Languages"', f'en: "Lan\\x{char}guages"')
+    with pytest.raises(SchemaError, match=rf"holds the control character \\u00{char}, which"):
+        load_schema_text(bad)
+
+
 def test_a_mistake_in_the_shared_field_set_is_reported_once() -> None:
     text = (DATA / "minimal.yaml").read_text("utf-8")
     text = text.replace(
