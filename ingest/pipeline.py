@@ -1113,10 +1113,8 @@ def _file_task(path: Path, name: str, mode: int | None = None) -> Task | Outcome
             mode = os.stat(path).st_mode
         except OSError as exc:
             return Outcome(name=name, status=Status.UNREADABLE, reason=_stat_failed(path, exc))
-    what = not_a_file(mode)
+    what = not_a_file(path, mode)
     if what is not None:
-        if os.path.islink(path):
-            what = Said("ingest_pipeline_link_to", what=what)
         reason = Said("ingest_pipeline_not_a_file", what=what)
         return Outcome(name=name, status=Status.SKIPPED, reason=reason)
     return Task(str(path), name)

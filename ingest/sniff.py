@@ -140,11 +140,17 @@ def is_maildir(path: Path) -> bool:
     return all((path / sub).is_dir() for sub in ("cur", "new", "tmp"))
 
 
-def not_a_file(mode: int) -> str | None:
-    """What a path whose ``st_mode`` is ``mode`` is, when it is not a regular file (``a named
-    pipe (FIFO)``); ``None`` for a regular file."""
+def not_a_file(path: Path | str, mode: int) -> str | None:
+    """What ``path``, whose ``st_mode`` is ``mode``, is when it is not a regular file (``a named
+    pipe (FIFO)``; ``a link to a named pipe (FIFO)`` where ``path`` is a link); ``None`` for a
+    regular file."""
     if stat.S_ISREG(mode):
         return None
+    what = _what(mode)
+    return Said("ingest_pipeline_link_to", what=what) if os.path.islink(path) else what
+
+
+def _what(mode: int) -> str:
     if stat.S_ISDIR(mode):
         return Said("ingest_pipeline_what_folder")
     if stat.S_ISFIFO(mode):
@@ -171,10 +177,8 @@ def open_regular(path: Path | str, name: str) -> BinaryIO:
     def check(mode: int) -> None:
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        what = not_a_file(mode)
+        what = not_a_file(path, mode)
         if what is not None:
-            if os.path.islink(path):
-                what = Said("ingest_pipeline_link_to", what=what)
             error = NotAFileError(name, what)
             error.said = Said("ingest_pipeline_not_a_file", what=what)  # as the report says it
             raise error
