@@ -100,12 +100,8 @@ def _header(msg: Any, name: str) -> str | None:
     try:
         value = msg.get(name)
     except (ValueError, TypeError, IndexError, AttributeError):  # malformed header
-        raw = msg.get_all(name, failobj=[None])[0] if hasattr(msg, "get_all") else None
-        value = raw
-    if value is None:
-        return None
-    text = " ".join(str(value).split())
-    return text[:300] or None
+        value = msg.get_all(name, failobj=[None])[0] if hasattr(msg, "get_all") else None
+    return _clean(value)
 
 
 def mail_info(msg: Message) -> MailInfo:
@@ -405,6 +401,8 @@ def _msg_parts(
 
 
 def _clean(value: object) -> str | None:
+    """A mail's sender, date or subject for the report and the quarantine's record: on one
+    line, its blanks folded, at most 300 characters; ``None`` for none."""
     if value is None:
         return None
     text = " ".join(str(value).split())

@@ -185,6 +185,22 @@ def test_outlook_msg_attachments(
     assert sub.provenance.container == f"{path}#{position}"
 
 
+def test_a_mails_sender_and_subject_are_kept_on_one_line_of_at_most_300_characters() -> None:
+    """An .eml's headers and an Outlook .msg's fields are kept alike: blanks and folded lines
+    as one space, at most 300 characters, nothing where the mail says nothing."""
+    names = "Çiğdem Öztürk-İnce " * 20
+    raw = (
+        "From: Praxis  Ольга\r\n  Петренко <olga@example.org>\r\n"
+        f"Subject: Rückmeldung\r\n\tBestandsaufnahme  {names}\r\n"
+        "Date: \r\n\r\nText\r\n"
+    )
+    msg = email.message_from_bytes(raw.encode(), policy=mailbox._POLICY)
+    info = mailbox.mail_info(msg)
+    assert info.sender == "Praxis Ольга Петренко <olga@example.org>"
+    assert info.subject == f"Rückmeldung Bestandsaufnahme {names}"[:300]
+    assert len(info.subject) == 300 and info.date is None
+
+
 def _utf16(text: str) -> bytes:
     return text.encode("utf-16-le")
 
