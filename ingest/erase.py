@@ -409,7 +409,7 @@ def _went_to(ws: Workspace, ops: list[Json]) -> dict[int, list[str | None]]:
 
 
 def _rewritten(
-    data: bytes,
+    ops: Iterable[tuple[bytes, Any]],
     iid: str,
     paths: list[str],
     marks: _Marks,
@@ -421,16 +421,7 @@ def _rewritten(
     out: list[bytes] = []
     changed = 0
     carried: set[str] = set()
-    lines = data.split(b"\n")
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            op = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError):
-            if n == len(lines):  # torn last line: never reported, left out (as read_journal)
-                break
-            raise
+    for line, op in ops:
         before = json.dumps(op, ensure_ascii=False, sort_keys=True)
         if _mark_op(op, iid, paths, marks, srcs, went_to.get(op.get("seq"), [])):
             if op.get("op") == "merge":
@@ -591,7 +582,9 @@ def _plan(
     path = journal.journal_path(ws)
     data = path.read_bytes() if path.exists() else b""
     ops = journal.read_journal(ws)  # a damaged line stops here, as every other command does
-    lines, changed, carried = _rewritten(data, iid, wanted, marks, srcs, _went_to(ws, ops))
+    lines, changed, carried = _rewritten(
+        journal.journal_lines(data, path), iid, wanted, marks, srcs, _went_to(ws, ops)
+    )
     erased = {
         p for o in ops if o.get("op") == "erase" and o.get("target") == iid for p in o["paths"]
     }

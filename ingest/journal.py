@@ -134,9 +134,14 @@ def read_journal(ws: Workspace) -> list[Json]:
     path = journal_path(ws)
     if not path.exists():
         return []
-    ops: list[Json] = []
-    with open(path, "rb") as fh:
-        lines = fh.read().split(b"\n")
+    return [op for _line, op in journal_lines(path.read_bytes(), path)]
+
+
+def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
+    """Each complete operation of the journal ``data`` (the file at ``path``) with its line; a
+    torn last line (crash during the append) is left out, a damaged line before it raises
+    :class:`~formgen.errors.RegisterError`."""
+    lines = data.split(b"\n")
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -144,13 +149,12 @@ def read_journal(ws: Workspace) -> list[Json]:
             op = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             if n == len(lines):  # no newline after it: the append never finished
-                break
+                return
             raise RegisterError(
                 f"{path}:{n}: damaged journal line ({exc}); the register can still be read up to "
                 "there; restore the file from a backup"
             ) from None
-        ops.append(op)
-    return ops
+        yield line, op
 
 
 def _append(fh: Any, op: Json) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -22,6 +23,7 @@ from formgen.workspace import Workspace, WorkspaceError
 from ingest.journal import (
     archive,
     archive_path,
+    journal_lines,
     load,
     read_journal,
     rebuild,
@@ -256,6 +258,22 @@ def test_torn_last_journal_line_is_ignored(ws: Workspace) -> None:
     with open(ws.root / "journal.jsonl", "ab") as fh:
         fh.write(b'{"seq": 2, "op": "merge", "submission": {"identity"')
     assert len(load(ws).institutions) == 1
+
+
+def test_a_damaged_journal_line_before_the_last_stops_with_where_it_is(ws: Workspace) -> None:
+    """Only the last line can be torn by a crash, and is left out; a damaged one before it is
+    told with its file and line (journal_lines, which an erasure's rewrite reads by too)."""
+    with writing(ws, checkpoint_every=1000) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    path = ws.root / "journal.jsonl"
+    good = path.read_bytes()
+    torn = b'{"seq": 2, "op": "merge", "submiss'
+    assert [line for line, _op in journal_lines(good + torn, path)] == good.splitlines()
+    path.write_bytes(torn + b"\n" + good)
+    with pytest.raises(
+        RegisterError, match=rf"^{re.escape(str(path))}:1: damaged journal line \(.*\); the "
+    ):
+        load(ws)
 
 
 def test_serialised_submission_round_trips() -> None:
