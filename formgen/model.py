@@ -16,7 +16,7 @@ contain a dot, so a path splits unambiguously:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -395,26 +395,22 @@ class Schema:
 
     def with_regions(self, regions: tuple[Choice, ...]) -> Schema:
         """The same schema with another list of regions (a workspace's own configuration)."""
+        schema = self.with_fields(lambda f: replace(f, choices=regions) if f.id == "region" else f)
+        return replace(schema, regions=regions)
 
-        def fix(f: Field) -> Field:
-            return replace(f, choices=regions) if f.id == "region" else f
+    def with_fields(self, change: Callable[[Field], Field]) -> Schema:
+        """The same schema with each field of every checklist as ``change`` gives it back."""
+
+        def section(s: Section) -> Section:
+            return replace(s, fields=tuple(change(f) for f in s.fields))
+
+        def category(c: Category) -> Category:
+            return replace(c, sections=tuple(section(s) for s in c.sections))
 
         groups = tuple(
-            replace(
-                g,
-                categories=tuple(
-                    replace(
-                        c,
-                        sections=tuple(
-                            replace(s, fields=tuple(fix(f) for f in s.fields)) for s in c.sections
-                        ),
-                    )
-                    for c in g.categories
-                ),
-            )
-            for g in self.groups
+            replace(g, categories=tuple(category(c) for c in g.categories)) for g in self.groups
         )
-        return replace(self, regions=regions, groups=groups)
+        return replace(self, groups=groups)
 
     @property
     def major_version(self) -> int:

@@ -761,22 +761,7 @@ def test_select_one_as_checkboxes_is_one_field_with_an_on_state_per_choice(schem
     def boxes(f: Field) -> Field:
         return replace(f, widget="checkboxes") if f.id == "region" else f
 
-    groups = tuple(
-        replace(
-            g,
-            categories=tuple(
-                replace(
-                    c,
-                    sections=tuple(
-                        replace(s, fields=tuple(boxes(f) for f in s.fields)) for s in c.sections
-                    ),
-                )
-                for c in g.categories
-            ),
-        )
-        for g in schema.groups
-    )
-    custom = replace(schema, groups=groups)
+    custom = schema.with_fields(boxes)
     record = sample_record()
     form = make(custom, "institution", ("psychotherapie",), record)
     with pikepdf.open(io.BytesIO(form.data)) as pdf:
