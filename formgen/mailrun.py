@@ -912,6 +912,28 @@ class Targets:
 FORCE_HINT = Said("mail_force_hint")
 
 
+def in_place_of_merged(
+    listed: Sequence[Recipient], merged: Mapping[str, str], retired: Mapping[str, str]
+) -> tuple[list[Recipient], list[str]]:
+    """A recipients list's rows, those naming an institution merged into another (``formgen
+    register merge``) as rows of the one it was merged into (mailed, prefilled and logged as
+    that one), or left out where the list names that one already; and a note on each."""
+    named = {r.id for r in listed}
+    rows: list[Recipient] = []
+    notes: list[str] = []
+    for r in listed:
+        keep = merged.get(r.id)
+        if keep is None:
+            rows.append(r)
+            continue
+        key = "mail_merged_listed" if keep in named else "mail_merged_instead"
+        notes.append(Said(key, iid=r.id, source=r.source, retired=retired[r.id], keep=keep))
+        if keep not in named:
+            named.add(keep)
+            rows.append(replace(r, id=keep))
+    return rows, notes
+
+
 def round_targets(
     kind: str,
     listed: Sequence[Recipient] | None,
@@ -961,7 +983,8 @@ def round_targets(
     elsewhere: str = Said("mail_elsewhere_list")
     """How to fix an address from the send log that no longer works."""
     if kind == "invitation":
-        pool = list(listed or ())
+        pool, merged = in_place_of_merged(listed or (), view.merged() if view else {}, retired)
+        notes.extend(merged)
         gone = [
             (r.id, Said("mail_retired", retired=retired[r.id], iid=r.id))
             for r in pool

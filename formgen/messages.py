@@ -262,6 +262,7 @@ WORDS: dict[str, dict[str, str]] = {
         "import_invalid": "{field}: kept as typed, invalid: {why}",
         "import_held": "{field}: held as {cid} ({why}) → formgen register resolve {cid} "
         "--take theirs (take the list's value) or --take mine (keep the register's)",
+        "import_merged_into": "{iid} was merged into {keep} on {date}; the row went to {keep}",
         "import_retired": "{retired}; imported all the same — if it still exists: formgen "
         "register restore {iid}",
         "import_unknown_id": "'{id}' is no id of the register: looked for by its name, else new",
@@ -1447,6 +1448,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_elsewhere_overdue": "give its new address in a recipients list (formgen mail LIST "
         "--overdue) or the register (formgen mail --from-register --overdue)",
         "mail_retired": "{retired}; if it still exists: 'formgen register restore {iid}'",
+        "mail_merged_instead": "{iid} ({source}): {retired}; its row is {keep}'s (with "
+        "{keep}'s form)",
+        "mail_merged_listed": "{iid} ({source}): {retired}; left out, the list names {keep} "
+        "already",
         "mail_note_unmatched": "returns cannot be matched without a register; every form not "
         "known as returned counts",
         "mail_note_force_on_its_way": "--force: not skipping {n} institutions whose form is "
@@ -1631,6 +1636,8 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_progress": "{n} {fmt} forms",
         "gen_no_institution": "no institution '{iid}' in the register; 'formgen register find' "
         "lists them",
+        "gen_merged": "{iid} is {retired}: its returns go to {keep}, so its form is {keep}'s: "
+        "'formgen generate {fmt} --institution {keep}'",
         "gen_not_utf8": "{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)",
         "gen_cannot_read": "{path}: cannot read: {why}",
         "gen_not_json": "{path}:{line}: not valid JSON: {why}; check commas and quotes near this "
@@ -1955,6 +1962,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_held": "{field}: zurückgestellt als {cid} ({why}) → formgen register resolve "
         "{cid} --take theirs (den Wert der Liste übernehmen) oder --take mine (den im Register "
         "behalten)",
+        "import_merged_into": "{iid} wurde am {date} mit {keep} zusammengeführt; die Zeile ging "
+        "an {keep}",
         "import_retired": "{retired}; trotzdem importiert – falls es sie noch gibt: formgen "
         "register restore {iid}",
         "import_unknown_id": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
@@ -3256,6 +3265,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_elsewhere_overdue": "die neue Adresse in einer Empfängerliste (formgen mail LISTE "
         "--overdue) oder im Register (formgen mail --from-register --overdue) angeben",
         "mail_retired": "{retired}; falls es sie noch gibt: „formgen register restore {iid}“",
+        "mail_merged_instead": "{iid} ({source}): {retired}; ihre Zeile gilt für {keep} (mit "
+        "dem Formular von {keep})",
+        "mail_merged_listed": "{iid} ({source}): {retired}; ausgelassen, die Liste nennt "
+        "{keep} schon",
         "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "
         "Formular, dessen Rückmeldung nicht bekannt ist, zählt",
         "mail_note_force_on_its_way": "--force: {n} Einrichtungen nicht übersprungen, deren "
@@ -3471,6 +3484,8 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_progress": "{n} Formulare ({fmt})",
         "gen_no_institution": "keine Einrichtung „{iid}“ im Register; formgen register find "
         "zeigt alle",
+        "gen_merged": "{iid} ist {retired}: ihre Rückmeldungen gehen an {keep}, ihr Formular ist "
+        "also das von {keep}: „formgen generate {fmt} --institution {keep}“",
         "gen_not_utf8": "{path}: kein UTF-8-Text; bitte die Datei als UTF-8 speichern (CSV UTF-8)",
         "gen_cannot_read": "{path}: nicht lesbar: {why}",
         "gen_not_json": "{path}:{line}: kein gültiges JSON: {why}; bitte Kommas und "

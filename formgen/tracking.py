@@ -119,6 +119,11 @@ class RegisterView(Protocol):
         no count of ``formgen status`` has them."""
         ...
 
+    def merged(self) -> Mapping[str, str]:
+        """The institutions merged into another (``formgen register merge``), each with the one
+        its forms and returns go to now (empty: none, or unknown)."""
+        ...
+
     def record(self, institution_id: str) -> InstitutionRecord | None:
         """The institution's prefill record (with ``base_version``), or None when unknown."""
         ...

@@ -116,6 +116,15 @@ class WorkspaceRegisterView:
             if (was := self._reg.retired(iid)) is not None
         }
 
+    def merged(self) -> dict[str, str]:
+        if self._reg is None:
+            return {}
+        return {
+            iid: keep
+            for iid in self._reg.ids(with_retired=True)
+            if (keep := self._reg.merged_into(iid)) is not None
+        }
+
     def record(self, institution_id: str) -> InstitutionRecord | None:
         if institution_id not in self._data.get("institutions", {}):
             return None

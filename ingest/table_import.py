@@ -638,6 +638,12 @@ def report_lines(done: Imported) -> list[str]:
                     status=status,
                 )
             )
+            given = row.entry.institution_id
+            if given and given != iid and reg.merged_into(given) == iid:
+                day = local_day((reg.retired(given) or {}).get("at"))
+                date = date_text(day, lang) if day else "?"
+                said = say("import_merged_into", lang, iid=given, keep=iid, date=date)
+                lines.append(f"  {said}")
             for cid in did.conflicts:
                 c = reg.data["conflicts"][cid]
                 waits.add(c["path"])

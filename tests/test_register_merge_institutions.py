@@ -479,3 +479,71 @@ def test_a_row_of_an_imported_list_naming_the_other_goes_to_the_one_kept() -> No
     (cid,) = out.conflicts
     assert reg.data["conflicts"][cid]["reason_key"] == "held_import"
     assert reg.value("praxis-a", "institution.phone")["v"] == "+49 211 123456"  # type: ignore[index]
+
+
+def test_a_recipients_list_naming_the_other_mails_the_one_kept(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    assert register(ws, "merge", "praxis-a", "praxis-b", "--note", NOTE)[0] == 0
+    day = dt.date.today().strftime("%d.%m.%Y")
+    retired = f"aus dem Register genommen am {day} (zusammengeführt mit praxis-a)"
+    # the list names the practice by the id merged away only: its row is the kept one's
+    only_b = tmp_path / "nur-b.csv"
+    only_b.write_text("".join(LIST.splitlines(keepends=True)[i] for i in (0, 2)), "utf-8")
+    done = CliRunner().invoke(main, ["mail", str(only_b), "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3", "--force"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert done.stderr.splitlines()[0] == (
+        f"Hinweis: praxis-b ({only_b}:2): {retired}; ihre Zeile gilt für praxis-a (mit dem "
+        "Formular von praxis-a)"
+    )
+    assert "restore" not in done.output
+    (draft,) = (tmp_path / "d3").iterdir()
+    assert draft.name == "praxis-a.eml"
+    assert "To: Praxis Sule Yilmaz <info@yilmaz.example>\n" in draft.read_text("utf-8")
+    logged = [json.loads(line) for line in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]  # fmt: skip
+    assert {e["institution_id"] for e in logged if e["round"] == "r3"} == {"praxis-a"}
+    # a list naming both: the kept one is mailed once, as its own row says
+    listed = tmp_path / "liste.csv"
+    listed.write_text(LIST, "utf-8")
+    done = CliRunner().invoke(main, ["mail", str(listed), "-w", str(ws.root), "--drafts", str(tmp_path / "d4"), "--round", "r4", "--force"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert (
+        f"Hinweis: praxis-b ({listed}:3): {retired}; ausgelassen, die Liste nennt praxis-a schon"
+        in done.stderr.splitlines()
+    )
+    assert sorted(p.name for p in (tmp_path / "d4").iterdir()) == ["praxis-a.eml", "ua-1.eml"]
+    assert "sule@praxis.example" in (tmp_path / "d4" / "praxis-a.eml").read_text("utf-8")
+
+
+def test_a_form_for_the_other_is_refused_naming_the_one_kept(ws: Workspace, tmp_path: Path) -> None:
+    assert register(ws, "merge", "praxis-a", "praxis-b", "--note", NOTE)[0] == 0
+    target = tmp_path / "b.pdf"
+    done = CliRunner().invoke(main, ["generate", "pdf", "--institution", "praxis-b", "-w", str(ws.root), "--out", str(target)])  # fmt: skip
+    assert done.exit_code == 1
+    day = dt.date.today().strftime("%d.%m.%Y")
+    assert done.stderr == (
+        f"Error: praxis-b ist aus dem Register genommen am {day} (zusammengeführt mit praxis-a): "
+        "ihre Rückmeldungen gehen an praxis-a, ihr Formular ist also das von praxis-a: „formgen "
+        "generate pdf --institution praxis-a“\n"
+    )
+    assert not target.exists()
+
+
+def test_an_imported_row_naming_the_other_says_it_went_to_the_one_kept(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    assert register(ws, "merge", "praxis-a", "praxis-b", "--note", NOTE)[0] == 0
+    table = tmp_path / "liste.csv"
+    table.write_text(
+        "institution_id;category;traeger\npraxis-b;psychotherapie;Verein Yılmaz e. V.\n", "utf-8"
+    )
+    code, out = register(ws, "import", str(table), "--note", "Bestandsliste")
+    assert code == 0, out
+    day = dt.date.today().strftime("%d.%m.%Y")
+    assert out.splitlines()[:2] == [
+        "Zeile 2: praxis-a Praxis Şule Yılmaz: aktualisiert (1 Wert)",
+        f"  praxis-b wurde am {day} mit praxis-a zusammengeführt; die Zeile ging an praxis-a",
+    ]
+    code, out = register(ws, "history", "praxis-a")
+    assert "importiert  aus liste.csv [importierte Liste: Bestandsliste]" in out
+    assert "    Träger: (leer) → Verein Yılmaz e. V.\n" in out

@@ -243,11 +243,17 @@ def run_generate(
         view = WorkspaceRegisterView(workspace)
 
     if recipients_path:
-        from formgen.mailrun import prefill_from
+        from formgen.mailrun import in_place_of_merged, prefill_from
 
         source = Path(recipients_path).name
         listed = read_recipients(read_list(recipients_path), source, schema, lang, said_in)
-        recipients = require_recipients(listed, source, said_in)
+        recipients, merged = in_place_of_merged(
+            require_recipients(listed, source, said_in),
+            view.merged() if view else {},
+            view.retired() if view else {},
+        )
+        for note in merged:
+            echo(say("mail_note", said_in, note=in_language(note, said_in)), err=True)
         # as formgen mail does: an institution the register knows is prefilled with what it
         # holds (base_version its revision), asked for the checklists its row names
         prefill = prefill_from(view.record if view else (lambda _iid: None))
@@ -310,6 +316,11 @@ def run_generate(
         record = view.record(institution_id)
         if record is None:
             raise FormgenError(say("gen_no_institution", said_in, iid=institution_id))
+        if keep := view.merged().get(institution_id):
+            retired = in_language(view.retired()[institution_id], said_in)
+            raise FormgenError(
+                say("gen_merged", said_in, iid=institution_id, retired=retired, keep=keep, fmt=fmt)
+            )
         _warn_retired(view, [institution_id], said_in)
     elif record_path:
         record = record_from_json(schema, _read_json(record_path, said_in), Path(record_path).name)

@@ -241,7 +241,8 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
     resolve' decides it); a value the institution gave or confirmed itself stays its own.
     OTHER is retired (its history stays and shows the merge): left out of find, stale, gaps,
     status, the print, the tables and the mail rounds; a form of it still out that comes back
-    goes to KEEP. Refused, and nothing changed: the same id twice, an unknown one, a retired
+    goes to KEEP, and so does a row of a recipients list or an imported table naming it
+    ('formgen generate --institution OTHER' is refused, naming KEEP's form). Refused, and nothing changed: the same id twice, an unknown one, a retired
     KEEP, an OTHER retired or merged already or with values waiting for a decision.
 
     'formgen register restore OTHER' takes OTHER back as it was before the merge: what the
