@@ -221,6 +221,19 @@ def merge_held_text(reg: Register, held: Json, lang: str = "de") -> str:
     )
 
 
+def kept_invalid_lines(reg: Register, iid: str, op: str, lang: str = "de") -> list[str]:
+    """The invalid values (kept as typed and flagged) that ``iid``'s latest revision, made by
+    ``op`` (``resolve d-0001``), took in, each on a line as ``register import`` says them."""
+    history = reg.institutions[iid]["history"]
+    if not history or history[-1].get("op") != op:
+        return []
+    return [
+        say("import_invalid", lang, field=path_label(reg.schema, path, lang), why=why)
+        for path, _old, new in history[-1]["changes"]
+        if new and (why := problem_text(new, lang))
+    ]
+
+
 def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
     """What ``register resolve`` says of a decided conflict ``held`` (as it was held): its
     field by its label, which value it took in words (``mine`` the register's, ``theirs`` the

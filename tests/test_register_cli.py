@@ -741,6 +741,27 @@ def test_a_probable_duplicate_merged_says_each_value_it_held(ws: Workspace, lang
     assert code == 0 and "+49 211 777777" in out, out
 
 
+def test_a_probable_duplicate_merged_says_each_invalid_value_it_took(ws: Workspace) -> None:
+    """The partner's row gives the share of migrant clients as 'viel': kept as typed and
+    flagged, as a return's is; the command says so, as 'register import' says it."""
+    demir = dict(YILMAZ, name="Praxis Şule Yılmaz-Demir", postcode="1")
+    del demir["phone"]
+    demir["share_migrants"] = values.parse_percentage("viel")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", demir))
+    code, out = run(ws, "resolve", "d-0001", "--merge")
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            "d-0001: mit inst-0001 zusammengeführt",
+            "  PsychotherapeutIn, niedergelassen › Anteil der Klientel mit Migrationsgeschichte "
+            "(%): wie eingegeben übernommen, ungültig: „viel“ ist keine gültige Prozentangabe; "
+            "bitte eine ganze Zahl von 0 bis 100 eintragen, z.\xa0B. 40 oder 40\xa0%",
+        ],
+    ), out
+    assert load(ws).value("inst-0001", "psychotherapie.share_migrants")["raw"] == "viel"  # type: ignore[index]
+
+
 def _columns(line: str) -> int:
     """Terminal columns of ``line``, counted without the code under test: a combining mark
     (Arabic vowel signs) takes none."""

@@ -145,7 +145,7 @@ def resolve(
 
     A probable duplicate merged never replaces by itself what the institution gave or
     confirmed, or what was set by hand: each such value is held as a conflict, and said with
-    the value the register keeps."""
+    the value the register keeps; an invalid value it takes is kept as typed and said too."""
     ws = Workspace.open(workspace_dir)
     from ingest import history as history_mod
 
@@ -161,6 +161,8 @@ def resolve(
         for c in reg.conflicts():  # the values it gave that wait for a decision, as import says
             if c["id"] not in before:
                 echo("  " + history_mod.merge_held_text(reg, c, ws.language))
+        for line in history_mod.kept_invalid_lines(reg, iid, f"resolve {target}", ws.language):
+            echo(f"  {line}")
         return
     if take is None:
         raise click.UsageError(
