@@ -342,6 +342,9 @@ WORDS: dict[str, dict[str, str]] = {
         "op_restore": "restored",
         "op_confirm": "confirmed by hand",
         "confirmed_by_return": "{at}  confirmed, nothing changed  from {origin}",
+        "confirmed_partly": "{at}  confirmed what its form showed  from {origin}",
+        "unconfirmed_fields": "not confirmed, changed by someone else since the form was made, "
+        "which did not show it: {fields}",
         "op_erase": "data erased",
         "erased": "(erased)",
         "revision_erase": "revision {rev}  {at}  data erased: {note}",
@@ -2050,6 +2053,9 @@ WORDS: dict[str, dict[str, str]] = {
         "op_restore": "wieder aufgenommen",
         "op_confirm": "von Hand bestätigt",
         "confirmed_by_return": "{at}  bestätigt, nichts geändert  aus {origin}",
+        "confirmed_partly": "{at}  bestätigt, was das Formular zeigte  aus {origin}",
+        "unconfirmed_fields": "nicht bestätigt, von jemand anderem geändert, seit das Formular "
+        "erstellt wurde, das es nicht zeigte: {fields}",
         "op_erase": "Daten gelöscht",
         "erased": "(gelöscht)",
         "revision_erase": "Revision {rev}  {at}  Daten gelöscht: {note}",

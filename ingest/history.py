@@ -280,10 +280,15 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
     out = [head]
     for h in reg.history(iid):
         src = reg.source(h.get("src"))
-        if h["op"] == "confirm" and src:  # a return that changed nothing: it confirmed
+        if h["op"] == "confirm" and src:  # a return that confirmed (what its form showed)
             at, origin = moment_text(str(h["at"]), lang), _origin(reg, src, lang)
-            out.append("\n" + say("confirmed_by_return", lang, at=at, origin=origin))
+            unseen = h.get("unconfirmed")
+            said = "confirmed_partly" if unseen else "confirmed_by_return"
+            out.append("\n" + say(said, lang, at=at, origin=origin))
             out.extend(f"  {scope_label(reg.schema, c, lang)}" for c in h.get("categories", ()))
+            if unseen:
+                fields = ", ".join(path_label(reg.schema, p, lang) for p in unseen)
+                out.append(f"  {say('unconfirmed_fields', lang, fields=fields)}")
             continue
         if h["op"] == "merge-into":  # register merge: merged into another and retired
             at, keep = moment_text(str(h["at"]), lang), str(h.get("keep"))

@@ -117,9 +117,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   the form was made (an imported list, a checklist; not the institution's own word nor a
   coordinator's) that the form did not show and the return neither gave nor answers keeps its
   entries (all of them, for an institution field) unconfirmed (``by_institution``), on the update
-  list, and the outcome says so (:meth:`Register._unseen`). A form an older formgen made from a
-  recipients list (no ``base_version``, no recorded prefill): what it showed is not known, and
-  its return confirms as before;
+  list, and the outcome says so (:meth:`Register._unseen`), and so does its history (a
+  ``"confirm"`` event with the return as ``"src"`` and those paths as ``"unconfirmed"``). A
+  form an older formgen made from a recipients list (no ``base_version``, no recorded
+  prefill): what it showed is not known, and its return confirms as before;
 * a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
   LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
   itself: it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
@@ -1108,10 +1109,20 @@ class Register:
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))
 
-        for iid, cids in confirmed.items():
-            if iid not in revised:  # no revision tells of the return: an event does
-                inst = self.institutions[iid]
-                self._event(inst, at, "confirm", src=sha, categories=list(dict.fromkeys(cids)))
+        for iid in dict.fromkeys([*confirmed, *(i for i, paths in unseen.items() if paths)]):
+            # no revision tells of the return, or of what it could not confirm: an event does
+            cids = list(dict.fromkeys(confirmed.get(iid, ())))
+            if paths := unseen.get(iid):
+                self._event(
+                    self.institutions[iid],
+                    at,
+                    "confirm",
+                    sha,
+                    categories=cids,
+                    unconfirmed=list(dict.fromkeys(paths)),
+                )
+            elif iid not in revised:
+                self._event(self.institutions[iid], at, "confirm", sha, categories=cids)
         retired = [(iid, was) for iid in dict.fromkeys(touched) if (was := self.retired(iid))]
         for iid, was in retired:
             name = short(self.name_of(iid), 80)

@@ -759,6 +759,15 @@ def test_a_form_made_before_an_import_confirms_only_what_it_showed(tmp_path: Pat
     assert data["institution"]["name"]["confirmed"]  # what the form showed, it confirmed
     reg = load(ws)
     assert [f.reasons for f in staleness.review(reg) if (f.institution_id, f.category) == entry] == [("unconfirmed",)]  # fmt: skip
+    # its history says what the return confirmed and what not
+    code, history = formgen(ws, "register", "history", "inst-0001")
+    head, unseen = history.split("\n\n")[-1].splitlines()
+    shown = r"\S+ \S+ \S+  bestätigt, was das Formular zeigte  aus Treffen zurück\.pdf \[acroform-pdf, Formular FG-[0-9A-Z-]+\]"  # fmt: skip
+    assert re.fullmatch(shown, head), head
+    assert unseen == (
+        "  nicht bestätigt, von jemand anderem geändert, seit das Formular erstellt wurde, das "
+        "es nicht zeigte: Einrichtung › Träger"
+    )
 
     drafts = tmp_path / "runde2"
     assert formgen(ws, "mail", "--stale", "--drafts", str(drafts))[0] == 0

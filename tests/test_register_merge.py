@@ -504,7 +504,9 @@ def test_a_form_made_before_a_list_changed_the_entry_confirms_only_what_it_showe
     assert reg.value(iid, "institution.name")["confirmed"]  # type: ignore[index]
     (found,) = review(reg, today=dt.date(2026, 12, 2))
     assert found.reasons == ("unconfirmed",)
-    assert not [h for h in reg.history(iid) if h["op"] == "confirm"]  # it confirmed no entry
+    # it confirmed no entry: its history says which value it could not confirm
+    (event,) = [h for h in reg.history(iid) if h["op"] == "confirm"]
+    assert (event["categories"], event["unconfirmed"]) == ([], ["psychotherapie.plans"])
 
     rev = reg.institutions[iid]["rev"]
     out = reg.merge(institution_form(iid, base=rev, **dict(YILMAZ, date="2026-11-24", plans=PLANS)))  # fmt: skip
