@@ -955,7 +955,8 @@ def round_targets(
     where it has none, the send log: :func:`register_recipients`),
     except those with a form on its way (a retired institution is on no update list).
     ``force`` mails those whose form is on its way, and the retired ones a list names, all the
-    same (never twice in one round).
+    same (never twice in one round). A row of ``listed`` naming an institution merged into
+    another is that one's (:func:`in_place_of_merged`), in every kind of round.
 
     No round mails an address that bounced or that the server refused for good
     (:func:`unless_dead`), of ``listed`` or of the send log (for those an update round adds
@@ -982,9 +983,11 @@ def round_targets(
     the list (mailed in this round); every one of a reminder round without a list."""
     elsewhere: str = Said("mail_elsewhere_list")
     """How to fix an address from the send log that no longer works."""
-    if kind == "invitation":
-        pool, merged = in_place_of_merged(listed or (), view.merged() if view else {}, retired)
+    if listed is not None:  # a row naming an institution merged into another is that one's
+        listed, merged = in_place_of_merged(listed, view.merged() if view else {}, retired)
         notes.extend(merged)
+    if kind == "invitation":
+        pool = list(listed or ())
         gone = [
             (r.id, Said("mail_retired", retired=retired[r.id], iid=r.id))
             for r in pool

@@ -527,6 +527,18 @@ def test_a_form_for_the_other_is_refused_naming_the_one_kept(ws: Workspace, tmp_
         "generate pdf --institution praxis-a“\n"
     )
     assert not target.exists()
+    # a list naming it: the kept one's form, as formgen mail would attach it
+    listed = tmp_path / "nur-b.csv"
+    listed.write_text("".join(LIST.splitlines(keepends=True)[i] for i in (0, 2)), "utf-8")
+    done = CliRunner().invoke(main, ["generate", "pdf", "--recipients", str(listed), "-w", str(ws.root), "--out", str(tmp_path / "forms")])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert "ihre Zeile gilt für praxis-a" in done.stderr and "restore" not in done.stderr
+    manifest = (tmp_path / "forms" / "manifest.csv").read_text("utf-8-sig").splitlines()
+    assert [line.split(";")[:3] for line in manifest[1:]] == [
+        ["praxis-a", "Praxis Şule Yılmaz", "info@yilmaz.example"]
+    ]
+    fields = PdfReader(tmp_path / "forms" / "praxis-a.pdf").get_fields() or {}
+    assert fields["institution.name"].get("/V") == "Praxis Şule Yılmaz"
 
 
 def test_an_imported_row_naming_the_other_says_it_went_to_the_one_kept(
