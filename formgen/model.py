@@ -141,6 +141,10 @@ class Field:
     lines: int = 1
     """How many lines high the box is printed (``textarea``)."""
     renamed_from: tuple[str, ...] = ()
+    former_labels: tuple[Text, ...] = ()
+    """The labels the field was printed with before its label was reworded: the rows of a copy
+    of a form made then, read by their text (a PDF or ODT of the Word form, a Word form saved by
+    LibreOffice 7.4), and the columns of a table exported with labels then, still show them."""
     personal: bool = False
     """Personal data (a contact person's name or direct line): left out of exports on request."""
 
@@ -150,6 +154,10 @@ class Field:
 
     def choice(self, value: str) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
+
+    def labels(self, lang: str) -> tuple[str, ...]:
+        """Its label in ``lang``, then each it had before (:attr:`former_labels`)."""
+        return (self.label.get(lang), *(t.get(lang) for t in self.former_labels))
 
 
 @dataclass(frozen=True)

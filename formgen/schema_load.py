@@ -520,6 +520,10 @@ class _Builder:
             widget=raw.get("widget"),
             lines=lines,
             renamed_from=tuple(raw.get("renamed_from", ())),
+            former_labels=tuple(
+                self.text(t, (*path, "former_labels", i), what)
+                for i, t in enumerate(raw.get("former_labels", ()))
+            ),
             personal=bool(raw.get("personal", False)),
         )
         self.origin[id(built)] = path

@@ -353,7 +353,9 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
                 continue
             cells = _cells(rows[r])
             label = row.label[:40]
-            if len(cells) < 2 or not _label_matches(shown_text(cells[0]), row.label):
+            # a form made before a label was reworded shows the one it had then
+            labels = row.field.labels(plan.lang) if row.field else (row.label,)
+            if len(cells) < 2 or not any(_label_matches(shown_text(cells[0]), s) for s in labels):
                 said = Said("ingest_office_row_changed", table=t + 1, row=r + 1, label=label)
                 problems.append(said)
                 continue

@@ -54,17 +54,19 @@ def values_from_rows(
     and their fields' value paths are given back third (the reader says why).
     """
     wanted = [
-        (row, _flat(_row_label(row)))
+        (row, {_flat(label) for label in _row_labels(row, plan.lang)})
         for table in plan.tables
         for row in table.rows
         if row.field is not None
     ]
-    labels = {label for _, label in wanted}
+    labels = set().union(*(label for _, label in wanted))
     flat = ((i, _flat(label), shown) for i, (label, shown) in enumerate(rows))
     found = [(i, label, shown) for i, label, shown in flat if label in labels]
     if not found:
         return None, [], []
-    if [label for _, label, _ in found] != [label for _, label in wanted]:
+    if len(found) != len(wanted) or any(
+        label not in known for (_, label, _), (_, known) in zip(found, wanted, strict=False)
+    ):
         return (
             None,
             [Said("ingest_office_rows_changed", found=len(found), wanted=len(wanted))],
@@ -92,10 +94,12 @@ def values_from_rows(
     return values, notes, illegible
 
 
-def _row_label(row: Row) -> str:
-    """A field row's label cell as the Word form writes it: label, required mark, help."""
-    required = " *" if row.field is not None and row.field.required else ""
-    return f"{row.label}{required} {row.help}"
+def _row_labels(row: Row, lang: str) -> list[str]:
+    """A field row's label cell as the Word form writes it (label, required mark, help), and as
+    a form made before its label was reworded wrote it (:attr:`Field.former_labels`)."""
+    f = row.field
+    required = " *" if f is not None and f.required else ""
+    return [f"{label}{required} {row.help}" for label in (f.labels(lang) if f else (row.label,))]
 
 
 def _flat(text: str) -> str:

@@ -184,8 +184,11 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
     (column, header as written): by ids (also those a field had before a rename, as an export
     made before the new schema version names its column, and ``id`` for the institution's id,
     as the tables by labels and a recipients list name it), and by labels in each language of
-    the schema, with and without personal columns."""
+    the schema, with and without personal columns (also those a field had before its label was
+    reworded, as a table exported then names its column)."""
     renamed = {old: new for ids in schema.renamed_ids.values() for old, new in ids.items()}
+    fields = {f.id: f for c in schema.categories for f in schema.entry_fields(c.id)}
+    fields |= {f.id: f for f in schema.institution_fields()}
     for personal in (True, False):
         keys = wide_columns(schema, personal, with_retired=True)
         earlier = {
@@ -198,7 +201,13 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
         yield True, {"id": (ID, "id")} | ids
         for lang in schema.languages:
             names = wide_columns(schema, personal, True, lang, with_retired=True)
-            yield False, {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
+            before: dict[str, tuple[str, str]] = {}
+            for n, k in zip(names, keys, strict=True):
+                f = fields.get(k.partition(".")[0])
+                now, *was = f.labels(lang) if f else ("",)
+                for old in was if now and now in n else ():
+                    before[_key(n.replace(now, old, 1))] = (k, n.replace(now, old, 1))
+            yield False, before | {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
 
 
 def columns(schema: Schema, header: list[str], file_name: str) -> list[str | None]:

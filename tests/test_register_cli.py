@@ -143,7 +143,7 @@ def test_history_speaks_in_the_labels_of_the_form_and_the_printed_register(
     assert "    Erfahrungen/Ressourcen vorhanden?: (leer) → Fehlanzeige" in entry
     assert "    Fremdsprachliche Kenntnisse im Team: (leer) → Persisch (Farsi), Ukrainisch" in entry
     assert "    Datum: (leer) → 24.09.2025" in entry
-    assert "    Name: (leer) → Şule Yılmaz" in entry
+    assert "    Name der Ansprechperson: (leer) → Şule Yılmaz" in entry
     assert "institution." not in out and "psychotherapie" not in out
 
     # The centre renames its regions: a value without a label any more is shown as stored.

@@ -172,7 +172,8 @@ def test_history_shows_the_erasure_with_its_note_and_never_the_values(ws: Worksp
 
     assert code == 0, history
     assert f"Daten gelöscht: {NOTE}" in history
-    assert "Name: (leer) → (gelöscht)" in history and "Name: (gelöscht) → (leer)" in history
+    assert "Name der Ansprechperson: (leer) → (gelöscht)" in history
+    assert "Name der Ansprechperson: (gelöscht) → (leer)" in history
     assert not any(name in history for name in NAMES)
     assert "Telefon (Zentrale): (leer) → +49 211 7654321" in history  # stays as it was
     last = load(ws).history("ua-1")[-1]

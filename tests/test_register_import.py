@@ -706,6 +706,32 @@ def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
     assert ws.register_path.read_bytes() == register
 
 
+def test_a_table_exported_with_labels_before_the_contact_name_was_relabelled_imports(
+    tmp_path: Path,
+) -> None:
+    """A table exported with --labels while the contact person's name was labelled just
+    „Name“: that column is still the contact person's name, as is the one a table exported now
+    calls „Name der Ansprechperson“."""
+    ws = Workspace.init(tmp_path / "ws")
+    old = tmp_path / "Export 2025.csv"
+    old.write_text(
+        "ID;Checkliste;Name der Einrichtung;Name\r\n"
+        ";Psychotherapie;Praxis Ayşe Öztürk;Ayşe Öztürk\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(old))
+    assert code == 0 and said.startswith("Zeile 2: inst-0001 Praxis Ayşe Öztürk: neu"), said
+    assert load(ws).value("inst-0001", "psychotherapie.contact_name")["v"] == "Ayşe Öztürk"  # type: ignore[index]
+    now = tmp_path / "Export 2026.csv"
+    now.write_text(
+        "ID;Checkliste;Name der Ansprechperson\r\ninst-0001;Psychotherapie;Ayşe Öztürk-Demir\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(now))
+    assert code == 0, said
+    assert load(ws).value("inst-0001", "psychotherapie.contact_name")["v"] == "Ayşe Öztürk-Demir"  # type: ignore[index]
+
+
 def attached_pdf(eml: Path) -> bytes:
     msg = message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert isinstance(msg, EmailMessage)
@@ -1304,9 +1330,10 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     tmp_path: Path,
 ) -> None:
     """``id;category;name``, as a recipients list calls the id: ``name`` is the institution's
-    name (by ids), not the contact person's ("Name" in the English table with --labels), so an
-    id the register does not know is looked for by that name and the row is imported. The
-    German labels' "Name" is the contact person's: a row of them with no id the register knows
+    name (by ids), not the contact person's ("Name" in a table exported with --labels before
+    its label became "Name of the contact person"), so an id the register does not know is
+    looked for by that name and the row is imported. The German labels' "Name" of then is the
+    contact person's: a row of them with no id the register knows
     says that the table lacks the column of the institution's name."""
     ws = Workspace.init(tmp_path / "ws")
     path = tmp_path / "Liste.csv"

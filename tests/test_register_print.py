@@ -375,7 +375,7 @@ def test_names_mixing_arabic_and_german_read_in_order(mixed: list[str]) -> None:
     # parentheses in Arabic text face the words they enclose (they were drawn ")…(")
     assert f"inst-0003 ({right_to_left('فرع نويس')}) {right_to_left('مركز النور')}" in mixed
     assert f"inst-0004 Beratung – (An-Nur) {right_to_left('مركز النور')}" in mixed
-    assert f"Name Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in mixed
+    assert f"Name der Ansprechperson Dr. Fatima Al-Sayed ({right_to_left('فاطمة السيد')})" in mixed
 
 
 def test_numbers_in_arabic_text_stay_where_they_are_read(mixed: list[str]) -> None:
@@ -756,7 +756,7 @@ def test_a_value_with_another_held_for_a_decision_says_so_below_it() -> None:
 
 def test_allah_in_a_name_is_printed_letter_by_letter(mixed: list[str]) -> None:
     # it was printed as the ligature ﷲ, which DejaVu Sans does not have: an empty box
-    assert f"Name {right_to_left('عبدالله')}" in mixed
+    assert f"Name der Ansprechperson {right_to_left('عبدالله')}" in mixed
 
 
 def test_sorani_and_pashto_names_are_printed_joined() -> None:
@@ -905,13 +905,13 @@ def test_no_personal_leaves_out_the_contact_persons_and_keeps_the_institutions(
     full_text, bare_text = "\n".join(full), "\n".join(bare)
     phones, emails = [c[2] for c in CONTACTS.values()], [c[3] for c in CONTACTS.values()]
     # the full print: every contact person, by name, phone and e-mail in rows of their own
-    assert sorted(rows(full, "Name")) == sorted(PRINTED_NAMES)
+    assert sorted(rows(full, "Name der Ansprechperson")) == sorted(PRINTED_NAMES)
     assert sorted(rows(full, "Telefon")) == sorted(phones)
     assert set(emails) <= set(rows(full, "E-Mail"))
     # without: none of them, nor their labels; the institutions' own e-mail is the only one
     for value in (*PRINTED_NAMES, *phones, *emails):
         assert value not in bare_text
-    assert rows(bare, "Name") == [] and rows(bare, "Telefon") == []
+    assert rows(bare, "Name der Ansprechperson") == [] and rows(bare, "Telefon") == []
     assert set(rows(bare, "E-Mail")) == {o[2] for o in OWN.values()}
     # the contact's role names a person with the institution's name; office hours and languages
     # are not personal data by the schema: printed in both

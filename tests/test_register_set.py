@@ -138,7 +138,7 @@ def test_clear_removes_a_value_and_the_new_contact_survives_in_every_script(
     assert load(ws).value("ua-1", "psychotherapie.contact_name") is None
     assert journal(ws)[-1]["values"] == {"psychotherapie.contact_name": None}
     code, out = register(ws, "history", "ua-1")
-    assert f"von Hand gesetzt: {LEFT}\n  PsychotherapeutIn, niedergelassen\n    Name: Оксана Коваленко → (leer)" in out  # fmt: skip
+    assert f"von Hand gesetzt: {LEFT}\n  PsychotherapeutIn, niedergelassen\n    Name der Ansprechperson: Оксана Коваленко → (leer)" in out  # fmt: skip
     assert "Оксана Коваленко" not in printed(ws, tmp_path)
 
     new = {

@@ -142,7 +142,7 @@ def test_a_working_groups_checklist_asks_nothing_and_stale_says_what_it_gave(
     (line,) = [s for s in stale.splitlines() if s.startswith("inst-0001")]
     assert "20.11.2026" in line
     # the contact person's field, by its label on the form
-    assert line.endswith("unbestätigt (Name von jemand anderem angegeben)")
+    assert line.endswith("unbestätigt (Name der Ansprechperson von jemand anderem angegeben)")
     (finding,) = json.loads(run("register", "stale", "-w", w, "--json"))
     assert finding["from_others"] == ["contact_name"]
 

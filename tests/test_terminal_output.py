@@ -101,7 +101,7 @@ def test_a_returned_forms_values_print_as_escapes_and_every_script_as_it_is(
     history = printed(formgen(ws, "register", "history", "ar-1"))
     lines = history.splitlines()
     assert f"ar-1  {PERSIAN} {VOWELS} Re\\u202efdp.exe  (Revision 1)" in lines, history
-    assert "    Name: (leer) → Sara\\x1b[2J\\x1b[31m Ahmed\\x07" in lines
+    assert "    Name der Ansprechperson: (leer) → Sara\\x1b[2J\\x1b[31m Ahmed\\x07" in lines
     # a long text formgen prints on several lines still does, under its first
     at = lines.index("    Konzepte, Angebote: (leer) → Beratung auf Arabisch")
     assert lines[at + 1] == " " * 33 + "und Persisch\\x07", history
@@ -151,7 +151,7 @@ def test_an_imported_tables_values_cannot_rewrite_the_terminal(tmp_path: Path) -
     theirs = "\n    importiert:  0211 111222↵Zeile 9: gefälscht\\u009b  [ungültig: "
     assert theirs in conflicts, conflicts
     history = printed(formgen(ws, "register", "history", "inst-0001"))
-    assert "Name: (leer) → Оксана\\x07\\x1b[2J" in history, history
+    assert "Name der Ansprechperson: (leer) → Оксана\\x07\\x1b[2J" in history, history
     # stored as typed
     assert load(ws).value("inst-0001", "institution.name")["raw"] == f"Praxis Şule Yılmaz{RLO}"  # type: ignore[index]
 
@@ -289,7 +289,7 @@ def test_a_line_break_in_a_one_line_value_shows_as_an_arrow_where_the_value_stan
         line.startswith("    Telefon (Zentrale): (leer) → 0211 111222↵0211 333444  [ungültig: „")
         for line in lines
     ), lines
-    assert "    Name: (leer) → Оксана↵Петренко" in lines, lines
+    assert "    Name der Ansprechperson: (leer) → Оксана↵Петренко" in lines, lines
     at = lines.index("    Konzepte, Angebote: (leer) → Beratung")  # a textarea: as before
     assert lines[at + 1] == " " * 33 + "auf Arabisch", lines
     (revision,) = json.loads(formgen(ws, "register", "history", "inst-0001", "--json").stdout)
