@@ -68,6 +68,12 @@ TEXTAREA_FONT_SIZE = 9.0
 
 KINDS = ("checklist", "institution")
 
+LAYOUT_EDITION = 2
+"""The layout forms are made with now; a reader of printed copies of forms made before lays
+them out as they were (``edition`` of :func:`layout_form`): 0 until the gap below a row no
+longer had to fit on its page, 1 until a row's last field took the columns the row leaves free
+for its label."""
+
 
 class WidgetKind(StrEnum):
     """What a box is in the PDF."""
@@ -328,13 +334,15 @@ class _Page:
 class _Cell:
     """One field in a row: its label on top, its widget(s) below."""
 
-    def __init__(self, path: FieldPath, f: Field, lang: str, width: float) -> None:
+    def __init__(
+        self, path: FieldPath, f: Field, lang: str, width: float, label_width: float
+    ) -> None:
         self.path = path
         self.f = f
         self.lang = lang
         self.width = width
         self.label = field_label(f, lang)
-        self.label_lines = wrap(self.label, LABEL_SIZE, width)
+        self.label_lines = wrap(self.label, LABEL_SIZE, label_width)
         self.label_rtl = paragraph_rtl(self.label)
         self.tooltip = f.help.get(lang) or f.label.get(lang)
         self.widget_height = self._widget_height()
@@ -468,9 +476,10 @@ class _Cell:
 class _Flow:
     """Places rows top to bottom and starts a new page when one does not fit."""
 
-    def __init__(self, lang: str, gap_counts: bool = False) -> None:
+    def __init__(self, lang: str, edition: int) -> None:
         self.lang = lang
-        self.below_row = ROW_GAP if gap_counts else 0.0
+        self.edition = edition
+        self.below_row = ROW_GAP if edition == 0 else 0.0
         """Room a row needs below it to stay on the page (see :func:`layout_form`)."""
         self.pages: list[_Page] = []
         self.heads: list[str] = []
@@ -576,9 +585,12 @@ class _Flow:
         out: list[tuple[float, Callable[[int, _Page, float], None]]] = []
         for row in rows:
             cells = []
-            for start, path, f in row:
+            for n, (start, path, f) in enumerate(row, 1):
                 width = _cols(f) * colw - GUTTER
-                cells.append((CONTENT_LEFT + start * colw, _Cell(path, f, self.lang, width)))
+                last = n == len(row) and self.edition >= 2
+                label_width = CONTENT_WIDTH - start * colw if last else width
+                cell = _Cell(path, f, self.lang, width, label_width)
+                cells.append((CONTENT_LEFT + start * colw, cell))
             label_h = max(c.label_height for _, c in cells)
             widget_h = max(c.widget_height for _, c in cells)
             height = label_h + widget_h
@@ -605,14 +617,14 @@ def _sections_of(category: Category, scope: Scope | None) -> Iterator[tuple[Sect
 
 
 def layout_for_identity(
-    schema: Schema, identity: FormIdentity, gap_counts: bool = False
+    schema: Schema, identity: FormIdentity, edition: int = LAYOUT_EDITION
 ) -> FormLayout:
     """The layout of the form an identity belongs to (for readers of flattened copies);
-    ``gap_counts`` as for :func:`layout_form`."""
-    return layout_form(schema, identity.kind, identity.categories, identity.lang, gap_counts)
+    ``edition`` as for :func:`layout_form`."""
+    return layout_form(schema, identity.kind, identity.categories, identity.lang, edition)
 
 
-_CACHE: dict[tuple[int, str, tuple[str, ...], str, bool], tuple[Schema, FormLayout]] = {}
+_CACHE: dict[tuple[int, str, tuple[str, ...], str, int], tuple[Schema, FormLayout]] = {}
 _CACHE_SIZE = 256
 
 
@@ -621,24 +633,26 @@ def layout_form(
     kind: str,
     categories: tuple[str, ...] | list[str],
     lang: str,
-    gap_counts: bool = False,
+    edition: int = LAYOUT_EDITION,
 ) -> FormLayout:
     """The layout of a form: from the schema and the identity's kind, categories and language.
 
     A row of boxes stays on a page when its boxes fit above the bottom margin; the gap below
-    it may fall into the margin. ``gap_counts``: the layout of forms made before, where the
-    gap had to fit as well (a form of two checklists then had a fourth page holding only
-    „Datum und Handzeichen“), for reading their printed copies.
+    it may fall into the margin. The last field of a row may run its label over the columns
+    the row leaves free („Appointment to get acquainted (YYYY-MM-DD)“ took two lines beside
+    four empty columns). ``edition``: the layout of forms made before (see
+    :data:`LAYOUT_EDITION`), for reading their printed copies; the forms of two checklists
+    had a fourth page holding only „Datum und Handzeichen“ in both.
 
     Raises :class:`~formgen.errors.UnknownCategoryError` for a category the schema lacks and
     :class:`~formgen.errors.FormgenError` for an unknown kind. Layouts are cached per schema
     object (a batch lays out each combination of categories once).
     """
-    key = (id(schema), kind, tuple(categories), lang, gap_counts)
+    key = (id(schema), kind, tuple(categories), lang, edition)
     hit = _CACHE.get(key)
     if hit is not None and hit[0] is schema:
         return hit[1]
-    layout = _layout_form(schema, kind, categories, lang, gap_counts)
+    layout = _layout_form(schema, kind, categories, lang, edition)
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = (schema, layout)
@@ -646,14 +660,14 @@ def layout_form(
 
 
 def _layout_form(
-    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str, gap_counts: bool
+    schema: Schema, kind: str, categories: tuple[str, ...] | list[str], lang: str, edition: int
 ) -> FormLayout:
     from formgen.errors import FormgenError
 
     if kind not in KINDS:
         raise FormgenError(f"unknown form kind '{kind}'; use checklist or institution")
     cats = [schema.category(cid) for cid in categories]
-    flow = _Flow(lang, gap_counts)
+    flow = _Flow(lang, edition)
     if kind == "checklist":
         for index, cat in enumerate(cats):
             flow.head = running_head(cat.label.get(lang))

@@ -70,6 +70,7 @@ from formgen.docx_form import form_plan
 from formgen.errors import FormgenError, UnreadableFileError
 from formgen.identity import FormIdentity, parse_reference
 from formgen.layout import (
+    LAYOUT_EDITION,
     MARGIN_BOTTOM,
     Box,
     FormLayout,
@@ -200,27 +201,10 @@ def read_flattened(
         )
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
     try:
-        layout = layout_for_identity(schema, identity)
+        layout, shows, placement, match = fitting_layout(pages, schema, identity)
     except FormgenError as exc:
         notes.append(Said("ingest_pdf_no_layout", error=str(exc)))
         return RawSubmission(identity, {}, prov, "low", tuple(notes), unread=True)
-    if foreign_page(pages[0]):  # a covering letter first: the form's pages are found below
-        placement, match = Placement(), 0.0
-    else:
-        placement, match = best_placement(pages, layout)
-        if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
-            # a copy of a form made when the gap below a row had to fit on its page as well
-            older = layout_for_identity(schema, identity, gap_counts=True)
-            if older.page_count == len(pages) != layout.page_count:
-                older_placement, older_match = best_placement(pages, older)
-                if older_match >= MIN_LAYOUT_MATCH:
-                    layout, placement, match = older, older_placement, older_match
-    shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
-    if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
-        # pages missing, doubled or out of order: each matched to the form's page it shows
-        found = pages_shown(pages, layout)
-        if found is not None:
-            (shows, placement), match = found, 1.0
     if match < MIN_LAYOUT_MATCH:
         word_values, word_notes, illegible = read_word_copy(pages, schema, identity)
         notes += word_notes
@@ -720,6 +704,44 @@ def _labels_found(
         ):
             found += 1
     return found
+
+
+def fitting_layout(
+    pages: list[_PageContent], schema: Schema, identity: FormIdentity
+) -> tuple[FormLayout, list[list[int]], Placement, float]:
+    """The layout of the form ``identity`` names that the copy shows, for each of its pages
+    the copy's pages that show it (:func:`pages_shown`), the placement and the share of its
+    labels found (:func:`layout_match`): the form's layout now or, for a copy of a form made
+    before, the newest earlier one that fits (:data:`~formgen.layout.LAYOUT_EDITION`); where
+    none fits, the layout now and how little of it was found.
+
+    Raises :class:`~formgen.errors.FormgenError` for an identity without a layout."""
+    layout = layout_for_identity(schema, identity)
+    placement, match = Placement(), 0.0
+    if not foreign_page(pages[0]):  # a covering letter first: the form's pages are found below
+        placement, match = best_placement(pages, layout)
+        for edition in reversed(range(LAYOUT_EDITION)):
+            if match >= MIN_LAYOUT_MATCH and len(pages) == layout.page_count:
+                break
+            older = layout_for_identity(schema, identity, edition)
+            if older.page_count == len(pages):
+                older_placement, older_match = best_placement(pages, older)
+                if older_match >= MIN_LAYOUT_MATCH:
+                    layout, placement, match = older, older_placement, older_match
+    shows = [[n] if n < len(pages) else [] for n in range(layout.page_count)]
+    if match < MIN_LAYOUT_MATCH or len(pages) != layout.page_count:
+        # pages missing, doubled or out of order: each matched to the form's page it shows
+        tried = [layout]
+        if match < MIN_LAYOUT_MATCH:  # none fits as a whole: the earlier ones too, newest first
+            tried += (
+                layout_for_identity(schema, identity, e) for e in reversed(range(LAYOUT_EDITION))
+            )
+        for candidate in tried:
+            found = pages_shown(pages, candidate)
+            if found is not None:
+                (shows, placement), match, layout = found, 1.0, candidate
+                break
+    return layout, shows, placement, match
 
 
 def best_placement(pages: list[_PageContent], layout: FormLayout) -> tuple[Placement, float]:
