@@ -124,7 +124,8 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
 * a value read by position (confidence low: a printed or flattened PDF, a Word form saved by
   LibreOffice 7.4, which strips the controls' tags) never replaces one read from form fields by
   itself: it is held (``held_low``) — a viewer may have drawn it mirrored, or 7.4 joined its
-  lines. Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a field
+  lines; one that is the register's right-to-left text with its letters reversed is held as
+  probably read reversed (``held_reversed``). Except an entry's date and initials (:data:`~formgen.model.CONFIRMED_ON`, a field
   of type ``initials``) on a form prefilled from the register's current revision: the institution
   writes them anew on every return as its confirmation, so they are taken (the reader's notes
   ask to review what was read by position); held, every such return would leave its entries
@@ -184,6 +185,7 @@ import copy
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -1308,7 +1310,7 @@ class Register:
                 # one read from form fields; but the date and initials an institution writes
                 # on a form prefilled from the register as it is are its confirmation
                 plan.held[path] = theirs
-                plan.held_why[path] = "held_low"
+                plan.held_why[path] = "held_reversed" if _reversed(mine, theirs) else "held_low"
                 continue
             if base is None or current or (mine is None and not cleared):
                 why = self._guarded(mine, theirs) if base is None and not by_institution else None
@@ -2315,6 +2317,17 @@ def _why_held(why: str | None, imported: bool) -> str | None:
     if imported and why in _IMPORT_WHY:
         return _IMPORT_WHY[why]
     return why
+
+
+def _reversed(mine: Json, theirs: Json) -> bool:
+    """Whether ``theirs`` is the right-to-left text ``mine`` holds with each line's letters in
+    reverse order: a copy printed from a viewer that drew it left to right in the order it
+    was typed (pdf.js), read as the page shows it."""
+    a, b = mine.get("v"), theirs.get("v")
+    if not isinstance(a, str) or not isinstance(b, str) or a == b:
+        return False
+    rtl = any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in a)
+    return rtl and b.splitlines() == [line[::-1] for line in a.splitlines()]
 
 
 def _plainer(mine: Json, theirs: Json) -> bool:

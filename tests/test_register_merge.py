@@ -732,7 +732,17 @@ def test_a_copy_of_an_older_form_read_by_position_never_replaces_date_and_initia
         )
     )
     assert out.status == "held" and value(reg, iid, "psychotherapie.initials") == "ن.ع"
-    assert [c["path"] for c in reg.conflicts()] == ["psychotherapie.initials"]
+    (held,) = reg.conflicts()
+    assert held["path"] == "psychotherapie.initials"
+    # the register's letters in reverse order: said so, not offered as a plain other value
+    assert held["reason_key"] == "held_reversed"
+    assert any("probably read reversed" in f and "--take mine" in f for f in out.flags)
+    out = reg.merge(
+        institution_form(
+            iid, base=1, date="2026-10-01", initials="ع.م", instance="F0RM000002", confidence="low"
+        )
+    )
+    assert [c["reason_key"] for c in reg.conflicts()] == ["held_reversed", "held_low"]
 
 
 def test_a_copy_read_by_position_as_it_was_sent_confirms_and_holds_nothing(
