@@ -72,7 +72,7 @@ LAYOUT_EDITION = 2
 """The layout forms are made with now; a reader of printed copies of forms made before lays
 them out as they were (``edition`` of :func:`layout_form`): 0 until the gap below a row no
 longer had to fit on its page, 1 until a row's last field took the columns the row leaves free
-for its label."""
+(for its label, and a text, e-mail or web address for its box)."""
 
 
 class WidgetKind(StrEnum):
@@ -307,6 +307,11 @@ _COLS = {
     FieldType.SELECT_MULTIPLE: 6,
     FieldType.LANGUAGE_LIST: 6,
 }
+
+
+_LONG_VALUES = (FieldType.TEXT, FieldType.EMAIL, FieldType.URL)
+"""Single-line fields whose values are often longer than half a line (an organisation's name,
+an e-mail or web address, office hours): their box takes the columns its row leaves free."""
 
 
 def _is_exclusive_boxes(f: Field) -> bool:
@@ -587,8 +592,11 @@ class _Flow:
             cells = []
             for n, (start, path, f) in enumerate(row, 1):
                 width = _cols(f) * colw - GUTTER
-                last = n == len(row) and self.edition >= 2
-                label_width = CONTENT_WIDTH - start * colw if last else width
+                label_width = width
+                if n == len(row) and self.edition >= 2:  # the row's free columns
+                    label_width = CONTENT_WIDTH - start * colw
+                    if f.type in _LONG_VALUES:
+                        width = label_width
                 cell = _Cell(path, f, self.lang, width, label_width)
                 cells.append((CONTENT_LEFT + start * colw, cell))
             label_h = max(c.label_height for _, c in cells)
@@ -640,7 +648,7 @@ def layout_form(
     A row of boxes stays on a page when its boxes fit above the bottom margin; the gap below
     it may fall into the margin. The last field of a row may run its label over the columns
     the row leaves free („Appointment to get acquainted (YYYY-MM-DD)“ took two lines beside
-    four empty columns). ``edition``: the layout of forms made before (see
+    four empty columns); a text, e-mail or web address box (:data:`_LONG_VALUES`) takes them. ``edition``: the layout of forms made before (see
     :data:`LAYOUT_EDITION`), for reading their printed copies; the forms of two checklists
     had a fourth page holding only „Datum und Handzeichen“ in both.
 

@@ -24,6 +24,7 @@ from formgen.identity import FormIdentity
 from formgen.layout import (
     CONTENT_BOTTOM,
     CONTENT_RIGHT,
+    FIELD_FONT_SIZE,
     LABEL_LEADING,
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -277,6 +278,29 @@ def test_a_form_of_two_checklists_has_no_page_for_date_and_initials_alone(
         )
         assert text_width(label.text, label.size) < CONTENT_RIGHT - label.x
         assert label.text.endswith(("(TT.MM.JJJJ)", "(YYYY-MM-DD)"))
+
+
+def test_a_text_e_mail_or_web_address_box_takes_the_columns_its_row_leaves_free(
+    schema: Schema,
+) -> None:
+    # half width (243 pt) in a blank checklist, PDFium and poppler showed what was typed cut
+    # off: „beratungsstelle.migration@caritas-rhein-kreis-ne“, „https://www.caritas-neuss.de/
+    # beratung/migratio“
+    typed = {
+        "email": "beratungsstelle.migration@caritas-rhein-kreis-neuss.de",
+        "website": "https://www.caritas-neuss.de/beratung/migration-und-flucht",
+        "contact_email": "g.oeztuerk-yilmaz@caritas-rhein-kreis-neuss.de",
+        "office_hours": "Mo–Fr 9–17 Uhr, Sa nach Vereinbarung",
+    }
+    layout = layout_form(schema, "checklist", ("psychotherapie",), "de")
+    before = layout_form(schema, "checklist", ("psychotherapie",), "de", edition=1)
+    for field, value in typed.items():
+        box = layout.fields()[f"psychotherapie.1.{field}"][0].rect
+        half = before.fields()[f"psychotherapie.1.{field}"][0].rect
+        assert half.width == pytest.approx(243, abs=1) and box.x1 == pytest.approx(CONTENT_RIGHT)
+        assert text_width(value, FIELD_FONT_SIZE) < box.width - 4
+    # no row more: the form has as many pages
+    assert layout.page_count == before.page_count == 8
 
 
 def test_layout_depends_only_on_identity_and_matches_widgets(schema: Schema) -> None:
@@ -543,7 +567,7 @@ LONG = {
     "„Przystań” w Düsseldorfie e.V.",
     "institution.street": "Çiğdem-Öztürk-İnce-Straße 125a, Hinterhaus, 3. Obergeschoss links",
     "institution.website": "https://www.psychosoziale-beratungsstelle-duesseldorf.example.org/"
-    "angebote/gefluechtete",
+    "angebote/gefluechtete/beratung-in-der-muttersprache-mit-dolmetschern",
     "psychotherapie.contact_role": "يقدم مركز النور استشارات نفسية في مدينة دوسلدورف ويعمل مع "
     "المترجمين",
 }

@@ -211,11 +211,12 @@ def test_a_paragraph_the_viewer_wrapped_comes_back_as_one_line(
 
 
 LONG_PREFILLED = {
-    "institution.email": "info@psychosoziale-beratungsstelle-duesseldorf-neuss.example.org",
+    "institution.email": "info@psychosoziale-beratungsstelle-fuer-gefluechtete-duesseldorf-"
+    "neuss.example.org",
     "institution.website": "https://www.psychosoziale-beratungsstelle-duesseldorf.example.org/"
-    "angebote/migration",
-    "psychotherapie.contact_email": "sule.yilmaz-oeztuerk@psychosoziale-beratungsstelle-"
-    "duesseldorf-neuss.example",
+    "angebote/migration-und-flucht/beratung-in-der-muttersprache",
+    "psychotherapie.contact_email": "sule.yilmaz-oeztuerk.beratung@psychosoziale-"
+    "beratungsstelle-duesseldorf-neuss.example",
     "institution.traeger": "Çiğdem Öztürk-İnce Stiftung für Geflüchtete und Migrantinnen e. V.",
     "institution.phone": "+49 211 123456-789 / 0211 98765432 (Zentrale)",
     "institution.opening_hours": "Mo–Fr 9–13 Uhr\nDo 14–18 Uhr",
