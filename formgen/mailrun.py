@@ -38,7 +38,13 @@ from formgen.mailing import (
 )
 from formgen.messages import Said, SaidJoined, said_count
 from formgen.model import Schema
-from formgen.recipients import Recipient, RecipientList, check_email, recipients_from_records
+from formgen.recipients import (
+    Recipient,
+    RecipientList,
+    check_email,
+    recipients_from_records,
+    sender_problem,
+)
 from formgen.record import ID_RULE, InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -56,7 +62,7 @@ from formgen.tracking import (
     split_on_its_way,
     summarise,
 )
-from formgen.workspace import CONFIG, SENDER_RULE, IssuedForm, Workspace, write_atomic
+from formgen.workspace import CONFIG, IssuedForm, Workspace, write_atomic
 
 if TYPE_CHECKING:  # smtplib and ssl load only for a round that sends ('formgen status' needs none)
     from formgen.smtp import RateLimiter, SmtpSettings, SmtpTransport
@@ -397,16 +403,15 @@ def smtp_settings(ws: Workspace) -> SmtpSettings:
 
 def check_sender(ws: Workspace) -> None:
     """Raise :class:`MailError` when the workspace has no sender address to mail From, or one
-    no mail header can carry: not an address at all (``spkom``), or letters outside ASCII before
-    the @ (a domain such as ``büro.example`` has an ASCII form, a name before the @ has none) —
-    the same check as a recipient's address gets."""
+    no mail can go out From: not an address at all (``spkom``), a domain without a dot
+    (``koordination@localhost``), or letters outside ASCII before the @ (a domain such as
+    ``büro.example`` has an ASCII form, a name before the @ has none) — the same check as a
+    recipient's address gets (:func:`~formgen.recipients.sender_problem`), said with why."""
     if not ws.sender:
         raise MailError(Said("mail_no_sender", config=str(ws.root / CONFIG)))
-    if check_email(ws.sender) is not None:
+    if (why := sender_problem(ws.sender)) is not None:
         raise MailError(
-            Said(
-                "mail_bad_sender", config=str(ws.root / CONFIG), sender=ws.sender, rule=SENDER_RULE
-            )
+            Said("mail_bad_sender", config=str(ws.root / CONFIG), sender=ws.sender, why=why)
         )
 
 

@@ -1436,6 +1436,10 @@ WORDS: dict[str, dict[str, str]] = {
         "by most mail servers; ask the institution for its plain-ASCII address",
         "mail_email_invalid": "'{address}' is not an e-mail address (expected name@example.org)",
         "mail_email_dots": "'{address}' is not an e-mail address (dots in the wrong place)",
+        "mail_sender_not_ascii": "'{address}': letters such as ä or ü before the @ have no form "
+        "a mail header can carry (a domain such as büro.example has one)",
+        "mail_email_no_dot": "'{address}' is not an e-mail address mail can reach: the part "
+        "after the @, '{domain}', is no domain (it has no dot, as example.org has)",
         "mail_whose": "the address",
         "mail_whose_register": "the register's address",
         "mail_dead": "{whose} {email} {how} ({error}) in round {round} on {day}",
@@ -1468,8 +1472,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_note_force_retired_one": "--force: mailing 1 retired institution all the same: {ids}",
         "mail_no_sender": '{config}: no sender address; set sender = "you@example.org" under '
         "[centre] (mails go out From it, replies come back to it)",
-        "mail_bad_sender": '{config}: sender = "{sender}" cannot be used in mail headers: '
-        "{rule}; set sender under [centre] to the address of the centre's mailbox (ask your "
+        "mail_bad_sender": '{config}: sender = "{sender}" cannot be used: '
+        "{why}; set sender under [centre] to the address of the centre's mailbox (ask your "
         "mail administrator for one); nothing was made or sent",
         "mail_no_register": "no register in this workspace yet; give a RECIPIENTS file instead",
         "mail_no_register_stale": "no register in this workspace: nothing is known to be stale",
@@ -1701,6 +1705,8 @@ WORDS: dict[str, dict[str, str]] = {
         "(read as Windows-1252 it is '{shown}'); set the terminal to UTF-8 and give it again",
         # (end of click)
         # formgen init (cli/workspace.py)
+        "init_bad_sender": 'sender "{sender}" cannot be used: {why}; give the address of the '
+        "centre's mailbox (ask your mail administrator for one); nothing was created",
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
@@ -3260,6 +3266,11 @@ WORDS: dict[str, dict[str, str]] = {
         "solche Buchstaben fragen",
         "mail_email_invalid": "„{address}“ ist keine E-Mail-Adresse (erwartet: name@example.org)",
         "mail_email_dots": "„{address}“ ist keine E-Mail-Adresse (Punkte an falscher Stelle)",
+        "mail_sender_not_ascii": "„{address}“: Buchstaben wie ä oder ü vor dem @ kann der Kopf "
+        "einer Mail nicht tragen (eine Domain wie büro.example schon)",
+        "mail_email_no_dot": "„{address}“ ist keine E-Mail-Adresse, die Mails erreichen: der "
+        "Teil nach dem @, „{domain}“, ist keine Domain (ihm fehlt der Punkt, wie ihn example.org "
+        "hat)",
         "mail_whose": "die Adresse",
         "mail_whose_register": "die Adresse im Register",
         "mail_dead": "{whose} {email} {how} ({error}) in Runde {round} am {day:date}",
@@ -3295,8 +3306,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_no_sender": "{config}: keine Absenderadresse; unter [centre] sender = "
         '"sie@example.org" eintragen (von dieser Adresse gehen die Mails aus, an sie kommen '
         "die Antworten)",
-        "mail_bad_sender": '{config}: sender = "{sender}" kann nicht im Kopf einer Mail stehen: '
-        "{rule}; unter [centre] als sender die Adresse des Postfachs der Stelle eintragen (bei "
+        "mail_bad_sender": '{config}: sender = "{sender}" ist nicht verwendbar: '
+        "{why}; unter [centre] als sender die Adresse des Postfachs der Stelle eintragen (bei "
         "der Mail-Administration erfragen); nichts wurde erstellt oder versandt",
         "mail_no_register": "in diesem Arbeitsbereich gibt es noch kein Register; stattdessen "
         "eine Empfängerliste (RECIPIENTS) angeben",
@@ -3561,6 +3572,9 @@ WORDS: dict[str, dict[str, str]] = {
         "stellen und es noch einmal eingeben",
         # (end of click)
         # formgen init (cli/workspace.py)
+        "init_bad_sender": "Absender „{sender}“ ist nicht verwendbar: {why}; die Adresse des "
+        "Postfachs der Stelle angeben (bei der Mail-Administration erfragen); nichts wurde "
+        "angelegt",
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",

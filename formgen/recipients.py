@@ -246,12 +246,13 @@ def check_email(address: str) -> str | None:
     quoted on one line (a line break in a cell shown as ↵): a cell cannot make the output show
     a line of its own, such as a forged "drafted …"."""
     quoted = breaks_shown(f"{address:.60}")
-    local = address.rpartition("@")[0]
+    local, _, domain = address.rpartition("@")
     if local and not local.isascii():
         return Said("mail_email_not_ascii", address=quoted)
     if not _EMAIL_RE.match(address):
+        if "." not in domain and _EMAIL_RE.match(f"{address}.example"):  # koordination@localhost
+            return Said("mail_email_no_dot", address=quoted, domain=f"{domain:.60}")
         return Said("mail_email_invalid", address=quoted)
-    domain = address.rsplit("@", 1)[1]
     if (
         ".." in address
         or local.startswith(".")
@@ -261,6 +262,15 @@ def check_email(address: str) -> str | None:
     ):
         return Said("mail_email_dots", address=quoted)
     return None
+
+
+def sender_problem(address: str) -> str | None:
+    """Why the centre's sender ``address`` cannot go out From, or None: :func:`check_email`'s
+    reason, letters before the @ said as the centre's own to fix (not the institution's)."""
+    why = check_email(address)
+    if isinstance(why, Said) and why.key == "mail_email_not_ascii":
+        return Said("mail_sender_not_ascii", address=why.args["address"])
+    return why
 
 
 def normalise_email(address: str) -> str:

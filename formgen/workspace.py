@@ -35,7 +35,7 @@ from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
 from formgen.messages import Said, SaidJoined
 from formgen.model import Choice, Field, Schema, Text
-from formgen.recipients import check_email
+from formgen.recipients import sender_problem
 from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema, did_you_mean, load_schema, shipped_schema_path
 
@@ -95,13 +95,6 @@ language = {language}            # de or en: forms and mails, the register's tab
 # de = "Düsseldorf"
 # en = "Düsseldorf"
 """
-
-SENDER_RULE = (
-    "it must be a plain address such as spkom@example.org, without letters such as ä or ü "
-    "before the @"
-)
-"""What a sender address must be (:func:`formgen.recipients.check_email`), for the message of
-``init`` and of ``formgen mail``."""
 
 
 class WorkspaceError(FormgenError):
@@ -310,12 +303,8 @@ class Workspace:
         over what is left of one (see :func:`check_new_folder`). A ``sender`` that mails could
         not go out From (not an address, letters such as ü before the @) is refused."""
         root = Path(root)
-        if sender and check_email(sender) is not None:
-            raise WorkspaceError(
-                f'sender "{sender}" cannot be used in mail headers: {SENDER_RULE}; give the '
-                "address of the centre's mailbox (ask your mail administrator for one); "
-                "nothing was created"
-            )
+        if sender and (why := sender_problem(sender)) is not None:
+            raise WorkspaceError(Said("init_bad_sender", sender=sender, why=why))
         check_new_folder(root, with_files)
         root.mkdir(parents=True, exist_ok=True)
         for sub in ("archive", "quarantine", "forms", "exports"):

@@ -71,19 +71,28 @@ def test_a_checklist_is_given_by_its_name_in_any_case(tmp_path: Path, lang: str,
 
 
 @pytest.mark.parametrize(
-    ("lang", "named"),
+    ("lang", "unknown", "named"),
     [
-        ("de", "\n  psychotherapie: PsychotherapeutIn, niedergelassen\n"),
-        ("en", "\n  psychotherapie: Psychotherapist in private practice\n"),
+        (
+            "de",
+            "unbekannte Checkliste „Astrologie“; bitte ihre ID oder ihren Namen angeben:",
+            "\n  psychotherapie: PsychotherapeutIn, niedergelassen\n",
+        ),
+        (
+            "en",
+            "unknown category 'Astrologie'; give its id or its name:",
+            "\n  psychotherapie: Psychotherapist in private practice\n",
+        ),
     ],
 )
 def test_an_unknown_checklist_is_told_with_the_names_one_can_give(
-    tmp_path: Path, lang: str, named: str
+    tmp_path: Path, lang: str, unknown: str, named: str
 ) -> None:
+    """Without a workspace, in the language of the forms, as the note before it."""
     out = tmp_path / "p.pdf"
     result = run("generate", "pdf", "--category", "Astrologie", "--lang", lang, "--out", str(out))
     assert result.exit_code == 1
-    assert "Error: unknown category 'Astrologie'; give its id or its name:\n" in result.stderr
+    assert f"Error: {unknown}\n" in result.stderr
     assert named in result.stderr and not out.exists()
 
 

@@ -164,16 +164,50 @@ def test_what_is_left_of_a_workspace_is_never_overwritten(tmp_path: Path) -> Non
     assert snapshot(root) == before
 
 
-@pytest.mark.parametrize("sender", ["büro@spkom.example", "spkom"])
-def test_a_sender_formgen_mail_would_refuse_is_refused_at_init(tmp_path: Path, sender: str) -> None:
+@pytest.mark.parametrize(
+    ("sender", "why"),
+    [
+        (
+            "büro@spkom.example",
+            "„büro@spkom.example“: Buchstaben wie ä oder ü vor dem @ kann der Kopf einer Mail "
+            "nicht tragen (eine Domain wie büro.example schon)",
+        ),
+        ("spkom", "„spkom“ ist keine E-Mail-Adresse (erwartet: name@example.org)"),
+        (
+            "koordination@localhost",
+            "„koordination@localhost“ ist keine E-Mail-Adresse, die Mails erreichen: der Teil "
+            "nach dem @, „localhost“, ist keine Domain (ihm fehlt der Punkt, wie ihn example.org "
+            "hat)",
+        ),
+    ],
+)
+def test_a_sender_formgen_mail_would_refuse_is_refused_at_init_with_why(
+    tmp_path: Path, sender: str, why: str
+) -> None:
+    """Said in the language of the workspace it was to make (German unless --lang en), with
+    the reason that holds for this address: a test address's domain without a dot is no
+    matter of umlauts."""
     folder = tmp_path / "spkom"
     code, out, err = init(str(folder), "--sender", sender)
     assert code == 1 and out == ""
     assert err == (
-        f'Error: sender "{sender}" cannot be used in mail headers: it must be a plain address '
-        "such as spkom@example.org, without letters such as ä or ü before the @; give the "
-        "address of the centre's mailbox (ask your mail administrator for one); nothing was "
-        "created\n"
+        f"Error: Absender „{sender}“ ist nicht verwendbar: {why}; die Adresse des Postfachs der "
+        "Stelle angeben (bei der Mail-Administration erfragen); nichts wurde angelegt\n"
+    )
+    assert not folder.exists()
+
+
+def test_a_sender_without_a_dot_in_its_domain_is_refused_in_english_at_init_lang_en(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "spkom"
+    code, out, err = init(str(folder), "--sender", "koordination@localhost", "--lang", "en")
+    assert code == 1 and out == ""
+    assert err == (
+        "Error: sender \"koordination@localhost\" cannot be used: 'koordination@localhost' is "
+        "not an e-mail address mail can reach: the part after the @, 'localhost', is no domain "
+        "(it has no dot, as example.org has); give the address of the centre's mailbox (ask "
+        "your mail administrator for one); nothing was created\n"
     )
     assert not folder.exists()
 

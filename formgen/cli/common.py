@@ -46,27 +46,32 @@ def columns() -> int | None:
 def library_errors(func: F) -> F:
     """Turn library errors into ``Error: …`` on stderr and exit status 1: in the workspace's
     language where the message is a :class:`~formgen.messages.Said` and the command has a
-    workspace (``workspace_dir``), else as the library wrote it."""
+    workspace (``workspace_dir``); in the command's ``lang`` where it makes one (``formgen
+    init``); else as the library wrote it."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except FormgenError as exc:
-            raise click.ClickException(_said(exc, kwargs.get("workspace_dir"))) from exc
+            said = _said(exc, kwargs.get("workspace_dir"), kwargs.get("lang"))
+            raise click.ClickException(said) from exc
 
     return wrapper  # type: ignore[return-value]
 
 
-def _said(exc: FormgenError, workspace_dir: str | None) -> str:
-    """``exc``'s message in the language of the workspace in ``workspace_dir``, where it was
-    made as a :class:`~formgen.messages.Said` (the English where the workspace cannot be read)."""
+def _said(exc: FormgenError, workspace_dir: str | None, lang: str | None) -> str:
+    """``exc``'s message in the language of the workspace in ``workspace_dir`` (the English
+    where the workspace cannot be read), else in ``lang``, where it was made as a
+    :class:`~formgen.messages.Said`."""
     from formgen.messages import Said  # not at start-up: `formgen --help` stays quick
 
     message = exc.args[0] if len(exc.args) == 1 else None
-    if not isinstance(message, Said) or workspace_dir is None:
+    if not isinstance(message, Said):
         return str(exc)
-    return message.in_language(workspace_language(workspace_dir))
+    if workspace_dir is not None:
+        return message.in_language(workspace_language(workspace_dir))
+    return message.in_language(lang) if lang else str(exc)
 
 
 def workspace_language(workspace_dir: str) -> str:
