@@ -1556,7 +1556,9 @@ WORDS: dict[str, dict[str, str]] = {
         "the workbook in Excel or LibreOffice",
         "mail_list_yes_no": "column '{column}': a yes/no cell (WAHR or FALSCH, TRUE or FALSE) "
         "where text belongs: type the text in",
-        "mail_list_no_id": "no id: every institution needs its register id",
+        "mail_list_no_id": "no id: give the institution's id in the register ('formgen "
+        "register find NAME' shows it) or, for one the register does not know yet, a new id of "
+        "your own, such as new-1",
         "mail_list_bad_id": "id '{rid}' may only hold letters A-Z without accents, digits, '.', "
         "'_' and '-', start with a letter or digit, and have at most 64 characters",
         "mail_list_duplicate_id": "duplicate id '{rid}' (first on line {first}); ids must be "
@@ -3406,7 +3408,9 @@ WORDS: dict[str, dict[str, str]] = {
         "die Arbeitsmappe in Excel oder LibreOffice öffnen und speichern",
         "mail_list_yes_no": "Spalte „{column}“: ein Wahrheitswert (WAHR oder FALSCH), wo Text "
         "hingehört: bitte den Text eintragen",
-        "mail_list_no_id": "keine ID: jede Einrichtung braucht ihre ID im Register",
+        "mail_list_no_id": "keine ID: die ID der Einrichtung im Register eintragen („formgen "
+        "register find NAME“ zeigt sie) oder, für eine Einrichtung, die das Register noch nicht "
+        "kennt, eine eigene neue ID wie neu-1",
         "mail_list_bad_id": "ID „{rid}“: eine ID darf nur Buchstaben A-Z ohne Akzente, Ziffern, "
         "„.“, „_“ und „-“ enthalten, muss mit einem Buchstaben oder einer Ziffer beginnen und "
         "darf höchstens 64 Zeichen haben",

@@ -296,12 +296,18 @@ class Schema:
 
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case
-        ignored (``Düsseldorf``, ``duesseldorf``); ``None`` when no region fits."""
+        ignored (``Düsseldorf``, ``duesseldorf``), or its name without what it adds in brackets
+        where that names one region only (``Rhein-Kreis Neuss`` for ``Rhein-Kreis Neuss
+        (Neuss, Meerbusch)``); ``None`` when no region fits."""
         key = name_key(text)
+        short = set()
         for r in self.regions:
-            if key in (name_key(r.value), *(name_key(t) for t in r.label.values.values())):
+            names = r.label.values.values()
+            if key in (name_key(r.value), *map(name_key, names)):
                 return r.value
-        return None
+            if key in {name_key(n.partition("(")[0]) for n in names if "(" in n}:
+                short.add(r.value)
+        return short.pop() if len(short) == 1 else None
 
     def region_named(self, text: str, lang: str | None = None) -> str:
         """:meth:`region_value`, or an error listing every region by its value and its name in

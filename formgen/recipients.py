@@ -537,7 +537,7 @@ def _check_row(
         try:
             region = schema.region_named(cell["region"], lang)
         except FormgenError as exc:  # unknown: said with every region one can write
-            problems.append(Problem(source, line, str(exc)))
+            problems.append(Problem(source, line, exc.args[0]))
     mail_lang = ""
     if cell.get("language"):
         offered = [c for c in schema.languages if c in languages.MAIL_LANGUAGES]

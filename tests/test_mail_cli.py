@@ -148,14 +148,24 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
 
 
 @pytest.mark.parametrize(
-    ("lang", "named", "no_name"),
+    ("lang", "unknown", "named", "no_name"),
     [
-        ("de", "Andere Region", "kein Name der Einrichtung"),
-        ("en", "Other region", "no institution name"),
+        (
+            "de",
+            "unbekannte Region „Köln“; bitte ihre ID oder ihren Namen angeben:",
+            "Andere Region",
+            "kein Name der Einrichtung",
+        ),
+        (
+            "en",
+            "unknown region 'Köln'; give its id or its name:",
+            "Other region",
+            "no institution name",
+        ),
     ],
 )
 def test_an_unknown_region_is_told_with_the_regions_in_the_workspace_language(
-    tmp_path, lang, named, no_name
+    tmp_path, lang, unknown, named, no_name
 ):
     ws = make_workspace(tmp_path / "ws").root
     config = ws / "workspace.toml"
@@ -165,7 +175,7 @@ def test_an_unknown_region_is_told_with_the_regions_in_the_workspace_language(
     )
     assert result.exit_code == 1
     assert (
-        f"  {DATA / 'malformed.csv'}:6: unknown region 'Köln'; give its id or its name:\n"
+        f"  {DATA / 'malformed.csv'}:6: {unknown}\n"
         "    duesseldorf: Düsseldorf\n"
         "    neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)\n"
         "    dormagen\n"
@@ -1642,7 +1652,7 @@ def test_skip_invalid_counts_every_row_of_the_list_once(tmp_path):
         ": 5 zu versenden, 0 bereits erledigt, 2 ohne brauchbare E-Mail-Adresse (1 keine, 1 ungültig), "
         "1 ungültige Zeile ausgelassen"
     ), round_line
-    assert f"übersprungen (ungültig): {listed}:6: unknown region 'Köln'" in result.output
+    assert f"übersprungen (ungültig): {listed}:6: unbekannte Region „Köln“" in result.output
     assert (
         f"NICHT VERSANDT ar-1 (مركز الاستشارة): ungültige E-Mail-Adresse ({listed}:5): "
         "„markaz(at)example.org“ ist keine E-Mail-Adresse" in result.output

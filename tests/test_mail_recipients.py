@@ -22,6 +22,7 @@ from test_register_import import xlsx
 from formgen.cli import main
 from formgen.cli.common import read_recipients
 from formgen.errors import RecipientsError
+from formgen.model import Choice, Text
 from formgen.recipients import recipients_from_records
 from formgen.record import InstitutionRecord
 from formgen.schema_load import default_schema
@@ -145,6 +146,57 @@ def test_an_unknown_region_is_told_with_the_names_one_can_write(lang, names):
     assert [r.region for r in again.recipients] == [
         "duesseldorf", "neuss_meerbusch", "dormagen", "andere"
     ]  # fmt: skip
+
+
+def test_a_region_by_its_name_without_its_brackets_is_taken():
+    """„Rhein-Kreis Neuss“ is how a coordinator writes the region the form shows as
+    „Rhein-Kreis Neuss (Neuss, Meerbusch)“: it names that one region."""
+    listed = parse(
+        HEADER + "b2;Praxis Dr. Öztürk;oeztuerk@example.org;facharzt;Rhein-Kreis Neuss\n"
+    )
+    assert listed.problems == ()
+    assert [r.region for r in listed.recipients] == ["neuss_meerbusch"]
+
+
+def test_a_name_before_brackets_that_two_regions_share_names_neither():
+    schema = SCHEMA.with_regions(
+        (
+            Choice("neuss_nord", Text({"de": "Neuss (Nord)"})),
+            Choice("neuss_sued", Text({"de": "Neuss (Süd)"})),
+        )
+    )
+    listed = read_recipients(
+        (HEADER + "n1;Praxis;n@example.org;facharzt;Neuss\n").encode(), "r.csv", schema
+    )
+    (problem,) = listed.problems
+    assert problem.message.startswith("unknown region 'Neuss'; give its id or its name:")
+
+
+def test_a_german_workspace_says_the_rows_problems_in_german(tmp_path):
+    """A row without an id is told what to enter (a new institution needs no id of the
+    register), an unknown region in German, with the regions one can write."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = tmp_path / "liste.csv"
+    listed.write_bytes(
+        "ID;Einrichtung;E-Mail;Kategorien;Region\n"
+        ";Beratungsstelle „Brücke“;bruecke@diakonie.de;facharzt;Düsseldorf\n"
+        "B2;Praxis Dr. Öztürk;oeztuerk@example.org;Psychotherapie;Mond\n".encode("cp1252")
+    )
+    result = CliRunner().invoke(
+        main, ["mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d"), "--dry-run"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[1:] == [
+        f"  {listed}:2: keine ID: die ID der Einrichtung im Register eintragen („formgen "
+        "register find NAME“ zeigt sie) oder, für eine Einrichtung, die das Register noch nicht "
+        "kennt, eine eigene neue ID wie neu-1",
+        f"  {listed}:3: unbekannte Region „Mond“; bitte ihre ID oder ihren Namen angeben:",
+        "    duesseldorf: Düsseldorf",
+        "    neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)",
+        "    dormagen",
+        "    andere: Andere Region",
+    ]
+    assert not (ws / "sendlog.jsonl").exists()
 
 
 def test_missing_column_is_named_with_what_was_found():
