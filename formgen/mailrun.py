@@ -123,6 +123,10 @@ class RoundSettings:
     seed: int | None = None
     """Makes the round's form ids reproducible: ``formgen demo`` mails with one, so that the
     returns it ships answer the very forms it mails."""
+    test_to: str = ""
+    """A test (``formgen mail --test-to``): every mail of the run goes to this address only,
+    its subject marked as a test, with forms made afresh; nothing is stored or logged, so the
+    round, the send log, ``issued.jsonl`` and ``formgen status`` stay as they were."""
 
     def __post_init__(self) -> None:
         if not _ROUND_RE.match(self.round):
@@ -375,6 +379,13 @@ class SmtpSender:
         return Outcome(recipient, "sent", str(msg["Message-ID"]))
 
 
+class _NoLog(SendLog):
+    """The send log of a test (:attr:`RoundSettings.test_to`): nothing is written."""
+
+    def append(self, event: str, **fields: Any) -> None:
+        pass
+
+
 # --------------------------------------------------------------------------- the round
 
 
@@ -436,7 +447,8 @@ def run_round(
     the template) among the checklists its form covers. ``replies_to``: per institution, the
     Message-ID of the mail its mail answers (:attr:`Targets.replies_to`)."""
     check_sender(ws)
-    log = SendLog(ws.root)
+    test_to = settings.test_to
+    log = _NoLog(ws.root) if test_to else SendLog(ws.root)
     templates = {lang: settings.resolved_template(lang) for lang in plan.all_langs(settings)}
     outcomes: list[Outcome] = []
     issued = ws.issued() if plan.reuse else {}
@@ -444,8 +456,11 @@ def run_round(
     rng = random.Random(settings.seed) if settings.seed is not None else None
     for recipient in plan.todo:
         lang = plan.lang_of(recipient.id, settings)
+        mailed_to = recipient.email  # a test's subject names it
+        if test_to:
+            recipient = replace(recipient, email=test_to)
         try:
-            forms = _reuse(ws, plan.reuse.get(recipient.id), issued)
+            forms = None if test_to else _reuse(ws, plan.reuse.get(recipient.id), issued)
             if forms is None:
                 forms = _prepare(
                     ws,
@@ -477,6 +492,9 @@ def run_round(
                 ),
                 in_reply_to=(replies_to or {}).get(recipient.id, ""),
             )
+            if test_to:  # the address the real mail goes to, as the subject's mark says it
+                mark = Said("mail_test_subject", email=mailed_to)
+                msg.replace_header("Subject", f"{mark.in_language(ws.language)} {msg['Subject']}")
         except WrongRecipientError:
             raise  # a programming error: never carry on after it
         except FormgenError as exc:
@@ -675,6 +693,8 @@ def _prepare(
         if form.identity.instance_id != identity.instance_id:
             raise MailError(f"the {fmt} generator did not use the identity it was given")
         forms.append(form)
+    if settings.test_to:  # a test's forms are nobody's: neither issued nor stored
+        return forms
     made = IssuedForm.made(schema, record, *(f.data for f in forms))
     ws.record_issued([identity], {identity.instance_id: made}, schema=schema)
     folder = ws.forms_dir / "mail" / settings.round

@@ -1470,6 +1470,10 @@ WORDS: dict[str, dict[str, str]] = {
         "still on its way: {ids}",
         "mail_note_force_retired": "--force: mailing {n} retired institutions all the same: {ids}",
         "mail_note_force_retired_one": "--force: mailing 1 retired institution all the same: {ids}",
+        "mail_test_note": "test: every mail of this run goes to {address} only, its subject "
+        "marked [TEST]; nothing is logged (the round, the send log, the forms issued and 'formgen "
+        "status' stay as they were)",
+        "mail_test_subject": "[TEST, for {email}]",
         "mail_no_sender": '{config}: no sender address; set sender = "you@example.org" under '
         "[centre] (mails go out From it, replies come back to it)",
         "mail_bad_sender": '{config}: sender = "{sender}" cannot be used: '
@@ -3303,6 +3307,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Formular noch unterwegs ist: {ids}",
         "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtungen "
         "erhalten trotzdem eine Mail: {ids}",
+        "mail_test_note": "Test: jede Mail dieses Laufs geht nur an {address}, im Betreff als "
+        "[TEST] markiert; nichts wird protokolliert (Runde, Versandprotokoll, ausgegebene "
+        "Formulare und „formgen status“ bleiben, wie sie waren)",
+        "mail_test_subject": "[TEST, an {email}]",
         "mail_note_force_retired_one": "--force: 1 aus dem Register genommene Einrichtung "
         "erhält trotzdem eine Mail: {ids}",
         "mail_no_sender": "{config}: keine Absenderadresse; unter [centre] sender = "

@@ -14,6 +14,7 @@ import subprocess
 import sys
 from dataclasses import replace
 from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,7 @@ from mailkit import (
 )
 from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, institution_form
-from test_mail_cli import deadlines_pass
+from test_mail_cli import deadlines_pass, write_register
 from test_register_returns import mailed_form
 
 from formgen.bounces import MAX_MAIL_BYTES
@@ -2086,3 +2087,111 @@ def test_the_password_prompt_shows_control_characters_of_the_settings_as_escapes
     assert result.exit_code == 1
     assert "SMTP-Passwort für spkom\\x1b[2J\\u202ex bei 127.0.0.1: " in result.output, result.output
     assert "\x1b" not in result.output and "\u202e" not in result.output
+
+
+def test_a_test_mail_goes_to_the_coordinator_only_and_the_real_round_is_untouched(tmp_path):
+    """She sends herself a register institution's mail first (--test-to): the same mail and
+    prefilled form, to her address only, marked as a test; the round, the send log, the forms
+    issued and 'formgen status' know nothing of it, so the real round mails that institution
+    as if the test had not been (it used to skip it as mailed, at her address)."""
+    me = "koordination@spkom.example"
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        write_register(
+            ws,
+            {
+                "reg-1": {
+                    "institution": {
+                        "name": "Türkisch-Deutscher Gesundheitsverein Şifa e.V.",
+                        "email": "info@sifa.example",
+                    },
+                    "categories": {"psychotherapie": dt.date.today().isoformat()},
+                },
+                "reg-2": {
+                    "institution": {"name": "Центр «Надежда»", "email": "nadezhda@example.org"},
+                    "categories": {"krisendienst": dt.date.today().isoformat()},
+                },
+            },
+        )
+        one = tmp_path / "test.csv"
+        one.write_text(
+            "ID;Einrichtung;E-Mail;Kategorien;Region\n"
+            "reg-1;Türkisch-Deutscher Gesundheitsverein Şifa e.V.;info@sifa.example;psychotherapie;"
+            "Düsseldorf\n",
+            "utf-8",
+        )
+
+        def files() -> dict[str, bytes]:
+            return {
+                str(p.relative_to(ws)): p.read_bytes()
+                for p in ws.rglob("*")
+                if p.is_file() and p.name != ".lock"
+            }
+
+        before = files()
+        test = run("mail", str(one), "-w", str(ws), "--send", "--test-to", me, "--round", "test")
+        assert test.exit_code == 0, test.output
+        assert test.output.splitlines()[0] == (
+            f"Test: jede Mail dieses Laufs geht nur an {me}, im Betreff als [TEST] markiert; "
+            "nichts wird protokolliert (Runde, Versandprotokoll, ausgegebene Formulare und "
+            "„formgen status“ bleiben, wie sie waren)"
+        )
+        assert "1 von 1 Mails gesendet" in test.output
+        drafts = tmp_path / "entwuerfe"
+        drafted = run("mail", str(one), "-w", str(ws), "--drafts", str(drafts), "--test-to", me)
+        assert drafted.exit_code == 0, drafted.output
+        assert files() == before  # nothing logged, issued or stored
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["rounds"] == [] and status["institutions"] == 0 and status["rows"] == []
+
+        real = run("mail", "--from-register", "-w", str(ws), "--send")
+        assert real.exit_code == 0, real.output
+        assert "übersprungen" not in real.output
+        assert "2 von 2 Mails gesendet" in real.output
+
+    (test_mail, *real_mails) = inbox.parsed()
+    assert [rcpts for _, rcpts, _ in inbox.messages] == [
+        [me],
+        ["info@sifa.example"],
+        ["nadezhda@example.org"],
+    ]
+    sifa = real_mails[0]
+    assert header_text(test_mail, "To") == f"Türkisch-Deutscher Gesundheitsverein Şifa e.V. <{me}>"
+    assert header_text(test_mail, "Subject") == (
+        "[TEST, an info@sifa.example] " + header_text(sifa, "Subject")
+    )
+
+    def text(mail: EmailMessage) -> str:  # but for the reference of the form it carries
+        return re.sub(r"FG-\w{5}-\w{5}", "FG-…", mail.get_body().get_content())
+
+    assert "FG-…" in text(sifa) and text(test_mail) == text(sifa)
+    (form,) = test_mail.iter_attachments()
+    (real_form,) = sifa.iter_attachments()
+    assert form.get_filename().rsplit("_", 1)[0] == real_form.get_filename().rsplit("_", 1)[0]
+    pdf = form.get_content()
+    # the register's prefilled form of the institution, not the list row's
+    assert pdf_value(pdf, "institution.name") == "Türkisch-Deutscher Gesundheitsverein Şifa e.V."
+    assert identity_in(pdf, ".pdf")["formgen.institution_id"] == "reg-1"
+    # the draft too goes to her only, marked as a test
+    draft = message_from_bytes((drafts / "reg-1.eml").read_bytes(), policy=policy.default)
+    assert header_text(draft, "To") == f"Türkisch-Deutscher Gesundheitsverein Şifa e.V. <{me}>"
+    assert header_text(draft, "Subject").startswith("[TEST, an info@sifa.example] ")
+    rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+    assert {(r["id"], r["email"], r["round"]) for r in rows} == {
+        ("reg-1", "info@sifa.example", "invitation-" + str(dt.date.today().year)),
+        ("reg-2", "nadezhda@example.org", "invitation-" + str(dt.date.today().year)),
+    }
+
+
+@pytest.mark.parametrize("address", ["koordination@localhost", "ich"])
+def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_path, address):
+    ws = make_workspace(tmp_path / "ws", port=1).root
+    result = CliRunner().invoke(
+        main,
+        ["mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--test-to", address],
+    )
+    assert result.exit_code == 2
+    assert "Error: Ungültiger Wert für '--test-to': " in result.stderr
+    assert f"„{address}“ ist keine E-Mail-Adresse" in result.stderr
+    assert not (ws / "sendlog.jsonl").exists()

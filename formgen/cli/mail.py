@@ -54,7 +54,7 @@ from formgen.mailrun import (
     smtp_settings,
 )
 from formgen.messages import WORDS, day_text, in_language, say, say_count
-from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList
+from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, check_email
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
     ROUND_COLUMNS,
@@ -144,6 +144,14 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
 )
 @click.option("--send", is_flag=True, help="Send through the SMTP server of workspace.toml [smtp].")
 @click.option(
+    "--test-to",
+    metavar="ADDRESS",
+    default=None,
+    help="A test first: the same mails with the same prefilled forms, every one to ADDRESS "
+    "only (your own), its subject marked [TEST]; nothing is logged, so the round, 'formgen "
+    "status' and later rounds stay as they were. With --send or --drafts DIR.",
+)
+@click.option(
     "--dry-run",
     is_flag=True,
     help="Only show who would get which mail; nothing is made, sent or logged.",
@@ -186,6 +194,7 @@ def mail(
     template: str | None,
     drafts_dir: str | None,
     send: bool,
+    test_to: str | None,
     dry_run: bool,
     force: bool,
     skip_invalid: bool,
@@ -230,6 +239,10 @@ def mail(
     An institution retired from the register ('formgen register retire') gets no mail: no
     round of the register has it, and a RECIPIENTS row naming it is skipped with when it was
     retired, unless --force.
+    --test-to ADDRESS sends yourself a test first: the mails this command would send, each
+    with its institution's prefilled form, go to ADDRESS only (or are written as drafts to
+    it), the subject marked '[TEST, an info@…]'; nothing is logged, so the round, 'formgen
+    status', reminders and the real run stay as if the test had not been.
     """
     if bool(drafts_dir) == send:
         raise click.UsageError(say("mail_usage_where", workspace_language(workspace_dir)))
@@ -254,6 +267,10 @@ def mail(
             ctx=click.get_current_context(),
         )
 
+    if test_to is not None and (why := check_email(test_to)):
+        lang_ws = workspace_language(workspace_dir)
+        raise click.BadParameter(in_language(why, lang_ws), param_hint="'--test-to'")
+
     ws = Workspace.open(workspace_dir)
     check_sender(ws)  # before anything is planned: a dry run that passes, the real run must too
     # and so the [smtp] settings --send uses: nothing planned, shown or logged without them
@@ -274,6 +291,7 @@ def mail(
         or click.get_current_context().get_parameter_source("days")
         is click.core.ParameterSource.COMMANDLINE,
         seed=seed,
+        test_to=test_to or "",
     )
     settings.resolved_template()  # a broken template fails before anything is made
     view = _register_view(ws, stale_by or today)
@@ -323,6 +341,8 @@ def mail(
         invalid += sum(r.id not in in_round for r in listed.unmailable)
     unusable = [r.not_mailed_reason for r in plan.without_email]
     words = {k: say(f"status_unusable_{k}", out) for k in UNUSABLE}
+    if test_to:
+        echo(say("mail_test_note", out, address=test_to))
     echo(
         say(
             "mail_round_head",
@@ -403,7 +423,8 @@ def mail(
             )
         echo(say("mail_dry_run", out))
         return
-    record_not_mailed(ws, plan, settings)
+    if not test_to:
+        record_not_mailed(ws, plan, settings)
     if not plan.todo:
         return
 
