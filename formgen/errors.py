@@ -200,6 +200,7 @@ class QuarantineError(IngestError):
     :data:`formgen.identity.NO_WORKSPACE`, which proves nothing), ``unknown-schema`` (a schema id or version this workspace does
     not know), ``unknown-category`` (a category neither the form's schema nor the current one has),
     ``unread-copy`` (a copy — a PDF without form fields, an ODT — whose values could not be read).
+    ``test-mail`` (a test mail's form, ``formgen mail --test-to``: no institution's answer).
     """
 
     def __init__(self, kind: str, message: str) -> None:

@@ -30,6 +30,14 @@ signed with. It is no secret: such a signature proves nothing, it only tells on 
 form was made so (not edited or forged under a workspace's key), and a coordinator may take the
 return in after looking at it."""
 
+
+def test_key(secret: bytes) -> bytes:
+    """The key the forms of a test mail (``formgen mail --test-to``) are signed with: made from
+    the workspace's ``secret``, so that ingest tells such a form from a return and never merges
+    it (it is no institution's answer), and nobody without the secret makes one."""
+    return hmac.new(secret, b"formgen: a test mail's form", hashlib.sha256).digest()
+
+
 KINDS = ("checklist", "institution")
 MAX_VALUE = 2000
 """Characters an identity value may have: the categories of a form with every checklist of a

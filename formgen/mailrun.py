@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from formgen.bounces import Bounce, address_key
 from formgen.errors import ConnectionLost, FormgenError, MailError, WrongRecipientError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
-from formgen.identity import FormIdentity
+from formgen.identity import FormIdentity, test_key
 from formgen.languages import MAIL_LANGUAGES
 from formgen.mailing import (
     MailTemplate,
@@ -684,7 +684,10 @@ def _prepare(
         )
     categories = recipient.categories or record.categories
     request = FormRequest("institution", tuple(categories), record, lang=lang)
-    identity = new_identity(schema, request, ws.secret, rng)
+    # a test's form is signed so that ingest never takes it for the institution's return
+    identity = new_identity(
+        schema, request, test_key(ws.secret) if settings.test_to else ws.secret, rng
+    )
     forms = []
     for fmt in formats:
         if fmt not in renderers:

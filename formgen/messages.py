@@ -515,6 +515,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unknown-form": "unknown-form",
         "status_quarantine_tampered": "tampered",
         "status_quarantine_no-workspace": "made without a workspace",
+        "status_quarantine_test-mail": "a test mail's form",
         "status_quarantine_unknown-schema": "unknown-schema",
         "status_quarantine_unknown-category": "unknown-category",
         "status_quarantine_unread-copy": "unread-copy",
@@ -1328,6 +1329,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_no_workspace_retype": "an institution's form made so names an id no "
         "register gave: type its values into the institution's own form ('formgen generate "
         "pdf --institution ID --workspace DIR') and ingest that",
+        "ingest_merge_test_mail": "form {form} of {iid} came with a test mail ('formgen mail "
+        "--test-to'): it is no answer of the institution; not merged",
         "ingest_merge_no_workspace_taken": "form {form} was made without a workspace: its "
         "signature could not be checked; taken in as asked (--accept-no-workspace)",
         "ingest_merge_unread_copy": "form {form} came back as a copy whose values could not be "
@@ -2251,6 +2254,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unknown-form": "unbekanntes Formular",
         "status_quarantine_tampered": "Kennung verändert oder beschädigt",
         "status_quarantine_no-workspace": "ohne Arbeitsbereich erstellt",
+        "status_quarantine_test-mail": "Formular einer Testmail",
         "status_quarantine_unknown-schema": "unbekannte Schemaversion",
         "status_quarantine_unknown-category": "unbekannte Checkliste",
         "status_quarantine_unread-copy": "unlesbare Kopie",
@@ -3156,6 +3160,8 @@ WORDS: dict[str, dict[str, str]] = {
         "eine ID, die kein Register vergeben hat: seine Werte in das eigene Formular der "
         "Einrichtung eintippen („formgen generate pdf --institution ID --workspace "
         "ARBEITSBEREICH“) und dieses einlesen",
+        "ingest_merge_test_mail": "Formular {form} von {iid} kam mit einer Testmail („formgen "
+        "mail --test-to“): keine Antwort der Einrichtung; nicht übernommen",
         "ingest_merge_no_workspace_taken": "Formular {form} wurde ohne Arbeitsbereich erstellt, "
         "seine Signatur ließ sich nicht prüfen; wie verlangt übernommen (--accept-no-workspace)",
         "ingest_merge_unread_copy": "Formular {form} kam als Kopie zurück, deren Werte nicht "

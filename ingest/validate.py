@@ -6,9 +6,10 @@
 1. **Identity** — a file without a formgen identity is an *unknown form*; an identity whose
    signature does not verify under the workspace's secret is *tampered* (edited or forged),
    unless it verifies under :data:`~formgen.identity.NO_WORKSPACE`: *made without a workspace*,
-   which a coordinator may take in (a blank checklist only); a schema id/version the workspace
-   does not know is an *unknown schema*; a category the schema does not have is an *unknown
-   category*. Each raises :class:`~formgen.errors.QuarantineError`
+   which a coordinator may take in (a blank checklist only), or under the workspace's
+   :func:`~formgen.identity.test_key`: a *test mail*'s form, no institution's answer; a schema
+   id/version the workspace does not know is an *unknown schema*; a category the schema does
+   not have is an *unknown category*. Each raises :class:`~formgen.errors.QuarantineError`
    with the reason: the file is kept aside, never merged.
 2. **Values** are assembled per field from the reader's paths (a multiple choice from its
    ``<path>.<option>`` boxes and the ``<path>._other`` text) and checked against the field of
@@ -38,7 +39,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
-from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity
+from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
 from formgen.messages import Said, per_language, problem
 from formgen.model import (
@@ -85,6 +86,10 @@ def check_identity(
     if identity is None:
         raise QuarantineError("unknown-form", Said("ingest_merge_unknown_form"))
     if not identity.verify(secret):
+        if identity.verify(test_key(secret)):
+            iid = identity.institution_id or "-"
+            said = Said("ingest_merge_test_mail", form=identity.reference, iid=iid)
+            raise QuarantineError("test-mail", said)
         if not identity.verify(NO_WORKSPACE):
             what = (
                 "ingest_merge_bad_signature" if identity.signature else "ingest_merge_no_signature"

@@ -2135,3 +2135,38 @@ def test_why_a_form_could_not_be_made_is_said_in_the_workspace_language(
     assert made["error"] == (
         "record 'pt-07': institution.region: 'mars' is not a choice; allowed: andere, dormagen"
     )
+
+
+def test_a_test_mails_form_is_never_taken_for_the_institutions_answer(tmp_path):
+    """The test mail (--test-to) lands in the centre's own mailbox, which is ingested later:
+    its form, made for nobody's return and not in issued.jsonl, is kept aside and said to be
+    a test's; the register does not count it as the institution's confirmation."""
+    ws = make_workspace(tmp_path / "ws").root
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Центр «Надежда»", "email": "nadezhda@example.org"},
+                "categories": {"krisendienst": (TODAY - dt.timedelta(days=400)).isoformat()},
+            }
+        },
+    )
+    drafts = tmp_path / "d"
+    test = run(
+        "mail", "--from-register", "-w", str(ws), "--drafts", str(drafts),
+        "--test-to", "spkom@example.org",
+    )  # fmt: skip
+    assert test.exit_code == 0, test.output
+    register = (ws / "register.json").read_bytes()
+    result = run("ingest", str(drafts / "reg-1.eml"), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    (line,) = [x for x in result.output.splitlines() if x.startswith("Quarantäne ")]
+    assert line.endswith(
+        "von reg-1 kam mit einer Testmail („formgen mail --test-to“): keine Antwort der "
+        "Einrichtung; nicht übernommen"
+    )
+    assert (ws / "register.json").read_bytes() == register
+    (kept,) = (ws / "quarantine").glob("*.json")
+    assert json.loads(kept.read_text("utf-8"))["kind"] == "test-mail"
+    status = run("status", "-w", str(ws))
+    assert "Quarantäne: 1 Datei beiseitegelegt (1 Formular einer Testmail)" in status.output
