@@ -986,12 +986,12 @@ def test_a_reminder_attaches_the_form_as_the_institution_got_it_unless_told(tmp_
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en", "--dry-run")
     assert (
         "würde versenden an pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
-        "“Psychotherapist in private practice”, “Medical specialist in private practice” als docx"
+        "„Psychotherapist in private practice“, „Medical specialist in private practice“ als docx"
         in dry.output
     )
     assert (
         "würde versenden an lodz (Poradnia Łódź) <lodz@example.org>: "
-        "“Medical specialist in private practice” als pdf" in dry.output
+        "„Medical specialist in private practice“ als pdf" in dry.output
     )
     result = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--lang", "en")
     assert result.exit_code == 0, result.output
@@ -1067,12 +1067,12 @@ def test_reminder_and_update_come_in_the_language_the_institution_got_unless_tol
     dry = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out), "--dry-run")
     assert (
         "würde versenden an pt-07 (Praxis für Psychotherapie „Brücke“) <praxis@bruecke.example>: "
-        "“Psychotherapist in private practice”, “Medical specialist in private practice” "
+        "„Psychotherapist in private practice“, „Medical specialist in private practice“ "
         "als pdf auf Englisch" in dry.output
     )
     assert (  # the checklists by their names in the mail's language
         "würde versenden an lodz (Poradnia Łódź) <lodz@example.org>: "
-        "“Fachärztin/-arzt, niedergelassen” als pdf auf Deutsch" in dry.output
+        "„Fachärztin/-arzt, niedergelassen“ als pdf auf Deutsch" in dry.output
     )
     reminded = run("mail", "--overdue", "-w", str(ws), "--drafts", str(out))
     assert reminded.exit_code == 0, reminded.output
@@ -1133,11 +1133,11 @@ def test_each_row_of_the_list_chooses_the_language_and_format_of_its_mail_and_fo
     assert dry.exit_code == 0, dry.output
     for line in (
         "würde versenden an en-1 (Refugee Counselling Düsseldorf) <rcd@example.org>: "
-        "“Refugee counselling centres” als docx auf Englisch",
+        "„Refugee counselling centres“ als docx auf Englisch",
         "würde versenden an en-2 (Ольга Петренко – Counselling) <olga@example.org>: "
-        "“Psychotherapist in private practice” als pdf und docx auf Englisch",
+        "„Psychotherapist in private practice“ als pdf und docx auf Englisch",
         "würde versenden an de-1 (Şule Yılmaz Danışmanlık) <sule@danisma.example>: "
-        "“Fachärztin/-arzt, niedergelassen” als pdf auf Deutsch",
+        "„Fachärztin/-arzt, niedergelassen“ als pdf auf Deutsch",
     ):
         assert line in dry.output
     result = run("mail", listed, "-w", str(ws), "--drafts", str(out))

@@ -73,9 +73,9 @@ def test_a_german_workspace_is_told_the_round_in_german_and_the_send_log_keeps_e
     )
     assert any(
         line.startswith(
-            "  würde versenden an kbs-01 (Kontakt- und Beratungsstelle) <kbs@example.org>: “"
+            "  würde versenden an kbs-01 (Kontakt- und Beratungsstelle) <kbs@example.org>: „"
         )
-        and line.endswith("” als pdf auf Deutsch")
+        and line.endswith("“ als pdf auf Deutsch")
         for line in lines
     ), lines
     assert lines[-1] == "Probelauf: nichts wurde erstellt, versandt oder protokolliert"
@@ -120,8 +120,8 @@ def test_an_english_workspace_is_told_the_round_in_english_as_before(tmp_path):
         "contact them another way" in lines
     )
     assert any(
-        line.startswith("  would mail kbs-01 (Kontakt- und Beratungsstelle) <kbs@example.org>: “")
-        and line.endswith("” as pdf in English")
+        line.startswith("  would mail kbs-01 (Kontakt- und Beratungsstelle) <kbs@example.org>: '")
+        and line.endswith("' as pdf in English")
         for line in lines
     ), lines
     assert lines[-1] == "dry run: nothing was made, sent or logged"

@@ -457,8 +457,8 @@ def test_dry_run_sends_makes_and_logs_nothing(tmp_path):
     assert result.exit_code == 0, result.output
     assert (
         "würde versenden an kbs-01 (Kontakt- und Beratungsstelle Düsseldorf-Süd) "
-        "<kbs@beispiel-duesseldorf.de>: “Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum, "
-        "Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)” als pdf" in result.output
+        "<kbs@beispiel-duesseldorf.de>: „Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum, "
+        "Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)“ als pdf" in result.output
     )
     assert "Probelauf: nichts wurde erstellt, versandt oder protokolliert" in result.output
     assert "(none), keine Begrenzung der Mails pro Minute" in result.output  # [smtp] rate = 0

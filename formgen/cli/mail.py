@@ -408,8 +408,11 @@ def mail(
             again = say("mail_prepared_before", out) if r.id in plan.reuse else ""
             as_ = say("mail_and", out).join(plan.formats_of(r.id, settings))
             lang = plan.lang_of(r.id, settings)
-            # the checklists by their names in the mail's language, as the mail names them
-            named = ", ".join(f"“{schema.category_label(c, lang)}”" for c in r.categories)
+            # the checklists by their names in the mail's language, as the mail names them, quoted
+            # as the line's language quotes (German „…“)
+            named = ", ".join(
+                say("quoted", out, value=schema.category_label(c, lang)) for c in r.categories
+            )
             echo(
                 say(
                     "mail_would_mail",
