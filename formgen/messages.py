@@ -1645,8 +1645,9 @@ WORDS: dict[str, dict[str, str]] = {
         "demo_out_stale": "stale and incomplete entries",
         "demo_out_update_list": "update list (records for update forms)",
         "demo_out_gaps": "gaps (no entry, or only Fehlanzeige)",
-        "demo_no_samples": "the returned sample forms were not found (looked in {where}); run the "
-        "demo from the formgen folder (the one with samples/) or give --samples DIR",
+        "demo_no_samples": "the returned sample forms were not found in {where} (its "
+        "workspace/secret.key and pdf/ are missing); give --samples DIR, the samples/ folder of "
+        "formgen's source, or install formgen again",
         "demo_not_ours": "{directory} exists and was not made by 'formgen demo'; give a new folder "
         "(the demo never overwrites your files)",
         # formgen generate (cli/generate.py)
@@ -3515,9 +3516,9 @@ WORDS: dict[str, dict[str, str]] = {
         "demo_out_update_list": "Aktualisierungsliste (Datensätze für die "
         "Aktualisierungsformulare)",
         "demo_out_gaps": "Lücken (kein Eintrag oder nur Fehlanzeige)",
-        "demo_no_samples": "die zurückgeschickten Beispielformulare wurden nicht gefunden (gesucht "
-        "in {where}); die Demo im formgen-Ordner (dem mit samples/) starten oder --samples DIR "
-        "angeben",
+        "demo_no_samples": "die zurückgeschickten Beispielformulare wurden in {where} nicht "
+        "gefunden (workspace/secret.key und pdf/ fehlen); mit --samples DIR den Ordner samples/ "
+        "der Quellen von formgen angeben oder formgen neu installieren",
         "demo_not_ours": "{directory} gibt es schon und wurde nicht von formgen demo angelegt; "
         "bitte einen neuen Ordner angeben (die Demo überschreibt nie Ihre Dateien)",
         # formgen generate (cli/generate.py)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tomllib
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -14,17 +16,56 @@ from click.testing import CliRunner
 from mailkit import header_text
 from pypdf import PdfReader
 
+import formgen.cli.demo as demo_command
 from formgen.cli import main
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+PYPROJECT = Path(__file__).resolve().parents[1] / "pyproject.toml"
+
+
+def installed_samples() -> list[str]:
+    """The files of samples/ an installed formgen has: the package data formgen/samples."""
+    config = tomllib.loads(PYPROJECT.read_text("utf-8"))["tool"]["setuptools"]
+    assert config["package-dir"]["formgen.samples"] == "samples"
+    files: list[str] = config["package-data"]["formgen.samples"]
+    return files
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    root = tmp_path_factory.mktemp("demo") / "ws"
-    result = CliRunner().invoke(main, ["demo", str(root), "--samples", str(SAMPLES)])
+    """The demo as an installed formgen runs it: on the samples it installs, no others."""
+    where = tmp_path_factory.mktemp("demo")
+    for name in installed_samples():
+        (where / "samples" / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SAMPLES / name, where / "samples" / name)
+    root = where / "ws"
+    result = CliRunner().invoke(main, ["demo", str(root), "--samples", str(where / "samples")])
     assert result.exit_code == 0, result.output
     return root, result.stdout
+
+
+def test_an_installed_formgen_has_the_samples_the_demo_reads() -> None:
+    """`formgen --help` says to start with `formgen demo DIR`: pip installs what the demo reads
+    of samples/ (the returns it ingests, the round's recipients, the samples' workspace whose
+    secret signed them), and nothing else of samples/ (the tests' corpus)."""
+    assert sorted(installed_samples()) == sorted(
+        [
+            "workspace/secret.key",
+            "workspace/issued.jsonl",
+            "demo/recipients.csv",
+            *demo_command.RETURNS,
+        ]
+    )
+
+
+def test_the_demo_finds_its_samples_installed_or_in_the_source_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert demo_command.shipped_samples() == SAMPLES  # this source tree, not installed
+    installed = tmp_path / "site-packages" / "formgen"
+    (installed / "samples").mkdir(parents=True)
+    monkeypatch.setattr(demo_command, "__file__", str(installed / "cli" / "demo.py"))
+    assert demo_command.shipped_samples() == installed / "samples"
 
 
 def test_demo_makes_blank_forms_in_both_formats(demo: tuple[Path, str]) -> None:

@@ -62,19 +62,22 @@ RETURNS = (
 )
 
 
+def shipped_samples() -> Path:
+    """The samples the demo reads, installed with formgen as the package data folder
+    ``formgen/samples`` (pyproject.toml); in a source tree that was not installed, its
+    ``samples/``."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "samples"
+    return installed if installed.is_dir() else package.parent / "samples"
+
+
 def find_samples(given: str | None, lang: str) -> Path:
-    """The samples folder: ``--samples``, else ``./samples``, else the source tree's (not
-    found: said in ``lang``)."""
-    candidates = (
-        [Path(given)]
-        if given
-        else [Path("samples"), Path(__file__).resolve().parents[2] / "samples"]
-    )
-    for folder in candidates:
-        if (folder / "workspace" / "secret.key").is_file() and (folder / "pdf").is_dir():
-            return folder
-    where = ", ".join(str(c) for c in candidates)
-    raise FormgenError(say("demo_no_samples", lang, where=where))
+    """The samples folder: ``--samples``, else the one installed with formgen (not found:
+    said in ``lang``)."""
+    folder = Path(given) if given else shipped_samples()
+    if (folder / "workspace" / "secret.key").is_file() and (folder / "pdf").is_dir():
+        return folder
+    raise FormgenError(say("demo_no_samples", lang, where=str(folder)))
 
 
 def prepare_folder(directory: Path, lang: str) -> None:
@@ -96,7 +99,7 @@ def prepare_folder(directory: Path, lang: str) -> None:
     "samples_dir",
     type=click.Path(file_okay=False, exists=True),
     default=None,
-    help="Folder with the returned sample forms (default: ./samples).",
+    help="Folder with the returned sample forms (default: those installed with formgen).",
 )
 @click.option(
     "--lang",
