@@ -33,6 +33,7 @@ reading a newer register shows the stored English text of a key it does not know
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import re
 import string
@@ -1738,7 +1739,24 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_copied": "{target}: a copy of {source}; edit it and give it a new schema_version",
         "schema_copy_exists": "{target} exists already; give another file name (it is never "
         "replaced)",
+        "schema_copied_for": "{target}: a copy of {source}; edit it, give it a new "
+        "schema_version, check it with 'formgen schema check {name} --workspace {root}' and name "
+        'it in {config} under [schema]: path = "{name}"',
         "schema_cannot_write": "cannot write {target}: {why}",
+        "schema_workspace_unusable": "{config} names a schema that every command of this "
+        "workspace fails on: {error}",
+        # -- what the operating system says of a file it cannot read or write (os_error_said)
+        "os_enoent": "No such file or directory",
+        "os_eacces": "Permission denied",
+        "os_eperm": "Operation not permitted",
+        "os_eisdir": "Is a directory",
+        "os_enotdir": "Not a directory",
+        "os_erofs": "Read-only file system",
+        "os_enospc": "No space left on device",
+        "os_eexist": "File exists",
+        "os_eloop": "Too many levels of symbolic links",
+        "os_enametoolong": "File name too long",
+        "os_eio": "Input/output error",
         # -- formgen schema check: the problems of a schema file (schema_load.py)
         "schema_has_problems": "the schema has {n} problems:",
         "schema_has_problems_one": "the schema has 1 problem:",
@@ -3617,7 +3635,24 @@ WORDS: dict[str, dict[str, str]] = {
         "neue schema_version geben",
         "schema_copy_exists": "{target} gibt es schon; bitte einen anderen Dateinamen angeben "
         "(eine Datei wird nie ersetzt)",
+        "schema_copied_for": "{target}: eine Kopie von {source}; zum Anpassen bearbeiten, ihr "
+        "eine neue schema_version geben, mit „formgen schema check {name} --workspace {root}“ "
+        'prüfen und in {config} unter [schema] eintragen: path = "{name}"',
         "schema_cannot_write": "{target} kann nicht geschrieben werden: {why}",
+        "schema_workspace_unusable": "{config} nennt ein Schema, an dem jeder Befehl dieses "
+        "Arbeitsbereichs scheitert: {error}",
+        # -- what the operating system says of a file it cannot read or write (os_error_said)
+        "os_enoent": "Datei oder Ordner nicht gefunden",
+        "os_eacces": "keine Berechtigung",
+        "os_eperm": "Vorgang nicht erlaubt",
+        "os_eisdir": "ist ein Ordner",
+        "os_enotdir": "ist kein Ordner",
+        "os_erofs": "das Laufwerk ist schreibgeschützt",
+        "os_enospc": "auf dem Laufwerk ist kein Platz mehr",
+        "os_eexist": "die Datei gibt es schon",
+        "os_eloop": "zu viele Ebenen symbolischer Links",
+        "os_enametoolong": "der Dateiname ist zu lang",
+        "os_eio": "Ein-/Ausgabefehler (das Laufwerk oder die Verbindung zu ihm)",
         # -- formgen schema check: the problems of a schema file (schema_load.py)
         "schema_has_problems": "das Schema hat {n} Probleme:",
         "schema_has_problems_one": "das Schema hat 1 Problem:",
@@ -3991,6 +4026,30 @@ def said_count(key: str, n: int, **args: Arg) -> Said:
     """:class:`Said` for ``n`` things: the words ``key_one`` for one, where there are such."""
     one = f"{key}_one"
     return Said(one if n == 1 and one in WORDS["en"] else key, n=n, **args)
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "os_enoent",
+    errno.EACCES: "os_eacces",
+    errno.EPERM: "os_eperm",
+    errno.EISDIR: "os_eisdir",
+    errno.ENOTDIR: "os_enotdir",
+    errno.EROFS: "os_erofs",
+    errno.ENOSPC: "os_enospc",
+    errno.EEXIST: "os_eexist",
+    errno.ELOOP: "os_eloop",
+    errno.ENAMETOOLONG: "os_enametoolong",
+    errno.EIO: "os_eio",
+}
+"""The words for what the operating system says of an error reading or writing a file."""
+
+
+def os_error_said(exc: OSError) -> str:
+    """What the operating system said of ``exc`` (its ``strerror``, English as Python gives
+    it), said in any language where formgen has words for it (``Datei oder Ordner nicht
+    gefunden``); else as the system said it."""
+    key = _OS_ERRORS.get(exc.errno or 0)
+    return Said(key) if key else str(exc.strerror or exc)
 
 
 def in_language(text: str, lang: str) -> str:

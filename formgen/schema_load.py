@@ -34,7 +34,7 @@ from formgen import languages
 from formgen.errors import Problem, SchemaError
 from formgen.filenames import CONTROL, shown
 from formgen.linebreak import collapse
-from formgen.messages import Said
+from formgen.messages import Said, os_error_said
 from formgen.model import (
     ID_PATTERN,
     OTHER,
@@ -843,8 +843,7 @@ def check_schema(path: str | Path) -> tuple[Schema | None, list[Problem]]:
             )
         ]
     except OSError as exc:
-        why = str(exc.strerror or exc)
-        return None, [Problem(str(path), None, _msg("cannot_read", why=why))]
+        return None, [Problem(str(path), None, _msg("cannot_read", why=os_error_said(exc)))]
     return check_schema_text(text, str(path))
 
 

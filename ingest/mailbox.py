@@ -34,7 +34,7 @@ from typing import Any
 
 from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
-from formgen.messages import Said
+from formgen.messages import Said, os_error_said
 from ingest.sniff import HEADER_LINE, open_regular
 
 MAX_ATTACHMENTS = 1000
@@ -320,7 +320,7 @@ def maildir_attachments(
             continue
         except OSError as exc:
             scan.problems.append(
-                Said("ingest_mail_maildir_unreadable", where=where, error=str(exc.strerror or exc))
+                Said("ingest_mail_maildir_unreadable", where=where, error=os_error_said(exc))
             )
             continue
         scan.mails += 1

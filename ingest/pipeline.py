@@ -69,7 +69,7 @@ from formgen.errors import (
 )
 from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
-from formgen.messages import WORDS, Said, SaidJoined, in_language, said_count
+from formgen.messages import WORDS, Said, SaidJoined, in_language, os_error_said, said_count
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
 from ingest.report import IngestReport, Outcome, Status
@@ -415,7 +415,7 @@ def _process(
     except RecursionError:
         return _Done(dataclasses.replace(out, reason=Said("ingest_pipeline_nested")))
     except OSError as exc:
-        unread = Said("ingest_pipeline_cannot_read", why=str(exc.strerror or exc))
+        unread = Said("ingest_pipeline_cannot_read", why=os_error_said(exc))
         return _Done(dataclasses.replace(out, reason=unread))
     except Exception as exc:
         failed = {
@@ -982,7 +982,7 @@ def discover(
             Outcome(
                 name=shown(exc.filename or ""),
                 status=Status.UNREADABLE,
-                reason=Said("ingest_pipeline_cannot_read_folder", why=str(exc.strerror or exc)),
+                reason=Said("ingest_pipeline_cannot_read_folder", why=os_error_said(exc)),
             )
         )
 
@@ -1132,7 +1132,7 @@ def _stat_failed(path: Path, exc: OSError) -> str:
         except OSError:
             target = ""
         return Said("ingest_pipeline_link_nowhere", target=target)
-    return Said("ingest_pipeline_cannot_read", why=str(exc.strerror or exc))
+    return Said("ingest_pipeline_cannot_read", why=os_error_said(exc))
 
 
 def discover_for(

@@ -188,6 +188,10 @@ def test_a_folder_that_cannot_be_listed_gets_its_own_line(
         "cannot read the folder: Permission denied; its files were not read (check its "
         "permissions)",
     )
+    assert in_language(said[str(locked)][1], "de") == (  # what the system says too
+        "der Ordner kann nicht gelesen werden: keine Berechtigung; seine Dateien wurden nicht "
+        "gelesen (bitte seine Zugriffsrechte prüfen)"
+    )
 
 
 def test_hidden_files_and_links_to_folders_are_counted_and_named_not_dropped_silently(

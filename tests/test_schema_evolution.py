@@ -528,13 +528,95 @@ def test_schema_copy_gives_the_schema_in_use_to_adapt_and_never_replaces_a_file(
     english = workspace.Workspace.init(tmp_path / "en", language="en")
     third = tmp_path / "mine.yaml"
     said = run("schema", "copy", str(third), "-w", str(english.root))
-    assert (
-        said
-        == f"{third}: a copy of {english.schema_file}; edit it and give it a new schema_version\n"
+    assert said == (
+        f"{third}: a copy of {english.schema_file}; edit it, give it a new schema_version, check "
+        f"it with 'formgen schema check {third} --workspace {english.root}' and name it in "
+        f'{english.root / "workspace.toml"} under [schema]: path = "{third}"\n'
     )
     assert run("schema", "check", "-w", str(english.root)).startswith(
         f"{english.schema_file}: valid — {SCHEMA_ID} 1.0.0, 2 groups, 25 categories"
     )
+
+
+def test_the_readmes_schema_steps_work_as_written_from_the_folder_above_the_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README: `formgen schema copy my-schema.yaml --workspace DIR`, edit it, give it a new
+    schema_version, `formgen schema check my-schema.yaml --workspace DIR`, `path =
+    "my-schema.yaml"` in workspace.toml (relative to the workspace). With a workspace, the
+    name counts from the workspace in all three, so the copy is where workspace.toml looks
+    (it was written into the current folder, and every command then failed); the copy says
+    where it went and what to put in workspace.toml."""
+    monkeypatch.chdir(tmp_path)
+    run("init", "spkom", "--sender", "spkom@example.org")
+    said = run("schema", "copy", "my-schema.yaml", "--workspace", "spkom")
+    assert said == (
+        f"spkom/my-schema.yaml: eine Kopie von {shipped_schema_path()}; zum Anpassen bearbeiten, "
+        "ihr eine neue schema_version geben, mit „formgen schema check my-schema.yaml "
+        "--workspace spkom“ prüfen und in spkom/workspace.toml unter [schema] eintragen: "
+        'path = "my-schema.yaml"\n'
+    )
+    assert not (tmp_path / "my-schema.yaml").exists()
+    mine = tmp_path / "spkom" / "my-schema.yaml"
+    mine.write_text(
+        mine.read_text("utf-8").replace("schema_version: 1.0.0", "schema_version: 1.1.0"), "utf-8"
+    )
+    config = tmp_path / "spkom" / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "my-schema.yaml"'), "utf-8")
+    checked = run("schema", "check", "my-schema.yaml", "--workspace", "spkom")
+    assert checked.startswith(f"spkom/my-schema.yaml: gültig — {SCHEMA_ID} 1.1.0")
+    assert "1.1.0" in run("schema", "show", "--workspace", "spkom").splitlines()[1]
+    run("status", "-w", "spkom")
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "nennt ein Schema, an dem jeder Befehl dieses Arbeitsbereichs scheitert: das Schema "
+            "hat 1 Problem:\n  {schema}: die Datei ist nicht lesbar: Datei oder Ordner nicht "
+            "gefunden",
+        ),
+        (
+            "en",
+            "names a schema that every command of this workspace fails on: the schema has 1 "
+            "problem:\n  {schema}: cannot read the file: No such file or directory",
+        ),
+    ],
+)
+def test_a_workspace_whose_schema_cannot_be_read_fails_the_check(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """workspace.toml names a schema file that is not there: every command of the workspace
+    fails, so `schema check FILE --workspace` does too (it said „gültig“ with exit status 0
+    and a note in English), in the workspace's language, what the system said of the file
+    too („Datei oder Ordner nicht gefunden“, not „No such file or directory“)."""
+    ws = workspace.Workspace.init(tmp_path / "ws", language=lang).root
+    config = ws / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "my-schema.yaml"'), "utf-8")
+    expected = f"Error: {config} {said.format(schema=ws / 'my-schema.yaml')}\n"
+    checked = CliRunner().invoke(
+        main, ["schema", "check", str(shipped_schema_path()), "-w", str(ws)]
+    )
+    assert checked.exit_code == 1
+    assert checked.stderr == expected
+    copied = CliRunner().invoke(
+        main, ["schema", "copy", str(tmp_path / "mine.yaml"), "-w", str(ws)]
+    )
+    assert copied.exit_code == 1
+    assert copied.stderr == expected.replace(
+        {"de": "das Schema hat 1 Problem:\n  ", "en": "the schema has 1 problem:\n  "}[lang], ""
+    )
+    assert not (tmp_path / "mine.yaml").exists()
+    alone = CliRunner().invoke(main, ["schema", "check", "-w", str(ws)])
+    assert alone.exit_code == 1
+    assert {
+        "de": "die Datei ist nicht lesbar: Datei oder Ordner nicht gefunden",
+        "en": "cannot read the file: No such file or directory",
+    }[lang] in alone.stderr
 
 
 def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(

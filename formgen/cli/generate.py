@@ -31,7 +31,7 @@ from formgen.cli.common import (
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.identity import NO_WORKSPACE
-from formgen.messages import ENGLISH, in_language, say
+from formgen.messages import ENGLISH, in_language, os_error_said, say
 from formgen.model import Schema
 from formgen.record import record_from_json
 
@@ -365,7 +365,9 @@ def _read_json(path: str, lang: str) -> Any:
     except UnicodeDecodeError:
         raise FormgenError(say("gen_not_utf8", lang, path=path)) from None
     except OSError as exc:
-        raise FormgenError(say("gen_cannot_read", lang, path=path, why=str(exc.strerror))) from None
+        raise FormgenError(
+            say("gen_cannot_read", lang, path=path, why=in_language(os_error_said(exc), lang))
+        ) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

@@ -53,7 +53,7 @@ from formgen.mailrun import (
     round_targets,
     smtp_settings,
 )
-from formgen.messages import WORDS, day_text, in_language, say, say_count
+from formgen.messages import WORDS, day_text, in_language, os_error_said, say, say_count
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, check_email
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -855,7 +855,7 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
             echo(say("mail_bounce_not_read", lang, problem=str(exc)))
             continue
         except OSError as exc:
-            why = exc.strerror or str(exc)
+            why = in_language(os_error_said(exc), lang)
             echo(say("mail_bounce_cannot_read", lang, name=name, why=why))
             continue
         for problem in read.problems:

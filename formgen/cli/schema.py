@@ -10,7 +10,7 @@ import click
 
 from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
 from formgen.errors import FormgenError, Problem, problem_count
-from formgen.messages import ENGLISH, in_language, say, say_count
+from formgen.messages import ENGLISH, Said, SaidJoined, in_language, os_error_said, say, say_count
 from formgen.model import Schema
 from formgen.outline import outline_data
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
@@ -27,8 +27,9 @@ def schema() -> None:
 @schema.command("check")
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
 @optional_workspace_option(
-    "Also check FILE against the schema versions this workspace issued forms with: "
-    "fields changed without a new schema_version, renamed_from naming no earlier field. "
+    "Also check FILE (relative to DIR, as workspace.toml names it) against the schema "
+    "versions this workspace issued forms with: fields changed without a new schema_version, "
+    "renamed_from naming no earlier field; and that the workspace's own schema can be read. "
     "Without FILE, the workspace's own schema is checked (env FORMGEN_WORKSPACE)."
 )
 @library_errors
@@ -37,14 +38,19 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     Arbeitshilfe) and report every problem.
 
     Each problem is printed with file, line and what to do. Exit status 0 when the schema is
-    valid, 1 when it is not. With --workspace, a new version of the workspace's schema is also
-    checked against the versions its forms were issued with.
+    valid, 1 when it is not. With --workspace, a relative FILE is the workspace's, as
+    workspace.toml names it, and a new version of the workspace's schema is also checked
+    against the versions its forms were issued with; a workspace whose own schema cannot be
+    used (every command of it fails) fails the check too.
     """
     from formgen.workspace import Workspace
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
     lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
-    path = file or str(ws.schema_file if ws else shipped_schema_path())
+    if ws is None:
+        path = file or str(shipped_schema_path())
+    else:
+        path = str(ws.root / file if file else ws.schema_file)
     model, problems = check_schema(path)
     if model is not None and ws is not None:
         problems = [Problem(path, None, said) for said in ws.check_against_issued(model)]
@@ -67,8 +73,22 @@ def check(file: str | None, workspace_dir: str | None) -> None:
         )
     )
     if ws is not None:
+        try:
+            ws.schema()
+        except FormgenError as exc:
+            raise _unusable(ws, exc.args[0]) from None
         for note in _register_notes(ws, model):
             echo(say("schema_note", lang, path=path, note=note))
+
+
+def _unusable(ws: Workspace, error: str) -> FormgenError:
+    """The workspace's own schema cannot be used, so every command of it fails: ``error``
+    says why."""
+    from formgen.workspace import CONFIG
+
+    return FormgenError(
+        Said("schema_workspace_unusable", config=str(ws.root / CONFIG), error=error)
+    )
 
 
 def _register_notes(ws: Workspace, model: Schema) -> list[str]:
@@ -162,31 +182,47 @@ def outline_text(model: Schema, lang: str) -> str:
 @schema.command("copy")
 @click.argument("target", type=click.Path(dir_okay=False))
 @optional_workspace_option(
-    "Copy the schema this workspace uses (its own schema file) instead of the shipped one "
+    "Copy the schema this workspace uses (its own schema file) instead of the shipped one, "
+    "into the workspace when TARGET is relative (as workspace.toml names it) "
     "(env FORMGEN_WORKSPACE)."
 )
 @library_errors
 def copy(target: str, workspace_dir: str | None) -> None:
     """Write the schema file in use to TARGET, to adapt it: the workspace's with --workspace,
-    else the shipped Arbeitshilfe. An existing TARGET is never replaced.
+    else the shipped Arbeitshilfe. With --workspace, a relative TARGET is written into the
+    workspace (workspace.toml names its schema relative to it). An existing TARGET is never
+    replaced.
 
     Give the copy a new schema_version when you change it, check it with
-    `formgen schema check TARGET --workspace DIR` and name it in workspace.toml.
+    `formgen schema check TARGET --workspace DIR` and name it in workspace.toml
+    (`path = "TARGET"` under [schema]): what to do is said with the names to use.
     """
-    from formgen.workspace import Workspace
+    from formgen.workspace import CONFIG, Workspace
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
     lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
     source = ws.schema_file if ws else shipped_schema_path()
-    data = source.read_bytes()
+    name, target = target, str(ws.root / target if ws else target)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        if ws is None:
+            raise  # the shipped schema: formgen's installation is broken
+        unread = Said("schema_problem_cannot_read", why=os_error_said(exc))
+        raise _unusable(ws, SaidJoined((str(source), unread), ": ")) from None
     try:
         with open(target, "xb") as fh:
             fh.write(data)
     except FileExistsError:
         raise click.ClickException(say("schema_copy_exists", lang, target=target)) from None
     except OSError as exc:
-        why = str(exc.strerror or exc)
+        why = in_language(os_error_said(exc), lang)
         raise click.ClickException(
             say("schema_cannot_write", lang, target=target, why=why)
         ) from None
-    echo(say("schema_copied", lang, target=target, source=str(source)))
+    if ws is None:
+        echo(say("schema_copied", lang, target=target, source=str(source)))
+        return
+    config = str(ws.root / CONFIG)
+    said = {"target": target, "source": str(source), "name": name, "config": config}
+    echo(say("schema_copied_for", lang, root=str(ws.root), **said))
