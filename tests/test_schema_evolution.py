@@ -1214,3 +1214,20 @@ def test_a_row_naming_the_services_held_as_typed_before_a_choice_was_dropped_imp
     said = run("register", "import", str(exported), "-w", str(ws))
     assert said.splitlines()[0] == "Zeile 2: inst-0001 Praxis Wiśniewska: unverändert", said
     assert offers_held_by(ws, "inst-0001") == held
+
+
+def test_a_register_that_cannot_be_read_is_a_note_of_the_check_in_the_workspaces_language(
+    tmp_path: Path,
+) -> None:
+    """The file checked is valid, so the check passes; that the register's values could not
+    be compared with it is a note, said in German in a German workspace (it was English)."""
+    ws = workspace.Workspace.init(tmp_path / "ws").root
+    (ws / "register.json").write_text("{kaputt", "utf-8")
+    said = run("schema", "check", "-w", str(ws)).splitlines()
+    assert said[1] == (
+        f"{shipped_schema_path()}: Hinweis: die Werte im Register wurden nicht verglichen: "
+        f"{ws / 'register.json'}: Zeile 1, Spalte 2: Expecting property name enclosed in double "
+        "quotes; das Register ist beschädigt oder wurde von Hand bearbeitet. Es wurde nicht "
+        "geändert: diese Stelle korrigieren, eine Sicherung wiederherstellen oder mit 'formgen "
+        "register rebuild' aus dem Archiv neu aufbauen"
+    )

@@ -100,8 +100,10 @@ def _register_notes(ws: Workspace, model: Schema) -> list[str]:
 
     try:
         reg = journal.load(ws)
-    except FormgenError as exc:
-        return [say("schema_not_compared", ws.language, error=str(exc))]
+    except FormgenError as exc:  # its message said in the workspace's language too
+        return [
+            say("schema_not_compared", ws.language, error=in_language(exc.args[0], ws.language))
+        ]
     return choices_dropped(reg, model, ws.language)
 
 
