@@ -567,6 +567,7 @@ def test_the_readmes_schema_steps_work_as_written_from_the_folder_above_the_work
     checked = run("schema", "check", "my-schema.yaml", "--workspace", "spkom")
     assert checked.startswith(f"spkom/my-schema.yaml: gültig — {SCHEMA_ID} 1.1.0")
     assert "1.1.0" in run("schema", "show", "--workspace", "spkom").splitlines()[1]
+    assert "1.1.0" in run("schema", "show", "my-schema.yaml", "-w", "spkom").splitlines()[1]
     run("status", "-w", "spkom")
 
 

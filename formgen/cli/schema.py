@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -111,7 +112,8 @@ def _register_notes(ws: Workspace, model: Schema) -> list[str]:
 @click.argument("file", type=click.Path(dir_okay=False), required=False)
 @optional_workspace_option(
     "Without FILE, show the schema this workspace uses: its own schema file, with its own "
-    "regions (env FORMGEN_WORKSPACE)."
+    "regions; a relative FILE is the workspace's, as workspace.toml names it "
+    "(env FORMGEN_WORKSPACE)."
 )
 @lang_option(
     "Language of labels and texts (default: without FILE, the workspace's with --workspace; "
@@ -130,8 +132,9 @@ def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json:
         ws = Workspace.open(workspace_dir)
         model = ws.schema()
         lang = lang or ws.language
-    else:
-        model = load_schema(file or shipped_schema_path())
+    else:  # with a workspace, a relative FILE is the workspace's, as in check and copy
+        path = Path(workspace_dir) / file if file and workspace_dir else file
+        model = load_schema(path or shipped_schema_path())
     if as_json:
         echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
     else:
