@@ -18,7 +18,9 @@ Conventions (the same as :mod:`formgen.record`):
   register, and it keeps extensions, which E.164 cannot. A German "Durchwahl" after a hyphen
   is dialled straight on, so it is part of the number (``0211 12345-0`` → ``+49 211
   123450``). Words and second numbers are flagged, not read: see :func:`parse_phone`.
-* ``email`` → the address without surrounding blanks or a ``mailto:`` prefix.
+* ``email`` → the address without surrounding blanks or a ``mailto:`` prefix; pasted with a
+  display name, as Outlook copies it (``"Poradnia Łódź" <poradnia@example.pl>``), the one
+  address in ``<…>``.
 * ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``.
 * ``language_list`` → ISO 639 codes from codes or German/English names
   (:func:`formgen.languages.lookup`).
@@ -44,6 +46,8 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+$")
 _PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
+_NAMED_EMAIL = re.compile(r"^[^<>@]*<([^<>]*)>$")
+"""A display name (no ``@`` in it: one address only) and the address in ``<…>``."""
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
@@ -184,6 +188,9 @@ def _phone_number(text: str, region: str) -> phonenumbers.PhoneNumber | None:
 
 def parse_email(raw: str) -> Checked:
     text = raw.strip()
+    named = _NAMED_EMAIL.match(text)
+    if named:
+        text = named.group(1).strip()
     if text.lower().startswith("mailto:"):
         text = text[7:].strip()
     if not _EMAIL.match(text):

@@ -210,3 +210,35 @@ def test_text_constraints() -> None:
         and bad.problem is not None
         and "expected form" in bad.problem.text
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "address"),
+    [
+        ('"Poradnia Łódź" <poradnia@example.pl>', "poradnia@example.pl"),
+        ("Praxis Öztürk <oeztuerk@example.org>", "oeztuerk@example.org"),
+        ("<info@example.org>", "info@example.org"),
+        ("Beratung < mailto:info@example.org >", "info@example.org"),
+    ],
+)
+def test_an_address_pasted_with_its_display_name_is_the_address_in_angle_brackets(
+    typed: str, address: str
+) -> None:
+    """As Outlook copies a sender: the display name is left out, the address in ``<…>`` read."""
+    checked = values.parse_email(typed)
+    assert (checked.value, checked.raw, checked.problem) == (address, typed, None)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "a@example.org <b@example.org>",  # two addresses: which one?
+        "Praxis <a@example.org>, Büro <b@example.org>",
+        "Praxis <a@example.org> Büro",
+        "Praxis <keine Adresse>",
+    ],
+)
+def test_a_display_name_with_more_or_less_than_one_address_is_flagged(typed: str) -> None:
+    checked = values.parse_email(typed)
+    assert (checked.value, checked.raw) == (None, typed)
+    assert checked.problem is not None and checked.problem.key == "email"
