@@ -24,6 +24,9 @@ Conventions (the same as :mod:`formgen.record`):
 * ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``.
 * ``language_list`` → ISO 639 codes from codes or German/English names
   (:func:`formgen.languages.lookup`).
+
+Before a text is read, what Word or a web page pastes with it unseen is taken out
+(:func:`pasted`); the text as typed stays in ``Checked.raw``.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 import phonenumbers
 
@@ -56,6 +60,18 @@ _PHONE_START = re.compile(r"[+\uff0b\d]")
 _PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+$", re.IGNORECASE)
 _PHONE_SEPARATOR = re.compile(f"[/,;]|{LINE_BREAK.pattern}")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_PASTED = str.maketrans(
+    {
+        "\u00ad": None,  # soft hyphen: where Word may hyphenate; drawn as „-“ in the print
+        "\u200b": None,  # zero-width space: a web page's place to break a long word
+        "\ufeff": None,  # byte order mark / zero-width no-break space
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+    }
+)
+"""Characters pasted from Word or a web page that nobody sees or means to type: searched for,
+compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
+(U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
 
 
 def is_blank(raw: object) -> bool:
@@ -272,8 +288,20 @@ def allowed(f: Field) -> dict[str, str]:
 # --------------------------------------------------------------------------- by field
 
 
+def pasted(text: str) -> str:
+    """``text`` without the characters pasted with it unseen (:data:`_PASTED`: soft hyphens and
+    zero-width spaces left out, no-break spaces as spaces)."""
+    return text.translate(_PASTED)
+
+
 def check_text(f: Field, raw: str) -> Checked:
-    """A text-like value (one string) checked against field ``f``."""
+    """A text-like value (one string) checked against field ``f``, as :func:`pasted` leaves it;
+    ``raw`` is kept as typed."""
+    checked = _check_text(f, pasted(raw))
+    return checked if checked.raw == raw else replace(checked, raw=raw)
+
+
+def _check_text(f: Field, raw: str) -> Checked:
     t = f.type
     if t is FieldType.DATE:
         return parse_date(raw)
@@ -326,10 +354,10 @@ def check_multi(f: Field, ticked: list[str], other: str) -> tuple[Checked | None
     rest: list[str] = []
     if other.strip():
         if f.type is FieldType.LANGUAGE_LIST:
-            found, rest = languages_from_text(other)
+            found, rest = languages_from_text(pasted(other))
         else:
             found = []
-            for item in split_list(other, choice_labels(f)):
+            for item in split_list(pasted(other), choice_labels(f)):
                 value = choice_value(f, item)
                 if value is None:
                     rest.append(item)

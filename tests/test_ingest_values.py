@@ -242,3 +242,41 @@ def test_a_display_name_with_more_or_less_than_one_address_is_flagged(typed: str
     checked = values.parse_email(typed)
     assert (checked.value, checked.raw) == (None, typed)
     assert checked.problem is not None and checked.problem.key == "email"
+
+
+def _text_field(type_: FieldType = FieldType.TEXT) -> Field:
+    return Field("street", type_, Text({"de": "Straße"}), constraints=Constraints(max_length=40))
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Königs\u00adallee\u200b 12", "Königsallee 12"),  # soft hyphen, zero-width space
+        ("\ufeffCaritasverband für die Region\u00ad Neuss", "Caritasverband für die Region Neuss"),
+        ("Praxis Dr.\u00a0Gülşen Öztürk", "Praxis Dr. Gülşen Öztürk"),
+        ("40\u202f%", "40 %"),
+        # the zero-width non-joiner and joiner belong to Persian words and to emoji
+        ("می\u200cخواهم", "می\u200cخواهم"),
+        ("👩\u200d⚕️ Ärztin", "👩\u200d⚕️ Ärztin"),
+    ],
+)
+def test_characters_pasted_unseen_from_word_or_a_web_page_are_not_stored(
+    typed: str, read: str
+) -> None:
+    """Soft hyphens and zero-width spaces are left out and no-break spaces are spaces: the
+    register then finds, compares and prints the text a person reads. What was typed is kept."""
+    for type_ in (FieldType.TEXT, FieldType.TEXTAREA):
+        checked = values.check_text(_text_field(type_), typed)
+        assert (checked.value, checked.raw, checked.problem) == (read, typed, None)
+
+
+def test_pasted_characters_count_for_no_length_and_hide_no_typed_value() -> None:
+    """A postcode or an address pasted with them is read as it reads."""
+    assert values.check_text(_text_field(), "Kö\u00ad" * 20).value == "Kö" * 20  # 40 of 40
+    phone = Field("phone", FieldType.PHONE, Text({"de": "Telefon"}))
+    assert values.check_text(phone, "0211\u00a0123\u200b456").value == "+49 211 123456"
+    email = Field("email", FieldType.EMAIL, Text({"de": "E-Mail"}))
+    assert values.check_text(email, "info@\u00adexample.org").value == "info@example.org"
+    languages = Field("languages", FieldType.LANGUAGE_LIST, Text({"de": "Sprachen"}))
+    listed, rest = values.check_multi(languages, [], "Tür\u00adkisch, Pol\u200bnisch")
+    assert listed is not None and listed.value == ["tr", "pl"] and rest is None

@@ -1,0 +1,78 @@
+"""What an institution pastes into its form is read as what it meant, and kept as typed.
+
+Staff copy their address from Outlook, their name from a letterhead, their street from a web
+page or a Word document: the form (filled here by PDFium, Chrome's engine) then holds a display
+name around the e-mail address, soft hyphens, zero-width spaces and no-break spaces (a line
+break pasted into a one-line box PDFium leaves out itself; pdftk keeps it, and it is read as a
+space: ``test_ingest_values``). The register stores what a person reads, so that it finds, prints,
+exports and mails it; the text as typed stays with the value (``raw``).
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pdfplumber
+from mailkit import make_workspace
+from pdf_engines import pdfium_fill
+from pypdf import PdfReader
+from test_register_returns import RECIPIENTS, mailed_form, run
+
+from ingest.journal import load
+from ingest.pipeline import ingest_into_register
+
+PASTED = {
+    "institution.name": "Polska Misja Katolicka –\u00a0Poradnia\u00a0Łódź",
+    "institution.traeger": "Caritasverband für die Region\u00ad Neuss",
+    "institution.street": "Königs\u00adallee\u200b 12",
+    "institution.email": '"Poradnia Łódź" <poradnia@example.pl>',
+}
+READ = {
+    "name": "Polska Misja Katolicka – Poradnia Łódź",
+    "traeger": "Caritasverband für die Region Neuss",
+    "street": "Königsallee 12",
+    "email": "poradnia@example.pl",
+}
+
+
+def test_pasted_values_are_found_printed_exported_and_mailed_as_they_read(
+    tmp_path: Path,
+) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    w = ("-w", str(ws.root))
+    run("mail", str(RECIPIENTS), *w, "--drafts", str(tmp_path / "d"))
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), PASTED))
+    (out,) = ingest_into_register([returned], ws).outcomes
+    assert not [w for w in out.warnings if "invalid" in w], out.warnings
+
+    stored = load(ws).institutions["lodz"]["institution"]
+    assert {k: stored[k]["v"] for k in READ} == READ
+    assert not [k for k in READ if "problem" in stored[k]]
+    typed = {k: stored[k]["raw"] for k in READ}
+    assert typed["street"] == PASTED["institution.street"]  # kept as typed
+    assert typed["name"] == PASTED["institution.name"]
+    assert typed["email"] == PASTED["institution.email"]
+
+    for words in ("Königsallee", "Region Neuss", "Katolicka – Poradnia"):
+        found = run("register", "find", words, *w)
+        assert "lodz  Polska Misja Katolicka – Poradnia Łódź" in found, words
+
+    printed = tmp_path / "Register.pdf"
+    run("register", "print", *w, "-o", str(printed))
+    with pdfplumber.open(printed) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "Königsallee 12" in text and "Region Neuss" in text and "Region-" not in text
+
+    exported = tmp_path / "Register.csv"
+    run("register", "export", "--format", "csv", *w, "-o", str(exported))
+    with exported.open(encoding="utf-8-sig", newline="") as f:
+        (row,) = [r for r in csv.DictReader(f, delimiter=";") if r["institution_id"] == "lodz"]
+    assert {k: row[k] for k in READ} == READ
+
+    # the next form, and so the next mail, goes to the new address
+    form = tmp_path / "Formular.pdf"
+    run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
+    fields = PdfReader(form).get_fields() or {}
+    assert {k: fields[f"institution.{k}"].get("/V") for k in READ} == READ
