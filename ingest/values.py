@@ -26,7 +26,8 @@ Conventions (the same as :mod:`formgen.record`):
   (:func:`formgen.languages.lookup`).
 
 Before a text is read, what Word or a web page pastes with it unseen is taken out
-(:func:`pasted`); the text as typed stays in ``Checked.raw``.
+(:func:`pasted`), and a one-line field's line breaks are spaces; the text as typed stays in
+``Checked.raw``.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ _PASTED = str.maketrans(
 """Characters pasted from Word or a web page that nobody sees or means to type: searched for,
 compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
 (U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
+_BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern})\s*")
+ONE_LINE = frozenset({FieldType.TEXT, FieldType.INITIALS})
+"""The text fields printed as one line (a ``textarea`` has several)."""
 
 
 def is_blank(raw: object) -> bool:
@@ -288,16 +292,18 @@ def allowed(f: Field) -> dict[str, str]:
 # --------------------------------------------------------------------------- by field
 
 
-def pasted(text: str) -> str:
+def pasted(text: str, one_line: bool = False) -> str:
     """``text`` without the characters pasted with it unseen (:data:`_PASTED`: soft hyphens and
-    zero-width spaces left out, no-break spaces as spaces)."""
-    return text.translate(_PASTED)
+    zero-width spaces left out, no-break spaces as spaces); ``one_line``: each line break, with
+    the blanks around it, as one space (a name pasted from two lines)."""
+    text = text.translate(_PASTED)
+    return _BROKEN_LINE.sub(" ", text) if one_line else text
 
 
 def check_text(f: Field, raw: str) -> Checked:
-    """A text-like value (one string) checked against field ``f``, as :func:`pasted` leaves it;
-    ``raw`` is kept as typed."""
-    checked = _check_text(f, pasted(raw))
+    """A text-like value (one string) checked against field ``f``, as :func:`pasted` leaves it
+    (a one-line field's line breaks as spaces); ``raw`` is kept as typed."""
+    checked = _check_text(f, pasted(raw, f.type in ONE_LINE))
     return checked if checked.raw == raw else replace(checked, raw=raw)
 
 

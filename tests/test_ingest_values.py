@@ -280,3 +280,23 @@ def test_pasted_characters_count_for_no_length_and_hide_no_typed_value() -> None
     languages = Field("languages", FieldType.LANGUAGE_LIST, Text({"de": "Sprachen"}))
     listed, rest = values.check_multi(languages, [], "Tür\u00adkisch, Pol\u200bnisch")
     assert listed is not None and listed.value == ["tr", "pl"] and rest is None
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Polska Misja Katolicka –\nPoradnia Łódź\n",
+        "Polska Misja Katolicka –  \n\n  Poradnia Łódź",
+        "Polska Misja Katolicka –\u2028Poradnia Łódź",
+    ],
+)
+def test_a_line_break_in_a_one_line_field_is_a_space(typed: str) -> None:
+    """A name pasted from two lines (pdftk keeps the line break in a one-line box); a text
+    field of several lines keeps its line breaks."""
+    name = Field("name", FieldType.TEXT, Text({"de": "Name"}))
+    checked = values.check_text(name, typed)
+    assert (checked.value, checked.raw) == ("Polska Misja Katolicka – Poradnia Łódź", typed)
+    initials = Field("initials", FieldType.INITIALS, Text({"de": "Handzeichen"}))
+    assert values.check_text(initials, "G.\nÖ.").value == "G. Ö."
+    area = Field("opening_hours", FieldType.TEXTAREA, Text({"de": "Öffnungszeiten"}))
+    assert values.check_text(area, "Mo 9–12\nDi 14–16").value == "Mo 9–12\nDi 14–16"
