@@ -74,6 +74,9 @@ _PASTED = str.maketrans(
 compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
 (U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
 _BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern})\s*")
+_DIGIT_GROUPS = re.compile(r"(?:D *[-–]? *)?(\d+(?: \d+)*)")
+"""Digits in groups (``41 460``), or after the D that marked a German postcode before 1993
+(``D-40212``, ``D 40212``): read as the digits alone where those fit a field's pattern."""
 ONE_LINE = frozenset({FieldType.TEXT, FieldType.INITIALS})
 """The text fields printed as one line (a ``textarea`` has several)."""
 
@@ -334,15 +337,21 @@ def _check_text(f: Field, raw: str) -> Checked:
         return checked
     text = str(checked.value)
     c = f.constraints
+    if c.pattern is not None and not re.search(c.pattern, text):
+        digits = _DIGIT_GROUPS.fullmatch(text)
+        joined = digits.group(1).replace(" ", "") if digits else ""
+        if joined and re.search(c.pattern, joined):  # D-40212, 41 460: a postcode as meant
+            checked, text = Checked(raw, joined), joined
+        elif c.pattern_hint:  # said in words, before a length the words explain
+            hint = per_language(c.pattern_hint.get)
+            return Checked(raw, None, problem("pattern_hint", raw=short(raw), hint=hint))
     if c.max_length is not None and len(text) > c.max_length:
         return Checked(raw, None, problem("too_long", length=len(text), limit=c.max_length))
     if c.min_length is not None and len(text) < c.min_length:
         return Checked(raw, None, problem("too_short", length=len(text), limit=c.min_length))
     if c.pattern is not None and not re.search(c.pattern, text):
-        if not c.pattern_hint:  # nobody reads the regular expression: said in words if we can
-            return Checked(raw, None, problem("pattern", raw=short(raw), pattern=c.pattern))
-        hint = per_language(c.pattern_hint.get)
-        return Checked(raw, None, problem("pattern_hint", raw=short(raw), hint=hint))
+        # nobody reads the regular expression: a pattern without words says the form is wrong
+        return Checked(raw, None, problem("pattern", raw=short(raw), pattern=c.pattern))
     return checked
 
 

@@ -1,11 +1,12 @@
 """What an institution pastes into its form is read as what it meant, and kept as typed.
 
 Staff copy their address from Outlook, their name from a letterhead, their street from a web
-page or a Word document: the form (filled here by PDFium, Chrome's engine) then holds a display
-name around the e-mail address, soft hyphens, zero-width spaces and no-break spaces (a line
-break pasted into a one-line box PDFium leaves out itself; pdftk keeps it, and it is read as a
-space: ``test_ingest_values``). The register stores what a person reads, so that it finds, prints,
-exports and mails it; the text as typed stays with the value (``raw``).
+page or a Word document, and write their postcode as letters had it (D-40212): the form
+(filled here by PDFium, Chrome's engine) then holds a display name around the e-mail address,
+soft hyphens, zero-width spaces and no-break spaces (a line break pasted into a one-line box
+PDFium leaves out itself; pdftk keeps it, and it is read as a space: ``test_ingest_values``).
+The register stores what a person reads, so that it finds, prints, exports and mails it; the
+text as typed stays with the value (``raw``).
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ PASTED = {
     "institution.name": "Polska Misja Katolicka –\u00a0Poradnia\u00a0Łódź",
     "institution.traeger": "Caritasverband für die Region\u00ad Neuss",
     "institution.street": "Königs\u00adallee\u200b 12",
+    "institution.postcode": "D-40212",
     "institution.email": '"Poradnia Łódź" <poradnia@example.pl>',
 }
 READ = {
     "name": "Polska Misja Katolicka – Poradnia Łódź",
     "traeger": "Caritasverband für die Region Neuss",
     "street": "Königsallee 12",
+    "postcode": "40212",
     "email": "poradnia@example.pl",
 }
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from formgen.model import Constraints, Field, FieldType, Text
+from formgen.schema_load import default_schema
 from ingest import values
 
 
@@ -300,3 +301,45 @@ def test_a_line_break_in_a_one_line_field_is_a_space(typed: str) -> None:
     assert values.check_text(initials, "G.\nÖ.").value == "G. Ö."
     area = Field("opening_hours", FieldType.TEXTAREA, Text({"de": "Öffnungszeiten"}))
     assert values.check_text(area, "Mo 9–12\nDi 14–16").value == "Mo 9–12\nDi 14–16"
+
+
+def _postcode() -> Field:
+    """The shipped schema's postcode: five digits, said in words (``pattern_hint``)."""
+    return next(f for f in default_schema().institution_fields() if f.id == "postcode")
+
+
+@pytest.mark.parametrize("typed", ["D-40212", "D 40212", "D–40212", "40 212", " 402 12 "])
+def test_a_postcode_written_with_the_d_before_it_or_in_groups_is_its_five_digits(
+    typed: str,
+) -> None:
+    """As German letters wrote it before 1993 (D-40212), or grouped as a number (40 212)."""
+    checked = values.check_text(_postcode(), typed)
+    assert (checked.value, checked.raw, checked.problem) == ("40212", typed, None)
+
+
+@pytest.mark.parametrize("typed", ["D-402123", "40212 Düsseldorf", "A-1010", "d-40212", "4021"])
+def test_a_postcode_of_another_form_is_told_what_the_form_asks_for_not_its_length(
+    typed: str,
+) -> None:
+    checked = values.check_text(_postcode(), typed)
+    assert (checked.value, checked.raw) == (None, typed)
+    assert checked.problem is not None and checked.problem.in_language("de") == (
+        f"„{typed}“ hat nicht die erwartete Form: fünf Ziffern, z.\u00a0B. 40210"
+    )
+
+
+def test_digits_in_groups_are_read_only_where_the_pattern_asks_for_digits() -> None:
+    """A field with a pattern and no words for it says the length first, as before."""
+    letters = Field(
+        "code", FieldType.TEXT, Text({"de": "Kürzel"}), constraints=Constraints(pattern="^[A-Z]+$")
+    )
+    assert values.check_text(letters, "40 212").problem is not None
+    short = Field(
+        "code",
+        FieldType.TEXT,
+        Text({"de": "Kürzel"}),
+        constraints=Constraints(pattern="^[0-9]+$", max_length=3),
+    )
+    assert values.check_text(short, "1 234").problem == values.check_text(short, "1234").problem
+    found = values.check_text(short, "4o21").problem
+    assert found is not None and found.key == "too_long"
