@@ -64,6 +64,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "phone_mixed": "'{raw}' is not one phone number: it has words or a second number in it; "
         "write one number with area code, an extension after a hyphen (0211 123456-12), and a "
         "note such as 'main line' elsewhere",
+        "phone_no_prefix": "'{raw}' has no area code starting with 0 and would be read as "
+        "{read}; write the number with its area code, e.g. 0211 1234567",
         "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
@@ -105,6 +107,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "phone_mixed": "„{raw}“ ist keine einzelne Telefonnummer: darin stehen Wörter oder eine "
         "zweite Nummer; bitte eine Nummer mit Vorwahl eintragen, eine Durchwahl mit Bindestrich "
         "(z.\u00a0B. 0211 123456-12) und Hinweise wie „Zentrale“ an anderer Stelle",
+        "phone_no_prefix": "„{raw}“ hat keine Vorwahl mit 0 und würde als {read} gelesen; "
+        "bitte mit Vorwahl eintragen, z.\u00a0B. 0211 1234567",
         "email": "„{raw}“ ist keine gültige E-Mail-Adresse; bitte eine einzelne Adresse "
         "eintragen, z.\u00a0B. name@example.org",
         "url": "„{raw}“ ist keine gültige Internetadresse; bitte z.\u00a0B. www.example.org eintragen",

@@ -375,6 +375,19 @@ def lost_letters(text: str) -> bool:
     return _LOST_LETTER.search(" ".join(words)) is not None
 
 
+_LOST_ZERO = re.compile(r"[1-9][0-9]{8,10}")
+
+
+def phone_cell(text: str) -> str:
+    """A phone column's cell of a list or table, its leading 0 given back where Excel dropped it
+    (a cell it stored as a number: ``2111234567`` for 0211 1234567). 9 to 11 digits are a German
+    number with its area code, never a local number without one (at most 8 digits); a shorter
+    one may be either (``8992222``), and a longer one may have lost ``+49`` or ``0049``
+    (``492111234567``): those stay as they are, and the register flags them
+    (:func:`ingest.values.parse_phone`)."""
+    return "0" + text if _LOST_ZERO.fullmatch(text) else text
+
+
 def parse_recipients(
     header: Sequence[str],
     rows: Sequence[tuple[int, Sequence[str]]],
@@ -452,6 +465,8 @@ def parse_recipients(
         cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
         rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix, longest)
         values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
+        if "phone" in values:
+            values["phone"] = phone_cell(values["phone"])
         for key, text in values.items():
             try:
                 check_value(known[key], text, key)

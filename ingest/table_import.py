@@ -23,8 +23,9 @@ prefilled with what the centre knew, to confirm or correct.
   (or with an id the register does not know) is matched as a checklist block from someone else
   (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
   held as a probable duplicate, else a new institution). Values are checked as a returned
-  form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers, languages and
-  choices by name or code, lists separated by commas, a choice's label one item though it
+  form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers — one Excel
+  stored as a number given back its 0 where that is sure, :func:`formgen.recipients.phone_cell`
+  —, languages and choices by name or code, lists separated by commas, a choice's label one item though it
   holds a comma or „und“); an invalid value is kept as typed and flagged (held where the
   register holds a valid one). A choice a later
   schema version dropped, as ``--labels`` writes it („Dormagen (nicht mehr in der Auswahl)“)
@@ -68,7 +69,7 @@ from formgen.messages import (
     say_count,
 )
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from formgen.recipients import PLAIN_CSV, columns_twice, lost_letters
+from formgen.recipients import PLAIN_CSV, columns_twice, lost_letters, phone_cell
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -350,6 +351,8 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             into = entry
         if f.type is FieldType.SELECT_ONE:  # a choice no longer offered, as --labels writes it
             text = dropped_option(f, text, r.reg.kept) or text
+        if f.type is FieldType.PHONE:
+            text = phone_cell(text)
         if f.type is FieldType.SELECT_MULTIPLE:
             into.update(_held_choices(f, text, r))
         else:

@@ -185,6 +185,10 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     * a ``/``, ``,``, ``;`` or line break after a complete number: a second number follows,
       and ``0211 1234 / 0211 5678`` would be read as one long number. A ``/`` after the area
       code alone (``0211/123456``) is the old way to write one number.
+
+    A number without ``+`` or the national prefix ``0`` of a region that has one (DE, AT, CH)
+    is flagged too (``phone_no_prefix``): ``phonenumbers`` reads its first digits as the area
+    code, so a local ``899 2222`` typed without one became Munich's ``+49 89 92222``.
     """
     text = raw.strip().translate(_SPACES)
     start = _PHONE_START.search(text)
@@ -196,6 +200,11 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     number = _phone_number(text, region)
     if number is None:
         return Checked(raw, None, problem("phone", raw=short(raw), region=region))
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    without_prefix = number_text[:1].isdecimal() and int(number_text[0]) > 0
+    if metadata is not None and metadata.national_prefix == "0" and without_prefix:
+        read = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+        return Checked(raw, None, problem("phone_no_prefix", raw=short(raw), read=read))
     fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     return Checked(raw, fmt)
 

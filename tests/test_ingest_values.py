@@ -343,3 +343,31 @@ def test_digits_in_groups_are_read_only_where_the_pattern_asks_for_digits() -> N
     assert values.check_text(short, "1 234").problem == values.check_text(short, "1234").problem
     found = values.check_text(short, "4o21").problem
     assert found is not None and found.key == "too_long"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("899 2222", "089 92222"),  # a local number: Munich's, to phonenumbers
+        ("8992222", "089 92222"),
+        ("211 1234567", "0211 1234567"),
+        ("(211) 1234567", "0211 1234567"),
+        ("Tel. 151 23456789", "01512 3456789"),
+    ],
+)
+def test_a_phone_number_without_its_0_is_kept_as_typed_and_flagged(typed: str, read: str) -> None:
+    """phonenumbers reads the first digits of a number without the national prefix 0 as its
+    area code: a number typed without one became another town's, silently."""
+    checked = values.parse_phone(typed)
+    assert (checked.value, checked.raw) == (None, typed)
+    assert checked.problem is not None and checked.problem.key == "phone_no_prefix"
+    assert str(checked.problem) == (
+        f"'{typed}' has no area code starting with 0 and would be read as {read}; write the "
+        "number with its area code, e.g. 0211 1234567"
+    )
+
+
+def test_a_region_without_the_national_prefix_0_reads_a_number_without_it() -> None:
+    """In the United States (national prefix 1) a number is written without it."""
+    assert values.parse_phone("212 555 1234", "US").value == "+1 212-555-1234"
+    assert values.parse_phone("０２１１ １２３４５６７").value == "+49 211 1234567"  # full width

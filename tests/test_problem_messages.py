@@ -173,6 +173,12 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         lambda: values.parse_phone("0211 1234 oder 5678"),
         "„0211 1234 oder 5678“ ist keine einzelne Telefonnummer",
     ),
+    (
+        "phone_no_prefix",
+        lambda: values.parse_phone("899 2222"),
+        "„899 2222“ hat keine Vorwahl mit 0 und würde als 089 92222 gelesen; bitte mit Vorwahl "
+        "eintragen, z.\u00a0B. 0211 1234567",
+    ),
     ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
     ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),
     (

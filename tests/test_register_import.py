@@ -1796,3 +1796,44 @@ def test_an_invalid_value_of_a_row_held_as_a_probable_duplicate_is_said_held(
         "keine der Auswahlmöglichkeiten"
     )
     assert "ungültige Werte (wie eingegeben übernommen) 0" in lines[2]
+
+
+def test_a_phone_number_excel_stored_as_a_number_gets_its_0_back_where_that_is_sure(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """Excel stores 0211 1234567 typed into a cell as the number 2111234567, its 0 lost: 9 to
+    11 digits are a number with its area code, so the 0 is given back. Seven digits may be a
+    local number without area code (899 2222, which phonenumbers read as Munich's): kept as
+    typed and flagged, as is one of 12 digits (0049 with its 00 lost, read as Emden's 04921)."""
+    numbers = {
+        "Praxis Öztürk": (2111234567, "+49 211 1234567"),
+        "Gabinet Żółkiewska": (15123456789, "+49 1512 3456789"),
+        "Ольга Петренко": (8992222, None),
+        "مركز الأمل": (492111234567, None),
+    }
+    rows: list[list[object]] = [["category", "name", "phone"]]
+    rows += [["facharzt", name, number] for name, (number, _) in numbers.items()]
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    path = tmp_path / "Telefonliste.xlsx"
+    book.save(path)
+    assert isinstance(openpyxl.load_workbook(path).active["C2"].value, int)  # a number
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    reg = load(bare)
+    phones = {
+        reg.name_of(iid): reg.institutions[iid]["institution"]["phone"]
+        for iid in reg.institutions
+        if "phone" in reg.institutions[iid]["institution"]
+    }
+    assert {name: phone["v"] for name, phone in phones.items()} == {
+        name: read for name, (_, read) in numbers.items()
+    }
+    assert phones["Ольга Петренко"]["raw"] == "8992222"
+    assert phones["Ольга Петренко"]["problem_key"] == "phone_no_prefix"
+    assert (
+        "„8992222“ hat keine Vorwahl mit 0 und würde als 089 92222 gelesen; bitte mit Vorwahl "
+        "eintragen, z.\u00a0B. 0211 1234567" in said
+    ), said
+    assert "„492111234567“ hat keine Vorwahl mit 0 und würde als 04921 11234567 gelesen" in said
