@@ -16,8 +16,10 @@ Conventions (the same as :mod:`formgen.record`):
   We chose the international format over E.164 because it is just as canonical (one spelling
   per number, so the register can compare numbers) but readable in exports and the printed
   register, and it keeps extensions, which E.164 cannot. A German "Durchwahl" after a hyphen
-  is dialled straight on, so it is part of the number (``0211 12345-0`` → ``+49 211
-  123450``). Words and second numbers are flagged, not read: see :func:`parse_phone`.
+  is dialled straight on, so it is part of the number, and stays as written after the number
+  it extends (``0211 12345-0`` → ``+49 211 12345-0``: the print and the next form show the
+  institution the number it wrote). Words and second numbers are flagged, not read: see
+  :func:`parse_phone`.
 * ``email`` → the address without surrounding blanks or a ``mailto:`` prefix; pasted with a
   display name, as Outlook copies it (``"Poradnia Łódź" <poradnia@example.pl>``), the one
   address in ``<…>``.
@@ -59,6 +61,7 @@ _SPLIT = re.compile(
 )
 _PHONE_START = re.compile(r"[+\uff0b\d]")
 _PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+$", re.IGNORECASE)
+_DURCHWAHL = re.compile(r"\s*-\s*(\d{1,5})$")
 _PHONE_SEPARATOR = re.compile(f"[/,;]|{LINE_BREAK.pattern}")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
 _PASTED = str.maketrans(
@@ -206,6 +209,12 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
         read = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return Checked(raw, None, problem("phone_no_prefix", raw=short(raw), read=read))
     fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    durchwahl = _DURCHWAHL.search(number_text)
+    if durchwahl and not number.extension:
+        extended = _phone_number(number_text[: durchwahl.start()], region)
+        if extended is not None:  # a number itself: the Durchwahl after it stays as written
+            international = phonenumbers.PhoneNumberFormat.INTERNATIONAL
+            fmt = f"{phonenumbers.format_number(extended, international)}-{durchwahl[1]}"
     return Checked(raw, fmt)
 
 

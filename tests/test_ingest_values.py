@@ -73,15 +73,19 @@ def test_invalid_dates_are_kept_and_flagged(typed: str, why: str) -> None:
     ("typed", "number"),
     [
         ("0211 1234567", "+49 211 1234567"),
-        ("0211/123 45-67", "+49 211 1234567"),
+        ("0211-1234567", "+49 211 1234567"),  # a hyphen after the area code: one number
         ("+49 (0)211 1234567", "+49 211 1234567"),
         ("0049 211 1234567", "+49 211 1234567"),
         ("0151 23456789", "+49 1512 3456789"),
         ("0211 123456 ext. 12", "+49 211 123456 ext. 12"),
         ("+49 211 123456 ext. 12", "+49 211 123456 ext. 12"),  # as the register shows it
         ("0211 123456 x12", "+49 211 123456 ext. 12"),
-        ("0211 12345-0", "+49 211 123450"),  # the "Durchwahl" -0 (Zentrale) is dialled on
-        ("0211/123 45-67", "+49 211 1234567"),
+        # a "Durchwahl" after a hyphen (-0: Zentrale) is dialled on, and stays as written
+        ("0211 12345-0", "+49 211 12345-0"),
+        ("0211/123 45-67", "+49 211 12345-67"),
+        ("02181 601-5301", "+49 2181 601-5301"),
+        ("+49 211 12345-0", "+49 211 12345-0"),  # as the register shows it
+        ("0211-12345", "+49 211 12345"),  # 0211 alone is no number: no Durchwahl
         ("02 11 / 12 34 56", "+49 211 123456"),  # "/" after the area code: one number
         ("Tel. 0211 123456", "+49 211 123456"),  # a label before the number is left out
         ("Telefon: (0211) 123456", "+49 211 123456"),

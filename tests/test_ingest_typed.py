@@ -79,3 +79,35 @@ def test_pasted_values_are_found_printed_exported_and_mailed_as_they_read(
     run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
     fields = PdfReader(form).get_fields() or {}
     assert {k: fields[f"institution.{k}"].get("/V") for k in READ} == READ
+
+
+def test_a_durchwahl_stays_as_written_in_the_print_and_the_next_form(tmp_path: Path) -> None:
+    """„0211 12345-0“ is the number 0211 123450, dialled on after the hyphen; written so it
+    says the Zentrale. Read as ``+49 211 123450``, the print and the next form showed the
+    institution a number it did not write. The next form, returned with the same number typed
+    again, changes nothing."""
+    ws = make_workspace(tmp_path / "ws")
+    w = ("-w", str(ws.root))
+    run("mail", str(RECIPIENTS), *w, "--drafts", str(tmp_path / "d"))
+    returned = tmp_path / "Rückmeldung.pdf"
+    typed = {"institution.phone": "0211 12345-0", "facharzt.contact_phone": "0211 12345-123"}
+    returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), typed))
+    ingest_into_register([returned], ws)
+    reg = load(ws)
+    read = {"institution.phone": "+49 211 12345-0", "facharzt.contact_phone": "+49 211 12345-123"}
+    assert {path: reg.value("lodz", path)["v"] for path in read} == read  # type: ignore[index]
+
+    printed = tmp_path / "Register.pdf"
+    run("register", "print", *w, "-o", str(printed))
+    with pdfplumber.open(printed) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "+49 211 12345-0" in text and "+49 211 12345-123" in text
+
+    form = tmp_path / "Formular.pdf"
+    run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
+    fields = PdfReader(form).get_fields() or {}
+    assert {path: fields[path].get("/V") for path in read} == read
+    again = tmp_path / "Nochmal.pdf"
+    again.write_bytes(pdfium_fill(form.read_bytes(), {"institution.phone": "0211 12345-0"}))
+    (out,) = ingest_into_register([again], ws).outcomes
+    assert out.merged == "confirmed, lodz" and not load(ws).conflicts(), out  # no change
