@@ -1,4 +1,4 @@
-"""What an institution pastes into its form is read as what it meant, and kept as typed.
+"""What an institution types or pastes into its form is read as it meant it, and kept as typed.
 
 Staff copy their address from Outlook, their name from a letterhead, their street from a web
 page or a Word document, and write their postcode as letters had it (D-40212): the form
