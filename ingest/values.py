@@ -53,8 +53,8 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+$")
 _PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
-_NAMED_EMAIL = re.compile(r"^[^<>@]*<([^<>]*)>$")
-"""A display name (no ``@`` in it: one address only) and the address in ``<…>``."""
+_NAMED_EMAIL = re.compile(r"^([^<>]*)<([^<>]*)>$")
+"""A display name and the address in ``<…>``."""
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
@@ -231,7 +231,9 @@ def parse_email(raw: str) -> Checked:
     text = raw.strip()
     named = _NAMED_EMAIL.match(text)
     if named:
-        text = named.group(1).strip()
+        name, text = named[1].strip(" \"'"), named[2].strip()
+        if "@" in name and name.casefold() != text.casefold():  # a second address: which one?
+            return Checked(raw, None, problem("email", raw=short(raw)))
     if text.lower().startswith("mailto:"):
         text = text[7:].strip()
     if not _EMAIL.match(text):

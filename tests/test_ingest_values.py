@@ -224,6 +224,7 @@ def test_text_constraints() -> None:
         ("Praxis Öztürk <oeztuerk@example.org>", "oeztuerk@example.org"),
         ("<info@example.org>", "info@example.org"),
         ("Beratung < mailto:info@example.org >", "info@example.org"),
+        ("'info@example.org' <info@example.org>", "info@example.org"),  # named by itself
     ],
 )
 def test_an_address_pasted_with_its_display_name_is_the_address_in_angle_brackets(
