@@ -36,7 +36,7 @@ from formgen.mailing import (
     missing_text,
     shipped_template,
 )
-from formgen.messages import Said, SaidJoined, said_count
+from formgen.messages import Said, SaidJoined, said_count, said_from_json, said_json
 from formgen.model import Schema
 from formgen.recipients import (
     Recipient,
@@ -600,6 +600,7 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
                 or (d.not_mailed and (d.not_mailed_reason, d.email) == (reason, r.given_email))
             ):
                 continue
+            detail = r.email_problem or Said("status_no_email")
             log.append(
                 "not_mailed",
                 round=settings.round,
@@ -608,16 +609,20 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
                 name=r.name,
                 email=r.given_email,
                 reason=reason,
-                detail=r.email_problem or Said("status_no_email"),
+                detail=detail,
+                detail_said=said_json(detail),
                 source=r.source,
             )
 
 
 def not_mailed_said(d: Delivery) -> str:
-    """Why the send log's delivery ``d`` was not mailed, as the log stores it (in English), a
-    :class:`Said` where that is what formgen says for its ``reason`` and address (none; one
-    :func:`~formgen.recipients.check_email` refuses), to be said in the workspace's language;
-    else as stored (an address that bounced, more than one reason, an older formgen's words)."""
+    """Why the send log's delivery ``d`` was not mailed, to be said in the workspace's
+    language: by the words the log stores with it; in a line of an older formgen, which
+    stores the English only, a :class:`Said` where that is what formgen says for its
+    ``reason`` and address (none; one :func:`~formgen.recipients.check_email` refuses), else
+    as stored (an address that bounced, more than one reason, a hand edit)."""
+    if d.not_mailed_words:
+        return said_from_json(d.not_mailed_words, d.not_mailed_detail)
     said: str | None = None
     if d.not_mailed_reason == "no_email":
         said = Said("status_no_email")

@@ -4062,6 +4062,38 @@ def in_language(text: str, lang: str) -> str:
     return text.in_language(lang) if isinstance(text, Said) else text
 
 
+def said_json(text: str) -> Any:
+    """``text`` as JSON that :func:`said_from_json` makes it again from, for a text stored in
+    English that is shown in a language later (the send log's why not mailed): a
+    :class:`Said` as its key and args (``{"said": key, "args": {…}}``, an arg that is a
+    :class:`Said` too as such), a :class:`SaidJoined` as its parts (``{"joined": […], "sep":
+    "; "}``), any other text as it is."""
+    if isinstance(text, SaidJoined):
+        return {"joined": [said_json(p) for p in text.parts], "sep": text.sep}
+    if isinstance(text, Said) and not isinstance(text, SaidProblem):
+        args = {k: said_json(v) if isinstance(v, str) else v for k, v in text.args.items()}
+        return {"said": text.key, "args": args}
+    return str(text)
+
+
+def said_from_json(stored: Any, text: str) -> str:
+    """The text :func:`said_json` stored as ``stored``, to be said in any language; ``text``
+    (the English stored beside it) where there is none (an older formgen's) or it does not fit
+    today's words (a hand edit, a key of a newer formgen)."""
+    try:
+        return _said_from(stored) if stored else text
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        return text
+
+
+def _said_from(stored: Any) -> Any:
+    if isinstance(stored, dict) and "joined" in stored:
+        return SaidJoined([_said_from(p) for p in stored["joined"]], str(stored["sep"]))
+    if isinstance(stored, dict) and "said" in stored:
+        return Said(str(stored["said"]), **{k: _said_from(v) for k, v in stored["args"].items()})
+    return stored  # a text, a number, a mapping of languages
+
+
 def per_language(say: Callable[[str], str]) -> dict[str, str]:
     """An arg said in every language of the templates: ``say(lang)`` for each (e.g. the choices
     of a field by their labels in that language)."""

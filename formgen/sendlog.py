@@ -13,7 +13,9 @@ crash. A *delivery* is one institution in one round; its events are:
 ``not_mailed`` the institution was in the round's list but got no mail: ``reason`` ``no_email``
               (no address), ``invalid_email`` or ``dead_email`` (the register's or the list's
               address, a mail to which bounced or was refused for good) (``email``: the address
-              as given, ``detail``: why it cannot be mailed). Logged once per round and
+              as given, ``detail``: why it cannot be mailed, in English, and ``detail_said``:
+              its words, :func:`formgen.messages.said_json`, to say it in the workspace's
+              language; a line of an older formgen has ``detail`` only). Logged once per round and
               institution by a real run; a later mail to it supersedes it.
 ``not_made``  its form could not be made (``error``: why, e.g. its record holds a value the
               generator refuses), so nothing was mailed. Any later event of the delivery (its
@@ -74,6 +76,9 @@ class Delivery:
     """``no_email``, ``invalid_email`` or ``dead_email`` (:attr:`email` holds the address as
     given)."""
     not_mailed_detail: str = ""
+    """Why, in English as stored (:func:`formgen.mailrun.not_mailed_said`: in any language)."""
+    not_mailed_words: Any = None
+    """Why, as its words were stored (``detail_said``; None in an older formgen's line)."""
     not_made_at: str = ""
     """When its form could not be made; ``""`` once a later event of the delivery superseded
     that (:func:`deliveries_from`)."""
@@ -218,6 +223,7 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.not_mailed_at = str(ev.get("at", ""))
             d.not_mailed_reason = str(ev.get("reason", ""))
             d.not_mailed_detail = str(ev.get("detail", ""))
+            d.not_mailed_words = ev.get("detail_said")
         elif kind == "not_made":
             d.kind = str(ev.get("kind", d.kind))
             d.name = str(ev.get("name", d.name))
@@ -231,6 +237,9 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
         if ERASED_MARK.fullmatch(d.email):
             d.email, d.email_erased = "", True
         d.not_mailed_detail = ERASED_MARK.sub("(erased)", d.not_mailed_detail)
+        if d.not_mailed_words:
+            words = ERASED_MARK.sub("(erased)", json.dumps(d.not_mailed_words, ensure_ascii=False))
+            d.not_mailed_words = json.loads(words)
         d.not_made_error = ERASED_MARK.sub("(erased)", d.not_made_error)
         for f in d.failures:
             f["error"] = ERASED_MARK.sub("(erased)", str(f.get("error", "")))

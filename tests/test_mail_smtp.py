@@ -1434,6 +1434,42 @@ def test_a_register_address_refused_for_good_in_its_first_round_is_not_mailed_ag
     assert inbox.messages == []
 
 
+def test_status_list_says_why_a_refused_address_was_not_mailed_in_the_workspaces_language(
+    tmp_path,
+):
+    """The server refused lodz's address for good (550) in the invitation round, and a later
+    round left it out. 'formgen status --list' in a German workspace says why in German, as
+    the round's NICHT VERSANDT line did: the send log keeps the reason's words beside its
+    English. A line an older formgen wrote (the English only) is shown as it is."""
+    inbox = Inbox(reject={"lodz@example.org"})
+    listed = str(DATA / "excel_utf8_bom.csv")
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", listed, "-w", str(ws), "--send").exit_code == 1
+        log = ws / "sendlog.jsonl"
+        earlier = [{**e, "at": "2026-11-02T09:00:00+00:00"} for e in log_events(ws)]
+        log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in earlier), "utf-8")
+        assert run("mail", listed, "-w", str(ws), "--send", "--round", "zwei").exit_code == 0
+    (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]
+    assert logged["detail"].startswith("the address lodz@example.org was refused by the server")
+    year = dt.date.today().year
+    german = (
+        "die Adresse lodz@example.org wurde vom Server abgewiesen (550 5.1.1 <lodz@example.org>: "
+        f"Recipient address rejected: User unknown) in Runde invitation-{year} am 02.11.2026; "
+        f"in {listed}:4 korrigieren; --force versendet trotzdem"
+    )
+    (row,) = [line for line in run("status", "-w", str(ws), "--list").output.splitlines()
+              if line.startswith("lodz ")]  # fmt: skip
+    assert row.startswith("lodz                 nicht versandt") and row.endswith(f"  {german}")
+    rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+    assert {r["id"]: r["error"] for r in rows}["lodz"] == logged["detail"]  # English, as before
+
+    old = [{k: v for k, v in e.items() if k != "detail_said"} for e in log_events(ws)]
+    log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in old), "utf-8")
+    shown = run("status", "-w", str(ws), "--list").output
+    assert f"  {logged['detail']}\n" in shown and german not in shown
+
+
 def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_says_so(
     tmp_path,
 ):
