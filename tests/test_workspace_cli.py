@@ -265,6 +265,13 @@ def test_a_centre_name_a_terminal_sent_in_windows_1252_is_refused(tmp_path: Path
             "Error: Got unexpected extra argument (extra)\n",
         ),
         (
+            ["--bogus", "status"],
+            "Aufruf: main [OPTIONEN] COMMAND [ARGS]...\nHilfe: main --help\n\n"
+            "Error: Unbekannte Option „--bogus“.\n",
+            "Usage: main [OPTIONS] COMMAND [ARGS]...\nTry 'main --help' for help.\n\n"
+            "Error: No such option '--bogus'.\n",
+        ),
+        (
             ["mail", "--drafts", "d", "--days", "x"],
             "Error: Ungültiger Wert für '--days': „x“ ist keine ganze Zahl.\n",
             "Error: Invalid value for '--days': 'x' is not a valid integer range.\n",
@@ -288,3 +295,30 @@ def test_clicks_usage_errors_are_said_in_the_workspace_language(
     assert named.exit_code == 2 and named.stderr == said["de"]
     alone = CliRunner().invoke(main, args, env={"FORMGEN_WORKSPACE": None})
     assert alone.exit_code == 2 and alone.stderr.endswith(english)
+
+
+def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_locale(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``--workspace`` before the command is no option of ``formgen`` itself: said in German
+    in a German workspace (the current folder, FORMGEN_WORKSPACE) whatever folder it names,
+    and with a German locale outside any workspace; the help of a group called without a
+    command stays the help."""
+    german = "Error: Unbekannte Option „--workspace“.\n"
+    Workspace.init(tmp_path / "de", language="de")
+    args = ["--workspace", "nowhere", "status"]
+    monkeypatch.chdir(tmp_path / "de")
+    assert CliRunner().invoke(main, args).stderr.endswith(german)
+    monkeypatch.chdir(tmp_path)
+    named = CliRunner().invoke(main, args, env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})
+    assert named.exit_code == 2 and named.stderr.endswith(german)
+    alone = CliRunner().invoke(main, args)
+    assert alone.exit_code == 2 and alone.stderr.endswith("Error: No such option '--workspace'.\n")
+    for locale in ("LANG", "LC_MESSAGES", "LC_ALL"):
+        said = CliRunner().invoke(main, ["--bogus"], env={locale: "de_DE.UTF-8"})
+        assert said.exit_code == 2 and said.stderr.startswith("Aufruf: main [OPTIONEN]")
+    english = CliRunner().invoke(main, ["--bogus"], env={"LANG": "de_DE", "LC_ALL": "C"})
+    assert english.stderr.endswith("Error: No such option '--bogus'.\n")
+    group = CliRunner().invoke(main, ["register"], env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})
+    assert group.exit_code == 2 and group.stderr.startswith("Usage: main register [OPTIONS]")
+    assert "Error" not in group.stderr and "history" in group.stderr

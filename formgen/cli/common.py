@@ -78,12 +78,17 @@ def workspace_language(workspace_dir: str) -> str:
     """The language of the workspace in ``workspace_dir``, for a message said before (or
     instead of) the command's own opening of it: English where it does not open (the command
     says what is wrong with it)."""
+    return _opened_language(workspace_dir) or "en"
+
+
+def _opened_language(workspace_dir: str) -> str | None:
+    """The language of the workspace in ``workspace_dir``; None where it does not open."""
     from formgen.workspace import Workspace
 
     try:
         return Workspace.open(workspace_dir).language
     except (FormgenError, OSError):
-        return "en"
+        return None
 
 
 def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -237,7 +242,10 @@ class FormgenGroup(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS] = tuple(args)  # the workspace a usage error is said in: -w among them
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # of formgen's own options (`formgen --bogus`)
+            raise _said_usage(exc, tuple(args)) from exc
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -247,10 +255,7 @@ class FormgenGroup(click.Group):
                 raise
             raise click.ClickException(terminal(os_error_message(exc))) from exc
         except click.UsageError as exc:  # about the command line, as it was typed
-            lang = _usage_language(ctx.meta.get(_ARGS, ()), exc.ctx)
-            if lang == "en":
-                raise  # click's own words
-            raise _SaidUsageError(_usage_said(exc, lang), exc.ctx, lang) from exc
+            raise _said_usage(exc, ctx.meta.get(_ARGS, ())) from exc
         except click.ClickException as exc:
             # `Error: …` may quote a value from outside (a recipients list): shown as echo shows it
             raise click.ClickException(terminal(exc.message)) from exc
@@ -260,22 +265,44 @@ _ARGS = "formgen.args"
 """The key of ``ctx.meta`` that holds the command line given to ``formgen``."""
 
 
+def _said_usage(exc: click.UsageError, args: Sequence[str]) -> click.UsageError:
+    """Click's usage error ``exc`` of the command line ``args`` in the language it is said in
+    (:func:`_usage_language`): as it is in English, and where it is the help that a group
+    called without a command shows."""
+    lang = _usage_language(args, exc.ctx)
+    if lang == "en" or isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc  # click's own words
+    return _SaidUsageError(_usage_said(exc, lang), exc.ctx, lang)
+
+
 def _usage_language(args: Sequence[str], failed: click.Context | None) -> str:
-    """The language a usage error of the command line ``args`` is said in: the workspace's
-    that ``-w``/``--workspace`` names, else $FORMGEN_WORKSPACE, else the failing command's
-    default (the current folder; none: English), as the command would open it."""
-    given = next(
-        (
-            args[i + 1] if a in ("-w", "--workspace") else a.removeprefix("--workspace=")
-            for i, a in enumerate(args)
-            if (a in ("-w", "--workspace") and i + 1 < len(args)) or a.startswith("--workspace=")
-        ),
-        os.environ.get("FORMGEN_WORKSPACE"),
-    )
-    if given is None and failed is not None:
+    """The language a usage error of the command line ``args`` is said in: that of the first
+    workspace that opens of the one ``-w``/``--workspace`` names (also where formgen's own
+    options do not take it: ``formgen --workspace DIR status``), $FORMGEN_WORKSPACE and the
+    failing command's default (the current folder for ``formgen`` itself); where none does,
+    that of the user's locale (``LANG=de_DE.UTF-8``: German; else English)."""
+    given = [
+        args[i + 1] if a in ("-w", "--workspace") else a.removeprefix("--workspace=")
+        for i, a in enumerate(args)
+        if (a in ("-w", "--workspace") and i + 1 < len(args)) or a.startswith("--workspace=")
+    ][:1]
+    default: Any = "." if failed is None or failed.parent is None else None
+    if failed is not None:
         param = next((p for p in failed.command.params if p.name == "workspace_dir"), None)
-        given = param.default if param is not None and isinstance(param.default, str) else None
-    return workspace_language(given) if given else "en"
+        default = param.default if param is not None else default
+    for folder in (*given, os.environ.get("FORMGEN_WORKSPACE"), default):
+        if isinstance(folder, str) and (lang := _opened_language(folder)):
+            return lang
+    return _locale_language()
+
+
+def _locale_language() -> str:
+    """``de`` where the user's locale is German (``LC_ALL``, ``LC_MESSAGES`` or ``LANG``, the
+    first that is set, as the C library reads them), else ``en``."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := os.environ.get(name):
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
 
 
 _CLICK_SAID = (

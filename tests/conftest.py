@@ -1,0 +1,14 @@
+"""What every test runs with."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The C locale, whatever the locale of whoever runs the tests: formgen says a mistyped
+    command line outside a workspace in the locale's language (German for ``LANG=de_DE``)."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
