@@ -517,6 +517,8 @@ WORDS: dict[str, dict[str, str]] = {
         "digits of the number",
         "quarantine_done_already": "{id} ({name}): marked dealt with already on {day:date} ({note}); "
         "nothing changed",
+        "quarantine_done_needs_note": "--done needs --note: say what was done (typed in, asked)",
+        "quarantine_note_needs_done": "--note goes with --done NUMBER",
         "status_quarantine_unknown-form": "unknown-form",
         "status_quarantine_tampered": "tampered",
         "status_quarantine_no-workspace": "made without a workspace",
@@ -2274,6 +2276,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Stellen der Nummer angeben",
         "quarantine_done_already": "{id} ({name}): schon am {day:date} als erledigt vermerkt ({note}); "
         "nichts geändert",
+        "quarantine_done_needs_note": "--done braucht --note: was wurde getan (abgetippt, "
+        "nachgefragt)?",
+        "quarantine_note_needs_done": "--note nur zusammen mit --done NUMMER",
         "status_quarantine_unknown-form": "unbekanntes Formular",
         "status_quarantine_tampered": "Kennung verändert oder beschädigt",
         "status_quarantine_no-workspace": "ohne Arbeitsbereich erstellt",

@@ -112,7 +112,27 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
         f"{ws}“ nennt sie mit ihren Nummern\n"
     )
     blank = fg("quarantine", "-w", ws, "--done", NUMBER, "--note", "  ")
-    assert blank.exit_code == 2 and "--done needs --note" in blank.output
+    assert blank.exit_code == 2
+    assert blank.stderr.endswith(
+        "Error: --done braucht --note: was wurde getan (abgetippt, nachgefragt)?\n"
+    )
+    alone = fg("quarantine", "-w", ws, "--note", NOTE)
+    assert alone.exit_code == 2
+    assert alone.stderr == (
+        "Aufruf: main quarantine [OPTIONEN]\nHilfe: main quarantine --help\n\n"
+        "Error: --note nur zusammen mit --done NUMMER\n"
+    )
+
+    # a second photo came in under the same name: the name names both
+    second = tmp_path / "Eingang2" / "IMG_20261126_101500.jpg"
+    second.parent.mkdir()
+    shutil.copy(SAMPLES / "pictures" / "foto-rueckmeldung.heic", second)
+    assert fg("ingest", second, "-w", ws).exit_code == 0
+    both = fg("quarantine", "-w", ws, "--done", second.name, "--note", NOTE)
+    assert both.exit_code == 1
+    assert both.stderr.startswith(
+        f"Error: {second.name} passt auf 2 Dateien der Quarantäne ("
+    ) and both.stderr.endswith("); bitte mehr Stellen der Nummer angeben\n")
 
 
 def test_a_photo_mailed_by_the_institution_is_dealt_with_once_it_answered_since(

@@ -388,6 +388,8 @@ def _usage_said(exc: click.UsageError, lang: str) -> str:
         if exc.message == f"Option {exc.option_name!r} requires an argument.":
             return say("click_needs_value", lang, name=exc.option_name)
         return exc.format_message()
+    if isinstance(exc.message, Said):  # formgen's own (quarantine --done without --note)
+        return exc.message.in_language(lang)
     return _said_message(exc.format_message(), lang)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from formgen.cli.common import echo, library_errors, text_only, workspace_option
-from formgen.messages import say, say_count
+from formgen.messages import Said, say, say_count
 from formgen.workspace import Workspace
 
 
@@ -45,7 +45,7 @@ def quarantine(done: str | None, note: str | None, workspace_dir: str) -> None:
     if done is not None:
         note = " ".join((note or "").split())
         if not note:
-            raise click.UsageError("--done needs --note: say what was done (typed in, asked)")
+            raise click.UsageError(Said("quarantine_done_needs_note"))
         marked = quarantine_mod.mark_done(ws, done, note)
         echo(
             say(
@@ -59,7 +59,7 @@ def quarantine(done: str | None, note: str | None, workspace_dir: str) -> None:
         )
         return
     if note is not None:
-        raise click.UsageError("--note goes with --done NUMBER")
+        raise click.UsageError(Said("quarantine_note_needs_done"))
     files = quarantine_mod.kept(ws, WorkspaceRegisterView(ws).data)
     if not files:
         echo(say("quarantine_none", lang, folder=folder))
