@@ -4067,6 +4067,25 @@ def in_language(text: str, lang: str) -> str:
     return text.in_language(lang) if isinstance(text, Said) else text
 
 
+def known_text(text: str, lang: str) -> str:
+    """``text`` in ``lang`` where it is exactly the English of words of :data:`WORDS` that take
+    no args, and all such words say it alike in ``lang`` (a quarantine record of an earlier
+    formgen, which kept the English only: ``unknown form: no formgen identity …``); else as
+    it is. Words with args are not guessed back from their text."""
+    return _plain_words(lang).get(text, text)
+
+
+@functools.cache
+def _plain_words(lang: str) -> dict[str, str]:
+    """The English of each of the words that take no args → the words in ``lang``; an English
+    text said otherwise by other words in ``lang`` (``merged``) left out."""
+    said: dict[str, set[str]] = {}
+    for key, english in WORDS["en"].items():
+        if "{" not in english and "}" not in english:
+            said.setdefault(english, set()).add(say(key, lang))
+    return {english: next(iter(texts)) for english, texts in said.items() if len(texts) == 1}
+
+
 def said_json(text: str) -> Any:
     """``text`` as JSON that :func:`said_from_json` makes it again from, for a text stored in
     English that is shown in a language later (the send log's why not mailed): a

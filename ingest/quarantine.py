@@ -31,7 +31,7 @@ from typing import Any
 
 from formgen.errors import QuarantineLookupError
 from formgen.identity import parse_reference
-from formgen.messages import WORDS, Said, say
+from formgen.messages import WORDS, Said, known_text, say
 from formgen.workspace import Workspace, write_atomic
 
 SHORT = 8
@@ -118,12 +118,15 @@ class Kept:
         return kind_word(self.kind, lang)
 
     def reason(self, lang: str) -> str:
-        """Why it was kept aside, in ``lang`` as the ingest line said it; the stored English
-        where the record (of an earlier formgen) has no words in ``lang``."""
+        """Why it was kept aside, in ``lang`` as the ingest line said it; where the record (of
+        an earlier formgen) has no words in ``lang``, the stored English, said in ``lang`` when
+        it is exactly the English of words without args (:func:`~formgen.messages.known_text`)."""
         said = self.record.get("reason_in")
         if isinstance(said, dict) and isinstance(said.get(lang), str):
             return str(said[lang])
-        return str(self.record.get("reason") or self.record.get("damaged_record") or "")
+        if reason := self.record.get("reason"):
+            return known_text(str(reason), lang)
+        return str(self.record.get("damaged_record") or "")
 
 
 def kind_word(kind: str, lang: str) -> str:

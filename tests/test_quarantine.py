@@ -211,3 +211,34 @@ def test_an_english_workspace_counts_and_lists_in_english(tmp_path: Path) -> Non
         del older["reason_in"]
         record.write_text(json.dumps(older), "utf-8")
     assert "  a picture of 1241×1754 pixels" in fg("quarantine", "-w", ws).output
+
+
+def test_a_record_of_an_earlier_formgen_says_its_reason_in_german_where_formgen_knows_it(
+    tmp_path: Path,
+) -> None:
+    """An earlier formgen kept the English reason only. Where it is exactly the English of
+    words formgen has (without values in it), a German workspace shows the German words; any
+    other reason (one that names a file, a size …) as stored."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    folder = ws / "quarantine"
+    folder.mkdir(exist_ok=True)
+    known = (
+        "unknown form: no formgen identity (not a form made by formgen, a scan, or its "
+        "identity fields were removed); kept aside in the quarantine, not merged"
+    )
+    other = "unknown form: Rückmeldung.pdf is no PDF; kept aside in the quarantine, not merged"
+    for sha, reason in (("a" * 64, known), ("b" * 64, other)):
+        (folder / f"{sha}.pdf").write_bytes(b"%PDF-1.4 " + sha.encode())
+        record = {"file": "Rückmeldung.pdf", "sha256": sha, "kind": "unknown-form",
+                  "quarantined_at": "2026-11-20T10:15:00+0100"}  # fmt: skip
+        (folder / f"{sha}.json").write_text(json.dumps({**record, "reason": reason}), "utf-8")
+    listed = fg("quarantine", "-w", ws)
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert (
+        "  unbekanntes Formular: keine formgen-Kennung (kein mit formgen erstelltes Formular, "
+        "ein Scan, oder die Kennungsfelder wurden entfernt); in der Quarantäne beiseitegelegt, "
+        "nicht übernommen"
+    ) in lines, lines
+    assert f"  {other}" in lines and f"  {known}" not in lines
