@@ -323,11 +323,6 @@ def date_control(
     return _sdt(tag, alias, control_id, shows_hint, kind, runs, rpr)
 
 
-def format_date(value: dt.date) -> str:
-    """A date as the controls show it: ``24.09.2025``."""
-    return value.strftime("%d.%m.%Y")
-
-
 # ------------------------------------------------------------------------------ reading controls
 
 
@@ -655,7 +650,7 @@ def interpret(control: Control, placeholders: frozenset[str] = frozenset()) -> R
         if full is not None and shown is None:
             return Reading(text, "date_unread", {"text": text[:40], "stored": full.isoformat()})
         if full is not None and shown is not None:
-            args = {"shown": format_date(shown), "stored": format_date(full)}
+            args = {"shown": shown.isoformat(), "stored": full.isoformat()}
             return Reading(shown.isoformat(), "date_differs", args)
         return Reading(shown.isoformat() if shown else text)
     return Reading(text)

@@ -1094,8 +1094,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_not_an_item": "shows '{text}', which is not one of its list items",
         "ingest_office_date_unread": "shows '{text}' but its stored date is {stored:date}; kept "
         "the shown text",
-        "ingest_office_date_differs": "shows {shown} but its stored date is {stored}; kept the "
-        "shown date",
+        "ingest_office_date_differs": "shows {shown:date} but its stored date is {stored:date}; "
+        "kept the shown date",
         "ingest_office_odt_no_mimetype": "looks like an OpenDocument file, but its 'mimetype' "
         "entry is missing and nothing else in it says it is a text (damaged, or packed again by "
         "another program); ask the sender to open it in LibreOffice, save it again (File → Save "
@@ -2918,8 +2918,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Liste ist",
         "ingest_office_date_unread": "zeigt „{text}“, gespeichert ist aber der {stored:date}; der "
         "angezeigte Text wurde übernommen",
-        "ingest_office_date_differs": "zeigt {shown}, gespeichert ist aber der {stored}; das "
-        "angezeigte Datum wurde übernommen",
+        "ingest_office_date_differs": "zeigt {shown:date}, gespeichert ist aber der "
+        "{stored:date}; das angezeigte Datum wurde übernommen",
         "ingest_office_odt_no_mimetype": "sieht aus wie eine OpenDocument-Datei, aber ihre Angabe "
         "„mimetype“ fehlt und nichts sonst darin sagt, dass sie ein Text ist (beschädigt oder von "
         "einem anderen Programm neu gepackt); den Absender bitten, sie in LibreOffice zu öffnen, "

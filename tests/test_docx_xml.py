@@ -168,7 +168,7 @@ def test_date_shown_text_differing_from_full_date_is_flagged() -> None:
     assert reading.value == "2025-10-01"
     assert (reading.note, reading.args) == (
         "date_differs",
-        {"shown": "01.10.2025", "stored": "24.09.2025"},
+        {"shown": "2025-10-01", "stored": "2025-09-24"},  # said as the language writes dates
     )
 
 

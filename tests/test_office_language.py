@@ -199,7 +199,7 @@ def test_a_controls_doubtful_value_is_noted_in_german_and_english() -> None:
     data = edit(generated(), change)
     assert _note(data, "en") == [
         "psychotherapie.1.region: shows 'Sankt Petersburg', which is not one of its list items",
-        "psychotherapie.1.date: shows 03.11.2026 but its stored date is 02.11.2026; kept the "
+        "psychotherapie.1.date: shows 2026-11-03 but its stored date is 2026-11-02; kept the "
         "shown date",
         "psychotherapie.2.name: the control appears 2 times (copied?) with different values "
         "(Praxis Öztürk, Praxis Öztürk-İnce); the first filled one was used, please review",
