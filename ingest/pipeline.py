@@ -610,8 +610,10 @@ def _expand(
             continue
         sha = hashlib.sha256(att.data).hexdigest()
         target = spool / sha  # never the attachment's name
-        if not target.exists():
-            target.write_bytes(att.data)
+        if not target.exists():  # whole or not there: another worker may spool the same one
+            partial = spool / f".{sha}.{os.getpid()}"
+            partial.write_bytes(att.data)
+            partial.replace(target)
         where = f"{base}#{att.position}"
         tasks.append(
             Task(
