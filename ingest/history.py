@@ -42,7 +42,7 @@ from ingest.register import (
 )
 from ingest.schemas import SchemaRegistry
 from ingest.submission import short
-from ingest.tables import fold, width
+from ingest.tables import fold, fold_in, width
 
 
 def value_text(
@@ -94,7 +94,9 @@ def _order(schema: Schema) -> dict[tuple[str, str], int]:
     return order
 
 
-def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[str]:
+def _changes(
+    reg: Register, changes: Iterable[list[Json]], lang: str, columns: int | None
+) -> list[str]:
     schema = reg.schema
     order = _order(schema)
     rows = []
@@ -116,16 +118,25 @@ def _changes(reg: Register, changes: Iterable[list[Json]], lang: str) -> list[st
                 head,
                 value_text(typed, old, lang, kept=reg.kept),
                 value_text(typed, new, lang, kept=reg.kept),
+                columns,
             )
         )
     return lines
 
 
-def _change_lines(head: str, was: str, now: str) -> list[str]:
-    """``head was → now``; the later lines of a value of several lines stand under its first."""
-    lines = under(head, was).split("\n")
-    lines[-1:] = under(f"{lines[-1]} → ", now).split("\n")
-    return lines
+def _change_lines(head: str, was: str, now: str, columns: int | None) -> list[str]:
+    """``head was → now``; the later lines of a value of several lines stand under its first,
+    and so does the rest of a line longer than ``columns`` (the terminal's width). Where the
+    first line of ``now`` does not fit after ``was``, ``→ now`` starts a line of its own under
+    the start of ``was``."""
+    lines = under(head, was, columns).split("\n")
+    after = f"{lines[-1]} → "
+    first = LINE_BREAK.split(now, maxsplit=1)[0]
+    if columns is not None and width(after) + width(first) > columns:
+        after = " " * width(head) + "→ "
+    else:
+        lines.pop()
+    return [*lines, *under(after, now, columns).split("\n")]
 
 
 def under(head: str, text: str, columns: int | None = None) -> str:
@@ -135,11 +146,6 @@ def under(head: str, text: str, columns: int | None = None) -> str:
     ``columns`` (the terminal's width) is folded there too (:func:`ingest.tables.fold`)."""
     lines = LINE_BREAK.sub("\n" + " " * width(head), head + text).split("\n")
     return "\n".join(fold(line, columns, width(head)) for line in lines)
-
-
-def _lead(line: str) -> int:
-    """The blanks ``line`` starts with."""
-    return len(line) - len(line.lstrip(" "))
 
 
 def source_text(src: Json, lang: str = "de", base: int | None = None) -> str:
@@ -200,8 +206,7 @@ def held_text(reg: Register, held: Json, lang: str = "de", columns: int | None =
     if why:
         lines.append(f"    {say('held_why', lang, why=why)}")
     return "\n".join(
-        line if line.startswith((mine, theirs)) else fold(line, columns, _lead(line) + 4)
-        for line in lines
+        line if line.startswith((mine, theirs)) else fold_in(line, columns) for line in lines
     )
 
 
@@ -270,9 +275,11 @@ def _op_text(op: str, lang: str) -> str:
     return op
 
 
-def history_text(reg: Register, iid: str, lang: str = "de") -> str:
+def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None = None) -> str:
     """Every revision of institution ``iid`` for the terminal, in ``lang`` (see the module
-    docstring)."""
+    docstring). A line longer than ``columns`` (the terminal's width) is folded
+    (:func:`ingest.tables.fold`): a value's lines under its start, the others four columns
+    further in than they start."""
     inst = reg.institution(iid)
     head = f"{iid}  {name_line(reg, iid)}  {say('revision_now', lang, rev=inst['rev'])}"
     if (retired := reg.retired(iid)) is not None:
@@ -309,19 +316,19 @@ def history_text(reg: Register, iid: str, lang: str = "de") -> str:
             at = moment_text(str(h["at"]), lang)
             note = str(h.get("note") or "")
             out.append("\n" + say("revision_erase", lang, rev=h["rev"], at=at, note=note))
-            out.extend(_changes(reg, h["changes"], lang))
+            out.extend(_changes(reg, h["changes"], lang, columns))
             continue
         if (how := by_hand(src, lang)) is not None:  # set by a coordinator: no file, no form
             at = moment_text(str(h["at"]), lang)
             out.append("\n" + say("revision_by_hand", lang, rev=h["rev"], at=at, how=how))
-            out.extend(_changes(reg, h["changes"], lang))
+            out.extend(_changes(reg, h["changes"], lang, columns))
             continue
         at = moment_text(str(h["at"]), lang)
         op = _op_text(str(h["op"]), lang)
         said = say("revision", lang, rev=h["rev"], at=at, op=op, origin=_origin(reg, src, lang))
         out.append(f"\n{said}")
-        out.extend(_changes(reg, h["changes"], lang))
-    return "\n".join(out)
+        out.extend(_changes(reg, h["changes"], lang, columns))
+    return fold_in("\n".join(out), columns)  # a change's lines fit under its value already
 
 
 def _origin(reg: Register, src: Json, lang: str) -> str:

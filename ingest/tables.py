@@ -104,8 +104,8 @@ def fold(line: str, columns: int | None, indent: int = 4) -> str:
     """``line`` in lines of at most ``columns`` columns (the terminal's width; ``None``: no
     limit), broken at the spaces a line may break at (:data:`formgen.linebreak.BREAKS`), those
     after the first ``indent`` blanks in, so that a long sentence reads as one block under its
-    start; as it is where it fits. A word longer than a line (an address, a path) stays whole:
-    one cut in two could not be copied; a command (:data:`COMMAND`) is not broken where the line
+    start; as it is where it fits. A word longer than a line (an address, a path) stays whole,
+    on a line of its own as far as it can: one cut in two could not be copied; a command (:data:`COMMAND`) is not broken where the line
     can break before it."""
     if columns is None or width(line) <= columns:
         return line
@@ -122,9 +122,21 @@ def fold(line: str, columns: int | None, indent: int = 4) -> str:
                 at_all = space
                 if not any(start < space.start() < end for start, end in inside):
                     at = space
+        if at_all is None:  # a word longer than the line: the break after it
+            words = (space for space in BREAKS.finditer(rest) if rest[: space.start()].strip())
+            at_all = next(words, None)
         at = at or at_all
         if at is None:
             break
         out.append(lead + rest[: at.start()])
         lead, rest = " " * indent, rest[at.end() :]
     return "\n".join([*out, lead + rest])
+
+
+def fold_in(text: str, columns: int | None) -> str:
+    """Each line of ``text`` folded to ``columns`` (:func:`fold`), the rest of a line four
+    columns further in than it starts: a line of a report under its start, an indented note
+    under its own."""
+    return "\n".join(
+        fold(line, columns, len(line) - len(line.lstrip(" ")) + 4) for line in text.split("\n")
+    )

@@ -1,6 +1,6 @@
 """What a coordinator reads in an 80-column terminal (a Windows console, a laptop's half
-screen): no line of `status`, `register stale`, `find`, `gaps` or `conflicts` is wider than the
-terminal (COLUMNS), and nothing needed is lost: every id, every reason, every command. Output
+screen): no line of `status`, `register stale`, `find`, `gaps`, `conflicts`, `history`, `ingest`
+or `mail` is wider than the terminal (COLUMNS), and nothing needed is lost: every id, every reason, every command. Output
 to a file or a pipe keeps one line per row, as before."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ COMMANDS = [
     ["register", "find"],
     ["register", "gaps"],
     ["register", "conflicts"],
+    ["register", "history", "inst-0001"],
 ]
 
 
@@ -69,12 +70,43 @@ def test_every_line_fits_80_columns_and_says_what_the_wide_one_does(
     assert ids == set(re.findall(r"\b(?:inst|c|d)-\d{4}\b", narrow))
     for command in re.findall(r"formgen (?:register \w+|\w+)(?: [cd]-NNNN)?(?: --[a-z-]+)?", wide):
         assert command in narrow, command
-    if args[-1] == "conflicts":  # folded, not cut: every word is there
+    if args[1] in ("conflicts", "history"):  # folded, not cut: every word is there
         assert joined(narrow) == joined(wide)
     if args[0] == "status":  # each institution's line is there, folded
         for line in wide.splitlines():
             if line.startswith("inst-"):
                 assert joined(line) in joined(narrow), line
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ingest", str(SAMPLES / "mail" / "drafts"), "--dry-run"],
+        ["mail", "--from-register", "--drafts", "entwuerfe", "--dry-run"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_the_lines_of_ingest_and_mail_fit_80_columns_with_every_word(
+    demo: dict[str, Path], lang: str, args: list[str]
+) -> None:
+    """A report line (a file's outcome, a note under it) and a round's line are folded at the
+    terminal's width, the rest of a line four columns further in than it starts; a file name
+    longer than a line stays whole, and what follows it is folded. To a pipe, one line each."""
+    narrow = said(demo[lang], args, 80)
+    wide = said(demo[lang], args, None)
+    too_wide = [line for line in narrow.splitlines() if width(line) > 80]
+    long_names = [w for w in narrow.split() if width(w) > 76]  # a name that fills a line
+    assert all(line.split() in ([n] for n in long_names) or line.split()[0] in long_names
+               for line in too_wide), "\n".join(too_wide)  # fmt: skip
+    assert max(map(width, wide.splitlines())) > 80  # the demo's output does not fit as it was
+    timed = re.compile(r" \d+[.,]\d+ s \([\d.,]+/s\)")  # how long the run took: 0.9 s (11.2/s)
+    assert timed.sub("", joined(narrow)) == timed.sub("", joined(wide))
+    assert len(wide.splitlines()) < len(narrow.splitlines())
+    if args[0] == "ingest":
+        seconds = re.compile(r'"seconds": [\d.]+')  # how long each file took
+        as_json = [seconds.sub("", said(demo[lang], [*args, "--json"], c)) for c in (80, None)]
+        assert as_json[0] == as_json[1]
 
 
 def test_the_stale_table_keeps_each_reason_whole_under_its_row(demo: dict[str, Path]) -> None:

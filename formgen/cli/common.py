@@ -43,6 +43,15 @@ def columns() -> int | None:
     return shutil.get_terminal_size(fallback=(0, 0)).columns or None
 
 
+def echo_fitted(message: str = "", err: bool = False) -> None:
+    """:func:`echo` for a line that may be longer than the terminal (:func:`columns`): folded
+    at its spaces, the rest four columns further in than it starts
+    (:func:`ingest.tables.fold_in`); whole where the output goes to no terminal."""
+    from ingest.tables import fold_in  # not at start-up: `formgen --help` stays quick
+
+    echo(fold_in(message, columns()), err=err)
+
+
 def library_errors(func: F) -> F:
     """Turn library errors into ``Error: …`` on stderr and exit status 1: in the workspace's
     language where the message is a :class:`~formgen.messages.Said` and the command has a

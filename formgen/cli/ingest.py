@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from formgen.cli.common import echo, library_errors, os_error_message, workspace_option
+from formgen.cli.common import (
+    echo,
+    echo_fitted,
+    library_errors,
+    os_error_message,
+    workspace_option,
+)
 from formgen.filenames import readable, shown
 from formgen.workspace import Workspace, write_atomic
 
@@ -172,13 +178,13 @@ def ingest(
         echo(report.dumps())
     else:
         for line in report.lines(lang=ws.language):
-            echo(line)
+            echo_fitted(line)
         summary = report.summary(ws.language)
         if dry_run:
             summary += " " + say("ingest_pipeline_dry_run", ws.language)
-        echo(summary)
+        echo_fitted(summary)
         if saved is not None:
-            echo(say("ingest_pipeline_report_saved", ws.language, path=readable(saved)))
+            echo_fitted(say("ingest_pipeline_report_saved", ws.language, path=readable(saved)))
     if report.unfinished:
         raise click.ClickException(
             say_count(

@@ -17,6 +17,7 @@ from formgen.cli.common import (
     DATE,
     columns,
     echo,
+    echo_fitted,
     lang_option,
     library_errors,
     read_list,
@@ -321,11 +322,11 @@ def mail(
     )
     out = ws.language  # what the command says; the mails go in each institution's language
     for note in targets.notes:
-        echo(say("mail_note", out, note=in_language(note, out)), err=True)
+        echo_fitted(say("mail_note", out, note=in_language(note, out)), err=True)
     for iid in targets.missing:
-        echo(say("mail_not_in_list", out, iid=iid), err=True)
+        echo_fitted(say("mail_not_in_list", out, iid=iid), err=True)
     if targets.nothing_due:
-        echo(say("mail_nothing_overdue" if overdue else "mail_nothing_stale", out))
+        echo_fitted(say("mail_nothing_overdue" if overdue else "mail_nothing_stale", out))
         return
     pool = targets.recipients
     returned = targets.returned
@@ -342,8 +343,8 @@ def mail(
     unusable = [r.not_mailed_reason for r in plan.without_email]
     words = {k: say(f"status_unusable_{k}", out) for k in UNUSABLE}
     if test_to:
-        echo(say("mail_test_note", out, address=test_to))
-    echo(
+        echo_fitted(say("mail_test_note", out, address=test_to))
+    echo_fitted(
         say(
             "mail_round_head",
             out,
@@ -362,10 +363,10 @@ def mail(
     names.update({d.institution_id: d.name for d in deliveries if d.name})
     for iid, why in targets.skipped:
         who = f"{iid} ({names[iid]})" if iid in names else iid
-        echo(say("mail_skipped", out, who=who, why=in_language(why, out)))
+        echo_fitted(say("mail_skipped", out, who=who, why=in_language(why, out)))
     for s in plan.skipped:
         who = _who(s.recipient, out, address=False)
-        echo(say("mail_skipped", out, who=who, why=in_language(s.reason, out)))
+        echo_fitted(say("mail_skipped", out, who=who, why=in_language(s.reason, out)))
     for r in plan.without_email:
         problem = in_language(r.email_problem, out)
         source = in_language(r.source, out)
@@ -377,10 +378,10 @@ def mail(
             why = say("mail_no_address", out, source=source) + (
                 f"; {problem}" if r.email_problem else ""
             )
-        echo(say("mail_not_mailed", out, who=_who(r, out, address=False), why=why))
+        echo_fitted(say("mail_not_mailed", out, who=_who(r, out, address=False), why=why))
     for r in plan.todo:
         if r.id in targets.forced:
-            echo(
+            echo_fitted(
                 say(
                     "mail_would_despite" if dry_run else "mail_mailed_despite",
                     out,
@@ -394,7 +395,7 @@ def mail(
             pace = (
                 say("mail_pace", out, rate=per_minute) if per_minute else say("mail_no_pace", out)
             )
-            echo(
+            echo_fitted(
                 say(
                     "mail_via",
                     out,
@@ -413,7 +414,7 @@ def mail(
             named = ", ".join(
                 say("quoted", out, value=schema.category_label(c, lang)) for c in r.categories
             )
-            echo(
+            echo_fitted(
                 say(
                     "mail_would_mail",
                     out,
@@ -424,7 +425,7 @@ def mail(
                     again=again,
                 )
             )
-        echo(say("mail_dry_run", out))
+        echo_fitted(say("mail_dry_run", out))
         return
     if not test_to:
         record_not_mailed(ws, plan, settings)
@@ -490,7 +491,7 @@ def _echo_problems(listed: RecipientList, skip_invalid: bool, lang: str) -> None
             raise RecipientsError(list(listed.problems), lang)
         for p in listed.problems:
             said = replace(p, message=in_language(p.message, lang))
-            echo(say("mail_skipped_invalid", lang, problem=str(said)), err=True)
+            echo_fitted(say("mail_skipped_invalid", lang, problem=str(said)), err=True)
 
 
 def _who(r: Recipient, lang: str, address: bool = True) -> str:
@@ -512,18 +513,18 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
         if o.status in ("sent", "drafted"):
             detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
             who = _who(o.recipient, lang)
-            echo(say(f"mail_{o.status}", lang, who=who, detail=detail))
+            echo_fitted(say(f"mail_{o.status}", lang, who=who, detail=detail))
             for warning in o.warnings:
-                echo(say("mail_warning", lang, warning=in_language(warning, lang)))
+                echo_fitted(say("mail_warning", lang, warning=in_language(warning, lang)))
         else:
             # how a coordinator reads an outcome that went wrong (else the status in capitals)
             key = f"mail_outcome_{o.status}"
             label = say(key, lang) if key in WORDS["en"] else o.status.upper()
             detail = in_language(o.detail, lang)
-            echo(f"  {label} {_who(o.recipient, lang)}: {detail}", err=True)
+            echo_fitted(f"  {label} {_who(o.recipient, lang)}: {detail}", err=True)
     done = report.count("sent") + report.count("drafted")
     total = len(report.plan.todo)
-    echo(say("mail_done_sent" if send else "mail_done_written", lang, n=done, total=total))
+    echo_fitted(say("mail_done_sent" if send else "mail_done_written", lang, n=done, total=total))
     if report.stopped:
         raise MailError(in_language(report.stopped, lang))
     if report.problems:

@@ -70,7 +70,7 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
     if as_json:
         _echo_json(history_mod.history_json(reg, institution_id))
         return
-    echo(history_mod.history_text(reg, institution_id, ws.language))
+    echo(history_mod.history_text(reg, institution_id, ws.language, columns()))
 
 
 @register.command("conflicts")
