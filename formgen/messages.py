@@ -1614,6 +1614,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_stale_by": "--stale-by goes with --stale",
         "mail_usage_deadline_past": "--deadline {deadline:date} is in the past (today is "
         "{today:date}); give the date by which the forms should come back, or --days N",
+        "mail_usage_stale_by_past": "--stale-by {day:date} is in the past (today is "
+        "{today:date}); give the day by which entries should still be current, e.g. the "
+        "round's deadline",
         # (end of mail)
         # -- formgen mail: the mail templates, the sender and the recipient (mailing.py)
         "mail_template_placeholder": "{source}: unknown placeholder {{{name}}}; known: {known}",
@@ -3500,6 +3503,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_usage_deadline_past": "--deadline {deadline:date} liegt in der Vergangenheit (heute "
         "ist der {today:date}); bitte das Datum angeben, bis zu dem die Formulare zurückkommen "
         "sollen, oder --days N",
+        "mail_usage_stale_by_past": "--stale-by {day:date} liegt in der Vergangenheit (heute "
+        "ist der {today:date}); bitte den Tag angeben, bis zu dem die Einträge noch aktuell "
+        "sein sollen, z.\u00a0B. die Frist der Runde",
         # (end of mail)
         # -- formgen mail: the mail templates, the sender and the recipient (mailing.py)
         "mail_template_placeholder": "{source}: unbekannter Platzhalter {{{name}}}; bekannt sind: "

@@ -18,6 +18,7 @@ from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
+from formgen.messages import date_text
 from ingest import values
 from ingest.register import Register
 
@@ -561,7 +562,13 @@ def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tm
     assert misuse.exit_code == 2 and "--stale-by gehört zu --stale" in misuse.output
     past = (TODAY - dt.timedelta(days=1)).isoformat()
     misuse = run("mail", "--stale", "--stale-by", past, "-w", str(ws), "--drafts", str(out))
-    assert misuse.exit_code == 2 and f"--stale-by {past} is in the past" in misuse.output
+    assert misuse.exit_code == 2
+    day, today = date_text(TODAY - dt.timedelta(days=1)), date_text(TODAY)
+    assert (
+        f"Error: --stale-by {day} liegt in der Vergangenheit (heute ist der {today}); bitte den "
+        "Tag angeben, bis zu dem die Einträge noch aktuell sein sollen, z.\u00a0B. die Frist "
+        "der Runde\n"
+    ) in misuse.output
 
 
 def test_the_date_options_take_a_date_as_the_forms_date_fields_do(tmp_path):
@@ -734,7 +741,8 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     past = (TODAY - dt.timedelta(days=1)).isoformat()
     misuse = run("status", "-w", str(ws), "--stale-by", past)
     assert misuse.exit_code == 2
-    assert f"--stale-by {past} is in the past (today is {TODAY.isoformat()})" in misuse.output
+    day, today = date_text(TODAY - dt.timedelta(days=1)), date_text(TODAY)
+    assert f"--stale-by {day} liegt in der Vergangenheit (heute ist der {today})" in misuse.output
 
 
 def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_report(tmp_path):

@@ -505,11 +505,10 @@ def stale_by_option(text: str) -> Callable[[F], F]:
         day: dt.date = value
         today = dt.date.today()
         if day < today:
-            raise click.UsageError(
-                f"--stale-by {day:%Y-%m-%d} is in the past (today is {today:%Y-%m-%d}); give "
-                "the day by which entries should still be current, e.g. the round's deadline",
-                ctx=ctx,
-            )
+            from formgen.messages import Said
+
+            past = Said("mail_usage_stale_by_past", day=day.isoformat(), today=today.isoformat())
+            raise click.UsageError(past, ctx=ctx)
         return day
 
     return click.option(
