@@ -554,6 +554,20 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_region_gone": "'{region}': the current schema no longer offers this region, and no "
         "entry holds it any more; give a region it offers: {regions}",
         "reg_erase_declined": "nothing erased, nothing changed",
+        "reg_erase_note_blank": "--note is blank: say who asked for the erasure and when; "
+        "nothing changed",
+        # -- formgen register: a command line that cannot be done as given (cli/register.py)
+        "reg_usage_duplicate": "a probable duplicate needs --merge or --new",
+        "reg_usage_conflict": "a conflict needs --take mine (keep the value the register holds) "
+        "or --take theirs (take the returned or imported one)",
+        "reg_usage_note_blank": "--note is blank; {ask}",
+        "reg_usage_ask_merge": "say why they are one",
+        "reg_usage_ask_set": "say where the change comes from",
+        "reg_usage_ask_confirm": "say who confirmed it and how",
+        "reg_usage_ask_import": "say where the list comes from, or leave --note out",
+        "reg_usage_value_or_clear": "give a VALUE, or --clear to remove the value (not both)",
+        "reg_usage_value_blank": "VALUE is blank; to remove the value, use --clear",
+        "reg_usage_text_once": "give the text to look for once: as WORDS or with --text",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
         "reg_merge_unseen": "{iid}: {paths}: changed in the register since this form was "
         "made, which did not show the new value: not confirmed by this return; the entries it "
@@ -2318,6 +2332,21 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_region_gone": "„{region}“: das aktuelle Schema bietet diese Region nicht mehr an, "
         "und kein Eintrag hat sie mehr; eine Region, die es anbietet: {regions}",
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
+        "reg_erase_note_blank": "--note ist leer: bitte angeben, wer die Löschung wann verlangt "
+        "hat; nichts geändert",
+        # -- formgen register: a command line that cannot be done as given (cli/register.py)
+        "reg_usage_duplicate": "eine wahrscheinliche Dublette braucht --merge oder --new",
+        "reg_usage_conflict": "ein Konflikt braucht --take mine (den Wert im Register behalten) "
+        "oder --take theirs (den zurückgemeldeten oder importierten übernehmen)",
+        "reg_usage_note_blank": "--note ist leer; {ask}",
+        "reg_usage_ask_merge": "bitte angeben, warum es dieselbe Einrichtung ist",
+        "reg_usage_ask_set": "bitte angeben, woher die Änderung stammt",
+        "reg_usage_ask_confirm": "bitte angeben, wer es wie bestätigt hat",
+        "reg_usage_ask_import": "bitte angeben, woher die Liste stammt, oder --note weglassen",
+        "reg_usage_value_or_clear": "bitte VALUE angeben oder --clear, um den Wert zu entfernen "
+        "(nicht beides)",
+        "reg_usage_value_blank": "VALUE ist leer; um den Wert zu entfernen, --clear verwenden",
+        "reg_usage_text_once": "den gesuchten Text nur einmal angeben: als WORDS oder mit --text",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
         "reg_merge_unseen": "{iid}: {paths}: im Register geändert, seit dieses Formular "
         "erstellt wurde, das den neuen Wert nicht zeigte: von dieser Rückmeldung nicht bestätigt; "

@@ -694,9 +694,7 @@ def erase(
     (nothing is changed) for a blank ``note`` and as :func:`plan`."""
     note = " ".join(note.split())
     if not note:
-        raise RegisterError(
-            "--note is blank: say who asked for the erasure and when; nothing changed"
-        )
+        raise RegisterError(Said("reg_erase_note_blank"))
     with ws.lock(wait), journal.no_cyclic_gc():
         erasure, lines, marks = _plan(ws, iid, paths, mend=True)
         if not confirm(erasure):

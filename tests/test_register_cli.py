@@ -177,8 +177,8 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     assert code == 0 and "c-0001" in out and "\n        aus return-" in out
     code, out = run(ws, "resolve", "c-0001")
     assert code == 2 and (
-        "a conflict needs --take mine (keep the value the register holds) or --take theirs "
-        "(take the returned or imported one)" in out
+        "Error: ein Konflikt braucht --take mine (den Wert im Register behalten) oder --take "
+        "theirs (den zurückgemeldeten oder importierten übernehmen)\n" in out
     )
     code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
     assert code == 0 and out.startswith("entschieden (zurückgemeldeten Wert übernommen): c-0001  ")
@@ -803,7 +803,10 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     code, out = run(ws, "find", "Paweł", "Wiśniewski")  # the words themselves, as one types them
     assert code == 0 and "Poradnia Łódź – Paweł Wiśniewski" in out and "1 Eintrag" in out
     code, out = run(ws, "find", "Paweł", "--text", "Ольга")
-    assert code == 2 and "give the text to look for once" in out
+    assert (
+        code == 2
+        and "Error: den gesuchten Text nur einmal angeben: als WORDS oder mit --text" in out
+    )
 
 
 HELD_NAMES = [

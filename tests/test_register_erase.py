@@ -235,7 +235,7 @@ def test_a_blank_note_is_refused_and_nothing_changes(ws: Workspace) -> None:
         ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", "  ", "--yes"
     )
     assert code == 1
-    assert "Error: --note is blank" in out
+    assert "Error: --note ist leer: bitte angeben, wer die Löschung wann verlangt hat" in out
     assert snapshot(ws) == files
 
 

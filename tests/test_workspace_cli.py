@@ -272,6 +272,16 @@ def test_a_centre_name_a_terminal_sent_in_windows_1252_is_refused(tmp_path: Path
             "Error: No such option '--bogus'.\n",
         ),
         (
+            ["register", "set", "x-1", "institution.phone", "--note", "per Telefon"],
+            "Error: bitte VALUE angeben oder --clear, um den Wert zu entfernen (nicht beides)\n",
+            "Error: give a VALUE, or --clear to remove the value (not both)\n",
+        ),
+        (
+            ["register", "confirm", "x-1", "--note", " "],
+            "Error: --note ist leer; bitte angeben, wer es wie bestätigt hat\n",
+            "Error: --note is blank; say who confirmed it and how\n",
+        ),
+        (
             ["mail", "--drafts", "d", "--days", "x"],
             "Error: Ungültiger Wert für '--days': „x“ ist keine ganze Zahl.\n",
             "Error: Invalid value for '--days': 'x' is not a valid integer range.\n",

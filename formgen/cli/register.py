@@ -30,7 +30,7 @@ from formgen.cli.common import (
 )
 from formgen.csv_write import csv_delimiter
 from formgen.linebreak import breaks_shown
-from formgen.messages import date_text, in_language, reason_text, say, say_count
+from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, Register, name_line, same_value
@@ -151,7 +151,7 @@ def resolve(
 
     if target.startswith("d-"):
         if decision is None:
-            raise click.UsageError("a probable duplicate needs --merge or --new")
+            raise click.UsageError(Said("reg_usage_duplicate"))
         with journal.writing(ws) as w:
             before = set(w.register.data["conflicts"])
             iid = w.resolve_duplicate(target, decision)
@@ -165,10 +165,7 @@ def resolve(
             echo(f"  {line}")
         return
     if take is None:
-        raise click.UsageError(
-            "a conflict needs --take mine (keep the value the register holds) or --take theirs "
-            "(take the returned or imported one)"
-        )
+        raise click.UsageError(Said("reg_usage_conflict"))
     with journal.writing(ws) as w:
         held = {c["id"]: c for c in w.register.conflicts()}
         ids = w.resolve(target, take, path)
@@ -253,7 +250,7 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
     from ingest.history import stored_text
     from ingest.labels import path_label
 
-    note = _one_line(note, "say why they are one")
+    note = _one_line(note, "merge")
     ws = Workspace.open(workspace_dir)
     lang = ws.language
     if dry_run:
@@ -294,10 +291,11 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
 
 
 def _one_line(note: str, ask: str) -> str:
-    """A ``--note`` on one line, as typed; a blank one is a usage error that says to ``ask``."""
+    """A ``--note`` on one line, as typed; a blank one is a usage error that says to ``ask``
+    (the words ``reg_usage_ask_…``)."""
     note = " ".join(note.split())
     if not note:
-        raise click.UsageError(f"--note is blank; {ask}")
+        raise click.UsageError(Said("reg_usage_note_blank", ask=Said(f"reg_usage_ask_{ask}")))
     return note
 
 
@@ -338,10 +336,10 @@ def set_cmd(
     mail to it bounced or was refused for good before.
     """
     if clear == (value is not None):
-        raise click.UsageError("give a VALUE, or --clear to remove the value (not both)")
+        raise click.UsageError(Said("reg_usage_value_or_clear"))
     if value is not None and not value.strip():
-        raise click.UsageError("VALUE is blank; to remove the value, use --clear")
-    note = _one_line(note, "say where the change comes from")
+        raise click.UsageError(Said("reg_usage_value_blank"))
+    note = _one_line(note, "set")
     from ingest import history as history_mod
 
     ws = Workspace.open(workspace_dir)
@@ -495,7 +493,7 @@ def confirm(
     An entry that lacks required data or holds an invalid value stays on the list for that:
     correct it with 'formgen register set'.
     """
-    note = _one_line(note, "say who confirmed it and how")
+    note = _one_line(note, "confirm")
     ws = Workspace.open(workspace_dir)
     lang = ws.language
     with journal.writing(ws) as w:
@@ -552,7 +550,7 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
     from ingest import table_import
 
     if note is not None:
-        note = _one_line(note, "say where the list comes from, or leave --note out")
+        note = _one_line(note, "import")
     ws = Workspace.open(workspace_dir)
     done = table_import.import_file(ws, read_list(file), Path(file).name, note, dry_run)
     for line in table_import.report_lines(done):
@@ -816,7 +814,7 @@ def find(
 
     WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz'."""
     if words and text:
-        raise click.UsageError("give the text to look for once: as WORDS or with --text")
+        raise click.UsageError(Said("reg_usage_text_once"))
     text = " ".join(words) or text
     ws, reg = _open(workspace_dir)
     hits = search.find(reg, category, region, language, text, ws.language)
