@@ -49,6 +49,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
+import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
@@ -124,11 +125,49 @@ def _unprintable(values: Mapping[str, Value], name: str | None) -> tuple[str, ..
         texts[Said("mail_form_footer")] = name
     out = []
     for where, text in texts.items():
-        missing = sorted({ch for ch in text if ord(ch) not in cmap and ch not in "\r\n\t"})
+        missing = dict.fromkeys(
+            cluster
+            for cluster in _clusters(text)
+            if any(ord(ch) not in cmap and ch not in "\r\n\t" for ch in cluster)
+        )
         if missing:
-            chars = shown("".join(missing[:10]))  # a control character as its escape: \x07
+            chars = shown("".join(list(missing)[:10]))  # a control character as its escape: \x07
             out.append(Said("mail_form_no_glyph", where=where, chars=chars))
     return tuple(out)
+
+
+def _clusters(text: str) -> list[str]:
+    """``text`` cut into the characters a reader sees (grapheme clusters, as far as a warning
+    needs them): a flag's two regional indicators (🇵🇱), an emoji with its skin tone (👍🏽),
+    variation selector, keycap or tags, a ZWJ sequence (👩‍💻) and a letter with its combining
+    marks each stay one."""
+    out: list[str] = []
+    for ch in text:
+        if out and _joins(out[-1], ch):
+            out[-1] += ch
+        else:
+            out.append(ch)
+    return out
+
+
+def _joins(cluster: str, ch: str) -> bool:
+    """Whether ``ch`` belongs to the cluster ``cluster`` so far (see :func:`_clusters`)."""
+    code = ord(ch)
+    if (
+        ch == "\u200d"  # zero width joiner
+        or unicodedata.category(ch) in ("Mn", "Me")  # combining marks, the keycap U+20E3
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0x1F3FB <= code <= 0x1F3FF  # skin tones
+        or 0xE0020 <= code <= 0xE007F  # tags (the flag of Scotland)
+    ):
+        return True
+    if cluster.endswith("\u200d"):
+        return unicodedata.category(ch) == "So"  # the next emoji of a ZWJ sequence
+    return len(cluster) == 1 and _regional(cluster) and _regional(ch)  # a flag's second letter
+
+
+def _regional(ch: str) -> bool:
+    return 0x1F1E6 <= ord(ch) <= 0x1F1FF
 
 
 # --------------------------------------------------------------------------- prefill values

@@ -841,3 +841,15 @@ def test_characters_the_font_lacks_are_reported(schema: Schema) -> None:
     assert form.warnings[0].startswith("institution.traeger: 中文 cannot be shown")
     assert terminal_fields(form.data)["institution.traeger"]["/V"] == "中文 Träger"
     assert make(schema, "institution", ("psychotherapie",), sample_record()).warnings == ()
+
+
+def test_characters_the_font_lacks_are_listed_as_they_stand(schema: Schema) -> None:
+    """In the order typed, each emoji whole: a flag's two letters (🇵🇱, not 🇱🇵 as sorted
+    code points gave), a skin tone, a ZWJ sequence, a keycap; each once."""
+    note = "Treffen 🤝 – Gruppe 🇵🇱 👍🏽, 👩‍💻 und 1️⃣ 🤝 🇵🇱"
+    form = make(schema, "institution", ("psychotherapie",), sample_record(concepts=note))
+    assert form.warnings == (
+        "psychotherapie.concepts: 🤝🇵🇱👍🏽👩‍💻1️⃣ cannot be shown by the form's font; the value "
+        "is stored but these characters print as empty boxes",
+    )
+    assert terminal_fields(form.data)["psychotherapie.concepts"]["/V"] == note
