@@ -235,3 +235,31 @@ def test_a_long_name_in_an_attachments_file_name_ends_at_a_word() -> None:
     assert attachment_name(recipient("i1", short), form, "en") == (
         f"Inventory_Praxis_Öztürk_{form.identity.reference}.pdf"
     )
+
+
+@pytest.mark.parametrize("kind", ["invitation", "reminder"])
+@pytest.mark.parametrize(
+    ("lang", "save"),
+    [
+        (
+            "de",
+            "und hängen Sie die gespeicherte Datei an – sonst erreicht uns der Bogen ohne Ihre Eintragungen.",
+        ),
+        ("en", "and attach the saved file – otherwise the form reaches us without your entries."),
+    ],
+)
+def test_a_mail_with_a_form_asks_to_save_it_after_filling_it_in(kind, lang, save):
+    """Filled in the browser and not saved, the original goes back empty: every mail that
+    carries a form says to save it and attach the saved file; read back from the mail."""
+    form = form_for("inst-a", "Beratung A")
+    msg = build_message(
+        recipient=recipient("inst-a", "Beratung A"),
+        forms=[form],
+        template=shipped_template(kind, lang),
+        sender="spkom@example.org",
+        centre="SPKoM Düsseldorf",
+        deadline=DEADLINE,
+        lang=lang,
+    )
+    body = reparse(msg).get_body(("plain",)).get_content()
+    assert save in body.replace("\n", " ")
