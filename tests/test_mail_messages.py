@@ -237,7 +237,7 @@ def test_a_long_name_in_an_attachments_file_name_ends_at_a_word() -> None:
     )
 
 
-@pytest.mark.parametrize("kind", ["invitation", "reminder"])
+@pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(
     ("lang", "save"),
     [
