@@ -129,6 +129,7 @@ class Box:
     label: str = ""
     """The printed label of the field (text boxes) or of the option (checkboxes)."""
     tooltip: str = ""
+    """What a screen reader says for the box (its ``/TU``): :func:`spoken`."""
 
 
 @dataclass(frozen=True)
@@ -289,6 +290,14 @@ def field_label(f: Field, lang: str) -> str:
     return label
 
 
+def spoken(f: Field, lang: str, option: str = "", with_help: bool = True) -> str:
+    """The name a screen reader says for a box of ``f`` (its ``/TU``): the label (without the
+    required mark: the field's Required flag says so), the option the box stands for, then the
+    help: „Öffnungszeiten – z. B. Mo–Fr 9–13 Uhr …“, „Erfahrungen/Ressourcen vorhanden? – Ja“."""
+    label = field_label(f, lang).removesuffix(" *")
+    return " – ".join(p for p in (label, option, f.help.get(lang) if with_help else "") if p)
+
+
 # --------------------------------------------------------------------------- cells
 
 
@@ -349,7 +358,7 @@ class _Cell:
         self.label = field_label(f, lang)
         self.label_lines = wrap(self.label, LABEL_SIZE, label_width)
         self.label_rtl = paragraph_rtl(self.label)
-        self.tooltip = f.help.get(lang) or f.label.get(lang)
+        self.tooltip = spoken(f, lang)
         self.widget_height = self._widget_height()
 
     @property
@@ -416,12 +425,11 @@ class _Cell:
                 Box(path, page, rect, WidgetKind.MULTILINE, f, None, self.label, self.tooltip)
             )
         elif _is_exclusive_boxes(f):
-            for code, lbl, dx, row in self._inline_positions():
+            for i, (code, lbl, dx, row) in enumerate(self._inline_positions()):
                 by = top - row * OPTION_ROW - (OPTION_ROW + CHECKBOX) / 2
                 rect = Rect(x + dx, by, x + dx + CHECKBOX, by + CHECKBOX)
-                sink.boxes.append(
-                    Box(path, page, rect, WidgetKind.CHOICE, f, code, lbl, self.tooltip)
-                )
+                said = spoken(f, self.lang, lbl, with_help=i == 0)
+                sink.boxes.append(Box(path, page, rect, WidgetKind.CHOICE, f, code, lbl, said))
                 sink.texts.append(TextLine(page, x + dx + CHECKBOX + 4, by + 2, lbl, LABEL_SIZE))
         elif f.is_multi:
             opts, cols, colw = self._options_layout()
@@ -439,7 +447,7 @@ class _Cell:
                         f,
                         code,
                         lbl,
-                        self.tooltip,
+                        spoken(f, self.lang, lbl, with_help=i == 0),
                     )
                 )
                 sink.texts.append(TextLine(page, bx + CHECKBOX + 4, by + 2, lbl, LABEL_SIZE))
@@ -458,7 +466,7 @@ class _Cell:
                     f,
                     OTHER,
                     f"{self.label} – {other.rstrip(':')}",
-                    self.tooltip,
+                    spoken(f, self.lang, other.rstrip(":"), with_help=False),
                 )
             )
         else:

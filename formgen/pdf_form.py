@@ -40,7 +40,10 @@ shows: at the last line shown, never joined to the next). ``select_one`` is a co
 ``/Opt [[value label] …]`` (``/V`` holds the value) or, with ``widget: checkboxes``, a group of
 mutually exclusive checkboxes; ``yes_no_none`` is such a group with the on-states ``/ja``,
 ``/nein``, ``/fehlanzeige``; every option of a multiple choice is its own checkbox
-``<path>.<option>`` (on-state ``/Yes``) plus a text field ``<path>._other``. Identity: hidden read-only text fields ``formgen.<key>`` and the document
+``<path>.<option>`` (on-state ``/Yes``) plus a text field ``<path>._other``. What a screen
+reader says for a box (``/TU``) is the field's label, then the option the box stands for, then the
+help (with the first box of a group only: :func:`formgen.layout.spoken`); an exclusive group's own
+``/TU`` lists its choices. Identity: hidden read-only text fields ``formgen.<key>`` and the document
 information key ``/FormgenIdentity`` (JSON).
 """
 
@@ -74,6 +77,7 @@ from formgen.layout import (
     FormLayout,
     WidgetKind,
     layout_form,
+    spoken,
 )
 from formgen.linebreak import LINE_BREAK, collapse, split_word
 from formgen.messages import Said, SaidJoined, date_text
@@ -633,7 +637,7 @@ def _write(
         if box.kind in (WidgetKind.TEXT, WidgetKind.MULTILINE, WidgetKind.COMBO):
             multiline = box.kind is WidgetKind.MULTILINE
             widget["FT"] = Name("Tx")
-            widget["TU"] = box.tooltip or box.label
+            widget["TU"] = box.tooltip
             widget["DA"] = da_area if multiline else da_text
             flags = (FF_MULTILINE if multiline else 0) | (
                 FF_REQUIRED if f.required and box.option is None else 0
@@ -675,7 +679,7 @@ def _write(
             state = Name(ON_STATE if isinstance(value, list) and box.option in value else "Off")
             widget.update(
                 FT=Name("Btn"),
-                TU=f"{box.tooltip or f.label.get(lang)} – {box.label}",
+                TU=box.tooltip,
                 DA=check_da,
                 MK={"CA": "4"},
                 AP={"N": {ON_STATE: _CHECK_ON, "Off": _CHECK_OFF}},
@@ -691,13 +695,16 @@ def _write(
                 box.path,
                 {
                     "FT": Name("Btn"),
-                    "TU": box.tooltip or f.label.get(lang),
+                    # for a viewer that names each box by its field (PDFium): the choices in
+                    # the boxes' order
+                    "TU": spoken(f, lang, " / ".join(c.label.get(lang) for c in choices_of(f))),
                     "V": Name(str(value) if chosen else "Off"),
                     **({"Ff": FF_REQUIRED} if f.required else {}),
                 },
             )
             widget.update(
                 Parent=group_ref,
+                TU=box.tooltip,  # each box its own name: pdf.js speaks the widget's, not the group's
                 DA=check_da,
                 MK={"CA": "4"},
                 AP={"N": {box.option: _CHECK_ON, "Off": _CHECK_OFF}},

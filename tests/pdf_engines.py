@@ -3,6 +3,7 @@
 * :func:`pdfium_fill` — PDFium (Chrome's engine, PyPI ``pypdfium2``) through its form-fill API,
   the way a person types: focus the field, select all, type the text (``FORM_ReplaceSelection``),
   click checkboxes, choose list entries; then save.
+* :func:`pdfium_alternate_names` — what PDFium gives a screen reader as each field's name.
 * :func:`pdfium_print_text` — load with the form environment (missing appearances are built, as
   Chrome does), flatten every page for print (:func:`pdfium_flatten`) and return the text of
   each page.
@@ -107,6 +108,19 @@ def pdfium_fill(data: bytes, values: Mapping[str, str | bool]) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def pdfium_alternate_names(data: bytes) -> dict[str, set[str]]:
+    """Each field's alternate name (``/TU``) as PDFium gives it for its boxes: the name a screen
+    reader says for the field."""
+    doc = pdfium.PdfDocument(data)
+    doc.init_forms()
+    out: dict[str, set[str]] = {}
+    for index in range(len(doc)):
+        for name, annot, _ in _annots(doc, doc[index]):
+            said = _wide(c.FPDFAnnot_GetFormFieldAlternateName, doc.formenv.raw, annot)
+            out.setdefault(name, set()).add(said)
+    return out
 
 
 def pdfium_flatten(data: bytes) -> bytes:

@@ -15,7 +15,14 @@ from typing import Any
 import pdfplumber
 import pikepdf
 import pytest
-from pdf_engines import drawn_lines, pdfium_fill, pdfium_flatten, pdfium_print_text, right_to_left
+from pdf_engines import (
+    drawn_lines,
+    pdfium_alternate_names,
+    pdfium_fill,
+    pdfium_flatten,
+    pdfium_print_text,
+    right_to_left,
+)
 from pypdf import PdfReader
 
 from formgen.errors import RecordError, UnknownCategoryError
@@ -156,7 +163,10 @@ def test_field_types_flags_and_tooltips(schema: Schema) -> None:
     name = fields["psychotherapie.1.name"]
     assert name["/FT"] == "/Tx"
     assert int(name.get("/Ff", 0)) & 2, "required fields carry the Required flag"
-    assert name["/TU"] == "Vollständiger Name, wie er im Verzeichnis erscheinen soll"
+    assert (
+        name["/TU"]
+        == "Name der Einrichtung – Vollständiger Name, wie er im Verzeichnis erscheinen soll"
+    )
     concepts = fields["psychotherapie.1.concepts"]
     assert int(concepts["/Ff"]) & 4096, "textarea is multi-line"
     region = fields["psychotherapie.1.region"]
@@ -186,6 +196,76 @@ def test_yes_no_none_is_one_field_of_three_exclusive_boxes(schema: Schema) -> No
         assert field.FT == "/Btn" and int(field.get("/Ff", 0)) & (1 << 15) == 0  # not radio
         states = [sorted(str(k) for k in kid.AP.N if k != "/Off") for kid in field.Kids]
         assert states == [["/ja"], ["/nein"], ["/fehlanzeige"]]
+
+
+SPOKEN = {
+    "de": {
+        "institution.opening_hours": ["Öffnungszeiten – z.\u00a0B. Mo–Fr 9–13 Uhr, Do 14–18 Uhr"],
+        "psychotherapie.migrant_experience": [
+            "Erfahrungen/Ressourcen vorhanden? – Ja – „Fehlanzeige“ ausdrücklich ankreuzen, wenn "
+            "es (noch) nichts gibt",
+            "Erfahrungen/Ressourcen vorhanden? – Nein",
+            "Erfahrungen/Ressourcen vorhanden? – Fehlanzeige",
+        ],
+        "psychotherapie.languages_offered.tr": ["Fremdsprachliche Kenntnisse im Team – Türkisch"],
+        "psychotherapie.languages_offered._other": ["Fremdsprachliche Kenntnisse im Team – Andere"],
+        "group": "Erfahrungen/Ressourcen vorhanden? – Ja / Nein / Fehlanzeige – „Fehlanzeige“ "
+        "ausdrücklich ankreuzen, wenn es (noch) nichts gibt",
+    },
+    "en": {
+        "institution.opening_hours": ["Opening hours – e.g. Mon–Fri 9am–1pm, Thu 2–6pm"],
+        "psychotherapie.migrant_experience": [
+            'Experience/resources available? – Yes – Tick "None available" explicitly if there is '
+            "nothing (yet)",
+            "Experience/resources available? – No",
+            "Experience/resources available? – None available",
+        ],
+        "psychotherapie.languages_offered.tr": ["Languages spoken in the team – Turkish"],
+        "psychotherapie.languages_offered._other": ["Languages spoken in the team – Other"],
+        "group": 'Experience/resources available? – Yes / No / None available – Tick "None '
+        'available" explicitly if there is nothing (yet)',
+    },
+}
+"""What a screen reader says for some boxes of an institution form (their /TU)."""
+
+
+def spoken_names(data: bytes, path: str) -> list[str]:
+    """The /TU of each box of the field ``path``: the widget's own, else its field's (pdf.js
+    takes the name it gives a screen reader from the widget)."""
+    out = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for annot in page.Annots:
+                node, parts = annot if "/T" in annot else annot.Parent, []
+                while node is not None:
+                    parts.insert(0, str(node.T))
+                    node = node.get("/Parent")
+                if ".".join(parts) == path:
+                    out.append(str(annot.get("/TU") or annot.Parent.get("/TU")))
+    return out
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_screen_reader_says_each_boxs_label_then_its_choice_or_help(
+    schema: Schema, lang: str
+) -> None:
+    """A field's spoken name (/TU) is its label, then its help (it was the help alone: the
+    opening hours spoke „z. B. Mo–Fr …“, never „Öffnungszeiten“); each of the boxes Ja / Nein /
+    Fehlanzeige names its choice (all three spoke the help); the help is said once, with the
+    first box. PDFium, which gives each box the group's name, says the choices in order. A form
+    filled in with these names reads back as before."""
+    form = make(schema, "institution", ("psychotherapie",), sample_record(), lang=lang)
+    fields = read_acroform(form.data, "form.pdf")
+    expected = SPOKEN[lang]
+    for path in ("institution.opening_hours", "psychotherapie.migrant_experience"):
+        assert spoken_names(form.data, path) == expected[path]
+    said = pdfium_alternate_names(form.data)
+    for path in ("psychotherapie.languages_offered.tr", "psychotherapie.languages_offered._other"):
+        assert said[path] == set(expected[path])
+    assert said["psychotherapie.migrant_experience"] == {expected["group"]}
+    filled = pdfium_fill(form.data, {"psychotherapie.migrant_experience": "nein"})
+    back = read_acroform(filled, "back.pdf").values
+    assert back == {**fields.values, "psychotherapie.migrant_experience": "nein"}
 
 
 @pytest.mark.parametrize(
