@@ -366,9 +366,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_made": "  file made by formgen that contains a value, deleted: {path}",
         "erase_made_again": "  file made by formgen that contains a value, deleted: {path}; make it "
         "again with '{command}'",
-        "erase_made_other": "  form of another institution, {other}, that holds the same text among "
-        "its own values, deleted: {path}; its values stay in the register: make it again with "
-        "'{command}'",
+        "erase_elsewhere": "  also found among the values of {count}: NOT erased there, their "
+        "returns and forms are kept; where it is the same person, erase it there too:",
+        "erase_elsewhere_at": "    {iid} {name}: {paths} → {command}",
+        "erase_count_elsewhere": "{n} other institutions",
+        "erase_count_elsewhere_one": "1 other institution",
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
         "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
         "folder 'formgen mail' ran in): its form may carry the values; delete it where it is",
@@ -2133,9 +2135,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_made": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: {path}",
         "erase_made_again": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: "
         "{path}; neu erstellen mit '{command}'",
-        "erase_made_other": "  Formular einer anderen Einrichtung, {other}, das denselben Text unter "
-        "ihren eigenen Werten enthält, wird gelöscht: {path}; ihre Werte bleiben im Register: neu "
-        "erstellen mit '{command}'",
+        "erase_elsewhere": "  auch gefunden unter den Werten von {count}: dort NICHT gelöscht, "
+        "ihre Rückmeldungen und Formulare bleiben; ist es dieselbe Person, dort ebenfalls löschen:",
+        "erase_elsewhere_at": "    {iid} {name}: {paths} → {command}",
+        "erase_count_elsewhere": "{n} anderen Einrichtungen",
+        "erase_count_elsewhere_one": "1 anderen Einrichtung",
         "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "
         "enthält, wird gelöscht: {path}",
         "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "

@@ -9,25 +9,32 @@ the current one and every earlier one — from everything the workspace keeps:
   the same register), the journal is written again atomically with an ``erase`` operation at
   its end (lines it does not touch stay byte for byte), and ``register.json`` is made again from
   it (:func:`ingest.journal.rebuild`); held conflicts on the field are dropped;
-* archived originals and quarantine copies that carried a value: deleted (a value cannot be
-  cut out of a PDF reliably). Their journaled submissions stay, so ``register rebuild`` still
-  works, and ``rebuild --reread`` takes the journal's copy of an erased original. A checklist
-  naming several institutions goes too: the others keep their values, only the file goes;
+* the institution's archived originals (the journal says which returns, lists and checklists
+  brought it values) that carry a value: deleted (a value cannot be cut out of a PDF reliably).
+  Their journaled submissions stay, so ``register rebuild`` still works, and ``rebuild
+  --reread`` takes the journal's copy of an erased original. A checklist naming several
+  institutions goes too: the others keep their values, only the file goes;
 * the send log: the institution's entries with the value (its address) get the marker;
 * the mail drafts of its rounds (``formgen mail --drafts``: the ``.eml`` files the send log
   names) that carry a value, in their text or the form attached: deleted; one the send log
   names that is not where it says (written relative to the folder ``formgen mail`` ran in) is
   named, to be deleted by hand;
 * quarantine copies that came from the institution (its form's reference, or a mail from an
-  address it has or had): deleted, whatever they show (a scan formgen cannot read);
+  address it has or had): deleted, whatever they show (a scan formgen cannot read); a copy of
+  unknown origin that carries a value: deleted too;
 * ``issued.jsonl``: the values the institution's forms were prefilled with get the marker, and
   the form a :func:`fingerprint` of each, so that a form made before the erasure and returned
   with the erased value as it was prefilled does not bring it back (:func:`left_out`; nor is
   that file archived), while a value typed anew on it is merged as any other;
 * files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
-  with the coordinator's confirmation; a print or table of the whole register, or another
-  institution's form that holds the same text among its own values, goes too, named with the
-  command that makes it again (:func:`made_again`).
+  with the coordinator's confirmation; a print or table of the whole register goes too, named
+  with the command that makes it again (:func:`made_again`).
+
+Files of other institutions (their returns, their forms, copies of them kept aside) stay, also
+when they hold the same text among their own values: two contact persons of the same name are
+two people. The other institutions whose values hold the text are named
+(:attr:`Erasure.elsewhere`), so that the coordinator erases there too where it is the same
+person.
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), in a PDF's strings
@@ -129,6 +136,9 @@ class Erasure:
     gone: tuple[str, ...] = ()
     """The SHA-256 of originals that carried a value and are no longer in the archive (deleted
     by an erasure a crash interrupted before it wrote the journal)."""
+    elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Other institutions whose values (now or in their history) hold an erased value's text,
+    with the paths where: not erased there, their files kept."""
 
 
 def mask(text: str) -> str:
@@ -549,16 +559,17 @@ def _log_events(path: Path) -> Iterable[Json]:
             yield event
 
 
-def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path], bool]:
+def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path], bool | None]:
     """Whether a quarantine copy came from ``iid``: its record names a form issued to it, or
-    a mail from an address it has or had."""
+    a mail from an address it has or had; ``False`` for a form issued to another institution,
+    ``None`` when it does not say."""
     issued = ws.issued()
     addresses = {
         parseaddr(str(sv.get("raw", "")))[1].lower()
         for sv in reg.held_values(iid, [f"{INSTITUTION}.email"])
     } - {""}
 
-    def came(copy: Path) -> bool:
+    def came(copy: Path) -> bool | None:
         record = quarantine.read_record(copy.with_suffix(".json"))
         form = parse_reference(str(record.get("form") or ""))
         if form in issued and issued[form].institution_id == iid:
@@ -566,7 +577,9 @@ def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path]
         senders = {
             parseaddr(str(a.get("mail_from") or ""))[1].lower() for a in record.get("arrivals", ())
         }
-        return bool(senders & addresses)
+        if senders & addresses:
+            return True
+        return False if form in issued and issued[form].institution_id else None
 
     return came
 
@@ -582,12 +595,12 @@ def _plan(
     path = journal.journal_path(ws)
     data = path.read_bytes() if path.exists() else b""
     ops = journal.read_journal(ws)  # a damaged line stops here, as every other command does
+    went_to = _went_to(ws, ops)
     lines, changed, carried = _rewritten(
-        journal.journal_lines(data, path), iid, wanted, marks, srcs, _went_to(ws, ops)
+        journal.journal_lines(data, path), iid, wanted, marks, srcs, went_to
     )
-    erased = {
-        p for o in ops if o.get("op") == "erase" and o.get("target") == iid for p in o["paths"]
-    }
+    earlier = [o for o in ops if o.get("op") == "erase" and o.get("target") == iid]
+    erased = {p for o in earlier for p in o["paths"]}
     if not marks.numbers and set(wanted) <= erased:
         if mend:  # a crash may have kept the erasure from writing register.json: now it is
             journal.checkpoint(ws, reg)
@@ -609,29 +622,36 @@ def _plan(
         arrivals = quarantine.read_record(p.with_suffix(".json")).get("arrivals") or [{}]
         return original(p, p.stem, arrivals[0].get("file_name"))
 
+    ours = {  # the returns, lists and checklists that brought the institution values
+        op["submission"]["provenance"]["sha256"]
+        for op in ops
+        if op.get("op") == "merge"
+        and (
+            op["submission"]["identity"].get("formgen.institution_id") == iid
+            or iid in went_to.get(op["seq"], ())
+        )
+    }
     originals = tuple(
         original(p, p.name)
         for p in _files(ws.archive_dir)
-        if p.name in carried or p.name in srcs or holds(p.read_bytes(), needles)
+        if p.name in carried | srcs or (p.name in ours and holds(p.read_bytes(), needles))
     )
     came = _from_institution(ws, reg, iid)
-    kept_aside = tuple(
-        kept(p)
-        for p in _files(ws.quarantine_dir)
-        if p.suffix != ".json"
-        and (
-            came(p)
-            or holds(p.read_bytes(), needles)
-            or (
-                p.with_suffix(".json").exists()
-                and holds(p.with_suffix(".json").read_bytes(), needles)
-            )
+
+    def its(copy: Path) -> bool:  # a copy kept aside of the institution, or of no one known
+        whose = came(copy)
+        if whose is not None:
+            return whose
+        record = copy.with_suffix(".json")
+        return holds(copy.read_bytes(), needles) or (
+            record.exists() and holds(record.read_bytes(), needles)
         )
-    )
+
+    kept_aside = tuple(kept(p) for p in _files(ws.quarantine_dir) if p.suffix != ".json" and its(p))
     made = tuple(
         p
         for p in (*_files(ws.exports_dir), *_files(ws.forms_dir))
-        if holds(p.read_bytes(), needles)
+        if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), needles)
     )
     drafts, missing = _drafts(ws, iid, needles)
     inst = reg.institution(iid)
@@ -656,22 +676,56 @@ def _plan(
         drafts=tuple(drafts),
         missing=tuple(missing),
         gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
+        elsewhere=_elsewhere(reg, iid, needles),
     )
     return erasure, lines, marks
 
 
-def made_again(ws: Workspace, path: Path) -> tuple[str | None, str | None]:
-    """Of a file formgen made: the institution whose form it is (``None``: an export or a
-    print), and the command that makes it again (``None``: an ingest report, made once)."""
+def _made_for(ws: Workspace, path: Path) -> str | None:
+    """The institution a file formgen made is the form of (``None``: an export, a print, a
+    blank checklist)."""
     form = ws.issued_file(hashlib.sha256(path.read_bytes()).hexdigest())
-    if form is not None and form.institution_id:
-        kind = path.suffix.lstrip(".").lower()
-        return form.institution_id, f"formgen generate {kind} --institution {form.institution_id}"
+    return form.institution_id if form is not None else None
+
+
+def _elsewhere(
+    reg: Register, iid: str, needles: list[str]
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The other institutions whose values, now or in their history, hold one of ``needles``,
+    each with the paths where (:attr:`Erasure.elsewhere`)."""
+    needles = [n for n in needles if len(n) >= MIN_NEEDLE]
+
+    def held(stored: object) -> bool:
+        if not isinstance(stored, dict) or is_erased(stored):
+            return False
+        texts = [stored.get("raw"), stored.get("v")]
+        return any(isinstance(t, str) and n in t for t in texts for n in needles)
+
+    found = []
+    for other, inst in sorted(reg.institutions.items()):
+        if other == iid:
+            continue
+        stored = [(f"{INSTITUTION}.{k}", sv) for k, sv in inst["institution"].items()]
+        stored += [
+            (f"{c}.{k}", sv) for c, e in inst["entries"].items() for k, sv in e["fields"].items()
+        ]
+        stored += [(p, sv) for h in inst["history"] for p, *olds in h["changes"] for sv in olds]
+        paths = sorted({p for p, sv in stored if held(sv)})
+        if paths:
+            found.append((other, tuple(paths)))
+    return tuple(found)
+
+
+def made_again(ws: Workspace, path: Path) -> str | None:
+    """The command that makes a file formgen made again (``None``: an ingest report, made
+    once)."""
+    if iid := _made_for(ws, path):
+        return f"formgen generate {path.suffix.lstrip('.').lower()} --institution {iid}"
     if path.suffix.lower() == ".pdf":
-        return None, "formgen register print"
+        return "formgen register print"
     if path.suffix.lower() in (".csv", ".xlsx", ".json"):
-        return None, f"formgen register export --format {path.suffix.lstrip('.').lower()}"
-    return None, None
+        return f"formgen register export --format {path.suffix.lstrip('.').lower()}"
+    return None
 
 
 def plan(ws: Workspace, iid: str, paths: Iterable[str]) -> Erasure:

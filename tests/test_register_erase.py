@@ -31,7 +31,8 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 from formgen.cli import main
 from formgen.workspace import Workspace, WorkspaceError
 from ingest.erase import erase, holds
-from ingest.journal import load
+from ingest.history import history_json
+from ingest.journal import archive_path, load
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 
@@ -816,19 +817,31 @@ def test_a_form_made_before_the_erasure_returned_as_prefilled_does_not_bring_the
     assert "ua-1 wie vorausgefüllt.pdf: das Original wurde gelöscht" in out
 
 
-def test_another_institutions_form_with_the_same_name_is_named_with_how_to_make_it_again(
+def test_another_institutions_contact_of_the_same_name_keeps_its_files_and_its_history(
     ws: Workspace, tmp_path: Path
 ) -> None:
-    """ar-1's contact person has the same name as ua-1's first one: the round's form for ar-1
-    and the printed register hold it too. Erasing ua-1's deletes them (a file's text cannot
-    be told apart), and says before it asks whose form that is and how to make each again;
-    ar-1's value stays, and the command makes its form again with it."""
+    """ar-1's contact person has the same name as ua-1's first one (two people): told on the
+    telephone, then ar-1 returned its update form with her name as prefilled, and that round's
+    form and draft to ar-1 hold it. Erasing
+    ua-1's deletes none of ar-1's files: its archived return, its mailed form and its draft stay,
+    and its history still names the return it came from; the output names ar-1 first, before
+    anything it deletes, with the command to erase there too. The printed register holds ua-1's
+    name too and goes, with the command that makes it again."""
     code, out = register(ws, "set", "ar-1", "krisendienst.contact_name", FIRST, "--note", "tel.")
     assert code == 0, out
     run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
     theirs = mailed_form(ws, "ar-1", "r3")
+    back = tmp_path / "ar-1 Update.pdf"
+    back.write_bytes(pdfium_fill(theirs.read_bytes(), {"krisendienst.initials": "SA"}))
+    ingest_into_register([back], ws)
     assert register(ws, "print")[0] == 0
     (printed,) = ws.exports_dir.glob("*.pdf")
+    kept = {p: p.read_bytes() for p in (theirs, *tmp_path.glob("d?/ar-1.eml"))}
+    sources = [r["source"] or {} for r in history_json(load(ws), "ar-1")]
+    returns = [archive_path(ws, s["sha256"]) for s in sources if "sha256" in s]
+    assert len(returns) == 2 and holds(returns[1].read_bytes(), [FIRST])
+    before = load(ws).institutions["ar-1"]
+    shown = register(ws, "history", "ar-1")
 
     done = CliRunner().invoke(
         main,
@@ -837,25 +850,24 @@ def test_another_institutions_form_with_the_same_name_is_named_with_how_to_make_
     )  # fmt: skip
 
     assert done.exit_code == 1, done.output
+    lines = done.output.splitlines()
+    assert lines[1:3] == [
+        "  auch gefunden unter den Werten von 1 anderen Einrichtung: dort NICHT gelöscht, ihre "
+        "Rückmeldungen und Formulare bleiben; ist es dieselbe Person, dort ebenfalls löschen:",
+        "    ar-1 مركز الاستشارة: krisendienst.contact_name → formgen register erase ar-1 "
+        "krisendienst.contact_name --note …",
+    ]
     said = " ".join(done.output.split())
-    assert (
-        f"Formular einer anderen Einrichtung, ar-1 مركز الاستشارة, das denselben Text unter ihren "
-        f"eigenen Werten enthält, wird gelöscht: {theirs}; ihre Werte bleiben im Register: neu "
-        "erstellen mit 'formgen generate pdf --institution ar-1'"
-    ) in said
     assert f"wird gelöscht: {printed}; neu erstellen mit 'formgen register print'" in said
+    assert str(theirs) not in said and "ar-1.eml" not in said
     code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
     assert code == 0, out
-    assert not theirs.exists() and not printed.exists()
-    assert load(ws).value("ar-1", "krisendienst.contact_name")["raw"] == FIRST  # type: ignore[index]
-    again = tmp_path / "ar-1 neu.pdf"
-    run(
-        "generate", "pdf", "--institution", "ar-1", "--workspace", str(ws.root), "--out", str(again)
-    )
-    with pikepdf.open(again) as pdf:
-        assert any(
-            isinstance(o, pikepdf.Dictionary) and str(o.get("/V", "")) == FIRST for o in pdf.objects
-        )
+    assert not printed.exists()
+    assert {p: p.read_bytes() for p in kept} == kept
+    assert all(p.exists() for p in returns)
+    assert load(ws).institutions["ar-1"] == before
+    assert register(ws, "history", "ar-1") == shown
+    assert FIRST not in json.dumps(load(ws).institutions["ua-1"], ensure_ascii=False)
 
 
 def test_a_copy_of_its_form_kept_aside_is_deleted_though_it_does_not_show_the_name(

@@ -402,8 +402,10 @@ def erase(
     copies that carry one are deleted (also a checklist that names other institutions: they
     keep their values, only the file goes), and so are quarantine copies mailed from the
     institution's address or naming its form; the send log's entries of the institution get the
-    marker; its mail drafts (mail --drafts) and files made by formgen (exports/, forms/) that
-    contain one are listed and deleted. A form made before the erasure that comes back with the
+    marker; its mail drafts (mail --drafts) and files made by formgen (its forms, exports/)
+    that contain one are listed and deleted. Other institutions' files stay: those whose own
+    values hold the same text (a contact person of the same name) are named first, with the
+    command to erase there too where it is the same person. A form made before the erasure that comes back with the
     erased value as prefilled does not bring it back: the value is left out.
     Says what it will erase (values masked) and asks first, unless --yes.
     """
@@ -415,6 +417,20 @@ def erase(
     def shown(e: erase_mod.Erasure) -> bool:
         reg = journal.load(ws)
         echo(say("erase_head", lang, iid=e.institution_id, name=e.name, paths=", ".join(e.paths)))
+        if e.elsewhere:
+            count = say_count("erase_count_elsewhere", lang, len(e.elsewhere))
+            echo(say("erase_elsewhere", lang, count=count))
+            for other, at in e.elsewhere:
+                echo(
+                    say(
+                        "erase_elsewhere_at",
+                        lang,
+                        iid=other,
+                        name=name_line(reg, other),
+                        paths=", ".join(at),
+                        command=f"formgen register erase {other} {' '.join(at)} --note …",
+                    )
+                )
         counts = {
             k: say_count(f"erase_count_{k}", lang, n)
             for k, n in (
@@ -435,12 +451,9 @@ def erase(
                     others = ", ".join(f"{i} {name_line(reg, i)}" for i in o.others)
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
-            other, command = erase_mod.made_again(ws, path)
+            command = erase_mod.made_again(ws, path)
             if command is None:
                 echo(say("erase_made", lang, path=str(path)))
-            elif other is not None and other != e.institution_id:
-                whose = f"{other} {name_line(reg, other)}"
-                echo(say("erase_made_other", lang, other=whose, path=str(path), command=command))
             else:
                 echo(say("erase_made_again", lang, path=str(path), command=command))
         for path in e.drafts:
