@@ -531,9 +531,11 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
     return mark
 
 
-def _drafts(ws: Workspace, iid: str, needles: list[str]) -> tuple[list[Path], list[str]]:
+def _drafts(
+    ws: Workspace, iid: str, needles: list[str], deleted: set[str]
+) -> tuple[list[Path], list[str]]:
     """The institution's mail drafts the send log names that carry a value, and those not
-    where it says."""
+    where it says (but for those an earlier erasure ``deleted``)."""
     found: list[Path] = []
     missing: list[str] = []
     for event in _log_events(ws.root / SENDLOG):
@@ -541,7 +543,8 @@ def _drafts(ws: Workspace, iid: str, needles: list[str]) -> tuple[list[Path], li
             continue
         draft = Path(str(event.get("path", "")))
         if not draft.is_file():
-            missing.append(str(draft))
+            if str(draft) not in deleted:
+                missing.append(str(draft))
         elif _mail_holds(draft.read_bytes(), needles):
             found.append(draft)
     return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
@@ -653,7 +656,8 @@ def _plan(
         for p in (*_files(ws.exports_dir), *_files(ws.forms_dir))
         if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), needles)
     )
-    drafts, missing = _drafts(ws, iid, needles)
+    deleted = {d for o in earlier for d in o.get("drafts", ())}
+    drafts, missing = _drafts(ws, iid, needles, deleted)
     inst = reg.institution(iid)
     erasure = Erasure(
         institution_id=iid,
@@ -774,6 +778,7 @@ def erase(
             "paths": list(erasure.paths),
             "note": note,
             "originals": sorted({o.sha256 for o in erasure.originals} | set(erasure.gone)),
+            "drafts": [str(p) for p in erasure.drafts],
         }
         line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
         write_atomic(journal.journal_path(ws), b"".join(lines) + line)

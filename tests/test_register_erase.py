@@ -721,6 +721,26 @@ def test_the_mail_drafts_that_carry_the_name_are_deleted_or_named(
     assert {p: p.read_bytes() for p in others} == kept
 
 
+def test_a_second_erasure_does_not_ask_to_delete_by_hand_a_draft_the_first_one_deleted(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The first erasure deleted the update round's draft to ua-1; a second one, asked for
+    later (the phone number), does not name it as not found: formgen deleted it itself. A draft
+    someone moved away is still named."""
+    draft = tmp_path / "d2" / "ua-1.eml"
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+    assert code == 0 and f"wird gelöscht: {draft}" in " ".join(out.split()), out
+    moved = tmp_path / "d1" / "ua-1.eml"
+    moved.rename(tmp_path / "elsewhere.eml")
+
+    code, out = register(ws, "erase", "ua-1", "institution.phone", "--note", "Nachtrag", "--yes")
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert str(draft) not in said
+    assert f"Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {moved}" in said
+
+
 @pytest.mark.parametrize("what", ["garbage", "fifo"])
 def test_a_draft_replaced_by_garbage_or_a_named_pipe_does_not_stop_the_erasure(
     ws: Workspace, tmp_path: Path, what: str
