@@ -334,7 +334,15 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
 def _origin(reg: Register, src: Json, lang: str) -> str:
     """Where a revision came from, its source ``src`` as the register keeps it: the file, its
     reader and form (the schema version it was made with, where that is not the current one),
-    who mailed it; an imported list with its note; ``—`` for none."""
+    who mailed it; an imported list with its note; ``—`` for none. When ``register erase``
+    deleted the file (for this institution or another one it named), also that."""
+    origin = _file_origin(reg, src, lang)
+    if erased := src.get("erased_at"):
+        origin += " " + say("origin_erased", lang, at=moment_text(str(erased), lang))
+    return origin
+
+
+def _file_origin(reg: Register, src: Json, lang: str) -> str:
     if src.get("kind") == IMPORT:  # the centre's own list: no form, perhaps a note
         listed = src.get("note")
         said = "origin_import_note" if listed else "origin_import"

@@ -295,6 +295,9 @@ def test_erasing_one_contact_of_a_checklist_deletes_it_and_keeps_the_other_insti
     assert after.value("inst-0001", "krisendienst.contact_name") is None
     for iid in ("inst-0002", "inst-0003"):
         assert after.institutions[iid] == before.institutions[iid]
+        code, shown = register(ws, "history", iid)
+        assert code == 0 and "aus Krisendienste Dormagen.pdf [" in shown, shown
+        assert "(die Datei wurde am " in shown and " durch register erase gelöscht)" in shown
     kept = ["journal.jsonl", "register.json"]
     assert where(ws, FIRST) == ([] if second != FIRST else kept)
     assert where(ws, second) == kept
