@@ -564,25 +564,28 @@ def _log_events(path: Path) -> Iterable[Json]:
 
 def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path], bool | None]:
     """Whether a quarantine copy came from ``iid``: its record names a form issued to it, or
-    a mail from an address it has or had; ``False`` for a form issued to another institution,
-    ``None`` when it does not say."""
+    a mail from an address it has or had; ``False`` for a form issued to another institution
+    or a mail from another's address, ``None`` when it does not say."""
     issued = ws.issued()
-    addresses = {
-        parseaddr(str(sv.get("raw", "")))[1].lower()
-        for sv in reg.held_values(iid, [f"{INSTITUTION}.email"])
-    } - {""}
+
+    def addresses(of: str) -> set[str]:
+        held = reg.held_values(of, [f"{INSTITUTION}.email"])
+        return {parseaddr(str(sv.get("raw", "")))[1].lower() for sv in held} - {""}
+
+    own = addresses(iid)
+    others = set().union(*(addresses(i) for i in reg.institutions if i != iid)) - own
 
     def came(copy: Path) -> bool | None:
         record = quarantine.read_record(copy.with_suffix(".json"))
-        form = parse_reference(str(record.get("form") or ""))
-        if form in issued and issued[form].institution_id == iid:
-            return True
+        form = issued.get(parse_reference(str(record.get("form") or "")) or "")
         senders = {
             parseaddr(str(a.get("mail_from") or ""))[1].lower() for a in record.get("arrivals", ())
         }
-        if senders & addresses:
+        if (form is not None and form.institution_id == iid) or senders & own:
             return True
-        return False if form in issued and issued[form].institution_id else None
+        if (form is not None and form.institution_id) or senders & others:
+            return False
+        return None
 
     return came
 

@@ -26,7 +26,7 @@ import pytest
 from click.testing import CliRunner
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
-from test_register_returns import RECIPIENTS, mailed_form, run
+from test_register_returns import RECIPIENTS, mail_from, mailed_form, run
 
 from formgen.cli import main
 from formgen.workspace import Workspace, WorkspaceError
@@ -804,6 +804,37 @@ def test_a_scan_from_the_institutions_address_kept_in_the_quarantine_is_deleted(
     assert sorted(p.name for p in ws.quarantine_dir.iterdir()) == sorted(
         [theirs.name, theirs.with_suffix(".jpg").name]
     )
+
+
+@pytest.mark.parametrize("how", ["its form, identity edited", "a PDF mailed from its address"])
+def test_another_institutions_copy_in_the_quarantine_that_holds_the_same_name_stays(
+    ws: Workspace, tmp_path: Path, how: str
+) -> None:
+    """ar-1's contact person has the same name as ua-1's first one: a copy of ar-1's form with
+    her name, kept aside (its identity edited), or a PDF with her name mailed from ar-1's
+    address (no form: kept aside) is ar-1's and stays when ua-1's is erased."""
+    if how.startswith("its form"):
+        form = mailed_form(ws, "ar-1").read_bytes()
+        values = {"krisendienst.contact_name": FIRST, "formgen.institution_id": "ua-1"}
+        (tmp_path / "Kopie.pdf").write_bytes(pdfium_fill(form, values))
+        sent = tmp_path / "Kopie.pdf"
+    else:
+        pdf = pikepdf.new()
+        pdf.add_blank_page()
+        pdf.docinfo["/Title"] = f"Ansprechpartnerin {FIRST}"
+        pdf.save(tmp_path / "Liste.pdf")
+        sent = mail_from("Markaz <markaz@example.org>", tmp_path / "Liste.pdf", tmp_path / "m.eml")
+    outcomes = ingest_into_register([sent], ws).outcomes
+    assert [o.status for o in outcomes if o.status is not Status.CONTAINER] == [Status.QUARANTINED]
+    kept = snapshot(ws)
+    kept = {p: b for p, b in kept.items() if p.startswith("quarantine/")}
+    assert any(holds(b, [FIRST]) for b in kept.values())
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert "Quarantäne" not in out
+    assert {p: b for p, b in snapshot(ws).items() if p.startswith("quarantine/")} == kept
 
 
 def test_a_form_made_before_the_erasure_returned_as_prefilled_does_not_bring_the_name_back(
