@@ -61,7 +61,7 @@ from formgen.messages import (
     problem_text,
     say,
 )
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, Scope
 from formgen.record import NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import (
@@ -308,15 +308,17 @@ def wide_columns(
     labels: bool = False,
     lang: str = "de",
     with_retired: bool = False,
+    before: bool = False,
 ) -> list[str]:
     """The header of the wide table (:func:`wide_rows`): for programs the ids, the fields
     (``languages_offered._other`` for the "other" text of a list) and the columns of
-    :data:`WIDE_META` and :data:`WIDE_TAIL`; with ``labels`` in ``lang`` (:func:`wide_header`);
-    ``with_retired`` also :data:`RETIRED_COLUMNS`."""
+    :data:`WIDE_META` and :data:`WIDE_TAIL`; with ``labels`` in ``lang`` (:func:`wide_header`,
+    ``before``: as formgen wrote it until 2026-11); ``with_retired`` also
+    :data:`RETIRED_COLUMNS`."""
     inst_fields, entry_fields = _columns(schema, personal)
     retired = _retired_header(labels, lang) if with_retired else []
     if labels:
-        return [*wide_header(schema, inst_fields, entry_fields, lang), *retired]
+        return [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
     return [
         *(code for code, _ in WIDE_META),
         *_headers(inst_fields),
@@ -349,34 +351,59 @@ def _retired_cells(reg: Register, iid: str, labels: bool, lang: str) -> list[str
 
 
 def wide_header(
-    schema: Schema, inst_fields: list[Field], entry_fields: list[Field], lang: str
+    schema: Schema,
+    inst_fields: list[Field],
+    entry_fields: list[Field],
+    lang: str,
+    before: bool = False,
 ) -> list[str]:
     """The header of the wide table for people, in ``lang``: the fixed columns in words, the
     fields by their labels (``Sprachen (weitere)`` for the "other" text of a list). A label
     that would stand twice in the header (the institution's "E-Mail" and the contact
-    person's) is put under its checklist's name, ``Einrichtung › E-Mail``, where the column
-    belongs to one (an entry field several checklists share has none); what is still not
-    unique gets the field's id, ``Name (contact_name)``."""
+    person's), or an entry field's that one of the institution's labels starts with (the
+    contact person's "Telefon" beside "Telefon (Zentrale)"), is put under the name of where
+    it belongs: ``Einrichtung › E-Mail``, a checklist's name for a column of one checklist,
+    else its section's name (``Kooperations- oder GesprächspartnerIn › E-Mail``), so that a
+    column copied in by its name lands where it is meant; what is still not unique is its
+    label with the field's id, ``Notiz (notiz)``. ``before``: the header formgen wrote until
+    2026-11, which put only a label standing twice under a name, and not the contact
+    person's (``E-Mail``), as ``register import`` still reads it."""
     head = [say(word, lang) for _, word in WIDE_META]
     tail = [say(word, lang) for _, word in WIDE_TAIL]
     owners: dict[str, list[str]] = {}
+    sections: dict[str, str] = {}
     for c in schema.categories:
+        for s in c.sections:
+            for f in s.fields:
+                sections.setdefault(f.id, s.label.get(lang) or s.id)
         for f in c.entry_fields:
             owners.setdefault(f.id, []).append(c.id)
-    scoped = [(f, INSTITUTION) for f in inst_fields] + [
-        (f, lists[0] if len(lists := owners[f.id]) == 1 else None) for f in entry_fields
+    scoped = [(f, say("institution", lang)) for f in inst_fields] + [
+        (f, schema.category_label(lists[0], lang) if len(lists := owners[f.id]) == 1 else None)
+        for f in entry_fields
     ]
-    columns = []  # (key, label, the label under its checklist's name)
+    columns = []  # (key, label, the label under the name of where it belongs, an entry's?)
     for f, scope in scoped:
         for key in (f.id, f"{f.id}.{OTHER}") if f.is_multi else (f.id,):
             label = field_label(f, key, lang)
-            under = f"{scope_label(schema, scope, lang)} › {label}" if scope else label
-            columns.append((key, label, under))
-    taken = Counter([*head, *tail, *(label for _, label, _ in columns)])
-    names = [under if taken[label] > 1 else label for _, label, under in columns]
+            where = scope or (None if before else sections[f.id])
+            under = f"{where} › {label}" if where else label
+            columns.append((key, label, under, f.scope is Scope.ENTRY))
+    taken = Counter([*head, *tail, *(label for _, label, _, _ in columns)])
+    institutions = [field_label(f, f.id, lang) for f in inst_fields]
+
+    def unclear(label: str, entry: bool) -> bool:
+        """Whether ``label`` stands twice, or is an entry field's that begins one of the
+        institution's labels (``Telefon``, ``Telefon (Zentrale)``)."""
+        return taken[label] > 1 or (
+            entry and not before and any(i.startswith(f"{label} ") for i in institutions)
+        )
+
+    names = [under if unclear(label, entry) else label for _, label, under, entry in columns]
     taken = Counter([*head, *tail, *names])
     names = [
-        f"{n} ({key})" if taken[n] > 1 else n for n, (key, _, _) in zip(names, columns, strict=True)
+        f"{label} ({key})" if taken[n] > 1 else n
+        for n, (key, label, _, _) in zip(names, columns, strict=True)
     ]
     return [*head, *names, *tail]
 

@@ -315,7 +315,7 @@ WIDE_SAID = {
     "de": {
         "head": ["ID", "Revision", "Checkliste", "Name der Einrichtung", "Träger"],
         "tail": ["zuletzt bestätigt", "veraltet", "von der Einrichtung bestätigt", "Probleme"],
-        "emails": ["Einrichtung › E-Mail", "E-Mail"],
+        "emails": ["Einrichtung › E-Mail", "Kooperations- oder GesprächspartnerIn › E-Mail"],
         "psychotherapie": "PsychotherapeutIn, niedergelassen",
         "krisendienst": "Krisen(interventions)dienst",
         "languages": "Fremdsprachliche Kenntnisse im Team",
@@ -333,7 +333,7 @@ WIDE_SAID = {
     "en": {
         "head": ["id", "revision", "category", "Name of the institution", "Provider organisation"],
         "tail": ["last confirmed", "stale", "confirmed by the institution", "problems"],
-        "emails": ["Institution › E-mail", "E-mail"],
+        "emails": ["Institution › E-mail", "Partner for cooperation or contact › E-mail"],
         "psychotherapie": "Psychotherapist in private practice",
         "krisendienst": "Crisis (intervention) service",
         "languages": "Languages spoken in the team",
@@ -465,12 +465,12 @@ groups:
 """
 UNIQUE_SAID = {
     "de": ["ID", "Revision", "Checkliste", "Name", "Einrichtung › ID", "Einrichtung › E-Mail",
-           "E-Mail", "Notiz (notiz)", "Notiz (bemerkung)", "Sprachen",
+           "S › E-Mail", "Notiz (notiz)", "Notiz (bemerkung)", "Sprachen",
            "Sprachen (weitere) (sprachen._other)", "Sprachen (weitere) (sprachen_weitere)",
            "Beratungsstelle › Angebot", "Klinik › Angebot", "zuletzt bestätigt", "veraltet",
            "von der Einrichtung bestätigt", "Probleme"],
     "en": ["id", "revision", "category", "Name", "Institution › id", "Institution › E-mail",
-           "E-mail", "Note (notiz)", "Note (bemerkung)", "Languages",
+           "S › E-mail", "Note (notiz)", "Note (bemerkung)", "Languages",
            "Languages (others) (sprachen._other)", "Languages (others) (sprachen_weitere)",
            "Counselling › Service", "Clinic › Service", "last confirmed", "stale",
            "confirmed by the institution", "problems"],
