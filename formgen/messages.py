@@ -281,6 +281,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
         "the export does",
         "import_did_you_mean": " (did you mean '{name}'?)",
+        "import_contact_email": "'{field}' given, but not '{email}': mails go to the "
+        "institution's address only, the column '{email}'",
+        "import_address_split": "'{value}' split: street '{street}', postcode {postcode}, town "
+        "'{city}'",
         "import_why_no_category": "values of a checklist ({fields}) but no checklist in the "
         "column '{column}'",
         "import_why_no_name": "neither an id the register knows nor a name",
@@ -636,7 +640,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_import_empty_sheet": "{file}: the first sheet is empty; nothing was imported",
         "regerr_import_empty_file": "{file}: the file is empty; nothing was imported",
         "regerr_import_not_table": "{file}: not a table of the register: none of its columns "
-        "({shown}) is one 'formgen register export' writes; nothing was imported — export the "
+        "({shown}) is one 'formgen register export' writes; nothing was imported — the header must "
+        "be in line 1 (delete title lines above it); export the "
         "register (--format csv or xlsx, with or without --labels) and fill in that table",
         "regerr_import_column": "'{column}'{hint}",
         "regerr_import_unknown_column": "{file}: column the register's table does not have: "
@@ -1157,6 +1162,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Arbeitsmappe schützen), or as CSV",
         "table_xls": "a workbook of Excel 97-2003 (.xls), which cannot be read",
         "table_save_as": "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV",
+        "table_save_ods": "save it in LibreOffice as an Excel file (.xlsx) or as CSV",
         "table_not_table": "not a table (CSV or XLSX)",
         "table_not_table_kind": "not a table (CSV or XLSX): {kind}",
         "table_kind_pdf": "a PDF document",
@@ -1564,9 +1570,15 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_empty_file": "the file is empty; it needs a header line: {columns}",
         "mail_list_empty_sheet": "the first sheet is empty; it needs a header line: {columns}",
         "mail_list_missing": "missing columns {missing} (found {found}{delimiter}); the header "
-        "needs {columns}",
+        "needs {columns}{title}",
         "mail_list_missing_one": "missing column {missing} (found {found}{delimiter}); the header "
-        "needs {columns}",
+        "needs {columns}{title}",
+        "mail_list_title": "; the header must be in line 1: delete title lines above it",
+        "mail_column_id": "id",
+        "mail_column_institution": "institution",
+        "mail_column_email": "email",
+        "mail_column_categories": "categories",
+        "mail_column_region": "region",
         "mail_list_found_none": "none",
         "mail_list_delimiter": "; delimiter '{delimiter}'",
         "mail_list_twice": "{twice}; keep one and delete or rename the others (which one to mail "
@@ -1893,6 +1905,8 @@ WORDS: dict[str, dict[str, str]] = {
         "old id would not be carried over",
         # (end of schema_problem)
         # a recipients list's further sheets (cli/common.py, for generate and mail)
+        "table_header_at": "note: {file}: the header is line {line}; the lines above it are not "
+        "read",
         "recipients_left_out": "note: {source}: only the first sheet is read, not {names}, which "
         "hold data too; put the rows to read on the first sheet",
         # formgen schema show (cli/schema.py)
@@ -2045,6 +2059,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
         "Namen eintragen, wie der Export sie schreibt",
         "import_did_you_mean": " (gemeint: „{name}“?)",
+        "import_contact_email": "„{field}“ angegeben, aber nicht „{email}“: Mails gehen nur an "
+        "die Adresse der Einrichtung, die Spalte „{email}“",
+        "import_address_split": "„{value}“ aufgeteilt: Straße „{street}“, PLZ {postcode}, Ort "
+        "„{city}“",
         "import_why_no_category": "Werte einer Checkliste ({fields}), aber keine Checkliste in "
         "der Spalte „{column}“",
         "import_why_no_name": "weder eine ID des Registers noch ein Name",
@@ -2425,7 +2443,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_import_empty_sheet": "{file}: das erste Tabellenblatt ist leer; nichts importiert",
         "regerr_import_empty_file": "{file}: die Datei ist leer; nichts importiert",
         "regerr_import_not_table": "{file}: keine Tabelle des Registers: keine ihrer Spalten "
-        "({shown}) ist eine, die 'formgen register export' schreibt; nichts importiert — das "
+        "({shown}) ist eine, die 'formgen register export' schreibt; nichts importiert — die "
+        "Kopfzeile muss in Zeile 1 stehen: Titelzeilen darüber löschen; das "
         "Register exportieren (--format csv oder xlsx, mit oder ohne --labels) und diese Tabelle "
         "ausfüllen",
         "regerr_import_column": "„{column}“{hint}",
@@ -3012,6 +3031,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Arbeitsmappe schützen) oder als CSV",
         "table_xls": "eine Arbeitsmappe von Excel 97-2003 (.xls), die sich nicht lesen lässt",
         "table_save_as": "bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ oder als CSV speichern",
+        "table_save_ods": "bitte in LibreOffice als Excel-Datei (.xlsx) oder als CSV speichern",
         "table_not_table": "keine Tabelle (CSV oder XLSX)",
         "table_not_table_kind": "keine Tabelle (CSV oder XLSX): {kind}",
         "table_kind_pdf": "ein PDF-Dokument",
@@ -3462,9 +3482,15 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_empty_sheet": "das erste Tabellenblatt ist leer; es braucht eine Kopfzeile: "
         "{columns}",
         "mail_list_missing": "Spalten {missing} fehlen (gefunden: {found}{delimiter}); die "
-        "Kopfzeile braucht {columns}",
+        "Kopfzeile braucht {columns}{title}",
         "mail_list_missing_one": "Spalte {missing} fehlt (gefunden: {found}{delimiter}); die "
-        "Kopfzeile braucht {columns}",
+        "Kopfzeile braucht {columns}{title}",
+        "mail_list_title": "; die Kopfzeile muss in Zeile 1 stehen: Titelzeilen darüber löschen",
+        "mail_column_id": "ID",
+        "mail_column_institution": "Einrichtung",
+        "mail_column_email": "E-Mail",
+        "mail_column_categories": "Checkliste",
+        "mail_column_region": "Region",
         "mail_list_found_none": "keine",
         "mail_list_delimiter": "; Trennzeichen „{delimiter}“",
         "mail_list_twice": "{twice}; bitte eine behalten und die anderen löschen oder umbenennen "
@@ -3827,6 +3853,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{hint}; die Werte unter der alten ID würden nicht übernommen",
         # (end of schema_problem)
         # a recipients list's further sheets (cli/common.py, for generate and mail)
+        "table_header_at": "Hinweis: {file}: die Kopfzeile ist Zeile {line}; die Zeilen darüber "
+        "werden nicht gelesen",
         "recipients_left_out": "Hinweis: {source}: nur das erste Tabellenblatt wird gelesen, "
         "nicht die weiteren Blätter mit Daten ({names}); die zu lesenden Zeilen gehören auf das "
         "erste Blatt",

@@ -2,7 +2,8 @@
 
 A recipients list has one row per institution with the columns ``id``, ``institution``,
 ``email``, ``categories`` and ``region`` (German headers are understood too: ``Kennung``,
-``Einrichtung``, ``E-Mail``, ``Kategorien``). It is read by :func:`ingest.sheet.read_sheet`, as
+``Einrichtung``, ``E-Mail``, ``Kategorien``, ``Checkliste``, and the headers ``register export
+--labels`` writes: :func:`list_columns`). It is read by :func:`ingest.sheet.read_sheet`, as
 ``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
 and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
 the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252, or
@@ -42,7 +43,7 @@ from formgen.errors import (
     UnreadableListError,
 )
 from formgen.linebreak import breaks_shown
-from formgen.messages import Said, SaidJoined, said_count
+from formgen.messages import Said, SaidJoined, said_count, say
 from formgen.model import Schema
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -72,6 +73,8 @@ _ALIASES = {
     "kategorien": "categories",
     "kategorie": "categories",
     "checklisten": "categories",
+    "checkliste": "categories",
+    "checklist": "categories",
     "region": "region",
     # optional: the language and the format of the institution's mail and form
     "language": "language",
@@ -205,9 +208,42 @@ MAX_FILE = 32 << 20
 (and never read whole: the CLI reads at most one byte more)."""
 
 
-def _column_key(header: str) -> str:
-    key = re.sub(r"[\s\-]+", "_", header.strip().strip("\ufeff").lower())
+def _folded(header: str) -> str:
+    return re.sub(r"[\s\-]+", "_", header.strip().strip("\ufeff").lower())
+
+
+def column_key(header: str) -> str:
+    """The column ``header`` names in a recipients list (``E-Mail``: ``email``), as ``register
+    import`` also reads a centre's own list (:func:`ingest.table_import.columns`)."""
+    key = _folded(header)
     return _ALIASES.get(key, key)
+
+
+def list_columns(header: Sequence[str], schema: Schema) -> list[str | None]:
+    """The column each cell of ``header`` names (``None``: none read): an institution field's
+    label in a language of ``schema``, as ``register export --labels`` writes it (``Name der
+    Einrichtung``, ``Einrichtung › E-Mail``, ``Versorgungsregion``), else a name
+    :func:`column_key` knows, unless such a label names that column (an export's ``E-Mail``
+    beside ``Einrichtung › E-Mail`` is its contact person's; ``E-Mail`` and ``email`` are the
+    same column given twice)."""
+    labelled: dict[str, str] = {}
+    for f in schema.institution_fields():
+        column = "institution" if f.id == "name" else f.id
+        for lang, label in f.label.values.items():
+            if column_key(label) != column:  # a name like any other (E-Mail, Region)
+                labelled[_folded(label)] = column
+            labelled[_folded(f"{say('institution', lang)} › {label}")] = column
+    by_label = [labelled.get(_folded(h)) for h in header]
+    return [
+        named or (None if (key := column_key(h)) in by_label else key)
+        for h, named in zip(header, by_label, strict=True)
+    ]
+
+
+def known_column(header: str, schema: Schema) -> bool:
+    """Whether ``header`` names a column a recipients list reads (:func:`list_columns`)."""
+    read = {*COLUMNS, "language", "format", *(f.id for f in schema.institution_fields())}
+    return list_columns([header], schema)[0] in read
 
 
 def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str]:
@@ -417,17 +453,19 @@ def parse_recipients(
             columns=", ".join(COLUMNS),
         )
         raise UnreadableListError([Problem(source, None, empty)])
-    keys = [_column_key(h) for h in header]
+    keys = list_columns(header, schema)
     missing = [c for c in COLUMNS if c not in keys]
     if missing:
         found = ", ".join(repr(h.strip()) for h in header if h.strip())
+        titled = sum(1 for h in header if h.strip() and known_column(h, schema)) < 2
         said = said_count(
             "mail_list_missing",
             len(missing),
-            missing=", ".join(missing),
+            missing=SaidJoined([Said(f"mail_column_{c}") for c in missing], ", "),
             found=found or Said("mail_list_found_none"),
             delimiter=Said("mail_list_delimiter", delimiter=delimiter) if delimiter else "",
-            columns=", ".join(COLUMNS),
+            columns=SaidJoined([Said(f"mail_column_{c}") for c in COLUMNS], ", "),
+            title=Said("mail_list_title") if titled and rows else "",
         )
         raise UnreadableListError([Problem(source, header_line, said)])
     known = {f.id: f for f in schema.institution_fields()}

@@ -35,7 +35,7 @@ import io
 import re
 import warnings
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from lxml import etree
@@ -57,6 +57,11 @@ MAX_COLUMNS = 1_000
 MAX_SHEET_ROWS = 100_000
 """Rows of a sheet read at all, blank ones too (a forged sheet may claim a million)."""
 SAVE_AS = Said("table_save_as")
+ODS = b"application/vnd.oasis.opendocument.spreadsheet"
+"""The mimetype of a LibreOffice Calc file, which is told how to save it as a workbook."""
+HEADER_ROWS = 10
+"""The lines a header is looked for in when the first is none (:func:`with_header`): a title,
+a line "Stand: 03/2026" and blank lines above it."""
 
 
 class Sheet(NamedTuple):
@@ -80,6 +85,28 @@ class Sheet(NamedTuple):
     read as ``ja`` and ``nein``: no name, address or id."""
     header_line: int = 1
     """The line of the header: 2 after a line ``sep=;`` (:func:`delimiter_line`)."""
+    titled: bool = False
+    """Whether the header was found below lines that are none, a title (:func:`with_header`)."""
+
+
+def with_header(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
+    """``sheet`` with its header the first row of its first :data:`HEADER_ROWS` lines in which
+    two or more cells are column names (``known``), when its first line has fewer (a centre's
+    list with a title above its header): its :attr:`~Sheet.header_line` says which, the rows
+    above are not read. Else ``sheet`` as read."""
+
+    def names(cells: list[str]) -> int:
+        return sum(1 for c in cells if c.strip() and known(c))
+
+    if names(sheet.header) >= 2:
+        return sheet
+    for i, (line, cells) in enumerate(sheet.rows):
+        if line > HEADER_ROWS:
+            break
+        if names(cells) >= 2:
+            rows = sheet.rows[i + 1 :]
+            return sheet._replace(header=cells, rows=rows, header_line=line, titled=True)
+    return sheet
 
 
 def _cell(value: object) -> str:
@@ -260,11 +287,14 @@ def delimiter_line(first_line: str) -> str | None:
     return found[1] if found else None
 
 
-def detect_delimiter(header_line: str) -> str:
-    """The delimiter of a CSV file, from its header line: ``;``, tab or ``,``."""
+def detect_delimiter(header_line: str, below: str = "") -> str:
+    """The delimiter of a CSV file, from its header line: ``;``, tab or ``,``; from the lines
+    ``below`` it when it has none (a title above the header: :func:`with_header`)."""
     counts = {d: header_line.count(d) for d in (";", "\t", ",")}
     best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    if counts[best]:
+        return best
+    return detect_delimiter(below) if below else ","
 
 
 def read_sheet(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sheet:
@@ -293,7 +323,9 @@ def read_sheet(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
         raise SheetError(file_name, exc.what, exc.fix, exc.line) from None
     first, _, after = text.partition("\n")
     named = delimiter_line(first)
-    delimiter = named or detect_delimiter(first)
+    delimiter = named or detect_delimiter(
+        first, "\n".join(after.split("\n", HEADER_ROWS)[:HEADER_ROWS])
+    )
     reader = csv.reader(io.StringIO(after if named else text, newline=""), delimiter=delimiter)
     skipped = 1 if named else 0
     rows: list[tuple[int, list[str]]] = []
@@ -531,7 +563,8 @@ def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
         check_zip(pkg.zf, file_name)
         other = _other_office_file(pkg.zf.namelist())
         if other is not None:
-            raise _other(file_name, other, not_a_table)
+            ods = pkg.zf.namelist()[:1] == ["mimetype"] and pkg.read("mimetype") == ODS
+            raise _other(file_name, other, Said("table_save_ods") if ods else not_a_table)
         for info in pkg.zf.infolist():
             if info.filename.endswith((".xml", ".rels")) and declares_entities(
                 pkg.read(info.filename)

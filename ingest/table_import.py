@@ -8,7 +8,9 @@ prefilled with what the centre knew, to confirm or correct.
 * **The table** is the register's wide table, as ``formgen register export --format csv|xlsx``
   writes it (:func:`ingest.export.wide_rows`): one row per institution and checklist; the
   columns by their ids or, as ``--labels`` writes them, by their labels in a language of the
-  schema, with or without the personal columns. So export → edit in Excel → import round-trips.
+  schema, with or without the personal columns, or by the names a recipients list gives them
+  (:func:`_named`: ``Einrichtung``, ``Straße``, ``Kennung``); its header may stand below a
+  title (:func:`ingest.sheet.with_header`). So export → edit in Excel → import round-trips.
   The columns the export computes (revision, last confirmed, stale, confirmed by the
   institution, problems, retired) are not read. The file is read by :mod:`ingest.sheet`, as
   a recipients list is: an XLSX from its first sheet (a note names its further sheets that
@@ -53,6 +55,7 @@ import datetime as dt
 import difflib
 import hashlib
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -69,7 +72,7 @@ from formgen.messages import (
     say_count,
 )
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
-from formgen.recipients import PLAIN_CSV, columns_twice, lost_letters, phone_cell
+from formgen.recipients import PLAIN_CSV, column_key, columns_twice, lost_letters, phone_cell
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -85,7 +88,7 @@ from ingest.register import (
     local_day,
     retired_text,
 )
-from ingest.sheet import XLSX, Sheet, read_sheet
+from ingest.sheet import XLSX, Sheet, read_sheet, with_header
 from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
 from ingest.validate import check_typed
 from ingest.values import allowed, choice_value, split_list
@@ -130,6 +133,9 @@ class ImportPlan:
     """One entry return per row that can be imported (its block: the row's line)."""
     left_out: tuple[str, ...] = ()
     """The names of a workbook's further sheets that hold data, which are not read."""
+    header_below: int | None = None
+    """The line of the header when it was found below lines not read (a title:
+    :func:`read_table`)."""
 
 
 @dataclass(frozen=True)
@@ -158,10 +164,12 @@ EXPORT_HINT = Said("table_register_fix")
 """What to do with a file of another kind given as the table."""
 
 
-def read_table(data: bytes, file_name: str) -> Sheet:
+def read_table(data: bytes, file_name: str, schema: Schema) -> Sheet:
     """The header and the rows with their lines (blank rows left out): an XLSX (first sheet),
-    else a CSV (:func:`ingest.sheet.read_sheet`). Raises :class:`RegisterError` for a file
-    that is no table, an empty one, or one larger than a centre's list is."""
+    else a CSV (:func:`ingest.sheet.read_sheet`); the header in one of the first lines where
+    the first holds no column of ``schema``'s table (a title above it:
+    :func:`ingest.sheet.with_header`). Raises :class:`RegisterError` for a file that is no
+    table, an empty one, or one larger than a centre's list is."""
     try:
         sheet = read_sheet(data, file_name, Said("table_what_register"), EXPORT_HINT)
     except SheetError as exc:
@@ -174,7 +182,15 @@ def read_table(data: bytes, file_name: str) -> Sheet:
     if not sheet.header and not sheet.rows:
         empty = "sheet" if sheet.encoding == XLSX else "file"
         raise RegisterError(Said(f"regerr_import_empty_{empty}", file=file_name))
-    return sheet
+    variants = [variant for _, variant in _variants(schema)]
+    names = {g for variant in variants for g in variant}
+    wide = {column for variant in variants for column, _ in variant.values()}
+
+    def known(header: str) -> bool:
+        listed = column_key(header)
+        return _key(header) in names or LIST_COLUMNS.get(listed, listed) in wide
+
+    return with_header(sheet, known)
 
 
 # ---------------------------------------------------------------------- the header
@@ -186,7 +202,9 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
     made before the new schema version names its column, and ``id`` for the institution's id,
     as the tables by labels and a recipients list name it), and by labels in each language of
     the schema, with and without personal columns (also those a field had before its label was
-    reworded, as a table exported then names its column)."""
+    reworded, as a table exported then names its column), also as formgen wrote them until
+    2026-11 (the contact person's ``E-Mail`` beside ``Einrichtung › E-Mail``: either may stand),
+    each column said as the export writes it now."""
     renamed = {old: new for ids in schema.renamed_ids.values() for old, new in ids.items()}
     fields = {f.id: f for c in schema.categories for f in schema.entry_fields(c.id)}
     fields |= {f.id: f for f in schema.institution_fields()}
@@ -208,6 +226,8 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
                 now, *was = f.labels(lang) if f else ("",)
                 for old in was if now and now in n else ():
                     before[_key(n.replace(now, old, 1))] = (k, n.replace(now, old, 1))
+            then = wide_columns(schema, personal, True, lang, True, before=True)
+            before |= {_key(b): (k, n) for b, n, k in zip(then, names, keys, strict=True)}
             yield False, before | {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
 
 
@@ -215,7 +235,7 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
     """The column of each header cell (``None``: a blank header); the header variant that
     names most of them (the ids, where labels name as many: ``name`` is the institution's name
     by ids, its contact person's by English labels; else the one that leaves out fewest of its
-    own). Raises :class:`RegisterError` for a
+    own; naming none, the first by labels). Raises :class:`RegisterError` for a
     column the table does not have, one named twice, or a table without id and name."""
     given = [_key(h) for h in header]
     best: dict[str, tuple[str, str]] = {}
@@ -223,14 +243,13 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
     variants = list(_variants(schema))
     for by_ids, variant in variants:
         found = [g for g in given if g in variant]
-        now = (len(found), by_ids, -len(set(variant) - set(found)))
+        # naming none (a centre's own list, read by a recipients list's names): by labels,
+        # which the suggestions for its other columns then name
+        now = (
+            (len(found), by_ids, -len(set(variant) - set(found))) if found else (0, False, -by_ids)
+        )
         if now > score:
             best, score = variant, now
-    if score[0] <= 0:
-        shown = ", ".join(f"'{short(h, 30)}'" for h in header[:6] if h.strip())
-        raise RegisterError(
-            Said("regerr_import_not_table", file=file_name, shown=shown or Said("regerr_none"))
-        )
     written = {column: shown for column, shown in best.values()}
     meaning = {
         g: column for _, v in reversed(variants) for g, (column, _) in v.items()
@@ -238,23 +257,47 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
 
     def hint(h: str, g: str) -> str:
         """This table's header of the column another table names ``h`` (``institution_id``
-        among labels: ``ID``), else the closest header, never ``h`` itself."""
-        if (same := written.get(meaning.get(g, ""))) is not None:
+        among labels: ``ID``) or a word for it means (``Ansprechpartner/in``: the contact
+        person's name), else the header that begins with ``h`` or holds it as a word
+        (``Straße``: ``Straße und Hausnummer``), else the closest header, never ``h``
+        itself."""
+        column = meaning.get(g) or SYNONYMS.get(re.sub(r"\W+", "", g))
+        if (same := written.get(column or "")) is not None:
             return Said("import_did_you_mean", name=same)
-        every = [s for _, v in variants for _, s in v.values() if _key(s) != g]
+        words = set(g.split())
+        holding = [n for n in written.values() if words <= set(_key(n).split())]
+        if holding:
+            return Said("import_did_you_mean", name=min(holding, key=len))
+        before = [
+            n
+            for lang in schema.languages
+            for n in wide_columns(schema, True, True, lang, True, before=True)
+        ]
+        every = [
+            s for s in [*(s for _, v in variants for _, s in v.values()), *before] if _key(s) != g
+        ]
         return did_you_mean(h, list(written.values())) or did_you_mean(h, every)
 
+    own = {best[g][0] for g in given if g in best}
+    out = [
+        _named(h, best.get(g), own, written) if g else None
+        for h, g in zip(header, given, strict=True)
+    ]
+    if not any(out):
+        shown = ", ".join(f"'{short(h, 30)}'" for h in header[:6] if h.strip())
+        raise RegisterError(
+            Said("regerr_import_not_table", file=file_name, shown=shown or Said("regerr_none"))
+        )
     unknown = [
         Said("regerr_import_column", column=h.strip(), hint=hint(h.strip(), g))
-        for h, g in zip(header, given, strict=True)
-        if g and g not in best
+        for h, g, col in zip(header, given, out, strict=True)
+        if g and col is None
     ]
     if unknown:
         key = (
             "regerr_import_unknown_columns" if len(unknown) > 1 else "regerr_import_unknown_column"
         )
         raise RegisterError(Said(key, file=file_name, columns=SaidJoined(unknown)))
-    out = [best[g][0] if g else None for g in given]
     twice = columns_twice(header, out)
     if twice:
         said = Said("table_import_twice", file=file_name, twice=SaidJoined(twice, "; "))
@@ -262,6 +305,44 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
     if ID not in out and NAME not in out:
         raise RegisterError(Said("regerr_import_no_id", file=file_name, id=ID, name=NAME))
     return out
+
+
+ADDRESS = re.compile(r"(.*[^\s,])\s*,\s*(\d{5})\s+(\S.*)")
+"""A whole address in one cell: „Kölner Str. 5, 40210 Düsseldorf“ (street, PLZ, Ort)."""
+SYNONYMS = {
+    "ansprechpartnerin": "contact_name",
+    "ansprechpartner": "contact_name",
+    "ansprechperson": "contact_name",
+    "kontaktperson": "contact_name",
+    "contactperson": "contact_name",
+    "anschrift": "street",
+    "adresse": "street",
+    "address": "street",
+    "bereich": CATEGORY,
+}
+"""Header words of a centre's own list (letters only, lower case) and the column they may mean:
+said as a suggestion, not read as it (``Ansprechpartner/in`` may be a name or a phone)."""
+LIST_COLUMNS = {"id": ID, "institution": NAME, "categories": CATEGORY}
+"""A recipients list's columns (:func:`formgen.recipients.column_key`) that the register's
+table names otherwise; its others are the institution's fields' ids."""
+
+
+def _named(
+    header: str, named: tuple[str, str] | None, own: set[str], written: dict[str, str]
+) -> str | None:
+    """The column of ``header``: as the register's table names it (``named``), or as a
+    recipients list names it (``Einrichtung``, ``Straße``, ``Kennung``), so that both read a
+    centre's own list alike. A header naming one of the contact person's columns as formgen
+    wrote them until 2026-11 (``E-Mail``, ``Telefon``) is the institution's column it names
+    in a recipients list where the table has no column of the institution's by its own name
+    (``own``: the columns named so): a centre's list means its institution's e-mail, an
+    export beside ``Einrichtung › E-Mail`` its contact person's. ``written``: the columns of
+    the table as the header variant names them."""
+    listed = column_key(header)
+    listed = LIST_COLUMNS.get(listed, listed)
+    if listed in written and listed not in own:
+        return listed
+    return named[0] if named else None
 
 
 # ---------------------------------------------------------------------- the rows
@@ -318,6 +399,20 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             hint = say("import_did_you_mean", lang, name=close[0]) if close else ""
             return skip("import_why_category", text=short(text_category, 40), hint=hint)
     notes: list[str] = []
+    address = ADDRESS.fullmatch(cells.get("street", ""))
+    if address and not (cells.get("postcode") or cells.get("city")):
+        street, cells["postcode"], cells["city"] = address.groups()
+        notes.append(
+            say(
+                "import_address_split",
+                lang,
+                value=short(cells["street"], 80),
+                street=street,
+                postcode=cells["postcode"],
+                city=cells["city"],
+            )
+        )
+        cells["street"] = street
     iid = given_id if given_id in r.reg.institutions else None
     if given_id and iid is None:
         notes.append(say("import_unknown_id", lang, id=short(given_id, 40)))
@@ -359,6 +454,17 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             into.update(check_typed(f, text, r.today))
     if without:
         return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
+    if not institution.get("email") and not (iid and r.reg.value(iid, f"{INSTITUTION}.email")):
+        given = [f for f in entry_fields.values() if f.type is FieldType.EMAIL and f.id in entry]
+        if given:  # the mailing writes to the institution's address only
+            notes.append(
+                say(
+                    "import_contact_email",
+                    lang,
+                    field=_header_name(schema, given[0].id, lang),
+                    email=_header_name(schema, "email", lang),
+                )
+            )
     if iid is None and not (institution.get(NAME) and institution[NAME].raw.strip()):
         if r.names:
             return skip("import_why_no_name")
@@ -385,6 +491,12 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         notes=tuple(notes),
         invalid=tuple(invalid),
     )
+
+
+def _header_name(schema: Schema, column: str, lang: str) -> str:
+    """The header of ``column`` in the table ``register export --labels`` writes in ``lang``."""
+    names = wide_columns(schema, labels=True, lang=lang)
+    return dict(zip(wide_columns(schema), names, strict=True))[column]
 
 
 def _held_choices(f: Field, text: str, r: _Reading) -> dict[str, Checked]:
@@ -478,7 +590,7 @@ def plan_import(
     cannot be imported (in ``lang``), and the submission to merge. ``today``: the day a "Datum"
     must not lie after (default: today). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
-    sheet = table or read_table(data, file_name)
+    sheet = table or read_table(data, file_name, reg.schema)
     cols = columns(reg.schema, sheet.header, file_name)
     read = [i for i, col in enumerate(cols) if col is not None and col not in IGNORED]
     types = {f.id: f.type for c in reg.schema.categories for f in c.entry_fields}
@@ -527,7 +639,8 @@ def plan_import(
     provenance = Provenance(file_name, sha, len(data), IMPORT, note=note)
     submission = Submission(identity, provenance, "high", entries)
     left_out = tuple(n for n in sheet.left_out if n not in VALUES_SHEETS)
-    return ImportPlan(file_name, tuple(rows), submission, left_out)
+    below = sheet.header_line if sheet.titled else None
+    return ImportPlan(file_name, tuple(rows), submission, left_out, below)
 
 
 # ---------------------------------------------------------------------- the I/O layer
@@ -554,8 +667,8 @@ def import_file(
         return Imported(plan, reg, _merged(outcome, file_name), lang, dry_run=True)
     # a file that is no such table is refused before the register is opened for writing (which
     # makes register.json and the journal in a workspace that has none yet)
-    table = read_table(data, file_name)
-    columns(ws.schema(), table[0], file_name)
+    table = read_table(data, file_name, ws.schema())
+    columns(ws.schema(), table.header, file_name)
     with journal.writing(ws) as writer:
         plan = plan_import(writer.register, data, file_name, note, lang, table=table)
         outcome = None
@@ -582,6 +695,8 @@ def report_lines(done: Imported) -> list[str]:
     counts and what to do next, in the workspace's language."""
     reg, plan, outcome, lang = done.register, done.plan, done.outcome, done.lang
     lines: list[str] = []
+    if plan.header_below is not None:
+        lines.append(say("table_header_at", lang, file=plan.file_name, line=plan.header_below))
     if plan.left_out:
         sheets = ", ".join(say("quoted", lang, value=n) for n in plan.left_out)
         lines.append(

@@ -883,7 +883,8 @@ SAVE_AS = "save it from Excel as 'Excel-Arbeitsmappe (*.xlsx)' or as CSV"
         ),
         (
             lambda tmp: DATA / "Verteiler.ods",
-            f"not a table (CSV or XLSX): an OpenDocument file (LibreOffice, .ods or .odt); {OTHER}",
+            "not a table (CSV or XLSX): an OpenDocument file (LibreOffice, .ods or .odt); save it "
+            "in LibreOffice as an Excel file (.xlsx) or as CSV",
         ),
         (
             lambda tmp: SAMPLES / "docx" / "lo74-institution.docx",
@@ -1253,9 +1254,9 @@ def test_a_list_with_problems_is_refused_in_the_workspace_language(tmp_path, lan
         (
             "de",
             "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
-            "versandt):\n  {listed}:1: Spalten email, region fehlen (gefunden: 'id', "
-            "'Einrichtung', 'Kategorien'; Trennzeichen „;“); die Kopfzeile braucht id, "
-            "institution, email, categories, region\n",
+            "versandt):\n  {listed}:1: Spalten E-Mail, Region fehlen (gefunden: 'id', "
+            "'Einrichtung', 'Kategorien'; Trennzeichen „;“); die Kopfzeile braucht ID, "
+            "Einrichtung, E-Mail, Checkliste, Region\n",
         ),
         (
             "en",

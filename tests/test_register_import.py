@@ -401,21 +401,21 @@ def test_a_csv_saved_by_excel_as_windows_1252_is_read_and_lost_letters_are_refus
         ),
         (  # a header of the English table among the German one's: its German header
             "Gemischt.csv",
-            "ID;Checkliste;Name der Einrichtung;Postcode\r\n;Krisendienst;Hilfe;40211\r\n",
-            "Error: Gemischt.csv: Spalte, die die Tabelle des Registers nicht hat: „Postcode“ "
-            "(gemeint: „PLZ“?); nichts importiert — bitte umbenennen oder löschen",
+            "ID;Checkliste;Name der Einrichtung;Town\r\n;Krisendienst;Hilfe;Neuss\r\n",
+            "Error: Gemischt.csv: Spalte, die die Tabelle des Registers nicht hat: „Town“ "
+            "(gemeint: „Ort“?); nichts importiert — bitte umbenennen oder löschen",
         ),
         (  # never the header itself as what was meant
             "Kennung.csv",
-            "institution_id;Checkliste;Name der Einrichtung\r\nar-1;Krisendienst;Hilfe\r\n",
+            "ID;Checkliste;Name of the institution\r\nar-1;Krisendienst;Hilfe\r\n",
             "Error: Kennung.csv: Spalte, die die Tabelle des Registers nicht hat: "
-            "„institution_id“ (gemeint: „ID“?); nichts importiert",
+            "„Name of the institution“ (gemeint: „Name der Einrichtung“?); nichts importiert",
         ),
         (
             "Adressen.csv",
-            "Einrichtung,Adresse\r\nCaritas,Hauptstr. 1\r\n",
+            "Bezeichnung,Adresse\r\nCaritas,Hauptstr. 1\r\n",
             "Error: Adressen.csv: keine Tabelle des Registers: keine ihrer Spalten "
-            "('Einrichtung', 'Adresse') ist eine, die 'formgen register export' schreibt",
+            "('Bezeichnung', 'Adresse') ist eine, die 'formgen register export' schreibt",
         ),
         (
             "Formular.pdf",
@@ -1333,9 +1333,9 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     """``id;category;name``, as a recipients list calls the id: ``name`` is the institution's
     name (by ids), not the contact person's ("Name" in a table exported with --labels before
     its label became "Name of the contact person"), so an id the register does not know is
-    looked for by that name and the row is imported. The German labels' "Name" of then is the
-    contact person's: a row of them with no id the register knows
-    says that the table lacks the column of the institution's name."""
+    looked for by that name and the row is imported. So is a row of German labels headed "Name"
+    without "Name der Einrichtung", as a recipients list reads it (an export before 2026-11
+    headed the contact person's name so, beside "Name der Einrichtung")."""
     ws = Workspace.init(tmp_path / "ws")
     path = tmp_path / "Liste.csv"
     path.write_text("id;category;name\r\nx;psychotherapie;Praxis Ayşe Öztürk\r\n", "utf-8")
@@ -1359,10 +1359,7 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     labels.write_text("ID;Checkliste;Name\r\nx;Psychotherapie;Frau Öztürk\r\n", "utf-8")
     code, said = formgen(ws, "register", "import", str(labels))
     assert code == 0
-    assert said.splitlines()[0] == (
-        "Zeile 2: nicht importiert: weder eine ID des Registers noch ein Name der Einrichtung: "
-        "die Tabelle hat keine Spalte „Name der Einrichtung“"
-    )
+    assert said.splitlines()[0] == "Zeile 2: inst-0002 Frau Öztürk: neu"
 
 
 def test_the_question_mark_of_a_web_address_is_no_lost_letter(
@@ -1479,7 +1476,7 @@ def test_a_file_that_is_no_table_leaves_a_new_workspace_as_it_was(tmp_path: Path
     ws = make_workspace(tmp_path / "ws")
     before = {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()}
     sheet = tmp_path / "Bestand.csv"
-    sheet.write_text("Einrichtung;Telefon\nPraxis Yılmaz;0211 1234567\n", "utf-8")
+    sheet.write_text("Bezeichnung;Rufnummer\nPraxis Yılmaz;0211 1234567\n", "utf-8")
 
     code, out = formgen(ws, "register", "import", str(sheet))
 

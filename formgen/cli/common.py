@@ -132,13 +132,14 @@ def read_recipients(
     """The recipients list ``data`` (named ``source``), CSV or XLSX, as ``formgen mail`` and
     ``generate --recipients`` read it: by the reader of ``register import``
     (:func:`ingest.sheet.read_sheet`), then row by row
-    (:func:`formgen.recipients.parse_recipients`); a note names a workbook's further sheets
-    that hold data, which are not read. Raises :class:`~formgen.errors.UnreadableListError` for
+    (:func:`formgen.recipients.parse_recipients`), its header below a title where the first
+    line is none (:func:`ingest.sheet.with_header`); a note names the header's line then, and
+    a workbook's further sheets that hold data, which are not read. Raises :class:`~formgen.errors.UnreadableListError` for
     a file that is no such list. The note and the error are said in ``said_in`` (the
     workspace's language); ``lang`` names the regions and languages a row can give."""
     from formgen.messages import Said, SaidJoined, say
-    from formgen.recipients import parse_recipients
-    from ingest.sheet import read_sheet  # the CLI is the one place that knows both
+    from formgen.recipients import known_column, parse_recipients
+    from ingest.sheet import read_sheet, with_header  # the CLI is the one place that knows both
 
     try:
         sheet = read_sheet(
@@ -147,6 +148,9 @@ def read_recipients(
     except SheetError as exc:
         said = SaidJoined((exc.what, exc.fix), "; ") if exc.fix else exc.what
         raise UnreadableListError([Problem(exc.file, exc.line, said)], said_in) from None
+    sheet = with_header(sheet, lambda header: known_column(header, schema))
+    if sheet.titled:
+        echo(say("table_header_at", said_in, file=source, line=sheet.header_line), err=True)
     if sheet.left_out:
         names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
         echo(say("recipients_left_out", said_in, source=source, names=names), err=True)

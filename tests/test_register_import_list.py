@@ -1,0 +1,227 @@
+"""A centre's own institution list as a new coordinator brings it: a title above the header,
+her own column names, a whole address in one cell, her mail in the contact person's column
+(audit s16L). ``register import`` and ``formgen mail`` read its header alike."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+from click.testing import CliRunner
+
+from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
+
+
+def fg(*args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(main, list(args))
+    return done.exit_code, done.output
+
+
+def german_ws(tmp_path: Path) -> Workspace:
+    root = tmp_path / "ws"
+    code, said = fg("init", str(root), "--name", "SPKoM Düsseldorf", "--sender", "k@spkom.de")
+    assert code == 0, said
+    return Workspace.open(root)
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(rows)
+    path.write_bytes(buf.getvalue().encode("utf-8-sig"))
+    return path
+
+
+def titled_xlsx(path: Path, header: list[str], rows: list[list[object]]) -> Path:
+    """As offices keep it: a merged title, a "Stand" line and a blank line above the header."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet["A1"] = "Bestandsliste SPKoM Düsseldorf – Einrichtungen"
+    sheet.merge_cells("A1:F1")
+    sheet["A2"] = "Stand: 03/2026"
+    sheet.append([])
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    wb.save(path)
+    return path
+
+
+def test_the_labelled_export_puts_the_contact_persons_columns_under_their_section(
+    tmp_path: Path,
+) -> None:
+    ws = german_ws(tmp_path)
+    out = tmp_path / "r.csv"
+    code, said = fg("register", "export", "-w", str(ws.root), "--labels", "-o", str(out))
+    assert code == 0, said
+    header = out.read_text("utf-8-sig").splitlines()[0].split(";")
+    assert "Einrichtung › E-Mail" in header
+    assert "Kooperations- oder GesprächspartnerIn › E-Mail" in header
+    assert "Kooperations- oder GesprächspartnerIn › Telefon" in header
+    assert "Telefon (Zentrale)" in header
+    assert "E-Mail" not in header and "Telefon" not in header
+
+
+def test_an_old_export_still_imports_and_a_contact_mail_without_the_institutions_is_noted(
+    tmp_path: Path,
+) -> None:
+    ws = german_ws(tmp_path)
+    old = ["Checkliste", "Name der Einrichtung", "Einrichtung › E-Mail", "Name", "Telefon"]
+    table = write_csv(
+        tmp_path / "vorlage.csv",
+        [
+            [*old, "E-Mail"],
+            ["psychotherapie", "Praxis Dr. Gülşen Öztürk", "", "Gülşen Öztürk", "", "p@oe.de"],
+        ],
+    )
+    code, said = fg("register", "import", str(table), "-w", str(ws.root))
+    assert code == 0, said
+    assert (
+        "„Kooperations- oder GesprächspartnerIn › E-Mail“ angegeben, aber nicht „Einrichtung › "
+        "E-Mail“: Mails gehen nur an die Adresse der Einrichtung" in said
+    )
+    reg = load(ws)
+    (iid,) = reg.institutions
+    assert reg.value(iid, "psychotherapie.contact_email")["v"] == "p@oe.de"  # type: ignore[index]
+    assert reg.value(iid, "psychotherapie.contact_name")["v"] == "Gülşen Öztürk"  # type: ignore[index]
+    assert reg.value(iid, "institution.email") is None
+
+
+def test_a_whole_address_in_the_street_is_split_and_said(tmp_path: Path) -> None:
+    ws = german_ws(tmp_path)
+    table = write_csv(
+        tmp_path / "l.csv",
+        [
+            ["Checkliste", "Name der Einrichtung", "Straße und Hausnummer", "Ort"],
+            ["krisendienst", "Кризисная служба Нойс", "Hauptstr. 3, 41460 Neuss", ""],
+            ["krisendienst", "Krisendienst Düsseldorf", "Kölner Str. 5, 40210 Düsseldorf", "D"],
+        ],
+    )
+    code, said = fg("register", "import", str(table), "-w", str(ws.root))
+    assert code == 0, said
+    assert "„Hauptstr. 3, 41460 Neuss“ aufgeteilt: Straße „Hauptstr. 3“, PLZ 41460" in said
+    reg = load(ws)
+    by_name = {reg.name_of(i): i for i in reg.institutions}
+    neuss = by_name["Кризисная служба Нойс"]
+    assert reg.value(neuss, "institution.street")["v"] == "Hauptstr. 3"  # type: ignore[index]
+    assert reg.value(neuss, "institution.postcode")["v"] == "41460"  # type: ignore[index]
+    assert reg.value(neuss, "institution.city")["v"] == "Neuss"  # type: ignore[index]
+    # the town given: the street is left as typed
+    dus = by_name["Krisendienst Düsseldorf"]
+    street = reg.value(dus, "institution.street")["raw"]  # type: ignore[index]
+    assert street == "Kölner Str. 5, 40210 Düsseldorf"
+
+
+HER_HEADER = ["Einrichtung", "Träger", "Anschrift", "E-Mail", "Ansprechpartner/in", "Bereich"]
+
+
+def test_import_and_mail_find_the_header_below_a_title_and_say_which_line(
+    tmp_path: Path,
+) -> None:
+    ws = german_ws(tmp_path)
+    header = ["ID", "Einrichtung", "E-Mail", "Checkliste", "Region", "Straße"]
+    row: list[object] = ["sifa", "Şifa e.V.", "info@sifa.de", "psychotherapie", "Düsseldorf"]
+    table = titled_xlsx(tmp_path / "roh.xlsx", header, [[*row, "Kölner Str. 5"]])
+    code, said = fg("register", "import", str(table), "-w", str(ws.root), "--dry-run")
+    assert code == 0, said
+    assert "Hinweis: roh.xlsx: die Kopfzeile ist Zeile 4; die Zeilen darüber" in said
+    assert "Zeile 5: inst-0001 Şifa e.V.: neu" in said
+    code, said = fg("mail", str(table), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    assert code == 0, said
+    assert "die Kopfzeile ist Zeile 4" in said
+    assert (tmp_path / "d").is_dir()
+    # a CSV with a title line (no delimiter in it) alike
+    listed = tmp_path / "liste.csv"
+    listed.write_text(
+        "Bestandsliste SPKoM Düsseldorf\r\n\r\n"
+        "ID;Einrichtung;E-Mail;Checkliste;Region\r\n"
+        "sifa;Şifa e.V.;info@sifa.de;psychotherapie;Düsseldorf\r\n",
+        "utf-8-sig",
+    )
+    code, said = fg("mail", str(listed), "-w", str(ws.root), "--drafts", str(tmp_path / "d4"))
+    assert code == 0, said
+    assert "Hinweis: " + str(listed) + ": die Kopfzeile ist Zeile 3" in said
+    code, said = fg("register", "import", str(listed), "-w", str(ws.root), "--dry-run")
+    assert code == 0, said
+    assert "Zeile 4: sifa Şifa e.V.: " in said
+    # no header in the first lines: said so
+    none = titled_xlsx(tmp_path / "keine.xlsx", ["a", "b"], [["1", "2"]])
+    code, said = fg("register", "import", str(none), "-w", str(ws.root))
+    assert code == 1
+    assert "die Kopfzeile muss in Zeile 1 stehen: Titelzeilen darüber löschen" in said
+    code, said = fg("mail", str(none), "-w", str(ws.root), "--drafts", str(tmp_path / "d2"))
+    assert code == 1
+    assert "die Kopfzeile muss in Zeile 1 stehen: Titelzeilen darüber löschen" in said
+
+
+def test_her_column_names_get_the_columns_they_mean_as_suggestions(tmp_path: Path) -> None:
+    ws = german_ws(tmp_path)
+    table = write_csv(
+        tmp_path / "l.csv",
+        [["Einrichtung", "Straße", "Hausnummer", "Ansprechpartner/in", "Bereich"]],
+    )
+    code, said = fg("register", "import", str(table), "-w", str(ws.root))
+    assert code == 1
+    assert "„Straße“" not in said  # the recipients list's name: read as the street
+    assert "„Hausnummer“ (gemeint: „Straße und Hausnummer“?)" in said
+    assert "„Ansprechpartner/in“ (gemeint: „Kooperations- oder GesprächspartnerIn › Name“?)" in said
+    assert "„Bereich“ (gemeint: „Checkliste“?)" in said
+    assert "„Einrichtung“" not in said
+
+
+def test_import_and_mail_read_the_same_header_names_and_say_missing_ones_in_german(
+    tmp_path: Path,
+) -> None:
+    ws = german_ws(tmp_path)
+    # the export's own names, as a recipients list
+    table = write_csv(
+        tmp_path / "export.csv",
+        [
+            [
+                "ID",
+                "Checkliste",
+                "Name der Einrichtung",
+                "Versorgungsregion",
+                "Einrichtung › E-Mail",
+            ],
+            ["sifa", "psychotherapie", "Şifa e.V.", "Düsseldorf", "info@sifa.de"],
+        ],
+    )
+    code, said = fg("mail", str(table), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    assert code == 0, said
+    assert len(list((tmp_path / "d").rglob("*.eml"))) == 1
+    # the recipients list's names, imported
+    code, said = fg("register", "import", str(table), "-w", str(ws.root), "--dry-run")
+    assert code == 0, said
+    listed = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["Kennung", "Einrichtung", "E-Mail", "Kategorien", "Region"],
+            ["x", "Şifa", "i@s.de", "psychotherapie", "Düsseldorf"],
+        ],
+    )
+    code, said = fg("register", "import", str(listed), "-w", str(ws.root), "--dry-run")
+    assert code == 0, said
+    assert "neu 1" in said
+    missing = write_csv(tmp_path / "m.csv", [["Einrichtung", "E-Mail"], ["Şifa", "i@s.de"]])
+    code, said = fg("mail", str(missing), "-w", str(ws.root), "--drafts", str(tmp_path / "d3"))
+    assert code == 1
+    assert "Spalten ID, Checkliste, Region fehlen" in said
+    assert "die Kopfzeile braucht ID, Einrichtung, E-Mail, Checkliste, Region" in said
+
+
+def test_an_ods_file_is_told_to_be_saved_as_xlsx_from_libreoffice(tmp_path: Path) -> None:
+    import zipfile
+
+    ws = german_ws(tmp_path)
+    ods = tmp_path / "bestand.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<office:document-content/>")
+    code, said = fg("register", "import", str(ods), "-w", str(ws.root))
+    assert code == 1
+    assert "bitte in LibreOffice als Excel-Datei (.xlsx) oder als CSV speichern" in said
