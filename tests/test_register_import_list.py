@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from formgen.cli import main
 from formgen.workspace import Workspace
+from ingest.export import wide_columns
 from ingest.journal import load
 
 
@@ -168,7 +169,10 @@ def test_her_column_names_get_the_columns_they_mean_as_suggestions(tmp_path: Pat
     assert code == 1
     assert "„Straße“" not in said  # the recipients list's name: read as the street
     assert "„Hausnummer“ (gemeint: „Straße und Hausnummer“?)" in said
-    assert "„Ansprechpartner/in“ (gemeint: „Kooperations- oder GesprächspartnerIn › Name“?)" in said
+    # the contact person's name as the export heads it
+    ids, labels = wide_columns(ws.schema()), wide_columns(ws.schema(), labels=True)
+    contact = dict(zip(ids, labels, strict=True))
+    assert f"„Ansprechpartner/in“ (gemeint: „{contact['contact_name']}“?)" in said
     assert "„Bereich“ (gemeint: „Checkliste“?)" in said
     assert "„Einrichtung“" not in said
 
