@@ -22,7 +22,8 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
 
 Blank rows are left out; every other row keeps its line (a CSV's line it starts on, an XLSX's
 row number; the header is line 1, or 2 after a line ``sep=;``), so that a problem is told where
-the coordinator finds it.
+the coordinator finds it. A header below a title (``Bestandsliste …``, ``Stand: 03/2026``) is
+found by :func:`with_header`, given what each command reads as a column name.
 """
 
 from __future__ import annotations
