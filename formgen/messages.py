@@ -78,6 +78,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_short": "{length} characters; at least {limit} are needed",
         "pattern": "'{raw}' does not have the expected form",
         "pattern_hint": "'{raw}' does not have the expected form: {hint}",
+        "placeholder": "'{raw}' is a placeholder, not a value; please enter the value itself",
         "capped": "the value is {length:,} characters long; only the first {limit:,} are kept "
         "here (up to '…') — shorten it; the full text stays in the archived file",
         "no_choice_of": "'{raw}' names none of the choices of '{field}'",
@@ -122,6 +123,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "too_short": "{length} Zeichen; erforderlich sind mindestens {limit}",
         "pattern": "„{raw}“ hat nicht die erwartete Form",
         "pattern_hint": "„{raw}“ hat nicht die erwartete Form: {hint}",
+        "placeholder": "„{raw}“ ist ein Platzhalter, kein Wert; bitte den Wert selbst eintragen",
         "capped": "der Eintrag ist {length:,} Zeichen lang; übernommen sind nur die ersten "
         "{limit:,} (bis „…“) – bitte kürzen; der vollständige Text bleibt in der archivierten "
         "Datei erhalten",

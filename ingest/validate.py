@@ -67,6 +67,18 @@ from ingest.submission import (
 )
 from ingest.values import allowed, check_multi, check_text, is_blank, not_in_future
 
+PLACEHOLDERS = frozenset(
+    {
+        *("so", "sieheoben", "sieheanlage", "sieheanhang", "keineangabe", "keineangaben", "ka"),
+        *("folgt", "na", "tbd", "tba", "seeabove", "seeattachment", "seeattached", ""),
+    }
+)
+"""What people write instead of a value — „s.o.“, „siehe Anlage“, „keine Angabe“, „k.A.“,
+„folgt“, „n/a“, „tbd“, or only „-“ or „?“ — as :func:`placeholder` compares a whole value:
+case, blanks and punctuation aside. Kept as typed and flagged, so that the entry is on the
+update list and its next form asks for the value; a value that only holds such a word
+(„Anlage 5“) is a value."""
+
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
 
@@ -148,6 +160,17 @@ def _text(raw: RawValue) -> str:
     return raw
 
 
+def placeholder(checked: Checked) -> Checked:
+    """``checked`` flagged when its whole text is a :data:`PLACEHOLDERS` word, which says
+    more than the reason its field's type would give („„-“ ist keine gültige Telefonnummer“)."""
+    folded = "".join(
+        c for c in checked.raw.casefold() if not c.isspace() and unicodedata.category(c)[0] != "P"
+    )
+    if folded not in PLACEHOLDERS:
+        return checked
+    return Checked(checked.raw, None, problem("placeholder", raw=short(checked.raw)))
+
+
 def _cap(checked: Checked) -> Checked:
     if len(checked.raw) <= MAX_VALUE_CHARS:
         return checked
@@ -178,7 +201,7 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
         if listed is not None:
             out[f.id] = listed
         if rest is not None:
-            out[f"{f.id}.{OTHER}"] = rest
+            out[f"{f.id}.{OTHER}"] = placeholder(rest)
         return out
     value = raw.value
     if value is None or is_blank(value):
@@ -197,7 +220,7 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
     if len(text) > MAX_VALUE_CHARS:
         out[f.id] = _cap(Checked(text, None))
     else:
-        out[f.id] = check_text(f, text)
+        out[f.id] = placeholder(check_text(f, text))
     return out
 
 

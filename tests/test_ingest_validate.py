@@ -301,6 +301,43 @@ def test_the_shipped_schema_institution_form() -> None:
     assert sub.problems == []
 
 
+def test_what_people_write_instead_of_a_value_is_kept_as_typed_and_flagged() -> None:
+    """„s.o.“, „-“, „k.A.“ … stored as the value would call the entry complete: kept as typed,
+    flagged (whatever the field's type), so that the entry is on the update list."""
+    written = {
+        "institution.traeger": "s.o.",
+        "institution.street": "Keine Angabe.",
+        "institution.city": "?",
+        "institution.phone": "-",
+        "institution.website": "n/a",
+        "psychotherapie.catchment_area": "siehe  Anlage",
+        "psychotherapie.share_migrants": "k. A.",
+        "psychotherapie.concepts": "folgt …",
+        "psychotherapie.contact_name": "TBD",
+        "psychotherapie.languages_offered._other": "s. o.",
+        "psychotherapie.meeting_date": "– – –",
+    }
+    (e,) = shipped_institution_form(written).entries
+    got = {**{f"institution.{k}": v for k, v in e.institution.items()}}
+    got.update({f"psychotherapie.{k}": v for k, v in e.entry.items()})
+    assert {k: v.raw for k, v in got.items()} == written  # as typed
+    assert {k: v.problem.key if v.problem else None for k, v in got.items()} == dict.fromkeys(
+        written, "placeholder"
+    )
+    assert got["institution.traeger"].problem is not None
+    assert got["institution.traeger"].problem.in_language("en") == (
+        "'s.o.' is a placeholder, not a value; please enter the value itself"
+    )
+
+
+@pytest.mark.parametrize(
+    "value", ["Anlage 5", "Praxis s.o.", "Na und? e.V.", "Folgt später im Januar", "0211 1234"]
+)
+def test_a_value_that_holds_a_placeholder_word_is_a_value(value: str) -> None:
+    (e,) = shipped_institution_form({"institution.name": value}).entries
+    assert e.institution["name"].value == value and e.institution["name"].problem is None
+
+
 def test_a_single_choice_given_as_ticked_boxes() -> None:
     sub = shipped_institution_form(
         {

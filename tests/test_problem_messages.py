@@ -208,6 +208,11 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         "„4021“ hat nicht die erwartete Form: fünf Ziffern, z.\u00a0B. 40210",
     ),
     (
+        "placeholder",
+        lambda: returned({"institution.street": "siehe Anlage"}).entries[0].institution["street"],
+        "„siehe Anlage“ ist ein Platzhalter, kein Wert; bitte den Wert selbst eintragen",
+    ),
+    (
         "capped",
         lambda: returned({"institution.street": "x" * 25_000}).entries[0].institution["street"],
         f"25.000 Zeichen lang; übernommen sind nur die ersten {MAX_VALUE_CHARS:,}".replace(
