@@ -475,8 +475,21 @@ CATEGORY_COLUMNS = 40
 
 
 def _field_labels(reg: Register, category: str, field_ids: Iterable[str], lang: str) -> str:
-    """The fields of ``category`` by their labels in ``lang`` (:func:`ingest.labels.field_label`)."""
-    return ", ".join(field_label(field_of(reg.schema, category, k), k, lang) for k in field_ids)
+    """The fields of ``category`` by their labels in ``lang`` (:func:`ingest.labels.field_label`);
+    a label that would stand twice (the institution's "E-Mail" and the contact person's) under
+    its section's name, as the form shows it: ``Kooperations- oder GesprächspartnerIn › E-Mail``."""
+    keys = list(field_ids)
+    labels = [field_label(field_of(reg.schema, category, k), k, lang) for k in keys]
+    sections = {
+        f.id: s.label.get(lang) for s in reg.schema.category(category).sections for f in s.fields
+    }
+    twice = Counter(labels)
+    return ", ".join(
+        f"{sections[k.split('.')[0]]} › {label}"
+        if twice[label] > 1 and k.split(".")[0] in sections
+        else label
+        for k, label in zip(keys, labels, strict=True)
+    )
 
 
 def why_text(reg: Register, f: Finding, lang: str = "de") -> str:

@@ -103,6 +103,26 @@ def test_invalid_values_are_findings(reg: Register) -> None:
     assert f.invalid == ("date",) and "invalid" in f.reasons
 
 
+def test_two_invalid_fields_of_one_label_are_named_by_their_sections(reg: Register) -> None:
+    """The institution's „E-Mail“ and the contact person's: „ungültig (E-Mail, E-Mail)“ left
+    the coordinator guessing which to look at."""
+    reg.merge(
+        institution_form(
+            "inst-0001",
+            base=2,
+            email=Bad("info@", "no address"),
+            contact_email=Bad("yilmaz@", "no address"),
+            phone=Bad("-", "no number"),
+        )
+    )
+    f = by_id(staleness.review(reg, TODAY))[("inst-0001", "psychotherapie")]
+    assert staleness.why_text(reg, f, "de") == (
+        "ungültig (Telefon (Zentrale), Einrichtung › E-Mail, "
+        "Kooperations- oder GesprächspartnerIn › E-Mail)"
+    )
+    assert "Partner for cooperation or contact › E-mail" in staleness.why_text(reg, f, "en")
+
+
 def test_filters_by_category_and_region(reg: Register) -> None:
     found = staleness.review(reg, TODAY, categories=["krisendienst"])
     assert {f.category for f in found} == {"krisendienst"}
