@@ -1383,6 +1383,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
+        "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
+        "initials (not even 'none available'); the entry is incomplete and stays on the update "
+        "list",
         "ingest_merge_no_block": "{where}: the form has no such block; its values were ignored",
         "ingest_merge_mapped": "form made with schema version {old}; mapped to the current "
         "version {current}",
@@ -3271,6 +3274,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",
+        "ingest_merge_unanswered": "{where}: von der Checkliste ist nur Datum und Handzeichen "
+        "ausgefüllt (nicht einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
+        "Aktualisierungsliste",
         "ingest_merge_no_block": "{where}: das Formular hat keinen solchen Block; seine Werte "
         "wurden ignoriert",
         "ingest_merge_mapped": "Formular mit der Schemaversion {old} erstellt; auf die aktuelle "

@@ -191,6 +191,18 @@ class Category:
         """The fields filled in once per entry (not the institution's own data)."""
         return tuple(f for f in self.fields if f.scope is Scope.ENTRY)
 
+    @cached_property
+    def answer_fields(self) -> frozenset[str]:
+        """The entry fields that answer the checklist, by id: all but those of the section
+        holding :data:`CONFIRMED_ON` (Datum und Handzeichen), which only sign the answers."""
+        return frozenset(
+            f.id
+            for s in self.sections
+            if not any(f.id == CONFIRMED_ON for f in s.fields)
+            for f in s.fields
+            if f.scope is Scope.ENTRY
+        )
+
     def field(self, field_id: str) -> Field:
         for f in self.fields:
             if f.id == field_id:

@@ -211,6 +211,7 @@ from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
     OTHER,
+    Category,
     Field,
     FieldPath,
     FieldType,
@@ -450,6 +451,13 @@ def same_value(a: Json | None, b: Json | None) -> bool:
     if isinstance(va, list) and isinstance(vb, list):
         return sorted(va) == sorted(vb)
     return bool(va == vb)
+
+
+def answered(cat: Category, fields: Mapping[str, object]) -> bool:
+    """Whether an entry's own values ``fields`` (by key) answer anything of its checklist
+    ``cat`` (:attr:`~formgen.model.Category.answer_fields`): one that holds only its Datum
+    und Handzeichen is incomplete (:func:`ingest.staleness.review`)."""
+    return any(key.split(".")[0] in cat.answer_fields for key in fields)
 
 
 def is_blank(checked: Checked) -> bool:
@@ -940,6 +948,9 @@ class Register:
         was made from); not for a form an older formgen made from a recipients list."""
         superseded: dict[str, str] = {}
         """Why the return, of an older form, changed nothing by itself, by institution."""
+        unanswered: list[str] = []
+        """The institution's checklists its first return about them answers nothing of
+        (:func:`answered`)."""
         for e in sub.entries:
             where: str = e.category or INSTITUTION
             if e.block:
@@ -1080,6 +1091,8 @@ class Register:
                 flags.append(
                     Said("ingest_merge_held_as", iid=iid, path=path, reason=reason, cid=cid)
                 )
+            # its first answer about a checklist (an update form sent back as it was confirms)
+            answering = set(plan.touched_categories) - set(inst["entries"])
             self._confirm_values(inst, plan.confirms, sha)
             applied = self._apply(inst, plan.apply, sha, at, IMPORT if imported else "merge")
             if not by_institution:
@@ -1107,6 +1120,12 @@ class Register:
                 dated = isinstance((entry["fields"].get(CONFIRMED_ON) or {}).get("v"), str)
                 if own and (cid in plan.reconfirmed or not dated):
                     confirmed.setdefault(iid, []).append(cid)
+                if (
+                    own
+                    and cid in answering
+                    and not answered(self.schema.category(cid), entry["fields"])
+                ):
+                    unanswered.append(Said("ingest_merge_unanswered", where=cid))
             touched.append(iid)
             if self._matcher is not None:
                 self._matcher.add(self._candidate(iid))
@@ -1140,6 +1159,7 @@ class Register:
             or left_empty
             or sub.illegible
             or superseded
+            or unanswered
             or any(unseen.values())
         )
         if conflicts:
@@ -1153,6 +1173,7 @@ class Register:
         else:
             status = UNCHANGED
         flags.extend(left_empty)
+        flags.extend(unanswered)
         flags.extend(superseded.values())
         if stale_base and not conflicts:
             flags.append(Said("ingest_merge_stale"))

@@ -48,7 +48,7 @@ from ingest.labels import (
     path_label,
     region_text,
 )
-from ingest.register import Json, Register, local_day
+from ingest.register import Json, Register, answered, local_day
 from ingest.tables import cut, fold, table
 
 STALE = "stale"
@@ -315,13 +315,16 @@ def review(
         cat = reg.schema.category(cid)
         inst = reg.institutions[iid]["institution"]
         missing, invalid, dropped = [], [], []
+        asked = not answered(cat, entry["fields"])  # then its yes/no/none questions are missing
         for f in cat.fields:
             stored = (inst if f.scope is Scope.INSTITUTION else entry["fields"]).get(f.id)
             if stored is not None and stored.get("problem"):
                 invalid.append(f.id)
             elif holds_dropped(f, stored):
                 dropped.append(f.id)
-            elif f.required and offered(f, _value(stored)) is None:
+            elif (f.required or (asked and f.type is FieldType.YES_NO_NONE)) and offered(
+                f, _value(stored)
+            ) is None:
                 missing.append(f.id)
         seen = last_confirmed(entry)
         age = (today - seen).days if seen else None

@@ -71,7 +71,11 @@ def write_register(ws: Path, institutions: dict[str, dict], returned: list[str] 
             },
             "entries": {
                 cid: {
-                    "fields": {"date": value(confirmed), "initials": value("KN")},
+                    "fields": {
+                        "migrant_experience": value("ja"),
+                        "date": value(confirmed),
+                        "initials": value("KN"),
+                    },
                     "confirmed_at": confirmed,
                     "by_institution": True,
                 }
@@ -696,7 +700,9 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     def confirmed(days_ago: int, initials: str, *categories: str) -> dict[str, str]:
         day = (TODAY - dt.timedelta(days=days_ago)).strftime("%d.%m.%Y")
         return {
-            f"{c}.{k}": v for c in categories for k, v in (("date", day), ("initials", initials))
+            f"{c}.{k}": v
+            for c in categories
+            for k, v in (("office_hours", "Di 10–12"), ("date", day), ("initials", initials))
         }
 
     returns = tmp_path / "eingang"

@@ -455,8 +455,8 @@ def test_history_says_why_a_value_is_invalid_in_the_workspace_language(
 SAID = {
     "de": {
         "stale_header": ["ID", "Name", "Checkliste", "Region", "bestätigt", "Grund"],
-        "stale_row": "  Dormagen  01.01.2023  veraltet (1421 Tage > 365), fehlt (Handzeichen), "
-        "unbestätigt",
+        "stale_row": "  Dormagen  01.01.2023  veraltet (1421 Tage > 365), fehlt "
+        "(Erfahrungen/Ressourcen vorhanden?, Handzeichen), unbestätigt",
         "update_list": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale",
         "gaps_header": ["Checkliste", "Region", "Lücke"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  kein Eintrag",
@@ -483,7 +483,8 @@ SAID = {
     },
     "en": {
         "stale_header": ["id", "name", "category", "region", "confirmed", "why"],
-        "stale_row": "  Dormagen  2023-01-01  stale (1421 d > 365), missing (Initials), unconfirmed",
+        "stale_row": "  Dormagen  2023-01-01  stale (1421 d > 365), missing "
+        "(Experience/resources available?, Initials), unconfirmed",
         "update_list": "1 institution on the update list → formgen mail --stale",
         "gaps_header": ["category", "region", "gap"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  no entry",

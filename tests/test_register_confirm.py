@@ -37,7 +37,11 @@ def ws(tmp_path: Path) -> Workspace:
     ws = make_workspace(tmp_path / "ws")
     run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
     for iid, cid, initials in (("ua-1", "psychotherapie", "ОП"), ("lodz", "facharzt", "ŁŻ")):
-        typed = {f"{cid}.date": LONG_AGO.strftime("%d.%m.%Y"), f"{cid}.initials": initials}
+        typed = {
+            f"{cid}.office_hours": "Di 10–12 Uhr",
+            f"{cid}.date": LONG_AGO.strftime("%d.%m.%Y"),
+            f"{cid}.initials": initials,
+        }
         filled = tmp_path / f"{iid}.pdf"
         filled.write_bytes(pdfium_fill(mailed_form(ws, iid).read_bytes(), typed))
         ingest_into_register([filled], ws)
@@ -127,6 +131,7 @@ def test_an_entry_a_checklist_of_the_centre_brought_in_is_confirmed_by_the_insti
     typed = {
         "krisendienst.1.name": "Kriz Servisi Şişli",
         "krisendienst.1.region": "Dormagen",
+        "krisendienst.1.office_hours": "rund um die Uhr",
         "krisendienst.1.date": TODAY.strftime("%d.%m.%Y"),
         "krisendienst.1.initials": "ŞY",
     }

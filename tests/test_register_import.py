@@ -641,7 +641,14 @@ def test_a_list_never_replaces_what_the_institution_confirmed_on_its_form(
     (pdf,) = [a.get_content() for a in msg.iter_attachments()]
     back = tmp_path / "inst-0001.pdf"
     back.write_bytes(
-        pdfium_fill(pdf, {"krisendienst.date": "24.11.2026", "krisendienst.initials": "AB"})
+        pdfium_fill(
+            pdf,
+            {
+                "krisendienst.office_hours": "rund um die Uhr",
+                "krisendienst.date": "24.11.2026",
+                "krisendienst.initials": "AB",
+            },
+        )
     )
     ingest_into_register([back], ws)
     before = load(ws).institutions["inst-0001"]
@@ -751,7 +758,11 @@ def test_a_form_made_before_an_import_confirms_only_what_it_showed(tmp_path: Pat
     assert formgen(ws, "mail", "--from-register", "--drafts", str(tmp_path / "runde1"))[0] == 0
     first = tmp_path / "Rückmeldung.pdf"
     today = dt.date.today().strftime("%d.%m.%Y")
-    typed = {"krisendienst.date": today, "krisendienst.initials": "PW"}
+    typed = {
+        "krisendienst.office_hours": "rund um die Uhr",
+        "krisendienst.date": today,
+        "krisendienst.initials": "PW",
+    }
     first.write_bytes(pdfium_fill(attached_pdf(tmp_path / "runde1" / "inst-0001.eml"), typed))
     assert formgen(ws, "ingest", str(first))[0] == 0
     entry = ("inst-0001", "krisendienst")

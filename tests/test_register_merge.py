@@ -686,7 +686,7 @@ def test_new_institution_from_a_two_category_form_is_not_flagged(reg: Register) 
                 "inst-0100",
                 "psychotherapie",
                 None,
-                {"name": "Praxis Ольга", "region": "duesseldorf"},
+                {"name": "Praxis Ольга", "region": "duesseldorf", "migrant_experience": "ja"},
             ),
             entry("inst-0100", "facharzt", None, {"name": "Praxis Ольга", "office_hours": "Di"}),
         ],

@@ -51,7 +51,9 @@ def test_stale_missing_and_unconfirmed_entries(reg: Register) -> None:
     assert petrenko.reasons == ("stale", "unconfirmed")
     assert petrenko.last_confirmed == dt.date(2024, 5, 1) and petrenko.age_days == 935
     crisis = found[("inst-0004", "krisendienst")]
-    assert "missing" in crisis.reasons and set(crisis.missing) == {"date", "initials"}
+    # nothing answered but its name: not even "Fehlanzeige"
+    assert "missing" in crisis.reasons
+    assert set(crisis.missing) == {"migrant_experience", "date", "initials"}
     # without a date field the ingest day counts as last confirmation
     assert crisis.last_confirmed == dt.date.today()
 
@@ -164,9 +166,12 @@ def test_gaps_no_entry_and_only_fehlanzeige(reg: Register) -> None:
 def test_findings_table_reads(reg: Register) -> None:
     text = staleness.findings_table(reg, staleness.review(reg, TODAY))
     assert "Ольга Петренко Psychotherapie" in text and "veraltet (935 Tage > 365)" in text
-    assert "fehlt (Datum, Handzeichen)" in text
+    assert "fehlt (Erfahrungen/Ressourcen vorhanden?, Datum, Handzeichen)" in text
     english = staleness.findings_table(reg, staleness.review(reg, TODAY), "en")
-    assert "missing (Date, Initials)" in english and "  Crisis (intervention) service  " in english
+    assert (
+        "missing (Experience/resources available?, Date, Initials)" in english
+        and "  Crisis (intervention) service  " in english
+    )
 
 
 @pytest.mark.parametrize("language", ["fa", "Farsi", "persisch", "فارسی"])

@@ -100,7 +100,12 @@ def test_untouched_copies_of_a_form_never_undo_the_institutions_corrections(
     corrected.write_bytes(
         pdfium_fill(
             sent.read_bytes(),
-            {"institution.email": "beratung@danisma.example", "institution.region": "Dormagen"},
+            {
+                "institution.email": "beratung@danisma.example",
+                "institution.region": "Dormagen",
+                "fluechtlingsberatung.office_hours": "Mo 9–12",
+                "migrationsfachdienste.office_hours": "Mo 9–12",
+            },
         )
     )
     (out,) = ingest_into_register([corrected], ws).outcomes
@@ -1012,3 +1017,46 @@ def test_a_checklist_from_someone_else_never_silently_replaces_a_value_set_by_ha
     (held,) = reg.data["conflicts"].values()
     assert held["theirs"]["v"] == "+49 211 333333"
     assert held["reason_key"] == "held_hand"
+
+
+def test_a_form_with_only_its_date_and_initials_is_told_and_stays_on_the_update_list(
+    tmp_path: Path,
+) -> None:
+    """Signed, nothing answered: formgen prefilled the name, the region and the address, the
+    practice gave its Datum and Handzeichen and nothing else. That is no answer about the
+    checklist (not even „Fehlanzeige“): told at ingest, and the entry stays incomplete. The
+    update form of an entry that answers, sent back as it was, still confirms it."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    today = dt.date.today().strftime("%d.%m.%Y")
+    thin = tmp_path / "Öztürk.pdf"
+    signed = {"psychotherapie.date": today, "psychotherapie.initials": "ОП"}
+    thin.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), signed))
+    said = run("ingest", str(thin), "-w", str(ws.root)).splitlines()
+    assert said[0].startswith(f"Hinweise     {thin}: Formular FG-"), said
+    assert said[0].endswith(", mit Hinweisen übernommen, ua-1 (neu), 5 Änderungen, 1 Hinweis")
+    assert said[1] == (
+        "    psychotherapie: von der Checkliste ist nur Datum und Handzeichen ausgefüllt (nicht "
+        "einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
+        "Aktualisierungsliste"
+    )
+    stale = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
+    (finding,) = [f for f in stale if f["institution_id"] == "ua-1"]
+    assert (finding["reasons"], finding["missing"]) == (["missing"], ["migrant_experience"])
+    assert "fehlt (Erfahrungen/Ressourcen vorhanden?)" in run(
+        "register", "stale", "-w", str(ws.root)
+    )
+
+    # answered now: „Fehlanzeige“ and the office hours; then its update form sent back as it was
+    answer = tmp_path / "Antwort.pdf"
+    fehlanzeige = {**signed, "psychotherapie.migrant_experience": "fehlanzeige"}
+    answer.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), fehlanzeige))
+    (answered,) = ingest_into_register([answer], ws).outcomes
+    assert answered.status is Status.OK, answered.warnings
+    assert not [f for f in json.loads(run("register", "stale", "-w", str(ws.root), "--json")) if f["institution_id"] == "ua-1"]  # fmt: skip
+    update = tmp_path / "update.pdf"
+    run("generate", "pdf", "--institution", "ua-1", "-w", str(ws.root), "--out", str(update))
+    back = tmp_path / "update zurück.pdf"
+    back.write_bytes(pdfium_fill(update.read_bytes(), {"psychotherapie.initials": "ОП"}))
+    (confirmed,) = ingest_into_register([back], ws).outcomes
+    assert confirmed.status is Status.OK and not confirmed.warnings, confirmed.warnings

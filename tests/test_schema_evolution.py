@@ -476,7 +476,11 @@ def test_a_region_the_new_version_drops_is_asked_for_again_in_the_update_round(
     returned.write_bytes(
         pdfium_fill(
             sent,
-            {"psychotherapie.date": "20.11.2026", "psychotherapie.initials": "AW"},
+            {
+                "psychotherapie.office_hours": "Mi 14–16 Uhr",
+                "psychotherapie.date": "20.11.2026",
+                "psychotherapie.initials": "AW",
+            },
         )
     )
     run("ingest", str(returned), "-w", str(ws))
