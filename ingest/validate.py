@@ -357,12 +357,13 @@ def _entries(
 
 def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
     """A value checked against ``old``, checked again where the current field differs. One kept
-    shortened (``capped``) is not: its text is cut, not what was typed, and it stays flagged.
+    shortened (``capped``) is not: its text is cut, not what was typed, and it stays flagged;
+    nor is a :func:`placeholder`, none in any field.
     A choice the form offered that the current field dropped (a region merged into another) is
     kept as typed and flagged by the label the form gave it (``choice_dropped``)."""
     if old.type == new.type and old.choices == new.choices and old.common == new.common:
         return checked
-    if checked.problem is not None and checked.problem.key == "capped":
+    if checked.problem is not None and checked.problem.key in ("capped", "placeholder"):
         return checked
     if checked.problem is None and old.type == new.type and not new.is_multi:
         was = next((c for c in choices_of(old) if c.value == checked.value), None)

@@ -236,6 +236,19 @@ def test_a_form_of_an_older_version_is_mapped_through_renames() -> None:
     assert any("mapped to the current version 2.0.0" in n for n in sub.notes)
 
 
+def test_a_placeholder_stays_one_when_its_form_is_mapped() -> None:
+    """„s.o.“ in a field whose type a later version changed (a line of text become a text
+    area) is still a placeholder, not checked again as if it were a value."""
+    area = (
+        "          - id: alt\n            type: textarea\n            label: {de: Alt, en: Old}\n"
+    )
+    values: dict[str, RawValue] = {"beratung.1.name": "Praxis Ольга", "beratung.1.alt": "s.o."}
+    registry = SchemaRegistry(mini("2.0.0", V2_FIELDS + area), older=[V1])
+    (entry,) = validate(raw(ident(), values), registry, SECRET).entries
+    checked = entry.entry["alt"]
+    assert checked.raw == "s.o." and checked.problem and checked.problem.key == "placeholder"
+
+
 def test_older_versions_are_found_in_a_folder_by_schema_id_and_version(tmp_path: Path) -> None:
     folder = tmp_path / "schemas" / "mini"
     folder.mkdir(parents=True)
