@@ -451,12 +451,12 @@ def _controls_paras(
             slot.path, alias, ids(), items, str(value) if value else None, ui(lang, "choose")
         )
     elif slot.kind == DATE:
-        date = None
+        date: dt.date | str | None = None
         if isinstance(value, str) and value:
             try:
                 date = dt.date.fromisoformat(value)
             except ValueError:
-                date = None
+                date = value  # kept as typed (InstitutionRecord.typed): shown as typed
         node = date_control(slot.path, alias, ids(), date, ui(lang, "date"), lang=lang)
     else:
         hint = ui(lang, "enter")

@@ -305,20 +305,23 @@ def date_control(
     tag: str,
     alias: str,
     control_id: int,
-    value: dt.date | None,
+    value: dt.date | str | None,
     placeholder: str,
     rpr: etree._Element | None = None,
     lang: str = "de",
 ) -> etree._Element:
     """A date picker (showing ``dd.MM.yyyy`` in German, ``yyyy-MM-dd`` in English; its calendar
-    in ``lang``, Word's month and day names); ``value`` None shows ``placeholder``."""
-    attrs = {"w:fullDate": f"{value.isoformat()}T00:00:00Z"} if value else None
+    in ``lang``, Word's month and day names); ``value`` None shows ``placeholder``, text (no
+    day: „ab 01/2027“ kept as typed) shows that text, as Word shows text typed into it."""
+    day = value if isinstance(value, dt.date) else None
+    attrs = {"w:fullDate": f"{day.isoformat()}T00:00:00Z"} if day else None
     kind = el("w:date", attrs)
     sub(kind, "w:dateFormat", {"w:val": DATE_FORMAT.get(lang, DATE_FORMAT["de"])})
     sub(kind, "w:lid", {"w:val": word_language(lang)})
     sub(kind, "w:storeMappedDataAs", {"w:val": "dateTime"})
     sub(kind, "w:calendar", {"w:val": "gregorian"})
-    shown = date_text(value, lang) if value else None
+    text = value if isinstance(value, str) else None
+    shown = date_text(day, lang) if day else text or None
     shows_hint, runs = _content_runs(shown, placeholder, rpr)
     return _sdt(tag, alias, control_id, shows_hint, kind, runs, rpr)
 

@@ -191,7 +191,8 @@ def _stand(request: FormRequest) -> dt.date:
 def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) -> dict[str, Value]:
     """Field path → value to show, each as the record holds it: also one the register keeps
     as typed and flags as invalid (``4021``, a name over the field's length), so that the
-    institution sees it and corrects it. Refused (:func:`~formgen.record.check_value`) is only
+    institution sees it and corrects it; so is text a date or number field cannot hold
+    (:attr:`~formgen.record.InstitutionRecord.typed`). Refused (:func:`~formgen.record.check_value`) is only
     what a field cannot hold: a choice that is none of its options (a combo box or checkbox
     group has no state for it), or a value of another type."""
     record = request.record
@@ -217,7 +218,8 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
             if category in request.categories or category == "institution":
                 raise RecordError(Said("mail_form_no_field", where=where, path=path))
             continue  # values of categories this form does not cover are not shown
-        out[path] = check_value(f, value, SaidJoined((where, path), ": "))
+        typed = path in record.typed  # kept as typed: its text box shows it so
+        out[path] = value if typed else check_value(f, value, SaidJoined((where, path), ": "))
     # chosen codes without a checkbox are shown in the "other" box, by name
     for path, value in list(out.items()):
         if isinstance(value, list):

@@ -96,19 +96,26 @@ class InstitutionRecord:
     institution: Mapping[str, Value] = field(default_factory=dict)
     entries: Mapping[str, Mapping[str, Value]] = field(default_factory=dict)
     base_version: int | None = None
+    typed: Mapping[str, str] = field(default_factory=dict)
+    """Field path (``psychotherapie.share_migrants``) → text kept as typed that its field's
+    type cannot hold (a percentage „ca. 30 %“, a date „ab 01/2027“): the register flags it as
+    invalid, and the form shows it in its box as typed, as it shows an invalid e-mail address,
+    so that the institution sees what to correct. Not a value of the record's JSON."""
 
     @property
     def name(self) -> str:
         return str(self.institution.get("name", "")) or self.id
 
     def form_values(self, schema: Schema) -> dict[str, Value]:
-        """Field path (institution form) → value, for every value the record holds."""
+        """Field path (institution form) → value, for every value the record holds (and the
+        text of each :attr:`typed`)."""
         out: dict[str, Value] = {}
         for key, value in self.institution.items():
             out[str(FieldPath(INSTITUTION, None, key.split(".")[0])) + _suffix(key)] = value
         for cid, values in self.entries.items():
             for key, value in values.items():
                 out[str(FieldPath(cid, None, key.split(".")[0])) + _suffix(key)] = value
+        out.update(self.typed)
         return out
 
 

@@ -453,6 +453,22 @@ def same_value(a: Json | None, b: Json | None) -> bool:
     return bool(va == vb)
 
 
+_TEXT_TYPES = frozenset(
+    {
+        FieldType.TEXT,
+        FieldType.TEXTAREA,
+        FieldType.PHONE,
+        FieldType.EMAIL,
+        FieldType.URL,
+        FieldType.INITIALS,
+    }
+)
+"""The types whose value is text: one kept as typed is still their value (:meth:`Register.record`)."""
+_TYPED_TYPES = frozenset({FieldType.DATE, FieldType.INTEGER, FieldType.PERCENTAGE})
+"""The types typed into a text box whose value is no text (a day, a number): one kept as typed
+is shown as typed (:attr:`formgen.record.InstitutionRecord.typed`)."""
+
+
 def answered(cat: Category, fields: Mapping[str, object]) -> bool:
     """Whether an entry's own values ``fields`` (by key) answer anything of its checklist
     ``cat`` (:attr:`~formgen.model.Category.answer_fields`): one that holds only its Datum
@@ -764,45 +780,43 @@ class Register:
     def record(self, iid: str) -> InstitutionRecord:
         """The institution as prefill input of its personalised form (base_version = its revision).
 
-        Invalid values are left out of typed fields (the form shows them blank, so the institution
-        fills them in again); in text fields the text as typed is kept. So is a choice the
+        An invalid value is shown as typed, so that the institution sees it and corrects it: in
+        a text field as its value, in a date or number field as
+        :attr:`~formgen.record.InstitutionRecord.typed` (its box shows the text). Left out is
+        only an invalid choice (a box or list has no state for it), and so is a choice the
         schema no longer offers (:func:`~formgen.record.offered`): the institution chooses anew.
         """
         inst = self.institution(iid)
         inst_fields = {f.id: f for f in self.schema.institution_fields()}
+        typed: dict[str, str] = {}
 
-        def usable(stored: Mapping[str, Json], fields: Mapping[str, Any]) -> dict[str, Value]:
+        def usable(
+            scope: str, stored: Mapping[str, Json], fields: Mapping[str, Any]
+        ) -> dict[str, Value]:
             out: dict[str, Value] = {}
             for key, sv in stored.items():
+                f = fields.get(key)
                 if sv.get("v") is not None:
-                    value = offered(fields[key], sv["v"]) if key in fields else sv["v"]
+                    value = offered(f, sv["v"]) if f is not None else sv["v"]
                     if value is not None:
                         out[key] = value
-                elif "." in key or (
-                    key in fields
-                    and fields[key].type
-                    in (
-                        FieldType.TEXT,
-                        FieldType.TEXTAREA,
-                        FieldType.PHONE,
-                        FieldType.EMAIL,
-                        FieldType.URL,
-                        FieldType.INITIALS,
-                    )
-                ):
+                elif "." in key or (f is not None and f.type in _TEXT_TYPES):
                     out[key] = str(sv.get("raw", ""))
+                elif f is not None and f.type in _TYPED_TYPES:
+                    typed[str(FieldPath(scope, None, key))] = str(sv.get("raw", ""))
             return out
 
         entries = {
-            cid: usable(e["fields"], {f.id: f for f in self.schema.entry_fields(cid)})
+            cid: usable(cid, e["fields"], {f.id: f for f in self.schema.entry_fields(cid)})
             for cid, e in inst["entries"].items()
         }
         return InstitutionRecord(
             id=iid,
             categories=tuple(entries),
-            institution=usable(inst["institution"], inst_fields),
+            institution=usable(INSTITUTION, inst["institution"], inst_fields),
             entries=entries,
             base_version=int(inst["rev"]),
+            typed=typed,
         )
 
     def value(self, iid: str, path: str) -> Json | None:

@@ -1060,3 +1060,47 @@ def test_a_form_with_only_its_date_and_initials_is_told_and_stays_on_the_update_
     back.write_bytes(pdfium_fill(update.read_bytes(), {"psychotherapie.initials": "ОП"}))
     (confirmed,) = ingest_into_register([back], ws).outcomes
     assert confirmed.status is Status.OK and not confirmed.warnings, confirmed.warnings
+
+
+def test_a_date_or_percentage_kept_as_typed_is_shown_as_typed_on_the_update_form(
+    tmp_path: Path,
+) -> None:
+    """The update mail says „„ca. 30 %“ ist keine gültige Prozentangabe“: its form shows
+    „ca. 30 %“ in that box, as it shows an invalid postcode, so that it can be corrected. Sent
+    back as it was, it is still no valid value: the entry stays on the update list."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    today = dt.date.today().strftime("%d.%m.%Y")
+    typed = {
+        "institution.postcode": "D-40212",
+        "psychotherapie.share_migrants": "ca. 30 %",
+        "psychotherapie.meeting_date": "ab 01/2027",
+        "psychotherapie.migrant_experience": "ja",
+        "psychotherapie.date": today,
+        "psychotherapie.initials": "ОП",
+    }
+    first = tmp_path / "Antwort.pdf"
+    first.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), typed))
+    ingest_into_register([first], ws)
+    shown = {k: typed[k] for k in ("institution.postcode", *list(typed)[1:3])}
+
+    update = tmp_path / "update.pdf"
+    run("generate", "pdf", "--institution", "ua-1", "-w", str(ws.root), "--out", str(update))
+    fields = PdfReader(update).get_fields() or {}
+    assert {k: fields[k].get("/V") for k in shown} == shown
+    words = tmp_path / "update.docx"
+    run("generate", "docx", "--institution", "ua-1", "-w", str(ws.root), "--out", str(words))
+    assert {k: read_docx(words.read_bytes()).values.get(k) for k in shown} == shown
+
+    back = tmp_path / "update zurück.pdf"
+    back.write_bytes(pdfium_fill(update.read_bytes(), {"psychotherapie.initials": "ОП"}))
+    (out,) = ingest_into_register([back], ws).outcomes
+    assert out.merged and not load(ws).conflicts(), out.merged
+    stored = load(ws).institutions["ua-1"]["entries"]["psychotherapie"]["fields"]
+    assert [stored[k]["raw"] for k in ("share_migrants", "meeting_date")] == list(shown.values())[
+        1:
+    ]
+    assert all(stored[k].get("problem") for k in ("share_migrants", "meeting_date"))
+    found = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
+    (finding,) = [f for f in found if f["institution_id"] == "ua-1"]
+    assert finding["invalid"] == ["postcode", "share_migrants", "meeting_date"]
