@@ -160,13 +160,14 @@ def _text(raw: RawValue) -> str:
     return raw
 
 
-def placeholder(checked: Checked) -> Checked:
+def placeholder(checked: Checked, initials: bool = False) -> Checked:
     """``checked`` flagged when its whole text is a :data:`PLACEHOLDERS` word, which says
-    more than the reason its field's type would give („„-“ ist keine gültige Telefonnummer“)."""
+    more than the reason its field's type would give („„-“ ist keine gültige Telefonnummer“).
+    Of ``initials`` only „-“ or „?“ is one: „K.A.“, „SO“ and „NA“ are someone's initials."""
     folded = "".join(
         c for c in checked.raw.casefold() if not c.isspace() and unicodedata.category(c)[0] != "P"
     )
-    if folded not in PLACEHOLDERS:
+    if folded not in PLACEHOLDERS or (initials and folded):
         return checked
     return Checked(checked.raw, None, problem("placeholder", raw=short(checked.raw)))
 
@@ -220,7 +221,7 @@ def check_field(f: Field, raw: _FieldRaw) -> dict[str, Checked]:
     if len(text) > MAX_VALUE_CHARS:
         out[f.id] = _cap(Checked(text, None))
     else:
-        out[f.id] = placeholder(check_text(f, text))
+        out[f.id] = placeholder(check_text(f, text), f.type is FieldType.INITIALS)
     return out
 
 

@@ -351,6 +351,15 @@ def test_a_value_that_holds_a_placeholder_word_is_a_value(value: str) -> None:
     assert e.institution["name"].value == value and e.institution["name"].problem is None
 
 
+@pytest.mark.parametrize(("initials", "placeholder"), [("K.A.", False), ("SO", False), ("NA", False), ("-", True)])  # fmt: skip
+def test_initials_that_spell_a_placeholder_are_initials(initials: str, placeholder: bool) -> None:
+    """Klaus Albers signs „K.A.“: not „k.A.“ (keine Angabe); a dash is no one's initials."""
+    (e,) = shipped_institution_form({"psychotherapie.initials": initials}).entries
+    checked = e.entry["initials"]
+    assert checked.raw == initials
+    assert (checked.problem.key if checked.problem else None) == ("placeholder" if placeholder else None)  # fmt: skip
+
+
 def test_a_single_choice_given_as_ticked_boxes() -> None:
     sub = shipped_institution_form(
         {
