@@ -1623,8 +1623,9 @@ def ingest_into_register(
     """
     from ingest import journal
 
+    started = time.time()
     with journal.writing(workspace, wait=wait) as writer:
-        return ingest_paths(
+        report = ingest_paths(
             paths,
             workspace,
             merge=register_merge(workspace, writer),
@@ -1633,3 +1634,5 @@ def ingest_into_register(
             progress=progress,
             ingested=writer.register.data["sources"],
         )
+    report.finish(since=started)  # loading and writing the register are part of the run
+    return report

@@ -122,8 +122,10 @@ class IngestReport:
     """What interrupted it: ``Ctrl-C``, ``SIGTERM`` (``kill``, a service manager) or
     ``SIGHUP`` (the terminal was closed)."""
 
-    def finish(self) -> None:
-        self.seconds = time.time() - self.started
+    def finish(self, since: float | None = None) -> None:
+        """Stop the clock; ``since`` (a :func:`time.time`) when the run began before the files
+        were read (the register loaded first, written after): the summary's time is the run's."""
+        self.seconds = time.time() - (self.started if since is None else since)
 
     @property
     def counts(self) -> dict[str, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,28 @@ def test_json_report(ws_dir: Path, inbox: Path) -> None:
     assert not (ws_dir / "register.json").exists() or "inst-0007" not in (
         ws_dir / "register.json"
     ).read_text("utf-8")
+
+
+def test_the_summary_times_the_whole_run(
+    ws_dir: Path, inbox: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The summary's seconds are the run's, loading and writing the register included (a
+    register of three years takes longer to load and write than 30 returns to read): a
+    coordinator compares them with how long the command took."""
+    from ingest import journal
+
+    def slow(real: Any) -> Any:
+        def call(*args: Any) -> Any:
+            time.sleep(0.4)
+            return real(*args)
+
+        return call
+
+    monkeypatch.setattr(journal, "_load", slow(journal._load))
+    monkeypatch.setattr(journal, "checkpoint", slow(journal.checkpoint))
+    result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["summary"]["seconds"] >= 0.8
 
 
 def test_an_invalid_institution_field_is_one_problem_under_the_institutions_name(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -101,6 +102,7 @@ def ingest(
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """
+    started = time.time()
     from formgen.messages import say, say_count
     from ingest.pipeline import (
         Limits,
@@ -166,6 +168,7 @@ def ingest(
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
+    report.finish(since=started)  # loading and writing the register are part of the run
 
     saved: Path | None = None
     if not dry_run:
