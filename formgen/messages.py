@@ -418,6 +418,8 @@ WORDS: dict[str, dict[str, str]] = {
         "damaged_kept": "the damaged register was kept as {path}",
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
+        "exported_csv_spreadsheet": "for Excel or LibreOffice Calc: --format xlsx (they read a "
+        "CSV's postcode 04109 as the number 4109)",
         "printed": "{path}: printed register ({kb} KB)",
         "printed_no_personal": "{path}: printed register ({kb} KB, without personal data)",
         "print_no_personal": "Without personal data (contact persons)",
@@ -2208,6 +2210,8 @@ WORDS: dict[str, dict[str, str]] = {
         "damaged_kept": "das beschädigte Register wurde als {path} aufbewahrt",
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
+        "exported_csv_spreadsheet": "für Excel oder LibreOffice Calc: --format xlsx (sie lesen "
+        "die Postleitzahl 04109 einer CSV-Datei als Zahl 4109)",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
         "printed_no_personal": "{path}: gedrucktes Register ({kb}\u00a0KB, ohne personenbezogene Daten)",
         "print_no_personal": "Ohne personenbezogene Angaben (Ansprechpersonen)",

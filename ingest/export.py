@@ -15,7 +15,9 @@ Core functions return bytes; the CLI writes them to files.
   for a value a coordinator set by hand, ``set by hand: NOTE`` in place of the file and the
   time it was set).
   A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or CR gets a leading apostrophe, so a
-  spreadsheet never runs it as a formula (CSV injection; OWASP's advice).
+  spreadsheet never runs it as a formula (CSV injection; OWASP's advice); a phone number
+  (``+49 211 1000777``) is no formula and gets none. Excel and Calc still read a postcode
+  ``04109`` as the number 4109: the XLSX keeps it.
 * **XLSX** — the same two tables as sheets; every text is stored as a text cell, so a value
   starting with ``=`` stays text and phone numbers keep their ``+``.
 

@@ -274,12 +274,15 @@ def test_export_formats(ws: Workspace, tmp_path: Path) -> None:
         ws, "export", "--format", "csv", "--delimiter", ";", "-o", str(tmp_path / "r.csv")
     )
     assert code == 0 and "2 Einrichtungen" in out
+    # Excel and Calc read a CSV's 04109 as the number 4109; no CSV can tell them it is text
+    spreadsheet = "für Excel oder LibreOffice Calc: --format xlsx (sie lesen die Postleitzahl "
+    assert spreadsheet in out
     rows = list(
         csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig")), delimiter=";")
     )
     assert rows[0]["name"] == "Praxis Şule Yılmaz"
     code, out = run(ws, "export", "--format", "json", "--no-personal")
-    assert code == 0 and "ohne personenbezogene Daten" in out
+    assert code == 0 and "ohne personenbezogene Daten" in out and spreadsheet not in out
     (path,) = ws.exports_dir.glob("register-*.json")
     assert "contact_name" not in path.read_text("utf-8")
     code, _ = run(ws, "export", "--format", "xlsx")
@@ -659,7 +662,8 @@ CONFIRMED = {
         "created": "d-0002: als inst-0003 neu angelegt",
         "rebuilt": "{path} neu aufgebaut: 8 Vorgänge, 5 Rückläufe eingelesen, 3 Einrichtungen",
         "damaged": "das beschädigte Register wurde als {path} aufbewahrt",
-        "export": "{path}: 3 Einrichtungen (csv)",
+        "export": "{path}: 3 Einrichtungen (csv)\nfür Excel oder LibreOffice Calc: --format xlsx "
+        "(sie lesen die Postleitzahl 04109 einer CSV-Datei als Zahl 4109)",
         "personal": "{path}: 3 Einrichtungen (json, ohne personenbezogene Daten)",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
     },
@@ -670,7 +674,8 @@ CONFIRMED = {
         "created": "d-0002: created as inst-0003",
         "rebuilt": "rebuilt {path}: 8 operations, 5 returns merged, 3 institutions",
         "damaged": "the damaged register was kept as {path}",
-        "export": "{path}: 3 institutions (csv)",
+        "export": "{path}: 3 institutions (csv)\nfor Excel or LibreOffice Calc: --format xlsx "
+        "(they read a CSV's postcode 04109 as the number 4109)",
         "personal": "{path}: 3 institutions (json, without personal data)",
         "printed": "{path}: printed register ({kb} KB)",
     },

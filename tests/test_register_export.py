@@ -6,6 +6,9 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import jsonschema
 import openpyxl
@@ -21,6 +24,7 @@ from register_support import (
     submission,
 )
 
+from formgen.csv_write import PHONE
 from formgen.messages import Problem, problem
 from formgen.schema_load import load_schema_text
 from ingest import export
@@ -196,7 +200,44 @@ def test_csv_cells_cannot_become_formulas(reg: Register) -> None:
     assert hostile["agreements"] == "'\tTabulator"
     for row in rows:
         for cell in row.values():
-            assert not cell or cell[0] not in "=+-@\t\r"
+            assert not cell or cell[0] not in "=+-@\t\r" or PHONE.fullmatch(cell)
+    assert rows[0]["phone"] == "+49 211 123456"  # a phone number is no formula: no apostrophe
+
+
+@pytest.mark.parametrize("labels", [False, True])
+def test_csv_opened_in_calc_shows_phone_numbers_and_runs_no_formula(
+    reg: Register, labels: bool, tmp_path: Path
+) -> None:
+    """The CSV opened in LibreOffice Calc as a German coordinator opens it (';', UTF-8, the
+    columns' default types): phone numbers as written, without the guard's apostrophe; a
+    value that starts like a formula stays text that shows the apostrophe."""
+    if not shutil.which("soffice"):
+        pytest.skip("LibreOffice (soffice) not installed")
+    reg.merge(
+        checklist(
+            "facharzt",
+            dict(
+                YILMAZ,
+                name="Praxis Dr. Gülşen Öztürk",
+                postcode="04109",
+                phone="+49 (0)341/123-4567",
+            ),
+        )
+    )
+    (tmp_path / "register.csv").write_bytes(
+        export.export_csv(reg, delimiter=";", labels=labels, today=TODAY)
+    )
+    cmd = ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless"]
+    cmd += ["--infilter=Text - txt - csv (StarCalc):59,34,76,1", "--convert-to", "xlsx"]
+    cmd += ["--outdir", str(tmp_path), str(tmp_path / "register.csv")]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
+    sheet = openpyxl.load_workbook(tmp_path / "register.xlsx").active
+    assert sheet is not None
+    cells = [c for row in sheet.iter_rows() for c in row]
+    shown = {c.value for c in cells}
+    assert {"+49 211 123456", "+49 (0)341/123-4567"} <= shown
+    assert "'" + HOSTILE["name"] in shown and "'-1+1" in shown
+    assert all(c.data_type != "f" for c in cells)
 
 
 def test_long_csv_carries_provenance(reg: Register) -> None:

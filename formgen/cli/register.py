@@ -802,6 +802,8 @@ def export(
     said = "exported_no_personal" if no_personal else "exported"
     count = say_count("institutions", ws.language, len(reg.ids(with_retired)))
     echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
+    if fmt == "csv":
+        echo(say("exported_csv_spreadsheet", ws.language))
 
 
 @register.command("find")
