@@ -2056,8 +2056,9 @@ class Register:
         changes, ``[path, old, new]`` each."""
         at = at or now_iso()
         inst = self.institution(iid)
-        values = {self.schema.current_path(p): v for p, v in values.items()}
+        # over the values as set (and journaled): replayed after a rename, the same source
         sha = hashlib.sha256(_encode([HAND, iid, at, note, values]).encode()).hexdigest()
+        values = {self.schema.current_path(p): v for p, v in values.items()}
         self.data["sources"][sha] = {"kind": HAND, "note": note, "ingested_at": at}
         self._apply(inst, values, sha, at, "set", note=note)
         if self._matcher is not None:

@@ -28,6 +28,7 @@ from formgen import workspace
 from formgen.cli import main
 from formgen.model import Schema
 from formgen.schema_load import shipped_schema_path
+from ingest.journal import load
 
 SCHEMA_ID = "arbeitshilfe_migration_psychiatrie"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -141,6 +142,27 @@ def test_a_value_of_a_renamed_field_ingested_before_the_switch_stays_with_the_fi
     form = mailed_pdf(tmp_path, ws)
     assert pdf_value(form, "psychotherapie.contact_function") == "Leiterin der Praxis"
     assert pdf_value(form, "psychotherapie.contact_name") == "Agnieszka Wiśniewska"
+
+
+def test_a_rebuild_after_the_switch_gives_the_register_the_workspace_holds(
+    tmp_path: Path, ws: Path
+) -> None:
+    """A value set by hand under version 1.0.0 in the field 1.1.0 renames: ``register
+    rebuild`` after the switch gives the register as the workspace opens it, the value under
+    the field's current id, from the same source (its id the one the history names)."""
+    filled = pdfium_fill(old_form(tmp_path, ws), {"psychotherapie.initials": "AW"})
+    (tmp_path / "Rückmeldung.pdf").write_bytes(filled)
+    run("ingest", str(tmp_path / "Rückmeldung.pdf"), "-w", str(ws))
+    run(
+        "register", "set", "inst-0100", "psychotherapie.contact_role", "Leiterin – Łódź",
+        "--note", "per Telefon", "-w", str(ws),
+    )  # fmt: skip
+
+    switch_schema(ws)
+    live = load(workspace.Workspace.open(ws)).dumps()
+    run("register", "rebuild", "-w", str(ws))
+    assert (ws / "register.json").read_bytes() == live
+    assert exported_entry(ws)["contact_function"] == "Leiterin – Łódź"
 
 
 def test_an_old_form_returned_after_the_switch_updates_the_renamed_field(
