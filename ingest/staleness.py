@@ -58,6 +58,10 @@ UNCONFIRMED = "unconfirmed"
 DROPPED = "dropped"
 """A field holds a choice the schema no longer offers (a region merged into another): the
 update form leaves it out and asks again."""
+NEVER_ANSWERED = "never_answered"
+"""No return, no confirmation, no date: the institution never answered (what the register
+holds came from the centre's list or someone else). Stands for stale, missing and unconfirmed:
+what is wanted is a first answer, not its date and initials."""
 NO_ENTRY = "none"
 FEHLANZEIGE = "fehlanzeige"
 CATCH_ALL_REGION = "andere"
@@ -341,6 +345,8 @@ def review(
         if not entry.get("by_institution"):
             reasons.append(UNCONFIRMED)
             others = from_others(reg, cid, inst, entry)
+            if seen is None:
+                reasons = [NEVER_ANSWERED, *(r for r in reasons if r in (INVALID, DROPPED))]
         if reasons:
             out.append(
                 Finding(

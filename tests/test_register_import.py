@@ -222,9 +222,12 @@ def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_ow
         assert not entry["by_institution"] and "confirmed_at" not in entry
     on_list = {(f.institution_id, f.category): f.reasons for f in staleness.review(reg)}
     assert "unconfirmed" in on_list["inst-0001", "psychotherapie"]
-    assert on_list["inst-0002", "krisendienst"][0] == "stale"  # never confirmed at all
+    assert on_list["inst-0002", "krisendienst"] == ("never_answered",)  # no date, no return
     code, stale = formgen(ws, "register", "stale")
     assert f"inst-0001  {YILMAZ}" in stale and "unbestätigt" in stale
+    # a first answer is wanted from inst-0002, not its date and initials
+    (amal_row,) = [line for line in stale.splitlines() if line.startswith("inst-0002")]
+    assert amal_row.split()[-4:] == ["nie", "noch", "nie", "geantwortet"], amal_row
 
     # the history names the file and the note; the long export its source
     code, history = formgen(ws, "register", "history", "ar-1")
