@@ -531,7 +531,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         for region, name in regions:
             here = sorted(
                 ((iid, e) for iid, e in entries if region_of(reg, iid) == region),
-                key=lambda p: reg.name_of(p[0]).casefold(),
+                key=lambda p: name_order(reg.name_of(p[0])),
             )
             if not here and region == "andere" and only is None:
                 continue  # "Kein Eintrag" only where the print is of that region alone
@@ -586,6 +586,15 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     )
     doc.multiBuild(story)
     return buf.getvalue()
+
+
+_NUMBER = re.compile(r"(\D*)(\d*)")
+
+
+def name_order(name: str) -> list[tuple[str, int]]:
+    """How the print orders institutions by name: case aside, and a number in a name by its
+    value, „… Düsseldorf 3“ before „… Düsseldorf 27“ (a name without it before both)."""
+    return [(text, int(n) if n else -1) for text, n in _NUMBER.findall(name.casefold())]
 
 
 def _age(entry: Json, stand: dt.date) -> int | None:

@@ -147,6 +147,22 @@ def region_text(page: str, region: str, next_region: str | None) -> str:
     return page[start : page.index(f"\n{next_region}\n", start) if next_region else None]
 
 
+def test_names_that_differ_by_a_number_are_printed_in_the_numbers_order() -> None:
+    """A provider with one counselling office per town numbers them: „… 3“ comes before „… 27“
+    (and the one without a number first), as a coordinator looks them up on paper."""
+    names = [
+        "Poradnia Łódź-Düsseldorf 27",
+        "Poradnia Łódź-Düsseldorf 3",
+        "Poradnia Łódź-Düsseldorf",
+    ]
+    reg = Register(SCHEMA)
+    reg.merge(checklist("krisendienst", *({"name": n, "region": "duesseldorf"} for n in names)))
+    opts = PrintOptions(centre="SPKoM Düsseldorf", stand=STAND, categories=("krisendienst",))
+    text = "\n".join(pages(render_register(reg, opts))[2:])
+    lines = [line for line in text.splitlines() if line.startswith("Poradnia")]
+    assert lines == [f"{names[2]} inst-0003", f"{names[1]} inst-0002", f"{names[0]} inst-0001"]
+
+
 def test_a_region_without_any_entry_says_kein_eintrag_not_fehlanzeige(printed: list[str]) -> None:
     crisis = next(p for p in printed if "11. Krisen(interventions)dienst\n" in p[40:])
     # Łódź's crisis service is in Düsseldorf; nobody answered for the two other regions
