@@ -509,13 +509,14 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_none": "nothing kept aside in {folder}",
         "quarantine_head": "{n} files kept aside in {folder}, {open} of them open",
         "quarantine_head_one": "1 file kept aside in {folder}, {open} of them open",
-        "quarantine_came": "{name}, came in {day:date}",
+        "quarantine_day": "{day:date}",
+        "quarantine_came": "{name}, came in {day}",
         "quarantine_from": ", from {sender}",
         "quarantine_subject": ", subject: {subject}",
         "quarantine_more_arrivals": " (and {n} more times)",
         "quarantine_more_arrivals_one": " (and once more)",
-        "quarantine_by_hand": "dealt with on {day:date}: {note}",
-        "quarantine_answered": "dealt with: {iid} ({name}) answered on {day:date}; its return is in "
+        "quarantine_by_hand": "dealt with on {day}: {note}",
+        "quarantine_answered": "dealt with: {iid} ({name}) answered on {day}; its return is in "
         "the register",
         "quarantine_how_done": "dealt with (typed into the institution's form, the sender "
         "asked)? → formgen quarantine -w {root} --done {id} --note '…'",
@@ -527,7 +528,7 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine -w {root}' lists them with their numbers",
         "quarantine_ambiguous": "{id} names {n} files of the quarantine ({ids}); give more "
         "digits of the number",
-        "quarantine_done_already": "{id} ({name}): marked dealt with already on {day:date} ({note}); "
+        "quarantine_done_already": "{id} ({name}): marked dealt with already on {day} ({note}); "
         "nothing changed",
         "quarantine_done_needs_note": "--done needs --note: say what was done (typed in, asked)",
         "quarantine_note_needs_done": "--note goes with --done NUMBER",
@@ -2307,13 +2308,14 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_none": "nichts beiseitegelegt in {folder}",
         "quarantine_head": "{n} Dateien beiseitegelegt in {folder}, davon {open} offen",
         "quarantine_head_one": "1 Datei beiseitegelegt in {folder}, davon {open} offen",
-        "quarantine_came": "{name}, eingegangen {day:date}",
+        "quarantine_day": "{day:date}",
+        "quarantine_came": "{name}, eingegangen {day}",
         "quarantine_from": ", von {sender}",
         "quarantine_subject": ", Betreff: {subject}",
         "quarantine_more_arrivals": " (und {n} weitere Male)",
         "quarantine_more_arrivals_one": " (und ein weiteres Mal)",
-        "quarantine_by_hand": "erledigt am {day:date}: {note}",
-        "quarantine_answered": "erledigt: {iid} ({name}) hat am {day:date} geantwortet; die "
+        "quarantine_by_hand": "erledigt am {day}: {note}",
+        "quarantine_answered": "erledigt: {iid} ({name}) hat am {day} geantwortet; die "
         "Rückmeldung ist im Register",
         "quarantine_how_done": "erledigt (in das Formular der Einrichtung abgetippt, beim "
         "Absender nachgefragt)? → formgen quarantine -w {root} --done {id} --note „…“",
@@ -2326,7 +2328,7 @@ WORDS: dict[str, dict[str, str]] = {
         "-w {root}“ nennt sie mit ihren Nummern",
         "quarantine_ambiguous": "{id} passt auf {n} Dateien der Quarantäne ({ids}); bitte mehr "
         "Stellen der Nummer angeben",
-        "quarantine_done_already": "{id} ({name}): schon am {day:date} als erledigt vermerkt ({note}); "
+        "quarantine_done_already": "{id} ({name}): schon am {day} als erledigt vermerkt ({note}); "
         "nichts geändert",
         "quarantine_done_needs_note": "--done braucht --note: was wurde getan (abgetippt, "
         "nachgefragt)?",

@@ -217,10 +217,20 @@ def _moment(text: object) -> dt.datetime | None:
 
 
 def local_day(at: object) -> str:
-    """The day (ISO) of a stored moment in this computer's time zone; as stored where it is no
-    moment with a zone (a hand edit)."""
+    """The day of a stored moment in this computer's time zone, to be said in a language
+    later (:func:`~formgen.messages.in_language`; written as the language writes dates); as
+    stored where it is no moment with a zone (a hand edit), "unknown" where there is none."""
+    if at is None or at == "":
+        return Said("status_quarantine_unknown")
     moment = _moment(at)
-    return moment.astimezone().date().isoformat() if moment else str(at)
+    try:
+        return (
+            Said("quarantine_day", day=moment.astimezone().date().isoformat())
+            if moment
+            else str(at)
+        )
+    except OverflowError:  # a moment at the calendar's edge: no day in this zone
+        return str(at)
 
 
 def find(workspace: Workspace, which: str) -> Kept:

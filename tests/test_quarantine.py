@@ -242,3 +242,31 @@ def test_a_record_of_an_earlier_formgen_says_its_reason_in_german_where_formgen_
         "nicht übernommen"
     ) in lines, lines
     assert f"  {other}" in lines and f"  {known}" not in lines
+
+
+def test_a_record_whose_day_was_edited_by_hand_is_listed_with_the_text_as_stored(
+    tmp_path: Path,
+) -> None:
+    """A record edited by hand whose quarantined_at (or day dealt with) is no moment is listed
+    with the text as stored, one without any as „unbekannt“; never a traceback."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    folder = ws / "quarantine"
+    folder.mkdir(exist_ok=True)
+    for sha, at in (("a" * 64, "letzte Woche"), ("b" * 64, None), ("c" * 64, 20261120)):
+        (folder / f"{sha}.pdf").write_bytes(b"%PDF-1.4 " + sha.encode())
+        record = {"file": f"{sha[0]}-Rückmeldung.pdf", "sha256": sha, "kind": "unknown-form",
+                  "quarantined_at": at, "reason": "x"}  # fmt: skip
+        if sha[0] == "c":
+            record["dealt_with"] = {"at": "gestern", "note": "abgetippt"}
+        (folder / f"{sha}.json").write_text(json.dumps(record), "utf-8")
+    listed = fg("quarantine", "-w", ws)
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert "aaaaaaaa  unbekanntes Formular  a-Rückmeldung.pdf, eingegangen letzte Woche" in lines
+    assert "bbbbbbbb  unbekanntes Formular  b-Rückmeldung.pdf, eingegangen unbekannt" in lines
+    assert "cccccccc  unbekanntes Formular  c-Rückmeldung.pdf, eingegangen 20261120" in lines
+    assert "  erledigt am gestern: abgetippt" in lines
+    again = fg("quarantine", "-w", ws, "--done", "cccc", "--note", "noch einmal")
+    assert again.exit_code == 1
+    assert "schon am gestern als erledigt vermerkt (abgetippt); nichts geändert" in again.output

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from formgen.cli.common import echo, library_errors, text_only, workspace_option
-from formgen.messages import Said, say, say_count
+from formgen.messages import Said, in_language, say, say_count
 from formgen.workspace import Workspace
 
 
@@ -74,7 +74,7 @@ def quarantine(done: str | None, note: str | None, workspace_dir: str) -> None:
             "quarantine_came",
             lang,
             name=k.name,
-            day=quarantine_mod.local_day(first.get("quarantined_at")),
+            day=in_language(quarantine_mod.local_day(first.get("quarantined_at")), lang),
         )
         if first.get("mail_from"):
             came += say("quarantine_from", lang, sender=str(first["mail_from"]))
@@ -85,11 +85,11 @@ def quarantine(done: str | None, note: str | None, workspace_dir: str) -> None:
         echo(f"{k.number}  {k.kind_word(lang)}  {came}")
         echo(f"  {k.reason(lang)}")
         if k.by_hand is not None:
-            day = quarantine_mod.local_day(k.by_hand.get("at"))
+            day = in_language(quarantine_mod.local_day(k.by_hand.get("at")), lang)
             echo("  " + say("quarantine_by_hand", lang, day=day, note=str(k.by_hand.get("note"))))
         elif k.answered is not None:
             a = k.answered
-            day = quarantine_mod.local_day(a.at)
+            day = in_language(quarantine_mod.local_day(a.at), lang)
             echo(
                 "  " + say("quarantine_answered", lang, iid=a.institution_id, name=a.name, day=day)
             )
