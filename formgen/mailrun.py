@@ -507,6 +507,7 @@ def run_round(
                 name=recipient.name,
                 email=recipient.email,
                 error=str(exc),
+                error_said=said_json(_message(exc)),
             )
             outcomes.append(Outcome(recipient, "error", _message(exc)))
             continue
@@ -613,6 +614,13 @@ def record_not_mailed(ws: Workspace, plan: Plan, settings: RoundSettings) -> Non
                 detail_said=said_json(detail),
                 source=r.source,
             )
+
+
+def not_made_said(d: Delivery) -> str:
+    """Why the form of the send log's delivery ``d`` could not be made, to be said in the
+    workspace's language: by the words the log stores with it; a line of an older formgen
+    (English only) as stored."""
+    return said_from_json(d.not_made_words, d.not_made_error)
 
 
 def not_mailed_said(d: Delivery) -> str:
@@ -1278,12 +1286,12 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
             "error": {
                 "failed": s.latest.last_error,
                 "not_mailed": not_mailed_said(s.latest),
-                "not_made": s.latest.not_made_error,
+                "not_made": not_made_said(s.latest),
             }.get(s.state, ""),
             "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
             "not_made": [
-                {"round": d.round, "error": d.not_made_error, "at": d.not_made_at}
+                {"round": d.round, "error": not_made_said(d), "at": d.not_made_at}
                 for d in s.not_made
             ],
         }

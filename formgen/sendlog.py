@@ -18,7 +18,9 @@ crash. A *delivery* is one institution in one round; its events are:
               language; a line of an older formgen has ``detail`` only). Logged once per round and
               institution by a real run; a later mail to it supersedes it.
 ``not_made``  its form could not be made (``error``: why, e.g. its record holds a value the
-              generator refuses), so nothing was mailed. Any later event of the delivery (its
+              generator refuses, in English, and ``error_said``: its words, as ``detail_said``
+              of ``not_mailed``; a line of an older formgen has ``error`` only), so nothing
+              was mailed. Any later event of the delivery (its
               forms prepared, a mail drafted or sent, ``not_mailed``) supersedes it.
 
 ``formgen register erase`` replaces an erased name or address in the log by its marker
@@ -83,6 +85,9 @@ class Delivery:
     """When its form could not be made; ``""`` once a later event of the delivery superseded
     that (:func:`deliveries_from`)."""
     not_made_error: str = ""
+    """Why, in English as stored (:func:`formgen.mailrun.not_made_said`: in any language)."""
+    not_made_words: Any = None
+    """Why, as its words were stored (``error_said``; None in an older formgen's line)."""
     name_erased: bool = False
     """``formgen register erase`` erased the institution's name: the log holds its marker
     (:data:`formgen.record.ERASED`) there, and :attr:`name` is ``""``."""
@@ -196,6 +201,7 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
         kind = ev["event"]
         if kind != "not_made":  # tried again since: what happened then counts
             d.not_made_at = d.not_made_error = ""
+            d.not_made_words = None
         if kind == "prepared":
             # a delivery prepared again (e.g. forms lost) takes the new forms and starts afresh
             d.kind = str(ev.get("kind", d.kind))
@@ -231,16 +237,23 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.email = d.email or str(ev.get("email", ""))
             d.not_made_at = str(ev.get("at", ""))
             d.not_made_error = str(ev.get("error", ""))
+            d.not_made_words = ev.get("error_said")
     for d in by_key.values():  # an erased name or address is none, and no text shows its marker
         if ERASED_MARK.fullmatch(d.name):
             d.name, d.name_erased = "", True
         if ERASED_MARK.fullmatch(d.email):
             d.email, d.email_erased = "", True
         d.not_mailed_detail = ERASED_MARK.sub("(erased)", d.not_mailed_detail)
-        if d.not_mailed_words:
-            words = ERASED_MARK.sub("(erased)", json.dumps(d.not_mailed_words, ensure_ascii=False))
-            d.not_mailed_words = json.loads(words)
+        d.not_mailed_words = _erased_in(d.not_mailed_words)
         d.not_made_error = ERASED_MARK.sub("(erased)", d.not_made_error)
+        d.not_made_words = _erased_in(d.not_made_words)
         for f in d.failures:
             f["error"] = ERASED_MARK.sub("(erased)", str(f.get("error", "")))
     return list(by_key.values())
+
+
+def _erased_in(words: Any) -> Any:
+    """Stored words (``detail_said``, ``error_said``) with an erased marker as ``(erased)``."""
+    if not words:
+        return words
+    return json.loads(ERASED_MARK.sub("(erased)", json.dumps(words, ensure_ascii=False)))

@@ -2033,6 +2033,53 @@ def test_status_shows_a_form_not_made_until_a_rerun_of_its_round_mails_it(tmp_pa
     )
 
 
+def test_why_a_form_was_not_made_is_said_in_the_workspace_language(tmp_path, monkeypatch):
+    """The send log keeps the words of why a form could not be made beside their English:
+    'formgen status' says them in German in a German workspace (it said the English), --json
+    keeps the English, and a line of an older formgen (English only) shows it as stored."""
+    from formgen import mailrun
+    from formgen.errors import RecordError
+    from formgen.messages import Said, SaidJoined
+
+    ws = make_workspace(tmp_path / "ws").root
+    prepare = mailrun._prepare
+    said = Said("mail_value_not_choice", value="Dormagen-Süd", allowed="Düsseldorf, Köln")
+
+    def failing(ws_, recipient, *args, **kwargs):
+        if recipient.id == "pt-07":
+            raise RecordError(SaidJoined(("record 'pt-07': institution.region", said), ": "))
+        return prepare(ws_, recipient, *args, **kwargs)
+
+    monkeypatch.setattr(mailrun, "_prepare", failing)
+    mail = ("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(tmp_path / "d"))
+    assert run(*mail).exit_code == 1
+    english = (
+        "record 'pt-07': institution.region: 'Dormagen-Süd' is not a choice; allowed: "
+        "Düsseldorf, Köln"
+    )
+    german = (
+        "record 'pt-07': institution.region: „Dormagen-Süd“ ist keine der "
+        "Auswahlmöglichkeiten; erlaubt: Düsseldorf, Köln"
+    )
+    invitation = f"invitation-{TODAY.year}"
+    text = run("status", "-w", str(ws)).output
+    assert f"  pt-07 (Praxis für Psychotherapie „Brücke“), Runde {invitation}: {german}\n" in text
+    listed = run("status", "-w", str(ws), "--list").output
+    (pt,) = [line for line in listed.splitlines() if line.startswith("pt-07 ")]
+    assert f"  {german}  → das beheben" in pt and english not in listed
+    rows = {r["id"]: r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]}
+    assert rows["pt-07"]["error"] == english
+    assert [n["error"] for n in rows["pt-07"]["not_made"]] == [english]
+
+    log = ws / "sendlog.jsonl"
+    lines = [json.loads(line) for line in log.read_text("utf-8").splitlines()]
+    for line in lines:
+        line.pop("error_said", None)  # as an older formgen wrote it
+    log.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    text = run("status", "-w", str(ws)).output
+    assert f"Runde {invitation}: {english}\n" in text and german not in text
+
+
 def test_a_reminder_not_made_shows_beside_the_overdue_invitation(tmp_path, monkeypatch):
     """The audit's case: an institution's invitation is overdue and its reminder's form cannot
     be made. It still counts as overdue by its latest mail, and 'form not made' names it with

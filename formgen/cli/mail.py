@@ -671,7 +671,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
                     iid=r["id"],
                     name=name,
                     round=n["round"],
-                    error=n["error"],
+                    error=in_language(n["error"], lang),
                 )
             )
         if len(unmade) > 10:
@@ -749,7 +749,8 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
             extra += say("status_rerun", lang, round=r["round"])
         for n in r["not_made"]:  # the row's own state says the latest one's error
             if r["state"] != "not_made" or n["round"] != r["round"]:
-                extra += say("status_not_made_in", lang, round=n["round"], error=n["error"])
+                error = in_language(n["error"], lang)
+                extra += say("status_not_made_in", lang, round=n["round"], error=error)
         if r["not_made"]:
             rounds = ", ".join(dict.fromkeys(n["round"] for n in r["not_made"]))
             extra += say("status_fix_rerun", lang, rounds=rounds)
