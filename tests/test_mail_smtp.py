@@ -628,6 +628,36 @@ def test_bounces_in_an_mbox_matched_by_address(tmp_path):
     )
 
 
+def test_the_lines_of_bounces_fit_80_columns_with_every_word(tmp_path):
+    """In an 80-column terminal each line of 'formgen bounces' (a bounce with the server's
+    words, one matching no mail) is folded at its spaces, the rest four columns further in,
+    every word kept; to a pipe one line each."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    box = mailbox.mbox(tmp_path / "Posteingang.mbox")
+    for addr in ("olga@example.org", "niemand.mit.einem.langen.namen@beratung.example.org"):
+        dsn = template.replace("{ADDRESS}", addr).replace("{MESSAGE_ID}", "<unknown@x>")
+        box.add(mailbox.mboxMessage(dsn.replace("{INSTITUTION}", "").encode("ascii")))
+    box.close()
+    args = ("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
+    narrow = run(*args, env={"COLUMNS": "80"}).output
+    assert max(len(line) for line in narrow.splitlines()) <= 80, narrow
+    assert narrow.splitlines()[:2] == [
+        "  unzustellbar ua-1 <olga@example.org> 5.1.1 550 5.1.1 <olga@example.org>:",
+        "      Recipient address rejected: User unknown in virtual mailbox table",
+    ]
+    wide = run(*args).output  # recorded before: the same lines, '(bereits erfasst)'
+    assert len(wide.splitlines()) == 3 and max(len(line) for line in wide.splitlines()) > 80
+    assert " ".join(narrow.split()).replace("1 Unzustellbarkeitsmeldung erfasst", "") == (
+        " ".join(wide.split())
+        .replace(" (bereits erfasst)", "")
+        .replace("0 Unzustellbarkeitsmeldungen erfasst", "")
+    )
+
+
 def test_a_bounce_nested_too_deeply_is_one_line_and_the_other_bounces_are_recorded(tmp_path):
     """Found by the mutation audit: a mail whose parts are nested thousands of levels deep
     stopped `formgen bounces` with a traceback (RecursionError), the other files unread."""

@@ -851,28 +851,32 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
             with open_regular(name, name) as fh:
                 read = read_bounces(fh, Path(name).name, Limits().max_container_bytes)
         except NotAFileError as exc:  # a device, a named pipe: never opened; the others go on
-            echo(say("mail_bounce_not_a_file", lang, name=name, what=in_language(exc.what, lang)))
+            echo_fitted(
+                say("mail_bounce_not_a_file", lang, name=name, what=in_language(exc.what, lang))
+            )
             continue
         except UnreadableFileError as exc:
-            echo(say("mail_bounce_not_read", lang, problem=str(exc)))
+            echo_fitted(say("mail_bounce_not_read", lang, problem=str(exc)))
             continue
         except OSError as exc:
             why = in_language(os_error_said(exc), lang)
-            echo(say("mail_bounce_cannot_read", lang, name=name, why=why))
+            echo_fitted(say("mail_bounce_cannot_read", lang, name=name, why=why))
             continue
         for problem in read.problems:
-            echo(say("mail_bounce_not_read", lang, problem=in_language(problem, lang)))
+            echo_fitted(say("mail_bounce_not_read", lang, problem=in_language(problem, lang)))
         if read.not_bounces and read.mails == 1:
-            echo(say("mail_bounce_not_bounce", lang, name=name))
+            echo_fitted(say("mail_bounce_not_bounce", lang, name=name))
         elif read.not_bounces:
-            echo(say("mail_bounce_not_bounces", lang, n=read.not_bounces, of=read.mails, name=name))
+            echo_fitted(
+                say("mail_bounce_not_bounces", lang, n=read.not_bounces, of=read.mails, name=name)
+            )
         found.extend(read.bounces)
     with ws.lock():
         matches = record_bounces(ws, found)
     for m in matches:
         b = m.bounce
         if m.delivery is None:
-            echo(
+            echo_fitted(
                 say(
                     "mail_bounce_unmatched",
                     lang,
@@ -889,5 +893,5 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
         )
         again = "" if m.new else say("mail_bounce_before", lang)
         iid = m.delivery.institution_id
-        echo(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
-    echo(say_count("mail_bounces_recorded", lang, sum(1 for m in matches if m.new)))
+        echo_fitted(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
+    echo_fitted(say_count("mail_bounces_recorded", lang, sum(1 for m in matches if m.new)))
