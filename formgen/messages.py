@@ -1765,6 +1765,21 @@ WORDS: dict[str, dict[str, str]] = {
         # formgen init (cli/workspace.py)
         "init_bad_sender": 'sender "{sender}" cannot be used: {why}; give the address of the '
         "centre's mailbox (ask your mail administrator for one); nothing was created",
+        "init_is_workspace": "{root} is already a formgen workspace; use it as it is (--workspace "
+        "{here}), or give a new folder to 'formgen init'",
+        "init_workspace_parts": "{root} holds parts of a formgen workspace ({parts}) but no "
+        "{config}; a new workspace there would replace its signing secret and register. Restore "
+        "{config} from your backup to use it again, or give a new folder",
+        "init_not_empty": "{root} already holds {n} files or folders ({listed}); a workspace is "
+        "best a folder of its own. Give a new folder (formgen init spkom) and ingest these files "
+        "into it (formgen ingest {here} --workspace spkom), or add --with-files to make {root} a "
+        "workspace and leave its files as they are",
+        "init_not_empty_one": "{root} already holds 1 file or folder ({listed}); a workspace is "
+        "best a folder of its own. Give a new folder (formgen init spkom) and ingest this file "
+        "into it (formgen ingest {here} --workspace spkom), or add --with-files to make {root} a "
+        "workspace and leave its file as it is",
+        "init_cannot_create": "{root} cannot be created: {why}; check the path (a file where a "
+        "folder is meant) and the permissions, or give another folder",
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
@@ -3704,6 +3719,25 @@ WORDS: dict[str, dict[str, str]] = {
         "init_bad_sender": "Absender „{sender}“ ist nicht verwendbar: {why}; die Adresse des "
         "Postfachs der Stelle angeben (bei der Mail-Administration erfragen); nichts wurde "
         "angelegt",
+        "init_is_workspace": "{root} ist schon ein formgen-Arbeitsbereich; ihn so verwenden "
+        "(--workspace {here}) oder für „formgen init“ einen neuen Ordner angeben",
+        "init_workspace_parts": "{root} enthält Teile eines formgen-Arbeitsbereichs ({parts}), "
+        "aber keine {config}; ein neuer Arbeitsbereich dort würde seinen Signaturschlüssel und "
+        "sein Register ersetzen. {config} aus der Sicherung wiederherstellen, um ihn wieder zu "
+        "verwenden, oder einen neuen Ordner angeben",
+        "init_not_empty": "{root} enthält schon {n} Dateien oder Ordner ({listed}); ein "
+        "Arbeitsbereich ist am besten ein eigener Ordner. Einen neuen Ordner angeben (formgen "
+        "init spkom) und diese Dateien dort einlesen (formgen ingest {here} --workspace spkom), "
+        "oder --with-files ergänzen, um {root} zum Arbeitsbereich zu machen und seine Dateien "
+        "zu lassen, wie sie sind",
+        "init_not_empty_one": "{root} enthält schon eine Datei oder einen Ordner ({listed}); "
+        "ein Arbeitsbereich ist am besten ein eigener Ordner. Einen neuen Ordner angeben "
+        "(formgen init spkom) und diese Datei dort einlesen (formgen ingest {here} --workspace "
+        "spkom), oder --with-files ergänzen, um {root} zum Arbeitsbereich zu machen und die "
+        "Datei zu lassen, wie sie ist",
+        "init_cannot_create": "{root} kann nicht angelegt werden: {why}; den Pfad (eine Datei, "
+        "wo ein Ordner gemeint ist) und die Berechtigungen prüfen oder einen anderen Ordner "
+        "angeben",
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",

@@ -33,7 +33,7 @@ from typing import IO, Any
 from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
-from formgen.messages import Said, SaidJoined
+from formgen.messages import Said, SaidJoined, os_error_said, said_count
 from formgen.model import Choice, Field, Schema, Text
 from formgen.recipients import sender_problem
 from formgen.record import InstitutionRecord
@@ -224,18 +224,13 @@ def check_new_folder(root: Path, with_files: bool = False) -> None:
     workspace is not meant to be mixed with. Hidden files and those Windows adds are ignored."""
     here = shlex.quote(readable(root))
     if (root / CONFIG).exists():
-        raise WorkspaceError(
-            f"{readable(root)} is already a formgen workspace; use it as it is "
-            f"(--workspace {here}), or give a new folder to 'formgen init'"
-        )
+        raise WorkspaceError(Said("init_is_workspace", root=readable(root), here=here))
     if not root.is_dir():
         return
     parts = [p for p in WORKSPACE_FILES if (root / p).exists()]
     if parts:
         raise WorkspaceError(
-            f"{readable(root)} holds parts of a formgen workspace ({', '.join(parts)}) but no "
-            f"{CONFIG}; a new workspace there would replace its signing secret and register. "
-            f"Restore {CONFIG} from your backup to use it again, or give a new folder"
+            Said("init_workspace_parts", root=readable(root), parts=", ".join(parts), config=CONFIG)
         )
     found = sorted(
         e.name
@@ -244,12 +239,8 @@ def check_new_folder(root: Path, with_files: bool = False) -> None:
     )
     if found and not with_files:
         listed = ", ".join(shown(n) for n in found[:3]) + (", …" if len(found) > 3 else "")
-        what = "file or folder" if len(found) == 1 else "files or folders"
         raise WorkspaceError(
-            f"{readable(root)} already holds {len(found)} {what} ({listed}); a workspace is best "
-            "a folder of its own. Give a new folder (formgen init spkom) and ingest these files "
-            f"into it (formgen ingest {here} --workspace spkom), or add --with-files to make "
-            f"{readable(root)} a workspace and leave its files as they are"
+            said_count("init_not_empty", len(found), root=readable(root), here=here, listed=listed)
         )
 
 
@@ -306,7 +297,11 @@ class Workspace:
         if sender and (why := sender_problem(sender)) is not None:
             raise WorkspaceError(Said("init_bad_sender", sender=sender, why=why))
         check_new_folder(root, with_files)
-        root.mkdir(parents=True, exist_ok=True)
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file on the way, no permission
+            why = os_error_said(exc)
+            raise WorkspaceError(Said("init_cannot_create", root=readable(root), why=why)) from exc
         for sub in ("archive", "quarantine", "forms", "exports"):
             (root / sub).mkdir(exist_ok=True)
         secret_path = root / SECRET

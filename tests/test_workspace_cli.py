@@ -35,8 +35,18 @@ def returns(tmp_path: Path) -> Path:
 
 
 def test_a_folder_that_holds_files_is_refused_and_left_as_it_was(returns: Path) -> None:
+    """Said in the init's language (--lang; German by default), the files named."""
     before = snapshot(returns)
     code, out, err = init(str(returns))
+    assert code == 1 and out == ""
+    assert err == (
+        f"Error: {returns} enthält schon 2 Dateien oder Ordner (Rückmeldung Yılmaz.pdf, "
+        "Ответ Петренко.eml); ein Arbeitsbereich ist am besten ein eigener Ordner. Einen neuen "
+        f"Ordner angeben (formgen init spkom) und diese Dateien dort einlesen (formgen ingest "
+        f"'{returns}' --workspace spkom), oder --with-files ergänzen, um {returns} zum "
+        "Arbeitsbereich zu machen und seine Dateien zu lassen, wie sie sind\n"
+    )
+    code, out, err = init(str(returns), "--lang", "en")
     assert code == 1 and out == ""
     assert err == (
         f"Error: {returns} already holds 2 files or folders (Rückmeldung Yılmaz.pdf, "
@@ -141,6 +151,12 @@ def test_a_workspace_is_never_overwritten(tmp_path: Path) -> None:
         code, _out, err = init(str(root), *extra)
         assert code == 1
         assert err == (
+            f"Error: {root} ist schon ein formgen-Arbeitsbereich; ihn so verwenden (--workspace "
+            f"{root}) oder für „formgen init“ einen neuen Ordner angeben\n"
+        )
+        code, _out, err = init(str(root), "--lang", "en", *extra)
+        assert code == 1
+        assert err == (
             f"Error: {root} is already a formgen workspace; use it as it is (--workspace {root}), "
             "or give a new folder to 'formgen init'\n"
         )
@@ -157,11 +173,40 @@ def test_what_is_left_of_a_workspace_is_never_overwritten(tmp_path: Path) -> Non
     code, _out, err = init(str(root), "--with-files")
     assert code == 1
     assert err == (
+        f"Error: {root} enthält Teile eines formgen-Arbeitsbereichs (secret.key, journal.jsonl), "
+        "aber keine workspace.toml; ein neuer Arbeitsbereich dort würde seinen "
+        "Signaturschlüssel und sein Register ersetzen. workspace.toml aus der Sicherung "
+        "wiederherstellen, um ihn wieder zu verwenden, oder einen neuen Ordner angeben\n"
+    )
+    code, _out, err = init(str(root), "--with-files", "--lang", "en")
+    assert code == 1
+    assert err == (
         f"Error: {root} holds parts of a formgen workspace (secret.key, journal.jsonl) but no "
         "workspace.toml; a new workspace there would replace its signing secret and register. "
         "Restore workspace.toml from your backup to use it again, or give a new folder\n"
     )
     assert snapshot(root) == before
+
+
+def test_a_folder_that_cannot_be_made_is_said_in_the_init_language(tmp_path: Path) -> None:
+    """A file where a folder of the path is meant: the folder is named and why, in German by
+    default and in English with --lang en; no traceback, the file left as it was."""
+    (tmp_path / "Rückläufe.pdf").write_bytes(b"%PDF-1.4")
+    root = tmp_path / "Rückläufe.pdf" / "spkom"
+    code, out, err = init(str(root))
+    assert (code, out) == (1, "")
+    assert err == (
+        f"Error: {root} kann nicht angelegt werden: ist kein Ordner; den Pfad (eine Datei, wo "
+        "ein Ordner gemeint ist) und die Berechtigungen prüfen oder einen anderen Ordner "
+        "angeben\n"
+    )
+    code, _out, err = init(str(root), "--lang", "en")
+    assert code == 1
+    assert err == (
+        f"Error: {root} cannot be created: Not a directory; check the path (a file where a "
+        "folder is meant) and the permissions, or give another folder\n"
+    )
+    assert (tmp_path / "Rückläufe.pdf").read_bytes() == b"%PDF-1.4"
 
 
 @pytest.mark.parametrize(
