@@ -90,7 +90,7 @@ def _escape(match: re.Match[str]) -> str:
     return ascii(ch)[1:-1] if ch < "\x7f" else f"\\u{ord(ch):04x}"
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 """German umlauts (after ``casefold``) as German writes them without their marks; every other
 letter as :func:`formgen.fold.fold` writes it (ł l, ı i)."""
 _WORD = re.compile("[a-z0-9]+")
@@ -102,7 +102,7 @@ def slug(text: str, limit: int = 60) -> str:
     ``lodz``). Where that cannot stand for all of ``text`` (letters of another script, such as
     Arabic or Cyrillic, or longer than ``limit``: cut at a word), the first six hex digits of
     its SHA-256 follow, so that different texts never get the same slug."""
-    folded = fold(text.casefold().translate(_UMLAUTS))
+    folded = fold(text.casefold().translate(UMLAUTS))
     words = _WORD.findall(folded)
     out = "-".join(words)
     lost = any(ch.isalnum() and not ch.isascii() for ch in folded)

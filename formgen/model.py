@@ -23,6 +23,7 @@ from functools import cached_property, lru_cache
 
 from formgen import languages
 from formgen.errors import FormgenError, UnknownCategoryError
+from formgen.filenames import UMLAUTS
 from formgen.messages import Said
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -289,9 +290,11 @@ class Schema:
 
     def category_value(self, text: str) -> Category | None:
         """The category a person means by ``text``: its id or its label in any language, as
-        :func:`name_key` compares them (``Psychotherapie``, ``psychotherapie``); ``None`` when no
-        category fits."""
-        return self._category_by_name.get(name_key(text))
+        :func:`name_key` compares them (``Psychotherapie``, ``psychotherapie``), or its id
+        spelt with umlauts (``Flüchtlingsberatung`` for ``fluechtlingsberatung``, ß as ss);
+        ``None`` when no category fits."""
+        key = name_key(text)
+        return self._category_by_name.get(key) or self._category_by_name.get(key.translate(UMLAUTS))
 
     def category_named(self, text: str, lang: str | None = None) -> Category:
         """:meth:`category_value`, or an error listing every category by its id and its name

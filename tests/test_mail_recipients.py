@@ -226,6 +226,21 @@ def test_categories_by_comma_pipe_and_spaces_and_case():
     )
 
 
+def test_a_checklist_id_spelt_with_umlauts_names_it():
+    """„Flüchtlingsberatung“ as German writes the id fluechtlingsberatung (ü ue, ß ss, any
+    case) names that checklist; it was refused with "gemeint: fluechtlingsberatung?"."""
+    listed = parse(
+        "id,institution,email,categories,region\n"
+        'x,Beratung Łódź,x@example.org,"Flüchtlingsberatung, RECHTSANWÄLTE | Übergangseinrichtung",\n'
+    )
+    assert listed.problems == ()
+    assert listed.recipients[0].categories == (
+        "fluechtlingsberatung",
+        "rechtsanwaelte",
+        "uebergangseinrichtung",
+    )
+
+
 def test_categories_by_their_names_as_category_takes_them(tmp_path):
     """A name may hold spaces and commas; ids and names mix; a name that is none is told with
     the one it is close to, else with every category by its id and its name."""

@@ -1376,6 +1376,18 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     assert said.splitlines()[0] == "Zeile 2: inst-0002 Frau Öztürk: neu"
 
 
+def test_a_checklist_id_spelt_with_umlauts_is_imported(tmp_path: Path) -> None:
+    """A table naming the checklist by its id as German spells it (Flüchtlingsberatung for
+    fluechtlingsberatung) imports the row into that checklist."""
+    ws = Workspace.init(tmp_path / "ws")
+    path = tmp_path / "Liste.csv"
+    path.write_text("id;category;name\r\nx;Flüchtlingsberatung;Beratung Şafak\r\n", "utf-8")
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[0] == "Zeile 2: inst-0001 Beratung Şafak: neu"
+    assert set(load(ws).institutions["inst-0001"]["entries"]) == {"fluechtlingsberatung"}
+
+
 def test_the_question_mark_of_a_web_address_is_no_lost_letter(
     bare: Workspace, tmp_path: Path
 ) -> None:
