@@ -1798,6 +1798,9 @@ WORDS: dict[str, dict[str, str]] = {
         "institutions; their update forms will ask again",
         "schema_drops_choice_one": "drops the choice of '{field}' '{option}' ({label}), held by 1 "
         "institution; its update forms will ask again",
+        "schema_label_reworded": "label of {field} changed ('{old}' → '{new}'): older forms "
+        "returned as a Word file or printed are read by their labels — add the old one under "
+        "former_labels",
         "schema_copied": "{target}: a copy of {source}; edit it and give it a new schema_version",
         "schema_copy_exists": "{target} exists already; give another file name (it is never "
         "replaced)",
@@ -3757,6 +3760,9 @@ WORDS: dict[str, dict[str, str]] = {
         "an, die {n} Einrichtungen haben; ihre Aktualisierungsformulare fragen sie neu ab",
         "schema_drops_choice_one": "bietet bei „{field}“ die Auswahl „{option}“ ({label}) nicht "
         "mehr an, die 1 Einrichtung hat; ihre Aktualisierungsformulare fragen sie neu ab",
+        "schema_label_reworded": "Beschriftung von {field} geändert („{old}“ → „{new}“): "
+        "ältere Formulare, als Word-Datei oder gedruckt zurückgeschickt, werden über die "
+        "Beschriftung gelesen — die alte unter former_labels eintragen",
         "schema_copied": "{target}: eine Kopie von {source}; zum Anpassen bearbeiten und ihr eine "
         "neue schema_version geben",
         "schema_copy_exists": "{target} gibt es schon; bitte einen anderen Dateinamen angeben "

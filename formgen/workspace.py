@@ -129,6 +129,31 @@ def _changed_fields(old: Schema, new: Schema) -> list[str]:
     ]
 
 
+def labels_reworded(old: Schema, new: Schema, lang: str) -> list[str]:
+    """The fields whose label in ``new`` (a new version of the workspace's schema ``old``)
+    lost one they had in ``old`` (their label, or one of their ``former_labels``) without
+    listing it in ``former_labels``: a copy of an older form (a Word file, a printed PDF), read
+    by its rows' labels, would not be read any more. One note per field and lost label, told in
+    ``lang`` where the label changed there, else in the first language where it did."""
+    before = {(c.id, f.id): f for c in old.categories for f in c.fields}
+    out: dict[tuple[str, str, str], str] = {}
+    for c in new.categories:
+        for f in c.fields:
+            was = next(
+                (before[c.id, i] for i in (f.id, *f.renamed_from) if (c.id, i) in before), None
+            )
+            if was is None:
+                continue  # a new field: no older form has it
+            for lg in dict.fromkeys((lang, *new.languages)):
+                lost = [t for t in was.labels(lg) if t and t not in f.labels(lg)]
+                if lost:
+                    now = f.label.get(lg)
+                    said = Said("schema_label_reworded", field=f.id, old=lost[0], new=now)
+                    out.setdefault((f.id, lost[0], now), said)
+                    break
+    return list(out.values())
+
+
 def _asks(f: Field) -> tuple[object, ...]:
     """What a form asks of field ``f``: its type, scope, choices and listed languages."""
     return (f.type, f.scope, tuple(c.value for c in f.choices), f.common)

@@ -270,6 +270,52 @@ def test_schema_check_with_the_workspace_finds_a_rename_that_names_no_earlier_fi
     )
 
 
+def test_schema_check_with_the_workspace_notes_a_label_changed_without_former_labels(
+    tmp_path: Path, ws: Path
+) -> None:
+    """Copies of older forms (a Word file, a printed PDF) are read by their rows' labels: a new
+    version that rewords a label (through a rename too), or drops a former label, without
+    listing the old one in former_labels is valid, with a note per label lost (exit status 0),
+    in the workspace's language; the label listed there, no note."""
+    new = tmp_path / "neu.yaml"
+    reworded = (
+        new_version()
+        .replace('label: {de: "Funktion", en: "Role"}', 'label: {de: "Funktion / Rolle", en: "Role"}')
+        .replace('            former_labels: [{de: "Name", en: "Name"}]\n', "")
+        .replace('{de: "Straße und Hausnummer", en: "Street and number"}',
+                 '{de: "Straße und Hausnummer", en: "Street and house number"}')
+    )  # fmt: skip
+    new.write_text(reworded, "utf-8")
+    result = CliRunner().invoke(main, ["schema", "check", str(new), "-w", str(ws)])
+    assert result.exit_code == 0, result.output
+    tail = (
+        "ältere Formulare, als Word-Datei oder gedruckt zurückgeschickt, werden über die "
+        "Beschriftung gelesen — die alte unter former_labels eintragen"
+    )
+    assert result.output.splitlines()[1:] == [
+        f"{new}: Hinweis: Beschriftung von street geändert („Street and number“ → „Street and "
+        f"house number“): {tail}",
+        f"{new}: Hinweis: Beschriftung von contact_name geändert („Name“ → „Name der "
+        f"Ansprechperson“): {tail}",
+        f"{new}: Hinweis: Beschriftung von contact_function geändert („Funktion“ → „Funktion / "
+        f"Rolle“): {tail}",
+    ]
+    in_english(ws)
+    said = run("schema", "check", str(new), "-w", str(ws)).splitlines()
+    assert said[3] == (
+        f"{new}: note: label of contact_function changed ('Funktion' → 'Funktion / Rolle'): "
+        "older forms returned as a Word file or printed are read by their labels — add the old "
+        "one under former_labels"
+    )
+    listed = reworded.replace(
+        'label: {de: "Funktion / Rolle", en: "Role"}',
+        'label: {de: "Funktion / Rolle", en: "Role"}\n            former_labels: [{de: "Funktion", en: "Role"}]',
+    )
+    new.write_text(listed, "utf-8")
+    assert "Funktion" not in run("schema", "check", str(new), "-w", str(ws))
+    assert "note" not in run("schema", "check", "-w", str(ws))
+
+
 def test_a_form_of_a_version_the_workspace_lost_says_where_its_schema_file_goes(
     tmp_path: Path, ws: Path
 ) -> None:

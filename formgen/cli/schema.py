@@ -30,7 +30,8 @@ def schema() -> None:
 @optional_workspace_option(
     "Also check FILE (relative to DIR, as workspace.toml names it) against the schema "
     "versions this workspace issued forms with: fields changed without a new schema_version, "
-    "renamed_from naming no earlier field; and that the workspace's own schema can be read. "
+    "renamed_from naming no earlier field; notes labels reworded without former_labels; and "
+    "that the workspace's own schema can be read. "
     "Without FILE, the workspace's own schema is checked (env FORMGEN_WORKSPACE)."
 )
 @library_errors
@@ -44,7 +45,7 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     against the versions its forms were issued with; a workspace whose own schema cannot be
     used (every command of it fails) fails the check too.
     """
-    from formgen.workspace import Workspace
+    from formgen.workspace import Workspace, labels_reworded
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
     lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
@@ -78,7 +79,8 @@ def check(file: str | None, workspace_dir: str | None) -> None:
             ws.schema()
         except FormgenError as exc:
             raise _unusable(ws, exc.args[0]) from None
-        for note in _register_notes(ws, model):
+        reworded = [in_language(n, lang) for n in labels_reworded(ws.schema(), model, lang)]
+        for note in [*reworded, *_register_notes(ws, model)]:
             echo(say("schema_note", lang, path=path, note=note))
 
 
