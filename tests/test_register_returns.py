@@ -1072,7 +1072,7 @@ def test_a_date_or_percentage_kept_as_typed_is_shown_as_typed_on_the_update_form
     run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
     today = dt.date.today().strftime("%d.%m.%Y")
     typed = {
-        "institution.postcode": "D-40212",
+        "institution.postcode": "D-4021",
         "psychotherapie.share_migrants": "ca. 30 %",
         "psychotherapie.meeting_date": "ab 01/2027",
         "psychotherapie.migrant_experience": "ja",
