@@ -3,7 +3,8 @@ r"""Bounces: delivery status notifications (RFC 3464) that come back after a mai
 The SMTP server accepting a mail is not the end: the recipient's server may refuse it later and
 send a bounce to the sender. Saved from the mail program (``.eml``, or an ``.mbox`` folder), the
 bounces are read here and matched to the send log by the original's Message-ID (or its
-``X-Formgen-Institution`` header, or the address). :func:`parse_bounce` is bytes in, bounces
+``X-Formgen-Institution`` header, or the address); a test mail's (``formgen mail --test-to``,
+header ``X-Formgen-Test``) matches none. :func:`parse_bounce` is bytes in, bounces
 out; :func:`read_bounces` reads an open file of saved mails, mail by mail, at most
 :data:`MAX_MAIL_BYTES` of each; the caller opens only regular files (never a named pipe or a
 device) and says how large one may be.
@@ -64,6 +65,8 @@ class Bounce:
     """The Message-ID of the original mail, when the bounce carries it."""
     institution_id: str
     source: str
+    test: bool = False
+    """The original was a test mail (``formgen mail --test-to``): it is no mail of the send log."""
 
     @property
     def permanent(self) -> bool:
@@ -170,6 +173,7 @@ def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
     institution = (
         str(original["X-Formgen-Institution"] or "").strip() if original is not None else ""
     )
+    test = original is not None and original["X-Formgen-Test"] is not None
     out = []
     for block in (
         blocks[1:] or blocks
@@ -191,6 +195,7 @@ def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
                 message_id=message_id,
                 institution_id=institution,
                 source=source,
+                test=test,
             )
         )
     return out

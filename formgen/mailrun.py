@@ -495,6 +495,7 @@ def run_round(
             if test_to:  # the address the real mail goes to, as the subject's mark says it
                 mark = Said("mail_test_subject", email=mailed_to)
                 msg.replace_header("Subject", f"{mark.in_language(ws.language)} {msg['Subject']}")
+                msg["X-Formgen-Test"] = "1"  # its bounce is no real mail's (record_bounces)
         except WrongRecipientError:
             raise  # a programming error: never carry on after it
         except FormgenError as exc:
@@ -1157,7 +1158,8 @@ class BounceMatch:
 
 
 def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch]:
-    """Match bounces to sent mails (Message-ID, then institution, then address) and log them.
+    """Match bounces to sent mails (Message-ID, then institution, then address) and log them;
+    a test mail's bounce matches none (its header names the institution whose mail it copied).
 
     Addresses match whatever form the bounce writes the domain in (``büro.example`` or
     ``xn--bro-hoa.example``)."""
@@ -1171,6 +1173,9 @@ def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch
         latest_by_addr[address_key(each.email)] = each
     out = []
     for b in bounces:
+        if b.test:
+            out.append(BounceMatch(b, None, False))
+            continue
         d = by_mid.get(b.message_id) if b.message_id else None
         if d is None and b.institution_id:
             d = latest_by_inst.get(b.institution_id)

@@ -1461,6 +1461,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_not_bounces": "  not a bounce: {n:,} of the {of:,} mails in {name}",
         "mail_bounce_unmatched": "  NOT MATCHED {address} {status}: no mail to it in the send "
         "log ({source})",
+        "mail_bounce_test": "  TEST MAIL {address}: the bounce of a test mail (formgen mail "
+        "--test-to), nothing recorded ({source})",
         "mail_bounce_bounced": "bounced",
         "mail_bounce_not_final": "{action} (not final)",
         "mail_bounce_before": " (recorded before)",
@@ -3378,6 +3380,8 @@ WORDS: dict[str, dict[str, str]] = {
         "in {name}",
         "mail_bounce_unmatched": "  NICHT ZUGEORDNET {address} {status}: keine Mail an diese "
         "Adresse im Versandprotokoll ({source})",
+        "mail_bounce_test": "  TESTMAIL {address}: Unzustellbarkeitsmeldung einer Testmail "
+        "(formgen mail --test-to), nichts erfasst ({source})",
         "mail_bounce_bounced": "unzustellbar",
         "mail_bounce_not_final": "{action} (nicht endgültig)",
         "mail_bounce_before": " (bereits erfasst)",

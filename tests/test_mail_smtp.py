@@ -2250,6 +2250,40 @@ def test_a_test_mail_goes_to_the_coordinator_only_and_the_real_round_is_untouche
     }
 
 
+def test_the_bounce_of_a_test_mail_changes_nothing_in_the_send_log(tmp_path):
+    """She mistyped her own address in --test-to and the test mail bounced; its original names
+    the institution whose mail it copied (X-Formgen-Institution). The bounce is said to be a
+    test mail's and recorded nowhere: the institution's real mail, to its right address, was
+    marked failed and that address never mailed again."""
+    ws = make_workspace(tmp_path / "ws", port=1).root
+    listed = str(DATA / "excel_utf8_bom.csv")
+    test = run("mail", listed, "-w", str(ws), "--drafts", str(tmp_path / "t"),
+               "--test-to", "spkom@exmaple.org")  # fmt: skip
+    assert test.exit_code == 0, test.output
+    assert run("mail", listed, "-w", str(ws), "--drafts", str(tmp_path / "d")).exit_code == 0
+    draft = message_from_bytes((tmp_path / "t" / "lodz.eml").read_bytes(), policy=policy.compat32)
+    assert draft["X-Formgen-Test"] == "1" and draft["X-Formgen-Institution"] == "lodz"
+    original = "".join(f"{k}: {v}\n" for k, v in draft.items())
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    head, _, _ = template.partition("From: SPKoM")
+    closing = template.rsplit("\n", 2)[-2]  # the report's last boundary
+    dsn = f"{head.replace('{ADDRESS}', 'spkom@exmaple.org')}{original}\n{closing}"
+    (tmp_path / "bounce.eml").write_text(dsn, "utf-8")
+    log = (ws / "sendlog.jsonl").read_bytes()
+    result = run("bounces", str(tmp_path / "bounce.eml"), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "  TESTMAIL spkom@exmaple.org: Unzustellbarkeitsmeldung einer Testmail (formgen mail "
+        "--test-to), nichts erfasst (bounce.eml)",
+        "0 Unzustellbarkeitsmeldungen erfasst",
+    ]
+    assert (ws / "sendlog.jsonl").read_bytes() == log
+    again = run("mail", listed, "-w", str(ws), "--drafts", str(tmp_path / "d2"))
+    assert "NICHT VERSANDT" not in again.output and "0 zu versenden, 4 bereits erledigt" in (
+        again.output
+    )
+
+
 @pytest.mark.parametrize("address", ["koordination@localhost", "ich"])
 def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_path, address):
     ws = make_workspace(tmp_path / "ws", port=1).root

@@ -875,6 +875,9 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
         matches = record_bounces(ws, found)
     for m in matches:
         b = m.bounce
+        if b.test:
+            echo_fitted(say("mail_bounce_test", lang, address=b.address, source=b.source))
+            continue
         if m.delivery is None:
             echo_fitted(
                 say(
