@@ -1514,6 +1514,9 @@ WORDS: dict[str, dict[str, str]] = {
         "still on its way: {ids}",
         "mail_note_force_retired": "--force: mailing {n} retired institutions all the same: {ids}",
         "mail_note_force_retired_one": "--force: mailing 1 retired institution all the same: {ids}",
+        "mail_test_to_institution": "{address} is the address of {who}: a test would send "
+        "every institution's prefilled form to it; give your own address (the workspace's "
+        "sender is always allowed)",
         "mail_test_note": "test: every mail of this run goes to {address} only, its subject "
         "marked [TEST]; nothing is logged (the round, the send log, the forms issued and 'formgen "
         "status' stay as they were)",
@@ -3437,6 +3440,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Formular noch unterwegs ist: {ids}",
         "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtungen "
         "erhalten trotzdem eine Mail: {ids}",
+        "mail_test_to_institution": "{address} ist die Adresse von {who}: der Test schickte "
+        "ihr die vorausgefüllten Formulare aller Einrichtungen; geben Sie Ihre eigene Adresse "
+        "an (die Absenderadresse des Arbeitsbereichs geht immer)",
         "mail_test_note": "Test: jede Mail dieses Laufs geht nur an {address}, im Betreff als "
         "[TEST] markiert; nichts wird protokolliert (Runde, Versandprotokoll, ausgegebene "
         "Formulare und „formgen status“ bleiben, wie sie waren)",

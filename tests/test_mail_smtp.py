@@ -2284,6 +2284,46 @@ def test_the_bounce_of_a_test_mail_changes_nothing_in_the_send_log(tmp_path):
     )
 
 
+def test_a_test_address_that_is_an_institutions_is_refused_unless_it_is_the_senders(tmp_path):
+    """--test-to with an institution's address (a typo, the mail program's completion) sent
+    every institution's prefilled form, its contact's data, to that institution: refused,
+    saying whose address it is, whether the list being mailed or the register has it."""
+    ws = make_workspace(tmp_path / "ws", port=1).root
+    write_register(
+        ws,
+        {
+            "reg-1": {
+                "institution": {"name": "Центр «Надежда»", "email": "nadezhda@example.org"},
+                "categories": {"krisendienst": dt.date.today().isoformat()},
+            }
+        },
+    )
+    listed = str(DATA / "excel_utf8_bom.csv")
+    drafts = tmp_path / "d"
+    for address, who in [
+        ("Lodz@Example.org", "lodz (Poradnia Łódź)"),  # in the list
+        ("nadezhda@example.org", "reg-1 (Центр «Надежда»)"),  # in the register only
+    ]:
+        result = CliRunner().invoke(
+            main, ["mail", listed, "-w", str(ws), "--drafts", str(drafts), "--test-to", address]
+        )
+        assert result.exit_code == 2, result.output
+        assert (
+            f"Error: Ungültiger Wert für '--test-to': {address} ist die Adresse von {who}: der "
+            "Test schickte ihr die vorausgefüllten Formulare aller Einrichtungen"
+        ) in " ".join(result.stderr.split())
+        assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
+    # the workspace's sender is the coordinator's, even where a list row gives it
+    own = tmp_path / "own.csv"
+    own.write_text(
+        "id;institution;email;categories;region\nich;SPKoM;spkom@example.org;facharzt;\n"
+    )
+    ok = run("mail", str(own), "-w", str(ws), "--drafts", str(drafts), "--test-to",
+             "spkom@example.org")  # fmt: skip
+    assert ok.exit_code == 0, ok.output
+    assert [p.name for p in drafts.iterdir()] == ["ich.eml"]
+
+
 @pytest.mark.parametrize("address", ["koordination@localhost", "ich"])
 def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_path, address):
     ws = make_workspace(tmp_path / "ws", port=1).root

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from formgen.bounces import read_bounces
+from formgen.bounces import address_key, read_bounces
 from formgen.cli.common import (
     DATE,
     columns,
@@ -308,6 +308,8 @@ def mail(
         deliveries,
         force,
     )
+    if test_to:
+        _check_test_to(test_to, ws, view, listed)
     if listed is not None:
         _echo_problems(listed, skip_invalid, ws.language)
     targets = round_targets(
@@ -483,6 +485,33 @@ def _recipient_list(
     if path:
         return read_recipients(read_list(path), path, schema, lang, lang)
     return register_recipients(view, deliveries, force=force) if from_register else None
+
+
+def _check_test_to(
+    address: str,
+    ws: Workspace,
+    view: WorkspaceRegisterView | None,
+    listed: RecipientList | None,
+) -> None:
+    """Refuse a --test-to ADDRESS that is an institution's (in the list being mailed or the
+    register; a typo, an address completed by the mail program): every institution's prefilled
+    form, its contact's data, would go to that one institution. The workspace's own sender
+    address is the coordinator's, whoever else gives it."""
+    key = address_key(address)
+    if key == address_key(ws.sender):
+        return
+    listed_ones = listed.recipients if listed is not None else ()
+    whose = {r.id: r.name for r in listed_ones if address_key(r.email) == key}
+    records = (view.record(iid) for iid in view.institution_ids()) if view is not None else ()
+    for rec in records:
+        if rec is not None and address_key(str(rec.institution.get("email", ""))) == key:
+            whose.setdefault(rec.id, rec.name)
+    if whose:
+        who = ", ".join(f"{iid} ({name})" for iid, name in whose.items())
+        raise click.BadParameter(
+            say("mail_test_to_institution", ws.language, address=address, who=who),
+            param_hint="'--test-to'",
+        )
 
 
 def _echo_problems(listed: RecipientList, skip_invalid: bool, lang: str) -> None:
