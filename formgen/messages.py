@@ -1514,6 +1514,9 @@ WORDS: dict[str, dict[str, str]] = {
         "still on its way: {ids}",
         "mail_note_force_retired": "--force: mailing {n} retired institutions all the same: {ids}",
         "mail_note_force_retired_one": "--force: mailing 1 retired institution all the same: {ids}",
+        "mail_test_drafts_note": "the test drafts in {folder} hold the institutions' personal "
+        "data and formgen keeps no track of them ('formgen register erase' does not find "
+        "them): delete them once you have looked at them",
         "mail_test_to_institution": "{address} is the address of {who}: a test would send "
         "every institution's prefilled form to it; give your own address (the workspace's "
         "sender is always allowed)",
@@ -3440,6 +3443,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Formular noch unterwegs ist: {ids}",
         "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtungen "
         "erhalten trotzdem eine Mail: {ids}",
+        "mail_test_drafts_note": "Die Testentwürfe in {folder} enthalten personenbezogene Daten "
+        "der Einrichtungen, und formgen führt über sie nicht Buch („formgen register erase“ "
+        "findet sie nicht): löschen Sie sie, wenn Sie sie angesehen haben",
         "mail_test_to_institution": "{address} ist die Adresse von {who}: der Test schickte "
         "ihr die vorausgefüllten Formulare aller Einrichtungen; geben Sie Ihre eigene Adresse "
         "an (die Absenderadresse des Arbeitsbereichs geht immer)",

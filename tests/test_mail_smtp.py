@@ -2324,6 +2324,38 @@ def test_a_test_address_that_is_an_institutions_is_refused_unless_it_is_the_send
     assert [p.name for p in drafts.iterdir()] == ["ich.eml"]
 
 
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "de",
+            "Die Testentwürfe in {folder} enthalten personenbezogene Daten der Einrichtungen, "
+            "und formgen führt über sie nicht Buch („formgen register erase“ findet sie "
+            "nicht): löschen Sie sie, wenn Sie sie angesehen haben",
+        ),
+        (
+            "en",
+            "the test drafts in {folder} hold the institutions' personal data and formgen "
+            "keeps no track of them ('formgen register erase' does not find them): delete "
+            "them once you have looked at them",
+        ),
+    ],
+)
+def test_test_drafts_are_said_to_hold_personal_data_formgen_does_not_track(tmp_path, lang, note):
+    """Test drafts are prefilled with the institutions' data but logged nowhere, so 'register
+    erase' never finds them: the run says so, in the workspace's language."""
+    ws = make_workspace(tmp_path / "ws", port=1, language=lang).root
+    drafts = tmp_path / "Entwürfe"
+    result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts",
+                 str(drafts), "--test-to", "spkom@example.org")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[-1] == note.format(folder=drafts)  # after the drafts
+    assert len(list(drafts.glob("*.eml"))) == 4
+    real = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts",
+               str(tmp_path / "d"))  # fmt: skip
+    assert "personal" not in real.output and "personenbezogen" not in real.output
+
+
 @pytest.mark.parametrize("address", ["koordination@localhost", "ich"])
 def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_path, address):
     ws = make_workspace(tmp_path / "ws", port=1).root

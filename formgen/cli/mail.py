@@ -470,7 +470,11 @@ def mail(
     finally:
         if transport is not None:
             transport.close()
-    _echo_report(report, send, out)
+    try:
+        _echo_report(report, send, out)
+    finally:  # the drafts written, also when some could not be
+        if test_to and drafts_dir:  # logged nowhere: 'register erase' cannot find them
+            echo_fitted(say("mail_test_drafts_note", out, folder=drafts_dir))
 
 
 def _recipient_list(
