@@ -33,6 +33,7 @@ values: the register sees what was filled in and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, replace
@@ -78,6 +79,16 @@ PLACEHOLDERS = frozenset(
 case, blanks and punctuation aside. Kept as typed and flagged, so that the entry is on the
 update list and its next form asks for the value; a value that only holds such a word
 („Anlage 5“) is a value."""
+
+_MAY_BE_PLACEHOLDER = re.compile(
+    r"[\W_]*(?:"
+    + "|".join(r"[\W_]*".join(word) for word in sorted(PLACEHOLDERS) if word)
+    + r")?[\W_]*\Z",
+    re.IGNORECASE,
+)
+"""A text that may be one of :data:`PLACEHOLDERS`: their letters with anything but letters and
+digits around and between them (a wider net than :func:`placeholder`'s blanks and punctuation,
+cast by the regular expression engine: every returned value passes the check)."""
 
 MAX_VALUE_CHARS = 10_000
 """Longer values are flagged and kept shortened; the whole text stays in the archived file."""
@@ -164,6 +175,8 @@ def placeholder(checked: Checked, initials: bool = False) -> Checked:
     """``checked`` flagged when its whole text is a :data:`PLACEHOLDERS` word, which says
     more than the reason its field's type would give („„-“ ist keine gültige Telefonnummer“).
     Of ``initials`` only „-“ or „?“ is one: „K.A.“, „SO“ and „NA“ are someone's initials."""
+    if not _MAY_BE_PLACEHOLDER.match(checked.raw):  # most values: not looked at letter by letter
+        return checked
     folded = "".join(
         c for c in checked.raw.casefold() if not c.isspace() and unicodedata.category(c)[0] != "P"
     )
