@@ -604,22 +604,25 @@ def test_bounce_after_acceptance_marks_failed_and_rerun_resends_same_form(tmp_pa
     assert resent["X-Formgen-Instance"] == sent["lodz"]["instance_ids"][0]
 
 
-def test_bounces_in_an_mbox_matched_by_address(tmp_path):
+def _mailed_and_bounced(tmp_path, *addresses):
+    """A workspace whose round was sent (to olga@example.org among others) and an mbox of one
+    bounce per address, each matched by its address alone (no Message-ID, no institution)."""
     inbox = Inbox()
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
     template = (DATA / "bounce_postfix.eml").read_text("ascii")
     box = mailbox.mbox(tmp_path / "Posteingang.mbox")
-    for addr in ("olga@example.org", "nobody@example.org"):
-        dsn = (
-            template.replace("{ADDRESS}", addr)
-            .replace("{MESSAGE_ID}", "<unknown@x>")
-            .replace("{INSTITUTION}", "")
-        )
-        box.add(mailbox.mboxMessage(dsn.encode("ascii")))
+    for addr in addresses:
+        dsn = template.replace("{ADDRESS}", addr).replace("{MESSAGE_ID}", "<unknown@x>")
+        box.add(mailbox.mboxMessage(dsn.replace("{INSTITUTION}", "").encode("ascii")))
     box.close()
-    result = run("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
+    return ws, tmp_path / "Posteingang.mbox"
+
+
+def test_bounces_in_an_mbox_matched_by_address(tmp_path):
+    ws, box = _mailed_and_bounced(tmp_path, "olga@example.org", "nobody@example.org")
+    result = run("bounces", str(box), "-w", str(ws))
     assert result.exit_code == 0, result.output
     assert "unzustellbar ua-1 <olga@example.org> 5.1.1" in result.output
     assert (
@@ -632,17 +635,9 @@ def test_the_lines_of_bounces_fit_80_columns_with_every_word(tmp_path):
     """In an 80-column terminal each line of 'formgen bounces' (a bounce with the server's
     words, one matching no mail) is folded at its spaces, the rest four columns further in,
     every word kept; to a pipe one line each."""
-    inbox = Inbox()
-    with smtp_server(inbox) as server:
-        ws = make_workspace(tmp_path / "ws", server.port).root
-        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 0
-    template = (DATA / "bounce_postfix.eml").read_text("ascii")
-    box = mailbox.mbox(tmp_path / "Posteingang.mbox")
-    for addr in ("olga@example.org", "niemand.mit.einem.langen.namen@beratung.example.org"):
-        dsn = template.replace("{ADDRESS}", addr).replace("{MESSAGE_ID}", "<unknown@x>")
-        box.add(mailbox.mboxMessage(dsn.replace("{INSTITUTION}", "").encode("ascii")))
-    box.close()
-    args = ("bounces", str(tmp_path / "Posteingang.mbox"), "-w", str(ws))
+    long_name = "niemand.mit.einem.langen.namen@beratung.example.org"
+    ws, box = _mailed_and_bounced(tmp_path, "olga@example.org", long_name)
+    args = ("bounces", str(box), "-w", str(ws))
     narrow = run(*args, env={"COLUMNS": "80"}).output
     assert max(len(line) for line in narrow.splitlines()) <= 80, narrow
     assert narrow.splitlines()[:2] == [
