@@ -1709,6 +1709,7 @@ WORDS: dict[str, dict[str, str]] = {
         # formgen generate (cli/generate.py)
         "gen_made": "{path}: {reference} ({kb:.0f} KB)",
         "gen_batch": "{n} forms in {folder} ({mb:.1f} MB), list in {manifest}",
+        "gen_batch_one": "1 form in {folder} ({mb:.1f} MB), list in {manifest}",
         "gen_progress": "{n} {fmt} forms",
         "gen_no_institution": "no institution '{iid}' in the register; 'formgen register find' "
         "lists them",
@@ -3668,6 +3669,7 @@ WORDS: dict[str, dict[str, str]] = {
         # formgen generate (cli/generate.py)
         "gen_made": "{path}: {reference} ({kb:.0f}\u00a0KB)",
         "gen_batch": "{n} Formulare in {folder} ({mb:.1f}\u00a0MB), Liste in {manifest}",
+        "gen_batch_one": "1 Formular in {folder} ({mb:.1f}\u00a0MB), Liste in {manifest}",
         "gen_progress": "{n} Formulare ({fmt})",
         "gen_no_institution": "keine Einrichtung „{iid}“ im Register; formgen register find "
         "zeigt alle",

@@ -362,6 +362,14 @@ def test_recipients_batch(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "inst-1.pdf", "inst-2.pdf", "inst-3.pdf", "manifest.csv",
     ]  # fmt: skip
+    # one form: the singular
+    (tmp_path / "one.csv").write_text("\n".join(RECIPIENTS.splitlines()[:2]) + "\n", "utf-8")
+    result = run(
+        "generate", "pdf", "--recipients", str(tmp_path / "one.csv"), "--out", str(tmp_path / "one"),
+        "--workspace", str(ws.root), "--seed", "3",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"1 Formular in {tmp_path / 'one'} (")
     manifest = (out / "manifest.csv").read_text("utf-8-sig")
     rows = list(csv.DictReader(manifest.splitlines(), delimiter=";"))  # the workspace is German
     assert [r["name"] for r in rows] == [

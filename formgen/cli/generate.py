@@ -31,7 +31,7 @@ from formgen.cli.common import (
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.identity import NO_WORKSPACE
-from formgen.messages import ENGLISH, in_language, os_error_said, say
+from formgen.messages import ENGLISH, in_language, os_error_said, say, say_count
 from formgen.model import Schema
 from formgen.record import record_from_json
 
@@ -297,10 +297,10 @@ def run_generate(
                 workspace=workspace,
             )
         echo(
-            say(
+            say_count(
                 "gen_batch",
                 said_in,
-                n=len(result.items),
+                len(result.items),
                 folder=str(result.out_dir),
                 mb=result.total_bytes / 1e6,
                 manifest=str(result.out_dir / "manifest.csv"),
