@@ -382,7 +382,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
         "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
         "folder 'formgen mail' ran in): its form may carry the values; delete it where it is",
-        "erase_ask": "Erase these values and delete these files?",
+        "erase_ask": "Erase these values and delete these files? [y/N]",
+        "erase_ask_again": "please answer y (yes) or n (no)",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
         "shows the erasure",
         "erase_reread": "{file}: the original was erased (register erase); its submission from "
@@ -2202,7 +2203,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "
         "(relativ zum Ordner, in dem 'formgen mail' lief): sein Formular kann die Werte enthalten; "
         "dort von Hand löschen",
-        "erase_ask": "Diese Werte löschen und diese Dateien entfernen?",
+        "erase_ask": "Diese Werte löschen und diese Dateien entfernen? [j/N]",
+        "erase_ask_again": "bitte mit j (ja) oder n (nein) antworten",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "
         "zeigt die Löschung",
         "erase_reread": "{file}: das Original wurde gelöscht (register erase); seine Rückmeldung "

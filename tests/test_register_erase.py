@@ -365,7 +365,9 @@ def made_files(ws: Workspace) -> list[Path]:
     return made
 
 
-@pytest.mark.parametrize("how", [["--yes"], "y\n"], ids=["yes", "answered-y"])
+@pytest.mark.parametrize(
+    "how", [["--yes"], "y\n", "j\n", "x\nJa\n"], ids=["yes", "answered-y", "answered-j", "again-ja"]
+)
 def test_exports_and_prints_that_hold_a_value_are_listed_and_deleted_when_confirmed(
     ws: Workspace, how: list[str] | str
 ) -> None:
@@ -379,6 +381,10 @@ def test_exports_and_prints_that_hold_a_value_are_listed_and_deleted_when_confir
     )  # fmt: skip
 
     assert done.exit_code == 0, done.output
+    if isinstance(how, str):  # asked in the workspace's language
+        assert "Diese Werte löschen und diese Dateien entfernen? [j/N]: " in done.output
+        assert ("bitte mit j (ja) oder n (nein) antworten\n" in done.stderr) == how.startswith("x")
+        assert "Error" not in done.output
     for p in made:
         assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {p}" in done.output
         assert not p.exists()
@@ -386,7 +392,9 @@ def test_exports_and_prints_that_hold_a_value_are_listed_and_deleted_when_confir
         assert where(ws, name) == [], name
 
 
-@pytest.mark.parametrize("answer", ["n\n", ""], ids=["no", "end-of-input"])
+@pytest.mark.parametrize(
+    "answer", ["n\n", "", "\n", "nein\n"], ids=["no", "end-of-input", "enter", "nein"]
+)
 def test_a_no_at_the_prompt_keeps_the_exports_and_everything_else(
     ws: Workspace, answer: str
 ) -> None:

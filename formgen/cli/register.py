@@ -29,6 +29,7 @@ from formgen.cli.common import (
     workspace_option,
 )
 from formgen.csv_write import csv_delimiter
+from formgen.filenames import terminal
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
 from formgen.workspace import Workspace, write_atomic
@@ -461,7 +462,7 @@ def erase(
         for missing in e.missing:
             echo(say("erase_draft_missing", lang, path=missing))
         try:
-            return yes or click.confirm(say("erase_ask", lang), default=False)
+            return yes or _agreed(say("erase_ask", lang), say("erase_ask_again", lang))
         except click.Abort:  # Ctrl-C or the end of the input: a no
             echo()
             return False
@@ -471,6 +472,19 @@ def erase(
         raise click.ClickException(say("reg_erase_declined", lang))
     note = " ".join(note.split())
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
+
+
+def _agreed(question: str, again: str) -> bool:
+    """A yes to ``question`` (ending in „[j/N]“ or „[y/N]“): j, ja, y or yes; nothing, n, nein
+    or no is a no; anything else asks again with ``again`` (click's confirm knows only y/n,
+    and refuses a German „j“ in English)."""
+    while True:
+        answer = click.prompt(terminal(question), default="", show_default=False)
+        if answer.strip().lower() in ("j", "ja", "y", "yes"):
+            return True
+        if answer.strip().lower() in ("", "n", "nein", "no"):
+            return False
+        echo(again, err=True)
 
 
 @register.command("confirm")
