@@ -225,7 +225,7 @@ from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
-from ingest.values import choice_value, split_list
+from ingest.values import ONE_LINE, choice_value, pasted, split_list
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -848,8 +848,21 @@ class Register:
         version, not how they were typed: an invalid one naming only choices the field offers
         or offered (:attr:`kept`), one of them dropped, is those choices, so it is the value
         stored valid before the switch however either was typed („Dormagen“, ``dormagen``,
-        „Dormagen (nicht mehr in der Auswahl)“). Other invalid values: by what was typed."""
-        return same_value(self._meant(path, a), self._meant(path, b))
+        „Dormagen (nicht mehr in der Auswahl)“). Other invalid values: by what was typed.
+        A text is the same without the characters pasted with it unseen
+        (:func:`ingest.values.pasted`), a phone number with the same digits (the same number
+        dialled): values stored before they were read so („Königs\u00adallee“,
+        ``+49 211 123450``) are no change when the institution sends them as before."""
+        a, b = self._meant(path, a), self._meant(path, b)
+        if same_value(a, b):
+            return True
+        va, vb = (a or {}).get("v"), (b or {}).get("v")
+        f = value_field(self.schema, *split_path(path))
+        if not (isinstance(va, str) and isinstance(vb, str)) or f is None:
+            return False
+        if f.type is FieldType.PHONE:
+            return [c for c in va if c.isdigit()] == [c for c in vb if c.isdigit()]
+        return pasted(va, f.type in ONE_LINE) == pasted(vb, f.type in ONE_LINE)
 
     def _meant(self, path: str, stored: Json | None) -> Json | None:
         """``stored`` with the choices it names as its value (:meth:`same`), else as it is."""

@@ -590,6 +590,27 @@ def test_entry_confirmed_by_the_institution_itself(reg: Register) -> None:
     assert entry["by_institution"] is True
 
 
+def test_values_stored_before_they_were_read_as_today_are_no_change_sent_again(
+    reg: Register,
+) -> None:
+    """A register built before typed values were read as today (a phone's hyphen kept, soft
+    hyphens left out) holds ``+49 211 123456`` and „Königs\u00adallee 1“: the institution
+    sending the same number and street again changes nothing; it keeps the register's value."""
+    iid = reg.merge(
+        checklist("psychotherapie", {**YILMAZ, "street": "Königs\u00adallee 1"})
+    ).created[0]
+    out = reg.merge(
+        institution_form(iid, base=1, phone="+49 211 12345-6", street="Königsallee\u00a01")
+    )
+    assert out.changes == 0 and not out.flags
+    assert value(reg, iid, "institution.phone") == "+49 211 123456"
+    assert value(reg, iid, "institution.street") == "Königs\u00adallee 1"
+    assert [h["rev"] for h in reg.history(iid)] == [1]
+    # another number is a change
+    reg.merge(institution_form(iid, base=1, phone="+49 211 12345-7"))
+    assert value(reg, iid, "institution.phone") == "+49 211 12345-7"
+
+
 def test_history_records_old_and_new_values(reg: Register) -> None:
     iid = seeded(reg)
     reg.merge(institution_form(iid, base=1, phone="+49 211 999999"))
