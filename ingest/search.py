@@ -22,6 +22,7 @@ from ingest.labels import region_text
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_held, region_of
 from ingest.tables import cut, table
+from ingest.values import pasted
 
 NAME_COLUMNS = 40
 """A longer name is cut with "…" in the table (``--json`` gives it whole)."""
@@ -65,7 +66,7 @@ def find(
     if region is not None:
         region = region_held(reg, region, lang)
     code = language_code(language) if language else None
-    needle = fold(text) if text else None
+    needle = fold(pasted(text)) if text else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}
     hits = []
     for iid, cid, entry in reg.iter_entries():
@@ -80,7 +81,7 @@ def find(
         if needle is not None:
             inst = reg.institutions[iid]["institution"]
             hay = " ".join(str(v) for v in _values(inst) + _values(entry["fields"]))
-            if needle not in fold(hay):
+            if needle not in fold(pasted(hay)):  # stored before it was read so
                 continue
         hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs)))
     hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))

@@ -203,6 +203,10 @@ def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
     assert [h.institution_id for h in search.find(reg, language="Tigrinya")] == ["inst-0002"]
     assert [h.institution_id for h in search.find(reg, text="yilmaz")] == ["inst-0001"]
     assert [h.institution_id for h in search.find(reg, text="ПЕТРЕНКО")] == ["inst-0002"]
+    # a street stored with a soft hyphen (before values were read without it) is found
+    street = reg.institutions["inst-0001"]["institution"]["street"]
+    street.update(v="Königs\u00adallee 1", raw="Königs\u00adallee 1")
+    assert [h.institution_id for h in search.find(reg, text="Königsallee")] == ["inst-0001"]
     assert (
         search.find(reg, region="Düsseldorf", category="krisendienst")[0].name
         == "Krisendienst Łódź"
