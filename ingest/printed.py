@@ -103,6 +103,7 @@ from ingest.staleness import (
     region_held,
     region_of,
 )
+from ingest.values import pasted
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 INK = colors.HexColor("#1f2933")
@@ -760,7 +761,7 @@ def _entry_block(
             ("TEXTCOLOR", (0, n), (-1, n), STALE_INK),
         ]
 
-    part = {key: display(None, inst.get(key), labels=True) for key in ADDRESS}
+    part = {key: pasted(display(None, inst.get(key), labels=True)) for key in ADDRESS}
     town = " ".join(x for x in (part["postcode"], part["city"]) if x)
     address = _joined((part["street"], town))
     if address:  # an invalid part (a postcode of four digits): in red, with why below
@@ -920,7 +921,8 @@ def _field_text(f: Field, stored: Json, lang: str, kept: SchemaRegistry | None) 
     for field, sv in values:
         if sv is None:
             continue
-        shown = display(field, sv, labels=True, lang=lang, kept=kept)
+        # as read today: a soft hyphen stored before was drawn as „Königs-allee“
+        shown = pasted(display(field, sv, labels=True, lang=lang, kept=kept))
         if sv.get("problem"):
             invalid = True
             shown += _why(problem_text(sv, lang), lang)

@@ -125,6 +125,16 @@ def test_stale_entries_are_marked_with_their_last_confirmation(printed: list[str
     assert "VERALTET" not in yilmaz
 
 
+def test_a_soft_hyphen_stored_before_is_not_printed() -> None:
+    """A register built before soft hyphens were left out holds „Königs\u00adallee 1“: the
+    print reads it as today, „Königsallee 1“, not „Königs-allee 1“."""
+    reg = Register(SCHEMA)
+    reg.merge(checklist("psychotherapie", {**YILMAZ, "street": "Königs\u00adallee 1"}))
+    opts = PrintOptions(stand=STAND, categories=("psychotherapie",))
+    text = "\n".join(pages(render_register(reg, opts)))
+    assert "Königsallee 1" in text and "Königs-allee" not in text
+
+
 def test_the_day_a_return_came_in_is_the_day_on_the_coordinators_clock() -> None:
     """Read in at 00:30 on 1 July in Düsseldorf (22:30 UTC the day before) and never dated:
     confirmed on 01.07.2025, as the coordinator saw it come in."""
