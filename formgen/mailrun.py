@@ -955,11 +955,13 @@ FORCE_HINT = Said("mail_force_hint")
 
 
 def in_place_of_merged(
-    listed: Sequence[Recipient], merged: Mapping[str, str], retired: Mapping[str, str]
+    listed: Sequence[Recipient], view: RegisterView | None, retired: Mapping[str, str]
 ) -> tuple[list[Recipient], list[str]]:
     """A recipients list's rows, those naming an institution merged into another (``formgen
-    register merge``) as rows of the one it was merged into (mailed, prefilled and logged as
-    that one), or left out where the list names that one already; and a note on each."""
+    register merge``) as rows of the one it was merged into (mailed, prefilled, named and
+    logged as that one: the mail names the institution its form is for), or left out where the
+    list names that one already; and a note on each."""
+    merged = view.merged() if view else {}
     named = {r.id for r in listed}
     rows: list[Recipient] = []
     notes: list[str] = []
@@ -972,7 +974,8 @@ def in_place_of_merged(
         notes.append(Said(key, iid=r.id, source=r.source, retired=retired[r.id], keep=keep))
         if keep not in named:
             named.add(keep)
-            rows.append(replace(r, id=keep))
+            kept = view.record(keep) if view else None
+            rows.append(replace(r, id=keep, name=kept.name if kept else r.name))
     return rows, notes
 
 
@@ -1026,7 +1029,7 @@ def round_targets(
     elsewhere: str = Said("mail_elsewhere_list")
     """How to fix an address from the send log that no longer works."""
     if listed is not None:  # a row naming an institution merged into another is that one's
-        listed, merged = in_place_of_merged(listed, view.merged() if view else {}, retired)
+        listed, merged = in_place_of_merged(listed, view, retired)
         notes.extend(merged)
     if kind == "invitation":
         pool = list(listed or ())

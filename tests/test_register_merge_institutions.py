@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import email
+import email.policy
 import io
 import json
 import shutil
@@ -499,7 +501,10 @@ def test_a_recipients_list_naming_the_other_mails_the_one_kept(
     assert "restore" not in done.output
     (draft,) = (tmp_path / "d3").iterdir()
     assert draft.name == "praxis-a.eml"
-    assert "To: Praxis Sule Yilmaz <info@yilmaz.example>\n" in draft.read_text("utf-8")
+    mail = email.message_from_bytes(draft.read_bytes(), policy=email.policy.default)
+    # named as the institution its form is for, at the list's address
+    assert mail["To"] == "Praxis Şule Yılmaz <info@yilmaz.example>"
+    assert "Praxis Şule Yılmaz" in mail["Subject"]
     logged = [json.loads(line) for line in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]  # fmt: skip
     assert {e["institution_id"] for e in logged if e["round"] == "r3"} == {"praxis-a"}
     # a list naming both: the kept one is mailed once, as its own row says

@@ -249,7 +249,7 @@ def run_generate(
         listed = read_recipients(read_list(recipients_path), source, schema, lang, said_in)
         recipients, merged = in_place_of_merged(
             require_recipients(listed, source, said_in),
-            view.merged() if view else {},
+            view,
             view.retired() if view else {},
         )
         for note in merged:
