@@ -4250,9 +4250,10 @@ def said_from_json(stored: Any, text: str) -> str:
     (the English stored beside it) where there is none (an older formgen's) or it does not fit
     today's words (a hand edit, a key of a newer formgen)."""
     try:
-        return _said_from(stored) if stored else text
+        said = _said_from(stored) if stored else text
     except (KeyError, IndexError, ValueError, TypeError, AttributeError):
         return text
+    return said if isinstance(said, str) else text  # a number or a list is no text to say
 
 
 def _said_from(stored: Any) -> Any:

@@ -1494,6 +1494,13 @@ def test_status_list_says_why_a_refused_address_was_not_mailed_in_the_workspaces
     shown = run("status", "-w", str(ws), "--list").output
     assert f"  {logged['detail']}\n" in shown and german not in shown
 
+    # words a newer formgen stored, or a hand edit that broke them: the English as stored
+    for words in ({"said": "words_of_a_newer_formgen", "args": {}}, {"said": 3}, [1, 2]):
+        edited = [{**e, "detail_said": words} if e["event"] == "not_mailed" else e for e in old]
+        log.write_text("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in edited), "utf-8")
+        result = run("status", "-w", str(ws), "--list")
+        assert result.exit_code == 0 and f"  {logged['detail']}\n" in result.output, words
+
 
 def test_an_invalid_register_address_falls_back_to_the_address_that_worked_and_says_so(
     tmp_path,
