@@ -222,7 +222,7 @@ from formgen.model import (
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
 from ingest.labels import dropped_option, option_names, value_field
-from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher
+from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher, normalise_phone
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 from ingest.values import ONE_LINE, choice_value, pasted, split_list
@@ -861,7 +861,7 @@ class Register:
         if not (isinstance(va, str) and isinstance(vb, str)) or f is None:
             return False
         if f.type is FieldType.PHONE:
-            return [c for c in va if c.isdigit()] == [c for c in vb if c.isdigit()]
+            return normalise_phone(va) == normalise_phone(vb)
         return pasted(va, f.type in ONE_LINE) == pasted(vb, f.type in ONE_LINE)
 
     def _meant(self, path: str, stored: Json | None) -> Json | None:
