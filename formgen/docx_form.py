@@ -60,6 +60,7 @@ from formgen.errors import FormgenError
 from formgen.fonts import DOCX_FACES
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
+from formgen.layout import ui_text
 from formgen.messages import Said, date_text
 from formgen.model import (
     INSTITUTION,
@@ -99,7 +100,6 @@ _UI: dict[str, dict[str, str]] = {
         "date": "TT.MM.JJJJ",
         "number": "Zahl",
         "percent": "0–100",
-        "other": "Weitere:",
         "other_hint": "weitere, durch Komma getrennt",
         "entry": "Eintrag {n} von {total}",
         "stand": "Stand",
@@ -130,7 +130,6 @@ _UI: dict[str, dict[str, str]] = {
         "date": "YYYY-MM-DD",
         "number": "Number",
         "percent": "0–100",
-        "other": "Others:",
         "other_hint": "others, separated by commas",
         "entry": "Entry {n} of {total}",
         "stand": "As of",
@@ -159,6 +158,11 @@ _UI: dict[str, dict[str, str]] = {
 def ui(lang: str, key: str) -> str:
     return _UI.get(lang, _UI["de"])[key]
 
+
+EARLIER_OTHER = ("Weitere:", "Others:")
+"""The label an older formgen put before the "other" text of a multiple choice (German,
+English), where the PDF form and this one now both put :func:`formgen.layout.ui_text`'s
+„Andere:“, "Other:": a copy of a form made before is read by it."""
 
 EARLIER_HINTS = ("DD.MM.YYYY",)
 """Hints an older formgen put into empty controls: its English date hint (English forms now
@@ -431,12 +435,12 @@ def _controls_paras(
         rtl = other_value is not None and paragraph_rtl(other_value)
         # in a right-to-left paragraph the label stands at the right, its colon kept after it
         # (a left-to-right mark: between the label and Arabic the colon would turn to its left)
-        label = ui(lang, "other") + ("\u200e " if rtl else " ")
+        label = ui_text(lang, "other") + ("\u200e " if rtl else " ")
         q = _para(*_text(label, color=HELP_GREY), bidi=rtl)
         q.append(
             text_control(
                 other.path,
-                f"{alias}: {ui(lang, 'other')}",
+                f"{alias}: {ui_text(lang, 'other')}",
                 ids(),
                 other_value,
                 ui(lang, "other_hint"),

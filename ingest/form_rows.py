@@ -6,7 +6,7 @@ not the controls — a PDF made of the filled Word form, the form saved as OpenD
 still shows every row. Each reader turns its copy into (label text, value text) rows; here they
 are matched, in order, against the rows the form was written with
 (:func:`formgen.docx_form.form_plan`), and each value cell's text becomes the value of its
-field: text, a date, a choice by its label, every ☒/☐ box and the "Weitere:" text. A reader
+field: text, a date, a choice by its label, every ☒/☐ box and the "Andere:" text. A reader
 that knows where a program wrapped a value's lines gives it joined both ways, and an e-mail or
 web address, which holds no space, takes the join without one.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from formgen.docx_form import FormPlan, Row, placeholder_texts, ui
+from formgen.docx_form import EARLIER_OTHER, FormPlan, Row, placeholder_texts
 from formgen.docx_xml import (
     CHECKBOX,
     CHECKED_GLYPH,
@@ -29,6 +29,7 @@ from formgen.docx_xml import (
     UNCHECKED_GLYPH,
     parse_shown_date,
 )
+from formgen.layout import ui_text
 from formgen.messages import Said, SaidJoined
 from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, option_label
 from ingest.submission import RawValue
@@ -135,18 +136,26 @@ def _row_values(
     return {slot.path: text}, []
 
 
+def _other_label(shown: str, lang: str) -> tuple[str, str]:
+    """The text before and after the label of the "other" text ("Andere:"; "Weitere:" in a form
+    made before, :data:`~formgen.docx_form.EARLIER_OTHER`), or all of it and nothing."""
+    for label in (ui_text(lang, "other"), *EARLIER_OTHER):
+        # before an Arabic value the label stands in a right-to-left paragraph, its colon kept
+        # after it by a left-to-right mark the page does not show: read back, the colon leads
+        for written in (label, ":" + label.removesuffix(":")):
+            head, found, tail = shown.partition(written)
+            if found:
+                return head, tail
+    return shown, ""
+
+
 def _ticked(
     row: Row, f: Field, shown: str, lang: str, placeholders: frozenset[str]
 ) -> tuple[dict[str, RawValue], list[str]]:
-    """A list of boxes ("☒ Englisch ☐ Türkisch … Weitere: Tamil"): each box's state, the other text."""
+    """A list of boxes ("☒ Englisch ☐ Türkisch … Andere: Tamil"): each box's state, the other text."""
     boxes = [s for s in row.slots if s.kind == CHECKBOX]
     other = next(s for s in row.slots if s.option == OTHER)
-    label = ui(lang, "other")  # "Weitere:"
-    head, found, tail = _flat(shown).partition(label)
-    if not found:
-        # before an Arabic value the label stands in a right-to-left paragraph, its colon kept
-        # after it by a left-to-right mark the page does not show: read back, the colon leads
-        head, _, tail = _flat(shown).partition(":" + label.removesuffix(":"))
+    head, tail = _other_label(_flat(shown), lang)
     parts = _BOXES.split(head)
     glyphs, labels = parts[1::2], [p.strip() for p in parts[2::2]]
     values: dict[str, RawValue] = {}

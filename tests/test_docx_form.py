@@ -306,3 +306,49 @@ def test_unknown_category_is_refused() -> None:
     )
     with pytest.raises(UnknownCategoryError, match="unknown category 'no_such'"):
         render_docx(SCHEMA, request, identity)
+
+
+@pytest.mark.parametrize(("lang", "word"), [("de", "Andere:"), ("en", "Other:")])
+def test_the_other_text_carries_the_same_word_in_the_word_form_and_the_pdf(
+    lang: str, word: str
+) -> None:
+    """One schema, one word: the label before a multiple choice's "other" text is the one the
+    PDF form draws left of its box (the Word form wrote „Weitere:“ where the PDF drew
+    „Andere:“)."""
+    import pdfplumber
+    import pypdf
+
+    from formgen.pdf_form import render_pdf
+
+    request = FormRequest("checklist", ("psychotherapie",), None, lang, "2026-11-22")
+    identity = new_identity(SCHEMA, request, SECRET, random.Random(1))
+    docx_form = render_docx(SCHEMA, request, identity)
+    pdf_form = render_pdf(SCHEMA, request, identity)
+    other = f"psychotherapie.1.languages_offered.{OTHER}"
+
+    root = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx_form.data)).read("word/document.xml"))
+    (sdt,) = [
+        s
+        for s in root.iter(qn("w:sdt"))
+        if s.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val")) == other  # type: ignore[union-attr]
+    ]
+    paragraph = next(a for a in sdt.iterancestors() if a.tag == qn("w:p"))
+    before = "".join(t.text or "" for r in paragraph.findall(qn("w:r")) for t in r.iter(qn("w:t")))
+    assert before.strip() == word
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf_form.data))
+    (page, rect) = next(
+        (n, [float(v) for v in a["/Rect"]])
+        for n, p in enumerate(reader.pages)
+        for a in (x.get_object() for x in p.get("/Annots", []))
+        if a.get("/T") == "_other" and a["/Parent"].get("/T") == "languages_offered"
+    )
+    with pdfplumber.open(io.BytesIO(pdf_form.data)) as pdf:
+        height = float(pdf.pages[page].height)
+        words = pdf.pages[page].extract_words()
+    beside = [
+        w["text"]
+        for w in words
+        if w["x1"] <= rect[0] and rect[1] <= height - (w["top"] + w["bottom"]) / 2 <= rect[3]
+    ]
+    assert beside[-1] == word

@@ -497,10 +497,39 @@ def test_arabic_in_a_pdf_made_of_the_word_form_reads_as_typed(name: str) -> None
     ]
 
 
+MADE_BEFORE = {
+    "lo74-export-institution.pdf": "institution",
+    "lo74-export-institution-printed.pdf": "institution",
+    "lo74-export-checklist.pdf": "checklist",
+    "lo74-export-arabic.pdf": "arabic",
+    "lo74-odt-institution.odt": "institution",
+}
+"""Copies read row by row of Word forms made when they wrote „Weitere:“ before a multiple
+choice's "other" text (now the PDF's „Andere:“): LibreOffice's PDFs and an ODT."""
+
+
+@pytest.mark.parametrize("name", sorted(MADE_BEFORE))
+def test_the_other_text_of_a_word_form_made_before_is_read_after_its_old_label(name: str) -> None:
+    from ingest.odt_reader import read_odt
+
+    data = (SAMPLES / name).read_bytes()
+    if name.endswith(".odt"):
+        shown = zipfile.ZipFile(io.BytesIO(data)).read("content.xml").decode("utf-8")
+        sub = read_odt(data, name, SCHEMA)
+    else:
+        shown = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        sub = flat_reader.read_pdf(data, name, schema=SCHEMA, lookup=SAMPLE_WORKSPACE.issued().get)
+    assert "Weitere" in shown and "Andere:" not in shown
+    expected = json.loads((SAMPLES / f"expected-{MADE_BEFORE[name]}.json").read_text("utf-8"))
+    other = {k: v for k, v in expected.items() if k.endswith("._other")}
+    assert other
+    assert {k: v for k, v in sub.values.items() if k.endswith("._other") and v} == other
+
+
 def test_arabic_and_persian_values_of_a_pdf_made_of_the_word_form_come_back() -> None:
     """The institution form prefilled with Arabic and Persian values (``blank-arabic.docx``),
     filled as Word does and exported as PDF by LibreOffice 7.4: every value is read from the
-    tables, the right-to-left ones (also the „Weitere:“ box of a multiple choice) in the order
+    tables, the right-to-left ones (also the „Weitere:“ box of a multiple choice, as forms made before wrote it) in the order
     they were typed."""
     issued = SAMPLE_WORKSPACE.issued()
     name = "lo74-export-arabic.pdf"

@@ -91,7 +91,8 @@ def test_arabic_values_are_right_to_left_paragraphs_and_german_ones_are_not(
 
 
 def test_an_arabic_other_box_is_a_right_to_left_paragraph_its_label_first() -> None:
-    """The „Weitere:“ box of a multiple choice prefilled with Arabic: its paragraph is right to
+    """The "other" box of a multiple choice prefilled with Arabic (labelled „Weitere:“ in this
+    sample, made before it took the PDF's „Andere:“): its paragraph is right to
     left like the other Arabic values, the label stands first (at the right) with its colon
     after it, held there by a left-to-right mark; a German other box stays left to right."""
     samples = Path(__file__).resolve().parents[1] / "samples" / "docx"
