@@ -1,18 +1,21 @@
 """Regenerate samples/pdf/: formgen PDF forms filled and saved by real programs.
 
-    python samples/pdf/make_samples.py            # from the repository root, venv active
-    python samples/pdf/make_samples.py overflow   # only these forms; the others' files kept
+    python samples/pdf/make_samples.py                # from the repository root, venv active
+    python samples/pdf/make_samples.py checklist_e2   # only these forms; the others' files kept
 
 Needs: node + npm (pdf.js, installed into samples/pdf/tools/node_modules by ``npm ci``/
 ``npm install``), pypdfium2 (PyPI), pdftk-java, qpdf and poppler-utils (Debian).
 
 1. The sample workspace ``samples/workspace/`` (fixed, committed secret: these forms are test
-   data, the secret protects nothing) signs three forms (``FORMS``), recorded in its
+   data, the secret protects nothing) signs the forms (``FORMS``), recorded in its
    ``issued.jsonl``: two institution forms prefilled from ``record.json`` (psychotherapie +
    fluechtlingsberatung) and a blank checklist of the category psychotherapie. The second
    institution form ("overflow") is filled with values longer than their boxes: a viewer
    shows them cut off where the box ends, but draws them whole, the rest in the next box or
-   beyond it.
+   beyond it. These three were made of forms of layout edition 1 (``MADE_BEFORE``) and are
+   not made again; ``institution_e2`` and ``checklist_e2`` are the first two as the generator
+   lays them out now (:data:`formgen.layout.LAYOUT_EDITION`), filled with the same values
+   (steps 2 and 3; no copies that cannot be read back, merged or with a letter).
 2. Each is filled with the values in ``TYPED`` by
    pdf.js (Firefox's engine: annotationStorage + saveDocument, ``tools/fill_pdfjs.mjs``),
    PDFium (Chrome's engine: form-fill API, ``tools/fill_pdfium.py``) and
@@ -64,6 +67,7 @@ from pathlib import Path
 
 from formgen.forms import FormRequest, new_identity
 from formgen.identity import FormIdentity
+from formgen.layout import LAYOUT_EDITION
 from formgen.pdf_form import render_pdf
 from formgen.record import record_from_json
 from formgen.workspace import ISSUED, SECRET, Workspace
@@ -241,7 +245,17 @@ FORMS = {  # form → its kind and categories
     "institution": ("institution", ("psychotherapie", "fluechtlingsberatung")),
     "checklist": ("checklist", ("psychotherapie",)),
     "overflow": ("institution", ("psychotherapie", "fluechtlingsberatung")),
+    # the first two again, laid out as the generator lays forms out now
+    "institution_e2": ("institution", ("psychotherapie", "fluechtlingsberatung")),
+    "checklist_e2": ("checklist", ("psychotherapie",)),
 }
+TYPED["institution_e2"] = TYPED["institution"]
+TYPED["checklist_e2"] = TYPED["checklist"]
+MADE_BEFORE = {"institution": 1, "checklist": 1, "overflow": 1}
+"""The forms whose samples were made of forms of an earlier layout edition (form → edition,
+:data:`formgen.layout.LAYOUT_EDITION`): the generator lays them out otherwise now, so they are
+not made again; kept, they test how copies without fields of forms made before are read (the
+reader's fallback to the layout they were made with, ``fitting_layout``)."""
 
 
 def run(cmd: list[str], **kw: object) -> str:
@@ -275,7 +289,12 @@ def record_issued(ws: Workspace, identities: list[FormIdentity]) -> None:
     path.write_text("\n".join(keep) + "\n", "utf-8")
 
 
-def generate(ws: Workspace, names: list[str]) -> dict[str, tuple[Path, FormIdentity]]:
+def generate(
+    ws: Workspace, names: list[str], scratch: Path
+) -> dict[str, tuple[Path, FormIdentity]]:
+    """The blank forms ``names``, signed and recorded as issued, written into ``scratch``: the
+    generator makes them again (the committed ``*_blank.pdf`` are the forms of
+    :data:`MADE_BEFORE`, which it no longer makes)."""
     schema = ws.schema()
     record = record_from_json(schema, json.loads((HERE / "record.json").read_text("utf-8")))
     out = {}
@@ -286,7 +305,7 @@ def generate(ws: Workspace, names: list[str]) -> dict[str, tuple[Path, FormIdent
         request = FormRequest(kind, categories, prefilled, stand=STAND)
         ident = new_identity(schema, request, ws.secret, random.Random(seed))
         form = render_pdf(schema, request, ident)
-        path = HERE / f"{name}_blank.pdf"
+        path = scratch / f"{name}_blank.pdf"
         path.write_bytes(form.data)
         out[name] = (path, ident)
     record_issued(ws, [ident for _, ident in out.values()])
@@ -420,7 +439,9 @@ def _pikepdf_extend(source: Path, out: Path) -> None:
         pdf.save(out)
 
 
-def merged_copies(samples: dict[str, dict[str, object]], versions: dict[str, str]) -> None:
+def merged_copies(
+    samples: dict[str, dict[str, object]], versions: dict[str, str], names: Collection[str]
+) -> None:
     """Copies of the filled forms put through tools that merge PDFs (step 4): every value
     is still in the fields on the pages, read back as from the filled form."""
     import pikepdf
@@ -439,6 +460,8 @@ def merged_copies(samples: dict[str, dict[str, object]], versions: dict[str, str
         "pikepdf_pages": (f"pikepdf {pikepdf.__version__} pages.extend", _pikepdf_extend),
     }
     for kind in ("institution", "checklist"):  # the overflow form adds nothing here
+        if kind not in names:
+            continue
         for filler in ("pdfium", "pdfjs"):
             source = HERE / f"{kind}_{filler}.pdf"
             for name, (program, make) in made.items():
@@ -580,7 +603,7 @@ def main() -> None:
             "mutool": mutool_version(),
         }
         if sys.argv[1] == "--merged":
-            merged_copies(expected["samples"], versions)
+            merged_copies(expected["samples"], versions, list(FORMS))
         else:
             reordered(expected["samples"], versions["qpdf"], list(FORMS), make=False)
             with_letter(expected["samples"], versions)
@@ -589,11 +612,19 @@ def main() -> None:
             json.dumps(expected, ensure_ascii=False, indent=2) + "\n", "utf-8"
         )
         return
-    names = sys.argv[1:] or list(FORMS)
+    names = sys.argv[1:] or [form for form in FORMS if form not in MADE_BEFORE]
     if unknown := set(names) - set(FORMS):
         raise SystemExit(f"no such form: {', '.join(sorted(unknown))}; forms: {', '.join(FORMS)}")
+    if before := [form for form in names if form in MADE_BEFORE]:
+        raise SystemExit(
+            f"{', '.join(before)}: made of forms of layout edition "
+            f"{', '.join(sorted({str(MADE_BEFORE[f]) for f in before}))}, the generator makes "
+            f"edition {LAYOUT_EDITION}: kept as they are (MADE_BEFORE)"
+        )
     ws = workspace()
-    forms = generate(ws, names)
+    scratch = HERE / ".work"
+    scratch.mkdir(exist_ok=True)
+    forms = generate(ws, names, scratch)
     if not (TOOLS / "node_modules" / "pdfjs-dist").exists():
         run(["npm", "install", "--no-audit", "--no-fund"], cwd=TOOLS)
     versions = {
@@ -610,8 +641,6 @@ def main() -> None:
     }
     kept = json.loads((HERE / "expected.json").read_text("utf-8"))["samples"]
     samples = {k: v for k, v in kept.items() if v["form"] not in names}
-    scratch = HERE / ".work"
-    scratch.mkdir(exist_ok=True)
     for form, (blank, ident) in forms.items():
         typed = TYPED[form]
         values_json = scratch / f"{form}.json"
@@ -755,8 +784,9 @@ def main() -> None:
         for meta in samples.values():
             if meta["form"] == form:
                 meta["instance_id"] = ident.instance_id
+                meta["edition"] = LAYOUT_EDITION
     reordered(samples, versions["qpdf"], names)
-    merged_copies(samples, versions)
+    merged_copies(samples, versions, names)
     if "institution" in names:
         with_letter(samples, versions)
     shutil.rmtree(scratch)
