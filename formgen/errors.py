@@ -41,6 +41,9 @@ class Problem:
     summary: bool = False
     """A line that sums up problems listed one by one (many texts missing in a language): not
     a problem of its own in a count (:func:`problem_count`)."""
+    note: bool = False
+    """Not a mistake but what the file means for formgen (a schema without ``date``: no entry
+    becomes stale by age): said as a note, the file still valid and not counted."""
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}"
@@ -52,8 +55,8 @@ class Problem:
 
 
 def problem_count(problems: Iterable[Problem]) -> int:
-    """How many problems there are to fix: summary lines do not count."""
-    return sum(not p.summary for p in problems)
+    """How many problems there are to fix: summary lines and notes do not count."""
+    return sum(not (p.summary or p.note) for p in problems)
 
 
 class SchemaError(FormgenError):
@@ -61,6 +64,7 @@ class SchemaError(FormgenError):
     (the message a :class:`~formgen.messages.Said`: said in the workspace's language)."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        problems = [p for p in problems if not p.note]  # the file's mistakes only
         self.problems = problems
         head = said_count("schema_has_problems", problem_count(problems))
         lines = (SaidJoined((f"  {p.where}", p.message), ": ") for p in problems)

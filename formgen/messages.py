@@ -1894,6 +1894,28 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_problem_hint_without_pattern": "field '{field}': constraints.pattern_hint "
         "describes no pattern; add constraints.pattern or remove the hint",
         "schema_problem_no_fields": "category '{category}' has no fields left after remove_fields",
+        "schema_problem_no_name": "no institution field 'name': formgen names every institution "
+        "by it (mails, register, print); add a field with id: name, type: text, scope: institution",
+        "schema_problem_no_email": "no institution field 'email': formgen mails every institution "
+        "at it; add a field with id: email, type: email, scope: institution",
+        "schema_problem_name_field": "field 'name' is the institution's name, which formgen relies "
+        "on: give it scope: institution",
+        "schema_problem_email_field": "field 'email' is the address formgen mails the institution "
+        "at: give it type: email and scope: institution",
+        "schema_problem_date_field": "field 'date' is the day the institution confirmed an entry, "
+        "which staleness counts from: give it type: date (and no scope: institution)",
+        "schema_problem_region_field": "field 'region' is the institution's region, which "
+        "recipients lists, find, gaps and the print go by: give it type: select_one, scope: "
+        "institution and choices_from: regions, and list the regions under regions: at the top "
+        "of the file (a field with choices of its own needs another id, e.g. district)",
+        "schema_problem_no_date": "no entry field 'date' in {categories}: formgen counts an "
+        "entry's age from the field with id date (type: date), the day the institution confirmed "
+        "it; without it no entry becomes stale by age and no date in the future is flagged{hint}",
+        "schema_problem_no_date_hint": "; is it '{field}'? give that field id: date",
+        "schema_problem_no_regions_at_all": "no regions: the register is not split by region "
+        "(register gaps counts checklists without any entry, the print has no region headings, a "
+        "recipients list needs no region column); to use regions, list them under regions: and add "
+        "an institution field with id: region, choices_from: regions",
         "schema_problem_control_character": "{what}: its '{language}' text holds the control "
         "character {char}, which no form can show (a Word form cannot hold it at all); remove it "
         "(in a text in double quotes, an escape such as \\e, \\a or \\x07 makes one)",
@@ -3878,6 +3900,33 @@ WORDS: dict[str, dict[str, str]] = {
         "beschreibt kein Muster; bitte constraints.pattern ergänzen oder den Hinweis entfernen",
         "schema_problem_no_fields": "Checkliste „{category}“ hat nach remove_fields keine Felder "
         "mehr",
+        "schema_problem_no_name": "kein Einrichtungsfeld „name“: formgen nennt jede Einrichtung "
+        "danach (Mails, Register, Druck); bitte ein Feld mit id: name, type: text, scope: "
+        "institution ergänzen",
+        "schema_problem_no_email": "kein Einrichtungsfeld „email“: formgen schreibt jeder "
+        "Einrichtung an diese Adresse; bitte ein Feld mit id: email, type: email, scope: "
+        "institution ergänzen",
+        "schema_problem_name_field": "das Feld „name“ ist der Name der Einrichtung, auf den sich "
+        "formgen verlässt: bitte scope: institution angeben",
+        "schema_problem_email_field": "das Feld „email“ ist die Adresse, an die formgen der "
+        "Einrichtung schreibt: bitte type: email und scope: institution angeben",
+        "schema_problem_date_field": "das Feld „date“ ist der Tag, an dem die Einrichtung einen "
+        "Eintrag bestätigt hat; ab ihm zählt das Alter eines Eintrags: bitte type: date angeben "
+        "(und kein scope: institution)",
+        "schema_problem_region_field": "das Feld „region“ ist die Region der Einrichtung, nach der "
+        "Empfängerlisten, find, gaps und der Druck gehen: bitte type: select_one, scope: "
+        "institution und choices_from: regions angeben und die Regionen oben in der Datei unter "
+        "regions: aufführen (ein Feld mit eigener Auswahl braucht eine andere ID, z. B. district)",
+        "schema_problem_no_date": "kein Eintragsfeld „date“ in {categories}: formgen zählt das "
+        "Alter eines Eintrags ab dem Feld mit id: date (type: date), dem Tag, an dem die "
+        "Einrichtung ihn bestätigt hat; ohne es wird kein Eintrag durch sein Alter veraltet und "
+        "kein Datum in der Zukunft gemeldet{hint}",
+        "schema_problem_no_date_hint": "; ist es „{field}“? dann diesem Feld id: date geben",
+        "schema_problem_no_regions_at_all": "keine Regionen: das Register ist nicht nach Regionen "
+        "geteilt (register gaps zählt Checklisten ganz ohne Eintrag, der Druck hat keine "
+        "Regionsüberschriften, eine Empfängerliste braucht keine Spalte region); für Regionen "
+        "diese unter regions: aufführen und ein Einrichtungsfeld mit id: region, choices_from: "
+        "regions ergänzen",
         "schema_problem_control_character": "{what}: der Text in „{language}“ enthält das "
         "Steuerzeichen {char}, das kein Formular zeigen kann (ein Word-Formular kann es gar nicht "
         "enthalten); bitte entfernen (in einem Text in doppelten Anführungszeichen erzeugt es "

@@ -31,11 +31,12 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from formgen import languages
-from formgen.errors import Problem, SchemaError
+from formgen.errors import Problem, SchemaError, problem_count
 from formgen.filenames import CONTROL, shown
 from formgen.linebreak import collapse
 from formgen.messages import Said, os_error_said
 from formgen.model import (
+    CONFIRMED_ON,
     ID_PATTERN,
     OTHER,
     Category,
@@ -359,6 +360,11 @@ class _Builder:
     def problem(self, path: Path_, name: str, /, **kwargs: Any) -> None:
         self.problems.append(Problem(self.source, self.doc.line(path), _msg(name, **kwargs)))
 
+    def note(self, path: Path_, name: str, /, **kwargs: Any) -> None:
+        """What the file means for formgen, not a mistake (:attr:`Problem.note`)."""
+        said = _msg(name, **kwargs)
+        self.problems.append(Problem(self.source, self.doc.line(path), said, note=True))
+
     def text(
         self,
         raw: dict[str, str] | None,
@@ -494,6 +500,12 @@ class _Builder:
             self.problem(path, "needs_choices", field=fid, type=ftype.value)
         if ftype not in (FieldType.SELECT_ONE, FieldType.SELECT_MULTIPLE) and "choices" in raw:
             self.problem((*path, "choices"), "choices_not_allowed", field=fid, type=ftype.value)
+        if fid == "region" and (
+            ftype is not FieldType.SELECT_ONE
+            or raw.get("scope") != Scope.INSTITUTION
+            or "choices" in raw
+        ):  # the register's regions: recipients lists, find, gaps and the print go by them
+            self.problem(path, "region_field")
         common = tuple(raw.get("common", ()))
         for i, code in enumerate(common):
             if code not in languages.LANGUAGES:
@@ -699,6 +711,43 @@ class _Builder:
                     continue
                 self.problem(where, "rename_collides", field=f.id, value=old, why=why)
 
+    def check_reserved(self, categories: list[Category], paths: dict[str, Path_]) -> None:
+        """The ids formgen relies on (README, "Ids formgen relies on"): without the
+        institution's ``name`` and ``email`` no form can be mailed (a problem), without an
+        entry's :data:`CONFIRMED_ON` no entry becomes stale by age, without ``region`` the
+        register has no regions (notes). ``paths``: each category's, for the line of a note."""
+        ids = set()
+        for c in categories:
+            for f in c.fields:
+                ids.add(f.id)
+                where = self.origin.get(id(f), ())
+                if f.id == "name" and f.scope is not Scope.INSTITUTION:
+                    self.problem(where, "name_field")
+                if f.id == "email" and (
+                    f.scope is not Scope.INSTITUTION or f.type is not FieldType.EMAIL
+                ):
+                    self.problem(where, "email_field")
+                if f.id == CONFIRMED_ON and (
+                    f.scope is not Scope.ENTRY or f.type is not FieldType.DATE
+                ):
+                    self.problem(where, "date_field")
+        for fid in ("name", "email"):
+            if ids and fid not in ids:  # none: no field set found, said above
+                self.problem(("field_sets",), f"no_{fid}")
+        undated = [
+            c for c in categories if c.fields and all(f.id != CONFIRMED_ON for f in c.entry_fields)
+        ]
+        if undated:
+            dates = {f.id: f for c in undated for f in c.entry_fields if f.type is FieldType.DATE}
+            self.note(
+                paths[undated[0].id],
+                "no_date",
+                categories=", ".join(c.id for c in undated),
+                hint=_msg("no_date_hint", field=next(iter(dates))) if dates else "",
+            )
+        if not self.regions and "region" not in ids:
+            self.note(("field_sets",), "no_regions_at_all")
+
     def build(self) -> Schema:
         data = self.doc.data
         if data["default_language"] not in self.languages:
@@ -729,6 +778,7 @@ class _Builder:
 
         groups = []
         cat_lines: dict[str, int | None] = {}
+        cat_paths: dict[str, Path_] = {}
         group_lines: dict[str, int | None] = {}
         for g_i, g in enumerate(data["groups"]):
             gpath: Path_ = ("groups", g_i)
@@ -754,6 +804,7 @@ class _Builder:
                         first=cat_lines[c["id"]],
                     )
                 cat_lines.setdefault(c["id"], self.doc.line((*cpath, "id")))
+                cat_paths.setdefault(c["id"], cpath)
                 cat = self.category(c, cpath, g, field_sets, default_set)
                 cats.append(replace(cat, group=g["id"]))
             groups.append(
@@ -770,6 +821,7 @@ class _Builder:
                     categories=tuple(cats),
                 )
             )
+        self.check_reserved([c for g in groups for c in g.categories], cat_paths)
         return Schema(
             schema_id=data["schema_id"],
             schema_version=data["schema_version"],
@@ -809,7 +861,7 @@ def check_schema_text(
     problems.extend(dict.fromkeys(builder.problems))  # a shared field set is checked per category
     problems.sort(key=lambda p: p.line or 0)
     problems[:0] = builder.untranslated_summary()  # first, before the line of each text
-    return (None if problems else schema), problems
+    return (None if problem_count(problems) else schema), problems
 
 
 def load_schema_text(

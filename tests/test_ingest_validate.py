@@ -42,6 +42,10 @@ field_sets:
             scope: institution
             required: true
             label: {{de: Name, en: Name}}
+          - id: email
+            type: email
+            scope: institution
+            label: {{de: E-Mail, en: E-mail}}
 {fields}
 groups:
   - id: g

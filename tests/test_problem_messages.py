@@ -92,6 +92,10 @@ field_sets:
             type: text
             scope: institution
             label: {{de: Name, en: Name}}
+          - id: email
+            type: email
+            scope: institution
+            label: {{de: E-Mail, en: E-mail}}
           - id: angebot
 {angebot}
 groups:

@@ -36,7 +36,7 @@ BROKEN = {
         "renamed_from",
     ),
     "duplicate_category": (
-        r"category id 'beratung' is used twice \(first at line 34\)",
+        r"category id 'beratung' is used twice \(first at line 41\)",
         '- id: beratung\n        label: {de: "Beratung 2"',
     ),
     "unknown_key": (r"unknown key 'requird' \(did you mean 'required'\?\)", "requird"),

@@ -39,7 +39,9 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     """Check a schema FILE (default: the workspace's with --workspace, else the shipped
     Arbeitshilfe) and report every problem.
 
-    Each problem is printed with file, line and what to do. Exit status 0 when the schema is
+    Each problem is printed with file, line and what to do, and so is each note on an id formgen
+    relies on that the schema leaves out (no field 'date': no entry becomes stale by age; no
+    regions). Exit status 0 when the schema is
     valid, 1 when it is not. With --workspace, a relative FILE is the workspace's, as
     workspace.toml names it, and a new version of the workspace's schema is also checked
     against the versions its forms were issued with; a workspace whose own schema cannot be
@@ -54,11 +56,19 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     else:
         path = str(ws.root / file if file else ws.schema_file)
     model, problems = check_schema(path)
+    notes = [
+        say("schema_note", lang, path=p.where, note=in_language(p.message, lang))
+        for p in problems
+        if p.note
+    ]
+    problems = [p for p in problems if not p.note]
     if model is not None and ws is not None:
         problems = [Problem(path, None, said) for said in ws.check_against_issued(model)]
     if model is None or problems:
         for problem in problems:  # in the workspace's language
             echo(str(replace(problem, message=in_language(problem.message, lang))), err=True)
+        for note in notes:
+            echo(note, err=True)
         raise click.ClickException(
             say_count("schema_invalid", lang, problem_count(problems), path=path)
         )
@@ -74,6 +84,8 @@ def check(file: str | None, workspace_dir: str | None) -> None:
             fields=len({f.id for c in model.categories for f in c.fields}),
         )
     )
+    for note in notes:  # what the schema means for formgen: ids it relies on left out
+        echo(note)
     if ws is not None:
         try:
             ws.schema()

@@ -1,0 +1,189 @@
+"""A centre's own schema and the ids formgen relies on: the institution's ``name`` and ``email``
+(without them no form can be mailed: a problem), an entry's ``date`` and the institution's
+``region`` (without them no staleness by age, no regions: a note). Each is said by `schema
+check` with file, line and what to do, and by every command loading the workspace's schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from formgen.cli import main
+from formgen.errors import SchemaError
+from formgen.schema_load import check_schema_text, load_schema_text
+from formgen.workspace import Workspace
+
+UMF = """\
+schema_id: umf
+schema_version: 1.0.0
+default_language: en
+languages: [en]
+title: {{en: "Services for unaccompanied minors"}}
+{regions}field_sets:
+  service:
+    sections:
+      - id: organisation
+        label: {{en: "Organisation"}}
+        fields:
+          - id: {name}
+            type: text
+            scope: institution
+            label: {{en: "Name"}}
+          - id: {email}
+            type: email
+            scope: institution
+            label: {{en: "E-mail"}}
+{institution}      - id: check
+        label: {{en: "Checked"}}
+        fields:
+          - id: {date}
+            type: date
+            label: {{en: "Checked on"}}
+groups:
+  - id: youth
+    label: {{en: "Youth welfare"}}
+    categories:
+      - id: clearing
+        label: {{en: "Clearing houses – Ağrı, Łódź, Київ"}}
+        description: {{en: "Initial reception"}}
+      - id: housing
+        label: {{en: "Supported housing"}}
+        description: {{en: "Residential groups"}}
+"""
+REGIONS = """\
+regions:
+  - value: d03
+    label: {en: "District 03 – Upper Bavaria"}
+"""
+REGION_FIELD = """\
+          - id: region
+            type: select_one
+            scope: institution
+            choices_from: regions
+            label: {en: "Region"}
+"""
+OWN_CHOICES = """\
+          - id: region
+            type: select_one
+            scope: institution
+            label: {en: "District"}
+            choices:
+              - value: d03
+                label: {en: "District 03 – Upper Bavaria"}
+"""
+
+
+def umf(
+    name: str = "name",
+    email: str = "email",
+    date: str = "date",
+    regions: str = REGIONS,
+    institution: str = REGION_FIELD,
+) -> str:
+    return UMF.format(name=name, email=email, date=date, regions=regions, institution=institution)
+
+
+def said(text: str) -> list[str]:
+    """Each problem and note of ``text``, as ``LINE: [note: ]MESSAGE``."""
+    _model, problems = check_schema_text(text, "umf.yaml")
+    return [f"{p.line}: {'note: ' if p.note else ''}{p.message}" for p in problems]
+
+
+def test_a_schema_with_every_id_formgen_relies_on_has_nothing_to_say() -> None:
+    assert said(umf()) == []
+
+
+def test_without_name_or_email_the_schema_is_invalid_and_says_what_to_add() -> None:
+    problems = said(umf(name="org_name", email="mail_address"))
+    assert problems == [
+        "9: no institution field 'name': formgen names every institution by it (mails, "
+        "register, print); add a field with id: name, type: text, scope: institution",
+        "9: no institution field 'email': formgen mails every institution at it; add a field "
+        "with id: email, type: email, scope: institution",
+    ]
+    with pytest.raises(SchemaError, match=r"2 problems:\n  umf.yaml:9: no institution field"):
+        load_schema_text(umf(name="org_name", email="mail_address"), "umf.yaml")
+
+
+def test_an_email_field_of_another_type_is_a_problem_at_its_line() -> None:
+    text = umf().replace("type: email", "type: text")
+    assert said(text) == [
+        "19: field 'email' is the address formgen mails the institution at: give it type: "
+        "email and scope: institution"
+    ]
+
+
+def test_without_date_the_schema_is_valid_with_a_note_naming_the_date_field() -> None:
+    text = umf(date="checked_on")
+    model, _ = check_schema_text(text, "umf.yaml")
+    assert model is not None
+    assert said(text) == [
+        "38: note: no entry field 'date' in clearing, housing: formgen counts an entry's age "
+        "from the field with id date (type: date), the day the institution confirmed it; "
+        "without it no entry becomes stale by age and no date in the future is flagged; is it "
+        "'checked_on'? give that field id: date"
+    ]
+
+
+def test_a_date_field_that_holds_no_date_is_a_problem() -> None:
+    text = umf().replace("type: date", "type: text")
+    assert said(text)[0].startswith("31: field 'date' is the day the institution confirmed")
+
+
+def test_a_region_field_with_choices_of_its_own_is_a_problem_saying_how_to_declare_regions() -> (
+    None
+):
+    (problem,) = said(umf(regions="", institution=OWN_CHOICES))
+    assert problem.startswith("20: field 'region' is the institution's region")
+    assert "choices_from: regions, and list the regions under regions:" in problem
+    assert problem.endswith("(a field with choices of its own needs another id, e.g. district)")
+
+
+def test_without_regions_the_schema_is_valid_with_a_note() -> None:
+    (note,) = said(umf(regions="", institution=""))
+    assert note.startswith("6: note: no regions: the register is not split by region")
+
+
+def test_cli_check_says_notes_after_valid_and_problems_with_notes_in_german(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "umf.yaml"
+    path.write_text(umf(date="checked_on", regions="", institution=""), "utf-8")
+    result = CliRunner().invoke(main, ["schema", "check", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{path}: valid — umf 1.0.0")
+    assert lines[1].startswith(f"{path}:6: note: no regions:")
+    assert lines[2].startswith(f"{path}:30: note: no entry field 'date' in clearing, housing")
+
+    path.write_text(umf(name="org_name"), "utf-8")
+    ws = Workspace.init(tmp_path / "ws", language="de")
+    result = CliRunner().invoke(main, ["schema", "check", str(path), "-w", str(ws.root)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{path}:9: kein Einrichtungsfeld „name“: formgen nennt jede Einrichtung danach (Mails, "
+        "Register, Druck); bitte ein Feld mit id: name, type: text, scope: institution ergänzen",
+        f"Error: {path}: 1 Problem; das Schema ist nicht gültig",
+    ]
+
+
+def test_a_workspace_whose_schema_has_no_email_cannot_mail_and_says_why(tmp_path: Path) -> None:
+    """Not one failure per row: the schema is refused with its line before anything is made."""
+    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language="en")
+    (ws.root / "umf.yaml").write_text(umf(email="mail_address"), "utf-8")
+    config = ws.root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    recipients = tmp_path / "list.csv"
+    recipients.write_text(
+        "id,institution,email,categories,region\nnew-1,Haus Ağrı,agri@example.org,clearing,d03\n",
+        "utf-8",
+    )
+    drafts = tmp_path / "drafts"
+    args = ["mail", str(recipients), "-w", str(ws.root), "--drafts", str(drafts)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "umf.yaml:9: no institution field 'email'" in result.stderr
+    assert not drafts.exists() or not any(drafts.iterdir())
