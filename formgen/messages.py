@@ -192,6 +192,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no checklist has a gap there; 1 entry holds it → formgen register find --region {code}",
         "gap_fehlanzeige": "only 'None available'",
         "no_gaps": "no gaps: every category has an entry in every region",
+        "no_gaps_no_regions": "no gaps: every category has an entry (the schema has no regions)",
         "gaps": "{n} gaps: {none} with no entry, {only} with only 'None available'",
         "gaps_one": "1 gap: {none} with no entry, {only} with only 'None available'",
         "no_match": "no entry matches",
@@ -437,6 +438,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_never": "STALE – never confirmed",
         "print_unconfirmed": "not confirmed by the institution itself",
         "print_no_entry_region": "No entry – no service has been recorded for this region yet.",
+        "print_no_entry": "No entry – no service has been recorded yet.",
         "print_no_entry_in": "No entry in {region}",
         "print_no_region": "Without a valid care region",
         "print_only_fehlanzeige": "None available – the entries report no experience/resources.",
@@ -643,6 +645,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_unknown_language": "unknown language '{text}'; give an ISO code (fa, ar, tr) or a "
         "name (Farsi, Arabisch)",
         "regerr_unknown_region": "unknown region '{text}'; give its id or its name{known}",
+        "regerr_no_regions": "region '{text}': the schema has no regions (nothing is split by "
+        "region); leave the region out",
         "regerr_unknown_category": "unknown category '{text}'; give its id or its name{known}",
         "regerr_import_empty_sheet": "{file}: the first sheet is empty; nothing was imported",
         "regerr_import_empty_file": "{file}: the file is empty; nothing was imported",
@@ -2017,6 +2021,8 @@ WORDS: dict[str, dict[str, str]] = {
         "--region {code}",
         "gap_fehlanzeige": "nur Fehlanzeige",
         "no_gaps": "keine Lücken: jede Checkliste hat in jeder Region einen Eintrag",
+        "no_gaps_no_regions": "keine Lücken: jede Checkliste hat einen Eintrag (das Schema hat "
+        "keine Regionen)",
         "gaps": "{n} Lücken: {none} ohne Eintrag, {only} nur mit Fehlanzeige",
         "gaps_one": "1 Lücke: {none} ohne Eintrag, {only} nur mit Fehlanzeige",
         "no_match": "kein Eintrag passt",
@@ -2281,6 +2287,7 @@ WORDS: dict[str, dict[str, str]] = {
         "print_never": "VERALTET – nie bestätigt",
         "print_unconfirmed": "nicht von der Einrichtung selbst bestätigt",
         "print_no_entry_region": "Kein Eintrag – für diese Region ist noch kein Angebot erfasst.",
+        "print_no_entry": "Kein Eintrag – es ist noch kein Angebot erfasst.",
         "print_no_entry_in": "Ohne Eintrag in {region}",
         "print_no_region": "Ohne gültige Versorgungsregion",
         "print_only_fehlanzeige": "Fehlanzeige – die Einträge melden keine Erfahrungen/Ressourcen.",
@@ -2500,6 +2507,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{fields}",
         "regerr_unknown_language": "unbekannte Sprache „{text}“; bitte einen ISO-Code (fa, ar, tr) "
         "oder einen Namen (Farsi, Arabisch) angeben",
+        "regerr_no_regions": "Region „{text}“: das Schema hat keine Regionen (nichts ist nach "
+        "Regionen geteilt); bitte die Region weglassen",
         "regerr_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "
         "angeben{known}",
         "regerr_unknown_category": "unbekannte Checkliste „{text}“; bitte ihre ID oder ihren "

@@ -328,6 +328,8 @@ class Schema:
         """:meth:`region_value`, or an error listing every region by its value and its name in
         ``lang`` (default: the schema's language)."""
         value = self.region_value(text)
+        if value is None and not self.regions:
+            raise FormgenError(Said("regerr_no_regions", text=text[:60]))
         if value is None:
             known = _named(
                 ((r.value, r.label) for r in self.regions), lang or self.default_language
@@ -557,6 +559,23 @@ def choices_of(f: Field) -> tuple[Choice, ...]:
     if f.type is FieldType.YES_NO_NONE:
         return YES_NO_NONE_CHOICES
     return f.choices
+
+
+def choice_value(f: Field, text: str) -> str | None:
+    """The choice value ``text`` names: the value itself or a label (any language, any case): a
+    returned form's, a table's, a recipients list's cell."""
+    key = folded(text)
+    for c in choices_of(f):
+        if c.value == text or c.value.casefold() == key:
+            return c.value
+        if any(folded(v) == key for v in c.label.values.values()):
+            return c.value
+    return None
+
+
+def folded(text: str) -> str:
+    """``text`` as compared with a label: blanks folded, case ignored."""
+    return " ".join(text.split()).casefold()
 
 
 def option_label(f: Field, option: str, lang: str) -> str:

@@ -44,11 +44,12 @@ from formgen.errors import (
 )
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, SaidJoined, said_count, say
-from formgen.model import Schema
+from formgen.model import FieldType, Schema, choice_value
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
-"""The columns every recipients list needs (in any order; more columns are ignored)."""
+"""The columns a recipients list reads (in any order; more columns are ignored); every list
+needs them but ``region`` where the schema has no regions (:func:`needed_columns`)."""
 
 FORMAT_CHOICES: dict[str, tuple[str, ...]] = {
     "pdf": ("pdf",),
@@ -238,6 +239,12 @@ def list_columns(header: Sequence[str], schema: Schema) -> list[str | None]:
         named or (None if (key := column_key(h)) in by_label else key)
         for h, named in zip(header, by_label, strict=True)
     ]
+
+
+def needed_columns(schema: Schema) -> tuple[str, ...]:
+    """The columns a recipients list needs: :data:`COLUMNS`, without ``region`` where the
+    schema has no regions."""
+    return COLUMNS if schema.regions else COLUMNS[:-1]
 
 
 def known_column(header: str, schema: Schema) -> bool:
@@ -450,11 +457,11 @@ def parse_recipients(
     if not header and not rows:
         empty = Said(
             "mail_list_empty_file" if delimiter else "mail_list_empty_sheet",
-            columns=", ".join(COLUMNS),
+            columns=", ".join(needed_columns(schema)),
         )
         raise UnreadableListError([Problem(source, None, empty)])
     keys = list_columns(header, schema)
-    missing = [c for c in COLUMNS if c not in keys]
+    missing = [c for c in needed_columns(schema) if c not in keys]
     if missing:
         found = ", ".join(repr(h.strip()) for h in header if h.strip())
         titled = sum(1 for h in header if h.strip() and known_column(h, schema)) < 2
@@ -464,7 +471,7 @@ def parse_recipients(
             missing=SaidJoined([Said(f"mail_column_{c}") for c in missing], ", "),
             found=found or Said("mail_list_found_none"),
             delimiter=Said("mail_list_delimiter", delimiter=delimiter) if delimiter else "",
-            columns=SaidJoined([Said(f"mail_column_{c}") for c in COLUMNS], ", "),
+            columns=SaidJoined([Said(f"mail_column_{c}") for c in needed_columns(schema)], ", "),
             title=Said("mail_list_title") if titled and rows else "",
         )
         raise UnreadableListError([Problem(source, header_line, said)])
@@ -505,6 +512,9 @@ def parse_recipients(
         values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
         if "phone" in values:
             values["phone"] = phone_cell(values["phone"])
+        for key, text in values.items():  # a choice by its name too (as register set takes it)
+            if known[key].type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
+                values[key] = choice_value(known[key], text) or text
         for key, text in values.items():
             try:
                 check_value(known[key], text, key)
@@ -586,7 +596,7 @@ def _check_row(
     )
     problems.extend(cat_problems)
     region = ""
-    if cell["region"]:
+    if cell.get("region"):
         try:
             region = schema.region_named(cell["region"], lang)
         except FormgenError as exc:  # unknown: said with every region one can write

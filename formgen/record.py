@@ -178,7 +178,7 @@ def check_value(f: Field, value: Any, where: str) -> Value:
         allowed = {c.value for c in choices_of(f)}
         if value not in allowed:
             said = ", ".join(sorted(allowed))
-            raise fail("mail_value_not_choice", value=f"{value:.40}", allowed=said)
+            raise fail("mail_value_not_choice", value=f"{value:.80}", allowed=said)
     return value
 
 

@@ -81,7 +81,7 @@ from formgen.layout import (
     text_width,
 )
 from formgen.messages import Said, SaidJoined
-from formgen.model import OTHER, UNSPACED_TYPES, Schema
+from formgen.model import OTHER, UNSPACED_TYPES, Schema, choice_value
 from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
@@ -106,7 +106,6 @@ from ingest.pdf_reader import (
 from ingest.pdf_reader import READER as FIELDS_READER
 from ingest.sniff import PAPER_ADVICE
 from ingest.submission import RawSubmission, RawValue, short
-from ingest.values import choice_value
 
 READER = "flattened-pdf"
 WORD_READER = "docx-pdf"

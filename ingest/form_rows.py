@@ -31,9 +31,8 @@ from formgen.docx_xml import (
 )
 from formgen.layout import ui_text
 from formgen.messages import Said, SaidJoined
-from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, option_label
+from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, choice_value, option_label
 from ingest.submission import RawValue
-from ingest.values import choice_value
 
 
 def values_from_rows(

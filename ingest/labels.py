@@ -20,9 +20,19 @@ from __future__ import annotations
 
 from formgen.errors import FormgenError
 from formgen.messages import say
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choices_of, option_label
+from formgen.model import (
+    INSTITUTION,
+    OTHER,
+    Field,
+    FieldType,
+    Schema,
+    choice_value,
+    choices_of,
+    folded,
+    option_label,
+)
 from ingest.schemas import SchemaRegistry
-from ingest.values import choice_labels, choice_value, folded
+from ingest.values import choice_labels
 
 
 def scope_label(schema: Schema, scope: str, lang: str) -> str:

@@ -468,10 +468,11 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     story.append(Spacer(1, 5 * mm))
     story.append(_heading(schema.title.get(opt.lang), st["cover_small"], _NAME_LINES))
     story.append(Spacer(1, 14 * mm))
-    label = f"{say('print_region', lang)}: "
-    room = BODY_W - pdfmetrics.stringWidth(label, FONT, 13)
-    region_line = f"{escape(label)}<b>{_lines(covered, BOLD, 13, room, _NAME_LINES)}</b>"
-    story.append(_para(region_line, st["cover"]))
+    if placed or only is not None:  # a schema without regions: no region to name
+        label = f"{say('print_region', lang)}: "
+        room = BODY_W - pdfmetrics.stringWidth(label, FONT, 13)
+        region_line = f"{escape(label)}<b>{_lines(covered, BOLD, 13, room, _NAME_LINES)}</b>"
+        story.append(_para(region_line, st["cover"]))
     story.append(
         _para(f"{say('print_stand', lang)}: <b>{date_text(stand, opt.lang)}</b>", st["cover"])
     )
@@ -546,8 +547,11 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 block = _entry_block(reg, cat, iid, entry, stand, opt, st, held)
                 # the region heading travels with the first entry: never alone at a page's foot
                 blocks.append([*head, *block] if n == 0 else block)
-        # no region, an invalid one, or one no longer in the workspace's list
+        # no region, an invalid one, or one no longer in the workspace's list; a schema without
+        # regions: every entry, by name, under no heading
         unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
+        if not placed:
+            unplaced.sort(key=lambda p: name_order(reg.name_of(p[0])))
         if unplaced and only is None:
             head = [
                 _Region(say("print_no_region", lang)),
@@ -555,7 +559,9 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             ]
             for n, (iid, entry) in enumerate(unplaced):
                 block = _entry_block(reg, cat, iid, entry, stand, opt, st, held, region_row=True)
-                blocks.append([*head, *block] if n == 0 else block)
+                blocks.append([*head, *block] if n == 0 and placed else block)
+        elif not placed:
+            blocks.append([_para(say("print_no_entry", lang), st["gap"])])
         # the category's headings (at the top of its first page) are followed there by its first
         # block, one too long for the rest of the page split, not moved on to leave them alone
         first, *rest = blocks or [[]]

@@ -217,6 +217,7 @@ from formgen.model import (
     FieldType,
     Schema,
     Scope,
+    choice_value,
     choices_of,
 )
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
@@ -225,7 +226,7 @@ from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher, normalise_phone
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
-from ingest.values import ONE_LINE, choice_value, pasted, split_list
+from ingest.values import ONE_LINE, pasted, split_list
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1

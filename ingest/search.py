@@ -109,20 +109,21 @@ def _other_mentions(entry: Json, code: str) -> bool:
 
 def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | None = None) -> str:
     """The entries found as a table for the terminal in ``lang`` (its headers; checklist, region
-    and languages by their names) and how many there are; fitted to ``columns``
-    (:func:`ingest.tables.table`)."""
+    (none for a schema without regions) and languages by their names) and how many there are;
+    fitted to ``columns`` (:func:`ingest.tables.table`)."""
     if not hits:
         return say("no_match", lang)
-    rows: list[tuple[str, ...]] = [
-        tuple(say(f"col_{c}", lang) for c in ("id", "name", "category", "region", "languages"))
-    ]
+    regions = bool(reg.schema.regions)
+    heads = ("id", "name", "category", *(["region"] if regions else []), "languages")
+    rows: list[tuple[str, ...]] = [tuple(say(f"col_{c}", lang) for c in heads)]
     for h in hits:
+        region = region_text(reg.schema, h.region, lang, reg.kept) if h.region else "—"
         rows.append(
             (
                 h.institution_id,
                 cut(h.name, NAME_COLUMNS),
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
-                region_text(reg.schema, h.region, lang, reg.kept) if h.region else "—",
+                *([region] if regions else []),
                 ", ".join(languages.name(code, lang) for code in h.languages),
             )
         )

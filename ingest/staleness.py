@@ -418,12 +418,15 @@ def gaps(
     """Categories × regions with no entry, or only "Fehlanzeige" (the catch-all region excluded).
     ``regions`` and ``categories`` as people write them (ids or names, any case); an unknown one
     is an error naming the known ones in ``lang``. A region the schema no longer offers that
-    entries hold (:func:`region_held`) has no gaps: :func:`dropped_note` counts its entries."""
+    entries hold (:func:`region_held`) has no gaps: :func:`dropped_note` counts its entries.
+    A schema without regions is one area: a gap is a category without any entry (region ``""``)."""
     offered = {r.value for r in reg.schema.regions}
     region_ids = (
         [code for r in regions if (code := region_held(reg, r, lang)) in offered]
         if regions
         else [r.value for r in reg.schema.regions if r.value != CATCH_ALL_REGION]
+        if offered
+        else [""]
     )
     cat_ids = (
         [reg.schema.category_named(c, lang).id for c in categories]
@@ -432,7 +435,7 @@ def gaps(
     )
     found: dict[tuple[str, str], list[tuple[str, bool]]] = {}
     for iid, cid, entry in reg.iter_entries():
-        found.setdefault((cid, region_of(reg, iid)), []).append(
+        found.setdefault((cid, region_of(reg, iid) if offered else ""), []).append(
             (iid, is_fehlanzeige(reg, cid, entry))
         )
     out = []
@@ -533,18 +536,17 @@ def findings_table(
         return fold(
             say("nothing_stale" if reg.institutions else "stale_register_empty", lang), columns
         )
-    rows: list[tuple[str, ...]] = [
-        tuple(
-            say(f"col_{c}", lang) for c in ("id", "name", "category", "region", "confirmed", "why")
-        )
-    ]
+    regions = bool(reg.schema.regions)
+    heads = ("id", "name", "category", *(["region"] if regions else []), "confirmed", "why")
+    rows: list[tuple[str, ...]] = [tuple(say(f"col_{c}", lang) for c in heads)]
     for f in findings:
+        region = region_text(reg.schema, f.region, lang, reg.kept) if f.region else "—"
         rows.append(
             (
                 f.institution_id,
                 cut(f.name, 32),
                 cut(reg.schema.category_label(f.category, lang), CATEGORY_COLUMNS),
-                region_text(reg.schema, f.region, lang, reg.kept) if f.region else "—",
+                *([region] if regions else []),
                 date_text(f.last_confirmed, lang) if f.last_confirmed else say("never", lang),
                 why_text(reg, f, lang),
             )
@@ -555,18 +557,19 @@ def findings_table(
 def gaps_table(
     reg: Register, found: list[Gap], lang: str = "de", columns: int | None = None
 ) -> str:
-    """A plain-text table for the terminal in ``lang``: checklist, region and what is missing,
-    then the counts; fitted to ``columns`` (:func:`ingest.tables.table`)."""
+    """A plain-text table for the terminal in ``lang``: checklist, region (none for a schema
+    without regions) and what is missing, then the counts; fitted to ``columns``
+    (:func:`ingest.tables.table`)."""
+    regions = bool(reg.schema.regions)
     if not found:
-        return say("no_gaps", lang)
-    rows: list[tuple[str, ...]] = [
-        tuple(say(f"col_{c}", lang) for c in ("category", "region", "gap"))
-    ]
+        return say("no_gaps" if regions else "no_gaps_no_regions", lang)
+    heads = ("category", "region", "gap") if regions else ("category", "gap")
+    rows: list[tuple[str, ...]] = [tuple(say(f"col_{c}", lang) for c in heads)]
     for g in found:
         rows.append(
             (
                 cut(reg.schema.category(g.category).label.get(lang), 48),
-                reg.schema.region_label(g.region, lang),
+                *([reg.schema.region_label(g.region, lang)] if regions else []),
                 say(f"gap_{g.kind}", lang),
             )
         )

@@ -71,7 +71,7 @@ from formgen.messages import (
     say,
     say_count,
 )
-from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_value
 from formgen.recipients import PLAIN_CSV, column_key, columns_twice, lost_letters, phone_cell
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
@@ -91,7 +91,7 @@ from ingest.register import (
 from ingest.sheet import XLSX, Sheet, read_sheet, with_header
 from ingest.submission import Checked, EntryReturn, Provenance, Submission, short
 from ingest.validate import check_typed
-from ingest.values import allowed, choice_value, split_list
+from ingest.values import allowed, split_list
 
 ID = "institution_id"
 CATEGORY = "category"

@@ -45,7 +45,7 @@ import phonenumbers
 from formgen import languages
 from formgen.linebreak import LINE_BREAK
 from formgen.messages import per_language, problem
-from formgen.model import Field, FieldType, choices_of
+from formgen.model import Field, FieldType, choice_value, choices_of, folded
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -289,22 +289,6 @@ def languages_from_text(text: str) -> tuple[list[str], list[str]]:
         elif code not in codes:
             codes.append(code)
     return codes, unknown
-
-
-def choice_value(f: Field, text: str) -> str | None:
-    """The choice value ``text`` names: the value itself or a label (any language, any case)."""
-    key = folded(text)
-    for c in choices_of(f):
-        if c.value == text or c.value.casefold() == key:
-            return c.value
-        if any(folded(v) == key for v in c.label.values.values()):
-            return c.value
-    return None
-
-
-def folded(text: str) -> str:
-    """``text`` as compared with a label: blanks folded, case ignored."""
-    return " ".join(text.split()).casefold()
 
 
 def allowed(f: Field) -> dict[str, str]:

@@ -691,7 +691,8 @@ def stale(
 def gaps(
     categories: tuple[str, ...], region: str | None, workspace_dir: str, as_json: bool
 ) -> None:
-    """Categories with no entry in a region, or only entries answering "Fehlanzeige"."""
+    """Categories with no entry in a region, or only entries answering "Fehlanzeige" (a schema
+    without regions: categories with no entry at all, or only "Fehlanzeige")."""
     ws, reg = _open(workspace_dir)
     found = staleness.gaps(reg, [region] if region else None, categories or None, ws.language)
     if as_json:

@@ -1,17 +1,21 @@
-"""A centre's own schema and the ids formgen relies on: the institution's ``name`` and ``email``
-(without them no form can be mailed: a problem), an entry's ``date`` and the institution's
-``region`` (without them no staleness by age, no regions: a note). Each is said by `schema
-check` with file, line and what to do, and by every command loading the workspace's schema."""
+"""A centre's own schema (English, unaccompanied minors) and the ids formgen relies on: the
+institution's ``name`` and ``email`` (without them no form can be mailed: a problem), an entry's
+``date`` and the institution's ``region`` (without them no staleness by age, no regions: a note),
+each said by `schema check` with file, line and what to do; and what a schema without regions
+means for recipients lists, gaps and the print."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import pypdf
 import pytest
 from click.testing import CliRunner
 
 from formgen.cli import main
-from formgen.errors import SchemaError
+from formgen.cli.common import read_recipients
+from formgen.errors import RecipientsError, SchemaError
 from formgen.schema_load import check_schema_text, load_schema_text
 from formgen.workspace import Workspace
 
@@ -187,3 +191,131 @@ def test_a_workspace_whose_schema_has_no_email_cannot_mail_and_says_why(tmp_path
     assert result.exit_code == 1
     assert "umf.yaml:9: no institution field 'email'" in result.stderr
     assert not drafts.exists() or not any(drafts.iterdir())
+
+
+DISTRICT = """\
+          - id: district
+            type: select_one
+            scope: institution
+            label: {en: "District"}
+            choices:
+              - value: d03
+                label: {en: "District 03 – Upper Bavaria"}
+              - value: d05
+                label: {en: "District 05 – Bavaria (rural, incl. surrounding municipalities)"}
+"""
+NO_REGIONS = umf(regions="", institution=DISTRICT)
+
+
+def test_a_recipients_list_needs_no_region_column_and_takes_a_choice_by_its_name() -> None:
+    schema = load_schema_text(NO_REGIONS, "umf.yaml")
+    listed = read_recipients(
+        "id,institution,email,categories,district\n"
+        "new-1,Clearinghaus Ağrı,agri@example.org,clearing,d03\n"
+        'new-2,Dom Łódź,lodz@example.org,housing,"district 05 – bavaria (rural, incl. '
+        'surrounding municipalities)"\n'.encode(),
+        "list.csv",
+        schema,
+    )
+    assert listed.problems == ()
+    assert [(r.name, dict(r.institution)) for r in listed.recipients] == [
+        ("Clearinghaus Ağrı", {"district": "d03"}),
+        ("Dom Łódź", {"district": "d05"}),
+    ]
+
+
+def test_a_value_that_is_no_choice_is_told_whole_and_a_region_without_regions_plainly() -> None:
+    schema = load_schema_text(NO_REGIONS, "umf.yaml")
+    wrong = "District 05 – Bavaria (rural, incl. surrounding municipalities!)"
+    listed = read_recipients(
+        "id,institution,email,categories,region,district\n"
+        f'new-1,Київ Дім,kyiv@example.org,clearing,Upper Bavaria,"{wrong}"\n'.encode(),
+        "list.csv",
+        schema,
+    )
+    assert [str(p) for p in listed.problems] == [
+        "list.csv:2: region 'Upper Bavaria': the schema has no regions (nothing is split by "
+        "region); leave the region out",
+        f"list.csv:2: column district: '{wrong}' is not a choice; allowed: d03, d05",
+    ]
+
+
+def test_without_a_region_column_the_list_of_a_schema_with_regions_is_refused() -> None:
+    with pytest.raises(RecipientsError, match=r"missing column region .* the header needs id, "):
+        read_recipients(
+            b"id,institution,email,categories\nnew-1,Haus,a@example.org,clearing\n",
+            "list.csv",
+            load_schema_text(umf(), "umf.yaml"),
+        )
+
+
+@pytest.fixture
+def no_regions(tmp_path: Path) -> Path:
+    """A workspace of the schema without regions, two institutions imported into one of its
+    two checklists."""
+    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language="en")
+    (ws.root / "umf.yaml").write_text(NO_REGIONS, "utf-8")
+    config = ws.root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    table = tmp_path / "table.csv"
+    table.write_text(
+        "id,institution,categories,email,district\n"
+        "new-1,Дом Київ,clearing,kyiv@example.org,d05\n"
+        "new-2,Clearinghaus Ağrı,clearing,agri@example.org,District 03 – Upper Bavaria\n",
+        "utf-8",
+    )
+    result = CliRunner().invoke(main, ["register", "import", str(table), "-w", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    return ws.root
+
+
+def run(ws: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, [*args, "-w", str(ws)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_without_regions_gaps_are_checklists_without_any_entry(no_regions: Path) -> None:
+    code, out, _ = run(no_regions, "register", "gaps")
+    assert code == 0
+    assert out.splitlines() == [
+        "category           gap",
+        "-----------------  --------",
+        "Supported housing  no entry",
+        "1 gap: 1 with no entry, 0 with only 'None available'",
+    ]
+    code, out, _ = run(no_regions, "register", "gaps", "--json")
+    assert json.loads(out) == [
+        {"category": "housing", "region": "", "kind": "none", "institutions": []}
+    ]
+    code, _, err = run(no_regions, "register", "gaps", "--region", "d03")
+    assert code == 1
+    assert err == (
+        "Error: region 'd03': the schema has no regions (nothing is split by region); "
+        "leave the region out\n"
+    )
+
+
+def test_without_regions_find_and_stale_show_no_region_column(no_regions: Path) -> None:
+    _, found, _ = run(no_regions, "register", "find")
+    _, stale, _ = run(no_regions, "register", "stale")
+    assert found.splitlines()[0].split() == ["id", "name", "category", "languages"]
+    assert stale.splitlines()[0].split() == ["id", "name", "category", "confirmed", "why"]
+    assert "Дом Київ" in found and "Clearinghaus Ağrı" in stale
+
+
+def test_without_regions_the_print_lists_entries_by_name_under_no_region_heading(
+    no_regions: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "register.pdf"
+    code, _, err = run(no_regions, "register", "print", "-o", str(pdf))
+    assert code == 0, err
+    pages = [p.extract_text() for p in pypdf.PdfReader(pdf).pages]
+    text = "\n".join(pages)
+    assert "Care region" not in text  # the cover's "Care region: all regions"
+    assert "Without a valid care region" not in text  # a heading over every entry
+    clearing = next(p for p in pages if "Дом Київ" in p)
+    assert clearing.index("Clearinghaus Ağrı") < clearing.index("Дом Київ")
+    assert "District 05 – Bavaria (rural, incl. surrounding municipalities)" in clearing
+    housing = next(p for p in pages if "Residential groups" in p)
+    assert "No entry – no service has been recorded yet." in housing
