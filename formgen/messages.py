@@ -1751,6 +1751,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rec_other_text": "{where}.{name}: the 'other' text must be text",
         # (end of gen_usage)
         # -- click's own usage errors, said in a German workspace (cli/common.py)
+        "click_error": "Error:",
         "click_usage": "Usage:",
         "click_options": "[OPTIONS]",
         "click_help": "Try '{command} {option}' for help.",
@@ -3743,6 +3744,7 @@ WORDS: dict[str, dict[str, str]] = {
         "rec_other_text": "{where}.{name}: der Text zu „other“ muss Text sein",
         # (end of gen_usage)
         # -- click's own usage errors, said in a German workspace (cli/common.py)
+        "click_error": "Fehler:",
         "click_usage": "Aufruf:",
         "click_options": "[OPTIONEN]",
         "click_help": "Hilfe: {command} {option}",

@@ -195,7 +195,11 @@ YESTERDAY = TODAY - dt.timedelta(days=1)
 @pytest.mark.parametrize(
     ("args", "message", "english"),
     [
-        ([], "Error: wohin gehen die Mails? --drafts ORDNER oder --send", "--drafts DIR or --send"),
+        (
+            [],
+            "Fehler: wohin gehen die Mails? --drafts ORDNER oder --send",
+            "--drafts DIR or --send",
+        ),
         (["--send", "--drafts", "x"], "--drafts ORDNER oder --send", "--drafts DIR or --send"),
         (
             ["--send", "--overdue", "--stale"],
@@ -569,7 +573,7 @@ def test_an_update_round_can_ask_for_what_will_be_out_of_date_by_its_deadline(tm
     assert misuse.exit_code == 2
     day, today = date_text(TODAY - dt.timedelta(days=1)), date_text(TODAY)
     assert (
-        f"Error: --stale-by {day} liegt in der Vergangenheit (heute ist der {today}); bitte den "
+        f"Fehler: --stale-by {day} liegt in der Vergangenheit (heute ist der {today}); bitte den "
         "Tag angeben, bis zu dem die Einträge noch aktuell sein sollen, z.\u00a0B. die Frist "
         "der Runde\n"
     ) in misuse.output
@@ -676,7 +680,7 @@ def test_a_date_option_refuses_what_is_no_date_and_names_the_forms_it_takes(
     before = sorted(tmp_path.rglob("*"))
     result = run(*words, option, typed, "-w", str(ws))
     assert result.exit_code == 2
-    assert f"Error: Ungültiger Wert für '{option}': {german}\n" in result.output
+    assert f"Fehler: Ungültiger Wert für '{option}': {german}\n" in result.output
     result = run(*words, option, typed, "-w", str(en))
     assert result.exit_code == 2
     assert f"Error: Invalid value for '{option}': {message}\n" in result.output

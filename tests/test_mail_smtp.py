@@ -2311,7 +2311,7 @@ def test_a_test_address_that_is_an_institutions_is_refused_unless_it_is_the_send
         )
         assert result.exit_code == 2, result.output
         assert (
-            f"Error: Ungültiger Wert für '--test-to': {address} ist die Adresse von {who}: der "
+            f"Fehler: Ungültiger Wert für '--test-to': {address} ist die Adresse von {who}: der "
             "Test schickte ihr die vorausgefüllten Formulare aller Einrichtungen"
         ) in " ".join(result.stderr.split())
         assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
@@ -2366,6 +2366,6 @@ def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_pat
         ["mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--test-to", address],
     )
     assert result.exit_code == 2
-    assert "Error: Ungültiger Wert für '--test-to': " in result.stderr
+    assert "Fehler: Ungültiger Wert für '--test-to': " in result.stderr
     assert f"„{address}“ ist keine E-Mail-Adresse" in result.stderr
     assert not (ws / "sendlog.jsonl").exists()

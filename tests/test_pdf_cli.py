@@ -228,11 +228,11 @@ def test_generate_speaks_the_workspaces_language(
         (
             "de",
             [
-                "Error: bitte nur eine der Optionen --record, --institution und --recipients "
+                "Fehler: bitte nur eine der Optionen --record, --institution und --recipients "
                 "angeben, nicht --record und --institution",
-                "Error: --kind checklist nimmt kein --record (das ist für Formulare einer "
+                "Fehler: --kind checklist nimmt kein --record (das ist für Formulare einer "
                 "Einrichtung)",
-                "Error: --kind institution braucht --record DATEI.json, --institution ID oder "
+                "Fehler: --kind institution braucht --record DATEI.json, --institution ID oder "
                 "--recipients LISTE",
                 "Error: r.json: „base_version“ muss eine ganze Zahl ab 0 sein",
                 "Error: r.json: psychotherapie.sprachen: ein solches Feld gibt es hier nicht; "

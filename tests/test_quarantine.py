@@ -114,13 +114,13 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
     blank = fg("quarantine", "-w", ws, "--done", NUMBER, "--note", "  ")
     assert blank.exit_code == 2
     assert blank.stderr.endswith(
-        "Error: --done braucht --note: was wurde getan (abgetippt, nachgefragt)?\n"
+        "Fehler: --done braucht --note: was wurde getan (abgetippt, nachgefragt)?\n"
     )
     alone = fg("quarantine", "-w", ws, "--note", NOTE)
     assert alone.exit_code == 2
     assert alone.stderr == (
         "Aufruf: main quarantine [OPTIONEN]\nHilfe: main quarantine --help\n\n"
-        "Error: --note nur zusammen mit --done NUMMER\n"
+        "Fehler: --note nur zusammen mit --done NUMMER\n"
     )
 
     # a second photo came in under the same name: the name names both

@@ -98,7 +98,7 @@ def test_text_a_terminal_sent_in_windows_1252_is_refused_not_a_crash(
     code, out = run(ws, *[str(listed) if a == "list.csv" else a for a in args])
     assert code == 2, out
     assert (
-        f"Error: Ungültiger Wert für '{param}': „per Telefon, Frau \\udcd6zt\\udcfcrk“ enthält "
+        f"Fehler: Ungültiger Wert für '{param}': „per Telefon, Frau \\udcd6zt\\udcfcrk“ enthält "
         "U+DCD6, ein halbes Zeichen (ein einzelnes Surrogat), also keinen Text; das Terminal hat "
         "es in einer anderen Kodierung als UTF-8 gesendet (als Windows-1252 gelesen: „per "
         "Telefon, Frau Öztürk“); bitte das Terminal auf UTF-8 stellen und es noch einmal eingeben"
@@ -177,7 +177,7 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     assert code == 0 and "c-0001" in out and "\n        aus return-" in out
     code, out = run(ws, "resolve", "c-0001")
     assert code == 2 and (
-        "Error: ein Konflikt braucht --take mine (den Wert im Register behalten) oder --take "
+        "Fehler: ein Konflikt braucht --take mine (den Wert im Register behalten) oder --take "
         "theirs (den zurückgemeldeten oder importierten übernehmen)\n" in out
     )
     code, out = run(ws, "resolve", "c-0001", "--take", "theirs")
@@ -811,7 +811,7 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     code, out = run(ws, "find", "Paweł", "--text", "Ольга")
     assert (
         code == 2
-        and "Error: den gesuchten Text nur einmal angeben: als WORDS oder mit --text" in out
+        and "Fehler: den gesuchten Text nur einmal angeben: als WORDS oder mit --text" in out
     )
 
 

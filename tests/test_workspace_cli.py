@@ -284,51 +284,51 @@ def test_a_centre_name_a_terminal_sent_in_windows_1252_is_refused(tmp_path: Path
         (
             ["status", "--lst"],
             "Aufruf: main status [OPTIONEN]\nHilfe: main status --help\n\n"
-            "Error: Unbekannte Option „--lst“. Gemeint: „--list“?\n",
+            "Fehler: Unbekannte Option „--lst“. Gemeint: „--list“?\n",
             "Usage: main status [OPTIONS]\nTry 'main status --help' for help.\n\n"
             "Error: No such option '--lst'. Did you mean '--list'?\n",
         ),
         (
             ["register", "fnd"],
-            "Error: Unbekannter Befehl „fnd“. Gemeint: „find“?\n",
+            "Fehler: Unbekannter Befehl „fnd“. Gemeint: „find“?\n",
             "Error: No such command 'fnd'. Did you mean 'find'?\n",
         ),
         (
             ["register", "history"],
-            "Error: Argument 'INSTITUTION_ID' fehlt.\n",
+            "Fehler: Argument 'INSTITUTION_ID' fehlt.\n",
             "Error: Missing argument 'INSTITUTION_ID'.\n",
         ),
         (
             ["register", "export", "--format", "pdx"],
-            "Error: Ungültiger Wert für '--format': „pdx“ ist keiner der möglichen Werte 'json', "
+            "Fehler: Ungültiger Wert für '--format': „pdx“ ist keiner der möglichen Werte 'json', "
             "'csv', 'xlsx'.\n",
             "Error: Invalid value for '--format': 'pdx' is not one of 'json', 'csv', 'xlsx'.\n",
         ),
         (
             ["status", "extra"],
-            "Error: Unerwartetes zusätzliches Argument (extra)\n",
+            "Fehler: Unerwartetes zusätzliches Argument (extra)\n",
             "Error: Got unexpected extra argument (extra)\n",
         ),
         (
             ["--bogus", "status"],
             "Aufruf: main [OPTIONEN] COMMAND [ARGS]...\nHilfe: main --help\n\n"
-            "Error: Unbekannte Option „--bogus“.\n",
+            "Fehler: Unbekannte Option „--bogus“.\n",
             "Usage: main [OPTIONS] COMMAND [ARGS]...\nTry 'main --help' for help.\n\n"
             "Error: No such option '--bogus'.\n",
         ),
         (
             ["register", "set", "x-1", "institution.phone", "--note", "per Telefon"],
-            "Error: bitte VALUE angeben oder --clear, um den Wert zu entfernen (nicht beides)\n",
+            "Fehler: bitte VALUE angeben oder --clear, um den Wert zu entfernen (nicht beides)\n",
             "Error: give a VALUE, or --clear to remove the value (not both)\n",
         ),
         (
             ["register", "confirm", "x-1", "--note", " "],
-            "Error: --note ist leer; bitte angeben, wer es wie bestätigt hat\n",
+            "Fehler: --note ist leer; bitte angeben, wer es wie bestätigt hat\n",
             "Error: --note is blank; say who confirmed it and how\n",
         ),
         (
             ["mail", "--drafts", "d", "--days", "x"],
-            "Error: Ungültiger Wert für '--days': „x“ ist keine ganze Zahl.\n",
+            "Fehler: Ungültiger Wert für '--days': „x“ ist keine ganze Zahl.\n",
             "Error: Invalid value for '--days': 'x' is not a valid integer range.\n",
         ),
     ],
@@ -359,7 +359,7 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
     in a German workspace (the current folder, FORMGEN_WORKSPACE) whatever folder it names,
     and with a German locale outside any workspace; the help of a group called without a
     command stays the help."""
-    german = "Error: Unbekannte Option „--workspace“.\n"
+    german = "Fehler: Unbekannte Option „--workspace“.\n"
     Workspace.init(tmp_path / "de", language="de")
     args = ["--workspace", "nowhere", "status"]
     monkeypatch.chdir(tmp_path / "de")
@@ -372,6 +372,7 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
     for locale in ("LANG", "LC_MESSAGES", "LC_ALL"):
         said = CliRunner().invoke(main, ["--bogus"], env={locale: "de_DE.UTF-8"})
         assert said.exit_code == 2 and said.stderr.startswith("Aufruf: main [OPTIONEN]")
+        assert said.stderr.endswith("Fehler: Unbekannte Option „--bogus“.\n")
     english = CliRunner().invoke(main, ["--bogus"], env={"LANG": "de_DE", "LC_ALL": "C"})
     assert english.stderr.endswith("Error: No such option '--bogus'.\n")
     group = CliRunner().invoke(main, ["register"], env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})

@@ -408,7 +408,7 @@ def _usage_said(exc: click.UsageError, lang: str) -> str:
 
 class _SaidUsageError(click.UsageError):
     """A usage error of click in another language than click's English: the usage line, the
-    hint to the help and the message (exit status 2, ``Error:`` as for every error)."""
+    hint to the help and the message, after „Fehler:“ in German (exit status 2)."""
 
     def __init__(self, message: str, ctx: click.Context | None, lang: str) -> None:
         super().__init__(message, ctx)
@@ -424,7 +424,7 @@ class _SaidUsageError(click.UsageError):
             option = max(names, key=len) if names else "--help"
             help_ = say("click_help", self.lang, command=self.ctx.command_path, option=option)
             echo(f"{usage}\n{help_}\n", err=True)
-        echo(f"Error: {self.format_message()}", err=True)
+        echo(f"{say('click_error', self.lang)} {self.format_message()}", err=True)
 
 
 def workspace_option(func: F) -> F:
