@@ -35,11 +35,14 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import functools
+import os
 import re
 import string
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from formgen.filenames import readable
 
 Arg = str | int | float | Mapping[str, str]
 
@@ -1837,6 +1840,18 @@ WORDS: dict[str, dict[str, str]] = {
         "os_eloop": "Too many levels of symbolic links",
         "os_enametoolong": "File name too long",
         "os_eio": "Input/output error",
+        "os_cannot_write": "cannot write {path}: {what}; {advice}",
+        "os_cannot_access": "cannot access {path}: {what}; {advice}",
+        "os_a_file": "a file",
+        "os_advice_erofs": "the drive is mounted read-only: use a folder on a writable drive, "
+        "or have this one mounted writable",
+        "os_advice_enospc": "the disk is full: free some space and run the command again",
+        "os_advice_edquot": "your disk quota is used up: free some space and run the command again",
+        "os_advice_efbig": "the file would be larger than this drive allows",
+        "os_advice_eacces": "check that you may read and write there (the owner and permissions "
+        "of the file and its folder)",
+        "os_advice_enoent": "check the path (a folder on the way may have been moved or removed)",
+        "os_advice_other": "check the path, the drive and the permissions, then run it again",
         # -- formgen schema check: the problems of a schema file (schema_load.py)
         "schema_has_problems": "the schema has {n} problems:",
         "schema_has_problems_one": "the schema has 1 problem:",
@@ -3838,6 +3853,21 @@ WORDS: dict[str, dict[str, str]] = {
         "os_eloop": "zu viele Ebenen symbolischer Links",
         "os_enametoolong": "der Dateiname ist zu lang",
         "os_eio": "Ein-/Ausgabefehler (das Laufwerk oder die Verbindung zu ihm)",
+        "os_cannot_write": "{path} kann nicht geschrieben werden: {what}; {advice}",
+        "os_cannot_access": "kein Zugriff auf {path}: {what}; {advice}",
+        "os_a_file": "eine Datei",
+        "os_advice_erofs": "bitte einen Ordner auf einem beschreibbaren Laufwerk nehmen "
+        "oder dieses beschreibbar einbinden lassen",
+        "os_advice_enospc": "bitte Platz schaffen und den Befehl noch einmal ausführen",
+        "os_advice_edquot": "Ihr Speicherkontingent ist aufgebraucht: bitte Platz schaffen und "
+        "den Befehl noch einmal ausführen",
+        "os_advice_efbig": "die Datei würde größer, als dieses Laufwerk erlaubt",
+        "os_advice_eacces": "bitte prüfen, ob Sie dort lesen und schreiben dürfen (Eigentümer "
+        "und Berechtigungen der Datei und ihres Ordners)",
+        "os_advice_enoent": "bitte den Pfad prüfen (ein Ordner auf dem Weg wurde vielleicht "
+        "verschoben oder entfernt)",
+        "os_advice_other": "bitte Pfad, Laufwerk und Berechtigungen prüfen und den Befehl noch "
+        "einmal ausführen",
         # -- formgen schema check: the problems of a schema file (schema_load.py)
         "schema_has_problems": "das Schema hat {n} Probleme:",
         "schema_has_problems_one": "das Schema hat 1 Problem:",
@@ -4264,6 +4294,36 @@ def os_error_said(exc: OSError) -> str:
     gefunden``); else as the system said it."""
     key = _OS_ERRORS.get(exc.errno or 0)
     return Said(key) if key else str(exc.strerror or exc)
+
+
+_OS_CANNOT_WRITE = {
+    errno.EROFS: "os_advice_erofs",
+    errno.ENOSPC: "os_advice_enospc",
+    errno.EDQUOT: "os_advice_edquot",
+    errno.EFBIG: "os_advice_efbig",
+}
+"""What to check when a write failed (the path names what could not be written)."""
+
+_OS_CANNOT_ACCESS = {
+    errno.EACCES: "os_advice_eacces",
+    errno.EPERM: "os_advice_eacces",
+    errno.ENOENT: "os_advice_enoent",
+}
+"""What to check when a file could not be reached."""
+
+
+def os_error_message(exc: OSError) -> Said:
+    """What failed, on which path (:func:`os_error_said`), and what to check, said in any
+    language: ``cannot write DIR/exports/x.csv: Read-only file system; the drive is mounted
+    read-only: …``."""
+    name = exc.filename
+    path = readable(os.fsdecode(name)) if isinstance(name, str | bytes | os.PathLike) else None
+    what, shown = os_error_said(exc), path or Said("os_a_file")
+    if exc.errno in _OS_CANNOT_WRITE:
+        advice = Said(_OS_CANNOT_WRITE[exc.errno])
+        return Said("os_cannot_write", path=shown, what=what, advice=advice)
+    advice = Said(_OS_CANNOT_ACCESS.get(exc.errno or 0, "os_advice_other"))
+    return Said("os_cannot_access", path=shown, what=what, advice=advice)
 
 
 def in_language(text: str, lang: str) -> str:

@@ -321,7 +321,8 @@ def test_a_read_only_workspace_fails_the_run_before_anything_is_merged(
     )
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: der Lauf ist fehlgeschlagen: cannot write {ws_dir}/.lock: Read-only file system; "
+        f"Error: der Lauf ist fehlgeschlagen: {ws_dir}/.lock kann nicht geschrieben werden: das "
+        "Laufwerk ist schreibgeschützt; bitte einen Ordner auf einem beschreibbaren Laufwerk "
     ), result.output
     assert "zuvor übernommen" not in result.output and "Traceback" not in result.output
 
@@ -355,9 +356,9 @@ def test_a_run_that_fails_after_a_merge_says_what_is_kept(
     )
     assert result.exit_code == 1, result.output
     assert result.output.startswith(
-        f"Error: der Lauf ist fehlgeschlagen: cannot write {ws_dir}/journal: No space left on "
-        "device; the disk is full: free some space and run the command again; die 1 zuvor "
-        "übernommene Datei bleibt im Register"
+        f"Error: der Lauf ist fehlgeschlagen: {ws_dir}/journal kann nicht geschrieben werden: "
+        "auf dem Laufwerk ist kein Platz mehr; bitte Platz schaffen und den Befehl noch einmal "
+        "ausführen; die 1 zuvor übernommene Datei bleibt im Register"
     ), result.output
     assert "Traceback" not in result.output
 

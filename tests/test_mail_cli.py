@@ -942,8 +942,16 @@ def test_a_sender_that_is_no_address_stops_the_round_before_it_is_planned(tmp_pa
     assert "würde versenden" not in result.output
 
 
-def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch):
-    ws = make_workspace(tmp_path / "ws").root
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("de", "kann nicht geschrieben werden: das Laufwerk ist schreibgeschützt; bitte einen "),
+        ("en", ": Read-only file system; the drive is mounted read-only"),
+    ],
+)
+def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch, language, said):
+    """Said in the workspace's language: the path, what the system said, what to check."""
+    ws = make_workspace(tmp_path / "ws", language=language).root
     write_register(
         ws,
         {
@@ -956,8 +964,8 @@ def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch
     refuse_writes(monkeypatch, ws, errno.EROFS)
     result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "d"))
     assert result.exit_code == 1
-    assert f"Error: cannot write {ws}/" in result.output
-    assert ": Read-only file system; the drive is mounted read-only" in result.output
+    shown = f"Error: {ws}/" if language == "de" else f"Error: cannot write {ws}/"
+    assert shown in result.output and said in result.output
     assert "Traceback" not in result.output
 
 

@@ -884,9 +884,23 @@ def test_print(ws: Workspace) -> None:
 @pytest.mark.parametrize(
     ("err", "failed", "advice"),
     [
-        (errno.EROFS, "cannot write", "Read-only file system; the drive is mounted read-only"),
-        (errno.ENOSPC, "cannot write", "No space left on device; the disk is full"),
-        (errno.EACCES, "cannot access", "Permission denied; check that you may read and write"),
+        (
+            errno.EROFS,
+            "{path}",
+            "kann nicht geschrieben werden: das Laufwerk ist schreibgeschützt; bitte einen "
+            "Ordner auf einem beschreibbaren Laufwerk nehmen",
+        ),
+        (
+            errno.ENOSPC,
+            "{path}",
+            "kann nicht geschrieben werden: auf dem Laufwerk ist kein Platz mehr; bitte Platz "
+            "schaffen",
+        ),
+        (
+            errno.EACCES,
+            "kein Zugriff auf {path}",
+            ": keine Berechtigung; bitte prüfen, ob Sie dort lesen und schreiben dürfen",
+        ),
     ],
     ids=["EROFS", "ENOSPC", "EACCES"],
 )
@@ -899,13 +913,15 @@ def test_a_workspace_that_cannot_be_written_is_an_error_not_a_traceback(
     failed: str,
     advice: str,
 ) -> None:
+    """In the German workspace's language: what could not be written, why, what to check."""
     refuse_writes(monkeypatch, ws.root, err)
     result = CliRunner().invoke(
         main, ["register", *command, "-w", str(ws.root)], catch_exceptions=False
     )
     assert result.exit_code == 1, result.output
-    assert result.output.startswith(f"Error: {failed} {ws.root}/{written}"), result.output
-    assert f": {advice}" in result.output and "Traceback" not in result.output
+    path = f"{ws.root}/{written}"
+    assert result.output.startswith(f"Error: {failed.format(path=path)}"), result.output
+    assert advice in result.output and "Traceback" not in result.output
     assert not list(ws.exports_dir.glob(".*.tmp"))
 
 

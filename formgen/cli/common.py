@@ -171,38 +171,6 @@ def read_recipients(
         raise UnreadableListError(exc.problems, said_in) from None
 
 
-_CANNOT_WRITE = {
-    errno.EROFS: "the drive is mounted read-only: use a folder on a writable drive, or have this "
-    "one mounted writable",
-    errno.ENOSPC: "the disk is full: free some space and run the command again",
-    errno.EDQUOT: "your disk quota is used up: free some space and run the command again",
-    errno.EFBIG: "the file would be larger than this drive allows",
-}
-"""What to check when a write failed (the path names what could not be written)."""
-
-_CANNOT_ACCESS = {
-    errno.EACCES: "check that you may read and write there (the owner and permissions of the "
-    "file and its folder)",
-    errno.EPERM: "check that you may read and write there (the owner and permissions of the "
-    "file and its folder)",
-    errno.ENOENT: "check the path (a folder on the way may have been moved or removed)",
-}
-
-
-def os_error_message(exc: OSError) -> str:
-    """What failed, on which path, and what to check: ``cannot write DIR/exports/x.csv:
-    Read-only file system; the drive is mounted read-only: …``."""
-    what = exc.strerror or str(exc)
-    name = exc.filename
-    path = readable(os.fsdecode(name)) if isinstance(name, str | bytes | os.PathLike) else "a file"
-    if exc.errno in _CANNOT_WRITE:
-        return f"cannot write {path}: {what}; {_CANNOT_WRITE[exc.errno]}"
-    advice = _CANNOT_ACCESS.get(
-        exc.errno or 0, "check the path, the drive and the permissions, then run it again"
-    )
-    return f"cannot access {path}: {what}; {advice}"
-
-
 class FormgenGroup(click.Group):
     """The ``formgen`` command group: any command that meets an error of the operating system
     (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` on stderr and
@@ -266,7 +234,11 @@ class FormgenGroup(click.Group):
         except OSError as exc:
             if exc.errno == errno.EPIPE:
                 raise
-            raise click.ClickException(terminal(os_error_message(exc))) from exc
+            from formgen.messages import os_error_message
+
+            lang = _workspace_language_of(ctx.meta.get(_ARGS, ()), None) or "en"
+            said = os_error_message(exc).in_language(lang)
+            raise click.ClickException(terminal(said)) from exc
         except click.UsageError as exc:  # about the command line, as it was typed
             raise _said_usage(exc, ctx.meta.get(_ARGS, ())) from exc
         except click.ClickException as exc:
@@ -289,11 +261,18 @@ def _said_usage(exc: click.UsageError, args: Sequence[str]) -> click.UsageError:
 
 
 def _usage_language(args: Sequence[str], failed: click.Context | None) -> str:
-    """The language a usage error of the command line ``args`` is said in: that of the first
-    workspace that opens of the one ``-w``/``--workspace`` names (also where formgen's own
-    options do not take it: ``formgen --workspace DIR status``), $FORMGEN_WORKSPACE and the
-    failing command's default (the current folder for ``formgen`` itself); where none does,
-    that of the user's locale (``LANG=de_DE.UTF-8``: German; else English)."""
+    """The language a usage error of the command line ``args`` is said in: that of its
+    workspace (:func:`_workspace_language_of`); where none opens, that of the user's locale
+    (``LANG=de_DE.UTF-8``: German; else English)."""
+    return _workspace_language_of(args, failed) or _locale_language()
+
+
+def _workspace_language_of(args: Sequence[str], failed: click.Context | None) -> str | None:
+    """The language of the first workspace that opens of the one ``-w``/``--workspace`` names
+    in the command line ``args`` (also where formgen's own options do not take it: ``formgen
+    --workspace DIR status``), $FORMGEN_WORKSPACE and the failing command's default (the
+    current folder for ``formgen`` itself and where no command is known); None where none
+    opens."""
     given = [
         args[i + 1] if a in ("-w", "--workspace") else a.removeprefix("--workspace=")
         for i, a in enumerate(args)
@@ -306,7 +285,7 @@ def _usage_language(args: Sequence[str], failed: click.Context | None) -> str:
     for folder in (*given, os.environ.get("FORMGEN_WORKSPACE"), default):
         if isinstance(folder, str) and (lang := _opened_language(folder)):
             return lang
-    return _locale_language()
+    return None
 
 
 def _locale_language() -> str:

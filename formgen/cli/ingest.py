@@ -15,7 +15,6 @@ from formgen.cli.common import (
     echo,
     echo_fitted,
     library_errors,
-    os_error_message,
     workspace_option,
 )
 from formgen.filenames import readable, shown
@@ -103,7 +102,7 @@ def ingest(
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """
     started = time.time()
-    from formgen.messages import say, say_count
+    from formgen.messages import os_error_message, say, say_count
     from ingest.pipeline import (
         Limits,
         ReadContext,
@@ -158,7 +157,7 @@ def ingest(
             with journal.writing(ws) as writer:
                 report = run(register_merge(ws, writer), writer.register.data["sources"])
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
-        why = os_error_message(exc)
+        why = os_error_message(exc).in_language(ws.language)
         failed = (
             say_count("ingest_pipeline_run_failed_kept", ws.language, merged, why=why)
             if merged
@@ -175,7 +174,7 @@ def ingest(
         try:
             saved = _save_report(ws, report)
         except OSError as exc:
-            why = os_error_message(exc)
+            why = os_error_message(exc).in_language(ws.language)
             echo(say("ingest_pipeline_report_not_saved", ws.language, why=why), err=True)
     if as_json:
         echo(report.dumps())
