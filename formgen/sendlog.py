@@ -25,7 +25,9 @@ crash. A *delivery* is one institution in one round; its events are:
 
 ``formgen register erase`` replaces an erased name or address in the log by its marker
 (:data:`formgen.record.ERASED`); a delivery reads it as none (:attr:`Delivery.email_erased`),
-and a marker in a server's reply or a reason as ``(erased)``.
+and a marker in a server's reply or a reason's English as ``(erased)``; in a reason's words
+(``detail_said``, ``error_said``) an arg that is a marker is the words ``erased``, said in the
+workspace's language („(gelöscht)“). The log itself keeps the markers.
 
 A formgen older than ``not_mailed`` (or ``not_made``) skips those lines as damaged (``formgen
 status`` notes their line numbers) and reads the rest of the log as before.
@@ -253,7 +255,15 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
 
 
 def _erased_in(words: Any) -> Any:
-    """Stored words (``detail_said``, ``error_said``) with an erased marker as ``(erased)``."""
-    if not words:
-        return words
-    return json.loads(ERASED_MARK.sub("(erased)", json.dumps(words, ensure_ascii=False)))
+    """Stored words (``detail_said``, ``error_said``) with an arg that is an erased marker as
+    the words ``erased`` (said in the language the whole is said in), a marker within a text
+    as ``(erased)``."""
+    if isinstance(words, str):
+        if ERASED_MARK.fullmatch(words):
+            return {"said": "erased", "args": {}}
+        return ERASED_MARK.sub("(erased)", words)
+    if isinstance(words, dict):
+        return {k: _erased_in(v) for k, v in words.items()}
+    if isinstance(words, list):
+        return [_erased_in(v) for v in words]
+    return words

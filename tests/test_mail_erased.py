@@ -16,6 +16,7 @@ from test_mail_cli import deadlines_pass
 from test_register_returns import RECIPIENTS, mailed_form
 
 from formgen.cli import main
+from formgen.messages import said_json
 from formgen.recipients import check_email
 from formgen.sendlog import deliveries_from
 from formgen.workspace import Workspace
@@ -232,3 +233,34 @@ def test_the_send_log_reads_an_erased_name_and_address_as_none_and_shows_no_mark
     assert (d.name, d.email, d.name_erased, d.email_erased) == ("", "", True, True)
     assert d.last_error == "550 5.1.1 <(erased)>: User unknown"
     assert d.not_mailed_detail.startswith("'(erased)' is not an e-mail address")
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        ("de", "„(gelöscht)“ ist keine E-Mail-Adresse (erwartet: name@example.org)"),
+        ("en", "'(erased)' is not an e-mail address (expected name@example.org)"),
+    ],
+)
+def test_an_erased_address_in_why_not_mailed_is_said_in_the_workspace_language(
+    tmp_path: Path, language: str, said: str
+) -> None:
+    """The send log stores why ua-1 was not mailed with its words, their address the marker
+    of an erased one (the log keeps the marker): 'formgen status --list' of a German
+    workspace says „(gelöscht)“ there, of an English one '(erased)'."""
+    ws = tmp_path / "ws"
+    make_workspace(ws, language=language)
+    why = check_email("(erased #2)")
+    assert why is not None
+    line = {
+        "event": "not_mailed", "round": "erste", "institution_id": "ua-1", "kind": "invitation",
+        "at": "2026-11-24T09:00:00+01:00", "name": OLGA, "email": "(erased #2)",
+        "reason": "invalid_email", "detail": why, "detail_said": said_json(why),
+    }  # fmt: skip
+    (ws / "sendlog.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", "utf-8")
+    listed = run("status", "-w", ws, "--list")
+    assert listed.exit_code == 0, listed.output
+    (row,) = [line for line in listed.output.splitlines() if line.startswith("ua-1 ")]
+    assert row.endswith(said), row
+    assert "(erased #" in (ws / "sendlog.jsonl").read_text("utf-8")  # the log is as written
+    no_marker(listed.output)
