@@ -228,6 +228,14 @@ def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_ow
     # a first answer is wanted from inst-0002, not its date and initials
     (amal_row,) = [line for line in stale.splitlines() if line.startswith("inst-0002")]
     assert amal_row.split()[-4:] == ["nie", "noch", "nie", "geantwortet"], amal_row
+    # the printed register says the same of it, not „veraltet“ or „nie bestätigt“
+    code, said = formgen(ws, "register", "print", "--category", "krisendienst")
+    assert code == 0, said
+    (printed,) = ws.exports_dir.glob("register-*-krisen*.pdf")
+    text = " ".join("\n".join(p.extract_text() for p in PdfReader(printed).pages).split())
+    assert "inst-0002 " in text  # its name as the PDF draws Arabic, then the mark
+    assert "⚠ NOCH NIE GEANTWORTET – Angaben unbestätigt Anschrift 41539" in text, text
+    assert "VERALTET" not in text and "nie bestätigt" not in text
 
     # the history names the file and the note; the long export its source
     code, history = formgen(ws, "register", "history", "ar-1")
