@@ -381,6 +381,9 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_elsewhere": "  also found among the values of {count}: NOT erased there, their "
         "returns and forms are kept; where it is the same person, erase it there too:",
         "erase_elsewhere_at": "    {iid} {name}: {paths} → {command}",
+        "erase_merged_at": "  also among the values of {iid} {name}, merged into {keep} (the same "
+        "institution): NOT erased there; erase it there too: {paths} → {command}",
+        "erase_merged_into": "(merged into {keep})",
         "erase_count_elsewhere": "{n} other institutions",
         "erase_count_elsewhere_one": "1 other institution",
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
@@ -2240,6 +2243,10 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_elsewhere": "  auch gefunden unter den Werten von {count}: dort NICHT gelöscht, "
         "ihre Rückmeldungen und Formulare bleiben; ist es dieselbe Person, dort ebenfalls löschen:",
         "erase_elsewhere_at": "    {iid} {name}: {paths} → {command}",
+        "erase_merged_at": "  auch unter den Werten von {iid} {name}, zusammengeführt in {keep} "
+        "(dieselbe Einrichtung): dort NICHT gelöscht; dort ebenfalls löschen: {paths} → "
+        "{command}",
+        "erase_merged_into": "(zusammengeführt in {keep})",
         "erase_count_elsewhere": "{n} anderen Einrichtungen",
         "erase_count_elsewhere_one": "1 anderen Einrichtung",
         "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "

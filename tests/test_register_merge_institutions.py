@@ -564,3 +564,23 @@ def test_an_imported_row_naming_the_other_says_it_went_to_the_one_kept(
     code, out = register(ws, "history", "praxis-a")
     assert "importiert  aus liste.csv [importierte Liste: Bestandsliste]" in out
     assert "    Träger: (leer) → Verein Yılmaz e. V.\n" in out
+
+
+def test_erase_names_the_institution_merged_into_it_as_the_same_one(ws: Workspace) -> None:
+    """praxis-b was merged into praxis-a and still holds Şule Yılmaz's name: erasing it from
+    praxis-a names praxis-b as merged into it, the same institution, with the command to erase
+    there too, not as „another institution“ whose contact person may be someone else."""
+    assert register(ws, "merge", "praxis-a", "praxis-b", "--note", NOTE)[0] == 0
+    path = "psychotherapie.contact_name"
+    asked = CliRunner().invoke(
+        main, ["register", "erase", "praxis-a", path, "--note", "Löschersuchen", "-w", str(ws.root)],
+        input="n\n",
+    )  # fmt: skip
+    assert asked.exit_code == 1, asked.output
+    lines = asked.output.splitlines()
+    assert lines[1] == (
+        "  auch unter den Werten von praxis-b Praxis Sule Yilmaz, zusammengeführt in praxis-a "
+        f"(dieselbe Einrichtung): dort NICHT gelöscht; dort ebenfalls löschen: {path} → formgen "
+        f"register erase praxis-b {path} --note …"
+    ), asked.output
+    assert "anderen Einrichtung" not in asked.output

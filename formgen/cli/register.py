@@ -406,7 +406,8 @@ def erase(
     marker; its mail drafts (mail --drafts) and files made by formgen (its forms, exports/)
     that contain one are listed and deleted. Other institutions' files stay: those whose own
     values hold the same text (a contact person of the same name) are named first, with the
-    command to erase there too where it is the same person. A form made before the erasure that comes back with the
+    command to erase there too where it is the same person; one merged into it (register merge)
+    as such, the same institution. A form made before the erasure that comes back with the
     erased value as prefilled does not bring it back: the value is left out.
     Says what it will erase (values masked) and asks first, unless --yes.
     """
@@ -418,16 +419,21 @@ def erase(
     def shown(e: erase_mod.Erasure) -> bool:
         reg = journal.load(ws)
         echo(say("erase_head", lang, iid=e.institution_id, name=e.name, paths=", ".join(e.paths)))
-        if e.elsewhere:
-            count = say_count("erase_count_elsewhere", lang, len(e.elsewhere))
-            echo(say("erase_elsewhere", lang, count=count))
-            for other, at in e.elsewhere:
+        # one merged into this one (register merge) is the same institution: said so apart
+        merged = [(o, at) for o, at in e.elsewhere if reg.merged_into(o) == e.institution_id]
+        elsewhere = [found for found in e.elsewhere if found not in merged]
+        for key, found in (("erase_merged_at", merged), ("erase_elsewhere_at", elsewhere)):
+            if found and key == "erase_elsewhere_at":
+                count = say_count("erase_count_elsewhere", lang, len(found))
+                echo(say("erase_elsewhere", lang, count=count))
+            for other, at in found:
                 echo(
                     say(
-                        "erase_elsewhere_at",
+                        key,
                         lang,
                         iid=other,
                         name=name_line(reg, other),
+                        keep=e.institution_id,
                         paths=", ".join(at),
                         command=f"formgen register erase {other} {' '.join(at)} --note …",
                     )
@@ -449,7 +455,7 @@ def erase(
             for o in files:
                 echo(say(key, lang, file=f"{o.file_name} ({o.sha256[:12]}…)"))
                 if o.others:
-                    others = ", ".join(f"{i} {name_line(reg, i)}" for i in o.others)
+                    others = ", ".join(_named(reg, i, lang) for i in o.others)
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
             command = erase_mod.made_again(ws, path)
@@ -472,6 +478,13 @@ def erase(
         raise click.ClickException(say("reg_erase_declined", lang))
     note = " ".join(note.split())
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
+
+
+def _named(reg: Register, iid: str, lang: str) -> str:
+    """``iid`` and its name, and the institution it was merged into (register merge), if so."""
+    named = f"{iid} {name_line(reg, iid)}"
+    keep = reg.merged_into(iid)
+    return named if keep is None else f"{named} {say('erase_merged_into', lang, keep=keep)}"
 
 
 def _agreed(question: str, again: str) -> bool:
