@@ -1804,6 +1804,8 @@ WORDS: dict[str, dict[str, str]] = {
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
+        "init_private": "  only you can open the folder (mode 0700): it will hold personal "
+        "data; formgen writes the files readable by you only, here and elsewhere",
         # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
         "schema_valid": "{path}: valid — {schema} {version}, {groups} groups, {categories} "
         "categories, {fields} distinct fields",
@@ -3820,6 +3822,9 @@ WORDS: dict[str, dict[str, str]] = {
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",
         "init_secret": "  Signaturschlüssel: {path} (gut aufbewahren; nie per Mail verschicken)",
+        "init_private": "  nur Sie können den Ordner öffnen (Modus 0700): er wird "
+        "personenbezogene Daten enthalten; formgen schreibt die Dateien nur für Sie lesbar, hier "
+        "und anderswo",
         # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
         "schema_valid": "{path}: gültig — {schema} {version}, Gruppen: {groups}, Kategorien: "
         "{categories}, verschiedene Felder: {fields}",

@@ -2,6 +2,8 @@
 
 Created by ``formgen init DIR``. Layout::
 
+The folder is made readable by its owner only (mode 0700): it holds personal data.
+
     DIR/workspace.toml   configuration (centre name, sender, schema, regions)
     DIR/secret.key       per-workspace secret for form signatures (mode 0600; never mailed)
     DIR/issued.jsonl     one line per generated form: its signed identity (append-only)
@@ -315,7 +317,8 @@ class Workspace:
         with_files: bool = False,
     ) -> Workspace:
         """Create a workspace in ``root``: a new or empty folder, or — with ``with_files`` — a
-        folder that holds other files (they are left as they are). Never over a workspace, or
+        folder that holds other files (they are left as they are), made readable by its owner
+        only (mode 0700), as it will hold personal data. Never over a workspace, or
         over what is left of one (see :func:`check_new_folder`). A ``sender`` that mails could
         not go out From (not an address, letters such as ü before the @) is refused."""
         root = Path(root)
@@ -324,6 +327,7 @@ class Workspace:
         check_new_folder(root, with_files)
         try:
             root.mkdir(parents=True, exist_ok=True)
+            root.chmod(0o700)  # it will hold personal data: nobody else may look in
         except OSError as exc:  # a file on the way, no permission
             why = os_error_said(exc)
             raise WorkspaceError(Said("init_cannot_create", root=readable(root), why=why)) from exc

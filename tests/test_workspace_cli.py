@@ -78,6 +78,9 @@ def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: P
                 "Absender, Regionen)",
                 "  Signaturschlüssel: {root}/secret.key (gut aufbewahren; nie per Mail "
                 "verschicken)",
+                "  nur Sie können den Ordner öffnen (Modus 0700): er wird personenbezogene "
+                "Daten enthalten; formgen schreibt die Dateien nur für Sie lesbar, hier und "
+                "anderswo",
             ],
         ),
         (
@@ -86,6 +89,8 @@ def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: P
                 "workspace created in {root}",
                 "  configuration: {root}/workspace.toml (centre name, sender, regions)",
                 "  signing secret: {root}/secret.key (keep it; never mail it)",
+                "  only you can open the folder (mode 0700): it will hold personal data; "
+                "formgen writes the files readable by you only, here and elsewhere",
             ],
         ),
     ],

@@ -5,10 +5,14 @@ module is imported when the command runs (or its help is asked for), so ``formge
 ``formgen status`` start without loading reportlab or the ingest pipeline. Library errors
 (:class:`formgen.errors.FormgenError`) and errors of the operating system (``OSError``: a
 read-only workspace, permission denied, a full disk) become ``Error: …`` on stderr with exit
-status 1; misuse (unknown options, missing arguments) exits 2 (click's default).
+status 1; misuse (unknown options, missing arguments) exits 2 (click's default). Every file and
+folder a command writes is readable by the user only (the umask gets 077 added): it may hold
+personal data, in the workspace or outside it (mail drafts, forms, prints).
 """
 
 from __future__ import annotations
+
+import os
 
 import click
 
@@ -90,3 +94,6 @@ def main() -> None:
 
     Start with `formgen demo DIR` to see the whole cycle on the shipped Arbeitshilfe schema.
     """
+    # what formgen writes (the register, forms, drafts, exports, in the workspace or anywhere
+    # else) may hold personal data: readable by the user only, whatever the umask allowed
+    os.umask(os.umask(0o077) | 0o077)

@@ -38,9 +38,11 @@ def init(directory: str, name: str, sender: str, lang: str, with_files: bool) ->
 
     DIRECTORY is a new or empty folder; one that holds other files (returned forms, say) is
     refused unless --with-files is given. A workspace, or what is left of one, is never
-    overwritten.
+    overwritten. The folder is made readable by you only (mode 0700): it will hold personal
+    data.
     """
     ws = Workspace.init(directory, name=name, sender=sender, language=lang, with_files=with_files)
     echo(say("init_created", lang, root=str(ws.root)))
     echo(say("init_configuration", lang, path=str(ws.root / "workspace.toml")))
     echo(say("init_secret", lang, path=str(ws.root / "secret.key")))
+    echo(say("init_private", lang))
