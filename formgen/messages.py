@@ -540,7 +540,19 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_done_already": "{id} ({name}): marked dealt with already on {day} ({note}); "
         "nothing changed",
         "quarantine_done_needs_note": "--done needs --note: say what was done (typed in, asked)",
-        "quarantine_note_needs_done": "--note goes with --done NUMBER",
+        "quarantine_note_needs_done": "--note goes with --done NUMBER or --delete NUMBER",
+        "quarantine_done_or_delete": "--done or --delete: one of them",
+        "quarantine_yes_needs_delete": "--yes goes with --delete NUMBER",
+        "quarantine_delete_needs_note": "--delete needs --note: say why it is deleted (a "
+        "private person's letter, no institution's)",
+        "quarantine_delete_ask": "Delete this file and what its record says of where it came "
+        "from? [y/N]",
+        "quarantine_delete_declined": "nothing deleted, nothing changed",
+        "quarantine_deleted": "{id} ({name}): deleted ({note}); its record keeps only that a "
+        "file was deleted, when and why",
+        "quarantine_gone": "{id}  deleted on {day}: {note}",
+        "quarantine_how_delete": "no institution's (a private person's letter)? → formgen "
+        "quarantine -w {root} --delete {id} --note '…'",
         "status_quarantine_unknown-form": "unknown-form",
         "status_quarantine_tampered": "tampered",
         "status_quarantine_no-workspace": "made without a workspace",
@@ -2415,7 +2427,19 @@ WORDS: dict[str, dict[str, str]] = {
         "nichts geändert",
         "quarantine_done_needs_note": "--done braucht --note: was wurde getan (abgetippt, "
         "nachgefragt)?",
-        "quarantine_note_needs_done": "--note nur zusammen mit --done NUMMER",
+        "quarantine_note_needs_done": "--note nur zusammen mit --done NUMMER oder --delete NUMMER",
+        "quarantine_done_or_delete": "--done oder --delete: nur eines von beiden",
+        "quarantine_yes_needs_delete": "--yes nur zusammen mit --delete NUMMER",
+        "quarantine_delete_needs_note": "--delete braucht --note: warum wird sie gelöscht (Brief "
+        "einer Privatperson, keiner Einrichtung)?",
+        "quarantine_delete_ask": "Diese Datei löschen und mit ihr, was ihr Eintrag über ihre "
+        "Herkunft sagt? [j/N]",
+        "quarantine_delete_declined": "nichts gelöscht, nichts geändert",
+        "quarantine_deleted": "{id} ({name}): gelöscht ({note}); ihr Eintrag hält nur fest, dass "
+        "eine Datei gelöscht wurde, wann und warum",
+        "quarantine_gone": "{id}  gelöscht am {day}: {note}",
+        "quarantine_how_delete": "keiner Einrichtung (Brief einer Privatperson)? → formgen "
+        "quarantine -w {root} --delete {id} --note „…“",
         "status_quarantine_unknown-form": "unbekanntes Formular",
         "status_quarantine_tampered": "Kennung verändert oder beschädigt",
         "status_quarantine_no-workspace": "ohne Arbeitsbereich erstellt",

@@ -6,8 +6,10 @@ form, a tampered identity, an unknown schema, a photo of the paper form …) as
 arrival of the same content. ``formgen status`` counts the copies from here, and ``formgen
 quarantine`` lists them with why in the workspace's language, without loading the pipeline.
 
-A copy stays in the quarantine until a return merges it (ingesting the folder again), and is
-never deleted here. It counts as *dealt with* when
+A copy stays in the quarantine until a return merges it (ingesting the folder again), or a
+coordinator deletes it (:func:`delete`: a private person's letter mailed to the centre, no
+institution's): its record then keeps only that a file was deleted, when and why. It counts as
+*dealt with* when
 
 * a coordinator said so (:func:`mark_done`: the photo was typed into the institution's form,
   the sender was asked), with the note kept in its record (``dealt_with``); or
@@ -32,7 +34,7 @@ from typing import Any
 from formgen.errors import QuarantineLookupError
 from formgen.identity import parse_reference
 from formgen.messages import WORDS, Said, known_text, say
-from formgen.workspace import Workspace, write_atomic
+from formgen.workspace import Workspace, fsync_dir, write_atomic
 
 SHORT = 8
 """Hex digits of a copy's SHA-256 that name it in ``formgen quarantine``; a start of at least
@@ -150,6 +152,20 @@ def kept(workspace: Workspace, register: Mapping[str, Any] | None = None) -> lis
             continue
         record = read_record(records[copy.stem])
         out.append(Kept(copy, record, answered(record)))
+    return out
+
+
+def deleted(workspace: Workspace) -> list[tuple[str, Mapping[str, Any]]]:
+    """The files of the quarantine deleted by :func:`delete`: each one's number and ``deleted``
+    (``at``, ``note``), as its record keeps them (one that came in again since is :func:`kept`)."""
+    folder = workspace.quarantine_dir
+    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    copies = {p.stem for p in files if p.suffix != ".json"}
+    out: list[tuple[str, Mapping[str, Any]]] = []
+    for record in (p for p in files if p.suffix == ".json" and p.stem not in copies):
+        gone = read_record(record).get("deleted")
+        if isinstance(gone, dict):
+            out.append((record.stem[:SHORT], gone))
     return out
 
 
@@ -281,3 +297,27 @@ def mark_done(workspace: Workspace, which: str, note: str) -> Kept:
         data = json.dumps(record, ensure_ascii=False, indent=2).encode()
         write_atomic(found.copy.with_suffix(".json"), data)
     return Kept(found.copy, record, found.answered)
+
+
+def delete(
+    workspace: Workspace, which: str, note: str, confirm: Callable[[Kept], bool] = lambda _k: True
+) -> Kept | None:
+    """Delete the file ``which`` names (:func:`find`) from the quarantine, asking ``confirm``
+    first (``False``: nothing changed, ``None`` returned): a private person's letter or a
+    document no institution sent. Its record keeps only why it was kept aside (its kind) and
+    that it was deleted, when and ``note`` (why): the file's names, its sender, the mail's
+    subject and date go with it. The record is written first, so that a crash leaves no
+    details of a file deleted; the same command run again deletes the copy."""
+    with workspace.lock():
+        found = find(workspace, which)
+        if not confirm(found):
+            return None
+        record = {
+            "kind": found.kind,
+            "deleted": {"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "note": note},
+        }
+        data = json.dumps(record, ensure_ascii=False, indent=2).encode()
+        write_atomic(found.copy.with_suffix(".json"), data)
+        found.copy.unlink(missing_ok=True)
+        fsync_dir(found.copy.parent)
+    return found

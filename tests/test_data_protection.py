@@ -1,21 +1,30 @@
 """What the centre's data protection officer relies on: the workspace and every file formgen
-writes are readable by the user only, whatever the umask.
+writes are readable by the user only, whatever the umask; a private person's letter mailed to
+the centre can be deleted from the quarantine.
 
 Found by the data protection audit (s17B): with the usual umask 022 the register, the journal,
 the archive, the quarantine, exports, forms and the mail drafts (with the contact persons'
-names, phones and addresses) were readable by every user of a shared terminal server.
+names, phones and addresses) were readable by every user of a shared terminal server; a
+citizen's doctor's letter mailed to the centre's address stayed in the quarantine for good,
+with the sender and subject in its record ('--done' keeps it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+import json
 import os
 from collections.abc import Iterator
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from reportlab.pdfgen import canvas
 
 from formgen.cli import main
+from formgen.messages import date_text
 
 LIST = (
     "institution_id;category;name;street;postcode;city;region;phone;email;languages_offered;"
@@ -27,9 +36,9 @@ LIST = (
 )
 
 
-def fg(*args: str | Path) -> Result:
-    result = CliRunner().invoke(main, [str(a) for a in args])
-    assert result.exit_code == 0, result.output
+def fg(*args: str | Path, code: int = 0, answer: str | None = None) -> Result:
+    result = CliRunner().invoke(main, [str(a) for a in args], input=answer)
+    assert result.exit_code == code, result.output
     return result
 
 
@@ -67,3 +76,74 @@ def test_the_workspace_and_what_formgen_writes_are_readable_by_the_user_only(
         f"{p.stat().st_mode & 0o777:o} {p}" for p in written if p.stat().st_mode & 0o077
     ]
     assert open_to_others == []
+
+
+def _citizens_letter(folder: Path) -> Path:
+    """A citizen mails the centre's address a doctor's letter (health data, DSGVO Art. 9)."""
+    pdf = io.BytesIO()
+    page = canvas.Canvas(pdf)
+    page.drawString(72, 700, "Arztbrief Frau Malgorzata Wojcik, geb. 01.02.1970: Diagnose F43.1")
+    page.save()
+    mail = EmailMessage()
+    mail["From"] = "Małgorzata Wójcik <m.wojcik1970@web.example>"
+    mail["To"] = "spkom@example.org"
+    mail["Subject"] = "Hilfe gesucht – Małgorzata Wójcik"
+    mail["Date"] = "Tue, 05 Jan 2027 10:00:00 +0000"
+    mail.set_content("Ich suche eine Therapeutin, die Polnisch spricht. Anbei mein Arztbrief.")
+    mail.add_attachment(
+        pdf.getvalue(), maintype="application", subtype="pdf", filename="Arztbrief_Wójcik.pdf"
+    )
+    folder.mkdir()
+    path = folder / "wojcik.eml"
+    path.write_bytes(bytes(mail))
+    return path
+
+
+def test_a_private_persons_letter_is_deleted_from_the_quarantine_with_its_details(
+    tmp_path: Path,
+) -> None:
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    fg("ingest", _citizens_letter(tmp_path / "Eingang"), "-w", ws)
+    (copy,) = (p for p in (ws / "quarantine").iterdir() if p.suffix == ".pdf")
+    number = copy.stem[:8]
+    listed = fg("quarantine", "-w", ws).output
+    assert "Małgorzata Wójcik <m.wojcik1970@web.example>" in listed
+    assert (
+        f"→ keiner Einrichtung (Brief einer Privatperson)? → formgen quarantine -w {ws} "
+        f"--delete {number} --note „…“"
+    ) in listed.splitlines()
+
+    note = "Arztbrief einer Privatperson, an Beratungsstelle verwiesen"
+    # asked in German: an answer it does not know asks again, Enter is a no
+    kept = fg("quarantine", "-w", ws, "--delete", number, "--note", note, code=1, answer="x\n\n")
+    assert f"{number}  unbekanntes Formular  Arztbrief_Wójcik.pdf, eingegangen " in kept.output
+    assert kept.output.count("Herkunft sagt? [j/N]") == 2, kept.output
+    assert "bitte mit j (ja) oder n (nein) antworten" in kept.stderr
+    assert kept.stderr.endswith("Error: nichts gelöscht, nichts geändert\n")
+    assert copy.exists()
+
+    done = fg(
+        "quarantine", "-w", ws, "--delete", "Arztbrief_Wójcik.pdf", "--note", note, answer="j\n"
+    )
+    assert done.output.endswith(
+        f"{number} (Arztbrief_Wójcik.pdf): gelöscht ({note}); ihr Eintrag hält nur fest, dass "
+        "eine Datei gelöscht wurde, wann und warum\n"
+    )
+    assert sorted(p.name for p in (ws / "quarantine").iterdir()) == [f"{copy.stem}.json"]
+    record = (ws / "quarantine" / f"{copy.stem}.json").read_text("utf-8")
+    assert json.loads(record)["deleted"]["note"] == note
+    for detail in ("Wójcik", "Wojcik", "wojcik", "Arztbrief_", "Hilfe gesucht", "2027"):
+        assert detail not in record
+    today = date_text(dt.date.today(), "de")
+    assert fg("quarantine", "-w", ws).output.splitlines() == [
+        f"nichts beiseitegelegt in {ws / 'quarantine'}",
+        "",
+        f"{number}  gelöscht am {today}: {note}",
+    ]
+    assert "Quarantäne" not in fg("status", "-w", ws).output
+    fg("quarantine", "-w", ws, "--delete", number, "--note", note, "--yes", code=1)  # gone
+
+    # the same letter mailed again is kept aside again, a file of its own to be dealt with
+    fg("ingest", tmp_path / "Eingang", "-w", ws)
+    assert copy.exists() and "Małgorzata Wójcik" in fg("quarantine", "-w", ws).output

@@ -120,7 +120,7 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
     assert alone.exit_code == 2
     assert alone.stderr == (
         "Aufruf: main quarantine [OPTIONEN]\nHilfe: main quarantine --help\n\n"
-        "Fehler: --note nur zusammen mit --done NUMMER\n"
+        "Fehler: --note nur zusammen mit --done NUMMER oder --delete NUMMER\n"
     )
 
     # a second photo came in under the same name: the name names both

@@ -35,6 +35,19 @@ def echo(message: str = "", err: bool = False) -> None:
     click.echo(terminal(message), err=err)
 
 
+def agreed(question: str, again: str) -> bool:
+    """A yes to ``question`` (ending in „[j/N]“ or „[y/N]“): j, ja, y or yes; nothing, n, nein
+    or no is a no; anything else asks again with ``again`` (click's confirm knows only y/n,
+    and refuses a German „j“ in English)."""
+    while True:
+        answer = click.prompt(terminal(question), default="", show_default=False)
+        if answer.strip().lower() in ("j", "ja", "y", "yes"):
+            return True
+        if answer.strip().lower() in ("", "n", "nein", "no"):
+            return False
+        echo(again, err=True)
+
+
 def columns() -> int | None:
     """The terminal's width in columns, for what is laid out to fit it (tables, long lines):
     ``COLUMNS`` where it is set, else the terminal's own; ``None`` (no limit) where the output

@@ -20,6 +20,7 @@ import click
 
 from formgen.cli.common import (
     DATE,
+    agreed,
     columns,
     echo,
     lang_option,
@@ -29,7 +30,6 @@ from formgen.cli.common import (
     workspace_option,
 )
 from formgen.csv_write import csv_delimiter
-from formgen.filenames import terminal
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
 from formgen.workspace import Workspace, write_atomic
@@ -468,7 +468,7 @@ def erase(
         for missing in e.missing:
             echo(say("erase_draft_missing", lang, path=missing))
         try:
-            return yes or _agreed(say("erase_ask", lang), say("erase_ask_again", lang))
+            return yes or agreed(say("erase_ask", lang), say("erase_ask_again", lang))
         except click.Abort:  # Ctrl-C or the end of the input: a no
             echo()
             return False
@@ -485,19 +485,6 @@ def _named(reg: Register, iid: str, lang: str) -> str:
     named = f"{iid} {name_line(reg, iid)}"
     keep = reg.merged_into(iid)
     return named if keep is None else f"{named} {say('erase_merged_into', lang, keep=keep)}"
-
-
-def _agreed(question: str, again: str) -> bool:
-    """A yes to ``question`` (ending in „[j/N]“ or „[y/N]“): j, ja, y or yes; nothing, n, nein
-    or no is a no; anything else asks again with ``again`` (click's confirm knows only y/n,
-    and refuses a German „j“ in English)."""
-    while True:
-        answer = click.prompt(terminal(question), default="", show_default=False)
-        if answer.strip().lower() in ("j", "ja", "y", "yes"):
-            return True
-        if answer.strip().lower() in ("", "n", "nein", "no"):
-            return False
-        echo(again, err=True)
 
 
 @register.command("confirm")
