@@ -602,6 +602,27 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_usage_value_or_clear": "give a VALUE, or --clear to remove the value (not both)",
         "reg_usage_value_blank": "VALUE is blank; to remove the value, use --clear",
         "reg_usage_text_once": "give the text to look for once: as WORDS or with --text",
+        "reg_usage_all_text_only": "--all looks for a text everywhere: give the text (a name, "
+        "an address, a phone number), without --category, --region or --language",
+        "access_head": "„{text}“ in {root}: found at {n} places",
+        "access_head_one": "„{text}“ in {root}: found at 1 place",
+        "access_none": "„{text}“: found nowhere in {root}",
+        "access_where_value": "Values now (register.json):",
+        "access_where_earlier": "Earlier values and the history (register.json):",
+        "access_where_held": "Held for a decision (register.json):",
+        "access_where_source": "Where values came from: files, mail senders, notes "
+        "(register.json; the originals in archive/):",
+        "access_where_journal": "Journal (journal.jsonl):",
+        "access_where_quarantine": "Quarantine records (quarantine/):",
+        "access_where_sendlog": "Send log (sendlog.jsonl):",
+        "access_where_issued": "Forms issued and what they were prefilled with (issued.jsonl; "
+        "the forms in forms/):",
+        "access_where_export": "Reports and exports (exports/):",
+        "access_line": "{file} line {n}",
+        "access_not_searched": "Not searched inside: {archive} archived originals (archive/), "
+        "{quarantine} files in the quarantine, {forms} forms (forms/), {exports} PDF or XLSX "
+        "files in exports/ (made from the register), the mail drafts outside the workspace "
+        "(mail --drafts: the send log names them) and test drafts (mail --test-to).",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
         "reg_merge_unseen": "{iid}: {paths}: changed in the register since this form was "
         "made, which did not show the new value: not confirmed by this return; the entries it "
@@ -2491,6 +2512,29 @@ WORDS: dict[str, dict[str, str]] = {
         "(nicht beides)",
         "reg_usage_value_blank": "VALUE ist leer; um den Wert zu entfernen, --clear verwenden",
         "reg_usage_text_once": "den gesuchten Text nur einmal angeben: als WORDS oder mit --text",
+        "reg_usage_all_text_only": "--all sucht einen Text überall: bitte den Text angeben "
+        "(einen Namen, eine Adresse, eine Telefonnummer), ohne --category, --region oder "
+        "--language",
+        "access_head": "„{text}“ in {root}: an {n} Stellen gefunden",
+        "access_head_one": "„{text}“ in {root}: an 1 Stelle gefunden",
+        "access_none": "„{text}“: nirgends gefunden in {root}",
+        "access_where_value": "Werte jetzt (register.json):",
+        "access_where_earlier": "Frühere Werte und Verlauf (register.json):",
+        "access_where_held": "Zur Entscheidung zurückgestellt (register.json):",
+        "access_where_source": "Herkunft der Werte: Dateien, Absender von Mails, Notizen "
+        "(register.json; die Originale in archive/):",
+        "access_where_journal": "Journal (journal.jsonl):",
+        "access_where_quarantine": "Einträge der Quarantäne (quarantine/):",
+        "access_where_sendlog": "Versandprotokoll (sendlog.jsonl):",
+        "access_where_issued": "Ausgestellte Formulare und womit sie vorausgefüllt waren "
+        "(issued.jsonl; die Formulare in forms/):",
+        "access_where_export": "Berichte und Exporte (exports/):",
+        "access_line": "{file} Zeile {n}",
+        "access_not_searched": "Nicht im Inneren durchsucht: {archive} Originale im Archiv "
+        "(archive/), {quarantine} Dateien der Quarantäne, {forms} Formulare (forms/), {exports} "
+        "PDF- oder XLSX-Dateien in exports/ (aus dem Register gemacht), die Mail-Entwürfe "
+        "außerhalb des Arbeitsbereichs (mail --drafts: das Versandprotokoll nennt sie) und "
+        "Testentwürfe (mail --test-to).",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
         "reg_merge_unseen": "{iid}: {paths}: im Register geändert, seit dieses Formular "
         "erstellt wurde, das den neuen Wert nicht zeigte: von dieser Rückmeldung nicht bestätigt; "

@@ -1,12 +1,15 @@
 """What the centre's data protection officer relies on: the workspace and every file formgen
 writes are readable by the user only, whatever the umask; a private person's letter mailed to
-the centre can be deleted from the quarantine.
+the centre can be deleted from the quarantine; an access request (Art. 15) is answered from
+everything the workspace stores.
 
 Found by the data protection audit (s17B): with the usual umask 022 the register, the journal,
 the archive, the quarantine, exports, forms and the mail drafts (with the contact persons'
 names, phones and addresses) were readable by every user of a shared terminal server; a
 citizen's doctor's letter mailed to the centre's address stayed in the quarantine for good,
-with the sender and subject in its record ('--done' keeps it).
+with the sender and subject in its record ('--done' keeps it); 'register find' searched the
+values now only, so a contact's old phone number and her private sender address, kept in the
+history, the journal, issued.jsonl and the quarantine, were "kein Eintrag passt".
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ LIST = (
     ";psychotherapie;Praxis am Rhein;Rheinstraße 1;40213;Düsseldorf;duesseldorf;0211 1111111;"
     "praxis-rhein@example.org;uk,ru,de;Оксана Петренко;0211 9876543;oksana.petrenko@example.org\n"
     ";fluechtlingsberatung;Beratung Łódź e.V.;Hauptstr. 3;41539;Dormagen;dormagen;02133 444444;"
-    "info@lodz.example;pl,de;Paweł Nowak;02133 555555;p.nowak@lodz.example\n"
+    "info@lodz.example;pl,de;Paweł Wójcik;02133 555555;p.wojcik@lodz.example\n"
 )
 
 
@@ -147,3 +150,81 @@ def test_a_private_persons_letter_is_deleted_from_the_quarantine_with_its_detail
     # the same letter mailed again is kept aside again, a file of its own to be dealt with
     fg("ingest", tmp_path / "Eingang", "-w", ws)
     assert copy.exists() and "Małgorzata Wójcik" in fg("quarantine", "-w", ws).output
+
+
+def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
+    tmp_path: Path,
+) -> None:
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    fg(
+        "register",
+        "set",
+        "inst-0001",
+        "psychotherapie.contact_phone",
+        "0170 5556677",
+        "-w",
+        ws,
+        "--note",
+        "per Telefon",
+    )
+    # she writes from her private address, with her CV: kept aside, sender and name recorded
+    mail = EmailMessage()
+    mail["From"] = "Оксана Петренко <oksana.petrenko.privat@gmail.example>"
+    mail["To"] = "spkom@example.org"
+    mail["Subject"] = "Bestandsaufnahme"
+    mail.set_content("Anbei mein Lebenslauf.")
+    pdf = io.BytesIO()
+    canvas.Canvas(pdf).save()
+    mail.add_attachment(
+        pdf.getvalue(), maintype="application", subtype="pdf", filename="Lebenslauf_Петренко.pdf"
+    )
+    (tmp_path / "Eingang").mkdir()
+    (tmp_path / "Eingang" / "petrenko.eml").write_bytes(bytes(mail))
+    fg("ingest", tmp_path / "Eingang", "-w", ws)
+
+    # the values now only: her old number and her private address are in none of them
+    assert fg("register", "find", "9876543", "-w", ws).output == "kein Eintrag passt\n"
+    said = fg("register", "find", "--all", "0211 9876543", "-w", ws).output
+    lines = said.splitlines()
+    assert lines[0] == f"„0211 9876543“ in {ws}: an 3 Stellen gefunden"
+    assert (
+        "  inst-0001 Praxis am Rhein · psychotherapie.contact_phone · "
+        f"{date_text(dt.date.today(), 'de')}: „0211 9876543“"
+    ) in lines[lines.index("Frühere Werte und Verlauf (register.json):") :]
+    assert any(
+        line.startswith("  inst-0001 Praxis am Rhein · issued.jsonl Zeile 1 · FG-")
+        and "psychotherapie.contact_phone" in line
+        for line in lines
+    ), said
+    assert lines[-1].startswith("Nicht im Inneren durchsucht: 1 Originale im Archiv (archive/)")
+
+    # her private address: in the quarantine's record and the ingest report; folded as find folds
+    places = json.loads(
+        fg("register", "find", "--all", "OKSANA.Petrenko.Privat", "-w", ws, "--json").output
+    )["places"]
+    assert {(p["where"], p["field"]) for p in places} == {("quarantine", "mail_from")}
+    found = json.loads(fg("register", "find", "--all", "петренко", "-w", ws, "--json").output)
+    where = {(p["where"], p["institution_id"], p["field"]) for p in found["places"]}
+    assert ("value", "inst-0001", "psychotherapie.contact_name") in where
+    assert ("quarantine", None, "file, file_name, mail_from") in where
+    assert any(
+        p["where"] == "export" and "Lebenslauf_Петренко.pdf" in p["text"] for p in found["places"]
+    )
+    assert not any(p["institution_id"] == "inst-0002" for p in found["places"])
+
+    # a Polish name typed in NFD, or without its accent, finds the one stored in NFC
+    for typed in ("Pawel Wo\u0301jcik", "wojcik"):
+        places = json.loads(fg("register", "find", "--all", typed, "-w", ws, "--json").output)[
+            "places"
+        ]
+        assert ("value", "inst-0002", "fluechtlingsberatung.contact_name") in {
+            (p["where"], p["institution_id"], p["field"]) for p in places
+        }, typed
+    nobody = fg("register", "find", "--all", "Mustermann", "-w", ws).output
+    assert nobody.startswith(f"„Mustermann“: nirgends gefunden in {ws}\n")
+    misuse = fg("register", "find", "--all", "--region", "Düsseldorf", "-w", ws, code=2)
+    assert "--all sucht einen Text überall" in misuse.stderr

@@ -23,6 +23,7 @@ from formgen.cli.common import (
     agreed,
     columns,
     echo,
+    echo_fitted,
     lang_option,
     library_errors,
     read_list,
@@ -35,7 +36,7 @@ from formgen.messages import Said, date_text, in_language, reason_text, say, say
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, Register, name_line, same_value
-from ingest.tables import fold
+from ingest.tables import cut, fold
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -827,6 +828,14 @@ def export(
 @click.option("--region", help="Region value or name, e.g. Düsseldorf.")
 @click.option("--language", help="Language code or name, e.g. fa or Farsi.")
 @click.option("--text", help="Text anywhere in the entry (case and accents ignored).")
+@click.option(
+    "--all",
+    "everywhere",
+    is_flag=True,
+    help="Look for the text (a person's name, address, phone number) in everything the "
+    "workspace stores, earlier values, senders, quarantine, send log and reports too, and say "
+    "where each is: to answer an access request (DSGVO Art. 15).",
+)
 @workspace_option
 @json_option
 @library_errors
@@ -836,16 +845,29 @@ def find(
     region: str | None,
     language: str | None,
     text: str | None,
+    everywhere: bool,
     workspace_dir: str,
     as_json: bool,
 ) -> None:
     """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
     --category psychotherapie --region duesseldorf --language fa
 
-    WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz'."""
+    WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz'.
+
+    With --all, the text is looked for in everything formgen stores in the workspace (an
+    access request, DSGVO Art. 15: 'formgen register find --all "Oksana Petrenko"'): the
+    values now and earlier, where they came from (file names, mail senders), held values,
+    the journal, the quarantine's records, the send log, the forms issued (issued.jsonl) and
+    the reports and exports; each place with its file, institution, field and date. A phone
+    number is matched by its digits."""
     if words and text:
         raise click.UsageError(Said("reg_usage_text_once"))
     text = " ".join(words) or text
+    if everywhere:
+        if category or region or language or not (text or "").strip():
+            raise click.UsageError(Said("reg_usage_all_text_only"))
+        _find_all(Workspace.open(workspace_dir), str(text), as_json)
+        return
     ws, reg = _open(workspace_dir)
     hits = search.find(reg, category, region, language, text, ws.language)
     if as_json:
@@ -869,6 +891,52 @@ def find(
                 reg, staleness.region_held(reg, region, ws.language), ws.language
             )
         )
+
+
+def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
+    """``register find --all``: every place of the workspace that holds ``text``
+    (:mod:`ingest.access`), by kind, in the workspace's language."""
+    from ingest import access
+    from ingest.quarantine import local_day
+
+    places = access.look(ws, text)
+    unsearched = access.not_searched(ws)
+    if as_json:
+        _echo_json(
+            {
+                "text": text,
+                "places": [p.as_json() for p in places],
+                "not_searched": unsearched,
+            }
+        )
+        return
+    lang, root = ws.language, str(ws.root)
+    reg = journal.load(ws)
+    if not places:
+        echo(say("access_none", lang, text=text, root=root))
+    else:
+        echo(say_count("access_head", lang, len(places), text=text, root=root))
+    for where in access.WHERE:
+        here = [p for p in places if p.where == where]
+        if here:
+            echo()
+            echo(say(f"access_where_{where}", lang))
+        for p in here:
+            parts = []
+            if p.institution_id:
+                known = p.institution_id in reg.institutions
+                name = reg.name_of(p.institution_id) if known else ""
+                parts.append(f"{p.institution_id} {name}".strip())
+            if p.line is not None:
+                parts.append(say("access_line", lang, file=p.file, n=p.line))
+            elif p.where in ("quarantine", "export"):
+                parts.append(p.file)
+            parts += [x for x in (p.about, p.field) if x]
+            if p.at:
+                parts.append(in_language(local_day(p.at), lang))
+            echo_fitted(f"  {' · '.join(parts)}: „{cut(p.text, 100)}“")
+    echo()
+    echo_fitted(say("access_not_searched", lang, **unsearched))
 
 
 @register.command("print")

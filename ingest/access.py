@@ -1,0 +1,302 @@
+"""Everything the workspace stores about a person: the answer to an access request (DSGVO Art. 15).
+
+``formgen register find --all TEXT`` looks for TEXT (a name, an address, a phone number) in
+every file formgen keeps in the workspace, not only in the values the register holds now:
+
+* ``register.json``: the values now, earlier values (each institution's history), held
+  conflicts and probable duplicates, and where each value came from (the returned file's name,
+  the mail's sender, an import's note);
+* ``journal.jsonl``: every change as it was written, line by line;
+* ``quarantine/*.json``: the records of the files kept aside (their names, senders, subjects);
+* ``sendlog.jsonl`` (what was mailed to whom) and ``issued.jsonl`` (what each form was
+  prefilled with);
+* the text files under ``exports/``: ingest reports, CSV and JSON exports, line by line.
+
+It is matched as ``register find`` matches (:func:`formgen.fold.fold`: case, accents and the
+way the letters were stored, NFC or NFD, do not matter; every word must be in the same value),
+and a phone number by its digits (:func:`ingest.matching.normalise_phone`: ``0211 9876543``
+finds ``+49 211 9876543``). What is not searched is said by :func:`not_searched`: the content
+of the archived originals and quarantine copies, the forms and the PDF and XLSX files formgen
+made, and the drafts outside the workspace.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from formgen.fold import fold
+from formgen.identity import reference
+from formgen.sendlog import SENDLOG
+from formgen.workspace import ISSUED, REGISTER, Workspace
+from ingest.journal import JOURNAL, archive_path
+from ingest.matching import normalise_phone
+from ingest.values import pasted
+
+PHONE = re.compile(r"\+?\d[\d ()/.\-]*\d")
+"""A phone number as typed, in a text or as the text looked for."""
+TEXT_EXPORTS = (".txt", ".csv", ".json")
+"""Files under ``exports/`` searched line by line; the others (PDF prints, XLSX tables) are
+made from the register and named by :func:`not_searched`."""
+
+
+@dataclass(frozen=True)
+class Place:
+    """One place the text was found."""
+
+    where: str
+    """What kind of place: ``value`` (the register's value now), ``earlier`` (a value replaced
+    since, in the history), ``held`` (a held conflict or probable duplicate), ``source``
+    (where values came from), ``journal``, ``quarantine``, ``sendlog``, ``issued``, ``export``."""
+    file: str
+    """The file that holds it, relative to the workspace."""
+    text: str
+    """The stored text that matched."""
+    institution_id: str | None = None
+    field: str | None = None
+    """The field path (``psychotherapie.contact_name``) or the record's key (``mail_from``)."""
+    at: str | None = None
+    """When it was stored, read, mailed or issued (ISO, as stored)."""
+    about: str | None = None
+    """What the place is about: the returned file's name, a quarantined file's number and
+    name, a mail round, a form's reference, a journal operation."""
+    line: int | None = None
+    """The line of :attr:`file` (a JSON Lines file, a text export)."""
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def matcher(text: str) -> Callable[[str], bool]:
+    """Whether a stored text holds ``text``: every word of it (folded: case, accents, NFC or
+    NFD aside), or, when ``text`` is a phone number, its digits in a number of the stored text."""
+    words = fold(pasted(text)).split()
+    digits = normalise_phone(text) if PHONE.fullmatch(text.strip()) else ""
+    digits = digits if len(digits) >= 5 else ""
+
+    def holds(stored: str) -> bool:
+        folded = fold(pasted(stored))
+        if words and all(w in folded for w in words):
+            return True
+        return bool(digits) and any(
+            digits in normalise_phone(m.group()) for m in PHONE.finditer(stored)
+        )
+
+    return holds
+
+
+def _leaves(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
+    """Every text in ``data`` with the key it stands under (a list's items under the list's)."""
+    if isinstance(data, dict):
+        for k, v in data.items():  # a stored value's text and value: under its field's key
+            yield from _leaves(v, key if k in ("raw", "v") and key else str(k))
+    elif isinstance(data, list):
+        for v in data:
+            yield from _leaves(v, key)
+    elif isinstance(data, str):
+        yield key, data
+
+
+def _found(data: Any, holds: Callable[[str], bool]) -> tuple[list[str], str] | None:
+    """The keys under which ``data`` holds a matching text, and the first such text."""
+    keys: dict[str, None] = {}
+    first = ""
+    for key, text in _leaves(data):
+        if holds(text):
+            keys[key] = None
+            first = first or text
+    return (list(keys), first) if keys else None
+
+
+def _value(stored: Any) -> str:
+    """A stored value's text as typed (``raw``), else its value."""
+    if not isinstance(stored, dict):
+        return ""
+    raw = stored.get("raw") if stored.get("raw") is not None else stored.get("v")
+    return ", ".join(map(str, raw)) if isinstance(raw, list) else str(raw or "")
+
+
+def _lines(path: Path) -> Iterator[tuple[int, Any, str]]:
+    """Each line of a JSON Lines file: its number, what it holds (``None``: no JSON, a damaged
+    line, searched as text) and the line."""
+    if not path.is_file():
+        return
+    for n, line in enumerate(path.read_text("utf-8", errors="replace").splitlines(), 1):
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            data = None
+        yield n, data, line
+
+
+def _in_lines(
+    path: Path, where: str, holds: Callable[[str], bool], describe: Callable[[Any], dict[str, Any]]
+) -> Iterator[Place]:
+    name = path.name
+    for n, data, line in _lines(path):
+        found = _found(data, holds) if data is not None else ([], line) if holds(line) else None
+        if found is None:
+            continue
+        keys, text = found
+        more = describe(data) if isinstance(data, dict) else {}
+        field = ", ".join(keys) or None
+        yield Place(where, name, text, field=field, line=n, **more)
+
+
+def _register(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+    path = ws.root / REGISTER
+    if not path.is_file():
+        return
+    reg = json.loads(path.read_text("utf-8"))
+    sources = reg.get("sources") or {}
+
+    def origin(stored: Any) -> dict[str, Any]:
+        src = sources.get(stored.get("src")) if isinstance(stored, dict) else None
+        if not isinstance(src, dict):
+            return {}
+        return {"at": src.get("ingested_at"), "about": src.get("file_name") or src.get("note")}
+
+    for iid, inst in (reg.get("institutions") or {}).items():
+        now = [(f"institution.{k}", v) for k, v in (inst.get("institution") or {}).items()]
+        for cid, entry in (inst.get("entries") or {}).items():
+            now += [(f"{cid}.{k}", v) for k, v in (entry.get("fields") or {}).items()]
+        for field, stored in now:
+            if holds(text := _value(stored)):
+                yield Place("value", REGISTER, text, iid, field, **origin(stored))
+        for revision in inst.get("history") or ():
+            for field, old, _new in revision.get("changes") or ():
+                if holds(text := _value(old)):
+                    yield Place("earlier", REGISTER, text, iid, field, revision.get("at"))
+            said = {k: v for k, v in revision.items() if k != "changes"}
+            if found := _found(said, holds):
+                keys, text = found
+                yield Place("earlier", REGISTER, text, iid, ", ".join(keys), revision.get("at"))
+    for kind in ("conflicts", "duplicates"):
+        for number, held in (reg.get(kind) or {}).items():
+            if found := _found(held, holds):
+                iid = held.get("institution_id") or held.get("candidate")
+                field = held.get("path") or ", ".join(found[0])
+                yield Place("held", REGISTER, found[1], iid, field, held.get("at"), number)
+    for sha, src in sources.items():
+        if found := _found(src, holds):
+            kept = archive_path(ws, sha)
+            about = str(src.get("file_name") or "")
+            if kept.is_file():
+                about += f" ({kept.relative_to(ws.root)})"
+            yield Place(
+                "source",
+                REGISTER,
+                found[1],
+                None,
+                ", ".join(found[0]),
+                src.get("ingested_at"),
+                about,
+            )
+
+
+def _quarantine(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+    folder = ws.quarantine_dir
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        text = path.read_text("utf-8", errors="replace")
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError:
+            record = text
+        if found := _found(record, holds):
+            first = (record.get("arrivals") or [{}])[0] if isinstance(record, dict) else {}
+            first = first if isinstance(first, dict) else {}
+            about = f"{path.stem[:8]} {first.get('file_name') or ''}".strip()
+            yield Place(
+                "quarantine",
+                str(path.relative_to(ws.root)),
+                found[1],
+                field=", ".join(found[0]),
+                at=first.get("quarantined_at"),
+                about=about,
+            )
+
+
+def _exports(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+    folder = ws.exports_dir
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        if path.suffix.lower() not in TEXT_EXPORTS or not path.is_file():
+            continue
+        text = path.read_text("utf-8-sig", errors="replace")
+        for n, line in enumerate(text.splitlines(), 1):
+            if holds(line):
+                yield Place("export", str(path.relative_to(ws.root)), line.strip(), line=n)
+
+
+def look(ws: Workspace, text: str) -> list[Place]:
+    """Every place of the workspace that holds ``text`` (see the module docstring)."""
+    holds = matcher(text)
+    root = ws.root
+
+    def sent(line: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "institution_id": line.get("institution_id"),
+            "at": line.get("at"),
+            "about": line.get("round"),
+        }
+
+    def issued(line: dict[str, Any]) -> dict[str, Any]:
+        iid = str(line.get("formgen.instance_id") or "")
+        return {
+            "institution_id": line.get("formgen.institution_id") or None,
+            "at": line.get("issued_at"),
+            "about": reference(iid) if iid else None,
+        }
+
+    def journaled(line: dict[str, Any]) -> dict[str, Any]:
+        identity = (line.get("submission") or {}).get("identity") or {}
+        iid = line.get("target") or identity.get("formgen.institution_id") or None
+        return {
+            "institution_id": iid,
+            "at": line.get("at"),
+            "about": f"{line.get('op')} #{line.get('seq')}",
+        }
+
+    return [
+        *_register(ws, holds),
+        *_in_lines(root / JOURNAL, "journal", holds, journaled),
+        *_quarantine(ws, holds),
+        *_in_lines(root / SENDLOG, "sendlog", holds, sent),
+        *_in_lines(root / ISSUED, "issued", holds, issued),
+        *_exports(ws, holds),
+    ]
+
+
+WHERE = (
+    "value",
+    "earlier",
+    "held",
+    "source",
+    "journal",
+    "quarantine",
+    "sendlog",
+    "issued",
+    "export",
+)
+"""The kinds of :attr:`Place.where`, in the order the places are listed."""
+
+
+def not_searched(ws: Workspace) -> dict[str, int]:
+    """How many files of each kind the search does not look into: archived originals,
+    quarantine copies, forms made and PDF or XLSX exports (the drafts of ``mail --drafts`` lie
+    outside the workspace)."""
+
+    def count(folder: Path, keep: Callable[[Path], bool]) -> int:
+        return (
+            sum(1 for p in folder.rglob("*") if p.is_file() and keep(p)) if folder.is_dir() else 0
+        )
+
+    return {
+        "archive": count(ws.archive_dir, lambda _p: True),
+        "quarantine": count(ws.quarantine_dir, lambda p: p.suffix != ".json"),
+        "forms": count(ws.forms_dir, lambda _p: True),
+        "exports": count(ws.exports_dir, lambda p: p.suffix.lower() not in TEXT_EXPORTS),
+    }
