@@ -9,7 +9,8 @@ names, phones and addresses) were readable by every user of a shared terminal se
 citizen's doctor's letter mailed to the centre's address stayed in the quarantine for good,
 with the sender and subject in its record ('--done' keeps it); 'register find' searched the
 values now only, so a contact's old phone number and her private sender address, kept in the
-history, the journal, issued.jsonl and the quarantine, were "kein Eintrag passt".
+history, the journal, issued.jsonl and the quarantine, were "kein Eintrag passt"; the README
+said nowhere what is stored where, for how long and who can read it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from reportlab.pdfgen import canvas
 
 from formgen.cli import main
 from formgen.messages import date_text
+
+README = Path(__file__).parent.parent / "README.md"
 
 LIST = (
     "institution_id;category;name;street;postcode;city;region;phone;email;languages_offered;"
@@ -228,3 +231,31 @@ def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
     assert nobody.startswith(f"„Mustermann“: nirgends gefunden in {ws}\n")
     misuse = fg("register", "find", "--all", "--region", "Düsseldorf", "-w", ws, code=2)
     assert "--all sucht einen Text überall" in misuse.stderr
+
+
+def test_the_readme_tells_the_data_protection_officer_about_every_file_a_workspace_holds(
+    tmp_path: Path,
+) -> None:
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    fg("ingest", _citizens_letter(tmp_path / "Eingang"), "-w", ws)
+    fg("register", "export", "-w", ws, "--format", "json")
+    text = README.read_text("utf-8")
+    section = text[text.index("## Data protection (Datenschutz)") :]
+    section = section[: section.index("\n## ", 1)]
+    made = {p.name + ("/" if p.is_dir() else "") for p in ws.iterdir()} - {".lock"}
+    assert {"register.json", "journal.jsonl", "archive/", "quarantine/", "exports/"} <= made
+    assert [name for name in sorted(made) if f"`{name}`" not in section] == []
+    for told in (
+        "formgen register find --all",
+        "formgen register erase ID PATH…",
+        "formgen quarantine --delete NUMBER",
+        "(mode 0700)",
+        "--test-to ADDRESS",
+        "**How long.**",
+        "**Who can read it.**",
+    ):
+        assert told in section, told
