@@ -548,6 +548,8 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_delete_ask": "Delete this file and what its record says of where it came "
         "from? [y/N]",
         "quarantine_delete_declined": "nothing deleted, nothing changed",
+        "quarantine_delete_reports": "named in these ingest reports too, which stay (delete "
+        "them by hand once they are not needed): {paths}",
         "quarantine_deleted": "{id} ({name}): deleted ({note}); its record keeps only that a "
         "file was deleted, when and why",
         "quarantine_gone": "{id}  deleted on {day}: {note}",
@@ -619,10 +621,16 @@ WORDS: dict[str, dict[str, str]] = {
         "the forms in forms/):",
         "access_where_export": "Reports and exports (exports/):",
         "access_line": "{file} line {n}",
-        "access_not_searched": "Not searched inside: {archive} archived originals (archive/), "
-        "{quarantine} files in the quarantine, {forms} forms (forms/), {exports} PDF or XLSX "
-        "files in exports/ (made from the register), the mail drafts outside the workspace "
-        "(mail --drafts: the send log names them) and test drafts (mail --test-to).",
+        "access_not_searched": "Not searched inside: {files}the mail drafts outside the "
+        "workspace (mail --drafts: the send log names them) and test drafts (mail --test-to).",
+        "access_count_archive": "{n} archived originals (archive/), ",
+        "access_count_archive_one": "1 archived original (archive/), ",
+        "access_count_quarantine": "{n} files in the quarantine, ",
+        "access_count_quarantine_one": "1 file in the quarantine, ",
+        "access_count_forms": "{n} forms (forms/), ",
+        "access_count_forms_one": "1 form (forms/), ",
+        "access_count_exports": "{n} PDF or XLSX files in exports/ (made from the register), ",
+        "access_count_exports_one": "1 PDF or XLSX file in exports/ (made from the register), ",
         "reg_import_held_invalid": "{field}: the value held is invalid: {why}",
         "reg_merge_unseen": "{iid}: {paths}: changed in the register since this form was "
         "made, which did not show the new value: not confirmed by this return; the entries it "
@@ -2456,6 +2464,8 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_delete_ask": "Diese Datei löschen und mit ihr, was ihr Eintrag über ihre "
         "Herkunft sagt? [j/N]",
         "quarantine_delete_declined": "nichts gelöscht, nichts geändert",
+        "quarantine_delete_reports": "auch in diesen Einleseberichten genannt, die bleiben (von "
+        "Hand löschen, sobald sie nicht mehr gebraucht werden): {paths}",
         "quarantine_deleted": "{id} ({name}): gelöscht ({note}); ihr Eintrag hält nur fest, dass "
         "eine Datei gelöscht wurde, wann und warum",
         "quarantine_gone": "{id}  gelöscht am {day}: {note}",
@@ -2530,11 +2540,19 @@ WORDS: dict[str, dict[str, str]] = {
         "(issued.jsonl; die Formulare in forms/):",
         "access_where_export": "Berichte und Exporte (exports/):",
         "access_line": "{file} Zeile {n}",
-        "access_not_searched": "Nicht im Inneren durchsucht: {archive} Originale im Archiv "
-        "(archive/), {quarantine} Dateien der Quarantäne, {forms} Formulare (forms/), {exports} "
-        "PDF- oder XLSX-Dateien in exports/ (aus dem Register gemacht), die Mail-Entwürfe "
-        "außerhalb des Arbeitsbereichs (mail --drafts: das Versandprotokoll nennt sie) und "
-        "Testentwürfe (mail --test-to).",
+        "access_not_searched": "Nicht im Inneren durchsucht: {files}die Mail-Entwürfe außerhalb "
+        "des Arbeitsbereichs (mail --drafts: das Versandprotokoll nennt sie) und Testentwürfe "
+        "(mail --test-to).",
+        "access_count_archive": "{n} Originale im Archiv (archive/), ",
+        "access_count_archive_one": "1 Original im Archiv (archive/), ",
+        "access_count_quarantine": "{n} Dateien der Quarantäne, ",
+        "access_count_quarantine_one": "1 Datei der Quarantäne, ",
+        "access_count_forms": "{n} Formulare (forms/), ",
+        "access_count_forms_one": "1 Formular (forms/), ",
+        "access_count_exports": "{n} PDF- oder XLSX-Dateien in exports/ (aus dem Register "
+        "gemacht), ",
+        "access_count_exports_one": "1 PDF- oder XLSX-Datei in exports/ (aus dem Register "
+        "gemacht), ",
         "reg_import_held_invalid": "{field}: der zurückgestellte Wert ist ungültig: {why}",
         "reg_merge_unseen": "{iid}: {paths}: im Register geändert, seit dieses Formular "
         "erstellt wurde, das den neuen Wert nicht zeigte: von dieser Rückmeldung nicht bestätigt; "

@@ -299,6 +299,19 @@ def mark_done(workspace: Workspace, which: str, note: str) -> Kept:
     return Kept(found.copy, record, found.answered)
 
 
+def named_in_reports(workspace: Workspace, kept: Kept) -> list[Path]:
+    """The ingest reports (``exports/ingest-*.txt``) that name ``kept``'s file as it came in:
+    :func:`delete` leaves them as they are."""
+    names = {
+        str(a[k])
+        for a in kept.record.get("arrivals", ())
+        for k in ("file", "file_name")
+        if a.get(k)
+    }
+    reports = sorted(workspace.exports_dir.glob("ingest-*.txt"))
+    return [p for p in reports if any(n in p.read_text("utf-8", errors="replace") for n in names)]
+
+
 def delete(
     workspace: Workspace, which: str, note: str, confirm: Callable[[Kept], bool] = lambda _k: True
 ) -> Kept | None:

@@ -125,6 +125,11 @@ def test_a_private_persons_letter_is_deleted_from_the_quarantine_with_its_detail
     kept = fg("quarantine", "-w", ws, "--delete", number, "--note", note, code=1, answer="x\n\n")
     assert f"{number}  unbekanntes Formular  Arztbrief_Wójcik.pdf, eingegangen " in kept.output
     assert kept.output.count("Herkunft sagt? [j/N]") == 2, kept.output
+    (report,) = (ws / "exports").glob("ingest-*.txt")
+    assert (
+        "  auch in diesen Einleseberichten genannt, die bleiben (von Hand löschen, sobald sie "
+        f"nicht mehr gebraucht werden): {report}"
+    ) in kept.output.splitlines()
     assert "bitte mit j (ja) oder n (nein) antworten" in kept.stderr
     assert kept.stderr.endswith("Error: nichts gelöscht, nichts geändert\n")
     assert copy.exists()
@@ -203,7 +208,11 @@ def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
         and "psychotherapie.contact_phone" in line
         for line in lines
     ), said
-    assert lines[-1].startswith("Nicht im Inneren durchsucht: 1 Originale im Archiv (archive/)")
+    assert lines[-1].startswith(
+        "Nicht im Inneren durchsucht: 1 Original im Archiv (archive/), 1 Datei der Quarantäne, "
+        "2 Formulare (forms/), "
+        "die Mail-Entwürfe außerhalb des Arbeitsbereichs"
+    )
 
     # her private address: in the quarantine's record and the ingest report; folded as find folds
     places = json.loads(

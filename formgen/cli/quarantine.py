@@ -72,6 +72,9 @@ def quarantine(
 
         def asked(k: Kept) -> bool:
             _show(k, lang)
+            if reports := quarantine_mod.named_in_reports(ws, k):
+                paths = ", ".join(str(p) for p in reports)
+                echo("  " + say("quarantine_delete_reports", lang, paths=paths))
             try:
                 return yes or agreed(
                     say("quarantine_delete_ask", lang), say("erase_ask_again", lang)

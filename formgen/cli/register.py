@@ -936,7 +936,8 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts.append(in_language(local_day(p.at), lang))
             echo_fitted(f"  {' · '.join(parts)}: „{cut(p.text, 100)}“")
     echo()
-    echo_fitted(say("access_not_searched", lang, **unsearched))
+    files = "".join(say_count(f"access_count_{k}", lang, n) for k, n in unsearched.items() if n)
+    echo_fitted(say("access_not_searched", lang, files=files))
 
 
 @register.command("print")
