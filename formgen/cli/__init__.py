@@ -48,7 +48,7 @@ COMMANDS = {
     "quarantine": (
         "formgen.cli.quarantine:quarantine",
         "List the files kept aside in the quarantine: why, who sent them, whether they were "
-        "dealt with; mark one dealt with.",
+        "dealt with; mark one dealt with, or delete one.",
     ),
     "register": (
         "formgen.cli.register:register",

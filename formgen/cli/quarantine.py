@@ -39,7 +39,7 @@ from ingest.quarantine import Kept, local_day
 def quarantine(
     done: str | None, delete: str | None, note: str | None, yes: bool, workspace_dir: str
 ) -> None:
-    """List the files kept aside in the quarantine: why, who sent them, whether they were dealt with; mark one dealt with.
+    """List the files kept aside in the quarantine: why, who sent them, whether they were dealt with; mark one dealt with, or delete one.
 
     Each file: its number, why it was kept aside (in the workspace's language), the name and
     day it came in, the mail's sender and subject. A file counts as dealt with when it was
@@ -47,7 +47,7 @@ def quarantine(
     institution's form, the sender asked), or when the institution it came from — the form it
     names was made for it, or its mail came from the institution's address — has had a return
     merged since it came in (not so a form whose identity was tampered with). A file dealt
-    with stays in the quarantine (formgen deletes none) and 'formgen status' no longer counts
+    with stays in the quarantine (formgen deletes none by itself) and 'formgen status' no longer counts
     it as open.
 
     --delete NUMBER --note TEXT deletes a file that is no institution's (a citizen's letter
