@@ -77,9 +77,11 @@ _PASTED = str.maketrans(
 compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
 (U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
 _BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern})\s*")
-_DIGIT_GROUPS = re.compile(r"(?:D *[-–]? *)?(\d+(?: \d+)*)")
-"""Digits in groups (``41 460``), or after the D that marked a German postcode before 1993
-(``D-40212``, ``D 40212``): read as the digits alone where those fit a field's pattern."""
+_POSTCODE = re.compile(r"(?:DE? *[-–]? *)?([0-9]{2}) ?([0-9]{3})", re.IGNORECASE)
+"""A German postcode as it is written besides its five digits: grouped by its Leitregion
+(``41 460``), or after the D, or DE, that marked a German address (``D-40212``, ``DE-40212``,
+``d-40212``): read as its five digits where those fit a field's pattern. Other groups of digits
+are no notation (``1234 5``: a digit too many or too few, or two numbers): not joined."""
 ONE_LINE = frozenset({FieldType.TEXT, FieldType.INITIALS})
 """The text fields printed as one line (a ``textarea`` has several)."""
 
@@ -342,8 +344,8 @@ def _check_text(f: Field, raw: str) -> Checked:
     text = str(checked.value)
     c = f.constraints
     if c.pattern is not None and not re.search(c.pattern, text):
-        digits = _DIGIT_GROUPS.fullmatch(text)
-        joined = digits.group(1).replace(" ", "") if digits else ""
+        postcode = _POSTCODE.fullmatch(text)
+        joined = "".join(postcode.groups()) if postcode else ""
         if joined and re.search(c.pattern, joined):  # D-40212, 41 460: a postcode as meant
             checked, text = Checked(raw, joined), joined
         elif c.pattern_hint:  # said in words, before a length the words explain

@@ -313,16 +313,24 @@ def _postcode() -> Field:
     return next(f for f in default_schema().institution_fields() if f.id == "postcode")
 
 
-@pytest.mark.parametrize("typed", ["D-40212", "D 40212", "D–40212", "40 212", " 402 12 "])
+@pytest.mark.parametrize(
+    "typed",
+    ["D-40212", "D 40212", "D–40212", "DE-40212", "de-40212", "d-40212", "De 40212", " 40 212 "],
+)
 def test_a_postcode_written_with_the_d_before_it_or_in_groups_is_its_five_digits(
     typed: str,
 ) -> None:
-    """As German letters wrote it before 1993 (D-40212), or grouped as a number (40 212)."""
+    """As German letters wrote it before 1993 (D-40212, also DE- or in small letters), or
+    grouped by its Leitregion (40 212)."""
     checked = values.check_text(_postcode(), typed)
     assert (checked.value, checked.raw, checked.problem) == ("40212", typed, None)
 
 
-@pytest.mark.parametrize("typed", ["D-402123", "40212 Düsseldorf", "A-1010", "d-40212", "4021"])
+@pytest.mark.parametrize(
+    "typed",
+    # digits grouped otherwise are no notation of a postcode: a digit too many or too few
+    ["D-402123", "40212 Düsseldorf", "A-1010", "4021", "1234 5", "402 12", "4 02 12", "DEU-40212"],
+)
 def test_a_postcode_of_another_form_is_told_what_the_form_asks_for_not_its_length(
     typed: str,
 ) -> None:
@@ -333,8 +341,9 @@ def test_a_postcode_of_another_form_is_told_what_the_form_asks_for_not_its_lengt
     )
 
 
-def test_digits_in_groups_are_read_only_where_the_pattern_asks_for_digits() -> None:
-    """A field with a pattern and no words for it says the length first, as before."""
+def test_digits_in_groups_are_read_only_as_a_postcode_where_the_pattern_asks_for_digits() -> None:
+    """A field with a pattern and no words for it says the length first, as before; digits in
+    groups are joined only as a postcode is written, whatever digits the pattern asks for."""
     letters = Field(
         "code", FieldType.TEXT, Text({"de": "Kürzel"}), constraints=Constraints(pattern="^[A-Z]+$")
     )
@@ -345,9 +354,19 @@ def test_digits_in_groups_are_read_only_where_the_pattern_asks_for_digits() -> N
         Text({"de": "Kürzel"}),
         constraints=Constraints(pattern="^[0-9]+$", max_length=3),
     )
-    assert values.check_text(short, "1 234").problem == values.check_text(short, "1234").problem
     found = values.check_text(short, "4o21").problem
     assert found is not None and found.key == "too_long"
+    digits = Field(
+        "number",
+        FieldType.TEXT,
+        Text({"de": "Nummer"}),
+        constraints=Constraints(pattern="^[0-9]+$"),
+    )
+    assert values.check_text(digits, "40 212").value == "40212"
+    for typed in ("1 234", "12 34 56", "1234 5"):  # no postcode: kept as typed, flagged
+        checked = values.check_text(digits, typed)
+        assert (checked.value, checked.raw) == (None, typed)
+        assert checked.problem is not None and checked.problem.key == "pattern"
 
 
 @pytest.mark.parametrize(
