@@ -22,7 +22,7 @@ Conventions (the same as :mod:`formgen.record`):
   :func:`parse_phone`.
 * ``email`` → the address without surrounding blanks or a ``mailto:`` prefix; pasted with a
   display name, as Outlook copies it (``"Poradnia Łódź" <poradnia@example.pl>``), the one
-  address in ``<…>``.
+  address in ``<…>`` (a name in quotes may hold ``<`` and ``>``).
 * ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``.
 * ``language_list`` → ISO 639 codes from codes or German/English names
   (:func:`formgen.languages.lookup`).
@@ -53,8 +53,9 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+$")
 _PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
-_NAMED_EMAIL = re.compile(r"^([^<>]*)<([^<>]*)>$")
-"""A display name and the address in ``<…>``."""
+_NAMED_EMAIL = re.compile(r'^("(?:[^"\\]|\\.)*"\s*|[^<>]*)<([^<>]*)>$')
+"""A display name and the address in ``<…>``; in quotes, the name may hold ``<…>`` itself
+(``"Müller <Beratung>" <m@example.org>``), as a mail program quotes it."""
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE

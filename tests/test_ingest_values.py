@@ -225,6 +225,10 @@ def test_text_constraints() -> None:
         ("<info@example.org>", "info@example.org"),
         ("Beratung < mailto:info@example.org >", "info@example.org"),
         ("'info@example.org' <info@example.org>", "info@example.org"),  # named by itself
+        # a name in quotes may hold angle brackets, as a mail program quotes it
+        ('"Müller <Beratung>" <m@example.org>', "m@example.org"),
+        ('"Ośrodek <Łódź>"<lodz@example.pl>', "lodz@example.pl"),
+        ('"Центр \\"Мир\\" <Ростов>" <mir@example.org>', "mir@example.org"),
     ],
 )
 def test_an_address_pasted_with_its_display_name_is_the_address_in_angle_brackets(
@@ -242,6 +246,10 @@ def test_an_address_pasted_with_its_display_name_is_the_address_in_angle_bracket
         "Praxis <a@example.org>, Büro <b@example.org>",
         "Praxis <a@example.org> Büro",
         "Praxis <keine Adresse>",
+        '"a" <b@example.org>, c@example.org',
+        '"Praxis" <a@example.org>, "Büro <Zentrale>" <b@example.org>',
+        '"Büro <a@example.org>" <b@example.org>',
+        '"Müller <Beratung>", Büro <b@example.org>',
     ],
 )
 def test_a_display_name_with_more_or_less_than_one_address_is_flagged(typed: str) -> None:
