@@ -454,6 +454,19 @@ def same_value(a: Json | None, b: Json | None) -> bool:
     return bool(va == vb)
 
 
+READ_BEFORE = frozenset({"phone_mobile_extension"})
+"""The problems of values formgen read as valid before it flagged them (a Durchwahl after a
+mobile number): one of them, sent again as the register holds it, is no change
+(:meth:`Register.same`)."""
+
+
+def _read_before(stored: Json) -> object:
+    """A stored value's ``v``; of one flagged for a problem of :data:`READ_BEFORE`, its text."""
+    if stored.get("v") is None and stored.get("problem_key") in READ_BEFORE:
+        return stored.get("raw")
+    return stored.get("v")
+
+
 _TEXT_TYPES = frozenset(
     {
         FieldType.TEXT,
@@ -853,13 +866,16 @@ class Register:
         A text is the same without the characters pasted with it unseen
         (:func:`ingest.values.pasted`), a phone number with the same digits (the same number
         dialled): values stored before they were read so („Königs\u00adallee“,
-        ``+49 211 123450``) are no change when the institution sends them as before."""
+        ``+49 211 123450``) are no change when the institution sends them as before. Nor is
+        one formgen flags since it stored it valid (:data:`READ_BEFORE`: ``0171 1234567-0``)."""
         a, b = self._meant(path, a), self._meant(path, b)
         if same_value(a, b):
             return True
-        va, vb = (a or {}).get("v"), (b or {}).get("v")
         f = value_field(self.schema, *split_path(path))
-        if not (isinstance(va, str) and isinstance(vb, str)) or f is None:
+        if a is None or b is None or f is None:
+            return False
+        va, vb = _read_before(a), _read_before(b)
+        if not (isinstance(va, str) and isinstance(vb, str)):
             return False
         if f.type is FieldType.PHONE:
             return normalise_phone(va) == normalise_phone(vb)

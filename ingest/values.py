@@ -195,6 +195,10 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     A number without ``+`` or the national prefix ``0`` of a region that has one (DE, AT, CH)
     is flagged too (``phone_no_prefix``): ``phonenumbers`` reads its first digits as the area
     code, so a local ``899 2222`` typed without one became Munich's ``+49 89 92222``.
+
+    So is a Durchwahl after a mobile number (``0171 1234567-0``: ``phone_mobile_extension``),
+    which has none: a landline's ``-0`` written on by habit, or a last digit of the number
+    after a hyphen (``0171 12345670``); the two are different numbers, and neither is read.
     """
     text = raw.strip().translate(_SPACES)
     start = _PHONE_START.search(text)
@@ -215,6 +219,9 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     durchwahl = _DURCHWAHL.search(number_text)
     if durchwahl and not number.extension:
         extended = _phone_number(number_text[: durchwahl.start()], region)
+        mobile = phonenumbers.PhoneNumberType.MOBILE
+        if extended is not None and phonenumbers.number_type(extended) is mobile:
+            return Checked(raw, None, problem("phone_mobile_extension", raw=short(raw)))
         if extended is not None:  # a number itself: the Durchwahl after it stays as written
             international = phonenumbers.PhoneNumberFormat.INTERNATIONAL
             fmt = f"{phonenumbers.format_number(extended, international)}-{durchwahl[1]}"

@@ -12,6 +12,7 @@ text as typed stays with the value (``raw``).
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pdfplumber
@@ -111,3 +112,50 @@ def test_a_durchwahl_stays_as_written_in_the_print_and_the_next_form(tmp_path: P
     again.write_bytes(pdfium_fill(form.read_bytes(), {"institution.phone": "0211 12345-0"}))
     (out,) = ingest_into_register([again], ws).outcomes
     assert out.merged == "confirmed, lodz" and not load(ws).conflicts(), out  # no change
+
+
+def test_a_durchwahl_after_a_mobile_number_is_kept_as_typed_and_flagged(tmp_path: Path) -> None:
+    """A mobile number has no Durchwahl: „0171 1234567-0“ is a landline's „-0“ written on by
+    habit, or the number's last digit after a hyphen (0171 12345670) — two numbers, so neither
+    is read. Kept as typed, flagged; the next form shows it as typed. A register that stored it
+    valid before (``+49 171 1234567-0``) takes it back, sent as the form showed it, as no change."""
+    ws = make_workspace(tmp_path / "ws")
+    w = ("-w", str(ws.root))
+    run("mail", str(RECIPIENTS), *w, "--drafts", str(tmp_path / "d"))
+    returned = tmp_path / "Rückmeldung Łódź.pdf"
+    typed = {"institution.phone": "0211 12345-0", "facharzt.contact_phone": "0171 1234567-0"}
+    returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), typed))
+    (out,) = ingest_into_register([returned], ws).outcomes
+    assert (
+        "facharzt.contact_phone: '0171 1234567-0' is a mobile "
+        "number with an extension after the hyphen, which mobile numbers do not have; write the "
+        "number as it is dialled, e.g. 0171 1234567"
+    ) in out.warnings
+    kept = load(ws).value("lodz", "facharzt.contact_phone")
+    assert kept is not None and (kept["v"], kept["raw"]) == (None, "0171 1234567-0")
+    assert load(ws).value("lodz", "institution.phone")["v"] == "+49 211 12345-0"  # type: ignore[index]
+    form = tmp_path / "Formular.pdf"
+    run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
+    fields = PdfReader(form).get_fields() or {}
+    assert fields["facharzt.contact_phone"].get("/V") == "0171 1234567-0"
+
+    # as an earlier formgen stored it: valid, with the Durchwahl
+    journal = ws.root / "journal.jsonl"
+    before = journal.read_text("utf-8")
+    stored = '"problem_key": "phone_mobile_extension"'
+    assert stored in before
+    ops = [json.loads(line) for line in before.splitlines()]
+    for op in ops:
+        for e in op.get("submission", {}).get("entries", []):
+            phone = e.get("entry", {}).get("contact_phone")
+            if phone is not None:
+                e["entry"]["contact_phone"] = {"v": "+49 171 1234567-0", "raw": phone["raw"]}
+    journal.write_text("".join(json.dumps(op, ensure_ascii=False) + "\n" for op in ops), "utf-8")
+    run("register", "rebuild", *w)
+    assert load(ws).value("lodz", "facharzt.contact_phone")["v"] == "+49 171 1234567-0"  # type: ignore[index]
+    run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
+    again = tmp_path / "Nochmal.pdf"  # the same number typed again, as the institution writes it
+    again.write_bytes(pdfium_fill(form.read_bytes(), {"facharzt.contact_phone": "0171/1234567-0"}))
+    (out,) = ingest_into_register([again], ws).outcomes
+    assert out.merged == "confirmed, lodz" and not load(ws).conflicts(), out  # no change
+    assert load(ws).value("lodz", "facharzt.contact_phone")["v"] == "+49 171 1234567-0"  # type: ignore[index]

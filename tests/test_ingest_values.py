@@ -97,6 +97,17 @@ def test_phone_numbers_normalised_to_international_format(typed: str, number: st
     assert checked.value == number and checked.problem is None
 
 
+@pytest.mark.parametrize("typed", ["0171 1234567-0", "+49 171 1234567-0", "0160/123 456 7-1"])
+def test_a_durchwahl_after_a_mobile_number_is_flagged(typed: str) -> None:
+    """A mobile number has none: a landline's „-0“ written on by habit, or the number's last
+    digit after a hyphen (0171 12345670, another number): neither is read."""
+    checked = values.parse_phone(typed)
+    assert (checked.value, checked.raw) == (None, typed)
+    assert checked.problem is not None and checked.problem.key == "phone_mobile_extension"
+    assert values.parse_phone("0171 12345670").value == "+49 171 12345670"  # as typed: a number
+    assert values.parse_phone("0171-1234567").value == "+49 171 1234567"  # after the prefix
+
+
 @pytest.mark.parametrize("typed", ["12345", "Zentrale", "0211"])
 def test_invalid_phone_numbers_are_flagged(typed: str) -> None:
     checked = values.parse_phone(typed)

@@ -183,6 +183,12 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         "„899 2222“ hat keine Vorwahl mit 0 und würde als 089 92222 gelesen; bitte mit Vorwahl "
         "eintragen, z.\u00a0B. 0211 1234567",
     ),
+    (
+        "phone_mobile_extension",
+        lambda: values.parse_phone("0171 1234567-0"),
+        "„0171 1234567-0“ ist eine Mobilnummer mit Durchwahl nach dem Bindestrich, die "
+        "Mobilnummern nicht haben; bitte die Nummer so eintragen, wie sie gewählt wird",
+    ),
     ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
     ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),
     (
