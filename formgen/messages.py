@@ -58,6 +58,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "information was given or confirmed — check the date (a mistyped year?)",
         "future_iso": "'{raw:day}' lies in the future (today is {today:date}), but it is the day "
         "the information was given or confirmed — check the date (a mistyped year?)",
+        "far_future": "'{raw:day}' lies more than a year ahead (today is {today:date}) — check "
+        "the date (a mistyped year?)",
         "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
         "percentage": "'{raw}' is not a percentage; write a whole number from 0 to 100, e.g. 40 or 40\u00a0%",
         "range": "{value} is outside {low}–{high}",
@@ -103,6 +105,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "future_iso": "„{raw:day}“ liegt in der Zukunft (heute ist der {today:date}), ist aber der "
         "Tag, an dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
         "vertippt?)",
+        "far_future": "„{raw:day}“ liegt mehr als ein Jahr in der Zukunft (heute ist der "
+        "{today:date}) – bitte das Datum prüfen (Jahr vertippt?)",
         "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z.\u00a0B. 12",
         "percentage": "„{raw}“ ist keine gültige Prozentangabe; bitte eine ganze Zahl von 0 bis "
         "100 eintragen, z.\u00a0B. 40 oder 40\u00a0%",

@@ -226,7 +226,7 @@ from ingest.labels import dropped_option, option_names, value_field
 from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher, normalise_phone
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
-from ingest.values import ONE_LINE, pasted, split_list
+from ingest.values import ONE_LINE, parse_date, pasted, split_list
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -454,16 +454,18 @@ def same_value(a: Json | None, b: Json | None) -> bool:
     return bool(va == vb)
 
 
-READ_BEFORE = frozenset({"phone_mobile_extension"})
+READ_BEFORE = frozenset({"phone_mobile_extension", "far_future"})
 """The problems of values formgen read as valid before it flagged them (a Durchwahl after a
-mobile number): one of them, sent again as the register holds it, is no change
-(:meth:`Register.same`)."""
+mobile number, a date more than a year ahead): one of them, sent again as the register holds
+it, is no change (:meth:`Register.same`)."""
 
 
-def _read_before(stored: Json) -> object:
-    """A stored value's ``v``; of one flagged for a problem of :data:`READ_BEFORE`, its text."""
+def _read_before(stored: Json, f: Field) -> object:
+    """A stored value's ``v``; of one flagged for a problem of :data:`READ_BEFORE`, what its text
+    was read as before (a date as its day)."""
     if stored.get("v") is None and stored.get("problem_key") in READ_BEFORE:
-        return stored.get("raw")
+        raw = str(stored.get("raw", ""))
+        return parse_date(raw).value if f.type is FieldType.DATE else raw
     return stored.get("v")
 
 
@@ -867,14 +869,15 @@ class Register:
         (:func:`ingest.values.pasted`), a phone number with the same digits (the same number
         dialled): values stored before they were read so („Königs\u00adallee“,
         ``+49 211 123450``) are no change when the institution sends them as before. Nor is
-        one formgen flags since it stored it valid (:data:`READ_BEFORE`: ``0171 1234567-0``)."""
+        one formgen flags since it stored it valid (:data:`READ_BEFORE`: ``0171 1234567-0``,
+        ``24.11.2062``)."""
         a, b = self._meant(path, a), self._meant(path, b)
         if same_value(a, b):
             return True
         f = value_field(self.schema, *split_path(path))
         if a is None or b is None or f is None:
             return False
-        va, vb = _read_before(a), _read_before(b)
+        va, vb = _read_before(a, f), _read_before(b, f)
         if not (isinstance(va, str) and isinstance(vb, str)):
             return False
         if f.type is FieldType.PHONE:

@@ -587,8 +587,8 @@ def plan_import(
 ) -> ImportPlan:
     """Read the table ``data`` (named ``file_name``; ``table``: as :func:`read_table` read it
     already) and check each row against ``reg``: the rows, each with its entry return or why it
-    cannot be imported (in ``lang``), and the submission to merge. ``today``: the day a "Datum"
-    must not lie after (default: today). Raises :class:`RegisterError` for a file that is no
+    cannot be imported (in ``lang``), and the submission to merge. ``today``: the day its dates
+    must not lie too far after (default: today; :func:`~ingest.validate.check_typed`). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
     sheet = table or read_table(data, file_name, reg.schema)
     cols = columns(reg.schema, sheet.header, file_name)

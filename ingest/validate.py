@@ -18,9 +18,11 @@
 3. **Renames**: the checked values are mapped to the current schema version (``renamed_from``).
    A field or category the current version no longer has is reported in the notes with its
    value, not merged.
-4. **The day of confirmation** (the entry field :data:`~formgen.model.CONFIRMED_ON`, the form's
-   "Datum") that lies in the future is invalid: kept as typed, with the reason — a mistyped
-   year would otherwise keep the entry "current" for decades.
+4. **Dates ahead**: the day of confirmation (the entry field
+   :data:`~formgen.model.CONFIRMED_ON`, the form's "Datum") that lies in the future is invalid,
+   and so is any other date (an appointment) more than a year ahead: kept as typed, with the
+   reason — a mistyped year would otherwise keep the entry "current" for decades, or book an
+   appointment in 2062. "Ahead" of the day the form came in, not of the day it is read again.
 
 A checklist form gives one :class:`~ingest.submission.EntryReturn` per filled-in block
 (``institution_id`` ``None``: the register matches it); an institution form gives one per
@@ -66,7 +68,14 @@ from ingest.submission import (
     Submission,
     short,
 )
-from ingest.values import allowed, check_multi, check_text, is_blank, not_in_future
+from ingest.values import (
+    allowed,
+    check_multi,
+    check_text,
+    is_blank,
+    not_far_ahead,
+    not_in_future,
+)
 
 PLACEHOLDERS = frozenset(
     {
@@ -244,12 +253,23 @@ def check_typed(f: Field, text: str, today: dt.date | None = None) -> dict[str, 
     a reader gives a typed box — NFC (a Mac's table or terminal may give „ü“ as u and its
     dots), each line break as ``\\n`` (:func:`formgen.linebreak.newlines`: a cell saved on
     Windows holds ``\\r\\n``) — so a multiple choice is a list (``Türkisch, pl``: codes,
-    labels or language names; what names none is its ``<id>._other`` text), and an entry's
-    day of confirmation must not lie in the future (:func:`confirmed_on`)."""
+    labels or language names; what names none is its ``<id>._other`` text), and a date must
+    not lie too far ahead (:func:`dated`)."""
     out = check_field(f, _FieldRaw(value=unicodedata.normalize("NFC", newlines(text))))
-    if f.id == CONFIRMED_ON and f.scope is Scope.ENTRY and f.type is FieldType.DATE and f.id in out:
-        out[f.id] = not_in_future(out[f.id], today)
+    if f.id in out:
+        out[f.id] = _ahead(f, out[f.id], today)
     return out
+
+
+def _ahead(f: Field, checked: Checked, today: dt.date | None) -> Checked:
+    """``checked`` of field ``f`` flagged when it is a date too far after ``today``: an entry's
+    day of confirmation in the future (:func:`~ingest.values.not_in_future`), any other date
+    more than a year ahead (:func:`~ingest.values.not_far_ahead`)."""
+    if f.type is not FieldType.DATE:
+        return checked
+    if f.id == CONFIRMED_ON and f.scope is Scope.ENTRY:
+        return not_in_future(checked, today)
+    return not_far_ahead(checked, today)
 
 
 def _group(
@@ -462,22 +482,35 @@ def to_current(
 # --------------------------------------------------------------------------- the whole
 
 
-def confirmed_on(
+def dated(
     entries: list[EntryReturn], schema: Schema, today: dt.date | None = None
 ) -> list[EntryReturn]:
-    """``entries`` (of the ``schema``'s version) with a day of confirmation that lies in the
-    future flagged (:func:`ingest.values.not_in_future`)."""
+    """``entries`` (of the ``schema``'s version) with their dates that lie too far after
+    ``today`` flagged: a day of confirmation in the future, any other date more than a year
+    ahead (:func:`_ahead`)."""
+    institution_dates = [f for f in schema.institution_fields() if f.type is FieldType.DATE]
     out = []
     for e in entries:
-        checked = e.entry.get(CONFIRMED_ON)
-        if checked is not None and e.category is not None:
-            f = next((f for f in schema.entry_fields(e.category) if f.id == CONFIRMED_ON), None)
-            if f is not None and f.type is FieldType.DATE:
-                flagged = not_in_future(checked, today)
-                if flagged is not checked:
-                    e = replace(e, entry={**e.entry, CONFIRMED_ON: flagged})
+        fields = schema.entry_fields(e.category) if e.category is not None else ()
+        inst = _dates_ahead(institution_dates, e.institution, today)
+        entry = _dates_ahead([f for f in fields if f.type is FieldType.DATE], e.entry, today)
+        if inst is not e.institution or entry is not e.entry:
+            e = replace(e, institution=inst, entry=entry)
         out.append(e)
     return out
+
+
+def _dates_ahead(
+    fields: list[Field], values: Mapping[str, Checked], today: dt.date | None
+) -> Mapping[str, Checked]:
+    """``values`` with those of the date ``fields`` too far after ``today`` flagged (``values``
+    itself when none is)."""
+    flagged = {
+        f.id: checked
+        for f in fields
+        if f.id in values and (checked := _ahead(f, values[f.id], today)) is not values[f.id]
+    }
+    return {**values, **flagged} if flagged else values
 
 
 def validate(
@@ -503,7 +536,7 @@ def validate(
         notes.append(Said("ingest_merge_no_workspace_taken", form=identity.reference))
     entries = _entries(raw, identity, schema, notes)
     entries = to_current(entries, schema, registry.current, notes)
-    entries = confirmed_on(entries, registry.current, today)
+    entries = dated(entries, registry.current, today)
     if not entries:
         notes.append(Said("ingest_merge_empty"))
     return Submission(

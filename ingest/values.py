@@ -133,21 +133,36 @@ FUTURE_TOLERANCE = dt.timedelta(days=1)
 was dated for the next day's post."""
 
 
+AHEAD_LIMIT = dt.timedelta(days=366)
+"""How far ahead a date a form gives for later (an appointment to get acquainted) may lie: an
+appointment is made for the weeks or months to come, and one further ahead is a mistyped year
+(2062 or 2206 for 2026)."""
+
+
 def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:
     """``checked`` (a valid date) flagged when it lies later than ``today`` (default: today)
     plus :data:`FUTURE_TOLERANCE` — for the day a form was filled in or confirmed, which
     cannot lie ahead; kept as typed, with the reason."""
+    return _not_after(checked, today or dt.date.today(), FUTURE_TOLERANCE, "future_iso")
+
+
+def not_far_ahead(checked: Checked, today: dt.date | None = None) -> Checked:
+    """``checked`` (a valid date) flagged when it lies later than ``today`` (default: today)
+    plus :data:`AHEAD_LIMIT` — for any other date a form gives; kept as typed, with the
+    reason."""
+    return _not_after(checked, today or dt.date.today(), AHEAD_LIMIT, "far_future")
+
+
+def _not_after(checked: Checked, today: dt.date, ahead: dt.timedelta, key: str) -> Checked:
     if not isinstance(checked.value, str):
         return checked
-    today = today or dt.date.today()
     try:
         day = dt.date.fromisoformat(checked.value)
     except ValueError:
         return checked
-    if day <= today + FUTURE_TOLERANCE:
+    if day <= today + ahead:
         return checked
-    found = problem("future_iso", raw=short(checked.raw), today=today.isoformat())
-    return Checked(checked.raw, None, found)
+    return Checked(checked.raw, None, problem(key, raw=short(checked.raw), today=today.isoformat()))
 
 
 def parse_integer(raw: str, low: int | None = None, high: int | None = None) -> Checked:

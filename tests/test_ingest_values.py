@@ -50,6 +50,33 @@ def test_a_day_of_confirmation_in_the_future_is_kept_and_flagged(typed: str, fla
         assert checked.value == values.parse_date(typed).value and checked.problem is None
 
 
+@pytest.mark.parametrize(
+    ("typed", "flagged"),
+    [
+        ("24.11.2062", True),  # a mistyped year
+        ("1.3.2206", True),
+        ("24.11.2206", True),
+        ("24.11.2027", False),  # a year ahead: an appointment may be made so far ahead
+        ("25.11.2027", False),  # 366 days: a leap year
+        ("26.11.2027", True),
+        ("15.02.2027", False),
+        ("1.1.2020", False),
+    ],
+)
+def test_another_date_more_than_a_year_ahead_is_kept_and_flagged(typed: str, flagged: bool) -> None:
+    today = dt.date(2026, 11, 24)
+    checked = values.not_far_ahead(values.parse_date(typed, today), today)
+    assert checked.raw == typed
+    if flagged:
+        assert checked.value is None and checked.problem is not None
+        assert checked.problem.in_language("de") == (
+            f"„{typed}“ liegt mehr als ein Jahr in der Zukunft (heute ist der 24.11.2026) – "
+            "bitte das Datum prüfen (Jahr vertippt?)"
+        )
+    else:
+        assert checked.value == values.parse_date(typed).value and checked.problem is None
+
+
 def test_an_invalid_date_stays_flagged_for_what_it_is() -> None:
     checked = values.not_in_future(values.parse_date("31.02.2099"), dt.date(2026, 11, 22))
     assert "not a day of the calendar" in str(checked.problem)

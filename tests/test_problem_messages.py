@@ -166,6 +166,11 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         lambda: values.not_in_future(values.parse_date("24.09.2062"), dt.date(2026, 11, 23)),
         "„24.09.2062“ liegt in der Zukunft (heute ist der 23.11.2026)",
     ),
+    (
+        "far_future",
+        lambda: values.not_far_ahead(values.parse_date("24.09.2062"), dt.date(2026, 11, 23)),
+        "„24.09.2062“ liegt mehr als ein Jahr in der Zukunft (heute ist der 23.11.2026)",
+    ),
     ("integer", lambda: values.parse_integer("zwölf"), "„zwölf“ ist keine ganze Zahl"),
     ("percentage", lambda: values.parse_percentage("viel"), "keine gültige Prozentangabe"),
     ("range", lambda: values.parse_percentage("140 %"), "140 liegt außerhalb"),

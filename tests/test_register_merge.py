@@ -22,9 +22,10 @@ from register_support import (
 
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.messages import in_language
+from ingest import values
 from ingest.register import IMPORT, Register
 from ingest.staleness import last_confirmed, review
-from ingest.submission import Submission
+from ingest.submission import Checked, Submission
 from ingest.validate import sent_values
 
 
@@ -609,6 +610,37 @@ def test_values_stored_before_they_were_read_as_today_are_no_change_sent_again(
     # another number is a change
     reg.merge(institution_form(iid, base=1, phone="+49 211 12345-7"))
     assert value(reg, iid, "institution.phone") == "+49 211 12345-7"
+
+
+def test_values_stored_valid_before_formgen_flagged_them_are_no_change_sent_again(
+    reg: Register,
+) -> None:
+    """A register built before a Durchwahl after a mobile number and a date more than a year
+    ahead were flagged holds them valid: the institution sending them again, typed as it
+    writes them, changes nothing (the report still flags them); another value is a change."""
+    iid = reg.merge(checklist("psychotherapie", YILMAZ)).created[0]
+    reg.merge(
+        institution_form(
+            iid,
+            base=1,
+            contact_phone=Checked("0171 1234567-0", "+49 171 1234567-0"),
+            meeting_date=Checked("24.11.2062", "2062-11-24"),
+        )
+    )
+    rev = reg.institutions[iid]["rev"]
+    today = dt.date(2026, 11, 24)
+    again = {
+        "contact_phone": values.parse_phone("0171/1234567-0"),
+        "meeting_date": values.not_far_ahead(values.parse_date("2062-11-24"), today),
+    }
+    assert all(c.value is None and c.problem is not None for c in again.values())
+    out = reg.merge(institution_form(iid, base=rev, **again))
+    assert out.changes == 0 and len(out.invalid) == 2, out
+    assert value(reg, iid, "psychotherapie.contact_phone") == "+49 171 1234567-0"
+    assert value(reg, iid, "psychotherapie.meeting_date") == "2062-11-24"
+    later = values.not_far_ahead(values.parse_date("24.11.2063"), today)
+    out = reg.merge(institution_form(iid, base=rev, meeting_date=later))
+    assert out.changes == 1 and value(reg, iid, "psychotherapie.meeting_date") is None
 
 
 def test_history_records_old_and_new_values(reg: Register) -> None:

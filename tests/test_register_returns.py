@@ -326,6 +326,66 @@ def test_a_rebuild_that_rereads_the_originals_checks_each_date_against_the_day_i
     assert kept["problem_args"]["today"] == came_in.isoformat()
 
 
+def test_an_appointment_more_than_a_year_ahead_is_flagged_against_the_day_the_form_came_in(
+    tmp_path: Path,
+) -> None:
+    """A „Termin zum Kennenlernen“ lies ahead, but not decades ahead: 2062 or 2206 for 2026 is a
+    mistyped year, kept as typed and flagged; one in some months is read. Ahead of the day the
+    form came in: re-read by 'register rebuild --reread' later, the same return says the same."""
+    ws = make_workspace(tmp_path / "ws")
+    form = tmp_path / "formular.pdf"
+    record = SAMPLES / "pdf" / "record.json"
+    run("generate", "pdf", "--record", str(record), "-w", str(ws.root), "--out", str(form))
+    today = dt.date.today()
+    far = today.replace(year=today.year + 36, day=min(today.day, 28)).strftime("%d.%m.%Y")
+    soon = today + dt.timedelta(days=200)
+    returned = tmp_path / "Rückmeldung Şule Yılmaz.pdf"
+    returned.write_bytes(
+        pdfium_fill(
+            form.read_bytes(),
+            {
+                "psychotherapie.meeting_date": far,
+                "fluechtlingsberatung.meeting_date": soon.strftime("%d.%m.%Y"),
+            },
+        )
+    )
+    out = run("ingest", str(returned), "-w", str(ws.root))
+    problem = (  # in the workspace's language
+        f"psychotherapie.meeting_date: „{far}“ liegt mehr als ein Jahr in der Zukunft (heute ist "
+        f"der {today:%d.%m.%Y}) – bitte das Datum prüfen (Jahr vertippt?)"
+    )
+    assert f"    {problem}" in out.splitlines(), out
+    entries = load(ws).institutions["inst-0001"]["entries"]
+    kept = entries["psychotherapie"]["fields"]["meeting_date"]
+    assert (kept["raw"], kept["v"], kept["problem_key"]) == (far, None, "far_future")
+    assert kept["problem"] == (  # stored in English
+        f"'{far}' lies more than a year ahead (today is {today:%Y-%m-%d}) — check the date (a "
+        "mistyped year?)"
+    )
+    assert entries["fluechtlingsberatung"]["fields"]["meeting_date"]["v"] == soon.isoformat()
+    stale = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
+    (flagged,) = [f for f in stale if f["category"] == "psychotherapie"]
+    assert flagged["invalid"] == ["meeting_date"]
+    nxt = tmp_path / "Nächstes Formular.pdf"  # the next form shows it as typed
+    run("generate", "pdf", "--institution", "inst-0001", "-w", str(ws.root), "--out", str(nxt))
+    fields = PdfReader(nxt).get_fields() or {}
+    assert fields["psychotherapie.meeting_date"].get("/V") == far
+
+    # it came in 200 days ago: the appointment then lay 400 days ahead
+    came_in = today - dt.timedelta(days=200)
+    journal = ws.root / "journal.jsonl"
+    ops = [json.loads(line) for line in journal.read_text("utf-8").splitlines()]
+    for op in ops:
+        op["at"] = f"{came_in.isoformat()}T12:00:00Z"
+    journal.write_text("".join(json.dumps(op) + "\n" for op in ops), "utf-8")
+    run("register", "rebuild", "--reread", "-w", str(ws.root))
+    entries = load(ws).institutions["inst-0001"]["entries"]
+    kept = entries["fluechtlingsberatung"]["fields"]["meeting_date"]
+    assert (kept["raw"], kept["v"]) == (soon.strftime("%d.%m.%Y"), None)
+    assert kept["problem_args"] == {"raw": kept["raw"], "today": came_in.isoformat()}
+    assert entries["psychotherapie"]["fields"]["meeting_date"]["problem_key"] == "far_future"
+
+
 def test_a_form_kept_aside_and_ingested_later_has_its_date_checked_against_the_day_it_came_in(
     tmp_path: Path,
 ) -> None:
