@@ -237,6 +237,9 @@ _MARKS = str.maketrans(
     dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2212", "-") | dict.fromkeys("„“”«»", '"')
 )
 """Dashes as the hyphen, double quotes of every kind as ``"``."""
+_BRACKETS_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
+"""What a checklist's name adds in brackets at its end (``(ggf. auch, Kontaktzentrum, …)``,
+``(WfbM)``): people leave it out when they type the name."""
 
 
 def name_key(text: str) -> str:
@@ -286,11 +289,20 @@ class Schema:
         for c in self.categories:
             for name in (c.id, *c.label.values.values()):
                 named.setdefault(name_key(name), c)
+        short: dict[str, set[str]] = {}
+        for c in self.categories:
+            for name in c.label.values.values():
+                short.setdefault(name_key(_BRACKETS_AFTER.sub("", name)), set()).add(c.id)
+        for key, ids in short.items():
+            if len(ids) == 1 and key:
+                named.setdefault(key, self._category_by_id[ids.pop()])
         return named
 
     def category_value(self, text: str) -> Category | None:
         """The category a person means by ``text``: its id or its label in any language, as
-        :func:`name_key` compares them (``Psychotherapie``, ``psychotherapie``), or its id
+        :func:`name_key` compares them (``Psychotherapie``, ``psychotherapie``), its label
+        without what it adds in brackets at its end where that names one category only
+        (``Kontakt- und Beratungsstelle``, ``Werkstatt für behinderte Menschen``), or its id
         spelt with umlauts (``Flüchtlingsberatung`` for ``fluechtlingsberatung``, ß as ss);
         ``None`` when no category fits."""
         key = name_key(text)

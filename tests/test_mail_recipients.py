@@ -241,6 +241,24 @@ def test_a_checklist_id_spelt_with_umlauts_names_it():
     )
 
 
+def test_a_checklist_name_without_what_it_adds_in_brackets_names_it():
+    """„Kontakt- und Beratungsstelle“, as people write the checklist „Kontakt- und
+    Beratungsstelle (ggf. auch, Kontaktzentrum, …)“, names it (it was refused), and so do the
+    other names without their brackets, in German and English; „Krisen(interventions)dienst“
+    keeps its brackets, which stand inside the name."""
+    listed = parse(
+        "id,institution,email,categories,region\n"
+        'x,Beratung Łódź,x@example.org,"Kontakt- und Beratungsstelle, Werkstatt für behinderte'
+        ' Menschen | Sozialpsychiatrischer Dienst",\n'
+        "y,Çiğdem Öztürk,y@example.org,Contact and counselling centre; Migration services,\n"
+    )
+    assert listed.problems == ()
+    assert [r.categories for r in listed.recipients] == [
+        ("kontakt_beratungsstelle", "wfbm", "sozialpsychiatrischer_dienst"),
+        ("kontakt_beratungsstelle", "migrationsfachdienste"),
+    ]
+
+
 def test_categories_by_their_names_as_category_takes_them(tmp_path):
     """A name may hold spaces and commas; ids and names mix; a name that is none is told with
     the one it is close to, else with every category by its id and its name."""

@@ -1396,6 +1396,20 @@ def test_a_checklist_id_spelt_with_umlauts_is_imported(tmp_path: Path) -> None:
     assert set(load(ws).institutions["inst-0001"]["entries"]) == {"fluechtlingsberatung"}
 
 
+def test_a_checklist_name_without_its_brackets_is_imported(tmp_path: Path) -> None:
+    """A table naming the checklist „Kontakt- und Beratungsstelle“, without what its name adds
+    in brackets, imports the row into that checklist (it was refused as unknown)."""
+    ws = Workspace.init(tmp_path / "ws")
+    path = tmp_path / "Liste.csv"
+    path.write_text(
+        "id;Checkliste;name\r\nx;Kontakt- und Beratungsstelle;Beratung Şafak\r\n", "utf-8"
+    )
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[0] == "Zeile 2: inst-0001 Beratung Şafak: neu"
+    assert set(load(ws).institutions["inst-0001"]["entries"]) == {"kontakt_beratungsstelle"}
+
+
 def test_the_question_mark_of_a_web_address_is_no_lost_letter(
     bare: Workspace, tmp_path: Path
 ) -> None:
