@@ -28,7 +28,7 @@ Conventions (the same as :mod:`formgen.record`):
   (:func:`formgen.languages.lookup`).
 
 Before a text is read, what Word or a web page pastes with it unseen is taken out
-(:func:`pasted`), and a one-line field's line breaks are spaces; the text as typed stays in
+(:func:`pasted`), and a one-line field's line breaks and tabs are spaces; the text as typed stays in
 ``Checked.raw``.
 """
 
@@ -77,7 +77,9 @@ _PASTED = str.maketrans(
 """Characters pasted from Word or a web page that nobody sees or means to type: searched for,
 compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
 (U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
-_BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern})\s*")
+_BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern}|\t)\s*")
+"""A line break or a tab (a cell copied from a table, a field left with the Tab key), with the
+blanks around it: one space in a one-line value."""
 _POSTCODE = re.compile(r"(?:DE? *[-–]? *)?([0-9]{2}) ?([0-9]{3})", re.IGNORECASE)
 """A German postcode as it is written besides its five digits: grouped by its Leitregion
 (``41 460``), or after the D, or DE, that marked a German address (``D-40212``, ``DE-40212``,
@@ -326,15 +328,16 @@ def allowed(f: Field) -> dict[str, str]:
 
 def pasted(text: str, one_line: bool = False) -> str:
     """``text`` without the characters pasted with it unseen (:data:`_PASTED`: soft hyphens and
-    zero-width spaces left out, no-break spaces as spaces); ``one_line``: each line break, with
-    the blanks around it, as one space (a name pasted from two lines)."""
+    zero-width spaces left out, no-break spaces as spaces); ``one_line``: each line break or
+    tab, with the blanks around it, as one space (a name pasted from two lines, a street
+    copied from two cells of a table: ``Königsallee\t12``)."""
     text = text.translate(_PASTED)
     return _BROKEN_LINE.sub(" ", text) if one_line else text
 
 
 def check_text(f: Field, raw: str) -> Checked:
     """A text-like value (one string) checked against field ``f``, as :func:`pasted` leaves it
-    (a one-line field's line breaks as spaces); ``raw`` is kept as typed."""
+    (a one-line field's line breaks and tabs as spaces); ``raw`` is kept as typed."""
     checked = _check_text(f, pasted(raw, f.type in ONE_LINE))
     return checked if checked.raw == raw else replace(checked, raw=raw)
 

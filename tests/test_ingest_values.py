@@ -340,11 +340,13 @@ def test_pasted_characters_count_for_no_length_and_hide_no_typed_value() -> None
         "Polska Misja Katolicka –\nPoradnia Łódź\n",
         "Polska Misja Katolicka –  \n\n  Poradnia Łódź",
         "Polska Misja Katolicka –\u2028Poradnia Łódź",
+        "Polska Misja Katolicka –\tPoradnia Łódź",
+        "Polska Misja Katolicka – \t\tPoradnia Łódź",
     ],
 )
 def test_a_line_break_in_a_one_line_field_is_a_space(typed: str) -> None:
-    """A name pasted from two lines (pdftk keeps the line break in a one-line box); a text
-    field of several lines keeps its line breaks."""
+    """A name pasted from two lines (pdftk keeps the line break in a one-line box), or from
+    two cells of a table (a tab); a text field of several lines keeps its line breaks."""
     name = Field("name", FieldType.TEXT, Text({"de": "Name"}))
     checked = values.check_text(name, typed)
     assert (checked.value, checked.raw) == ("Polska Misja Katolicka – Poradnia Łódź", typed)
@@ -352,6 +354,7 @@ def test_a_line_break_in_a_one_line_field_is_a_space(typed: str) -> None:
     assert values.check_text(initials, "G.\nÖ.").value == "G. Ö."
     area = Field("opening_hours", FieldType.TEXTAREA, Text({"de": "Öffnungszeiten"}))
     assert values.check_text(area, "Mo 9–12\nDi 14–16").value == "Mo 9–12\nDi 14–16"
+    assert values.check_text(name, "Königsallee\t12").value == "Königsallee 12"
 
 
 def _postcode() -> Field:

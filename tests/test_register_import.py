@@ -1410,6 +1410,23 @@ def test_a_checklist_name_without_its_brackets_is_imported(tmp_path: Path) -> No
     assert set(load(ws).institutions["inst-0001"]["entries"]) == {"kontakt_beratungsstelle"}
 
 
+def test_a_tab_in_a_one_line_cell_is_a_blank(tmp_path: Path) -> None:
+    """A street or a name copied from two cells of a table („Königsallee⇥12“) is stored with a
+    blank, as a line break in it is; what was typed stays in the raw value."""
+    ws = Workspace.init(tmp_path / "ws")
+    path = tmp_path / "Liste.csv"
+    path.write_text(
+        "category;name;street;postcode\r\n"
+        "betreutes_wohnen;Çiğdem\tÖztürk-İnce;Königsallee\t12;40212\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0, said
+    held = load(ws).institutions["inst-0001"]["institution"]
+    assert (held["name"]["v"], held["street"]["v"]) == ("Çiğdem Öztürk-İnce", "Königsallee 12")
+    assert held["street"]["raw"] == "Königsallee\t12"
+
+
 def test_the_question_mark_of_a_web_address_is_no_lost_letter(
     bare: Workspace, tmp_path: Path
 ) -> None:
