@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from formgen.messages import say
+from ingest.values import pasted
 
 MERGE = "merge"
 PROBABLE = "probable"
@@ -60,8 +61,11 @@ here (the table is applied before ``casefold``), as they never were."""
 
 
 def normalise_name(name: str) -> str:
-    """Lower case, no accents, no punctuation, no legal forms: ``"Caritas e.V."`` → ``caritas``."""
-    text = unicodedata.normalize("NFKD", name.translate(_SPECIAL).casefold())
+    """Lower case, no accents, no punctuation, no legal forms: ``"Caritas e.V."`` → ``caritas``;
+    read as the register stores a one-line text (:func:`ingest.values.pasted`: a soft hyphen
+    or zero-width space pasted into a word does not split it)."""
+    text = pasted(name, one_line=True)
+    text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"e\.\s*v\.", " ev ", text)
     words = re.findall(r"\w+", text)
@@ -79,7 +83,7 @@ def normalise_phone(phone: str) -> str:
 
 
 def normalise_postcode(postcode: str) -> str:
-    return re.sub(r"\s", "", postcode)
+    return re.sub(r"\s", "", pasted(postcode))
 
 
 @dataclass(frozen=True)

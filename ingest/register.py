@@ -1747,7 +1747,7 @@ class Register:
 
         def get(k: str) -> str:
             c = e.institution.get(k)
-            return c.raw if c else ""
+            return c.text if c else ""
 
         verdict = self._matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
         keep = self.merged_into(verdict.id) if verdict.id is not None else None

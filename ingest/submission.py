@@ -127,6 +127,13 @@ class Checked:
     """Why ``raw`` is invalid: its English text for reports, and its message key to say it in
     the register's language (:mod:`formgen.messages`)."""
 
+    @property
+    def text(self) -> str:
+        """The value where it is a text, as the register stores it (``D-40212`` read as
+        ``40212``, a name without the soft hyphens pasted into it), else ``raw``: what the
+        matcher compares (:mod:`ingest.matching`)."""
+        return self.value if isinstance(self.value, str) else self.raw
+
 
 @dataclass(frozen=True)
 class EntryReturn:

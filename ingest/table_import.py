@@ -525,14 +525,14 @@ def _same(
     if iid is not None:
         return [(category, iid)]
 
-    def raw(key: str) -> str:
+    def text(key: str) -> str:
         c = institution.get(key)
-        return c.raw if c else ""
+        return c.text if c else ""
 
-    name = normalise_name(raw(NAME))
+    name = normalise_name(text(NAME))
     places = (
-        ("postcode", normalise_postcode(raw("postcode"))),
-        ("phone", normalise_phone(raw("phone"))),
+        ("postcode", normalise_postcode(text("postcode"))),
+        ("phone", normalise_phone(text("phone"))),
     )
     return [(category, name, kind, place) for kind, place in places if name and place]
 

@@ -1603,6 +1603,26 @@ def test_rows_without_id_for_one_institution_and_checklist_import_the_first_only
     assert reg.plain(yilmaz["entries"]["facharzt"]["fields"]) == {"contact_name": "Dr. Şule Yılmaz"}
 
 
+def test_rows_are_the_same_institution_by_the_name_and_postcode_as_stored(
+    bare: Workspace, tmp_path: Path
+) -> None:
+    """A second row of the same practice, its name with a soft hyphen pasted from Word and its
+    postcode written D-40212, is the first row's institution: it was imported as a second new
+    institution."""
+    path = tmp_path / "Bestand.csv"
+    path.write_text(
+        "category;name;postcode\r\n"
+        "psychotherapie;Praxis Şule Yılmaz;40212\r\n"
+        "psychotherapie;Praxis Şule Yıl\u00admaz;D-40212\r\n",
+        "utf-8",
+    )
+    code, said = formgen(bare, "register", "import", str(path))
+    assert code == 0, said
+    assert said.splitlines()[1] == (
+        "Zeile 3: nicht importiert: dieselbe Einrichtung und Checkliste wie Zeile 2"
+    ), said
+
+
 def test_rows_with_the_same_id_and_checklist_in_an_xlsx_import_the_first_only(
     ws: Workspace, tmp_path: Path
 ) -> None:

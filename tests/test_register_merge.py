@@ -27,6 +27,7 @@ from ingest.register import IMPORT, Register
 from ingest.staleness import last_confirmed, review
 from ingest.submission import Checked, Submission
 from ingest.validate import sent_values
+from ingest.values import check_text
 
 
 @pytest.fixture
@@ -257,6 +258,42 @@ def test_checklist_matches_existing_institution_by_name_and_postcode(reg: Regist
     assert out.institutions == (iid,) and not out.created
     assert len(reg.institutions) == 1
     assert value(reg, iid, "psychotherapie.plans") == "Farsi-Gruppe"
+
+
+@pytest.mark.parametrize(
+    ("name", "postcode"),
+    [
+        ("Praxis Şule Yıl\u00admaz", "40212"),  # a soft hyphen Word left in the name
+        ("Praxis\u00a0Şule\u200bYılmaz", "40212"),  # a web page's no-break, zero-width spaces
+        ("Praxis Şule\tYılmaz", "D-40212"),  # two cells of a table; the postcode as once written
+    ],
+)
+def test_a_checklist_matches_by_the_name_and_postcode_as_the_register_stores_them(
+    reg: Register, name: str, postcode: str
+) -> None:
+    """The matcher compares the text the register stores, not the typed one: a name with
+    characters pasted unseen or a tab, and a postcode read as its five digits, are the
+    practice's (they were a probable duplicate, or with „Yıl­maz“ a new institution)."""
+    iid = seeded(reg)
+    fields = {f.id: f for f in SCHEMA.institution_fields()}
+    typed = {
+        key: check_text(fields[key], text) for key, text in (("name", name), ("postcode", postcode))
+    }
+    again = dict(YILMAZ, phone="", plans="Farsi-Gruppe", **typed)
+    out = reg.merge(checklist("psychotherapie", again))
+    assert out.institutions == (iid,) and not out.created and not out.duplicates
+    assert value(reg, iid, "psychotherapie.plans") == "Farsi-Gruppe"
+
+
+def test_the_register_s_name_stored_with_pasted_characters_matches_it_typed_without(
+    reg: Register,
+) -> None:
+    """A register built before typed values were read as today holds „Praxis Şule Yıl­maz“
+    (a soft hyphen): the same name typed without it is that practice."""
+    old = dict(YILMAZ, name=Checked("Praxis Şule Yıl\u00admaz", "Praxis Şule Yıl\u00admaz"))
+    iid = reg.merge(checklist("psychotherapie", old)).created[0]
+    out = reg.merge(checklist("psychotherapie", dict(YILMAZ, phone="", plans="Gruppe")))
+    assert out.institutions == (iid,) and not out.created and not out.duplicates
 
 
 def test_a_name_contained_in_anothers_at_the_same_postcode_is_asked_not_merged(
