@@ -14,6 +14,7 @@ Generators are plain callables ``render(schema, request, identity) -> GeneratedF
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import hashlib
 import importlib
 import random
@@ -25,7 +26,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from formgen.bounces import Bounce, address_key
-from formgen.errors import ConnectionLost, FormgenError, MailError, WrongRecipientError
+from formgen.errors import (
+    ConnectionLost,
+    FormgenError,
+    MailError,
+    Problem,
+    WrongRecipientError,
+)
+from formgen.fold import fold
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity, test_key
 from formgen.languages import MAIL_LANGUAGES
@@ -952,6 +960,67 @@ class Targets:
 
 
 FORCE_HINT = Said("mail_force_hint")
+
+
+def reused_ids(
+    listed: RecipientList, view: RegisterView | None, deliveries: Sequence[Delivery]
+) -> RecipientList:
+    """``listed`` with each row whose id is another institution's a problem of the list: the
+    register's, or, where the register does not know the id, that of the latest mail the send
+    log holds under it (a self-made id such as ``neu-1`` given again to a new institution in a
+    later list). Its form would be the other's, prefilled with the other's data and its return
+    merged into the other, or its mail counted as the other's, already sent. Another
+    institution: a name not alike (:func:`_alike`) and another address; both are named."""
+    sent = {d.institution_id: d for d in deliveries if d.name}  # the latest mail of each id
+    problems: list[Problem] = []
+    kept: dict[str, list[Recipient]] = {"recipients": [], "unmailable": []}
+    for part, rows in kept.items():
+        for r in getattr(listed, part):
+            record = view.record(r.id) if view is not None else None
+            address = r.email or r.given_email
+            said: Said | None = None
+            d = sent.get(r.id)
+            if record is not None:
+                theirs = str(record.institution.get("email", ""))
+                if not (_alike(record.name, r.name) or _same_address(theirs, address)):
+                    said = Said("mail_list_reused_id", rid=r.id, other=record.name, name=r.name)
+            elif d is not None and not (_alike(d.name, r.name) or _same_address(d.email, address)):
+                said = Said(
+                    "mail_list_reused_sent_id",
+                    rid=r.id,
+                    other=d.name,
+                    email=d.email,
+                    round=d.round,
+                    name=r.name,
+                )
+            if said is None:
+                rows.append(r)
+            else:
+                problems.append(Problem(r.source, None, said))
+    if not problems:
+        return listed
+    return replace(
+        listed,
+        recipients=tuple(kept["recipients"]),
+        unmailable=tuple(kept["unmailable"]),
+        problems=(*listed.problems, *problems),
+        invalid_rows=listed.invalid_rows + len(problems),
+    )
+
+
+def _alike(a: str, b: str) -> bool:
+    """Whether two names may be one institution's: the same words but for case, accents and
+    order, the words of one among the other's („Caritas Düsseldorf“, „Caritasverband
+    Düsseldorf e.V.“ are not; „Praxis Yılmaz“, „Praxis Dr. Şule Yılmaz“ are), or spelt
+    alike (4 of 5 letters the same, in words put in order)."""
+    wa, wb = (sorted(re.findall(r"\w+", fold(n))) for n in (a, b))
+    if not wa or not wb or set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8
+
+
+def _same_address(a: str, b: str) -> bool:
+    return bool(a and b) and address_key(a) == address_key(b)
 
 
 def in_place_of_merged(

@@ -1683,9 +1683,16 @@ WORDS: dict[str, dict[str, str]] = {
         "your own, such as new-1",
         "mail_list_bad_id": "id '{rid}' may only hold letters A-Z without accents, digits, '.', "
         "'_' and '-', start with a letter or digit, and have at most 64 characters",
-        "mail_list_duplicate_id": "duplicate id '{rid}' (first on line {first}); ids must be "
-        "unique",
+        "mail_list_duplicate_id": "duplicate id '{rid}' (first on line {first}, '{first_name}'; "
+        "here '{name}'); ids must be unique: give a new institution an id of its own",
         "mail_list_no_name": "no institution name",
+        "mail_list_reused_id": "id '{rid}' is '{other}' in the register, not '{name}': give a "
+        "new institution an id of its own, which neither the register nor an earlier list gave; "
+        "if it is the same institution under a new name, set the name first: formgen register "
+        'set {rid} institution.name "{name}" --note "renamed"',
+        "mail_list_reused_sent_id": "id '{rid}' was mailed to '{other}' <{email}> in round "
+        "{round}, not to '{name}': give a new institution an id of its own, which no earlier "
+        "list gave; if it is the same institution, write its name as then",
         "mail_list_did_you_mean": "unknown category '{piece}'; did you mean '{name}'?",
         "mail_list_more_unknown": "and {n:,} more unknown categories",
         "mail_list_no_category": "no category: name at least one checklist, e.g. psychotherapie",
@@ -3725,9 +3732,19 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_bad_id": "ID „{rid}“: eine ID darf nur Buchstaben A-Z ohne Akzente, Ziffern, "
         "„.“, „_“ und „-“ enthalten, muss mit einem Buchstaben oder einer Ziffer beginnen und "
         "darf höchstens 64 Zeichen haben",
-        "mail_list_duplicate_id": "doppelte ID „{rid}“ (zuerst in Zeile {first}); jede ID darf "
-        "nur einmal vorkommen",
+        "mail_list_duplicate_id": "doppelte ID „{rid}“ (zuerst in Zeile {first}, „{first_name}“; "
+        "hier „{name}“); jede ID darf nur einmal vorkommen: eine neue Einrichtung braucht eine "
+        "eigene ID",
         "mail_list_no_name": "kein Name der Einrichtung",
+        "mail_list_reused_id": "die ID „{rid}“ ist im Register „{other}“, nicht „{name}“: eine "
+        "neue Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere "
+        "Liste vergeben hat; ist es dieselbe Einrichtung unter neuem Namen, zuerst den Namen "
+        'ändern: formgen register set {rid} institution.name "{name}" --note '
+        '"umbenannt"',
+        "mail_list_reused_sent_id": "unter der ID „{rid}“ ging in Runde {round} die Mail an "
+        "„{other}“ <{email}>, nicht an „{name}“: eine neue Einrichtung braucht eine eigene ID, "
+        "die keine frühere Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie "
+        "damals eintragen",
         "mail_list_did_you_mean": "unbekannte Checkliste „{piece}“; gemeint: „{name}“?",
         "mail_list_more_unknown": "und {n:,} weitere unbekannte Checklisten",
         "mail_list_no_category": "keine Checkliste: bitte mindestens eine nennen, z. B. "

@@ -496,7 +496,8 @@ def parse_recipients(
     }
     recipients: list[Recipient] = []
     problems: list[Problem] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, str]] = {}
+    """Each id's first row: its line and name."""
     invalid = 0
     unmailable: list[Recipient] = []
     for line, row in rows:
@@ -534,7 +535,7 @@ def parse_recipients(
         if row_problems or rec is None:
             problems.extend(row_problems)
             rid, given = cell["id"], cell["email"]
-            why = check_email(given) if given and seen.get(rid) == line else None
+            why = check_email(given) if given and seen.get(rid, (None,))[0] == line else None
             if why:  # counted once: as not mailed for its address, not as an invalid row too
                 name = " ".join(cell["institution"].split())
                 unmailable.append(_unmailable(rid, name, given, why, f"{source}:{line}"))
@@ -557,7 +558,7 @@ def _check_row(
     schema: Schema,
     source: str,
     line: int | None,
-    seen: dict[str, int],
+    seen: dict[str, tuple[int, str]],
     lang: str | None,
     lost_fix: str,
     longest: int,
@@ -567,18 +568,24 @@ def _check_row(
     words of a category's name (:func:`_match_categories`)."""
     problems: list[Problem] = []
     rid = cell["id"]
+    # a line break typed in Excel must not reach a header
+    name = " ".join(cell["institution"].split())
     if not rid:
         problems.append(Problem(source, line, Said("mail_list_no_id")))
     elif not ID_RE.match(rid):
         problems.append(Problem(source, line, Said("mail_list_bad_id", rid=f"{rid:.40}")))
     elif rid in seen:
-        said = Said("mail_list_duplicate_id", rid=rid, first=seen[rid])
+        first, first_name = seen[rid]
+        said = Said(
+            "mail_list_duplicate_id",
+            rid=rid,
+            first=first,
+            first_name=f"{first_name:.60}",
+            name=f"{name:.60}",
+        )
         problems.append(Problem(source, line, said))
     else:
-        seen[rid] = line or 0
-    name = " ".join(
-        cell["institution"].split()
-    )  # a line break typed in Excel must not reach a header
+        seen[rid] = (line or 0, name)
     if not name:
         problems.append(Problem(source, line, Said("mail_list_no_name")))
     elif lost_letters(name):

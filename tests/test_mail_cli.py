@@ -2243,3 +2243,70 @@ def test_a_test_mails_form_is_never_taken_for_the_institutions_answer(tmp_path):
     assert json.loads(kept.read_text("utf-8"))["kind"] == "test-mail"
     status = run("status", "-w", str(ws))
     assert "Quarantäne: 1 Datei beiseitegelegt (1 Formular einer Testmail)" in status.output
+
+
+def _one_row(path: Path, rid: str, name: str, email: str) -> str:
+    path.write_text(
+        f"id;Einrichtung;E-Mail;Checkliste;Region\r\n{rid};{name};{email};psychotherapie;Düsseldorf\r\n",
+        "utf-8",
+    )
+    return str(path)
+
+
+def test_a_self_made_id_given_again_to_another_institution_is_refused_naming_both(tmp_path):
+    """neu-1 mailed to one institution, then given in a later list to another: its mail was
+    counted as sent already (and a later form under it would be the first one's). Refused, both
+    named; the same institution under a name alike or at the same address is no other."""
+    ws = make_workspace(tmp_path / "ws").root
+    out = tmp_path / "entwuerfe"
+    first = _one_row(
+        tmp_path / "a.csv", "neu-1", "Caritasverband Düsseldorf", "caritas@example.org"
+    )
+    assert run("mail", first, "-w", str(ws), "--drafts", str(out)).exit_code == 0
+    logged = (ws / "sendlog.jsonl").read_text("utf-8")
+
+    later = _one_row(tmp_path / "b.csv", "neu-1", "Praxis Şule Yılmaz", "praxis@example.org")
+    refused = run("mail", later, "-w", str(ws), "--drafts", str(out))
+    assert refused.exit_code == 1
+    assert "b.csv:2: unter der ID „neu-1“ ging in Runde invitation-" in refused.output
+    assert (
+        "die Mail an „Caritasverband Düsseldorf“ <caritas@example.org>, nicht an „Praxis Şule "
+        "Yılmaz“: eine neue Einrichtung braucht eine eigene ID" in refused.output
+    )
+    assert (ws / "sendlog.jsonl").read_text("utf-8") == logged
+    assert [p.name for p in out.iterdir()] == ["neu-1.eml"]
+    skipped = run("mail", later, "-w", str(ws), "--drafts", str(out), "--skip-invalid")
+    assert skipped.exit_code == 0 and "1 ungültige Zeile ausgelassen" in skipped.output, (
+        skipped.output
+    )
+
+    for name, email in (
+        ("Caritasverband Düsseldorf e.V.", "neu@caritas.example"),  # alike
+        ("Caritas – Migrationsdienst", "caritas@example.org"),  # the same address
+    ):
+        same = _one_row(tmp_path / "c.csv", "neu-1", name, email)
+        again = run("mail", same, "-w", str(ws), "--drafts", str(out))
+        assert again.exit_code == 0 and "1 bereits erledigt" in again.output, again.output
+
+
+def test_an_id_of_the_register_given_to_another_institution_is_refused(tmp_path):
+    """A list giving reg-1 to another institution than the register holds under it would send
+    that one a form prefilled with reg-1's data, its return merged into reg-1."""
+    ws = make_workspace(tmp_path / "ws").root
+    olga = {"name": "Ольга Петренко – Консультація", "email": "olga@example.org"}
+    write_register(
+        ws, {"reg-1": {"institution": olga, "categories": {"psychotherapie": "2026-01-01"}}}
+    )
+    other = _one_row(tmp_path / "l.csv", "reg-1", "مركز الاستشارة", "markaz@example.org")
+    refused = run(
+        "generate", "pdf", "--recipients", other, "-w", str(ws), "--out", str(tmp_path / "f")
+    )
+    assert refused.exit_code == 1
+    assert (
+        "l.csv:2: die ID „reg-1“ ist im Register „Ольга Петренко – Консультація“, nicht "
+        "„مركز الاستشارة“" in refused.output
+    ), refused.output
+    assert "formgen register set reg-1 institution.name" in refused.output
+    assert not (tmp_path / "f").exists()
+    renamed = _one_row(tmp_path / "r.csv", "reg-1", "Beratung Petrenko", "olga@example.org")
+    assert run("mail", renamed, "-w", str(ws), "--drafts", str(tmp_path / "d")).exit_code == 0

@@ -76,7 +76,8 @@ def test_malformed_list_names_every_problem_with_its_line():
     lines = [str(p) for p in listed.problems]
     assert lines == [
         "malformed.csv:3: 'kein-at-zeichen.example.org' is not an e-mail address (expected name@example.org)",
-        "malformed.csv:4: duplicate id 'a1' (first on line 2); ids must be unique",
+        "malformed.csv:4: duplicate id 'a1' (first on line 2, 'Beratung A'; here 'Beratung C');"
+        " ids must be unique: give a new institution an id of its own",
         "malformed.csv:5: unknown category 'psychoterapie'; did you mean 'psychotherapie'?",
         "malformed.csv:6: unknown region 'Köln'; give its id or its name:\n"
         "  duesseldorf: Düsseldorf\n"
@@ -1242,7 +1243,8 @@ LIST_PROBLEMS = {
         "beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen Zeilen):",
         "malformed.csv:3: „kein-at-zeichen.example.org“ ist keine E-Mail-Adresse (erwartet: "
         "name@example.org)",
-        "malformed.csv:4: doppelte ID „a1“ (zuerst in Zeile 2); jede ID darf nur einmal vorkommen",
+        "malformed.csv:4: doppelte ID „a1“ (zuerst in Zeile 2, „Beratung A“; hier „Beratung C“);"
+        " jede ID darf nur einmal vorkommen: eine neue Einrichtung braucht eine eigene ID",
         "malformed.csv:5: unbekannte Checkliste „psychoterapie“; gemeint: „psychotherapie“?",
         "malformed.csv:7: kein Name der Einrichtung",
         "malformed.csv:7: keine Checkliste: bitte mindestens eine nennen, z. B. psychotherapie",
@@ -1252,7 +1254,8 @@ LIST_PROBLEMS = {
         "`formgen mail` also takes --skip-invalid to mail only the valid rows):",
         "malformed.csv:3: 'kein-at-zeichen.example.org' is not an e-mail address (expected "
         "name@example.org)",
-        "malformed.csv:4: duplicate id 'a1' (first on line 2); ids must be unique",
+        "malformed.csv:4: duplicate id 'a1' (first on line 2, 'Beratung A'; here 'Beratung C');"
+        " ids must be unique: give a new institution an id of its own",
         "malformed.csv:5: unknown category 'psychoterapie'; did you mean 'psychotherapie'?",
         "malformed.csv:7: no institution name",
         "malformed.csv:7: no category: name at least one checklist, e.g. psychotherapie",

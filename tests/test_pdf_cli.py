@@ -424,7 +424,8 @@ def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
         ),
         (
             "inst-1,Doppelt,facharzt,dormagen,d@example.org",
-            r"r\.csv:5: duplicate id 'inst-1' \(first on line 2\)",
+            r"r\.csv:5: duplicate id 'inst-1' \(first on line 2, 'Şule Yılmaz Beratung'; here "
+            r"'Doppelt'\)",
         ),
         (
             "inst-4,Neu,facharzt,mars,d@example.org",

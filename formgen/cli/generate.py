@@ -243,10 +243,13 @@ def run_generate(
         view = WorkspaceRegisterView(workspace)
 
     if recipients_path:
-        from formgen.mailrun import in_place_of_merged, prefill_from
+        from formgen.mailrun import in_place_of_merged, prefill_from, reused_ids
+        from formgen.sendlog import SendLog
 
         source = Path(recipients_path).name
         listed = read_recipients(read_list(recipients_path), source, schema, lang, said_in)
+        if workspace:  # a row under another institution's id would get its form
+            listed = reused_ids(listed, view, SendLog(workspace.root).deliveries())
         recipients, merged = in_place_of_merged(
             require_recipients(listed, source, said_in),
             view,

@@ -51,6 +51,7 @@ from formgen.mailrun import (
     record_bounces,
     record_not_mailed,
     register_recipients,
+    reused_ids,
     round_targets,
     smtp_settings,
 )
@@ -487,7 +488,9 @@ def _recipient_list(
     force: bool,
 ) -> RecipientList | None:
     if path:
-        return read_recipients(read_list(path), path, schema, lang, lang)
+        return reused_ids(
+            read_recipients(read_list(path), path, schema, lang, lang), view, deliveries
+        )
     return register_recipients(view, deliveries, force=force) if from_register else None
 
 
