@@ -962,6 +962,18 @@ class Targets:
 FORCE_HINT = Said("mail_force_hint")
 
 
+def contact_address(record: InstitutionRecord | None) -> tuple[str, str] | None:
+    """The e-mail address of the contact person a checklist of ``record`` names, and that
+    checklist's id: the first usable one. A mail goes to the institution's own address only,
+    so where it has none this one is offered, not taken: a person's own mailbox may be read
+    by nobody else, and every later round would write to it."""
+    for cid, values in (record.entries if record is not None else {}).items():
+        address = str(values.get("contact_email", "")).strip()
+        if address and check_email(address) is None:
+            return cid, address
+    return None
+
+
 def reused_ids(
     listed: RecipientList, view: RegisterView | None, deliveries: Sequence[Delivery]
 ) -> RecipientList:

@@ -1487,6 +1487,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_skipped_invalid": "skipped (invalid): {problem}",
         "mail_invalid_address": "invalid e-mail address ({source}): {problem}",
         "mail_no_address": "no e-mail address ({source})",
+        "mail_contact_address": "; the contact person's is {address} (checklist '{checklist}'): "
+        "mails go to the institution's own address only; if it is that too, add it: formgen "
+        'register set {iid} institution.email {address} --note "the contact person\'s address"',
         "mail_not_mailed": "  NOT MAILED {who}: {why}; contact them another way",
         "mail_would_despite": "  would mail despite: {who}: {why} (--force)",
         "mail_mailed_despite": "  mailed despite: {who}: {why} (--force)",
@@ -3510,6 +3513,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_skipped_invalid": "übersprungen (ungültig): {problem}",
         "mail_invalid_address": "ungültige E-Mail-Adresse ({source}): {problem}",
         "mail_no_address": "keine E-Mail-Adresse ({source})",
+        "mail_contact_address": "; die der Ansprechperson ist {address} (Checkliste "
+        "„{checklist}“): Mails gehen nur an die Adresse der Einrichtung; ist sie auch deren, "
+        "eintragen: formgen register set {iid} institution.email {address} --note "
+        '"Adresse der Ansprechperson"',
         "mail_not_mailed": "  NICHT VERSANDT {who}: {why}; bitte auf anderem Weg Kontakt aufnehmen",
         "mail_would_despite": "  würde trotzdem versenden: {who}: {why} (--force)",
         "mail_mailed_despite": "  trotzdem versandt: {who}: {why} (--force)",

@@ -2310,3 +2310,40 @@ def test_an_id_of_the_register_given_to_another_institution_is_refused(tmp_path)
     assert not (tmp_path / "f").exists()
     renamed = _one_row(tmp_path / "r.csv", "reg-1", "Beratung Petrenko", "olga@example.org")
     assert run("mail", renamed, "-w", str(ws), "--drafts", str(tmp_path / "d")).exit_code == 0
+
+
+def test_an_institution_without_an_address_is_told_its_contact_persons(tmp_path):
+    """The institution's own address is the one mailed; where it has none and a checklist's
+    contact person has one, the line offers it with the command that makes it the
+    institution's (German and English); mailed to it once that is set."""
+    ws = make_workspace(tmp_path / "ws").root
+    table = tmp_path / "Bestand.csv"
+    table.write_text(
+        "category;name;postcode;region;contact_name;contact_email\r\n"
+        "psychotherapie;Praxis Şule Yılmaz;40212;Düsseldorf;Şule Yılmaz;s.yilmaz@praxis.example\r\n",
+        "utf-8",
+    )
+    assert run("register", "import", str(table), "-w", str(ws)).exit_code == 0
+    out = tmp_path / "entwuerfe"
+    said = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert (
+        "NICHT VERSANDT inst-0001 (Praxis Şule Yılmaz): keine E-Mail-Adresse (Register: "
+        "inst-0001); die der Ansprechperson ist s.yilmaz@praxis.example (Checkliste "
+        "„PsychotherapeutIn, niedergelassen“): Mails gehen nur an die Adresse der Einrichtung; "
+        "ist sie auch deren, eintragen: formgen register set inst-0001 institution.email "
+        's.yilmaz@praxis.example --note "Adresse der Ansprechperson"' in said.output
+    ), said.output
+    with open(ws / "workspace.toml", encoding="utf-8") as fh:
+        english = fh.read().replace('language = "de"', 'language = "en"')
+    (ws / "workspace.toml").write_text(english, "utf-8")
+    said = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out), "--dry-run")
+    assert (
+        "; the contact person's is s.yilmaz@praxis.example (checklist 'Psychotherapist in "
+        "private practice'): mails go to the institution's own address only; if it is that too, "
+        "add it: formgen register set inst-0001 institution.email s.yilmaz@praxis.example "
+        '--note "the contact person\'s address"' in said.output
+    ), said.output
+    command = ["register", "set", "inst-0001", "institution.email", "s.yilmaz@praxis.example"]
+    assert run(*command, "--note", "Adresse der Ansprechperson", "-w", str(ws)).exit_code == 0
+    mailed = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
+    assert mailed.exit_code == 0 and [p.name for p in out.iterdir()] == ["inst-0001.eml"]

@@ -42,6 +42,7 @@ from formgen.mailrun import (
     RoundSettings,
     SmtpSender,
     check_sender,
+    contact_address,
     default_renderers,
     default_round,
     mail_round,
@@ -381,6 +382,12 @@ def mail(
             why = say("mail_no_address", out, source=source) + (
                 f"; {problem}" if r.email_problem else ""
             )
+            contact = contact_address(view.record(r.id) if view is not None else None)
+            if contact is not None:
+                checklist = schema.category_label(contact[0], out)
+                why += say(
+                    "mail_contact_address", out, iid=r.id, address=contact[1], checklist=checklist
+                )
         echo_fitted(say("mail_not_mailed", out, who=_who(r, out, address=False), why=why))
     for r in plan.todo:
         if r.id in targets.forced:
