@@ -10,6 +10,8 @@ transliterated: Cyrillic and Arabic are compared in their own letters.
 
 from __future__ import annotations
 
+import difflib
+import re
 import unicodedata
 
 BASE_LETTERS = str.maketrans(
@@ -38,3 +40,14 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(BASE_LETTERS)
+
+
+def alike_names(a: str, b: str) -> bool:
+    """Whether two names may be one institution's: the same words but for case, accents and
+    order, the words of one among the other's („Caritas Düsseldorf“, „Caritasverband
+    Düsseldorf e.V.“ are not; „Praxis Yılmaz“, „Praxis Dr. Şule Yılmaz“ are), or spelt
+    alike (4 of 5 letters the same, in words put in order)."""
+    wa, wb = (sorted(re.findall(r"\w+", fold(n))) for n in (a, b))
+    if not wa or not wb or set(wa) <= set(wb) or set(wb) <= set(wa):
+        return True
+    return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8

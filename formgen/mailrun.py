@@ -14,7 +14,6 @@ Generators are plain callables ``render(schema, request, identity) -> GeneratedF
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import importlib
 import random
@@ -33,7 +32,7 @@ from formgen.errors import (
     Problem,
     WrongRecipientError,
 )
-from formgen.fold import fold
+from formgen.fold import alike_names
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity, test_key
 from formgen.languages import MAIL_LANGUAGES
@@ -982,7 +981,7 @@ def reused_ids(
     log holds under it (a self-made id such as ``neu-1`` given again to a new institution in a
     later list). Its form would be the other's, prefilled with the other's data and its return
     merged into the other, or its mail counted as the other's, already sent. Another
-    institution: a name not alike (:func:`_alike`) and another address; both are named."""
+    institution: a name not alike (:func:`~formgen.fold.alike_names`) and another address; both are named."""
     sent = {d.institution_id: d for d in deliveries if d.name}  # the latest mail of each id
     problems: list[Problem] = []
     kept: dict[str, list[Recipient]] = {"recipients": [], "unmailable": []}
@@ -994,9 +993,11 @@ def reused_ids(
             d = sent.get(r.id)
             if record is not None:
                 theirs = str(record.institution.get("email", ""))
-                if not (_alike(record.name, r.name) or _same_address(theirs, address)):
+                if not (alike_names(record.name, r.name) or _same_address(theirs, address)):
                     said = Said("mail_list_reused_id", rid=r.id, other=record.name, name=r.name)
-            elif d is not None and not (_alike(d.name, r.name) or _same_address(d.email, address)):
+            elif d is not None and not (
+                alike_names(d.name, r.name) or _same_address(d.email, address)
+            ):
                 said = Said(
                     "mail_list_reused_sent_id",
                     rid=r.id,
@@ -1018,17 +1019,6 @@ def reused_ids(
         problems=(*listed.problems, *problems),
         invalid_rows=listed.invalid_rows + len(problems),
     )
-
-
-def _alike(a: str, b: str) -> bool:
-    """Whether two names may be one institution's: the same words but for case, accents and
-    order, the words of one among the other's („Caritas Düsseldorf“, „Caritasverband
-    Düsseldorf e.V.“ are not; „Praxis Yılmaz“, „Praxis Dr. Şule Yılmaz“ are), or spelt
-    alike (4 of 5 letters the same, in words put in order)."""
-    wa, wb = (sorted(re.findall(r"\w+", fold(n))) for n in (a, b))
-    if not wa or not wb or set(wa) <= set(wb) or set(wb) <= set(wa):
-        return True
-    return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8
 
 
 def _same_address(a: str, b: str) -> bool:

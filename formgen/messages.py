@@ -308,6 +308,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_no_name_column": "neither an id the register knows nor an institution's "
         "name: the table has no column '{column}'",
         "import_why_repeated": "the same institution and checklist as line {first}",
+        "import_why_other_id": "{id} is '{other}' in the register, not '{name}' (nor its e-mail "
+        "address or phone number): for a new institution leave the id empty; if it is the same "
+        'one renamed, set the name first: formgen register set {id} institution.name "{name}" '
+        '--note "renamed"',
         "import_why_lost": "'{value}' has '?' in place of letters: Excel writes '?' for every "
         "letter its plain 'CSV' cannot hold (ş, ı, ł, Cyrillic, Arabic …); save the list as "
         "'CSV UTF-8' and import it again",
@@ -2217,6 +2221,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_no_name_column": "weder eine ID des Registers noch ein Name der "
         "Einrichtung: die Tabelle hat keine Spalte „{column}“",
         "import_why_repeated": "dieselbe Einrichtung und Checkliste wie Zeile {first}",
+        "import_why_other_id": "{id} ist im Register „{other}“, nicht „{name}“ (auch nicht deren "
+        "E-Mail-Adresse oder Telefonnummer): für eine neue Einrichtung die ID leer lassen; ist "
+        "es dieselbe unter neuem Namen, zuerst den Namen ändern: formgen register set {id} "
+        'institution.name "{name}" --note "umbenannt"',
         "import_why_lost": "„{value}“ hat „?“ anstelle von Buchstaben: Excel schreibt „?“ für "
         "jeden Buchstaben, den sein einfaches „CSV“ nicht fassen kann (ş, ı, ł, Kyrillisch, "
         "Arabisch …); bitte als „CSV UTF-8“ speichern und erneut importieren",

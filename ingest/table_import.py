@@ -56,10 +56,12 @@ import difflib
 import hashlib
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
+from formgen.bounces import address_key
 from formgen.errors import FormgenError, RegisterError, SheetError
+from formgen.fold import alike_names
 from formgen.identity import FormIdentity, new_instance_id
 from formgen.messages import (
     WORDS,
@@ -454,6 +456,9 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             into.update(check_typed(f, text, r.today))
     if without:
         return skip("import_why_no_category", fields=", ".join(without), column=CATEGORY)
+    if iid is not None and NAME in institution and _another(r.reg, iid, institution):
+        held, typed = r.reg.name_of(iid), institution[NAME].text
+        return skip("import_why_other_id", id=iid, other=short(held, 60), name=short(typed, 60))
     if not institution.get("email") and not (iid and r.reg.value(iid, f"{INSTITUTION}.email")):
         given = [f for f in entry_fields.values() if f.type is FieldType.EMAIL and f.id in entry]
         if given:  # the mailing writes to the institution's address only
@@ -535,6 +540,20 @@ def _same(
         ("phone", normalise_phone(text("phone"))),
     )
     return [(category, name, kind, place) for kind, place in places if name and place]
+
+
+def _another(reg: Register, iid: str, institution: Mapping[str, Checked]) -> bool:
+    """Whether a row giving ``iid`` is of another institution than the register's: a name not
+    alike (:func:`~formgen.fold.alike_names`) and neither its e-mail address nor its phone
+    number (an id copied into the wrong row, or a self-made one given again)."""
+    if alike_names(reg.name_of(iid), institution[NAME].text):
+        return False
+    for key, same in (("email", address_key), ("phone", normalise_phone)):
+        held, given = reg.value(iid, f"{INSTITUTION}.{key}"), institution.get(key)
+        held_text = str((held or {}).get("v") or (held or {}).get("raw") or "")
+        if given is not None and (key_held := same(held_text)) and key_held == same(given.text):
+            return False
+    return True
 
 
 def _changes_only(

@@ -1427,6 +1427,47 @@ def test_a_tab_in_a_one_line_cell_is_a_blank(tmp_path: Path) -> None:
     assert held["street"]["raw"] == "Königsallee\t12"
 
 
+def test_a_row_giving_another_institutions_id_is_not_imported_and_names_both(
+    tmp_path: Path,
+) -> None:
+    """A row with the register's inst-0001 but another institution's name, address and phone
+    (an id copied into the wrong row) replaced the register's name and address; it is not
+    imported, naming both. Renamed, at the same phone number, it is the same institution."""
+    ws = Workspace.init(tmp_path / "ws")
+    first = tmp_path / "a.csv"
+    first.write_text(
+        "category;name;postcode;phone\r\nbetreutes_wohnen;Caritasverband Düsseldorf;40212;"
+        "0211 123456\r\n",
+        "utf-8",
+    )
+    assert formgen(ws, "register", "import", str(first))[0] == 0
+    other = tmp_path / "b.csv"
+    other.write_text(
+        "id;category;name;postcode;phone\r\n"
+        "inst-0001;psychotherapie;Praxis Şule Yılmaz;40213;0211 999999\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(other))
+    assert code == 0, said
+    assert said.splitlines()[0] == (
+        "Zeile 2: nicht importiert: inst-0001 ist im Register „Caritasverband Düsseldorf“, nicht "
+        "„Praxis Şule Yılmaz“ (auch nicht deren E-Mail-Adresse oder Telefonnummer): für eine "
+        "neue Einrichtung die ID leer lassen; ist es dieselbe unter neuem Namen, zuerst den "
+        'Namen ändern: formgen register set inst-0001 institution.name "Praxis Şule Yılmaz" '
+        '--note "umbenannt"'
+    )
+    held = load(ws).institutions["inst-0001"]
+    assert held["institution"]["name"]["v"] == "Caritasverband Düsseldorf"
+    assert set(held["entries"]) == {"betreutes_wohnen"}
+    renamed = tmp_path / "c.csv"
+    renamed.write_text(
+        "id;category;name;phone\r\ninst-0001;betreutes_wohnen;Caritas – Wohnen;+49 211 123456\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(renamed))
+    assert said.splitlines()[0] == "Zeile 2: inst-0001 Caritas – Wohnen: aktualisiert (1 Wert)"
+
+
 def test_the_question_mark_of_a_web_address_is_no_lost_letter(
     bare: Workspace, tmp_path: Path
 ) -> None:
