@@ -981,7 +981,8 @@ def reused_ids(
     log holds under it (a self-made id such as ``neu-1`` given again to a new institution in a
     later list). Its form would be the other's, prefilled with the other's data and its return
     merged into the other, or its mail counted as the other's, already sent. Another
-    institution: a name not alike (:func:`~formgen.fold.alike_names`) and another address; both are named."""
+    institution: a name not alike (:func:`~formgen.fold.alike_names`) and another address;
+    both are named."""
     sent = {d.institution_id: d for d in deliveries if d.name}  # the latest mail of each id
     problems: list[Problem] = []
     kept: dict[str, list[Recipient]] = {"recipients": [], "unmailable": []}
