@@ -382,7 +382,9 @@ def mail(
             why = say("mail_no_address", out, source=source) + (
                 f"; {problem}" if r.email_problem else ""
             )
-            contact = contact_address(view.record(r.id) if view is not None else None)
+            # offered where it has none at all (not one that bounced or was removed by hand)
+            record = view.record(r.id) if view is not None and not r.email_problem else None
+            contact = contact_address(record)
             if contact is not None:
                 checklist = schema.category_label(contact[0], out)
                 why += say(
