@@ -1695,8 +1695,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_no_name": "no institution name",
         "mail_list_reused_id": "id '{rid}' is '{other}' in the register, not '{name}': give a "
         "new institution an id of its own, which neither the register nor an earlier list gave; "
-        "if it is the same institution under a new name, set the name first: formgen register "
-        'set {rid} institution.name "{name}" --note "renamed"',
+        "if it is the same institution, write its name as the register holds it, or set its new "
+        'name first: formgen register set {rid} institution.name "{name}" --note "renamed"',
         "mail_list_reused_sent_id": "id '{rid}' was mailed to '{other}' <{email}> in round "
         "{round}, not to '{name}': give a new institution an id of its own, which no earlier "
         "list gave; if it is the same institution, write its name as then",
@@ -3753,9 +3753,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_no_name": "kein Name der Einrichtung",
         "mail_list_reused_id": "die ID „{rid}“ ist im Register „{other}“, nicht „{name}“: eine "
         "neue Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere "
-        "Liste vergeben hat; ist es dieselbe Einrichtung unter neuem Namen, zuerst den Namen "
-        'ändern: formgen register set {rid} institution.name "{name}" --note '
-        '"umbenannt"',
+        "Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen "
+        'oder zuerst den neuen setzen: formgen register set {rid} institution.name "{name}" '
+        '--note "umbenannt"',
         "mail_list_reused_sent_id": "unter der ID „{rid}“ ging in Runde {round} die Mail an "
         "„{other}“ <{email}>, nicht an „{name}“: eine neue Einrichtung braucht eine eigene ID, "
         "die keine frühere Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie "

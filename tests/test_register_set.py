@@ -546,7 +546,7 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     assert status["without_email"] == ["ua-1"]
 
     new = tmp_path / "neu.csv"
-    new.write_text("id;institution;email;categories;region\nua-1;Olga;olga.neu@example.org;psychotherapie;\n", "utf-8")  # fmt: skip
+    new.write_text("id;institution;email;categories;region\nua-1;Ольга Петренко;olga.neu@example.org;psychotherapie;\n", "utf-8")  # fmt: skip
     run("mail", str(new), "--force", "-w", root, "--drafts", str(tmp_path / "d4"), "--round", "r4")
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d5"), "--round", "r5", "--dry-run")  # fmt: skip
     assert "<olga.neu@example.org> (Adresse aus Versandprotokoll: r4)" in out, out
