@@ -20,7 +20,8 @@
   elsewhere, and a checklist row naming an institution a mail round mailed under that name
   gets its id (:func:`given`): a merge or decision that may create one journals that number
   (``first_new``) when it lies above the register's own count, and a merge the names whose
-  ids it gave (``named``), so a rebuild numbers alike.
+  ids it gave (``named``), so a rebuild numbers alike; and a merge how it matched checklists
+  to institutions (``matching``: :data:`ingest.matching.MATCHING`), so a rebuild matches alike.
 * :func:`rebuild` makes the register again from the journal alone, or re-reads every archived
   original with the reader the caller passes (e.g. after a reader was improved); an imported
   table (``formgen register import``) is no form: its rows are replayed as journaled.
@@ -45,6 +46,7 @@ from formgen.fold import fold
 from formgen.identity import FormIdentity
 from formgen.sendlog import SendLog
 from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
+from ingest.matching import MATCHING
 from ingest.register import (
     IMPORT,
     Merged,
@@ -182,7 +184,14 @@ def apply_op(
 
             sub = left_out(ws, sub)[0]  # as it was merged: without a prefilled value erased
         first_new, named = op.get("first_new", 1), op.get("named")
-        return reg.merge(sub, at=op["at"], sent=op.get("sent"), first_new=first_new, named=named)
+        return reg.merge(
+            sub,
+            at=op["at"],
+            sent=op.get("sent"),
+            first_new=first_new,
+            named=named,
+            matching=op.get("matching", 1),  # journaled before names were matched as stored: 1
+        )
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers
             for cid, iid, path in op["decided"]:
@@ -367,10 +376,11 @@ class RegisterWriter:
             )  # short-lived cycles (e.g. of readers in this process), never the register
         ids, numbering = self._numbering()
         outcome = self.register.merge(
-            sub, at=at, sent=sent, first_new=ids.first_new, named=ids.named
+            sub, at=at, sent=sent, first_new=ids.first_new, named=ids.named, matching=MATCHING
         )
         if outcome.status not in ("unchanged", "quarantined"):
             op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
+            op["matching"] = MATCHING
             op.update(numbering)
             named = {self._named_as[i]: i for i in outcome.created if i in self._named_as}
             if named:

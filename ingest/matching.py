@@ -60,11 +60,19 @@ its duplicate. So capital ``Đ``, ``Ø`` and ``Æ``, folded by ``register find``
 here (the table is applied before ``casefold``), as they never were."""
 
 
-def normalise_name(name: str) -> str:
+MATCHING = 2
+"""How the matcher reads names and postcodes: since version 2 as the register stores them
+(:func:`ingest.values.pasted`; a returned value as checked, ``D-40212`` as ``40212``), before
+as typed. A journaled merge says the version it matched with (its ``matching``; none: 1), so
+that a rebuild matches its checklists as the merge did and finds the institutions and
+probable duplicates later operations name."""
+
+
+def normalise_name(name: str, stored: bool = True) -> str:
     """Lower case, no accents, no punctuation, no legal forms: ``"Caritas e.V."`` → ``caritas``;
-    read as the register stores a one-line text (:func:`ingest.values.pasted`: a soft hyphen
-    or zero-width space pasted into a word does not split it)."""
-    text = pasted(name, one_line=True)
+    ``stored``: read as the register stores a one-line text (:func:`ingest.values.pasted`: a
+    soft hyphen or zero-width space pasted into a word does not split it)."""
+    text = pasted(name, one_line=True) if stored else name
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"e\.\s*v\.", " ev ", text)
@@ -82,8 +90,8 @@ def normalise_phone(phone: str) -> str:
     return digits
 
 
-def normalise_postcode(postcode: str) -> str:
-    return re.sub(r"\s", "", pasted(postcode))
+def normalise_postcode(postcode: str, stored: bool = True) -> str:
+    return re.sub(r"\s", "", pasted(postcode) if stored else postcode)
 
 
 @dataclass(frozen=True)
@@ -121,9 +129,11 @@ def _probable(iid: str, score: float, key: str, **args: int) -> Match:
 
 
 class Matcher:
-    """An index of the register's institutions for matching new ones."""
+    """An index of the register's institutions for matching new ones; ``stored``: names and
+    postcodes read as the register stores them (:data:`MATCHING` 2), else as typed (1)."""
 
-    def __init__(self) -> None:
+    def __init__(self, stored: bool = True) -> None:
+        self._stored = stored
         self._items: dict[str, tuple[str, str, str]] = {}
         self._numbers: dict[str, frozenset[str]] = {}
         self._former: dict[str, tuple[str, ...]] = {}
@@ -134,11 +144,10 @@ class Matcher:
 
     def add(self, cand: Candidate) -> None:
         self.remove(cand.id)
-        name = normalise_name(cand.name)
-        pc, ph = normalise_postcode(cand.postcode), normalise_phone(cand.phone)
+        name, pc, ph = self._normalised(cand)
         self._items[cand.id] = (name, pc, ph)
         self._numbers[cand.id] = _numbers(name)
-        former = {normalise_name(n) for n in cand.former} - {name, ""}
+        former = {normalise_name(n, self._stored) for n in cand.former} - {name, ""}
         self._former[cand.id] = tuple(sorted(former))
         for each in (name, *former):
             self._by_name[each].add(cand.id)
@@ -164,8 +173,7 @@ class Matcher:
 
     def match(self, cand: Candidate) -> Match:
         """Find the institution ``cand`` most probably is (ties: the lowest id, so it is stable)."""
-        name = normalise_name(cand.name)
-        pc, ph = normalise_postcode(cand.postcode), normalise_phone(cand.phone)
+        name, pc, ph = self._normalised(cand)
         ids: set[str] = set(self._by_name.get(name, ()))
         if pc:
             ids |= self._by_postcode.get(pc, set())
@@ -202,6 +210,11 @@ class Matcher:
             if _rank(verdict) > _rank(best):
                 best = verdict
         return best
+
+    def _normalised(self, cand: Candidate) -> tuple[str, str, str]:
+        """Name, postcode and phone of ``cand`` as compared."""
+        name = normalise_name(cand.name, self._stored)
+        return name, normalise_postcode(cand.postcode, self._stored), normalise_phone(cand.phone)
 
     def _former_score(self, name: str, numbers: frozenset[str], iid: str) -> float:
         """How like ``name`` is the most alike of the names ``iid`` had before (0: none)."""

@@ -223,7 +223,15 @@ from formgen.model import (
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
 from ingest.labels import dropped_option, option_names, value_field
-from ingest.matching import MERGE, PROBABLE, Candidate, Match, Matcher, normalise_phone
+from ingest.matching import (
+    MATCHING,
+    MERGE,
+    PROBABLE,
+    Candidate,
+    Match,
+    Matcher,
+    normalise_phone,
+)
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import Checked, EntryReturn, Submission, short, value_path
 from ingest.values import ONE_LINE, parse_date, pasted, split_list
@@ -617,7 +625,9 @@ class Register:
         """When the workspace made a form, by its instance id
         (:meth:`formgen.workspace.Workspace.issued_at`): said of an older form's return."""
         self.data: Json = data if data is not None else self.empty(schema)
-        self._matcher: Matcher | None = None
+        self._matchers: dict[bool, Matcher] = {}
+        """The matcher of each way of reading names (:data:`ingest.matching.MATCHING`), made
+        when a merge first matches."""
         self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}
         """Institution-scope field ids → their position in the schema."""
         self._entry_ids = {
@@ -915,6 +925,7 @@ class Register:
         sent: Mapping[str, Json] | None = None,
         first_new: int = 1,
         named: Mapping[str, str] | None = None,
+        matching: int = MATCHING,
     ) -> MergeOutcome:
         """Merge one validated return (rules in the module docstring). ``at``: ingest time;
         the entries it touches count as confirmed from the day it came in (its provenance's
@@ -923,7 +934,8 @@ class Register:
         (:func:`ingest.validate.sent_values`), when the workspace recorded them;
         ``first_new``: the lowest number an institution it creates may have (``inst-NNNN``);
         ``named``: the ids mail rounds gave institutions by the names they were mailed under,
-        folded (:func:`formgen.fold.fold`)."""
+        folded (:func:`formgen.fold.fold`); ``matching``: how a checklist is matched
+        (:data:`ingest.matching.MATCHING`; a journaled merge's own when it is replayed)."""
         at = at or now_iso()
         sha = sub.provenance.sha256
         if sha in self.data["sources"]:
@@ -1005,7 +1017,7 @@ class Register:
             iid = e.institution_id
             merged_from: str | None = None
             if iid is None:
-                verdict = self._match(e)
+                verdict = self._match(e, matching)
                 if verdict.kind == PROBABLE and verdict.id is not None:
                     did = self._queue_duplicate(e, verdict, sha, came_in)
                     duplicates.append(did)
@@ -1174,8 +1186,8 @@ class Register:
                 ):
                     unanswered.append(Said("ingest_merge_unanswered", where=cid))
             touched.append(iid)
-            if self._matcher is not None:
-                self._matcher.add(self._candidate(iid))
+            for matcher in self._matchers.values():
+                matcher.add(self._candidate(iid))
 
         for iid in dict.fromkeys([*confirmed, *(i for i, paths in unseen.items() if paths)]):
             # no revision tells of the return, or of what it could not confirm: an event does
@@ -1739,17 +1751,19 @@ class Register:
         }
         return Candidate(iid, get("name"), get("postcode"), get("phone"), tuple(former))
 
-    def _match(self, e: EntryReturn) -> Match:
-        if self._matcher is None:
-            self._matcher = Matcher()
+    def _match(self, e: EntryReturn, matching: int) -> Match:
+        stored = matching >= 2  # names and postcodes as the register stores them, else as typed
+        matcher = self._matchers.get(stored)
+        if matcher is None:
+            matcher = self._matchers[stored] = Matcher(stored)
             for iid in self.institutions:
-                self._matcher.add(self._candidate(iid))
+                matcher.add(self._candidate(iid))
 
         def get(k: str) -> str:
             c = e.institution.get(k)
-            return c.text if c else ""
+            return (c.text if stored else c.raw) if c else ""
 
-        verdict = self._matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
+        verdict = matcher.match(Candidate("", get("name"), get("postcode"), get("phone")))
         keep = self.merged_into(verdict.id) if verdict.id is not None else None
         return verdict if keep is None else replace(verdict, id=keep)  # merged into another
 
@@ -1880,8 +1894,8 @@ class Register:
             self._event(inst, at, "merge-from", src=sha, other=other, note=note)
         gone["retired"] = {"at": at, "reason": f"merged into {keep}", "merged_into": keep}
         self._event(gone, at, "merge-into", keep=keep, note=note)
-        if self._matcher is not None:
-            self._matcher.add(self._candidate(keep))
+        for matcher in self._matchers.values():
+            matcher.add(self._candidate(keep))
         return Merged(tuple(taken), tuple(held), same)
 
     def _refuse_merge(self, keep: str, other: str) -> None:
@@ -2094,8 +2108,8 @@ class Register:
         values = {self.schema.current_path(p): v for p, v in values.items()}
         self.data["sources"][sha] = {"kind": HAND, "note": note, "ingested_at": at}
         self._apply(inst, values, sha, at, "set", note=note)
-        if self._matcher is not None:
-            self._matcher.add(self._candidate(iid))
+        for matcher in self._matchers.values():
+            matcher.add(self._candidate(iid))
         changes: list[list[Any]] = inst["history"][-1]["changes"]
         return changes
 
@@ -2201,8 +2215,8 @@ class Register:
                 self.data["sources"][sha]["erased_at"] = at
         if not self._apply(inst, dict.fromkeys(held_at), None, at, "erase", note=note):
             self._event(inst, at, "erase", note=note)
-        if self._matcher is not None:
-            self._matcher.add(self._candidate(iid))
+        for matcher in self._matchers.values():
+            matcher.add(self._candidate(iid))
 
     def _decided(self, cid: str) -> str | None:
         """How the held conflict ``cid`` was decided (for a message), ``None`` if never held."""
@@ -2247,8 +2261,8 @@ class Register:
             if src.get("kind") != IMPORT:  # an imported list is no confirmation
                 entry["confirmed_at"] = _later(entry.get("confirmed_at"), came_in)
             entry.setdefault("by_institution", False)
-        if self._matcher is not None:
-            self._matcher.add(self._candidate(iid))
+        for matcher in self._matchers.values():
+            matcher.add(self._candidate(iid))
         return iid
 
 

@@ -20,10 +20,12 @@ from register_support import YILMAZ, checklist, institution_form
 
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.workspace import Workspace, WorkspaceError
+from ingest import journal
 from ingest.journal import (
     archive,
     archive_path,
     journal_lines,
+    journal_path,
     load,
     read_journal,
     rebuild,
@@ -31,6 +33,7 @@ from ingest.journal import (
     writing,
 )
 from ingest.register import Register
+from ingest.submission import Checked
 
 
 @pytest.fixture
@@ -343,3 +346,29 @@ def test_kill_9_mid_merge_loses_nothing_reported(ws: Workspace, delay: float) ->
             checklist("psychotherapie", {"name": "Nach dem Absturz", "region": "dormagen"})
         )
     assert out.status == "updated"
+
+
+def test_a_merge_journaled_before_names_were_matched_as_stored_is_rebuilt_as_it_was(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A checklist naming „Praxis Şule Yıl­maz“ (a soft hyphen) was a probable duplicate when
+    names were matched as typed, and its decision (a new institution) is journaled: a rebuild
+    matches that merge as it did (its journal line has no ``matching``), or the decision would
+    name a duplicate the rebuilt register never held. Merged now, it is the practice's."""
+    typed = dict(YILMAZ, name=Checked("Praxis Şule Yıl\u00admaz", "Praxis Şule Yılmaz"), phone="")
+    monkeypatch.setattr(journal, "MATCHING", 1)  # a formgen from before
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        (did,) = w.merge(checklist("psychotherapie", typed)).duplicates
+        assert w.resolve_duplicate(did, "new") == "inst-0002"
+    lines = journal_path(ws).read_text("utf-8").splitlines()
+    old = [json.loads(line) for line in lines]
+    assert [op.pop("matching", None) for op in old] == [1, 1, None]
+    journal_path(ws).write_text("".join(json.dumps(op) + "\n" for op in old), "utf-8")
+    before = json.loads(ws.register_path.read_bytes())
+    rebuild(ws)
+    assert json.loads(ws.register_path.read_bytes())["institutions"] == before["institutions"]
+    monkeypatch.undo()
+    with writing(ws) as w:
+        again = w.merge(checklist("psychotherapie", dict(typed, plans="Gruppe")))
+    assert again.institutions == ("inst-0001",) and not again.duplicates
