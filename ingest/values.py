@@ -332,7 +332,8 @@ def pasted(text: str, one_line: bool = False) -> str:
     tab, with the blanks around it, as one space (a name pasted from two lines, a street
     copied from two cells of a table: ``Königsallee\t12``)."""
     text = text.translate(_PASTED)
-    return _BROKEN_LINE.sub(" ", text) if one_line else text
+    # every line break and the tab is unprintable: most texts need no look for them
+    return _BROKEN_LINE.sub(" ", text) if one_line and not text.isprintable() else text
 
 
 def check_text(f: Field, raw: str) -> Checked:
