@@ -959,8 +959,9 @@ def workspace_folders(ws: Workspace) -> list[Path]:
 def discover(
     paths: Iterable[str | Path], exclude: Iterable[Path] = ()
 ) -> tuple[list[Task], list[Outcome]]:
-    """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted, and
-    an outcome for each path that is not a file to read.
+    """Files to ingest under ``paths`` (folders walked, Maildir folders kept whole), sorted (a
+    folder's files each before the copies beside it, :func:`_originals_first`), and an outcome
+    for each path that is not a file to read.
 
     A path that does not exist, a link to nothing or a link that loops is *unreadable*; a named
     pipe, a socket or a device (or a link to one), and a folder inside a Maildir's ``cur`` or
@@ -1031,7 +1032,7 @@ def discover(
                     else:
                         keep.append(d)
                 dirs[:] = keep
-                for f in sorted(files):
+                for f in sorted(files, key=_originals_first):
                     if skip and (rootp / f).resolve() in skip:
                         continue
                     if f.startswith(_SKIP_PREFIXES):
@@ -1048,6 +1049,16 @@ def discover(
         else:
             add(p, shown(given), mode)
     return tasks, others
+
+
+def _originals_first(name: str) -> tuple[str, str]:
+    """Sort key of a folder's files: by name without the extension, then the extension. A copy
+    that a sync client or Explorer left beside a file adds to its name (``Formular (1).pdf``,
+    ``Formular-DESKTOP-AB12.pdf``, ``Formular - Kopie.pdf``) and so comes after it, where the
+    whole name sorted ' ' and '-' before '.': the original is merged and named in the report
+    and the register, an identical copy is the ``duplicate``."""
+    stem, ext = os.path.splitext(name)
+    return stem, ext
 
 
 def _folder_link(path: Path) -> Outcome:
