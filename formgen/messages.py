@@ -240,6 +240,8 @@ WORDS: dict[str, dict[str, str]] = {
         "someone else never replaces it by itself",
         "held_superseded": "from a form older than one whose return the register holds "
         "already: that return is the institution's latest word",
+        "held_older_copy": "from a copy of the form older than another copy the register holds "
+        "already: that copy is the institution's latest word",
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
@@ -1408,6 +1410,14 @@ WORDS: dict[str, dict[str, str]] = {
         "return the register holds since {day:day}: that one is the institution's latest word, "
         "so this form changes nothing by itself — what it gives otherwise waits for a decision "
         "('formgen register conflicts'), its date and initials are left out",
+        "ingest_merge_older_copy": "{iid}: this copy of form {form} is older than another "
+        "one, {file}, that the register holds since {day:day} ({why}): that one is the "
+        "institution's latest word, so this copy changes nothing by itself — what it gives "
+        "otherwise waits for a decision ('formgen register conflicts'), its date and initials "
+        "are left out",
+        "ingest_merge_dated_before": "dated {this:day}, that one {that:day}",
+        "ingest_merge_saved_before": "saved or sent on {this:day} at {this_time}, that one on "
+        "{that:day} at {that_time}",
         "ingest_merge_other_schema": "form of schema '{schema}', the register holds '{held}'",
         "ingest_merge_entry_no_category": "entry values without a category",
         "ingest_merge_unknown_field": "unknown field '{field}' in {scope} (schema {version})",
@@ -2147,6 +2157,8 @@ WORDS: dict[str, dict[str, str]] = {
         "jemand anderem ersetzt ihn nie von selbst",
         "held_superseded": "aus einem Formular, das älter ist als eines, dessen Rückmeldung das "
         "Register schon hat: diese ist der neueste Stand der Einrichtung",
+        "held_older_copy": "aus einer Kopie des Formulars, die älter ist als eine andere, die das "
+        "Register schon hat: die ist der neueste Stand der Einrichtung",
         "held_low": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der "
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
@@ -3432,6 +3444,14 @@ WORDS: dict[str, dict[str, str]] = {
         "Einrichtung, daher ändert dieses Formular von selbst nichts — was es anders angibt, "
         "wartet auf Entscheidung („formgen register conflicts“), sein Datum und Handzeichen "
         "bleiben außen vor",
+        "ingest_merge_older_copy": "{iid}: diese Kopie des Formulars {form} ist älter als eine "
+        "andere, {file}, die das Register seit dem {day:day} hat ({why}): die ist der neueste "
+        "Stand der Einrichtung, daher ändert diese Kopie von selbst nichts — was sie anders "
+        "angibt, wartet auf Entscheidung („formgen register conflicts“), ihr Datum und "
+        "Handzeichen bleiben außen vor",
+        "ingest_merge_dated_before": "Datum {this:day}, dort {that:day}",
+        "ingest_merge_saved_before": "gespeichert oder gesendet am {this:day} um {this_time}, "
+        "die andere am {that:day} um {that_time}",
         "ingest_merge_other_schema": "Formular des Schemas „{schema}“, das Register verwendet "
         "„{held}“",
         "ingest_merge_entry_no_category": "Werte eines Eintrags ohne Checkliste",

@@ -142,6 +142,12 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   the institution's latest word, so it changes and confirms nothing by itself — every value
   it gives otherwise is held (``held_superseded``), its date and initials are left out, and
   the outcome says so;
+* of two returns of the same form with different values (a sync client's conflict copy beside
+  the file, the form sent twice), the one dated later (the entry's "Datum"; on the same date,
+  the one saved or sent later: :func:`_sent_at`) is the institution's latest word: an older
+  copy merged after it is superseded alike (``held_older_copy``, :meth:`Register._newer_copy`).
+  Where which is newer is not known, or the other copy changed nothing, the copy that comes
+  later is a correction of the first and merges as before;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
   them alike (and decisions are journaled with their institution and field);
 * a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other.
@@ -412,6 +418,22 @@ def local_day(at: object) -> dt.date | None:
         return dt.datetime.fromisoformat(at).astimezone().date()
     except ValueError:
         return None
+
+
+def _sent_at(sub: Submission) -> str | None:
+    """When a return was sent or saved by whoever sent it, as far as known (ISO 8601): its
+    mail's Date, else its file's modification time (:attr:`Provenance.file_time`)."""
+    return sub.provenance.mail_date or sub.provenance.file_time
+
+
+def _moment(at: object) -> dt.datetime | None:
+    """A moment :func:`_sent_at` gave, stored; one without a time zone (a mail's Date of
+    ``-0000``) is in UTC; ``None`` for none or no moment (a hand edit)."""
+    try:
+        when = dt.datetime.fromisoformat(at) if isinstance(at, str) else None
+    except ValueError:
+        return None
+    return when if when is None or when.tzinfo else when.replace(tzinfo=dt.UTC)
 
 
 def _later(confirmed: object, came_in: str) -> object:
@@ -969,6 +991,7 @@ class Register:
             **({} if imported else {"schema_version": sub.identity.schema_version}),
             "confidence": sub.confidence,
             "ingested_at": at,
+            **({"sent_at": sent_at} if (sent_at := _sent_at(sub)) else {}),
             **({"note": sub.provenance.note} if sub.provenance.note else {}),
         }
         self.data["instances"].setdefault(sub.identity.instance_id, []).append(chash)
@@ -1093,6 +1116,7 @@ class Register:
             sent_here = sent if (merged_from or iid) == sub.identity.institution_id else None
             own_form = by_institution and iid == sub.identity.institution_id
             newer = self._newer_return(inst, sub.identity) if own_form and not new_here else None
+            copy = self._newer_copy(inst, e, sub) if own_form and not new_here else None
             plan = self._plan(
                 inst,
                 e,
@@ -1104,7 +1128,7 @@ class Register:
                 sent_here,
                 with_institution=given.get(iid) != e.institution,
                 illegible=sub.illegible,
-                newer=newer is not None,
+                older="held_superseded" if newer else "held_older_copy" if copy else None,
                 sent_base=merged_from is not None,
             )
             if by_institution and shown:
@@ -1123,6 +1147,16 @@ class Register:
                     form=Said("ingest_merge_form_made", form=form, day=str(made)) if made else form,
                     newer=reference(str(newer.get("instance_id"))),
                     day=str(local_day(newer.get("ingested_at")) or "?"),
+                )
+            elif plan.superseded and copy is not None and iid not in superseded:
+                src, why_older = copy
+                superseded[iid] = Said(
+                    "ingest_merge_older_copy",
+                    iid=iid,
+                    form=sub.identity.reference,
+                    file=str(src.get("file_name") or "?"),
+                    day=str(local_day(src.get("ingested_at")) or "?"),
+                    why=why_older,
                 )
             given[iid] = e.institution
             flags.extend(plan.spelled)
@@ -1295,7 +1329,7 @@ class Register:
         sent: Mapping[str, Json] | None = None,
         with_institution: bool = True,
         illegible: Collection[str] = (),
-        newer: bool = False,
+        older: str | None = None,
         sent_base: bool = False,
     ) -> _Plan:
         """What one entry return changes. ``sent``: the values its form was sent with, when
@@ -1305,8 +1339,10 @@ class Register:
         the base of the three-way comparison is what it was sent with (a value changed since
         when the register holds another).
         ``illegible``: fields the return shows but whose text could not be read (not left
-        empty: a value sent is not said to be). ``newer``: the register holds the institution's
-        return of a form made after this one (:meth:`_newer_return`)."""
+        empty: a value sent is not said to be). ``older``: the register holds a newer return of
+        the institution's, and why what this one gives otherwise is held: ``held_superseded``,
+        of a form made after this one (:meth:`_newer_return`), ``held_older_copy``, of the same
+        form (:meth:`_newer_copy`)."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
         # in the schema's order, however the return was read or stored: held values are
@@ -1321,7 +1357,7 @@ class Register:
         any_value = not all(map(is_blank, (*e.institution.values(), *e.entry.values())))
         current = base is not None and base >= inst["rev"]  # prefilled from the register as it is
         later = by_institution and self._confirms_later(inst, e, incoming)
-        plan.superseded = newer and not later  # dated later, it is the latest word after all
+        plan.superseded = older is not None and not later  # dated later: the latest word
         for path, c in incoming.items():
             if is_blank(c):
                 continue
@@ -1375,10 +1411,10 @@ class Register:
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
                 continue
-            if plan.superseded:
+            if older is not None and plan.superseded:
                 if path not in self._written_anew:  # its old Datum says nothing now
                     plan.held[path] = theirs
-                    plan.held_why[path] = "held_superseded"
+                    plan.held_why[path] = older
                 continue
             if (
                 confidence == "low"
@@ -1489,6 +1525,46 @@ class Register:
             ):
                 found = src
         return found
+
+    def _newer_copy(self, inst: Json, e: EntryReturn, sub: Submission) -> tuple[Json, str] | None:
+        """The source of another return of the same form as ``sub`` that changed the register
+        and is newer than ``sub`` (a sync client's conflict copy, the form sent twice), with
+        why: dated later (the entry's "Datum" the register holds, given by that return, is later
+        than this one's), or on the same "Datum" saved or sent later (its mail's Date, else the
+        file's modification time). ``None`` when there is none, or when this one is newer or
+        which is newer is not known: then the copy that comes later is the latest word (a
+        corrected copy sent after the first). A copy that changed nothing (saved again
+        unchanged) is no newer word: it never undoes a correction."""
+        found = None
+        for h in inst["history"]:
+            src = self.data["sources"].get(h.get("src"), {})
+            if (
+                h["changes"]
+                and src.get("instance_id") == sub.identity.instance_id
+                and src.get("sha256") != sub.provenance.sha256
+            ):
+                found = src
+        if found is None:
+            return None
+        if e.category:
+            returned = e.entry.get(CONFIRMED_ON)
+            held = self._current(inst, value_path(e.category, CONFIRMED_ON))
+            theirs = returned.value if returned is not None and returned.problem is None else None
+            mine = held.get("v") if held is not None else None
+            if isinstance(theirs, str) and isinstance(mine, str) and theirs != mine:
+                why = Said("ingest_merge_dated_before", this=theirs, that=mine)
+                return (found, why) if theirs < mine else None
+        this, that = _moment(_sent_at(sub)), _moment(found.get("sent_at"))
+        if this is None or that is None or this >= that:
+            return None
+        this, that = this.astimezone(), that.astimezone()
+        return found, Said(
+            "ingest_merge_saved_before",
+            this=this.date().isoformat(),
+            this_time=f"{this:%H:%M}",
+            that=that.date().isoformat(),
+            that_time=f"{that:%H:%M}",
+        )
 
     def _confirms_later(self, inst: Json, e: EntryReturn, incoming: Mapping[str, Checked]) -> bool:
         """Whether the return confirms the entry on a later day than the register holds (both

@@ -3,13 +3,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+from email.message import EmailMessage
 from pathlib import Path
 
 from click.testing import CliRunner
 from ingest_support import SAMPLES, sample_workspace
+from pdf_engines import pdfium_fill
 
 from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
 
 FILLED = SAMPLES / "pdf" / "institution_pdfium.pdf"
 """The sample workspace's institution form as PDFium (Chrome) filled it."""
@@ -43,3 +49,144 @@ def test_the_original_name_is_merged_and_its_identical_copies_are_the_duplicates
     register = json.loads((ws / "register.json").read_text("utf-8"))
     (source,) = register["sources"].values()
     assert source["file_name"] == "Formular-Zentrum.pdf"
+
+
+BLANK = SAMPLES / "pdf" / "institution_blank.pdf"
+"""The sample workspace's institution form, with two checklists, as formgen made it."""
+OLDER = {"institution.phone": "0211 111111", "psychotherapie.contact_name": "Ольга Петрова"}
+NEWER = {"institution.phone": "0211 999999", "psychotherapie.contact_name": "Łucja Żółć"}
+
+
+def _filled(values: dict[str, str], day: str) -> bytes:
+    """The form filled in PDFium (Chrome), dated ``day`` on both checklists."""
+    dated = {
+        f"{c}.{f}": v
+        for c in ("psychotherapie", "fluechtlingsberatung")
+        for f, v in (("date", day), ("initials", "ŞY"))
+    }
+    return pdfium_fill(BLANK.read_bytes(), {**values, **dated})
+
+
+def _save(path: Path, data: bytes, saved: str) -> Path:
+    """``data`` as a file last saved at ``saved`` (as a sync client keeps it)."""
+    path.write_bytes(data)
+    when = dt.datetime.fromisoformat(saved).timestamp()
+    os.utime(path, (when, when))
+    return path
+
+
+def _run(ws: Path, *paths: Path) -> str:
+    result = CliRunner().invoke(main, ["ingest", *map(str, paths), "-w", str(ws)])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _held_older(ws: Path, output: str, older: str, why: str) -> None:
+    """The older copy changed nothing: the register keeps the newer one's values and Datum,
+    the older one's others wait as conflicts; its line says so."""
+    reg = load(Workspace.open(ws))
+    inst = reg.institutions["inst-0001"]
+    assert inst["institution"]["phone"]["v"] == "+49 211 999999"
+    entry = inst["entries"]["psychotherapie"]
+    assert entry["fields"]["contact_name"]["v"] == "Łucja Żółć"
+    assert entry["fields"]["date"]["v"] == "2026-11-23"
+    held = {c["path"]: c for c in reg.conflicts()}
+    assert set(held) == {"institution.phone", "psychotherapie.contact_name"}
+    assert {c["reason_key"] for c in held.values()} == {"held_older_copy"}
+    assert held["psychotherapie.contact_name"]["theirs"]["v"] == "Ольга Петрова"
+    (line,) = [line for line in output.splitlines() if older in line]
+    assert line.startswith("Hinweise") and "2 Konflikte" in line
+    assert f"({why}): die ist der neueste Stand der Einrichtung" in output
+    conflicts = CliRunner().invoke(main, ["register", "conflicts", "-w", str(ws)])
+    assert "aus einer Kopie des Formulars, die älter ist als eine andere" in conflicts.output
+
+
+def test_an_older_copy_met_after_the_newer_one_changes_nothing_by_itself(tmp_path: Path) -> None:
+    """OneDrive kept the form filled on 18.11. as a conflict copy beside the one filled again
+    on 23.11.: the copy's name sorts after, so it is merged second. It replaced the newer
+    values silently (both 'aktualisiert'); now what it gives otherwise waits for a decision."""
+    ws, inbox = tmp_path / "ws", tmp_path / "Rückläufe"
+    sample_workspace(ws)
+    inbox.mkdir()
+    _save(inbox / "Formular-Zentrum.pdf", _filled(NEWER, "23.11.2026"), "2026-11-23T09:00")
+    older = "Formular-Zentrum-DESKTOP-AB12.pdf"
+    _save(inbox / older, _filled(OLDER, "18.11.2026"), "2026-11-18T10:00")
+    output = _run(ws, inbox)
+    _held_older(ws, output, older, "Datum 18.11.2026, dort 23.11.2026")
+
+
+def test_an_older_copy_ingested_a_day_later_changes_nothing_by_itself(tmp_path: Path) -> None:
+    """The newer copy ingested today, the older one tomorrow: the same."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    newer = _save(tmp_path / "neu.pdf", _filled(NEWER, "23.11.2026"), "2026-11-23T09:00")
+    older = _save(tmp_path / "alt.pdf", _filled(OLDER, "18.11.2026"), "2026-11-18T10:00")
+    _run(ws, newer)
+    _held_older(ws, _run(ws, older), "alt.pdf", "Datum 18.11.2026, dort 23.11.2026")
+
+
+def test_a_newer_copy_after_the_older_one_is_the_correction(tmp_path: Path) -> None:
+    """The older copy first, the newer one after it: the newer one's values are taken."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    older = _save(tmp_path / "alt.pdf", _filled(OLDER, "18.11.2026"), "2026-11-18T10:00")
+    newer = _save(tmp_path / "neu.pdf", _filled(NEWER, "23.11.2026"), "2026-11-23T09:00")
+    _run(ws, older)
+    output = _run(ws, newer)
+    assert [line.split()[0] for line in output.splitlines() if "neu.pdf" in line] == ["ok"]
+    reg = load(Workspace.open(ws))
+    inst = reg.institutions["inst-0001"]
+    assert inst["institution"]["phone"]["v"] == "+49 211 999999"
+    assert inst["entries"]["psychotherapie"]["fields"]["date"]["v"] == "2026-11-23"
+    assert reg.conflicts() == []
+
+
+def test_of_two_copies_dated_alike_the_one_saved_earlier_is_older(tmp_path: Path) -> None:
+    """Both copies dated 23.11. (the Datum not changed when corrected): the file saved later
+    is the latest word, also when it was ingested first."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    newer = _save(tmp_path / "neu.pdf", _filled(NEWER, "23.11.2026"), "2026-11-23T15:30Z")
+    older = _save(tmp_path / "alt.pdf", _filled(OLDER, "23.11.2026"), "2026-11-23T09:15Z")
+    _run(ws, newer)
+    output = _run(ws, older)
+    local = dt.datetime.fromisoformat("2026-11-23T09:15Z").astimezone()
+    later = dt.datetime.fromisoformat("2026-11-23T15:30Z").astimezone()
+    why = (
+        f"gespeichert oder gesendet am {local:%d.%m.%Y} um {local:%H:%M}, "
+        f"die andere am {later:%d.%m.%Y} um {later:%H:%M}"
+    )
+    _held_older(ws, output, "alt.pdf", why)
+
+
+def _mail(data: bytes, date: str) -> bytes:
+    msg = EmailMessage()
+    msg["From"] = "Psychosoziales Zentrum <info@pszd.example>"
+    msg["To"] = "spkom@example.org"
+    msg["Subject"] = "AW: Bestandsaufnahme"
+    msg["Date"] = date
+    msg.set_content("Anbei das Formular.")
+    msg.add_attachment(data, "application", "pdf", filename="Formular.pdf")
+    return bytes(msg)
+
+
+def test_of_two_mails_with_copies_dated_alike_the_one_sent_earlier_is_older(
+    tmp_path: Path,
+) -> None:
+    """The form sent twice on the same Datum, the mails saved later: the mail's Date says
+    which copy is newer, whatever the order the files are met or saved in."""
+    ws, inbox = tmp_path / "ws", tmp_path / "Posteingang"
+    sample_workspace(ws)
+    inbox.mkdir()
+    newer = _mail(_filled(NEWER, "23.11.2026"), "Mon, 23 Nov 2026 15:30:00 +0100")
+    older = _mail(_filled(OLDER, "23.11.2026"), "Mon, 23 Nov 2026 09:15:00 +0100")
+    _save(inbox / "AW Bestandsaufnahme.eml", newer, "2026-11-20T08:00")
+    _save(inbox / "AW Bestandsaufnahme (2).eml", older, "2026-11-24T08:00")
+    output = _run(ws, inbox)
+    local = dt.datetime.fromisoformat("2026-11-23T09:15+01:00").astimezone()
+    later = dt.datetime.fromisoformat("2026-11-23T15:30+01:00").astimezone()
+    why = (
+        f"gespeichert oder gesendet am {local:%d.%m.%Y} um {local:%H:%M}, "
+        f"die andere am {later:%d.%m.%Y} um {later:%H:%M}"
+    )
+    _held_older(ws, output, "(2).eml#1/1 Formular.pdf", why)
