@@ -23,6 +23,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import secrets
 import shlex
 import time
@@ -61,6 +62,11 @@ _HELD_LOCKS: set[IO[str]] = set()
 which lasts while any process has the file open: a process forked from this one closes its
 copies at once, so that the lock ends with the run that took it, never held on by a worker
 left behind (closing a copy does not unlock it for the parent)."""
+
+
+_TEMP = re.compile(r"\..+\.\d+\.tmp")
+"""The name of a file formgen writes and then renames into place (:func:`write_atomic`,
+:func:`ingest.journal.checkpoint`): ``.register.json.4242.tmp`` (the writer's process id)."""
 
 
 def _let_go_of_locks() -> None:
@@ -660,6 +666,21 @@ class Workspace:
 
     # ------------------------------------------------------------------ one writer at a time
 
+    def _remove_left_over(self) -> None:
+        """Remove the temporary files a run killed while it wrote left behind (a 0-byte
+        ``.register.json.4242.tmp``, an original half archived): in the workspace's folder,
+        its archive and its quarantine only a run that holds the lock writes, so none of
+        them is being written while this one holds it."""
+        folders = [self.root, self.quarantine_dir, self.archive_dir]
+        with contextlib.suppress(OSError):
+            folders += [Path(e.path) for e in os.scandir(self.archive_dir) if e.is_dir()]
+        for folder in folders:
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                for e in entries:
+                    if _TEMP.fullmatch(e.name) and e.is_file(follow_symlinks=False):
+                        with contextlib.suppress(OSError):
+                            os.unlink(e.path)
+
     @contextlib.contextmanager
     def lock(self, wait: float = 30.0) -> Iterator[None]:
         """Hold the workspace's write lock; wait up to ``wait`` seconds, then fail clearly.
@@ -680,6 +701,7 @@ class Workspace:
                             "try again when it has finished"
                         ) from None
                     time.sleep(0.1)
+            self._remove_left_over()
             yield
         finally:
             _HELD_LOCKS.discard(fh)

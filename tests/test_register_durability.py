@@ -372,3 +372,46 @@ def test_a_merge_journaled_before_names_were_matched_as_stored_is_rebuilt_as_it_
     with writing(ws) as w:
         again = w.merge(checklist("psychotherapie", dict(typed, plans="Gruppe")))
     assert again.institutions == ("inst-0001",) and not again.duplicates
+
+
+_STOPS_IN_CHECKPOINT = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {tests!r})
+    from formgen.workspace import Workspace
+    from ingest import journal
+    from ingest.register import Register
+
+    Register.write_json = lambda self, write: time.sleep(60)  # killed while it writes
+    journal.rebuild(Workspace.open({root!r}))
+    """
+)
+
+
+def test_a_temporary_file_left_by_a_killed_run_is_removed_by_the_next(ws: Workspace) -> None:
+    """A run killed while it wrote register.json (or archived an original) left its
+    temporary file, 0 bytes or half written; the next run that holds the lock removes it,
+    and nothing else: not another program's file, nor one in a folder formgen writes without
+    the lock (exports/)."""
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    script = _STOPS_IN_CHECKPOINT.format(tests=str(Path(__file__).parent), root=str(ws.root))
+    proc = subprocess.Popen([sys.executable, "-c", script])
+    left = ws.root / f".register.json.{proc.pid}.tmp"
+    deadline = time.monotonic() + 30
+    while not left.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert left.exists() and left.stat().st_size == 0
+    half = ws.archive_dir / "ab" / f".ab{'0' * 62}.{proc.pid}.tmp"
+    half.parent.mkdir()
+    half.write_bytes(b"%PDF-1.7 half")
+    others = [ws.root / "Notizen.tmp", ws.root / ".register.json.bak", ws.exports_dir / ".x.1.tmp"]
+    for other in others:
+        other.write_bytes(b"not formgen's")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", {"name": "Nach dem Absturz", "region": "dormagen"}))
+    assert not left.exists() and not half.exists()
+    assert all(other.exists() for other in others)
+    assert load(ws).name_of("inst-0002") == "Nach dem Absturz"
