@@ -34,7 +34,8 @@ Files of other institutions (their returns, their forms, copies of them kept asi
 when they hold the same text among their own values: two contact persons of the same name are
 two people. The other institutions whose values hold the text are named
 (:attr:`Erasure.elsewhere`), so that the coordinator erases there too where it is the same
-person.
+person. A return's sender named by an erased value (a mail from the contact person's private
+address) goes whole, its address too.
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), in a PDF's strings
@@ -72,7 +73,7 @@ from formgen.fold import fold
 from formgen.identity import parse_reference
 from formgen.messages import Said
 from formgen.model import INSTITUTION
-from formgen.record import ERASED
+from formgen.record import ERASED, ERASED_MARK
 from formgen.sendlog import SENDLOG
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
@@ -375,6 +376,9 @@ def _mark_op(
             for k, v in prov.items():
                 if isinstance(v, str):
                     prov[k] = marks.replace_in(v)
+            if (sender := prov.get("mail_from")) and ERASED_MARK.search(sender):
+                # a sender named by an erased value: its address is hers too (a private one)
+                prov["mail_from"] = " ".join(m.group() for m in ERASED_MARK.finditer(sender))
             sub["notes"] = [marks.replace_in(str(n)) for n in sub.get("notes", ())]
     elif kind == "set" and op.get("target") == iid:
         values = op["values"]

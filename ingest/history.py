@@ -28,6 +28,7 @@ from formgen.identity import reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
 from formgen.messages import moment_text, problem_text, reason_text, say
 from formgen.model import INSTITUTION, Field, FieldType, Schema
+from formgen.record import ERASED_MARK
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
 from ingest.register import (
@@ -335,8 +336,9 @@ def _origin(reg: Register, src: Json, lang: str) -> str:
     """Where a revision came from, its source ``src`` as the register keeps it: the file, its
     reader and form (the schema version it was made with, where that is not the current one),
     who mailed it; an imported list with its note; ``—`` for none. When ``register erase``
-    deleted the file (for this institution or another one it named), also that."""
-    origin = _file_origin(reg, src, lang)
+    deleted the file (for this institution or another one it named), also that; an erased
+    value in its name or sender shown as such."""
+    origin = ERASED_MARK.sub(say("erased", lang), _file_origin(reg, src, lang))
     if erased := src.get("erased_at"):
         origin += " " + say("origin_erased", lang, at=moment_text(str(erased), lang))
     return origin

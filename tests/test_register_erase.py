@@ -978,3 +978,25 @@ def test_a_value_written_with_character_references_is_found_among_binary_data(
     assert holds(junk + written.encode() + junk, [value])
     assert not holds(junk + written.encode()[:-4] + junk, [value])
     assert not holds(junk, [value])
+
+
+def test_the_sender_of_a_mail_named_by_the_erased_name_goes_with_her_private_address(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's update form came back from the contact person's private address, her name as the
+    sender's: erasing the name takes the whole sender, the address too (the register, its
+    journal); the history says „(Mail von (gelöscht))“, not the stored marker."""
+    back = tmp_path / "ua-1 privat.pdf"
+    back.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), {"psychotherapie.initials": "ОК"}))  # fmt: skip
+    sender = f"{FIRST} <oksana.privat@post.example>"
+    ingest_into_register([mail_from(sender, back, tmp_path / "antwort.eml")], ws)
+    assert "oksana.privat@post.example" in register(ws, "history", "ua-1")[1]
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert where(ws, "oksana.privat") == []
+    code, history = register(ws, "history", "ua-1")
+    assert code == 0, history
+    assert "(Mail von (gelöscht))" in history
+    assert "erased" not in history and "oksana.privat" not in history
