@@ -400,6 +400,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_merged_at": "  also among the values of {iid} {name}, merged into {keep} (the same "
         "institution): NOT erased there; erase it there too: {paths} → {command}",
         "erase_merged_into": "(merged into {keep})",
+        "erase_within": "  also found in other fields of {iid}: {paths}: NOT erased there; where "
+        "it names the same person, erase it there too → {command}",
         "erase_count_elsewhere": "{n} other institutions",
         "erase_count_elsewhere_one": "1 other institution",
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
@@ -2330,6 +2332,8 @@ WORDS: dict[str, dict[str, str]] = {
         "(dieselbe Einrichtung): dort NICHT gelöscht; dort ebenfalls löschen: {paths} → "
         "{command}",
         "erase_merged_into": "(zusammengeführt in {keep})",
+        "erase_within": "  auch gefunden in anderen Feldern von {iid}: {paths}: dort NICHT "
+        "gelöscht; nennt es dieselbe Person, dort ebenfalls löschen → {command}",
         "erase_count_elsewhere": "{n} anderen Einrichtungen",
         "erase_count_elsewhere_one": "1 anderen Einrichtung",
         "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "

@@ -22,10 +22,11 @@ the current one and every earlier one — from everything the workspace keeps:
 * quarantine copies that came from the institution (its form's reference, or a mail from an
   address it has or had): deleted, whatever they show (a scan formgen cannot read); a copy of
   unknown origin that carries a value: deleted too;
-* ``issued.jsonl``: the values the institution's forms were prefilled with get the marker, and
-  the form a :func:`fingerprint` of each, so that a form made before the erasure and returned
-  with the erased value as it was prefilled does not bring it back (:func:`left_out`; nor is
-  that file archived), while a value typed anew on it is merged as any other;
+* ``issued.jsonl``: the values the institution's forms were prefilled with at the erased paths
+  get the marker, and the form a :func:`fingerprint` of each, so that a form made before the
+  erasure and returned with the erased value as it was prefilled does not bring it back
+  (:func:`left_out`; nor is that file archived), while a value typed anew on it is merged as
+  any other;
 * files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
   with the coordinator's confirmation; a print or table of the whole register goes too, named
   with the command that makes it again (:func:`made_again`).
@@ -34,8 +35,10 @@ Files of other institutions (their returns, their forms, copies of them kept asi
 when they hold the same text among their own values: two contact persons of the same name are
 two people. The other institutions whose values hold the text are named
 (:attr:`Erasure.elsewhere`), so that the coordinator erases there too where it is the same
-person. A return's sender named by an erased value (a mail from the contact person's private
-address) goes whole, its address too.
+person; so are the institution's own other fields that hold it (:attr:`Erasure.within`: a free
+text naming the contact person), kept whole everywhere until erased too. A return's sender
+named by an erased value (a mail from the contact person's private address) goes whole, its
+address too.
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), in a PDF's strings
@@ -140,6 +143,9 @@ class Erasure:
     elsewhere: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """Other institutions whose values (now or in their history) hold an erased value's text,
     with the paths where: not erased there, their files kept."""
+    within: tuple[str, ...] = ()
+    """The institution's other fields whose values (now or earlier) hold an erased value's text
+    (a free text naming the contact person): not erased, unless erased too."""
 
 
 def mask(text: str) -> str:
@@ -515,22 +521,32 @@ def _marked(marks: _Marks) -> Callable[[Json], Json]:
 
 
 def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[Json], Json]:
-    """An ``issued.jsonl`` line with the erased values replaced by their markers and the
-    :func:`fingerprint` of each prefilled value erased (under ``erased``)."""
+    """An ``issued.jsonl`` line with the values prefilled at ``paths`` that are erased replaced
+    by their markers and the :func:`fingerprint` of each kept (under ``erased``); the other
+    fields' values stay whole, as in the journal (an erased phone number inside a free text is
+    that field's value, erased with it: :attr:`Erasure.within`)."""
     schema, secret = ws.schema(), ws.secret
-    erasing = {t for texts in marks.texts.values() for t in texts}
+    number = {t: n for n, texts in marks.texts.items() for t in texts}
 
     def mark(event: Json) -> Json:
         prefill = event.get("prefill")
-        sent = sent_values(schema, prefill) if isinstance(prefill, dict) else {}
+        if not isinstance(prefill, dict):
+            return event
+        sent = sent_values(schema, prefill)
         erased = {
             path: fingerprint(secret, path, _typed(stored))
             for path, stored in sent.items()
-            if under(path, paths) and str(stored["raw"]).strip() in erasing
+            if under(path, paths) and str(stored["raw"]).strip() in number
         }
-        if erased:
-            event = {**event, "erased": {**event.get("erased", {}), **erased}}
-        return _marked(marks)(event)
+        if not erased:
+            return event
+        marked = {
+            key: ERASED.format(n=number[str(sent[path]["raw"]).strip()])
+            if (path := schema.current_path(key)) in erased
+            else value
+            for key, value in prefill.items()
+        }
+        return {**event, "prefill": marked, "erased": {**event.get("erased", {}), **erased}}
 
     return mark
 
@@ -666,6 +682,7 @@ def _plan(
     deleted = {d for o in earlier for d in o.get("drafts", ())}
     drafts, missing = _drafts(ws, iid, needles, deleted)
     inst = reg.institution(iid)
+    holding = _holding(reg, needles)
     erasure = Erasure(
         institution_id=iid,
         name=name_line(reg, iid),
@@ -687,7 +704,8 @@ def _plan(
         drafts=tuple(drafts),
         missing=tuple(missing),
         gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
-        elsewhere=_elsewhere(reg, iid, needles),
+        elsewhere=tuple((i, at) for i, at in holding if i != iid),
+        within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
     )
     return erasure, lines, marks
 
@@ -699,11 +717,9 @@ def _made_for(ws: Workspace, path: Path) -> str | None:
     return form.institution_id if form is not None else None
 
 
-def _elsewhere(
-    reg: Register, iid: str, needles: list[str]
-) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The other institutions whose values, now or in their history, hold one of ``needles``,
-    each with the paths where (:attr:`Erasure.elsewhere`)."""
+def _holding(reg: Register, needles: list[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The institutions whose values, now or in their history, hold one of ``needles``, each
+    with the paths where (:attr:`Erasure.elsewhere`, :attr:`Erasure.within`)."""
     needles = [n for n in needles if len(n) >= MIN_NEEDLE]
 
     def held(stored: object) -> bool:
@@ -713,9 +729,7 @@ def _elsewhere(
         return any(isinstance(t, str) and n in t for t in texts for n in needles)
 
     found = []
-    for other, inst in sorted(reg.institutions.items()):
-        if other == iid:
-            continue
+    for iid, inst in sorted(reg.institutions.items()):
         stored = [(f"{INSTITUTION}.{k}", sv) for k, sv in inst["institution"].items()]
         stored += [
             (f"{c}.{k}", sv) for c, e in inst["entries"].items() for k, sv in e["fields"].items()
@@ -723,7 +737,7 @@ def _elsewhere(
         stored += [(p, sv) for h in inst["history"] for p, *olds in h["changes"] for sv in olds]
         paths = sorted({p for p, sv in stored if held(sv)})
         if paths:
-            found.append((other, tuple(paths)))
+            found.append((iid, tuple(paths)))
     return tuple(found)
 
 

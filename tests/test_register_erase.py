@@ -1000,3 +1000,38 @@ def test_the_sender_of_a_mail_named_by_the_erased_name_goes_with_her_private_add
     assert code == 0, history
     assert "(Mail von (gelöscht))" in history
     assert "erased" not in history and "oksana.privat" not in history
+
+
+def test_an_erased_value_in_another_field_of_the_same_institution_is_named_and_kept_alike(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's agreements name its contact person (the current name, typed by hand) and an
+    update form prefilled with them was made: erasing the name names that field first, with the
+    command to erase it too, and leaves it whole in the register, the journal and
+    ``issued.jsonl`` alike (the form issued keeps it as the register does); erasing it then
+    takes it from all three."""
+    agreed = f"Telefonat mit Frau {SECOND} am 30.11., privat 0170 5556677"
+    assert register(ws, "set", "ua-1", "psychotherapie.agreements", agreed, "--note", "tel.")[0] == 0  # fmt: skip
+    run("generate", "pdf", "--institution", "ua-1", "-w", str(ws.root))
+    issued = ws.root / "issued.jsonl"
+    assert agreed in issued.read_text("utf-8")
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert out.splitlines()[1] == (
+        "  auch gefunden in anderen Feldern von ua-1: psychotherapie.agreements: dort NICHT "
+        "gelöscht; nennt es dieselbe Person, dort ebenfalls löschen → formgen register erase "
+        "ua-1 psychotherapie.agreements --note …"
+    )
+    for kept in (ws.register_path, ws.root / "journal.jsonl", issued):
+        assert agreed in kept.read_text("utf-8"), kept
+    prefills = [json.loads(line)["prefill"] for line in issued.read_text("utf-8").splitlines()]
+    assert SECOND not in json.dumps([p.get("psychotherapie.contact_name") for p in prefills], ensure_ascii=False)  # fmt: skip
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.agreements", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert where(ws, SECOND) == [] and where(ws, "5556677") == []
+    erased = [json.loads(line).get("erased", {}) for line in issued.read_text("utf-8").splitlines()]
+    assert any("psychotherapie.agreements" in e for e in erased)

@@ -439,6 +439,10 @@ def erase(
                         command=f"formgen register erase {other} {' '.join(at)} --note …",
                     )
                 )
+        if e.within:
+            again = f"formgen register erase {e.institution_id} {' '.join(e.within)} --note …"
+            fields = ", ".join(e.within)
+            echo(say("erase_within", lang, iid=e.institution_id, paths=fields, command=again))
         counts = {
             k: say_count(f"erase_count_{k}", lang, n)
             for k, n in (
