@@ -353,7 +353,9 @@ class DraftWriter:
     ) -> Outcome:
         path = self.directory / f"{recipient.id}.eml"
         write_atomic(path, as_draft(msg))
-        log.append("drafted", **base, path=str(path))
+        # where it is, wherever formgen runs next, and whose it is: a copy of the workspace
+        # names the same draft, which ``register erase`` there must not delete
+        log.append("drafted", **base, path=str(path.resolve()), workspace=log.workspace)
         return Outcome(recipient, "drafted", str(path))
 
 

@@ -407,6 +407,10 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
         "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
         "folder 'formgen mail' ran in): its form may carry the values; delete it where it is",
+        "erase_draft_unproven": "  mail draft whose text or attached form carries a value, NOT "
+        "deleted: {path}: the send log does not show it is this workspace's (a copy of a "
+        "workspace names the original's drafts; an older formgen did not say): delete it by "
+        "hand where it is",
         "erase_ask": "Erase these values and delete these files? [y/N]",
         "erase_ask_again": "please answer y (yes) or n (no)",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
@@ -2341,6 +2345,10 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "
         "(relativ zum Ordner, in dem 'formgen mail' lief): sein Formular kann die Werte enthalten; "
         "dort von Hand löschen",
+        "erase_draft_unproven": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen "
+        "der Werte enthält, wird NICHT gelöscht: {path}: das Versandprotokoll zeigt nicht, dass "
+        "er zu diesem Arbeitsbereich gehört (eine Kopie eines Arbeitsbereichs nennt die "
+        "Entwürfe des Originals; ein älteres formgen sagte es nicht): dort von Hand löschen",
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen? [j/N]",
         "erase_ask_again": "bitte mit j (ja) oder n (nein) antworten",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "

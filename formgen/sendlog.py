@@ -23,6 +23,10 @@ crash. A *delivery* is one institution in one round; its events are:
               was mailed. Any later event of the delivery (its
               forms prepared, a mail drafted or sent, ``not_mailed``) supersedes it.
 
+A ``drafted`` event names the draft by its absolute path and the workspace whose round it is
+(``workspace``, its folder's absolute path); a line of an older formgen has the path as given to
+``formgen mail --drafts``, relative to the folder it ran in, and no ``workspace``.
+
 ``formgen register erase`` replaces an erased name or address in the log by its marker
 (:data:`formgen.record.ERASED`); a delivery reads it as none (:attr:`Delivery.email_erased`),
 and a marker in a server's reply or a reason's English as ``(erased)``; in a reason's words
@@ -160,6 +164,8 @@ class SendLog:
     def __init__(self, root: Path) -> None:
         self.path = root / SENDLOG
         self.damaged_lines: list[int] = []
+        self.workspace = str(root.resolve())
+        """The workspace's folder as a ``drafted`` event names it."""
 
     def append(self, event: str, **fields: Any) -> None:
         if event not in EVENTS:

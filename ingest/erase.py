@@ -16,9 +16,9 @@ the current one and every earlier one — from everything the workspace keeps:
   institutions goes too: the others keep their values, only the file goes;
 * the send log: the institution's entries with the value (its address) get the marker;
 * the mail drafts of its rounds (``formgen mail --drafts``: the ``.eml`` files the send log
-  names) that carry a value, in their text or the form attached: deleted; one the send log
-  names that is not where it says (written relative to the folder ``formgen mail`` ran in) is
-  named, to be deleted by hand;
+  names) that carry a value, in their text or the form attached: deleted where the send log
+  shows they are this workspace's, else named (:attr:`Erasure.unproven`); one the send log
+  names that is not where it says is named, to be deleted by hand;
 * quarantine copies that came from the institution (its form's reference, or a mail from an
   address it has or had): deleted, whatever they show (a scan formgen cannot read); a copy of
   unknown origin that carries a value: deleted too;
@@ -137,6 +137,10 @@ class Erasure:
     """The institution's mail drafts (``.eml``) that carry a value."""
     missing: tuple[str, ...] = ()
     """The institution's mail drafts the send log names that are not where it says."""
+    unproven: tuple[Path, ...] = ()
+    """The institution's mail drafts that carry a value but are not shown to be this
+    workspace's: named, not deleted (a copy of a workspace names the original's drafts; an
+    older formgen logged a draft's path relative to the folder ``formgen mail`` ran in)."""
     gone: tuple[str, ...] = ()
     """The SHA-256 of originals that carried a value and are no longer in the archive (deleted
     by an erasure a crash interrupted before it wrote the journal)."""
@@ -553,11 +557,14 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
 
 def _drafts(
     ws: Workspace, iid: str, needles: list[str], deleted: set[str]
-) -> tuple[list[Path], list[str]]:
-    """The institution's mail drafts the send log names that carry a value, and those not
-    where it says (but for those an earlier erasure ``deleted``)."""
+) -> tuple[list[Path], list[str], list[Path]]:
+    """The institution's mail drafts the send log names that carry a value, those not where it
+    says (but for those an earlier erasure ``deleted``), and those that carry a value but are
+    not shown to be this workspace's (:attr:`Erasure.unproven`)."""
     found: list[Path] = []
     missing: list[str] = []
+    unproven: list[Path] = []
+    here = str(ws.root.resolve())
     for event in _log_events(ws.root / SENDLOG):
         if event.get("event") != "drafted" or event.get("institution_id") != iid:
             continue
@@ -566,8 +573,10 @@ def _drafts(
             if str(draft) not in deleted:
                 missing.append(str(draft))
         elif _mail_holds(draft.read_bytes(), needles):
-            found.append(draft)
-    return list(dict.fromkeys(found)), list(dict.fromkeys(missing))
+            ours = event.get("workspace") == here and draft.is_absolute()
+            (found if ours else unproven).append(draft)
+    once = dict.fromkeys
+    return list(once(found)), list(once(missing)), list(once(unproven))
 
 
 def _log_events(path: Path) -> Iterable[Json]:
@@ -680,7 +689,7 @@ def _plan(
         if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), needles)
     )
     deleted = {d for o in earlier for d in o.get("drafts", ())}
-    drafts, missing = _drafts(ws, iid, needles, deleted)
+    drafts, missing, unproven = _drafts(ws, iid, needles, deleted)
     inst = reg.institution(iid)
     holding = _holding(reg, needles)
     erasure = Erasure(
@@ -703,6 +712,7 @@ def _plan(
         sendlog=_lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=False),
         drafts=tuple(drafts),
         missing=tuple(missing),
+        unproven=tuple(unproven),
         gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
         within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),

@@ -1035,3 +1035,37 @@ def test_an_erased_value_in_another_field_of_the_same_institution_is_named_and_k
     assert where(ws, SECOND) == [] and where(ws, "5556677") == []
     erased = [json.loads(line).get("erased", {}) for line in issued.read_text("utf-8").splitlines()]
     assert any("psychotherapie.agreements" in e for e in erased)
+
+
+def test_an_erasure_in_a_copy_of_the_workspace_deletes_none_of_the_originals_drafts(
+    ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Someone copies the workspace to practise an erasure: the copy's send log names the
+    original round's drafts, which it must not delete; it names them instead. In the workspace
+    itself the erasure deletes its draft. A round drafted into a folder given relative to where
+    ``formgen mail`` ran is logged by its absolute path, with the workspace's."""
+    monkeypatch.chdir(tmp_path)
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", "d3", "--round", "r3")
+    drafted = [json.loads(line) for line in (ws.root / "sendlog.jsonl").read_text("utf-8").splitlines()]  # fmt: skip
+    drafted = [e for e in drafted if e["event"] == "drafted"]
+    assert {e["workspace"] for e in drafted} == {str(ws.root.resolve())}
+    assert str(tmp_path / "d3" / "ua-1.eml") in [e["path"] for e in drafted]
+    copy = tmp_path / "Übung"
+    shutil.copytree(ws.root, copy)
+    drafts = [tmp_path / d / "ua-1.eml" for d in ("d2", "d3")]
+    assert all(mail_holds(d, SECOND) or mail_holds(d, FIRST) for d in drafts)
+
+    done = CliRunner().invoke(main, ["register", "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes", "-w", str(copy)])  # fmt: skip
+
+    assert done.exit_code == 0, done.output
+    said = " ".join(done.output.split())
+    for d in drafts:
+        assert d.exists()
+        assert f"wird NICHT gelöscht: {d}: das Versandprotokoll zeigt nicht" in said
+    assert "wird gelöscht: " + str(drafts[0]) not in said
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert not any(d.exists() for d in drafts)
+    assert "NICHT gelöscht" not in out

@@ -472,6 +472,8 @@ def erase(
             echo(say("erase_draft", lang, path=str(path)))
         for missing in e.missing:
             echo(say("erase_draft_missing", lang, path=missing))
+        for path in e.unproven:
+            echo(say("erase_draft_unproven", lang, path=str(path)))
         try:
             return yes or agreed(say("erase_ask", lang), say("erase_ask_again", lang))
         except click.Abort:  # Ctrl-C or the end of the input: a no
