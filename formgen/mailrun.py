@@ -389,10 +389,13 @@ class SmtpSender:
 
 
 class _NoLog(SendLog):
-    """The send log of a test (:attr:`RoundSettings.test_to`): nothing is written."""
+    """The send log of a test (:attr:`RoundSettings.test_to`): nothing is written; a test
+    draft is remembered in :data:`formgen.sendlog.TEST_DRAFTS`, for ``register erase`` to
+    name."""
 
     def append(self, event: str, **fields: Any) -> None:
-        pass
+        if event == "drafted":
+            self.test_drafted(str(fields["institution_id"]), str(fields["path"]))
 
 
 # --------------------------------------------------------------------------- the round

@@ -411,6 +411,9 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted: {path}: the send log does not show it is this workspace's (a copy of a "
         "workspace names the original's drafts; an older formgen did not say): delete it by "
         "hand where it is",
+        "erase_test_draft": "  test draft (formgen mail --test-to), out of the erasure's reach "
+        "(formgen does not know what it holds; it may carry the values): {path}: look at it "
+        "and delete it by hand",
         "erase_ask": "Erase these values and delete these files? [y/N]",
         "erase_ask_again": "please answer y (yes) or n (no)",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
@@ -1600,8 +1603,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_note_force_retired": "--force: mailing {n} retired institutions all the same: {ids}",
         "mail_note_force_retired_one": "--force: mailing 1 retired institution all the same: {ids}",
         "mail_test_drafts_note": "the test drafts in {folder} hold the institutions' personal "
-        "data and formgen keeps no track of them ('formgen register erase' does not find "
-        "them): delete them once you have looked at them",
+        "data, and formgen does not know what is in them ('formgen register erase' names them "
+        "but does not delete them): delete them once you have looked at them",
         "mail_test_to_institution": "{address} is the address of {who}: a test would send "
         "every institution's prefilled form to it; give your own address (the workspace's "
         "sender is always allowed)",
@@ -2349,6 +2352,9 @@ WORDS: dict[str, dict[str, str]] = {
         "der Werte enthält, wird NICHT gelöscht: {path}: das Versandprotokoll zeigt nicht, dass "
         "er zu diesem Arbeitsbereich gehört (eine Kopie eines Arbeitsbereichs nennt die "
         "Entwürfe des Originals; ein älteres formgen sagte es nicht): dort von Hand löschen",
+        "erase_test_draft": "  Testentwurf (formgen mail --test-to), außer Reichweite der "
+        "Löschung (formgen weiß nicht, was er enthält; er kann die Werte enthalten): {path}: "
+        "ansehen und von Hand löschen",
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen? [j/N]",
         "erase_ask_again": "bitte mit j (ja) oder n (nein) antworten",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "
@@ -3653,8 +3659,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_note_force_retired": "--force: {n} aus dem Register genommene Einrichtungen "
         "erhalten trotzdem eine Mail: {ids}",
         "mail_test_drafts_note": "Die Testentwürfe in {folder} enthalten personenbezogene Daten "
-        "der Einrichtungen, und formgen führt über sie nicht Buch („formgen register erase“ "
-        "findet sie nicht): löschen Sie sie, wenn Sie sie angesehen haben",
+        "der Einrichtungen, und formgen weiß nicht, was in ihnen steht („formgen register "
+        "erase“ nennt sie, löscht sie aber nicht): löschen Sie sie, wenn Sie sie angesehen haben",
         "mail_test_to_institution": "{address} ist die Adresse von {who}: der Test schickte "
         "ihr die vorausgefüllten Formulare aller Einrichtungen; geben Sie Ihre eigene Adresse "
         "an (die Absenderadresse des Arbeitsbereichs geht immer)",

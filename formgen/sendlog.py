@@ -27,6 +27,10 @@ A ``drafted`` event names the draft by its absolute path and the workspace whose
 (``workspace``, its folder's absolute path); a line of an older formgen has the path as given to
 ``formgen mail --drafts``, relative to the folder it ran in, and no ``workspace``.
 
+A test's mails (``formgen mail --test-to``) are logged nowhere; only the drafts it wrote are
+remembered, in :data:`TEST_DRAFTS`, for ``register erase`` to name (it cannot know what they
+hold, and does not delete them).
+
 ``formgen register erase`` replaces an erased name or address in the log by its marker
 (:data:`formgen.record.ERASED`); a delivery reads it as none (:attr:`Delivery.email_erased`),
 and a marker in a server's reply or a reason's English as ``(erased)``; in a reason's words
@@ -52,6 +56,9 @@ from formgen.record import ERASED_MARK
 from formgen.workspace import append_line
 
 SENDLOG = "sendlog.jsonl"
+TEST_DRAFTS = "testdrafts.jsonl"
+"""The drafts of tests (``formgen mail --test-to --drafts``): one line each, ``at``,
+``institution_id`` and ``path`` (absolute); no value of the institution."""
 EVENTS = ("prepared", "drafted", "sent", "failed", "not_mailed", "not_made")
 
 
@@ -172,6 +179,11 @@ class SendLog:
             raise ValueError(f"unknown send log event {event!r}")
         data = {"event": event, "at": now_iso(), **fields}
         append_line(self.path, json.dumps(data, ensure_ascii=False, sort_keys=False))
+
+    def test_drafted(self, institution_id: str, path: str) -> None:
+        """Remember a test's draft (:data:`TEST_DRAFTS`)."""
+        data = {"at": now_iso(), "institution_id": institution_id, "path": path}
+        append_line(self.path.with_name(TEST_DRAFTS), json.dumps(data, ensure_ascii=False))
 
     def events(self) -> list[dict[str, Any]]:
         """Every event in order; a damaged line (a crash mid-write) is skipped and remembered."""

@@ -18,7 +18,8 @@ the current one and every earlier one — from everything the workspace keeps:
 * the mail drafts of its rounds (``formgen mail --drafts``: the ``.eml`` files the send log
   names) that carry a value, in their text or the form attached: deleted where the send log
   shows they are this workspace's, else named (:attr:`Erasure.unproven`); one the send log
-  names that is not where it says is named, to be deleted by hand;
+  names that is not where it says is named, to be deleted by hand; a test's drafts (``mail
+  --test-to``) are named, never deleted;
 * quarantine copies that came from the institution (its form's reference, or a mail from an
   address it has or had): deleted, whatever they show (a scan formgen cannot read); a copy of
   unknown origin that carries a value: deleted too;
@@ -77,7 +78,7 @@ from formgen.identity import parse_reference
 from formgen.messages import Said
 from formgen.model import INSTITUTION
 from formgen.record import ERASED, ERASED_MARK
-from formgen.sendlog import SENDLOG
+from formgen.sendlog import SENDLOG, TEST_DRAFTS
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
 from ingest.printed import visual
@@ -141,6 +142,9 @@ class Erasure:
     """The institution's mail drafts that carry a value but are not shown to be this
     workspace's: named, not deleted (a copy of a workspace names the original's drafts; an
     older formgen logged a draft's path relative to the folder ``formgen mail`` ran in)."""
+    test_drafts: tuple[str, ...] = ()
+    """The drafts of tests for the institution (``formgen mail --test-to --drafts``) that are
+    still where they were written: named, never deleted (a test's forms are nobody's)."""
     gone: tuple[str, ...] = ()
     """The SHA-256 of originals that carried a value and are no longer in the archive (deleted
     by an erasure a crash interrupted before it wrote the journal)."""
@@ -579,6 +583,16 @@ def _drafts(
     return list(once(found)), list(once(missing)), list(once(unproven))
 
 
+def _test_drafts(ws: Workspace, iid: str) -> tuple[str, ...]:
+    """The drafts of tests for ``iid`` that are still there (:attr:`Erasure.test_drafts`)."""
+    paths = (
+        str(e.get("path"))
+        for e in _log_events(ws.root / TEST_DRAFTS)
+        if e.get("institution_id") == iid
+    )
+    return tuple(p for p in dict.fromkeys(paths) if Path(p).is_file())
+
+
 def _log_events(path: Path) -> Iterable[Json]:
     if not path.exists():
         return
@@ -713,6 +727,7 @@ def _plan(
         drafts=tuple(drafts),
         missing=tuple(missing),
         unproven=tuple(unproven),
+        test_drafts=_test_drafts(ws, iid),
         gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
         within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),

@@ -2209,7 +2209,12 @@ def test_a_test_mail_goes_to_the_coordinator_only_and_the_real_round_is_untouche
         drafts = tmp_path / "entwuerfe"
         drafted = run("mail", str(one), "-w", str(ws), "--drafts", str(drafts), "--test-to", me)
         assert drafted.exit_code == 0, drafted.output
-        assert files() == before  # nothing logged, issued or stored
+        # nothing logged, issued or stored; where the test draft is, for 'register erase' to name
+        (noted,) = files().keys() - before.keys()
+        assert {k: v for k, v in files().items() if k != noted} == before
+        (line,) = map(json.loads, (ws / noted).read_text("utf-8").splitlines())
+        assert noted == "testdrafts.jsonl" and line.keys() == {"at", "institution_id", "path"}
+        assert line["path"] == str((drafts / "reg-1.eml").resolve())
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["rounds"] == [] and status["institutions"] == 0 and status["rows"] == []
 
@@ -2332,20 +2337,21 @@ def test_a_test_address_that_is_an_institutions_is_refused_unless_it_is_the_send
         (
             "de",
             "Die Testentwürfe in {folder} enthalten personenbezogene Daten der Einrichtungen, "
-            "und formgen führt über sie nicht Buch („formgen register erase“ findet sie "
-            "nicht): löschen Sie sie, wenn Sie sie angesehen haben",
+            "und formgen weiß nicht, was in ihnen steht („formgen register erase“ nennt sie, "
+            "löscht sie aber nicht): löschen Sie sie, wenn Sie sie angesehen haben",
         ),
         (
             "en",
-            "the test drafts in {folder} hold the institutions' personal data and formgen "
-            "keeps no track of them ('formgen register erase' does not find them): delete "
-            "them once you have looked at them",
+            "the test drafts in {folder} hold the institutions' personal data, and formgen "
+            "does not know what is in them ('formgen register erase' names them but does not "
+            "delete them): delete them once you have looked at them",
         ),
     ],
 )
-def test_test_drafts_are_said_to_hold_personal_data_formgen_does_not_track(tmp_path, lang, note):
-    """Test drafts are prefilled with the institutions' data but logged nowhere, so 'register
-    erase' never finds them: the run says so, in the workspace's language."""
+def test_test_drafts_are_said_to_hold_personal_data_erase_does_not_delete(tmp_path, lang, note):
+    """Test drafts are prefilled with the institutions' data, but formgen does not know what
+    they hold, so 'register erase' only names them: the run says so, in the workspace's
+    language."""
     ws = make_workspace(tmp_path / "ws", port=1, language=lang).root
     drafts = tmp_path / "Entwürfe"
     result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--drafts",

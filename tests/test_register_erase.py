@@ -1069,3 +1069,27 @@ def test_an_erasure_in_a_copy_of_the_workspace_deletes_none_of_the_originals_dra
     assert code == 0, out
     assert not any(d.exists() for d in drafts)
     assert "NICHT gelöscht" not in out
+
+
+def test_the_erasure_names_the_institutions_test_drafts_it_cannot_reach(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Two tests of the update round (``mail --test-to --drafts``) wrote ua-1's prefilled form
+    to drafts formgen keeps no track of: the erasure names the one still there, to be looked at
+    and deleted by hand, and leaves it; the one deleted already is not named."""
+    gone, tests = tmp_path / "test1", tmp_path / "test2"
+    for folder in (gone, tests):
+        run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(folder), "--round", "t", "--test-to", "ich@spkom.example")  # fmt: skip
+    assert mail_holds(tests / "ua-1.eml", SECOND)
+    (gone / "ua-1.eml").unlink()
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    said = " ".join(out.split())
+    assert (
+        "Testentwurf (formgen mail --test-to), außer Reichweite der Löschung (formgen weiß nicht, "
+        f"was er enthält; er kann die Werte enthalten): {tests / 'ua-1.eml'}: ansehen und von "
+        "Hand löschen"
+    ) in said
+    assert (tests / "ua-1.eml").exists() and said.count("Testentwurf") == 1

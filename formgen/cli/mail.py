@@ -483,7 +483,7 @@ def mail(
     try:
         _echo_report(report, send, out)
     finally:  # the drafts written, also when some could not be
-        if test_to and drafts_dir:  # logged nowhere: 'register erase' cannot find them
+        if test_to and drafts_dir:  # 'register erase' names them, never deletes them
             echo_fitted(say("mail_test_drafts_note", out, folder=drafts_dir))
 
 

@@ -474,6 +474,8 @@ def erase(
             echo(say("erase_draft_missing", lang, path=missing))
         for path in e.unproven:
             echo(say("erase_draft_unproven", lang, path=str(path)))
+        for test in e.test_drafts:
+            echo(say("erase_test_draft", lang, path=test))
         try:
             return yes or agreed(say("erase_ask", lang), say("erase_ask_again", lang))
         except click.Abort:  # Ctrl-C or the end of the input: a no
