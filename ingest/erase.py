@@ -42,7 +42,9 @@ named by an erased value (a mail from the contact person's private address) goes
 address too.
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
-text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), in a PDF's strings
+text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), a text (an ingest
+report, a table) also as whole words written otherwise (``Lebenslauf_oksana_petrenko.pdf``:
+:func:`_loosely_holds`), in a PDF's strings
 and decompressed streams, in the text a reader extracts from a PDF without form fields (the
 printed register), or in a ZIP member (DOCX, XLSX, ODT).
 Values shorter than :data:`MIN_NEEDLE` characters are looked for in the journal only (in files
@@ -169,6 +171,8 @@ def holds(data: bytes, needles: Iterable[str]) -> bool:
     forms = [n.encode(enc) for n in needles for enc in ("utf-8", "utf-16-be", "utf-16-le")]
     if any(f in data for f in forms):
         return True
+    if _loosely_holds(data, needles):
+        return True
     # XML's character references (XLSX cells: Y&#305;lmaz)
     if b"&#" in data and _unescaped_holds(data.decode("utf-8", "replace"), needles):
         return True
@@ -181,6 +185,27 @@ def holds(data: bytes, needles: Iterable[str]) -> bool:
     if b"%PDF-" in data[:1024]:
         return _pdf_holds(data, needles, forms)
     return False
+
+
+def _loosely_holds(data: bytes, needles: list[str]) -> bool:
+    """Whether ``data``, a text (UTF-8), holds one of ``needles`` as whole words written
+    otherwise: in other case, without accents (NFC or NFD), with ``_``, ``-``, ``.`` or other
+    signs between them (a file's name an ingest report gives: ``Lebenslauf_Oksana_Petrenko.pdf``
+    for „Oksana Petrenko“)."""
+    try:
+        text = data.decode()
+    except UnicodeDecodeError:
+        return False
+    words = f" {_words(text)} "
+    return any(f" {w} " in words for n in needles if (w := _words(n)))
+
+
+def _words(text: str) -> str:
+    """``text`` folded (:func:`formgen.fold.fold`), its words separated by one space."""
+    return " ".join(_NOT_WORD.split(fold(text))).strip()
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _mail_holds(data: bytes, needles: list[str]) -> bool:

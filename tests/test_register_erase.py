@@ -12,9 +12,11 @@ import email.policy
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -1093,3 +1095,46 @@ def test_the_erasure_names_the_institutions_test_drafts_it_cannot_reach(
         "Hand löschen"
     ) in said
     assert (tests / "ua-1.eml").exists() and said.count("Testentwurf") == 1
+
+
+def test_an_ingest_report_naming_her_files_written_otherwise_is_named_and_deleted(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Her CV and a note came in with her name in their file names as mail programs and
+    scanners write them (``_`` for spaces, capitals, no Polish or Turkish letters): the ingest
+    report that lists them is named and deleted, and so are the quarantine copies whose records
+    name them; nothing in the workspace names her any more."""
+    from reportlab.pdfgen import canvas
+
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    for name in ("Lebenslauf_ZEYNEP_Yilmaz_Lukasiewicz.pdf", "оксана-коваленко.Notiz.pdf"):
+        page = canvas.Canvas(str(inbox / name))
+        page.drawString(72, 700, "Lebenslauf")
+        page.save()
+    run("ingest", str(inbox), "-w", str(ws.root))
+    (report,) = ws.exports_dir.glob("ingest-*.txt")
+    assert "Lebenslauf_ZEYNEP_Yilmaz_Lukasiewicz.pdf" in report.read_text("utf-8")
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {report}" in out
+    assert out.count("Kopie in der Quarantäne, wird gelöscht") == 2
+    for path in (p for p in ws.root.rglob("*") if p.is_file()):
+        words = " ".join(
+            re.split(r"[\W_]+", path.read_bytes().decode("utf-8", "replace").casefold())
+        )
+        assert "yilmaz lukasiewicz" not in words and "оксана коваленко" not in words, path
+
+
+def test_a_text_holds_a_value_written_otherwise_only_as_whole_words() -> None:
+    """Case, accents (NFC or NFD) and the signs between words do not matter in a text; a
+    value is found only as whole words: „Ali“ is not in „Alina“, nor a binary file's bytes read
+    as text."""
+    nfd = unicodedata.normalize("NFD", "bogen_ZOË-ŁÓDŹ nowak.pdf")
+    assert holds(nfd.encode(), ["Zoë Łódź-Nowak"])
+    assert holds(b"Pawel_Nowak.pdf", ["Paweł Nowak"])
+    assert holds("Оксана.Коваленко".encode(), ["ОКСАНА КОВАЛЕНКО"])
+    assert not holds(b"alina nowakowska", ["Ali", "Nowak"])
+    assert not holds("Zoë Łódź".encode("utf-16-le") + b"\xff", ["zoe lodz"])
