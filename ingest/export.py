@@ -21,7 +21,9 @@ Core functions return bytes; the CLI writes them to files.
 * **XLSX** — the same two tables as sheets; every text is stored as a text cell, so a value
   starting with ``=`` stays text and phone numbers keep their ``+``.
 
-``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons).
+``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons),
+and the long table's ``source_file`` (blank): a return's file name may name the person who sent
+it, as a note on a value set by hand may.
 
 A retired institution (``formgen register retire``) stays in the JSON, with ``retired``: when
 and why (and ``merged_into``: the institution it was merged into by ``formgen register merge``). The tables are for people looking for a service, to whom a closed clinic is noise, so
@@ -460,7 +462,8 @@ def long_rows(
     for people: headers, checklist and field by their names, choices and languages by their
     labels, why a value is invalid, the form by its printed reference (FG-…), the confidence
     in words and the time read in as :func:`formgen.messages.moment_text` writes it. Retired
-    institutions only ``with_retired``, and then with :data:`RETIRED_COLUMNS`."""
+    institutions only ``with_retired``, and then with :data:`RETIRED_COLUMNS`. Without
+    ``personal``, the personal fields are left out and ``source_file`` is blank."""
     schema = reg.schema
     hidden = set() if personal else personal_fields(schema)
     sources: dict[str, Json] = reg.data["sources"]
@@ -478,6 +481,8 @@ def long_rows(
                     continue
                 sv = stored[key]
                 src = _shown_source(sources.get(sv.get("src"), {}), lang if labels else ENGLISH)
+                if not personal:  # a return's name names its sender ('Bogen von Paweł Nowak')
+                    src = {**src, "file_name": ""}
                 if labels:
                     yield _long_labelled(reg, iid, scope, key, sv, src, lang) + retired
                     continue

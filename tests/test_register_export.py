@@ -553,6 +553,28 @@ def test_csv_without_personal_data(reg: Register) -> None:
         assert "contact_name" not in data and "contact_phone" not in data
 
 
+@pytest.mark.parametrize("labels", [False, True])
+def test_tables_without_personal_data_name_no_returned_file(labels: bool) -> None:
+    """A return saved as „Bogen von Paweł Nowak.pdf“ (an update form) or „Гусейнова.pdf“ (a
+    checklist) names who sent it: the long table (CSV, the XLSX sheet of values) leaves the
+    file's name out, its column blank, as it leaves out the contact persons; with personal data
+    it names the file."""
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", dict(YILMAZ), file="Гусейнова.pdf"))
+    iid = next(iter(r.institutions))
+    r.merge(institution_form(iid, "krisendienst", base=1, date="2026-11-20", file="Bogen von Paweł Nowak.pdf"))  # fmt: skip
+    names = ("Гусейнова", "Paweł Nowak")
+    lang = {"labels": labels, "lang": "de"}
+    data = export.export_csv(r, "long", personal=False, today=TODAY, **lang)
+    long = data.decode("utf-8-sig")
+    book = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(r, personal=False, today=TODAY, **lang)))  # fmt: skip
+    cells = [str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row]
+    assert not any(n in text for n in names for text in (long, *cells))
+    assert len(read_csv(data)) > 5  # the values are there, with their sources' hashes
+    with_them = export.export_csv(r, "long", today=TODAY, **lang).decode("utf-8-sig")
+    assert all(n in with_them for n in names)
+
+
 def test_xlsx_export(reg: Register) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(reg, today=TODAY)))
     assert wb.sheetnames == ["Register", "Werte"]

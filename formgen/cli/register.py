@@ -740,7 +740,8 @@ def gaps(
 @click.option(
     "--no-personal",
     is_flag=True,
-    help="Leave out personal data (fields marked personal: contact persons).",
+    help="Leave out personal data (fields marked personal: contact persons; the long "
+    "table's source file names).",
 )
 @click.option(
     "--labels",
