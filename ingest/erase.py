@@ -39,7 +39,8 @@ two people. The other institutions whose values hold the text are named
 person; so are the institution's own other fields that hold it (:attr:`Erasure.within`: a free
 text naming the contact person), kept whole everywhere until erased too. A return's sender
 named by an erased value (a mail from the contact person's private address) goes whole, its
-address too.
+address too; a return's file name (and the mail's subject) loses a value also where it is
+written otherwise (``Rückmeldung_OKSANA_PETRENKO.pdf``: :func:`_loosely_replaced`).
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), a text (an ingest
@@ -380,13 +381,37 @@ class _Marks:
     def needles(self) -> list[str]:
         return [t for texts in self.texts.values() for t in texts]
 
-    def replace_in(self, text: str) -> str:
-        """``text`` with every erased value in it replaced by its marker."""
+    def replace_in(self, text: str, loosely: bool = False) -> str:
+        """``text`` with every erased value in it replaced by its marker; ``loosely`` also
+        where it is written otherwise, as whole words (a file's name: :func:`_loosely_holds`)."""
         for n, texts in self.texts.items():
             for t in texts:
                 if len(t) >= MIN_NEEDLE:
                     text = text.replace(t, ERASED.format(n=n))
+                    if loosely:
+                        text = _loosely_replaced(text, t, ERASED.format(n=n))
         return text
+
+
+def _loosely_replaced(text: str, needle: str, marker: str) -> str:
+    """``text`` with ``needle``, where it holds it as whole words written otherwise
+    (:func:`_loosely_holds`), replaced by ``marker``."""
+    wanted = _words(needle).split()
+    found = [(fold(w.group()), w.start(), w.end()) for w in _WORD.finditer(text)]
+    for i in reversed(range(len(found) - len(wanted) + 1)):
+        if wanted and [w for w, _, _ in found[i : i + len(wanted)]] == wanted:
+            text = text[: found[i][1]] + marker + text[found[i + len(wanted) - 1][2] :]
+    return text
+
+
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])+")
+"""A word as :func:`_words` separates them, with the marks written apart from its letters in it
+(accents in NFD, Arabic vowel signs)."""
+
+
+_WRITTEN = ("file_name", "container", "mail_from", "mail_subject", "note")
+"""A return's provenance that people wrote: an erased value goes also where they wrote it
+otherwise (``Rückmeldung_oksana_petrenko.pdf``); the others are formgen's (times, hashes)."""
 
 
 def _mark_op(
@@ -414,7 +439,7 @@ def _mark_op(
             prov = sub["provenance"]
             for k, v in prov.items():
                 if isinstance(v, str):
-                    prov[k] = marks.replace_in(v)
+                    prov[k] = marks.replace_in(v, loosely=k in _WRITTEN)
             if (sender := prov.get("mail_from")) and ERASED_MARK.search(sender):
                 # a sender named by an erased value: its address is hers too (a private one)
                 prov["mail_from"] = " ".join(m.group() for m in ERASED_MARK.finditer(sender))
@@ -690,7 +715,8 @@ def _plan(
 
     def original(p: Path, sha: str, name: object = None) -> Original:
         name = str(name or reg.source(sha).get("file_name") or p.name)
-        return Original(p, sha, marks.replace_in(name), tuple(sorted(_users(reg, sha) - {iid})))
+        named = marks.replace_in(name, loosely=True)
+        return Original(p, sha, named, tuple(sorted(_users(reg, sha) - {iid})))
 
     def kept(p: Path) -> Original:  # named as it first came in, its record says
         arrivals = quarantine.read_record(p.with_suffix(".json")).get("arrivals") or [{}]

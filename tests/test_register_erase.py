@@ -1138,3 +1138,25 @@ def test_a_text_holds_a_value_written_otherwise_only_as_whole_words() -> None:
     assert holds("Оксана.Коваленко".encode(), ["ОКСАНА КОВАЛЕНКО"])
     assert not holds(b"alina nowakowska", ["Ali", "Nowak"])
     assert not holds("Zoë Łódź".encode("utf-16-le") + b"\xff", ["zoe lodz"])
+
+
+def test_a_returns_file_name_naming_her_otherwise_written_is_erased_in_the_register_too(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's update form came back saved as „Rückmeldung_ОКСАНА_КОВАЛЕНКО.pdf“ (capitals,
+    ``_`` for the space): the erasure takes her name out of the file's name the register and
+    the journal keep, and the history shows „Rückmeldung_(gelöscht).pdf“."""
+    back = tmp_path / f"Rückmeldung_{FIRST.upper().replace(' ', '_')}.pdf"
+    back.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), {"psychotherapie.initials": "ОК"}))  # fmt: skip
+    ingest_into_register([back], ws)
+    assert back.name in register(ws, "history", "ua-1")[1]
+
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+
+    assert code == 0, out
+    assert "archiviertes Original, wird gelöscht: Rückmeldung_(gelöscht).pdf" in out
+    assert where(ws, "КОВАЛЕНКО") == []
+    assert "Rückmeldung_(gelöscht).pdf" in register(ws, "history", "ua-1")[1]
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased

@@ -33,6 +33,7 @@ from formgen.cli.common import (
 from formgen.csv_write import csv_delimiter
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
+from formgen.record import ERASED_MARK
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, Register, name_line, same_value
@@ -458,7 +459,8 @@ def erase(
         echo(say("erase_values", lang, values=values, count=count, **counts))
         for key, files in (("erase_original", e.originals), ("erase_quarantine", e.quarantine)):
             for o in files:
-                echo(say(key, lang, file=f"{o.file_name} ({o.sha256[:12]}…)"))
+                name = ERASED_MARK.sub(say("erased", lang), o.file_name)
+                echo(say(key, lang, file=f"{name} ({o.sha256[:12]}…)"))
                 if o.others:
                     others = ", ".join(_named(reg, i, lang) for i in o.others)
                     echo(say("erase_others", lang, others=others))
