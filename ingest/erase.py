@@ -442,7 +442,8 @@ def _mark_op(
                     prov[k] = marks.replace_in(v, loosely=k in _WRITTEN)
             if (sender := prov.get("mail_from")) and ERASED_MARK.search(sender):
                 # a sender named by an erased value: its address is hers too (a private one)
-                prov["mail_from"] = " ".join(m.group() for m in ERASED_MARK.finditer(sender))
+                found = dict.fromkeys(m.group() for m in ERASED_MARK.finditer(sender))
+                prov["mail_from"] = " ".join(found)
             sub["notes"] = [marks.replace_in(str(n)) for n in sub.get("notes", ())]
     elif kind == "set" and op.get("target") == iid:
         values = op["values"]
