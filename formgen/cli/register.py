@@ -405,12 +405,15 @@ def erase(
     copies that carry one are deleted (also a checklist that names other institutions: they
     keep their values, only the file goes), and so are quarantine copies mailed from the
     institution's address or naming its form; the send log's entries of the institution get the
-    marker; its mail drafts (mail --drafts) and files made by formgen (its forms, exports/)
-    that contain one are listed and deleted. Other institutions' files stay: those whose own
-    values hold the same text (a contact person of the same name) are named first, with the
-    command to erase there too where it is the same person; one merged into it (register merge)
-    as such, the same institution. A form made before the erasure that comes back with the
-    erased value as prefilled does not bring it back: the value is left out.
+    marker; its mail drafts (mail --drafts; only those the send log shows are this workspace's,
+    not the original's when run in a copy) and files made by formgen (its forms, exports/, an
+    ingest report naming her files) that contain one are listed and deleted; its test drafts
+    (mail --test-to) are named, to be deleted by hand. Other institutions' files stay: those
+    whose own values hold the same text (a contact person of the same name) are named first,
+    with the command to erase there too where it is the same person; one merged into it
+    (register merge) as such, the same institution; and so are the institution's own other
+    fields that hold it (a free text naming her). A form made before the erasure that comes
+    back with the erased value as prefilled does not bring it back: the value is left out.
     Says what it will erase (values masked) and asks first, unless --yes.
     """
     from ingest import erase as erase_mod
