@@ -405,8 +405,9 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_count_elsewhere": "{n} other institutions",
         "erase_count_elsewhere_one": "1 other institution",
         "erase_draft": "  mail draft whose text or attached form carries a value, deleted: {path}",
-        "erase_draft_missing": "  mail draft the send log names, not found at {path} (relative to the "
-        "folder 'formgen mail' ran in): its form may carry the values; delete it where it is",
+        "erase_draft_missing": "  mail draft the send log names, not found at {path} (moved, or "
+        "written by an older formgen relative to the folder 'formgen mail' ran in): its form "
+        "may carry the values; delete it where it is",
         "erase_draft_unproven": "  mail draft whose text or attached form carries a value, NOT "
         "deleted: {path}: the send log does not show it is this workspace's (a copy of a "
         "workspace names the original's drafts; an older formgen did not say): delete it by "
@@ -2346,8 +2347,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_draft": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen der Werte "
         "enthält, wird gelöscht: {path}",
         "erase_draft_missing": "  Mail-Entwurf laut Versandprotokoll, nicht gefunden unter {path} "
-        "(relativ zum Ordner, in dem 'formgen mail' lief): sein Formular kann die Werte enthalten; "
-        "dort von Hand löschen",
+        "(verschoben, oder von einem älteren formgen relativ zum Ordner geschrieben, in dem "
+        "'formgen mail' lief): sein Formular kann die Werte enthalten; dort von Hand löschen",
         "erase_draft_unproven": "  Mail-Entwurf, dessen Text oder angehängtes Formular einen "
         "der Werte enthält, wird NICHT gelöscht: {path}: das Versandprotokoll zeigt nicht, dass "
         "er zu diesem Arbeitsbereich gehört (eine Kopie eines Arbeitsbereichs nennt die "
