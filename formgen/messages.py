@@ -1886,6 +1886,11 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace and leave its file as it is",
         "init_cannot_create": "{root} cannot be created: {why}; check the path (a file where a "
         "folder is meant) and the permissions, or give another folder",
+        "config_not_utf8": "{path} is not saved as UTF-8 (line {line}, byte {byte}: {text}); open "
+        "it in a text editor and save it with the encoding UTF-8 (Notepad: File, Save as, "
+        "Encoding UTF-8), then run the command again",
+        "config_invalid": "{path}: {why}; correct the file in a text editor (or restore it from "
+        "your backup) and run the command again",
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
@@ -3985,6 +3990,11 @@ WORDS: dict[str, dict[str, str]] = {
         "init_cannot_create": "{root} kann nicht angelegt werden: {why}; den Pfad (eine Datei, "
         "wo ein Ordner gemeint ist) und die Berechtigungen prüfen oder einen anderen Ordner "
         "angeben",
+        "config_not_utf8": "{path} ist nicht als UTF-8 gespeichert (Zeile {line}, Byte {byte}: "
+        "{text}); die Datei im Texteditor öffnen und mit der Codierung UTF-8 speichern (Editor: Datei, "
+        "Speichern unter, Codierung UTF-8), dann den Befehl wiederholen",
+        "config_invalid": "{path}: {why}; die Datei im Texteditor berichtigen (oder aus der "
+        "Sicherung wiederherstellen) und den Befehl wiederholen",
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",

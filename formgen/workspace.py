@@ -250,6 +250,33 @@ def _not_a_workspace(root: Path) -> str:
     )
 
 
+def _not_utf8(path: Path, data: bytes, at: int) -> Said:
+    """Why ``path`` (``data``, not UTF-8 from byte ``at`` on) cannot be read: saved in another
+    encoding (Notepad's "ANSI", Windows-1252), with the line of that byte as Windows-1252 reads
+    it, so that the coordinator finds the letter."""
+    start = data.rfind(b"\n", 0, at) + 1
+    end = data.find(b"\n", at)
+    line = data[start : end if end >= 0 else len(data)].decode("cp1252", "replace").strip()
+    return Said(
+        "config_not_utf8",
+        path=str(path),
+        line=data.count(b"\n", 0, at) + 1,
+        byte=f"0x{data[at]:02x}",
+        text=shown(line),
+    )
+
+
+def config_language(root: str | Path) -> str | None:
+    """The language ``workspace.toml`` in ``root`` names, read as far as it can be (a file
+    saved as Windows-1252 still names it); None where it cannot be read or names none."""
+    try:
+        text = (Path(root) / CONFIG).read_bytes().decode("utf-8-sig", "replace")
+        language = tomllib.loads(text).get("centre", {}).get("language")
+    except (OSError, tomllib.TOMLDecodeError, AttributeError):
+        return None
+    return language if isinstance(language, str) else None
+
+
 def check_new_folder(root: Path, with_files: bool = False) -> None:
     """Raise :class:`WorkspaceError` when ``root`` must not become a new workspace: it is one
     already, it holds parts of one (a signing secret, a register) without its configuration,
@@ -357,11 +384,16 @@ class Workspace:
         config_path = root / CONFIG
         if not config_path.is_file():
             raise WorkspaceError(_not_a_workspace(root))
+        data = config_path.read_bytes()
         try:
-            config = tomllib.loads(config_path.read_text("utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            text = data.decode("utf-8-sig")  # Notepad writes a BOM before UTF-8
+        except UnicodeDecodeError as exc:
+            raise WorkspaceError(_not_utf8(config_path, data, exc.start)) from None
+        try:
+            config = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
             raise WorkspaceError(
-                f"{config_path}: {exc}; fix the file or run 'formgen init' in a new folder"
+                Said("config_invalid", path=str(config_path), why=str(exc))
             ) from None
         return cls(root, config)
 

@@ -383,3 +383,68 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
     group = CliRunner().invoke(main, ["register"], env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})
     assert group.exit_code == 2 and group.stderr.startswith("Usage: main register [OPTIONS]")
     assert "Error" not in group.stderr and "history" in group.stderr
+
+
+def saved_by_notepad(tmp_path: Path, encoding: str, lang: str = "de") -> Path:
+    """A workspace of „SPKoM Düsseldorf“ whose workspace.toml a colleague opened in Notepad
+    and saved with ``encoding`` and Windows line ends."""
+    root = tmp_path / "ws"
+    assert init(str(root), "--name", "SPKoM Düsseldorf", "--lang", lang)[0] == 0
+    config = root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_bytes(text.replace("\n", "\r\n").encode(encoding))
+    return root
+
+
+def status(root: Path, **env: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["status", "-w", str(root)], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_configuration_notepad_saved_as_utf8_with_bom_is_read(tmp_path: Path) -> None:
+    root = saved_by_notepad(tmp_path, "utf-8-sig")
+    assert Workspace.open(root).centre_name == "SPKoM Düsseldorf"
+    code, out, err = status(root)
+    assert code == 0 and err == "" and out.startswith("angeschriebene Einrichtungen: 0")
+
+
+@pytest.mark.parametrize(
+    ("lang", "env", "said"),
+    [
+        ("de", {"LC_ALL": "C"}, "ist nicht als UTF-8 gespeichert (Zeile 4, Byte 0xfc: "),
+        ("en", {"LANG": "de_DE.UTF-8"}, "is not saved as UTF-8 (line 4, byte 0xfc: "),
+    ],
+)
+def test_a_configuration_saved_as_ansi_is_said_to_need_utf8_in_the_workspaces_language(
+    tmp_path: Path, lang: str, env: dict[str, str], said: str
+) -> None:
+    """Notepad's "ANSI" (Windows-1252): the line with the letter is shown as it reads there,
+    how to save the file is said in the language the file names, whatever the locale; the
+    file is left as it was and no new workspace is suggested."""
+    root = saved_by_notepad(tmp_path, "cp1252", lang)
+    before = snapshot(root)
+    code, out, err = status(root, **env)
+    config = root / "workspace.toml"
+    assert code == 1 and out == ""
+    assert err.startswith(f'Error: {config} {said}name = "SPKoM Düsseldorf"); ')
+    assert ("Codierung UTF-8" if lang == "de" else "Encoding UTF-8") in err
+    assert "init" not in err and "new folder" not in err and "neuen Ordner" not in err
+    assert snapshot(root) == before
+
+
+def test_a_configuration_that_is_no_toml_is_said_in_the_locales_language(tmp_path: Path) -> None:
+    root = saved_by_notepad(tmp_path, "utf-8")
+    with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
+        fh.write("Düsseldorf\r\n")
+    code, _out, err = status(root, LANG="de_DE.UTF-8")
+    assert code == 1
+    assert err == (
+        f"Error: {root / 'workspace.toml'}: Expected '=' after a key in a key/value pair (at line "
+        "25, column 2); die Datei im Texteditor berichtigen (oder aus der Sicherung "
+        "wiederherstellen) und den Befehl wiederholen\n"
+    )
+    code, _out, err = status(root, LANG="C")
+    assert err.endswith(
+        "; correct the file in a text editor (or restore it from your backup) and run the "
+        "command again\n"
+    )

@@ -98,19 +98,20 @@ def _said(exc: FormgenError, workspace_dir: str | None, lang: str | None) -> str
 
 def workspace_language(workspace_dir: str) -> str:
     """The language of the workspace in ``workspace_dir``, for a message said before (or
-    instead of) the command's own opening of it: English where it does not open (the command
-    says what is wrong with it)."""
-    return _opened_language(workspace_dir) or "en"
+    instead of) the command's own opening of it (why it does not open): that of the user's
+    locale where it names none."""
+    return _opened_language(workspace_dir) or _locale_language()
 
 
 def _opened_language(workspace_dir: str) -> str | None:
-    """The language of the workspace in ``workspace_dir``; None where it does not open."""
-    from formgen.workspace import Workspace
+    """The language of the workspace in ``workspace_dir``; where it does not open, the one its
+    ``workspace.toml`` names as far as it can be read (saved as Windows-1252); None where none."""
+    from formgen.workspace import Workspace, config_language
 
     try:
         return Workspace.open(workspace_dir).language
     except (FormgenError, OSError):
-        return None
+        return config_language(workspace_dir)
 
 
 def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
