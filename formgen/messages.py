@@ -947,6 +947,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_windows_files": "{n} files of Windows Explorer (Thumbs.db, desktop.ini)",
         "ingest_pipeline_windows_files_one": "1 file of Windows Explorer (Thumbs.db, desktop.ini)",
         "ingest_pipeline_left_out": "{what} left out; to read one, name it on the command line",
+        "ingest_pipeline_left_out_never": "{what} left out: never a returned form",
+        "ingest_pipeline_downloading": "still downloading, or a download that did not finish "
+        "(a browser's {suffix}); once it has finished, ingest {name}, or download it again",
         "ingest_pipeline_maildir_folder": "a folder inside the Maildir's {sub}/, where a mail "
         "program keeps only mails; not read — if it holds saved mails, ingest it on its own",
         "ingest_pipeline_maildir_folder_link": "a link to a folder inside the Maildir's {sub}/, "
@@ -2939,6 +2942,10 @@ WORDS: dict[str, dict[str, str]] = {
         "desktop.ini)",
         "ingest_pipeline_left_out": "{what} ausgelassen; zum Lesen einzeln in der Befehlszeile "
         "angeben",
+        "ingest_pipeline_left_out_never": "{what} ausgelassen: nie ein zurückgesandtes Formular",
+        "ingest_pipeline_downloading": "wird noch heruntergeladen, oder der Download wurde nicht "
+        "beendet ({suffix} eines Browsers); wenn er fertig ist, {name} einlesen, oder die Datei "
+        "neu herunterladen",
         "ingest_pipeline_maildir_folder": "ein Ordner in {sub}/ des Maildir-Ordners, wo ein "
         "Mailprogramm nur Mails ablegt; nicht gelesen – wenn er gespeicherte Mails enthält, ihn "
         "einzeln einlesen",

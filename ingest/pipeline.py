@@ -952,6 +952,18 @@ def _died(task: Task, exitcode: int | None, limits: Limits, seconds: float) -> O
 _SKIP_PREFIXES = (".", "~$")
 """Hidden files (``.DS_Store``) and Office lock files (``~$antrag.docx``) are not returns, no
 more than Windows Explorer's files (:data:`ingest.archive.WINDOWS_FILES`)."""
+DOWNLOADING = (".crdownload", ".part", ".partial", ".download", ".opdownload")
+"""The endings a browser gives a file while it downloads it (Chrome and Edge, Firefox, Internet
+Explorer, Safari, Opera): renamed to the file's own name once the download has finished."""
+
+
+def _never_a_return(name: str) -> str | None:
+    """How :func:`_left_out` counts the file ``name`` that is never a return, named or met in a
+    folder: ``~`` for an Office lock file (``~$antrag.docx``), ``windows`` for Windows
+    Explorer's; None for any other."""
+    if name.startswith("~$"):
+        return "~"
+    return "windows" if name.lower() in archive.WINDOWS_FILES else None
 
 
 def workspace_folders(ws: Workspace) -> list[Path]:
@@ -983,7 +995,9 @@ def discover(
     Met while walking a folder, a symbolic link to a folder is not followed (it may lead in a
     circle, or to files read twice) and is *skipped* with a line of its own; hidden files and
     folders, Office lock files and Windows Explorer's files (``Thumbs.db``) are left out, and
-    *skipped* in one line for the folder given that counts them (:func:`_left_out`); folders
+    *skipped* in one line for the folder given that counts them (:func:`_left_out`); named, a
+    hidden file is read, the others are counted so for the folder they are in. A browser's
+    unfinished download (:data:`DOWNLOADING`) is *skipped* with a line of its own; folders
     and files in ``exclude`` (the workspace's own archive, quarantine, forms, exports and
     files: ``formgen ingest .`` in a workspace) are left out silently. A name that is not UTF-8 (copied
     from a USB stick or a Windows share) is opened as it is and shown decoded, a control
@@ -992,6 +1006,7 @@ def discover(
     skip = {p.resolve() for p in exclude}
     tasks: list[Task] = []
     others: list[Outcome] = []
+    named_out: dict[str, Counter[tuple[str, bool]]] = {}  # named, never returns: by folder
 
     def unlisted(exc: OSError) -> None:
         """A folder formgen may not list, met while walking."""
@@ -1049,19 +1064,19 @@ def discover(
                 for f in sorted(files, key=_originals_first):
                     if skip and (rootp / f).resolve() in skip:
                         continue
-                    if f.startswith(_SKIP_PREFIXES):
-                        left_out[f[:1], False] += 1
-                        continue
-                    if f.lower() in archive.WINDOWS_FILES:
-                        left_out["windows", False] += 1
+                    if kind := "." if f.startswith(".") else _never_a_return(f):
+                        left_out[kind, False] += 1
                         continue
                     add(rootp / f, shown(rootp / f))
             if left_out:
                 others.append(_left_out(shown(given), left_out))
         elif mode is not None and stat.S_ISDIR(mode):
             maildir(p, shown(given))
+        elif kind := _never_a_return(p.name):  # named: `formgen ingest inbox/*`
+            named_out.setdefault(shown(p.parent), Counter())[kind, False] += 1
         else:
             add(p, shown(given), mode)
+    others.extend(_left_out(folder, counts) for folder, counts in named_out.items())
     return tasks, others
 
 
@@ -1111,11 +1126,9 @@ def _left_out(folder: str, counts: Counter[tuple[str, bool]]) -> Outcome:
         parts.append(said_count("ingest_pipeline_lock_files", locks))
     if windows := counts["windows", False]:
         parts.append(said_count("ingest_pipeline_windows_files", windows))
-    return Outcome(
-        name=folder,
-        status=Status.SKIPPED,
-        reason=Said("ingest_pipeline_left_out", what=SaidJoined(parts)),
-    )
+    # only a hidden file may be a return: it is read when named on the command line
+    key = "ingest_pipeline_left_out" if hidden else "ingest_pipeline_left_out_never"
+    return Outcome(name=folder, status=Status.SKIPPED, reason=Said(key, what=SaidJoined(parts)))
 
 
 def _maildir_folders(folder: Path) -> list[Outcome]:
@@ -1143,6 +1156,10 @@ def _file_task(path: Path, name: str, mode: int | None = None) -> Task | Outcome
     what = not_a_file(path, mode)
     if what is not None:
         reason = Said("ingest_pipeline_not_a_file", what=what)
+        return Outcome(name=name, status=Status.SKIPPED, reason=reason)
+    stem, suffix = os.path.splitext(path.name)
+    if suffix.lower() in DOWNLOADING and stem:
+        reason = Said("ingest_pipeline_downloading", suffix=suffix, name=shown(stem))
         return Outcome(name=name, status=Status.SKIPPED, reason=reason)
     return Task(str(path), name)
 

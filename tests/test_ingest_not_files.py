@@ -257,16 +257,76 @@ def test_what_windows_explorer_leaves_in_a_folder_is_left_out_not_called_unreada
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
         f"übersprungen {folder}: 3 Dateien des Windows-Explorers (Thumbs.db, desktop.ini) "
-        "ausgelassen; zum Lesen einzeln in der Befehlszeile angeben"
+        "ausgelassen: nie ein zurückgesandtes Formular"
     )
     assert "Office" not in result.output
     tasks, (skipped,) = discover([folder])
     assert [Path(t.name).name for t in tasks] == ["institution_pdfium.pdf"]
     assert skipped.reason == (
-        "3 files of Windows Explorer (Thumbs.db, desktop.ini) left out; to read one, name it "
-        "on the command line"
+        "3 files of Windows Explorer (Thumbs.db, desktop.ini) left out: never a returned form"
     )
     (folder / "Desktop.ini").unlink()
     (folder / "ehthumbs.db").unlink()
     (_, (one,)) = discover([folder])
     assert in_language(one.reason, "de").startswith("1 Datei des Windows-Explorers (Thumbs.db")
+
+
+def test_office_and_explorer_files_named_one_by_one_are_left_out_as_in_a_folder(
+    tmp_path: Path,
+) -> None:
+    """Found by the shared-drive audit: `formgen ingest inbox/*` named Word's lock file, which
+    was called unreadable (ask the sender for the form), and Thumbs.db "of another type".
+    Named, they are never a return either: one line for their folder, as when it is walked;
+    a hidden file named is read (only it may be a return)."""
+    inbox = tmp_path / "Posteingang Öztürk"
+    inbox.mkdir()
+    (inbox / "~$Formular.docx").write_bytes(bytes(range(162)))  # Word's lock file
+    (inbox / "Thumbs.db").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (inbox / "Desktop.ini").write_bytes(b"[.ShellClassInfo]\r\n")
+    (inbox / "Ответ.pdf").write_bytes(FORM)
+    (inbox / ".Antwort Łódź.pdf").write_bytes(FORM)
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    named = sorted(str(p) for p in inbox.iterdir())
+    result = CliRunner().invoke(main, ["ingest", *named, "-w", str(ws)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert lines[0] == (
+        f"übersprungen {inbox}: 1 Office-Sperrdatei (~$…), 2 Dateien des Windows-Explorers "
+        "(Thumbs.db, desktop.ini) ausgelassen: nie ein zurückgesandtes Formular"
+    )
+    assert lines[1].startswith(f"Hinweise     {inbox / '.Antwort Łódź.pdf'}: Formular FG-")
+    assert lines[2].startswith(f"doppelt      {inbox / 'Ответ.pdf'}: ")
+    assert "unlesbar" not in result.stdout and "anderer Typ" not in result.stdout
+    assert lines[3].startswith("3 Dateien in ")  # the three on one line, as in a folder
+
+
+def test_a_half_download_is_said_to_be_still_downloading_named_or_in_a_folder(
+    tmp_path: Path,
+) -> None:
+    """Found by the shared-drive audit: a browser's unfinished download (Chrome's
+    .crdownload, Firefox's .part, Edge's .partial) was called a cut-off PDF to be asked of the
+    sender again. It is skipped, with the file it becomes, named or met in a folder."""
+    inbox = tmp_path / "Downloads"
+    inbox.mkdir()
+    (inbox / "Rückmeldung Yılmaz.pdf.crdownload").write_bytes(FORM[:4000])
+    (inbox / "Ответ.pdf.part").write_bytes(FORM[:9000])
+    (inbox / "x.pdf.PARTIAL").write_bytes(FORM)
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    said = (
+        "wird noch heruntergeladen, oder der Download wurde nicht beendet ({suffix} eines "
+        "Browsers); wenn er fertig ist, {name} einlesen, oder die Datei neu herunterladen"
+    )
+    expected = [
+        f"übersprungen {inbox / 'Rückmeldung Yılmaz.pdf.crdownload'}: "
+        + said.format(suffix=".crdownload", name="Rückmeldung Yılmaz.pdf"),
+        f"übersprungen {inbox / 'x.pdf.PARTIAL'}: " + said.format(suffix=".PARTIAL", name="x.pdf"),
+        f"übersprungen {inbox / 'Ответ.pdf.part'}: "
+        + said.format(suffix=".part", name="Ответ.pdf"),
+    ]
+    for given in ([str(inbox)], sorted(str(p) for p in inbox.iterdir())):
+        result = CliRunner().invoke(main, ["ingest", *given, "-w", str(ws), "--strict"])
+        assert result.exit_code == 0, result.output
+        assert result.stdout.splitlines()[:3] == expected
+    assert not list(ws.glob("quarantine/*.pdf*"))
