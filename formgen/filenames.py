@@ -90,6 +90,19 @@ def _escape(match: re.Match[str]) -> str:
     return ascii(ch)[1:-1] if ch < "\x7f" else f"\\u{ord(ch):04x}"
 
 
+WINDOWS_DEVICES = frozenset(
+    ["CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT") for n in range(10))]
+)
+"""The names Windows keeps for devices: no file on a Windows drive or in OneDrive can be
+called so, in any case, with any ending (``nul.eml``, ``Con.pdf``)."""
+
+
+def windows_device(name: str) -> bool:
+    """Whether a file called ``name`` (``CON.eml``; an id a file is named after) is one Windows
+    cannot save: its part before the first dot is a device's name (:data:`WINDOWS_DEVICES`)."""
+    return name.split(".")[0].upper() in WINDOWS_DEVICES
+
+
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
 """German umlauts (after ``casefold``) as German writes them without their marks; every other
 letter as :func:`formgen.fold.fold` writes it (ł l, ı i)."""

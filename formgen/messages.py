@@ -1715,6 +1715,12 @@ WORDS: dict[str, dict[str, str]] = {
         "'_' and '-', start with a letter or digit, and have at most 64 characters",
         "mail_list_duplicate_id": "duplicate id '{rid}' (first on line {first}, '{first_name}'; "
         "here '{name}'); ids must be unique: give a new institution an id of its own",
+        "mail_list_case_id": "id '{rid}' differs from '{other}' (line {first}) only in upper and "
+        "lower case: on Windows and in OneDrive both name the same file, and one institution's "
+        "draft or form would replace the other's; give one of them another id",
+        "id_windows_device": "id '{rid}' is a name Windows keeps for a device (CON, PRN, AUX, "
+        "NUL, COM0–COM9, LPT0–LPT9, in any case, with or without an ending): Windows and "
+        "OneDrive cannot save the institution's draft or form named after it; give it another id",
         "mail_list_no_name": "no institution name",
         "mail_list_reused_id": "id '{rid}' is '{other}' in the register, not '{name}': give a "
         "new institution an id of its own, which neither the register nor an earlier list gave; "
@@ -3801,6 +3807,14 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_duplicate_id": "doppelte ID „{rid}“ (zuerst in Zeile {first}, „{first_name}“; "
         "hier „{name}“); jede ID darf nur einmal vorkommen: eine neue Einrichtung braucht eine "
         "eigene ID",
+        "mail_list_case_id": "ID „{rid}“ unterscheidet sich von „{other}“ (Zeile {first}) nur in "
+        "Groß- und Kleinschreibung: unter Windows und in OneDrive benennen beide dieselbe Datei, "
+        "und der Entwurf oder das Formular der einen Einrichtung würde das der anderen ersetzen; "
+        "einer der beiden eine andere ID geben",
+        "id_windows_device": "ID „{rid}“ ist ein Name, den Windows für ein Gerät freihält (CON, "
+        "PRN, AUX, NUL, COM0–COM9, LPT0–LPT9, in jeder Schreibweise, mit oder ohne Endung): "
+        "Windows und OneDrive können den Entwurf oder das Formular der Einrichtung unter diesem "
+        "Namen nicht speichern; der Einrichtung eine andere ID geben",
         "mail_list_no_name": "kein Name der Einrichtung",
         "mail_list_reused_id": "die ID „{rid}“ ist im Register „{other}“, nicht „{name}“: eine "
         "neue Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere "

@@ -42,6 +42,7 @@ from formgen.errors import (
     RecordError,
     UnreadableListError,
 )
+from formgen.filenames import windows_device
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, SaidJoined, said_count, say
 from formgen.model import FieldType, Schema, choice_value
@@ -496,8 +497,8 @@ def parse_recipients(
     }
     recipients: list[Recipient] = []
     problems: list[Problem] = []
-    seen: dict[str, tuple[int, str]] = {}
-    """Each id's first row: its line and name."""
+    seen: dict[str, tuple[str, int, str]] = {}
+    """Each id's first row, by the id in lower case: the id as written, its line and name."""
     invalid = 0
     unmailable: list[Recipient] = []
     for line, row in rows:
@@ -535,7 +536,8 @@ def parse_recipients(
         if row_problems or rec is None:
             problems.extend(row_problems)
             rid, given = cell["id"], cell["email"]
-            why = check_email(given) if given and seen.get(rid, (None,))[0] == line else None
+            first = seen.get(rid.lower())
+            why = check_email(given) if given and first and first[:2] == (rid, line) else None
             if why:  # counted once: as not mailed for its address, not as an invalid row too
                 name = " ".join(cell["institution"].split())
                 unmailable.append(_unmailable(rid, name, given, why, f"{source}:{line}"))
@@ -558,7 +560,7 @@ def _check_row(
     schema: Schema,
     source: str,
     line: int | None,
-    seen: dict[str, tuple[int, str]],
+    seen: dict[str, tuple[str, int, str]],
     lang: str | None,
     lost_fix: str,
     longest: int,
@@ -574,18 +576,24 @@ def _check_row(
         problems.append(Problem(source, line, Said("mail_list_no_id")))
     elif not ID_RE.match(rid):
         problems.append(Problem(source, line, Said("mail_list_bad_id", rid=f"{rid:.40}")))
-    elif rid in seen:
-        first, first_name = seen[rid]
-        said = Said(
-            "mail_list_duplicate_id",
-            rid=rid,
-            first=first,
-            first_name=f"{first_name:.60}",
-            name=f"{name:.60}",
+    elif windows_device(rid):
+        problems.append(Problem(source, line, Said("id_windows_device", rid=rid)))
+    elif (first := seen.get(rid.lower())) is not None:
+        other, first_line, first_name = first
+        said = (
+            Said(
+                "mail_list_duplicate_id",
+                rid=rid,
+                first=first_line,
+                first_name=f"{first_name:.60}",
+                name=f"{name:.60}",
+            )
+            if other == rid
+            else Said("mail_list_case_id", rid=rid, other=other, first=first_line)
         )
         problems.append(Problem(source, line, said))
     else:
-        seen[rid] = (line or 0, name)
+        seen[rid.lower()] = (rid, line or 0, name)
     if not name:
         problems.append(Problem(source, line, Said("mail_list_no_name")))
     elif lost_letters(name):

@@ -42,7 +42,7 @@ from typing import Any
 
 from formgen import languages
 from formgen.errors import RecordError
-from formgen.filenames import SURROGATE
+from formgen.filenames import SURROGATE, windows_device
 from formgen.messages import Said, SaidJoined
 from formgen.model import (
     CHOICE_TYPES,
@@ -189,6 +189,8 @@ def record_from_json(schema: Schema, data: Any, source: str = "record") -> Insti
     rid = data.get("id")
     if not isinstance(rid, str) or not ID_RE.match(rid):
         raise RecordError(Said("rec_bad_id", source=source, got=f"{rid!r:.60}"))
+    if windows_device(rid):  # its form is named after it
+        raise RecordError(SaidJoined((source, Said("id_windows_device", rid=rid)), ": "))
     base = data.get("base_version")
     if base is not None and (isinstance(base, bool) or not isinstance(base, int) or base < 0):
         raise RecordError(Said("rec_bad_base", source=source))

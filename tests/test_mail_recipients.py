@@ -21,10 +21,10 @@ from test_register_import import xlsx
 
 from formgen.cli import main
 from formgen.cli.common import read_recipients
-from formgen.errors import RecipientsError
+from formgen.errors import RecipientsError, RecordError
 from formgen.model import Choice, Text
 from formgen.recipients import recipients_from_records
-from formgen.record import InstitutionRecord
+from formgen.record import InstitutionRecord, record_from_json
 from formgen.schema_load import default_schema
 
 DATA = Path(__file__).parent / "data" / "mail"
@@ -1316,3 +1316,56 @@ def test_an_invalid_id_is_told_with_the_rule_every_id_follows():
     from formgen.record import ID_RULE
 
     assert Said("mail_list_bad_id", rid="x y") == f"id 'x y' {ID_RULE}"
+
+
+@pytest.mark.parametrize("rid", ["CON", "nul", "Prn", "aux.1", "COM1", "lpt9", "COM0", "nul.pdf"])
+def test_an_id_windows_keeps_for_a_device_is_refused(rid):
+    """Found by the shared-drive audit: ids CON and nul made drafts CON.eml and nul.eml, which
+    Windows and OneDrive cannot save (a device's name, in any case, with any ending)."""
+    listed = parse(HEADER + f"{rid};Praxis Öztürk;p@example.org;facharzt;\r\n")
+    assert [str(p) for p in listed.problems] == [
+        f"list.csv:2: id '{rid}' is a name Windows keeps for a device (CON, PRN, AUX, NUL, "
+        "COM0–COM9, LPT0–LPT9, in any case, with or without an ending): Windows and OneDrive "
+        "cannot save the institution's draft or form named after it; give it another id"
+    ]
+
+
+def test_ids_like_a_device_name_are_taken():
+    rows = "".join(
+        f"{rid};Praxis {rid};{rid}@example.org;facharzt;\r\n"
+        for rid in ("CONSULT", "con-1", "nul1", "COM10", "LPT", "praxis.con", "aux_2")
+    )
+    assert parse(HEADER + rows).problems == ()
+
+
+def test_ids_that_differ_only_in_case_are_refused_in_the_workspaces_language(tmp_path):
+    """Found by the shared-drive audit: Inst-A and inst-a were two institutions whose drafts
+    Inst-A.eml and inst-a.eml are one file on a case-insensitive drive: one replaced the other.
+    --skip-invalid mails the first; nothing was written before."""
+    ws = make_workspace(tmp_path / "ws")
+    rows = (
+        "Inst-A;Zentrum Ölçek;a3@example.org;facharzt;\r\ninst-a;Центр;a4@example.org;facharzt;\r\n"
+    )
+    (tmp_path / "names.csv").write_text(HEADER + rows, "utf-8")
+    drafts = tmp_path / "Entwürfe"
+    args = ["mail", str(tmp_path / "names.csv"), "-w", str(ws.root), "--drafts", str(drafts)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert result.stderr.endswith(
+        "names.csv:3: ID „inst-a“ unterscheidet sich von „Inst-A“ (Zeile 2) nur in Groß- und "
+        "Kleinschreibung: unter Windows und in OneDrive benennen beide dieselbe Datei, und der "
+        "Entwurf oder das Formular der einen Einrichtung würde das der anderen ersetzen; einer "
+        "der beiden eine andere ID geben\n"
+    )
+    assert not drafts.exists()
+    result = CliRunner().invoke(main, [*args, "--skip-invalid"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in drafts.iterdir()) == ["Inst-A.eml"]
+
+
+def test_a_record_whose_id_windows_keeps_for_a_device_is_refused():
+    """generate --record names the form after the record's id (CON.pdf)."""
+    with pytest.raises(RecordError, match=r"^con\.json: id 'Con' is a name Windows keeps"):
+        record_from_json(
+            SCHEMA, {"id": "Con", "institution": {"name": "Beratung Łódź"}}, "con.json"
+        )
