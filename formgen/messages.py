@@ -391,6 +391,9 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_quarantine": "  copy in the quarantine, deleted: {file}",
         "erase_others": "    also the original of {others}: their values stay in the register and "
         "the journal, only the file goes",
+        "erase_others_list": "    an imported list with values of {n} institutions (this one and "
+        "{more} others): it holds a value to erase; the others keep their values, only this "
+        "copy goes. Erase the value in the list where the centre keeps it too",
         "erase_made": "  file made by formgen that contains a value, deleted: {path}",
         "erase_made_again": "  file made by formgen that contains a value, deleted: {path}; make it "
         "again with '{command}'",
@@ -2344,6 +2347,9 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_quarantine": "  Kopie in der Quarantäne, wird gelöscht: {file}",
         "erase_others": "    auch das Original von {others}: deren Werte bleiben im Register und "
         "im Journal, nur die Datei geht",
+        "erase_others_list": "    eine importierte Liste mit Werten von {n} Einrichtungen (dieser "
+        "und {more} weiteren): sie enthält einen der Werte; die anderen behalten ihre Werte, nur "
+        "diese Kopie geht. Den Wert auch in der Liste löschen, wo die Stelle sie führt",
         "erase_made": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: {path}",
         "erase_made_again": "  von formgen erstellte Datei mit einem der Werte, wird gelöscht: "
         "{path}; neu erstellen mit '{command}'",

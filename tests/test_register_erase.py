@@ -1161,3 +1161,44 @@ def test_a_returns_file_name_naming_her_otherwise_written_is_erased_in_the_regis
     erased = json.loads(ws.register_path.read_bytes())
     assert register(ws, "rebuild")[0] == 0
     assert json.loads(ws.register_path.read_bytes()) == erased
+
+
+def test_erasing_a_value_from_an_imported_list_says_how_many_it_holds_not_each_name(
+    tmp_path: Path,
+) -> None:
+    """Found by the shared-drive audit: erasing one phone number of an institution imported
+    from the centre's list of 100 deleted the list's archived copy (it holds the number) and
+    named all 99 others on one line, as if it were a checklist of theirs. The list is said as
+    one, with how many it holds; the others keep their values; the centre's own list, outside
+    the workspace, is to be corrected by hand."""
+    ws = make_workspace(tmp_path / "ws")
+    names = [f"Beratungsstelle {n} Łódź – Öztürk" for n in range(12)]
+    rows = "".join(
+        f"{name};Musterstraße {n};40210;Düsseldorf;+49 211 10000{n:02d};psychotherapie\r\n"
+        for n, name in enumerate(names)
+    )
+    listed = tmp_path / "liste.csv"
+    header = "Einrichtung;Straße;PLZ;Ort;Telefon;Kategorie\r\n"
+    listed.write_bytes((header + rows).encode("utf-8-sig"))
+    code, out = register(ws, "import", str(listed), "--note", "Bestand")
+    assert code == 0, out
+    before = load(ws)
+    (original,) = [p for p in ws.archive_dir.rglob("*") if p.is_file()]
+
+    code, out = register(ws, "erase", "inst-0001", "institution.phone", "--note", NOTE, "--yes")
+
+    assert code == 0, out
+    lines = out.splitlines()
+    at = lines.index(f"  archiviertes Original, wird gelöscht: liste.csv ({original.name[:12]}…)")
+    assert lines[at + 1] == (
+        "    eine importierte Liste mit Werten von 12 Einrichtungen (dieser und 11 weiteren): sie "
+        "enthält einen der Werte; die anderen behalten ihre Werte, nur diese Kopie geht. Den Wert "
+        "auch in der Liste löschen, wo die Stelle sie führt"
+    )
+    assert names[1] not in out  # no other institution named
+    assert not original.exists()
+    after = load(ws)
+    assert after.value("inst-0001", "institution.phone") is None
+    for iid in before.institutions:
+        if iid != "inst-0001":
+            assert after.institutions[iid] == before.institutions[iid]

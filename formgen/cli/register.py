@@ -36,7 +36,7 @@ from formgen.messages import Said, date_text, in_language, reason_text, say, say
 from formgen.record import ERASED_MARK
 from formgen.workspace import Workspace, write_atomic
 from ingest import journal, search, staleness
-from ingest.register import EMAIL, Register, name_line, same_value
+from ingest.register import EMAIL, IMPORT, Register, name_line, same_value
 from ingest.tables import cut, fold
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -464,7 +464,11 @@ def erase(
             for o in files:
                 name = ERASED_MARK.sub(say("erased", lang), o.file_name)
                 echo(say(key, lang, file=f"{name} ({o.sha256[:12]}…)"))
-                if o.others:
+                if o.others and reg.source(o.sha256).get("kind") == IMPORT:
+                    # the centre's list of many institutions: counted, not named one by one
+                    n = len(o.others) + 1
+                    echo(say("erase_others_list", lang, n=n, more=len(o.others)))
+                elif o.others:
                     others = ", ".join(_named(reg, i, lang) for i in o.others)
                     echo(say("erase_others", lang, others=others))
         for path in e.made:
