@@ -12,10 +12,10 @@ every file formgen keeps in the workspace, not only in the values the register h
   prefilled with);
 * the text files under ``exports/``: ingest reports, CSV and JSON exports, line by line.
 
-It is matched as ``register find`` matches (:func:`formgen.fold.fold`: case, accents and the
-way the letters were stored, NFC or NFD, do not matter; every word must be in the same value),
-and a phone number by its digits (:func:`ingest.matching.normalise_phone`: ``0211 9876543``
-finds ``+49 211 9876543``). What is not searched is said by :func:`not_searched`: the content
+It is matched as ``register find`` matches (:func:`ingest.search.matcher`: case, accents and
+the way the letters were stored, NFC or NFD, do not matter; every word must be in the same
+value here), and a phone number by its digits (``0211 9876543`` and ``+49 (0)211 9876543``
+find ``+49 211 9876543``). What is not searched is said by :func:`not_searched`: the content
 of the archived originals and quarantine copies, the forms and the PDF and XLSX files formgen
 made, and the drafts outside the workspace.
 """
@@ -23,22 +23,17 @@ made, and the drafts outside the workspace.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from formgen.fold import fold
 from formgen.identity import reference
 from formgen.sendlog import SENDLOG
 from formgen.workspace import ISSUED, REGISTER, Workspace
 from ingest.journal import JOURNAL, archive_path
-from ingest.matching import normalise_phone
-from ingest.values import pasted
+from ingest.search import matcher
 
-PHONE = re.compile(r"\+?\d[\d ()/.\-]*\d")
-"""A phone number as typed, in a text or as the text looked for."""
 TEXT_EXPORTS = (".txt", ".csv", ".json")
 """Files under ``exports/`` searched line by line; the others (PDF prints, XLSX tables) are
 made from the register and named by :func:`not_searched`."""
@@ -69,24 +64,6 @@ class Place:
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def matcher(text: str) -> Callable[[str], bool]:
-    """Whether a stored text holds ``text``: every word of it (folded: case, accents, NFC or
-    NFD aside), or, when ``text`` is a phone number, its digits in a number of the stored text."""
-    words = fold(pasted(text)).split()
-    digits = normalise_phone(text) if PHONE.fullmatch(text.strip()) else ""
-    digits = digits if len(digits) >= 5 else ""
-
-    def holds(stored: str) -> bool:
-        folded = fold(pasted(stored))
-        if words and all(w in folded for w in words):
-            return True
-        return bool(digits) and any(
-            digits in normalise_phone(m.group()) for m in PHONE.finditer(stored)
-        )
-
-    return holds
 
 
 def _leaves(data: Any, key: str = "") -> Iterator[tuple[str, str]]:

@@ -4,12 +4,16 @@
 ``find(reg, category="psychotherapie", region="duesseldorf", language="fa")``. A language is
 given as a code or a name in German or English (:func:`formgen.languages.lookup`: "Farsi",
 "Persisch"); it matches every language list of the entry (team, contact person) and the
-"other languages" text. Text matches any value of the institution or the entry, ignoring case
-and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz", "Lodz" "Łódź").
+"other languages" text. Text matches an entry holding every word of it, each anywhere in the
+entry's values, its institution's, its checklist's, region's and languages' names, ignoring
+case and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz", "Lodz" "Łódź");
+a phone number by its digits (:func:`matcher`).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +23,7 @@ from formgen.fold import fold
 from formgen.messages import Said, say, say_count
 from formgen.model import FieldType
 from ingest.labels import region_text
+from ingest.matching import normalise_phone
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_held, region_of
 from ingest.tables import cut, table
@@ -26,6 +31,8 @@ from ingest.values import pasted
 
 NAME_COLUMNS = 40
 """A longer name is cut with "…" in the table (``--json`` gives it whole)."""
+PHONE = re.compile(r"\+?\(?\d[\d ()/.\-]*\d")
+"""A phone number as typed, in a text or as the text looked for (``(0211) 123456`` too)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,28 @@ class Hit:
     languages: tuple[str, ...]
 
 
+def matcher(text: str) -> Callable[[str], bool]:
+    """Whether a stored text holds ``text``: every word of it (folded: case, accents, NFC or
+    NFD aside), or, when ``text`` is a phone number, its digits in a number of the stored text
+    (:func:`ingest.matching.normalise_phone`, the „(0)“ of „+49 (0)211 …“ left out as when it
+    is dialled: ``0211/9876543`` and ``+49 (0)211 9876543`` find ``+49 211 9876543``)."""
+    words = fold(pasted(text)).split()
+    digits = _digits(text) if PHONE.fullmatch(text.strip()) else ""
+    digits = digits if len(digits) >= 5 else ""
+
+    def holds(stored: str) -> bool:
+        folded = fold(pasted(stored))
+        if words and all(w in folded for w in words):
+            return True
+        return bool(digits) and any(digits in _digits(m.group()) for m in PHONE.finditer(stored))
+
+    return holds
+
+
+def _digits(phone: str) -> str:
+    return normalise_phone(phone.replace("(0)", ""))
+
+
 def language_code(text: str) -> str:
     """The ISO code for a code or name; a clear error when it is no known language."""
     code = languages.lookup(text)
@@ -45,8 +74,11 @@ def language_code(text: str) -> str:
     return code
 
 
-def _values(stored: Json) -> list[Any]:
-    return [sv.get("v") if sv.get("v") is not None else sv.get("raw") for sv in stored.values()]
+def _value(stored: Json | None) -> Any:
+    """A stored value; an invalid one as typed."""
+    if not stored:
+        return ""
+    return stored.get("v") if stored.get("v") is not None else stored.get("raw")
 
 
 def find(
@@ -66,7 +98,8 @@ def find(
     if region is not None:
         region = region_held(reg, region, lang)
     code = language_code(language) if language else None
-    needle = fold(pasted(text)) if text else None
+    said = lang or reg.schema.default_language
+    holds = matcher(text) if text and text.strip() else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}
     hits = []
     for iid, cid, entry in reg.iter_entries():
@@ -78,10 +111,16 @@ def find(
         langs = _languages(reg, cid, entry)
         if code is not None and code not in langs and not _other_mentions(entry, code):
             continue
-        if needle is not None:
-            inst = reg.institutions[iid]["institution"]
-            hay = " ".join(str(v) for v in _values(inst) + _values(entry["fields"]))
-            if needle not in fold(pasted(hay)):  # stored before it was read so
+        inst = reg.institutions[iid]["institution"]
+        if holds is not None:
+            names = [
+                reg.schema.category_label(cid, said),
+                *(languages.name(c, said) for c in langs),
+            ]
+            if where:
+                names.append(region_text(reg.schema, where, said, reg.kept))
+            values = [_value(sv) for sv in (*inst.values(), *entry["fields"].values())]
+            if not holds("\n".join(map(str, [*values, *names]))):
                 continue
         hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs)))
     hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))

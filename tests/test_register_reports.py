@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -211,6 +212,52 @@ def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
         search.find(reg, region="Düsseldorf", category="krisendienst")[0].name
         == "Krisendienst Łódź"
     )
+
+
+ARABIC_CENTRE = {
+    "name": "مركز الاستشارة النفسية",
+    "city": "Köln",
+    "region": "andere",
+    "phone": "+49 221 7654321",
+    "languages_offered": ["ar", "ckb"],
+}
+
+
+def names(hits: list[search.Hit]) -> list[str]:
+    return [h.name for h in hits]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Yılmaz Königsallee", ["Praxis Şule Yılmaz"]),
+        ("königsallee YILMAZ", ["Praxis Şule Yılmaz"]),  # any order, any case
+        ("ŞULE yilmaz", ["Praxis Şule Yılmaz"]),  # Turkish İ/ı and Ş typed or not
+        ("yilmaz persisch", ["Praxis Şule Yılmaz"]),  # a language by its name
+        ("Łódź Düsseldorf", ["Krisendienst Łódź"]),  # the region by its name
+        ("ольга ПЕТРЕНКО", ["Ольга Петренко Psychotherapie"]),
+        ("петренко Neuss", ["Ольга Петренко Psychotherapie"]),
+        ("النفسية Köln", ["مركز الاستشارة النفسية"]),  # Arabic and the town
+        ("Yılmaz Петренко", []),  # each word, not either
+    ],
+)
+def test_find_takes_every_word_anywhere_in_the_entry_in_any_order(
+    reg: Register, text: str, found: list[str]
+) -> None:
+    """`find Frauen Dormagen` found nothing: the words were looked for as one phrase."""
+    reg.merge(checklist("krisendienst", ARABIC_CENTRE))
+    assert names(search.find(reg, text=text)) == found
+    assert names(search.find(reg, text=unicodedata.normalize("NFD", text))) == found
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["0211 123456", "0211/123456", "+49 (0)211 123456", "(0211) 123456", "0049 211-123456"],
+)
+def test_find_a_phone_number_as_a_letterhead_prints_it(reg: Register, typed: str) -> None:
+    """Stored as +49 211 123456, the number typed as printed found nothing."""
+    assert names(search.find(reg, text=typed)) == ["Praxis Şule Yılmaz"]
+    assert search.find(reg, text=typed.replace("123456", "123457")) == []
 
 
 def test_find_rejects_unknown_criteria(reg: Register) -> None:

@@ -845,7 +845,11 @@ def export(
 @click.option("--category", help="Category id or name, e.g. psychotherapie.")
 @click.option("--region", help="Region value or name, e.g. Düsseldorf.")
 @click.option("--language", help="Language code or name, e.g. fa or Farsi.")
-@click.option("--text", help="Text anywhere in the entry (case and accents ignored).")
+@click.option(
+    "--text",
+    help="Words anywhere in the entry, each of them, in any order (case and accents ignored); "
+    "a phone number as written (0211/1234567, +49 (0)211 1234567).",
+)
 @click.option(
     "--all",
     "everywhere",
@@ -870,7 +874,10 @@ def find(
     """Find entries, e.g. psychotherapists in Düsseldorf who offer Farsi:
     --category psychotherapie --region duesseldorf --language fa
 
-    WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz'.
+    WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz';
+    several words find the entries holding each of them, in any order ('formgen register find
+    Frauen Dormagen'), a phone number as a letterhead prints it the number stored
+    ('formgen register find 0211 1234567').
 
     With --all, the text is looked for in everything formgen stores in the workspace (an
     access request, DSGVO Art. 15: 'formgen register find --all "Oksana Petrenko"'): the
