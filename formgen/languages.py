@@ -7,6 +7,7 @@ English (and a few common spellings) back to codes with :func:`lookup`.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -135,6 +136,21 @@ def lookup(text: str) -> str | None:
         if outer and inner and inner.macro == outer:
             return inner.code
     return code
+
+
+def meant(text: str, lang: str = "de") -> str | None:
+    """The name in ``lang`` of the language ``text`` is a typo of ("Arabsch": Arabisch,
+    "Tuerkish": Türkisch), or None. Compared as :func:`lookup` compares names, and closer than
+    the schema check's "did you mean" asks: most German names end in "-isch", so "Japanisch"
+    is not taken for "Spanisch" nor "Klingonisch" for "Italienisch"."""
+    close = difflib.get_close_matches(_key(text), list(_BY_NAME), n=1, cutoff=0.85)
+    return name(_BY_NAME[close[0]], lang) if close else None
+
+
+def varieties(code: str) -> tuple[str, ...]:
+    """``code`` and the codes of the languages that are varieties of it (:attr:`Language.macro`):
+    Kurdish ``ku`` is also Kurmanji ``kmr`` and Sorani ``ckb``."""
+    return (code, *(lang.code for lang in _TABLE if lang.macro == code))
 
 
 def name(code: str, lang: str = "de") -> str:

@@ -718,8 +718,12 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_path_erase_none": "it holds no value there to erase; nothing changed",
         "regerr_path_no_field": "'{path}': {scope} has no field '{field}'{hint}; its fields: "
         "{fields}",
-        "regerr_unknown_language": "unknown language '{text}'; give an ISO code (fa, ar, tr) or a "
-        "name (Farsi, Arabisch)",
+        "regerr_unknown_language": "unknown language '{text}'{hint}; give an ISO code (fa, ar, tr) "
+        "or a name (Farsi, Arabisch)",
+        "find_region_as_text": "'{text}' is in {n} entries (a town?); the text search finds them: "
+        "{command}",
+        "find_region_as_text_one": "'{text}' is in 1 entry (a town?); the text search finds it: "
+        "{command}",
         "regerr_unknown_region": "unknown region '{text}'; give its id or its name{known}",
         "regerr_no_regions": "region '{text}': the schema has no regions (nothing is split by "
         "region); leave the region out",
@@ -2695,8 +2699,12 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_path_erase_none": "dort ist kein Wert zu löschen; nichts geändert",
         "regerr_path_no_field": "„{path}“: {scope} hat kein Feld „{field}“{hint}; ihre Felder: "
         "{fields}",
-        "regerr_unknown_language": "unbekannte Sprache „{text}“; bitte einen ISO-Code (fa, ar, tr) "
-        "oder einen Namen (Farsi, Arabisch) angeben",
+        "regerr_unknown_language": "unbekannte Sprache „{text}“{hint}; bitte einen ISO-Code (fa, ar, "
+        "tr) oder einen Namen (Farsi, Arabisch) angeben",
+        "find_region_as_text": "„{text}“ steht in {n} Einträgen (ein Ort?); die Textsuche findet "
+        "sie: {command}",
+        "find_region_as_text_one": "„{text}“ steht in einem Eintrag (ein Ort?); die Textsuche "
+        "findet ihn: {command}",
         "regerr_no_regions": "Region „{text}“: das Schema hat keine Regionen (nichts ist nach "
         "Regionen geteilt); bitte die Region weglassen",
         "regerr_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "

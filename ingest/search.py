@@ -1,26 +1,28 @@
 """Searching the register: by category, region, language and free text.
 
 "Psychotherapists in Düsseldorf who offer Farsi" is
-``find(reg, category="psychotherapie", region="duesseldorf", language="fa")``. A language is
-given as a code or a name in German or English (:func:`formgen.languages.lookup`: "Farsi",
-"Persisch"); it matches every language list of the entry (team, contact person) and the
-"other languages" text. Text matches an entry holding every word of it, each anywhere in the
-entry's values, its institution's, its checklist's, region's and languages' names, ignoring
-case and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz", "Lodz" "Łódź");
-a phone number by its digits (:func:`matcher`).
+``find(reg, category="psychotherapie", region="duesseldorf", language=("fa",))``. A language
+is given as a code or a name in German or English (:func:`formgen.languages.lookup`: "Farsi",
+"Persisch"), a language of which others are varieties as them too ("Kurdisch": Kurmanji,
+Sorani); it matches every language list of the entry (team, contact person) and the "other
+languages" text, and of several languages any. Text matches an entry holding every word of it,
+each anywhere in the entry's values, its institution's, its checklist's, region's and languages'
+names, ignoring case and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz",
+"Lodz" "Łódź"); a phone number by its digits (:func:`matcher`).
 """
 
 from __future__ import annotations
 
 import re
+import shlex
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from formgen import languages
-from formgen.errors import RegisterError
+from formgen.errors import FormgenError, RegisterError
 from formgen.fold import fold
-from formgen.messages import Said, say, say_count
+from formgen.messages import Said, SaidJoined, said_count, say, say_count
 from formgen.model import FieldType
 from ingest.labels import region_text
 from ingest.matching import normalise_phone
@@ -66,12 +68,17 @@ def _digits(phone: str) -> str:
     return normalise_phone(phone.replace("(0)", ""))
 
 
-def language_code(text: str) -> str:
-    """The ISO code for a code or name; a clear error when it is no known language."""
+def language_codes(text: str, lang: str = "de") -> tuple[str, ...]:
+    """The ISO code for a code or name, and the codes of its varieties
+    (:func:`formgen.languages.varieties`: Kurdish's Kurmanji and Sorani); a clear error when it
+    is no known language, with the name in ``lang`` it may be a typo of
+    (:func:`formgen.languages.meant`), in the words of the schema check's "did you mean"."""
     code = languages.lookup(text)
     if code is None:
-        raise RegisterError(Said("regerr_unknown_language", text=text))
-    return code
+        meant = languages.meant(text, lang)
+        hint = Said("import_did_you_mean", name=meant) if meant else ""
+        raise RegisterError(Said("regerr_unknown_language", text=text, hint=hint))
+    return languages.varieties(code)
 
 
 def _value(stored: Json | None) -> Any:
@@ -85,7 +92,7 @@ def find(
     reg: Register,
     category: str | None = None,
     region: str | None = None,
-    language: str | None = None,
+    language: tuple[str, ...] = (),
     text: str | None = None,
     lang: str | None = None,
 ) -> list[Hit]:
@@ -96,9 +103,9 @@ def find(
     if category is not None:
         category = reg.schema.category_named(category, lang).id
     if region is not None:
-        region = region_held(reg, region, lang)
-    code = language_code(language) if language else None
+        region = _region(reg, region, lang)
     said = lang or reg.schema.default_language
+    codes = {code for name in language for code in language_codes(name, said)}
     holds = matcher(text) if text and text.strip() else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}
     hits = []
@@ -109,7 +116,7 @@ def find(
         if region is not None and where != region:
             continue
         langs = _languages(reg, cid, entry)
-        if code is not None and code not in langs and not _other_mentions(entry, code):
+        if codes and codes.isdisjoint(langs) and not _other_mentions(entry, codes):
             continue
         inst = reg.institutions[iid]["institution"]
         if holds is not None:
@@ -127,6 +134,23 @@ def find(
     return hits
 
 
+def _region(reg: Register, text: str, lang: str | None) -> str:
+    """The region ``text`` names (:func:`~ingest.staleness.region_held`); where it names none
+    but entries hold it as text (a town: „Köln“), the error says so, with the command that
+    finds them."""
+    try:
+        return region_held(reg, text, lang)
+    except FormgenError as error:
+        held = find(reg, text=text, lang=lang)
+        if not held:
+            raise
+        words = text if re.fullmatch(r"[\w .-]+", text) else shlex.quote(text)
+        hint = said_count(
+            "find_region_as_text", len(held), text=text, command=f"formgen register find {words}"
+        )
+        raise RegisterError(SaidJoined((error.args[0], hint), "\n")) from error
+
+
 def _languages(reg: Register, category: str, entry: Json) -> list[str]:
     out: list[str] = []
     for f in reg.schema.entry_fields(category):
@@ -137,11 +161,11 @@ def _languages(reg: Register, category: str, entry: Json) -> list[str]:
     return out
 
 
-def _other_mentions(entry: Json, code: str) -> bool:
+def _other_mentions(entry: Json, codes: set[str]) -> bool:
     for key, sv in entry["fields"].items():
         if key.endswith("._other"):
             for part in str(sv.get("raw", "")).replace(";", ",").split(","):
-                if part.strip() and languages.lookup(part.strip()) == code:
+                if part.strip() and languages.lookup(part.strip()) in codes:
                     return True
     return False
 

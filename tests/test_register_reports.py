@@ -177,7 +177,7 @@ def test_findings_table_reads(reg: Register) -> None:
 
 @pytest.mark.parametrize("language", ["fa", "Farsi", "persisch", "فارسی"])
 def test_find_psychotherapists_in_duesseldorf_who_offer_farsi(reg: Register, language: str) -> None:
-    hits = search.find(reg, category="psychotherapie", region="duesseldorf", language=language)
+    hits = search.find(reg, category="psychotherapie", region="duesseldorf", language=(language,))
     assert [h.institution_id for h in hits] == ["inst-0001"]
     assert hits[0].name == "Praxis Şule Yılmaz"
 
@@ -193,7 +193,7 @@ def test_find_psychotherapists_in_duesseldorf_who_offer_farsi(reg: Register, lan
 def test_find_takes_categories_and_regions_as_people_write_them(
     reg: Register, category: str, region: str
 ) -> None:
-    hits = search.find(reg, category=category, region=region, language="fa")
+    hits = search.find(reg, category=category, region=region, language=("fa",))
     assert [h.institution_id for h in hits] == ["inst-0001"]
 
 
@@ -201,7 +201,7 @@ def test_find_by_language_in_other_text_and_by_text(reg: Register) -> None:
     reg.merge(
         institution_form("inst-0002", base=1, **{"languages_offered._other": "Tigrinya, Dari"})
     )
-    assert [h.institution_id for h in search.find(reg, language="Tigrinya")] == ["inst-0002"]
+    assert [h.institution_id for h in search.find(reg, language=("Tigrinya",))] == ["inst-0002"]
     assert [h.institution_id for h in search.find(reg, text="yilmaz")] == ["inst-0001"]
     assert [h.institution_id for h in search.find(reg, text="ПЕТРЕНКО")] == ["inst-0002"]
     # a street stored with a soft hyphen (before values were read without it) is found
@@ -220,6 +220,12 @@ ARABIC_CENTRE = {
     "region": "andere",
     "phone": "+49 221 7654321",
     "languages_offered": ["ar", "ckb"],
+}
+KURMANJI_OTHER = {
+    "name": "Türkiye Danışma İnisiyatifi",
+    "city": "Neuss",
+    "region": "neuss_meerbusch",
+    "languages_offered._other": "Kurmancî",
 }
 
 
@@ -250,6 +256,22 @@ def test_find_takes_every_word_anywhere_in_the_entry_in_any_order(
     assert names(search.find(reg, text=unicodedata.normalize("NFD", text))) == found
 
 
+def test_find_by_several_languages_finds_any_and_kurdish_finds_its_varieties(
+    reg: Register,
+) -> None:
+    """`--language Dari --language Farsi` kept only Farsi; `--language Kurdisch` found neither
+    Sorani nor Kurmanji."""
+    reg.merge(checklist("krisendienst", ARABIC_CENTRE, KURMANJI_OTHER))
+    assert names(search.find(reg, language=("ru", "Türkisch"))) == [
+        "Praxis Şule Yılmaz",
+        "Ольга Петренко Psychotherapie",
+    ]
+    kurdish = ["Türkiye Danışma İnisiyatifi", "مركز الاستشارة النفسية"]
+    assert names(search.find(reg, language=("Kurdisch",))) == kurdish  # Sorani, Kurmancî
+    assert names(search.find(reg, language=("Kurdish", "ar"))) == kurdish
+    assert names(search.find(reg, language=("Sorani",))) == ["مركز الاستشارة النفسية"]
+
+
 @pytest.mark.parametrize(
     "typed",
     ["0211 123456", "0211/123456", "+49 (0)211 123456", "(0211) 123456", "0049 211-123456"],
@@ -260,9 +282,45 @@ def test_find_a_phone_number_as_a_letterhead_prints_it(reg: Register, typed: str
     assert search.find(reg, text=typed.replace("123456", "123457")) == []
 
 
+def test_find_a_town_given_as_its_region_says_the_text_search_finds_it(reg: Register) -> None:
+    reg.merge(checklist("krisendienst", ARABIC_CENTRE))
+    town = (
+        r"unknown region 'Köln'; give its id or its name:\n(  .*\n)+'Köln' is in 1 entry "
+        r"\(a town\?\); the text search finds it: formgen register find Köln$"
+    )
+    with pytest.raises(RegisterError, match=town):
+        search.find(reg, region="Köln")
+    with pytest.raises(FormgenError, match="unknown region 'Mond'; give its id") as no_town:
+        search.find(reg, region="Mond")
+    assert "text search" not in str(no_town.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Arabsch", "Arabisch"),
+        ("Tuerkish", "Türkisch"),
+        ("Руский", "Russisch"),
+        ("العربيه", "Arabisch"),
+    ],
+)
+def test_find_says_which_language_a_typo_means(reg: Register, typed: str, meant: str) -> None:
+    with pytest.raises(RegisterError, match=f"'{typed}' \\(did you mean '{meant}'\\?\\); give"):
+        search.find(reg, language=(typed,))
+
+
+@pytest.mark.parametrize("typed", ["Japanisch", "Klingonisch"])
+def test_find_does_not_take_a_language_for_another_of_the_same_ending(
+    reg: Register, typed: str
+) -> None:
+    """Most German names end in "-isch": "Japanisch" is no typo of "Spanisch"."""
+    with pytest.raises(RegisterError, match=f"unknown language '{typed}'; give an ISO code"):
+        search.find(reg, language=(typed,))
+
+
 def test_find_rejects_unknown_criteria(reg: Register) -> None:
     with pytest.raises(RegisterError, match="unknown language 'Klingonisch'"):
-        search.find(reg, language="Klingonisch")
+        search.find(reg, language=("Klingonisch",))
     with pytest.raises(FormgenError, match="unknown region 'mars'; give its id or its name:\n"):
         search.find(reg, region="mars")
     with pytest.raises(UnknownCategoryError, match="unknown category 'astrologie'"):

@@ -844,7 +844,12 @@ def export(
 @click.argument("words", nargs=-1)
 @click.option("--category", help="Category id or name, e.g. psychotherapie.")
 @click.option("--region", help="Region value or name, e.g. Düsseldorf.")
-@click.option("--language", help="Language code or name, e.g. fa or Farsi.")
+@click.option(
+    "--language",
+    multiple=True,
+    help="Language code or name, e.g. fa or Farsi; Kurdisch also finds Sorani and Kurmandschi. "
+    "Repeated (--language Dari --language Farsi): entries offering any of them.",
+)
 @click.option(
     "--text",
     help="Words anywhere in the entry, each of them, in any order (case and accents ignored); "
@@ -865,7 +870,7 @@ def find(
     words: tuple[str, ...],
     category: str | None,
     region: str | None,
-    language: str | None,
+    language: tuple[str, ...],
     text: str | None,
     everywhere: bool,
     workspace_dir: str,
