@@ -23,8 +23,8 @@ from formgen import languages
 from formgen.errors import FormgenError, RegisterError
 from formgen.fold import fold
 from formgen.messages import Said, SaidJoined, said_count, say, say_count
-from formgen.model import FieldType
-from ingest.labels import region_text
+from formgen.model import INSTITUTION, FieldType
+from ingest.labels import field_of, region_text
 from ingest.matching import normalise_phone
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_held, region_of
@@ -33,6 +33,9 @@ from ingest.values import pasted
 
 NAME_COLUMNS = 40
 """A longer name is cut with "…" in the table (``--json`` gives it whole)."""
+SHOWN = ("city", "phone")
+"""The institution's fields the table shows after its region, where the schema has them (where
+it is and the number to call), as :class:`Hit` holds them."""
 PHONE = re.compile(r"\+?\(?\d[\d ()/.\-]*\d")
 """A phone number as typed, in a text or as the text looked for (``(0211) 123456`` too)."""
 
@@ -44,6 +47,8 @@ class Hit:
     category: str
     region: str
     languages: tuple[str, ...]
+    city: str = ""
+    phone: str = ""
 
 
 def matcher(text: str) -> Callable[[str], bool]:
@@ -129,7 +134,8 @@ def find(
             values = [_value(sv) for sv in (*inst.values(), *entry["fields"].values())]
             if not holds("\n".join(map(str, [*values, *names]))):
                 continue
-        hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs)))
+        shown = (str(_value(inst.get(key))) for key in SHOWN)
+        hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs), *shown))
     hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))
     return hits
 
@@ -172,12 +178,15 @@ def _other_mentions(entry: Json, codes: set[str]) -> bool:
 
 def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | None = None) -> str:
     """The entries found as a table for the terminal in ``lang`` (its headers; checklist, region
-    (none for a schema without regions) and languages by their names) and how many there are;
-    fitted to ``columns`` (:func:`ingest.tables.table`)."""
+    (none for a schema without regions), town, phone (:data:`SHOWN`, where the schema has them)
+    and languages by their names) and how many there are; fitted to ``columns``
+    (:func:`ingest.tables.table`: the town, phone and languages under each row where it is too
+    wide)."""
     if not hits:
         return say("no_match", lang)
     regions = bool(reg.schema.regions)
-    heads = ("id", "name", "category", *(["region"] if regions else []), "languages")
+    shown = [key for key in SHOWN if field_of(reg.schema, INSTITUTION, key)]
+    heads = ("id", "name", "category", *(["region"] if regions else []), *shown, "languages")
     rows: list[tuple[str, ...]] = [tuple(say(f"col_{c}", lang) for c in heads)]
     for h in hits:
         region = region_text(reg.schema, h.region, lang, reg.kept) if h.region else "—"
@@ -187,7 +196,9 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | 
                 cut(h.name, NAME_COLUMNS),
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
                 *([region] if regions else []),
+                *(cut(getattr(h, key), NAME_COLUMNS) or "—" for key in shown),
                 ", ".join(languages.name(code, lang) for code in h.languages),
             )
         )
-    return f"{table(rows, columns)}\n{say_count('entries', lang, len(hits))}"
+    under = len(shown) + 1 if shown else 0
+    return f"{table(rows, columns, under)}\n{say_count('entries', lang, len(hits))}"

@@ -46,34 +46,37 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(columns - width(text), 0)
 
 
-def table(rows: Sequence[Sequence[str]], columns: int | None = None) -> str:
+def table(rows: Sequence[Sequence[str]], columns: int | None = None, under: int = 0) -> str:
     """The first row is the header, underlined with dashes; columns separated by two blanks. A
     control character in a cell is measured as the escape the terminal shows for it
     (:func:`formgen.filenames.terminal`), so that the columns stay in line.
 
     A table wider than ``columns`` (the terminal's width; ``None``: no limit) is fitted to it.
-    Where its last column is its widest (a reason, the languages), each row's last cell goes on
-    a line of its own under the second column, folded at the width (:func:`fold`): each row
-    stays together. Then the widest cells are cut with "…" (:func:`cut`) as far as needed,
-    never below :data:`_NARROWEST` columns, so that an id stays whole."""
+    Its last ``under`` columns (by default its last one where it is its widest: a reason, the
+    languages) go on a line of their own under each row's second column, their cells joined by
+    " · " and folded at the width (:func:`fold`): each row stays together. Then the widest
+    cells are cut with "…" (:func:`cut`) as far as needed, never below :data:`_NARROWEST`
+    columns, so that an id stays whole."""
     shown = [[terminal(c) for c in r] for r in rows]
     widths = [max(width(r[i]) for r in shown) for i in range(len(shown[0]))]
     if columns is None or _across(widths) <= columns:
         lines = [_row(r, widths) for r in shown]
         lines.insert(1, _dashes(widths))
         return "\n".join(lines)
-    below = len(widths) > 2 and widths[-1] == max(widths)
-    if below:
-        widths.pop()
+    if not under and len(widths) > 2 and widths[-1] == max(widths):
+        under = 1
+    if under:
+        del widths[-under:]
     while _across(widths) > columns and (w := max(widths)) > _NARROWEST:
         widths[widths.index(w)] -= 1
     indent = " " * (widths[0] + len(SEPARATOR))
     lines = []
     for r in rows:
         lines.append(_row([cut(c, w) for c, w in zip(r, widths, strict=False)], widths))
-        if below:
-            lines.append(fold(indent + terminal(one_line(r[-1])), columns, len(indent)))
-    lines.insert(2 if below else 1, _dashes(widths))
+        if under:
+            below = " · ".join(one_line(c) for c in r[-under:])
+            lines.append(fold(indent + terminal(below), columns, len(indent)))
+    lines.insert(2 if under else 1, _dashes(widths))
     return "\n".join(lines)
 
 

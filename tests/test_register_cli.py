@@ -357,6 +357,43 @@ def test_find(ws: Workspace) -> None:
     assert code == 1 and "Error: unbekannte Sprache „Klingonisch“; bitte einen ISO-Code" in out
 
 
+def test_find_as_a_coordinator_at_the_phone_asks(ws: Workspace) -> None:
+    """Several words, several languages, a number from a letterhead, a town for a region and a
+    typo: each finds what is meant or says how; each entry with its town and phone."""
+    with writing(ws) as w:
+        centre = {"name": "مركز الاستشارة النفسية", "city": "Köln", "region": "andere"}
+        w.merge(checklist("krisendienst", {**centre, "languages_offered": ["ar", "ckb"]}))
+    code, out = run(ws, "find", "Düsseldorf", "yilmaz")  # the words in any order
+    assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and out.endswith("\n1 Eintrag\n")
+    code, out = run(ws, "find", "--language", "Kurdisch", "--language", "Persisch", "--json")
+    found = {h["name"]: h for h in json.loads(out)}
+    assert set(found) == {"Praxis Şule Yılmaz", "مركز الاستشارة النفسية"}, out
+    assert (found["Praxis Şule Yılmaz"]["city"], found["Praxis Şule Yılmaz"]["phone"]) == (
+        "Düsseldorf",
+        "+49 211 999999",
+    )
+    assert found["مركز الاستشارة النفسية"]["phone"] == ""
+    code, out = run(ws, "find", "+49", "(0)211", "999999")
+    assert code == 0 and "Praxis Şule Yılmaz" in out and out.endswith("\n1 Eintrag\n")
+    code, out = run(ws, "find", "--region", "Köln")
+    assert code == 1 and out.endswith(
+        "\n„Köln“ steht in einem Eintrag (ein Ort?); die Textsuche findet ihn: "
+        "formgen register find Köln\n"
+    ), out
+    code, out = run(ws, "find", "--language", "Arabsch")
+    assert code == 1 and "unbekannte Sprache „Arabsch“ (gemeint: „Arabisch“?); bitte" in out
+    # in 80 columns the town, the phone and the languages go under the row, whole
+    narrow = (
+        CliRunner()
+        .invoke(main, ["register", "find", "-w", str(ws.root)], env={"COLUMNS": "80"})
+        .output
+    )
+    assert "\n           Ort · Telefon · Sprachen\n" in narrow, narrow
+    assert "\n           Düsseldorf · +49 211 999999 · Persisch (Farsi), Türkisch\n" in narrow
+    assert "\n           Köln · — · Arabisch, Sorani (Zentralkurdisch)\n" in narrow
+    assert max(len(line) for line in narrow.splitlines()) <= 80
+
+
 def in_language(ws: Workspace, lang: str) -> Workspace:
     """``ws`` with ``[centre] language = lang`` in its configuration."""
     path = ws.root / "workspace.toml"
@@ -464,8 +501,8 @@ SAID = {
         "gaps_header": ["Checkliste", "Region", "Lücke"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  kein Eintrag",
         "gaps": "1 Lücke: 1 ohne Eintrag, 0 nur mit Fehlanzeige",
-        "find_header": ["ID", "Name", "Checkliste", "Region", "Sprachen"],
-        "languages": "  Düsseldorf  Persisch (Farsi), Türkisch",
+        "find_header": ["ID", "Name", "Checkliste", "Region", "Ort", "Telefon", "Sprachen"],
+        "languages": "  Düsseldorf  Düsseldorf  +49 211 999999  Persisch (Farsi), Türkisch",
         "count": "2 Einträge",
         "no_match": "kein Eintrag passt",
         "conflict": "    im Register:    +49 211 999999\n"
@@ -492,8 +529,8 @@ SAID = {
         "gaps_header": ["category", "region", "gap"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  no entry",
         "gaps": "1 gap: 1 with no entry, 0 with only 'None available'",
-        "find_header": ["id", "name", "category", "region", "languages"],
-        "languages": "  Düsseldorf  Persian (Farsi), Turkish",
+        "find_header": ["id", "name", "category", "region", "town", "phone", "languages"],
+        "languages": "  Düsseldorf  Düsseldorf  +49 211 999999  Persian (Farsi), Turkish",
         "count": "2 entries",
         "no_match": "no entry matches",
         "conflict": "    in the register: +49 211 999999\n"
@@ -791,12 +828,12 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     code, out = run(ws, "find", "--category", "psychotherapie")
     assert code == 0
     header, rule, *rows, count = out.splitlines()
-    assert header.split() == ["ID", "Name", "Checkliste", "Region", "Sprachen"]
+    assert header.split() == ["ID", "Name", "Checkliste", "Region", "Ort", "Telefon", "Sprachen"]
     assert set(rule) == {"-", " "} and count == "4 Einträge"
     starts = {_columns(header[: header.index("Region")])}
     for row in rows:
         assert row.endswith(
-            "  PsychotherapeutIn, niedergelassen  Dormagen  Persisch (Farsi), Türkisch"
+            "  PsychotherapeutIn, niedergelassen  Dormagen  —    —        Persisch (Farsi), Türkisch"
         ), row
         starts.add(_columns(row[: row.index("Dormagen")]))
     assert len(starts) == 1, out  # the region column starts at one column in every row

@@ -278,7 +278,8 @@ def test_find_by_several_languages_finds_any_and_kurdish_finds_its_varieties(
 )
 def test_find_a_phone_number_as_a_letterhead_prints_it(reg: Register, typed: str) -> None:
     """Stored as +49 211 123456, the number typed as printed found nothing."""
-    assert names(search.find(reg, text=typed)) == ["Praxis Şule Yılmaz"]
+    (hit,) = search.find(reg, text=typed)
+    assert (hit.name, hit.city, hit.phone) == ("Praxis Şule Yılmaz", "Düsseldorf", "+49 211 123456")
     assert search.find(reg, text=typed.replace("123456", "123457")) == []
 
 

@@ -882,7 +882,7 @@ def find(
     WORDS, if given, are the text to look for, as with --text: 'formgen register find Yılmaz';
     several words find the entries holding each of them, in any order ('formgen register find
     Frauen Dormagen'), a phone number as a letterhead prints it the number stored
-    ('formgen register find 0211 1234567').
+    ('formgen register find 0211 1234567'). Each entry found is shown with its town and phone.
 
     With --all, the text is looked for in everything formgen stores in the workspace (an
     access request, DSGVO Art. 15: 'formgen register find --all "Oksana Petrenko"'): the
@@ -908,6 +908,8 @@ def find(
                     "name": h.name,
                     "category": h.category,
                     "region": h.region,
+                    "city": h.city,
+                    "phone": h.phone,
                     "languages": list(h.languages),
                 }
                 for h in hits
