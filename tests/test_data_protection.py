@@ -199,6 +199,9 @@ def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
     said = fg("register", "find", "--all", "0211 9876543", "-w", ws).output
     lines = said.splitlines()
     assert lines[0] == f"„0211 9876543“ in {ws}: an 3 Stellen gefunden"
+    # as a letterhead prints it: the trunk „(0)“ left out, as when the number is dialled
+    letterhead = fg("register", "find", "--all", "+49 (0)211 9876543", "-w", ws).output
+    assert letterhead.splitlines()[0] == f"„+49 (0)211 9876543“ in {ws}: an 3 Stellen gefunden"
     assert (
         "  inst-0001 Praxis am Rhein · psychotherapie.contact_phone · "
         f"{date_text(dt.date.today(), 'de')}: „0211 9876543“"
