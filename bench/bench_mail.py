@@ -66,6 +66,7 @@ def main(n: int = 40, repeats: int = 5) -> None:
                     recipient=r,
                     forms=[forms[r.id]],
                     template=template,
+                    titles=schema.mail_titles("de"),
                     sender=ws.sender,
                     centre=ws.centre_name,
                     deadline=dt.date(2026, 12, 15),

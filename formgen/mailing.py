@@ -49,6 +49,8 @@ PLACEHOLDERS = {
     "“A”' / 'these checklists: “A”, “B”' ('die Checkliste „A“' / 'folgende Checklisten: „A“, "
     "„B“')",
     "id": "the institution's id in the register",
+    "title": "how the mail names the survey in a sentence: the schema's mail_title, else its title",
+    "short_title": "the survey's short name (subjects): the schema's short_title, else {title}",
     "missing": "update mails: a paragraph naming the required fields the register still lacks, "
     "and one listing the fields whose value is invalid with why, to be checked (starts with a "
     "blank line; nothing when there are none), placed at the end of a paragraph",
@@ -258,12 +260,17 @@ def _named_fields(
     return [*own.values(), *per_list]
 
 
-def attachment_name(recipient: Recipient, form: GeneratedForm, lang: str) -> str:
-    """The file name of an attached form: readable, with the institution's name as written."""
-    prefix = "Inventory" if lang == "en" else "Bestandsaufnahme"
-    name = unicodedata.normalize("NFC", recipient.name)
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", name)
-    words = re.sub(r"\s+", "_", name.strip())
+def _file_words(text: str) -> str:
+    """``text`` fit for a file name: what no file system takes a hyphen, spaces ``_``."""
+    text = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "-", unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", "_", text.strip())
+
+
+def attachment_name(recipient: Recipient, form: GeneratedForm, short_title: str) -> str:
+    """The file name of an attached form: readable, the first word of the survey's
+    ``short_title`` and the institution's name as written."""
+    prefix = _file_words((short_title.split() or ["Form"])[0]).strip("_-.") or "Form"
+    words = _file_words(recipient.name)
     name = words[:60]
     if len(words) > 60 and words[60] != "_":  # a long name ends at a word
         name = name.rpartition("_")[0] or name
@@ -291,6 +298,7 @@ def build_message(
     recipient: Recipient,
     forms: Sequence[GeneratedForm],
     template: MailTemplate,
+    titles: tuple[str, str],
     sender: str,
     centre: str,
     deadline: dt.date,
@@ -306,7 +314,8 @@ def build_message(
 
     Raises :class:`WrongRecipientError` when any form is not this institution's own form: the
     identity's ``institution_id`` must equal the recipient's id. ``checklists``: the names of
-    the checklists the forms cover in ``lang`` (else their ids). ``missing_text``
+    the checklists the forms cover in ``lang`` (else their ids). ``titles``: ``{title}`` and
+    ``{short_title}`` (:meth:`Schema.mail_titles`). ``missing_text``
     (:func:`missing_text`) fills ``{missing}``. ``in_reply_to``: the Message-ID of the mail this
     one answers (a reminder, the mail it reminds of), so that mail programs show both as one
     conversation.
@@ -333,6 +342,8 @@ def build_message(
             ", ".join(words.quoted.format(n) for n in names)
         ),
         "id": recipient.id,
+        "title": titles[0],
+        "short_title": titles[1],
         "missing": f"\n\n{missing_text}" if missing_text else "",
     }
     subject, body = template.render(values)
@@ -352,7 +363,7 @@ def build_message(
     msg.set_content(body, cte="quoted-printable")
     for form in forms:
         maintype, subtype = MIME_TYPES.get(form.suffix, ("application", "octet-stream"))
-        filename = attachment_name(recipient, form, lang)
+        filename = attachment_name(recipient, form, titles[1])
         msg.add_attachment(form.data, maintype=maintype, subtype=subtype, filename=filename)
         # Content-Disposition has filename*=utf-8''… (RFC 2231); older Outlook versions look
         # at the name parameter of Content-Type instead, so give it there too.

@@ -41,6 +41,7 @@ from formgen.mailing import (
     as_draft,
     build_message,
     missing_text,
+    parse_template,
     shipped_template,
 )
 from formgen.messages import Said, SaidJoined, said_count, said_from_json, said_json
@@ -145,9 +146,15 @@ class RoundSettings:
         earlier mails."""
         return not self.lang_given and self.template is None
 
-    def resolved_template(self, lang: str | None = None) -> MailTemplate:
-        """The template of a mail in ``lang`` (default: the round's language)."""
-        return self.template or shipped_template(self.kind, lang or self.lang)
+    def resolved_template(self, own: Path, lang: str | None = None) -> MailTemplate:
+        """The template of a mail in ``lang`` (default: the round's language): the one given,
+        else the workspace's own ``<kind>.<lang>.txt`` in the folder ``own``, else the shipped one."""
+        if self.template:
+            return self.template
+        path = own / f"{self.kind}.{lang or self.lang}.txt"
+        if path.is_file():
+            return parse_template(path.read_text("utf-8"), str(path))
+        return shipped_template(self.kind, lang or self.lang)
 
 
 # --------------------------------------------------------------------------- planning
@@ -461,7 +468,10 @@ def run_round(
     check_sender(ws)
     test_to = settings.test_to
     log = _NoLog(ws.root) if test_to else SendLog(ws.root)
-    templates = {lang: settings.resolved_template(lang) for lang in plan.all_langs(settings)}
+    templates = {
+        lang: settings.resolved_template(ws.templates_dir, lang)
+        for lang in plan.all_langs(settings)
+    }
     outcomes: list[Outcome] = []
     issued = ws.issued() if plan.reuse else {}
     report = RoundReport(outcomes, plan)
@@ -490,6 +500,7 @@ def run_round(
                 recipient=recipient,
                 forms=forms,
                 template=templates[lang],
+                titles=schema.mail_titles(lang),
                 sender=ws.sender,
                 centre=ws.centre_name,
                 deadline=_deadline_of(plan.reuse.get(recipient.id), settings),

@@ -274,6 +274,18 @@ class Schema:
     regions: tuple[Choice, ...]
     groups: tuple[Group, ...]
     source: str = "<memory>"
+    mail_title: Text = field(default_factory=Text)
+    """How mails name the survey in a sentence (``{title}`` of a mail template); default:
+    ``title``."""
+    short_title: Text = field(default_factory=Text)
+    """The survey's short name in mail subjects (``{short_title}``) and, by its first word,
+    in the file names of attached forms; default: ``mail_title``."""
+
+    def mail_titles(self, lang: str) -> tuple[str, str]:
+        """``{title}`` and ``{short_title}`` of a mail in ``lang``."""
+        title = (self.mail_title or self.title).get(lang, self.default_language)
+        short = self.short_title.get(lang, self.default_language)
+        return title, short or title
 
     @cached_property
     def categories(self) -> tuple[Category, ...]:

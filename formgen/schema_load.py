@@ -836,6 +836,12 @@ class _Builder:
             regions=self.regions,
             groups=tuple(groups),
             source=self.source,
+            mail_title=self.text(
+                data.get("mail_title"), ("mail_title",), _named("mail_title"), required=False
+            ),
+            short_title=self.text(
+                data.get("short_title"), ("short_title",), _named("short_title"), required=False
+            ),
         )
 
 

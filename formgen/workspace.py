@@ -481,6 +481,11 @@ class Workspace:
     def exports_dir(self) -> Path:
         return self.root / "exports"
 
+    @property
+    def templates_dir(self) -> Path:
+        """The workspace's own mail texts, ``<kind>.<lang>.txt``: each replaces the shipped one."""
+        return self.root / "mail_templates"
+
     # ------------------------------------------------------------------ issued forms
 
     def record_issued(

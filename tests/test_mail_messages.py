@@ -45,6 +45,7 @@ def build(rec: Recipient, forms, lang: str = "de", checklists: tuple[str, ...] =
         recipient=rec,
         forms=forms,
         template=shipped_template("invitation", lang),
+        titles=SCHEMA.mail_titles(lang),
         sender="spkom@example.org",
         centre="SPKoM Düsseldorf",
         deadline=DEADLINE,
@@ -213,6 +214,7 @@ def test_german_mails_tie_z_b_with_a_no_break_space():
             recipient=recipient("inst-a", "Beratung A"),
             forms=[form],
             template=shipped_template(kind, "de"),
+            titles=SCHEMA.mail_titles("de"),
             sender="spkom@example.org",
             centre="SPKoM Düsseldorf",
             deadline=DEADLINE,
@@ -226,13 +228,13 @@ def test_a_long_name_in_an_attachments_file_name_ends_at_a_word() -> None:
     """„…_Bildung_und_Integr_FG-….pdf“: the name was cut to 60 characters inside a word."""
     name = "Verein für interkulturelle Begegnung, Beratung, Bildung und Integration e.V."
     form = form_for("i1", name)
-    got = attachment_name(recipient("i1", name), form, "de")
+    got = attachment_name(recipient("i1", name), form, SCHEMA.mail_titles("de")[1])
     assert got == (
         "Bestandsaufnahme_Verein_für_interkulturelle_Begegnung,_Beratung,_Bildung_und"
         f"_{form.identity.reference}.pdf"
     )
     short = "Praxis Öztürk"
-    assert attachment_name(recipient("i1", short), form, "en") == (
+    assert attachment_name(recipient("i1", short), form, SCHEMA.mail_titles("en")[1]) == (
         f"Inventory_Praxis_Öztürk_{form.identity.reference}.pdf"
     )
 
@@ -256,6 +258,7 @@ def test_a_mail_with_a_form_asks_to_save_it_after_filling_it_in(kind, lang, save
         recipient=recipient("inst-a", "Beratung A"),
         forms=[form],
         template=shipped_template(kind, lang),
+        titles=SCHEMA.mail_titles(lang),
         sender="spkom@example.org",
         centre="SPKoM Düsseldorf",
         deadline=DEADLINE,

@@ -1134,6 +1134,7 @@ def _invitation(ws, recipient):
         recipient=recipient,
         forms=[renderers()["pdf"](ws.schema(), request, identity)],
         template=shipped_template("invitation", "de"),
+        titles=ws.schema().mail_titles("de"),
         sender=ws.sender,
         centre=ws.centre_name,
         deadline=dt.date(2026, 12, 15),

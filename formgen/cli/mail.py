@@ -136,7 +136,7 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
     "--template",
     type=click.Path(dir_okay=False, exists=True),
     default=None,
-    help="Own mail template: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories} {missing}.",
+    help="Own mail template for this run, in one language: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories} {title} {short_title} {missing} (a workspace's own texts, one per kind and language: mail_templates/invitation.en.txt etc. in the workspace).",
 )
 @click.option(
     "--drafts",
@@ -296,7 +296,7 @@ def mail(
         seed=seed,
         test_to=test_to or "",
     )
-    settings.resolved_template()  # a broken template fails before anything is made
+    settings.resolved_template(ws.templates_dir)  # a broken template fails before anything is made
     view = _register_view(ws, stale_by or today)
     log = SendLog(ws.root)
     deliveries = log.deliveries()

@@ -21,6 +21,7 @@ from formgen.forms import GeneratedForm
 from formgen.identity import FormIdentity
 from formgen.mailing import as_draft, build_message, shipped_template
 from formgen.recipients import Recipient
+from formgen.schema_load import default_schema
 
 HERE = Path(__file__).parent
 NAMES = {
@@ -61,6 +62,7 @@ def main() -> None:
             recipient=Recipient(f"sample-{key}", name, f"{key}@example.org", ("psychotherapie",)),
             forms=[form],
             template=shipped_template("invitation", "de"),
+            titles=default_schema().mail_titles("de"),
             sender="spkom@example.org",
             centre="SPKoM Düsseldorf",
             deadline=dt.date(2026, 12, 15),

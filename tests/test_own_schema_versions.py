@@ -1,0 +1,97 @@
+"""A centre adopting formgen with a schema of its own (tests/data/own_schema/youth-1.yaml, a
+directory of services for unaccompanied minors), and its next version
+(youth-2.yaml: a field removed, a type changed, a choice dropped)."""
+
+from __future__ import annotations
+
+import shutil
+from email import message_from_bytes, policy
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from formgen.cli import main
+
+DATA = Path(__file__).parent / "data" / "own_schema"
+TITLE = "Directory of services for unaccompanied minors"
+LIST = (
+    "id,institution,email,categories,region,language\n"
+    "y-1,Dom Łódź Youth House,lodz@example.org,housing;therapy,,en\n"
+    "y-2,Центр Надежда,nadezhda@example.org,therapy,,de\n"
+)
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def workspace(tmp_path: Path, version: int = 1) -> Path:
+    """An English workspace that names youth-<version>.yaml as its schema."""
+    ws = tmp_path / "ws"
+    result = run("init", str(ws), "--name", "Youth Network", "--sender", "net@example.org")
+    assert result.exit_code == 0, result.output
+    shutil.copy(DATA / f"youth-{version}.yaml", ws / "youth.yaml")
+    toml = ws / "workspace.toml"
+    text = toml.read_text("utf-8").replace('# path = "my-schema.yaml"', 'path = "youth.yaml"')
+    toml.write_text(text.replace('language = "de"', 'language = "en"'), "utf-8")
+    return ws
+
+
+def invite(tmp_path: Path, ws: Path) -> dict[str, object]:
+    """The invitation drafts of LIST, by institution id, read back."""
+    (tmp_path / "list.csv").write_text(LIST, "utf-8")
+    out = tmp_path / "drafts"
+    result = run("mail", str(tmp_path / "list.csv"), "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 0, result.output
+    return {
+        p.stem: message_from_bytes(p.read_bytes(), policy=policy.default) for p in out.glob("*.eml")
+    }
+
+
+def body(msg) -> str:
+    return " ".join(msg.get_body(("plain",)).get_content().split())
+
+
+def test_the_invitation_names_the_survey_by_the_schemas_title(tmp_path: Path) -> None:
+    """No word of the SPKoM's inventory of care for mentally ill people in a mail about
+    another survey: subject, text and the attachment's name take the schema's title."""
+    mails = invite(tmp_path, workspace(tmp_path))
+    msg = mails["y-1"]
+    assert str(msg["Subject"]) == f"{TITLE} – your details for Dom Łódź Youth House"
+    assert f"Youth Network is updating its {TITLE}." in body(msg)
+    assert "mentally ill" not in body(msg) and "nventory" not in str(msg["Subject"])
+    names = [a.get_filename() for a in msg.iter_attachments()]
+    assert names and all(n.startswith("Directory_Dom_Łódź_Youth_House_FG-") for n in names)
+
+
+def test_a_workspace_keeps_its_own_mail_texts_per_kind_and_language(tmp_path: Path) -> None:
+    """mail_templates/invitation.en.txt in the workspace replaces the shipped English text in
+    every run, without --template; a mail in German still gets the shipped German one."""
+    ws = workspace(tmp_path)
+    (ws / "mail_templates").mkdir()
+    (ws / "mail_templates" / "invitation.en.txt").write_text(
+        "Subject: {short_title}: please check {name}\n\nHello {name}, see {reference}. {title}.\n",
+        "utf-8",
+    )
+    mails = invite(tmp_path, ws)
+    own = mails["y-1"]
+    assert str(own["Subject"]) == f"{TITLE}: please check Dom Łódź Youth House"
+    assert body(own).startswith("Hello Dom Łódź Youth House, see FG-") and TITLE in body(own)
+    german = mails["y-2"]
+    title = "Verzeichnis der Angebote für unbegleitete Minderjährige"
+    assert str(german["Subject"]) == f"{title} – Ihre Angaben für Центр Надежда"
+    assert f"das Youth Network aktualisiert die {title}." in body(german)
+
+
+def test_a_broken_own_mail_text_in_the_workspace_stops_the_round_naming_the_file(
+    tmp_path: Path,
+) -> None:
+    ws = workspace(tmp_path)
+    (ws / "mail_templates").mkdir()
+    (ws / "mail_templates" / "invitation.en.txt").write_text("Subject: {titel}\n\nx\n", "utf-8")
+    (tmp_path / "list.csv").write_text(LIST, "utf-8")
+    out = tmp_path / "drafts"
+    result = run("mail", str(tmp_path / "list.csv"), "-w", str(ws), "--drafts", str(out))
+    assert result.exit_code == 1
+    assert "invitation.en.txt" in result.output and "titel" in result.output
+    assert not out.exists()
