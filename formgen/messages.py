@@ -1493,6 +1493,7 @@ WORDS: dict[str, dict[str, str]] = {
         "version {current}",
         "ingest_merge_field_gone": "{where}: field '{field}' of schema version {old} no longer "
         "exists; its value {value} was not merged",
+        "ingest_merge_choice_dropped": "{where}: {why}; the choices still offered were merged",
         "ingest_merge_empty": "no values filled in: the form came back empty",
         "ingest_merge_unknown_schema": "unknown schema: {why}; put the schema file this form "
         "was made with ({schema} {version}: the file as it was then, e.g. from a backup) into "
@@ -3567,6 +3568,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Version {current} übertragen",
         "ingest_merge_field_gone": "{where}: das Feld „{field}“ der Schemaversion {old} gibt es "
         "nicht mehr; sein Wert „{text}“ wurde nicht übernommen",
+        "ingest_merge_choice_dropped": "{where}: {why}; die weiterhin angebotenen wurden "
+        "übernommen",
         "ingest_merge_empty": "keine Werte eingetragen: das Formular kam leer zurück",
         "ingest_merge_unknown_schema": "unbekanntes Schema: {why}; die Schemadatei, mit der "
         "dieses Formular erstellt wurde ({schema} {version}: die Datei, wie sie damals war, "

@@ -141,6 +141,11 @@ class Checked:
         return self.value if isinstance(self.value, str) else self.raw
 
 
+KEPT_AS_IS = ("capped", "placeholder")
+"""The problems of a value never checked again (a later schema version, another type): one
+kept shortened (its text is cut, not what was typed) and a placeholder, none in any field."""
+
+
 @dataclass(frozen=True)
 class EntryReturn:
     """What one returned form says about one institution in one category."""

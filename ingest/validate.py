@@ -44,7 +44,7 @@ from typing import Any
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
-from formgen.messages import Said, per_language, problem
+from formgen.messages import Said, SaidProblem, per_language, problem
 from formgen.model import (
     CONFIRMED_ON,
     INSTITUTION,
@@ -61,6 +61,7 @@ from formgen.model import (
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import (
     CUT,
+    KEPT_AS_IS,
     Checked,
     EntryReturn,
     RawSubmission,
@@ -389,23 +390,30 @@ def _entries(
 # --------------------------------------------------------------------------- renames
 
 
-def _recheck(old: Field, new: Field, checked: Checked) -> Checked:
+def _recheck(old: Field, new: Field, checked: Checked, notes: list[str], where: str) -> Checked:
     """A value checked against ``old``, checked again where the current field differs. One kept
     shortened (``capped``) is not: its text is cut, not what was typed, and it stays flagged;
     nor is a :func:`placeholder`, none in any field.
     A choice the form offered that the current field dropped (a region merged into another) is
-    kept as typed and flagged by the label the form gave it (``choice_dropped``)."""
+    kept as typed and flagged by the label the form gave it (``choice_dropped``); ticked in a
+    multiple choice beside choices still offered, those are the value and ``notes`` say the
+    dropped one, at ``where`` (the field's path)."""
     if old.type == new.type and old.choices == new.choices and old.common == new.common:
         return checked
-    if checked.problem is not None and checked.problem.key in ("capped", "placeholder"):
+    if checked.problem is not None and checked.problem.key in KEPT_AS_IS:
         return checked
-    if checked.problem is None and old.type == new.type and not new.is_multi:
-        was = next((c for c in choices_of(old) if c.value == checked.value), None)
-        if was is not None and all(c.value != was.value for c in choices_of(new)):
-            said = problem(
-                "choice_dropped", label=per_language(was.label.get), allowed=allowed(new)
-            )
-            return Checked(checked.raw, None, said)
+    if checked.problem is None and old.type == new.type and new.type is not FieldType.LANGUAGE_LIST:
+        ticked = checked.value if isinstance(checked.value, list) else [checked.value]
+        offered = {c.value for c in choices_of(new)}
+        gone = [c for c in choices_of(old) if c.value in ticked and c.value not in offered]
+        if gone:
+            label = per_language(lambda lang: ", ".join(c.label.get(lang) for c in gone))
+            said = problem("choice_dropped", label=label, allowed=allowed(new))
+            kept = [v for v in ticked if v in offered]
+            if not new.is_multi or not kept:
+                return Checked(checked.raw, None, said)
+            notes.append(Said("ingest_merge_choice_dropped", where=where, why=SaidProblem(said)))
+            return Checked(", ".join(kept), kept)
     if new.is_multi:
         listed, rest = check_multi(new, [], checked.raw)
         label = per_language(lambda lang: new.label.get(lang) or new.id)
@@ -454,7 +462,10 @@ def to_current(
         where = ".".join(x for x in (e.category, str(e.block) if e.block else None) if x)
         inst: dict[str, Checked] = {}
         entry: dict[str, Checked] = {}
-        for key, checked in (*e.institution.items(), *e.entry.items()):
+        for in_institution, key, checked in (
+            *((True, k, c) for k, c in e.institution.items()),
+            *((False, k, c) for k, c in e.entry.items()),
+        ):
             fid, _, suffix = key.partition(".")
             new = new_fields.get(current.current_key(scope, fid))
             if new is None:  # an institution field renamed in no field of the category
@@ -463,7 +474,7 @@ def to_current(
                 notes.append(
                     Said(
                         "ingest_merge_field_gone",
-                        where=where or INSTITUTION,
+                        where=INSTITUTION if in_institution else where or INSTITUTION,
                         field=fid,
                         old=old.schema_version,
                         value=repr(checked.raw[:60]),
@@ -472,8 +483,11 @@ def to_current(
                 )
                 continue
             target = inst if new.scope is Scope.INSTITUTION else entry
+            target_scope = INSTITUTION if new.scope is Scope.INSTITUTION else scope
             target[new.id + ("." + suffix if suffix else "")] = (
-                checked if suffix else _recheck(old_fields[fid], new, checked)
+                checked
+                if suffix
+                else _recheck(old_fields[fid], new, checked, notes, f"{target_scope}.{new.id}")
             )
         out.append(EntryReturn(e.institution_id, e.category, e.block, inst, entry))
     return out

@@ -9,8 +9,11 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 from click.testing import CliRunner
+from pdf_engines import pdfium_fill
 
 from formgen.cli import main
+from formgen.workspace import Workspace
+from ingest.journal import load
 
 DATA = Path(__file__).parent / "data" / "own_schema"
 TITLE = "Directory of services for unaccompanied minors"
@@ -95,3 +98,70 @@ def test_a_broken_own_mail_text_in_the_workspace_stops_the_round_naming_the_file
     assert result.exit_code == 1
     assert "invitation.en.txt" in result.output and "titel" in result.output
     assert not out.exists()
+
+
+def returned(
+    tmp_path: Path, ws: Path, name: str, values: dict[str, str | bool], drafts: str = "drafts"
+) -> str:
+    """Dom Łódź Youth House (y-1) returns the PDF form of its mail in ``drafts`` filled with
+    ``values``; what ``formgen ingest`` said."""
+    draft = message_from_bytes((tmp_path / drafts / "y-1.eml").read_bytes(), policy=policy.default)
+    form = next(a for a in draft.iter_attachments() if a.get_filename().endswith(".pdf"))
+    path = tmp_path / name
+    path.write_bytes(pdfium_fill(form.get_content(), values))
+    result = run("ingest", str(path), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def switch_to_version_2(ws: Path) -> None:
+    shutil.copy(DATA / "youth-2.yaml", ws / "youth.yaml")
+
+
+def stored(ws: Path, path: str) -> dict[str, object]:
+    scope, _, fid = path.partition(".")
+    inst = load(Workspace.open(ws)).institutions["y-1"]
+    values = inst["institution"] if scope == "institution" else inst["entries"][scope]["fields"]
+    return dict(values[fid])
+
+
+def first_return(tmp_path: Path) -> Path:
+    """Version 1: y-1 returns its form with a website, 'many' places (not a whole number
+    yet) and the age group 14 to 16."""
+    ws = workspace(tmp_path)
+    invite(tmp_path, ws)
+    values: dict[str, str | bool] = {
+        "institution.web": "https://dom-lodz.example",
+        "housing.places": "many",
+        "housing.ages.a14_16": True,
+    }
+    returned(tmp_path, ws, "first.pdf", values)
+    assert stored(ws, "housing.places")["problem_key"] == "integer"
+    return ws
+
+
+def test_a_late_form_of_the_first_version_keeps_the_choices_still_offered(tmp_path: Path) -> None:
+    """A second copy of the version-1 form, after the switch, with the dropped choice ticked
+    beside one still offered and a new website: the choice still offered is merged (the value
+    stays valid), the dropped one is said by its label, the website under the institution."""
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    values: dict[str, str | bool] = {
+        "institution.web": "https://nowy.example",
+        "housing.ages.a14_16": True,
+        "housing.ages.young_adults": True,
+    }
+    said = returned(tmp_path, ws, "again.pdf", values)
+    assert stored(ws, "housing.ages") == {**stored(ws, "housing.ages"), "v": ["a14_16"]}
+    assert "problem" not in stored(ws, "housing.ages")
+    report = said.split("report with every warning: ")[1].strip()
+    text = Path(report).read_text("utf-8")
+    assert (
+        "housing.ages: 'young adults (after 18)' was a choice of the form, but the current "
+        "schema version no longer offers it; the choices now: under 14, 14 to 16; the choices "
+        "still offered were merged"
+    ) in text
+    assert (
+        "institution: field 'web' of schema version 1.0.0 no longer exists; its value "
+        "'https://nowy.example' was not merged"
+    ) in text
