@@ -1930,6 +1930,18 @@ WORDS: dict[str, dict[str, str]] = {
         "institutions; their update forms will ask again",
         "schema_drops_choice_one": "drops the choice of '{field}' '{option}' ({label}), held by 1 "
         "institution; its update forms will ask again",
+        "schema_drops_field": "drops the field '{field}' ({id}), held by {n} institutions: "
+        "forms, the printed register and the tables no longer show their values; the register "
+        "keeps them (history, JSON export)",
+        "schema_drops_field_one": "drops the field '{field}' ({id}), held by 1 institution: "
+        "forms, the printed register and the tables no longer show its value; the register "
+        "keeps it (history, JSON export)",
+        "schema_retypes_field": "changes the type of '{field}' ({id}) from {old} to {new}, held "
+        "by {n} institutions: their values are checked again against the new type, {invalid} "
+        "invalid then",
+        "schema_retypes_field_one": "changes the type of '{field}' ({id}) from {old} to {new}, "
+        "held by 1 institution: its value is checked again against the new type, {invalid} "
+        "invalid then",
         "schema_label_reworded": "label of {field} changed ('{old}' → '{new}'): older forms "
         "returned as a Word file or printed are read by their labels — add the old one under "
         "former_labels",
@@ -4061,6 +4073,18 @@ WORDS: dict[str, dict[str, str]] = {
         "an, die {n} Einrichtungen haben; ihre Aktualisierungsformulare fragen sie neu ab",
         "schema_drops_choice_one": "bietet bei „{field}“ die Auswahl „{option}“ ({label}) nicht "
         "mehr an, die 1 Einrichtung hat; ihre Aktualisierungsformulare fragen sie neu ab",
+        "schema_drops_field": "entfernt das Feld „{field}“ ({id}), das {n} Einrichtungen "
+        "haben: Formulare, das gedruckte Verzeichnis und die Tabellen zeigen ihre Werte nicht "
+        "mehr; das Register behält sie (Verlauf, JSON-Export)",
+        "schema_drops_field_one": "entfernt das Feld „{field}“ ({id}), das 1 Einrichtung hat: "
+        "Formulare, das gedruckte Verzeichnis und die Tabellen zeigen seinen Wert nicht mehr; "
+        "das Register behält ihn (Verlauf, JSON-Export)",
+        "schema_retypes_field": "ändert den Typ von „{field}“ ({id}) von {old} in {new}, das {n} "
+        "Einrichtungen haben: ihre Werte werden gegen den neuen Typ neu geprüft, {invalid} "
+        "ungültig danach",
+        "schema_retypes_field_one": "ändert den Typ von „{field}“ ({id}) von {old} in {new}, das "
+        "1 Einrichtung hat: ihr Wert wird gegen den neuen Typ neu geprüft, {invalid} ungültig "
+        "danach",
         "schema_label_reworded": "Beschriftung von {field} geändert („{old}“ → „{new}“): "
         "ältere Formulare, als Word-Datei oder gedruckt zurückgeschickt, werden über die "
         "Beschriftung gelesen — die alte unter former_labels eintragen",

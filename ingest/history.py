@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from formgen.identity import reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
 from formgen.messages import moment_text, problem_text, reason_text, say
-from formgen.model import INSTITUTION, Field, FieldType, Schema
+from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.record import ERASED_MARK
 from ingest.export import display
 from ingest.labels import field_label, field_of, path_label, scope_label, value_field
@@ -100,20 +100,23 @@ def _changes(
 ) -> list[str]:
     schema = reg.schema
     order = _order(schema)
+    ends = {scope: pos for (scope, _fid), pos in order.items()}  # a scope's last field
     rows = []
     for path, old, new in changes:
         scope, _, key = str(path).partition(".")
-        rows.append(
-            (order.get((scope, key.split(".")[0]), len(order)), str(path), scope, key, old, new)
-        )
+        pos = order.get((scope, key.split(".")[0]), ends.get(scope, len(order)) + 0.5)
+        rows.append((pos, str(path), scope, key, old, new))
     lines: list[str] = []
     last_scope = None
     for _pos, _path, scope, key, old, new in sorted(rows, key=lambda r: (r[0], r[1])):
         if scope != last_scope:
             lines.append(f"  {scope_label(schema, scope, lang)}")
             last_scope = scope
-        head = f"    {field_label(field_of(schema, scope, key), key, lang)}: "
-        typed = value_field(schema, scope, key)
+        f = field_of(schema, scope, key)
+        if f is None and reg.kept is not None:  # a field the current version dropped
+            f = reg.kept.older_field(scope, key)
+        head = f"    {field_label(f, key, lang)}: "
+        typed = None if key.endswith("." + OTHER) else f
         lines.extend(
             _change_lines(
                 head,

@@ -276,6 +276,7 @@ def _load(ws: Workspace) -> Register:
     for op in read_journal(ws)[seq:]:
         apply_op(reg, op)
         reg.data["journal_seq"] = op["seq"]
+    reg.recheck_retyped()
     return reg
 
 
@@ -541,6 +542,7 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
         apply_op(reg, op, again, ws)
         reg.data["journal_seq"] = op["seq"]
         merged += op.get("op") == "merge"
+    reg.recheck_retyped()
     damaged: Path | None = None
     if ws.register_path.exists():
         try:

@@ -239,7 +239,7 @@ from ingest.matching import (
     normalise_phone,
 )
 from ingest.schemas import SchemaRegistry, unknown_category
-from ingest.submission import Checked, EntryReturn, Submission, short, value_path
+from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
 from ingest.values import ONE_LINE, parse_date, pasted, split_list
 
 FORMAT = "formgen-register"
@@ -762,6 +762,42 @@ class Register:
         for held in self.data["conflicts"].values():
             held["path"] = schema.current_path(held["path"])
 
+    def recheck_retyped(self) -> None:
+        """Check again what the register holds in a field an older version kept
+        (:attr:`kept`) gave another type (:attr:`ingest.schemas.SchemaRegistry.retyped`),
+        against the current type, as a form of that version returned now is: a value invalid
+        then and valid now (``many`` in a field turned from a number into text) is valid, one
+        valid then and invalid now is flagged with why. Each such value is replaced, never
+        changed in place: the history keeps what each return gave, as it was checked then.
+        A value kept shortened or a placeholder stays as it is (:func:`ingest.validate._recheck`)."""
+        retyped = self.kept.retyped if self.kept is not None else frozenset()
+        if not retyped:
+            return
+        from ingest.validate import check_typed  # validate imports this module
+
+        def recheck(values: Json, fields: Iterable[Field]) -> None:
+            for f in fields:
+                stored = values.get(f.id)
+                if f.id not in retyped or not isinstance(stored, dict) or is_erased(stored):
+                    continue
+                if stored.get("problem_key") in KEPT_AS_IS:
+                    continue
+                checked = check_typed(f, str(stored.get("raw", ""))).get(f.id)
+                if checked is None:
+                    continue
+                now = _checked_json(checked)
+                if all(stored.get(k) == now.get(k) for k in ("v", "problem", "problem_key")):
+                    continue
+                kept = {k: v for k, v in stored.items() if not k.startswith("problem")}
+                values[f.id] = {**kept, **now, "raw": stored["raw"]}
+
+        categories = {c.id: c for c in self.schema.categories}
+        for inst in self.institutions.values():
+            recheck(inst["institution"], self.schema.institution_fields())
+            for cid, entry in inst["entries"].items():
+                if cid in categories:
+                    recheck(entry["fields"], categories[cid].entry_fields)
+
     def _current_entry(self, e: EntryReturn) -> EntryReturn:
         """A returned entry with its values under the current ids of their fields (a form of
         an older version is mapped when it is read; a return replayed from the journal or a
@@ -832,7 +868,8 @@ class Register:
         a text field as its value, in a date or number field as
         :attr:`~formgen.record.InstitutionRecord.typed` (its box shows the text). Left out is
         only an invalid choice (a box or list has no state for it), and so is a choice the
-        schema no longer offers (:func:`~formgen.record.offered`): the institution chooses anew.
+        schema no longer offers (:func:`~formgen.record.offered`): the institution chooses anew;
+        and a field it no longer has (its form has no box for it).
         """
         inst = self.institution(iid)
         inst_fields = {f.id: f for f in self.schema.institution_fields()}
@@ -843,6 +880,8 @@ class Register:
         ) -> dict[str, Value]:
             out: dict[str, Value] = {}
             for key, sv in stored.items():
+                if key.partition(".")[0] not in fields:
+                    continue  # a field the current version dropped: the register keeps it
                 f = fields.get(key)
                 if sv.get("v") is not None:
                     value = offered(f, sv["v"]) if f is not None else sv["v"]

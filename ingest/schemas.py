@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
 from formgen.errors import QuarantineError, SchemaError
 from formgen.messages import Said
-from formgen.model import Choice, Field, Schema, choices_of
+from formgen.model import INSTITUTION, Choice, Field, FieldType, Schema, choices_of
 from formgen.schema_load import load_schema, shipped_schema_path
 from formgen.workspace import SCHEMAS
 
@@ -90,23 +91,63 @@ class SchemaRegistry:
         (:meth:`dropped_choice`)."""
         if self._dropped is None:
             self._dropped = {}
-            cur = self.current
-            older = [
-                ver
-                for sid, ver in (known.split(" ", 1) for known in self.known_versions())
-                if sid == cur.schema_id and ver != cur.schema_version
-            ]
-            for ver in sorted(older, key=_version_key):  # the newest label wins
-                with contextlib.suppress(QuarantineError):  # a damaged file names nothing
-                    schema = self.get(cur.schema_id, ver)
-                    for c in schema.categories:
-                        for old in c.fields:
-                            for choice in choices_of(old):
-                                self._dropped.setdefault(old.id, {})[choice.value] = choice
+            for schema in self._older:  # the newest label wins
+                for c in schema.categories:
+                    for old in c.fields:
+                        for choice in choices_of(old):
+                            self._dropped.setdefault(old.id, {})[choice.value] = choice
         found: dict[str, Choice] = {}
         for fid in (*reversed(f.renamed_from), f.id):  # the field's own id wins
             found |= self._dropped.get(fid, {})
         return found
+
+    @cached_property
+    def _older(self) -> list[Schema]:
+        """The older versions of the current schema kept here, oldest first (a damaged file
+        names nothing)."""
+        cur = self.current
+        older = [
+            ver
+            for sid, ver in (known.split(" ", 1) for known in self.known_versions())
+            if sid == cur.schema_id and ver != cur.schema_version
+        ]
+        out = []
+        for ver in sorted(older, key=_version_key):
+            with contextlib.suppress(QuarantineError):
+                out.append(self.get(cur.schema_id, ver))
+        return out
+
+    def older_field(self, scope: str, key: str) -> Field | None:
+        """The field of ``key`` in ``scope`` (as :func:`ingest.labels.field_of` finds it) as
+        the newest older version kept here that has it defines it: one the current version
+        dropped, which values in the register's history still name. ``None`` when none has it."""
+        fid = key.split(".")[0]
+        for schema in reversed(self._older):
+            if scope == INSTITUTION:
+                fields = schema.institution_fields()
+            else:
+                fields = next((c.fields for c in schema.categories if c.id == scope), ())
+            found = next((f for f in fields if f.id == fid), None)
+            if found is not None:
+                return found
+        return None
+
+    @cached_property
+    def retyped(self) -> frozenset[str]:
+        """The ids of the current version's fields to which an older version kept here gave
+        another type (under the id or one it was renamed from): what the register holds in
+        them was checked against that type (:meth:`ingest.register.Register.recheck_retyped`)."""
+        older: dict[str, set[FieldType]] = {}
+        for schema in self._older:
+            for c in schema.categories:
+                for f in c.fields:
+                    older.setdefault(f.id, set()).add(f.type)
+        return frozenset(
+            f.id
+            for c in self.current.categories
+            for f in c.fields
+            if any(t != f.type for fid in (f.id, *f.renamed_from) for t in older.get(fid, ()))
+        )
 
     def get(self, schema_id: str, version: str) -> Schema:
         """The schema ``schema_id`` in ``version``; raise :class:`QuarantineError` when unknown."""

@@ -48,7 +48,7 @@ from ingest.labels import (
     path_label,
     region_text,
 )
-from ingest.register import Json, Register, answered, local_day
+from ingest.register import Json, Register, answered, is_erased, local_day
 from ingest.tables import cut, fold, table
 
 STALE = "stale"
@@ -188,6 +188,53 @@ def choices_dropped(reg: Register, new: Schema, lang: str) -> list[str]:
                 "schema_drops_choice", lang, len(iids), field=field, option=option, label=label
             )
         out.append(said)
+    return out
+
+
+def fields_changed(reg: Register, new: Schema, lang: str) -> list[str]:
+    """For ``formgen schema check --workspace``: one line per field of the register's version
+    that institutions hold values in and the version ``new`` drops, or gives another type
+    (with how many of the values are invalid under it: the register checks them again,
+    :meth:`ingest.register.Register.recheck_retyped`), in ``lang``."""
+    from ingest.validate import check_typed  # validate imports the register
+
+    held: dict[tuple[str, str], list[Json]] = {}
+    for iid in reg.ids():
+        inst = reg.institutions[iid]
+        scopes = [(INSTITUTION, inst["institution"])]
+        scopes += [(cid, entry["fields"]) for cid, entry in inst["entries"].items()]
+        for scope, stored in scopes:
+            for key, sv in stored.items():
+                if "." not in key and isinstance(sv, dict) and not is_erased(sv):
+                    held.setdefault((scope, key), []).append(sv)
+    categories = {c.id for c in new.categories}
+    out = []
+    for (scope, fid), values in held.items():
+        was = field_of(reg.schema, scope, fid)
+        if was is None or (scope != INSTITUTION and scope not in categories):
+            continue  # dropped before, or with its checklist (said by the checklist)
+        now = field_of(new, scope, new.current_key(scope, fid))
+        field = path_label(reg.schema, f"{scope}.{fid}", lang)
+        if now is None:
+            out.append(say_count("schema_drops_field", lang, len(values), field=field, id=fid))
+        elif now.type != was.type:
+            invalid = sum(
+                1
+                for sv in values
+                if (c := check_typed(now, str(sv.get("raw", ""))).get(now.id)) and c.problem
+            )
+            out.append(
+                say_count(
+                    "schema_retypes_field",
+                    lang,
+                    len(values),
+                    field=field,
+                    id=fid,
+                    old=was.type.value,
+                    new=now.type.value,
+                    invalid=invalid,
+                )
+            )
     return out
 
 

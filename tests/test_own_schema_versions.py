@@ -4,12 +4,14 @@ directory of services for unaccompanied minors), and its next version
 
 from __future__ import annotations
 
+import io
 import shutil
 from email import message_from_bytes, policy
 from pathlib import Path
 
 from click.testing import CliRunner
 from pdf_engines import pdfium_fill
+from pypdf import PdfReader
 
 from formgen.cli import main
 from formgen.workspace import Workspace
@@ -140,6 +142,62 @@ def first_return(tmp_path: Path) -> Path:
     return ws
 
 
+def test_schema_check_notes_a_dropped_field_holding_values_and_a_changed_type(
+    tmp_path: Path,
+) -> None:
+    ws = first_return(tmp_path)
+    result = run("schema", "check", str(DATA / "youth-2.yaml"), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    notes = [line.partition("note: ")[2] for line in result.output.splitlines() if "note:" in line]
+    assert notes == [
+        "drops the field 'Institution › Website' (web), held by 1 institution: forms, the "
+        "printed register and the tables no longer show its value; the register keeps it "
+        "(history, JSON export)",
+        "changes the type of 'Supported housing › Places for minors' (places) from integer to "
+        "text, held by 1 institution: its value is checked again against the new type, 0 "
+        "invalid then",
+    ]
+
+
+def test_after_the_switch_a_value_valid_under_the_new_type_is_valid(tmp_path: Path) -> None:
+    """'many' was "not a whole number"; the field is text now: stale, the print and the
+    update mail no longer ask to correct it, and the history keeps what the return gave."""
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    value = stored(ws, "housing.places")
+    assert value["v"] == "many" and "problem" not in value
+    stale = run("register", "stale", "-w", str(ws))
+    assert "whole number" not in stale.output and "invalid" not in stale.output
+    history = run("register", "history", "y-1", "-w", str(ws)).output
+    assert "Places for minors: (blank) → many  [invalid: 'many' is not a whole number" in history
+
+
+def test_after_a_switch_to_a_number_a_text_that_is_none_is_flagged(tmp_path: Path) -> None:
+    """The other way round (text → integer): a value valid before is flagged with why."""
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    again = ("mail", str(tmp_path / "list.csv"), "-w", str(ws), "--round", "second", "--force")
+    mailed = run(*again, "--drafts", str(tmp_path / "second"))  # forms of 2.0.0
+    assert mailed.exit_code == 0, mailed.output
+    returned(tmp_path, ws, "second.pdf", {"housing.places": "a dozen"}, "second")
+    assert stored(ws, "housing.places")["v"] == "a dozen"
+    text = (DATA / "youth-1.yaml").read_text("utf-8").replace("1.0.0", "3.0.0")
+    (ws / "youth.yaml").write_text(text, "utf-8")
+    value = stored(ws, "housing.places")
+    assert value["v"] is None and value["problem_key"] == "integer"
+    assert value["raw"] == "a dozen"
+
+
+def test_the_history_names_a_dropped_field_by_the_label_its_version_gave(tmp_path: Path) -> None:
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    history = run("register", "history", "y-1", "-w", str(ws)).output
+    lines = history.splitlines()
+    assert "    Website: (blank) → https://dom-lodz.example" in lines
+    assert "web:" not in history
+    assert lines.count("  Institution") == 1  # under the institution's other fields
+
+
 def test_a_late_form_of_the_first_version_keeps_the_choices_still_offered(tmp_path: Path) -> None:
     """A second copy of the version-1 form, after the switch, with the dropped choice ticked
     beside one still offered and a new website: the choice still offered is merged (the value
@@ -165,3 +223,23 @@ def test_a_late_form_of_the_first_version_keeps_the_choices_still_offered(tmp_pa
         "institution: field 'web' of schema version 1.0.0 no longer exists; its value "
         "'https://nowy.example' was not merged"
     ) in text
+
+
+def test_an_institution_holding_a_value_of_a_dropped_field_still_gets_its_form(
+    tmp_path: Path,
+) -> None:
+    """Its form of the new version has no box for the website: mailed without it (it was
+    "institution.web: this form has no such field", and no mail)."""
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    again = ("mail", str(tmp_path / "list.csv"), "-w", str(ws), "--round", "second", "--force")
+    mailed = run(*again, "--drafts", str(tmp_path / "second"))
+    assert mailed.exit_code == 0, mailed.output
+    draft = message_from_bytes(
+        (tmp_path / "second" / "y-1.eml").read_bytes(), policy=policy.default
+    )
+    form = next(a for a in draft.iter_attachments() if a.get_filename().endswith(".pdf"))
+    fields = PdfReader(io.BytesIO(form.get_content())).get_fields() or {}
+    assert "institution.web" not in fields
+    assert fields["housing.places"].get("/V") == "many"
+    assert stored(ws, "institution.web")["v"] == "https://dom-lodz.example"

@@ -107,11 +107,12 @@ def _unusable(ws: Workspace, error: str) -> FormgenError:
 
 
 def _register_notes(ws: Workspace, model: Schema) -> list[str]:
-    """What ``model`` means for the values the workspace's register holds: the choices it
-    drops that institutions hold, in the workspace's language. A register that cannot be read
+    """What ``model`` means for the values the workspace's register holds: the fields it drops
+    or gives another type and the choices it drops that institutions hold, in the workspace's
+    language. A register that cannot be read
     is said so, not an error: the file checked is valid."""
     from ingest import journal  # the CLI is the one place knowing both
-    from ingest.staleness import choices_dropped
+    from ingest.staleness import choices_dropped, fields_changed
 
     try:
         reg = journal.load(ws)
@@ -119,7 +120,7 @@ def _register_notes(ws: Workspace, model: Schema) -> list[str]:
         return [
             say("schema_not_compared", ws.language, error=in_language(exc.args[0], ws.language))
         ]
-    return choices_dropped(reg, model, ws.language)
+    return [*fields_changed(reg, model, ws.language), *choices_dropped(reg, model, ws.language)]
 
 
 @schema.command("show")
