@@ -83,7 +83,7 @@ def test_a_workspace_keeps_its_own_mail_texts_per_kind_and_language(tmp_path: Pa
     assert str(own["Subject"]) == f"{TITLE}: please check Dom Łódź Youth House"
     assert body(own).startswith("Hello Dom Łódź Youth House, see FG-") and TITLE in body(own)
     german = mails["y-2"]
-    title = "Verzeichnis der Angebote für unbegleitete Minderjährige"
+    title = "Übersicht der Angebote für unbegleitete Minderjährige"
     assert str(german["Subject"]) == f"{title} – Ihre Angaben für Центр Надежда"
     assert f"das Youth Network aktualisiert die {title}." in body(german)
 
