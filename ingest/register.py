@@ -798,6 +798,31 @@ class Register:
                 if cid in categories:
                     recheck(entry["fields"], categories[cid].entry_fields)
 
+    def _without_dropped(self, e: EntryReturn) -> EntryReturn:
+        """A return replayed from the journal (merged before the schema changed) without the
+        values of fields the current version dropped that an older version :attr:`kept` has:
+        a form of that version read now leaves them out too (:func:`ingest.validate.to_current`);
+        the return as a whole was quarantined as naming an unknown field, and a rebuild lost
+        its institution."""
+        kept = self.kept
+        assert kept is not None
+
+        def known(
+            scope: str, ids: Mapping[str, int], values: Mapping[str, Checked]
+        ) -> dict[str, Checked]:
+            return {
+                k: c
+                for k, c in values.items()
+                if k.partition(".")[0] in ids or kept.older_field(scope, k) is None
+            }
+
+        entry_ids = self._entry_ids.get(e.category or "", {})
+        return replace(
+            e,
+            institution=known(INSTITUTION, self._inst_ids, e.institution),
+            entry=known(e.category or "", entry_ids, e.entry),
+        )
+
     def _current_entry(self, e: EntryReturn) -> EntryReturn:
         """A returned entry with its values under the current ids of their fields (a form of
         an older version is mapped when it is read; a return replayed from the journal or a
@@ -1012,6 +1037,8 @@ class Register:
             sub = replace(sub, entries=tuple(map(self._current_entry, sub.entries)))
             if sent is not None:  # journaled by a merge from before the rename
                 sent = {self.schema.current_path(p): v for p, v in sent.items()}
+        if self.kept is not None and sub.identity.schema_version != self.schema.schema_version:
+            sub = replace(sub, entries=tuple(map(self._without_dropped, sub.entries)))
         problem = self._quarantine_reason(sub)
         if problem:
             return MergeOutcome(QUARANTINED, reason=problem)

@@ -243,3 +243,17 @@ def test_an_institution_holding_a_value_of_a_dropped_field_still_gets_its_form(
     assert "institution.web" not in fields
     assert fields["housing.places"].get("/V") == "many"
     assert stored(ws, "institution.web")["v"] == "https://dom-lodz.example"
+
+
+def test_a_rebuild_after_the_switch_keeps_an_institution_holding_a_dropped_field(
+    tmp_path: Path,
+) -> None:
+    """Its return, journaled under 1.0.0 with the website, is replayed without it: it was
+    quarantined as naming a field the schema does not know, and the institution was gone."""
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    rebuilt = run("register", "rebuild", "-w", str(ws))
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "1 return merged, 1 institution" in rebuilt.output
+    assert stored(ws, "housing.places")["v"] == "many"
+    assert "web" not in load(Workspace.open(ws)).institutions["y-1"]["institution"]
