@@ -7,6 +7,7 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
      "revision": 17,            # changes made so far (all institutions)
      "journal_seq": 17,         # journal operations this file contains (see ingest.journal)
      "next": {"inst": 4, "conflict": 2, "duplicate": 1},
+     "checked_with": "2.0.0",   # after a schema switch: see Register.recheck_retyped
      "institutions": {"inst-0001": {
          "id": "inst-0001", "rev": 3,            # the institution's revision = base_version of forms
          "institution": {"name": VALUE, …},      # institution-scope fields
@@ -769,8 +770,15 @@ class Register:
         then and valid now (``many`` in a field turned from a number into text) is valid, one
         valid then and invalid now is flagged with why. Each such value is replaced, never
         changed in place: the history keeps what each return gave, as it was checked then.
-        A value kept shortened or a placeholder stays as it is (:func:`ingest.validate._recheck`)."""
-        retyped = self.kept.retyped if self.kept is not None else frozenset()
+        A value kept shortened or a placeholder stays as it is (:func:`ingest.validate._recheck`).
+        Once done, ``"checked_with"`` names the version, so that a register written since is not
+        checked again, nor the older versions read for it, until the next switch."""
+        version = self.schema.schema_version
+        if self.kept is None or self.data.get("checked_with") == version:
+            return
+        retyped = self.kept.retyped
+        if self.kept.older:
+            self.data["checked_with"] = version
         if not retyped:
             return
         from ingest.validate import check_typed  # validate imports this module

@@ -91,7 +91,7 @@ class SchemaRegistry:
         (:meth:`dropped_choice`)."""
         if self._dropped is None:
             self._dropped = {}
-            for schema in self._older:  # the newest label wins
+            for schema in self.older:  # the newest label wins
                 for c in schema.categories:
                     for old in c.fields:
                         for choice in choices_of(old):
@@ -102,7 +102,7 @@ class SchemaRegistry:
         return found
 
     @cached_property
-    def _older(self) -> list[Schema]:
+    def older(self) -> list[Schema]:
         """The older versions of the current schema kept here, oldest first (a damaged file
         names nothing)."""
         cur = self.current
@@ -122,7 +122,7 @@ class SchemaRegistry:
         the newest older version kept here that has it defines it: one the current version
         dropped, which values in the register's history still name. ``None`` when none has it."""
         fid = key.split(".")[0]
-        for schema in reversed(self._older):
+        for schema in reversed(self.older):
             if scope == INSTITUTION:
                 fields = schema.institution_fields()
             else:
@@ -138,7 +138,7 @@ class SchemaRegistry:
         another type (under the id or one it was renamed from): what the register holds in
         them was checked against that type (:meth:`ingest.register.Register.recheck_retyped`)."""
         older: dict[str, set[FieldType]] = {}
-        for schema in self._older:
+        for schema in self.older:
             for c in schema.categories:
                 for f in c.fields:
                     older.setdefault(f.id, set()).add(f.type)

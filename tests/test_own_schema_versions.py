@@ -5,10 +5,12 @@ directory of services for unaccompanied minors), and its next version
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
@@ -16,6 +18,7 @@ from pypdf import PdfReader
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import load
+from ingest.schemas import SchemaRegistry
 
 DATA = Path(__file__).parent / "data" / "own_schema"
 TITLE = "Directory of services for unaccompanied minors"
@@ -243,6 +246,19 @@ def test_an_institution_holding_a_value_of_a_dropped_field_still_gets_its_form(
     assert "institution.web" not in fields
     assert fields["housing.places"].get("/V") == "many"
     assert stored(ws, "institution.web")["v"] == "https://dom-lodz.example"
+
+
+def test_the_register_is_checked_again_once_per_switch(tmp_path: Path, monkeypatch) -> None:
+    """Written after the switch, the register says the version its values were checked
+    against: a command after that does not read the older versions again for it."""
+    ws = first_return(tmp_path)
+    switch_to_version_2(ws)
+    assert run("register", "rebuild", "-w", str(ws)).exit_code == 0
+    data = json.loads((ws / "register.json").read_text("utf-8"))
+    assert data["checked_with"] == "2.0.0"
+    assert data["institutions"]["y-1"]["entries"]["housing"]["fields"]["places"]["v"] == "many"
+    monkeypatch.setattr(SchemaRegistry, "older", property(lambda _: pytest.fail("read again")))
+    assert stored(ws, "housing.places")["v"] == "many"
 
 
 def test_a_rebuild_after_the_switch_keeps_an_institution_holding_a_dropped_field(
