@@ -35,6 +35,7 @@ from formgen.errors import (
 from formgen.fold import alike_names
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity, test_key
+from formgen.interrupts import Interrupts
 from formgen.languages import MAIL_LANGUAGES
 from formgen.mailing import (
     MailTemplate,
@@ -181,6 +182,9 @@ class Plan:
     langs: dict[str, str] = field(default_factory=dict)
     """Per recipient to mail: the language of its mail and form (the one the coordinator
     chose, else its recipients row's, else :func:`carried_over`, else the round's)."""
+    maybe_sent: dict[str, str] = field(default_factory=dict)
+    """Per recipient to mail: when a run of this round began to send it its mail and ended
+    before the server's answer was logged (:attr:`Delivery.maybe_sent_at`)."""
 
     def formats_of(self, recipient_id: str, settings: RoundSettings) -> tuple[str, ...]:
         return self.formats.get(recipient_id, settings.formats)
@@ -221,6 +225,7 @@ def plan_round(
     reuse: dict[str, Delivery] = {}
     formats: dict[str, tuple[str, ...]] = {}
     langs: dict[str, str] = {}
+    maybe_sent: dict[str, str] = {}
     carried = carried_over(deliveries, settings)
     for r in recipients:
         d = this_round.get(r.id)
@@ -264,8 +269,10 @@ def plan_round(
             and _prepared_as(d, settings, formats[r.id], langs[r.id])
         ):
             reuse[r.id] = d
+        if d is not None and d.maybe_sent_at:
+            maybe_sent[r.id] = d.maybe_sent_at
         todo.append(r)
-    return Plan(todo, skipped, without, reuse, formats, langs)
+    return Plan(todo, skipped, without, reuse, formats, langs, maybe_sent)
 
 
 def delivery_formats(d: Delivery) -> tuple[str, ...]:
@@ -322,6 +329,10 @@ class Deliverer(Protocol):
 
     action: str
 
+    def wait(self) -> None:
+        """Wait until the next mail may go (the rate limit): a stop signal ends the wait."""
+        ...
+
     def deliver(
         self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
     ) -> Outcome:
@@ -355,6 +366,9 @@ class DraftWriter:
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
 
+    def wait(self) -> None:
+        pass
+
     def deliver(
         self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
     ) -> Outcome:
@@ -375,16 +389,25 @@ class SmtpSender:
         self.transport = transport
         self.limiter = limiter
 
+    def wait(self) -> None:
+        self.limiter.wait()
+
     def deliver(
         self, recipient: Recipient, msg: EmailMessage, log: SendLog, base: dict[str, object]
     ) -> Outcome:
         from formgen.smtp import Refusal
 
-        self.limiter.wait()
+        self.transport.ensure_open()  # no connection, no login: no mail goes, nothing to log
+        # said before the mail is handed over: a run that ends before it logs the server's
+        # answer (killed, the machine off) leaves the rerun knowing this mail may have gone out
+        log.append("sending", **base, message_id=str(msg["Message-ID"]))
         try:
             result = self.transport.send(msg)
         except ConnectionLost as exc:
             log.append("failed", **base, error=str(exc), code=None, permanent=False)
+            raise
+        except MailError as exc:  # the server took no mail: it wants a login
+            log.append("not_sent", **base, error=str(exc))
             raise
         if isinstance(result, Refusal):
             log.append(
@@ -415,6 +438,9 @@ class RoundReport:
     stopped: str = ""
     """Why the batch stopped early (a lost connection, a login the server wants); empty when
     it went through. ``outcomes`` holds what happened before."""
+    interrupted_by: str = ""
+    """The stop signal that ended the batch between two mails (``Ctrl-C``, ``SIGTERM``,
+    ``SIGHUP``: :data:`~formgen.interrupts.STOP_SIGNALS`); empty when none came."""
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -458,8 +484,12 @@ def run_round(
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     invalid: Mapping[str, Mapping[str, FieldProblems]] | None = None,
     replies_to: Mapping[str, str] | None = None,
+    progress: Callable[[Outcome], None] | None = None,
 ) -> RoundReport:
-    """Prepare and deliver every planned mail, one institution at a time, logging each step.
+    """Prepare and deliver every planned mail, one institution at a time, logging each step;
+    ``progress`` is told each outcome as it comes. A stop signal (Ctrl-C, SIGTERM, SIGHUP:
+    :data:`~formgen.interrupts.STOP_SIGNALS`) ends the round between two mails:
+    :attr:`RoundReport.interrupted_by` says which.
 
     ``incomplete``: per institution, category → required fields with no value; ``invalid``:
     category → fields holding an invalid value, with why. The mail names them (``{missing}`` of
@@ -476,90 +506,116 @@ def run_round(
     issued = ws.issued() if plan.reuse else {}
     report = RoundReport(outcomes, plan)
     rng = random.Random(settings.seed) if settings.seed is not None else None
-    for recipient in plan.todo:
-        lang = plan.lang_of(recipient.id, settings)
-        mailed_to = recipient.email  # a test's subject names it
-        if test_to:
-            recipient = replace(recipient, email=test_to)
+
+    def done(outcome: Outcome) -> None:
+        outcomes.append(outcome)
+        if progress is not None:
+            progress(outcome)
+
+    def make(
+        recipient: Recipient, lang: str, mailed_to: str
+    ) -> tuple[list[GeneratedForm], EmailMessage]:
+        """The recipient's forms (made, or reused from an earlier run) and its mail."""
+        forms = None if test_to else _reuse(ws, plan.reuse.get(recipient.id), issued)
+        if forms is None:
+            forms = _prepare(
+                ws,
+                recipient,
+                settings,
+                plan.formats_of(recipient.id, settings),
+                lang,
+                schema,
+                renderers,
+                prefill,
+                log,
+                rng,
+            )
+        categories = forms[0].identity.categories
+        msg = build_message(
+            recipient=recipient,
+            forms=forms,
+            template=templates[lang],
+            titles=schema.mail_titles(lang),
+            sender=ws.sender,
+            centre=ws.centre_name,
+            deadline=_deadline_of(plan.reuse.get(recipient.id), settings),
+            lang=lang,
+            signature=signature,
+            checklists=[schema.category_label(c, lang) for c in categories],
+            missing_text=missing_text(
+                schema,
+                _on_form(incomplete, recipient.id, categories),
+                lang,
+                _on_form(invalid, recipient.id, categories),
+            ),
+            in_reply_to=(replies_to or {}).get(recipient.id, ""),
+        )
+        if test_to:  # the address the real mail goes to, as the subject's mark says it
+            mark = Said("mail_test_subject", email=mailed_to)
+            msg.replace_header("Subject", f"{mark.in_language(ws.language)} {msg['Subject']}")
+            msg["X-Formgen-Test"] = "1"  # its bounce is no real mail's (record_bounces)
+        return forms, msg
+
+    interrupts = Interrupts()
+    with interrupts.caught():
         try:
-            forms = None if test_to else _reuse(ws, plan.reuse.get(recipient.id), issued)
-            if forms is None:
-                forms = _prepare(
-                    ws,
-                    recipient,
-                    settings,
-                    plan.formats_of(recipient.id, settings),
-                    lang,
-                    schema,
-                    renderers,
-                    prefill,
-                    log,
-                    rng,
-                )
-            msg = build_message(
-                recipient=recipient,
-                forms=forms,
-                template=templates[lang],
-                titles=schema.mail_titles(lang),
-                sender=ws.sender,
-                centre=ws.centre_name,
-                deadline=_deadline_of(plan.reuse.get(recipient.id), settings),
-                lang=lang,
-                signature=signature,
-                checklists=[schema.category_label(c, lang) for c in forms[0].identity.categories],
-                missing_text=missing_text(
-                    schema,
-                    _on_form(incomplete, recipient.id, forms[0].identity.categories),
-                    lang,
-                    _on_form(invalid, recipient.id, forms[0].identity.categories),
-                ),
-                in_reply_to=(replies_to or {}).get(recipient.id, ""),
-            )
-            if test_to:  # the address the real mail goes to, as the subject's mark says it
-                mark = Said("mail_test_subject", email=mailed_to)
-                msg.replace_header("Subject", f"{mark.in_language(ws.language)} {msg['Subject']}")
-                msg["X-Formgen-Test"] = "1"  # its bounce is no real mail's (record_bounces)
-        except WrongRecipientError:
-            raise  # a programming error: never carry on after it
-        except FormgenError as exc:
-            # logged, so that 'formgen status' shows it until a rerun of the round mails it
-            log.append(
-                "not_made",
-                round=settings.round,
-                kind=settings.kind,
-                institution_id=recipient.id,
-                name=recipient.name,
-                email=recipient.email,
-                error=str(exc),
-                error_said=said_json(_message(exc)),
-            )
-            outcomes.append(Outcome(recipient, "error", _message(exc)))
-            continue
-        ids = tuple(dict.fromkeys(f.identity.instance_id for f in forms))
-        base: dict[str, object] = {
-            "round": settings.round,
-            "institution_id": recipient.id,
-            "email": recipient.email,
-            "instance_ids": list(ids),
-        }
-        try:
-            outcome = deliverer.deliver(recipient, msg, log, base)
-            warnings = tuple(dict.fromkeys(w for f in forms for w in f.warnings))
-            outcomes.append(replace(outcome, instance_ids=ids, warnings=warnings))
-        except ConnectionLost as exc:
-            outcomes.append(Outcome(recipient, "lost", Said("mail_lost", error=_message(exc)), ids))
-            done = len(outcomes)
-            report.stopped = Said(
-                "mail_stopped_lost",
-                error=_message(exc),
-                done=done,
-                total=len(plan.todo),
-                iid=recipient.id,
-            )
-            break
-        except MailError as exc:  # nothing goes with these settings: no recipient is at fault
-            report.stopped = _message(exc)
-            break
+            for recipient in plan.todo:
+                lang = plan.lang_of(recipient.id, settings)
+                mailed_to = recipient.email  # a test's subject names it
+                if test_to:
+                    recipient = replace(recipient, email=test_to)
+                # a stop signal waits until the forms made are logged, and a mail handed to the
+                # server until the server's answer is: the round stops between two mails
+                with interrupts.held():
+                    try:
+                        forms, msg = make(recipient, lang, mailed_to)
+                    except WrongRecipientError:
+                        raise  # a programming error: never carry on after it
+                    except FormgenError as exc:
+                        # logged, so that 'formgen status' shows it until a rerun mails it
+                        log.append(
+                            "not_made",
+                            round=settings.round,
+                            kind=settings.kind,
+                            institution_id=recipient.id,
+                            name=recipient.name,
+                            email=recipient.email,
+                            error=str(exc),
+                            error_said=said_json(_message(exc)),
+                        )
+                        done(Outcome(recipient, "error", _message(exc)))
+                        continue
+                ids = tuple(dict.fromkeys(f.identity.instance_id for f in forms))
+                base: dict[str, object] = {
+                    "round": settings.round,
+                    "institution_id": recipient.id,
+                    "email": recipient.email,
+                    "instance_ids": list(ids),
+                }
+                warnings = tuple(dict.fromkeys(w for f in forms for w in f.warnings))
+                if (at := plan.maybe_sent.get(recipient.id)) and not test_to:
+                    warnings += (Said("mail_maybe_sent_before", at=at),)
+                deliverer.wait()  # the rate limit: a stop signal ends the wait at once
+                with interrupts.held():
+                    try:
+                        outcome = deliverer.deliver(recipient, msg, log, base)
+                        done(replace(outcome, instance_ids=ids, warnings=warnings))
+                    except ConnectionLost as exc:
+                        lost = Said("mail_lost", error=_message(exc))
+                        done(Outcome(recipient, "lost", lost, ids))
+                        report.stopped = Said(
+                            "mail_stopped_lost",
+                            error=_message(exc),
+                            done=len(outcomes),
+                            total=len(plan.todo),
+                            iid=recipient.id,
+                        )
+                        break
+                    except MailError as exc:  # no mail goes with these settings: nobody's fault
+                        report.stopped = _message(exc)
+                        break
+        except KeyboardInterrupt:
+            report.interrupted_by = interrupts.by
     return report
 
 
@@ -582,6 +638,7 @@ def mail_round(
     incomplete: Mapping[str, Mapping[str, Sequence[str]]] | None = None,
     invalid: Mapping[str, Mapping[str, FieldProblems]] | None = None,
     replies_to: Mapping[str, str] | None = None,
+    progress: Callable[[Outcome], None] | None = None,
 ) -> RoundReport:
     """:func:`run_round` under the workspace's lock, with the recipients of ``plan`` planned
     again first: another run may have mailed some of them since ``plan`` was made, and nobody
@@ -602,6 +659,7 @@ def mail_round(
             incomplete=incomplete,
             invalid=invalid,
             replies_to=replies_to,
+            progress=progress,
         )
 
 

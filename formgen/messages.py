@@ -1547,6 +1547,19 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_outcome_lost": "MAYBE NOT DELIVERED",
         "mail_done_sent": "{n} of {total} mails sent",
         "mail_done_written": "{n} of {total} mails written",
+        "mail_interrupted_sent": "interrupted ({by}) between two mails: {n} mails not sent; "
+        "run the same command again to send them (those sent are logged and not sent again)",
+        "mail_interrupted_sent_one": "interrupted ({by}) between two mails: 1 mail not sent; "
+        "run the same command again to send it (those sent are logged and not sent again)",
+        "mail_interrupted_written": "interrupted ({by}) between two mails: {n} mails not "
+        "written; run the same command again to write them (those written are logged and not "
+        "written again)",
+        "mail_interrupted_written_one": "interrupted ({by}) between two mails: 1 mail not "
+        "written; run the same command again to write it (those written are logged and not "
+        "written again)",
+        "mail_maybe_sent_before": "maybe sent before: a run of {at:moment} ended while handing this "
+        "mail to the server, before its answer was logged; sent again, so the institution may "
+        "get it twice",
         "mail_undelivered": "{n} mails not delivered (listed above, recorded in sendlog.jsonl); "
         "fix the addresses or wait",
         "mail_undelivered_one": "1 mail not delivered (listed above, recorded in sendlog.jsonl); "
@@ -3638,6 +3651,21 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_outcome_lost": "VIELLEICHT NICHT ZUGESTELLT",
         "mail_done_sent": "{n} von {total} Mails gesendet",
         "mail_done_written": "{n} von {total} Mails als Entwurf geschrieben",
+        "mail_interrupted_sent": "abgebrochen ({by}) zwischen zwei Mails: {n} Mails nicht "
+        "gesendet; um sie zu senden, denselben Befehl noch einmal ausführen (die gesendeten sind "
+        "vermerkt und gehen nicht noch einmal)",
+        "mail_interrupted_sent_one": "abgebrochen ({by}) zwischen zwei Mails: 1 Mail nicht "
+        "gesendet; um sie zu senden, denselben Befehl noch einmal ausführen (die gesendeten sind "
+        "vermerkt und gehen nicht noch einmal)",
+        "mail_interrupted_written": "abgebrochen ({by}) zwischen zwei Mails: {n} Mails nicht als "
+        "Entwurf geschrieben; um sie zu schreiben, denselben Befehl noch einmal ausführen (die "
+        "geschriebenen sind vermerkt und werden nicht noch einmal geschrieben)",
+        "mail_interrupted_written_one": "abgebrochen ({by}) zwischen zwei Mails: 1 Mail nicht "
+        "als Entwurf geschrieben; um sie zu schreiben, denselben Befehl noch einmal ausführen "
+        "(die geschriebenen sind vermerkt und werden nicht noch einmal geschrieben)",
+        "mail_maybe_sent_before": "möglicherweise schon gesendet: ein Lauf vom {at:moment} endete, "
+        "während diese Mail an den Server ging, bevor seine Antwort vermerkt war; noch einmal "
+        "gesendet, die Einrichtung bekommt sie also vielleicht doppelt",
         "mail_undelivered": "{n} Mails nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
         "vermerkt); die Adressen korrigieren oder abwarten",
         "mail_undelivered_one": "1 Mail nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
@@ -4360,7 +4388,9 @@ class _Formatter(string.Formatter):
     """``str.format`` with the digit grouping and decimal mark of one language (a number's
     ``,`` and ``.`` swapped in German), ``{name:date}`` for a day
     stored in ISO (``2026-11-23``) written as the language writes dates (:func:`date_text`),
-    and ``{name:day}`` for a date as typed, quoted as the value is shown (:func:`day_text`)."""
+    ``{name:day}`` for a date as typed, quoted as the value is shown (:func:`day_text`), and
+    ``{name:moment}`` for a stored moment (``2026-11-23T08:52:49+01:00``) in this computer's
+    time (:func:`moment_text`)."""
 
     def __init__(self, lang: str) -> None:
         super().__init__()
@@ -4370,6 +4400,8 @@ class _Formatter(string.Formatter):
     def format_field(self, value: Any, format_spec: str) -> str:
         if format_spec == "date":  # not an ISO day (a hand edit): ValueError, the stored text
             return date_text(dt.date.fromisoformat(str(value)), self.lang)
+        if format_spec == "moment":
+            return moment_text(str(value), self.lang)
         if format_spec == "day":  # typed as an ISO day: as the language writes dates
             return day_text({"raw": value}, self.lang) or str(value)
         text = str(super().format_field(value, format_spec))
@@ -4391,11 +4423,12 @@ def say(key: str, lang: str, **args: Arg) -> str:
 @functools.cache
 def _plain(template: str, lang: str) -> bool:
     """Whether ``template`` has no format that :class:`_Formatter` writes its own way in
-    ``lang``: no ``date`` or ``day``, and no digit grouping unless ``lang`` groups with ``,``
-    (a float, whose decimal mark the language may write otherwise, is the caller's check)."""
+    ``lang``: no ``date``, ``day`` or ``moment``, and no digit grouping unless ``lang`` groups
+    with ``,`` (a float, whose decimal mark the language may write otherwise, is the caller's
+    check)."""
     specs = [spec or "" for _, _, spec, _ in string.Formatter().parse(template)]
     grouping = _GROUPING.get(lang, ",") == ","
-    return not any(s in ("date", "day") or ("," in s and not grouping) for s in specs)
+    return not any(s in ("date", "day", "moment") or ("," in s and not grouping) for s in specs)
 
 
 def say_count(key: str, lang: str, n: int, **args: Arg) -> str:

@@ -7,6 +7,13 @@ crash. A *delivery* is one institution in one round; its events are:
 ``prepared``  the forms were generated and stored (``forms/mail/<round>/``): instance ids,
               files with SHA-256, deadline, kind, language. A rerun reuses them.
 ``drafted``   an ``.eml`` draft was written (the coordinator sends it from the mail program).
+``sending``   the mail is being handed to the SMTP server (its Message-ID): a ``sent``,
+              ``failed`` or ``not_sent`` follows. Where none does, the run ended before the
+              server's answer was logged (killed, the machine turned off): the server may have
+              taken the mail. The rerun sends it again and says so
+              (:attr:`Delivery.maybe_sent_at`).
+``not_sent``  the mail of a ``sending`` did not go, and no recipient is at fault: no mail can
+              go with these settings (the server wants a login); the round stopped.
 ``sent``      the SMTP server accepted the mail (with its Message-ID and the server's reply).
 ``failed``    the server refused the recipient or the connection broke; ``permanent`` for 5xx;
               ``bounce`` when it came later as a delivery status notification.
@@ -37,7 +44,7 @@ and a marker in a server's reply or a reason's English as ``(erased)``; in a rea
 (``detail_said``, ``error_said``) an arg that is a marker is the words ``erased``, said in the
 workspace's language („(gelöscht)“). The log itself keeps the markers.
 
-A formgen older than ``not_mailed`` (or ``not_made``) skips those lines as damaged (``formgen
+A formgen older than ``not_mailed`` (or ``not_made``, ``sending``, ``not_sent``) skips those lines as damaged (``formgen
 status`` notes their line numbers) and reads the rest of the log as before.
 
 The log never holds a password or a mail body, only addresses, ids and server replies.
@@ -59,7 +66,16 @@ SENDLOG = "sendlog.jsonl"
 TEST_DRAFTS = "testdrafts.jsonl"
 """The drafts of tests (``formgen mail --test-to --drafts``): one line each, ``at``,
 ``institution_id`` and ``path`` (absolute); no value of the institution."""
-EVENTS = ("prepared", "drafted", "sent", "failed", "not_mailed", "not_made")
+EVENTS = (
+    "prepared",
+    "drafted",
+    "sending",
+    "sent",
+    "failed",
+    "not_sent",
+    "not_mailed",
+    "not_made",
+)
 
 
 def now_iso() -> str:
@@ -85,6 +101,10 @@ class Delivery:
     draft_path: str = ""
     sent_at: str = ""
     message_id: str = ""
+    maybe_sent_at: str = ""
+    """When a run began to send its mail and ended before the server's answer was logged (a
+    ``sending`` with no ``sent``, ``failed`` or ``not_sent`` after it): the server may have
+    taken it."""
     failures: list[dict[str, Any]] = field(default_factory=list)
     not_mailed_at: str = ""
     not_mailed_reason: str = ""
@@ -219,6 +239,13 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
         if d is None:
             d = by_key[key] = Delivery(*key)
         kind = ev["event"]
+        if kind == "sending":  # the server's answer follows: sent, failed or not_sent
+            d.maybe_sent_at = str(ev.get("at", ""))
+            continue
+        if kind in ("sent", "failed", "not_sent"):
+            d.maybe_sent_at = ""
+        if kind == "not_sent":
+            continue
         if kind != "not_made":  # tried again since: what happened then counts
             d.not_made_at = d.not_made_error = ""
             d.not_made_words = None

@@ -182,6 +182,11 @@ class SmtpTransport:
                 ) from None
         self._smtp = smtp
 
+    def ensure_open(self) -> None:
+        """:meth:`open` the connection unless it is open."""
+        if self._smtp is None:
+            self.open()
+
     def _connect(self, context: ssl.SSLContext) -> smtplib.SMTP:
         """Connect and greet (TLS as the settings say); a failure closes what was opened.
 
@@ -214,8 +219,7 @@ class SmtpTransport:
         the server takes no mail without a login (530 or 5.7.0/5.7.1 "authentication required",
         at MAIL FROM, RCPT TO or DATA) that the settings do not give.
         """
-        if self._smtp is None:
-            self.open()
+        self.ensure_open()
         assert self._smtp is not None
         try:
             refused = self._smtp.send_message(msg)

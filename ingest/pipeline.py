@@ -49,7 +49,6 @@ import resource
 import signal
 import stat
 import tempfile
-import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Mapping
@@ -69,6 +68,7 @@ from formgen.errors import (
 )
 from formgen.filenames import shown
 from formgen.identity import FormIdentity, reference
+from formgen.interrupts import STOP_SIGNALS, Interrupts
 from formgen.messages import WORDS, Said, SaidJoined, in_language, os_error_said, said_count
 from formgen.workspace import CONFIG, LOCK, WORKSPACE_FILES, Workspace, write_atomic
 from ingest import archive, mailbox, quarantine
@@ -689,11 +689,6 @@ def _mute_libraries() -> None:
         log.setLevel(logging.CRITICAL + 1)
         log.propagate = False
 
-
-STOP_SIGNALS = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM", signal.SIGHUP: "SIGHUP"}
-"""Signals that stop a run between two files (:class:`_Interrupts`), by the name the report
-gives them: Ctrl-C, ``kill`` or a service manager (systemd) stopping the run, the terminal
-being closed. A terminal sends them to the workers too; only the parent acts on them."""
 
 PR_SET_PDEATHSIG = 1
 """prctl(2): the signal the kernel sends this process when its parent ends (Linux)."""
@@ -1336,7 +1331,7 @@ def ingest_sources(
     earliest = sorted(outstanding)  # a heap of outstanding positions (finished ones popped lazily)
     first: tuple[int, ...] | None = earliest[0] if earliest else None
     finished: dict[tuple[int, ...], tuple[Task, _Done | _Expanded]] = {}
-    interrupts = _Interrupts()
+    interrupts = Interrupts()
     with spool_folder() as spool_dir, interrupts.caught():
         results = Batch(ctx, limits, jobs, spool_dir, archive).run(tasks)
         try:
@@ -1362,56 +1357,6 @@ def ingest_sources(
             results.close()  # stops the workers
     report.finish()
     return report
-
-
-class _Interrupts:
-    """Ctrl-C (or another of :data:`STOP_SIGNALS`) stops a run between two files: the files
-    handled so far keep their report lines (and merges), the rest are counted as not handled.
-    One that comes while a file is being merged waits until that merge is journaled, so the
-    register is never left half-changed."""
-
-    def __init__(self) -> None:
-        self.merging = False
-        self.asked = False
-        self.by = "Ctrl-C"
-
-    @contextlib.contextmanager
-    def caught(self) -> Iterator[None]:
-        """Take the stop signals over while the run lasts, each where Python's own handling
-        has it (not one the program ignores, as ``nohup`` has SIGHUP ignored)."""
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        taken = {
-            signum: handler
-            for signum in STOP_SIGNALS
-            if (handler := signal.getsignal(signum)) in (signal.default_int_handler, signal.SIG_DFL)
-        }
-        for signum in taken:
-            signal.signal(signum, self._signal)
-        try:
-            yield
-        finally:
-            for signum, handler in taken.items():
-                signal.signal(signum, handler)
-
-    def _signal(self, signum: int, frame: object) -> None:
-        self.by = STOP_SIGNALS[signal.Signals(signum)]
-        if self.merging:
-            self.asked = True
-        else:
-            raise KeyboardInterrupt
-
-    @contextlib.contextmanager
-    def held(self) -> Iterator[None]:
-        """Ctrl-C waits until the block is done, then stops the run."""
-        self.merging = True
-        try:
-            yield
-        finally:
-            self.merging = False
-        if self.asked:
-            raise KeyboardInterrupt
 
 
 class _Settler:

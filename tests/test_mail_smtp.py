@@ -348,7 +348,7 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         assert "REFUSED" not in result.output and "sender refused" not in result.output
         # the first 530 ends the round: nobody else is tried, nobody is marked as failed
         assert inbox.messages == []
-        assert [e["event"] for e in log_events(ws)] == ["prepared"]
+        assert [e["event"] for e in log_events(ws)] == ["prepared", "sending", "not_sent"]
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
         # with the login added, the same command sends all four
@@ -400,10 +400,14 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         events = [(e["event"], e["institution_id"]) for e in log_events(ws)]
         assert events == [
             ("prepared", "bs-ist"),
+            ("sending", "bs-ist"),
             ("sent", "bs-ist"),
             ("prepared", "ua-1"),
+            ("sending", "ua-1"),
             ("sent", "ua-1"),
             ("prepared", "lodz"),
+            ("sending", "lodz"),
+            ("not_sent", "lodz"),  # the server took no mail: the rerun says nothing of it
         ]
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
@@ -411,6 +415,7 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         again = _mail_again_with_a_login(ws)
     assert again.exit_code == 0, again.output
     assert "2 zu versenden, 2 bereits erledigt" in again.output
+    assert "möglicherweise" not in again.output
     assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
         "lodz@example.org",
         "markaz@example.org",
@@ -2376,3 +2381,98 @@ def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_pat
     assert "Fehler: Ungültiger Wert für '--test-to': " in result.stderr
     assert f"„{address}“ ist keine E-Mail-Adresse" in result.stderr
     assert not (ws / "sendlog.jsonl").exists()
+
+
+def _formgen(*args: str) -> subprocess.Popen[str]:
+    """formgen in a process of its own, the stop signals as a terminal leaves them."""
+
+    def default_signals() -> None:
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_DFL)
+
+    cli = [sys.executable, "-c", "from formgen.cli import main; main()"]
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}  # a pipe: whole lines
+    return subprocess.Popen(
+        [*cli, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        preexec_fn=default_signals,
+    )
+
+
+@pytest.mark.parametrize(
+    ("signum", "by"),
+    [(signal.SIGINT, "Ctrl-C"), (signal.SIGTERM, "SIGTERM"), (signal.SIGHUP, "SIGHUP")],
+)
+def test_a_round_stopped_by_a_signal_says_each_mail_as_it_goes_and_what_is_left(
+    tmp_path, signum, by
+):
+    """Found by the shared-drive audit: the lines of the mails sent came only when the round
+    ended (minutes at 30 a minute); Ctrl-C printed English 'Aborted!', kill and a closed
+    terminal nothing. Each mail is said as it goes; a stop signal ends the round between two
+    mails, which says how many are left and to run the same command again."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        args = ("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        proc = _formgen(*args, "--rate", "6")  # 10 s between two mails
+        try:
+            assert proc.stdout is not None
+            shown = [proc.stdout.readline() for _ in range(2)]  # the plan, then the first mail
+            assert shown[1].startswith("  gesendet bs-ist (Şule Yılmaz"), shown
+            proc.send_signal(signum)
+            out, err = proc.communicate(timeout=60)
+        finally:
+            proc.kill()
+            proc.communicate()
+        assert proc.returncode == 1, err
+        assert len(inbox.messages) == 1
+        assert out == "1 von 4 Mails gesendet\n"
+        assert err == (
+            f"Error: abgebrochen ({by}) zwischen zwei Mails: 3 Mails nicht gesendet; um sie zu "
+            "senden, denselben Befehl noch einmal ausführen (die gesendeten sind vermerkt und "
+            "gehen nicht noch einmal)\n"
+        )
+        again = run(*args)
+    assert again.exit_code == 0, again.output
+    assert "3 zu versenden, 1 bereits erledigt" in again.output
+    rcpts = [r for _, rs, _ in inbox.messages for r in rs]
+    assert sorted(rcpts) == [
+        "lodz@example.org",
+        "markaz@example.org",
+        "olga@example.org",
+        "sule@danisma.example",
+    ]
+
+
+def test_a_mail_whose_servers_answer_was_never_logged_goes_again_said_maybe_sent(tmp_path):
+    """A run that ends after the server took a mail but before its 'sent' was logged (killed,
+    the machine turned off) cannot know whether the mail went: the rerun sends it again,
+    better twice than never, and says that the institution may get it twice."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        args = ("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert run(*args).exit_code == 0
+        lines = (ws / "sendlog.jsonl").read_text("utf-8").splitlines(keepends=True)
+        last_sent = max(i for i, line in enumerate(lines) if '"event": "sent"' in line)
+        assert '"event": "sending"' in lines[last_sent - 1]
+        (ws / "sendlog.jsonl").write_text("".join(lines[:last_sent]), "utf-8")
+        iid = json.loads(lines[last_sent])["institution_id"]
+        again = run(*args)
+    assert again.exit_code == 0, again.output
+    assert "1 zu versenden, 3 bereits erledigt" in again.output
+    said = again.output.splitlines()
+    at = said.index(next(line for line in said if line.startswith(f"  gesendet {iid} ")))
+    assert said[at + 1].startswith(
+        "    Hinweis: möglicherweise schon gesendet: ein Lauf vom "
+    ) and said[at + 1].endswith(
+        "endete, während diese Mail an den Server ging, bevor seine Antwort vermerkt war; noch "
+        "einmal gesendet, die Einrichtung bekommt sie also vielleicht doppelt"
+    )
+    rcpts = [r for _, rs, _ in inbox.messages for r in rs]
+    assert len(rcpts) == 5 and len(set(rcpts)) == 4
+    third = run(*args)
+    assert "0 zu versenden" in third.output and "möglicherweise" not in third.output

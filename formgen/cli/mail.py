@@ -38,6 +38,7 @@ from formgen.linebreak import breaks_shown
 from formgen.mailing import parse_template
 from formgen.mailrun import (
     DraftWriter,
+    Outcome,
     RoundReport,
     RoundSettings,
     SmtpSender,
@@ -476,6 +477,7 @@ def mail(
             incomplete=targets.incomplete,
             invalid=targets.invalid,
             replies_to=targets.replies_to,
+            progress=lambda outcome: _echo_outcome(outcome, out),  # each mail as it goes
         )
     finally:
         if transport is not None:
@@ -553,25 +555,33 @@ def _who(r: Recipient, lang: str, address: bool = True) -> str:
     return f"{r.id} ({name}) <{breaks_shown(r.email)}>{via}"
 
 
+def _echo_outcome(o: Outcome, lang: str) -> None:
+    """One mail of the round, said as soon as it was sent, written or went wrong."""
+    if o.status in ("sent", "drafted"):
+        detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
+        who = _who(o.recipient, lang)
+        echo_fitted(say(f"mail_{o.status}", lang, who=who, detail=detail))
+        for warning in o.warnings:
+            echo_fitted(say("mail_warning", lang, warning=in_language(warning, lang)))
+    else:
+        # how a coordinator reads an outcome that went wrong (else the status in capitals)
+        key = f"mail_outcome_{o.status}"
+        label = say(key, lang) if key in WORDS["en"] else o.status.upper()
+        detail = in_language(o.detail, lang)
+        echo_fitted(f"  {label} {_who(o.recipient, lang)}: {detail}", err=True)
+
+
 def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
-    for o in report.outcomes:
-        if o.status in ("sent", "drafted"):
-            detail = f"Message-ID {o.detail}" if o.status == "sent" else o.detail
-            who = _who(o.recipient, lang)
-            echo_fitted(say(f"mail_{o.status}", lang, who=who, detail=detail))
-            for warning in o.warnings:
-                echo_fitted(say("mail_warning", lang, warning=in_language(warning, lang)))
-        else:
-            # how a coordinator reads an outcome that went wrong (else the status in capitals)
-            key = f"mail_outcome_{o.status}"
-            label = say(key, lang) if key in WORDS["en"] else o.status.upper()
-            detail = in_language(o.detail, lang)
-            echo_fitted(f"  {label} {_who(o.recipient, lang)}: {detail}", err=True)
+    """The round's end, its mails said already (:func:`_echo_outcome`): how many went, and
+    what to do about the others."""
     done = report.count("sent") + report.count("drafted")
     total = len(report.plan.todo)
     echo_fitted(say("mail_done_sent" if send else "mail_done_written", lang, n=done, total=total))
     if report.stopped:
         raise MailError(in_language(report.stopped, lang))
+    if report.interrupted_by and (left := total - len(report.outcomes)):
+        key = "mail_interrupted_sent" if send else "mail_interrupted_written"
+        raise MailError(say_count(key, lang, left, by=report.interrupted_by))
     if report.problems:
         unmade = report.count("error")  # no form, no mail: the send log says not_made
         undelivered = len(report.problems) - unmade
