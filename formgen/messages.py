@@ -1923,6 +1923,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Encoding UTF-8), then run the command again",
         "config_invalid": "{path}: {why}; correct the file in a text editor (or restore it from "
         "your backup) and run the command again",
+        "workspace_in_use": "{root} is in use by another formgen run (waited {wait:.0f} s); try "
+        "again when it has finished",
+        "workspace_in_use_by": "{root} is in use by another formgen run (waited {wait:.0f} s): "
+        "'{command}' since {since:moment}, on the computer {host} by {user} (process {pid}); try "
+        "again when it has finished",
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
@@ -4079,6 +4084,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Speichern unter, Codierung UTF-8), dann den Befehl wiederholen",
         "config_invalid": "{path}: {why}; die Datei im Texteditor berichtigen (oder aus der "
         "Sicherung wiederherstellen) und den Befehl wiederholen",
+        "workspace_in_use": "{root} wird gerade von einem anderen formgen-Lauf benutzt ({wait:.0f} "
+        "s gewartet); noch einmal versuchen, wenn er fertig ist",
+        "workspace_in_use_by": "{root} wird gerade von einem anderen formgen-Lauf benutzt "
+        "({wait:.0f} s gewartet): „{command}“ seit {since:moment}, auf dem Computer {host} von "
+        "{user} (Prozess {pid}); noch einmal versuchen, wenn er fertig ist",
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",

@@ -19,13 +19,17 @@ The folder is made readable by its owner only (mode 0700): it holds personal dat
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
+import getpass
 import hashlib
 import json
 import os
 import re
 import secrets
 import shlex
+import socket
+import sys
 import time
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -719,10 +723,13 @@ class Workspace:
                             os.unlink(e.path)
 
     @contextlib.contextmanager
-    def lock(self, wait: float = 30.0) -> Iterator[None]:
-        """Hold the workspace's write lock; wait up to ``wait`` seconds, then fail clearly.
-        Held by this process alone: a process forked meanwhile (an ingest worker) lets go of
-        it (:data:`_HELD_LOCKS`)."""
+    def lock(self, wait: float | None = None) -> Iterator[None]:
+        """Hold the workspace's write lock; wait up to ``wait`` seconds (:data:`LOCK_WAIT`),
+        then fail clearly, saying which run holds it: the holder writes what it is into the
+        lock file (:func:`_holder`). Held by this process alone: a process forked meanwhile
+        (an ingest worker) lets go of it (:data:`_HELD_LOCKS`). An ``flock``: it keeps out the
+        runs of this computer only, never those of another one sharing the folder."""
+        wait = LOCK_WAIT if wait is None else wait
         fh = open(self.root / LOCK, "a+")  # noqa: SIM115 - kept open while the lock is held
         _HELD_LOCKS.add(fh)
         try:
@@ -733,13 +740,56 @@ class Workspace:
                     break
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
-                        raise WorkspaceError(
-                            f"{self.root} is in use by another formgen run (waited {wait:.0f} s); "
-                            "try again when it has finished"
-                        ) from None
+                        raise WorkspaceError(_in_use(self.root, fh, wait)) from None
                     time.sleep(0.1)
             self._remove_left_over()
-            yield
+            _write_holder(fh, json.dumps(_holder(), ensure_ascii=False))
+            try:
+                yield
+            finally:
+                _write_holder(fh, "")  # no record of a run that ended
         finally:
             _HELD_LOCKS.discard(fh)
             fh.close()
+
+
+LOCK_WAIT = 30.0
+"""How long :meth:`Workspace.lock` waits for another run to finish, in seconds."""
+
+
+def _holder() -> dict[str, Any]:
+    """What the lock file says of the run holding the lock: its command line, since when,
+    the computer, the user and the process."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container)
+        user = str(os.getuid())
+    return {
+        "command": shlex.join(["formgen", *sys.argv[1:]])[:200],
+        "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "host": socket.gethostname(),
+        "user": user,
+        "pid": os.getpid(),
+    }
+
+
+def _write_holder(fh: IO[str], text: str) -> None:
+    """Replace the lock file's text by ``text``; where it cannot be written (a full disk), the
+    lock holds all the same, only a run waiting for it cannot say whose it is."""
+    with contextlib.suppress(OSError):
+        fh.seek(0)
+        fh.truncate()
+        fh.write(text)
+        fh.flush()
+
+
+def _in_use(root: Path, fh: IO[str], wait: float) -> Said:
+    """That the workspace in ``root`` is in use, and by which run where the holder's record
+    (:func:`_holder`) says it: an older formgen wrote none."""
+    try:
+        fh.seek(0)
+        held = json.loads(fh.read())
+        args = {k: str(held[k]) for k in ("command", "since", "host", "user", "pid")}
+        return Said("workspace_in_use_by", root=str(root), wait=wait, **args)
+    except (OSError, ValueError, TypeError, KeyError):
+        return Said("workspace_in_use", root=str(root), wait=wait)

@@ -842,7 +842,7 @@ def erase(
     paths: Iterable[str],
     note: str,
     confirm: Callable[[Erasure], bool] = lambda _e: True,
-    wait: float = 30.0,
+    wait: float | None = None,
 ) -> Erasure | None:
     """Erase every value ``iid`` holds or held at ``paths`` from the workspace (see the module
     docstring), holding the workspace's lock; ``confirm`` is asked with what will be erased

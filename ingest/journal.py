@@ -481,7 +481,7 @@ class RegisterWriter:
 
 @contextlib.contextmanager
 def writing(
-    ws: Workspace, wait: float = 30.0, checkpoint_every: int = CHECKPOINT_EVERY
+    ws: Workspace, wait: float | None = None, checkpoint_every: int = CHECKPOINT_EVERY
 ) -> Iterator[RegisterWriter]:
     """Open the register for changes (one writer at a time; a second one waits ``wait`` seconds
     and then fails clearly). The checkpoint is written when the block ends without an error."""
@@ -510,7 +510,9 @@ class RebuildReport:
     journaled submissions were taken instead."""
 
 
-def rebuild(ws: Workspace, reread: Reread | None = None, wait: float = 30.0) -> RebuildReport:
+def rebuild(
+    ws: Workspace, reread: Reread | None = None, wait: float | None = None
+) -> RebuildReport:
     """Make ``register.json`` again from the journal (and, with ``reread``, from the archived
     originals; an original erased by ``register erase`` from its journaled submission). A
     damaged register is first kept aside as ``register.json.damaged-<time>``."""

@@ -1601,7 +1601,7 @@ def ingest_into_register(
     limits: Limits | None = None,
     jobs: int | None = None,
     progress: ProgressFn | None = None,
-    wait: float = 30.0,
+    wait: float | None = None,
 ) -> IngestReport:
     """Ingest into the workspace's register: what ``formgen ingest`` (and ``formgen demo``) runs.
 

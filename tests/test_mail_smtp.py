@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import getpass
 import json
 import mailbox
 import os
 import re
 import resource
 import signal
+import socket
 import subprocess
 import sys
 from dataclasses import replace
@@ -36,6 +38,7 @@ from register_support import SCHEMA, YILMAZ, institution_form
 from test_mail_cli import deadlines_pass, write_register
 from test_register_returns import mailed_form
 
+import formgen.workspace
 from formgen.bounces import MAX_MAIL_BYTES
 from formgen.cli import main
 from formgen.forms import FormRequest, new_identity
@@ -2476,3 +2479,46 @@ def test_a_mail_whose_servers_answer_was_never_logged_goes_again_said_maybe_sent
     assert len(rcpts) == 5 and len(set(rcpts)) == 4
     third = run(*args)
     assert "0 zu versenden" in third.output and "möglicherweise" not in third.output
+
+
+def test_a_run_waiting_for_a_mail_round_is_told_which_run_holds_the_workspace(
+    tmp_path, monkeypatch
+):
+    """Found by the shared-drive audit: an ingest during a mail round waited 30 s, then said in
+    English only that the workspace 'is in use by another formgen run'; a second mail printed
+    its whole plan first. The run holding the workspace writes what it is into the lock file;
+    the one waiting names it, in the workspace's language, and a second mail fails before its
+    plan."""
+    monkeypatch.setattr(formgen.workspace, "LOCK_WAIT", 0.5)
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        args = ("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        proc = _formgen(*args, "--rate", "6")
+        try:
+            assert proc.stdout is not None
+            shown = [proc.stdout.readline() for _ in range(2)]  # the plan, then the first mail
+            assert shown[1].startswith("  gesendet bs-ist"), shown
+            held = (
+                f"{ws} wird gerade von einem anderen formgen-Lauf benutzt (0 s gewartet): "
+                f"„formgen {' '.join(args)} --rate 6“ seit "
+            )
+            by = (
+                f", auf dem Computer {socket.gethostname()} von {getpass.getuser()} "
+                f"(Prozess {proc.pid}); noch einmal versuchen, wenn er fertig ist"
+            )
+            second = run(*args)
+            ingest = run("ingest", str(tmp_path), "-w", str(ws))
+            proc.send_signal(signal.SIGTERM)
+            proc.communicate(timeout=60)
+        finally:
+            proc.kill()
+            proc.communicate()
+    assert second.exit_code == 1
+    assert second.output.startswith(f"Error: {held}"), second.output  # no plan before it
+    assert by in second.output
+    assert ingest.exit_code == 1
+    assert held in ingest.output and by in ingest.output
+    with formgen.workspace.Workspace.open(ws).lock(wait=0):  # the round ended: free again
+        assert (ws / ".lock").read_text("utf-8").startswith('{"command": "formgen ')
+    assert (ws / ".lock").read_text("utf-8") == ""

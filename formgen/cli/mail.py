@@ -279,6 +279,9 @@ def mail(
     check_sender(ws)  # before anything is planned: a dry run that passes, the real run must too
     # and so the [smtp] settings --send uses: nothing planned, shown or logged without them
     smtp = smtp_settings(ws) if send else None
+    if not dry_run:  # a run holding the workspace (another round) is said before the plan
+        with ws.lock():
+            pass
     schema = ws.schema()
     today = dt.date.today()
     kind = "reminder" if overdue else "update" if stale else "invitation"
