@@ -1928,6 +1928,14 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_in_use_by": "{root} is in use by another formgen run (waited {wait:.0f} s): "
         "'{command}' since {since:moment}, on the computer {host} by {user} (process {pid}); try "
         "again when it has finished",
+        "workspace_sync_copies": "Note: {root} holds conflict copies a sync program made when "
+        "two computers changed formgen's files at once: {names}. formgen does not read them: "
+        "what they hold is missing here.{what}",
+        "workspace_sync_copies_ingest": " Ingest the other computer's returns here again (formgen "
+        "ingest), then delete the copies of register and journal.",
+        "workspace_sync_copies_sendlog": " Never delete a copy of the send log: only it knows the "
+        "mails sent from the other computer (a round mails those institutions again).",
+        "workspace_sync_copies_other": " Compare each copy with its file and keep one.",
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
@@ -4089,6 +4097,15 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_in_use_by": "{root} wird gerade von einem anderen formgen-Lauf benutzt "
         "({wait:.0f} s gewartet): „{command}“ seit {since:moment}, auf dem Computer {host} von "
         "{user} (Prozess {pid}); noch einmal versuchen, wenn er fertig ist",
+        "workspace_sync_copies": "Achtung: {root} enthält Konfliktkopien, die ein Sync-Programm "
+        "angelegt hat, weil zwei Computer formgens Dateien zugleich geändert haben: {names}. "
+        "formgen liest sie nicht: was in ihnen steht, fehlt hier.{what}",
+        "workspace_sync_copies_ingest": " Die Rückläufer des anderen Computers hier noch einmal "
+        "einlesen (formgen ingest), dann die Kopien von Register und Journal löschen.",
+        "workspace_sync_copies_sendlog": " Eine Kopie des Sendeprotokolls nie löschen: nur sie "
+        "kennt die Mails, die der andere Computer gesendet hat (eine Runde schreibt diesen "
+        "Einrichtungen noch einmal).",
+        "workspace_sync_copies_other": " Jede Kopie mit ihrer Datei vergleichen und eine behalten.",
         "init_created": "Arbeitsbereich angelegt in {root}",
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",

@@ -57,6 +57,36 @@ SCHEMAS = "schemas"
 WORKSPACE_FILES = (SECRET, ISSUED, REGISTER, "journal.jsonl", "sendlog.jsonl")
 """Files only a workspace holds (``journal.jsonl``: ingest.journal; ``sendlog.jsonl``:
 formgen.sendlog): ``formgen init`` never makes a new workspace over them."""
+SYNC_COPY = re.compile(
+    "|".join(
+        rf"(?P<{name.replace('.', '_')}>{re.escape(name.rsplit('.', 1)[0])}[ ._(-].+"
+        rf"\.{re.escape(name.rsplit('.', 1)[1])})"
+        for name in (CONFIG, *WORKSPACE_FILES)
+    )
+)
+"""The name of a copy a sync program (OneDrive, Dropbox, Nextcloud, Syncthing) makes of one of
+the workspace's own files when two computers changed it at once: ``register-DESKTOP-AB12.json``,
+``journal (conflicted copy 2026-11-24).jsonl``, ``sendlog.sync-conflict-20261124-….jsonl``;
+the group named after the file (``register_json``) matches."""
+
+
+def sync_copies(root: Path) -> dict[str, str]:
+    """The copies a sync program made of the workspace's own files in ``root``
+    (:data:`SYNC_COPY`), each by the file it copies; none where ``root`` is no workspace."""
+    if not (root / CONFIG).is_file():
+        return {}
+    try:
+        names = sorted(p.name for p in root.iterdir())
+    except OSError:
+        return {}
+    own = {name.replace(".", "_"): name for name in (CONFIG, *WORKSPACE_FILES)}
+    return {
+        name: own[m.lastgroup]
+        for name in names
+        if (m := SYNC_COPY.fullmatch(name)) is not None and m.lastgroup is not None
+    }
+
+
 _NOT_COUNTED = frozenset({"Thumbs.db", "desktop.ini"})
 """Files Windows puts into folders by itself; like hidden files, they do not make a folder
 one that "holds files"."""

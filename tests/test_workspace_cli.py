@@ -448,3 +448,34 @@ def test_a_configuration_that_is_no_toml_is_said_in_the_locales_language(tmp_pat
         "; correct the file in a text editor (or restore it from your backup) and run the "
         "command again\n"
     )
+
+
+def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_command(
+    tmp_path: Path,
+) -> None:
+    """Found by the shared-drive audit: two computers on one synced workspace; the sync
+    program kept one computer's register and journal and saved the other's as
+    register-DESKTOP-AB12.json and journal-DESKTOP-AB12.jsonl, which formgen never reads: 51
+    merges lost unsaid. Every command on the workspace says so, once, before it runs."""
+    ws = Workspace.init(tmp_path / "ws").root
+    quiet = CliRunner().invoke(main, ["status", "-w", str(ws)])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    for name in ("register-DESKTOP-AB12.json", "journal-DESKTOP-AB12.jsonl", "register.json.bak"):
+        (ws / name).write_text("{}", "utf-8")
+    said = CliRunner().invoke(main, ["status", "-w", str(ws)])
+    assert said.exit_code == 0
+    assert said.stderr.splitlines() == [
+        f"Achtung: {ws} enthält Konfliktkopien, die ein Sync-Programm angelegt hat, weil zwei "
+        "Computer formgens Dateien zugleich geändert haben: journal-DESKTOP-AB12.jsonl, "
+        "register-DESKTOP-AB12.json. formgen liest sie nicht: was in ihnen steht, fehlt hier. "
+        "Die Rückläufer des anderen Computers hier noch einmal einlesen (formgen ingest), dann "
+        "die Kopien von Register und Journal löschen."
+    ]
+    (ws / "sendlog (DESKTOP-AB12's conflicted copy 2026-11-24).jsonl").write_text("", "utf-8")
+    said = CliRunner().invoke(main, ["register", "find", "x", "-w", str(ws)])
+    (line,) = said.stderr.splitlines()
+    assert "sendlog (DESKTOP-AB12's conflicted copy 2026-11-24).jsonl" in line
+    assert line.endswith(
+        "Eine Kopie des Sendeprotokolls nie löschen: nur sie kennt die Mails, die der andere "
+        "Computer gesendet hat (eine Runde schreibt diesen Einrichtungen noch einmal)."
+    )

@@ -420,8 +420,36 @@ class _SaidUsageError(click.UsageError):
         echo(f"{say('click_error', self.lang)} {self.format_message()}", err=True)
 
 
+def warn_of_sync_copies(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+    """A click callback of ``--workspace``: say once, before the command runs, where the
+    workspace holds copies a sync program made of its own files (:func:`~formgen.workspace.sync_copies`:
+    two computers changed them at once), which formgen never reads, and what to do."""
+    from formgen.messages import say  # not at start-up: `formgen --help` stays quick
+    from formgen.workspace import sync_copies
+
+    copies = sync_copies(Path(value)) if value is not None else {}
+    if copies:
+        lang = workspace_language(value)
+        copied = set(copies.values())
+        what = "".join(
+            say(f"workspace_sync_copies_{kind}", lang)
+            for kind, of in (
+                ("ingest", {"register.json", "journal.jsonl"}),
+                ("sendlog", {"sendlog.jsonl"}),
+                ("other", {"workspace.toml", "secret.key", "issued.jsonl"}),
+            )
+            if copied & of
+        )
+        names = ", ".join(copies)
+        echo_fitted(
+            say("workspace_sync_copies", lang, root=value, names=names, what=what), err=True
+        )
+    return value
+
+
 def workspace_option(func: F) -> F:
-    """``--workspace/-w DIR``: the workspace (default: $FORMGEN_WORKSPACE, else the current folder)."""
+    """``--workspace/-w DIR``: the workspace (default: $FORMGEN_WORKSPACE, else the current
+    folder), and a warning where it holds a sync program's copies of its files."""
     return click.option(
         "--workspace",
         "-w",
@@ -431,6 +459,7 @@ def workspace_option(func: F) -> F:
         show_default=True,
         envvar="FORMGEN_WORKSPACE",
         help="The workspace (made by 'formgen init'; env FORMGEN_WORKSPACE).",
+        callback=warn_of_sync_copies,
     )(func)
 
 
@@ -446,6 +475,7 @@ def optional_workspace_option(help: str) -> Callable[[F], F]:
         default=None,
         envvar="FORMGEN_WORKSPACE",
         help=help,
+        callback=warn_of_sync_copies,
     )
 
 
