@@ -179,7 +179,7 @@ def field_font() -> FieldFont:
     to_unicode: dict[int, str] = {}
     for cp, g in cmap.items():
         # Presentation forms (Arabic shaping) extract as the letters they show.
-        text = _base_text(cp)
+        text = base_text(cp)
         if g not in to_unicode or text == chr(cp):
             to_unicode[g] = text
     for (cp, _), g in forms.items():
@@ -198,7 +198,7 @@ def field_font() -> FieldFont:
     )
 
 
-def _base_text(cp: int) -> str:
+def base_text(cp: int) -> str:
     """The letters an Arabic presentation form shows (the character itself for all others)."""
     if 0xFB50 <= cp <= 0xFEFF and unicodedata.decomposition(chr(cp)).startswith("<"):
         return unicodedata.normalize("NFKC", chr(cp))

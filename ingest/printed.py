@@ -16,7 +16,8 @@ category in full in the header (on two lines where it needs them) beside the reg
 page, as many as fit and then how many more („… und 9 weitere“), and the "Stand" date and
 page number in the footer. The shipped DejaVu
 Sans renders any name (Turkish, Polish, Cyrillic, Greek; Arabic, Persian, Sorani, Pashto letters
-joined as the form fields join them); a right-to-left paragraph (an Arabic name, address or
+joined as the form fields join them, and read back, searched and copied as the letters they
+are, :class:`_Font`); a right-to-left paragraph (an Arabic name, address or
 note) is set against the right edge of its box, as Word and LibreOffice set it, a left-to-right
 one against the left. The schema's and the workspace's names (a category, a region an MSO
 network named in Arabic) are joined and put in reading order as the values are wherever they
@@ -91,7 +92,7 @@ from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.messages import date_text, problem_text, say, say_count
 from formgen.model import INSTITUTION, Category, Field, Scope
-from formgen.pdf_font import contextual_glyphs, shape_forms
+from formgen.pdf_font import base_text, contextual_glyphs, shape_forms
 from ingest.export import display, personal_fields
 from ingest.labels import region_text
 from ingest.register import Json, Register
@@ -151,8 +152,8 @@ def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
 
 def _fonts() -> None:
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, _font_file(font_path())))
-        pdfmetrics.registerFont(TTFont(BOLD, _font_file(font_path(bold=True))))
+        pdfmetrics.registerFont(_Font(FONT, _font_file(font_path())))
+        pdfmetrics.registerFont(_Font(BOLD, _font_file(font_path(bold=True))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
 
 
@@ -167,6 +168,44 @@ def _form_codes() -> dict[tuple[str, str], str]:
     :func:`formgen.pdf_font.shape_forms` gives a letter Unicode has no such form for)."""
     forms = sorted((chr(cp), kind) for cp, kinds in contextual_glyphs().items() for kind in kinds)
     return {form: chr(_FORMS_FROM + i) for i, form in enumerate(forms)}
+
+
+class _Font(TTFont):  # type: ignore[misc]
+    """reportlab's TrueType font, its text map (``ToUnicode``) giving each glyph of a shaped
+    Arabic line the letters it shows (:func:`_shown`), not the character drawn: a presentation
+    form (ﻣ, U+FEE3, for م) or a private code point (:func:`_form_codes`). Text extraction,
+    a viewer's search and copying then give an Arabic name as it is written („مركز“ finds it)."""
+
+    def addObjects(self, doc: Any) -> None:
+        fonts = [
+            self.getSubsetInternalName(n, doc)[1:] for n in range(len(self.state[doc].subsets))
+        ]
+        super().addObjects(doc)
+        for font in fonts:
+            text_map = doc.idToObject[doc.idToObject[font].ToUnicode.name]
+            text_map.content = _TEXT_MAP_ENTRY.sub(_entry_shown, text_map.content)
+
+
+_TEXT_MAP_ENTRY = re.compile("^(<[0-9A-F]{2}>) <([0-9A-F]{4})>$", re.MULTILINE)
+"""A code and the character it stands for in reportlab's ``ToUnicode`` map."""
+
+
+def _entry_shown(entry: re.Match[str]) -> str:
+    return f"{entry[1]} <{_shown(int(entry[2], 16)).encode('utf-16-be').hex().upper()}>"
+
+
+def _shown(cp: int) -> str:
+    """The letters the print's glyph for character ``cp`` shows, in the order drawn: those of a
+    ligature (lam-alef, ﻻ) right to left, as its line is drawn, so that a reader that puts a
+    right-to-left line back in the order written (poppler, PDFium, pdf.js) turns them too."""
+    letter = _form_letters().get(cp)
+    return letter if letter is not None else base_text(cp)[::-1]
+
+
+@functools.cache
+def _form_letters() -> dict[int, str]:
+    """Private code point (:func:`_form_codes`) → the letter it draws a contextual form of."""
+    return {ord(code): letter for (letter, _), code in _form_codes().items()}
 
 
 def _font_file(path: Path) -> io.BytesIO:
