@@ -179,7 +179,7 @@ def field_font() -> FieldFont:
     to_unicode: dict[int, str] = {}
     for cp, g in cmap.items():
         # Presentation forms (Arabic shaping) extract as the letters they show.
-        text = base_text(cp)
+        text = glyph_text(cp)
         if g not in to_unicode or text == chr(cp):
             to_unicode[g] = text
     for (cp, _), g in forms.items():
@@ -198,10 +198,13 @@ def field_font() -> FieldFont:
     )
 
 
-def base_text(cp: int) -> str:
-    """The letters an Arabic presentation form shows (the character itself for all others)."""
+def glyph_text(cp: int) -> str:
+    """The text of the glyph of ``cp`` in a font's ``ToUnicode`` map: the letters an Arabic
+    presentation form shows, in the order they are drawn (a lam-alef's right to left, "ال": a
+    reader that puts a right-to-left line back in the order written, as poppler, PDFium and
+    pdf.js do, turns them too; „الأمل“ came out „األمل“); the character itself for all others."""
     if 0xFB50 <= cp <= 0xFEFF and unicodedata.decomposition(chr(cp)).startswith("<"):
-        return unicodedata.normalize("NFKC", chr(cp))
+        return unicodedata.normalize("NFKC", chr(cp))[::-1]
     return chr(cp)
 
 

@@ -1087,14 +1087,19 @@ def _read_lines(
     return lines
 
 
+_DRAWN_LAM_ALEF = re.compile("[\u0622\u0623\u0625\u0627]\u0644")
+"""The text of a lam-alef glyph of formgen's fonts: alef (with or without hamza or madda), lam."""
+
+
 def written_order(glyphs: Sequence[tuple[float, str]], rtl: bool | None = None) -> tuple[str, bool]:
     """One line's glyphs, left to right, back in the order the text was written, and whether
     that order is a guess.
 
     Each glyph comes with its place in the drawing order (a space read from a gap: after the
     neighbour drawn first) and its text: several letters already in the order written for a
-    ligature (lam-alef is "لا"), or an Arabic presentation form (a shaped glyph) for the letter
-    it shows. Only lines with right-to-left letters (Arabic, Hebrew) need it.
+    ligature (lam-alef is "لا"; formgen's font gives its letters as drawn, "ال"), or an Arabic
+    presentation form (a shaped glyph) for the letter it shows. Only lines with right-to-left
+    letters (Arabic, Hebrew) need it.
 
     formgen draws such a line (:meth:`formgen.pdf_font.FieldFont.show`), as PDFium draws what
     is typed, glyph by glyph in the order written, each at its place: that order is the text
@@ -1119,6 +1124,9 @@ def written_order(glyphs: Sequence[tuple[float, str]], rtl: bool | None = None) 
                 for ch in text)
         for _, text in glyphs
     ]  # fmt: skip
+    # formgen's font gives a lam-alef's letters as drawn (formgen.pdf_font.glyph_text): one
+    # glyph's "ال" is the ligature "لا" (an alef joins no letter after it)
+    units = [unit[::-1] if _DRAWN_LAM_ALEF.fullmatch(unit) else unit for unit in units]
     if not any(_is_rtl(ch) for unit in units for ch in unit):
         return "".join(units), False
     # what is drawn, a character each, as formgen.bidi_order draws it (a ligature's letters

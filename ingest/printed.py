@@ -92,7 +92,7 @@ from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.messages import date_text, problem_text, say, say_count
 from formgen.model import INSTITUTION, Category, Field, Scope
-from formgen.pdf_font import base_text, contextual_glyphs, shape_forms
+from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
 from ingest.export import display, personal_fields
 from ingest.labels import region_text
 from ingest.register import Json, Register
@@ -195,11 +195,10 @@ def _entry_shown(entry: re.Match[str]) -> str:
 
 
 def _shown(cp: int) -> str:
-    """The letters the print's glyph for character ``cp`` shows, in the order drawn: those of a
-    ligature (lam-alef, ﻻ) right to left, as its line is drawn, so that a reader that puts a
-    right-to-left line back in the order written (poppler, PDFium, pdf.js) turns them too."""
+    """The letters the print's glyph for character ``cp`` shows, in the order drawn
+    (:func:`formgen.pdf_font.glyph_text`)."""
     letter = _form_letters().get(cp)
-    return letter if letter is not None else base_text(cp)[::-1]
+    return letter if letter is not None else glyph_text(cp)
 
 
 @functools.cache

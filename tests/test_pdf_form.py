@@ -799,6 +799,19 @@ def test_poppler_print_path_rebuilds_appearances_with_the_field_font(
         assert word in text, f"poppler did not show {word}"
 
 
+@pytest.mark.external
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils (pdftotext) not installed")
+def test_poppler_reads_prefilled_arabic_and_persian_as_written(schema: Schema) -> None:
+    """A prefilled value as poppler (Evince, Okular, pdftotext) reads, searches and copies it:
+    as written, a lam-alef's letters in their order („الأمل“ came out „األمل“)."""
+    record = sample_record()
+    record["institution"] |= {"name": "مركز الأمل للاستشارات", "city": "کوچه یاس ۱۲"}
+    form = make(schema, "institution", ("psychotherapie",), record)
+    out = subprocess.run(["pdftotext", "-", "-"], input=form.data, capture_output=True, check=True)
+    text = out.stdout.decode()
+    assert "مركز الأمل للاستشارات" in text and "کوچه یاس" in text
+
+
 # --------------------------------------------------------------------------- bad input
 
 
