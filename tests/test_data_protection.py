@@ -160,14 +160,20 @@ def test_a_private_persons_letter_is_deleted_from_the_quarantine_with_its_detail
     assert copy.exists() and "Małgorzata Wójcik" in fg("quarantine", "-w", ws).output
 
 
-def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
-    tmp_path: Path,
-) -> None:
+def mailed_round(tmp_path: Path) -> Path:
+    """A workspace whose register holds LIST, mailed as drafts to tmp_path/Entwürfe."""
     ws = tmp_path / "ws"
     fg("init", ws, "--sender", "spkom@example.org")
     (tmp_path / "liste.csv").write_text(LIST, "utf-8")
     fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
     fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    return ws
+
+
+def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
+    tmp_path: Path,
+) -> None:
+    ws = mailed_round(tmp_path)
     fg(
         "register",
         "set",
@@ -248,11 +254,7 @@ def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
 def test_the_readme_tells_the_data_protection_officer_about_every_file_a_workspace_holds(
     tmp_path: Path,
 ) -> None:
-    ws = tmp_path / "ws"
-    fg("init", ws, "--sender", "spkom@example.org")
-    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
-    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
-    fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    ws = mailed_round(tmp_path)
     fg("ingest", _citizens_letter(tmp_path / "Eingang"), "-w", ws)
     fg("register", "export", "-w", ws, "--format", "json")
     text = README.read_text("utf-8")
