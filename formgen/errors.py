@@ -4,7 +4,7 @@ The rule (STYLE.md 7), decided once:
 
 * **raise** when the caller asked for something that cannot be done (an invalid schema, an
   unknown category, a register written by a newer version). The CLI turns these into
-  ``Error: …`` on stderr and exit status 1.
+  ``Error: …`` on stderr (in German „Fehler: …“) and exit status 1.
 * **report** when a file from outside is damaged, hostile or not ours: the ingest report carries
   it as data (the file is kept, the batch goes on); ``--strict`` turns reports into errors.
 * **warn** (a ``FormgenWarning``) only for things a developer using the library should notice

@@ -131,7 +131,7 @@ def test_a_private_persons_letter_is_deleted_from_the_quarantine_with_its_detail
         f"nicht mehr gebraucht werden): {report}"
     ) in kept.output.splitlines()
     assert "bitte mit j (ja) oder n (nein) antworten" in kept.stderr
-    assert kept.stderr.endswith("Error: nichts gelöscht, nichts geändert\n")
+    assert kept.stderr.endswith("Fehler: nichts gelöscht, nichts geändert\n")
     assert copy.exists()
 
     done = fg(

@@ -148,7 +148,7 @@ def test_strict_fails_when_a_file_was_not_ok(ws_dir: Path, inbox: Path) -> None:
         main, ["ingest", str(inbox), "-w", str(ws_dir), "--strict", "--dry-run"]
     )
     assert result.exit_code == 1
-    assert "Error: --strict: 1 von 2 Dateien waren nicht ok" in result.output
+    assert "Fehler: --strict: 1 von 2 Dateien waren nicht ok" in result.output
 
 
 def test_a_mailbox_ingested_again_shows_its_returns_as_duplicates(
@@ -321,7 +321,7 @@ def test_a_read_only_workspace_fails_the_run_before_anything_is_merged(
     )
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: der Lauf ist fehlgeschlagen: {ws_dir}/.lock kann nicht geschrieben werden: das "
+        f"Fehler: der Lauf ist fehlgeschlagen: {ws_dir}/.lock kann nicht geschrieben werden: das "
         "Laufwerk ist schreibgeschützt; bitte einen Ordner auf einem beschreibbaren Laufwerk "
     ), result.output
     assert "zuvor übernommen" not in result.output and "Traceback" not in result.output
@@ -356,7 +356,7 @@ def test_a_run_that_fails_after_a_merge_says_what_is_kept(
     )
     assert result.exit_code == 1, result.output
     assert result.output.startswith(
-        f"Error: der Lauf ist fehlgeschlagen: {ws_dir}/journal kann nicht geschrieben werden: "
+        f"Fehler: der Lauf ist fehlgeschlagen: {ws_dir}/journal kann nicht geschrieben werden: "
         "auf dem Laufwerk ist kein Platz mehr; bitte Platz schaffen und den Befehl noch einmal "
         "ausführen; die 1 zuvor übernommene Datei bleibt im Register"
     ), result.output

@@ -91,7 +91,7 @@ def test_ctrl_c_while_files_are_read_prints_what_was_done(
         assert re.search(rf" {re.escape(str(done))}: \w+ FG-", out), out  # read, or a duplicate
     assert "pdftk" not in out.split("abgebrochen")[0]
     assert "; abgebrochen: 2 weitere nicht bearbeitet" in out
-    assert "Error: abgebrochen (Ctrl-C): 2 Dateien nicht bearbeitet" in out
+    assert "Fehler: abgebrochen (Ctrl-C): 2 Dateien nicht bearbeitet" in out
     saved = sorted(ws.exports_dir.glob("ingest-*.txt"))
     assert saved and "abgebrochen: 2 weitere nicht bearbeitet" in saved[-1].read_text("utf-8")
 
@@ -199,7 +199,7 @@ def test_sigterm_or_a_closed_terminal_stops_the_run_as_ctrl_c_does(
     assert "; abgebrochen: 2 weitere nicht bearbeitet" in out
     assert "wurde beendet (SIGKILL)" not in out and "abgestürzt" not in out
     assert err == (  # and nothing from the workers
-        f"Error: abgebrochen ({signum.name}): 2 Dateien nicht bearbeitet; für sie denselben "
+        f"Fehler: abgebrochen ({signum.name}): 2 Dateien nicht bearbeitet; für sie denselben "
         "Befehl noch einmal ausführen\n"
     )
     assert not list((tmp_path / "spool").iterdir())  # the spooled files are gone
@@ -218,7 +218,7 @@ def test_under_nohup_a_closed_terminal_does_not_stop_the_run(tmp_path: Path) -> 
         os.kill(proc.pid, signal.SIGTERM)
         assert proc.wait(timeout=20) == 1
     err = (tmp_path / "err.txt").read_text()
-    assert "Error: abgebrochen (SIGTERM): 2 Dateien nicht bearbeitet" in err
+    assert "Fehler: abgebrochen (SIGTERM): 2 Dateien nicht bearbeitet" in err
 
 
 def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(

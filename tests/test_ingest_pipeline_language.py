@@ -181,7 +181,8 @@ def test_a_reader_that_fails_or_takes_too_long_is_said_in_german(
     }
     assert result.stdout.splitlines()[-1].endswith(" (Probelauf: nichts übernommen)")
     assert (
-        result.stderr == "Error: --strict: 2 von 2 Dateien waren nicht ok; siehe den Bericht oben\n"
+        result.stderr
+        == "Fehler: --strict: 2 von 2 Dateien waren nicht ok; siehe den Bericht oben\n"
     )
 
 

@@ -130,7 +130,7 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     out = tmp_path / "drafts"
     result = run("mail", str(DATA / "malformed.csv"), "-w", str(ws), "--drafts", str(out))
     assert result.exit_code == 1
-    assert "Error: die Empfängerliste hat 6 Probleme (nichts wurde erstellt oder versandt" in (
+    assert "Fehler: die Empfängerliste hat 6 Probleme (nichts wurde erstellt oder versandt" in (
         result.output
     )
     for line in (3, 4, 5, 6, 7):
@@ -242,8 +242,8 @@ def test_misuse_exits_2_said_in_the_workspace_language(tmp_path, args, message, 
     [
         (
             "de",
-            "Error: brief.txt: unbekannter Platzhalter {frist}; bekannt sind: name, deadline",
-            "Error: brief.txt:1: die erste Zeile muss der Betreff sein, z.\u00a0B. „Betreff: "
+            "Fehler: brief.txt: unbekannter Platzhalter {frist}; bekannt sind: name, deadline",
+            "Fehler: brief.txt:1: die erste Zeile muss der Betreff sein, z.\u00a0B. „Betreff: "
             "Bestandsaufnahme – {name}“",
         ),
         (
@@ -916,7 +916,7 @@ def test_a_sender_with_umlauts_before_the_at_stops_the_round_before_it_is_planne
     for dry in (("--dry-run",), ()):
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), *map(str, target), *dry)
         assert result.exit_code == 1
-        assert result.output.count("Error:") == 1
+        assert result.output.count("Fehler:") == 1
         assert (
             f'{ws / "workspace.toml"}: sender = "büro@spkom.example" ist nicht verwendbar: '
             "„büro@spkom.example“: Buchstaben wie ä oder ü vor dem @ kann der Kopf einer Mail "
@@ -933,7 +933,7 @@ def test_a_sender_that_is_no_address_stops_the_round_before_it_is_planned(tmp_pa
     set_sender_by_hand(ws, "spkom")
     drafts = tmp_path / "d"
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(drafts))
-    assert result.exit_code == 1 and result.output.count("Error:") == 1
+    assert result.exit_code == 1 and result.output.count("Fehler:") == 1
     assert not drafts.exists() and not (ws / "sendlog.jsonl").exists()
     assert (
         f'{ws / "workspace.toml"}: sender = "spkom" ist nicht verwendbar: „spkom“ ist keine '
@@ -964,7 +964,7 @@ def test_a_read_only_workspace_is_an_error_not_a_traceback(tmp_path, monkeypatch
     refuse_writes(monkeypatch, ws, errno.EROFS)
     result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "d"))
     assert result.exit_code == 1
-    shown = f"Error: {ws}/" if language == "de" else f"Error: cannot write {ws}/"
+    shown = f"Fehler: {ws}/" if language == "de" else f"Error: cannot write {ws}/"
     assert shown in result.output and said in result.output
     assert "Traceback" not in result.output
 
@@ -1964,7 +1964,7 @@ def test_a_form_that_cannot_be_made_is_not_called_an_undelivered_mail(tmp_path, 
     assert "2 von 3 Mails als Entwurf geschrieben" in result.output
     assert "FEHLER pt-07 (Praxis für Psychotherapie „Brücke“)" in result.output
     assert result.output.splitlines()[-1] == (
-        "Error: 1 Formular konnte nicht erstellt werden (FEHLER oben), daher ging an diese "
+        "Fehler: 1 Formular konnte nicht erstellt werden (FEHLER oben), daher ging an diese "
         "Einrichtung keine Mail; beheben, was die Zeile sagt; dann denselben Befehl noch einmal "
         "ausführen"
     )

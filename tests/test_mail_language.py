@@ -151,11 +151,11 @@ def test_bounces_are_told_in_the_workspaces_language(tmp_path):
 
 def test_an_error_of_the_smtp_settings_is_told_in_the_workspaces_language(tmp_path):
     listed = _list_with_a_bad_address(tmp_path)
-    for lang, start in (
-        ("de", ": keine [smtp]-Einstellungen; bitte ergänzen:\n  [smtp]\n"),
-        ("en", ": no [smtp] settings; add\n  [smtp]\n"),
+    for lang, error, start in (
+        ("de", "Fehler", ": keine [smtp]-Einstellungen; bitte ergänzen:\n  [smtp]\n"),
+        ("en", "Error", ": no [smtp] settings; add\n  [smtp]\n"),
     ):
         ws = make_workspace(tmp_path / lang, language=lang).root
         result = run("mail", str(listed), "-w", str(ws), "--send", "--skip-invalid")
         assert result.exit_code == 1
-        assert result.output.startswith(f"Error: {ws / 'workspace.toml'}{start}"), result.output
+        assert result.output.startswith(f"{error}: {ws / 'workspace.toml'}{start}"), result.output

@@ -525,7 +525,7 @@ def test_a_column_given_twice_is_refused_naming_both_not_one_used(tmp_path):
         "versandt werden soll, lässt sich nicht erraten)"
     )
     assert said == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
+        "Fehler: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder versandt):\n"
         f"  {listed}:1: „E-Mail“ (Spalte 3) und „email“ (Spalte 6) sind dieselbe Spalte, email; "
         f"{fix}\n"
         f"  {listed}:1: „Region“ (Spalte 5) und „region“ (Spalte 9) sind dieselbe Spalte, "
@@ -770,7 +770,7 @@ def test_an_excel_workbook_is_mailed_row_by_row_and_a_problem_named_by_its_row(t
     code, said = mail_drafts(ws, listed, drafts)
     assert code == 1, said
     assert said == (
-        "Error: die Empfängerliste hat 1 Problem (nichts wurde erstellt oder versandt; bitte "
+        "Fehler: die Empfängerliste hat 1 Problem (nichts wurde erstellt oder versandt; bitte "
         "beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen Zeilen):\n"
         f"  {listed}:4: „lodz(at)example.org“ ist keine E-Mail-Adresse (erwartet: "
         "name@example.org)\n"
@@ -967,7 +967,7 @@ def test_a_file_that_is_no_list_is_refused_in_the_workspace_language(tmp_path):
     listed = tmp_path / "Verteiler.csv"
     listed.write_bytes(b"%PDF-1.7\n")
     assert mail_refused(tmp_path, listed) == (
-        "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
+        "Fehler: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
         f"versandt):\n  {listed}: keine Tabelle (CSV oder XLSX): ein PDF-Dokument; bitte die "
         "Empfängerliste als Excel-Arbeitsmappe (XLSX) oder als CSV angeben\n"
     )
@@ -1234,12 +1234,12 @@ def test_a_list_that_is_a_named_pipe_is_refused_not_waited_on(
         timeout=60,
     )
     assert done.returncode == 1, done
-    assert done.stderr == f"Error: {fifo}: a named pipe (FIFO), not a file; not read\n"
+    assert done.stderr == f"Fehler: {fifo}: a named pipe (FIFO), not a file; not read\n"
 
 
 LIST_PROBLEMS = {
     "de": [
-        "Error: die Empfängerliste hat 6 Probleme (nichts wurde erstellt oder versandt; bitte "
+        "Fehler: die Empfängerliste hat 6 Probleme (nichts wurde erstellt oder versandt; bitte "
         "beheben — `formgen mail` versendet mit --skip-invalid nur die gültigen Zeilen):",
         "malformed.csv:3: „kein-at-zeichen.example.org“ ist keine E-Mail-Adresse (erwartet: "
         "name@example.org)",
@@ -1289,7 +1289,7 @@ def test_a_list_with_problems_is_refused_in_the_workspace_language(tmp_path, lan
     [
         (
             "de",
-            "Error: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
+            "Fehler: die Empfängerliste kann nicht gelesen werden (nichts wurde erstellt oder "
             "versandt):\n  {listed}:1: Spalten E-Mail, Region fehlen (gefunden: 'id', "
             "'Einrichtung', 'Kategorien'; Trennzeichen „;“); die Kopfzeile braucht ID, "
             "Einrichtung, E-Mail, Checkliste, Region\n",

@@ -343,7 +343,7 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert result.exit_code == 1
         assert (
-            f"Error: 127.0.0.1:{server.port}: der Server verlangt eine Anmeldung "
+            f"Fehler: 127.0.0.1:{server.port}: der Server verlangt eine Anmeldung "
             '(530 5.7.0 Authentication required); user = "sie@example.org"' in result.output
         )
         assert "unter [smtp] in workspace.toml eintragen" in result.output
@@ -380,7 +380,7 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
         result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert result.exit_code == 1
         assert (
-            f"Error: 127.0.0.1:{server.port}: der Server verlangt eine Anmeldung ({reply}); "
+            f"Fehler: 127.0.0.1:{server.port}: der Server verlangt eine Anmeldung ({reply}); "
             'user = "sie@example.org"' in result.output
         )
         assert "REFUSED" not in result.output
@@ -394,7 +394,7 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
             "  gesendet ua-1 (Ольга Петренко – Консультація) <olga@example.org>: Message-ID <"
             in (result.output)
         )
-        assert result.output.index("2 von 4 Mails gesendet") < result.output.index("Error: ")
+        assert result.output.index("2 von 4 Mails gesendet") < result.output.index("Fehler: ")
         # the two mails before Łódź stay sent; Łódź is not marked as failed, Arabic not tried
         assert [rcpts for _, rcpts, _ in inbox.messages] == [
             ["sule@danisma.example"],
@@ -446,7 +446,7 @@ def test_a_relay_on_this_machine_without_starttls_is_told_security_none(tmp_path
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
         assert result.exit_code == 1
         assert (
-            f"Error: 127.0.0.1:{server.port}: der Server bietet kein STARTTLS an; security = 'ssl' "
+            f"Fehler: 127.0.0.1:{server.port}: der Server bietet kein STARTTLS an; security = 'ssl' "
             "(Port 465) verwenden oder, für einen Relay-Server auf diesem Rechner, security = "
             "'none'" in result.output
         )
@@ -518,7 +518,7 @@ def test_no_server_listening_says_what_to_check(tmp_path):
     ws = make_workspace(tmp_path / "ws", port).root
     result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
-    assert f"Error: keine Verbindung zum SMTP-Server 127.0.0.1:{port}: " in result.output
+    assert f"Fehler: keine Verbindung zum SMTP-Server 127.0.0.1:{port}: " in result.output
     assert (
         "; host und port unter [smtp] in workspace.toml prüfen, ob der Mailserver läuft und ob "
         "dieser Rechner ihn erreicht (Netzwerk, VPN, Firewall)" in result.output
@@ -543,7 +543,7 @@ def test_no_smtp_settings_says_how_to_add_them_before_any_plan(
     result = run("mail", str(listed), "-w", str(ws), "--send", *dry_run)
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: {ws / 'workspace.toml'}: keine [smtp]-Einstellungen; bitte ergänzen:"
+        f"Fehler: {ws / 'workspace.toml'}: keine [smtp]-Einstellungen; bitte ergänzen:"
     )
     assert "--drafts ORDNER" in result.output and "Runde " not in result.output
     assert not (ws / "sendlog.jsonl").exists() or log_events(ws) == []
@@ -1198,7 +1198,7 @@ def test_a_server_refusing_the_greeting_says_so_not_a_broken_connection(tmp_path
         result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
     assert (
-        f"Error: 127.0.0.1:{server.port}: der Server hat die Begrüßung dieses Rechners "
+        f"Fehler: 127.0.0.1:{server.port}: der Server hat die Begrüßung dieses Rechners "
         f"abgewiesen (EHLO und HELO: {reply}); vielleicht verlangt er einen vollständigen "
         "Rechnernamen" in result.output
     )

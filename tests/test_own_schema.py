@@ -169,7 +169,7 @@ def test_cli_check_says_notes_after_valid_and_problems_with_notes_in_german(
     assert result.stderr.splitlines() == [
         f"{path}:9: kein Einrichtungsfeld „name“: formgen nennt jede Einrichtung danach (Mails, "
         "Register, Druck); bitte ein Feld mit id: name, type: text, scope: institution ergänzen",
-        f"Error: {path}: 1 Problem; das Schema ist nicht gültig",
+        f"Fehler: {path}: 1 Problem; das Schema ist nicht gültig",
     ]
 
 

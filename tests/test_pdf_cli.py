@@ -92,7 +92,7 @@ def test_an_unknown_checklist_is_told_with_the_names_one_can_give(
     out = tmp_path / "p.pdf"
     result = run("generate", "pdf", "--category", "Astrologie", "--lang", lang, "--out", str(out))
     assert result.exit_code == 1
-    assert f"Error: {unknown}\n" in result.stderr
+    assert f"{'Fehler' if lang == 'de' else 'Error'}: {unknown}\n" in result.stderr
     assert named in result.stderr and not out.exists()
 
 
@@ -192,7 +192,7 @@ def test_broken_json_record(tmp_path: Path) -> None:
         (
             "de",
             "({kb}\u00a0KB)",
-            "Error: keine Einrichtung „inst-0999“ im Register; formgen register find zeigt alle",
+            "Fehler: keine Einrichtung „inst-0999“ im Register; formgen register find zeigt alle",
             "r.json:2: kein gültiges JSON: Expecting value; bitte Kommas und Anführungszeichen "
             "in der Nähe dieser Zeile prüfen",
         ),
@@ -234,10 +234,10 @@ def test_generate_speaks_the_workspaces_language(
                 "Einrichtung)",
                 "Fehler: --kind institution braucht --record DATEI.json, --institution ID oder "
                 "--recipients LISTE",
-                "Error: r.json: „base_version“ muss eine ganze Zahl ab 0 sein",
-                "Error: r.json: psychotherapie.sprachen: ein solches Feld gibt es hier nicht; "
+                "Fehler: r.json: „base_version“ muss eine ganze Zahl ab 0 sein",
+                "Fehler: r.json: psychotherapie.sprachen: ein solches Feld gibt es hier nicht; "
                 "bekannt: ",
-                "Error: r.json: institution.name: „Ay\\ud800e“ enthält U+D800, ein halbes "
+                "Fehler: r.json: institution.name: „Ay\\ud800e“ enthält U+D800, ein halbes "
                 "Zeichen (ein einzelnes Surrogat), also keinen Text; bitte in der Datei "
                 "korrigieren (das Programm, das sie schrieb, hat ein Zeichen in zwei Teile "
                 "zerlegt)",

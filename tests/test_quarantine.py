@@ -102,13 +102,13 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
     again = fg("quarantine", "-w", ws, "--done", NUMBER[:4], "--note", "noch einmal")
     assert again.exit_code == 1
     assert again.output == (
-        f"Error: {NUMBER} (IMG_20261126_101500.jpg): schon am {today} als erledigt vermerkt "
+        f"Fehler: {NUMBER} (IMG_20261126_101500.jpg): schon am {today} als erledigt vermerkt "
         f"({NOTE}); nichts geändert\n"
     )
     unknown = fg("quarantine", "-w", ws, "--done", "IMG_0001.jpg", "--note", NOTE)
     assert unknown.exit_code == 1
     assert unknown.output == (
-        f"Error: IMG_0001.jpg: keine Datei der Quarantäne heißt so; „formgen quarantine -w "
+        f"Fehler: IMG_0001.jpg: keine Datei der Quarantäne heißt so; „formgen quarantine -w "
         f"{ws}“ nennt sie mit ihren Nummern\n"
     )
     blank = fg("quarantine", "-w", ws, "--done", NUMBER, "--note", "  ")
@@ -131,7 +131,7 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
     both = fg("quarantine", "-w", ws, "--done", second.name, "--note", NOTE)
     assert both.exit_code == 1
     assert both.stderr.startswith(
-        f"Error: {second.name} passt auf 2 Dateien der Quarantäne ("
+        f"Fehler: {second.name} passt auf 2 Dateien der Quarantäne ("
     ) and both.stderr.endswith("); bitte mehr Stellen der Nummer angeben\n")
 
 

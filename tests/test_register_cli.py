@@ -65,7 +65,7 @@ def test_history(ws: Workspace) -> None:
     assert code == 0
     assert "Revision 2" in out and "Telefon (Zentrale): +49 211 123456 → +49 211 999999" in out
     code, out = run(ws, "history", "inst-0999")
-    assert code == 1 and "Error: keine Einrichtung „inst-0999“ im Register" in out
+    assert code == 1 and "Fehler: keine Einrichtung „inst-0999“ im Register" in out
 
 
 # "Frau Öztürk" typed in a terminal set to Windows-1252: Python hands over its bytes 0xD6 and
@@ -186,7 +186,7 @@ def test_conflicts_and_resolve(ws: Workspace) -> None:
     code, out = run(ws, "conflicts")
     assert "nichts wartet auf eine Entscheidung" in out
     code, out = run(ws, "resolve", "c-0001", "--take", "mine")
-    taken = "Error: c-0001 ist schon entschieden: der zurückgemeldete Wert wurde übernommen"
+    taken = "Fehler: c-0001 ist schon entschieden: der zurückgemeldete Wert wurde übernommen"
     assert code == 1 and taken in out
 
 
@@ -354,7 +354,7 @@ def test_find(ws: Workspace) -> None:
     )
     assert code == 0 and "inst-0001  Praxis Şule Yılmaz" in out and "1 Eintrag" in out
     code, out = run(ws, "find", "--language", "Klingonisch")
-    assert code == 1 and "Error: unbekannte Sprache „Klingonisch“; bitte einen ISO-Code" in out
+    assert code == 1 and "Fehler: unbekannte Sprache „Klingonisch“; bitte einen ISO-Code" in out
 
 
 def test_find_as_a_coordinator_at_the_phone_asks(ws: Workspace) -> None:
@@ -957,7 +957,7 @@ def test_a_workspace_that_cannot_be_written_is_an_error_not_a_traceback(
     )
     assert result.exit_code == 1, result.output
     path = f"{ws.root}/{written}"
-    assert result.output.startswith(f"Error: {failed.format(path=path)}"), result.output
+    assert result.output.startswith(f"Fehler: {failed.format(path=path)}"), result.output
     assert advice in result.output and "Traceback" not in result.output
     assert not list(ws.exports_dir.glob(".*.tmp"))
 
@@ -1352,17 +1352,17 @@ def test_history_shows_retire_and_restore_with_time_and_reason(ws: Workspace) ->
 @pytest.mark.parametrize(
     ("first", "then", "error"),
     [
-        (None, ["retire", "inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
-        (None, ["restore", "inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
+        (None, ["retire", "inst-0999"], "Fehler: keine Einrichtung „inst-0999“ im Register"),
+        (None, ["restore", "inst-0999"], "Fehler: keine Einrichtung „inst-0999“ im Register"),
         (
             None,
             ["restore", "inst-0002"],
-            "Error: inst-0002 ist nicht aus dem Register genommen; nichts geändert",
+            "Fehler: inst-0002 ist nicht aus dem Register genommen; nichts geändert",
         ),
         (
             ["retire", "inst-0002", "--reason", CLOSED],
             ["retire", "inst-0002", "--reason", "doppelt"],
-            "Error: inst-0002 ist schon aus dem Register genommen am "
+            "Fehler: inst-0002 ist schon aus dem Register genommen am "
             f"{dt.date.today().strftime('%d.%m.%Y')} ({CLOSED}); nichts geändert ('formgen "
             "register restore inst-0002' nimmt die Einrichtung wieder auf)",
         ),
@@ -1387,7 +1387,7 @@ def test_a_damaged_register_is_told_in_the_workspaces_language(ws: Workspace) ->
     ws.register_path.write_bytes(b'{"format": "formgen-register",\n  "revision": 1,,}')
     code, out = run(ws, "history", "inst-0001")
     assert code == 1 and out.startswith(
-        f"Error: {ws.register_path}: Zeile 2, Spalte 17: Expecting property name enclosed in "
+        f"Fehler: {ws.register_path}: Zeile 2, Spalte 17: Expecting property name enclosed in "
         "double quotes; das Register ist beschädigt oder wurde von Hand bearbeitet. Es wurde "
         "nicht geändert: diese Stelle korrigieren, eine Sicherung wiederherstellen oder mit "
         "'formgen register rebuild' aus dem Archiv neu aufbauen"
@@ -1405,7 +1405,7 @@ def test_reread_without_the_pipeline_says_so_in_the_workspaces_language(
     monkeypatch.setitem(sys.modules, "ingest.pipeline", None)  # importing it fails
     assert run(ws, "rebuild", "--reread") == (
         1,
-        "Error: das erneute Lesen der archivierten Originale braucht die Ingest-Pipeline "
+        "Fehler: das erneute Lesen der archivierten Originale braucht die Ingest-Pipeline "
         "(ingest.pipeline.make_reread), die dieser Installation fehlt; 'formgen register "
         "rebuild' ohne --reread ausführen\n",
     )
@@ -1524,7 +1524,7 @@ def test_a_hand_edited_retired_mark_is_told_where(ws: Workspace, retired: object
     code, out = run(ws, "find")
     assert code == 1
     assert out.startswith(
-        "Error: " + str(ws.register_path) + ": institution inst-0002: 'retired' must be an object "
+        "Fehler: " + str(ws.register_path) + ": institution inst-0002: 'retired' must be an object "
         "with 'at' (a time) and 'reason' (text or null); the register was edited by hand"
     ), out
 
@@ -1589,6 +1589,6 @@ def test_a_hand_edited_history_or_conflict_is_told_where(
     code, out = run(ws, "find")
     assert code == 1
     assert out.startswith(
-        f"Error: {ws.register_path}: {where}: {said}; the register was edited by hand or is "
+        f"Fehler: {ws.register_path}: {where}: {said}; the register was edited by hand or is "
         "damaged. It was not changed: fix that place"
     ), out

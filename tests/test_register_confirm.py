@@ -161,13 +161,13 @@ def test_confirming_does_not_fix_missing_data_and_says_so(ws: Workspace) -> None
 @pytest.mark.parametrize(
     ("args", "error"),
     [
-        (["inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
+        (["inst-0999"], "Fehler: keine Einrichtung „inst-0999“ im Register"),
         (
             ["lodz", "--category", "psychotherapie"],
-            "Error: lodz hat keinen Eintrag in psychotherapie (ihre Einträge: facharzt); nichts "
+            "Fehler: lodz hat keinen Eintrag in psychotherapie (ihre Einträge: facharzt); nichts "
             "geändert",
         ),
-        (["lodz", "--category", "Zahnarzt"], "Error: unbekannte Checkliste „Zahnarzt“"),
+        (["lodz", "--category", "Zahnarzt"], "Fehler: unbekannte Checkliste „Zahnarzt“"),
     ],
     ids=["unknown-institution", "no-such-entry", "unknown-category"],
 )
@@ -185,7 +185,7 @@ def test_a_retired_institution_is_confirmed_only_with_force(ws: Workspace) -> No
     kept = journal_bytes(ws)
     code, out = register(ws, "confirm", "ua-1", "--note", ÖZTÜRK)
     assert code == 1 and out.startswith(
-        f"Error: ua-1 ist aus dem Register genommen am {TODAY.strftime('%d.%m.%Y')} "
+        f"Fehler: ua-1 ist aus dem Register genommen am {TODAY.strftime('%d.%m.%Y')} "
         "(geschlossen); nichts geändert — 'formgen register restore ua-1' nimmt die Einrichtung "
         "wieder auf, oder trotzdem mit --force bestätigen"
     ), out

@@ -209,15 +209,15 @@ def test_without_yes_it_asks_and_a_no_changes_nothing(ws: Workspace) -> None:
     [
         (
             ("inst-9999", "psychotherapie.contact_name"),
-            "Error: keine Einrichtung „inst-9999“ im Register",
+            "Fehler: keine Einrichtung „inst-9999“ im Register",
         ),
         (
             ("ua-1", "psychotherapie.kontakt"),
-            "Error: „psychotherapie.kontakt“: psychotherapie hat kein Feld „kontakt“",
+            "Fehler: „psychotherapie.kontakt“: psychotherapie hat kein Feld „kontakt“",
         ),
         (
             ("ua-1", "psychotherapie.contact_email"),
-            "Error: ua-1 psychotherapie.contact_email: never held a value",
+            "Fehler: ua-1 psychotherapie.contact_email: never held a value",
         ),
     ],
     ids=["unknown-institution", "unknown-path", "never-held"],
@@ -238,7 +238,7 @@ def test_a_blank_note_is_refused_and_nothing_changes(ws: Workspace) -> None:
         ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", "  ", "--yes"
     )
     assert code == 1
-    assert "Error: --note ist leer: bitte angeben, wer die Löschung wann verlangt hat" in out
+    assert "Fehler: --note ist leer: bitte angeben, wer die Löschung wann verlangt hat" in out
     assert snapshot(ws) == files
 
 
@@ -412,7 +412,7 @@ def test_a_no_at_the_prompt_keeps_the_exports_and_everything_else(
     )  # fmt: skip
 
     assert done.exit_code == 1
-    assert done.stderr == "Error: nichts gelöscht, nichts geändert\n"
+    assert done.stderr == "Fehler: nichts gelöscht, nichts geändert\n"
     assert "Aborted" not in done.output
     assert all(str(p) in done.output for p in made)
     assert snapshot(ws) == files
@@ -426,7 +426,7 @@ def test_erasing_in_a_checklist_it_has_no_entry_in_says_there_is_nothing_to_eras
     code, out = register(ws, "erase", "ua-1", "facharzt.contact_name", "--note", NOTE, "--yes")
     assert code == 1
     assert out == (
-        "Error: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
+        "Fehler: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
         "psychotherapie); dort ist kein Wert zu löschen; nichts geändert\n"
     )
     assert snapshot(ws) == files
@@ -508,7 +508,7 @@ def test_after_a_crash_during_an_erasure_the_register_loads_and_a_rerun_finishes
     if held:  # the journal still held them: the rerun erases what is left
         assert code == 0, out
     else:  # the journal was written: nothing was left but the checkpoint, which every load mends
-        assert code == 1 and "Error: ua-1 psychotherapie.contact_name: erased already" in out
+        assert code == 1 and "Fehler: ua-1 psychotherapie.contact_name: erased already" in out
     for name in NAMES:
         assert where(ws, name) == [], name
     assert register(Workspace.open(untouched), *args)[0] == 0

@@ -407,38 +407,38 @@ def test_a_csv_saved_by_excel_as_windows_1252_is_read_and_lost_letters_are_refus
         (
             "Liste.csv",
             "institution_id;category;name;Telefn;webseite\r\nar-1;krisendienst;X;0211 1;x.de\r\n",
-            "Error: Liste.csv: Spalten, die die Tabelle des Registers nicht hat: „Telefn“ "
+            "Fehler: Liste.csv: Spalten, die die Tabelle des Registers nicht hat: „Telefn“ "
             "(gemeint: „Telefon“?), „webseite“ (gemeint: „website“?); nichts importiert",
         ),
         (  # a header of the English table among the German one's: its German header
             "Gemischt.csv",
             "ID;Checkliste;Name der Einrichtung;Town\r\n;Krisendienst;Hilfe;Neuss\r\n",
-            "Error: Gemischt.csv: Spalte, die die Tabelle des Registers nicht hat: „Town“ "
+            "Fehler: Gemischt.csv: Spalte, die die Tabelle des Registers nicht hat: „Town“ "
             "(gemeint: „Ort“?); nichts importiert — bitte umbenennen oder löschen",
         ),
         (  # never the header itself as what was meant
             "Kennung.csv",
             "ID;Checkliste;Name of the institution\r\nar-1;Krisendienst;Hilfe\r\n",
-            "Error: Kennung.csv: Spalte, die die Tabelle des Registers nicht hat: "
+            "Fehler: Kennung.csv: Spalte, die die Tabelle des Registers nicht hat: "
             "„Name of the institution“ (gemeint: „Name der Einrichtung“?); nichts importiert",
         ),
         (
             "Adressen.csv",
             "Bezeichnung,Adresse\r\nCaritas,Hauptstr. 1\r\n",
-            "Error: Adressen.csv: keine Tabelle des Registers: keine ihrer Spalten "
+            "Fehler: Adressen.csv: keine Tabelle des Registers: keine ihrer Spalten "
             "('Bezeichnung', 'Adresse') ist eine, die 'formgen register export' schreibt",
         ),
         (
             "Formular.pdf",
             "%PDF-1.7\n%âãÏÓ\n",
-            "Error: Formular.pdf: keine Tabelle (CSV oder XLSX): ein PDF-Dokument; nichts "
+            "Fehler: Formular.pdf: keine Tabelle (CSV oder XLSX): ein PDF-Dokument; nichts "
             "importiert – für eine auszufüllende Tabelle das Register exportieren",
         ),
-        ("leer.csv", "", "Error: leer.csv: die Datei ist leer; nichts importiert"),
+        ("leer.csv", "", "Fehler: leer.csv: die Datei ist leer; nichts importiert"),
         (
             "kaputt.xlsx",
             "PK\x03\x04kaputt",
-            "Error: kaputt.xlsx: eine beschädigte Excel-Arbeitsmappe (XLSX): ihr ZIP-Archiv lässt "
+            "Fehler: kaputt.xlsx: eine beschädigte Excel-Arbeitsmappe (XLSX): ihr ZIP-Archiv lässt "
             "sich nicht lesen (beim Kopieren oder Herunterladen abgeschnitten?); nichts importiert "
             "– bitte noch einmal kopieren oder herunterladen oder in Excel oder LibreOffice öffnen",
         ),
@@ -495,20 +495,20 @@ def test_the_table_readers_errors_are_said_in_the_workspace_language(
     reader's (bytes, code pages, a damaged workbook) and the header's."""
     path = tmp_path / "Bestand.csv"
     said = {
-        b"category;name\r\nfacharzt;A\x00\r\n": "Error: Bestand.csv:2: ein NUL-Byte, das kein "
+        b"category;name\r\nfacharzt;A\x00\r\n": "Fehler: Bestand.csv:2: ein NUL-Byte, das kein "
         "Tabellenprogramm in eine CSV schreibt (eine beschädigte Datei?); nichts importiert – "
         "bitte löschen oder die Liste noch einmal exportieren\n",
-        "category;name\r\nfacharzt;Praxis Y\xfdlmaz\r\n".encode("cp1252"): "Error: "
+        "category;name\r\nfacharzt;Praxis Y\xfdlmaz\r\n".encode("cp1252"): "Fehler: "
         "Bestand.csv:2: eine einfache CSV, die „Yýlmaz“ lautet, wenn ein deutsches Windows sie "
         "gespeichert hat, und „Yılmaz“, wenn es ein türkisches war, und nicht sagt, welches; "
         "nichts importiert – bitte die Liste in Excel als „CSV UTF-8“ speichern\n",
-        b"category;name;name;Name\r\nfacharzt;A;B;C\r\n": "Error: Bestand.csv: „name“ (Spalte "
+        b"category;name;name;Name\r\nfacharzt;A;B;C\r\n": "Fehler: Bestand.csv: „name“ (Spalte "
         "2) und „name“ (Spalte 3) und „Name“ (Spalte 4) sind dieselbe Spalte, name; nichts "
         "importiert – bitte je eine behalten und die anderen löschen oder umbenennen\n",
-        b"category;name;name\r\nfacharzt;A;B\r\n": "Error: Bestand.csv: die Spalte „name“ steht "
+        b"category;name;name\r\nfacharzt;A;B\r\n": "Fehler: Bestand.csv: die Spalte „name“ steht "
         "zweimal in der Tabelle (Spalten 2 und 3); nichts importiert – bitte je eine behalten und "
         "die anderen löschen oder umbenennen\n",
-        b"\xd0\xcf\x11\xe0" + bytes(100): "Error: Bestand.csv: eine Arbeitsmappe von Excel "
+        b"\xd0\xcf\x11\xe0" + bytes(100): "Fehler: Bestand.csv: eine Arbeitsmappe von Excel "
         "97-2003 (.xls), die sich nicht lesen lässt; nichts importiert – bitte in Excel als "
         "„Excel-Arbeitsmappe (*.xlsx)“ oder als CSV speichern\n",
     }
@@ -1586,7 +1586,7 @@ def test_a_file_that_is_no_table_leaves_a_new_workspace_as_it_was(tmp_path: Path
 
     code, out = formgen(ws, "register", "import", str(sheet))
 
-    assert code == 1 and "Error:" in out
+    assert code == 1 and "Fehler:" in out
     assert {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()} == before
 
 

@@ -310,39 +310,39 @@ def test_restore_takes_the_other_back_as_it_was_and_its_forms_go_to_it_again(
         (
             [],
             ["praxis-a", "praxis-a"],
-            "Error: praxis-a zweimal angegeben: erst die Einrichtung, die bleibt, dann die, die "
+            "Fehler: praxis-a zweimal angegeben: erst die Einrichtung, die bleibt, dann die, die "
             "mit ihr zusammengeführt wird; nichts geändert",
         ),
-        ([], ["praxis-a", "inst-0999"], "Error: keine Einrichtung „inst-0999“ im Register"),
+        ([], ["praxis-a", "inst-0999"], "Fehler: keine Einrichtung „inst-0999“ im Register"),
         (
             [["merge", "praxis-a", "praxis-b", "--note", NOTE]],
             ["ua-1", "praxis-b"],
-            "Error: praxis-b ist schon mit praxis-a zusammengeführt; nichts geändert ('formgen "
+            "Fehler: praxis-b ist schon mit praxis-a zusammengeführt; nichts geändert ('formgen "
             "register history praxis-b')",
         ),
         (
             [["merge", "praxis-a", "praxis-b", "--note", NOTE]],
             ["praxis-b", "ua-1"],
-            "Error: praxis-b ist schon mit praxis-a zusammengeführt; nichts geändert — mit "
+            "Fehler: praxis-b ist schon mit praxis-a zusammengeführt; nichts geändert — mit "
             "dieser zusammenführen: 'formgen register merge praxis-a ua-1'",
         ),
         (
             [["retire", "praxis-b", "--reason", "geschlossen"]],
             ["praxis-a", "praxis-b"],
-            f"Error: praxis-b ist aus dem Register genommen am {TODAY} (geschlossen); nichts "
+            f"Fehler: praxis-b ist aus dem Register genommen am {TODAY} (geschlossen); nichts "
             "geändert — um ihre Werte zusammenzuführen, erst wieder aufnehmen: 'formgen register "
             "restore praxis-b'",
         ),
         (
             [["retire", "praxis-a"]],
             ["praxis-a", "praxis-b"],
-            f"Error: praxis-a ist aus dem Register genommen am {TODAY}; nichts geändert — um "
+            f"Fehler: praxis-a ist aus dem Register genommen am {TODAY}; nichts geändert — um "
             "sie zu behalten, erst wieder aufnehmen: 'formgen register restore praxis-a'",
         ),
         (
             [["merge", "praxis-a", "praxis-b", "--note", NOTE]],
             ["ua-1", "praxis-a"],
-            "Error: praxis-a: Werte warten auf eine Entscheidung (c-0001, c-0002, c-0003); nichts "
+            "Fehler: praxis-a: Werte warten auf eine Entscheidung (c-0001, c-0002, c-0003); nichts "
             "geändert — erst entscheiden ('formgen register resolve praxis-a --take "
             "mine|theirs'), dann zusammenführen",
         ),
@@ -527,7 +527,7 @@ def test_a_form_for_the_other_is_refused_naming_the_one_kept(ws: Workspace, tmp_
     assert done.exit_code == 1
     day = dt.date.today().strftime("%d.%m.%Y")
     assert done.stderr == (
-        f"Error: praxis-b ist aus dem Register genommen am {day} (zusammengeführt mit praxis-a): "
+        f"Fehler: praxis-b ist aus dem Register genommen am {day} (zusammengeführt mit praxis-a): "
         "ihre Rückmeldungen gehen an praxis-a, ihr Formular ist also das von praxis-a: „formgen "
         "generate pdf --institution praxis-a“\n"
     )

@@ -315,41 +315,41 @@ def english(ws: Workspace) -> None:
     [
         (
             ["ua-1", "institution.phone", "0211 55"],
-            "Error: ua-1 institution.phone: „0211 55“ ist keine gültige Telefonnummer; bitte eine "
+            "Fehler: ua-1 institution.phone: „0211 55“ ist keine gültige Telefonnummer; bitte eine "
             "einzelne Nummer mit Vorwahl eintragen, z.\u00a0B. 0211 1234567; nichts geändert\n",
         ),
         (
             ["ua-1", "institution.fone", "0211 5556667"],
-            "Error: „institution.fone“: institution hat kein Feld „fone“ (gemeint: „phone“?); "
+            "Fehler: „institution.fone“: institution hat kein Feld „fone“ (gemeint: „phone“?); "
             "ihre Felder: name, traeger,",
         ),
         (
             ["ua-1", "psychoterapie.contact_name", "Nowak"],
-            "Error: „psychoterapie.contact_name“: „psychoterapie“ ist keine Checkliste des "
+            "Fehler: „psychoterapie.contact_name“: „psychoterapie“ ist keine Checkliste des "
             "Schemas (gemeint: „psychotherapie“?); Einträge von ua-1: psychotherapie\n",
         ),
         (
             ["ua-1", "facharzt.contact_name", "Nowak"],
-            "Error: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
+            "Fehler: „facharzt.contact_name“: ua-1 hat keinen Eintrag in facharzt (ihre Einträge: "
             "psychotherapie); die Werte einer Checkliste kommen mit ihrem Formular: 'formgen "
             "generate pdf --institution ua-1 --category facharzt'\n",
         ),
         (
             ["ua-1", "psychotherapie.1.contact_name", "Nowak"],
-            "Error: „psychotherapie.1.contact_name“ bezeichnet keinen Wert: institution.FELD oder "
+            "Fehler: „psychotherapie.1.contact_name“ bezeichnet keinen Wert: institution.FELD oder "
             "CHECKLISTE.FELD schreiben",
         ),
         (
             ["inst-0999", "institution.phone", "0211 5556667"],
-            "Error: keine Einrichtung „inst-0999“ im Register",
+            "Fehler: keine Einrichtung „inst-0999“ im Register",
         ),
         (
             ["ua-1", "psychotherapie.plans", "--clear"],
-            "Error: ua-1 psychotherapie.plans hat schon keinen Wert; nichts geändert\n",
+            "Fehler: ua-1 psychotherapie.plans hat schon keinen Wert; nichts geändert\n",
         ),
         (
             ["ua-1", "psychotherapie.plans", "Plan für Łódź. " * 700],
-            "Error: ua-1 psychotherapie.plans: der Wert ist 10.500 Zeichen lang, mehr als die "
+            "Fehler: ua-1 psychotherapie.plans: der Wert ist 10.500 Zeichen lang, mehr als die "
             "10.000, die ein Wert haben darf — bitte kürzen; nichts geändert\n",
         ),
     ],
@@ -396,7 +396,7 @@ def test_a_retired_institution_is_set_only_with_force(ws: Workspace) -> None:
     args = ("set", "ar-1", "krisendienst.contact_name", "Sara Nowak", "--note", TELEFON)
     code, out = register(ws, *args)
     assert code == 1 and out.startswith(
-        f"Error: ar-1 ist aus dem Register genommen am {dt.date.today().strftime('%d.%m.%Y')} "
+        f"Fehler: ar-1 ist aus dem Register genommen am {dt.date.today().strftime('%d.%m.%Y')} "
         "(geschlossen); nichts geändert — 'formgen register restore ar-1' nimmt die Einrichtung "
         "wieder auf, oder trotzdem mit --force den Wert setzen"
     ), out
@@ -451,7 +451,7 @@ def test_a_form_sent_before_the_change_never_undoes_it_and_another_value_is_held
     cid = phone["id"]
     code, out = register(ws, "set", "ua-1", "institution.phone", "0211 4443332", "--note", "x")
     assert code == 1 and out.startswith(
-        f"Error: ua-1 institution.phone: ein zurückgemeldeter Wert wartet als {cid} auf eine "
+        f"Fehler: ua-1 institution.phone: ein zurückgemeldeter Wert wartet als {cid} auf eine "
         f"Entscheidung; nichts geändert — erst entscheiden ('formgen register resolve {cid} "
         "--take mine|theirs'"
     ), out
@@ -566,5 +566,5 @@ def test_a_name_typed_with_separate_accents_is_stored_as_readers_store_it(ws: Wo
     again = ("set", "ar-1", "krisendienst.contact_name", "Çiğdem Öztürk", "--note", LEFT)
     assert register(ws, *again) == (
         1,
-        "Error: ar-1 krisendienst.contact_name enthält schon „Çiğdem Öztürk“; nichts geändert\n",
+        "Fehler: ar-1 krisendienst.contact_name enthält schon „Çiğdem Öztürk“; nichts geändert\n",
     )

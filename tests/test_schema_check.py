@@ -150,7 +150,7 @@ def test_cli_check_says_the_problems_in_the_workspace_language(tmp_path: Path, n
         said[lang] = result.stderr
     assert said["en"] == alone
     german, english = said["de"].splitlines(), alone.splitlines()
-    assert german[-1] == f"Error: {path}: 1 Problem; das Schema ist nicht gültig"
+    assert german[-1] == f"Fehler: {path}: 1 Problem; das Schema ist nicht gültig"
     assert len(german) == len(english) and german[0].startswith(f"{path}:")
     assert german[0].split(": ", 1)[0] == english[0].split(": ", 1)[0]  # the same file and line
     assert german[0] != english[0]
@@ -273,7 +273,7 @@ def test_a_workspace_schema_of_the_coordinator_is_checked_in_full(tmp_path: Path
     result = CliRunner().invoke(main, ["status", "-w", str(ws.root)])
     assert result.exit_code == 1
     line = line_of(mine.read_text("utf-8"), "requird")
-    assert result.stderr.startswith("Error: das Schema hat 1 Problem:\n")
+    assert result.stderr.startswith("Fehler: das Schema hat 1 Problem:\n")
     assert f"{mine}:{line}: unbekannter Schlüssel „requird“ (gemeint: „required“?)" in (
         result.stderr
     )
@@ -407,7 +407,7 @@ def test_schema_show_of_an_unreadable_workspace_schema(tmp_path: Path, damage: s
     assert ("die Datei ist nicht lesbar" if damage == "missing" else "kein gültiges YAML") in (
         problem
     )
-    assert show.stderr.startswith("Error: das Schema hat 1 Problem:")
+    assert show.stderr.startswith("Fehler: das Schema hat 1 Problem:")
     assert show.stderr.splitlines()[1].strip() == problem
 
 

@@ -220,7 +220,7 @@ def test_a_schema_changed_without_a_new_version_is_refused(tmp_path: Path, ws: P
     result = CliRunner().invoke(main, ["register", "stale", "-w", str(ws)])
     assert result.exit_code == 1
     assert result.output.startswith(
-        f"Error: {schema}: schema_version 1.0.0 ist die Version bereits ausgegebener Formulare"
+        f"Fehler: {schema}: schema_version 1.0.0 ist die Version bereits ausgegebener Formulare"
     )
     assert "neue Felder: contact_function; entfallene Felder: contact_role." in result.output
     assert "neue schema_version geben (z.\u00a0B. 1.1.0)" in result.output
@@ -254,7 +254,7 @@ def test_schema_check_with_the_workspace_finds_a_rename_that_names_no_earlier_fi
         "„contact_role“?); die Werte unter der alten ID würden nicht übernommen"
     )
     assert (
-        result.output.splitlines()[-1] == f"Error: {typo}: 1 Problem; das Schema ist nicht gültig"
+        result.output.splitlines()[-1] == f"Fehler: {typo}: 1 Problem; das Schema ist nicht gültig"
     )
     in_english(ws)
     result = CliRunner().invoke(main, ["schema", "check", str(typo), "-w", str(ws)])
@@ -358,7 +358,7 @@ def test_schema_check_with_the_workspace_and_no_file_checks_the_workspace_schema
         f"{mine}: Feld „contact_function“: renamed_from „contact_rolle“ ist kein Feld"
     )
     assert (
-        result.output.splitlines()[-1] == f"Error: {mine}: 1 Problem; das Schema ist nicht gültig"
+        result.output.splitlines()[-1] == f"Fehler: {mine}: 1 Problem; das Schema ist nicht gültig"
     )
     mine.write_text(new_version(), "utf-8")
     assert f"{mine}: gültig — {SCHEMA_ID} 1.1.0" in run("schema", "check", "-w", str(ws))
@@ -384,7 +384,7 @@ def test_a_schema_file_given_to_generate_is_checked_against_the_kept_version(
     args = ["generate", "pdf", "--schema", str(edited), "-w", str(ws), "--out", str(out)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
-    assert result.output.startswith(f"Error: {edited}: schema_version 1.0.0 ist die Version")
+    assert result.output.startswith(f"Fehler: {edited}: schema_version 1.0.0 ist die Version")
     assert "neue Felder: contact_function; entfallene Felder: contact_role." in result.output
     assert not out.exists() and issued_lines(ws) == before
     kept = ws / "schemas" / SCHEMA_ID / "1.0.0.yaml"
@@ -592,7 +592,7 @@ def test_schema_copy_gives_the_schema_in_use_to_adapt_and_never_replaces_a_file(
     first.write_text("meine Änderungen", "utf-8")
     again = CliRunner().invoke(main, ["schema", "copy", str(first), "-w", str(ws)])
     assert again.exit_code == 1
-    assert f"Error: {first} gibt es schon; bitte einen anderen Dateinamen angeben" in again.stderr
+    assert f"Fehler: {first} gibt es schon; bitte einen anderen Dateinamen angeben" in again.stderr
     assert first.read_text("utf-8") == "meine Änderungen"
     # without a workspace, and in an English one, it says so in English as before
     again = CliRunner().invoke(main, ["schema", "copy", str(first)])
@@ -670,7 +670,8 @@ def test_a_workspace_whose_schema_cannot_be_read_fails_the_check(
     config = ws / "workspace.toml"
     text = config.read_text("utf-8")
     config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "my-schema.yaml"'), "utf-8")
-    expected = f"Error: {config} {said.format(schema=ws / 'my-schema.yaml')}\n"
+    error = "Fehler" if lang == "de" else "Error"
+    expected = f"{error}: {config} {said.format(schema=ws / 'my-schema.yaml')}\n"
     checked = CliRunner().invoke(
         main, ["schema", "check", str(shipped_schema_path()), "-w", str(ws)]
     )
@@ -831,7 +832,7 @@ def test_a_dropped_region_no_entry_holds_any_more_is_said_so_not_unknown(
             )
             assert result.exit_code == 1, result.output
             assert result.stderr == (
-                "Error: „Dormagen“: das aktuelle Schema bietet diese Region nicht mehr an, und "
+                "Fehler: „Dormagen“: das aktuelle Schema bietet diese Region nicht mehr an, und "
                 "kein Eintrag hat sie mehr; eine Region, die es anbietet: Düsseldorf, "
                 "Rhein-Kreis Neuss (Neuss, Meerbusch), Andere Region\n"
             ), (command, typed)

@@ -220,7 +220,7 @@ def test_mail_output_and_its_errors_show_a_recipients_lists_controls_as_escapes(
     failed = formgen(ws, "mail", str(wrong), "--drafts", str(tmp_path / "d2"))
     assert failed.exit_code == 1
     said = printed(failed)
-    assert "Error: die Empfängerliste hat" in said
+    assert "Fehler: die Empfängerliste hat" in said
     assert "ID „x\\x1b[2J“: eine ID darf nur Buchstaben" in said, said
 
 

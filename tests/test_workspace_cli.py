@@ -40,7 +40,7 @@ def test_a_folder_that_holds_files_is_refused_and_left_as_it_was(returns: Path) 
     code, out, err = init(str(returns))
     assert code == 1 and out == ""
     assert err == (
-        f"Error: {returns} enthält schon 2 Dateien oder Ordner (Rückmeldung Yılmaz.pdf, "
+        f"Fehler: {returns} enthält schon 2 Dateien oder Ordner (Rückmeldung Yılmaz.pdf, "
         "Ответ Петренко.eml); ein Arbeitsbereich ist am besten ein eigener Ordner. Einen neuen "
         f"Ordner angeben (formgen init spkom) und diese Dateien dort einlesen (formgen ingest "
         f"'{returns}' --workspace spkom), oder --with-files ergänzen, um {returns} zum "
@@ -156,7 +156,7 @@ def test_a_workspace_is_never_overwritten(tmp_path: Path) -> None:
         code, _out, err = init(str(root), *extra)
         assert code == 1
         assert err == (
-            f"Error: {root} ist schon ein formgen-Arbeitsbereich; ihn so verwenden (--workspace "
+            f"Fehler: {root} ist schon ein formgen-Arbeitsbereich; ihn so verwenden (--workspace "
             f"{root}) oder für „formgen init“ einen neuen Ordner angeben\n"
         )
         code, _out, err = init(str(root), "--lang", "en", *extra)
@@ -178,7 +178,7 @@ def test_what_is_left_of_a_workspace_is_never_overwritten(tmp_path: Path) -> Non
     code, _out, err = init(str(root), "--with-files")
     assert code == 1
     assert err == (
-        f"Error: {root} enthält Teile eines formgen-Arbeitsbereichs (secret.key, journal.jsonl), "
+        f"Fehler: {root} enthält Teile eines formgen-Arbeitsbereichs (secret.key, journal.jsonl), "
         "aber keine workspace.toml; ein neuer Arbeitsbereich dort würde seinen "
         "Signaturschlüssel und sein Register ersetzen. workspace.toml aus der Sicherung "
         "wiederherstellen, um ihn wieder zu verwenden, oder einen neuen Ordner angeben\n"
@@ -201,7 +201,7 @@ def test_a_folder_that_cannot_be_made_is_said_in_the_init_language(tmp_path: Pat
     code, out, err = init(str(root))
     assert (code, out) == (1, "")
     assert err == (
-        f"Error: {root} kann nicht angelegt werden: ist kein Ordner; den Pfad (eine Datei, wo "
+        f"Fehler: {root} kann nicht angelegt werden: ist kein Ordner; den Pfad (eine Datei, wo "
         "ein Ordner gemeint ist) und die Berechtigungen prüfen oder einen anderen Ordner "
         "angeben\n"
     )
@@ -241,7 +241,7 @@ def test_a_sender_formgen_mail_would_refuse_is_refused_at_init_with_why(
     code, out, err = init(str(folder), "--sender", sender)
     assert code == 1 and out == ""
     assert err == (
-        f"Error: Absender „{sender}“ ist nicht verwendbar: {why}; die Adresse des Postfachs der "
+        f"Fehler: Absender „{sender}“ ist nicht verwendbar: {why}; die Adresse des Postfachs der "
         "Stelle angeben (bei der Mail-Administration erfragen); nichts wurde angelegt\n"
     )
     assert not folder.exists()
@@ -378,6 +378,40 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
         said = CliRunner().invoke(main, ["--bogus"], env={locale: "de_DE.UTF-8"})
         assert said.exit_code == 2 and said.stderr.startswith("Aufruf: main [OPTIONEN]")
         assert said.stderr.endswith("Fehler: Unbekannte Option „--bogus“.\n")
+
+
+def test_an_error_that_ends_a_command_is_said_as_a_usage_error_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Exit status 1 after „Fehler:“ in a German workspace (named by -w, FORMGEN_WORKSPACE or
+    the current folder), as a usage error's exit status 2: the German message after it began
+    with English "Error:"; "Error:" in an English workspace; outside any workspace the
+    locale's word, and a command without one (`schema check`) says its English after
+    "Error:" in a German workspace's folder too."""
+    german = "Fehler: keine Einrichtung „x-1“ im Register; formgen register find zeigt alle\n"
+    english = "Error: no institution 'x-1' in the register; 'formgen register find' lists them\n"
+    de = Workspace.init(tmp_path / "de", language="de").root
+    en = Workspace.init(tmp_path / "en", language="en").root
+    for args, env, said in (
+        (["-w", str(de)], {}, german),
+        (["-w", str(en)], {}, english),
+        ([], {"FORMGEN_WORKSPACE": str(de)}, german),
+        ([], {"FORMGEN_WORKSPACE": str(en), "LANG": "de_DE.UTF-8"}, english),
+    ):
+        result = CliRunner().invoke(main, ["register", "history", "x-1", *args], env=env)
+        assert (result.exit_code, result.stderr) == (1, said)
+    monkeypatch.chdir(de)
+    result = CliRunner().invoke(main, ["register", "history", "x-1"])
+    assert (result.exit_code, result.stderr) == (1, german)
+    missing = tmp_path / "fehlt.yaml"
+    result = CliRunner().invoke(main, ["schema", "check", str(missing)])
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"Error: {missing}: 1 problem; the schema is not valid\n")
+    monkeypatch.chdir(tmp_path)
+    nowhere = ["status", "-w", str(tmp_path / "nirgends")]
+    for locale, word in (("de_DE.UTF-8", "Fehler: "), ("C.UTF-8", "Error: ")):
+        result = CliRunner().invoke(main, nowhere, env={"LANG": locale})
+        assert result.exit_code == 1 and result.stderr.startswith(f"{word}{tmp_path}/nirgends ")
     english = CliRunner().invoke(main, ["--bogus"], env={"LANG": "de_DE", "LC_ALL": "C"})
     assert english.stderr.endswith("Error: No such option '--bogus'.\n")
     group = CliRunner().invoke(main, ["register"], env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})

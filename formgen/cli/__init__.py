@@ -4,10 +4,11 @@ Each sub-area has its own module with its commands; this module only names them.
 module is imported when the command runs (or its help is asked for), so ``formgen --help`` and
 ``formgen status`` start without loading reportlab or the ingest pipeline. Library errors
 (:class:`formgen.errors.FormgenError`) and errors of the operating system (``OSError``: a
-read-only workspace, permission denied, a full disk) become ``Error: …`` on stderr with exit
-status 1; misuse (unknown options, missing arguments) exits 2 (click's default). Every file and
-folder a command writes is readable by the user only (the umask gets 077 added): it may hold
-personal data, in the workspace or outside it (mail drafts, forms, prints).
+read-only workspace, permission denied, a full disk) become ``Error: …`` on stderr (in German
+„Fehler: …“) with exit status 1; misuse (unknown options, missing arguments) exits 2 (click's
+default). Every file and folder a command writes is readable by the user only (the umask gets
+077 added): it may hold personal data, in the workspace or outside it (mail drafts, forms,
+prints).
 """
 
 from __future__ import annotations

@@ -30,8 +30,8 @@ def echo(message: str = "", err: bool = False) -> None:
     """``click.echo`` for formgen: every line a command writes to the terminal goes through
     here (ruff bans ``click.echo`` elsewhere), with control characters and direction overrides
     shown as escapes (:func:`formgen.filenames.terminal`), so that a value from outside cannot
-    make the terminal show something other than what the register holds. Error messages get
-    the same in :meth:`FormgenGroup.invoke`."""
+    make the terminal show something other than what the register holds. Error messages are
+    shown here too (:class:`_SaidError`, :class:`_SaidUsageError`)."""
     click.echo(terminal(message), err=err)
 
 
@@ -66,34 +66,45 @@ def echo_fitted(message: str = "", err: bool = False) -> None:
 
 
 def library_errors(func: F) -> F:
-    """Turn library errors into ``Error: …`` on stderr and exit status 1: in the workspace's
-    language where the message is a :class:`~formgen.messages.Said` and the command has a
-    workspace (``workspace_dir``); in the command's ``lang`` where it makes one (``formgen
-    init``); else as the library wrote it."""
+    """Turn library errors, and the command's own ``click.ClickException``, into an error that
+    ends the command (:class:`_SaidError`: exit status 1, „Fehler: …“ on stderr in German,
+    ``Error: …`` in English), said in the language of :func:`_error_language`: a library
+    error's message too where it is a :class:`~formgen.messages.Said`, else as the library
+    wrote it; the command's own is said in its workspace's language already."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except (click.UsageError, _SaidError):
+            raise  # a usage error is said in FormgenGroup.invoke; one said already (demo's steps)
+        except click.ClickException as exc:
+            lang = _error_language(kwargs.get("workspace_dir"), kwargs.get("lang"))
+            raise _SaidError(exc.format_message(), lang) from exc
         except FormgenError as exc:
-            said = _said(exc, kwargs.get("workspace_dir"), kwargs.get("lang"))
-            raise click.ClickException(said) from exc
+            lang = _error_language(kwargs.get("workspace_dir"), kwargs.get("lang"))
+            raise _SaidError(_said(exc, lang), lang) from exc
 
     return wrapper  # type: ignore[return-value]
 
 
-def _said(exc: FormgenError, workspace_dir: str | None, lang: str | None) -> str:
-    """``exc``'s message in the language of the workspace in ``workspace_dir`` (the English
-    where the workspace cannot be read), else in ``lang``, where it was made as a
-    :class:`~formgen.messages.Said`."""
+def _error_language(workspace_dir: str | None, lang: str | None) -> str:
+    """The language an error that ends a command is said in: that of the workspace in
+    ``workspace_dir`` (the command's ``--workspace``); for a command without one, its ``lang``
+    (the language ``formgen init`` makes a workspace in, ``generate --lang`` forms in); else,
+    as for a usage error, that of the user's locale (:func:`_locale_language`)."""
+    if workspace_dir is not None:
+        return _opened_language(workspace_dir) or _locale_language()
+    return lang or _locale_language()
+
+
+def _said(exc: FormgenError, lang: str) -> str:
+    """``exc``'s message in ``lang`` where it was made as a :class:`~formgen.messages.Said`,
+    else as the library wrote it."""
     from formgen.messages import Said  # not at start-up: `formgen --help` stays quick
 
     message = exc.args[0] if len(exc.args) == 1 else None
-    if not isinstance(message, Said):
-        return str(exc)
-    if workspace_dir is not None:
-        return message.in_language(workspace_language(workspace_dir))
-    return message.in_language(lang) if lang else str(exc)
+    return message.in_language(lang) if isinstance(message, Said) else str(exc)
 
 
 def workspace_language(workspace_dir: str) -> str:
@@ -187,9 +198,10 @@ def read_recipients(
 
 class FormgenGroup(click.Group):
     """The ``formgen`` command group: any command that meets an error of the operating system
-    (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` on stderr and
-    exit status 1, not a traceback. A closed pipe (``formgen … | head``) is left to click. An
-    error's message shows control characters as escapes, as :func:`echo` does.
+    (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` (in German
+    „Fehler: …“, :class:`_SaidError`) on stderr and exit status 1, not a traceback. A closed
+    pipe (``formgen … | head``) is left to click. An error's message shows control characters
+    as escapes, as :func:`echo` does.
 
     Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
     ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
@@ -250,14 +262,15 @@ class FormgenGroup(click.Group):
                 raise
             from formgen.messages import os_error_message
 
-            lang = _workspace_language_of(ctx.meta.get(_ARGS, ()), None) or "en"
-            said = os_error_message(exc).in_language(lang)
-            raise click.ClickException(terminal(said)) from exc
+            lang = _said_language(ctx.meta.get(_ARGS, ()), None)
+            raise _SaidError(os_error_message(exc).in_language(lang), lang) from exc
         except click.UsageError as exc:  # about the command line, as it was typed
             raise _said_usage(exc, ctx.meta.get(_ARGS, ())) from exc
-        except click.ClickException as exc:
-            # `Error: …` may quote a value from outside (a recipients list): shown as echo shows it
-            raise click.ClickException(terminal(exc.message)) from exc
+        except _SaidError:
+            raise
+        except click.ClickException as exc:  # not of a command's (click.File's, say)
+            lang = _said_language(ctx.meta.get(_ARGS, ()), None)
+            raise _SaidError(exc.format_message(), lang) from exc
 
 
 _ARGS = "formgen.args"
@@ -266,18 +279,18 @@ _ARGS = "formgen.args"
 
 def _said_usage(exc: click.UsageError, args: Sequence[str]) -> click.UsageError:
     """Click's usage error ``exc`` of the command line ``args`` in the language it is said in
-    (:func:`_usage_language`): as it is in English, and where it is the help that a group
+    (:func:`_said_language`): as it is in English, and where it is the help that a group
     called without a command shows."""
-    lang = _usage_language(args, exc.ctx)
+    lang = _said_language(args, exc.ctx)
     if lang == "en" or isinstance(exc, click.exceptions.NoArgsIsHelpError):
         return exc  # click's own words
     return _SaidUsageError(_usage_said(exc, lang), exc.ctx, lang)
 
 
-def _usage_language(args: Sequence[str], failed: click.Context | None) -> str:
-    """The language a usage error of the command line ``args`` is said in: that of its
-    workspace (:func:`_workspace_language_of`); where none opens, that of the user's locale
-    (``LANG=de_DE.UTF-8``: German; else English)."""
+def _said_language(args: Sequence[str], failed: click.Context | None) -> str:
+    """The language a usage error of the command line ``args`` is said in, and an error of
+    the operating system: that of its workspace (:func:`_workspace_language_of`); where none
+    opens, that of the user's locale (``LANG=de_DE.UTF-8``: German; else English)."""
     return _workspace_language_of(args, failed) or _locale_language()
 
 
@@ -397,6 +410,21 @@ def _usage_said(exc: click.UsageError, lang: str) -> str:
     if isinstance(exc.message, Said):  # formgen's own (quarantine --done without --note)
         return exc.message.in_language(lang)
     return _said_message(exc.format_message(), lang)
+
+
+class _SaidError(click.ClickException):
+    """An error that ends a command (exit status 1): its message after „Fehler:“ in German,
+    ``Error:`` in English, as a usage error's (:class:`_SaidUsageError`); a value from outside
+    that it quotes (a recipients list's) is shown as :func:`echo` shows it."""
+
+    def __init__(self, message: str, lang: str) -> None:
+        super().__init__(message)
+        self.lang = lang
+
+    def show(self, file: Any = None) -> None:
+        from formgen.messages import say
+
+        echo(f"{say('click_error', self.lang)} {self.format_message()}", err=True)
 
 
 class _SaidUsageError(click.UsageError):
