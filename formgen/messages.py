@@ -251,7 +251,7 @@ WORDS: dict[str, dict[str, str]] = {
         "reverse order, read from a copy without its form fields (a viewer drew the "
         "right-to-left text left to right); keep the register's with --take mine",
         "left_empty": "left empty on the form; the register keeps '{value}' — if it is no "
-        "longer true: formgen register set {iid} {path} --clear",
+        'longer true: formgen register set {iid} {path} --clear --note "no longer true"',
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
@@ -801,7 +801,7 @@ WORDS: dict[str, dict[str, str]] = {
         "merge_other_retired": "{other} is {retired}; nothing changed — to merge its values, take "
         "it back first: 'formgen register restore {other}'",
         "merge_keep_merged": "{keep} was merged into {into}; nothing changed — merge into that "
-        "one: 'formgen register merge {into} {other}'",
+        "one: 'formgen register merge {into} {other} --note \"the same institution\"'",
         "merge_keep_retired": "{keep} is {retired}; nothing changed — take it back first "
         "to keep it: 'formgen register restore {keep}'",
         "merge_other_held": "{other}: values wait for a decision ({cids}); nothing changed — "
@@ -1607,9 +1607,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_not_delivered": "not delivered",
         "mail_force_hint": "--force mails it all the same",
         "mail_fix_register": "set the new one: formgen register set {iid} institution.email "
-        "ADDRESS",
+        'ADDRESS --note "new address"',
         "mail_removed": "{removed}; set the new one: formgen register set {iid} "
-        "institution.email ADDRESS",
+        'institution.email ADDRESS --note "new address"',
         "mail_last_address_dead": "the last address, {email} (round {round}), {how} ({error}); "
         "add its new address to the register or a recipients list",
         "mail_correct_in": "correct it in {source}",
@@ -2244,7 +2244,7 @@ WORDS: dict[str, dict[str, str]] = {
         "(ein Programm hat die Schrift von rechts nach links von links nach rechts gezeichnet); "
         "den Wert im Register behalten mit --take mine",
         "left_empty": "im Formular leer gelassen; das Register behält „{value}“ – wenn das "
-        "nicht mehr stimmt: formgen register set {iid} {path} --clear",
+        'nicht mehr stimmt: formgen register set {iid} {path} --clear --note "stimmt nicht mehr"',
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
@@ -2835,7 +2835,8 @@ WORDS: dict[str, dict[str, str]] = {
         "merge_other_retired": "{other} ist {retired}; nichts geändert — um ihre Werte "
         "zusammenzuführen, erst wieder aufnehmen: 'formgen register restore {other}'",
         "merge_keep_merged": "{keep} ist schon mit {into} zusammengeführt; nichts geändert — mit "
-        "dieser zusammenführen: 'formgen register merge {into} {other}'",
+        "dieser zusammenführen: 'formgen register merge {into} {other} --note \"dieselbe "
+        "Einrichtung\"'",
         "merge_keep_retired": "{keep} ist {retired}; nichts geändert — um sie zu "
         "behalten, erst wieder aufnehmen: 'formgen register restore {keep}'",
         "merge_other_held": "{other}: Werte warten auf eine Entscheidung ({cids}); nichts geändert "
@@ -3731,9 +3732,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_not_delivered": "nicht zugestellt",
         "mail_force_hint": "--force versendet trotzdem",
         "mail_fix_register": "die neue eintragen: formgen register set {iid} institution.email "
-        "ADRESSE",
+        'ADRESSE --note "neue Adresse"',
         "mail_removed": "{removed}; die neue eintragen: formgen register set {iid} "
-        "institution.email ADRESSE",
+        'institution.email ADRESSE --note "neue Adresse"',
         "mail_last_address_dead": "die letzte Adresse, {email} (Runde {round}), {how} "
         "({error}); die neue Adresse im Register oder in einer Empfängerliste eintragen",
         "mail_correct_in": "in {source} korrigieren",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -264,3 +265,56 @@ def test_python_m_formgen_is_the_formgen_command() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert __version__ in done.stdout and "formgen" in done.stdout
+
+
+_TOLD = re.compile(
+    r"formgen ((?:register (?:set|merge|erase|confirm|resolve|retire|restore)|generate) "
+    r"(?:[^;“”(),\n']|'(?=\w))*)"  # up to the quote round it ('formgen …'), not person's
+)
+"""A command line a message tells to run with the values it names (an institution's id, a
+path, an address): the commands that change the register, and a form for an institution."""
+
+
+def told_commands() -> Iterator[tuple[str, str, list[str]]]:
+    """Each command line of :data:`_TOLD` in formgen's messages, in each language, as the shell
+    splits it, its placeholders given values (the format pdf, an id elsewhere)."""
+    from formgen.messages import MESSAGES, WORDS
+
+    for table in (MESSAGES, WORDS):
+        for lang, messages in table.items():
+            for key, template in messages.items():
+                text = re.sub(
+                    r"\{(\w+)[^{}]*\}", lambda m: "pdf" if m[1] == "fmt" else "x-1", template
+                )
+                for found in _TOLD.finditer(text):
+                    argv = shlex.split(found[1])
+                    yield lang, key, [arg.partition("|")[0] for arg in argv]  # --merge|--new
+
+
+def parsed(argv: list[str]) -> click.Context:
+    """The context of the command ``argv`` names, its arguments and options parsed as
+    ``formgen`` parses them (a usage error raised), the command not run."""
+    ctx = click.Context(main, info_name="formgen")
+    command: click.Command | None = main
+    while isinstance(command, click.Group):
+        name, *argv = argv
+        command = command.get_command(ctx, name)
+        assert command is not None, name
+        ctx = click.Context(command, parent=ctx, info_name=name)
+    return command.make_context(ctx.info_name, argv, parent=ctx.parent)
+
+
+def test_every_command_line_a_message_tells_to_run_runs_as_told() -> None:
+    """A hint such as „die neue eintragen: formgen register set ua-1 institution.email ADRESSE
+    --note "neue Adresse"“ is a command line formgen takes as printed: it lacked --note, which
+    `register set` requires, and so exited 2 (also the --clear of a value left empty on a form
+    and the merge into the institution another was merged into)."""
+    told = list(told_commands())
+    assert len(told) > 20
+    wrong = []
+    for lang, key, argv in told:
+        try:
+            parsed(argv)
+        except click.UsageError as exc:
+            wrong.append(f"{lang} {key}: formgen {shlex.join(argv)}: {exc.format_message()}")
+    assert not wrong, "\n".join(wrong)

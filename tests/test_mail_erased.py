@@ -137,7 +137,8 @@ def test_an_erased_address_is_no_address_in_every_round_and_the_others_are_maile
             assert (
                 f"  NICHT VERSANDT ua-1 ({OLGA}): keine E-Mail-Adresse (Register: ua-1); ihre "
                 f"Adresse wurde am {today} gelöscht ({NOTE}); die neue eintragen: formgen "
-                "register set ua-1 institution.email ADRESSE; bitte auf anderem Weg Kontakt "
+                'register set ua-1 institution.email ADRESSE --note "neue Adresse"; bitte auf '
+                "anderem Weg Kontakt "
                 "aufnehmen"
             ) in done.output
             no_marker(done.output)

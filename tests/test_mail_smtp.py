@@ -1354,7 +1354,7 @@ def test_a_register_address_refused_for_good_is_not_mailed_again_until_set_anew(
             ) in again.output
             assert (
                 f"in Runde update-1 am {today}; die neue eintragen: formgen register set ua-1 "
-                "institution.email ADRESSE; --force versendet trotzdem"
+                'institution.email ADRESSE --note "neue Adresse"; --force versendet trotzdem'
             ) in again.output
         assert [rcpts for _, rcpts, _ in inbox.messages].count(["olga@example.org"]) == 1
         (logged,) = [e for e in log_events(ws) if e["event"] == "not_mailed"]

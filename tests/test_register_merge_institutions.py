@@ -324,7 +324,8 @@ def test_restore_takes_the_other_back_as_it_was_and_its_forms_go_to_it_again(
             [["merge", "praxis-a", "praxis-b", "--note", NOTE]],
             ["praxis-b", "ua-1"],
             "Fehler: praxis-b ist schon mit praxis-a zusammengeführt; nichts geändert — mit "
-            "dieser zusammenführen: 'formgen register merge praxis-a ua-1'",
+            "dieser zusammenführen: 'formgen register merge praxis-a ua-1 --note \"dieselbe "
+            "Einrichtung\"'",
         ),
         (
             [["retire", "praxis-b", "--reason", "geschlossen"]],

@@ -692,7 +692,7 @@ def test_a_prefilled_value_left_empty_is_kept_and_told(tmp_path: Path) -> None:
     left = [w for w in out.warnings if "left empty" in w]
     assert left == [
         f"institution.phone: left empty on the form; the register keeps '{kept}' — if it is no "
-        "longer true: formgen register set ua-1 institution.phone --clear"
+        'longer true: formgen register set ua-1 institution.phone --clear --note "no longer true"'
     ]
 
 
@@ -868,7 +868,7 @@ def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) ->
     assert left == (
         "psychotherapie.concepts: left empty on the form; the register keeps 'Gruppenangebot auf "
         "Farsi↵Dolmetschereinsatz nach Absprache↵…' — if it is no longer true: formgen "
-        "register set ua-1 psychotherapie.concepts --clear"
+        'register set ua-1 psychotherapie.concepts --clear --note "no longer true"'
     )
 
 

@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import json
+import shlex
 import unicodedata
 from pathlib import Path
 
@@ -56,6 +57,12 @@ def ws(tmp_path: Path) -> Workspace:
 def register(ws: Workspace, *args: str) -> tuple[int, str]:
     done = CliRunner().invoke(main, ["register", *args, "-w", str(ws.root)])
     return done.exit_code, done.output
+
+
+def hinted(line: str) -> list[str]:
+    """The command line a hint in ``line`` tells to run (``…: formgen register set … --note
+    "…"; …``), as the shell splits it, without ``formgen``."""
+    return shlex.split(line.partition("formgen ")[2].partition(";")[0])
 
 
 def journal(ws: Workspace) -> list[dict[str, object]]:
@@ -508,12 +515,12 @@ def test_a_value_left_empty_on_a_return_is_told_with_the_command_that_removes_it
     cleared.write_bytes(pdfium_fill(update, {"psychotherapie.contact_email": ""}))
     (out,) = ingest_into_register([cleared], ws).outcomes
     (left,) = [w for w in out.warnings if "left empty" in w]
-    told = "formgen register set ua-1 psychotherapie.contact_email --clear"
+    told = 'formgen register set ua-1 psychotherapie.contact_email --clear --note "no longer true"'
     assert left == (
         "psychotherapie.contact_email: left empty on the form; the register keeps "
         f"'olga.p@example.org' — if it is no longer true: {told}"
     )
-    code, said = register(ws, *told.split()[2:], "--note", "Adresse kommt zurück")
+    code, said = register(ws, *hinted(left)[1:])  # run as told
     assert code == 0, said
     assert load(ws).value("ua-1", "psychotherapie.contact_email") is None
 
@@ -534,12 +541,13 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     assert code == 0
     root = str(ws.root)
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
-    assert (
+    (line,) = [line for line in out.splitlines() if "NICHT VERSANDT ua-1" in line]
+    assert line == (
         "  NICHT VERSANDT ua-1 (Ольга Петренко – Консультація): keine E-Mail-Adresse (Register: ua-1); "
         "ihre Adresse, olga@example.org, wurde am "
         f"{dt.date.today():%d.%m.%Y} von Hand entfernt (Adresse tot); die neue eintragen: formgen register set "
-        "ua-1 institution.email ADRESSE; bitte auf anderem Weg Kontakt aufnehmen"
-    ) in out.splitlines(), out
+        'ua-1 institution.email ADRESSE --note "neue Adresse"; bitte auf anderem Weg Kontakt aufnehmen'
+    ), out
     assert not (tmp_path / "d3" / "ua-1.eml").exists()
     status = json.loads(run("status", "-w", root, "--json"))
     assert status["without_email"] == ["ua-1"]
@@ -550,6 +558,14 @@ def test_an_address_removed_by_hand_is_not_taken_from_the_send_log_again(
     out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d5"), "--round", "r5", "--dry-run")  # fmt: skip
     assert "<olga.neu@example.org> (Adresse aus Versandprotokoll: r4)" in out, out
     assert json.loads(run("status", "-w", root, "--json"))["without_email"] == []
+
+    # the command the NOT MAILED line told runs as told, with the address in place of ADRESSE
+    told = [a.replace("ADRESSE", "kontakt@petrenko.example") for a in hinted(line)]
+    assert told[:2] == ["register", "set"]
+    code, said = register(ws, *told[1:])
+    assert code == 0, said
+    out = run("mail", "--from-register", "--force", "-w", root, "--drafts", str(tmp_path / "d6"), "--round", "r6", "--dry-run")  # fmt: skip
+    assert "ua-1 (Ольга Петренко – Консультація) <kontakt@petrenko.example>" in out, out
 
 
 def test_a_name_typed_with_separate_accents_is_stored_as_readers_store_it(ws: Workspace) -> None:
