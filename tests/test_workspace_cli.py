@@ -369,6 +369,10 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
     args = ["--workspace", "nowhere", "status"]
     monkeypatch.chdir(tmp_path / "de")
     assert CliRunner().invoke(main, args).stderr.endswith(german)
+    # a group's mistyped command, said in English in the workspace's folder before
+    fnd = CliRunner().invoke(main, ["register", "fnd"])
+    assert fnd.exit_code == 2
+    assert fnd.stderr.endswith("Fehler: Unbekannter Befehl „fnd“. Gemeint: „find“?\n")
     monkeypatch.chdir(tmp_path)
     named = CliRunner().invoke(main, args, env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})
     assert named.exit_code == 2 and named.stderr.endswith(german)

@@ -298,14 +298,14 @@ def _workspace_language_of(args: Sequence[str], failed: click.Context | None) ->
     """The language of the first workspace that opens of the one ``-w``/``--workspace`` names
     in the command line ``args`` (also where formgen's own options do not take it: ``formgen
     --workspace DIR status``), $FORMGEN_WORKSPACE and the failing command's default (the
-    current folder for ``formgen`` itself and where no command is known); None where none
-    opens."""
+    current folder for ``formgen`` itself and its groups, ``register``, ``schema``, and where
+    no command is known); None where none opens."""
     given = [
         args[i + 1] if a in ("-w", "--workspace") else a.removeprefix("--workspace=")
         for i, a in enumerate(args)
         if (a in ("-w", "--workspace") and i + 1 < len(args)) or a.startswith("--workspace=")
     ][:1]
-    default: Any = "." if failed is None or failed.parent is None else None
+    default: Any = "." if failed is None or isinstance(failed.command, click.Group) else None
     if failed is not None:
         param = next((p for p in failed.command.params if p.name == "workspace_dir"), None)
         default = param.default if param is not None else default
