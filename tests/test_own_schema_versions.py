@@ -151,8 +151,9 @@ def test_schema_check_notes_a_dropped_field_holding_values_and_a_changed_type(
     ws = first_return(tmp_path)
     result = run("schema", "check", str(DATA / "youth-2.yaml"), "-w", str(ws))
     assert result.exit_code == 0, result.output
+    # the notes of the switch (the schema has no regions and no date, noted too)
     notes = [line.partition("note: ")[2] for line in result.output.splitlines() if "note:" in line]
-    assert notes == [
+    assert [n for n in notes if n.startswith(("drops ", "changes "))] == [
         "drops the field 'Institution › Website' (web), held by 1 institution: forms, the "
         "printed register and the tables no longer show its value; the register keeps it "
         "(history, JSON export)",

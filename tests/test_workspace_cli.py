@@ -464,7 +464,8 @@ def test_a_configuration_saved_as_ansi_is_said_to_need_utf8_in_the_workspaces_la
     code, out, err = status(root, **env)
     config = root / "workspace.toml"
     assert code == 1 and out == ""
-    assert err.startswith(f'Error: {config} {said}name = "SPKoM Düsseldorf"); ')
+    prefix = "Fehler" if lang == "de" else "Error"
+    assert err.startswith(f'{prefix}: {config} {said}name = "SPKoM Düsseldorf"); ')
     assert ("Codierung UTF-8" if lang == "de" else "Encoding UTF-8") in err
     assert "init" not in err and "new folder" not in err and "neuen Ordner" not in err
     assert snapshot(root) == before
@@ -477,7 +478,7 @@ def test_a_configuration_that_is_no_toml_is_said_in_the_locales_language(tmp_pat
     code, _out, err = status(root, LANG="de_DE.UTF-8")
     assert code == 1
     assert err == (
-        f"Error: {root / 'workspace.toml'}: Expected '=' after a key in a key/value pair (at line "
+        f"Fehler: {root / 'workspace.toml'}: Expected '=' after a key in a key/value pair (at line "
         "25, column 2); die Datei im Texteditor berichtigen (oder aus der Sicherung "
         "wiederherstellen) und den Befehl wiederholen\n"
     )
