@@ -161,7 +161,7 @@ def source_text(src: Json, lang: str = "de", base: int | None = None) -> str:
     at = moment_text(str(src.get("ingested_at") or "?"), lang)
     if (how := by_hand(src, lang)) is not None:
         return f"{how}, {at}"
-    file = str(src.get("file_name") or "?")
+    file = ERASED_MARK.sub(say("erased", lang), str(src.get("file_name") or "?"))
     if src.get("kind") == IMPORT:
         said = [say("src_import", lang, file=file)]
     else:

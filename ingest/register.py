@@ -448,15 +448,17 @@ def _later(confirmed: object, came_in: str) -> object:
 def already_ingested(source: Mapping[str, Any]) -> MergeOutcome:
     """What merging a file the register holds already says; ``source``: its record in
     ``sources`` (the ingest pipeline says it without reading the file again); a record edited
-    by hand is said as far as it goes."""
+    by hand is said as far as it goes. A value erased from the file's name is said as erased
+    („(gelöscht)“), as the history says it, not as the register's marker."""
     at = source.get("ingested_at")
     day = local_day(at)
+    pieces = ERASED_MARK.split(str(source.get("file_name") or "?"))  # name, n, name, …
     return MergeOutcome(
         UNCHANGED,
         reason=Said(
             "ingest_merge_file_again",
             day=day.isoformat() if day else str(at or "?"),
-            file=str(source.get("file_name") or "?"),
+            file=SaidJoined((Said("erased") if i % 2 else p for i, p in enumerate(pieces)), ""),
         ),
         already_ingested=True,
     )

@@ -1202,3 +1202,28 @@ def test_erasing_a_value_from_an_imported_list_says_how_many_it_holds_not_each_n
     for iid in before.institutions:
         if iid != "inst-0001":
             assert after.institutions[iid] == before.institutions[iid]
+
+
+def test_a_file_named_after_her_is_shown_erased_in_conflicts_and_when_ingested_again(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's update form came back as „Rückmeldung_ОКСАНА_КОВАЛЕНКО.pdf“ with a phone the
+    register holds otherwise by now (held); after her name is erased, 'register conflicts' and
+    the ingest of that file again name it „Rückmeldung_(gelöscht).pdf“, as the history does,
+    never the stored marker."""
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 111111", "--note", "tel.")
+    assert code == 0, out
+    back = tmp_path / f"Rückmeldung_{FIRST.upper().replace(' ', '_')}.pdf"
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    back.write_bytes(pdfium_fill(update, {"institution.phone": "0211 222222"}))
+    ingest_into_register([back], ws)
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+    assert code == 0, out
+
+    conflicts = register(ws, "conflicts")[1]
+    assert "+49 211 222222" in conflicts
+    assert "aus Rückmeldung_(gelöscht).pdf" in conflicts
+    assert "erased #" not in conflicts
+    again = CliRunner().invoke(main, ["ingest", str(back), "-w", str(ws.root)])
+    assert "Rückmeldung_(gelöscht).pdf" in again.output, again.output
+    assert "erased #" not in again.output
