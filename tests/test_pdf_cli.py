@@ -285,6 +285,21 @@ def test_generates_usage_and_record_errors_are_in_the_workspaces_language(
     assert not (tmp_path / "x.pdf").exists()
 
 
+def test_institution_forms_made_inside_a_german_workspace_say_its_errors_in_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`generate pdf --institution` without -w takes the workspace in the current folder: what
+    it cannot open there (workspace.toml saved as Windows-1252) is said in the workspace's
+    language, as with -w."""
+    ws = Workspace.init(tmp_path / "ws", language="de")
+    monkeypatch.chdir(ws.root)
+    config = ws.root / "workspace.toml"
+    config.write_bytes(config.read_bytes().replace(b'name = "', b'name = "K\xf6ln '))
+    result = run("generate", "pdf", "--institution", "inst-1")
+    assert result.exit_code == 1
+    assert "Error: workspace.toml ist nicht als UTF-8 gespeichert (Zeile " in result.stderr
+
+
 def test_unknown_category_exits_1(tmp_path: Path) -> None:
     result = run("generate", "pdf", "--category", "nope", "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1 and "unknown category 'nope'" in result.stderr

@@ -70,7 +70,9 @@ def library_errors(func: F) -> F:
     ends the command (:class:`_SaidError`: exit status 1, „Fehler: …“ on stderr in German,
     ``Error: …`` in English), said in the language of :func:`_error_language`: a library
     error's message too where it is a :class:`~formgen.messages.Said`, else as the library
-    wrote it; the command's own is said in its workspace's language already."""
+    wrote it; the command's own is said in its workspace's language already. The workspace is
+    the command's ``--workspace``; ``generate --institution`` without it: the current folder,
+    where the command finds it."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -79,13 +81,19 @@ def library_errors(func: F) -> F:
         except (click.UsageError, _SaidError):
             raise  # a usage error is said in FormgenGroup.invoke; one said already (demo's steps)
         except click.ClickException as exc:
-            lang = _error_language(kwargs.get("workspace_dir"), kwargs.get("lang"))
+            lang = _error_language(_workspace_of(kwargs), kwargs.get("lang"))
             raise _SaidError(exc.format_message(), lang) from exc
         except FormgenError as exc:
-            lang = _error_language(kwargs.get("workspace_dir"), kwargs.get("lang"))
+            lang = _error_language(_workspace_of(kwargs), kwargs.get("lang"))
             raise _SaidError(_said(exc, lang), lang) from exc
 
     return wrapper  # type: ignore[return-value]
+
+
+def _workspace_of(kwargs: dict[str, Any]) -> str | None:
+    """The workspace folder of a command called with ``kwargs``: its ``--workspace``, or for
+    ``generate --institution`` without it the current folder, where that command finds it."""
+    return kwargs.get("workspace_dir") or ("." if kwargs.get("institution_id") else None)
 
 
 def _error_language(workspace_dir: str | None, lang: str | None) -> str:
