@@ -951,8 +951,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_hidden_folders_one": "1 hidden folder",
         "ingest_pipeline_hidden_both": "{files} and {folders}",
         "ingest_pipeline_hidden": "{what} (names starting with '.')",
-        "ingest_pipeline_lock_files": "{n} Office lock files (~$…)",
-        "ingest_pipeline_lock_files_one": "1 Office lock file (~$…)",
+        "ingest_pipeline_lock_files": "{n} Office lock or temporary files (~$…, ~….tmp)",
+        "ingest_pipeline_lock_files_one": "1 Office lock or temporary file (~$…, ~….tmp)",
         "ingest_pipeline_windows_files": "{n} files of Windows Explorer (Thumbs.db, desktop.ini)",
         "ingest_pipeline_windows_files_one": "1 file of Windows Explorer (Thumbs.db, desktop.ini)",
         "ingest_pipeline_left_out": "{what} left out; to read one, name it on the command line",
@@ -3000,8 +3000,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_hidden_folders_one": "1 versteckter Ordner",
         "ingest_pipeline_hidden_both": "{files} und {folders}",
         "ingest_pipeline_hidden": "{what} (Namen, die mit „.“ beginnen)",
-        "ingest_pipeline_lock_files": "{n} Office-Sperrdateien (~$…)",
-        "ingest_pipeline_lock_files_one": "1 Office-Sperrdatei (~$…)",
+        "ingest_pipeline_lock_files": "{n} Office-Sperr- oder -Temporärdateien (~$…, ~….tmp)",
+        "ingest_pipeline_lock_files_one": "1 Office-Sperr- oder -Temporärdatei (~$…, ~….tmp)",
         "ingest_pipeline_windows_files": "{n} Dateien des Windows-Explorers (Thumbs.db, "
         "desktop.ini)",
         "ingest_pipeline_windows_files_one": "1 Datei des Windows-Explorers (Thumbs.db, "

@@ -954,9 +954,9 @@ Explorer, Safari, Opera): renamed to the file's own name once the download has f
 
 def _never_a_return(name: str) -> str | None:
     """How :func:`_left_out` counts the file ``name`` that is never a return, named or met in a
-    folder: ``~`` for an Office lock file (``~$antrag.docx``), ``windows`` for Windows
-    Explorer's; None for any other."""
-    if name.startswith("~$"):
+    folder: ``~`` for an Office lock file (``~$antrag.docx``) or Word's temporary file
+    (``~WRL0003.tmp``), ``windows`` for Windows Explorer's; None for any other."""
+    if name.startswith("~$") or (name.startswith("~") and name.lower().endswith(".tmp")):
         return "~"
     return "windows" if name.lower() in archive.WINDOWS_FILES else None
 

@@ -96,8 +96,8 @@ def test_each_thing_that_is_not_a_file_in_a_folder_gets_its_own_line(
     # the hidden file and the Office lock file: one line that counts them
     assert said.pop("in") == (
         Status.SKIPPED,
-        "1 hidden file (names starting with '.'), 1 Office lock file (~$…) left out; to read "
-        "one, name it on the command line",
+        "1 hidden file (names starting with '.'), 1 Office lock or temporary file (~$…, "
+        "~….tmp) left out; to read one, name it on the command line",
     )
     assert not said
 
@@ -292,13 +292,34 @@ def test_office_and_explorer_files_named_one_by_one_are_left_out_as_in_a_folder(
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
     assert lines[0] == (
-        f"übersprungen {inbox}: 1 Office-Sperrdatei (~$…), 2 Dateien des Windows-Explorers "
-        "(Thumbs.db, desktop.ini) ausgelassen: nie ein zurückgesandtes Formular"
+        f"übersprungen {inbox}: 1 Office-Sperr- oder -Temporärdatei (~$…, ~….tmp), 2 Dateien "
+        "des Windows-Explorers (Thumbs.db, desktop.ini) ausgelassen: nie ein zurückgesandtes Formular"
     )
     assert lines[1].startswith(f"Hinweise     {inbox / '.Antwort Łódź.pdf'}: Formular FG-")
     assert lines[2].startswith(f"doppelt      {inbox / 'Ответ.pdf'}: ")
     assert "unlesbar" not in result.stdout and "anderer Typ" not in result.stdout
     assert lines[3].startswith("3 Dateien in ")  # the three on one line, as in a folder
+
+
+@pytest.mark.parametrize("named", [False, True])
+def test_words_temporary_files_are_left_out_as_its_lock_files_named_or_in_a_folder(
+    tmp_path: Path, named: bool
+) -> None:
+    """Word keeps a document it saves in ~WRL0003.tmp, ~WRD0001.tmp beside it (left behind
+    when it crashed): they were read, and called unreadable or a duplicate of the form. They
+    are counted with the Office lock files, on one line for their folder."""
+    inbox = tmp_path / "Posteingang Łódź"
+    inbox.mkdir()
+    (inbox / "~WRL0003.tmp").write_bytes(FORM)
+    (inbox / "~wrd0001.TMP").write_bytes(bytes(range(256)))
+    (inbox / "~$Formular.docx").write_bytes(bytes(range(162)))
+    tasks, (one,) = discover(sorted(inbox.iterdir()) if named else [inbox])
+    assert tasks == []
+    assert (one.name, one.status) == (str(inbox), Status.SKIPPED)
+    assert in_language(one.reason, "de") == (
+        "3 Office-Sperr- oder -Temporärdateien (~$…, ~….tmp) ausgelassen: nie ein "
+        "zurückgesandtes Formular"
+    )
 
 
 def test_a_half_download_is_said_to_be_still_downloading_named_or_in_a_folder(

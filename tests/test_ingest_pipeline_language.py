@@ -102,8 +102,8 @@ def test_a_german_workspace_gets_the_pipelines_lines_in_german(tmp_path: Path, i
         result.stdout
     )
     assert (
-        "1 Office-Sperrdatei (~$…) ausgelassen; zum Lesen einzeln in der Befehlszeile angeben"
-        in result.stdout
+        "1 Office-Sperr- oder -Temporärdatei (~$…, ~….tmp) ausgelassen; zum Lesen einzeln in "
+        "der Befehlszeile angeben" in result.stdout
     )
     # the report kept in the workspace says the same, every warning included
     (saved,) = ws.exports_dir.glob("ingest-*.txt")
@@ -145,8 +145,8 @@ def test_an_english_workspace_and_json_keep_the_english(tmp_path: Path, inbox: P
     )
     assert by_name["rueckmeldungen.zip"] == "a ZIP archive of 2 files"
     assert by_name["Eingang"] == (
-        "1 hidden file (names starting with '.'), 1 Office lock file (~$…) left out; to read "
-        "one, name it on the command line"
+        "1 hidden file (names starting with '.'), 1 Office lock or temporary file (~$…, "
+        "~….tmp) left out; to read one, name it on the command line"
     )
 
 
