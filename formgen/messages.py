@@ -1948,6 +1948,9 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_invalid_one": "{path}: 1 problem; the schema is not valid",
         "schema_note": "{path}: note: {note}",
         "schema_not_compared": "the register's values were not compared: {error}",
+        "schema_regions_unused": "{config} lists [[regions]], but no field of the schema takes "
+        "them (an institution field with id: region, choices_from: regions): they are not used, "
+        "the register is not split by region; add such a field, or remove [[regions]]",
         "schema_drops_region": "drops region '{option}' ({label}), held by {n} institutions; "
         "their update forms will ask again",
         "schema_drops_region_one": "drops region '{option}' ({label}), held by 1 institution; its "
@@ -4121,6 +4124,10 @@ WORDS: dict[str, dict[str, str]] = {
         "schema_invalid_one": "{path}: 1 Problem; das Schema ist nicht gültig",
         "schema_note": "{path}: Hinweis: {note}",
         "schema_not_compared": "die Werte im Register wurden nicht verglichen: {error}",
+        "schema_regions_unused": "{config} nennt [[regions]], aber kein Feld des Schemas nimmt "
+        "sie (ein Feld der Einrichtung mit id: region, choices_from: regions): sie werden nicht "
+        "verwendet, das Register ist nicht nach Regionen gegliedert; ein solches Feld ergänzen "
+        "oder [[regions]] entfernen",
         "schema_drops_region": "bietet die Region „{option}“ ({label}) nicht mehr an, die {n} "
         "Einrichtungen haben; ihre Aktualisierungsformulare fragen sie neu ab",
         "schema_drops_region_one": "bietet die Region „{option}“ ({label}) nicht mehr an, die 1 "

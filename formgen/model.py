@@ -449,7 +449,11 @@ class Schema:
         return found.label.get(lang or self.default_language) if found else category_id
 
     def with_regions(self, regions: tuple[Choice, ...]) -> Schema:
-        """The same schema with another list of regions (a workspace's own configuration)."""
+        """The same schema with another list of regions (a workspace's own configuration); as it
+        is where no field takes them (no institution field 'region'): the register is not split
+        by region then, and recipients lists and gaps go without them."""
+        if not any(f.id == "region" for f in self.institution_fields()):
+            return self
         schema = self.with_fields(lambda f: replace(f, choices=regions) if f.id == "region" else f)
         return replace(schema, regions=regions)
 

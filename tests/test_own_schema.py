@@ -296,6 +296,37 @@ def test_without_regions_gaps_are_checklists_without_any_entry(no_regions: Path)
     )
 
 
+def test_regions_of_workspace_toml_no_field_takes_are_noted_and_not_used(
+    no_regions: Path,
+) -> None:
+    """workspace.toml lists [[regions]], the schema has no field 'region': 'schema check'
+    notes it; gaps and a recipients list go without regions, as without [[regions]] (every
+    checklist was missing in every region, a list needed a region column no form asks for)."""
+    config = no_regions / "workspace.toml"
+    regions = '[[regions]]\nvalue = "obb"\nde = "Oberbayern"\nen = "Upper Bavaria"\n'
+    config.write_text(config.read_text("utf-8") + regions, "utf-8")
+    code, out, _ = run(no_regions, "schema", "check")
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        f"{no_regions / 'umf.yaml'}: note: {config} lists [[regions]], but no field of the "
+        "schema takes them (an institution field with id: region, choices_from: regions): they "
+        "are not used, the register is not split by region; add such a field, or remove "
+        "[[regions]]"
+    )
+    code, out, _ = run(no_regions, "register", "gaps")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "1 gap: 1 with no entry, 0 with only 'None available'",
+    )
+    listed = read_recipients(
+        b"id,institution,email,categories\nnew-3,\xd0\x94\xd1\x96\xd0\xbc,d@example.org,housing\n",
+        "list.csv",
+        Workspace.open(no_regions).schema(),
+    )
+    assert listed.problems == ()
+    assert [r.name for r in listed.recipients] == ["Дім"]
+
+
 def test_without_regions_find_and_stale_show_no_region_column(no_regions: Path) -> None:
     _, found, _ = run(no_regions, "register", "find")
     _, stale, _ = run(no_regions, "register", "stale")

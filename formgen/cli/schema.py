@@ -47,7 +47,7 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     against the versions its forms were issued with; a workspace whose own schema cannot be
     used (every command of it fails) fails the check too.
     """
-    from formgen.workspace import Workspace, labels_reworded
+    from formgen.workspace import CONFIG, Workspace, labels_reworded
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
     lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
@@ -91,8 +91,10 @@ def check(file: str | None, workspace_dir: str | None) -> None:
             ws.schema()
         except FormgenError as exc:
             raise _unusable(ws, exc.args[0]) from None
-        reworded = [in_language(n, lang) for n in labels_reworded(ws.schema(), model, lang)]
-        for note in [*reworded, *_register_notes(ws, model)]:
+        also = [in_language(n, lang) for n in labels_reworded(ws.schema(), model, lang)]
+        if ws.regions and not any(f.id == "region" for f in model.institution_fields()):
+            also.append(say("schema_regions_unused", lang, config=str(ws.root / CONFIG)))
+        for note in [*also, *_register_notes(ws, model)]:
             echo(say("schema_note", lang, path=path, note=note))
 
 
