@@ -2087,6 +2087,8 @@ WORDS: dict[str, dict[str, str]] = {
         "entry's age from the field with id date (type: date), the day the institution confirmed "
         "it; without it no entry becomes stale by age and no date in the future is flagged{hint}",
         "schema_problem_no_date_hint": "; is it '{field}'? give that field id: date",
+        "schema_problem_empty_section": "section '{section}' has no fields: forms and the "
+        "printed register leave it out; add its fields, or remove it",
         "schema_problem_no_regions_at_all": "no regions: the register is not split by region "
         "(register gaps counts checklists without any entry, the print has no region headings, a "
         "recipients list needs no region column); to use regions, list them under regions: and add "
@@ -4283,6 +4285,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Einrichtung ihn bestätigt hat; ohne es wird kein Eintrag durch sein Alter veraltet und "
         "kein Datum in der Zukunft gemeldet{hint}",
         "schema_problem_no_date_hint": "; ist es „{field}“? dann diesem Feld id: date geben",
+        "schema_problem_empty_section": "Abschnitt „{section}“ hat keine Felder: Formulare und "
+        "das gedruckte Register lassen ihn aus; seine Felder ergänzen oder ihn entfernen",
         "schema_problem_no_regions_at_all": "keine Regionen: das Register ist nicht nach Regionen "
         "geteilt (register gaps zählt Checklisten ganz ohne Eintrag, der Druck hat keine "
         "Regionsüberschriften, eine Empfängerliste braucht keine Spalte region); für Regionen "

@@ -547,6 +547,8 @@ class _Builder:
             spath = (*path, i)
             section = _named("section", id=s["id"])
             fields = tuple(self.field(f, (*spath, "fields", j)) for j, f in enumerate(s["fields"]))
+            if not fields:  # valid, and shown nowhere
+                self.note(spath, "empty_section", section=s["id"])
             out.append(
                 Section(
                     id=s["id"],

@@ -131,6 +131,18 @@ def test_without_date_the_schema_is_valid_with_a_note_naming_the_date_field() ->
     ]
 
 
+def test_an_empty_section_is_valid_with_a_note_at_its_line() -> None:
+    """A section with ``fields: []`` (its fields not written yet) is shown in no form and no
+    print: the check says so, where it stood silent."""
+    empty = '      - id: hours\n        label: {en: "Opening hours"}\n        fields: []\n'
+    text = umf(institution=REGION_FIELD + empty)
+    assert check_schema_text(text, "umf.yaml")[0] is not None
+    assert said(text) == [
+        "28: note: section 'hours' has no fields: forms and the printed register leave it out; "
+        "add its fields, or remove it"
+    ]
+
+
 def test_a_date_field_that_holds_no_date_is_a_problem() -> None:
     text = umf().replace("type: date", "type: text")
     assert said(text)[0].startswith("31: field 'date' is the day the institution confirmed")
