@@ -98,11 +98,14 @@ from ingest.labels import region_text
 from ingest.register import Json, Register
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import (
+    NEVER_ANSWERED,
+    STALE,
     holds_dropped,
     is_fehlanzeige,
     last_confirmed,
     region_held,
     region_of,
+    review,
 )
 from ingest.values import pasted
 
@@ -489,12 +492,15 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
     n_inst = len({iid for c in cats for iid, _ in by_cat.get(c.id, [])})
-    n_stale = sum(
-        1
-        for c in cats
-        for _iid, e in by_cat.get(c.id, [])
-        if _age(e, stand) is None or (_age(e, stand) or 0) > c.stale_after_days
-    )
+    # stale and never answered as 'register stale' counts them
+    printed = {c.id for c in cats}
+    reasons = [
+        f.reasons
+        for f in review(reg, stand)
+        if f.category in printed and (only is None or f.region == only)
+    ]
+    n_stale = sum(STALE in r for r in reasons)
+    n_never = sum(NEVER_ANSWERED in r for r in reasons)
 
     story: list[Flowable] = []
     # cover
@@ -525,6 +531,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                     say_count("institutions", lang, n_inst),
                     say_count("entries", lang, n_entries),
                     say("print_stale_count", lang, n=n_stale),
+                    say("print_never_count", lang, n=n_never),
                 )
             ),
             st["cover_small"],

@@ -347,6 +347,34 @@ def test_without_regions_find_and_stale_show_no_region_column(no_regions: Path) 
     assert "Дом Київ" in found and "Clearinghaus Ağrı" in stale
 
 
+@pytest.mark.parametrize("date", ["date", "checked_on"])
+def test_the_prints_cover_counts_stale_and_never_answered_as_register_stale_does(
+    tmp_path: Path, date: str
+) -> None:
+    """Two institutions imported, never answered: 'register stale' lists them as never
+    answered, not stale, and so does the cover, with a schema with or without an entry field
+    'date' (it counted them „veraltet“)."""
+    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language="de")
+    (ws.root / "umf.yaml").write_text(umf(date=date, regions="", institution=DISTRICT), "utf-8")
+    config = ws.root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    table = tmp_path / "table.csv"
+    table.write_text(
+        "id,institution,categories,email,district\n"
+        "new-1,Дом Київ,clearing,kyiv@example.org,d05\n"
+        "new-2,Clearinghaus Ağrı,housing,agri@example.org,d03\n",
+        "utf-8",
+    )
+    assert run(ws.root, "register", "import", str(table))[0] == 0
+    code, out, _ = run(ws.root, "register", "stale")
+    assert code == 0 and out.count("noch nie geantwortet") == 2
+    pdf = tmp_path / "register.pdf"
+    assert run(ws.root, "register", "print", "-o", str(pdf))[0] == 0
+    cover = pypdf.PdfReader(pdf).pages[0].extract_text()
+    assert "2 Einrichtungen · 2 Einträge · 0 veraltet · 2 noch nie geantwortet" in cover
+
+
 def test_without_regions_the_print_lists_entries_by_name_under_no_region_heading(
     no_regions: Path, tmp_path: Path
 ) -> None:

@@ -315,13 +315,13 @@ def test_an_arabic_region_and_checklist_are_named_in_order_in_the_list_without_a
     [
         (
             "en",
-            "1 institution · 1 entry · 1 stale",
+            "1 institution · 1 entry · 1 stale · 0 never answered",
             "STALE – last confirmed on 2024-05-01 (935 days ago)",
             "Entries count as stale after 365 days.",
         ),
         (
             "de",
-            "1 Einrichtung · 1 Eintrag · 1 veraltet",
+            "1 Einrichtung · 1 Eintrag · 1 veraltet · 0 noch nie geantwortet",
             "VERALTET – zuletzt bestätigt am 01.05.2024 (vor 935 Tagen)",
             "Einträge gelten nach 365 Tagen als veraltet.",
         ),
