@@ -84,7 +84,7 @@ from formgen.record import ERASED, ERASED_MARK
 from formgen.sendlog import SENDLOG, TEST_DRAFTS
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
-from ingest.printed import visual
+from ingest.printed import extracted, visual
 from ingest.register import (
     Json,
     MergeOutcome,
@@ -329,14 +329,16 @@ def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
     except pikepdf.PdfError:
         return False
     # a print (the printed register) draws its text in a subset font, as glyph numbers: its
-    # lines as drawn, left to right (an Arabic value shaped, in visual order: as
-    # :func:`ingest.printed.visual` draws it), without the breaks a long value was wrapped at
+    # lines as drawn, left to right (an Arabic value's letters in visual order, as
+    # :func:`ingest.printed.extracted` reads them; a print made before 2026-11-24 drew shaped
+    # presentation forms, :func:`ingest.printed.visual`), without the breaks a long value was
+    # wrapped at
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             text = "".join(_drawn_lines(page) for page in pdf.pages)
     except (pdfminer.psparser.PSException, ValueError, KeyError):  # PDF syntax errors too
         return False
-    drawn = {"".join(way.split()) for n in needles for way in (n, visual(n))}
+    drawn = {"".join(w.split()) for n in needles for w in (n, extracted(n), visual(n))}
     return any(d in text for d in drawn)
 
 

@@ -204,6 +204,12 @@ def _shown(cp: int) -> str:
     return letter if letter is not None else glyph_text(cp)
 
 
+def extracted(line: str) -> str:
+    """What a text extractor that keeps the drawn order (pdfplumber) reads of ``line`` as the
+    print draws it (:func:`visual`): each glyph's letters (:func:`_shown`), left to right."""
+    return "".join(_shown(ord(ch)) for ch in visual(line))
+
+
 @functools.cache
 def _form_letters() -> dict[int, str]:
     """Private code point (:func:`_form_codes`) → the letter it draws a contextual form of."""

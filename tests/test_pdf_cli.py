@@ -297,7 +297,7 @@ def test_institution_forms_made_inside_a_german_workspace_say_its_errors_in_germ
     config.write_bytes(config.read_bytes().replace(b'name = "', b'name = "K\xf6ln '))
     result = run("generate", "pdf", "--institution", "inst-1")
     assert result.exit_code == 1
-    assert "Error: workspace.toml ist nicht als UTF-8 gespeichert (Zeile " in result.stderr
+    assert "Fehler: workspace.toml ist nicht als UTF-8 gespeichert (Zeile " in result.stderr
 
 
 def test_unknown_category_exits_1(tmp_path: Path) -> None:
