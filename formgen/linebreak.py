@@ -90,21 +90,48 @@ def wrap(text: str, measure: Callable[[str], float], width: float) -> list[str]:
 
 
 BREAK_AFTER = "/.@-"
-"""Where a word wider than its line (a web or e-mail address, a compound) is broken first:
-after a slash, a dot, an at sign or a hyphen, not inside a name („beratungszentrum.exam / ple“)."""
+"""Where a word wider than its line (a compound) is broken first: after a slash, a dot, an at
+sign or a hyphen, not inside a name."""
+
+ADDRESS_AFTER, ADDRESS_BEFORE = "/@", ".-"
+"""Where a web or e-mail address wider than its line is broken: after a slash or an at sign,
+before a dot or a hyphen (so that a line never ends in a hyphen or a dot of the address's own,
+which a reader takes for a word broken at its end or for the address's end:
+„…psychosoziales-zentrum-“ / „duesseldorf.de“), not inside a name („beratungszentrum.exam“ /
+„ple“)."""
+
+
+def _address(word: str) -> bool:
+    return "@" in word or "://" in word or word.casefold().startswith("www.")
 
 
 def split_word(word: str, measure: Callable[[str], float], width: float) -> tuple[list[str], str]:
     """A word wider than ``width``: the lines it fills, and its rest (the start of the next
     line). Each line ends after the last of :data:`BREAK_AFTER` that fits (never between two of
-    them: „https://“ stays whole), else where the line is full."""
+    them: „https://“ stays whole) — in a web or e-mail address where :data:`ADDRESS_AFTER` and
+    :data:`ADDRESS_BEFORE` allow —, else where the line is full."""
     lines: list[str] = []
+    address = _address(word)
     while len(word) > 1 and (cut := _fitting(word, measure, width)) < len(word):
-        after = (k for k in range(cut, 0, -1) if word[k - 1] in BREAK_AFTER)
-        cut = next((k for k in after if word[k] not in BREAK_AFTER), cut)
+        if address:
+            at = (k for k in range(cut, 0, -1) if _address_break(word, k))
+        else:
+            at = (k for k in range(cut, 0, -1) if word[k - 1] in BREAK_AFTER)
+            at = (k for k in at if word[k] not in BREAK_AFTER)
+        cut = next(at, cut)
         lines.append(word[:cut])
         word = word[cut:]
     return lines, word
+
+
+def _address_break(word: str, k: int) -> bool:
+    """An address may be broken before ``word[k]``: after a slash or an at sign, before a dot or
+    a hyphen, never between two of these („https://“, „.-“)."""
+    before, after = word[k - 1], word[k]
+    marks = ADDRESS_AFTER + ADDRESS_BEFORE
+    if before in marks and after in marks:
+        return False
+    return before in ADDRESS_AFTER or after in ADDRESS_BEFORE
 
 
 def _fitting(word: str, measure: Callable[[str], float], width: float) -> int:

@@ -177,22 +177,41 @@ def test_a_text_of_a_hundred_thousand_letters_is_shortened_measuring_it_about_on
     assert measured < len(text) + 1_000
 
 
-def test_an_address_wider_than_its_line_breaks_after_a_slash_a_dot_an_at_or_a_hyphen() -> None:
-    # it was broken where the line was full: „…beratungszentrum.exam“ / „ple“
+def test_an_address_wider_than_its_line_breaks_after_a_slash_or_an_at_before_a_dot_or_a_hyphen() -> (
+    None
+):
+    # it was broken where the line was full: „…beratungszentrum.exam“ / „ple“; then after its
+    # own hyphen („…domainname-“ / „beratungszentrum…“), which reads as a word broken in two
     mail = "kontakt-tr@sehr-langer-domainname-beratungszentrum.example"
     assert linebreak.wrap(mail, len, 40) == [
-        "kontakt-tr@sehr-langer-domainname-",
-        "beratungszentrum.example",
+        "kontakt-tr@sehr-langer-domainname",
+        "-beratungszentrum.example",
+    ]
+    assert linebreak.wrap(mail, len, 12) == [
+        "kontakt-tr@",
+        "sehr-langer",
+        "-domainname",
+        "-beratungsze",  # a name wider than the line: where the line is full
+        "ntrum",
+        ".example",
     ]
     web = "https://www.sehr-langer-domainname.example/angebote/psychosoziale-beratung"
-    assert linebreak.wrap(web, len, 20) == [
-        "https://www.sehr-",  # never between the two slashes of „https://“
-        "langer-domainname.",
-        "example/angebote/",
-        "psychosoziale-",
-        "beratung",
+    lines = linebreak.wrap(web, len, 20)
+    assert lines == [
+        "https://www.sehr",  # never between the two slashes of „https://“
+        "-langer-domainname",
+        ".example/angebote/",
+        "psychosoziale",
+        "-beratung",
     ]
-    # a word without any of them is still broken where the line is full
+    assert "".join(lines) == web
+    assert not any(line.endswith(("-", ".")) for line in lines)
+    # a compound is still broken after its hyphen, a word without any of them where the line
+    # is full
+    assert linebreak.wrap("Donaudampfschifffahrt-Gesellschaft", len, 25) == [
+        "Donaudampfschifffahrt-",
+        "Gesellschaft",
+    ]
     assert linebreak.wrap("Donaudampfschifffahrt", len, 10) == ["Donaudampf", "schifffahr", "t"]
 
 
