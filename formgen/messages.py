@@ -484,10 +484,30 @@ WORDS: dict[str, dict[str, str]] = {
         "print_held": "another value awaits a decision ({cid})",
         "print_stale_after": "Entries count as stale after {days} days.",
         "print_page": "Page",
-        "print_loose": "Loose-leaf collection – every section starts on a new page and can be replaced on its own.",
+        "print_loose": "Loose-leaf collection – every section starts on a new sheet, counts its own "
+        "pages and can be replaced on its own; key and index at the end.",
         "print_address": "Address",
         "print_more_regions": "and {n} more",
         "print_continued": "(continued)",
+        "print_blank": "This page is intentionally left blank",
+        "print_section_pages": "{n} pp.",
+        "print_section_pages_one": "1 p.",
+        "print_index": "Index and key",
+        "print_index_languages": "By language",
+        "print_index_places": "By place",
+        "print_index_how": "After each name its section and the page in it: 20/3 is section 20, "
+        "page 3. German is not listed.",
+        "print_legend": "Key",
+        "print_legend_pages": "At the foot of every page its section and the section's pages "
+        '("Page 3/6": the third of its six pages). Every section begins on the front of a new '
+        "sheet and counts its own pages: printed again alone (register print --category) it is the "
+        'same sheets. "This page is intentionally left blank": the back of its last sheet.',
+        "print_legend_stale": "last confirmed longer ago than the section allows (said in its box); "
+        "the institution is asked again.",
+        "print_legend_never": "the details come from a list or from others; the institution has "
+        "never answered.",
+        "print_legend_unconfirmed": "at least one detail does not come from the institution itself "
+        "(from a list, someone else's checklist or entered by hand).",
         "status_head": "institutions mailed: {n} ({sent} sent, {drafted} as drafts){answered}",
         "status_answered_any": "; {n} answered at least one round",
         "status_answered_any_one": "; 1 answered at least one round",
@@ -2496,10 +2516,30 @@ WORDS: dict[str, dict[str, str]] = {
         "print_held": "ein anderer Wert wartet auf eine Entscheidung ({cid})",
         "print_stale_after": "Einträge gelten nach {days} Tagen als veraltet.",
         "print_page": "Seite",
-        "print_loose": "Loseblattsammlung – jede Rubrik beginnt auf einer neuen Seite und kann einzeln ersetzt werden.",
+        "print_loose": "Loseblattsammlung – jede Rubrik beginnt auf einem neuen Blatt, zählt ihre "
+        "Seiten für sich und kann einzeln ersetzt werden; Zeichenerklärung und Verzeichnis am Ende.",
         "print_address": "Anschrift",
         "print_more_regions": "und {n} weitere",
         "print_continued": "(Fortsetzung)",
+        "print_blank": "Diese Seite bleibt frei",
+        "print_section_pages": "{n} S.",
+        "print_section_pages_one": "1 S.",
+        "print_index": "Verzeichnis und Zeichenerklärung",
+        "print_index_languages": "Nach Sprache",
+        "print_index_places": "Nach Ort",
+        "print_index_how": "Hinter jedem Namen die Rubrik und die Seite darin: 20/3 ist Rubrik 20, "
+        "Seite 3. Deutsch ist nicht aufgeführt.",
+        "print_legend": "Zeichenerklärung",
+        "print_legend_pages": "Unten auf jeder Seite die Rubrik und ihre Seiten („Seite 3/6“: die "
+        "dritte ihrer sechs Seiten). Jede Rubrik beginnt auf der Vorderseite eines neuen Blatts und "
+        "zählt ihre Seiten für sich: allein neu gedruckt (register print --category) sind es "
+        "dieselben Blätter. „Diese Seite bleibt frei“: die Rückseite ihres letzten Blatts.",
+        "print_legend_stale": "zuletzt vor mehr Tagen bestätigt, als die Rubrik zulässt (in ihrem "
+        "Kasten genannt); die Angaben werden bei der Einrichtung neu erfragt.",
+        "print_legend_never": "die Angaben kommen aus einer Liste oder von anderen; die Einrichtung "
+        "hat noch nie geantwortet.",
+        "print_legend_unconfirmed": "mindestens eine Angabe kommt nicht von der Einrichtung selbst "
+        "(aus einer Liste, der Checkliste von jemand anderem oder von Hand eingetragen).",
         "status_head": "angeschriebene Einrichtungen: {n} ({sent} gesendet, {drafted} als "
         "Entwurf){answered}",
         "status_answered_any": "; {n} haben mindestens eine Runde beantwortet",

@@ -71,6 +71,7 @@ from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     ActionFlowable,
+    BalancedColumns,
     BaseDocTemplate,
     Flowable,
     Frame,
@@ -83,15 +84,17 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
     Table,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import IndexingFlowable  # type: ignore[import-untyped]
+from reportlab.platypus.flowables import DocIf  # type: ignore[import-untyped]
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
-from formgen import linebreak
+from formgen import languages, linebreak
 from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.filenames import slug
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph
 from formgen.messages import date_text, problem_text, say, say_count
-from formgen.model import INSTITUTION, Category, Field, Scope
+from formgen.model import INSTITUTION, Category, Field, FieldType, Scope
 from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
 from ingest.export import display, personal_fields
 from ingest.labels import region_text
@@ -332,16 +335,105 @@ class _Region(_Section):
         super().__init__(label, None, "")
 
 
+class _Part(_Section):
+    """An invisible marker: a part of the print begins here (the contents, a category's
+    section, the index), numbering its pages from 1; ``title`` names it in the footer."""
+
+    def __init__(self, key: str, title: str) -> None:
+        super().__init__(title, None, "")
+        self.key = key
+
+
+class _At(_Section):
+    """An invisible marker: the entry of ``key`` (institution, category) begins here."""
+
+    def __init__(self, key: tuple[str, str]) -> None:
+        super().__init__("", None, "")
+        self.key = key
+
+
+class _Blank(_Section):
+    """An invisible marker: this page is left blank (the back of a part's last sheet)."""
+
+    def __init__(self) -> None:
+        super().__init__("", None, "")
+
+
+class _Recto(DocIf):  # type: ignore[misc]
+    """At the top of a part's first page: where that page is a left-hand one (an even number,
+    the back of a sheet in duplex), that page is left blank and the part begins on the next,
+    so that every part is sheets of its own, the same when it is printed alone."""
+
+    def __init__(self) -> None:
+        super().__init__("", [_Blank(), PageBreak()])
+
+    def funcWrap(self, aw: float, ah: float) -> bool:
+        return int(self._doctemplateAttr("page")) % 2 == 0
+
+
+class _Later(Flowable):  # type: ignore[misc]
+    """Flowables made by ``make`` where this stands, when it is laid out: from what the pass
+    before found (the index: each entry's page)."""
+
+    def __init__(self, make: Callable[[], list[Flowable]]) -> None:
+        super().__init__()
+        self.make = make
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._doctemplateAttr("frame").add_generated_content(*self.make())
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+
+
+class _Book(IndexingFlowable):  # type: ignore[misc]
+    """What a pass of the layout found: each part's number of pages (``pages``, by its key)
+    and each entry's page in its part (``at``); the next pass prints them (the footer's
+    „Seite 3/6“, the contents, the index) from ``last_pages`` and ``last_at``, and passes are
+    made until two agree."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pages: dict[str, int] = {}
+        self.at: dict[tuple[str, str], int] = {}
+        self.last_pages: dict[str, int] = {}
+        self.last_at: dict[tuple[str, str], int] = {}
+
+    def beforeBuild(self) -> None:
+        self.last_pages, self.last_at = self.pages, self.at
+        self.pages, self.at = {}, {}
+
+    def isSatisfied(self) -> bool:
+        return self.pages == self.last_pages and self.at == self.last_at
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return (0, 0)
+
+    def draw(self) -> None:
+        pass
+
+
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
-        self, buf: io.BytesIO, footer: str, lang: str, toc_styles: list[ParagraphStyle], **kw: Any
+        self,
+        buf: io.BytesIO,
+        footer: str,
+        lang: str,
+        toc_styles: list[ParagraphStyle],
+        book: _Book,
+        **kw: Any,
     ) -> None:
         super().__init__(buf, pagesize=A4, **kw)
         self.section = ""
         self.region = ""
         self.footer = footer
+        """The footer's left: the centre's name and the Stand."""
         self.lang = lang
         self.toc_styles = toc_styles
+        self.book = book
+        self.part: _Part | None = None
+        self.part_first = 1
         w, h = A4
         frame = Frame(18 * mm, 18 * mm, w - 36 * mm, h - 38 * mm, id="body")
         self.addPageTemplates(
@@ -355,17 +447,41 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def handle_documentBegin(self) -> None:
         self.section = ""
         self.region = ""
+        self._listed: list[tuple[int, str]] = []
         super().handle_documentBegin()
+
+    def build(self, flowables: list[Flowable], **kw: Any) -> None:
+        super().build(flowables, **kw)
+        self._contents()  # the last part's
+
+    def _contents(self) -> None:
+        """Into the contents: the lines of the part that ends here, a checklist's with its
+        number of pages, known now (so that a pass finds what the next prints)."""
+        pages = self.book.pages.get(self.part.key, 0) if self.part else 0
+        for level, text in self._listed:
+            self.notify("TOCEntry", (level, text, pages if level else 0))
+        self._listed = []
 
     def _begin(self, canv: Any, doc: Any) -> None:
         self._carried = self.region  # the region continued from the page before, if any
         self._on_page: list[str] = []
         self._fresh = True
+        self._blank = False
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, ActionFlowable):
             return  # page and frame actions are not content
         fresh, self._fresh = getattr(self, "_fresh", False), False
+        if isinstance(flowable, _Part):
+            self._contents()
+            self.part, self.part_first = flowable, self.page
+            return
+        if isinstance(flowable, _At):
+            self.book.at[flowable.key] = self.page - self.part_first + 1
+            return
+        if isinstance(flowable, _Blank):
+            self._blank = True
+            return
         if isinstance(flowable, _Region):
             if fresh:
                 self._carried = ""  # the page begins with this region
@@ -381,11 +497,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
                 # room for the page number after each
                 style = self.toc_styles[flowable.toc_level]
                 font, size = style.fontName, style.fontSize
-                room = BODY_W - style.leftIndent - pdfmetrics.stringWidth(" . 999", font, size)
+                room = BODY_W - style.leftIndent - pdfmetrics.stringWidth(" . 99 S.", font, size)
                 toc_text = _lines(flowable.toc_text, font, size, room, _NAME_LINES)
-                text = _no_break(toc_text, font, size)
-                entry = (flowable.toc_level, text, self.page)
-                self.notify("TOCEntry", entry)
+                self._listed.append((flowable.toc_level, _no_break(toc_text, font, size)))
 
     def _cover_page(self, canv: Any, doc: Any) -> None:
         pass
@@ -393,6 +507,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def _page(self, canv: Any, doc: Any) -> None:
         w, h = A4
         canv.saveState()
+        self._foot(canv)
+        if self._blank:
+            canv.setFont(FONT, 10)
+            canv.setFillColor(MUTED)
+            canv.drawCentredString(w / 2, h / 2, say("print_blank", self.lang))
+            canv.restoreState()
+            return
         carried, on_page = getattr(self, "_carried", ""), getattr(self, "_on_page", [])
         width, gap = w - 36 * mm, 8 * mm
 
@@ -425,14 +546,34 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(18 * mm, h - 15 * mm, w - 18 * mm, h - 15 * mm)
+        canv.restoreState()
+
+    def _foot(self, canv: Any) -> None:
+        """The footer: the centre and the Stand at the left; at the right the part (a
+        checklist's section by its number and name) and the page in it, of how many
+        („2. Betreutes Wohnen · Seite 3/6“)."""
+        w = A4[0]
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
         canv.line(18 * mm, 13 * mm, w - 18 * mm, 13 * mm)
         canv.setFont(FONT, _FOOT)
         canv.setFillColor(MUTED)
+        page = self.page - self.part_first + 1
+        if self.part:
+            self.book.pages[self.part.key] = page
+        of = self.book.last_pages.get(self.part.key, 0) if self.part else 0
+        said = f"{say('print_page', self.lang)} {page}" + (f"/{of}" if of else "")
+
+        def small(text: str) -> float:
+            return float(pdfmetrics.stringWidth(text, FONT, _FOOT))
+
+        # the part's name where the centre's name (shortened to half the line) leaves room
+        room = w - 36 * mm - small(self.footer) - small(f" · {said}") - 6 * mm
+        if self.part:
+            title = linebreak.shorten(self.part.title, small, room, least=_SHORTEST)
+            said = f"{visual(title)} · {said}"
+        canv.drawRightString(w - 18 * mm, 9 * mm, said)
         canv.drawString(18 * mm, 9 * mm, self.footer)
-        canv.drawRightString(
-            w - 18 * mm, 9 * mm, f"{say('print_page', self.lang)} {canv.getPageNumber()}"
-        )
-        canv.restoreState()
 
 
 _HEAD = 8.5
@@ -508,7 +649,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     n_stale = sum(STALE in r for r in reasons)
     n_never = sum(NEVER_ANSWERED in r for r in reasons)
 
-    story: list[Flowable] = []
+    book = _Book()
+    story: list[Flowable] = [book]
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
@@ -548,11 +690,13 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     story.append(NextPageTemplate("body"))
     story.append(PageBreak())
     # contents
+    story.append(_Part("contents", say("print_contents", lang)))
     story.append(_Section(say("print_contents", lang), None, ""))
     story.append(_para(say("print_contents", lang), st["h1"]))
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
     toc.dotsMinLevel = 1
+    toc.formatter = lambda n: say_count("print_section_pages", lang, n) if n else ""
     if cats:  # an empty one would show reportlab's placeholder text
         story.append(toc)
     numbers = {c.id: n for n, c in enumerate(schema.categories, 1)}
@@ -567,8 +711,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     last_group = None
     for cat in cats:
         group = next(g for g in schema.groups if cat in g.categories)
-        story.append(PageBreak())
         title = f"{numbers[cat.id]}. {cat.label.get(opt.lang)}"
+        story += [PageBreak(), _Recto(), _Part(str(numbers[cat.id]), title)]
         if group.id != last_group:
             story.append(_Section(title, 0, group.label.get(opt.lang)))
             last_group = group.id
@@ -617,16 +761,22 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         # block, one too long for the rest of the page split, not moved on to leave them alone
         first, *rest = blocks or [[]]
         story += [*lead, *first, *(KeepTogether(b) for b in rest)]
+    if n_entries:  # an index and what the marks mean, of what is printed
+        index = say("print_index", lang)
+        story += [PageBreak(), _Recto(), _Part("index", index), _Section(index, 0, index)]
+        story += [_heading(index, st["h1"]), *_legend(st, lang)]
+        places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
+        story.append(_Later(functools.partial(_index, reg, places, book, st, lang)))
 
     buf = io.BytesIO()
     stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
-    tail = f" · {say('print_title', lang)} · {stand_text}"
+    tail = f" · {stand_text}"
 
     def small(text: str) -> float:
         return float(pdfmetrics.stringWidth(text, FONT, _FOOT))
 
-    # the centre's name shortened where it would run into the page number (and off the page)
-    room = A4[0] - 36 * mm - small(f"  {say('print_page', lang)} 999") - small(tail)
+    # the centre's name shortened to half the line: the other half names the part and the page
+    room = (A4[0] - 36 * mm) / 2 - small(tail)
     centre = linebreak.shorten(opt.centre, small, room, least=_SHORTEST)
     # in its own direction: an Arabic name is not the line's start
     footer = visual(centre) + tail if centre else tail[3:]
@@ -635,6 +785,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         footer,
         lang,
         toc.levelStyles,
+        book,
         title=f"{say('print_title', lang)} – {stand_text}",
         author=opt.centre or "formgen",
         leftMargin=18 * mm,
@@ -644,6 +795,80 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     )
     doc.multiBuild(story)
     return buf.getvalue()
+
+
+def _legend(st: dict[str, ParagraphStyle], lang: str) -> list[Flowable]:
+    """What the marks and the page numbers of the print mean."""
+    style = ParagraphStyle("legend", parent=st["desc"], spaceAfter=3)
+    marks = (
+        (say("print_stale", lang, date="…", days="…"), "print_legend_stale"),
+        (say("print_never", lang), "print_legend_never"),
+        (say("print_unconfirmed", lang), "print_legend_unconfirmed"),
+    )
+    said = [f"<b>{escape(mark)}</b>: {escape(say(key, lang))}" for mark, key in marks]
+    said.append(escape(say("print_legend_pages", lang)))
+    return [_para(say("print_legend", lang), st["h2"]), *(_para(t, style) for t in said)]
+
+
+_COLUMN_W = BODY_W / 2 - 12
+"""The width of a column of the index (two on a page)."""
+
+
+def _index(
+    reg: Register,
+    places: dict[tuple[str, str], int],
+    book: _Book,
+    st: dict[str, ParagraphStyle],
+    lang: str,
+) -> list[Flowable]:
+    """The index: the entries printed (``places``: (institution, category) → the section's
+    number) by the languages they offer (German left out: nearly all do) and by the town of
+    their address, each institution with its sections and the page in each (where the pass
+    before put them: „20/3“), in two columns."""
+    by_language: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    by_place: dict[str, dict[str, list[tuple[int, int]]]] = {}
+    for (iid, cid), number in places.items():
+        inst = reg.institutions[iid]
+        where = (number, book.last_at.get((iid, cid), 0))
+        stored = [(f, inst["institution"]) for f in reg.schema.institution_fields()]
+        stored += [(f, inst["entries"][cid]["fields"]) for f in reg.schema.entry_fields(cid)]
+        codes = {
+            code
+            for f, values in stored
+            if f.type is FieldType.LANGUAGE_LIST
+            for code in (values.get(f.id) or {}).get("v") or []
+        }
+        for code in codes - {"de"}:
+            by_language.setdefault(languages.name(code, lang), {}).setdefault(iid, []).append(where)
+        town = pasted(display(None, inst["institution"].get("city"), labels=True)).strip()
+        if town:
+            by_place.setdefault(town, {}).setdefault(iid, []).append(where)
+    head = ParagraphStyle("index_head", parent=st["base"], fontName=BOLD, keepWithNext=1)
+    line = ParagraphStyle("index_line", parent=st["small"], textColor=INK, leftIndent=8)
+    out: list[Flowable] = []
+    for title, index in (
+        (say("print_index_languages", lang), by_language),
+        (say("print_index_places", lang), by_place),
+    ):
+        if not index:
+            continue
+        column: list[Flowable] = []
+        for key in sorted(index, key=name_order):
+            column.append(_para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head))
+            for iid in sorted(index[key], key=lambda i: name_order(reg.name_of(i))):
+                # after the name (in its own direction), not within its line's reordering
+                wheres = ", ".join(f"{n}/{page or '?'}" for n, page in sorted(index[key][iid]))
+                room = (
+                    _COLUMN_W
+                    - line.leftIndent
+                    - pdfmetrics.stringWidth(f" · {wheres}", FONT, line.fontSize)
+                )
+                name = _lines(reg.name_of(iid), FONT, line.fontSize, room)
+                column.append(_para(f"{name} · {escape(wheres)}", line))
+        out += [_para(escape(title), st["h2"]), BalancedColumns(column, nCols=2)]
+    if by_language:
+        out.insert(1, _para(escape(say("print_index_how", lang)), st["small"]))
+    return out
 
 
 _NUMBER = re.compile(r"(\D*)(\d*)")
@@ -874,7 +1099,7 @@ def _entry_block(
     table.setStyle(TableStyle(styles))
     tag = f"{iid} {say('print_continued', opt.lang)}"
     table.continued = functools.partial(_name, name, tag, st)  # made where it splits
-    return [table, Spacer(1, 4 * mm)]
+    return [_At((iid, cat.id)), table, Spacer(1, 4 * mm)]
 
 
 def _name(name: str, tag: str, st: dict[str, ParagraphStyle]) -> Paragraph:

@@ -272,8 +272,9 @@ def test_register_headings_draw_a_narrow_no_break_space_narrow() -> None:
             for z, dot, _space, b in zip(chars, chars[1:], chars[2:], chars[3:], strict=False):
                 if (z["text"], dot["text"], b["text"]) == ("z", ".", "B"):
                     gaps[b["size"]] = (b["x0"] - dot["x1"]) / b["size"]
-    # the contents (9.5 pt), the heading (16 pt, bold) and the page header (8.5 pt, bold)
-    assert set(gaps) == {9.5, 16, 8.5}, gaps
+    # the contents (9.5 pt), the heading (16 pt, bold), the page header (8.5 pt, bold) and the
+    # footer naming the section (7.5 pt)
+    assert set(gaps) == {9.5, 16, 8.5, 7.5}, gaps
     for gap in gaps.values():
         assert gap == pytest.approx(409 / 2048, abs=0.01), gaps
 

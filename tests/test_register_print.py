@@ -93,18 +93,75 @@ def test_contents_lists_categories_in_schema_order_with_pages(printed: list[str]
     assert "Checklisten „Sozialpsychiatrie“" in toc
 
 
-def test_each_category_starts_on_its_own_page(printed: list[str]) -> None:
+def test_each_category_starts_on_the_front_of_a_sheet_and_numbers_its_own_pages(
+    printed: list[str],
+) -> None:
+    # the pages were numbered through the whole print, and a section began on the back of the
+    # sheet before: a section reprinted alone had other numbers and could not replace its sheets
     crisis = next(n for n, p in enumerate(printed) if "11. Krisen(interventions)dienst\n" in p[40:])
     therapy = next(
         n for n, p in enumerate(printed) if "15. PsychotherapeutIn, niedergelassen\n" in p[60:]
     )
     assert therapy > crisis >= 2
+    assert crisis % 2 == therapy % 2 == 0  # pages 3 and 5: fronts of sheets in duplex
     assert "Psychotherapie" not in printed[crisis].replace("Ольга Петренко Psychotherapie", "")
-    # header: the category; footer: centre, Stand, page number
+    # header: the category; footer: centre, Stand, the section and the page in it
     assert printed[therapy].startswith("15. PsychotherapeutIn, niedergelassen")
     header = printed[therapy].splitlines()[0]
     assert "Düsseldorf · Rhein-Kreis Neuss (Neuss, Meerbusch) · Dormagen" in header
-    assert f"Stand 22.11.2026 Seite {therapy + 1}" in printed[therapy]
+    assert printed[crisis].endswith(
+        "SPKoM Düsseldorf · Stand 22.11.2026 11. Krisen(interventions)dienst · Seite 1/2"
+    )
+    assert printed[therapy].endswith("15. PsychotherapeutIn, niedergelassen · Seite 1/2")
+    # the back of the crisis service's only page is left blank, and says so
+    back = printed[crisis + 1]
+    assert back.startswith("Diese Seite bleibt frei\n")
+    assert back.endswith("11. Krisen(interventions)dienst · Seite 2/2")
+    # the contents count each section's pages; the cover is not counted, the contents are a
+    # part of their own
+    assert "11. Krisen(interventions)dienst . . ." in printed[1]
+    assert printed[1].count(" 2 S.") == 2
+    assert printed[1].endswith("Inhalt · Seite 1/1")
+
+
+def test_a_section_printed_alone_is_the_same_sheets(reg: Register, printed: list[str]) -> None:
+    alone = pages(
+        render_register(
+            reg,
+            PrintOptions(centre="SPKoM Düsseldorf", stand=STAND, categories=("psychotherapie",)),
+        )
+    )
+
+    def section(text: list[str]) -> list[str]:
+        return [p for p in text if "15. PsychotherapeutIn, niedergelassen · Seite" in p]
+
+    assert section(alone) == section(printed)
+    assert [p.splitlines()[-1][-9:] for p in section(alone)] == ["Seite 1/2", "Seite 2/2"]
+    assert alone.index(section(alone)[0]) == 2  # the front of the second sheet
+
+
+def test_the_index_finds_an_entry_by_language_and_by_town_with_its_section_and_page(
+    printed: list[str],
+) -> None:
+    # finding "Persian in Düsseldorf" meant leafing through every page
+    first = next(n for n, p in enumerate(printed) if p.startswith("Verzeichnis und Zeichen"))
+    assert first % 2 == 0  # on the front of a sheet
+    index = "\n".join(printed[first:])
+    languages = index[index.index("Nach Sprache") : index.index("Nach Ort")]
+    places = index[index.index("Nach Ort") :]
+    # in two columns, each language with the entries offering it: section 15, its page 1
+    assert "Persisch (Farsi) Türkisch\nPraxis Şule Yılmaz · 15/1 Praxis Şule Yılmaz · 15/1" in (
+        languages
+    )
+    assert "Deutsch" not in languages.replace("Deutsch ist nicht aufgeführt", "")
+    assert "\nDüsseldorf Praxis Şule Yılmaz · 15/1\n" in places
+    # and what the marks and the numbers mean
+    index = " ".join(index.split())
+    assert "VERALTET – zuletzt bestätigt am … (vor … Tagen): zuletzt vor mehr Tagen" in index
+    assert "NOCH NIE GEANTWORTET – Angaben unbestätigt: die Angaben kommen aus einer" in index
+    assert "nicht von der Einrichtung selbst bestätigt: mindestens eine Angabe" in index
+    assert "(„Seite 3/6“: die dritte ihrer sechs Seiten)" in index
+    assert "20/3 ist Rubrik 20, Seite 3" in index
 
 
 def test_entries_unicode_names_description_and_fields(printed: list[str]) -> None:
@@ -253,15 +310,16 @@ def test_a_regions_print_names_the_checklists_without_an_entry_there_together(
     """The print of one region, for a regional working group's meeting: the checklists holding
     entries there, each on its pages as in the full print; the others named together once, in
     the contents under „Ohne Eintrag in Düsseldorf“, each on its line (a page each saying only
-    „Kein Eintrag“ made 27 pages of two entries). The contents' pages are the pages."""
-    _cover, contents, *sections = pages(
+    „Kein Eintrag“ made 27 pages of two entries). The contents give each section's pages."""
+    _cover, contents, *rest = pages(
         render_register(reg, PrintOptions(stand=STAND, region="Düsseldorf", lang=lang))
     )
+    sections = [p for p in rest if p.startswith((crisis, therapy))]
     assert len(sections) == 2
-    for n, (title, section) in enumerate(zip((crisis, therapy), sections, strict=True), 3):
-        assert section.startswith(title) and section.endswith(f"{page} {n}")
+    for title, section in zip((crisis, therapy), sections, strict=True):
+        assert section.startswith(title) and section.endswith(f"{page} 1/2")
         (line,) = [line for line in contents.splitlines() if line.startswith(title)]
-        assert line.endswith(f" {n}")
+        assert line.endswith(" 2 S." if lang == "de" else " 2 pp.")
     assert say("print_no_entry_region", lang) not in "\n".join(sections)
     head, listed = contents.split(f"\n{without}\n")
     assert crisis in head and therapy in head
@@ -302,9 +360,9 @@ def test_an_arabic_region_and_checklist_are_named_in_order_in_the_list_without_a
     )
     r = Register(renamed(SCHEMA.with_regions(regions), "Krisendienst (خدمة الطوارئ)"))
     r.merge(checklist("psychotherapie", {"name": "مركز النور", "region": "r0"}))
-    _cover, contents, section = drawn_lines(render_register(r, PrintOptions(region="r0")))
+    _cover, contents, section, *_back = drawn_lines(render_register(r, PrintOptions(region="r0")))
     assert contents[2].startswith("Checklisten „Sozialpsychiatrie“")
-    assert contents[3].startswith("15. PsychotherapeutIn, niedergelassen") and contents[3].endswith(" 3")  # fmt: skip
+    assert contents[3].startswith("15. PsychotherapeutIn, niedergelassen") and contents[3].endswith(" 2 S.")  # fmt: skip
     assert f"Ohne Eintrag in {right_to_left('دوسلدورف')}" in contents
     assert f"11. Krisendienst ({right_to_left('خدمة الطوارئ')})" in contents
     assert right_to_left("مركز النور") in "\n".join(section)
@@ -569,14 +627,12 @@ def test_header_and_footer_draw_arabic_in_order() -> None:
     opts = PrintOptions(centre=centre, stand=STAND, categories=("krisendienst",))
     page = drawn_lines(render_register(r, opts))[2]
     assert page[0].endswith(f"Düsseldorf ({right_to_left('دوسلدورف')})")
-    assert page[-1].startswith(
-        f"SPKoM Köln – {right_to_left('مركز النور')} · Regionales Versorgungsregister · "
-    )
+    assert page[-1].startswith(f"SPKoM Köln – {right_to_left('مركز النور')} · Stand 22.11.2026 ")
 
 
 def test_a_long_centre_name_is_shortened_before_the_page_number() -> None:
-    """The footer of a centre with a long name: the name shortened with „…“, the page number
-    readable at the right (the name ran over it and off the page)."""
+    """The footer of a centre with a long name: the name shortened with „…“, the section and
+    the page number readable at the right (the name ran over it and off the page)."""
     centre = (
         "Sozialpsychiatrisches Kompetenzzentrum Migration für Düsseldorf, den Rhein-Kreis "
         "Neuss und die Stadt Dormagen beim Landschaftsverband Rheinland"
@@ -588,8 +644,8 @@ def test_a_long_centre_name_is_shortened_before_the_page_number() -> None:
         page = doc.pages[2]
         foot = page.crop((0, page.height - 13 * MM, page.width, page.height))
         text, chars = foot.extract_text(), foot.chars
-    assert text.startswith("Sozialpsychiatrisches Kompetenzzentrum Migration für")
-    assert text.endswith("… · Regionales Versorgungsregister · Stand 22.11.2026 Seite 3")
+    assert text.startswith("Sozialpsychiatrisches Kompetenzzentrum")
+    assert "… · Stand 22.11.2026 11. Krisen(interventions)dienst · Seite 1/2" in text
     placed = sorted((c["x0"], c["x1"]) for c in chars)
     assert all(x0 >= before - 0.5 for (_, before), (x0, _) in itertools.pairwise(placed))
     assert placed[-1][1] <= A4_WIDTH - 18 * MM + 0.5
@@ -652,7 +708,7 @@ def test_long_arabic_category_and_region_names_break_in_reading_order() -> None:
         return n
 
     assert at(contents, "خدمات أخرى") < at(contents, "مجموعات المساعدة") < at(contents, "الدينية")
-    assert contents[at(contents, "الدينية")].endswith(" 3")
+    assert contents[at(contents, "الدينية")].endswith(" 2 S.")
     assert at(cover, "منطقة دورماغن") < at(cover, "مدينة نويس")
 
 
@@ -1139,7 +1195,10 @@ def test_an_entry_too_long_for_its_checklists_first_page_goes_on_under_its_name(
     _, text = print_cli(long_entries, "--stand", "2026-11-22", "--lang", lang)
     reg = load(long_entries)
     ids = {reg.name_of(iid): iid for iid in reg.institutions}
-    for page in text[2:]:  # after the cover and the contents
+    index = say("print_index", lang)
+    for page in text[2:]:  # after the cover and the contents; not the blank backs, the index
+        if page.startswith((say("print_blank", lang), index)):
+            continue
         assert any(iid in page for iid in ids.values()) or no_entry in page, page
     for category, (name, _notes) in LONG.items():
         head = f"{name} {ids[name]}"
@@ -1297,7 +1356,9 @@ def test_names_and_explanations_of_a_centres_own_schema_longer_than_a_page_are_p
     pdf = render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",)))
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         text = [page.extract_text() for page in doc.pages]
-        for page in doc.pages[2:]:
+        for page, said in zip(doc.pages[2:], text[2:], strict=True):
+            if said.startswith(("Diese Seite bleibt frei", "Verzeichnis und Zeichenerklärung")):
+                continue  # the section's blank back, the index
             header = page.crop((0, 0, page.width, 15 * MM))
             assert "…" in header.extract_text()
             assert min(c["x0"] for c in header.chars) >= 18 * MM - 0.5

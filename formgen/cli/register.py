@@ -1015,7 +1015,12 @@ def print_cmd(
     output: str | None,
     workspace_dir: str,
 ) -> None:
-    """Print the register as a loose-leaf PDF: cover, contents, one section per category.
+    """Print the register as a loose-leaf PDF: cover, contents, one section per category,
+    an index by language and by town with a key.
+
+    Each section begins on the front of a sheet (the page before it left blank where needed)
+    and numbers its own pages ("2. Betreutes Wohnen · Seite 3/6"), so that a section printed
+    alone (--category) is the same sheets.
 
     In each section every region lists its entries; a region without any entry says "Kein
     Eintrag", one whose institutions all answered "Fehlanzeige" (nothing to offer) says
