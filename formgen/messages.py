@@ -492,6 +492,9 @@ WORDS: dict[str, dict[str, str]] = {
         "print_blank": "This page is intentionally left blank",
         "print_section_pages": "{n} pp.",
         "print_section_pages_one": "1 p.",
+        "print_withdrawn": "Taken out of the register since {date} – remove their sheets from the "
+        "binder",
+        "print_withdrawn_in": "section {sections}",
         "print_index": "Index and key",
         "print_index_languages": "By language",
         "print_index_places": "By place",
@@ -2524,6 +2527,9 @@ WORDS: dict[str, dict[str, str]] = {
         "print_blank": "Diese Seite bleibt frei",
         "print_section_pages": "{n} S.",
         "print_section_pages_one": "1 S.",
+        "print_withdrawn": "Seit dem {date} aus dem Register genommen – ihre Blätter aus dem "
+        "Ordner entfernen",
+        "print_withdrawn_in": "Rubrik {sections}",
         "print_index": "Verzeichnis und Zeichenerklärung",
         "print_index_languages": "Nach Sprache",
         "print_index_places": "Nach Ort",

@@ -98,7 +98,7 @@ from formgen.model import INSTITUTION, Category, Field, FieldType, Scope
 from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
 from ingest.export import display, personal_fields
 from ingest.labels import region_text
-from ingest.register import Json, Register
+from ingest.register import Json, Register, local_day, retired_text
 from ingest.schemas import SchemaRegistry
 from ingest.staleness import (
     NEVER_ANSWERED,
@@ -707,6 +707,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         block = [_heading(say("print_no_entry_in", lang, region=covered), st["h2"])]
         block += [_para(_lines(t, FONT, style.fontSize, room), style) for t in titles]
         story.append(KeepTogether(block))
+    story += _withdrawn(reg, opt, stand, only, cats, numbers, st)
 
     last_group = None
     for cat in cats:
@@ -795,6 +796,48 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     )
     doc.multiBuild(story)
     return buf.getvalue()
+
+
+WITHDRAWN_DAYS = 365
+"""How far back the contents list the institutions taken out of the register (``register
+retire``, ``register merge``): a binder holder who missed a print or two still learns which
+sheets to take out."""
+
+
+def _withdrawn(
+    reg: Register,
+    opt: PrintOptions,
+    stand: dt.date,
+    only: str | None,
+    cats: list[Category],
+    numbers: dict[str, int],
+    st: dict[str, ParagraphStyle],
+) -> list[Flowable]:
+    """Under the contents: the institutions taken out of the register in the
+    :data:`WITHDRAWN_DAYS` before the Stand that had an entry in a section printed (in the
+    region printed), each with its sections, when and why, so that their sheets are taken
+    out of the binder."""
+    since = stand - dt.timedelta(days=WITHDRAWN_DAYS)
+    printed = {c.id for c in cats}
+    style = st["toc1"]
+    lines = []
+    for iid in reg.ids(with_retired=True):
+        retired = reg.retired(iid)
+        day = local_day(retired.get("at")) if retired else None
+        if not retired or day is None or not since <= day <= stand:
+            continue
+        if only is not None and region_of(reg, iid) != only:
+            continue
+        held = sorted(numbers[c] for c in reg.institutions[iid]["entries"] if c in printed)
+        if not held:
+            continue
+        sections = say("print_withdrawn_in", opt.lang, sections=", ".join(map(str, held)))
+        text = f"{reg.name_of(iid)} ({iid}) – {sections}: {retired_text(retired, opt.lang)}"
+        lines.append(_para(_lines(text, FONT, style.fontSize, BODY_W - style.leftIndent), style))
+    if not lines:
+        return []
+    head = say("print_withdrawn", opt.lang, date=date_text(since, opt.lang))
+    return [_heading(head, st["h2"]), *lines]
 
 
 def _legend(st: dict[str, ParagraphStyle], lang: str) -> list[Flowable]:

@@ -164,6 +164,33 @@ def test_the_index_finds_an_entry_by_language_and_by_town_with_its_section_and_p
     assert "20/3 ist Rubrik 20, Seite 3" in index
 
 
+def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> None:
+    # a closed institution vanished from the print without a word: its sheets stayed in the
+    # binder
+    r = Register(SCHEMA)
+    r.merge(
+        checklist(
+            "krisendienst",
+            {"name": "Krisendienst Łódź", "region": "duesseldorf"},
+            {"name": "Kriz Servisi Şişli", "region": "dormagen"},
+            {"name": "Кризисная служба", "region": "dormagen"},
+        )
+    )
+    r.retire("inst-0002", "geschlossen zum 30.06.2026", at="2026-11-20T10:00:00Z")
+    r.retire("inst-0003", "verzogen", at="2025-06-01T10:00:00Z")  # long gone: not listed
+    printed = pages(render_register(r, PrintOptions(stand=STAND)))
+    contents = " ".join(printed[1].split())
+    assert (
+        "Seit dem 22.11.2025 aus dem Register genommen – ihre Blätter aus dem Ordner entfernen "
+        "Kriz Servisi Şişli (inst-0002) – Rubrik 11: aus dem Register genommen am 20.11.2026 "
+        "(geschlossen zum 30.06.2026)"
+    ) in contents
+    assert "Кризисная служба" not in "\n".join(printed)
+    # a print without its sections has none of its sheets
+    alone = pages(render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",))))
+    assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
+
+
 def test_entries_unicode_names_description_and_fields(printed: list[str]) -> None:
     text = "\n".join(printed)
     for name in (

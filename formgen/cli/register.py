@@ -1020,7 +1020,8 @@ def print_cmd(
 
     Each section begins on the front of a sheet (the page before it left blank where needed)
     and numbers its own pages ("2. Betreutes Wohnen · Seite 3/6"), so that a section printed
-    alone (--category) is the same sheets.
+    alone (--category) is the same sheets. The contents list the institutions taken out of
+    the register in the year before, with their sections: their sheets are to be removed.
 
     In each section every region lists its entries; a region without any entry says "Kein
     Eintrag", one whose institutions all answered "Fehlanzeige" (nothing to offer) says
