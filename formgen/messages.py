@@ -511,6 +511,9 @@ WORDS: dict[str, dict[str, str]] = {
         "never answered.",
         "print_legend_unconfirmed": "at least one detail does not come from the institution itself "
         "(from a list, someone else's checklist or entered by hand).",
+        "print_legend_dates": '"confirmed on …": the day the institution last confirmed its '
+        'details; "As of …": the day they were last entered, where the institution never '
+        "confirmed them.",
         "status_head": "institutions mailed: {n} ({sent} sent, {drafted} as drafts){answered}",
         "status_answered_any": "; {n} answered at least one round",
         "status_answered_any_one": "; 1 answered at least one round",
@@ -2546,6 +2549,9 @@ WORDS: dict[str, dict[str, str]] = {
         "hat noch nie geantwortet.",
         "print_legend_unconfirmed": "mindestens eine Angabe kommt nicht von der Einrichtung selbst "
         "(aus einer Liste, der Checkliste von jemand anderem oder von Hand eingetragen).",
+        "print_legend_dates": "„bestätigt am …“: der Tag, an dem die Einrichtung ihre Angaben "
+        "zuletzt bestätigt hat; „Stand …“: der Tag, an dem sie zuletzt eingetragen wurden, wo "
+        "die Einrichtung sie nie bestätigt hat.",
         "status_head": "angeschriebene Einrichtungen: {n} ({sent} gesendet, {drafted} als "
         "Entwurf){answered}",
         "status_answered_any": "; {n} haben mindestens eine Runde beantwortet",

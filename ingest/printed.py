@@ -849,7 +849,7 @@ def _legend(st: dict[str, ParagraphStyle], lang: str) -> list[Flowable]:
         (say("print_unconfirmed", lang), "print_legend_unconfirmed"),
     )
     said = [f"<b>{escape(mark)}</b>: {escape(say(key, lang))}" for mark, key in marks]
-    said.append(escape(say("print_legend_pages", lang)))
+    said += [escape(say("print_legend_dates", lang)), escape(say("print_legend_pages", lang))]
     return [_para(say("print_legend", lang), st["h2"]), *(_para(t, style) for t in said)]
 
 
@@ -1086,6 +1086,22 @@ def _entry_block(
             ("TEXTCOLOR", (0, n), (-1, n), STALE_INK),
         ]
 
+    # how current it is, under its name: confirmed when, else as of the day its values were
+    # entered; and whether all of them came from the institution
+    when = [say("print_confirmed", opt.lang, date=date_text(seen, opt.lang))] if seen else []
+    if seen is None and (entered := _entered(reg, inst, entry)):
+        when.append(f"{say('print_stand', opt.lang)} {date_text(entered, opt.lang)}")
+    if not entry.get("by_institution"):
+        when.append(say("print_unconfirmed", opt.lang))
+    if when:
+        rows.append([_wrap(" · ".join(when), FONT, 7.5, width), ""])
+        n = len(rows) - 1
+        styles += [
+            ("SPAN", (0, n), (-1, n)),
+            ("FONT", (0, n), (-1, n), FONT, 7.5, 9.5),
+            ("TEXTCOLOR", (0, n), (-1, n), MUTED),
+        ]
+
     part = {key: pasted(display(None, inst.get(key), labels=True)) for key in ADDRESS}
     town = " ".join(x for x in (part["postcode"], part["city"]) if x)
     address = _joined((part["street"], town))
@@ -1129,20 +1145,19 @@ def _entry_block(
                 _value_rows(rows, styles, f.label.get(opt.lang), text, opt.lang)
                 if invalid:
                     styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
-    foot = []
-    if seen is not None:
-        foot.append(say("print_confirmed", opt.lang, date=date_text(seen, opt.lang)))
-    if not entry.get("by_institution"):
-        foot.append(say("print_unconfirmed", opt.lang))
-    if foot:
-        rows.append(["", _wrap(" · ".join(foot), FONT, 7.5, VALUE_W)])
-        n = len(rows) - 1
-        styles += [("FONT", (1, n), (1, n), FONT, 7.5, 9.5), ("TEXTCOLOR", (1, n), (1, n), MUTED)]
     table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
     table.setStyle(TableStyle(styles))
     tag = f"{iid} {say('print_continued', opt.lang)}"
     table.continued = functools.partial(_name, name, tag, st)  # made where it splits
     return [_At((iid, cat.id)), table, Spacer(1, 4 * mm)]
+
+
+def _entered(reg: Register, inst: Json, entry: Json) -> dt.date | None:
+    """The last day a value of ``entry`` or of its institution ``inst`` was entered (read in,
+    imported or set by hand)."""
+    stored = [*entry["fields"].values(), *inst.values()]
+    days = [local_day(reg.source(sv.get("src")).get("ingested_at")) for sv in stored]
+    return max((day for day in days if day), default=None)
 
 
 def _name(name: str, tag: str, st: dict[str, ParagraphStyle]) -> Paragraph:

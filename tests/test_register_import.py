@@ -236,7 +236,9 @@ def test_an_edited_export_is_imported_checked_and_never_over_the_institutions_ow
     said = [p.extract_text() for p in PdfReader(printed).pages]
     text = " ".join("\n".join(p for p in said if not p.startswith("Verzeichnis und")).split())
     assert "inst-0002 " in text  # its name as the PDF draws Arabic, then the mark
-    assert "⚠ NOCH NIE GEANTWORTET – Angaben unbestätigt Anschrift 41539" in text, text
+    # with the day its values were entered (imported): how current they are
+    entered = f"Stand {dt.date.today():%d.%m.%Y} · nicht von der Einrichtung selbst bestätigt"
+    assert f"⚠ NOCH NIE GEANTWORTET – Angaben unbestätigt {entered} Anschrift 41539" in text, text
     assert "VERALTET" not in text and "nie bestätigt" not in text
 
     # the history names the file and the note; the long export its source

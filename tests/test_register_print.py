@@ -164,6 +164,17 @@ def test_the_index_finds_an_entry_by_language_and_by_town_with_its_section_and_p
     assert "20/3 ist Rubrik 20, Seite 3" in index
 
 
+def test_every_entry_says_how_current_it_is_under_its_name() -> None:
+    # only a stale entry said it at its head; the others said it small at their end, or not at
+    # all (one never confirmed: see test_register_import, „Stand …“)
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {**YILMAZ, "date": "2026-11-01"}))
+    text = pages(render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",))))[2]
+    head = text[text.index("Praxis Şule Yılmaz") :].splitlines()
+    assert head[1] == "bestätigt am 01.11.2026 · nicht von der Einrichtung selbst bestätigt"
+    assert head[2].startswith("Anschrift Königsallee 1")
+
+
 def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> None:
     # a closed institution vanished from the print without a word: its sheets stayed in the
     # binder

@@ -1025,7 +1025,8 @@ def print_cmd(
 
     In each section every region lists its entries; a region without any entry says "Kein
     Eintrag", one whose institutions all answered "Fehlanzeige" (nothing to offer) says
-    "Fehlanzeige". Stale entries are marked with their last confirmation.
+    "Fehlanzeige". Every entry says when it was last confirmed, or never confirmed, as of
+    which day; stale entries are marked.
 
     With --no-personal, for partner organisations or a published guide: without the contact
     persons' personal data (what 'register export --no-personal' leaves out), said on the
