@@ -202,6 +202,18 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
     assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
 
 
+def test_a_long_e_mail_address_is_not_broken_after_a_hyphen_of_its_own() -> None:
+    # „…@psychosoziales-zentrum-“ / „duesseldorf-…“: was the hyphen the address's or the line's?
+    mail = "anmeldung.traumaambulanz@psychosoziales-zentrum-duesseldorf-rhein-kreis-neuss.de"
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {**YILMAZ, "email": mail}))
+    text = pages(render_register(r, PrintOptions(stand=STAND, categories=("krisendienst",))))[2]
+    (first,) = [line for line in text.splitlines() if line.startswith("E-Mail ")]
+    rest = text.splitlines()[text.splitlines().index(first) + 1]
+    assert first == "E-Mail anmeldung.traumaambulanz@psychosoziales-zentrum-duesseldorf-rhein"
+    assert rest == "-kreis-neuss.de"  # the hyphen begins the next line: the address goes on
+
+
 def test_entries_unicode_names_description_and_fields(printed: list[str]) -> None:
     text = "\n".join(printed)
     for name in (
