@@ -1465,8 +1465,8 @@ WORDS: dict[str, dict[str, str]] = {
         "otherwise waits for a decision ('formgen register conflicts'), its date and initials "
         "are left out",
         "ingest_merge_dated_before": "dated {this:day}, that one {that:day}",
-        "ingest_merge_saved_before": "saved or sent on {this:day} at {this_time}, that one on "
-        "{that:day} at {that_time}",
+        "ingest_merge_sent_before": "sent on {this:day} at {this_time}, that one on {that:day} "
+        "at {that_time}",
         "ingest_merge_other_schema": "form of schema '{schema}', the register holds '{held}'",
         "ingest_merge_entry_no_category": "entry values without a category",
         "ingest_merge_unknown_field": "unknown field '{field}' in {scope} (schema {version})",
@@ -3606,8 +3606,8 @@ WORDS: dict[str, dict[str, str]] = {
         "angibt, wartet auf Entscheidung („formgen register conflicts“), ihr Datum und "
         "Handzeichen bleiben außen vor",
         "ingest_merge_dated_before": "Datum {this:day}, dort {that:day}",
-        "ingest_merge_saved_before": "gespeichert oder gesendet am {this:day} um {this_time}, "
-        "die andere am {that:day} um {that_time}",
+        "ingest_merge_sent_before": "gesendet am {this:day} um {this_time}, die andere am "
+        "{that:day} um {that_time}",
         "ingest_merge_other_schema": "Formular des Schemas „{schema}“, das Register verwendet "
         "„{held}“",
         "ingest_merge_entry_no_category": "Werte eines Eintrags ohne Checkliste",

@@ -283,11 +283,8 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _open_task_file(
-    path: Path, name: str, limits: Limits
-) -> tuple[Kind, int, bytes | None, float | None]:
-    """The file's kind, size, bytes and modification time, from one open file (the size and
-    the bytes agree).
+def _open_task_file(path: Path, name: str, limits: Limits) -> tuple[Kind, int, bytes | None]:
+    """The file's kind, size and bytes, from one open file (the size and the bytes agree).
 
     The bytes are ``None`` for a container (a mail or a ZIP archive, read by :func:`_expand`)
     and for a file over ``limits.max_file_bytes`` (the worker's address-space bound covers a
@@ -295,21 +292,20 @@ def _open_task_file(
     found is never opened (:class:`~formgen.errors.NotAFileError`)."""
     try:
         with open_regular(path, name) as fh:
-            st = os.fstat(fh.fileno())
-            size = st.st_size
+            size = os.fstat(fh.fileno()).st_size
             head = fh.read(HEAD_BYTES)
             kind = kind_of(head, path)
             if kind in CONTAINER_KINDS or size > limits.max_file_bytes:
-                return kind, size, None, st.st_mtime
+                return kind, size, None
             fh.seek(0)
             data = fh.read()
     except IsADirectoryError:
         if not is_maildir(path):
             raise
-        return Kind.MAILDIR, 0, None, None
+        return Kind.MAILDIR, 0, None
     if len(data) > limits.max_file_bytes:  # it grew while it was read
-        return kind, len(data), None, st.st_mtime
-    return kind, len(data), data, st.st_mtime
+        return kind, len(data), None
+    return kind, len(data), data
 
 
 def _process(
@@ -323,7 +319,7 @@ def _process(
     path = Path(task.path)
     out = Outcome(name=task.name, status=Status.UNREADABLE, container=task.container)
     try:
-        kind, size, data, mtime = _open_task_file(path, task.name, limits)
+        kind, size, data = _open_task_file(path, task.name, limits)
         out = dataclasses.replace(out, kind=str(kind), size=size)
         if kind in CONTAINER_KINDS:
             return _expand(task, kind, path, ctx, limits, spool, out)
@@ -373,8 +369,6 @@ def _process(
             mail_date=task.mail.date if task.mail else None,
             mail_subject=task.mail.subject if task.mail else None,
             received=task.received,
-            # the sender's copy, not an attachment spooled or a copy kept aside here
-            file_time=_iso_utc(mtime) if task.top_level and not task.kept_aside else None,
         )
         try:
             raw = read_file(data, kind, prov, ctx)
@@ -553,16 +547,8 @@ def _with_mail(raw: RawSubmission, prov: Provenance) -> RawSubmission:
         mail_subject=prov.mail_subject,
         timestamps=dict(p.timestamps),
         received=prov.received,
-        file_time=prov.file_time,
     )
     return dataclasses.replace(raw, provenance=merged, values=dict(raw.values))
-
-
-def _iso_utc(timestamp: float | None) -> str | None:
-    """A file's modification time as :attr:`Provenance.file_time` keeps it."""
-    if timestamp is None:
-        return None
-    return dt.datetime.fromtimestamp(timestamp, dt.UTC).isoformat()
 
 
 def _expand(

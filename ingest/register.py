@@ -145,7 +145,7 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   the outcome says so;
 * of two returns of the same form with different values (a sync client's conflict copy beside
   the file, the form sent twice), the one dated later (the entry's "Datum"; on the same date,
-  the one saved or sent later: :func:`_sent_at`) is the institution's latest word: an older
+  the one sent later: :func:`_sent_at`) is the institution's latest word: an older
   copy merged after it is superseded alike (``held_older_copy``, :meth:`Register._newer_copy`).
   Where which is newer is not known, or the other copy changed nothing, the copy that comes
   later is a correction of the first and merges as before;
@@ -422,9 +422,10 @@ def local_day(at: object) -> dt.date | None:
 
 
 def _sent_at(sub: Submission) -> str | None:
-    """When a return was sent or saved by whoever sent it, as far as known (ISO 8601): its
-    mail's Date, else its file's modification time (:attr:`Provenance.file_time`)."""
-    return sub.provenance.mail_date or sub.provenance.file_time
+    """When a return was sent, as far as known (ISO 8601): its mail's Date. A loose file's
+    modification time is no such date: copying, unpacking or checking out files sets it, so
+    two copies of one return would be ordered by chance."""
+    return sub.provenance.mail_date
 
 
 def _moment(at: object) -> dt.datetime | None:
@@ -1606,10 +1607,9 @@ class Register:
         """The source of another return of the same form as ``sub`` that changed the register
         and is newer than ``sub`` (a sync client's conflict copy, the form sent twice), with
         why: dated later (the entry's "Datum" the register holds, given by that return, is later
-        than this one's), or on the same "Datum" saved or sent later (its mail's Date, else the
-        file's modification time). ``None`` when there is none, or when this one is newer or
-        which is newer is not known: then the copy that comes later is the latest word (a
-        corrected copy sent after the first). A copy that changed nothing (saved again
+        than this one's), or on the same "Datum" sent later (its mail's Date). ``None`` when
+        there is none, or when this one is newer or which is newer is not known: then the copy
+        that comes later is the latest word (a corrected copy sent after the first). A copy that changed nothing (saved again
         unchanged) is no newer word: it never undoes a correction."""
         found = None
         for h in inst["history"]:
@@ -1635,7 +1635,7 @@ class Register:
             return None
         this, that = this.astimezone(), that.astimezone()
         return found, Said(
-            "ingest_merge_saved_before",
+            "ingest_merge_sent_before",
             this=this.date().isoformat(),
             this_time=f"{this:%H:%M}",
             that=that.date().isoformat(),

@@ -63,12 +63,6 @@ class Provenance:
     plausible (:func:`ingest.pipeline.mail_day`); set when it is merged. An entry it confirms
     counts as confirmed from that day, not from the day a saved mailbox was ingested weeks
     later. Its dates are still checked against :attr:`received_day` (or the day it is read)."""
-    file_time: str | None = None
-    """When the file was last saved (its modification time, ISO 8601 in UTC) for a file read
-    from a folder or named on the command line (a sync client and Explorer keep it with a
-    copy); ``None`` for an attachment, whose mail's Date says when it was sent. Of two
-    returns of the same form that give the same "Datum", the one saved or sent later is the
-    institution's latest word (:meth:`ingest.register.Register.merge`)."""
     note: str | None = None
     """What a coordinator said of a table imported with ``formgen register import --note``
     (where the list comes from); kept with its source."""
