@@ -2434,7 +2434,7 @@ def test_a_round_stopped_by_a_signal_says_each_mail_as_it_goes_and_what_is_left(
         assert len(inbox.messages) == 1
         assert out == "1 von 4 Mails gesendet\n"
         assert err == (
-            f"Error: abgebrochen ({by}) zwischen zwei Mails: 3 Mails nicht gesendet; um sie zu "
+            f"Fehler: abgebrochen ({by}) zwischen zwei Mails: 3 Mails nicht gesendet; um sie zu "
             "senden, denselben Befehl noch einmal ausführen (die gesendeten sind vermerkt und "
             "gehen nicht noch einmal)\n"
         )
@@ -2515,7 +2515,7 @@ def test_a_run_waiting_for_a_mail_round_is_told_which_run_holds_the_workspace(
             proc.kill()
             proc.communicate()
     assert second.exit_code == 1
-    assert second.output.startswith(f"Error: {held}"), second.output  # no plan before it
+    assert second.output.startswith(f"Fehler: {held}"), second.output  # no plan before it
     assert by in second.output
     assert ingest.exit_code == 1
     assert held in ingest.output and by in ingest.output
