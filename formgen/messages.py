@@ -464,6 +464,7 @@ WORDS: dict[str, dict[str, str]] = {
         "printed_no_personal": "{path}: printed register ({kb} KB, without personal data)",
         "print_no_personal": "Without personal data (contact persons)",
         "print_file_no_personal": "no-personal",
+        "print_file_simplex": "simplex",
         "export_file_labels": "labels",
         "print_title": "Regional care register",
         "print_stand": "As of",
@@ -505,6 +506,10 @@ WORDS: dict[str, dict[str, str]] = {
         '("Page 3/6": the third of its six pages). Every section begins on the front of a new '
         "sheet and counts its own pages: printed again alone (register print --category) it is the "
         'same sheets. "This page is intentionally left blank": the back of its last sheet.',
+        "print_legend_pages_simplex": "At the foot of every page its section and the section's "
+        'pages ("Page 3/6": the third of its six pages). Every section begins on a new page and '
+        "counts its own pages: printed again alone (register print --category --simplex) it is "
+        "the same pages.",
         "print_legend_stale": "last confirmed longer ago than the section allows (said in its box); "
         "the institution is asked again.",
         "print_legend_never": "the details come from a list or from others; the institution has "
@@ -2502,6 +2507,7 @@ WORDS: dict[str, dict[str, str]] = {
         "printed_no_personal": "{path}: gedrucktes Register ({kb}\u00a0KB, ohne personenbezogene Daten)",
         "print_no_personal": "Ohne personenbezogene Angaben (Ansprechpersonen)",
         "print_file_no_personal": "ohne-personen",
+        "print_file_simplex": "einseitig",
         "export_file_labels": "beschriftet",
         "print_title": "Regionales Versorgungsregister",
         "print_stand": "Stand",
@@ -2543,6 +2549,10 @@ WORDS: dict[str, dict[str, str]] = {
         "dritte ihrer sechs Seiten). Jede Rubrik beginnt auf der Vorderseite eines neuen Blatts und "
         "zählt ihre Seiten für sich: allein neu gedruckt (register print --category) sind es "
         "dieselben Blätter. „Diese Seite bleibt frei“: die Rückseite ihres letzten Blatts.",
+        "print_legend_pages_simplex": "Unten auf jeder Seite die Rubrik und ihre Seiten („Seite "
+        "3/6“: die dritte ihrer sechs Seiten). Jede Rubrik beginnt auf einer neuen Seite und zählt "
+        "ihre Seiten für sich: allein neu gedruckt (register print --category --simplex) sind es "
+        "dieselben Seiten.",
         "print_legend_stale": "zuletzt vor mehr Tagen bestätigt, als die Rubrik zulässt (in ihrem "
         "Kasten genannt); die Angaben werden bei der Einrichtung neu erfragt.",
         "print_legend_never": "die Angaben kommen aus einer Liste oder von anderen; die Einrichtung "

@@ -135,6 +135,11 @@ class PrintOptions:
     """False: the fields the schema marks ``personal`` (shipped: the contacts' name, phone and
     e-mail, as ``register export --no-personal`` leaves them out) are not printed, and the cover
     says so."""
+    duplex: bool = True
+    """True: every part begins on the front of a sheet printed on both sides, the page before
+    it left blank where it would be the back of the sheet before („Diese Seite bleibt frei“).
+    False (single-sided, or read on screen): no blank pages; each part still begins on a page
+    of its own and numbers its own pages."""
 
 
 def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
@@ -142,7 +147,8 @@ def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
     of one region or of some categories names them, as ``opt.lang`` names them, in ASCII
     (:func:`formgen.filenames.slug`: ``register-DATE-duesseldorf-psychotherapeutin-niedergelassen.pdf``;
     a region no longer offered by its id, ``register-DATE-dormagen.pdf``), one without
-    personal data says so (``-ohne-personen``, ``-no-personal``), and one in another language
+    personal data says so (``-ohne-personen``, ``-no-personal``), one single-sided too
+    (``-einseitig``, ``-simplex``), and one in another language
     than the workspace's (``home``) ends in its code (``register-DATE-en.pdf``). So a print never
     replaces another of the same day, only itself made again."""
     schema = reg.schema
@@ -152,6 +158,7 @@ def file_name(reg: Register, opt: PrintOptions, home: str) -> str:
     labels += [c.label.get(opt.lang) for c in schema.categories if c.id in wanted]
     scope = f"-{slug(' '.join(labels))}" if labels else ""
     bare = "" if opt.personal else f"-{say('print_file_no_personal', opt.lang)}"
+    bare += "" if opt.duplex else f"-{say('print_file_simplex', opt.lang)}"
     other = "" if opt.lang == home else f"-{opt.lang}"
     return f"register-{(opt.stand or dt.date.today()).isoformat()}{scope}{bare}{other}.pdf"
 
@@ -651,6 +658,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
 
     book = _Book()
     story: list[Flowable] = [book]
+    recto: list[Flowable] = [_Recto()] if opt.duplex else []
     # cover
     story.append(Spacer(1, 55 * mm))
     if opt.centre:
@@ -713,7 +721,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     for cat in cats:
         group = next(g for g in schema.groups if cat in g.categories)
         title = f"{numbers[cat.id]}. {cat.label.get(opt.lang)}"
-        story += [PageBreak(), _Recto(), _Part(str(numbers[cat.id]), title)]
+        story += [PageBreak(), *recto, _Part(str(numbers[cat.id]), title)]
         if group.id != last_group:
             story.append(_Section(title, 0, group.label.get(opt.lang)))
             last_group = group.id
@@ -764,8 +772,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         story += [*lead, *first, *(KeepTogether(b) for b in rest)]
     if n_entries:  # an index and what the marks mean, of what is printed
         index = say("print_index", lang)
-        story += [PageBreak(), _Recto(), _Part("index", index), _Section(index, 0, index)]
-        story += [_heading(index, st["h1"]), *_legend(st, lang)]
+        story += [PageBreak(), *recto, _Part("index", index), _Section(index, 0, index)]
+        story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
         story.append(_Later(functools.partial(_index, reg, places, book, st, lang)))
 
@@ -840,7 +848,7 @@ def _withdrawn(
     return [_heading(head, st["h2"]), *lines]
 
 
-def _legend(st: dict[str, ParagraphStyle], lang: str) -> list[Flowable]:
+def _legend(st: dict[str, ParagraphStyle], lang: str, duplex: bool) -> list[Flowable]:
     """What the marks and the page numbers of the print mean."""
     style = ParagraphStyle("legend", parent=st["desc"], spaceAfter=3)
     marks = (
@@ -849,7 +857,8 @@ def _legend(st: dict[str, ParagraphStyle], lang: str) -> list[Flowable]:
         (say("print_unconfirmed", lang), "print_legend_unconfirmed"),
     )
     said = [f"<b>{escape(mark)}</b>: {escape(say(key, lang))}" for mark, key in marks]
-    said += [escape(say("print_legend_dates", lang)), escape(say("print_legend_pages", lang))]
+    pages = "print_legend_pages" if duplex else "print_legend_pages_simplex"
+    said += [escape(say("print_legend_dates", lang)), escape(say(pages, lang))]
     return [_para(say("print_legend", lang), st["h2"]), *(_para(t, style) for t in said)]
 
 

@@ -140,6 +140,46 @@ def test_a_section_printed_alone_is_the_same_sheets(reg: Register, printed: list
     assert alone.index(section(alone)[0]) == 2  # the front of the second sheet
 
 
+def test_a_simplex_print_has_no_blank_pages_and_numbers_each_section_on_its_own(
+    reg: Register, printed: list[str]
+) -> None:
+    # single-sided or on screen, the blank backs of a duplex binder were a third of the pages
+    opts = PrintOptions(
+        centre="SPKoM Düsseldorf",
+        stand=STAND,
+        categories=("krisendienst", "psychotherapie"),
+        duplex=False,
+    )
+    simplex = pages(render_register(reg, opts))
+    blank = [p for p in printed if p.startswith("Diese Seite bleibt frei\n")]
+    assert blank and len(simplex) == len(printed) - len(blank)
+    assert not any("bleibt frei" in p for p in simplex)  # the key does not explain one either
+    # every part still begins on a page of its own and counts its own pages, k of n
+    footers = [re.search(r"Stand 22\.11\.2026 (.+) · Seite (\d+)/(\d+)$", p) for p in simplex[1:]]
+    parts = [(m[1], int(m[2]), int(m[3])) for m in footers if m]
+    assert len(parts) == len(simplex) - 1
+    groups = [(t, [(k, n) for _t, k, n in g]) for t, g in itertools.groupby(parts, lambda p: p[0])]
+    assert [t for t, _numbers in groups] == [
+        "Inhalt",
+        "11. Krisen(interventions)dienst",
+        "15. PsychotherapeutIn, niedergelassen",
+        "Verzeichnis und Zeichenerklärung",
+    ]
+    for _title, numbers in groups:
+        assert numbers == [(k, len(numbers)) for k in range(1, len(numbers) + 1)]
+    assert simplex[2].startswith("11. Krisen(interventions)dienst")  # right after the contents
+    assert simplex[3].startswith("15. PsychotherapeutIn, niedergelassen")
+    # the contents count the pages printed, the index the same page in its section
+    assert "11. Krisen(interventions)dienst . . ." in simplex[1] and " 1 S." in simplex[1]
+    # the key says so; the index gives each entry the same section and page
+    key = " ".join(simplex[-1].split())
+    assert "Jede Rubrik beginnt auf einer neuen Seite und zählt ihre Seiten für sich" in key
+    index = re.findall(r"· (\d+/\d+)\n", simplex[-1])
+    assert "15/1" in index and index == re.findall(
+        r"· (\d+/\d+)\n", next(p for p in printed if p.startswith("Verzeichnis"))
+    )
+
+
 def test_the_index_finds_an_entry_by_language_and_by_town_with_its_section_and_page(
     printed: list[str],
 ) -> None:
@@ -1138,6 +1178,10 @@ def test_a_print_of_a_region_or_checklists_is_named_so_and_never_replaces_anothe
         "en": "--lang en",  # the whole register in English: not the German one of the day
         "dormagen-en": "--region dormagen --lang en",
         "dormagen": "--region dormagen --lang de",  # the workspace's language: named as ever
+        "einseitig": "--simplex",  # the same sheets but the blank ones: not the duplex print
+        "crisis-intervention-service-no-personal-simplex-en": (
+            "--category krisendienst --simplex --no-personal --lang en"
+        ),
     }
     made = {print_cli(returned, *args.split())[0].name: scope for scope, args in prints.items()}
     again_path, again = print_cli(returned, "--region", "duesseldorf")

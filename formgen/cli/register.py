@@ -995,6 +995,14 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     "export --no-personal' does: for partners or a published guide. The cover says so.",
 )
 @click.option(
+    "--simplex",
+    is_flag=True,
+    help="For single-sided printing or reading on screen (einseitig): no blank pages („Diese "
+    "Seite bleibt frei“) before a section; each still begins on a page of its own and numbers "
+    "its own pages. Default: duplex, every section on the front of a sheet. The file name ends "
+    "in -einseitig (in English -simplex).",
+)
+@click.option(
     "--output",
     "-o",
     type=click.Path(dir_okay=False),
@@ -1012,6 +1020,7 @@ def print_cmd(
     lang: str | None,
     stand: dt.date | None,
     no_personal: bool,
+    simplex: bool,
     output: str | None,
     workspace_dir: str,
 ) -> None:
@@ -1020,7 +1029,8 @@ def print_cmd(
 
     Each section begins on the front of a sheet (the page before it left blank where needed)
     and numbers its own pages ("2. Betreutes Wohnen · Seite 3/6"), so that a section printed
-    alone (--category) is the same sheets. The contents list the institutions taken out of
+    alone (--category) is the same sheets. With --simplex, for single-sided printing or the
+    screen: no blank pages, each section still on pages of its own. The contents list the institutions taken out of
     the register in the year before, with their sections: their sheets are to be removed.
 
     In each section every region lists its entries; a region without any entry says "Kein
@@ -1055,6 +1065,7 @@ def print_cmd(
         region=region,
         lang=lang or ws.language,
         personal=not no_personal,
+        duplex=not simplex,
     )
     pdf = render_register(reg, options)
     path = Path(output) if output else ws.exports_dir / file_name(reg, options, ws.language)
