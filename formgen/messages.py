@@ -365,6 +365,22 @@ WORDS: dict[str, dict[str, str]] = {
         "confidence_low": "low",
         "sheet_register": "Register",
         "sheet_values": "Values",
+        # the XLSX export's last sheet: what the table is and what its columns mean
+        "sheet_info": "About",
+        "info_centre": "Centre",
+        "info_sheets": '"{register}": one row per institution and checklist. "{values}": one row '
+        "per value, with where it came from (file, form, when read in).",
+        "info_last_confirmed": "the day the institution last confirmed the entry (the date on its "
+        "form, or the day its return came in); empty: never confirmed.",
+        "info_stale": '"{yes}": last confirmed longer ago than the checklist allows, or never; '
+        "the institution is asked again (formgen register stale).",
+        "info_by_institution": '"{yes}": the details come from the institution itself (its '
+        'returned form); "{no}": at least one comes from a list, from someone else\'s checklist '
+        "or was entered by hand.",
+        "info_problems": 'invalid values: the field and why, separated by "; "; the value '
+        "itself stands in its column as typed.",
+        "info_languages": 'Languages share one cell, separated by commas ("{example}"). To find '
+        'one language, filter the column with "Text Filters" → "Contains…" (not "Equals").',
         "decided": "decided ({take}): {cid}  {iid} {name}  {field}",
         "took_mine": "the register's value kept",
         "took_theirs": "the returned value taken",
@@ -2404,6 +2420,24 @@ WORDS: dict[str, dict[str, str]] = {
         "confidence_low": "niedrig",
         "sheet_register": "Register",
         "sheet_values": "Werte",
+        # the XLSX export's last sheet: what the table is and what its columns mean
+        "sheet_info": "Info",
+        "info_centre": "Koordinierungsstelle",
+        "info_sheets": "„{register}“: eine Zeile je Einrichtung und Checkliste. „{values}“: eine "
+        "Zeile je Wert, mit seiner Herkunft (Datei, Formular, wann eingelesen).",
+        "info_last_confirmed": "der Tag, an dem die Einrichtung den Eintrag zuletzt bestätigt hat "
+        "(das Datum auf ihrem Formular oder der Tag, an dem ihre Rückmeldung einging); leer: nie "
+        "bestätigt.",
+        "info_stale": "„{yes}“: zuletzt vor mehr Tagen bestätigt, als die Checkliste zulässt, oder "
+        "nie; die Einrichtung wird neu gefragt (formgen register stale).",
+        "info_by_institution": "„{yes}“: die Angaben kommen von der Einrichtung selbst (ihr "
+        "zurückgeschicktes Formular); „{no}“: mindestens eine kommt aus einer Liste, der "
+        "Checkliste von jemand anderem oder wurde von Hand eingetragen.",
+        "info_problems": "ungültige Werte: das Feld und warum, getrennt durch „; “; der Wert "
+        "selbst steht wie eingetragen in seiner Spalte.",
+        "info_languages": "Sprachen stehen zusammen in einer Zelle, durch Kommas getrennt "
+        "(„{example}“). Nach einer Sprache filtern: im Filter der Spalte „Textfilter“ → „Enthält…“ "
+        "(nicht „Ist gleich“).",
         "decided": "entschieden ({take}): {cid}  {iid} {name}  {field}",
         "took_mine": "Wert im Register behalten",
         "took_theirs": "zurückgemeldeten Wert übernommen",

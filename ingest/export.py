@@ -53,6 +53,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+from formgen import languages
 from formgen.csv_write import to_csv
 from formgen.identity import reference
 from formgen.messages import (
@@ -567,14 +568,18 @@ def export_xlsx(
     lang: str = "de",
     with_retired: bool = False,
     warnings: list[str] | None = None,
+    centre: str = "",
 ) -> bytes:
     """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance); with
-    ``labels`` their names are in ``lang`` ("Values" in English). A cell whose control
-    characters were left out (:func:`_clean`) is one line in ``warnings`` naming the
-    institution and the field (its column), once for both sheets."""
+    ``labels`` their names are in ``lang`` ("Values" in English). Last a sheet "Info"
+    ("About" in English) says in ``lang`` what the file is: the Stand (``today``), the
+    centre, the sheets and what the computed columns mean (:func:`_info_rows`); a program
+    reads the first sheet. A cell whose control characters were left out (:func:`_clean`) is
+    one line in ``warnings`` naming the institution and the field (its column), once for both
+    sheets."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
@@ -620,9 +625,58 @@ def export_xlsx(
             ws.append(cells)
         if width:
             ws.auto_filter.ref = f"A1:{_column_letter(width)}1"
+    info = wb.create_sheet(say("sheet_info", lang) if labels else "Info")
+    # printed one page wide; a text's row as high as its lines, which Calc does not work out
+    info.sheet_properties.pageSetUpPr.fitToPage = True
+    info.page_setup.fitToHeight = 0
+    info.column_dimensions["A"].width = 30
+    info.column_dimensions["B"].width = INFO_WIDTH
+    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    key = _info_rows(reg, personal, labels, today, lang, centre, sheets)
+    for n, (label, text) in enumerate(key, 1):
+        head, body = WriteOnlyCell(info, value=label), WriteOnlyCell(info, value=text)
+        head.font, head.alignment, body.alignment = bold, top, wrap
+        body.data_type = "s"
+        info.row_dimensions[n].height = 15 * -(-len(text) // INFO_WIDTH)
+        info.append([head, body])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+INFO_WIDTH = 58
+"""The width of the text column of the XLSX's sheet „Info“, in characters."""
+
+
+def _info_rows(
+    reg: Register,
+    personal: bool,
+    labels: bool,
+    today: dt.date | None,
+    lang: str,
+    centre: str,
+    sheets: tuple[str, str],
+) -> list[tuple[str, str]]:
+    """The XLSX export's sheet "Info", in ``lang``: (label, text) a row. Readers asked for the
+    Stand and a key in the file, not only in its name; the columns are named as the table names
+    them (``stale``, with ``labels`` „veraltet“), yes and no as its cells say them."""
+    said = lang if labels else None
+    yes, no = _yes_no(True, said), _yes_no(False, said)
+    codes = ("de", "ar")
+    example = ", ".join(languages.name(c, lang) for c in codes) if labels else ", ".join(codes)
+    columns = {code: say(word, lang) if labels else code for code, word in WIDE_TAIL}
+    return [
+        (say("print_title", lang), reg.schema.title.get(lang)),
+        (say("print_stand", lang), date_text(today or dt.date.today(), lang)),
+        *([(say("info_centre", lang), NOT_IN_XML.sub("", centre))] if centre else []),
+        *([("", say("print_no_personal", lang))] if not personal else []),
+        ("", say("info_sheets", lang, register=sheets[0], values=sheets[1])),
+        (columns["last_confirmed"], say("info_last_confirmed", lang)),
+        (columns["stale"], say("info_stale", lang, yes=yes)),
+        (columns["confirmed_by_institution"], say("info_by_institution", lang, yes=yes, no=no)),
+        (columns["problems"], say("info_problems", lang)),
+        ("", say("info_languages", lang, example=example)),
+    ]
 
 
 def _clean(value: str | int) -> str | int:

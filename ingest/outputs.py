@@ -41,7 +41,10 @@ def write_outputs(
             f"{stem}-long.csv",
             export.export_csv(reg, "long", sep, personal, today=day),
         ),
-        Said("demo_out_xlsx"): (f"{stem}.xlsx", export.export_xlsx(reg, personal, today=day)),
+        Said("demo_out_xlsx"): (
+            f"{stem}.xlsx",
+            export.export_xlsx(reg, personal, today=day, lang=ws.language, centre=ws.centre_name),
+        ),
         Said("demo_out_print"): (
             f"{stem}.pdf",
             render_register(

@@ -14,12 +14,12 @@ prefilled with what the centre knew, to confirm or correct.
   The columns the export computes (revision, last confirmed, stale, confirmed by the
   institution, problems, retired) are not read. The file is read by :mod:`ingest.sheet`, as
   a recipients list is: an XLSX from its first sheet (a note names its further sheets that
-  hold data, as ``formgen mail`` does, but the export's own sheet of values), a CSV as Excel
-  saves it. A file that is
-  no such table (another kind of file, a column the table does not have) raises
-  :class:`~formgen.errors.RegisterError` naming what is wrong: nothing is imported. So does
-  a file larger than a centre's list, an XLSX that fails the checks a returned DOCX passes
-  (zip bomb, XML declaring a DOCTYPE or entities), and a CSV with a NUL byte or with
+  hold data, as ``formgen mail`` does, but the export's own sheets of values and its key,
+  „Werte“ and „Info“), a CSV as Excel saves it. A file that is no such table (another kind
+  of file, a column the table does not have) raises :class:`~formgen.errors.RegisterError`
+  naming what is wrong: nothing is imported. So does a file larger than a centre's list, an
+  XLSX that fails the checks a returned DOCX passes (zip bomb, XML declaring a DOCTYPE or
+  entities), and a CSV with a NUL byte or with
   Windows-1252 bytes among UTF-8 (read as Windows-1252, every ü of it would be garbled).
 * **A row** whose ``institution_id`` the register knows updates that institution; one without
   (or with an id the register does not know) is matched as a checklist block from someone else
@@ -100,9 +100,11 @@ CATEGORY = "category"
 NAME = "name"
 IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
 """The columns the export computes: not read."""
-VALUES_SHEETS = frozenset({"Werte", *(say("sheet_values", lang) for lang in WORDS)})
-"""The names of the sheet of values an XLSX export writes after its table
-(:func:`ingest.export.export_xlsx`): not read, and not named as a sheet left out."""
+EXPORT_SHEETS = frozenset(
+    {"Werte", "Info", *(say(s, lang) for s in ("sheet_values", "sheet_info") for lang in WORDS)}
+)
+"""The names of the sheets an XLSX export writes after its table, its values and its key
+(:func:`ingest.export.export_xlsx`): not read, and not named as sheets left out."""
 
 
 @dataclass(frozen=True)
@@ -657,7 +659,7 @@ def plan_import(
     )
     provenance = Provenance(file_name, sha, len(data), IMPORT, note=note)
     submission = Submission(identity, provenance, "high", entries)
-    left_out = tuple(n for n in sheet.left_out if n not in VALUES_SHEETS)
+    left_out = tuple(n for n in sheet.left_out if n not in EXPORT_SHEETS)
     below = sheet.header_line if sheet.titled else None
     return ImportPlan(file_name, tuple(rows), submission, left_out, below)
 

@@ -259,7 +259,7 @@ LONG_SAID = {
         "header": ["ID", "Checkliste", "Feld", "Wert", "wie eingetragen", "Problem", "Revision",
                    "Datei", "SHA-256 der Datei", "Formular", "gelesen mit", "Verlässlichkeit",
                    "eingelesen"],
-        "sheets": ["Register", "Werte"],
+        "sheets": ["Register", "Werte", "Info"],
         "institution": "Einrichtung",
         "psychotherapie": "PsychotherapeutIn, niedergelassen",
         "languages": "Fremdsprachliche Kenntnisse im Team",
@@ -275,7 +275,7 @@ LONG_SAID = {
     "en": {
         "header": ["id", "category", "field", "value", "as typed", "problem", "revision", "file",
                    "SHA-256 of the file", "form", "read by", "confidence", "read in"],
-        "sheets": ["Register", "Values"],
+        "sheets": ["Register", "Values", "About"],
         "institution": "Institution",
         "psychotherapie": "Psychotherapist in private practice",
         "languages": "Languages spoken in the team",
@@ -342,7 +342,7 @@ def test_long_table_without_labels_stays_for_programs(keyed: Register) -> None:
         rows = read_csv(export.export_csv(keyed, "long", today=TODAY, lang="de"))
         wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(keyed, today=TODAY, lang="de")))
     assert list(rows[0]) == list(export.LONG_HEADER)
-    assert wb.sheetnames == ["Register", "Werte"]
+    assert wb.sheetnames == ["Register", "Werte", "Info"]
     assert [c.value for c in wb["Werte"][1]] == list(export.LONG_HEADER)
     arabic = next(r for r in rows if r["value"] == ARABIC)
     assert arabic["category"] == "" and arabic["field"] == "name"  # the institution's
@@ -577,7 +577,7 @@ def test_tables_without_personal_data_name_no_returned_file(labels: bool) -> Non
 
 def test_xlsx_export(reg: Register) -> None:
     wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(reg, today=TODAY)))
-    assert wb.sheetnames == ["Register", "Werte"]
+    assert wb.sheetnames == ["Register", "Werte", "Info"]
     sheet = wb["Register"]
     header = [c.value for c in sheet[1]]
     rows = [
@@ -591,6 +591,65 @@ def test_xlsx_export(reg: Register) -> None:
             assert cell.data_type != "f"
     assert next(r for r in rows if r["institution_id"] == "inst-0002")["share_migrants"] == 40
     assert wb["Werte"].max_row > 20
+
+
+INFO_SAID = {
+    "de": {
+        "stand": ("Stand", "22.11.2026"),
+        "centre": "Koordinierungsstelle",
+        "languages": "(„Deutsch, Arabisch“)",
+        "filter": "„Textfilter“ → „Enthält…“",
+        "yes": "„ja“",
+        "no": "„nein“",
+        "tail": ["zuletzt bestätigt", "veraltet", "von der Einrichtung bestätigt", "Probleme"],
+    },
+    "en": {
+        "stand": ("As of", "2026-11-22"),
+        "centre": "Centre",
+        "languages": '("German, Arabic")',
+        "filter": '"Text Filters" → "Contains…"',
+        "yes": '"yes"',
+        "no": '"no"',
+        "tail": ["last confirmed", "stale", "confirmed by the institution", "problems"],
+    },
+}
+
+
+@pytest.mark.parametrize(("lang", "labels"), [("de", True), ("en", True), ("de", False)])
+def test_the_xlsx_says_its_stand_and_what_its_columns_mean_on_a_last_sheet(
+    reg: Register, lang: str, labels: bool
+) -> None:
+    """Readers asked for the day of the state and a key in the file, not only in its name: a
+    last sheet „Info“ ("About") gives the Stand, the centre and what the computed columns
+    mean, named as the table names them, and how to filter a cell of several languages."""
+    said = INFO_SAID[lang]
+    centre = "SPKoM Köln – مركز الاستشارة · Łódź"
+    book = export.export_xlsx(reg, labels=labels, today=TODAY, lang=lang, centre=centre)
+    wb = openpyxl.load_workbook(io.BytesIO(book))
+    info = wb.worksheets[-1]
+    assert wb.sheetnames[0] == "Register" and info.title == ("About" if lang == "en" else "Info")
+    rows = {a or "": b for a, b in info.iter_rows(values_only=True)}
+    assert rows[said["stand"][0]] == said["stand"][1] and rows[said["centre"]] == centre
+    assert info["A1"].font.b and info["B1"].value == reg.schema.title.get(lang)
+    # the computed columns, each by its header in the table
+    header = [c.value for c in wb["Register"][1]]
+    tail = header[-4:]
+    programs = ["last_confirmed", "stale", "confirmed_by_institution", "problems"]
+    assert tail == (said["tail"] if labels else programs)
+    assert all(rows[column] for column in tail)
+    yes, no = (said["yes"], said["no"]) if labels else ("„ja“", "„nein“")
+    assert rows[tail[1]].startswith(yes) and no in rows[tail[2]]
+    key = "\n".join(str(v) for v in rows.values())
+    assert (said["languages"] if labels else "(„de, ar“)") in key and said["filter"] in key
+    assert "Ansprechpersonen" not in key and "personal" not in key.casefold()
+
+
+def test_the_xlsx_without_personal_data_says_so_on_its_last_sheet(reg: Register) -> None:
+    book = export.export_xlsx(reg, personal=False, today=TODAY, lang="de")
+    info = openpyxl.load_workbook(io.BytesIO(book))["Info"]
+    said = [b for _a, b in info.iter_rows(values_only=True)]
+    assert "Ohne personenbezogene Angaben (Ansprechpersonen)" in said
+    assert "Koordinierungsstelle" not in [a for a, _b in info.iter_rows(values_only=True)]
 
 
 def test_labelled_xlsx_keeps_whole_numbers_as_numbers(reg: Register) -> None:

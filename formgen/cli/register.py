@@ -813,7 +813,13 @@ def export(
     else:
         left_out: list[str] = []
         data = export_mod.export_xlsx(
-            reg, personal, labels, lang=lang, with_retired=with_retired, warnings=left_out
+            reg,
+            personal,
+            labels,
+            lang=lang,
+            with_retired=with_retired,
+            warnings=left_out,
+            centre=ws.centre_name,
         )
         for warning in left_out:
             echo(
