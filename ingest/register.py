@@ -446,20 +446,26 @@ def _later(confirmed: object, came_in: str) -> object:
     return confirmed if before and now and before > now else came_in
 
 
+def file_said(source: Mapping[str, Any]) -> SaidJoined:
+    """The file name of a source (its record in ``sources``) as a report says it: a value
+    erased from it is said as erased („(gelöscht)“), as the history says it, not as the
+    register's marker."""
+    pieces = ERASED_MARK.split(str(source.get("file_name") or "?"))  # name, n, name, …
+    return SaidJoined((Said("erased") if i % 2 else p for i, p in enumerate(pieces)), "")
+
+
 def already_ingested(source: Mapping[str, Any]) -> MergeOutcome:
     """What merging a file the register holds already says; ``source``: its record in
     ``sources`` (the ingest pipeline says it without reading the file again); a record edited
-    by hand is said as far as it goes. A value erased from the file's name is said as erased
-    („(gelöscht)“), as the history says it, not as the register's marker."""
+    by hand is said as far as it goes."""
     at = source.get("ingested_at")
     day = local_day(at)
-    pieces = ERASED_MARK.split(str(source.get("file_name") or "?"))  # name, n, name, …
     return MergeOutcome(
         UNCHANGED,
         reason=Said(
             "ingest_merge_file_again",
             day=day.isoformat() if day else str(at or "?"),
-            file=SaidJoined((Said("erased") if i % 2 else p for i, p in enumerate(pieces)), ""),
+            file=file_said(source),
         ),
         already_ingested=True,
     )
@@ -1231,7 +1237,7 @@ class Register:
                     "ingest_merge_older_copy",
                     iid=iid,
                     form=sub.identity.reference,
-                    file=str(src.get("file_name") or "?"),
+                    file=file_said(src),
                     day=str(local_day(src.get("ingested_at")) or "?"),
                     why=why_older,
                 )

@@ -87,6 +87,7 @@ from ingest.register import (
     Json,
     MergeOutcome,
     Register,
+    file_said,
     local_day,
     retired_text,
 )
@@ -735,7 +736,7 @@ def report_lines(done: Imported) -> list[str]:
                 lang,
                 file=plan.file_name,
                 date=date_text(day, lang) if day else "?",
-                earlier=str(src.get("file_name") or "?"),
+                earlier=file_said(src).in_language(lang),
             ),
         ]
     merged = iter(outcome.entries if outcome is not None else ())

@@ -1227,3 +1227,46 @@ def test_a_file_named_after_her_is_shown_erased_in_conflicts_and_when_ingested_a
     again = CliRunner().invoke(main, ["ingest", str(back), "-w", str(ws.root)])
     assert "Rückmeldung_(gelöscht).pdf" in again.output, again.output
     assert "erased #" not in again.output
+
+
+def test_a_newer_copy_named_after_her_is_shown_erased_when_an_older_copy_comes_in(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's update form came back as „Rückmeldung_ОКСАНА_КОВАЛЕНКО.pdf“, dated 23.11.;
+    after her name is erased an older copy of that form (dated 18.11.) comes in: the line on
+    the older copy names the newer one „Rückmeldung_(gelöscht).pdf“, never the stored marker."""
+    update = mailed_form(ws, "ua-1", "r2").read_bytes()
+    newer = tmp_path / f"Rückmeldung_{FIRST.upper().replace(' ', '_')}.pdf"
+    older = tmp_path / "alt.pdf"
+    for path, phone, day in ((newer, "0211 222222", "23.11.2026"), (older, "0211 111111", "18.11.2026")):  # fmt: skip
+        path.write_bytes(
+            pdfium_fill(update, {"institution.phone": phone, "psychotherapie.date": day})
+        )
+    ingest_into_register([newer], ws)
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+    assert code == 0, out
+
+    said = CliRunner().invoke(main, ["ingest", str(older), "-w", str(ws.root)]).output
+    assert "ist älter als eine andere, Rückmeldung_(gelöscht).pdf, die" in said, said
+    assert "erased #" not in said
+
+
+def test_an_imported_list_named_after_her_is_shown_erased_when_imported_again(
+    tmp_path: Path,
+) -> None:
+    """The centre's list, saved as „Liste Оксана Коваленко.csv“ (who keeps it), names her as a
+    contact; after her name is erased, importing the list again says it was imported before
+    „(als Liste (gelöscht).csv)“, as the history says it, never the stored marker."""
+    ws = make_workspace(tmp_path / "ws")
+    listed = tmp_path / f"Liste {FIRST}.csv"
+    rows = f"name;city;category;contact_name\r\nBeratung Łódź;Düsseldorf;psychotherapie;{FIRST}\r\n"  # fmt: skip
+    listed.write_bytes(rows.encode("utf-8-sig"))
+    code, out = register(ws, "import", str(listed), "--note", "Bestand")
+    assert code == 0, out
+    (iid,) = load(ws).institutions
+    code, out = register(ws, "erase", iid, "psychotherapie.contact_name", "--note", NOTE, "--yes")
+    assert code == 0, out
+
+    code, out = register(ws, "import", str(listed), "--note", "Bestand")
+    assert "(als Liste (gelöscht).csv); nichts geändert" in out, out
+    assert "erased #" not in out
