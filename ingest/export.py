@@ -22,8 +22,9 @@ Core functions return bytes; the CLI writes them to files.
   starting with ``=`` stays text and phone numbers keep their ``+``.
 
 ``personal=False`` leaves out every field the schema marks ``personal: true`` (contact persons),
-and the long table's ``source_file`` (blank): a return's file name may name the person who sent
-it, as a note on a value set by hand may.
+the long table's ``source_file`` (blank): a return's file name may name the person who sent
+it, as a note on a value set by hand may, and the reason given for retiring an institution
+(blank; null in the JSON): „Frau X ist gegangen“ (the one it was merged into stays).
 
 A retired institution (``formgen register retire``) stays in the JSON, with ``retired``: when
 and why (and ``merged_into``: the institution it was merged into by ``formgen register merge``). The tables are for people looking for a service, to whom a closed clinic is noise, so
@@ -165,7 +166,11 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
                 "entries": entries,
                 "status": status,
                 "problems": problems,
-                **({"retired": _retired_json(retired)} if (retired := reg.retired(iid)) else {}),
+                **(
+                    {"retired": _retired_json(retired, personal)}
+                    if (retired := reg.retired(iid))
+                    else {}
+                ),
             }
         )
     return {
@@ -286,7 +291,7 @@ def wide_rows(
         head: list[str | int] = [iid, inst["rev"]]
         inst_cells = _cells(inst_fields, inst["institution"], labels, lang, reg.kept)
         problems_inst = _problems(schema, inst["institution"], INSTITUTION, said)
-        retired = _retired_cells(reg, iid, labels, lang) if with_retired else []
+        retired = _retired_cells(reg, iid, labels, lang, personal) if with_retired else []
         entries = inst["entries"] or {"": None}
         for cid, entry in entries.items():
             if entry is None:
@@ -333,10 +338,12 @@ def wide_columns(
     ]
 
 
-def _retired_json(retired: Json) -> Json:
+def _retired_json(retired: Json, personal: bool) -> Json:
     """When and why an institution was retired, in the shape the export's JSON Schema has
-    (``merged_into``: the institution ``register merge`` merged it into)."""
-    out = {"at": retired["at"], "reason": retired.get("reason")}
+    (``merged_into``: the institution ``register merge`` merged it into); without
+    ``personal`` no reason (null): the coordinator's words may name people („Frau X ist
+    gegangen“)."""
+    out = {"at": retired["at"], "reason": retired.get("reason") if personal else None}
     return out | ({"merged_into": retired["merged_into"]} if "merged_into" in retired else {})
 
 
@@ -344,15 +351,18 @@ def _retired_header(labels: bool, lang: str) -> list[str]:
     return [say(word, lang) if labels else code for code, word in RETIRED_COLUMNS]
 
 
-def _retired_cells(reg: Register, iid: str, labels: bool, lang: str) -> list[str | int]:
+def _retired_cells(
+    reg: Register, iid: str, labels: bool, lang: str, personal: bool
+) -> list[str | int]:
     """The day ``iid`` was retired (on this computer's clock; ISO, or with ``labels`` as
-    ``lang`` writes dates) and why; blank for one that is not."""
+    ``lang`` writes dates) and why (without ``personal`` as :func:`retired_reason` says it);
+    blank for one that is not."""
     retired = reg.retired(iid)
     if retired is None:
         return ["", ""]
     day = local_day(retired.get("at"))
     shown = (date_text(day, lang) if labels else day.isoformat()) if day else ""
-    return [shown, retired_reason(retired, lang if labels else ENGLISH) or ""]
+    return [shown, retired_reason(retired, lang if labels else ENGLISH, personal) or ""]
 
 
 def wide_header(
@@ -472,7 +482,7 @@ def long_rows(
     yield [*header, *(_retired_header(labels, lang) if with_retired else [])]
     for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
-        retired = _retired_cells(reg, iid, labels, lang) if with_retired else []
+        retired = _retired_cells(reg, iid, labels, lang, personal) if with_retired else []
         scopes = [(INSTITUTION, inst["institution"])] + [
             (cid, e["fields"]) for cid, e in inst["entries"].items()
         ]

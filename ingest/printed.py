@@ -31,7 +31,8 @@ entry's head, ending in „…“, and printed in full among the values; a name 
 schema or the workspace stands in full in its heading and box, shortened where it stands in a
 label, the contents, on the cover or in the page header. Without personal data (``PrintOptions.personal``, for partners or a published guide)
 the fields the schema marks ``personal`` are left out, rows and all, as the export leaves them
-out, and the cover says so.
+out, and the cover says so; an institution taken out of the register is listed without the
+reason given (:func:`~ingest.register.retired_reason`: it may name people).
 
 A print of one region (``PrintOptions.region``, for a regional working group) has only the
 categories holding entries there (or the ones asked for); the contents name the others
@@ -840,7 +841,8 @@ def _withdrawn(
         if not held:
             continue
         sections = say("print_withdrawn_in", opt.lang, sections=", ".join(map(str, held)))
-        text = f"{reg.name_of(iid)} ({iid}) – {sections}: {retired_text(retired, opt.lang)}"
+        when = retired_text(retired, opt.lang, personal=opt.personal)
+        text = f"{reg.name_of(iid)} ({iid}) – {sections}: {when}"
         lines.append(_para(_lines(text, FONT, style.fontSize, BODY_W - style.leftIndent), style))
     if not lines:
         return []

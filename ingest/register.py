@@ -2491,24 +2491,28 @@ def _check_structure(data: Json, source: str) -> None:
             )
 
 
-def retired_text(retired: Json, lang: str = "en", *, why: bool = True) -> str:
+def retired_text(
+    retired: Json, lang: str = "en", *, why: bool = True, personal: bool = True
+) -> str:
     """When and why an institution was retired (:meth:`Register.retired`), as every message
     and ``register history`` say it: ``retired on 2026-11-23 (geschlossen)``, in
     German ``aus dem Register genommen am 23.11.2026 (geschlossen)``; ``?`` for a day the
-    register does not hold as one (a hand edit). Without ``why`` the day alone."""
+    register does not hold as one (a hand edit). Without ``why`` the day alone; without
+    ``personal`` as :func:`retired_reason` says it."""
     day = local_day(retired.get("at"))
     said = say("retired_on", lang, date=date_text(day, lang) if day else "?")
-    reason = retired_reason(retired, lang) if why else None
+    reason = retired_reason(retired, lang, personal) if why else None
     return f"{said} ({reason})" if reason else said
 
 
-def retired_reason(retired: Json, lang: str = "en") -> str | None:
+def retired_reason(retired: Json, lang: str = "en", personal: bool = True) -> str | None:
     """Why an institution was retired, in ``lang``: the reason given, or for one merged into
     another (``register merge``) ``merged into inst-0003``, in German ``zusammengeführt mit
-    inst-0003``."""
+    inst-0003``. Without ``personal`` (an export or print for others) not the reason given:
+    the coordinator's words may name people („Frau X ist gegangen“)."""
     if into := retired.get("merged_into"):
         return say("merge_reason", lang, keep=str(into))
-    reason = retired.get("reason")
+    reason = retired.get("reason") if personal else None
     return str(reason) if reason else None
 
 

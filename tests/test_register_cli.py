@@ -1513,6 +1513,38 @@ def test_exports_mark_a_retired_institution_or_leave_it_out_of_the_tables(
     assert [row[0].value for row in sheet.iter_rows()][1:] == ["inst-0001"]
 
 
+def test_an_export_without_personal_data_leaves_out_why_an_institution_was_retired(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The reason the coordinator gave may name people („Frau Żółć ist gegangen“): an export
+    for partners (--no-personal) keeps the day an institution was retired, not why, in the
+    tables (blank) and in the JSON (null, as for a retirement without a reason)."""
+    why = "Frau Łucja Żółć ist gegangen, keine Vertretung"
+    assert run(ws, "retire", "inst-0002", "--reason", why)[0] == 0
+    at = load(ws).retired("inst-0002")["at"]  # type: ignore[index]
+    day = dt.datetime.fromisoformat(at).astimezone().date()
+    common = ("export", "--with-retired", "--no-personal")
+    for form in ("wide", "long"):
+        table = tmp_path / f"{form}.csv"
+        assert run(ws, *common, "--form", form, "-o", str(table))[0] == 0
+        assert "Żółć" not in table.read_text("utf-8-sig")
+        retired = {(r["retired_on"], r["retired_reason"]) for r in _csv_rows(table) if r["institution_id"] == "inst-0002"}  # fmt: skip
+        assert retired == {(day.isoformat(), "")}
+    assert run(ws, *common, "--format", "xlsx", "--labels", "-o", str(tmp_path / "r.xlsx"))[0] == 0
+    from openpyxl import load_workbook
+
+    for sheet in load_workbook(tmp_path / "r.xlsx"):
+        cells = [str(c.value or "") for row in sheet.iter_rows() for c in row]
+        assert not [c for c in cells if "Żółć" in c], sheet.title
+    assert run(ws, "export", "--no-personal", "--format", "json", "-o", str(tmp_path / "r.json"))[0] == 0  # fmt: skip
+    data = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    (gone,) = [i for i in data["institutions"] if i["id"] == "inst-0002"]
+    assert gone["retired"] == {"at": at, "reason": None}
+    # the coordinator's own export keeps it
+    assert run(ws, "export", "--with-retired", "-o", str(tmp_path / "own.csv"))[0] == 0
+    assert why in (tmp_path / "own.csv").read_text("utf-8-sig")
+
+
 @pytest.mark.parametrize(
     "retired",
     [True, None, "2026-06-30", {"reason": CLOSED}, {"at": "2026-06-30T00:00:00Z", "reason": 7}],

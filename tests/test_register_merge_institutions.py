@@ -190,6 +190,10 @@ def test_the_other_gives_what_only_it_holds_waits_where_they_differ_and_is_retir
     assert register(ws, "export", "--with-retired", "--labels", "-o", str(table))[0] == 0
     rows = list(csv.reader(io.StringIO(table.read_text("utf-8-sig")), delimiter=";"))
     assert [r[-1] for r in rows if r[0] == "praxis-b"] == ["zusammengeführt mit praxis-a"]
+    # which institution it went into names no one: also for partners (--no-personal)
+    assert register(ws, "export", "--with-retired", "--no-personal", "-o", str(table))[0] == 0
+    rows = list(csv.reader(io.StringIO(table.read_text("utf-8-sig")), delimiter=";"))
+    assert [r[-1] for r in rows if r[0] == "praxis-b"] == ["merged into praxis-a"]
     exported = tmp_path / "register.json"
     assert register(ws, "export", "--format", "json", "-o", str(exported))[0] == 0
     (b,) = [i for i in json.loads(exported.read_bytes())["institutions"] if i["id"] == "praxis-b"]

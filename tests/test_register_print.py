@@ -242,6 +242,19 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
     assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
 
 
+def test_a_print_without_personal_data_lists_an_institution_taken_out_without_why() -> None:
+    # the reason the coordinator gave may name people; the day and sections are the binder's
+    r = Register(SCHEMA)
+    r.merge(checklist("krisendienst", {"name": "Kriz Servisi Şişli", "region": "dormagen"}))
+    r.retire("inst-0001", "Frau Żółć ist gegangen", at="2026-11-20T10:00:00Z")
+    printed = pages(render_register(r, PrintOptions(stand=STAND, personal=False)))
+    contents = " ".join(printed[1].split())
+    assert (
+        "Kriz Servisi Şişli (inst-0001) – Rubrik 11: aus dem Register genommen am 20.11.2026 "
+    ) in contents + " "
+    assert "Żółć" not in "\n".join(printed) and "gegangen" not in "\n".join(printed)
+
+
 def test_a_long_e_mail_address_is_not_broken_after_a_hyphen_of_its_own() -> None:
     # „…@psychosoziales-zentrum-“ / „duesseldorf-…“: was the hyphen the address's or the line's?
     mail = "anmeldung.traumaambulanz@psychosoziales-zentrum-duesseldorf-rhein-kreis-neuss.de"

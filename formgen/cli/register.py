@@ -750,7 +750,7 @@ def gaps(
     "--no-personal",
     is_flag=True,
     help="Leave out personal data (fields marked personal: contact persons; the long "
-    "table's source file names).",
+    "table's source file names; why an institution was retired, which may name people).",
 )
 @click.option(
     "--labels",
