@@ -8,6 +8,10 @@ at U+202F and U+2007 (reportlab 4/5, ``platypus.paragraph._wsc``). Every PDF for
 wraps its text with the helpers here, so both kinds of no-break space keep their words together
 and are drawn as what they are (DejaVu Sans has a glyph for each, as wide as a space or, for
 U+202F, narrower).
+
+A value pasted from Word or a web page brings characters nobody sees (soft hyphens, zero-width
+spaces, no-break spaces): :func:`pasted` takes them out where a value is read in (a returned
+form, an imported table, a recipients list) and compared or searched.
 """
 
 from __future__ import annotations
@@ -55,6 +59,33 @@ def newlines(text: str) -> str:
     if text.isascii() and "\r" not in text:  # the only ASCII line breaks are \n and \r
         return text
     return LINE_BREAK.sub("\n", text)
+
+
+_PASTED = str.maketrans(
+    {
+        "\u00ad": None,  # soft hyphen: where Word may hyphenate; drawn as „-“ in the print
+        "\u200b": None,  # zero-width space: a web page's place to break a long word
+        "\ufeff": None,  # byte order mark / zero-width no-break space
+        "\u00a0": " ",  # no-break space
+        "\u202f": " ",  # narrow no-break space
+    }
+)
+"""Characters pasted from Word or a web page that nobody sees or means to type: searched for,
+compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
+(U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
+_BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern}|\t)\s*")
+"""A line break or a tab (a cell copied from a table, a field left with the Tab key), with the
+blanks around it: one space in a one-line value."""
+
+
+def pasted(text: str, one_line: bool = False) -> str:
+    """``text`` without the characters pasted with it unseen (:data:`_PASTED`: soft hyphens and
+    zero-width spaces left out, no-break spaces as spaces); ``one_line``: each line break or
+    tab, with the blanks around it, as one space (a name pasted from two lines, a street
+    copied from two cells of a table: ``Königsallee\t12``)."""
+    text = text.translate(_PASTED)
+    # every line break and the tab is unprintable: most texts need no look for them
+    return _BROKEN_LINE.sub(" ", text) if one_line and not text.isprintable() else text
 
 
 def breaks_shown(text: str) -> str:

@@ -43,7 +43,7 @@ from formgen.errors import (
     UnreadableListError,
 )
 from formgen.filenames import windows_device
-from formgen.linebreak import breaks_shown
+from formgen.linebreak import breaks_shown, pasted
 from formgen.messages import Said, SaidJoined, said_count, say
 from formgen.model import FieldType, Schema, choice_value
 from formgen.record import ID_RE, InstitutionRecord, check_value
@@ -509,9 +509,10 @@ def parse_recipients(
             key = "mail_list_values_csv" if delimiter else "mail_list_values_sheet"
             said = Said(key, n=len(row), columns=len(header), delimiter=delimiter)
             row_problems.append(Problem(source, line, said))
-        cell = {k: (row[i].strip() if i < len(row) else "") for k, i in index.items()}
+        texts = [pasted(c).strip() for c in row]  # a soft hyphen must not reach a mail's subject
+        cell = {k: (texts[i] if i < len(row) else "") for k, i in index.items()}
         rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix, longest)
-        values = {k: row[i].strip() for k, i in extra.items() if i < len(row) and row[i].strip()}
+        values = {k: texts[i] for k, i in extra.items() if i < len(row) and texts[i]}
         if "phone" in values:
             values["phone"] = phone_cell(values["phone"])
         for key, text in values.items():  # a choice by its name too (as register set takes it)

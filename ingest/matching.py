@@ -19,8 +19,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from formgen.linebreak import pasted
 from formgen.messages import say
-from ingest.values import pasted
 
 MERGE = "merge"
 PROBABLE = "probable"
@@ -62,7 +62,7 @@ here (the table is applied before ``casefold``), as they never were."""
 
 MATCHING = 2
 """How the matcher reads names and postcodes: since version 2 as the register stores them
-(:func:`ingest.values.pasted`; a returned value as checked, ``D-40212`` as ``40212``), before
+(:func:`formgen.linebreak.pasted`; a returned value as checked, ``D-40212`` as ``40212``), before
 as typed. A journaled merge says the version it matched with (its ``matching``; none: 1), so
 that a rebuild matches its checklists as the merge did and finds the institutions and
 probable duplicates later operations name."""
@@ -70,7 +70,7 @@ probable duplicates later operations name."""
 
 def normalise_name(name: str, stored: bool = True) -> str:
     """Lower case, no accents, no punctuation, no legal forms: ``"Caritas e.V."`` → ``caritas``;
-    ``stored``: read as the register stores a one-line text (:func:`ingest.values.pasted`: a
+    ``stored``: read as the register stores a one-line text (:func:`formgen.linebreak.pasted`: a
     soft hyphen or zero-width space pasted into a word does not split it)."""
     text = pasted(name, one_line=True) if stored else name
     text = unicodedata.normalize("NFKD", text.translate(_SPECIAL).casefold())

@@ -93,7 +93,7 @@ from formgen import languages, linebreak
 from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.filenames import slug
 from formgen.fonts import font_path
-from formgen.linebreak import for_paragraph
+from formgen.linebreak import for_paragraph, pasted
 from formgen.messages import date_text, problem_text, say, say_count
 from formgen.model import INSTITUTION, Category, Field, FieldType, Scope
 from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
@@ -111,7 +111,6 @@ from ingest.staleness import (
     region_of,
     review,
 )
-from ingest.values import pasted
 
 FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 INK = colors.HexColor("#1f2933")

@@ -202,7 +202,7 @@ from typing import Any
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.fold import fold
 from formgen.identity import FormIdentity, reference
-from formgen.linebreak import breaks_shown
+from formgen.linebreak import breaks_shown, pasted
 from formgen.messages import (
     ENGLISH,
     Problem,
@@ -241,7 +241,7 @@ from ingest.matching import (
 )
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
-from ingest.values import ONE_LINE, parse_date, pasted, split_list
+from ingest.values import ONE_LINE, parse_date, split_list
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
@@ -979,7 +979,7 @@ class Register:
         stored valid before the switch however either was typed („Dormagen“, ``dormagen``,
         „Dormagen (nicht mehr in der Auswahl)“). Other invalid values: by what was typed.
         A text is the same without the characters pasted with it unseen
-        (:func:`ingest.values.pasted`), a phone number with the same digits (the same number
+        (:func:`formgen.linebreak.pasted`), a phone number with the same digits (the same number
         dialled): values stored before they were read so („Königs\u00adallee“,
         ``+49 211 123450``) are no change when the institution sends them as before. Nor is
         one formgen flags since it stored it valid (:data:`READ_BEFORE`: ``0171 1234567-0``,

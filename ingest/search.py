@@ -22,6 +22,7 @@ from typing import Any
 from formgen import languages
 from formgen.errors import FormgenError, RegisterError
 from formgen.fold import fold
+from formgen.linebreak import pasted
 from formgen.messages import Said, SaidJoined, said_count, say, say_count
 from formgen.model import INSTITUTION, FieldType
 from ingest.labels import field_of, region_text
@@ -29,7 +30,6 @@ from ingest.matching import normalise_phone
 from ingest.register import Json, Register
 from ingest.staleness import CATEGORY_COLUMNS, region_held, region_of
 from ingest.tables import cut, table
-from ingest.values import pasted
 
 NAME_COLUMNS = 40
 """A longer name is cut with "…" in the table (``--json`` gives it whole)."""

@@ -43,7 +43,7 @@ from dataclasses import replace
 import phonenumbers
 
 from formgen import languages
-from formgen.linebreak import LINE_BREAK
+from formgen.linebreak import LINE_BREAK, pasted
 from formgen.messages import per_language, problem
 from formgen.model import Field, FieldType, choice_value, choices_of, folded
 from ingest.submission import Checked, short
@@ -65,21 +65,6 @@ _PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+$", re.IGNORECASE)
 _DURCHWAHL = re.compile(r"\s*-\s*(\d{1,5})$")
 _PHONE_SEPARATOR = re.compile(f"[/,;]|{LINE_BREAK.pattern}")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
-_PASTED = str.maketrans(
-    {
-        "\u00ad": None,  # soft hyphen: where Word may hyphenate; drawn as „-“ in the print
-        "\u200b": None,  # zero-width space: a web page's place to break a long word
-        "\ufeff": None,  # byte order mark / zero-width no-break space
-        "\u00a0": " ",  # no-break space
-        "\u202f": " ",  # narrow no-break space
-    }
-)
-"""Characters pasted from Word or a web page that nobody sees or means to type: searched for,
-compared or printed they are not the text a person reads. The zero-width non-joiner and joiner
-(U+200C, U+200D) are kept: Persian and Arabic words and emoji are written with them."""
-_BROKEN_LINE = re.compile(rf"\s*(?:{LINE_BREAK.pattern}|\t)\s*")
-"""A line break or a tab (a cell copied from a table, a field left with the Tab key), with the
-blanks around it: one space in a one-line value."""
 _POSTCODE = re.compile(r"(?:DE? *[-–]? *)?([0-9]{2}) ?([0-9]{3})", re.IGNORECASE)
 """A German postcode as it is written besides its five digits: grouped by its Leitregion
 (``41 460``), or after the D, or DE, that marked a German address (``D-40212``, ``DE-40212``,
@@ -324,16 +309,6 @@ def allowed(f: Field) -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- by field
-
-
-def pasted(text: str, one_line: bool = False) -> str:
-    """``text`` without the characters pasted with it unseen (:data:`_PASTED`: soft hyphens and
-    zero-width spaces left out, no-break spaces as spaces); ``one_line``: each line break or
-    tab, with the blanks around it, as one space (a name pasted from two lines, a street
-    copied from two cells of a table: ``Königsallee\t12``)."""
-    text = text.translate(_PASTED)
-    # every line break and the tab is unprintable: most texts need no look for them
-    return _BROKEN_LINE.sub(" ", text) if one_line and not text.isprintable() else text
 
 
 def check_text(f: Field, raw: str) -> Checked:

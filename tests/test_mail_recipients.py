@@ -383,6 +383,30 @@ def test_line_break_in_a_name_cell_becomes_a_space():
     assert listed.recipients[0].name == "Praxis Bcc: evil@example.org"
 
 
+def test_characters_pasted_unseen_reach_no_mail_subject_nor_form(tmp_path):
+    """A name copied from a web page or Word brings soft hyphens, zero-width spaces and
+    no-break spaces: the mail's subject and the prefilled form held „Beratungs\u00adstelle“,
+    which a search for the name in the mail program and the register does not find. The list
+    is read as an imported table is (pasted): the name and the other cells without them."""
+    ws = make_workspace(tmp_path / "ws").root
+    name = "Psycho\u00adsoziale Beratungs\u00adstelle\u00a0Łódź\u200b"
+    listed = workbook(tmp_path / "Verteiler.xlsx", [
+        ["Kennung", "Einrichtung", "E-Mail", "Kategorien", "Region", "Straße"],
+        ["pl-1", name, "\ufeffporadnia@lodz.example", "psychotherapie", "", "Königs\u00adallee\u202f1"],
+    ])  # fmt: skip
+    drafts = tmp_path / "drafts"
+    code, said = mail_drafts(ws, listed, drafts)
+    assert code == 0, said
+    (draft,) = drafts.iterdir()
+    mail = message_from_bytes(draft.read_bytes(), policy=policy.default)
+    assert "Psychosoziale Beratungsstelle Łódź" in header_text(mail, "Subject")
+    assert header_text(mail, "To").endswith("<poradnia@lodz.example>")
+    (form,) = (a.get_content() for a in mail.iter_attachments())
+    assert pdf_value(form, "institution.name") == "Psychosoziale Beratungsstelle Łódź"
+    assert pdf_value(form, "institution.street") == "Königsallee 1"
+    assert not re.search("[\u00ad\u200b\ufeff]", mail.get_body().get_content())
+
+
 def test_non_ascii_before_the_at_is_explained():
     listed = parse("id,institution,email,categories,region\nx,X,jörg@example.org,facharzt,\n")
     assert "before the @ cannot be sent by most mail servers" in str(listed.problems[0])
