@@ -1425,7 +1425,11 @@ class Register:
         empty: a value sent is not said to be). ``older``: the register holds a newer return of
         the institution's, and why what this one gives otherwise is held: ``held_superseded``,
         of a form made after this one (:meth:`_newer_return`), ``held_older_copy``, of the same
-        form (:meth:`_newer_copy`)."""
+        form (:meth:`_newer_copy`).
+        A value the register holds flagged that the institution sends again, the same text, read
+        valid by today's rules (``DE-40212``, flagged by an earlier formgen), is taken: the
+        text stays, the flag goes. Never the other way: an invalid reading of a value stored
+        valid is the same value (:meth:`same`)."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
         # in the schema's order, however the return was read or stored: held values are
@@ -1456,8 +1460,11 @@ class Register:
                     continue  # an older form confirms nothing
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:
                     plan.reconfirmed.append(e.category)
-                if by_institution and mine is not None and self._own(mine) is None:
-                    plan.confirms.append(path)
+                if by_institution and mine is not None:
+                    if "problem" in mine and c.problem is None:
+                        plan.apply[path] = theirs  # flagged before, the same text valid now
+                    elif self._own(mine) is None:
+                        plan.confirms.append(path)
                 continue
             if not by_institution and mine is not None and _plainer(mine, theirs):
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand

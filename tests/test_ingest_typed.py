@@ -159,3 +159,51 @@ def test_a_durchwahl_after_a_mobile_number_is_kept_as_typed_and_flagged(tmp_path
     (out,) = ingest_into_register([again], ws).outcomes
     assert out.merged == "confirmed, lodz" and not load(ws).conflicts(), out  # no change
     assert load(ws).value("lodz", "facharzt.contact_phone")["v"] == "+49 171 1234567-0"  # type: ignore[index]
+
+
+def test_a_postcode_flagged_before_is_read_valid_when_the_institution_sends_it_again(
+    tmp_path: Path,
+) -> None:
+    """„DE-40212“, flagged by an earlier formgen (no five digits), is read as 40212 today. Sent
+    again by the institution, the register kept it flagged, the same text (only 'register
+    rebuild --reread' cleared it): now the valid reading replaces the flagged one, the text as
+    typed unchanged, and a rebuild gives the same."""
+    ws = make_workspace(tmp_path / "ws")
+    w = ("-w", str(ws.root))
+    run("mail", str(RECIPIENTS), *w, "--drafts", str(tmp_path / "d"))
+    returned = tmp_path / "Rückmeldung Łódź.pdf"
+    typed = {"institution.postcode": "DE-40212", "institution.street": "Piotrkowska 1"}
+    returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), typed))
+    ingest_into_register([returned], ws)
+    # as an earlier formgen stored it: flagged
+    journal = ws.root / "journal.jsonl"
+    ops = [json.loads(line) for line in journal.read_text("utf-8").splitlines()]
+    for op in ops:
+        for e in op.get("submission", {}).get("entries", []):
+            if "postcode" in e.get("institution", {}):
+                e["institution"]["postcode"] = {
+                    "v": None,
+                    "raw": "DE-40212",
+                    "problem": "'DE-40212': a postcode has five digits",
+                }
+    journal.write_text("".join(json.dumps(op, ensure_ascii=False) + "\n" for op in ops), "utf-8")
+    run("register", "rebuild", *w)
+    assert load(ws).value("lodz", "institution.postcode")["v"] is None  # type: ignore[index]
+
+    form = tmp_path / "Formular.pdf"
+    run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
+    assert PdfReader(form).get_fields()["institution.postcode"].get("/V") == "DE-40212"  # type: ignore[index]
+    again = tmp_path / "Nochmal Łódź.pdf"  # the same postcode typed again, a street corrected
+    typed = {"institution.postcode": "DE-40212", "institution.street": "Piotrkowska 2"}
+    again.write_bytes(pdfium_fill(form.read_bytes(), typed))
+    ingest_into_register([again], ws)
+    now = load(ws).value("lodz", "institution.postcode")
+    assert now is not None and "problem" not in now
+    assert (now["v"], now["raw"]) == ("40212", "DE-40212")
+    assert not load(ws).conflicts()
+    history = run("register", "history", "lodz", *w)
+    flag = "[ungültig: 'DE-40212': a postcode has five digits]"
+    assert history.endswith(f"    PLZ: DE-40212  {flag} → 40212\n"), history
+    rebuilt = ws.register_path.read_bytes()
+    run("register", "rebuild", *w)
+    assert ws.register_path.read_bytes() == rebuilt
