@@ -1923,6 +1923,8 @@ WORDS: dict[str, dict[str, str]] = {
         # (end of gen_usage)
         # -- click's own usage errors, said in a German workspace (cli/common.py)
         "click_error": "Error:",
+        "click_stopped": "stopped ({by}); nothing more was done",
+        "click_end_of_input": "end of the input",
         "click_usage": "Usage:",
         "click_options": "[OPTIONS]",
         "click_help": "Try '{command} {option}' for help.",
@@ -4142,6 +4144,8 @@ WORDS: dict[str, dict[str, str]] = {
         # (end of gen_usage)
         # -- click's own usage errors, said in a German workspace (cli/common.py)
         "click_error": "Fehler:",
+        "click_stopped": "abgebrochen ({by}); danach wurde nichts mehr getan",
+        "click_end_of_input": "Ende der Eingabe",
         "click_usage": "Aufruf:",
         "click_options": "[OPTIONEN]",
         "click_help": "Hilfe: {command} {option}",

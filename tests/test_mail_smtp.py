@@ -2450,6 +2450,29 @@ def test_a_round_stopped_by_a_signal_says_each_mail_as_it_goes_and_what_is_left(
     ]
 
 
+def test_ctrl_c_while_the_round_is_planned_or_at_the_password_prompt_says_so(tmp_path, monkeypatch):
+    """Ctrl-C before the first mail (while the round was planned, at the password prompt)
+    printed click's English 'Aborted!'; it is said in the workspace's language, exit 1, and
+    nothing is sent or logged as sent."""
+    ws = make_workspace(tmp_path / "ws", port=1, extra='user = "spkom"\n').root
+    args = ["mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send"]
+    no_answer = CliRunner().invoke(main, args, input="")  # the input ends at the prompt
+    assert no_answer.exit_code == 1, no_answer.output
+    assert no_answer.stderr.endswith(
+        "Fehler: abgebrochen (Ende der Eingabe); danach wurde nichts mehr getan\n"
+    )
+    assert "Aborted" not in no_answer.output
+
+    def ctrl_c(*_args: object) -> None:
+        os.kill(os.getpid(), signal.SIGINT)  # the coordinator presses Ctrl-C
+
+    monkeypatch.setattr("formgen.cli.mail.default_renderers", ctrl_c)
+    stopped = CliRunner().invoke(main, args)
+    assert stopped.exit_code == 1, stopped.output
+    assert stopped.stderr == "Fehler: abgebrochen (Ctrl-C); danach wurde nichts mehr getan\n"
+    assert not (ws / "sendlog.jsonl").exists()
+
+
 def test_a_mail_whose_servers_answer_was_never_logged_goes_again_said_maybe_sent(tmp_path):
     """A run that ends after the server took a mail but before its 'sent' was logged (killed,
     the machine turned off) cannot know whether the mail went: the rerun sends it again,

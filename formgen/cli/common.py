@@ -207,9 +207,11 @@ def read_recipients(
 class FormgenGroup(click.Group):
     """The ``formgen`` command group: any command that meets an error of the operating system
     (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` (in German
-    „Fehler: …“, :class:`_SaidError`) on stderr and exit status 1, not a traceback. A closed
-    pipe (``formgen … | head``) is left to click. An error's message shows control characters
-    as escapes, as :func:`echo` does.
+    „Fehler: …“, :class:`_SaidError`) on stderr and exit status 1, not a traceback; so does
+    Ctrl-C, or the end of the input at a prompt, where the command does not stop on its own
+    terms (ingest and mail between two steps): it says that nothing more was done, not
+    click's English „Aborted!“. A closed pipe (``formgen … | head``) is left to click. An
+    error's message shows control characters as escapes, as :func:`echo` does.
 
     Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
     ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
@@ -279,6 +281,13 @@ class FormgenGroup(click.Group):
         except click.ClickException as exc:  # not of a command's (click.File's, say)
             lang = _said_language(ctx.meta.get(_ARGS, ()), None)
             raise _SaidError(exc.format_message(), lang) from exc
+        except (KeyboardInterrupt, click.Abort) as exc:  # Ctrl-C, or no answer to a prompt
+            from formgen.messages import say
+
+            lang = _said_language(ctx.meta.get(_ARGS, ()), None)
+            eof = isinstance(exc.__context__, EOFError)  # click's prompt: `raise Abort() from None`
+            by = say("click_end_of_input", lang) if eof else "Ctrl-C"
+            raise _SaidError(say("click_stopped", lang, by=by), lang) from exc
 
 
 _ARGS = "formgen.args"
