@@ -1978,6 +1978,9 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_in_use_by": "{root} is in use by another formgen run (waited {wait:.0f} s): "
         "'{command}' since {since:moment}, on the computer {host} by {user} (process {pid}); try "
         "again when it has finished",
+        "workspace_open": "Note: other users of this computer can look into the workspace "
+        "{root}; to make it yours only: chmod -R go= {quoted} (to share it with a group on "
+        "purpose, give the group a default ACL: setfacl -d, see README)",
         "workspace_sync_copies": "Note: {root} holds conflict copies a sync program made when "
         "two computers changed formgen's files at once: {names}. formgen does not read them: "
         "what they hold is missing here.{what}",
@@ -4205,6 +4208,10 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_in_use_by": "{root} wird gerade von einem anderen formgen-Lauf benutzt "
         "({wait:.0f} s gewartet): „{command}“ seit {since:moment}, auf dem Computer {host} von "
         "{user} (Prozess {pid}); noch einmal versuchen, wenn er fertig ist",
+        "workspace_open": "Achtung: andere Benutzer dieses Computers können in den "
+        "Arbeitsbereich {root} sehen; nur für sich selbst lesbar machen: chmod -R go= {quoted} "
+        "(um ihn mit Absicht einer Gruppe freizugeben, der Gruppe eine Default-ACL geben: "
+        "setfacl -d, siehe README)",
         "workspace_sync_copies": "Achtung: {root} enthält Konfliktkopien, die ein Sync-Programm "
         "angelegt hat, weil zwei Computer formgens Dateien zugleich geändert haben: {names}. "
         "formgen liest sie nicht: was in ihnen steht, fehlt hier.{what}",

@@ -87,6 +87,24 @@ def sync_copies(root: Path) -> dict[str, str]:
     }
 
 
+def open_to_others(root: Path) -> bool:
+    """Whether the workspace folder ``root`` lets users other than its owner in (mode & 077),
+    as one made by an earlier formgen may (0755: formgen now makes it 0700), where no default
+    ACL (``setfacl -d``) shares it with a group on purpose; False where ``root`` is no
+    workspace."""
+    if not (root / CONFIG).is_file():
+        return False
+    try:
+        if not root.stat().st_mode & 0o077:
+            return False
+    except OSError:
+        return False
+    try:
+        return not os.getxattr(root, "system.posix_acl_default")
+    except (AttributeError, OSError):  # no ACLs (macOS' os has no getxattr), or none set
+        return True
+
+
 _NOT_COUNTED = frozenset({"Thumbs.db", "desktop.ini"})
 """Files Windows puts into folders by itself; like hidden files, they do not make a folder
 one that "holds files"."""

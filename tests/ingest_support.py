@@ -71,6 +71,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 def sample_workspace(root: Path, secret: bytes | None = None) -> Workspace:
     """A copy of samples/workspace (its secret and issued forms), optionally with another secret."""
     shutil.copytree(SAMPLES / "workspace", root)
+    root.chmod(0o700)  # as `formgen init` makes it: a 0755 copy would be warned of
     if secret is not None:
         (root / "secret.key").write_text(secret.hex() + "\n", "ascii")
     return Workspace.open(root)

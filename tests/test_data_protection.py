@@ -84,6 +84,45 @@ def test_the_workspace_and_what_formgen_writes_are_readable_by_the_user_only(
     assert open_to_others == []
 
 
+def _default_acl(folder: Path, gid: int) -> bytes:
+    """A default ACL giving group ``gid`` rwx, as ``setfacl -d -m g:GROUP:rwX`` sets it
+    (Linux' posix_acl_xattr: version 2, then tag, permissions, id of each entry)."""
+    undefined = 0xFFFFFFFF
+    entries = [(0x01, 7, undefined), (0x04, 5, undefined), (0x08, 7, gid)]
+    entries += [(0x10, 7, undefined), (0x20, 0, undefined)]
+    acl = (2).to_bytes(4, "little")
+    for tag, perm, who in entries:
+        acl += tag.to_bytes(2, "little") + perm.to_bytes(2, "little") + who.to_bytes(4, "little")
+    return acl
+
+
+def test_a_workspace_others_can_look_into_is_said_once_with_the_command_to_close_it(
+    tmp_path: Path, umask_022: None
+) -> None:
+    """A workspace made by an earlier formgen keeps 0755 (the README said so, no command did);
+    each command that opens it says so once, on stderr, with the chmod that closes it. A
+    group given access on purpose by a default ACL is no reason to say it."""
+    ws = tmp_path / "Arbeitsbereich Düsseldorf"
+    fg("init", ws, "--sender", "spkom@example.org")
+    ws.chmod(0o755)
+    said = fg("status", "-w", ws)
+    note = (
+        f"Achtung: andere Benutzer dieses Computers können in den Arbeitsbereich {ws} sehen; "
+        f"nur für sich selbst lesbar machen: chmod -R go= '{ws}' (um ihn mit Absicht einer "
+        "Gruppe freizugeben, der Gruppe eine Default-ACL geben: setfacl -d, siehe README)\n"
+    )
+    assert said.stderr == note
+    assert note not in said.stdout
+    try:
+        os.setxattr(ws, "system.posix_acl_default", _default_acl(ws, os.getgid()))
+    except OSError:
+        pytest.skip("this file system keeps no ACLs")
+    assert fg("status", "-w", ws).stderr == ""
+    os.removexattr(ws, "system.posix_acl_default")
+    ws.chmod(0o700)
+    assert fg("register", "stale", "-w", ws).stderr == ""
+
+
 def _citizens_letter(folder: Path) -> Path:
     """A citizen mails the centre's address a doctor's letter (health data, DSGVO Art. 9)."""
     pdf = io.BytesIO()

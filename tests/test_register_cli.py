@@ -8,7 +8,6 @@ import errno
 import importlib.util
 import io
 import json
-import shutil
 import sys
 import unicodedata
 from pathlib import Path
@@ -19,6 +18,7 @@ import openpyxl
 import pdfplumber
 import pytest
 from click.testing import CliRunner
+from ingest_support import sample_workspace
 from register_support import YILMAZ, Bad, checklist, institution_form, local_zone, switch_schema
 from workspace_faults import refuse_writes
 
@@ -204,8 +204,7 @@ def test_conflicts_say_why_each_value_waits(ws: Workspace, tmp_path: Path) -> No
 
     samples = Path(__file__).parent.parent / "samples"
     copy = tmp_path / "beispiele"
-    shutil.copytree(samples / "workspace", copy)
-    words = Workspace.open(copy)
+    words = sample_workspace(copy)
     result = CliRunner().invoke(
         main, ["ingest", str(samples / "docx" / "lo252-checklist.docx"), "-w", str(copy)]
     )

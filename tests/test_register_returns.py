@@ -24,7 +24,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from ingest_support import SAMPLES
+from ingest_support import SAMPLES, sample_workspace
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
@@ -229,8 +229,7 @@ def test_languages_without_a_checkbox_are_shown_on_the_update_form_and_kept_by_i
 
 def test_a_rebuild_decides_the_same_conflicts_on_the_same_fields(tmp_path: Path) -> None:
     """Two Word copies of one checklist disagree on a dozen fields; one decision, a rebuild."""
-    shutil.copytree(SAMPLES / "workspace", tmp_path / "ws")
-    ws = str(tmp_path / "ws")
+    ws = str(sample_workspace(tmp_path / "ws").root)
     run("ingest", str(SAMPLES / "docx" / "lo252-checklist.docx"), "-w", ws)
     run("ingest", str(SAMPLES / "docx" / "lo74-checklist.docx"), "-w", ws)
     held = load(Workspace.open(ws)).data["conflicts"]
@@ -632,8 +631,7 @@ def test_a_libreoffice_7_4_return_confirms_with_its_date_and_initials(tmp_path: 
     (confidence low). The date and initials it wrote are its confirmation and are taken, so
     its entries are current; a value 7.4 changed (the lines of a multi-line field joined)
     still never replaces the one read from form fields by itself."""
-    shutil.copytree(SAMPLES / "workspace", tmp_path / "ws")
-    ws = Workspace.open(tmp_path / "ws")
+    ws = sample_workspace(tmp_path / "ws")
     hours = "Beratung auf Türkisch und Русский\nمركز الاستشارة"
     earlier = submission(
         [

@@ -8,6 +8,7 @@ import functools
 import importlib
 import os
 import re
+import shlex
 import shutil
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -465,13 +466,19 @@ class _SaidUsageError(click.UsageError):
         echo(f"{say('click_error', self.lang)} {self.format_message()}", err=True)
 
 
-def warn_of_sync_copies(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+def warn_of_workspace(_ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
     """A click callback of ``--workspace``: say once, before the command runs, where the
-    workspace holds copies a sync program made of its own files (:func:`~formgen.workspace.sync_copies`:
-    two computers changed them at once), which formgen never reads, and what to do."""
+    workspace folder lets other users in (:func:`~formgen.workspace.open_to_others`: made by
+    an earlier formgen), and where it holds copies a sync program made of its own files
+    (:func:`~formgen.workspace.sync_copies`: two computers changed them at once), which
+    formgen never reads, and what to do."""
     from formgen.messages import say  # not at start-up: `formgen --help` stays quick
-    from formgen.workspace import sync_copies
+    from formgen.workspace import open_to_others, sync_copies
 
+    if value is not None and open_to_others(Path(value)):
+        lang = workspace_language(value)
+        # whole, not folded: the command in it is copied as it stands
+        echo(say("workspace_open", lang, root=value, quoted=shlex.quote(value)), err=True)
     copies = sync_copies(Path(value)) if value is not None else {}
     if copies:
         lang = workspace_language(value)
@@ -494,7 +501,8 @@ def warn_of_sync_copies(_ctx: click.Context, _param: click.Parameter, value: Any
 
 def workspace_option(func: F) -> F:
     """``--workspace/-w DIR``: the workspace (default: $FORMGEN_WORKSPACE, else the current
-    folder), and a warning where it holds a sync program's copies of its files."""
+    folder), and a warning where others can read it or it holds a sync program's copies of its
+    files (:func:`warn_of_workspace`)."""
     return click.option(
         "--workspace",
         "-w",
@@ -504,7 +512,7 @@ def workspace_option(func: F) -> F:
         show_default=True,
         envvar="FORMGEN_WORKSPACE",
         help="The workspace (made by 'formgen init'; env FORMGEN_WORKSPACE).",
-        callback=warn_of_sync_copies,
+        callback=warn_of_workspace,
     )(func)
 
 
@@ -520,7 +528,7 @@ def optional_workspace_option(help: str) -> Callable[[F], F]:
         default=None,
         envvar="FORMGEN_WORKSPACE",
         help=help,
-        callback=warn_of_sync_copies,
+        callback=warn_of_workspace,
     )
 
 

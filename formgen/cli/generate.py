@@ -26,7 +26,7 @@ from formgen.cli.common import (
     read_list,
     read_recipients,
     resolve_schema,
-    warn_of_sync_copies,
+    warn_of_workspace,
     workspace_language,
 )
 from formgen.errors import FormgenError
@@ -123,7 +123,7 @@ def form_options(func: F) -> F:
             help="Workspace: its schema, signing secret and log of issued forms (env "
             "FORMGEN_WORKSPACE). Without it, ingest cannot check the forms' signature: it "
             "keeps their returns aside until they are taken in with --accept-no-workspace.",
-            callback=warn_of_sync_copies,
+            callback=warn_of_workspace,
         ),
         click.option(
             "--schema",
