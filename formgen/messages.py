@@ -4640,7 +4640,7 @@ class Said(str):
     args: dict[str, Arg]
 
     def __new__(cls, key: str, **args: Arg) -> Said:
-        self = str.__new__(cls, say(key, ENGLISH, **args))
+        self = str.__new__(cls, say(key, ENGLISH, **_args_in(args, ENGLISH)))
         self.key = key
         self.args = args
         return self
@@ -4651,11 +4651,20 @@ class Said(str):
     def in_language(self, lang: str) -> str:
         """The text in ``lang`` (args that are :class:`Said` too said in it); the English where
         the args do not fit the words there."""
-        args = {k: in_language(v, lang) if isinstance(v, str) else v for k, v in self.args.items()}
         try:
-            return say(self.key, lang, **args)
+            return say(self.key, lang, **_args_in(self.args, lang))
         except (KeyError, IndexError, ValueError, TypeError):
             return str(self)
+
+
+def _args_in(args: Mapping[str, Arg], lang: str) -> dict[str, Arg]:
+    """``args`` of a :class:`Said` as said in ``lang``: one that is :class:`Said` too in it, one
+    said in each language (:func:`per_language`: the labels of the schema) in it (a language
+    it lacks raises KeyError: the English is shown)."""
+    return {
+        k: v[lang] if isinstance(v, Mapping) else in_language(v, lang) if isinstance(v, str) else v
+        for k, v in args.items()
+    }
 
 
 def _said(text: str, key: str, args: dict[str, Arg]) -> Said:

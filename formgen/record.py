@@ -36,18 +36,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from formgen import languages
 from formgen.errors import RecordError
 from formgen.filenames import SURROGATE, windows_device
-from formgen.messages import Said, SaidJoined
+from formgen.linebreak import shorten
+from formgen.messages import Arg, Said, SaidJoined, per_language
 from formgen.model import (
     CHOICE_TYPES,
     INSTITUTION,
     OTHER,
+    Choice,
     Field,
     FieldPath,
     FieldType,
@@ -140,7 +142,7 @@ def check_value(f: Field, value: Any, where: str) -> Value:
     (its message a :class:`~formgen.messages.Said`: ``formgen mail`` says it in the
     workspace's language)."""
 
-    def fail(key: str, **args: str) -> RecordError:
+    def fail(key: str, **args: Arg) -> RecordError:
         return RecordError(SaidJoined((where, Said(key, **args)), ": "))
 
     t = f.type
@@ -155,7 +157,7 @@ def check_value(f: Field, value: Any, where: str) -> Value:
             allowed = {c.value for c in f.choices}
             unknown = [v for v in value if v not in allowed]
             if unknown:
-                said = ", ".join(sorted(allowed))
+                said = _choices_said(f.choices)
                 raise fail("mail_value_choices", codes=", ".join(unknown), allowed=said)
         return list(value)
     if t in (FieldType.INTEGER, FieldType.PERCENTAGE):
@@ -175,11 +177,24 @@ def check_value(f: Field, value: Any, where: str) -> Value:
         except ValueError:
             raise fail("mail_value_not_date", value=f"{value:.40}") from None
     if t in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
-        allowed = {c.value for c in choices_of(f)}
-        if value not in allowed:
-            said = ", ".join(sorted(allowed))
+        choices = choices_of(f)
+        if value not in {c.value for c in choices}:
+            said = _choices_said(choices)
             raise fail("mail_value_not_choice", value=f"{value:.80}", allowed=said)
     return value
+
+
+def _choices_said(choices: Iterable[Choice]) -> dict[str, str]:
+    """The choices a value may take, by their labels (each cut at 40 characters) with their
+    codes, in the schema's order, in each language: „District 01 – Bavaria (d01), …“, as
+    ``register set`` names them, with the codes a JSON record or a list may give too (the code
+    alone where a choice has no label)."""
+
+    def named(c: Choice, lang: str) -> str:
+        label = shorten(c.label.get(lang), len, 40)
+        return f"{label} ({c.value})" if label else c.value
+
+    return per_language(lambda lang: ", ".join(named(c, lang) for c in choices))
 
 
 def record_from_json(schema: Schema, data: Any, source: str = "record") -> InstitutionRecord:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import errno
 import json
@@ -2207,6 +2208,38 @@ def test_why_a_form_could_not_be_made_is_said_in_the_workspace_language(
     (made,) = events(ws, "not_made")
     assert made["error"] == (
         "record 'pt-07': institution.region: 'mars' is not a choice; allowed: andere, dormagen"
+    )
+
+
+def test_a_value_no_choice_takes_is_told_with_the_labels_and_codes_it_may_be():
+    """Found by the own-schema audit (s17D): a recipients list's district refused with
+    „allowed: d01, d02, … d30“, codes nobody reads on the form; the labels, with the codes,
+    as register set names them, each cut to 40 characters, in the workspace's language."""
+    from formgen.errors import RecordError
+    from formgen.model import Choice, Field, FieldType, Text
+    from formgen.record import check_value
+
+    rural = "(ländlich, mit den umliegenden Gemeinden)"
+    choices = (
+        Choice("d01", Text({"en": "District 01 – Bavaria", "de": "Bezirk 01 – Bayern"})),
+        Choice("d05", Text({"en": "District 05 – Bavaria", "de": f"Bezirk 05 – Bayern {rural}"})),
+    )
+    district = Field("district", FieldType.SELECT_ONE, Text(), choices=choices)
+    with pytest.raises(RecordError, match="is not a choice") as refused:
+        check_value(district, "Bezirk 99", "liste.csv:2: column district")
+    assert str(refused.value) == (
+        "liste.csv:2: column district: 'Bezirk 99' is not a choice; allowed: "
+        "District 01 – Bavaria (d01), District 05 – Bavaria (d05)"
+    )
+    assert refused.value.args[0].in_language("de") == (
+        "liste.csv:2: column district: „Bezirk 99“ ist keine der Auswahlmöglichkeiten; erlaubt: "
+        "Bezirk 01 – Bayern (d01), Bezirk 05 – Bayern (ländlich, mit den u… (d05)"
+    )
+    several = dataclasses.replace(district, type=FieldType.SELECT_MULTIPLE)
+    with pytest.raises(RecordError, match="unknown choice") as unknown:
+        check_value(several, ["d01", "d99"], "district")
+    assert str(unknown.value).endswith(
+        "allowed: District 01 – Bavaria (d01), District 05 – Bavaria (d05)"
     )
 
 
