@@ -1056,8 +1056,10 @@ def reused_ids(
     later list). Its form would be the other's, prefilled with the other's data and its return
     merged into the other, or its mail counted as the other's, already sent. Another
     institution: a name not alike (:func:`~formgen.fold.alike_names`) and another address;
-    both are named."""
+    both are named. An id that differs from one of the register only in case (``Inst-A``,
+    ``inst-a``) is a problem too: Windows takes their drafts and forms for one file."""
     sent = {d.institution_id: d for d in deliveries if d.name}  # the latest mail of each id
+    folded = {i.casefold(): i for i in view.institution_ids()} if view is not None else {}
     problems: list[Problem] = []
     kept: dict[str, list[Recipient]] = {"recipients": [], "unmailable": []}
     for part, rows in kept.items():
@@ -1070,6 +1072,10 @@ def reused_ids(
                 theirs = str(record.institution.get("email", ""))
                 if not (alike_names(record.name, r.name) or _same_address(theirs, address)):
                     said = Said("mail_list_reused_id", rid=r.id, other=record.name, name=r.name)
+            elif (same := folded.get(r.id.casefold())) is not None and view is not None:
+                other = view.record(same)
+                name = other.name if other is not None else ""
+                said = Said("mail_list_id_case", rid=r.id, theirs=same, other=name)
             elif d is not None and not (
                 alike_names(d.name, r.name) or _same_address(d.email, address)
             ):

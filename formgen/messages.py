@@ -1793,6 +1793,9 @@ WORDS: dict[str, dict[str, str]] = {
         "NUL, COM0–COM9, LPT0–LPT9, in any case, with or without an ending): Windows and "
         "OneDrive cannot save the institution's draft or form named after it; give it another id",
         "mail_list_no_name": "no institution name",
+        "mail_list_id_case": "id '{rid}' differs only in case from '{theirs}' ('{other}') in the "
+        "register, which Windows takes for one file name (drafts, forms): write it as the "
+        "register does if it is that institution, else give this one an id of its own",
         "mail_list_reused_id": "id '{rid}' is '{other}' in the register, not '{name}': give a "
         "new institution an id of its own, which neither the register nor an earlier list gave; "
         "if it is the same institution, write its name as the register holds it, or set its new "
@@ -4001,6 +4004,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Windows und OneDrive können den Entwurf oder das Formular der Einrichtung unter diesem "
         "Namen nicht speichern; der Einrichtung eine andere ID geben",
         "mail_list_no_name": "kein Name der Einrichtung",
+        "mail_list_id_case": "die ID „{rid}“ unterscheidet sich von „{theirs}“ („{other}“) im "
+        "Register nur in der Groß- und Kleinschreibung, Windows hält beide für einen Dateinamen "
+        "(Entwürfe, Formulare): wie im Register schreiben, wenn es diese Einrichtung ist, sonst "
+        "dieser eine eigene ID geben",
         "mail_list_reused_id": "die ID „{rid}“ ist im Register „{other}“, nicht „{name}“: eine "
         "neue Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere "
         "Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen "

@@ -2345,6 +2345,40 @@ def test_an_id_of_the_register_given_to_another_institution_is_refused(tmp_path)
     assert run("mail", renamed, "-w", str(ws), "--drafts", str(tmp_path / "d")).exit_code == 0
 
 
+def test_a_register_id_windows_cannot_save_or_one_differing_only_in_case_is_refused(tmp_path):
+    """A register holding CON (from before formgen refused such ids) wrote CON.eml in a round
+    of the register, which Windows and OneDrive cannot save; a list's Reg-1 beside the
+    register's reg-1 made a second institution whose draft Windows takes for reg-1's. Both are
+    problems of the round, said in the workspace's language; --skip-invalid mails the rest."""
+    ws = make_workspace(tmp_path / "ws").root
+    olga = {"name": "Ольга Петренко – Консультація", "email": "olga@example.org"}
+    lodz = {"name": "Poradnia Łódź", "email": "lodz@example.org"}
+    write_register(
+        ws,
+        {
+            "CON": {"institution": lodz, "categories": {"psychotherapie": "2026-01-01"}},
+            "reg-1": {"institution": olga, "categories": {"psychotherapie": "2026-01-01"}},
+        },
+    )
+    drafts = tmp_path / "d"
+    round_ = run("mail", "--from-register", "-w", str(ws), "--drafts", str(drafts))
+    assert round_.exit_code == 1
+    assert "ID „CON“ ist ein Name, den Windows für ein Gerät freihält" in round_.output
+    assert not drafts.exists()
+    rest = run("mail", "--from-register", "-w", str(ws), "--drafts", str(drafts), "--skip-invalid")
+    assert rest.exit_code == 0, rest.output
+    assert [p.name for p in drafts.iterdir()] == ["reg-1.eml"]
+
+    listed = _one_row(tmp_path / "l.csv", "Reg-1", olga["name"], olga["email"])
+    refused = run("mail", listed, "-w", str(ws), "--drafts", str(tmp_path / "e"))
+    assert refused.exit_code == 1
+    assert (
+        "l.csv:2: die ID „Reg-1“ unterscheidet sich von „reg-1“ („Ольга Петренко – Консультація“) "
+        "im Register nur in der Groß- und Kleinschreibung" in refused.output
+    ), refused.output
+    assert not (tmp_path / "e").exists()
+
+
 def test_an_institution_without_an_address_is_told_its_contact_persons(tmp_path):
     """The institution's own address is the one mailed; where it has none and a checklist's
     contact person has one, the line offers it with the command that makes it the
