@@ -2126,13 +2126,15 @@ WORDS: dict[str, dict[str, str]] = {
         "describes no pattern; add constraints.pattern or remove the hint",
         "schema_problem_no_fields": "category '{category}' has no fields left after remove_fields",
         "schema_problem_no_name": "no institution field 'name': formgen names every institution "
-        "by it (mails, register, print); add a field with id: name, type: text, scope: institution",
+        "by it (mails, register, print); add a field with id: name, type: text, scope: institution "
+        "(until then 'formgen mail' refuses)",
         "schema_problem_no_email": "no institution field 'email': formgen mails every institution "
-        "at it; add a field with id: email, type: email, scope: institution",
+        "at it; add a field with id: email, type: email, scope: institution (until then 'formgen "
+        "mail' refuses)",
         "schema_problem_name_field": "field 'name' is the institution's name, which formgen relies "
-        "on: give it scope: institution",
+        "on: give it scope: institution (until then 'formgen mail' refuses)",
         "schema_problem_email_field": "field 'email' is the address formgen mails the institution "
-        "at: give it type: email and scope: institution",
+        "at: give it type: email and scope: institution (until then 'formgen mail' refuses)",
         "schema_problem_date_field": "field 'date' is the day the institution confirmed an entry, "
         "which staleness counts from: give it type: date (and no scope: institution)",
         "schema_problem_region_field": "field 'region' is the institution's region, which "
@@ -4381,14 +4383,16 @@ WORDS: dict[str, dict[str, str]] = {
         "mehr",
         "schema_problem_no_name": "kein Einrichtungsfeld „name“: formgen nennt jede Einrichtung "
         "danach (Mails, Register, Druck); bitte ein Feld mit id: name, type: text, scope: "
-        "institution ergänzen",
+        "institution ergänzen (bis dahin verschickt „formgen mail“ nichts)",
         "schema_problem_no_email": "kein Einrichtungsfeld „email“: formgen schreibt jeder "
         "Einrichtung an diese Adresse; bitte ein Feld mit id: email, type: email, scope: "
-        "institution ergänzen",
+        "institution ergänzen (bis dahin verschickt „formgen mail“ nichts)",
         "schema_problem_name_field": "das Feld „name“ ist der Name der Einrichtung, auf den sich "
-        "formgen verlässt: bitte scope: institution angeben",
+        "formgen verlässt: bitte scope: institution angeben (bis dahin verschickt „formgen mail“ "
+        "nichts)",
         "schema_problem_email_field": "das Feld „email“ ist die Adresse, an die formgen der "
-        "Einrichtung schreibt: bitte type: email und scope: institution angeben",
+        "Einrichtung schreibt: bitte type: email und scope: institution angeben (bis dahin "
+        "verschickt „formgen mail“ nichts)",
         "schema_problem_date_field": "das Feld „date“ ist der Tag, an dem die Einrichtung einen "
         "Eintrag bestätigt hat; ab ihm zählt das Alter eines Eintrags: bitte type: date angeben "
         "(und kein scope: institution)",

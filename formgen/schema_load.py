@@ -505,7 +505,7 @@ class _Builder:
             or raw.get("scope") != Scope.INSTITUTION
             or "choices" in raw
         ):  # the register's regions: recipients lists, find, gaps and the print go by them
-            self.problem(path, "region_field")
+            self.note(path, "region_field")
         common = tuple(raw.get("common", ()))
         for i, code in enumerate(common):
             if code not in languages.LANGUAGES:
@@ -715,27 +715,30 @@ class _Builder:
 
     def check_reserved(self, categories: list[Category], paths: dict[str, Path_]) -> None:
         """The ids formgen relies on (README, "Ids formgen relies on"): without the
-        institution's ``name`` and ``email`` no form can be mailed (a problem), without an
-        entry's :data:`CONFIRMED_ON` no entry becomes stale by age, without ``region`` the
-        register has no regions (notes). ``paths``: each category's, for the line of a note."""
+        institution's ``name`` and ``email`` no form can be mailed (:data:`MAIL_NEEDS`: ``formgen
+        mail`` refuses), without an entry's :data:`CONFIRMED_ON` no entry becomes stale by age,
+        without ``region`` the register has no regions. Notes all, never problems: a workspace
+        made before formgen checked them, and the versions it issued (kept as issued), must
+        still open, read its returns, export and erase. ``paths``: each category's, for the
+        line of a note."""
         ids = set()
         for c in categories:
             for f in c.fields:
                 ids.add(f.id)
                 where = self.origin.get(id(f), ())
                 if f.id == "name" and f.scope is not Scope.INSTITUTION:
-                    self.problem(where, "name_field")
+                    self.note(where, "name_field")
                 if f.id == "email" and (
                     f.scope is not Scope.INSTITUTION or f.type is not FieldType.EMAIL
                 ):
-                    self.problem(where, "email_field")
+                    self.note(where, "email_field")
                 if f.id == CONFIRMED_ON and (
                     f.scope is not Scope.ENTRY or f.type is not FieldType.DATE
                 ):
-                    self.problem(where, "date_field")
+                    self.note(where, "date_field")
         for fid in ("name", "email"):
             if ids and fid not in ids:  # none: no field set found, said above
-                self.problem(("field_sets",), f"no_{fid}")
+                self.note(("field_sets",), f"no_{fid}")
         undated = [
             c for c in categories if c.fields and all(f.id != CONFIRMED_ON for f in c.entry_fields)
         ]
@@ -905,6 +908,24 @@ def check_schema(path: str | Path) -> tuple[Schema | None, list[Problem]]:
     except OSError as exc:
         return None, [Problem(str(path), None, _msg("cannot_read", why=os_error_said(exc)))]
     return check_schema_text(text, str(path))
+
+
+MAIL_NEEDS = frozenset(
+    f"schema_problem_{name}" for name in ("no_name", "no_email", "name_field", "email_field")
+)
+"""The notes of a schema that leave formgen no name or address to mail an institution at."""
+
+
+def mail_problems(path: str | Path) -> list[Problem]:
+    """What in the schema file ``path`` keeps formgen from mailing its institutions (the notes
+    of :data:`MAIL_NEEDS`, as problems with their lines): ``formgen mail`` refuses with them
+    before anything is made, instead of every row failing. Everything else works without."""
+    _model, problems = check_schema(path)
+    return [
+        replace(p, note=False)
+        for p in problems
+        if p.note and isinstance(p.message, Said) and p.message.key in MAIL_NEEDS
+    ]
 
 
 def load_schema(path: str | Path) -> Schema:

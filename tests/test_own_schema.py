@@ -1,8 +1,9 @@
 """A centre's own schema (English, unaccompanied minors) and the ids formgen relies on: the
-institution's ``name`` and ``email`` (without them no form can be mailed: a problem), an entry's
-``date`` and the institution's ``region`` (without them no staleness by age, no regions: a note),
-each said by `schema check` with file, line and what to do; and what a schema without regions
-means for recipients lists, gaps and the print."""
+institution's ``name`` and ``email`` (without them `formgen mail` refuses), an entry's ``date``
+and the institution's ``region`` (without them no staleness by age, no regions), each a note of
+`schema check` with file, line and what to do, never a problem: a workspace made before formgen
+checked them stays open; and what a schema without regions means for recipients lists, gaps and
+the print."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from pathlib import Path
 import pypdf
 import pytest
 from click.testing import CliRunner
+from pdf_engines import pdfium_fill
 
 from formgen.cli import main
 from formgen.cli.common import read_recipients
-from formgen.errors import RecipientsError, SchemaError
+from formgen.errors import RecipientsError
 from formgen.schema_load import check_schema_text, load_schema_text
 from formgen.workspace import Workspace
 
@@ -99,23 +101,24 @@ def test_a_schema_with_every_id_formgen_relies_on_has_nothing_to_say() -> None:
     assert said(umf()) == []
 
 
-def test_without_name_or_email_the_schema_is_invalid_and_says_what_to_add() -> None:
-    problems = said(umf(name="org_name", email="mail_address"))
-    assert problems == [
-        "9: no institution field 'name': formgen names every institution by it (mails, "
-        "register, print); add a field with id: name, type: text, scope: institution",
-        "9: no institution field 'email': formgen mails every institution at it; add a field "
-        "with id: email, type: email, scope: institution",
+def test_without_name_or_email_the_schema_is_valid_with_notes_saying_what_to_add() -> None:
+    text = umf(name="org_name", email="mail_address")
+    assert said(text) == [
+        "9: note: no institution field 'name': formgen names every institution by it (mails, "
+        "register, print); add a field with id: name, type: text, scope: institution (until "
+        "then 'formgen mail' refuses)",
+        "9: note: no institution field 'email': formgen mails every institution at it; add a "
+        "field with id: email, type: email, scope: institution (until then 'formgen mail' "
+        "refuses)",
     ]
-    with pytest.raises(SchemaError, match=r"2 problems:\n  umf.yaml:9: no institution field"):
-        load_schema_text(umf(name="org_name", email="mail_address"), "umf.yaml")
+    assert load_schema_text(text, "umf.yaml").schema_id == "umf"
 
 
-def test_an_email_field_of_another_type_is_a_problem_at_its_line() -> None:
+def test_an_email_field_of_another_type_is_a_note_at_its_line() -> None:
     text = umf().replace("type: email", "type: text")
     assert said(text) == [
-        "19: field 'email' is the address formgen mails the institution at: give it type: "
-        "email and scope: institution"
+        "19: note: field 'email' is the address formgen mails the institution at: give it "
+        "type: email and scope: institution (until then 'formgen mail' refuses)"
     ]
 
 
@@ -143,16 +146,17 @@ def test_an_empty_section_is_valid_with_a_note_at_its_line() -> None:
     ]
 
 
-def test_a_date_field_that_holds_no_date_is_a_problem() -> None:
+def test_a_date_field_that_holds_no_date_is_a_note() -> None:
     text = umf().replace("type: date", "type: text")
-    assert said(text)[0].startswith("31: field 'date' is the day the institution confirmed")
+    assert check_schema_text(text, "umf.yaml")[0] is not None
+    assert said(text)[0].startswith("31: note: field 'date' is the day the institution confirmed")
 
 
-def test_a_region_field_with_choices_of_its_own_is_a_problem_saying_how_to_declare_regions() -> (
-    None
-):
-    (problem,) = said(umf(regions="", institution=OWN_CHOICES))
-    assert problem.startswith("20: field 'region' is the institution's region")
+def test_a_region_field_with_choices_of_its_own_is_a_note_saying_how_to_declare_regions() -> None:
+    text = umf(regions="", institution=OWN_CHOICES)
+    assert check_schema_text(text, "umf.yaml")[0] is not None
+    (problem,) = said(text)
+    assert problem.startswith("20: note: field 'region' is the institution's region")
     assert "choices_from: regions, and list the regions under regions:" in problem
     assert problem.endswith("(a field with choices of its own needs another id, e.g. district)")
 
@@ -162,7 +166,7 @@ def test_without_regions_the_schema_is_valid_with_a_note() -> None:
     assert note.startswith("6: note: no regions: the register is not split by region")
 
 
-def test_cli_check_says_notes_after_valid_and_problems_with_notes_in_german(
+def test_cli_check_says_notes_after_valid_also_in_german(
     tmp_path: Path,
 ) -> None:
     path = tmp_path / "umf.yaml"
@@ -177,21 +181,27 @@ def test_cli_check_says_notes_after_valid_and_problems_with_notes_in_german(
     path.write_text(umf(name="org_name"), "utf-8")
     ws = Workspace.init(tmp_path / "ws", language="de")
     result = CliRunner().invoke(main, ["schema", "check", str(path), "-w", str(ws.root)])
-    assert result.exit_code == 1
-    assert result.stderr.splitlines() == [
-        f"{path}:9: kein Einrichtungsfeld „name“: formgen nennt jede Einrichtung danach (Mails, "
-        "Register, Druck); bitte ein Feld mit id: name, type: text, scope: institution ergänzen",
-        f"Fehler: {path}: 1 Problem; das Schema ist nicht gültig",
-    ]
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1] == (
+        f"{path}:9: Hinweis: kein Einrichtungsfeld „name“: formgen nennt jede Einrichtung danach "
+        "(Mails, Register, Druck); bitte ein Feld mit id: name, type: text, scope: institution "
+        "ergänzen (bis dahin verschickt „formgen mail“ nichts)"
+    )
+
+
+def umf_workspace(tmp_path: Path, schema: str, language: str = "en") -> Workspace:
+    """A workspace whose own schema is ``schema`` (umf.yaml)."""
+    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language=language)
+    (ws.root / "umf.yaml").write_text(schema, "utf-8")
+    config = ws.root / "workspace.toml"
+    text = config.read_text("utf-8")
+    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    return ws
 
 
 def test_a_workspace_whose_schema_has_no_email_cannot_mail_and_says_why(tmp_path: Path) -> None:
     """Not one failure per row: the schema is refused with its line before anything is made."""
-    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language="en")
-    (ws.root / "umf.yaml").write_text(umf(email="mail_address"), "utf-8")
-    config = ws.root / "workspace.toml"
-    text = config.read_text("utf-8")
-    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    ws = umf_workspace(tmp_path, umf(email="mail_address"))
     recipients = tmp_path / "list.csv"
     recipients.write_text(
         "id,institution,email,categories,region\nnew-1,Haus Ağrı,agri@example.org,clearing,d03\n",
@@ -390,3 +400,75 @@ def test_without_regions_the_print_lists_entries_by_name_under_no_region_heading
     assert "District 05 – Bavaria (rural, incl. surrounding municipalities)" in clearing
     housing = next(p for p in pages if "Residential groups" in p)
     assert "No entry – no service has been recorded yet." in housing
+
+
+def test_a_workspace_whose_schema_has_no_email_opens_and_its_issued_version_is_read_late(
+    tmp_path: Path,
+) -> None:
+    """A workspace whose schema was made before formgen checked the ids it relies on (no field
+    ``email``; forms handed in, never mailed): find --all, export and erase work, only mail
+    refuses, once, with the line; after ``email`` is added as version 1.1.0 (renamed from
+    ``mail_address``) a late form of 1.0.0, kept as issued, is merged, not quarantined."""
+    ws = umf_workspace(tmp_path, umf(email="mail_address"))
+    w = ["-w", str(ws.root)]
+    blank = tmp_path / "blank.pdf"
+    args = ["generate", "pdf", "--kind", "checklist", "--category", "housing", "--out", str(blank)]
+    assert CliRunner().invoke(main, [*args, *w]).exit_code == 0
+    returns, late = tmp_path / "ret", tmp_path / "late"
+    returns.mkdir(), late.mkdir()
+    for folder, name, address in [
+        (returns, "Dom Łódź Youth House", "lodz@example.org"),
+        (late, "Центр Надежда", "nadezhda@example.org"),
+    ]:
+        values = {"housing.1.name": name, "housing.1.mail_address": address}
+        filled = pdfium_fill(blank.read_bytes(), {**values, "housing.1.date": "20.11.2026"})
+        (folder / "form.pdf").write_bytes(filled)
+    assert CliRunner().invoke(main, ["ingest", str(returns), *w]).exit_code == 0
+
+    found = CliRunner().invoke(main, ["register", "find", "--all", "Łódź", *w])
+    assert found.exit_code == 0, found.output
+    assert "inst-0001 Dom Łódź Youth House" in found.stdout
+    csv = tmp_path / "register.csv"
+    exported = CliRunner().invoke(main, ["register", "export", "-o", str(csv), *w])
+    assert exported.exit_code == 0, exported.output
+    assert "Dom Łódź Youth House,lodz@example.org" in csv.read_text("utf-8-sig")
+
+    recipients = tmp_path / "list.csv"
+    recipients.write_text(
+        "id,institution,email,categories,region\nnew-1,Haus Ağrı,agri@example.org,clearing,d03\n",
+        "utf-8",
+    )
+    drafts = tmp_path / "drafts"
+    mailed = CliRunner().invoke(main, ["mail", str(recipients), "--drafts", str(drafts), *w])
+    assert mailed.exit_code == 1
+    assert mailed.stderr.splitlines() == [
+        "Error: the schema has 1 problem:",
+        f"  {ws.root / 'umf.yaml'}:9: no institution field 'email': formgen mails every "
+        "institution at it; add a field with id: email, type: email, scope: institution (until "
+        "then 'formgen mail' refuses)",
+    ]
+    assert not drafts.exists()
+    erase = ["register", "erase", "inst-0001", "institution.mail_address", "--yes", *w]
+    erased = CliRunner().invoke(main, [*erase, "--note", "Art. 17, Mail vom 23.11."])
+    assert erased.exit_code == 0, erased.output
+    assert "lodz@example.org" not in (ws.root / "register.json").read_text("utf-8")
+
+    newer = umf(email="email").replace("schema_version: 1.0.0", "schema_version: 1.1.0")
+    newer = newer.replace(
+        "type: email\n", "type: email\n            renamed_from: [mail_address]\n"
+    )
+    (ws.root / "umf.yaml").write_text(newer, "utf-8")
+    kept = ws.root / "schemas" / "umf" / "1.0.0.yaml"
+    assert kept.read_text("utf-8") == umf(email="mail_address")  # as issued
+    ingested = CliRunner().invoke(main, ["ingest", str(late), *w])
+    assert ingested.exit_code == 0, ingested.output
+    assert "quarantine" not in ingested.stdout
+    assert "form made with schema version 1.0.0; mapped to the current version 1.1.0" in (
+        ingested.stdout
+    )
+    rebuilt = CliRunner().invoke(main, ["register", "rebuild", "--reread", *w])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    institutions = json.loads((ws.root / "register.json").read_text("utf-8"))["institutions"]
+    assert institutions["inst-0002"]["institution"]["email"]["v"] == "nadezhda@example.org"
+    assert institutions["inst-0002"]["institution"]["name"]["v"] == "Центр Надежда"
+    assert "lodz@example.org" not in json.dumps(institutions)  # erased stays erased

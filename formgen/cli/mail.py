@@ -30,6 +30,7 @@ from formgen.errors import (
     MailError,
     NotAFileError,
     RecipientsError,
+    SchemaError,
     UnreadableFileError,
 )
 from formgen.filenames import terminal
@@ -59,6 +60,7 @@ from formgen.mailrun import (
 )
 from formgen.messages import WORDS, day_text, in_language, os_error_said, say, say_count
 from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, check_email
+from formgen.schema_load import mail_problems
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
     ROUND_COLUMNS,
@@ -276,6 +278,8 @@ def mail(
         raise click.BadParameter(in_language(why, lang_ws), param_hint="'--test-to'")
 
     ws = Workspace.open(workspace_dir)
+    if ws.config.get("schema", {}).get("path") and (unmailable := mail_problems(ws.schema_file)):
+        raise SchemaError(unmailable)  # no institution field name / email: no row could be mailed
     check_sender(ws)  # before anything is planned: a dry run that passes, the real run must too
     # and so the [smtp] settings --send uses: nothing planned, shown or logged without them
     smtp = smtp_settings(ws) if send else None
