@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from formgen.errors import QuarantineError, SchemaError
-from formgen.messages import Said
+from formgen.messages import Said, SaidJoined
 from formgen.model import INSTITUTION, Choice, Field, FieldType, Schema, choices_of
 from formgen.schema_load import load_schema, shipped_schema_path
 from formgen.workspace import SCHEMAS
@@ -184,12 +184,11 @@ class SchemaRegistry:
     def _load(self, path: Path, schema_id: str, version: str) -> Schema:
         try:
             schema = load_schema(path)
-        except SchemaError as exc:
+        except SchemaError as exc:  # each problem with its line, on the quarantine's one line
+            error = SaidJoined((SaidJoined((p.where, p.message), ": ") for p in exc.problems), "; ")
             raise QuarantineError(
                 "unknown-schema",
-                Said(
-                    "ingest_merge_schema_invalid", version=version, path=str(path), error=str(exc)
-                ),
+                Said("ingest_merge_schema_invalid", version=version, path=str(path), error=error),
             ) from None
         if (schema.schema_id, schema.schema_version) != (schema_id, version):
             raise QuarantineError(

@@ -472,3 +472,30 @@ def test_a_workspace_whose_schema_has_no_email_opens_and_its_issued_version_is_r
     assert institutions["inst-0002"]["institution"]["email"]["v"] == "nadezhda@example.org"
     assert institutions["inst-0002"]["institution"]["name"]["v"] == "Центр Надежда"
     assert "lodz@example.org" not in json.dumps(institutions)  # erased stays erased
+
+
+def test_a_late_form_of_a_kept_version_not_valid_is_quarantined_on_one_line(
+    tmp_path: Path,
+) -> None:
+    """The kept file of the version a late form was made with, edited by hand into one formgen
+    cannot read: its problem is said with its line on the quarantine's one line, in the
+    workspace's language (a literal \\n and the English stood in the middle of it)."""
+    ws = umf_workspace(tmp_path, umf(), language="de")
+    blank = tmp_path / "blank.pdf"
+    args = ["generate", "pdf", "--kind", "checklist", "--category", "housing", "--out", str(blank)]
+    assert CliRunner().invoke(main, [*args, "-w", str(ws.root)]).exit_code == 0
+    (ws.root / "umf.yaml").write_text(umf().replace("1.0.0", "1.1.0"), "utf-8")
+    kept = ws.root / "schemas" / "umf" / "1.0.0.yaml"
+    kept.write_text(umf().replace("type: date", "type: datum"), "utf-8")
+    late = tmp_path / "late"
+    late.mkdir()
+    values = {"housing.1.name": "Kriz Servisi Şişli", "housing.1.date": "20.11.2026"}
+    (late / "form.pdf").write_bytes(pdfium_fill(blank.read_bytes(), values))
+    result = CliRunner().invoke(main, ["ingest", str(late), "-w", str(ws.root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        f"Quarantäne   {late / 'form.pdf'}: die Schemadatei für Version 1.0.0 ({kept}) ist nicht "
+        f"gültig: {kept}:32: Feld „date“: unbekannter Typ „datum“ (gemeint: „date“?); bekannte "
+        "Typen: text, textarea, date, integer, percentage, phone, email, url, select_one, "
+        "select_multiple, yes_no_none, language_list, initials"
+    )
