@@ -1984,6 +1984,9 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_open": "Note: other users of this computer can look into the workspace "
         "{root}; to make it yours only: chmod -R go= {quoted} (to share it with a group on "
         "purpose, give the group a default ACL: setfacl -d, see README)",
+        "workspace_lock_not_file": "{path} is not a file but a link, a folder or a device: formgen "
+        "writes into it which run uses the workspace, and never through a link; remove it (a "
+        "link's target stays as it is) and run the command again: formgen makes it anew",
         "workspace_sync_copies": "Note: {root} holds conflict copies a sync program made when "
         "two computers changed formgen's files at once: {names}. formgen does not read them: "
         "what they hold is missing here.{what}",
@@ -4221,6 +4224,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Arbeitsbereich {root} sehen; nur für sich selbst lesbar machen: chmod -R go= {quoted} "
         "(um ihn mit Absicht einer Gruppe freizugeben, der Gruppe eine Default-ACL geben: "
         "setfacl -d, siehe README)",
+        "workspace_lock_not_file": "{path} ist keine Datei, sondern eine Verknüpfung, ein Ordner "
+        "oder ein Gerät: formgen schreibt hinein, welcher Lauf den Arbeitsbereich benutzt, und "
+        "nie durch eine Verknüpfung hindurch; sie entfernen (worauf eine Verknüpfung zeigt, "
+        "bleibt, wie es ist) und den Befehl wiederholen: formgen legt sie neu an",
         "workspace_sync_copies": "Achtung: {root} enthält Konfliktkopien, die ein Sync-Programm "
         "angelegt hat, weil zwei Computer formgens Dateien zugleich geändert haben: {names}. "
         "formgen liest sie nicht: was in ihnen steht, fehlt hier.{what}",

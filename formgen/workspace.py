@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import fcntl
 import getpass
 import hashlib
@@ -29,6 +30,7 @@ import re
 import secrets
 import shlex
 import socket
+import stat
 import sys
 import time
 import tomllib
@@ -778,7 +780,7 @@ class Workspace:
         (an ingest worker) lets go of it (:data:`_HELD_LOCKS`). An ``flock``: it keeps out the
         runs of this computer only, never those of another one sharing the folder."""
         wait = LOCK_WAIT if wait is None else wait
-        fh = open(self.root / LOCK, "a+")  # noqa: SIM115 - kept open while the lock is held
+        fh = _open_lock(self.root / LOCK)
         _HELD_LOCKS.add(fh)
         try:
             deadline = time.monotonic() + wait
@@ -803,6 +805,24 @@ class Workspace:
 
 LOCK_WAIT = 30.0
 """How long :meth:`Workspace.lock` waits for another run to finish, in seconds."""
+
+
+def _open_lock(path: Path) -> IO[str]:
+    """The lock file ``path``, opened (made where missing) to be written. One that is not a
+    regular file is refused, never followed: written through, a link would empty the file it
+    points to."""
+    try:
+        fh = open(  # noqa: SIM115 - kept open while the lock is held
+            path, "a+", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW, 0o666)
+        )
+    except OSError as exc:
+        if exc.errno != errno.ELOOP:  # a link
+            raise
+        raise WorkspaceError(Said("workspace_lock_not_file", path=str(path))) from None
+    if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):  # a named pipe, a device
+        fh.close()
+        raise WorkspaceError(Said("workspace_lock_not_file", path=str(path)))
+    return fh
 
 
 def _holder() -> dict[str, Any]:

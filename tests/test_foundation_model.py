@@ -218,6 +218,21 @@ def test_workspace_lock_is_exclusive(tmp_path: Path) -> None:
         pass
 
 
+def test_a_lock_file_that_is_a_link_is_refused_and_its_target_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """Found by the audit: every run wrote the record of who holds the lock through a `.lock`
+    that was a link, emptying the file it pointed to."""
+    ws = Workspace.init(tmp_path / "ws")
+    victim = tmp_path / "notizen.txt"
+    victim.write_text("Ольга Петренко, Tel. 0171 2345678\n", "utf-8")
+    (ws.root / ".lock").unlink(missing_ok=True)
+    (ws.root / ".lock").symlink_to(victim)
+    with pytest.raises(WorkspaceError, match=r"\.lock is not a file but a link"), ws.lock():
+        pass
+    assert victim.read_text("utf-8") == "Ольга Петренко, Tel. 0171 2345678\n"
+
+
 def test_a_process_forked_while_the_lock_is_held_does_not_hold_it(tmp_path: Path) -> None:
     """An ingest run's workers are forked while it holds the lock: the lock ends with the run,
     even if a worker outlives it."""

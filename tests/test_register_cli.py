@@ -907,6 +907,25 @@ def test_print(ws: Workspace) -> None:
     assert "SPKoM Düsseldorf" in text and "Ольга Петренко" in text and "VERALTET" in text
 
 
+def test_a_lock_file_that_is_a_link_is_refused_in_the_workspaces_language(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Found by the audit: a `register set` that changed nothing emptied the file `.lock`
+    linked to."""
+    victim = tmp_path / "notizen.txt"
+    victim.write_text("precious notes\n", "utf-8")
+    (ws.root / ".lock").unlink(missing_ok=True)
+    (ws.root / ".lock").symlink_to(victim)
+    code, out = run(ws, "set", "inst-0001", "institution.phone", "0211 1234567", "--note", "x")
+    assert code == 1
+    assert out.startswith(
+        f"Fehler: {ws.root}/.lock ist keine Datei, sondern eine Verknüpfung, ein Ordner oder "
+        "ein Gerät: "
+    ), out
+    assert "den Befehl wiederholen: formgen legt sie neu an" in out
+    assert victim.read_text("utf-8") == "precious notes\n"
+
+
 @pytest.mark.parametrize(
     ("command", "written"),
     [
