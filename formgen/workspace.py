@@ -825,15 +825,33 @@ def _open_lock(path: Path) -> IO[str]:
     return fh
 
 
+_COMMAND_WORD = re.compile(r"[a-z]+")
+"""A word of the command line that may name a formgen command (``register``, ``erase``)."""
+
+
+def _command() -> str:
+    """The command this run was given, without what it was given: the command (its first two
+    words where they may name one), the options by their names, each value and argument as
+    „…“ (``formgen register erase … --note …``). The lock file holds it while the run lasts,
+    and after a run that was killed: an argument, a note may name a person."""
+    args = sys.argv[1:]
+    words = 0
+    while words < min(2, len(args)) and _COMMAND_WORD.fullmatch(args[words]):
+        words += 1
+    shown_args = [arg.split("=", 1)[0] if arg.startswith("-") else "…" for arg in args[words:]]
+    kept = [a for i, a in enumerate(shown_args) if a != "…" or shown_args[i - 1 : i] != ["…"]]
+    return " ".join(["formgen", *args[:words], *kept])
+
+
 def _holder() -> dict[str, Any]:
-    """What the lock file says of the run holding the lock: its command line, since when,
-    the computer, the user and the process."""
+    """What the lock file says of the run holding the lock: its command (:func:`_command`),
+    since when, the computer, the user and the process."""
     try:
         user = getpass.getuser()
     except (KeyError, OSError):  # no name for this user id (a container)
         user = str(os.getuid())
     return {
-        "command": shlex.join(["formgen", *sys.argv[1:]])[:200],
+        "command": _command(),
         "since": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "host": socket.gethostname(),
         "user": user,

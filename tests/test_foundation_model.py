@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import random
+import sys
 import time
 from pathlib import Path
 
@@ -231,6 +233,20 @@ def test_a_lock_file_that_is_a_link_is_refused_and_its_target_left_as_it_is(
     with pytest.raises(WorkspaceError, match=r"\.lock is not a file but a link"), ws.lock():
         pass
     assert victim.read_text("utf-8") == "Ольга Петренко, Tel. 0171 2345678\n"
+
+
+def test_the_lock_records_the_command_without_its_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed run leaves its record in `.lock`: a note, an argument may name a person."""
+    ws = Workspace.init(tmp_path / "ws")
+    note = "auf Wunsch von Ольга Петренко, Tel. 0171 2345678"
+    argv = ["formgen", "register", "erase", "inst-0002", "psychotherapie.initials"]
+    monkeypatch.setattr(sys, "argv", [*argv, "--note", note, f"--workspace={ws.root}"])
+    with ws.lock():
+        text = (ws.root / ".lock").read_text("utf-8")
+    assert json.loads(text)["command"] == "formgen register erase … --note … --workspace"
+    assert "Петренко" not in text and "0171" not in text and "inst-0002" not in text
 
 
 def test_a_process_forked_while_the_lock_is_held_does_not_hold_it(tmp_path: Path) -> None:

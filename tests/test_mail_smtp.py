@@ -2524,7 +2524,7 @@ def test_a_run_waiting_for_a_mail_round_is_told_which_run_holds_the_workspace(
             assert shown[1].startswith("  gesendet bs-ist"), shown
             held = (
                 f"{ws} wird gerade von einem anderen formgen-Lauf benutzt (0 s gewartet): "
-                f"„formgen {' '.join(args)} --rate 6“ seit "
+                "„formgen mail … -w … --send --rate …“ seit "  # no path, no value
             )
             by = (
                 f", auf dem Computer {socket.gethostname()} von {getpass.getuser()} "
