@@ -874,8 +874,20 @@ def _in_use(root: Path, fh: IO[str], wait: float) -> Said:
     (:func:`_holder`) says it: an older formgen wrote none."""
     try:
         fh.seek(0)
-        held = json.loads(fh.read())
-        args = {k: str(held[k]) for k in ("command", "since", "host", "user", "pid")}
+        held = json.loads(fh.read(_HOLDER_MAX))
+        args = {k: _one_line(held[k]) for k in ("command", "since", "host", "user", "pid")}
         return Said("workspace_in_use_by", root=str(root), wait=wait, **args)
     except (OSError, ValueError, TypeError, KeyError):
         return Said("workspace_in_use", root=str(root), wait=wait)
+
+
+_HOLDER_MAX = 4096
+"""How much of the lock file a waiting run reads: a record of :func:`_holder` is far shorter,
+and a longer file (written by something else) is no record."""
+
+
+def _one_line(value: object) -> str:
+    """A field of the holder's record as one short line: control characters (a line break)
+    as their escapes (:func:`shown`), at most 100 characters."""
+    text = shown(str(value))
+    return text if len(text) <= 100 else text[:99] + "…"

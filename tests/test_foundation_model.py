@@ -249,6 +249,42 @@ def test_the_lock_records_the_command_without_its_values(
     assert "Петренко" not in text and "0171" not in text and "inst-0002" not in text
 
 
+@pytest.mark.parametrize(
+    "record",
+    [
+        pytest.param(
+            json.dumps(
+                {"command": "A" * 5_000_000, "since": "x", "host": "h", "user": "u", "pid": 1}
+            ),
+            id="5 MB",
+        ),
+        pytest.param(
+            json.dumps(
+                {
+                    "command": "formgen ingest",
+                    "since": "2026-11-24T09:00:00+01:00",
+                    "host": "pc\x1b[2J",
+                    "user": "u" * 500,
+                    "pid": "1\nformgen: alles in Ordnung, nichts zu tun",
+                }
+            ),
+            id="a line break in pid",
+        ),
+    ],
+)
+def test_a_run_waiting_for_the_lock_says_its_holder_on_one_short_line(
+    tmp_path: Path, record: str
+) -> None:
+    ws = Workspace.init(tmp_path / "ws")
+    with ws.lock():
+        (ws.root / ".lock").write_text(record, "utf-8")  # written by something else
+        with pytest.raises(WorkspaceError) as failed, Workspace.open(ws.root).lock(wait=0):
+            pass
+    said = str(failed.value)
+    assert said.startswith(f"{ws.root} is in use by another formgen run"), said[:300]
+    assert "\n" not in said and "\x1b" not in said and len(said) < 600, said[:300]
+
+
 def test_a_process_forked_while_the_lock_is_held_does_not_hold_it(tmp_path: Path) -> None:
     """An ingest run's workers are forked while it holds the lock: the lock ends with the run,
     even if a worker outlives it."""
