@@ -1619,8 +1619,9 @@ class Register:
     def _newer_copy(self, inst: Json, e: EntryReturn, sub: Submission) -> tuple[Json, str] | None:
         """The source of another return of the same form as ``sub`` that changed the register
         and is newer than ``sub`` (a sync client's conflict copy, the form sent twice), with
-        why: dated later (the entry's "Datum" the register holds, given by that return, is later
-        than this one's), or on the same "Datum" sent later (its mail's Date). ``None`` when
+        why: dated later (the latest valid "Datum" of the entry the register held, given by that
+        return, is later than this one's: a copy dated invalidly in between changes nothing),
+        or on the same "Datum" sent later (its mail's Date). ``None`` when
         there is none, or when this one is newer or which is newer is not known: then the copy
         that comes later is the latest word (a corrected copy sent after the first). A copy that changed nothing (saved again
         unchanged) is no newer word: it never undoes a correction."""
@@ -1637,11 +1638,14 @@ class Register:
             return None
         if e.category:
             returned = e.entry.get(CONFIRMED_ON)
-            held = self._current(inst, value_path(e.category, CONFIRMED_ON))
             theirs = returned.value if returned is not None and returned.problem is None else None
-            mine = held.get("v") if held is not None else None
+            held = self._last_valid(inst, value_path(e.category, CONFIRMED_ON)) or {}
+            mine = held.get("v")
             if isinstance(theirs, str) and isinstance(mine, str) and theirs != mine:
                 why = Said("ingest_merge_dated_before", this=theirs, that=mine)
+                dated = self.data["sources"].get(held.get("src"), {})
+                if dated.get("instance_id") == sub.identity.instance_id:
+                    found = dated  # the copy that gave that Datum, not a later invalid one
                 return (found, why) if theirs < mine else None
         this, that = _moment(_sent_at(sub)), _moment(found.get("sent_at"))
         if this is None or that is None or this >= that:
@@ -1654,6 +1658,15 @@ class Register:
             that=that.date().isoformat(),
             that_time=f"{that:%H:%M}",
         )
+
+    def _last_valid(self, inst: Json, path: str) -> Json | None:
+        """The latest valid value the register held at ``path``: the one it holds, or, where
+        that is invalid (a "Datum" 31.02.2026 a copy gave), the last valid one before it."""
+        held = [self._current(inst, path)]
+        held += [
+            old for h in reversed(inst["history"]) for p, old, _new in h["changes"] if p == path
+        ]
+        return next((v for v in held if v is not None and v.get("v") is not None), None)
 
     def _confirms_later(self, inst: Json, e: EntryReturn, incoming: Mapping[str, Checked]) -> bool:
         """Whether the return confirms the entry on a later day than the register holds (both

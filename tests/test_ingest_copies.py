@@ -125,6 +125,37 @@ def test_an_older_copy_ingested_a_day_later_changes_nothing_by_itself(tmp_path: 
     _held_older(ws, _run(ws, older), "alt.pdf", "Datum 18.11.2026, dort 23.11.2026")
 
 
+def test_a_copy_with_an_invalid_datum_between_does_not_let_an_older_one_win(
+    tmp_path: Path,
+) -> None:
+    """23.11., then a copy dated 31.02.2026 (no such day), then one dated 18.11.: the older
+    one is still compared with 23.11., the last valid Datum, and held; it was merged as the
+    newest, the register's Datum being invalid. Rebuilt from the journal, the same."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    newer = _save(tmp_path / "neu.pdf", _filled(NEWER, "23.11.2026"), "2026-11-23T09:00")
+    invalid = {"institution.phone": "0211 555555", "psychotherapie.contact_name": "Şule Yılmaz"}
+    odd = _save(tmp_path / "odd.pdf", _filled(invalid, "31.02.2026"), "2026-11-23T10:00")
+    older = _save(tmp_path / "alt.pdf", _filled(OLDER, "18.11.2026"), "2026-11-18T10:00")
+    _run(ws, newer)
+    _run(ws, odd)
+    output = _run(ws, older)
+    assert "ist älter als eine andere, neu.pdf," in output
+    assert "(Datum 18.11.2026, dort 23.11.2026)" in output
+    for args in ([], ["--reread"]):
+        if args:
+            result = CliRunner().invoke(main, ["register", "rebuild", "-w", str(ws), *args])
+            assert result.exit_code == 0, result.output
+        reg = load(Workspace.open(ws))
+        inst = reg.institutions["inst-0001"]
+        assert inst["institution"]["phone"]["v"] == "+49 211 555555"
+        assert inst["entries"]["psychotherapie"]["fields"]["contact_name"]["v"] == "Şule Yılmaz"
+        held = {c["path"]: c for c in reg.conflicts()}
+        assert set(held) == {"institution.phone", "psychotherapie.contact_name"}
+        assert {c["reason_key"] for c in held.values()} == {"held_older_copy"}
+        assert held["psychotherapie.contact_name"]["theirs"]["v"] == "Ольга Петрова"
+
+
 def test_a_newer_copy_after_the_older_one_is_the_correction(tmp_path: Path) -> None:
     """The older copy first, the newer one after it: the newer one's values are taken."""
     ws = tmp_path / "ws"
