@@ -632,6 +632,13 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_deleted": "{id} ({name}): deleted ({note}); its record keeps only that a "
         "file was deleted, when and why",
         "quarantine_gone": "{id}  deleted on {day}: {note}",
+        "quarantine_deleted_already": "{id}: already deleted on {day} ({note}); nothing changed",
+        "quarantine_delete_return": "no stranger's letter: the return of {iid} ({name}) to form "
+        "{form}, as this workspace made it: deleting it loses their answer in it (it is not in "
+        "the register)",
+        "quarantine_delete_return_checklist": "no stranger's letter: a return of the checklist "
+        "{form}, as this workspace made it, filled by whoever it was given to: deleting it loses "
+        "their answer in it (it is not in the register)",
         "quarantine_how_delete": "no institution's (a private person's letter)? → formgen "
         "quarantine -w {root} --delete {id} --note '…'",
         "status_quarantine_unknown-form": "unknown-form",
@@ -2713,6 +2720,14 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_deleted": "{id} ({name}): gelöscht ({note}); ihr Eintrag hält nur fest, dass "
         "eine Datei gelöscht wurde, wann und warum",
         "quarantine_gone": "{id}  gelöscht am {day}: {note}",
+        "quarantine_deleted_already": "{id}: bereits gelöscht am {day} ({note}); nichts geändert",
+        "quarantine_delete_return": "kein fremder Brief: die Rückmeldung von {iid} ({name}) zum "
+        "Formular {form}, wie dieser Arbeitsbereich es erstellt hat; wird sie gelöscht, ist ihre "
+        "Antwort darin verloren (sie ist nicht im Register)",
+        "quarantine_delete_return_checklist": "kein fremder Brief: eine Rückmeldung zur "
+        "Checkliste {form}, wie dieser Arbeitsbereich sie erstellt hat, ausgefüllt von der "
+        "Einrichtung, der sie gegeben wurde; wird sie gelöscht, ist ihre Antwort darin verloren "
+        "(sie ist nicht im Register)",
         "quarantine_how_delete": "keiner Einrichtung (Brief einer Privatperson)? → formgen "
         "quarantine -w {root} --delete {id} --note „…“",
         "status_quarantine_unknown-form": "unbekanntes Formular",

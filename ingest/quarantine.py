@@ -156,8 +156,9 @@ def kept(workspace: Workspace, register: Mapping[str, Any] | None = None) -> lis
 
 
 def deleted(workspace: Workspace) -> list[tuple[str, Mapping[str, Any]]]:
-    """The files of the quarantine deleted by :func:`delete`: each one's number and ``deleted``
-    (``at``, ``note``), as its record keeps them (one that came in again since is :func:`kept`)."""
+    """The files of the quarantine deleted by :func:`delete`: each one's SHA-256 (the start of
+    it its number) and ``deleted`` (``at``, ``note``), as its record keeps them (one that came
+    in again since is :func:`kept`)."""
     folder = workspace.quarantine_dir
     files = sorted(folder.iterdir()) if folder.is_dir() else []
     copies = {p.stem for p in files if p.suffix != ".json"}
@@ -165,7 +166,7 @@ def deleted(workspace: Workspace) -> list[tuple[str, Mapping[str, Any]]]:
     for record in (p for p in files if p.suffix == ".json" and p.stem not in copies):
         gone = read_record(record).get("deleted")
         if isinstance(gone, dict):
-            out.append((record.stem[:SHORT], gone))
+            out.append((record.stem, gone))
     return out
 
 
@@ -265,6 +266,12 @@ def find(workspace: Workspace, which: str) -> Kept:
     ]
     root = str(workspace.root)
     if not found:
+        gone = next((g for g in deleted(workspace) if number and g[0].startswith(number)), None)
+        if gone is not None:  # a second --delete or --done of it
+            day, note = local_day(gone[1].get("at")), str(gone[1].get("note") or "")
+            raise QuarantineLookupError(
+                Said("quarantine_deleted_already", id=gone[0][:SHORT], day=day, note=note)
+            )
         raise QuarantineLookupError(Said("quarantine_unknown_id", id=which, root=root))
     if len(found) > 1:
         ids = ", ".join(f"{k.number} ({k.name})" for k in found)
@@ -297,6 +304,32 @@ def mark_done(workspace: Workspace, which: str, note: str) -> Kept:
         data = json.dumps(record, ensure_ascii=False, indent=2).encode()
         write_atomic(found.copy.with_suffix(".json"), data)
     return Kept(found.copy, record, found.answered)
+
+
+SIGNED = frozenset({"unknown-schema", "unknown-category", "unread-copy", "register", "merge"})
+"""The kinds of file kept aside after its identity was found signed with the workspace's
+secret (:func:`ingest.validate.check_identity`): a form of this workspace, as it issued it."""
+
+
+def returned_by(workspace: Workspace, kept: Kept, register: Mapping[str, Any]) -> Said | None:
+    """Whose return ``kept`` is, where it is a form this workspace issued, its identity signed
+    with the workspace's secret: the institution's it was made for (its name as ``register``
+    holds it, else as the form was prefilled), or a blank checklist's, filled by whoever had
+    it; ``None`` for anything else (a stranger's letter, a tampered form, a test mail's)."""
+    if kept.kind not in SIGNED:
+        return None
+    form = workspace.issued().get(parse_reference(str(kept.record.get("form") or "")) or "")
+    if form is None:
+        return None
+    if not form.institution_id:
+        return Said("quarantine_delete_return_checklist", form=form.reference)
+    inst = (register.get("institutions") or {}).get(form.institution_id)
+    held = inst.get("institution") if isinstance(inst, dict) else None
+    name = held.get("name") if isinstance(held, dict) else None
+    prefill = workspace.issued_prefill(form.instance_id) or {}
+    shown = name.get("v") if isinstance(name, dict) else prefill.get("institution.name")
+    iid = form.institution_id
+    return Said("quarantine_delete_return", iid=iid, name=str(shown or "?"), form=form.reference)
 
 
 def named_in_reports(workspace: Workspace, kept: Kept) -> list[Path]:

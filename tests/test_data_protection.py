@@ -19,12 +19,15 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from collections.abc import Iterator
+from email import message_from_bytes
 from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from pdf_engines import pdfium_fill
 from reportlab.pdfgen import canvas
 
 from formgen.cli import main
@@ -197,6 +200,63 @@ def test_a_private_persons_letter_is_deleted_from_the_quarantine_with_its_detail
     # the same letter mailed again is kept aside again, a file of its own to be dealt with
     fg("ingest", tmp_path / "Eingang", "-w", ws)
     assert copy.exists() and "Małgorzata Wójcik" in fg("quarantine", "-w", ws).output
+
+
+def test_an_institutions_return_kept_aside_is_named_as_such_before_it_is_deleted(
+    tmp_path: Path,
+) -> None:
+    """Praxis am Rhein's filled form, made with schema 1.0.0 of the centre's own schema, came
+    back after the schema became 1.1.0 and the kept 1.0.0 file was lost: kept aside as an
+    unknown schema version. Deleting it asked as for a stranger's letter, and deleting it
+    again said no file was named so, while the list showed it deleted."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    schema = (README.parent / "schema" / "arbeitshilfe.yaml").read_text("utf-8")
+    (ws / "eigen.yaml").write_text(schema, "utf-8")
+    toml = ws / "workspace.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace('# path = "my-schema.yaml"', 'path = "eigen.yaml"\n#')
+    )
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    draft = message_from_bytes((tmp_path / "Entwürfe" / "inst-0001.eml").read_bytes())
+    (pdf,) = (
+        p.get_payload(decode=True)
+        for p in draft.walk()
+        if p.get_content_type() == "application/pdf"
+    )
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(pdf, {"psychotherapie.contact_name": "Ольга Петренко"}))
+    (ws / "eigen.yaml").write_text(
+        schema.replace("schema_version: 1.0.0", "schema_version: 1.1.0"), "utf-8"
+    )
+    for kept in (ws / "schemas").rglob("1.0.0.yaml"):
+        kept.unlink()
+    fg("ingest", returned, "-w", ws)
+    (copy,) = (p for p in (ws / "quarantine").iterdir() if p.suffix == ".pdf")
+    number = copy.stem[:8]
+
+    asked = fg("quarantine", "-w", ws, "--delete", number, "--note", "Test", code=1, answer="n\n")
+    (form,) = re.findall(r"FG-[A-Z0-9]{5}-[A-Z0-9]{5}", asked.output)
+    assert (
+        "  kein fremder Brief: die Rückmeldung von inst-0001 (Praxis am Rhein) zum Formular "
+        f"{form}, wie dieser Arbeitsbereich es erstellt hat; wird sie gelöscht, ist ihre Antwort "
+        "darin verloren (sie ist nicht im Register)"
+    ) in asked.output.splitlines()
+    assert copy.exists()
+    fg("quarantine", "-w", ws, "--delete", number, "--note", "falsch zugeordnet", "--yes")
+    assert not copy.exists()
+    today = date_text(dt.date.today(), "de")
+    again = f"Fehler: {number}: bereits gelöscht am {today} (falsch zugeordnet); nichts geändert\n"
+    for args in (["--delete", number, "--yes"], ["--done", number[:5]]):
+        result = fg("quarantine", "-w", ws, *args, "--note", "noch einmal", code=1)
+        assert result.stderr == again
+    # a stranger's letter is asked about as before, without the line
+    fg("ingest", _citizens_letter(tmp_path / "Eingang"), "-w", ws)
+    (letter,) = (p.stem[:8] for p in (ws / "quarantine").iterdir() if p.suffix == ".pdf")
+    asked = fg("quarantine", "-w", ws, "--delete", letter, "--note", "Brief", code=1, answer="n\n")
+    assert "kein fremder Brief" not in asked.output
 
 
 def mailed_round(tmp_path: Path) -> Path:

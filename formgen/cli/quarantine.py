@@ -10,7 +10,7 @@ import click
 from formgen.cli.common import agreed, echo, library_errors, text_only, workspace_option
 from formgen.messages import Said, in_language, say, say_count
 from formgen.workspace import Workspace
-from ingest.quarantine import Kept, local_day
+from ingest.quarantine import SHORT, Kept, local_day
 
 
 @click.command("quarantine")
@@ -53,7 +53,8 @@ def quarantine(
     --delete NUMBER --note TEXT deletes a file that is no institution's (a citizen's letter
     with a doctor's report, mailed to the centre's address): the file goes, and so do its
     names, sender, subject and date from its record, which keeps only that a file was deleted,
-    when and why. Asks first, unless --yes.
+    when and why. Asks first, unless --yes; an institution's own return kept aside (a form
+    this workspace made) is said to be one before the question.
     """
     from ingest import quarantine as quarantine_mod
     from ingest.mailview import WorkspaceRegisterView
@@ -72,6 +73,8 @@ def quarantine(
 
         def asked(k: Kept) -> bool:
             _show(k, lang)
+            if whose := quarantine_mod.returned_by(ws, k, WorkspaceRegisterView(ws).data):
+                echo("  " + in_language(whose, lang))
             if reports := quarantine_mod.named_in_reports(ws, k):
                 paths = ", ".join(str(p) for p in reports)
                 echo("  " + say("quarantine_delete_reports", lang, paths=paths))
@@ -160,6 +163,8 @@ def _deleted(gone: list[tuple[str, Mapping[str, Any]]], lang: str) -> None:
     """The files deleted from the quarantine (--delete): number, day and why."""
     if gone:
         echo()
-    for number, what in gone:
+    for sha, what in gone:
         day = in_language(local_day(what.get("at")), lang)
-        echo(say("quarantine_gone", lang, id=number, day=day, note=str(what.get("note") or "")))
+        echo(
+            say("quarantine_gone", lang, id=sha[:SHORT], day=day, note=str(what.get("note") or ""))
+        )
