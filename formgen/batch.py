@@ -37,7 +37,7 @@ from formgen.messages import SaidJoined, say
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList
 from formgen.record import InstitutionRecord
-from formgen.workspace import IssuedForm
+from formgen.workspace import IssuedForm, keep_mode
 
 Renderer = Callable[[Schema, FormRequest, FormIdentity], GeneratedForm]
 Progress = Callable[[int, int], None]
@@ -273,6 +273,7 @@ def _move_in(tmp: Path, out: Path) -> None:
     if not out.is_dir():
         raise FormgenError(f"{out} exists and is not a folder; choose another --out")
     for path in sorted(tmp.iterdir()):
+        keep_mode(path, out / path.name)
         os.replace(path, out / path.name)
 
 

@@ -229,6 +229,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
+            keep_mode(fh.fileno(), path)
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -238,6 +239,20 @@ def write_atomic(path: Path, data: bytes) -> None:
             tmp.unlink()
         raise OSError(exc.errno, exc.strerror, str(path)) from exc
     fsync_dir(path.parent)
+
+
+def keep_mode(new: int | Path, path: Path) -> None:
+    """Give ``new`` (an open file's descriptor or a path), about to replace ``path``, the mode
+    and, where the user may set it, the group ``path`` has: an export a web server reads (0644),
+    a register shared in a group's folder (0660) stay so. A new file keeps the mode it was made
+    with (private: formgen's umask)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return
+    with contextlib.suppress(OSError):  # not a member of the group: the user's own group
+        os.chown(new, -1, st.st_gid)
+    os.chmod(new, stat.S_IMODE(st.st_mode))
 
 
 def fsync_dir(folder: Path) -> None:

@@ -45,7 +45,7 @@ from formgen.errors import RegisterError, RegisterVersionError
 from formgen.fold import fold
 from formgen.identity import FormIdentity
 from formgen.sendlog import SendLog
-from formgen.workspace import Workspace, fsync_dir, mkdir_durable, write_atomic
+from formgen.workspace import Workspace, fsync_dir, keep_mode, mkdir_durable, write_atomic
 from ingest.matching import MATCHING
 from ingest.register import (
     IMPORT,
@@ -289,6 +289,7 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
     path = ws.register_path
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
+        keep_mode(fh.fileno(), path)
         reg.write_json(fh.write)
         fh.flush()
         os.fsync(fh.fileno())

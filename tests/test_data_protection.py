@@ -126,6 +126,42 @@ def test_a_workspace_others_can_look_into_is_said_once_with_the_command_to_close
     assert fg("register", "stale", "-w", ws).stderr == ""
 
 
+def test_a_file_formgen_replaces_keeps_the_mode_and_group_it_was_given(
+    tmp_path: Path, umask_022: None
+) -> None:
+    """Found by the audit s17U: every file formgen wrote replaced the one before and came out
+    0600, also where shared on purpose: an export without personal data read by a website
+    (0644), a register in a group's workspace (0660) while the journal stayed 0660. A file that
+    exists keeps its mode and group; a new one is private."""
+    ws, pub = tmp_path / "ws", tmp_path / "pub.csv"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    fg("register", "export", "-w", ws, "--no-personal", "-o", pub)
+    assert pub.stat().st_mode & 0o777 == 0o600  # new: private
+    group = next((g for g in os.getgroups() if g != os.getgid()), os.getgid())
+    register = ws / "register.json"
+    for path, mode in ((pub, 0o644), (register, 0o660)):
+        os.chown(path, -1, group)
+        path.chmod(mode)
+    fg(
+        "register",
+        "set",
+        "inst-0001",
+        "institution.phone",
+        "0211 2222222",
+        "-w",
+        ws,
+        "--note",
+        "Tel.",
+    )
+    fg("register", "export", "-w", ws, "--no-personal", "-o", pub)
+    assert "+49 211 2222222" in pub.read_text("utf-8-sig")
+    assert "+49 211 2222222" in register.read_text("utf-8")
+    for path, mode in ((pub, 0o644), (register, 0o660)):
+        assert (path.stat().st_mode & 0o777, path.stat().st_gid) == (mode, group), path
+
+
 def _citizens_letter(folder: Path) -> Path:
     """A citizen mails the centre's address a doctor's letter (health data, DSGVO Art. 9)."""
     pdf = io.BytesIO()

@@ -8,7 +8,8 @@ read-only workspace, permission denied, a full disk) become ``Error: …`` on st
 „Fehler: …“) with exit status 1; misuse (unknown options, missing arguments) exits 2 (click's
 default). Every file and folder a command writes is readable by the user only (the umask gets
 077 added): it may hold personal data, in the workspace or outside it (mail drafts, forms,
-prints).
+prints). A file written anew keeps the mode and group it had
+(:func:`formgen.workspace.keep_mode`): one shared on purpose stays shared.
 """
 
 from __future__ import annotations
