@@ -1994,9 +1994,10 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_lock_not_file": "{path} is not a file but a link, a folder or a device: formgen "
         "writes into it which run uses the workspace, and never through a link; remove it (a "
         "link's target stays as it is) and run the command again: formgen makes it anew",
-        "workspace_sync_copies": "Note: {root} holds conflict copies a sync program made when "
-        "two computers changed formgen's files at once: {names}. formgen does not read them: "
-        "what they hold is missing here.{what}",
+        "workspace_sync_copies": "Note: {root} holds files named like the conflict copies a "
+        "sync program makes when two computers change formgen's files at once: {names}. formgen "
+        "does not read them: what they hold is missing here.{what} A copy someone made by hand "
+        "as a backup needs none of this.",
         "workspace_sync_copies_ingest": " Ingest the other computer's returns here again (formgen "
         "ingest), then delete the copies of register and journal.",
         "workspace_sync_copies_sendlog": " Never delete a copy of the send log: only it knows the "
@@ -4243,9 +4244,10 @@ WORDS: dict[str, dict[str, str]] = {
         "oder ein Gerät: formgen schreibt hinein, welcher Lauf den Arbeitsbereich benutzt, und "
         "nie durch eine Verknüpfung hindurch; sie entfernen (worauf eine Verknüpfung zeigt, "
         "bleibt, wie es ist) und den Befehl wiederholen: formgen legt sie neu an",
-        "workspace_sync_copies": "Achtung: {root} enthält Konfliktkopien, die ein Sync-Programm "
-        "angelegt hat, weil zwei Computer formgens Dateien zugleich geändert haben: {names}. "
-        "formgen liest sie nicht: was in ihnen steht, fehlt hier.{what}",
+        "workspace_sync_copies": "Achtung: {root} enthält Dateien, die wie Kopien aussehen, "
+        "die ein Sync-Programm anlegt, wenn zwei Computer formgens Dateien zugleich ändern: "
+        "{names}. formgen liest sie nicht: was in ihnen steht, fehlt hier.{what} Für eine "
+        "Sicherung, die jemand selbst angelegt hat, ist nichts davon zu tun.",
         "workspace_sync_copies_ingest": " Die Rückläufer des anderen Computers hier noch einmal "
         "einlesen (formgen ingest), dann die Kopien von Register und Journal löschen.",
         "workspace_sync_copies_sendlog": " Eine Kopie des Sendeprotokolls nie löschen: nur sie "

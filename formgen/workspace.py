@@ -59,17 +59,26 @@ SCHEMAS = "schemas"
 WORKSPACE_FILES = (SECRET, ISSUED, REGISTER, "journal.jsonl", "sendlog.jsonl")
 """Files only a workspace holds (``journal.jsonl``: ingest.journal; ``sendlog.jsonl``:
 formgen.sendlog): ``formgen init`` never makes a new workspace over them."""
+_SYNC_MARK = (
+    r"-(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]*"  # OneDrive: -DESKTOP-AB12, the computer's name
+    r"| \([^()]*(?i:conflict|konflikt)[^()]*\)"  # Dropbox, Nextcloud: (… conflicted copy …)
+    r"|\.sync-conflict-[0-9A-Za-z-]+"  # Syncthing: .sync-conflict-20261124-101500-ABCDEFG
+    r"| - (?i:kopie|copy)(?: \(\d+\))?| \(\d+\)"  # Windows: - Kopie, - Kopie (2), (1)
+)
+"""What a sync program or Windows puts between a file's name and its extension in a copy."""
 SYNC_COPY = re.compile(
     "|".join(
-        rf"(?P<{name.replace('.', '_')}>{re.escape(name.rsplit('.', 1)[0])}[ ._(-].+"
-        rf"\.{re.escape(name.rsplit('.', 1)[1])})"
+        rf"(?P<{name.replace('.', '_')}>{re.escape(stem)}(?:{_SYNC_MARK})\.{re.escape(ext)})"
         for name in (CONFIG, *WORKSPACE_FILES)
+        for stem, ext in [name.rsplit(".", 1)]
     )
 )
 """The name of a copy a sync program (OneDrive, Dropbox, Nextcloud, Syncthing) makes of one of
-the workspace's own files when two computers changed it at once: ``register-DESKTOP-AB12.json``,
-``journal (conflicted copy 2026-11-24).jsonl``, ``sendlog.sync-conflict-20261124-….jsonl``;
-the group named after the file (``register_json``) matches."""
+the workspace's own files when two computers changed it at once, or Windows when a file is
+copied beside itself: ``register-DESKTOP-AB12.json``, ``journal (conflicted copy
+2026-11-24).jsonl``, ``sendlog.sync-conflict-20261124-….jsonl``, ``register (1).json``,
+``workspace - Kopie.toml``; the group named after the file (``register_json``) matches. A name
+given by hand (``register-alt.json``, ``register_2026-11-01.json``) does not."""
 
 
 def sync_copies(root: Path) -> dict[str, str]:

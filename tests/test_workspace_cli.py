@@ -504,11 +504,12 @@ def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_comman
     said = CliRunner().invoke(main, ["status", "-w", str(ws)])
     assert said.exit_code == 0
     assert said.stderr.splitlines() == [
-        f"Achtung: {ws} enthält Konfliktkopien, die ein Sync-Programm angelegt hat, weil zwei "
-        "Computer formgens Dateien zugleich geändert haben: journal-DESKTOP-AB12.jsonl, "
+        f"Achtung: {ws} enthält Dateien, die wie Kopien aussehen, die ein Sync-Programm "
+        "anlegt, wenn zwei Computer formgens Dateien zugleich ändern: journal-DESKTOP-AB12.jsonl, "
         "register-DESKTOP-AB12.json. formgen liest sie nicht: was in ihnen steht, fehlt hier. "
         "Die Rückläufer des anderen Computers hier noch einmal einlesen (formgen ingest), dann "
-        "die Kopien von Register und Journal löschen."
+        "die Kopien von Register und Journal löschen. Für eine Sicherung, die jemand selbst "
+        "angelegt hat, ist nichts davon zu tun."
     ]
     (ws / "sendlog (DESKTOP-AB12's conflicted copy 2026-11-24).jsonl").write_text("", "utf-8")
     said = CliRunner().invoke(main, ["register", "find", "x", "-w", str(ws)])
@@ -516,5 +517,48 @@ def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_comman
     assert "sendlog (DESKTOP-AB12's conflicted copy 2026-11-24).jsonl" in line
     assert line.endswith(
         "Eine Kopie des Sendeprotokolls nie löschen: nur sie kennt die Mails, die der andere "
-        "Computer gesendet hat (eine Runde schreibt diesen Einrichtungen noch einmal)."
+        "Computer gesendet hat (eine Runde schreibt diesen Einrichtungen noch einmal). Für eine "
+        "Sicherung, die jemand selbst angelegt hat, ist nichts davon zu tun."
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "register-DESKTOP-AB12.json",  # OneDrive: -COMPUTERNAME
+        "journal (DESKTOP-AB12's conflicted copy 2026-11-24).jsonl",  # Dropbox
+        "register (Konflikt von DESKTOP-AB12 am 2026-11-24).json",  # Dropbox, German
+        "sendlog (conflicted copy 2026-11-24 101500).jsonl",  # Nextcloud
+        "register.sync-conflict-20261124-101500-ABCDEFG.json",  # Syncthing
+        "journal (2).jsonl",  # Windows, a second copy beside the file
+        "workspace - Kopie.toml",  # Windows Explorer, German
+        "register - Copy (2).json",  # Windows Explorer, English
+    ],
+)
+def test_a_copy_named_as_a_sync_program_or_windows_names_it_is_said(
+    tmp_path: Path, name: str
+) -> None:
+    ws = Workspace.init(tmp_path / "ws").root
+    (ws / name).write_text("{}", "utf-8")
+    said = CliRunner().invoke(main, ["status", "-w", str(ws)])
+    assert said.exit_code == 0
+    (line,) = said.stderr.splitlines()
+    assert f"zugleich ändern: {name}. formgen liest sie nicht" in line
+
+
+def test_a_backup_named_by_hand_is_not_called_a_sync_programs_copy(tmp_path: Path) -> None:
+    """Found by the audit s17U: the coordinator's own backups in the workspace folder were
+    called copies a sync program made "weil zwei Computer … zugleich geändert haben", with the
+    advice to ingest again and delete them."""
+    ws = Workspace.init(tmp_path / "ws").root
+    for name in (
+        "register-alt.json",
+        "register_2026-11-01.json",
+        "register-2026-11-01.json",
+        "workspace-vorlage.toml",
+        "journal.jsonl.bak",
+        "register (alt).json",
+    ):
+        (ws / name).write_text("{}", "utf-8")
+    said = CliRunner().invoke(main, ["status", "-w", str(ws)])
+    assert said.exit_code == 0 and said.stderr == ""
