@@ -258,7 +258,8 @@ def test_a_value_that_is_no_choice_is_told_whole_and_a_region_without_regions_pl
     assert [str(p) for p in listed.problems] == [
         "list.csv:2: region 'Upper Bavaria': the schema has no regions (nothing is split by "
         "region); leave the region out",
-        f"list.csv:2: column district: '{wrong}' is not a choice; allowed: d03, d05",
+        f"list.csv:2: column district: '{wrong}' is not a choice; allowed: District 03 – Upper "
+        "Bavaria (d03), District 05 – Bavaria (rural, incl. sur… (d05)",
     ]
 
 
@@ -275,11 +276,7 @@ def test_without_a_region_column_the_list_of_a_schema_with_regions_is_refused() 
 def no_regions(tmp_path: Path) -> Path:
     """A workspace of the schema without regions, two institutions imported into one of its
     two checklists."""
-    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language="en")
-    (ws.root / "umf.yaml").write_text(NO_REGIONS, "utf-8")
-    config = ws.root / "workspace.toml"
-    text = config.read_text("utf-8")
-    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    ws = umf_workspace(tmp_path, NO_REGIONS)
     table = tmp_path / "table.csv"
     table.write_text(
         "id,institution,categories,email,district\n"
@@ -364,11 +361,7 @@ def test_the_prints_cover_counts_stale_and_never_answered_as_register_stale_does
     """Two institutions imported, never answered: 'register stale' lists them as never
     answered, not stale, and so does the cover, with a schema with or without an entry field
     'date' (it counted them „veraltet“)."""
-    ws = Workspace.init(tmp_path / "ws", "UMF", "net@example.org", language="de")
-    (ws.root / "umf.yaml").write_text(umf(date=date, regions="", institution=DISTRICT), "utf-8")
-    config = ws.root / "workspace.toml"
-    text = config.read_text("utf-8")
-    config.write_text(text.replace('# path = "my-schema.yaml"', 'path = "umf.yaml"'), "utf-8")
+    ws = umf_workspace(tmp_path, umf(date=date, regions="", institution=DISTRICT), "de")
     table = tmp_path / "table.csv"
     table.write_text(
         "id,institution,categories,email,district\n"
