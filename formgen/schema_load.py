@@ -202,11 +202,19 @@ def _too_deep(text: str) -> int | None:
     """The line (from 1) where ``text``'s lists and mappings nest deeper than
     :data:`_MAX_DEPTH`, read token by token (without recursion); ``None`` where they do not."""
     depth = 0
-    for token in yaml.scan(text, Loader=_LOADER):
-        depth += isinstance(token, _OPEN) - isinstance(token, _CLOSE)
-        if depth > _MAX_DEPTH:
-            line: int = token.start_mark.line + 1
-            return line
+    try:
+        for token in yaml.scan(text, Loader=_LOADER):
+            depth += isinstance(token, _OPEN) - isinstance(token, _CLOSE)
+            if depth > _MAX_DEPTH:
+                line: int = token.start_mark.line + 1
+                return line
+    except yaml.YAMLError as exc:
+        # libyaml from PyYAML 6.0.4 stops at its own limit (1,000 deep) before it gives the
+        # tokens up to there: deeper than ours too
+        if "nesting depth" not in str(getattr(exc, "problem", "")):
+            raise
+        mark = getattr(exc, "problem_mark", None)
+        return mark.line + 1 if mark is not None else 1
     return None
 
 
