@@ -128,7 +128,21 @@ def _register(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
     path = ws.root / REGISTER
     if not path.is_file():
         return
-    reg = json.loads(path.read_text("utf-8"))
+    text = path.read_text("utf-8", errors="replace")
+    try:
+        places = list(_register_places(ws, json.loads(text), holds))
+    except (ValueError, AttributeError, TypeError):
+        # damaged, or edited by hand into another shape: an access request is answered all the
+        # same, every line of the file searched as text
+        places = [
+            Place("value", REGISTER, line.strip(), line=n)
+            for n, line in enumerate(text.splitlines(), 1)
+            if holds(line)
+        ]
+    yield from places
+
+
+def _register_places(ws: Workspace, reg: Any, holds: Callable[[str], bool]) -> Iterator[Place]:
     sources = reg.get("sources") or {}
 
     def origin(stored: Any) -> dict[str, Any]:
@@ -229,8 +243,10 @@ def look(ws: Workspace, text: str) -> list[Place]:
         }
 
     def journaled(line: dict[str, Any]) -> dict[str, Any]:
-        identity = (line.get("submission") or {}).get("identity") or {}
-        iid = line.get("target") or identity.get("formgen.institution_id") or None
+        submission = line.get("submission")
+        identity = submission.get("identity") if isinstance(submission, dict) else None
+        named = identity.get("formgen.institution_id") if isinstance(identity, dict) else None
+        iid = line.get("target") or named or None
         return {
             "institution_id": iid,
             "at": line.get("at"),

@@ -386,6 +386,32 @@ def test_an_access_request_finds_a_person_in_everything_the_workspace_stores(
     assert "--all sucht einen Text überall" in misuse.stderr
 
 
+@pytest.mark.parametrize(
+    "damage",
+    ["{\n", "[1, 2]\n", '{"institutions": {"inst-0001": []}}\n'],
+    ids=["cut", "list", "shape"],
+)
+def test_an_access_request_is_answered_from_a_register_damaged_or_edited_by_hand(
+    tmp_path: Path, damage: str
+) -> None:
+    """register.json cut off, or edited by hand into another shape: the request is answered
+    all the same (the journal, the forms issued, what is left of the register searched as text),
+    with the register's damage said; no traceback."""
+    ws = mailed_round(tmp_path)
+    register_json = ws / "register.json"
+    register_json.write_text(damage + '  "contact_name": "Оксана Петренко"\n', "utf-8")
+    result = fg("register", "find", "--all", "петренко", "-w", ws)
+    assert result.stderr.startswith("Hinweis: ") and "register.json" in result.stderr
+    lines = result.output.splitlines()
+    assert lines[lines.index("Werte jetzt (register.json):") + 1].startswith(
+        '  register.json Zeile 2: „"contact_name": "Оксана Петренко"“'
+    )
+    assert "Journal (journal.jsonl):" in lines
+    assert any(line.startswith("  inst-0001 · issued.jsonl Zeile 1 · FG-") for line in lines)
+    found = json.loads(fg("register", "find", "--all", "петренко", "-w", ws, "--json").output)
+    assert ("value", 2) in {(p["where"], p["line"]) for p in found["places"]}
+
+
 def test_the_readme_tells_the_data_protection_officer_about_every_file_a_workspace_holds(
     tmp_path: Path,
 ) -> None:

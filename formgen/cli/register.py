@@ -31,6 +31,7 @@ from formgen.cli.common import (
     workspace_option,
 )
 from formgen.csv_write import csv_delimiter
+from formgen.errors import RegisterError
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
 from formgen.record import ERASED_MARK
@@ -949,7 +950,11 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
         )
         return
     lang, root = ws.language, str(ws.root)
-    reg = journal.load(ws)
+    try:
+        reg: Register | None = journal.load(ws)
+    except RegisterError as exc:  # damaged or edited by hand: searched as text, names unknown
+        echo(say("regerr_warning", lang, warning=in_language(exc.args[0], lang)), err=True)
+        reg = None
     if not places:
         echo(say("access_none", lang, text=text, root=root))
     else:
@@ -962,8 +967,9 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
         for p in here:
             parts = []
             if p.institution_id:
-                known = p.institution_id in reg.institutions
-                name = reg.name_of(p.institution_id) if known else ""
+                name = ""
+                if reg is not None and p.institution_id in reg.institutions:
+                    name = reg.name_of(p.institution_id)
                 parts.append(f"{p.institution_id} {name}".strip())
             if p.line is not None:
                 parts.append(say("access_line", lang, file=p.file, n=p.line))
