@@ -1,8 +1,7 @@
 """A coordination centre's workspace: configuration, signing secret, issued forms, register, archive.
 
-Created by ``formgen init DIR``. Layout::
-
-The folder is made readable by its owner only (mode 0700): it holds personal data.
+Created by ``formgen init DIR``, readable by its owner only (mode 0700): it holds personal
+data. Layout::
 
     DIR/workspace.toml   configuration (centre name, sender, schema, regions)
     DIR/secret.key       per-workspace secret for form signatures (mode 0600; never mailed)
@@ -42,6 +41,7 @@ from typing import IO, Any
 from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
+from formgen.linebreak import shorten
 from formgen.messages import Said, SaidJoined, os_error_said, said_count
 from formgen.model import Choice, Field, Schema, Text
 from formgen.recipients import sender_problem
@@ -913,5 +913,4 @@ and a longer file (written by something else) is no record."""
 def _one_line(value: object) -> str:
     """A field of the holder's record as one short line: control characters (a line break)
     as their escapes (:func:`shown`), at most 100 characters."""
-    text = shown(str(value))
-    return text if len(text) <= 100 else text[:99] + "…"
+    return shorten(shown(str(value)), len, 100)
