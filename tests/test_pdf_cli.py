@@ -300,6 +300,35 @@ def test_institution_forms_made_inside_a_german_workspace_say_its_errors_in_germ
     assert "Fehler: workspace.toml ist nicht als UTF-8 gespeichert (Zeile " in result.stderr
 
 
+def test_generates_usage_errors_in_a_german_workspaces_folder_are_german(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run from a German workspace's folder without -w, `generate` says click's usage errors
+    and its own in German, as every other command there: they stayed English (with an English
+    locale), or „Fehler:“ came before an English message (with a German one)."""
+    monkeypatch.chdir(Workspace.init(tmp_path / "ws", language="de").root)
+    Path("r.json").write_text('{"id": "inst-9"}', "utf-8")
+    for args, said in (
+        (
+            ["--kind", "foo"],
+            "Fehler: Ungültiger Wert für '--kind': „foo“ ist keiner der möglichen ",
+        ),
+        (["--bogus"], "Fehler: Unbekannte Option „--bogus“."),
+        (
+            ["--record", "r.json", "--institution", "inst-9", "--recipients", "r.json"],
+            "Fehler: bitte nur eine der Optionen --record, --institution und --recipients "
+            "angeben, nicht --record und --institution und --recipients\n",
+        ),
+        (["--kind", "institution"], "Fehler: --kind institution braucht --record DATEI.json"),
+    ):
+        for locale in ("C.UTF-8", "de_DE.UTF-8"):
+            result = CliRunner().invoke(main, ["generate", "pdf", *args], env={"LANG": locale})
+            assert result.exit_code == 2
+            assert result.stderr.startswith("Aufruf: main generate pdf [OPTIONEN]\n")
+            assert said in result.stderr
+    assert not any(Path("forms").iterdir())
+
+
 def test_unknown_category_exits_1(tmp_path: Path) -> None:
     result = run("generate", "pdf", "--category", "nope", "--out", str(tmp_path / "x.pdf"))
     assert result.exit_code == 1 and "unknown category 'nope'" in result.stderr

@@ -273,19 +273,19 @@ class FormgenGroup(click.Group):
                 raise
             from formgen.messages import os_error_message
 
-            lang = _said_language(ctx.meta.get(_ARGS, ()), None)
+            lang = _said_language(ctx.meta.get(_ARGS, ()))
             raise _SaidError(os_error_message(exc).in_language(lang), lang) from exc
         except click.UsageError as exc:  # about the command line, as it was typed
             raise _said_usage(exc, ctx.meta.get(_ARGS, ())) from exc
         except _SaidError:
             raise
         except click.ClickException as exc:  # not of a command's (click.File's, say)
-            lang = _said_language(ctx.meta.get(_ARGS, ()), None)
+            lang = _said_language(ctx.meta.get(_ARGS, ()))
             raise _SaidError(exc.format_message(), lang) from exc
         except (KeyboardInterrupt, click.Abort) as exc:  # Ctrl-C, or no answer to a prompt
             from formgen.messages import say
 
-            lang = _said_language(ctx.meta.get(_ARGS, ()), None)
+            lang = _said_language(ctx.meta.get(_ARGS, ()))
             eof = isinstance(exc.__context__, EOFError)  # click's prompt: `raise Abort() from None`
             by = say("click_end_of_input", lang) if eof else "Ctrl-C"
             raise _SaidError(say("click_stopped", lang, by=by), lang) from exc
@@ -299,35 +299,32 @@ def _said_usage(exc: click.UsageError, args: Sequence[str]) -> click.UsageError:
     """Click's usage error ``exc`` of the command line ``args`` in the language it is said in
     (:func:`_said_language`): as it is in English, and where it is the help that a group
     called without a command shows."""
-    lang = _said_language(args, exc.ctx)
+    lang = _said_language(args)
     if lang == "en" or isinstance(exc, click.exceptions.NoArgsIsHelpError):
         return exc  # click's own words
     return _SaidUsageError(_usage_said(exc, lang), exc.ctx, lang)
 
 
-def _said_language(args: Sequence[str], failed: click.Context | None) -> str:
+def _said_language(args: Sequence[str]) -> str:
     """The language a usage error of the command line ``args`` is said in, and an error of
     the operating system: that of its workspace (:func:`_workspace_language_of`); where none
     opens, that of the user's locale (``LANG=de_DE.UTF-8``: German; else English)."""
-    return _workspace_language_of(args, failed) or _locale_language()
+    return _workspace_language_of(args) or _locale_language()
 
 
-def _workspace_language_of(args: Sequence[str], failed: click.Context | None) -> str | None:
+def _workspace_language_of(args: Sequence[str]) -> str | None:
     """The language of the first workspace that opens of the one ``-w``/``--workspace`` names
     in the command line ``args`` (also where formgen's own options do not take it: ``formgen
-    --workspace DIR status``), $FORMGEN_WORKSPACE and the failing command's default (the
-    current folder for ``formgen`` itself and its groups, ``register``, ``schema``, and where
-    no command is known); None where none opens."""
+    --workspace DIR status``), $FORMGEN_WORKSPACE and the current folder: the default
+    workspace of most commands, and where a command that needs none (``generate``, ``schema
+    check``) is run from a workspace's folder, the language its user works in; None where
+    none opens."""
     given = [
         args[i + 1] if a in ("-w", "--workspace") else a.removeprefix("--workspace=")
         for i, a in enumerate(args)
         if (a in ("-w", "--workspace") and i + 1 < len(args)) or a.startswith("--workspace=")
     ][:1]
-    default: Any = "." if failed is None or isinstance(failed.command, click.Group) else None
-    if failed is not None:
-        param = next((p for p in failed.command.params if p.name == "workspace_dir"), None)
-        default = param.default if param is not None else default
-    for folder in (*given, os.environ.get("FORMGEN_WORKSPACE"), default):
+    for folder in (*given, os.environ.get("FORMGEN_WORKSPACE"), "."):
         if isinstance(folder, str) and (lang := _opened_language(folder)):
             return lang
     return None

@@ -27,12 +27,11 @@ from formgen.cli.common import (
     read_recipients,
     resolve_schema,
     warn_of_workspace,
-    workspace_language,
 )
 from formgen.errors import FormgenError
 from formgen.forms import FormRequest
 from formgen.identity import NO_WORKSPACE
-from formgen.messages import ENGLISH, in_language, os_error_said, say, say_count
+from formgen.messages import ENGLISH, Said, SaidJoined, in_language, os_error_said, say, say_count
 from formgen.model import Schema
 from formgen.record import record_from_json
 
@@ -202,15 +201,16 @@ def run_generate(
         ("--recipients", recipients_path),
     )
     sources = [option for option, value in named if value]
-    # said before the workspace is opened: in its language when -w names one, else English
-    usage_in = workspace_language(workspace_dir) if workspace_dir else ENGLISH
+    # said as click's own usage errors are: in the language of the workspace -w names, else
+    # of the one in the current folder, else of the locale (cli.common._said_usage)
     if len(sources) > 1:
-        given = f" {say('gen_usage_and', usage_in)} ".join(sources)
-        raise click.UsageError(say("gen_usage_one_source", usage_in, given=given))
+        and_ = Said("gen_usage_and")
+        given = SaidJoined([p for s in sources for p in (and_, s)][1:], sep=" ")
+        raise click.UsageError(Said("gen_usage_one_source", given=given))
     if kind == "checklist" and sources:
-        raise click.UsageError(say("gen_usage_checklist", usage_in, option=sources[0]))
+        raise click.UsageError(Said("gen_usage_checklist", option=sources[0]))
     if kind == "institution" and not sources:
-        raise click.UsageError(say("gen_usage_institution", usage_in))
+        raise click.UsageError(Said("gen_usage_institution"))
     stand_iso = stand.isoformat() if stand else None  # as a FormRequest holds it
     if institution_id and not workspace_dir:
         workspace_dir = "."  # the register it is prefilled from: as 'formgen register' finds it
