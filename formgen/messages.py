@@ -1988,6 +1988,11 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_in_use_by": "{root} is in use by another formgen run (waited {wait:.0f} s): "
         "'{command}' since {since:moment}, on the computer {host} by {user} (process {pid}); try "
         "again when it has finished",
+        "workspace_waits": "{root} is in use by another formgen run; waiting up to {wait:.0f} s "
+        "for it to finish …",
+        "workspace_waits_by": "{root} is in use by another formgen run: '{command}' since "
+        "{since:moment}, on the computer {host} by {user} (process {pid}); waiting up to "
+        "{wait:.0f} s for it to finish …",
         "workspace_open": "Note: other users of this computer can look into the workspace "
         "{root}; to make it yours only: chmod -R go= {quoted} (to share it with a group on "
         "purpose, give the group a default ACL: setfacl -d, see README)",
@@ -4236,6 +4241,11 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_in_use_by": "{root} wird gerade von einem anderen formgen-Lauf benutzt "
         "({wait:.0f} s gewartet): „{command}“ seit {since:moment}, auf dem Computer {host} von "
         "{user} (Prozess {pid}); noch einmal versuchen, wenn er fertig ist",
+        "workspace_waits": "{root} wird gerade von einem anderen formgen-Lauf benutzt; formgen "
+        "wartet bis zu {wait:.0f} s, bis er fertig ist …",
+        "workspace_waits_by": "{root} wird gerade von einem anderen formgen-Lauf benutzt: "
+        "„{command}“ seit {since:moment}, auf dem Computer {host} von {user} (Prozess {pid}); "
+        "formgen wartet bis zu {wait:.0f} s, bis er fertig ist …",
         "workspace_open": "Achtung: andere Benutzer dieses Computers können in den "
         "Arbeitsbereich {root} sehen; nur für sich selbst lesbar machen: chmod -R go= {quoted} "
         "(um ihn mit Absicht einer Gruppe freizugeben, der Gruppe eine Default-ACL geben: "

@@ -33,7 +33,7 @@ import stat
 import sys
 import time
 import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -800,7 +800,8 @@ class Workspace:
     def lock(self, wait: float | None = None) -> Iterator[None]:
         """Hold the workspace's write lock; wait up to ``wait`` seconds (:data:`LOCK_WAIT`),
         then fail clearly, saying which run holds it: the holder writes what it is into the
-        lock file (:func:`_holder`). Held by this process alone: a process forked meanwhile
+        lock file (:func:`_holder`). That it waits, and for which run, is told at once, in the
+        workspace's language (:data:`tell_waiting`). Held by this process alone: a process forked meanwhile
         (an ingest worker) lets go of it (:data:`_HELD_LOCKS`). An ``flock``: it keeps out the
         runs of this computer only, never those of another one sharing the folder."""
         wait = LOCK_WAIT if wait is None else wait
@@ -808,6 +809,7 @@ class Workspace:
         _HELD_LOCKS.add(fh)
         try:
             deadline = time.monotonic() + wait
+            told = wait <= 0  # a run that does not wait has nothing to say before it fails
             while True:
                 try:
                     fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -815,6 +817,10 @@ class Workspace:
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
                         raise WorkspaceError(_in_use(self.root, fh, wait)) from None
+                    if not told:
+                        said = _in_use(self.root, fh, wait, "workspace_waits")
+                        tell_waiting(said.in_language(self.language))
+                        told = True
                     time.sleep(0.1)
             self._remove_left_over()
             _write_holder(fh, json.dumps(_holder(), ensure_ascii=False))
@@ -829,6 +835,16 @@ class Workspace:
 
 LOCK_WAIT = 30.0
 """How long :meth:`Workspace.lock` waits for another run to finish, in seconds."""
+
+
+def _tell_no_one(_text: str) -> None:
+    """The library prints nothing (:data:`tell_waiting`)."""
+
+
+tell_waiting: Callable[[str], None] = _tell_no_one
+"""Told, in the workspace's language, that :meth:`Workspace.lock` waits for another run to
+finish and for which, as soon as it starts waiting: the CLI prints it
+(:func:`formgen.cli.common.warn_of_workspace`)."""
 
 
 def _open_lock(path: Path) -> IO[str]:
@@ -893,16 +909,17 @@ def _write_holder(fh: IO[str], text: str) -> None:
         fh.flush()
 
 
-def _in_use(root: Path, fh: IO[str], wait: float) -> Said:
-    """That the workspace in ``root`` is in use, and by which run where the holder's record
-    (:func:`_holder`) says it: an older formgen wrote none."""
+def _in_use(root: Path, fh: IO[str], wait: float, key: str = "workspace_in_use") -> Said:
+    """That the workspace in ``root`` is in use (the words ``key``: that the run waited for it
+    and gives up; ``workspace_waits``: that it waits), and by which run where the holder's
+    record (:func:`_holder`) says it (the words ``key_by``): an older formgen wrote none."""
     try:
         fh.seek(0)
         held = json.loads(fh.read(_HOLDER_MAX))
         args = {k: _one_line(held[k]) for k in ("command", "since", "host", "user", "pid")}
-        return Said("workspace_in_use_by", root=str(root), wait=wait, **args)
+        return Said(f"{key}_by", root=str(root), wait=wait, **args)
     except (OSError, ValueError, TypeError, KeyError):
-        return Said("workspace_in_use", root=str(root), wait=wait)
+        return Said(key, root=str(root), wait=wait)
 
 
 _HOLDER_MAX = 4096

@@ -2538,7 +2538,10 @@ def test_a_run_waiting_for_a_mail_round_is_told_which_run_holds_the_workspace(
             proc.kill()
             proc.communicate()
     assert second.exit_code == 1
-    assert second.output.startswith(f"Fehler: {held}"), second.output  # no plan before it
+    waits = f"{ws} wird gerade von einem anderen formgen-Lauf benutzt: „formgen mail … -w "
+    assert second.output.startswith(waits), second.output  # said at once, before it fails
+    said = second.output[second.output.index("Fehler: ") :]
+    assert said.startswith(f"Fehler: {held}"), second.output  # no plan before it
     assert by in second.output
     assert ingest.exit_code == 1
     assert held in ingest.output and by in ingest.output

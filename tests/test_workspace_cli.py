@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import getpass
+import os
 import shutil
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,8 @@ from ingest_support import SAMPLES
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.report import Status, status_word
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def init(*args: str) -> tuple[int, str, str]:
@@ -562,3 +569,72 @@ def test_a_backup_named_by_hand_is_not_called_a_sync_programs_copy(tmp_path: Pat
         (ws / name).write_text("{}", "utf-8")
     said = CliRunner().invoke(main, ["status", "-w", str(ws)])
     assert said.exit_code == 0 and said.stderr == ""
+
+
+_HOLD = """\
+import sys
+from formgen.workspace import Workspace
+ws = Workspace.open(sys.argv[1])
+sys.argv = ["formgen", "mail", "--send"]
+with ws.lock():
+    print("held", flush=True)
+    sys.stdin.read()
+"""
+"""A colleague's mail round in a process of its own: it holds the workspace until its input
+ends."""
+
+
+@pytest.mark.parametrize(
+    ("lang", "waits", "on"),
+    [
+        (
+            "de",
+            " wird gerade von einem anderen formgen-Lauf benutzt: „formgen mail --send“ seit ",
+            ", auf dem Computer {host} von {user} (Prozess {pid}); formgen wartet bis zu 30 s, "
+            "bis er fertig ist …\n",
+        ),
+        (
+            "en",
+            " is in use by another formgen run: 'formgen mail --send' since ",
+            ", on the computer {host} by {user} (process {pid}); waiting up to 30 s for it to "
+            "finish …\n",
+        ),
+    ],
+)
+def test_a_run_waiting_for_another_says_so_at_once_and_for_which_then_goes_on(
+    tmp_path: Path, lang: str, waits: str, on: str
+) -> None:
+    """Found by part 17's shared-drive audit: a run that waited for another one to finish
+    with the workspace (a colleague's ingest, a mail round) said nothing for up to 30 s. It
+    says at once, in the workspace's language, which run it waits for, while that run still
+    holds the workspace, and goes on when it is free."""
+    ws = Workspace.init(tmp_path / "ws", language=lang).root
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | {"PYTHONPATH": path}
+    # each process ends when its block does: the mail round when its input is closed
+    with subprocess.Popen(
+        [sys.executable, "-c", _HOLD, str(ws)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as holder:
+        assert holder.stdin is not None and holder.stdout is not None
+        assert holder.stdout.readline() == "held\n"
+        with subprocess.Popen(
+            [sys.executable, "-m", "formgen", "register", "rebuild", "-w", str(ws)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        ) as waiting:
+            assert waiting.stderr is not None
+            said = waiting.stderr.readline()  # while the mail round holds the workspace
+            holder.stdin.close()
+            out, err = waiting.communicate(timeout=60)
+    assert said.startswith(f"{ws}{waits}"), said
+    assert said.endswith(
+        on.format(host=socket.gethostname(), user=getpass.getuser(), pid=holder.pid)
+    )
+    assert waiting.returncode == 0, err
+    assert err == "" and out

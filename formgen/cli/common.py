@@ -468,10 +468,14 @@ def warn_of_workspace(_ctx: click.Context, _param: click.Parameter, value: Any) 
     workspace folder lets other users in (:func:`~formgen.workspace.open_to_others`: made by
     an earlier formgen), and where it holds copies a sync program made of its own files
     (:func:`~formgen.workspace.sync_copies`: two computers changed them at once), which
-    formgen never reads, and what to do."""
-    from formgen.messages import say  # not at start-up: `formgen --help` stays quick
+    formgen never reads, and what to do. While the command runs, say at once where it waits
+    for another run to finish with the workspace (:data:`formgen.workspace.tell_waiting`):
+    it waited 30 s unsaid before it failed."""
+    from formgen import workspace  # not at start-up: `formgen --help` stays quick
+    from formgen.messages import say
     from formgen.workspace import open_to_others, sync_copies
 
+    workspace.tell_waiting = functools.partial(echo_fitted, err=True)
     if value is not None and open_to_others(Path(value)):
         lang = workspace_language(value)
         # whole, not folded: the command in it is copied as it stands
