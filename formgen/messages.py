@@ -191,12 +191,13 @@ WORDS: dict[str, dict[str, str]] = {
         "(formgen register import LIST, or formgen ingest for returned forms)",
         "update_list_file": "update list for {n} institutions: {path}",
         "update_list_file_one": "update list for 1 institution: {path}",
-        "update_list": "{n} institutions on the update list → {command}",
-        "update_list_one": "1 institution on the update list → {command}",
+        "update_list": "{n} institutions on the update list → {command} --drafts DIR (or --send)",
+        "update_list_one": "1 institution on the update list → {command} --drafts DIR (or --send)",
         "gap_none": "no entry",
         "no_longer_offered": "{label} (no longer offered)",
         "region_dropped": "{region}: the current schema no longer offers this region; the "
-        "update forms of its institutions ask for it again (formgen mail --stale)",
+        "update forms of its institutions ask for it again (formgen mail --stale --drafts DIR, or "
+        "--send)",
         "gaps_dropped": "{region}: {n} entries hold this region, counted above in none → "
         "formgen register find --region {code}",
         "gaps_dropped_one": "{region}: 1 entry holds this region, counted above in none → "
@@ -341,7 +342,8 @@ WORDS: dict[str, dict[str, str]] = {
         "kept as typed {invalid}; values held for a decision {held}",
         "import_decide": "what waits for a decision: formgen register conflicts",
         "import_next": "the imported entries are not confirmed by the institutions: formgen "
-        "mail --from-register (or --stale) sends each its form, prefilled, to confirm or correct",
+        "mail --from-register --drafts DIR (or --send; --stale for the update list alone) sends "
+        "each its form, prefilled, to confirm or correct",
         "import_dry_run": "dry run: nothing was changed",
         "import_again": "{file} was imported on {date} already (as {earlier}); nothing changed",
         "col_field": "field",
@@ -433,7 +435,7 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted: {path}: the send log does not show it is this workspace's (a copy of a "
         "workspace names the original's drafts; an older formgen did not say): delete it by "
         "hand where it is",
-        "erase_test_draft": "  test draft (formgen mail --test-to), out of the erasure's reach "
+        "erase_test_draft": "  test draft (formgen mail … --test-to), out of the erasure's reach "
         "(formgen does not know what it holds; it may carry the values): {path}: look at it "
         "and delete it by hand",
         "erase_ask": "Erase these values and delete these files? [y/N]",
@@ -554,13 +556,15 @@ WORDS: dict[str, dict[str, str]] = {
         "status_answered_before": "{n} answered an earlier round",
         "status_answered_before_one": "1 answered an earlier round",
         "status_prepared_why": "(forms made, not yet mailed)",
-        "status_failed_again": "(not delivered; run formgen mail again)",
-        "status_failed_refused": "(refused for good: {fix}, then run formgen mail again)",
-        "status_failed_some": "({n} refused for good: {fix}; the others: run formgen mail again)",
+        "status_failed_again": "(not delivered; run the same formgen mail command again)",
+        "status_failed_refused": "(refused for good: {fix}, then run the same formgen mail "
+        "command again)",
+        "status_failed_some": "({n} refused for good: {fix}; the others: run the same formgen "
+        "mail command again)",
         "status_fix_address": "fix the address in the recipients list or the register (see --list)",
         "status_not_mailed_line": "not mailed (no usable address) {n} ({why})  → add or correct "
-        "the address in the recipients list or the register, then run formgen mail again (see "
-        "--list)",
+        "the address in the recipients list or the register, then run the same formgen mail "
+        "command again (see --list)",
         "status_unusable_no_email": "none",
         "status_unusable_invalid_email": "invalid",
         "status_unusable_dead_email": "refused",
@@ -577,7 +581,8 @@ WORDS: dict[str, dict[str, str]] = {
         "status_to_update": "to update {n}",
         "status_stale_by": " (stale by {day:date})",
         "status_to_update_why": "  (out of date, incomplete, invalid or not confirmed; formgen "
-        "register stale{as_of})  → formgen mail --stale{also}",
+        "register stale{as_of})  → formgen mail --stale{also} --drafts DIR (or --send)",
+        "status_overdue_next": "→ formgen mail --overdue --drafts DIR (or --send)",
         "status_unknown": "unknown",
         "status_update_waiting": "waiting {n}  (on the update list too, but the form they were "
         "sent is on its way; their answer may bring the update)",
@@ -1518,7 +1523,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_no_workspace_retype": "an institution's form made so names an id no "
         "register gave: type its values into the institution's own form ('formgen generate "
         "pdf --institution ID --workspace DIR') and ingest that",
-        "ingest_merge_test_mail": "form {form} of {iid} came with a test mail ('formgen mail "
+        "ingest_merge_test_mail": "form {form} of {iid} came with a test mail ('formgen mail … "
         "--test-to'): it is no answer of the institution; not merged",
         "ingest_merge_no_workspace_taken": "form {form} was made without a workspace: its "
         "signature could not be checked; taken in as asked (--accept-no-workspace)",
@@ -1632,7 +1637,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_unmatched": "  NOT MATCHED {address} {status}: no mail to it in the send "
         "log ({source})",
         "mail_bounce_test": "  TEST MAIL {address}: the bounce of a test mail (formgen mail "
-        "--test-to), nothing recorded ({source})",
+        "… --test-to), nothing recorded ({source})",
         "mail_bounce_bounced": "bounced",
         "mail_bounce_not_final": "{action} (not final)",
         "mail_bounce_before": " (recorded before)",
@@ -1670,7 +1675,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_correct_in": "correct it in {source}",
         "mail_elsewhere_list": "give its new address in the recipients list",
         "mail_elsewhere_overdue": "give its new address in a recipients list (formgen mail LIST "
-        "--overdue) or the register (formgen mail --from-register --overdue)",
+        "--overdue --drafts DIR, or --send) or the register (formgen mail --from-register "
+        "--overdue --drafts DIR, or --send)",
         "mail_retired": "{retired}; if it still exists: 'formgen register restore {iid}'",
         "mail_merged_instead": "{iid} ({source}): {retired}; its row is {keep}'s (with "
         "{keep}'s form)",
@@ -1866,7 +1872,7 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
         "demo_blank": "2. blank checklists of all {n} categories: PDF and DOCX",
-        "demo_drafts": "3. mail drafts with personalised forms (formgen mail --drafts):",
+        "demo_drafts": "3. mail drafts with personalised forms (formgen mail --drafts DIR):",
         "demo_ingested": "4. ingested {n} returned files (PDF, flattened PDF, DOCX, Word form as "
         "PDF, .eml, .mbox, .msg):",
         "demo_status": "5. the round so far (formgen status):",
@@ -2254,12 +2260,15 @@ WORDS: dict[str, dict[str, str]] = {
         "(formgen register import LISTE, oder formgen ingest für zurückgesandte Formulare)",
         "update_list_file": "Aktualisierungsliste für {n} Einrichtungen: {path}",
         "update_list_file_one": "Aktualisierungsliste für 1 Einrichtung: {path}",
-        "update_list": "{n} Einrichtungen auf der Aktualisierungsliste → {command}",
-        "update_list_one": "1 Einrichtung auf der Aktualisierungsliste → {command}",
+        "update_list": "{n} Einrichtungen auf der Aktualisierungsliste → {command} --drafts "
+        "ORDNER (oder --send)",
+        "update_list_one": "1 Einrichtung auf der Aktualisierungsliste → {command} --drafts ORDNER "
+        "(oder --send)",
         "gap_none": "kein Eintrag",
         "no_longer_offered": "{label} (nicht mehr in der Auswahl)",
         "region_dropped": "{region}: das aktuelle Schema bietet diese Region nicht mehr an; die "
-        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale)",
+        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale "
+        "--drafts ORDNER, oder --send)",
         "gaps_dropped": "{region}: {n} Einträge haben diese Region, oben in keiner gezählt → "
         "formgen register find --region {code}",
         "gaps_dropped_one": "{region}: 1 Eintrag hat diese Region, oben in keiner gezählt → "
@@ -2421,8 +2430,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ungültige Werte (wie eingegeben übernommen) {invalid}; zurückgestellte Werte {held}",
         "import_decide": "was auf eine Entscheidung wartet: formgen register conflicts",
         "import_next": "die importierten Einträge sind nicht von den Einrichtungen bestätigt: "
-        "formgen mail --from-register (oder --stale) schickt jeder ihr Formular, vorausgefüllt, "
-        "zum Bestätigen oder Korrigieren",
+        "formgen mail --from-register --drafts ORDNER (oder --send; --stale nur für die "
+        "Aktualisierungsliste) schickt jeder ihr Formular, vorausgefüllt, zum Bestätigen oder "
+        "Korrigieren",
         "import_dry_run": "Probelauf: nichts wurde geändert",
         "import_again": "{file} wurde am {date} schon importiert (als {earlier}); nichts geändert",
         "col_field": "Feld",
@@ -2519,7 +2529,7 @@ WORDS: dict[str, dict[str, str]] = {
         "der Werte enthält, wird NICHT gelöscht: {path}: das Versandprotokoll zeigt nicht, dass "
         "er zu diesem Arbeitsbereich gehört (eine Kopie eines Arbeitsbereichs nennt die "
         "Entwürfe des Originals; ein älteres formgen sagte es nicht): dort von Hand löschen",
-        "erase_test_draft": "  Testentwurf (formgen mail --test-to), außer Reichweite der "
+        "erase_test_draft": "  Testentwurf (formgen mail … --test-to), außer Reichweite der "
         "Löschung (formgen weiß nicht, was er enthält; er kann die Werte enthalten): {path}: "
         "ansehen und von Hand löschen",
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen? [j/N]",
@@ -2642,16 +2652,16 @@ WORDS: dict[str, dict[str, str]] = {
         "status_answered_before": "{n} haben eine frühere Runde beantwortet",
         "status_answered_before_one": "1 hat eine frühere Runde beantwortet",
         "status_prepared_why": "(Formulare erstellt, noch nicht versandt)",
-        "status_failed_again": "(nicht zugestellt; formgen mail erneut ausführen)",
-        "status_failed_refused": "(endgültig abgewiesen: {fix}, dann formgen mail erneut "
-        "ausführen)",
-        "status_failed_some": "({n} endgültig abgewiesen: {fix}; die übrigen: formgen mail "
-        "erneut ausführen)",
+        "status_failed_again": "(nicht zugestellt; denselben formgen-mail-Befehl erneut ausführen)",
+        "status_failed_refused": "(endgültig abgewiesen: {fix}, dann denselben "
+        "formgen-mail-Befehl erneut ausführen)",
+        "status_failed_some": "({n} endgültig abgewiesen: {fix}; die übrigen: denselben "
+        "formgen-mail-Befehl erneut ausführen)",
         "status_fix_address": "die Adresse in der Empfängerliste oder im Register korrigieren "
         "(siehe --list)",
         "status_not_mailed_line": "nicht versandt (keine brauchbare Adresse) {n} ({why})  → die "
-        "Adresse in der Empfängerliste oder im Register ergänzen oder korrigieren, dann formgen "
-        "mail erneut ausführen (siehe --list)",
+        "Adresse in der Empfängerliste oder im Register ergänzen oder korrigieren, dann denselben "
+        "formgen-mail-Befehl erneut ausführen (siehe --list)",
         "status_unusable_no_email": "keine",
         "status_unusable_invalid_email": "ungültig",
         "status_unusable_dead_email": "abgewiesen",
@@ -2668,7 +2678,8 @@ WORDS: dict[str, dict[str, str]] = {
         "status_to_update": "zu aktualisieren {n}",
         "status_stale_by": " (bis zum {day:date} veraltet)",
         "status_to_update_why": "  (veraltet, unvollständig, ungültig oder unbestätigt; formgen "
-        "register stale{as_of})  → formgen mail --stale{also}",
+        "register stale{as_of})  → formgen mail --stale{also} --drafts ORDNER (oder --send)",
+        "status_overdue_next": "→ formgen mail --overdue --drafts ORDNER (oder --send)",
         "status_unknown": "unbekannt",
         "status_update_waiting": "ausstehend {n}  (auch auf der Aktualisierungsliste, aber das "
         "Formular, das sie bekommen haben, ist noch unterwegs; ihre Antwort bringt vielleicht "
@@ -3713,7 +3724,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Einrichtung eintippen („formgen generate pdf --institution ID --workspace "
         "ARBEITSBEREICH“) und dieses einlesen",
         "ingest_merge_test_mail": "Formular {form} von {iid} kam mit einer Testmail („formgen "
-        "mail --test-to“): keine Antwort der Einrichtung; nicht übernommen",
+        "mail … --test-to“): keine Antwort der Einrichtung; nicht übernommen",
         "ingest_merge_no_workspace_taken": "Formular {form} wurde ohne Arbeitsbereich erstellt, "
         "seine Signatur ließ sich nicht prüfen; wie verlangt übernommen (--accept-no-workspace)",
         "ingest_merge_unread_copy": "Formular {form} kam als Kopie zurück, deren Werte nicht "
@@ -3835,7 +3846,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_unmatched": "  NICHT ZUGEORDNET {address} {status}: keine Mail an diese "
         "Adresse im Versandprotokoll ({source})",
         "mail_bounce_test": "  TESTMAIL {address}: Unzustellbarkeitsmeldung einer Testmail "
-        "(formgen mail --test-to), nichts erfasst ({source})",
+        "(formgen mail … --test-to), nichts erfasst ({source})",
         "mail_bounce_bounced": "unzustellbar",
         "mail_bounce_not_final": "{action} (nicht endgültig)",
         "mail_bounce_before": " (bereits erfasst)",
@@ -3877,7 +3888,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_correct_in": "in {source} korrigieren",
         "mail_elsewhere_list": "die neue Adresse in der Empfängerliste angeben",
         "mail_elsewhere_overdue": "die neue Adresse in einer Empfängerliste (formgen mail LISTE "
-        "--overdue) oder im Register (formgen mail --from-register --overdue) angeben",
+        "--overdue --drafts ORDNER, oder --send) oder im Register (formgen mail --from-register "
+        "--overdue --drafts ORDNER, oder --send) angeben",
         "mail_retired": "{retired}; falls es sie noch gibt: „formgen register restore {iid}“",
         "mail_merged_instead": "{iid} ({source}): {retired}; ihre Zeile gilt für {keep} (mit "
         "dem Formular von {keep})",
@@ -4106,7 +4118,8 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",
         "demo_blank": "2. leere Checklisten aller {n} Kategorien: PDF und DOCX",
-        "demo_drafts": "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts):",
+        "demo_drafts": "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts "
+        "ORDNER):",
         "demo_ingested": "4. {n} zurückgeschickte Dateien eingelesen (PDF, PDF ohne "
         "Formularfelder, DOCX, Word-Formular als PDF, .eml, .mbox, .msg):",
         "demo_status": "5. Stand der Runde (formgen status):",

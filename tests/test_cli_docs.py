@@ -268,27 +268,33 @@ def test_python_m_formgen_is_the_formgen_command() -> None:
 
 
 _TOLD = re.compile(
-    r"formgen ((?:register (?:set|merge|erase|confirm|resolve|retire|restore)|generate) "
+    r"formgen ((?:register (?:set|merge|erase|confirm|resolve|retire|restore)|generate"
+    r"|mail(?= --| LISTE? )) "  # a mail round, not 'formgen mail' named, nor „mail … --test-to“
     r"(?:[^;“”(),\n']|'(?=\w))*)"  # up to the quote round it ('formgen …'), not person's
 )
 """A command line a message tells to run with the values it names (an institution's id, a
-path, an address): the commands that change the register, and a form for an institution."""
+path, an address): the commands that change the register, a form for an institution, and a
+mail round."""
+
+_PLACEHOLDERS = {"fmt": "pdf", "also": " --stale-by 2026-12-15"}
+"""Values of the placeholders of a told command line; an id for any other."""
 
 
 def told_commands() -> Iterator[tuple[str, str, list[str]]]:
     """Each command line of :data:`_TOLD` in formgen's messages, in each language, as the shell
-    splits it, its placeholders given values (the format pdf, an id elsewhere)."""
+    splits it, its placeholders given values (:data:`_PLACEHOLDERS`; a recipients list)."""
     from formgen.messages import MESSAGES, WORDS
 
     for table in (MESSAGES, WORDS):
         for lang, messages in table.items():
             for key, template in messages.items():
                 text = re.sub(
-                    r"\{(\w+)[^{}]*\}", lambda m: "pdf" if m[1] == "fmt" else "x-1", template
+                    r"\{(\w+)[^{}]*\}", lambda m: _PLACEHOLDERS.get(m[1], "x-1"), template
                 )
                 for found in _TOLD.finditer(text):
-                    argv = shlex.split(found[1])
-                    yield lang, key, [arg.partition("|")[0] for arg in argv]  # --merge|--new
+                    argv = [arg.partition("|")[0] for arg in shlex.split(found[1])]  # --merge|--new
+                    listed = str(SAMPLES / "demo" / "recipients.csv")
+                    yield lang, key, [listed if a in ("LIST", "LISTE") else a for a in argv]
 
 
 def parsed(argv: list[str]) -> click.Context:
@@ -308,13 +314,17 @@ def test_every_command_line_a_message_tells_to_run_runs_as_told() -> None:
     """A hint such as „die neue eintragen: formgen register set ua-1 institution.email ADRESSE
     --note "neue Adresse"“ is a command line formgen takes as printed: it lacked --note, which
     `register set` requires, and so exited 2 (also the --clear of a value left empty on a form
-    and the merge into the institution another was merged into)."""
+    and the merge into the institution another was merged into). A mail round says where its
+    mails go, as `formgen mail` requires: „→ formgen mail --stale“ was refused."""
     told = list(told_commands())
     assert len(told) > 20
+    assert sum(argv[0] == "mail" for _, _, argv in told) > 10
     wrong = []
     for lang, key, argv in told:
         try:
             parsed(argv)
         except click.UsageError as exc:
             wrong.append(f"{lang} {key}: formgen {shlex.join(argv)}: {exc.format_message()}")
+        if argv[0] == "mail" and not {"--drafts", "--send"} & set(argv):
+            wrong.append(f"{lang} {key}: formgen {shlex.join(argv)}: neither --drafts nor --send")
     assert not wrong, "\n".join(wrong)

@@ -184,7 +184,7 @@ def test_demo_narrates_in_the_workspaces_language(demo: tuple[Path, str]) -> Non
     )
     for step in (
         "2. leere Checklisten aller 25 Kategorien: PDF und DOCX",
-        "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts):",
+        "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts ORDNER):",
         "5. Stand der Runde (formgen status):",
         "6. Aktualisierungsformulare für 10 Einrichtungen, vorausgefüllt aus dem Register",
         "7. Register exportiert und gedruckt, veraltete Einträge und Lücken gemeldet",

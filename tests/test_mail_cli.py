@@ -321,7 +321,7 @@ def test_status_speaks_english_in_an_english_workspace(tmp_path):
         "each institution by its latest mail (answer awaited: 3):",
         "  returned        1",
         "  outstanding     0  (mailed, deadline not passed)",
-        "  overdue         3  → formgen mail --overdue",
+        "  overdue         3  → formgen mail --overdue --drafts DIR (or --send)",
         "  failed          0",
         "by round           mailed  answered  waiting  overdue  failed  asked again  not mailed  not made",
         f"  {invitation}       4         1        0        3       0            0           0         0  (invitation, due 2020-01-31)",
@@ -348,7 +348,7 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
     assert lines[2:6] == [
         "  zurückgemeldet     1",
         "  ausstehend         0  (versandt, Frist läuft noch)",
-        "  überfällig         3  → formgen mail --overdue",
+        "  überfällig         3  → formgen mail --overdue --drafts ORDNER (oder --send)",
         "  fehlgeschlagen     0",
     ]
     head, row = lines[6:8]
@@ -736,7 +736,7 @@ def test_status_counts_what_will_be_stale_by_a_date_as_mail_stale_by_mails_it(tm
     assert (
         f"Register: zu aktualisieren 1 (bis zum {on} veraltet)  (veraltet, unvollständig, ungültig "
         f"oder unbestätigt; formgen register stale --today {by})  → formgen mail --stale "
-        f"--stale-by {by}\n"
+        f"--stale-by {by} --drafts ORDNER (oder --send)\n"
     ) in text
 
     out = tmp_path / "update"
@@ -2268,7 +2268,7 @@ def test_a_test_mails_form_is_never_taken_for_the_institutions_answer(tmp_path):
     assert result.exit_code == 0, result.output
     (line,) = [x for x in result.output.splitlines() if x.startswith("Quarantäne ")]
     assert line.endswith(
-        "von reg-1 kam mit einer Testmail („formgen mail --test-to“): keine Antwort der "
+        "von reg-1 kam mit einer Testmail („formgen mail … --test-to“): keine Antwort der "
         "Einrichtung; nicht übernommen"
     )
     assert (ws / "register.json").read_bytes() == register

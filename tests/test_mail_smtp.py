@@ -173,7 +173,7 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         status = run("status", "-w", str(ws), "--list")
         assert (
             "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse in der Empfängerliste "
-            "oder im Register korrigieren (siehe --list), dann formgen mail erneut ausführen)"
+            "oder im Register korrigieren (siehe --list), dann denselben formgen-mail-Befehl erneut ausführen)"
             in status.output
         )
         assert "ua-1" in status.output and "550 5.1.1" in status.output
@@ -506,8 +506,8 @@ def test_mixed_failures_say_which_need_a_new_address(tmp_path):
     status = run("status", "-w", str(ws)).output
     assert (
         "fehlgeschlagen     2  (1 endgültig abgewiesen: die Adresse in der Empfängerliste oder "
-        "im Register korrigieren (siehe --list); die übrigen: formgen mail erneut ausführen)"
-        in status
+        "im Register korrigieren (siehe --list); die übrigen: denselben formgen-mail-Befehl erneut "
+        "ausführen)" in status
     )
     as_json = json.loads(run("status", "-w", str(ws), "--json").output)
     assert as_json["counts"]["failed"] == 2 and as_json["refused_for_good"] == 1
@@ -1035,7 +1035,10 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
         assert (failed["code"], failed["permanent"]) == (451, False)
         status = run("status", "-w", str(ws)).output
-        assert "fehlgeschlagen     1  (nicht zugestellt; formgen mail erneut ausführen)" in status
+        assert (
+            "fehlgeschlagen     1  (nicht zugestellt; denselben formgen-mail-Befehl erneut ausführen)"
+            in status
+        )
         inbox.greylist.clear()
         second = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert second.exit_code == 0 and "1 zu versenden, 3 bereits erledigt" in second.output
@@ -1087,8 +1090,9 @@ def test_a_bounced_reminder_goes_again_to_the_fixed_address_in_the_next_reminder
             in same.output
         )
         assert (
-            "; die neue Adresse in einer Empfängerliste (formgen mail LISTE --overdue) oder im "
-            "Register (formgen mail --from-register --overdue) angeben; --force versendet trotzdem; "
+            "; die neue Adresse in einer Empfängerliste (formgen mail LISTE --overdue --drafts ORDNER, "
+            "oder --send) oder im Register (formgen mail --from-register --overdue --drafts ORDNER, "
+            "oder --send) angeben; --force versendet trotzdem; "
             "bitte auf anderem Weg Kontakt aufnehmen\n"
         ) in same.output
         assert len(inbox.messages) == 8
@@ -1906,7 +1910,10 @@ def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_del
         assert row["error"].startswith("451 4.7.1 <markaz@example.org>")
         assert _by_round(ws)["erinnerung"]["failed"] == 1
         listed = run("status", "-w", str(ws), "--list").output
-        assert "fehlgeschlagen     1  (nicht zugestellt; formgen mail erneut ausführen)" in listed
+        assert (
+            "fehlgeschlagen     1  (nicht zugestellt; denselben formgen-mail-Befehl erneut ausführen)"
+            in listed
+        )
         (line,) = [line for line in listed.splitlines() if line.startswith("ar-1 ")]
         assert line.split()[1] == "fehlgeschlagen"
         assert line.endswith(
@@ -2106,7 +2113,8 @@ def test_a_bounced_reminder_address_set_again_by_hand_is_reminded_again(tmp_path
         )
         assert line.endswith(
             f"in Runde erinnerung am {today}; die neue Adresse in einer Empfängerliste (formgen "
-            "mail LISTE --overdue) oder im Register (formgen mail --from-register --overdue) angeben; "
+            "mail LISTE --overdue --drafts ORDNER, oder --send) oder im Register (formgen mail "
+            "--from-register --overdue --drafts ORDNER, oder --send) angeben; "
             "--force versendet trotzdem; bitte auf anderem Weg Kontakt aufnehmen"
         )
         assert len(inbox.messages) == 8
@@ -2290,7 +2298,7 @@ def test_the_bounce_of_a_test_mail_changes_nothing_in_the_send_log(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.splitlines() == [
         "  TESTMAIL spkom@exmaple.org: Unzustellbarkeitsmeldung einer Testmail (formgen mail "
-        "--test-to), nichts erfasst (bounce.eml)",
+        "… --test-to), nichts erfasst (bounce.eml)",
         "0 Unzustellbarkeitsmeldungen erfasst",
     ]
     assert (ws / "sendlog.jsonl").read_bytes() == log

@@ -258,7 +258,8 @@ def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
     ahead = (dt.date.today() + dt.timedelta(days=800)).isoformat()
     code, out = run(ws, "stale", "--today", ahead)
     assert code == 0 and out.endswith(
-        f"Einrichtungen auf der Aktualisierungsliste → formgen mail --stale --stale-by {ahead}\n"
+        f"Einrichtungen auf der Aktualisierungsliste → formgen mail --stale --stale-by {ahead} "
+        "--drafts ORDNER (oder --send)\n"
     ), out
     code, out = run(ws, "gaps", "--category", "psychotherapie")
     assert code == 0 and "Rhein-Kreis Neuss" in out and "kein Eintrag" in out
@@ -496,7 +497,8 @@ SAID = {
         "stale_header": ["ID", "Name", "Checkliste", "Region", "bestätigt", "Grund"],
         "stale_row": "  Dormagen  01.01.2023  veraltet (1421 Tage > 365), fehlt "
         "(Erfahrungen/Ressourcen vorhanden?, Handzeichen), unbestätigt",
-        "update_list": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale",
+        "update_list": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale --drafts "
+        "ORDNER (oder --send)",
         "gaps_header": ["Checkliste", "Region", "Lücke"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  kein Eintrag",
         "gaps": "1 Lücke: 1 ohne Eintrag, 0 nur mit Fehlanzeige",
@@ -524,7 +526,8 @@ SAID = {
         "stale_header": ["id", "name", "category", "region", "confirmed", "why"],
         "stale_row": "  Dormagen  2023-01-01  stale (1421 d > 365), missing "
         "(Experience/resources available?, Initials), unconfirmed",
-        "update_list": "1 institution on the update list → formgen mail --stale",
+        "update_list": "1 institution on the update list → formgen mail --stale --drafts DIR (or "
+        "--send)",
         "gaps_header": ["category", "region", "gap"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  no entry",
         "gaps": "1 gap: 1 with no entry, 0 with only 'None available'",

@@ -1091,7 +1091,7 @@ def test_the_erasure_names_the_institutions_test_drafts_it_cannot_reach(
     assert code == 0, out
     said = " ".join(out.split())
     assert (
-        "Testentwurf (formgen mail --test-to), außer Reichweite der Löschung (formgen weiß nicht, "
+        "Testentwurf (formgen mail … --test-to), außer Reichweite der Löschung (formgen weiß nicht, "
         f"was er enthält; er kann die Werte enthalten): {tests / 'ua-1.eml'}: ansehen und von "
         "Hand löschen"
     ) in said

@@ -709,7 +709,8 @@ def test_a_region_the_new_version_drops_is_named_as_the_kept_version_names_it(
     assert "inst-0100" in found and shown in found
     assert found.splitlines()[-1] == (
         "Dormagen: das aktuelle Schema bietet diese Region nicht mehr an; die "
-        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale)"
+        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale "
+        "--drafts ORDNER, oder --send)"
     )
     assert f"{shown}: 1 Eintrag hat diese Region" in run("register", "gaps", "-w", str(ws))
     assert run("register", "gaps", "--region", "dormagen", "-w", str(ws)) == (
@@ -752,7 +753,8 @@ def test_the_print_of_a_dropped_region_has_the_entries_holding_it(tmp_path: Path
     assert Path(path.split(": ")[0]).name == f"register-{dt.date.today().isoformat()}-dormagen.pdf"
     assert note == (
         "Dormagen: das aktuelle Schema bietet diese Region nicht mehr an; die "
-        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale)"
+        "Aktualisierungsformulare ihrer Einrichtungen fragen sie neu ab (formgen mail --stale "
+        "--drafts ORDNER, oder --send)"
     )
     cover, contents, section, *_back = pages  # then its blank back and the index
     assert f"Versorgungsregion: {shown}" in cover and "1 Einrichtung · 1 Eintrag" in cover

@@ -710,7 +710,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     )
     count(
         "overdue",
-        ("  → formgen mail --overdue" if c["overdue"] else "")
+        ("  " + say("status_overdue_next", lang) if c["overdue"] else "")
         + (f"  ({before['overdue']})" if "overdue" in before else ""),
     )
     count("failed", _failed_hint(c["failed"], summary.refused_for_good, lang))
