@@ -98,6 +98,9 @@ def ingest(
     Every file gets one line: ok, warnings (invalid values kept as typed, missing required
     fields, a printed copy), quarantined (unknown form, tampered identity, unknown schema —
     kept in the workspace's quarantine/ folder, not merged), or unreadable (with the reason).
+    A form merged goes into the register (register.json, its history in journal.jsonl) and
+    the file into the workspace's archive/ folder; the report, with every warning, is kept as
+    exports/ingest-DATE-TIME.txt (not with --dry-run).
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """

@@ -215,8 +215,9 @@ def mail(
     from a Turkish, Polish, Cyrillic Windows) or UTF-8 read as they are) or --from-register.
     --overdue and --stale make the next round: reminders for forms not returned in time, and
     update requests for stale entries, each with a freshly prefilled form.
-    Every step is logged in sendlog.jsonl; running the same command again sends only what is
-    still missing.
+    Every step is logged in sendlog.jsonl, and each form mailed is kept in the workspace's
+    forms/mail/ROUND/ folder (a test's are not); running the same command again sends only
+    what is still missing.
 
     --stale mails the update list of 'formgen register stale': every institution with an entry
     out of date, incomplete, holding invalid values or never confirmed by the institution itself
