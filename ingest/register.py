@@ -89,7 +89,9 @@ institution gave or confirmed itself or a coordinator set by hand is held, never
 so is a valid value by an invalid one), it confirms nothing (no ``confirmed_at``; its entries
 stay unconfirmed, on the update list, until the institution answers) and an entry whose values
 it changes no longer counts as confirmed by the institution (``by_institution``), which never
-saw them.
+saw them. A value the register holds flagged (by an earlier formgen) that it gives again as
+typed, valid by today's rules, it takes where it may replace the value at all (someone else's,
+as its own earlier list's), as the institution's own return takes it over any.
 
 A coordinator records that an institution confirmed its entries as they are (on the telephone:
 "all still true") with :meth:`Register.confirm` (``formgen register confirm``): each entry
@@ -1426,10 +1428,12 @@ class Register:
         the institution's, and why what this one gives otherwise is held: ``held_superseded``,
         of a form made after this one (:meth:`_newer_return`), ``held_older_copy``, of the same
         form (:meth:`_newer_copy`).
-        A value the register holds flagged that the institution sends again, the same text, read
-        valid by today's rules (``DE-40212``, flagged by an earlier formgen), is taken: the
-        text stays, the flag goes. Never the other way: an invalid reading of a value stored
-        valid is the same value (:meth:`same`)."""
+        A value the register holds flagged that comes again, the same text, read valid by
+        today's rules (``DE-40212``, flagged by an earlier formgen), is taken where what comes
+        may replace it: the text stays, the flag goes. The institution's return may always; an
+        imported list or a checklist from someone else where the register's value is someone
+        else's too (:meth:`_own`), not the institution's own or a coordinator's. Never the other
+        way: an invalid reading of a value stored valid is the same value (:meth:`same`)."""
         plan = _Plan()
         incoming: dict[str, Checked] = {}
         # in the schema's order, however the return was read or stored: held values are
@@ -1460,11 +1464,13 @@ class Register:
                     continue  # an older form confirms nothing
                 if e.category and path == value_path(e.category, CONFIRMED_ON) and by_institution:
                     plan.reconfirmed.append(e.category)
-                if by_institution and mine is not None:
-                    if "problem" in mine and c.problem is None:
+                if mine is None:
+                    continue
+                if "problem" in mine and c.problem is None:
+                    if by_institution or self._own(mine) is None:
                         plan.apply[path] = theirs  # flagged before, the same text valid now
-                    elif self._own(mine) is None:
-                        plan.confirms.append(path)
+                elif by_institution and self._own(mine) is None:
+                    plan.confirms.append(path)
                 continue
             if not by_institution and mine is not None and _plainer(mine, theirs):
                 iid = str(inst.get("id", "ID"))  # none only in a register edited by hand
@@ -2176,9 +2182,11 @@ class Register:
         choice is replaced whole, its list and its ``._other`` text. The institution's address
         (:data:`EMAIL`) is stored even when it holds that already: a coordinator who sets it
         again vouches for it (a mail to it that bounced or was refused before no longer keeps
-        ``formgen mail`` from it). Raises :class:`RegisterError` (nothing is changed) for an
-        unknown institution, a retired one (unless ``force``), a path it has no value at, an
-        invalid or too long value, a value a held conflict waits on, or no change at all."""
+        ``formgen mail`` from it), and so is a value it holds flagged, set again as typed
+        (``DE-40212``, flagged by an earlier formgen, valid now). Raises
+        :class:`RegisterError` (nothing is changed) for an unknown institution, a retired one
+        (unless ``force``), a path it has no value at, an invalid or too long value, a value a
+        held conflict waits on, or no change at all."""
         inst = self.institution(iid)
         self._refuse_retired(iid, force, Said("regerr_doing_set"))
         path, f = self._settable(iid, inst, path)
@@ -2208,8 +2216,11 @@ class Register:
                 new[f"{scope}.{key}"] = {"v": checked.value, "raw": checked.raw}
             if not new:
                 raise RegisterError(Said("regerr_set_no_value", iid=iid, path=path))
+        # the text it holds, flagged (by an earlier formgen), set again: valid now, the flag goes
         values = {
-            p: new.get(p) for p in paths if not same_value(self._current(inst, p), new.get(p))
+            p: new.get(p)
+            for p in paths
+            if not same_value(now := self._current(inst, p), new.get(p)) or "problem" in (now or {})
         }
         if path == EMAIL and new:
             values = dict(new)  # set again, it vouches that mail reaches it (formgen mail)

@@ -376,6 +376,15 @@ def _stored(c: Checked) -> Json:
     return {"v": c.value if c.problem is None else None, "raw": c.raw, **said}
 
 
+def _holds(reg: Register, iid: str, path: str, c: Checked) -> bool:
+    """Whether the register holds ``c`` at ``path`` as it is: not where it holds the same text
+    flagged (by an earlier formgen) that is valid now (``DE-40212``), which the merge may take
+    (:meth:`Register._plan`)."""
+    held = reg.value(iid, path)
+    flagged = held is not None and "problem" in held and c.problem is None
+    return not flagged and reg.same(path, held, _stored(c))
+
+
 def _category(schema: Schema, text: str) -> str | None:
     try:
         return schema.category_named(text).id
@@ -573,13 +582,12 @@ def _changes_only(
     next), and an institution field another row of it gave otherwise first is left out too,
     with a note."""
     for key, c in list(entry.items()):
-        path = f"{category}.{key}"
-        if category and r.reg.same(path, r.reg.value(iid, path), _stored(c)):
+        if category and _holds(r.reg, iid, f"{category}.{key}", c):
             del entry[key]
     notes = []
     for key, c in list(institution.items()):
         path = f"{INSTITUTION}.{key}"
-        if r.reg.same(path, r.reg.value(iid, path), _stored(c)):
+        if _holds(r.reg, iid, path, c):
             del institution[key]
             continue
         first_line, first = r.changed.setdefault((iid, key), (line, c))

@@ -16,7 +16,7 @@ import json
 import re
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
@@ -1980,3 +1980,75 @@ def test_a_phone_number_excel_stored_as_a_number_gets_its_0_back_where_that_is_s
         "eintragen, z.\u00a0B. 0211 1234567" in said
     ), said
     assert "„492111234567“ hat keine Vorwahl mit 0 und würde als 04921 11234567 gelesen" in said
+
+
+def _flagged_as_before(ws: Workspace, iids: Collection[str]) -> None:
+    """The postcode of ``iids`` stored as an earlier formgen flagged it (no five digits),
+    whichever list or hand set gave it: the journal edited so, the register rebuilt from it."""
+    journal = ws.root / "journal.jsonl"
+    ops = [json.loads(line) for line in journal.read_text("utf-8").splitlines()]
+    flagged = {"v": None, "raw": "DE-40212", "problem": "'DE-40212': a postcode has five digits"}
+    for op in ops:
+        for e in op.get("submission", {}).get("entries", []):
+            if e.get("institution_id") in iids or e["institution"]["name"]["raw"] in iids:
+                e["institution"]["postcode"] = flagged
+        if op["op"] == "set" and op["target"] in iids:
+            op["values"] = {"institution.postcode": flagged}
+    journal.write_text("".join(json.dumps(op, ensure_ascii=False) + "\n" for op in ops), "utf-8")
+    assert formgen(ws, "register", "rebuild")[0] == 0
+
+
+def test_a_list_giving_a_flagged_postcode_again_valid_now_clears_the_flag_where_it_may(
+    tmp_path: Path,
+) -> None:
+    """„DE-40212“, flagged by an earlier formgen, is read as 40212 today. The centre's list
+    giving it again takes the valid reading where it may replace the value at all: over its
+    own earlier list's, the text as typed unchanged, as the institution's return does (the
+    flag stayed through every import). Not over a coordinator's value set by hand: a list
+    never replaces that; she sets it again as it stands, and the flag goes."""
+    ws = make_workspace(tmp_path / "ws")
+    first = tmp_path / "Liste 2025.csv"
+    first.write_text(
+        "category;name;postcode\r\nfacharzt;Poradnia Łódź;DE-40212\r\n"
+        "facharzt;Центр «Надежда»;DE-40212\r\n",
+        "utf-8",
+    )
+    assert formgen(ws, "register", "import", str(first))[0] == 0
+    note = ("--note", "per Telefon")
+    code, said = formgen(ws, "register", "set", "inst-0002", "institution.postcode", "40210", *note)
+    assert code == 0, said
+    _flagged_as_before(ws, {"Poradnia Łódź", "inst-0002"})
+    for iid in ("inst-0001", "inst-0002"):
+        assert stored(ws, iid, "institution.postcode")["problem"]  # type: ignore[index]
+
+    again = tmp_path / "Liste 2026.csv"  # the same postcodes, a street added
+    again.write_text(
+        "id;category;name;postcode;street\r\ninst-0001;facharzt;;DE-40212;Piotrkowska 1\r\n"
+        "inst-0002;facharzt;;DE-40212;Садовая 1\r\n",
+        "utf-8",
+    )
+    code, said = formgen(ws, "register", "import", str(again))
+    assert code == 0, said
+    assert said.splitlines()[:2] == [
+        "Zeile 2: inst-0001 Poradnia Łódź: aktualisiert (2 Werte)",
+        "Zeile 3: inst-0002 Центр «Надежда»: aktualisiert (1 Wert)",
+    ]
+    now = stored(ws, "inst-0001", "institution.postcode")
+    assert now is not None and "problem" not in now
+    assert (now["v"], now["raw"]) == ("40212", "DE-40212")
+    assert "problem" in stored(ws, "inst-0002", "institution.postcode")  # type: ignore[operator]
+    assert not load(ws).conflicts()
+    code, history = formgen(ws, "register", "history", "inst-0001")
+    flag = "[ungültig: 'DE-40212': a postcode has five digits]"
+    assert f"    PLZ: DE-40212  {flag} → 40212\n" in history, history
+
+    code, said = formgen(
+        ws, "register", "set", "inst-0002", "institution.postcode", "DE-40212", *note
+    )
+    assert code == 0, said
+    now = stored(ws, "inst-0002", "institution.postcode")
+    assert now is not None and "problem" not in now
+    assert (now["v"], now["raw"]) == ("40212", "DE-40212")
+    live = ws.register_path.read_bytes()
+    assert formgen(ws, "register", "rebuild")[0] == 0
+    assert ws.register_path.read_bytes() == live
