@@ -135,7 +135,8 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   stale until a coordinator decided each date and initials. A copy of an older form, or of a
   form merged already, is held as before;
 * an entry's date and initials from the institution itself, dated later than the register's
-  date, are its latest confirmation: taken even from a form made before the register changed
+  date (its latest valid one: a return dated 31.02.2026 in between says no day), are its
+  latest confirmation: taken even from a form made before the register changed
   (an answer that came late), where a field changed on both sides would be held; and so are
   they over someone else's (a checklist's, when and by whom it was filled in), and its own
   spelling of a text someone else typed plainer (without accents, special letters or case);
@@ -1677,14 +1678,15 @@ class Register:
     def _confirms_later(self, inst: Json, e: EntryReturn, incoming: Mapping[str, Checked]) -> bool:
         """Whether the return confirms the entry on a later day than the register holds (both
         valid dates): the institution's latest confirmation, whose date and initials are
-        taken even from a form made before the register changed (an answer that came late)."""
+        taken even from a form made before the register changed (an answer that came late).
+        The register's day is its latest valid "Datum", as :meth:`_newer_copy` reads it: a
+        return dated invalidly in between (31.02.2026) says no day."""
         if not e.category:
             return False
         path = value_path(e.category, CONFIRMED_ON)
         returned = incoming.get(path)
-        held = self._current(inst, path)
         theirs = returned.value if returned is not None and returned.problem is None else None
-        mine = held.get("v") if held is not None else None
+        mine = (self._last_valid(inst, path) or {}).get("v")
         return isinstance(theirs, str) and isinstance(mine, str) and theirs > mine
 
     def _as_sent(

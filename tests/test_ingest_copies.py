@@ -57,14 +57,14 @@ OLDER = {"institution.phone": "0211 111111", "psychotherapie.contact_name": "О�
 NEWER = {"institution.phone": "0211 999999", "psychotherapie.contact_name": "Łucja Żółć"}
 
 
-def _filled(values: dict[str, str], day: str) -> bytes:
-    """The form filled in PDFium (Chrome), dated ``day`` on both checklists."""
+def _filled(values: dict[str, str], day: str, form: Path = BLANK) -> bytes:
+    """The ``form`` filled in PDFium (Chrome), dated ``day`` on both checklists."""
     dated = {
         f"{c}.{f}": v
         for c in ("psychotherapie", "fluechtlingsberatung")
         for f, v in (("date", day), ("initials", "ŞY"))
     }
-    return pdfium_fill(BLANK.read_bytes(), {**values, **dated})
+    return pdfium_fill(form.read_bytes(), {**values, **dated})
 
 
 def _save(path: Path, data: bytes, saved: str) -> Path:
@@ -219,3 +219,55 @@ def test_of_two_mails_with_copies_dated_alike_the_one_sent_earlier_is_older(
         f"die andere am {later:%d.%m.%Y} um {later:%H:%M}"
     )
     _held_older(ws, output, "(2).eml#1/1 Formular.pdf", why)
+
+
+def _form(ws: Path, iid: str, out: Path) -> Path:
+    """The institution's form as the register holds it now (``formgen generate``)."""
+    made = CliRunner().invoke(
+        main, ["generate", "pdf", "--institution", iid, "-w", str(ws), "--out", str(out)]
+    )
+    assert made.exit_code == 0, made.output
+    return out
+
+
+def test_a_copy_dated_after_the_last_valid_datum_is_a_late_answer_after_an_invalid_one(
+    tmp_path: Path,
+) -> None:
+    """The form's first copy, dated 10.11.; then the update form made after it, returned dated
+    31.02.2026 (no such day); then a second copy of the first form, dated 23.11.: later than
+    the last valid Datum, it is the institution's latest word, a late answer, as the
+    older-copy rule reads that Datum. Its Datum and the name only it changed are taken, the
+    phone the update form changed too waits as changed on both sides. It was held whole as
+    from an older form, the register's Datum being no day to compare with. Rebuilt alike."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    known = tmp_path / "Liste.csv"  # the centre's list: the register's first word of it
+    known.write_text(
+        "category;name;postcode\r\npsychotherapie;Psychosoziales Zentrum Düsseldorf;40211\r\n"
+        "fluechtlingsberatung;Psychosoziales Zentrum Düsseldorf;40211\r\n",
+        "utf-8",
+    )
+    imported = CliRunner().invoke(main, ["register", "import", str(known), "-w", str(ws)])
+    assert imported.exit_code == 0, imported.output
+    (iid,) = load(Workspace.open(ws)).institutions
+    first = _form(ws, iid, tmp_path / "Formular.pdf")
+    _run(ws, _save(tmp_path / "erste.pdf", _filled(OLDER, "10.11.2026", first), "2026-11-10T10:00"))
+    update = _form(ws, iid, tmp_path / "Aktualisierung.pdf")
+    odd = _filled({"institution.phone": "0211 555555"}, "31.02.2026", update)
+    _run(ws, _save(tmp_path / "neu.pdf", odd, "2026-11-20T10:00"))
+    second = _filled(NEWER, "23.11.2026", first)
+    output = _run(ws, _save(tmp_path / "zweite.pdf", second, "2026-11-23T10:00"))
+    assert "ist älter als" not in output, output
+    for args in ([], ["--reread"]):
+        if args:
+            result = CliRunner().invoke(main, ["register", "rebuild", "-w", str(ws), *args])
+            assert result.exit_code == 0, result.output
+        reg = load(Workspace.open(ws))
+        inst = reg.institutions[iid]
+        entry = inst["entries"]["psychotherapie"]["fields"]
+        assert (entry["date"]["v"], entry["initials"]["v"]) == ("2026-11-23", "ŞY")
+        assert entry["contact_name"]["v"] == "Łucja Żółć"
+        assert inst["institution"]["phone"]["v"] == "+49 211 555555"
+        (held,) = reg.conflicts()
+        assert (held["path"], held["theirs"]["v"]) == ("institution.phone", "+49 211 999999")
+        assert held.get("reason_key") != "held_superseded"
