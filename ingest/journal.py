@@ -179,10 +179,11 @@ def apply_op(
             data = archive_path(ws, sub.provenance.sha256).read_bytes()
             # the day it first came in: kept aside in the quarantine and merged later, or merged
             day = sub.provenance.received_day or local_day(op["at"]) or dt.date.today()
-            sub = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
+            again = replace(reread(data, sub.provenance, day), provenance=sub.provenance)
             from ingest.erase import left_out  # erase uses this module
 
-            sub = left_out(ws, sub)[0]  # as it was merged: without a prefilled value erased
+            # as it was merged: without a prefilled value erased, with a dropped field's value
+            sub = reg.with_dropped(left_out(ws, again)[0], sub)
         first_new, named = op.get("first_new", 1), op.get("named")
         return reg.merge(
             sub,

@@ -180,7 +180,10 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   („Gulsen Ozturk“ for „Gülşen Öztürk“, :func:`formgen.fold.fold`) is the same text: the
   register keeps its spelling and the outcome notes the other (``ingest_merge_spelled``);
 * a return naming a category or field the schema does not know is not merged at all: the outcome
-  says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``;
+  says ``quarantined`` with the reason, and the pipeline keeps the file in ``quarantine/``. Not a
+  return of an older version replayed from the journal that gives a field the schema dropped
+  since: the register kept that value when it merged it, and a rebuild keeps it alike
+  (:meth:`Register.with_dropped` for one read again);
 * a field the schema renamed (``renamed_from``) owns what the register holds under its old id:
   values, history and held conflicts are read under the current id, and so are returns replayed
   from the journal (merged under the old id before the schema changed);
@@ -818,30 +821,40 @@ class Register:
                 if cid in categories:
                     recheck(entry["fields"], categories[cid].entry_fields)
 
-    def _without_dropped(self, e: EntryReturn) -> EntryReturn:
-        """A return replayed from the journal (merged before the schema changed) without the
-        values of fields the current version dropped that an older version :attr:`kept` has:
-        a form of that version read now leaves them out too (:func:`ingest.validate.to_current`);
-        the return as a whole was quarantined as naming an unknown field, and a rebuild lost
-        its institution."""
+    def with_dropped(self, sub: Submission, journaled: Submission) -> Submission:
+        """``sub``, a return read again from its original (``register rebuild --reread``), with
+        the values ``journaled`` (as it was merged) gave in fields the schema dropped since,
+        which an older version :attr:`kept` has: read now, a form of its version leaves them out
+        (:func:`ingest.validate.to_current`), but the register kept them when it merged it."""
         kept = self.kept
-        assert kept is not None
+        if kept is None or sub.identity.schema_version == self.schema.schema_version:
+            return sub
 
-        def known(
+        def dropped(
             scope: str, ids: Mapping[str, int], values: Mapping[str, Checked]
         ) -> dict[str, Checked]:
             return {
                 k: c
                 for k, c in values.items()
-                if k.partition(".")[0] in ids or kept.older_field(scope, k) is None
+                if k.partition(".")[0] not in ids and kept.older_field(scope, k) is not None
             }
 
-        entry_ids = self._entry_ids.get(e.category or "", {})
-        return replace(
-            e,
-            institution=known(INSTITUTION, self._inst_ids, e.institution),
-            entry=known(e.category or "", entry_ids, e.entry),
-        )
+        was = {(e.institution_id, e.category, e.block): e for e in journaled.entries}
+        entries = []
+        for e in sub.entries:
+            old = was.get((e.institution_id, e.category, e.block))
+            if old is not None:
+                ids = self._entry_ids.get(e.category or "", {})
+                e = replace(
+                    e,
+                    institution={
+                        **dropped(INSTITUTION, self._inst_ids, old.institution),
+                        **e.institution,
+                    },
+                    entry={**dropped(e.category or "", ids, old.entry), **e.entry},
+                )
+            entries.append(e)
+        return replace(sub, entries=tuple(entries))
 
     def _current_entry(self, e: EntryReturn) -> EntryReturn:
         """A returned entry with its values under the current ids of their fields (a form of
@@ -1057,8 +1070,6 @@ class Register:
             sub = replace(sub, entries=tuple(map(self._current_entry, sub.entries)))
             if sent is not None:  # journaled by a merge from before the rename
                 sent = {self.schema.current_path(p): v for p, v in sent.items()}
-        if self.kept is not None and sub.identity.schema_version != self.schema.schema_version:
-            sub = replace(sub, entries=tuple(map(self._without_dropped, sub.entries)))
         problem = self._quarantine_reason(sub)
         if problem:
             return MergeOutcome(QUARANTINED, reason=problem)
@@ -1376,6 +1387,10 @@ class Register:
                 held=self.schema.schema_id,
             )
         inst_ids = self._inst_ids
+        # a return of an older version replayed from the journal (merged before the schema
+        # dropped a field, with its value) keeps that value, as the register kept it: a form
+        # of that version read now leaves it out already (ingest.validate.to_current)
+        older = self.kept if sub.identity.schema_version != self.schema.schema_version else None
         for e in sub.entries:
             entry_ids: Mapping[str, int] = {}
             if e.category is not None:
@@ -1390,7 +1405,9 @@ class Register:
                 (e.category, entry_ids, e.entry),
             ):
                 for key in values:
-                    if key.partition(".")[0] not in known:
+                    if key.partition(".")[0] not in known and (
+                        older is None or older.older_field(str(scope), key) is None
+                    ):
                         version = self.schema.schema_version
                         return Said(
                             "ingest_merge_unknown_field",

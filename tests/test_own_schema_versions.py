@@ -262,15 +262,31 @@ def test_the_register_is_checked_again_once_per_switch(tmp_path: Path, monkeypat
     assert stored(ws, "housing.places")["v"] == "many"
 
 
-def test_a_rebuild_after_the_switch_keeps_an_institution_holding_a_dropped_field(
-    tmp_path: Path,
-) -> None:
-    """Its return, journaled under 1.0.0 with the website, is replayed without it: it was
-    quarantined as naming a field the schema does not know, and the institution was gone."""
+def test_a_rebuild_after_the_switch_gives_the_register_the_live_one_is(tmp_path: Path) -> None:
+    """The live register keeps the website the return gave under 1.0.0 (its history, the JSON
+    export) after the switch dropped the field, and a late copy of the 1.0.0 form filling in
+    another one is merged without it. A rebuild gives the same register: it replayed the
+    first return without the website, so the rebuilt register had none (before that,
+    quarantined as naming a field the schema does not know, the institution was gone). Read
+    again from the originals (--reread), the website is kept as the journal holds it."""
     ws = first_return(tmp_path)
     switch_to_version_2(ws)
+    late = {"institution.web": "https://nowy.example", "housing.ages.a14_16": True}
+    returned(tmp_path, ws, "again.pdf", late)
+    live = load(Workspace.open(ws)).data
+    assert live["institutions"]["y-1"]["institution"]["web"]["v"] == "https://dom-lodz.example"
     rebuilt = run("register", "rebuild", "-w", str(ws))
     assert rebuilt.exit_code == 0, rebuilt.output
-    assert "1 return merged, 1 institution" in rebuilt.output
-    assert stored(ws, "housing.places")["v"] == "many"
-    assert "web" not in load(Workspace.open(ws)).institutions["y-1"]["institution"]
+    assert "2 returns merged, 1 institution" in rebuilt.output
+    assert load(Workspace.open(ws)).data == live
+    exported = tmp_path / "register.json"
+    done = run("register", "export", "--format", "json", "-w", str(ws), "-o", str(exported))
+    assert done.exit_code == 0, done.output
+    assert "https://dom-lodz.example" in exported.read_text("utf-8")
+    assert "https://nowy.example" not in exported.read_text("utf-8")
+    reread = run("register", "rebuild", "--reread", "-w", str(ws))
+    assert reread.exit_code == 0, reread.output
+    inst = load(Workspace.open(ws)).institutions["y-1"]
+    assert inst["institution"]["web"] == live["institutions"]["y-1"]["institution"]["web"]
+    web = [[c for c in h["changes"] if c[0] == "institution.web"] for h in inst["history"]]
+    assert web == [[["institution.web", None, inst["institution"]["web"]]], []]
