@@ -43,8 +43,10 @@ mutually exclusive checkboxes; ``yes_no_none`` is such a group with the on-state
 ``<path>.<option>`` (on-state ``/Yes``) plus a text field ``<path>._other``. What a screen
 reader says for a box (``/TU``) is the field's label, then the option the box stands for, then the
 help (with the first box of a group only: :func:`formgen.layout.spoken`); an exclusive group's own
-``/TU`` lists its choices. Identity: hidden read-only text fields ``formgen.<key>`` and the document
-information key ``/FormgenIdentity`` (JSON).
+``/TU`` lists its choices. The boxes of a page are listed by rows, top to bottom, left to right in
+a row, and the page says so (``/Tabs /R``): Tab and a screen reader go in that order. A viewer
+shows the title, not the file's name (``/DisplayDocTitle``). Identity: hidden read-only text
+fields ``formgen.<key>`` and the document information key ``/FormgenIdentity`` (JSON).
 """
 
 from __future__ import annotations
@@ -748,13 +750,24 @@ def _write(
                 "Resources": _RESOURCES,
                 "Contents": [content, footer],
                 "Annots": annots[index],
+                # Tab goes through the boxes by rows, as they are laid out and listed
+                **({"Tabs": Name("R")} if annots[index] else {}),
             },
         )
     w.set(pages_ref, {"Type": Name("Pages"), "Kids": page_refs, "Count": len(page_refs)})
     acroform = w.add(
         {"Fields": tree.top, "DR": _RESOURCES, "DA": da_text, "NeedAppearances": False}
     )
-    root = w.add({"Type": Name("Catalog"), "Pages": pages_ref, "AcroForm": acroform, "Lang": lang})
+    root = w.add(
+        {
+            "Type": Name("Catalog"),
+            "Pages": pages_ref,
+            "AcroForm": acroform,
+            "Lang": lang,
+            # the title bar and a screen reader say the title, not the file's name
+            "ViewerPreferences": {"DisplayDocTitle": True},
+        }
+    )
     date = stand.strftime("D:%Y%m%d000000Z")
     info = w.add(
         {

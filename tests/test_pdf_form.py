@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import random
 import shutil
@@ -308,6 +309,74 @@ def test_document_title_names_the_checklists_in_the_forms_language(
     form = make(schema, categories=every, lang=lang)  # 25 names do not fit a title bar
     title = PdfReader(io.BytesIO(form.data)).metadata.title
     assert title == f"{schema.title.get(lang)} – {form.identity.reference}"
+
+
+def test_a_viewer_shows_the_title_and_tabs_through_the_boxes_by_rows(schema: Schema) -> None:
+    """The title bar and a screen reader say the form's title, not its file name (a
+    coordinator with ten forms open heard „inst-0001_FG-….pdf“); Tab goes by rows; the
+    language stays."""
+    for lang in ("de", "en"):
+        form = make(schema, "institution", record=sample_record(), lang=lang)
+        with pikepdf.open(io.BytesIO(form.data)) as pdf:
+            assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+            assert pdf.Root.Lang == lang
+            assert [page.get("/Tabs") for page in pdf.pages] == ["/R"] * len(pdf.pages)
+            assert pdf.docinfo.Title == f"{_TITLE[lang]} – {form.identity.reference}"
+
+
+_TITLE = {"de": "Bestandsaufnahme", "en": "Inventory"}
+
+
+def widget_rows(data: bytes) -> list[list[list[tuple[str, float, float, float, float]]]]:
+    """Each page's boxes (name, x0, y0, x1, y1) in the order of its /Annots, in rows: a box
+    that shares height with the box before it stands in its row, any other begins the next.
+    The hidden identity fields (no area) are left out."""
+    out = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            rows: list[list[tuple[str, float, float, float, float]]] = []
+            for annot in page.get("/Annots", []):
+                x0, y0, x1, y1 = (float(v) for v in annot.Rect)
+                if x0 == x1:
+                    continue
+                box = (_full_name(annot), x0, y0, x1, y1)
+                last = rows[-1][-1] if rows else None
+                if last is not None and y0 < last[4] and y1 > last[2]:
+                    rows[-1].append(box)
+                else:
+                    rows.append([box])
+            out.append(rows)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("kind", "lang"), [("checklist", "de"), ("checklist", "en"), ("institution", "de")]
+)
+def test_the_boxes_are_listed_by_rows_top_to_bottom_left_to_right(
+    schema: Schema, kind: str, lang: str
+) -> None:
+    """/Tabs /R (by rows) is true of the order of each page's boxes: a screen reader and Tab
+    go through a row from left to right, and the rows from top to bottom (the audit found no
+    box after one lower down or further right in its row, on all 76 pages of the checklists)."""
+    every = tuple(c.id for c in schema.categories)
+    if kind == "checklist":
+        form = make(schema, categories=every, lang=lang)
+    else:  # prefilled, its name in Turkish, Polish and Arabic
+        form = make(schema, kind, record=sample_record(), lang=lang)
+    pages = widget_rows(form.data)
+    # rows of one box and of several (street and town, a choice's boxes) on every page
+    assert all(rows and any(len(row) > 2 for row in rows) for rows in pages)
+    for number, rows in enumerate(pages, 1):
+        for row in rows:
+            lefts = [box[1] for box in row]
+            assert lefts == sorted(set(lefts)), (number, row)
+        for above, below in itertools.pairwise(rows):
+            # the next row lies under the whole row before it
+            assert max(box[4] for box in below) <= min(box[2] for box in above) + 0.5, (
+                number,
+                above,
+                below,
+            )
 
 
 def test_identity_hidden_fields_and_info(schema: Schema) -> None:
