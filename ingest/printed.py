@@ -43,6 +43,12 @@ marked „Dormagen (nicht mehr in der Auswahl)“, on the cover, over its entrie
 header, and names no category as without an entry: no checklist has a gap in a region no form
 offers.
 
+On screen (at 200 %, or with a screen reader) the PDF opens with its bookmarks: the contents
+(the lists under them), each group of checklists, each checklist with its regions, and the
+index, each going to its heading at the reader's zoom; each line of the contents, its page
+count too, is a link to its section. The contents keep giving each section's number of pages,
+not a page number: every section numbers its own pages, from 1.
+
 :func:`render_register` is pure: register in, PDF bytes out.
 """
 
@@ -70,6 +76,7 @@ from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.pdfbase import pdfmetrics  # type: ignore[import-untyped]
 from reportlab.pdfbase.ttfonts import TTFont  # type: ignore[import-untyped]
+from reportlab.pdfgen.canvas import Canvas  # type: ignore[import-untyped]
 from reportlab.platypus import (  # type: ignore[import-untyped]
     ActionFlowable,
     BalancedColumns,
@@ -366,6 +373,15 @@ class _Blank(_Section):
         super().__init__("", None, "")
 
 
+class _Mark(_Section):
+    """An invisible marker: the outline (a viewer's bookmarks) has an entry ``title`` at
+    ``level`` going here (the contents, and the lists under them)."""
+
+    def __init__(self, title: str, level: int) -> None:
+        super().__init__(title, None, "")
+        self.level = level
+
+
 class _Recto(DocIf):  # type: ignore[misc]
     """At the top of a part's first page: where that page is a left-hand one (an even number,
     the back of a sheet in duplex), that page is left blank and the part begins on the next,
@@ -421,6 +437,16 @@ class _Book(IndexingFlowable):  # type: ignore[misc]
         pass
 
 
+class _Canvas(Canvas):  # type: ignore[misc]
+    """reportlab's canvas, without the link of no width that its contents lay over the page
+    count a line of them does not have (a group's, the index's: their text is the link)."""
+
+    def linkRect(self, contents: str, key: str, Rect: Any = None, *args: Any, **kw: Any) -> Any:
+        if Rect is not None and Rect[0] == Rect[2]:
+            return None
+        return super().linkRect(contents, key, Rect, *args, **kw)
+
+
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def __init__(
         self,
@@ -454,7 +480,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
     def handle_documentBegin(self) -> None:
         self.section = ""
         self.region = ""
-        self._listed: list[tuple[int, str]] = []
+        self._listed: list[tuple[int, str, str]] = []
+        self._marks = 0
+        self.canv.showOutline()  # a viewer opens the print with its bookmarks shown
         super().handle_documentBegin()
 
     def build(self, flowables: list[Flowable], **kw: Any) -> None:
@@ -465,9 +493,21 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         """Into the contents: the lines of the part that ends here, a checklist's with its
         number of pages, known now (so that a pass finds what the next prints)."""
         pages = self.book.pages.get(self.part.key, 0) if self.part else 0
-        for level, text in self._listed:
-            self.notify("TOCEntry", (level, text, pages if level else 0))
+        for level, text, key in self._listed:
+            self.notify("TOCEntry", (level, text, pages if level else 0, key))
         self._listed = []
+
+    def _mark(self, title: str, level: int) -> str:
+        """An entry ``title`` of the outline at ``level``: going to where the marker just laid
+        out stands, at the reader's zoom (one reading at 200 % stays at 200 %); its key, for
+        the contents' link to it. The keys are counted anew in each pass of the layout, so
+        that a pass's contents link to the same places in the next."""
+        self._marks += 1
+        key = f"mark{self._marks}"
+        self.canv.bookmarkPage(key, fit="XYZ", top=self.frame._y)
+        # a group and the contents show what is in them, a checklist its regions when opened
+        self.canv.addOutlineEntry(linebreak.collapse(title), key, level, closed=level > 0)
+        return key
 
     def _begin(self, canv: Any, doc: Any) -> None:
         self._carried = self.region  # the region continued from the page before, if any
@@ -489,9 +529,13 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         if isinstance(flowable, _Blank):
             self._blank = True
             return
+        if isinstance(flowable, _Mark):
+            self._mark(flowable.title, flowable.level)
+            return
         if isinstance(flowable, _Region):
             if fresh:
                 self._carried = ""  # the page begins with this region
+            self._mark(flowable.title, 2)  # under its checklist
             self.region = flowable.title
             self._on_page.append(flowable.title)
             return
@@ -506,7 +550,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
                 font, size = style.fontName, style.fontSize
                 room = BODY_W - style.leftIndent - pdfmetrics.stringWidth(" . 99 S.", font, size)
                 toc_text = _lines(flowable.toc_text, font, size, room, _NAME_LINES)
-                self._listed.append((flowable.toc_level, _no_break(toc_text, font, size)))
+                key = self._mark(flowable.toc_text, flowable.toc_level)
+                self._listed.append((flowable.toc_level, _no_break(toc_text, font, size), key))
 
     def _cover_page(self, canv: Any, doc: Any) -> None:
         pass
@@ -700,6 +745,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     # contents
     story.append(_Part("contents", say("print_contents", lang)))
     story.append(_Section(say("print_contents", lang), None, ""))
+    story.append(_Mark(say("print_contents", lang), 0))
     story.append(_para(say("print_contents", lang), st["h1"]))
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
@@ -712,7 +758,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         style = st["no_entry"]
         room = BODY_W - style.leftIndent
         titles = (f"{numbers[c.id]}. {c.label.get(opt.lang)}" for c in gaps)
-        block = [_heading(say("print_no_entry_in", lang, region=covered), st["h2"])]
+        without = say("print_no_entry_in", lang, region=covered)
+        block = [_Mark(without, 1), _heading(without, st["h2"])]
         block += [_para(_lines(t, FONT, style.fontSize, room), style) for t in titles]
         story.append(KeepTogether(block))
     story += _withdrawn(reg, opt, stand, only, cats, numbers, st)
@@ -802,7 +849,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         topMargin=20 * mm,
         bottomMargin=18 * mm,
     )
-    doc.multiBuild(story)
+    doc.multiBuild(story, canvasmaker=_Canvas)
     return buf.getvalue()
 
 
@@ -846,7 +893,7 @@ def _withdrawn(
     if not lines:
         return []
     head = say("print_withdrawn", opt.lang, date=date_text(since, opt.lang))
-    return [_heading(head, st["h2"]), *lines]
+    return [_Mark(head, 1), _heading(head, st["h2"]), *lines]
 
 
 def _legend(st: dict[str, ParagraphStyle], lang: str, duplex: bool) -> list[Flowable]:

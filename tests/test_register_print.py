@@ -10,11 +10,12 @@ import re
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 import pypdf
 import pypdfium2 as pdfium
 import pytest
@@ -40,6 +41,7 @@ from ingest.values import check_multi, check_text
 STAND = dt.date(2026, 11, 22)
 MM = 72 / 25.4
 A4_WIDTH = 210 * MM
+A4_HEIGHT = 297 * MM
 
 
 @pytest.fixture(scope="module")
@@ -73,11 +75,104 @@ def pages(pdf: bytes) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def printed(reg: Register) -> list[str]:
+def printed_pdf(reg: Register) -> bytes:
     opts = PrintOptions(
         centre="SPKoM Düsseldorf", stand=STAND, categories=("krisendienst", "psychotherapie")
     )
-    return pages(render_register(reg, opts))
+    return render_register(reg, opts)
+
+
+@pytest.fixture(scope="module")
+def printed(printed_pdf: bytes) -> list[str]:
+    return pages(printed_pdf)
+
+
+def outline(pdf: bytes) -> list[tuple[int, str, int, float]]:
+    """The print's bookmarks in order: (level, title, the page it goes to (from 0), the top of
+    the place there)."""
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+
+    def walk(items: list[object], level: int) -> Iterator[tuple[int, str, int, float]]:
+        for item in items:
+            if isinstance(item, list):
+                yield from walk(item, level + 1)
+            else:
+                assert isinstance(item, pypdf.generic.Destination)
+                page = reader.get_destination_page_number(item)
+                yield level, str(item.title), page, float(item.top)
+
+    return list(walk(reader.outline, 0))
+
+
+def links(pdf: bytes, page: int) -> list[tuple[tuple[float, ...], int]]:
+    """The links on ``page``: each one's rectangle and the page it goes to (from 0)."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        number = {p.objgen: n for n, p in enumerate(doc.pages)}
+        return [
+            (tuple(float(v) for v in a.Rect), number[a.Dest[0].objgen])
+            for a in doc.pages[page].get("/Annots", [])
+        ]
+
+
+def test_the_print_opens_with_bookmarks_of_its_parts_checklists_and_regions(
+    printed_pdf: bytes,
+) -> None:
+    """At 200 % or with a screen reader, 58 pages were to be leafed through: the viewer opens
+    the bookmarks, the contents, each group with its checklists, each checklist with its
+    regions (closed), and the index, each going to its heading, at the reader's zoom."""
+    marks = outline(printed_pdf)
+    regions = ["Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)", "Dormagen"]
+    assert [(level, title) for level, title, *_ in marks] == [
+        (0, "Inhalt"),
+        (0, "Checklisten „Sozialpsychiatrie“"),
+        (1, "11. Krisen(interventions)dienst"),
+        *((2, region) for region in regions),
+        (1, "15. PsychotherapeutIn, niedergelassen"),
+        *((2, region) for region in regions),
+        (0, "Verzeichnis und Zeichenerklärung"),
+    ]
+    with pdfplumber.open(io.BytesIO(printed_pdf)) as doc:
+        for _level, title, page, top in marks:
+            # the heading under the place the bookmark goes to (not the page header's name)
+            found = doc.pages[page].search(title[:12], regex=False)
+            under = [f["top"] - (A4_HEIGHT - top) for f in found if f["top"] > 18 * MM]
+            assert under and 0 <= under[0] < 30, (title, page, under)
+    with pikepdf.open(io.BytesIO(printed_pdf)) as doc, doc.open_outline() as tree:
+        assert doc.Root.PageMode == "/UseOutlines"
+        # a group shows its checklists; a checklist its regions when it is opened
+        assert [item.is_closed for item in tree.root] == [False, False, False]
+        assert [item.is_closed for item in tree.root[1].children] == [True, True]
+
+
+def test_the_contents_lines_and_page_counts_go_to_their_sections(
+    printed_pdf: bytes, printed: list[str]
+) -> None:
+    """Each line of the contents goes to its section's first page, its name and its number
+    of pages alike. The numbers stay counts: each section numbers its own pages (a section
+    printed alone replaces its sheets), the first page of every one is „Seite 1“."""
+    crisis = next(n for n, p in enumerate(printed) if p.startswith("11. Krisen") and n > 1)
+    therapy = next(n for n, p in enumerate(printed) if p.startswith("15. Psycho") and n > 1)
+    index = next(n for n, p in enumerate(printed) if p.startswith("Verzeichnis und"))
+    on_page = links(printed_pdf, 1)
+    assert all(x1 - x0 > 5 for (x0, _y0, x1, _y1), _to in on_page)  # none of no width
+
+    def target(found: dict[str, float]) -> list[int]:
+        x, y = (found["x0"] + found["x1"]) / 2, A4_HEIGHT - (found["top"] + found["bottom"]) / 2
+        return [to for (x0, y0, x1, y1), to in on_page if x0 <= x <= x1 and y0 <= y <= y1]
+
+    with pdfplumber.open(io.BytesIO(printed_pdf)) as doc:
+        contents = doc.pages[1]
+        for text, to in (
+            ("Checklisten „Sozialpsychiatrie“", crisis),
+            ("11. Krisen(interventions)dienst", crisis),
+            ("15. PsychotherapeutIn", therapy),
+            ("Verzeichnis und Zeichenerklärung", index),
+        ):
+            (found,) = contents.search(text, regex=False)
+            assert target(found) == [to], text
+        counts = contents.search("2 S.", regex=False)
+        assert [target(found) for found in counts] == [[crisis], [therapy]]
+    assert printed[crisis].endswith("Seite 1/2") and printed[therapy].endswith("Seite 1/2")
 
 
 def test_cover_names_centre_region_and_stand(printed: list[str]) -> None:
@@ -237,6 +332,13 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
         "(geschlossen zum 30.06.2026)"
     ) in contents
     assert "Кризисная служба" not in "\n".join(printed)
+    # under the contents in the bookmarks, going to its heading on the contents' page
+    marks = outline(render_register(r, PrintOptions(stand=STAND)))
+    assert marks[1][:3] == (
+        1,
+        "Seit dem 22.11.2025 aus dem Register genommen – ihre Blätter aus dem Ordner entfernen",
+        1,
+    )
     # a print without its sections has none of its sheets
     alone = pages(render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",))))
     assert "Kriz Servisi" not in alone[1] and "aus dem Register genommen" not in alone[1]
@@ -436,6 +538,9 @@ def test_a_regions_print_names_the_checklists_without_an_entry_there_together(
     # each on a line of its own, in the schema's order
     numbers = [line.split(" ")[0] for line in lines if line[0].isdigit()]
     assert numbers == [title.split(" ")[0] for title in empty] and len(numbers) == 23
+    # a bookmark under the contents' goes to the list
+    marks = outline(render_register(reg, PrintOptions(stand=STAND, region="Düsseldorf", lang=lang)))
+    assert marks[1][:3] == (1, without, 1)
 
 
 def test_a_print_of_a_region_without_any_entry_is_its_cover_and_the_list() -> None:
@@ -775,6 +880,9 @@ def test_arabic_region_and_category_names_read_in_order_in_every_heading() -> No
     assert f"Neuss ({right_to_left('نويس')})" in section
     cover = drawn_lines(render_register(r, replace(opts, region="r0")))[0]
     assert f"Versorgungsregion: {right_to_left('دوسلدورف')}" in cover
+    # the bookmarks name them as written (UTF-16 text), not as drawn
+    titles = [title for _level, title, *_ in outline(render_register(r, opts))]
+    assert titles[2:5] == ["11. Krisendienst (خدمة الطوارئ)", "دوسلدورف", "Neuss (نويس)"]
 
 
 def renamed(schema: Schema, label: str) -> Schema:
