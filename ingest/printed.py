@@ -96,6 +96,7 @@ from reportlab.platypus.doctemplate import IndexingFlowable  # type: ignore[impo
 from reportlab.platypus.flowables import DocIf  # type: ignore[import-untyped]
 from reportlab.platypus.tableofcontents import TableOfContents  # type: ignore[import-untyped]
 
+import formgen
 from formgen import languages, linebreak
 from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.filenames import slug
@@ -463,6 +464,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self.footer = footer
         """The footer's left: the centre's name and the Stand."""
         self.lang = lang
+        """The print's language: its words, and the PDF's /Lang (reportlab's canvas takes a
+        template's ``lang``)."""
         self.toc_styles = toc_styles
         self.book = book
         self.part: _Part | None = None
@@ -842,8 +845,12 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         lang,
         toc.levelStyles,
         book,
+        # a viewer's title bar and a screen reader say the title, not the file's name
         title=f"{say('print_title', lang)} – {stand_text}",
+        displayDocTitle=True,
+        subject=f"{schema.title.get(lang)} – {say('print_region', lang)}: {covered}",
         author=opt.centre or "formgen",
+        creator=f"formgen {formgen.__version__}",
         leftMargin=18 * mm,
         rightMargin=18 * mm,
         topMargin=20 * mm,

@@ -26,6 +26,7 @@ from pdf_engines import drawn_glyphs, drawn_lines, glyph_outline, pdfium_fill, r
 from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
 from test_register_returns import RECIPIENTS, mailed_form, run
 
+import formgen
 from formgen.cli import main
 from formgen.errors import FormgenError
 from formgen.fonts import font_path
@@ -173,6 +174,35 @@ def test_the_contents_lines_and_page_counts_go_to_their_sections(
         counts = contents.search("2 S.", regex=False)
         assert [target(found) for found in counts] == [[crisis], [therapy]]
     assert printed[crisis].endswith("Seite 1/2") and printed[therapy].endswith("Seite 1/2")
+
+
+def test_a_viewer_says_the_prints_title_and_what_it_is(reg: Register, printed_pdf: bytes) -> None:
+    """The title bar and a screen reader say the title, not the file's name; the document's
+    properties say what it is and which formgen made it, in the print's language (they said
+    „(unspecified)“, reportlab's words)."""
+    english = render_register(
+        reg, PrintOptions(stand=STAND, lang="en", region="dormagen", categories=("krisendienst",))
+    )
+    for pdf, lang, title, subject in (
+        (
+            printed_pdf,
+            "de",
+            "Regionales Versorgungsregister – Stand 22.11.2026",
+            f"{SCHEMA.title.get('de')} – Versorgungsregion: alle Regionen",
+        ),
+        (
+            english,
+            "en",
+            "Regional care register – As of 2026-11-22",
+            f"{SCHEMA.title.get('en')} – Care region: Dormagen",
+        ),
+    ):
+        with pikepdf.open(io.BytesIO(pdf)) as doc:
+            assert doc.Root.ViewerPreferences.DisplayDocTitle is True
+            assert doc.Root.Lang == lang
+            assert str(doc.docinfo.Title) == title
+            assert str(doc.docinfo.Subject) == subject
+            assert str(doc.docinfo.Creator) == f"formgen {formgen.__version__}"
 
 
 def test_cover_names_centre_region_and_stand(printed: list[str]) -> None:
