@@ -274,11 +274,7 @@ def running_head(label: str, suffix: str = "") -> str:
     """``label · suffix`` shortened (the label, with …) to fit the running head."""
     tail = f" · {suffix}" if suffix else ""
     room = RUNNING_HEAD_WIDTH - text_width(tail, RUNNING_HEAD_SIZE)
-    if text_width(label, RUNNING_HEAD_SIZE) > room:
-        while label and text_width(label + "…", RUNNING_HEAD_SIZE) > room:
-            label = label[:-1]
-        label = label.rstrip() + "…"
-    return label + tail
+    return linebreak.shorten(label, lambda text: text_width(text, RUNNING_HEAD_SIZE), room) + tail
 
 
 def field_label(f: Field, lang: str) -> str:

@@ -81,7 +81,7 @@ from formgen.layout import (
     layout_form,
     spoken,
 )
-from formgen.linebreak import LINE_BREAK, collapse, split_word
+from formgen.linebreak import LINE_BREAK, collapse, shorten, split_word
 from formgen.messages import Said, SaidJoined, date_text
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
@@ -432,20 +432,12 @@ def _footer(
 
 def _fit(text: str, font: FieldFont, size: float, width: float, cut: bool = False) -> str:
     """``text`` whole where it fits ``width``, else its longest head that fits with „…“ (also
-    where ``cut``: ``text`` is the head of a longer one)."""
+    where ``cut``: ``text`` is the head of a longer one), as :func:`formgen.linebreak.shorten`
+    shortens it."""
     most = font.most_chars(size, width)
-    if len(text) > most:
-        text, cut = text[:most], True
-    if not cut and font.width(text, size) <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if font.width(text[:mid] + "…", size) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return text[:low] + "…"
+    if cut or len(text) > most:
+        text = text[:most] + "…"
+    return shorten(text, lambda line: font.width(line, size), width)
 
 
 # --------------------------------------------------------------------------- appearances

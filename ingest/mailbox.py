@@ -34,6 +34,7 @@ from typing import Any
 
 from formgen.errors import NotAFileError, UnreadableFileError
 from formgen.filenames import readable
+from formgen.linebreak import shorten
 from formgen.messages import Said, os_error_said
 from ingest.sniff import HEADER_LINE, open_regular
 
@@ -88,12 +89,13 @@ def _admitted(scan: MailScan, where: str, limit: int, key: str) -> bool:
 
 def display_name(name: str | None, limit: int = 120) -> str:
     """An attachment name fit for a report line: NFC, no control characters, no separators,
-    no lone surrogates (a name that was not valid UTF-8 is decoded as Windows-1252)."""
+    no lone surrogates (a name that was not valid UTF-8 is decoded as Windows-1252); one longer
+    than ``limit`` characters shortened as :func:`formgen.linebreak.shorten` shortens."""
     if not name:
         return "(no name)"
     text = unicodedata.normalize("NFC", readable(str(name)))
     text = _UNSAFE.sub("_", text).strip() or "(no name)"
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, len, limit)
 
 
 def _header(msg: Any, name: str) -> str | None:
@@ -134,7 +136,9 @@ def _twice(part: Message, position: str) -> Said | None:
     for name in _ONCE:
         values = part.get_all(name) or []
         if len(values) > 1:
-            said = ", ".join(" ".join(str(v).split(";")[0].split())[:40] for v in values[:3])
+            said = ", ".join(
+                shorten(" ".join(str(v).split(";")[0].split()), len, 40) for v in values[:3]
+            )
             return Said(
                 "ingest_mail_headers_twice",
                 position=position,
@@ -402,8 +406,8 @@ def _msg_parts(
 
 def _clean(value: object) -> str | None:
     """A mail's sender, date or subject for the report and the quarantine's record: on one
-    line, its blanks folded, at most 300 characters; ``None`` for none."""
+    line, its blanks folded, at most 300 characters (a longer one shortened, ending in „…“);
+    ``None`` for none."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
-    return text[:300] or None
+    return shorten(" ".join(str(value).split()), len, 300) or None

@@ -31,7 +31,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
-from formgen.linebreak import one_line
+from formgen.linebreak import one_line, shorten
 from formgen.messages import Problem, SaidJoined, SaidProblem
 from formgen.model import INSTITUTION, FieldPath
 
@@ -108,10 +108,9 @@ the original was, and that the archived file keeps it, is said by the value's pr
 
 def short(text: str, limit: int = 60) -> str:
     """``text`` for a one-line message: its whitespace folded to single spaces, a line break
-    shown as „↵“ (:func:`formgen.linebreak.one_line`), cut to ``limit`` characters ending in
-    :data:`CUT` where it was cut."""
-    line = one_line(text)
-    return line if len(line) <= limit else line[: limit - 1] + CUT
+    shown as „↵“ (:func:`formgen.linebreak.one_line`), shortened to ``limit`` characters as
+    :func:`formgen.linebreak.shorten` shortens, ending in :data:`CUT`."""
+    return shorten(one_line(text), len, limit)
 
 
 @dataclass(frozen=True)

@@ -187,7 +187,8 @@ def test_outlook_msg_attachments(
 
 def test_a_mails_sender_and_subject_are_kept_on_one_line_of_at_most_300_characters() -> None:
     """An .eml's headers and an Outlook .msg's fields are kept alike: blanks and folded lines
-    as one space, at most 300 characters, nothing where the mail says nothing."""
+    as one space, at most 300 characters (a longer one shortened, ending in „…“: cut without
+    it, it read as the whole subject), nothing where the mail says nothing."""
     names = "Çiğdem Öztürk-İnce " * 20
     raw = (
         "From: Praxis  Ольга\r\n  Петренко <olga@example.org>\r\n"
@@ -197,8 +198,8 @@ def test_a_mails_sender_and_subject_are_kept_on_one_line_of_at_most_300_characte
     msg = email.message_from_bytes(raw.encode(), policy=mailbox._POLICY)
     info = mailbox.mail_info(msg)
     assert info.sender == "Praxis Ольга Петренко <olga@example.org>"
-    assert info.subject == f"Rückmeldung Bestandsaufnahme {names}"[:300]
-    assert len(info.subject) == 300 and info.date is None
+    assert info.subject == f"Rückmeldung Bestandsaufnahme {names}"[:299] + "…"
+    assert info.date is None
 
 
 def _utf16(text: str) -> bytes:
@@ -600,13 +601,12 @@ def test_a_line_from_in_a_mails_text_left_unmarked_does_not_split_the_mail(
     assert found[0].data == FORM.read_bytes() and found[0].mail.sender == SENDER
 
 
-def test_a_part_with_two_content_types_is_a_warning_not_silence(tmp_path: Path) -> None:
-    """No mail program writes a Content-Type twice; a mail that does (damaged or forged) is
-    read by the first one, as Python's email package reads it — and the report says so,
-    where it said "no attachment to ingest" and --strict passed."""
+def _two_content_types(tmp_path: Path, second: str) -> tuple[Status, str, tuple[str, ...]]:
+    """Status, reason and warnings of a reply whose form's part says ``Content-Type:
+    text/plain``, then ``Content-Type: second``."""
     mail = re.sub(
         rb"Content-Type: application/pdf\n(.*\n)*?Content-Disposition: attachment.*\n",
-        b"Content-Type: text/plain\nContent-Type: application/pdf; name=antwort.pdf\n",
+        f"Content-Type: text/plain\nContent-Type: {second}\n".encode(),
         _reply([]),
     )
     assert mail.count(b"Content-Type: ") == 4 and b"Content-Disposition" not in mail
@@ -614,9 +614,26 @@ def test_a_part_with_two_content_types_is_a_warning_not_silence(tmp_path: Path) 
     path.write_bytes(mail)
     ws = sample_workspace(tmp_path / "ws")
     (outcome,) = ingest_sources(discover([path])[0], ReadContext.for_workspace(ws)).outcomes
-    assert (outcome.status, outcome.reason) == (Status.WARNINGS, "1 mail, 0 attachments")
-    assert outcome.warnings == (
+    return outcome.status, outcome.reason, outcome.warnings
+
+
+def test_a_part_with_two_content_types_is_a_warning_not_silence(tmp_path: Path) -> None:
+    """No mail program writes a Content-Type twice; a mail that does (damaged or forged) is
+    read by the first one, as Python's email package reads it — and the report says so,
+    where it said "no attachment to ingest" and --strict passed."""
+    status, reason, warnings = _two_content_types(tmp_path, "application/pdf; name=antwort.pdf")
+    assert (status, reason) == (Status.WARNINGS, "1 mail, 0 attachments")
+    assert warnings == (
         "#1: a part with 2 Content-Type headers (text/plain, application/pdf), which no mail "
         "program writes; read as text/plain — a damaged or forged mail: ask the sender to send "
         "the form again",
     )
+
+
+def test_a_header_said_twice_is_quoted_shortened_with_an_ellipsis(tmp_path: Path) -> None:
+    """The values of a header written twice are quoted cut to 40 characters: a Word file's
+    type was cut without a mark („…officedoc“ read as all it said); now it ends in „…“, as
+    every text formgen shortens for people."""
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    _status, _reason, (warning,) = _two_content_types(tmp_path, f"{docx}; name=antwort.docx")
+    assert "(text/plain, application/vnd.openxmlformats-officedo…), " in warning
