@@ -176,14 +176,25 @@ def _fitting(word: str, measure: Callable[[str], float], width: float) -> int:
 
 def shorten(text: str, measure: Callable[[str], float], width: float, least: int = 0) -> str:
     """``text`` whole where ``measure`` puts it within ``width``, else its longest head that
-    fits with „…“ after it, the head's blanks at its end dropped (``Praxis Dr.…``). A shortened
-    text has at least ``least`` characters, „…“ counted: one of no more is kept whole."""
+    fits with „…“ after it, the head's blanks at its end dropped (``Praxis Dr.…``). The head
+    ends where a word ends (before a space a line may break at, :data:`BREAKS`) if that leaves
+    no more than the last third of ``width`` empty, else within the word („Beratungsstelle
+    für Migration“ in 24 columns: ``Beratungsstelle für…``, not ``Beratungsstelle für Mi…``;
+    an Arabic word cut within is drawn as another word, its last letter in the form that ends
+    a word). A shortened text has at least ``least`` characters, „…“ counted: one of no more
+    is kept whole."""
     if len(text) <= least or measure(text) <= width:
         return text
-    head = _most(
-        lambda n: measure(text[:n].rstrip() + "…") <= width, max(least - 1, 0), len(text) - 1
-    )
-    return text[:head].rstrip() + "…"
+
+    def cut(n: int) -> str:
+        return text[:n].rstrip() + "…"
+
+    low = max(least - 1, 0)
+    head = _most(lambda n: measure(cut(n)) <= width, low, len(text) - 1)
+    word = max((m.start() for m in BREAKS.finditer(text, low, head + 1)), default=0)
+    if word and measure(cut(word)) >= width * 2 / 3:
+        head = word
+    return cut(head)
 
 
 def _most(fits: Callable[[int], bool], low: int, high: int) -> int:

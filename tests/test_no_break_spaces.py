@@ -146,12 +146,23 @@ def test_a_word_of_a_hundred_thousand_letters_is_broken_measuring_a_line_at_a_ti
 
 def test_a_text_too_wide_ends_in_an_ellipsis_after_its_longest_head_that_fits() -> None:
     """One rule for every name, label and cell shortened to its room (the printed register's
-    page header, footer and cut lines, a terminal table's cells): the longest head that fits
-    with „…“, without the blanks at its end, at least ``least`` characters long."""
+    page header, footer and cut lines, a form's fields and running head, a terminal table's
+    cells, a message's quoted value): the longest head that fits with „…“, ended after a whole
+    word where that leaves no more than the last third of the room empty, without the blanks at
+    its end, at least ``least`` characters long."""
     name = "Praxis Dr. Müller"
     assert linebreak.shorten(name, len, 17) == name
-    assert linebreak.shorten(name, len, 14) == "Praxis Dr. Mü…"
+    assert linebreak.shorten(name, len, 14) == "Praxis Dr.…"  # not „Praxis Dr. Mü…“
     assert linebreak.shorten(name, len, 12) == "Praxis Dr.…"  # not „Praxis Dr. …“
+    # a word within the last third of the room: cut within it, not a short head
+    assert linebreak.shorten("Praxis Sozialpsychiatrie", len, 14) == "Praxis Sozial…"
+    # a no-break space joins its words: „z. B.“ is not cut after „z.“
+    assert linebreak.shorten("Sprechzeiten z.\u00a0B. Montag", len, 18) == "Sprechzeiten…"
+    assert linebreak.shorten("Çiğdem Öztürk-İnce Danışmanlık", len, 25) == "Çiğdem Öztürk-İnce…"
+    assert linebreak.shorten("Ośrodek Interwencji Kryzysowej", len, 24) == "Ośrodek Interwencji…"
+    assert linebreak.shorten("Центр психологической помощи", len, 24) == "Центр психологической…"
+    # an Arabic word cut within takes other letter forms: cut before it, „…“ at its logical end
+    assert linebreak.shorten("مركز الاستشارات النفسية", len, 20) == "مركز الاستشارات…"
     assert linebreak.shorten(name, len, 0) == "…"
     assert linebreak.shorten(name, len, 0, least=10) == "Praxis Dr…"
     assert linebreak.shorten("Düsseldorf", len, 0, least=10) == "Düsseldorf"  # nothing saved

@@ -259,7 +259,7 @@ def test_a_value_that_is_no_choice_is_told_whole_and_a_region_without_regions_pl
         "list.csv:2: region 'Upper Bavaria': the schema has no regions (nothing is split by "
         "region); leave the region out",
         f"list.csv:2: column district: '{wrong}' is not a choice; allowed: District 03 – Upper "
-        "Bavaria (d03), District 05 – Bavaria (rural, incl. sur… (d05)",
+        "Bavaria (d03), District 05 – Bavaria (rural, incl.… (d05)",
     ]
 
 
