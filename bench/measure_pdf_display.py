@@ -56,7 +56,7 @@ def poppler_text(data: bytes, tmp: Path) -> str:
     (tmp / "in.pdf").write_bytes(data)
     subprocess.run(["pdftocairo", "-pdf", str(tmp / "in.pdf"), str(tmp / "out.pdf")], check=True)
     return subprocess.run(
-        ["pdftotext", str(tmp / "out.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(tmp / "out.pdf"), "-"], capture_output=True, encoding="utf-8", check=True
     ).stdout
 
 
@@ -68,7 +68,7 @@ def qpdf_text(data: bytes, tmp: Path) -> str:
         check=False, capture_output=True,
     )  # fmt: skip
     return subprocess.run(
-        ["pdftotext", str(tmp / "flat.pdf"), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(tmp / "flat.pdf"), "-"], capture_output=True, encoding="utf-8", check=True
     ).stdout
 
 

@@ -5,6 +5,8 @@ The schema model (:mod:`formgen.model`) is owned here; :mod:`ingest` imports it.
 
 __all__ = ["__version__"]
 
+__version__: str  # no value here: given by __getattr__ when asked for
+
 
 def __getattr__(name: str) -> str:
     """``__version__``, looked up when asked for: importlib.metadata takes longer to load than

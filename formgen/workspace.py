@@ -446,7 +446,7 @@ class Workspace:
             (root / sub).mkdir(exist_ok=True)
         secret_path = root / SECRET
         fd = os.open(secret_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as fh:
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(secrets.token_hex(32) + "\n")
         text = _CONFIG_TEMPLATE.format(
             name=json.dumps(name, ensure_ascii=False),
@@ -853,7 +853,10 @@ def _open_lock(path: Path) -> IO[str]:
     points to."""
     try:
         fh = open(  # noqa: SIM115 - kept open while the lock is held
-            path, "a+", opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW, 0o666)
+            path,
+            "a+",
+            encoding="utf-8",  # the holder's record has „…“: not the locale's (Latin-1)
+            opener=lambda name, flags: os.open(name, flags | os.O_NOFOLLOW, 0o666),
         )
     except OSError as exc:
         if exc.errno != errno.ELOOP:  # a link

@@ -654,7 +654,10 @@ def _expand(
 
 
 def _vsize() -> int:
-    with contextlib.suppress(OSError, ValueError, IndexError), open("/proc/self/statm") as fh:
+    with (
+        contextlib.suppress(OSError, ValueError, IndexError),
+        open("/proc/self/statm", encoding="ascii") as fh,
+    ):
         return int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     return 0
 

@@ -168,7 +168,7 @@ def test_workspace_init_open_and_issued_forms(tmp_path: Path) -> None:
         Workspace.init(ws.root)
     ident = FormIdentity("s", "1.0.0", "ABCDE12345", "checklist", ("wohnheim",)).sign(ws.secret)
     ws.record_issued([ident])
-    with open(ws.root / "issued.jsonl", "a") as fh:
+    with open(ws.root / "issued.jsonl", "a", encoding="utf-8") as fh:
         fh.write("{damaged\n")
     assert ws.issued()["ABCDE12345"].verify(ws.secret)
     with pytest.raises(WorkspaceError, match=r"not a formgen workspace.*formgen init"):

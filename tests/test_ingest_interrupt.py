@@ -119,7 +119,7 @@ main()
 
 def _running(pid: int) -> bool:
     with contextlib.suppress(OSError):
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        state = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").rsplit(")", 1)[1].split()[0]
         return state not in "ZX"  # a zombie has ended
     return False
 

@@ -120,7 +120,7 @@ def test_drafts_open_as_unsent_and_a_rerun_writes_none_again(tmp_path):
     # drafts are sent from the mail program: --send in the same round does not send them again
     inbox = Inbox()
     with smtp_server(inbox) as server:
-        with open(ws / "workspace.toml", "a") as fh:
+        with open(ws / "workspace.toml", "a", encoding="utf-8") as fh:
             fh.write(f'\n[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\n')
         sent = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
     assert sent.exit_code == 0 and inbox.messages == []

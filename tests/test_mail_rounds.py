@@ -170,7 +170,7 @@ def test_damaged_log_line_is_skipped_and_reported(tmp_path):
     ws = make_workspace(tmp_path / "ws")
     log = SendLog(ws.root)
     log.append("prepared", round="r", institution_id="a", instance_ids=["X"], files=[])
-    with open(log.path, "a") as fh:
+    with open(log.path, "a", encoding="utf-8") as fh:
         fh.write('{"event": "sent", "round": "r", "instit')  # a crash mid-write
     assert [d.institution_id for d in log.deliveries()] == ["a"]
     assert log.damaged_lines == [2]
