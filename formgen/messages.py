@@ -1965,6 +1965,9 @@ WORDS: dict[str, dict[str, str]] = {
         "click_not_in_range": "{value} is not in the range {range}.",
         "click_terminal_encoding": "{why}; the terminal sent it in another encoding than UTF-8 "
         "(read as Windows-1252 it is '{shown}'); set the terminal to UTF-8 and give it again",
+        "click_terminal_utf8": "'{value}' could not be read in the system's encoding "
+        "({encoding}): the terminal sent it in UTF-8 ('{meant}'); set the terminal to "
+        "{encoding}, or the system's locale (LANG) to UTF-8, and give it again",
         # (end of click)
         # formgen init (cli/workspace.py)
         "init_bad_sender": 'sender "{sender}" cannot be used: {why}; give the address of the '
@@ -4220,6 +4223,10 @@ WORDS: dict[str, dict[str, str]] = {
         "click_terminal_encoding": "{why}; das Terminal hat es in einer anderen Kodierung als "
         "UTF-8 gesendet (als Windows-1252 gelesen: „{shown}“); bitte das Terminal auf UTF-8 "
         "stellen und es noch einmal eingeben",
+        "click_terminal_utf8": "„{value}“ ist in der Kodierung des Systems ({encoding}) nicht "
+        "lesbar: das Terminal hat es in UTF-8 gesendet („{meant}“); bitte das Terminal auf "
+        "{encoding} oder die Spracheinstellung des Systems (LANG) auf UTF-8 stellen und es noch "
+        "einmal eingeben",
         # (end of click)
         # formgen init (cli/workspace.py)
         "init_bad_sender": "Absender „{sender}“ ist nicht verwendbar: {why}; die Adresse des "

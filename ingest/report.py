@@ -21,7 +21,6 @@ failure.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import time
 from collections import Counter
@@ -208,9 +207,6 @@ class IngestReport:
             },
             "files": [o.to_json() for o in self.outcomes],
         }
-
-    def dumps(self) -> str:
-        return json.dumps(self.to_json(), ensure_ascii=False, indent=2)
 
 
 @functools.cache

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import errno
 import functools
 import importlib
+import io
+import json
 import os
 import re
 import shlex
 import shutil
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -34,6 +38,24 @@ def echo(message: str = "", err: bool = False) -> None:
     make the terminal show something other than what the register holds. Error messages are
     shown here too (:class:`_SaidError`, :class:`_SaidUsageError`)."""
     click.echo(terminal(message), err=err)
+
+
+def echo_json(data: Any, indent: int = 2) -> None:
+    """Print ``data`` as JSON (``--json``): its text as it is where stdout takes UTF-8, else
+    with ``\\u`` escapes for all but ASCII, so that what a program reads is whole JSON of the
+    same values in any terminal (a Windows console's cp1252, a server set to Latin-1)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    utf8 = codecs.lookup(encoding).name == "utf-8"
+    echo(json.dumps(data, ensure_ascii=not utf8, indent=indent))
+
+
+def shown_in_any_terminal() -> None:
+    """Have stdout and stderr show a character their encoding has not („Yılmaz“ in a Windows
+    console's cp1252, a server set to Latin-1) as its escape (``\\u0131``), where it ended the
+    command with a traceback and nothing printed."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def agreed(question: str, again: str) -> bool:
@@ -135,17 +157,38 @@ def _opened_language(workspace_dir: str) -> str | None:
 
 
 def text_only(_ctx: click.Context, param: click.Parameter, value: Any) -> Any:
-    """A click callback for a parameter kept as text (a value, a note, a reason): refused when
-    it holds a lone surrogate, which is how Python hands over bytes of the command line that
-    are not UTF-8 (a terminal set to Windows-1252); no file can store it
-    (:mod:`formgen.record`)."""
+    """A click callback for a parameter kept or looked for as text (a value, a note, a reason,
+    the words ``register find`` looks for), each of its values where it takes several: refused
+    when it holds a lone surrogate, which is how Python hands over bytes of the command line
+    that are not UTF-8 (a terminal set to Windows-1252), which no file can store
+    (:mod:`formgen.record`); and where the terminal sent UTF-8 to a system set to another
+    encoding (:func:`_sent_in_utf8`)."""
     from formgen.messages import Said
     from formgen.record import lone_surrogate  # not at start-up: `formgen --help` stays quick
 
-    if isinstance(value, str) and (why := lone_surrogate(value)):
-        said = Said("click_terminal_encoding", why=why, shown=readable(value))
-        raise click.BadParameter(said, param=param)
+    for text in (value,) if isinstance(value, str) else value or ():
+        if why := lone_surrogate(text):
+            said = Said("click_terminal_encoding", why=why, shown=readable(text))
+            raise click.BadParameter(said, param=param)
+        if meant := _sent_in_utf8(text):
+            encoding = sys.getfilesystemencoding()
+            said = Said("click_terminal_utf8", value=text, encoding=encoding, meant=meant)
+            raise click.BadParameter(said, param=param)
     return value
+
+
+def _sent_in_utf8(text: str) -> str | None:
+    """``text`` of the command line as the terminal sent it, where that was UTF-8 but the
+    system is set to another encoding (a server set to de_DE.ISO-8859-1, reached from a UTF-8
+    terminal): Python read its bytes in the system's („YÄ±lmaz“ for „Yılmaz“), and nothing
+    would match it or should be stored. None where it was read as sent: text in a single-byte
+    encoding is valid UTF-8 only by chance of two rare letters in a row („Ã¶“)."""
+    if text.isascii() or codecs.lookup(sys.getfilesystemencoding()).name == "utf-8":
+        return None
+    try:
+        return os.fsencode(text).decode("utf-8")
+    except UnicodeError:
+        return None
 
 
 def read_list(path: str | Path) -> bytes:
@@ -211,8 +254,9 @@ class FormgenGroup(click.Group):
     „Fehler: …“, :class:`_SaidError`) on stderr and exit status 1, not a traceback; so does
     Ctrl-C, or the end of the input at a prompt, where the command does not stop on its own
     terms (ingest and mail between two steps): it says that nothing more was done, not
-    click's English „Aborted!“. A closed pipe (``formgen … | head``) is left to click. An
-    error's message shows control characters as escapes, as :func:`echo` does.
+    click's English „Aborted!“. An error's message shows control characters as escapes, as
+    :func:`echo` does; a character the terminal's encoding has not is shown as its escape
+    (:func:`shown_in_any_terminal`). A closed pipe (``formgen … | head``) is left to click.
 
     Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
     ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
@@ -257,6 +301,10 @@ class FormgenGroup(click.Group):
             raise click.exceptions.NoSuchCommand(
                 args[0], possibilities=self.list_commands(ctx), ctx=ctx
             ) from None
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        shown_in_any_terminal()
+        return super().main(*args, **kwargs)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS] = tuple(args)  # the workspace a usage error is said in: -w among them

@@ -14,6 +14,7 @@ import click
 from formgen.cli.common import (
     echo,
     echo_fitted,
+    echo_json,
     library_errors,
     workspace_option,
 )
@@ -180,7 +181,7 @@ def ingest(
             why = os_error_message(exc).in_language(ws.language)
             echo(say("ingest_pipeline_report_not_saved", ws.language, why=why), err=True)
     if as_json:
-        echo(report.dumps())
+        echo_json(report.to_json())
     else:
         for line in report.lines(lang=ws.language):
             echo_fitted(line)

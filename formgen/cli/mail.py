@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -18,6 +17,7 @@ from formgen.cli.common import (
     columns,
     echo,
     echo_fitted,
+    echo_json,
     lang_option,
     library_errors,
     read_list,
@@ -665,7 +665,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         still, done = (
             quarantine_mod.by_kind(k for k in kept if k.open is o) for o in (True, False)
         )
-        echo(json.dumps(report.to_json(still, done), ensure_ascii=False, indent=1))
+        echo_json(report.to_json(still, done), indent=1)
         return
     lang = ws.language
     summary = report.summary

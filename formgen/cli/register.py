@@ -24,6 +24,7 @@ from formgen.cli.common import (
     columns,
     echo,
     echo_fitted,
+    echo_json,
     lang_option,
     library_errors,
     read_list,
@@ -52,10 +53,6 @@ def _open(workspace_dir: str) -> tuple[Workspace, Register]:
     return ws, journal.load(ws)
 
 
-def _echo_json(data: Any) -> None:
-    echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
 @click.group()
 def register() -> None:
     """Look after the consolidated register: history, conflicts, staleness, exports, print."""
@@ -72,7 +69,7 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
 
     ws, reg = _open(workspace_dir)
     if as_json:
-        _echo_json(history_mod.history_json(reg, institution_id))
+        echo_json(history_mod.history_json(reg, institution_id))
         return
     echo(history_mod.history_text(reg, institution_id, ws.language, columns()))
 
@@ -90,7 +87,7 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
     held, dups = reg.conflicts(), reg.duplicates()
     if as_json:
         now = [{**c, "now": reg.held_now(c)} for c in held]
-        _echo_json({"conflicts": now, "duplicates": dups})
+        echo_json({"conflicts": now, "duplicates": dups})
         return
     if not held and not dups:
         echo(say("no_conflicts", lang))
@@ -688,7 +685,7 @@ def stale(
         recs = [staleness.record_json(r) for r in staleness.update_records(reg, found)]
         write_atomic(Path(records_path), json.dumps(recs, ensure_ascii=False, indent=1).encode())
     if as_json:
-        _echo_json([f.to_json() for f in found])
+        echo_json([f.to_json() for f in found])
     else:
         lang = ws.language
         echo(staleness.findings_table(reg, found, lang, columns()))
@@ -715,7 +712,7 @@ def gaps(
     ws, reg = _open(workspace_dir)
     found = staleness.gaps(reg, [region] if region else None, categories or None, ws.language)
     if as_json:
-        _echo_json([g.to_json() for g in found])
+        echo_json([g.to_json() for g in found])
     else:
         notes = staleness.dropped_note(reg, ws.language, region)
         if not (region and notes):  # a region no longer offered has no gaps, only its line
@@ -848,17 +845,19 @@ def export(
 
 
 @register.command("find")
-@click.argument("words", nargs=-1)
-@click.option("--category", help="Category id or name, e.g. psychotherapie.")
-@click.option("--region", help="Region value or name, e.g. Düsseldorf.")
+@click.argument("words", nargs=-1, callback=text_only)
+@click.option("--category", callback=text_only, help="Category id or name, e.g. psychotherapie.")
+@click.option("--region", callback=text_only, help="Region value or name, e.g. Düsseldorf.")
 @click.option(
     "--language",
     multiple=True,
+    callback=text_only,
     help="Language code or name, e.g. fa or Farsi; Kurdisch also finds Sorani and Kurmandschi. "
     "Repeated (--language Dari --language Farsi): entries offering any of them.",
 )
 @click.option(
     "--text",
+    callback=text_only,
     help="Words anywhere in the entry, each of them, in any order (case and accents ignored); "
     "a phone number as written (0211/1234567, +49 (0)211 1234567).",
 )
@@ -908,7 +907,7 @@ def find(
     ws, reg = _open(workspace_dir)
     hits = search.find(reg, category, region, language, text, ws.language)
     if as_json:
-        _echo_json(
+        echo_json(
             [
                 {
                     "institution_id": h.institution_id,
@@ -941,7 +940,7 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     places = access.look(ws, text)
     unsearched = access.not_searched(ws)
     if as_json:
-        _echo_json(
+        echo_json(
             {
                 "text": text,
                 "places": [p.as_json() for p in places],

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from formgen.cli.common import echo, lang_option, library_errors, optional_workspace_option
+from formgen.cli.common import (
+    echo,
+    echo_json,
+    lang_option,
+    library_errors,
+    optional_workspace_option,
+)
 from formgen.errors import FormgenError, Problem, problem_count
 from formgen.messages import ENGLISH, Said, SaidJoined, in_language, os_error_said, say, say_count
 from formgen.model import Schema
@@ -153,7 +158,7 @@ def show(file: str | None, workspace_dir: str | None, lang: str | None, as_json:
         path = Path(workspace_dir) / file if file and workspace_dir else file
         model = load_schema(path or shipped_schema_path())
     if as_json:
-        echo(json.dumps(outline_data(model, lang), ensure_ascii=False, indent=2))
+        echo_json(outline_data(model, lang))
     else:
         echo(outline_text(model, lang or model.default_language))
 

@@ -1,0 +1,158 @@
+"""formgen run where the terminal or the system is not set to UTF-8: a server set to
+de_DE.ISO-8859-1, run from cron, and a Windows console's cp1252 (PYTHONIOENCODING), as found by
+audit s18D. formgen runs as a process of its own with only these settings, as cron runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from formgen.workspace import Workspace
+
+ROOT = Path(__file__).resolve().parents[1]
+
+NAMES = ("Ayşe Yılmaz", "Paweł Wiśniewski", "Ольга Петренко", "مركز الأمل", "Jürgen Köhler")
+LIST = "institution_id;category;name;region;contact_name\n" + "".join(
+    f";psychotherapie;Praxis {name};dormagen;{name}\n" for name in NAMES
+)
+
+
+@pytest.fixture(scope="module")
+def latin1(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The settings of a server whose locale is de_DE.ISO-8859-1, the locale built here."""
+    if shutil.which("localedef") is None:
+        pytest.skip("localedef (to build a de_DE.ISO-8859-1 locale) is not installed")
+    locales = tmp_path_factory.mktemp("locales")
+    made = subprocess.run(
+        ["localedef", "-i", "de_DE", "-f", "ISO-8859-1", str(locales / "de_DE.ISO-8859-1")],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"no de_DE.ISO-8859-1 locale could be built: {made.stderr!r}")
+    return {"LOCPATH": str(locales), "LANG": "de_DE.ISO-8859-1"}
+
+
+CP1252 = {"PYTHONIOENCODING": "cp1252"}
+
+
+@pytest.fixture(scope="module")
+def ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A workspace whose register holds the four names, imported in a UTF-8 session."""
+    root = Workspace.init(tmp_path_factory.mktemp("w") / "ws", language="de").root
+    (root.parent / "liste.csv").write_text(LIST, encoding="utf-8")
+    run({"LANG": "C.UTF-8"}, "register", "import", str(root.parent / "liste.csv"), "-w", str(root))
+    return root
+
+
+def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[bytes]:
+    """``formgen ARGS`` as cron runs it: no other settings than ``env``, no input, from /."""
+    given = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "formgen", *args],
+        env=given,
+        cwd="/",
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_ingest_and_register_set_take_the_lock_on_a_latin1_server(
+    ws: Path, latin1: dict[str, str], tmp_path: Path
+) -> None:
+    """The lock file's holder record („…“) was written in the locale's encoding: both ended
+    in a traceback before reading a file."""
+    done = run(latin1, "ingest", str(tmp_path), "-w", str(ws))
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    done = run(
+        latin1, "register", "set", "inst-0001", "institution.phone", "0211 1234567", "-w", str(ws),
+        "--note", "x",
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    assert (ws / ".lock").read_text(encoding="utf-8") == ""  # no record of a run that ended
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("status", "--json"),
+        ("register", "stale", "--json"),
+        ("register", "find", "--json"),
+        ("register", "history", "inst-0001", "--json"),
+    ],
+)
+@pytest.mark.parametrize("terminal", ["latin1", "cp1252"])
+def test_json_is_whole_json_with_every_name_in_a_terminal_without_them(
+    ws: Path, request: pytest.FixtureRequest, command: tuple[str, ...], terminal: str
+) -> None:
+    """``--json`` gives the names as ``\\u`` escapes where the terminal cannot show them: it
+    ended in a traceback with nothing on stdout."""
+    env = request.getfixturevalue("latin1") if terminal == "latin1" else CP1252
+    done = run(env, *command, "-w", str(ws))
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    data = json.loads(done.stdout.decode("ascii"))
+    text = json.dumps(data, ensure_ascii=False)
+    names = NAMES[:1] if "history" in command else () if "status" in command else NAMES
+    assert all(name in text for name in names)
+    assert "status" not in command or data["stale"] == len(NAMES)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("status",),
+        ("register", "stale"),
+        ("register", "find", "--all", "Yılmaz"),
+        ("register", "history", "inst-0001"),
+        ("register", "find"),
+    ],
+)
+def test_text_shows_what_a_windows_console_cannot_as_escapes(
+    ws: Path, command: tuple[str, ...]
+) -> None:
+    """A name cp1252 has no letters for is shown as escapes, the rest as it is."""
+    done = run(CP1252, *command, "-w", str(ws))
+    assert done.returncode == 0, done.stderr.decode("cp1252")
+    out = done.stdout.decode("cp1252")
+    if command[-1] != "status":
+        assert "Y\\u0131lmaz" in out
+    assert "Traceback" not in done.stderr.decode("cp1252")
+    if command == ("register", "find"):
+        assert "\\u041e\\u043b\\u044c\\u0433\\u0430" in out  # Ольга
+        assert "Wi\\u015bniewski" in out
+
+
+def test_a_name_typed_in_utf8_on_a_latin1_server_is_said_unreadable(
+    ws: Path, latin1: dict[str, str]
+) -> None:
+    """„Yılmaz“ typed in a UTF-8 terminal reaches a Latin-1 server as „YÄ±lmaz“: that nothing
+    matched it was said. A name typed in Latin-1 is found, and shown in Latin-1."""
+    done = run(latin1, "register", "find", "Yılmaz", "-w", str(ws))
+    assert done.returncode == 2
+    err = done.stderr.decode("latin-1")
+    assert "in UTF-8 gesendet" in err and "Y\\u0131lmaz" in err
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "formgen",
+            "register",
+            "find",
+            "Köhler".encode("latin-1"),
+            "-w",
+            str(ws),
+        ],
+        env={"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), **latin1},
+        capture_output=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("latin-1")
+    assert "Praxis Jürgen Köhler".encode("latin-1") in done.stdout
