@@ -156,3 +156,25 @@ def test_a_name_typed_in_utf8_on_a_latin1_server_is_said_unreadable(
     )
     assert done.returncode == 0, done.stderr.decode("latin-1")
     assert "Praxis Jürgen Köhler".encode("latin-1") in done.stdout
+
+
+def test_a_reader_that_stops_reading_ends_the_command_quietly(ws: Path) -> None:
+    """``formgen status --list | head -1`` ended with exit status 1 and nothing said; it ends
+    as ``git log | head`` does: 141, as killed by SIGPIPE, and nothing on stderr."""
+    given = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
+    workspace = ("-w", str(ws))
+    for command in (
+        ("status", "--list", *workspace),
+        ("register", "find", *workspace),
+        ("--help",),
+    ):
+        with subprocess.Popen(
+            [sys.executable, "-m", "formgen", *command],
+            env=given,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        ) as proc:
+            assert proc.stdout is not None and proc.stderr is not None
+            proc.stdout.close()  # before it writes: the pipe has no reader
+            err = proc.stderr.read()
+        assert (proc.returncode, err) == (141, b""), command

@@ -256,7 +256,10 @@ class FormgenGroup(click.Group):
     terms (ingest and mail between two steps): it says that nothing more was done, not
     click's English „Aborted!“. An error's message shows control characters as escapes, as
     :func:`echo` does; a character the terminal's encoding has not is shown as its escape
-    (:func:`shown_in_any_terminal`). A closed pipe (``formgen … | head``) is left to click.
+    (:func:`shown_in_any_terminal`). Where the output's reader has stopped reading
+    (``formgen status --list | head -1``) the command ends quietly with exit status 141, as
+    ``git log | head`` and the shell's own tools do (killed by SIGPIPE): a script with
+    ``set -o pipefail`` still sees that not all was read.
 
     Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
     ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
@@ -312,13 +315,17 @@ class FormgenGroup(click.Group):
             return super().parse_args(ctx, args)
         except click.UsageError as exc:  # of formgen's own options (`formgen --bogus`)
             raise _said_usage(exc, tuple(args)) from exc
+        except OSError as exc:  # formgen --help | head -1
+            _unless_pipe_closed(exc)
+            raise
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            done = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe now, not at exit, where Python says it
+            return done
         except OSError as exc:
-            if exc.errno == errno.EPIPE:
-                raise
+            _unless_pipe_closed(exc)
             from formgen.messages import os_error_message
 
             lang = _said_language(ctx.meta.get(_ARGS, ()))
@@ -337,6 +344,16 @@ class FormgenGroup(click.Group):
             eof = isinstance(exc.__context__, EOFError)  # click's prompt: `raise Abort() from None`
             by = say("click_end_of_input", lang) if eof else "Ctrl-C"
             raise _SaidError(say("click_stopped", lang, by=by), lang) from exc
+
+
+def _unless_pipe_closed(exc: OSError) -> None:
+    """Where ``exc`` is of writing to a pipe whose reader has stopped reading, end quietly with
+    exit status 141 (:class:`FormgenGroup`): what is left to write goes nowhere, not into a
+    second error at exit."""
+    if exc.errno == errno.EPIPE:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise click.exceptions.Exit(141) from None
 
 
 _ARGS = "formgen.args"
