@@ -1035,6 +1035,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_progress": "Ingesting",
         "ingest_pipeline_dry_run": "(dry run: nothing merged)",
         "ingest_pipeline_report_saved": "report with every warning: {path}",
+        "ingest_pipeline_report_header": "{at}: {command} (workspace {root})",
         "ingest_pipeline_report_not_saved": "warning: the report could not be saved: {why}",
         "ingest_pipeline_interrupted": "interrupted ({by}): {n} files not handled; run the same "
         "command again for them",
@@ -3181,6 +3182,7 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_progress": "Einlesen",
         "ingest_pipeline_dry_run": "(Probelauf: nichts übernommen)",
         "ingest_pipeline_report_saved": "Bericht mit allen Hinweisen: {path}",
+        "ingest_pipeline_report_header": "{at}: {command} (Arbeitsbereich {root})",
         "ingest_pipeline_report_not_saved": "Warnung: der Bericht konnte nicht gespeichert "
         "werden: {why}",
         "ingest_pipeline_interrupted": "abgebrochen ({by}): {n} Dateien nicht bearbeitet; für "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import shutil
 import time
 from pathlib import Path
@@ -14,6 +15,7 @@ from click.testing import CliRunner
 from ingest_support import SAMPLES as ALL_SAMPLES
 from ingest_support import sample_workspace
 from pdf_engines import pdfium_fill
+from register_support import local_zone
 from workspace_faults import refuse_writes
 
 from formgen.cli import main
@@ -67,6 +69,32 @@ def test_ingest_reports_every_file_and_merges(ws_dir: Path, inbox: Path) -> None
     again = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
     assert again.exit_code == 0 and "diese Datei wurde bereits am " in again.output
     assert "1 doppelt" in again.output  # merged before: not ok, not warnings
+
+
+def test_a_report_says_when_what_and_where_and_an_empty_inbox_leaves_none(
+    ws_dir: Path, inbox: Path, tmp_path: Path
+) -> None:
+    """Audit s18D: cron's ingest of an empty inbox every 15 minutes kept a report of one line
+    each time (35,000 a year), and no report said when it ran, in which zone, what ran or in
+    which workspace. The terminal still says that there was nothing to read."""
+    empty = tmp_path / "leer"
+    empty.mkdir()
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["ingest", str(empty), "-w", str(ws_dir)])
+        assert result.exit_code == 0, result.output
+        assert result.output.endswith(": nichts einzulesen\n"), result.output
+    assert list((ws_dir / "exports").glob("ingest-*.txt")) == []
+    with local_zone("Europe/Berlin"):
+        args = ["ingest", str(inbox), "--jobs", "1", "-w", str(ws_dir)]
+        result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    (saved,) = (ws_dir / "exports").glob("ingest-*.txt")
+    header, *_ = saved.read_text("utf-8").splitlines()
+    said = re.fullmatch(r"(\d\d)\.(\d\d)\.(\d{4}) (\d\d):(\d\d) MES?Z: (.*)", header)
+    assert said, header
+    day, month, year, hour, minute, command = said.groups()
+    assert saved.name.startswith(f"ingest-{year}-{month}-{day}-{hour}{minute}")  # both in MEZ
+    assert command == f"formgen ingest {inbox} --jobs 1 -w {ws_dir} (Arbeitsbereich {ws_dir})"
 
 
 def test_json_report(ws_dir: Path, inbox: Path) -> None:

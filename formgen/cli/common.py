@@ -40,6 +40,13 @@ def echo(message: str = "", err: bool = False) -> None:
     click.echo(terminal(message), err=err)
 
 
+def command_line() -> str:
+    """The formgen command line of this run as it was given, each word quoted as a shell
+    needs it (``formgen ingest /srv/eingang -w '/srv/SPKoM ws'``): a report says what ran."""
+    args = click.get_current_context().meta.get(_ARGS, ())
+    return shlex.join(["formgen", *(readable(a) for a in args)])
+
+
 def echo_json(data: Any, indent: int = 2) -> None:
     """Print ``data`` as JSON (``--json``): its text as it is where stdout takes UTF-8, else
     with ``\\u`` escapes for all but ASCII, so that what a program reads is whole JSON of the

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from formgen.cli.common import (
+    command_line,
     echo,
     echo_fitted,
     echo_json,
@@ -174,7 +175,7 @@ def ingest(
     report.finish(since=started)  # loading and writing the register are part of the run
 
     saved: Path | None = None
-    if not dry_run:
+    if not dry_run and (report.outcomes or report.unfinished):  # not for an empty inbox
         try:
             saved = _save_report(ws, report)
         except OSError as exc:
@@ -208,15 +209,26 @@ def ingest(
 
 
 def _save_report(ws: Workspace, report: IngestReport) -> Path:
-    """Keep the run's report in the workspace's exports (the unreadable files are nowhere else)."""
-    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    """Keep the run's report in the workspace's exports (the unreadable files are nowhere else),
+    below a line that says when it ran, in this computer's zone as ``status`` and ``register
+    history`` say a time, the command line and the workspace: a report of cron's run is read
+    later by someone else."""
+    from formgen.messages import moment_text, say
+
+    now = dt.datetime.now(dt.UTC)
+    stamp = now.astimezone().strftime("%Y-%m-%d-%H%M%S")
     path = ws.exports_dir / f"ingest-{stamp}.txt"
     n = 1
     while path.exists():
         n += 1
         path = ws.exports_dir / f"ingest-{stamp}-{n}.txt"
+    at = moment_text(now.isoformat(timespec="seconds"), ws.language)
+    root = readable(os.path.abspath(ws.root))
+    header = say(
+        "ingest_pipeline_report_header", ws.language, at=at, command=command_line(), root=root
+    )
     lines = report.lines(verbose=True, lang=ws.language)
-    text = "\n".join([*lines, report.summary(ws.language)]) + "\n"
+    text = "\n".join([header, *lines, report.summary(ws.language)]) + "\n"
     ws.exports_dir.mkdir(parents=True, exist_ok=True)
     write_atomic(path, text.encode())
     return path
