@@ -102,7 +102,8 @@ def ingest(
     kept in the workspace's quarantine/ folder, not merged), or unreadable (with the reason).
     A form merged goes into the register (register.json, its history in journal.jsonl) and
     the file into the workspace's archive/ folder; the report, with every warning, is kept as
-    exports/ingest-DATE-TIME.txt (not with --dry-run).
+    exports/ingest-DATE-TIME.txt, below a line with the time, the command line and the
+    workspace (not with --dry-run, nor where there was nothing to read).
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
     1 when the run itself failed (or, with --strict, when any file was not ok).
     """
