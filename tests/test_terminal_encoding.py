@@ -139,6 +139,11 @@ def test_a_name_typed_in_utf8_on_a_latin1_server_is_said_unreadable(
     assert done.returncode == 2
     err = done.stderr.decode("latin-1")
     assert "in UTF-8 gesendet" in err and "Y\\u0131lmaz" in err
+    before = (ws / "register.json").read_bytes()
+    args = ("register", "set", "inst-0002", "institution.city", "Kraków", "--note", "x")
+    done = run(latin1, *args, "-w", str(ws))  # would be stored as „KrakÃ³w“
+    assert done.returncode == 2 and "in UTF-8 gesendet" in done.stderr.decode("latin-1")
+    assert (ws / "register.json").read_bytes() == before
     done = subprocess.run(
         [
             sys.executable,
