@@ -71,9 +71,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "note such as 'main line' elsewhere",
         "phone_no_prefix": "'{raw}' has no area code starting with 0 and would be read as "
         "{read}; write the number with its area code, e.g. 0211 1234567",
-        "phone_mobile_extension": "'{raw}' is a mobile number with an extension after the "
-        "hyphen, which mobile numbers do not have; write the number as it is dialled, e.g. "
-        "0171 1234567",
+        "phone_mobile_extension": "'{raw}' is a mobile number with an extension, which mobile "
+        "numbers do not have; write the number as it is dialled, e.g. 0171 1234567",
         "email": "'{raw}' is not an e-mail address; write one address like name@example.org",
         "url": "'{raw}' does not look like a web address; write e.g. www.example.org",
         "choice": "'{raw}' is not one of the choices: {allowed}",
@@ -120,9 +119,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(z.\u00a0B. 0211 123456-12) und Hinweise wie „Zentrale“ an anderer Stelle",
         "phone_no_prefix": "„{raw}“ hat keine Vorwahl mit 0 und würde als {read} gelesen; "
         "bitte mit Vorwahl eintragen, z.\u00a0B. 0211 1234567",
-        "phone_mobile_extension": "„{raw}“ ist eine Mobilnummer mit Durchwahl nach dem "
-        "Bindestrich, die Mobilnummern nicht haben; bitte die Nummer so eintragen, wie sie "
-        "gewählt wird, z.\u00a0B. 0171 1234567",
+        "phone_mobile_extension": "„{raw}“ ist eine Mobilnummer mit Durchwahl, die "
+        "Mobilnummern nicht haben; bitte die Nummer so eintragen, wie sie gewählt wird, "
+        "z.\u00a0B. 0171 1234567",
         "email": "„{raw}“ ist keine gültige E-Mail-Adresse; bitte eine einzelne Adresse "
         "eintragen, z.\u00a0B. name@example.org",
         "url": "„{raw}“ ist keine gültige Internetadresse; bitte z.\u00a0B. www.example.org eintragen",

@@ -12,7 +12,8 @@ Conventions (the same as :mod:`formgen.record`):
 * ``date`` → ISO ``YYYY-MM-DD``. Accepted: ``2025-09-24``, ``24.09.2025``, ``24.9.2025``,
   ``24.9.25`` (two-digit years are 2000–2099 up to ten years ahead of today, else 1900s).
 * ``phone`` → the international format of the ``phonenumbers`` library, default region DE:
-  ``0211 1234567`` → ``+49 211 1234567``; an extension is kept (``+49 211 123456 ext. 12``).
+  ``0211 1234567`` → ``+49 211 1234567``; an extension is kept (``+49 211 123456 ext. 12``),
+  however it was marked (``ext. 12``, ``x12``, ``Durchwahl 12``, ``DW 12``, ``App. 12``).
   We chose the international format over E.164 because it is just as canonical (one spelling
   per number, so the register can compare numbers) but readable in exports and the printed
   register, and it keeps extensions, which E.164 cannot. A German "Durchwahl" after a hyphen
@@ -61,7 +62,11 @@ _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
 )
 _PHONE_START = re.compile(r"[+\uff0b\d]")
-_PHONE_EXTENSION = re.compile(r"\s*(?:ext\.?|x|#)\s*\d+$", re.IGNORECASE)
+_PHONE_EXTENSION = re.compile(
+    r"[\s,]*(?:ext|x|#|durchwahl|durchw|dw|apparat|app)\.?:?\s*(\d+)$", re.IGNORECASE
+)
+"""An extension after the number, however it is marked: ``ext. 12``, ``x12``, ``#12``, and the
+German words for it, ``Durchwahl 12``, ``DW 12``, ``App. 12`` (Apparat), also after a comma."""
 _DURCHWAHL = re.compile(r"\s*-\s*(\d{1,5})$")
 _PHONE_SEPARATOR = re.compile(f"[/,;]|{LINE_BREAK.pattern}")
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
@@ -186,10 +191,11 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     What ``phonenumbers`` would silently turn into another, valid-looking number is flagged
     instead (``phone_mixed``) and kept as typed:
 
-    * a letter after the first digit, other than an extension marker (``ext. 12``, ``x 12``):
-      ``phonenumbers`` reads letters as the keys of a telephone keypad (vanity numbers such as
-      ``0800 FLOWERS``), so ``0211 1234 oder 5678``, ``… App. 12`` and ``… (Zentrale)`` would
-      become digits;
+    * a letter after the first digit, other than an extension marker (``ext. 12``, ``x 12``,
+      ``Durchwahl 12``, ``DW 12``, ``App. 12``: :data:`_PHONE_EXTENSION`): ``phonenumbers``
+      reads letters as the keys of a telephone keypad (vanity numbers such as ``0800
+      FLOWERS``), so ``0211 1234 oder 5678``, ``… Fax 12`` and ``… (Zentrale)`` would become
+      digits;
     * a ``/``, ``,``, ``;`` or line break after a complete number: a second number follows,
       and ``0211 1234 / 0211 5678`` would be read as one long number. A ``/`` after the area
       code alone (``0211/123456``) is the old way to write one number.
@@ -198,13 +204,17 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
     is flagged too (``phone_no_prefix``): ``phonenumbers`` reads its first digits as the area
     code, so a local ``899 2222`` typed without one became Munich's ``+49 89 92222``.
 
-    So is a Durchwahl after a mobile number (``0171 1234567-0``: ``phone_mobile_extension``),
-    which has none: a landline's ``-0`` written on by habit, or a last digit of the number
-    after a hyphen (``0171 12345670``); the two are different numbers, and neither is read.
+    So is a Durchwahl after a mobile number (``0171 1234567-0``, ``0171 1234567 ext. 3``,
+    ``… App. 3``: ``phone_mobile_extension``), which has none: a landline's ``-0`` written on
+    by habit, or a last digit of the number after a hyphen (``0171 12345670``); the two are
+    different numbers, and neither is read.
     """
     text = raw.strip().translate(_SPACES)
     start = _PHONE_START.search(text)
-    number_text = _PHONE_EXTENSION.sub("", text[start.start() :]) if start else ""
+    number_text = text[start.start() :] if start else ""
+    if extension := _PHONE_EXTENSION.search(number_text):  # as phonenumbers marks one
+        number_text = number_text[: extension.start()]
+        text = f"{number_text} ext. {extension[1]}"
     words = any(ch.isalpha() for ch in number_text)
     before_separators = (number_text[: m.start()] for m in _PHONE_SEPARATOR.finditer(number_text))
     if words or any(_phone_number(before, region) for before in before_separators):
@@ -218,10 +228,12 @@ def parse_phone(raw: str, region: str = "DE") -> Checked:
         read = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
         return Checked(raw, None, problem("phone_no_prefix", raw=short(raw), read=read))
     fmt = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    mobile = phonenumbers.PhoneNumberType.MOBILE
+    if number.extension and phonenumbers.number_type(number) is mobile:
+        return Checked(raw, None, problem("phone_mobile_extension", raw=short(raw)))
     durchwahl = _DURCHWAHL.search(number_text)
     if durchwahl and not number.extension:
         extended = _phone_number(number_text[: durchwahl.start()], region)
-        mobile = phonenumbers.PhoneNumberType.MOBILE
         if extended is not None and phonenumbers.number_type(extended) is mobile:
             return Checked(raw, None, problem("phone_mobile_extension", raw=short(raw)))
         if extended is not None:  # a number itself: the Durchwahl after it stays as written

@@ -127,9 +127,8 @@ def test_a_durchwahl_after_a_mobile_number_is_kept_as_typed_and_flagged(tmp_path
     returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), typed))
     (out,) = ingest_into_register([returned], ws).outcomes
     assert (
-        "facharzt.contact_phone: '0171 1234567-0' is a mobile "
-        "number with an extension after the hyphen, which mobile numbers do not have; write the "
-        "number as it is dialled, e.g. 0171 1234567"
+        "facharzt.contact_phone: '0171 1234567-0' is a mobile number with an extension, which "
+        "mobile numbers do not have; write the number as it is dialled, e.g. 0171 1234567"
     ) in out.warnings
     kept = load(ws).value("lodz", "facharzt.contact_phone")
     assert kept is not None and (kept["v"], kept["raw"]) == (None, "0171 1234567-0")

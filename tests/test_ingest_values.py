@@ -107,6 +107,11 @@ def test_invalid_dates_are_kept_and_flagged(typed: str, why: str) -> None:
         ("0211 123456 ext. 12", "+49 211 123456 ext. 12"),
         ("+49 211 123456 ext. 12", "+49 211 123456 ext. 12"),  # as the register shows it
         ("0211 123456 x12", "+49 211 123456 ext. 12"),
+        # the German words for an extension are read as ext. is
+        ("0211 123456 Durchwahl 12", "+49 211 123456 ext. 12"),
+        ("0211 123456 DW 12", "+49 211 123456 ext. 12"),
+        ("0211 123456 App. 12", "+49 211 123456 ext. 12"),
+        ("Tel. 0211 123456, Apparat: 12", "+49 211 123456 ext. 12"),
         # a "Durchwahl" after a hyphen (-0: Zentrale) is dialled on, and stays as written
         ("0211 12345-0", "+49 211 12345-0"),
         ("0211/123 45-67", "+49 211 12345-67"),
@@ -124,10 +129,19 @@ def test_phone_numbers_normalised_to_international_format(typed: str, number: st
     assert checked.value == number and checked.problem is None
 
 
-@pytest.mark.parametrize("typed", ["0171 1234567-0", "+49 171 1234567-0", "0160/123 456 7-1"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        *("0171 1234567-0", "+49 171 1234567-0", "0160/123 456 7-1"),
+        # an extension after a mobile number however it is marked
+        *("0171 1234567 ext. 3", "0171 1234567 x3", "0171 1234567 Durchwahl 3"),
+        *("0171 1234567 App. 3", "+49 171 1234567 ext. 3", "0171 1234567 #3"),
+    ],
+)
 def test_a_durchwahl_after_a_mobile_number_is_flagged(typed: str) -> None:
     """A mobile number has none: a landline's „-0“ written on by habit, or the number's last
-    digit after a hyphen (0171 12345670, another number): neither is read."""
+    digit after a hyphen (0171 12345670, another number): neither is read; nor is an
+    extension marked ``ext.``, ``x``, „Durchwahl“ or „App.“."""
     checked = values.parse_phone(typed)
     assert (checked.value, checked.raw) == (None, typed)
     assert checked.problem is not None and checked.problem.key == "phone_mobile_extension"
@@ -148,9 +162,8 @@ def test_invalid_phone_numbers_are_flagged(typed: str) -> None:
         # words: phonenumbers reads letters as keypad digits ("oder 6" → "63376")
         "0211/12 34 5 oder 6",
         "0211 1234 oder 5678",
-        "0211 123456 App. 12",
-        "0211 123456 Durchwahl 12",
-        "0211 123456 DW 12",
+        "0211 123456 App. 12 (Frau Yılmaz)",
+        "0211 123456 Fax 12",
         "0211 123456 (Zentrale)",
         "0170 1234567 (mobil)",
         "0211 123456 Mo-Fr",

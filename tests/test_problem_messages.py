@@ -191,8 +191,8 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
     (
         "phone_mobile_extension",
         lambda: values.parse_phone("0171 1234567-0"),
-        "„0171 1234567-0“ ist eine Mobilnummer mit Durchwahl nach dem Bindestrich, die "
-        "Mobilnummern nicht haben; bitte die Nummer so eintragen, wie sie gewählt wird",
+        "„0171 1234567-0“ ist eine Mobilnummer mit Durchwahl, die Mobilnummern nicht haben; "
+        "bitte die Nummer so eintragen, wie sie gewählt wird",
     ),
     ("email", lambda: values.parse_email("info at x.de"), "keine gültige E-Mail-Adresse"),
     ("url", lambda: values.parse_url("keine"), "„keine“ ist keine gültige Internetadresse"),

@@ -215,8 +215,8 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
             "one number with area code, e.g. 0211 1234567; nothing changed",
         ),
         (
-            ["ua-1", "institution.phone", "0211 5556667 App. 12"],  # not +49 211 555666727712
-            "Error: ua-1 institution.phone: '0211 5556667 App. 12' is not one phone number: it "
+            ["ua-1", "institution.phone", "0211 5556667 Fax 12"],  # a fax number, no extension
+            "Error: ua-1 institution.phone: '0211 5556667 Fax 12' is not one phone number: it "
             "has words or a second number in it; write one number with area code, an extension "
             "after a hyphen (0211 123456-12), and a note such as 'main line' elsewhere; nothing "
             "changed",
