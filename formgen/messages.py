@@ -58,6 +58,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "information was given or confirmed — check the date (a mistyped year?)",
         "future_iso": "'{raw:day}' lies in the future (today is {today:date}), but it is the day "
         "the information was given or confirmed — check the date (a mistyped year?)",
+        "future_two_digit_year": "'{raw}' has a two-digit year, and neither {later} (in the "
+        "future: today is {today:date}) nor {earlier} can be the day the information was given "
+        "or confirmed — write the year with four digits",
         "far_future": "'{raw:day}' lies more than a year ahead (today is {today:date}) — check "
         "the date (a mistyped year?)",
         "integer": "'{raw}' is not a whole number; write digits only, e.g. 12",
@@ -104,6 +107,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "future_iso": "„{raw:day}“ liegt in der Zukunft (heute ist der {today:date}), ist aber der "
         "Tag, an dem die Angaben gemacht oder bestätigt wurden – bitte das Datum prüfen (Jahr "
         "vertippt?)",
+        "future_two_digit_year": "„{raw}“ hat ein zweistelliges Jahr, und weder {later} (in der "
+        "Zukunft: heute ist der {today:date}) noch {earlier} kann der Tag sein, an dem die "
+        "Angaben gemacht oder bestätigt wurden – bitte das Jahr vierstellig eintragen",
         "far_future": "„{raw:day}“ liegt mehr als ein Jahr in der Zukunft (heute ist der "
         "{today:date}) – bitte das Datum prüfen (Jahr vertippt?)",
         "integer": "„{raw}“ ist keine ganze Zahl; bitte nur Ziffern eintragen, z.\u00a0B. 12",

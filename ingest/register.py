@@ -500,9 +500,9 @@ def same_value(a: Json | None, b: Json | None) -> bool:
     return bool(va == vb)
 
 
-READ_BEFORE = frozenset({"phone_mobile_extension", "far_future"})
+READ_BEFORE = frozenset({"phone_mobile_extension", "far_future", "future_two_digit_year"})
 """The problems of values formgen read as valid before it flagged them (a Durchwahl after a
-mobile number, a date more than a year ahead): one of them, sent again as the register holds
+mobile number, a date more than a year ahead, a „Datum“ ``24.11.62`` read as 1962): one of them, sent again as the register holds
 it, is no change (:meth:`Register.same`)."""
 
 

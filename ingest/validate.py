@@ -46,7 +46,6 @@ from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
 from formgen.messages import Said, SaidProblem, per_language, problem
 from formgen.model import (
-    CONFIRMED_ON,
     INSTITUTION,
     OTHER,
     Field,
@@ -73,6 +72,7 @@ from ingest.values import (
     allowed,
     check_multi,
     check_text,
+    confirmed_on,
     is_blank,
     not_far_ahead,
     not_in_future,
@@ -268,7 +268,7 @@ def _ahead(f: Field, checked: Checked, today: dt.date | None) -> Checked:
     more than a year ahead (:func:`~ingest.values.not_far_ahead`)."""
     if f.type is not FieldType.DATE:
         return checked
-    if f.id == CONFIRMED_ON and f.scope is Scope.ENTRY:
+    if confirmed_on(f):
         return not_in_future(checked, today)
     return not_far_ahead(checked, today)
 

@@ -10,7 +10,9 @@ and never "fixed" silently. The reasons are :class:`~formgen.messages.Problem` s
 Conventions (the same as :mod:`formgen.record`):
 
 * ``date`` → ISO ``YYYY-MM-DD``. Accepted: ``2025-09-24``, ``24.09.2025``, ``24.9.2025``,
-  ``24.9.25`` (two-digit years are 2000–2099 up to ten years ahead of today, else 1900s).
+  ``24.9.25`` (two-digit years are 2000–2099 up to ten years ahead of today, else 1900s; in an
+  entry's „Datum“, the day the form was filled in (:func:`confirmed_on`), this century's: a
+  form is not filled in in 1962, so ``24.11.62`` is 2062, in the future, and flagged).
 * ``phone`` → the international format of the ``phonenumbers`` library, default region DE:
   ``0211 1234567`` → ``+49 211 1234567``; an extension is kept (``+49 211 123456 ext. 12``),
   however it was marked (``ext. 12``, ``x12``, ``Durchwahl 12``, ``DW 12``, ``App. 12``).
@@ -46,7 +48,15 @@ import phonenumbers
 from formgen import languages
 from formgen.linebreak import LINE_BREAK, pasted
 from formgen.messages import per_language, problem
-from formgen.model import Field, FieldType, choice_value, choices_of, folded
+from formgen.model import (
+    CONFIRMED_ON,
+    Field,
+    FieldType,
+    Scope,
+    choice_value,
+    choices_of,
+    folded,
+)
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -93,7 +103,11 @@ def is_blank(raw: object) -> bool:
 # --------------------------------------------------------------------------- single types
 
 
-def parse_date(raw: str, today: dt.date | None = None) -> Checked:
+def parse_date(raw: str, today: dt.date | None = None, this_century: bool = False) -> Checked:
+    """The day ``raw`` names. A two-digit year is of this century up to ten years ahead of
+    ``today`` (default: today), else of the last; ``this_century``: of this century always (the
+    day a form was filled in, :func:`confirmed_on`: ``24.11.62`` is 2062, which
+    :func:`not_in_future` flags, and never 1962)."""
     text = raw.strip().translate(_SPACES)
     m = _DATE_ISO.match(text)
     if m:
@@ -102,8 +116,9 @@ def parse_date(raw: str, today: dt.date | None = None) -> Checked:
     if m:
         year = int(m.group(3))
         if len(m.group(3)) == 2:
-            pivot = ((today or dt.date.today()).year + 10) % 100
-            year += 2000 if year <= pivot else 1900
+            this_year = (today or dt.date.today()).year
+            pivot = 99 if this_century else (this_year + 10) % 100
+            year += this_year - this_year % 100 - (0 if year <= pivot else 100)
         return _day(raw, year, int(m.group(2)), int(m.group(1)))
     return Checked(raw, None, problem("date", raw=short(raw)))
 
@@ -131,11 +146,29 @@ appointment is made for the weeks or months to come, and one further ahead is a 
 (2062 or 2206 for 2026)."""
 
 
+def confirmed_on(f: Field) -> bool:
+    """Whether ``f`` is an entry's day of confirmation (:data:`~formgen.model.CONFIRMED_ON`, the
+    form's „Datum“: the day it was filled in), which cannot lie before the form nor ahead."""
+    return f.id == CONFIRMED_ON and f.scope is Scope.ENTRY
+
+
 def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:
     """``checked`` (a valid date) flagged when it lies later than ``today`` (default: today)
     plus :data:`FUTURE_TOLERANCE` — for the day a form was filled in or confirmed, which
-    cannot lie ahead; kept as typed, with the reason."""
-    return _not_after(checked, today or dt.date.today(), FUTURE_TOLERANCE, "future_iso")
+    cannot lie ahead; kept as typed, with the reason: typed with a two-digit year, that neither
+    century gives a day it can be (``24.11.62``: 2062 is ahead, 1962 long before any form)."""
+    today = today or dt.date.today()
+    flagged = _not_after(checked, today, FUTURE_TOLERANCE, "future_iso")
+    if flagged is checked or not isinstance(checked.value, str):
+        return flagged
+    typed = _DATE_DE.match(checked.raw.strip().translate(_SPACES))
+    if typed is None or len(typed[3]) != 2:
+        return flagged
+    later, raw = int(checked.value[:4]), short(checked.raw)
+    said = problem(
+        "future_two_digit_year", raw=raw, later=later, earlier=later - 100, today=today.isoformat()
+    )
+    return Checked(checked.raw, None, said)
 
 
 def not_far_ahead(checked: Checked, today: dt.date | None = None) -> Checked:
@@ -333,7 +366,7 @@ def check_text(f: Field, raw: str) -> Checked:
 def _check_text(f: Field, raw: str) -> Checked:
     t = f.type
     if t is FieldType.DATE:
-        return parse_date(raw)
+        return parse_date(raw, this_century=confirmed_on(f))
     if t is FieldType.INTEGER:
         return parse_integer(raw, f.constraints.minimum, f.constraints.maximum)
     if t is FieldType.PERCENTAGE:

@@ -318,6 +318,28 @@ def test_the_shipped_schema_institution_form() -> None:
     assert sub.problems == []
 
 
+def test_a_two_digit_year_in_the_datum_is_flagged_not_read_as_1962() -> None:
+    """A form's „Datum“ is the day it was filled in: ``24.11.62`` is neither 1962 nor 2062;
+    kept as typed and flagged, so the entry is not stale since 1962. Another date of the form
+    (an appointment) is read as any date is."""
+    sub = shipped_institution_form(
+        {
+            "institution.name": "Praxis Łódź",
+            "psychotherapie.meeting_date": "1.12.26",
+            "psychotherapie.date": "24.11.62",
+            "psychotherapie.initials": "ŞY",
+        }
+    )
+    (e,) = sub.entries
+    assert e.entry["meeting_date"].value == "2026-12-01"
+    datum = e.entry["date"]
+    assert (datum.raw, datum.value) == ("24.11.62", None)
+    assert datum.problem is not None and datum.problem.key == "future_two_digit_year"
+    assert datum.problem.in_language("de").startswith(
+        "„24.11.62“ hat ein zweistelliges Jahr, und weder 2062 (in der Zukunft: heute ist der "
+    )
+
+
 def test_what_people_write_instead_of_a_value_is_kept_as_typed_and_flagged() -> None:
     """„s.o.“, „-“, „k.A.“ … stored as the value would call the entry complete: kept as typed,
     flagged (whatever the field's type), so that the entry is on the update list."""

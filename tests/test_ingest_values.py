@@ -51,6 +51,31 @@ def test_a_day_of_confirmation_in_the_future_is_kept_and_flagged(typed: str, fla
 
 
 @pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("24.11.62", None),  # 1962 before any form, 2062 ahead: flagged
+        ("24.11.99", None),
+        ("24.11.27", None),
+        ("24.11.26", "2026-11-24"),
+        ("3.4.25", "2025-04-03"),
+        ("24.11.1962", "1962-11-24"),  # four digits: as typed (an imported list's old Datum)
+    ],
+)
+def test_a_two_digit_year_in_the_forms_datum_is_this_centurys(typed: str, day: str | None) -> None:
+    """The day a form was filled in is not in 1962: a two-digit year there is of this century,
+    and one ahead is flagged as neither century's, kept as typed; another date field (a
+    founding day) reads ``24.11.62`` as 1962 still."""
+    today = dt.date(2026, 11, 24)
+    datum = next(f for f in default_schema().entry_fields("psychotherapie") if f.id == "date")
+    checked = values.not_in_future(values.check_text(datum, typed), today)
+    assert (checked.raw, checked.value) == (typed, day)
+    if day is None:
+        assert checked.problem is not None and checked.problem.key == "future_two_digit_year"
+        assert "write the year with four digits" in checked.problem.text
+    assert values.parse_date("24.11.62", today).value == "1962-11-24"
+
+
+@pytest.mark.parametrize(
     ("typed", "flagged"),
     [
         ("24.11.2062", True),  # a mistyped year

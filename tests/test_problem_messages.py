@@ -151,6 +151,10 @@ def _postcode() -> Field:
     return next(f for f in SCHEMA.institution_fields() if f.id == "postcode")
 
 
+def _datum() -> Field:
+    return next(f for f in SCHEMA.entry_fields("psychotherapie") if f.id == "date")
+
+
 def _entry(sub: Submission, key: str) -> Checked:
     return sub.entries[0].entry[key]
 
@@ -165,6 +169,15 @@ CHECKS: list[tuple[str, Callable[[], Checked], str]] = [
         "future_iso",
         lambda: values.not_in_future(values.parse_date("24.09.2062"), dt.date(2026, 11, 23)),
         "„24.09.2062“ liegt in der Zukunft (heute ist der 23.11.2026)",
+    ),
+    (
+        "future_two_digit_year",
+        lambda: values.not_in_future(
+            values.check_text(_datum(), "24.11.62"), dt.date(2026, 11, 23)
+        ),
+        "„24.11.62“ hat ein zweistelliges Jahr, und weder 2062 (in der Zukunft: heute ist der "
+        "23.11.2026) noch 1962 kann der Tag sein, an dem die Angaben gemacht oder bestätigt "
+        "wurden – bitte das Jahr vierstellig eintragen",
     ),
     (
         "far_future",

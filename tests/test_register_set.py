@@ -235,6 +235,11 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
             f"Error: ua-1 psychotherapie.date: '{FUTURE}' lies in the future",
         ),
         (
+            ["ua-1", "psychotherapie.date", "24.11.62"],  # not 1962, nor 2062
+            "Error: ua-1 psychotherapie.date: '24.11.62' has a two-digit year, and neither 2062 "
+            "(in the future: today is",
+        ),
+        (
             ["ua-1", "institution.region", "Mond"],
             "Error: ua-1 institution.region: 'Mond' is not one of the choices: Düsseldorf, "
             "Rhein-Kreis Neuss (Neuss, Meerbusch), Dormagen",
@@ -288,6 +293,7 @@ FUTURE = (dt.date.today() + dt.timedelta(days=400)).strftime("%d.%m.%Y")
         "two-phones",
         "impossible-day",
         "future-date",
+        "two-digit-year",
         "choice",
         "email",
         "unknown-field",
