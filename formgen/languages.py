@@ -142,9 +142,33 @@ def meant(text: str, lang: str = "de") -> str | None:
     """The name in ``lang`` of the language ``text`` is a typo of ("Arabsch": Arabisch,
     "Tuerkish": Türkisch), or None. Compared as :func:`lookup` compares names, and closer than
     the schema check's "did you mean" asks: most German names end in "-isch", so "Japanisch"
-    is not taken for "Spanisch" nor "Klingonisch" for "Italienisch"."""
-    close = difflib.get_close_matches(_key(text), list(_BY_NAME), n=1, cutoff=0.85)
+    is not taken for "Spanisch" nor "Klingonisch" for "Italienisch". A name of four letters or
+    more with one letter wrong, missing, added or two swapped is a typo however short it is
+    ("Farsy", "Pahstu", "Urdo", "Thia"), where the share of letters alike is too small."""
+    key = _key(text)
+    close = difflib.get_close_matches(key, list(_BY_NAME), n=1, cutoff=0.85)
+    if not close and len(key) >= 4:
+        close = [known for known in _BY_NAME if len(known) >= 4 and _one_typo(key, known)][:1]
     return name(_BY_NAME[close[0]], lang) if close else None
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """Whether ``a`` is ``b`` with one letter wrong, missing or added, or two neighbours
+    swapped."""
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        return len(diff) == 1 or (swapped and a[diff[1]] == b[diff[0]])
+    shorter, longer = sorted((a, b), key=len)
+    cut = range(len(longer)) if len(longer) - len(shorter) == 1 else ()
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in cut)
+
+
+def wider(code: str) -> str | None:
+    """The code of the language ``code`` is a variety of (:attr:`Language.macro`: Sorani
+    ``ckb`` of Kurdish ``ku``), or None."""
+    known = LANGUAGES.get(code)
+    return known.macro if known and known.macro else None
 
 
 def varieties(code: str) -> tuple[str, ...]:

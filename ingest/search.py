@@ -5,7 +5,8 @@
 is given as a code or a name in German or English (:func:`formgen.languages.lookup`: "Farsi",
 "Persisch"), a language of which others are varieties as them too ("Kurdisch": Kurmanji,
 Sorani); it matches every language list of the entry (team, contact person) and the "other
-languages" text, and of several languages any. Text matches an entry holding every word of it,
+languages" text, and of several languages any. A variety finds the entries that name only the
+language it is one of, too, marked as such (:attr:`Hit.wider`: „Sorani“ finds „Kurdisch“). Text matches an entry holding every word of it,
 each anywhere in the entry's values, its institution's, its checklist's, region's and languages'
 names, ignoring case and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz",
 "Lodz" "Łódź"); a phone number by its digits (:func:`matcher`).
@@ -49,6 +50,9 @@ class Hit:
     languages: tuple[str, ...]
     city: str = ""
     phone: str = ""
+    wider: tuple[str, ...] = ()
+    """Found only by the wider language of the varieties looked for: the entry says
+    „Kurdisch“ where Sorani was asked for, and not which Kurdish."""
 
 
 def matcher(text: str) -> Callable[[str], bool]:
@@ -111,6 +115,7 @@ def find(
         region = _region(reg, region, lang)
     said = lang or reg.schema.default_language
     codes = {code for name in language for code in language_codes(name, said)}
+    wider = {w for c in codes if (w := languages.wider(c)) is not None} - codes
     holds = matcher(text) if text and text.strip() else None
     order = {c.id: n for n, c in enumerate(reg.schema.categories)}
     hits = []
@@ -121,8 +126,11 @@ def find(
         if region is not None and where != region:
             continue
         langs = _languages(reg, cid, entry)
+        only: tuple[str, ...] = ()
         if codes and codes.isdisjoint(langs) and not _other_mentions(entry, codes):
-            continue
+            only = tuple(sorted(w for w in wider if w in langs or _other_mentions(entry, {w})))
+            if not only:
+                continue
         inst = reg.institutions[iid]["institution"]
         if holds is not None:
             names = [
@@ -134,8 +142,8 @@ def find(
             values = [_value(sv) for sv in (*inst.values(), *entry["fields"].values())]
             if not holds("\n".join(map(str, [*values, *names]))):
                 continue
-        shown = (str(_value(inst.get(key))) for key in SHOWN)
-        hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs), *shown))
+        city, phone = (str(_value(inst.get(key))) for key in SHOWN)
+        hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs), city, phone, only))
     hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))
     return hits
 
@@ -181,7 +189,8 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | 
     (none for a schema without regions), town, phone (:data:`SHOWN`, where the schema has them)
     and languages by their names) and how many there are; fitted to ``columns``
     (:func:`ingest.tables.table`: the town, phone and languages under each row where it is too
-    wide)."""
+    wide); a language found as the wider term (:attr:`Hit.wider`) marked „*“ and said under
+    the count."""
     if not hits:
         return say("no_match", lang)
     regions = bool(reg.schema.regions)
@@ -197,8 +206,13 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | 
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
                 *([region] if regions else []),
                 *(cut(getattr(h, key), NAME_COLUMNS) or "—" for key in shown),
-                ", ".join(languages.name(code, lang) for code in h.languages),
+                ", ".join(
+                    languages.name(code, lang) + ("*" if code in h.wider else "")
+                    for code in (*h.languages, *(w for w in h.wider if w not in h.languages))
+                ),
             )
         )
     under = len(shown) + 1 if shown else 0
-    return f"{table(rows, columns, under)}\n{say_count('entries', lang, len(hits))}"
+    wider = sorted({w for h in hits for w in h.wider})
+    notes = (say("find_wider", lang, language=languages.name(w, lang)) for w in wider)
+    return "\n".join((table(rows, columns, under), say_count("entries", lang, len(hits)), *notes))

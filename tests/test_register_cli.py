@@ -382,6 +382,9 @@ def test_find_as_a_coordinator_at_the_phone_asks(ws: Workspace) -> None:
     ), out
     code, out = run(ws, "find", "--language", "Arabsch")
     assert code == 1 and "unbekannte Sprache „Arabsch“ (gemeint: „Arabisch“?); bitte" in out
+    for typo, meant in (("Farsy", "Persisch (Farsi)"), ("Pahstu", "Paschtu"), ("Urdo", "Urdu")):
+        code, out = run(ws, "find", "--language", typo)
+        assert code == 1 and f"unbekannte Sprache „{typo}“ (gemeint: „{meant}“?)" in out, out
     # in 80 columns the town, the phone and the languages go under the row, whole
     narrow = (
         CliRunner()
@@ -392,6 +395,29 @@ def test_find_as_a_coordinator_at_the_phone_asks(ws: Workspace) -> None:
     assert "\n           Düsseldorf · +49 211 999999 · Persisch (Farsi), Türkisch\n" in narrow
     assert "\n           Köln · — · Arabisch, Sorani (Zentralkurdisch)\n" in narrow
     assert max(len(line) for line in narrow.splitlines()) <= 80
+
+
+def test_a_variety_finds_the_entries_that_name_only_its_language_marked(ws: Workspace) -> None:
+    """„Sorani“ finds the entries that say Sorani, and those that say only „Kurdisch“ (in the
+    list or the other text), marked as the wider term: which Kurdish, they do not say."""
+    with writing(ws) as w:
+        for name, offered in (
+            ("Beratung Hewlêr", {"languages_offered": ["ckb"]}),
+            ("Zentrum Amed", {"languages_offered": ["ku", "tr"]}),
+            ("Praxis Qamişlo", {"languages_offered": ["kmr"]}),
+            ("Dienst Kobanê", {"languages_offered._other": "Kurdisch"}),
+        ):
+            w.merge(checklist("krisendienst", {"name": name, "region": "andere", **offered}))
+    code, out = run(ws, "find", "--language", "Sorani", "--json")
+    found = {h["name"]: h["wider"] for h in json.loads(out)}
+    assert found == {"Beratung Hewlêr": [], "Zentrum Amed": ["ku"], "Dienst Kobanê": ["ku"]}
+    code, out = run(ws, "find", "--language", "Sorani")
+    assert code == 0 and "Kurdisch*, Türkisch" in out and "Sorani (Zentralkurdisch)\n" in out
+    assert out.endswith(
+        "\n3 Einträge\n* Kurdisch: nur der weitere Begriff genannt, nicht welche Sprache davon\n"
+    ), out
+    code, out = run(ws, "find", "--language", "Kurdisch")  # the wider: all four, none marked
+    assert code == 0 and "4 Einträge" in out and "*" not in out
 
 
 def in_language(ws: Workspace, lang: str) -> Workspace:

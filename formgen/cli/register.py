@@ -917,6 +917,7 @@ def find(
                     "city": h.city,
                     "phone": h.phone,
                     "languages": list(h.languages),
+                    "wider": list(h.wider),
                 }
                 for h in hits
             ]
