@@ -305,6 +305,36 @@ def test_a_simplex_print_has_no_blank_pages_and_numbers_each_section_on_its_own(
     )
 
 
+def test_the_index_takes_the_town_from_an_address_typed_whole_where_the_town_is_empty() -> None:
+    """An address typed into the street box („Kölner Str. 5, 41539 Dormagen“) or a postcode box
+    with its town („41460 Neuss“, flagged as no postcode), the town box left empty: the index
+    finds the entry under that town; the town box, where it is filled in, goes first."""
+    r = Register(SCHEMA)
+    postcode = check_text(
+        next(f for f in SCHEMA.institution_fields() if f.id == "postcode"), "41460 Neuss"
+    )
+    r.merge(
+        checklist(
+            "krisendienst",
+            {"name": "Krisendienst Łódź", "street": "Kölner Str. 5, 41539 Dormagen"},
+            {"name": "Beratung Yılmaz", "postcode": postcode},
+            {"name": "Praxis Petrenko", "street": "Hauptstr. 1"},  # no town: not in the index
+            {"name": "Praxis am Rüttenscheider Stern", "city": "Essen"},
+            {"name": "Zentrum Öztürk", "street": "Am Markt 2, 40210 Düsseldorf", "city": "Köln"},
+        )
+    )
+    opts = PrintOptions(centre="SPKoM", stand=STAND, categories=("krisendienst",))
+    with pdfplumber.open(io.BytesIO(render_register(r, opts))) as doc:
+        page = doc.pages[-1]  # the index, its two columns one after the other
+        halves = ((0, 0, page.width / 2, page.height), (page.width / 2, 0, page.width, page.height))
+        text = "\n".join(page.crop(box).extract_text() for box in halves)
+    places = text[text.index("Nach Ort") :]
+    assert "\nDormagen\nKrisendienst Łódź · 11/1\n" in places, places
+    assert "\nNeuss\nBeratung Yılmaz · 11/1" in places, places
+    assert "\nKöln\nZentrum Öztürk · 11/1\n" in places and "Düsseldorf" not in places
+    assert "Petrenko" not in places
+
+
 def test_the_index_finds_an_entry_by_language_and_by_town_with_its_section_and_page(
     printed: list[str],
 ) -> None:
