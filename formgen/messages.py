@@ -196,8 +196,10 @@ WORDS: dict[str, dict[str, str]] = {
         "(formgen register import LIST, or formgen ingest for returned forms)",
         "update_list_file": "update list for {n} institutions: {path}",
         "update_list_file_one": "update list for 1 institution: {path}",
-        "update_list": "{n} institutions on the update list → {command} --drafts DIR (or --send)",
-        "update_list_one": "1 institution on the update list → {command} --drafts DIR (or --send)",
+        "update_list": "{n} institutions on the update list, to be mailed with\n"
+        "→ {command} --drafts DIR (or --send)",
+        "update_list_one": "1 institution on the update list, to be mailed with\n"
+        "→ {command} --drafts DIR (or --send)",
         "gap_none": "no entry",
         "no_longer_offered": "{label} (no longer offered)",
         "region_dropped": "{region}: the current schema no longer offers this region; the "
@@ -2270,10 +2272,10 @@ WORDS: dict[str, dict[str, str]] = {
         "(formgen register import LISTE, oder formgen ingest für zurückgesandte Formulare)",
         "update_list_file": "Aktualisierungsliste für {n} Einrichtungen: {path}",
         "update_list_file_one": "Aktualisierungsliste für 1 Einrichtung: {path}",
-        "update_list": "{n} Einrichtungen auf der Aktualisierungsliste → {command} --drafts "
-        "ORDNER (oder --send)",
-        "update_list_one": "1 Einrichtung auf der Aktualisierungsliste → {command} --drafts ORDNER "
-        "(oder --send)",
+        "update_list": "{n} Einrichtungen auf der Aktualisierungsliste, anzuschreiben mit\n"
+        "→ {command} --drafts ORDNER (oder --send)",
+        "update_list_one": "1 Einrichtung auf der Aktualisierungsliste, anzuschreiben mit\n"
+        "→ {command} --drafts ORDNER (oder --send)",
         "gap_none": "kein Eintrag",
         "no_longer_offered": "{label} (nicht mehr in der Auswahl)",
         "region_dropped": "{region}: das aktuelle Schema bietet diese Region nicht mehr an; die "

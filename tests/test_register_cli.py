@@ -258,8 +258,8 @@ def test_stale_gaps_and_update_list(ws: Workspace, tmp_path: Path) -> None:
     ahead = (dt.date.today() + dt.timedelta(days=800)).isoformat()
     code, out = run(ws, "stale", "--today", ahead)
     assert code == 0 and out.endswith(
-        f"Einrichtungen auf der Aktualisierungsliste → formgen mail --stale --stale-by {ahead} "
-        "--drafts ORDNER (oder --send)\n"
+        f"Einrichtungen auf der Aktualisierungsliste, anzuschreiben mit\n"
+        f"→ formgen mail --stale --stale-by {ahead} --drafts ORDNER (oder --send)\n"
     ), out
     code, out = run(ws, "gaps", "--category", "psychotherapie")
     assert code == 0 and "Rhein-Kreis Neuss" in out and "kein Eintrag" in out
@@ -523,8 +523,8 @@ SAID = {
         "stale_header": ["ID", "Name", "Checkliste", "Region", "bestätigt", "Grund"],
         "stale_row": "  Dormagen  01.01.2023  veraltet (1421 Tage > 365), fehlt "
         "(Erfahrungen/Ressourcen vorhanden?, Handzeichen), unbestätigt",
-        "update_list": "1 Einrichtung auf der Aktualisierungsliste → formgen mail --stale --drafts "
-        "ORDNER (oder --send)",
+        "update_list": "1 Einrichtung auf der Aktualisierungsliste, anzuschreiben mit\n"
+        "→ formgen mail --stale --drafts ORDNER (oder --send)",
         "gaps_header": ["Checkliste", "Region", "Lücke"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  kein Eintrag",
         "gaps": "1 Lücke: 1 ohne Eintrag, 0 nur mit Fehlanzeige",
@@ -552,8 +552,8 @@ SAID = {
         "stale_header": ["id", "name", "category", "region", "confirmed", "why"],
         "stale_row": "  Dormagen  2023-01-01  stale (1421 d > 365), missing "
         "(Experience/resources available?, Initials), unconfirmed",
-        "update_list": "1 institution on the update list → formgen mail --stale --drafts DIR (or "
-        "--send)",
+        "update_list": "1 institution on the update list, to be mailed with\n"
+        "→ formgen mail --stale --drafts DIR (or --send)",
         "gaps_header": ["category", "region", "gap"],
         "gap": "  Rhein-Kreis Neuss (Neuss, Meerbusch)  no entry",
         "gaps": "1 gap: 1 with no entry, 0 with only 'None available'",
@@ -868,7 +868,7 @@ def test_find_prints_a_table_whose_columns_line_up_in_every_script(tmp_path: Pat
     shown = "\n".join(rows)
     for name in names[:3]:
         assert f"  {name}  " in shown
-    assert "  Poradnia Łódź – Paweł Wiśniewski, Zbign…  " in shown  # 40 columns; whole in --json
+    assert "  Poradnia Łódź – Paweł Wiśniewski,…  " in shown  # at a word; whole in --json
     code, out = run(ws, "find", "--text", "Żółkiewski", "--json")
     assert json.loads(out)[0]["name"] == names[3]
     code, out = run(ws, "find", "Paweł", "Wiśniewski")  # the words themselves, as one types them
