@@ -757,6 +757,8 @@ def _plan(
         if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), needles)
     )
     deleted = {d for o in earlier for d in o.get("drafts", ())}
+    # an original an earlier erasure (of any institution) deleted is not this one's to record
+    deleted_before = {s for o in ops if o.get("op") == "erase" for s in o.get("originals", ())}
     drafts, missing, unproven = _drafts(ws, iid, needles, deleted)
     inst = reg.institution(iid)
     holding = _holding(reg, needles)
@@ -782,7 +784,13 @@ def _plan(
         missing=tuple(missing),
         unproven=tuple(unproven),
         test_drafts=_test_drafts(ws, iid),
-        gone=tuple(sorted(s for s in carried | srcs if not journal.archive_path(ws, s).exists())),
+        gone=tuple(
+            sorted(
+                s
+                for s in carried | srcs
+                if s not in deleted_before and not journal.archive_path(ws, s).exists()
+            )
+        ),
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
         within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
     )

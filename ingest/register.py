@@ -2385,7 +2385,8 @@ class Register:
         ``erase`` with ``note``, and every earlier one in its history is replaced by its marker
         (:data:`ERASED`); held conflicts on them are dropped, the values are taken out of
         probable duplicates of it. ``originals``: the SHA-256 of archived originals deleted
-        for it, whose ``sources`` record says when (``erased_at``). :mod:`ingest.erase` does
+        for it, whose ``sources`` record says when (``erased_at``, kept from the first erasure
+        that deleted it). :mod:`ingest.erase` does
         the same to the journal and the workspace's files."""
         at = at or now_iso()
         paths = list(paths)
@@ -2418,9 +2419,9 @@ class Register:
                 for p, _c in list(entry_values(d["entry"], paths)):
                     scope, key = split_path(p)
                     d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)
-        for sha in originals:
-            if sha in self.data["sources"]:
-                self.data["sources"][sha]["erased_at"] = at
+        for sha in originals:  # the erasure that deleted it (formgen before 2026-11-24 named
+            if sha in self.data["sources"]:  # an original gone already in a later one too)
+                self.data["sources"][sha].setdefault("erased_at", at)
         if not self._apply(inst, dict.fromkeys(held_at), None, at, "erase", note=note):
             self._event(inst, at, "erase", note=note)
         for matcher in self._matchers.values():

@@ -1270,3 +1270,51 @@ def test_an_imported_list_named_after_her_is_shown_erased_when_imported_again(
     code, out = register(ws, "import", str(listed), "--note", "Bestand")
     assert "(als Liste (gelöscht).csv); nichts geändert" in out, out
     assert "erased #" not in out
+
+
+def test_a_second_erasure_keeps_the_date_the_first_one_deleted_the_imported_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the s18 audit of an old workspace: the centre's list was deleted on 10.01.
+    with inst-0001's contact; erasing inst-0002's contact on 24.11. touched the list's
+    journaled copy again and wrote the list down as deleted that day, so every history said
+    the file was deleted on 24.11. The first date stays (also where a formgen before this fix
+    named the list in the later erasure and the register is rebuilt); the second erasure is
+    its own revision of inst-0002."""
+    ws = make_workspace(tmp_path / "ws")
+    listed = tmp_path / "liste.csv"
+    rows = (
+        "name;city;category;contact_name\r\n"
+        "Beratung Łódź;Düsseldorf;psychotherapie;Оксана Коваленко\r\n"
+        "Danışma Merkezi;Köln;psychotherapie;Zeynep Yılmaz\r\n"
+    )
+    listed.write_bytes(rows.encode("utf-8-sig"))
+    code, out = register(ws, "import", str(listed), "--note", "Bestand")
+    assert code == 0, out
+    (sha,) = [p.name for p in ws.archive_dir.rglob("*") if p.is_file()]
+    first, second = sorted(load(ws).institutions)
+    path = "psychotherapie.contact_name"
+    for iid, at in ((first, "2026-01-10T10:00:00Z"), (second, "2026-11-24T10:00:00Z")):
+        monkeypatch.setattr("ingest.erase.now_iso", lambda at=at: at)
+        code, out = register(ws, "erase", iid, path, "--note", NOTE, "--yes")
+        assert code == 0, out
+
+    def said(iid: str) -> str:
+        code, out = register(ws, "history", iid)
+        assert code == 0, out
+        return out
+
+    deleted = "(die Datei wurde am 10.01.2026 10:00 UTC durch register erase gelöscht)"
+    assert deleted in said(first) and deleted in said(second)
+    assert "24.11.2026 10:00 UTC  Daten gelöscht: Art. 17" in said(second)
+    assert load(ws).data["sources"][sha]["erased_at"] == "2026-01-10T10:00:00Z"
+    ops = [json.loads(line) for line in ws.root.joinpath("journal.jsonl").read_text().splitlines()]
+    assert [o["originals"] for o in ops if o["op"] == "erase"] == [[sha], []]
+
+    # a journal a formgen before this fix wrote names the list in the second erasure too
+    ops[-1]["originals"] = [sha]
+    text = "".join(json.dumps(o, ensure_ascii=False, sort_keys=True) + "\n" for o in ops)
+    ws.root.joinpath("journal.jsonl").write_text(text)
+    code, out = register(ws, "rebuild")
+    assert code == 0, out
+    assert deleted in said(second)
