@@ -691,6 +691,15 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_declined": "nothing erased, nothing changed",
         "reg_erase_note_blank": "--note is blank: say who asked for the erasure and when; "
         "nothing changed",
+        "reg_erase_already": "{iid} {paths}: erased already ('formgen register history {iid}' "
+        "says when); nothing left to erase",
+        "reg_erase_never": "{iid} {paths}: never held a value; nothing to erase, nothing changed",
+        "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
+        "still be read up to there; restore the file from a backup",
+        "journal_unknown_op": "journal operation {seq}: unknown kind '{kind}' (written by a newer "
+        "formgen? update formgen to read this workspace)",
+        "journal_original_missing": "journal operation {seq}: the original {sha}… is missing from "
+        "{folder}; rebuild without re-reading to use the journal's copy",
         # -- formgen register: a command line that cannot be done as given (cli/register.py)
         "reg_usage_duplicate": "a probable duplicate needs --merge or --new",
         "reg_usage_conflict": "a conflict needs --take mine (keep the value the register holds) "
@@ -2798,6 +2807,16 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_declined": "nichts gelöscht, nichts geändert",
         "reg_erase_note_blank": "--note ist leer: bitte angeben, wer die Löschung wann verlangt "
         "hat; nichts geändert",
+        "reg_erase_already": "{iid} {paths}: schon gelöscht ('formgen register history {iid}' "
+        "sagt, wann); nichts mehr zu löschen",
+        "reg_erase_never": "{iid} {paths}: hatte nie einen Wert; nichts zu löschen, nichts "
+        "geändert",
+        "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
+        "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen",
+        "journal_unknown_op": "Journal-Vorgang {seq}: unbekannte Art „{kind}“ (von einem neueren "
+        "formgen geschrieben? formgen aktualisieren, um diesen Arbeitsbereich zu lesen)",
+        "journal_original_missing": "Journal-Vorgang {seq}: das Original {sha}… fehlt in {folder}; "
+        "ohne erneutes Einlesen (ohne --reread) neu aufbauen, um die Kopie im Journal zu nutzen",
         # -- formgen register: a command line that cannot be done as given (cli/register.py)
         "reg_usage_duplicate": "eine wahrscheinliche Dublette braucht --merge oder --new",
         "reg_usage_conflict": "ein Konflikt braucht --take mine (den Wert im Register behalten) "

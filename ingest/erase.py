@@ -706,14 +706,9 @@ def _plan(
     if not marks.numbers and set(wanted) <= erased:
         if mend:  # a crash may have kept the erasure from writing register.json: now it is
             journal.checkpoint(ws, reg)
-        raise RegisterError(
-            f"{iid} {', '.join(wanted)}: erased already ('formgen register history {iid}' says "
-            "when); nothing left to erase"
-        )
+        raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
     if not marks.numbers:
-        raise RegisterError(
-            f"{iid} {', '.join(wanted)}: never held a value; nothing to erase, nothing changed"
-        )
+        raise RegisterError(Said("reg_erase_never", iid=iid, paths=", ".join(wanted)))
     needles = marks.needles
 
     def original(p: Path, sha: str, name: object = None) -> Original:

@@ -44,6 +44,7 @@ from typing import Any
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.fold import fold
 from formgen.identity import FormIdentity
+from formgen.messages import Said
 from formgen.sendlog import SendLog
 from formgen.workspace import Workspace, fsync_dir, keep_mode, mkdir_durable, write_atomic
 from ingest.matching import MATCHING
@@ -153,8 +154,7 @@ def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
             if n == len(lines):  # no newline after it: the append never finished
                 return
             raise RegisterError(
-                f"{path}:{n}: damaged journal line ({exc}); the register can still be read up to "
-                "there; restore the file from a backup"
+                Said("journal_damaged_line", path=str(path), n=n, error=str(exc))
             ) from None
         yield line, op
 
@@ -215,7 +215,7 @@ def apply_op(
     elif kind == "erase":
         reg.erase(op["target"], op["paths"], op["note"], op.get("originals", ()), at=op["at"])
     else:
-        raise RegisterError(f"journal operation {op.get('seq')}: unknown kind '{kind}'")
+        raise RegisterError(Said("journal_unknown_op", seq=str(op.get("seq")), kind=str(kind)))
     return None
 
 
@@ -540,8 +540,12 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
                 erased.append(str(op["submission"]["provenance"].get("file_name") or sha[:12]))
             elif not archive_path(ws, sha).exists():
                 raise RegisterError(
-                    f"journal operation {op['seq']}: the original {sha[:12]}… is missing from "
-                    f"{ws.archive_dir}; rebuild without re-reading to use the journal's copy"
+                    Said(
+                        "journal_original_missing",
+                        seq=str(op["seq"]),
+                        sha=sha[:12],
+                        folder=str(ws.archive_dir),
+                    )
                 )
         apply_op(reg, op, again, ws)
         reg.data["journal_seq"] = op["seq"]

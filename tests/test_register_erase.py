@@ -217,7 +217,8 @@ def test_without_yes_it_asks_and_a_no_changes_nothing(ws: Workspace) -> None:
         ),
         (
             ("ua-1", "psychotherapie.contact_email"),
-            "Fehler: ua-1 psychotherapie.contact_email: never held a value",
+            "Fehler: ua-1 psychotherapie.contact_email: hatte nie einen Wert; nichts zu löschen, "
+            "nichts geändert",
         ),
     ],
     ids=["unknown-institution", "unknown-path", "never-held"],
@@ -508,7 +509,7 @@ def test_after_a_crash_during_an_erasure_the_register_loads_and_a_rerun_finishes
     if held:  # the journal still held them: the rerun erases what is left
         assert code == 0, out
     else:  # the journal was written: nothing was left but the checkpoint, which every load mends
-        assert code == 1 and "Fehler: ua-1 psychotherapie.contact_name: erased already" in out
+        assert code == 1 and "Fehler: ua-1 psychotherapie.contact_name: schon gelöscht" in out
     for name in NAMES:
         assert where(ws, name) == [], name
     assert register(Workspace.open(untouched), *args)[0] == 0
@@ -1318,3 +1319,18 @@ def test_a_second_erasure_keeps_the_date_the_first_one_deleted_the_imported_list
     code, out = register(ws, "rebuild")
     assert code == 0, out
     assert deleted in said(second)
+
+
+def test_erasing_again_says_so_in_the_workspaces_language(ws: Workspace) -> None:
+    """Found by the s18 audit: a German workspace said „Fehler: … erased already …“ and
+    „… never held a value …“ in English."""
+    args = ("erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")
+    assert register(ws, *args)[0] == 0
+    files = snapshot(ws)
+    code, out = register(ws, *args)
+    assert code == 1
+    assert out == (
+        "Fehler: ua-1 psychotherapie.contact_name: schon gelöscht ('formgen register history "
+        "ua-1' sagt, wann); nichts mehr zu löschen\n"
+    )
+    assert snapshot(ws) == files
