@@ -206,7 +206,9 @@ class SendLog:
         append_line(self.path.with_name(TEST_DRAFTS), json.dumps(data, ensure_ascii=False))
 
     def events(self) -> list[dict[str, Any]]:
-        """Every event in order; a damaged line (a crash mid-write) is skipped and remembered."""
+        """Every event in order; a damaged line (a crash mid-write) is skipped and remembered,
+        an event of a kind a newer formgen logs is skipped (its keys this one does not know are
+        never read)."""
         self.damaged_lines = []
         if not self.path.exists():
             return []
@@ -220,10 +222,10 @@ class SendLog:
                 except ValueError:
                     self.damaged_lines.append(number)
                     continue
-                if isinstance(data, dict) and data.get("event") in EVENTS:
-                    out.append(data)
-                else:
+                if not isinstance(data, dict) or not isinstance(data.get("event"), str):
                     self.damaged_lines.append(number)
+                elif data["event"] in EVENTS:  # another is a newer formgen's: not read here
+                    out.append(data)
         return out
 
     def deliveries(self) -> list[Delivery]:

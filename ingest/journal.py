@@ -37,7 +37,7 @@ import json
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -114,10 +114,16 @@ def submission_to_json(sub: Submission) -> Json:
     }
 
 
+_PROVENANCE = frozenset(f.name for f in fields(Provenance))
+
+
 def submission_from_json(d: Json) -> Submission:
+    """A journaled submission; what this formgen does not know (a key a newer one added to its
+    provenance) is left out here and stays in the journal's line."""
+    provenance = {k: v for k, v in d["provenance"].items() if k in _PROVENANCE}
     return Submission(
         identity=FormIdentity.from_fields(d["identity"]),
-        provenance=Provenance(**d["provenance"]),
+        provenance=Provenance(**provenance),
         confidence=d["confidence"],
         entries=tuple(entry_from_json(e) for e in d["entries"]),
         notes=tuple(d.get("notes", ())),
