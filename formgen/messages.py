@@ -2021,8 +2021,9 @@ WORDS: dict[str, dict[str, str]] = {
         "{since:moment}, on the computer {host} by {user} (process {pid}); waiting up to "
         "{wait:.0f} s for it to finish …",
         "workspace_open": "Note: other users of this computer can look into the workspace "
-        "{root}; to make it yours only: chmod -R go= {quoted} (to share it with a group on "
-        "purpose, give the group a default ACL: setfacl -d, see README)",
+        "{root} (every command says so until that is changed); to make it yours only: chmod -R "
+        "go= {quoted} (to share it with a group on purpose, give the group a default ACL: "
+        "setfacl -d, see README)",
         "workspace_lock_not_file": "{path} is not a file but a link, a folder or a device: formgen "
         "writes into it which run uses the workspace, and never through a link; remove it (a "
         "link's target stays as it is) and run the command again: formgen makes it anew",
@@ -4297,7 +4298,8 @@ WORDS: dict[str, dict[str, str]] = {
         "„{command}“ seit {since:moment}, auf dem Computer {host} von {user} (Prozess {pid}); "
         "formgen wartet bis zu {wait:.0f} s, bis er fertig ist …",
         "workspace_open": "Achtung: andere Benutzer dieses Computers können in den "
-        "Arbeitsbereich {root} sehen; nur für sich selbst lesbar machen: chmod -R go= {quoted} "
+        "Arbeitsbereich {root} sehen (jeder Befehl sagt es, bis das geändert ist); nur für sich "
+        "selbst lesbar machen: chmod -R go= {quoted} "
         "(um ihn mit Absicht einer Gruppe freizugeben, der Gruppe eine Default-ACL geben: "
         "setfacl -d, siehe README)",
         "workspace_lock_not_file": "{path} ist keine Datei, sondern eine Verknüpfung, ein Ordner "

@@ -110,8 +110,9 @@ def test_a_workspace_others_can_look_into_is_said_once_with_the_command_to_close
     ws.chmod(0o755)
     said = fg("status", "-w", ws)
     note = (
-        f"Achtung: andere Benutzer dieses Computers können in den Arbeitsbereich {ws} sehen; "
-        f"nur für sich selbst lesbar machen: chmod -R go= '{ws}' (um ihn mit Absicht einer "
+        f"Achtung: andere Benutzer dieses Computers können in den Arbeitsbereich {ws} sehen "
+        "(jeder Befehl sagt es, bis das geändert ist); nur für sich selbst lesbar machen: "
+        f"chmod -R go= '{ws}' (um ihn mit Absicht einer "
         "Gruppe freizugeben, der Gruppe eine Default-ACL geben: setfacl -d, siehe README)\n"
     )
     assert said.stderr == note
