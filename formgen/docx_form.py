@@ -92,6 +92,9 @@ SECTION_FILL = "EDEDED"
 ENTRY_FILL = "D6E3F0"
 VALUE_FILL = "F7F9FC"
 """A faint tint on the cells people fill in (prints almost white)."""
+PLACEHOLDER_GREY = "6E6E6E"
+"""The hint an empty control shows: 4.83:1 against :data:`VALUE_FILL` (WCAG AA asks 4.5:1 for
+text; Word's own 808080 is 3.74:1), still lighter than what people type."""
 
 _UI: dict[str, dict[str, str]] = {
     "de": {
@@ -107,6 +110,7 @@ _UI: dict[str, dict[str, str]] = {
         "page": "Seite",
         "of": "von",
         "required": "Pflichtangabe",
+        "required_alias": "Pflichtfeld",
         "checklist": "Checkliste",
         "institution_title": "Ihre Angaben: {name}",
         "institution_data": "Angaben zur Einrichtung",
@@ -137,6 +141,7 @@ _UI: dict[str, dict[str, str]] = {
         "page": "Page",
         "of": "of",
         "required": "required",
+        "required_alias": "required",
         "checklist": "Checklist",
         "institution_title": "Your details: {name}",
         "institution_data": "About the institution",
@@ -170,11 +175,41 @@ write dates as the English texts do, ``YYYY-MM-DD``). A form made before and sen
 hint still in a control is blank there, never the date „DD.MM.YYYY“."""
 
 
-def placeholder_texts() -> frozenset[str]:
-    """Every hint formgen puts into an empty control (all languages), and those an older one
-    put (:data:`EARLIER_HINTS`): these are never values."""
+def placeholder_texts(plan: FormPlan | None = None) -> frozenset[str]:
+    """Every hint formgen puts into an empty control (all languages), those an older one put
+    (:data:`EARLIER_HINTS`) and, given the ``plan`` of the form read, each of its controls' own
+    hint (:func:`control_hint`): these are never values. Spaces as :func:`is_placeholder` and the
+    table reader compare them: every run of white space (also a no-break space) one space."""
     keys = ("enter", "choose", "date", "number", "percent", "other_hint")
-    return frozenset({*(_UI[lang][k] for lang in _UI for k in keys), *EARLIER_HINTS})
+    own = (control_hint(slot, plan.lang) for *_, slot in plan.slots()) if plan else ()
+    texts = {*(_UI[lang][k] for lang in _UI for k in keys), *EARLIER_HINTS, *own}
+    return frozenset(" ".join(text.split()) for text in texts)
+
+
+def control_alias(f: Field, lang: str) -> str:
+    """A control's title (``w:alias``), what a screen reader says for it: the field's label and,
+    for a required one, „(Pflichtfeld)“ (the red * beside it is not read with it)."""
+    label = f.label.get(lang)
+    return f"{label} ({ui(lang, 'required_alias')})" if f.required else label
+
+
+def control_hint(slot: Slot, lang: str) -> str:
+    """The grey hint an empty text, date or list control shows (and a screen reader says after
+    its title): the field's help where it has one (a date's with the form of a date), else what
+    to enter („Bitte eintragen“, „Zahl“, „TT.MM.JJJJ“); a multiple choice's "other" text: how to
+    list more."""
+    f = slot.field
+    if slot.option == OTHER:
+        return ui(lang, "other_hint")
+    kind = {FieldType.INTEGER: "number", FieldType.PERCENTAGE: "percent"}.get(f.type, "enter")
+    if slot.kind == DROPDOWN:
+        kind = "choose"
+    elif slot.kind == DATE:
+        kind = "date"
+    help_text = f.help.get(lang)
+    if not help_text:
+        return ui(lang, kind)
+    return f"{help_text} ({ui(lang, kind)})" if slot.kind == DATE else help_text
 
 
 # ---------------------------------------------------------------------------------- the plan
@@ -417,7 +452,7 @@ def _controls_paras(
     """The paragraphs of a value cell: the field's control(s)."""
     f = row.field
     assert f is not None
-    alias = f.label.get(lang)
+    alias = control_alias(f, lang)
     if f.is_multi:
         boxes = [s for s in row.slots if s.kind == CHECKBOX]
         other = next(s for s in row.slots if s.option == OTHER)
@@ -443,17 +478,16 @@ def _controls_paras(
                 f"{alias}: {ui_text(lang, 'other')}",
                 ids(),
                 other_value,
-                ui(lang, "other_hint"),
+                control_hint(other, lang),
             )
         )
         return [p, q]
     slot = row.slots[0]
     value = values.get(slot.path)
+    hint = control_hint(slot, lang)
     if slot.kind == DROPDOWN:
         items = [Item(c.value, c.label.get(lang)) for c in choices_of(f)]
-        node = dropdown_control(
-            slot.path, alias, ids(), items, str(value) if value else None, ui(lang, "choose")
-        )
+        node = dropdown_control(slot.path, alias, ids(), items, str(value) if value else None, hint)
     elif slot.kind == DATE:
         date: dt.date | str | None = None
         if isinstance(value, str) and value:
@@ -461,13 +495,8 @@ def _controls_paras(
                 date = dt.date.fromisoformat(value)
             except ValueError:
                 date = value  # kept as typed (InstitutionRecord.typed): shown as typed
-        node = date_control(slot.path, alias, ids(), date, ui(lang, "date"), lang=lang)
+        node = date_control(slot.path, alias, ids(), date, hint, lang=lang)
     else:
-        hint = ui(lang, "enter")
-        if f.type is FieldType.INTEGER:
-            hint = ui(lang, "number")
-        elif f.type is FieldType.PERCENTAGE:
-            hint = ui(lang, "percent")
         text = None if value is None or value == "" else str(value)
         node = text_control(
             slot.path, alias, ids(), text, hint, multiline=f.type is FieldType.TEXTAREA
@@ -660,7 +689,7 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="{GREY}"/><w:sz w:val="14"/><w:szCs w:val="14"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/><w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:color w:val="{GREY}"/><w:sz w:val="15"/><w:szCs w:val="15"/></w:rPr></w:style>
 <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>
-<w:style w:type="character" w:styleId="{PH}"><w:name w:val="Placeholder Text"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:color w:val="808080"/></w:rPr></w:style>
+<w:style w:type="character" w:styleId="{PH}"><w:name w:val="Placeholder Text"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:color w:val="{PHGREY}"/></w:rPr></w:style>
 <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:semiHidden/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 <w:style w:type="table" w:styleId="FormTable"><w:name w:val="Form table"/><w:basedOn w:val="TableNormal"/><w:pPr><w:spacing w:before="20" w:after="20"/></w:pPr><w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:left w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:right w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="A6A6A6"/></w:tblBorders><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="85" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>
@@ -822,6 +851,7 @@ def render_docx(schema: Schema, request: FormRequest, identity: FormIdentity) ->
         "ACCENT": ACCENT,
         "GREY": HELP_GREY,
         "PH": PLACEHOLDER_STYLE,
+        "PHGREY": PLACEHOLDER_GREY,
         "KR": _FONT_KEYS["Regular"],
         "KB": _FONT_KEYS["Bold"],
     }

@@ -542,7 +542,7 @@ def read_docx(
     if identity is not None:
         plan = _plan_for(identity, schema, notes)
     slots = slot_index(plan)
-    placeholders = placeholder_texts()
+    placeholders = placeholder_texts(plan)
 
     values = values_by_tag(tagged, slots, placeholders, notes)
 

@@ -75,7 +75,7 @@ def values_from_rows(
     values: dict[str, RawValue] = {}
     notes: list[str] = []
     illegible: list[str] = []
-    placeholders = placeholder_texts()
+    placeholders = placeholder_texts(plan)
     for (row, _), (i, _, shown) in zip(wanted, found, strict=True):
         if i in unread:
             illegible.append(row.slots[0].value_path)

@@ -129,7 +129,7 @@ def read_odt(
             tagged, _ = by_tag(_controls(content))
             slots = slot_index(plan)
             if slots.keys() <= tagged.keys():  # LibreOffice 25.2 keeps every control's tag
-                values = values_by_tag(tagged, slots, placeholder_texts(), notes)
+                values = values_by_tag(tagged, slots, placeholder_texts(plan), notes)
                 return RawSubmission(identity, values, provenance, "high", tuple(notes))
             values, notes, _ = values_from_rows(list(_rows(content)), plan)
             if values is None:

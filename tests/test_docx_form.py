@@ -286,7 +286,7 @@ def test_english_form_labels() -> None:
         .get(qn("w:val"))
         for sdt in doc.iter(qn("w:sdt"))
     }
-    assert aliases["psychotherapie.1.name"] == "Name of the institution"
+    assert aliases["psychotherapie.1.name"] == "Name of the institution (required)"
     assert "Entry 1 of 5" in "".join(doc.itertext())
 
 
@@ -352,3 +352,103 @@ def test_the_other_text_carries_the_same_word_in_the_word_form_and_the_pdf(
         if w["x1"] <= rect[0] and rect[1] <= height - (w["top"] + w["bottom"]) / 2 <= rect[3]
     ]
     assert beside[-1] == word
+
+
+def contrast(fg: str, bg: str) -> float:
+    """WCAG 2 contrast ratio of two ``RRGGBB`` colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(fg), luminance(bg)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def controls(form: GeneratedForm) -> dict[str, etree._Element]:
+    doc = part(form, "word/document.xml")
+    return {
+        sdt.find(f"{qn('w:sdtPr')}/{qn('w:tag')}").get(qn("w:val")): sdt  # type: ignore[union-attr]
+        for sdt in doc.iter(qn("w:sdt"))
+    }
+
+
+def alias(sdt: etree._Element) -> str:
+    return sdt.find(f"{qn('w:sdtPr')}/{qn('w:alias')}").get(qn("w:val"))  # type: ignore[union-attr,no-any-return]
+
+
+def shown(sdt: etree._Element) -> str:
+    return "".join(sdt.find(qn("w:sdtContent")).itertext())  # type: ignore[union-attr]
+
+
+HEARD = {
+    "de": {
+        "psychotherapie.1.name": ("Name der Einrichtung (Pflichtfeld)", None),
+        "psychotherapie.1.languages_offered.tr": (
+            "Fremdsprachliche Kenntnisse im Team: Türkisch",
+            None,
+        ),
+        "psychotherapie.1.opening_hours": (
+            "Öffnungszeiten",
+            "z.\u00a0B. Mo–Fr 9–13 Uhr, Do 14–18 Uhr",
+        ),
+        "psychotherapie.1.date": (
+            "Datum (Pflichtfeld)",
+            "Datum, an dem die Angaben gemacht oder bestätigt wurden (TT.MM.JJJJ)",
+        ),
+        "psychotherapie.1.share_migrants": (
+            "Anteil der Klientel mit Migrationsgeschichte (%)",
+            "Geschätzter Anteil in Prozent, 0–100",
+        ),
+        "psychotherapie.1.city": ("Ort", "Bitte eintragen"),
+    },
+    "en": {
+        "psychotherapie.1.name": ("Name of the institution (required)", None),
+        "psychotherapie.1.languages_offered.tr": ("Languages spoken in the team: Turkish", None),
+        "psychotherapie.1.opening_hours": ("Opening hours", "e.g. Mon–Fri 9am–1pm, Thu 2–6pm"),
+        "psychotherapie.1.date": (
+            "Date (required)",
+            "Date on which the information was given or confirmed (YYYY-MM-DD)",
+        ),
+        "psychotherapie.1.share_migrants": (
+            "Share of clients with a migration history (%)",
+            "Estimated share in per cent, 0–100",
+        ),
+        "psychotherapie.1.city": ("Town", "Enter text"),
+    },
+}
+"""(title, hint shown while empty) of some controls of a blank checklist (None: a box, which
+shows no hint)."""
+
+
+@pytest.mark.parametrize("lang", sorted(HEARD))
+def test_a_screen_reader_hears_that_a_field_is_required_and_its_hint(lang: str) -> None:
+    """What JAWS or NVDA say for a control is its title (``w:alias``), then the hint it shows:
+    as the PDF's tooltip, the label with „(Pflichtfeld)“ where the field is required (the red *
+    in the next cell is not read with it), each box with its choice, and as the hint the field's
+    help where it has one (a date's with the form to type it in), else what to enter."""
+    sdts = controls(make("checklist", ("psychotherapie",), lang=lang))
+    for path, (title, hint) in HEARD[lang].items():
+        assert alias(sdts[path]) == title, path
+        if hint is not None:
+            assert shown(sdts[path]) == hint, path
+
+
+def test_the_hint_has_the_contrast_wcag_asks_for_on_its_cell(checklist: GeneratedForm) -> None:
+    """The placeholder's colour, from the style its runs name, against the fill of the cell
+    it stands in: at least 4.5:1 (WCAG 2 AA, text); Word's own grey 808080 has 3.74:1."""
+    styles = part(checklist, "word/styles.xml")
+    colour = {
+        s.get(qn("w:styleId")): s.find(f"{qn('w:rPr')}/{qn('w:color')}").get(qn("w:val"))  # type: ignore[union-attr]
+        for s in styles.iter(qn("w:style"))
+        if s.find(f"{qn('w:rPr')}/{qn('w:color')}") is not None
+    }
+    pairs = set()
+    for sdt in controls(checklist).values():
+        for style in sdt.iter(qn("w:rStyle")):
+            cell = next(a for a in sdt.iterancestors() if a.tag == qn("w:tc"))
+            fill = cell.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill"))  # type: ignore[union-attr]
+            pairs.add((colour[style.get(qn("w:val"))], fill))
+    assert pairs  # every empty control shows its hint in the placeholder style
+    assert all(contrast(fg, bg) >= 4.5 for fg, bg in pairs), pairs

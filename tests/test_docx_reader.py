@@ -45,10 +45,11 @@ def filled_samples() -> list[str]:
     return sorted(p.name for p in SAMPLES.glob("*.docx") if not p.name.startswith("blank-"))
 
 
-FORM_KIND = {"arabic": "institution"}
+FORM_KIND = {"arabic": "institution", "hints": "institution"}
 """The kind of the form a sample's ``expected-<form>.json`` holds, where it is not its name:
 ``*-arabic.docx`` is the institution form of an institution whose values are Arabic and
-Persian."""
+Persian, ``*-hints.docx`` one of an institution the register knows little of (its empty
+controls show their fields' own hints)."""
 
 
 @pytest.mark.parametrize("name", filled_samples())
@@ -717,3 +718,21 @@ def test_a_note_never_hides_what_the_register_found(tmp_path: Path) -> None:
         "1 controls with tags that are not formgen field paths were ignored: institution",
         "psychotherapie: institution inst-0042 was not in the register; created under that id",
     )
+
+
+@pytest.mark.parametrize("name", ["lo74-hints.docx", "lo74-export-hints.pdf"])
+def test_a_field_s_own_hint_is_never_a_value_after_libreoffice(name: str) -> None:
+    """The Word form shows each empty control's own hint (the field's help: „Trägerorganisation,
+    z. B. Wohlfahrtsverband, Kommune“). LibreOffice 7.4 keeps it as the text of a tagless input
+    field without the placeholder flag, and prints it into the PDF it exports: read from either,
+    the hints are blank, and what was typed and prefilled comes back."""
+    data = (SAMPLES / name).read_bytes()
+    if name.endswith(".pdf"):
+        shown = "".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+        sub = flat_reader.read_pdf(data, name, schema=SCHEMA, lookup=SAMPLE_WORKSPACE.issued().get)
+    else:
+        shown = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+        sub = read_docx(data, name)
+    assert "Wohlfahrtsverband, Kommune" in shown and "Fünfstellige Postleitzahl" in shown
+    expected = json.loads((SAMPLES / "expected-hints.json").read_text("utf-8"))
+    assert {k: v for k, v in sub.values.items() if v is not False} == expected

@@ -2,10 +2,11 @@
 through its scripting API, and filled the way Word edits content controls; then ingest each one
 and record what came back.
 
-    .venv/bin/python samples/docx/make_samples.py [arabic|long]
+    .venv/bin/python samples/docx/make_samples.py [arabic|long|hints]
 
 (``arabic``: only the samples of the Arabic and Persian institution form, ``*-arabic.*``;
-``long``: only ``lo74-export-long.pdf``.)
+``long``: only ``lo74-export-long.pdf``; ``hints``: only the samples of a form whose empty
+controls show each field's own hint, ``*-hints.*``.)
 
 Needs LibreOffice with python3-uno (Debian: /usr/bin/soffice, run by /usr/bin/python3). A newer
 LibreOffice is used when ``/opt/lo25/run.sh`` exists: it runs a command with LibreOffice 25.2
@@ -23,6 +24,7 @@ samples' stay). Writes, next to this script:
 * ``lo74-export-arabic.pdf``    ``wordsim-arabic.docx`` exported as PDF by the system's LibreOffice
 * ``lo74-export-long.pdf``      the form prefilled with ``LONG_RECORD``, exported as it is by the
                                 system's LibreOffice
+* ``lo74-export-hints.pdf``     ``lo74-hints.docx`` exported as PDF by the system's LibreOffice
 * ``report.json``               per sample: values back, missing, different, notes, timings
 * ``<filler>-<kind>-p<N>.png``  pages as LibreOffice prints them (pdftoppm -r 60)
 """
@@ -153,6 +155,20 @@ LONG_RECORD = {
 cell (LibreOffice breaks them after a hyphen, or inside a word too long for the line), as are
 its name and phone numbers (broken at a space); its opening hours are two lines typed with
 Enter: ``lo74-export-long.pdf``."""
+HINTS_RECORD = {
+    "id": "inst-0150",
+    "base_version": 1,
+    "categories": ["psychotherapie"],
+    "institution": {"name": "Beratungsstelle Łódź–Neuss", "region": "neuss_meerbusch"},
+}
+"""An institution the register knows little of: on its form nearly every control is empty and
+shows its field's own hint (its help, „Vollständiger Name, wie …“): ``*-hints.*``."""
+HINTS_FILL = [
+    [0, 3, 0, "text", "Çiçek Sokak 5"],
+    [1, 17, 0, "date", "15.12.2025"],
+]
+"""What the person of ``HINTS_RECORD`` types (table, row, control, kind, text): a street and a
+meeting date; every other control is left showing its hint."""
 POSTCODES = ("40212", "41460", "41539", "40667", "47798")
 """Real five-digit postcodes (the schema's pattern), one per filled entry in turn."""
 
@@ -194,6 +210,7 @@ def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
     record = record_from_json(schema, RECORD)
     arabic = record_from_json(schema, ARABIC_RECORD)
     long = record_from_json(schema, LONG_RECORD)
+    hints = record_from_json(schema, HINTS_RECORD)
     requests = {
         "checklist": FormRequest(
             "checklist", ("krisendienst", "fluechtlingsberatung"), stand=STAND
@@ -201,6 +218,7 @@ def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
         "institution": FormRequest("institution", record.categories, record, stand=STAND),
         "arabic": FormRequest("institution", arabic.categories, arabic, stand=STAND),
         "long": FormRequest("institution", long.categories, long, stand=STAND),
+        "hints": FormRequest("institution", hints.categories, hints, stand=STAND),
     }
     out = {}
     identities = []
@@ -215,15 +233,16 @@ def forms(ws: Workspace) -> dict[str, tuple[FormRequest, bytes, FormPlan]]:
 
 def fill_values(kind: str, plan: FormPlan) -> tuple[list[list[object]], dict[str, object]]:
     """What to type where (shown text per control) and what the reader must return per path."""
-    if kind == "arabic":
+    if kind in ("arabic", "hints"):
+        fill = ARABIC_FILL if kind == "arabic" else HINTS_FILL
         slots = {(t, r, i): s for t, r, i, s in plan.slots()}
-        return ARABIC_FILL, {
+        return fill, {
             slots[t, r, i].path: (
                 dt.datetime.strptime(str(value), "%d.%m.%Y").date().isoformat()
                 if how == DATE
                 else value
             )
-            for t, r, i, how, value in ARABIC_FILL
+            for t, r, i, how, value in fill
         }
     rng = random.Random(7)
     lo_plan: list[list[object]] = []
@@ -496,6 +515,9 @@ def main(only: str | None = None) -> None:
     if not only or only == "arabic":
         # the Arabic form filled as Word does, exported by the system's LibreOffice
         export_pdf((HERE / "wordsim-arabic.docx").read_bytes(), HERE / "lo74-export-arabic.pdf")
+    if not only or only == "hints":
+        # the hints as LibreOffice 7.4 kept them (its own .docx), exported as PDF
+        export_pdf((HERE / "lo74-hints.docx").read_bytes(), HERE / "lo74-export-hints.pdf")
     report["samples"] = samples
     (HERE / "report.json").write_text(
         json.dumps(report, ensure_ascii=False, indent=1) + "\n", "utf-8"
