@@ -116,9 +116,11 @@ _UI: dict[str, dict[str, str]] = {
         "institution_data": "Angaben zur Einrichtung",
         "how": (
             "So füllen Sie das Formular aus: in der rechten Spalte auf den grauen Hinweis "
-            "(z.\u00a0B. „Bitte eintragen“) klicken und schreiben; "
-            "Ankreuzfelder mit einem Klick setzen; Auswahllisten und Datumsfelder über den Pfeil "
-            "öffnen (oder das Datum als TT.MM.JJJJ tippen). Die Datei danach im Format .docx "
+            "klicken und schreiben; Ankreuzfelder mit einem Klick setzen; Auswahllisten und "
+            "Datumsfelder über den Pfeil öffnen (oder das Datum als TT.MM.JJJJ tippen). Mit der "
+            "Tastatur (das Dokument ist zum Ausfüllen geschützt): Tab springt zum nächsten Feld, "
+            "Umschalt+Tab zum vorigen; die Leertaste setzt oder entfernt ein Kreuz; Alt+Pfeil "
+            "nach unten öffnet eine Liste. Die Datei danach im Format .docx "
             "speichern und zurücksenden. Leere Felder gelten als „nicht ausgefüllt“; gibt es ein "
             "Angebot nicht, wählen Sie „Fehlanzeige“. Mit * markierte Felder sind Pflichtangaben."
         ),
@@ -146,9 +148,11 @@ _UI: dict[str, dict[str, str]] = {
         "institution_title": "Your details: {name}",
         "institution_data": "About the institution",
         "how": (
-            "How to fill in this form: in the right-hand column, click on the grey hint (e.g. "
-            "“Enter text”) and type; tick boxes with a click; "
-            "open lists and dates with the arrow (or type the date as YYYY-MM-DD). Then save the "
+            "How to fill in this form: in the right-hand column, click on the grey hint and "
+            "type; tick boxes with a click; open lists and dates with the arrow (or type the "
+            "date as YYYY-MM-DD). With the keyboard (the document is protected for filling in "
+            "forms): Tab moves to the next field, Shift+Tab to the previous one; Space ticks or "
+            "clears a box; Alt+Down Arrow opens a list. Then save the "
             "file as .docx and send it back. Empty boxes mean “not filled in”; if a service does "
             "not exist, choose “None available”. Fields marked * are required."
         ),

@@ -452,3 +452,26 @@ def test_the_hint_has_the_contrast_wcag_asks_for_on_its_cell(checklist: Generate
             pairs.add((colour[style.get(qn("w:val"))], fill))
     assert pairs  # every empty control shows its hint in the placeholder style
     assert all(contrast(fg, bg) >= 4.5 for fg, bg in pairs), pairs
+
+
+@pytest.mark.parametrize(
+    ("lang", "keys"),
+    [
+        (
+            "de",
+            ("Tab springt zum nächsten Feld", "Umschalt+Tab", "Leertaste", "Alt+Pfeil nach unten"),
+        ),
+        ("en", ("Tab moves to the next field", "Shift+Tab", "Space", "Alt+Down Arrow")),
+    ],
+)
+def test_the_intro_tells_the_keyboard_way_too(lang: str, keys: tuple[str, ...]) -> None:
+    """Someone who fills the form without a mouse reads how: Tab and Shift+Tab from field to
+    field (forms protection makes Word jump between the controls), Space ticks a box,
+    Alt+Down Arrow opens a list; on the checklist and on the institution's own form."""
+    for kind, categories in (
+        ("checklist", ("psychotherapie",)),
+        ("institution", ("psychotherapie",)),
+    ):
+        document = docx.Document(io.BytesIO(make(kind, categories, lang=lang).data))
+        (intro,) = [p.text for p in document.paragraphs if keys[0] in p.text]
+        assert all(key in intro for key in keys), intro
