@@ -475,3 +475,27 @@ def test_the_intro_tells_the_keyboard_way_too(lang: str, keys: tuple[str, ...]) 
         document = docx.Document(io.BytesIO(make(kind, categories, lang=lang).data))
         (intro,) = [p.text for p in document.paragraphs if keys[0] in p.text]
         assert all(key in intro for key in keys), intro
+
+
+def test_no_empty_paragraph_but_the_one_word_needs_between_two_tables(
+    checklist: GeneratedForm, institution: GeneratedForm
+) -> None:
+    """A screen reader announces every empty paragraph („leer“): the space after a table is
+    the next heading's space before; an empty paragraph stands only between two entries'
+    tables, as Word joins two tables with nothing between them into one."""
+    for form in (checklist, institution):
+        body = docx.Document(io.BytesIO(form.data)).element.body
+        blocks = [child for child in body if child.tag in (qn("w:p"), qn("w:tbl"))]
+        for i, block in enumerate(blocks):
+            if block.tag == qn("w:p") and not "".join(block.itertext()).strip():
+                assert blocks[i - 1].tag == blocks[i + 1].tag == qn("w:tbl")
+        headings = [p for p in blocks if p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}") is not None]
+        after_table = [
+            p
+            for p in headings
+            if blocks[blocks.index(p) - 1].tag == qn("w:tbl")
+            and p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val")) == "Heading1"
+        ]
+        for p in after_table:
+            assert p.find(f"{qn('w:pPr')}/{qn('w:spacing')}").get(qn("w:before")) == "260"
+    assert len(after_table) == 2  # the institution form's two checklists
