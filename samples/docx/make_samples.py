@@ -156,7 +156,7 @@ cell (LibreOffice breaks them after a hyphen, or inside a word too long for the 
 its name and phone numbers (broken at a space); its opening hours are two lines typed with
 Enter: ``lo74-export-long.pdf``."""
 HINTS_RECORD = {
-    "id": "inst-0150",
+    "id": "inst-0088",
     "base_version": 1,
     "categories": ["psychotherapie"],
     "institution": {"name": "Beratungsstelle Łódź–Neuss", "region": "neuss_meerbusch"},
