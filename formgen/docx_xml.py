@@ -8,8 +8,10 @@ Every control is *inline* (inside a paragraph, never around one): LibreOffice co
 block-level controls. Each control carries
 
 * ``w:tag``   — the stable field path (:class:`formgen.model.FieldPath` as text),
-* ``w:alias`` — the label people read (Word shows it as the control's title),
-* ``w:showingPlcHdr`` — while the control shows its placeholder text (a grey hint, not a value).
+* ``w:alias`` — the label people read (Word shows it as the control's title, a screen reader
+  says it; :func:`formgen.docx_form.control_alias`),
+* ``w:showingPlcHdr`` — while the control shows its placeholder text (a grey hint, not a value;
+  :func:`formgen.docx_form.control_hint`).
 
 Kinds, as Word defines them (ECMA-376 Part 1 §17.5.2, MS-DOCX §2.6 for ``w14:checkbox``):
 

@@ -51,6 +51,9 @@ PLACEHOLDERS = {
     "id": "the institution's id in the register",
     "title": "how the mail names the survey in a sentence: the schema's mail_title, else its title",
     "short_title": "the survey's short name (subjects): the schema's short_title, else {title}",
+    "formats": "where a PDF and a Word form of the one form are attached: a sentence saying "
+    "so, to fill in one of them, and which suits whom (starts with a space; nothing when one "
+    "file is attached), placed after the sentence naming the attachment",
     "missing": "update mails: a paragraph naming the required fields the register still lacks, "
     "and one listing the fields whose value is invalid with why, to be checked (starts with a "
     "blank line; nothing when there are none), placed at the end of a paragraph",
@@ -63,6 +66,7 @@ class _Words(NamedTuple):
     checklist: str
     quoted: str
     checklists: tuple[str, str]
+    formats: str
 
 
 _WORDS = {
@@ -72,6 +76,9 @@ _WORDS = {
         "Checkliste „{}“",
         "„{}“",
         ("die Checkliste {}", "folgende Checklisten: {}"),
+        " Er liegt in zwei Formaten bei, als PDF und als Word-Datei: Es ist derselbe Bogen, "
+        "bitte füllen Sie nur eine der beiden Dateien aus. Die Word-Datei eignet sich besonders "
+        "für die Arbeit mit einem Screenreader, das PDF für jedes gängige PDF-Programm.",
     ),
     "en": _Words(
         ("Still missing: {}.", "Still missing: {}."),
@@ -79,9 +86,13 @@ _WORDS = {
         "checklist “{}”",
         "“{}”",
         ("the checklist {}", "these checklists: {}"),
+        " It comes in two formats, a PDF and a Word file: they are the same form, so please "
+        "fill in only one of the two files. The Word file works best with a screen reader, the "
+        "PDF in any common PDF program.",
     ),
 }
-"""The words of ``{missing}`` and ``{checklists}`` per language: for one, for more."""
+"""The words of ``{missing}`` and ``{checklists}`` per language (for one, for more) and of
+``{formats}``."""
 
 MIME_TYPES = {
     ".pdf": ("application", "pdf"),
@@ -345,6 +356,7 @@ def build_message(
         "title": titles[0],
         "short_title": titles[1],
         "missing": f"\n\n{missing_text}" if missing_text else "",
+        "formats": words.formats if {".pdf", ".docx"} <= {f.suffix for f in forms} else "",
     }
     subject, body = template.render(values)
     msg = EmailMessage(policy=MAIL_POLICY)
@@ -368,6 +380,9 @@ def build_message(
         # Content-Disposition has filename*=utf-8''… (RFC 2231); older Outlook versions look
         # at the name parameter of Content-Type instead, so give it there too.
         list(msg.iter_attachments())[-1].set_param("name", filename)
+    # RFC 3282: the language a screen reader reads the mail in; set last, as set_content and
+    # add_attachment move or drop a Content-* header set before them
+    msg["Content-Language"] = lang
     return msg
 
 

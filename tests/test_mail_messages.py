@@ -266,3 +266,95 @@ def test_a_mail_with_a_form_asks_to_save_it_after_filling_it_in(kind, lang, save
     )
     body = reparse(msg).get_body(("plain",)).get_content()
     assert save in body.replace("\n", " ")
+
+
+def both_formats(iid: str, name: str, lang: str = "de"):
+    """The PDF and the Word form of one form (one identity), as ``mail --format both`` attaches
+    them."""
+    record = InstitutionRecord(iid, ("psychotherapie",), {"name": name})
+    request = FormRequest("institution", ("psychotherapie",), record, lang)
+    identity = new_identity(SCHEMA, request, SECRET)
+    return [renderers()[fmt](SCHEMA, request, identity) for fmt in ("pdf", "docx")]
+
+
+TWO_FORMATS = {
+    "de": (
+        "Im Anhang finden Sie Ihren persönlichen Erhebungsbogen ({ref}).",
+        "Er liegt in zwei Formaten bei, als PDF und als Word-Datei: Es ist derselbe Bogen, bitte "
+        "füllen Sie nur eine der beiden Dateien aus. Die Word-Datei eignet sich besonders für die "
+        "Arbeit mit einem Screenreader, das PDF für jedes gängige PDF-Programm.",
+    ),
+    "en": (
+        "Attached is your personal form ({ref}).",
+        "It comes in two formats, a PDF and a Word file: they are the same form, so please fill "
+        "in only one of the two files. The Word file works best with a screen reader, the PDF in "
+        "any common PDF program.",
+    ),
+}
+"""The invitation's sentence naming the attachment, and what follows it with two formats."""
+
+
+@pytest.mark.parametrize("lang", sorted(TWO_FORMATS))
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_pdf_and_a_word_form_attached_are_said_to_be_one_form_to_fill_once(lang, kind):
+    """Two files attached where the text spoke of one form: the mail says they are the same
+    form in two formats, to fill in one, and which suits a screen reader; it names its
+    language (Content-Language), so a screen reader reads it in that language's voice."""
+    forms = both_formats("i1", "Praxis Çiğdem", lang)
+    attached, formats = TWO_FORMATS[lang]
+
+    def mail(attach):
+        return reparse(
+            build_message(
+                recipient=recipient("i1", "Praxis Çiğdem"),
+                forms=attach,
+                template=shipped_template(kind, lang),
+                titles=SCHEMA.mail_titles(lang),
+                sender="spkom@example.org",
+                centre="SPKoM Düsseldorf",
+                deadline=DEADLINE,
+                lang=lang,
+            )
+        )
+
+    both = mail(forms)
+    assert both["Content-Language"] == lang
+    assert [a.get_content_type() for a in both.iter_attachments()] == [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]
+    body = " ".join(both.get_body().get_content().split())
+    assert f"({forms[0].identity.reference}). {formats}" in body
+    if kind == "invitation":
+        assert f"{attached} {formats}".format(ref=forms[0].identity.reference) in body
+    one = mail(forms[1:])  # the Word form alone: nothing of two formats
+    assert one["Content-Language"] == lang
+    assert formats[:20] not in one.get_body().get_content()
+
+
+def test_a_workspace_s_own_text_made_before_formats_still_serves():
+    """A workspace's own template written from the shipped one before it had ``{formats}``
+    fills in as it did: its placeholders are all still known."""
+    own = parse_template(
+        "Betreff: {short_title} – {name}\n\nIm Anhang Ihr Bogen ({reference}) für "
+        "{checklists}, bis zum {deadline}.{missing}\n\n{sender}\n",
+        "mail_templates/invitation.de.txt",
+    )
+    forms = both_formats("i1", "Praxis Öz")
+    msg = reparse(
+        build_message(
+            recipient=recipient("i1", "Praxis Öz"),
+            forms=forms,
+            template=own,
+            titles=SCHEMA.mail_titles("de"),
+            sender="spkom@example.org",
+            centre="SPKoM Düsseldorf",
+            deadline=DEADLINE,
+        )
+    )
+    assert (
+        msg.get_body()
+        .get_content()
+        .startswith(f"Im Anhang Ihr Bogen ({forms[0].identity.reference}) für die Checkliste")
+    )
+    assert msg["Content-Language"] == "de"

@@ -139,7 +139,7 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
     "--template",
     type=click.Path(dir_okay=False, exists=True),
     default=None,
-    help="Own mail template for this run, in one language: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories} {title} {short_title} {missing} (a workspace's own texts, one per kind and language: mail_templates/invitation.en.txt etc. in the workspace).",
+    help="Own mail template for this run, in one language: first line 'Betreff: …', then the body; placeholders {name} {deadline} {sender} {centre} {reference} {categories} {title} {short_title} {formats} {missing} (a workspace's own texts, one per kind and language: mail_templates/invitation.en.txt etc. in the workspace).",
 )
 @click.option(
     "--drafts",
