@@ -1106,6 +1106,11 @@ WORDS: dict[str, dict[str, str]] = {
         "({values}); the first filled one was used, please review",
         "ingest_pdf_undecodable": "{name}: the value is stored in a form formgen cannot decode; "
         "left out",
+        "ingest_pdf_number_value": "{name}: the value is stored as a number, not as text; taken "
+        "as a viewer shows it: {value}",
+        "ingest_pdf_damaged_text": "{name}: the stored text is damaged (characters that cannot "
+        "be decoded); what could be read was taken: '{value}' — please compare with the "
+        "original",
         "ingest_pdf_value_too_long": "{name}: the value has {length:,} characters, more than the "
         "limit of {limit:,}; left out (the original file is kept)",
         "ingest_pdf_state_unknown": "{name}: the stored value /{stored} is none of the box's "
@@ -3270,6 +3275,11 @@ WORDS: dict[str, dict[str, str]] = {
         "({values}); der erste ausgefüllte wurde übernommen – bitte prüfen",
         "ingest_pdf_undecodable": "{name}: der Wert ist in einer Form gespeichert, die formgen "
         "nicht entschlüsseln kann; nicht übernommen",
+        "ingest_pdf_number_value": "{name}: der Wert ist als Zahl gespeichert, nicht als Text; "
+        "übernommen, wie ein PDF-Programm ihn zeigt: {value}",
+        "ingest_pdf_damaged_text": "{name}: der gespeicherte Text ist beschädigt (Zeichen, die "
+        "sich nicht entschlüsseln lassen); übernommen wurde, was sich lesen ließ: „{value}“ – "
+        "bitte mit dem Original vergleichen",
         "ingest_pdf_value_too_long": "{name}: der Wert hat {length:,} Zeichen, mehr als die "
         "Grenze von {limit:,}; nicht übernommen (die Originaldatei bleibt erhalten)",
         "ingest_pdf_state_unknown": "{name}: der gespeicherte Wert /{stored} ist keiner der "

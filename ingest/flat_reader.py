@@ -230,7 +230,7 @@ def read_flattened(
             widgets = page_widgets(qpdf, file_name, limits)
             nodes = widget_fields([widgets[c[0]] if c else [] for c in shows], layout)
             if nodes is not None:
-                values, _, value_notes = field_values(nodes, limits)
+                values, _, value_notes, illegible = field_values(nodes, limits)
                 firsts = sum(1 for copies in shows if copies)
                 if len(pages) > firsts + len(foreign):  # another PDF merged after it
                     notes.append(
@@ -242,7 +242,9 @@ def read_flattened(
                     )
                 notes += [*foreign_notes(foreign), *value_notes, NAMES_BY_POSITION_NOTE]
                 prov = replace(prov, reader=FIELDS_READER)
-                return RawSubmission(identity, values, prov, "high", tuple(notes))
+                return RawSubmission(
+                    identity, values, prov, "high", tuple(notes), illegible=tuple(illegible)
+                )
     if placement != Placement():
         notes.append(Said("ingest_pdf_scaled", percent=round(placement.scale * 100)))
     shown = [pages[copies[0]] if copies else None for copies in shows]

@@ -47,6 +47,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import BinaryIO
 
 import pikepdf
@@ -140,12 +141,12 @@ def read_acroform(
         from_pages = not fields
         if from_pages:
             fields = list(walk_fields(page_field_roots(pdf, file_name, limits), file_name, limits))
-        values, hidden, value_notes = field_values(fields, limits)
+        values, hidden, value_notes, illegible = field_values(fields, limits)
         if from_pages and fields:
             if hidden:
                 value_notes.append(FIELDS_FROM_PAGES_NOTE)
             else:  # the fields lost their parents, and with them their names (pdfunite)
-                fields, values, value_notes = [], {}, []
+                fields, values, value_notes, illegible = [], {}, [], []
         notes += value_notes
         info = info_strings(pdf)
     identity, identity_notes = read_identity(hidden, info.get(INFO_KEY), file_name)
@@ -158,6 +159,7 @@ def read_acroform(
         provenance=provenance(data, file_name, info, sha256),
         confidence="high",
         notes=tuple(notes),
+        illegible=tuple(illegible),
     )
 
 
@@ -444,8 +446,9 @@ def page_field_roots(pdf: pikepdf.Pdf, file_name: str, limits: ReadLimits) -> li
 
 def field_values(
     fields: list[FieldNode], limits: ReadLimits
-) -> tuple[dict[str, RawValue], dict[str, str], list[str]]:
-    """Values by field path, the hidden identity fields, and notes about odd values.
+) -> tuple[dict[str, RawValue], dict[str, str], list[str], list[str]]:
+    """Values by field path, the hidden identity fields, notes about odd values, and the
+    fields holding a value formgen could not take (each named in a note): not left blank.
 
     Of a name that several fields carry (an extra field named ``institution.name`` beside the
     field ``name`` under ``institution``, or a second ``institution``), the first filled one
@@ -456,16 +459,17 @@ def field_values(
     notes: list[str] = []
     repeated: dict[str, list[RawValue]] = {}
     blank: set[str] = set()
+    illegible: list[str] = []
     for node in fields:
         name = node.name
         if not name:
             continue
         if node.ft == "/Tx":
-            value: RawValue | None = text_value(node.value, node.name, limits, notes)
+            value: RawValue | None = text_value(node.value, name, limits, notes, illegible)
         elif node.ft == "/Btn":
             value = button_value(node, notes)
         elif node.ft == "/Ch":
-            value = choice_value(node, limits, notes)
+            value = choice_value(node, limits, notes, illegible)
         else:  # signature fields, or fields without a type: nothing a coordinator typed
             continue
         if value is None:
@@ -487,7 +491,7 @@ def field_values(
             shown = short(listed, 120)  # as typed: said in German only where it is not cut
             told = SaidJoined(readings) if shown == listed else shown
             notes.append(Said("ingest_pdf_repeated", name=name, count=len(found), values=told))
-    return values, hidden, notes
+    return values, hidden, notes, list(dict.fromkeys(illegible))
 
 
 def normalise_text(text: str) -> str:
@@ -498,21 +502,32 @@ def normalise_text(text: str) -> str:
     return text
 
 
-def text_value(value: object, name: str, limits: ReadLimits, notes: list[str]) -> str | None:
-    """A text field's ``/V``: a string, or (rarely) a text stream."""
+def text_value(
+    value: object, name: str, limits: ReadLimits, notes: list[str], illegible: list[str]
+) -> str | None:
+    """A text field's ``/V``: a string, or (rarely) a text stream, a name or a number (a viewer
+    shows its digits). A value formgen cannot take — a stream it cannot decode, a dictionary,
+    an array, ``true``, one too long — is noted and its field put into ``illegible``: the
+    field is not blank, and never said to be."""
     if value is None:
         return None
     if isinstance(value, String):
-        text = string_text(value)
+        text = string_text(value, name, notes)
     elif isinstance(value, Stream):
         decoded = _stream_text(value, limits)
         if decoded is None:
             notes.append(Said("ingest_pdf_undecodable", name=name))
+            illegible.append(name)
             return None
         text = decoded
     elif isinstance(value, Name):
         text = _name_text(value)
+    elif isinstance(value, int | Decimal) and not isinstance(value, bool):
+        text = format(value, "f") if isinstance(value, Decimal) else str(value)
+        notes.append(Said("ingest_pdf_number_value", name=name, value=short(text)))
     else:
+        notes.append(Said("ingest_pdf_undecodable", name=name))
+        illegible.append(name)
         return None
     if len(text) > limits.max_value_chars:
         notes.append(
@@ -523,6 +538,7 @@ def text_value(value: object, name: str, limits: ReadLimits, notes: list[str]) -
                 limit=limits.max_value_chars,
             )
         )
+        illegible.append(name)
         return None
     return normalise_text(text)
 
@@ -546,20 +562,41 @@ def _stream_text(stream: Stream, limits: ReadLimits) -> str | None:
     return _decode_pdf_text(data)
 
 
-_MARKS = (b"\xfe\xff", b"\xff\xfe", b"\xef\xbb\xbf")
-"""The byte order marks of UTF-16 (big and little endian) and UTF-8 (PDF 2.0) text strings."""
+_MARKS = {b"\xfe\xff": ("utf-16-be", 2), b"\xff\xfe": ("utf-16-le", 2), b"\xef\xbb": ("utf-8", 3)}
+"""The byte order marks of UTF-16 (big and little endian) and UTF-8 (PDF 2.0, ``EF BB BF``)
+text strings, by their first two bytes: the codec, and the length of the mark."""
+_PDFDOC_OWN = re.compile(rb"[\x18-\x1f\x7f]")
+"""The bytes below 0x80 that PDFDocEncoding reads otherwise than ASCII (˘ ˇ ˆ ˙ ˝ ˛ ˚ ˜)."""
 
 
-def string_text(value: String) -> str:
+def string_text(value: String, name: str = "", notes: list[str] | None = None) -> str:
     """A text string's text: UTF-16 or UTF-8 after their byte order mark, else PDFDocEncoding
-    (pikepdf decodes these) — unless it is UTF-8 without a mark (:func:`_unmarked_utf8`)."""
-    text = str(value)
-    if text.isascii():
-        return text
+    (pikepdf decodes these) — unless it is UTF-8 without a mark (:func:`_unmarked_utf8`).
+    Of marked text that is no valid UTF-16 or UTF-8 (a lone surrogate, a byte cut off) what
+    can be decoded is kept, and the field ``name`` noted in ``notes``: qpdf leaves such a
+    character out unsaid (``<FEFF D800 0041>`` read "A")."""
     data = bytes(value)
-    if data.startswith(_MARKS):
-        return text
-    return _unmarked_utf8(data) or text
+    if data.isascii():
+        return str(value) if _PDFDOC_OWN.search(data) else data.decode("ascii")
+    marked = _marked_text(data)
+    if marked is None:
+        return _unmarked_utf8(data) or str(value)
+    text, damaged = marked
+    if damaged and notes is not None:
+        notes.append(Said("ingest_pdf_damaged_text", name=name, value=short(text)))
+    return text
+
+
+def _marked_text(data: bytes) -> tuple[str, bool] | None:
+    """Text after a byte order mark (:data:`_MARKS`), and whether some of it could not be
+    decoded (then shown as "\ufffd"); ``None`` without a mark."""
+    codec, start = _MARKS.get(data[:2], ("", 0))
+    if not codec or (start == 3 and data[2:3] != b"\xbf"):
+        return None
+    try:
+        return data[start:].decode(codec), False
+    except UnicodeDecodeError:
+        return data[start:].decode(codec, errors="replace"), True
 
 
 def _unmarked_utf8(data: bytes) -> str | None:
@@ -577,12 +614,9 @@ def _unmarked_utf8(data: bytes) -> str | None:
 
 
 def _decode_pdf_text(data: bytes) -> str:
-    if data.startswith(b"\xfe\xff"):
-        return data[2:].decode("utf-16-be", errors="replace")
-    if data.startswith(b"\xff\xfe"):
-        return data[2:].decode("utf-16-le", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+    marked = _marked_text(data)
+    if marked is not None:
+        return marked[0]
     return _unmarked_utf8(data) or data.decode("pdfdoc", errors="replace")
 
 
@@ -699,15 +733,19 @@ def _checked_widget_state(widgets: list[Dictionary]) -> str | None:
     return None
 
 
-def choice_value(node: FieldNode, limits: ReadLimits, notes: list[str]) -> RawValue | None:
-    """A combo or list box: export values, mapped back from display text through ``/Opt``."""
+def choice_value(
+    node: FieldNode, limits: ReadLimits, notes: list[str], illegible: list[str]
+) -> RawValue | None:
+    """A combo or list box: export values, mapped back from display text through ``/Opt``;
+    an item formgen cannot take is noted and the field put into ``illegible``
+    (:func:`text_value`)."""
     raw = node.value
     if raw is None:
         return None
     items = list(raw) if isinstance(raw, Array) else [raw]
     texts = []
     for item in items:
-        text = text_value(item, node.name, limits, notes)
+        text = text_value(item, node.name, limits, notes, illegible)
         if text is not None and text != "":
             texts.append(text)
     exports, labels = _options(node.obj)

@@ -1,0 +1,134 @@
+"""A returned PDF whose fields hold values no filler writes (a number, a dictionary, damaged
+UTF-16) or whose field list is junk, ingested with ``formgen ingest`` beside a good return: what
+can be read is read, what cannot is said — never as a field left empty — and nothing the
+register holds is lost."""
+
+from __future__ import annotations
+
+import io
+import json
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import pikepdf
+import pytest
+from click.testing import CliRunner, Result
+from ingest_support import SAMPLES, sample_workspace
+from pikepdf import Array, Dictionary, Name, String
+
+from formgen.cli import main
+
+FORM = SAMPLES / "pdf" / "institution_pdfjs.pdf"
+"""Form FG-84G7Z-WYRD6 of inst-0001 as pdf.js saved it (name, postcode … filled in)."""
+GOOD = SAMPLES / "pdf" / "checklist_pdftk.pdf"
+"""Another form, a good one, in the same batch."""
+NAME = "Psychosoziales Zentrum Düsseldorf"
+NAME_REQUIRED = "Pflichtfeld „Name der Einrichtung“ (name) ist nicht ausgefüllt"
+UNREADABLE = "der Wert ist in einer Form gespeichert, die formgen nicht entschlüsseln kann"
+
+
+def _leaf(pdf: pikepdf.Pdf, path: str) -> pikepdf.Object:
+    """The field ``institution.name`` of the form's field tree."""
+    node: pikepdf.Object = pdf.Root.AcroForm
+    for part in path.split("."):
+        node = next(k for k in node.get("/Fields", node.get("/Kids")) if str(k.T) == part)
+    return node
+
+
+def _edited(tmp_path: Path, name: str, edit: Callable[[pikepdf.Pdf], None]) -> Path:
+    with pikepdf.open(FORM) as pdf, warnings.catch_warnings():
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)  # widgets /Fields lost
+        edit(pdf)
+        buf = io.BytesIO()
+        pdf.save(buf)
+    path = tmp_path / name
+    path.write_bytes(buf.getvalue())
+    return path
+
+
+def _with_values(tmp_path: Path, make: Callable[[pikepdf.Pdf], object]) -> Path:
+    """The form with ``make(pdf)`` as the stored /V of name and postcode."""
+
+    def edit(pdf: pikepdf.Pdf) -> None:
+        for path in ("institution.name", "institution.postcode"):
+            _leaf(pdf, path).V = make(pdf)
+
+    return _edited(tmp_path, "rueckmeldung.pdf", edit)
+
+
+def _ingest(ws: Path, *paths: Path) -> Result:
+    args = ["ingest", *map(str, paths), "-w", str(ws), "--jobs", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def _institution(ws: Path) -> dict[str, str]:
+    register = json.loads((ws / "register.json").read_text("utf-8"))
+    fields = register["institutions"]["inst-0001"]["institution"]
+    return {k: v["raw"] for k, v in fields.items()}
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda pdf: Dictionary(A=1),
+        lambda pdf: Array([Array([Array([1])])]),
+        lambda pdf: True,
+        lambda pdf: pikepdf.Stream(pdf, b"x", Filter=Name.DCTDecode),
+    ],
+    ids=["dictionary", "nested-array", "boolean", "stream-dct"],
+)
+def test_a_value_formgen_cannot_read_is_said_and_keeps_the_register_value(
+    tmp_path: Path, make: Callable[[pikepdf.Pdf], object]
+) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    _ingest(ws, FORM)
+    assert _institution(ws)["postcode"] == "40211" and _institution(ws)["name"] == NAME
+
+    result = _ingest(ws, _with_values(tmp_path, make), GOOD)
+    lines = result.output.splitlines()
+    assert f"    institution.name: {UNREADABLE}; nicht übernommen" in lines
+    assert f"    institution.postcode: {UNREADABLE}; nicht übernommen" in lines
+    assert NAME_REQUIRED not in result.output  # a viewer shows a value there
+    assert any("rueckmeldung.pdf" in x and "mit Hinweisen übernommen" in x for x in lines)
+    assert any("checklist_pdftk.pdf" in x and "neu aufgenommen" in x for x in lines)
+    kept = _institution(ws)
+    assert kept["name"] == NAME and kept["postcode"] == "40211"
+
+
+def test_a_value_stored_as_a_number_is_read_as_a_viewer_shows_it(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    result = _ingest(ws, _with_values(tmp_path, lambda pdf: 40211), GOOD)
+    said = "der Wert ist als Zahl gespeichert, nicht als Text; übernommen, wie ein PDF-Programm"
+    assert f"    institution.postcode: {said} ihn zeigt: 40211" in result.output.splitlines()
+    assert NAME_REQUIRED not in result.output
+    assert _institution(ws)["postcode"] == "40211" and _institution(ws)["name"] == "40211"
+
+
+def test_a_real_number_keeps_its_digits(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    result = _ingest(ws, _with_values(tmp_path, lambda pdf: pikepdf.Object.parse(b"402.10")))
+    assert "ihn zeigt: 402.10" in result.output
+    assert _institution(ws)["name"] == "402.10"
+
+
+def test_damaged_utf16_is_kept_as_far_as_it_decodes_and_said(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    broken = String(b"\xfe\xff\x00\xc7\xd8\x00\x00i")  # "Ç", a lone surrogate, "i"
+    result = _ingest(ws, _with_values(tmp_path, lambda pdf: broken), GOOD)
+    assert (
+        "    institution.name: der gespeicherte Text ist beschädigt (Zeichen, die sich nicht "
+        "entschlüsseln lassen); übernommen wurde, was sich lesen ließ: „Ç\ufffdi“ – bitte mit "
+        "dem Original vergleichen"
+    ) in result.output.splitlines()
+    assert _institution(ws)["name"] == "Ç\ufffdi"
+    json_run = CliRunner().invoke(
+        main, ["ingest", str(tmp_path / "rueckmeldung.pdf"), "-w", str(ws), "--json", "--dry-run"]
+    )
+    assert "institution.name: the stored text is damaged" in json_run.output
