@@ -1106,6 +1106,9 @@ WORDS: dict[str, dict[str, str]] = {
         "({values}); the first filled one was used, please review",
         "ingest_pdf_undecodable": "{name}: the value is stored in a form formgen cannot decode; "
         "left out",
+        "ingest_pdf_fields_unreadable": "the form's fields could not be read: none has the type "
+        "(text, box, choice) or the name formgen gave it (a program that edited the PDF "
+        "damaged them)",
         "ingest_pdf_number_value": "{name}: the value is stored as a number, not as text; taken "
         "as a viewer shows it: {value}",
         "ingest_pdf_damaged_text": "{name}: the stored text is damaged (characters that cannot "
@@ -3275,6 +3278,9 @@ WORDS: dict[str, dict[str, str]] = {
         "({values}); der erste ausgefüllte wurde übernommen – bitte prüfen",
         "ingest_pdf_undecodable": "{name}: der Wert ist in einer Form gespeichert, die formgen "
         "nicht entschlüsseln kann; nicht übernommen",
+        "ingest_pdf_fields_unreadable": "die Felder des Formulars ließen sich nicht lesen: "
+        "keines hat den Typ (Text, Kästchen, Auswahl) oder den Namen, den formgen ihm gab (ein "
+        "Programm, das das PDF bearbeitet hat, hat sie beschädigt)",
         "ingest_pdf_number_value": "{name}: der Wert ist als Zahl gespeichert, nicht als Text; "
         "übernommen, wie ein PDF-Programm ihn zeigt: {value}",
         "ingest_pdf_damaged_text": "{name}: der gespeicherte Text ist beschädigt (Zeichen, die "

@@ -74,6 +74,8 @@ _FF_RADIO = 1 << 15
 _FF_PUSHBUTTON = 1 << 16
 _FF_MULTI_SELECT = 1 << 21
 _OFF = "Off"
+_FORM_TYPES = ("/Tx", "/Btn", "/Ch")
+"""The field types holding what was filled in (:func:`field_values`); a signature is none."""
 _EMPTY = Said("ingest_pdf_empty_value")
 """How a note that lists a field's values names an empty one."""
 
@@ -138,7 +140,7 @@ def read_acroform(
         check_xfa(acroform, file_name)
         roots = acroform.get("/Fields") if isinstance(acroform, Dictionary) else None
         fields = list(walk_fields(roots, file_name, limits))
-        from_pages = not fields
+        from_pages = not any(node.name for node in fields)  # none, or junk ([1 2 /X])
         if from_pages:
             fields = list(walk_fields(page_field_roots(pdf, file_name, limits), file_name, limits))
         values, hidden, value_notes, illegible = field_values(fields, limits)
@@ -153,12 +155,16 @@ def read_acroform(
     notes += identity_notes
     if not fields:
         notes.append(NO_FIELDS_NOTE)
+    unread = bool(fields) and not any(node.ft in _FORM_TYPES and node.name for node in fields)
+    if unread:  # every field without its type or name: nothing in it can be read
+        notes.append(Said("ingest_pdf_fields_unreadable"))
     return RawSubmission(
         identity=identity,
         values=values,
         provenance=provenance(data, file_name, info, sha256),
         confidence="high",
         notes=tuple(notes),
+        unread=unread,
         illegible=tuple(illegible),
     )
 

@@ -132,3 +132,68 @@ def test_damaged_utf16_is_kept_as_far_as_it_decodes_and_said(tmp_path: Path) -> 
         main, ["ingest", str(tmp_path / "rueckmeldung.pdf"), "-w", str(ws), "--json", "--dry-run"]
     )
     assert "institution.name: the stored text is damaged" in json_run.output
+
+
+def test_a_junk_field_list_falls_back_to_the_fields_on_the_pages(tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    junk = _edited(
+        tmp_path,
+        "junk.pdf",
+        lambda pdf: setattr(pdf.Root.AcroForm, "Fields", Array([1, 2, Name.X, pdf.Root])),
+    )
+    result = _ingest(ws, junk, GOOD)
+    assert "die Werte wurden aus den Feldern auf seinen Seiten gelesen" in result.output
+    assert "Pflichtfeld" not in result.output.split("checklist_pdftk.pdf")[0]
+    assert _institution(ws)["name"] == NAME and _institution(ws)["postcode"] == "40211"
+
+
+def _leaves(pdf: pikepdf.Pdf) -> list[pikepdf.Object]:
+    out, stack = [], list(pdf.Root.AcroForm.Fields)
+    while stack:
+        node = stack.pop()
+        kids = node.get("/Kids")
+        if kids is not None and all("/T" in k for k in kids):
+            stack.extend(kids)
+        else:
+            out.append(node)
+    return out
+
+
+def _no_type(pdf: pikepdf.Pdf) -> None:
+    for leaf in _leaves(pdf):
+        if "/FT" in leaf:
+            del leaf["/FT"]
+
+
+def _signatures(pdf: pikepdf.Pdf) -> None:
+    for leaf in _leaves(pdf):
+        leaf.FT = Name.Sig
+
+
+def _no_names(pdf: pikepdf.Pdf) -> None:
+    for leaf in _leaves(pdf):
+        del leaf["/T"]
+
+
+@pytest.mark.parametrize(
+    "edit", [_no_type, _signatures, _no_names], ids=["no-type", "signatures", "no-names"]
+)
+def test_fields_that_lost_their_type_or_name_are_said_and_kept_aside(
+    tmp_path: Path, edit: Callable[[pikepdf.Pdf], None]
+) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    result = _ingest(ws, _edited(tmp_path, "bearbeitet.pdf", edit), GOOD)
+    lines = result.output.splitlines()
+    (kept,) = [x for x in lines if "bearbeitet.pdf" in x]
+    assert kept.startswith("Quarantäne") and "in der Quarantäne beiseitegelegt" in kept
+    assert (
+        "    die Felder des Formulars ließen sich nicht lesen: keines hat den Typ (Text, "
+        "Kästchen, Auswahl) oder den Namen, den formgen ihm gab (ein Programm, das das PDF "
+        "bearbeitet hat, hat sie beschädigt)"
+    ) in lines
+    assert "Pflichtfeld" not in result.output.split("checklist_pdftk.pdf")[0]
+    register = json.loads((ws / "register.json").read_text("utf-8"))
+    assert "inst-0001" not in register["institutions"]  # not merged as an empty return
+    assert any("checklist_pdftk.pdf" in x and "neu aufgenommen" in x for x in lines)
