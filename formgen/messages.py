@@ -3244,8 +3244,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_truncated": "das PDF ist unvollständig (die Endmarke %%EOF fehlt; {size:,} "
         "Bytes sind angekommen); die Mail oder der Download wurde wohl abgeschnitten – bitte "
         "beim Absender die Datei neu anfordern",
-        "ingest_pdf_damaged": "das PDF ist beschädigt und ließ sich nicht reparieren ({detail}) – "
-        "den Absender bitten, das Formular neu zu speichern und noch einmal zu schicken",
+        "ingest_pdf_damaged": "das PDF ist beschädigt und ließ sich nicht reparieren (die "
+        "englische Meldung des PDF-Lesers zeigt --json) – den Absender bitten, das Formular neu "
+        "zu speichern und noch einmal zu schicken",
         "ingest_pdf_encrypted": "das PDF ist kennwortgeschützt – den Absender bitten, es ohne "
         "Kennwort zu speichern (oder das Kennwort mitzuteilen) und noch einmal zu schicken",
         "ingest_pdf_xfa": "das PDF ist ein XFA-Formular (mit Adobe LiveCycle/Designer erstellt "
@@ -3265,9 +3266,10 @@ WORDS: dict[str, dict[str, str]] = {
         "{limit:,}; es ist kein gedrucktes formgen-Formular",
         "ingest_pdf_pages_damaged": "die Seiten des PDF ließen sich nicht lesen: die Datei ist "
         "beschädigt – den Absender bitten, das Formular neu zu drucken oder zu speichern",
-        "ingest_pdf_repaired": "das PDF war beschädigt und wurde beim Lesen repariert: {detail}",
-        "ingest_pdf_repaired_more": "das PDF war beschädigt und wurde beim Lesen repariert: "
-        "{detail} (und {n} weitere)",
+        "ingest_pdf_repaired": "das PDF war beschädigt und wurde beim Lesen repariert (die "
+        "englische Meldung des PDF-Lesers zeigt --json)",
+        "ingest_pdf_repaired_more": "das PDF war beschädigt und wurde beim Lesen repariert (die "
+        "englische Meldung des PDF-Lesers und {n} weitere zeigt --json)",
         "ingest_pdf_no_fields": "das PDF hat keine Formularfelder (eine ausgedruckte oder "
         "„flachgerechnete“ Kopie, oder kein Formular)",
         "ingest_pdf_fields_from_pages": "die Feldliste des Formulars fehlte (ein "

@@ -197,3 +197,34 @@ def test_fields_that_lost_their_type_or_name_are_said_and_kept_aside(
     register = json.loads((ws / "register.json").read_text("utf-8"))
     assert "inst-0001" not in register["institutions"]  # not merged as an empty return
     assert any("checklist_pdftk.pdf" in x and "neu aufgenommen" in x for x in lines)
+
+
+def test_qpdf_english_stays_out_of_the_german_report_and_is_kept_in_json(
+    tmp_path: Path,
+) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    data = FORM.read_bytes()
+    repaired = tmp_path / "repariert.pdf"  # a wrong offset of the cross-reference table
+    repaired.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n999999\n%%EOF\n")
+    broken = tmp_path / "kaputt.pdf"
+    broken.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 200 + b"\n%%EOF\n")
+    result = _ingest(ws, repaired, broken, GOOD)
+    lines = result.output.splitlines()
+    assert (
+        "    das PDF war beschädigt und wurde beim Lesen repariert (die englische Meldung des "
+        "PDF-Lesers und 3 weitere zeigt --json)"
+    ) in lines
+    (unread,) = [x for x in lines if "kaputt.pdf" in x]
+    assert unread.endswith(
+        "kaputt.pdf: das PDF ist beschädigt und ließ sich nicht reparieren (die englische "
+        "Meldung des PDF-Lesers zeigt --json) – den Absender bitten, das Formular neu zu "
+        "speichern und noch einmal zu schicken"
+    )
+    assert "file is damaged" not in result.output and "trailer" not in result.output
+    assert _institution(ws)["name"] == NAME  # the repaired copy was read and merged
+    args = ["ingest", str(repaired), str(broken), "-w", str(ws), "--json", "--dry-run"]
+    report = json.loads(CliRunner().invoke(main, args).output)
+    told = json.dumps(report)
+    assert "the PDF was damaged and repaired on reading: file is damaged" in told
+    assert "could not be repaired (unable to find trailer dictionary" in told
