@@ -20,6 +20,7 @@ import binascii
 import contextlib
 import email
 import email.errors
+import email.message
 import email.policy
 import email.utils
 import mailbox
@@ -42,6 +43,7 @@ MAX_ATTACHMENTS = 1000
 MAX_DEPTH = 8
 _POLICY = email.policy.default.clone(max_line_length=None)
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
+_SEPARATORS = re.compile(r"[/\\]")
 
 
 @dataclass(frozen=True)
@@ -88,14 +90,33 @@ def _admitted(scan: MailScan, where: str, limit: int, key: str) -> bool:
 
 
 def display_name(name: str | None, limit: int = 120) -> str:
-    """An attachment name fit for a report line: NFC, no control characters, no separators,
-    no lone surrogates (a name that was not valid UTF-8 is decoded as Windows-1252); one longer
-    than ``limit`` characters shortened as :func:`formgen.linebreak.shorten` shortens."""
+    """An attachment name fit for a report line: the last part of a path sent as the name
+    (``../../../etc/passwd.pdf`` → ``passwd.pdf``), NFC, no control characters, no lone
+    surrogates (a name that was not valid UTF-8 is decoded as Windows-1252); one longer than
+    ``limit`` characters shortened as :func:`formgen.linebreak.shorten` shortens."""
     if not name:
         return "(no name)"
-    text = unicodedata.normalize("NFC", readable(str(name)))
+    parts = [p for p in _SEPARATORS.split(str(name)) if p.strip()]
+    text = unicodedata.normalize("NFC", readable(parts[-1] if parts else ""))
     text = _UNSAFE.sub("_", text).strip() or "(no name)"
     return shorten(text, len, limit)
+
+
+def _filename(part: Message) -> str | None:
+    """The attachment's name as sent. Read again from the header as written where the mail's
+    parser lost it: an unquoted name holding a ``/`` (``filename=../../../etc/passwd.pdf``,
+    which the standard forbids and mail programs write) it cuts there (``..``), and an RFC 2231
+    name in a charset Python does not know (``filename*=x-unknown''%E4.pdf``) it shows as
+    "\ufffd": that one is read as Latin-1."""
+    name = part.get_filename()
+    for key, value in part.raw_items():
+        if key.lower() == "content-disposition" and ("/" in value or "\ufffd" in (name or "")):
+            legacy = email.message.Message()
+            legacy[key] = value
+            param = legacy.get_param("filename", header="content-disposition")
+            if param:
+                return email.utils.collapse_rfc2231_value(param, fallback_charset="latin-1")
+    return name
 
 
 def _header(msg: Any, name: str) -> str | None:
@@ -188,7 +209,7 @@ def message_attachments(
         if twice:
             scan.problems.append(twice)
         if _is_attachment(part):
-            files: Iterable[tuple[bytes, str | None]] = [(_payload(part), part.get_filename())]
+            files: Iterable[tuple[bytes, str | None]] = [(_payload(part), _filename(part))]
         elif part.get_content_type() == "text/plain":
             files = _uuencoded(_payload(part))
         else:

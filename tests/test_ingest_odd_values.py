@@ -5,6 +5,7 @@ register holds is lost."""
 
 from __future__ import annotations
 
+import base64
 import io
 import json
 import warnings
@@ -228,3 +229,27 @@ def test_qpdf_english_stays_out_of_the_german_report_and_is_kept_in_json(
     told = json.dumps(report)
     assert "the PDF was damaged and repaired on reading: file is damaged" in told
     assert "could not be repaired (unable to find trailer dictionary" in told
+
+
+def test_an_attachment_named_by_a_path_or_an_unknown_charset_is_shown_by_its_name(
+    tmp_path: Path,
+) -> None:
+    """``filename=../../../etc/passwd.pdf`` unquoted (Python's parser cuts it to ``..``) and an
+    RFC 2231 name in a charset Python does not know (it showed "��rzte.pdf")."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    body = base64.encodebytes(FORM.read_bytes()).decode("ascii")
+    good = base64.encodebytes(GOOD.read_bytes()).decode("ascii")
+    parts = [
+        ("filename=../../../etc/passwd.pdf", body),
+        ("filename*=x-unknown''%C4rzte%20Jos%E9.pdf", good),
+    ]
+    mail = "From: a@example.org\nSubject: Antwort\nMIME-Version: 1.0\n"
+    mail += 'Content-Type: multipart/mixed; boundary="B"\n\n'
+    for disposition, data in parts:
+        mail += "--B\nContent-Type: application/pdf\nContent-Transfer-Encoding: base64\n"
+        mail += f"Content-Disposition: attachment; {disposition}\n\n{data}"
+    (tmp_path / "post.eml").write_text(mail + "--B--\n", "ascii")
+    lines = _ingest(ws, tmp_path / "post.eml").output.splitlines()
+    assert any(x.startswith("Hinweise") and "post.eml#1/1 passwd.pdf: " in x for x in lines)
+    assert any("post.eml#1/2 Ärzte José.pdf: " in x and "neu aufgenommen" in x for x in lines)
