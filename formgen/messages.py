@@ -911,6 +911,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_warnings_one": "1 warning",
         "ingest_more": "… and {n} more (--json shows all)",
         "ingest_skipped_run": "{n} attachments that are not forms ({kinds})",
+        "ingest_duplicate_run": "{n:,} attachments with the content of one before them; each "
+        "content handled once (--json lists them)",
         "ingest_summary": "{n} files in {seconds:.1f} s ({rate:.1f}/s): {counts}",
         "ingest_summary_one": "1 file in {seconds:.1f} s ({rate:.1f}/s): {counts}",
         "ingest_nothing_handled": "nothing handled",
@@ -3059,6 +3061,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_warnings_one": "1 Hinweis",
         "ingest_more": "… und {n} weitere (--json zeigt alle)",
         "ingest_skipped_run": "{n} Anhänge, die keine Formulare sind ({kinds})",
+        "ingest_duplicate_run": "{n:,} Anhänge mit dem Inhalt eines Anhangs vor ihnen; jeder "
+        "Inhalt nur einmal bearbeitet (--json listet sie)",
         "ingest_summary": "{n} Dateien in {seconds:.1f} s ({rate:.1f}/s): {counts}",
         "ingest_summary_one": "1 Datei in {seconds:.1f} s ({rate:.1f}/s): {counts}",
         "ingest_nothing_handled": "nichts bearbeitet",

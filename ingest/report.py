@@ -164,29 +164,41 @@ class IngestReport:
         """The report for people, in ``lang``: one line per outcome, warnings indented below it.
 
         Runs of more than three skipped attachments of one mail (a mail with 200 notes
-        attached) are shown as one line unless ``verbose``; ``--json`` always lists each one.
+        attached), and of more than three attachments of one mail with the content of one
+        before them (5,000 copies of one file), are shown as one line unless ``verbose``;
+        ``--json`` always lists each one.
         """
         out = []
-        skipped: list[Outcome] = []
+        run: list[Outcome] = []
 
         def flush() -> None:
-            if len(skipped) > 3 and not verbose:
-                kinds = ", ".join(sorted({o.kind or "?" for o in skipped}))
+            if len(run) > 3 and not verbose:
+                first, last = run[0], run[-1]
+                if first.status is Status.SKIPPED:
+                    kinds = ", ".join(sorted({o.kind or "?" for o in run}))
+                    said = say("ingest_skipped_run", lang, n=len(run), kinds=kinds)
+                else:
+                    said = say("ingest_duplicate_run", lang, n=len(run))
                 out.append(
-                    f"{status_word(Status.SKIPPED, lang)} {shown(skipped[0].container or '')} … "
-                    f"{shown(skipped[-1].container or '')}: "
-                    + say("ingest_skipped_run", lang, n=len(skipped), kinds=kinds)
+                    f"{status_word(first.status, lang)} {shown(first.container or '')} … "
+                    f"{shown(last.container or '')}: " + said
                 )
             else:
-                out.extend(o.line(lang) for o in skipped)
-            skipped.clear()
+                out.extend(o.line(lang) for o in run)
+            run.clear()
 
         for o in self.outcomes:
             parent = (o.container or "").rsplit("/", 1)[0]
-            if o.status is Status.SKIPPED and o.container:
-                if skipped and (skipped[0].container or "").rsplit("/", 1)[0] != parent:
+            if o.container and (
+                o.status is Status.SKIPPED
+                or getattr(o.reason, "key", "") == "ingest_pipeline_same_content"
+            ):
+                if run and (
+                    run[0].status is not o.status
+                    or (run[0].container or "").rsplit("/", 1)[0] != parent
+                ):
                     flush()
-                skipped.append(o)
+                run.append(o)
                 continue
             flush()
             out.append(o.line(lang))

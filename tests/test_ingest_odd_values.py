@@ -10,6 +10,7 @@ import io
 import json
 import warnings
 from collections.abc import Callable
+from email.message import EmailMessage
 from pathlib import Path
 
 import pikepdf
@@ -253,3 +254,28 @@ def test_an_attachment_named_by_a_path_or_an_unknown_charset_is_shown_by_its_nam
     lines = _ingest(ws, tmp_path / "post.eml").output.splitlines()
     assert any(x.startswith("Hinweise") and "post.eml#1/1 passwd.pdf: " in x for x in lines)
     assert any("post.eml#1/2 Ärzte José.pdf: " in x and "neu aufgenommen" in x for x in lines)
+
+
+def test_copies_of_one_attachment_in_one_mail_are_one_line_and_each_in_json(
+    tmp_path: Path,
+) -> None:
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    mail = EmailMessage()
+    mail["From"], mail["Subject"] = "a@example.org", "Antwort"
+    mail.set_content("Anbei")
+    for i in range(200):
+        mail.add_attachment(b"tiny", "application", "octet-stream", filename=f"a{i}.bin")
+    mail.add_attachment(GOOD.read_bytes(), "application", "pdf", filename="bogen.pdf")
+    (tmp_path / "viele.eml").write_bytes(bytes(mail))
+    lines = _ingest(ws, tmp_path / "viele.eml").output.splitlines()
+    (copies,) = [x for x in lines if x.startswith("doppelt")]
+    assert copies.endswith(
+        "viele.eml#1/2 … "
+        f"{tmp_path}/viele.eml#1/200: 199 Anhänge mit dem Inhalt eines Anhangs vor ihnen; jeder "
+        "Inhalt nur einmal bearbeitet (--json listet sie)"
+    )
+    assert any("viele.eml#1/201 bogen.pdf" in x and "neu aufgenommen" in x for x in lines)
+    args = ["ingest", str(tmp_path / "viele.eml"), "-w", str(ws), "--json", "--dry-run"]
+    files = json.loads(CliRunner().invoke(main, args).output)["files"]
+    assert len(files) == 202  # the mail and each of its attachments
