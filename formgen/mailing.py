@@ -54,6 +54,8 @@ PLACEHOLDERS = {
     "formats": "where a PDF and a Word form of the one form are attached: a sentence saying "
     "so, to fill in one of them, and which suits whom (starts with a space; nothing when one "
     "file is attached), placed after the sentence naming the attachment",
+    "programs": "the programs the attached files are filled in with, in brackets after a "
+    "space: the PDF's and the Word file's, or only the one attached",
     "missing": "update mails: a paragraph naming the required fields the register still lacks, "
     "and one listing the fields whose value is invalid with why, to be checked (starts with a "
     "blank line; nothing when there are none), placed at the end of a paragraph",
@@ -67,6 +69,7 @@ class _Words(NamedTuple):
     quoted: str
     checklists: tuple[str, str]
     formats: str
+    programs: dict[frozenset[str], str]
 
 
 _WORDS = {
@@ -79,6 +82,12 @@ _WORDS = {
         " Er liegt in zwei Formaten bei, als PDF und als Word-Datei: Es ist derselbe Bogen, "
         "bitte füllen Sie nur eine der beiden Dateien aus. Die Word-Datei eignet sich besonders "
         "für die Arbeit mit einem Screenreader, das PDF für jedes gängige PDF-Programm.",
+        {
+            frozenset({".pdf"}): " (z.\u00a0B. in Firefox, Chrome oder Acrobat Reader)",
+            frozenset({".docx"}): " (in Word oder LibreOffice)",
+            frozenset({".pdf", ".docx"}): " (PDF: z.\u00a0B. in Firefox, Chrome, Acrobat Reader; "
+            "Word-Datei: Word oder LibreOffice)",
+        },
     ),
     "en": _Words(
         ("Still missing: {}.", "Still missing: {}."),
@@ -89,10 +98,16 @@ _WORDS = {
         " It comes in two formats, a PDF and a Word file: they are the same form, so please "
         "fill in only one of the two files. The Word file works best with a screen reader, the "
         "PDF in any common PDF program.",
+        {
+            frozenset({".pdf"}): " (e.g. in Firefox, Chrome or Acrobat Reader)",
+            frozenset({".docx"}): " (in Word or LibreOffice)",
+            frozenset({".pdf", ".docx"}): " (PDF: e.g. in Firefox, Chrome, Acrobat Reader; "
+            "Word file: Word or LibreOffice)",
+        },
     ),
 }
-"""The words of ``{missing}`` and ``{checklists}`` per language (for one, for more) and of
-``{formats}``."""
+"""The words of ``{missing}`` and ``{checklists}`` per language (for one, for more), of
+``{formats}`` and of ``{programs}`` per set of attached file types."""
 
 MIME_TYPES = {
     ".pdf": ("application", "pdf"),
@@ -342,6 +357,7 @@ def build_message(
     references = ", ".join(dict.fromkeys(f.identity.reference for f in forms))
     names = checklists or recipient.categories
     words = _WORDS.get(lang, _WORDS["de"])
+    suffixes = {f.suffix for f in forms}
     values = {
         "name": recipient.name,
         "deadline": format_deadline(deadline, lang),
@@ -356,7 +372,8 @@ def build_message(
         "title": titles[0],
         "short_title": titles[1],
         "missing": f"\n\n{missing_text}" if missing_text else "",
-        "formats": words.formats if {".pdf", ".docx"} <= {f.suffix for f in forms} else "",
+        "formats": words.formats if {".pdf", ".docx"} <= suffixes else "",
+        "programs": words.programs.get(frozenset(suffixes), ""),
     }
     subject, body = template.render(values)
     msg = EmailMessage(policy=MAIL_POLICY)

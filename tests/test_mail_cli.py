@@ -2414,3 +2414,33 @@ def test_an_institution_without_an_address_is_told_its_contact_persons(tmp_path)
     assert run(*command, "--note", "Adresse der Ansprechperson", "-w", str(ws)).exit_code == 0
     mailed = run("mail", "--from-register", "-w", str(ws), "--drafts", str(out))
     assert mailed.exit_code == 0 and [p.name for p in out.iterdir()] == ["inst-0001.eml"]
+
+
+PROGRAMS = {
+    "pdf": ("(z. B. in Firefox, Chrome oder Acrobat Reader)", "Word"),
+    "docx": ("(in Word oder LibreOffice)", "PDF"),
+    "both": (
+        "(PDF: z. B. in Firefox, Chrome, Acrobat Reader; Word-Datei: Word oder LibreOffice)",
+        "",
+    ),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(PROGRAMS))
+def test_the_invitation_names_the_programs_for_what_it_carries(tmp_path, fmt):
+    """A mail with the PDF alone names PDF programs, one with the Word file alone Word's, one
+    with both each file's: each spoke of a Word file where only a PDF was attached."""
+    ws = make_workspace(tmp_path / "ws").root
+    out = tmp_path / "entwuerfe"
+    result = run(
+        "mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--drafts", str(out), "--format", fmt
+    )
+    assert result.exit_code == 0, result.output
+    draft = message_from_bytes((out / "pt-07.eml").read_bytes(), policy=policy.default)
+    body = " ".join(draft.get_body(("plain",)).get_content().split())
+    programs, absent = PROGRAMS[fmt]
+    assert f"am Bildschirm ausfüllen {programs} und als Antwort" in body
+    suffixes = {"pdf": [".pdf"], "docx": [".docx"], "both": [".pdf", ".docx"]}[fmt]
+    assert [Path(a.get_filename()).suffix for a in draft.iter_attachments()] == suffixes
+    if absent:
+        assert absent not in body
