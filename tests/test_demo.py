@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import tomllib
 from email import message_from_bytes, policy
@@ -194,8 +195,14 @@ def test_demo_narrates_in_the_workspaces_language(demo: tuple[Path, str]) -> Non
     assert any(line.startswith("4. 16 zurückgeschickte Dateien eingelesen (PDF,") for line in lines)
     # the report's lines as 'formgen ingest' shows them in this workspace, on screen and in its file
     assert any(line.startswith("   doppelt ") for line in lines)
-    report = (root / "exports" / "ingest-report.txt").read_text("utf-8")
+    # the report kept as 'formgen ingest' keeps one: when, what ran, where, and the summary
+    (saved,) = (root / "exports").glob("ingest-*.txt")
+    report = saved.read_text("utf-8")
     assert "\nSammlung " in report and "\ndoppelt " in report
+    header = report.splitlines()[0]
+    assert re.fullmatch(r"\d\d\.\d\d\.\d{4} \d\d:\d\d \S+: formgen demo .*", header), header
+    assert header.endswith(f"(Arbeitsbereich {root.resolve()})")
+    assert re.match(r"\d+ Dateien in ", report.splitlines()[-1])
     where = lines[lines.index("Wo alles liegt:") + 1 :]
     assert where[0] == (
         f"  leere Checkliste, alle Kategorien (PDF): "

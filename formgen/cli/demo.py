@@ -16,6 +16,7 @@ import click
 
 from formgen.batch import generate_batch, generate_one
 from formgen.cli.common import echo, library_errors
+from formgen.cli.ingest import save_report
 from formgen.cli.mail import mail as mail_command
 from formgen.cli.mail import status as status_command
 from formgen.errors import FormgenError
@@ -180,8 +181,7 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str)
     # 4. the returned forms, read by every reader and merged into the register
     paths = [samples / name for name in RETURNS if (samples / name).exists()]
     report = ingest_into_register(paths, ws)
-    report_path = ws.exports_dir / "ingest-report.txt"
-    report_path.write_text("\n".join(report.lines(verbose=True, lang=lang)) + "\n", "utf-8")
+    report_path = save_report(ws, report)
     echo(say("demo_ingested", lang, n=len(paths)))
     for line in report.lines(lang=lang):
         if not line.startswith(" "):  # one line per file; every warning is in the report file

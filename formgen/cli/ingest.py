@@ -178,7 +178,7 @@ def ingest(
     saved: Path | None = None
     if not dry_run and (report.outcomes or report.unfinished):  # not for an empty inbox
         try:
-            saved = _save_report(ws, report)
+            saved = save_report(ws, report)
         except OSError as exc:
             why = os_error_message(exc).in_language(ws.language)
             echo(say("ingest_pipeline_report_not_saved", ws.language, why=why), err=True)
@@ -209,7 +209,7 @@ def ingest(
         )
 
 
-def _save_report(ws: Workspace, report: IngestReport) -> Path:
+def save_report(ws: Workspace, report: IngestReport) -> Path:
     """Keep the run's report in the workspace's exports (the unreadable files are nowhere else),
     below a line that says when it ran, in this computer's zone as ``status`` and ``register
     history`` say a time, the command line and the workspace: a report of cron's run is read
