@@ -57,6 +57,7 @@ from typing import Any
 from formgen import languages
 from formgen.csv_write import to_csv
 from formgen.identity import reference
+from formgen.linebreak import pasted
 from formgen.messages import (
     ENGLISH,
     Problem,
@@ -266,6 +267,26 @@ def display(
     if labels and f is not None and f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         return option_text(f, str(v), lang, kept)
     return str(v)
+
+
+_TOWN = re.compile(r"(?<!\d)\d{5}\s+([^\d,;]+)$")
+"""The town after a postcode at the end of an address: „Kölner Str. 5, 40210 Düsseldorf“."""
+
+
+def town_of(values: dict[str, Any]) -> str:
+    """The town of an institution's address (``values``: its stored values): its ``city``;
+    where that is empty, the town after the postcode its postcode or street field holds (an
+    address typed whole into one box: „40210 Düsseldorf“, „Kölner Str. 5, 40210 Düsseldorf“)."""
+
+    def text(key: str) -> str:
+        return pasted(display(None, values.get(key), labels=True)).strip()
+
+    if town := text("city"):
+        return town
+    for key in ("postcode", "street"):
+        if m := _TOWN.search(text(key)):
+            return m[1].strip(" .")
+    return ""
 
 
 def wide_rows(

@@ -105,7 +105,7 @@ from formgen.linebreak import for_paragraph, pasted
 from formgen.messages import date_text, problem_text, say, say_count
 from formgen.model import INSTITUTION, Category, Field, FieldType, Scope
 from formgen.pdf_font import contextual_glyphs, glyph_text, shape_forms
-from ingest.export import display, personal_fields
+from ingest.export import display, personal_fields, town_of
 from ingest.labels import region_text
 from ingest.register import Json, Register, local_day, retired_text
 from ingest.schemas import SchemaRegistry
@@ -947,7 +947,7 @@ def _index(
         }
         for code in codes - {"de"}:
             by_language.setdefault(languages.name(code, lang), {}).setdefault(iid, []).append(where)
-        town = _town(inst["institution"])
+        town = town_of(inst["institution"])
         if town:
             by_place.setdefault(town, {}).setdefault(iid, []).append(where)
     head = ParagraphStyle("index_head", parent=st["base"], fontName=BOLD, keepWithNext=1)
@@ -976,26 +976,6 @@ def _index(
     if by_language:
         out.insert(1, _para(escape(say("print_index_how", lang)), st["small"]))
     return out
-
-
-_TOWN = re.compile(r"(?<!\d)\d{5}\s+([^\d,;]+)$")
-"""The town after a postcode at the end of an address: „Kölner Str. 5, 40210 Düsseldorf“."""
-
-
-def _town(values: dict[str, Any]) -> str:
-    """The town of an institution's address (``values``: its stored values): its ``city``;
-    where that is empty, the town after the postcode its postcode or street field holds (an
-    address typed whole into one box: „40210 Düsseldorf“, „Kölner Str. 5, 40210 Düsseldorf“)."""
-
-    def text(key: str) -> str:
-        return pasted(display(None, values.get(key), labels=True)).strip()
-
-    if town := text("city"):
-        return town
-    for key in ("postcode", "street"):
-        if m := _TOWN.search(text(key)):
-            return m[1].strip(" .")
-    return ""
 
 
 _NUMBER = re.compile(r"(\D*)(\d*)")

@@ -26,6 +26,7 @@ from formgen.fold import fold
 from formgen.linebreak import pasted
 from formgen.messages import Said, SaidJoined, said_count, say, say_count
 from formgen.model import INSTITUTION, FieldType
+from ingest.export import town_of
 from ingest.labels import field_of, region_text
 from ingest.matching import normalise_phone
 from ingest.register import Json, Register
@@ -49,6 +50,8 @@ class Hit:
     region: str
     languages: tuple[str, ...]
     city: str = ""
+    """The town: the city field, else the town after a postcode typed in the street or postcode
+    field (:func:`ingest.export.town_of`, as the print's index has it)."""
     phone: str = ""
     wider: tuple[str, ...] = ()
     """Found only by the wider language of the varieties looked for: the entry says
@@ -142,7 +145,7 @@ def find(
             values = [_value(sv) for sv in (*inst.values(), *entry["fields"].values())]
             if not holds("\n".join(map(str, [*values, *names]))):
                 continue
-        city, phone = (str(_value(inst.get(key))) for key in SHOWN)
+        city, phone = town_of(inst), str(_value(inst.get("phone")))
         hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs), city, phone, only))
     hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))
     return hits
