@@ -32,6 +32,7 @@ from email.message import Message
 from typing import BinaryIO
 
 from formgen.errors import UnreadableFileError
+from formgen.linebreak import shorten
 from formgen.recipients import normalise_email
 
 _STATUS_RE = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
@@ -191,7 +192,7 @@ def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
                 address=_addr(str(recipient)),
                 action=action,
                 status=status_match.group(1) if status_match else "",
-                diagnostic=diagnostic[:300],
+                diagnostic=shorten(diagnostic, len, 300),
                 message_id=message_id,
                 institution_id=institution,
                 source=source,

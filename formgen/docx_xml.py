@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from formgen.bidi_order import glue_to_latin, paragraph_rtl
-from formgen.linebreak import LINE_BREAK, newlines
+from formgen.linebreak import LINE_BREAK, newlines, shorten
 from formgen.messages import date_text
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -646,14 +646,16 @@ def interpret(control: Control, placeholders: frozenset[str] = frozenset()) -> R
         for item in control.items:
             if item.value == text:
                 return Reading(item.value)
-        return Reading(text, "not_an_item", {"text": text[:60]})
+        return Reading(text, "not_an_item", {"text": shorten(text, len, 60)})
     if control.kind == DATE:
         shown = parse_shown_date(text)
         full = _full_date(control.full_date)
         if full is not None and shown == full:
             return Reading(full.isoformat())
         if full is not None and shown is None:
-            return Reading(text, "date_unread", {"text": text[:40], "stored": full.isoformat()})
+            return Reading(
+                text, "date_unread", {"text": shorten(text, len, 40), "stored": full.isoformat()}
+            )
         if full is not None and shown is not None:
             args = {"shown": shown.isoformat(), "stored": full.isoformat()}
             return Reading(shown.isoformat(), "date_differs", args)

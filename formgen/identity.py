@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from formgen.errors import IdentityError
+from formgen.linebreak import shorten
 
 FIELD_PREFIX = "formgen"
 """Hidden identity fields are named ``formgen.<key>``; no category may use this id."""
@@ -140,18 +141,20 @@ class FormIdentity:
                 )
         instance = get("instance_id")
         if not INSTANCE_RE.match(instance):
-            raise IdentityError(f"form identity: instance id '{instance[:40]}' is malformed")
+            raise IdentityError(
+                f"form identity: instance id '{shorten(instance, len, 40)}' is malformed"
+            )
         kind = get("kind")
         if kind not in KINDS:
             raise IdentityError(
-                f"form identity: kind '{kind[:40]}' is not one of {', '.join(KINDS)}"
+                f"form identity: kind '{shorten(kind, len, 40)}' is not one of {', '.join(KINDS)}"
             )
         base = get("base_version")
         try:
             base_version = int(base) if base else None
         except ValueError:
             raise IdentityError(
-                f"form identity: base_version '{base[:40]}' is not a number"
+                f"form identity: base_version '{shorten(base, len, 40)}' is not a number"
             ) from None
         return cls(
             schema_id=get("schema_id"),

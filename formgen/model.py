@@ -24,6 +24,7 @@ from functools import cached_property, lru_cache
 from formgen import languages
 from formgen.errors import FormgenError, UnknownCategoryError
 from formgen.filenames import UMLAUTS
+from formgen.linebreak import shorten
 from formgen.messages import Said
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -331,7 +332,9 @@ class Schema:
     def unknown_category(self, text: str, lang: str | None = None) -> UnknownCategoryError:
         """The error of :meth:`category_named` for ``text``, which names no category."""
         known = _named(((c.id, c.label) for c in self.categories), lang or self.default_language)
-        return UnknownCategoryError(Said("regerr_unknown_category", text=text[:60], known=known))
+        return UnknownCategoryError(
+            Said("regerr_unknown_category", text=shorten(text, len, 60), known=known)
+        )
 
     def region_value(self, text: str) -> str | None:
         """The region a person means by ``text``: its value or its name in any language, case
@@ -353,12 +356,14 @@ class Schema:
         ``lang`` (default: the schema's language)."""
         value = self.region_value(text)
         if value is None and not self.regions:
-            raise FormgenError(Said("regerr_no_regions", text=text[:60]))
+            raise FormgenError(Said("regerr_no_regions", text=shorten(text, len, 60)))
         if value is None:
             known = _named(
                 ((r.value, r.label) for r in self.regions), lang or self.default_language
             )
-            raise FormgenError(Said("regerr_unknown_region", text=text[:60], known=known))
+            raise FormgenError(
+                Said("regerr_unknown_region", text=shorten(text, len, 60), known=known)
+            )
         return value
 
     def category(self, category_id: str) -> Category:

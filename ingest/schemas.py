@@ -22,6 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from formgen.errors import QuarantineError, SchemaError
+from formgen.linebreak import shorten
 from formgen.messages import Said, SaidJoined
 from formgen.model import INSTITUTION, Choice, Field, FieldType, Schema, choices_of
 from formgen.schema_load import load_schema, shipped_schema_path
@@ -163,20 +164,21 @@ class SchemaRegistry:
                     self._known[key] = schema
                     return schema
         cur = self.current
+        shown_id, shown_version = shorten(schema_id, len, 60), shorten(version, len, 20)
         if schema_id != cur.schema_id:
-            why = Said("ingest_merge_other_schema_id", schema=schema_id[:60], current=cur.schema_id)
+            why = Said("ingest_merge_other_schema_id", schema=shown_id, current=cur.schema_id)
         else:
             known = ", ".join(v for s, v in self._known if s == schema_id)
-            why = Said("ingest_merge_other_version", version=version[:20], known=known)
+            why = Said("ingest_merge_other_version", version=shown_version, known=known)
         folder = self._folders[0] if self._folders else Path(WORKSPACE_DIR)
-        where = folder / schema_id[:60] / f"{version[:20]}.yaml"
+        where = folder / shown_id / f"{shown_version}.yaml"
         raise QuarantineError(
             "unknown-schema",
             Said(
                 "ingest_merge_unknown_schema",
                 why=why,
-                schema=schema_id[:60],
-                version=version[:20],
+                schema=shown_id,
+                version=shown_version,
                 where=str(where),
             ),
         )
