@@ -20,7 +20,9 @@ from typing import Any
 from formgen.identity import FormIdentity
 from formgen.messages import Problem
 from formgen.schema_load import default_schema, shipped_schema_path
+from ingest.register import Register
 from ingest.submission import Checked, EntryReturn, Provenance, Submission
+from ingest.values import check_text
 
 SCHEMA = default_schema()
 INSTITUTION_FIELDS = {f.id for f in SCHEMA.institution_fields()}
@@ -178,3 +180,25 @@ YILMAZ = {
     "date": "2026-09-24",
     "initials": "ŞY",
 }
+
+
+def addresses_typed_whole() -> Register:
+    """A register of crisis services whose address was typed whole into the street box
+    („Kölner Str. 5, 41539 Dormagen“) or the postcode box with its town („41460 Neuss“,
+    flagged as no postcode), the town box left empty; one without a town, one with the town box
+    filled in, one with both (the town box goes first)."""
+    reg = Register(SCHEMA)
+    postcode = check_text(
+        next(f for f in SCHEMA.institution_fields() if f.id == "postcode"), "41460 Neuss"
+    )
+    reg.merge(
+        checklist(
+            "krisendienst",
+            {"name": "Krisendienst Łódź", "street": "Kölner Str. 5, 41539 Dormagen"},
+            {"name": "Beratung Yılmaz", "postcode": postcode},
+            {"name": "Praxis Petrenko", "street": "Hauptstr. 1"},
+            {"name": "Praxis am Rüttenscheider Stern", "city": "Essen"},
+            {"name": "Zentrum Öztürk", "street": "Am Markt 2, 40210 Düsseldorf", "city": "Köln"},
+        )
+    )
+    return reg

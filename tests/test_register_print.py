@@ -23,7 +23,15 @@ from click.testing import CliRunner
 from fontTools.ttLib import TTFont
 from mailkit import make_workspace
 from pdf_engines import drawn_glyphs, drawn_lines, glyph_outline, pdfium_fill, right_to_left
-from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
+from register_support import (
+    SCHEMA,
+    YILMAZ,
+    Bad,
+    addresses_typed_whole,
+    checklist,
+    institution_form,
+    local_zone,
+)
 from test_register_returns import RECIPIENTS, mailed_form, run
 
 import formgen
@@ -309,20 +317,7 @@ def test_the_index_takes_the_town_from_an_address_typed_whole_where_the_town_is_
     """An address typed into the street box („Kölner Str. 5, 41539 Dormagen“) or a postcode box
     with its town („41460 Neuss“, flagged as no postcode), the town box left empty: the index
     finds the entry under that town; the town box, where it is filled in, goes first."""
-    r = Register(SCHEMA)
-    postcode = check_text(
-        next(f for f in SCHEMA.institution_fields() if f.id == "postcode"), "41460 Neuss"
-    )
-    r.merge(
-        checklist(
-            "krisendienst",
-            {"name": "Krisendienst Łódź", "street": "Kölner Str. 5, 41539 Dormagen"},
-            {"name": "Beratung Yılmaz", "postcode": postcode},
-            {"name": "Praxis Petrenko", "street": "Hauptstr. 1"},  # no town: not in the index
-            {"name": "Praxis am Rüttenscheider Stern", "city": "Essen"},
-            {"name": "Zentrum Öztürk", "street": "Am Markt 2, 40210 Düsseldorf", "city": "Köln"},
-        )
-    )
+    r = addresses_typed_whole()
     opts = PrintOptions(centre="SPKoM", stand=STAND, categories=("krisendienst",))
     with pdfplumber.open(io.BytesIO(render_register(r, opts))) as doc:
         page = doc.pages[-1]  # the index, its two columns one after the other

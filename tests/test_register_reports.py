@@ -7,13 +7,20 @@ import unicodedata
 from dataclasses import replace
 
 import pytest
-from register_support import SCHEMA, YILMAZ, Bad, checklist, institution_form, local_zone
+from register_support import (
+    SCHEMA,
+    YILMAZ,
+    Bad,
+    addresses_typed_whole,
+    checklist,
+    institution_form,
+    local_zone,
+)
 
 from formgen.errors import FormgenError, RegisterError, UnknownCategoryError
 from formgen.record import record_from_json
 from ingest import search, staleness
 from ingest.register import Register
-from ingest.values import check_text
 
 TODAY = dt.date(2026, 11, 22)
 PETRENKO = {
@@ -448,25 +455,14 @@ def test_find_shows_the_town_after_the_postcode_where_the_town_is_empty() -> Non
     """The find table's town, as the print's index takes it: the town box, else the town after
     the postcode of an address typed whole into the street or postcode box; the table showed
     „—“ for an entry whose page in the print shows its town."""
-    r = Register(SCHEMA)
-    postcode = check_text(
-        next(f for f in SCHEMA.institution_fields() if f.id == "postcode"), "41460 Neuss"
-    )
-    r.merge(
-        checklist(
-            "krisendienst",
-            {"name": "Krisendienst Łódź", "street": "Kölner Str. 5, 41539 Dormagen"},
-            {"name": "Beratung Yılmaz", "postcode": postcode},
-            {"name": "Praxis Petrenko", "street": "Hauptstr. 1"},
-            {"name": "Zentrum Öztürk", "street": "Am Markt 2, 40210 Düsseldorf", "city": "Köln"},
-        )
-    )
+    r = addresses_typed_whole()
     hits = search.find(r, category="krisendienst")
     towns = {h.name: h.city for h in hits}
     assert towns == {
         "Krisendienst Łódź": "Dormagen",
         "Beratung Yılmaz": "Neuss",
         "Praxis Petrenko": "",
+        "Praxis am Rüttenscheider Stern": "Essen",
         "Zentrum Öztürk": "Köln",
     }
     rows = {line.split()[1]: line for line in search.hits_table(r, hits, columns=200).splitlines()}
