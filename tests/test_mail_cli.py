@@ -2233,7 +2233,7 @@ def test_a_value_no_choice_takes_is_told_with_the_labels_and_codes_it_may_be():
     )
     assert refused.value.args[0].in_language("de") == (
         "liste.csv:2: column district: „Bezirk 99“ ist keine der Auswahlmöglichkeiten; erlaubt: "
-        "Bezirk 01 – Bayern (d01), Bezirk 05 – Bayern (ländlich, mit den u… (d05)"
+        "Bezirk 01 – Bayern (d01), Bezirk 05 – Bayern (ländlich, mit den… (d05)"
     )
     several = dataclasses.replace(district, type=FieldType.SELECT_MULTIPLE)
     with pytest.raises(RecordError, match="unknown choice") as unknown:
