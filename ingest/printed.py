@@ -411,6 +411,30 @@ class _Later(Flowable):  # type: ignore[misc]
         pass
 
 
+class _Made(Flowable):  # type: ignore[misc]
+    """Stands in the story for the flowables ``make`` makes (in a ``KeepTogether`` where
+    ``together``), made when the layout reaches them (:meth:`_Doc.filterFlowables`), in each
+    pass anew, and let go once laid out: an entry's table and what reportlab measured of it
+    are not kept for all passes (a print of 10,000 institutions held 650 MB of them)."""
+
+    def __init__(self, make: Callable[[], list[Flowable]], together: bool = False) -> None:
+        super().__init__()
+        self.make = make
+        self.together = together
+
+    def made(self) -> list[Flowable]:
+        flowables = self.make()
+        return [KeepTogether(flowables)] if self.together else flowables
+
+
+def _block(
+    head: list[Flowable], entry: Callable[[], list[Flowable]] | None = None
+) -> Callable[[], list[Flowable]]:
+    """What makes a block of a section (:class:`_Made`): ``head`` (a region's heading) and
+    the flowables ``entry`` makes (an entry's, :func:`_entry_block`)."""
+    return lambda: [*head, *(entry() if entry else [])]
+
+
 class _Book(IndexingFlowable):  # type: ignore[misc]
     """What a pass of the layout found: each part's number of pages (``pages``, by its key)
     and each entry's page in its part (``at``); the next pass prints them (the footer's
@@ -487,6 +511,12 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self._marks = 0
         self.canv.showOutline()  # a viewer opens the print with its bookmarks shown
         super().handle_documentBegin()
+
+    def filterFlowables(self, flowables: list[Flowable]) -> None:
+        """What a :class:`_Made` at the front of the story stands for, made now that the
+        layout reaches it (``None``, which reportlab passes over, where it is nothing)."""
+        while flowables and isinstance(flowables[0], _Made):
+            flowables[0:1] = flowables[0].made() or [None]
 
     def build(self, flowables: list[Flowable], **kw: Any) -> None:
         super().build(flowables, **kw)
@@ -782,7 +812,7 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
             *_category_intro(cat, stand, st, lang),
         ]
         # what is kept on one page where it fits: a region's heading with its first entry
-        blocks: list[list[Flowable]] = []
+        blocks: list[Callable[[], list[Flowable]]] = []
         entries = by_cat.get(cat.id, [])
         for region, name in regions:
             here = sorted(
@@ -793,14 +823,14 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 continue  # "Kein Eintrag" only where the print is of that region alone
             head: list[Flowable] = [_Region(name), _heading(name, st["h2"])]
             if not here:
-                blocks.append([*head, _para(say("print_no_entry_region", lang), st["gap"])])
+                blocks.append(_block([*head, _para(say("print_no_entry_region", lang), st["gap"])]))
                 continue
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, st, held)
+                made = functools.partial(_entry_block, reg, cat, iid, entry, stand, opt, st, held)
                 # the region heading travels with the first entry: never alone at a page's foot
-                blocks.append([*head, *block] if n == 0 else block)
+                blocks.append(_block(head if n == 0 else [], made))
         # no region, an invalid one, or one no longer in the workspace's list; a schema without
         # regions: every entry, by name, under no heading
         unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
@@ -812,14 +842,16 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
                 _para(escape(say("print_no_region", lang)), st["h2"]),
             ]
             for n, (iid, entry) in enumerate(unplaced):
-                block = _entry_block(reg, cat, iid, entry, stand, opt, st, held, region_row=True)
-                blocks.append([*head, *block] if n == 0 and placed else block)
+                made = functools.partial(
+                    _entry_block, reg, cat, iid, entry, stand, opt, st, held, region_row=True
+                )
+                blocks.append(_block(head if n == 0 and placed else [], made))
         elif not placed:
-            blocks.append([_para(say("print_no_entry", lang), st["gap"])])
+            blocks.append(_block([_para(say("print_no_entry", lang), st["gap"])]))
         # the category's headings (at the top of its first page) are followed there by its first
         # block, one too long for the rest of the page split, not moved on to leave them alone
-        first, *rest = blocks or [[]]
-        story += [*lead, *first, *(KeepTogether(b) for b in rest)]
+        first, *rest = blocks or [_block([])]
+        story += [*lead, _Made(first), *(_Made(b, together=True) for b in rest)]
     if n_entries:  # an index and what the marks mean, of what is printed
         index = say("print_index", lang)
         story += [PageBreak(), *recto, _Part("index", index), _Section(index, 0, index)]
