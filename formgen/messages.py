@@ -696,6 +696,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_never": "{iid} {paths}: never held a value; nothing to erase, nothing changed",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
         "still be read up to there; restore the file from a backup",
+        "journal_not_utf8": "not UTF-8 at byte {byte}",
+        "journal_not_json": "not JSON at character {column}",
+        "journal_not_object": "not an operation",
         "journal_unknown_op": "journal operation {seq}: unknown kind '{kind}' (written by a newer "
         "formgen? update formgen to read this workspace)",
         "journal_original_missing": "journal operation {seq}: the original {sha}… is missing from "
@@ -2824,6 +2827,9 @@ WORDS: dict[str, dict[str, str]] = {
         "geändert",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
         "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen",
+        "journal_not_utf8": "kein UTF-8 bei Byte {byte}",
+        "journal_not_json": "kein JSON bei Zeichen {column}",
+        "journal_not_object": "kein Vorgang",
         "journal_unknown_op": "Journal-Vorgang {seq}: unbekannte Art „{kind}“ (von einem neueren "
         "formgen geschrieben? formgen aktualisieren, um diesen Arbeitsbereich zu lesen)",
         "journal_original_missing": "Journal-Vorgang {seq}: das Original {sha}… fehlt in {folder}; "

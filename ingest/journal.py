@@ -156,13 +156,18 @@ def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
             continue
         try:
             op = json.loads(line)
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            if n == len(lines):  # no newline after it: the append never finished
-                return
-            raise RegisterError(
-                Said("journal_damaged_line", path=str(path), n=n, error=str(exc))
-            ) from None
-        yield line, op
+        except UnicodeDecodeError as exc:
+            error = Said("journal_not_utf8", byte=exc.start + 1)
+        except json.JSONDecodeError as exc:
+            error = Said("journal_not_json", column=exc.colno)
+        else:
+            if isinstance(op, dict):
+                yield line, op
+                continue
+            error = Said("journal_not_object")
+        if n == len(lines) and line.startswith(b"{"):  # no newline after it: a torn append
+            return
+        raise RegisterError(Said("journal_damaged_line", path=str(path), n=n, error=error))
 
 
 def _append(fh: Any, op: Json) -> None:
