@@ -699,6 +699,10 @@ WORDS: dict[str, dict[str, str]] = {
         "journal_not_utf8": "not UTF-8 at byte {byte}",
         "journal_not_json": "not JSON at character {column}",
         "journal_not_object": "not an operation",
+        "journal_short": "{path}:{n}: damaged journal: it ends with operation {last}, but "
+        "{register} holds {held} (its last line cut off, or lines missing); nothing changed: "
+        "restore {path} from a backup; until then the register can be read as it is, not "
+        "changed or rebuilt",
         "journal_unknown_op": "journal operation {seq}: unknown kind '{kind}' (written by a newer "
         "formgen? update formgen to read this workspace)",
         "journal_original_missing": "journal operation {seq}: the original {sha}… is missing from "
@@ -2830,6 +2834,10 @@ WORDS: dict[str, dict[str, str]] = {
         "journal_not_utf8": "kein UTF-8 bei Byte {byte}",
         "journal_not_json": "kein JSON bei Zeichen {column}",
         "journal_not_object": "kein Vorgang",
+        "journal_short": "{path}:{n}: Journal beschädigt: es endet mit Vorgang {last}, aber "
+        "{register} enthält {held} (seine letzte Zeile abgeschnitten oder Zeilen fehlen); nichts "
+        "geändert: {path} aus einer Sicherung wiederherstellen; bis dahin ist das Register so "
+        "lesbar, wie es ist, aber nicht zu ändern oder neu aufzubauen",
         "journal_unknown_op": "Journal-Vorgang {seq}: unbekannte Art „{kind}“ (von einem neueren "
         "formgen geschrieben? formgen aktualisieren, um diesen Arbeitsbereich zu lesen)",
         "journal_original_missing": "Journal-Vorgang {seq}: das Original {sha}… fehlt in {folder}; "

@@ -15,7 +15,9 @@
   written atomically (temp file, fsync, rename). Whoever opens the register replays the
   operations after the checkpoint, so a kill -9 at any moment loses nothing that was reported
   and never leaves a half-written register. A torn last journal line (the crash hit the append)
-  was never reported and is ignored.
+  was never reported and is ignored; the next writer cuts it off before it appends. A journal
+  that lacks operations the checkpoint holds (cut off or lost since) is refused by a writer and
+  by :func:`rebuild` (:func:`_complete`): a rebuild from it would make a smaller register.
 * A new institution's id (``inst-NNNN``) is numbered after every one the workspace gave
   elsewhere, and a checklist row naming an institution a mail round mailed under that name
   gets its id (:func:`given`): a merge or decision that may create one journals that number
@@ -277,7 +279,8 @@ def load(ws: Workspace) -> Register:
         return _load(ws)
 
 
-def _load(ws: Workspace) -> Register:
+def _load(ws: Workspace, writer: bool = False) -> Register:
+    """:func:`load`; for a ``writer``, the journal made ready to append to (:func:`_complete`)."""
     schema = ws.schema()
     path = ws.register_path
     reg = with_versions(
@@ -285,11 +288,43 @@ def _load(ws: Workspace) -> Register:
         Register.loads(schema, path.read_bytes(), str(path)) if path.exists() else Register(schema),
     )
     seq = int(reg.data["journal_seq"])
-    for op in read_journal(ws)[seq:]:
+    ops = read_journal(ws)
+    if writer:
+        _complete(ws, seq, ops)
+    for op in ops[seq:]:
         apply_op(reg, op)
         reg.data["journal_seq"] = op["seq"]
     reg.recheck_retyped()
     return reg
+
+
+def _complete(ws: Workspace, held: int, ops: list[Json]) -> None:
+    """Refuse a journal that lacks operations the register holds (``held``: the checkpoint's
+    ``journal_seq``, ``ops``: the journal's): they were on disk when they were reported, so
+    their lines were lost or cut off since. Else cut off a torn last line (a crash during its
+    append, never reported), which the next append would join."""
+    last = int(ops[-1]["seq"]) if ops else 0
+    path = journal_path(ws)
+    if held > last:
+        n = path.read_bytes().count(b"\n") + 1 if path.exists() else 1
+        raise RegisterError(
+            Said(
+                "journal_short",
+                path=str(path),
+                n=n,
+                last=last,
+                register=str(ws.register_path),
+                held=held,
+            )
+        )
+    if not path.exists():
+        return
+    with open(path, "rb+") as fh:
+        size = fh.seek(0, os.SEEK_END)
+        if size and fh.seek(size - 1) and fh.read(1) != b"\n":
+            fh.seek(0)
+            fh.truncate(fh.read().rfind(b"\n") + 1)
+            os.fsync(fh.fileno())
 
 
 def checkpoint(ws: Workspace, reg: Register) -> None:
@@ -499,7 +534,7 @@ def writing(
     """Open the register for changes (one writer at a time; a second one waits ``wait`` seconds
     and then fails clearly). The checkpoint is written when the block ends without an error."""
     with ws.lock(wait), no_cyclic_gc():
-        reg = _load(ws)
+        reg = _load(ws, writer=True)
         if not ws.register_path.exists():
             checkpoint(ws, reg)
         writer = RegisterWriter(ws, reg, checkpoint_every)
@@ -565,7 +600,7 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
     damaged: Path | None = None
     if ws.register_path.exists():
         try:
-            Register.loads(reg.schema, ws.register_path.read_bytes())
+            held = Register.loads(reg.schema, ws.register_path.read_bytes()).data["journal_seq"]
         except RegisterVersionError:
             raise
         except RegisterError:
@@ -573,6 +608,8 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
                 f"register.json.damaged-{now_iso().replace(':', '')}"
             )
             os.replace(ws.register_path, damaged)
+        else:
+            _complete(ws, int(held), ops)
     checkpoint(ws, reg)
     return RebuildReport(
         len(ops),

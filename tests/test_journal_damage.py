@@ -3,6 +3,7 @@ with it in the workspace's language, and no command makes the register smaller u
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,17 @@ from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import journal_path, writing
 
+ŁÓDŹ = {
+    "name": "Łódź Hilfe e.V.",
+    "street": "Büttger Straße 5",
+    "postcode": "41460",
+    "city": "Neuss",
+    "region": "neuss",
+    "phone": "+49 2131 98765",
+    "contact_name": "Ольга Петренко",
+    "initials": "ОП",
+}
+
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
@@ -20,7 +32,7 @@ def ws(tmp_path: Path) -> Workspace:
     ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf", language="de")
     with writing(ws) as w:
         w.merge(checklist("psychotherapie", YILMAZ))
-        w.merge(checklist("psychotherapie", dict(YILMAZ, name="Łódź Hilfe e.V.", postcode="41460")))
+        w.merge(checklist("psychotherapie", dict(YILMAZ, **ŁÓDŹ)))
         w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
     return ws
 
@@ -58,3 +70,45 @@ def test_a_damaged_line_is_named_in_german_and_the_register_is_kept(
         )
     assert ws.register_path.read_bytes() == register
     assert not list(ws.root.glob("register.json.*"))
+
+
+def test_a_journal_cut_off_at_its_end_is_not_rebuilt_into_a_smaller_register(ws: Workspace) -> None:
+    """The last line lost its end (disk full, a copy broken off) though register.json holds
+    it: a rebuild made the register again without it, one institution fewer, unsaid."""
+    register = ws.register_path.read_bytes()
+    journal = journal_path(ws).read_bytes()
+    journal_path(ws).write_bytes(journal[:-40])
+    said = (
+        f"Fehler: {journal_path(ws)}:3: Journal beschädigt: es endet mit Vorgang 2, aber "
+        f"{ws.register_path} enthält 3 (seine letzte Zeile abgeschnitten oder Zeilen fehlen); "
+        f"nichts geändert: {journal_path(ws)} aus einer Sicherung wiederherstellen; bis dahin ist "
+        "das Register so lesbar, wie es ist, aber nicht zu ändern oder neu aufzubauen\n"
+    )
+    for command in (["register", "rebuild"], ["register", "retire", "inst-0001"]):
+        done = run(ws, *command)
+        assert (done.exit_code, done.output) == (1, said)
+    assert ws.register_path.read_bytes() == register
+    assert journal_path(ws).read_bytes() == journal[:-40]
+    assert not list(ws.root.glob("register.json.*"))
+    done = run(ws, "register", "find", "Łódź")
+    assert done.exit_code == 0 and "Łódź Hilfe e.V." in done.output
+
+
+def test_a_line_torn_by_a_crash_is_cut_off_before_the_next_operation(ws: Workspace) -> None:
+    """A run killed during its append left a torn line, never reported; the next writer
+    appended its operation to it, and every command stopped at the line then damaged."""
+    journal = journal_path(ws).read_bytes()
+    journal_path(ws).write_bytes(journal + b'{"seq": 4, "op": "merge", "submission": {"ident')
+    assert run(ws, "register", "retire", "inst-0002", "--reason", "geschlossen").exit_code == 0
+    ops = [json.loads(line) for line in journal_path(ws).read_bytes().splitlines()]
+    assert [(op["seq"], op["op"]) for op in ops] == [
+        (1, "merge"),
+        (2, "merge"),
+        (3, "merge"),
+        (4, "retire"),
+    ]
+    register = json.loads(ws.register_path.read_bytes())
+    done = run(ws, "register", "rebuild")
+    assert done.exit_code == 0, done.output
+    assert json.loads(ws.register_path.read_bytes()) == register
+    assert register["institutions"]["inst-0002"]["retired"]
