@@ -274,7 +274,9 @@ def with_versions(ws: Workspace, reg: Register) -> Register:
 
 
 def load(ws: Workspace) -> Register:
-    """The current register: the checkpoint plus the journal operations after it (read-only)."""
+    """The current register: the checkpoint plus the journal operations after it (read-only);
+    of a journal with a damaged line, those before it (:attr:`Register.damaged_journal` says
+    which): a command that only reads works from register.json, one that writes refuses."""
     with no_cyclic_gc():
         return _load(ws)
 
@@ -288,7 +290,15 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
         Register.loads(schema, path.read_bytes(), str(path)) if path.exists() else Register(schema),
     )
     seq = int(reg.data["journal_seq"])
-    ops = read_journal(ws)
+    ops: list[Json] = []
+    lines = journal_path(ws)
+    try:
+        for _line, op in journal_lines(lines.read_bytes() if lines.exists() else b"", lines):
+            ops.append(op)
+    except RegisterError as exc:
+        if writer:
+            raise
+        reg.damaged_journal = exc.args[0]  # read-only: the checkpoint, the journal up to there
     if writer:
         _complete(ws, seq, ops)
     for op in ops[seq:]:

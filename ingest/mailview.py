@@ -87,6 +87,8 @@ class WorkspaceRegisterView:
             self._data = raw if isinstance(raw, dict) else {}
         if self._reg is not None:
             self._data = getattr(self._reg, "data", {}) or {}
+            if getattr(self._reg, "damaged_journal", None):
+                self.notes.append(Note("journal", self._reg.damaged_journal))
         if not self._data.get("institutions"):
             self.notes.append(Note("empty", "the register is empty (nothing ingested yet)"))
 

@@ -662,6 +662,9 @@ class Register:
         self.issued_at: Callable[[str], str | None] = lambda _instance_id: None
         """When the workspace made a form, by its instance id
         (:meth:`formgen.workspace.Workspace.issued_at`): said of an older form's return."""
+        self.damaged_journal: str | None = None
+        """What :func:`ingest.journal.load` found damaged in the journal (its line, said), which
+        it read up to there only; the command says it and shows the register so far."""
         self.data: Json = data if data is not None else self.empty(schema)
         self._matchers: dict[bool, Matcher] = {}
         """The matcher of each way of reading names (:data:`ingest.matching.MATCHING`), made

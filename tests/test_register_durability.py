@@ -265,7 +265,8 @@ def test_torn_last_journal_line_is_ignored(ws: Workspace) -> None:
 
 def test_a_damaged_journal_line_before_the_last_stops_with_where_it_is(ws: Workspace) -> None:
     """Only the last line can be torn by a crash, and is left out; a damaged one before it is
-    told with its file and line (journal_lines, which an erasure's rewrite reads by too)."""
+    told with its file and line (journal_lines, which an erasure's rewrite reads by too): a
+    writer stops, a reader is told and reads the journal up to there."""
     with writing(ws, checkpoint_every=1000) as w:
         w.merge(checklist("psychotherapie", YILMAZ))
     path = ws.root / "journal.jsonl"
@@ -273,10 +274,11 @@ def test_a_damaged_journal_line_before_the_last_stops_with_where_it_is(ws: Works
     torn = b'{"seq": 2, "op": "merge", "submiss'
     assert [line for line, _op in journal_lines(good + torn, path)] == good.splitlines()
     path.write_bytes(torn + b"\n" + good)
-    with pytest.raises(
-        RegisterError, match=rf"^{re.escape(str(path))}:1: damaged journal line \(.*\); the "
-    ):
-        load(ws)
+    damaged = rf"^{re.escape(str(path))}:1: damaged journal line \(not JSON at character 27\); the "
+    with pytest.raises(RegisterError, match=damaged), writing(ws):
+        pass
+    reg = load(ws)
+    assert re.match(damaged, str(reg.damaged_journal)) and len(reg.institutions) == 1
 
 
 def test_serialised_submission_round_trips() -> None:

@@ -776,7 +776,7 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         line(_kept_aside(kept, str(ws.root), lang))
     for note in summary.notes:
         said = f"status_note_{note.key}"
-        text = say(said, lang, **note.args) if said in WORDS["en"] else note.text
+        text = say(said, lang, **note.args) if said in WORDS["en"] else in_language(note.text, lang)
         line(say("status_note", lang, note=text))
     if as_list:
         _echo_list(report.rows, lang, cols)

@@ -50,7 +50,11 @@ def json_option(func: F) -> F:
 
 def _open(workspace_dir: str) -> tuple[Workspace, Register]:
     ws = Workspace.open(workspace_dir)
-    return ws, journal.load(ws)
+    reg = journal.load(ws)
+    if reg.damaged_journal:
+        lang = ws.language
+        echo(say("regerr_warning", lang, warning=in_language(reg.damaged_journal, lang)), err=True)
+    return ws, reg
 
 
 @click.group()
