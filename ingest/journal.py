@@ -301,6 +301,8 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
         reg.damaged_journal = exc.args[0]  # read-only: the checkpoint, the journal up to there
     if writer:
         _complete(ws, seq, ops)
+    elif reg.damaged_journal is None:
+        reg.damaged_journal = _short(ws, seq, ops)
     for op in ops[seq:]:
         apply_op(reg, op)
         reg.data["journal_seq"] = op["seq"]
@@ -308,25 +310,27 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
     return reg
 
 
-def _complete(ws: Workspace, held: int, ops: list[Json]) -> None:
-    """Refuse a journal that lacks operations the register holds (``held``: the checkpoint's
-    ``journal_seq``, ``ops``: the journal's): they were on disk when they were reported, so
-    their lines were lost or cut off since. Else cut off a torn last line (a crash during its
-    append, never reported), which the next append would join."""
+def _short(ws: Workspace, held: int, ops: list[Json]) -> Said | None:
+    """What is wrong with a journal that lacks operations the register holds (``held``: the
+    checkpoint's ``journal_seq``, ``ops``: the journal's): they were on disk when they were
+    reported, so their lines were lost or cut off since."""
     last = int(ops[-1]["seq"]) if ops else 0
+    if held <= last:
+        return None
     path = journal_path(ws)
-    if held > last:
-        n = path.read_bytes().count(b"\n") + 1 if path.exists() else 1
-        raise RegisterError(
-            Said(
-                "journal_short",
-                path=str(path),
-                n=n,
-                last=last,
-                register=str(ws.register_path),
-                held=held,
-            )
-        )
+    n = path.read_bytes().count(b"\n") + 1 if path.exists() else 1
+    register = str(ws.register_path)
+    return Said("journal_short", path=str(path), n=n, last=last, register=register, held=held)
+
+
+def _complete(ws: Workspace, held: int, ops: list[Json]) -> None:
+    """Refuse a journal that lacks operations the register holds (:func:`_short`); else cut
+    off a torn last line (a crash during its append, never reported), which the next append
+    would join."""
+    short = _short(ws, held, ops)
+    if short:
+        raise RegisterError(short)
+    path = journal_path(ws)
     if not path.exists():
         return
     with open(path, "rb+") as fh:

@@ -99,6 +99,7 @@ def test_a_journal_cut_off_at_its_end_is_not_rebuilt_into_a_smaller_register(ws:
     assert not list(ws.root.glob("register.json.*"))
     done = run(ws, "register", "find", "Łódź")
     assert done.exit_code == 0 and "Łódź Hilfe e.V." in done.output
+    assert f"Hinweis: {said.removeprefix('Fehler: ')}" in done.output
 
 
 def test_a_line_torn_by_a_crash_is_cut_off_before_the_next_operation(ws: Workspace) -> None:
