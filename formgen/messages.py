@@ -844,6 +844,24 @@ WORDS: dict[str, dict[str, str]] = {
         "'formgen register rebuild' to make it again from the archive",
         "regerr_not_register": '{source}: not a formgen register (no "format": "{format}"); it '
         "was not changed",
+        "regerr_no_version": "{source}: 'format_version' is missing or not a number",
+        "regerr_shape": "{source}: {where}: {what}; the register was edited by hand or is damaged. "
+        "It was not changed: fix that place, restore a backup, or run 'formgen register rebuild'",
+        "regerr_shape_inst": "institution {iid}",
+        "regerr_shape_entry": "institution {iid}, entry {cid}",
+        "regerr_shape_value": "institution {iid}, {path}",
+        "regerr_shape_history": "institution {iid}, history item {n}",
+        "regerr_shape_conflict": "conflicts, {cid}",
+        "regerr_shape_object": "must be an object",
+        "regerr_shape_whole": "must be a whole number",
+        "regerr_shape_kind": "'{name}' is missing or of the wrong kind",
+        "regerr_shape_fields": "'fields' is missing",
+        "regerr_shape_stored": "not a stored value",
+        "regerr_shape_retired": "'retired' must be an object with 'at' (a time) and 'reason' "
+        "(text or null)",
+        "regerr_shape_changes": "must be an object whose 'changes' is a list of [field path, old "
+        "value, new value]",
+        "regerr_shape_held": "must be an object with 'path' and 'institution_id' (text)",
         "regerr_newer": "{source}: written by a newer formgen (register format {version}; this "
         "formgen reads up to {most}); update formgen to work with this register",
         "regerr_lacks": "{source}: the register lacks {keys}; it was edited by hand or is damaged. "
@@ -2996,6 +3014,25 @@ WORDS: dict[str, dict[str, str]] = {
         "Archiv neu aufbauen",
         "regerr_not_register": '{source}: kein formgen-Register (kein "format": "{format}"); '
         "nicht geändert",
+        "regerr_no_version": "{source}: 'format_version' fehlt oder ist keine Zahl",
+        "regerr_shape": "{source}: {where}: {what}; das Register ist beschädigt oder wurde von "
+        "Hand bearbeitet. Es wurde nicht geändert: diese Stelle korrigieren, eine Sicherung "
+        "wiederherstellen oder 'formgen register rebuild' ausführen",
+        "regerr_shape_inst": "Einrichtung {iid}",
+        "regerr_shape_entry": "Einrichtung {iid}, Eintrag {cid}",
+        "regerr_shape_value": "Einrichtung {iid}, {path}",
+        "regerr_shape_history": "Einrichtung {iid}, Verlaufseintrag {n}",
+        "regerr_shape_conflict": "Konflikte, {cid}",
+        "regerr_shape_object": "muss ein Objekt sein",
+        "regerr_shape_whole": "muss eine ganze Zahl sein",
+        "regerr_shape_kind": "'{name}' fehlt oder ist von falscher Art",
+        "regerr_shape_fields": "'fields' fehlt",
+        "regerr_shape_stored": "kein gespeicherter Wert",
+        "regerr_shape_retired": "'retired' muss ein Objekt mit 'at' (einer Zeit) und 'reason' "
+        "(Text oder null) sein",
+        "regerr_shape_changes": "muss ein Objekt sein, dessen 'changes' eine Liste aus [Feldpfad, "
+        "alter Wert, neuer Wert] ist",
+        "regerr_shape_held": "muss ein Objekt mit 'path' und 'institution_id' (Text) sein",
         "regerr_newer": "{source}: von einer neueren formgen-Version geschrieben (Registerformat "
         "{version}; diese Version liest bis {most}); bitte formgen aktualisieren, um mit diesem "
         "Register zu arbeiten",

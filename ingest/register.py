@@ -721,7 +721,7 @@ class Register:
             raise RegisterError(Said("regerr_not_register", source=source, format=FORMAT))
         version = data.get("format_version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise RegisterError(f"{source}: 'format_version' is missing or not a number")
+            raise RegisterError(Said("regerr_no_version", source=source))
         if version > FORMAT_VERSION:
             raise RegisterVersionError(
                 Said("regerr_newer", source=source, version=version, most=FORMAT_VERSION)
@@ -2482,20 +2482,17 @@ def _check_structure(data: Json, source: str) -> None:
     """Enough shape checking that a hand-edited register fails here, clearly, not later."""
 
     def fail(where: str, what: str) -> RegisterError:
-        return RegisterError(
-            f"{source}: {where}: {what}; the register was edited by hand or is damaged. It was "
-            "not changed: fix that place, restore a backup, or run 'formgen register rebuild'"
-        )
+        return RegisterError(Said("regerr_shape", source=source, where=where, what=what))
 
     for key in ("institutions", "conflicts", "duplicates", "sources", "instances", "next"):
         if not isinstance(data[key], dict):
-            raise fail(key, "must be an object")
+            raise fail(key, Said("regerr_shape_object"))
     for key in ("revision", "journal_seq"):
         if not isinstance(data[key], int):
-            raise fail(key, "must be a whole number")
+            raise fail(key, Said("regerr_shape_whole"))
     for iid, inst in data["institutions"].items():
         if not isinstance(inst, dict):
-            raise fail(f"institution {iid}", "must be an object")
+            raise fail(Said("regerr_shape_inst", iid=iid), Said("regerr_shape_object"))
         for key, kind in (
             ("rev", int),
             ("institution", dict),
@@ -2503,46 +2500,41 @@ def _check_structure(data: Json, source: str) -> None:
             ("history", list),
         ):
             if not isinstance(inst.get(key), kind):
-                raise fail(f"institution {iid}", f"'{key}' is missing or of the wrong kind")
+                raise fail(Said("regerr_shape_inst", iid=iid), Said("regerr_shape_kind", name=key))
         for cid, entry in inst["entries"].items():
             if not isinstance(entry, dict) or not isinstance(entry.get("fields"), dict):
-                raise fail(f"institution {iid}, entry {cid}", "'fields' is missing")
+                where = Said("regerr_shape_entry", iid=iid, cid=cid)
+                raise fail(where, Said("regerr_shape_fields"))
             for key, sv in entry["fields"].items():
                 if not isinstance(sv, dict) or "raw" not in sv:
-                    raise fail(f"institution {iid}, {cid}.{key}", "not a stored value")
+                    where = Said("regerr_shape_value", iid=iid, path=f"{cid}.{key}")
+                    raise fail(where, Said("regerr_shape_stored"))
         for key, sv in inst["institution"].items():
             if not isinstance(sv, dict) or "raw" not in sv:
-                raise fail(f"institution {iid}, institution.{key}", "not a stored value")
+                where = Said("regerr_shape_value", iid=iid, path=f"institution.{key}")
+                raise fail(where, Said("regerr_shape_stored"))
         retired = inst.get("retired", {"at": ""})
         if (
             not isinstance(retired, dict)
             or not isinstance(retired.get("at"), str)
             or not isinstance(retired.get("reason"), str | None)
         ):
-            raise fail(
-                f"institution {iid}",
-                "'retired' must be an object with 'at' (a time) and 'reason' (text or null)",
-            )
+            raise fail(Said("regerr_shape_inst", iid=iid), Said("regerr_shape_retired"))
         for n, h in enumerate(inst["history"], 1):
             changes = h.get("changes") if isinstance(h, dict) else None
             if not isinstance(changes, list):
                 changes = [None]
             for c in changes:  # a loop, not all(…): this runs on every open
                 if not (isinstance(c, list) and c and isinstance(c[0], str)):
-                    raise fail(
-                        f"institution {iid}, history item {n}",
-                        "must be an object whose 'changes' is a list of [field path, old "
-                        "value, new value]",
-                    )
+                    where = Said("regerr_shape_history", iid=iid, n=n)
+                    raise fail(where, Said("regerr_shape_changes"))
     for cid, held in data["conflicts"].items():
         if not (
             isinstance(held, dict)
             and isinstance(held.get("path"), str)
             and isinstance(held.get("institution_id"), str)
         ):
-            raise fail(
-                f"conflicts, {cid}", "must be an object with 'path' and 'institution_id' (text)"
-            )
+            raise fail(Said("regerr_shape_conflict", cid=cid), Said("regerr_shape_held"))
 
 
 def retired_text(

@@ -10,6 +10,7 @@ import io
 import json
 import sys
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from unittest.mock import ANY
@@ -1446,6 +1447,47 @@ def test_a_damaged_register_is_told_in_the_workspaces_language(ws: Workspace) ->
     )
 
 
+@pytest.mark.parametrize(
+    ("edit", "error"),
+    [
+        (
+            lambda data: data.pop("format_version"),
+            "'format_version' fehlt oder ist keine Zahl",
+        ),
+        (
+            lambda data: data.update(revision="3"),
+            "revision: muss eine ganze Zahl sein; das Register ist beschädigt oder wurde von "
+            "Hand bearbeitet. Es wurde nicht geändert: diese Stelle korrigieren, eine Sicherung "
+            "wiederherstellen oder 'formgen register rebuild' ausführen",
+        ),
+        (
+            lambda data: data["institutions"]["inst-0001"]["institution"].update(name="Çiğdem"),
+            "Einrichtung inst-0001, institution.name: kein gespeicherter Wert; das Register",
+        ),
+        (
+            lambda data: data["institutions"]["inst-0001"]["history"].append({"changes": 1}),
+            "Einrichtung inst-0001, Verlaufseintrag 3: muss ein Objekt sein, dessen 'changes' "
+            "eine Liste aus [Feldpfad, alter Wert, neuer Wert] ist; das Register",
+        ),
+    ],
+    ids=["no-version", "revision", "stored-value", "history"],
+)
+def test_a_register_edited_into_another_shape_is_told_in_the_workspaces_language(
+    ws: Workspace, edit: Callable[[dict[str, Any]], object], error: str
+) -> None:
+    """What is wrong where, and what to do, in German; the file is left as it was."""
+    data = json.loads(ws.register_path.read_text(encoding="utf-8"))
+    edit(data)
+    ws.register_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    before = ws.register_path.read_bytes()
+    code, out = run(ws, "history", "inst-0001")
+    assert code == 1 and out.startswith(f"Fehler: {ws.register_path}: {error}"), out
+    assert ws.register_path.read_bytes() == before
+    code, out = run(in_language(ws, "en"), "history", "inst-0001")
+    assert code == 1 and out.startswith(f"Error: {ws.register_path}: "), out
+    assert not {"fehlt", "Einrichtung", "muss", "kein"} & set(out.replace(":", " ").split()), out
+
+
 def test_reread_without_the_pipeline_says_so_in_the_workspaces_language(
     ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1603,8 +1645,8 @@ def test_a_hand_edited_retired_mark_is_told_where(ws: Workspace, retired: object
     code, out = run(ws, "find")
     assert code == 1
     assert out.startswith(
-        "Fehler: " + str(ws.register_path) + ": institution inst-0002: 'retired' must be an object "
-        "with 'at' (a time) and 'reason' (text or null); the register was edited by hand"
+        "Fehler: " + str(ws.register_path) + ": Einrichtung inst-0002: 'retired' muss ein Objekt "
+        "mit 'at' (einer Zeit) und 'reason' (Text oder null) sein; das Register ist beschädigt"
     ), out
 
 
@@ -1626,33 +1668,38 @@ def test_a_hand_edited_retired_mark_without_reason_exports_as_its_schema_says(
     assert inst["retired"] == {"at": "2026-06-30T08:00:00Z", "reason": None}
 
 
+NOT_CHANGES = (
+    "muss ein Objekt sein, dessen 'changes' eine Liste aus [Feldpfad, alter Wert, neuer Wert] ist"
+)
+
+
 @pytest.mark.parametrize(
     ("where", "edit", "said"),
     [
         (
-            "institution inst-0001, history item 2",
+            "Einrichtung inst-0001, Verlaufseintrag 2",
             lambda d: d["institutions"]["inst-0001"]["history"].__setitem__(1, "Telefon geändert"),
-            "must be an object whose 'changes' is a list of [field path, old value, new value]",
+            NOT_CHANGES,
         ),
         (
-            "institution inst-0001, history item 1",
+            "Einrichtung inst-0001, Verlaufseintrag 1",
             lambda d: d["institutions"]["inst-0001"]["history"][0].pop("changes"),
-            "must be an object whose 'changes' is a list of [field path, old value, new value]",
+            NOT_CHANGES,
         ),
         (
-            "institution inst-0001, history item 2",
+            "Einrichtung inst-0001, Verlaufseintrag 2",
             lambda d: d["institutions"]["inst-0001"]["history"][1]["changes"][0].__setitem__(0, 7),
-            "must be an object whose 'changes' is a list of [field path, old value, new value]",
+            NOT_CHANGES,
         ),
         (
-            "conflicts, c-0001",
+            "Konflikte, c-0001",
             lambda d: d["conflicts"]["c-0001"].pop("path"),
-            "must be an object with 'path' and 'institution_id' (text)",
+            "muss ein Objekt mit 'path' und 'institution_id' (Text) sein",
         ),
         (
-            "conflicts, c-0001",
+            "Konflikte, c-0001",
             lambda d: d["conflicts"].__setitem__("c-0001", ["inst-0001"]),
-            "must be an object with 'path' and 'institution_id' (text)",
+            "muss ein Objekt mit 'path' und 'institution_id' (Text) sein",
         ),
     ],
 )
@@ -1668,6 +1715,6 @@ def test_a_hand_edited_history_or_conflict_is_told_where(
     code, out = run(ws, "find")
     assert code == 1
     assert out.startswith(
-        f"Fehler: {ws.register_path}: {where}: {said}; the register was edited by hand or is "
-        "damaged. It was not changed: fix that place"
+        f"Fehler: {ws.register_path}: {where}: {said}; das Register ist beschädigt oder wurde "
+        "von Hand bearbeitet. Es wurde nicht geändert: diese Stelle korrigieren"
     ), out
