@@ -8,7 +8,9 @@ the current one and every earlier one — from everything the workspace keeps:
   (:data:`formgen.record.ERASED`; values that differed still differ, so the journal replays to
   the same register), the journal is written again atomically with an ``erase`` operation at
   its end (lines it does not touch stay byte for byte), and ``register.json`` is made again from
-  it (:func:`ingest.journal.rebuild`); held conflicts on the field are dropped;
+  it (:func:`ingest.journal.rebuild`); held conflicts on the field are dropped; a return marked
+  keeps a keyed hash of what it said (``keyed``: :func:`ingest.register.content_hash`), so that
+  a copy of its file saved again is still one ingested already;
 * the institution's archived originals (the journal says which returns, lists and checklists
   brought it values) that carry a value: deleted (a value cannot be cut out of a PDF reliably).
   Their journaled submissions stay, so ``register rebuild`` still works, and ``rebuild
@@ -90,6 +92,7 @@ from ingest.register import (
     MergeOutcome,
     Register,
     as_stored,
+    content_hash,
     entry_values,
     is_erased,
     name_line,
@@ -496,9 +499,12 @@ def _rewritten(
     marks: _Marks,
     srcs: set[str],
     went_to: dict[int, list[str | None]],
+    secret: bytes,
 ) -> tuple[list[bytes], int, set[str]]:
     """The journal's lines with the erased values marked (the others as they are), how many
-    operations changed, and the SHA-256 of the returns that carried a value."""
+    operations changed, and the SHA-256 of the returns that carried a value. A merge marked
+    keeps the keyed content hash of what it said before (``keyed``; its first marking's), so
+    that a copy of its file is still known as ingested (:meth:`Register.merge`)."""
     out: list[bytes] = []
     changed = 0
     carried: set[str] = set()
@@ -509,6 +515,10 @@ def _rewritten(
                 carried.add(op["submission"]["provenance"]["sha256"])
             after = json.dumps(op, ensure_ascii=False, sort_keys=True)
             if after != before:
+                if op.get("op") == "merge" and "keyed" not in op:
+                    said = journal.submission_from_json(json.loads(before)["submission"])
+                    op["keyed"] = content_hash(said, secret)
+                    after = json.dumps(op, ensure_ascii=False, sort_keys=True)
                 changed += 1
                 out.append(after.encode() + b"\n")
                 continue
@@ -699,7 +709,7 @@ def _plan(
     ops = journal.read_journal(ws)  # a damaged line stops here, as every other command does
     went_to = _went_to(ws, ops)
     lines, changed, carried = _rewritten(
-        journal.journal_lines(data, path), iid, wanted, marks, srcs, went_to
+        journal.journal_lines(data, path), iid, wanted, marks, srcs, went_to, ws.secret
     )
     earlier = [o for o in ops if o.get("op") == "erase" and o.get("target") == iid]
     erased = {p for o in earlier for p in o["paths"]}

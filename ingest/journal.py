@@ -205,6 +205,7 @@ def apply_op(
             first_new=first_new,
             named=named,
             matching=op.get("matching", 1),  # journaled before names were matched as stored: 1
+            keyed=op.get("keyed"),
         )
     elif kind == "resolve":
         if "decided" in op:  # the conflicts by institution and field, whatever their numbers
@@ -424,13 +425,19 @@ class RegisterWriter:
             self.checkpoint()
 
     def merge(
-        self, sub: Submission, sent: Mapping[str, Json] | None = None, left_out: Iterable[str] = ()
+        self,
+        sub: Submission,
+        sent: Mapping[str, Json] | None = None,
+        left_out: Iterable[str] = (),
+        keyed: str | None = None,
     ) -> MergeOutcome:
         """Merge a return; when this returns a merged outcome, it is on disk. ``sent``: the
         values its form was sent with (:meth:`ingest.register.Register.merge`), journaled
         with it so that a rebuild merges alike. ``left_out``: the fields whose erased value
         :func:`ingest.erase.left_out` took out of it, journaled too: its original is not kept
-        (``rebuild --reread`` takes the journal's submission, as for an erased original)."""
+        (``rebuild --reread`` takes the journal's submission, as for an erased original).
+        ``keyed``: its keyed content hash as read (:meth:`ingest.register.Register.merge`),
+        journaled too."""
         at = now_iso()
         self._merges += 1
         if self._merges % YOUNG_GC_EVERY == 0:
@@ -439,7 +446,13 @@ class RegisterWriter:
             )  # short-lived cycles (e.g. of readers in this process), never the register
         ids, numbering = self._numbering()
         outcome = self.register.merge(
-            sub, at=at, sent=sent, first_new=ids.first_new, named=ids.named, matching=MATCHING
+            sub,
+            at=at,
+            sent=sent,
+            first_new=ids.first_new,
+            named=ids.named,
+            matching=MATCHING,
+            keyed=keyed,
         )
         if outcome.status not in ("unchanged", "quarantined"):
             op: Json = {"op": "merge", "at": at, "submission": submission_to_json(sub)}
@@ -452,6 +465,8 @@ class RegisterWriter:
                 op["sent"] = dict(sent)
             if left_out:
                 op["left_out"] = list(left_out)
+            if keyed is not None:
+                op["keyed"] = keyed
             self._log(op)
         return outcome
 

@@ -1499,18 +1499,25 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     """
     from ingest import journal
     from ingest.erase import left_out
+    from ingest.register import content_hash
 
     def merge(submission: Submission, original: Path) -> object:
         if not journal.archive_path(workspace, submission.provenance.sha256).exists():
             journal.archive(workspace, original.read_bytes())  # not archived by its worker
         prefill = workspace.issued_prefill(submission.identity.instance_id)
         sent = None if prefill is None else sent_values(writer.register.schema, prefill)
+        # as read: a copy of a return an erasure marked since is known by it (keyed, as the
+        # journal keeps no erased value's plain hash); taken down for a return without a
+        # prefilled value erased since, whose original is not kept
+        known = writer.register.holds_keyed(submission.identity.instance_id)
+        as_read = submission
         submission, erased = left_out(workspace, submission)  # prefilled, erased since
+        keyed = content_hash(as_read, workspace.secret) if known or erased else None
         day = mail_day(workspace, submission)
         if day is not None:
             came_in = dataclasses.replace(submission.provenance, came_in=day.isoformat())
             submission = dataclasses.replace(submission, provenance=came_in)
-        result = writer.merge(submission, sent, erased)
+        result = writer.merge(submission, sent, erased, keyed)
         if result.status == "quarantined":
             raise QuarantineError("register", Said("ingest_pipeline_not_merged", why=result.reason))
         if erased:  # the file holds the erased value as prefilled: the journal's copy is kept

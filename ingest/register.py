@@ -21,7 +21,7 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
      "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "schema_version",
                        "confidence", "ingested_at", …}},
-     "instances": {INSTANCE_ID: [CONTENT HASH, …]}}
+     "instances": {INSTANCE_ID: [CONTENT HASH, …]}}  # keyed ones too: see content_hash
 
 A VALUE is ``{"v": typed value or null, "raw": "as typed", "src": SHA, "rev": N}``: the typed
 value, what was typed, and where it came from (``sources[src]``: file name and SHA-256, form
@@ -197,6 +197,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import hashlib
+import hmac
 import json
 import unicodedata
 from _json import make_encoder  # what json.encoder uses: CPython's C encoder
@@ -546,8 +547,11 @@ def is_blank(checked: Checked) -> bool:
     )
 
 
-def content_hash(sub: Submission) -> str:
-    """A hash of what a return says (not of its bytes): the same form re-saved hashes the same."""
+def content_hash(sub: Submission, secret: bytes | None = None) -> str:
+    """A hash of what a return says (not of its bytes): the same form re-saved hashes the same.
+    With ``secret`` (the workspace's) a keyed one (HMAC-SHA256), prefixed :data:`KEYED`: the
+    register holds it for a return an erasure marked (:func:`ingest.erase.erase`), in place of
+    the plain one of what it said, which would confirm a guessed erased value."""
     data = [
         [
             e.institution_id,
@@ -559,7 +563,13 @@ def content_hash(sub: Submission) -> str:
         for e in sub.entries
     ]
     text = json.dumps([sub.identity.instance_id, data], ensure_ascii=False, sort_keys=True)
+    if secret is not None:
+        return KEYED + hmac.new(secret, text.encode(), hashlib.sha256).hexdigest()
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+KEYED = "hmac:"
+"""How a keyed content hash (:func:`content_hash`) starts among an instance's."""
 
 
 @dataclass
@@ -1048,6 +1058,7 @@ class Register:
         first_new: int = 1,
         named: Mapping[str, str] | None = None,
         matching: int = MATCHING,
+        keyed: str | None = None,
     ) -> MergeOutcome:
         """Merge one validated return (rules in the module docstring). ``at``: ingest time;
         the entries it touches count as confirmed from the day it came in (its provenance's
@@ -1057,13 +1068,18 @@ class Register:
         ``first_new``: the lowest number an institution it creates may have (``inst-NNNN``);
         ``named``: the ids mail rounds gave institutions by the names they were mailed under,
         folded (:func:`formgen.fold.fold`); ``matching``: how a checklist is matched
-        (:data:`ingest.matching.MATCHING`; a journaled merge's own when it is replayed)."""
+        (:data:`ingest.matching.MATCHING`; a journaled merge's own when it is replayed);
+        ``keyed``: its keyed content hash (:func:`content_hash`) as read, before
+        :func:`ingest.erase.left_out` (:meth:`holds_keyed`), or as an erasure journaled it
+        with the merge: a return the register holds it of is one ingested already, though an
+        erasure marked its values since; held for its instance when it is merged."""
         at = at or now_iso()
         sha = sub.provenance.sha256
         if sha in self.data["sources"]:
             return already_ingested(self.data["sources"][sha])
         chash = content_hash(sub)
-        if chash in self.data["instances"].get(sub.identity.instance_id, []):
+        known = self.data["instances"].get(sub.identity.instance_id, [])
+        if chash in known or (keyed is not None and keyed in known):
             return MergeOutcome(
                 UNCHANGED,
                 reason=Said("ingest_merge_form_again", form=sub.identity.reference),
@@ -1095,6 +1111,8 @@ class Register:
             **({"note": sub.provenance.note} if sub.provenance.note else {}),
         }
         self.data["instances"].setdefault(sub.identity.instance_id, []).append(chash)
+        if keyed is not None:
+            self.data["instances"][sub.identity.instance_id].append(keyed)
 
         touched: list[str] = []
         created: list[str] = []
@@ -2363,6 +2381,12 @@ class Register:
         held = [f"{INSTITUTION}.{k}" for k in inst["institution"]]
         held += [f"{cid}.{k}" for cid, e in inst["entries"].items() for k in e["fields"]]
         return [p for p in held if under(p, paths)]
+
+    def holds_keyed(self, instance_id: str) -> bool:
+        """Whether the register holds a keyed content hash of a return of the form
+        ``instance_id`` (:meth:`merge`): one an erasure marked, or one merged without a
+        prefilled value erased since."""
+        return any(h.startswith(KEYED) for h in self.data["instances"].get(instance_id, ()))
 
     def erased_so_far(self) -> int:
         """The highest number of an erased value's marker (:data:`ERASED`) the register's

@@ -1334,3 +1334,46 @@ def test_erasing_again_says_so_in_the_workspaces_language(ws: Workspace) -> None
         "ua-1' sagt, wann); nichts mehr zu löschen\n"
     )
     assert snapshot(ws) == files
+
+
+def test_a_copy_of_a_return_made_before_the_erasure_is_still_one_ingested_already(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """ua-1's first return (the name typed) and its update form sent back with only the
+    initials changed (the name as prefilled), each saved again by qpdf (other bytes, the same
+    values): ingested before the erasure, and after it, they are returns ingested already —
+    the register and journal stay as they are, no entry is confirmed again. (The erasure
+    replaced the name by a marker in what the journal holds of them; the register knows them
+    by a hash of what they said keyed with the workspace's secret, which confirms no name
+    guessed.) Rebuilds give the same register."""
+    back = tmp_path / "ua-1 wie vorausgefüllt.pdf"
+    back.write_bytes(
+        pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), {"psychotherapie.initials": "ZY"})
+    )
+    assert "ua-1" in run("ingest", str(back), "-w", str(ws.root))
+    copies = []
+    for original in (tmp_path / "Rückmeldung Коваленко.pdf", back):
+        copy = tmp_path / f"{original.stem} (qpdf).pdf"
+        subprocess.run(["qpdf", str(original), str(copy)], check=True)
+        assert copy.read_bytes() != original.read_bytes()
+        copies.append(copy)
+
+    def ingested_again() -> None:
+        state = {p: (ws.root / p).read_bytes() for p in ("register.json", "journal.jsonl")}
+        for copy in copies:
+            out = run("ingest", str(copy), "-w", str(ws.root))
+            assert "mit demselben Inhalt wurde bereits eingelesen" in out, out
+            assert {p: (ws.root / p).read_bytes() for p in state} == state, copy.name
+
+    ingested_again()
+    code, out = register(ws, "erase", "ua-1", "psychotherapie.contact_name", "--note", NOTE, "--yes")  # fmt: skip
+    assert code == 0, out
+    ingested_again()
+
+    erased = json.loads(ws.register_path.read_bytes())
+    assert FIRST not in json.dumps(erased, ensure_ascii=False)
+    for how in ((), ("--reread",)):
+        code, out = register(ws, "rebuild", *how)
+        assert code == 0, out
+        assert json.loads(ws.register_path.read_bytes()) == erased, how
+    ingested_again()
