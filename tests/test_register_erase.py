@@ -1377,3 +1377,31 @@ def test_a_copy_of_a_return_made_before_the_erasure_is_still_one_ingested_alread
         assert code == 0, out
         assert json.loads(ws.register_path.read_bytes()) == erased, how
     ingested_again()
+
+
+def test_a_copy_of_a_return_whose_prefilled_value_was_left_out_stays_one_after_a_second_erasure(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A third round's form to ua-1, prefilled with the name set by hand, comes back after
+    the name's erasure with the initials changed and the name as prefilled (left out, the file
+    not kept); the initials are erased then too. A copy of that return saved again by qpdf is
+    still one ingested already: the journal keeps the keyed hash of what the return said as
+    read, name and all (no other return of that form was marked)."""
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
+    back = tmp_path / "ua-1 wie vorausgefüllt.pdf"
+    back.write_bytes(
+        pdfium_fill(mailed_form(ws, "ua-1", "r3").read_bytes(), {"psychotherapie.initials": "ZY"})
+    )
+    copy = tmp_path / "ua-1 wie vorausgefüllt (qpdf).pdf"
+    subprocess.run(["qpdf", str(back), str(copy)], check=True)
+    for path in ("psychotherapie.contact_name", "psychotherapie.initials"):
+        code, out = register(ws, "erase", "ua-1", path, "--note", NOTE, "--yes")
+        assert code == 0, out
+        if path.endswith("contact_name"):
+            assert "ua-1" in run("ingest", str(back), "-w", str(ws.root))
+    state = {p: (ws.root / p).read_bytes() for p in ("register.json", "journal.jsonl")}
+
+    out = run("ingest", str(copy), "-w", str(ws.root))
+
+    assert "mit demselben Inhalt wurde bereits eingelesen" in out, out
+    assert {p: (ws.root / p).read_bytes() for p in state} == state
