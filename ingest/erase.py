@@ -700,6 +700,8 @@ def _plan(
     ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False
 ) -> tuple[Erasure, list[bytes], _Marks]:
     reg = journal.load(ws)
+    if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
+        raise RegisterError(reg.damaged_journal)
     wanted = reg.erasable(iid, paths)
     held = reg.held_values(iid, wanted)
     marks = _Marks(held, reg.erased_so_far())

@@ -91,8 +91,9 @@ def test_a_journal_cut_off_at_its_end_is_not_rebuilt_into_a_smaller_register(ws:
         f"nichts geändert: {journal_path(ws)} aus einer Sicherung wiederherstellen; bis dahin ist "
         "das Register so lesbar, wie es ist, aber nicht zu ändern oder neu aufzubauen\n"
     )
-    for command in (["register", "rebuild"], ["register", "retire", "inst-0001"]):
-        done = run(ws, *command)
+    erase = ["register", "erase", "inst-0001", "psychotherapie.contact_name", "--note", "Art. 17"]
+    for command in (["register", "rebuild"], ["register", "retire", "inst-0001"], erase):
+        done = run(ws, *command, "--yes") if command is erase else run(ws, *command)
         assert (done.exit_code, done.output) == (1, said)
     assert ws.register_path.read_bytes() == register
     assert journal_path(ws).read_bytes() == journal[:-40]
