@@ -37,6 +37,7 @@ from pdf_engines import pdfium_fill
 from register_support import SCHEMA, YILMAZ, institution_form
 from test_mail_cli import deadlines_pass, write_register
 from test_register_returns import mailed_form
+from test_terminal_encoding import piped
 
 import formgen.workspace
 from formgen.bounces import MAX_MAIL_BYTES
@@ -2411,6 +2412,29 @@ def _formgen(*args: str) -> subprocess.Popen[str]:
         env=env,
         preexec_fn=default_signals,
     )
+
+
+def test_a_round_piped_to_head_sends_every_mail_and_ends_141(tmp_path):
+    """Audit s18U: ``formgen mail --send … | head -1`` (or ``| less`` quit after one screen)
+    sent one mail and stopped unsaid where head had ended. How much a round sends never
+    depends on the reader of its output: every mail arrives and is logged as sent, and the
+    exit status 141 says that the output was cut."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        status, shown, err = piped(
+            "head -1", "mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send"
+        )
+    assert (status, err) == (141, ""), err
+    assert shown.startswith("Runde invitation-"), shown  # the plan, the first line
+    rcpts = sorted(r for _, rs, _ in inbox.messages for r in rs)
+    assert rcpts == [
+        "lodz@example.org",
+        "markaz@example.org",
+        "olga@example.org",
+        "sule@danisma.example",
+    ]
+    assert sum(e["event"] == "sent" for e in log_events(ws)) == 4
 
 
 @pytest.mark.parametrize(

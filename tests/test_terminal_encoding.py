@@ -172,6 +172,7 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(ws: Path) -> None:
         ("status", "--list", *workspace),
         ("register", "find", *workspace),
         ("--help",),
+        ("ingest", "--help"),
     ):
         with subprocess.Popen(
             [sys.executable, "-m", "formgen", *command],
@@ -183,3 +184,60 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(ws: Path) -> None:
             proc.stdout.close()  # before it writes: the pipe has no reader
             err = proc.stderr.read()
         assert (proc.returncode, err) == (141, b""), command
+
+
+def piped(reader: str, *args: str) -> tuple[int, str, str]:
+    """``formgen ARGS | READER`` in a UTF-8 session: formgen's exit status (bash's
+    ``${PIPESTATUS[0]}``), what the reader showed, and what formgen said on stderr."""
+    given = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
+    cli = [sys.executable, "-m", "formgen", *args]
+    with (
+        subprocess.Popen(cli, env=given, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc,
+        subprocess.Popen(reader.split(), stdin=proc.stdout, stdout=subprocess.PIPE) as shown_by,
+    ):
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader's alone: formgen meets a closed pipe when it ends
+        shown = shown_by.communicate(timeout=120)[0]
+        err = proc.stderr.read()
+    return proc.returncode, shown.decode("utf-8"), err.decode("utf-8")
+
+
+def _inbox(tmp_path: Path, *names: str) -> tuple[Path, Path]:
+    """A sample workspace and a folder of the returned sample forms ``names``."""
+    from ingest_support import SAMPLES, sample_workspace
+
+    ws = sample_workspace(tmp_path / "ws").root
+    inbox = tmp_path / "eingang"
+    inbox.mkdir()
+    for name in names:
+        shutil.copy(SAMPLES / "pdf" / name, inbox / name)
+    return ws, inbox
+
+
+def test_ingest_whose_reader_has_gone_reads_every_file_and_ends_141(tmp_path: Path) -> None:
+    """Audit s18U: ``formgen ingest … | head`` could stop between two lines where head had
+    ended. The reader gone before the first line (``| true``), every file is read, merged
+    and reported; the exit status 141 says the output was cut, and nothing is said."""
+    names = ("checklist_pdfium.pdf", "institution_pdfium.pdf", "institution_e2_pdfjs.pdf")
+    ws, inbox = _inbox(tmp_path, *names)
+    assert piped("true", "ingest", str(inbox), "-w", str(ws)) == (141, "", "")
+    assert len(json.loads((ws / "register.json").read_text("utf-8"))["instances"]) == 3
+    (report,) = (ws / "exports").glob("ingest-*.txt")
+    kept = report.read_text("utf-8")
+    assert all(f"{inbox / name}: Formular FG-" in kept for name in names), kept
+    assert kept.splitlines()[-1].startswith("3 Dateien in ")
+
+
+def test_a_command_that_fails_keeps_its_exit_status_where_the_output_was_cut(
+    tmp_path: Path,
+) -> None:
+    """``ingest --strict`` with a file it could not read ends with 1 and says why also where
+    its reader had gone (it ended with 141, unsaid): its own failure is what a script has to
+    see."""
+    ws, inbox = _inbox(tmp_path)
+    (inbox / "leer.pdf").write_bytes(b"")
+    status, _, err = piped("true", "ingest", str(inbox), "-w", str(ws), "--strict")
+    assert (status, err) == (
+        1,
+        "Fehler: --strict: 1 von 1 Dateien waren nicht ok; siehe den Bericht oben\n",
+    )

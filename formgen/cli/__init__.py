@@ -6,10 +6,11 @@ module is imported when the command runs (or its help is asked for), so ``formge
 (:class:`formgen.errors.FormgenError`) and errors of the operating system (``OSError``: a
 read-only workspace, permission denied, a full disk) become ``Error: …`` on stderr (in German
 „Fehler: …“) with exit status 1; misuse (unknown options, missing arguments) exits 2 (click's
-default); a reader of the output that stops reading (``formgen status --list | head -1``) ends
-the command quietly with exit status 141, as SIGPIPE ends ``git log``. Every file and folder a command writes is readable by the user only (the umask gets
-077 added): it may hold personal data, in the workspace or outside it (mail drafts, forms,
-prints). A file written anew keeps the mode and group it had
+default); where a reader of the output stops reading (``formgen mail --send | head -1``)
+the command goes on quietly to its end and exits with status 141, as SIGPIPE ends ``git
+log | head``, unless it failed otherwise. Every file and folder a command writes is readable
+by the user only (the umask gets 077 added): it may hold personal data, in the workspace or
+outside it (mail drafts, forms, prints). A file written anew keeps the mode and group it had
 (:func:`formgen.workspace.keep_mode`): one shared on purpose stays shared.
 """
 

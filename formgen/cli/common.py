@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
-import errno
 import functools
 import importlib
 import io
@@ -36,8 +35,32 @@ def echo(message: str = "", err: bool = False) -> None:
     here (ruff bans ``click.echo`` elsewhere), with control characters and direction overrides
     shown as escapes (:func:`formgen.filenames.terminal`), so that a value from outside cannot
     make the terminal show something other than what the register holds. Error messages are
-    shown here too (:class:`_SaidError`, :class:`_SaidUsageError`)."""
-    click.echo(terminal(message), err=err)
+    shown here too (:class:`_SaidError`, :class:`_SaidUsageError`). Where the reader of the
+    output has stopped reading (``formgen mail --send | head -1``), the command goes on
+    without it (:func:`_reader_gone`)."""
+    try:
+        click.echo(terminal(message), err=err)
+    except BrokenPipeError:
+        _reader_gone(sys.stderr if err else sys.stdout)
+
+
+class _Output:
+    """What became of this run's output."""
+
+    cut = False
+    """Whether a reader of stdout or stderr stopped reading in this run (:func:`_reader_gone`):
+    formgen then ends with exit status 141 (:meth:`FormgenGroup.main`)."""
+
+
+def _reader_gone(stream: Any) -> None:
+    """Where the reader of ``stream`` (stdout, stderr) has stopped reading, the rest of it
+    goes to /dev/null and the command goes on to its end: how much work a command does never
+    depends on the reader of its output (``formgen mail --send | head -1`` sends every mail,
+    ``ingest … | head`` reads every file); its exit status is then 141 (:class:`FormgenGroup`)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, stream.fileno())
+    os.close(devnull)
+    _Output.cut = True
 
 
 def command_line() -> str:
@@ -70,7 +93,11 @@ def agreed(question: str, again: str) -> bool:
     or no is a no; anything else asks again with ``again`` (click's confirm knows only y/n,
     and refuses a German „j“ in English)."""
     while True:
-        answer = click.prompt(terminal(question), default="", show_default=False)
+        try:
+            answer = click.prompt(terminal(question), default="", show_default=False)
+        except BrokenPipeError:  # the question goes nowhere; the answer is read as typed
+            _reader_gone(sys.stdout)
+            continue
         if answer.strip().lower() in ("j", "ja", "y", "yes"):
             return True
         if answer.strip().lower() in ("", "n", "nein", "no"):
@@ -264,9 +291,11 @@ class FormgenGroup(click.Group):
     click's English „Aborted!“. An error's message shows control characters as escapes, as
     :func:`echo` does; a character the terminal's encoding has not is shown as its escape
     (:func:`shown_in_any_terminal`). Where the output's reader has stopped reading
-    (``formgen status --list | head -1``) the command ends quietly with exit status 141, as
-    ``git log | head`` and the shell's own tools do (killed by SIGPIPE): a script with
-    ``set -o pipefail`` still sees that not all was read.
+    (``formgen status --list | head -1``, ``formgen mail --send | head -1``) the command goes
+    on quietly to its end, the rest of its output going nowhere (:func:`_reader_gone`), and
+    ends with exit status 141, the status of ``git log | head`` killed by SIGPIPE, unless it
+    failed otherwise (its own status then): a script with ``set -o pipefail`` still sees that
+    not all was read.
 
     Its commands load when they are used (click's lazy group): ``lazy_commands`` maps a name to
     ``("module:attribute", short help)``, so ``formgen --help`` lists every command from the short
@@ -314,7 +343,13 @@ class FormgenGroup(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         shown_in_any_terminal()
-        return super().main(*args, **kwargs)
+        _Output.cut = False
+        try:
+            return super().main(*args, **kwargs)
+        except SystemExit as exc:
+            if _Output.cut and exc.code in (0, None):
+                raise SystemExit(141) from None
+            raise
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta[_ARGS] = tuple(args)  # the workspace a usage error is said in: -w among them
@@ -322,17 +357,17 @@ class FormgenGroup(click.Group):
             return super().parse_args(ctx, args)
         except click.UsageError as exc:  # of formgen's own options (`formgen --bogus`)
             raise _said_usage(exc, tuple(args)) from exc
-        except OSError as exc:  # formgen --help | head -1
-            _unless_pipe_closed(exc)
-            raise
+        except BrokenPipeError:  # formgen --help | head -1: click's own echo, the help
+            _reader_gone(sys.stdout)
+            raise click.exceptions.Exit(141) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            done = super().invoke(ctx)
-            sys.stdout.flush()  # a closed pipe now, not at exit, where Python says it
-            return done
+            return super().invoke(ctx)
+        except BrokenPipeError:  # formgen ingest --help | head -1, as in parse_args
+            _reader_gone(sys.stdout)
+            raise click.exceptions.Exit(141) from None
         except OSError as exc:
-            _unless_pipe_closed(exc)
             from formgen.messages import os_error_message
 
             lang = _said_language(ctx.meta.get(_ARGS, ()))
@@ -351,16 +386,6 @@ class FormgenGroup(click.Group):
             eof = isinstance(exc.__context__, EOFError)  # click's prompt: `raise Abort() from None`
             by = say("click_end_of_input", lang) if eof else "Ctrl-C"
             raise _SaidError(say("click_stopped", lang, by=by), lang) from exc
-
-
-def _unless_pipe_closed(exc: OSError) -> None:
-    """Where ``exc`` is of writing to a pipe whose reader has stopped reading, end quietly with
-    exit status 141 (:class:`FormgenGroup`): what is left to write goes nowhere, not into a
-    second error at exit."""
-    if exc.errno == errno.EPIPE:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        raise click.exceptions.Exit(141) from None
 
 
 _ARGS = "formgen.args"
