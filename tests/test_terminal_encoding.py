@@ -4,6 +4,7 @@ audit s18D. formgen runs as a process of its own with only these settings, as cr
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -184,6 +185,72 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(ws: Path) -> None:
             proc.stdout.close()  # before it writes: the pipe has no reader
             err = proc.stderr.read()
         assert (proc.returncode, err) == (141, b""), command
+
+
+TYPED = {  # correctly typed in the system's encoding, valid UTF-8 by chance
+    "iso-8859-2": ("PÓŁNOC", "KÓŁKO", "WRÓŻKA"),
+    "iso-8859-5": ("ТА",),
+    "latin-1": ("2×½", "Ñº 5", "Müller", "Größe", "Straße"),
+}
+SENT_IN_UTF8 = {  # typed in a UTF-8 terminal, read in the system's encoding
+    "latin-1": ("Yılmaz", "Köln", "Москва", "مركز الأمل", "Kraków", "Łódź", "Çiğdem"),
+    "iso-8859-2": ("Yılmaz", "Köln", "Kraków", "Gdańsk", "Żółw", "Москва"),
+}
+
+
+@pytest.mark.parametrize(("encoding", "word"), [(e, w) for e, ws in TYPED.items() for w in ws])
+def test_a_word_typed_in_the_systems_encoding_is_taken(encoding: str, word: str) -> None:
+    """Audit s18U: „PÓŁNOC“ typed on a pl_PL.ISO-8859-2 server was refused as sent in UTF-8
+    (its bytes read „PӣNOC“), as were „ТА“ in ISO-8859-5 and „2×½“, „Ñº 5“ in Latin-1."""
+    from formgen.cli.common import _garbled
+
+    raw = word.encode(encoding)
+    with contextlib.suppress(UnicodeDecodeError):
+        assert not _garbled(raw.decode("utf-8"), encoding), raw.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "word"), [(e, w) for e, ws in SENT_IN_UTF8.items() for w in ws]
+)
+def test_a_word_sent_in_utf8_to_another_system_is_refused(encoding: str, word: str) -> None:
+    from formgen.cli.common import _garbled
+
+    assert _garbled(word, encoding)
+
+
+def test_a_word_typed_on_a_latin2_server_is_taken_and_one_sent_in_utf8_refused(
+    tmp_path: Path,
+) -> None:
+    """As on a server set to pl_PL.ISO-8859-2 (a locale built with localedef): „Centrum
+    PÓŁNOC“ typed in ISO-8859-2 is stored and found; „Kraków“ sent in UTF-8 is refused."""
+    if shutil.which("localedef") is None:
+        pytest.skip("localedef (to build a pl_PL.ISO-8859-2 locale) is not installed")
+    made = subprocess.run(
+        ["localedef", "-i", "pl_PL", "-f", "ISO-8859-2", str(tmp_path / "pl_PL.ISO-8859-2")],
+        capture_output=True,
+        check=False,
+    )
+    if made.returncode != 0:
+        pytest.skip(f"no pl_PL.ISO-8859-2 locale could be built: {made.stderr!r}")
+    root = Workspace.init(tmp_path / "ws", language="de").root
+    (tmp_path / "liste.csv").write_text(LIST, encoding="utf-8")
+    run({"LANG": "C.UTF-8"}, "register", "import", str(tmp_path / "liste.csv"), "-w", str(root))
+    env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "LOCPATH": str(tmp_path)}
+    env["LC_ALL"] = "pl_PL.ISO-8859-2"
+
+    def formgen(*args: str | bytes) -> subprocess.CompletedProcess[bytes]:
+        cli = [sys.executable, "-m", "formgen", *args, "-w", str(root)]
+        return subprocess.run(cli, env=env, capture_output=True, check=False, timeout=120)
+
+    name = "Centrum PÓŁNOC".encode("iso-8859-2")
+    done = formgen("register", "set", "inst-0002", "institution.name", name, "--note", "x")
+    assert done.returncode == 0, done.stderr.decode("iso-8859-2")
+    stored = json.loads((root / "register.json").read_text("utf-8"))["institutions"]
+    assert "Centrum PÓŁNOC" in json.dumps(stored, ensure_ascii=False)
+    found = formgen("register", "find", "PÓŁNOC".encode("iso-8859-2"))
+    assert found.returncode == 0 and name in found.stdout, found.stderr.decode("iso-8859-2")
+    refused = formgen("register", "find", "Kraków".encode())
+    assert refused.returncode == 2 and b"in UTF-8 gesendet" in refused.stderr
 
 
 def piped(reader: str, *args: str) -> tuple[int, str, str]:

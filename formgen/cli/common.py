@@ -13,6 +13,7 @@ import re
 import shlex
 import shutil
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -216,13 +217,38 @@ def _sent_in_utf8(text: str) -> str | None:
     system is set to another encoding (a server set to de_DE.ISO-8859-1, reached from a UTF-8
     terminal): Python read its bytes in the system's („YÄ±lmaz“ for „Yılmaz“), and nothing
     would match it or should be stored. None where it was read as sent: text in a single-byte
-    encoding is valid UTF-8 only by chance of two rare letters in a row („Ã¶“)."""
-    if text.isascii() or codecs.lookup(sys.getfilesystemencoding()).name == "utf-8":
+    encoding that is valid UTF-8 by chance („PÓŁNOC“ in ISO-8859-2 reads „PӣNOC“) is refused
+    only where its UTF-8 reading is the plausible one (:func:`_garbled`)."""
+    encoding = sys.getfilesystemencoding()
+    if text.isascii() or codecs.lookup(encoding).name == "utf-8":
         return None
     try:
-        return os.fsencode(text).decode("utf-8")
+        meant = os.fsencode(text).decode("utf-8")
     except UnicodeError:
         return None
+    return meant if _garbled(meant, encoding) else None
+
+
+def _garbled(meant: str, encoding: str) -> bool:
+    """Whether the reading of ``meant``'s UTF-8 bytes in ``encoding`` (the system's) is
+    garbled text and ``meant`` is not: ``meant`` is text (no control character, nothing
+    unassigned: „2×½“ in Latin-1 reads „2\u05fd“), and one of its letters shows in
+    ``encoding`` as something that is no letter (ı as „Ä±“, ö as „Ã¶“, М as „Ð\x9c“), or as a capital inside a word that is
+    not in capitals (ó as „Ăł“ in „KrakĂłw“, ı as „Äą“ in „YÄąlmaz“ in ISO-8859-2). Letters
+    that show as letters in capitals („PÓŁNOC“, „ТА“ in ISO-8859-5, „Ñº 5“) are taken as
+    typed."""
+    before = ""
+    for char in meant:
+        if unicodedata.category(char) in ("Cc", "Cn", "Co"):
+            return False
+        if not char.isascii() and char.isalpha():
+            shown = char.encode("utf-8").decode(encoding, "surrogateescape")
+            if not shown.isalpha():
+                return True
+            if before.isalpha() and shown[0].isupper() and not (before + shown).isupper():
+                return True
+        before = char
+    return False
 
 
 def read_list(path: str | Path) -> bytes:
