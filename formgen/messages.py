@@ -1337,14 +1337,17 @@ WORDS: dict[str, dict[str, str]] = {
         "sender to send the form itself",
         "ingest_office_odt_not_ours": "an OpenDocument text, but not a formgen form (no formgen "
         "identity in its document properties); ingest only the forms formgen sent out",
-        "ingest_office_odt_marked": "an OpenDocument text (.odt) whose parts are marked "
-        "encrypted in its ZIP archive ('{first}' and {more} more): damaged, or packed with a "
-        "password by another program — its fields cannot be read; ask the sender to send the "
-        "form again as LibreOffice or Word saved it, without a password",
-        "ingest_office_odt_marked_one": "an OpenDocument text (.odt) whose parts are marked "
-        "encrypted in its ZIP archive ('{first}'): damaged, or packed with a password by another "
-        "program — its fields cannot be read; ask the sender to send the form again as "
-        "LibreOffice or Word saved it, without a password",
+        "ingest_office_zip_marked": "this file is protected with a password: its parts are "
+        "encrypted in its ZIP archive ('{first}' and {more} more), so its fields cannot be read "
+        "(packed with a password by an archiver, or damaged); ask the sender to send the form "
+        "again as Word or LibreOffice saved it, without a password",
+        "ingest_office_zip_marked_one": "this file is protected with a password: its part "
+        "'{first}' is encrypted in its ZIP archive, so its fields cannot be read (packed with a "
+        "password by an archiver, or damaged); ask the sender to send the form again as Word or "
+        "LibreOffice saved it, without a password",
+        "ingest_office_zip_twice": "the archive holds {n} parts named '{part}', and Word or "
+        "LibreOffice may show another one than formgen would read: damaged or altered, refused "
+        "unread; ask the sender to save the form again and send it again",
         "ingest_office_odt_encrypted": "this ODT is protected with a password (encrypted), so its "
         "fields cannot be read; ask the sender to save it again without the password "
         "(LibreOffice: File → Save As, untick 'Save with password') and send it again",
@@ -3565,16 +3568,20 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_odt_not_ours": "ein OpenDocument-Text, aber kein formgen-Formular (keine "
         "formgen-Kennung in seinen Dokumenteigenschaften); nur die Formulare einlesen, die "
         "formgen verschickt hat",
-        "ingest_office_odt_marked": "ein OpenDocument-Text (.odt), dessen Teile in seinem "
-        "ZIP-Archiv als verschlüsselt markiert sind („{first}“ und {more} weitere): beschädigt "
-        "oder von einem anderen Programm mit Passwort gepackt – seine Felder lassen sich nicht "
-        "lesen; den Absender bitten, das Formular so, wie LibreOffice oder Word es gespeichert "
-        "hat, ohne Passwort erneut zu senden",
-        "ingest_office_odt_marked_one": "ein OpenDocument-Text (.odt), dessen Teile in seinem "
-        "ZIP-Archiv als verschlüsselt markiert sind („{first}“): beschädigt oder von einem "
-        "anderen Programm mit Passwort gepackt – seine Felder lassen sich nicht lesen; den "
-        "Absender bitten, das Formular so, wie LibreOffice oder Word es gespeichert hat, ohne "
+        "ingest_office_zip_marked": "diese Datei ist mit einem Passwort geschützt: ihre Teile "
+        "sind in ihrem ZIP-Archiv verschlüsselt („{first}“ und {more} weitere), ihre Felder "
+        "lassen sich nicht lesen (von einem Packprogramm mit Passwort gepackt oder beschädigt); "
+        "den Absender bitten, das Formular so, wie Word oder LibreOffice es gespeichert hat, ohne "
         "Passwort erneut zu senden",
+        "ingest_office_zip_marked_one": "diese Datei ist mit einem Passwort geschützt: ihr Teil "
+        "„{first}“ ist in ihrem ZIP-Archiv verschlüsselt, ihre Felder lassen sich nicht lesen "
+        "(von einem Packprogramm mit Passwort gepackt oder beschädigt); den Absender bitten, das "
+        "Formular so, wie Word oder LibreOffice es gespeichert hat, ohne Passwort erneut zu "
+        "senden",
+        "ingest_office_zip_twice": "das Archiv enthält {n} Teile mit dem Namen „{part}“, und Word "
+        "oder LibreOffice zeigen womöglich einen anderen, als formgen lesen würde: beschädigt "
+        "oder verändert, ungelesen abgelehnt; den Absender bitten, das Formular erneut zu "
+        "speichern und zu senden",
         "ingest_office_odt_encrypted": "dieses ODT ist mit einem Passwort geschützt "
         "(verschlüsselt), seine Felder lassen sich nicht lesen; den Absender bitten, es ohne "
         "Passwort erneut zu speichern (LibreOffice: Datei → Speichern unter, „Mit Kennwort "

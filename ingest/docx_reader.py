@@ -27,6 +27,7 @@ import io
 import re
 import unicodedata
 import zipfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import IO
@@ -53,7 +54,7 @@ from formgen.errors import (
     UnsafeDocxError,
 )
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
-from formgen.messages import Said, SaidJoined
+from formgen.messages import Said, SaidJoined, said_count
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
@@ -197,7 +198,9 @@ def _refuse_declarations(data: bytes, name: str, part: str) -> None:
 
 
 def check_zip(zf: zipfile.ZipFile, name: str) -> None:
-    """Refuse an archive whose *declared* sizes or ratios no real form has (before inflating)."""
+    """Refuse an archive whose *declared* sizes or ratios no real form has (before inflating),
+    one holding two entries of one name (which of them is the part?) and one whose entries are
+    encrypted (a password given to an archiver: Word and LibreOffice encrypt otherwise)."""
     infos = zf.infolist()
     if len(infos) > MAX_ENTRIES:
         raise refused(UnsafeDocxError, name, Said("ingest_office_zip_entries", n=len(infos)))
@@ -222,6 +225,15 @@ def check_zip(zf: zipfile.ZipFile, name: str) -> None:
             raise refused(UnsafeDocxError, name, said)
     if total > MAX_TOTAL:
         raise refused(UnsafeDocxError, name, Said("ingest_office_zip_total", size=_mib(total)))
+    names = Counter(info.filename for info in infos)
+    part, n = names.most_common(1)[0] if names else ("", 0)
+    if n > 1:  # which one a program shows is its own choice (zipfile reads the last)
+        raise refused(NotADocxError, name, Said("ingest_office_zip_twice", part=part[:80], n=n))
+    marked = [info.filename for info in infos if info.flag_bits & 0x1 and not info.is_dir()]
+    if marked:
+        more = len(marked) - 1
+        said = said_count("ingest_office_zip_marked", len(marked), first=marked[0], more=more)
+        raise refused(NotADocxError, name, said)
 
 
 def _mib(size: int) -> Said:

@@ -29,7 +29,7 @@ from formgen.docx_xml import CHECKBOX, DATE, DROPDOWN, Control, Item
 from formgen.errors import FormgenError, NotADocxError, NotOurFormError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
-from formgen.messages import Said, said_count
+from formgen.messages import Said
 from formgen.model import Schema
 from ingest.docx_reader import (
     ZipPackage,
@@ -154,16 +154,9 @@ def _root_type(pkg: ZipPackage) -> bytes:
 
 
 def _refuse_encrypted(pkg: ZipPackage) -> None:
-    """Raise :class:`NotADocxError` for an ODT whose parts cannot be read because they are
-    encrypted: saved by LibreOffice with a password (the manifest says how each part is
-    encrypted), or parts marked encrypted in the ZIP archive itself, which LibreOffice never
-    writes (packed with a password by an archiver, or damaged)."""
-    marked = [i.filename for i in pkg.zf.infolist() if i.flag_bits & 0x1 and not i.is_dir()]
-    if marked:
-        said = said_count(
-            "ingest_office_odt_marked", len(marked), first=marked[0], more=len(marked) - 1
-        )
-        raise refused(NotADocxError, pkg.name, said)
+    """Raise :class:`NotADocxError` for an ODT saved by LibreOffice with a password (the
+    manifest says how each part is encrypted; parts encrypted in the ZIP archive itself are
+    refused when it is opened)."""
     if (
         pkg.has(MANIFEST)
         and pkg.xml(MANIFEST).find(f".//{{{_MANIFEST}}}encryption-data") is not None

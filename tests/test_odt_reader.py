@@ -202,12 +202,13 @@ def test_an_odt_whose_parts_are_marked_encrypted_is_one_line_not_a_zip_of_its_pa
     outcomes = _ingest_folder(tmp_path, {"Formular Łódź.odt": data, "leer.txt": b"x"})
     odt = next(o for o in outcomes if o.name.endswith("Formular Łódź.odt"))
     assert len(outcomes) == 2 and odt.status is Status.UNREADABLE and odt.kind == "odt"
-    more = " and 20 more" if every_part else ""
+    parts = "parts are encrypted in its ZIP archive ('mimetype' and 20 more)"
+    if not every_part:
+        parts = "part 'mimetype' is encrypted in its ZIP archive"
     assert odt.reason == (
-        f"an OpenDocument text (.odt) whose parts are marked encrypted in its ZIP archive "
-        f"('mimetype'{more}): damaged, or packed with a password by another program — its "
-        "fields cannot be read; ask the sender to send the form again as LibreOffice or Word "
-        "saved it, without a password"
+        f"this file is protected with a password: its {parts}, so its fields cannot be read "
+        "(packed with a password by an archiver, or damaged); ask the sender to send the form "
+        "again as Word or LibreOffice saved it, without a password"
     )
 
 

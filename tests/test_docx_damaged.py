@@ -1,0 +1,100 @@
+"""Word and ODT returns an audit made up (audit s18M): each built here from a sample, ingested in
+one batch with a good return, which is merged whatever happens to the bad one."""
+
+from __future__ import annotations
+
+import io
+import warnings
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ingest_support import sample_workspace
+
+from ingest.pipeline import ingest_into_register
+from ingest.report import Outcome, Status
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "docx"
+GOOD = "lo252-checklist.docx"
+
+
+def _repacked(
+    sample: str, change: Callable[[str, bytes], bytes] = lambda _n, d: d, extra: str = ""
+) -> bytes:
+    """``sample`` packed again with ``change(name, data)`` for each part, and a second copy of
+    the part ``extra`` (changed) after the others."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(SAMPLES / sample) as src, zipfile.ZipFile(out, "w") as dst:
+        for name in src.namelist():
+            dst.writestr(name, change(name, src.read(name)), zipfile.ZIP_DEFLATED)
+        if extra:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # zipfile warns of the duplicate name
+                dst.writestr(extra, change(extra, src.read(extra)), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _ingest(tmp_path: Path, name: str, data: bytes) -> Outcome:
+    """The outcome of ``data`` saved as ``name`` and ingested with a good return, merged."""
+    ws = sample_workspace(tmp_path / "ws")
+    inbox = tmp_path / "Rückläufe"
+    inbox.mkdir()
+    (inbox / name).write_bytes(data)
+    (inbox / GOOD).write_bytes((SAMPLES / GOOD).read_bytes())
+    outcomes = list(ingest_into_register([inbox], ws).outcomes)
+    good = next(o for o in outcomes if o.name.endswith(GOOD))
+    assert good.status is Status.OK
+    (bad,) = [o for o in outcomes if o is not good]
+    return bad
+
+
+def _name_replaced(new: str) -> Callable[[str, bytes], bytes]:
+    def change(name: str, data: bytes) -> bytes:
+        old = "Çiğdem Öztürk-İnce, Łódź – Ελληνικά 5".encode()
+        return data.replace(old, new.encode()) if name == "word/document.xml" else data
+
+    return change
+
+
+def test_a_docx_holding_two_document_parts_is_refused_as_ambiguous(tmp_path: Path) -> None:
+    """zipfile read the last of the two 'word/document.xml' silently; Word may show the other."""
+    data = _repacked(
+        "lo252-institution.docx", _name_replaced("Ольга Петренко"), "word/document.xml"
+    )
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert [i.filename for i in zf.infolist()].count("word/document.xml") == 2
+    bad = _ingest(tmp_path, "Rückmeldung Şule.docx", data)
+    assert bad.status is Status.UNREADABLE and bad.kind == "docx"
+    assert bad.reason.startswith(
+        "the archive holds 2 parts named 'word/document.xml', and Word or LibreOffice may show "
+        "another one than formgen would read: damaged or altered, refused unread"
+    )
+
+
+def test_an_odt_holding_two_meta_parts_is_refused_as_ambiguous(tmp_path: Path) -> None:
+    data = _repacked("lo252-odt-checklist.odt", extra="meta.xml")
+    bad = _ingest(tmp_path, "Rückmeldung Łódź.odt", data)
+    assert bad.status is Status.UNREADABLE and bad.kind == "odt"
+    assert "2 parts named 'meta.xml'" in bad.reason
+
+
+def _encrypted(data: bytes) -> bytes:
+    """``data`` (a ZIP archive) with the "encrypted" bit set on every part, in the local headers
+    and the central directory, as an archiver packing with a password sets it."""
+    out = bytearray(data)
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = out.find(signature)
+        while at != -1:
+            out[at + offset] |= 0x1
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+def test_a_docx_packed_with_a_password_is_said_protected_as_an_odt_is(tmp_path: Path) -> None:
+    """It was „beschädigt“ (damaged) where the same ODT was said to be protected."""
+    bad = _ingest(tmp_path, "Formular.docx", _encrypted(_repacked("lo252-institution.docx")))
+    assert bad.status is Status.UNREADABLE and bad.kind == "docx"
+    assert bad.reason.startswith(
+        "this file is protected with a password: its parts are encrypted in its ZIP archive "
+        "('_rels/.rels' and 28 more), so its fields cannot be read"
+    )
