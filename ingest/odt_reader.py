@@ -84,7 +84,9 @@ def read_odt(
     data = read_all(source, file_name)
     pkg = open_zip(data, file_name)
     _refuse_encrypted(pkg)
-    mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else _root_type(pkg)
+    mime = pkg.read("mimetype")[:100] if pkg.has("mimetype") else b""
+    if not mime.startswith(ODT_MIME):  # lost or wrong ('application/zip'): the manifest says
+        mime = _root_type(pkg) or mime
     if not mime.startswith(ODT_MIME) or not pkg.has("content.xml"):
         if not mime:  # no 'mimetype' entry, and no manifest naming the document's type
             raise refused(NotADocxError, file_name, Said("ingest_office_odt_no_mimetype"))

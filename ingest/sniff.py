@@ -310,6 +310,10 @@ ODF_PARTS = frozenset({"content.xml", "META-INF/manifest.xml"})
 and no readable ``mimetype`` is taken for an ODT, not for an archive of returns."""
 
 
+_NAMED = {".docx": Kind.DOCX, ".odt": Kind.ODT}
+"""A ZIP file with one of these names is never unpacked as an archive of its parts."""
+
+
 def _zip_kind(path: Path) -> Kind:
     try:
         with zipfile.ZipFile(path) as zf:
@@ -326,6 +330,9 @@ def _zip_kind(path: Path) -> Kind:
                 return Kind.ODT
             if "[Content_Types].xml" in names:
                 return Kind.OFFICE_ZIP
+            if path.suffix.lower() in _NAMED:
+                # a file named as a form is read as one: its reader says what is wrong with it
+                return _NAMED[path.suffix.lower()]
     except ZIP_ENTRY_ERRORS:
         # A damaged ZIP; if it claims to be Word, let the DOCX reader explain what is wrong.
         with open_regular(path, str(path)) as fh:
@@ -337,20 +344,19 @@ def _zip_kind(path: Path) -> Kind:
 def _odf_kind(zf: zipfile.ZipFile, names: set[str]) -> Kind | None:
     """An OpenDocument text (:attr:`Kind.ODT`), another OpenDocument file (a spreadsheet:
     :attr:`Kind.OFFICE_ZIP`) or ``None`` (not one) by its ``mimetype`` entry. When that entry
-    cannot be read (marked encrypted, damaged) but the file has the other parts of one, it is
-    an ODT: the ODT reader says in one line what is wrong with it, where a ZIP archive would
-    give a line for each of its parts."""
+    cannot be read (marked encrypted, damaged) or names no OpenDocument type
+    (``application/zip``) but the file has the other parts of one, it is an ODT: the ODT reader
+    says in one line what is wrong with it, where a ZIP archive would give a line for each of
+    its parts."""
     try:
         mime: bytes | None = zf.read("mimetype")[:100]
     except ZIP_ENTRY_ERRORS:
         mime = None
-    if mime is None:
-        return Kind.ODT if ODF_PARTS & names else None
-    if b"opendocument.text" in mime:
+    if mime is not None and b"opendocument.text" in mime:
         return Kind.ODT
-    if mime.startswith(b"application/vnd.oasis.opendocument."):
+    if mime is not None and mime.startswith(b"application/vnd.oasis.opendocument."):
         return Kind.OFFICE_ZIP
-    return None
+    return Kind.ODT if ODF_PARTS & names else None
 
 
 _MSG_STREAM = "__substg1.0_".encode("utf-16-le")

@@ -98,3 +98,27 @@ def test_a_docx_packed_with_a_password_is_said_protected_as_an_odt_is(tmp_path: 
         "this file is protected with a password: its parts are encrypted in its ZIP archive "
         "('_rels/.rels' and 28 more), so its fields cannot be read"
     )
+
+
+def test_an_odt_whose_mimetype_is_wrong_is_read_as_the_text_its_manifest_says(
+    tmp_path: Path,
+) -> None:
+    """'mimetype' said application/zip: it was unpacked as a ZIP archive of 21 parts, all
+    skipped, and the returned form lost from view."""
+
+    def change(name: str, data: bytes) -> bytes:
+        return b"application/zip" if name == "mimetype" else data
+
+    bad = _ingest(tmp_path, "Rückmeldung Çiğdem.odt", _repacked("lo74-odt-institution.odt", change))
+    assert bad.kind == "odt" and bad.status is Status.WARNINGS  # read by its rows (LO 7.4)
+    assert bad.merged and bad.merged.startswith("updated, inst-0042")
+
+
+def test_a_zip_named_docx_is_one_line_not_an_archive_of_its_parts(tmp_path: Path) -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        zf.writestr("Formular.pdf", (SAMPLES.parent / "pdf" / "README.md").read_bytes())
+        zf.writestr("Notiz.txt", "Ольга")
+    bad = _ingest(tmp_path, "Rückmeldung.docx", out.getvalue())
+    assert bad.kind == "docx" and bad.status is Status.UNREADABLE
+    assert bad.reason.startswith("a ZIP archive but not a Word document")
