@@ -350,6 +350,9 @@ class Control:
     """``sdt`` (a content control), ``formfield`` (legacy form field) or ``input`` (input field)."""
     placeholder_style: bool = False
     """All of the text is in the placeholder character style."""
+    invalid_state: str | None = None
+    """A checkbox's ``w14:checked`` value that is no on/off value (``2``); ``checked`` is then
+    what its glyph shows."""
     element: etree._Element | None = field(default=None, compare=False, repr=False)
 
 
@@ -357,6 +360,17 @@ def _val(node: etree._Element | None, attr: str = "w:val") -> str | None:
     if node is None:
         return None
     return node.get(qn(attr))
+
+
+_ON_OFF = frozenset({"1", "0", "true", "false", "on", "off"})
+
+
+def _symbol(box: etree._Element, name: str, default: str) -> str:
+    """The character a checkbox shows in one state (``w14:checkedState``: hex ``2612`` → ☒)."""
+    try:
+        return chr(int(_val(box.find(qn(name)), "w14:val") or default, 16))
+    except (ValueError, OverflowError):
+        return chr(int(default, 16))
 
 
 def _on(value: str | None) -> bool:
@@ -440,8 +454,17 @@ def read_sdt(sdt: etree._Element) -> Control:
     box = pr.find(qn("w14:checkbox"))
     if box is not None:
         checked_el = box.find(qn("w14:checked"))
-        checked = checked_el is not None and _on(checked_el.get(qn("w14:val")))
-        return Control(CHECKBOX, checked=checked, **common)  # type: ignore[arg-type]
+        state = None if checked_el is None else checked_el.get(qn("w14:val"))
+        if state is None or state.strip().lower() in _ON_OFF:
+            checked = checked_el is not None and _on(state)
+            return Control(CHECKBOX, checked=checked, **common)  # type: ignore[arg-type]
+        # no valid state: what Word shows is the glyph, one of the box's two symbols
+        glyphs = (
+            _symbol(box, "w14:checkedState", "2612"),
+            _symbol(box, "w14:uncheckedState", "2610"),
+        )
+        shown: bool | None = text.strip() == glyphs[0] if text.strip() in glyphs else None
+        return Control(CHECKBOX, checked=shown, invalid_state=state[:20], **common)  # type: ignore[arg-type]
     for list_name in ("w:dropDownList", "w:comboBox"):
         lst = pr.find(qn(list_name))
         if lst is not None:
@@ -633,9 +656,13 @@ def interpret(control: Control, placeholders: frozenset[str] = frozenset()) -> R
     (NFC, each line break as ``\\n``: :func:`formgen.linebreak.newlines`, trimmed); None when
     blank or showing its placeholder."""
     if control.kind == CHECKBOX:
-        if control.checked is not None:
-            return Reading(control.checked)
-        return Reading(control.text.strip() in (CHECKED_GLYPH, "☑", "✓", "✔", "x", "X"))
+        ticked = control.checked
+        if ticked is None:
+            ticked = control.text.strip() in (CHECKED_GLYPH, "☑", "✓", "✔", "x", "X")
+        if control.invalid_state is not None:
+            args = {"state": control.invalid_state, "glyph": control.text.strip()[:10]}
+            return Reading(ticked, "checkbox_state", args)
+        return Reading(ticked)
     if is_placeholder(control, placeholders):
         return Reading(None)
     text = newlines(control.text).strip()

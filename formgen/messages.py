@@ -1322,6 +1322,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_control_count": "'{label}' (table {table}) holds {found} controls where "
         "the form had {planned}",
         "ingest_office_checkbox_for": "a checkbox where a {type} value was expected",
+        "ingest_office_checkbox_state": "the checkbox's stored state '{state}' is not valid; "
+        "read as the box it shows ({glyph}), please check",
         "ingest_office_not_an_item": "shows '{text}', which is not one of its list items",
         "ingest_office_date_unread": "shows '{text}' but its stored date is {stored:date}; kept "
         "the shown text",
@@ -3550,6 +3552,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Steuerelement(e), das Formular hatte {planned}",
         "ingest_office_checkbox_for": "ein Kästchen zum Ankreuzen, wo ein Wert vom Typ „{type}“ "
         "erwartet wurde",
+        "ingest_office_checkbox_state": "der gespeicherte Zustand „{state}“ des Kästchens ist "
+        "ungültig; gelesen, wie das Kästchen sich zeigt ({glyph}), bitte prüfen",
         "ingest_office_not_an_item": "zeigt „{text}“, das keine der Auswahlmöglichkeiten seiner "
         "Liste ist",
         "ingest_office_date_unread": "zeigt „{text}“, gespeichert ist aber der {stored:date}; der "

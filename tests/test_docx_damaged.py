@@ -11,6 +11,8 @@ from pathlib import Path
 
 from ingest_support import sample_workspace
 
+from formgen.schema_load import default_schema
+from ingest.docx_reader import read_docx
 from ingest.pipeline import ingest_into_register
 from ingest.report import Outcome, Status
 
@@ -122,3 +124,36 @@ def test_a_zip_named_docx_is_one_line_not_an_archive_of_its_parts(tmp_path: Path
     bad = _ingest(tmp_path, "Rückmeldung.docx", out.getvalue())
     assert bad.kind == "docx" and bad.status is Status.UNREADABLE
     assert bad.reason.startswith("a ZIP archive but not a Word document")
+
+
+def test_a_checkbox_with_an_invalid_state_is_read_as_its_glyph_shows_and_said(
+    tmp_path: Path,
+) -> None:
+    """w14:checked w14:val="2" was read as unticked, unsaid, while the box showed ☒: a language
+    the institution ticked was lost from its list."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        for code in ("en", "fa"):  # ticked (☒) and unticked (☐) in the sample
+            tag = f'<w:tag w:val="psychotherapie.languages_offered.{code}"/>'.encode()
+            at = data.index(tag)
+            end = data.index(b"</w:sdtPr>", at)
+            state = data[at:end].replace(b'w14:checked w14:val="1"', b'w14:checked w14:val="2"')
+            state = state.replace(b'w14:checked w14:val="0"', b'w14:checked w14:val="2"')
+            data = data[:at] + state + data[end:]
+        return data
+
+    data = _repacked("lo252-institution.docx", change)
+    sub = read_docx(data, "Formular.docx", default_schema())
+    assert sub.values["psychotherapie.languages_offered.en"] is True
+    assert sub.values["psychotherapie.languages_offered.fa"] is False
+    assert [str(n) for n in sub.notes] == [
+        "psychotherapie.languages_offered.en: the checkbox's stored state '2' is not valid; read "
+        "as the box it shows (☒), please check",
+        "psychotherapie.languages_offered.fa: the checkbox's stored state '2' is not valid; read "
+        "as the box it shows (☐), please check",
+    ]
+    bad = _ingest(tmp_path, "Rückmeldung Ольга.docx", data)
+    assert bad.status is Status.WARNINGS and bad.merged
+    assert any("languages_offered.en" in str(w) for w in bad.warnings)
