@@ -1322,6 +1322,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_control_count": "'{label}' (table {table}) holds {found} controls where "
         "the form had {planned}",
         "ingest_office_checkbox_for": "a checkbox where a {type} value was expected",
+        "ingest_office_encoding_utf8": "part '{part}' declares the encoding {encoding} but "
+        "holds UTF-8, which Word and LibreOffice write: read as UTF-8, please check its texts",
+        "ingest_office_encoding": "part '{part}' declares the encoding {encoding}, which Word and "
+        "LibreOffice never write: read so, please check its texts",
         "ingest_office_checkbox_state": "the checkbox's stored state '{state}' is not valid; "
         "read as the box it shows ({glyph}), please check",
         "ingest_office_not_an_item": "shows '{text}', which is not one of its list items",
@@ -3552,6 +3556,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Steuerelement(e), das Formular hatte {planned}",
         "ingest_office_checkbox_for": "ein Kästchen zum Ankreuzen, wo ein Wert vom Typ „{type}“ "
         "erwartet wurde",
+        "ingest_office_encoding_utf8": "der Teil „{part}“ gibt die Zeichenkodierung {encoding} "
+        "an, enthält aber UTF-8, wie Word und LibreOffice es schreiben: als UTF-8 gelesen, bitte "
+        "seine Texte prüfen",
+        "ingest_office_encoding": "der Teil „{part}“ gibt die Zeichenkodierung {encoding} an, die "
+        "Word und LibreOffice nie schreiben: so gelesen, bitte seine Texte prüfen",
         "ingest_office_checkbox_state": "der gespeicherte Zustand „{state}“ des Kästchens ist "
         "ungültig; gelesen, wie das Kästchen sich zeigt ({glyph}), bitte prüfen",
         "ingest_office_not_an_item": "zeigt „{text}“, das keine der Auswahlmöglichkeiten seiner "

@@ -29,7 +29,7 @@ import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 from lxml import etree
@@ -74,6 +74,8 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 _DECL_RE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_ENCODING_RE = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']""")
+_UNICODE = frozenset({b"utf-8", b"utf8", b"utf-16", b"utf16"})
 
 CUSTOM_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
@@ -89,8 +91,9 @@ _XML_LIMITS = frozenset({etree.ErrorTypes.ERR_RESOURCE_LIMIT, etree.ErrorTypes.E
 256 deep, a text of more than 10 MB): "resource limit" since libxml2 2.11, "internal" before."""
 
 
-def _parser() -> etree.XMLParser:
+def _parser(encoding: str | None = None) -> etree.XMLParser:
     return etree.XMLParser(
+        encoding=encoding,
         resolve_entities=False,
         no_network=True,
         load_dtd=False,
@@ -131,6 +134,8 @@ def sniff(head: bytes, name: str) -> None:
 class ZipPackage:
     name: str
     zf: zipfile.ZipFile
+    notes: list[str] = field(default_factory=list)
+    """What reading its parts made doubtful (a part declaring another encoding than UTF-8)."""
 
     def has(self, part: str) -> bool:
         try:
@@ -162,8 +167,21 @@ class ZipPackage:
     def xml(self, part: str) -> etree._Element:
         data = self.read(part)
         _refuse_declarations(data, self.name, part)
+        parser = _parser()
+        declared = _ENCODING_RE.match(data)
+        if declared and declared[1].lower() not in _UNICODE and not data.isascii():
+            # Word and LibreOffice write UTF-8 only: bytes that are valid UTF-8 were written
+            # as such under a wrong declaration (Latin-1 text is hardly ever valid UTF-8)
+            encoding = declared[1].decode("ascii", errors="replace")[:40]
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError:
+                self.notes.append(Said("ingest_office_encoding", part=part, encoding=encoding))
+            else:
+                parser = _parser("utf-8")
+                self.notes.append(Said("ingest_office_encoding_utf8", part=part, encoding=encoding))
         try:
-            root = etree.fromstring(data, _parser())
+            root = etree.fromstring(data, parser)
         except etree.XMLSyntaxError as exc:
             code = exc.code  # type: ignore[attr-defined]  # libxml2's error code; not in lxml-stubs
             if code == etree.ErrorTypes.ERR_NO_MEMORY:
@@ -608,7 +626,7 @@ def read_docx(
         values=values,
         provenance=provenance,
         confidence="low" if recovered or identity is None else "high",
-        notes=tuple(notes),
+        notes=(*pkg.notes, *notes),
     )
 
 

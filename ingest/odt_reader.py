@@ -132,15 +132,15 @@ def read_odt(
             slots = slot_index(plan)
             if slots.keys() <= tagged.keys():  # LibreOffice 25.2 keeps every control's tag
                 values = values_by_tag(tagged, slots, placeholder_texts(plan), notes)
-                return RawSubmission(identity, values, provenance, "high", tuple(notes))
+                return RawSubmission(identity, values, provenance, "high", (*pkg.notes, *notes))
             values, notes, _ = values_from_rows(list(_rows(content)), plan)
             if values is None:
                 why = notes[0] if notes else Said("ingest_office_odt_none_shown")
                 notes = [Said("ingest_office_odt_unread", by=saved_by, why=why)]
     if values is None:
-        return RawSubmission(identity, {}, provenance, "low", tuple(notes), unread=True)
+        return RawSubmission(identity, {}, provenance, "low", (*pkg.notes, *notes), unread=True)
     notes.append(Said("ingest_office_odt_by_rows", by=saved_by))
-    return RawSubmission(identity, values, provenance, "low", tuple(notes))
+    return RawSubmission(identity, values, provenance, "low", (*pkg.notes, *notes))
 
 
 def _root_type(pkg: ZipPackage) -> bytes:

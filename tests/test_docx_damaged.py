@@ -157,3 +157,24 @@ def test_a_checkbox_with_an_invalid_state_is_read_as_its_glyph_shows_and_said(
     bad = _ingest(tmp_path, "Rückmeldung Ольга.docx", data)
     assert bad.status is Status.WARNINGS and bad.merged
     assert any("languages_offered.en" in str(w) for w in bad.warnings)
+
+
+def test_a_part_declaring_latin_1_but_holding_utf_8_is_read_as_utf_8_and_said(
+    tmp_path: Path,
+) -> None:
+    """It was read as declared and merged as ok: „Ã\\x87iÄ\\x9fdem“ for „Çiğdem“."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        return data.replace(b'encoding="UTF-8"', b'encoding="ISO-8859-1"', 1)
+
+    data = _repacked("lo252-institution.docx", change)
+    sub = read_docx(data, "Formular.docx", default_schema())
+    assert sub.values["institution.name"] == "Çiğdem Öztürk-İnce, Łódź – Ελληνικά 5"
+    assert [str(n) for n in sub.notes] == [
+        "part 'word/document.xml' declares the encoding ISO-8859-1 but holds UTF-8, which Word "
+        "and LibreOffice write: read as UTF-8, please check its texts"
+    ]
+    bad = _ingest(tmp_path, "Rückmeldung Şule.docx", data)
+    assert bad.status is Status.WARNINGS and bad.merged
