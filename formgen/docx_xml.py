@@ -35,7 +35,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -350,6 +350,10 @@ class Control:
     """``sdt`` (a content control), ``formfield`` (legacy form field) or ``input`` (input field)."""
     placeholder_style: bool = False
     """All of the text is in the placeholder character style."""
+    inside: str | None = None
+    """For a control nested in another one's content: the outer one's tag (or title)."""
+    holds_controls: bool = False
+    """Other controls are nested in this one's content (its ``text`` leaves theirs out)."""
     invalid_state: str | None = None
     """A checkbox's ``w14:checked`` value that is no on/off value (``2``); ``checked`` is then
     what its glyph shows."""
@@ -434,9 +438,16 @@ def read_sdt(sdt: etree._Element) -> Control:
     """What one ``w:sdt`` element is and shows."""
     pr = sdt.find(qn("w:sdtPr"))
     content = sdt.find(qn("w:sdtContent"))
+    nested = content is not None and next(content.iter(qn("w:sdt")), None) is not None
+    if nested and content is not None:  # each control's own text: nested ones are read apart
+        content = copy.deepcopy(content)
+        for inner in list(content.iter(qn("w:sdt"))):
+            parent = inner.getparent()
+            if parent is not None:
+                parent.remove(inner)
     text = shown_text(content) if content is not None else ""
     if pr is None:
-        return Control("unknown", None, None, text, element=sdt)
+        return Control("unknown", None, None, text, element=sdt, holds_controls=nested)
     tag = _val(pr.find(qn("w:tag")))
     alias = _val(pr.find(qn("w:alias")))
     placeholder = pr.find(qn("w:showingPlcHdr")) is not None and _on(
@@ -450,6 +461,7 @@ def read_sdt(sdt: etree._Element) -> Control:
         "showing_placeholder": placeholder,
         "placeholder_style": styled,
         "element": sdt,
+        "holds_controls": nested,
     }
     box = pr.find(qn("w14:checkbox"))
     if box is not None:
@@ -558,7 +570,12 @@ def _walk(node: etree._Element, stack: list[dict[str, object]]) -> Iterator[Cont
                 # in one): a container, not a value; the controls are inside
                 yield from _walk(content, stack)
             else:
-                yield read_sdt(child)
+                found = read_sdt(child)
+                yield found
+                if found.holds_controls and content is not None:
+                    outer = found.tag or found.alias or ""
+                    for inner in _walk(content, []):
+                        yield replace(inner, inside=inner.inside or outer)
             continue
         if tag == qn("w:fldSimple"):
             instr = _val(child, "w:instr") or ""

@@ -1326,6 +1326,8 @@ WORDS: dict[str, dict[str, str]] = {
         "holds UTF-8, which Word and LibreOffice write: read as UTF-8, please check its texts",
         "ingest_office_encoding": "part '{part}' declares the encoding {encoding}, which Word and "
         "LibreOffice never write: read so, please check its texts",
+        "ingest_office_nested": "the control '{inner}' is nested inside the control "
+        "'{outer}': each was read with its own text, please review",
         "ingest_office_checkbox_state": "the checkbox's stored state '{state}' is not valid; "
         "read as the box it shows ({glyph}), please check",
         "ingest_office_not_an_item": "shows '{text}', which is not one of its list items",
@@ -3561,6 +3563,8 @@ WORDS: dict[str, dict[str, str]] = {
         "seine Texte prüfen",
         "ingest_office_encoding": "der Teil „{part}“ gibt die Zeichenkodierung {encoding} an, die "
         "Word und LibreOffice nie schreiben: so gelesen, bitte seine Texte prüfen",
+        "ingest_office_nested": "das Steuerelement „{inner}“ steckt im Steuerelement "
+        "„{outer}“: jedes mit seinem eigenen Text gelesen, bitte prüfen",
         "ingest_office_checkbox_state": "der gespeicherte Zustand „{state}“ des Kästchens ist "
         "ungültig; gelesen, wie das Kästchen sich zeigt ({glyph}), bitte prüfen",
         "ingest_office_not_an_item": "zeigt „{text}“, das keine der Auswahlmöglichkeiten seiner "

@@ -552,7 +552,12 @@ def read_docx(
         except FormgenError as exc:
             raise type(exc)(f"{file_name}: {exc}") from None
 
-    tagged, foreign = by_tag(_body_controls(body))
+    controls = list(_body_controls(body))
+    tagged, foreign = by_tag(controls)
+    for control in controls:
+        if control.inside is not None:
+            inner = control.tag or control.alias or ""
+            notes.append(Said("ingest_office_nested", inner=inner, outer=control.inside))
 
     saved_by = _application(pkg, rels.get(APP_REL, "docProps/app.xml"))
     if saved_by and _LO_OLD_RE.match(saved_by):

@@ -178,3 +178,30 @@ def test_a_part_declaring_latin_1_but_holding_utf_8_is_read_as_utf_8_and_said(
     ]
     bad = _ingest(tmp_path, "Rückmeldung Şule.docx", data)
     assert bad.status is Status.WARNINGS and bad.merged
+
+
+def test_a_control_nested_in_another_is_read_apart_and_said(tmp_path: Path) -> None:
+    """A phone control inside the name's content was glued into the name („0211 NESTEDÇiğdem
+    …“) and merged ok, unsaid."""
+    nested = (
+        b'<w:sdt><w:sdtPr><w:tag w:val="institution.phone"/><w:text/></w:sdtPr><w:sdtContent>'
+        b"<w:r><w:t>0211 7654305</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "word/document.xml":
+            return data
+        at = data.index(b"<w:sdtContent>", data.index(b'<w:tag w:val="institution.name"/>'))
+        at += len(b"<w:sdtContent>")
+        return data[:at] + nested + data[at:]
+
+    data = _repacked("lo252-institution.docx", change)
+    sub = read_docx(data, "Formular.docx", default_schema())
+    assert sub.values["institution.name"] == "Çiğdem Öztürk-İnce, Łódź – Ελληνικά 5"
+    assert sub.values["institution.phone"] == "0211 7654305"
+    assert (
+        "the control 'institution.phone' is nested inside the control 'institution.name': each "
+        "was read with its own text, please review"
+    ) in [str(n) for n in sub.notes]
+    bad = _ingest(tmp_path, "Rückmeldung Şule.docx", data)
+    assert bad.status is Status.WARNINGS and bad.merged
