@@ -155,15 +155,16 @@ def confirmed_on(f: Field) -> bool:
 def not_in_future(checked: Checked, today: dt.date | None = None) -> Checked:
     """``checked`` (a valid date) flagged when it lies later than ``today`` (default: today)
     plus :data:`FUTURE_TOLERANCE` — for the day a form was filled in or confirmed, which
-    cannot lie ahead; kept as typed, with the reason: typed with a two-digit year, that neither
-    century gives a day it can be (``24.11.62``: 2062 is ahead, 1962 long before any form)."""
+    cannot lie ahead; kept as typed, with the reason: typed with a two-digit year read as a
+    later year than today's, that neither century gives a day it can be (``24.11.62``: 2062 is
+    ahead, 1962 long before any form); one of this year (``26.11.26``) as any future date."""
     today = today or dt.date.today()
     flagged = _not_after(checked, today, FUTURE_TOLERANCE, "future_iso")
     if flagged is checked or not isinstance(checked.value, str):
         return flagged
     typed = _DATE_DE.match(checked.raw.strip().translate(_SPACES))
-    if typed is None or len(typed[3]) != 2:
-        return flagged
+    if typed is None or len(typed[3]) != 2 or int(checked.value[:4]) <= today.year:
+        return flagged  # this year's: four digits would not help, the plain future date
     later, raw = int(checked.value[:4]), short(checked.raw)
     said = problem(
         "future_two_digit_year", raw=raw, later=later, earlier=later - 100, today=today.isoformat()

@@ -56,6 +56,7 @@ def test_a_day_of_confirmation_in_the_future_is_kept_and_flagged(typed: str, fla
         ("24.11.62", None),  # 1962 before any form, 2062 ahead: flagged
         ("24.11.99", None),
         ("24.11.27", None),
+        ("26.11.26", None),  # this year, two days ahead: four digits would not help
         ("24.11.26", "2026-11-24"),
         ("3.4.25", "2025-04-03"),
         ("24.11.1962", "1962-11-24"),  # four digits: as typed (an imported list's old Datum)
@@ -63,13 +64,20 @@ def test_a_day_of_confirmation_in_the_future_is_kept_and_flagged(typed: str, fla
 )
 def test_a_two_digit_year_in_the_forms_datum_is_this_centurys(typed: str, day: str | None) -> None:
     """The day a form was filled in is not in 1962: a two-digit year there is of this century,
-    and one ahead is flagged as neither century's, kept as typed; another date field (a
+    and one of a later year is flagged as neither century's, kept as typed (one later this year
+    as any future day: four digits would not help); another date field (a
     founding day) reads ``24.11.62`` as 1962 still."""
     today = dt.date(2026, 11, 24)
     datum = next(f for f in default_schema().entry_fields("psychotherapie") if f.id == "date")
     checked = values.not_in_future(values.check_text(datum, typed), today)
     assert (checked.raw, checked.value) == (typed, day)
-    if day is None:
+    if day is None and typed.endswith(".26"):
+        assert checked.problem is not None and checked.problem.key == "future_iso"
+        assert str(checked.problem) == (
+            "'26.11.26' lies in the future (today is 2026-11-24), but it is the day the "
+            "information was given or confirmed — check the date (a mistyped year?)"
+        )
+    elif day is None:
         assert checked.problem is not None and checked.problem.key == "future_two_digit_year"
         assert "write the year with four digits" in checked.problem.text
     assert values.parse_date("24.11.62", today).value == "1962-11-24"
