@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -183,15 +184,36 @@ write dates as the English texts do, ``YYYY-MM-DD``). A form made before and sen
 hint still in a control is blank there, never the date „DD.MM.YYYY“."""
 
 
-def placeholder_texts(plan: FormPlan | None = None) -> frozenset[str]:
-    """Every hint formgen puts into an empty control (all languages), those an older one put
-    (:data:`EARLIER_HINTS`) and, given the ``plan`` of the form read, each of its controls' own
-    hint (:func:`control_hint`): these are never values. Spaces as :func:`is_placeholder` and the
-    table reader compare them: every run of white space (also a no-break space) one space."""
-    keys = ("enter", "choose", "date", "number", "percent", "other_hint")
-    own = (control_hint(slot, plan.lang) for *_, slot in plan.slots()) if plan else ()
-    texts = {*(_UI[lang][k] for lang in _UI for k in keys), *EARLIER_HINTS, *own}
+_HINT_KEYS = ("enter", "choose", "date", "number", "percent", "other_hint")
+
+
+def placeholder_texts(slot: Slot | None = None, lang: str = "de") -> frozenset[str]:
+    """The hints that mean "blank" in a control, never a value. Given its ``slot``: its own
+    hint (:func:`control_hint`) and the generic one formgen puts, or put before the field's
+    help, into a control of its kind, in every language (a date's also :data:`EARLIER_HINTS`):
+    another field's help or hint is a value there („Bitte wählen“ typed as a catchment area).
+    Without a slot (a control no plan names): every generic hint. Spaces as
+    :func:`is_placeholder` and the table reader compare them: every run of white space (also a
+    no-break space) one space."""
+    if slot is None:
+        texts = {*(_UI[lang][k] for lang in _UI for k in _HINT_KEYS), *EARLIER_HINTS}
+    else:
+        key = _hint_key(slot)
+        earlier = EARLIER_HINTS if key == "date" else ()
+        generic = (strings[key] for strings in _UI.values())
+        texts = {control_hint(slot, lang), *generic, *earlier}
     return frozenset(" ".join(text.split()) for text in texts)
+
+
+def after_hint(text: str, hints: frozenset[str]) -> str | None:
+    """What ``text`` holds after the longest of ``hints`` it begins with (white space as the
+    hints compare it), stripped: what was typed after a hint left in the control (LibreOffice
+    7.4's input field keeps it, the cursor at its end); None when it begins with none."""
+    for hint in sorted(hints, key=len, reverse=True):
+        m = re.match(r"\s*" + r"\s+".join(map(re.escape, hint.split())), text)
+        if m:
+            return text[m.end() :].strip()
+    return None
 
 
 def control_alias(f: Field, lang: str) -> str:
@@ -206,18 +228,25 @@ def control_hint(slot: Slot, lang: str) -> str:
     its title): the field's help where it has one (a date's with the form of a date), else what
     to enter („Bitte eintragen“, „Zahl“, „TT.MM.JJJJ“); a multiple choice's "other" text: how to
     list more."""
-    f = slot.field
-    if slot.option == OTHER:
-        return ui(lang, "other_hint")
-    kind = {FieldType.INTEGER: "number", FieldType.PERCENTAGE: "percent"}.get(f.type, "enter")
-    if slot.kind == DROPDOWN:
-        kind = "choose"
-    elif slot.kind == DATE:
-        kind = "date"
-    help_text = f.help.get(lang)
+    kind = _hint_key(slot)
+    if kind == "other_hint":
+        return ui(lang, kind)
+    help_text = slot.field.help.get(lang)
     if not help_text:
         return ui(lang, kind)
     return f"{help_text} ({ui(lang, kind)})" if slot.kind == DATE else help_text
+
+
+def _hint_key(slot: Slot) -> str:
+    """The key of the generic hint (:data:`_UI`) of ``slot``'s kind of control."""
+    if slot.option == OTHER:
+        return "other_hint"
+    if slot.kind == DROPDOWN:
+        return "choose"
+    if slot.kind == DATE:
+        return "date"
+    types = {FieldType.INTEGER: "number", FieldType.PERCENTAGE: "percent"}
+    return types.get(slot.field.type, "enter")
 
 
 # ---------------------------------------------------------------------------------- the plan

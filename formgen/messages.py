@@ -1331,6 +1331,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_checkbox_state": "the checkbox's stored state '{state}' is not valid; "
         "read as the box it shows ({glyph}), please check",
         "ingest_office_not_an_item": "shows '{text}', which is not one of its list items",
+        "ingest_office_after_hint": "began with the field's grey hint, left in it before what "
+        "was typed; read without the hint (as typed: '{text}')",
         "ingest_office_date_unread": "shows '{text}' but its stored date is {stored:date}; kept "
         "the shown text",
         "ingest_office_date_differs": "shows {shown:date} but its stored date is {stored:date}; "
@@ -3567,6 +3569,8 @@ WORDS: dict[str, dict[str, str]] = {
         "„{outer}“: jedes mit seinem eigenen Text gelesen, bitte prüfen",
         "ingest_office_checkbox_state": "der gespeicherte Zustand „{state}“ des Kästchens ist "
         "ungültig; gelesen, wie das Kästchen sich zeigt ({glyph}), bitte prüfen",
+        "ingest_office_after_hint": "begann mit dem grauen Hinweis des Feldes, der vor dem "
+        "Eingetragenen stehen blieb; ohne den Hinweis gelesen (so eingetragen: „{text}“)",
         "ingest_office_not_an_item": "zeigt „{text}“, das keine der Auswahlmöglichkeiten seiner "
         "Liste ist",
         "ingest_office_date_unread": "zeigt „{text}“, gespeichert ist aber der {stored:date}; der "

@@ -29,12 +29,12 @@ import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import IO
 
 from lxml import etree
 
-from formgen.docx_form import FormPlan, Slot, form_plan, placeholder_texts
+from formgen.docx_form import FormPlan, Slot, after_hint, form_plan, placeholder_texts
 from formgen.docx_xml import (
     CHECKBOX,
     DATE,
@@ -54,6 +54,7 @@ from formgen.errors import (
     UnsafeDocxError,
 )
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
+from formgen.linebreak import newlines, one_line
 from formgen.messages import Said, SaidJoined, said_count
 from formgen.model import FieldPath, Schema, choices_of
 from formgen.schema_load import default_schema
@@ -431,13 +432,21 @@ def _fits(slot: Slot, control: Control) -> bool:
     return control.kind != CHECKBOX
 
 
-def _value(
-    slot: Slot | None, control: Control, placeholders: frozenset[str]
-) -> tuple[RawValue | None, str | None]:
-    """The raw value of a control in the submission contract, and a note when it is doubtful."""
-    reading = interpret(control, placeholders)
+def _value(slot: Slot | None, control: Control, lang: str) -> tuple[RawValue | None, str | None]:
+    """The raw value of a control in the submission contract, and a note when it is doubtful.
+    Only the control's own hints (:func:`placeholder_texts`) are blank; one left before what
+    was typed is taken off, said with the text as typed."""
+    hints = placeholder_texts(slot, lang)
+    typed = newlines(control.text).strip()
+    rest = after_hint(typed, hints) if control.kind != CHECKBOX else None
+    if rest:
+        control = replace(control, text=rest)
+    reading = interpret(control, hints)
     value = reading.value
     note = Said(f"ingest_office_{reading.note}", **reading.args) if reading.note else None
+    if rest and value is not None:
+        said = Said("ingest_office_after_hint", text=one_line(typed))
+        note = SaidJoined((said, note), "; ") if note else said
     if slot is None or value is None:
         return value, note
     f = slot.field
@@ -476,7 +485,7 @@ def by_tag(controls: Iterable[Control]) -> tuple[dict[str, list[Control]], list[
 def values_by_tag(
     tagged: dict[str, list[Control]],
     slots: dict[str, Slot],
-    placeholders: frozenset[str],
+    lang: str,
     notes: list[str],
 ) -> dict[str, RawValue]:
     """The value of each tagged field path (notes about doubtful ones go into ``notes``); of a
@@ -484,7 +493,7 @@ def values_by_tag(
     values: dict[str, RawValue] = {}
     for path, found in tagged.items():
         if len(found) > 1:
-            readings = {str(_value(slots.get(path), c, placeholders)[0]) for c in found}
+            readings = {str(_value(slots.get(path), c, lang)[0]) for c in found}
             if len(readings) > 1:
                 values_shown = ", ".join(sorted(readings))[:120]
                 said = Said(
@@ -494,7 +503,7 @@ def values_by_tag(
                 said = Said("ingest_office_copied", path=path, n=len(found))
             notes.append(said)
         for control in found:
-            value, note = _value(slots.get(path), control, placeholders)
+            value, note = _value(slots.get(path), control, lang)
             if note:
                 notes.append(SaidJoined((path, note), ": "))
             if value is not None and value != "" and path not in values:
@@ -502,7 +511,7 @@ def values_by_tag(
                 break
         else:
             if path not in values:
-                value, _ = _value(slots.get(path), found[0], placeholders)
+                value, _ = _value(slots.get(path), found[0], lang)
                 if isinstance(value, bool):
                     values[path] = value
     return values
@@ -577,9 +586,9 @@ def read_docx(
     if identity is not None:
         plan = _plan_for(identity, schema, notes)
     slots = slot_index(plan)
-    placeholders = placeholder_texts(plan)
+    lang = plan.lang if plan else "de"
 
-    values = values_by_tag(tagged, slots, placeholders, notes)
+    values = values_by_tag(tagged, slots, lang, notes)
 
     recovered: list[str] = []
     if plan is not None:
@@ -592,7 +601,7 @@ def read_docx(
                 if at_place is None:
                     lost.append(path)
                     continue
-                value, note = _value(slots[path], at_place, placeholders)
+                value, note = _value(slots[path], at_place, lang)
                 if note:
                     notes.append(SaidJoined((path, note), ": "))
                 if value is not None and value != "":

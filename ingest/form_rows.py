@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-from formgen.docx_form import EARLIER_OTHER, FormPlan, Row, placeholder_texts
+from formgen.docx_form import EARLIER_OTHER, FormPlan, Row, Slot, after_hint, placeholder_texts
 from formgen.docx_xml import (
     CHECKBOX,
     CHECKED_GLYPH,
@@ -30,6 +30,7 @@ from formgen.docx_xml import (
     parse_shown_date,
 )
 from formgen.layout import ui_text
+from formgen.linebreak import one_line
 from formgen.messages import Said, SaidJoined
 from formgen.model import OTHER, UNSPACED_TYPES, Field, FieldType, choice_value, option_label
 from ingest.submission import RawValue
@@ -75,14 +76,13 @@ def values_from_rows(
     values: dict[str, RawValue] = {}
     notes: list[str] = []
     illegible: list[str] = []
-    placeholders = placeholder_texts(plan)
     for (row, _), (i, _, shown) in zip(wanted, found, strict=True):
         if i in unread:
             illegible.append(row.slots[0].value_path)
             continue
         if row.field is not None and row.field.type in UNSPACED_TYPES:
             shown = (unspaced or {}).get(i, shown)
-        row_values, read_notes = _row_values(row, shown, plan.lang, placeholders)
+        row_values, read_notes = _row_values(row, shown, plan.lang)
         values.update(row_values)
         notes += read_notes
         if row_notes and i in row_notes:
@@ -110,29 +110,43 @@ _BOXES = re.compile(f"([{CHECKED_GLYPH}{UNCHECKED_GLYPH}☑])")
 """The glyphs a checkbox control shows (☑ for a box ticked in another program)."""
 
 
-def _row_values(
-    row: Row, shown: str, lang: str, placeholders: frozenset[str]
-) -> tuple[dict[str, RawValue], list[str]]:
+def _row_values(row: Row, shown: str, lang: str) -> tuple[dict[str, RawValue], list[str]]:
     """The values one row's value cell shows: text, a date, a choice's label, or ticked boxes."""
     f = row.field
     assert f is not None
     if f.is_multi:
-        return _ticked(row, f, shown, lang, placeholders)
+        return _ticked(row, f, shown, lang)
     slot = row.slots[0]
-    text = shown.strip() if f.type is FieldType.TEXTAREA else _flat(shown)
-    if not text or _flat(text) in placeholders:
+    text, notes = _without_hint(
+        slot, shown.strip() if f.type is FieldType.TEXTAREA else _flat(shown), lang
+    )
+    if not text:
         return {}, []
     if slot.kind == DROPDOWN:
         value = choice_value(f, text)
         if value is None:
             return {slot.path: text}, [
-                Said("ingest_office_rows_no_choice", path=slot.path, text=text[:60])
+                *notes,
+                Said("ingest_office_rows_no_choice", path=slot.path, text=text[:60]),
             ]
-        return {slot.path: value}, []
+        return {slot.path: value}, notes
     if slot.kind == DATE:
         date = parse_shown_date(text)
-        return {slot.path: date.isoformat() if date else text}, []
-    return {slot.path: text}, []
+        return {slot.path: date.isoformat() if date else text}, notes
+    return {slot.path: text}, notes
+
+
+def _without_hint(slot: Slot, text: str, lang: str) -> tuple[str, list[str]]:
+    """``text`` without the hint of ``slot``'s control (:func:`placeholder_texts`) where it is
+    that hint ("": blank) or begins with it (a hint left before what was typed: said, with the
+    text as typed). Another field's hint or help is a value here."""
+    rest = after_hint(text, placeholder_texts(slot, lang))
+    if rest is None:
+        return text, []
+    if not rest:
+        return "", []
+    said = Said("ingest_office_after_hint", text=one_line(text))
+    return rest, [SaidJoined((slot.path, said), ": ")]
 
 
 def _other_label(shown: str, lang: str) -> tuple[str, str]:
@@ -148,9 +162,7 @@ def _other_label(shown: str, lang: str) -> tuple[str, str]:
     return shown, ""
 
 
-def _ticked(
-    row: Row, f: Field, shown: str, lang: str, placeholders: frozenset[str]
-) -> tuple[dict[str, RawValue], list[str]]:
+def _ticked(row: Row, f: Field, shown: str, lang: str) -> tuple[dict[str, RawValue], list[str]]:
     """A list of boxes ("☒ Englisch ☐ Türkisch … Andere: Tamil"): each box's state, the other text."""
     boxes = [s for s in row.slots if s.kind == CHECKBOX]
     other = next(s for s in row.slots if s.option == OTHER)
@@ -172,6 +184,7 @@ def _ticked(
             )
         )
     tail = tail.strip().removeprefix("\u200e").strip()  # the mark after the label's colon
-    if tail and tail not in placeholders:
+    tail, hint_notes = _without_hint(other, tail, lang)
+    if tail:
         values[other.path] = tail
-    return values, notes
+    return values, notes + hint_notes

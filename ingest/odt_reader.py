@@ -24,7 +24,7 @@ from typing import IO
 
 from lxml import etree
 
-from formgen.docx_form import form_plan, placeholder_texts
+from formgen.docx_form import form_plan
 from formgen.docx_xml import CHECKBOX, DATE, DROPDOWN, Control, Item
 from formgen.errors import FormgenError, NotADocxError, NotOurFormError
 from formgen.identity import FIELD_PREFIX, FormIdentity
@@ -131,7 +131,7 @@ def read_odt(
             tagged, _ = by_tag(_controls(content))
             slots = slot_index(plan)
             if slots.keys() <= tagged.keys():  # LibreOffice 25.2 keeps every control's tag
-                values = values_by_tag(tagged, slots, placeholder_texts(plan), notes)
+                values = values_by_tag(tagged, slots, plan.lang, notes)
                 return RawSubmission(identity, values, provenance, "high", (*pkg.notes, *notes))
             values, notes, _ = values_from_rows(list(_rows(content)), plan)
             if values is None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from ingest_support import check_word_form_values, libreoffice, sample_workspace
+from ingest_support import check_word_form_values, libreoffice, sample_workspace, workspace
 from lxml import etree
 from pdf_engines import drawn_lines
 from pypdf import PdfReader
@@ -30,6 +30,7 @@ from formgen.workspace import Workspace
 from ingest import flat_reader, journal
 from ingest.archive import MAX_RATIO
 from ingest.docx_reader import read_docx
+from ingest.form_rows import values_from_rows
 from ingest.pipeline import ingest_into_register
 from ingest.report import Status
 
@@ -736,3 +737,95 @@ def test_a_field_s_own_hint_is_never_a_value_after_libreoffice(name: str) -> Non
     assert "Wohlfahrtsverband, Kommune" in shown and "Fünfstellige Postleitzahl" in shown
     expected = json.loads((SAMPLES / "expected-hints.json").read_text("utf-8"))
     assert {k: v for k, v in sub.values.items() if v is not False} == expected
+
+
+def ingested(tmp_path: Path, typed: dict[str, str]) -> tuple[str, dict[str, object]]:
+    """``formgen ingest``'s output for the generated checklist with ``typed`` typed into its
+    controls, and the values the register then holds of the institution it created."""
+
+    def change(root: etree._Element) -> None:
+        for tag, text in typed.items():
+            type_into(sdt(root, tag), text)
+
+    form = tmp_path / "Rückmeldung.docx"
+    form.write_bytes(edit(generated(), change))
+    ws = workspace(tmp_path / "ws", SECRET)
+    out = run("ingest", str(form), "-w", str(ws.root))
+    (inst,) = journal.load(ws).institutions.values()
+    fields = {**inst["institution"], **inst["entries"]["psychotherapie"]["fields"]}
+    return out, {k: v["v"] for k, v in fields.items() if isinstance(v, dict) and "v" in v}
+
+
+def test_another_field_s_hint_or_help_is_a_value(tmp_path: Path) -> None:
+    """Only a control's own hint is blank: „Zahl“ (a number's hint) typed as the name, „Bitte
+    wählen“ (a list's) as the catchment area and the postcode's help as the street are what
+    was typed, and the required name is not told unfilled. A control showing its own help
+    („Trägerorganisation, …“ after LibreOffice cleared the flag) stays blank."""
+    out, held = ingested(
+        tmp_path,
+        {
+            "psychotherapie.1.name": "Zahl",
+            "psychotherapie.1.catchment_area": "Bitte wählen",
+            "psychotherapie.1.street": "Fünfstellige Postleitzahl",
+            "psychotherapie.1.traeger": "Trägerorganisation, z.\u00a0B. Wohlfahrtsverband, Kommune",
+            "psychotherapie.1.city": "Neuss",
+        },
+    )
+    assert held["name"] == "Zahl" and held["catchment_area"] == "Bitte wählen"
+    assert held["street"] == "Fünfstellige Postleitzahl" and held["city"] == "Neuss"
+    assert "traeger" not in held
+    assert "„Name der Einrichtung“" not in out and "grauen Hinweis" not in out
+
+
+def test_a_hint_left_before_the_typed_value_is_taken_off_and_said(tmp_path: Path) -> None:
+    """LibreOffice 7.4 keeps the hint as an input field's text, the cursor at its end: what is
+    typed follows it. The hint is taken off, the note keeps the text as typed."""
+    out, held = ingested(
+        tmp_path,
+        {
+            "psychotherapie.1.name": "Beratungsstelle Çiğdem",
+            "psychotherapie.1.postcode": "Fünfstellige Postleitzahl41460",
+            "psychotherapie.1.traeger": "Trägerorganisation, z.\u00a0B. Wohlfahrtsverband, "
+            "KommuneCaritasverband Łódź",
+        },
+    )
+    assert held["postcode"] == "41460" and held["traeger"] == "Caritasverband Łódź"
+    assert held["name"] == "Beratungsstelle Çiğdem"
+    said = "begann mit dem grauen Hinweis des Feldes, der vor dem Eingetragenen stehen blieb; "
+    assert (
+        f"psychotherapie.1.postcode: {said}ohne den Hinweis gelesen (so eingetragen: "
+        "„Fünfstellige Postleitzahl41460“)"
+    ) in out
+    assert (
+        f"psychotherapie.1.traeger: {said}ohne den Hinweis gelesen (so eingetragen: "
+        "„Trägerorganisation, z.\u00a0B. Wohlfahrtsverband, KommuneCaritasverband Łódź“)"
+    ) in out
+
+
+def test_a_copy_s_rows_blank_only_a_field_s_own_hint() -> None:
+    """A PDF or ODT of the Word form shows its rows as text: there too a field's own hint is
+    blank, another's is a value, and one left before what was typed is taken off and said."""
+    plan = form_plan(SCHEMA, "checklist", ("psychotherapie",), "de")
+    typed = {
+        "psychotherapie.1.name": "Zahl",
+        "psychotherapie.1.street": "Fünfstellige Postleitzahl",
+        "psychotherapie.1.postcode": "Fünfstellige Postleitzahl 41460",
+        "psychotherapie.1.traeger": "Trägerorganisation, z.\u00a0B. Wohlfahrtsverband, Kommune",
+    }
+    rows = [
+        (f"{row.label}{' *' if row.field.required else ''} {row.help}", typed.get(slot.path, ""))
+        for table in plan.tables
+        for row in table.rows
+        if row.field is not None
+        for slot in row.slots[:1]
+    ]
+    values, notes, _ = values_from_rows(rows, plan)
+    assert values is not None and "psychotherapie.1.traeger" not in values
+    assert values["psychotherapie.1.name"] == "Zahl"
+    assert values["psychotherapie.1.street"] == "Fünfstellige Postleitzahl"
+    assert values["psychotherapie.1.postcode"] == "41460"
+    said = [in_language(n, "en") for n in notes]
+    assert [n for n in said if "boxes" not in n] == [
+        "psychotherapie.1.postcode: began with the field's grey hint, left in it before what was "
+        "typed; read without the hint (as typed: 'Fünfstellige Postleitzahl 41460')"
+    ]
