@@ -865,7 +865,7 @@ def test_a_several_lines_value_left_empty_is_told_on_one_line(tmp_path: Path) ->
     (left,) = [w for w in out.warnings if "left empty" in w]
     assert left == (
         "psychotherapie.concepts: left empty on the form; the register keeps 'Gruppenangebot auf "
-        "Farsi↵Dolmetschereinsatz nach Absprache↵…' — if it is no longer true: formgen "
+        "Farsi↵Dolmetschereinsatz nach…' — if it is no longer true: formgen "
         'register set ua-1 psychotherapie.concepts --clear --note "no longer true"'
     )
 
