@@ -47,7 +47,9 @@ On screen (at 200 %, or with a screen reader) the PDF opens with its bookmarks: 
 (the lists under them), each group of checklists, each checklist with its regions, and the
 index, each going to its heading at the reader's zoom; each line of the contents, its page
 count too, is a link to its section. The contents keep giving each section's number of pages,
-not a page number: every section numbers its own pages, from 1.
+not a page number: every section numbers its own pages, from 1. A viewer's page box says
+the page as the footer does (/PageLabels: „20/3“, the contents „Inhalt/1“, the cover „i“),
+and each of the index's „20/3“ is a link to that page.
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -510,6 +512,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self._listed: list[tuple[int, str, str]] = []
         self._marks = 0
         self.canv.showOutline()  # a viewer opens the print with its bookmarks shown
+        self.canv.addPageLabel(0, "ROMAN_LOWER")  # the cover: i, before the parts' own numbering
         super().handle_documentBegin()
 
     def filterFlowables(self, flowables: list[Flowable]) -> None:
@@ -555,6 +558,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         if isinstance(flowable, _Part):
             self._contents()
             self.part, self.part_first = flowable, self.page
+            # a viewer's page box says the page as the footer and the index do: „20/3“
+            prefix = flowable.key if flowable.key.isdigit() else flowable.title
+            self.canv.addPageLabel(self.page - 1, "ARABIC", 1, f"{prefix}/")
             return
         if isinstance(flowable, _At):
             self.book.at[flowable.key] = self.page - self.part_first + 1
@@ -646,6 +652,8 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         page = self.page - self.part_first + 1
         if self.part:
             self.book.pages[self.part.key] = page
+            # where the index's „20/3“ goes, at the reader's zoom
+            canv.bookmarkPage(_page_key(self.part.key, page), fit="XYZ", top=A4[1])
         of = self.book.last_pages.get(self.part.key, 0) if self.part else 0
         said = f"{say('print_page', self.lang)} {page}" + (f"/{of}" if of else "")
 
@@ -996,18 +1004,28 @@ def _index(
             column.append(_para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head))
             for iid in sorted(index[key], key=lambda i: name_order(reg.name_of(i))):
                 # after the name (in its own direction), not within its line's reordering
-                wheres = ", ".join(f"{n}/{page or '?'}" for n, page in sorted(index[key][iid]))
+                pairs = sorted(index[key][iid])
+                wheres = ", ".join(f"{n}/{page or '?'}" for n, page in pairs)
                 room = (
                     _COLUMN_W
                     - line.leftIndent
                     - pdfmetrics.stringWidth(f" · {wheres}", FONT, line.fontSize)
                 )
                 name = _lines(reg.name_of(iid), FONT, line.fontSize, room)
-                column.append(_para(f"{name} · {escape(wheres)}", line))
+                links = ", ".join(
+                    f'<a href="#{_page_key(str(n), page)}">{n}/{page}</a>' if page else f"{n}/?"
+                    for n, page in pairs
+                )
+                column.append(_para(f"{name} · {links}", line))
         out += [_para(escape(title), st["h2"]), BalancedColumns(column, nCols=2)]
     if by_language:
         out.insert(1, _para(escape(say("print_index_how", lang)), st["small"]))
     return out
+
+
+def _page_key(part: str, page: int) -> str:
+    """The destination of ``page`` of the part ``part`` (its key), for the index's links."""
+    return f"page-{part}-{page}"
 
 
 _NUMBER = re.compile(r"(\D*)(\d*)")

@@ -184,6 +184,43 @@ def test_the_contents_lines_and_page_counts_go_to_their_sections(
     assert printed[crisis].endswith("Seite 1/2") and printed[therapy].endswith("Seite 1/2")
 
 
+@pytest.mark.parametrize("duplex", [True, False])
+def test_a_viewers_page_box_says_the_page_as_the_footer_and_the_index_go_there(
+    reg: Register, duplex: bool
+) -> None:
+    """A viewer's page box said „5“ where the footer says „15. … · Seite 1/2“ and the index
+    „15/1“: it says „15/1“ (the cover „i“, the contents and the index by their name), and each
+    of the index's „15/1“ is a link to that page."""
+    opts = PrintOptions(
+        centre="SPKoM Düsseldorf",
+        stand=STAND,
+        categories=("krisendienst", "psychotherapie"),
+        duplex=duplex,
+    )
+    pdf = render_register(reg, opts)
+    labels = pypdf.PdfReader(io.BytesIO(pdf)).page_labels
+    text = pages(pdf)
+    assert labels[0] == "i"
+    for label, page in zip(labels[1:], text[1:], strict=True):
+        part, k = re.findall(r"Stand 22\.11\.2026 (.+) · Seite (\d+)(?:/\d+)?$", page)[0]
+        number = re.match(r"(\d+)\. ", part)
+        assert label == f"{number[1] if number else part}/{k}"
+    assert "Inhalt/1" in labels and "Verzeichnis und Zeichenerklärung/1" in labels
+    first = labels.index("Verzeichnis und Zeichenerklärung/1")
+    gone = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for n in range(first, len(labels)):
+            on_page = links(pdf, n)
+            for found in doc.pages[n].search(r"\b\d+/\d+\b"):
+                if found["text"] in ("20/3", "3/6") or found["top"] > A4_HEIGHT - 18 * MM:
+                    continue  # the key's example and the footer's page, no reference
+                x = (found["x0"] + found["x1"]) / 2
+                y = A4_HEIGHT - (found["top"] + found["bottom"]) / 2
+                to = [t for (x0, y0, x1, y1), t in on_page if x0 <= x <= x1 and y0 <= y <= y1]
+                gone.append((found["text"], [labels[t] for t in to]))
+    assert gone and all(to == [said] for said, to in gone), gone
+
+
 def test_a_viewer_says_the_prints_title_and_what_it_is(reg: Register, printed_pdf: bytes) -> None:
     """The title bar and a screen reader say the title, not the file's name; the document's
     properties say what it is and which formgen made it, in the print's language (they said
