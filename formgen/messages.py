@@ -2056,8 +2056,10 @@ WORDS: dict[str, dict[str, str]] = {
         "config_not_utf8": "{path} is not saved as UTF-8 (line {line}, byte {byte}: {text}); open "
         "it in a text editor and save it with the encoding UTF-8 (Notepad: File, Save as, "
         "Encoding UTF-8), then run the command again",
-        "config_invalid": "{path}: {why}; correct the file in a text editor (or restore it from "
-        "your backup) and run the command again",
+        "config_invalid": "{path}, line {line}, column {column}: not valid TOML ({why}); correct "
+        "the file there in a text editor (or restore it from your backup) and run the command again",
+        "config_cut_off": "{path} ends too early: not valid TOML ({why}), the file may be cut off; "
+        "correct its end in a text editor (or restore it from your backup) and run the command again",
         "workspace_in_use": "{root} is in use by another formgen run (waited {wait:.0f} s); try "
         "again when it has finished",
         "workspace_in_use_by": "{root} is in use by another formgen run (waited {wait:.0f} s): "
@@ -4386,8 +4388,12 @@ WORDS: dict[str, dict[str, str]] = {
         "config_not_utf8": "{path} ist nicht als UTF-8 gespeichert (Zeile {line}, Byte {byte}: "
         "{text}); die Datei im Texteditor öffnen und mit der Codierung UTF-8 speichern (Editor: Datei, "
         "Speichern unter, Codierung UTF-8), dann den Befehl wiederholen",
-        "config_invalid": "{path}: {why}; die Datei im Texteditor berichtigen (oder aus der "
-        "Sicherung wiederherstellen) und den Befehl wiederholen",
+        "config_invalid": "{path}, Zeile {line}, Spalte {column}: kein gültiges TOML ({why}); die "
+        "Datei dort im Texteditor berichtigen (oder aus der Sicherung wiederherstellen) und den "
+        "Befehl wiederholen",
+        "config_cut_off": "{path} endet zu früh: kein gültiges TOML ({why}), die Datei ist "
+        "vielleicht abgeschnitten; ihr Ende im Texteditor berichtigen (oder aus der Sicherung "
+        "wiederherstellen) und den Befehl wiederholen",
         "workspace_in_use": "{root} wird gerade von einem anderen formgen-Lauf benutzt ({wait:.0f} "
         "s gewartet); noch einmal versuchen, wenn er fertig ist",
         "workspace_in_use_by": "{root} wird gerade von einem anderen formgen-Lauf benutzt "

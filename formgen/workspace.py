@@ -344,6 +344,16 @@ def _not_utf8(path: Path, data: bytes, at: int) -> Said:
     )
 
 
+def _not_toml(path: Path, error: str) -> Said:
+    """Why ``path`` is no TOML, from tomllib's ``error`` („Cannot overwrite a value (at line 5,
+    column 55)“): where, in the reader's language, with tomllib's English words as the detail."""
+    why, _, at = error.rpartition(" (at ")
+    where = re.fullmatch(r"line (\d+), column (\d+)\)", at)
+    if where is None:  # "(at end of document)"
+        return Said("config_cut_off", path=str(path), why=why or error)
+    return Said("config_invalid", path=str(path), line=where[1], column=where[2], why=why)
+
+
 def config_language(root: str | Path) -> str | None:
     """The language ``workspace.toml`` in ``root`` names, read as far as it can be (a file
     saved as Windows-1252 still names it); None where it cannot be read or names none."""
@@ -470,9 +480,7 @@ class Workspace:
         try:
             config = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise WorkspaceError(
-                Said("config_invalid", path=str(config_path), why=str(exc))
-            ) from None
+            raise WorkspaceError(_not_toml(config_path, str(exc))) from None
         return cls(root, config)
 
     # ------------------------------------------------------------------ configuration

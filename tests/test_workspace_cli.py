@@ -479,21 +479,36 @@ def test_a_configuration_saved_as_ansi_is_said_to_need_utf8_in_the_workspaces_la
 
 
 def test_a_configuration_that_is_no_toml_is_said_in_the_locales_language(tmp_path: Path) -> None:
+    """Where the file is broken and in which words, in the locale's language (the file's own
+    cannot be read from it); tomllib's English only as the detail. A duplicated key and a file
+    cut off were said as tomllib's English alone (audit s18M)."""
     root = saved_by_notepad(tmp_path, "utf-8")
-    with open(root / "workspace.toml", "a", encoding="utf-8") as fh:
+    config = root / "workspace.toml"
+    before = config.read_bytes()
+    with open(config, "a", encoding="utf-8") as fh:
         fh.write("Düsseldorf\r\n")
     code, _out, err = status(root, LANG="de_DE.UTF-8")
     assert code == 1
     assert err == (
-        f"Fehler: {root / 'workspace.toml'}: Expected '=' after a key in a key/value pair (at line "
-        "25, column 2); die Datei im Texteditor berichtigen (oder aus der Sicherung "
+        f"Fehler: {config}, Zeile 25, Spalte 2: kein gültiges TOML (Expected '=' after a key in "
+        "a key/value pair); die Datei dort im Texteditor berichtigen (oder aus der Sicherung "
         "wiederherstellen) und den Befehl wiederholen\n"
     )
     code, _out, err = status(root, LANG="C")
+    assert err.startswith(f"Error: {config}, line 25, column 2: not valid TOML (")
     assert err.endswith(
-        "; correct the file in a text editor (or restore it from your backup) and run the "
+        "; correct the file there in a text editor (or restore it from your backup) and run the "
         "command again\n"
     )
+    config.write_bytes(before + b'[centre]\r\nname = "Zweite Stelle"\r\n')
+    code, _out, err = status(root, LANG="de_DE.UTF-8")
+    assert code == 1 and err.startswith(f"Fehler: {config}, Zeile 25, Spalte ")
+    assert "kein gültiges TOML (Cannot declare ('centre',) twice); " in err
+    config.write_bytes(before + b'languages = ["de",')
+    code, _out, err = status(root, LANG="de_DE.UTF-8")
+    assert code == 1 and err.startswith(f"Fehler: {config} endet zu früh: kein gültiges TOML (")
+    assert "die Datei ist vielleicht abgeschnitten; ihr Ende im Texteditor berichtigen" in err
+    assert config.read_bytes() == before + b'languages = ["de",'
 
 
 def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_command(
