@@ -41,6 +41,7 @@ from typing import IO, Any
 from formgen.errors import FormgenError, SchemaError
 from formgen.filenames import readable, shown
 from formgen.identity import FormIdentity
+from formgen.languages import MAIL_LANGUAGES
 from formgen.linebreak import shorten
 from formgen.messages import Said, SaidJoined, os_error_said, said_count
 from formgen.model import Choice, Field, Schema, Text
@@ -356,13 +357,14 @@ def _not_toml(path: Path, error: str) -> Said:
 
 def config_language(root: str | Path) -> str | None:
     """The language ``workspace.toml`` in ``root`` names, read as far as it can be (a file
-    saved as Windows-1252 still names it); None where it cannot be read or names none."""
+    saved as Windows-1252 still names it); None where it cannot be read or names none formgen
+    speaks."""
     try:
         text = (Path(root) / CONFIG).read_bytes().decode("utf-8-sig", "replace")
         language = tomllib.loads(text).get("centre", {}).get("language")
     except (OSError, tomllib.TOMLDecodeError, AttributeError):
         return None
-    return language if isinstance(language, str) else None
+    return language if language in MAIL_LANGUAGES else None
 
 
 def check_new_folder(root: Path, with_files: bool = False) -> None:
@@ -481,6 +483,16 @@ class Workspace:
             config = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise WorkspaceError(_not_toml(config_path, str(exc))) from None
+        language = config.get("centre", {}).get("language", "de")
+        if language not in MAIL_LANGUAGES:
+            raise WorkspaceError(
+                Said(
+                    "config_language",
+                    path=str(config_path),
+                    value=json.dumps(language, ensure_ascii=False, default=str),
+                    known=", ".join(MAIL_LANGUAGES),
+                )
+            )
         return cls(root, config)
 
     # ------------------------------------------------------------------ configuration

@@ -511,6 +511,31 @@ def test_a_configuration_that_is_no_toml_is_said_in_the_locales_language(tmp_pat
     assert config.read_bytes() == before + b'languages = ["de",'
 
 
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("5", "5"), ('"fr"', '"fr"'), ('["de"]', '["de"]'), ("2026-11-24", '"2026-11-24"')],
+)
+def test_a_language_formgen_does_not_speak_is_an_error_of_the_workspace(
+    tmp_path: Path, value: str, shown: str
+) -> None:
+    """``language = 5`` was taken: status ran, only mail complained, and numbers were printed
+    with a decimal point in German text (audit s18M); ``"fr"`` was taken too. Both are one error
+    of the workspace, in the locale's language, and the file is left as it was."""
+    root = Workspace.init(tmp_path / "ws").root
+    config = root / "workspace.toml"
+    text = config.read_text("utf-8").replace('language = "de"', f"language = {value}", 1)
+    config.write_text(text, "utf-8")
+    for env, said in (
+        ({"LANG": "de_DE.UTF-8"}, f"language = {shown} ist keine Sprache, die formgen spricht; "),
+        ({"LANG": "C"}, f"language = {shown} is no language formgen speaks; "),
+    ):
+        code, out, err = status(root, **env)
+        assert code == 1 and out == ""
+        assert err.startswith(("Fehler: " if "de" in env["LANG"] else "Error: ") + str(config))
+        assert said in err and "de, en" in err
+    assert config.read_text("utf-8") == text
+
+
 def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_command(
     tmp_path: Path,
 ) -> None:
