@@ -428,3 +428,24 @@ def test_a_return_put_through_a_pdf_merger_is_merged_as_the_return_itself(
         )
     assert registers[1] == registers[0]
     assert warnings[1] == warnings[0]
+
+
+@pytest.mark.parametrize("damaged", ["register.json", "journal.jsonl"])
+def test_a_dry_run_says_the_damage_of_the_register_the_real_run_refuses(
+    ws_dir: Path, inbox: Path, damaged: str
+) -> None:
+    """A dry run said „ok“ over a damaged register.json, and the real run then failed (audit
+    s18M): it says what the real run says, before it reads a file, and changes nothing."""
+    first = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
+    assert first.exit_code == 0, first.output
+    path = ws_dir / damaged
+    data = path.read_bytes()
+    path.write_bytes(data[:-9])  # cut off: the journal's only operation torn, left out
+    before = {p: p.read_bytes() for p in ws_dir.rglob("*") if p.is_file()}
+    dry = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir), "--dry-run"])
+    real = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir)])
+    assert dry.exit_code == real.exit_code == 1
+    assert dry.stdout == real.stdout == ""
+    assert dry.stderr == real.stderr
+    assert dry.stderr.startswith(f"Fehler: {ws_dir / damaged}")
+    assert {p: p.read_bytes() for p in ws_dir.rglob("*") if p.is_file()} == before

@@ -19,6 +19,7 @@ from formgen.cli.common import (
     library_errors,
     workspace_option,
 )
+from formgen.errors import RegisterError
 from formgen.filenames import readable, shown
 from formgen.workspace import Workspace, write_atomic
 
@@ -109,6 +110,7 @@ def ingest(
     """
     started = time.time()
     from formgen.messages import os_error_message, say, say_count
+    from ingest import journal
     from ingest.pipeline import (
         Limits,
         ReadContext,
@@ -119,6 +121,9 @@ def ingest(
     from ingest.report import Outcome
 
     ws = Workspace.open(workspace_dir)
+    # a dry run says what the real run would refuse (a damaged register), before it reads a file
+    if dry_run and (damaged := journal.load(ws).damaged_journal) is not None:
+        raise RegisterError(damaged)
     tasks, missing = discover_for(ws, paths)
     ctx = ReadContext.for_workspace(ws, no_workspace_ok)
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)
@@ -158,8 +163,6 @@ def ingest(
         if dry_run:
             report = run(None)
         else:
-            from ingest import journal
-
             with journal.writing(ws) as writer:
                 report = run(register_merge(ws, writer), writer.register.data["sources"])
     except OSError as exc:  # the workspace itself (disk full, permissions): the run failed
