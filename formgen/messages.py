@@ -1287,11 +1287,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_old_libreoffice": "saved by {program}: that version drops the controls' "
         "tags and the line breaks inside multi-line fields (lines come back joined); please "
         "check those",
-        "ingest_office_no_identity": "the form's identity (document properties) is missing: "
-        "matched by reference only, please review",
+        "ingest_office_no_identity": "the form's identity (document properties) is missing: it "
+        "can be matched by its reference only, please review",
         "ingest_office_no_identity_footer": "the form's identity (document properties) is "
-        "missing; its footer shows the reference {reference}: matched by reference only, please "
-        "review",
+        "missing; its footer shows the reference {reference}: it can be matched by that only, "
+        "please review",
         "ingest_office_untagged": "{n} controls had lost their tag (LibreOffice 7.4 removes "
         "them) and were read by their table position; {filled} of them hold a value: {paths}; "
         "please review",
@@ -3527,10 +3527,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Tags der Steuerelemente und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen "
         "kommen aneinandergehängt zurück); bitte diese Felder prüfen",
         "ingest_office_no_identity": "die Kennung des Formulars (Dokumenteigenschaften) fehlt: "
-        "nur über die Formular-ID zugeordnet, bitte prüfen",
+        "es ist nur über seine Formular-ID zuzuordnen, bitte prüfen",
         "ingest_office_no_identity_footer": "die Kennung des Formulars (Dokumenteigenschaften) "
-        "fehlt; seine Fußzeile zeigt die Formular-ID {reference}: nur über die Formular-ID "
-        "zugeordnet, bitte prüfen",
+        "fehlt; seine Fußzeile zeigt die Formular-ID {reference}: es ist nur über sie "
+        "zuzuordnen, bitte prüfen",
         "ingest_office_untagged": "Steuerelemente, die ihr Tag verloren hatten (LibreOffice 7.4 "
         "entfernt es), nach ihrer Lage in den Tabellen gelesen: {n}, davon mit Wert {filled}: "
         "{paths}; bitte prüfen",

@@ -449,3 +449,32 @@ def test_a_dry_run_says_the_damage_of_the_register_the_real_run_refuses(
     assert dry.stderr == real.stderr
     assert dry.stderr.startswith(f"Fehler: {ws_dir / damaged}")
     assert {p: p.read_bytes() for p in ws_dir.rglob("*") if p.is_file()} == before
+
+
+def test_a_word_return_without_its_identity_quarantined_is_not_said_to_be_matched(
+    ws_dir: Path, tmp_path: Path
+) -> None:
+    """A DOCX whose custom properties are gone, its footer's reference unknown here: quarantined
+    as an unknown form, its note said „nur über die Formular-ID zugeordnet“ (audit s18M). The
+    note says only what is so: it can be matched by that reference alone."""
+    import zipfile
+
+    path = tmp_path / "ohne-kennung.docx"
+    with (
+        zipfile.ZipFile(ALL_SAMPLES / "docx" / "lo252-institution.docx") as zi,
+        zipfile.ZipFile(path, "w") as zo,
+    ):
+        for info in zi.infolist():
+            if info.filename != "docProps/custom.xml":
+                zo.writestr(info, zi.read(info))
+    result = CliRunner().invoke(main, ["ingest", str(path), "-w", str(ws_dir)])
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stdout.split())  # folded to the terminal's width
+    assert said.startswith(f"Quarantäne {path}: unbekanntes Formular: ")
+    assert (
+        "nicht übernommen die Kennung des Formulars (Dokumenteigenschaften) fehlt; seine "
+        "Fußzeile zeigt die Formular-ID FG-CPX3D-EJZDN: es ist nur über sie zuzuordnen, bitte "
+        "prüfen 1 Datei in "
+    ) in said
+    assert "zugeordnet" not in said
+    assert [p.suffix for p in (ws_dir / "quarantine").iterdir()].count(".docx") == 1
