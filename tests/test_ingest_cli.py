@@ -121,9 +121,9 @@ def test_the_summary_times_the_whole_run(
     from ingest import journal
 
     def slow(real: Any) -> Any:
-        def call(*args: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
             time.sleep(0.4)
-            return real(*args)
+            return real(*args, **kwargs)
 
         return call
 
