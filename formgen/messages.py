@@ -2053,6 +2053,8 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace and leave its file as it is",
         "init_cannot_create": "{root} cannot be created: {why}; check the path (a file where a "
         "folder is meant) and the permissions, or give another folder",
+        "config_centre": "{path}: centre = {value} is no section; write it as a section of its "
+        'own lines ([centre], then name = "…", language = "de") and run the command again',
         "config_language": "{path}: [centre] language = {value} is no language formgen speaks; "
         'give one of {known} (language = "de") and run the command again',
         "config_not_utf8": "{path} is not saved as UTF-8 (line {line}, byte {byte}: {text}); open "
@@ -4387,6 +4389,8 @@ WORDS: dict[str, dict[str, str]] = {
         "init_cannot_create": "{root} kann nicht angelegt werden: {why}; den Pfad (eine Datei, "
         "wo ein Ordner gemeint ist) und die Berechtigungen prüfen oder einen anderen Ordner "
         "angeben",
+        "config_centre": "{path}: centre = {value} ist kein Abschnitt; ihn als eigenen Abschnitt "
+        'schreiben ([centre], darunter name = "…", language = "de") und den Befehl wiederholen',
         "config_language": "{path}: [centre] language = {value} ist keine Sprache, die formgen "
         'spricht; eine von {known} angeben (language = "de") und den Befehl wiederholen',
         "config_not_utf8": "{path} ist nicht als UTF-8 gespeichert (Zeile {line}, Byte {byte}: "

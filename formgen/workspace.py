@@ -483,7 +483,11 @@ class Workspace:
             config = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise WorkspaceError(_not_toml(config_path, str(exc))) from None
-        language = config.get("centre", {}).get("language", "de")
+        centre = config.get("centre", {})
+        if not isinstance(centre, dict):  # `centre = "x"`: every setting of it is read as a table
+            value = json.dumps(centre, ensure_ascii=False, default=str)
+            raise WorkspaceError(Said("config_centre", path=str(config_path), value=value))
+        language = centre.get("language", "de")
         if language not in MAIL_LANGUAGES:
             raise WorkspaceError(
                 Said(

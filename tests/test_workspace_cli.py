@@ -536,6 +536,19 @@ def test_a_language_formgen_does_not_speak_is_an_error_of_the_workspace(
     assert config.read_text("utf-8") == text
 
 
+def test_a_centre_that_is_no_section_is_an_error_of_the_workspace(tmp_path: Path) -> None:
+    """``centre = "…"`` in place of the section ``[centre]`` ended every command in a Python
+    traceback (AttributeError); it is said as the file's error, in the locale's language."""
+    root = Workspace.init(tmp_path / "ws").root
+    config = root / "workspace.toml"
+    text = config.read_text("utf-8").replace("[centre]", 'centre = "SPKoM Köln"', 1)
+    config.write_text(text, "utf-8")
+    code, out, err = status(root, LANG="de_DE.UTF-8")
+    assert (code, out) == (1, "")
+    assert err.startswith(f'Fehler: {config}: centre = "SPKoM Köln" ist kein Abschnitt; ')
+    assert "Traceback" not in err and config.read_text("utf-8") == text
+
+
 def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_command(
     tmp_path: Path,
 ) -> None:
