@@ -336,10 +336,12 @@ def _complete(ws: Workspace, held: int, ops: list[Json]) -> None:
         return
     with open(path, "rb+") as fh:
         size = fh.seek(0, os.SEEK_END)
-        if size and fh.seek(size - 1) and fh.read(1) != b"\n":
-            fh.seek(0)
-            fh.truncate(fh.read().rfind(b"\n") + 1)
-            os.fsync(fh.fileno())
+        if size:
+            fh.seek(size - 1)
+            if fh.read(1) != b"\n":
+                fh.seek(0)
+                fh.truncate(fh.read().rfind(b"\n") + 1)
+                os.fsync(fh.fileno())
 
 
 def checkpoint(ws: Workspace, reg: Register) -> None:

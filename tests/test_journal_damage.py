@@ -121,3 +121,14 @@ def test_a_line_torn_by_a_crash_is_cut_off_before_the_next_operation(ws: Workspa
     assert done.exit_code == 0, done.output
     assert json.loads(ws.register_path.read_bytes()) == register
     assert register["institutions"]["inst-0002"]["retired"]
+
+
+def test_a_first_line_torn_after_one_byte_is_cut_off_too(tmp_path: Path) -> None:
+    """A crash after the first byte of a new workspace's first operation left „{“: the check
+    for a torn end skipped a journal of one byte, and the next operation was glued to it."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf", language="de")
+    journal_path(ws).write_bytes(b"{")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+    lines = journal_path(ws).read_bytes().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["seq"] == 1
