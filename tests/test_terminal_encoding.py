@@ -187,6 +187,24 @@ def test_a_reader_that_stops_reading_ends_the_command_quietly(ws: Path) -> None:
         assert (proc.returncode, err) == (141, b""), command
 
 
+def test_a_broken_pipe_of_another_pipe_than_stdout_is_an_error_of_the_command(ws: Path) -> None:
+    """A BrokenPipeError that is not of stdout (a mail server's socket, a worker's pipe) ended
+    the command as if its reader had gone: exit 141, nothing said, its output thrown away."""
+    given = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "LANG": "C.UTF-8"}
+    broken = (
+        "import ingest.journal as j\n"
+        "def load(ws): raise BrokenPipeError(32, 'Broken pipe')\n"
+        "j.load = load\n"
+        "from formgen.cli import main\n"
+        f"main(['status', '-w', {str(ws)!r}])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", broken], env=given, capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr.startswith("Fehler: ") and "Traceback" not in done.stderr, done.stderr
+
+
 TYPED = {  # correctly typed in the system's encoding, valid UTF-8 by chance
     "iso-8859-2": ("PÓŁNOC", "KÓŁKO", "WRÓŻKA"),
     "iso-8859-5": ("ТА",),

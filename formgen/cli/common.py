@@ -10,6 +10,7 @@ import io
 import json
 import os
 import re
+import select
 import shlex
 import shutil
 import sys
@@ -62,6 +63,17 @@ def _reader_gone(stream: Any) -> None:
     os.dup2(devnull, stream.fileno())
     os.close(devnull)
     _Output.cut = True
+
+
+def _stdout_closed() -> bool:
+    """Whether stdout is a pipe whose reader has gone (``poll`` says POLLERR of its write end):
+    a BrokenPipeError of another pipe or socket (a mail server's) is an error of the command."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), 0)  # POLLERR is always said
+        return any(events & select.POLLERR for _fd, events in poller.poll(0))
+    except (OSError, ValueError):  # no file descriptor (io.UnsupportedOperation), closed
+        return False
 
 
 def command_line() -> str:
@@ -390,10 +402,10 @@ class FormgenGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except BrokenPipeError:  # formgen ingest --help | head -1, as in parse_args
-            _reader_gone(sys.stdout)
-            raise click.exceptions.Exit(141) from None
         except OSError as exc:
+            if isinstance(exc, BrokenPipeError) and _stdout_closed():
+                _reader_gone(sys.stdout)  # formgen ingest --help | head -1: click's own echo
+                raise click.exceptions.Exit(141) from None
             from formgen.messages import os_error_message
 
             lang = _said_language(ctx.meta.get(_ARGS, ()))
