@@ -196,7 +196,7 @@ def placeholder_texts(slot: Slot | None = None, lang: str = "de") -> frozenset[s
     :func:`is_placeholder` and the table reader compare them: every run of white space (also a
     no-break space) one space."""
     if slot is None:
-        texts = {*(_UI[lang][k] for lang in _UI for k in _HINT_KEYS), *EARLIER_HINTS}
+        texts = {*(strings[k] for strings in _UI.values() for k in _HINT_KEYS), *EARLIER_HINTS}
     else:
         key = _hint_key(slot)
         earlier = EARLIER_HINTS if key == "date" else ()
