@@ -158,6 +158,26 @@ def test_cli_check_says_the_problems_in_the_workspace_language(tmp_path: Path, n
         assert GERMAN[name] in german[0]
 
 
+def test_cli_check_without_workspace_speaks_the_folders_or_the_locales_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``schema check FILE`` run in a German workspace's folder, without -w, says the problems
+    and the error that ends it in German, as its usage errors; outside a workspace, in the
+    locale's language, the problems as the „Fehler:“ before them (they were English there)."""
+    path = DATA / "broken" / "unknown_type.yaml"
+    monkeypatch.chdir(Workspace.init(tmp_path / "ws", language="de").root)
+    result = CliRunner().invoke(main, ["schema", "check", str(path)])
+    assert result.exit_code == 1 and result.stdout == ""
+    german = result.stderr.splitlines()
+    assert GERMAN["unknown_type"] in german[0]
+    assert german[-1] == f"Fehler: {path}: 1 Problem; das Schema ist nicht gültig"
+    valid = CliRunner().invoke(main, ["schema", "check", str(DATA / "minimal.yaml")])
+    assert valid.exit_code == 0 and "gültig — mini 1.0.0" in valid.stdout
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert CliRunner().invoke(main, ["schema", "check", str(path)]).stderr == result.stderr
+
+
 def test_cli_check_valid_schema_exits_0() -> None:
     result = CliRunner().invoke(main, ["schema", "check", str(DATA / "minimal.yaml")])
     assert result.exit_code == 0, result.output

@@ -397,8 +397,8 @@ def test_an_error_that_ends_a_command_is_said_as_a_usage_error_is(
     """Exit status 1 after „Fehler:“ in a German workspace (named by -w, FORMGEN_WORKSPACE or
     the current folder), as a usage error's exit status 2: the German message after it began
     with English "Error:"; "Error:" in an English workspace; outside any workspace the
-    locale's word, and a command without one (`schema check`) says its English after
-    "Error:" in a German workspace's folder too."""
+    locale's word; a command without one (`schema check`) run in a German workspace's
+    folder says its German after „Fehler:“ (it said English there)."""
     german = "Fehler: keine Einrichtung „x-1“ im Register; formgen register find zeigt alle\n"
     english = "Error: no institution 'x-1' in the register; 'formgen register find' lists them\n"
     de = Workspace.init(tmp_path / "de", language="de").root
@@ -417,7 +417,7 @@ def test_an_error_that_ends_a_command_is_said_as_a_usage_error_is(
     missing = tmp_path / "fehlt.yaml"
     result = CliRunner().invoke(main, ["schema", "check", str(missing)])
     assert result.exit_code == 1
-    assert result.stderr.endswith(f"Error: {missing}: 1 problem; the schema is not valid\n")
+    assert result.stderr.endswith(f"Fehler: {missing}: 1 Problem; das Schema ist nicht gültig\n")
     monkeypatch.chdir(tmp_path)
     nowhere = ["status", "-w", str(tmp_path / "nirgends")]
     for locale, word in (("de_DE.UTF-8", "Fehler: "), ("C.UTF-8", "Error: ")):

@@ -169,11 +169,19 @@ def _workspace_of(kwargs: dict[str, Any]) -> str | None:
 def _error_language(workspace_dir: str | None, lang: str | None) -> str:
     """The language an error that ends a command is said in: that of the workspace in
     ``workspace_dir`` (the command's ``--workspace``); for a command without one, its ``lang``
-    (the language ``formgen init`` makes a workspace in, ``generate --lang`` forms in); else,
-    as for a usage error, that of the user's locale (:func:`_locale_language`)."""
+    (the language ``formgen init`` makes a workspace in, ``generate --lang`` forms in); else
+    :func:`language_here`, as for a usage error."""
     if workspace_dir is not None:
         return _opened_language(workspace_dir) or _locale_language()
-    return lang or _locale_language()
+    return lang or language_here()
+
+
+def language_here() -> str:
+    """The language of a command run without a workspace (``formgen schema check FILE``): that
+    of the workspace in the current folder, the language its user works in, as a usage error
+    of the command is said (:func:`_said_language`); outside one, that of the user's
+    locale."""
+    return _said_language(())
 
 
 def _said(exc: FormgenError, lang: str) -> str:

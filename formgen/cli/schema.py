@@ -12,11 +12,12 @@ from formgen.cli.common import (
     echo,
     echo_json,
     lang_option,
+    language_here,
     library_errors,
     optional_workspace_option,
 )
 from formgen.errors import FormgenError, Problem, problem_count
-from formgen.messages import ENGLISH, Said, SaidJoined, in_language, os_error_said, say, say_count
+from formgen.messages import Said, SaidJoined, in_language, os_error_said, say, say_count
 from formgen.model import Schema
 from formgen.outline import outline_data
 from formgen.schema_load import check_schema, load_schema, shipped_schema_path
@@ -55,7 +56,7 @@ def check(file: str | None, workspace_dir: str | None) -> None:
     from formgen.workspace import CONFIG, Workspace, labels_reworded
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
-    lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
+    lang = ws.language if ws else language_here()  # the workspace's, else the folder's
     if ws is None:
         path = file or str(shipped_schema_path())
     else:
@@ -227,7 +228,7 @@ def copy(target: str, workspace_dir: str | None) -> None:
     from formgen.workspace import CONFIG, Workspace
 
     ws = Workspace.open(workspace_dir) if workspace_dir is not None else None
-    lang = ws.language if ws else ENGLISH  # what it says: in the workspace's language
+    lang = ws.language if ws else language_here()  # the workspace's, else the folder's
     source = ws.schema_file if ws else shipped_schema_path()
     name, target = target, str(ws.root / target if ws else target)
     try:
