@@ -203,7 +203,9 @@ class QuarantineError(IngestError):
     signature does not match), ``no-workspace`` (made without a workspace: signed with
     :data:`formgen.identity.NO_WORKSPACE`, which proves nothing), ``unknown-schema`` (a schema id or version this workspace does
     not know), ``unknown-category`` (a category neither the form's schema nor the current one has),
-    ``unread-copy`` (a copy — a PDF without form fields, an ODT — whose values could not be read).
+    ``unread-copy`` (a copy — a PDF without form fields, an ODT — whose values could not be read),
+    ``unread-fields`` (a returned PDF form none of whose fields could be read: a program that
+    edited it damaged them).
     ``test-mail`` (a test mail's form, ``formgen mail --test-to``: no institution's answer).
     """
 

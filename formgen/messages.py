@@ -661,6 +661,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unknown-schema": "unknown-schema",
         "status_quarantine_unknown-category": "unknown-category",
         "status_quarantine_unread-copy": "unread-copy",
+        "status_quarantine_unread-fields": "form with damaged fields",
         "status_quarantine_picture": "picture",
         "status_quarantine_merge": "merge",
         "status_quarantine_unknown": "unknown",
@@ -1596,6 +1597,10 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unread_copy": "form {form} came back as a copy whose values could not be "
         "read (see below); kept aside in the quarantine, not merged — ask the sender for the "
         "filled form itself, or enter the values by hand",
+        "ingest_merge_unread_fields": "form {form} came back with every field damaged: none "
+        "could be read (see below); kept aside in the quarantine, not merged — open the file: "
+        "where a PDF viewer still shows the values, enter them by hand; else ask the "
+        "institution to fill in its form again",
         "ingest_merge_unknown_category": "unknown category '{category}' in schema '{schema}'; "
         "known: {known}",
         "ingest_merge_category_gone": "category '{category}' of schema version {old} does not "
@@ -2831,6 +2836,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unknown-schema": "unbekannte Schemaversion",
         "status_quarantine_unknown-category": "unbekannte Checkliste",
         "status_quarantine_unread-copy": "unlesbare Kopie",
+        "status_quarantine_unread-fields": "Formular mit beschädigten Feldern",
         "status_quarantine_picture": "Foto oder Scan",
         "status_quarantine_merge": "nicht übernommen",
         "status_quarantine_unknown": "unbekannt",
@@ -3872,6 +3878,10 @@ WORDS: dict[str, dict[str, str]] = {
         "gelesen werden konnten (siehe unten); in der Quarantäne beiseitegelegt, nicht "
         "übernommen — beim Absender das ausgefüllte Formular selbst anfordern oder die Werte "
         "von Hand eintragen",
+        "ingest_merge_unread_fields": "Formular {form} kam mit lauter beschädigten Feldern "
+        "zurück: keines ließ sich lesen (siehe unten); in der Quarantäne beiseitegelegt, nicht "
+        "übernommen — die Datei öffnen: zeigt ein PDF-Programm die Werte noch, sie von Hand "
+        "eintragen; sonst die Einrichtung bitten, ihr Formular noch einmal auszufüllen",
         "ingest_merge_unknown_category": "unbekannte Checkliste „{category}“ im Schema "
         "„{schema}“; bekannt: {known}",
         "ingest_merge_category_gone": "die Checkliste „{category}“ der Schemaversion {old} gibt "

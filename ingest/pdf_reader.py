@@ -57,9 +57,9 @@ from formgen.errors import IdentityError, UnreadableFileError
 from formgen.identity import FIELD_PREFIX, FormIdentity
 from formgen.linebreak import newlines
 from formgen.messages import Said, SaidJoined
-from ingest.submission import Provenance, RawSubmission, RawValue, short
+from ingest.submission import ACROFORM_PDF, Provenance, RawSubmission, RawValue, short
 
-READER = "acroform-pdf"
+READER = ACROFORM_PDF
 NO_FIELDS_NOTE = Said("ingest_pdf_no_fields")
 """The note of a PDF without fields: :func:`ingest.flat_reader.read_pdf` then reads it by position."""
 FIELDS_FROM_PAGES_NOTE = Said("ingest_pdf_fields_from_pages")

@@ -306,7 +306,9 @@ def mark_done(workspace: Workspace, which: str, note: str) -> Kept:
     return Kept(found.copy, record, found.answered)
 
 
-SIGNED = frozenset({"unknown-schema", "unknown-category", "unread-copy", "register", "merge"})
+SIGNED = frozenset(
+    {"unknown-schema", "unknown-category", "unread-copy", "unread-fields", "register", "merge"}
+)
 """The kinds of file kept aside after its identity was found signed with the workspace's
 secret (:func:`ingest.validate.check_identity`): a form of this workspace, as it issued it."""
 

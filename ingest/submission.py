@@ -37,6 +37,9 @@ from formgen.model import INSTITUTION, FieldPath
 
 RawValue = str | bool | list[str]
 
+ACROFORM_PDF = "acroform-pdf"
+"""The reader of a returned PDF by its form fields (:mod:`ingest.pdf_reader`)."""
+
 
 @dataclass(frozen=True)
 class Provenance:
@@ -47,7 +50,7 @@ class Provenance:
     sha256: str
     size: int
     reader: str
-    """Which reader produced it: ``acroform-pdf``, ``flattened-pdf``, ``docx``, …"""
+    """Which reader produced it: :data:`ACROFORM_PDF`, ``flattened-pdf``, ``docx``, …"""
     container: str | None = None
     """For an attachment: the mail file it came from and its position (``inbox.mbox#3/2``)."""
     mail_from: str | None = None
@@ -87,7 +90,8 @@ class RawSubmission:
     confidence: str = "high"
     notes: tuple[str, ...] = ()
     unread: bool = False
-    """A copy of a formgen form whose values could not be read (the last note says why): it is
+    """A copy of a formgen form whose values could not be read, or (read by
+    :data:`ACROFORM_PDF`) a form whose fields all are damaged (the last note says why): it is
     kept aside, not merged as if the form had come back empty."""
     illegible: tuple[str, ...] = ()
     """Fields (value paths) whose text a copy shows but could not be read back, each named in a

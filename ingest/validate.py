@@ -59,6 +59,7 @@ from formgen.model import (
 )
 from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import (
+    ACROFORM_PDF,
     CUT,
     KEPT_AS_IS,
     Checked,
@@ -541,6 +542,10 @@ def validate(
     schema = check_identity(raw.identity, registry, secret, no_workspace_ok)
     identity = raw.identity
     assert identity is not None  # check_identity raised otherwise
+    if raw.unread and raw.provenance.reader == ACROFORM_PDF:  # the form itself, its fields damaged
+        raise QuarantineError(
+            "unread-fields", Said("ingest_merge_unread_fields", form=identity.reference)
+        )
     if raw.unread:
         raise QuarantineError(
             "unread-copy", Said("ingest_merge_unread_copy", form=identity.reference)

@@ -186,10 +186,17 @@ def test_fields_that_lost_their_type_or_name_are_said_and_kept_aside(
 ) -> None:
     ws = tmp_path / "ws"
     sample_workspace(ws)
-    result = _ingest(ws, _edited(tmp_path, "bearbeitet.pdf", edit), GOOD)
+    edited = _edited(tmp_path, "bearbeitet.pdf", edit)
+    result = _ingest(ws, edited, GOOD)
     lines = result.output.splitlines()
     (kept,) = [x for x in lines if "bearbeitet.pdf" in x]
-    assert kept.startswith("Quarantäne") and "in der Quarantäne beiseitegelegt" in kept
+    assert kept.endswith(  # the form itself came back: no copy to look for
+        "bearbeitet.pdf: Formular FG-84G7Z-WYRD6 kam mit lauter beschädigten Feldern zurück: "
+        "keines ließ sich lesen (siehe unten); in der Quarantäne beiseitegelegt, nicht "
+        "übernommen — die Datei öffnen: zeigt ein PDF-Programm die Werte noch, sie von Hand "
+        "eintragen; sonst die Einrichtung bitten, ihr Formular noch einmal auszufüllen"
+    )
+    assert kept.startswith("Quarantäne") and "Kopie" not in kept
     assert (
         "    die Felder des Formulars ließen sich nicht lesen: keines hat den Typ (Text, "
         "Kästchen, Auswahl) oder den Namen, den formgen ihm gab (ein Programm, das das PDF "
@@ -199,6 +206,12 @@ def test_fields_that_lost_their_type_or_name_are_said_and_kept_aside(
     register = json.loads((ws / "register.json").read_text("utf-8"))
     assert "inst-0001" not in register["institutions"]  # not merged as an empty return
     assert any("checklist_pdftk.pdf" in x and "neu aufgenommen" in x for x in lines)
+    status = CliRunner().invoke(main, ["status", "-w", str(ws)]).output
+    assert "Quarantäne: 1 Datei beiseitegelegt (1 Formular mit beschädigten Feldern)" in status
+    listed = CliRunner().invoke(main, ["quarantine", "-w", str(ws)]).output
+    assert "  Formular mit beschädigten Feldern  bearbeitet.pdf, eingegangen " in listed
+    (copy,) = (ws / "quarantine").glob("*.pdf")  # kept whole, to be looked at
+    assert copy.read_bytes() == edited.read_bytes()
 
 
 def test_qpdf_english_stays_out_of_the_german_report_and_is_kept_in_json(
