@@ -208,10 +208,12 @@ def placeholder_texts(slot: Slot | None = None, lang: str = "de") -> frozenset[s
 def after_hint(text: str, hints: frozenset[str]) -> str | None:
     """What ``text`` holds after the longest of ``hints`` it begins with (white space as the
     hints compare it), stripped: what was typed after a hint left in the control (LibreOffice
-    7.4's input field keeps it, the cursor at its end); None when it begins with none."""
+    7.4's input field keeps it, the cursor at its end: „Postleitzahl41460“,
+    „KommuneCaritasverband“); None when it begins with none. A hint whose last word goes on in
+    small letters is none: „Zahlen 12“ is a word typed, not the hint „Zahl“ and „en 12“."""
     for hint in sorted(hints, key=len, reverse=True):
         m = re.match(r"\s*" + r"\s+".join(map(re.escape, hint.split())), text)
-        if m:
+        if m and not (text[m.end() - 1].isalpha() and text[m.end() : m.end() + 1].islower()):
             return text[m.end() :].strip()
     return None
 

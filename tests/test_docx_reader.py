@@ -802,6 +802,45 @@ def test_a_hint_left_before_the_typed_value_is_taken_off_and_said(tmp_path: Path
     ) in out
 
 
+def test_a_word_that_begins_with_the_hint_is_kept_as_typed(tmp_path: Path) -> None:
+    """„Zahl“ is the hint of a number's control (a German workspace's own schema): „Zahlen 12“
+    and „Zahlreiche“ typed there are words, kept as typed and flagged as no whole number (they
+    were read as „en 12“ and „reiche“, the hint taken off, as LibreOffice 7.4's copy read too).
+    „Zahl12“, the hint LibreOffice 7.4 kept with the cursor at its end, is still 12, said."""
+    ws = tmp_path / "ws"
+    run("init", str(ws), "--name", "Jugendnetz Köln", "--sender", "netz@example.org")
+    schema = Path(__file__).parent / "data" / "own_schema" / "youth-1.yaml"
+    (ws / "youth.yaml").write_bytes(schema.read_bytes())
+    toml = ws / "workspace.toml"
+    text = toml.read_text("utf-8").replace('# path = "my-schema.yaml"', 'path = "youth.yaml"')
+    toml.write_text(text, "utf-8")
+    blank = tmp_path / "leer.docx"
+    run("generate", "docx", "--category", "housing", "-w", str(ws), "--out", str(blank))
+    typed = {"1.name": "Dom Łódź", "1.places": "Zahlen 12", "2.name": "Центр Надежда"}
+    typed |= {"2.places": "Zahlreiche", "3.name": "Çiğdem Öztürk", "3.places": "Zahl12"}
+
+    def change(root: etree._Element) -> None:
+        for path, value in typed.items():
+            type_into(sdt(root, f"housing.{path}"), value)
+
+    form = tmp_path / "Rückmeldung.docx"
+    form.write_bytes(edit(blank.read_bytes(), change))
+    out = run("ingest", str(form), "-w", str(ws))
+    register = json.loads((ws / "register.json").read_text("utf-8"))
+    places = {
+        inst["institution"]["name"]["v"]: inst["entries"]["housing"]["fields"]["places"]
+        for inst in register["institutions"].values()
+    }
+    assert {n: (p["raw"], p["v"]) for n, p in places.items()} == {
+        "Dom Łódź": ("Zahlen 12", None),
+        "Центр Надежда": ("Zahlreiche", None),
+        "Çiğdem Öztürk": ("12", 12),
+    }
+    assert "housing.1.places: „Zahlen 12“ ist keine ganze Zahl" in out
+    assert "housing.2.places: „Zahlreiche“ ist keine ganze Zahl" in out
+    assert "so eingetragen: „Zahl12“" in out and "so eingetragen: „Zahlen" not in out
+
+
 def test_a_copy_s_rows_blank_only_a_field_s_own_hint() -> None:
     """A PDF or ODT of the Word form shows its rows as text: there too a field's own hint is
     blank, another's is a value, and one left before what was typed is taken off and said."""
