@@ -140,6 +140,10 @@ def test_a_name_typed_in_utf8_on_a_latin1_server_is_said_unreadable(
     assert done.returncode == 2
     err = done.stderr.decode("latin-1")
     assert "in UTF-8 gesendet" in err and "Y\\u0131lmaz" in err
+    for word in ("Túnez", "último"):  # read „TÃºnez“, „Ãºltimo“: letters, but garbled
+        done = run(latin1, "register", "find", word, "-w", str(ws))
+        err = done.stderr.decode("latin-1")
+        assert done.returncode == 2 and "in UTF-8 gesendet" in err and word in err
     before = (ws / "register.json").read_bytes()
     args = ("register", "set", "inst-0002", "institution.city", "Kraków", "--note", "x")
     done = run(latin1, *args, "-w", str(ws))  # would be stored as „KrakÃ³w“
@@ -211,7 +215,10 @@ TYPED = {  # correctly typed in the system's encoding, valid UTF-8 by chance
     "latin-1": ("2×½", "Ñº 5", "Müller", "Größe", "Straße"),
 }
 SENT_IN_UTF8 = {  # typed in a UTF-8 terminal, read in the system's encoding
-    "latin-1": ("Yılmaz", "Köln", "Москва", "مركز الأمل", "Kraków", "Łódź", "Çiğdem"),
+    "latin-1": (
+        *("Yılmaz", "Köln", "Москва", "مركز الأمل", "Kraków", "Łódź", "Çiğdem", "Túnez"),
+        *("último", "única", "ênfase"),  # „Ãºltimo“: º and ª end a word („2º“, „Ñº 5“)
+    ),
     "iso-8859-2": ("Yılmaz", "Köln", "Kraków", "Gdańsk", "Żółw", "Москва"),
 }
 

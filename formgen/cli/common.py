@@ -254,11 +254,12 @@ def _garbled(meant: str, encoding: str) -> bool:
     garbled text and ``meant`` is not: ``meant`` is text (no control character, nothing
     unassigned: „2×½“ in Latin-1 reads „2\u05fd“), and one of its letters shows in
     ``encoding`` as something that is no letter (ı as „Ä±“, ö as „Ã¶“, М as „Ð\x9c“), or as a capital inside a word that is
-    not in capitals (ó as „Ăł“ in „KrakĂłw“, ı as „Äą“ in „YÄąlmaz“ in ISO-8859-2). Letters
-    that show as letters in capitals („PÓŁNOC“, „ТА“ in ISO-8859-5, „Ñº 5“) are taken as
-    typed."""
+    not in capitals (ó as „Ăł“ in „KrakĂłw“, ı as „Äą“ in „YÄąlmaz“ in ISO-8859-2), or in
+    an ordinal sign that a letter follows (ú as „Ãº“ in „Ãºltimo“, ê as „Ãª“ in „Ãªnfase“: º
+    and ª end a word, „2º“, „Nº“). Letters that show as letters in capitals („PÓŁNOC“, „ТА“
+    in ISO-8859-5, „Ñº 5“) are taken as typed."""
     before = ""
-    for char in meant:
+    for i, char in enumerate(meant):
         if unicodedata.category(char) in ("Cc", "Cn", "Co"):
             return False
         if not char.isascii() and char.isalpha():
@@ -266,6 +267,8 @@ def _garbled(meant: str, encoding: str) -> bool:
             if not shown.isalpha():
                 return True
             if before.isalpha() and shown[0].isupper() and not (before + shown).isupper():
+                return True
+            if shown[-1] in "ºª" and meant[i + 1 : i + 2].isalpha():
                 return True
         before = char
     return False
