@@ -282,6 +282,15 @@ def load(ws: Workspace) -> Register:
         return _load(ws)
 
 
+def load_to_change(ws: Workspace) -> Register:
+    """:func:`load` for a dry run of a command that changes the register: refused as the real
+    run is (:class:`~formgen.errors.RegisterError`) where the journal is damaged."""
+    reg = load(ws)
+    if reg.damaged_journal is not None:
+        raise RegisterError(reg.damaged_journal)
+    return reg
+
+
 def _load(ws: Workspace, writer: bool = False) -> Register:
     """:func:`load`; for a ``writer``, the journal made ready to append to (:func:`_complete`)."""
     schema = ws.schema()

@@ -685,7 +685,7 @@ def import_file(
     nothing is changed then."""
     lang = ws.language
     if dry_run:
-        reg = journal.load(ws)
+        reg = journal.load_to_change(ws)
         plan = plan_import(reg, data, file_name, note, lang)
         entries = plan.submission.entries
         ids = journal.given(ws)

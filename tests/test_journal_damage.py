@@ -132,3 +132,23 @@ def test_a_first_line_torn_after_one_byte_is_cut_off_too(tmp_path: Path) -> None
         w.merge(checklist("psychotherapie", YILMAZ))
     lines = journal_path(ws).read_bytes().splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["seq"] == 1
+
+
+def test_a_dry_run_of_a_change_refuses_a_damaged_journal_as_the_real_run_does(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """'register import --dry-run' and 'register merge --dry-run' said what they would do over
+    a damaged journal, and the real run then refused it (s19 brief)."""
+    table = tmp_path / "Bestand.csv"
+    assert run(ws, "register", "export", "--format", "csv", "-o", str(table)).exit_code == 0
+    damage_line(ws, 2, b"null")
+    before = {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()}
+    for command in (
+        ["register", "import", str(table)],
+        ["register", "merge", "inst-0001", "inst-0002", "--note", "eine Praxis"],
+    ):
+        dry, real = run(ws, *command, "--dry-run"), run(ws, *command)
+        assert dry.exit_code == real.exit_code == 1
+        assert dry.output == real.output
+        assert dry.output.startswith(f"Fehler: {journal_path(ws)}:2: beschädigte Zeile im Journal")
+    assert {p: p.read_bytes() for p in ws.root.rglob("*") if p.is_file()} == before

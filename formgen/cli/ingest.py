@@ -19,7 +19,6 @@ from formgen.cli.common import (
     library_errors,
     workspace_option,
 )
-from formgen.errors import RegisterError
 from formgen.filenames import readable, shown
 from formgen.workspace import Workspace, write_atomic
 
@@ -122,8 +121,8 @@ def ingest(
 
     ws = Workspace.open(workspace_dir)
     # a dry run says what the real run would refuse (a damaged register), before it reads a file
-    if dry_run and (damaged := journal.load(ws).damaged_journal) is not None:
-        raise RegisterError(damaged)
+    if dry_run:
+        journal.load_to_change(ws)
     tasks, missing = discover_for(ws, paths)
     ctx = ReadContext.for_workspace(ws, no_workspace_ok)
     limits = Limits(seconds=timeout, memory_bytes=memory_mb << 20)

@@ -259,7 +259,7 @@ def merge(keep: str, other: str, note: str, dry_run: bool, workspace_dir: str) -
     ws = Workspace.open(workspace_dir)
     lang = ws.language
     if dry_run:
-        reg = journal.load(ws)
+        reg = journal.load_to_change(ws)
         done = reg.merge_institutions(keep, other, note)
     else:
         with journal.writing(ws) as w:
