@@ -700,6 +700,10 @@ WORDS: dict[str, dict[str, str]] = {
         "journal_not_utf8": "not UTF-8 at byte {byte}",
         "journal_not_json": "not JSON at character {column}",
         "journal_not_object": "not an operation",
+        "journal_seq_gap": "operation {seq} follows operation {before}: lines are missing",
+        "journal_seq_first": "the journal begins with operation {seq}: lines before it are missing",
+        "journal_seq_again": "operation {seq} follows operation {before}: a line is there twice "
+        "or out of order",
         "journal_short": "{path}:{n}: damaged journal: it ends with operation {last}, but "
         "{register} holds {held} (its last line cut off, or lines missing); nothing changed: "
         "restore {path} from a backup; until then the register can be read as it is, not "
@@ -2877,6 +2881,10 @@ WORDS: dict[str, dict[str, str]] = {
         "journal_not_utf8": "kein UTF-8 bei Byte {byte}",
         "journal_not_json": "kein JSON bei Zeichen {column}",
         "journal_not_object": "kein Vorgang",
+        "journal_seq_gap": "Vorgang {seq} folgt auf Vorgang {before}: Zeilen fehlen",
+        "journal_seq_first": "das Journal beginnt mit Vorgang {seq}: Zeilen davor fehlen",
+        "journal_seq_again": "Vorgang {seq} folgt auf Vorgang {before}: eine Zeile steht doppelt "
+        "oder nicht in der Reihenfolge da",
         "journal_short": "{path}:{n}: Journal beschädigt: es endet mit Vorgang {last}, aber "
         "{register} enthält {held} (seine letzte Zeile abgeschnitten oder Zeilen fehlen); nichts "
         "geändert: {path} aus einer Sicherung wiederherstellen; bis dahin ist das Register so "

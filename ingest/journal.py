@@ -151,11 +151,14 @@ def read_journal(ws: Workspace) -> list[Json]:
 def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
     """Each complete operation of the journal ``data`` (the file at ``path``) with its line; a
     torn last line (crash during the append) is left out, a damaged line before it raises
-    :class:`~formgen.errors.RegisterError`."""
+    :class:`~formgen.errors.RegisterError`; so does an operation whose ``seq`` is not the one
+    after its predecessor's (a line deleted, or one copied twice)."""
     lines = data.split(b"\n")
+    before = 0
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        torn = n == len(lines) and line.startswith(b"{")  # no newline after it: a torn append
         try:
             op = json.loads(line)
         except UnicodeDecodeError as exc:
@@ -163,11 +166,19 @@ def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
         except json.JSONDecodeError as exc:
             error = Said("journal_not_json", column=exc.colno)
         else:
-            if isinstance(op, dict):
+            torn = False  # whole
+            seq = op.get("seq") if isinstance(op, dict) else None
+            if type(seq) is int and seq == before + 1:
+                before = seq
                 yield line, op
                 continue
-            error = Said("journal_not_object")
-        if n == len(lines) and line.startswith(b"{"):  # no newline after it: a torn append
+            if type(seq) is not int:
+                error = Said("journal_not_object")
+            else:  # a line lost before it, or one there twice
+                gap = "journal_seq_first" if not before else "journal_seq_gap"
+                gap = gap if seq > before else "journal_seq_again"
+                error = Said(gap, seq=seq, before=before)
+        if torn:
             return
         raise RegisterError(Said("journal_damaged_line", path=str(path), n=n, error=error))
 

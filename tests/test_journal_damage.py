@@ -79,6 +79,38 @@ def test_a_damaged_line_is_named_in_german_and_only_commands_that_read_work(
     assert done.exit_code == 0 and done.output.endswith(f"Hinweis: {damaged}")
 
 
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        (None, "Vorgang 3 folgt auf Vorgang 1: Zeilen fehlen"),
+        (
+            1,
+            "Vorgang 1 folgt auf Vorgang 1: eine Zeile steht doppelt oder nicht in der Reihenfolge da",
+        ),
+        (3, "Vorgang 3 folgt auf Vorgang 1: Zeilen fehlen"),
+    ],
+)
+def test_a_line_deleted_or_copied_in_the_middle_is_a_damaged_line(
+    ws: Workspace, line: int | None, said: str
+) -> None:
+    """Operation 2 deleted from the journal (or overwritten by a copy of another) was not
+    noticed: 'register rebuild' made the register without it, one institution fewer, unsaid.
+    The operations are numbered ("seq"): a gap or a repeat is a damaged line."""
+    register = ws.register_path.read_bytes()
+    lines = journal_path(ws).read_bytes().split(b"\n")
+    damage_line(ws, 2, lines[line - 1] if line else b"")
+    damaged = (
+        f"{journal_path(ws)}:{3 if line is None else 2}: beschädigte Zeile im Journal ({said})"
+    )
+    for command in (["register", "rebuild"], ["register", "retire", "inst-0001"]):
+        done = run(ws, *command)
+        assert done.exit_code == 1 and done.output.startswith(f"Fehler: {damaged}")
+    assert ws.register_path.read_bytes() == register
+    done = run(ws, "register", "find", "Łódź")
+    assert done.exit_code == 0 and f"Hinweis: {damaged}" in done.output
+    assert "Łódź Hilfe e.V." in done.output
+
+
 def test_a_journal_cut_off_at_its_end_is_not_rebuilt_into_a_smaller_register(ws: Workspace) -> None:
     """The last line lost its end (disk full, a copy broken off) though register.json holds
     it: a rebuild made the register again without it, one institution fewer, unsaid."""
