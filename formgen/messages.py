@@ -482,6 +482,25 @@ WORDS: dict[str, dict[str, str]] = {
         "institutions": "{n} institutions",
         "institutions_one": "1 institution",
         "damaged_kept": "the damaged register was kept as {path}",
+        "repair_nothing": "{path} is whole: nothing to repair, nothing changed",
+        "repair_done": "repaired {path}: the damaged journal was kept as {kept}; the new one "
+        "begins with the register as it is ({institutions}, {operations})",
+        "repair_kept_all": "nothing of {register} is lost: its {institutions} with their history "
+        "and the register's operations up to {seq}",
+        "repair_register_damaged": "{register} was damaged too and was kept as {path}: the "
+        "register was made from the journal's operations before the damaged line",
+        "repair_register_missing": "there was no {register}: the register was made from the "
+        "journal's operations before the damaged line",
+        "repair_lost": "lost: operations {first} to {last}, numbered after the damage (returns "
+        "ingested, decisions, values set by hand); {kept} shows what they were: ingest those "
+        "returns again and redo the rest",
+        "repair_lost_one": "lost: operation {last}, numbered after the damage (a return "
+        "ingested, a decision, a value set by hand); {kept} shows what it was: ingest that "
+        "return again or redo it",
+        "repair_after": "from now on every command works again; 'formgen register rebuild' "
+        "starts from the register as it is now (with --reread it reads again only the returns "
+        "ingested from now on). {kept} holds personal data as the journal did (register erase "
+        "does not reach it): delete it once it is not needed",
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
         "exported_csv_spreadsheet": "for Excel or LibreOffice Calc: --format xlsx (they read a "
@@ -696,7 +715,9 @@ WORDS: dict[str, dict[str, str]] = {
         "says when); nothing left to erase",
         "reg_erase_never": "{iid} {paths}: never held a value; nothing to erase, nothing changed",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
-        "still be read up to there; restore the file from a backup",
+        "still be read up to there; restore the file from a backup, or run 'formgen register "
+        "repair -w {root}' (without a backup: it keeps the file aside and goes on from the "
+        "register as it is)",
         "journal_not_utf8": "not UTF-8 at byte {byte}",
         "journal_not_json": "not JSON at character {column}",
         "journal_not_object": "not an operation",
@@ -706,8 +727,9 @@ WORDS: dict[str, dict[str, str]] = {
         "or out of order",
         "journal_short": "{path}:{n}: damaged journal: it ends with operation {last}, but "
         "{register} holds {held} (its last line cut off, or lines missing); nothing changed: "
-        "restore {path} from a backup; until then the register can be read as it is, not "
-        "changed or rebuilt",
+        "restore {path} from a backup, or run 'formgen register repair -w {root}' (without a "
+        "backup: it keeps the file aside and goes on from the register as it is); until then "
+        "the register can be read as it is, not changed or rebuilt",
         "journal_unknown_op": "journal operation {seq}: unknown kind '{kind}' (written by a newer "
         "formgen? update formgen to read this workspace)",
         "journal_original_missing": "journal operation {seq}: the original {sha}… is missing from "
@@ -2655,6 +2677,27 @@ WORDS: dict[str, dict[str, str]] = {
         "institutions": "{n} Einrichtungen",
         "institutions_one": "1 Einrichtung",
         "damaged_kept": "das beschädigte Register wurde als {path} aufbewahrt",
+        "repair_nothing": "{path} ist unbeschädigt: nichts zu reparieren, nichts geändert",
+        "repair_done": "{path} repariert: das beschädigte Journal wurde als {kept} aufbewahrt; "
+        "das neue beginnt mit dem Register, wie es ist ({institutions}, {operations})",
+        "repair_kept_all": "von {register} geht nichts verloren: seine {institutions} mit ihrem "
+        "Verlauf und die Vorgänge des Registers bis {seq}",
+        "repair_register_damaged": "{register} war auch beschädigt und wurde als {path} "
+        "aufbewahrt: das Register wurde aus den Vorgängen des Journals vor der beschädigten Zeile "
+        "gemacht",
+        "repair_register_missing": "es gab kein {register}: das Register wurde aus den Vorgängen "
+        "des Journals vor der beschädigten Zeile gemacht",
+        "repair_lost": "verloren: die Vorgänge {first} bis {last}, nach der beschädigten Stelle "
+        "nummeriert (eingelesene Rückläufe, Entscheidungen, von Hand gesetzte Werte); {kept} "
+        "zeigt, was sie waren: diese Rückläufe noch einmal einlesen und das Übrige wiederholen",
+        "repair_lost_one": "verloren: der Vorgang {last}, nach der beschädigten Stelle nummeriert "
+        "(ein eingelesener Rücklauf, eine Entscheidung, ein von Hand gesetzter Wert); {kept} "
+        "zeigt, was er war: den Rücklauf noch einmal einlesen oder ihn wiederholen",
+        "repair_after": "ab jetzt geht jeder Befehl wieder; 'formgen register rebuild' beginnt "
+        "mit dem Register, wie es jetzt ist (mit --reread liest es nur die ab jetzt "
+        "eingelesenen Rückläufe noch einmal). {kept} enthält personenbezogene Daten wie das "
+        "Journal (register erase erreicht sie nicht): löschen, sobald sie nicht mehr gebraucht "
+        "wird",
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
         "exported_csv_spreadsheet": "für Excel oder LibreOffice Calc: --format xlsx (sie lesen "
@@ -2877,7 +2920,9 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_never": "{iid} {paths}: hatte nie einen Wert; nichts zu löschen, nichts "
         "geändert",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
-        "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen",
+        "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder "
+        "'formgen register repair -w {root}' ausführen (ohne Sicherung: bewahrt die Datei auf "
+        "und macht mit dem Register weiter, wie es ist)",
         "journal_not_utf8": "kein UTF-8 bei Byte {byte}",
         "journal_not_json": "kein JSON bei Zeichen {column}",
         "journal_not_object": "kein Vorgang",
@@ -2887,8 +2932,10 @@ WORDS: dict[str, dict[str, str]] = {
         "oder nicht in der Reihenfolge da",
         "journal_short": "{path}:{n}: Journal beschädigt: es endet mit Vorgang {last}, aber "
         "{register} enthält {held} (seine letzte Zeile abgeschnitten oder Zeilen fehlen); nichts "
-        "geändert: {path} aus einer Sicherung wiederherstellen; bis dahin ist das Register so "
-        "lesbar, wie es ist, aber nicht zu ändern oder neu aufzubauen",
+        "geändert: {path} aus einer Sicherung wiederherstellen oder 'formgen register repair -w "
+        "{root}' ausführen (ohne Sicherung: bewahrt die Datei auf und macht mit dem Register "
+        "weiter, wie es ist); bis dahin ist das Register so lesbar, wie es ist, aber nicht zu "
+        "ändern oder neu aufzubauen",
         "journal_unknown_op": "Journal-Vorgang {seq}: unbekannte Art „{kind}“ (von einem neueren "
         "formgen geschrieben? formgen aktualisieren, um diesen Arbeitsbereich zu lesen)",
         "journal_original_missing": "Journal-Vorgang {seq}: das Original {sha}… fehlt in {folder}; "

@@ -256,6 +256,12 @@ def look(ws: Workspace, text: str) -> list[Place]:
     return [
         *_register(ws, holds),
         *_in_lines(root / JOURNAL, "journal", holds, journaled),
+        # a damaged journal 'register repair' kept aside
+        *(
+            place
+            for kept in sorted(root.glob(f"{JOURNAL}.damaged-*"))
+            for place in _in_lines(kept, "journal", holds, journaled)
+        ),
         *_quarantine(ws, holds),
         *_in_lines(root / SENDLOG, "sendlog", holds, sent),
         *_in_lines(root / ISSUED, "issued", holds, issued),

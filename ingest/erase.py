@@ -88,6 +88,7 @@ from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
 from ingest.printed import extracted, visual
 from ingest.register import (
+    KEYED,
     Json,
     MergeOutcome,
     Register,
@@ -441,15 +442,10 @@ def _mark_op(
             sent = op.get("sent") or {}
             hits += [(sent, p, v) for p, v in sent.items() if under(p, paths) and v is not None]
         if hits or ours:
-            prov = sub["provenance"]
-            for k, v in prov.items():
-                if isinstance(v, str):
-                    prov[k] = marks.replace_in(v, loosely=k in _WRITTEN)
-            if (sender := prov.get("mail_from")) and ERASED_MARK.search(sender):
-                # a sender named by an erased value: its address is hers too (a private one)
-                found = dict.fromkeys(m.group() for m in ERASED_MARK.finditer(sender))
-                prov["mail_from"] = " ".join(found)
+            _mark_provenance(sub["provenance"], marks)
             sub["notes"] = [marks.replace_in(str(n)) for n in sub.get("notes", ())]
+    elif kind == journal.BASE:
+        return _mark_base(op["register"], iid, paths, marks, srcs)
     elif kind == "set" and op.get("target") == iid:
         values = op["values"]
         hits = [(values, p, v) for p, v in values.items() if under(p, paths) and v is not None]
@@ -467,6 +463,62 @@ def _mark_op(
                 op["named"] = {k: v for k, v in named.items() if v != iid} | {marked: iid}
                 changed = True
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
+
+
+def _mark_provenance(prov: Json, marks: _Marks) -> None:
+    """Replace the erased values in where a return came from (a journaled provenance, a
+    register's source) by their markers."""
+    for k, v in prov.items():
+        if isinstance(v, str):
+            prov[k] = marks.replace_in(v, loosely=k in _WRITTEN)
+    if (sender := prov.get("mail_from")) and ERASED_MARK.search(sender):
+        # a sender named by an erased value: its address is hers too (a private one)
+        found = dict.fromkeys(m.group() for m in ERASED_MARK.finditer(sender))
+        prov["mail_from"] = " ".join(found)
+
+
+def _mark_base(data: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[str]) -> bool:
+    """Replace the erased values in the register a repaired journal begins with (its ``base``
+    operation) by their markers, as :meth:`Register.erase` marks them in its history (a
+    replay of the erasure then takes the current ones out and drops the held conflicts);
+    whether any was. Its sources of ``srcs`` are marked as a journaled return's provenance."""
+    changed = False
+
+    def mark(sv: Json | None) -> Json | None:
+        nonlocal changed
+        if sv is None or is_erased(sv):
+            return sv
+        changed = True
+        return {**marks.marker(sv), **{k: sv[k] for k in ("src", "rev") if k in sv}}
+
+    if (inst := data["institutions"].get(iid)) is not None:
+        for h in inst["history"]:
+            for change in h["changes"]:
+                if under(change[0], paths):
+                    change[1:] = [mark(change[1]), mark(change[2])]
+        scopes = {INSTITUTION: inst["institution"]}
+        scopes |= {cid: e["fields"] for cid, e in inst["entries"].items()}
+        for scope, values in scopes.items():
+            for key in [k for k in values if under(f"{scope}.{k}", paths)]:
+                values[key] = mark(values[key])
+    for c in data["conflicts"].values():
+        if c["institution_id"] == iid and under(c["path"], paths):
+            c["mine"], c["theirs"] = mark(c["mine"]), mark(c["theirs"])
+    for d in data["duplicates"].values():
+        if d["candidate"] == iid:
+            for p, c in list(entry_values(d["entry"], paths)):
+                scope, key = split_path(p)
+                where = d["entry"]["institution" if scope == INSTITUTION else "entry"]
+                where[key] = marks.marker(as_stored(c))
+                changed = True
+    for sha in srcs & data["sources"].keys():
+        _mark_provenance(source := data["sources"][sha], marks)
+        # the plain hash of what it said would confirm a guessed value; what it said, to key
+        # one, is not in the journal any more: a copy of it saved again may be merged again
+        held = data["instances"].get(source.get("instance_id"), [])
+        held[:] = [h for h in held if h.startswith(KEYED)]
+        changed = True
+    return changed
 
 
 def _went_to(ws: Workspace, ops: list[Json]) -> dict[int, list[str | None]]:

@@ -64,6 +64,9 @@ from ingest.schemas import SchemaRegistry
 from ingest.submission import Provenance, Submission
 
 JOURNAL = "journal.jsonl"
+BASE = "base"
+"""The operation a repaired journal begins with: the register as it was at the repair
+(:func:`repair`)."""
 CHECKPOINT_EVERY = 500
 """Operations between checkpoints while a writer is open, at the least (bounds the replay on
 the next open). A checkpoint writes every institution, a replayed operation costs about what
@@ -168,7 +171,8 @@ def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
         else:
             torn = False  # whole
             seq = op.get("seq") if isinstance(op, dict) else None
-            if type(seq) is int and seq == before + 1:
+            # the first operation of a journal a repair began may be numbered on from the last
+            if type(seq) is int and (seq == before + 1 or (not before and op.get("op") == BASE)):
                 before = seq
                 yield line, op
                 continue
@@ -180,7 +184,8 @@ def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
                 error = Said(gap, seq=seq, before=before)
         if torn:
             return
-        raise RegisterError(Said("journal_damaged_line", path=str(path), n=n, error=error))
+        said = Said("journal_damaged_line", path=str(path), n=n, error=error, root=str(path.parent))
+        raise RegisterError(said)
 
 
 def _append(fh: Any, op: Json) -> None:
@@ -196,7 +201,9 @@ def apply_op(
     register); what the register said: a merge's outcome, the institution a decided probable
     duplicate went to."""
     kind = op.get("op")
-    if kind == "merge":
+    if kind == BASE:
+        reg.start_from(op["register"])
+    elif kind == "merge":
         sub = submission_from_json(op["submission"])
         # an imported table is no form to read again: its rows as the journal holds them
         if reread is not None and ws is not None and sub.provenance.reader != IMPORT:
@@ -324,7 +331,7 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
         _complete(ws, seq, ops)
     elif reg.damaged_journal is None:
         reg.damaged_journal = _short(ws, seq, ops)
-    for op in ops[seq:]:
+    for op in (op for op in ops if op["seq"] > seq):
         apply_op(reg, op)
         reg.data["journal_seq"] = op["seq"]
     reg.recheck_retyped()
@@ -341,7 +348,10 @@ def _short(ws: Workspace, held: int, ops: list[Json]) -> Said | None:
     path = journal_path(ws)
     n = path.read_bytes().count(b"\n") + 1 if path.exists() else 1
     register = str(ws.register_path)
-    return Said("journal_short", path=str(path), n=n, last=last, register=register, held=held)
+    root = str(ws.root)
+    return Said(
+        "journal_short", path=str(path), n=n, last=last, register=register, held=held, root=root
+    )
 
 
 def _complete(ws: Workspace, held: int, ops: list[Json]) -> None:
@@ -595,6 +605,92 @@ def writing(
                 writer.checkpoint()
         finally:
             writer.close()
+
+
+@dataclass(frozen=True)
+class RepairReport:
+    damage: str | None
+    """What was wrong with the journal (said); ``None``: nothing, nothing was changed."""
+    journal_kept: Path | None = None
+    """The damaged journal, kept aside as ``journal.jsonl.damaged-<time>``."""
+    register_kept: Path | None = None
+    """A damaged ``register.json``, kept aside as ``register.json.damaged-<time>`` (the
+    register was made from the journal's operations before the damage then)."""
+    operations: int = 0
+    """The operations the repaired register holds (the number of its base)."""
+    lost: int = 0
+    """Operations the damaged journal or register.json numbered after those, lost."""
+    institutions: int = 0
+    was: int | None = None
+    """register.json's institutions before the repair (``None``: it was damaged or missing)."""
+
+
+def repair(ws: Workspace, wait: float | None = None) -> RepairReport:
+    """Make a workspace whose journal is damaged (:func:`journal_lines`, :func:`_short`) one
+    that can be changed and rebuilt again, without a backup: the journal is kept aside and
+    begins anew with one operation, a ``base`` holding the register as it is — register.json
+    with the operations the journal holds after it up to the damage, or, where register.json
+    is damaged too (kept aside then) or missing, the journal's operations up to the damage.
+    What the damaged journal or register.json numbered after that is lost (counted). The
+    register's history stays; a rebuild starts from the base (``--reread`` reads the returns
+    merged since again). Nothing is changed for a whole journal. A crash at any moment leaves
+    either the damaged journal (the repair runs again; a damaged register.json may be kept
+    aside already) or the new one, which register.json, old or new, is read with."""
+    with ws.lock(wait), no_cyclic_gc():
+        path, register = journal_path(ws), ws.register_path
+        data = path.read_bytes() if path.exists() else b""
+        ops: list[Json] = []
+        damage: Said | None = None
+        try:
+            ops.extend(op for _line, op in journal_lines(data, path))
+        except RegisterError as exc:
+            damage = exc.args[0]
+        reg: Register | None = None
+        if register.exists():
+            try:
+                reg = Register.loads(ws.schema(), register.read_bytes(), str(register))
+            except RegisterVersionError:
+                raise
+            except RegisterError:
+                pass  # damaged: kept aside below
+        held = int(reg.data["journal_seq"]) if reg else 0
+        damage = damage or (_short(ws, held, ops) if reg else None)
+        if damage is None:
+            return RepairReport(None)
+        was = len(reg.institutions) if reg else None
+        reg = with_versions(ws, reg or Register(ws.schema()))
+        for op in (op for op in ops if op["seq"] > held):
+            apply_op(reg, op)
+            reg.data["journal_seq"] = op["seq"]
+        reg.recheck_retyped()
+        seq = int(reg.data["journal_seq"]) + 1
+        stamp = now_iso().replace(":", "")
+        kept = path.with_name(f"{JOURNAL}.damaged-{stamp}")
+        write_atomic(kept, data)  # first: until the new journal replaces it, a crash loses nothing
+        damaged = None
+        if was is None and register.exists():  # before the new journal, which it would hide
+            damaged = register.with_name(f"register.json.damaged-{stamp}")
+            os.replace(register, damaged)
+            fsync_dir(register.parent)
+        reg.data["journal_seq"] = seq
+        base = {"seq": seq, "op": BASE, "at": now_iso(), "register": reg.data, "kept": kept.name}
+        write_atomic(path, json.dumps(base, ensure_ascii=False, sort_keys=True).encode() + b"\n")
+        checkpoint(ws, reg)
+        lost = max(held, _highest_seq(data)) - (seq - 1)
+        return RepairReport(
+            damage, kept, damaged, seq - 1, max(lost, 0), len(reg.institutions), was
+        )
+
+
+def _highest_seq(data: bytes) -> int:
+    """The highest ``seq`` of an operation in the lines of ``data`` that can be read."""
+    highest = 0
+    for line in data.split(b"\n"):
+        with contextlib.suppress(ValueError):
+            op = json.loads(line)
+            if isinstance(op, dict) and type(op.get("seq")) is int:
+                highest = max(highest, op["seq"])
+    return highest
 
 
 @dataclass(frozen=True)

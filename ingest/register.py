@@ -697,6 +697,14 @@ class Register:
         if schema.renamed_ids:
             self._to_current_ids()
 
+    def start_from(self, data: Json) -> None:
+        """Hold ``data`` (not copied) from now on: the register a journal's ``base`` operation
+        holds (:func:`ingest.journal.repair`), as :meth:`loads` would read it."""
+        self.data = data
+        self._matchers = {}
+        if self.schema.renamed_ids:
+            self._to_current_ids()
+
     @staticmethod
     def empty(schema: Schema) -> Json:
         return {

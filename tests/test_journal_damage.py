@@ -65,7 +65,9 @@ def test_a_damaged_line_is_named_in_german_and_only_commands_that_read_work(
     damage_line(ws, 2, line)
     damaged = (
         f"{journal_path(ws)}:2: beschädigte Zeile im Journal ({said}); das Register ist bis "
-        "dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen\n"
+        "dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder 'formgen "
+        f"register repair -w {ws.root}' ausführen (ohne Sicherung: bewahrt die Datei auf und macht "
+        "mit dem Register weiter, wie es ist)\n"
     )
     for command in (["register", "rebuild"], ["register", "retire", "inst-0001"]):
         done = run(ws, *command)
@@ -120,8 +122,10 @@ def test_a_journal_cut_off_at_its_end_is_not_rebuilt_into_a_smaller_register(ws:
     said = (
         f"Fehler: {journal_path(ws)}:3: Journal beschädigt: es endet mit Vorgang 2, aber "
         f"{ws.register_path} enthält 3 (seine letzte Zeile abgeschnitten oder Zeilen fehlen); "
-        f"nichts geändert: {journal_path(ws)} aus einer Sicherung wiederherstellen; bis dahin ist "
-        "das Register so lesbar, wie es ist, aber nicht zu ändern oder neu aufzubauen\n"
+        f"nichts geändert: {journal_path(ws)} aus einer Sicherung wiederherstellen oder 'formgen "
+        f"register repair -w {ws.root}' ausführen (ohne Sicherung: bewahrt die Datei auf und macht "
+        "mit dem Register weiter, wie es ist); bis dahin ist das Register so lesbar, wie es ist, "
+        "aber nicht zu ändern oder neu aufzubauen\n"
     )
     erase = ["register", "erase", "inst-0001", "psychotherapie.contact_name", "--note", "Art. 17"]
     for command in (["register", "rebuild"], ["register", "retire", "inst-0001"], erase):

@@ -642,6 +642,62 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
 
 
+@register.command("repair")
+@workspace_option
+@library_errors
+def repair(workspace_dir: str) -> None:
+    """Repair a damaged journal without a backup, so that the register can be changed again.
+
+    The damaged journal.jsonl is kept as journal.jsonl.damaged-TIME and a new one begins with
+    the register as it is: register.json with what the journal holds after it up to the
+    damaged line (or, where register.json is damaged too, the journal's operations before that
+    line; register.json is kept as register.json.damaged-TIME). It says what is lost: the
+    operations numbered after the damage that neither holds. With a backup of journal.jsonl,
+    restore that instead: this keeps the register's history, but 'register rebuild --reread'
+    reads again only the returns ingested after the repair. A whole journal is left as it is.
+    """
+    ws = Workspace.open(workspace_dir)
+    done = journal.repair(ws)
+    lang = ws.language
+    path = str(journal.journal_path(ws))
+    if done.damage is None:
+        echo(say("repair_nothing", lang, path=path))
+        return
+    institutions = say_count("institutions", lang, done.institutions)
+    operations = say_count("operations", lang, done.operations)
+    kept = str(done.journal_kept)
+    echo(
+        say(
+            "repair_done",
+            lang,
+            path=path,
+            kept=kept,
+            institutions=institutions,
+            operations=operations,
+        )
+    )
+    register = str(ws.register_path)
+    if done.was is not None:
+        was = say_count("institutions", lang, done.was)
+        echo(say("repair_kept_all", lang, register=register, institutions=was, seq=done.operations))
+    elif done.register_kept is not None:
+        echo(say("repair_register_damaged", lang, register=register, path=str(done.register_kept)))
+    else:
+        echo(say("repair_register_missing", lang, register=register))
+    if done.lost:
+        first, last = done.operations + 1, done.operations + done.lost
+        echo(
+            say(
+                "repair_lost_one" if done.lost == 1 else "repair_lost",
+                lang,
+                first=first,
+                last=last,
+                kept=kept,
+            )
+        )
+    echo(say("repair_after", lang, kept=kept))
+
+
 def _filters(func: F) -> F:
     func = click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")(func)
     func = click.option(
