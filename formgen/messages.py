@@ -2334,6 +2334,10 @@ WORDS: dict[str, dict[str, str]] = {
         "read",
         "recipients_left_out": "note: {source}: only the first sheet is read, not {names}, which "
         "hold data too; put the rows to read on the first sheet",
+        "recipients_unread": "note: {source}: columns not read: {names}; a list prefills the "
+        "forms with the institution's own details only (name, address, phone …), the "
+        "checklists' (the contact person …) come from the register: first 'formgen register import "
+        "{quoted}', then 'formgen mail --from-register --drafts FOLDER'",
         # formgen schema show (cli/schema.py)
         "schema_outline_head": "schema {schema} version {version} · languages {languages} · "
         "{groups} groups · {categories} categories",
@@ -4736,6 +4740,10 @@ WORDS: dict[str, dict[str, str]] = {
         "recipients_left_out": "Hinweis: {source}: nur das erste Tabellenblatt wird gelesen, "
         "nicht die weiteren Blätter mit Daten ({names}); die zu lesenden Zeilen gehören auf das "
         "erste Blatt",
+        "recipients_unread": "Hinweis: {source}: nicht gelesene Spalten: {names}; eine Liste "
+        "füllt die Formulare nur mit den Angaben zur Einrichtung vor (Name, Adresse, Telefon …), "
+        "die zu den Checklisten (die Ansprechperson …) kommen aus dem Register: erst „formgen "
+        "register import {quoted}“, dann „formgen mail --from-register --drafts ORDNER“",
         # formgen schema show (cli/schema.py)
         "schema_outline_head": "Schema {schema} Version {version} · Sprachen {languages} · "
         "Gruppen: {groups} · Kategorien: {categories}",

@@ -49,8 +49,9 @@ from formgen.model import FieldType, Schema, choice_value
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
 COLUMNS = ("id", "institution", "email", "categories", "region")
-"""The columns a recipients list reads (in any order; more columns are ignored); every list
-needs them but ``region`` where the schema has no regions (:func:`needed_columns`)."""
+"""The columns a recipients list reads (in any order; others are not read, and named:
+:func:`unread_columns`); every list needs them but ``region`` where the schema has no regions
+(:func:`needed_columns`)."""
 
 FORMAT_CHOICES: dict[str, tuple[str, ...]] = {
     "pdf": ("pdf",),
@@ -252,6 +253,15 @@ def known_column(header: str, schema: Schema) -> bool:
     """Whether ``header`` names a column a recipients list reads (:func:`list_columns`)."""
     read = {*COLUMNS, "language", "format", *(f.id for f in schema.institution_fields())}
     return list_columns([header], schema)[0] in read
+
+
+def unread_columns(header: Sequence[str], schema: Schema) -> list[str]:
+    """The headers of ``header`` that name no column a recipients list reads
+    (:func:`list_columns`), as written: a checklist's field (``Name der Ansprechperson``), a
+    remark of the centre's own (``Bemerkung``)."""
+    read = {*COLUMNS, "language", "format", *(f.id for f in schema.institution_fields())}
+    keys = list_columns(header, schema)
+    return [h.strip() for h, k in zip(header, keys, strict=True) if h.strip() and k not in read]
 
 
 def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str]:

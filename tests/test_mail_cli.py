@@ -767,7 +767,7 @@ def test_a_new_round_counts_and_lists_those_whose_form_is_on_its_way_in_its_repo
         "--dry-run",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
+    lines = result.stdout.splitlines()  # the note on its Ansprechpartner column is on stderr
     assert lines[0] == (
         "Runde zweite (Einladung): 0 zu versenden, 0 bereits erledigt, 3 übersprungen, 1 ohne brauchbare E-Mail-Adresse (1 keine)"
     )

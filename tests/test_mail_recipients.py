@@ -1134,7 +1134,9 @@ def test_a_formula_without_a_saved_result_is_a_problem_of_its_row(tmp_path):
         f"  {listed}:3: Spalte „E-Mail“: eine Formel ohne gespeichertes Ergebnis: bitte die "
         "Arbeitsmappe in Excel oder LibreOffice öffnen und speichern\n"
     ), said
-    assert said.count(f"{listed}:") == 1  # the note column is not read: its formula is none of ours
+    # the note column is not read (and said so): its formula is none of ours
+    assert said.count(f"  {listed}:") == 1
+    assert f"Hinweis: {listed}: nicht gelesene Spalten: „Notiz“" in said
     assert not drafts.exists()
 
 

@@ -293,12 +293,14 @@ def read_recipients(
     ``generate --recipients`` read it: by the reader of ``register import``
     (:func:`ingest.sheet.read_sheet`), then row by row
     (:func:`formgen.recipients.parse_recipients`), its header below a title where the first
-    line is none (:func:`ingest.sheet.with_header`); a note names the header's line then, and
-    a workbook's further sheets that hold data, which are not read. Raises :class:`~formgen.errors.UnreadableListError` for
+    line is none (:func:`ingest.sheet.with_header`); a note names the header's line then, a
+    workbook's further sheets that hold data, which are not read, and the columns not read
+    (:func:`formgen.recipients.unread_columns`), with the way to have a checklist's in the
+    forms (``register import``). Raises :class:`~formgen.errors.UnreadableListError` for
     a file that is no such list. The note and the error are said in ``said_in`` (the
     workspace's language); ``lang`` names the regions and languages a row can give."""
     from formgen.messages import Said, SaidJoined, say
-    from formgen.recipients import known_column, parse_recipients
+    from formgen.recipients import known_column, parse_recipients, unread_columns
     from ingest.sheet import read_sheet, with_header  # the CLI is the one place that knows both
 
     try:
@@ -315,7 +317,7 @@ def read_recipients(
         names = ", ".join(say("quoted", said_in, value=n) for n in sheet.left_out)
         echo(say("recipients_left_out", said_in, source=source, names=names), err=True)
     try:
-        return parse_recipients(
+        listed = parse_recipients(
             sheet.header,
             sheet.rows,
             schema,
@@ -329,6 +331,12 @@ def read_recipients(
         )
     except UnreadableListError as exc:  # a list without the header it needs
         raise UnreadableListError(exc.problems, said_in) from None
+    unread = dict.fromkeys(unread_columns(sheet.header, schema))
+    if unread:  # prefilled from the register only: said, not lost unsaid
+        names = ", ".join(say("quoted", said_in, value=f"{n:.40}") for n in unread)
+        quoted = shlex.quote(source)
+        echo(say("recipients_unread", said_in, source=source, names=names, quoted=quoted), err=True)
+    return listed
 
 
 class FormgenGroup(click.Group):
