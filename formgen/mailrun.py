@@ -1151,8 +1151,10 @@ def round_targets(
     institutions with stale entries (addresses from ``listed``: a CSV, or the register and,
     where it has none, the send log: :func:`register_recipients`),
     except those with a form on its way (a retired institution is on no update list).
-    ``force`` mails those whose form is on its way, and the retired ones a list names, all the
-    same (never twice in one round). A row of ``listed`` naming an institution merged into
+    An invitation skips too a row whose institution this round mailed under another id
+    already (:func:`mailed_as`).
+    ``force`` mails those whose form is on its way, the retired ones a list names, and those
+    mailed under another id, all the same (never twice under one id in one round). A row of ``listed`` naming an institution merged into
     another is that one's (:func:`in_place_of_merged`), in every kind of round.
 
     No round mails an address that bounced or that the server refused for good
@@ -1192,8 +1194,14 @@ def round_targets(
         ]
         current = [r.id for r in pool if r.id not in retired]
         ids, skipped = split_on_its_way(current, statuses, round_name)
+        twins = mailed_as(pool, deliveries, round_name)
         if force:
             ids = [r.id for r in pool]
+            if twins:
+                shown = ", ".join(f"{iid} ({old})" for iid, old in twins.items())
+                notes.append(said_count("mail_note_force_twin", len(twins), ids=shown))
+        else:
+            ids = [i for i in ids if i not in twins]
     elif kind == "reminder":
         # a reminder that failed goes again: one not delivered yet (451) as it was, one that
         # bounced or was refused for good only where the one rule lets it (below)
@@ -1269,6 +1277,13 @@ def round_targets(
         notes.append(said_count("mail_note_force_retired", len(gone), ids=ids_))
         gone = []
     skipped = [(iid, SaidJoined((why, FORCE_HINT), "; ")) for iid, why in [*gone, *skipped]]
+    if kind == "invitation" and not force:  # their own words of --force
+        told = {iid for iid, _ in skipped}
+        skipped += [
+            (r.id, Said("mail_twin", round=round_name, old=twins[r.id], email=r.email))
+            for r in pool
+            if r.id in twins and r.id not in told
+        ]
     chosen, missing = select(pool, ids)
     nothing_due = kind != "invitation" and not ids and not skipped
     wanted = {r.id for r in chosen}
@@ -1284,6 +1299,29 @@ def round_targets(
         returned=returned or set(),
         forced={i: why for i, why in forced.items() if i in wanted},
     )
+
+
+def mailed_as(
+    listed: Sequence[Recipient], deliveries: Sequence[Delivery], round_name: str
+) -> dict[str, str]:
+    """Per row of ``listed`` not mailed in round ``round_name`` under its own id, the id under
+    which that round mailed the same institution already (a name alike and the same address):
+    a list of the centre's own ids (``dn-01``) after one with others (``1``). Mailed again, it
+    would get a second form, and count twice."""
+    mailed = [d for d in deliveries if d.round == round_name and d.delivered]
+    own = {d.institution_id for d in mailed}
+    by_address: dict[str, list[Delivery]] = {}
+    for d in mailed:
+        if d.email:
+            by_address.setdefault(address_key(d.email), []).append(d)
+    out: dict[str, str] = {}
+    for r in listed:
+        if r.id in own or not r.email:
+            continue
+        same = (d for d in by_address.get(address_key(r.email), ()) if alike_names(d.name, r.name))
+        if (twin := next(same, None)) is not None:
+            out[r.id] = twin.institution_id
+    return out
 
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:

@@ -4,6 +4,7 @@ nothing is there yet. Each through the CLI, in a German and an English workspace
 
 from __future__ import annotations
 
+import json
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -86,3 +87,79 @@ def test_a_list_that_gives_only_what_is_read_has_no_note(tmp_path):
     result = run("mail", listed, "-w", str(ws), "--drafts", str(tmp_path / "d"), "--dry-run")
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "language, skipped, forced",
+    [
+        (
+            "de",
+            "übersprungen dn-01 (Praxis Dr. Sule Yilmaz): in Runde r1 schon als 1 angeschrieben "
+            "(ähnlicher Name, dieselbe Adresse Praxis@yilmaz.example): dieselbe Einrichtung "
+            "braucht keine zweite Mail (in einer Liste ihre ID 1 eintragen); ist es eine andere, "
+            "versendet --force trotzdem",
+            "--force: 1 Einrichtung erhält trotzdem eine Mail, die diese Runde schon unter einer "
+            "anderen ID (in Klammern) angeschrieben hat: dn-01 (1)",
+        ),
+        (
+            "en",
+            "skipped dn-01 (Praxis Dr. Sule Yilmaz): mailed in round r1 already as 1 (a name "
+            "alike, the same address Praxis@yilmaz.example): the same institution needs no "
+            "second mail (in a list, give it its id 1); if it is another one, --force mails it "
+            "all the same",
+            "--force: mailing 1 institution all the same that this round mailed under another id "
+            "already (in brackets): dn-01 (1)",
+        ),
+    ],
+)
+def test_the_same_institution_under_a_new_id_is_not_mailed_twice_in_a_round(
+    tmp_path, language, skipped, forced
+):
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    first = write(
+        tmp_path / "a.csv",
+        "1;Praxis Dr. Şule Yılmaz;praxis@yilmaz.example;Psychotherapie;Düsseldorf",
+        "2;Центр «Ольга»;olga@centr.example;Psychotherapie;Düsseldorf",
+    )
+    drafts = tmp_path / "d"
+    assert (
+        run("mail", first, "-w", str(ws), "--drafts", str(drafts), "--round", "r1").exit_code == 0
+    )
+    # the centre's own ids in a later list: the same institutions (spelt without the accents)
+    later = write(
+        tmp_path / "b.csv",
+        "dn-01;Praxis Dr. Sule Yilmaz;Praxis@Yilmaz.example;Psychotherapie;Düsseldorf",
+        "dn-02;Центр «Ольга»;other@centr.example;Psychotherapie;Düsseldorf",
+        "dn-03;Poradnia Łódź;biuro@poradnia.example;Psychotherapie;Düsseldorf",
+    )
+    result = run("mail", later, "-w", str(ws), "--drafts", str(drafts), "--round", "r1")
+    assert result.exit_code == 0, result.output
+    assert skipped in result.output
+    # another address is another institution's (or a new address): mailed, as before
+    assert sorted(p.name for p in drafts.iterdir()) == ["1.eml", "2.eml", "dn-02.eml", "dn-03.eml"]
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    assert status["institutions"] == 4
+    # really another institution: --force mails it, and says so
+    forced_run = run(
+        "mail", later, "-w", str(ws), "--drafts", str(drafts), "--round", "r1", "--force"
+    )
+    assert forced_run.exit_code == 0, forced_run.output
+    assert forced in forced_run.stderr
+    assert (drafts / "dn-01.eml").is_file()
+
+
+def test_a_round_of_the_register_does_not_mail_again_whom_a_list_mailed_in_it(tmp_path):
+    """The way the note on unread columns names, taken after the list was mailed: the round
+    knows the imported institution as mailed."""
+    ws = make_workspace(tmp_path / "ws").root
+    listed = write(
+        tmp_path / "l.csv",
+        "x-1;Praxis Поліна Ковальчук;pk@praxis.example;Psychotherapie;Düsseldorf",
+    )
+    drafts = tmp_path / "d"
+    assert run("mail", listed, "-w", str(ws), "--drafts", str(drafts)).exit_code == 0
+    assert run("register", "import", listed, "-w", str(ws)).exit_code == 0
+    result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(drafts))
+    assert result.exit_code == 0, result.output
+    assert "0 zu versenden, 1 bereits erledigt" in result.output
+    assert [p.name for p in drafts.iterdir()] == ["x-1.eml"]
