@@ -185,6 +185,9 @@ class Plan:
     maybe_sent: dict[str, str] = field(default_factory=dict)
     """Per recipient to mail: when a run of this round began to send it its mail and ended
     before the server's answer was logged (:attr:`Delivery.maybe_sent_at`)."""
+    redrafts: dict[str, str] = field(default_factory=dict)
+    """Per recipient to mail (``force``): the draft of this round written before, whose file
+    is gone (deleted before it was sent, or after): written again."""
 
     def formats_of(self, recipient_id: str, settings: RoundSettings) -> tuple[str, ...]:
         return self.formats.get(recipient_id, settings.formats)
@@ -208,10 +211,13 @@ def plan_round(
     settings: RoundSettings,
     action: str,
     returned: Collection[str] = (),
+    force: bool = False,
 ) -> Plan:
     """Decide per recipient: mail it, skip it (already done in this round), or list it (no
     address, or one no mail header can carry: :func:`~formgen.recipients.check_email`, say of
-    a send log edited by hand).
+    a send log edited by hand). A draft of this round whose file is gone is skipped too, as it
+    may have been sent from the mail program before it was deleted, and the reason says so;
+    ``force`` writes it again (:attr:`Plan.redrafts`).
 
     ``returned``: instance ids of the forms that came back. A mail of this round that bounced is
     sent again, but not once its form came back. Whether its address may be mailed again is
@@ -226,6 +232,7 @@ def plan_round(
     formats: dict[str, tuple[str, ...]] = {}
     langs: dict[str, str] = {}
     maybe_sent: dict[str, str] = {}
+    redrafts: dict[str, str] = {}
     carried = carried_over(deliveries, settings)
     for r in recipients:
         d = this_round.get(r.id)
@@ -242,12 +249,14 @@ def plan_round(
                 )
             )
             continue
-        if d is not None and d.drafted_at and not d.bounced:
+        gone = d is not None and bool(d.draft_path) and not Path(d.draft_path).exists()
+        if d is not None and d.drafted_at and not d.bounced and not (gone and force):
             # sent from the mail program (or about to be): never mail the same form again
-            skipped.append(
-                Skip(r, Said("mail_skip_drafted", round=settings.round, path=d.draft_path))
-            )
+            key = "mail_skip_draft_gone" if gone else "mail_skip_drafted"
+            skipped.append(Skip(r, Said(key, round=settings.round, path=d.draft_path)))
             continue
+        if d is not None and d.drafted_at and not d.bounced:
+            redrafts[r.id] = d.draft_path
         if not r.email:
             without.append(r)
             continue
@@ -272,7 +281,7 @@ def plan_round(
         if d is not None and d.maybe_sent_at:
             maybe_sent[r.id] = d.maybe_sent_at
         todo.append(r)
-    return Plan(todo, skipped, without, reuse, formats, langs, maybe_sent)
+    return Plan(todo, skipped, without, reuse, formats, langs, maybe_sent, redrafts)
 
 
 def delivery_formats(d: Delivery) -> tuple[str, ...]:
@@ -645,7 +654,12 @@ def mail_round(
     gets a mail twice in one round."""
     with ws.lock():
         plan = plan_round(
-            plan.todo, SendLog(ws.root).deliveries(), settings, deliverer.action, returned
+            plan.todo,
+            SendLog(ws.root).deliveries(),
+            settings,
+            deliverer.action,
+            returned,
+            force=bool(plan.redrafts),  # a draft another run wrote since is there: skipped
         )
         return run_round(
             ws,

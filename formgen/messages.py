@@ -1742,6 +1742,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounces_recorded_one": "1 bounce recorded",
         "mail_skip_sent": "already sent in round {round} ({at})",
         "mail_skip_drafted": "draft already written in round {round}: {path}",
+        "mail_skip_draft_gone": "draft already written in round {round}: {path}, a file that "
+        "is gone; if it was not sent from the mail program, --force writes it again",
+        "mail_redraft": "  written again {who}: the draft of round {round}, {path}, is gone "
+        "(--force)",
         "mail_skip_returned": "its form came back, although a mail to it bounced",
         "mail_on_its_way": "a form was mailed on {day} (round {round}) and is due {due}",
         "mail_due_undated": "without a date",
@@ -4071,6 +4075,11 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounces_recorded_one": "1 Unzustellbarkeitsmeldung erfasst",
         "mail_skip_sent": "bereits gesendet in Runde {round} ({at})",
         "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round}: {path}",
+        "mail_skip_draft_gone": "Entwurf bereits geschrieben in Runde {round}: {path}, eine "
+        "Datei, die es nicht mehr gibt; wurde er nicht aus dem Mailprogramm versandt, schreibt "
+        "--force ihn neu",
+        "mail_redraft": "  neu geschrieben {who}: der Entwurf der Runde {round}, {path}, ist "
+        "nicht mehr da (--force)",
         "mail_skip_returned": "ihr Formular ist zurückgekommen, obwohl eine Mail an sie "
         "unzustellbar war",
         "mail_on_its_way": "ein Formular wurde am {day:date} versandt (Runde {round}), Frist "

@@ -163,3 +163,53 @@ def test_a_round_of_the_register_does_not_mail_again_whom_a_list_mailed_in_it(tm
     assert result.exit_code == 0, result.output
     assert "0 zu versenden, 1 bereits erledigt" in result.output
     assert [p.name for p in drafts.iterdir()] == ["x-1.eml"]
+
+
+@pytest.mark.parametrize(
+    "language, gone, again",
+    [
+        (
+            "de",
+            "übersprungen uk-1 (Центр «Ольга»): Entwurf bereits geschrieben in Runde r1: {path}, "
+            "eine Datei, die es nicht mehr gibt; wurde er nicht aus dem Mailprogramm versandt, "
+            "schreibt --force ihn neu",
+            "neu geschrieben uk-1 (Центр «Ольга»): der Entwurf der Runde r1, {path}, ist nicht "
+            "mehr da (--force)",
+        ),
+        (
+            "en",
+            "skipped uk-1 (Центр «Ольга»): draft already written in round r1: {path}, a file "
+            "that is gone; if it was not sent from the mail program, --force writes it again",
+            "written again uk-1 (Центр «Ольга»): the draft of round r1, {path}, is gone (--force)",
+        ),
+    ],
+)
+def test_a_draft_deleted_before_it_was_sent_is_said_gone_and_written_again_with_force(
+    tmp_path, language, gone, again
+):
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    listed = write(
+        tmp_path / "l.csv",
+        "uk-1;Центр «Ольга»;olga@centr.example;Psychotherapie;Düsseldorf",
+        "tr-1;Danışma Merkezi Çiğdem;info@danisma.example;Psychotherapie;Düsseldorf",
+    )
+    drafts = tmp_path / "Entwürfe"
+    args = ("mail", listed, "-w", str(ws), "--drafts", str(drafts), "--round", "r1")
+    assert run(*args).exit_code == 0
+    draft = drafts / "uk-1.eml"
+    form = attached_pdf(draft)
+    draft.unlink()
+    path = str(draft.resolve())
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert gone.format(path=path) in result.output
+    assert not draft.exists()
+    forced = run(*args, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert again.format(path=path) in forced.output
+    # the same form again (its reference and identity), the other draft not written twice
+    assert attached_pdf(draft) == form
+    assert "tr-1 (Danışma Merkezi Çiğdem)" in forced.output.splitlines()[1]
+    logged = map(json.loads, (ws / "sendlog.jsonl").read_text("utf-8").splitlines())
+    drafted = [e["institution_id"] for e in logged if e["event"] == "drafted"]
+    assert drafted == ["uk-1", "tr-1", "uk-1"]

@@ -343,7 +343,7 @@ def mail(
         return
     pool = targets.recipients
     returned = targets.returned
-    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned)
+    plan = plan_round(pool, deliveries, settings, "send" if send else "drafts", returned, force)
     # one report: those left out before the plan (a form on its way) are counted and listed
     # like those the plan skips (already done in this round)
     left_out = say("mail_left_out", out, n=len(targets.skipped)) if targets.skipped else ""
@@ -401,6 +401,10 @@ def mail(
                 )
         echo_fitted(say("mail_not_mailed", out, who=_who(r, out, address=False), why=why))
     for r in plan.todo:
+        if r.id in plan.redrafts:
+            who = _who(r, out, address=False)
+            path = plan.redrafts[r.id]
+            echo_fitted(say("mail_redraft", out, who=who, round=settings.round, path=path))
         if r.id in targets.forced:
             echo_fitted(
                 say(
