@@ -686,7 +686,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unknown": "unknown",
         "status_note": "note: {note}",
         "status_note_no_register": "no register in this workspace yet",
-        "status_note_empty": "the register is empty (nothing ingested yet)",
+        "status_note_empty": "the register is empty (nothing ingested yet): take your list of "
+        "institutions into it (formgen register import LIST) or mail them (formgen mail LIST "
+        "--drafts FOLDER); the forms that come back are read in by formgen ingest FILE",
         "status_note_unmatched": "returns cannot be matched (the register does not show form "
         "instance ids); every mailed institution counts as outstanding or overdue",
         "status_note_no_instances": "the register keeps no form instance ids; returns cannot be "
@@ -1814,6 +1816,9 @@ WORDS: dict[str, dict[str, str]] = {
         "{why}; set sender under [centre] to the address of the centre's mailbox (ask your "
         "mail administrator for one); nothing was made or sent",
         "mail_no_register": "no register in this workspace yet; give a RECIPIENTS file instead",
+        "mail_register_empty": "the register is empty: take your list of institutions into it "
+        "first (formgen register import LIST), then mail them from it (formgen mail "
+        "--from-register --drafts FOLDER), or mail the list as it is (formgen mail LIST --drafts FOLDER)",
         "mail_no_register_stale": "no register in this workspace: nothing is known to be stale",
         "mail_lost": "{error}; this mail may or may not have been delivered",
         "mail_stopped_lost": "{error}; stopped after {done} of {total}. The mail to {iid} may or "
@@ -2135,6 +2140,10 @@ WORDS: dict[str, dict[str, str]] = {
         "init_created": "workspace created in {root}",
         "init_configuration": "  configuration: {path} (centre name, sender, regions)",
         "init_secret": "  signing secret: {path} (keep it; never mail it)",
+        "init_next": "next: take your list of institutions into the register (formgen "
+        "register import LIST -w {root}) and mail them from it (formgen mail --from-register -w "
+        "{root} --drafts FOLDER), or mail the list as it is (formgen mail LIST -w {root} --drafts "
+        "FOLDER); formgen demo shows the whole cycle",
         "init_private": "  only you can open the folder (mode 0700): it will hold personal "
         "data; formgen writes the files readable by you only, here and elsewhere",
         # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
@@ -2904,7 +2913,10 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unknown": "unbekannt",
         "status_note": "Hinweis: {note}",
         "status_note_no_register": "in diesem Arbeitsbereich gibt es noch kein Register",
-        "status_note_empty": "das Register ist leer (noch nichts eingelesen)",
+        "status_note_empty": "das Register ist leer (noch nichts eingelesen): die Liste der "
+        "Einrichtungen übernehmen (formgen register import LISTE) oder sie anschreiben "
+        "(formgen mail LISTE --drafts ORDNER); zurückgekommene Formulare liest formgen ingest "
+        "DATEI ein",
         "status_note_unmatched": "Rückläufe lassen sich nicht zuordnen (das Register zeigt keine "
         "Formular-IDs); jede angeschriebene Einrichtung zählt als ausstehend oder überfällig",
         "status_note_no_instances": "das Register speichert keine Formular-IDs; Rückläufe lassen "
@@ -4156,6 +4168,9 @@ WORDS: dict[str, dict[str, str]] = {
         "der Mail-Administration erfragen); nichts wurde erstellt oder versandt",
         "mail_no_register": "in diesem Arbeitsbereich gibt es noch kein Register; stattdessen "
         "eine Empfängerliste (RECIPIENTS) angeben",
+        "mail_register_empty": "das Register ist leer: erst die Liste der Einrichtungen "
+        "übernehmen (formgen register import LISTE), dann aus ihm anschreiben (formgen mail "
+        "--from-register --drafts ORDNER), oder die Liste so anschreiben (formgen mail LISTE --drafts ORDNER)",
         "mail_no_register_stale": "in diesem Arbeitsbereich gibt es kein Register: über veraltete "
         "Einträge ist nichts bekannt",
         "mail_lost": "{error}; diese Mail ist vielleicht zugestellt worden, vielleicht nicht",
@@ -4527,6 +4542,10 @@ WORDS: dict[str, dict[str, str]] = {
         "init_configuration": "  Einstellungen: {path} (Name der Koordinierungsstelle, "
         "Absender, Regionen)",
         "init_secret": "  Signaturschlüssel: {path} (gut aufbewahren; nie per Mail verschicken)",
+        "init_next": "Nächster Schritt: die Liste der Einrichtungen ins Register übernehmen "
+        "(formgen register import LISTE -w {root}) und aus ihm anschreiben (formgen mail "
+        "--from-register -w {root} --drafts ORDNER), oder die Liste so anschreiben (formgen mail "
+        "LISTE -w {root} --drafts ORDNER); formgen demo zeigt den ganzen Ablauf",
         "init_private": "  nur Sie können den Ordner öffnen (Modus 0700): er wird "
         "personenbezogene Daten enthalten; formgen schreibt die Dateien nur für Sie lesbar, hier "
         "und anderswo",

@@ -327,7 +327,9 @@ def test_status_speaks_english_in_an_english_workspace(tmp_path):
         f"  {invitation}       4         1        0        3       0            0           0         0  (invitation, due 2020-01-31)",
         "register: to update 0",
         "          conflicts 1",
-        "note: the register is empty (nothing ingested yet)",
+        "note: the register is empty (nothing ingested yet): take your list of institutions "
+        "into it (formgen register import LIST) or mail them (formgen mail LIST --drafts "
+        "FOLDER); the forms that come back are read in by formgen ingest FILE",
     ]
     assert listed.splitlines()[-1] == (
         "ua-1                 returned     due 2020-01-31 Ольга Петренко – Консультація <olga@example.org>"
@@ -364,7 +366,9 @@ def test_status_speaks_german_in_a_german_workspace_in_columns_that_hold(tmp_pat
     assert lines[8:] == [
         "Register: zu aktualisieren 0",
         "          Konflikte 1",
-        "Hinweis: das Register ist leer (noch nichts eingelesen)",
+        "Hinweis: das Register ist leer (noch nichts eingelesen): die Liste der Einrichtungen "
+        "übernehmen (formgen register import LISTE) oder sie anschreiben (formgen mail LISTE "
+        "--drafts ORDNER); zurückgekommene Formulare liest formgen ingest DATEI ein",
     ]
     rows = listed.splitlines()[-4:]
     assert [r.split()[1] for r in rows] == ["überfällig"] * 3 + ["zurückgemeldet"]

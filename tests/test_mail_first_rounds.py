@@ -213,3 +213,45 @@ def test_a_draft_deleted_before_it_was_sent_is_said_gone_and_written_again_with_
     logged = map(json.loads, (ws / "sendlog.jsonl").read_text("utf-8").splitlines())
     drafted = [e["institution_id"] for e in logged if e["event"] == "drafted"]
     assert drafted == ["uk-1", "tr-1", "uk-1"]
+
+
+@pytest.mark.parametrize(
+    "language, mail_said, status_said",
+    [
+        (
+            "de",
+            "das Register ist leer: erst die Liste der Einrichtungen übernehmen (formgen register "
+            "import LISTE), dann aus ihm anschreiben (formgen mail --from-register --drafts "
+            "ORDNER), oder die Liste so anschreiben (formgen mail LISTE --drafts ORDNER)",
+            "Hinweis: das Register ist leer (noch nichts eingelesen): die Liste der Einrichtungen "
+            "übernehmen (formgen register import LISTE) oder sie anschreiben (formgen mail LISTE "
+            "--drafts ORDNER)",
+        ),
+        (
+            "en",
+            "the register is empty: take your list of institutions into it first (formgen "
+            "register import LIST), then mail them from it (formgen mail --from-register --drafts "
+            "FOLDER), or mail the list as it is (formgen mail LIST --drafts FOLDER)",
+            "note: the register is empty (nothing ingested yet): take your list of institutions "
+            "into it (formgen register import LIST) or mail them (formgen mail LIST --drafts "
+            "FOLDER)",
+        ),
+    ],
+)
+def test_an_empty_register_says_the_next_step(tmp_path, language, mail_said, status_said):
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    result = run("mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "d"))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == mail_said
+    assert status_said in run("status", "-w", str(ws)).output
+    # the step it names, done: the register holds the institution, and the line is not said
+    listed = write(
+        tmp_path / "l.csv", "ar-2;جمعية الأمل;amal@jamiya.example;Psychotherapie;Düsseldorf"
+    )
+    assert run("register", "import", listed, "-w", str(ws)).exit_code == 0
+    again = run("mail", "--from-register", "-w", str(ws), "--drafts", str(tmp_path / "d"))
+    assert again.exit_code == 0, again.output
+    assert mail_said not in again.output
+    (draft,) = (tmp_path / "d").iterdir()  # under the register's id
+    assert pdf_value(attached_pdf(draft), "institution.name") == "جمعية الأمل"
+    assert status_said not in run("status", "-w", str(ws)).output

@@ -88,6 +88,11 @@ def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: P
                 "  nur Sie können den Ordner öffnen (Modus 0700): er wird personenbezogene "
                 "Daten enthalten; formgen schreibt die Dateien nur für Sie lesbar, hier und "
                 "anderswo",
+                "Nächster Schritt: die Liste der Einrichtungen ins Register übernehmen (formgen "
+                "register import LISTE -w {root}) und aus ihm anschreiben (formgen mail "
+                "--from-register -w {root} --drafts ORDNER), oder die Liste so anschreiben "
+                "(formgen mail LISTE -w {root} --drafts ORDNER); formgen demo zeigt den ganzen "
+                "Ablauf",
             ],
         ),
         (
@@ -98,6 +103,10 @@ def test_with_files_the_folder_becomes_a_workspace_and_its_files_stay(returns: P
                 "  signing secret: {root}/secret.key (keep it; never mail it)",
                 "  only you can open the folder (mode 0700): it will hold personal data; "
                 "formgen writes the files readable by you only, here and elsewhere",
+                "next: take your list of institutions into the register (formgen register "
+                "import LIST -w {root}) and mail them from it (formgen mail --from-register -w "
+                "{root} --drafts FOLDER), or mail the list as it is (formgen mail LIST -w {root} "
+                "--drafts FOLDER); formgen demo shows the whole cycle",
             ],
         ),
     ],

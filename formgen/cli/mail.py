@@ -371,6 +371,8 @@ def mail(
             invalid=say_count("mail_invalid_rows", out, invalid) if invalid else "",
         )
     )
+    if from_register and view is not None and not view.institution_ids():
+        echo_fitted(say("mail_register_empty", out))  # nothing imported yet: the next step
     # the latest mail's name, else the list's (a retired institution the list names)
     names = {r.id: r.name for r in (listed.recipients if listed is not None else pool) if r.name}
     names.update({d.institution_id: d.name for d in deliveries if d.name})

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shlex
+
 import click
 
 from formgen.cli.common import echo, library_errors, text_only
+from formgen.filenames import readable
 from formgen.messages import say
 from formgen.workspace import Workspace
 
@@ -46,3 +49,4 @@ def init(directory: str, name: str, sender: str, lang: str, with_files: bool) ->
     echo(say("init_configuration", lang, path=str(ws.root / "workspace.toml")))
     echo(say("init_secret", lang, path=str(ws.root / "secret.key")))
     echo(say("init_private", lang))
+    echo(say("init_next", lang, root=shlex.quote(readable(directory))))
