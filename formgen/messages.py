@@ -2087,6 +2087,9 @@ WORDS: dict[str, dict[str, str]] = {
         "centre's mailbox (ask your mail administrator for one); nothing was created",
         "init_is_workspace": "{root} is already a formgen workspace; use it as it is (--workspace "
         "{here}), or give a new folder to 'formgen init'",
+        "init_in_workspace": "{root} lies in the formgen workspace {workspace}; a workspace in "
+        "a workspace would mix their files. Use that one (--workspace {here}), or give "
+        "'formgen init' a folder outside it",
         "init_workspace_parts": "{root} holds parts of a formgen workspace ({parts}) but no "
         "{config}; a new workspace there would replace its signing secret and register. Restore "
         "{config} from your backup to use it again, or give a new folder",
@@ -2100,6 +2103,15 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace and leave its file as it is",
         "init_cannot_create": "{root} cannot be created: {why}; check the path (a file where a "
         "folder is meant) and the permissions, or give another folder",
+        "workspace_not_found": "{where} is not a formgen workspace ({why}).{meant} To use your "
+        "workspace, give its folder with --workspace DIR (-w DIR), set FORMGEN_WORKSPACE=DIR, or "
+        "run formgen in it{init}",
+        "workspace_current_folder": "the current folder ({path})",
+        "workspace_no_config": "no {config} in it",
+        "workspace_no_folder": "no such folder",
+        "workspace_named_by_variable": "the variable FORMGEN_WORKSPACE names it",
+        "workspace_meant": " Meant: {options}?",
+        "workspace_init": "; to create a new one: formgen init {here}",
         "config_centre": "{path}: centre = {value} is no section; write it as a section of its "
         'own lines ([centre], then name = "…", language = "de") and run the command again',
         "config_language": "{path}: [centre] language = {value} is no language formgen speaks; "
@@ -4479,6 +4491,9 @@ WORDS: dict[str, dict[str, str]] = {
         "angelegt",
         "init_is_workspace": "{root} ist schon ein formgen-Arbeitsbereich; ihn so verwenden "
         "(--workspace {here}) oder für „formgen init“ einen neuen Ordner angeben",
+        "init_in_workspace": "{root} liegt im formgen-Arbeitsbereich {workspace}; ein "
+        "Arbeitsbereich in einem Arbeitsbereich würde ihre Dateien vermischen. Diesen verwenden "
+        "(--workspace {here}) oder für „formgen init“ einen Ordner außerhalb angeben",
         "init_workspace_parts": "{root} enthält Teile eines formgen-Arbeitsbereichs ({parts}), "
         "aber keine {config}; ein neuer Arbeitsbereich dort würde seinen Signaturschlüssel und "
         "sein Register ersetzen. {config} aus der Sicherung wiederherstellen, um ihn wieder zu "
@@ -4496,6 +4511,15 @@ WORDS: dict[str, dict[str, str]] = {
         "init_cannot_create": "{root} kann nicht angelegt werden: {why}; den Pfad (eine Datei, "
         "wo ein Ordner gemeint ist) und die Berechtigungen prüfen oder einen anderen Ordner "
         "angeben",
+        "workspace_not_found": "{where} ist kein formgen-Arbeitsbereich ({why}).{meant} Den "
+        "eigenen Arbeitsbereich mit --workspace ORDNER (-w ORDNER) angeben, FORMGEN_WORKSPACE="
+        "ORDNER setzen oder formgen in ihm aufrufen{init}",
+        "workspace_current_folder": "der aktuelle Ordner ({path})",
+        "workspace_no_config": "keine {config} darin",
+        "workspace_no_folder": "diesen Ordner gibt es nicht",
+        "workspace_named_by_variable": "die Variable FORMGEN_WORKSPACE nennt ihn",
+        "workspace_meant": " Gemeint: {options}?",
+        "workspace_init": "; einen neuen anlegen: formgen init {here}",
         "config_centre": "{path}: centre = {value} ist kein Abschnitt; ihn als eigenen Abschnitt "
         'schreiben ([centre], darunter name = "…", language = "de") und den Befehl wiederholen',
         "config_language": "{path}: [centre] language = {value} ist keine Sprache, die formgen "

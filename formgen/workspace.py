@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import errno
 import fcntl
 import getpass
@@ -312,21 +313,55 @@ class IssuedForm:
         )
 
 
-def _not_a_workspace(root: Path) -> str:
-    """Why ``root`` cannot be opened, how to point at the workspace one has (a typo in
-    ``--workspace``, or run in another folder), then how to make a new one; a path is quoted
-    so that the command can be copied."""
+def _not_a_workspace(root: Path) -> Said:
+    """Why ``root`` cannot be opened, the workspaces near it (:func:`workspaces_near`: a typo in
+    ``--workspace``, ``-w`` forgotten, or run in a folder of a workspace), how to point at the
+    workspace one has, then how to make a new one (not where ``root`` lies in a workspace:
+    ``formgen init`` refuses that); a path is quoted so that the command can be copied."""
     here = root == Path(".")
-    where = f"the current folder ({readable(Path.cwd())})" if here else shlex.quote(readable(root))
-    why = f"no {CONFIG} in it" if root.is_dir() else "no such folder"
+    where = Said("workspace_current_folder", path=readable(Path.cwd())) if here else None
+    why = (
+        Said("workspace_no_config", config=CONFIG) if root.is_dir() else Said("workspace_no_folder")
+    )
     named = os.environ.get("FORMGEN_WORKSPACE")
     if named and Path(named) == root:
-        why += "; the variable FORMGEN_WORKSPACE names it"
-    return (
-        f"{where} is not a formgen workspace ({why}). To use your workspace, give its folder "
-        "with --workspace DIR (-w DIR), set FORMGEN_WORKSPACE=DIR, or run formgen in it; "
-        f"to create a new one: formgen init {shlex.quote(readable(root))}"
+        why = SaidJoined((why, Said("workspace_named_by_variable")), "; ")
+    near = workspaces_near(root)
+    options = ", ".join(f"-w {shlex.quote(readable(p))}" for p in near[:3])
+    inside = workspace_above(root) is not None
+    return Said(
+        "workspace_not_found",
+        where=where or shlex.quote(readable(root)),
+        why=why,
+        meant=Said("workspace_meant", options=options) if near else "",
+        init="" if inside else Said("workspace_init", here=shlex.quote(readable(root))),
     )
+
+
+def workspace_above(root: Path) -> Path | None:
+    """The workspace ``root`` lies in (a folder above it holding a ``workspace.toml``: the
+    nearest), or None."""
+    return next((p for p in root.absolute().parents if (p / CONFIG).is_file()), None)
+
+
+def workspaces_near(root: Path) -> list[Path]:
+    """The workspaces near ``root``, a folder that is none: the one it lies in
+    (:func:`workspace_above`, said by its whole path), then those in it — or, where there is no
+    such folder, in the folder it would be in (a mistyped name's neighbours) — by how close
+    their names are to its name, as ``root`` says paths (relative to the current folder where
+    it is relative)."""
+    base = root if root.is_dir() else root.parent
+    try:
+        names = [e.name for e in os.scandir(base) if (base / e.name / CONFIG).is_file()]
+    except OSError:  # no such folder either, not readable
+        names = []
+
+    def closeness(name: str) -> float:
+        return difflib.SequenceMatcher(None, name.casefold(), root.name.casefold()).ratio()
+
+    above = workspace_above(root)
+    close = sorted(sorted(names), key=closeness, reverse=True)
+    return [p for p in (above,) if p is not None] + [base / n for n in close]
 
 
 def _not_utf8(path: Path, data: bytes, at: int) -> Said:
@@ -369,12 +404,22 @@ def config_language(root: str | Path) -> str | None:
 
 def check_new_folder(root: Path, with_files: bool = False) -> None:
     """Raise :class:`WorkspaceError` when ``root`` must not become a new workspace: it is one
-    already, it holds parts of one (a signing secret, a register) without its configuration,
+    already, it lies in one (:func:`workspace_above`), it holds parts of one (a signing secret, a register) without its configuration,
     or — unless ``with_files`` — it holds other files (a folder of returned forms, say), which a
     workspace is not meant to be mixed with. Hidden files and those Windows adds are ignored."""
     here = shlex.quote(readable(root))
     if (root / CONFIG).exists():
         raise WorkspaceError(Said("init_is_workspace", root=readable(root), here=here))
+    above = workspace_above(root)
+    if above is not None:  # its quarantine, say: `formgen init .` as a lost -w's advice said
+        raise WorkspaceError(
+            Said(
+                "init_in_workspace",
+                root=readable(root.absolute()),
+                workspace=readable(above),
+                here=shlex.quote(readable(above)),
+            )
+        )
     if not root.is_dir():
         return
     parts = [p for p in WORKSPACE_FILES if (root / p).exists()]

@@ -184,6 +184,77 @@ def test_a_workspace_is_never_overwritten(tmp_path: Path) -> None:
     assert snapshot(root) == before
 
 
+def test_a_lost_w_points_at_the_workspace_near_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new coordinator forgets -w in the folder that holds her workspace, or mistypes its
+    name: the first thing she reads is in her language and names the workspace she meant."""
+    folder = tmp_path / "Meine Ablage"
+    folder.mkdir()
+    assert init(str(folder / "SPKoM Düren"), "--sender", "k@spkom-dueren.de")[0] == 0
+    monkeypatch.chdir(folder)
+    monkeypatch.delenv("FORMGEN_WORKSPACE", raising=False)
+    result = CliRunner().invoke(main, ["status"], env={"LANG": "de_DE.UTF-8"})
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Fehler: der aktuelle Ordner ({folder}) ist kein formgen-Arbeitsbereich (keine "
+        "workspace.toml darin). Gemeint: -w 'SPKoM Düren'? Den eigenen Arbeitsbereich mit "
+        "--workspace ORDNER (-w ORDNER) angeben, FORMGEN_WORKSPACE=ORDNER setzen oder formgen "
+        "in ihm aufrufen; einen neuen anlegen: formgen init .\n"
+    )
+    result = CliRunner().invoke(main, ["status", "-w", "SPKoM Dueren"])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        "Error: 'SPKoM Dueren' is not a formgen workspace (no such folder). Meant: -w "
+        "'SPKoM Düren'? To use your workspace, give its folder with --workspace DIR (-w DIR), set "
+        "FORMGEN_WORKSPACE=DIR, or run formgen in it; to create a new one: formgen init "
+        "'SPKoM Dueren'\n"
+    )
+    assert init(str(folder / "SPKoM Köln"))[0] == 0  # the name closest to the typo first
+    result = CliRunner().invoke(main, ["status", "-w", "SPKoM Koln"])
+    assert "Meant: -w 'SPKoM Köln', -w 'SPKoM Düren'? To use" in result.stderr
+    assert not (folder / "SPKoM Dueren").exists() and not (folder / "SPKoM Koln").exists()
+
+
+def test_no_workspace_is_made_inside_a_workspace(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In the workspace's own quarantine folder `formgen init .` made a second workspace
+    inside the first, as the message of a lost -w advised: it names the workspace instead,
+    and init refuses, saying which one."""
+    root = tmp_path / "SPKoM Düren"
+    assert init(str(root))[0] == 0
+    quarantine = root / "quarantine"
+    monkeypatch.chdir(quarantine)
+    monkeypatch.delenv("FORMGEN_WORKSPACE", raising=False)
+    result = CliRunner().invoke(main, ["status"], env={"LANG": "de_DE.UTF-8"})
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Fehler: der aktuelle Ordner ({quarantine}) ist kein formgen-Arbeitsbereich (keine "
+        f"workspace.toml darin). Gemeint: -w '{root}'? Den eigenen Arbeitsbereich mit "
+        "--workspace ORDNER (-w ORDNER) angeben, FORMGEN_WORKSPACE=ORDNER setzen oder formgen "
+        "in ihm aufrufen\n"
+    )
+    before = snapshot(root)
+    for where in (".", "neu", str(quarantine / "a" / "b")):
+        code, _out, err = init(where)
+        assert code == 1
+        shown = quarantine if where == "." else quarantine / where
+        assert err == (
+            f"Fehler: {shown} liegt im formgen-Arbeitsbereich {root}; ein Arbeitsbereich in einem "
+            "Arbeitsbereich würde ihre Dateien vermischen. Diesen verwenden (--workspace "
+            f"'{root}') oder für „formgen init“ einen Ordner außerhalb angeben\n"
+        )
+    code, _out, err = init(".", "--lang", "en")
+    assert err == (
+        f"Error: {quarantine} lies in the formgen workspace {root}; a workspace in a workspace "
+        f"would mix their files. Use that one (--workspace '{root}'), or give 'formgen init' a "
+        "folder outside it\n"
+    )
+    assert snapshot(root) == before and os.listdir(quarantine) == []
+    assert init(str(tmp_path / "zweiter"))[0] == 0  # beside it: a workspace of its own
+
+
 def test_what_is_left_of_a_workspace_is_never_overwritten(tmp_path: Path) -> None:
     """Its workspace.toml lost, a workspace still holds the secret its forms are signed with."""
     root = tmp_path / "spkom"

@@ -170,9 +170,10 @@ def _error_language(workspace_dir: str | None, lang: str | None) -> str:
     """The language an error that ends a command is said in: that of the workspace in
     ``workspace_dir`` (the command's ``--workspace``); for a command without one, its ``lang``
     (the language ``formgen init`` makes a workspace in, ``generate --lang`` forms in); else
-    :func:`language_here`, as for a usage error."""
+    :func:`language_here`, as for a usage error, also where ``workspace_dir`` is no workspace
+    (a typo, ``-w`` forgotten)."""
     if workspace_dir is not None:
-        return _opened_language(workspace_dir) or _locale_language()
+        return _opened_language(workspace_dir) or language_here()
     return lang or language_here()
 
 
