@@ -839,7 +839,8 @@ WORDS: dict[str, dict[str, str]] = {
         "{command}",
         "find_region_as_text_one": "'{text}' is in 1 entry (a town?); the text search finds it: "
         "{command}",
-        "regerr_unknown_region": "unknown region '{text}'; give its id or its name{known}",
+        "regerr_unknown_region": "unknown region '{text}'; give its id or its name, or add it to "
+        "workspace.toml under [[regions]]{known}",
         "regerr_no_regions": "region '{text}': the schema has no regions (nothing is split by "
         "region); leave the region out",
         "regerr_unknown_category": "unknown category '{text}'; give its id or its name{known}",
@@ -1930,6 +1931,10 @@ WORDS: dict[str, dict[str, str]] = {
         "{round}, not to '{name}': give a new institution an id of its own, which no earlier "
         "list gave; if it is the same institution, write its name as then",
         "mail_list_did_you_mean": "unknown category '{piece}'; did you mean '{name}'?",
+        "mail_list_unknown_category": "unknown category '{piece}'; give its id or its name (the "
+        "checklists: see line {line})",
+        "mail_list_unknown_region": "unknown region '{text}'; give its id or its name (the "
+        "regions: see line {line})",
         "mail_list_more_unknown": "and {n:,} more unknown categories",
         "mail_list_no_category": "no category: name at least one checklist, e.g. psychotherapie",
         "mail_list_language": "language '{given}': mails and forms can be written in {names}; "
@@ -3095,7 +3100,7 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_no_regions": "Region „{text}“: das Schema hat keine Regionen (nichts ist nach "
         "Regionen geteilt); bitte die Region weglassen",
         "regerr_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "
-        "angeben{known}",
+        "angeben oder sie in workspace.toml unter [[regions]] eintragen{known}",
         "regerr_unknown_category": "unbekannte Checkliste „{text}“; bitte ihre ID oder ihren "
         "Namen angeben{known}",
         "regerr_import_empty_sheet": "{file}: das erste Tabellenblatt ist leer; nichts importiert",
@@ -4316,6 +4321,10 @@ WORDS: dict[str, dict[str, str]] = {
         "die keine frühere Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie "
         "damals eintragen",
         "mail_list_did_you_mean": "unbekannte Checkliste „{piece}“; gemeint: „{name}“?",
+        "mail_list_unknown_category": "unbekannte Checkliste „{piece}“; bitte ihre ID oder ihren "
+        "Namen angeben (die Checklisten: siehe Zeile {line})",
+        "mail_list_unknown_region": "unbekannte Region „{text}“; bitte ihre ID oder ihren Namen "
+        "angeben (die Regionen: siehe Zeile {line})",
         "mail_list_more_unknown": "und {n:,} weitere unbekannte Checklisten",
         "mail_list_no_category": "keine Checkliste: bitte mindestens eine nennen, z. B. "
         "psychotherapie",

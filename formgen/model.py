@@ -243,6 +243,21 @@ _BRACKETS_AFTER = re.compile(r"\s*\([^()]*\)\s*$")
 ``(WfbM)``): people leave it out when they type the name."""
 
 
+_IN_BRACKETS = re.compile(r"\(([^()]*)\)")
+
+
+def _abbreviations(name: str) -> list[str]:
+    """The abbreviations ``name`` gives in brackets: the words there of 2 to 8 letters with two
+    capitals or more (``SpD``, ``SPDi`` of „Sozialpsychiatrischer Dienst (SpD oder SPDi)“,
+    ``MSO``, ``WfbM``), not a word such as „(interventions)“ or „(ehem. Ausländerbeirat)“."""
+    return [
+        word
+        for inside in _IN_BRACKETS.findall(name)
+        for word in re.findall(r"\w+", inside)
+        if 2 <= len(word) <= 8 and sum(ch.isupper() for ch in word) >= 2
+    ]
+
+
 def name_key(text: str) -> str:
     """``text`` as a name of a category or region is compared: case ignored, and a dash or
     quote of any kind as its plain one, so that a list typed with "oder -abteilung" or
@@ -306,6 +321,8 @@ class Schema:
         for c in self.categories:
             for name in c.label.values.values():
                 short.setdefault(name_key(_BRACKETS_AFTER.sub("", name)), set()).add(c.id)
+                for abbreviation in _abbreviations(name):
+                    short.setdefault(name_key(abbreviation), set()).add(c.id)
         for key, ids in short.items():
             if len(ids) == 1 and key:
                 named.setdefault(key, self._category_by_id[ids.pop()])
@@ -315,8 +332,10 @@ class Schema:
         """The category a person means by ``text``: its id or its label in any language, as
         :func:`name_key` compares them (``Psychotherapie``, ``psychotherapie``), its label
         without what it adds in brackets at its end where that names one category only
-        (``Kontakt- und Beratungsstelle``, ``Werkstatt für behinderte Menschen``), or its id
-        spelt with umlauts (``Flüchtlingsberatung`` for ``fluechtlingsberatung``, ß as ss);
+        (``Kontakt- und Beratungsstelle``, ``Werkstatt für behinderte Menschen``), an
+        abbreviation its label gives in brackets where that names one category only (``SpDi``
+        for „Sozialpsychiatrischer Dienst (SpD oder SPDi)“, ``MSO``: :func:`_abbreviations`), or
+        its id spelt with umlauts (``Flüchtlingsberatung`` for ``fluechtlingsberatung``, ß as ss);
         ``None`` when no category fits."""
         key = name_key(text)
         return self._category_by_name.get(key) or self._category_by_name.get(key.translate(UMLAUTS))

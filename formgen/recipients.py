@@ -344,9 +344,13 @@ def _words_in_a_name(schema: Schema) -> int:
     )
 
 
-def _unknown_category(schema: Schema, piece: str, lang: str | None) -> str:
-    """What to say of ``piece``, which names no category: the category it is close to (by id or
-    by name in ``lang``), else every category as ``--category`` tells them."""
+def _unknown_category(
+    schema: Schema, piece: str, lang: str | None, line: int | None, listed: dict[str, int]
+) -> str:
+    """What to say of ``piece`` (in the row of ``line``), which names no category: the category
+    it is close to (by id or by name in ``lang``), else every category as ``--category`` tells
+    them, once in a list (``listed``: the line where each list was said, by its column); a row
+    after it names that line."""
     named = {
         n.casefold(): n
         for c in schema.categories
@@ -355,7 +359,12 @@ def _unknown_category(schema: Schema, piece: str, lang: str | None) -> str:
     close = difflib.get_close_matches(piece.casefold(), named, n=1)
     if close:
         return Said("mail_list_did_you_mean", piece=f"{piece:.60}", name=named[close[0]])
-    return str(schema.unknown_category(piece, lang))
+    if "categories" in listed:
+        return Said("mail_list_unknown_category", piece=f"{piece:.60}", line=listed["categories"])
+    if line is not None:
+        listed["categories"] = line
+    said: Said = schema.unknown_category(piece, lang).args[0]  # in the list's language
+    return said
 
 
 _UNKNOWN_TOLD = 5
@@ -364,14 +373,20 @@ categories it may mean; the rest are counted."""
 
 
 def _match_categories(
-    text: str, schema: Schema, where: str, line: int | None, lang: str | None, longest: int
+    text: str,
+    schema: Schema,
+    where: str,
+    line: int | None,
+    lang: str | None,
+    longest: int,
+    listed: dict[str, int],
 ) -> tuple[tuple[str, ...], list[Problem]]:
     """The checklists a cell names by id or by name (``psychotherapie, Betreutes Wohnen``),
     each as ``--category`` takes it (:meth:`Schema.category_value`): from each word on, the
     longest run of words that is one (a name may hold spaces and commas); the words that are
     none, told by :func:`_unknown_category`. ``longest``: the most words a category's id or
-    name has (:func:`_words_in_a_name`). Each unknown piece is told once, the first
-    :data:`_UNKNOWN_TOLD` of them."""
+    name has (:func:`_words_in_a_name`); ``listed`` as :func:`_unknown_category` takes it.
+    Each unknown piece is told once, the first :data:`_UNKNOWN_TOLD` of them."""
     words = list(_CATEGORY_WORD.finditer(text))
     out: list[str] = []
     unknown: list[tuple[int, int]] = []
@@ -397,7 +412,7 @@ def _match_categories(
             i += 1
     pieces = list({text[a:b].casefold(): text[a:b] for a, b in unknown}.values())
     problems = [
-        Problem(where, line, _unknown_category(schema, piece, lang))
+        Problem(where, line, _unknown_category(schema, piece, lang, line, listed))
         for piece in pieces[:_UNKNOWN_TOLD]
     ]
     if len(pieces) > _UNKNOWN_TOLD:  # a cell of thousands: a screenful, not 20,000 lines
@@ -509,6 +524,9 @@ def parse_recipients(
     problems: list[Problem] = []
     seen: dict[str, tuple[str, int, str]] = {}
     """Each id's first row, by the id in lower case: the id as written, its line and name."""
+    listed: dict[str, int] = {}
+    """The line where the checklists (``categories``), the regions (``region``) one can write
+    were listed, for a row naming an unknown one: listed once, not in every such row."""
     invalid = 0
     unmailable: list[Recipient] = []
     for line, row in rows:
@@ -521,7 +539,7 @@ def parse_recipients(
             row_problems.append(Problem(source, line, said))
         texts = [pasted(c).strip() for c in row]  # a soft hyphen must not reach a mail's subject
         cell = {k: (texts[i] if i < len(row) else "") for k, i in index.items()}
-        rec, more = _check_row(cell, schema, source, line, seen, lang, lost_fix, longest)
+        rec, more = _check_row(cell, schema, source, line, seen, listed, lang, lost_fix, longest)
         values = {k: texts[i] for k, i in extra.items() if i < len(row) and texts[i]}
         if "phone" in values:
             values["phone"] = phone_cell(values["phone"])
@@ -572,11 +590,13 @@ def _check_row(
     source: str,
     line: int | None,
     seen: dict[str, tuple[str, int, str]],
+    listed: dict[str, int],
     lang: str | None,
     lost_fix: str,
     longest: int,
 ) -> tuple[Recipient | None, list[Problem]]:
-    """The recipient of a row, or its problems; ``lost_fix`` is what to do with a name that
+    """The recipient of a row, or its problems; ``listed``: where the checklists and the regions
+    were listed (:func:`_unknown_category`); ``lost_fix`` is what to do with a name that
     has '?' in place of letters (in a plain CSV: save it as 'CSV UTF-8'); ``longest`` the most
     words of a category's name (:func:`_match_categories`)."""
     problems: list[Problem] = []
@@ -618,15 +638,21 @@ def _check_row(
         else:
             email = normalise_email(email)
     categories, cat_problems = _match_categories(
-        cell["categories"], schema, source, line, lang, longest
+        cell["categories"], schema, source, line, lang, longest, listed
     )
     problems.extend(cat_problems)
     region = ""
     if cell.get("region"):
         try:
             region = schema.region_named(cell["region"], lang)
-        except FormgenError as exc:  # unknown: said with every region one can write
-            problems.append(Problem(source, line, exc.args[0]))
+        except FormgenError as exc:  # unknown: said with every region one can write, once
+            said = exc.args[0]
+            if schema.regions and "region" in listed:
+                text = f"{cell['region']:.60}"
+                said = Said("mail_list_unknown_region", text=text, line=listed["region"])
+            elif schema.regions and line is not None:
+                listed["region"] = line
+            problems.append(Problem(source, line, said))
     mail_lang = ""
     if cell.get("language"):
         offered = [c for c in schema.languages if c in languages.MAIL_LANGUAGES]

@@ -158,13 +158,15 @@ def test_malformed_list_stops_everything_and_names_every_line(tmp_path):
     [
         (
             "de",
-            "unbekannte Region „Köln“; bitte ihre ID oder ihren Namen angeben:",
+            "unbekannte Region „Köln“; bitte ihre ID oder ihren Namen angeben oder sie in "
+            "workspace.toml unter [[regions]] eintragen:",
             "Andere Region",
             "kein Name der Einrichtung",
         ),
         (
             "en",
-            "unknown region 'Köln'; give its id or its name:",
+            "unknown region 'Köln'; give its id or its name, or add it to workspace.toml under "
+            "[[regions]]:",
             "Other region",
             "no institution name",
         ),

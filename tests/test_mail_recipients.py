@@ -79,7 +79,8 @@ def test_malformed_list_names_every_problem_with_its_line():
         "malformed.csv:4: duplicate id 'a1' (first on line 2, 'Beratung A'; here 'Beratung C');"
         " ids must be unique: give a new institution an id of its own",
         "malformed.csv:5: unknown category 'psychoterapie'; did you mean 'psychotherapie'?",
-        "malformed.csv:6: unknown region 'Köln'; give its id or its name:\n"
+        "malformed.csv:6: unknown region 'Köln'; give its id or its name, or add it to "
+        "workspace.toml under [[regions]]:\n"
         "  duesseldorf: Düsseldorf\n"
         "  neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)\n"
         "  dormagen\n"
@@ -94,8 +95,8 @@ def test_malformed_list_names_every_problem_with_its_line():
     assert "malformed.csv:5: unknown category" in str(err.value)
     # the regions one can write stand under their problem, not among the problems
     assert (
-        "  malformed.csv:6: unknown region 'Köln'; give its id or its name:\n    duesseldorf: "
-        in str(err.value)
+        "  malformed.csv:6: unknown region 'Köln'; give its id or its name, or add it to "
+        "workspace.toml under [[regions]]:\n    duesseldorf: " in str(err.value)
     )
     # --skip-invalid keeps the good rows only
     assert [r.id for r in listed.require_valid(skip_invalid=True).recipients] == ["a1", "a7"]
@@ -139,7 +140,10 @@ def test_an_unknown_region_is_told_with_the_names_one_can_write(lang, names):
     )  # fmt: skip
     (said,) = [p.message for p in listed.problems]
     head, *lines = said.split("\n")
-    assert head == "unknown region 'Köln'; give its id or its name:"
+    assert head == (
+        "unknown region 'Köln'; give its id or its name, or add it to workspace.toml under "
+        "[[regions]]:"
+    )
     assert [line.strip().partition(": ")[2] or line.strip() for line in lines] == names
     rows = "".join(f"r{n};Praxis;r@example.org;facharzt;{name}\n" for n, name in enumerate(names))
     again = parse("id;institution;email;categories;region\n" + rows)
@@ -170,7 +174,10 @@ def test_a_name_before_brackets_that_two_regions_share_names_neither():
         (HEADER + "n1;Praxis;n@example.org;facharzt;Neuss\n").encode(), "r.csv", schema
     )
     (problem,) = listed.problems
-    assert problem.message.startswith("unknown region 'Neuss'; give its id or its name:")
+    assert problem.message.startswith(
+        "unknown region 'Neuss'; give its id or its name, or add it to workspace.toml under "
+        "[[regions]]:"
+    )
 
 
 def test_a_german_workspace_says_the_rows_problems_in_german(tmp_path):
@@ -191,7 +198,8 @@ def test_a_german_workspace_says_the_rows_problems_in_german(tmp_path):
         f"  {listed}:2: keine ID: die ID der Einrichtung im Register eintragen („formgen "
         "register find NAME“ zeigt sie) oder, für eine Einrichtung, die das Register noch nicht "
         "kennt, eine eigene neue ID wie neu-1",
-        f"  {listed}:3: unbekannte Region „Mond“; bitte ihre ID oder ihren Namen angeben:",
+        f"  {listed}:3: unbekannte Region „Mond“; bitte ihre ID oder ihren Namen angeben oder "
+        "sie in workspace.toml unter [[regions]] eintragen:",
         "    duesseldorf: Düsseldorf",
         "    neuss_meerbusch: Rhein-Kreis Neuss (Neuss, Meerbusch)",
         "    dormagen",
@@ -279,7 +287,7 @@ def test_categories_by_their_names_as_category_takes_them(tmp_path):
         f"{listed}:4: unbekannte Checkliste „Betreutes Wohen“; gemeint: „Betreutes Wohnen“?\n"
         in said
     )
-    assert f"{listed}:5: unknown category 'Wohnen betreut'; give its id or its name:\n" in said
+    assert f"{listed}:5: unbekannte Checkliste „Wohnen betreut“; bitte ihre ID oder ihren " in said
     assert "\n    betreutes_wohnen: Betreutes Wohnen\n" in said
     assert said.count(f"{listed}:") == 2, said
     recipients = {
@@ -296,6 +304,65 @@ def test_categories_by_their_names_as_category_takes_them(tmp_path):
     mail = message_from_bytes((drafts / "a1.eml").read_bytes(), policy=policy.default)
     (form,) = (a.get_content() for a in mail.iter_attachments())
     assert pdf_value(form, "institution.name") == "Wohnprojekt Şafak"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_unknown_checklists_and_regions_are_said_in_the_workspaces_language_listed_once(
+    tmp_path: Path, lang: str
+) -> None:
+    """Four rows with checklists the list cannot name: each row's line in the workspace's
+    language (it was English in a German workspace), the 25 checklists and the regions listed
+    under the first row only, not 25 lines for each; an abbreviation a checklist's name gives
+    in brackets (SpDi, MSO) names it."""
+    ws = make_workspace(tmp_path / "ws", language=lang).root
+    listed = tmp_path / "cats.csv"
+    rows = [
+        f"c-{i};Einr {i};e{i}@x-test.de;{c};{r}"
+        for i, (c, r) in enumerate(
+            [("KBS", "Düren"), ("Beratung", "Düsseldorf"), ("Kneipe", "Jülich"), ("MSO", "Mond")], 1
+        )
+    ]
+    listed.write_text("ID;Einrichtung;E-Mail;Checkliste;Region\n" + "\n".join(rows) + "\n")
+    code, said = mail_drafts(ws, listed, tmp_path / "drafts")
+    assert code == 1
+    lines = said.splitlines()
+    category = {
+        "de": "unbekannte Checkliste „{}“; bitte ihre ID oder ihren Namen angeben",
+        "en": "unknown category '{}'; give its id or its name",
+    }[lang]
+    region = {
+        "de": "unbekannte Region „{}“; bitte ihre ID oder ihren Namen angeben",
+        "en": "unknown region '{}'; give its id or its name",
+    }[lang]
+    again = {"de": " (die {}: siehe Zeile 2)", "en": " (the {}: see line 2)"}[lang]
+    checklists, regions = {"de": ("Checklisten", "Regionen"), "en": ("checklists", "regions")}[lang]
+    assert [line for line in lines if line.startswith(f"  {listed}:")] == [
+        f"  {listed}:2: " + category.format("KBS") + ":",
+        f"  {listed}:2: " + region.format("Düren")
+        + {"de": " oder sie in workspace.toml unter [[regions]] eintragen:",
+           "en": ", or add it to workspace.toml under [[regions]]:"}[lang],
+        f"  {listed}:3: " + category.format("Beratung") + again.format(checklists),
+        f"  {listed}:4: " + category.format("Kneipe") + again.format(checklists),
+        f"  {listed}:4: " + region.format("Jülich") + again.format(regions),
+        f"  {listed}:5: " + region.format("Mond") + again.format(regions),
+    ]  # fmt: skip
+    name = {"de": "Migrantenselbstorganisationen (MSO) und Selbsthilfegruppen",
+            "en": "Migrant self-organisations (MSO) and self-help groups"}[lang]  # fmt: skip
+    assert lines.count(f"    migrantenselbstorganisationen: {name}") == 1
+    assert lines.count("    duesseldorf: Düsseldorf") == 1
+    assert len(lines) == 1 + 6 + 25 + 4
+    abbreviated = tmp_path / "kurz.csv"
+    abbreviated.write_text(
+        "ID;Einrichtung;E-Mail;Checkliste;Region\n"
+        "s-1;Gesundheitsamt Düren;spdi@x-test.de;SpDi;Düsseldorf\n"
+        "s-2;Verein Dostluk;mso@x-test.de;mso, SPD;Düsseldorf\n"
+    )
+    code, said = mail_drafts(ws, abbreviated, tmp_path / "drafts")
+    assert code == 0, said
+    assert {r.id: r.categories for r in parse(abbreviated.read_bytes()).recipients} == {
+        "s-1": ("sozialpsychiatrischer_dienst",),
+        "s-2": ("migrantenselbstorganisationen", "sozialpsychiatrischer_dienst"),
+    }
 
 
 def test_a_categories_cell_of_thousands_of_near_misses_is_told_in_a_screenful():

@@ -109,7 +109,10 @@ def test_an_unknown_region_of_a_recipient_is_told_in_the_form_language(
         "--out", str(out),
     )  # fmt: skip
     assert result.exit_code == 1 and not out.exists()
-    assert "  r.csv:5: unknown region 'Köln'; give its id or its name:\n" in result.stderr
+    assert (
+        "  r.csv:5: unknown region 'Köln'; give its id or its name, or add it to workspace.toml "
+        "under [[regions]]:\n"
+    ) in result.stderr
     assert f"\n    dormagen\n    andere: {named}\n" in result.stderr
 
 
@@ -473,7 +476,8 @@ def test_a_seed_given_again_for_other_forms_is_refused(tmp_path: Path) -> None:
         ),
         (
             "inst-4,Neu,facharzt,mars,d@example.org",
-            r"r\.csv:5: unknown region 'mars'; give its id or its name:\n"
+            r"r\.csv:5: unknown region 'mars'; give its id or its name, or add it to "
+            r"workspace\.toml under \[\[regions\]\]:\n"
             r"    duesseldorf: Düsseldorf\n",
         ),
         ("inst-4,,facharzt,dormagen,d@example.org", r"r\.csv:5: no institution name"),

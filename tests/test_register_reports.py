@@ -294,7 +294,8 @@ def test_find_a_phone_number_as_a_letterhead_prints_it(reg: Register, typed: str
 def test_find_a_town_given_as_its_region_says_the_text_search_finds_it(reg: Register) -> None:
     reg.merge(checklist("krisendienst", ARABIC_CENTRE))
     town = (
-        r"unknown region 'Köln'; give its id or its name:\n(  .*\n)+'Köln' is in 1 entry "
+        r"unknown region 'Köln'; give its id or its name, or add it to workspace.toml under "
+        r"\[\[regions\]\]:\n(  .*\n)+'Köln' is in 1 entry "
         r"\(a town\?\); the text search finds it: formgen register find Köln$"
     )
     with pytest.raises(RegisterError, match=town):
@@ -330,7 +331,8 @@ def test_find_does_not_take_a_language_for_another_of_the_same_ending(
 def test_find_rejects_unknown_criteria(reg: Register) -> None:
     with pytest.raises(RegisterError, match="unknown language 'Klingonisch'"):
         search.find(reg, language=("Klingonisch",))
-    with pytest.raises(FormgenError, match="unknown region 'mars'; give its id or its name:\n"):
+    said = r"unknown region 'mars'; give its id or its name, or add it to workspace.toml under "
+    with pytest.raises(FormgenError, match=said + r"\[\[regions\]\]:\n"):
         search.find(reg, region="mars")
     with pytest.raises(UnknownCategoryError, match="unknown category 'astrologie'"):
         search.find(reg, category="astrologie")
@@ -359,7 +361,10 @@ def test_an_unknown_region_or_category_is_told_with_the_names_one_can_give(
     with pytest.raises(FormgenError) as err:
         search.find(reg, region="mars", lang=lang)
     said = str(err.value) + "\n"
-    assert said.startswith("unknown region 'mars'; give its id or its name:\n")
+    assert said.startswith(
+        "unknown region 'mars'; give its id or its name, or add it to workspace.toml under "
+        "[[regions]]:\n"
+    )
     assert region in said and "\n  dormagen\n" in said
     for line in said.splitlines()[1:]:
         ident, _, name = line.strip().partition(": ")
