@@ -2119,6 +2119,12 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_init": "; to create a new one: formgen init {here}",
         "config_centre": "{path}: centre = {value} is no section; write it as a section of its "
         'own lines ([centre], then name = "…", language = "de") and run the command again',
+        "config_unknown": "Note: {path}: formgen does not read {name}{hint}; it reads {known} "
+        "(a setting of a newer formgen is left as it is)",
+        "config_meant": " (meant: {name}?)",
+        "config_regions": "{path}: entry {n} of [[regions]] ({entry}) cannot be used: each entry "
+        'needs value = "…" and the region\'s name as de = "…" (en = "…" for forms in English), '
+        'nothing else: value = "dueren", de = "Düren"; correct it and run the command again',
         "config_language": "{path}: [centre] language = {value} is no language formgen speaks; "
         'give one of {known} (language = "de") and run the command again',
         "config_not_utf8": "{path} is not saved as UTF-8 (line {line}, byte {byte}: {text}); open "
@@ -4531,6 +4537,13 @@ WORDS: dict[str, dict[str, str]] = {
         "workspace_init": "; einen neuen anlegen: formgen init {here}",
         "config_centre": "{path}: centre = {value} ist kein Abschnitt; ihn als eigenen Abschnitt "
         'schreiben ([centre], darunter name = "…", language = "de") und den Befehl wiederholen',
+        "config_unknown": "Achtung: {path}: {name} liest formgen nicht{hint}; es liest {known} "
+        "(eine Einstellung eines neueren formgen bleibt, wie sie ist)",
+        "config_meant": " (gemeint: {name}?)",
+        "config_regions": "{path}: Eintrag {n} unter [[regions]] ({entry}) ist nicht verwendbar: "
+        'jeder Eintrag braucht value = "…" und den Namen der Region als de = "…" (en = "…" für '
+        'Formulare auf Englisch), sonst nichts: value = "dueren", de = "Düren"; bitte '
+        "berichtigen und den Befehl wiederholen",
         "config_language": "{path}: [centre] language = {value} ist keine Sprache, die formgen "
         'spricht; eine von {known} angeben (language = "de") und den Befehl wiederholen',
         "config_not_utf8": "{path} ist nicht als UTF-8 gespeichert (Zeile {line}, Byte {byte}: "

@@ -170,6 +170,12 @@ language = {language}            # de or en: forms and mails, the register's tab
 """
 
 
+_TABLES = {"centre": "[centre]", "schema": "[schema]", "smtp": "[smtp]", "regions": "[[regions]]"}
+"""What formgen reads of ``workspace.toml``, by name, as it is written there."""
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+"""A language's code, the key of a name in a ``[[regions]]`` entry (``de = "Düren"``)."""
+
+
 class WorkspaceError(FormgenError):
     """A folder is not a workspace, or its configuration is broken."""
 
@@ -364,6 +370,11 @@ def workspaces_near(root: Path) -> list[Path]:
     return [p for p in (above,) if p is not None] + [base / n for n in close]
 
 
+def _toml(value: object) -> str:
+    """``value`` of ``workspace.toml`` as it was written there, near enough (``"Düren"``)."""
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
 def _not_utf8(path: Path, data: bytes, at: int) -> Said:
     """Why ``path`` (``data``, not UTF-8 from byte ``at`` on) cannot be read: saved in another
     encoding (Notepad's "ANSI", Windows-1252), with the line of that byte as Windows-1252 reads
@@ -530,7 +541,7 @@ class Workspace:
             raise WorkspaceError(_not_toml(config_path, str(exc))) from None
         centre = config.get("centre", {})
         if not isinstance(centre, dict):  # `centre = "x"`: every setting of it is read as a table
-            value = json.dumps(centre, ensure_ascii=False, default=str)
+            value = _toml(centre)
             raise WorkspaceError(Said("config_centre", path=str(config_path), value=value))
         language = centre.get("language", "de")
         if language not in MAIL_LANGUAGES:
@@ -538,7 +549,7 @@ class Workspace:
                 Said(
                     "config_language",
                     path=str(config_path),
-                    value=json.dumps(language, ensure_ascii=False, default=str),
+                    value=_toml(language),
                     known=", ".join(MAIL_LANGUAGES),
                 )
             )
@@ -583,18 +594,59 @@ class Workspace:
         regions = self.regions
         return schema.with_regions(regions) if regions else schema
 
+    def unknown_settings(self) -> list[Said]:
+        """What ``workspace.toml`` holds that formgen does not read, one text each, with the
+        name meant (``[[region]]``: „gemeint: [[regions]]?“); it used to be left unsaid. It
+        stays no error: a newer formgen's setting is read by this one as before."""
+        out = []
+        for name, value in self.config.items():
+            if name in _TABLES:
+                continue
+            close = difflib.get_close_matches(name.lower(), _TABLES, n=1)
+            written = (
+                f"[[{name}]]"
+                if isinstance(value, list) and value and all(isinstance(v, dict) for v in value)
+                else f"[{name}]"
+                if isinstance(value, dict)
+                else f"{name} = {_toml(value)}"
+            )
+            out.append(
+                Said(
+                    "config_unknown",
+                    path=str(self.root / CONFIG),
+                    name=written,
+                    hint=Said("config_meant", name=_TABLES[close[0]]) if close else "",
+                    known=", ".join(_TABLES.values()),
+                )
+            )
+        return out
+
     @property
     def regions(self) -> tuple[Choice, ...]:
-        """The regions ``workspace.toml`` configures (``[[regions]]``); none: the schema's own."""
-        try:
-            return tuple(
-                Choice(str(r["value"]), Text({k: str(v) for k, v in r.items() if k != "value"}))
-                for r in self.config.get("regions") or ()
-            )
-        except (KeyError, TypeError, AttributeError):
-            raise WorkspaceError(
-                f'{self.root / CONFIG}: every [[regions]] entry needs value = "…" and labels de/en'
-            ) from None
+        """The regions ``workspace.toml`` configures (``[[regions]]``); none: the schema's own.
+        Each entry is its ``value`` and its name in one language or more (``de = "Düren"``),
+        else an error of the file that shows the entry: ``name = "Düren"`` in place of ``de``
+        was refused in English, an entry with a value only gave forms a nameless choice."""
+        entries = self.config.get("regions") or []
+        regions = []
+        for n, entry in enumerate(entries if isinstance(entries, list) else [entries], 1):
+            fields = entry if isinstance(entry, dict) else {}
+            value = fields.get("value")
+            labels = {k: v for k, v in fields.items() if k != "value"}
+            if not (
+                isinstance(value, str)
+                and value.strip()
+                and labels
+                and all(
+                    _LANGUAGE.fullmatch(k) and isinstance(v, str) and v.strip()
+                    for k, v in labels.items()
+                )
+            ):
+                written = ", ".join(f"{k} = {_toml(v)}" for k, v in fields.items()) or _toml(entry)
+                path = str(self.root / CONFIG)
+                raise WorkspaceError(Said("config_regions", path=path, n=n, entry=written))
+            regions.append(Choice(value, Text(labels)))
+        return tuple(regions)
 
     @property
     def secret(self) -> bytes:

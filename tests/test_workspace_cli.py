@@ -629,6 +629,91 @@ def test_a_centre_that_is_no_section_is_an_error_of_the_workspace(tmp_path: Path
     assert "Traceback" not in err and config.read_text("utf-8") == text
 
 
+def regions_added(tmp_path: Path, lang: str, text: str) -> Path:
+    """A workspace of ``lang`` whose coordinator added ``text`` to its workspace.toml: at its
+    end, a key outside the tables at its start."""
+    root = Workspace.init(tmp_path / f"ws-{lang}", sender="k@spkom.de", language=lang).root
+    config = root / "workspace.toml"
+    was = config.read_text("utf-8")
+    config.write_text(was + text if text.startswith("[") else text + was, "utf-8")
+    return root
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_mistyped_table_of_workspace_toml_is_said_with_the_one_meant(
+    tmp_path: Path, lang: str
+) -> None:
+    """[[region]] (singular) was ignored unsaid: the recipients list then said „unbekannte
+    Region“ for the region just added. Each command says it, with the table meant, and goes
+    on (a newer formgen's setting stays readable); the unknown region says where regions
+    are set."""
+    root = regions_added(tmp_path, lang, '[[region]]\nvalue = "dueren"\nde = "Düren"\n')
+    config = root / "workspace.toml"
+    listed = tmp_path / "l.csv"
+    listed.write_text("ID;Einrichtung;E-Mail;Checkliste;Region\nm-1;Praxis Öz;p@x-test.de;"
+                      "Psychotherapie;Düren\n")  # fmt: skip
+    code, out, err = status(root)
+    assert code == 0 and out
+    note = {
+        "de": f"Achtung: {config}: [[region]] liest formgen nicht (gemeint: [[regions]]?); es "
+        "liest [centre], [schema], [smtp], [[regions]] (eine Einstellung eines neueren formgen "
+        "bleibt, wie sie ist)\n",
+        "en": f"Note: {config}: formgen does not read [[region]] (meant: [[regions]]?); it reads "
+        "[centre], [schema], [smtp], [[regions]] (a setting of a newer formgen is left as it "
+        "is)\n",
+    }[lang]
+    assert err == note
+    mailed = CliRunner().invoke(main, ["mail", str(listed), "-w", str(root), "--drafts",
+                                       str(tmp_path / "d")])  # fmt: skip
+    assert mailed.exit_code == 1 and mailed.stderr.startswith(note)
+    assert {
+        "de": "l.csv:2: unbekannte Region „Düren“; bitte ihre ID oder ihren Namen angeben oder sie "
+        "in workspace.toml unter [[regions]] eintragen:\n",
+        "en": "l.csv:2: unknown region 'Düren'; give its id or its name, or add it to "
+        "workspace.toml under [[regions]]:\n",
+    }[lang] in mailed.stderr
+    config.write_text(config.read_text("utf-8").replace("[[region]]", "[[regions]]"), "utf-8")
+    assert status(root)[2] == ""
+    mailed = CliRunner().invoke(main, ["mail", str(listed), "-w", str(root), "--drafts",
+                                       str(tmp_path / "d")])  # fmt: skip
+    assert mailed.exit_code == 0 and (tmp_path / "d" / "m-1.eml").exists(), mailed.output
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(
+    ("added", "n", "shown"),
+    [
+        ('[[regions]]\nname = "Düren"\n', 1, 'name = "Düren"'),
+        ('[[regions]]\nvalue = "dueren"\nde = "Düren"\n[[regions]]\nvalue = "juelich"\n', 2,
+         'value = "juelich"'),
+        ('[[regions]]\nvalue = "dueren"\nde = ""\n', 1, 'value = "dueren", de = ""'),
+        ('[[regions]]\nvalue = 5\nde = "Düren"\n', 1, 'value = 5, de = "Düren"'),
+        ('regions = ["Düren"]\n', 1, '"Düren"'),
+    ],
+)  # fmt: skip
+def test_a_region_without_value_or_name_is_refused_in_the_workspaces_language(
+    tmp_path: Path, lang: str, added: str, n: int, shown: str
+) -> None:
+    """`name =` in place of `de =` was refused in English in a German workspace; an entry with
+    a value only was taken and gave the forms' drop-down an empty choice."""
+    root = regions_added(tmp_path, lang, added)
+    result = CliRunner().invoke(main, ["schema", "show", "-w", str(root)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    config = root / "workspace.toml"
+    assert (
+        result.stderr
+        == {
+            "de": f"Fehler: {config}: Eintrag {n} unter [[regions]] ({shown}) ist nicht verwendbar: "
+            'jeder Eintrag braucht value = "…" und den Namen der Region als de = "…" (en = "…" für '
+            'Formulare auf Englisch), sonst nichts: value = "dueren", de = "Düren"; bitte '
+            "berichtigen und den Befehl wiederholen\n",
+            "en": f"Error: {config}: entry {n} of [[regions]] ({shown}) cannot be used: each entry "
+            'needs value = "…" and the region\'s name as de = "…" (en = "…" for forms in English), '
+            'nothing else: value = "dueren", de = "Düren"; correct it and run the command again\n',
+        }[lang]
+    )
+
+
 def test_a_sync_programs_copies_of_the_workspaces_files_are_said_once_per_command(
     tmp_path: Path,
 ) -> None:
