@@ -243,6 +243,27 @@ def list_columns(header: Sequence[str], schema: Schema) -> list[str | None]:
     ]
 
 
+def _headers_meant(
+    header: Sequence[str], keys: Sequence[str | None], missing: Sequence[str], schema: Schema
+) -> dict[int, Said]:
+    """For a header cell read as no column that is close to a name of a ``missing`` column
+    (``Emial``, ``Regoin``): where it stands → the column it may mean, said as ``register
+    import`` says a header it does not know („„Emial“ (gemeint: „E-Mail“?)“)."""
+    read = {*COLUMNS, "language", "format", *(f.id for f in schema.institution_fields())}
+    unread = {
+        _folded(h): i for i, (h, k) in enumerate(zip(header, keys, strict=True)) if k not in read
+    }
+    meant: dict[int, Said] = {}
+    for column in missing:
+        names = [name for name, key in _ALIASES.items() if key == column]
+        close = [h for h in unread if difflib.get_close_matches(h, names, n=1)]
+        if close:
+            meant[unread.pop(close[0])] = Said(
+                "import_did_you_mean", name=Said(f"mail_column_{column}")
+            )
+    return meant
+
+
 def needed_columns(schema: Schema) -> tuple[str, ...]:
     """The columns a recipients list needs: :data:`COLUMNS`, without ``region`` where the
     schema has no regions."""
@@ -489,7 +510,14 @@ def parse_recipients(
     keys = list_columns(header, schema)
     missing = [c for c in needed_columns(schema) if c not in keys]
     if missing:
-        found = ", ".join(repr(h.strip()) for h in header if h.strip())
+        meant = _headers_meant(header, keys, missing, schema)
+        found = SaidJoined(
+            [
+                SaidJoined((repr(h.strip()), meant[i]), "") if i in meant else repr(h.strip())
+                for i, h in enumerate(header)
+                if h.strip()
+            ]
+        )
         titled = sum(1 for h in header if h.strip() and known_column(h, schema)) < 2
         said = said_count(
             "mail_list_missing",

@@ -365,6 +365,42 @@ def test_unknown_checklists_and_regions_are_said_in_the_workspaces_language_list
     }
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_mistyped_header_is_said_with_the_column_meant_and_format_takes_any_case(
+    tmp_path: Path, lang: str
+) -> None:
+    """„Emial“: the list was refused for its missing E-Mail column without a word of the
+    header meant (register import has one, in the same words); --format PDF was refused for
+    its capitals."""
+    ws = make_workspace(tmp_path / "ws", language=lang).root
+    listed = tmp_path / "liste.csv"
+    listed.write_text(
+        "Kennung;Einrichtung;Emial;Checkliste;Regoin;Sprahce\n"
+        "m-1;Praxis Dr. Şule Yılmaz;p@x-test.de;Psychotherapie;Düsseldorf;Türkisch\n"
+    )
+    code, said = mail_drafts(ws, listed, tmp_path / "d")
+    assert code == 1
+    assert {
+        "de": f"  {listed}:1: Spalten E-Mail, Region fehlen (gefunden: 'Kennung', 'Einrichtung', "
+        "'Emial' (gemeint: „E-Mail“?), 'Checkliste', 'Regoin' (gemeint: „Region“?), 'Sprahce'; "
+        "Trennzeichen „;“); die Kopfzeile braucht ID, Einrichtung, E-Mail, Checkliste, Region\n",
+        "en": f"  {listed}:1: missing columns email, region (found 'Kennung', 'Einrichtung', "
+        "'Emial' (did you mean 'email'?), 'Checkliste', 'Regoin' (did you mean 'region'?), "
+        "'Sprahce'; delimiter ';'); the header needs id, institution, email, categories, region\n",
+    }[lang] in said
+    listed.write_text(
+        listed.read_text().replace("Emial;Checkliste;Regoin", "E-Mail;Checkliste;Region")
+    )
+    result = CliRunner().invoke(main, ["mail", str(listed), "-w", str(ws), "--drafts",
+                                       str(tmp_path / "d"), "--format", "PDF"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    (attached,) = message_from_bytes(
+        (tmp_path / "d" / "m-1.eml").read_bytes(), policy=policy.default
+    ).iter_attachments()
+    assert attached.get_filename().endswith(".pdf")
+    assert pdf_value(attached.get_content(), "institution.name") == "Praxis Dr. Şule Yılmaz"
+
+
 def test_a_categories_cell_of_thousands_of_near_misses_is_told_in_a_screenful():
     # 5,000 words that each almost name a category: every one was told, each on a line
     rng = random.Random(12)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -451,7 +452,10 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
     in a German workspace (the current folder, FORMGEN_WORKSPACE) whatever folder it names,
     and with a German locale outside any workspace; the help of a group called without a
     command stays the help."""
-    german = "Fehler: Unbekannte Option „--workspace“.\n"
+    german = (
+        "Fehler: Unbekannte Option „--workspace“. Optionen wie --workspace stehen nach dem "
+        "Befehl: main status --workspace nowhere\n"
+    )
     Workspace.init(tmp_path / "de", language="de")
     args = ["--workspace", "nowhere", "status"]
     monkeypatch.chdir(tmp_path / "de")
@@ -464,11 +468,50 @@ def test_formgens_own_options_are_said_in_the_language_of_the_workspace_or_the_l
     named = CliRunner().invoke(main, args, env={"FORMGEN_WORKSPACE": str(tmp_path / "de")})
     assert named.exit_code == 2 and named.stderr.endswith(german)
     alone = CliRunner().invoke(main, args)
-    assert alone.exit_code == 2 and alone.stderr.endswith("Error: No such option '--workspace'.\n")
+    assert alone.exit_code == 2 and alone.stderr.endswith(
+        "Error: No such option '--workspace'. Options such as --workspace go after the command: "
+        "main status --workspace nowhere\n"
+    )
     for locale in ("LANG", "LC_MESSAGES", "LC_ALL"):
         said = CliRunner().invoke(main, ["--bogus"], env={locale: "de_DE.UTF-8"})
         assert said.exit_code == 2 and said.stderr.startswith("Aufruf: main [OPTIONEN]")
         assert said.stderr.endswith("Fehler: Unbekannte Option „--bogus“.\n")
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_option_of_the_command_given_before_it_is_said_where_it_goes(
+    tmp_path: Path, lang: str
+) -> None:
+    """`formgen -w ws status`: „Unbekannte Option „-w““ said nothing of where -w goes; the
+    command line with it after the command, to copy (a command of a group too); an option no
+    command takes, or no command given, as before."""
+    root = Workspace.init(tmp_path / "SPKoM Düren", language=lang).root
+    said = {
+        "de": ("Fehler: Unbekannte Option „{0}“. Optionen wie {0} stehen nach dem Befehl: {1}\n"),
+        "en": "Error: No such option '{0}'. Options such as {0} go after the command: {1}\n",
+    }[lang]
+    for args, option, line in (
+        (["-w", str(root), "status"], "-w", f"main status -w '{root}'"),
+        (
+            [f"--workspace={root}", "register", "find", "--json", "Yılmaz"],
+            "--workspace",
+            f"main register find --json 'Yılmaz' '--workspace={root}'",
+        ),
+    ):
+        result = CliRunner().invoke(main, args)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr.endswith(said.format(option, line))
+        again = CliRunner().invoke(main, shlex.split(line)[1:])
+        assert again.exit_code == 0, again.output
+    for args, option in (
+        (["--nope", "-w", str(root), "status"], "--nope"),
+        (["-w", str(root)], "-w"),
+    ):
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 2 and result.stderr.endswith(
+            {"de": f"Fehler: Unbekannte Option „{option}“.\n",
+             "en": f"Error: No such option '{option}'.\n"}[lang]
+        )  # fmt: skip
 
 
 def test_an_error_that_ends_a_command_is_said_as_a_usage_error_is(

@@ -414,10 +414,39 @@ class FormgenGroup(click.Group):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as exc:  # of formgen's own options (`formgen --bogus`)
-            raise _said_usage(exc, tuple(args)) from exc
+            given = ctx.meta[_ARGS]  # as typed: click's parser took the option out of args
+            moved = self._option_moved(ctx, given, exc)
+            if moved is None:
+                raise _said_usage(exc, given) from exc
+            from formgen.messages import say
+
+            lang = _said_language(given)  # `formgen -w ws status`: where -w goes
+            words = say("click_after_command", lang, option=moved[0], line=moved[1])
+            message = f"{_said_usage(exc, given).format_message()} {words}"
+            raise _SaidUsageError(message, exc.ctx, lang) from exc
         except BrokenPipeError:  # formgen --help | head -1: click's own echo, the help
             _reader_gone(sys.stdout)
             raise click.exceptions.Exit(141) from None
+
+    def _option_moved(
+        self, ctx: click.Context, args: Sequence[str], exc: click.UsageError
+    ) -> tuple[str, str] | None:
+        """Where ``exc`` is an option formgen does not take but the command of ``args`` does
+        (``formgen -w ws status``, ``formgen --workspace=ws register find x``): the option and
+        the command line with the options given before the command moved after it
+        (``formgen status -w ws``); else None."""
+        at = next((i for i, a in enumerate(args) if a in self.list_commands(ctx)), None)
+        if not isinstance(exc, click.NoSuchOption) or at is None:
+            return None
+        command: click.Command | None = self.get_command(ctx, args[at])
+        for name in args[at + 1 :]:
+            if not isinstance(command, click.Group) or command.get_command(ctx, name) is None:
+                break
+            command = command.get_command(ctx, name)
+        taken = {o for p in command.params for o in (*p.opts, *p.secondary_opts)} if command else ()
+        if exc.option_name not in taken:
+            return None
+        return exc.option_name, f"{ctx.command_path} {shlex.join([*args[at:], *args[:at]])}"
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -709,7 +738,9 @@ def schema_option(func: F) -> F:
 def lang_option(help: str) -> Callable[[F], F]:
     """``--lang de|en``, None when not given; ``help`` says what it is the language of and the
     command's default (the workspace's, a recipients row's, the schema's …)."""
-    return click.option("--lang", type=click.Choice(MAIL_LANGUAGES), default=None, help=help)
+    return click.option(
+        "--lang", type=click.Choice(MAIL_LANGUAGES, case_sensitive=False), default=None, help=help
+    )
 
 
 class DateType(click.ParamType[dt.date]):

@@ -104,7 +104,7 @@ def prepare_folder(directory: Path, lang: str) -> None:
 )
 @click.option(
     "--lang",
-    type=click.Choice(MAIL_LANGUAGES),
+    type=click.Choice(MAIL_LANGUAGES, case_sensitive=False),
     default="de",
     show_default=True,
     help="The demo workspace's language (as 'formgen init --lang'): of its blank forms, mails, "

@@ -43,7 +43,7 @@ def form_options(func: F) -> F:
     options = [
         click.option(
             "--kind",
-            type=click.Choice(["checklist", "institution"]),
+            type=click.Choice(["checklist", "institution"], case_sensitive=False),
             default=None,
             help="checklist: blank entry blocks per category; institution: one institution's own "
             "form (needs --record, --institution or --recipients). Default: institution with "

@@ -105,7 +105,7 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(list(FORMAT_CHOICES)),
+    type=click.Choice(list(FORMAT_CHOICES), case_sensitive=False),
     default=None,
     help="Attach the form as PDF, Word (DOCX) or both, for every institution (default: the "
     "format column of RECIPIENTS, else as the institution's last mail, e.g. Word again in a "

@@ -119,7 +119,7 @@ def conflicts(workspace_dir: str, as_json: bool) -> None:
 @click.argument("target")
 @click.option(
     "--take",
-    type=click.Choice(["mine", "theirs"]),
+    type=click.Choice(["mine", "theirs"], case_sensitive=False),
     help="For a conflict: mine keeps the value the register holds; theirs takes the value "
     "returned on a form or imported from a list ('register conflicts' shows both).",
 )
@@ -785,21 +785,21 @@ def gaps(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["json", "csv", "xlsx"]),
+    type=click.Choice(["json", "csv", "xlsx"], case_sensitive=False),
     default="csv",
     show_default=True,
     help="File format.",
 )
 @click.option(
     "--form",
-    type=click.Choice(["wide", "long"]),
+    type=click.Choice(["wide", "long"], case_sensitive=False),
     default="wide",
     show_default=True,
     help="CSV: one row per entry (wide) or per value with its source (long).",
 )
 @click.option(
     "--delimiter",
-    type=click.Choice([",", ";", "tab"]),
+    type=click.Choice([",", ";", "tab"], case_sensitive=False),
     default=None,
     help="CSV separator (default: ';' for a table in German, the workspace's language or "
     "--lang de, as German Excel expects it; else ',').",

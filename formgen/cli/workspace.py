@@ -24,7 +24,7 @@ from formgen.workspace import Workspace
 @click.option("--sender", default="", help="E-mail address mails are sent from.")
 @click.option(
     "--lang",
-    type=click.Choice(["de", "en"]),
+    type=click.Choice(["de", "en"], case_sensitive=False),
     default="de",
     show_default=True,
     help="The workspace's language ([centre] language): of forms and mails to institutions "
