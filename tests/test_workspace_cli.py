@@ -217,6 +217,26 @@ def test_a_lost_w_points_at_the_workspace_near_in_the_users_language(
     assert not (folder / "SPKoM Dueren").exists() and not (folder / "SPKoM Koln").exists()
 
 
+def test_the_workspace_toml_given_as_the_workspace_is_said_with_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """-w DIR/workspace.toml: click's English „Directory … is a file.“ after „Fehler:“."""
+    assert init(str(tmp_path / "SPKoM Düren"))[0] == 0
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(
+        main, ["status", "-w", "SPKoM Düren/workspace.toml"], env={"LANG": "de_DE.UTF-8"}
+    )
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Fehler: Ungültiger Wert für '--workspace' / '-w': „SPKoM Düren/workspace.toml“ ist eine "
+        "Datei, kein Ordner. Gemeint: „SPKoM Düren“?\n"
+    )
+    result = CliRunner().invoke(main, ["register", "import", "SPKoM Düren", "-w", "SPKoM Düren"])
+    assert result.exit_code == 2
+    assert result.stderr.endswith("Fehler: Ungültiger Wert für 'FILE': „SPKoM Düren“ ist ein "
+                                  "Ordner, keine Datei.\n")  # fmt: skip
+
+
 def test_no_workspace_is_made_inside_a_workspace(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -529,6 +529,8 @@ _CLICK_SAID = (
         re.compile(r"(?P<kind>File|Directory|Path) '(?P<path>[^']*)' does not exist\."),
         "click_no_path",
     ),
+    (re.compile(r"(?:File|Directory|Path) '(?P<path>[^']*)' is a file\."), "click_is_file"),
+    (re.compile(r"(?:File|Directory|Path) '(?P<path>[^']*)' is a directory\."), "click_is_folder"),
     (re.compile(r"'(?P<value>[^']*)' is not a valid integer( range)?\."), "click_not_integer"),
     (re.compile(r"'(?P<value>[^']*)' is not a valid float( range)?\."), "click_not_float"),
     (re.compile(r"(?P<value>.*) is not in the range (?P<range>.*)\."), "click_not_in_range"),
@@ -548,7 +550,11 @@ def _said_message(message: str, lang: str) -> str:
             args = found.groupdict()
             if key == "click_no_path":
                 args["kind"] = say(f"click_kind_{args['kind']}", lang)
-            return say(key, lang, **args)
+            said = say(key, lang, **args)
+            if key == "click_is_file" and Path(args["path"]).name == "workspace.toml":
+                meant = readable(Path(args["path"]).parent)  # -w DIR/workspace.toml
+                said = f"{said} {say('click_did_you_mean', lang, name=meant)}"
+            return said
     return message
 
 
