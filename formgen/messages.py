@@ -416,6 +416,12 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}",
         "erase_original": "  archived original, deleted: {file}",
+        "erase_provenance": "  what the returns that brought or held a value say of who sent "
+        "them, erased whole (their date, SHA-256 and reader stay): {texts}",
+        "erase_kind_file_name": "file name",
+        "erase_kind_container": "mail file",
+        "erase_kind_mail_from": "sender",
+        "erase_kind_mail_subject": "subject",
         "erase_quarantine": "  copy in the quarantine, deleted: {file}",
         "erase_others": "    also the original of {others}: their values stay in the register and "
         "the journal, only the file goes",
@@ -753,6 +759,11 @@ WORDS: dict[str, dict[str, str]] = {
         "access_head": "„{text}“ in {root}: found at {n} places",
         "access_head_one": "„{text}“ in {root}: found at 1 place",
         "access_none": "„{text}“: found nowhere in {root}",
+        "access_partial": "  {n} of them with a part of the name only ({parts}): see whether it "
+        "is the same person",
+        "access_partial_one": "  1 of them with a part of the name only ({parts}): see whether "
+        "it is the same person",
+        "access_partial_at": "only „{part}“",
         "access_where_value": "Values now (register.json):",
         "access_where_earlier": "Earlier values and the history (register.json):",
         "access_where_held": "Held for a decision (register.json):",
@@ -2658,6 +2669,12 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}",
         "erase_original": "  archiviertes Original, wird gelöscht: {file}",
+        "erase_provenance": "  was die Rückmeldungen mit einem der Werte über ihren Absender "
+        "sagen, wird ganz gelöscht (Datum, SHA-256 und Leseprogramm bleiben): {texts}",
+        "erase_kind_file_name": "Dateiname",
+        "erase_kind_container": "Mail-Datei",
+        "erase_kind_mail_from": "Absender",
+        "erase_kind_mail_subject": "Betreff",
         "erase_quarantine": "  Kopie in der Quarantäne, wird gelöscht: {file}",
         "erase_others": "    auch das Original von {others}: deren Werte bleiben im Register und "
         "im Journal, nur die Datei geht",
@@ -3012,6 +3029,11 @@ WORDS: dict[str, dict[str, str]] = {
         "access_head": "„{text}“ in {root}: an {n} Stellen gefunden",
         "access_head_one": "„{text}“ in {root}: an 1 Stelle gefunden",
         "access_none": "„{text}“: nirgends gefunden in {root}",
+        "access_partial": "  davon {n} nur mit einem Teil des Namens ({parts}): prüfen, ob es "
+        "dieselbe Person ist",
+        "access_partial_one": "  davon 1 nur mit einem Teil des Namens ({parts}): prüfen, ob es "
+        "dieselbe Person ist",
+        "access_partial_at": "nur „{part}“",
         "access_where_value": "Werte jetzt (register.json):",
         "access_where_earlier": "Frühere Werte und Verlauf (register.json):",
         "access_where_held": "Zur Entscheidung zurückgestellt (register.json):",

@@ -15,7 +15,9 @@ every file formgen keeps in the workspace, not only in the values the register h
 It is matched as ``register find`` matches (:func:`ingest.search.matcher`: case, accents and
 the way the letters were stored, NFC or NFD, do not matter; every word must be in the same
 value here), and a phone number by its digits (``0211 9876543`` and ``+49 (0)211 9876543``
-find ``+49 211 9876543``). What is not searched is said by :func:`not_searched`: the content
+find ``+49 211 9876543``); a name of several words also by its :func:`parts` on their own
+(a mail from „Z. Wiśniewska“ names „Zofia Wiśniewska-Łęcka“ so), each such place marked
+:attr:`Place.partial`. What is not searched is said by :func:`not_searched`: the content
 of the archived originals and quarantine copies, the forms and the PDF and XLSX files formgen
 made, and the drafts outside the workspace.
 """
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,9 @@ class Place:
     name, a mail round, a form's reference, a journal operation."""
     line: int | None = None
     """The line of :attr:`file` (a JSON Lines file, a text export)."""
+    partial: str | None = None
+    """The part of a name of several words (``Wiśniewska`` of „Zofia Wiśniewska-Łęcka“) that
+    this place holds, where it does not hold the whole name (:func:`parts`)."""
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -222,9 +227,41 @@ def _exports(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
                 yield Place("export", str(path.relative_to(ws.root)), line.strip(), line=n)
 
 
+def parts(text: str) -> list[str]:
+    """The parts of a name of several words to look for on their own: each word and each part
+    of a hyphenated word of at least 4 letters (``Zofia``, ``Wiśniewska``, ``Łęcka`` of „Zofia
+    Wiśniewska-Łęcka“): a return mailed as „Z. Wiśniewska“ holds her surname only. None of an
+    address or a number."""
+    if "@" in text or any(c.isdigit() for c in text):
+        return []
+    pieces = [p for w in text.split() for p in w.split("-")]
+    if len(pieces) < 2:
+        return []
+    return list(dict.fromkeys(p for p in pieces if sum(c.isalpha() for c in p) >= 4))
+
+
 def look(ws: Workspace, text: str) -> list[Place]:
-    """Every place of the workspace that holds ``text`` (see the module docstring)."""
-    holds = matcher(text)
+    """Every place of the workspace that holds ``text`` (see the module docstring); then, for
+    a name of several words, every other place that holds one of its :func:`parts`, marked
+    :attr:`Place.partial`."""
+    places = _look(ws, matcher(text))
+    seen = set(map(_spot, places))
+    for part in parts(text):
+        for place in _look(ws, matcher(part)):
+            if _spot(place) not in seen:
+                seen.add(_spot(place))
+                places.append(replace(place, partial=part))
+    return places
+
+
+def _spot(place: Place) -> Place:
+    """Where ``place`` is, whatever text of it matched: a value by its field, a line, a
+    source or a quarantine record as a whole."""
+    whole = place.line is not None or place.where in ("source", "quarantine")
+    return replace(place, text="", field=None if whole else place.field)
+
+
+def _look(ws: Workspace, holds: Callable[[str], bool]) -> list[Place]:
     root = ws.root
 
     def sent(line: dict[str, Any]) -> dict[str, Any]:

@@ -39,10 +39,15 @@ when they hold the same text among their own values: two contact persons of the 
 two people. The other institutions whose values hold the text are named
 (:attr:`Erasure.elsewhere`), so that the coordinator erases there too where it is the same
 person; so are the institution's own other fields that hold it (:attr:`Erasure.within`: a free
-text naming the contact person), kept whole everywhere until erased too. A return's sender
-named by an erased value (a mail from the contact person's private address) goes whole, its
-address too; a return's file name (and the mail's subject) loses a value also where it is
-written otherwise (``Rückmeldung_OKSANA_PETRENKO.pdf``: :func:`_loosely_replaced`).
+text naming the contact person), kept whole everywhere until erased too. What the
+institution's own returns that brought or held a value say of who sent them (the file's name,
+the mail's sender, subject and file: :data:`_WRITTEN_BY`) goes whole, whatever it holds: a
+contact person mails her form back from a private address under a short form of her name
+(:attr:`Erasure.provenance`); quarantine copies mailed from those senders go as the
+institution's, and files formgen made that name those files or senders as made files holding a
+value. A list or checklist that brought other institutions values too keeps them, but for a
+value in them, also written otherwise (``Liste_OKSANA_PETRENKO.csv``:
+:func:`_loosely_replaced`); its sender named by an erased value goes whole, its address too.
 
 A file "contains" a value when its bytes hold it as UTF-8, UTF-16 (as PDFs and Word store
 text) or with XML character references (``Y&#305;lmaz``, as XLSX cells), a text (an ingest
@@ -88,6 +93,7 @@ from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine
 from ingest.printed import extracted, visual
 from ingest.register import (
+    IMPORT,
     KEYED,
     Json,
     MergeOutcome,
@@ -161,6 +167,10 @@ class Erasure:
     within: tuple[str, ...] = ()
     """The institution's other fields whose values (now or earlier) hold an erased value's text
     (a free text naming the contact person): not erased, unless erased too."""
+    provenance: tuple[tuple[str, str], ...] = ()
+    """What its own returns that brought or held a value said of who sent them (``file_name``,
+    ``container``, ``mail_from``, ``mail_subject``, each with its text): erased whole
+    (:data:`_WRITTEN_BY`)."""
 
 
 def mask(text: str) -> str:
@@ -365,20 +375,31 @@ class _Marks:
 
     def __init__(self, held: Iterable[Json], after: int) -> None:
         """``after``: the highest marker number in use (:meth:`Register.erased_so_far`)."""
-        self.after = after
+        self.last = after
         self.numbers: dict[str, int] = {}
         self.texts: dict[int, list[str]] = {}
+        self.written: dict[tuple[str, str], int] = {}
+        """A return's provenance erased whole (:data:`_WRITTEN_BY`): (key, text) → number."""
         for sv in held:
             self.number(sv)
 
     def number(self, stored: Json) -> int:
         key = value_key(stored)
         if key not in self.numbers:
-            n = self.numbers[key] = self.after + len(self.numbers) + 1
+            self.last += 1
+            n = self.numbers[key] = self.last
             v = stored.get("v")
             texts = [str(stored.get("raw", "")), *([v] if isinstance(v, str) else [])]
             self.texts[n] = list(dict.fromkeys(t.strip() for t in texts if t.strip()))
         return self.numbers[key]
+
+    def whole(self, key: str, text: str) -> str:
+        """The marker that takes the place of ``text``, a return's ``key`` (its file's name,
+        its mail's sender or subject) erased whole."""
+        if (key, text) not in self.written:
+            self.last += 1
+            self.written[key, text] = self.last
+        return ERASED.format(n=self.written[key, text])
 
     def marker(self, stored: Json) -> Json:
         return {"v": None, "raw": ERASED.format(n=self.number(stored))}
@@ -419,6 +440,12 @@ _WRITTEN = ("file_name", "container", "mail_from", "mail_subject", "note")
 """A return's provenance that people wrote: an erased value goes also where they wrote it
 otherwise (``Rückmeldung_oksana_petrenko.pdf``); the others are formgen's (times, hashes)."""
 
+_WRITTEN_BY = ("file_name", "container", "mail_from", "mail_subject")
+"""What a return of the institution's own that brought or held an erased value says of the
+person who sent it, whatever it holds: erased whole (``"Z. Wiśniewska" <z.w@gmx.example>``,
+„Formular von Frau Wiśniewska“, ``Rückmeldung_Wiśniewska.pdf`` name her otherwise than the
+erased value). Its date, SHA-256, size and reader stay."""
+
 
 def _mark_op(
     op: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[str], went: list[str | None]
@@ -442,7 +469,11 @@ def _mark_op(
             sent = op.get("sent") or {}
             hits += [(sent, p, v) for p, v in sent.items() if under(p, paths) and v is not None]
         if hits or ours:
-            _mark_provenance(sub["provenance"], marks)
+            # the institution's own return (no list, no checklist naming others): who sent it
+            # and how it was named are the person's; a list's are the centre's or a third's
+            prov = sub["provenance"]
+            whole = prov.get("reader") != IMPORT and bool(went) and set(went) == {iid}
+            _mark_provenance(prov, marks, whole)
             sub["notes"] = [marks.replace_in(str(n)) for n in sub.get("notes", ())]
     elif kind == journal.BASE:
         return _mark_base(op["register"], iid, paths, marks, srcs)
@@ -465,11 +496,14 @@ def _mark_op(
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
 
 
-def _mark_provenance(prov: Json, marks: _Marks) -> None:
+def _mark_provenance(prov: Json, marks: _Marks, whole: bool) -> None:
     """Replace the erased values in where a return came from (a journaled provenance, a
-    register's source) by their markers."""
+    register's source) by their markers; ``whole``: a return of the institution's own, what
+    it says of who sent it (:data:`_WRITTEN_BY`) by markers of its own, whatever it holds."""
     for k, v in prov.items():
-        if isinstance(v, str):
+        if isinstance(v, str) and whole and k in _WRITTEN_BY:
+            prov[k] = v if ERASED_MARK.fullmatch(v) else marks.whole(k, v)
+        elif isinstance(v, str):
             prov[k] = marks.replace_in(v, loosely=k in _WRITTEN)
     if (sender := prov.get("mail_from")) and ERASED_MARK.search(sender):
         # a sender named by an erased value: its address is hers too (a private one)
@@ -512,7 +546,13 @@ def _mark_base(data: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[
                 where[key] = marks.marker(as_stored(c))
                 changed = True
     for sha in srcs & data["sources"].keys():
-        _mark_provenance(source := data["sources"][sha], marks)
+        others = (
+            i
+            for i, other in data["institutions"].items()
+            if i != iid and any(h.get("src") == sha for h in other["history"])
+        )
+        whole = data["sources"][sha].get("kind") != IMPORT and next(others, None) is None
+        _mark_provenance(source := data["sources"][sha], marks, whole)
         # the plain hash of what it said would confirm a guessed value; what it said, to key
         # one, is not in the journal any more: a copy of it saved again may be merged again
         held = data["instances"].get(source.get("instance_id"), [])
@@ -720,10 +760,13 @@ def _log_events(path: Path) -> Iterable[Json]:
             yield event
 
 
-def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path], bool | None]:
+def _from_institution(
+    ws: Workspace, reg: Register, iid: str, senders: set[str]
+) -> Callable[[Path], bool | None]:
     """Whether a quarantine copy came from ``iid``: its record names a form issued to it, or
-    a mail from an address it has or had; ``False`` for a form issued to another institution
-    or a mail from another's address, ``None`` when it does not say."""
+    a mail from an address it has or had or from ``senders`` (who mailed its returns whose
+    provenance goes: a contact person's private address); ``False`` for a form issued to
+    another institution or a mail from another's address, ``None`` when it does not say."""
     issued = ws.issued()
 
     def addresses(of: str) -> set[str]:
@@ -732,6 +775,7 @@ def _from_institution(ws: Workspace, reg: Register, iid: str) -> Callable[[Path]
 
     own = addresses(iid)
     others = set().union(*(addresses(i) for i in reg.institutions if i != iid)) - own
+    own |= senders - others
 
     def came(copy: Path) -> bool | None:
         record = quarantine.read_record(copy.with_suffix(".json"))
@@ -798,7 +842,9 @@ def _plan(
         for p in _files(ws.archive_dir)
         if p.name in carried | srcs or (p.name in ours and holds(p.read_bytes(), needles))
     )
-    came = _from_institution(ws, reg, iid)
+    provenance = tuple(marks.written)
+    senders = {parseaddr(t)[1].lower() for k, t in provenance if k == "mail_from"} - {""}
+    came = _from_institution(ws, reg, iid, senders)
 
     def its(copy: Path) -> bool:  # a copy kept aside of the institution, or of no one known
         whose = came(copy)
@@ -810,10 +856,12 @@ def _plan(
         )
 
     kept_aside = tuple(kept(p) for p in _files(ws.quarantine_dir) if p.suffix != ".json" and its(p))
+    # an ingest report names the returns' files (and their mails' senders) too
+    named = [*needles, *senders, *(t for k, t in provenance if k == "file_name")]
     made = tuple(
         p
         for p in (*_files(ws.exports_dir), *_files(ws.forms_dir))
-        if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), needles)
+        if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), named)
     )
     deleted = {d for o in earlier for d in o.get("drafts", ())}
     # an original an earlier erasure (of any institution) deleted is not this one's to record
@@ -852,6 +900,7 @@ def _plan(
         ),
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
         within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
+        provenance=provenance,
     )
     return erasure, lines, marks
 

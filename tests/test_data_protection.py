@@ -435,3 +435,92 @@ def test_the_readme_tells_the_data_protection_officer_about_every_file_a_workspa
         "**Who can read it.**",
     ):
         assert told in section, told
+
+
+POLISH = (
+    "institution_id;category;name;street;postcode;city;region;phone;email;languages_offered;"
+    "contact_name;contact_phone;contact_email\n"
+    ";krisendienst;Polska Misja Katolicka – Poradnia Łódź;Musterstraße 2;41460;Neuss;"
+    "neuss_meerbusch;0211 1000037;poradnia@example.org;pl,de;Zofia Wiśniewska-Łęcka;"
+    "0211 9876543;zofia.wl@poradnia-example.org\n"
+    ";psychotherapie;Praxis Öztürk;Rheinstraße 1;40213;Düsseldorf;duesseldorf;0211 1111111;"
+    "praxis@oeztuerk.example;tr,de;Ayşe Öztürk;0211 2222222;a.oeztuerk@oeztuerk.example\n"
+)
+
+
+def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_returns(
+    tmp_path: Path,
+) -> None:
+    """Found by the data protection audit (s19B): she mailed her form back from her private
+    address under a short form of her name, „Z. Wiśniewska“, subject „Formular von Frau
+    Wiśniewska“, file „Rückmeldung_Wiśniewska.pdf“. After erasing her name, phone and address
+    all three stayed in register.json, the journal and the history, erase said nothing of them,
+    and 'find --all' with her whole name said „nirgends gefunden“. Now the access request finds
+    them as a part of her name, erase names them (masked) and erases them whole, keeping the
+    return's date, SHA-256 and reader; a rebuild gives the same register."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(POLISH, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Bestandsliste")
+    fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    draft = message_from_bytes((tmp_path / "Entwürfe" / "inst-0001.eml").read_bytes())
+    (pdf,) = (
+        p.get_payload(decode=True)
+        for p in draft.walk()
+        if p.get_content_type() == "application/pdf"
+    )
+    mail = EmailMessage()
+    mail["From"] = '"Z. Wiśniewska" <z.wisniewska@gmx.example>'
+    mail["To"] = "spkom@example.org"
+    mail["Subject"] = "Formular von Frau Wiśniewska"
+    mail["Date"] = "Tue, 24 Nov 2026 10:00:00 +0100"
+    mail.set_content("Gruß Z. Wiśniewska")
+    filled = pdfium_fill(pdf, {"krisendienst.initials": "ZW", "krisendienst.date": "24.11.2026"})
+    mail.add_attachment(
+        filled, maintype="application", subtype="pdf", filename="Rückmeldung_Wiśniewska.pdf"
+    )
+    (tmp_path / "Eingang").mkdir()
+    (tmp_path / "Eingang" / "antwort.eml").write_bytes(bytes(mail))
+    fg("ingest", tmp_path / "Eingang", "-w", ws)
+
+    asked = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
+    lines = asked.splitlines()
+    assert re.fullmatch(
+        r"  davon \d+ nur mit einem Teil des Namens \(„Zofia“, „Wiśniewska“\): prüfen, ob es "
+        r"dieselbe Person ist",
+        lines[1],
+    ), asked
+    assert any("mail_from" in line and "nur „Wiśniewska“" in line for line in lines), asked
+    places = json.loads(
+        fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws, "--json").output
+    )["places"]
+    assert {p["partial"] for p in places} == {None, "Zofia", "Wiśniewska"}
+
+    erased = fg(
+        "register", "erase", "inst-0001", "krisendienst.contact_name",
+        "krisendienst.contact_phone", "krisendienst.contact_email",
+        "-w", ws, "--note", "Art. 17, Mail vom 24.11.", "--yes",
+    ).output  # fmt: skip
+    assert (
+        "  was die Rückmeldungen mit einem der Werte über ihren Absender sagen, wird ganz "
+        "gelöscht (Datum, SHA-256 und Leseprogramm bleiben): Mail-Datei "
+    ) in erased
+    assert "Dateiname R…, Absender Z…, Betreff F…" in erased
+    assert "z.wisniewska" not in erased and "Frau" not in erased
+
+    for path in (p for p in ws.rglob("*") if p.is_file()):
+        words = " ".join(re.split(r"[\W_]+", path.read_bytes().decode("utf-8", "replace")))
+        assert "Wiśniewska" not in words and "wisniewska" not in words, path
+    nowhere = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
+    assert nowhere.startswith(f"„Zofia Wiśniewska-Łęcka“: nirgends gefunden in {ws}\n")
+    history = fg("register", "history", "inst-0001", "-w", ws).output
+    assert "eingelesen  aus (gelöscht) [acroform-pdf, Formular FG-" in history
+    assert "(Mail von (gelöscht))" in history
+    register = json.loads((ws / "register.json").read_text("utf-8"))
+    (source,) = (s for s in register["sources"].values() if s["reader"] == "acroform-pdf")
+    assert source["sent_at"].startswith("2026-11-24") and len(source["sha256"]) == 64
+    fg("register", "rebuild", "-w", ws)
+    assert json.loads((ws / "register.json").read_text("utf-8")) == register
+    # the other institution's contact and list stay
+    assert "Ayşe Öztürk" in fg("register", "find", "--all", "Ayşe Öztürk", "-w", ws).output
+    assert "liste.csv [importierte Liste: Bestandsliste]" in history

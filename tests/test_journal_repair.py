@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -167,6 +168,35 @@ def test_an_erasure_after_a_repair_reaches_the_register_the_new_journal_begins_w
     found = run(ws, "register", "find", "--all", "Петренко")
     (kept,) = kept_aside(ws, "journal.jsonl")
     assert f"{kept.name} Zeile 2" in found.output  # what the damaged copy holds is found
+
+
+def test_an_erasure_after_a_repair_takes_the_sender_and_file_name_of_her_return_whole(
+    tmp_path: Path,
+) -> None:
+    """Her checklist came back as „Bogen von Frau Петренко.pdf“ from her private address under
+    her surname only; after a repair the register the new journal begins with holds its
+    source: erasing her name takes its file name and sender whole there too (s19B, 1)."""
+    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf", language="de")
+    hers = checklist("psychotherapie", dict(YILMAZ, **ŁÓDŹ), file="Bogen von Frau Петренко.pdf")
+    sender = '"О. Петренко" <o.petrenko@mail.example>'
+    hers = replace(hers, provenance=replace(hers.provenance, mail_from=sender))
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(hers)
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
+    without_line(ws, 3)
+    assert run(ws, "register", "repair").exit_code == 0
+    erase = ["register", "erase", "inst-0002", "psychotherapie.contact_name"]
+    done = run(ws, *erase, "--note", "Art. 17, Mail vom 24.11.", "--yes")
+    assert done.exit_code == 0, done.output
+    for path in (ws.register_path, journal_path(ws)):
+        assert "Петренко" not in path.read_text("utf-8"), path
+        assert "o.petrenko@" not in path.read_text("utf-8"), path
+    history = run(ws, "register", "history", "inst-0002").output
+    assert "aus (gelöscht) [acroform-pdf" in history and "(Mail von (gelöscht))" in history
+    register = json.loads(ws.register_path.read_bytes())
+    assert run(ws, "register", "rebuild").exit_code == 0
+    assert json.loads(ws.register_path.read_bytes()) == register
 
 
 CRASH = """

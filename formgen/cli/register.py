@@ -13,6 +13,7 @@ import datetime as dt
 import importlib
 import json
 from collections.abc import Callable
+from email.utils import parseaddr
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -403,7 +404,9 @@ def erase(
 
     PATH as in 'register set': psychotherapie.contact_name, institution.email. The values go
     from the register, its history, held conflicts and the journal (a marker takes their
-    place; the history shows the erasure with the note); archived originals and quarantine
+    place; the history shows the erasure with the note), and with them what the institution's
+    own returns that held one say of who sent them (file name, sender, subject: a private
+    address, a short form of the name), whole; archived originals and quarantine
     copies that carry one are deleted (also a checklist that names other institutions: they
     keep their values, only the file goes), and so are quarantine copies mailed from the
     institution's address or naming its form; the send log's entries of the institution get the
@@ -462,6 +465,13 @@ def erase(
         values = ", ".join(erase_mod.mask(v) for v in e.values)
         count = say_count("erase_count_values", lang, len(e.values))
         echo(say("erase_values", lang, values=values, count=count, **counts))
+        if e.provenance:  # masked as the values: the sender's name, else its address
+            texts = (
+                f"{say(f'erase_kind_{k}', lang)} "
+                + erase_mod.mask(next(filter(None, parseaddr(t)), t) if k == "mail_from" else t)
+                for k, t in e.provenance
+            )
+            echo(say("erase_provenance", lang, texts=", ".join(texts)))
         for key, files in (("erase_original", e.originals), ("erase_quarantine", e.quarantine)):
             for o in files:
                 name = ERASED_MARK.sub(say("erased", lang), o.file_name)
@@ -637,7 +647,7 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
     )
     echo(said)
     for file_name in report.erased:
-        echo(say("erase_reread", lang, file=file_name))
+        echo(say("erase_reread", lang, file=ERASED_MARK.sub(say("erased", lang), file_name)))
     if report.damaged_copy:
         echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
 
@@ -1019,6 +1029,10 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
         echo(say("access_none", lang, text=text, root=root))
     else:
         echo(say_count("access_head", lang, len(places), text=text, root=root))
+        if partial := list(dict.fromkeys(p.partial for p in places if p.partial)):
+            n = sum(1 for p in places if p.partial)
+            named = ", ".join(f"„{part}“" for part in partial)
+            echo(say_count("access_partial", lang, n, parts=named))
     for where in access.WHERE:
         here = [p for p in places if p.where == where]
         if here:
@@ -1038,6 +1052,8 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
             parts += [x for x in (p.about, p.field) if x]
             if p.at:
                 parts.append(in_language(local_day(p.at), lang))
+            if p.partial:
+                parts.append(say("access_partial_at", lang, part=p.partial))
             echo_fitted(f"  {' · '.join(parts)}: „{cut(p.text, 100)}“")
     echo()
     files = "".join(say_count(f"access_count_{k}", lang, n) for k, n in unsearched.items() if n)
