@@ -34,6 +34,7 @@ from formgen.identity import reference
 from formgen.sendlog import SENDLOG
 from formgen.workspace import ISSUED, REGISTER, Workspace
 from ingest.journal import JOURNAL, archive_path
+from ingest.register import IMPORT
 from ingest.search import matcher
 
 TEXT_EXPORTS = (".txt", ".csv", ".json")
@@ -284,10 +285,13 @@ def _look(ws: Workspace, holds: Callable[[str], bool]) -> list[Place]:
         identity = submission.get("identity") if isinstance(submission, dict) else None
         named = identity.get("formgen.institution_id") if isinstance(identity, dict) else None
         iid = line.get("target") or named or None
+        provenance = submission.get("provenance") if isinstance(submission, dict) else None
+        listed = isinstance(provenance, dict) and provenance.get("reader") == IMPORT
         return {
             "institution_id": iid,
             "at": line.get("at"),
-            "about": f"{line.get('op')} #{line.get('seq')}",
+            # a list 'register import' merged is said as its command says it
+            "about": f"{IMPORT if listed else line.get('op')} #{line.get('seq')}",
         }
 
     return [

@@ -491,6 +491,8 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
         lines[1],
     ), asked
     assert any("mail_from" in line and "nur „Wiśniewska“" in line for line in lines), asked
+    # the imported list is said as what it is, not as a merge
+    assert any("journal.jsonl Zeile 1 · import #1 · contact_name" in line for line in lines)
     places = json.loads(
         fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws, "--json").output
     )["places"]
