@@ -416,6 +416,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}",
         "erase_original": "  archived original, deleted: {file}",
+        "erase_spool": "  folder an ingest killed outright left with the files it took apart, "
+        "deleted: {path}",
         "erase_provenance": "  what the returns that brought or held a value say of who sent "
         "them, erased whole (their date, SHA-256 and reader stay): {texts}",
         "erase_kind_file_name": "file name",
@@ -759,6 +761,8 @@ WORDS: dict[str, dict[str, str]] = {
         "access_head": "„{text}“ in {root}: found at {n} places",
         "access_head_one": "„{text}“ in {root}: found at 1 place",
         "access_none": "„{text}“: found nowhere in {root}",
+        "access_spool": "Not searched, left by an ingest killed outright with the files it took "
+        "apart (the next 'formgen ingest' or 'formgen register erase' deletes it): {path}",
         "access_partial": "  {n} of them with a part of the name only ({parts}): see whether it "
         "is the same person",
         "access_partial_one": "  1 of them with a part of the name only ({parts}): see whether "
@@ -2669,6 +2673,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}",
         "erase_original": "  archiviertes Original, wird gelöscht: {file}",
+        "erase_spool": "  Ordner, den ein abgebrochenes Einlesen mit den entpackten Dateien "
+        "hinterließ, wird gelöscht: {path}",
         "erase_provenance": "  was die Rückmeldungen mit einem der Werte über ihren Absender "
         "sagen, wird ganz gelöscht (Datum, SHA-256 und Leseprogramm bleiben): {texts}",
         "erase_kind_file_name": "Dateiname",
@@ -3029,6 +3035,9 @@ WORDS: dict[str, dict[str, str]] = {
         "access_head": "„{text}“ in {root}: an {n} Stellen gefunden",
         "access_head_one": "„{text}“ in {root}: an 1 Stelle gefunden",
         "access_none": "„{text}“: nirgends gefunden in {root}",
+        "access_spool": "Nicht durchsucht, von einem abgebrochenen Einlesen mit den entpackten "
+        "Dateien hinterlassen (das nächste „formgen ingest“ oder „formgen register erase“ löscht "
+        "ihn): {path}",
         "access_partial": "  davon {n} nur mit einem Teil des Namens ({parts}): prüfen, ob es "
         "dieselbe Person ist",
         "access_partial_one": "  davon 1 nur mit einem Teil des Namens ({parts}): prüfen, ob es "

@@ -33,6 +33,8 @@ the current one and every earlier one — from everything the workspace keeps:
 * files formgen made (``exports/``, ``forms/``) that contain a value: listed, and deleted only
   with the coordinator's confirmation; a print or table of the whole register goes too, named
   with the command that makes it again (:func:`made_again`).
+* the folders an ingest run killed outright left in the temporary folder with the files it
+  took apart (:func:`ingest.spool.abandoned`): deleted, as the next ingest would.
 
 Files of other institutions (their returns, their forms, copies of them kept aside) stay, also
 when they hold the same text among their own values: two contact persons of the same name are
@@ -70,6 +72,7 @@ import html.entities
 import io
 import json
 import re
+import shutil
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -90,7 +93,7 @@ from formgen.model import INSTITUTION
 from formgen.record import ERASED, ERASED_MARK
 from formgen.sendlog import SENDLOG, TEST_DRAFTS
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
-from ingest import journal, quarantine
+from ingest import journal, quarantine, spool
 from ingest.printed import extracted, visual
 from ingest.register import (
     IMPORT,
@@ -167,6 +170,9 @@ class Erasure:
     within: tuple[str, ...] = ()
     """The institution's other fields whose values (now or earlier) hold an erased value's text
     (a free text naming the contact person): not erased, unless erased too."""
+    spools: tuple[Path, ...] = ()
+    """Folders an ingest run killed outright left with the files it took apart
+    (:func:`ingest.spool.abandoned`, any workspace's: what they hold is not known): deleted."""
     provenance: tuple[tuple[str, str], ...] = ()
     """What its own returns that brought or held a value said of who sent them (``file_name``,
     ``container``, ``mail_from``, ``mail_subject``, each with its text): erased whole
@@ -901,6 +907,7 @@ def _plan(
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
         within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
         provenance=provenance,
+        spools=tuple(spool.abandoned()),
     )
     return erasure, lines, marks
 
@@ -982,6 +989,8 @@ def erase(
             fsync_dir(o.path.parent)
         for p in (*erasure.made, *erasure.drafts):
             p.unlink(missing_ok=True)
+        for folder in erasure.spools:
+            shutil.rmtree(folder, ignore_errors=True)
         _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
         issued = _issued_marked(ws, list(erasure.paths), marks)
         _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)

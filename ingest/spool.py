@@ -2,7 +2,8 @@
 
 They are returned forms (personal data), so the folder goes at the end of the run, also one
 stopped by Ctrl-C, SIGTERM or SIGHUP. A run killed outright (SIGKILL, the OOM killer, a power
-cut with a /tmp on disk) cannot remove it: the next run does. While a run lasts, it and its
+cut with a /tmp on disk) cannot remove it: the next run does, and so does ``register erase``
+(``register find --all`` names it). While a run lasts, it and its
 workers hold an ``flock`` on the folder; a folder no process holds any longer, and not just
 made, was abandoned.
 """
@@ -39,9 +40,17 @@ def spool_folder() -> Iterator[Path]:
 
 
 def remove_abandoned() -> None:
-    """Remove the spool folders no run holds any longer (this user's: another user's cannot
-    be opened)."""
-    for folder in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+    """Remove the spool folders no run holds any longer (:func:`abandoned`)."""
+    for folder in abandoned():
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def abandoned() -> list[Path]:
+    """The spool folders no run holds any longer and not just made: left by a run killed
+    outright, with the files it took apart (this user's: another user's cannot be opened).
+    A run never takes over another's folder, so one found here stays abandoned."""
+    found = []
+    for folder in sorted(Path(tempfile.gettempdir()).glob(PREFIX + "*")):
         try:
             fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
         except OSError:
@@ -53,6 +62,7 @@ def remove_abandoned() -> None:
         except OSError:
             continue  # a run holds it
         else:
-            shutil.rmtree(folder, ignore_errors=True)
+            found.append(folder)
         finally:
             os.close(fd)
+    return found

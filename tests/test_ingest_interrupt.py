@@ -242,3 +242,46 @@ def test_a_run_killed_outright_leaves_no_worker_holding_the_workspace(
     again = pipeline.ingest_into_register(RETURNS, ws, wait=0)
     assert len(again.files()) == len(RETURNS) and not again.unfinished
     assert not list((tmp_path / "spool").iterdir())
+
+
+def test_a_folder_a_run_killed_outright_left_is_named_by_find_all_and_deleted_by_erase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the data protection audit (s19B): an ingest killed with SIGKILL left its
+    temporary folder (formgen-ingest-…, the attachments it took apart: a CV, a doctor's letter)
+    until a later ingest; 'register find --all' and 'register erase' neither named nor removed
+    it. find --all names it; erase lists it and deletes it, as the next ingest would."""
+    ws = sample_workspace(tmp_path / "ws")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "spool"))
+    with _ingest_running(ws, tmp_path) as (proc, workers):
+        (left,) = (tmp_path / "spool").iterdir()
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        assert _ended(workers, within=5)  # they hold the folder while they run
+    (left / "Lebenslauf_Шевченко.pdf").write_bytes(b"%PDF-1.4\n")  # as a mail's attachment
+    a_while_ago = time.time() - 60
+    os.utime(left, (a_while_ago, a_while_ago))
+
+    def formgen(*args: str) -> str:
+        result = CliRunner().invoke(main, [*args, "-w", str(ws.root)])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    found = formgen("register", "find", "--all", "Шевченко")
+    assert found.splitlines()[-1] == (
+        "Nicht durchsucht, von einem abgebrochenen Einlesen mit den entpackten Dateien "
+        "hinterlassen (das nächste „formgen ingest“ oder „formgen register erase“ löscht ihn): "
+        f"{left}"
+    )
+    assert left.is_dir()  # find only looks
+    assert '"left_by_ingest": [' in formgen("register", "find", "--all", "Шевченко", "--json")
+
+    reg = journal.load(ws)
+    iid = sorted(reg.institutions)[0]
+    field = next(iter(reg.institutions[iid]["institution"]))
+    erased = formgen("register", "erase", iid, f"institution.{field}", "--note", "Art. 17", "--yes")
+    assert (
+        "  Ordner, den ein abgebrochenes Einlesen mit den entpackten Dateien hinterließ, wird "
+        f"gelöscht: {left}"
+    ) in erased.splitlines()
+    assert not left.exists()

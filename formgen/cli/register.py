@@ -413,7 +413,8 @@ def erase(
     marker; its mail drafts (mail --drafts; only those the send log shows are this workspace's,
     not the original's when run in a copy) and files made by formgen (its forms, exports/, an
     ingest report naming her files) that contain one are listed and deleted; its test drafts
-    (mail --test-to) are named, to be deleted by hand. Other institutions' files stay: those
+    (mail --test-to) are named, to be deleted by hand; folders an ingest killed outright left
+    in the temporary folder (formgen-ingest-…) are listed and deleted. Other institutions' files stay: those
     whose own values hold the same text (a contact person of the same name) are named first,
     with the command to erase there too where it is the same person; one merged into it
     (register merge) as such, the same institution; and so are the institution's own other
@@ -497,6 +498,8 @@ def erase(
             echo(say("erase_draft_unproven", lang, path=str(path)))
         for test in e.test_drafts:
             echo(say("erase_test_draft", lang, path=test))
+        for folder in e.spools:
+            echo(say("erase_spool", lang, path=str(folder)))
         try:
             return yes or agreed(say("erase_ask", lang), say("erase_ask_again", lang))
         except click.Abort:  # Ctrl-C or the end of the input: a no
@@ -937,7 +940,8 @@ def export(
     is_flag=True,
     help="Look for the text (a person's name, address, phone number) in everything the "
     "workspace stores, earlier values, senders, quarantine, send log and reports too, and say "
-    "where each is: to answer an access request (DSGVO Art. 15).",
+    "where each is (a name of several words: its parts too, said as such), and the folders an "
+    "ingest killed outright left: to answer an access request (DSGVO Art. 15).",
 )
 @workspace_option
 @json_option
@@ -1005,17 +1009,19 @@ def find(
 def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     """``register find --all``: every place of the workspace that holds ``text``
     (:mod:`ingest.access`), by kind, in the workspace's language."""
-    from ingest import access
+    from ingest import access, spool
     from ingest.quarantine import local_day
 
     places = access.look(ws, text)
     unsearched = access.not_searched(ws)
+    left = [str(folder) for folder in spool.abandoned()]
     if as_json:
         echo_json(
             {
                 "text": text,
                 "places": [p.as_json() for p in places],
                 "not_searched": unsearched,
+                "left_by_ingest": left,
             }
         )
         return
@@ -1058,6 +1064,8 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     echo()
     files = "".join(say_count(f"access_count_{k}", lang, n) for k, n in unsearched.items() if n)
     echo_fitted(say("access_not_searched", lang, files=files))
+    for folder in left:
+        echo_fitted(say("access_spool", lang, path=folder))
 
 
 @register.command("print")
