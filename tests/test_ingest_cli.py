@@ -478,3 +478,30 @@ def test_a_word_return_without_its_identity_quarantined_is_not_said_to_be_matche
     ) in said
     assert "zugeordnet" not in said
     assert [p.suffix for p in (ws_dir / "quarantine").iterdir()].count(".docx") == 1
+
+
+def test_quiet_says_only_the_counts_and_the_report_no_file_name(ws_dir: Path, inbox: Path) -> None:
+    """Found by the data protection audit (s19B): cron mails an ingest's output around, and
+    every line named a file („Arztbrief_Hans-Jürgen_Meier.pdf“, a private person's letter).
+    With --quiet the output is the counts line and where the report is; the kept report and
+    the exit status are as without it."""
+    letter = inbox / "Arztbrief_Hans-Jürgen_Meier.pdf"
+    letter.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\n")  # cut off: unreadable
+    (inbox / "Заява_Шевченко_عائشة.pdf").write_bytes(b"")
+    result = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws_dir), "--quiet"])
+    assert result.exit_code == 0, result.output
+    (saved,) = (ws_dir / "exports").glob("ingest-*.txt")
+    lines = result.output.splitlines()
+    assert len(lines) == 2, result.output
+    assert re.fullmatch(r"4 Dateien in .*: .*3 unlesbar.*", lines[0]), lines[0]
+    assert lines[1] == f"Bericht mit allen Hinweisen: {saved}"
+    assert "Meier" not in result.output and "Шевченко" not in result.output
+    kept = saved.read_text("utf-8")
+    assert letter.name in kept and "Заява_Шевченко_عائشة.pdf" in kept
+
+    strict = CliRunner().invoke(
+        main, ["ingest", str(inbox), "-w", str(ws_dir), "-q", "--strict", "--dry-run"]
+    )
+    assert strict.exit_code == 1
+    assert "Fehler: --strict: 3 von 4 Dateien waren nicht ok" in strict.output
+    assert "Meier" not in strict.output and "Шевченко" not in strict.output

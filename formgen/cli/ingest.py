@@ -45,6 +45,13 @@ def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...
 @workspace_option
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (for machines).")
 @click.option(
+    "--quiet",
+    "-q",
+    is_flag=True,
+    help="Print only the counts line and where the report is kept, no file names (for cron, "
+    "which mails the output around); the exit status and the kept report as without it.",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Exit 1 when any file was not simply ok (warnings, quarantined, unreadable, unsupported).",
@@ -87,6 +94,7 @@ def ingest(
     paths: tuple[Path, ...],
     workspace_dir: str,
     as_json: bool,
+    quiet: bool,
     strict: bool,
     dry_run: bool,
     jobs: int | None,
@@ -105,7 +113,9 @@ def ingest(
     exports/ingest-DATE-TIME.txt, below a line with the time, the command line and the
     workspace (not with --dry-run, nor where there was nothing to read).
     Exit status 0 when every file was handled, even if some were quarantined or unreadable;
-    1 when the run itself failed (or, with --strict, when any file was not ok).
+    1 when the run itself failed (or, with --strict, when any file was not ok). With --quiet
+    only the counts line and the report's place are printed: no file name (a CV's, a doctor's
+    letter's) in a cron job's mail.
     """
     started = time.time()
     from formgen.messages import os_error_message, say, say_count
@@ -187,7 +197,7 @@ def ingest(
     if as_json:
         echo_json(report.to_json())
     else:
-        for line in report.lines(lang=ws.language):
+        for line in () if quiet else report.lines(lang=ws.language):
             echo_fitted(line)
         summary = report.summary(ws.language)
         if dry_run:
