@@ -32,6 +32,7 @@ from reportlab.pdfgen import canvas
 
 from formgen.cli import main
 from formgen.messages import date_text
+from ingest.access import parts
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -526,3 +527,23 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
     # the other institution's contact and list stay
     assert "Ayşe Öztürk" in fg("register", "find", "--all", "Ayşe Öztürk", "-w", ws).output
     assert "liste.csv [importierte Liste: Bestandsliste]" in history
+
+
+@pytest.mark.parametrize(
+    ("name", "looked_for"),
+    [
+        ("Zofia Wiśniewska-Łęcka", ["Zofia", "Wiśniewska", "Łęcka"]),
+        ("Ali Öztürk-Yılmaz", ["Öztürk", "Yılmaz"]),
+        ("Ольга Иванова-Петренко", ["Ольга", "Иванова", "Петренко"]),
+        ("فاطمة الزهراء", ["فاطمة", "الزهراء"]),
+        ("Wiśniewska", []),
+        ("zofia.wl@poradnia-example.org", []),
+        ("0211 9876543", []),
+    ],
+)
+def test_an_access_request_for_a_name_of_several_words_looks_for_its_parts_too(
+    name: str, looked_for: list[str]
+) -> None:
+    """Each word and each part of a hyphenated one of 4 letters or more; none of an address,
+    a number or a single word."""
+    assert parts(name) == looked_for
