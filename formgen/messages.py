@@ -412,6 +412,9 @@ WORDS: dict[str, dict[str, str]] = {
         "op_erase": "data erased",
         "erased": "(erased)",
         "revision_erase": "revision {rev}  {at}  data erased: {note}",
+        "erase_edited": "{path} was changed outside formgen; nothing erased: first 'formgen "
+        "register rebuild' (it keeps the changed file aside: delete that copy once what is to "
+        "stay is set again with 'formgen register set'), then erase",
         "erase_head": "to erase from {iid} {name}: {paths}",
         "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}",
@@ -509,6 +512,9 @@ WORDS: dict[str, dict[str, str]] = {
         "starts from the register as it is now (with --reread it reads again only the returns "
         "ingested from now on). {kept} holds personal data as the journal did (register erase "
         "does not reach it): delete it once it is not needed",
+        "edited_kept": "the register changed outside formgen was kept as {path}: what was "
+        "changed in it is undone; set each such value with 'formgen register set ID FIELD VALUE "
+        "--note TEXT'",
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
         "exported_csv_spreadsheet": "for Excel or LibreOffice Calc: --format xlsx (they read a "
@@ -882,6 +888,14 @@ WORDS: dict[str, dict[str, str]] = {
         "cell cannot hold control characters; the register and the CSV and JSON exports keep the "
         "value",
         "regerr_warning": "Warning: {warning}",
+        "register_edited": "Note: {path} was changed outside formgen (by hand, in an "
+        "editor?). formgen uses what was changed there, but it is not in the history ('formgen "
+        "register history'), and 'formgen register rebuild' would undo it. Do not change "
+        "register.json yourself: change a value with 'formgen register set ID FIELD VALUE "
+        '--note TEXT\' (e.g. formgen register set inst-0001 institution.phone "0211 5556667" '
+        '--note "per Telefon"). To make the register match its history again: \'formgen '
+        "register rebuild' (it keeps the changed file aside), then 'formgen register set' for "
+        "each value that is to stay",
         "regerr_not_utf8": "{source}: not UTF-8 text (byte {byte}); the register is damaged. It "
         "was not changed: restore it from a backup or run 'formgen register rebuild'",
         "regerr_not_json": "{source}: line {line}, column {column}: {why}; the register is damaged "
@@ -2669,6 +2683,9 @@ WORDS: dict[str, dict[str, str]] = {
         "op_erase": "Daten gelöscht",
         "erased": "(gelöscht)",
         "revision_erase": "Revision {rev}  {at}  Daten gelöscht: {note}",
+        "erase_edited": "{path} wurde außerhalb von formgen geändert; nichts gelöscht: erst "
+        "„formgen register rebuild“ (es bewahrt die geänderte Datei auf: diese Kopie löschen, "
+        "sobald, was bleiben soll, mit „formgen register set“ wieder gesetzt ist), dann löschen",
         "erase_head": "zu löschen bei {iid} {name}: {paths}",
         "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
         "{operations}, {sendlog}",
@@ -2771,6 +2788,9 @@ WORDS: dict[str, dict[str, str]] = {
         "eingelesenen Rückläufe noch einmal). {kept} enthält personenbezogene Daten wie das "
         "Journal (register erase erreicht sie nicht): löschen, sobald sie nicht mehr gebraucht "
         "wird",
+        "edited_kept": "das außerhalb von formgen geänderte Register wurde als {path} "
+        "aufbewahrt: was darin geändert war, ist rückgängig gemacht; jeden solchen Wert mit "
+        "„formgen register set KENNUNG FELD WERT --note TEXT“ ändern",
         "exported": "{path}: {institutions} ({fmt})",
         "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
         "exported_csv_spreadsheet": "für Excel oder LibreOffice Calc: --format xlsx (sie lesen "
@@ -3169,6 +3189,14 @@ WORDS: dict[str, dict[str, str]] = {
         "Excel-Zelle kann keine Steuerzeichen enthalten; das Register und die CSV- und "
         "JSON-Exporte behalten den Wert",
         "regerr_warning": "Hinweis: {warning}",
+        "register_edited": "Hinweis: {path} wurde außerhalb von formgen geändert (von Hand, "
+        "in einem Editor?). formgen verwendet, was dort geändert wurde, aber es steht nicht im "
+        "Verlauf („formgen register history“), und „formgen register rebuild“ würde es "
+        "rückgängig machen. register.json bitte nicht selbst ändern: einen Wert ändert "
+        "„formgen register set KENNUNG FELD WERT --note TEXT“ (z. B. formgen register set "
+        'inst-0001 institution.phone "0211 5556667" --note "per Telefon"). Damit das '
+        "Register wieder zu seinem Verlauf passt: „formgen register rebuild“ (es bewahrt die "
+        "geänderte Datei auf), dann „formgen register set“ für jeden Wert, der bleiben soll",
         "regerr_not_utf8": "{source}: kein UTF-8-Text (Byte {byte}); das Register ist beschädigt. "
         "Es wurde nicht geändert: aus einer Sicherung wiederherstellen oder 'formgen register "
         "rebuild' ausführen",

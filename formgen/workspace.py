@@ -967,6 +967,11 @@ tell_waiting: Callable[[str], None] = _tell_no_one
 finish and for which, as soon as it starts waiting: the CLI prints it
 (:func:`formgen.cli.common.warn_of_workspace`)."""
 
+tell_edited: Callable[[str], None] = _tell_no_one
+"""Told, in the workspace's language, that ``register.json`` was changed outside formgen
+(:data:`ingest.register.EDITED`), each time the register is read: the CLI prints it once a run
+(:func:`formgen.cli.common.warn_of_workspace`)."""
+
 
 def _open_lock(path: Path) -> IO[str]:
     """The lock file ``path``, opened (made where missing) to be written. One that is not a

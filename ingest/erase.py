@@ -96,6 +96,7 @@ from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine, spool
 from ingest.printed import extracted, visual
 from ingest.register import (
+    EDITED,
     IMPORT,
     KEYED,
     Json,
@@ -804,6 +805,8 @@ def _plan(
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
         raise RegisterError(reg.damaged_journal)
+    if reg.data.get(EDITED):  # its rebuild would keep the changed file aside, erased values in it
+        raise RegisterError(Said("erase_edited", path=str(ws.register_path)))
     wanted = reg.erasable(iid, paths)
     held = reg.held_values(iid, wanted)
     marks = _Marks(held, reg.erased_so_far())

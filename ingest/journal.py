@@ -14,7 +14,9 @@
 * ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
   written atomically (temp file, fsync, rename). Whoever opens the register replays the
   operations after the checkpoint, so a kill -9 at any moment loses nothing that was reported
-  and never leaves a half-written register. A torn last journal line (the crash hit the append)
+  and never leaves a half-written register. It is sealed (:data:`ingest.register.SEAL`): one
+  changed outside formgen (an editor) is said (:data:`formgen.workspace.tell_edited`) until a
+  rebuild, which keeps it aside as ``register.json.edited-<time>``. A torn last journal line (the crash hit the append)
   was never reported and is ignored; the next writer cuts it off before it appends. A journal
   that lacks operations the checkpoint holds (cut off or lost since) is refused by a writer and
   by :func:`rebuild` (:func:`_complete`): a rebuild from it would make a smaller register.
@@ -43,6 +45,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from formgen import workspace
 from formgen.errors import RegisterError, RegisterVersionError
 from formgen.fold import fold
 from formgen.identity import FormIdentity
@@ -51,6 +54,7 @@ from formgen.sendlog import SendLog
 from formgen.workspace import Workspace, fsync_dir, keep_mode, mkdir_durable, write_atomic
 from ingest.matching import MATCHING
 from ingest.register import (
+    EDITED,
     IMPORT,
     Merged,
     MergeOutcome,
@@ -335,6 +339,9 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
         apply_op(reg, op)
         reg.data["journal_seq"] = op["seq"]
     reg.recheck_retyped()
+    if reg.data.get(EDITED):
+        edited = Said("register_edited", path=str(path))
+        workspace.tell_edited(edited.in_language(ws.language))
     return reg
 
 
@@ -378,13 +385,14 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
     """Write register.json so that a crash leaves the old or the new file, never a mix.
 
     Like :func:`formgen.workspace.write_atomic` (temp file, fsync, rename, fsync the folder), but
-    streamed: a register of 50 MB is not held a second time in memory as one string.
+    streamed: a register of 50 MB is not held a second time in memory as one string. Sealed
+    (:data:`ingest.register.SEAL`): a change made to the file outside formgen is found.
     """
     path = ws.register_path
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with open(tmp, "wb") as fh:
         keep_mode(fh.fileno(), path)
-        reg.write_json(fh.write)
+        reg.write_json(fh.write, sealed=True)
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -703,6 +711,9 @@ class RebuildReport:
     erased: tuple[str, ...] = ()
     """With ``reread``: the file names of originals erased (``register erase``), whose
     journaled submissions were taken instead."""
+    edited_copy: Path | None = None
+    """The register found changed outside formgen (:data:`ingest.register.EDITED`), kept
+    aside as ``register.json.edited-<time>``: the rebuild undid what was changed in it."""
 
 
 def rebuild(
@@ -710,7 +721,8 @@ def rebuild(
 ) -> RebuildReport:
     """Make ``register.json`` again from the journal (and, with ``reread``, from the archived
     originals; an original erased by ``register erase`` from its journaled submission). A
-    damaged register is first kept aside as ``register.json.damaged-<time>``."""
+    damaged register is first kept aside as ``register.json.damaged-<time>``, one changed
+    outside formgen as ``register.json.edited-<time>``."""
     with ws.lock(wait), no_cyclic_gc():
         return rebuild_unlocked(ws, reread)
 
@@ -745,9 +757,10 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
         merged += op.get("op") == "merge"
     reg.recheck_retyped()
     damaged: Path | None = None
+    edited: Path | None = None
     if ws.register_path.exists():
         try:
-            held = Register.loads(reg.schema, ws.register_path.read_bytes()).data["journal_seq"]
+            held = Register.loads(reg.schema, ws.register_path.read_bytes()).data
         except RegisterVersionError:
             raise
         except RegisterError:
@@ -756,7 +769,12 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
             )
             os.replace(ws.register_path, damaged)
         else:
-            _complete(ws, int(held), ops)
+            _complete(ws, int(held["journal_seq"]), ops)
+            if held.get(EDITED):
+                edited = ws.register_path.with_name(
+                    f"register.json.edited-{now_iso().replace(':', '')}"
+                )
+                os.replace(ws.register_path, edited)
     checkpoint(ws, reg)
     return RebuildReport(
         len(ops),
@@ -765,4 +783,5 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
         len(reg.institutions),
         damaged,
         tuple(erased),
+        edited,
     )

@@ -21,7 +21,9 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
      "conflicts": {"c-0001": {…}}, "duplicates": {"d-0001": {…}},
      "sources": {SHA: {"file_name", "instance_id", "kind", "reader", "schema_version",
                        "confidence", "ingested_at", …}},
-     "instances": {INSTANCE_ID: [CONTENT HASH, …]}}  # keyed ones too: see content_hash
+     "instances": {INSTANCE_ID: [CONTENT HASH, …]},  # keyed ones too: see content_hash
+     "edited_outside": true,    # only once formgen found the file changed outside it
+     "sealed_sha256": "…"}      # last, written by the checkpoint: see Register.write_json
 
 A VALUE is ``{"v": typed value or null, "raw": "as typed", "src": SHA, "rev": N}``: the typed
 value, what was typed, and where it came from (``sources[src]``: file name and SHA-256, form
@@ -252,6 +254,18 @@ from ingest.values import ONE_LINE, parse_date, split_list
 
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
+
+SEAL = "sealed_sha256"
+"""The key, last in ``register.json``, of the SHA-256 of the file's text before it (the text
+:meth:`Register.dumps` gives): :meth:`Register.loads` finds a file changed outside formgen by it
+(:data:`EDITED`). A file an older formgen wrote, or one written by :meth:`Register.dumps`, has
+none and is taken as it is."""
+
+EDITED = "edited_outside"
+"""Set (``true``) in a register whose file was found changed outside formgen (an editor): what
+was changed there is in no journal, so the history lacks it and a rebuild undoes it. Kept by
+every checkpoint after (the seal covers it), so it is said until ``register rebuild`` makes the
+register from the journal again."""
 
 Json = dict[str, Any]
 
@@ -621,6 +635,18 @@ def _in_order(positions: Mapping[str, int]) -> Callable[[str], tuple[int, str]]:
     return lambda key: (positions.get(key.partition(".")[0], len(positions)), key)
 
 
+def _write_text(data: Json, write: Callable[[bytes], object]) -> None:
+    """``data`` as UTF-8 JSON text (:func:`_json_into`), given to ``write`` in parts."""
+
+    def flush(out: list[str]) -> None:
+        write("".join(out).encode())
+        out.clear()
+
+    pieces: list[str] = []
+    _json_into(data, pieces, flush)
+    flush(pieces)
+
+
 def _json_into(
     value: Any, out: list[str], flush: Callable[[list[str]], None], level: int = 0
 ) -> None:
@@ -753,25 +779,35 @@ class Register:
             raise RegisterError(
                 Said("regerr_other_schema", source=source, theirs=theirs, ours=ours)
             )
+        seal = data.pop(SEAL, None)
+        if seal is not None and not _sealed(text, data, seal):
+            data[EDITED] = True
         return cls(schema, data)
 
     def dumps(self) -> bytes:
         """The register as UTF-8 JSON (sorted keys: the same register gives the same bytes)."""
-        parts: list[str] = []
+        parts: list[bytes] = []
         self.write_json(parts.append)
-        return "".join(parts).encode()
+        return b"".join(parts)
 
-    def write_json(self, write: Callable[[str], object]) -> None:
-        """The JSON text of :meth:`dumps`, given to ``write`` in parts of a few MB (a
-        register of 50 MB is not held a second time in memory as one string)."""
+    def write_json(self, write: Callable[[bytes], object], sealed: bool = False) -> None:
+        """The UTF-8 JSON text of :meth:`dumps`, given to ``write`` in parts of a few MB (a
+        register of 50 MB is not held a second time in memory as one string). ``sealed``
+        (the checkpoint): the text's SHA-256 added as the last key, :data:`SEAL`."""
+        if not sealed:
+            _write_text(self.data, write)
+            return
+        digest = hashlib.sha256()
+        held: list[bytes] = []  # the last part, which ends with the whole's closing, _END
 
-        def flush(out: list[str]) -> None:
-            write("".join(out))
-            out.clear()
+        def hashed(part: bytes) -> None:
+            digest.update(part)
+            if held:
+                write(held.pop())
+            held.append(part)
 
-        pieces: list[str] = []
-        _json_into(self.data, pieces, flush)
-        flush(pieces)
+        _write_text(self.data, hashed)
+        write(held[0][: -len(_END)] + _seal(digest.hexdigest()))
 
     def _to_current_ids(self) -> None:
         """Values, history and held conflicts stored under a field's id from before a rename
@@ -2508,6 +2544,33 @@ class Register:
         for matcher in self._matchers.values():
             matcher.add(self._candidate(iid))
         return iid
+
+
+_END = b"\n}"
+"""How the register's text ends: the closing brace of the whole."""
+
+
+def _seal(digest: str) -> bytes:
+    """What a sealed register's text ends with in place of :data:`_END`."""
+    return f',\n "{SEAL}": "{digest}"\n}}'.encode()
+
+
+def _sealed(text: str | bytes, data: Json, seal: object) -> bool:
+    """Whether ``data`` (read from ``text``, without its :data:`SEAL`) is what the checkpoint
+    sealed with ``seal``. The file as written is checked by its bytes (one pass, as it is read
+    anyway); one whose bytes differ, by the text its content gives: a file saved again with
+    Windows line ends or a byte-order mark, or laid out anew, holds the same register and is
+    not taken for edited."""
+    raw = text.encode() if isinstance(text, str) else text
+    tail = _seal(str(seal))
+    if raw.endswith(tail):
+        digest = hashlib.sha256(memoryview(raw)[: -len(tail)])
+        digest.update(_END)
+        if digest.hexdigest() == seal:
+            return True
+    digest = hashlib.sha256()
+    _write_text(data, digest.update)
+    return digest.hexdigest() == seal
 
 
 def _check_structure(data: Json, source: str) -> None:

@@ -161,7 +161,10 @@ def test_a_rebuild_after_the_switch_gives_the_register_the_workspace_holds(
     switch_schema(ws)
     live = load(workspace.Workspace.open(ws)).dumps()
     run("register", "rebuild", "-w", str(ws))
-    assert (ws / "register.json").read_bytes() == live
+    unsealed = re.sub(
+        rb',\n "sealed_sha256": "\w{64}"\n}$', b"\n}", (ws / "register.json").read_bytes()
+    )
+    assert unsealed == live
     assert exported_entry(ws)["contact_function"] == "Leiterin – Łódź"
 
 

@@ -660,13 +660,16 @@ def warn_of_workspace(_ctx: click.Context, _param: click.Parameter, value: Any) 
     (:func:`~formgen.workspace.sync_copies`: two computers changed them at once), which
     formgen never reads, and what to do. While the command runs, say at once where it waits
     for another run to finish with the workspace (:data:`formgen.workspace.tell_waiting`):
-    it waited 30 s unsaid before it failed. Say, too, what ``workspace.toml`` holds that formgen
-    does not read (:meth:`~formgen.workspace.Workspace.unknown_settings`: ``[[region]]``)."""
+    it waited 30 s unsaid before it failed; once, where register.json was changed outside
+    formgen (:data:`formgen.workspace.tell_edited`). Say, too, what ``workspace.toml`` holds that
+    formgen does not read (:meth:`~formgen.workspace.Workspace.unknown_settings`: ``[[region]]``)."""
     from formgen import workspace  # not at start-up: `formgen --help` stays quick
     from formgen.messages import say
     from formgen.workspace import open_to_others, sync_copies
 
     workspace.tell_waiting = functools.partial(echo_fitted, err=True)
+    # once a run, however often the command reads the register
+    workspace.tell_edited = functools.cache(functools.partial(echo_fitted, err=True))
     try:
         unknown = workspace.Workspace.open(value).unknown_settings() if value is not None else []
     except (FormgenError, OSError):  # the command says why it does not open

@@ -653,6 +653,8 @@ def rebuild(reread: bool, workspace_dir: str) -> None:
         echo(say("erase_reread", lang, file=ERASED_MARK.sub(say("erased", lang), file_name)))
     if report.damaged_copy:
         echo(say("damaged_kept", ws.language, path=str(report.damaged_copy)))
+    if report.edited_copy:
+        echo(say("edited_kept", ws.language, path=str(report.edited_copy)))
 
 
 @register.command("repair")
