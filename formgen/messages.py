@@ -1634,8 +1634,15 @@ WORDS: dict[str, dict[str, str]] = {
         "formgen, a scan, or its identity fields were removed); kept aside in the quarantine, "
         "not merged",
         "ingest_merge_tampered": "tampered or forged identity: form {form} (institution {iid}, "
-        "categories {categories}) {what} under this workspace's secret; not merged — check "
-        "with the sender, or ingest it in the workspace that issued it",
+        "{checklists}) {what} under this workspace's secret; not merged — check with the "
+        "sender, or ingest it in the workspace that issued it",
+        "ingest_merge_other_workspace": "made in another workspace, it seems: form {form} "
+        "(institution {iid}, {checklists}) was not made in this workspace, and its signature "
+        "does not fit this workspace's key — probably a form of another coordination centre or "
+        "of another workspace; not merged — ingest it in the workspace that made it (if it was "
+        "made here after all, its identity was changed or forged: check with the sender)",
+        "ingest_merge_checklist": "checklist {names}",
+        "ingest_merge_checklists": "checklists {names}",
         "ingest_merge_no_signature": "has no signature",
         "ingest_merge_bad_signature": "has a signature that does not match",
         "ingest_merge_no_workspace": "made without a workspace: form {form} (categories "
@@ -4021,9 +4028,17 @@ WORDS: dict[str, dict[str, str]] = {
         "formgen erstelltes Formular, ein Scan, oder die Kennungsfelder wurden entfernt); in "
         "der Quarantäne beiseitegelegt, nicht übernommen",
         "ingest_merge_tampered": "Kennung verändert oder gefälscht: Formular {form} "
-        "(Einrichtung {iid}, Checklisten {categories}) {what}, geprüft mit dem Schlüssel dieses "
+        "(Einrichtung {iid}, {checklists}) {what}, geprüft mit dem Schlüssel dieses "
         "Arbeitsbereichs; nicht übernommen — beim Absender nachfragen oder im Arbeitsbereich "
         "einlesen, der das Formular erstellt hat",
+        "ingest_merge_other_workspace": "vermutlich aus einem anderen Arbeitsbereich: Formular "
+        "{form} (Einrichtung {iid}, {checklists}) wurde nicht in diesem Arbeitsbereich erstellt, "
+        "und seine Signatur passt nicht zu dessen Schlüssel – wohl ein Formular einer anderen "
+        "Koordinierungsstelle oder eines anderen Arbeitsbereichs; nicht übernommen — im "
+        "Arbeitsbereich einlesen, der es erstellt hat (wurde es doch hier erstellt, ist seine "
+        "Kennung verändert oder gefälscht: beim Absender nachfragen)",
+        "ingest_merge_checklist": "Checkliste {names}",
+        "ingest_merge_checklists": "Checklisten {names}",
         "ingest_merge_no_signature": "hat keine Signatur",
         "ingest_merge_bad_signature": "hat eine Signatur, die nicht passt",
         "ingest_merge_no_workspace": "ohne Arbeitsbereich erstellt: Formular {form} "

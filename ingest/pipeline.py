@@ -383,7 +383,9 @@ def _process(
         raw = _with_mail(raw, prov)
         out = dataclasses.replace(out, reader=raw.provenance.reader, confidence=raw.confidence)
         try:
-            sub = validate(raw, ctx.registry, ctx.secret, prov.received_day, ctx.no_workspace_ok)
+            sub = validate(
+                raw, ctx.registry, ctx.secret, prov.received_day, ctx.no_workspace_ok, ctx.issued
+            )
         except QuarantineError as exc:
             return _quarantined(
                 out,
@@ -1455,7 +1457,7 @@ def make_reread(workspace: Workspace) -> Callable[[bytes, Provenance, dt.date], 
             kind = sniff(Path(fh.name))
         raw = read_file(data, kind, provenance, ctx)
         raw = _with_mail(raw, provenance)
-        return validate(raw, ctx.registry, ctx.secret, today, ctx.no_workspace_ok)
+        return validate(raw, ctx.registry, ctx.secret, today, ctx.no_workspace_ok, ctx.issued)
 
     return reread
 

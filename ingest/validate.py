@@ -44,7 +44,7 @@ from typing import Any
 from formgen.errors import FormgenError, QuarantineError, UnknownCategoryError
 from formgen.identity import FIELD_PREFIX, NO_WORKSPACE, FormIdentity, test_key
 from formgen.linebreak import newlines
-from formgen.messages import Said, SaidProblem, per_language, problem
+from formgen.messages import Said, SaidProblem, per_language, problem, say
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -112,11 +112,15 @@ def check_identity(
     registry: SchemaRegistry,
     secret: bytes,
     no_workspace_ok: bool = False,
+    issued: Collection[str] | None = None,
 ) -> Schema:
     """The schema the form was made with; raise :class:`QuarantineError` when it must not merge.
     A form made without a workspace (signed with :data:`~formgen.identity.NO_WORKSPACE`) is
     kept aside too, unless ``no_workspace_ok`` and it is a blank checklist (its blocks are
-    matched by name, as anyone's); an institution form of it names an id no register gave."""
+    matched by name, as anyone's); an institution form of it names an id no register gave.
+    ``issued``: the instance ids of the forms the workspace made, where known; a signed form
+    not among them whose signature does not match was most likely made by another workspace
+    (another centre's form, read into the wrong one), and is said to be so first."""
     if identity is None:
         raise QuarantineError("unknown-form", Said("ingest_merge_unknown_form"))
     if not identity.verify(secret):
@@ -125,18 +129,18 @@ def check_identity(
             said = Said("ingest_merge_test_mail", form=identity.reference, iid=iid)
             raise QuarantineError("test-mail", said)
         if not identity.verify(NO_WORKSPACE):
+            whose: dict[str, Any] = {
+                "form": identity.reference,
+                "iid": identity.institution_id or "-",
+                "checklists": _checklists(registry.current, identity.categories),
+            }
+            if identity.signature and issued is not None and identity.instance_id not in issued:
+                raise QuarantineError("tampered", Said("ingest_merge_other_workspace", **whose))
             what = (
                 "ingest_merge_bad_signature" if identity.signature else "ingest_merge_no_signature"
             )
             raise QuarantineError(
-                "tampered",
-                Said(
-                    "ingest_merge_tampered",
-                    form=identity.reference,
-                    iid=identity.institution_id or "-",
-                    categories=" ".join(identity.categories) or "-",
-                    what=Said(what),
-                ),
+                "tampered", Said("ingest_merge_tampered", **whose, what=Said(what))
             )
         checklist = identity.institution_id is None
         if not (checklist and no_workspace_ok):
@@ -528,18 +532,37 @@ def _dates_ahead(
     return {**values, **flagged} if flagged else values
 
 
+def _checklists(schema: Schema, ids: tuple[str, ...]) -> dict[str, str]:
+    """A form's checklists by their names, in each language (``checklist „Psychotherapie“``);
+    one the schema does not know by its id."""
+
+    def named(lang: str) -> str:
+        quote = "„{}“" if lang == "de" else "'{}'"
+        names = []
+        for cid in ids:
+            try:
+                names.append(quote.format(schema.category(cid).label.get(lang)))
+            except UnknownCategoryError:
+                names.append(quote.format(cid))
+        key = "ingest_merge_checklist" if len(names) == 1 else "ingest_merge_checklists"
+        return say(key, lang, names=", ".join(names) or "-")
+
+    return per_language(named)
+
+
 def validate(
     raw: RawSubmission,
     registry: SchemaRegistry,
     secret: bytes,
     today: dt.date | None = None,
     no_workspace_ok: bool = False,
+    issued: Collection[str] | None = None,
 ) -> Submission:
     """Check a raw submission and map it to the current schema; see the module docstring.
     ``today`` (default: the day it runs) is the day a form's date must not lie after;
-    ``no_workspace_ok``: a blank checklist made without a workspace is taken in, and says so
-    (:func:`check_identity`)."""
-    schema = check_identity(raw.identity, registry, secret, no_workspace_ok)
+    ``no_workspace_ok``: a blank checklist made without a workspace is taken in, and says so;
+    ``issued``: the instance ids of the forms the workspace made (:func:`check_identity`)."""
+    schema = check_identity(raw.identity, registry, secret, no_workspace_ok, issued)
     identity = raw.identity
     assert identity is not None  # check_identity raised otherwise
     if raw.unread and raw.provenance.reader == ACROFORM_PDF:  # the form itself, its fields damaged

@@ -71,7 +71,8 @@ def test_the_whole_batch_is_handled(batch: tuple[Workspace, IngestReport]) -> No
         ("not-a-pdf.pdf", Status.UNREADABLE, "named .pdf but it is a text file, not a PDF"),
         ("password.pdf", Status.UNREADABLE, "password-protected"),
         ("xfa.pdf", Status.UNREADABLE, "XFA form"),
-        ("tampered.pdf", Status.QUARANTINED, "tampered or forged identity"),
+        # not issued by this workspace: said to be another's first, then changed or forged
+        ("tampered.pdf", Status.QUARANTINED, "its identity was changed or forged"),
         ("unknown-schema.pdf", Status.QUARANTINED, "made with schema version 9.9.9"),
         ("unknown-form.pdf", Status.QUARANTINED, "unknown form: no formgen identity"),
     ],

@@ -86,6 +86,43 @@ def test_an_english_workspace_is_told_them_in_english_as_before(
     )
 
 
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "Quarantäne   {path}: vermutlich aus einem anderen Arbeitsbereich: Formular "
+            "FG-84G7Z-WYRD6 (Einrichtung inst-0001, Checklisten „PsychotherapeutIn, "
+            "niedergelassen“, „Flüchtlingsberatungsstellen“) wurde nicht in diesem Arbeitsbereich "
+            "erstellt, und seine Signatur passt nicht zu dessen Schlüssel – wohl ein Formular "
+            "einer anderen Koordinierungsstelle oder eines anderen Arbeitsbereichs; nicht "
+            "übernommen — im Arbeitsbereich einlesen, der es erstellt hat (wurde es doch hier "
+            "erstellt, ist seine Kennung verändert oder gefälscht: beim Absender nachfragen)",
+        ),
+        (
+            "en",
+            "quarantined {path}: made in another workspace, it seems: form FG-84G7Z-WYRD6 "
+            "(institution inst-0001, checklists 'Psychotherapist in private practice', "
+            "'Refugee counselling centres') was not made in this workspace, and its signature "
+            "does not fit this workspace's key — probably a form of another coordination centre "
+            "or of another workspace; not merged — ingest it in the workspace that made it (if "
+            "it was made here after all, its identity was changed or forged: check with the "
+            "sender)",
+        ),
+    ],
+)
+def test_a_form_another_workspace_made_is_said_to_be_its_first_not_forged(
+    tmp_path: Path, inbox: Path, lang: str, said: str
+) -> None:
+    """Read into a workspace that did not make it (another centre's form, audit s19C 8): the
+    likely cause first, the checklists by their names; kept aside as before."""
+    ws = workspace(tmp_path / "ws", lang, secret=bytes(range(32)))
+    (ws / "issued.jsonl").write_text("", "utf-8")  # it did not make this form
+    assert ingest(inbox, "-w", ws)[1] == said.format(path=inbox / FORM)
+    (record,) = (ws / "quarantine").glob("*.json")
+    assert json.loads(record.read_text("utf-8"))["kind"] == "tampered"
+
+
 def test_a_form_of_another_workspace_is_kept_aside_and_taken_out_again_in_german(
     tmp_path: Path, inbox: Path
 ) -> None:
@@ -95,7 +132,8 @@ def test_a_form_of_another_workspace_is_kept_aside_and_taken_out_again_in_german
     ws = workspace(tmp_path / "ws", "de", secret=bytes(range(32)))
     assert ingest(inbox, "-w", ws)[1] == (
         f"Quarantäne   {inbox / FORM}: Kennung verändert oder gefälscht: Formular FG-84G7Z-WYRD6 "
-        "(Einrichtung inst-0001, Checklisten psychotherapie fluechtlingsberatung) hat eine "
+        "(Einrichtung inst-0001, Checklisten „PsychotherapeutIn, niedergelassen“, "
+        "„Flüchtlingsberatungsstellen“) hat eine "
         "Signatur, die nicht passt, geprüft mit dem Schlüssel dieses Arbeitsbereichs; nicht "
         "übernommen — beim Absender nachfragen oder im Arbeitsbereich einlesen, der das "
         "Formular erstellt hat"
