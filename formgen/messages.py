@@ -1343,21 +1343,29 @@ WORDS: dict[str, dict[str, str]] = {
         "sent out",
         "ingest_office_too_large": "the file is larger than {size}; a returned form is a few MB "
         "at most",
-        "ingest_office_old_libreoffice": "saved by {program}: that version drops the controls' "
-        "tags and the line breaks inside multi-line fields (lines come back joined); please "
-        "check those",
+        "ingest_office_old_libreoffice": "saved by {program}: when it saves, that version "
+        "removes the names of the form's fields and the line breaks inside multi-line fields "
+        "(lines come back joined); please check those",
         "ingest_office_no_identity": "the form's identity (document properties) is missing: it "
         "can be matched by its reference only, please review",
         "ingest_office_no_identity_footer": "the form's identity (document properties) is "
         "missing; its footer shows the reference {reference}: it can be matched by that only, "
         "please review",
-        "ingest_office_untagged": "{n} controls had lost their tag (LibreOffice 7.4 removes "
-        "them) and were read by their table position; {filled} of them hold a value: {paths}; "
-        "please review",
-        "ingest_office_untagged_empty": "{n} controls had lost their tag (LibreOffice 7.4 removes "
-        "them) and were read by their table position; {filled} of them hold a value; please "
-        "review",
-        "ingest_office_missing": "{n} controls are missing (deleted?): {paths}",
+        "ingest_office_untagged": "LibreOffice 7.4 removed the names of {n} fields when it "
+        "saved the form; formgen recognised them by where they stand in the form, {filled} of "
+        "them filled in — {fields}; please check these values",
+        "ingest_office_untagged_empty": "LibreOffice 7.4 removed the names of {n} fields when "
+        "it saved the form; formgen recognised them by where they stand in the form, none of "
+        "them filled in",
+        "ingest_office_untagged_one": "LibreOffice 7.4 removed the name of one field when it "
+        "saved the form; formgen recognised it by where it stands in the form, filled in — "
+        "{fields}; please check this value",
+        "ingest_office_untagged_empty_one": "LibreOffice 7.4 removed the name of one field "
+        "when it saved the form; formgen recognised it by where it stands in the form, not "
+        "filled in",
+        "ingest_office_block": "{scope}, block {block}",
+        "ingest_office_missing": "{n} fields are missing from the form (deleted?): {fields}",
+        "ingest_office_missing_one": "a field is missing from the form (deleted?): {fields}",
         "ingest_office_foreign_tags": "{n} controls with tags that are not formgen field paths "
         "were ignored: {tags}",
         "ingest_office_unknown_tags": "tags not in this form's layout (another schema version?): "
@@ -1376,9 +1384,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_table_count": "the document has {found} tables where the form had "
         "{planned}; controls without a tag were matched only in tables whose labels still fit",
         "ingest_office_row_changed": "table {table} row {row} is no longer '{label}'",
-        "ingest_office_split": "'{label}' (table {table}) was split into {n} controls by the "
+        "ingest_office_split": "'{label}' (table {table}) was split into {n} fields by the "
         "program that saved it; the first (complete) one was read",
-        "ingest_office_control_count": "'{label}' (table {table}) holds {found} controls where "
+        "ingest_office_control_count": "'{label}' (table {table}) holds {found} fields where "
         "the form had {planned}",
         "ingest_office_checkbox_for": "a checkbox where a {type} value was expected",
         "ingest_office_encoding_utf8": "part '{part}' declares the encoding {encoding} but "
@@ -3705,21 +3713,29 @@ WORDS: dict[str, dict[str, str]] = {
         "Formulare einlesen, die formgen verschickt hat",
         "ingest_office_too_large": "die Datei ist größer als {size}; ein zurückgeschicktes "
         "Formular hat höchstens einige MB",
-        "ingest_office_old_libreoffice": "gespeichert mit {program}: diese Version entfernt die "
-        "Tags der Steuerelemente und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen "
-        "kommen aneinandergehängt zurück); bitte diese Felder prüfen",
+        "ingest_office_old_libreoffice": "gespeichert mit {program}: diese Version entfernt "
+        "beim Speichern die Namen der Felder des Formulars und die Zeilenumbrüche in "
+        "mehrzeiligen Feldern (die Zeilen kommen aneinandergehängt zurück); bitte diese Felder "
+        "prüfen",
         "ingest_office_no_identity": "die Kennung des Formulars (Dokumenteigenschaften) fehlt: "
         "es ist nur über seine Formular-ID zuzuordnen, bitte prüfen",
         "ingest_office_no_identity_footer": "die Kennung des Formulars (Dokumenteigenschaften) "
         "fehlt; seine Fußzeile zeigt die Formular-ID {reference}: es ist nur über sie "
         "zuzuordnen, bitte prüfen",
-        "ingest_office_untagged": "Steuerelemente, die ihr Tag verloren hatten (LibreOffice 7.4 "
-        "entfernt es), nach ihrer Lage in den Tabellen gelesen: {n}, davon mit Wert {filled}: "
-        "{paths}; bitte prüfen",
-        "ingest_office_untagged_empty": "Steuerelemente, die ihr Tag verloren hatten "
-        "(LibreOffice 7.4 entfernt es), nach ihrer Lage in den Tabellen gelesen: {n}, davon mit "
-        "Wert {filled}; bitte prüfen",
-        "ingest_office_missing": "fehlende Steuerelemente (gelöscht?): {n} – {paths}",
+        "ingest_office_untagged": "LibreOffice 7.4 hat beim Speichern die Namen von {n} Feldern "
+        "entfernt; formgen hat sie an ihrer Stelle im Formular erkannt, {filled} davon "
+        "ausgefüllt — {fields}; bitte diese Werte prüfen",
+        "ingest_office_untagged_empty": "LibreOffice 7.4 hat beim Speichern die Namen von {n} "
+        "Feldern entfernt; formgen hat sie an ihrer Stelle im Formular erkannt, keines davon "
+        "ausgefüllt",
+        "ingest_office_untagged_one": "LibreOffice 7.4 hat beim Speichern den Namen eines "
+        "Feldes entfernt; formgen hat es an seiner Stelle im Formular erkannt, ausgefüllt — "
+        "{fields}; bitte diesen Wert prüfen",
+        "ingest_office_untagged_empty_one": "LibreOffice 7.4 hat beim Speichern den Namen eines "
+        "Feldes entfernt; formgen hat es an seiner Stelle im Formular erkannt, nicht ausgefüllt",
+        "ingest_office_block": "{scope}, Block {block}",
+        "ingest_office_missing": "{n} Felder fehlen im Formular (gelöscht?): {fields}",
+        "ingest_office_missing_one": "ein Feld fehlt im Formular (gelöscht?): {fields}",
         "ingest_office_foreign_tags": "nicht beachtet, weil ihr Tag kein formgen-Feldpfad ist: "
         "{n} Steuerelement(e) – {tags}",
         "ingest_office_unknown_tags": "Tags, die im Aufbau dieses Formulars nicht vorkommen "
@@ -3741,9 +3757,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Beschriftungen noch passen",
         "ingest_office_row_changed": "Tabelle {table}, Zeile {row} ist nicht mehr „{label}“",
         "ingest_office_split": "„{label}“ (Tabelle {table}): vom speichernden Programm in {n} "
-        "Steuerelemente aufgeteilt; das erste (vollständige) wurde gelesen",
+        "Felder aufgeteilt; das erste (vollständige) wurde gelesen",
         "ingest_office_control_count": "„{label}“ (Tabelle {table}) enthält {found} "
-        "Steuerelement(e), das Formular hatte {planned}",
+        "Feld(er), das Formular hatte {planned}",
         "ingest_office_checkbox_for": "ein Kästchen zum Ankreuzen, wo ein Wert vom Typ „{type}“ "
         "erwartet wurde",
         "ingest_office_encoding_utf8": "der Teil „{part}“ gibt die Zeichenkodierung {encoding} "

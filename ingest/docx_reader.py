@@ -55,10 +55,11 @@ from formgen.errors import (
 )
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
 from formgen.linebreak import newlines, one_line
-from formgen.messages import Said, SaidJoined, said_count
-from formgen.model import FieldPath, Schema, choices_of
+from formgen.messages import Said, SaidJoined, per_language, said_count, say
+from formgen.model import OTHER, FieldPath, Schema, choices_of, option_label
 from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
+from ingest.labels import field_label, scope_label
 from ingest.sniff import ZIP_ENTRY_ERRORS
 from ingest.submission import Provenance, RawSubmission, RawValue
 
@@ -583,15 +584,15 @@ def read_docx(
         )
 
     plan: FormPlan | None = None
-    if identity is not None:
-        plan = _plan_for(identity, schema, notes)
+    if identity is not None and (planned := _plan_for(identity, schema, notes)):
+        plan, schema = planned
     slots = slot_index(plan)
     lang = plan.lang if plan else "de"
 
     values = values_by_tag(tagged, slots, lang, notes)
 
     recovered: list[str] = []
-    if plan is not None:
+    if plan is not None and schema is not None:
         missing = [s for s in slots if s not in tagged]
         if missing:
             placed, problems = _by_position(body, plan)
@@ -611,15 +612,15 @@ def read_docx(
             untagged = len(missing) - len(lost)
             if untagged:
                 filled = len(recovered)
+                fields = _fields(schema, slots, recovered)
                 notes.append(
-                    Said(
-                        "ingest_office_untagged", n=untagged, filled=filled, paths=_list(recovered)
-                    )
+                    said_count("ingest_office_untagged", untagged, filled=filled, fields=fields)
                     if recovered
-                    else Said("ingest_office_untagged_empty", n=untagged, filled=filled)
+                    else said_count("ingest_office_untagged_empty", untagged)
                 )
             if lost:
-                notes.append(Said("ingest_office_missing", n=len(lost), paths=_list(lost)))
+                fields = _fields(schema, slots, lost)
+                notes.append(said_count("ingest_office_missing", len(lost), fields=fields))
             notes.extend(problems[:10])
     if foreign:
         notes.append(Said("ingest_office_foreign_tags", n=len(foreign), tags=_list(foreign)))
@@ -651,7 +652,37 @@ def _list(paths: list[str], limit: int = 12) -> str:
     return shown
 
 
-def _plan_for(identity: FormIdentity, schema: Schema | None, notes: list[str]) -> FormPlan | None:
+def _fields(
+    schema: Schema, slots: dict[str, Slot], paths: list[str], limit: int = 12
+) -> dict[str, str]:
+    """The fields of ``paths`` as the form names them, in each language: by their labels under
+    their checklist's name (and block), a ticked box with its option (Einrichtung: „Name der
+    Einrichtung“, „Telefon (Zentrale)“; PsychotherapeutIn, niedergelassen: „Sprachen:
+    Türkisch“), the first ``limit``."""
+
+    def named(lang: str) -> str:
+        quote = "„{}“" if lang == "de" else "'{}'"  # a label may hold a comma: „Konzepte, Angebote“
+        groups: dict[str, list[str]] = {}
+        for path in paths[:limit]:
+            where, slot = FieldPath.parse(path), slots[path]
+            scope = scope_label(schema, where.category, lang)
+            if where.block is not None:
+                scope = say("ingest_office_block", lang, scope=scope, block=where.block)
+            label = field_label(slot.field, path, lang)
+            if slot.option is not None and slot.option != OTHER:
+                label = f"{label}: {option_label(slot.field, slot.option, lang)}"
+            groups.setdefault(scope, []).append(quote.format(label))
+        shown = "; ".join(f"{scope}: {', '.join(labels)}" for scope, labels in groups.items())
+        if len(paths) > limit:
+            return say("ingest_office_and_more", lang, shown=shown, n=len(paths) - limit)
+        return shown
+
+    return per_language(named)
+
+
+def _plan_for(
+    identity: FormIdentity, schema: Schema | None, notes: list[str]
+) -> tuple[FormPlan, Schema] | None:
     candidate = schema
     if candidate is None or candidate.schema_id != identity.schema_id:
         shipped = default_schema()
@@ -668,7 +699,7 @@ def _plan_for(identity: FormIdentity, schema: Schema | None, notes: list[str]) -
             )
         )
     try:
-        return form_plan(candidate, identity.kind, identity.categories, identity.lang)
+        return form_plan(candidate, identity.kind, identity.categories, identity.lang), candidate
     except FormgenError as exc:
         notes.append(Said("ingest_office_no_layout", error=str(exc)))
         return None

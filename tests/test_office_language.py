@@ -53,28 +53,31 @@ def _returns(tmp_path: Path) -> Path:
 
 
 SAVED_BY = {
-    "de": "gespeichert mit LibreOffice/7.4.7.2: diese Version entfernt die Tags der "
-    "Steuerelemente und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen kommen "
+    "de": "gespeichert mit LibreOffice/7.4.7.2: diese Version entfernt beim Speichern die Namen "
+    "der Felder des Formulars und die Zeilenumbrüche in mehrzeiligen Feldern (die Zeilen kommen "
     "aneinandergehängt zurück); bitte diese Felder prüfen",
-    "en": "saved by LibreOffice/7.4.7.2: that version drops the controls' tags and the line "
-    "breaks inside multi-line fields (lines come back joined); please check those",
+    "en": "saved by LibreOffice/7.4.7.2: when it saves, that version removes the names of the "
+    "form's fields and the line breaks inside multi-line fields (lines come back joined); please "
+    "check those",
 }
-UNTAGGED = {
+UNTAGGED = {  # the fields by their labels under their checklist's name (audit s19C, 10)
     "de": (
-        "Steuerelemente, die ihr Tag verloren hatten (LibreOffice 7.4 entfernt es), nach ihrer "
-        "Lage in den Tabellen gelesen: 520, davon mit Wert 110: krisendienst.1.name, ",
-        " … und 98 weitere; bitte prüfen",
+        "LibreOffice 7.4 hat beim Speichern die Namen von 520 Feldern entfernt; formgen hat sie "
+        "an ihrer Stelle im Formular erkannt, 110 davon ausgefüllt — Krisen(interventions)dienst, "
+        "Block 1: „Name der Einrichtung“, „Träger“, „Straße und Hausnummer“, „PLZ“, „Ort“, ",
+        " … und 98 weitere; bitte diese Werte prüfen",
     ),
     "en": (
-        "520 controls had lost their tag (LibreOffice 7.4 removes them) and were read by their "
-        "table position; 110 of them hold a value: krisendienst.1.name, ",
-        " … and 98 more; please review",
+        "LibreOffice 7.4 removed the names of 520 fields when it saved the form; formgen "
+        "recognised them by where they stand in the form, 110 of them filled in — Crisis "
+        "(intervention) service, block 1: 'Name of the institution', 'Provider organisation', ",
+        " … and 98 more; please check these values",
     ),
 }
 SPLIT = {
-    "de": "„Öffnungszeiten“ (Tabelle 1): vom speichernden Programm in 3 Steuerelemente "
-    "aufgeteilt; das erste (vollständige) wurde gelesen",
-    "en": "'Öffnungszeiten' (table 1) was split into 3 controls by the program that saved it; "
+    "de": "„Öffnungszeiten“ (Tabelle 1): vom speichernden Programm in 3 Felder aufgeteilt; das "
+    "erste (vollständige) wurde gelesen",
+    "en": "'Öffnungszeiten' (table 1) was split into 3 fields by the program that saved it; "
     "the first (complete) one was read",
 }
 BY_ROWS = {
@@ -93,6 +96,8 @@ def _notes_shown(out: str, lang: str) -> None:
     assert any(line.startswith(f"    {head}") and line.endswith(tail) for line in lines), out
     assert f"    {SPLIT[lang]}" in lines
     assert f"    {BY_ROWS[lang]}" in lines
+    jargon = ("Steuerelement", " Tag", "krisendienst.1.") if lang == "de" else ("control", " tag")
+    assert not [line for line in lines if any(word in line for word in jargon)], out
 
 
 def test_a_word_form_and_an_odt_saved_by_libreoffice_are_reported_in_german(

@@ -656,7 +656,8 @@ def test_a_libreoffice_7_4_return_confirms_with_its_date_and_initials(tmp_path: 
     assert reg.institutions["inst-0042"]["institution"]["opening_hours"]["v"] == hours
     # told like every value read by position: in the report, to review
     assert any(
-        "were read by their table position" in w and "please review" in w for w in out.warnings
+        "by where they stand in the form" in w and "please check these values" in w
+        for w in out.warnings
     )
 
 
