@@ -223,6 +223,10 @@ WORDS: dict[str, dict[str, str]] = {
         "entries": "{n} entries",
         "entries_one": "1 entry",
         "no_conflicts": "nothing waits for a decision",
+        "no_conflicts_here": "nothing of these waits for a decision ({n} in all: formgen register "
+        "conflicts)",
+        "waiting_count": "{held} and {dups} wait for a decision",
+        "waiting_by_checklist": "held by checklist: {each}",
         "held_register": "in the register",
         "held_returned": "returned",
         "held_imported": "imported",
@@ -2491,6 +2495,10 @@ WORDS: dict[str, dict[str, str]] = {
         "entries": "{n} Einträge",
         "entries_one": "1 Eintrag",
         "no_conflicts": "nichts wartet auf eine Entscheidung",
+        "no_conflicts_here": "davon wartet nichts auf eine Entscheidung (insgesamt {n}: formgen "
+        "register conflicts)",
+        "waiting_count": "{held} und {dups} warten auf eine Entscheidung",
+        "waiting_by_checklist": "offen nach Checkliste: {each}",
         "held_register": "im Register",
         "held_returned": "zurückgemeldet",
         "held_imported": "importiert",

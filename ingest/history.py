@@ -22,11 +22,12 @@ in UTC, each revision with the return it came from (:func:`history_json`).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from formgen.identity import reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
-from formgen.messages import moment_text, problem_text, reason_text, say
+from formgen.messages import moment_text, problem_text, reason_text, say, say_count
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.record import ERASED_MARK
 from ingest.export import display
@@ -40,8 +41,10 @@ from ingest.register import (
     is_erased,
     name_line,
     retired_text,
+    split_path,
 )
 from ingest.schemas import SchemaRegistry
+from ingest.staleness import region_held, region_of
 from ingest.submission import short
 from ingest.tables import fold, fold_in, width
 
@@ -212,6 +215,74 @@ def held_text(reg: Register, held: Json, lang: str = "de", columns: int | None =
     return "\n".join(
         line if line.startswith((mine, theirs)) else fold_in(line, columns) for line in lines
     )
+
+
+def waiting(
+    reg: Register,
+    categories: Iterable[str] | None = None,
+    region: str | None = None,
+    institution: str | None = None,
+    lang: str | None = None,
+) -> tuple[list[Json], list[Json]]:
+    """The held conflicts and probable duplicates ``register conflicts`` lists, of
+    ``categories`` and ``region`` (as people write them: ids or names, any case; an unknown
+    one is an error naming the known ones in ``lang``, as ``register stale`` says it) and of
+    ``institution`` (an id) only. A held value of an institution's own data (Einrichtung)
+    counts for each checklist it has an entry in; a probable duplicate by its checklist and
+    the region it gave (else its candidate's), and for the institution it looks like."""
+    named = reg.schema.category_named
+    wanted = {named(c, lang).id for c in categories} if categories else None
+    code = region_held(reg, region, lang) if region else None
+    if institution is not None:
+        reg.institution(institution)  # an unknown id is an error, as history says it
+
+    def held_in(c: Json) -> bool:
+        iid = c["institution_id"]
+        if iid not in reg.institutions:
+            return wanted is None and code is None and institution is None
+        scope = split_path(c["path"])[0]
+        cats = reg.institutions[iid]["entries"] if scope == INSTITUTION else (scope,)
+        return (
+            (institution is None or iid == institution)
+            and (wanted is None or any(cid in wanted for cid in cats))
+            and (code is None or region_of(reg, iid) == code)
+        )
+
+    def duplicate_in(d: Json) -> bool:
+        given = d["entry"]["institution"].get("region") or {}
+        cand = d["candidate"]
+        where = given.get("v") or (region_of(reg, cand) if cand in reg.institutions else "")
+        return (
+            (institution is None or cand == institution)
+            and (wanted is None or d["entry"]["category"] in wanted)
+            and (code is None or where == code)
+        )
+
+    return (
+        [c for c in reg.conflicts() if held_in(c)],
+        [d for d in reg.duplicates() if duplicate_in(d)],
+    )
+
+
+def waiting_count(reg: Register, held: list[Json], dups: list[Json], lang: str) -> list[str]:
+    """The first lines of ``register conflicts``: how many held conflicts and probable
+    duplicates wait, and the held ones by checklist (Einrichtung for the institution's own data) where
+    they are in more than one."""
+    lines = [
+        say(
+            "waiting_count",
+            lang,
+            held=say_count("erase_count_conflicts", lang, len(held)),
+            dups=say_count("erase_count_duplicates", lang, len(dups)),
+        )
+    ]
+    by = Counter(split_path(c["path"])[0] for c in held)
+    if len(by) > 1:
+        rank = {INSTITUTION: -1} | {c.id: i for i, c in enumerate(reg.schema.categories)}
+        scopes = sorted(by, key=lambda s: (rank.get(s, len(rank)), s))  # as the form orders them
+        each = ", ".join(f"{scope_label(reg.schema, s, lang)} {by[s]}" for s in scopes)
+        lines.append(say("waiting_by_checklist", lang, each=each))
+    return lines
 
 
 def merge_held_text(reg: Register, held: Json, lang: str = "de") -> str:

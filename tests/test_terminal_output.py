@@ -383,7 +383,7 @@ def test_the_register_commands_say_a_name_with_a_line_break_on_one_line(tmp_path
     ), said
 
     said = printed(formgen(ws, "register", "conflicts"))
-    assert said.splitlines()[0].startswith(
+    assert said.splitlines()[2].startswith(
         f"d-0001  „Praxis Yılmaz↵Krisenhilfe Sued“ (Krisen(interventions)dienst) ähnelt "
         f"inst-0001 „{shown}“: ähnlicher Name"
     ), said

@@ -79,25 +79,58 @@ def history(institution_id: str, workspace_dir: str, as_json: bool) -> None:
     echo(history_mod.history_text(reg, institution_id, ws.language, columns()))
 
 
+def _filters(func: F) -> F:
+    func = click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")(func)
+    func = click.option(
+        "--category",
+        "categories",
+        multiple=True,
+        help="Only this category: id or name, e.g. Psychotherapie (repeatable).",
+    )(func)
+    return func
+
+
 @register.command("conflicts")
+@_filters
+@click.option(
+    "--institution",
+    "institution_id",
+    metavar="ID",
+    help="Only this institution's (its id, e.g. inst-0007, as 'register resolve' takes it).",
+)
 @workspace_option
 @json_option
 @library_errors
-def conflicts(workspace_dir: str, as_json: bool) -> None:
-    """List values held for review and new institutions that look like known ones."""
+def conflicts(
+    categories: tuple[str, ...],
+    region: str | None,
+    institution_id: str | None,
+    workspace_dir: str,
+    as_json: bool,
+) -> None:
+    """List values held for review and new institutions that look like known ones, how many
+    first.
+
+    --category, --region and --institution list those only: a held value of an institution's
+    own data counts for each checklist it has an entry in, a probable duplicate for its
+    checklist, the region it gave and the institution it looks like."""
     from ingest import history as history_mod
 
     ws, reg = _open(workspace_dir)
     lang = ws.language
-    held, dups = reg.conflicts(), reg.duplicates()
+    held, dups = history_mod.waiting(reg, categories, region, institution_id, lang)
     if as_json:
         now = [{**c, "now": reg.held_now(c)} for c in held]
         echo_json({"conflicts": now, "duplicates": dups})
         return
     if not held and not dups:
-        echo(say("no_conflicts", lang))
+        n = len(reg.conflicts()) + len(reg.duplicates())
+        echo(say("no_conflicts_here", lang, n=n) if n else say("no_conflicts", lang))
         return
     cols = columns()
+    for line in history_mod.waiting_count(reg, held, dups, lang):
+        echo(fold(line, cols))
+    echo()
     for c in held:
         echo(history_mod.held_text(reg, c, lang, cols))
     for d in dups:
@@ -711,17 +744,6 @@ def repair(workspace_dir: str) -> None:
             )
         )
     echo(say("repair_after", lang, kept=kept))
-
-
-def _filters(func: F) -> F:
-    func = click.option("--region", help="Only this region (value or name, e.g. Düsseldorf).")(func)
-    func = click.option(
-        "--category",
-        "categories",
-        multiple=True,
-        help="Only this category: id or name, e.g. Psychotherapie (repeatable).",
-    )(func)
-    return func
 
 
 @register.command("stale")
