@@ -396,6 +396,8 @@ WORDS: dict[str, dict[str, str]] = {
         "info_languages": 'Languages share one cell, separated by commas ("{example}"). To find '
         'one language, filter the column with "Text Filters" → "Contains…" (not "Equals").',
         "decided": "decided ({take}): {cid}  {iid} {name}  {field}",
+        "decided_would": "would decide ({take}): {cid}  {iid} {name}  {field}",
+        "would_hold": "the register would then hold:",
         "took_mine": "the register's value kept",
         "took_theirs": "the returned value taken",
         "took_imported": "the imported value taken",
@@ -758,6 +760,13 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_usage_duplicate": "a probable duplicate needs --merge or --new",
         "reg_usage_conflict": "a conflict needs --take mine (keep the value the register holds) "
         "or --take theirs (take the returned or imported one)",
+        "reg_usage_target": "name a conflict (c-0001), an institution id or a probable "
+        "duplicate (d-0001), or --field PATH to decide that field's held values of every "
+        "institution",
+        "reg_usage_group": "--region and --category choose among the held values of --field "
+        "PATH without TARGET; {target} names its own",
+        "reg_usage_dry_duplicate": "--dry-run is for held values; 'formgen register conflicts' "
+        "shows what {target} would merge",
         "reg_usage_note_blank": "--note is blank; {ask}",
         "reg_usage_ask_merge": "say why they are one",
         "reg_usage_ask_set": "say where the change comes from",
@@ -821,6 +830,8 @@ WORDS: dict[str, dict[str, str]] = {
         "register conflicts' lists what waits for a decision",
         "regerr_no_held": "{target} has no held conflict; 'formgen register conflicts' lists them",
         "regerr_no_held_path": "{target} has no held conflict for {path}; 'formgen register "
+        "conflicts' lists them",
+        "regerr_no_held_field": "no held conflict for {path} among these; 'formgen register "
         "conflicts' lists them",
         "regerr_take": "--take must be 'mine' or 'theirs', not '{take}'",
         "regerr_no_duplicate": "no probable duplicate '{did}'; 'formgen register conflicts' lists "
@@ -2685,6 +2696,8 @@ WORDS: dict[str, dict[str, str]] = {
         "(„{example}“). Nach einer Sprache filtern: im Filter der Spalte „Textfilter“ → „Enthält…“ "
         "(nicht „Ist gleich“).",
         "decided": "entschieden ({take}): {cid}  {iid} {name}  {field}",
+        "decided_would": "würde entscheiden ({take}): {cid}  {iid} {name}  {field}",
+        "would_hold": "im Register stünde dann:",
         "took_mine": "Wert im Register behalten",
         "took_theirs": "zurückgemeldeten Wert übernommen",
         "took_imported": "importierten Wert übernommen",
@@ -3063,6 +3076,13 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_usage_duplicate": "eine wahrscheinliche Dublette braucht --merge oder --new",
         "reg_usage_conflict": "ein Konflikt braucht --take mine (den Wert im Register behalten) "
         "oder --take theirs (den zurückgemeldeten oder importierten übernehmen)",
+        "reg_usage_target": "bitte einen Konflikt (c-0001), eine Einrichtung oder eine mögliche "
+        "Dublette (d-0001) angeben, oder --field PFAD für die zurückgestellten Werte dieses "
+        "Felds aller Einrichtungen",
+        "reg_usage_group": "--region und --category wählen unter den zurückgestellten Werten von "
+        "--field PFAD ohne TARGET; {target} nennt seine selbst",
+        "reg_usage_dry_duplicate": "--dry-run gilt für zurückgestellte Werte; 'formgen register "
+        "conflicts' zeigt, was {target} zusammenführen würde",
         "reg_usage_note_blank": "--note ist leer; {ask}",
         "reg_usage_ask_merge": "bitte angeben, warum es dieselbe Einrichtung ist",
         "reg_usage_ask_set": "bitte angeben, woher die Änderung stammt",
@@ -3136,6 +3156,8 @@ WORDS: dict[str, dict[str, str]] = {
         "regerr_no_held": "{target} hat keinen zurückgestellten Konflikt; 'formgen register "
         "conflicts' zeigt sie",
         "regerr_no_held_path": "{target} hat keinen zurückgestellten Konflikt für {path}; "
+        "'formgen register conflicts' zeigt sie",
+        "regerr_no_held_field": "kein zurückgestellter Konflikt für {path} unter diesen; "
         "'formgen register conflicts' zeigt sie",
         "regerr_take": "--take muss „mine“ oder „theirs“ sein, nicht „{take}“",
         "regerr_no_duplicate": "keine mögliche Dublette „{did}“; 'formgen register conflicts' "

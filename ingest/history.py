@@ -25,9 +25,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from formgen.errors import RegisterError
 from formgen.identity import reference
 from formgen.linebreak import LINE_BREAK, breaks_shown, one_line
-from formgen.messages import moment_text, problem_text, reason_text, say, say_count
+from formgen.messages import Said, moment_text, problem_text, reason_text, say, say_count
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema
 from formgen.record import ERASED_MARK
 from ingest.export import display
@@ -264,6 +265,23 @@ def waiting(
     )
 
 
+def held_of(
+    reg: Register,
+    path: str,
+    categories: Iterable[str] | None = None,
+    region: str | None = None,
+    lang: str | None = None,
+) -> list[str]:
+    """The held conflicts of the field ``path`` (``institution.phone``), every institution's,
+    of ``categories`` and ``region`` only where given (:func:`waiting`), by id; none is an
+    error."""
+    want = reg.schema.current_path(path)
+    ids = [c["id"] for c in waiting(reg, categories, region, None, lang)[0] if c["path"] == want]
+    if not ids:
+        raise RegisterError(Said("regerr_no_held_field", path=path))
+    return ids
+
+
 def waiting_count(reg: Register, held: list[Json], dups: list[Json], lang: str) -> list[str]:
     """The first lines of ``register conflicts``: how many held conflicts and probable
     duplicates wait, and the held ones by checklist (Einrichtung for the institution's own data) where
@@ -314,16 +332,18 @@ def kept_invalid_lines(reg: Register, iid: str, op: str, lang: str = "de") -> li
     ]
 
 
-def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
+def decided_text(
+    reg: Register, held: Json, take: str, lang: str = "de", would: bool = False
+) -> str:
     """What ``register resolve`` says of a decided conflict ``held`` (as it was held): its
     field by its label, which value it took in words (``mine`` the register's, ``theirs`` the
     returned, imported or merged one: ``register merge``) and the value the register holds now, as ``register conflicts``
-    shows them."""
+    shows them; ``would``: as its ``--dry-run`` says it, of ``reg`` decided in memory."""
     iid, path = held["institution_id"], held["path"]
     kind = str(reg.source(held["theirs"].get("src")).get("kind")) if take == "theirs" else ""
     taken = {IMPORT: "took_imported", MERGED: "took_merged"}.get(kind)
     head = say(
-        "decided",
+        "decided_would" if would else "decided",
         lang,
         take=say(taken or f"took_{take}", lang),
         cid=held["id"],
@@ -332,7 +352,7 @@ def decided_text(reg: Register, held: Json, take: str, lang: str = "de") -> str:
         field=path_label(reg.schema, path, lang),
     )
     now = stored_text(reg, path, reg.value(iid, path), lang)
-    return f"{head}\n" + under(f"    {say('holds_now', lang)} ", now)
+    return f"{head}\n" + under(f"    {say('would_hold' if would else 'holds_now', lang)} ", now)
 
 
 EVENTS = {"retire": "op_retire", "restore": "op_restore", "confirm": "op_confirm"}

@@ -12,7 +12,7 @@ from register_support import YILMAZ, checklist, institution_form
 
 from formgen.cli import main
 from formgen.workspace import Workspace
-from ingest.journal import writing
+from ingest.journal import load, writing
 
 ZOLKIEWSKA = {
     **YILMAZ,
@@ -141,3 +141,65 @@ def test_conflicts_count_in_english(tmp_path: Path) -> None:
     assert out == "nothing of these waits for a decision (4 in all: formgen register conflicts)\n"
     code, out = run(ws)
     assert "\nheld by checklist: Institution 2, Supported housing 1\n" in out
+
+
+def resolve(ws: Workspace, *args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, ["register", "resolve", *args, "-w", str(ws.root)])
+    return result.exit_code, result.output
+
+
+def test_resolve_one_field_of_every_institution_at_once_after_a_dry_run(tmp_path: Path) -> None:
+    """The phone numbers held in Neuss and Düsseldorf: the coordinator sees what taking the
+    returned ones would do, changing nothing, then takes them in one region, one decision
+    each in the journal (a rebuild makes them again)."""
+    ws = backlog(tmp_path)
+    kept = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
+    code, out = resolve(ws, "--field", "institution.phone", "--take", "theirs", "--dry-run")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "würde entscheiden (zurückgemeldeten Wert übernommen): c-0001  inst-0001 Praxis Şule "
+        "Yılmaz  Einrichtung › Telefon (Zentrale)",
+        "    im Register stünde dann: +49 211 555555",
+        "würde entscheiden (zurückgemeldeten Wert übernommen): c-0003  inst-0003 جمعية الأمل "
+        "للصحة النفسية  Einrichtung › Telefon (Zentrale)",
+        "    im Register stünde dann: +49 2131 2",
+        "Probelauf: nichts wurde geändert",
+    ]
+    assert (ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()) == kept
+
+    code, out = resolve(
+        ws, "--field", "institution.phone", "--region", "Rhein-Kreis Neuss (Neuss, Meerbusch)",
+        "--take", "theirs",
+    )  # fmt: skip
+    assert code == 0, out
+    assert out.startswith("entschieden (zurückgemeldeten Wert übernommen): c-0003  inst-0003 ")
+    assert ids(run(ws)[1]) == ["c-0001", "c-0002", "d-0001"]
+    assert CliRunner().invoke(main, ["register", "rebuild", "-w", str(ws.root)]).exit_code == 0
+    reg = load(ws)
+    assert reg.value("inst-0003", "institution.phone")["v"] == "+49 2131 2"
+    assert reg.value("inst-0001", "institution.phone")["v"] == "+49 211 999999"
+    assert sorted(reg.data["conflicts"]) == ["c-0001", "c-0002"]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "said"),
+    [
+        (["--take", "mine"], 2, "bitte einen Konflikt (c-0001), eine Einrichtung oder"),
+        (["inst-0001", "--region", "dormagen", "--take", "mine"], 2, "inst-0001 nennt seine"),
+        (["d-0001", "--merge", "--dry-run"], 2, "--dry-run gilt für zurückgestellte Werte"),
+        (
+            ["--field", "institution.phone", "--region", "dormagen", "--take", "mine"],
+            1,
+            "Fehler: kein zurückgestellter Konflikt für institution.phone unter diesen",
+        ),
+    ],
+    ids=["nothing-named", "filters-with-target", "dry-duplicate", "none-there"],
+)
+def test_resolve_a_group_misnamed_changes_nothing(
+    tmp_path: Path, args: list[str], code: int, said: str
+) -> None:
+    ws = backlog(tmp_path)
+    kept = ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()
+    got, out = resolve(ws, *args)
+    assert got == code and said in " ".join(out.split()), out
+    assert (ws.register_path.read_bytes(), (ws.root / "journal.jsonl").read_bytes()) == kept

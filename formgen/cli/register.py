@@ -150,7 +150,7 @@ def conflicts(
 
 
 @register.command("resolve")
-@click.argument("target")
+@click.argument("target", required=False)
 @click.option(
     "--take",
     type=click.Choice(["mine", "theirs"], case_sensitive=False),
@@ -160,7 +160,8 @@ def conflicts(
 @click.option(
     "--field",
     "path",
-    help="With an institution id: only this value path, e.g. psychotherapie.languages_offered.",
+    help="With an institution id: only this value path, e.g. psychotherapie.languages_offered; "
+    "without TARGET: this field's held values of every institution.",
 )
 @click.option(
     "--merge",
@@ -174,13 +175,25 @@ def conflicts(
     flag_value="new",
     help="For a probable duplicate: it is a different institution.",
 )
+@_filters
+@click.option("--dry-run", is_flag=True, help="Say what would be decided; change nothing.")
 @workspace_option
 @library_errors
 def resolve(
-    target: str, take: str | None, path: str | None, decision: str | None, workspace_dir: str
+    target: str | None,
+    take: str | None,
+    path: str | None,
+    decision: str | None,
+    categories: tuple[str, ...],
+    region: str | None,
+    dry_run: bool,
+    workspace_dir: str,
 ) -> None:
     """Decide what waits for review. TARGET is a conflict (c-0001), an institution id (all its
-    conflicts, or one with --field) or a probable duplicate (d-0001).
+    conflicts, or one with --field) or a probable duplicate (d-0001); without TARGET, --field
+    PATH decides that field's held values of every institution alike (of --region and
+    --category only, where given: 'register conflicts' with them lists them), e.g.
+    'register resolve --field institution.phone --region Dormagen --take theirs --dry-run'.
 
     A probable duplicate merged never replaces by itself what the institution gave or
     confirmed, or what was set by hand: each such value is held as a conflict, and said with
@@ -188,9 +201,15 @@ def resolve(
     ws = Workspace.open(workspace_dir)
     from ingest import history as history_mod
 
-    if target.startswith("d-"):
+    if target is None and path is None:
+        raise click.UsageError(Said("reg_usage_target"))
+    if target is not None and (region or categories):
+        raise click.UsageError(Said("reg_usage_group", target=target))
+    if target is not None and target.startswith("d-"):
         if decision is None:
             raise click.UsageError(Said("reg_usage_duplicate"))
+        if dry_run:
+            raise click.UsageError(Said("reg_usage_dry_duplicate", target=target))
         with journal.writing(ws) as w:
             before = set(w.register.data["conflicts"])
             iid = w.resolve_duplicate(target, decision)
@@ -205,11 +224,28 @@ def resolve(
         return
     if take is None:
         raise click.UsageError(Said("reg_usage_conflict"))
-    with journal.writing(ws) as w:
-        held = {c["id"]: c for c in w.register.conflicts()}
-        ids = w.resolve(target, take, path)
-        said = [history_mod.decided_text(w.register, held[cid], take, ws.language) for cid in ids]
-    echo("\n".join(said))
+
+    def decide(by: journal.RegisterWriter | Register, reg: Register) -> list[str]:
+        if target is not None:
+            return by.resolve(target, take, path)
+        ids = history_mod.held_of(reg, str(path), categories, region, ws.language)
+        for cid in ids:  # one decision each, as one at a time journals it
+            by.resolve(cid, take)
+        return ids
+
+    if dry_run:
+        reg = journal.load_to_change(ws)
+        held = {c["id"]: c for c in reg.conflicts()}
+        ids = decide(reg, reg)
+    else:
+        with journal.writing(ws) as w:
+            reg = w.register
+            held = {c["id"]: c for c in reg.conflicts()}
+            ids = decide(w, reg)
+    for cid in ids:
+        echo(history_mod.decided_text(reg, held[cid], take, ws.language, would=dry_run))
+    if dry_run:
+        echo(say("import_dry_run", ws.language))
 
 
 @register.command("retire")
