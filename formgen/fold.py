@@ -37,6 +37,8 @@ German keyboard types them; the apostrophes as the keyboard's ``'``."""
 def fold(text: str) -> str:
     """``text`` as compared: case, accents and marks folded away (``"Łódź"`` → ``"lodz"``,
     ``"ĐURIĆ"`` → ``"duric"``, ``"مُحَمَّد"`` → ``"محمد"``)."""
+    if text.isascii():  # no marks, no letter to write otherwise: its case alone (the most texts)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return bare.translate(BASE_LETTERS)

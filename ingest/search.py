@@ -14,6 +14,7 @@ names, ignoring case and accents as :func:`formgen.fold.fold` does ("Yilmaz" fin
 
 from __future__ import annotations
 
+import functools
 import re
 import shlex
 from collections.abc import Callable
@@ -73,7 +74,9 @@ def matcher(text: str) -> Callable[[str], bool]:
             return True
         return bool(digits) and any(digits in _digits(m.group()) for m in PHONE.finditer(stored))
 
-    return holds
+    # a workspace holds the same texts again and again (each revision of the journal, the
+    # register's history): each is looked at once
+    return functools.cache(holds)
 
 
 def _digits(phone: str) -> str:
