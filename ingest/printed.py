@@ -44,9 +44,9 @@ header, and names no category as without an entry: no checklist has a gap in a r
 offers.
 
 On screen (at 200 %, or with a screen reader) the PDF opens with its bookmarks: the contents
-(the lists under them), each group of checklists, each checklist with its regions, and the
-index, each going to its heading at the reader's zoom; each line of the contents, its page
-count too, is a link to its section. The contents keep giving each section's number of pages,
+(the lists under them), each group of checklists, each checklist with its regions, each region
+with its institutions (by name, in the order printed), and the index, each going to its heading
+at the reader's zoom; each line of the contents, its page count too, is a link to its section. The contents keep giving each section's number of pages,
 not a page number: every section numbers its own pages, from 1. A viewer's page box says
 the page as the footer does (/PageLabels: „20/3“, the contents „Inhalt/1“, the cover „i“),
 and each of the index's „20/3“ is a link to that page.
@@ -362,10 +362,11 @@ class _Part(_Section):
 
 
 class _At(_Section):
-    """An invisible marker: the entry of ``key`` (institution, category) begins here."""
+    """An invisible marker: the entry of ``key`` (institution, category) begins here; the
+    outline has its institution's name ``title`` here, under the region."""
 
-    def __init__(self, key: tuple[str, str]) -> None:
-        super().__init__("", None, "")
+    def __init__(self, key: tuple[str, str], title: str) -> None:
+        super().__init__(title, None, "")
         self.key = key
 
 
@@ -564,6 +565,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             return
         if isinstance(flowable, _At):
             self.book.at[flowable.key] = self.page - self.part_first + 1
+            self._mark(flowable.title, 3 if self.region else 2)  # under its region, if any
             return
         if isinstance(flowable, _Blank):
             self._blank = True
@@ -1263,7 +1265,16 @@ def _entry_block(
     table.setStyle(TableStyle(styles))
     tag = f"{iid} {say('print_continued', opt.lang)}"
     table.continued = functools.partial(_name, name, tag, st)  # made where it splits
-    return [_At((iid, cat.id)), table, Spacer(1, 4 * mm)]
+    # in the outline (a viewer's bookmarks) as at its head: a name longer than its ten lines
+    # shortened, „…“
+    room = (LABEL_W + VALUE_W - 2 * _PAD) * _ROW_LINES
+    title = linebreak.shorten(linebreak.collapse(name), _bold_width, room, least=_SHORTEST)
+    return [_At((iid, cat.id), title), table, Spacer(1, 4 * mm)]
+
+
+def _bold_width(text: str) -> float:
+    """The width of ``text`` in an entry's head (its institution's name)."""
+    return float(pdfmetrics.stringWidth(text, BOLD, 10.5))
 
 
 def _entered(reg: Register, inst: Json, entry: Json) -> dt.date | None:

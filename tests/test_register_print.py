@@ -43,7 +43,7 @@ from formgen.model import Choice, Schema, Text
 from formgen.workspace import Workspace
 from ingest.journal import load
 from ingest.pipeline import ingest_into_register
-from ingest.printed import STALE_INK, PrintOptions, render_register, visual
+from ingest.printed import STALE_INK, PrintOptions, extracted, render_register, visual
 from ingest.register import Register
 from ingest.values import check_multi, check_text
 
@@ -130,27 +130,93 @@ def test_the_print_opens_with_bookmarks_of_its_parts_checklists_and_regions(
     the bookmarks, the contents, each group with its checklists, each checklist with its
     regions (closed), and the index, each going to its heading, at the reader's zoom."""
     marks = outline(printed_pdf)
-    regions = ["Düsseldorf", "Rhein-Kreis Neuss (Neuss, Meerbusch)", "Dormagen"]
     assert [(level, title) for level, title, *_ in marks] == [
         (0, "Inhalt"),
         (0, "Checklisten „Sozialpsychiatrie“"),
         (1, "11. Krisen(interventions)dienst"),
-        *((2, region) for region in regions),
+        (2, "Düsseldorf"),
+        (3, "Krisendienst Łódź"),
+        (2, "Rhein-Kreis Neuss (Neuss, Meerbusch)"),
+        (2, "Dormagen"),
         (1, "15. PsychotherapeutIn, niedergelassen"),
-        *((2, region) for region in regions),
+        (2, "Düsseldorf"),
+        (3, "Praxis Şule Yılmaz"),
+        (2, "Rhein-Kreis Neuss (Neuss, Meerbusch)"),
+        (3, "Ольга Петренко Psychotherapie"),
+        (2, "Dormagen"),
+        (3, "Çiğdem Öztürk-İnce"),
+        (3, "مركز الاستشارة"),
         (0, "Verzeichnis und Zeichenerklärung"),
     ]
     with pdfplumber.open(io.BytesIO(printed_pdf)) as doc:
         for _level, title, page, top in marks:
-            # the heading under the place the bookmark goes to (not the page header's name)
-            found = doc.pages[page].search(title[:12], regex=False)
+            # the heading or name under the place the bookmark goes to (not the page header's)
+            found = doc.pages[page].search(extracted(title)[:12], regex=False)
             under = [f["top"] - (A4_HEIGHT - top) for f in found if f["top"] > 18 * MM]
             assert under and 0 <= under[0] < 30, (title, page, under)
     with pikepdf.open(io.BytesIO(printed_pdf)) as doc, doc.open_outline() as tree:
         assert doc.Root.PageMode == "/UseOutlines"
-        # a group shows its checklists; a checklist its regions when it is opened
+        # a group shows its checklists; a checklist its regions, a region its institutions
+        # when it is opened
         assert [item.is_closed for item in tree.root] == [False, False, False]
         assert [item.is_closed for item in tree.root[1].children] == [True, True]
+        assert [item.is_closed for item in tree.root[1].children[1].children] == [True] * 3
+
+
+def test_the_bookmarks_name_each_institution_under_its_region_as_printed() -> None:
+    """A coordinator with a print of hundreds of pages jumps to an institution from her
+    viewer's bookmarks: under each region its institutions, in the order printed, named as
+    their entries' heads name them, each going to its entry's page (the page the index gives);
+    without a valid region under „Ohne gültige Versorgungsregion“, in a schema without regions
+    under the checklist; as PDFium (Chrome's viewer) reads them."""
+    r = Register(SCHEMA)
+    r.merge(
+        checklist(
+            "psychotherapie",
+            {"name": "Praxis Dr. Gülşen Öztürk 27", "region": "dormagen"},
+            {"name": "Poradnia Zdrowia Psychicznego Łódź", "region": "dormagen"},
+            {"name": "مركز الاستشارة النفسية", "region": "dormagen"},
+            {"name": "Praxis Dr. Gülşen Öztürk 3", "region": "dormagen"},
+            {"name": "Центр психологической помощи", "region": "duesseldorf"},
+            {"name": "Beratung ohne Region", "region": "Köln"},
+            *({"name": f"Ambulanz Nr. {n}", "region": "duesseldorf"} for n in range(1, 40)),
+        )
+    )
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    text = pages(pdf)
+    labels = pypdf.PdfReader(io.BytesIO(pdf)).page_labels
+    marks = outline(pdf)
+    under = {}
+    for level, title, _page, _top in marks:
+        if level == 2:
+            region = under.setdefault(title, [])
+        elif level == 3:
+            region.append(title)
+    assert under == {
+        "Düsseldorf": [
+            *(f"Ambulanz Nr. {n}" for n in range(1, 40)),
+            "Центр психологической помощи",
+        ],
+        "Rhein-Kreis Neuss (Neuss, Meerbusch)": [],
+        "Dormagen": [
+            "Poradnia Zdrowia Psychicznego Łódź",
+            "Praxis Dr. Gülşen Öztürk 3",
+            "Praxis Dr. Gülşen Öztürk 27",
+            "مركز الاستشارة النفسية",
+        ],
+        "Ohne gültige Versorgungsregion": ["Beratung ohne Region"],
+    }
+    named = [(title, page) for level, title, page, _top in marks if level == 3]
+    for title, page in named:
+        # on its page, the head of its entry (the index's reference is the page's label)
+        assert extracted(title) in text[page] and labels[page].startswith("15/"), title
+    assert len({page for _title, page in named}) > 3  # over several pages
+    toc = [(b.level, b.get_title()) for b in pdfium.PdfDocument(pdf).get_toc()]
+    assert [title for level, title in toc if level == 3] == [title for title, _page in named]
+    bare = Register(replace(SCHEMA, regions=()))
+    bare.merge(checklist("psychotherapie", {"name": "Praxis Łódź"}))
+    bare_marks = outline(render_register(bare, PrintOptions(stand=STAND)))
+    assert (2, "Praxis Łódź") in [(level, title) for level, title, *_ in bare_marks]
 
 
 def test_the_contents_lines_and_page_counts_go_to_their_sections(
@@ -974,7 +1040,12 @@ def test_arabic_region_and_category_names_read_in_order_in_every_heading() -> No
     assert f"Versorgungsregion: {right_to_left('دوسلدورف')}" in cover
     # the bookmarks name them as written (UTF-16 text), not as drawn
     titles = [title for _level, title, *_ in outline(render_register(r, opts))]
-    assert titles[2:5] == ["11. Krisendienst (خدمة الطوارئ)", "دوسلدورف", "Neuss (نويس)"]
+    assert titles[2:6] == [
+        "11. Krisendienst (خدمة الطوارئ)",
+        "دوسلدورف",
+        "Krisendienst Łódź",
+        "Neuss (نويس)",
+    ]
 
 
 def renamed(schema: Schema, label: str) -> Schema:
@@ -1600,6 +1671,9 @@ def test_a_name_of_thousands_of_letters_is_shortened_at_its_head_and_printed_who
         name_lines = [line for line in lines if letter in line]
         assert len(name_lines) == 10 and "..." in name_lines[-1]  # „…“, as NFKC writes it
     assert "Krisendienst Łódź inst-0002" in "\n".join(text)
+    # in the bookmarks as at its head: shortened, „…“
+    (head,) = [title for level, title, *_ in outline(pdf) if level == 3 and letter in title]
+    assert head.endswith("…") and 0.9 < len(head) / "".join(name_lines).count(letter) < 1.1
 
 
 @pytest.mark.parametrize(
