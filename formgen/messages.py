@@ -562,6 +562,7 @@ WORDS: dict[str, dict[str, str]] = {
         "binder",
         "print_withdrawn_in": "section {sections}",
         "print_index": "Index and key",
+        "print_index_label": "Index",
         "print_index_languages": "By language",
         "print_index_places": "By place",
         "print_index_how": "After each name its section and the page in it: 20/3 is section 20, "
@@ -2868,6 +2869,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Ordner entfernen",
         "print_withdrawn_in": "Rubrik {sections}",
         "print_index": "Verzeichnis und Zeichenerklärung",
+        "print_index_label": "Verzeichnis",
         "print_index_languages": "Nach Sprache",
         "print_index_places": "Nach Ort",
         "print_index_how": "Hinter jedem Namen die Rubrik und die Seite darin: 20/3 ist Rubrik 20, "

@@ -46,10 +46,11 @@ offers.
 On screen (at 200 %, or with a screen reader) the PDF opens with its bookmarks: the contents
 (the lists under them), each group of checklists, each checklist with its regions, each region
 with its institutions (by name, in the order printed), and the index, each going to its heading
-at the reader's zoom; each line of the contents, its page count too, is a link to its section. The contents keep giving each section's number of pages,
-not a page number: every section numbers its own pages, from 1. A viewer's page box says
-the page as the footer does (/PageLabels: „20/3“, the contents „Inhalt/1“, the cover „i“),
-and each of the index's „20/3“ is a link to that page.
+at the reader's zoom; each line of the contents, its page count too, is a link to its section.
+The contents keep giving each section's number of pages, not a page number: every section
+numbers its own pages, from 1. A viewer's page box says the page as the footer does
+(/PageLabels: „20/3“, the contents „Inhalt/1“, the index „Verzeichnis/1“, the cover „i“), and
+each of the index's „20/3“ is a link to that page.
 
 :func:`render_register` is pure: register in, PDF bytes out.
 """
@@ -354,11 +355,13 @@ class _Region(_Section):
 
 class _Part(_Section):
     """An invisible marker: a part of the print begins here (the contents, a category's
-    section, the index), numbering its pages from 1; ``title`` names it in the footer."""
+    section, the index), numbering its pages from 1; ``title`` names it in the footer,
+    ``label`` in a viewer's page box, before the page's number („20/3“, „Inhalt/1“)."""
 
-    def __init__(self, key: str, title: str) -> None:
+    def __init__(self, key: str, title: str, label: str) -> None:
         super().__init__(title, None, "")
         self.key = key
+        self.label = label
 
 
 class _At(_Section):
@@ -560,8 +563,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self._contents()
             self.part, self.part_first = flowable, self.page
             # a viewer's page box says the page as the footer and the index do: „20/3“
-            prefix = flowable.key if flowable.key.isdigit() else flowable.title
-            self.canv.addPageLabel(self.page - 1, "ARABIC", 1, f"{prefix}/")
+            self.canv.addPageLabel(self.page - 1, "ARABIC", 1, f"{flowable.label}/")
             return
         if isinstance(flowable, _At):
             self.book.at[flowable.key] = self.page - self.part_first + 1
@@ -786,10 +788,9 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     story.append(NextPageTemplate("body"))
     story.append(PageBreak())
     # contents
-    story.append(_Part("contents", say("print_contents", lang)))
-    story.append(_Section(say("print_contents", lang), None, ""))
-    story.append(_Mark(say("print_contents", lang), 0))
-    story.append(_para(say("print_contents", lang), st["h1"]))
+    contents = say("print_contents", lang)
+    story += [_Part("contents", contents, contents), _Section(contents, None, "")]
+    story += [_Mark(contents, 0), _para(contents, st["h1"])]
     toc = TableOfContents()
     toc.levelStyles = [st["toc0"], st["toc1"]]
     toc.dotsMinLevel = 1
@@ -811,7 +812,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
     for cat in cats:
         group = next(g for g in schema.groups if cat in g.categories)
         title = f"{numbers[cat.id]}. {cat.label.get(opt.lang)}"
-        story += [PageBreak(), *recto, _Part(str(numbers[cat.id]), title)]
+        number = str(numbers[cat.id])
+        story += [PageBreak(), *recto, _Part(number, title, number)]
         if group.id != last_group:
             story.append(_Section(title, 0, group.label.get(opt.lang)))
             last_group = group.id
@@ -864,7 +866,10 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         story += [*lead, _Made(first), *(_Made(b, together=True) for b in rest)]
     if n_entries:  # an index and what the marks mean, of what is printed
         index = say("print_index", lang)
-        story += [PageBreak(), *recto, _Part("index", index), _Section(index, 0, index)]
+        # in the page box by its first word („Verzeichnis/2“), not „Verzeichnis und
+        # Zeichenerklärung/2“, more than the box shows
+        part = _Part("index", index, say("print_index_label", lang))
+        story += [PageBreak(), *recto, part, _Section(index, 0, index)]
         story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
         story.append(_Later(functools.partial(_index, reg, places, book, st, lang)))
