@@ -353,14 +353,22 @@ def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
     # lines as drawn, left to right (an Arabic value's letters in visual order, as
     # :func:`ingest.printed.extracted` reads them; a print made before 2026-11-24 drew shaped
     # presentation forms, :func:`ingest.printed.visual`), without the breaks a long value was
-    # wrapped at
+    # wrapped at. Page by page, each freed once read (a page's characters take megabytes), up
+    # to the first that holds one: a value that goes on over a page is found with the end of
+    # the page before kept
+    drawn = {"".join(w.split()) for n in needles for w in (n, extracted(n), visual(n))}
+    longest = max(map(len, drawn))
+    text = ""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            text = "".join(_drawn_lines(page) for page in pdf.pages)
+            for page in pdf.pages:
+                text = text[-longest:] + _drawn_lines(page)
+                page.close()
+                if any(d in text for d in drawn):
+                    return True
     except (pdfminer.psparser.PSException, ValueError, KeyError):  # PDF syntax errors too
         return False
-    drawn = {"".join(w.split()) for n in needles for w in (n, extracted(n), visual(n))}
-    return any(d in text for d in drawn)
+    return False
 
 
 def _drawn_lines(page: Any) -> str:

@@ -30,6 +30,7 @@ from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from test_register_returns import RECIPIENTS, mail_from, mailed_form, run
 
+import ingest.erase
 from formgen.cli import main
 from formgen.workspace import Workspace, WorkspaceError
 from ingest.erase import erase, holds
@@ -450,6 +451,37 @@ def test_a_printed_register_with_an_arabic_name_is_found_and_deleted(
     assert code == 0, out
     assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {printed}" in out
     assert not printed.exists()
+
+
+@pytest.mark.parametrize("name", ["Оксана Коваленко", "ليلى حداد"], ids=["cyrillic", "arabic"])
+def test_a_print_is_read_page_by_page_up_to_the_page_holding_the_value(
+    ws: Workspace, name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A print's text is read a page at a time (a print of 3,000 institutions has 2,000 pages
+    of megabytes each once read), up to the first page that holds the value: the print of the
+    whole register goes; a print of another checklist, read to its end, stays."""
+    code, out = register(ws, "set", "ar-1", "krisendienst.contact_name", name, "--note", "tel.")
+    assert code == 0, out
+    assert register(ws, "print")[0] == 0
+    (whole,) = ws.exports_dir.glob("*.pdf")
+    assert register(ws, "print", "--category", "Psychotherapie")[0] == 0
+    (other,) = set(ws.exports_dir.glob("*.pdf")) - {whole}
+    read: list[int] = []
+    drawn = ingest.erase._drawn_lines
+    monkeypatch.setattr(ingest.erase, "_drawn_lines", lambda p: read.append(1) or drawn(p))
+    for path, held in ((whole, True), (other, False)):
+        with pdfplumber.open(path) as pdf:
+            pages = len(pdf.pages)
+        read.clear()
+        assert holds(path.read_bytes(), [name]) is held, path
+        assert (len(read) < pages) if held else (len(read) == pages), (path, len(read), pages)
+
+    code, out = register(ws, "erase", "ar-1", "krisendienst.contact_name", "--note", NOTE, "--yes")
+
+    assert code == 0, out
+    assert f"von formgen erstellte Datei mit einem der Werte, wird gelöscht: {whole}" in out
+    assert not whole.exists()
+    assert str(other) not in out and other.exists()
 
 
 class Crash(Exception):
