@@ -84,6 +84,7 @@ from typing import Any
 import pdfminer.psparser
 import pdfplumber
 import pikepdf
+from pdfminer.layout import LTChar, LTContainer
 
 from formgen.errors import RegisterError
 from formgen.fold import fold
@@ -372,14 +373,26 @@ def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
 
 
 def _drawn_lines(page: Any) -> str:
-    """The characters of ``page`` line by line, each line left to right, without spaces."""
-    rows: dict[int, list[Any]] = {}
-    for c in page.chars:
-        rows.setdefault(round(c["top"]), []).append(c)
+    """The characters of ``page`` line by line, each line left to right, without spaces: its
+    layout's characters where ``page.chars`` puts them (``top``, ``x0``), without the dozen
+    other attributes it resolves for each (half the time)."""
+    left, top = page.mediabox[:2]
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for c in _chars(page.layout):
+        rows.setdefault(round((page.height - c.y1) + top), []).append((c.x0 + left, c.get_text()))
     return "".join(
-        "".join("".join(c["text"] for c in sorted(row, key=lambda c: c["x0"])).split())
+        "".join("".join(t for _, t in sorted(row, key=lambda c: c[0])).split())
         for _, row in sorted(rows.items())
     )
+
+
+def _chars(objs: Iterable[Any]) -> Iterable[LTChar]:
+    """The characters among ``objs`` and in their containers (a figure's), in drawn order."""
+    for o in objs:
+        if isinstance(o, LTChar):
+            yield o
+        elif isinstance(o, LTContainer):
+            yield from _chars(o)
 
 
 # ---------------------------------------------------------------------- the journal
