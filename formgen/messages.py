@@ -460,6 +460,13 @@ WORDS: dict[str, dict[str, str]] = {
         "deleted: {path}: the send log does not show it is this workspace's (a copy of a "
         "workspace names the original's drafts; an older formgen did not say): delete it by "
         "hand where it is",
+        "erase_mail_sent": "  mail sent with a value (in its form, or to the address), out of "
+        "the erasure's reach: round {round}, {day}, to {to}: delete it by hand in the mailbox "
+        "(Sent) and ask the recipient to",
+        "erase_mail_draft": "  mail written as a draft with a value (in its form, or to the "
+        "address), out of the erasure's reach if it was sent from the mail program: round "
+        "{round}, {day}, to {to}: delete it by hand in the mailbox (Sent) and ask the "
+        "recipient to",
         "erase_test_draft": "  test draft (formgen mail … --test-to), out of the erasure's reach "
         "(formgen does not know what it holds; it may carry the values): {path}: look at it "
         "and delete it by hand",
@@ -798,6 +805,11 @@ WORDS: dict[str, dict[str, str]] = {
         "access_where_sendlog": "Send log (sendlog.jsonl):",
         "access_where_issued": "Forms issued and what they were prefilled with (issued.jsonl; "
         "the forms in forms/):",
+        "access_where_mail": "Mails with these forms (sendlog.jsonl): out of formgen's reach, "
+        "in the mailbox they were sent from (Sent) and the recipient's; a draft if it was sent "
+        "from the mail program:",
+        "access_mail_sent": "sent",
+        "access_mail_draft": "draft",
         "access_where_export": "Reports and exports (exports/):",
         "access_line": "{file} line {n}",
         "access_not_searched": "Not searched inside: {files}the mail drafts outside the "
@@ -2764,6 +2776,13 @@ WORDS: dict[str, dict[str, str]] = {
         "der Werte enthält, wird NICHT gelöscht: {path}: das Versandprotokoll zeigt nicht, dass "
         "er zu diesem Arbeitsbereich gehört (eine Kopie eines Arbeitsbereichs nennt die "
         "Entwürfe des Originals; ein älteres formgen sagte es nicht): dort von Hand löschen",
+        "erase_mail_sent": "  verschickte Mail mit einem der Werte (im Formular oder als "
+        "Adresse), außer Reichweite der Löschung: Runde {round}, {day}, an {to}: im Postfach "
+        "(Gesendet) von Hand löschen und den Empfänger darum bitten",
+        "erase_mail_draft": "  als Entwurf geschriebene Mail mit einem der Werte (im Formular "
+        "oder als Adresse), außer Reichweite der Löschung, falls sie aus dem Mailprogramm "
+        "verschickt wurde: Runde {round}, {day}, an {to}: im Postfach (Gesendet) von Hand "
+        "löschen und den Empfänger darum bitten",
         "erase_test_draft": "  Testentwurf (formgen mail … --test-to), außer Reichweite der "
         "Löschung (formgen weiß nicht, was er enthält; er kann die Werte enthalten): {path}: "
         "ansehen und von Hand löschen",
@@ -3118,6 +3137,11 @@ WORDS: dict[str, dict[str, str]] = {
         "access_where_sendlog": "Versandprotokoll (sendlog.jsonl):",
         "access_where_issued": "Ausgestellte Formulare und womit sie vorausgefüllt waren "
         "(issued.jsonl; die Formulare in forms/):",
+        "access_where_mail": "Mails mit diesen Formularen (sendlog.jsonl): außer Reichweite von "
+        "formgen, im Postfach, aus dem sie verschickt wurden (Gesendet), und beim Empfänger; ein "
+        "Entwurf, falls er aus dem Mailprogramm verschickt wurde:",
+        "access_mail_sent": "verschickt",
+        "access_mail_draft": "Entwurf",
         "access_where_export": "Berichte und Exporte (exports/):",
         "access_line": "{file} Zeile {n}",
         "access_not_searched": "Nicht im Inneren durchsucht: {files}die Mail-Entwürfe außerhalb "

@@ -9,7 +9,8 @@ every file formgen keeps in the workspace, not only in the values the register h
 * ``journal.jsonl``: every change as it was written, line by line;
 * ``quarantine/*.json``: the records of the files kept aside (their names, senders, subjects);
 * ``sendlog.jsonl`` (what was mailed to whom) and ``issued.jsonl`` (what each form was
-  prefilled with);
+  prefilled with), and the mails a form found there went out with (:func:`_mails`: round, day,
+  address, sent or a draft), out of reach in the mailboxes they went to;
 * the text files under ``exports/``: ingest reports, CSV and JSON exports, line by line.
 
 It is matched as ``register find`` matches (:func:`ingest.search.matcher`: case, accents and
@@ -30,8 +31,8 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from formgen.identity import reference
-from formgen.sendlog import SENDLOG
+from formgen.identity import parse_reference, reference
+from formgen.sendlog import SENDLOG, SendLog
 from formgen.workspace import ISSUED, REGISTER, Workspace
 from ingest.journal import JOURNAL, archive_path
 from ingest.register import IMPORT
@@ -49,7 +50,10 @@ class Place:
     where: str
     """What kind of place: ``value`` (the register's value now), ``earlier`` (a value replaced
     since, in the history), ``held`` (a held conflict or probable duplicate), ``source``
-    (where values came from), ``journal``, ``quarantine``, ``sendlog``, ``issued``, ``export``."""
+    (where values came from), ``journal``, ``quarantine``, ``sendlog``, ``issued``, ``mail``
+    (a mail, sent or written as a draft, with a form ``issued`` holds it in: :attr:`field`
+    ``sent`` or ``draft``, :attr:`about` its round, :attr:`text` the address it went to),
+    ``export``."""
     file: str
     """The file that holds it, relative to the workspace."""
     text: str
@@ -252,7 +256,27 @@ def look(ws: Workspace, text: str) -> list[Place]:
             if _spot(place) not in seen:
                 seen.add(_spot(place))
                 places.append(replace(place, partial=part))
-    return places
+    return places + _mails(ws, places)
+
+
+def _mails(ws: Workspace, places: list[Place]) -> list[Place]:
+    """The mails (sent, or written as drafts) that had one of the forms of ``places`` attached:
+    out of formgen's reach, in the mailboxes they went to; partial where each of their forms'
+    places is."""
+    forms: dict[str, str | None] = {}  # a form's instance id: the part its place holds
+    for p in places:
+        form = parse_reference(p.about or "") if p.where == "issued" else None
+        if form is not None and (form not in forms or p.partial is None):
+            forms[form] = p.partial
+    found = []
+    for d in SendLog(ws.root).deliveries():
+        held = [i for i in d.instance_ids if i in forms]
+        if d.delivered and held:
+            how = "sent" if d.sent_at else "draft"
+            part = None if any(forms[i] is None for i in held) else forms[held[0]]
+            mail = Place("mail", SENDLOG, d.email, d.institution_id, how, d.delivered_at, d.round)
+            found.append(replace(mail, partial=part))
+    return found
 
 
 def _spot(place: Place) -> Place:
@@ -319,6 +343,7 @@ WHERE = (
     "quarantine",
     "sendlog",
     "issued",
+    "mail",
     "export",
 )
 """The kinds of :attr:`Place.where`, in the order the places are listed."""

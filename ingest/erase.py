@@ -22,6 +22,9 @@ the current one and every earlier one — from everything the workspace keeps:
   shows they are this workspace's, else named (:attr:`Erasure.unproven`); one the send log
   names that is not where it says is named, to be deleted by hand; a test's drafts (``mail
   --test-to``) are named, never deleted;
+* the mails of its rounds, sent or written as drafts, whose forms were prefilled with a value
+  or that went to an erased address: named with their round, day and address, out of reach
+  in the mailboxes they went to;
 * quarantine copies that came from the institution (its form's reference, or a mail from an
   address it has or had): deleted, whatever they show (a scan formgen cannot read); a copy of
   unknown origin that carries a value: deleted too;
@@ -92,7 +95,7 @@ from formgen.identity import parse_reference
 from formgen.messages import Said
 from formgen.model import INSTITUTION
 from formgen.record import ERASED, ERASED_MARK
-from formgen.sendlog import SENDLOG, TEST_DRAFTS
+from formgen.sendlog import SENDLOG, TEST_DRAFTS, SendLog
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine, spool
 from ingest.printed import extracted, visual
@@ -132,6 +135,20 @@ class Original:
 
 
 @dataclass(frozen=True)
+class Mail:
+    """A mail of one of the institution's rounds that held an erased value: out of the
+    erasure's reach, in the mailboxes it went to (:attr:`Erasure.mails`)."""
+
+    round: str
+    at: str
+    """When it was sent, or written as a draft (ISO, as the send log says it)."""
+    to: str
+    """The address it went, or was to go, to (``""``: none the log keeps)."""
+    sent: bool
+    """Sent through SMTP; else a draft the coordinator may have sent from the mail program."""
+
+
+@dataclass(frozen=True)
 class Erasure:
     """What :func:`erase` erases (or erased) for one institution."""
 
@@ -160,6 +177,9 @@ class Erasure:
     """The institution's mail drafts that carry a value but are not shown to be this
     workspace's: named, not deleted (a copy of a workspace names the original's drafts; an
     older formgen logged a draft's path relative to the folder ``formgen mail`` ran in)."""
+    mails: tuple[Mail, ...] = ()
+    """The institution's mails (sent, or written as drafts) whose forms were prefilled with an
+    erased value, or that went to an erased address: named, out of reach."""
     test_drafts: tuple[str, ...] = ()
     """The drafts of tests for the institution (``formgen mail --test-to --drafts``) that are
     still where they were written: named, never deleted (a test's forms are nobody's)."""
@@ -766,6 +786,25 @@ def _drafts(
     return list(once(found)), list(once(missing)), list(once(unproven))
 
 
+def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Mail, ...]:
+    """The mails of ``iid``'s rounds that held an erased value (:attr:`Erasure.mails`): a form
+    attached was prefilled with one (its ``issued.jsonl`` line gets a marker), or the address
+    they went to is one."""
+    mark = _issued_marked(ws, paths, marks)
+    held = {
+        str(e.get("formgen.instance_id"))
+        for e in _log_events(ws.root / ISSUED)
+        if e.get("formgen.institution_id") == iid and mark(e) != e
+    }
+    return tuple(
+        Mail(d.round, d.delivered_at, d.email, bool(d.sent_at))
+        for d in SendLog(ws.root).deliveries()
+        if d.institution_id == iid
+        and d.delivered
+        and (held.intersection(d.instance_ids) or d.email in marks.needles)
+    )
+
+
 def _test_drafts(ws: Workspace, iid: str) -> tuple[str, ...]:
     """The drafts of tests for ``iid`` that are still there (:attr:`Erasure.test_drafts`)."""
     paths = (
@@ -920,6 +959,7 @@ def _plan(
         drafts=tuple(drafts),
         missing=tuple(missing),
         unproven=tuple(unproven),
+        mails=_mails(ws, iid, wanted, marks),
         test_drafts=_test_drafts(ws, iid),
         gone=tuple(
             sorted(

@@ -492,6 +492,7 @@ def erase(
     Says what it will erase (values masked) and asks first, unless --yes.
     """
     from ingest import erase as erase_mod
+    from ingest.quarantine import local_day
 
     ws = Workspace.open(workspace_dir)
     lang = ws.language
@@ -565,6 +566,11 @@ def erase(
             echo(say("erase_draft_missing", lang, path=missing))
         for path in e.unproven:
             echo(say("erase_draft_unproven", lang, path=str(path)))
+        for m in e.mails:  # out of reach: named with what finds it in a mailbox
+            to = erase_mod.mask(m.to) if m.to in e.values else m.to or "?"
+            day = in_language(local_day(m.at), lang)
+            key = "erase_mail_sent" if m.sent else "erase_mail_draft"
+            echo(say(key, lang, round=m.round, day=day, to=to))
         for test in e.test_drafts:
             echo(say("erase_test_draft", lang, path=test))
         for folder in e.spools:
@@ -1091,12 +1097,13 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     except RegisterError as exc:  # damaged or edited by hand: searched as text, names unknown
         echo(say("regerr_warning", lang, warning=in_language(exc.args[0], lang)), err=True)
         reg = None
-    if not places:
+    stored = [p for p in places if p.where != "mail"]  # a mail lies in mailboxes, not in root
+    if not stored:
         echo(say("access_none", lang, text=text, root=root))
     else:
-        echo(say_count("access_head", lang, len(places), text=text, root=root))
-        if partial := list(dict.fromkeys(p.partial for p in places if p.partial)):
-            n = sum(1 for p in places if p.partial)
+        echo(say_count("access_head", lang, len(stored), text=text, root=root))
+        if partial := list(dict.fromkeys(p.partial for p in stored if p.partial)):
+            n = sum(1 for p in stored if p.partial)
             named = ", ".join(f"„{part}“" for part in partial)
             echo(say_count("access_partial", lang, n, parts=named))
     for where in access.WHERE:
@@ -1115,7 +1122,10 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts.append(say("access_line", lang, file=p.file, n=p.line))
             elif p.where in ("quarantine", "export"):
                 parts.append(p.file)
-            parts += [x for x in (p.about, p.field) if x]
+            if p.where == "mail":  # a mail: its round, sent or a draft
+                parts += [p.about or "?", say(f"access_mail_{p.field}", lang)]
+            else:
+                parts += [x for x in (p.about, p.field) if x]
             if p.at:
                 parts.append(in_language(local_day(p.at), lang))
             if p.partial:
