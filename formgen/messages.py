@@ -467,6 +467,11 @@ WORDS: dict[str, dict[str, str]] = {
         "address), out of the erasure's reach if it was sent from the mail program: round "
         "{round}, {day}, to {to}: delete it by hand in the mailbox (Sent) and ask the "
         "recipient to",
+        "erase_outside": "  file formgen wrote outside the workspace on {day} (--out, --output, "
+        "-o) that holds a value, out of the erasure's reach: {path}: delete it by hand",
+        "erase_outside_gone": "  file formgen wrote outside the workspace on {day} (--out, "
+        "--output, -o), no longer there: {path}: if it was moved or copied, delete it there by "
+        "hand",
         "erase_test_draft": "  test draft (formgen mail … --test-to), out of the erasure's reach "
         "(formgen does not know what it holds; it may carry the values): {path}: look at it "
         "and delete it by hand",
@@ -811,6 +816,10 @@ WORDS: dict[str, dict[str, str]] = {
         "access_mail_sent": "sent",
         "access_mail_draft": "draft",
         "access_where_export": "Reports and exports (exports/):",
+        "access_outside": "Not searched, written by formgen outside the workspace (--out, "
+        "--output, -o; written.jsonl): forms, prints and tables that may hold the text:",
+        "access_outside_file": "  {path} · {day}",
+        "access_outside_gone": "  {path} · {day} · no longer there (moved or deleted)",
         "access_line": "{file} line {n}",
         "access_not_searched": "Not searched inside: {files}the mail drafts outside the "
         "workspace (mail --drafts: the send log names them) and test drafts (mail --test-to).",
@@ -2783,6 +2792,12 @@ WORDS: dict[str, dict[str, str]] = {
         "oder als Adresse), außer Reichweite der Löschung, falls sie aus dem Mailprogramm "
         "verschickt wurde: Runde {round}, {day}, an {to}: im Postfach (Gesendet) von Hand "
         "löschen und den Empfänger darum bitten",
+        "erase_outside": "  Datei, die formgen am {day} außerhalb des Arbeitsbereichs schrieb "
+        "(--out, --output, -o), mit einem der Werte, außer Reichweite der Löschung: {path}: von "
+        "Hand löschen",
+        "erase_outside_gone": "  Datei, die formgen am {day} außerhalb des Arbeitsbereichs "
+        "schrieb (--out, --output, -o), nicht mehr da: {path}: falls verschoben oder kopiert, "
+        "dort von Hand löschen",
         "erase_test_draft": "  Testentwurf (formgen mail … --test-to), außer Reichweite der "
         "Löschung (formgen weiß nicht, was er enthält; er kann die Werte enthalten): {path}: "
         "ansehen und von Hand löschen",
@@ -3143,6 +3158,11 @@ WORDS: dict[str, dict[str, str]] = {
         "access_mail_sent": "verschickt",
         "access_mail_draft": "Entwurf",
         "access_where_export": "Berichte und Exporte (exports/):",
+        "access_outside": "Nicht durchsucht, von formgen außerhalb des Arbeitsbereichs "
+        "geschrieben (--out, --output, -o; written.jsonl): Formulare, Drucke und Tabellen, die "
+        "den Text enthalten können:",
+        "access_outside_file": "  {path} · {day}",
+        "access_outside_gone": "  {path} · {day} · nicht mehr da (verschoben oder gelöscht)",
         "access_line": "{file} Zeile {n}",
         "access_not_searched": "Nicht im Inneren durchsucht: {files}die Mail-Entwürfe außerhalb "
         "des Arbeitsbereichs (mail --drafts: das Versandprotokoll nennt sie) und Testentwürfe "

@@ -53,6 +53,10 @@ from formgen.schema_load import default_schema, did_you_mean, load_schema, shipp
 CONFIG = "workspace.toml"
 SECRET = "secret.key"
 ISSUED = "issued.jsonl"
+WRITTEN = "written.jsonl"
+"""The files formgen wrote outside the workspace (``--out``, ``--output``, ``-o``): one line
+each, ``at``, ``path`` (absolute) and, for a form, ``institution_id``; no value. ``register
+erase`` and ``register find --all`` name them (:meth:`Workspace.written_outside`)."""
 LOCK = ".lock"
 REGISTER = "register.json"
 SCHEMAS = "schemas"
@@ -684,6 +688,35 @@ class Workspace:
     def templates_dir(self) -> Path:
         """The workspace's own mail texts, ``<kind>.<lang>.txt``: each replaces the shipped one."""
         return self.root / "mail_templates"
+
+    # ------------------------------------------------------------------ files written outside
+
+    def wrote(self, path: Path, institution_id: str | None = None) -> None:
+        """Remember a file written outside the workspace (:data:`WRITTEN`); one inside it is
+        under ``forms/`` or ``exports/``, or where the coordinator put it, and not logged."""
+        path = path.resolve()
+        if path.is_relative_to(self.root.resolve()):
+            return
+        data = {"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "path": str(path)}
+        if institution_id:
+            data["institution_id"] = institution_id
+        append_line(self.root / WRITTEN, json.dumps(data, ensure_ascii=False))
+
+    def written_outside(self) -> list[dict[str, str]]:
+        """Each file :meth:`wrote` logged, once, as it was last written (a damaged line is
+        skipped)."""
+        path = self.root / WRITTEN
+        lines = path.read_text("utf-8", errors="replace").splitlines() if path.is_file() else []
+        last: dict[str, dict[str, str]] = {}
+        for line in lines:
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(data, dict) and isinstance(data.get("path"), str):
+                last.pop(data["path"], None)
+                last[data["path"]] = {k: str(v) for k, v in data.items()}
+        return list(last.values())
 
     # ------------------------------------------------------------------ issued forms
 

@@ -24,7 +24,10 @@ the current one and every earlier one — from everything the workspace keeps:
   --test-to``) are named, never deleted;
 * the mails of its rounds, sent or written as drafts, whose forms were prefilled with a value
   or that went to an erased address: named with their round, day and address, out of reach
-  in the mailboxes they went to;
+  in the mailboxes they went to; the files formgen wrote outside the workspace (``--out``,
+  ``--output``, ``-o``: :meth:`formgen.workspace.Workspace.written_outside`), of the
+  institution or the whole register, that hold a value: named, with the day, never deleted;
+  those no longer there named as such;
 * quarantine copies that came from the institution (its form's reference, or a mail from an
   address it has or had): deleted, whatever they show (a scan formgen cannot read); a copy of
   unknown origin that carries a value: deleted too;
@@ -180,6 +183,13 @@ class Erasure:
     mails: tuple[Mail, ...] = ()
     """The institution's mails (sent, or written as drafts) whose forms were prefilled with an
     erased value, or that went to an erased address: named, out of reach."""
+    outside: tuple[tuple[str, str], ...] = ()
+    """The files formgen wrote outside the workspace (``--out``, ``--output``, ``-o``: its forms,
+    prints and tables of the whole register) that hold a value, each with when it was written:
+    named, never deleted (the coordinator chose where they went)."""
+    outside_gone: tuple[tuple[str, str], ...] = ()
+    """Those files (of the institution or the whole register) no longer where formgen wrote
+    them: named, with when, for a copy or a move to be found by hand."""
     test_drafts: tuple[str, ...] = ()
     """The drafts of tests for the institution (``formgen mail --test-to --drafts``) that are
     still where they were written: named, never deleted (a test's forms are nobody's)."""
@@ -805,6 +815,27 @@ def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Ma
     )
 
 
+def _outside(
+    ws: Workspace, iid: str, named: list[str]
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The files formgen wrote outside the workspace for ``iid`` or of the whole register that
+    hold one of ``named``, and those no longer there (:attr:`Erasure.outside`, each with when
+    it was written)."""
+    there, gone = [], []
+    for w in ws.written_outside():
+        if w.get("institution_id", iid) != iid:
+            continue
+        path = Path(w["path"])
+        try:
+            if holds(path.read_bytes(), named):
+                there.append((w["path"], w["at"]))
+        except FileNotFoundError:
+            gone.append((w["path"], w["at"]))
+        except OSError:  # there, but not to be read (a folder, no permission): named all the same
+            there.append((w["path"], w["at"]))
+    return tuple(there), tuple(gone)
+
+
 def _test_drafts(ws: Workspace, iid: str) -> tuple[str, ...]:
     """The drafts of tests for ``iid`` that are still there (:attr:`Erasure.test_drafts`)."""
     paths = (
@@ -936,6 +967,7 @@ def _plan(
     # an original an earlier erasure (of any institution) deleted is not this one's to record
     deleted_before = {s for o in ops if o.get("op") == "erase" for s in o.get("originals", ())}
     drafts, missing, unproven = _drafts(ws, iid, needles, deleted)
+    outside = _outside(ws, iid, named)
     inst = reg.institution(iid)
     holding = _holding(reg, needles)
     erasure = Erasure(
@@ -961,6 +993,8 @@ def _plan(
         unproven=tuple(unproven),
         mails=_mails(ws, iid, wanted, marks),
         test_drafts=_test_drafts(ws, iid),
+        outside=outside[0],
+        outside_gone=outside[1],
         gone=tuple(
             sorted(
                 s

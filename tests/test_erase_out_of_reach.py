@@ -82,3 +82,74 @@ def test_erase_and_find_all_name_each_mail_whose_form_held_her_name(tmp_path: Pa
     assert "Runde einladung" not in erased
     assert not (tmp_path / "d2" / "ua-1.eml").exists()
     assert f"„{ZOFIA}“: nirgends gefunden" in fg("register", "find", "--all", ZOFIA, "-w", ws)
+
+
+LIST = (
+    "institution_id;category;name;street;postcode;city;region;phone;email;languages_offered;"
+    "contact_name;contact_phone;contact_email\n"
+    ";krisendienst;Polska Misja Katolicka – Poradnia Łódź;Musterstraße 2;41460;Neuss;"
+    f"neuss_meerbusch;0211 1000037;poradnia@example.org;pl,de;{ZOFIA};"
+    "0211 9876543;zofia.wl@poradnia-example.org\n"
+    ";psychotherapie;Praxis Öztürk;Rheinstraße 1;40213;Düsseldorf;duesseldorf;0211 1111111;"
+    "praxis@oeztuerk.example;tr,de;Ayşe Öztürk;0211 2222222;a.oeztuerk@oeztuerk.example\n"
+)
+
+
+def test_erase_and_find_all_name_the_files_written_outside_the_workspace(tmp_path: Path) -> None:
+    """Her institution's form for a telephone call (generate pdf|docx --institution --out), a
+    meeting's forms (generate --recipients --out), a print and a table for a working group
+    (register print --output, register export -o) were written outside the workspace, each
+    holding her name: find --all names every one with its day, the print moved away as no
+    longer there; the erasure names those that hold her values, to be deleted by hand, and
+    keeps them, names the print as gone, and not Praxis Öztürk's form. Files written inside
+    the workspace are not logged."""
+    ws, out = tmp_path / "ws", tmp_path / "AG Migration"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    (tmp_path / "treffen.csv").write_text(
+        "id;institution;email;categories;region\n"
+        "inst-0001;Polska Misja;poradnia@example.org;krisendienst;neuss_meerbusch\n"
+        "inst-0002;Praxis Öztürk;praxis@oeztuerk.example;psychotherapie;duesseldorf\n",
+        "utf-8",
+    )
+    telefonat = out / "Telefonat Łódź.pdf"
+    fg("generate", "pdf", "--institution", "inst-0001", "-w", ws, "--out", telefonat)
+    fg("generate", "docx", "--institution", "inst-0001", "-w", ws, "--out", out / "Łódź.docx")
+    fg("generate", "pdf", "--recipients", tmp_path / "treffen.csv", "-w", ws, "--out", out / "Treffen")  # fmt: skip
+    fg("register", "print", "-w", ws, "--output", out / "Verzeichnis.pdf")
+    fg("register", "export", "-w", ws, "--format", "xlsx", "-o", out / "Verzeichnis.xlsx")
+    fg("register", "print", "-w", ws)  # in exports/: not logged
+    (out / "Verzeichnis.pdf").rename(tmp_path / "verschoben.pdf")
+    day = dt.date.today().strftime("%d.%m.%Y")
+    forms = sorted((out / "Treffen").glob("*.pdf"))
+    theirs = [p for p in forms if p.name.startswith("inst-0002")]
+    ours = [p for p in forms if p.name.startswith("inst-0001")]
+    assert len(theirs) == len(ours) == 1 and holds(ours[0].read_bytes(), [ZOFIA])
+
+    found = fg("register", "find", "--all", ZOFIA, "-w", ws)
+
+    assert (
+        "Nicht durchsucht, von formgen außerhalb des Arbeitsbereichs geschrieben (--out, "
+        "--output, -o; written.jsonl): Formulare, Drucke und Tabellen, die den Text enthalten "
+        "können:"
+    ) in found
+    for path in (telefonat, out / "Łódź.docx", *forms, out / "Verzeichnis.xlsx"):
+        assert f" {path} · {day} " in f"{found} ", path
+    assert f"{out / 'Verzeichnis.pdf'} · {day} · nicht mehr da (verschoben oder gelöscht)" in found
+    assert "exports" not in found.split("written.jsonl")[1]
+
+    erased = fg("register", "erase", "inst-0001", "krisendienst.contact_name", "-w", ws, "--note", NOTE, "--yes")  # fmt: skip
+
+    for path in (telefonat, out / "Łódź.docx", ours[0], out / "Verzeichnis.xlsx"):
+        assert (
+            f"Datei, die formgen am {day} außerhalb des Arbeitsbereichs schrieb (--out, --output, "
+            f"-o), mit einem der Werte, außer Reichweite der Löschung: {path}: von Hand löschen"
+        ) in erased
+        assert path.exists()
+    assert (
+        f"Datei, die formgen am {day} außerhalb des Arbeitsbereichs schrieb (--out, --output, "
+        f"-o), nicht mehr da: {out / 'Verzeichnis.pdf'}: falls verschoben oder kopiert, dort "
+        "von Hand löschen"
+    ) in erased
+    assert str(theirs[0]) not in erased and "manifest.csv" not in erased

@@ -301,6 +301,10 @@ def run_generate(
                 progress=progress,
                 workspace=workspace,
             )
+        if workspace is not None and out:  # where its values went, for an erasure to name
+            for item in result.items:
+                workspace.wrote(result.out_dir / item.file, item.record_id)
+            workspace.wrote(result.out_dir / "manifest.csv")
         echo(
             say_count(
                 "gen_batch",
@@ -341,6 +345,8 @@ def run_generate(
     form = generate_one(
         schema, request, target, secret=secret, fmt=fmt, seed=seed, workspace=workspace
     )
+    if workspace is not None and out and institution_id:  # where its values went, for erase
+        workspace.wrote(target, institution_id)
     echo(
         say(
             "gen_made",

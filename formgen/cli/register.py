@@ -482,7 +482,10 @@ def erase(
     marker; its mail drafts (mail --drafts; only those the send log shows are this workspace's,
     not the original's when run in a copy) and files made by formgen (its forms, exports/, an
     ingest report naming her files) that contain one are listed and deleted; its test drafts
-    (mail --test-to) are named, to be deleted by hand; folders an ingest killed outright left
+    (mail --test-to) are named, to be deleted by hand, and so are the mails of its rounds whose
+    forms held one (round, day, address; sent or a draft: in the mailboxes, out of reach) and
+    the files formgen wrote outside the workspace with --out/--output/-o that hold one (or are
+    no longer there); folders an ingest killed outright left
     in the temporary folder (formgen-ingest-…) are listed and deleted. Other institutions' files stay: those
     whose own values hold the same text (a contact person of the same name) are named first,
     with the command to erase there too where it is the same person; one merged into it
@@ -573,6 +576,10 @@ def erase(
             echo(say(key, lang, round=m.round, day=day, to=to))
         for test in e.test_drafts:
             echo(say("erase_test_draft", lang, path=test))
+        for file, when in e.outside:  # where the coordinator had it written: never deleted
+            echo(say("erase_outside", lang, path=file, day=in_language(local_day(when), lang)))
+        for file, when in e.outside_gone:
+            echo(say("erase_outside_gone", lang, path=file, day=in_language(local_day(when), lang)))
         for folder in e.spools:
             echo(say("erase_spool", lang, path=str(folder)))
         try:
@@ -976,6 +983,7 @@ def export(
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
+    ws.wrote(path)
     said = "exported_no_personal" if no_personal else "exported"
     count = say_count("institutions", ws.language, len(reg.ids(with_retired)))
     echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
@@ -1034,8 +1042,9 @@ def find(
     access request, DSGVO Art. 15: 'formgen register find --all "Oksana Petrenko"'): the
     values now and earlier, where they came from (file names, mail senders), held values,
     the journal, the quarantine's records, the send log, the forms issued (issued.jsonl) and
-    the reports and exports; each place with its file, institution, field and date. A phone
-    number is matched by its digits."""
+    the reports and exports, and the mails a form found there went out with; each place with
+    its file, institution, field and date. The files formgen wrote outside the workspace
+    (--out, --output, -o) are named, not searched. A phone number is matched by its digits."""
     if words and text:
         raise click.UsageError(Said("reg_usage_text_once"))
     text = " ".join(words) or text
@@ -1081,6 +1090,7 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     places = access.look(ws, text)
     unsearched = access.not_searched(ws)
     left = [str(folder) for folder in spool.abandoned()]
+    outside = [{**w, "there": Path(w["path"]).exists()} for w in ws.written_outside()]
     if as_json:
         echo_json(
             {
@@ -1088,6 +1098,7 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 "places": [p.as_json() for p in places],
                 "not_searched": unsearched,
                 "left_by_ingest": left,
+                "written_outside": outside,
             }
         )
         return
@@ -1136,6 +1147,12 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
     echo_fitted(say("access_not_searched", lang, files=files))
     for folder in left:
         echo_fitted(say("access_spool", lang, path=folder))
+    if outside:  # --out, --output, -o: where the coordinator had them written
+        echo_fitted(say("access_outside", lang))
+    for w in outside:
+        day = in_language(local_day(w["at"]), lang)
+        key = "access_outside_file" if w["there"] else "access_outside_gone"
+        echo_fitted(say(key, lang, path=str(w["path"]), day=day))
 
 
 @register.command("print")
@@ -1237,6 +1254,7 @@ def print_cmd(
     path = Path(output) if output else ws.exports_dir / file_name(reg, options, ws.language)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
+    ws.wrote(path)
     said = "printed_no_personal" if no_personal else "printed"
     echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
     if region is not None and reg.schema.region_value(region) is None:  # one no longer offered
