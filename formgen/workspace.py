@@ -700,7 +700,12 @@ class Workspace:
         data = {"at": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "path": str(path)}
         if institution_id:
             data["institution_id"] = institution_id
-        append_line(self.root / WRITTEN, json.dumps(data, ensure_ascii=False))
+        line = json.dumps(data, ensure_ascii=False)
+        try:
+            line.encode()
+        except UnicodeEncodeError:  # a folder named in another encoding (its bytes escaped)
+            line = json.dumps(data)
+        append_line(self.root / WRITTEN, line)
 
     def written_outside(self) -> list[dict[str, str]]:
         """Each file :meth:`wrote` logged, once, as it was last written (a damaged line is

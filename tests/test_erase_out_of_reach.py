@@ -7,6 +7,7 @@ server in-process, a return filled by PDFium."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -153,3 +154,21 @@ def test_erase_and_find_all_name_the_files_written_outside_the_workspace(tmp_pat
         "von Hand löschen"
     ) in erased
     assert str(theirs[0]) not in erased and "manifest.csv" not in erased
+
+
+def test_a_file_written_into_a_folder_named_in_another_encoding_is_remembered(
+    tmp_path: Path,
+) -> None:
+    """A folder whose name is not UTF-8 (made on a Latin-1 system: „Düren“ as one byte ü):
+    the forms are written there and remembered, escaped, and find --all names the folder as
+    formgen shows such names; the command ended with a traceback after writing them."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    out = Path(os.fsdecode(bytes(tmp_path) + b"/D\xfcren"))
+    fg("generate", "pdf", "--institution", "inst-0001", "-w", ws, "--out", out / "a.pdf")
+
+    assert (out / "a.pdf").is_file()
+    found = fg("register", "find", "--all", "Polska", "-w", ws)
+    assert f"{tmp_path}/D\\udcfcren/a.pdf · " in found  # its byte shown as formgen shows it
