@@ -539,6 +539,8 @@ WORDS: dict[str, dict[str, str]] = {
         "CSV's postcode 04109 as the number 4109)",
         "printed": "{path}: printed register ({kb} KB)",
         "printed_no_personal": "{path}: printed register ({kb} KB, without personal data)",
+        "written_not_noted": "{path} was written, but formgen could not note it in {log} "
+        "({error}): a later 'register erase' will not name it; delete it yourself once not needed",
         "print_no_personal": "Without personal data (contact persons)",
         "print_file_no_personal": "no-personal",
         "print_file_simplex": "simplex",
@@ -2868,6 +2870,9 @@ WORDS: dict[str, dict[str, str]] = {
         "die Postleitzahl 04109 einer CSV-Datei als Zahl 4109)",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
         "printed_no_personal": "{path}: gedrucktes Register ({kb}\u00a0KB, ohne personenbezogene Daten)",
+        "written_not_noted": "{path} wurde geschrieben, aber formgen konnte es nicht in {log} "
+        "vermerken ({error}): ein späteres „register erase“ nennt es nicht; selbst löschen, sobald "
+        "es nicht mehr gebraucht wird",
         "print_no_personal": "Ohne personenbezogene Angaben (Ansprechpersonen)",
         "print_file_no_personal": "ohne-personen",
         "print_file_simplex": "einseitig",

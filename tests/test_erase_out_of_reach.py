@@ -172,3 +172,25 @@ def test_a_file_written_into_a_folder_named_in_another_encoding_is_remembered(
     assert (out / "a.pdf").is_file()
     found = fg("register", "find", "--all", "Polska", "-w", ws)
     assert f"{tmp_path}/D\\udcfcren/a.pdf · " in found  # its byte shown as formgen shows it
+
+
+def test_a_print_is_kept_where_the_workspace_cannot_note_it(tmp_path: Path) -> None:
+    """A colleague who may only read the workspace prints the register to her own folder:
+    the print is written and the command succeeds, saying that formgen could not note it and
+    that an erasure will not name it (here the log cannot be opened: a folder in its place)."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
+    (ws / "written.jsonl").mkdir()
+    out = tmp_path / "Łódź" / "Verzeichnis.pdf"
+
+    done = CliRunner().invoke(main, ["register", "print", "-w", str(ws), "--output", str(out)])
+
+    assert done.exit_code == 0, done.output
+    assert holds(out.read_bytes(), [ZOFIA])
+    said = " ".join(done.stderr.split())
+    assert (
+        f"{out} wurde geschrieben, aber formgen konnte es nicht in written.jsonl vermerken" in said
+    )
+    assert "ein späteres „register erase“ nennt es nicht" in said

@@ -37,7 +37,7 @@ from formgen.errors import RegisterError
 from formgen.linebreak import breaks_shown
 from formgen.messages import Said, date_text, in_language, reason_text, say, say_count
 from formgen.record import ERASED_MARK
-from formgen.workspace import Workspace, write_atomic
+from formgen.workspace import WRITTEN, Workspace, write_atomic
 from ingest import journal, search, staleness
 from ingest.register import EMAIL, IMPORT, Register, name_line, same_value
 from ingest.tables import cut, fold
@@ -595,6 +595,17 @@ def erase(
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
 
+def _note_written(ws: Workspace, path: Path) -> None:
+    """Note a print or table written outside the workspace (:meth:`Workspace.wrote`); a
+    workspace this user may only read (a colleague's) cannot note it, which is said."""
+    try:
+        ws.wrote(path)
+    except OSError as exc:
+        error = exc.strerror or str(exc)
+        said = say("written_not_noted", ws.language, path=str(path), log=WRITTEN, error=error)
+        echo(said, err=True)
+
+
 def _named(reg: Register, iid: str, lang: str) -> str:
     """``iid`` and its name, and the institution it was merged into (register merge), if so."""
     named = f"{iid} {name_line(reg, iid)}"
@@ -983,7 +994,7 @@ def export(
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, data)
-    ws.wrote(path)
+    _note_written(ws, path)
     said = "exported_no_personal" if no_personal else "exported"
     count = say_count("institutions", ws.language, len(reg.ids(with_retired)))
     echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
@@ -1254,7 +1265,7 @@ def print_cmd(
     path = Path(output) if output else ws.exports_dir / file_name(reg, options, ws.language)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
-    ws.wrote(path)
+    _note_written(ws, path)
     said = "printed_no_personal" if no_personal else "printed"
     echo(say(said, ws.language, path=str(path), kb=len(pdf) // 1024))
     if region is not None and reg.schema.region_value(region) is None:  # one no longer offered
