@@ -33,7 +33,7 @@ from formgen.csv_write import csv_delimiter, to_csv
 from formgen.errors import FormgenError, RecordError
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity
-from formgen.messages import SaidJoined, say
+from formgen.messages import Said, SaidJoined, say
 from formgen.model import Schema
 from formgen.recipients import Recipient, RecipientList
 from formgen.record import InstitutionRecord
@@ -271,7 +271,7 @@ def _move_in(tmp: Path, out: Path) -> None:
         os.replace(tmp, out)
         return
     if not out.is_dir():
-        raise FormgenError(f"{out} exists and is not a folder; choose another --out")
+        raise FormgenError(Said("gen_out_not_folder", path=str(out)))
     for path in sorted(tmp.iterdir()):
         keep_mode(path, out / path.name)
         os.replace(path, out / path.name)
@@ -296,7 +296,7 @@ def generate_one(
     form = renderer(schema, request, identity)
     out = Path(out_path)
     if out.is_dir():
-        raise FormgenError(f"{out} is a folder; give a file name for --out")
+        raise FormgenError(Said("gen_out_folder", path=str(out)))
     out.parent.mkdir(parents=True, exist_ok=True)
     if workspace is not None:
         with workspace.lock():

@@ -2109,6 +2109,8 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_merged": "{iid} is {retired}: its returns go to {keep}, so its form is {keep}'s: "
         "'formgen generate {fmt} --institution {keep}'",
         "gen_not_utf8": "{path}: not UTF-8 text; save the file as UTF-8 (CSV UTF-8)",
+        "gen_out_folder": "{path} is a folder; give a file name for --out",
+        "gen_out_not_folder": "{path} exists and is not a folder; choose another --out",
         "gen_cannot_read": "{path}: cannot read: {why}",
         "gen_not_json": "{path}:{line}: not valid JSON: {why}; check commas and quotes near this "
         "line",
@@ -4607,6 +4609,9 @@ WORDS: dict[str, dict[str, str]] = {
         "gen_merged": "{iid} ist {retired}: ihre Rückmeldungen gehen an {keep}, ihr Formular ist "
         "also das von {keep}: „formgen generate {fmt} --institution {keep}“",
         "gen_not_utf8": "{path}: kein UTF-8-Text; bitte die Datei als UTF-8 speichern (CSV UTF-8)",
+        "gen_out_folder": "„{path}“ ist ein Ordner; bitte für --out einen Dateinamen angeben",
+        "gen_out_not_folder": "„{path}“ gibt es schon und ist kein Ordner; bitte ein anderes --out "
+        "angeben",
         "gen_cannot_read": "{path}: nicht lesbar: {why}",
         "gen_not_json": "{path}:{line}: kein gültiges JSON: {why}; bitte Kommas und "
         "Anführungszeichen in der Nähe dieser Zeile prüfen",

@@ -226,6 +226,38 @@ def test_generate_speaks_the_workspaces_language(
 
 
 @pytest.mark.parametrize(
+    ("lang", "folder", "not_folder"),
+    [
+        (
+            "de",
+            "Fehler: „{out}“ ist ein Ordner; bitte für --out einen Dateinamen angeben\n",
+            "Fehler: „{out}“ gibt es schon und ist kein Ordner; bitte ein anderes --out angeben\n",
+        ),
+        (
+            "en",
+            "Error: {out} is a folder; give a file name for --out\n",
+            "Error: {out} exists and is not a folder; choose another --out\n",
+        ),
+    ],
+)
+def test_out_of_the_wrong_kind_is_said_in_the_workspaces_language(
+    tmp_path: Path, lang: str, folder: str, not_folder: str
+) -> None:
+    """A folder given as one form's --out, a file as the folder of a recipients list's forms:
+    refused in the workspace's language, nothing written."""
+    ws = str(Workspace.init(tmp_path / "ws", language=lang).root)
+    result = run("generate", "docx", "-w", ws, "--out", ws)
+    assert (result.exit_code, result.stderr) == (1, folder.format(out=ws))
+    (tmp_path / "r.csv").write_text(RECIPIENTS, "utf-8")
+    (tmp_path / "forms").write_text("mine", "utf-8")
+    out = str(tmp_path / "forms")
+    result = run("generate", "pdf", "-w", ws, "--recipients", str(tmp_path / "r.csv"), "--out", out)
+    assert (result.exit_code, result.stderr) == (1, not_folder.format(out=out))
+    assert (tmp_path / "forms").read_text("utf-8") == "mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["forms", "r.csv", "ws"]
+
+
+@pytest.mark.parametrize(
     ("lang", "said"),
     [
         (
