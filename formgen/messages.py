@@ -226,6 +226,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_conflicts_here": "nothing of these waits for a decision ({n} in all: formgen register "
         "conflicts)",
         "waiting_count": "{held} and {dups} wait for a decision",
+        "waiting_count_part": "{what} wait for a decision",
+        "waiting_count_part_one": "{what} waits for a decision",
         "waiting_by_checklist": "held by checklist: {each}",
         "held_register": "in the register",
         "held_returned": "returned",
@@ -2535,6 +2537,8 @@ WORDS: dict[str, dict[str, str]] = {
         "no_conflicts_here": "davon wartet nichts auf eine Entscheidung (insgesamt {n}: formgen "
         "register conflicts)",
         "waiting_count": "{held} und {dups} warten auf eine Entscheidung",
+        "waiting_count_part": "{what} warten auf eine Entscheidung",
+        "waiting_count_part_one": "{what} wartet auf eine Entscheidung",
         "waiting_by_checklist": "offen nach Checkliste: {each}",
         "held_register": "im Register",
         "held_returned": "zurückgemeldet",

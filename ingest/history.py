@@ -284,16 +284,16 @@ def held_of(
 
 def waiting_count(reg: Register, held: list[Json], dups: list[Json], lang: str) -> list[str]:
     """The first lines of ``register conflicts``: how many held conflicts and probable
-    duplicates wait, and the held ones by checklist (Einrichtung for the institution's own data) where
-    they are in more than one."""
-    lines = [
-        say(
-            "waiting_count",
-            lang,
-            held=say_count("erase_count_conflicts", lang, len(held)),
-            dups=say_count("erase_count_duplicates", lang, len(dups)),
-        )
-    ]
+    duplicates wait (a kind none of waits left out), and the held ones by checklist
+    (Einrichtung for the institution's own data) where they are in more than one."""
+    said_held = say_count("erase_count_conflicts", lang, len(held))
+    said_dups = say_count("erase_count_duplicates", lang, len(dups))
+    if held and dups:
+        first = say("waiting_count", lang, held=said_held, dups=said_dups)
+    else:
+        n, what = (len(held), said_held) if held else (len(dups), said_dups)
+        first = say("waiting_count_part_one" if n == 1 else "waiting_count_part", lang, what=what)
+    lines = [first]
     by = Counter(split_path(c["path"])[0] for c in held)
     if len(by) > 1:
         rank = {INSTITUTION: -1} | {c.id: i for i, c in enumerate(reg.schema.categories)}

@@ -1141,7 +1141,7 @@ def test_conflicts_say_where_the_registers_value_came_from_and_resolve_what_it_h
         for side in ("mine", "theirs")
     )
     assert code == 0 and out.startswith(
-        "2 offene Konflikte und 0 mögliche Dubletten warten auf eine Entscheidung\n\n"
+        "2 offene Konflikte warten auf eine Entscheidung\n\n"
         "c-0001  inst-0001 Praxis Şule Yılmaz  Einrichtung › Öffnungszeiten\n"
         "    im Register:    Mo–Fr 9–13 Uhr\n"
         "                    Do 14–18 Uhr\n"

@@ -80,7 +80,7 @@ def test_conflicts_say_how_many_wait_first_and_by_checklist(tmp_path: Path) -> N
 @pytest.mark.parametrize(
     ("args", "listed", "first"),
     [
-        (["--region", "Dormagen"], ["c-0002"], "1 offener Konflikt und 0 mögliche Dubletten"),
+        (["--region", "Dormagen"], ["c-0002"], "1 offener Konflikt wartet auf eine Entscheidung\n"),
         (["--region", "neuss_meerbusch"], ["c-0003", "d-0001"], "1 offener Konflikt und 1 "),
         (["--category", "Psychotherapie"], ["c-0001", "c-0003", "d-0001"], "2 offene Konflikte"),
         (["--category", "betreutes_wohnen", "--category", "psychotherapie"], None, "3 offene"),
@@ -141,6 +141,34 @@ def test_conflicts_count_in_english(tmp_path: Path) -> None:
     assert out == "nothing of these waits for a decision (4 in all: formgen register conflicts)\n"
     code, out = run(ws)
     assert "\nheld by checklist: Institution 2, Supported housing 1\n" in out
+
+
+@pytest.mark.parametrize(
+    ("language", "held", "duplicate"),
+    [
+        (
+            "de",
+            "1 offener Konflikt wartet auf eine Entscheidung\n\n",
+            "1 mögliche Dublette wartet auf eine Entscheidung\n\n",
+        ),
+        (
+            "en",
+            "1 held conflict waits for a decision\n\n",
+            "1 probable duplicate waits for a decision\n\n",
+        ),
+    ],
+)
+def test_conflicts_count_leaves_out_a_kind_none_of_wait(
+    tmp_path: Path, language: str, held: str, duplicate: str
+) -> None:
+    """„1 offener Konflikt und 0 mögliche Dubletten warten …“ said a count of nothing."""
+    ws = backlog(tmp_path, language=language)
+    code, out = run(ws, "--region", "dormagen")
+    assert code == 0 and out.startswith(held), out
+    assert resolve(ws, "c-0003", "--take", "mine")[0] == 0
+    code, out = run(ws, "--institution", "inst-0003")
+    assert code == 0 and out.startswith(duplicate), out
+    assert ids(out) == ["d-0001"]
 
 
 def resolve(ws: Workspace, *args: str) -> tuple[int, str]:
