@@ -711,7 +711,7 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_how_delete": "no institution's (a private person's letter)? → formgen "
         "quarantine -w {root} --delete {id} --note '…'",
         "status_quarantine_unknown-form": "unknown-form",
-        "status_quarantine_tampered": "tampered",
+        "status_quarantine_tampered": "another workspace's or identity changed",
         "status_quarantine_no-workspace": "made without a workspace",
         "status_quarantine_test-mail": "a test mail's form",
         "status_quarantine_unknown-schema": "unknown-schema",
@@ -3053,7 +3053,7 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_how_delete": "keiner Einrichtung (Brief einer Privatperson)? → formgen "
         "quarantine -w {root} --delete {id} --note „…“",
         "status_quarantine_unknown-form": "unbekanntes Formular",
-        "status_quarantine_tampered": "Kennung verändert oder beschädigt",
+        "status_quarantine_tampered": "aus anderem Arbeitsbereich oder Kennung verändert",
         "status_quarantine_no-workspace": "ohne Arbeitsbereich erstellt",
         "status_quarantine_test-mail": "Formular einer Testmail",
         "status_quarantine_unknown-schema": "unbekannte Schemaversion",

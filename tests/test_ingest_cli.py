@@ -334,7 +334,14 @@ def test_the_quarantine_can_be_ingested_again(tmp_path: Path, inbox: Path) -> No
     assert "Bogen Praxis Yılmaz.pdf" in reported[0]
     assert len(json.loads(record.read_text("utf-8"))["arrivals"]) == 1
     status = CliRunner().invoke(main, ["status", "-w", str(ws_dir)])
-    shown = "Quarantäne: 1 Datei beiseitegelegt (1 Kennung verändert oder beschädigt) → formgen"
+    shown = (
+        "Quarantäne: 1 Datei beiseitegelegt (1 aus anderem Arbeitsbereich oder Kennung verändert)"
+    )
+    assert shown in status.output, status.output
+    toml = ws_dir / "workspace.toml"
+    toml.write_text(toml.read_text("utf-8").replace('language = "de"', 'language = "en"'), "utf-8")
+    status = CliRunner().invoke(main, ["status", "-w", str(ws_dir)])
+    shown = "quarantine: 1 file kept aside (1 another workspace's or identity changed) → formgen"
     assert shown in status.output, status.output
     data = json.loads(CliRunner().invoke(main, ["status", "-w", str(ws_dir), "--json"]).output)
     assert data["quarantine"] == {"tampered": 1}

@@ -172,7 +172,10 @@ def test_a_photo_mailed_by_the_institution_is_dealt_with_once_it_answered_since(
     assert (ws / "quarantine" / f"{_record(ws).stem}.jpg").exists()
 
     _record(ws).write_text(json.dumps({**record, "kind": "tampered"}), "utf-8")
-    assert "Quarantäne: 1 Datei beiseitegelegt (1 Kennung" in fg("status", "-w", ws).output
+    assert (
+        "Quarantäne: 1 Datei beiseitegelegt (1 aus anderem Arbeitsbereich oder Kennung verändert)"
+        in fg("status", "-w", ws).output
+    )
     # a copy whose values could not be read, of the form made for inst-0001, from elsewhere
     record["arrivals"][0]["mail_from"] = "Kopierer <scan@example.org>"
     copy = {**record, "kind": "unread-copy", "form": None}
