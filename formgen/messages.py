@@ -1971,6 +1971,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_column_email": "email",
         "mail_column_categories": "categories",
         "mail_column_region": "region",
+        "mail_column_language": "language",
+        "mail_column_format": "format",
         "mail_list_found_none": "none",
         "mail_list_delimiter": "; delimiter '{delimiter}'",
         "mail_list_twice": "{twice}; keep one and delete or rename the others (which one to mail "
@@ -4452,6 +4454,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_column_email": "E-Mail",
         "mail_column_categories": "Checkliste",
         "mail_column_region": "Region",
+        "mail_column_language": "Sprache",
+        "mail_column_format": "Format",
         "mail_list_found_none": "keine",
         "mail_list_delimiter": "; Trennzeichen „{delimiter}“",
         "mail_list_twice": "{twice}; bitte eine behalten und die anderen löschen oder umbenennen "

@@ -44,7 +44,7 @@ from formgen.errors import (
 )
 from formgen.filenames import windows_device
 from formgen.linebreak import breaks_shown, pasted
-from formgen.messages import Said, SaidJoined, said_count, say
+from formgen.messages import Arg, Said, SaidJoined, per_language, said_count, say
 from formgen.model import FieldType, Schema, choice_value
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -243,24 +243,34 @@ def list_columns(header: Sequence[str], schema: Schema) -> list[str | None]:
     ]
 
 
-def _headers_meant(
-    header: Sequence[str], keys: Sequence[str | None], missing: Sequence[str], schema: Schema
-) -> dict[int, Said]:
-    """For a header cell read as no column that is close to a name of a ``missing`` column
-    (``Emial``, ``Regoin``): where it stands → the column it may mean, said as ``register
-    import`` says a header it does not know („„Emial“ (gemeint: „E-Mail“?)“)."""
-    read = {*COLUMNS, "language", "format", *(f.id for f in schema.institution_fields())}
-    unread = {
-        _folded(h): i for i, (h, k) in enumerate(zip(header, keys, strict=True)) if k not in read
-    }
+def headers_meant(header: Sequence[str], schema: Schema) -> dict[int, Said]:
+    """For a header cell read as no column that is close to a name of a column the list does
+    not give (``Emial``, ``Regoin``, ``Sprahce``, ``Telefn``): where it stands → the column it
+    may mean (the closest; each column meant once), said as ``register import`` says a header
+    it does not know („„Emial“ (gemeint: „E-Mail“?)“)."""
+    keys = list_columns(header, schema)
+    fields = {"institution" if f.id == "name" else f.id: f for f in schema.institution_fields()}
+    read = {*COLUMNS, "language", "format", *fields}
+    names: dict[str, str] = {}
+    """A name of each column not given (its aliases; a field's labels too) → the column."""
+    shown: dict[str, Arg] = {}
+    for column in sorted(read - set(keys)):
+        names |= {name: column for name, key in _ALIASES.items() if key == column}
+        if column in (*COLUMNS, "language", "format"):
+            shown[column] = Said(f"mail_column_{column}")
+        else:  # a field of the institution
+            shown[column] = per_language(fields[column].label.get)
+            names |= {_folded(label): column for label in fields[column].label.values.values()}
     meant: dict[int, Said] = {}
-    for column in missing:
-        names = [name for name, key in _ALIASES.items() if key == column]
-        close = [h for h in unread if difflib.get_close_matches(h, names, n=1)]
-        if close:
-            meant[unread.pop(close[0])] = Said(
-                "import_did_you_mean", name=Said(f"mail_column_{column}")
-            )
+    for i, (h, k) in enumerate(zip(header, keys, strict=True)):
+        if (
+            h.strip()
+            and k not in read
+            and (close := difflib.get_close_matches(_folded(h), names, 1))
+        ):
+            column = names[close[0]]
+            names = {n: c for n, c in names.items() if c != column}
+            meant[i] = Said("import_did_you_mean", name=shown[column])
     return meant
 
 
@@ -276,13 +286,18 @@ def known_column(header: str, schema: Schema) -> bool:
     return list_columns([header], schema)[0] in read
 
 
-def unread_columns(header: Sequence[str], schema: Schema) -> list[str]:
+def unread_columns(header: Sequence[str], schema: Schema) -> dict[int, str]:
     """The headers of ``header`` that name no column a recipients list reads
-    (:func:`list_columns`), as written: a checklist's field (``Name der Ansprechperson``), a
-    remark of the centre's own (``Bemerkung``)."""
+    (:func:`list_columns`), by where they stand, as written: a checklist's field (``Name der
+    Ansprechperson``), a remark of the centre's own (``Bemerkung``), a mistyped one
+    (``Sprahce``: :func:`headers_meant`)."""
     read = {*COLUMNS, "language", "format", *(f.id for f in schema.institution_fields())}
     keys = list_columns(header, schema)
-    return [h.strip() for h, k in zip(header, keys, strict=True) if h.strip() and k not in read]
+    return {
+        i: h.strip()
+        for i, (h, k) in enumerate(zip(header, keys, strict=True))
+        if h.strip() and k not in read
+    }
 
 
 def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str]:
@@ -510,7 +525,7 @@ def parse_recipients(
     keys = list_columns(header, schema)
     missing = [c for c in needed_columns(schema) if c not in keys]
     if missing:
-        meant = _headers_meant(header, keys, missing, schema)
+        meant = headers_meant(header, schema)
         found = SaidJoined(
             [
                 SaidJoined((repr(h.strip()), meant[i]), "") if i in meant else repr(h.strip())

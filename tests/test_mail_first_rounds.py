@@ -35,6 +35,44 @@ def attached_pdf(draft: Path) -> bytes:
     [
         (
             "de",
+            "Hinweis: liste.csv: nicht gelesene Spalten: „Sprahce“ (gemeint: „Sprache“?), "
+            "„Telefn“ (gemeint: „Telefon (Zentrale)“?), „Fromat“ (gemeint: „Format“?), "
+            "„Strase“ (gemeint: „Straße und Hausnummer“?), „Name der Ansprechperson“; ",
+        ),
+        (
+            "en",
+            "note: liste.csv: columns not read: 'Sprahce' (did you mean 'language'?), 'Telefn' "
+            "(did you mean 'Phone (main line)'?), 'Fromat' (did you mean 'format'?), 'Strase' "
+            "(did you mean 'Street and number'?), 'Name der Ansprechperson'; ",
+        ),
+    ],
+)
+def test_a_mistyped_optional_column_is_named_with_the_one_meant(
+    tmp_path, monkeypatch, language, said
+):
+    """„Sprahce“, „Telefn“: a column a list may have, mistyped, was named as not read without
+    the one meant, as a missing column's is; the mails go out all the same."""
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "liste.csv",
+        "pl-1;Gabinet Żółkiewska;biuro@zolkiewska.example;Psychotherapie;Düsseldorf;Polnisch;"
+        "0211 1;docx;Kölner Str. 5;Małgorzata Żółkiewska",
+        header="Kennung;Einrichtung;E-Mail;Checkliste;Region;Sprahce;Telefn;Fromat;Strase;"
+        "Name der Ansprechperson",
+    )
+    result = run("mail", "liste.csv", "-w", str(ws), "--drafts", "d")
+    assert result.exit_code == 0, result.output
+    assert said in result.stderr
+    (draft,) = (tmp_path / "d").iterdir()
+    assert draft.name == "pl-1.eml"
+
+
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        (
+            "de",
             "Hinweis: liste.csv: nicht gelesene Spalten: „Name der Ansprechperson“, „Bemerkung“; "
             "eine Liste füllt die Formulare nur mit den Angaben zur Einrichtung vor",
         ),

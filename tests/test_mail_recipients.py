@@ -382,11 +382,13 @@ def test_a_mistyped_header_is_said_with_the_column_meant_and_format_takes_any_ca
     assert code == 1
     assert {
         "de": f"  {listed}:1: Spalten E-Mail, Region fehlen (gefunden: 'Kennung', 'Einrichtung', "
-        "'Emial' (gemeint: „E-Mail“?), 'Checkliste', 'Regoin' (gemeint: „Region“?), 'Sprahce'; "
-        "Trennzeichen „;“); die Kopfzeile braucht ID, Einrichtung, E-Mail, Checkliste, Region\n",
+        "'Emial' (gemeint: „E-Mail“?), 'Checkliste', 'Regoin' (gemeint: „Region“?), 'Sprahce' "
+        "(gemeint: „Sprache“?); Trennzeichen „;“); die Kopfzeile braucht ID, Einrichtung, E-Mail, "
+        "Checkliste, Region\n",
         "en": f"  {listed}:1: missing columns email, region (found 'Kennung', 'Einrichtung', "
         "'Emial' (did you mean 'email'?), 'Checkliste', 'Regoin' (did you mean 'region'?), "
-        "'Sprahce'; delimiter ';'); the header needs id, institution, email, categories, region\n",
+        "'Sprahce' (did you mean 'language'?); delimiter ';'); the header needs id, institution, "
+        "email, categories, region\n",
     }[lang] in said
     listed.write_text(
         listed.read_text().replace("Emial;Checkliste;Regoin", "E-Mail;Checkliste;Region")

@@ -301,7 +301,7 @@ def read_recipients(
     a file that is no such list. The note and the error are said in ``said_in`` (the
     workspace's language); ``lang`` names the regions and languages a row can give."""
     from formgen.messages import Said, SaidJoined, say
-    from formgen.recipients import known_column, parse_recipients, unread_columns
+    from formgen.recipients import headers_meant, known_column, parse_recipients, unread_columns
     from ingest.sheet import read_sheet, with_header  # the CLI is the one place that knows both
 
     try:
@@ -332,9 +332,14 @@ def read_recipients(
         )
     except UnreadableListError as exc:  # a list without the header it needs
         raise UnreadableListError(exc.problems, said_in) from None
-    unread = dict.fromkeys(unread_columns(sheet.header, schema))
+    meant = headers_meant(sheet.header, schema)
+    unread = dict.fromkeys(
+        say("quoted", said_in, value=f"{n:.40}")
+        + (meant[i].in_language(said_in) if i in meant else "")
+        for i, n in unread_columns(sheet.header, schema).items()
+    )
     if unread:  # prefilled from the register only: said, not lost unsaid
-        names = ", ".join(say("quoted", said_in, value=f"{n:.40}") for n in unread)
+        names = ", ".join(unread)
         quoted = shlex.quote(source)
         echo(say("recipients_unread", said_in, source=source, names=names, quoted=quoted), err=True)
     return listed
