@@ -2077,7 +2077,7 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. workspace {root} (schema {schema} {version}, {n} checklists)",
         "demo_blank": "2. blank checklists of all {n} categories: PDF and DOCX",
-        "demo_drafts": "3. mail drafts with personalised forms (formgen mail --drafts DIR):",
+        "demo_drafts": "3. mail drafts with personalised forms (formgen mail {listed} --drafts DIR):",
         "demo_ingested": "4. ingested {n} returned files (PDF, flattened PDF, DOCX, Word form as "
         "PDF, .eml, .mbox, .msg):",
         "demo_status": "5. the round so far (formgen status):",
@@ -2085,6 +2085,7 @@ WORDS: dict[str, dict[str, str]] = {
         "demo_outputs": "7. register exported, printed, stale entries and gaps reported",
         "demo_where": "Where everything is:",
         "demo_out_blank": "blank checklist, all categories ({fmt})",
+        "demo_out_list": "the round's recipients list, an example of one for formgen mail",
         "demo_out_drafts": "mail drafts (.eml, open in Outlook/Thunderbird)",
         "demo_out_attached": "forms attached to the drafts",
         "demo_out_report": "ingest report with every warning",
@@ -4577,8 +4578,8 @@ WORDS: dict[str, dict[str, str]] = {
         # -- formgen demo's narration (cli/demo.py)
         "demo_workspace": "1. Arbeitsbereich {root} (Schema {schema} {version}, {n} Checklisten)",
         "demo_blank": "2. leere Checklisten aller {n} Kategorien: PDF und DOCX",
-        "demo_drafts": "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts "
-        "ORDNER):",
+        "demo_drafts": "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail {listed} "
+        "--drafts ORDNER):",
         "demo_ingested": "4. {n} zurückgeschickte Dateien eingelesen (PDF, PDF ohne "
         "Formularfelder, DOCX, Word-Formular als PDF, .eml, .mbox, .msg):",
         "demo_status": "5. Stand der Runde (formgen status):",
@@ -4588,6 +4589,7 @@ WORDS: dict[str, dict[str, str]] = {
         "gemeldet",
         "demo_where": "Wo alles liegt:",
         "demo_out_blank": "leere Checkliste, alle Kategorien ({fmt})",
+        "demo_out_list": "Empfängerliste der Runde, ein Beispiel einer Liste für formgen mail",
         "demo_out_drafts": "Mail-Entwürfe (.eml, in Outlook/Thunderbird öffnen)",
         "demo_out_attached": "Formulare im Anhang der Entwürfe",
         "demo_out_report": "Bericht des Einlesens mit allen Hinweisen",

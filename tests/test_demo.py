@@ -87,6 +87,27 @@ def test_demo_writes_a_draft_per_institution_with_an_address(demo: tuple[Path, s
     assert b"X-Unsent: 1" in drafts[0].read_bytes()
 
 
+def test_demo_leaves_its_recipients_list_as_an_example(demo: tuple[Path, str]) -> None:
+    """The round's list lies in the demo's folder, with German column names, as the README's
+    cycle names it (`formgen mail institutionen.csv`): a new coordinator sees what a list
+    holds; it stayed inside the installed formgen."""
+    root, out = demo
+    listed = root / "institutionen.csv"
+    assert f"  Empfängerliste der Runde, ein Beispiel einer Liste für formgen mail: {listed}" in (
+        out.splitlines()
+    )
+    lines = listed.read_text("utf-8-sig").splitlines()
+    assert lines[0] == "Kennung;Einrichtung;E-Mail;Checkliste;Region"
+    assert (
+        "inst-0002;Praxis Ольга Петренко;praxis@petrenko.example;psychotherapie;dormagen" in lines
+    )
+    result = CliRunner().invoke(
+        main, ["mail", str(listed), "-w", str(root), "--drafts", str(root / "drafts"), "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Runde invitation-2026 (Einladung): 0 zu versenden, 10 bereits")
+
+
 def test_demo_ingests_every_kind_of_return_and_merges(demo: tuple[Path, str]) -> None:
     root, out = demo
     register = json.loads((root / "register.json").read_text("utf-8"))
@@ -185,7 +206,8 @@ def test_demo_narrates_in_the_workspaces_language(demo: tuple[Path, str]) -> Non
     )
     for step in (
         "2. leere Checklisten aller 25 Kategorien: PDF und DOCX",
-        "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail --drafts ORDNER):",
+        "3. Mail-Entwürfe mit persönlichen Formularen (formgen mail institutionen.csv --drafts "
+        "ORDNER):",
         "5. Stand der Runde (formgen status):",
         "6. Aktualisierungsformulare für 10 Einrichtungen, vorausgefüllt aus dem Register",
         "7. Register exportiert und gedruckt, veraltete Einträge und Lücken gemeldet",
@@ -245,6 +267,13 @@ def test_demo_in_english_makes_an_english_workspace(tmp_path: Path) -> None:
     assert "7. register exported, printed, stale entries and gaps reported" in lines
     assert f"  blank checklist, all categories (PDF): {blank}" in lines
     assert "Where everything is:" in lines and "Wo alles liegt:" not in lines
+    listed = root / "institutions.csv"
+    assert f"  the round's recipients list, an example of one for formgen mail: {listed}" in lines
+    assert listed.read_text("utf-8-sig").startswith("id;institution;email;categories;region\n")
+    assert (
+        "3. mail drafts with personalised forms (formgen mail institutions.csv --drafts DIR):"
+        in (lines)
+    )
     assert any(line.startswith("   duplicate ") for line in lines)
     with pdfplumber.open(blank) as pdf:
         assert 'Checklists "Social psychiatry"' in (pdf.pages[0].extract_text() or "")

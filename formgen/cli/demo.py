@@ -36,6 +36,10 @@ forms of that round as institutions filled them (``samples/demo/make_returns.py`
 demo's ``status`` shows who answered."""
 BLANK_NAME = {"de": "checkliste-alle-kategorien", "en": "checklist-all-categories"}
 """The blank checklist of every category, named in the workspace's language."""
+LIST_NAME = {"de": "institutionen.csv", "en": "institutions.csv"}
+LIST_HEADER = {"de": "Kennung;Einrichtung;E-Mail;Checkliste;Region"}
+"""The round's recipients list, left in the demo's folder as an example of a list (German
+column names in a German workspace), named as the README's cycle names it."""
 
 RETURNS = (
     # returned forms as real programs filled and saved them (see samples/*/README.md). An
@@ -164,12 +168,16 @@ def demo(ctx: click.Context, directory: str, samples_dir: str | None, lang: str)
         outputs.append((Said("demo_out_blank", fmt=fmt.upper()), path))
     echo(say("demo_blank", lang, n=n_categories))
 
-    # 3. personalised forms as mail drafts for the demo recipients
+    # 3. personalised forms as mail drafts for the demo recipients, from their list in the folder
+    listed = root / LIST_NAME[lang]
+    header, rows = (samples / "demo" / "recipients.csv").read_text("utf-8-sig").split("\n", 1)
+    listed.write_text(f"{LIST_HEADER.get(lang, header)}\n{rows}", "utf-8-sig")
+    outputs.append((Said("demo_out_list"), listed))
     drafts = root / "drafts"
-    echo(say("demo_drafts", lang))
+    echo(say("demo_drafts", lang, listed=listed.name))
     ctx.invoke(
         mail_command,
-        recipients=str(samples / "demo" / "recipients.csv"),
+        recipients=str(listed),
         workspace_dir=str(root),
         fmt="both",
         drafts_dir=str(drafts),
