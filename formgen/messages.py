@@ -317,6 +317,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
         "the export does",
         "import_did_you_mean": " (did you mean '{name}'?)",
+        "import_mail_column": " (a recipients list's column for formgen mail; the register does "
+        "not hold it)",
         "import_contact_email": "'{field}' given, but not '{email}': mails go to the "
         "institution's address only, the column '{email}'",
         "import_address_split": "'{value}' split: street '{street}', postcode {postcode}, town "
@@ -2641,6 +2643,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
         "Namen eintragen, wie der Export sie schreibt",
         "import_did_you_mean": " (gemeint: „{name}“?)",
+        "import_mail_column": " (eine Spalte der Empfängerliste für formgen mail; das Register hält "
+        "sie nicht)",
         "import_contact_email": "„{field}“ angegeben, aber nicht „{email}“: Mails gehen nur an "
         "die Adresse der Einrichtung, die Spalte „{email}“",
         "import_address_split": "„{value}“ aufgeteilt: Straße „{street}“, PLZ {postcode}, Ort "

@@ -265,7 +265,10 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         among labels: ``ID``) or a word for it means (``Ansprechpartner/in``: the contact
         person's name), else the header that begins with ``h`` or holds it as a word
         (``Straße``: ``Straße und Hausnummer``), else the closest header, never ``h``
-        itself."""
+        itself; a recipients list's column of the mail's language or format (``Sprache``),
+        which the register does not hold, as such."""
+        if column_key(h) in ("language", "format"):
+            return Said("import_mail_column")
         column = meaning.get(g) or SYNONYMS.get(re.sub(r"\W+", "", g))
         if (same := written.get(column or "")) is not None:
             return Said("import_did_you_mean", name=same)
