@@ -508,6 +508,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col_retired_on": "retired on",
         "col_retired_reason": "why retired",
         "rebuilt": "rebuilt {path}: {operations}, {merged}, {institutions}",
+        "rebuild_progress": "Rebuilding the register",
         "operations": "{n} operations",
         "operations_one": "1 operation",
         "returns_merged": "{n} returns merged",
@@ -538,10 +539,12 @@ WORDS: dict[str, dict[str, str]] = {
         "changed in it is undone; set each such value with 'formgen register set ID FIELD VALUE "
         "--note TEXT'",
         "exported": "{path}: {institutions} ({fmt})",
+        "export_progress": "Exporting the register",
         "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
         "exported_csv_spreadsheet": "for Excel or LibreOffice Calc: --format xlsx (they read a "
         "CSV's postcode 04109 as the number 4109)",
         "printed": "{path}: printed register ({kb} KB)",
+        "print_progress": "Printing the register",
         "printed_no_personal": "{path}: printed register ({kb} KB, without personal data)",
         "written_not_noted": "{path} was written, but formgen could not note it in {log} "
         "({error}): a later 'register erase' will not name it; delete it yourself once not needed",
@@ -2846,6 +2849,7 @@ WORDS: dict[str, dict[str, str]] = {
         "col_retired_on": "aus dem Register genommen am",
         "col_retired_reason": "warum aus dem Register genommen",
         "rebuilt": "{path} neu aufgebaut: {operations}, {merged}, {institutions}",
+        "rebuild_progress": "Register wird neu aufgebaut",
         "operations": "{n} Vorgänge",
         "operations_one": "1 Vorgang",
         "returns_merged": "{n} Rückläufe eingelesen",
@@ -2878,10 +2882,12 @@ WORDS: dict[str, dict[str, str]] = {
         "aufbewahrt: was darin geändert war, ist rückgängig gemacht; jeden solchen Wert mit "
         "„formgen register set KENNUNG FELD WERT --note TEXT“ ändern",
         "exported": "{path}: {institutions} ({fmt})",
+        "export_progress": "Register wird exportiert",
         "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
         "exported_csv_spreadsheet": "für Excel oder LibreOffice Calc: --format xlsx (sie lesen "
         "die Postleitzahl 04109 einer CSV-Datei als Zahl 4109)",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
+        "print_progress": "Register wird gedruckt",
         "printed_no_personal": "{path}: gedrucktes Register ({kb}\u00a0KB, ohne personenbezogene Daten)",
         "written_not_noted": "{path} wurde geschrieben, aber formgen konnte es nicht in {log} "
         "vermerken ({error}): ein späteres „register erase“ nennt es nicht; selbst löschen, sobald "

@@ -51,7 +51,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from formgen import languages
@@ -600,6 +600,7 @@ def export_xlsx(
     with_retired: bool = False,
     warnings: list[str] | None = None,
     centre: str = "",
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """A workbook with the sheets "Register" (wide) and "Werte" (long, with provenance); with
     ``labels`` their names are in ``lang`` ("Values" in English). Last a sheet "Info"
@@ -607,7 +608,8 @@ def export_xlsx(
     centre, the sheets and what the computed columns mean (:func:`_info_rows`); a program
     reads the first sheet. A cell whose control characters were left out (:func:`_clean`) is
     one line in ``warnings`` naming the institution and the field (its column), once for both
-    sheets."""
+    sheets. ``progress`` is told (institutions written, of how many) as each sheet's rows of
+    the next begin: each institution counts once for each of the two sheets."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
@@ -619,6 +621,8 @@ def export_xlsx(
         say("sheet_register", lang) if labels else "Register",
         say("sheet_values", lang) if labels else "Werte",
     )
+    total = 2 * len(reg.ids(with_retired))
+    done = 0
     for title, rows in (
         (sheets[0], wide_rows(reg, personal, labels, today, lang, with_retired)),
         (sheets[1], long_rows(reg, personal, labels, lang, with_retired)),
@@ -627,8 +631,14 @@ def export_xlsx(
         ws.freeze_panes = "B2"
         width = 0
         header: list[str | int] = []
+        last: Any = None
         for n, row in enumerate(rows):
             header = header or row
+            if n and row[0] != last:  # an institution's rows are together, its id first
+                last = row[0]
+                done += 1
+                if progress is not None:
+                    progress(done, total)
             cells: list[Any] = []
             for col, raw in enumerate(row):
                 value = _clean(raw)

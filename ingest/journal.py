@@ -717,17 +717,25 @@ class RebuildReport:
 
 
 def rebuild(
-    ws: Workspace, reread: Reread | None = None, wait: float | None = None
+    ws: Workspace,
+    reread: Reread | None = None,
+    wait: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> RebuildReport:
     """Make ``register.json`` again from the journal (and, with ``reread``, from the archived
     originals; an original erased by ``register erase`` from its journaled submission). A
     damaged register is first kept aside as ``register.json.damaged-<time>``, one changed
-    outside formgen as ``register.json.edited-<time>``."""
+    outside formgen as ``register.json.edited-<time>``. ``progress`` is told (operations
+    made again, all of them) after each."""
     with ws.lock(wait), no_cyclic_gc():
-        return rebuild_unlocked(ws, reread)
+        return rebuild_unlocked(ws, reread, progress)
 
 
-def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildReport:
+def rebuild_unlocked(
+    ws: Workspace,
+    reread: Reread | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> RebuildReport:
     """:func:`rebuild` for a caller that holds the workspace's lock already."""
     ops = read_journal(ws)
     reg = with_versions(ws, Register(ws.schema()))
@@ -735,7 +743,7 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
     gone = {sha for op in ops if op.get("op") == "erase" for sha in op.get("originals", ())}
     gone |= {op["submission"]["provenance"]["sha256"] for op in ops if op.get("left_out")}
     erased: list[str] = []
-    for op in ops:
+    for done, op in enumerate(ops, 1):
         again = reread
         provenance = op.get("submission", {}).get("provenance", {})
         if reread is not None and op.get("op") == "merge" and provenance.get("reader") != IMPORT:
@@ -755,6 +763,8 @@ def rebuild_unlocked(ws: Workspace, reread: Reread | None = None) -> RebuildRepo
         apply_op(reg, op, again, ws)
         reg.data["journal_seq"] = op["seq"]
         merged += op.get("op") == "merge"
+        if progress is not None:
+            progress(done, len(ops))
     reg.recheck_retyped()
     damaged: Path | None = None
     edited: Path | None = None

@@ -486,9 +486,17 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         lang: str,
         toc_styles: list[ParagraphStyle],
         book: _Book,
+        entries: int = 0,
+        progress: Callable[[int, int], None] | None = None,
         **kw: Any,
     ) -> None:
         super().__init__(buf, pagesize=A4, **kw)
+        self.entries = entries
+        """How many entries each pass lays out (their :class:`_At`)."""
+        self.progress = progress
+        """Told (entries laid out, in all passes so far; that of the passes: at least two)."""
+        self.passes = 0
+        self.laid_out = 0
         self.section = ""
         self.region = ""
         self.footer = footer
@@ -526,6 +534,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             flowables[0:1] = flowables[0].made() or [None]
 
     def build(self, flowables: list[Flowable], **kw: Any) -> None:
+        self.passes += 1
         super().build(flowables, **kw)
         self._contents()  # the last part's
 
@@ -567,6 +576,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             return
         if isinstance(flowable, _At):
             self.book.at[flowable.key] = self.page - self.part_first + 1
+            self.laid_out += 1
+            if self.progress is not None:
+                self.progress(self.laid_out, self.entries * max(2, self.passes))
             self._mark(flowable.title, 3 if self.region else 2)  # under its region, if any
             return
         if isinstance(flowable, _Blank):
@@ -699,8 +711,14 @@ _SHORTEST = 10
 """Characters a name, label or line shortened to its room keeps at least, „…“ counted."""
 
 
-def render_register(reg: Register, options: PrintOptions | None = None) -> bytes:
-    """The register as a loose-leaf PDF (see the module docstring)."""
+def render_register(
+    reg: Register,
+    options: PrintOptions | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """The register as a loose-leaf PDF (see the module docstring). ``progress`` is told
+    (entries laid out, of how many) as the layout goes: each of its passes (two or more) lays
+    out every entry."""
     opt = options or PrintOptions()
     _fonts()
     st = _styles()
@@ -892,6 +910,8 @@ def render_register(reg: Register, options: PrintOptions | None = None) -> bytes
         lang,
         toc.levelStyles,
         book,
+        n_entries,
+        progress,
         # a viewer's title bar and a screen reader say the title, not the file's name
         title=f"{say('print_title', lang)} – {stand_text}",
         displayDocTitle=True,

@@ -1720,3 +1720,83 @@ def test_a_hand_edited_history_or_conflict_is_told_where(
         f"Fehler: {ws.register_path}: {where}: {said}; das Register ist beschädigt oder wurde "
         "von Hand bearbeitet. Es wurde nicht geändert: diese Stelle korrigieren"
     ), out
+
+
+LONG_RUNS = [
+    ("rebuild", "REBUILD_PROGRESS", (), "Register wird neu aufgebaut", "Rebuilding the register"),
+    ("print", "PRINT_PROGRESS", ("--stand", "2026-11-24"), "Register wird gedruckt", "Printing the register"),
+    ("export", "XLSX_PROGRESS", ("--format", "xlsx"), "Register wird exportiert", "Exporting the register"),
+]  # fmt: skip
+
+
+def _made(ws: Workspace, command: str, out: str) -> Any:
+    """What a run of ``command`` made, as a reader sees it: the register, the pages' text, the
+    sheets' cells."""
+    if command == "rebuild":
+        return ws.register_path.read_bytes()
+    path = Path(out.split(": ")[0])
+    if command == "print":
+        with pdfplumber.open(path) as pdf:
+            return [page.extract_text() for page in pdf.pages]
+    book = openpyxl.load_workbook(path, read_only=True)
+    return [list(sheet.values) for sheet in book.worksheets]
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize(("command", "least", "args", "de", "en"), LONG_RUNS)
+def test_a_long_register_command_shows_its_progress_on_a_terminal_only(
+    ws: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    lang: str,
+    command: str,
+    least: str,
+    args: tuple[str, ...],
+    de: str,
+    en: str,
+) -> None:
+    """A print, rebuild or XLSX export of thousands of institutions runs for minutes: on a
+    terminal a progress bar on stderr says it is working (click's bar, as 'formgen ingest'
+    shows it; where stderr is no terminal click says its label once, as here); in a pipe or a
+    cron job's mail nothing, nor for a run too short to wait for. What it makes is the same."""
+    ws = in_language(ws, lang) if lang == "en" else ws
+
+    def invoked() -> Any:
+        result = CliRunner().invoke(main, ["register", command, *args, "-w", str(ws.root)])
+        assert result.exit_code == 0, result.output
+        return result, _made(ws, command, result.stdout)
+
+    # no terminal: nothing but what the command says
+    plain, made = invoked()
+    assert plain.stderr == ""
+    monkeypatch.setattr("formgen.cli.common.stderr_is_terminal", lambda: True)
+    # a terminal, two institutions: too short a run for a bar
+    result, _ = invoked()
+    assert result.stderr == ""
+    # a terminal, a run as long as a bar is shown for: on stderr only, in the workspace's language
+    monkeypatch.setattr(f"formgen.cli.register.{least}", 1)
+    result, made_shown = invoked()
+    assert result.stderr == {"de": de, "en": en}[lang] + "\n"
+    assert result.stdout == plain.stdout
+    assert made_shown == made
+
+
+def test_a_long_run_tells_its_progress_up_to_all_of_it(ws: Workspace) -> None:
+    """The library's part of the bar: each step told, the last one all of the work (a print's
+    third pass of the layout adds its entries to the two every print makes)."""
+    from ingest.export import export_xlsx
+    from ingest.printed import PrintOptions, render_register
+
+    told: list[tuple[int, int]] = []
+    reg = load(ws)
+    render_register(reg, PrintOptions(stand=dt.date(2026, 11, 24)), lambda *t: told.append(t))
+    passes = len(told) // 2  # two entries, laid out in each pass
+    assert passes >= 2
+    assert told == [(n, 2 * max(2, (n + 1) // 2)) for n in range(1, 2 * passes + 1)]
+    told.clear()
+    export_xlsx(reg, progress=lambda *t: told.append(t))
+    assert told == [(1, 4), (2, 4), (3, 4), (4, 4)]  # each institution once in each sheet
+    told.clear()
+    from ingest.journal import rebuild
+
+    rebuild(ws, progress=lambda *t: told.append(t))
+    assert told == [(n, len(told)) for n in range(1, len(told) + 1)] and len(told) >= 3

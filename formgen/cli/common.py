@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import functools
 import importlib
@@ -15,7 +16,7 @@ import shlex
 import shutil
 import sys
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -133,6 +134,34 @@ def echo_fitted(message: str = "", err: bool = False) -> None:
     from ingest.tables import fold_in  # not at start-up: `formgen --help` stays quick
 
     echo(fold_in(message, columns()), err=err)
+
+
+def stderr_is_terminal() -> bool:
+    """Whether stderr is a terminal, where a progress bar is read (tests stand in for one
+    here: click's runner has none)."""
+    return sys.stderr.isatty()
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, least: int) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar ``label`` on stderr for a long run, as ``formgen ingest`` shows one:
+    told ``(done, total)`` as the work goes (a total may grow: a print's third pass). Only on
+    a terminal and from ``least`` things to do on: nothing in a pipe, a cron job's mail or a
+    file, nor for a run too short to wait for (the caller leaves it out for ``--json``)."""
+    shown = stderr_is_terminal()
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []  # the bar, once there is enough to do
+
+        def tell(done: int, total: int) -> None:
+            if not bars:
+                if not shown or total < least:
+                    return
+                bar = click.progressbar(length=total, label=label, file=sys.stderr)
+                bars.append(stack.enter_context(bar))
+            bars[0].length = total
+            bars[0].update(done - bars[0].pos)
+
+        yield tell
 
 
 def library_errors(func: F) -> F:

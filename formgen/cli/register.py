@@ -28,6 +28,7 @@ from formgen.cli.common import (
     echo_json,
     lang_option,
     library_errors,
+    progress_bar,
     read_list,
     text_only,
     workspace_option,
@@ -43,6 +44,15 @@ from ingest.register import EMAIL, IMPORT, Register, name_line, same_value
 from ingest.tables import cut, fold
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+# a progress bar on a terminal (stderr) from this much work on, as 'formgen ingest' shows one
+# from ten files: a run of a few seconds or more
+REBUILD_PROGRESS = 1000
+"""journal operations (300 institutions over five years: 1,737, 2 s)"""
+PRINT_PROGRESS = 100
+"""entries printed (each pass of the layout lays them out; 100: about 4 s)"""
+XLSX_PROGRESS = 300
+"""institutions exported (300: about 2 s)"""
 
 
 def json_option(func: F) -> F:
@@ -731,8 +741,10 @@ def _pipeline_reread(ws: Workspace) -> journal.Reread:
 def rebuild(reread: bool, workspace_dir: str) -> None:
     """Make register.json again from the journal and the archive (a damaged one is kept aside)."""
     ws = Workspace.open(workspace_dir)
-    report = journal.rebuild(ws, _pipeline_reread(ws) if reread else None)
     lang = ws.language
+    again = _pipeline_reread(ws) if reread else None
+    with progress_bar(say("rebuild_progress", lang), REBUILD_PROGRESS) as tell:
+        report = journal.rebuild(ws, again, progress=tell)
     said = say(
         "rebuilt",
         lang,
@@ -967,15 +979,17 @@ def export(
         )
     else:
         left_out: list[str] = []
-        data = export_mod.export_xlsx(
-            reg,
-            personal,
-            labels,
-            lang=lang,
-            with_retired=with_retired,
-            warnings=left_out,
-            centre=ws.centre_name,
-        )
+        with progress_bar(say("export_progress", ws.language), XLSX_PROGRESS) as tell:
+            data = export_mod.export_xlsx(
+                reg,
+                personal,
+                labels,
+                lang=lang,
+                with_retired=with_retired,
+                warnings=left_out,
+                centre=ws.centre_name,
+                progress=tell,
+            )
         for warning in left_out:
             echo(
                 say("regerr_warning", ws.language, warning=in_language(warning, ws.language)),
@@ -1261,7 +1275,8 @@ def print_cmd(
         personal=not no_personal,
         duplex=not simplex,
     )
-    pdf = render_register(reg, options)
+    with progress_bar(say("print_progress", ws.language), PRINT_PROGRESS) as tell:
+        pdf = render_register(reg, options, tell)
     path = Path(output) if output else ws.exports_dir / file_name(reg, options, ws.language)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, pdf)
