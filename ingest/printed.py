@@ -494,7 +494,9 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         self.entries = entries
         """How many entries each pass lays out (their :class:`_At`)."""
         self.progress = progress
-        """Told (entries laid out, in all passes so far; that of the passes: at least two)."""
+        """Told (entries laid out, in all passes so far; that of three passes, or of more
+        where reportlab makes more: the contents, empty in the first, move what follows in the
+        second, and a third finds the pages agree)."""
         self.passes = 0
         self.laid_out = 0
         self.section = ""
@@ -578,7 +580,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
             self.book.at[flowable.key] = self.page - self.part_first + 1
             self.laid_out += 1
             if self.progress is not None:
-                self.progress(self.laid_out, self.entries * max(2, self.passes))
+                self.progress(self.laid_out, self.entries * max(3, self.passes))
             self._mark(flowable.title, 3 if self.region else 2)  # under its region, if any
             return
         if isinstance(flowable, _Blank):
@@ -717,8 +719,8 @@ def render_register(
     progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """The register as a loose-leaf PDF (see the module docstring). ``progress`` is told
-    (entries laid out, of how many) as the layout goes: each of its passes (two or more) lays
-    out every entry."""
+    (entries laid out, of how many) as the layout goes: each of its passes (three, as a rule)
+    lays out every entry."""
     opt = options or PrintOptions()
     _fonts()
     st = _styles()
@@ -924,6 +926,8 @@ def render_register(
         bottomMargin=18 * mm,
     )
     doc.multiBuild(story, canvasmaker=_Canvas)
+    if progress is not None:  # all of it, also where two passes were enough
+        progress(doc.laid_out, doc.laid_out)
     return buf.getvalue()
 
 

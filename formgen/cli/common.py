@@ -158,7 +158,7 @@ def progress_bar(label: str, least: int) -> Iterator[Callable[[int, int], None]]
                     return
                 bar = click.progressbar(length=total, label=label, file=sys.stderr)
                 bars.append(stack.enter_context(bar))
-            bars[0].length = total
+            bars[0].length, bars[0].finished = total, False  # a total grown: not at its end
             bars[0].update(done - bars[0].pos)
 
         yield tell
