@@ -32,7 +32,7 @@ from formgen.errors import (
     Problem,
     WrongRecipientError,
 )
-from formgen.fold import alike_names
+from formgen.fold import alike_names, fold
 from formgen.forms import FormRequest, GeneratedForm, new_identity
 from formgen.identity import FormIdentity, test_key
 from formgen.interrupts import Interrupts
@@ -1319,9 +1319,11 @@ def mailed_as(
     listed: Sequence[Recipient], deliveries: Sequence[Delivery], round_name: str
 ) -> dict[str, str]:
     """Per row of ``listed`` not mailed in round ``round_name`` under its own id, the id under
-    which that round mailed the same institution already (a name alike and the same address):
-    a list of the centre's own ids (``dn-01``) after one with others (``1``). Mailed again, it
-    would get a second form, and count twice."""
+    which that round mailed the same institution already (the same name but for case, accents
+    and spacing, and the same address): a list of the centre's own ids (``dn-01``) after one
+    with others (``1``). Mailed again, it would get a second form, and count twice. Names only
+    alike are two institutions a Träger's one address may serve („Betreutes Wohnen Haus 1“,
+    „… Haus 2“)."""
     mailed = [d for d in deliveries if d.round == round_name and d.delivered]
     own = {d.institution_id for d in mailed}
     by_address: dict[str, list[Delivery]] = {}
@@ -1332,10 +1334,17 @@ def mailed_as(
     for r in listed:
         if r.id in own or not r.email:
             continue
-        same = (d for d in by_address.get(address_key(r.email), ()) if alike_names(d.name, r.name))
+        same = (
+            d for d in by_address.get(address_key(r.email), ()) if _words(d.name) == _words(r.name)
+        )
         if (twin := next(same, None)) is not None:
             out[r.id] = twin.institution_id
     return out
+
+
+def _words(name: str) -> list[str]:
+    """``name``'s words but for case and accents (:func:`~formgen.fold.fold`)."""
+    return re.findall(r"\w+", fold(name))
 
 
 def overdue_ids(statuses: Mapping[str, InstitutionStatus]) -> list[str]:

@@ -186,6 +186,27 @@ def test_the_same_institution_under_a_new_id_is_not_mailed_twice_in_a_round(
     assert (drafts / "dn-01.eml").is_file()
 
 
+def test_another_service_of_the_same_traeger_at_its_one_address_is_mailed(tmp_path):
+    """One address serves a Träger's several services: a house added to the list after the
+    round mailed the first is another institution, its name only alike, and gets its mail."""
+    ws = make_workspace(tmp_path / "ws").root
+    drafts = tmp_path / "d"
+    house = "Betreutes Wohnen Łódź – Haus {};wohnen@traeger.example;Betreutes Wohnen;Düsseldorf"
+    first = write(tmp_path / "a.csv", "bw-1;" + house.format(1))
+    assert (
+        run("mail", first, "-w", str(ws), "--drafts", str(drafts), "--round", "r1").exit_code == 0
+    )
+    later = write(tmp_path / "b.csv", "bw-1;" + house.format(1), "bw-2;" + house.format(2))
+
+    result = run("mail", later, "-w", str(ws), "--drafts", str(drafts), "--round", "r1")
+
+    assert result.exit_code == 0, result.output
+    assert "bw-2" not in " ".join(
+        line for line in result.output.splitlines() if "bersprungen" in line
+    )
+    assert sorted(p.name for p in drafts.iterdir()) == ["bw-1.eml", "bw-2.eml"]
+
+
 def test_a_round_of_the_register_does_not_mail_again_whom_a_list_mailed_in_it(tmp_path):
     """The way the note on unread columns names, taken after the list was mailed: the round
     knows the imported institution as mailed."""
