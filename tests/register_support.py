@@ -20,6 +20,8 @@ from typing import Any
 from formgen.identity import FormIdentity
 from formgen.messages import Problem
 from formgen.schema_load import default_schema, shipped_schema_path
+from formgen.workspace import Workspace
+from ingest.journal import writing
 from ingest.register import Register
 from ingest.submission import Checked, EntryReturn, Provenance, Submission
 from ingest.values import check_text
@@ -202,3 +204,26 @@ def addresses_typed_whole() -> Register:
         )
     )
     return reg
+
+
+ŁÓDŹ = {
+    "name": "Łódź Hilfe e.V.",
+    "street": "Büttger Straße 5",
+    "postcode": "41460",
+    "city": "Neuss",
+    "region": "neuss",
+    "phone": "+49 2131 98765",
+    "contact_name": "Ольга Петренко",
+    "initials": "ОП",
+}
+
+
+def journaled(root: Path) -> Workspace:
+    """A German workspace at ``root`` of two institutions, three operations journaled (the
+    journal tests damage it)."""
+    ws = Workspace.init(root, name="SPKoM Düsseldorf", language="de")
+    with writing(ws) as w:
+        w.merge(checklist("psychotherapie", YILMAZ))
+        w.merge(checklist("psychotherapie", dict(YILMAZ, **ŁÓDŹ)))
+        w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
+    return ws

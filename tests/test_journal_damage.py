@@ -8,33 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from register_support import YILMAZ, checklist, institution_form
+from register_support import YILMAZ, checklist, journaled
 
 from formgen.cli import main
 from formgen.workspace import Workspace
 from ingest.journal import journal_path, writing
 
-ŁÓDŹ = {
-    "name": "Łódź Hilfe e.V.",
-    "street": "Büttger Straße 5",
-    "postcode": "41460",
-    "city": "Neuss",
-    "region": "neuss",
-    "phone": "+49 2131 98765",
-    "contact_name": "Ольга Петренко",
-    "initials": "ОП",
-}
-
 
 @pytest.fixture
 def ws(tmp_path: Path) -> Workspace:
     """A German workspace of two institutions, three operations journaled."""
-    ws = Workspace.init(tmp_path / "ws", name="SPKoM Düsseldorf", language="de")
-    with writing(ws) as w:
-        w.merge(checklist("psychotherapie", YILMAZ))
-        w.merge(checklist("psychotherapie", dict(YILMAZ, **ŁÓDŹ)))
-        w.merge(institution_form("inst-0001", base=1, phone="+49 211 999999"))
-    return ws
+    return journaled(tmp_path / "ws")
 
 
 def run(ws: Workspace, *args: str) -> Result:
