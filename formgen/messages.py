@@ -684,8 +684,15 @@ WORDS: dict[str, dict[str, str]] = {
         "asked)? → formgen quarantine -w {root} --done {id} --note '…'",
         "quarantine_how_again": "fixed (the missing schema version added, say)? → formgen "
         "ingest -w {root} {folder}: a form that merges leaves the quarantine",
-        "quarantine_marked": "{id} ({name}): marked dealt with ({note}); the file stays in "
-        "{folder}",
+        "quarantine_marked": "{id} ({name}): marked dealt with ({note})",
+        "quarantine_how_reopen": "the file stays in {folder}; the wrong one? → formgen "
+        "quarantine -w {root} --reopen {id} --note '…'",
+        "quarantine_reopened": "{id} ({name}): open again ({note}); the mark undone stays in "
+        "its record",
+        "quarantine_open_again": "open again since {day}: {note}",
+        "quarantine_reopen_open": "{id} ({name}): is open, neither marked dealt with nor "
+        "answered since; nothing changed",
+        "quarantine_reopen_needs_note": "--reopen needs --note: say why it is open again",
         "quarantine_unknown_id": "{id}: no file in the quarantine is named so; 'formgen "
         "quarantine -w {root}' lists them with their numbers",
         "quarantine_ambiguous": "{id} names {n} files of the quarantine ({ids}); give more "
@@ -693,8 +700,8 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_done_already": "{id} ({name}): marked dealt with already on {day} ({note}); "
         "nothing changed",
         "quarantine_done_needs_note": "--done needs --note: say what was done (typed in, asked)",
-        "quarantine_note_needs_done": "--note goes with --done NUMBER or --delete NUMBER",
-        "quarantine_done_or_delete": "--done or --delete: one of them",
+        "quarantine_note_needs_done": "--note goes with --done, --reopen or --delete NUMBER",
+        "quarantine_done_or_delete": "--done, --reopen or --delete: one of them",
         "quarantine_yes_needs_delete": "--yes goes with --delete NUMBER",
         "quarantine_delete_needs_note": "--delete needs --note: say why it is deleted (a "
         "private person's letter, no institution's)",
@@ -3032,8 +3039,15 @@ WORDS: dict[str, dict[str, str]] = {
         "quarantine_how_again": "behoben (z.\u00a0B. die fehlende Schemaversion ergänzt)? → "
         "formgen ingest -w {root} {folder}: ein Formular, das übernommen wird, verlässt die "
         "Quarantäne",
-        "quarantine_marked": "{id} ({name}): als erledigt vermerkt ({note}); die Datei bleibt in "
-        "{folder}",
+        "quarantine_marked": "{id} ({name}): als erledigt vermerkt ({note})",
+        "quarantine_how_reopen": "die Datei bleibt in {folder}; die falsche? → formgen "
+        "quarantine -w {root} --reopen {id} --note „…“",
+        "quarantine_reopened": "{id} ({name}): wieder offen ({note}); der aufgehobene Vermerk "
+        "bleibt in ihrem Eintrag",
+        "quarantine_open_again": "wieder offen seit {day}: {note}",
+        "quarantine_reopen_open": "{id} ({name}): ist offen, weder als erledigt vermerkt noch "
+        "seither beantwortet; nichts geändert",
+        "quarantine_reopen_needs_note": "--reopen braucht --note: warum ist sie wieder offen?",
         "quarantine_unknown_id": "{id}: keine Datei der Quarantäne heißt so; „formgen quarantine "
         "-w {root}“ nennt sie mit ihren Nummern",
         "quarantine_ambiguous": "{id} passt auf {n} Dateien der Quarantäne ({ids}); bitte mehr "
@@ -3042,8 +3056,8 @@ WORDS: dict[str, dict[str, str]] = {
         "nichts geändert",
         "quarantine_done_needs_note": "--done braucht --note: was wurde getan (abgetippt, "
         "nachgefragt)?",
-        "quarantine_note_needs_done": "--note nur zusammen mit --done NUMMER oder --delete NUMMER",
-        "quarantine_done_or_delete": "--done oder --delete: nur eines von beiden",
+        "quarantine_note_needs_done": "--note nur zusammen mit --done, --reopen oder --delete NUMMER",
+        "quarantine_done_or_delete": "--done, --reopen oder --delete: nur eines davon",
         "quarantine_yes_needs_delete": "--yes nur zusammen mit --delete NUMMER",
         "quarantine_delete_needs_note": "--delete braucht --note: warum wird sie gelöscht (Brief "
         "einer Privatperson, keiner Einrichtung)?",

@@ -17,6 +17,10 @@ institution's): its record then keeps only that a file was deleted, when and why
   from the institution's address in the register — has had a return merged since it came in
   (:class:`Answered`): its answer is in the register. Not so a copy whose identity was
   tampered with or forged: that is for the sender to explain, whatever the institution answered.
+
+A coordinator who marked the wrong file, or finds that the institution's answer did not hold
+what the file held (a second service's form), counts it as open again (:func:`reopen`): the
+mark undone is kept in the record (``reopened``), and only an answer merged after that counts.
 """
 
 from __future__ import annotations
@@ -110,6 +114,14 @@ class Kept:
         return done if isinstance(done, dict) else None
 
     @property
+    def reopened(self) -> Mapping[str, Any] | None:
+        """When a coordinator last counted it as open again (``at``), their ``note`` and the
+        mark that undid (``was``), or None."""
+        again = self.record.get("reopened")
+        last = again[-1] if isinstance(again, list) and again else None
+        return last if isinstance(last, dict) else None
+
+    @property
     def open(self) -> bool:
         """Still to be dealt with: neither marked by hand nor answered since."""
         return self.by_hand is None and self.answered is None
@@ -201,10 +213,10 @@ def _answered(
     def judge(record: Mapping[str, Any]) -> Answered | None:
         if record.get("kind") == "tampered":
             return None
-        came = max(
-            (m for a in record.get("arrivals", ()) if (m := _moment(a.get("quarantined_at")))),
-            default=None,
-        )
+        # since it came in, or since a coordinator counted it as open again (:func:`reopen`)
+        moments = [a.get("quarantined_at") for a in record.get("arrivals", ())]
+        moments += [r.get("at") for r in _list(record.get("reopened")) if isinstance(r, dict)]
+        came = max((m for at in moments if (m := _moment(at))), default=None)
         form = issued.get(parse_reference(str(record.get("form") or "")) or "")
         whose = {form.institution_id} if form is not None and form.institution_id else set()
         for arrival in record.get("arrivals", ()):
@@ -218,6 +230,10 @@ def _answered(
         return None
 
     return judge
+
+
+def _list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _values(table: object) -> list[Mapping[str, Any]]:
@@ -304,6 +320,32 @@ def mark_done(workspace: Workspace, which: str, note: str) -> Kept:
         data = json.dumps(record, ensure_ascii=False, indent=2).encode()
         write_atomic(found.copy.with_suffix(".json"), data)
     return Kept(found.copy, record, found.answered)
+
+
+def reopen(workspace: Workspace, which: str, note: str, register: Mapping[str, Any] | None) -> Kept:
+    """Count the file ``which`` names (:func:`find`) as open again, with ``note`` (why): a
+    :func:`mark_done` given to the wrong file is undone, and an institution's answer (judged by
+    ``register``, as :func:`kept`) counts only when merged after this. The mark undone is kept
+    in the record, under ``reopened`` with the moment and the note. Raises
+    :class:`QuarantineLookupError` when the file is open (nothing to undo)."""
+    with workspace.lock():
+        plain = find(workspace, which)
+        (found,) = [k for k in kept(workspace, register) if k.copy == plain.copy]
+        if found.open:
+            raise QuarantineLookupError(
+                Said("quarantine_reopen_open", id=found.number, name=found.name)
+            )
+        if found.by_hand is not None:
+            was = dict(found.by_hand)
+        else:
+            assert found.answered is not None  # not open: marked by hand, or answered
+            was = {"answered_by": found.answered.institution_id, "at": found.answered.at}
+        now = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+        record = {k: v for k, v in found.record.items() if k != "dealt_with"}
+        record["reopened"] = [*_list(record.get("reopened")), {"at": now, "note": note, "was": was}]
+        data = json.dumps(record, ensure_ascii=False, indent=2).encode()
+        write_atomic(found.copy.with_suffix(".json"), data)
+    return Kept(found.copy, record, None)
 
 
 SIGNED = frozenset(

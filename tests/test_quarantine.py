@@ -79,8 +79,9 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
     done = fg("quarantine", "-w", ws, "--done", "IMG_20261126_101500.jpg", "--note", NOTE)
     assert done.exit_code == 0, done.output
     assert done.output == (
-        f"{NUMBER} (IMG_20261126_101500.jpg): als erledigt vermerkt ({NOTE}); die Datei bleibt "
-        f"in {ws / 'quarantine'}\n"
+        f"{NUMBER} (IMG_20261126_101500.jpg): als erledigt vermerkt ({NOTE})\n"
+        f"  die Datei bleibt in {ws / 'quarantine'}; die falsche? → formgen quarantine -w {ws} "
+        f"--reopen {NUMBER} --note „…“\n"
     )
     assert (ws / "quarantine" / f"{_record(ws).stem}.jpg").read_bytes() == SCAN.read_bytes()
     assert json.loads(_record(ws).read_text("utf-8"))["dealt_with"]["note"] == NOTE
@@ -120,7 +121,7 @@ def test_a_photo_typed_in_by_hand_is_marked_dealt_with_and_stays_kept(tmp_path: 
     assert alone.exit_code == 2
     assert alone.stderr == (
         "Aufruf: main quarantine [OPTIONEN]\nHilfe: main quarantine --help\n\n"
-        "Fehler: --note nur zusammen mit --done NUMMER oder --delete NUMMER\n"
+        "Fehler: --note nur zusammen mit --done, --reopen oder --delete NUMMER\n"
     )
 
     # a second photo came in under the same name: the name names both
@@ -273,3 +274,64 @@ def test_a_record_whose_day_was_edited_by_hand_is_listed_with_the_text_as_stored
     again = fg("quarantine", "-w", ws, "--done", "cccc", "--note", "noch einmal")
     assert again.exit_code == 1
     assert "schon am gestern als erledigt vermerkt (abgetippt); nichts geändert" in again.output
+
+
+def test_a_file_marked_by_mistake_or_answered_without_it_is_opened_again(tmp_path: Path) -> None:
+    """--done given to the wrong file is undone with --reopen, the mark kept in the record; an
+    institution's answer that did not hold what its file held (a second service's form) is set
+    aside the same way, and only an answer merged after that counts again."""
+    ws = tmp_path / "ws"
+    sample_workspace(ws)
+    assert fg("ingest", _photo(tmp_path), "-w", ws).exit_code == 0
+    today = date_text(dt.date.today(), "de")
+    open_one = fg("quarantine", "-w", ws, "--reopen", NUMBER, "--note", "falsch")
+    assert open_one.exit_code == 1
+    assert open_one.output == (
+        f"Fehler: {NUMBER} (IMG_20261126_101500.jpg): ist offen, weder als erledigt vermerkt "
+        "noch seither beantwortet; nichts geändert\n"
+    )
+    assert fg("quarantine", "-w", ws, "--done", NUMBER, "--note", NOTE).exit_code == 0
+    bare = fg("quarantine", "-w", ws, "--reopen", NUMBER)
+    assert bare.exit_code == 2
+    assert bare.stderr.endswith("Fehler: --reopen braucht --note: warum ist sie wieder offen?\n")
+    both = fg("quarantine", "-w", ws, "--reopen", NUMBER, "--done", NUMBER, "--note", "x")
+    assert both.exit_code == 2
+    assert both.stderr.endswith("Fehler: --done, --reopen oder --delete: nur eines davon\n")
+
+    why = "falsche Datei, Şükrü fragt nach"
+    again = fg("quarantine", "-w", ws, "--reopen", NUMBER[:5], "--note", why)
+    assert again.exit_code == 0, again.output
+    assert again.output == (
+        f"{NUMBER} (IMG_20261126_101500.jpg): wieder offen ({why}); der aufgehobene Vermerk "
+        "bleibt in ihrem Eintrag\n"
+    )
+    record = json.loads(_record(ws).read_text("utf-8"))
+    assert "dealt_with" not in record
+    (reopened,) = record["reopened"]
+    assert (reopened["note"], reopened["was"]["note"]) == (why, NOTE)
+    assert "Quarantäne: 1 Datei beiseitegelegt (1 Foto oder Scan)" in fg("status", "-w", ws).output
+    lines = fg("quarantine", "-w", ws).output.splitlines()
+    assert lines[0] == f"1 Datei beiseitegelegt in {ws / 'quarantine'}, davon 1 offen"
+    assert f"  wieder offen seit {today}: {why}" in lines
+    assert any(line.endswith(f"--done {NUMBER} --note „…“") for line in lines)
+    # marked again, and opened again: every mark undone is kept
+    assert fg("quarantine", "-w", ws, "--done", NUMBER, "--note", "abgetippt").exit_code == 0
+    assert fg("quarantine", "-w", ws, "--reopen", NUMBER, "--note", "nein").exit_code == 0
+    marks = json.loads(_record(ws).read_text("utf-8"))["reopened"]
+    assert [(m["note"], m["was"]["note"]) for m in marks] == [(why, NOTE), ("nein", "abgetippt")]
+
+    # the institution answered after the photo (of the form made for it) came in:
+    # dealt with by itself, until a coordinator says the answer was not what the photo held
+    record = json.loads(_record(ws).read_text("utf-8"))
+    came = dt.datetime.now(dt.UTC) - dt.timedelta(days=3)
+    record["arrivals"][0]["quarantined_at"] = came.strftime("%Y-%m-%dT%H:%M:%S%z")
+    del record["reopened"]
+    record["form"] = "FG-84G7Z-WYRD6"  # the photo was of the form made for inst-0001
+    _record(ws).write_text(json.dumps(record, ensure_ascii=False), "utf-8")
+    assert fg("ingest", FORM, "-w", ws).exit_code == 0
+    assert "Quarantäne: 1 Datei erledigt, keine offen" in fg("status", "-w", ws).output
+    answered = fg("quarantine", "-w", ws, "--reopen", NUMBER, "--note", "anderes Angebot")
+    assert answered.exit_code == 0, answered.output
+    (reopened,) = json.loads(_record(ws).read_text("utf-8"))["reopened"]
+    assert reopened["was"]["answered_by"] == "inst-0001"
+    assert "Quarantäne: 1 Datei beiseitegelegt (1 Foto oder Scan)" in fg("status", "-w", ws).output

@@ -21,6 +21,12 @@ from ingest.quarantine import SHORT, Kept, local_day
     "came under; it stays in the quarantine.",
 )
 @click.option(
+    "--reopen",
+    metavar="NUMBER",
+    help="Count this file as open again: a --done given to the wrong file, or an institution's "
+    "answer that did not hold what the file held; the mark undone stays in its record.",
+)
+@click.option(
     "--delete",
     metavar="NUMBER",
     help="Delete this file (a private person's letter, no institution's) and what its record "
@@ -30,14 +36,19 @@ from ingest.quarantine import SHORT, Kept, local_day
     "--note",
     callback=text_only,
     help="With --done: what was done, kept in its record: e.g. 'abgetippt in das Formular von "
-    "inst-0017'; with --delete: why it was deleted, e.g. 'Arztbrief einer Privatperson, an "
+    "inst-0017'; with --reopen: why it is open again; with --delete: why it was deleted, e.g. 'Arztbrief einer Privatperson, an "
     "Beratungsstelle verwiesen'.",
 )
 @click.option("--yes", is_flag=True, help="With --delete: do not ask before deleting.")
 @workspace_option
 @library_errors
 def quarantine(
-    done: str | None, delete: str | None, note: str | None, yes: bool, workspace_dir: str
+    done: str | None,
+    reopen: str | None,
+    delete: str | None,
+    note: str | None,
+    yes: bool,
+    workspace_dir: str,
 ) -> None:
     """List the files kept aside in the quarantine: why, who sent them, whether they were dealt with; mark one dealt with, or delete one.
 
@@ -48,7 +59,9 @@ def quarantine(
     names was made for it, or its mail came from the institution's address — has had a return
     merged since it came in (not so a form whose identity was tampered with). A file dealt
     with stays in the quarantine (formgen deletes none by itself) and 'formgen status' no longer counts
-    it as open.
+    it as open. --reopen NUMBER --note TEXT counts it as open again (marked by mistake, or the
+    institution's answer did not hold what the file held): the mark undone stays in its
+    record, and only an answer merged after that counts.
 
     --delete NUMBER --note TEXT deletes a file that is no institution's (a citizen's letter
     with a doctor's report, mailed to the centre's address): the file goes, and so do its
@@ -62,7 +75,7 @@ def quarantine(
     ws = Workspace.open(workspace_dir)
     lang = ws.language
     folder, root = str(ws.quarantine_dir), str(ws.root)
-    if done is not None and delete is not None:
+    if sum(x is not None for x in (done, reopen, delete)) > 1:
         raise click.UsageError(Said("quarantine_done_or_delete"))
     if yes and delete is None:
         raise click.UsageError(Said("quarantine_yes_needs_delete"))
@@ -96,16 +109,16 @@ def quarantine(
         if not note:
             raise click.UsageError(Said("quarantine_done_needs_note"))
         marked = quarantine_mod.mark_done(ws, done, note)
-        echo(
-            say(
-                "quarantine_marked",
-                lang,
-                id=marked.number,
-                name=marked.name,
-                note=note,
-                folder=folder,
-            )
-        )
+        echo(say("quarantine_marked", lang, id=marked.number, name=marked.name, note=note))
+        echo("  " + say("quarantine_how_reopen", lang, root=root, id=marked.number, folder=folder))
+        return
+    if reopen is not None:
+        note = " ".join((note or "").split())
+        if not note:
+            raise click.UsageError(Said("quarantine_reopen_needs_note"))
+        register = WorkspaceRegisterView(ws).data
+        again = quarantine_mod.reopen(ws, reopen, note, register)
+        echo(say("quarantine_reopened", lang, id=again.number, name=again.name, note=note))
         return
     if note is not None:
         raise click.UsageError(Said("quarantine_note_needs_done"))
@@ -120,7 +133,10 @@ def quarantine(
     for k in files:
         echo()
         _show(k, lang)
-        if k.by_hand is not None:
+        if k.open and (undone := k.reopened) is not None:
+            day = in_language(local_day(undone.get("at")), lang)
+            echo("  " + say("quarantine_open_again", lang, day=day, note=str(undone.get("note"))))
+        elif k.by_hand is not None:
             day = in_language(local_day(k.by_hand.get("at")), lang)
             echo("  " + say("quarantine_by_hand", lang, day=day, note=str(k.by_hand.get("note"))))
         elif k.answered is not None:
