@@ -176,6 +176,13 @@ language = {language}            # de or en: forms and mails, the register's tab
 
 _TABLES = {"centre": "[centre]", "schema": "[schema]", "smtp": "[smtp]", "regions": "[[regions]]"}
 """What formgen reads of ``workspace.toml``, by name, as it is written there."""
+_KEYS = {
+    "centre": ("name", "sender", "signature", "language"),
+    "schema": ("path",),
+    "smtp": ("host", "port", "security", "user", "rate", "timeout", "password_env", "cafile"),
+}
+"""The keys formgen reads in each table of ``workspace.toml`` but ``[[regions]]`` (whose
+entries :attr:`Workspace.regions` checks)."""
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 """A language's code, the key of a name in a ``[[regions]]`` entry (``de = "Düren"``)."""
 
@@ -602,7 +609,7 @@ class Workspace:
         """What ``workspace.toml`` holds that formgen does not read, one text each, with the
         name meant (``[[region]]``: „gemeint: [[regions]]?“); it used to be left unsaid. It
         stays no error: a newer formgen's setting is read by this one as before."""
-        out = []
+        out = [*self._unknown_keys()]
         for name, value in self.config.items():
             if name in _TABLES:
                 continue
@@ -624,6 +631,26 @@ class Workspace:
                 )
             )
         return out
+
+    def _unknown_keys(self) -> Iterator[Said]:
+        """The keys of ``[centre]``, ``[schema]`` and ``[smtp]`` that formgen does not read
+        (``[centre] langauge``), each with the key meant, as :meth:`unknown_settings` says a
+        table."""
+        for table, keys in _KEYS.items():
+            held = self.config.get(table)
+            for key, value in held.items() if isinstance(held, dict) else ():
+                if key in keys:
+                    continue
+                close = difflib.get_close_matches(key.lower(), keys, n=1)
+                yield Said(
+                    "config_unknown",
+                    path=str(self.root / CONFIG),
+                    name=f"[{table}.{key}]"
+                    if isinstance(value, dict)
+                    else f"[{table}] {key} = {_toml(value)}",
+                    hint=Said("config_meant", name=f"[{table}] {close[0]}") if close else "",
+                    known=f"[{table}] " + ", ".join(keys),
+                )
 
     @property
     def regions(self) -> tuple[Choice, ...]:

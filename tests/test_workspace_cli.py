@@ -743,6 +743,49 @@ def test_a_mistyped_table_of_workspace_toml_is_said_with_the_one_meant(
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_mistyped_key_inside_a_table_of_workspace_toml_is_said_with_the_key_meant(
+    tmp_path: Path, lang: str
+) -> None:
+    """`[centre] sneder`, `[smtp] prot` were left unsaid (an unknown table was said): the
+    sender then missing, the port the default. Each is said as a table is, with the key meant,
+    and the command goes on (a newer formgen's key stays readable)."""
+    root = regions_added(tmp_path, lang, '[smtp]\nhost = "mail.example.org"\nprot = 2525\n')
+    config = root / "workspace.toml"
+    text = config.read_text("utf-8").replace("sender =", 'sneder = "büro@spkom.de"\nsender =', 1)
+    config.write_text(text, "utf-8")
+    code, out, err = status(root)
+    assert code == 0 and out
+    centre = "name, sender, signature, language"
+    smtp = "host, port, security, user, rate, timeout, password_env, cafile"
+    assert (
+        err
+        == {
+            "de": f'Achtung: {config}: [centre] sneder = "büro@spkom.de" liest formgen nicht '
+            f"(gemeint: [centre] sender?); es liest [centre] {centre} (eine Einstellung eines neueren "
+            f"formgen bleibt, wie sie ist)\nAchtung: {config}: [smtp] prot = 2525 liest formgen nicht "
+            f"(gemeint: [smtp] port?); es liest [smtp] {smtp} (eine Einstellung eines neueren formgen "
+            "bleibt, wie sie ist)\n",
+            "en": f'Note: {config}: formgen does not read [centre] sneder = "büro@spkom.de" (meant: '
+            f"[centre] sender?); it reads [centre] {centre} (a setting of a newer formgen is left as "
+            f"it is)\nNote: {config}: formgen does not read [smtp] prot = 2525 (meant: [smtp] port?); "
+            f"it reads [smtp] {smtp} (a setting of a newer formgen is left as it is)\n",
+        }[lang]
+    )
+    # the language key mistyped: the workspace speaks German, and says why
+    config.write_text(
+        config.read_text("utf-8").replace("\nlanguage =", "\nlangauge =").replace("prot", "port")
+    )
+    code, out, err = status(root)
+    assert code == 0 and out
+    assert f"Achtung: {config}: [centre] langauge = \"{lang}\" liest formgen nicht (gemeint: " \
+        "[centre] language?)" in err  # fmt: skip
+    config.write_text(
+        config.read_text("utf-8").replace("langauge", "language").replace("sneder", "signature")
+    )
+    assert status(root)[2] == ""
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize(
     ("added", "n", "shown"),
     [
