@@ -1895,9 +1895,10 @@ WORDS: dict[str, dict[str, str]] = {
         "mailed under another id already (in brackets): {ids}",
         "mail_note_force_twin_one": "--force: mailing 1 institution all the same that this round "
         "mailed under another id already (in brackets): {ids}",
-        "mail_twin": "mailed in round {round} already as {old} (a name alike, the same address "
-        "{email}): the same institution needs no second mail (in a list, give it its id {old}); "
-        "if it is another one, --force mails it all the same",
+        "mail_twin": "mailed in round {round} already as {old} (the same name but for case, "
+        "accents and punctuation, the same address {email}): the same institution needs no "
+        "second mail (in a list, give it its id {old}); if it is another one, --force mails it "
+        "all the same",
         "mail_test_drafts_note": "the test drafts in {folder} hold the institutions' personal "
         "data, and formgen does not know what is in them ('formgen register erase' names them "
         "but does not delete them): delete them once you have looked at them",
@@ -4387,9 +4388,10 @@ WORDS: dict[str, dict[str, str]] = {
         "diese Runde schon unter einer anderen ID (in Klammern) angeschrieben hat: {ids}",
         "mail_note_force_twin_one": "--force: 1 Einrichtung erhält trotzdem eine Mail, die "
         "diese Runde schon unter einer anderen ID (in Klammern) angeschrieben hat: {ids}",
-        "mail_twin": "in Runde {round} schon als {old} angeschrieben (ähnlicher Name, dieselbe "
-        "Adresse {email}): dieselbe Einrichtung braucht keine zweite Mail (in einer Liste ihre "
-        "ID {old} eintragen); ist es eine andere, versendet --force trotzdem",
+        "mail_twin": "in Runde {round} schon als {old} angeschrieben (derselbe Name bis auf "
+        "Groß- und Kleinschreibung, Akzente und Satzzeichen, dieselbe Adresse {email}): dieselbe "
+        "Einrichtung braucht keine zweite Mail (in einer Liste ihre ID {old} eintragen); ist es "
+        "eine andere, versendet --force trotzdem",
         "mail_no_sender": "{config}: keine Absenderadresse; unter [centre] sender = "
         '"sie@example.org" eintragen (von dieser Adresse gehen die Mails aus, an sie kommen '
         "die Antworten)",

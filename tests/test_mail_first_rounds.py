@@ -133,7 +133,8 @@ def test_a_list_that_gives_only_what_is_read_has_no_note(tmp_path):
         (
             "de",
             "übersprungen dn-01 (Praxis Dr. Sule Yilmaz): in Runde r1 schon als 1 angeschrieben "
-            "(ähnlicher Name, dieselbe Adresse Praxis@yilmaz.example): dieselbe Einrichtung "
+            "(derselbe Name bis auf Groß- und Kleinschreibung, Akzente und Satzzeichen, dieselbe "
+            "Adresse Praxis@yilmaz.example): dieselbe Einrichtung "
             "braucht keine zweite Mail (in einer Liste ihre ID 1 eintragen); ist es eine andere, "
             "versendet --force trotzdem",
             "--force: 1 Einrichtung erhält trotzdem eine Mail, die diese Runde schon unter einer "
@@ -141,8 +142,9 @@ def test_a_list_that_gives_only_what_is_read_has_no_note(tmp_path):
         ),
         (
             "en",
-            "skipped dn-01 (Praxis Dr. Sule Yilmaz): mailed in round r1 already as 1 (a name "
-            "alike, the same address Praxis@yilmaz.example): the same institution needs no "
+            "skipped dn-01 (Praxis Dr. Sule Yilmaz): mailed in round r1 already as 1 (the same "
+            "name but for case, accents and punctuation, the same address "
+            "Praxis@yilmaz.example): the same institution needs no "
             "second mail (in a list, give it its id 1); if it is another one, --force mails it "
             "all the same",
             "--force: mailing 1 institution all the same that this round mailed under another id "
