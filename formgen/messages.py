@@ -317,8 +317,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
         "the export does",
         "import_did_you_mean": " (did you mean '{name}'?)",
-        "import_mail_column": " (a recipients list's column for formgen mail; the register does "
-        "not hold it)",
+        "import_mail_columns": "note: {file}: {columns} not taken into the register, which does "
+        "not hold the mails' language and format: each round mails an institution in those of its "
+        "last mail (those of its row where a round of this list mailed it: formgen mail {quoted}), "
+        "else in the round's (--lang, --format)",
         "import_contact_email": "'{field}' given, but not '{email}': mails go to the "
         "institution's address only, the column '{email}'",
         "import_address_split": "'{value}' split: street '{street}', postcode {postcode}, town "
@@ -2654,8 +2656,10 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
         "Namen eintragen, wie der Export sie schreibt",
         "import_did_you_mean": " (gemeint: „{name}“?)",
-        "import_mail_column": " (eine Spalte der Empfängerliste für formgen mail; das Register hält "
-        "sie nicht)",
+        "import_mail_columns": "Hinweis: {file}: {columns} nicht ins Register übernommen, das "
+        "Sprache und Format der Mails nicht hält: jede Runde schreibt eine Einrichtung in denen "
+        "ihrer letzten Mail an (denen ihrer Zeile, wo eine Runde aus dieser Liste sie anschrieb: "
+        "formgen mail {quoted}), sonst in denen der Runde (--lang, --format)",
         "import_contact_email": "„{field}“ angegeben, aber nicht „{email}“: Mails gehen nur an "
         "die Adresse der Einrichtung, die Spalte „{email}“",
         "import_address_split": "„{value}“ aufgeteilt: Straße „{street}“, PLZ {postcode}, Ort "

@@ -44,7 +44,7 @@ from formgen.errors import (
 )
 from formgen.filenames import windows_device
 from formgen.linebreak import breaks_shown, pasted
-from formgen.messages import Arg, Said, SaidJoined, per_language, said_count, say
+from formgen.messages import Said, SaidJoined, per_language, said_count, say
 from formgen.model import FieldType, Schema, choice_value
 from formgen.record import ID_RE, InstitutionRecord, check_value
 
@@ -52,6 +52,9 @@ COLUMNS = ("id", "institution", "email", "categories", "region")
 """The columns a recipients list reads (in any order; others are not read, and named:
 :func:`unread_columns`); every list needs them but ``region`` where the schema has no regions
 (:func:`needed_columns`)."""
+MAIL_COLUMNS = ("language", "format")
+"""The columns of a recipients list that choose an institution's mail (its language, its forms'
+format), for ``formgen mail`` alone: the register does not hold them."""
 
 FORMAT_CHOICES: dict[str, tuple[str, ...]] = {
     "pdf": ("pdf",),
@@ -246,31 +249,43 @@ def list_columns(header: Sequence[str], schema: Schema) -> list[str | None]:
 def headers_meant(header: Sequence[str], schema: Schema) -> dict[int, Said]:
     """For a header cell read as no column that is close to a name of a column the list does
     not give (``Emial``, ``Regoin``, ``Sprahce``, ``Telefn``): where it stands → the column it
-    may mean (the closest; each column meant once), said as ``register import`` says a header
-    it does not know („„Emial“ (gemeint: „E-Mail“?)“)."""
+    may mean (:func:`columns_meant`), said as ``register import`` says a header it does not
+    know („„Emial“ (gemeint: „E-Mail“?)“)."""
+    fields = {"institution" if f.id == "name" else f.id: f for f in schema.institution_fields()}
+    return {
+        i: Said(
+            "import_did_you_mean",
+            name=Said(f"mail_column_{column}")
+            if column in (*COLUMNS, *MAIL_COLUMNS)
+            else per_language(fields[column].label.get),
+        )
+        for i, column in columns_meant(header, schema).items()
+    }
+
+
+def columns_meant(header: Sequence[str], schema: Schema) -> dict[int, str]:
+    """For a header cell read as no column that is close to a name of a column the list does
+    not give (its aliases; a field's labels too): where it stands → that column, as
+    :func:`column_key` names it (the closest; each column meant once). ``register import``
+    names it as its table does."""
     keys = list_columns(header, schema)
     fields = {"institution" if f.id == "name" else f.id: f for f in schema.institution_fields()}
-    read = {*COLUMNS, "language", "format", *fields}
+    read = {*COLUMNS, *MAIL_COLUMNS, *fields}
     names: dict[str, str] = {}
     """A name of each column not given (its aliases; a field's labels too) → the column."""
-    shown: dict[str, Arg] = {}
     for column in sorted(read - set(keys)):
         names |= {name: column for name, key in _ALIASES.items() if key == column}
-        if column in (*COLUMNS, "language", "format"):
-            shown[column] = Said(f"mail_column_{column}")
-        else:  # a field of the institution
-            shown[column] = per_language(fields[column].label.get)
+        if column not in (*COLUMNS, *MAIL_COLUMNS):  # a field of the institution
             names |= {_folded(label): column for label in fields[column].label.values.values()}
-    meant: dict[int, Said] = {}
+    meant: dict[int, str] = {}
     for i, (h, k) in enumerate(zip(header, keys, strict=True)):
         if (
             h.strip()
             and k not in read
             and (close := difflib.get_close_matches(_folded(h), names, 1))
         ):
-            column = names[close[0]]
+            meant[i] = column = names[close[0]]
             names = {n: c for n, c in names.items() if c != column}
-            meant[i] = Said("import_did_you_mean", name=shown[column])
     return meant
 
 

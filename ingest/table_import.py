@@ -56,6 +56,7 @@ import difflib
 import hashlib
 import random
 import re
+import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
@@ -74,7 +75,15 @@ from formgen.messages import (
     say_count,
 )
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_value
-from formgen.recipients import PLAIN_CSV, column_key, columns_twice, lost_letters, phone_cell
+from formgen.recipients import (
+    MAIL_COLUMNS,
+    PLAIN_CSV,
+    column_key,
+    columns_meant,
+    columns_twice,
+    lost_letters,
+    phone_cell,
+)
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
@@ -141,6 +150,9 @@ class ImportPlan:
     header_below: int | None = None
     """The line of the header when it was found below lines not read (a title:
     :func:`read_table`)."""
+    mail_columns: tuple[str, ...] = ()
+    """The headers of a recipients list's columns for the mail (``Sprache``, ``Format``), as
+    written: not read (:data:`MAIL`)."""
 
 
 @dataclass(frozen=True)
@@ -260,15 +272,13 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         g: column for _, v in reversed(variants) for g, (column, _) in v.items()
     }  # the first
 
-    def hint(h: str, g: str) -> str:
+    def hint(i: int, h: str, g: str) -> str:
         """This table's header of the column another table names ``h`` (``institution_id``
         among labels: ``ID``) or a word for it means (``Ansprechpartner/in``: the contact
         person's name), else the header that begins with ``h`` or holds it as a word
         (``Straße``: ``Straße und Hausnummer``), else the closest header, never ``h``
-        itself; a recipients list's column of the mail's language or format (``Sprache``),
-        which the register does not hold, as such."""
-        if column_key(h) in ("language", "format"):
-            return Said("import_mail_column")
+        itself, else the column of a recipients list close to it (:func:`columns_meant`:
+        ``Strase``, ``Webseite``, ``Sprahce``) as this table names it."""
         column = meaning.get(g) or SYNONYMS.get(re.sub(r"\W+", "", g))
         if (same := written.get(column or "")) is not None:
             return Said("import_did_you_mean", name=same)
@@ -284,21 +294,28 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         every = [
             s for s in [*(s for _, v in variants for _, s in v.values()), *before] if _key(s) != g
         ]
-        return did_you_mean(h, list(written.values())) or did_you_mean(h, every)
+        if close := did_you_mean(h, list(written.values())):
+            return close
+        if (listed := meant.get(i)) in MAIL_COLUMNS:
+            return Said("import_did_you_mean", name=Said(f"mail_column_{listed}"))
+        if (same := written.get(LIST_COLUMNS.get(listed or "", listed or ""))) is not None:
+            return Said("import_did_you_mean", name=same)
+        return did_you_mean(h, every)
 
     own = {best[g][0] for g in given if g in best}
     out = [
-        _named(h, best.get(g), own, written) if g else None
+        _named(h, best.get(g), own, written) or _mail_column(h) if g else None
         for h, g in zip(header, given, strict=True)
     ]
+    meant = columns_meant(header, schema)
     if not any(out):
         shown = ", ".join(f"'{short(h, 30)}'" for h in header[:6] if h.strip())
         raise RegisterError(
             Said("regerr_import_not_table", file=file_name, shown=shown or Said("regerr_none"))
         )
     unknown = [
-        Said("regerr_import_column", column=h.strip(), hint=hint(h.strip(), g))
-        for h, g, col in zip(header, given, out, strict=True)
+        Said("regerr_import_column", column=h.strip(), hint=hint(i, h.strip(), g))
+        for i, (h, g, col) in enumerate(zip(header, given, out, strict=True))
         if g and col is None
     ]
     if unknown:
@@ -333,6 +350,17 @@ said as a suggestion, not read as it (``Ansprechpartner/in`` may be a name or a 
 LIST_COLUMNS = {"id": ID, "institution": NAME, "categories": CATEGORY}
 """A recipients list's columns (:func:`formgen.recipients.column_key`) that the register's
 table names otherwise; its others are the institution's fields' ids."""
+
+
+MAIL = {key: f"mail {key}" for key in MAIL_COLUMNS}
+"""A recipients list's columns for ``formgen mail``, the mail's language and its forms' format
+(``Sprache``, ``Format``), as the table's columns (no field's id: it has a blank): not read,
+as the register does not hold them, and said so (:attr:`ImportPlan.mail_columns`)."""
+
+
+def _mail_column(header: str) -> str | None:
+    """The column of ``header`` where it names a recipients list's column for the mail."""
+    return MAIL.get(column_key(header))
 
 
 def _named(
@@ -625,7 +653,8 @@ def plan_import(
     such table (see the module docstring); ``reg`` is not changed."""
     sheet = table or read_table(data, file_name, reg.schema)
     cols = columns(reg.schema, sheet.header, file_name)
-    read = [i for i, col in enumerate(cols) if col is not None and col not in IGNORED]
+    unread = IGNORED | set(MAIL.values())
+    read = [i for i, col in enumerate(cols) if col is not None and col not in unread]
     types = {f.id: f.type for c in reg.schema.categories for f in c.entry_fields}
     types |= {f.id: f.type for f in reg.schema.institution_fields()}
     text = [i for i in read if types.get(str(cols[i]).partition(".")[0]) != FieldType.YES_NO_NONE]
@@ -655,7 +684,7 @@ def plan_import(
         named = {
             col: text.strip()
             for col, text in zip(cols, cells, strict=False)
-            if col is not None and col not in IGNORED and text.strip()
+            if col is not None and col not in unread and text.strip()
         }
         given_id = named.pop(ID, "")
         text_category = named.pop(CATEGORY, "")
@@ -673,7 +702,8 @@ def plan_import(
     submission = Submission(identity, provenance, "high", entries)
     left_out = tuple(n for n in sheet.left_out if n not in EXPORT_SHEETS)
     below = sheet.header_line if sheet.titled else None
-    return ImportPlan(file_name, tuple(rows), submission, left_out, below)
+    mail = tuple(h for h, col in zip(sheet.header, cols, strict=True) if col in MAIL.values())
+    return ImportPlan(file_name, tuple(rows), submission, left_out, below, mail)
 
 
 # ---------------------------------------------------------------------- the I/O layer
@@ -736,6 +766,14 @@ def report_lines(done: Imported) -> list[str]:
             say_count(
                 "import_left_out", lang, len(plan.left_out), file=plan.file_name, sheets=sheets
             )
+        )
+    if plan.mail_columns:
+        shown = ", ".join(
+            say("quoted", lang, value=short(h.strip(), 40)) for h in plan.mail_columns
+        )
+        quoted = shlex.quote(plan.file_name)
+        lines.append(
+            say("import_mail_columns", lang, file=plan.file_name, columns=shown, quoted=quoted)
         )
     if outcome is not None and outcome.already_ingested:
         src = reg.source(plan.submission.provenance.sha256)

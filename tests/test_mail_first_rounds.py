@@ -117,6 +117,65 @@ def test_columns_a_list_does_not_read_are_named_with_the_way_into_the_form(
     assert pdf_value(pdf, "psychotherapie.contact_name") == "Şule Yılmaz"
 
 
+@pytest.mark.parametrize(
+    "language, said",
+    [
+        (
+            "de",
+            "Hinweis: liste.csv: „Sprache“, „Format“ nicht ins Register übernommen, das Sprache "
+            "und Format der Mails nicht hält: jede Runde schreibt eine Einrichtung in denen ihrer "
+            "letzten Mail an (denen ihrer Zeile, wo eine Runde aus dieser Liste sie anschrieb: "
+            "formgen mail liste.csv), sonst in denen der Runde (--lang, --format)\n",
+        ),
+        (
+            "en",
+            "note: liste.csv: 'Sprache', 'Format' not taken into the register, which does not hold "
+            "the mails' language and format: each round mails an institution in those of its last "
+            "mail (those of its row where a round of this list mailed it: formgen mail "
+            "liste.csv), else in the round's (--lang, --format)\n",
+        ),
+    ],
+)
+def test_the_list_a_round_mailed_is_imported_as_its_note_advises_with_its_language_and_format(
+    tmp_path, monkeypatch, language, said
+):
+    """The note of a round's list advised 'formgen register import LIST', which refused the
+    same list for its Sprache and Format columns. Imported, they are said as not taken, and
+    the next round of the register mails each institution as the list's round did."""
+    ws = make_workspace(tmp_path / "ws", language=language).root
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "liste.csv",
+        "ar-1;Şifa Danışma Merkezi;info@sifa.example;Psychotherapie;Düsseldorf;en;docx;Ayşe Yılmaz",
+        "pl-2;Poradnia Łódź;biuro@poradnia.example;Psychotherapie;Düsseldorf;;;Олена Коваль",
+        header="Kennung;Einrichtung;E-Mail;Checkliste;Region;Sprache;Format;"
+        "Name der Ansprechperson",
+    )
+    mailed = run("mail", "liste.csv", "-w", str(ws), "--drafts", "d", "--round", "r1")
+    assert mailed.exit_code == 0, mailed.output
+    assert "register import liste.csv" in mailed.stderr  # the advice followed next
+    imported = run("register", "import", "liste.csv", "-w", str(ws))
+    assert imported.exit_code == 0, imported.output
+    assert imported.output.startswith(said)
+    register = json.loads((ws / "register.json").read_text("utf-8"))
+    held = register["institutions"]
+    assert sorted(held) == ["ar-1", "pl-2"]  # the ids the round gave
+    assert held["pl-2"]["entries"]["psychotherapie"]["fields"]["contact_name"]["v"] == (
+        "Олена Коваль"
+    )
+    assert "docx" not in json.dumps(held) and '"en"' not in json.dumps(held)
+    # the register's next round: each as the list's round mailed it
+    again = run("mail", "--from-register", "-w", str(ws), "--drafts", "r", "--round", "r2",
+                "--force")  # fmt: skip
+    assert again.exit_code == 0, again.output
+    sent = [json.loads(line) for line in (ws / "sendlog.jsonl").read_text("utf-8").splitlines()]
+    r2 = {e["institution_id"]: e for e in sent if e["round"] == "r2" and e["event"] == "prepared"}
+    assert {iid: (e["lang"], Path(e["files"][0]["path"]).suffix) for iid, e in r2.items()} == {
+        "ar-1": ("en", ".docx"),
+        "pl-2": (language, ".pdf"),
+    }
+
+
 def test_a_list_that_gives_only_what_is_read_has_no_note(tmp_path):
     ws = make_workspace(tmp_path / "ws").root
     listed = write(

@@ -9,6 +9,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from formgen.cli import main
@@ -229,3 +230,45 @@ def test_an_ods_file_is_told_to_be_saved_as_xlsx_from_libreoffice(tmp_path: Path
     code, said = fg("register", "import", str(ods), "-w", str(ws.root))
     assert code == 1
     assert "bitte in LibreOffice als Excel-Datei (.xlsx) oder als CSV speichern" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "de",
+            "Fehler: l.csv: Spalten, die die Tabelle des Registers nicht hat: „Strase“ (gemeint: "
+            "„Straße und Hausnummer“?), „Webseite“ (gemeint: „Internetseite“?), „Telfon“ "
+            "(gemeint: „Telefon (Zentrale)“?), „Sprahce“ (gemeint: „Sprache“?); nichts importiert",
+        ),
+        (
+            "en",
+            "Error: l.csv: columns the register's table does not have: 'Strase' (did you mean "
+            "'Straße und Hausnummer'?), 'Webseite' (did you mean 'Internetseite'?), 'Telfon' "
+            "(did you mean 'Telefon (Zentrale)'?), 'Sprahce' (did you mean 'language'?); nothing "
+            "was imported",
+        ),
+    ],
+)
+def test_a_mistyped_optional_column_gets_the_one_meant_as_the_table_names_it(
+    tmp_path: Path, lang: str, said: str
+) -> None:
+    """„Strase“ was said as meaning „traeger“ (an id, in a table by German names), „Webseite“
+    as „Website“ (the English label), „Sprahce“ with nothing: now the column a recipients
+    list may have that is closest, by the name this table gives it, as formgen mail says it."""
+    root = tmp_path / "ws"
+    assert fg("init", str(root), "--lang", lang, "--sender", "k@spkom.de")[0] == 0
+    header = ["Kennung", "Einrichtung", "E-Mail", "Checkliste", "Region"]
+    mistyped = ["Strase", "Webseite", "Telfon", "Sprahce"]
+    row = ["ar-1", "Şifa", "i@s.de", "Psychotherapie", "Düsseldorf"]
+    table = write_csv(tmp_path / "l.csv", [header + mistyped, row + ["Kölner Str. 5"] * 4])
+    code, out = fg("register", "import", str(table), "-w", str(root))
+    assert (code, out.partition(" — ")[0]) == (1, said)
+    # renamed as meant, it is read
+    meant = ["Straße und Hausnummer", "Internetseite", "Telefon (Zentrale)", "Sprache"]
+    values = ["Kölner Str. 5", "www.sifa.example", "0211 1234567", "tr"]
+    write_csv(tmp_path / "l.csv", [header + meant, row + values])
+    code, out = fg("register", "import", str(table), "-w", str(root))
+    assert code == 0, out
+    held = load(Workspace.open(root)).institutions["inst-0001"]["institution"]
+    assert (held["street"]["v"], held["website"]["v"]) == ("Kölner Str. 5", "www.sifa.example")
