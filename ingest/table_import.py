@@ -11,6 +11,9 @@ prefilled with what the centre knew, to confirm or correct.
   schema, with or without the personal columns, or by the names a recipients list gives them
   (:func:`_named`: ``Einrichtung``, ``Straße``, ``Kennung``); its header may stand below a
   title (:func:`ingest.sheet.with_header`). So export → edit in Excel → import round-trips.
+  A recipients list's columns for ``formgen mail``, the mails' language and format
+  (``Sprache``, ``Format``), are not read, as the register does not hold them, and the report
+  says so (:data:`MAIL`): the list a round mailed imports as its note advises.
   The columns the export computes (revision, last confirmed, stale, confirmed by the
   institution, problems, retired) are not read. The file is read by :mod:`ingest.sheet`, as
   a recipients list is: an XLSX from its first sheet (a note names its further sheets that
@@ -252,8 +255,9 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
     """The column of each header cell (``None``: a blank header); the header variant that
     names most of them (the ids, where labels name as many: ``name`` is the institution's name
     by ids, its contact person's by English labels; else the one that leaves out fewest of its
-    own; naming none, the first by labels). Raises :class:`RegisterError` for a
-    column the table does not have, one named twice, or a table without id and name."""
+    own; naming none, the first by labels); a recipients list's column for the mail
+    (``Sprache``) as :data:`MAIL`'s. Raises :class:`RegisterError` for a column the table does
+    not have (with the column it may mean), one named twice, or a table without id and name."""
     given = [_key(h) for h in header]
     best: dict[str, tuple[str, str]] = {}
     score = (-1, False, 0)
@@ -754,8 +758,9 @@ def _merged(outcome: MergeOutcome | None, file_name: str) -> MergeOutcome | None
 
 
 def report_lines(done: Imported) -> list[str]:
-    """A line per row (and below it its invalid values, held values and notes), then the
-    counts and what to do next, in the workspace's language."""
+    """The notes on the file (a header below a title, further sheets, a recipients list's
+    columns for the mail), a line per row (and below it its invalid values, held values and
+    notes), then the counts and what to do next, in the workspace's language."""
     reg, plan, outcome, lang = done.register, done.plan, done.outcome, done.lang
     lines: list[str] = []
     if plan.header_below is not None:
