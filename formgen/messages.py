@@ -545,6 +545,8 @@ WORDS: dict[str, dict[str, str]] = {
         "exported_no_personal": "{path}: {institutions} ({fmt}, without personal data)",
         "exported_csv_spreadsheet": "for Excel or LibreOffice Calc: --format xlsx (they read a "
         "CSV's postcode 04109 as the number 4109)",
+        "exported_csv_comma": "its values are separated by ',': an Excel set to German opens "
+        "it with each row in one column; for it: --delimiter ';'",
         "printed": "{path}: printed register ({kb} KB)",
         "print_progress": "Printing the register",
         "printed_no_personal": "{path}: printed register ({kb} KB, without personal data)",
@@ -2898,6 +2900,8 @@ WORDS: dict[str, dict[str, str]] = {
         "exported_no_personal": "{path}: {institutions} ({fmt}, ohne personenbezogene Daten)",
         "exported_csv_spreadsheet": "für Excel oder LibreOffice Calc: --format xlsx (sie lesen "
         "die Postleitzahl 04109 einer CSV-Datei als Zahl 4109)",
+        "exported_csv_comma": "ihre Werte sind durch „,“ getrennt: ein deutsch eingestelltes "
+        "Excel zeigt jede Zeile in einer Spalte; dafür: --delimiter ';'",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
         "print_progress": "Register wird gedruckt",
         "printed_no_personal": "{path}: gedrucktes Register ({kb}\u00a0KB, ohne personenbezogene Daten)",

@@ -278,6 +278,10 @@ def test_export_formats(ws: Workspace, tmp_path: Path) -> None:
     # Excel and Calc read a CSV's 04109 as the number 4109; no CSV can tell them it is text
     spreadsheet = "für Excel oder LibreOffice Calc: --format xlsx (sie lesen die Postleitzahl "
     assert spreadsheet in out
+    comma = "ihre Werte sind durch „,“ getrennt: ein deutsch eingestelltes Excel zeigt jede "
+    assert comma not in out
+    code, out = run(ws, "export", "--format", "csv", "--delimiter", ",", "-o", str(tmp_path / "c"))
+    assert code == 0 and f"{comma}Zeile in einer Spalte; dafür: --delimiter ';'" in out
     rows = list(
         csv.DictReader(io.StringIO((tmp_path / "r.csv").read_text("utf-8-sig")), delimiter=";")
     )
@@ -742,7 +746,9 @@ CONFIRMED = {
         "rebuilt": "rebuilt {path}: 8 operations, 5 returns merged, 3 institutions",
         "damaged": "the damaged register was kept as {path}",
         "export": "{path}: 3 institutions (csv)\nfor Excel or LibreOffice Calc: --format xlsx "
-        "(they read a CSV's postcode 04109 as the number 4109)",
+        "(they read a CSV's postcode 04109 as the number 4109)\nits values are separated by "
+        "',': an Excel set to German opens it with each row in one column; for it: --delimiter "
+        "';'",
         "personal": "{path}: 3 institutions (json, without personal data)",
         "printed": "{path}: printed register ({kb} KB)",
     },

@@ -970,10 +970,10 @@ def export(
     personal = not no_personal
     lang = lang or ws.language
     with_retired = with_retired or fmt == "json"
+    sep = "\t" if delimiter == "tab" else delimiter or csv_delimiter(lang)
     if fmt == "json":
         data = export_mod.export_json(reg, personal)
     elif fmt == "csv":
-        sep = "\t" if delimiter == "tab" else delimiter or csv_delimiter(lang)
         data = export_mod.export_csv(
             reg, form, sep, personal, labels, lang=lang, with_retired=with_retired
         )
@@ -1014,6 +1014,8 @@ def export(
     echo(say(said, ws.language, path=str(path), institutions=count, fmt=fmt))
     if fmt == "csv":
         echo(say("exported_csv_spreadsheet", ws.language))
+        if sep == ",":
+            echo(say("exported_csv_comma", ws.language))
 
 
 @register.command("find")
