@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 import re
 from collections import Counter
@@ -616,6 +617,7 @@ def export_xlsx(
 
     wb = Workbook(write_only=True)
     bold = Font(bold=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
     warned: set[tuple[str | int, str]] = set()  # (institution, field): one line for both sheets
     sheets = (
         say("sheet_register", lang) if labels else "Register",
@@ -629,10 +631,16 @@ def export_xlsx(
     ):
         ws = wb.create_sheet(title)
         ws.freeze_panes = "B2"
+        # columns as wide as the first rows need (a write-only sheet sets them before its rows)
+        rows = iter(rows)
+        first = list(itertools.islice(rows, _SAMPLE_ROWS))
+        widths = _widths(first)
+        for col, w in enumerate(widths, 1):
+            ws.column_dimensions[_column_letter(col)].width = w
         width = 0
         header: list[str | int] = []
         last: Any = None
-        for n, row in enumerate(rows):
+        for n, row in enumerate(itertools.chain(first, rows)):
             header = header or row
             if n and row[0] != last:  # an institution's rows are together, its id first
                 last = row[0]
@@ -653,10 +661,17 @@ def export_xlsx(
                                 "regerr_export_left_out", iid=str(row[0]), field=field, chars=chars
                             )
                         )
-                if n == 0 or (isinstance(value, str) and value.startswith("=")):
-                    # openpyxl would store "=…" as a formula: force a text cell
+                long = isinstance(value, str) and (
+                    "\n" in value or (col < len(widths) and len(value) > widths[col])
+                )
+                if n == 0 or long or (isinstance(value, str) and value.startswith("=")):
+                    # openpyxl would store "=…" as a formula: force a text cell; a header,
+                    # and a text longer than its column or of several lines, wraps
                     cell = WriteOnlyCell(ws, value=value)
-                    cell.data_type = "s"
+                    if isinstance(value, str):
+                        cell.data_type = "s"
+                    if n == 0 or long:
+                        cell.alignment = wrap
                     if n == 0:
                         cell.font = bold
                     cells.append(cell)
@@ -672,7 +687,7 @@ def export_xlsx(
     info.page_setup.fitToHeight = 0
     info.column_dimensions["A"].width = 30
     info.column_dimensions["B"].width = INFO_WIDTH
-    top, wrap = Alignment(vertical="top"), Alignment(wrap_text=True, vertical="top")
+    top = Alignment(vertical="top")
     key = _info_rows(reg, personal, labels, today, lang, centre, sheets)
     for n, (label, text) in enumerate(key, 1):
         head, body = WriteOnlyCell(info, value=label), WriteOnlyCell(info, value=text)
@@ -687,6 +702,25 @@ def export_xlsx(
 
 INFO_WIDTH = 58
 """The width of the text column of the XLSX's sheet „Info“, in characters."""
+_SAMPLE_ROWS = 200
+"""The rows of a table that set its columns' widths in the XLSX (:func:`_widths`)."""
+_WIDEST = 50
+"""The widest column of the XLSX's tables, in characters; a longer text wraps."""
+
+
+def _widths(rows: list[list[Any]]) -> list[float]:
+    """The width of each column of a table in the XLSX, in characters, from its first rows
+    (``rows[0]`` the header): its longest line, from 6 to :data:`_WIDEST`; a header wraps at
+    its longest word. Without them Excel shows every column 8.4 characters wide, a name of 60
+    cut off after its first word."""
+    out = []
+    for col, head in enumerate(rows[0] if rows else ()):
+        lines = [len(word) for word in str(head).split()]
+        for row in rows[1:]:
+            if col < len(row):
+                lines += (len(line) for line in str(row[col]).splitlines())
+        out.append(float(min(max([4, *lines]) + 2, _WIDEST)))
+    return out
 
 
 def _info_rows(

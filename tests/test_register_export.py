@@ -593,6 +593,28 @@ def test_xlsx_export(reg: Register) -> None:
     assert wb["Werte"].max_row > 20
 
 
+def test_xlsx_columns_are_as_wide_as_their_values_and_long_texts_wrap(reg: Register) -> None:
+    """Excel shows a column 8.4 characters wide unless the file says otherwise: a name, an
+    address, two lines of concepts are cut off at the next column. Each column is as wide as
+    its longest line (up to 50 characters), its header wraps, and a text of several lines or
+    longer than its column wraps."""
+    wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(reg, labels=True, today=TODAY)))
+    sheet = wb["Register"]
+    header = [c.value for c in sheet[1]]
+    width = {h: sheet.column_dimensions[c.column_letter].width for h, c in zip(header, sheet[1])}
+    names = [str(r[header.index("Name der Einrichtung")].value or "") for r in sheet.iter_rows(2)]
+    assert width["Name der Einrichtung"] >= max(map(len, names)) > 8
+    assert width["Name der Einrichtung"] <= 50
+    assert all(sheet.cell(1, n).alignment.wrap_text for n in range(1, len(header) + 1))
+    concepts = next(
+        c for row in sheet.iter_rows(2) for c in row if str(c.value).endswith("zweite Zeile")
+    )
+    assert concepts.alignment.wrap_text and "\n" in concepts.value
+    hostile = next(c for row in sheet.iter_rows(2) for c in row if c.value == HOSTILE["name"])
+    assert hostile.data_type == "s"  # still text, never a formula
+    assert wb["Werte"].column_dimensions["A"].width >= len("inst-0001")
+
+
 INFO_SAID = {
     "de": {
         "stand": ("Stand", "22.11.2026"),
