@@ -601,7 +601,7 @@ def test_xlsx_columns_are_as_wide_as_their_values_and_long_texts_wrap(reg: Regis
     wb = openpyxl.load_workbook(io.BytesIO(export.export_xlsx(reg, labels=True, today=TODAY)))
     sheet = wb["Register"]
     header = [c.value for c in sheet[1]]
-    width = {h: sheet.column_dimensions[c.column_letter].width for h, c in zip(header, sheet[1])}
+    width = {c.value: sheet.column_dimensions[c.column_letter].width for c in sheet[1]}
     names = [str(r[header.index("Name der Einrichtung")].value or "") for r in sheet.iter_rows(2)]
     assert width["Name der Einrichtung"] >= max(map(len, names)) > 8
     assert width["Name der Einrichtung"] <= 50
