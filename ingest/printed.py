@@ -1097,10 +1097,17 @@ def _category_intro(
     explaining a checklist at the length of a page stopped the whole print)."""
     width = A4[0] - 36 * mm
     style = st["desc"]
-    # on lines of the box's width, as a Paragraph set it (whitespace as one space)
-    description = linebreak.collapse(cat.description.get(lang))
-    lines = _broken(description, style.fontName, style.fontSize, width - 16)
-    text = [line for line, _rtl in lines if line]  # no description: no line
+    # on lines of the box's width, as a Paragraph set it (whitespace as one space), its line
+    # breaks kept and a blank line between paragraphs, as the form shows them
+    text: list[str] = []
+    for part in linebreak.LINE_BREAK.split(cat.description.get(lang)):
+        if part := linebreak.collapse(part):
+            lines = _broken(part, style.fontName, style.fontSize, width - 16)
+            text += [line for line, _rtl in lines if line]
+        elif text and text[-1]:
+            text.append("")
+    while text and not text[-1]:  # no description: no line
+        text.pop()
     chunks = [text[n : n + _ROW_LINES] for n in range(0, len(text), _ROW_LINES)]
     note = say("print_stale_after", lang, days=cat.stale_after_days)
     rows = [[_para("<br/>".join(map(escape, chunk)), style)] for chunk in chunks]

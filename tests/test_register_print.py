@@ -1754,6 +1754,27 @@ def test_names_and_explanations_of_a_centres_own_schema_longer_than_a_page_are_p
     assert "Beratung auf Arabisch" in body
 
 
+def test_an_explanation_of_paragraphs_is_printed_in_its_paragraphs() -> None:
+    """The MSO checklist explains itself in two paragraphs, as its form shows them; the print
+    ran them together („… www.zft-online.de Informationen über MSOs …“). Its line breaks are
+    kept, with a blank line between paragraphs."""
+    cat = "migrantenselbstorganisationen"
+    r = Register(SCHEMA)
+    r.merge(checklist(cat, {"name": "Şefkat Danışmanlık", "region": "duesseldorf"}))
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=(cat,)))
+    first, second = SCHEMA.category(cat).description.get("de").split("\n\n")
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = next(p for p in doc.pages if "www.zft-online.de" in (p.extract_text() or ""))
+        lines = page.extract_text_lines()
+    texts = [line["text"] for line in lines]
+    end = next(n for n, t in enumerate(texts) if t.endswith("www.zft-online.de"))
+    assert texts[end + 1].startswith(second.split()[0])  # „Informationen“ starts its line
+    # a blank line's height between them, more than between two lines of a paragraph
+    gap = lines[end + 1]["top"] - lines[end]["top"]
+    assert gap > 1.6 * (lines[end]["top"] - lines[end - 1]["top"])
+    assert " ".join(first.split()[-3:]) in " ".join(texts[end - 1 : end + 1])
+
+
 def test_a_centre_named_at_length_is_named_shortened_on_a_cover_of_one_page() -> None:
     """A centre's name of thousands of characters (the workspace's, as typed) filled the cover
     and three pages more: the cover names it on three lines, the last ending in „…“, and the
