@@ -1032,7 +1032,10 @@ def _index(
             continue
         column: list[Flowable] = []
         for key in sorted(index, key=name_order):
-            column.append(_para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head))
+            # a heading with its first line: the columns split a list where they balance, and
+            # do not keep a heading with the next line (it stood alone at a column's foot)
+            heading = _para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head)
+            first = len(column)
             for iid in sorted(index[key], key=lambda i: name_order(reg.name_of(i))):
                 # after the name (in its own direction), not within its line's reordering
                 pairs = sorted(index[key][iid])
@@ -1049,19 +1052,54 @@ def _index(
                 )
                 text = _no_break(f"{name} · {links}", line.fontName, line.fontSize)
                 column.append(_Line(text, line))
+            column[first] = _Together(heading, column[first])
         out += [_para(escape(title), st["h2"]), BalancedColumns(column, nCols=2)]
     if by_language:
         out.insert(1, _para(escape(say("print_index_how", lang)), st["small"]))
     return out
 
 
+class _Together(Flowable):  # type: ignore[misc]
+    """Two flowables one below the other that never split: an index's heading with its first
+    line. (A ``KeepTogether`` in the columns begins a new page where it does not fit.)"""
+
+    def __init__(self, top: Flowable, below: Flowable) -> None:
+        super().__init__()
+        self.top, self.below = top, below
+        self.gap = max(top.getSpaceAfter(), below.getSpaceBefore())
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self._top_h = self.top.wrap(aw, ah)[1]
+        self._below_h = self.below.wrap(aw, ah)[1]
+        self.width, self.height = aw, self._top_h + self.gap + self._below_h
+        return self.width, self.height
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        return []
+
+    def getSpaceBefore(self) -> float:
+        return float(self.top.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.below.getSpaceAfter())
+
+    def draw(self) -> None:
+        self.top.drawOn(self.canv, 0, self._below_h + self.gap)
+        self.below.drawOn(self.canv, 0, 0)
+
+
 class _Line(Paragraph):  # type: ignore[misc]
-    """A line of the index, broken into lines once for each width it is laid out at: its
+    """A line of the index, kept whole (a long name was split across the columns, its pages
+    away from its start), broken into lines once for each width it is laid out at: its
     columns (``BalancedColumns``) measure every line of a page three times, at one width,
     before they draw it, and a ``Paragraph`` breaks its text anew each time (five sixths of
     the line breaking of a print of 300 institutions was its index's)."""
 
     _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def split(self, aw: float, ah: float) -> list[Flowable]:
+        # never split: a name's lines and its pages stay together, in one column
+        return []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         # anew where a split found no room for it and let go of its lines

@@ -448,7 +448,8 @@ def test_the_index_finds_an_entry_by_language_and_by_town_with_its_section_and_p
         languages
     )
     assert "Deutsch" not in languages.replace("Deutsch ist nicht aufgeführt", "")
-    assert "\nDüsseldorf Praxis Şule Yılmaz · 15/1\n" in places
+    # a town with one entry: its heading above it, not at the foot of the other column
+    assert "\nDüsseldorf\nPraxis Şule Yılmaz · 15/1\n" in places
     # and what the marks and the numbers mean
     index = " ".join(index.split())
     assert "VERALTET – zuletzt bestätigt am … (vor … Tagen): zuletzt vor mehr Tagen" in index
@@ -1752,6 +1753,46 @@ def test_names_and_explanations_of_a_centres_own_schema_longer_than_a_page_are_p
     assert body.count("Versorgungsgebiet") >= 30
     assert "Erfahrungsabschnitt…" in body and "Konzeptfeld…" in body
     assert "Beratung auf Arabisch" in body
+
+
+def test_the_index_keeps_a_heading_with_its_first_line_and_a_name_with_its_pages() -> None:
+    """The index's two columns split its list where they balance: a language's heading stood
+    alone at a column's foot („Polnisch“, its institutions at the top of the next column), and
+    a long name began in one column and ended, with its pages, in the other. Every column now
+    begins with a heading or a name's first line, and ends with a name's pages."""
+    langs = ["ar", "fa", "ru", "uk", "tr", "pl", "ku", "sq", "ro", "bg", "es", "fr", "it", "el"]
+    long = "Interkulturelles Sozialpsychiatrisches Kompetenzzentrum für Migration und Gesundheit"
+    blocks = [
+        {
+            "name": f"Beratung {n} {long if n % 3 == 0 else ''}".strip(),
+            "region": "duesseldorf",
+            "languages_offered": [langs[n % 14], langs[n * 5 % 14]],
+        }
+        for n in range(60)
+    ]
+    r = Register(SCHEMA)
+    r.merge(checklist("psychotherapie", *blocks))
+    pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    columns = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            if not (page.extract_text() or "").startswith("Verzeichnis und Zeichenerklärung"):
+                continue
+            top = max(
+                (w["bottom"] for w in page.extract_words() if w["text"] == "aufgeführt."),
+                default=25 * MM,  # the second page: below its header
+            )
+            for x0, x1 in ((0, page.width / 2), (page.width / 2, page.width)):
+                column = page.crop((x0, top + 1, x1, page.height - 20 * MM))
+                lines = column.extract_text_lines()
+                if lines:
+                    columns.append(lines)
+    assert len(columns) >= 3  # the list goes on over columns and pages
+    for lines in columns:
+        first, last = lines[0], lines[-1]
+        assert "Bold" in first["chars"][0]["fontname"] or first["text"].startswith("Beratung ")
+        assert "Bold" not in last["chars"][0]["fontname"], last["text"]
+        assert re.search(r" · \d+/\d+$", last["text"]), last["text"]
 
 
 def test_an_explanation_of_paragraphs_is_printed_in_its_paragraphs() -> None:
