@@ -6,6 +6,9 @@ to their base letters, and Cyrillic ё to е, Arabic أ إ آ to ا and the Arab
 (tashkeel) away; ``casefold`` has made ß and ẞ ss and İ i. The letters that Unicode
 decomposes into no base letter are written as :data:`BASE_LETTERS` says. Scripts are not
 transliterated: Cyrillic and Arabic are compared in their own letters.
+
+:func:`name_order` orders names as a person reading a list looks for them: as a German
+telephone book does, on the same folding.
 """
 
 from __future__ import annotations
@@ -39,9 +42,56 @@ def fold(text: str) -> str:
     ``"ĐURIĆ"`` → ``"duric"``, ``"مُحَمَّد"`` → ``"محمد"``)."""
     if text.isascii():  # no marks, no letter to write otherwise: its case alone (the most texts)
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return bare.translate(BASE_LETTERS)
+    return _bare(unicodedata.normalize("NFKD", text.casefold()))
+
+
+def _bare(decomposed: str) -> str:
+    """A casefolded, decomposed text without its marks, its letters as :data:`BASE_LETTERS`
+    writes them."""
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(BASE_LETTERS)
+
+
+_OWN_LETTERS = {"и\u0306": "й", "і\u0308": "ї", "у\u0306": "ў", "г\u0301": "ѓ", "к\u0301": "ќ"}
+"""Cyrillic letters that Unicode decomposes but their alphabets hold as letters of their own
+(Russian й after и, Ukrainian ї after і, Belarusian ў after у, Macedonian ѓ, ќ); ё is е with
+its dots, as Russian dictionaries order it."""
+
+_CYRILLIC = "абвгґдђѓеєжзѕиіїйјклљмнњопрстћќуўфхцчџшщъыьэюя"
+_ARABIC = "ءابپتثجچحخدذرزژسشصضطظعغفقكگلمنهةوي"
+_ALPHABETS = str.maketrans(
+    {
+        **{ch: chr(0x0430 + n) for n, ch in enumerate(_CYRILLIC)},
+        **{ch: chr(0x0621 + n) for n, ch in enumerate(_ARABIC)},
+        "ک": chr(0x0621 + _ARABIC.index("ك")),  # Persian keheh: the letter kāf
+        "ی": chr(0x0621 + _ARABIC.index("ي")),  # Persian yeh: the letter yāʾ
+        "ى": chr(0x0621 + _ARABIC.index("ي")),  # alif maqṣūra, a yāʾ without dots
+    }
+)
+"""The Cyrillic and Arabic letters by their place in their alphabets, as characters whose
+code points are in that order: Russian, Ukrainian, Belarusian, Serbian and Macedonian in one
+alphabet (each in its own order), Persian پ چ ژ گ after ب ج ز ك (Unicode puts them after ي)."""
+
+_SEPARATORS = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"(\D*)(\d*)")
+
+
+def name_order(name: str) -> tuple[list[tuple[str, int]], str, str]:
+    """How a list a person reads orders names: as a German telephone book does (DIN 5007-1):
+    case, accents and marks aside (Ä as A, ß as ss, Ç, Ł, Ş as C, L, S, ı as i, ø as o, æ as
+    ae: :func:`fold`), punctuation as a space between words and a word before a longer one
+    („Bad Homburg“ before „Baden“), a number in a name by its value („… Düsseldorf 3“ before
+    „… Düsseldorf 27“, a name without it before both) and before letters; then accents, then
+    case tell names apart that are the same otherwise („Muller“, „Müller“, „MÜLLER“), so the
+    order is total. Latin letters come first, then Greek, Cyrillic and Arabic ones (Unicode's
+    order of scripts, as ICU's root collation has it), each script in its alphabet's order
+    (:data:`_ALPHABETS`)."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    if re.search("[\u0400-\u04ff]", decomposed):
+        for pair, letter in _OWN_LETTERS.items():
+            decomposed = decomposed.replace(pair, letter)
+    letters = _SEPARATORS.sub(" ", _bare(decomposed).translate(_ALPHABETS)).strip()
+    words = [(text, int(n) if n else -1) for text, n in _NUMBER.findall(letters)]
+    return words, unicodedata.normalize("NFC", name.casefold()), name
 
 
 def alike_names(a: str, b: str) -> bool:

@@ -45,7 +45,8 @@ offers.
 
 On screen (at 200 %, or with a screen reader) the PDF opens with its bookmarks: the contents
 (the lists under them), each group of checklists, each checklist with its regions, each region
-with its institutions (by name, in the order printed), and the index, each going to its heading
+with its institutions (by name, in the order printed: :func:`~formgen.fold.name_order`; two of
+the same name told apart as the index tells them apart, :func:`_told_apart`), and the index, each going to its heading
 at the reader's zoom; each line of the contents, its page count too, is a link to its section.
 The contents keep giving each section's number of pages, not a page number: every section
 numbers its own pages, from 1. A viewer's page box says the page as the footer does
@@ -103,6 +104,7 @@ import formgen
 from formgen import languages, linebreak
 from formgen.bidi_order import drawn_order, paragraph_rtl
 from formgen.filenames import slug
+from formgen.fold import name_order
 from formgen.fonts import font_path
 from formgen.linebreak import for_paragraph, pasted
 from formgen.messages import date_text, problem_text, say, say_count
@@ -755,7 +757,9 @@ def render_register(
         cats = [c for c in cats if c.id in by_cat]
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
-    n_inst = len({iid for c in cats for iid, _ in by_cat.get(c.id, [])})
+    shown = _told_apart(reg, {iid for c in cats for iid, _ in by_cat.get(c.id, [])})
+    by_name = functools.partial(_name_key, reg, shown)
+    n_inst = len(shown)
     # stale and never answered as 'register stale' counts them
     printed = {c.id for c in cats}
     reasons = [
@@ -849,7 +853,7 @@ def render_register(
         for region, name in regions:
             here = sorted(
                 ((iid, e) for iid, e in entries if region_of(reg, iid) == region),
-                key=lambda p: name_order(reg.name_of(p[0])),
+                key=lambda p: by_name(p[0]),
             )
             if not here and region == "andere" and only is None:
                 continue  # "Kein Eintrag" only where the print is of that region alone
@@ -860,14 +864,17 @@ def render_register(
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
-                made = functools.partial(_entry_block, reg, cat, iid, entry, stand, opt, st, held)
+                made = functools.partial(
+                    _entry_block, reg, cat, iid, entry, stand, opt, st, held, shown[iid]
+                )
                 # the region heading travels with the first entry: never alone at a page's foot
                 blocks.append(_block(head if n == 0 else [], made))
-        # no region, an invalid one, or one no longer in the workspace's list; a schema without
-        # regions: every entry, by name, under no heading
-        unplaced = [(iid, e) for iid, e in entries if region_of(reg, iid) not in placed]
-        if not placed:
-            unplaced.sort(key=lambda p: name_order(reg.name_of(p[0])))
+        # no region, an invalid one, or one no longer in the workspace's list, by name; a
+        # schema without regions: every entry, by name, under no heading
+        unplaced = sorted(
+            ((iid, e) for iid, e in entries if region_of(reg, iid) not in placed),
+            key=lambda p: by_name(p[0]),
+        )
         if unplaced and only is None:
             head = [
                 _Region(say("print_no_region", lang)),
@@ -875,7 +882,17 @@ def render_register(
             ]
             for n, (iid, entry) in enumerate(unplaced):
                 made = functools.partial(
-                    _entry_block, reg, cat, iid, entry, stand, opt, st, held, region_row=True
+                    _entry_block,
+                    reg,
+                    cat,
+                    iid,
+                    entry,
+                    stand,
+                    opt,
+                    st,
+                    held,
+                    shown[iid],
+                    region_row=True,
                 )
                 blocks.append(_block(head if n == 0 and placed else [], made))
         elif not placed:
@@ -892,7 +909,7 @@ def render_register(
         story += [PageBreak(), *recto, part, _Section(index, 0, index)]
         story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
-        story.append(_Later(functools.partial(_index, reg, places, book, st, lang)))
+        story.append(_Later(functools.partial(_index, reg, shown, places, book, st, lang)))
 
     buf = io.BytesIO()
     stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
@@ -948,13 +965,13 @@ def _withdrawn(
 ) -> list[Flowable]:
     """Under the contents: the institutions taken out of the register in the
     :data:`WITHDRAWN_DAYS` before the Stand that had an entry in a section printed (in the
-    region printed), each with its sections, when and why, so that their sheets are taken
-    out of the binder."""
+    region printed), by name, each with its sections, when and why, so that their sheets are
+    taken out of the binder."""
     since = stand - dt.timedelta(days=WITHDRAWN_DAYS)
     printed = {c.id for c in cats}
     style = st["toc1"]
     lines = []
-    for iid in reg.ids(with_retired=True):
+    for iid in sorted(reg.ids(with_retired=True), key=lambda i: (name_order(reg.name_of(i)), i)):
         retired = reg.retired(iid)
         day = local_day(retired.get("at")) if retired else None
         if not retired or day is None or not since <= day <= stand:
@@ -994,6 +1011,7 @@ _COLUMN_W = BODY_W / 2 - 12
 
 def _index(
     reg: Register,
+    shown: dict[str, str],
     places: dict[tuple[str, str], int],
     book: _Book,
     st: dict[str, ParagraphStyle],
@@ -1001,8 +1019,8 @@ def _index(
 ) -> list[Flowable]:
     """The index: the entries printed (``places``: (institution, category) → the section's
     number) by the languages they offer (German left out: nearly all do) and by the town of
-    their address, each institution with its sections and the page in each (where the pass
-    before put them: „20/3“), in two columns."""
+    their address, each institution (as ``shown`` names it, :func:`_told_apart`) with its
+    sections and the page in each (where the pass before put them: „20/3“), in two columns."""
     by_language: dict[str, dict[str, list[tuple[int, int]]]] = {}
     by_place: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for (iid, cid), number in places.items():
@@ -1036,7 +1054,7 @@ def _index(
             # do not keep a heading with the next line (it stood alone at a column's foot)
             heading = _para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head)
             first = len(column)
-            for iid in sorted(index[key], key=lambda i: name_order(reg.name_of(i))):
+            for iid in sorted(index[key], key=functools.partial(_name_key, reg, shown)):
                 # after the name (in its own direction), not within its line's reordering
                 pairs = sorted(index[key][iid])
                 wheres = ", ".join(f"{n}/{page or '?'}" for n, page in pairs)
@@ -1045,7 +1063,7 @@ def _index(
                     - line.leftIndent
                     - pdfmetrics.stringWidth(f" · {wheres}", FONT, line.fontSize)
                 )
-                name = _lines(reg.name_of(iid), FONT, line.fontSize, room)
+                name = _lines(shown[iid], FONT, line.fontSize, room)
                 links = ", ".join(
                     f'<a href="#{_page_key(str(n), page)}">{n}/{page}</a>' if page else f"{n}/?"
                     for n, page in pairs
@@ -1111,15 +1129,6 @@ class _Line(Paragraph):  # type: ignore[misc]
 def _page_key(part: str, page: int) -> str:
     """The destination of ``page`` of the part ``part`` (its key), for the index's links."""
     return f"page-{part}-{page}"
-
-
-_NUMBER = re.compile(r"(\D*)(\d*)")
-
-
-def name_order(name: str) -> list[tuple[str, int]]:
-    """How the print orders institutions by name: case aside, and a number in a name by its
-    value, „… Düsseldorf 3“ before „… Düsseldorf 27“ (a name without it before both)."""
-    return [(text, int(n) if n else -1) for text, n in _NUMBER.findall(name.casefold())]
 
 
 def _age(entry: Json, stand: dt.date) -> int | None:
@@ -1245,12 +1254,14 @@ def _entry_block(
     opt: PrintOptions,
     st: dict[str, ParagraphStyle],
     held: dict[tuple[str, str], str],
+    shown: str,
     region_row: bool = False,
 ) -> list[Flowable]:
     """One entry as a table; its region is the heading it stands under, or with ``region_row``
     (no valid region) a row of its own: what was typed, and why it is not valid. A value with
     another one ``held`` for a decision (by institution and path: the conflict's id) says so
-    below it, as an invalid one says why."""
+    below it, as an invalid one says why. The outline names it ``shown``
+    (:func:`_told_apart`)."""
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
@@ -1308,9 +1319,8 @@ def _entry_block(
             ("TEXTCOLOR", (0, n), (-1, n), MUTED),
         ]
 
-    part = {key: pasted(display(None, inst.get(key), labels=True)) for key in ADDRESS}
-    town = " ".join(x for x in (part["postcode"], part["city"]) if x)
-    address = _joined((part["street"], town))
+    part = _address(inst)
+    address = _joined((part["street"], _town(part)))
     if address:  # an invalid part (a postcode of four digits): in red, with why below
         why = [problem_text(inst[key], opt.lang) for key in ADDRESS if part[key]]
         address += "".join(_why(w, opt.lang) for w in why if w)
@@ -1358,8 +1368,43 @@ def _entry_block(
     # in the outline (a viewer's bookmarks) as at its head: a name longer than its ten lines
     # shortened, „…“
     room = (LABEL_W + VALUE_W - 2 * _PAD) * _ROW_LINES
-    title = linebreak.shorten(linebreak.collapse(name), _bold_width, room, least=_SHORTEST)
+    title = linebreak.shorten(linebreak.collapse(shown), _bold_width, room, least=_SHORTEST)
     return [_At((iid, cat.id), title), table, Spacer(1, 4 * mm)]
+
+
+def _address(inst: Json) -> dict[str, str]:
+    """The parts of an institution's address (:data:`ADDRESS`) as its entry prints them."""
+    return {key: pasted(display(None, inst.get(key), labels=True)) for key in ADDRESS}
+
+
+def _town(part: dict[str, str]) -> str:
+    """The postcode and the town of an address (:func:`_address`): „41460 Neuss“."""
+    return " ".join(x for x in (part["postcode"], part["city"]) if x)
+
+
+def _told_apart(reg: Register, iids: Iterable[str]) -> dict[str, str]:
+    """The institutions ``iids`` as the outline and the index name them: by name, and where
+    another of them has the same name (but for case and accents), with the postcode and town
+    of its address as its entry prints them („Caritas Beratung (41460 Neuss)“), or, where
+    these do not tell them apart, with its id as its entry's head shows it („Caritas Beratung
+    (inst-0007)“): a bookmark or index line goes to the one it names."""
+    alike: dict[tuple[tuple[str, int], ...], list[str]] = {}
+    for iid in iids:
+        alike.setdefault(tuple(name_order(reg.name_of(iid))[0]), []).append(iid)
+    shown = {}
+    for same in alike.values():
+        towns = {iid: _town(_address(reg.institutions[iid]["institution"])) for iid in same}
+        apart = len(same) > 1 and all(towns.values()) and len(set(towns.values())) == len(same)
+        for iid in same:
+            tag = towns[iid] if apart else iid
+            shown[iid] = reg.name_of(iid) + (f" ({tag})" if len(same) > 1 else "")
+    return shown
+
+
+def _name_key(reg: Register, shown: dict[str, str], iid: str) -> Any:
+    """Where ``iid`` stands among institutions ordered by name (:func:`name_order`): those of
+    the same name by how ``shown`` tells them apart (:func:`_told_apart`), then by id."""
+    return name_order(reg.name_of(iid)), name_order(shown[iid]), iid
 
 
 def _bold_width(text: str) -> float:

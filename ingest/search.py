@@ -23,7 +23,7 @@ from typing import Any
 
 from formgen import languages
 from formgen.errors import FormgenError, RegisterError
-from formgen.fold import fold
+from formgen.fold import fold, name_order
 from formgen.linebreak import pasted
 from formgen.messages import Said, SaidJoined, said_count, say, say_count
 from formgen.model import INSTITUTION, FieldType
@@ -150,7 +150,7 @@ def find(
                 continue
         city, phone = town_of(inst), str(_value(inst.get("phone")))
         hits.append(Hit(iid, reg.name_of(iid), cid, where, tuple(langs), city, phone, only))
-    hits.sort(key=lambda h: (order.get(h.category, 999), fold(h.name), h.institution_id))
+    hits.sort(key=lambda h: (order.get(h.category, 999), name_order(h.name), h.institution_id))
     return hits
 
 

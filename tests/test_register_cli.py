@@ -935,6 +935,28 @@ def test_find_matches_letters_as_a_german_keyboard_types_them(
     assert code == 0 and f"  {HELD_NAMES[found]}  " in out and out.endswith("\n1 Eintrag\n"), out
 
 
+def test_find_lists_the_entries_by_name_as_the_print_orders_them(tmp_path: Path) -> None:
+    """„Dienst 3“ before „Dienst 27“, Ukrainian „Ігор“ among the Cyrillic names before
+    „Йога“ and „Клиника“, as the print and its index order them (they came by code points,
+    „Dienst 27“ first and „Ігор“ after all Russian names)."""
+    ordered = [
+        "Ärztehaus Nord",
+        "Dienst 3",
+        "Dienst 27",
+        "Zentrum Süd",
+        "Ігор Центр",
+        "Йога и здоровье",
+        "Клиника Надежда",
+    ]
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        rows = [{"name": name, "region": "dormagen"} for name in reversed(ordered)]
+        w.merge(checklist("psychotherapie", *rows))
+    code, out = run(ws, "find", "--category", "psychotherapie")
+    at = [out.find(f"  {name}  ") for name in ordered]
+    assert code == 0 and -1 not in at and at == sorted(at), out
+
+
 def test_print(ws: Workspace) -> None:
     code, out = run(ws, "print", "--category", "psychotherapie", "--stand", "2026-11-22")
     assert code == 0, out

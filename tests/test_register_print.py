@@ -180,6 +180,7 @@ def test_the_bookmarks_name_each_institution_under_its_region_as_printed() -> No
             {"name": "Центр психологической помощи", "region": "duesseldorf"},
             {"name": "Beratung ohne Region", "region": "Köln"},
             *({"name": f"Ambulanz Nr. {n}", "region": "duesseldorf"} for n in range(1, 40)),
+            {"name": "Ärztlicher Dienst Zülpich", "region": "Zülpich"},
         )
     )
     pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
@@ -204,7 +205,7 @@ def test_the_bookmarks_name_each_institution_under_its_region_as_printed() -> No
             "Praxis Dr. Gülşen Öztürk 27",
             "مركز الاستشارة النفسية",
         ],
-        "Ohne gültige Versorgungsregion": ["Beratung ohne Region"],
+        "Ohne gültige Versorgungsregion": ["Ärztlicher Dienst Zülpich", "Beratung ohne Region"],
     }
     named = [(title, page) for level, title, page, _top in marks if level == 3]
     for title, page in named:
@@ -480,14 +481,18 @@ def test_the_contents_list_the_institutions_taken_out_in_the_year_before() -> No
             {"name": "Krisendienst Łódź", "region": "duesseldorf"},
             {"name": "Kriz Servisi Şişli", "region": "dormagen"},
             {"name": "Кризисная служба", "region": "dormagen"},
+            {"name": "Ärztlicher Notdienst", "region": "dormagen"},
         )
     )
     r.retire("inst-0002", "geschlossen zum 30.06.2026", at="2026-11-20T10:00:00Z")
     r.retire("inst-0003", "verzogen", at="2025-06-01T10:00:00Z")  # long gone: not listed
+    r.retire("inst-0004", "geschlossen", at="2026-11-21T10:00:00Z")
     printed = pages(render_register(r, PrintOptions(stand=STAND)))
     contents = " ".join(printed[1].split())
     assert (
         "Seit dem 22.11.2025 aus dem Register genommen – ihre Blätter aus dem Ordner entfernen "
+        "Ärztlicher Notdienst (inst-0004) – Rubrik 11: aus dem Register genommen am 21.11.2026 "
+        "(geschlossen) "  # by name, Ä as A
         "Kriz Servisi Şişli (inst-0002) – Rubrik 11: aus dem Register genommen am 20.11.2026 "
         "(geschlossen zum 30.06.2026)"
     ) in contents
@@ -572,6 +577,154 @@ def test_the_day_a_return_came_in_is_the_day_on_the_coordinators_clock() -> None
         text = "\n".join(pages(render_register(reg, opts)))
     assert "VERALTET – zuletzt bestätigt am 01.07.2025 (vor 509 Tagen)" in text
     assert "Кризисная служба Łódź" in text
+
+
+def index_lines(pdf: bytes) -> list[str]:
+    """The lines of the print's index: under each of its headings („Nach Sprache“, „Nach
+    Ort“), its two columns one after the other."""
+    labels = pypdf.PdfReader(io.BytesIO(pdf)).page_labels
+    heads = {say("print_index_languages", "de"), say("print_index_places", "de")}
+    lines = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page, label in zip(doc.pages, labels, strict=True):
+            if not label.startswith("Verzeichnis/"):
+                continue
+            tops = [ln["top"] for ln in page.extract_text_lines() if ln["text"] in heads]
+            for top, bottom in itertools.pairwise([*tops, page.height]):
+                for left, right in ((0, page.width / 2), (page.width / 2, page.width)):
+                    lines += page.crop((left, top, right, bottom)).extract_text().splitlines()
+    return lines
+
+
+GERMAN_ORDER = [
+    "Ärztehaus am Rhein",  # Ä as A, before „Arzt…“ as e before p
+    "Arztpraxis Oststraße",
+    "Bad Homburg Beratung",  # a word before a longer one
+    "Badener Hof",
+    "Çocuk ve Aile Danışma",  # Ç as C
+    "Dienst 3",  # a number by its value
+    "Dienst 27",
+    "Łódź Poradnia Polska",  # Ł as L
+    "Lodzer Hilfe",
+    "Muller Praxis",  # the same but for an accent: without it first
+    "Müller Praxis",
+    "Öffentliche Beratungsstelle",  # Ö as O
+    "Oststadt Zentrum",
+    "Şefkat Evi",  # Ş as S
+    "Straßenambulanz",  # ß as ss
+    "Yıldız Danışmanlık",  # ı as i
+    "Yilmaz Praxis",
+    "Zentrum für Seelische Gesundheit",
+    "Ελπίδα Κέντρο",  # then Greek, Cyrillic, Arabic, each in its alphabet's order
+    "Институт семьи",
+    "Йога и здоровье",  # й after и, as the Russian alphabet has it
+    "Клиника Надежда",
+    "Центр психологической помощи",
+    "بيت الأمل",
+    "مركز الاستشارة النفسية",
+]
+
+
+def test_institutions_are_printed_in_the_order_of_a_german_telephone_book() -> None:
+    """„Ärztehaus …“, „Çocuk …“, „Łódź …“, „Öffentliche …“ and „Şefkat …“ stood after „Z…“,
+    where nobody looks for them: ordered as DIN 5007-1 orders names (Ä as A, ß as ss, accents
+    aside, a number by its value), then Greek, Cyrillic and Arabic names by their alphabets;
+    the same order in the entries, in the bookmarks and in the index."""
+    reg = Register(SCHEMA)
+    rows = [
+        {"name": n, "region": "duesseldorf", "postcode": f"{40210 + k}", "city": "Düsseldorf"}
+        for k, n in enumerate(reversed(GERMAN_ORDER))
+    ]
+    for row in rows:
+        row.update(languages_offered=["tr"])
+    reg.merge(checklist("psychotherapie", *rows))
+    for dup in reg.duplicates():  # „Muller“, „Müller“ at two addresses: two practices
+        reg.resolve_duplicate(dup["id"], "new")
+    assert len(reg.institutions) == len(GERMAN_ORDER)
+    ids = {reg.name_of(iid): iid for iid in reg.institutions}
+    pdf = render_register(reg, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    text = pages(pdf)
+    tags = tuple(ids.values())
+    # each entry's head: its name and its id (at the left of a right-to-left name)
+    heads = [
+        line.rsplit(" ", 1)[0] if line.endswith(tags) else line.split(" ", 1)[1]
+        for page in text
+        for line in page.splitlines()
+        if line.endswith(tags) or line.startswith(tags)
+    ]
+    assert heads == [extracted(name) for name in GERMAN_ORDER]
+    # „Muller“ and „Müller“, the same name but for an accent, told apart by their towns
+    told = [
+        *GERMAN_ORDER[:9],
+        "Muller Praxis (40225 Düsseldorf)",
+        "Müller Praxis (40224 Düsseldorf)",
+    ]
+    told += GERMAN_ORDER[11:]
+    marks = [title for level, title, _page, _top in outline(pdf) if level == 3]
+    assert marks == told
+    listed = [line.split(" · ")[0] for line in index_lines(pdf) if " · 15/" in line]
+    # under „Türkisch“ and under „Düsseldorf“
+    assert listed == [extracted(name) for name in told] * 2
+
+
+def test_institutions_of_the_same_name_are_told_apart_in_the_bookmarks_and_the_index() -> None:
+    """Two „Caritas Beratung“ in Düsseldorf, one in Dormagen: their bookmarks and index lines
+    were the same, and a coordinator clicking one could land on the other. Each is named with
+    the postcode and town its entry prints, and where these do not tell them apart (no address)
+    with its id, as its entry's head shows it; each bookmark goes to the entry it names."""
+    reg = Register(SCHEMA)
+    rows = [
+        ("Caritas Beratung", "duesseldorf", "Kölner Str. 1", "40225 Düsseldorf"),
+        ("Caritas Beratung", "dormagen", "Kölner Str. 1", "41539 Dormagen"),
+        ("Caritas Beratung", "duesseldorf", "Kölner Str. 1", "40223 Düsseldorf"),
+        ("Praxis Yılmaz", "dormagen", "Marktplatz 1", "41539 Dormagen"),
+        ("Praxis Yilmaz", "dormagen", "Bahnhofstr. 9", "41541 Dormagen"),  # without ı
+        ("Praxis Łódź", "dormagen", "Marktplatz 2", "41539 Dormagen"),
+    ]
+    reg.merge(
+        checklist(
+            "psychotherapie",
+            *(
+                {"name": name, "region": region, "street": street, "postcode": town[:5]}
+                | {"city": town[6:], "languages_offered": ["ar"]}
+                for name, region, street, town in rows
+            ),
+        )
+    )
+    for dup in reg.duplicates():
+        reg.resolve_duplicate(dup["id"], "new")
+    inst = reg.institutions
+    ids = {(reg.name_of(i), inst[i]["institution"]["street"]["v"]): i for i in inst}
+    moved = ids["Praxis Yilmaz", "Bahnhofstr. 9"]  # its postcode corrected: the same as the other's
+    reg.set_by_hand(moved, reg.hand_values(moved, "institution.postcode", "41539"), "Telefon")
+    pdf = render_register(reg, PrintOptions(stand=STAND, categories=("psychotherapie",)))
+    marks = [(title, page, top) for level, title, page, top in outline(pdf) if level == 3]
+    yilmaz, yilmaz_ascii = (
+        ids["Praxis Yılmaz", "Marktplatz 1"],
+        ids["Praxis Yilmaz", "Bahnhofstr. 9"],
+    )
+    assert [title for title, _page, _top in marks] == [
+        "Caritas Beratung (40223 Düsseldorf)",
+        "Caritas Beratung (40225 Düsseldorf)",
+        "Caritas Beratung (41539 Dormagen)",
+        "Praxis Łódź",  # no other of its name
+        f"Praxis Yilmaz ({yilmaz_ascii})",  # the same postcode and town: by id
+        f"Praxis Yılmaz ({yilmaz})",  # the same name but for ı: after the one without
+    ]
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for title, page, top in marks:
+            # where the bookmark goes: the head of the entry it names, its address below
+            at = doc.pages[page]
+            below = at.crop((0, at.height - top, at.width, at.height - top + 45)).extract_text()
+            name, _, tag = title.partition(" (")
+            head, address = below.splitlines()[0], " ".join(below.splitlines()[1:])
+            iid = head.rsplit(" ", 1)[1]
+            assert head == f"{extracted(name)} {iid}", (title, below)
+            # its own: the id or the postcode and town the bookmark names
+            assert tag.rstrip(")") in (iid, "") or tag.rstrip(")") in address, (title, below)
+    index = [line.split(" · ")[0] for line in index_lines(pdf)]
+    for title, _page, _top in marks:
+        assert index.count(extracted(title)) == 2, (title, index)  # under „Arabisch“, its town
 
 
 NO_ENTRY = "Kein Eintrag – für diese Region ist noch kein Angebot erfasst."
