@@ -758,7 +758,7 @@ def render_register(
 
     n_entries = sum(len(by_cat.get(c.id, [])) for c in cats)
     shown = _told_apart(reg, {iid for c in cats for iid, _ in by_cat.get(c.id, [])})
-    by_name = functools.partial(_name_key, reg, shown)
+    rank = _ranks(reg, shown)
     n_inst = len(shown)
     # stale and never answered as 'register stale' counts them
     printed = {c.id for c in cats}
@@ -853,7 +853,7 @@ def render_register(
         for region, name in regions:
             here = sorted(
                 ((iid, e) for iid, e in entries if region_of(reg, iid) == region),
-                key=lambda p: by_name(p[0]),
+                key=lambda p: rank[p[0]],
             )
             if not here and region == "andere" and only is None:
                 continue  # "Kein Eintrag" only where the print is of that region alone
@@ -873,7 +873,7 @@ def render_register(
         # schema without regions: every entry, by name, under no heading
         unplaced = sorted(
             ((iid, e) for iid, e in entries if region_of(reg, iid) not in placed),
-            key=lambda p: by_name(p[0]),
+            key=lambda p: rank[p[0]],
         )
         if unplaced and only is None:
             head = [
@@ -909,7 +909,7 @@ def render_register(
         story += [PageBreak(), *recto, part, _Section(index, 0, index)]
         story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
-        story.append(_Later(functools.partial(_index, reg, shown, places, book, st, lang)))
+        story.append(_Later(functools.partial(_index, reg, shown, rank, places, book, st, lang)))
 
     buf = io.BytesIO()
     stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
@@ -1012,6 +1012,7 @@ _COLUMN_W = BODY_W / 2 - 12
 def _index(
     reg: Register,
     shown: dict[str, str],
+    rank: dict[str, int],
     places: dict[tuple[str, str], int],
     book: _Book,
     st: dict[str, ParagraphStyle],
@@ -1019,8 +1020,9 @@ def _index(
 ) -> list[Flowable]:
     """The index: the entries printed (``places``: (institution, category) → the section's
     number) by the languages they offer (German left out: nearly all do) and by the town of
-    their address, each institution (as ``shown`` names it, :func:`_told_apart`) with its
-    sections and the page in each (where the pass before put them: „20/3“), in two columns."""
+    their address, each institution (as ``shown`` names it, :func:`_told_apart`, in the order
+    of its ``rank``) with its sections and the page in each (where the pass before put them:
+    „20/3“), in two columns."""
     by_language: dict[str, dict[str, list[tuple[int, int]]]] = {}
     by_place: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for (iid, cid), number in places.items():
@@ -1054,7 +1056,7 @@ def _index(
             # do not keep a heading with the next line (it stood alone at a column's foot)
             heading = _para(_lines(key, BOLD, head.fontSize, _COLUMN_W), head)
             first = len(column)
-            for iid in sorted(index[key], key=functools.partial(_name_key, reg, shown)):
+            for iid in sorted(index[key], key=rank.__getitem__):
                 # after the name (in its own direction), not within its line's reordering
                 pairs = sorted(index[key][iid])
                 wheres = ", ".join(f"{n}/{page or '?'}" for n, page in pairs)
@@ -1384,10 +1386,10 @@ def _town(part: dict[str, str]) -> str:
 
 def _told_apart(reg: Register, iids: Iterable[str]) -> dict[str, str]:
     """The institutions ``iids`` as the outline and the index name them: by name, and where
-    another of them has the same name (but for case and accents), with the postcode and town
-    of its address as its entry prints them („Caritas Beratung (41460 Neuss)“), or, where
-    these do not tell them apart, with its id as its entry's head shows it („Caritas Beratung
-    (inst-0007)“): a bookmark or index line goes to the one it names."""
+    another of them has the same name (but for case, accents and punctuation), with the
+    postcode and town of its address as its entry prints them („Caritas Beratung (41460
+    Neuss)“), or, where these do not tell them apart, with its id as its entry's head shows it
+    („Caritas Beratung (inst-0007)“): a bookmark or index line goes to the one it names."""
     alike: dict[tuple[tuple[str, int], ...], list[str]] = {}
     for iid in iids:
         alike.setdefault(tuple(name_order(reg.name_of(iid))[0]), []).append(iid)
@@ -1401,10 +1403,12 @@ def _told_apart(reg: Register, iids: Iterable[str]) -> dict[str, str]:
     return shown
 
 
-def _name_key(reg: Register, shown: dict[str, str], iid: str) -> Any:
-    """Where ``iid`` stands among institutions ordered by name (:func:`name_order`): those of
-    the same name by how ``shown`` tells them apart (:func:`_told_apart`), then by id."""
-    return name_order(reg.name_of(iid)), name_order(shown[iid]), iid
+def _ranks(reg: Register, shown: dict[str, str]) -> dict[str, int]:
+    """Where each institution of ``shown`` stands among them ordered by name
+    (:func:`name_order`): those of the same name by how ``shown`` tells them apart
+    (:func:`_told_apart`), then by id. Ordered once: the index sorts them in every pass."""
+    ordered = sorted(shown, key=lambda i: (name_order(reg.name_of(i)), name_order(shown[i]), i))
+    return {iid: n for n, iid in enumerate(ordered)}
 
 
 def _bold_width(text: str) -> float:

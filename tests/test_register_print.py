@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import itertools
+import random
 import re
 import shutil
 import subprocess
@@ -37,6 +38,7 @@ from test_register_returns import RECIPIENTS, mailed_form, run
 import formgen
 from formgen.cli import main
 from formgen.errors import FormgenError
+from formgen.fold import name_order
 from formgen.fonts import font_path
 from formgen.messages import problem, say
 from formgen.model import Choice, Schema, Text
@@ -665,6 +667,22 @@ def test_institutions_are_printed_in_the_order_of_a_german_telephone_book() -> N
     listed = [line.split(" · ")[0] for line in index_lines(pdf) if " · 15/" in line]
     # under „Türkisch“ and under „Düsseldorf“
     assert listed == [extracted(name) for name in told] * 2
+
+
+def test_names_the_same_but_for_case_or_accents_come_in_one_order_whatever_order_they_came() -> (
+    None
+):
+    """Case and accents decide only where names are the same otherwise, and then always the
+    same way: a print made again does not swap „CARITAS“ and „Caritas“ because their returns
+    came in another order."""
+    names = ["CARITAS", "Caritas", "caritas", "Cäritas", "Caritas 3", "Caritas 03", "Caritas-Haus"]
+    names += ["Caritas Haus", "Caritashaus", "Straße 1", "Strasse 1", "STRASSE 1"]
+    rng = random.Random(5007)
+    orders = {tuple(sorted(rng.sample(names, len(names)), key=name_order)) for _ in range(50)}
+    assert len(orders) == 1
+    (order,) = orders
+    assert order.index("Caritas Haus") < order.index("Caritashaus")  # a word before a longer one
+    assert order.index("Caritas") < order.index("Cäritas")  # without the accent first
 
 
 def test_institutions_of_the_same_name_are_told_apart_in_the_bookmarks_and_the_index() -> None:
