@@ -75,14 +75,14 @@ _SEPARATORS = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"(\D*)(\d*)")
 
 
-def name_order(name: str) -> tuple[list[tuple[str, int]], str, str]:
+def name_order(name: str) -> tuple[list[tuple[str, int]], str, str, str]:
     """How a list a person reads orders names: as a German telephone book does (DIN 5007-1):
     case, accents and marks aside (Ä as A, ß as ss, Ç, Ł, Ş as C, L, S, ı as i, ø as o, æ as
     ae: :func:`fold`), punctuation as a space between words and a word before a longer one
     („Bad Homburg“ before „Baden“), a number in a name by its value („… Düsseldorf 3“ before
     „… Düsseldorf 27“, a name without it before both) and before letters; then accents, then
-    case tell names apart that are the same otherwise („Muller“, „Müller“, „MÜLLER“), so the
-    order is total. Latin letters come first, then Greek, Cyrillic and Arabic ones (Unicode's
+    case (small letters first, as ICU and glibc have it) tell names apart that are the same
+    otherwise („Muller“, „Müller“, „MÜLLER“), so the order is total. Latin letters come first, then Greek, Cyrillic and Arabic ones (Unicode's
     order of scripts, as ICU's root collation has it), each script in its alphabet's order
     (:data:`_ALPHABETS`)."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
@@ -91,7 +91,7 @@ def name_order(name: str) -> tuple[list[tuple[str, int]], str, str]:
             decomposed = decomposed.replace(pair, letter)
     letters = _SEPARATORS.sub(" ", _bare(decomposed).translate(_ALPHABETS)).strip()
     words = [(text, int(n) if n else -1) for text, n in _NUMBER.findall(letters)]
-    return words, unicodedata.normalize("NFC", name.casefold()), name
+    return words, unicodedata.normalize("NFC", name.casefold()), name.swapcase(), name
 
 
 def alike_names(a: str, b: str) -> bool:

@@ -682,7 +682,8 @@ def test_names_the_same_but_for_case_or_accents_come_in_one_order_whatever_order
     assert len(orders) == 1
     (order,) = orders
     assert order.index("Caritas Haus") < order.index("Caritashaus")  # a word before a longer one
-    assert order.index("Caritas") < order.index("Cäritas")  # without the accent first
+    # without the accent first, then small letters first (as ICU and glibc's de_DE order them)
+    assert order[:4] == ("caritas", "Caritas", "CARITAS", "Cäritas")
 
 
 def test_institutions_of_the_same_name_are_told_apart_in_the_bookmarks_and_the_index() -> None:
