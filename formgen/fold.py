@@ -82,9 +82,9 @@ def name_order(name: str) -> tuple[list[tuple[str, int]], str, str, str]:
     („Bad Homburg“ before „Baden“), a number in a name by its value („… Düsseldorf 3“ before
     „… Düsseldorf 27“, a name without it before both) and before letters; then accents, then
     case (small letters first, as ICU and glibc have it) tell names apart that are the same
-    otherwise („Muller“, „Müller“, „MÜLLER“), so the order is total. Latin letters come first, then Greek, Cyrillic and Arabic ones (Unicode's
-    order of scripts, as ICU's root collation has it), each script in its alphabet's order
-    (:data:`_ALPHABETS`)."""
+    otherwise („Muller“, „Müller“, „MÜLLER“), so the order is total. Latin letters come first,
+    then Greek, Cyrillic and Arabic ones (Unicode's order of scripts, as ICU's root collation
+    has it), each script in its alphabet's order (:data:`_ALPHABETS`)."""
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     if re.search("[\u0400-\u04ff]", decomposed):
         for pair, letter in _OWN_LETTERS.items():

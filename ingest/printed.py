@@ -46,8 +46,9 @@ offers.
 On screen (at 200 %, or with a screen reader) the PDF opens with its bookmarks: the contents
 (the lists under them), each group of checklists, each checklist with its regions, each region
 with its institutions (by name, in the order printed: :func:`~formgen.fold.name_order`; two of
-the same name told apart as the index tells them apart, :func:`_told_apart`), and the index, each going to its heading
-at the reader's zoom; each line of the contents, its page count too, is a link to its section.
+the same name told apart as the index tells them apart, :func:`_told_apart`), and the index,
+each going to its heading at the reader's zoom; each line of the contents, its page count too,
+is a link to its section.
 The contents keep giving each section's number of pages, not a page number: every section
 numbers its own pages, from 1. A viewer's page box says the page as the footer does
 (/PageLabels: „20/3“, the contents „Inhalt/1“, the index „Verzeichnis/1“, the cover „i“), and
