@@ -718,11 +718,12 @@ def test_institutions_of_the_same_name_are_told_apart_in_the_bookmarks_and_the_i
     reg.set_by_hand(moved, reg.hand_values(moved, "institution.postcode", "41539"), "Telefon")
     pdf = render_register(reg, PrintOptions(stand=STAND, categories=("psychotherapie",)))
     marks = [(title, page, top) for level, title, page, top in outline(pdf) if level == 3]
+    told = [title for title, _page, _top in marks]
     yilmaz, yilmaz_ascii = (
         ids["Praxis Yılmaz", "Marktplatz 1"],
         ids["Praxis Yilmaz", "Bahnhofstr. 9"],
     )
-    assert [title for title, _page, _top in marks] == [
+    assert told == [
         "Caritas Beratung (40223 Düsseldorf)",
         "Caritas Beratung (40225 Düsseldorf)",
         "Caritas Beratung (41539 Dormagen)",
@@ -744,6 +745,10 @@ def test_institutions_of_the_same_name_are_told_apart_in_the_bookmarks_and_the_i
     index = [line.split(" · ")[0] for line in index_lines(pdf)]
     for title, _page, _top in marks:
         assert index.count(extracted(title)) == 2, (title, index)  # under „Arabisch“, its town
+    # a print of Dormagen has one „Caritas Beratung“: its name is enough
+    opts = PrintOptions(stand=STAND, categories=("psychotherapie",), region="dormagen")
+    alone = [title for level, title, *_ in outline(render_register(reg, opts)) if level == 3]
+    assert alone == ["Caritas Beratung", "Praxis Łódź", *told[-2:]]
 
 
 NO_ENTRY = "Kein Eintrag – für diese Region ist noch kein Angebot erfasst."
