@@ -2168,6 +2168,12 @@ WORDS: dict[str, dict[str, str]] = {
         "click_end_of_input": "end of the input",
         "click_usage": "Usage:",
         "click_options": "[OPTIONS]",
+        "click_command_args": "COMMAND [ARGS]...",
+        "click_heading_options": "Options",
+        "click_heading_commands": "Commands",
+        "click_default": "default: {default}",
+        "click_env_var": "env var: {var}",
+        "click_required": "required",
         "click_help": "Try '{command} {option}' for help.",
         "click_no_option": "No such option '{name}'.",
         "click_no_command": "No such command '{name}'.",
@@ -4695,6 +4701,12 @@ WORDS: dict[str, dict[str, str]] = {
         "click_end_of_input": "Ende der Eingabe",
         "click_usage": "Aufruf:",
         "click_options": "[OPTIONEN]",
+        "click_command_args": "BEFEHL [ARGUMENTE]...",
+        "click_heading_options": "Optionen",
+        "click_heading_commands": "Befehle",
+        "click_default": "Standard: {default}",
+        "click_env_var": "Umgebungsvariable: {var}",
+        "click_required": "Pflicht",
         "click_help": "Hilfe: {command} {option}",
         "click_no_option": "Unbekannte Option „{name}“.",
         "click_no_command": "Unbekannter Befehl „{name}“.",
@@ -5079,6 +5091,1128 @@ has every key. One thing has one word everywhere: an entry past its category's
 of them: they keep ids, reason keys (``stale``) and ISO dates for machines. The ``dup_`` words
 say why a probable duplicate was held; the register stores their key and args with it
 (:func:`reason_text`)."""
+
+COMMAND_HELP: dict[str, dict[str, str]] = {
+    "de": {
+        "formgen": (
+            "formgen – Checklisten der regionalen Versorgungslandschaft: ausfüllbare PDF- und "
+            "DOCX-Formulare aus einem Schema erstellen, zurückgesandte Formulare einlesen und ein "
+            "gemeinsames Register aktuell halten.\n"
+            "\n"
+            "Zum Einstieg: „formgen demo ORDNER“ zeigt den ganzen Ablauf mit der mitgelieferten "
+            "Arbeitshilfe; „formgen init ORDNER“ legt danach den Arbeitsbereich Ihrer Stelle an."
+        ),
+        "formgen bounces": (
+            "Unzustellbare Mails erfassen. Liest Unzustellbarkeitsnachrichten (.eml-Dateien oder "
+            "einen .mbox-Ordner, aus dem Mailprogramm gespeichert), ordnet sie dem "
+            "Versandprotokoll zu und markiert diese Mails als fehlgeschlagen.\n"
+            "\n"
+            "Eine Einrichtung mit unzustellbarer Mail erscheint in „formgen status“ als "
+            "fehlgeschlagen; ist die Adresse in der Empfängerliste berichtigt, schickt „formgen "
+            "mail“ dasselbe Formular noch einmal."
+        ),
+        "formgen demo": (
+            "Den ganzen Ablauf in DIRECTORY durchspielen. Mit dem mitgelieferten Schema und "
+            "Beispiel-Rückläufen.\n"
+            "\n"
+            "Legt einen Arbeitsbereich an (Standard: demo-workspace), erstellt leere und "
+            "persönliche PDF- und DOCX-Formulare, schreibt Mailentwürfe für zehn Einrichtungen, "
+            "liest Formulare ein, die mit pdf.js, PDFium, pdftk, qpdf, poppler, LibreOffice und "
+            "per Mail zurückkamen (zwei davon beantwortete Formulare der eigenen Runde), übernimmt "
+            "sie ins Register, zeigt den Stand der Runde, meldet veraltete Einträge und Lücken, "
+            "exportiert JSON/CSV/XLSX, druckt das Register – und sagt, wo alles liegt. Einen "
+            "Ordner einer früheren Demo legt sie neu an; jeden anderen nicht leeren Ordner lehnt "
+            "sie ab. Mit --lang en arbeitet der Arbeitsbereich auf Englisch, wie einer aus "
+            "„formgen init --lang en“ (die Beispiel-Rückläufe bleiben, wie sie ausgefüllt wurden, "
+            "auf Deutsch)."
+        ),
+        "formgen generate": (
+            "Ausfüllbare Formulare aus dem Schema erstellen. Leere Checklisten oder persönliche "
+            "Formulare."
+        ),
+        "formgen generate docx": (
+            "Ausfüllbare DOCX-Formulare (Word) erstellen. Mit Inhaltssteuerelementen, die Word und "
+            "LibreOffice ausfüllen und speichern.\n"
+            "\n"
+            "Jeder Wert ist ein Inhaltssteuerelement mit seinem Feldpfad als Tag (dieselben Namen "
+            "wie die Felder des PDF-Formulars); die Kennung des Formulars steht in den "
+            "Dokumenteigenschaften, sein Zeichen in der Fußzeile. DejaVu Sans ist eingebettet, so "
+            "dass jede Schrift auf jedem Rechner erscheint.\n"
+            "\n"
+            "\b\n"
+            "Beispiele:\n"
+            "  formgen generate docx --category psychotherapie --out psychotherapie.docx\n"
+            "  formgen generate docx --record inst-0001.json --workspace ws\n"
+            "  formgen generate docx --institution inst-0001 --workspace ws\n"
+            "  formgen generate docx --recipients recipients.csv --out forms/ --workspace ws "
+            "--seed 1"
+        ),
+        "formgen generate pdf": (
+            "Ausfüllbare PDF-Formulare (AcroForm) erstellen. Sie zeigen jede Schrift und drucken "
+            "auf A4.\n"
+            "\n"
+            "\b\n"
+            "Beispiele:\n"
+            "  formgen generate pdf --category psychotherapie --out psychotherapie.pdf\n"
+            "  formgen generate pdf --record inst-0001.json --workspace ws\n"
+            "  formgen generate pdf --institution inst-0001 --workspace ws\n"
+            "  formgen generate pdf --recipients recipients.csv --out forms/ --workspace ws --seed "
+            "1"
+        ),
+        "formgen ingest": (
+            "Zurückgesandte Formulare einlesen. PDF-, DOCX- und ODT-Dateien, Ordner und "
+            "ZIP-Archive davon und gespeicherte Mails (.eml, .mbox, Maildir-Ordner, Outlook-.msg), "
+            "deren Anhänge die Formulare sind.\n"
+            "\n"
+            "Jede Datei bekommt eine Zeile: ok, Warnungen (ungültige Werte wie eingetippt "
+            "behalten, fehlende Pflichtfelder, eine gedruckte Kopie), beiseitegelegt (unbekanntes "
+            "Formular, veränderte Kennung, unbekanntes Schema – im Ordner quarantine/ des "
+            "Arbeitsbereichs, nicht übernommen) oder unlesbar (mit Grund). Ein übernommenes "
+            "Formular kommt ins Register (register.json, sein Verlauf in journal.jsonl), die Datei "
+            "in den Ordner archive/ des Arbeitsbereichs; der Bericht mit jeder Warnung wird als "
+            "exports/ingest-DATUM-ZEIT.txt aufbewahrt, unter einer Zeile mit Uhrzeit, Befehlszeile "
+            "und Arbeitsbereich (nicht mit --dry-run und nicht, wenn nichts zu lesen war).\n"
+            "\n"
+            "Exit-Status 0, wenn jede Datei bearbeitet wurde, auch wenn einige beiseitegelegt oder "
+            "unlesbar waren; 1, wenn der Lauf selbst scheiterte (oder mit --strict, wenn eine "
+            "Datei nicht ok war). Mit --quiet erscheinen nur die Zeile mit den Zahlen und der Ort "
+            "des Berichts: kein Dateiname (eines Lebenslaufs, eines Arztbriefs) in der Mail eines "
+            "Cron-Jobs."
+        ),
+        "formgen init": (
+            "Einen Arbeitsbereich in DIRECTORY anlegen. Mit Einstellungen, Signaturschlüssel, "
+            "Register und Archiv.\n"
+            "\n"
+            "DIRECTORY ist ein neuer oder leerer Ordner; einer mit anderen Dateien (z. B. "
+            "Rückläufen) wird abgelehnt, außer mit --with-files. Ein Arbeitsbereich oder Reste "
+            "davon werden nie überschrieben. Der Ordner ist nur für Sie lesbar (Modus 0700): er "
+            "wird personenbezogene Daten enthalten."
+        ),
+        "formgen mail": (
+            "Jeder Einrichtung ihr vorausgefülltes Formular mailen. Als Entwürfe (--drafts DIR) "
+            "oder per SMTP (--send).\n"
+            "\n"
+            "Die Empfänger kommen aus RECIPIENTS (einer Excel-Arbeitsmappe, XLSX, gelesen aus dem "
+            "ersten Blatt, oder einer CSV mit id, institution, email, categories, region und "
+            "wahlweise Sprache und Format von Mail und Formular jeder Einrichtung; Excel-CSVs mit "
+            "„;“ in Windows-1252 (1254, 1250, 1251 von einem türkischen, polnischen, kyrillischen "
+            "Windows) oder UTF-8 werden gelesen, wie sie sind) oder aus --from-register. --overdue "
+            "und --stale machen die nächste Runde: Erinnerungen für Formulare, die nicht "
+            "rechtzeitig zurückkamen, und Bitten um Aktualisierung veralteter Einträge, jeweils "
+            "mit frisch vorausgefülltem Formular. Jeder Schritt steht im Versandprotokoll "
+            "sendlog.jsonl, und jedes gemailte Formular wird im Ordner forms/mail/RUNDE/ des "
+            "Arbeitsbereichs aufbewahrt (die eines Tests nicht); derselbe Befehl noch einmal "
+            "schickt nur, was noch fehlt.\n"
+            "\n"
+            "--stale mailt die Aktualisierungsliste von „formgen register stale“: jede Einrichtung "
+            "mit einem Eintrag, der veraltet, unvollständig oder ungültig ist oder nie von der "
+            "Einrichtung selbst bestätigt wurde (von der Stelle eingetippt oder von jemand anderem "
+            "auf einer Checkliste geschickt), und fragt nur nach diesen Checklisten.\n"
+            "\n"
+            "Keine Runde mailt an eine Adresse (der Liste oder des Registers), an die eine Mail "
+            "unzustellbar war oder die der Server endgültig abgewiesen hat (550), in einem "
+            "früheren Lauf der Runde oder einer früheren Runde: die Einrichtung wird NICHT "
+            "VERSANDT, und die Zeile sagt warum – außer mit --force (jede so gemailte Adresse wird "
+            "genannt: „trotzdem versandt: … die Adresse … wurde abgewiesen …“) oder wenn die "
+            "Adresse seitdem von Hand gesetzt wurde („formgen register set ID institution.email "
+            "ADRESSE“: erneut gesetzt, bürgt sie für die Adresse). --overdue schickt eine "
+            "Erinnerung, die unzustellbar war oder abgelehnt wurde, also nur an eine berichtigte "
+            "Adresse (RECIPIENTS oder --from-register), an eine verbürgte oder mit --force; eine, "
+            "die der Server aufgeschoben hat (451), geht beim nächsten Lauf desselben Befehls "
+            "erneut.\n"
+            "\n"
+            "--from-register und --stale mailen jede Einrichtung an die Adresse im Register; hat "
+            "das Register keine (das Feld E-Mail blieb leer) oder eine ungültige, an die Adresse, "
+            "an die ihre letzte zugestellte Mail ging (Versandprotokoll) – außer diese Mail war "
+            "unzustellbar, eine spätere an diese Adresse wurde endgültig abgewiesen oder die "
+            "Adresse im Register wurde seitdem von Hand entfernt („formgen register set ID "
+            "institution.email --clear“).\n"
+            "\n"
+            "Eine Einrichtung, deren Formular aus einer anderen Runde noch unterwegs ist (gemailt, "
+            "nicht zurück, Frist nicht abgelaufen), wird nicht erneut gemailt, weder von --stale "
+            "noch von RECIPIENTS oder --from-register: die Ausgabe nennt sie als übersprungen. "
+            "--force mailt sie trotzdem.\n"
+            "\n"
+            "Eine aus dem Register genommene Einrichtung („formgen register retire“) bekommt keine "
+            "Mail: keine Runde des Registers enthält sie, und eine Zeile von RECIPIENTS mit ihr "
+            "wird übersprungen, mit dem Tag, seit dem sie nicht mehr im Register ist – außer mit "
+            "--force.\n"
+            "\n"
+            "--test-to ADRESSE schickt Ihnen zuerst einen Test: die Mails, die dieser Befehl "
+            "schicken würde, je mit dem vorausgefüllten Formular der Einrichtung, gehen nur an "
+            "ADRESSE (oder werden als Entwürfe an sie geschrieben), der Betreff markiert mit "
+            "„[TEST, an info@…]“; nichts wird protokolliert, so dass die Runde, „formgen status“, "
+            "Erinnerungen und der echte Lauf bleiben, als hätte es den Test nicht gegeben."
+        ),
+        "formgen quarantine": (
+            "Die Quarantäne: beiseitegelegte Dateien auflisten. Warum, wer sie geschickt hat, ob "
+            "sie erledigt sind; eine als erledigt markieren oder eine löschen.\n"
+            "\n"
+            "Jede Datei: ihre Nummer, warum sie beiseitegelegt wurde (in der Sprache des "
+            "Arbeitsbereichs), Name und Tag des Eingangs, Absender und Betreff der Mail. Eine "
+            "Datei gilt als erledigt, wenn sie mit --done NUMMER --note TEXT so markiert wurde "
+            "(das Foto eines Papierformulars ins Formular der Einrichtung abgetippt, beim Absender "
+            "nachgefragt) oder wenn von der Einrichtung, von der sie kam – das Formular, das sie "
+            "nennt, wurde für sie erstellt, oder ihre Mail kam von der Adresse der Einrichtung –, "
+            "seit ihrem Eingang ein Rücklauf übernommen wurde (nicht bei einem Formular mit "
+            "veränderter Kennung). Eine erledigte Datei bleibt in der Quarantäne (formgen löscht "
+            "keine von sich aus), und „formgen status“ zählt sie nicht mehr als offen. --reopen "
+            "NUMMER --note TEXT zählt sie wieder als offen (versehentlich markiert, oder die "
+            "Antwort der Einrichtung enthielt nicht, was die Datei enthielt): die zurückgenommene "
+            "Markierung bleibt in ihrem Datensatz, und nur eine danach übernommene Antwort zählt.\n"
+            "\n"
+            "--delete NUMMER --note TEXT löscht eine Datei, die keiner Einrichtung gehört (der "
+            "Brief einer Bürgerin mit einem Arztbericht, an die Adresse der Stelle gemailt): die "
+            "Datei verschwindet, ebenso Namen, Absender, Betreff und Datum aus ihrem Datensatz, "
+            "der nur behält, dass eine Datei gelöscht wurde, wann und warum. Fragt vorher, außer "
+            "mit --yes; ist es der Rücklauf einer Einrichtung (ein Formular dieses "
+            "Arbeitsbereichs), wird das vor der Frage gesagt."
+        ),
+        "formgen register": (
+            "Das gemeinsame Register pflegen. Verlauf, Konflikte, Veraltetes, Exporte, Druck."
+        ),
+        "formgen register confirm": (
+            "Festhalten, dass INSTITUTION_ID ihre Einträge bestätigt hat. So, wie sie sind, etwa "
+            "am Telefon („Stimmt noch alles in Ihrem Eintrag?“ – „Ja.“).\n"
+            "\n"
+            "Ihre Einträge (alle oder die von --category) gelten ab heute als von der Einrichtung "
+            "bestätigt: sie verlassen die Aktualisierungsliste („register stale“, „status“, „mail "
+            "--stale“), bis sie wieder veralten. Kein Wert ändert sich, schon verschickte "
+            "Formulare bleiben aktuell; der Verlauf zeigt die Notiz. Ihre Werte und die eigenen "
+            "Angaben der Einrichtung (Name, Adresse …) gelten als Wort der Einrichtung, wie auf "
+            "ihrem Formular bestätigt: eine importierte Liste oder eine Checkliste von jemand "
+            "anderem ersetzt sie nie von selbst („register conflicts“ zeigt sie zurückgestellt, "
+            "mit Tag und Notiz). Ein Eintrag, dem Pflichtangaben fehlen oder der einen ungültigen "
+            "Wert enthält, bleibt deshalb auf der Liste: mit „formgen register set“ berichtigen."
+        ),
+        "formgen register conflicts": (
+            "Zurückgestellte Werte und mögliche Dubletten auflisten. Werte, die auf Prüfung "
+            "warten, und neue Einrichtungen, die bekannten ähneln, zuerst wie viele.\n"
+            "\n"
+            "--category, --region und --institution listen nur diese: ein zurückgestellter Wert "
+            "der eigenen Angaben einer Einrichtung zählt für jede Checkliste, in der sie einen "
+            "Eintrag hat, eine mögliche Dublette für ihre Checkliste, die angegebene Region und "
+            "die Einrichtung, der sie ähnelt."
+        ),
+        "formgen register erase": (
+            "Die Daten einer Person im ganzen Arbeitsbereich löschen. Nach DSGVO Art. 17: jeden "
+            "Wert PATH, den INSTITUTION_ID je hatte, den jetzigen und alle früheren.\n"
+            "\n"
+            "PATH wie bei „register set“: psychotherapie.contact_name, institution.email. Die "
+            "Werte verschwinden aus dem Register, seinem Verlauf, zurückgestellten Konflikten und "
+            "dem Journal (eine Markierung tritt an ihre Stelle; der Verlauf zeigt die Löschung mit "
+            "der Notiz) und mit ihnen, was die eigenen Rückläufe der Einrichtung, die einen "
+            "enthielten, über ihren Absender sagen (Dateiname, Absender, Betreff: eine private "
+            "Adresse, eine Kurzform des Namens), ganz. Archivierte Originale und "
+            "Quarantäne-Kopien, die einen enthalten, werden gelöscht (auch eine Checkliste, die "
+            "andere Einrichtungen nennt: deren Werte bleiben, nur die Datei geht), ebenso "
+            "Quarantäne-Kopien von der Adresse der Einrichtung oder mit ihrem Formular; die "
+            "Einträge der Einrichtung im Versandprotokoll bekommen die Markierung. Ihre "
+            "Mailentwürfe (mail --drafts; nur die, die laut Versandprotokoll zu diesem "
+            "Arbeitsbereich gehören) und von formgen erstellte Dateien (ihre Formulare, exports/, "
+            "ein Einlesebericht mit ihren Dateien), die einen enthalten, werden genannt und "
+            "gelöscht; ihre Testentwürfe (mail --test-to) werden zum Löschen von Hand genannt, "
+            "ebenso die Mails ihrer Runden, deren Formulare einen enthielten (Runde, Tag, Adresse; "
+            "gesendet oder Entwurf: in den Postfächern, außer Reichweite), und die Dateien, die "
+            "formgen mit --out/--output/-o außerhalb des Arbeitsbereichs schrieb und die einen "
+            "enthalten (oder nicht mehr da sind); Ordner, die ein abgebrochenes Einlesen im "
+            "temporären Ordner hinterließ (formgen-ingest-…), werden genannt und gelöscht.\n"
+            "\n"
+            "Dateien anderer Einrichtungen bleiben: die, deren eigene Werte denselben Text "
+            "enthalten (eine Ansprechperson gleichen Namens), werden zuerst genannt, mit dem "
+            "Befehl, auch dort zu löschen, wo es dieselbe Person ist; eine in sie zusammengeführte "
+            "(register merge) als solche, dieselbe Einrichtung; ebenso andere Felder der "
+            "Einrichtung, die ihn enthalten (ein freier Text, der sie nennt). Ein vor der Löschung "
+            "erstelltes Formular, das mit dem gelöschten Wert als Vorausfüllung zurückkommt, "
+            "bringt ihn nicht zurück: der Wert bleibt weg. Sagt, was gelöscht wird (Werte "
+            "verdeckt), und fragt vorher, außer mit --yes."
+        ),
+        "formgen register export": (
+            "Das Register als JSON, CSV oder XLSX exportieren. Die CSV in UTF-8 mit BOM, mit „;“ "
+            "zwischen den Werten einer Tabelle auf Deutsch, wie das deutsche Excel es erwartet, "
+            "sonst „,“.\n"
+            "\n"
+            "Die CSV- und XLSX-Tabellen lassen aus dem Register genommene Einrichtungen („formgen "
+            "register retire“) weg, außer mit --with-retired; das JSON behält jede Einrichtung und "
+            "markiert diese."
+        ),
+        "formgen register find": (
+            "Einträge im Register finden. Etwa Psychotherapeutinnen in Düsseldorf, die Farsi "
+            "anbieten: --category psychotherapie --region duesseldorf --language fa\n"
+            "\n"
+            "WORDS sind, wenn angegeben, der gesuchte Text, wie bei --text: „formgen register find "
+            "Yılmaz“; mehrere Wörter finden die Einträge, die jedes davon enthalten, in beliebiger "
+            "Reihenfolge („formgen register find Frauen Dormagen“), eine Telefonnummer, wie ein "
+            "Briefkopf sie druckt, die gespeicherte Nummer („formgen register find 0211 1234567“). "
+            "Jeder gefundene Eintrag erscheint mit Ort und Telefon.\n"
+            "\n"
+            "Mit --all wird der Text in allem gesucht, was formgen im Arbeitsbereich speichert "
+            '(für ein Auskunftsersuchen, DSGVO Art. 15: „formgen register find --all "Oksana '
+            'Petrenko"“): in den jetzigen und früheren Werten, ihrer Herkunft (Dateinamen, '
+            "Mail-Absender), zurückgestellten Werten, dem Journal, den Datensätzen der Quarantäne, "
+            "dem Versandprotokoll, den ausgegebenen Formularen (issued.jsonl), den Berichten und "
+            "Exporten und den Mails, mit denen ein dort gefundenes Formular verschickt wurde; jede "
+            "Fundstelle mit Datei, Einrichtung, Feld und Datum. Dateien, die formgen außerhalb des "
+            "Arbeitsbereichs schrieb (--out, --output, -o), werden genannt, nicht durchsucht. Eine "
+            "Telefonnummer wird an ihren Ziffern erkannt."
+        ),
+        "formgen register gaps": (
+            "Lücken: Kategorien ohne Eintrag in einer Region. Oder nur mit Einträgen „Fehlanzeige“ "
+            "(ein Schema ohne Regionen: Kategorien ganz ohne Eintrag oder nur mit „Fehlanzeige“)."
+        ),
+        "formgen register history": (
+            "Jede Fassung von INSTITUTION_ID zeigen. Wann, aus welcher Datei, was sich geändert "
+            "hat."
+        ),
+        "formgen register import": (
+            "Die eigene Liste der Einrichtungen einlesen. Die Tabelle der Stelle (CSV oder XLSX) "
+            "als Ausgangspunkt des Registers, von jeder Einrichtung noch zu bestätigen.\n"
+            "\n"
+            "FILE ist die Tabelle, die „formgen register export --format csv|xlsx“ schreibt (mit "
+            "oder ohne --labels): eine Zeile je Einrichtung und Checkliste. Exportieren → in Excel "
+            "bearbeiten → importieren geht also hin und zurück; eine eigene Liste passt, wenn ihre "
+            "Spalten so heißen. Eine Zeile mit einer institution_id des Registers aktualisiert "
+            "diese Einrichtung; eine ohne wird über Name und Postleitzahl oder Telefon zugeordnet "
+            "(zusammengeführt, als mögliche Dublette zurückgestellt oder als neue Einrichtung). "
+            "Die Werte werden geprüft wie die eines Rücklaufs; ein ungültiger bleibt, wie "
+            "eingetippt, und wird markiert. Ein importierter Wert ersetzt nie einen, den die "
+            "Einrichtung selbst angegeben hat oder der von Hand gesetzt wurde (er wartet in "
+            "„register conflicts“), und er bestätigt nichts: die Einträge bleiben auf der "
+            "Aktualisierungsliste, bis die Einrichtung antwortet – „formgen mail --from-register“ "
+            "schickt jeder ihr vorausgefülltes Formular. Eine Zeile je Listenzeile; eine Datei, "
+            "die keine solche Tabelle ist, ändert nichts (Exit-Status 1)."
+        ),
+        "formgen register merge": (
+            "OTHER in KEEP zusammenführen: zwei Einträge, eine Einrichtung. OTHER ist dieselbe "
+            "Einrichtung wie KEEP (zweimal in verschiedener Schreibweise erfasst, oder zwei "
+            "Dienste, die sich zusammengeschlossen haben).\n"
+            "\n"
+            "Was nur OTHER enthält, geht in KEEP über (der Verlauf nennt OTHER und die Notiz); wo "
+            "beide verschiedene Werte haben, bleibt der von KEEP, und der von OTHER wartet in "
+            "„register conflicts“ („register resolve“ entscheidet); ein Wert, den die Einrichtung "
+            "selbst angegeben oder bestätigt hat, bleibt ihrer. OTHER wird aus dem Register "
+            "genommen (ihr Verlauf bleibt und zeigt die Zusammenführung): nicht mehr in find, "
+            "stale, gaps, status, Druck, Tabellen und Mailrunden; ein noch ausstehendes Formular "
+            "von ihr, das zurückkommt, geht an KEEP, ebenso eine Zeile einer Empfängerliste oder "
+            "importierten Tabelle, die sie nennt („formgen generate --institution OTHER“ wird "
+            "abgelehnt, mit Hinweis auf das Formular von KEEP). Abgelehnt, ohne etwas zu ändern: "
+            "zweimal dieselbe Kennung, eine unbekannte, ein aus dem Register genommenes KEEP, ein "
+            "OTHER, das schon aus dem Register genommen oder zusammengeführt ist oder dessen Werte "
+            "auf eine Entscheidung warten.\n"
+            "\n"
+            "„formgen register restore OTHER“ holt OTHER zurück, wie sie vor der Zusammenführung "
+            "war: was in KEEP übernommen wurde, bleibt dort, und Rückläufe der Formulare von OTHER "
+            "gehen wieder an OTHER."
+        ),
+        "formgen register print": (
+            "Das Register als Loseblatt-PDF drucken. Deckblatt, Inhalt, ein Abschnitt je "
+            "Kategorie, ein Verzeichnis nach Sprache und Ort mit Zeichenerklärung.\n"
+            "\n"
+            "Jeder Abschnitt beginnt auf der Vorderseite eines Blatts (die Seite davor bleibt wenn "
+            "nötig frei) und zählt seine Seiten selbst („2. Betreutes Wohnen · Seite 3/6“), so "
+            "dass ein einzeln gedruckter Abschnitt (--category) dieselben Blätter ergibt. Mit "
+            "--simplex, für einseitigen Druck oder den Bildschirm: keine leeren Seiten, jeder "
+            "Abschnitt trotzdem auf eigenen Seiten. Der Inhalt nennt die Einrichtungen, die im "
+            "Jahr davor aus dem Register genommen wurden, mit ihren Abschnitten: ihre Blätter sind "
+            "herauszunehmen.\n"
+            "\n"
+            "In jedem Abschnitt nennt jede Region ihre Einträge; eine Region ohne Eintrag sagt "
+            "„Kein Eintrag“, eine, deren Einrichtungen alle „Fehlanzeige“ (nichts anzubieten) "
+            "geantwortet haben, „Fehlanzeige“. Jeder Eintrag sagt, wann er zuletzt bestätigt "
+            "wurde, oder – nie bestätigt – mit welchem Stand; veraltete Einträge sind markiert.\n"
+            "\n"
+            "Mit --no-personal, für Partnerorganisationen oder einen veröffentlichten Wegweiser: "
+            "ohne die personenbezogenen Daten der Ansprechpersonen (was „register export "
+            "--no-personal“ weglässt), auf dem Deckblatt und im Dateinamen vermerkt.\n"
+            "\n"
+            "Ein Druck einer Region (--region Dormagen) enthält die Kategorien mit Einträgen dort; "
+            "die anderen nennt sein Inhalt zusammen („Ohne Eintrag in Dormagen“), nicht je eine "
+            "Seite, außer --category fragt nach ihnen.\n"
+            "\n"
+            "Ein Druck einer Region oder einzelner Kategorien nennt sie im Dateinamen "
+            "(register-DATUM-duesseldorf-psychotherapeutin-niedergelassen.pdf, in ASCII), und "
+            "einer in einer anderen Sprache als der des Arbeitsbereichs (--lang) endet mit ihrem "
+            "Code (register-DATUM-en.pdf); so ersetzt er nie den vollständigen Druck des Tages und "
+            "keinen anderen.\n"
+            "\n"
+            "Eine Region, die das Schema nicht mehr anbietet, die aber Einträge enthalten "
+            "(--region dormagen, nach Kennung oder altem Namen), druckt diese Einträge unter ihrem "
+            "alten Namen, als nicht mehr angeboten markiert, in den Kategorien, die sie enthalten."
+        ),
+        "formgen register rebuild": (
+            "register.json aus Journal und Archiv neu erstellen. Ein beschädigtes wird "
+            "beiseitegelegt."
+        ),
+        "formgen register repair": (
+            "Ein beschädigtes Journal ohne Sicherung reparieren. Damit sich das Register wieder "
+            "ändern lässt.\n"
+            "\n"
+            "Das beschädigte journal.jsonl wird als journal.jsonl.damaged-ZEIT aufbewahrt, und ein "
+            "neues beginnt mit dem Register, wie es ist: register.json mit dem, was das Journal "
+            "danach bis zur beschädigten Zeile enthält (oder, wenn auch register.json beschädigt "
+            "ist, den Vorgängen des Journals vor dieser Zeile; register.json wird als "
+            "register.json.damaged-ZEIT aufbewahrt). Es sagt, was verloren ist: die Vorgänge nach "
+            "der Beschädigung, die keine der beiden Dateien enthält. Gibt es eine Sicherung von "
+            "journal.jsonl, besser diese zurückspielen: so bleibt der Verlauf des Registers, aber "
+            "„register rebuild --reread“ liest nur die nach der Reparatur eingelesenen Rückläufe "
+            "neu. Ein unbeschädigtes Journal bleibt, wie es ist."
+        ),
+        "formgen register resolve": (
+            "Entscheiden, was auf Prüfung wartet. TARGET ist ein Konflikt (c-0001), eine "
+            "Einrichtung (alle ihre Konflikte, oder einer mit --field) oder eine mögliche Dublette "
+            "(d-0001); ohne TARGET entscheidet --field PATH die zurückgestellten Werte dieses "
+            "Felds bei allen Einrichtungen gleich (nur bei --region und --category, wenn "
+            "angegeben: „register conflicts“ mit ihnen listet sie), z. B. „register resolve "
+            "--field institution.phone --region Dormagen --take theirs --dry-run“.\n"
+            "\n"
+            "Eine als dieselbe zusammengeführte mögliche Dublette ersetzt nie von selbst, was die "
+            "Einrichtung angegeben oder bestätigt hat oder was von Hand gesetzt wurde: jeder "
+            "solche Wert wird als Konflikt zurückgestellt und mit dem Wert genannt, den das "
+            "Register behält; ein ungültiger übernommener Wert bleibt, wie eingetippt, und wird "
+            "ebenfalls genannt."
+        ),
+        "formgen register restore": (
+            "Eine aus dem Register genommene INSTITUTION_ID zurückholen. Wieder in die Listen, den "
+            "Druck und die Mailrunden.\n"
+            "\n"
+            "Eine in eine andere zusammengeführte („formgen register merge“) kommt zurück, wie sie "
+            "vor der Zusammenführung war: was in die andere übernommen wurde, bleibt dort, und "
+            "Rückläufe ihrer Formulare gehen wieder an sie."
+        ),
+        "formgen register retire": (
+            "INSTITUTION_ID aus dem Register nehmen. Geschlossen, in eine andere übergegangen, "
+            "nicht mehr von Belang.\n"
+            "\n"
+            "Nichts wird gelöscht: ihr Verlauf zeigt wann und warum, der JSON-Export markiert sie. "
+            "Ab jetzt fehlt sie in find, stale, gaps, print, den CSV/XLSX-Tabellen (außer mit "
+            "--with-retired), status und jeder Mailrunde (eine Empfängerliste, die sie nennt, "
+            "überspringt sie, außer mit --force). Ein Formular, das sie noch zurückschickt, wird "
+            "übernommen, mit einer Warnung. „formgen register restore“ holt sie zurück."
+        ),
+        "formgen register set": (
+            "Einen Wert von INSTITUTION_ID von Hand setzen oder entfernen. Entfernen mit --clear: "
+            "was eine Einrichtung am Telefon gesagt hat, eine Adresse, an die Mails nicht "
+            "zustellbar sind, eine Ansprechperson, die gegangen ist.\n"
+            "\n"
+            "PATH wie in den Formularen: institution.phone, psychotherapie.contact_name. VALUE "
+            "wird geprüft wie der Wert eines Rücklaufs (Daten 24.11.2026, Telefonnummern, Sprachen "
+            "und Auswahlen nach Name oder Code; eine Liste mit Kommas getrennt: „Türkisch, "
+            "Polnisch“); ein ungültiger wird abgelehnt. Die Änderung ist eine neue Fassung mit der "
+            "Notiz als Herkunft („register history“, der lange Export); ein vorher verschicktes "
+            "Formular, das mit dem alten Wert zurückkommt, macht sie nicht rückgängig.\n"
+            "\n"
+            "institution.email darf auf die Adresse gesetzt werden, die schon drinsteht: von Hand "
+            "erneut gesetzt (oder nach --clear) bürgt sie dafür, dass die Adresse funktioniert, "
+            "und „formgen mail“ mailt wieder an sie, auch wenn eine Mail an sie vorher "
+            "unzustellbar war oder endgültig abgewiesen wurde."
+        ),
+        "formgen register stale": (
+            "Einträge, die eine Aktualisierung brauchen. Veraltet, unvollständig, mit ungültigen "
+            "Werten oder nie von der Einrichtung selbst bestätigt.\n"
+            "\n"
+            "Ihre Einrichtungen sind die Aktualisierungsliste: „formgen status“ zählt sie als „zu "
+            "aktualisieren“, und „formgen mail --stale“ bittet jede von ihnen, für diese "
+            "Checklisten, um eine Aktualisierung."
+        ),
+        "formgen schema": "Schemadateien prüfen und im Überblick zeigen.",
+        "formgen schema check": (
+            "Eine Schemadatei FILE prüfen und jedes Problem melden. Standard: die des "
+            "Arbeitsbereichs mit --workspace, sonst die mitgelieferte Arbeitshilfe.\n"
+            "\n"
+            "Jedes Problem erscheint mit Datei, Zeile und was zu tun ist, ebenso ein Hinweis auf "
+            "eine Kennung, auf die formgen baut und die das Schema weglässt (kein Feld „date“: "
+            "kein Eintrag veraltet mit der Zeit; keine Regionen). Exit-Status 0, wenn das Schema "
+            "gültig ist, 1, wenn nicht. Mit --workspace ist eine relative FILE die des "
+            "Arbeitsbereichs, wie workspace.toml sie nennt, und eine neue Version des Schemas des "
+            "Arbeitsbereichs wird auch gegen die Versionen geprüft, mit denen seine Formulare "
+            "ausgegeben wurden; ein Arbeitsbereich, dessen eigenes Schema sich nicht nutzen lässt "
+            "(jeder seiner Befehle scheitert), besteht die Prüfung ebenfalls nicht."
+        ),
+        "formgen schema copy": (
+            "Die verwendete Schemadatei nach TARGET kopieren, zum Anpassen. Die des "
+            "Arbeitsbereichs mit --workspace, sonst die mitgelieferte Arbeitshilfe.\n"
+            "\n"
+            "Der Kopie eine neue schema_version geben, wenn Sie sie ändern, sie mit „formgen "
+            "schema check TARGET --workspace DIR“ prüfen und in workspace.toml eintragen (path = "
+            '"TARGET" unter [schema]): was zu tun ist, wird mit den passenden Namen gesagt.'
+        ),
+        "formgen schema show": (
+            "Eine Schemadatei FILE im Überblick zeigen. Gruppen, Kategorien, Zahl der Felder, "
+            "Regionen, Version; Standard: die des Arbeitsbereichs mit --workspace, sonst die "
+            "mitgelieferte Arbeitshilfe.\n"
+            "\n"
+            "Das Schema des Arbeitsbereichs erscheint in dessen Sprache, außer --lang ist "
+            "angegeben."
+        ),
+        "formgen status": (
+            "Versand, Rückläufe, Veraltetes, Konflikte auf einen Blick. Aus Versandprotokoll, "
+            "Register und Quarantäne: verschickt, zurückgemeldet, überfällig, veraltet, Konflikte, "
+            "Quarantäne.\n"
+            "\n"
+            "Jede Einrichtung zählt einmal, nach ihrer letzten Mail: zurückgemeldet, ausstehend, "
+            "überfällig oder fehlgeschlagen (ausstehend und überfällig: ihre Antwort wird noch "
+            "erwartet; eine, die auf die Einladung geantwortet hat und danach um eine "
+            "Aktualisierung gebeten wurde, wartet auf die Aktualisierung). „nach Runde“ zeigt je "
+            "Runde, wie viele angeschrieben wurden und was daraus wurde: beantwortet, ausstehend, "
+            "überfällig, fehlgeschlagen oder nachgefragt (eine Erinnerung oder spätere Runde "
+            "erreichte die Einrichtung ohne Antwort; eine spätere Mail, die unzustellbar war oder "
+            "abgewiesen wurde, lässt die Runde ausstehend oder überfällig und zählt in ihrer "
+            "eigenen Runde als fehlgeschlagen), und wie viele der Runde mangels brauchbarer "
+            "Adresse nicht angeschrieben wurden: keine, eine ungültige (von „mail --skip-invalid“ "
+            "ausgelassen, oder die des Registers ohne früher funktionierende Adresse) oder eine "
+            "abgewiesene (eine Mail an sie war unzustellbar oder wurde endgültig abgewiesen). Nie "
+            "angeschriebene zählen nach Grund als „nicht versandt (keine brauchbare Adresse)“, bis "
+            "eine spätere Mail sie erreicht. „Formular nicht erstellt“ nennt die, deren Formular "
+            "nicht erstellt werden konnte (die FEHLER-Zeilen von „formgen mail“: z. B. ihr "
+            "Datensatz enthält einen Wert, den der Generator ablehnt), mit Runde und Grund, und "
+            "„nicht erstellt“ zählt sie in der Zeile ihrer Runde, bis der Befehl der Runde sie "
+            "beim nächsten Lauf mailt (die Einrichtung zählt weiter nach ihrer letzten Mail: eine "
+            "überfällige, deren Erinnerung nicht erstellt wurde, bleibt überfällig). Eine Mail, "
+            "die nach der letzten zugestellten unzustellbar war, vom Server abgewiesen (550 "
+            "endgültig, 451 vorerst) oder nicht angenommen wurde (Verbindung abgebrochen), zählt "
+            "als fehlgeschlagen: endgültig abgewiesen, bis eine berichtigte Adresse eine Mail "
+            "durchbringt; sonst bis ein neuer Lauf des Befehls ihrer Runde sie zustellt (--list "
+            "sagt es).\n"
+            "\n"
+            "„ohne brauchbare E-Mail-Adresse“ zählt die Einrichtungen des Registers, die keine "
+            "Runde mailen kann, nach den Gründen der Rundenzeile: keine, ungültig oder abgewiesen "
+            "(die Adresse im Register war unzustellbar oder wurde endgültig abgewiesen, und "
+            "niemand hat sie seitdem von Hand gesetzt).\n"
+            "\n"
+            "„zu aktualisieren“ zählt die Einrichtungen, die „formgen register stale“ nennt "
+            "(Einträge veraltet, unvollständig, ungültig oder nie von der Einrichtung bestätigt) "
+            "und die „formgen mail --stale“ jetzt mailen würde; „ausstehend“ die der Liste, deren "
+            "Formular noch unterwegs ist (Frist nicht abgelaufen). Mit --stale-by DATE zählen "
+            "beide, was bis DATE veraltet sein wird, wie „formgen mail --stale --stale-by DATE“ es "
+            "mailt.\n"
+            "\n"
+            "Eine aus dem Register genommene Einrichtung („formgen register retire“) zählt in "
+            "keiner dieser Zahlen: von ihr wird keine Antwort erwartet; „aus dem Register "
+            "genommen“ sagt, wie viele es sind.\n"
+            "\n"
+            "„Quarantäne“ zählt die noch offenen Dateien, die ingest beiseitegelegt hat, nach "
+            "Grund, und wie viele erledigt sind (so markiert oder seitdem von ihrer Einrichtung "
+            "beantwortet); „formgen quarantine“ listet sie mit Grund, Absender und was zu tun "
+            "ist.\n"
+            "\n"
+            "In der Sprache des Arbeitsbereichs (Deutsch oder Englisch), Daten so, wie sie sie "
+            "schreibt; --json ist in jeder Sprache gleich."
+        ),
+    },
+}
+"""The help of each command (``formgen COMMAND --help``; its first sentence in the list of
+commands of ``formgen --help``) in each language but English, by the command line that names
+it (``formgen register find``; ``formgen`` for formgen's own). The English is click's own:
+the command's docstring, which the README's command reference follows; a German paragraph
+says what the English one says, in the words the German messages use. A paragraph that
+starts with ``\\b`` is kept as written (click's mark for examples)."""
+
+OPTION_HELP: dict[str, dict[str, str]] = {
+    "de": {
+        "Show the version and exit.": "Version anzeigen und beenden.",
+        "Show this message and exit.": "Diese Hilfe anzeigen und beenden.",
+        "The workspace (made by 'formgen init'; env FORMGEN_WORKSPACE).": (
+            "Der Arbeitsbereich (angelegt mit „formgen init“; Umgebungsvariable FORMGEN_WORKSPACE)."
+        ),
+        "Folder with the returned sample forms (default: those installed with formgen).": (
+            "Ordner mit den Beispiel-Rückläufen (Standard: die mit formgen installierten)."
+        ),
+        (
+            "The demo workspace's language (as 'formgen init --lang'): of its blank forms, mails, "
+            "register tables, reports and print."
+        ): (
+            "Sprache des Demo-Arbeitsbereichs (wie „formgen init --lang“): seiner leeren "
+            "Formulare, Mails, Registertabellen, Berichte und des Drucks."
+        ),
+        (
+            "checklist: blank entry blocks per category; institution: one institution's own form "
+            "(needs --record, --institution or --recipients). Default: institution with one of "
+            "those, else checklist."
+        ): (
+            "checklist: leere Eintragsblöcke je Kategorie; institution: das eigene Formular einer "
+            "Einrichtung (braucht --record, --institution oder --recipients). Standard: "
+            "institution mit einer dieser Optionen, sonst checklist."
+        ),
+        (
+            "A category (checklist) to include, by its id or its name (Psychotherapie); repeat for "
+            "several. Default: all (checklist) or the institution's own categories."
+        ): (
+            "Eine Kategorie (Checkliste), nach Kennung oder Name (Psychotherapie); für mehrere "
+            "wiederholen. Standard: alle (checklist) oder die Kategorien der Einrichtung."
+        ),
+        "JSON record of one institution to prefill (see formgen/record.py for its shape).": (
+            "JSON-Datensatz einer Einrichtung zum Vorausfüllen (Aufbau: siehe formgen/record.py)."
+        ),
+        (
+            "One institution's own form, prefilled with what the workspace's register holds now "
+            "(its id as 'formgen register find' shows it; the workspace is the current folder "
+            "unless given): to hand over, or to fill in on the telephone, and ingest like any "
+            "return."
+        ): (
+            "Das eigene Formular einer Einrichtung, vorausgefüllt mit dem, was das Register des "
+            "Arbeitsbereichs jetzt enthält (ihre Kennung, wie „formgen register find“ sie zeigt; "
+            "Arbeitsbereich ist der aktuelle Ordner, wenn keiner angegeben ist): zum Übergeben "
+            "oder zum Ausfüllen am Telefon, eingelesen wie jeder Rücklauf."
+        ),
+        (
+            "Recipients list, an Excel workbook (XLSX, its first sheet) or a CSV (columns id, "
+            "institution, categories, region, email; optionally language): one personalised form "
+            "each, into the folder --out, each in its row's language unless --lang is given; an "
+            "institution the workspace's register knows is prefilled with what it holds, as "
+            "formgen mail does. The format column (for formgen mail) is not used: the command "
+            "names the format."
+        ): (
+            "Empfängerliste, eine Excel-Arbeitsmappe (XLSX, ihr erstes Blatt) oder eine CSV "
+            "(Spalten id, institution, categories, region, email; wahlweise language): je ein "
+            "persönliches Formular in den Ordner --out, jedes in der Sprache seiner Zeile, wenn "
+            "--lang nicht angegeben ist; eine Einrichtung, die das Register kennt, wird wie bei "
+            "formgen mail mit dessen Angaben vorausgefüllt. Die Spalte format (für formgen mail) "
+            "gilt hier nicht: der Befehl nennt das Format."
+        ),
+        (
+            "Output file (one form) or folder (--recipients). Default: in the workspace's forms/ "
+            "folder, else the current folder."
+        ): (
+            "Ausgabedatei (ein Formular) oder Ordner (--recipients). Standard: der Ordner forms/ "
+            "des Arbeitsbereichs, sonst der aktuelle Ordner."
+        ),
+        (
+            "Language of the form(s), for every institution (default: a recipients row's language "
+            "column, else the workspace's, else the schema's own, de for the shipped one)."
+        ): (
+            "Sprache der Formulare, für jede Einrichtung (Standard: die Spalte language einer "
+            "Zeile der Empfängerliste, sonst die des Arbeitsbereichs, sonst die eigene des "
+            "Schemas, de beim mitgelieferten)."
+        ),
+        "Seed for form instance ids: the same input and seed give the same files.": (
+            "Startwert für die Kennungen der Formulare: gleiche Eingabe und gleicher Startwert "
+            "ergeben gleiche Dateien."
+        ),
+        'The "Stand" date printed on every page (15.12.2026 or 2026-12-15; default: today).': (
+            "Das „Stand“-Datum auf jeder Seite (15.12.2026 oder 2026-12-15; Standard: heute)."
+        ),
+        (
+            "Workspace: its schema, signing secret and log of issued forms (env "
+            "FORMGEN_WORKSPACE). Without it, ingest cannot check the forms' signature: it keeps "
+            "their returns aside until they are taken in with --accept-no-workspace."
+        ): (
+            "Arbeitsbereich: sein Schema, sein Signaturschlüssel und sein Protokoll ausgegebener "
+            "Formulare (Umgebungsvariable FORMGEN_WORKSPACE). Ohne ihn kann formgen ingest die "
+            "Signatur der Formulare nicht prüfen: es legt ihre Rückläufe beiseite, bis sie mit "
+            "--accept-no-workspace übernommen werden."
+        ),
+        (
+            "Schema file (YAML). Default: the workspace's, else the shipped Arbeitshilfe. With a "
+            "workspace, its own regions (workspace.toml) replace the file's."
+        ): (
+            "Schemadatei (YAML). Standard: die des Arbeitsbereichs, sonst die mitgelieferte "
+            "Arbeitshilfe. Mit Arbeitsbereich ersetzen seine eigenen Regionen (workspace.toml) die "
+            "der Datei."
+        ),
+        "Print the report as JSON (for machines).": (
+            "Den Bericht als JSON ausgeben (für Programme)."
+        ),
+        (
+            "Print only the counts line and where the report is kept, no file names (for cron, "
+            "which mails the output around); the exit status and the kept report as without it."
+        ): (
+            "Nur die Zeile mit den Zahlen und den Ort des Berichts ausgeben, keine Dateinamen (für "
+            "Cron, das die Ausgabe herummailt); Exit-Status und aufbewahrter Bericht wie ohne."
+        ),
+        (
+            "Exit 1 when any file was not simply ok (warnings, quarantined, unreadable, "
+            "unsupported)."
+        ): (
+            "Exit-Status 1, wenn eine Datei nicht einfach ok war (Warnungen, beiseitegelegt, "
+            "unlesbar, nicht unterstützt)."
+        ),
+        "Read and check the files, but write nothing (no merge, no quarantine copies).": (
+            "Die Dateien lesen und prüfen, aber nichts schreiben (keine Übernahme, keine Kopien in "
+            "die Quarantäne)."
+        ),
+        "Worker processes (default: one per core, at most 2).": (
+            "Arbeitsprozesse (Standard: einer je Prozessorkern, höchstens 2)."
+        ),
+        "Seconds one file may take before it is stopped and reported.": (
+            "Sekunden, die eine Datei dauern darf, bevor sie abgebrochen und gemeldet wird."
+        ),
+        "Megabytes one file may use (on top of the worker's own) before it is stopped.": (
+            "Megabyte, die eine Datei (zusätzlich zum Arbeitsprozess selbst) belegen darf, bevor "
+            "sie abgebrochen wird."
+        ),
+        (
+            "Take in blank checklists made without a workspace ('formgen generate' without "
+            "--workspace), whose signature cannot be checked: look at them first. Kept aside "
+            "otherwise."
+        ): (
+            "Leere Checklisten übernehmen, die ohne Arbeitsbereich erstellt wurden („formgen "
+            "generate“ ohne --workspace) und deren Signatur sich nicht prüfen lässt: vorher "
+            "ansehen. Sonst werden sie beiseitegelegt."
+        ),
+        "Name of the coordination centre.": "Name der Koordinierungsstelle.",
+        "E-mail address mails are sent from.": "E-Mail-Adresse, von der Mails verschickt werden.",
+        (
+            "The workspace's language ([centre] language): of forms and mails to institutions not "
+            "asked otherwise, and of the register's tables, history, exports and print."
+        ): (
+            "Sprache des Arbeitsbereichs ([centre] language): der Formulare und Mails an "
+            "Einrichtungen, für die nichts anderes gilt, und der Registertabellen, des Verlaufs, "
+            "der Exporte und des Drucks."
+        ),
+        "Make DIRECTORY a workspace although it holds other files (they are left as they are).": (
+            "DIRECTORY zum Arbeitsbereich machen, obwohl dort andere Dateien liegen (sie bleiben, "
+            "wie sie sind)."
+        ),
+        "Mail every institution of the register.": "Jede Einrichtung des Registers mailen.",
+        "Remind institutions whose form is overdue (fresh form).": (
+            "Einrichtungen erinnern, deren Formular überfällig ist (mit neuem Formular)."
+        ),
+        "Ask every institution 'formgen register stale' lists for an update.": (
+            "Jede Einrichtung, die „formgen register stale“ nennt, um eine Aktualisierung bitten."
+        ),
+        (
+            "With --stale: also ask for the entries that will be out of date on this date "
+            "(15.12.2026 or 2026-12-15; e.g. the round's deadline or the next meeting), as "
+            "'formgen register stale --today DATE' lists them."
+        ): (
+            "Mit --stale: auch nach den Einträgen fragen, die an diesem Tag veraltet sein werden "
+            "(15.12.2026 oder 2026-12-15; z. B. die Frist der Runde oder das nächste Treffen), wie "
+            "„formgen register stale --today DATUM“ sie nennt."
+        ),
+        (
+            "Attach the form as PDF, Word (DOCX) or both, for every institution (default: the "
+            "format column of RECIPIENTS, else as the institution's last mail, e.g. Word again in "
+            "a reminder; pdf for an institution not mailed before)."
+        ): (
+            "Das Formular als PDF, Word (DOCX) oder beides anhängen, für jede Einrichtung "
+            "(Standard: die Spalte Format von RECIPIENTS, sonst wie bei der letzten Mail der "
+            "Einrichtung, z. B. wieder Word in einer Erinnerung; pdf für eine Einrichtung, die "
+            "noch keine Mail bekam)."
+        ),
+        (
+            "Language of mail and form, for every institution (default: the language column of "
+            "RECIPIENTS, else as the institution's last mail, e.g. English again in a reminder; "
+            "the workspace's for an institution not mailed before, and for all with --template)."
+        ): (
+            "Sprache von Mail und Formular, für jede Einrichtung (Standard: die Spalte Sprache von "
+            "RECIPIENTS, sonst wie bei der letzten Mail der Einrichtung, z. B. wieder Englisch in "
+            "einer Erinnerung; die des Arbeitsbereichs für eine Einrichtung, die noch keine Mail "
+            "bekam, und für alle mit --template)."
+        ),
+        "Return date (15.12.2026 or 2026-12-15), today or later.": (
+            "Rückgabedatum (15.12.2026 oder 2026-12-15), heute oder später."
+        ),
+        "Return date in N days (when no --deadline).": (
+            "Rückgabedatum in N Tagen (wenn kein --deadline)."
+        ),
+        (
+            "Name of this round (default: invitation-YEAR, reminder-DATE, update-DATE); a rerun of "
+            "a round never mails anyone twice."
+        ): (
+            "Name dieser Runde (Standard: invitation-JAHR, reminder-DATUM, update-DATUM); eine "
+            "Runde noch einmal gestartet mailt niemanden zweimal."
+        ),
+        (
+            "Own mail template for this run, in one language: first line 'Betreff: …', then the "
+            "body; placeholders {name} {deadline} {sender} {centre} {reference} {categories} "
+            "{title} {short_title} {formats} {missing} (a workspace's own texts, one per kind and "
+            "language: mail_templates/invitation.en.txt etc. in the workspace)."
+        ): (
+            "Eigene Mailvorlage für diesen Lauf, in einer Sprache: erste Zeile „Betreff: …“, dann "
+            "der Text; Platzhalter {name} {deadline} {sender} {centre} {reference} {categories} "
+            "{title} {short_title} {formats} {missing} (eigene Texte eines Arbeitsbereichs, je Art "
+            "und Sprache einer: mail_templates/invitation.de.txt usw. im Arbeitsbereich)."
+        ),
+        "Write .eml drafts to DIR (open in Outlook/Thunderbird, then send).": (
+            ".eml-Entwürfe in DIR schreiben (in Outlook/Thunderbird öffnen, dann senden)."
+        ),
+        "Send through the SMTP server of workspace.toml [smtp].": (
+            "Über den SMTP-Server aus workspace.toml [smtp] senden."
+        ),
+        (
+            "A test first: the same mails with the same prefilled forms, every one to ADDRESS only "
+            "(your own), its subject marked [TEST]; nothing is logged, so the round, 'formgen "
+            "status' and later rounds stay as they were. With --send or --drafts DIR."
+        ): (
+            "Zuerst ein Test: dieselben Mails mit denselben vorausgefüllten Formularen, jede nur "
+            "an ADDRESS (Ihre eigene), der Betreff markiert mit [TEST]; nichts wird protokolliert, "
+            "Runde, „formgen status“ und spätere Runden bleiben, wie sie waren. Mit --send oder "
+            "--drafts DIR."
+        ),
+        "Only show who would get which mail; nothing is made, sent or logged.": (
+            "Nur zeigen, wer welche Mail bekäme; nichts wird erstellt, gesendet oder protokolliert."
+        ),
+        (
+            "Also mail institutions whose form from another round is still on its way (mailed, not "
+            "returned, deadline not passed), retired ones a RECIPIENTS row names, and addresses "
+            "that bounced or were refused for good (a line says each such address); they are "
+            "skipped otherwise."
+        ): (
+            "Auch Einrichtungen mailen, deren Formular aus einer anderen Runde noch unterwegs ist "
+            "(gemailt, nicht zurück, Frist nicht abgelaufen), aus dem Register genommene, die eine "
+            "Zeile von RECIPIENTS nennt, und Adressen, die unzustellbar waren oder endgültig "
+            "abgewiesen wurden (eine Zeile nennt jede solche Adresse); sonst werden sie "
+            "übersprungen."
+        ),
+        (
+            "Mail the valid rows of a recipients list some of whose rows have problems (a list "
+            "that cannot be read as a whole, such as an .xls or a damaged workbook, is refused all "
+            "the same)."
+        ): (
+            "Die gültigen Zeilen einer Empfängerliste mailen, in der einige Zeilen Fehler haben "
+            "(eine Liste, die sich als Ganzes nicht lesen lässt, etwa eine .xls oder eine "
+            "beschädigte Arbeitsmappe, wird trotzdem abgelehnt)."
+        ),
+        "At most N mails per minute (default: [smtp] rate, 30).": (
+            "Höchstens N Mails pro Minute (Standard: [smtp] rate, 30)."
+        ),
+        (
+            "Mark this file dealt with: its number as listed (e.g. 814edb40), or the name it came "
+            "under; it stays in the quarantine."
+        ): (
+            "Diese Datei als erledigt markieren: ihre Nummer wie aufgelistet (z. B. 814edb40) oder "
+            "der Name, unter dem sie kam; sie bleibt in der Quarantäne."
+        ),
+        (
+            "Count this file as open again: a --done given to the wrong file, or an institution's "
+            "answer that did not hold what the file held; the mark undone stays in its record."
+        ): (
+            "Diese Datei wieder als offen zählen: ein --done bei der falschen Datei, oder die "
+            "Antwort einer Einrichtung enthielt nicht, was die Datei enthielt; die zurückgenommene "
+            "Markierung bleibt in ihrem Datensatz."
+        ),
+        (
+            "Delete this file (a private person's letter, no institution's) and what its record "
+            "says of where it came from; the record keeps that a file was deleted, when and why."
+        ): (
+            "Diese Datei löschen (der Brief einer Privatperson, keiner Einrichtung) und was ihr "
+            "Datensatz über ihre Herkunft sagt; der Datensatz behält, dass eine Datei gelöscht "
+            "wurde, wann und warum."
+        ),
+        (
+            "With --done: what was done, kept in its record: e.g. 'abgetippt in das Formular von "
+            "inst-0017'; with --reopen: why it is open again; with --delete: why it was deleted, "
+            "e.g. 'Arztbrief einer Privatperson, an Beratungsstelle verwiesen'."
+        ): (
+            "Mit --done: was getan wurde, in ihrem Datensatz aufbewahrt, z. B. „abgetippt in das "
+            "Formular von inst-0017“; mit --reopen: warum sie wieder offen ist; mit --delete: "
+            "warum sie gelöscht wurde, z. B. „Arztbrief einer Privatperson, an Beratungsstelle "
+            "verwiesen“."
+        ),
+        "With --delete: do not ask before deleting.": (
+            "Mit --delete: vor dem Löschen nicht fragen."
+        ),
+        (
+            "Only its entry in this checklist: id or name, e.g. Psychotherapie (repeatable; "
+            "default: all its entries)."
+        ): (
+            "Nur ihr Eintrag in dieser Checkliste: Kennung oder Name, z. B. Psychotherapie "
+            "(mehrfach möglich; Standard: alle ihre Einträge)."
+        ),
+        (
+            "Who confirmed it and how, kept in its history: e.g. 'telefonisch bestätigt, Frau "
+            "Öztürk'."
+        ): (
+            "Wer es wie bestätigt hat, im Verlauf aufbewahrt: z. B. „telefonisch bestätigt, Frau "
+            "Öztürk“."
+        ),
+        "Confirm a retired institution all the same.": (
+            "Eine aus dem Register genommene Einrichtung trotzdem bestätigen."
+        ),
+        "Only this category: id or name, e.g. Psychotherapie (repeatable).": (
+            "Nur diese Kategorie: Kennung oder Name, z. B. Psychotherapie (mehrfach möglich)."
+        ),
+        "Only this region (value or name, e.g. Düsseldorf).": (
+            "Nur diese Region (Wert oder Name, z. B. Düsseldorf)."
+        ),
+        "Only this institution's (its id, e.g. inst-0007, as 'register resolve' takes it).": (
+            "Nur die dieser Einrichtung (ihre Kennung, z. B. inst-0007, wie „register resolve“ sie "
+            "nimmt)."
+        ),
+        "Print JSON for machines.": "JSON für Programme ausgeben.",
+        (
+            "Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, Mail "
+            "vom 23.11.'."
+        ): (
+            "Wer die Löschung wann verlangt hat, im Verlauf aufbewahrt: z. B. „Auskunft Art. 17, "
+            "Mail vom 23.11.“."
+        ),
+        "Do not ask before erasing.": "Vor dem Löschen nicht fragen.",
+        "File format.": "Dateiformat.",
+        "CSV: one row per entry (wide) or per value with its source (long).": (
+            "CSV: eine Zeile je Eintrag (wide) oder je Wert mit seiner Herkunft (long)."
+        ),
+        (
+            "CSV separator (default: ';' for a table in German, the workspace's language or --lang "
+            "de, as German Excel expects it; else ',')."
+        ): (
+            "CSV-Trennzeichen (Standard: „;“ für eine Tabelle auf Deutsch, in der Sprache des "
+            "Arbeitsbereichs oder mit --lang de, wie das deutsche Excel es erwartet; sonst „,“)."
+        ),
+        (
+            "Leave out personal data (fields marked personal: contact persons; the long table's "
+            "source file names; why an institution was retired, which may name people)."
+        ): (
+            "Personenbezogene Daten weglassen (als personal markierte Felder: Ansprechpersonen; "
+            "die Namen der Herkunftsdateien in der langen Tabelle; warum eine Einrichtung aus dem "
+            "Register genommen wurde, was Personen nennen kann)."
+        ),
+        (
+            "CSV/XLSX for people: headers, checklists and fields by their names, choices and "
+            "languages as words (Persisch (Farsi)) instead of codes (fa), yes/no, dates and why a "
+            "value is invalid in the same language; the long table also its times (local), the "
+            "XLSX its sheet names."
+        ): (
+            "CSV/XLSX für Menschen: Überschriften, Checklisten und Felder mit ihren Namen, "
+            "Auswahlen und Sprachen als Wörter (Persisch (Farsi)) statt Codes (fa), ja/nein, Daten "
+            "und Gründe für ungültige Werte in derselben Sprache; die lange Tabelle auch mit ihren "
+            "Zeiten (Ortszeit), die XLSX mit den Namen ihrer Blätter."
+        ),
+        (
+            "With --labels: the language of labels and problems; of a CSV also its separator "
+            "(default: the workspace's)."
+        ): (
+            "Mit --labels: die Sprache von Beschriftungen und Fehlern; bei einer CSV auch ihr "
+            "Trennzeichen (Standard: die des Arbeitsbereichs)."
+        ),
+        (
+            "CSV/XLSX: also the retired institutions (left out otherwise), with the day each was "
+            "retired and why in two more columns. The JSON always has them, marked 'retired'."
+        ): (
+            "CSV/XLSX: auch die aus dem Register genommenen Einrichtungen (sonst weggelassen), mit "
+            "Tag und Grund in zwei weiteren Spalten. Das JSON enthält sie immer, markiert mit "
+            "„retired“."
+        ),
+        (
+            "Output file (default: exports/register-DATE.EXT in the workspace, a CSV "
+            "register-DATE-wide.csv or -long.csv; with --labels -beschriftet before the .EXT, with "
+            "--no-personal -ohne-personen, in English -labels and -no-personal). The same export "
+            "made again that day replaces its file; another never does."
+        ): (
+            "Ausgabedatei (Standard: exports/register-DATUM.EXT im Arbeitsbereich, eine CSV "
+            "register-DATUM-wide.csv oder -long.csv; mit --labels -beschriftet vor der .EXT, mit "
+            "--no-personal -ohne-personen, auf Englisch -labels und -no-personal). Derselbe Export "
+            "am selben Tag noch einmal ersetzt seine Datei; ein anderer nie."
+        ),
+        "Category id or name, e.g. psychotherapie.": (
+            "Kennung oder Name der Kategorie, z. B. psychotherapie."
+        ),
+        "Region value or name, e.g. Düsseldorf.": "Wert oder Name der Region, z. B. Düsseldorf.",
+        (
+            "Language code or name, e.g. fa or Farsi; Kurdisch also finds Sorani and Kurmandschi. "
+            "Repeated (--language Dari --language Farsi): entries offering any of them."
+        ): (
+            "Sprachcode oder -name, z. B. fa oder Farsi; Kurdisch findet auch Sorani und "
+            "Kurmandschi. Mehrfach (--language Dari --language Farsi): Einträge, die eine davon "
+            "anbieten."
+        ),
+        (
+            "Words anywhere in the entry, each of them, in any order (case and accents ignored); a "
+            "phone number as written (0211/1234567, +49 (0)211 1234567)."
+        ): (
+            "Wörter irgendwo im Eintrag, jedes davon, in beliebiger Reihenfolge "
+            "(Groß-/Kleinschreibung und Akzente egal); eine Telefonnummer, wie sie geschrieben ist "
+            "(0211/1234567, +49 (0)211 1234567)."
+        ),
+        (
+            "Look for the text (a person's name, address, phone number) in everything the "
+            "workspace stores, earlier values, senders, quarantine, send log and reports too, and "
+            "say where each is (a name of several words: its parts too, said as such), and the "
+            "folders an ingest killed outright left: to answer an access request (DSGVO Art. 15)."
+        ): (
+            "Den Text (Name, Adresse, Telefonnummer einer Person) in allem suchen, was der "
+            "Arbeitsbereich speichert, auch in früheren Werten, Absendern, Quarantäne, "
+            "Versandprotokoll und Berichten, und jede Fundstelle nennen (ein Name aus mehreren "
+            "Wörtern: auch seine Teile, als solche genannt), dazu die Ordner, die ein "
+            "abgebrochenes Einlesen hinterließ: zur Antwort auf ein Auskunftsersuchen (DSGVO Art. "
+            "15)."
+        ),
+        (
+            "Where the list comes from, kept with its source ('register history'): e.g. "
+            "'Bestandsliste der Koordinationsstelle 2025'."
+        ): (
+            "Woher die Liste stammt, als ihre Herkunft aufbewahrt („register history“): z. B. "
+            "„Bestandsliste der Koordinationsstelle 2025“."
+        ),
+        "Say what the import would do; change nothing.": (
+            "Sagen, was der Import täte; nichts ändern."
+        ),
+        "Why they are one, kept in both histories: e.g. 'dieselbe Praxis, zweimal erfasst'.": (
+            "Warum es dieselbe Einrichtung ist, in beiden Verläufen aufbewahrt: z. B. „dieselbe "
+            "Praxis, zweimal erfasst“."
+        ),
+        "Say what the merge would do; change nothing.": (
+            "Sagen, was die Zusammenführung täte; nichts ändern."
+        ),
+        (
+            "Only this region (value or name, e.g. Düsseldorf): the categories holding entries "
+            "there; the contents name the others."
+        ): (
+            "Nur diese Region (Wert oder Name, z. B. Düsseldorf): die Kategorien mit Einträgen "
+            "dort; der Inhalt nennt die anderen."
+        ),
+        "Language of the texts (default: the workspace's).": (
+            "Sprache der Texte (Standard: die des Arbeitsbereichs)."
+        ),
+        "The 'Stand' date (15.12.2026 or 2026-12-15; default today).": (
+            "Das „Stand“-Datum (15.12.2026 oder 2026-12-15; Standard: heute)."
+        ),
+        (
+            "Leave out personal data (fields marked personal: contact persons), as 'register "
+            "export --no-personal' does: for partners or a published guide. The cover says so."
+        ): (
+            "Personenbezogene Daten weglassen (als personal markierte Felder: Ansprechpersonen), "
+            "wie „register export --no-personal“: für Partner oder einen veröffentlichten "
+            "Wegweiser. Das Deckblatt sagt es."
+        ),
+        (
+            "For single-sided printing or reading on screen (einseitig): no blank pages („Diese "
+            "Seite bleibt frei“) before a section; each still begins on a page of its own and "
+            "numbers its own pages. Default: duplex, every section on the front of a sheet. The "
+            "file name ends in -einseitig (in English -simplex)."
+        ): (
+            "Für einseitigen Druck oder das Lesen am Bildschirm: keine leeren Seiten („Diese Seite "
+            "bleibt frei“) vor einem Abschnitt; jeder beginnt trotzdem auf einer eigenen Seite und "
+            "zählt seine Seiten selbst. Standard: beidseitig, jeder Abschnitt auf der Vorderseite "
+            "eines Blatts. Der Dateiname endet auf -einseitig (auf Englisch -simplex)."
+        ),
+        (
+            "Output PDF (default: exports/register-DATE.pdf; with --region or --category they are "
+            "named in it, e.g. register-DATE-duesseldorf.pdf; with --no-personal "
+            "-ohne-personen.pdf, in English -no-personal.pdf; in another language than the "
+            "workspace's its code, e.g. register-DATE-en.pdf). The same print made again that day "
+            "replaces its file; another never does."
+        ): (
+            "Ausgabe-PDF (Standard: exports/register-DATUM.pdf; mit --region oder --category darin "
+            "genannt, z. B. register-DATUM-duesseldorf.pdf; mit --no-personal -ohne-personen.pdf, "
+            "auf Englisch -no-personal.pdf; in einer anderen Sprache als der des Arbeitsbereichs "
+            "ihr Code, z. B. register-DATUM-en.pdf). Derselbe Druck am selben Tag noch einmal "
+            "ersetzt seine Datei; ein anderer nie."
+        ),
+        (
+            "Read every archived original again with the current readers (instead of the journal's "
+            "copy)."
+        ): (
+            "Jedes archivierte Original mit den heutigen Lesern neu lesen (statt der Kopie im "
+            "Journal)."
+        ),
+        (
+            "For a conflict: mine keeps the value the register holds; theirs takes the value "
+            "returned on a form or imported from a list ('register conflicts' shows both)."
+        ): (
+            "Für einen Konflikt: mine behält den Wert im Register; theirs nimmt den Wert aus dem "
+            "Formular oder der importierten Liste („register conflicts“ zeigt beide)."
+        ),
+        (
+            "With an institution id: only this value path, e.g. psychotherapie.languages_offered; "
+            "without TARGET: this field's held values of every institution."
+        ): (
+            "Mit einer Einrichtung: nur dieser Wertpfad, z. B. psychotherapie.languages_offered; "
+            "ohne TARGET: die zurückgestellten Werte dieses Felds bei allen Einrichtungen."
+        ),
+        "For a probable duplicate: it is the same institution.": (
+            "Für eine mögliche Dublette: es ist dieselbe Einrichtung."
+        ),
+        "For a probable duplicate: it is a different institution.": (
+            "Für eine mögliche Dublette: es ist eine andere Einrichtung."
+        ),
+        "Say what would be decided; change nothing.": (
+            "Sagen, was entschieden würde; nichts ändern."
+        ),
+        "Why, kept in its history: e.g. 'geschlossen zum 30.06.2026', 'merged into inst-0007'.": (
+            "Warum, im Verlauf aufbewahrt: z. B. „geschlossen zum 30.06.2026“, „merged into "
+            "inst-0007“."
+        ),
+        "Remove the value (a blank on a form never does).": (
+            "Den Wert entfernen (ein leeres Feld auf einem Formular tut das nie)."
+        ),
+        "Where the change comes from, kept as its source: e.g. 'per Telefon 23.11.'.": (
+            "Woher die Änderung stammt, als ihre Herkunft aufbewahrt: z. B. „per Telefon 23.11.“."
+        ),
+        "Set a value of a retired institution all the same.": (
+            "Einen Wert einer aus dem Register genommenen Einrichtung trotzdem setzen."
+        ),
+        "Judge staleness as of this date (15.12.2026 or 2026-12-15; default today).": (
+            "Veraltetes nach dem Stand dieses Tages beurteilen (15.12.2026 oder 2026-12-15; "
+            "Standard: heute)."
+        ),
+        (
+            "Also write the institutions concerned as JSON records: the input list for update "
+            "forms."
+        ): (
+            "Die betroffenen Einrichtungen auch als JSON-Datensätze schreiben: die Eingabe für "
+            "Aktualisierungsformulare."
+        ),
+        (
+            "Also check FILE (relative to DIR, as workspace.toml names it) against the schema "
+            "versions this workspace issued forms with: fields changed without a new "
+            "schema_version, renamed_from naming no earlier field; notes labels reworded without "
+            "former_labels; and that the workspace's own schema can be read. Without FILE, the "
+            "workspace's own schema is checked (env FORMGEN_WORKSPACE)."
+        ): (
+            "FILE auch gegen die Schemaversionen prüfen, mit denen dieser Arbeitsbereich Formulare "
+            "ausgegeben hat (relativ zu DIR, wie workspace.toml sie nennt): Felder ohne neue "
+            "schema_version geändert, renamed_from ohne früheres Feld; Hinweise auf umformulierte "
+            "Beschriftungen ohne former_labels; und ob sich das eigene Schema des Arbeitsbereichs "
+            "lesen lässt. Ohne FILE wird das eigene Schema des Arbeitsbereichs geprüft "
+            "(Umgebungsvariable FORMGEN_WORKSPACE)."
+        ),
+        (
+            "Copy the schema this workspace uses (its own schema file) instead of the shipped one, "
+            "into the workspace when TARGET is relative (as workspace.toml names it) (env "
+            "FORMGEN_WORKSPACE)."
+        ): (
+            "Das Schema kopieren, das dieser Arbeitsbereich verwendet (seine eigene Schemadatei), "
+            "statt des mitgelieferten, in den Arbeitsbereich, wenn TARGET relativ ist (wie "
+            "workspace.toml es nennt) (Umgebungsvariable FORMGEN_WORKSPACE)."
+        ),
+        (
+            "Without FILE, show the schema this workspace uses: its own schema file, with its own "
+            "regions; a relative FILE is the workspace's, as workspace.toml names it (env "
+            "FORMGEN_WORKSPACE)."
+        ): (
+            "Ohne FILE das Schema zeigen, das dieser Arbeitsbereich verwendet: seine eigene "
+            "Schemadatei mit seinen eigenen Regionen; eine relative FILE ist die des "
+            "Arbeitsbereichs, wie workspace.toml sie nennt (Umgebungsvariable FORMGEN_WORKSPACE)."
+        ),
+        (
+            "Language of labels and texts (default: without FILE, the workspace's with "
+            "--workspace; else the schema's own, de for the shipped one)."
+        ): (
+            "Sprache der Beschriftungen und Texte (Standard: ohne FILE die des Arbeitsbereichs mit "
+            "--workspace; sonst die eigene des Schemas, de beim mitgelieferten)."
+        ),
+        "Print the outline as JSON.": "Die Übersicht als JSON ausgeben.",
+        "One line per institution.": "Eine Zeile je Einrichtung.",
+        "Everything as JSON.": "Alles als JSON.",
+        (
+            "Count as to update also the institutions whose entries will be out of date on this "
+            "date (15.12.2026 or 2026-12-15; e.g. the round's deadline), as 'formgen mail --stale "
+            "--stale-by DATE' mails them."
+        ): (
+            "Auch die Einrichtungen als zu aktualisieren zählen, deren Einträge an diesem Tag "
+            "veraltet sein werden (15.12.2026 oder 2026-12-15; z. B. die Frist der Runde), wie "
+            "„formgen mail --stale --stale-by DATE“ sie mailt."
+        ),
+    },
+}
+"""The help of each option in each language but English, by its English help, as the option
+gives it to click: an option of several commands with the same help (``--workspace``,
+``--json``) has one entry; an English help changed or added has none until it is said here
+too, which tests/test_help_language.py names."""
+
+
+def command_help(path: str, lang: str) -> str | None:
+    """The help of the command ``path`` (``formgen register find``) in ``lang`` from
+    :data:`COMMAND_HELP`; None in English, which is click's own (the command's docstring)."""
+    return COMMAND_HELP.get(lang, {}).get(path)
+
+
+def option_help(english: str, lang: str) -> str:
+    """The help of an option whose English help is ``english``, in ``lang``
+    (:data:`OPTION_HELP`); the English where the language has none."""
+    return OPTION_HELP.get(lang, {}).get(english, english)
+
 
 _GROUPING = {"en": ",", "de": "."}
 

@@ -96,7 +96,8 @@ def main() -> None:
     """formgen — checklists of the regional care landscape: generate fillable PDF/DOCX forms
     from one schema, ingest the returned forms and keep a consolidated register current.
 
-    Start with `formgen demo DIR` to see the whole cycle on the shipped Arbeitshilfe schema.
+    Start with `formgen demo DIR` to see the whole cycle on the shipped Arbeitshilfe schema;
+    then `formgen init DIR` makes your centre's workspace.
     """
     # what formgen writes (the register, forms, drafts, exports, in the workspace or anywhere
     # else) may hold personal data: readable by the user only, whatever the umask allowed

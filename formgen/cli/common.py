@@ -374,7 +374,124 @@ def read_recipients(
     return listed
 
 
-class FormgenGroup(click.Group):
+class _SaidFormatter(click.HelpFormatter):
+    """Click's help formatter for a help page or usage line in ``lang``: the usage line's
+    „Aufruf:“ and placeholders (``[OPTIONEN]``, ``BEFEHL [ARGUMENTE]...``), the sections'
+    headings („Optionen“, „Befehle“), from the catalogue's ``click_`` words."""
+
+    def __init__(self, ctx: click.Context, lang: str) -> None:
+        super().__init__(width=ctx.terminal_width, max_width=ctx.max_content_width)
+        self.lang = lang
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        from formgen.messages import say
+
+        args = args.replace("[OPTIONS]", say("click_options", self.lang))
+        args = args.replace("COMMAND [ARGS]...", say("click_command_args", self.lang))
+        super().write_usage(prog, args, f"{say('click_usage', self.lang)} ")
+
+    def write_heading(self, heading: str) -> None:
+        from formgen.messages import say
+
+        key = {"Options": "click_heading_options", "Commands": "click_heading_commands"}
+        super().write_heading(say(key[heading], self.lang) if heading in key else heading)
+
+
+def _usage_line(ctx: click.Context, lang: str) -> str:
+    """The usage line of ``ctx``'s command in ``lang`` (:class:`_SaidFormatter`)."""
+    formatter = _SaidFormatter(ctx, lang)
+    ctx.command.format_usage(ctx, formatter)
+    return formatter.getvalue().rstrip("\n")
+
+
+def help_path(ctx: click.Context) -> str:
+    """The command line that names ``ctx``'s command, as the help catalogue keys it
+    (:data:`formgen.messages.COMMAND_HELP`): ``formgen register find``, whatever the program was
+    called (``python -m formgen``)."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(["formgen", *reversed(names)])
+
+
+class SaidHelp(click.Command):
+    """A command whose help (``--help``; a group's when called without a command) is said in
+    the language of a usage error of the same command line (:func:`_said_language`): that of
+    the workspace ``-w`` names or the current folder holds, else of the user's locale. The
+    English help is click's own, from the command's docstring and its options' ``help``; the
+    German from the catalogue (:func:`formgen.messages.command_help`,
+    :func:`formgen.messages.option_help`), where every command and option has its own
+    (tests/test_help_language.py)."""
+
+    def get_help(self, ctx: click.Context) -> str:
+        lang = _said_language(ctx.meta.get(_ARGS, ()))
+        if lang == "en":
+            return super().get_help(ctx)
+        from formgen.messages import command_help
+
+        formatter = _SaidFormatter(ctx, lang)
+        self.format_usage(ctx, formatter)
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(command_help(help_path(ctx), lang) or self.help or "")
+        self._format_options_said(ctx, formatter, lang)
+        names = self.list_commands(ctx) if isinstance(self, click.Group) else []
+        if names:  # the first sentence of each one's help, as click shortens it
+            limit = formatter.width - 6 - max(map(len, names))
+            rows = [
+                (name, _short_help(command_help(f"{help_path(ctx)} {name}", lang), limit))
+                for name in names
+            ]
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+        return formatter.getvalue().rstrip("\n")
+
+    def _format_options_said(
+        self, ctx: click.Context, formatter: click.HelpFormatter, lang: str
+    ) -> None:
+        """The options as click lists them, each with its help in ``lang``, and what click
+        adds in brackets (default, environment variable, range, required) in its words."""
+        from formgen.messages import option_help, say
+
+        rows = []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None or not isinstance(param, click.Option):
+                continue
+            extra, items = param.get_help_extra(ctx), []
+            if "envvars" in extra:
+                items.append(say("click_env_var", lang, var=", ".join(extra["envvars"])))
+            if "default" in extra:
+                items.append(say("click_default", lang, default=extra["default"]))
+            if "range" in extra:
+                items.append(extra["range"])
+            if "required" in extra:
+                items.append(say("click_required", lang))
+            text = option_help(param.help or "", lang)
+            if items:
+                text = f"{text}  [{'; '.join(items)}]" if text else f"[{'; '.join(items)}]"
+            rows.append((record[0], text))
+        if rows:
+            with formatter.section("Options"):
+                formatter.write_dl(rows)
+
+
+def _short_help(text: str | None, limit: int) -> str:
+    """A command's short help, in a group's list of commands, from its help ``text``: the
+    first sentence, as click takes it."""
+    return click.Command(None, help=text).get_short_help_str(limit)
+
+
+class SaidHelpGroup(SaidHelp, click.Group):
+    """A group of commands (``formgen register``) whose help, and that of its commands, is said
+    as :class:`SaidHelp` says it."""
+
+    command_class = SaidHelp
+    group_class = type
+
+
+class FormgenGroup(SaidHelpGroup):
     """The ``formgen`` command group: any command that meets an error of the operating system
     (a read-only workspace, permission denied, a full disk) ends with ``Error: …`` (in German
     „Fehler: …“, :class:`_SaidError`) on stderr and exit status 1, not a traceback; so does
@@ -678,8 +795,7 @@ class _SaidUsageError(click.UsageError):
         from formgen.messages import say
 
         if self.ctx is not None:
-            usage = self.ctx.get_usage().replace("Usage:", say("click_usage", self.lang), 1)
-            usage = usage.replace("[OPTIONS]", say("click_options", self.lang))
+            usage = _usage_line(self.ctx, self.lang)
             names = self.ctx.command.get_help_option_names(self.ctx)
             option = max(names, key=len) if names else "--help"
             help_ = say("click_help", self.lang, command=self.ctx.command_path, option=option)

@@ -15,7 +15,11 @@ from pathlib import Path
 import click
 
 from formgen.batch import generate_batch, generate_one
-from formgen.cli.common import echo, library_errors
+from formgen.cli.common import (
+    SaidHelp,
+    echo,
+    library_errors,
+)
 from formgen.cli.ingest import save_report
 from formgen.cli.mail import mail as mail_command
 from formgen.cli.mail import status as status_command
@@ -97,7 +101,7 @@ def prepare_folder(directory: Path, lang: str) -> None:
             raise FormgenError(say("demo_not_ours", lang, directory=str(directory)))
 
 
-@click.command()
+@click.command(cls=SaidHelp)
 @click.argument("directory", type=click.Path(file_okay=False), default="demo-workspace")
 @click.option(
     "--samples",

@@ -20,6 +20,7 @@ import click
 from formgen.batch import generate_batch, generate_one, require_recipients
 from formgen.cli.common import (
     DATE,
+    SaidHelpGroup,
     echo,
     lang_option,
     library_errors,
@@ -138,7 +139,7 @@ def form_options(func: F) -> F:
     return func
 
 
-@click.group("generate")
+@click.group("generate", cls=SaidHelpGroup)
 def generate() -> None:
     """Generate fillable forms from the schema: blank checklists or personalised forms."""
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from formgen.cli.common import (
+    SaidHelp,
     command_line,
     echo,
     echo_fitted,
@@ -38,7 +39,7 @@ def _existing(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...
     return paths
 
 
-@click.command("ingest")
+@click.command("ingest", cls=SaidHelp)
 @click.argument(
     "paths", nargs=-1, required=True, type=click.Path(path_type=Path), callback=_existing
 )

@@ -14,6 +14,7 @@ import click
 from formgen.bounces import address_key, read_bounces
 from formgen.cli.common import (
     DATE,
+    SaidHelp,
     columns,
     echo,
     echo_fitted,
@@ -85,7 +86,7 @@ def _register_view(ws: Workspace, today: dt.date) -> WorkspaceRegisterView | Non
     return view if view.available else None
 
 
-@click.command("mail")
+@click.command("mail", cls=SaidHelp)
 @click.argument("recipients", type=click.Path(dir_okay=False, exists=True), required=False)
 @workspace_option
 @click.option("--from-register", is_flag=True, help="Mail every institution of the register.")
@@ -607,7 +608,7 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
         raise MailError(say("mail_run_again", lang, what="; ".join(said)))
 
 
-@click.command("status")
+@click.command("status", cls=SaidHelp)
 @workspace_option
 @click.option("--list", "as_list", is_flag=True, help="One line per institution.")
 @click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
@@ -898,7 +899,7 @@ def _failed_hint(failed: int, for_good: int, lang: str) -> str:
     return "  " + say("status_failed_some", lang, n=for_good, fix=fix)
 
 
-@click.command("bounces")
+@click.command("bounces", cls=SaidHelp)
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, exists=True))
 @workspace_option
 @library_errors

@@ -7,13 +7,20 @@ from typing import Any
 
 import click
 
-from formgen.cli.common import agreed, echo, library_errors, text_only, workspace_option
+from formgen.cli.common import (
+    SaidHelp,
+    agreed,
+    echo,
+    library_errors,
+    text_only,
+    workspace_option,
+)
 from formgen.messages import Said, in_language, say, say_count
 from formgen.workspace import Workspace
 from ingest.quarantine import SHORT, Kept, local_day
 
 
-@click.command("quarantine")
+@click.command("quarantine", cls=SaidHelp)
 @click.option(
     "--done",
     metavar="NUMBER",

@@ -21,6 +21,7 @@ import click
 
 from formgen.cli.common import (
     DATE,
+    SaidHelpGroup,
     agreed,
     columns,
     echo,
@@ -68,7 +69,7 @@ def _open(workspace_dir: str) -> tuple[Workspace, Register]:
     return ws, reg
 
 
-@click.group()
+@click.group(cls=SaidHelpGroup)
 def register() -> None:
     """Look after the consolidated register: history, conflicts, staleness, exports, print."""
 

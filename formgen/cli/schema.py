@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from formgen.cli.common import (
+    SaidHelpGroup,
     echo,
     echo_json,
     lang_option,
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from formgen.workspace import Workspace
 
 
-@click.group()
+@click.group(cls=SaidHelpGroup)
 def schema() -> None:
     """Check and outline schema files."""
 

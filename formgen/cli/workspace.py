@@ -6,13 +6,18 @@ import shlex
 
 import click
 
-from formgen.cli.common import echo, library_errors, text_only
+from formgen.cli.common import (
+    SaidHelp,
+    echo,
+    library_errors,
+    text_only,
+)
 from formgen.filenames import readable
 from formgen.messages import say
 from formgen.workspace import Workspace
 
 
-@click.command("init")
+@click.command("init", cls=SaidHelp)
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option(
     "--name",
