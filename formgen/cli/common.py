@@ -232,7 +232,11 @@ def workspace_language(workspace_dir: str) -> str:
 
 def _opened_language(workspace_dir: str) -> str | None:
     """The language of the workspace in ``workspace_dir``; where it does not open, the one its
-    ``workspace.toml`` names as far as it can be read (saved as Windows-1252); None where none."""
+    ``workspace.toml`` names as far as it can be read (saved as Windows-1252); None where none,
+    also where the folder holds no ``workspace.toml`` (formgen.workspace.CONFIG): then without
+    loading formgen.workspace, which takes longer than ``formgen --help`` takes to run."""
+    if not Path(workspace_dir, "workspace.toml").is_file():
+        return None
     from formgen.workspace import Workspace, config_language
 
     try:
