@@ -4,6 +4,7 @@ command and option has its German help in the catalogue (formgen/messages.py).""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -56,11 +57,14 @@ def squeezed(text: str) -> str:
 @pytest.mark.parametrize("path", COMMANDS)
 def test_every_command_and_option_has_its_german_help(path: str) -> None:
     """A command or option added, or an option's English help changed, without its German in
-    the catalogue fails here, naming the entry to add."""
+    the catalogue fails here, naming the entry to add; so does a command's English help that
+    names an option its German does not (one mentioned anew), or the other way round."""
     command, _ctx = COMMANDS[path]
     german = COMMAND_HELP["de"].get(path)
     assert german, f"'{path}' has no German help: add COMMAND_HELP['de'][{path!r}]"
     assert squeezed(german) != squeezed(command.help or "")
+    named = [set(re.findall(r"--[a-z][a-z-]*", text)) for text in (command.help or "", german)]
+    assert named[0] == named[1], f"'{path}': its German help names other options than its English"
     for option in options(path):
         english = option.help or ""
         assert OPTION_HELP["de"].get(english), (
