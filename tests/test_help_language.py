@@ -90,6 +90,8 @@ def test_every_help_page_is_german_with_a_german_locale(path: str) -> None:
     for option in options(path):
         assert squeezed(OPTION_HELP["de"][option.help or ""]) in squeezed(said), option.opts
     assert ("\nBefehle:\n" in said) == isinstance(COMMANDS[path][0], click.Group)
+    assert not re.search(r"\b(z|d)\.\n", said), "„z. B.“ broken over two lines"
+    assert "\N{NO-BREAK SPACE}" not in said  # what kept it together while laid out
 
 
 def test_the_german_help_of_status_and_register_set() -> None:

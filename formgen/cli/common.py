@@ -438,7 +438,7 @@ class SaidHelp(click.Command):
         self.format_usage(ctx, formatter)
         formatter.write_paragraph()
         with formatter.indentation():
-            formatter.write_text(command_help(help_path(ctx), lang) or self.help or "")
+            formatter.write_text(_unbroken(command_help(help_path(ctx), lang) or self.help or ""))
         self._format_options_said(ctx, formatter, lang)
         names = self.list_commands(ctx) if isinstance(self, click.Group) else []
         if names:  # the first sentence of each one's help, as click shortens it
@@ -449,7 +449,7 @@ class SaidHelp(click.Command):
             ]
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
-        return formatter.getvalue().rstrip("\n")
+        return formatter.getvalue().rstrip("\n").replace("\N{NO-BREAK SPACE}", " ")
 
     def _format_options_said(
         self, ctx: click.Context, formatter: click.HelpFormatter, lang: str
@@ -472,13 +472,23 @@ class SaidHelp(click.Command):
                 items.append(extra["range"])
             if "required" in extra:
                 items.append(say("click_required", lang))
-            text = option_help(param.help or "", lang)
+            text = _unbroken(option_help(param.help or "", lang))
             if items:
                 text = f"{text}  [{'; '.join(items)}]" if text else f"[{'; '.join(items)}]"
             rows.append((record[0], text))
         if rows:
             with formatter.section("Options"):
                 formatter.write_dl(rows)
+
+
+_ABBREVIATED = re.compile(r"\b(\w\.) (?=\w\.)")
+"""The space inside an abbreviation of two letters („z. B.“, „d. h.“)."""
+
+
+def _unbroken(text: str) -> str:
+    """``text`` whose abbreviations („z. B.“) a help page's lines do not break in two: their
+    space a no-break space while the page is laid out (:meth:`SaidHelp.get_help`)."""
+    return _ABBREVIATED.sub("\\1\N{NO-BREAK SPACE}", text)
 
 
 def _short_help(text: str | None, limit: int) -> str:
