@@ -91,7 +91,8 @@ def test_every_help_page_is_german_with_a_german_locale(path: str) -> None:
         assert squeezed(OPTION_HELP["de"][option.help or ""]) in squeezed(said), option.opts
     assert ("\nBefehle:\n" in said) == isinstance(COMMANDS[path][0], click.Group)
     assert not re.search(r"\b(z|d)\.\n", said), "„z. B.“ broken over two lines"
-    assert "\N{NO-BREAK SPACE}" not in said  # what kept it together while laid out
+    assert not re.search(r"--\w[\w-]*-\n", said), "an option broken over two lines"
+    assert not {"\N{NO-BREAK SPACE}", "\N{NON-BREAKING HYPHEN}"} & set(said)  # kept them whole
 
 
 def test_the_german_help_of_status_and_register_set() -> None:

@@ -449,7 +449,8 @@ class SaidHelp(click.Command):
             ]
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
-        return formatter.getvalue().rstrip("\n").replace("\N{NO-BREAK SPACE}", " ")
+        laid_out = formatter.getvalue().rstrip("\n").replace("\N{NO-BREAK SPACE}", " ")
+        return laid_out.replace("\N{NON-BREAKING HYPHEN}", "-")
 
     def _format_options_said(
         self, ctx: click.Context, formatter: click.HelpFormatter, lang: str
@@ -484,11 +485,19 @@ class SaidHelp(click.Command):
 _ABBREVIATED = re.compile(r"\b(\w\.) (?=\w\.)")
 """The space inside an abbreviation of two letters („z. B.“, „d. h.“)."""
 
+_HYPHENATED = re.compile(r"(?<![\w-])--?\w+(?:-\w+)+|\b\w+(?:-\w+)+\.[a-z]{2,4}\b")
+"""An option (``--from-register``) or a file name (``register-DATUM-en.pdf``) with a hyphen in
+it, which is copied as it stands."""
+
 
 def _unbroken(text: str) -> str:
-    """``text`` whose abbreviations („z. B.“) a help page's lines do not break in two: their
-    space a no-break space while the page is laid out (:meth:`SaidHelp.get_help`)."""
-    return _ABBREVIATED.sub("\\1\N{NO-BREAK SPACE}", text)
+    """``text`` whose abbreviations („z. B.“), options and file names a help page's lines do
+    not break in two: their spaces no-break spaces, their hyphens non-breaking hyphens while
+    the page is laid out (:meth:`SaidHelp.get_help` puts them back)."""
+    text = _ABBREVIATED.sub("\\1\N{NO-BREAK SPACE}", text)
+    return _HYPHENATED.sub(
+        lambda found: found[0][:2] + found[0][2:].replace("-", "\N{NON-BREAKING HYPHEN}"), text
+    )
 
 
 def _short_help(text: str | None, limit: int) -> str:
