@@ -2433,14 +2433,21 @@ class Register:
         return any(h.startswith(KEYED) for h in self.data["instances"].get(instance_id, ()))
 
     def erased_so_far(self) -> int:
-        """The highest number of an erased value's marker (:data:`ERASED`) the register's
-        institutions hold, now or in their history (0: none)."""
-        numbers = [
-            int(m.group(1))
+        """The highest number of a marker (:data:`ERASED`) the register holds (0: none): of an
+        erased value its institutions hold, now or in their history, or of what a return's
+        source says of who sent it, erased whole (its file's name, its mail's sender and
+        subject: :mod:`ingest.erase` numbers those on from the values'), so that an erasure
+        after it never gives a value the number of a sender's marker."""
+        texts = [
+            sv["raw"]
             for inst in self.institutions.values()
             for sv in _stored_in(inst)
-            if isinstance(sv, dict) and is_erased(sv) and (m := ERASED_MARK.fullmatch(sv["raw"]))
+            if isinstance(sv, dict) and is_erased(sv)
         ]
+        texts += [v for src in self.data["sources"].values() for v in src.values()]
+        numbers = (
+            int(m.group(1)) for t in texts if isinstance(t, str) for m in ERASED_MARK.finditer(t)
+        )
         return max(numbers, default=0)
 
     def erase(

@@ -449,16 +449,10 @@ POLISH = (
 )
 
 
-def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_returns(
-    tmp_path: Path,
-) -> None:
-    """Found by the data protection audit (s19B): she mailed her form back from her private
-    address under a short form of her name, „Z. Wiśniewska“, subject „Formular von Frau
-    Wiśniewska“, file „Rückmeldung_Wiśniewska.pdf“. After erasing her name, phone and address
-    all three stayed in register.json, the journal and the history, erase said nothing of them,
-    and 'find --all' with her whole name said „nirgends gefunden“. Now the access request finds
-    them as a part of her name, erase names them (masked) and erases them whole, keeping the
-    return's date, SHA-256 and reader; a rebuild gives the same register."""
+def _mailed_back_by_her(tmp_path: Path) -> Path:
+    """Zofia mails her institution's form back from her private address under a short form
+    of her name: „Z. Wiśniewska“, subject „Formular von Frau Wiśniewska“, file
+    „Rückmeldung_Wiśniewska.pdf“."""
     ws = tmp_path / "ws"
     fg("init", ws, "--sender", "spkom@example.org")
     (tmp_path / "liste.csv").write_text(POLISH, "utf-8")
@@ -483,6 +477,20 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
     (tmp_path / "Eingang").mkdir()
     (tmp_path / "Eingang" / "antwort.eml").write_bytes(bytes(mail))
     fg("ingest", tmp_path / "Eingang", "-w", ws)
+    return ws
+
+
+def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_returns(
+    tmp_path: Path,
+) -> None:
+    """Found by the data protection audit (s19B): she mailed her form back from her private
+    address under a short form of her name, „Z. Wiśniewska“, subject „Formular von Frau
+    Wiśniewska“, file „Rückmeldung_Wiśniewska.pdf“. After erasing her name, phone and address
+    all three stayed in register.json, the journal and the history, erase said nothing of them,
+    and 'find --all' with her whole name said „nirgends gefunden“. Now the access request finds
+    them as a part of her name, erase names them (masked) and erases them whole, keeping the
+    return's date, SHA-256 and reader; a rebuild gives the same register."""
+    ws = _mailed_back_by_her(tmp_path)
 
     asked = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
     lines = asked.splitlines()
@@ -527,6 +535,38 @@ def test_erasing_a_contact_takes_the_sender_subject_and_file_name_of_her_own_ret
     # the other institution's contact and list stay
     assert "Ayşe Öztürk" in fg("register", "find", "--all", "Ayşe Öztürk", "-w", ws).output
     assert "liste.csv [importierte Liste: Bestandsliste]" in history
+
+
+ERASE_ZOFIA = (
+    "krisendienst.contact_name", "krisendienst.contact_phone", "krisendienst.contact_email",
+)  # fmt: skip
+
+
+def _numbers(text: str) -> set[int]:
+    return {int(n) for n in re.findall(r"\(erased #(\d+)\)", text)}
+
+
+def test_a_later_erasure_never_numbers_a_value_as_a_senders_marker(tmp_path: Path) -> None:
+    """Found in s20: the markers of what Zofia's return said of who sent it (file name, mail
+    sender, subject) were numbered on from her values' (#4 … #6), but the next erasure
+    numbered on from the values only: Ayşe Öztürk's name became #4 too, and the journal and
+    the register's sources said „(erased #4)“ of a file name and of her name alike."""
+    ws = _mailed_back_by_her(tmp_path)
+    note = ("--note", "Art. 17, Mail vom 24.11.", "--yes")
+    fg("register", "erase", "inst-0001", *ERASE_ZOFIA, "-w", ws, *note)
+    fg("register", "erase", "inst-0002", "psychotherapie.contact_name", "-w", ws, *note)
+
+    register = json.loads((ws / "register.json").read_text("utf-8"))
+    senders = _numbers(json.dumps(register["sources"]))
+    zofia, ayse = (
+        _numbers(json.dumps(register["institutions"][iid])) for iid in ("inst-0001", "inst-0002")
+    )
+    assert len(senders) == 3 and len(zofia) == 3 and len(ayse) == 1, (senders, zofia, ayse)
+    assert senders.isdisjoint(zofia | ayse) and zofia.isdisjoint(ayse)
+    journal = (ws / "journal.jsonl").read_text("utf-8")
+    assert _numbers(journal) == senders | zofia | ayse
+    fg("register", "rebuild", "-w", ws)
+    assert json.loads((ws / "register.json").read_text("utf-8")) == register
 
 
 @pytest.mark.parametrize(
