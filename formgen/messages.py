@@ -473,6 +473,10 @@ WORDS: dict[str, dict[str, str]] = {
         "address), out of the erasure's reach if it was sent from the mail program: round "
         "{round}, {day}, to {to}: delete it by hand in the mailbox (Sent) and ask the "
         "recipient to",
+        "erase_mail_maybe": "  mail with a value (in its form, or to the address) whose sending "
+        "was never confirmed (the run ended while it went to the server, before its answer was "
+        "noted: it may have gone), out of the erasure's reach: round {round}, {day}, to {to}: "
+        "look for it in the mailbox (Sent), delete it there by hand and ask the recipient to",
         "erase_outside": "  file formgen wrote outside the workspace on {day} (--out, --output, "
         "-o) that holds a value, out of the erasure's reach: {path}: delete it by hand",
         "erase_outside_gone": "  file formgen wrote outside the workspace on {day} (--out, "
@@ -835,6 +839,7 @@ WORDS: dict[str, dict[str, str]] = {
         "from the mail program:",
         "access_mail_sent": "sent",
         "access_mail_draft": "draft",
+        "access_mail_maybe_sent": "maybe sent (the run ended before the server's answer)",
         "access_where_export": "Reports and exports (exports/):",
         "access_outside": "Not searched, written by formgen outside the workspace (--out, "
         "--output, -o; written.jsonl): forms, prints and tables that may hold the text:",
@@ -2830,6 +2835,11 @@ WORDS: dict[str, dict[str, str]] = {
         "oder als Adresse), außer Reichweite der Löschung, falls sie aus dem Mailprogramm "
         "verschickt wurde: Runde {round}, {day}, an {to}: im Postfach (Gesendet) von Hand "
         "löschen und den Empfänger darum bitten",
+        "erase_mail_maybe": "  Mail mit einem der Werte (im Formular oder als Adresse), deren "
+        "Versand nie bestätigt wurde (der Lauf endete, während sie an den Server ging, bevor "
+        "seine Antwort vermerkt war: sie kann verschickt sein), außer Reichweite der Löschung: "
+        "Runde {round}, {day}, an {to}: im Postfach (Gesendet) suchen, dort von Hand löschen und "
+        "den Empfänger darum bitten",
         "erase_outside": "  Datei, die formgen am {day} außerhalb des Arbeitsbereichs schrieb "
         "(--out, --output, -o), mit einem der Werte, außer Reichweite der Löschung: {path}: von "
         "Hand löschen",
@@ -3210,6 +3220,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Entwurf, falls er aus dem Mailprogramm verschickt wurde:",
         "access_mail_sent": "verschickt",
         "access_mail_draft": "Entwurf",
+        "access_mail_maybe_sent": "vielleicht verschickt (der Lauf endete vor der Antwort des "
+        "Servers)",
         "access_where_export": "Berichte und Exporte (exports/):",
         "access_outside": "Nicht durchsucht, von formgen außerhalb des Arbeitsbereichs "
         "geschrieben (--out, --output, -o; written.jsonl): Formulare, Drucke und Tabellen, die "

@@ -52,7 +52,7 @@ class Place:
     since, in the history), ``held`` (a held conflict or probable duplicate), ``source``
     (where values came from), ``journal``, ``quarantine``, ``sendlog``, ``issued``, ``mail``
     (a mail, sent or written as a draft, with a form ``issued`` holds it in: :attr:`field`
-    ``sent`` or ``draft``, :attr:`about` its round, :attr:`text` the address it went to),
+    ``sent``, ``draft`` or ``maybe_sent`` (a run ended while it went to the server), :attr:`about` its round, :attr:`text` the address it went to),
     ``export``."""
     file: str
     """The file that holds it, relative to the workspace."""
@@ -260,7 +260,8 @@ def look(ws: Workspace, text: str) -> list[Place]:
 
 
 def _mails(ws: Workspace, places: list[Place]) -> list[Place]:
-    """The mails (sent, or written as drafts) that had one of the forms of ``places`` attached:
+    """The mails (sent, written as drafts, or handed to the server by a run that ended before
+    its answer was logged) that had one of the forms of ``places`` attached:
     out of formgen's reach, in the mailboxes they went to; partial where each of their forms'
     places is."""
     forms: dict[str, str | None] = {}  # a form's instance id: the part its place holds
@@ -271,10 +272,11 @@ def _mails(ws: Workspace, places: list[Place]) -> list[Place]:
     found = []
     for d in SendLog(ws.root).deliveries():
         held = [i for i in d.instance_ids if i in forms]
-        if d.delivered and held:
-            how = "sent" if d.sent_at else "draft"
+        if (d.delivered or d.maybe_sent_at) and held:  # one never confirmed may have gone
+            how = "sent" if d.sent_at else "draft" if d.drafted_at else "maybe_sent"
+            at = d.delivered_at or d.maybe_sent_at
             part = None if any(forms[i] is None for i in held) else forms[held[0]]
-            mail = Place("mail", SENDLOG, d.email, d.institution_id, how, d.delivered_at, d.round)
+            mail = Place("mail", SENDLOG, d.email, d.institution_id, how, at, d.round)
             found.append(replace(mail, partial=part))
     return found
 

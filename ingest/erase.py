@@ -22,8 +22,9 @@ the current one and every earlier one — from everything the workspace keeps:
   shows they are this workspace's, else named (:attr:`Erasure.unproven`); one the send log
   names that is not where it says is named, to be deleted by hand; a test's drafts (``mail
   --test-to``) are named, never deleted;
-* the mails of its rounds, sent or written as drafts, whose forms were prefilled with a value
-  or that went to an erased address: named with their round, day and address, out of reach
+* the mails of its rounds, sent, written as drafts or handed to the server by a run that
+  ended before its answer was logged, whose forms were prefilled with a value or that went to
+  an erased address: named with their round, day and address, out of reach
   in the mailboxes they went to; the files formgen wrote outside the workspace (``--out``,
   ``--output``, ``-o``: :meth:`formgen.workspace.Workspace.written_outside`), of the
   institution or the whole register, that hold a value: named, with the day, never deleted;
@@ -149,6 +150,10 @@ class Mail:
     """The address it went, or was to go, to (``""``: none the log keeps)."""
     sent: bool
     """Sent through SMTP; else a draft the coordinator may have sent from the mail program."""
+    maybe: bool = False
+    """Its sending was never confirmed: a run handed it to the SMTP server and ended before
+    the server's answer was logged (:attr:`formgen.sendlog.Delivery.maybe_sent_at`); it may
+    have gone (:attr:`at`: when it began to go)."""
 
 
 @dataclass(frozen=True)
@@ -797,7 +802,8 @@ def _drafts(
 
 
 def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Mail, ...]:
-    """The mails of ``iid``'s rounds that held an erased value (:attr:`Erasure.mails`): a form
+    """The mails of ``iid``'s rounds (one whose sending was never confirmed too: it may have
+    gone) that held an erased value (:attr:`Erasure.mails`): a form
     attached was prefilled with one (its ``issued.jsonl`` line gets a marker), or the address
     they went to is one."""
     mark = _issued_marked(ws, paths, marks)
@@ -807,10 +813,10 @@ def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Ma
         if e.get("formgen.institution_id") == iid and mark(e) != e
     }
     return tuple(
-        Mail(d.round, d.delivered_at, d.email, bool(d.sent_at))
+        Mail(d.round, d.delivered_at or d.maybe_sent_at, d.email, bool(d.sent_at), not d.delivered)
         for d in SendLog(ws.root).deliveries()
         if d.institution_id == iid
-        and d.delivered
+        and (d.delivered or d.maybe_sent_at)
         and (held.intersection(d.instance_ids) or d.email in marks.needles)
     )
 

@@ -7,6 +7,7 @@ server in-process, a return filled by PDFium."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 
@@ -83,6 +84,50 @@ def test_erase_and_find_all_name_each_mail_whose_form_held_her_name(tmp_path: Pa
     assert "Runde einladung" not in erased
     assert not (tmp_path / "d2" / "ua-1.eml").exists()
     assert f"„{ZOFIA}“: nirgends gefunden" in fg("register", "find", "--all", ZOFIA, "-w", ws)
+
+
+def test_a_mail_whose_sending_was_never_confirmed_is_named_as_maybe_sent(tmp_path: Path) -> None:
+    """The round „versand“ handed ua-1's mail (her name in its form) to the server and was
+    killed before the server's answer was logged: a ``sending`` line with no ``sent`` after
+    it. find --all and the erasure named the draft of „entwurf“ only, as if that mail had
+    never gone; it may have: both name it, with its round, day and address, as not known to
+    have gone (--json: field maybe_sent)."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = returned(tmp_path, server.port)
+    log = ws / "sendlog.jsonl"
+    lines = log.read_text("utf-8").splitlines(keepends=True)
+    (sent,) = (
+        i
+        for i, line in enumerate(lines)
+        if '"event": "sent"' in line and '"ua-1"' in line and '"versand"' in line
+    )
+    assert '"event": "sending"' in lines[sent - 1]
+    log.write_text("".join(lines[:sent] + lines[sent + 1 :]), "utf-8")
+    day = dt.date.today().strftime("%d.%m.%Y")
+
+    found = fg("register", "find", "--all", ZOFIA, "-w", ws)
+
+    assert (
+        "ua-1 Ольга Петренко – Консультація · versand · vielleicht verschickt (der Lauf endete "
+        f"vor der Antwort des Servers) · {day}: „olga@example.org“"
+    ) in found
+    listed = CliRunner().invoke(main, ["register", "find", "--all", ZOFIA, "-w", str(ws), "--json"])
+    mails = [p for p in json.loads(listed.output)["places"] if p["where"] == "mail"]
+    assert {(p["about"], p["field"]) for p in mails} == {
+        ("entwurf", "draft"),
+        ("versand", "maybe_sent"),
+    }
+
+    erased = fg("register", "erase", "ua-1", "psychotherapie.contact_name", "-w", ws, "--note", NOTE, "--yes")  # fmt: skip
+
+    assert (
+        "Mail mit einem der Werte (im Formular oder als Adresse), deren Versand nie bestätigt "
+        "wurde (der Lauf endete, während sie an den Server ging, bevor seine Antwort vermerkt "
+        "war: sie kann verschickt sein), außer Reichweite der Löschung: Runde versand, "
+        f"{day}, an olga@example.org: im Postfach (Gesendet) suchen"
+    ) in erased
+    assert "Runde entwurf" in erased and "verschickte Mail" not in erased
 
 
 LIST = (

@@ -494,7 +494,8 @@ def erase(
     not the original's when run in a copy) and files made by formgen (its forms, exports/, an
     ingest report naming her files) that contain one are listed and deleted; its test drafts
     (mail --test-to) are named, to be deleted by hand, and so are the mails of its rounds whose
-    forms held one (round, day, address; sent or a draft: in the mailboxes, out of reach) and
+    forms held one (round, day, address; sent, a draft, or maybe sent by a run killed before
+    the server's answer: in the mailboxes, out of reach) and
     the files formgen wrote outside the workspace with --out/--output/-o that hold one (or are
     no longer there); folders an ingest killed outright left
     in the temporary folder (formgen-ingest-…) are listed and deleted. Other institutions' files stay: those
@@ -583,7 +584,13 @@ def erase(
         for m in e.mails:  # out of reach: named with what finds it in a mailbox
             to = erase_mod.mask(m.to) if m.to in e.values else m.to or "?"
             day = in_language(local_day(m.at), lang)
-            key = "erase_mail_sent" if m.sent else "erase_mail_draft"
+            key = (
+                "erase_mail_maybe"
+                if m.maybe
+                else "erase_mail_sent"
+                if m.sent
+                else "erase_mail_draft"
+            )
             echo(say(key, lang, round=m.round, day=day, to=to))
         for test in e.test_drafts:
             echo(say("erase_test_draft", lang, path=test))
