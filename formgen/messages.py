@@ -477,6 +477,9 @@ WORDS: dict[str, dict[str, str]] = {
         "was never confirmed (the run ended while it went to the server, before its answer was "
         "noted: it may have gone), out of the erasure's reach: round {round}, {day}, to {to}: "
         "look for it in the mailbox (Sent), delete it there by hand and ask the recipient to",
+        "erase_aside": "  copy 'register repair' or 'register rebuild' kept aside (a damaged "
+        "journal or register, one changed outside formgen), the values in it replaced by their "
+        "markers as in the register, the copy kept: {path}",
         "erase_outside": "  file formgen wrote outside the workspace on {day} (--out, --output, "
         "-o) that holds a value, out of the erasure's reach: {path}: delete it by hand",
         "erase_outside_gone": "  file formgen wrote outside the workspace on {day} (--out, "
@@ -830,6 +833,8 @@ WORDS: dict[str, dict[str, str]] = {
         "access_where_source": "Where values came from: files, mail senders, notes "
         "(register.json; the originals in archive/):",
         "access_where_journal": "Journal (journal.jsonl):",
+        "access_where_aside": "Copies of register.json kept aside by 'register repair' or "
+        "'register rebuild' (damaged, or changed outside formgen):",
         "access_where_quarantine": "Quarantine records (quarantine/):",
         "access_where_sendlog": "Send log (sendlog.jsonl):",
         "access_where_issued": "Forms issued and what they were prefilled with (issued.jsonl; "
@@ -2840,6 +2845,9 @@ WORDS: dict[str, dict[str, str]] = {
         "seine Antwort vermerkt war: sie kann verschickt sein), außer Reichweite der Löschung: "
         "Runde {round}, {day}, an {to}: im Postfach (Gesendet) suchen, dort von Hand löschen und "
         "den Empfänger darum bitten",
+        "erase_aside": "  von 'register repair' oder 'register rebuild' beiseitegelegte Kopie "
+        "(ein beschädigtes Journal oder Register, eines außerhalb von formgen geändert): die "
+        "Werte darin werden wie im Register durch Marker ersetzt, die Kopie bleibt: {path}",
         "erase_outside": "  Datei, die formgen am {day} außerhalb des Arbeitsbereichs schrieb "
         "(--out, --output, -o), mit einem der Werte, außer Reichweite der Löschung: {path}: von "
         "Hand löschen",
@@ -3211,6 +3219,8 @@ WORDS: dict[str, dict[str, str]] = {
         "access_where_source": "Herkunft der Werte: Dateien, Absender von Mails, Notizen "
         "(register.json; die Originale in archive/):",
         "access_where_journal": "Journal (journal.jsonl):",
+        "access_where_aside": "Von 'register repair' oder 'register rebuild' beiseitegelegte "
+        "Kopien von register.json (beschädigt oder außerhalb von formgen geändert):",
         "access_where_quarantine": "Einträge der Quarantäne (quarantine/):",
         "access_where_sendlog": "Versandprotokoll (sendlog.jsonl):",
         "access_where_issued": "Ausgestellte Formulare und womit sie vorausgefüllt waren "

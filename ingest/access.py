@@ -6,7 +6,9 @@ every file formgen keeps in the workspace, not only in the values the register h
 * ``register.json``: the values now, earlier values (each institution's history), held
   conflicts and probable duplicates, and where each value came from (the returned file's name,
   the mail's sender, an import's note);
-* ``journal.jsonl``: every change as it was written, line by line;
+* ``journal.jsonl``: every change as it was written, line by line; so the copies ``register
+  repair`` and ``register rebuild`` kept aside of it and of ``register.json`` (damaged, or
+  changed outside formgen: :func:`ingest.journal.kept_aside`);
 * ``quarantine/*.json``: the records of the files kept aside (their names, senders, subjects);
 * ``sendlog.jsonl`` (what was mailed to whom) and ``issued.jsonl`` (what each form was
   prefilled with), and the mails a form found there went out with (:func:`_mails`: round, day,
@@ -26,6 +28,7 @@ made, and the drafts outside the workspace.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -34,7 +37,7 @@ from typing import Any
 from formgen.identity import parse_reference, reference
 from formgen.sendlog import SENDLOG, SendLog
 from formgen.workspace import ISSUED, REGISTER, Workspace
-from ingest.journal import JOURNAL, archive_path
+from ingest.journal import JOURNAL, archive_path, kept_aside
 from ingest.register import IMPORT
 from ingest.search import matcher
 
@@ -50,7 +53,8 @@ class Place:
     where: str
     """What kind of place: ``value`` (the register's value now), ``earlier`` (a value replaced
     since, in the history), ``held`` (a held conflict or probable duplicate), ``source``
-    (where values came from), ``journal``, ``quarantine``, ``sendlog``, ``issued``, ``mail``
+    (where values came from), ``journal``, ``aside`` (a copy of ``register.json`` that
+    ``register repair`` or ``register rebuild`` kept aside), ``quarantine``, ``sendlog``, ``issued``, ``mail``
     (a mail, sent or written as a draft, with a form ``issued`` holds it in: :attr:`field`
     ``sent``, ``draft`` or ``maybe_sent`` (a run ended while it went to the server), :attr:`about` its round, :attr:`text` the address it went to),
     ``export``."""
@@ -199,6 +203,27 @@ def _register_places(ws: Workspace, reg: Any, holds: Callable[[str], bool]) -> I
             )
 
 
+def _registers_aside(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+    """The copies of ``register.json`` that ``register repair`` and ``register rebuild`` kept
+    aside (damaged, or changed outside formgen), line by line as text (what they hold need
+    not be a register), a character JSON writes as ``\\u0142`` as the character."""
+    for path in kept_aside(ws):
+        if path.name.startswith(REGISTER):
+            text = path.read_text("utf-8", errors="replace")
+            for n, line in enumerate(map(_unescaped, text.splitlines()), 1):
+                if holds(line):
+                    yield Place("aside", path.name, line.strip(), line=n)
+
+
+def _unescaped(text: str) -> str:
+    """``text`` with JSON's ``\\u`` escapes (``\\u0141\\u0119``, a pair for a character
+    beyond U+FFFF) as the characters they stand for."""
+    return _ESCAPES.sub(lambda m: json.loads(f'"{m.group()}"'), text)
+
+
+_ESCAPES = re.compile(r"(?:\\u[0-9a-fA-F]{4})+")
+
+
 def _quarantine(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
     folder = ws.quarantine_dir
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
@@ -329,6 +354,7 @@ def _look(ws: Workspace, holds: Callable[[str], bool]) -> list[Place]:
             for kept in sorted(root.glob(f"{JOURNAL}.damaged-*"))
             for place in _in_lines(kept, "journal", holds, journaled)
         ),
+        *_registers_aside(ws, holds),
         *_quarantine(ws, holds),
         *_in_lines(root / SENDLOG, "sendlog", holds, sent),
         *_in_lines(root / ISSUED, "issued", holds, issued),
@@ -342,6 +368,7 @@ WHERE = (
     "held",
     "source",
     "journal",
+    "aside",
     "quarantine",
     "sendlog",
     "issued",

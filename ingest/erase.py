@@ -17,6 +17,10 @@ the current one and every earlier one — from everything the workspace keeps:
   --reread`` takes the journal's copy of an erased original. A checklist naming several
   institutions goes too: the others keep their values, only the file goes;
 * the send log: the institution's entries with the value (its address) get the marker;
+* the copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal, a
+  damaged or hand-edited ``register.json``): the values marked in them as in the journal and
+  the register, their damage as text (:func:`_aside`); kept, for what they show of what was
+  lost or changed;
 * the mail drafts of its rounds (``formgen mail --drafts``: the ``.eml`` files the send log
   names) that carry a value, in their text or the form attached: deleted where the send log
   shows they are this workspace's, else named (:attr:`Erasure.unproven`); one the send log
@@ -77,6 +81,7 @@ import hmac
 import html
 import html.entities
 import io
+import itertools
 import json
 import re
 import shutil
@@ -214,6 +219,10 @@ class Erasure:
     """What its own returns that brought or held a value said of who sent them (``file_name``,
     ``container``, ``mail_from``, ``mail_subject``, each with its text): erased whole
     (:data:`_WRITTEN_BY`)."""
+    aside: tuple[Path, ...] = ()
+    """The copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal,
+    a damaged or hand-edited ``register.json``: :func:`ingest.journal.kept_aside`) that hold a
+    value: the values in them marked as in the live files (:func:`_aside`), the copies kept."""
 
 
 def mask(text: str) -> str:
@@ -681,6 +690,111 @@ def _rewritten(
     return out, changed, carried
 
 
+# ---------------------------------------------------------------------- the copies kept aside
+
+
+def _aside(
+    ws: Workspace, iid: str, paths: list[str], marks: _Marks, srcs: set[str]
+) -> dict[Path, bytes]:
+    """The copies ``register repair`` and ``register rebuild`` kept aside
+    (:func:`ingest.journal.kept_aside`) that hold an erased value (``srcs``: the returns that
+    brought or held one, whose provenance goes), each with its bytes with
+    the values marked as in the live files: a journal's operations as the journal's
+    (:func:`_mark_op`), a register as a repaired journal's base (:func:`_mark_base`), so that
+    another institution's value of the same text stays; what cannot be read so (the damage
+    they were kept for) as text, the value wherever it is written in it (:func:`_text_marked`).
+    They are no backup to restore (nothing reads them again): what they show of what was
+    lost or changed stays, the person's values do not."""
+    out = {}
+    for path in journal.kept_aside(ws):
+        data = path.read_bytes()
+        if path.name.startswith(journal.JOURNAL):
+            marked = _journal_copy_marked(ws, data, iid, paths, marks, srcs)
+        else:
+            marked = _register_copy_marked(data, iid, paths, marks, srcs)
+        if marked != data:
+            out[path] = marked
+    return out
+
+
+_NOT_READ = (ValueError, KeyError, TypeError, AttributeError, RegisterError)
+"""What a copy kept aside raises where it is not what it was (a damaged line or register)."""
+
+
+def _journal_copy_marked(
+    ws: Workspace, data: bytes, iid: str, paths: list[str], marks: _Marks, srcs: set[str]
+) -> bytes:
+    """A damaged journal kept aside, its operations marked (the institution each entry of a
+    merge went to found by replaying those before the damage; after it, the entry's own),
+    its damaged lines as text; the lines without a value as they are."""
+    lines = data.split(b"\n")
+    ops: list[Json | None] = []
+    for line in lines:
+        try:
+            op = json.loads(line)
+        except ValueError:
+            op = None
+        ops.append(op if isinstance(op, dict) else None)
+    whole = [op for op in itertools.takewhile(lambda op: op is not None, ops) if op is not None]
+    try:
+        went = _went_to(ws, whole)
+    except _NOT_READ:
+        went = {}
+    out = []
+    for line, op in zip(lines, ops, strict=True):
+        if op is None:
+            out.append(_text_marked(line, marks) if line.strip() else line)
+            continue
+        before = json.dumps(op, ensure_ascii=False, sort_keys=True)
+        try:
+            entries = op["submission"]["entries"] if op.get("op") == "merge" else []
+            own = [e["institution_id"] for e in entries]
+            _mark_op(op, iid, paths, marks, srcs, went.get(op["seq"], own))
+        except _NOT_READ:
+            out.append(_text_marked(line, marks))
+            continue
+        after = json.dumps(op, ensure_ascii=False, sort_keys=True)
+        out.append(after.encode() if after != before else line)
+    return b"\n".join(out)
+
+
+def _register_copy_marked(
+    data: bytes, iid: str, paths: list[str], marks: _Marks, srcs: set[str]
+) -> bytes:
+    """A damaged or hand-edited register kept aside, marked as a repaired journal's base;
+    one that is no register (the damage) as text."""
+    try:
+        register = json.loads(data)
+        changed = _mark_base(register, iid, paths, marks, srcs)
+    except _NOT_READ:
+        return _text_marked(data, marks)
+    if not changed:
+        return data
+    return json.dumps(register, ensure_ascii=False, sort_keys=True, indent=1).encode() + b"\n"
+
+
+def _text_marked(data: bytes, marks: _Marks) -> bytes:
+    """``data``, a text that cannot be read as what it was, with every erased value (and what
+    a return said of who sent it, erased whole; a sender's name and address also each on its
+    own, a damaged copy may hold one without the other) replaced by its marker wherever it is
+    written:
+    as typed, as JSON writes it (``\\u0119`` too, in either case), also as whole words
+    written otherwise (:func:`_loosely_replaced`)."""
+    text = data.decode("utf-8", "surrogateescape")
+    found = [(t, n) for n, texts in marks.texts.items() for t in texts]
+    for (key, t), n in marks.written.items():  # a sender's name and address also apart
+        found += [(t, n), *((part, n) for part in parseaddr(t) if key == "mail_from" and part)]
+    for t, n in found:
+        if len(t) < MIN_NEEDLE:
+            continue
+        marker = ERASED.format(n=n)
+        text = text.replace(json.dumps(t, ensure_ascii=False)[1:-1], marker)
+        escaped = re.escape(json.dumps(t)[1:-1])
+        text = re.sub(escaped, marker, text, flags=re.IGNORECASE)
+        text = _loosely_replaced(text.replace(t, marker), t, marker)
+    return text.encode("utf-8", "surrogateescape")
+
+
 # ---------------------------------------------------------------------- what is erased
 
 
@@ -806,12 +920,7 @@ def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Ma
     gone) that held an erased value (:attr:`Erasure.mails`): a form
     attached was prefilled with one (its ``issued.jsonl`` line gets a marker), or the address
     they went to is one."""
-    mark = _issued_marked(ws, paths, marks)
-    held = {
-        str(e.get("formgen.instance_id"))
-        for e in _log_events(ws.root / ISSUED)
-        if e.get("formgen.institution_id") == iid and mark(e) != e
-    }
+    held = _prefilled(ws, iid, paths, marks)
     return tuple(
         Mail(d.round, d.delivered_at or d.maybe_sent_at, d.email, bool(d.sent_at), not d.delivered)
         for d in SendLog(ws.root).deliveries()
@@ -819,6 +928,17 @@ def _mails(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> tuple[Ma
         and (d.delivered or d.maybe_sent_at)
         and (held.intersection(d.instance_ids) or d.email in marks.needles)
     )
+
+
+def _prefilled(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> set[str]:
+    """The instance ids of ``iid``'s forms that were prefilled with an erased value (their
+    ``issued.jsonl`` lines get a marker)."""
+    mark = _issued_marked(ws, paths, marks)
+    return {
+        str(e.get("formgen.instance_id"))
+        for e in _log_events(ws.root / ISSUED)
+        if e.get("formgen.institution_id") == iid and mark(e) != e
+    }
 
 
 def _outside(
@@ -898,7 +1018,7 @@ def _from_institution(
 
 def _plan(
     ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False
-) -> tuple[Erasure, list[bytes], _Marks]:
+) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
         raise RegisterError(reg.damaged_journal)
@@ -908,6 +1028,10 @@ def _plan(
     held = reg.held_values(iid, wanted)
     marks = _Marks(held, reg.erased_so_far())
     srcs = _sources_of(reg, iid, wanted)
+    # its returns of forms prefilled with a value held it: a merge's ``sent`` values say so,
+    # a repaired journal's base (the register as it was) keeps none, their sources do
+    held_by = _prefilled(ws, iid, wanted, marks)
+    srcs |= {sha for sha, src in reg.data["sources"].items() if src.get("instance_id") in held_by}
     path = journal.journal_path(ws)
     data = path.read_bytes() if path.exists() else b""
     ops = journal.read_journal(ws)  # a damaged line stops here, as every other command does
@@ -1013,7 +1137,8 @@ def _plan(
         provenance=provenance,
         spools=tuple(spool.abandoned()),
     )
-    return erasure, lines, marks
+    copies = _aside(ws, iid, wanted, marks, srcs | carried)
+    return replace(erasure, aside=tuple(copies)), lines, marks, copies
 
 
 def _made_for(ws: Workspace, path: Path) -> str | None:
@@ -1081,7 +1206,7 @@ def erase(
     if not note:
         raise RegisterError(Said("reg_erase_note_blank"))
     with ws.lock(wait), journal.no_cyclic_gc():
-        erasure, lines, marks = _plan(ws, iid, paths, mend=True)
+        erasure, lines, marks, copies = _plan(ws, iid, paths, mend=True)
         if not confirm(erasure):
             return None
         # the files first, the journal last: a crash before the journal is written leaves the
@@ -1095,6 +1220,8 @@ def erase(
             p.unlink(missing_ok=True)
         for folder in erasure.spools:
             shutil.rmtree(folder, ignore_errors=True)
+        for path, marked in copies.items():
+            write_atomic(path, marked)
         _lines(ws.root / SENDLOG, "institution_id", iid, _marked(marks), write=True)
         issued = _issued_marked(ws, list(erasure.paths), marks)
         _lines(ws.root / ISSUED, "formgen.institution_id", iid, issued, write=True)

@@ -97,6 +97,17 @@ def archive_path(ws: Workspace, sha: str) -> Path:
     return ws.archive_dir / sha[:2] / sha
 
 
+KEPT_ASIDE = (f"{JOURNAL}.damaged-*", "register.json.damaged-*", "register.json.edited-*")
+"""The copies :func:`repair` and :func:`rebuild` keep aside: a damaged journal, a damaged
+register, one changed outside formgen. Nothing reads them again; they show the coordinator
+what was lost or changed (``register erase`` marks the erased values in them too)."""
+
+
+def kept_aside(ws: Workspace) -> list[Path]:
+    """The copies :data:`KEPT_ASIDE` in the workspace, by name."""
+    return sorted(p for pattern in KEPT_ASIDE for p in ws.root.glob(pattern) if p.is_file())
+
+
 def archive(ws: Workspace, data: bytes, sha: str | None = None) -> str:
     """Keep an ingested original in the archive (once, by content); return its SHA-256.
 

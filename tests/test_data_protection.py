@@ -587,3 +587,66 @@ def test_an_access_request_for_a_name_of_several_words_looks_for_its_parts_too(
     """Each word and each part of a hyphenated one of 4 letters or more; none of an address,
     a number or a single word."""
     assert parts(name) == looked_for
+
+
+def test_erase_marks_her_values_in_the_copies_repair_and_rebuild_kept_aside(
+    tmp_path: Path,
+) -> None:
+    """Found in s20: register.json changed by hand (a script writing JSON as Python does, her
+    name as „Wi\\u015bniewska“) and kept aside by 'register rebuild', a damaged journal and a
+    cut register.json kept aside by 'register repair': 'find --all' did not look into the
+    register's copies, and 'register erase' left her name, phone and address in all three,
+    saying to delete them by hand. Now find --all names the lines of each, and the erasure
+    marks her values in them as in the live files (a damaged line as text, wherever it is
+    written), names each, and keeps the copies: the other institution's values stay there,
+    and so does what they show of what was lost."""
+    ws = _mailed_back_by_her(tmp_path)
+    register_json, journal = ws / "register.json", ws / "journal.jsonl"
+    data = json.loads(register_json.read_text("utf-8"))
+    data["institutions"]["inst-0002"]["institution"]["phone"]["raw"] = "0211 3333333"
+    register_json.write_text(json.dumps(data, indent=2), "utf-8")
+    fg("register", "rebuild", "-w", ws)
+    lines = journal.read_bytes().splitlines(keepends=True)  # a line cut off, another after it
+    journal.write_bytes(b"".join(lines) + lines[0][:-60] + b"\n" + lines[1])
+    text = register_json.read_text("utf-8")
+    register_json.write_text(text[: text.rindex("Wiśniewska") + 20], "utf-8")
+    fg("register", "repair", "-w", ws)
+    (edited,) = ws.glob("register.json.edited-*")
+    (damaged,) = ws.glob("register.json.damaged-*")
+    (kept,) = ws.glob("journal.jsonl.damaged-*")
+    assert "Wi\\u015bniewska" in edited.read_text("utf-8")
+    assert all("Wiśniewska" in p.read_text("utf-8") for p in (damaged, kept))
+
+    found = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
+    heading = (
+        "Von 'register repair' oder 'register rebuild' beiseitegelegte Kopien von "
+        "register.json (beschädigt oder außerhalb von formgen geändert):"
+    )
+    aside = found.split(heading)[1]
+    for copy in (edited, damaged):
+        assert f"  {copy.name} Zeile " in aside, found
+    assert f"  {kept.name} Zeile 3" in found  # the line cut off, as text
+    erased = fg("register", "erase", "inst-0001", *ERASE_ZOFIA, "-w", ws, "--note", "Art. 17", "--yes").output  # fmt: skip
+
+    for copy in (kept, damaged, edited):
+        assert (
+            "  von 'register repair' oder 'register rebuild' beiseitegelegte Kopie (ein "
+            "beschädigtes Journal oder Register, eines außerhalb von formgen geändert): die "
+            f"Werte darin werden wie im Register durch Marker ersetzt, die Kopie bleibt: {copy}"
+        ) in erased
+        held = copy.read_text("utf-8")
+        plain = held.encode().decode("unicode_escape", "replace") if "\\u" in held else held
+        words = " ".join(re.split(r"[\W_]+", plain.lower()))
+        for gone in ("wiśniewska", "wisniewska", "łęcka", "9876543", "zofia wl"):
+            assert gone not in words, (copy, gone)
+        assert "(erased #" in held
+    assert "Ayşe Öztürk" in kept.read_text("utf-8") and "Ayşe Öztürk" in damaged.read_text()
+    assert (
+        json.loads(edited.read_text("utf-8"))["institutions"]["inst-0002"]["institution"]["phone"][
+            "raw"
+        ]
+        == "0211 3333333"
+    )  # what was changed by hand is still there to see
+    nowhere = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
+    assert nowhere.startswith(f"„Zofia Wiśniewska-Łęcka“: nirgends gefunden in {ws}\n"), nowhere
+    fg("register", "rebuild", "-w", ws)

@@ -138,20 +138,23 @@ def test_an_erasure_after_a_repair_reaches_the_register_the_new_journal_begins_w
     ws: Workspace,
 ) -> None:
     """The new journal holds the register as it was: an erasure marks the value there too,
-    so it is nowhere in register.json or journal.jsonl, and a rebuild gives the same."""
+    so it is nowhere in register.json or journal.jsonl, and a rebuild gives the same; nor in
+    the damaged journal kept aside, which find --all named before (s20)."""
     without_line(ws, 3)
     assert run(ws, "register", "repair").exit_code == 0
+    (kept,) = kept_aside(ws, "journal.jsonl")
+    found = run(ws, "register", "find", "--all", "Петренко")
+    assert f"{kept.name} Zeile 2" in found.output  # what the damaged copy holds is found
     erase = ["register", "erase", "inst-0002", "psychotherapie.contact_name"]
     done = run(ws, *erase, "--note", "Art. 17, Mail vom 24.11.", "--yes")
     assert done.exit_code == 0, done.output
-    for path in (ws.register_path, journal_path(ws)):
+    for path in (ws.register_path, journal_path(ws), kept):
         assert "Петренко" not in path.read_text("utf-8")
     register = json.loads(ws.register_path.read_bytes())
     assert run(ws, "register", "rebuild").exit_code == 0
     assert json.loads(ws.register_path.read_bytes()) == register
     found = run(ws, "register", "find", "--all", "Петренко")
-    (kept,) = kept_aside(ws, "journal.jsonl")
-    assert f"{kept.name} Zeile 2" in found.output  # what the damaged copy holds is found
+    assert found.output.startswith("„Петренко“: nirgends gefunden"), found.output
 
 
 def test_an_erasure_after_a_repair_takes_the_sender_and_file_name_of_her_return_whole(

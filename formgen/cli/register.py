@@ -490,7 +490,9 @@ def erase(
     copies that carry one are deleted (also a checklist that names other institutions: they
     keep their values, only the file goes), and so are quarantine copies mailed from the
     institution's address or naming its form; the send log's entries of the institution get the
-    marker; its mail drafts (mail --drafts; only those the send log shows are this workspace's,
+    marker, and so do the copies 'register repair' and 'register rebuild' kept aside (a damaged
+    journal or register, one changed outside formgen), which are kept; its mail drafts (mail
+    --drafts; only those the send log shows are this workspace's,
     not the original's when run in a copy) and files made by formgen (its forms, exports/, an
     ingest report naming her files) that contain one are listed and deleted; its test drafts
     (mail --test-to) are named, to be deleted by hand, and so are the mails of its rounds whose
@@ -575,6 +577,8 @@ def erase(
                 echo(say("erase_made", lang, path=str(path)))
             else:
                 echo(say("erase_made_again", lang, path=str(path), command=command))
+        for path in e.aside:
+            echo(say("erase_aside", lang, path=str(path)))
         for path in e.drafts:
             echo(say("erase_draft", lang, path=str(path)))
         for missing in e.missing:
@@ -1076,7 +1080,8 @@ def find(
     With --all, the text is looked for in everything formgen stores in the workspace (an
     access request, DSGVO Art. 15: 'formgen register find --all "Oksana Petrenko"'): the
     values now and earlier, where they came from (file names, mail senders), held values,
-    the journal, the quarantine's records, the send log, the forms issued (issued.jsonl) and
+    the journal and the copies 'register repair' and 'register rebuild' kept aside, the
+    quarantine's records, the send log, the forms issued (issued.jsonl) and
     the reports and exports, and the mails a form found there went out with; each place with
     its file, institution, field and date. The files formgen wrote outside the workspace
     (--out, --output, -o) are named, not searched. A phone number is matched by its digits."""
