@@ -836,6 +836,8 @@ WORDS: dict[str, dict[str, str]] = {
         "access_where_aside": "Copies of register.json kept aside by 'register repair' or "
         "'register rebuild' (damaged, or changed outside formgen):",
         "access_where_quarantine": "Quarantine records (quarantine/):",
+        "access_where_property": "Who wrote and last saved the Word and OpenDocument files in "
+        "archive/ and quarantine/ (their document properties):",
         "access_where_sendlog": "Send log (sendlog.jsonl):",
         "access_where_issued": "Forms issued and what they were prefilled with (issued.jsonl; "
         "the forms in forms/):",
@@ -3222,6 +3224,8 @@ WORDS: dict[str, dict[str, str]] = {
         "access_where_aside": "Von 'register repair' oder 'register rebuild' beiseitegelegte "
         "Kopien von register.json (beschädigt oder außerhalb von formgen geändert):",
         "access_where_quarantine": "Einträge der Quarantäne (quarantine/):",
+        "access_where_property": "Wer die Word- und OpenDocument-Dateien in archive/ und "
+        "quarantine/ schrieb und zuletzt speicherte (ihre Dokumenteigenschaften):",
         "access_where_sendlog": "Versandprotokoll (sendlog.jsonl):",
         "access_where_issued": "Ausgestellte Formulare und womit sie vorausgefüllt waren "
         "(issued.jsonl; die Formulare in forms/):",

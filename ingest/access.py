@@ -10,6 +10,9 @@ every file formgen keeps in the workspace, not only in the values the register h
   repair`` and ``register rebuild`` kept aside of it and of ``register.json`` (damaged, or
   changed outside formgen: :func:`ingest.journal.kept_aside`);
 * ``quarantine/*.json``: the records of the files kept aside (their names, senders, subjects);
+* the archived originals and quarantine copies that are Word or OpenDocument files: who they
+  say wrote them and saved them last (``docProps/core.xml``, ``meta.xml``), a name no reader
+  takes into the register;
 * ``sendlog.jsonl`` (what was mailed to whom) and ``issued.jsonl`` (what each form was
   prefilled with), and the mails a form found there went out with (:func:`_mails`: round, day,
   address, sent or a draft), out of reach in the mailboxes they went to;
@@ -31,12 +34,14 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from formgen.identity import parse_reference, reference
 from formgen.sendlog import SENDLOG, SendLog
 from formgen.workspace import ISSUED, REGISTER, Workspace
+from ingest.docx_reader import written_by
 from ingest.journal import JOURNAL, archive_path, kept_aside
 from ingest.register import IMPORT
 from ingest.search import matcher
@@ -54,10 +59,12 @@ class Place:
     """What kind of place: ``value`` (the register's value now), ``earlier`` (a value replaced
     since, in the history), ``held`` (a held conflict or probable duplicate), ``source``
     (where values came from), ``journal``, ``aside`` (a copy of ``register.json`` that
-    ``register repair`` or ``register rebuild`` kept aside), ``quarantine``, ``sendlog``, ``issued``, ``mail``
-    (a mail, sent or written as a draft, with a form ``issued`` holds it in: :attr:`field`
-    ``sent``, ``draft`` or ``maybe_sent`` (a run ended while it went to the server), :attr:`about` its round, :attr:`text` the address it went to),
-    ``export``."""
+    ``register repair`` or ``register rebuild`` kept aside), ``quarantine``, ``property`` (who
+    a Word or OpenDocument file in the archive or the quarantine says wrote it, saved it last:
+    :attr:`field` ``creator``, ``lastModifiedBy``, ``initial-creator``), ``sendlog``,
+    ``issued``, ``mail`` (a mail, sent or written as a draft, with a form ``issued`` holds it
+    in: :attr:`field` ``sent``, ``draft`` or ``maybe_sent`` (a run ended while it went to the
+    server), :attr:`about` its round, :attr:`text` the address it went to), ``export``."""
     file: str
     """The file that holds it, relative to the workspace."""
     text: str
@@ -224,6 +231,30 @@ def _unescaped(text: str) -> str:
 _ESCAPES = re.compile(r"(?:\\u[0-9a-fA-F]{4})+")
 
 
+def _properties(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+    """Who the archived originals and quarantine copies that are Word or OpenDocument files
+    say wrote them and saved them last (:func:`ingest.docx_reader.written_by`): a person's
+    name that no reader takes into the register."""
+    for path in (*_files(ws.archive_dir), *_files(ws.quarantine_dir)):
+        for key, text in _written_by(path, path.stat().st_mtime_ns):
+            if holds(text):
+                yield Place("property", str(path.relative_to(ws.root)), text, field=key)
+
+
+@lru_cache(maxsize=4096)
+def _written_by(path: Path, _mtime: int) -> list[tuple[str, str]]:
+    """:func:`ingest.docx_reader.written_by` of the file at ``path`` as it was at ``_mtime``
+    (read once for the name and each of its :func:`parts`)."""
+    with path.open("rb") as fh:
+        if fh.read(2) != b"PK":
+            return []
+    return written_by(path.read_bytes())
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+
+
 def _quarantine(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
     folder = ws.quarantine_dir
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
@@ -356,6 +387,7 @@ def _look(ws: Workspace, holds: Callable[[str], bool]) -> list[Place]:
         ),
         *_registers_aside(ws, holds),
         *_quarantine(ws, holds),
+        *_properties(ws, holds),
         *_in_lines(root / SENDLOG, "sendlog", holds, sent),
         *_in_lines(root / ISSUED, "issued", holds, issued),
         *_exports(ws, holds),
@@ -370,6 +402,7 @@ WHERE = (
     "journal",
     "aside",
     "quarantine",
+    "property",
     "sendlog",
     "issued",
     "mail",

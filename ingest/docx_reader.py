@@ -320,6 +320,44 @@ def _application(pkg: ZipPackage, part: str | None) -> str:
     return (node.text or "").strip()[:120] if node is not None else ""
 
 
+WRITTEN_BY = {
+    "{http://purl.org/dc/elements/1.1/}creator": "creator",
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy": (
+        "lastModifiedBy"
+    ),
+    "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}initial-creator": "initial-creator",
+}
+"""The document properties that name who wrote a Word file (``docProps/core.xml``) or an
+OpenDocument one (``meta.xml``) and who saved it last, by their names in the file."""
+
+
+def written_by(data: bytes) -> list[tuple[str, str]]:
+    """Who a Word or OpenDocument file says wrote it and saved it last (:data:`WRITTEN_BY`,
+    each with its text): a person's name as the program takes it from the account (``Zofia
+    Wiśniewska``; formgen's own forms say ``formgen``). No reader takes it into a submission:
+    it stays in the archived original, where ``register find --all`` and ``register erase``
+    look at it. ``[]`` for any other file, or one that cannot be read."""
+    if not data.startswith(ZIP_MAGICS):
+        return []
+    try:
+        pkg = open_zip(data, "")
+        if pkg.has("meta.xml"):
+            part = "meta.xml"
+        else:
+            rels = _relations(pkg) if pkg.has("_rels/.rels") else {}
+            part = rels.get(CORE_REL, "docProps/core.xml")
+        if not pkg.has(part):
+            return []
+        root = pkg.xml(part)
+    except DocxError:
+        return []
+    return [
+        (WRITTEN_BY[str(e.tag)], text)
+        for e in root.iter()
+        if str(e.tag) in WRITTEN_BY and (text := (e.text or "").strip())
+    ]
+
+
 def _core_timestamps(pkg: ZipPackage, part: str | None) -> dict[str, str]:
     if not part or not pkg.has(part):
         return {}

@@ -12,7 +12,8 @@ the current one and every earlier one — from everything the workspace keeps:
   keeps a keyed hash of what it said (``keyed``: :func:`ingest.register.content_hash`), so that
   a copy of its file saved again is still one ingested already;
 * the institution's archived originals (the journal says which returns, lists and checklists
-  brought it values) that carry a value: deleted (a value cannot be cut out of a PDF reliably).
+  brought it values) that carry a value, or that a person of an erased name says she wrote or
+  saved last (a Word file's ``lastModifiedBy``: :func:`_filled_in`): deleted (a value cannot be cut out of a PDF reliably).
   Their journaled submissions stay, so ``register rebuild`` still works, and ``rebuild
   --reread`` takes the journal's copy of an erased original. A checklist naming several
   institutions goes too: the others keep their values, only the file goes;
@@ -107,6 +108,8 @@ from formgen.record import ERASED, ERASED_MARK
 from formgen.sendlog import SENDLOG, TEST_DRAFTS, SendLog
 from formgen.workspace import ISSUED, Workspace, fsync_dir, write_atomic
 from ingest import journal, quarantine, spool
+from ingest.access import parts
+from ingest.docx_reader import written_by
 from ingest.printed import extracted, visual
 from ingest.register import (
     EDITED,
@@ -1067,10 +1070,12 @@ def _plan(
             or iid in went_to.get(op["seq"], ())
         )
     }
+    names = [*needles, *(part for n in needles for part in parts(n))]
     originals = tuple(
         original(p, p.name)
         for p in _files(ws.archive_dir)
-        if p.name in carried | srcs or (p.name in ours and holds(p.read_bytes(), needles))
+        if p.name in carried | srcs
+        or (p.name in ours and (holds(data := p.read_bytes(), needles) or _filled_in(data, names)))
     )
     provenance = tuple(marks.written)
     senders = {parseaddr(t)[1].lower() for k, t in provenance if k == "mail_from"} - {""}
@@ -1139,6 +1144,15 @@ def _plan(
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
     return replace(erasure, aside=tuple(copies)), lines, marks, copies
+
+
+def _filled_in(data: bytes, names: list[str]) -> bool:
+    """Whether a Word or OpenDocument file says one of ``names`` wrote it or saved it last
+    (:func:`ingest.docx_reader.written_by`), as whole words, also written otherwise
+    (:func:`_loosely_holds`): the person who filled it in, as Word names her (``Zofia
+    Wiśniewska``, ``Wiśniewska, Zofia`` of the erased „Zofia Wiśniewska-Łęcka“: its
+    :func:`ingest.access.parts` too)."""
+    return any(_loosely_holds(text.encode(), names) for _key, text in written_by(data))
 
 
 def _made_for(ws: Workspace, path: Path) -> str | None:

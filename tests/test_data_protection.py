@@ -20,6 +20,7 @@ import io
 import json
 import os
 import re
+import zipfile
 from collections.abc import Iterator
 from email import message_from_bytes
 from email.message import EmailMessage
@@ -650,3 +651,72 @@ def test_erase_marks_her_values_in_the_copies_repair_and_rebuild_kept_aside(
     nowhere = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
     assert nowhere.startswith(f"„Zofia Wiśniewska-Łęcka“: nirgends gefunden in {ws}\n"), nowhere
     fg("register", "rebuild", "-w", ws)
+
+
+def _saved_by(docx: bytes, name: str) -> bytes:
+    """``docx`` as Word saves it under an account named ``name`` (``docProps/core.xml``'s
+    lastModifiedBy, its letters beyond ASCII as XML character references)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename == "docProps/core.xml":
+                written = name.encode("ascii", "xmlcharrefreplace")
+                tag = b"<cp:lastModifiedBy>", b"</cp:lastModifiedBy>"
+                data = data.replace(b"formgen".join(tag), written.join(tag))
+                assert written.join(tag) in data
+            new.writestr(item, data)
+    return out.getvalue()
+
+
+def test_erase_and_find_all_reach_the_name_a_word_return_says_saved_it(tmp_path: Path) -> None:
+    """Found in s20: Zofia filled in her institution's Word form before she was its contact
+    person (the list had none), and Word wrote its account's name into the file: „Zofia
+    Wiśniewska“ as lastModifiedBy. No reader takes it in, so it lay in the archived original
+    only: 'find --all' said nothing of it, and erasing „Zofia Wiśniewska-Łęcka“ (set later by
+    telephone) kept the file, which held no erased value as it was written. Now find --all
+    names the file with the property, as holding a part of her name, and the erasure deletes
+    the institution's own return that names her so."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    without_her = POLISH.replace(
+        "Zofia Wiśniewska-Łęcka;0211 9876543;zofia.wl@poradnia-example.org", ";;"
+    )
+    (tmp_path / "liste.csv").write_text(without_her, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Bestandsliste")
+    form = tmp_path / "Formular.docx"
+    fg("generate", "docx", "--institution", "inst-0001", "-w", ws, "--out", form)
+    back = tmp_path / "Eingang" / "Rückmeldung Poradnia.docx"
+    back.parent.mkdir()
+    back.write_bytes(_saved_by(form.read_bytes(), "Zofia Wiśniewska"))
+    fg("ingest", back, "-w", ws)
+    (archived,) = (p for p in (ws / "archive").glob("*/*") if p.read_bytes()[:2] == b"PK")
+    fg("register", "set", "inst-0001", "krisendienst.contact_name", "Zofia Wiśniewska-Łęcka", "-w", ws, "--note", "per Telefon")  # fmt: skip
+
+    found = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
+    lines = found.splitlines()
+    at = lines.index(
+        "Wer die Word- und OpenDocument-Dateien in archive/ und quarantine/ schrieb und zuletzt "
+        "speicherte (ihre Dokumenteigenschaften):"
+    )
+    assert lines[at + 1] == (
+        f"  {archived.relative_to(ws)} · lastModifiedBy · nur „Zofia“: „Zofia Wiśniewska“"
+    ), found
+    places = json.loads(fg("register", "find", "--all", "Wiśniewska", "-w", ws, "--json").output)[
+        "places"
+    ]
+    assert {
+        "where": "property",
+        "file": str(archived.relative_to(ws)),
+        "text": "Zofia Wiśniewska",
+        "field": "lastModifiedBy",
+    }.items() <= next(p for p in places if p["where"] == "property").items()
+
+    erased = fg("register", "erase", "inst-0001", "krisendienst.contact_name", "-w", ws, "--note", "Art. 17", "--yes").output  # fmt: skip
+
+    assert "  archiviertes Original, wird gelöscht: Rückmeldung Poradnia.docx (" in erased
+    assert not archived.exists()
+    nowhere = fg("register", "find", "--all", "Zofia Wiśniewska-Łęcka", "-w", ws).output
+    assert nowhere.startswith(f"„Zofia Wiśniewska-Łęcka“: nirgends gefunden in {ws}\n"), nowhere
+    history = fg("register", "history", "inst-0001", "-w", ws).output
+    assert "Rückmeldung Poradnia.docx" in history  # its values and source stay

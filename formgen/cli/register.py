@@ -487,7 +487,8 @@ def erase(
     place; the history shows the erasure with the note), and with them what the institution's
     own returns that held one say of who sent them (file name, sender, subject: a private
     address, a short form of the name), whole; archived originals and quarantine
-    copies that carry one are deleted (also a checklist that names other institutions: they
+    copies that carry one are deleted (its own returns also where Word says she saved them:
+    lastModifiedBy) (also a checklist that names other institutions: they
     keep their values, only the file goes), and so are quarantine copies mailed from the
     institution's address or naming its form; the send log's entries of the institution get the
     marker, and so do the copies 'register repair' and 'register rebuild' kept aside (a damaged
@@ -1081,7 +1082,7 @@ def find(
     access request, DSGVO Art. 15: 'formgen register find --all "Oksana Petrenko"'): the
     values now and earlier, where they came from (file names, mail senders), held values,
     the journal and the copies 'register repair' and 'register rebuild' kept aside, the
-    quarantine's records, the send log, the forms issued (issued.jsonl) and
+    quarantine's records, who the Word files in the archive and the quarantine say saved them, the send log, the forms issued (issued.jsonl) and
     the reports and exports, and the mails a form found there went out with; each place with
     its file, institution, field and date. The files formgen wrote outside the workspace
     (--out, --output, -o) are named, not searched. A phone number is matched by its digits."""
@@ -1171,7 +1172,7 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts.append(f"{p.institution_id} {name}".strip())
             if p.line is not None:
                 parts.append(say("access_line", lang, file=p.file, n=p.line))
-            elif p.where in ("quarantine", "export"):
+            elif p.where in ("quarantine", "export", "property"):
                 parts.append(p.file)
             if p.where == "mail":  # a mail: its round, sent or a draft
                 parts += [p.about or "?", say(f"access_mail_{p.field}", lang)]
