@@ -12,11 +12,11 @@ the current one and every earlier one — from everything the workspace keeps:
   keeps a keyed hash of what it said (``keyed``: :func:`ingest.register.content_hash`), so that
   a copy of its file saved again is still one ingested already;
 * the institution's archived originals (the journal says which returns, lists and checklists
-  brought it values) that carry a value, or that a person of an erased name says she wrote or
-  saved last (a Word file's ``lastModifiedBy``: :func:`_filled_in`): deleted (a value cannot be cut out of a PDF reliably).
-  Their journaled submissions stay, so ``register rebuild`` still works, and ``rebuild
-  --reread`` takes the journal's copy of an erased original. A checklist naming several
-  institutions goes too: the others keep their values, only the file goes;
+  brought it values) that carry a value, or that say a person of an erased name wrote or saved
+  them (a Word file's ``lastModifiedBy``: :func:`_filled_in`): deleted (a value cannot be cut
+  out of a PDF reliably). Their journaled submissions stay, so ``register rebuild`` still
+  works, and ``rebuild --reread`` takes the journal's copy of an erased original. A checklist
+  naming several institutions goes too: the others keep their values, only the file goes;
 * the send log: the institution's entries with the value (its address) get the marker;
 * the copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal, a
   damaged or hand-edited ``register.json``): the values marked in them as in the journal and
@@ -82,7 +82,6 @@ import hmac
 import html
 import html.entities
 import io
-import itertools
 import json
 import re
 import shutil
@@ -701,8 +700,8 @@ def _aside(
 ) -> dict[Path, bytes]:
     """The copies ``register repair`` and ``register rebuild`` kept aside
     (:func:`ingest.journal.kept_aside`) that hold an erased value (``srcs``: the returns that
-    brought or held one, whose provenance goes), each with its bytes with
-    the values marked as in the live files: a journal's operations as the journal's
+    brought or held one, whose provenance goes), each with its bytes with the values marked
+    as in the live files: a journal's operations as the journal's
     (:func:`_mark_op`), a register as a repaired journal's base (:func:`_mark_base`), so that
     another institution's value of the same text stays; what cannot be read so (the damage
     they were kept for) as text, the value wherever it is written in it (:func:`_text_marked`).
@@ -738,7 +737,8 @@ def _journal_copy_marked(
         except ValueError:
             op = None
         ops.append(op if isinstance(op, dict) else None)
-    whole = [op for op in itertools.takewhile(lambda op: op is not None, ops) if op is not None]
+    damage = next((i for i, op in enumerate(ops) if op is None), len(ops))
+    whole = [op for op in ops[:damage] if op is not None]
     try:
         went = _went_to(ws, whole)
     except _NOT_READ:
@@ -780,9 +780,8 @@ def _text_marked(data: bytes, marks: _Marks) -> bytes:
     """``data``, a text that cannot be read as what it was, with every erased value (and what
     a return said of who sent it, erased whole; a sender's name and address also each on its
     own, a damaged copy may hold one without the other) replaced by its marker wherever it is
-    written:
-    as typed, as JSON writes it (``\\u0119`` too, in either case), also as whole words
-    written otherwise (:func:`_loosely_replaced`)."""
+    written: as typed, as JSON writes it (``\\u0119`` too, in either case), also as whole
+    words written otherwise (:func:`_loosely_replaced`)."""
     text = data.decode("utf-8", "surrogateescape")
     found = [(t, n) for n, texts in marks.texts.items() for t in texts]
     for (key, t), n in marks.written.items():  # a sender's name and address also apart
