@@ -34,6 +34,7 @@ from reportlab.pdfgen import canvas
 from formgen.cli import main
 from formgen.messages import date_text
 from ingest.access import parts
+from ingest.docx_reader import written_by
 
 README = Path(__file__).parent.parent / "README.md"
 
@@ -720,3 +721,22 @@ def test_erase_and_find_all_reach_the_name_a_word_return_says_saved_it(tmp_path:
     assert nowhere.startswith(f"„Zofia Wiśniewska-Łęcka“: nirgends gefunden in {ws}\n"), nowhere
     history = fg("register", "history", "inst-0001", "-w", ws).output
     assert "Rückmeldung Poradnia.docx" in history  # its values and source stay
+
+
+SAVED = sorted(p for p in (README.parent / "samples").rglob("*") if p.suffix in (".docx", ".odt"))
+
+
+@pytest.mark.parametrize("sample", SAVED, ids=lambda p: p.name)
+def test_who_wrote_a_word_or_opendocument_return_is_read_from_what_real_programs_saved(
+    sample: Path,
+) -> None:
+    """Word, LibreOffice 7.4 and 25.2 (DOCX and ODT) as they saved formgen's forms keep it as
+    the document's creator, where an account's name goes when a person saves it (Word's
+    lastModifiedBy, LibreOffice's dc:creator): written_by reads each; a file packed with a
+    password says nothing."""
+    said = dict(written_by(sample.read_bytes()))
+    if "passwort" in sample.name:
+        assert said == {}
+    else:
+        assert said.get("creator", said.get("initial-creator")) == "formgen", said
+        assert set(said) <= {"creator", "lastModifiedBy", "initial-creator"}
