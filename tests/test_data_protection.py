@@ -598,9 +598,9 @@ def test_erase_marks_her_values_in_the_copies_repair_and_rebuild_kept_aside(
     name as „Wi\\u015bniewska“) and kept aside by 'register rebuild', a damaged journal and a
     cut register.json (saved so too) kept aside by 'register repair': 'find --all' did not
     look into the register's copies, and 'register erase' left her name, phone and address
-    in all three, saying to delete them by hand. Now find --all names the lines of each, and the erasure
-    marks her values in them as in the live files (a damaged line as text, wherever it is
-    written), names each, and keeps the copies: the other institution's values stay there,
+    in all three, saying to delete them by hand. Now find --all names the lines of each, and the
+    erasure marks her values in them as in the live files (a damaged line as text, wherever it
+    is written), names each, and keeps the copies: the other institution's values stay there,
     and so does what they show of what was lost."""
     ws = _mailed_back_by_her(tmp_path)
     register_json, journal = ws / "register.json", ws / "journal.jsonl"

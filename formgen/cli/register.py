@@ -1083,8 +1083,9 @@ def find(
     values now and earlier, where they came from (file names, mail senders), held values,
     the journal and the copies 'register repair' and 'register rebuild' kept aside, the
     quarantine's records, who the Word files in the archive and the quarantine say saved
-    them, the send log, the forms issued (issued.jsonl) and the reports and exports, and the mails a form found there went out with; each place with
-    its file, institution, field and date. The files formgen wrote outside the workspace
+    them, the send log, the forms issued (issued.jsonl) and the reports and exports, and the
+    mails a form found there went out with; each place with its file, institution, field and
+    date. The files formgen wrote outside the workspace
     (--out, --output, -o) are named, not searched. A phone number is matched by its digits."""
     if words and text:
         raise click.UsageError(Said("reg_usage_text_once"))
