@@ -34,7 +34,6 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +43,7 @@ from formgen.workspace import ISSUED, REGISTER, Workspace
 from ingest.docx_reader import written_by
 from ingest.journal import JOURNAL, archive_path, kept_aside
 from ingest.register import IMPORT
-from ingest.search import matcher
+from ingest.search import matchers
 
 TEXT_EXPORTS = (".txt", ".csv", ".json")
 """Files under ``exports/`` searched line by line; the others (PDF prints, XLSX tables) are
@@ -87,6 +86,12 @@ class Place:
         return asdict(self)
 
 
+Which = Callable[[str], tuple[bool, ...]]
+"""Which of the texts looked for a stored text holds (:func:`ingest.search.matchers`)."""
+Found = Iterator[tuple[int, Place]]
+"""Places, each with the number of the text looked for that it holds."""
+
+
 def _leaves(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
     """Every text in ``data`` with the key it stands under (a list's items under the list's)."""
     if isinstance(data, dict):
@@ -99,15 +104,20 @@ def _leaves(data: Any, key: str = "") -> Iterator[tuple[str, str]]:
         yield key, data
 
 
-def _found(data: Any, holds: Callable[[str], bool]) -> tuple[list[str], str] | None:
-    """The keys under which ``data`` holds a matching text, and the first such text."""
-    keys: dict[str, None] = {}
-    first = ""
+def _held(text: str, which: Which) -> list[int]:
+    """The numbers of the texts looked for that ``text`` holds."""
+    held = which(text)
+    return [i for i, hit in enumerate(held) if hit] if any(held) else []
+
+
+def _found(data: Any, which: Which) -> dict[int, tuple[list[str], str]]:
+    """For each text looked for that ``data`` holds: the keys under which it holds it, and the
+    first such text."""
+    found: dict[int, tuple[dict[str, None], str]] = {}
     for key, text in _leaves(data):
-        if holds(text):
-            keys[key] = None
-            first = first or text
-    return (list(keys), first) if keys else None
+        for i in _held(text, which):
+            found.setdefault(i, ({}, text))[0][key] = None
+    return {i: (list(keys), first) for i, (keys, first) in found.items()}
 
 
 def _value(stored: Any) -> str:
@@ -132,38 +142,35 @@ def _lines(path: Path) -> Iterator[tuple[int, Any, str]]:
 
 
 def _in_lines(
-    path: Path, where: str, holds: Callable[[str], bool], describe: Callable[[Any], dict[str, Any]]
-) -> Iterator[Place]:
+    path: Path, where: str, which: Which, describe: Callable[[Any], dict[str, Any]]
+) -> Found:
     name = path.name
     for n, data, line in _lines(path):
-        found = _found(data, holds) if data is not None else ([], line) if holds(line) else None
-        if found is None:
-            continue
-        keys, text = found
-        more = describe(data) if isinstance(data, dict) else {}
-        field = ", ".join(keys) or None
-        yield Place(where, name, text, field=field, line=n, **more)
+        found = _found(line if data is None else data, which)  # a damaged line: as text
+        more = describe(data) if found and isinstance(data, dict) else {}
+        for i, (keys, text) in found.items():
+            yield i, Place(where, name, text, field=", ".join(keys) or None, line=n, **more)
 
 
-def _register(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+def _register(ws: Workspace, which: Which) -> Found:
     path = ws.root / REGISTER
     if not path.is_file():
         return
     text = path.read_text("utf-8", errors="replace")
     try:
-        places = list(_register_places(ws, json.loads(text), holds))
+        places = list(_register_places(ws, json.loads(text), which))
     except (ValueError, AttributeError, TypeError):
         # damaged, or edited by hand into another shape: an access request is answered all the
         # same, every line of the file searched as text
         places = [
-            Place("value", REGISTER, line.strip(), line=n)
+            (i, Place("value", REGISTER, line.strip(), line=n))
             for n, line in enumerate(text.splitlines(), 1)
-            if holds(line)
+            for i in _held(line, which)
         ]
     yield from places
 
 
-def _register_places(ws: Workspace, reg: Any, holds: Callable[[str], bool]) -> Iterator[Place]:
+def _register_places(ws: Workspace, reg: Any, which: Which) -> Found:
     sources = reg.get("sources") or {}
 
     def origin(stored: Any) -> dict[str, Any]:
@@ -177,40 +184,33 @@ def _register_places(ws: Workspace, reg: Any, holds: Callable[[str], bool]) -> I
         for cid, entry in (inst.get("entries") or {}).items():
             now += [(f"{cid}.{k}", v) for k, v in (entry.get("fields") or {}).items()]
         for field, stored in now:
-            if holds(text := _value(stored)):
-                yield Place("value", REGISTER, text, iid, field, **origin(stored))
+            for i in _held(text := _value(stored), which):
+                yield i, Place("value", REGISTER, text, iid, field, **origin(stored))
         for revision in inst.get("history") or ():
+            at = revision.get("at")
             for field, old, _new in revision.get("changes") or ():
-                if holds(text := _value(old)):
-                    yield Place("earlier", REGISTER, text, iid, field, revision.get("at"))
+                for i in _held(text := _value(old), which):
+                    yield i, Place("earlier", REGISTER, text, iid, field, at)
             said = {k: v for k, v in revision.items() if k != "changes"}
-            if found := _found(said, holds):
-                keys, text = found
-                yield Place("earlier", REGISTER, text, iid, ", ".join(keys), revision.get("at"))
+            for i, (keys, text) in _found(said, which).items():
+                yield i, Place("earlier", REGISTER, text, iid, ", ".join(keys), at)
     for kind in ("conflicts", "duplicates"):
         for number, held in (reg.get(kind) or {}).items():
-            if found := _found(held, holds):
+            for i, (keys, text) in _found(held, which).items():
                 iid = held.get("institution_id") or held.get("candidate")
-                field = held.get("path") or ", ".join(found[0])
-                yield Place("held", REGISTER, found[1], iid, field, held.get("at"), number)
+                field = held.get("path") or ", ".join(keys)
+                yield i, Place("held", REGISTER, text, iid, field, held.get("at"), number)
     for sha, src in sources.items():
-        if found := _found(src, holds):
+        for i, (keys, text) in _found(src, which).items():
             kept = archive_path(ws, sha)
             about = str(src.get("file_name") or "")
             if kept.is_file():
                 about += f" ({kept.relative_to(ws.root)})"
-            yield Place(
-                "source",
-                REGISTER,
-                found[1],
-                None,
-                ", ".join(found[0]),
-                src.get("ingested_at"),
-                about,
-            )
+            at = src.get("ingested_at")
+            yield i, Place("source", REGISTER, text, None, ", ".join(keys), at, about)
 
 
-def _registers_aside(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+def _registers_aside(ws: Workspace, which: Which) -> Found:
     """The copies of ``register.json`` that ``register repair`` and ``register rebuild`` kept
     aside (damaged, or changed outside formgen), line by line as text (what they hold need
     not be a register), a character JSON writes as ``\\u0142`` as the character."""
@@ -218,8 +218,8 @@ def _registers_aside(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Pl
         if path.name.startswith(REGISTER):
             text = path.read_text("utf-8", errors="replace")
             for n, line in enumerate(map(_unescaped, text.splitlines()), 1):
-                if holds(line):
-                    yield Place("aside", path.name, line.strip(), line=n)
+                for i in _held(line, which):
+                    yield i, Place("aside", path.name, line.strip(), line=n)
 
 
 def _unescaped(text: str) -> str:
@@ -231,20 +231,18 @@ def _unescaped(text: str) -> str:
 _ESCAPES = re.compile(r"(?:\\u[0-9a-fA-F]{4})+")
 
 
-def _properties(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+def _properties(ws: Workspace, which: Which) -> Found:
     """Who the archived originals and quarantine copies that are Word or OpenDocument files
     say wrote them and saved them last (:func:`ingest.docx_reader.written_by`): a person's
     name that no reader takes into the register."""
     for path in (*_files(ws.archive_dir), *_files(ws.quarantine_dir)):
-        for key, text in _written_by(path, path.stat().st_mtime_ns):
-            if holds(text):
-                yield Place("property", str(path.relative_to(ws.root)), text, field=key)
+        for key, text in _written_by(path):
+            for i in _held(text, which):
+                yield i, Place("property", str(path.relative_to(ws.root)), text, field=key)
 
 
-@lru_cache(maxsize=4096)
-def _written_by(path: Path, _mtime: int) -> list[tuple[str, str]]:
-    """:func:`ingest.docx_reader.written_by` of the file at ``path`` as it was at ``_mtime``
-    (read once for the name and each of its :func:`parts`)."""
+def _written_by(path: Path) -> list[tuple[str, str]]:
+    """:func:`ingest.docx_reader.written_by` of the file at ``path``, where it is a ZIP."""
     with path.open("rb") as fh:
         if fh.read(2) != b"PK":
             return []
@@ -255,7 +253,7 @@ def _files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
 
 
-def _quarantine(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+def _quarantine(ws: Workspace, which: Which) -> Found:
     folder = ws.quarantine_dir
     for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
         text = path.read_text("utf-8", errors="replace")
@@ -263,29 +261,34 @@ def _quarantine(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
             record = json.loads(text)
         except json.JSONDecodeError:
             record = text
-        if found := _found(record, holds):
-            first = (record.get("arrivals") or [{}])[0] if isinstance(record, dict) else {}
-            first = first if isinstance(first, dict) else {}
-            about = f"{path.stem[:8]} {first.get('file_name') or ''}".strip()
-            yield Place(
-                "quarantine",
-                str(path.relative_to(ws.root)),
-                found[1],
-                field=", ".join(found[0]),
-                at=first.get("quarantined_at"),
-                about=about,
+        if not (found := _found(record, which)):
+            continue
+        first = (record.get("arrivals") or [{}])[0] if isinstance(record, dict) else {}
+        first = first if isinstance(first, dict) else {}
+        about = f"{path.stem[:8]} {first.get('file_name') or ''}".strip()
+        for i, (keys, held) in found.items():
+            yield (
+                i,
+                Place(
+                    "quarantine",
+                    str(path.relative_to(ws.root)),
+                    held,
+                    field=", ".join(keys),
+                    at=first.get("quarantined_at"),
+                    about=about,
+                ),
             )
 
 
-def _exports(ws: Workspace, holds: Callable[[str], bool]) -> Iterator[Place]:
+def _exports(ws: Workspace, which: Which) -> Found:
     folder = ws.exports_dir
     for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
         if path.suffix.lower() not in TEXT_EXPORTS or not path.is_file():
             continue
         text = path.read_text("utf-8-sig", errors="replace")
         for n, line in enumerate(text.splitlines(), 1):
-            if holds(line):
-                yield Place("export", str(path.relative_to(ws.root)), line.strip(), line=n)
+            for i in _held(line, which):
+                yield i, Place("export", str(path.relative_to(ws.root)), line.strip(), line=n)
 
 
 def parts(text: str) -> list[str]:
@@ -304,14 +307,15 @@ def parts(text: str) -> list[str]:
 def look(ws: Workspace, text: str) -> list[Place]:
     """Every place of the workspace that holds ``text`` (see the module docstring); then, for
     a name of several words, every other place that holds one of its :func:`parts`, marked
-    :attr:`Place.partial`."""
-    places = _look(ws, matcher(text))
+    :attr:`Place.partial`: the workspace read once, for all of them."""
+    texts = [text, *parts(text)]
+    found = sorted(_look(ws, matchers(texts)), key=lambda f: f[0])  # the whole text's first
+    places = [place for i, place in found if i == 0]
     seen = set(map(_spot, places))
-    for part in parts(text):
-        for place in _look(ws, matcher(part)):
-            if _spot(place) not in seen:
-                seen.add(_spot(place))
-                places.append(replace(place, partial=part))
+    for i, place in found:
+        if i and _spot(place) not in seen:
+            seen.add(_spot(place))
+            places.append(replace(place, partial=texts[i]))
     return places + _mails(ws, places)
 
 
@@ -344,7 +348,10 @@ def _spot(place: Place) -> Place:
     return replace(place, text="", field=None if whole else place.field)
 
 
-def _look(ws: Workspace, holds: Callable[[str], bool]) -> list[Place]:
+def _look(ws: Workspace, which: Which) -> list[tuple[int, Place]]:
+    """Every place of the workspace that holds one of the texts ``which`` looks for, with the
+    number of that text, in the order :data:`WHERE` lists them (a place that holds several:
+    once for each)."""
     root = ws.root
 
     def sent(line: dict[str, Any]) -> dict[str, Any]:
@@ -377,20 +384,20 @@ def _look(ws: Workspace, holds: Callable[[str], bool]) -> list[Place]:
         }
 
     return [
-        *_register(ws, holds),
-        *_in_lines(root / JOURNAL, "journal", holds, journaled),
+        *_register(ws, which),
+        *_in_lines(root / JOURNAL, "journal", which, journaled),
         # a damaged journal 'register repair' kept aside
         *(
             place
             for kept in sorted(root.glob(f"{JOURNAL}.damaged-*"))
-            for place in _in_lines(kept, "journal", holds, journaled)
+            for place in _in_lines(kept, "journal", which, journaled)
         ),
-        *_registers_aside(ws, holds),
-        *_quarantine(ws, holds),
-        *_properties(ws, holds),
-        *_in_lines(root / SENDLOG, "sendlog", holds, sent),
-        *_in_lines(root / ISSUED, "issued", holds, issued),
-        *_exports(ws, holds),
+        *_registers_aside(ws, which),
+        *_quarantine(ws, which),
+        *_properties(ws, which),
+        *_in_lines(root / SENDLOG, "sendlog", which, sent),
+        *_in_lines(root / ISSUED, "issued", which, issued),
+        *_exports(ws, which),
     ]
 
 

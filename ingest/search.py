@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,15 +64,31 @@ def matcher(text: str) -> Callable[[str], bool]:
     NFD aside), or, when ``text`` is a phone number, its digits in a number of the stored text
     (:func:`ingest.matching.normalise_phone`, the „(0)“ of „+49 (0)211 …“ left out as when it
     is dialled: ``0211/9876543`` and ``+49 (0)211 9876543`` find ``+49 211 9876543``)."""
-    words = fold(pasted(text)).split()
-    digits = _digits(text) if PHONE.fullmatch(text.strip()) else ""
-    digits = digits if len(digits) >= 5 else ""
+    which = matchers((text,))
+    return lambda stored: which(stored)[0]
 
-    def holds(stored: str) -> bool:
+
+def matchers(texts: Sequence[str]) -> Callable[[str], tuple[bool, ...]]:
+    """Which of ``texts`` a stored text holds, each as :func:`matcher` has it: a stored text
+    folded once for all of them (``register find --all`` looks for a name and its parts in one
+    reading of the workspace)."""
+    needles = []
+    for text in texts:
+        digits = _digits(text) if PHONE.fullmatch(text.strip()) else ""
+        needles.append((fold(pasted(text)).split(), digits if len(digits) >= 5 else ""))
+
+    def holds(stored: str) -> tuple[bool, ...]:
         folded = fold(pasted(stored))
-        if words and all(w in folded for w in words):
-            return True
-        return bool(digits) and any(digits in _digits(m.group()) for m in PHONE.finditer(stored))
+        numbers: list[str] | None = None  # the stored text's phone numbers, where looked for
+        held = []
+        for words, digits in needles:
+            hit = bool(words) and all(w in folded for w in words)
+            if not hit and digits:
+                if numbers is None:
+                    numbers = [_digits(m.group()) for m in PHONE.finditer(stored)]
+                hit = any(digits in number for number in numbers)
+            held.append(hit)
+        return tuple(held)
 
     # a workspace holds the same texts again and again (each revision of the journal, the
     # register's history): each is looked at once

@@ -33,7 +33,8 @@ from reportlab.pdfgen import canvas
 
 from formgen.cli import main
 from formgen.messages import date_text
-from ingest.access import parts
+from formgen.workspace import Workspace
+from ingest.access import look, parts
 from ingest.docx_reader import written_by
 
 README = Path(__file__).parent.parent / "README.md"
@@ -741,3 +742,39 @@ def test_who_wrote_a_word_or_opendocument_return_is_read_from_what_real_programs
     else:
         assert said.get("creator", said.get("initial-creator")) == "formgen", said
         assert set(said) <= {"creator", "lastModifiedBy", "initial-creator"}
+def test_an_access_request_for_a_name_of_several_words_reads_each_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name and its parts are looked for in one reading of the workspace: „Zofia
+    Wiśniewska-Łęcka“ read register.json, the journal, issued.jsonl, the send log and each
+    export four times, once for the name and once more for each part (s20C: 0.40 s CPU instead
+    of 0.10 s at 300 institutions). The places are found as before: the name's whole, a part's
+    where the name is not, with the part."""
+    ws = tmp_path / "ws"
+    fg("init", ws, "--sender", "spkom@example.org")
+    (tmp_path / "liste.csv").write_text(POLISH, "utf-8")
+    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Bestandsliste")
+    fg("mail", "--from-register", "-w", ws, "--drafts", tmp_path / "Entwürfe")
+    # another contact of the same surname, and a table of the register
+    fg("register", "set", "inst-0002", "psychotherapie.contact_name", "Jan Łęcka", "-w", ws,
+       "--note", "tel.")  # fmt: skip
+    fg("register", "export", "--format", "csv", "-w", ws)
+    read: list[str] = []
+    read_text = Path.read_text
+
+    def counted(path: Path, *args: str, **kwargs: str) -> str:
+        read.append(str(path.relative_to(ws)) if path.is_relative_to(ws) else str(path))
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", counted)
+    places = look(Workspace.open(ws), "Zofia Wiśniewska-Łęcka")
+
+    (export,) = (ws / "exports").glob("*.csv")
+    files = ("register.json", "journal.jsonl", "issued.jsonl", str(export.relative_to(ws)))
+    assert [read.count(f) for f in files] == [1, 1, 1, 1], read
+    found = {(p.where, p.institution_id, p.field, p.partial) for p in places if p.line is None}
+    assert ("value", "inst-0001", "krisendienst.contact_name", None) in found
+    assert ("value", "inst-0002", "psychotherapie.contact_name", "Łęcka") in found
+    lines = {(p.where, p.partial) for p in places if p.line is not None}
+    assert {("journal", None), ("journal", "Łęcka"), ("issued", None), ("export", None)} <= lines
+    assert ("export", "Łęcka") in lines  # the table's row of inst-0002
