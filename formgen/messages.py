@@ -556,6 +556,7 @@ WORDS: dict[str, dict[str, str]] = {
         "it with each row in one column; for it: --delimiter ';'",
         "printed": "{path}: printed register ({kb} KB)",
         "print_progress": "Printing the register",
+        "erase_progress": "Reading the printed registers",
         "printed_no_personal": "{path}: printed register ({kb} KB, without personal data)",
         "written_not_noted": "{path} was written, but formgen could not note it in {log} "
         "({error}): a later 'register erase' will not name it; delete it yourself once not needed",
@@ -2930,6 +2931,7 @@ WORDS: dict[str, dict[str, str]] = {
         "Excel zeigt jede Zeile in einer Spalte; dafür: --delimiter ';'",
         "printed": "{path}: gedrucktes Register ({kb}\u00a0KB)",
         "print_progress": "Register wird gedruckt",
+        "erase_progress": "Gedruckte Register werden gelesen",
         "printed_no_personal": "{path}: gedrucktes Register ({kb}\u00a0KB, ohne personenbezogene Daten)",
         "written_not_noted": "{path} wurde geschrieben, aber formgen konnte es nicht in {log} "
         "vermerken ({error}): ein späteres „register erase“ nennt es nicht; selbst löschen, sobald "

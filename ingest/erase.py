@@ -85,8 +85,9 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from functools import cache
@@ -96,6 +97,7 @@ from typing import Any
 import pdfminer.psparser
 import pdfplumber
 import pikepdf
+import pypdfium2
 from pdfminer.layout import LTChar, LTContainer
 
 from formgen.errors import RegisterError
@@ -232,8 +234,9 @@ def mask(text: str) -> str:
     return f"{text[:1]}…" if len(text) > 1 else "…"
 
 
-def holds(data: bytes, needles: Iterable[str]) -> bool:
-    """Whether ``data`` contains one of ``needles`` (see the module docstring)."""
+def holds(data: bytes, needles: Iterable[str], pages: Pages | None = None) -> bool:
+    """Whether ``data`` contains one of ``needles`` (see the module docstring); the pages of a
+    print read told to ``pages``."""
     needles = [n for n in needles if len(n) >= MIN_NEEDLE]
     if not needles:
         return False
@@ -252,7 +255,7 @@ def holds(data: bytes, needles: Iterable[str]) -> bool:
         except (zipfile.BadZipFile, OSError, NotImplementedError, RuntimeError):
             return False
     if b"%PDF-" in data[:1024]:
-        return _pdf_holds(data, needles, forms)
+        return _pdf_holds(data, needles, forms, pages)
     return False
 
 
@@ -375,7 +378,9 @@ def _named_references(chars: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("&(?:" + "|".join(map(re.escape, sorted(names))) + ")") if names else None
 
 
-def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
+def _pdf_holds(
+    data: bytes, needles: list[str], forms: list[bytes], pages: Pages | None = None
+) -> bool:
     try:
         with pikepdf.open(io.BytesIO(data)) as pdf:
             for obj in pdf.objects:
@@ -396,25 +401,125 @@ def _pdf_holds(data: bytes, needles: list[str], forms: list[bytes]) -> bool:
                 return False
     except pikepdf.PdfError:
         return False
-    # a print (the printed register) draws its text in a subset font, as glyph numbers: its
-    # lines as drawn, left to right (an Arabic value's letters in visual order, as
-    # :func:`ingest.printed.extracted` reads them; a print made before 2026-11-24 drew shaped
-    # presentation forms, :func:`ingest.printed.visual`), without the breaks a long value was
-    # wrapped at. Page by page, each freed once read (a page's characters take megabytes), up
-    # to the first that holds one: a value that goes on over a page is found with the end of
-    # the page before kept
+    return _print_holds(data, needles, pages or Pages())
+
+
+class Pages:
+    """The pages of prints :func:`holds` reads, told to ``tell`` as ``(done, total)`` (a
+    progress bar's), the total grown by each print opened."""
+
+    def __init__(self, tell: Callable[[int, int], None] = lambda _done, _total: None) -> None:
+        self.tell = tell
+        self.done = self.total = 0
+
+    def opened(self, count: int) -> None:
+        self.total += count
+        self.tell(self.done, self.total)
+
+    def read(self, count: int = 1) -> None:
+        self.done += count
+        self.tell(self.done, self.total)
+
+
+def _print_holds(data: bytes, needles: list[str], pages: Pages) -> bool:
+    """Whether a print (the printed register) shows one of ``needles``.
+
+    It draws its text in a subset font, as glyph numbers: its lines as drawn, left to right (an
+    Arabic value's letters in visual order, as :func:`ingest.printed.extracted` reads them; a
+    print made before 2026-11-24 drew shaped presentation forms, :func:`ingest.printed.visual`),
+    without the breaks a long value was wrapped at (:func:`_drawn_lines`, pdfminer's layout:
+    some 50 ms a page). That exact reading is kept for the pages that may show a value by the
+    words PDFium reads on them in a millisecond (:func:`_may_show`); a page read so is freed
+    once read (a page's characters take megabytes), up to the first that holds one: a value
+    that goes on over a page is found with the end of the page before kept."""
     drawn = {"".join(w.split()) for n in needles for w in (n, extracted(n), visual(n))}
     longest = max(map(len, drawn))
-    text = ""
+    read: dict[int, str] = {}  # the drawn lines of the last pages read exactly
+
+    def exactly(page: Any, n: int) -> str:
+        if n not in read:
+            read[n] = _drawn_lines(page)
+            page.close()
+            for gone in [k for k in read if k < n - 1]:
+                del read[gone]
+        return read[n]
+
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
-                text = text[-longest:] + _drawn_lines(page)
-                page.close()
-                if any(d in text for d in drawn):
-                    return True
+            count = len(pdf.pages)
+            pages.opened(count)
+            before: list[str] = []  # the words of the page before
+            for n, words in enumerate(_words_shown(data, count)):
+                if words is None or _may_show(before + words, drawn):
+                    tail = exactly(pdf.pages[n - 1], n - 1)[-longest:] if n else ""
+                    if any(d in tail + exactly(pdf.pages[n], n) for d in drawn):
+                        pages.read(count - n)
+                        return True
+                before = words or []
+                pages.read()
     except (pdfminer.psparser.PSException, ValueError, KeyError):  # PDF syntax errors too
         return False
+    return False
+
+
+def _words_shown(data: bytes, count: int) -> Iterator[list[str] | None]:
+    """The words on each of the ``count`` pages of a PDF as PDFium reads them (their letters
+    by the fonts' ToUnicode maps, in the order drawn but a line with right-to-left letters in
+    the order written, a space or a line break where the text leaves a gap or goes on a line
+    below); ``None`` for a page it cannot read."""
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError:
+        yield from (None for _ in range(count))
+        return
+
+    def words(n: int) -> list[str] | None:
+        try:
+            page = pdf[n]
+            text = page.get_textpage()
+        except (pypdfium2.PdfiumError, IndexError):
+            return None
+        shown: list[str] = text.get_text_range().split()
+        text.close()
+        page.close()
+        return shown
+
+    try:
+        yield from map(words, range(count))
+    finally:
+        pdf.close()
+
+
+def _may_show(words: list[str], drawn: set[str]) -> bool:
+    """Whether a page showing ``words`` (:func:`_words_shown`) may hold one of ``drawn`` (a
+    value's letters without spaces, as :func:`_drawn_lines` reads the page). PDFium reads a
+    line with right-to-left letters in reading order, each run of others in it turned
+    („Träger e.V. جمعية …“ as „جمعية … .V.e Träger“), where :func:`_drawn_lines` reads it
+    left to right: a value with such letters may be on a page holding them all; any other
+    in one word, or over several, broken only where the page's text is (the end of a word,
+    whole words, the start of a word: a value wrapped in its box), each read either way; both
+    compared in NFKC (a ligature „ﬀ“ as „ff“, a presentation form as its letter: whichever of
+    them a reader gives). Most pages hold no value looked for, and are not read exactly."""
+    read = [*words, *(w[::-1] for w in words)]
+    text = unicodedata.normalize("NFKC", "\n" + "\n".join(read) + "\n")
+    letters = set(text)
+    for value in {unicodedata.normalize("NFKC", d) for d in drawn}:
+        if value in text:
+            return True
+        if any(unicodedata.bidirectional(c) in ("R", "AL") for c in value):
+            if letters.issuperset(c for c in value if c.isalpha()):
+                return True
+            continue
+        ends = [j for j in range(1, len(value)) if value[:j] + "\n" in text]
+        seen = set(ends)
+        while ends:
+            j = ends.pop()
+            if "\n" + value[j:] in text:
+                return True
+            for k in range(j + 1, len(value)):
+                if k not in seen and "\n" + value[j:k] + "\n" in text:
+                    seen.add(k)
+                    ends.append(k)
     return False
 
 
@@ -944,7 +1049,7 @@ def _prefilled(ws: Workspace, iid: str, paths: list[str], marks: _Marks) -> set[
 
 
 def _outside(
-    ws: Workspace, iid: str, named: list[str]
+    ws: Workspace, iid: str, named: list[str], pages: Pages
 ) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
     """The files formgen wrote outside the workspace for ``iid`` or of the whole register that
     hold one of ``named``, and those no longer there (:attr:`Erasure.outside`, each with when
@@ -955,7 +1060,7 @@ def _outside(
             continue
         path = Path(w["path"])
         try:
-            if holds(path.read_bytes(), named):
+            if holds(path.read_bytes(), named, pages):
                 there.append((w["path"], w["at"]))
         except FileNotFoundError:
             gone.append((w["path"], w["at"]))
@@ -1019,7 +1124,7 @@ def _from_institution(
 
 
 def _plan(
-    ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False
+    ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False, pages: Pages | None = None
 ) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
@@ -1092,16 +1197,17 @@ def _plan(
     kept_aside = tuple(kept(p) for p in _files(ws.quarantine_dir) if p.suffix != ".json" and its(p))
     # an ingest report names the returns' files (and their mails' senders) too
     named = [*needles, *senders, *(t for k, t in provenance if k == "file_name")]
+    pages = pages or Pages()
     made = tuple(
         p
         for p in (*_files(ws.exports_dir), *_files(ws.forms_dir))
-        if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), named)
+        if _made_for(ws, p) in (None, iid) and holds(p.read_bytes(), named, pages)
     )
     deleted = {d for o in earlier for d in o.get("drafts", ())}
     # an original an earlier erasure (of any institution) deleted is not this one's to record
     deleted_before = {s for o in ops if o.get("op") == "erase" for s in o.get("originals", ())}
     drafts, missing, unproven = _drafts(ws, iid, needles, deleted)
-    outside = _outside(ws, iid, named)
+    outside = _outside(ws, iid, named, pages)
     inst = reg.institution(iid)
     holding = _holding(reg, needles)
     erasure = Erasure(
@@ -1210,16 +1316,19 @@ def erase(
     note: str,
     confirm: Callable[[Erasure], bool] = lambda _e: True,
     wait: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Erasure | None:
     """Erase every value ``iid`` holds or held at ``paths`` from the workspace (see the module
     docstring), holding the workspace's lock; ``confirm`` is asked with what will be erased
-    first (``False``: nothing is changed, ``None`` is returned). Raises :class:`RegisterError`
-    (nothing is changed) for a blank ``note`` and as :func:`plan`."""
+    first (``False``: nothing is changed, ``None`` is returned); ``progress`` is told the pages
+    of prints read before (:class:`Pages`). Raises :class:`RegisterError` (nothing is changed)
+    for a blank ``note`` and as :func:`plan`."""
     note = " ".join(note.split())
     if not note:
         raise RegisterError(Said("reg_erase_note_blank"))
     with ws.lock(wait), journal.no_cyclic_gc():
-        erasure, lines, marks, copies = _plan(ws, iid, paths, mend=True)
+        pages = Pages(progress) if progress else None
+        erasure, lines, marks, copies = _plan(ws, iid, paths, mend=True, pages=pages)
         if not confirm(erasure):
             return None
         # the files first, the journal last: a crash before the journal is written leaves the

@@ -9,6 +9,7 @@ only the commands that use them import them: ``register find`` starts without ei
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import json
@@ -54,6 +55,8 @@ PRINT_PROGRESS = 100
 """entries printed (each pass of the layout lays them out; 100: about 4 s)"""
 XLSX_PROGRESS = 300
 """institutions exported (300: about 2 s)"""
+ERASE_PROGRESS = 300
+"""pages of prints register erase reads (300 pages: about 1 s, more where many may show it)"""
 
 
 def json_option(func: F) -> F:
@@ -514,8 +517,11 @@ def erase(
 
     ws = Workspace.open(workspace_dir)
     lang = ws.language
+    bar = contextlib.ExitStack()  # the prints read: ended before what will be erased is said
+    tell = bar.enter_context(progress_bar(say("erase_progress", lang), ERASE_PROGRESS))
 
     def shown(e: erase_mod.Erasure) -> bool:
+        bar.close()
         reg = journal.load(ws)
         echo(say("erase_head", lang, iid=e.institution_id, name=e.name, paths=", ".join(e.paths)))
         # one merged into this one (register merge) is the same institution: said so apart
@@ -611,7 +617,8 @@ def erase(
             echo()
             return False
 
-    done = erase_mod.erase(ws, institution_id, paths, note, shown)
+    with bar:
+        done = erase_mod.erase(ws, institution_id, paths, note, shown, progress=tell)
     if done is None:
         raise click.ClickException(say("reg_erase_declined", lang))
     note = " ".join(note.split())
