@@ -747,8 +747,8 @@ def test_an_access_request_for_a_name_of_several_words_reads_each_file_once(
 ) -> None:
     """The name and its parts are looked for in one reading of the workspace: „Zofia
     Wiśniewska-Łęcka“ read register.json, the journal, issued.jsonl, the send log and each
-    export four times, once for the name and once more for each part (s20C: 0.40 s CPU instead
-    of 0.10 s at 300 institutions). The places are found as before: the name's whole, a part's
+    export four times, once for the name and once more for each part (s20C: 0.10 s CPU instead
+    of 0.40 s at 300 institutions). The places are found as before: the name's whole, a part's
     where the name is not, with the part."""
     ws = tmp_path / "ws"
     fg("init", ws, "--sender", "spkom@example.org")

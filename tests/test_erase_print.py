@@ -192,3 +192,22 @@ def test_erase_shows_a_progress_bar_while_it_reads_prints_on_a_terminal_only(
     said = {"de": "Gedruckte Register werden gelesen", "en": "Reading the printed registers"}
     assert shown.stderr == said[lang] + "\n"
     assert shown.stdout.replace("ws-True", "ws-False") == plain.stdout
+
+
+def test_a_print_pdfium_cannot_open_is_read_exactly_as_before(
+    printed: tuple[Path, Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No value missed where the first pass cannot read the file: every page read exactly."""
+    _ws, whole, other = printed
+
+    def refused(*_args: object) -> None:
+        raise ingest.erase.pypdfium2.PdfiumError("Failed to load document")
+
+    monkeypatch.setattr(ingest.erase.pypdfium2, "PdfDocument", refused)
+    read = exact_reads(monkeypatch)
+    assert _print_holds(whole.read_bytes(), [WRAPPED], Pages()) is True
+    with pdfplumber.open(other) as pdf:
+        pages = len(pdf.pages)
+    read.clear()
+    assert _print_holds(other.read_bytes(), [WRAPPED], Pages()) is False
+    assert len(read) == pages
