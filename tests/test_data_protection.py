@@ -742,6 +742,8 @@ def test_who_wrote_a_word_or_opendocument_return_is_read_from_what_real_programs
     else:
         assert said.get("creator", said.get("initial-creator")) == "formgen", said
         assert set(said) <= {"creator", "lastModifiedBy", "initial-creator"}
+
+
 def test_an_access_request_for_a_name_of_several_words_reads_each_file_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
