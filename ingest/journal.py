@@ -166,13 +166,15 @@ def read_journal(ws: Workspace) -> list[Json]:
     return [op for _line, op in journal_lines(path.read_bytes(), path)]
 
 
-def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
+def journal_lines(
+    data: bytes, path: Path, start: int = 0, before: int = 0
+) -> Iterator[tuple[bytes, Json]]:
     """Each complete operation of the journal ``data`` (the file at ``path``) with its line; a
     torn last line (crash during the append) is left out, a damaged line before it raises
     :class:`~formgen.errors.RegisterError`; so does an operation whose ``seq`` is not the one
-    after its predecessor's (a line deleted, or one copied twice)."""
-    lines = data.split(b"\n")
-    before = 0
+    after its predecessor's (a line deleted, or one copied twice). ``start``: those after the
+    first ``start`` bytes only, whose last operation was ``before`` (:func:`_covered`)."""
+    lines = data[start:].split(b"\n")
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -199,8 +201,42 @@ def journal_lines(data: bytes, path: Path) -> Iterator[tuple[bytes, Json]]:
                 error = Said(gap, seq=seq, before=before)
         if torn:
             return
+        n += data.count(b"\n", 0, start)  # the lines before ``start``
         said = Said("journal_damaged_line", path=str(path), n=n, error=error, root=str(path.parent))
         raise RegisterError(said)
+
+
+def _covers(data: bytes) -> Json | None:
+    """What the checkpoint records of the journal ``data`` it is written with
+    (:data:`ingest.register.COVERS`): its whole lines' bytes, the ``seq`` of the last and their
+    SHA-256; ``None`` for a journal without a whole operation."""
+    end = data.rfind(b"\n") + 1
+    whole = data[:end].rstrip()
+    try:
+        seq = json.loads(whole[whole.rfind(b"\n") + 1 :])["seq"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if type(seq) is not int:
+        return None
+    return {"bytes": end, "seq": seq, "sha256": hashlib.sha256(memoryview(data)[:end]).hexdigest()}
+
+
+def _covered(reg: Register, data: bytes) -> tuple[int, int]:
+    """The bytes of the journal ``data`` that ``reg``'s checkpoint covers and the ``seq`` of
+    their last operation, where the journal still begins with the bytes it was written with
+    (:data:`ingest.register.COVERS`): they were checked line by line before it (by the writer
+    that loaded the journal and appended to it, by a rebuild or repair), so only the lines after
+    them need to be. ``(0, 0)`` (all of them checked) where it covers nothing, or the journal
+    changed since: a line damaged, deleted or there twice among them is found then."""
+    covers = reg.covers or {}
+    end, seq, sha = covers.get("bytes"), covers.get("seq"), covers.get("sha256")
+    if type(end) is not int or type(seq) is not int or not 0 < end <= len(data):
+        return 0, 0
+    if seq > int(reg.data["journal_seq"]):  # not written so: operations it would skip, all read
+        return 0, 0
+    if data[end - 1 : end] != b"\n" or hashlib.sha256(memoryview(data)[:end]).hexdigest() != sha:
+        return 0, 0
+    return end, seq
 
 
 def _append(fh: Any, op: Json) -> None:
@@ -335,17 +371,20 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
     seq = int(reg.data["journal_seq"])
     ops: list[Json] = []
     lines = journal_path(ws)
+    data = lines.read_bytes() if lines.exists() else b""
+    start, last = _covered(reg, data)
     try:
-        for _line, op in journal_lines(lines.read_bytes() if lines.exists() else b"", lines):
+        for _line, op in journal_lines(data, lines, start, last):
             ops.append(op)
     except RegisterError as exc:
         if writer:
             raise
         reg.damaged_journal = exc.args[0]  # read-only: the checkpoint, the journal up to there
+    last = int(ops[-1]["seq"]) if ops else last
     if writer:
-        _complete(ws, seq, ops)
+        _complete(ws, seq, last)
     elif reg.damaged_journal is None:
-        reg.damaged_journal = _short(ws, seq, ops)
+        reg.damaged_journal = _short(ws, seq, last)
     for op in (op for op in ops if op["seq"] > seq):
         apply_op(reg, op)
         reg.data["journal_seq"] = op["seq"]
@@ -356,11 +395,15 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
     return reg
 
 
-def _short(ws: Workspace, held: int, ops: list[Json]) -> Said | None:
+def _last(ops: list[Json]) -> int:
+    """The ``seq`` of the last of the journal's operations ``ops`` (0: none)."""
+    return int(ops[-1]["seq"]) if ops else 0
+
+
+def _short(ws: Workspace, held: int, last: int) -> Said | None:
     """What is wrong with a journal that lacks operations the register holds (``held``: the
-    checkpoint's ``journal_seq``, ``ops``: the journal's): they were on disk when they were
-    reported, so their lines were lost or cut off since."""
-    last = int(ops[-1]["seq"]) if ops else 0
+    checkpoint's ``journal_seq``, ``last``: the journal's last operation's): they were on disk
+    when they were reported, so their lines were lost or cut off since."""
     if held <= last:
         return None
     path = journal_path(ws)
@@ -372,11 +415,11 @@ def _short(ws: Workspace, held: int, ops: list[Json]) -> Said | None:
     )
 
 
-def _complete(ws: Workspace, held: int, ops: list[Json]) -> None:
+def _complete(ws: Workspace, held: int, last: int) -> None:
     """Refuse a journal that lacks operations the register holds (:func:`_short`); else cut
     off a torn last line (a crash during its append, never reported), which the next append
     would join."""
-    short = _short(ws, held, ops)
+    short = _short(ws, held, last)
     if short:
         raise RegisterError(short)
     path = journal_path(ws)
@@ -397,8 +440,13 @@ def checkpoint(ws: Workspace, reg: Register) -> None:
 
     Like :func:`formgen.workspace.write_atomic` (temp file, fsync, rename, fsync the folder), but
     streamed: a register of 50 MB is not held a second time in memory as one string. Sealed
-    (:data:`ingest.register.SEAL`): a change made to the file outside formgen is found.
+    (:data:`ingest.register.SEAL`): a change made to the file outside formgen is found. It
+    records the journal as it is on disk now (:data:`ingest.register.COVERS`): every caller holds
+    the lock and has checked the journal's lines (a writer, a rebuild, a repair, an erasure), so
+    the next :func:`load` need not check them again (:func:`_covered`).
     """
+    journal = journal_path(ws)
+    reg.covers = _covers(journal.read_bytes()) if journal.exists() else None
     path = ws.register_path
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
@@ -673,7 +721,7 @@ def repair(ws: Workspace, wait: float | None = None) -> RepairReport:
             except RegisterError:
                 pass  # damaged: kept aside below
         held = int(reg.data["journal_seq"]) if reg else 0
-        damage = damage or (_short(ws, held, ops) if reg else None)
+        damage = damage or (_short(ws, held, _last(ops)) if reg else None)
         if damage is None:
             return RepairReport(None)
         was = len(reg.institutions) if reg else None
@@ -790,7 +838,7 @@ def rebuild_unlocked(
             )
             os.replace(ws.register_path, damaged)
         else:
-            _complete(ws, int(held["journal_seq"]), ops)
+            _complete(ws, int(held["journal_seq"]), _last(ops))
             if held.get(EDITED):
                 edited = ws.register_path.with_name(
                     f"register.json.edited-{now_iso().replace(':', '')}"

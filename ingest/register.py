@@ -23,6 +23,7 @@ The register is JSON (``register.json`` in the workspace), plain data wrapped by
                        "confidence", "ingested_at", …}},
      "instances": {INSTANCE_ID: [CONTENT HASH, …]},  # keyed ones too: see content_hash
      "edited_outside": true,    # only once formgen found the file changed outside it
+     "journal_covers": {"bytes": N, "seq": N, "sha256": "…"},  # written by the checkpoint
      "sealed_sha256": "…"}      # last, written by the checkpoint: see Register.write_json
 
 A VALUE is ``{"v": typed value or null, "raw": "as typed", "src": SHA, "rev": N}``: the typed
@@ -266,6 +267,13 @@ EDITED = "edited_outside"
 was changed there is in no journal, so the history lacks it and a rebuild undoes it. Kept by
 every checkpoint after (the seal covers it), so it is said until ``register rebuild`` makes the
 register from the journal again."""
+
+COVERS = "journal_covers"
+"""The key, in ``register.json`` as the checkpoint writes it, of the journal it was written
+with (:func:`ingest.journal.checkpoint`): its first ``bytes``, the ``seq`` of their last
+operation and their ``sha256``. A journal that still begins with those bytes was checked line by
+line when they were written: :func:`ingest.journal.load` reads only the operations after them.
+Not part of :attr:`Register.data` (:attr:`Register.covers`)."""
 
 Json = dict[str, Any]
 
@@ -698,6 +706,9 @@ class Register:
         self.issued_at: Callable[[str], str | None] = lambda _instance_id: None
         """When the workspace made a form, by its instance id
         (:meth:`formgen.workspace.Workspace.issued_at`): said of an older form's return."""
+        self.covers: Json | None = None
+        """What ``register.json`` said of the journal it was written with (:data:`COVERS`);
+        ``None`` where it said nothing usable or was changed outside formgen."""
         self.damaged_journal: str | None = None
         """What :func:`ingest.journal.load` found damaged in the journal (its line, said), which
         it read up to there only; the command says it and shows the register so far."""
@@ -782,7 +793,11 @@ class Register:
         seal = data.pop(SEAL, None)
         if seal is not None and not _sealed(text, data, seal):
             data[EDITED] = True
-        return cls(schema, data)
+        covers = data.pop(COVERS, None)
+        reg = cls(schema, data)
+        if seal is not None and not data.get(EDITED) and isinstance(covers, dict):
+            reg.covers = covers  # sealed with the register: formgen wrote it
+        return reg
 
     def dumps(self) -> bytes:
         """The register as UTF-8 JSON (sorted keys: the same register gives the same bytes)."""
@@ -793,10 +808,12 @@ class Register:
     def write_json(self, write: Callable[[bytes], object], sealed: bool = False) -> None:
         """The UTF-8 JSON text of :meth:`dumps`, given to ``write`` in parts of a few MB (a
         register of 50 MB is not held a second time in memory as one string). ``sealed``
-        (the checkpoint): the text's SHA-256 added as the last key, :data:`SEAL`."""
+        (the checkpoint): the text's SHA-256 added as the last key, :data:`SEAL`, and the
+        journal it covers (:attr:`covers`) before it."""
         if not sealed:
             _write_text(self.data, write)
             return
+        data = {**self.data, COVERS: self.covers} if self.covers else self.data
         digest = hashlib.sha256()
         held: list[bytes] = []  # the last part, which ends with the whole's closing, _END
 
@@ -806,7 +823,7 @@ class Register:
                 write(held.pop())
             held.append(part)
 
-        _write_text(self.data, hashed)
+        _write_text(data, hashed)
         write(held[0][: -len(_END)] + _seal(digest.hexdigest()))
 
     def _to_current_ids(self) -> None:
