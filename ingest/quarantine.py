@@ -157,11 +157,11 @@ def kept(workspace: Workspace, register: Mapping[str, Any] | None = None) -> lis
     folder = workspace.quarantine_dir
     files = sorted(folder.iterdir()) if folder.is_dir() else []
     records = {p.stem: p for p in files if p.suffix == ".json"}
-    answered = _answered(workspace, register or {})
+    copies = [p for p in files if p.suffix != ".json" and p.stem in records]
+    # judged by every form the workspace issued and every return merged: none read for none
+    answered = _answered(workspace, (register or {}) if copies else {})
     out = []
-    for copy in files:
-        if copy.suffix == ".json" or copy.stem not in records:
-            continue
+    for copy in copies:
         record = read_record(records[copy.stem])
         out.append(Kept(copy, record, answered(record)))
     return out
