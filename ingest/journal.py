@@ -14,7 +14,10 @@
 * ``register.json`` is a checkpoint: the register after the first ``journal_seq`` operations,
   written atomically (temp file, fsync, rename). Whoever opens the register replays the
   operations after the checkpoint, so a kill -9 at any moment loses nothing that was reported
-  and never leaves a half-written register. It is sealed (:data:`ingest.register.SEAL`): one
+  and never leaves a half-written register. It records the journal it was written with
+  (:data:`ingest.register.COVERS`): whoever opens the register parses and checks only the lines
+  after those bytes while the journal still begins with them, and every line otherwise
+  (:func:`_covered`). It is sealed (:data:`ingest.register.SEAL`): one
   changed outside formgen (an editor) is said (:data:`formgen.workspace.tell_edited`) until a
   rebuild, which keeps it aside as ``register.json.edited-<time>``. A torn last journal line (the crash hit the append)
   was never reported and is ignored; the next writer cuts it off before it appends. A journal

@@ -670,9 +670,13 @@ def _json_into(
     :data:`FLUSH_PIECES` pieces, so a large register is written without a copy in memory.
     """
     items = value.values() if isinstance(value, dict) else value
-    if len(value) <= 8 and not any(isinstance(v, dict) for v in items):
-        out.append(_encode(value))
-        return
+    if len(value) <= 8:
+        for v in items:  # a loop, not any(…): this runs for each of ~100,000 records
+            if isinstance(v, dict):
+                break
+        else:
+            out.append(_encode(value))
+            return
     inner = " " * (level + 1)
     if isinstance(value, dict):
         opening, closing = "{", "}"
@@ -682,14 +686,16 @@ def _json_into(
     else:
         opening, closing = "[", "]"
         pairs = (("", v) for v in value)
-    sep = f"{opening}\n{inner}"
+    sep, after = f"{opening}\n{inner}", f",\n{inner}"
     for prefix, item in pairs:
-        out.append(sep + prefix)
-        sep = f",\n{inner}"
         if isinstance(item, dict | list):
+            out.append(sep + prefix)
             _json_into(item, out, flush, level + 1)
+        elif type(item) is str:  # as the C encoder writes it, without its call
+            out.append(sep + prefix + encode_basestring(item))
         else:
-            out.append(_encode(item))
+            out.append(sep + prefix + _encode(item))
+        sep = after
         if level < 2 and len(out) >= FLUSH_PIECES:
             flush(out)
     out.append(f"\n{' ' * level}{closing}")
