@@ -26,7 +26,8 @@ Conventions (the same as :mod:`formgen.record`):
 * ``email`` → the address without surrounding blanks or a ``mailto:`` prefix; pasted with a
   display name, as Outlook copies it (``"Poradnia Łódź" <poradnia@example.pl>``), the one
   address in ``<…>`` (a name in quotes may hold ``<`` and ``>``).
-* ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``.
+* ``integer`` → ``int``; ``percentage`` → ``int`` 0–100 from ``40``, ``40 %``, ``40%``,
+  ``۹۰٪`` (the Arabic percent sign, Persian digits), ``%40`` (as Turkish writes it).
 * ``language_list`` → ISO 639 codes from codes or German/English names
   (:func:`formgen.languages.lookup`).
 
@@ -62,7 +63,15 @@ from ingest.submission import Checked, short
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _INT = re.compile(r"^[+-]?\d+$")
-_PERCENT = re.compile(r"^(\d+)\s*(?:%|v\.\s*h\.|prozent|percent)?$", re.IGNORECASE)
+_PERCENT_SIGN = "%\u066a\ufe6a\uff05"
+"""The percent sign as keyboards type it: ``%``, the Arabic ``٪`` of Arabic and Persian
+keyboards, and the small and full-width forms ``﹪`` ``％`` of East Asian input methods."""
+_PERCENT = re.compile(
+    rf"^(?:[{_PERCENT_SIGN}]\s*)?(\d+)\s*(?:[{_PERCENT_SIGN}]|v\.\s*h\.|prozent|percent)?$",
+    re.IGNORECASE,
+)
+"""A whole percentage: its digits (Arabic-Indic and Persian too: ``۹۰٪``) with a sign or word
+after them, or the sign before them as Turkish writes it (``%70``)."""
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
 _NAMED_EMAIL = re.compile(r'^("(?:[^"\\]|\\.)*"\s*|[^<>]*)<([^<>]*)>$')
 """A display name and the address in ``<…>``; in quotes, the name may hold ``<…>`` itself

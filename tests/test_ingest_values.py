@@ -236,15 +236,38 @@ def test_every_line_break_between_two_numbers_or_languages_separates_them(brk: s
 
 
 @pytest.mark.parametrize(
-    ("typed", "pct"), [("40", 40), ("40 %", 40), ("40%", 40), ("0", 0), ("100 %", 100)]
+    ("typed", "pct"),
+    [
+        ("40", 40),
+        ("40 %", 40),
+        ("40%", 40),
+        ("0", 0),
+        ("100 %", 100),
+        ("۹۰٪", 90),  # a Persian keyboard: its digits and the Arabic percent sign U+066A
+        ("٧٠ ٪", 70),  # an Arabic keyboard's digits
+        ("70\uff05", 70),  # the full-width ％ of an East Asian input method
+        ("70\ufe6a", 70),  # the small ﹪
+        ("%70", 70),  # Turkish writes the sign first
+        ("٪۹۰", 90),
+    ],
 )
 def test_percentages(typed: str, pct: int) -> None:
-    assert values.parse_percentage(typed).value == pct
+    """A percentage as the keyboards of a multilingual network type it: an Arabic or Persian
+    one's ٪ and digits were flagged "not a percentage", and the institution asked to correct
+    a right value."""
+    checked = values.parse_percentage(typed)
+    assert (checked.value, checked.problem) == (pct, None)
 
 
 @pytest.mark.parametrize(
     ("typed", "why"),
-    [("140 %", "outside 0–100"), ("ca. 40", "not a percentage"), ("40,5", "not a percentage")],
+    [
+        ("140 %", "outside 0–100"),
+        ("۱۴۰٪", "outside 0–100"),
+        ("ca. 40", "not a percentage"),
+        ("40,5", "not a percentage"),
+        ("40 ٪ 50", "not a percentage"),
+    ],
 )
 def test_invalid_percentages(typed: str, why: str) -> None:
     checked = values.parse_percentage(typed)
