@@ -22,7 +22,7 @@ import hashlib
 import os
 import re
 
-from formgen.fold import fold
+from formgen.fold import UMLAUTS, fold
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 """A lone surrogate: half of a UTF-16 character pair, no character."""
@@ -103,9 +103,6 @@ def windows_device(name: str) -> bool:
     return name.split(".")[0].upper() in WINDOWS_DEVICES
 
 
-UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
-"""German umlauts (after ``casefold``) as German writes them without their marks; every other
-letter as :func:`formgen.fold.fold` writes it (ł l, ı i)."""
 _WORD = re.compile("[a-z0-9]+")
 
 

@@ -9,6 +9,10 @@ transliterated: Cyrillic and Arabic are compared in their own letters.
 
 :func:`name_order` orders names as a person reading a list looks for them: as a German
 telephone book does, on the same folding.
+Search (:func:`search_folds`) folds further, and only to compare: the Arabic and Persian forms of
+a letter as one (ي ی, ك ک), and German umlauts as ``ue``, ``oe``, ``ae`` too, so that
+"Mueller" finds „Müller“; the register keeps each value as typed, and matching returns to
+institutions keeps :func:`fold`.
 """
 
 from __future__ import annotations
@@ -35,6 +39,27 @@ BASE_LETTERS = str.maketrans(
 )
 """Letters (after ``casefold``, marks dropped) that decompose into no base letter, as a
 German keyboard types them; the apostrophes as the keyboard's ``'``."""
+
+
+UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue"})
+"""German umlauts (after ``casefold``) as German writes them without their marks; every other
+letter as :func:`fold` writes it (ł l, ı i)."""
+
+SAME_LETTERS = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ي Arabic yeh as an Arabic keyboard types it: Persian ی
+        "\u0649": "\u06cc",  # ى alef maksura, the dotless final yeh: ی
+        "\u0643": "\u06a9",  # ك Arabic kaf: Persian ک
+        "\u0629": "\u0647",  # ة teh marbuta, often written as heh: ه
+        "\u06c0": "\u0647",  # ۀ heh with yeh above (Persian ezafe), as heh: ه
+        "\u0671": "\u0627",  # ٱ alef wasla: ا (أ إ آ lose their hamza and madda in fold)
+        "\u200c": None,  # the zero-width non-joiner, typed or left out: روان‌شناسی, روانشناسی
+        **{chr(0x0660 + n): str(n) for n in range(10)},  # Arabic-Indic digits ٠ … ٩
+        **{chr(0x06F0 + n): str(n) for n in range(10)},  # Persian digits ۰ … ۹
+    }
+)
+"""Letters that Arabic and Persian keyboards type differently for one letter, and their
+digits: one letter to search (the register keeps values as typed)."""
 
 
 def fold(text: str) -> str:
@@ -103,3 +128,17 @@ def alike_names(a: str, b: str) -> bool:
     if not wa or not wb or set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
     return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8
+
+
+def search_folds(text: str) -> tuple[str, str]:
+    """``text`` as search compares it, twice folded (:func:`fold`): Arabic and Persian forms of
+    a letter as one (:data:`SAME_LETTERS`: ``روانشناسي`` is ``روانشناسی``), and then German
+    umlauts without their marks (``"Müller"`` → ``"muller"``) and as ``ue``, ``oe``, ``ae``
+    (``"mueller"``, :data:`UMLAUTS`). A word found in either finds what a German reader
+    expects: „Müller“ by ``Mueller`` and ``Muller``, „Mueller“ by ``Müller``; ``Muller`` does
+    not find „Mueller“, nor ``Michael`` „Michal“."""
+    if text.isascii():
+        folded = text.lower()
+        return folded, folded
+    text = unicodedata.normalize("NFC", text).casefold().translate(SAME_LETTERS)
+    return fold(text), fold(text.translate(UMLAUTS))

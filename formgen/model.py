@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 
 from formgen import languages
 from formgen.errors import FormgenError, UnknownCategoryError
-from formgen.filenames import UMLAUTS
+from formgen.fold import UMLAUTS
 from formgen.linebreak import shorten
 from formgen.messages import Said
 

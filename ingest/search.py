@@ -8,8 +8,9 @@ Sorani); it matches every language list of the entry (team, contact person) and 
 languages" text, and of several languages any. A variety finds the entries that name only the
 language it is one of, too, marked as such (:attr:`Hit.wider`: „Sorani“ finds „Kurdisch“). Text matches an entry holding every word of it,
 each anywhere in the entry's values, its institution's, its checklist's, region's and languages'
-names, ignoring case and accents as :func:`formgen.fold.fold` does ("Yilmaz" finds "Yılmaz",
-"Lodz" "Łódź"); a phone number by its digits (:func:`matcher`).
+names, ignoring case and accents as :func:`formgen.fold.search_folds` does ("Yilmaz" finds
+"Yılmaz", "Lodz" "Łódź", "Mueller" „Müller“, ``روانشناسي`` typed on an Arabic keyboard
+``روانشناسی`` typed on a Persian one); a phone number by its digits (:func:`matcher`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import Any
 
 from formgen import languages
 from formgen.errors import FormgenError, RegisterError
-from formgen.fold import fold, name_order
+from formgen.fold import name_order, search_folds
 from formgen.linebreak import pasted
 from formgen.messages import Said, SaidJoined, said_count, say, say_count
 from formgen.model import INSTITUTION, FieldType
@@ -61,7 +62,8 @@ class Hit:
 
 def matcher(text: str) -> Callable[[str], bool]:
     """Whether a stored text holds ``text``: every word of it (folded: case, accents, NFC or
-    NFD aside), or, when ``text`` is a phone number, its digits in a number of the stored text
+    NFD, Arabic or Persian forms of a letter aside, an umlaut as ``ue`` too:
+    :func:`formgen.fold.search_folds`), or, when ``text`` is a phone number, its digits in a number of the stored text
     (:func:`ingest.matching.normalise_phone`, the „(0)“ of „+49 (0)211 …“ left out as when it
     is dialled: ``0211/9876543`` and ``+49 (0)211 9876543`` find ``+49 211 9876543``)."""
     which = matchers((text,))
@@ -74,15 +76,16 @@ def matchers(texts: Sequence[str]) -> Callable[[str], tuple[bool, ...]]:
     reading of the workspace)."""
     needles = []
     for text in texts:
+        words = [f for w in pasted(text).split() if (f := search_folds(w))[0].strip()]
         digits = _digits(text) if PHONE.fullmatch(text.strip()) else ""
-        needles.append((fold(pasted(text)).split(), digits if len(digits) >= 5 else ""))
+        needles.append((words, digits if len(digits) >= 5 else ""))
 
     def holds(stored: str) -> tuple[bool, ...]:
-        folded = fold(pasted(stored))
+        plain, german = search_folds(pasted(stored))
         numbers: list[str] | None = None  # the stored text's phone numbers, where looked for
         held = []
         for words, digits in needles:
-            hit = bool(words) and all(w in folded for w in words)
+            hit = bool(words) and all(w in plain or w_de in german for w, w_de in words)
             if not hit and digits:
                 if numbers is None:
                     numbers = [_digits(m.group()) for m in PHONE.finditer(stored)]

@@ -425,6 +425,19 @@ def test_a_variety_finds_the_entries_that_name_only_its_language_marked(ws: Work
     assert code == 0 and "4 Einträge" in out and "*" not in out
 
 
+def test_languages_named_in_turkish_are_found_by_their_names(ws: Workspace) -> None:
+    """„Kürtçe, Arapça“ typed under other languages on a returned form stayed text that
+    ``--language Arabic`` did not read: a Turkish-speaking institution was not found."""
+    with writing(ws) as w:
+        block = {"name": "Şefkat Danışmanlık", "region": "andere"}
+        w.merge(checklist("krisendienst", {**block, "languages_offered._other": "Kürtçe, Arapça"}))
+    for asked in ("Arabic", "ar", "Kurdisch", "Arapça"):
+        code, out = run(ws, "find", "--language", asked, "--json")
+        assert code == 0 and [h["name"] for h in json.loads(out)] == ["Şefkat Danışmanlık"], out
+    code, out = run(ws, "find", "--language", "Russian", "--json")
+    assert code == 0 and "Şefkat" not in out, out
+
+
 def in_language(ws: Workspace, lang: str) -> Workspace:
     """``ws`` with ``[centre] language = lang`` in its configuration."""
     path = ws.root / "workspace.toml"
@@ -955,6 +968,51 @@ def test_find_lists_the_entries_by_name_as_the_print_orders_them(tmp_path: Path)
     code, out = run(ws, "find", "--category", "psychotherapie")
     at = [out.find(f"  {name}  ") for name in ordered]
     assert code == 0 and -1 not in at and at == sorted(at), out
+
+
+SPELT_TWICE = [
+    "Praxis Jürgen Müller",
+    "Beratung Mueller",
+    "Kölner Hilfe",
+    "Michal Nowak",
+    "مرکز مشاوره روانشناسی مهر",  # Persian: ی, ک
+    "جمعية الأمل للصحة النفسية",  # Arabic: ي, ة
+    "روان‌درمانی ۲۴ ساعته",  # a zero-width non-joiner, Persian digits
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "found"),
+    [
+        ("Mueller", [0, 1]),  # as an English keyboard types „Müller“
+        ("Müller", [0, 1]),  # and the other way round
+        ("muller", [0]),  # the umlaut without its dots: not „Mueller“
+        ("Koelner", [2]),
+        ("Michael", []),  # „Michal“ stays another name
+        ("روانشناسي مركز", [4]),  # typed on an Arabic keyboard: ي, ك
+        ("مشاوره", [4]),
+        ("جمعیه الامل", [5]),  # Persian ی for ي, ه for ة, ا for أ
+        ("روان‌شناسی", [4]),  # with the non-joiner that the register's text lacks
+        ("رواندرمانی 24", [6]),  # without it; Latin digits for Persian
+        ("٢٤", [6]),  # Arabic-Indic digits
+    ],
+)
+def test_find_matches_words_as_another_keyboard_spells_them(
+    tmp_path: Path, typed: str, found: list[int]
+) -> None:
+    """„Müller“ is found as "Mueller" and „Mueller“ as "Müller", as a German reader expects;
+    Arabic and Persian keyboards' forms of a letter (ي ی, ك ک, ة ه), their digits and the
+    zero-width non-joiner are one to search; the register keeps each as it was typed."""
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        for n, name in enumerate(SPELT_TWICE):
+            block = {"name": name, "region": "dormagen", "street": f"Weg {n}", "date": "2026-01-01"}
+            w.merge(checklist("psychotherapie", block))
+    code, out = run(ws, "find", *typed.split(), "--json")
+    assert code == 0, out
+    assert sorted(h["name"] for h in json.loads(out)) == sorted(SPELT_TWICE[n] for n in found)
+    reg = load(ws)
+    assert {reg.name_of(iid) for iid in reg.institutions} == set(SPELT_TWICE)
 
 
 def test_print(ws: Workspace) -> None:
