@@ -1,8 +1,9 @@
 """The languages a service can offer: ISO 639 codes with German and English names.
 
 ISO 639-1 codes where one exists, ISO 639-3 otherwise (Dari ``prs``, Kurmanji ``kmr``,
-Sorani ``ckb`` …). ``language_list`` fields store codes; readers map names typed in German or
-English (and a few common spellings) back to codes with :func:`lookup`.
+Sorani ``ckb`` …). ``language_list`` fields store codes; readers map names typed in German,
+English or Turkish, a language's own name and a few common spellings back to codes with
+:func:`lookup`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from formgen.fold import SAME_LETTERS, fold
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,101 @@ _TABLE: tuple[Language, ...] = (
     Language("sgn", "Gebärdensprache", "Sign language", ("dgs", "deutsche gebärdensprache")),
 )
 
+_TURKISH: dict[str, tuple[str, ...]] = {
+    "de": ("Almanca",),
+    "en": ("İngilizce",),
+    "fr": ("Fransızca",),
+    "ar": ("Arapça",),
+    "fa": ("Farsça", "Persçe"),
+    "prs": ("Darice",),
+    "ps": ("Peştuca",),
+    "ku": ("Kürtçe",),
+    "kmr": ("Kurmancca", "Kurmanci Kürtçesi"),
+    "ckb": ("Soranice", "Sorani Kürtçesi"),
+    "ti": ("Tigrinyaca",),
+    "am": ("Amharca",),
+    "so": ("Somalice",),
+    "ru": ("Rusça",),
+    "uk": ("Ukraynaca",),
+    "pl": ("Lehçe", "Polonyaca"),
+    "ro": ("Rumence",),
+    "bg": ("Bulgarca",),
+    "sq": ("Arnavutça",),
+    "sr": ("Sırpça",),
+    "hr": ("Hırvatça",),
+    "bs": ("Boşnakça",),
+    "mk": ("Makedonca",),
+    "el": ("Yunanca",),
+    "it": ("İtalyanca",),
+    "es": ("İspanyolca",),
+    "pt": ("Portekizce",),
+    "nl": ("Felemenkçe", "Hollandaca"),
+    "hu": ("Macarca",),
+    "cs": ("Çekçe",),
+    "sk": ("Slovakça",),
+    "lt": ("Litvanca",),
+    "lv": ("Letonca",),
+    "et": ("Estonca",),
+    "ka": ("Gürcüce",),
+    "hy": ("Ermenice",),
+    "az": ("Azerice", "Azerbaycanca"),
+    "kk": ("Kazakça",),
+    "uz": ("Özbekçe",),
+    "tk": ("Türkmence",),
+    "ur": ("Urduca",),
+    "hi": ("Hintçe",),
+    "pa": ("Pencapça",),
+    "bn": ("Bengalce",),
+    "ta": ("Tamilce",),
+    "zh": ("Çince",),
+    "vi": ("Vietnamca",),
+    "th": ("Tayca",),
+    "he": ("İbranice",),
+    "syc": ("Süryanice", "Aramice"),
+    "zza": ("Zazaca",),
+    "rom": ("Romanca",),
+    "sw": ("Svahili",),
+    "ha": ("Hausaca",),
+    "yo": ("Yorubaca",),
+    "ig": ("İgboca",),
+    "sgn": ("İşaret dili",),
+}
+"""The languages' names in Turkish, as a Turkish-speaking institution writes them on its form
+(„Kürtçe, Arapça“)."""
+_OWN_NAMES: dict[str, tuple[str, ...]] = {
+    "ar": ("عربي", "اللغة العربية"),
+    "prs": ("دری",),
+    "ps": ("پښتو",),
+    "ckb": ("سۆرانی",),
+    "ti": ("ትግርኛ",),
+    "am": ("አማርኛ",),
+    "so": ("Soomaali",),
+    "pl": ("język polski",),
+    "ro": ("Română",),
+    "bg": ("български",),
+    "sr": ("српски", "srpski"),
+    "hr": ("hrvatski",),
+    "bs": ("bosanski",),
+    "mk": ("македонски",),
+    "it": ("italiano",),
+    "pt": ("português",),
+    "nl": ("Nederlands",),
+    "hu": ("magyar",),
+    "cs": ("čeština",),
+    "sk": ("slovenčina",),
+    "ka": ("ქართული",),
+    "hy": ("հայերեն",),
+    "az": ("azərbaycanca",),
+    "ur": ("اردو",),
+    "hi": ("हिन्दी",),
+    "zh": ("中文",),
+    "vi": ("Tiếng Việt",),
+    "he": ("עברית",),
+    "sw": ("Kiswahili",),
+}
+"""The languages' names in themselves that the table's aliases do not hold already, as an
+institution may write its team's languages."""
+
 MAIL_LANGUAGES = ("de", "en")
 """The languages formgen's own mail templates (and forms) are written in."""
 
@@ -106,16 +204,20 @@ LANGUAGES: dict[str, Language] = {lang.code: lang for lang in _TABLE}
 
 
 def _key(text: str) -> str:
-    """A name as looked up: any case; in Latin script also without accents ("Kurmancî",
-    "Soranî" and "Kurdî", as Kurds write them, are "kurmanci", "sorani", "kurdi")."""
-    text = unicodedata.normalize("NFKC", text).casefold().strip()
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return " ".join((bare if bare.isascii() else text).split())
+    """A name as looked up: any case; in Latin script also without accents as
+    :func:`formgen.fold.fold` writes it ("Kurmancî", "Soranî" and "Kurdî", as Kurds write them,
+    are "kurmanci", "sorani", "kurdi"; Turkish "Sırpça" "sirpca"); in Arabic script its Arabic
+    and Persian forms of a letter as one (:data:`formgen.fold.SAME_LETTERS`: "فارسي" is
+    "فارسی")."""
+    text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    bare = fold(text)
+    return bare if bare.isascii() else text.translate(SAME_LETTERS)
 
 
 _BY_NAME: dict[str, str] = {}
 for _lang in _TABLE:
-    for _name in (_lang.code, _lang.de, _lang.en, *_lang.aliases):
+    _more = (*_TURKISH.get(_lang.code, ()), *_OWN_NAMES.get(_lang.code, ()))
+    for _name in (_lang.code, _lang.de, _lang.en, *_lang.aliases, *_more):
         _BY_NAME.setdefault(_key(_name), _lang.code)
         # "Persisch (Farsi)" is also found as "persisch"
         if "(" in _name:

@@ -299,6 +299,20 @@ def test_kurdish_languages_as_kurds_write_them() -> None:
     assert codes == ["kmr", "ckb", "ku", "zza"] and unknown == []
 
 
+def test_language_names_in_turkish_and_in_themselves_become_codes() -> None:
+    """A Turkish-speaking institution writes its team's languages in Turkish („Kürtçe,
+    Arapça“), with or without Turkish letters; they stayed text, so that ``register find
+    --language Arabic`` missed it. An Arabic keyboard's „فارسي“ is Persian's „فارسی“."""
+    codes, unknown = values.languages_from_text(
+        "Kürtçe, Arapça, Farsça, Rusça, Türkçe, Lehçe, Almanca, İngilizce; KÜRTÇE (Sorani)"
+    )
+    assert codes == ["ku", "ar", "fa", "ru", "tr", "pl", "de", "en", "ckb"] and unknown == []
+    codes, unknown = values.languages_from_text("Arapca, Sirpca, Hirvatca, Ukraynaca")
+    assert codes == ["ar", "sr", "hr", "uk"] and unknown == []
+    codes, unknown = values.languages_from_text("عربي, فارسي, دری, српски, język polski, Română")
+    assert codes == ["ar", "fa", "prs", "sr", "pl", "ro"] and unknown == []
+
+
 def test_kurdish_named_with_its_variety_in_brackets() -> None:
     """As German services write it on the form: the variety, not "Kurdish" left unknown."""
     codes, unknown = values.languages_from_text(
