@@ -346,12 +346,32 @@ def columns_twice(header: Sequence[str], keys: Sequence[str | None]) -> list[str
 # --------------------------------------------------------------------------- parsing
 
 
+_NAMED = re.compile(r'^("(?:[^"\\]|\\.)*"\s*|[^<>]*)<([^<>]*)>$')
+"""A display name and the address in ``<…>``; in quotes, the name may hold ``<…>`` itself
+(``"Müller <Beratung>" <m@example.org>``), as a mail program quotes it."""
+
+
+def address_in(text: str) -> str | None:
+    """The address a cell or a form's field gives, without the blanks around it, a ``mailto:``
+    before it, or the display name a mail program copies with it (``"Poradnia Łódź"
+    <poradnia@example.pl>``: the one address in ``<…>``); None where that name holds another
+    address (which of the two is meant?)."""
+    text = text.strip()
+    if named := _NAMED.match(text):
+        name, text = named[1].strip(" \"'"), named[2].strip()
+        if "@" in name and name.casefold() != text.casefold():
+            return None
+    return text[7:].strip() if text.lower().startswith("mailto:") else text
+
+
 def check_email(address: str) -> str | None:
     """Why ``address`` cannot be mailed, or None when it looks deliverable. The address is
     quoted on one line (a line break in a cell shown as ↵): a cell cannot make the output show
     a line of its own, such as a forged "drafted …"."""
     quoted = breaks_shown(f"{address:.60}")
     local, _, domain = address.rpartition("@")
+    if address_in(address) != address.strip():  # a display name, one with a second address
+        return Said("mail_email_invalid", address=quoted)
     if local and not local.isascii():
         return Said("mail_email_not_ascii", address=quoted)
     if not _EMAIL_RE.match(address):
@@ -597,6 +617,8 @@ def parse_recipients(
             row_problems.append(Problem(source, line, said))
         texts = [pasted(c).strip() for c in row]  # a soft hyphen must not reach a mail's subject
         cell = {k: (texts[i] if i < len(row) else "") for k, i in index.items()}
+        if cell["email"]:  # as Outlook copies it: "Poradnia Łódź" <poradnia@example.pl>
+            cell["email"] = address_in(cell["email"]) or cell["email"]
         rec, more = _check_row(cell, schema, source, line, seen, listed, lang, lost_fix, longest)
         values = {k: texts[i] for k, i in extra.items() if i < len(row) and texts[i]}
         if "phone" in values:

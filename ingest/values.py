@@ -58,6 +58,7 @@ from formgen.model import (
     choices_of,
     folded,
 )
+from formgen.recipients import address_in
 from ingest.submission import Checked, short
 
 _DATE_DE = re.compile(r"^(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{2}|\d{4})$")
@@ -73,9 +74,6 @@ _PERCENT = re.compile(
 """A whole percentage: its digits (Arabic-Indic and Persian too: ``۹۰٪``) with a sign or word
 after them, or the sign before them as Turkish writes it (``%70``)."""
 _EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[A-Za-z]{2,}$")
-_NAMED_EMAIL = re.compile(r'^("(?:[^"\\]|\\.)*"\s*|[^<>]*)<([^<>]*)>$')
-"""A display name and the address in ``<…>``; in quotes, the name may hold ``<…>`` itself
-(``"Müller <Beratung>" <m@example.org>``), as a mail program quotes it."""
 _URL = re.compile(r"^(https?://)?[^\s/$.?#][^\s]*\.[^\s]{2,}$", re.IGNORECASE)
 _SPLIT = re.compile(
     rf"\s*(?:[,;/+]|{LINE_BREAK.pattern}|\s\bund\b\s|\s\band\b\s|\s\bu\.\s)\s*", re.IGNORECASE
@@ -295,15 +293,8 @@ def _phone_number(text: str, region: str) -> phonenumbers.PhoneNumber | None:
 
 
 def parse_email(raw: str) -> Checked:
-    text = raw.strip()
-    named = _NAMED_EMAIL.match(text)
-    if named:
-        name, text = named[1].strip(" \"'"), named[2].strip()
-        if "@" in name and name.casefold() != text.casefold():  # a second address: which one?
-            return Checked(raw, None, problem("email", raw=short(raw)))
-    if text.lower().startswith("mailto:"):
-        text = text[7:].strip()
-    if not _EMAIL.match(text):
+    text = address_in(raw)
+    if text is None or not _EMAIL.match(text):
         return Checked(raw, None, problem("email", raw=short(raw)))
     return Checked(raw, text)
 

@@ -65,6 +65,45 @@ def test_excel_utf8_with_bom_keeps_turkish_cyrillic_polish_arabic():
     assert listed.recipients[0].categories == ("fluechtlingsberatung", "migrationsfachdienste")
 
 
+def test_an_address_with_its_display_name_is_mailed_at_the_address(tmp_path):
+    """A cell as Outlook copies an address, „"Poradnia Łódź" <poradnia@example.pl>“, was
+    refused as letters before the @ to ask the institution about, though they were in the
+    display name: the address in <…> is mailed, as a returned form's field is read. One whose
+    display name holds another address is no address (which one is meant?)."""
+    ws = make_workspace(tmp_path / "ws", language="en").root
+    listed = tmp_path / "list.csv"
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        'pl-1;Poradnia;"Poradnia Łódź" <poradnia@example.pl>;facharzt;duesseldorf\n'
+        "tr-1;Şefkat;Şefkat Danışmanlık <iletisim@şefkat.example>;facharzt;duesseldorf\n"
+        "de-1;Praxis;mailto:praxis@example.org;facharzt;duesseldorf\n",
+        "utf-8",
+    )
+    drafts = tmp_path / "d"
+    result = CliRunner().invoke(main, ["mail", str(listed), "-w", str(ws), "--drafts", str(drafts)])
+    assert result.exit_code == 0, result.output
+    sent = {}
+    for path in drafts.glob("*.eml"):
+        msg = message_from_bytes(path.read_bytes(), policy=policy.default)
+        sent[msg["To"].addresses[0].addr_spec] = header_text(msg, "To")
+    assert sorted(sent) == [
+        "iletisim@" + "şefkat.example".encode("idna").decode(),  # xn--efkat-…
+        "poradnia@example.pl",
+        "praxis@example.org",
+    ], sent
+    assert "Poradnia" in sent["poradnia@example.pl"]
+    listed.write_text(
+        "id;institution;email;categories;region\n"
+        'pl-2;Poradnia;"Łódź: poradnia@example.pl" <biuro@example.pl>;facharzt;duesseldorf\n',
+        "utf-8",
+    )
+    result = CliRunner().invoke(
+        main, ["mail", str(listed), "-w", str(ws), "--drafts", str(tmp_path / "d2"), "--dry-run"]
+    )
+    assert result.exit_code == 1 and "is not an e-mail address" in result.stderr, result.output
+    assert "before the @" not in result.stderr
+
+
 def test_institution_without_email_is_listed_not_dropped():
     listed = parse((DATA / "excel_cp1252.csv").read_bytes())
     assert [r.id for r in listed.without_email] == ["wohn-2"]

@@ -1052,7 +1052,8 @@ def export(
 @click.option(
     "--text",
     callback=text_only,
-    help="Words anywhere in the entry, each of them, in any order (case and accents ignored); "
+    help="Words anywhere in the entry, each of them, in any order (case and accents ignored, "
+    "ü found as ue too); "
     "a phone number as written (0211/1234567, +49 (0)211 1234567).",
 )
 @click.option(
