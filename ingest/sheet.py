@@ -6,7 +6,9 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
 * **An XLSX** is read from its first sheet, once the archive passed the checks a returned DOCX
   passes (no zip bomb, no XML declaring a DOCTYPE or entities: :mod:`ingest.docx_reader`); the
   values Excel stores as numbers, dates or booleans become text as Excel showed them
-  (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO).
+  (:func:`_cell`: a phone number Excel made a number of has no ``.0``, a date is ISO; a
+  percentage stored as ``0.7`` is ``70 %``, a postcode formatted ``00000`` keeps its leading
+  zero: :func:`_as_shown`).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
   Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Cyrillic Windows; ``;``, ``,``
   or tab: :func:`decode_csv`;
@@ -37,7 +39,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from lxml import etree
 
@@ -127,6 +129,39 @@ def _cell(value: object) -> str:
     if text.startswith("'") and text[1:2] and text[1] in FORMULA_START:
         return text[1:]
     return text
+
+
+_LITERAL = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|[_*].')
+"""What a number format writes as it stands (``"kg"``, ``\\-``), a colour or condition
+(``[Red]``), a space or a fill (``_)``, ``*-``): no digit's place, no percent sign."""
+
+
+class _Cell(Protocol):
+    """A cell as openpyxl reads it (its read-only sheets: ``ReadOnlyCell``, ``EmptyCell``)."""
+
+    @property
+    def value(self) -> object: ...
+
+    @property
+    def number_format(self) -> str | None: ...
+
+
+def _as_shown(cell: _Cell) -> object:
+    """A cell's value; a number as its format shows it where that changes what it means: a
+    percentage as a hundred times the number stored (``0.7`` in ``0%`` is ``70 %``, as Excel
+    shows it; ``0.705`` in ``0.0%`` ``70.5 %``), a whole number padded with zeros to the places
+    its format has (a postcode ``1067`` in ``00000`` is ``01067``). Dates and times openpyxl
+    reads by their format already."""
+    value = cell.value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    shown = _LITERAL.sub("", str(cell.number_format).split(";")[0])
+    if "%" in shown:
+        places = shown.partition(".")[2].count("0")
+        return f"{value * 100:.{places}f} %"
+    if re.fullmatch("0+", shown) and value >= 0 and float(value).is_integer():
+        return str(int(value)).zfill(len(shown))
+    return value
 
 
 NEWLINE = b"\n"
@@ -603,11 +638,10 @@ def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
                         left_out.append(more.title)
                 reading = _sheet_part(sheet.title, part)
                 sheet.reset_dimensions()  # a forged A1:XFD1048576 would pad every row to 16,384
-                for line, values in enumerate(
-                    sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True), 1
-                ):
+                for line, row in enumerate(sheet.iter_rows(max_row=MAX_SHEET_ROWS), 1):
                     if line == MAX_SHEET_ROWS:
                         raise SheetError(file_name, Said("table_sheet_rows", line=line), SAVE_AS)
+                    values = [_as_shown(c) for c in row]
                     cells = _cells(values, line, file_name, what)
                     if header is None:
                         header = cells

@@ -104,6 +104,21 @@ def test_an_address_with_its_display_name_is_mailed_at_the_address(tmp_path):
     assert "before the @" not in result.stderr
 
 
+def test_a_workbooks_numbers_are_read_as_excel_shows_them(tmp_path):
+    """The recipients list is read as register import reads a table: a postcode Excel shows
+    as 01067 (format 00000) keeps its leading zero."""
+    from test_register_import import formatted_xlsx
+
+    rows = [
+        ["id", "institution", "email", "categories", "region", "postcode", "phone"],
+        ["dd-1", "Poradnia Drezno", "biuro@example.pl", "facharzt", "andere", 1067, 3511234567],
+    ]
+    listed = read_recipients(formatted_xlsx(rows, {5: "00000"}), "liste.xlsx", SCHEMA)
+    assert listed.problems == ()
+    (recipient,) = listed.recipients
+    assert recipient.institution == {"postcode": "01067", "phone": "03511234567"}
+
+
 def test_institution_without_email_is_listed_not_dropped():
     listed = parse((DATA / "excel_cp1252.csv").read_bytes())
     assert [r.id for r in listed.without_email] == ["wohn-2"]

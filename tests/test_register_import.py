@@ -990,6 +990,72 @@ def xlsx(rows: list[list[str]], **parts: bytes | Callable[[bytes], bytes]) -> by
 TABLE = [["category", "name", "postcode"], ["psychotherapie", YILMAZ, "40212"]]
 
 
+def formatted_xlsx(rows: list[list[object]], formats: dict[int, str]) -> bytes:
+    """A workbook as Excel saves a centre's list: numbers stored as numbers, each column
+    ``formats`` names shown in that number format."""
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    for column, number_format in formats.items():
+        for cells in book.active.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
+            cells[0].number_format = number_format
+    saved = io.BytesIO()
+    book.save(saved)
+    return saved.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("stored", "number_format", "shown"),
+    [
+        (0.7, "0%", "70 %"),
+        (0.705, "0.0%", "70.5 %"),
+        (0.4, "[Red]0%;[Blue]-0%", "40 %"),  # a colour, a section for negative numbers
+        (7, '0" %"', "7"),  # a per cent sign the format writes as text: the number is 7
+        (40, "0\\%", "40"),  # and escaped
+        (1067, "00000", "01067"),  # a postcode
+        (52531, "00000", "52531"),
+        (1234.5, "#,##0.00", "1234.5"),  # thousands and decimals show the number stored
+        (211123456, "General", "211123456"),
+    ],
+)
+def test_a_cell_reads_as_its_number_format_shows_it(
+    stored: float, number_format: str, shown: str
+) -> None:
+    from ingest.sheet import read_sheet
+
+    data = formatted_xlsx([["share"], [stored]], {0: number_format})
+    assert read_sheet(data, "t.xlsx", "a table", "").rows == [(2, [shown])]
+
+
+def test_numbers_excel_shows_in_a_format_are_imported_as_it_shows_them(tmp_path: Path) -> None:
+    """A cell Excel shows as „70 %“ stores 0.7: it was imported as '0.7', flagged "not a
+    percentage", prefilled so on the form and printed in red. A postcode in the format 00000
+    shows its leading zero, which the number stored has not; a date shows as a date."""
+    ws = make_workspace(tmp_path / "ws")
+    name = "مرکز مشاوره روانشناسی مهر"
+    rows: list[list[object]] = [
+        ["category", "name", "postcode", "city", "share_migrants", "date"],
+        ["psychotherapie", name, 1067, "Dresden", 0.7, dt.datetime(2025, 9, 24)],
+    ]
+    path = tmp_path / "Bestand.xlsx"
+    path.write_bytes(formatted_xlsx(rows, {2: "00000", 4: "0%", 5: "DD.MM.YYYY"}))
+    code, said = formgen(ws, "register", "import", str(path))
+    assert code == 0 and f"Zeile 2: inst-0001 {name}: neu\n" in said, said
+    assert "ungültige Werte (wie eingegeben übernommen) 0;" in said, said
+    reg = load(ws)
+    (entry,) = [e for _, _, e in reg.iter_entries()]
+    assert entry["fields"]["share_migrants"]["v"] == 70
+    assert entry["fields"]["date"]["v"] == "2025-09-24"
+    assert reg.institutions["inst-0001"]["institution"]["postcode"]["v"] == "01067"
+    form = tmp_path / "form.pdf"
+    code, said = formgen(ws, "generate", "pdf", "--institution", "inst-0001", "--out", str(form))
+    assert code == 0, said
+    fields = {k: v.get("/V") for k, v in (PdfReader(form).get_fields() or {}).items()}
+    assert fields["psychotherapie.share_migrants"] == "70"
+    assert fields["institution.postcode"] == "01067"
+    assert fields["psychotherapie.date"] == "24.09.2025"
+
+
 def test_an_xlsx_zip_bomb_is_refused_unpacked(bare_en: Workspace, tmp_path: Path) -> None:
     """A sheet that inflates to 300 MB (from a few hundred KB) is refused by its declared size
     and ratio, before openpyxl inflates any of it."""
