@@ -1015,6 +1015,19 @@ def test_find_matches_words_as_another_keyboard_spells_them(
     assert {reg.name_of(iid) for iid in reg.institutions} == set(SPELT_TWICE)
 
 
+def test_find_all_matches_words_as_find_does(tmp_path: Path) -> None:
+    """An access request (``find --all``) typed "Mueller" finds „Jürgen Müller“ as ``find``
+    does, and an Arabic keyboard's „مركز“ the Persian „مرکز“, in every place it looks."""
+    ws = Workspace.init(tmp_path / "ws")
+    with writing(ws) as w:
+        block = {"name": "مرکز مهر", "region": "dormagen", "contact_name": "Jürgen Müller"}
+        w.merge(checklist("psychotherapie", block))
+    for typed, held in (("Jürgen Mueller", "Jürgen Müller"), ("مركز", "مرکز مهر")):
+        code, out = run(ws, "find", "--all", typed, "--json")
+        assert code == 0, out
+        assert held in {p["text"] for p in json.loads(out)["places"]}, out
+
+
 def test_print(ws: Workspace) -> None:
     code, out = run(ws, "print", "--category", "psychotherapie", "--stand", "2026-11-22")
     assert code == 0, out
