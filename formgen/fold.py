@@ -60,6 +60,8 @@ SAME_LETTERS = str.maketrans(
 )
 """Letters that Arabic and Persian keyboards type differently for one letter, and their
 digits: one letter to search (the register keeps values as typed)."""
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u200c]")
+"""A character of the Arabic block, or the non-joiner: a text :data:`SAME_LETTERS` may change."""
 
 
 def fold(text: str) -> str:
@@ -140,5 +142,10 @@ def search_folds(text: str) -> tuple[str, str]:
     if text.isascii():
         folded = text.lower()
         return folded, folded
-    text = unicodedata.normalize("NFC", text).casefold().translate(SAME_LETTERS)
-    return fold(text), fold(text.translate(UMLAUTS))
+    text = unicodedata.normalize("NFC", text).casefold()
+    if _ARABIC_SCRIPT.search(text):  # translate is slow: only for the texts it changes
+        text = text.translate(SAME_LETTERS)
+    plain = fold(text)
+    if "ä" not in text and "ö" not in text and "ü" not in text:  # most texts: once is enough
+        return plain, plain
+    return plain, fold(text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
