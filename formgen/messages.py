@@ -259,6 +259,9 @@ WORDS: dict[str, dict[str, str]] = {
         "already: that return is the institution's latest word",
         "held_older_copy": "from a copy of the form older than another copy the register holds "
         "already: that copy is the institution's latest word",
+        "held_twin_copy": "the PDF and the Word file of the same form give different values, "
+        "and which is the institution's latest word is not known (the same date, no mail's "
+        "Date to tell): the register holds the other file's",
         "held_low": "read from a copy without its form fields (a printed PDF by where each "
         "value sits; a Word form saved by LibreOffice 7.4, or sent as PDF or .odt, from its "
         "tables); a value read so never replaces one read from form fields by itself",
@@ -1700,6 +1703,11 @@ WORDS: dict[str, dict[str, str]] = {
         "institution's latest word, so this copy changes nothing by itself — what it gives "
         "otherwise waits for a decision ('formgen register conflicts'), its date and initials "
         "are left out",
+        "ingest_merge_copies_disagree": "{iid}: this copy of form {form} and another one, "
+        "{file}, that the register holds since {day:day}, give different values, and which is "
+        "the institution's latest word is not known (the PDF and the Word file of one mail, "
+        "both filled in, of the same date): the register keeps that one's, this one's wait "
+        "for a decision ('formgen register conflicts')",
         "ingest_merge_dated_before": "dated {this:day}, that one {that:day}",
         "ingest_merge_sent_before": "sent on {this:day} at {this_time}, that one on {that:day} "
         "at {that_time}",
@@ -2613,6 +2621,9 @@ WORDS: dict[str, dict[str, str]] = {
         "Register schon hat: diese ist der neueste Stand der Einrichtung",
         "held_older_copy": "aus einer Kopie des Formulars, die älter ist als eine andere, die das "
         "Register schon hat: die ist der neueste Stand der Einrichtung",
+        "held_twin_copy": "das PDF und die Word-Datei desselben Formulars geben verschiedene "
+        "Werte an, und welche der neueste Stand der Einrichtung ist, ist nicht bekannt "
+        "(dasselbe Datum, kein Sendedatum einer Mail): das Register hat den der anderen Datei",
         "held_low": "aus einer Kopie ohne Formularfelder gelesen (ein gedrucktes PDF nach der "
         "Lage der Werte; ein Word-Formular, das LibreOffice 7.4 gespeichert hat oder das als PDF "
         "oder .odt kam, aus seinen Tabellen); so gelesen ersetzt ein Wert nie von selbst einen "
@@ -4188,6 +4199,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Stand der Einrichtung, daher ändert diese Kopie von selbst nichts — was sie anders "
         "angibt, wartet auf Entscheidung („formgen register conflicts“), ihr Datum und "
         "Handzeichen bleiben außen vor",
+        "ingest_merge_copies_disagree": "{iid}: diese Kopie des Formulars {form} und eine "
+        "andere, {file}, die das Register seit dem {day:day} hat, geben verschiedene Werte an, "
+        "und welche der neueste Stand der Einrichtung ist, ist nicht bekannt (das PDF und die "
+        "Word-Datei einer Mail, beide ausgefüllt, mit demselben Datum): das Register behält "
+        "die der anderen, die dieser warten auf Entscheidung („formgen register conflicts“)",
         "ingest_merge_dated_before": "Datum {this:day}, dort {that:day}",
         "ingest_merge_sent_before": "gesendet am {this:day} um {this_time}, die andere am "
         "{that:day} um {that_time}",

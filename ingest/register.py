@@ -154,7 +154,9 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   the one sent later: :func:`_sent_at`) is the institution's latest word: an older
   copy merged after it is superseded alike (``held_older_copy``, :meth:`Register._newer_copy`).
   Where which is newer is not known, or the other copy changed nothing, the copy that comes
-  later is a correction of the first and merges as before;
+  later is a correction of the first and merges as before — but for the PDF and the Word file
+  of one mail (``--format both``) both filled in: neither corrects the other, so what the second
+  one met gives otherwise is held (:data:`HELD_TWIN`), in whichever order they come;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
   them alike (and decisions are journaled with their institution and field);
 * a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other.
@@ -283,6 +285,9 @@ UPDATED = "updated"
 CONFIRMED = "confirmed"
 MERGED_FLAGGED = "merged-flagged"
 HELD = "held"
+HELD_TWIN = "held_twin_copy"
+"""Why a value is held that one copy of a form gives and another copy of it gave otherwise,
+neither known to be the later (:meth:`Register._newer_copy`)."""
 QUARANTINED = "quarantined"
 
 
@@ -455,6 +460,17 @@ def _sent_at(sub: Submission) -> str | None:
     modification time is no such date: copying, unpacking or checking out files sets it, so
     two copies of one return would be ordered by chance."""
     return sub.provenance.mail_date
+
+
+def _word_file(reader: object) -> bool:
+    """Whether a return read by ``reader`` is a copy of the Word file of its form (the .docx,
+    also saved as .odt or PDF), not of the PDF form."""
+    # the readers' modules load lxml and pdfplumber, which the register needs not otherwise
+    from ingest.docx_reader import READER as DOCX
+    from ingest.flat_reader import WORD_READER
+    from ingest.odt_reader import READER as ODT
+
+    return reader in (DOCX, ODT, WORD_READER)
 
 
 def _moment(at: object) -> dt.datetime | None:
@@ -1215,6 +1231,8 @@ class Register:
         was made from); not for a form an older formgen made from a recipients list."""
         superseded: dict[str, str] = {}
         """Why the return, of an older form, changed nothing by itself, by institution."""
+        twins: set[str] = set()
+        """The institutions whose PDF and Word file of this form disagree (:data:`HELD_TWIN`)."""
         unanswered: list[str] = []
         """The institution's checklists its first return about them answers nothing of
         (:func:`answered`)."""
@@ -1302,6 +1320,7 @@ class Register:
             own_form = by_institution and iid == sub.identity.institution_id
             newer = self._newer_return(inst, sub.identity) if own_form and not new_here else None
             copy = self._newer_copy(inst, e, sub) if own_form and not new_here else None
+            twin = copy is not None and copy[1] is None  # which copy is newer is not known
             plan = self._plan(
                 inst,
                 e,
@@ -1313,8 +1332,13 @@ class Register:
                 sent_here,
                 with_institution=given.get(iid) != e.institution,
                 illegible=sub.illegible,
-                older="held_superseded" if newer else "held_older_copy" if copy else None,
+                older="held_superseded"
+                if newer
+                else "held_older_copy"
+                if copy and not twin
+                else None,
                 sent_base=merged_from is not None,
+                twin=twin,
             )
             if by_institution and shown:
                 # the institution's own fields once: its form repeats them with each checklist
@@ -1342,6 +1366,17 @@ class Register:
                     file=file_said(src),
                     day=str(local_day(src.get("ingested_at")) or "?"),
                     why=why_older,
+                )
+            elif copy and HELD_TWIN in plan.held_why.values() and iid not in twins:
+                twins.add(iid)  # said first, before the values it holds
+                flags.append(
+                    Said(
+                        "ingest_merge_copies_disagree",
+                        iid=iid,
+                        form=sub.identity.reference,
+                        file=file_said(copy[0]),
+                        day=str(local_day(copy[0].get("ingested_at")) or "?"),
+                    )
                 )
             given[iid] = e.institution
             flags.extend(plan.spelled)
@@ -1522,6 +1557,7 @@ class Register:
         illegible: Collection[str] = (),
         older: str | None = None,
         sent_base: bool = False,
+        twin: bool = False,
     ) -> _Plan:
         """What one entry return changes. ``sent``: the values its form was sent with, when
         known; else they are the register's at ``base``. ``with_institution`` ``False``: the
@@ -1533,7 +1569,10 @@ class Register:
         empty: a value sent is not said to be). ``older``: the register holds a newer return of
         the institution's, and why what this one gives otherwise is held: ``held_superseded``,
         of a form made after this one (:meth:`_newer_return`), ``held_older_copy``, of the same
-        form (:meth:`_newer_copy`).
+        form (:meth:`_newer_copy`). ``twin``: another copy of the same form changed the register
+        and which of the two is newer is not known (the same "Datum", no mail's Date to tell:
+        the PDF and the Word file of one mail both filled in): a value that copy gave, which
+        this one gives otherwise, is held (:data:`HELD_TWIN`), whichever copy came first.
         A value the register holds flagged that comes again, the same text, read valid by
         today's rules (``DE-40212``, flagged by an earlier formgen), is taken where what comes
         may replace it: the text stays, the flag goes. The institution's return may always; an
@@ -1612,6 +1651,11 @@ class Register:
             ):
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
+                continue
+            if twin and self._from_copy(mine, instance_id):
+                # two answers on one form, neither known to be the later: the coordinator decides
+                plan.held[path] = theirs
+                plan.held_why[path] = HELD_TWIN
                 continue
             if older is not None and plan.superseded:
                 if path not in self._written_anew:  # its old Datum says nothing now
@@ -1728,15 +1772,21 @@ class Register:
                 found = src
         return found
 
-    def _newer_copy(self, inst: Json, e: EntryReturn, sub: Submission) -> tuple[Json, str] | None:
+    def _newer_copy(
+        self, inst: Json, e: EntryReturn, sub: Submission
+    ) -> tuple[Json, str | None] | None:
         """The source of another return of the same form as ``sub`` that changed the register
         and is newer than ``sub`` (a sync client's conflict copy, the form sent twice), with
         why: dated later (the latest valid "Datum" of the entry the register held, given by that
         return, is later than this one's: a copy dated invalidly in between changes nothing),
-        or on the same "Datum" sent later (its mail's Date). ``None`` when
-        there is none, or when this one is newer or which is newer is not known: then the copy
-        that comes later is the latest word (a corrected copy sent after the first). A copy that changed nothing (saved again
-        unchanged) is no newer word: it never undoes a correction."""
+        or on the same "Datum" sent later (its mail's Date). ``None`` when there is none, or
+        when this one is newer, or which is newer is not known of two copies of one file
+        (a corrected copy sent after the first): the copy that comes later is the latest word.
+        Of the PDF and the Word file of one mail (``--format both``) both filled in, which is
+        newer is not known (the same "Datum" or none, no mail's Date, or the same, to tell):
+        neither corrects the other, so the why is ``None`` and what the two give differently
+        waits for a decision, in whichever order they are met. A copy that changed nothing
+        (saved again unchanged) is no newer word: it never undoes a correction."""
         found = None
         for h in inst["history"]:
             src = self.data["sources"].get(h.get("src"), {})
@@ -1760,7 +1810,10 @@ class Register:
                     found = dated  # the copy that gave that Datum, not a later invalid one
                 return (found, why) if theirs < mine else None
         this, that = _moment(_sent_at(sub)), _moment(found.get("sent_at"))
-        if this is None or that is None or this >= that:
+        if this is None or that is None or this == that:
+            word = _word_file(sub.provenance.reader) != _word_file(found.get("reader"))
+            return (found, None) if word else None
+        if this > that:
             return None
         this, that = this.astimezone(), that.astimezone()
         return found, Said(
@@ -1770,6 +1823,11 @@ class Register:
             that=that.date().isoformat(),
             that_time=f"{that:%H:%M}",
         )
+
+    def _from_copy(self, stored: Json | None, instance_id: str) -> bool:
+        """Whether ``stored`` came from a return of the form ``instance_id`` (another copy)."""
+        source = self.data["sources"].get((stored or {}).get("src"), {})
+        return bool(stored) and source.get("instance_id") == instance_id
 
     def _last_valid(self, inst: Json, path: str) -> Json | None:
         """The latest valid value the register held at ``path``: the one it holds, or, where

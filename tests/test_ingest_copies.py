@@ -9,9 +9,14 @@ import os
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
-from ingest_support import SAMPLES, sample_workspace
+from ingest_support import SAMPLES, libreoffice, sample_workspace
+from lxml import etree
+from mailkit import make_workspace
 from pdf_engines import pdfium_fill
+from test_docx_reader import edit, sdt, type_into
+from test_register_returns import RECIPIENTS, run
 
 from formgen.cli import main
 from formgen.workspace import Workspace
@@ -271,3 +276,61 @@ def test_a_copy_dated_after_the_last_valid_datum_is_a_late_answer_after_an_inval
         (held,) = reg.conflicts()
         assert (held["path"], held["theirs"]["v"]) == ("institution.phone", "+49 211 999999")
         assert held.get("reason_key") != "held_superseded"
+
+
+@pytest.mark.parametrize("first", ["pdf", "docx"])
+def test_the_pdf_and_the_word_file_of_one_mail_that_disagree_wait_in_either_order(
+    tmp_path: Path, first: str
+) -> None:
+    """``formgen mail --format both``: one form as PDF and as Word file. Both came back, the
+    PDF filled in Chrome (PDFium) by one person, the Word file by another and saved by
+    LibreOffice 7.4, the same Datum, no mail to tell which was sent later. Word first, the
+    PDF's values replaced the Word file's silently; PDF first, the Word file's were held as
+    read by position. Now in either order the names and initials they disagree on wait as
+    conflicts, said as such, and the line names the other file."""
+    ws = make_workspace(tmp_path / "ws")
+    drafts = tmp_path / "Entwürfe"
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(drafts), "--format", "both")
+    (pdf,) = (ws.root / "forms" / "mail").glob("*/ua-1_*.pdf")
+    (word,) = (ws.root / "forms" / "mail").glob("*/ua-1_*.docx")
+    day = {"psychotherapie.date": "24.11.2026"}
+    filled_pdf = pdfium_fill(
+        pdf.read_bytes(),
+        {
+            **day,
+            "psychotherapie.contact_name": "Hans-Jürgen Meier",
+            "psychotherapie.initials": "HJM",
+        },
+    )
+
+    def typed(root: etree._Element) -> None:
+        for tag, text in (*day.items(), ("psychotherapie.contact_name", "Zeynep Çelik"),
+                          ("psychotherapie.initials", "ZÇ")):  # fmt: skip
+            type_into(sdt(root, tag), text)
+
+    saved = libreoffice(edit(word.read_bytes(), typed), "docx:MS Word 2007 XML", tmp_path)
+    inbox = tmp_path / "Rückläufe"
+    inbox.mkdir()
+    names = {"pdf": "a-Formular.pdf", "docx": "b-Formular.docx"}
+    if first == "docx":
+        names = {"pdf": "b-Formular.pdf", "docx": "a-Formular.docx"}
+    (inbox / names["pdf"]).write_bytes(filled_pdf)
+    (inbox / names["docx"]).write_bytes(saved)
+    output = run("ingest", str(inbox), "-w", str(ws.root))
+    reg = load(ws)
+    held = {c["path"]: c for c in reg.conflicts()}
+    assert set(held) == {"psychotherapie.contact_name", "psychotherapie.initials"}, output
+    assert {c["reason_key"] for c in held.values()} == {"held_twin_copy"}
+    fields = reg.institutions["ua-1"]["entries"]["psychotherapie"]["fields"]
+    names_given = {"Hans-Jürgen Meier", "Zeynep Çelik"}
+    assert {
+        fields["contact_name"]["v"],
+        held["psychotherapie.contact_name"]["theirs"]["v"],
+    } == names_given
+    second = names["docx" if first == "pdf" else "pdf"]
+    (line,) = [line for line in output.splitlines() if f"{second}: Formular FG-" in line]
+    assert line.startswith("Hinweise") and "2 Konflikte" in line, output
+    assert f"und eine andere, {names[first]}, die das Register seit dem" in output
+    assert "das PDF und die Word-Datei einer Mail, beide ausgefüllt" in output
+    conflicts = run("register", "conflicts", "-w", str(ws.root))
+    assert "das PDF und die Word-Datei desselben Formulars geben verschiedene Werte an" in conflicts
