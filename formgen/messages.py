@@ -1458,7 +1458,7 @@ WORDS: dict[str, dict[str, str]] = {
         "{planned}; controls without a tag were matched only in tables whose labels still fit",
         "ingest_office_row_changed": "table {table} row {row} is no longer '{label}'",
         "ingest_office_split": "'{label}' (table {table}) was split into {n} fields by the "
-        "program that saved it; the first (complete) one was read",
+        "program that saved it, and they hold different texts; the first one was read: check it",
         "ingest_office_control_count": "'{label}' (table {table}) holds {found} fields where "
         "the form had {planned}",
         "ingest_office_checkbox_for": "a checkbox where a {type} value was expected",
@@ -3925,7 +3925,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Beschriftungen noch passen",
         "ingest_office_row_changed": "Tabelle {table}, Zeile {row} ist nicht mehr „{label}“",
         "ingest_office_split": "„{label}“ (Tabelle {table}): vom speichernden Programm in {n} "
-        "Felder aufgeteilt; das erste (vollständige) wurde gelesen",
+        "Felder aufgeteilt, die verschiedene Texte enthalten; das erste wurde gelesen: bitte "
+        "prüfen",
         "ingest_office_control_count": "„{label}“ (Tabelle {table}) enthält {found} "
         "Feld(er), das Formular hatte {planned}",
         "ingest_office_checkbox_for": "ein Kästchen zum Ankreuzen, wo ein Wert vom Typ „{type}“ "

@@ -431,9 +431,10 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
                 continue
             shown = list(iter_controls(cells[-1]))
             controls = _pieces_joined(shown)
-            if len(controls) < len(shown):
+            if _piece_differs(shown):
                 # LibreOffice 7.4 writes a text control holding Arabic as several controls with
-                # the same alias, one after the other; the first holds the whole text
+                # the same alias, one after the other; the first holds the whole text, and said
+                # only where another holds text it lacks (typed into a piece, say)
                 problems.append(Said("ingest_office_split", label=label, table=t + 1, n=len(shown)))
             if len(controls) != len(row.slots):
                 problems.append(
@@ -461,6 +462,21 @@ def _pieces_joined(controls: list[Control]) -> list[Control]:
             continue
         out.append(c)
     return out
+
+
+def _piece_differs(controls: list[Control]) -> bool:
+    """Whether a piece of a text control split by LibreOffice 7.4 (:func:`_pieces_joined`) holds
+    text its first piece lacks. 7.4 writes the first piece with the whole text and each other
+    one with a run of it (the words of one script, „شارع الملك “, „12“, „ / “) before the whole
+    text again: those lose nothing, however many there are."""
+    first: Control | None = None
+    for c in controls:
+        if first is not None and c.kind == first.kind != CHECKBOX and c.alias == first.alias:
+            if c.text.replace(first.text, "", 1) not in first.text:
+                return True
+        else:
+            first = c
+    return False
 
 
 def _fits(slot: Slot, control: Control) -> bool:

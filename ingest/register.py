@@ -214,7 +214,7 @@ from typing import Any
 from formgen.errors import FormgenError, RegisterError, RegisterVersionError
 from formgen.fold import fold
 from formgen.identity import FormIdentity, reference
-from formgen.linebreak import breaks_shown, pasted
+from formgen.linebreak import LINE_BREAK, breaks_shown, pasted
 from formgen.messages import (
     ENGLISH,
     Problem,
@@ -1652,6 +1652,9 @@ class Register:
                 # the copy shows what the form was sent with: nothing its sender changed (an
                 # untouched copy, or one ingested after a later return of the same form)
                 continue
+            shown = as_sent if as_sent is not None else mine if current else None
+            if confidence == "low" and mine is not None and _lines_joined(shown, theirs):
+                continue  # left as the form showed it; LibreOffice 7.4 joined its lines
             if twin and self._from_copy(mine, instance_id):
                 # two answers on one form, neither known to be the later: the coordinator decides
                 plan.held[path] = theirs
@@ -2791,6 +2794,14 @@ def _why_held(why: str | None, imported: bool) -> str | None:
     if imported and why in _IMPORT_WHY:
         return _IMPORT_WHY[why]
     return why
+
+
+def _lines_joined(shown: Json | None, theirs: Json) -> bool:
+    """Whether ``theirs`` is the text of several lines ``shown`` with its line breaks dropped:
+    how LibreOffice 7.4 saves a multi-line value of a Word form left as it was (its input
+    fields hold no line break: „…للنساء\nاستشارات…“ comes back „…للنساءاستشارات…“)."""
+    a, b = (shown or {}).get("v"), theirs.get("v")
+    return isinstance(a, str) and isinstance(b, str) and LINE_BREAK.sub("", a) == b != a
 
 
 def _reversed(mine: Json, theirs: Json) -> bool:

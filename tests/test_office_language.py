@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import io
+import itertools
 import json
 import shutil
 import zipfile
@@ -43,11 +44,28 @@ def _ingest(ws: Workspace, inbox: Path, *options: str) -> str:
     return result.stdout
 
 
+def _typed_into_a_piece(root: etree._Element) -> None:
+    """Text typed into the later pieces of each text control LibreOffice 7.4 split (it writes
+    them with the whole text again, which loses nothing): text the first piece lacks."""
+    for cell in root.iter(qn("w:tc")):
+        texts = [n for n in cell.iter(qn("w:sdt")) if n.find(f".//{qn('w:text')}") is not None]
+        for one, other in itertools.pairwise(texts):
+            if alias(one) == alias(other) is not None:
+                other.find(f".//{qn('w:t')}").text += " – nur hier ergänzt"
+
+
+def alias(node: etree._Element) -> str | None:
+    found = node.find(f"{qn('w:sdtPr')}/{qn('w:alias')}")
+    return None if found is None else found.get(qn("w:val"))
+
+
 def _returns(tmp_path: Path) -> Path:
-    """The checklist saved as .docx and the institution form saved as .odt by LibreOffice 7.4."""
+    """The checklist saved as .docx (and typed into the pieces of its split controls) and the
+    institution form saved as .odt by LibreOffice 7.4."""
     inbox = tmp_path / "Rückläufe"
     inbox.mkdir()
-    shutil.copy(SAMPLES / "docx" / "lo74-checklist.docx", inbox / "Rückmeldung Łódź.docx")
+    checklist = (SAMPLES / "docx" / "lo74-checklist.docx").read_bytes()
+    (inbox / "Rückmeldung Łódź.docx").write_bytes(edit(checklist, _typed_into_a_piece))
     shutil.copy(SAMPLES / "docx" / "lo74-odt-institution.odt", inbox / "Формуляр.odt")
     return inbox
 
@@ -75,10 +93,10 @@ UNTAGGED = {  # the fields by their labels under their checklist's name (audit s
     ),
 }
 SPLIT = {
-    "de": "„Öffnungszeiten“ (Tabelle 1): vom speichernden Programm in 3 Felder aufgeteilt; das "
-    "erste (vollständige) wurde gelesen",
-    "en": "'Öffnungszeiten' (table 1) was split into 3 fields by the program that saved it; "
-    "the first (complete) one was read",
+    "de": "„Öffnungszeiten“ (Tabelle 1): vom speichernden Programm in 3 Felder aufgeteilt, die "
+    "verschiedene Texte enthalten; das erste wurde gelesen: bitte prüfen",
+    "en": "'Öffnungszeiten' (table 1) was split into 3 fields by the program that saved it, and "
+    "they hold different texts; the first one was read: check it",
 }
 BY_ROWS = {
     "de": "das Formular wurde als OpenDocument-Text (.odt) gespeichert mit LibreOffice/7.4.7.2: "
