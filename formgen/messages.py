@@ -1145,6 +1145,8 @@ WORDS: dict[str, dict[str, str]] = {
         "form",
         "ingest_pipeline_picture": "{what}: a photo or scan of a paper form? formgen cannot read "
         "pictures; kept aside in the quarantine — {advice}",
+        "ingest_pipeline_scanned_pdf": "a PDF whose pages are only pictures, without text or "
+        "form fields",
         "ingest_pipeline_nested_archives": "archives and mails nested more than {n} deep; not "
         "unpacked (a damaged or hostile archive?)",
         "ingest_pipeline_attachment": "#{position} {name}: {why}",
@@ -3570,6 +3572,8 @@ WORDS: dict[str, dict[str, str]] = {
         "zurückgesandtes Formular",
         "ingest_pipeline_picture": "{what}: ein Foto oder Scan eines Papierformulars? formgen "
         "kann keine Bilder lesen; in die Quarantäne gelegt – {advice}",
+        "ingest_pipeline_scanned_pdf": "ein PDF, dessen Seiten nur Bilder sind, ohne Text und "
+        "Formularfelder",
         "ingest_pipeline_nested_archives": "Archive und Mails mehr als {n}-fach ineinander "
         "verschachtelt; nicht entpackt (ein beschädigtes oder bösartiges Archiv?)",
         "ingest_pipeline_attachment": "#{position} {name}: {why}",

@@ -104,7 +104,7 @@ from ingest.pdf_reader import (
     read_bounded,
 )
 from ingest.pdf_reader import READER as FIELDS_READER
-from ingest.sniff import PAPER_ADVICE
+from ingest.sniff import SCAN_NOTE
 from ingest.submission import RawSubmission, RawValue, short
 
 READER = "flattened-pdf"
@@ -119,7 +119,6 @@ FOOTER_TOP = MARGIN_BOTTOM + 40.0
 MIN_LAYOUT_MATCH = 0.95
 """Share of the layout's printed labels that must be found where the layout puts them before
 values are read by position (a form of an older layout matched 90 %, a current copy 100 %)."""
-SCAN_NOTE = Said("ingest_pdf_scan", advice=PAPER_ADVICE)
 ORDER_GUESSED = Said("ingest_pdf_order_guessed")
 """The note, after a field's path, on a value read from a line whose order was guessed
 (:func:`written_order`)."""

@@ -79,6 +79,7 @@ from ingest.sniff import (
     CONTAINER_KINDS,
     HEAD_BYTES,
     PAPER_ADVICE,
+    SCAN_NOTE,
     SUFFIX,
     WHAT,
     Kind,
@@ -387,6 +388,10 @@ def _process(
                 raw, ctx.registry, ctx.secret, prov.received_day, ctx.no_workspace_ok, ctx.issued
             )
         except QuarantineError as exc:
+            if raw.identity is None and SCAN_NOTE in raw.notes:
+                # a PDF of pictures only, no text: a scanned paper form, kept aside as a photo is
+                scan = Said("ingest_pipeline_picture", what=SCANNED, advice=PAPER_ADVICE)
+                return _quarantined(out, "picture", scan)
             return _quarantined(
                 out,
                 exc.kind,
@@ -481,6 +486,10 @@ def _report_with(task: Task) -> str:
     if task.top_level or not task.container:
         return Said("ingest_pipeline_report_file")
     return Said("ingest_pipeline_report_container", container=task.container)
+
+
+SCANNED = Said("ingest_pipeline_scanned_pdf")
+"""What a PDF whose pages are only pictures is (:data:`~ingest.sniff.SCAN_NOTE`)."""
 
 
 def _picture(out: Outcome, data: bytes) -> _Done:

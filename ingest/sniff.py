@@ -261,6 +261,8 @@ PAGE_PICTURE_BYTES = 100_000
 from this many bytes on."""
 PAPER_ADVICE = Said("ingest_pipeline_paper_advice")
 """What to do with a paper form that came back as a picture (formgen reads no handwriting)."""
+SCAN_NOTE = Said("ingest_pdf_scan", advice=PAPER_ADVICE)
+"""The note on a PDF whose pages are pictures without text: a scan or a photo of a paper form."""
 
 
 def picture_size(data: bytes) -> tuple[int, int] | None:

@@ -8,6 +8,7 @@ were sent by Outlook.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import shutil
 from pathlib import Path
@@ -15,6 +16,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from ingest_support import sample_workspace
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
 from formgen.cli import main
 from ingest import archive, mailbox
@@ -125,3 +129,39 @@ def test_the_cli_names_the_picture_and_the_run_succeeds(tmp_path: Path) -> None:
 def test_pictures_are_known_by_their_first_bytes(head: bytes, suffix: str) -> None:
     assert image_suffix(head) == suffix
     assert (kind_of(head, Path("x")) is Kind.IMAGE) == bool(suffix)
+
+
+def test_a_scanned_pdf_is_kept_aside_as_a_picture_and_a_letter_as_an_unknown_form(
+    tmp_path: Path,
+) -> None:
+    """A paper form scanned to PDF (each page a picture, no text, no fields: as a scanner's
+    software writes it, here Pillow) is what a photo of it is: kept aside as ``picture`` with
+    the advice to type its values into the form, and ``formgen quarantine`` says that advice
+    too. It was ``unknown-form``, the advice in the ingest line only. A PDF with text but no
+    formgen form (a cover letter) stays an unknown form."""
+    ws = sample_workspace(tmp_path / "ws")
+    scan = tmp_path / "استمارة الأمل.pdf"
+    page = Image.open(io.BytesIO(SCAN))
+    page.save(scan, "PDF", resolution=150, save_all=True, append_images=[page.rotate(180)])
+    letter = tmp_path / "Anschreiben.pdf"
+    written = canvas.Canvas(str(letter))
+    written.drawString(72, 720, "Sehr geehrte Damen und Herren, anbei unser Formular.")
+    written.drawImage(ImageReader(page), 72, 100, 200, 280)  # and a picture of it
+    written.save()
+    report = ingest_into_register([scan, letter], ws)
+    by_name = {Path(o.name).name: o for o in report.outcomes}
+    scanned = by_name[scan.name]
+    assert scanned.status is Status.QUARANTINED and scanned.quarantine_kind == "picture"
+    assert scanned.reason.startswith(
+        "a PDF whose pages are only pictures, without text or form fields: a photo or scan of "
+        "a paper form? formgen cannot read pictures; kept aside in the quarantine — "
+    )
+    assert scanned.reason.endswith(PAPER_ADVICE) and scanned.warnings == ()
+    assert by_name[letter.name].quarantine_kind == "unknown-form"
+    listed = CliRunner().invoke(main, ["quarantine", "-w", str(ws.root)])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    (at,) = [i for i, line in enumerate(lines) if scan.name in line]
+    assert "Foto oder Scan" in lines[at]
+    assert lines[at + 1].strip().startswith("ein PDF, dessen Seiten nur Bilder sind")
+    assert lines[at + 1].endswith(PAPER_ADVICE.in_language("de")), lines[at + 1]
