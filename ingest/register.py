@@ -1357,8 +1357,8 @@ class Register:
                     newer=reference(str(newer.get("instance_id"))),
                     day=str(local_day(newer.get("ingested_at")) or "?"),
                 )
-            elif plan.superseded and copy is not None and iid not in superseded:
-                src, why_older = copy
+            elif plan.superseded and copy and (why_older := copy[1]) and iid not in superseded:
+                src = copy[0]
                 superseded[iid] = Said(
                     "ingest_merge_older_copy",
                     iid=iid,
