@@ -1710,6 +1710,10 @@ WORDS: dict[str, dict[str, str]] = {
         "the institution's latest word is not known (the PDF and the Word file of one mail, "
         "both filled in, of the same date): the register keeps that one's, this one's wait "
         "for a decision ('formgen register conflicts')",
+        "ingest_merge_copy_corrects": "{iid}: this copy of form {form} gives other values "
+        "than another one, {file}, that the register holds since {day:day}; neither a date nor "
+        "a mail tells which is newer, so this one, read later, was taken as its correction "
+        "('formgen register history {iid}' shows both)",
         "ingest_merge_dated_before": "dated {this:day}, that one {that:day}",
         "ingest_merge_sent_before": "sent on {this:day} at {this_time}, that one on {that:day} "
         "at {that_time}",
@@ -4209,6 +4213,10 @@ WORDS: dict[str, dict[str, str]] = {
         "und welche der neueste Stand der Einrichtung ist, ist nicht bekannt (das PDF und die "
         "Word-Datei einer Mail, beide ausgefüllt, mit demselben Datum): das Register behält "
         "die der anderen, die dieser warten auf Entscheidung („formgen register conflicts“)",
+        "ingest_merge_copy_corrects": "{iid}: diese Kopie des Formulars {form} gibt andere "
+        "Werte an als eine andere, {file}, die das Register seit dem {day:day} hat; weder ein "
+        "Datum noch eine Mail sagt, welche neuer ist, daher wurde diese, später eingelesen, als "
+        "ihre Korrektur übernommen („formgen register history {iid}“ zeigt beide)",
         "ingest_merge_dated_before": "Datum {this:day}, dort {that:day}",
         "ingest_merge_sent_before": "gesendet am {this:day} um {this_time}, die andere am "
         "{that:day} um {that_time}",

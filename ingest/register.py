@@ -154,7 +154,8 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   the one sent later: :func:`_sent_at`) is the institution's latest word: an older
   copy merged after it is superseded alike (``held_older_copy``, :meth:`Register._newer_copy`).
   Where which is newer is not known, or the other copy changed nothing, the copy that comes
-  later is a correction of the first and merges as before — but for the PDF and the Word file
+  later is a correction of the first and merges as before (said, with the other copy, where
+  it replaces what that one gave: ``ingest_merge_copy_corrects``) — but for the PDF and the Word file
   of one mail (``--format both``) both filled in: neither corrects the other, so what the second
   one met gives otherwise is held (:data:`HELD_TWIN`), in whichever order they come;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
@@ -1232,7 +1233,9 @@ class Register:
         superseded: dict[str, str] = {}
         """Why the return, of an older form, changed nothing by itself, by institution."""
         twins: set[str] = set()
-        """The institutions whose PDF and Word file of this form disagree (:data:`HELD_TWIN`)."""
+        """The institutions another copy of this form gave other values, which is newer not
+        known: held (the PDF and the Word file, :data:`HELD_TWIN`) or taken as a correction."""
+        iid_form = sub.identity.instance_id
         unanswered: list[str] = []
         """The institution's checklists its first return about them answers nothing of
         (:func:`answered`)."""
@@ -1320,7 +1323,15 @@ class Register:
             own_form = by_institution and iid == sub.identity.institution_id
             newer = self._newer_return(inst, sub.identity) if own_form and not new_here else None
             copy = self._newer_copy(inst, e, sub) if own_form and not new_here else None
-            twin = copy is not None and copy[1] is None  # which copy is newer is not known
+            # another copy of the form, which of the two is newer not known
+            other = copy[0] if copy is not None and copy[1] is None else None
+            # the PDF and the Word file of one mail: neither corrects the other
+            twin = other is not None and _word_file(sub.provenance.reader) != _word_file(
+                other.get("reader")
+            )
+            older = (
+                "held_superseded" if newer else "held_older_copy" if copy and not other else None
+            )
             plan = self._plan(
                 inst,
                 e,
@@ -1332,11 +1343,7 @@ class Register:
                 sent_here,
                 with_institution=given.get(iid) != e.institution,
                 illegible=sub.illegible,
-                older="held_superseded"
-                if newer
-                else "held_older_copy"
-                if copy and not twin
-                else None,
+                older=older,
                 sent_base=merged_from is not None,
                 twin=twin,
             )
@@ -1367,17 +1374,24 @@ class Register:
                     day=str(local_day(src.get("ingested_at")) or "?"),
                     why=why_older,
                 )
-            elif copy and HELD_TWIN in plan.held_why.values() and iid not in twins:
-                twins.add(iid)  # said first, before the values it holds
-                flags.append(
-                    Said(
-                        "ingest_merge_copies_disagree",
-                        iid=iid,
-                        form=sub.identity.reference,
-                        file=file_said(copy[0]),
-                        day=str(local_day(copy[0].get("ingested_at")) or "?"),
-                    )
+            elif other is not None and iid not in twins:
+                twin_held = HELD_TWIN in plan.held_why.values()
+                corrects = any(
+                    self._from_copy(self._current(inst, p), iid_form) for p in plan.apply
                 )
+                if twin_held or corrects:
+                    twins.add(iid)  # said first, before the values it holds
+                    flags.append(
+                        Said(
+                            "ingest_merge_copies_disagree"
+                            if twin_held
+                            else "ingest_merge_copy_corrects",
+                            iid=iid,
+                            form=sub.identity.reference,
+                            file=file_said(other),
+                            day=str(local_day(other.get("ingested_at")) or "?"),
+                        )
+                    )
             given[iid] = e.institution
             flags.extend(plan.spelled)
             if (
@@ -1783,13 +1797,13 @@ class Register:
         why: dated later (the latest valid "Datum" of the entry the register held, given by that
         return, is later than this one's: a copy dated invalidly in between changes nothing),
         or on the same "Datum" sent later (its mail's Date). ``None`` when there is none, or
-        when this one is newer, or which is newer is not known of two copies of one file
-        (a corrected copy sent after the first): the copy that comes later is the latest word.
-        Of the PDF and the Word file of one mail (``--format both``) both filled in, which is
-        newer is not known (the same "Datum" or none, no mail's Date, or the same, to tell):
-        neither corrects the other, so the why is ``None`` and what the two give differently
-        waits for a decision, in whichever order they are met. A copy that changed nothing
-        (saved again unchanged) is no newer word: it never undoes a correction."""
+        when this one is newer. Where which is newer is not known (the same "Datum" or none,
+        no mail's Date, or the same, to tell), the why is ``None``: of two copies of one file
+        the copy that comes later is the latest word (a corrected copy sent after the first),
+        said; of the PDF and the Word file of one mail (``--format both``) both filled in,
+        neither corrects the other, so what the two give differently waits for a decision, in
+        whichever order they are met. A copy that changed nothing (saved again unchanged) is
+        no newer word: it never undoes a correction."""
         found = None
         for h in inst["history"]:
             src = self.data["sources"].get(h.get("src"), {})
@@ -1814,8 +1828,7 @@ class Register:
                 return (found, why) if theirs < mine else None
         this, that = _moment(_sent_at(sub)), _moment(found.get("sent_at"))
         if this is None or that is None or this == that:
-            word = _word_file(sub.provenance.reader) != _word_file(found.get("reader"))
-            return (found, None) if word else None
+            return found, None
         if this > that:
             return None
         this, that = this.astimezone(), that.astimezone()

@@ -180,14 +180,17 @@ def test_a_newer_copy_after_the_older_one_is_the_correction(tmp_path: Path) -> N
 def test_a_files_modification_time_does_not_order_two_copies_dated_alike(tmp_path: Path) -> None:
     """Both copies dated 23.11.: the time a file was last saved tells nothing (copying,
     unpacking or checking out files sets it), so the copy met later is a correction of the
-    first, as before, whichever file is the older."""
+    first, as before, whichever file is the older; its line says so and names the other copy
+    (it said 'ok' only: nobody learnt the two copies disagreed)."""
     ws = tmp_path / "ws"
     sample_workspace(ws)
     newer = _save(tmp_path / "neu.pdf", _filled(NEWER, "23.11.2026"), "2026-11-23T15:30Z")
     older = _save(tmp_path / "alt.pdf", _filled(OLDER, "23.11.2026"), "2026-11-23T09:15Z")
     _run(ws, newer)
     output = _run(ws, older)
-    assert [line.split()[0] for line in output.splitlines() if "alt.pdf" in line] == ["ok"]
+    assert [line.split()[0] for line in output.splitlines() if "alt.pdf" in line] == ["Hinweise"]
+    assert "gibt andere Werte an als eine andere, neu.pdf, die das Register seit dem" in output
+    assert "daher wurde diese, später eingelesen, als ihre Korrektur übernommen" in output
     reg = load(Workspace.open(ws))
     assert reg.institutions["inst-0001"]["institution"]["phone"]["v"] == "+49 211 111111"
     assert reg.conflicts() == []
