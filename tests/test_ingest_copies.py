@@ -337,3 +337,5 @@ def test_the_pdf_and_the_word_file_of_one_mail_that_disagree_wait_in_either_orde
     assert "das PDF und die Word-Datei einer Mail, beide ausgefüllt" in output
     conflicts = run("register", "conflicts", "-w", str(ws.root))
     assert "das PDF und die Word-Datei desselben Formulars geben verschiedene Werte an" in conflicts
+    run("register", "rebuild", "-w", str(ws.root))  # the journal replayed: the same held values
+    assert load(ws).conflicts() == reg.conflicts()
