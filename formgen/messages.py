@@ -6066,12 +6066,12 @@ OPTION_HELP: dict[str, dict[str, str]] = {
             "anbieten."
         ),
         (
-            "Words anywhere in the entry, each of them, in any order (case and accents ignored); a "
-            "phone number as written (0211/1234567, +49 (0)211 1234567)."
+            "Words anywhere in the entry, each of them, in any order (case and accents ignored, "
+            "ü found as ue too); a phone number as written (0211/1234567, +49 (0)211 1234567)."
         ): (
             "Wörter irgendwo im Eintrag, jedes davon, in beliebiger Reihenfolge "
-            "(Groß-/Kleinschreibung und Akzente egal); eine Telefonnummer, wie sie geschrieben ist "
-            "(0211/1234567, +49 (0)211 1234567)."
+            "(Groß-/Kleinschreibung und Akzente egal, ü auch als ue gefunden); eine Telefonnummer, "
+            "wie sie geschrieben ist (0211/1234567, +49 (0)211 1234567)."
         ),
         (
             "Look for the text (a person's name, address, phone number) in everything the "

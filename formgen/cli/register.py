@@ -1053,8 +1053,7 @@ def export(
     "--text",
     callback=text_only,
     help="Words anywhere in the entry, each of them, in any order (case and accents ignored, "
-    "ü found as ue too); "
-    "a phone number as written (0211/1234567, +49 (0)211 1234567).",
+    "ü found as ue too); a phone number as written (0211/1234567, +49 (0)211 1234567).",
 )
 @click.option(
     "--all",
