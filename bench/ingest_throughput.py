@@ -107,9 +107,7 @@ is the machine.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import io
-import json
 import multiprocessing
 import os
 import statistics
@@ -125,10 +123,9 @@ import pypdf
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from ingest_support import load_maker, workspace  # noqa: E402
+from ingest_support import institution_returns, load_maker, workspace  # noqa: E402
 
 from formgen.forms import FormRequest  # noqa: E402
-from formgen.identity import FIELD_PREFIX, FormIdentity, new_instance_id  # noqa: E402
 from formgen.schema_load import default_schema  # noqa: E402
 from formgen.workspace import Workspace  # noqa: E402
 from ingest.pipeline import (  # noqa: E402
@@ -177,30 +174,6 @@ def make_corpus(
         variants(checklist, f"{cats[0]}.1.name", checklists, out, "full"),
         institution_returns(inst, institutions, out),
     )
-
-
-def institution_returns(filled: bytes, count: int, out: Path) -> list[Path]:
-    """The filled institution form as ``count`` different institutions return it: each copy's
-    identity is issued (and signed) for its own institution, so every merge is another entry."""
-    paths = []
-    with pikepdf.open(io.BytesIO(filled)) as pdf:
-        names = (f"{FIELD_PREFIX}.{f.name}" for f in dataclasses.fields(FormIdentity))
-        hidden = {name: MAKER._field(pdf, name) for name in names}
-        issued = FormIdentity.from_fields({k: str(v.V) for k, v in hidden.items()})
-        for i in range(count):
-            ident = dataclasses.replace(
-                issued, instance_id=new_instance_id(), institution_id=f"inst-{i:04d}"
-            ).sign(MAKER.SECRET)
-            for name, value in ident.to_fields().items():
-                hidden[name].V = pikepdf.String(value)
-            pdf.docinfo["/FormgenIdentity"] = json.dumps(
-                ident.to_fields(), ensure_ascii=False, sort_keys=True
-            )
-            MAKER._field(pdf, "institution.name").V = pikepdf.String(f"Einrichtung {i} – Łódź")
-            path = out / f"reg-{i:04d}.pdf"
-            pdf.save(path)
-            paths.append(path)
-    return paths
 
 
 def pikepdf_walk(path: Path) -> int:

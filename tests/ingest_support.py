@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
+import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
 from types import ModuleType
 
+import pikepdf
 import pytest
 
 from formgen.forms import FormRequest
+from formgen.identity import FIELD_PREFIX, FormIdentity, new_instance_id
 from formgen.model import Schema
 from formgen.record import record_from_json
 from formgen.workspace import Workspace
@@ -26,6 +31,33 @@ def load_maker() -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def institution_returns(filled: bytes, count: int, out: Path) -> list[Path]:
+    """The filled institution form ``filled`` (:func:`load_maker`'s) as ``count`` different
+    institutions return it, written to ``out`` as reg-0000.pdf …: each copy's identity is
+    issued (and signed) for its own institution (inst-0000 …) and named „Einrichtung N – Łódź“,
+    so every copy is a file of its own and every merge another entry."""
+    maker = load_maker()
+    paths = []
+    with pikepdf.open(io.BytesIO(filled)) as pdf:
+        names = (f"{FIELD_PREFIX}.{f.name}" for f in dataclasses.fields(FormIdentity))
+        hidden = {name: maker._field(pdf, name) for name in names}
+        issued = FormIdentity.from_fields({k: str(v.V) for k, v in hidden.items()})
+        for i in range(count):
+            ident = dataclasses.replace(
+                issued, instance_id=new_instance_id(), institution_id=f"inst-{i:04d}"
+            ).sign(maker.SECRET)
+            for name, value in ident.to_fields().items():
+                hidden[name].V = pikepdf.String(value)
+            pdf.docinfo["/FormgenIdentity"] = json.dumps(
+                ident.to_fields(), ensure_ascii=False, sort_keys=True
+            )
+            maker._field(pdf, "institution.name").V = pikepdf.String(f"Einrichtung {i} – Łódź")
+            path = out / f"reg-{i:04d}.pdf"
+            pdf.save(path)
+            paths.append(path)
+    return paths
 
 
 def prefilled_request(schema: Schema, values: dict[str, str]) -> FormRequest:
