@@ -1509,7 +1509,6 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
     so the pipeline keeps it in the quarantine.
     """
     from ingest import journal
-    from ingest.erase import left_out
     from ingest.register import content_hash
 
     def merge(submission: Submission, original: Path) -> object:
@@ -1522,7 +1521,12 @@ def register_merge(workspace: Workspace, writer: Any) -> MergeFn:
         # prefilled value erased since, whose original is not kept
         known = writer.register.holds_keyed(submission.identity.instance_id)
         as_read = submission
-        submission, erased = left_out(workspace, submission)  # prefilled, erased since
+        erased: dict[str, str] = {}
+        if workspace.issued_erased(submission.identity.instance_id):
+            # ingest.erase (and the print reader it brings, ~0.4 s to import) only then
+            from ingest.erase import left_out
+
+            submission, erased = left_out(workspace, submission)  # prefilled, erased since
         keyed = content_hash(as_read, workspace.secret) if known or erased else None
         day = mail_day(workspace, submission)
         if day is not None:
