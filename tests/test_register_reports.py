@@ -311,7 +311,7 @@ def test_find_a_town_given_as_its_region_says_the_text_search_finds_it(reg: Regi
         ("Arabsch", "Arabisch"),
         ("Tuerkish", "Türkisch"),
         ("Руский", "Russisch"),
-        ("العربيه", "Arabisch"),
+        ("العريبة", "Arabisch"),  # two letters swapped („العربيه“, with ه for ة, is Arabic)
     ],
 )
 def test_find_says_which_language_a_typo_means(reg: Register, typed: str, meant: str) -> None:
