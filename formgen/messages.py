@@ -1441,6 +1441,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_block": "{scope}, block {block}",
         "ingest_office_missing": "{n} fields are missing from the form (deleted?): {fields}",
         "ingest_office_missing_one": "a field is missing from the form (deleted?): {fields}",
+        "ingest_office_typed_instead": "its field was deleted and '{text}' typed in its place: "
+        "read as its value",
+        "ingest_office_typed_outside": "typed outside the form's fields, after '{label}', and "
+        "not read into the register: '{text}' — enter what belongs there by hand "
+        "('formgen register set')",
         "ingest_office_foreign_tags": "{n} controls with tags that are not formgen field paths "
         "were ignored: {tags}",
         "ingest_office_unknown_tags": "tags not in this form's layout (another schema version?): "
@@ -1677,6 +1682,12 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_looks_like": "{where}: '{name}' looks like {candidate} '{candidate_name}' "
         "({reason}); held as {did} — 'formgen register resolve {did} --merge' or '--new'",
         "ingest_merge_matched": "{where}: matched {iid} '{name}' ({reason})",
+        "ingest_merge_other_institution": "{where}: the form made for {candidate} "
+        "'{candidate_name}' came back with another name, '{name}', and another address and "
+        "phone or mail: probably another institution filled it in; held as {did}, {candidate} "
+        "unchanged — 'formgen register resolve {did} --new' (another institution) or '--merge' "
+        "(renamed and moved; then its own values held: '--take theirs')",
+        "ingest_merge_other_reason": "its own form, with another name, address and phone or mail",
         "ingest_merge_same_postcode": "same name and postcode",
         "ingest_merge_same_phone": "same name and phone",
         "ingest_merge_same_name": "same name and no address to compare",
@@ -3912,6 +3923,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_office_block": "{scope}, Block {block}",
         "ingest_office_missing": "{n} Felder fehlen im Formular (gelöscht?): {fields}",
         "ingest_office_missing_one": "ein Feld fehlt im Formular (gelöscht?): {fields}",
+        "ingest_office_typed_instead": "sein Feld wurde gelöscht und „{text}“ an seiner Stelle "
+        "eingetragen: als sein Wert gelesen",
+        "ingest_office_typed_outside": "außerhalb der Formularfelder eingetragen, nach „{label}“, "
+        "und nicht ins Register übernommen: „{text}“ — was davon dorthin gehört, von Hand "
+        "eintragen ('formgen register set')",
         "ingest_office_foreign_tags": "nicht beachtet, weil ihr Tag kein formgen-Feldpfad ist: "
         "{n} Steuerelement(e) – {tags}",
         "ingest_office_unknown_tags": "Tags, die im Aufbau dieses Formulars nicht vorkommen "
@@ -4178,6 +4194,14 @@ WORDS: dict[str, dict[str, str]] = {
         "({reason}); zurückgestellt als {did} — 'formgen register resolve {did} --merge' "
         "(dieselbe Einrichtung) oder '--new' (eine andere)",
         "ingest_merge_matched": "{where}: {iid} „{name}“ zugeordnet ({reason})",
+        "ingest_merge_other_institution": "{where}: das Formular für {candidate} "
+        "„{candidate_name}“ kam mit anderem Namen, „{name}“, und anderer Anschrift und Telefon "
+        "oder Mail zurück: wohl hat eine andere Einrichtung es ausgefüllt; zurückgestellt als "
+        "{did}, {candidate} unverändert — 'formgen register resolve {did} --new' (eine andere "
+        "Einrichtung) oder '--merge' (umbenannt und umgezogen; danach die zurückgehaltenen "
+        "eigenen Werte mit '--take theirs')",
+        "ingest_merge_other_reason": "ihr eigenes Formular, mit anderem Namen, anderer Anschrift "
+        "und anderem Telefon oder Mail",
         "ingest_merge_same_postcode": "gleicher Name und gleiche PLZ",
         "ingest_merge_same_phone": "gleicher Name und gleiche Telefonnummer",
         "ingest_merge_same_name": "gleicher Name, keine Anschrift zum Vergleichen",

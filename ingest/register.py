@@ -160,6 +160,12 @@ Merge rules (learned from ODK Central's entities), in :meth:`Register.merge`:
   one met gives otherwise is held (:data:`HELD_TWIN`), in whichever order they come;
 * held values are numbered in the schema's field order, so a rebuild from the journal numbers
   them alike (and decisions are journaled with their institution and field);
+* the institution's own form that comes back with another name, address (street or postcode)
+  and phone or mail than the register holds, all at once, was most likely passed on and
+  filled in by another institution: its entry is held as a probable duplicate of it
+  (``ingest_merge_other_institution``), which changes nothing; ``--new`` makes it an
+  institution, ``--merge`` takes it as the institution's (renamed and moved) as a checklist
+  from someone else. A rename at the same address, a move, a new number alone are merged;
 * a blank field means "not filled in", never "delete"; "fehlanzeige" is a value like any other.
   A value the form was sent with that came back blank is kept, and the outcome says so
   (``path: left empty on the form; the register keeps '…'``): it may no longer be true;
@@ -1296,6 +1302,30 @@ class Register:
                 elif base is None and not imported and iid in self.institutions:
                     base = 0  # mailed before the register knew it: everything there came since
                 matched = False
+            if (
+                by_institution
+                and merged_from is None
+                and iid == sub.identity.institution_id
+                and iid in self.institutions
+                and self._another_institution(self.institutions[iid], e)
+            ):
+                # passed on: held aside as a checklist from someone else that looks like it
+                key = "ingest_merge_other_reason"
+                verdict = Match(PROBABLE, iid, 0.0, say(key, ENGLISH), key)
+                did = self._queue_duplicate(e, verdict, sha, came_in)
+                duplicates.append(did)
+                done.append(EntryOutcome(e.block, None, duplicate=did, candidate=iid))
+                flags.append(
+                    Said(
+                        "ingest_merge_other_institution",
+                        where=where,
+                        name=short(_checked_name(e), 80),
+                        candidate=iid,
+                        candidate_name=short(self.name_of(iid), 80),
+                        did=did,
+                    )
+                )
+                continue
             new_here = iid is None or iid not in self.institutions
             if iid is None or iid not in self.institutions:
                 if iid is None:  # one a round mailed under this name that did not answer yet?
@@ -1771,6 +1801,28 @@ class Register:
                 ):
                     found.append(path)
         return found
+
+    def _another_institution(self, inst: Json, e: EntryReturn) -> bool:
+        """Whether the institution's own form came back with another name, address (street
+        or postcode) and phone or mail than the register holds, all at once: most likely
+        passed on to another institution that filled in its own details (a rename at the same
+        address, a move, a new number alone are its own news)."""
+
+        def other(*keys: str) -> bool:
+            for key in keys:
+                c = e.institution.get(key)
+                path = value_path(INSTITUTION, key)
+                mine = self._current(inst, path)
+                if c is None or is_blank(c) or mine is None:
+                    continue
+                theirs: Json = {"v": c.value if c.problem is None else None, "raw": c.raw}
+                if not self.same(path, mine, theirs) and fold(c.raw) != fold(
+                    str(mine.get("raw", ""))
+                ):
+                    return True
+            return False
+
+        return other("name") and other("street", "postcode") and other("phone", "email")
 
     def _newer_return(self, inst: Json, identity: FormIdentity) -> Json | None:
         """The source of the latest return of the institution's own form made after the form
