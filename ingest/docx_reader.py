@@ -34,11 +34,20 @@ from typing import IO
 
 from lxml import etree
 
-from formgen.docx_form import FormPlan, Slot, after_hint, form_plan, placeholder_texts
+from formgen.docx_form import (
+    EARLIER_OTHER,
+    FormPlan,
+    Row,
+    Slot,
+    after_hint,
+    form_plan,
+    placeholder_texts,
+)
 from formgen.docx_xml import (
     CHECKBOX,
     DATE,
     DROPDOWN,
+    TEXT,
     Control,
     interpret,
     iter_controls,
@@ -54,6 +63,7 @@ from formgen.errors import (
     UnsafeDocxError,
 )
 from formgen.identity import FIELD_PREFIX, FormIdentity, parse_reference
+from formgen.layout import ui_text
 from formgen.linebreak import newlines, one_line
 from formgen.messages import Said, SaidJoined, per_language, said_count, say
 from formgen.model import OTHER, FieldPath, Schema, choices_of, option_label
@@ -61,7 +71,7 @@ from formgen.schema_load import default_schema
 from ingest.archive import MAX_RATIO, bomb_ratio
 from ingest.labels import field_label, scope_label
 from ingest.sniff import ZIP_ENTRY_ERRORS
-from ingest.submission import Provenance, RawSubmission, RawValue
+from ingest.submission import Provenance, RawSubmission, RawValue, short
 
 READER = "docx"
 
@@ -453,6 +463,56 @@ def _by_position(body: etree._Element, plan: FormPlan) -> tuple[dict[str, Contro
     return placed, problems
 
 
+def _outside_controls(cell: etree._Element, row: Row, lang: str) -> list[str]:
+    """The text of a value cell that stands outside its controls and is not the form's own (the
+    boxes' option labels, „Andere:“), a line for each paragraph holding some: typed after a
+    control, a table pasted into the cell, a number typed where a control was deleted."""
+    f = row.field
+    own = [
+        option_label(f, s.option, lang) for s in row.slots if f and s.option and s.kind == CHECKBOX
+    ]
+    own += [ui_text(lang, "other"), *EARLIER_OTHER]
+    lines = []
+    for p in cell.iter(qn("w:p")):
+        text = "".join(
+            t.text or ""
+            for t in p.iter(qn("w:t"))
+            if not any(a.tag == qn("w:sdt") for a in _up_to(t, cell))
+        )
+        for label in own:
+            text = text.replace(label, "", 1)
+        text = " ".join(text.split())
+        if text.strip("\u200e\u200f"):
+            lines.append(text)
+    return lines
+
+
+def _up_to(node: etree._Element, cell: etree._Element) -> Iterator[etree._Element]:
+    """The ancestors of ``node`` inside ``cell``."""
+    for a in node.iterancestors():
+        if a is cell:
+            return
+        yield a
+
+
+def _typed_outside(
+    body: etree._Element, plan: FormPlan
+) -> Iterator[tuple[Row, list[Control], list[str]]]:
+    """Each field row of the form whose value cell holds text outside its controls
+    (:func:`_outside_controls`): the row, the controls in its cell and that text. Rows as
+    :func:`_by_position` finds them: by their place and label."""
+    for table, tbl in zip(plan.tables, _tables(body), strict=False):
+        for row, tr in zip(table.rows, _rows(tbl), strict=False):
+            cells = _cells(tr)
+            labels = row.field.labels(plan.lang) if row.field else (row.label,)
+            if not row.slots or len(cells) < 2:
+                continue
+            if not any(_label_matches(shown_text(cells[0]), s) for s in labels):
+                continue
+            if lines := _outside_controls(cells[-1], row, plan.lang):
+                yield row, list(iter_controls(cells[-1])), lines
+
+
 def _pieces_joined(controls: list[Control]) -> list[Control]:
     """``controls`` with each run of pieces of one text control (same kind and alias, one
     after the other) reduced to its first."""
@@ -646,11 +706,11 @@ def read_docx(
     values = values_by_tag(tagged, slots, lang, notes)
 
     recovered: list[str] = []
+    lost: list[str] = []
     if plan is not None and schema is not None:
         missing = [s for s in slots if s not in tagged]
         if missing:
             placed, problems = _by_position(body, plan)
-            lost: list[str] = []
             for path in missing:
                 at_place = placed.get(path)
                 if at_place is None:
@@ -676,6 +736,18 @@ def read_docx(
                 fields = _fields(schema, slots, lost)
                 notes.append(said_count("ingest_office_missing", len(lost), fields=fields))
             notes.extend(problems[:10])
+    if plan is not None:
+        for row, shown, lines in _typed_outside(body, plan):
+            text = short(" / ".join(lines), 200)
+            slot = row.slots[-1]
+            if not shown and len(row.slots) == 1 and slot.kind == TEXT and slot.path in lost:
+                # the control deleted, its value typed in its place: the cell shows one text
+                values[slot.path] = "\n".join(lines)
+                said = Said("ingest_office_typed_instead", text=text)
+                notes.append(SaidJoined((slot.path, said), ": "))
+            else:
+                said = Said("ingest_office_typed_outside", label=short(row.label, 60), text=text)
+                notes.append(SaidJoined((slot.value_path, said), ": "))
     if foreign:
         notes.append(Said("ingest_office_foreign_tags", n=len(foreign), tags=_list(foreign)))
 
