@@ -62,6 +62,10 @@ NEVER_ANSWERED = "never_answered"
 """No return, no confirmation, no date: the institution never answered (what the register
 holds came from the centre's list or someone else). Stands for stale, missing and unconfirmed:
 what is wanted is a first answer, not its date and initials."""
+CONTRADICTORY = "contradictory"
+"""The entry answers "Fehlanzeige" (nothing there) and gives languages, a share or a text in
+the same section all the same (ticked with the prefilled answers left standing): both kept,
+the institution asked which holds."""
 NO_ENTRY = "none"
 FEHLANZEIGE = "fehlanzeige"
 CATCH_ALL_REGION = "andere"
@@ -86,6 +90,8 @@ class Finding:
     from_others: tuple[str, ...] = ()
     """Unconfirmed: the fields whose values someone else gave (a checklist, an imported
     list) in an entry the institution answered itself (:func:`from_others`)."""
+    contradictory: tuple[str, ...] = ()
+    """The fields that give an answer beside "Fehlanzeige" (:func:`contradicting`)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,6 +107,7 @@ class Finding:
             "invalid": list(self.invalid),
             "dropped": list(self.dropped),
             "from_others": list(self.from_others),
+            "contradictory": list(self.contradictory),
         }
 
 
@@ -342,6 +349,25 @@ def is_fehlanzeige(reg: Register, category: str, entry: Json) -> bool:
     return "fehlanzeige" in answers and "ja" not in answers
 
 
+def contradicting(reg: Register, category: str, entry: Json) -> tuple[str, ...]:
+    """The fields of a section whose yes/no/none question the entry answers "Fehlanzeige" that
+    hold an answer all the same (languages, a share, a text), by id."""
+    values = entry["fields"]
+    out: list[str] = []
+    for section in reg.schema.category(category).sections:
+        asked = [f for f in section.fields if f.type is FieldType.YES_NO_NONE]
+        if not any(_value(values.get(f.id)) == FEHLANZEIGE for f in asked):
+            continue
+        out += [
+            f.id
+            for f in section.fields
+            if f.scope is Scope.ENTRY
+            and f.type is not FieldType.YES_NO_NONE
+            and offered(f, _value(values.get(f.id))) not in (None, "", [])
+        ]
+    return tuple(out)
+
+
 def review(
     reg: Register,
     today: dt.date | None = None,
@@ -388,12 +414,15 @@ def review(
             reasons.append(INVALID)
         if dropped:
             reasons.append(DROPPED)
+        if contradictory := contradicting(reg, cid, entry):
+            reasons.append(CONTRADICTORY)
         others: tuple[str, ...] = ()
         if not entry.get("by_institution"):
             reasons.append(UNCONFIRMED)
             others = from_others(reg, cid, inst, entry)
             if seen is None:
-                reasons = [NEVER_ANSWERED, *(r for r in reasons if r in (INVALID, DROPPED))]
+                kept = (INVALID, DROPPED, CONTRADICTORY)
+                reasons = [NEVER_ANSWERED, *(r for r in reasons if r in kept)]
         if reasons:
             out.append(
                 Finding(
@@ -409,6 +438,7 @@ def review(
                     tuple(invalid),
                     tuple(dropped),
                     others,
+                    contradictory,
                 )
             )
     return out
@@ -559,6 +589,11 @@ def why_text(reg: Register, f: Finding, lang: str = "de") -> str:
         + (f" ({_field_labels(reg, f.category, f.missing, lang)})" if r == MISSING else "")
         + (f" ({_field_labels(reg, f.category, f.invalid, lang)})" if r == INVALID else "")
         + (f" ({_field_labels(reg, f.category, f.dropped, lang)})" if r == DROPPED else "")
+        + (
+            f" ({_field_labels(reg, f.category, f.contradictory, lang)})"
+            if r == CONTRADICTORY
+            else ""
+        )
         + (
             f" ({say('from_others', lang, fields=_field_labels(reg, f.category, f.from_others, lang))})"
             if r == UNCONFIRMED and f.from_others
