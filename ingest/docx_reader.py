@@ -17,7 +17,9 @@ Values come from the content controls by their ``w:tag`` (see :mod:`formgen.docx
 each control means). A control whose tag was stripped (LibreOffice 7.4 strips every tag) or
 that was deleted is recovered from its position in the form's tables
 (:func:`formgen.docx_form.form_plan`), and the submission is flagged for review; a tag that
-appears twice (a copied control) is flagged too.
+appears twice (a copied control) is flagged too. Text typed into a field's cell outside its
+controls (after a control, a pasted table) is said with the field it follows, not read; where
+the cell's only control was deleted, that text is the field's value (:func:`_typed_outside`).
 """
 
 from __future__ import annotations
