@@ -577,7 +577,7 @@ _PDFDOC_OWN = re.compile(rb"[\x18-\x1f\x7f]")
 
 def string_text(value: String, name: str = "", notes: list[str] | None = None) -> str:
     """A text string's text: UTF-16 or UTF-8 after their byte order mark, else PDFDocEncoding
-    (pikepdf decodes these) — unless it is UTF-8 without a mark (:func:`_unmarked_utf8`).
+    or UTF-8 without a mark, whichever reads as typed (:func:`_unmarked_text`).
     Of marked text that is no valid UTF-16 or UTF-8 (a lone surrogate, a byte cut off) what
     can be decoded is kept, and the field ``name`` noted in ``notes``: qpdf leaves such a
     character out unsaid (``<FEFF D800 0041>`` read "A")."""
@@ -586,7 +586,7 @@ def string_text(value: String, name: str = "", notes: list[str] | None = None) -
         return str(value) if _PDFDOC_OWN.search(data) else data.decode("ascii")
     marked = _marked_text(data)
     if marked is None:
-        return _unmarked_utf8(data) or str(value)
+        return _unmarked_text(data)
     text, damaged = marked
     if damaged and notes is not None:
         notes.append(Said("ingest_pdf_damaged_text", name=name, value=short(text)))
@@ -605,25 +605,62 @@ def _marked_text(data: bytes) -> tuple[str, bool] | None:
         return data[start:].decode(codec, errors="replace"), True
 
 
-def _unmarked_utf8(data: bytes) -> str | None:
-    """``data`` as UTF-8 when it holds a byte beyond ASCII and is valid UTF-8, else ``None``.
+_USUAL = (
+    "\t\n\r\x20-\x7e\xa0\xa7\xab\xb0\xbb\u2013\u2014\u2018-\u201e\u2022\u2026\u20ac\u200c-\u200f"
+    "\xc0-\xd6\xd8-\xf6\xf8-\u017f\u018f\u01a0\u01a1\u01af\u01b0\u0218-\u021b\u0259\u1e00-\u1eff"
+    "\u0386-\u03ce\u0400-\u045f\u0490-\u04bf\u0531-\u0556\u0561-\u0587\u10a0-\u10ff"
+    "\u060c\u061f\u0620-\u064a\u0660-\u0669\u066e-\u06d3\u06d5\u06f0-\u06ff"
+)
+"""What formgen's users type: ASCII, the no-break space, § « ° » – — ‘ ’ ‚ “ ” „ • … €, the
+zero-width (non-)joiner and the marks of direction; the letters of Latin (Latin-1, Latin
+Extended-A, Vietnamese, Romanian ș ț, Azerbaijani ə), Greek, Cyrillic (Russian to Serbian,
+Ukrainian ґ, Kazakh қ ң ғ ү ұ), Armenian, Georgian, Arabic, Persian, Pashto, Urdu and Kurdish
+(with their digits and ، ؟)."""
+_ODD = re.compile(f"[^{_USUAL}]")
+"""A character outside :data:`_USUAL`: a symbol, a mark, a control, a rare letter."""
 
-    Some fillers write a value's UTF-8 bytes without the mark the PDF standard asks for ("ö"
-    would read "Ã¶" as PDFDocEncoding); text in PDFDocEncoding that is also valid UTF-8 with a
-    character of several bytes (such as "Ã¶") is practically never typed."""
-    if data.isascii():
-        return None
+
+def _unmarked_text(data: bytes) -> str:
+    """Bytes without a byte order mark as UTF-8 or as PDFDocEncoding, whichever holds fewer
+    odd characters (:data:`_ODD`); a tie reads UTF-8, bytes that are no UTF-8 PDFDocEncoding.
+
+    Both are written: PDFium (Chrome, Edge) writes a value PDFDocEncoding can hold in it, some
+    fillers write UTF-8 without the mark the standard asks for. Bytes that are both read
+    differently only where a byte C2–F4 is followed by bytes 80–BF: in PDFDocEncoding a capital
+    or accented letter (Â–ß, à–ô) followed by ƒ ﬁ ﬂ Ł Œ Š Ÿ Ž ı ł œ š ž ª µ º, a quote, a dash
+    or a symbol. Where the second reads as a symbol ("Ã¶" for "ö") UTF-8 wins. Where both read
+    as letters, the table of the two-byte sequences (first byte, its trailing Ł–ž) goes:
+
+    - UTF-8 (a letter people write): Ã (Latin-1 Õ–Þ, "ÃŒ" Ö; but "ÃŠ" ×), Ä Å (Latin
+      Extended-A: "Äž" Ğ, "Åž" Ş, "ÄŽ" ę), È Ÿ Ž ı ł (Romanian Ș ș Ț ț), É Ž (ə), Î (Greek
+      Ε–Ξ), Ð Ñ Ò (Cyrillic Е–О, ѕ–ў, Kazakh қ), Õ Ł Œ (Armenian Օ Ֆ), Ú and Û Ł (Persian ژ,
+      Kurdish ڕ ە);
+    - PDFDocEncoding (the UTF-8 reading is a control, a rare letter, a mark or a sign): Â (C1
+      controls), Ç (pinyin ǚ for Turkish "Çı"), Ó (Ossetian ӕ for Polish "ÓŁ", and Kazakh Ә
+      ә, which a Kazakh word's other letters still read right), Ø (Arabic Quran marks:
+      initials "ØŁ"), Æ È É Ê Ë Ì Í Ï Ô Ö Ù Ü Ý Þ ß for the rest (Latin Extended-B, IPA,
+      modifiers, combining marks, Cyrillic Supplement, Hebrew, Syriac, Thaana, NKo).
+
+    A longer text decides by all its characters: a Cyrillic or Arabic word's other letters
+    read as symbols in PDFDocEncoding ("Ð°" for "а"), and PDFDocEncoding's accented letter
+    before a quote or dash ("açı“", „CAFÉ“) reads as a CJK or rare letter in UTF-8."""
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        return data.decode("pdfdoc", errors="replace")
+    if not _ODD.search(text):
+        return text
+    pdfdoc = data.decode("pdfdoc", errors="replace")
+    return text if len(_ODD.findall(text)) <= len(_ODD.findall(pdfdoc)) else pdfdoc
 
 
 def _decode_pdf_text(data: bytes) -> str:
     marked = _marked_text(data)
     if marked is not None:
         return marked[0]
-    return _unmarked_utf8(data) or data.decode("pdfdoc", errors="replace")
+    if data.isascii():
+        return data.decode("pdfdoc", errors="replace")
+    return _unmarked_text(data)
 
 
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 from mailkit import make_workspace
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
@@ -206,3 +207,33 @@ def test_a_postcode_flagged_before_is_read_valid_when_the_institution_sends_it_a
     rebuilt = ws.register_path.read_bytes()
     run("register", "rebuild", *w)
     assert ws.register_path.read_bytes() == rebuilt
+
+
+def test_turkish_and_polish_letters_pdfium_writes_in_pdfdocencoding_are_stored_as_typed(
+    tmp_path: Path,
+) -> None:
+    """Found by the s20 form test (L, item 1): PDFium writes a value PDFDocEncoding holds in it,
+    without a byte order mark, and Ç ı (C7 9A), Ó Ł (D3 95), Ø Ł (D8 95) are also UTF-8 for
+    one rare letter or mark: „Çıtak GmbH“ was stored as „ǚtak GmbH“, the initials „ØŁ“ as
+    „ؕ“, status ok, no warning."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    typed = {
+        "institution.name": "Praxis WÓŁKA",
+        "institution.traeger": "Çıtak GmbH",
+        "facharzt.contact_name": "Çınar Çıtak",
+        "facharzt.initials": "ØŁ",
+        "institution.city": "Köln",
+        "facharzt.contact_role": "Ärztin für Psychiatrie (Türkçe, Русский, فارسی)",
+    }
+    returned = tmp_path / "Rückmeldung.pdf"
+    returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), typed))
+    with pikepdf.open(returned) as pdf:
+        fields = pdf.Root.AcroForm.Fields
+        for part in ("institution", "traeger"):
+            (field,) = (f for f in fields if str(f.T) == part)
+            fields = field.get("/Kids", [])
+        assert bytes(field.V) == b"\xc7\x9atak GmbH"  # PDFDocEncoding, without a mark
+    ingest_into_register([returned], ws)
+    reg = load(ws)
+    assert {path: reg.value("lodz", path)["v"] for path in typed} == typed  # type: ignore[index]

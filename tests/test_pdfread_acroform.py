@@ -486,6 +486,18 @@ def _edited(data: bytes, edit: Callable[[pikepdf.Pdf], None]) -> bytes:
         (b"\xfe\xff\x04\x1c\x04>\x04A\x04:\x042\x040", "Москва"),  # UTF-16BE
         (b"\xff\xfeK\x00\xf6\x00l\x00n\x00", "Köln"),  # UTF-16LE with its mark
         (b"\xc3(", "Ã("),  # no UTF-8: PDFDocEncoding
+        # PDFDocEncoding that is also UTF-8 (PDFium's): "Çı" would read "ǚ", "ÓŁ" "ӕ", "ØŁ" "ؕ"
+        (b"\xc7\x9anar \xc7\x9atak", "Çınar Çıtak"),
+        (b"W\xd3\x95KA", "WÓŁKA"),
+        (b"\xd8\x95", "ØŁ"),
+        (b"a\xe7\x9a\x8d", "açı“"),  # "çı“" would read a CJK letter
+        # UTF-8 without a mark whose PDFDocEncoding reads as letters too
+        ("Nguyễn Văn Đức".encode(), "Nguyễn Văn Đức"),
+        ("Ștefan Țurcanu, Əliyev".encode(), "Ștefan Țurcanu, Əliyev"),
+        ("Оксана Київ Әлия".encode(), "Оксана Київ Әлия"),
+        ("Αθήνα".encode(), "Αθήνα"),
+        ("محمد عربي".encode(), "محمد عربي"),
+        ("ژاله دری پښتو".encode(), "ژاله دری پښتو"),  # Persian ژ would read "ÚŸ"
     ],
 )
 def test_text_strings_in_every_encoding_fillers_write(raw: bytes, text: str) -> None:
