@@ -512,6 +512,20 @@ def test_text_strings_in_every_encoding_fillers_write(raw: bytes, text: str) -> 
     assert sub.identity == IDENT
 
 
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [(b"\xc7\x9anar", "Çınar"), ("Größe Şğ".encode(), "Größe Şğ"), (b"Gr\xf6\xdfe", "Größe")],
+)
+def test_a_text_stream_is_read_as_a_text_string_is(raw: bytes, text: str) -> None:
+    data = contract_form([Spec("institution.name", "text", "x")], IDENT)
+
+    def encode(pdf: pikepdf.Pdf) -> None:
+        for field in pdf.Root.AcroForm.Fields[0].Kids:
+            field.V = pikepdf.Stream(pdf, raw)
+
+    assert read_acroform(_edited(data, encode), "x.pdf").values == {"institution.name": text}
+
+
 def test_a_choice_shown_text_in_utf8_without_a_mark_is_mapped_to_its_value() -> None:
     """The filler writes the shown text as UTF-8 without a mark; the options are the form's."""
     region = "Köln-Mülheim"
