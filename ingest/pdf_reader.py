@@ -577,7 +577,7 @@ _PDFDOC_OWN = re.compile(rb"[\x18-\x1f\x7f]")
 
 def string_text(value: String, name: str = "", notes: list[str] | None = None) -> str:
     """A text string's text: UTF-16 or UTF-8 after their byte order mark, else PDFDocEncoding
-    or UTF-8 without a mark, whichever reads as typed (:func:`_unmarked_text`).
+    or UTF-8 without a mark, whichever reads as typed (:func:`_unmarked_utf8`).
     Of marked text that is no valid UTF-16 or UTF-8 (a lone surrogate, a byte cut off) what
     can be decoded is kept, and the field ``name`` noted in ``notes``: qpdf leaves such a
     character out unsaid (``<FEFF D800 0041>`` read "A")."""
@@ -586,7 +586,7 @@ def string_text(value: String, name: str = "", notes: list[str] | None = None) -
         return str(value) if _PDFDOC_OWN.search(data) else data.decode("ascii")
     marked = _marked_text(data)
     if marked is None:
-        return _unmarked_text(data)
+        return _unmarked_utf8(data) or str(value)
     text, damaged = marked
     if damaged and notes is not None:
         notes.append(Said("ingest_pdf_damaged_text", name=name, value=short(text)))
@@ -620,9 +620,10 @@ _ODD = re.compile(f"[^{_USUAL}]")
 """A character outside :data:`_USUAL`: a symbol, a mark, a control, a rare letter."""
 
 
-def _unmarked_text(data: bytes) -> str:
-    """Bytes without a byte order mark as UTF-8 or as PDFDocEncoding, whichever holds fewer
-    odd characters (:data:`_ODD`); a tie reads UTF-8, bytes that are no UTF-8 PDFDocEncoding.
+def _unmarked_utf8(data: bytes) -> str | None:
+    """``data`` (without a byte order mark) as UTF-8 where that reads as typed, else ``None``
+    (read it as PDFDocEncoding): where it holds a byte beyond ASCII, is valid UTF-8 and holds no
+    more odd characters (:data:`_ODD`) than its PDFDocEncoding reading.
 
     Both are written: PDFium (Chrome, Edge) writes a value PDFDocEncoding can hold in it, some
     fillers write UTF-8 without the mark the standard asks for. Bytes that are both read
@@ -644,23 +645,23 @@ def _unmarked_text(data: bytes) -> str:
     A longer text decides by all its characters: a Cyrillic or Arabic word's other letters
     read as symbols in PDFDocEncoding ("Ð°" for "а"), and PDFDocEncoding's accented letter
     before a quote or dash ("açı“", „CAFÉ“) reads as a CJK or rare letter in UTF-8."""
+    if data.isascii():
+        return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("pdfdoc", errors="replace")
+        return None
     if not _ODD.search(text):
         return text
     pdfdoc = data.decode("pdfdoc", errors="replace")
-    return text if len(_ODD.findall(text)) <= len(_ODD.findall(pdfdoc)) else pdfdoc
+    return text if len(_ODD.findall(text)) <= len(_ODD.findall(pdfdoc)) else None
 
 
 def _decode_pdf_text(data: bytes) -> str:
     marked = _marked_text(data)
     if marked is not None:
         return marked[0]
-    if data.isascii():
-        return data.decode("pdfdoc", errors="replace")
-    return _unmarked_text(data)
+    return _unmarked_utf8(data) or data.decode("pdfdoc", errors="replace")
 
 
 _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
