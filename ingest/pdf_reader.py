@@ -626,10 +626,10 @@ def _unmarked_utf8(data: bytes) -> str | None:
     more odd characters (:data:`_ODD`) than its PDFDocEncoding reading.
 
     Both are written: PDFium (Chrome, Edge) writes a value PDFDocEncoding can hold in it, some
-    fillers write UTF-8 without the mark the standard asks for. Bytes that are both read
-    differently only where a byte C2–F4 is followed by bytes 80–BF: in PDFDocEncoding a capital
-    or accented letter (Â–ß, à–ô) followed by ƒ ﬁ ﬂ Ł Œ Š Ÿ Ž ı ł œ š ž ª µ º, a quote, a dash
-    or a symbol. Where the second reads as a symbol ("Ã¶" for "ö") UTF-8 wins. Where both read
+    fillers write UTF-8 without the mark the standard asks for. The two readings of valid UTF-8
+    differ where a byte C2–F4 is followed by bytes 80–BF: in PDFDocEncoding a capital or an
+    accented letter (Â–ß, à–ô) followed by ƒ ﬁ ﬂ Ł Œ Š Ÿ Ž ı ł œ š ž ª µ º, a quote, a dash or a
+    symbol. Where the second reads as a symbol ("Ã¶" for "ö") UTF-8 wins. Where both read
     as letters, the table of the two-byte sequences (first byte, its trailing Ł–ž) goes:
 
     - UTF-8 (a letter people write): Ã (Latin-1 Õ–Þ, "ÃŒ" Ö; but "ÃŠ" ×), Ä Å (Latin
