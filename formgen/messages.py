@@ -1879,10 +1879,12 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_test": "  TEST MAIL {address}: the bounce of a test mail (formgen mail "
         "… --test-to), nothing recorded ({source})",
         "mail_bounce_bounced": "bounced",
-        "mail_bounce_not_final": "{action} (not final)",
+        "mail_bounce_not_final": "delayed (not final)",
         "mail_bounce_before": " (recorded before)",
         "mail_bounces_recorded": "{n} bounces recorded",
         "mail_bounces_recorded_one": "1 bounce recorded",
+        "mail_delays_recorded": "{n} delays recorded (not final: the server tries again)",
+        "mail_delays_recorded_one": "1 delay recorded (not final: the server tries again)",
         "mail_skip_sent": "already sent in round {round} ({at})",
         "mail_skip_drafted": "draft already written in round {round}: {path}",
         "mail_skip_draft_gone": "draft already written in round {round}: {path}, a file that "
@@ -2002,6 +2004,16 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_this_address": "this address",
         "mail_smtp_login_not_accepted": "{where}: the server requires a login and did not accept "
         "the one as {user} ({reply}); check user under [smtp] in workspace.toml and the password",
+        "mail_smtp_not_taken": "{where}: the server refused the mail itself, not its recipient "
+        "({reply}), so the round stopped here; no address is marked refused, the mails sent before "
+        "stay sent and the same command sends the rest: {advice}",
+        "mail_smtp_advice_quota": "the sending mailbox may send no more mails for now (its daily "
+        "limit, e.g. at Microsoft 365); run the same command again tomorrow, or ask the provider to "
+        "raise the limit",
+        "mail_smtp_advice_size": "the mail is too big for the server; send one form only (--format "
+        "pdf) or ask the provider of {host} for its size limit, then run the same command again",
+        "mail_smtp_advice_ask": "ask the provider of {host} (or its administrator) what this answer "
+        "means, then run the same command again",
         "mail_smtp_login_needed": "{where}: the server requires a login ({reply}); add user = "
         '"you@example.org" (your login at the mail server) to [smtp] in workspace.toml, and give '
         "the password in the environment variable {env} or at the prompt (it is never stored); "
@@ -4409,10 +4421,14 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_bounce_test": "  TESTMAIL {address}: Unzustellbarkeitsmeldung einer Testmail "
         "(formgen mail … --test-to), nichts erfasst ({source})",
         "mail_bounce_bounced": "unzustellbar",
-        "mail_bounce_not_final": "{action} (nicht endgültig)",
+        "mail_bounce_not_final": "verzögert (nicht endgültig)",
         "mail_bounce_before": " (bereits erfasst)",
         "mail_bounces_recorded": "{n} Unzustellbarkeitsmeldungen erfasst",
         "mail_bounces_recorded_one": "1 Unzustellbarkeitsmeldung erfasst",
+        "mail_delays_recorded": "{n} Verzögerungen erfasst (nicht endgültig: der Server versucht "
+        "es weiter)",
+        "mail_delays_recorded_one": "1 Verzögerung erfasst (nicht endgültig: der Server versucht "
+        "es weiter)",
         "mail_skip_sent": "bereits gesendet in Runde {round} ({at})",
         "mail_skip_drafted": "Entwurf bereits geschrieben in Runde {round}: {path}",
         "mail_skip_draft_gone": "Entwurf bereits geschrieben in Runde {round}: {path}, eine "
@@ -4548,6 +4564,18 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_login_not_accepted": "{where}: der Server verlangt eine Anmeldung und hat die "
         "als {user} nicht angenommen ({reply}); user unter [smtp] in workspace.toml und das "
         "Passwort prüfen",
+        "mail_smtp_not_taken": "{where}: der Server hat die Mail selbst abgelehnt, nicht ihren "
+        "Empfänger ({reply}), daher hält die Runde hier an; keine Adresse wird als abgewiesen "
+        "vermerkt, die schon gesendeten Mails bleiben gesendet und derselbe Befehl sendet den Rest: "
+        "{advice}",
+        "mail_smtp_advice_quota": "das Absenderpostfach darf vorerst keine Mails mehr senden (sein "
+        "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut ausführen oder den "
+        "Anbieter bitten, das Limit zu erhöhen",
+        "mail_smtp_advice_size": "die Mail ist dem Server zu groß; nur ein Formular senden (--format "
+        "pdf) oder den Anbieter von {host} nach der Größengrenze fragen, dann denselben Befehl "
+        "erneut ausführen",
+        "mail_smtp_advice_ask": "den Anbieter von {host} (oder dessen Administration) fragen, was "
+        "diese Antwort bedeutet, dann denselben Befehl erneut ausführen",
         "mail_smtp_login_needed": "{where}: der Server verlangt eine Anmeldung ({reply}); user = "
         '"sie@example.org" (die Anmeldung am Mailserver) unter [smtp] in workspace.toml '
         "eintragen und das Passwort in der Umgebungsvariable {env} oder bei der Abfrage angeben "

@@ -60,6 +60,7 @@ from pathlib import Path
 from typing import Any
 
 from formgen.record import ERASED_MARK
+from formgen.replies import SENDER_REFUSED, blames_recipient
 from formgen.workspace import append_line
 
 SENDLOG = "sendlog.jsonl"
@@ -270,7 +271,9 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
             d.message_id = str(ev.get("message_id", ""))
             d.email = str(ev.get("email", d.email))
         elif kind == "failed":
-            d.failures.append(ev)
+            if ev.get("bounce") and not ev.get("permanent") and d.bounced:
+                continue  # a delay (4.x.x) read after the mail bounced for good changes nothing
+            d.failures.append(_as_now(ev))
         elif kind == "not_mailed":
             d.kind = str(ev.get("kind", d.kind))
             d.name = str(ev.get("name", d.name))
@@ -299,6 +302,22 @@ def deliveries_from(events: Iterable[dict[str, Any]]) -> list[Delivery]:
         for f in d.failures:
             f["error"] = ERASED_MARK.sub("(erased)", str(f.get("error", "")))
     return list(by_key.values())
+
+
+def _as_now(failed: dict[str, Any]) -> dict[str, Any]:
+    """A ``failed`` event as formgen judges it now: an older formgen logged the server's
+    permanent no to the sender or the message (``sender refused: 554 5.2.0 … quota`` at MAIL
+    FROM, ``552`` at DATA) as the recipient's; such a one is not permanent (the address is not
+    at fault, a rerun sends the mail). A 550 at DATA reads as one at RCPT TO: the log does not
+    tell them apart."""
+    code = failed.get("code")
+    if failed.get("bounce") or not failed.get("permanent") or not isinstance(code, int):
+        return failed
+    error = str(failed.get("error", ""))
+    text = error.removeprefix(SENDER_REFUSED).removeprefix(f"{code} ")
+    if not error.startswith(SENDER_REFUSED) and blames_recipient(code, text):
+        return failed
+    return {**failed, "permanent": False}
 
 
 def _erased_in(words: Any) -> Any:

@@ -31,6 +31,7 @@ from typing import Any
 
 from formgen.errors import ConnectionLost, MailError
 from formgen.messages import Said
+from formgen.replies import blames_recipient, enhanced_code
 
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")
@@ -226,9 +227,9 @@ class SmtpTransport:
         except smtplib.SMTPRecipientsRefused as exc:
             refused = exc.recipients
         except smtplib.SMTPSenderRefused as exc:
-            return self._refusal(exc.smtp_code, exc.smtp_error, "sender refused: ")
+            return self._refusal(exc.smtp_code, exc.smtp_error, "MAIL")
         except smtplib.SMTPDataError as exc:
-            return self._refusal(exc.smtp_code, exc.smtp_error)
+            return self._refusal(exc.smtp_code, exc.smtp_error, "DATA")
         except smtplib.SMTPNotSupportedError:
             return self._needs_smtputf8(msg)
         except (smtplib.SMTPServerDisconnected, OSError) as exc:
@@ -238,15 +239,41 @@ class SmtpTransport:
             ) from None
         if refused:
             code, text = next(iter(refused.values()))
-            return self._refusal(code, text)
+            return self._refusal(code, text, "RCPT")
         return "250 accepted"
 
-    def _refusal(self, code: int, text: bytes | str, what: str = "") -> Refusal:
-        """The server's no as a :class:`Refusal`, unless it means "log in first": at MAIL FROM,
-        RCPT TO or DATA alike, that stops the round (:meth:`_login_needed`)."""
+    def _refusal(self, code: int, text: bytes | str, stage: str) -> Refusal:
+        """The server's no (to ``MAIL`` FROM, ``RCPT`` TO or ``DATA``) as a :class:`Refusal`:
+        a temporary one (4xx), or a permanent one of the recipient (:func:`blames_recipient`).
+        A permanent no to the sender, the session or the message (the day's quota used up, a
+        mail too big, taken for spam) or one meaning "log in first" stops the round instead
+        (:meth:`_login_needed`, :meth:`_not_taken`): no recipient is at fault, and the next
+        mail would fare alike."""
         if _asks_for_login(code, text):
             raise self._login_needed(code, text) from None
-        return Refusal(code, f"{what}{code} {_text(text)}", 500 <= code < 600)
+        if 500 <= code < 600 and not blames_recipient(code, text, stage):
+            raise self._not_taken(code, text, stage) from None
+        return Refusal(code, f"{code} {_text(text)}", 500 <= code < 600)
+
+    def _not_taken(self, code: int, text: bytes | str, stage: str) -> MailError:
+        """The server refuses the sender, the session or the message, not the recipient: what
+        it said, and what to do (wait for the day's quota, make the mail smaller, ask)."""
+        s = self.settings
+        reply = f"{code} {_text(text)}"
+        if stage == "MAIL" and ("quota" in reply.lower() or enhanced_code(text) == "5.2.0"):
+            advice = "mail_smtp_advice_quota"
+        elif code == 552 or enhanced_code(text) in ("5.3.4", "5.2.3"):
+            advice = "mail_smtp_advice_size"
+        else:
+            advice = "mail_smtp_advice_ask"
+        return MailError(
+            Said(
+                "mail_smtp_not_taken",
+                where=f"{s.host}:{s.port}",
+                reply=reply,
+                advice=Said(advice, host=s.host),
+            )
+        )
 
     def _needs_smtputf8(self, msg: EmailMessage) -> Refusal:
         """The one extension ``send_message`` asks for by itself is SMTPUTF8, for an address with

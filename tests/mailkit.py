@@ -49,6 +49,10 @@ class Inbox:
     login_at: str = "RCPT"
     """``RCPT`` (answer RCPT TO) or ``DATA`` (answer the end of the mail data)."""
     login_reply: str = "530 5.7.0 Authentication required"
+    mail_from_reply: str = ""
+    """Answer MAIL FROM with this reply once ``mail_from_after`` mails were taken (e.g. Microsoft
+    365's daily quota)."""
+    mail_from_after: int = 0
     refuse_greeting: str = ""
     """Answer EHLO and HELO with this reply (e.g. a host name the server does not accept)."""
     datas: int = 0
@@ -93,6 +97,15 @@ class Handler:
             return self.inbox.refuse_greeting
         session.host_name = hostname
         return f"250 {server.hostname}"
+
+    async def handle_MAIL(
+        self, server: SMTP, session: Session, envelope: Envelope, address: str, options: list[str]
+    ) -> str:
+        if self.inbox.mail_from_reply and len(self.inbox.messages) >= self.inbox.mail_from_after:
+            return self.inbox.mail_from_reply
+        envelope.mail_from = address  # what aiosmtpd does itself when no handler answers MAIL
+        envelope.mail_options.extend(options)
+        return "250 OK"
 
     async def handle_RCPT(
         self,

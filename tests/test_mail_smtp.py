@@ -428,6 +428,89 @@ def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_n
     ]
 
 
+QUOTA = (
+    "554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to "
+    "process message due to a permanent exception"
+)
+
+
+@pytest.mark.parametrize(
+    ("stage", "reply", "advice"),
+    [
+        ("MAIL", QUOTA, "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut"),
+        ("DATA", "552 5.3.4 Message size exceeds fixed limit", "nur ein Formular senden (--format"),
+        ("DATA", "554 5.7.1 Message rejected as spam", "fragen, was diese Antwort bedeutet"),
+        ("DATA", "500 Error: internal server error", "fragen, was diese Antwort bedeutet"),
+        ("RCPT", "554 5.7.1 <lodz@example.org>: Relay access denied", "Antwort bedeutet"),
+    ],
+)
+def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_nobody(
+    tmp_path, stage, reply, advice
+):
+    # the third mail (Łódź's) is refused: at MAIL FROM after two mails (the day's quota), or
+    # at DATA or RCPT TO for reasons that are not the address's
+    if stage == "MAIL":
+        inbox = Inbox(mail_from_reply=reply, mail_from_after=2)
+    else:
+        inbox = Inbox(login_for={"lodz@example.org"}, login_at=stage, login_reply=reply)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert result.exit_code == 1
+        assert (
+            f"Fehler: 127.0.0.1:{server.port}: der Server hat die Mail selbst abgelehnt, nicht "
+            f"ihren Empfänger ({reply}), daher hält die Runde hier an; keine Adresse wird als "
+            "abgewiesen vermerkt" in " ".join(result.output.split())
+        )
+        assert advice in " ".join(result.output.split())
+        assert "ABGEWIESEN" not in result.output and "korrigieren" not in result.output
+        assert result.output.index("2 von 4 Mails gesendet") < result.output.index("Fehler: ")
+        assert len(inbox.messages) == 2
+        assert [(e["event"], e["institution_id"]) for e in log_events(ws)][-3:] == [
+            ("prepared", "lodz"),
+            ("sending", "lodz"),
+            ("not_sent", "lodz"),  # nobody's address is marked, the Arabic centre not tried
+        ]
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
+        # the quota is back (the mail smaller, the provider asked): the same command sends the rest
+        inbox.mail_from_reply = ""
+        inbox.login_for.clear()
+        again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert again.exit_code == 0, again.output
+    assert "2 zu versenden, 2 bereits erledigt" in again.output
+    assert "NICHT VERSANDT" not in again.output and "möglicherweise" not in again.output
+    assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
+        "lodz@example.org",
+        "markaz@example.org",
+        "olga@example.org",
+        "sule@danisma.example",
+    ]
+
+
+def test_a_quota_refusal_an_older_formgen_logged_as_the_recipients_blocks_no_address(tmp_path):
+    # an older formgen logged a 554 to MAIL FROM as the recipient's, refused for good
+    inbox = Inbox(mail_from_reply=QUOTA, mail_from_after=2)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code
+        lines = (ws / "sendlog.jsonl").read_text("utf-8").splitlines()
+        last = json.loads(lines[-1])
+        assert last["event"] == "not_sent"
+        old = {**last, "event": "failed", "error": f"sender refused: {QUOTA}"}
+        old.update(code=554, permanent=True)
+        lines[-1] = json.dumps(old, ensure_ascii=False)
+        (ws / "sendlog.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
+        status = run("status", "-w", str(ws)).output
+        assert "endgültig abgewiesen" not in status and "erneut ausführen" in status
+        inbox.mail_from_reply = ""
+        again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert again.exit_code == 0, again.output
+    assert "2 zu versenden, 2 bereits erledigt" in again.output
+    assert "NICHT VERSANDT" not in again.output
+    assert "lodz@example.org" in [r for _, rcpts, _ in inbox.messages for r in rcpts]
+
+
 def test_untrusted_certificate_is_a_clear_error(tmp_path):
     server_ctx, _ = self_signed(tmp_path)
     with smtp_server(Inbox(), tls_context=server_ctx, require_starttls=True) as server:
@@ -638,6 +721,34 @@ def test_bounces_in_an_mbox_matched_by_address(tmp_path):
         "NICHT ZUGEORDNET nobody@example.org 5.1.1: keine Mail an diese Adresse im Versandprotokoll"
         in result.output
     )
+
+
+def test_a_delay_read_after_the_bounce_of_the_same_mail_leaves_it_bounced(tmp_path):
+    # Exchange names its notices by their subject: "Unzustellbar_ …" sorts before
+    # "Zustellung verzögert_ …", so the earlier delay is read after the final failure
+    ws, _ = _mailed_and_bounced(tmp_path)
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    failed = template.replace("{ADDRESS}", "olga@example.org").replace("{MESSAGE_ID}", "<u@x>")
+    delayed = failed.replace("Action: failed\nStatus: 5.1.1", "Action: delayed\nStatus: 4.4.1")
+    delayed = delayed.replace("smtp; 550 5.1.1", "smtp; 451 4.4.1 Connection timed out")
+    ndr = tmp_path / "ndr"
+    ndr.mkdir()
+    (ndr / "Unzustellbar_ Bestandsaufnahme.eml").write_text(failed.replace("{INSTITUTION}", ""))
+    (ndr / "Zustellung verzögert_ Bestandsaufnahme.eml").write_text(
+        delayed.replace("{INSTITUTION}", "")
+    )
+    result = run("bounces", *sorted(str(p) for p in ndr.iterdir()), "-w", str(ws))
+    assert result.exit_code == 0, result.output
+    assert "  unzustellbar ua-1 <olga@example.org> 5.1.1" in result.output
+    assert "  verzögert (nicht endgültig) ua-1 <olga@example.org> 4.4.1" in result.output
+    assert "1 Unzustellbarkeitsmeldung erfasst" in result.output
+    assert "1 Verzögerung erfasst (nicht endgültig" in result.output
+    listed = run("status", "-w", str(ws), "--list").output
+    (line,) = [line for line in listed.splitlines() if line.startswith("ua-1")]
+    assert "bounce 5.1.1" in line and "4.4.1" not in line and "erneut ausführen" not in line
+    rerun = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
+    (said,) = [line for line in rerun.output.splitlines() if "NICHT VERSANDT ua-1" in line]
+    assert "bounce 5.1.1" in said and "4.4.1" not in said
 
 
 def test_the_lines_of_bounces_fit_80_columns_with_every_word(tmp_path):

@@ -960,11 +960,12 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
             )
             continue
         what = (
-            say("mail_bounce_bounced", lang)
-            if b.permanent
-            else say("mail_bounce_not_final", lang, action=b.action)
+            say("mail_bounce_bounced", lang) if b.permanent else say("mail_bounce_not_final", lang)
         )
         again = "" if m.new else say("mail_bounce_before", lang)
         iid = m.delivery.institution_id
         echo_fitted(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
-    echo_fitted(say_count("mail_bounces_recorded", lang, sum(1 for m in matches if m.new)))
+    new = [m.bounce.permanent for m in matches if m.new]
+    echo_fitted(say_count("mail_bounces_recorded", lang, new.count(True)))
+    if delays := new.count(False):
+        echo_fitted(say_count("mail_delays_recorded", lang, delays))
