@@ -25,7 +25,7 @@ from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import format_datetime, formataddr, make_msgid
+from email.utils import encode_rfc2231, format_datetime, formataddr, make_msgid, quote
 from importlib import resources
 from typing import NamedTuple
 
@@ -153,14 +153,41 @@ class _MailPolicy(EmailPolicy):
         fold = self.linesep if len(lines[-1]) + len(address.addr_spec) + 3 > 78 else ""
         return f"{words}{fold} <{address.addr_spec}>"
 
+    def _file_named(self, name: str, value: str) -> str | None:
+        """Content-Type and Content-Disposition of an attachment whose file name has letters
+        beyond ASCII, named both ways: ``filename*=utf-8''…`` (RFC 2231, which Thunderbird,
+        Apple Mail and Python read) and ``name="=?utf-8?b?…?="`` and ``filename="=?utf-8?b?…?="``
+        (RFC 2047 words, which classic Outlook over POP/IMAP reads, where it shows an RFC 2231
+        name only as „Unbenannte Anlage“/ATT00001: MimeKit #186, MailKit #1041; nodemailer and
+        Thunderbird write ``name`` so too). ``None`` when it needs neither."""
+        params = dict(getattr(value, "params", {}))
+        key = "name" if name.lower() == "content-type" else "filename"
+        file = params.pop(key, "")
+        if file.isascii() or self.utf8:
+            return None
+        # at most 75 characters a word (RFC 2047), one space between them
+        words = " ".join(Header(file, "utf-8", maxlinelen=75).encode(linesep=" ").split())
+        parts = [getattr(value, "content_type", "") or getattr(value, "content_disposition", "")]
+        parts += [f'{k}="{quote(v)}"' for k, v in params.items()]
+        if key == "filename":
+            parts.append(f"filename*={encode_rfc2231(file, 'utf-8')}")
+        parts.append(f'{key}="{words}"')
+        return f"{name}: {'; '.join(parts)}{self.linesep}"
+
     def fold(self, name: str, value: str) -> str:
-        if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
-            return str(self.clone(max_line_length=998).fold(name, value))
+        if name.lower() in _WIDE_HEADERS:
+            if named := self._file_named(name, value):
+                return named
+            if self.max_line_length != 998:
+                return str(self.clone(max_line_length=998).fold(name, value))
         return self._worded(name, value) or str(super().fold(name, value))
 
     def fold_binary(self, name: str, value: str) -> bytes:
-        if name.lower() in _WIDE_HEADERS and self.max_line_length != 998:
-            return bytes(self.clone(max_line_length=998).fold_binary(name, value))
+        if name.lower() in _WIDE_HEADERS:
+            if named := self._file_named(name, value):
+                return named.encode("ascii")
+            if self.max_line_length != 998:
+                return bytes(self.clone(max_line_length=998).fold_binary(name, value))
         worded = self._worded(name, value)
         return worded.encode("ascii") if worded else bytes(super().fold_binary(name, value))
 
@@ -394,8 +421,8 @@ def build_message(
         maintype, subtype = MIME_TYPES.get(form.suffix, ("application", "octet-stream"))
         filename = attachment_name(recipient, form, titles[1])
         msg.add_attachment(form.data, maintype=maintype, subtype=subtype, filename=filename)
-        # Content-Disposition has filename*=utf-8''… (RFC 2231); older Outlook versions look
-        # at the name parameter of Content-Type instead, so give it there too.
+        # older Outlook versions look at the name parameter of Content-Type, so give it there
+        # too (:meth:`_MailPolicy._file_named` writes both ways a name beyond ASCII)
         list(msg.iter_attachments())[-1].set_param("name", filename)
     # RFC 3282: the language a screen reader reads the mail in; set last, as set_content and
     # add_attachment move or drop a Content-* header set before them
