@@ -357,7 +357,8 @@ class Outcome:
 
     recipient: Recipient
     status: str
-    """``sent``, ``drafted``, ``refused`` (the server said no), ``error`` (the form could not be
+    """``sent``, ``drafted``, ``refused`` (the server said no for good), ``deferred`` (the server
+    put it off, a 4xx such as 451 greylisting: the rerun sends it), ``error`` (the form could not be
     made: logged ``not_made``), ``lost`` (the connection broke while sending it)."""
     detail: str = ""
     instance_ids: tuple[str, ...] = ()
@@ -422,7 +423,7 @@ class SmtpSender:
             log.append(
                 "failed", **base, error=result.error, code=result.code, permanent=result.permanent
             )
-            return Outcome(recipient, "refused", result.error)
+            return Outcome(recipient, "refused" if result.permanent else "deferred", result.error)
         log.append("sent", **base, message_id=str(msg["Message-ID"]), response=result)
         return Outcome(recipient, "sent", str(msg["Message-ID"]))
 

@@ -1844,6 +1844,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_warning": "    warning: {warning}",
         "mail_outcome_error": "ERROR",
         "mail_outcome_refused": "REFUSED",
+        "mail_outcome_deferred": "PUT OFF",
         "mail_outcome_lost": "MAYBE NOT DELIVERED",
         "mail_done_sent": "{n} of {total} mails sent",
         "mail_done_written": "{n} of {total} mails written",
@@ -1864,6 +1865,10 @@ WORDS: dict[str, dict[str, str]] = {
         "fix the addresses or wait",
         "mail_undelivered_one": "1 mail not delivered (listed above, recorded in sendlog.jsonl); "
         "fix the address or wait",
+        "mail_deferred": "{n} mails put off by the server (PUT OFF above: a 4xx reply such as "
+        "451 greylisting, not a refusal; the addresses are not at fault); wait a few minutes",
+        "mail_deferred_one": "1 mail put off by the server (PUT OFF above: a 4xx reply such as "
+        "451 greylisting, not a refusal; the address is not at fault); wait a few minutes",
         "mail_unmade": "{n} forms could not be made (ERROR above), so nothing was mailed to "
         "them; fix what each line says",
         "mail_unmade_one": "1 form could not be made (ERROR above), so nothing was mailed to "
@@ -4383,6 +4388,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_warning": "    Hinweis: {warning}",
         "mail_outcome_error": "FEHLER",
         "mail_outcome_refused": "ABGEWIESEN",
+        "mail_outcome_deferred": "AUFGESCHOBEN",
         "mail_outcome_lost": "VIELLEICHT NICHT ZUGESTELLT",
         "mail_done_sent": "{n} von {total} Mails gesendet",
         "mail_done_written": "{n} von {total} Mails als Entwurf geschrieben",
@@ -4405,6 +4411,12 @@ WORDS: dict[str, dict[str, str]] = {
         "vermerkt); die Adressen korrigieren oder abwarten",
         "mail_undelivered_one": "1 Mail nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
         "vermerkt); die Adresse korrigieren oder abwarten",
+        "mail_deferred": "{n} Mails vom Server aufgeschoben (AUFGESCHOBEN oben: eine 4xx-Antwort "
+        "wie 451 Greylisting, keine Abweisung; die Adressen sind nicht schuld); einige Minuten "
+        "warten",
+        "mail_deferred_one": "1 Mail vom Server aufgeschoben (AUFGESCHOBEN oben: eine 4xx-Antwort "
+        "wie 451 Greylisting, keine Abweisung; die Adresse ist nicht schuld); einige Minuten "
+        "warten",
         "mail_unmade": "{n} Formulare konnten nicht erstellt werden (FEHLER oben), daher ging "
         "an diese Einrichtungen keine Mail; beheben, was die Zeilen sagen",
         "mail_unmade_one": "1 Formular konnte nicht erstellt werden (FEHLER oben), daher ging an "

@@ -16,7 +16,9 @@ import subprocess
 import sys
 from dataclasses import replace
 from email import message_from_bytes, policy
+from email.header import decode_header
 from email.message import EmailMessage
+from email.utils import encode_rfc2231
 from pathlib import Path
 
 import pytest
@@ -144,6 +146,40 @@ def test_every_mail_arrives_with_its_own_forms_byte_identical(tmp_path):
         again.output,
     ), again.output
     assert len(inbox.messages) == 4
+
+
+def test_attachment_names_beyond_ascii_are_given_both_ways_for_outlook(tmp_path):
+    """Classic Outlook over POP/IMAP shows an attachment named only RFC 2231's way
+    (``filename*=utf-8''…``) as „Unbenannte Anlage“ (MimeKit #186, MailKit #1041): each name is
+    given as RFC 2047 words too, ``name="=?utf-8?b?…?="`` on Content-Type and ``filename=`` on
+    Content-Disposition, and Python still reads the name once, as written."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        args = ("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        assert run(*args, "--format", "both").exit_code == 0
+    assert len(inbox.messages) == 4
+    for (_, _, raw), msg in zip(inbox.messages, inbox.parsed(), strict=True):
+        assert raw.isascii()
+        atts = list(msg.iter_attachments())
+        assert len(atts) == 2
+        names = [a.get_filename() for a in atts]
+        assert all(not n.isascii() for n in names), names  # every one has a letter beyond ASCII
+        parts = raw.split(b"\r\n\r\n")
+        heads = [p.decode() for p in parts if b"Content-Disposition: attachment" in p]
+        for head, name in zip(heads, names, strict=True):
+            lines = dict(line.split(": ", 1) for line in head.splitlines() if ": " in line)
+            ctype, disp = lines["Content-Type"], lines["Content-Disposition"]
+            assert f"filename*={encode_rfc2231(name, 'utf-8')}" in disp
+            for header, key in ((ctype, "name"), (disp, "filename")):
+                (words,) = re.findall(rf'(?:^|; ){key}="([^"]*)"', header)
+                assert all(len(w) <= 75 for w in words.split())  # RFC 2047's limit per word
+                decoded = "".join(
+                    part.decode(charset) if isinstance(part, bytes) else part
+                    for part, charset in decode_header(words)
+                )
+                assert decoded == name
+            assert "name*=" not in ctype
 
 
 def _set_port(ws: Path, port: int) -> None:
@@ -1143,7 +1179,14 @@ def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port).root
         first = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
         assert first.exit_code == 1
-        assert "ABGEWIESEN ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in first.output
+        # put off, not refused: nothing sends the coordinator after a good address
+        assert "AUFGESCHOBEN ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in first.output
+        assert "ABGEWIESEN" not in first.output and "korrigieren" not in first.output
+        assert (
+            "Fehler: 1 Mail vom Server aufgeschoben (AUFGESCHOBEN oben: eine 4xx-Antwort wie 451 "
+            "Greylisting, keine Abweisung; die Adresse ist nicht schuld); einige Minuten warten; "
+            "dann denselben Befehl noch einmal ausführen" in " ".join(first.output.split())
+        )
         (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
         assert (failed["code"], failed["permanent"]) == (451, False)
         status = run("status", "-w", str(ws)).output
@@ -2003,7 +2046,9 @@ def test_a_mail_not_delivered_yet_shows_its_institution_failed_until_a_rerun_del
         remind = ("mail", "--overdue", "-w", str(ws), "--send", "--round", "erinnerung")
         reminded = run(*remind)
         assert reminded.exit_code == 1
-        assert "ABGEWIESEN ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in reminded.output
+        assert (
+            "AUFGESCHOBEN ar-1 (مركز الاستشارة) <markaz@example.org>: 451 4.7.1" in reminded.output
+        )
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"] == {
             "returned": 0,

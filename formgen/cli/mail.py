@@ -599,10 +599,13 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
         raise MailError(say_count(key, lang, left, by=report.interrupted_by))
     if report.problems:
         unmade = report.count("error")  # no form, no mail: the send log says not_made
-        undelivered = len(report.problems) - unmade
+        deferred = report.count("deferred")  # a 4xx: the address is not at fault
+        undelivered = len(report.problems) - unmade - deferred
         said = []
         if undelivered:
             said.append(say_count("mail_undelivered", lang, undelivered))
+        if deferred:
+            said.append(say_count("mail_deferred", lang, deferred))
         if unmade:
             said.append(say_count("mail_unmade", lang, unmade))
         raise MailError(say("mail_run_again", lang, what="; ".join(said)))
