@@ -1999,6 +1999,10 @@ WORDS: dict[str, dict[str, str]] = {
         "port under [smtp] in workspace.toml, that the mail server is running, and that this "
         "computer reaches it (network, VPN, firewall)",
         "mail_smtp_no_password": "no SMTP password for {user}: set {env} or answer the prompt",
+        "mail_password_not_set": "no SMTP password for {user}: the environment variable {env} is "
+        "not set, and without a terminal (cron, a pipe) formgen cannot ask for it; set it for "
+        "this run, e.g. in the script that runs formgen: export {env}='…' (formgen never stores "
+        "it), or run the command in a terminal to be asked",
         "mail_smtp_login_refused": "{where}: login as {user} refused ({code}); check user and "
         "password",
         "mail_smtp_login_failed": "{where}: login as {user} failed: {reason}",
@@ -4565,6 +4569,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erreicht (Netzwerk, VPN, Firewall)",
         "mail_smtp_no_password": "kein SMTP-Passwort für {user}: {env} setzen oder bei der "
         "Abfrage eingeben",
+        "mail_password_not_set": "kein SMTP-Passwort für {user}: die Umgebungsvariable {env} ist "
+        "nicht gesetzt, und ohne Terminal (cron, eine Pipe) kann formgen nicht danach fragen; "
+        "sie für diesen Aufruf setzen, z. B. in dem Skript, das formgen aufruft: export {env}='…' "
+        "(formgen speichert es nie), oder den Befehl in einem Terminal ausführen, um gefragt zu "
+        "werden",
         "mail_smtp_login_refused": "{where}: Anmeldung als {user} abgewiesen ({code}); Benutzer "
         "und Passwort prüfen",
         "mail_smtp_login_failed": "{where}: Anmeldung als {user} fehlgeschlagen: {reason}",

@@ -1173,6 +1173,36 @@ def test_password_prompt_when_no_environment_variable(tmp_path):
     assert len(inbox.messages) == 3
 
 
+def test_a_password_variable_not_set_without_a_terminal_names_it_and_says_how_to_set_it(tmp_path):
+    """Audit s20K: in cron (no terminal, standard input empty) a ``password_env`` that is not
+    set said Python's English getpass warnings, then „abgebrochen (Ende der Eingabe)“."""
+    inbox = Inbox()
+    kwargs = {"authenticator": _auth("Pässwort"), "auth_require_tls": False}
+    with smtp_server(inbox, **kwargs) as server:
+        extra = 'user = "spkom"\npassword_env = "SPKOM_PW"\n'
+        ws = make_workspace(tmp_path / "ws", server.port, extra=extra).root
+        args = ["mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send"]
+        cli = [sys.executable, "-c", "from formgen.cli import main; main()", *args]
+        env = {k: v for k, v in os.environ.items() if k not in ("SPKOM_PW", "COLUMNS")}
+        cron = subprocess.run(
+            cli, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env
+        )
+        assert cron.returncode == 1
+        said = " ".join((cron.stdout + cron.stderr).split())
+        assert (
+            "Fehler: kein SMTP-Passwort für spkom: die Umgebungsvariable SPKOM_PW ist nicht gesetzt, "
+            "und ohne Terminal (cron, eine Pipe) kann formgen nicht danach fragen; sie für diesen "
+            "Aufruf setzen, z. B. in dem Skript, das formgen aufruft: export SPKOM_PW='…'" in said
+        )
+        assert "Warning" not in said and "abgebrochen" not in said
+        assert inbox.messages == []
+        # the password on standard input (a pipe) still does, and it is never echoed
+        piped = subprocess.run(cli, input="Pässwort\n", capture_output=True, text=True, env=env)
+    assert piped.returncode == 0, piped.stdout + piped.stderr
+    assert "Pässwort" not in piped.stdout + piped.stderr and "Warning" not in piped.stderr
+    assert len(inbox.messages) == 4
+
+
 def test_greylisted_recipient_is_a_temporary_failure_and_retried(tmp_path):
     inbox = Inbox(greylist={"markaz@example.org"})
     with smtp_server(inbox) as server:
@@ -2646,8 +2676,9 @@ def test_ctrl_c_while_the_round_is_planned_or_at_the_password_prompt_says_so(tmp
     args = ["mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send"]
     no_answer = CliRunner().invoke(main, args, input="")  # the input ends at the prompt
     assert no_answer.exit_code == 1, no_answer.output
-    assert no_answer.stderr.endswith(
-        "Fehler: abgebrochen (Ende der Eingabe); danach wurde nichts mehr getan\n"
+    # no terminal, no password: the variable to set is named (see the test of cron above)
+    assert no_answer.stderr.startswith(
+        "Fehler: kein SMTP-Passwort für spkom: die Umgebungsvariable FORMGEN_SMTP_PASSWORD ist "
     )
     assert "Aborted" not in no_answer.output
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -75,6 +76,7 @@ from formgen.workspace import Workspace
 from ingest.tables import fold, pad, width
 
 if TYPE_CHECKING:
+    from formgen.smtp import SmtpSettings
     from ingest.mailview import WorkspaceRegisterView
     from ingest.quarantine import Kept
 
@@ -464,13 +466,7 @@ def mail(
     if smtp is not None:
         from formgen.smtp import RateLimiter, SmtpTransport  # smtplib, ssl: only to send
 
-        password = None
-        if smtp.user:
-            # user and host as echo shows them: workspace.toml may spell any character
-            password = os.environ.get(smtp.password_env) or click.prompt(
-                terminal(say("mail_password_prompt", out, user=smtp.user, host=smtp.host)),
-                hide_input=True,
-            )
+        password = _password(smtp, out) if smtp.user else None
         transport = SmtpTransport(smtp, password)
         deliverer: DraftWriter | SmtpSender = SmtpSender(
             transport, RateLimiter(smtp.rate if rate is None else rate)
@@ -568,6 +564,25 @@ def _who(r: Recipient, lang: str, address: bool = True) -> str:
         invalid = say("mail_register_invalid", lang, given=given) if r.given_email else ""
         via = say("mail_address_from", lang, source=in_language(r.source, lang), invalid=invalid)
     return f"{r.id} ({name}) <{breaks_shown(r.email)}>{via}"
+
+
+def _password(smtp: SmtpSettings, lang: str) -> str:
+    """The SMTP password: from the environment (``password_env``), else asked for. Without a
+    terminal (cron, a pipe) it is a line of standard input, read without getpass's English
+    warnings; none there says which variable to set, where "abgebrochen (Ende der Eingabe)"
+    named none."""
+    if password := os.environ.get(smtp.password_env):
+        return password
+    # user and host as echo shows them: workspace.toml may spell any character
+    prompt = terminal(say("mail_password_prompt", lang, user=smtp.user, host=smtp.host))
+    if sys.stdin.isatty():
+        return str(click.prompt(prompt, hide_input=True))
+    echo(f"{prompt}: ")
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        said = say("mail_password_not_set", lang, env=smtp.password_env, user=smtp.user)
+        raise MailError(terminal(said))
+    return line
 
 
 def _echo_outcome(o: Outcome, lang: str) -> None:
