@@ -2568,6 +2568,24 @@ def test_test_drafts_are_said_to_hold_personal_data_erase_does_not_delete(tmp_pa
     assert "personal" not in real.output and "personenbezogen" not in real.output
 
 
+def test_a_test_address_with_a_display_name_mails_the_address_in_it(tmp_path):
+    """Audit s20K: ``--test-to "Maria Müller <maria@spkom.example>"``, as a mail program
+    copies an address, was refused as letters like ü before the @, with advice to ask the
+    institution; the address in <…> is taken."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        args = ("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+        result = run(*args, "--test-to", "Maria Müller <maria@spkom.example>")
+    assert result.exit_code == 0, result.output
+    assert [rcpts for _, rcpts, _ in inbox.messages] == [["maria@spkom.example"]] * 4
+    assert all(str(m["Subject"]).startswith("[TEST") for m in inbox.parsed())
+    assert not (ws / "sendlog.jsonl").exists()
+    # a display name holding another address is refused: which of the two is meant?
+    two = run(*args, "--test-to", "anna@spkom.example <maria@spkom.example>")
+    assert two.exit_code == 2 and "ist keine E-Mail-Adresse" in two.output
+
+
 @pytest.mark.parametrize("address", ["koordination@localhost", "ich"])
 def test_a_test_address_that_cannot_be_mailed_is_refused_before_anything(tmp_path, address):
     ws = make_workspace(tmp_path / "ws", port=1).root

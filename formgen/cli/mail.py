@@ -61,7 +61,13 @@ from formgen.mailrun import (
     smtp_settings,
 )
 from formgen.messages import WORDS, day_text, in_language, os_error_said, say, say_count
-from formgen.recipients import FORMAT_CHOICES, Recipient, RecipientList, check_email
+from formgen.recipients import (
+    FORMAT_CHOICES,
+    Recipient,
+    RecipientList,
+    address_in,
+    check_email,
+)
 from formgen.schema_load import mail_problems
 from formgen.sendlog import Delivery, SendLog
 from formgen.tracking import (
@@ -277,9 +283,12 @@ def mail(
             ctx=click.get_current_context(),
         )
 
-    if test_to is not None and (why := check_email(test_to)):
-        lang_ws = workspace_language(workspace_dir)
-        raise click.BadParameter(in_language(why, lang_ws), param_hint="'--test-to'")
+    if test_to is not None:
+        # as a mail program copies it, "Maria Müller <maria@spkom.example>": the address in <…>
+        test_to = address_in(test_to) or test_to
+        if why := check_email(test_to):
+            lang_ws = workspace_language(workspace_dir)
+            raise click.BadParameter(in_language(why, lang_ws), param_hint="'--test-to'")
 
     ws = Workspace.open(workspace_dir)
     if ws.config.get("schema", {}).get("path") and (unmailable := mail_problems(ws.schema_file)):
