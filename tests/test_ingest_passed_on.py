@@ -35,15 +35,22 @@ def fg(*args: str | Path) -> Result:
     return done
 
 
-def _returned(tmp_path: Path, values: dict[str, str]) -> tuple[Path, str]:
-    """The register's institution's own form, filled in PDFium (Chrome) with ``values`` and
-    saved as „Kopie von Kopie von Formular SpDi.pdf“, ingested: the workspace and the report."""
+def own_form(tmp_path: Path, listing: str = LIST) -> tuple[Path, Path]:
+    """A workspace whose register holds the list ``listing`` (one institution, inst-0001), and
+    that institution's own form, made for it: the workspace and the form."""
     ws = tmp_path / "ws"
     fg("init", ws, "--sender", "spkom@example.org")
-    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
+    (tmp_path / "liste.csv").write_text(listing, "utf-8")
     fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
     form = tmp_path / "SpDi.pdf"
     fg("generate", "pdf", "--institution", "inst-0001", "-w", ws, "--out", form)
+    return ws, form
+
+
+def _returned(tmp_path: Path, values: dict[str, str]) -> tuple[Path, str]:
+    """The register's institution's own form, filled in PDFium (Chrome) with ``values`` and
+    saved as „Kopie von Kopie von Formular SpDi.pdf“, ingested: the workspace and the report."""
+    ws, form = own_form(tmp_path)
     back = tmp_path / "Kopie von Kopie von Formular SpDi.pdf"
     back.write_bytes(pdfium_fill(form.read_bytes(), values))
     return ws, fg("ingest", back, "-w", ws).output

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from pdf_engines import pdfium_fill
-from test_ingest_passed_on import fg
+from test_ingest_passed_on import fg, own_form
 
 from formgen.workspace import Workspace
 from ingest.journal import load
@@ -23,12 +23,7 @@ LIST = (
 def test_fehlanzeige_with_the_prefilled_answers_left_is_flagged_not_dropped(
     tmp_path: Path,
 ) -> None:
-    ws = tmp_path / "ws"
-    fg("init", ws, "--sender", "spkom@example.org")
-    (tmp_path / "liste.csv").write_text(LIST, "utf-8")
-    fg("register", "import", tmp_path / "liste.csv", "-w", ws, "--note", "Liste")
-    form = tmp_path / "SpDi.pdf"
-    fg("generate", "pdf", "--institution", "inst-0001", "-w", ws, "--out", form)
+    ws, form = own_form(tmp_path, LIST)
     back = tmp_path / "Rückmeldung.pdf"
     ticked = {
         "psychotherapie.migrant_experience": "fehlanzeige",
