@@ -102,6 +102,15 @@ PDFs, mail headers by their shape): +0.9 % instructions per form in ``_process``
 17.27 → 17.42 M; the walk 8.43 M), +1–2 % wall time in an A/B run of the pipeline on two cores
 (the old and new code alternately, three pairs); the rest of the difference to the day before
 is the machine.
+
+A run on a quiet, fast machine on the evening of 2026-11-24 (``--repeat 3``, load 1.1; the
+walk 0.98 ms on one core, 0.53 ms on two processes): pipeline jobs=2 1.30 ms = 2.46x the
+two-process walk (rounds 2.33–2.53), 1.32x the one-core walk; in-process 2.00x; full
+checklist 1.44x and 0.82x; ``formgen ingest`` 3.12 ms = 5.60x the two-process walk, 2.75x the
+one-core walk. ``formgen ingest`` no longer loads the erasure's code (with reportlab and
+pdfplumber) for a return none of whose prefilled values was erased; merging in groups with
+one journal sync each (5.2 → 3.1–3.3 syncs a form) was measured beside it and left out: in
+fresh processes, interleaved, it was 1.01x the code without it (rounds 0.83–1.27).
 """
 
 from __future__ import annotations
