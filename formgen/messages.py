@@ -1986,6 +1986,17 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_port": "{where}: [smtp] port {port} is not a port number",
         "mail_smtp_rate": "{where}: [smtp] rate must be 0 (no limit) or more mails per minute",
         "mail_smtp_cafile": "[smtp] cafile '{cafile}' cannot be read: {error}",
+        "mail_smtp_cafile_missing": "{where}: [smtp] cafile = '{cafile}': there is no such "
+        "file; give the CA certificate (PEM) of the mail server, its path relative to the "
+        "workspace",
+        "mail_smtp_tls_untrusted": "{where}: the server's certificate is not trusted ({reason}); "
+        "if the mail server has the centre's own certificate, name its CA certificate (PEM) in "
+        'workspace.toml: [smtp] cafile = "ca.pem"',
+        "mail_smtp_tls_not_by_cafile": "{where}: the server's certificate is not signed by "
+        "[smtp] cafile '{cafile}' nor by a CA this computer trusts ({reason}); ask whoever runs "
+        "the mail server for the right CA certificate",
+        "mail_smtp_tls_name": "{where}: the server's certificate is for {names}, not for {host}; "
+        "write that name as host under [smtp] in workspace.toml",
         "mail_smtp_tls": "{where}: TLS failed ({reason}); check host, port and security (587 = "
         "starttls, 465 = ssl)",
         "mail_smtp_greeting": "{where}: the server refused this computer's greeting (EHLO and "
@@ -4555,6 +4566,17 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_rate": "{where}: [smtp] rate muss 0 (keine Begrenzung) oder eine Zahl von "
         "Mails pro Minute sein",
         "mail_smtp_cafile": "[smtp] cafile '{cafile}' ist nicht lesbar: {error}",
+        "mail_smtp_cafile_missing": "{where}: [smtp] cafile = '{cafile}': diese Datei gibt es "
+        "nicht; das CA-Zertifikat (PEM) des Mailservers angeben, der Pfad relativ zum "
+        "Arbeitsbereich",
+        "mail_smtp_tls_untrusted": "{where}: dem Zertifikat des Servers wird nicht vertraut "
+        "({reason}); hat der Mailserver ein eigenes Zertifikat der Stelle, dessen "
+        'CA-Zertifikat (PEM) in workspace.toml angeben: [smtp] cafile = "ca.pem"',
+        "mail_smtp_tls_not_by_cafile": "{where}: das Zertifikat des Servers ist weder von "
+        "[smtp] cafile '{cafile}' noch von einer CA unterschrieben, der dieser Rechner vertraut "
+        "({reason}); bei der Mail-Administration nach dem richtigen CA-Zertifikat fragen",
+        "mail_smtp_tls_name": "{where}: das Zertifikat des Servers gilt für {names}, nicht für "
+        "{host}; diesen Namen als host unter [smtp] in workspace.toml eintragen",
         "mail_smtp_tls": "{where}: TLS fehlgeschlagen ({reason}); host, port und security prüfen "
         "(587 = starttls, 465 = ssl)",
         "mail_smtp_greeting": "{where}: der Server hat die Begrüßung dieses Rechners abgewiesen "

@@ -36,6 +36,8 @@ from formgen.replies import blames_recipient, enhanced_code
 PASSWORD_ENV = "FORMGEN_SMTP_PASSWORD"
 SECURITY = ("starttls", "ssl", "none")
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+_NAME_MISMATCH = (62, 64)  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
+_NAME_KINDS = ("DNS", "IP Address")
 _LOGIN_REPLY = re.compile(r"\b5\.7\.[01]\b.*\bauthentication required\b", re.IGNORECASE | re.DOTALL)
 
 
@@ -80,6 +82,10 @@ class SmtpSettings:
         if rate < 0:
             raise MailError(Said("mail_smtp_rate", where=where))
         cafile = str(smtp.get("cafile", ""))
+        if cafile:
+            cafile = str(root / cafile) if root else cafile
+            if not Path(cafile).is_file():  # said before the round is planned, --dry-run too
+                raise MailError(Said("mail_smtp_cafile_missing", where=where, cafile=cafile))
         return cls(
             host=host,
             port=port,
@@ -88,7 +94,7 @@ class SmtpSettings:
             rate=rate,
             timeout=timeout,
             password_env=str(smtp.get("password_env", PASSWORD_ENV)),
-            cafile=str(root / cafile) if root and cafile else cafile,
+            cafile=cafile,
         )
 
 
@@ -153,6 +159,8 @@ class SmtpTransport:
             raise MailError(Said("mail_smtp_cafile", cafile=s.cafile, error=str(exc))) from None
         try:
             smtp = self._connect(context)
+        except ssl.SSLCertVerificationError as exc:
+            raise MailError(self._not_trusted(exc, where)) from None
         except ssl.SSLError as exc:
             raise MailError(
                 Said("mail_smtp_tls", where=where, reason=str(exc.reason or exc))
@@ -182,6 +190,34 @@ class SmtpTransport:
                     Said("mail_smtp_login_failed", where=where, user=s.user, reason=_reason(exc))
                 ) from None
         self._smtp = smtp
+
+    def _not_trusted(self, exc: ssl.SSLCertVerificationError, where: str) -> Said:
+        """Why the server's certificate was refused: a name it does not cover (and the names it
+        does), or a certificate no CA this computer trusts (and cafile) vouches for."""
+        s = self.settings
+        if exc.verify_code in _NAME_MISMATCH:
+            names = ", ".join(self._names_on_certificate()) or "?"
+            return Said("mail_smtp_tls_name", where=where, host=s.host, names=names)
+        reason = exc.verify_message or str(exc.reason or exc)
+        if s.cafile:
+            return Said("mail_smtp_tls_not_by_cafile", where=where, cafile=s.cafile, reason=reason)
+        return Said("mail_smtp_tls_untrusted", where=where, reason=reason)
+
+    def _names_on_certificate(self) -> list[str]:
+        """The host names and addresses the server's certificate is for, read in a second
+        handshake that checks the certificate but not its name (nothing is sent)."""
+        context = ssl.create_default_context(cafile=self.settings.cafile or None)
+        context.check_hostname = False
+        try:
+            smtp = self._connect(context)
+        except (OSError, smtplib.SMTPException):
+            return []
+        try:
+            sock = smtp.sock
+            cert = sock.getpeercert() if isinstance(sock, ssl.SSLSocket) else None
+        finally:
+            smtp.close()
+        return [str(v) for k, v in (cert or {}).get("subjectAltName", ()) if k in _NAME_KINDS]
 
     def ensure_open(self) -> None:
         """:meth:`open` the connection unless it is open."""

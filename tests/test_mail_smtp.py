@@ -553,8 +553,39 @@ def test_untrusted_certificate_is_a_clear_error(tmp_path):
         ws = make_workspace(tmp_path / "ws", server.port, "starttls").root
         result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
     assert result.exit_code == 1
-    assert "TLS fehlgeschlagen" in result.output and "CERTIFICATE_VERIFY_FAILED" in result.output
+    assert "dem Zertifikat des Servers wird nicht vertraut (self-signed certificate)" in (
+        result.output
+    )
+    assert '[smtp] cafile = "ca.pem"' in result.output
     assert not any(e["event"] == "sent" for e in log_events(ws))
+
+
+def test_a_host_name_the_certificate_does_not_cover_says_the_names_it_does(tmp_path):
+    server_ctx, _ = self_signed(tmp_path)  # for 127.0.0.1 only
+    with smtp_server(Inbox(), tls_context=server_ctx, require_starttls=True) as server:
+        cafile = f'cafile = "{tmp_path / "cert.pem"}"\n'
+        ws = make_workspace(tmp_path / "ws", server.port, "starttls", cafile).root
+        toml = ws / "workspace.toml"
+        toml.write_text(toml.read_text("utf-8").replace('"127.0.0.1"', '"localhost"'), "utf-8")
+        result = run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    assert (
+        f"localhost:{server.port}: das Zertifikat des Servers gilt für 127.0.0.1, nicht für "
+        "localhost; diesen Namen als host unter [smtp]"
+    ) in " ".join(result.output.split())
+    assert not any(e["event"] == "sent" for e in log_events(ws))
+
+
+@pytest.mark.parametrize("dry_run", [True, False])
+def test_a_cafile_that_does_not_exist_is_said_before_the_round_is_planned(tmp_path, dry_run):
+    ws = make_workspace(tmp_path / "ws", free_port(), "starttls", 'cafile = "nichtda.pem"\n').root
+    args = ["mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send"]
+    result = run(*args, *(["--dry-run"] if dry_run else []))
+    assert result.exit_code == 1
+    assert "zu versenden" not in result.output and "Errno" not in result.output
+    assert f"[smtp] cafile = '{ws / 'nichtda.pem'}': diese Datei gibt es nicht" in " ".join(
+        result.output.split()
+    )
 
 
 def test_a_relay_on_this_machine_without_starttls_is_told_security_none(tmp_path):
