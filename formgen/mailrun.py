@@ -53,6 +53,7 @@ from formgen.recipients import (
     check_email,
     recipients_from_records,
     sender_problem,
+    shown_email,
 )
 from formgen.record import ID_RULE, InstitutionRecord
 from formgen.sendlog import Delivery, SendLog
@@ -561,7 +562,7 @@ def run_round(
             in_reply_to=(replies_to or {}).get(recipient.id, ""),
         )
         if test_to:  # the address the real mail goes to, as the subject's mark says it
-            mark = Said("mail_test_subject", email=mailed_to)
+            mark = Said("mail_test_subject", email=shown_email(mailed_to))
             msg.replace_header("Subject", f"{mark.in_language(ws.language)} {msg['Subject']}")
             msg["X-Formgen-Test"] = "1"  # its bounce is no real mail's (record_bounces)
         return forms, msg
@@ -965,7 +966,7 @@ def why_dead(
     return Said(
         "mail_dead",
         whose=whose,
-        email=recipient.email,
+        email=shown_email(recipient.email),
         how=_failed_how(d),
         error=d.last_error or Said("mail_not_delivered"),
         round=d.round,

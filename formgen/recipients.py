@@ -406,6 +406,19 @@ def normalise_email(address: str) -> str:
     return f"{local}@{domain.lower()}" if local else address.strip()
 
 
+def shown_email(address: str) -> str:
+    """``address`` as people write it, for a person to read: its domain's ASCII (IDNA) labels
+    in Unicode (kontakt@xn--bro-22-3ya.example → kontakt@büro-22.example), the form the list
+    holds; the ASCII form stays what goes on the wire and into the logs (:func:`normalise_email`)."""
+    local, at, domain = address.rpartition("@")
+    if not at or "xn--" not in domain.lower():
+        return address
+    try:
+        return f"{local}@{domain.encode('ascii').decode('idna')}"
+    except UnicodeError:  # not a valid IDNA domain: as it is
+        return address
+
+
 def _words_in_a_name(schema: Schema) -> int:
     """The most words a category's id or name (in any language) has."""
     return max(

@@ -1354,6 +1354,48 @@ def test_a_centre_with_an_umlaut_domain_mails_a_server_without_smtputf8(tmp_path
     assert header_text(inbox.parsed()[0], "To") == "Şule Yılmaz Danışmanlık <sule@danisma.example>"
 
 
+def test_an_umlaut_domain_is_shown_as_the_list_writes_it_and_mailed_in_its_ascii_form(tmp_path):
+    """The coordinator finds info@büro.example in her list, not info@xn--bro-hoa.example: the
+    lines of mail, status --list, the NICHT VERSANDT line and the test mails' subjects show
+    the domain in Unicode; the server and the send log get its ASCII form."""
+    csv = tmp_path / "idn.csv"
+    csv.write_text(
+        "id;institution;email;categories;region\n"
+        "buero;Beratungsbüro Öz;info@büro.example;krisendienst;\n"
+        "ua;Ольга Петренко;olga@büro-22.example;psychotherapie;\n",
+        "utf-8",
+    )
+    inbox = Inbox(reject={"olga@xn--bro-22-3ya.example"})
+    with smtp_server(inbox, enable_SMTPUTF8=False) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        test = run("mail", str(csv), "-w", str(ws), "--send", "--test-to", "me@spkom.example")
+        first = run("mail", str(csv), "-w", str(ws), "--send")
+        again = run("mail", str(csv), "-w", str(ws), "--send")
+    assert "gesendet buero (Beratungsbüro Öz) <info@büro.example>" in first.output
+    assert "ABGEWIESEN ua (Ольга Петренко) <olga@büro-22.example>: 550" in first.output
+    assert "NICHT VERSANDT ua (Ольга Петренко): die Adresse olga@büro-22.example" in " ".join(
+        again.output.split()
+    )
+    assert "idn.csv:3 korrigieren" in " ".join(again.output.split())
+    listed = run("status", "-w", str(ws), "--list").output
+    assert "<info@büro.example>" in listed and "<olga@büro-22.example>" in listed
+    reply = "<olga@xn--bro-22-3ya.example>: Recipient address rejected"  # the server's words
+    assert "xn--" not in (first.output + again.output + listed).replace(reply, "")
+    assert test.exit_code == 0, test.output
+    subjects = [header_text(m, "Subject") for m in inbox.parsed()[:2]]
+    assert [s.split("] ")[0] for s in subjects] == [
+        "[TEST, an info@büro.example",
+        "[TEST, an olga@büro-22.example",
+    ]
+    assert [rcpts for _, rcpts, _ in inbox.messages] == [
+        ["me@spkom.example"],
+        ["me@spkom.example"],
+        ["info@xn--bro-hoa.example"],
+    ]
+    logged = {e["institution_id"]: e["email"] for e in log_events(ws) if "email" in e}
+    assert logged == {"buero": "info@xn--bro-hoa.example", "ua": "olga@xn--bro-22-3ya.example"}
+
+
 def _invitation(ws, recipient):
     """The invitation formgen writes to ``recipient``, with its form (as a round makes it)."""
     request = FormRequest("institution", recipient.categories, recipient.record())

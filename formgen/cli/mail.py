@@ -67,6 +67,7 @@ from formgen.recipients import (
     RecipientList,
     address_in,
     check_email,
+    shown_email,
 )
 from formgen.schema_load import mail_problems
 from formgen.sendlog import Delivery, SendLog
@@ -572,7 +573,7 @@ def _who(r: Recipient, lang: str, address: bool = True) -> str:
         given = breaks_shown(f"{r.given_email:.60}")
         invalid = say("mail_register_invalid", lang, given=given) if r.given_email else ""
         via = say("mail_address_from", lang, source=in_language(r.source, lang), invalid=invalid)
-    return f"{r.id} ({name}) <{breaks_shown(r.email)}>{via}"
+    return f"{r.id} ({name}) <{breaks_shown(shown_email(r.email))}>{via}"
 
 
 def _password(smtp: SmtpSettings, lang: str) -> str:
@@ -851,7 +852,7 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
         if r["not_made"]:
             rounds = ", ".join(dict.fromkeys(n["round"] for n in r["not_made"]))
             extra += say("status_fix_rerun", lang, rounds=rounds)
-        email = f" <{r['email']}>" if r["email"] else ""
+        email = f" <{shown_email(r['email'])}>" if r["email"] else ""
         state = label.get(r["state"], r["state"])
         deadline = day_text({"raw": r["deadline"]}, lang) or r["deadline"] or "-"
         name = _name(r, lang)
