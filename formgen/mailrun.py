@@ -1512,6 +1512,8 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
                 "not_made": not_made_said(s.latest),
             }.get(s.state, ""),
             "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
+            # the server may have taken it: a run ended before its answer was logged
+            "maybe_sent": s.latest.maybe_sent_at if s.state == "prepared" else "",
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
             "not_made": [
                 {"round": d.round, "error": not_made_said(d), "at": d.not_made_at}

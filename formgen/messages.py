@@ -640,7 +640,12 @@ WORDS: dict[str, dict[str, str]] = {
         "status_outstanding_why": "(mailed, deadline not passed{before})",
         "status_answered_before": "{n} answered an earlier round",
         "status_answered_before_one": "1 answered an earlier round",
-        "status_prepared_why": "(forms made, not yet mailed)",
+        "status_prepared_why": "(forms made, not yet mailed{maybe})",
+        "status_prepared_maybe": "; {n} of them maybe sent: a run ended while handing the mail "
+        "to the server, before its answer was logged; run the same formgen mail command again, "
+        "it sends that mail once more and says so",
+        "status_maybe_sent": "  maybe sent: a run of {at:moment} ended while handing this mail "
+        "to the server, before its answer was logged; run the command of its round again",
         "status_failed_again": "(not delivered; run the same formgen mail command again)",
         "status_failed_refused": "(refused for good: {fix}, then run the same formgen mail "
         "command again)",
@@ -3075,7 +3080,13 @@ WORDS: dict[str, dict[str, str]] = {
         "status_outstanding_why": "(versandt, Frist läuft noch{before})",
         "status_answered_before": "{n} haben eine frühere Runde beantwortet",
         "status_answered_before_one": "1 hat eine frühere Runde beantwortet",
-        "status_prepared_why": "(Formulare erstellt, noch nicht versandt)",
+        "status_prepared_why": "(Formulare erstellt, noch nicht versandt{maybe})",
+        "status_prepared_maybe": "; davon {n} möglicherweise gesendet: ein Lauf endete, während "
+        "die Mail an den Server ging, bevor seine Antwort vermerkt war; denselben "
+        "formgen-mail-Befehl erneut ausführen, er sendet diese Mail noch einmal und sagt es",
+        "status_maybe_sent": "  möglicherweise gesendet: ein Lauf vom {at:moment} endete, "
+        "während diese Mail an den Server ging, bevor seine Antwort vermerkt war; den Befehl "
+        "ihrer Runde erneut ausführen",
         "status_failed_again": "(nicht zugestellt; denselben formgen-mail-Befehl erneut ausführen)",
         "status_failed_refused": "(endgültig abgewiesen: {fix}, dann denselben "
         "formgen-mail-Befehl erneut ausführen)",

@@ -240,6 +240,34 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
     )
 
 
+def test_a_mail_left_in_doubt_by_a_killed_run_is_shown_as_maybe_sent(tmp_path):
+    """A run killed (kill -9) while the server took a mail leaves a ``sending`` line with no
+    answer after it: status said „vorbereitet (Formulare erstellt, noch nicht versandt)“ of a
+    mail the institution may well have; it says maybe sent, and what to do."""
+    inbox = Inbox()
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        assert run("mail", str(DATA / "excel_cp1252.csv"), "-w", str(ws), "--send").exit_code == 0
+    log = ws / "sendlog.jsonl"
+    lines = log.read_text("utf-8").splitlines(keepends=True)
+    sent = next(i for i, line in enumerate(lines) if '"event": "sent"' in line)
+    assert '"event": "sending"' in lines[sent - 1]
+    iid = json.loads(lines[sent])["institution_id"]
+    log.write_text("".join(lines[:sent] + lines[sent + 1 :]), "utf-8")  # as kill -9 leaves it
+
+    status = " ".join(run("status", "-w", str(ws)).output.split())
+    listed = run("status", "-w", str(ws), "--list").output
+    rows = json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+
+    assert (
+        "vorbereitet 1 (Formulare erstellt, noch nicht versandt; davon 1 möglicherweise "
+        "gesendet: ein Lauf endete, während die Mail an den Server ging"
+    ) in status
+    (line,) = (line for line in listed.splitlines() if line.startswith(iid))
+    assert "möglicherweise gesendet: ein Lauf vom " in line
+    assert [(r["id"], r["state"]) for r in rows if r["maybe_sent"]] == [(iid, "prepared")]
+
+
 def test_connection_dropped_mid_batch_rerun_sends_only_the_missing(tmp_path):
     inbox = Inbox(drop_at=3)
     with smtp_server(inbox) as server:

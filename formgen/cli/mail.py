@@ -751,7 +751,9 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     )
     count("failed", _failed_hint(c["failed"], summary.refused_for_good, lang))
     if c["prepared"]:
-        count("prepared", "  " + say("status_prepared_why", lang))
+        maybe = sum(1 for r in report.rows if r["maybe_sent"])
+        why = say("status_prepared_maybe", lang, n=maybe) if maybe else ""
+        count("prepared", "  " + say("status_prepared_why", lang, maybe=why))
     unusable = {k: say(f"status_unusable_{k}", lang) for k in UNUSABLE}
     if summary.not_mailed:
         reasons = [r["reason"] for r in report.rows if r["state"] == "not_mailed"]
@@ -843,6 +845,8 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
         if r["answered"] and r["state"] != "returned":
             rounds = ", ".join(r["answered"])
             extra += say("status_asked_in", lang, rounds=rounds, round=r["round"])
+        if r["maybe_sent"]:
+            extra += say("status_maybe_sent", lang, at=r["maybe_sent"])
         if r["state"] == "failed" and not r["refused_for_good"]:
             extra += say("status_rerun", lang, round=r["round"])
         for n in r["not_made"]:  # the row's own state says the latest one's error
