@@ -389,9 +389,11 @@ class RoundStatus:
     round: str
     kind: str
     counts: dict[str, int]
-    """``mailed`` (sent, drafted or tried) and what became of those mails, which add up to it:
-    ``answered`` (its form, or the form of a reminder of it, came back), ``waiting`` (deadline
-    not passed), ``overdue``, ``failed`` (bounced, or refused and not sent since),
+    """``mailed`` (sent or drafted: the mails that left; not one the server refused or a broken
+    connection stopped) and what became of the mails tried, which add up to ``mailed`` and
+    those refused: ``answered`` (its form, or the form of a reminder of it, came back),
+    ``waiting`` (deadline not passed), ``overdue``, ``failed`` (bounced, or refused and not
+    sent since),
     ``asked_again`` (no answer, and the institution got a later mail: a reminder or a form of
     another round); and apart from those, ``not_mailed``: institutions of the round left out
     for want of a usable address (:attr:`Delivery.not_mailed`), and ``not_made``: those whose
@@ -431,10 +433,8 @@ def round_status(
                 row(d).counts["not_mailed"] += 1
             elif d.not_made:
                 row(d).counts["not_made"] += 1
-            elif not d.delivered and d.failures:  # refused, or the connection broke: not asked
-                counts = row(d).counts
-                counts["mailed"] += 1
-                counts["failed"] += 1
+            elif not d.delivered and d.failures:  # refused, or the connection broke: it never
+                row(d).counts["failed"] += 1  # left, as the run said ('N von M Mails gesendet')
         # the latest mail that reached it: one that bounced asked nobody again
         reached = [d for d in delivered if not d.bounced]
         latest = reached[-1] if reached else None

@@ -2129,7 +2129,7 @@ def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_
     """No institution answered the invitation (the register knows them from a survey long
     before), and all four are asked for an update: bs-ist's and ar-1's update mails arrive, the
     server refuses lodz's for good (550), ua-1's bounces. By round, the update counts those two
-    as failed, and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
+    as failed, and three as mailed (lodz's never left), and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
     overdue: no later mail reached them (each institution by its latest mail: failed)."""
     inbox = Inbox()
     with smtp_server(inbox) as server:
@@ -2148,7 +2148,8 @@ def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_
     columns = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
     rounds = _by_round(ws)
     assert [rounds[invitation][c] for c in columns] == [4, 0, 0, 2, 0, 2]
-    assert [rounds["update-1"][c] for c in columns] == [4, 0, 2, 0, 2, 0]
+    # lodz's update mail never left: not mailed, failed (as the run said: 3 of 4 sent)
+    assert [rounds["update-1"][c] for c in columns] == [3, 0, 2, 0, 2, 0]
     status = json.loads(run("status", "-w", str(ws), "--json").output)
     assert {r["id"]: r["state"] for r in status["rows"]} == {
         "bs-ist": "outstanding",
