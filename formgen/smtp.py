@@ -217,7 +217,8 @@ class SmtpTransport:
             cert = sock.getpeercert() if isinstance(sock, ssl.SSLSocket) else None
         finally:
             smtp.close()
-        return [str(v) for k, v in (cert or {}).get("subjectAltName", ()) if k in _NAME_KINDS]
+        names: Any = (cert or {}).get("subjectAltName", ())  # pairs ('DNS', 'mail.example')
+        return [str(value) for kind, value in names if kind in _NAME_KINDS]
 
     def ensure_open(self) -> None:
         """:meth:`open` the connection unless it is open."""
