@@ -4,7 +4,9 @@ The SMTP server accepting a mail is not the end: the recipient's server may refu
 send a bounce to the sender. Saved from the mail program (``.eml``, or an ``.mbox`` folder), the
 bounces are read here and matched to the send log by the original's Message-ID (or its
 ``X-Formgen-Institution`` header, or the address); a test mail's (``formgen mail --test-to``,
-header ``X-Formgen-Test``) matches none. :func:`parse_bounce` is bytes in, bounces
+header ``X-Formgen-Test``) matches none. A bounce in plain text, as Exim and qmail-send write
+it, is read from its text and the copy of the original below it (:func:`_plain_bounces`).
+:func:`parse_bounce` is bytes in, bounces
 out; :func:`read_bounces` reads an open file of saved mails, mail by mail, at most
 :data:`MAX_MAIL_BYTES` of each; the caller opens only regular files (never a named pipe or a
 device) and says how large one may be.
@@ -157,24 +159,20 @@ def address_key(address: str) -> str:
 
 
 def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
-    """The failed recipients a delivery status notification reports; ``[]`` when it is no bounce.
+    """The failed recipients a delivery status notification (or a plain-text bounce of Exim or
+    qmail) reports; ``[]`` when it is no bounce.
     Raises :class:`~formgen.errors.UnreadableFileError` for a mail whose parts are nested too
     deeply to be read (thousands of levels: no mail program writes that)."""
     try:
         msg = message_from_bytes(data, policy=policy.compat32)
         blocks = _status_blocks(msg)
         original = _original_headers(msg) if blocks else None
+        if not blocks:
+            return _plain_bounces(msg, source)
     except RecursionError:
         raise UnreadableFileError(
             source, "too-large", "nested too deeply to read (a damaged or hostile file?)"
         ) from None
-    if not blocks:
-        return []
-    message_id = str(original["Message-ID"] or "").strip() if original is not None else ""
-    institution = (
-        str(original["X-Formgen-Institution"] or "").strip() if original is not None else ""
-    )
-    test = original is not None and original["X-Formgen-Test"] is not None
     out = []
     for block in (
         blocks[1:] or blocks
@@ -187,18 +185,111 @@ def parse_bounce(data: bytes, source: str = "bounce.eml") -> list[Bounce]:
         diagnostic = " ".join(str(block["Diagnostic-Code"] or "").split())
         if diagnostic.lower().startswith("smtp;"):
             diagnostic = diagnostic[5:].strip()
-        out.append(
-            Bounce(
-                address=_addr(str(recipient)),
-                action=action,
-                status=status_match.group(1) if status_match else "",
-                diagnostic=shorten(diagnostic, len, 300),
-                message_id=message_id,
-                institution_id=institution,
-                source=source,
-                test=test,
-            )
+        status = status_match.group(1) if status_match else ""
+        out.append(_bounce(_addr(str(recipient)), action, status, diagnostic, original, source))
+    return out
+
+
+def _bounce(
+    address: str,
+    action: str,
+    status: str,
+    diagnostic: str,
+    original: Message | None,
+    source: str,
+) -> Bounce:
+    """One recipient's bounce, with what the original's headers say to find the mail by."""
+
+    def header(name: str) -> str:
+        return str(original[name] or "").strip() if original is not None else ""
+
+    return Bounce(
+        address=address,
+        action=action,
+        status=status,
+        diagnostic=shorten(diagnostic, len, 300),
+        message_id=header("Message-ID"),
+        institution_id=header("X-Formgen-Institution"),
+        source=source,
+        test=original is not None and original["X-Formgen-Test"] is not None,
+    )
+
+
+# --------------------------------------------------------------------------- plain-text bounces
+
+_COPY_RE = re.compile(
+    r"^(?:-{6} This is a copy of the (?:message|body of the message)\b.*"  # Exim
+    r"|--- Below this line is (?:a copy|the top) of the message\.)[ \t]*\r?$",  # qmail
+    re.MULTILINE,
+)
+"""The line a plain-text bounce puts above the copy of the original: Exim's ``------ This is a
+copy of the message, including all the headers. ------`` (``… of the message's headers``, ``… of
+the body of the message, without the headers``), qmail-send's ``--- Below this line is a copy of
+the message.`` (``… the top of the message``)."""
+_QMAIL_START = "Hi. This is the qmail-send program"
+_EXIM_START = "This message was created automatically by mail delivery software."
+_QMAIL_ADDRESS_RE = re.compile(r"^<([^<>\s]+@[^<>\s]+)>:[ \t]*\r?$", re.MULTILINE)
+_EXIM_ADDRESS_RE = re.compile(r"^  (\S+@\S+?)[ \t]*\r?$", re.MULTILINE)
+_SMTP_CODE_RE = re.compile(r"(?:^|(?<=[\s:]))([245])\d\d[ -]")
+"""The server's reply in a bounce's text (``550 5.1.1 …``): where what it said begins."""
+
+
+def _plain_text(msg: Message) -> str:
+    """The text a plain-text bounce is written in: the mail's body, or its first text part."""
+    for part in msg.walk():
+        if not part.is_multipart() and part.get_content_type() == "text/plain":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes):
+                return payload.decode(part.get_content_charset() or "utf-8", "replace")
+            return str(part.get_payload())
+    return ""
+
+
+def _plain_bounces(msg: Message, source: str) -> list[Bounce]:
+    """The failed (or delayed) recipients of a bounce written as plain text, as Exim and qmail
+    send it (no ``message/delivery-status`` part): Exim names them in ``X-Failed-Recipients``
+    (its delay warning, ``has not yet been delivered``, only in the text), qmail-send in its
+    text (``<inst06@beratung.example>:``) under ``Hi. This is the qmail-send program``. The
+    original is found by its headers in the copy below the separator line. Any other mail (an
+    out-of-office reply, an answer quoting our mail) is none: ``[]``."""
+    text = _plain_text(msg).replace("\r\n", "\n")
+    start = text.lstrip()
+    cut = _COPY_RE.search(text)
+    report = text[: cut.start()] if cut else text
+    failed_header = ",".join(str(v) for v in msg.get_all("X-Failed-Recipients") or [])
+    if start.startswith(_QMAIL_START):
+        action = "failed"  # qmail-send sends nothing before it gives up
+        found = _QMAIL_ADDRESS_RE.finditer(report)
+    elif failed_header or (start.startswith(_EXIM_START) and "not yet been delivered" in report):
+        action = "failed" if failed_header else "delayed"
+        found = _EXIM_ADDRESS_RE.finditer(report)
+    else:
+        return []
+    said: dict[str, str] = {}  # address → what the server said, in the order written
+    matches = list(found)
+    for m, after in zip(matches, [*matches[1:], None], strict=True):
+        end = after.start() if after else len(report)
+        lines = report[m.end() : end].split("\n\n", 1)[0]
+        said.setdefault(_addr(m.group(1)), " ".join(lines.split()))
+    for address in failed_header.split(","):
+        if address.strip():
+            said.setdefault(_addr(address), "")
+    original = _original_headers(msg)
+    if original is None and cut:
+        original = _headers(text[cut.end() :].encode("utf-8"))
+    out = []
+    for address, diagnostic in said.items():
+        status_match = _STATUS_RE.search(diagnostic)
+        code = _SMTP_CODE_RE.search(diagnostic)
+        diagnostic = diagnostic[code.start() :] if code else diagnostic
+        status = (
+            status_match.group(1)
+            if status_match
+            else f"{code.group(1)}.0.0"
+            if code
+            else ("5.0.0" if action == "failed" else "4.0.0")
         )
+        out.append(_bounce(address, action, status, diagnostic, original, source))
     return out
 
 
