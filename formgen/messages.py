@@ -271,6 +271,9 @@ WORDS: dict[str, dict[str, str]] = {
         "right-to-left text left to right); keep the register's with --take mine",
         "left_empty": "left empty on the form; the register keeps '{value}' — if it is no "
         'longer true: formgen register set {iid} {path} --clear --note "no longer true"',
+        "ingest_merge_contact_kept": "{iid}: {path}: a new contact person, '{name}' (was "
+        "'{former}'), but {details} are still the former contact's, left as they were — still "
+        'hers? If not: formgen register set {iid} {first} VALUE --note "new contact person"',
         "duplicate": "'{name}' ({category}) looks like {candidate} '{candidate_name}': {reason}",
         "dup_similar_name": "similar name ({percent} %)",
         "dup_same_phone": "same phone number, different name",
@@ -425,6 +428,8 @@ WORDS: dict[str, dict[str, str]] = {
         "confirmed_partly": "{at}  confirmed what its form showed  from {origin}",
         "unconfirmed_fields": "not confirmed, changed by someone else since the form was made, "
         "which did not show it: {fields}",
+        "contact_kept_fields": "a new contact person, these still the former one's (still hers?): "
+        "{fields}",
         "op_erase": "data erased",
         "erased": "(erased)",
         "revision_erase": "revision {rev}  {at}  data erased: {note}",
@@ -2690,6 +2695,9 @@ WORDS: dict[str, dict[str, str]] = {
         "den Wert im Register behalten mit --take mine",
         "left_empty": "im Formular leer gelassen; das Register behält „{value}“ – wenn das "
         'nicht mehr stimmt: formgen register set {iid} {path} --clear --note "stimmt nicht mehr"',
+        "ingest_merge_contact_kept": "{iid}: {path}: eine neue Ansprechperson, „{name}“ (bisher "
+        "„{former}“), aber {details} sind noch die der früheren, stehen gelassen – noch ihre? "
+        'Wenn nicht: formgen register set {iid} {first} WERT --note "neue Ansprechperson"',
         "duplicate": "„{name}“ ({category}) ähnelt {candidate} „{candidate_name}“: {reason}",
         "dup_similar_name": "ähnlicher Name ({percent}\u00a0%)",
         "dup_same_phone": "gleiche Telefonnummer, anderer Name",
@@ -2856,6 +2864,8 @@ WORDS: dict[str, dict[str, str]] = {
         "confirmed_partly": "{at}  bestätigt, was das Formular zeigte  aus {origin}",
         "unconfirmed_fields": "nicht bestätigt, von jemand anderem geändert, seit das Formular "
         "erstellt wurde, das es nicht zeigte: {fields}",
+        "contact_kept_fields": "neue Ansprechperson, dies noch die der früheren (noch ihre?): "
+        "{fields}",
         "op_erase": "Daten gelöscht",
         "erased": "(gelöscht)",
         "revision_erase": "Revision {rev}  {at}  Daten gelöscht: {note}",

@@ -423,6 +423,15 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
         said = say("revision", lang, rev=h["rev"], at=at, op=op, origin=_origin(reg, src, lang))
         out.append(f"\n{said}")
         out.extend(_changes(reg, h["changes"], lang, columns))
+        if kept := h.get("contact_kept"):  # a new contact person, her details the former's
+            split = [p.partition(".")[::2] for p in kept]
+            fields = ", ".join(
+                field_label(field_of(reg.schema, scope, key), key, lang)
+                if len({s for s, _ in split}) == 1  # one checklist's: under its name above
+                else path_label(reg.schema, f"{scope}.{key}", lang)
+                for scope, key in split
+            )
+            out.append(f"    {say('contact_kept_fields', lang, fields=fields)}")
     return fold_in("\n".join(out), columns)  # a change's lines fit under its value already
 
 

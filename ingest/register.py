@@ -262,6 +262,12 @@ from ingest.schemas import SchemaRegistry, unknown_category
 from ingest.submission import KEPT_AS_IS, Checked, EntryReturn, Submission, short, value_path
 from ingest.values import ONE_LINE, parse_date, split_list
 
+CONTACT_NAME = "contact_name"
+CONTACT_DETAILS = ("contact_phone", "contact_email")
+"""A checklist's contact person and how she is reached (schema/arbeitshilfe.yaml): a return
+that names another person but leaves these as they were is merged and said
+(:meth:`Register._contact_kept`)."""
+
 FORMAT = "formgen-register"
 FORMAT_VERSION = 1
 
@@ -1210,6 +1216,7 @@ class Register:
         invalid: list[str] = []
         stored_invalid = False
         """An invalid value stored by this return (one the register holds already is no news)."""
+        contact_kept = False  # a new contact person with the former one's phone or e-mail
         conflicts: list[str] = []
         duplicates: list[str] = []
         left_empty: list[str] = []
@@ -1451,7 +1458,29 @@ class Register:
             # its first answer about a checklist (an update form sent back as it was confirms)
             answering = set(plan.touched_categories) - set(inst["entries"])
             self._confirm_values(inst, plan.confirms, sha)
-            applied = self._apply(inst, plan.apply, sha, at, IMPORT if imported else "merge")
+            kept = self._contact_kept(inst, plan)
+            for name_path, details in kept.items():
+                held = {p: short(str((self._current(inst, p) or {}).get("raw"))) for p in details}
+                flags.append(
+                    Said(
+                        "ingest_merge_contact_kept",
+                        iid=iid,
+                        path=name_path,
+                        name=short(str(plan.apply[name_path].get("raw"))),
+                        former=short(str((self._current(inst, name_path) or {}).get("raw"))),
+                        details=", ".join(f"{p} ({raw})" for p, raw in held.items()),
+                        first=details[-1],
+                    )
+                )
+            applied = self._apply(
+                inst,
+                plan.apply,
+                sha,
+                at,
+                IMPORT if imported else "merge",
+                **({"contact_kept": [p for d in kept.values() for p in d]} if kept else {}),
+            )
+            contact_kept = contact_kept or bool(kept)
             if not by_institution:
                 self._unconfirm(inst, plan.apply)
             changes += applied
@@ -1511,7 +1540,8 @@ class Register:
             if paths:
                 flags.append(Said("reg_merge_unseen", iid=iid, paths=", ".join(paths)))
         flagged = (
-            stored_invalid
+            contact_kept
+            or stored_invalid
             or retired
             or left_empty
             or sub.illegible
@@ -1930,6 +1960,28 @@ class Register:
         if base is not None and base < inst["rev"]:
             return self._value_at(inst, path, base)
         return None
+
+    def _contact_kept(self, inst: Json, plan: _Plan) -> dict[str, list[str]]:
+        """The checklists whose contact person ``plan`` names anew (another name where the
+        register holds one) while her phone or e-mail stay the register's, the former
+        person's (prefilled and left standing, or left blank): ``{name path: [their paths]}``.
+        Merged all the same; the report and the history ask whether they are still hers."""
+        out: dict[str, list[str]] = {}
+        for path in plan.apply:
+            scope, key = split_path(path)
+            was = self._current(inst, path)
+            if key != CONTACT_NAME or not was or not str(was.get("v") or "").strip():
+                continue
+            details = [
+                f"{scope}.{k}"
+                for k in CONTACT_DETAILS
+                if f"{scope}.{k}" not in plan.apply
+                and f"{scope}.{k}" not in plan.held
+                and str((self._current(inst, f"{scope}.{k}") or {}).get("v") or "").strip()
+            ]
+            if details:
+                out[path] = details
+        return out
 
     def _current(self, inst: Json, path: str) -> Json | None:
         scope, key = split_path(path)

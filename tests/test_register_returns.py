@@ -1165,3 +1165,65 @@ def test_a_date_or_percentage_kept_as_typed_is_shown_as_typed_on_the_update_form
     found = json.loads(run("register", "stale", "-w", str(ws.root), "--json"))
     (finding,) = [f for f in found if f["institution_id"] == "ua-1"]
     assert finding["invalid"] == ["postcode", "share_migrants", "meeting_date"]
+
+
+def _contact_round(tmp_path: Path, **update: str) -> tuple[Workspace, object]:
+    """Maria Nowak is the contact person for ua-1's psychotherapy checklist, with her phone and
+    e-mail; the update round's form (prefilled with them) comes back with ``update`` typed in."""
+    ws = make_workspace(tmp_path / "ws")
+    run("mail", str(RECIPIENTS), "-w", str(ws.root), "--drafts", str(tmp_path / "d1"))
+    first = tmp_path / "erste.pdf"
+    nowak = {
+        "psychotherapie.contact_name": "Maria Nowak",
+        "psychotherapie.contact_phone": "0211 1234567",
+        "psychotherapie.contact_email": "m.nowak@beratung.example",
+    }
+    first.write_bytes(pdfium_fill(mailed_form(ws, "ua-1").read_bytes(), nowak))
+    ingest_into_register([first], ws)
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d2"), "--round", "r2")  # fmt: skip
+    back = tmp_path / "Rückmeldung.pdf"
+    back.write_bytes(pdfium_fill(mailed_form(ws, "ua-1", "r2").read_bytes(), update))
+    (out,) = ingest_into_register([back], ws).outcomes
+    return ws, out
+
+
+def test_a_new_contact_person_with_the_former_ones_phone_and_email_is_merged_and_asked(
+    tmp_path: Path,
+) -> None:
+    """Found by the tester (s20 L, item 11): the receptionist typed the new contact's name over
+    the old one and left the prefilled phone and e-mail standing; the register paired „Gülşen
+    Çelik-Doğan“ with m.nowak@… and nothing asked. Merged all the same, but the report asks,
+    and the register's history keeps the question."""
+    ws, out = _contact_round(tmp_path, **{"psychotherapie.contact_name": "Gülşen Çelik-Doğan"})
+    fields = load(ws).institutions["ua-1"]["entries"]["psychotherapie"]["fields"]
+    assert fields["contact_name"]["raw"] == "Gülşen Çelik-Doğan"  # not blocked
+    assert fields["contact_email"]["raw"] == "m.nowak@beratung.example"
+    assert out.status is Status.WARNINGS and out.merged.startswith("merged-flagged, ua-1")
+    asked = [w for w in out.warnings if "contact person" in w]
+    assert asked == [
+        "ua-1: psychotherapie.contact_name: a new contact person, 'Gülşen Çelik-Doğan' (was "
+        "'Maria Nowak'), but psychotherapie.contact_phone (0211 1234567), "
+        "psychotherapie.contact_email (m.nowak@beratung.example) are still the former contact's, "
+        "left as they were — still hers? If not: formgen register set ua-1 "
+        'psychotherapie.contact_email VALUE --note "new contact person"'
+    ]
+    history = run("register", "history", "ua-1", "-w", str(ws.root))
+    (latest,) = [b for b in history.split("\n\n") if "Gülşen Çelik-Doğan" in b]
+    assert latest.splitlines()[-2:] == [
+        "    Name der Ansprechperson: Maria Nowak → Gülşen Çelik-Doğan",
+        "    neue Ansprechperson, dies noch die der früheren (noch ihre?): Telefon, E-Mail",
+    ]
+
+
+def test_a_new_contact_person_with_her_own_email_is_no_question(tmp_path: Path) -> None:
+    ws, out = _contact_round(
+        tmp_path,
+        **{
+            "psychotherapie.contact_name": "Gülşen Çelik-Doğan",
+            "psychotherapie.contact_phone": "0211 7654321",
+            "psychotherapie.contact_email": "g.celik-dogan@beratung.example",
+        },
+    )
+    assert out.merged.startswith("updated, ua-1"), out
+    assert not [w for w in out.warnings if "contact person" in w]
+    assert "noch ihre?" not in run("register", "history", "ua-1", "-w", str(ws.root))
