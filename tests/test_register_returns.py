@@ -1213,6 +1213,8 @@ def test_a_new_contact_person_with_the_former_ones_phone_and_email_is_merged_and
         "    Name der Ansprechperson: Maria Nowak → Gülşen Çelik-Doğan",
         "    neue Ansprechperson, dies noch die der früheren (noch ihre?): Telefon, E-Mail",
     ]
+    rebuild(ws)  # the journal's merge asks again
+    assert run("register", "history", "ua-1", "-w", str(ws.root)) == history
 
 
 def test_a_new_contact_person_with_her_own_email_is_no_question(tmp_path: Path) -> None:
