@@ -1117,10 +1117,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_what_picture": "a picture",
         "ingest_pipeline_what_picture_size": "a picture of {width}×{height} pixels",
         "ingest_pipeline_link_to": "a link to {what}",
-        "ingest_pipeline_paper_advice": "type its values into the form mailed to the institution "
-        "(forms/mail/ROUND/ID_FG-….pdf in the workspace; its return then answers that round) and "
-        "ingest that, set them with 'formgen register set ID PATH VALUE --note …', or ask the "
-        "sender to fill in the PDF on screen",
+        "ingest_pipeline_paper_advice": "type its values in and ingest that: a form mailed to "
+        "an institution into that form (forms/mail/ROUND/ID_FG-….pdf in the workspace; its "
+        "return then answers that round), a blank checklist handed out on paper into the "
+        "institution's own form ('formgen generate pdf --institution ID' where the register has "
+        "it) or a new checklist ('formgen generate pdf --category CATEGORY'); or set them with "
+        "'formgen register set ID PATH VALUE --note …', or ask the sender to fill in the PDF on "
+        "screen",
         "ingest_pipeline_flattened": "flattened PDF",
         "ingest_pipeline_no_reader": "{what} files cannot be read: this installation has no "
         "{what} reader ({module})",
@@ -3599,11 +3602,13 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pipeline_what_picture": "ein Bild",
         "ingest_pipeline_what_picture_size": "ein Bild mit {width}×{height} Pixeln",
         "ingest_pipeline_link_to": "eine Verknüpfung, dahinter {what}",
-        "ingest_pipeline_paper_advice": "seine Werte in das Formular eintippen, das der "
-        "Einrichtung gemailt wurde (forms/mail/RUNDE/ID_FG-….pdf im Arbeitsbereich; seine "
-        "Rückmeldung beantwortet dann diese Runde) und dieses einlesen, sie mit „formgen register "
-        "set ID PFAD WERT --note …“ setzen oder den Absender bitten, das PDF am Bildschirm "
-        "auszufüllen",
+        "ingest_pipeline_paper_advice": "seine Werte eintippen und das einlesen: ein einer "
+        "Einrichtung gemailtes Formular in dieses (forms/mail/RUNDE/ID_FG-….pdf im "
+        "Arbeitsbereich; seine Rückmeldung beantwortet dann diese Runde), eine auf Papier "
+        "ausgeteilte leere Checkliste in das eigene Formular der Einrichtung („formgen generate "
+        "pdf --institution ID“, wenn sie im Register steht) oder eine neue Checkliste („formgen "
+        "generate pdf --category KATEGORIE“); oder sie mit „formgen register set ID PFAD WERT "
+        "--note …“ setzen oder den Absender bitten, das PDF am Bildschirm auszufüllen",
         "ingest_pipeline_flattened": "flach gespeichertes PDF",
         "ingest_pipeline_no_reader": "Dateien vom Typ {what} können nicht gelesen werden: dieser "
         "Installation fehlt das Lesemodul dafür ({module})",

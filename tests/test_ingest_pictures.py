@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from ingest_support import sample_workspace
+from pdf_engines import pdfium_render
 from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
@@ -106,7 +107,8 @@ def test_the_cli_names_the_picture_and_the_run_succeeds(tmp_path: Path) -> None:
     assert (
         f"Quarantäne   {inbox / 'Scan Öztürk.JPG'}: ein Bild mit 1241×1754 Pixeln: ein Foto "
         "oder Scan eines Papierformulars? formgen kann keine Bilder lesen; in die Quarantäne "
-        "gelegt – seine Werte in das Formular eintippen, das der Einrichtung gemailt wurde"
+        "gelegt – seine Werte eintippen und das einlesen: ein einer Einrichtung gemailtes "
+        "Formular in dieses"
     ) in result.output
     strict = CliRunner().invoke(main, ["ingest", str(inbox), "-w", str(ws.root), "--strict"])
     assert strict.exit_code == 1  # a picture needs the coordinator: not a clean run
@@ -165,3 +167,42 @@ def test_a_scanned_pdf_is_kept_aside_as_a_picture_and_a_letter_as_an_unknown_for
     assert "Foto oder Scan" in lines[at]
     assert lines[at + 1].strip().startswith("ein PDF, dessen Seiten nur Bilder sind")
     assert lines[at + 1].endswith(PAPER_ADVICE.in_language("de")), lines[at + 1]
+
+
+def test_a_hand_filled_blank_checklist_scanned_or_photographed_gets_the_advice_for_it(
+    tmp_path: Path,
+) -> None:
+    """A blank checklist handed out on paper, filled in by hand and sent back as a scan (a PDF
+    of pictures) or a photo (JPG): no form was mailed for it, so the advice names the
+    commands that make a form to type it into, and both are listed alike."""
+    ws = sample_workspace(tmp_path / "ws")
+    blank = tmp_path / "Checkliste.pdf"
+    made = CliRunner().invoke(
+        main, ["generate", "pdf", "--category", "psychotherapie", "--out", str(blank)]
+    )
+    assert made.exit_code == 0, made.output
+    page = pdfium_render(blank.read_bytes(), scale=150 / 72).convert("RGB")
+    page.save(tmp_path / "Scan Çelik Psychotherapie.pdf", "PDF", resolution=150)
+    page.save(tmp_path / "Foto Checkliste Wróbel.jpg", "JPEG")
+    done = CliRunner().invoke(
+        main,
+        [
+            "ingest",
+            str(tmp_path / "Scan Çelik Psychotherapie.pdf"),
+            str(tmp_path / "Foto Checkliste Wróbel.jpg"),
+            "-w",
+            str(ws.root),
+            "--json",
+        ],
+    )
+    files = json.loads(done.output)["files"]
+    assert [f["quarantine_kind"] for f in files] == ["picture", "picture"]
+    for kept in files:
+        assert "a blank checklist handed out on paper" in kept["reason"]
+        assert "'formgen generate pdf --category CATEGORY'" in kept["reason"]
+        assert "'formgen generate pdf --institution ID'" in kept["reason"]
+    listed = CliRunner().invoke(main, ["quarantine", "-w", str(ws.root)]).output.splitlines()
+    for name in ("Scan Çelik Psychotherapie.pdf", "Foto Checkliste Wróbel.jpg"):
+        (at,) = [i for i, line in enumerate(listed) if name in line]
+        assert "Foto oder Scan" in listed[at]
+        assert "„formgen generate pdf --category KATEGORIE“" in listed[at + 1]
