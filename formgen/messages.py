@@ -757,6 +757,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unread-copy": "unread-copy",
         "status_quarantine_unread-fields": "form with damaged fields",
         "status_quarantine_picture": "picture",
+        "status_quarantine_part": "part of a form",
         "status_quarantine_merge": "merge",
         "status_quarantine_unknown": "unknown",
         "status_note": "note: {note}",
@@ -1124,6 +1125,14 @@ WORDS: dict[str, dict[str, str]] = {
         "it) or a new checklist ('formgen generate pdf --category CATEGORY'); or set them with "
         "'formgen register set ID PATH VALUE --note …', or ask the sender to fill in the PDF on "
         "screen",
+        "ingest_pipeline_part": "part of form {form} ({iid}) without the page that holds its "
+        "identity: {pages}; kept aside in the quarantine, not merged ({count} fields filled in, "
+        "listed in this run's report) — ask the institution for the whole form (all pages in "
+        "one file) or type the values into its form (forms/mail/ROUND/{iid}_{form}.pdf in the "
+        "workspace) and ingest that",
+        "ingest_pipeline_part_pages": "only page {pages} of {total}, page {missing} missing",
+        "ingest_pipeline_part_pages_unknown": "which pages are missing cannot be told",
+        "ingest_pipeline_part_value": "on the part: {path} = {value}",
         "ingest_pipeline_flattened": "flattened PDF",
         "ingest_pipeline_no_reader": "{what} files cannot be read: this installation has no "
         "{what} reader ({module})",
@@ -3211,6 +3220,7 @@ WORDS: dict[str, dict[str, str]] = {
         "status_quarantine_unread-copy": "unlesbare Kopie",
         "status_quarantine_unread-fields": "Formular mit beschädigten Feldern",
         "status_quarantine_picture": "Foto oder Scan",
+        "status_quarantine_part": "Teil eines Formulars",
         "status_quarantine_merge": "nicht übernommen",
         "status_quarantine_unknown": "unbekannt",
         "status_note": "Hinweis: {note}",
@@ -3609,6 +3619,14 @@ WORDS: dict[str, dict[str, str]] = {
         "pdf --institution ID“, wenn sie im Register steht) oder eine neue Checkliste („formgen "
         "generate pdf --category KATEGORIE“); oder sie mit „formgen register set ID PFAD WERT "
         "--note …“ setzen oder den Absender bitten, das PDF am Bildschirm auszufüllen",
+        "ingest_pipeline_part": "Teil des Formulars {form} ({iid}) ohne die Seite mit seiner "
+        "Kennung: {pages}; in die Quarantäne gelegt, nicht übernommen ({count} Felder "
+        "ausgefüllt, im Bericht dieses Einlesens aufgeführt) – die Einrichtung um das ganze "
+        "Formular bitten (alle Seiten in einer Datei) oder die Werte in ihr Formular "
+        "(forms/mail/RUNDE/{iid}_{form}.pdf im Arbeitsbereich) eintippen und dieses einlesen",
+        "ingest_pipeline_part_pages": "nur Seite {pages} von {total}, es fehlt Seite {missing}",
+        "ingest_pipeline_part_pages_unknown": "welche Seiten fehlen, ist nicht zu erkennen",
+        "ingest_pipeline_part_value": "auf dem Teil: {path} = {value}",
         "ingest_pipeline_flattened": "flach gespeichertes PDF",
         "ingest_pipeline_no_reader": "Dateien vom Typ {what} können nicht gelesen werden: dieser "
         "Installation fehlt das Lesemodul dafür ({module})",

@@ -105,7 +105,7 @@ from ingest.pdf_reader import (
 )
 from ingest.pdf_reader import READER as FIELDS_READER
 from ingest.sniff import SCAN_NOTE
-from ingest.submission import RawSubmission, RawValue, short
+from ingest.submission import FormPart, RawSubmission, RawValue, short
 
 READER = "flattened-pdf"
 WORD_READER = "docx-pdf"
@@ -402,11 +402,37 @@ def read_pdf(
     ``sha256``: the bytes' digest, when the caller has it already."""
     data = read_bounded(source, file_name, limits)
     sub = read_acroform(data, file_name, limits=limits, sha256=sha256)
+    if sub.identity is None and sub.values:  # formgen's fields, no identity: some pages only?
+        return replace(sub, part_of=form_part(data))
     if NO_FIELDS_NOTE not in sub.notes:
         return sub
     return read_flattened(
         data, file_name, schema=schema, lookup=lookup, limits=limits, sha256=sha256
     )
+
+
+_PAGE_NUMBER = re.compile(r"\b(?:Seite|Page) (\d{1,3})/(\d{1,3})\b")
+"""A formgen PDF's page number as its footer prints it (:data:`formgen.pdf_form._FOOTER`)."""
+
+
+def form_part(data: bytes) -> FormPart | None:
+    """The form whose reference the pages of ``data`` print, with the page numbers their
+    footers print; ``None`` without a reference (or when the page content cannot be read:
+    the file then stays an unknown form)."""
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            text = [page.extract_text() or "" for page in pdf.pages]
+    except (MemoryError, RecursionError):
+        raise  # the worker's bounds: the pipeline says so
+    except Exception:  # pdfminer raises many unrelated types on broken page content
+        return None
+    instance = parse_reference(" ".join(text))
+    if instance is None:
+        return None
+    numbers = [m.groups() for t in text for m in _PAGE_NUMBER.finditer(t)]
+    totals = {int(total) for _, total in numbers}
+    total = totals.pop() if len(totals) == 1 else None
+    return FormPart(instance, tuple(int(n) for n, _ in numbers), total)
 
 
 # --------------------------------------------------------------------------- page content

@@ -94,7 +94,7 @@ from ingest.sniff import (
     sniff,
 )
 from ingest.spool import spool_folder
-from ingest.submission import Provenance, RawSubmission, Submission
+from ingest.submission import FormPart, Provenance, RawSubmission, RawValue, Submission, short
 from ingest.validate import sent_values, validate
 
 MergeFn = Callable[[Submission, Path], object]
@@ -388,6 +388,11 @@ def _process(
                 raw, ctx.registry, ctx.secret, prov.received_day, ctx.no_workspace_ok, ctx.issued
             )
         except QuarantineError as exc:
+            part = raw.part_of if raw.identity is None else None
+            # every page there (missing == ()): its identity fields were removed, unknown form
+            if part and part.missing != () and (made := ctx.issued.get(part.instance_id)):
+                said, held = _part(part, raw.values, made)
+                return _quarantined(out, "part", said, form=made.reference, warnings=held)
             if raw.identity is None and SCAN_NOTE in raw.notes:
                 # a PDF of pictures only, no text: a scanned paper form, kept aside as a photo is
                 scan = Said("ingest_pipeline_picture", what=SCANNED, advice=PAPER_ADVICE)
@@ -506,6 +511,40 @@ def _picture(out: Outcome, data: bytes) -> _Done:
     return _quarantined(
         out, "picture", Said("ingest_pipeline_picture", what=what, advice=PAPER_ADVICE)
     )
+
+
+def _part(
+    part: FormPart, values: Mapping[str, RawValue], made: FormIdentity
+) -> tuple[Said, tuple[Said, ...]]:
+    """Why ``part``, pages of form ``made`` saved without its identity page, is kept aside,
+    and the ``values`` it holds (each a warning): never merged on its own, it proves no
+    identity."""
+    if part.missing and part.total:
+        pages = Said(
+            "ingest_pipeline_part_pages",
+            pages=", ".join(map(str, part.pages)),
+            total=part.total,
+            missing=", ".join(map(str, part.missing)),
+        )
+    else:
+        pages = Said("ingest_pipeline_part_pages_unknown")
+    filled = {path: value for path, value in values.items() if value}
+    held = tuple(
+        Said("ingest_pipeline_part_value", path=path, value=short(_held(value)))
+        for path, value in filled.items()
+    )
+    iid = made.institution_id or "-"
+    said = Said(
+        "ingest_pipeline_part", form=made.reference, iid=iid, pages=pages, count=len(filled)
+    )
+    return said, held
+
+
+def _held(value: RawValue) -> str:
+    """A value read from a part of a form, as its warning shows it (a tick: ✓)."""
+    if value is True:
+        return "✓"
+    return ", ".join(value) if isinstance(value, list) else str(value)
 
 
 def _quarantined(out: Outcome, kind: str, reason: str, **more: Any) -> _Done:

@@ -103,8 +103,8 @@ class Kept:
 
     @property
     def kind(self) -> str:
-        """Why it was kept aside (``unknown-form``, ``picture`` …; ``unknown`` where the record
-        does not say)."""
+        """Why it was kept aside (``unknown-form``, ``picture``, ``part`` …; ``unknown`` where
+        the record does not say)."""
         return str(self.record.get("kind") or "unknown")
 
     @property

@@ -96,6 +96,28 @@ class RawSubmission:
     illegible: tuple[str, ...] = ()
     """Fields (value paths) whose text a copy shows but could not be read back, each named in a
     note: no value was read for them, and they were not left blank either."""
+    part_of: FormPart | None = None
+    """A PDF with formgen's fields but no identity that prints a form's reference: pages of
+    that form saved without the page that holds its identity (qpdf ``--pages``, „Seite 2
+    drucken“); kept aside, never merged on its own."""
+
+
+@dataclass(frozen=True)
+class FormPart:
+    """The form some saved pages are of, as their header and footer print it."""
+
+    instance_id: str
+    pages: tuple[int, ...]
+    """The page numbers the pages print („Seite 2/3“ → 2), in the file's order."""
+    total: int | None
+    """How many pages the whole form has, as its footers say; ``None`` when none says."""
+
+    @property
+    def missing(self) -> tuple[int, ...] | None:
+        """The pages of the form not among :attr:`pages`; ``None`` when that cannot be told."""
+        if not self.total or not self.pages:
+            return None
+        return tuple(n for n in range(1, self.total + 1) if n not in self.pages)
 
 
 Value = str | int | list[str]
