@@ -390,7 +390,8 @@ def _process(
         except QuarantineError as exc:
             part = raw.part_of if raw.identity is None else None
             # every page there (missing == ()): its identity fields were removed, unknown form
-            if part and part.missing != () and (made := ctx.issued.get(part.instance_id)):
+            made = ctx.issued.get(part.instance_id) if part and part.missing != () else None
+            if part and made and _fields_of(made, raw.values):
                 said, held = _part(part, raw.values, made)
                 return _quarantined(out, "part", said, form=made.reference, warnings=held)
             if raw.identity is None and SCAN_NOTE in raw.notes:
@@ -538,6 +539,13 @@ def _part(
         "ingest_pipeline_part", form=made.reference, iid=iid, pages=pages, count=len(filled)
     )
     return said, held
+
+
+def _fields_of(made: FormIdentity, values: Mapping[str, RawValue]) -> bool:
+    """Whether ``values`` are named as the fields of form ``made`` (``institution.…``, or a
+    block of one of its checklists): not another program's form that quotes its reference."""
+    blocks = {"institution", *made.categories}
+    return any(path.split(".", 1)[0] in blocks for path in values)
 
 
 def _held(value: RawValue) -> str:

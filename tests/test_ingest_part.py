@@ -12,6 +12,7 @@ import pikepdf
 import pytest
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
+from reportlab.pdfgen import canvas
 from test_ingest_passed_on import LIST, fg, own_form
 
 from formgen.identity import parse_reference
@@ -114,5 +115,24 @@ def test_a_whole_form_whose_identity_fields_were_removed_stays_an_unknown_form(
     assert len(PdfReader(whole).pages) == 2
 
     (outcome,) = json.loads(fg("ingest", whole, "-w", ws, "--json").output)["files"]
+    assert outcome["status"] == "quarantined"
+    assert outcome["quarantine_kind"] == "unknown-form"
+
+
+def test_another_programs_form_that_quotes_the_reference_stays_an_unknown_form(
+    tmp_path: Path,
+) -> None:
+    """A form of the institution's own (a referral form) that quotes the reference of the form
+    it answers in its text: its fields are not formgen's, so it is no part of that form."""
+    ws, form = own_form(tmp_path)
+    ref = page_two(form, tmp_path / "Seite 2.pdf")
+    letter = tmp_path / "Überweisungsbogen.pdf"
+    written = canvas.Canvas(str(letter))
+    written.drawString(72, 720, f"Zu Ihrem Formular {ref}, Seite 2/3")
+    written.acroForm.textfield(name="Bemerkung", value="siehe Anlage", x=72, y=600)
+    written.save()
+    assert (PdfReader(letter).get_fields() or {})["Bemerkung"]["/V"] == "siehe Anlage"
+
+    (outcome,) = json.loads(fg("ingest", letter, "-w", ws, "--json").output)["files"]
     assert outcome["status"] == "quarantined"
     assert outcome["quarantine_kind"] == "unknown-form"
