@@ -1314,6 +1314,8 @@ WORDS: dict[str, dict[str, str]] = {
         "document metadata was used",
         "ingest_pdf_identity_differs": "the hidden identity fields and the document metadata "
         "differ; the fields were used",
+        "ingest_pdf_part": "only part of the form: {pages}; the register keeps what the missing "
+        "pages' fields hold as it was (a required field of theirs is said to be empty)",
         "ingest_pdf_identity_from_info": "the identity was taken from the document metadata (no "
         "identity fields)",
         "ingest_pdf_scan": "the pages are pictures without text: a scan or a photo of a paper "
@@ -3832,6 +3834,9 @@ WORDS: dict[str, dict[str, str]] = {
         "({error}); die Dokumenteigenschaften wurden verwendet",
         "ingest_pdf_identity_differs": "die versteckten Kennungsfelder und die "
         "Dokumenteigenschaften weichen voneinander ab; die Felder wurden verwendet",
+        "ingest_pdf_part": "nur ein Teil des Formulars: {pages}; was in den Feldern der "
+        "fehlenden Seiten steht, behält das Register, wie es war (ein Pflichtfeld dort heißt "
+        "„nicht ausgefüllt“)",
         "ingest_pdf_identity_from_info": "die Kennung wurde den Dokumenteigenschaften entnommen "
         "(keine Kennungsfelder)",
         "ingest_pdf_scan": "die Seiten sind Bilder ohne Text: ein Scan oder Foto eines "

@@ -85,6 +85,7 @@ from formgen.model import OTHER, UNSPACED_TYPES, Schema, choice_value
 from ingest.form_rows import values_from_rows
 from ingest.pdf_reader import (
     DEFAULT_LIMITS,
+    FROM_INFO_NOTE,
     INFO_KEY,
     NO_FIELDS_NOTE,
     FieldNode,
@@ -404,6 +405,8 @@ def read_pdf(
     sub = read_acroform(data, file_name, limits=limits, sha256=sha256)
     if sub.identity is None and sub.values:  # formgen's fields, no identity: some pages only?
         return replace(sub, part_of=form_part(data))
+    if FROM_INFO_NOTE in sub.notes and (part := form_part(data)) and part.missing:
+        return replace(sub, notes=(*sub.notes, Said("ingest_pdf_part", pages=part.said())))
     if NO_FIELDS_NOTE not in sub.notes:
         return sub
     return read_flattened(

@@ -62,6 +62,9 @@ from ingest.submission import ACROFORM_PDF, Provenance, RawSubmission, RawValue,
 READER = ACROFORM_PDF
 NO_FIELDS_NOTE = Said("ingest_pdf_no_fields")
 """The note of a PDF without fields: :func:`ingest.flat_reader.read_pdf` then reads it by position."""
+FROM_INFO_NOTE = Said("ingest_pdf_identity_from_info")
+"""The note of a form whose identity came from ``/Info`` only: a program dropped the identity
+fields, or saved some pages of it with its document properties (``qpdf f.pdf --pages . 2``)."""
 FIELDS_FROM_PAGES_NOTE = Said("ingest_pdf_fields_from_pages")
 """The note of a PDF whose ``/AcroForm`` lost its fields while its pages kept them (a merge or
 optimising tool copied the pages only): :func:`page_field_roots`."""
@@ -855,7 +858,7 @@ def read_identity(
     if info_error is not None:
         raise IdentityError(f"{file_name}: {info_error}")
     if from_info is not None:
-        notes.append(Said("ingest_pdf_identity_from_info"))
+        notes.append(FROM_INFO_NOTE)
     return from_info, notes
 
 

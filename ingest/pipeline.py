@@ -520,15 +520,6 @@ def _part(
     """Why ``part``, pages of form ``made`` saved without its identity page, is kept aside,
     and the ``values`` it holds (each a warning): never merged on its own, it proves no
     identity."""
-    if part.missing and part.total:
-        pages = Said(
-            "ingest_pipeline_part_pages",
-            pages=", ".join(map(str, part.pages)),
-            total=part.total,
-            missing=", ".join(map(str, part.missing)),
-        )
-    else:
-        pages = Said("ingest_pipeline_part_pages_unknown")
     filled = {path: value for path, value in values.items() if value}
     held = tuple(
         Said("ingest_pipeline_part_value", path=path, value=short(_held(value)))
@@ -536,7 +527,7 @@ def _part(
     )
     iid = made.institution_id or "-"
     said = Said(
-        "ingest_pipeline_part", form=made.reference, iid=iid, pages=pages, count=len(filled)
+        "ingest_pipeline_part", form=made.reference, iid=iid, pages=part.said(), count=len(filled)
     )
     return said, held
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from formgen.identity import FormIdentity
 from formgen.linebreak import one_line, shorten
-from formgen.messages import Problem, SaidJoined, SaidProblem
+from formgen.messages import Problem, Said, SaidJoined, SaidProblem
 from formgen.model import INSTITUTION, FieldPath
 
 RawValue = str | bool | list[str]
@@ -118,6 +118,17 @@ class FormPart:
         if not self.total or not self.pages:
             return None
         return tuple(n for n in range(1, self.total + 1) if n not in self.pages)
+
+    def said(self) -> Said:
+        """Which pages are there and which are missing, as a message says it."""
+        if not self.missing or not self.total:
+            return Said("ingest_pipeline_part_pages_unknown")
+        return Said(
+            "ingest_pipeline_part_pages",
+            pages=", ".join(map(str, self.pages)),
+            total=self.total,
+            missing=", ".join(map(str, self.missing)),
+        )
 
 
 Value = str | int | list[str]

@@ -136,3 +136,24 @@ def test_another_programs_form_that_quotes_the_reference_stays_an_unknown_form(
     (outcome,) = json.loads(fg("ingest", letter, "-w", ws, "--json").output)["files"]
     assert outcome["status"] == "quarantined"
     assert outcome["quarantine_kind"] == "unknown-form"
+
+
+def test_page_two_saved_with_the_forms_properties_merges_and_says_page_one_is_missing(
+    tmp_path: Path,
+) -> None:
+    """qpdf keeping the form's document properties (``qpdf f.pdf --pages . 2``): the identity
+    is there, the page merges; the report says page 1 is missing and its values stay."""
+    ws, form = own_form(tmp_path)
+    filled = tmp_path / "filled.pdf"
+    filled.write_bytes(pdfium_fill(form.read_bytes(), CONTACT))
+    part = tmp_path / "Seite 2.pdf"
+    subprocess.run(["qpdf", str(filled), "--pages", ".", "2", "--", str(part)], check=True)
+    assert len(PdfReader(part).pages) == 1
+
+    output = " ".join(fg("ingest", part, "-w", ws).output.split())
+    assert "übernommen, inst-0001" in output
+    assert "nur ein Teil des Formulars: nur Seite 2 von 2, es fehlt Seite 1" in output
+    inst = load(Workspace.open(ws)).institutions["inst-0001"]
+    assert inst["institution"]["name"]["v"] == "Sozialpsychiatrischer Dienst Grevenbroich"
+    fields = inst["entries"]["psychotherapie"]["fields"]
+    assert fields["contact_name"]["v"] == CONTACT["psychotherapie.contact_name"]
