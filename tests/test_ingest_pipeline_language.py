@@ -90,8 +90,8 @@ def test_a_german_workspace_gets_the_pipelines_lines_in_german(tmp_path: Path, i
     )
     assert said["scan.jpg"].startswith(
         "Quarantäne: ein Bild mit 1241×1754 Pixeln: ein Foto oder Scan eines Papierformulars? "
-        "formgen kann keine Bilder lesen; in die Quarantäne gelegt – seine Werte in das "
-        "Formular eintippen"
+        "formgen kann keine Bilder lesen; in die Quarantäne gelegt – seine Werte eintippen und "
+        "das einlesen: ein einer Einrichtung gemailtes Formular in dieses"
     )
     assert said["Praxis Yılmaz.pdf"].startswith(("ok: ", "Hinweise: "))
     assert said["Yılmaz Kopie.pdf"] == (
