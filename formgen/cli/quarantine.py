@@ -43,8 +43,8 @@ from ingest.quarantine import SHORT, Kept, local_day
     "--note",
     callback=text_only,
     help="With --done: what was done, kept in its record: e.g. 'abgetippt in das Formular von "
-    "inst-0017'; with --reopen: why it is open again; with --delete: why it was deleted, e.g. 'Arztbrief einer Privatperson, an "
-    "Beratungsstelle verwiesen'.",
+    "inst-0017'; with --reopen: why it is open again; with --delete: why it was deleted, e.g. "
+    "'Arztbrief einer Privatperson, an Beratungsstelle verwiesen'.",
 )
 @click.option("--yes", is_flag=True, help="With --delete: do not ask before deleting.")
 @workspace_option
