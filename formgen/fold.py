@@ -148,4 +148,4 @@ def search_folds(text: str) -> tuple[str, str]:
     plain = fold(text)
     if "ä" not in text and "ö" not in text and "ü" not in text:  # most texts: once is enough
         return plain, plain
-    return plain, fold(text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue"))
+    return plain, fold(text.translate(UMLAUTS))
