@@ -383,7 +383,7 @@ def _load(ws: Workspace, writer: bool = False) -> Register:
         if writer:
             raise
         reg.damaged_journal = exc.args[0]  # read-only: the checkpoint, the journal up to there
-    last = int(ops[-1]["seq"]) if ops else last
+    last = _last(ops) or last
     if writer:
         _complete(ws, seq, last)
     elif reg.damaged_journal is None:
