@@ -2380,6 +2380,8 @@ WORDS: dict[str, dict[str, str]] = {
         "FOLDER); formgen demo shows the whole cycle",
         "init_private": "  only you can open the folder (mode 0700): it will hold personal "
         "data; formgen writes the files readable by you only, here and elsewhere",
+        "init_git_ignored": "  the folder lies in the git repository {repo}: its .gitignore "
+        "keeps the workspace's files (personal data, the signing secret) out of commits",
         # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
         "schema_valid": "{path}: valid — {schema} {version}, {groups} groups, {categories} "
         "categories, {fields} distinct fields",
@@ -5036,6 +5038,9 @@ WORDS: dict[str, dict[str, str]] = {
         "init_private": "  nur Sie können den Ordner öffnen (Modus 0700): er wird "
         "personenbezogene Daten enthalten; formgen schreibt die Dateien nur für Sie lesbar, hier "
         "und anderswo",
+        "init_git_ignored": "  der Ordner liegt im git-Repository {repo}: seine .gitignore hält "
+        "die Dateien des Arbeitsbereichs (personenbezogene Daten, den Signaturschlüssel) aus "
+        "Commits heraus",
         # formgen schema check|copy (cli/schema.py; staleness.choices_dropped)
         "schema_valid": "{path}: gültig — {schema} {version}, Gruppen: {groups}, Kategorien: "
         "{categories}, verschiedene Felder: {fields}",

@@ -424,6 +424,18 @@ def config_language(root: str | Path) -> str | None:
     return language if language in MAIL_LANGUAGES else None
 
 
+_GIT_IGNORE = "# a formgen workspace: personal data and the signing secret stay out of git\n*\n"
+
+
+def git_work_tree(folder: Path) -> Path | None:
+    """The git work tree ``folder`` lies in (the nearest folder above or at it holding
+    ``.git``), or None."""
+    for above in (folder.absolute(), *folder.absolute().parents):
+        if (above / ".git").exists():
+            return above
+    return None
+
+
 def check_new_folder(root: Path, with_files: bool = False) -> None:
     """Raise :class:`WorkspaceError` when ``root`` must not become a new workspace: it is one
     already, it lies in one (:func:`workspace_above`), it holds parts of one (a signing secret, a register) without its configuration,
@@ -533,6 +545,10 @@ class Workspace:
             language=json.dumps(language),
         )
         write_atomic(root / CONFIG, text.encode("utf-8"))
+        if git_work_tree(root.parent) is not None and not (root / ".gitignore").exists():
+            # a workspace made in a clone of formgen (its README's commands run there): personal
+            # data and the signing secret must not end up in a commit
+            (root / ".gitignore").write_text(_GIT_IGNORE, encoding="utf-8")
         return cls.open(root)
 
     @classmethod

@@ -964,3 +964,25 @@ def test_a_run_waiting_for_another_says_so_at_once_and_for_which_then_goes_on(
     )
     assert waiting.returncode == 0, err
     assert err == "" and out
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_workspace_made_inside_a_git_clone_stays_out_of_its_commits(tmp_path: Path) -> None:
+    """The README's commands run in a clone of formgen: ``formgen init spkom`` there must not
+    leave the register's personal data and the signing secret for ``git add .`` to take."""
+    clone = tmp_path / "formgen"
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    code, out, _err = init(str(clone / "spkom" / "ws"), "--name", "SPKoM Düren")
+    assert code == 0, out
+    assert f"liegt im git-Repository {clone}" in out
+    untracked = subprocess.run(
+        ["git", "-C", str(clone), "status", "--porcelain", "--untracked-files=all"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert untracked == ""
+    assert Workspace.open(clone / "spkom" / "ws").centre_name == "SPKoM Düren"
+    # outside a repository nothing is added to the workspace
+    assert init(str(tmp_path / "elsewhere"))[0] == 0
+    assert not (tmp_path / "elsewhere" / ".gitignore").exists()

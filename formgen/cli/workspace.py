@@ -14,7 +14,7 @@ from formgen.cli.common import (
 )
 from formgen.filenames import readable
 from formgen.messages import say
-from formgen.workspace import Workspace
+from formgen.workspace import Workspace, git_work_tree
 
 
 @click.command("init", cls=SaidHelp)
@@ -54,4 +54,6 @@ def init(directory: str, name: str, sender: str, lang: str, with_files: bool) ->
     echo(say("init_configuration", lang, path=str(ws.root / "workspace.toml")))
     echo(say("init_secret", lang, path=str(ws.root / "secret.key")))
     echo(say("init_private", lang))
+    if (repo := git_work_tree(ws.root.parent)) is not None and (ws.root / ".gitignore").is_file():
+        echo(say("init_git_ignored", lang, repo=readable(repo)))
     echo(say("init_next", lang, root=shlex.quote(readable(directory))))
