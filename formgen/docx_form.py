@@ -62,7 +62,7 @@ from formgen.fonts import DOCX_FACES
 from formgen.forms import FormRequest, GeneratedForm
 from formgen.identity import FormIdentity
 from formgen.layout import ui_text
-from formgen.messages import Said, date_text
+from formgen.messages import Said, date_text, phone_text
 from formgen.model import (
     INSTITUTION,
     OTHER,
@@ -539,6 +539,8 @@ def _controls_paras(
         node = date_control(slot.path, alias, ids(), date, hint, lang=lang)
     else:
         text = None if value is None or value == "" else str(value)
+        if text is not None and f.type is FieldType.PHONE:
+            text = phone_text(text, lang)
         node = text_control(
             slot.path, alias, ids(), text, hint, multiline=f.type is FieldType.TEXTAREA
         )

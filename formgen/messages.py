@@ -6433,6 +6433,23 @@ def date_text(day: dt.date, lang: str = "de") -> str:
     return day.strftime("%d.%m.%Y") if lang == "de" else day.isoformat()
 
 
+_GERMAN_EXTENSION = re.compile(r"(\+49 [0-9 ]+) ext\. ([0-9]+)")
+"""A German number with an extension as the register stores it (``+49 211 4469596 ext. 12``:
+the ``phonenumbers`` library's international format, however the extension was marked)."""
+
+
+def phone_text(number: str, lang: str = "de") -> str:
+    """A stored phone number as ``lang`` writes it: in German, a German number's extension
+    after a hyphen, as DIN 5008 writes a Durchwahl and the form's help asks for it
+    (``+49 211 4469596-12``); in English as stored (``+49 211 4469596 ext. 12``). The register
+    keeps the stored spelling, which every formgen reads, and takes either back as the same
+    number (the same digits dialled). A number of another country keeps its ``ext.``: its
+    extension may be one the switchboard connects, not dialled straight on."""
+    if lang == "de" and (m := _GERMAN_EXTENSION.fullmatch(number)):
+        return f"{m[1]}-{m[2]}"
+    return number
+
+
 _GERMAN_ZONES = {"CET": "MEZ", "CEST": "MESZ"}
 """The German names of the zone abbreviations of Germany's time (the C library's are English)."""
 

@@ -84,7 +84,7 @@ from formgen.layout import (
     spoken,
 )
 from formgen.linebreak import LINE_BREAK, collapse, shorten, split_word
-from formgen.messages import Said, SaidJoined, date_text
+from formgen.messages import Said, SaidJoined, date_text, phone_text
 from formgen.model import OTHER, Field, FieldType, Schema, choices_of, other_text
 from formgen.pdf_font import BASE_FONT, FONT_NAME, FieldFont, field_font
 from formgen.pdf_write import Name, PdfWriter, Ref, serialize, stream_bytes
@@ -238,7 +238,10 @@ def _prefill_values(schema: Schema, request: FormRequest, layout: FormLayout) ->
 
 def display_text(f: Field, value: Value, lang: str) -> str:
     """How a prefilled value is shown in its text box (a date as ``lang`` writes dates, as the
-    field's hint says: 24.09.2025, 2025-09-24)."""
+    field's hint says: 24.09.2025, 2025-09-24; a phone number's extension too:
+    :func:`formgen.messages.phone_text`)."""
+    if f.type is FieldType.PHONE and isinstance(value, str):
+        return phone_text(value, lang)
     if f.type is FieldType.DATE and isinstance(value, str):
         try:
             return date_text(dt.date.fromisoformat(value), lang)

@@ -66,6 +66,7 @@ from formgen.messages import (
     date_text,
     day_text,
     moment_text,
+    phone_text,
     problem_text,
     say,
 )
@@ -252,7 +253,8 @@ def display(
 ) -> str:
     """One stored value as a cell: lists joined with ", ", invalid values as typed
     (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
-    (:func:`formgen.messages.day_text`), choices by their labels (:func:`ingest.labels.option_text`:
+    (:func:`formgen.messages.day_text`), a phone number's extension too
+    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their labels (:func:`ingest.labels.option_text`:
     one the schema dropped as the versions ``kept`` name it)."""
     if sv is None:
         return ""
@@ -267,6 +269,8 @@ def display(
         return ", ".join(v)
     if labels and f is not None and f.type in (FieldType.SELECT_ONE, FieldType.YES_NO_NONE):
         return option_text(f, str(v), lang, kept)
+    if labels and f is not None and f.type is FieldType.PHONE:
+        return phone_text(str(v), lang)
     return str(v)
 
 

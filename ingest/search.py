@@ -26,7 +26,7 @@ from formgen import languages
 from formgen.errors import FormgenError, RegisterError
 from formgen.fold import name_order, search_folds
 from formgen.linebreak import pasted
-from formgen.messages import Said, SaidJoined, said_count, say, say_count
+from formgen.messages import Said, SaidJoined, phone_text, said_count, say, say_count
 from formgen.model import INSTITUTION, FieldType
 from ingest.export import town_of
 from ingest.labels import field_of, region_text
@@ -209,6 +209,13 @@ def _other_mentions(entry: Json, codes: set[str]) -> bool:
     return False
 
 
+def _shown(hit: Hit, key: str, lang: str) -> str:
+    """A value of :data:`SHOWN` as the table shows it: a phone number's extension as ``lang``
+    writes it (:func:`formgen.messages.phone_text`)."""
+    value = str(getattr(hit, key))
+    return phone_text(value, lang) if key == "phone" else value
+
+
 def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | None = None) -> str:
     """The entries found as a table for the terminal in ``lang`` (its headers; checklist, region
     (none for a schema without regions), town, phone (:data:`SHOWN`, where the schema has them)
@@ -230,7 +237,7 @@ def hits_table(reg: Register, hits: list[Hit], lang: str = "de", columns: int | 
                 cut(h.name, NAME_COLUMNS),
                 cut(reg.schema.category_label(h.category, lang), CATEGORY_COLUMNS),
                 *([region] if regions else []),
-                *(cut(getattr(h, key), NAME_COLUMNS) or "—" for key in shown),
+                *(cut(_shown(h, key, lang), NAME_COLUMNS) or "—" for key in shown),
                 ", ".join(
                     languages.name(code, lang) + ("*" if code in h.wider else "")
                     for code in (*h.languages, *(w for w in h.wider if w not in h.languages))

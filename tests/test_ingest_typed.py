@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pdfplumber
 import pikepdf
 from mailkit import make_workspace
@@ -113,6 +115,78 @@ def test_a_durchwahl_stays_as_written_in_the_print_and_the_next_form(tmp_path: P
     again.write_bytes(pdfium_fill(form.read_bytes(), {"institution.phone": "0211 12345-0"}))
     (out,) = ingest_into_register([again], ws).outcomes
     assert out.merged == "confirmed, lodz" and not load(ws).conflicts(), out  # no change
+
+
+def test_an_extension_is_written_as_german_writes_it_and_stored_as_before(tmp_path: Path) -> None:
+    """„0211 4469596 Durchwahl 12“ is stored as it always was, ``+49 211 4469596 ext. 12`` (the
+    registers of earlier formgens hold that, and a rebuild reads it so again); a German print,
+    export for people and form write it as DIN 5008 and the form's help do, ``-12``, where
+    they said the English „ext. 12“. The form, returned with it as shown, changes nothing."""
+    ws = make_workspace(tmp_path / "ws")
+    w = ("-w", str(ws.root))
+    run("mail", str(RECIPIENTS), *w, "--drafts", str(tmp_path / "d"))
+    returned = tmp_path / "Rückmeldung.pdf"
+    typed = {
+        "institution.phone": "0211 4469596 Durchwahl 12",
+        "facharzt.contact_phone": "02131 123456 Durchw. 7",
+    }
+    returned.write_bytes(pdfium_fill(mailed_form(ws, "lodz").read_bytes(), typed))
+    ingest_into_register([returned], ws)
+    stored = {
+        "institution.phone": "+49 211 4469596 ext. 12",
+        "facharzt.contact_phone": "+49 2131 123456 ext. 7",
+    }
+    shown = {
+        "institution.phone": "+49 211 4469596-12",
+        "facharzt.contact_phone": "+49 2131 123456-7",
+    }
+    assert {path: load(ws).value("lodz", path)["v"] for path in stored} == stored  # type: ignore[index]
+
+    printed = tmp_path / "Register.pdf"
+    run("register", "print", *w, "-o", str(printed))
+    with pdfplumber.open(printed) as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert all(number in text for number in shown.values()) and "ext." not in text
+
+    assert shown["institution.phone"] in run("register", "find", "0211 4469596", *w)
+
+    def exported(*args: str) -> str:
+        out = tmp_path / f"export{len(args)}.csv"
+        run("register", "export", *w, "--format", "csv", "-o", str(out), *args)
+        return out.read_text("utf-8-sig")
+
+    people = exported("--labels")
+    assert all(number in people for number in shown.values()) and "ext." not in people
+    english = exported("--labels", "--lang", "en")  # English writes the extension so
+    assert all(number in english for number in stored.values())
+    data = exported()  # the data as stored, for programs
+    assert all(number in data for number in stored.values())
+    sheet = tmp_path / "Register.xlsx"
+    run("register", "export", *w, "--format", "xlsx", "--labels", "-o", str(sheet))
+    cells = {
+        c.value
+        for ws_ in openpyxl.load_workbook(sheet).worksheets
+        for r in ws_.iter_rows()
+        for c in r
+    }
+    assert set(shown.values()) <= cells and not set(stored.values()) & cells
+
+    form = tmp_path / "Formular.pdf"
+    run("generate", "pdf", "--institution", "lodz", *w, "--out", str(form))
+    fields = PdfReader(form).get_fields() or {}
+    assert {path: fields[path].get("/V") for path in shown} == shown
+    word = tmp_path / "Formular.docx"
+    run("generate", "docx", "--institution", "lodz", *w, "--out", str(word))
+    with zipfile.ZipFile(word) as docx:
+        body = docx.read("word/document.xml").decode("utf-8")
+    assert all(f">{number}<" in body for number in shown.values()) and "ext." not in body
+
+    again = tmp_path / "Nochmal.pdf"  # sent back as the form showed it, typed again
+    again.write_bytes(pdfium_fill(form.read_bytes(), shown))
+    (out,) = ingest_into_register([again], ws).outcomes
+    assert out.merged == "confirmed, lodz" and not load(ws).conflicts(), out  # no change
+    run("register", "rebuild", *w)
+    assert {path: load(ws).value("lodz", path)["v"] for path in stored} == stored  # type: ignore[index]
 
 
 def test_a_durchwahl_after_a_mobile_number_is_kept_as_typed_and_flagged(tmp_path: Path) -> None:
