@@ -149,6 +149,8 @@ def test_an_extension_is_written_as_german_writes_it_and_stored_as_before(tmp_pa
     assert all(number in text for number in shown.values()) and "ext." not in text
 
     assert shown["institution.phone"] in run("register", "find", "0211 4469596", *w)
+    history = run("register", "history", "lodz", *w)
+    assert all(number in history for number in shown.values()) and "ext." not in history
 
     def exported(*args: str) -> str:
         out = tmp_path / f"export{len(args)}.csv"
