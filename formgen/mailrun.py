@@ -358,7 +358,9 @@ class Outcome:
 
     recipient: Recipient
     status: str
-    """``sent``, ``drafted``, ``refused`` (the server said no for good), ``deferred`` (the server
+    """``sent``, ``drafted``, ``refused`` (the server said no to the recipient for good),
+    ``rejected`` (the server read the mail and refused it for itself, its size or its content:
+    the address is not at fault, the rerun sends it again), ``deferred`` (the server
     put it off, a 4xx such as 451 greylisting: the rerun sends it), ``error`` (the form could not be
     made: logged ``not_made``), ``lost`` (the connection broke while sending it)."""
     detail: str = ""
@@ -421,10 +423,21 @@ class SmtpSender:
             log.append("not_sent", **base, error=str(exc))
             raise
         if isinstance(result, Refusal):
+            # a mail refused for itself (its size, its content) is no address's fault: a rerun
+            # sends it again, as one put off (4xx)
+            whole = {"whole_mail": True} if result.whole_mail else {}
             log.append(
-                "failed", **base, error=result.error, code=result.code, permanent=result.permanent
+                "failed",
+                **base,
+                error=result.error,
+                code=result.code,
+                permanent=result.permanent,
+                **whole,
             )
-            return Outcome(recipient, "refused" if result.permanent else "deferred", result.error)
+            status = (
+                "rejected" if result.whole_mail else "refused" if result.permanent else "deferred"
+            )
+            return Outcome(recipient, status, result.error)
         log.append("sent", **base, message_id=str(msg["Message-ID"]), response=result)
         return Outcome(recipient, "sent", str(msg["Message-ID"]))
 

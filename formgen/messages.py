@@ -1868,6 +1868,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_warning": "    warning: {warning}",
         "mail_outcome_error": "ERROR",
         "mail_outcome_refused": "REFUSED",
+        "mail_outcome_rejected": "MAIL REFUSED",
         "mail_outcome_deferred": "PUT OFF",
         "mail_outcome_lost": "MAYBE NOT DELIVERED",
         "mail_done_sent": "{n} of {total} mails sent",
@@ -1885,10 +1886,22 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_maybe_sent_before": "maybe sent before: a run of {at:moment} ended while handing this "
         "mail to the server, before its answer was logged; sent again, so the institution may "
         "get it twice",
-        "mail_undelivered": "{n} mails not delivered (listed above, recorded in sendlog.jsonl); "
-        "fix the addresses or wait",
-        "mail_undelivered_one": "1 mail not delivered (listed above, recorded in sendlog.jsonl); "
-        "fix the address or wait",
+        "mail_undelivered": "{n} mails refused by the server for good (REFUSED above: it takes no "
+        "mail for these addresses; recorded in sendlog.jsonl, no round mails them again): correct "
+        "the addresses in the recipients list or the register, or ask the institutions for "
+        "theirs another way",
+        "mail_undelivered_one": "1 mail refused by the server for good (REFUSED above: it takes "
+        "no mail for this address; recorded in sendlog.jsonl, no round mails it again): correct "
+        "the address in the recipients list or the register, or ask the institution for its "
+        "address another way",
+        "mail_rejected": "{n} mails refused by the server for themselves, not their recipients "
+        "(MAIL REFUSED above: their size or their content; no address is marked refused): too "
+        "big (552, 5.3.4)? send one form only (--format pdf); refused for their content (5.7.1, "
+        "spam)? ask the provider of the mail server what its answer means",
+        "mail_rejected_one": "1 mail refused by the server for itself, not its recipient (MAIL "
+        "REFUSED above: its size or its content; no address is marked refused): too big (552, "
+        "5.3.4)? send one form only (--format pdf); refused for its content (5.7.1, spam)? ask "
+        "the provider of the mail server what its answer means",
         "mail_deferred": "{n} mails put off by the server (PUT OFF above: a 4xx reply such as "
         "451 greylisting, not a refusal; the addresses are not at fault); wait a few minutes",
         "mail_deferred_one": "1 mail put off by the server (PUT OFF above: a 4xx reply such as "
@@ -2051,6 +2064,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_not_taken": "{where}: the server refused the mail itself, not its recipient "
         "({reply}), so the round stopped here; no address is marked refused, the mails sent before "
         "stay sent and the same command sends the rest: {advice}",
+        "mail_smtp_in_a_row": "{n} mails in a row refused so: not one mail's fault",
         "mail_smtp_advice_quota": "the sending mailbox may send no more mails for now (its daily "
         "limit, e.g. at Microsoft 365); run the same command again tomorrow, or ask the provider to "
         "raise the limit",
@@ -4454,6 +4468,7 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_warning": "    Hinweis: {warning}",
         "mail_outcome_error": "FEHLER",
         "mail_outcome_refused": "ABGEWIESEN",
+        "mail_outcome_rejected": "MAIL ABGELEHNT",
         "mail_outcome_deferred": "AUFGESCHOBEN",
         "mail_outcome_lost": "VIELLEICHT NICHT ZUGESTELLT",
         "mail_done_sent": "{n} von {total} Mails gesendet",
@@ -4473,10 +4488,24 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_maybe_sent_before": "möglicherweise schon gesendet: ein Lauf vom {at:moment} endete, "
         "während diese Mail an den Server ging, bevor seine Antwort vermerkt war; noch einmal "
         "gesendet, die Einrichtung bekommt sie also vielleicht doppelt",
-        "mail_undelivered": "{n} Mails nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
-        "vermerkt); die Adressen korrigieren oder abwarten",
-        "mail_undelivered_one": "1 Mail nicht zugestellt (oben aufgeführt, in sendlog.jsonl "
-        "vermerkt); die Adresse korrigieren oder abwarten",
+        "mail_undelivered": "{n} Mails vom Server endgültig abgewiesen (ABGEWIESEN oben: an diese "
+        "Adressen nimmt er keine Mail an; in sendlog.jsonl vermerkt, keine Runde schreibt sie "
+        "wieder an): die Adressen in der Empfängerliste oder im Register korrigieren oder die "
+        "Einrichtungen auf anderem Weg nach ihrer Adresse fragen",
+        "mail_undelivered_one": "1 Mail vom Server endgültig abgewiesen (ABGEWIESEN oben: an "
+        "diese Adresse nimmt er keine Mail an; in sendlog.jsonl vermerkt, keine Runde schreibt "
+        "sie wieder an): die Adresse in der Empfängerliste oder im Register korrigieren oder die "
+        "Einrichtung auf anderem Weg nach ihrer Adresse fragen",
+        "mail_rejected": "{n} Mails vom Server selbst abgelehnt, nicht ihre Empfänger (MAIL "
+        "ABGELEHNT oben: ihre Größe oder ihr Inhalt; keine Adresse wird als abgewiesen "
+        "vermerkt): zu groß (552, 5.3.4)? nur ein Formular senden (--format pdf); wegen ihres "
+        "Inhalts abgelehnt (5.7.1, Spam)? den Anbieter des Mailservers fragen, was seine Antwort "
+        "bedeutet",
+        "mail_rejected_one": "1 Mail vom Server selbst abgelehnt, nicht ihr Empfänger (MAIL "
+        "ABGELEHNT oben: ihre Größe oder ihr Inhalt; keine Adresse wird als abgewiesen "
+        "vermerkt): zu groß (552, 5.3.4)? nur ein Formular senden (--format pdf); wegen ihres "
+        "Inhalts abgelehnt (5.7.1, Spam)? den Anbieter des Mailservers fragen, was seine Antwort "
+        "bedeutet",
         "mail_deferred": "{n} Mails vom Server aufgeschoben (AUFGESCHOBEN oben: eine 4xx-Antwort "
         "wie 451 Greylisting, keine Abweisung; die Adressen sind nicht schuld); einige Minuten "
         "warten",
@@ -4662,6 +4691,8 @@ WORDS: dict[str, dict[str, str]] = {
         "Empfänger ({reply}), daher hält die Runde hier an; keine Adresse wird als abgewiesen "
         "vermerkt, die schon gesendeten Mails bleiben gesendet und derselbe Befehl sendet den Rest: "
         "{advice}",
+        "mail_smtp_in_a_row": "{n} Mails nacheinander so abgelehnt: nicht eine einzelne Mail "
+        "ist schuld",
         "mail_smtp_advice_quota": "das Absenderpostfach darf vorerst keine Mails mehr senden (sein "
         "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut ausführen oder den "
         "Anbieter bitten, das Limit zu erhöhen",

@@ -201,7 +201,16 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
             "ABGEWIESEN ua-1 (Ольга Петренко – Консультація) <olga@example.org>: 550 5.1.1"
             in first.output
         )
-        assert "1 Mail nicht zugestellt" in first.output
+        # a 550 is for good: waiting does not help, a corrected address does
+        said = " ".join(first.output.split())
+        assert (
+            "Fehler: 1 Mail vom Server endgültig abgewiesen (ABGEWIESEN oben: an diese Adresse "
+            "nimmt er keine Mail an; in sendlog.jsonl vermerkt, keine Runde schreibt sie wieder "
+            "an): die Adresse in der Empfängerliste oder im Register korrigieren oder die "
+            "Einrichtung auf anderem Weg nach ihrer Adresse fragen; dann denselben Befehl noch "
+            "einmal ausführen"
+        ) in said
+        assert "abwarten" not in said
         assert len(inbox.messages) == 3
         failed = [e for e in log_events(ws) if e["event"] == "failed"]
         assert [(e["institution_id"], e["code"], e["permanent"]) for e in failed] == [
@@ -502,10 +511,19 @@ QUOTA = (
     ("stage", "reply", "advice"),
     [
         ("MAIL", QUOTA, "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut"),
-        ("DATA", "552 5.3.4 Message size exceeds fixed limit", "nur ein Formular senden (--format"),
-        ("DATA", "554 5.7.1 Message rejected as spam", "fragen, was diese Antwort bedeutet"),
+        # Microsoft 365 says the day's quota after the mail was sent too
+        ("DATA", QUOTA, "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut"),
         ("DATA", "500 Error: internal server error", "fragen, was diese Antwort bedeutet"),
+        ("DATA", "550 5.7.60 SMTP; Client does not have permissions to send as this sender", "was"),
         ("RCPT", "554 5.7.1 <lodz@example.org>: Relay access denied", "Antwort bedeutet"),
+        # Microsoft 365's account blocked for sending spam: a 5.1.x, but the sender's (RFC 3463)
+        ("RCPT", "550 5.1.8 Access denied, bad outbound sender", "Antwort bedeutet"),
+        # a Postfix policy's no to the DATA command itself, before the mail is sent
+        (
+            "DATA command",
+            "554 5.7.1 <DATA>: Data command rejected: only 10 messages per day",
+            "was",
+        ),
     ],
 )
 def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_nobody(
@@ -515,6 +533,8 @@ def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_no
     # at DATA or RCPT TO for reasons that are not the address's
     if stage == "MAIL":
         inbox = Inbox(mail_from_reply=reply, mail_from_after=2)
+    elif stage == "DATA command":
+        inbox = Inbox(data_command_reply=reply, data_command_after=2)
     else:
         inbox = Inbox(login_for={"lodz@example.org"}, login_at=stage, login_reply=reply)
     with smtp_server(inbox) as server:
@@ -538,7 +558,7 @@ def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_no
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 0 and status["counts"]["prepared"] == 1
         # the quota is back (the mail smaller, the provider asked): the same command sends the rest
-        inbox.mail_from_reply = ""
+        inbox.mail_from_reply = inbox.data_command_reply = ""
         inbox.login_for.clear()
         again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
     assert again.exit_code == 0, again.output
@@ -550,6 +570,89 @@ def test_a_server_refusing_the_sender_or_the_mail_stops_the_round_and_refuses_no
         "olga@example.org",
         "sule@danisma.example",
     ]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "552 5.3.4 Message size exceeds fixed limit",  # Postfix's message_size_limit
+        "552 Message size exceeds maximum permitted",  # Exim's, with no enhanced code
+        "552 5.7.0 This message was blocked because its content presents a potential security "
+        "issue",  # Gmail
+        "554 5.7.1 Spam message rejected",  # a spam filter's milter behind Postfix
+        "550 5.7.1 Message content rejected",  # Postfix's body_checks
+        "554 5.6.0 Mail message is malformed. Not accepted.",  # Gmail
+    ],
+)
+def test_a_server_refusing_one_mail_for_its_size_or_content_refuses_it_alone_and_goes_on(
+    tmp_path, reply
+):
+    """The server reads Łódź's mail and refuses it for itself (too big, spam judged on its
+    content): that mail is MAIL ABGELEHNT with the server's words, the round goes on to the
+    Arabic centre, no address is marked refused, and the same command sends it again."""
+    inbox = Inbox(login_for={"lodz@example.org"}, login_at="DATA", login_reply=reply)
+    listed = str(DATA / "excel_utf8_bom.csv")
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", listed, "-w", str(ws), "--send")
+        assert result.exit_code == 1
+        assert (
+            f"  MAIL ABGELEHNT lodz (Poradnia Łódź) <lodz@example.org>: {reply}\n" in result.output
+        )
+        said = " ".join(result.output.split())
+        assert "3 von 4 Mails gesendet" in said and "ABGEWIESEN" not in said
+        assert (
+            "Fehler: 1 Mail vom Server selbst abgelehnt, nicht ihr Empfänger (MAIL ABGELEHNT oben: "
+            "ihre Größe oder ihr Inhalt; keine Adresse wird als abgewiesen vermerkt): zu groß"
+        ) in said
+        assert said.endswith("dann denselben Befehl noch einmal ausführen")
+        assert sorted(r for _, rcpts, _ in inbox.messages for r in rcpts) == [
+            "markaz@example.org",
+            "olga@example.org",
+            "sule@danisma.example",
+        ]
+        (failed,) = [e for e in log_events(ws) if e["event"] == "failed"]
+        assert (failed["institution_id"], failed["error"], failed["permanent"]) == (
+            "lodz",
+            reply,
+            False,
+        )
+        status = json.loads(run("status", "-w", str(ws), "--json").output)
+        assert status["counts"]["failed"] == 1 and status["refused_for_good"] == 0
+        (row,) = [r for r in status["rows"] if r["id"] == "lodz"]
+        assert (row["state"], row["error"]) == ("failed", reply)
+        # the form made smaller, or the provider asked: the same command sends it, and only it
+        inbox.login_for.clear()
+        again = run("mail", listed, "-w", str(ws), "--send")
+    assert again.exit_code == 0, again.output
+    assert "1 zu versenden, 3 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse" in again.output
+    assert [rcpts for _, rcpts, _ in inbox.messages][-1] == ["lodz@example.org"]
+    assert len(inbox.messages) == 4
+
+
+def test_the_same_refusal_of_three_mails_in_a_row_is_no_one_mails_fault_and_stops_the_round(
+    tmp_path,
+):
+    """Every mail is too big for the server: the first two are MAIL ABGELEHNT each, the third
+    alike stops the round (it would refuse every mail of a round of 300), and says why."""
+    reply = "552 5.3.4 Message size exceeds fixed limit"
+    everyone = {"sule@danisma.example", "olga@example.org", "lodz@example.org"}
+    inbox = Inbox(login_for=everyone, login_at="DATA", login_reply=reply)
+    with smtp_server(inbox) as server:
+        ws = make_workspace(tmp_path / "ws", server.port).root
+        result = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send")
+    assert result.exit_code == 1
+    said = " ".join(result.output.split())
+    assert said.count("MAIL ABGELEHNT") == 2 and "0 von 4 Mails gesendet" in said
+    assert (
+        f"Fehler: 127.0.0.1:{server.port}: der Server hat die Mail selbst abgelehnt, nicht ihren "
+        f"Empfänger ({reply}; 3 Mails nacheinander so abgelehnt: nicht eine einzelne Mail ist "
+        "schuld), daher hält die Runde hier an"
+    ) in said
+    assert "nur ein Formular senden (--format pdf)" in said
+    events = [(e["event"], e["institution_id"]) for e in log_events(ws) if e["event"] != "prepared"]
+    assert events[-2:] == [("sending", "lodz"), ("not_sent", "lodz")]
+    assert "ar-1" not in {iid for _, iid in events}  # not tried
 
 
 def test_a_quota_refusal_an_older_formgen_logged_as_the_recipients_blocks_no_address(tmp_path):

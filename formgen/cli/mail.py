@@ -625,10 +625,13 @@ def _echo_report(report: RoundReport, send: bool, lang: str) -> None:
     if report.problems:
         unmade = report.count("error")  # no form, no mail: the send log says not_made
         deferred = report.count("deferred")  # a 4xx: the address is not at fault
-        undelivered = len(report.problems) - unmade - deferred
+        rejected = report.count("rejected")  # the mail itself (size, content): nor here
+        undelivered = report.count("refused")  # the recipient's address, for good
         said = []
         if undelivered:
             said.append(say_count("mail_undelivered", lang, undelivered))
+        if rejected:
+            said.append(say_count("mail_rejected", lang, rejected))
         if deferred:
             said.append(say_count("mail_deferred", lang, deferred))
         if unmade:
