@@ -66,6 +66,7 @@ from formgen.tracking import (
     StatusSummary,
     Vouched,
     current_name,
+    delay_until,
     fallback_email,
     institution_status,
     round_status,
@@ -739,7 +740,10 @@ def not_mailed_said(d: Delivery) -> str:
     language: by the words the log stores with it; in a line of an older formgen, which
     stores the English only, a :class:`Said` where that is what formgen says for its
     ``reason`` and address (none; one :func:`~formgen.recipients.check_email` refuses), else
-    as stored (an address that bounced, more than one reason, a hand edit)."""
+    as stored (an address that bounced, more than one reason, a hand edit). A delivery the
+    server refused for good, never mailed otherwise, says how (:func:`dead_said`)."""
+    if not d.not_mailed and d.refused_for_good:  # never reached: refused for good (a 550)
+        return dead_said(d, Said("mail_whose"), d.email)
     if d.not_mailed_words:
         return said_from_json(d.not_mailed_words, d.not_mailed_detail)
     said: str | None = None
@@ -974,12 +978,16 @@ def why_dead(
     (:meth:`InstitutionStatus.dead`): ``the address … was refused by the server (550 …) in
     round R on DAY``; ``""`` while it works."""
     d = status.dead(recipient.email, vouched) if status is not None and recipient.email else None
-    if d is None:
-        return ""
+    return dead_said(d, whose, recipient.email) if d is not None else ""
+
+
+def dead_said(d: Delivery, whose: str, email: str) -> Said:
+    """How the mail ``d`` showed ``whose`` address ``email`` no longer works: ``the address …
+    was refused by the server (550 …) in round R on DAY``."""
     return Said(
         "mail_dead",
         whose=whose,
-        email=shown_email(recipient.email),
+        email=shown_email(email),
         how=_failed_how(d),
         error=d.last_error or Said("mail_not_delivered"),
         round=d.round,
@@ -1454,7 +1462,10 @@ class MailingStatus:
     ``invalid_email`` or ``dead_email``, ``email`` then the address as given; for
     ``not_made`` why its form could not be made);
     ``refused_for_good`` (failed: only a corrected address gets a mail through; else a rerun
-    of its round sends it); ``not_made``: ``round``, ``error`` and ``at`` of each form that
+    of its round sends it; one never reached whose mail was refused for good is ``not_mailed``,
+    ``reason`` ``dead_email``); ``delayed`` (outstanding or overdue: the delay notice of its
+    mail, ``at``, ``error`` and ``until``, the day the receiving server may try until; None:
+    none); ``not_made``: ``round``, ``error`` and ``at`` of each form that
     could not be made since its latest mail went out (:attr:`InstitutionStatus.not_made`)."""
 
     def to_json(
@@ -1524,10 +1535,12 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
                 "not_mailed": not_mailed_said(s.latest),
                 "not_made": not_made_said(s.latest),
             }.get(s.state, ""),
-            "reason": s.latest.not_mailed_reason if s.state == "not_mailed" else "",
+            "reason": s.not_mailed_reason,
             # the server may have taken it: a run ended before its answer was logged
             "maybe_sent": s.latest.maybe_sent_at if s.state == "prepared" else "",
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
+            # the receiving server still tries: on its way, not to be sent again
+            "delayed": _delayed(s.latest) if s.state in ("outstanding", "overdue") else None,
             "not_made": [
                 {"round": d.round, "error": not_made_said(d), "at": d.not_made_at}
                 for d in s.not_made
@@ -1536,3 +1549,17 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
         for s in sorted(statuses.values(), key=lambda s: s.institution_id)
     ]
     return MailingStatus(summary, rows)
+
+
+def _delayed(d: Delivery) -> dict[str, str] | None:
+    """The delay notice of ``d``'s mail (:attr:`Delivery.delay`) for a row of ``formgen
+    status``: when it was recorded, what the server said, and the day until which the receiving
+    server may go on trying (:func:`~formgen.tracking.delay_until`)."""
+    notice = d.delay
+    if notice is None:
+        return None
+    return {
+        "at": str(notice.get("at", "")),
+        "error": str(notice.get("error", "")),
+        "until": delay_until(d).isoformat(),
+    }

@@ -643,6 +643,13 @@ WORDS: dict[str, dict[str, str]] = {
         "status_waiting": "waiting",
         "status_asked_again": "asked again",
         "status_outstanding_why": "(mailed, deadline not passed{before})",
+        "status_outstanding_delayed": "; {n} of them delayed: the receiving server still tries, "
+        "do not send them again (see --list)",
+        "status_delayed": "  delayed: the receiving server said on {at:moment} that it is still "
+        "trying ({error}); do not send it again: if it gives up, a bounce comes (formgen "
+        "bounces), else the mail has most likely arrived by {until:date}",
+        "status_delayed_over": "  said delayed on {at:moment}; no bounce recorded by {until:date}: "
+        "the mail has most likely arrived (a bounce came after all? formgen bounces FILE)",
         "status_answered_before": "{n} answered an earlier round",
         "status_answered_before_one": "1 answered an earlier round",
         "status_prepared_why": "(forms made, not yet mailed{maybe})",
@@ -3118,6 +3125,15 @@ WORDS: dict[str, dict[str, str]] = {
         "status_waiting": "ausstehend",
         "status_asked_again": "nachgefragt",
         "status_outstanding_why": "(versandt, Frist läuft noch{before})",
+        "status_outstanding_delayed": "; davon {n} verzögert: der Server des Empfängers versucht "
+        "es noch, nicht erneut senden (siehe --list)",
+        "status_delayed": "  verzögert: der Server des Empfängers meldete am {at:moment}, dass er "
+        "es weiter versucht ({error}); nicht erneut senden: gibt er auf, kommt eine "
+        "Unzustellbarkeitsmeldung (formgen bounces), sonst ist die Mail bis zum {until:date} wohl "
+        "angekommen",
+        "status_delayed_over": "  am {at:moment} als verzögert gemeldet; bis zum {until:date} "
+        "keine Unzustellbarkeitsmeldung erfasst: die Mail ist wohl angekommen (doch eine "
+        "gekommen? formgen bounces DATEI)",
         "status_answered_before": "{n} haben eine frühere Runde beantwortet",
         "status_answered_before_one": "1 hat eine frühere Runde beantwortet",
         "status_prepared_why": "(Formulare erstellt, noch nicht versandt{maybe})",
@@ -5801,9 +5817,11 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "eigenen Runde als fehlgeschlagen), und wie viele der Runde mangels brauchbarer "
             "Adresse nicht angeschrieben wurden: keine, eine ungültige (von „mail --skip-invalid“ "
             "ausgelassen, oder die des Registers ohne früher funktionierende Adresse) oder eine "
-            "abgewiesene (eine Mail an sie war unzustellbar oder wurde endgültig abgewiesen). Nie "
-            "angeschriebene zählen nach Grund als „nicht versandt (keine brauchbare Adresse)“, bis "
-            "eine spätere Mail sie erreicht. „Formular nicht erstellt“ nennt die, deren Formular "
+            "abgewiesene (eine Mail an sie war unzustellbar oder wurde endgültig abgewiesen, auch "
+            "diese Mail der Runde: 550 user unknown). Nie angeschriebene (auch eine, deren einzige "
+            "Mails der Server endgültig abgewiesen hat) zählen nach Grund als „nicht versandt "
+            "(keine brauchbare Adresse)“, wie ein neuer Lauf ihrer Runde sie zählt, bis eine "
+            "spätere Mail sie erreicht. „Formular nicht erstellt“ nennt die, deren Formular "
             "nicht erstellt werden konnte (die FEHLER-Zeilen von „formgen mail“: z. B. ihr "
             "Datensatz enthält einen Wert, den der Generator ablehnt), mit Runde und Grund, und "
             "„nicht erstellt“ zählt sie in der Zeile ihrer Runde, bis der Befehl der Runde sie "
@@ -5813,7 +5831,12 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "endgültig, 451 vorerst) oder nicht angenommen wurde (Verbindung abgebrochen), zählt "
             "als fehlgeschlagen: endgültig abgewiesen, bis eine berichtigte Adresse eine Mail "
             "durchbringt; sonst bis ein neuer Lauf des Befehls ihrer Runde sie zustellt (--list "
-            "sagt es).\n"
+            "sagt es). Eine Mail, die der Server des Empfängers als verzögert gemeldet hat (eine "
+            "4.x.x-Meldung, von „formgen bounces“ gelesen), ist unterwegs, ausstehend oder "
+            "überfällig, „verzögert“ und wird nicht erneut gesendet: 5 Tage nach dem Versand darf "
+            "der Server es noch versuchen (die Aufgabefrist von RFC 5321; Postfix 5 Tage, "
+            "Microsoft 365 1); danach ist sie ohne Unzustellbarkeitsmeldung wohl angekommen "
+            "(--list sagt, welche).\n"
             "\n"
             "„ohne brauchbare E-Mail-Adresse“ zählt die Einrichtungen des Registers, die keine "
             "Runde mailen kann, nach den Gründen der Rundenzeile: keine, ungültig oder abgewiesen "

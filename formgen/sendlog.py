@@ -164,6 +164,21 @@ class Delivery:
         )
 
     @property
+    def delay(self) -> dict[str, Any] | None:
+        """The latest delay notice of its mail (a bounce that is not final, 4.x.x: the receiving
+        server still tries to deliver it, Exchange's „Zustellung verzögert“), unless the mail
+        bounced for good since; None: none came."""
+        at = self.delivered_at
+        if not at or self.bounced:
+            return None
+        notices = [
+            f
+            for f in self.failures
+            if f.get("bounce") and not f.get("permanent") and str(f.get("at", "")) >= at
+        ]
+        return notices[-1] if notices else None
+
+    @property
     def refused_for_good(self) -> bool:
         """Its latest failure was permanent (a 5xx such as 550 user unknown, or a bounce): only
         a corrected address gets a mail through, where a temporary one (451, a broken

@@ -216,13 +216,23 @@ def test_refused_recipient_is_logged_and_only_it_is_retried(tmp_path):
         assert [(e["institution_id"], e["code"], e["permanent"]) for e in failed] == [
             ("ua-1", 550, True)
         ]
+        # never reached, its address refused for good: status counts it not mailed, by its
+        # reason, as the rerun below counts it ('1 ohne brauchbare E-Mail-Adresse (1 abgewiesen)')
         status = run("status", "-w", str(ws), "--list")
+        assert "fehlgeschlagen     0\n" in status.output
         assert (
-            "fehlgeschlagen     1  (endgültig abgewiesen: die Adresse in der Empfängerliste "
-            "oder im Register korrigieren (siehe --list), dann denselben formgen-mail-Befehl erneut ausführen)"
-            in status.output
+            "nicht versandt (keine brauchbare Adresse) 1 (1 abgewiesen)  → die Adresse in der "
+            "Empfängerliste oder im Register ergänzen oder korrigieren" in status.output
         )
-        assert "ua-1" in status.output and "550 5.1.1" in status.output
+        (row,) = [line for line in status.output.splitlines() if line.startswith("ua-1 ")]
+        assert row.split()[1:3] == ["nicht", "versandt"]
+        assert row.endswith(
+            "die Adresse olga@example.org wurde vom Server abgewiesen (550 5.1.1 "
+            "<olga@example.org>: Recipient address rejected: User unknown) in Runde "
+            f"invitation-{dt.date.today().year} am {dt.date.today():%d.%m.%Y}"
+        )
+        (by_round,) = json.loads(run("status", "-w", str(ws), "--json").output)["rounds"]
+        assert [by_round[k] for k in ("mailed", "waiting", "failed", "not_mailed")] == [3, 3, 0, 1]
 
         inbox.reject.clear()  # the mailbox exists again, as the coordinator learns
         # the same command again does not try an address refused for good ...
@@ -785,14 +795,16 @@ def test_mixed_failures_say_which_need_a_new_address(tmp_path):
     with smtp_server(inbox) as server:
         ws = make_workspace(tmp_path / "ws", server.port).root
         assert run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send").exit_code == 1
+    # the 451 needs a rerun; the 550, never reached, a new address: not mailed, as a rerun says
     status = run("status", "-w", str(ws)).output
     assert (
-        "fehlgeschlagen     2  (1 endgültig abgewiesen: die Adresse in der Empfängerliste oder "
-        "im Register korrigieren (siehe --list); die übrigen: denselben formgen-mail-Befehl erneut "
-        "ausführen)" in status
+        "fehlgeschlagen     1  (nicht zugestellt; denselben formgen-mail-Befehl erneut ausführen)"
+        in status
     )
+    assert "nicht versandt (keine brauchbare Adresse) 1 (1 abgewiesen)  → die Adresse" in status
     as_json = json.loads(run("status", "-w", str(ws), "--json").output)
-    assert as_json["counts"]["failed"] == 2 and as_json["refused_for_good"] == 1
+    assert as_json["counts"]["failed"] == 1 and as_json["refused_for_good"] == 0
+    assert as_json["not_mailed"] == 1
 
 
 def test_no_server_listening_says_what_to_check(tmp_path):
@@ -947,6 +959,63 @@ def test_a_delay_read_after_the_bounce_of_the_same_mail_leaves_it_bounced(tmp_pa
     rerun = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
     (said,) = [line for line in rerun.output.splitlines() if "NICHT VERSANDT ua-1" in line]
     assert "bounce 5.1.1" in said and "4.4.1" not in said
+
+
+def test_a_delay_on_its_own_shows_the_mail_on_its_way_and_a_rerun_does_not_send_it_again(
+    tmp_path,
+):
+    """A delay notice (4.4.1: the receiving server still tries) says nothing final: the mail
+    is on its way. Status shows it delayed, waiting, not to be sent again, and until when the
+    server may try (5 days after it was sent); the same command does not send it again. Past
+    that day, with no bounce, the mail most likely arrived; a bounce after the delay fails it."""
+    ws, _ = _mailed_and_bounced(tmp_path)
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    failed = template.replace("{ADDRESS}", "olga@example.org").replace("{MESSAGE_ID}", "<u@x>")
+    delayed = failed.replace("Action: failed\nStatus: 5.1.1", "Action: delayed\nStatus: 4.4.1")
+    delayed = delayed.replace("smtp; 550 5.1.1", "smtp; 451 4.4.1 Connection timed out")
+    (tmp_path / "Zustellung verzögert.eml").write_text(delayed.replace("{INSTITUTION}", ""))
+    assert run("bounces", str(tmp_path / "Zustellung verzögert.eml"), "-w", str(ws)).exit_code == 0
+    sent_at = next(e["at"] for e in log_events(ws) if e["event"] == "sent")
+    until = dt.datetime.fromisoformat(sent_at).astimezone().date() + dt.timedelta(days=5)
+
+    shown = " ".join(run("status", "-w", str(ws)).output.split())
+    assert (
+        "ausstehend 4 (versandt, Frist läuft noch; davon 1 verzögert: der Server des Empfängers "
+        "versucht es noch, nicht erneut senden (siehe --list))"
+    ) in shown
+    assert "fehlgeschlagen 0" in shown
+    (line,) = [x for x in run("status", "-w", str(ws), "--list").output.splitlines() if "ua-1" in x]
+    assert line.split()[1] == "ausstehend"
+    assert "  verzögert: der Server des Empfängers meldete am " in line
+    assert "(bounce 4.4.1 451 4.4.1 Connection timed out" in line
+    assert line.endswith(f"sonst ist die Mail bis zum {until:%d.%m.%Y} wohl angekommen")
+    assert "erneut ausführen" not in line
+    (row,) = [r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+              if r["id"] == "ua-1"]  # fmt: skip
+    assert (row["state"], row["delayed"]["until"]) == ("outstanding", until.isoformat())
+    again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
+    assert "0 zu versenden, 4 bereits erledigt" in again.output
+
+    # six days on (the log's times moved back), no bounce came: it most likely arrived
+    log = ws / "sendlog.jsonl"
+    week_ago = (dt.datetime.now(dt.UTC) - dt.timedelta(days=6)).isoformat(timespec="seconds")
+    log.write_text(
+        "".join(
+            json.dumps({**e, "at": week_ago}, ensure_ascii=False) + "\n" for e in log_events(ws)
+        ),
+        "utf-8",
+    )
+    assert "verzögert" not in run("status", "-w", str(ws)).output
+    listed = run("status", "-w", str(ws), "--list").output
+    (line,) = [x for x in listed.splitlines() if "ua-1" in x]
+    assert "keine Unzustellbarkeitsmeldung erfasst: die Mail ist wohl angekommen" in line
+
+    # the server gave up after all: the final bounce fails it, the delay said no more
+    (tmp_path / "Unzustellbar.eml").write_text(failed.replace("{INSTITUTION}", ""))
+    assert run("bounces", str(tmp_path / "Unzustellbar.eml"), "-w", str(ws)).exit_code == 0
+    (row,) = [r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
+              if r["id"] == "ua-1"]  # fmt: skip
+    assert (row["state"], row["delayed"], row["refused_for_good"]) == ("failed", None, True)
 
 
 def test_the_lines_of_bounces_fit_80_columns_with_every_word(tmp_path):
@@ -2231,8 +2300,9 @@ def _by_round(ws: Path) -> dict[str, dict]:
 def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_path):
     """No institution answered the invitation (the register knows them from a survey long
     before), and all four are asked for an update: bs-ist's and ar-1's update mails arrive, the
-    server refuses lodz's for good (550), ua-1's bounces. By round, the update counts those two
-    as failed, and three as mailed (lodz's never left), and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
+    server refuses lodz's for good (550), ua-1's bounces. By round, the update counts ua-1's as
+    failed and lodz's as not mailed (it never left: a rerun leaves its address out), three as
+    mailed, and the invitation counts bs-ist and ar-1 as asked again, but lodz and ua-1 as
     overdue: no later mail reached them (each institution by its latest mail: failed)."""
     inbox = Inbox()
     with smtp_server(inbox) as server:
@@ -2251,8 +2321,9 @@ def test_a_later_mail_that_never_reached_the_institution_asked_nobody_again(tmp_
     columns = ("mailed", "answered", "waiting", "overdue", "failed", "asked_again")
     rounds = _by_round(ws)
     assert [rounds[invitation][c] for c in columns] == [4, 0, 0, 2, 0, 2]
-    # lodz's update mail never left: not mailed, failed (as the run said: 3 of 4 sent)
-    assert [rounds["update-1"][c] for c in columns] == [3, 0, 2, 0, 2, 0]
+    # lodz's update mail never left, refused for good: not mailed in its round, as a rerun of
+    # the round counts it (as the run said: 3 of 4 sent); ua-1's bounced: failed
+    assert [rounds["update-1"][c] for c in (*columns, "not_mailed")] == [3, 0, 2, 0, 1, 0, 1]
     status = json.loads(run("status", "-w", str(ws), "--json").output)
     assert {r["id"]: r["state"] for r in status["rows"]} == {
         "bs-ist": "outstanding",

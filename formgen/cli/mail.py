@@ -661,8 +661,10 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     failed in its own round), and how many of the round were not
     mailed for want of a usable address: none, an invalid one (left out by 'mail --skip-invalid',
     or the register's, with no address that worked before) or one refused (a mail to it bounced
-    or the server refused it for good). Those never mailed count as "not mailed (no usable
-    address)", by reason, until a later mail reaches them. "form not made" names those whose
+    or the server refused it for good, this mail of the round too: 550 user unknown). Those
+    never mailed (one whose only mails the server refused for good too) count as "not mailed
+    (no usable address)", by reason, as a rerun of their round counts them, until a later mail
+    reaches them. "form not made" names those whose
     form could not be made (the ERROR lines of 'formgen mail': e.g. its record holds a value
     the generator refuses), with the round and why, and "not made" counts them in their
     round's line, until the round's command run again mails them (the institution still counts
@@ -670,7 +672,11 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
     bounced, or that the server refused (550 for good, 451 for now) or could not take (a broken
     connection) after the latest one that reached the institution, counts as failed: refused
     for good, until a corrected address gets a mail through; else until a rerun of its round's
-    command delivers it (--list says so).
+    command delivers it (--list says so). A mail the receiving server reported delayed (a
+    4.x.x notice read by 'formgen bounces') is on its way, outstanding or overdue, "delayed"
+    and not sent again: for 5 days after it was sent the server may still try (RFC 5321's
+    give-up time; Postfix 5 days, Microsoft 365 1); after that, with no bounce, it has most
+    likely arrived (--list says which).
 
     "without a usable e-mail address" counts the register's institutions no round can mail, by
     the reasons of the round's line: none, invalid, or refused (the register's address bounced
@@ -738,13 +744,20 @@ def status(workspace_dir: str, as_list: bool, as_json: bool, stale_by: dt.date |
         echo(f"  {pad(label[state], column)}  {c[state]:4d}{after}")
 
     count("returned")
+    today_iso = today.isoformat()
+    delayed = sum(
+        1
+        for r in report.rows
+        if r["state"] == "outstanding" and r["delayed"] and r["delayed"]["until"] >= today_iso
+    )
     count(
         "outstanding",
         "  "
         + say(
             "status_outstanding_why",
             lang,
-            before=f"; {before['outstanding']}" if "outstanding" in before else "",
+            before=(f"; {before['outstanding']}" if "outstanding" in before else "")
+            + (say("status_outstanding_delayed", lang, n=delayed) if delayed else ""),
         ),
     )
     count(
@@ -852,6 +865,13 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
             extra += say("status_maybe_sent", lang, at=r["maybe_sent"])
         if r["state"] == "failed" and not r["refused_for_good"]:
             extra += say("status_rerun", lang, round=r["round"])
+        if delayed := r["delayed"]:  # on its way: the receiving server still tries, or tried
+            key = (
+                "status_delayed"
+                if delayed["until"] >= dt.date.today().isoformat()
+                else "status_delayed_over"
+            )
+            extra += say(key, lang, **delayed)
         for n in r["not_made"]:  # the row's own state says the latest one's error
             if r["state"] != "not_made" or n["round"] != r["round"]:
                 error = in_language(n["error"], lang)
