@@ -239,7 +239,7 @@ def plan_round(
     for r in recipients:
         d = this_round.get(r.id)
         # done in this round already, whatever address the list or the register gives now
-        if d is not None and d.sent_at and not d.bounced:
+        if d is not None and d.sent_at and not d.came_back:
             skipped.append(
                 Skip(
                     r,
@@ -252,12 +252,12 @@ def plan_round(
             )
             continue
         gone = d is not None and bool(d.draft_path) and not Path(d.draft_path).exists()
-        if d is not None and d.drafted_at and not d.bounced and not (gone and force):
+        if d is not None and d.drafted_at and not d.came_back and not (gone and force):
             # sent from the mail program (or about to be): never mail the same form again
             key = "mail_skip_draft_gone" if gone else "mail_skip_drafted"
             skipped.append(Skip(r, Said(key, round=settings.round, path=d.draft_path)))
             continue
-        if d is not None and d.drafted_at and not d.bounced:
+        if d is not None and d.drafted_at and not d.came_back:
             redrafts[r.id] = d.draft_path
         if not r.email:
             without.append(r)
@@ -265,7 +265,7 @@ def plan_round(
         if why := check_email(r.email):  # e.g. a send log edited by hand: no mail header takes it
             without.append(replace(r, email="", given_email=r.email, email_problem=why))
             continue
-        if d is not None and d.bounced and any(i in returned for i in d.instance_ids):
+        if d is not None and d.came_back and any(i in returned for i in d.instance_ids):
             skipped.append(Skip(r, Said("mail_skip_returned")))
             continue
         # the coordinator's choice, else the recipients row's, else as its last mail, else the round's
@@ -1437,6 +1437,7 @@ def record_bounces(ws: Workspace, bounces: Iterable[Bounce]) -> list[BounceMatch
                 error=f"bounce {b.status} {b.diagnostic}".strip(),
                 code=None,
                 permanent=b.permanent,
+                action=b.action,  # failed with a 4.x.x: the server gave up, the mail goes again
                 bounce=True,
                 source=b.source,
             )
@@ -1463,7 +1464,9 @@ class MailingStatus:
     ``not_made`` why its form could not be made);
     ``refused_for_good`` (failed: only a corrected address gets a mail through; else a rerun
     of its round sends it; one never reached whose mail was refused for good is ``not_mailed``,
-    ``reason`` ``dead_email``); ``delayed`` (outstanding or overdue: the delay notice of its
+    ``reason`` ``dead_email``); ``mail_refused`` (failed: the server refused the mail itself,
+    its size or its content: to be changed, or the provider asked, before a rerun sends it);
+    ``delayed`` (outstanding or overdue: the delay notice of its
     mail, ``at``, ``error`` and ``until``, the day the receiving server may try until; None:
     none); ``not_made``: ``round``, ``error`` and ``at`` of each form that
     could not be made since its latest mail went out (:attr:`InstitutionStatus.not_made`)."""
@@ -1539,6 +1542,7 @@ def mailing_status(ws: Workspace, view: RegisterView | None, today: dt.date) -> 
             # the server may have taken it: a run ended before its answer was logged
             "maybe_sent": s.latest.maybe_sent_at if s.state == "prepared" else "",
             "refused_for_good": s.state == "failed" and s.latest.refused_for_good,
+            "mail_refused": s.state == "failed" and s.latest.refused_whole_mail,
             # the receiving server still tries: on its way, not to be sent again
             "delayed": _delayed(s.latest) if s.state in ("outstanding", "overdue") else None,
             "not_made": [

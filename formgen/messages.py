@@ -782,6 +782,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: damaged line(s) {lines} skipped",
         "status_due": "due",
         "status_asked_in": "  (answered {rounds}; asked again in {round})",
+        "status_rerun_mail": "  → the server refused the mail itself, not the address: too big? "
+        "send one form only (--format pdf); else ask the provider of the mail server what its "
+        "answer means; then run the command of round {round} again",
         "status_rerun": "  → run the command of round {round} again (it sends what is still "
         "missing)",
         "status_not_made_in": "  form not made in round {round}: {error}",
@@ -1929,6 +1932,7 @@ WORDS: dict[str, dict[str, str]] = {
         "… --test-to), nothing recorded ({source})",
         "mail_bounce_bounced": "bounced",
         "mail_bounce_not_final": "delayed (not final)",
+        "mail_bounce_gave_up": "not delivered (the server gave up retrying; sent again by a rerun)",
         "mail_bounce_before": " (recorded before)",
         "mail_bounces_recorded": "{n} bounces recorded",
         "mail_bounces_recorded_one": "1 bounce recorded",
@@ -3274,6 +3278,9 @@ WORDS: dict[str, dict[str, str]] = {
         "status_note_damaged": "sendlog.jsonl: beschädigte Zeile(n) {lines} übersprungen",
         "status_due": "Frist",
         "status_asked_in": "  (beantwortet: {rounds}; nachgefragt in {round})",
+        "status_rerun_mail": "  → der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu "
+        "groß? nur ein Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, "
+        "was seine Antwort bedeutet; dann den Befehl der Runde {round} erneut ausführen",
         "status_rerun": "  → den Befehl der Runde {round} erneut ausführen (er verschickt, was "
         "noch fehlt)",
         "status_not_made_in": "  Formular nicht erstellt in Runde {round}: {error}",
@@ -4545,6 +4552,8 @@ WORDS: dict[str, dict[str, str]] = {
         "(formgen mail … --test-to), nichts erfasst ({source})",
         "mail_bounce_bounced": "unzustellbar",
         "mail_bounce_not_final": "verzögert (nicht endgültig)",
+        "mail_bounce_gave_up": "nicht zugestellt (der Server hat aufgegeben; ein neuer Lauf sendet "
+        "sie noch einmal)",
         "mail_bounce_before": " (bereits erfasst)",
         "mail_bounces_recorded": "{n} Unzustellbarkeitsmeldungen erfasst",
         "mail_bounces_recorded_one": "1 Unzustellbarkeitsmeldung erfasst",

@@ -369,7 +369,7 @@ def institution_status(
         answered = [c[0].round for c in cycles if _came_back(c, returned)]
         if _came_back(cycle, returned):
             state = "returned"
-        elif latest.bounced or not latest.delivered:
+        elif latest.came_back or not latest.delivered:
             state = "failed"
         elif _past(latest.deadline, today):
             state = "overdue"
@@ -462,7 +462,7 @@ def round_status(
             elif not d.delivered and d.failures:  # put off, refused for itself, or the line broke:
                 row(d).counts["failed"] += 1  # it never left ('N von M Mails gesendet')
         # the latest mail that reached it: one that bounced asked nobody again
-        reached = [d for d in delivered if not d.bounced]
+        reached = [d for d in delivered if not d.came_back]
         latest = reached[-1] if reached else None
         for cycle in _cycles(delivered):
             answered = _came_back(cycle, returned)
@@ -471,7 +471,7 @@ def round_status(
                 r.counts["mailed"] += 1
                 if answered:
                     what = "answered"
-                elif d.bounced:
+                elif d.came_back:
                     what = "failed"
                 elif d is not latest:
                     what = "asked_again"

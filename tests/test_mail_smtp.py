@@ -630,7 +630,15 @@ def test_a_server_refusing_one_mail_for_its_size_or_content_refuses_it_alone_and
         status = json.loads(run("status", "-w", str(ws), "--json").output)
         assert status["counts"]["failed"] == 1 and status["refused_for_good"] == 0
         (row,) = [r for r in status["rows"] if r["id"] == "lodz"]
-        assert (row["state"], row["error"]) == ("failed", reply)
+        assert (row["state"], row["error"], row["mail_refused"]) == ("failed", reply, True)
+        shown = run("status", "-w", str(ws), "--list").output
+        (line,) = [x for x in shown.splitlines() if x.startswith("lodz ")]
+        assert line.endswith(
+            "→ der Server hat die Mail selbst abgelehnt, nicht die Adresse: zu groß? nur ein "
+            "Formular senden (--format pdf); sonst den Anbieter des Mailservers fragen, was seine "
+            f"Antwort bedeutet; dann den Befehl der Runde invitation-{dt.date.today().year} "
+            "erneut ausführen"
+        )
         # the form made smaller, or the provider asked: the same command sends it, and only it
         inbox.login_for.clear()
         again = run("mail", listed, "-w", str(ws), "--send")
@@ -1016,6 +1024,37 @@ def test_a_delay_on_its_own_shows_the_mail_on_its_way_and_a_rerun_does_not_send_
     (row,) = [r for r in json.loads(run("status", "-w", str(ws), "--json").output)["rows"]
               if r["id"] == "ua-1"]  # fmt: skip
     assert (row["state"], row["delayed"], row["refused_for_good"]) == ("failed", None, True)
+
+
+def test_a_final_bounce_with_a_4xx_status_fails_the_mail_not_the_address(tmp_path):
+    """Postfix gives up on a mail deferred for 5 days with a bounce whose Action is failed and
+    whose Status is the last deferral's, 4.4.1 (Exchange: 4.4.7 message expired): final, the
+    mail did not arrive, but the address is not refused for good. It was read as a delay: the
+    mail stayed 'ausstehend', and with the delay said now, 'nicht erneut senden'."""
+    ws, _ = _mailed_and_bounced(tmp_path)
+    template = (DATA / "bounce_postfix.eml").read_text("ascii")
+    failed = template.replace("{ADDRESS}", "olga@example.org").replace("{MESSAGE_ID}", "<u@x>")
+    gave_up = failed.replace("Status: 5.1.1", "Status: 4.4.1").replace(
+        "smtp; 550 5.1.1", "smtp; 451 4.4.1 Connection timed out"
+    )
+    assert "Action: failed\nStatus: 4.4.1" in gave_up
+    (tmp_path / "Unzustellbar.eml").write_text(gave_up.replace("{INSTITUTION}", ""))
+    read = run("bounces", str(tmp_path / "Unzustellbar.eml"), "-w", str(ws))
+    assert read.exit_code == 0, read.output
+    assert "  nicht zugestellt (der Server hat aufgegeben; ein neuer Lauf sendet sie noch " in (
+        read.output
+    )
+    assert "1 Unzustellbarkeitsmeldung erfasst" in read.output and "Verzögerung" not in read.output
+    status = json.loads(run("status", "-w", str(ws), "--json").output)
+    (row,) = [r for r in status["rows"] if r["id"] == "ua-1"]
+    assert (row["state"], row["refused_for_good"], row["delayed"]) == ("failed", False, None)
+    (line,) = [x for x in run("status", "-w", str(ws), "--list").output.splitlines() if "ua-1" in x]
+    assert "bounce 4.4.1" in line and "→ den Befehl der Runde invitation-" in line
+    again = run("mail", str(DATA / "excel_utf8_bom.csv"), "-w", str(ws), "--send", "--dry-run")
+    assert "1 zu versenden, 3 bereits erledigt, 0 ohne brauchbare E-Mail-Adresse" in again.output
+    assert "würde versenden an ua-1 (Ольга Петренко – Консультація) <olga@example.org>" in (
+        again.output
+    )
 
 
 def test_the_lines_of_bounces_fit_80_columns_with_every_word(tmp_path):

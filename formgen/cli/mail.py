@@ -864,7 +864,8 @@ def _echo_list(rows: Sequence[dict[str, Any]], lang: str, cols: int | None) -> N
         if r["maybe_sent"]:
             extra += say("status_maybe_sent", lang, at=r["maybe_sent"])
         if r["state"] == "failed" and not r["refused_for_good"]:
-            extra += say("status_rerun", lang, round=r["round"])
+            rerun = "status_rerun_mail" if r["mail_refused"] else "status_rerun"
+            extra += say(rerun, lang, round=r["round"])
         if delayed := r["delayed"]:  # on its way: the receiving server still tries, or tried
             key = (
                 "status_delayed"
@@ -1014,13 +1015,13 @@ def bounces(files: tuple[str, ...], workspace_dir: str) -> None:
                 )
             )
             continue
-        what = (
-            say("mail_bounce_bounced", lang) if b.permanent else say("mail_bounce_not_final", lang)
-        )
+        final = b.action == "failed"  # with a 4.x.x: the server gave up retrying
+        key = "bounced" if b.permanent else "gave_up" if final else "not_final"
+        what = say(f"mail_bounce_{key}", lang)
         again = "" if m.new else say("mail_bounce_before", lang)
         iid = m.delivery.institution_id
         echo_fitted(f"  {what} {iid} <{b.address}> {b.status} {b.diagnostic}{again}")
-    new = [m.bounce.permanent for m in matches if m.new]
+    new = [m.bounce.action == "failed" for m in matches if m.new]
     echo_fitted(say_count("mail_bounces_recorded", lang, new.count(True)))
     if delays := new.count(False):
         echo_fitted(say_count("mail_delays_recorded", lang, delays))
