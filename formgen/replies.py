@@ -15,6 +15,10 @@ _SENDER_CODES = ("5.1.7", "5.1.8")
 """Bad sender's mailbox address syntax, bad sender's system address (RFC 3463): the 5.1.x that
 are the sender's, not the recipient's (Microsoft 365's blocked account: ``550 5.1.8 Access
 denied, bad outbound sender``)."""
+_SESSION_REPLY = re.compile(r"\b(?:Sender address|Client host|Helo command) rejected\b", re.I)
+"""Postfix's no to the sender, the client or its greeting, which it says in reply to RCPT TO
+(``smtpd_delay_reject``, on by default): ``553 5.7.1 <spkom@example.org>: Sender address
+rejected: not owned by user …``, a 553 that is no recipient's fault."""
 _MAIL_CODES = ("5.2.3", "5.3.4")
 """Message length exceeds administrative limit, message too big for system (RFC 3463)."""
 _MAIL_CLASSES = ("5.6.", "5.7.0", "5.7.1")
@@ -33,9 +37,10 @@ def blames_recipient(code: int, text: bytes | str, stage: str = "RCPT") -> bool:
     there whose enhanced code (RFC 3463) is about the mailbox (5.2.x, e.g. full), or any 5xx
     whose enhanced code is 5.1.x (bad destination address). Not so a no to MAIL FROM (the
     sender: the day's quota, a sender not allowed), to the message (its size, spam, a server
-    error) or another one to RCPT TO (554 relay access denied)."""
+    error) or another one to RCPT TO (554 relay access denied), nor a no to RCPT TO that
+    Postfix says of the sender, the client or its greeting (``Sender address rejected``)."""
     enhanced = enhanced_code(text)
-    if enhanced in _SENDER_CODES:
+    if enhanced in _SENDER_CODES or _SESSION_REPLY.search(_str(text)):
         return False
     if enhanced.startswith("5.1."):
         return True
@@ -57,5 +62,9 @@ def blames_mail(code: int, text: bytes | str) -> bool:
 
 def enhanced_code(text: bytes | str) -> str:
     """The enhanced status code (RFC 3463) a reply begins with, e.g. ``5.1.1``; "" if none."""
-    found = _ENHANCED.match(text.decode("utf-8", "replace") if isinstance(text, bytes) else text)
+    found = _ENHANCED.match(_str(text))
     return found.group(1) if found else ""
+
+
+def _str(text: bytes | str) -> str:
+    return text.decode("utf-8", "replace") if isinstance(text, bytes) else text

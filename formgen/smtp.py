@@ -41,7 +41,9 @@ SECURITY = ("starttls", "ssl", "none")
 _LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
 _NAME_MISMATCH = (62, 64)  # OpenSSL's X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
 _NAME_KINDS = ("DNS", "IP Address")
-_LOGIN_REPLY = re.compile(r"\b5\.7\.[01]\b.*\bauthentication required\b", re.IGNORECASE | re.DOTALL)
+_LOGIN_REPLY = re.compile(
+    r"\b5\.7\.[01]\b.*\b(?:authentication required|not logged in)\b", re.IGNORECASE | re.DOTALL
+)
 MAIL_REFUSALS_IN_A_ROW = 3
 """This many mails in a row refused for themselves alike (:func:`~formgen.replies.blames_mail`,
 the same reply code and enhanced code) are no longer each one's fault: the round stops."""
@@ -413,7 +415,8 @@ def _login(smtp: smtplib.SMTP, user: str, password: str) -> None:
 
 
 def _asks_for_login(code: int, text: bytes | str) -> bool:
-    """530 (RFC 4954), or 5.7.0/5.7.1 saying "authentication required" under another code."""
+    """530 (RFC 4954), or 5.7.0/5.7.1 saying "authentication required" under another code (or
+    "not logged in", as Postfix's ``553 5.7.1 <…>: Sender address rejected: not logged in``)."""
     return code == 530 or bool(_LOGIN_REPLY.search(_text(text)))
 
 

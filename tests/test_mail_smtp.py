@@ -451,6 +451,7 @@ def test_server_requiring_a_login_stops_the_round_and_says_to_add_user(tmp_path)
         ("RCPT", "530 5.7.0 Authentication required"),
         ("DATA", "530 5.7.0 Authentication required"),
         ("RCPT", "550 5.7.1 Client was not authenticated: authentication required"),
+        ("RCPT", "553 5.7.1 <spkom@example.org>: Sender address rejected: not logged in"),
     ],
 )
 def test_server_asking_for_a_login_at_rcpt_or_data_stops_the_round_and_refuses_nobody(
@@ -528,6 +529,12 @@ QUOTA = (
         ("RCPT", "554 5.7.1 <lodz@example.org>: Relay access denied", "Antwort bedeutet"),
         # Microsoft 365's account blocked for sending spam: a 5.1.x, but the sender's (RFC 3463)
         ("RCPT", "550 5.1.8 Access denied, bad outbound sender", "Antwort bedeutet"),
+        # Postfix says its no to the sender in reply to RCPT TO (smtpd_delay_reject)
+        (
+            "RCPT",
+            "553 5.7.1 <spkom@example.org>: Sender address rejected: not owned by user web1",
+            "Antwort bedeutet",
+        ),
         # a Postfix policy's no to the DATA command itself, before the mail is sent
         (
             "DATA command",
