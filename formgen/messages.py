@@ -2081,6 +2081,8 @@ WORDS: dict[str, dict[str, str]] = {
         "raise the limit",
         "mail_smtp_advice_size": "the mail is too big for the server; send one form only (--format "
         "pdf) or ask the provider of {host} for its size limit, then run the same command again",
+        "mail_smtp_advice_sender_full": "the sending mailbox is full (Microsoft 365 keeps every mail "
+        "sent in its Sent Items); empty that folder or make room, then run the same command again",
         "mail_smtp_advice_ask": "ask the provider of {host} (or its administrator) what this answer "
         "means, then run the same command again",
         "mail_smtp_login_needed": "{where}: the server requires a login ({reply}); add user = "
@@ -4724,6 +4726,9 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_smtp_advice_size": "die Mail ist dem Server zu groß; nur ein Formular senden (--format "
         "pdf) oder den Anbieter von {host} nach der Größengrenze fragen, dann denselben Befehl "
         "erneut ausführen",
+        "mail_smtp_advice_sender_full": "das Absenderpostfach ist voll (Microsoft 365 legt jede "
+        "gesendete Mail in „Gesendete Elemente“ ab); diesen Ordner leeren oder Platz schaffen, dann "
+        "denselben Befehl erneut ausführen",
         "mail_smtp_advice_ask": "den Anbieter von {host} (oder dessen Administration) fragen, was "
         "diese Antwort bedeutet, dann denselben Befehl erneut ausführen",
         "mail_smtp_login_needed": "{where}: der Server verlangt eine Anmeldung ({reply}); user = "

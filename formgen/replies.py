@@ -15,10 +15,13 @@ _SENDER_CODES = ("5.1.7", "5.1.8")
 """Bad sender's mailbox address syntax, bad sender's system address (RFC 3463): the 5.1.x that
 are the sender's, not the recipient's (Microsoft 365's blocked account: ``550 5.1.8 Access
 denied, bad outbound sender``)."""
-_SESSION_REPLY = re.compile(r"\b(?:Sender address|Client host|Helo command) rejected\b", re.I)
+_SESSION_REPLY = re.compile(
+    r"\b(?:(?:Sender address|Client host|Helo command) rejected|Sender throttled)\b", re.I
+)
 """Postfix's no to the sender, the client or its greeting, which it says in reply to RCPT TO
 (``smtpd_delay_reject``, on by default): ``553 5.7.1 <spkom@example.org>: Sender address
-rejected: not owned by user …``, a 553 that is no recipient's fault."""
+rejected: not owned by user …``, a 553 that is no recipient's fault; and Microsoft 365's
+``550 5.2.252 Sender throttled due to continuous send as denied errors`` (a 5.2.x)."""
 _MAIL_CODES = ("5.2.3", "5.3.4")
 """Message length exceeds administrative limit, message too big for system (RFC 3463)."""
 _MAIL_CLASSES = ("5.6.", "5.7.0", "5.7.1")

@@ -344,7 +344,9 @@ class SmtpTransport:
         s = self.settings
         reply: str = f"{code} {_text(text)}"
         quota = "quota" in reply.lower()  # Microsoft 365 says it at MAIL FROM or after DATA
-        if quota or (stage == "MAIL" and enhanced_code(text) == "5.2.0"):
+        if stage == "DATA" and enhanced_code(text) == "5.2.2":  # the sender's mailbox is full
+            advice = "mail_smtp_advice_sender_full"
+        elif quota or (stage == "MAIL" and enhanced_code(text) == "5.2.0"):
             advice = "mail_smtp_advice_quota"
         elif code == 552 or enhanced_code(text) in ("5.3.4", "5.2.3"):
             advice = "mail_smtp_advice_size"

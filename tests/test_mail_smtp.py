@@ -525,6 +525,14 @@ QUOTA = (
         # Microsoft 365 says the day's quota after the mail was sent too
         ("DATA", QUOTA, "Tageslimit, z. B. bei Microsoft 365); denselben Befehl morgen erneut"),
         ("DATA", "500 Error: internal server error", "fragen, was diese Antwort bedeutet"),
+        # the sender's mailbox is full (Microsoft 365 keeps what SMTP sends in Sent Items)
+        (
+            "DATA",
+            "554 5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException."
+            "MapiExceptionShutoffQuotaExceeded",
+            "das Absenderpostfach ist voll",
+        ),
+        ("RCPT", "550 5.2.252 Sender throttled due to continuous send as denied errors", "was"),
         ("DATA", "550 5.7.60 SMTP; Client does not have permissions to send as this sender", "was"),
         ("RCPT", "554 5.7.1 <lodz@example.org>: Relay access denied", "Antwort bedeutet"),
         # Microsoft 365's account blocked for sending spam: a 5.1.x, but the sender's (RFC 3463)
