@@ -437,8 +437,12 @@ WORDS: dict[str, dict[str, str]] = {
         "register rebuild' (it keeps the changed file aside: delete that copy once what is to "
         "stay is set again with 'formgen register set'), then erase",
         "erase_head": "to erase from {iid} {name}: {paths}",
-        "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
-        "{operations}, {sendlog}",
+        "erase_values": "  {count}; in {revisions}, {conflicts}, {duplicates}; "
+        "{operations}, {sendlog}:",
+        "erase_value": "    {path}: {value} ({when}), erased",
+        "erase_value_now": "current value",
+        "erase_value_before": "earlier value",
+        "erase_kept": "    {path}: {value} (current value), stays",
         "erase_original": "  archived original, deleted: {file}",
         "erase_spool": "  folder an ingest killed outright left with the files it took apart, "
         "deleted: {path}",
@@ -802,6 +806,10 @@ WORDS: dict[str, dict[str, str]] = {
         "reg_erase_already": "{iid} {paths}: erased already ('formgen register history {iid}' "
         "says when); nothing left to erase",
         "reg_erase_never": "{iid} {paths}: never held a value; nothing to erase, nothing changed",
+        "reg_erase_none_chosen": "{iid} {paths}: no value held there holds {texts} (case and "
+        "accents aside); nothing erased, nothing changed",
+        "reg_erase_only_current": "{iid} {paths}: only the current values were ever held there, "
+        "and --keep-current keeps them; nothing erased, nothing changed",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
         "still be read up to there; restore the file from a backup, or run 'formgen register "
         "repair -w {root}' (without a backup: it keeps the file aside and goes on from the "
@@ -879,6 +887,7 @@ WORDS: dict[str, dict[str, str]] = {
         "access_outside_file": "  {path} · {day}",
         "access_outside_gone": "  {path} · {day} · no longer there (moved or deleted)",
         "access_line": "{file} line {n}",
+        "access_since_until": "stored {since}, replaced {until}",
         "access_not_searched": "Not searched inside: {files}the mail drafts outside the "
         "workspace (mail --drafts: the send log names them) and test drafts (mail --test-to).",
         "access_count_archive": "{n} archived originals (archive/), ",
@@ -2916,8 +2925,12 @@ WORDS: dict[str, dict[str, str]] = {
         "„formgen register rebuild“ (es bewahrt die geänderte Datei auf: diese Kopie löschen, "
         "sobald, was bleiben soll, mit „formgen register set“ wieder gesetzt ist), dann löschen",
         "erase_head": "zu löschen bei {iid} {name}: {paths}",
-        "erase_values": "  {values}: {count}; in {revisions}, {conflicts}, {duplicates}; "
-        "{operations}, {sendlog}",
+        "erase_values": "  {count}; in {revisions}, {conflicts}, {duplicates}; "
+        "{operations}, {sendlog}:",
+        "erase_value": "    {path}: {value} ({when}), wird gelöscht",
+        "erase_value_now": "jetziger Wert",
+        "erase_value_before": "früherer Wert",
+        "erase_kept": "    {path}: {value} (jetziger Wert), bleibt",
         "erase_original": "  archiviertes Original, wird gelöscht: {file}",
         "erase_spool": "  Ordner, den ein abgebrochenes Einlesen mit den entpackten Dateien "
         "hinterließ, wird gelöscht: {path}",
@@ -3301,6 +3314,10 @@ WORDS: dict[str, dict[str, str]] = {
         "sagt, wann); nichts mehr zu löschen",
         "reg_erase_never": "{iid} {paths}: hatte nie einen Wert; nichts zu löschen, nichts "
         "geändert",
+        "reg_erase_none_chosen": "{iid} {paths}: kein Wert dort enthält {texts} (Groß- und "
+        "Kleinschreibung, Akzente beiseite); nichts gelöscht, nichts geändert",
+        "reg_erase_only_current": "{iid} {paths}: dort gab es nie andere als die jetzigen Werte, "
+        "und --keep-current behält sie; nichts gelöscht, nichts geändert",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
         "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder "
         "'formgen register repair -w {root}' ausführen (ohne Sicherung: bewahrt die Datei auf "
@@ -3346,6 +3363,7 @@ WORDS: dict[str, dict[str, str]] = {
         "(einen Namen, eine Adresse, eine Telefonnummer), ohne --category, --region oder "
         "--language",
         "access_head": "„{text}“ in {root}: an {n} Stellen gefunden",
+        "access_since_until": "gespeichert {since}, ersetzt {until}",
         "access_head_one": "„{text}“ in {root}: an 1 Stelle gefunden",
         "access_none": "„{text}“: nirgends gefunden in {root}",
         "access_spool": "Nicht durchsucht, von einem abgebrochenen Einlesen mit den entpackten "
@@ -6209,11 +6227,22 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ),
         "Print JSON for machines.": "JSON für Programme ausgeben.",
         (
-            "Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, Mail "
-            "vom 23.11.'."
+            "Who asked for the erasure and when, kept in its history: e.g. 'Antrag auf Löschung "
+            "(Art. 17) vom 23.11.'."
         ): (
-            "Wer die Löschung wann verlangt hat, im Verlauf aufbewahrt: z. B. „Auskunft Art. 17, "
-            "Mail vom 23.11.“."
+            "Wer die Löschung wann verlangt hat, im Verlauf aufbewahrt: z. B. „Antrag auf Löschung "
+            "(Art. 17) vom 23.11.“."
+        ),
+        "Keep the values PATH holds now (a successor's, set by hand); erase only earlier ones.": (
+            "Die Werte behalten, die PATH jetzt hat (die einer Nachfolgerin, von Hand gesetzt); "
+            "nur frühere löschen."
+        ),
+        (
+            "Erase only the values that contain TEXT (case and accents aside), e.g. her surname "
+            "(repeatable)."
+        ): (
+            "Nur die Werte löschen, die TEXT enthalten (Groß- und Kleinschreibung, Akzente "
+            "beiseite), z. B. ihren Nachnamen (mehrfach möglich)."
         ),
         "Do not ask before erasing.": "Vor dem Löschen nicht fragen.",
         "File format.": "Dateiformat.",

@@ -87,7 +87,7 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from email.utils import parseaddr
 from functools import cache
@@ -223,6 +223,12 @@ class Erasure:
     """What its own returns that brought or held a value said of who sent them (``file_name``,
     ``container``, ``mail_from``, ``mail_subject``, each with its text): erased whole
     (:data:`_WRITTEN_BY`)."""
+    shown: tuple[tuple[str, str, bool], ...] = ()
+    """Each erased value as typed with the path it is (or was) held at and whether it is the
+    current value there: what the confirmation shows (:func:`shortened`)."""
+    kept: tuple[tuple[str, str], ...] = ()
+    """The current values at the paths that stay (``--keep-current``, ``--only-with``), with their
+    paths: what the confirmation shows stays."""
     aside: tuple[Path, ...] = ()
     """The copies ``register repair`` and ``register rebuild`` kept aside (a damaged journal,
     a damaged or hand-edited ``register.json``: :func:`ingest.journal.kept_aside`) that hold a
@@ -230,8 +236,27 @@ class Erasure:
 
 
 def mask(text: str) -> str:
-    """An erased value as the confirmation shows it: its first letter, then ``…``."""
+    """What a return said of who sent it as the confirmation shows it: its first letter, then
+    ``…``."""
     return f"{text[:1]}…" if len(text) > 1 else "…"
+
+
+def shortened(text: str) -> str:
+    """An erased value as the confirmation shows it: enough to recognise it (and to tell a
+    predecessor's from a successor's), not the whole of it — its first three and last three
+    characters (``Oks…zyk``, ``021…568``); as :func:`mask` when shorter than eight."""
+    return mask(text) if len(text) < 8 else f"{text[:3]}…{text[-3:]}"
+
+
+def _chosen(stored: Json, current: set[str], keep_current: bool, texts: Iterable[str]) -> bool:
+    """Whether a value held at an erased path is erased: not the current value there with
+    ``keep_current``, only one holding one of ``texts`` (folded: :func:`formgen.fold.fold`)
+    where they are given."""
+    if keep_current and value_key(stored) in current:
+        return False
+    held = [fold(str(t)) for t in (stored.get("raw"), stored.get("v")) if isinstance(t, str)]
+    texts = [fold(t) for t in texts if t.strip()]
+    return not texts or any(t in h for t in texts for h in held)
 
 
 def holds(data: bytes, needles: Iterable[str], pages: Pages | None = None) -> bool:
@@ -552,15 +577,24 @@ def _chars(objs: Iterable[Any]) -> Iterable[LTChar]:
 class _Marks:
     """Erased values → their markers' numbers, with the texts to look for in files."""
 
-    def __init__(self, held: Iterable[Json], after: int) -> None:
-        """``after``: the highest marker number in use (:meth:`Register.erased_so_far`)."""
+    def __init__(self, held: Iterable[Json], after: int, only: bool = False) -> None:
+        """``after``: the highest marker number in use (:meth:`Register.erased_so_far`);
+        ``only``: only the values in ``held`` are erased, others at the same paths stay
+        (:meth:`selects`)."""
         self.last = after
+        self.only = only
         self.numbers: dict[str, int] = {}
         self.texts: dict[int, list[str]] = {}
         self.written: dict[tuple[str, str], int] = {}
         """A return's provenance erased whole (:data:`_WRITTEN_BY`): (key, text) → number."""
         for sv in held:
             self.number(sv)
+        self.chosen = set(self.numbers)
+
+    def selects(self, stored: Json) -> bool:
+        """Whether ``stored``, a value at an erased path, is erased (all are, but where only
+        some were chosen: ``register erase --keep-current``, ``--only-with``)."""
+        return not self.only or value_key(stored) in self.chosen
 
     def number(self, stored: Json) -> int:
         key = value_key(stored)
@@ -661,7 +695,7 @@ def _mark_op(
         hits = [(values, p, v) for p, v in values.items() if under(p, paths) and v is not None]
     changed = False
     for where, key, stored in hits:
-        if not is_erased(stored):
+        if not is_erased(stored) and marks.selects(stored):
             where[key] = marks.marker(stored)
             changed = True
     named = op.get("named") or {}
@@ -699,7 +733,7 @@ def _mark_base(data: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[
 
     def mark(sv: Json | None) -> Json | None:
         nonlocal changed
-        if sv is None or is_erased(sv):
+        if sv is None or is_erased(sv) or not marks.selects(sv):
             return sv
         changed = True
         return {**marks.marker(sv), **{k: sv[k] for k in ("src", "rev") if k in sv}}
@@ -720,6 +754,8 @@ def _mark_base(data: Json, iid: str, paths: list[str], marks: _Marks, srcs: set[
     for d in data["duplicates"].values():
         if d["candidate"] == iid:
             for p, c in list(entry_values(d["entry"], paths)):
+                if not marks.selects(as_stored(c)):
+                    continue
                 scope, key = split_path(p)
                 where = d["entry"]["institution" if scope == INSTITUTION else "entry"]
                 where[key] = marks.marker(as_stored(c))
@@ -1124,7 +1160,13 @@ def _from_institution(
 
 
 def _plan(
-    ws: Workspace, iid: str, paths: Iterable[str], mend: bool = False, pages: Pages | None = None
+    ws: Workspace,
+    iid: str,
+    paths: Iterable[str],
+    mend: bool = False,
+    pages: Pages | None = None,
+    keep_current: bool = False,
+    texts: Sequence[str] = (),
 ) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
@@ -1133,7 +1175,15 @@ def _plan(
         raise RegisterError(Said("erase_edited", path=str(ws.register_path)))
     wanted = reg.erasable(iid, paths)
     held = reg.held_values(iid, wanted)
-    marks = _Marks(held, reg.erased_so_far())
+    now = reg.current_values(iid, wanted)
+    current = {value_key(sv) for sv in now.values()}
+    chosen = [sv for sv in held if _chosen(sv, current, keep_current, texts)]
+    if held and not chosen:
+        said = "reg_erase_none_chosen" if texts else "reg_erase_only_current"
+        raise RegisterError(
+            Said(said, iid=iid, paths=", ".join(wanted), texts=", ".join(f"„{t}“" for t in texts))
+        )
+    marks = _Marks(chosen, reg.erased_so_far(), only=len(chosen) < len(held))
     srcs = _sources_of(reg, iid, wanted)
     # its returns of forms prefilled with a value held it: a merge's ``sent`` values say so,
     # a repaired journal's base (the register as it was) keeps none, their sources do
@@ -1210,14 +1260,33 @@ def _plan(
     outside = _outside(ws, iid, named, pages)
     inst = reg.institution(iid)
     holding = _holding(reg, needles)
+
+    def erased_in(change: list[Any]) -> bool:  # a change of a revision at an erased path
+        olds = [sv for sv in change[1:] if isinstance(sv, dict) and not is_erased(sv)]
+        return under(change[0], wanted) and (not marks.only or any(map(marks.selects, olds)))
+
+    at_path = {
+        value_key(sv): (p, False)
+        for h in inst["history"]
+        for p, *olds in h["changes"]
+        for sv in olds
+        if sv is not None and under(p, wanted)
+    }
+    at_path |= {value_key(sv): (p, True) for p, sv in now.items()}
+    shown = tuple(
+        (t[0], *at_path.get(key, (wanted[0], False)))
+        for key, n in marks.numbers.items()
+        if (t := marks.texts[n])
+    )
     erasure = Erasure(
         institution_id=iid,
         name=name_line(reg, iid),
         paths=tuple(wanted),
         values=tuple(t[0] for t in marks.texts.values() if t),
-        revisions=sum(any(under(c[0], wanted) for c in h["changes"]) for h in inst["history"]),
+        revisions=sum(any(map(erased_in, h["changes"])) for h in inst["history"]),
         conflicts=sum(
-            c["institution_id"] == iid and under(c["path"], wanted) for c in reg.conflicts()
+            c["institution_id"] == iid and erased_in([c["path"], c.get("mine"), c["theirs"]])
+            for c in reg.conflicts()
         ),
         duplicates=sum(
             d["candidate"] == iid and any(True for _ in entry_values(d["entry"], wanted))
@@ -1246,6 +1315,8 @@ def _plan(
         within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
         provenance=provenance,
         spools=tuple(spool.abandoned()),
+        shown=shown,
+        kept=tuple((p, str(sv.get("raw", ""))) for p, sv in now.items() if not marks.selects(sv)),
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
     return replace(erasure, aside=tuple(copies)), lines, marks, copies
@@ -1303,10 +1374,16 @@ def made_again(ws: Workspace, path: Path) -> str | None:
     return None
 
 
-def plan(ws: Workspace, iid: str, paths: Iterable[str]) -> Erasure:
+def plan(
+    ws: Workspace,
+    iid: str,
+    paths: Iterable[str],
+    keep_current: bool = False,
+    texts: Sequence[str] = (),
+) -> Erasure:
     """What :func:`erase` would erase (nothing is changed); :class:`RegisterError` for an
     unknown institution or path, or a path that never held a value."""
-    return _plan(ws, iid, paths)[0]
+    return _plan(ws, iid, paths, keep_current=keep_current, texts=texts)[0]
 
 
 def erase(
@@ -1317,18 +1394,24 @@ def erase(
     confirm: Callable[[Erasure], bool] = lambda _e: True,
     wait: float | None = None,
     progress: Callable[[int, int], None] | None = None,
+    keep_current: bool = False,
+    texts: Sequence[str] = (),
 ) -> Erasure | None:
     """Erase every value ``iid`` holds or held at ``paths`` from the workspace (see the module
     docstring), holding the workspace's lock; ``confirm`` is asked with what will be erased
     first (``False``: nothing is changed, ``None`` is returned); ``progress`` is told the pages
-    of prints read before (:class:`Pages`). Raises :class:`RegisterError` (nothing is changed)
+    of prints read before (:class:`Pages`). ``keep_current``: the values ``iid`` holds now at
+    ``paths`` stay (a successor's, set by hand), only earlier ones go; ``texts``: only the
+    values holding one of them go (:func:`_chosen`). Raises :class:`RegisterError` (nothing is changed)
     for a blank ``note`` and as :func:`plan`."""
     note = " ".join(note.split())
     if not note:
         raise RegisterError(Said("reg_erase_note_blank"))
     with ws.lock(wait), journal.no_cyclic_gc():
         pages = Pages(progress) if progress else None
-        erasure, lines, marks, copies = _plan(ws, iid, paths, mend=True, pages=pages)
+        erasure, lines, marks, copies = _plan(
+            ws, iid, paths, mend=True, pages=pages, keep_current=keep_current, texts=texts
+        )
         if not confirm(erasure):
             return None
         # the files first, the journal last: a crash before the journal is written leaves the
@@ -1358,6 +1441,8 @@ def erase(
             "originals": sorted({o.sha256 for o in erasure.originals} | set(erasure.gone)),
             "drafts": [str(p) for p in erasure.drafts],
         }
+        if marks.only:  # some values at the paths stay: the replay takes out only the marked
+            op["marked"] = True
         line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
         write_atomic(journal.journal_path(ws), b"".join(lines) + line)
         journal.rebuild_unlocked(ws)

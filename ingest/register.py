@@ -2621,6 +2621,12 @@ class Register:
                 out.setdefault(value_key(sv), sv)
         return list(out.values())
 
+    def current_values(self, iid: str, paths: Iterable[str]) -> dict[str, Json]:
+        """The values ``iid`` holds now at ``paths`` (and their parts), by path."""
+        inst = self.institution(iid)
+        now = {p: self._current(inst, p) for p in self._held_paths(inst, list(paths))}
+        return {p: sv for p, sv in now.items() if sv is not None}
+
     def _held_paths(self, inst: Json, paths: list[str]) -> list[str]:
         """The paths under ``paths`` ``inst`` holds a value at now."""
         held = [f"{INSTITUTION}.{k}" for k in inst["institution"]]
@@ -2658,6 +2664,7 @@ class Register:
         note: str,
         originals: Iterable[str] = (),
         at: str | None = None,
+        marked: bool = False,
     ) -> None:
         """Erase every value ``iid`` holds or held at ``paths`` (data protection: a contact
         person who left asks for it): the current ones are removed as one revision, op
@@ -2666,11 +2673,14 @@ class Register:
         probable duplicates of it. ``originals``: the SHA-256 of archived originals deleted
         for it, whose ``sources`` record says when (``erased_at``, kept from the first erasure
         that deleted it). :mod:`ingest.erase` does
-        the same to the journal and the workspace's files."""
+        the same to the journal and the workspace's files. ``marked``: only some of the values
+        were erased (``register erase --keep-current``, ``--only-with``), the journal marked them:
+        only the current values that are markers are removed, only conflicts and duplicates'
+        values holding one dropped; the others stay as they are."""
         at = at or now_iso()
         paths = list(paths)
         inst = self.institution(iid)
-        held = self.held_values(iid, paths)
+        held = [] if marked else self.held_values(iid, paths)
         marks = {value_key(sv): n for n, sv in enumerate(held, self.erased_so_far() + 1)}
 
         def mark(sv: Json | None) -> Json | None:
@@ -2679,11 +2689,15 @@ class Register:
             kept: Json = {k: sv[k] for k in ("src", "rev") if k in sv}
             return {"v": None, "raw": ERASED.format(n=marks[value_key(sv)]), **kept}
 
-        for h in inst["history"]:
-            for change in h["changes"]:
-                if under(change[0], paths):
-                    change[1:] = [mark(change[1]), mark(change[2])]
-        held_at = self._held_paths(inst, paths)
+        def goes(sv: Json | None) -> bool:
+            return not marked or is_erased(sv)
+
+        if not marked:
+            for h in inst["history"]:
+                for change in h["changes"]:
+                    if under(change[0], paths):
+                        change[1:] = [mark(change[1]), mark(change[2])]
+        held_at = [p for p in self._held_paths(inst, paths) if goes(self._current(inst, p))]
         for p in held_at:
             scope, key = split_path(p)
             where = (
@@ -2691,13 +2705,19 @@ class Register:
             )
             where[key] = mark(where[key])
         for cid, c in list(self.data["conflicts"].items()):
-            if c["institution_id"] == iid and under(c["path"], paths):
+            mine, theirs = c.get("mine"), c["theirs"]
+            if (
+                c["institution_id"] == iid
+                and under(c["path"], paths)
+                and (goes(mine) or goes(theirs))
+            ):
                 del self.data["conflicts"][cid]
         for d in self.duplicates():
             if d["candidate"] == iid:
-                for p, _c in list(entry_values(d["entry"], paths)):
+                for p, c in list(entry_values(d["entry"], paths)):
                     scope, key = split_path(p)
-                    d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)
+                    if goes(as_stored(c)):
+                        d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)
         for sha in originals:  # the erasure that deleted it (formgen before 2026-11-24 named
             if sha in self.data["sources"]:  # an original gone already in a later one too)
                 self.data["sources"][sha].setdefault("erased_at", at)

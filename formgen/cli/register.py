@@ -473,14 +473,33 @@ def set_cmd(
     "--note",
     callback=text_only,
     required=True,
-    help="Who asked for the erasure and when, kept in its history: e.g. 'Auskunft Art. 17, "
-    "Mail vom 23.11.'.",
+    help="Who asked for the erasure and when, kept in its history: e.g. 'Antrag auf Löschung "
+    "(Art. 17) vom 23.11.'.",
+)
+@click.option(
+    "--keep-current",
+    is_flag=True,
+    help="Keep the values PATH holds now (a successor's, set by hand); erase only earlier ones.",
+)
+@click.option(
+    "--only-with",
+    "texts",
+    multiple=True,
+    callback=text_only,
+    help="Erase only the values that contain TEXT (case and accents aside), e.g. her surname "
+    "(repeatable).",
 )
 @click.option("--yes", is_flag=True, help="Do not ask before erasing.")
 @workspace_option
 @library_errors
 def erase(
-    institution_id: str, paths: tuple[str, ...], note: str, yes: bool, workspace_dir: str
+    institution_id: str,
+    paths: tuple[str, ...],
+    note: str,
+    keep_current: bool,
+    texts: tuple[str, ...],
+    yes: bool,
+    workspace_dir: str,
 ) -> None:
     """Erase a person's data (DSGVO Art. 17): every value PATH of INSTITUTION_ID ever held, the
     current one and all earlier ones, from the whole workspace.
@@ -510,7 +529,10 @@ def erase(
     (register merge) as such, the same institution; and so are the institution's own other
     fields that hold it (a free text naming her). A form made before the erasure that comes
     back with the erased value as prefilled does not bring it back: the value is left out.
-    Says what it will erase (values masked) and asks first, unless --yes.
+    --keep-current keeps the values PATH holds now (the successor's) and erases the earlier
+    ones; --only-with TEXT erases only the values that contain TEXT. Says what it will erase (each
+    value shortened, with its field and whether it is the current value; the current values
+    that stay) and asks first, unless --yes.
     """
     from ingest import erase as erase_mod
     from ingest.quarantine import local_day
@@ -557,9 +579,14 @@ def erase(
                 ("sendlog", e.sendlog),
             )
         }
-        values = ", ".join(erase_mod.mask(v) for v in e.values)
         count = say_count("erase_count_values", lang, len(e.values))
-        echo(say("erase_values", lang, values=values, count=count, **counts))
+        echo(say("erase_values", lang, count=count, **counts))
+        for text, field, now in e.shown:
+            when = say("erase_value_now" if now else "erase_value_before", lang)
+            value = erase_mod.shortened(text)
+            echo(say("erase_value", lang, path=field, value=value, when=when))
+        for field, text in e.kept:
+            echo(say("erase_kept", lang, path=field, value=erase_mod.shortened(text)))
         if e.provenance:  # masked as the values: the sender's name, else its address
             texts = (
                 f"{say(f'erase_kind_{k}', lang)} "
@@ -618,7 +645,16 @@ def erase(
             return False
 
     with bar:
-        done = erase_mod.erase(ws, institution_id, paths, note, shown, progress=tell)
+        done = erase_mod.erase(
+            ws,
+            institution_id,
+            paths,
+            note,
+            shown,
+            progress=tell,
+            keep_current=keep_current,
+            texts=texts,
+        )
     if done is None:
         raise click.ClickException(say("reg_erase_declined", lang))
     note = " ".join(note.split())
@@ -1184,9 +1220,13 @@ def _find_all(ws: Workspace, text: str, as_json: bool) -> None:
                 parts.append(p.file)
             if p.where == "mail":  # a mail: its round, sent or a draft
                 parts += [p.about or "?", say(f"access_mail_{p.field}", lang)]
-            else:
-                parts += [x for x in (p.about, p.field) if x]
-            if p.at:
+            else:  # a file's name erased (register erase): as the history says it
+                parts += [ERASED_MARK.sub(say("erased", lang), x) for x in (p.about, p.field) if x]
+            if p.until:  # an earlier value: since when it was stored, when it was replaced
+                until = in_language(local_day(p.until), lang)
+                since = in_language(local_day(p.at), lang) if p.at else "?"
+                parts.append(say("access_since_until", lang, since=since, until=until))
+            elif p.at:
                 parts.append(in_language(local_day(p.at), lang))
             if p.partial:
                 parts.append(say("access_partial_at", lang, part=p.partial))

@@ -1,0 +1,122 @@
+"""``register erase --keep-current`` / ``--only-with``: a former contact person asks for her data to
+be erased after a successor's name was set by hand; the successor's value stays, hers go, and
+the question shows each value (shortened) with whether it is the current one (s21 Y finding 1:
+the erasure took the successor's values too, the question said only „o…, M…: 5 Werte“)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from test_register_erase import FIRST, HELD, NOTE, SECOND, register, snapshot, where, ws
+
+import ingest.journal
+from formgen.messages import date_text
+from formgen.workspace import Workspace
+from ingest.history import history_json
+from ingest.journal import load
+
+__all__ = ["ws"]  # the fixture, used by name
+
+PATH = "psychotherapie.contact_name"
+
+
+def test_keep_current_erases_the_earlier_values_and_keeps_the_successors(ws: Workspace) -> None:
+    code, out = register(ws, "erase", "ua-1", PATH, "--keep-current", "--note", NOTE, "--yes")
+
+    assert code == 0, out
+    # the question: each value shortened, with its field and whether it is the current one
+    assert f"{PATH}: {FIRST[:3]}…{FIRST[-3:]} (früherer Wert), wird gelöscht" in out
+    assert f"{PATH}: {HELD[:3]}…{HELD[-3:]} (früherer Wert), wird gelöscht" in out
+    assert f"{PATH}: {SECOND[:3]}…{SECOND[-3:]} (jetziger Wert), bleibt" in out
+    assert "2 Werte" in out and "1 offener Konflikt" in out
+    assert not any(name in out for name in (FIRST, HELD, SECOND))
+    reg = load(ws)
+    assert reg.value("ua-1", PATH)["raw"] == SECOND  # type: ignore[index]
+    assert reg.conflicts() == []
+    assert where(ws, FIRST) == [] and where(ws, HELD) == []
+    assert "register.json" in where(ws, SECOND) and "journal.jsonl" in where(ws, SECOND)
+    # the history keeps the hand-set revision with the successor's name, hers as markers
+    changes = [c for h in history_json(reg, "ua-1") for c in h["changes"]]
+    assert [c for c in changes if c[2] and c[2].get("raw") == SECOND]
+    text = json.dumps(history_json(reg, "ua-1"), ensure_ascii=False)
+    assert FIRST not in text and HELD not in text
+    # a rebuild from the journal gives the same register
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+    # and the rest of the value's erasure can follow: the current value goes then
+    code, out = register(ws, "erase", "ua-1", PATH, "--note", NOTE, "--yes")
+    assert code == 0, out
+    assert f"{SECOND[:3]}…{SECOND[-3:]} (jetziger Wert), wird gelöscht" in out
+    assert load(ws).value("ua-1", PATH) is None and where(ws, SECOND) == []
+
+
+def test_value_erases_only_the_values_holding_the_text(ws: Workspace) -> None:
+    surname = FIRST.split()[1].upper()  # as she writes it in her mail: case folded away
+    code, out = register(ws, "erase", "ua-1", PATH, "--only-with", surname, "--note", NOTE, "--yes")
+
+    assert code == 0, out
+    assert "1 Wert;" in out
+    assert where(ws, FIRST) == []
+    assert where(ws, HELD) and where(ws, SECOND)
+    reg = load(ws)
+    assert reg.value("ua-1", PATH)["raw"] == SECOND  # type: ignore[index]
+    assert [c["theirs"]["raw"] for c in reg.conflicts()] == [HELD]  # still to decide
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+
+
+def test_a_value_no_value_holds_or_only_current_values_are_refused(ws: Workspace) -> None:
+    files = snapshot(ws)
+    code, out = register(ws, "erase", "ua-1", PATH, "--only-with", "Nowak", "--note", NOTE, "--yes")
+    assert code == 1
+    assert f"Fehler: ua-1 {PATH}: kein Wert dort enthält „Nowak“" in out
+    code, out = register(
+        ws, "erase", "ua-1", "institution.phone", "--keep-current", "--note", NOTE, "--yes"
+    )
+    assert code == 1
+    assert "dort gab es nie andere als die jetzigen Werte, und --keep-current behält sie" in out
+    assert snapshot(ws) == files
+
+
+def test_an_access_request_says_since_when_and_from_which_file_a_former_value_was_stored(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Art. 15: a former value is listed with the day it was stored and the return it came
+    from, then the day it was replaced (it gave only the day it was replaced: s21 Y finding 10)."""
+    monkeypatch.setattr(ingest.journal, "now_iso", lambda: "2027-02-10T10:00:00Z")
+    code, out = register(ws, "set", "ua-1", "institution.phone", "0211 1234569", "--note", "neu")
+    assert code == 0, out
+    reg = load(ws)
+    first = next(h for h in reg.history("ua-1") if h.get("src") and h["changes"])
+    assert [c[0] for c in first["changes"] if c[0] == "institution.phone"]
+
+    code, out = register(ws, "find", "--all", "0211 7654321", "--json")
+    assert code == 0, out
+    earlier = [p for p in json.loads(out)["places"] if p["where"] == "earlier"]
+
+    assert [(p["at"], p["until"], p["about"]) for p in earlier] == [
+        (
+            reg.source(first["src"])["ingested_at"],
+            "2027-02-10T10:00:00Z",
+            "Rückmeldung Коваленко.pdf",
+        )
+    ]
+    code, out = register(ws, "find", "--all", "0211 7654321")
+    since = date_text(dt.date.fromisoformat(first["at"][:10]), "de")
+    assert (
+        f"  ua-1 {reg.name_of('ua-1')} · Rückmeldung Коваленко.pdf · institution.phone · "
+        f"gespeichert {since}, ersetzt 10.02.2027: „0211 7654321“"
+    ) in out.splitlines(), out
+
+
+def test_the_erase_help_names_art_17_as_the_erasure_and_not_as_auskunft() -> None:
+    from click.testing import CliRunner
+
+    from formgen.cli import main
+
+    done = CliRunner().invoke(main, ["register", "erase", "--help"])
+    assert "Art. 17" in done.output and "Auskunft" not in done.output
