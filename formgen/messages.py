@@ -443,6 +443,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_value_now": "current value",
         "erase_value_before": "earlier value",
         "erase_kept": "    {path}: {value} (current value), stays",
+        "erase_inner": "    {text} inside its notes (register set, confirm, erase), its other "
+        "fields' texts and what its forms were prefilled with: erased there",
+        "erase_note_marked": "  the note of this erasure names what it erases: kept as „{note}“",
+        "erase_no_path": "give the fields to erase (PATH) or a text to erase inside notes and "
+        "texts (--text)",
         "erase_original": "  archived original, deleted: {file}",
         "erase_spool": "  folder an ingest killed outright left with the files it took apart, "
         "deleted: {path}",
@@ -810,6 +815,11 @@ WORDS: dict[str, dict[str, str]] = {
         "accents aside); nothing erased, nothing changed",
         "reg_erase_only_current": "{iid} {paths}: only the current values were ever held there, "
         "and --keep-current keeps them; nothing erased, nothing changed",
+        "reg_erase_text_short": "--text „{text}“: shorter than {n} characters, it would be "
+        "found inside other words; erase a field's whole value by its PATH instead; nothing "
+        "changed",
+        "reg_erase_text_nowhere": "{iid}: {texts} is in none of its notes, values or returns' "
+        "names (any more); nothing erased, nothing changed",
         "journal_damaged_line": "{path}:{n}: damaged journal line ({error}); the register can "
         "still be read up to there; restore the file from a backup, or run 'formgen register "
         "repair -w {root}' (without a backup: it keeps the file aside and goes on from the "
@@ -2931,6 +2941,12 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_value_now": "jetziger Wert",
         "erase_value_before": "früherer Wert",
         "erase_kept": "    {path}: {value} (jetziger Wert), bleibt",
+        "erase_inner": "    {text} in ihren Notizen (register set, confirm, erase), den Texten "
+        "ihrer anderen Felder und womit ihre Formulare vorausgefüllt waren: wird dort gelöscht",
+        "erase_note_marked": "  die Notiz dieser Löschung nennt, was sie löscht: sie wird als "
+        "„{note}“ aufbewahrt",
+        "erase_no_path": "die zu löschenden Felder angeben (PATH) oder einen Text, der in "
+        "Notizen und Texten gelöscht werden soll (--text)",
         "erase_original": "  archiviertes Original, wird gelöscht: {file}",
         "erase_spool": "  Ordner, den ein abgebrochenes Einlesen mit den entpackten Dateien "
         "hinterließ, wird gelöscht: {path}",
@@ -3318,6 +3334,11 @@ WORDS: dict[str, dict[str, str]] = {
         "Kleinschreibung, Akzente beiseite); nichts gelöscht, nichts geändert",
         "reg_erase_only_current": "{iid} {paths}: dort gab es nie andere als die jetzigen Werte, "
         "und --keep-current behält sie; nichts gelöscht, nichts geändert",
+        "reg_erase_text_short": "--text „{text}“: kürzer als {n} Zeichen, er fände sich in "
+        "anderen Wörtern; den ganzen Wert eines Felds stattdessen mit PATH löschen; nichts "
+        "geändert",
+        "reg_erase_text_nowhere": "{iid}: {texts} steht in keiner ihrer Notizen, keinem ihrer "
+        "Werte und keinem Namen ihrer Rückmeldungen (mehr); nichts gelöscht, nichts geändert",
         "journal_damaged_line": "{path}:{n}: beschädigte Zeile im Journal ({error}); das Register "
         "ist bis dorthin noch lesbar; die Datei aus einer Sicherung wiederherstellen oder "
         "'formgen register repair -w {root}' ausführen (ohne Sicherung: bewahrt die Datei auf "
@@ -5610,8 +5631,19 @@ COMMAND_HELP: dict[str, dict[str, str]] = {
             "(register merge) als solche, dieselbe Einrichtung; ebenso andere Felder der "
             "Einrichtung, die ihn enthalten (ein freier Text, der sie nennt). Ein vor der Löschung "
             "erstelltes Formular, das mit dem gelöschten Wert als Vorausfüllung zurückkommt, "
-            "bringt ihn nicht zurück: der Wert bleibt weg. Sagt, was gelöscht wird (Werte "
-            "verdeckt), und fragt vorher, außer mit --yes."
+            "bringt ihn nicht zurück: der Wert bleibt weg.\n"
+            "\n"
+            "--keep-current behält die Werte, die PATH jetzt hat (die der Nachfolgerin), und "
+            "löscht die früheren; --only-with TEXT löscht nur die Werte, die TEXT enthalten. "
+            "--text TEXT (ihr Nachname; auch ohne PATH) löscht TEXT in den Notizen der "
+            "Einrichtung (register set, confirm, eine frühere Löschung), den Texten ihrer anderen "
+            "Felder (Verabredungen, die sie nennen), dem, womit ihre Formulare vorausgefüllt waren "
+            "(issued.jsonl), und den Namen ihrer Rückläufe, eine Markierung an seiner Stelle; ihre "
+            "archivierten Originale und formgens Dateien, die ihn enthalten, gehen wie bei einem "
+            "Wert. Die Notiz der Löschung selbst behält eine Markierung, wo sie nennt, was "
+            "gelöscht wird. Sagt, was gelöscht wird (jeden Wert gekürzt, mit seinem Feld und ob "
+            "es der jetzige Wert ist; die jetzigen Werte, die bleiben), und fragt vorher, außer "
+            "mit --yes."
         ),
         "formgen register export": (
             "Das Register als JSON, CSV oder XLSX exportieren. Die CSV in UTF-8 mit BOM, mit „;“ "
@@ -6232,6 +6264,15 @@ OPTION_HELP: dict[str, dict[str, str]] = {
         ): (
             "Wer die Löschung wann verlangt hat, im Verlauf aufbewahrt: z. B. „Antrag auf Löschung "
             "(Art. 17) vom 23.11.“."
+        ),
+        (
+            "Erase TEXT (her surname) also inside the institution's notes (register set, "
+            "confirm, erase), its other fields' texts and what its forms were prefilled with "
+            "(repeatable)."
+        ): (
+            "TEXT (ihren Nachnamen) auch in den Notizen der Einrichtung (register set, confirm, "
+            "erase), den Texten ihrer anderen Felder und dem, womit ihre Formulare vorausgefüllt "
+            "waren, löschen (mehrfach möglich)."
         ),
         "Keep the values PATH holds now (a successor's, set by hand); erase only earlier ones.": (
             "Die Werte behalten, die PATH jetzt hat (die einer Nachfolgerin, von Hand gesetzt); "

@@ -226,6 +226,11 @@ class Erasure:
     shown: tuple[tuple[str, str, bool], ...] = ()
     """Each erased value as typed with the path it is (or was) held at and whether it is the
     current value there: what the confirmation shows (:func:`shortened`)."""
+    inner: tuple[str, ...] = ()
+    """The texts erased inside the institution's notes and values (``--text``: her surname)."""
+    note: str = ""
+    """The erasure's note as it is kept: a value or text erased in it replaced by its marker
+    (the note must not bring back what it erases)."""
     kept: tuple[tuple[str, str], ...] = ()
     """The current values at the paths that stay (``--keep-current``, ``--only-with``), with their
     paths: what the confirmation shows stays."""
@@ -590,6 +595,34 @@ class _Marks:
         for sv in held:
             self.number(sv)
         self.chosen = set(self.numbers)
+        self.inner: dict[int, str] = {}
+        """``register erase --text``: a text (her surname) erased inside the institution's notes
+        and values, each with its marker's number (:meth:`in_text`)."""
+
+    def add_inner(self, text: str) -> None:
+        """Erase ``text`` inside the institution's notes and values too (:meth:`in_text`)."""
+        self.last += 1
+        self.inner[self.last] = text
+        self.texts[self.last] = [text]
+
+    def in_text(self, text: str) -> str:
+        """``text`` with each text erased inside (:attr:`inner`) replaced by its marker, also
+        where it is written otherwise, as whole words (:func:`_loosely_replaced`)."""
+        for n, t in self.inner.items():
+            marker = ERASED.format(n=n)
+            text = _loosely_replaced(text.replace(t, marker), t, marker)
+        return text
+
+    def in_value(self, stored: object) -> None:
+        """A stored or journaled value with the texts erased inside it (:meth:`in_text`)."""
+        if not isinstance(stored, dict) or is_erased(stored):
+            return
+        for k in ("raw", "v"):
+            x = stored.get(k)
+            if isinstance(x, str):
+                stored[k] = self.in_text(x)
+            elif isinstance(x, list):
+                stored[k] = [self.in_text(i) if isinstance(i, str) else i for i in x]
 
     def selects(self, stored: Json) -> bool:
         """Whether ``stored``, a value at an erased path, is erased (all are, but where only
@@ -706,7 +739,72 @@ def _mark_op(
                 marked = fold(str(e["institution"]["name"]["raw"]).strip())
                 op["named"] = {k: v for k, v in named.items() if v != iid} | {marked: iid}
                 changed = True
+    if marks.inner:
+        changed = _inner_op(op, iid, marks, went) or changed
     return changed or (kind == "merge" and op["submission"]["provenance"]["sha256"] in srcs)
+
+
+def _inner_op(op: Json, iid: str, marks: _Marks, went: list[str | None]) -> bool:
+    """``register erase --text``: the texts erased inside what one journal operation holds of
+    ``iid``: its notes (``register set``, ``confirm``, ``erase``, ``merge``, ``retire``), the
+    values its returns brought (any field: a free text naming her), what its forms were
+    prefilled with, and what its own returns say of who sent them; whether any was."""
+    before = json.dumps(op, ensure_ascii=False, sort_keys=True)
+    kind = op.get("op")
+    if kind == "merge":
+        sub = op["submission"]
+        for e, dest in zip(sub["entries"], went, strict=True):
+            if dest == iid:
+                for values in (e["institution"], e.get("entry") or {}):
+                    for c in values.values():
+                        marks.in_value(c)
+        if sub["identity"].get("formgen.institution_id") == iid or set(went) == {iid}:
+            for v in (op.get("sent") or {}).values():
+                marks.in_value(v)
+            sub["notes"] = [marks.in_text(str(n)) for n in sub.get("notes", ())]
+            prov = sub["provenance"]
+            for k in _WRITTEN:
+                if isinstance(prov.get(k), str):
+                    prov[k] = marks.in_text(prov[k])
+    elif kind == journal.BASE:
+        _inner_base(op["register"], iid, marks)
+    elif iid in (op.get("target"), op.get("keep"), op.get("other")):
+        for key in ("note", "reason"):
+            if isinstance(op.get(key), str):
+                op[key] = marks.in_text(op[key])
+        for v in (op.get("values") or {}).values():
+            marks.in_value(v)
+    return json.dumps(op, ensure_ascii=False, sort_keys=True) != before
+
+
+def _inner_base(data: Json, iid: str, marks: _Marks) -> None:
+    """``register erase --text`` in the register a repaired journal begins with: ``iid``'s
+    values now and earlier, its history's notes, and the notes and names of the sources only
+    it has values from."""
+    inst = data["institutions"].get(iid)
+    if inst is None:
+        return
+    for h in inst["history"]:
+        for key in ("note", "reason"):
+            if isinstance(h.get(key), str):
+                h[key] = marks.in_text(h[key])
+        for change in h["changes"]:
+            marks.in_value(change[1])
+            marks.in_value(change[2])
+    for sv in inst["institution"].values():
+        marks.in_value(sv)
+    for e in inst["entries"].values():
+        for sv in e["fields"].values():
+            marks.in_value(sv)
+    own = {h.get("src") for h in inst["history"]}
+    others = {
+        h.get("src") for i, o in data["institutions"].items() if i != iid for h in o["history"]
+    }
+    for sha in own - others:
+        source = data["sources"].get(sha)
+        for k in (*_WRITTEN, "reason"):
+            if isinstance(source, dict) and isinstance(source.get(k), str):
+                source[k] = marks.in_text(source[k])
 
 
 def _mark_provenance(prov: Json, marks: _Marks, whole: bool) -> None:
@@ -1021,17 +1119,35 @@ def _issued_marked(ws: Workspace, paths: list[str], marks: _Marks) -> Callable[[
             for path, stored in sent.items()
             if under(path, paths) and str(stored["raw"]).strip() in number
         }
-        if not erased:
-            return event
-        marked = {
-            key: ERASED.format(n=number[str(sent[path]["raw"]).strip()])
-            if (path := schema.current_path(key)) in erased
-            else value
-            for key, value in prefill.items()
+        inner = {  # a text erased inside (--text): the value prefilled with it is left out too
+            path: fingerprint(secret, path, _typed(stored))
+            for path, stored in sent.items()
+            if path not in erased and marks.in_text(str(stored["raw"])) != str(stored["raw"])
         }
-        return {**event, "prefill": marked, "erased": {**event.get("erased", {}), **erased}}
+        if not erased and not inner:
+            return event
+        marked: dict[str, object] = {}
+        for key, value in prefill.items():
+            path = schema.current_path(key)
+            if path in erased:
+                marked[key] = ERASED.format(n=number[str(sent[path]["raw"]).strip()])
+            elif path in inner:
+                marked[key] = _in_prefill(value, marks)
+            else:
+                marked[key] = value
+        earlier = event.get("erased", {})
+        return {**event, "prefill": marked, "erased": {**earlier, **erased, **inner}}
 
     return mark
+
+
+def _in_prefill(value: object, marks: _Marks) -> object:
+    """A prefilled value (a text, a list of them) with the texts erased inside it."""
+    if isinstance(value, str):
+        return marks.in_text(value)
+    if isinstance(value, list):
+        return [marks.in_text(v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _drafts(
@@ -1167,7 +1283,11 @@ def _plan(
     pages: Pages | None = None,
     keep_current: bool = False,
     texts: Sequence[str] = (),
+    inner: Sequence[str] = (),
 ) -> tuple[Erasure, list[bytes], _Marks, dict[Path, bytes]]:
+    inner = list(dict.fromkeys(t.strip() for t in inner if t.strip()))
+    if short := [t for t in inner if len(t) < MIN_NEEDLE]:
+        raise RegisterError(Said("reg_erase_text_short", text=short[0], n=MIN_NEEDLE))
     reg = journal.load(ws)
     if reg.damaged_journal:  # an erasure deletes files: never on a register it cannot rebuild
         raise RegisterError(reg.damaged_journal)
@@ -1184,6 +1304,8 @@ def _plan(
             Said(said, iid=iid, paths=", ".join(wanted), texts=", ".join(f"„{t}“" for t in texts))
         )
     marks = _Marks(chosen, reg.erased_so_far(), only=len(chosen) < len(held))
+    for text in inner:
+        marks.add_inner(text)
     srcs = _sources_of(reg, iid, wanted)
     # its returns of forms prefilled with a value held it: a merge's ``sent`` values say so,
     # a repaired journal's base (the register as it was) keeps none, their sources do
@@ -1198,11 +1320,14 @@ def _plan(
     )
     earlier = [o for o in ops if o.get("op") == "erase" and o.get("target") == iid]
     erased = {p for o in earlier for p in o["paths"]}
-    if not marks.numbers and set(wanted) <= erased:
+    if marks.inner and not marks.numbers and not changed:
+        said = ", ".join(f"„{t}“" for t in inner)
+        raise RegisterError(Said("reg_erase_text_nowhere", iid=iid, texts=said))
+    if not marks.numbers and not marks.inner and set(wanted) <= erased:
         if mend:  # a crash may have kept the erasure from writing register.json: now it is
             journal.checkpoint(ws, reg)
         raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
-    if not marks.numbers:
+    if not marks.numbers and not marks.inner:
         raise RegisterError(Said("reg_erase_never", iid=iid, paths=", ".join(wanted)))
     needles = marks.needles
 
@@ -1282,7 +1407,7 @@ def _plan(
         institution_id=iid,
         name=name_line(reg, iid),
         paths=tuple(wanted),
-        values=tuple(t[0] for t in marks.texts.values() if t),
+        values=tuple(t[0] for n, t in marks.texts.items() if t and n not in marks.inner),
         revisions=sum(any(map(erased_in, h["changes"])) for h in inst["history"]),
         conflicts=sum(
             c["institution_id"] == iid and erased_in([c["path"], c.get("mine"), c["theirs"]])
@@ -1312,10 +1437,14 @@ def _plan(
             )
         ),
         elsewhere=tuple((i, at) for i, at in holding if i != iid),
-        within=tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
+        # --text: every field of its own that holds the text has it erased inside
+        within=()
+        if marks.inner
+        else tuple(p for i, at in holding if i == iid for p in at if not under(p, wanted)),
         provenance=provenance,
         spools=tuple(spool.abandoned()),
         shown=shown,
+        inner=tuple(inner),
         kept=tuple((p, str(sv.get("raw", ""))) for p, sv in now.items() if not marks.selects(sv)),
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
@@ -1380,10 +1509,11 @@ def plan(
     paths: Iterable[str],
     keep_current: bool = False,
     texts: Sequence[str] = (),
+    inner: Sequence[str] = (),
 ) -> Erasure:
     """What :func:`erase` would erase (nothing is changed); :class:`RegisterError` for an
     unknown institution or path, or a path that never held a value."""
-    return _plan(ws, iid, paths, keep_current=keep_current, texts=texts)[0]
+    return _plan(ws, iid, paths, keep_current=keep_current, texts=texts, inner=inner)[0]
 
 
 def erase(
@@ -1396,13 +1526,17 @@ def erase(
     progress: Callable[[int, int], None] | None = None,
     keep_current: bool = False,
     texts: Sequence[str] = (),
+    inner: Sequence[str] = (),
 ) -> Erasure | None:
     """Erase every value ``iid`` holds or held at ``paths`` from the workspace (see the module
     docstring), holding the workspace's lock; ``confirm`` is asked with what will be erased
     first (``False``: nothing is changed, ``None`` is returned); ``progress`` is told the pages
     of prints read before (:class:`Pages`). ``keep_current``: the values ``iid`` holds now at
     ``paths`` stay (a successor's, set by hand), only earlier ones go; ``texts``: only the
-    values holding one of them go (:func:`_chosen`). Raises :class:`RegisterError` (nothing is changed)
+    values holding one of them go (:func:`_chosen`); ``inner``: texts (her surname) erased
+    inside the institution's notes and values and its forms' prefilled values too (a marker
+    takes their place; a text shorter than :data:`MIN_NEEDLE` is refused); a value or text
+    erased in ``note`` is replaced by its marker there too (:attr:`Erasure.note`). Raises :class:`RegisterError` (nothing is changed)
     for a blank ``note`` and as :func:`plan`."""
     note = " ".join(note.split())
     if not note:
@@ -1410,8 +1544,16 @@ def erase(
     with ws.lock(wait), journal.no_cyclic_gc():
         pages = Pages(progress) if progress else None
         erasure, lines, marks, copies = _plan(
-            ws, iid, paths, mend=True, pages=pages, keep_current=keep_current, texts=texts
+            ws,
+            iid,
+            paths,
+            mend=True,
+            pages=pages,
+            keep_current=keep_current,
+            texts=texts,
+            inner=inner,
         )
+        erasure = replace(erasure, note=marks.in_text(marks.replace_in(note, loosely=True)))
         if not confirm(erasure):
             return None
         # the files first, the journal last: a crash before the journal is written leaves the
@@ -1437,7 +1579,7 @@ def erase(
             "at": now_iso(),
             "target": iid,
             "paths": list(erasure.paths),
-            "note": note,
+            "note": erasure.note,
             "originals": sorted({o.sha256 for o in erasure.originals} | set(erasure.gone)),
             "drafts": [str(p) for p in erasure.drafts],
         }

@@ -432,7 +432,9 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
                 for scope, key in split
             )
             out.append(f"    {say('contact_kept_fields', lang, fields=fields)}")
-    return fold_in("\n".join(out), columns)  # a change's lines fit under its value already
+    # a text erased inside a note or a value (register erase --text): as an erased value reads
+    text = ERASED_MARK.sub(say("erased", lang), "\n".join(out))
+    return fold_in(text, columns)  # a change's lines fit under its value already
 
 
 def _origin(reg: Register, src: Json, lang: str) -> str:

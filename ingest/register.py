@@ -2645,12 +2645,13 @@ class Register:
         source says of who sent it, erased whole (its file's name, its mail's sender and
         subject: :mod:`ingest.erase` numbers those on from the values'), so that an erasure
         after it never gives a value the number of a sender's marker."""
-        texts = [
+        texts = [  # a text erased inside a value or a note too (register erase --text)
             sv["raw"]
             for inst in self.institutions.values()
             for sv in _stored_in(inst)
-            if isinstance(sv, dict) and is_erased(sv)
+            if isinstance(sv, dict) and isinstance(sv.get("raw"), str)
         ]
+        texts += [h.get("note") for inst in self.institutions.values() for h in inst["history"]]
         texts += [v for src in self.data["sources"].values() for v in src.values()]
         numbers = (
             int(m.group(1)) for t in texts if isinstance(t, str) for m in ERASED_MARK.finditer(t)

@@ -7,19 +7,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from pathlib import Path
 
 import pytest
+from pdf_engines import pdfium_fill
+from pypdf import PdfReader
 from test_register_erase import FIRST, HELD, NOTE, SECOND, register, snapshot, where, ws
+from test_register_returns import mailed_form, run
 
 import ingest.journal
 from formgen.messages import date_text
 from formgen.workspace import Workspace
 from ingest.history import history_json
 from ingest.journal import load
+from ingest.pipeline import ingest_into_register
 
 __all__ = ["ws"]  # the fixture, used by name
 
 PATH = "psychotherapie.contact_name"
+SURNAME = FIRST.split()[1]
+
+
+def pdf_values(path: Path) -> dict[str, str]:
+    return {k: str(v) for k, v in (PdfReader(path).get_form_text_fields() or {}).items() if v}
 
 
 def test_keep_current_erases_the_earlier_values_and_keeps_the_successors(ws: Workspace) -> None:
@@ -120,3 +131,69 @@ def test_the_erase_help_names_art_17_as_the_erasure_and_not_as_auskunft() -> Non
 
     done = CliRunner().invoke(main, ["register", "erase", "--help"])
     assert "Art. 17" in done.output and "Auskunft" not in done.output
+
+
+AGREED = f"Frau {SURNAME} nimmt Fälle von Frau Öztürk an"
+
+
+def test_text_erases_her_surname_in_notes_free_texts_and_prefilled_forms(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Art. 17 (s21 Y finding 2): her surname stayed in the notes of 'register set' and
+    'confirm --note', in the Verabredungen (prefilled into the next form), in issued.jsonl and
+    in the erasure's own note; nothing could erase a note. With --text it goes from all of
+    them, the successor's value stays, and a form made before comes back without it."""
+    note = f"Absprache mit Frau {SURNAME}"
+    code, out = register(ws, "set", "ua-1", "psychotherapie.agreements", AGREED, "--note", note)
+    assert code == 0, out
+    code, out = register(ws, "confirm", "ua-1", "--note", f"telefonisch bestätigt, Frau {SURNAME}")
+    assert code == 0, out
+    run("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d3"), "--round", "r3")  # fmt: skip
+    before = tmp_path / "r3-ua-1.pdf"
+    shutil.copy(mailed_form(ws, "ua-1", "r3"), before)
+    assert SURNAME in "".join(pdf_values(before).values())  # prefilled with the agreement
+
+    code, out = register(
+        ws, "erase", "ua-1", PATH, "--keep-current", "--text", SURNAME.lower(),
+        "--note", f"Antrag von Frau {SURNAME} vom 02.05.", "--yes",
+    )  # fmt: skip
+
+    assert code == 0, out
+    assert f"{SURNAME[:3].lower()}…{SURNAME[-3:]} in ihren Notizen" in out
+    assert "sie wird als „Antrag von Frau (gelöscht) vom 02.05.“ aufbewahrt" in out
+    assert f"{PATH}: {SECOND[:3]}…{SECOND[-3:]} (jetziger Wert), bleibt" in out
+    assert SURNAME not in out
+    code, found = register(ws, "find", "--all", SURNAME)
+    assert found.startswith(f"„{SURNAME}“: nirgends gefunden in {ws.root}\n"), found
+    assert where(ws, SURNAME) == []
+    reg = load(ws)
+    assert reg.value("ua-1", PATH)["raw"] == SECOND  # type: ignore[index]
+    agreed = reg.value("ua-1", "psychotherapie.agreements")["raw"]  # type: ignore[index]
+    assert agreed.startswith("Frau (erased #") and agreed.endswith("nimmt Fälle von Frau Öztürk an")
+    code, history = register(ws, "history", "ua-1")
+    assert "Daten gelöscht: Antrag von Frau (gelöscht) vom 02.05." in history
+    assert "von Hand gesetzt: Absprache mit Frau (gelöscht)" in history
+    assert "Frau (gelöscht) nimmt Fälle von Frau Öztürk an" in history
+    erased = json.loads(ws.register_path.read_bytes())
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+
+    # the form made before, sent back with the agreement as prefilled: it does not come back
+    back = tmp_path / "zurück.pdf"
+    back.write_bytes(pdfium_fill(before.read_bytes(), {"institution.phone": "0211 5550000"}))
+    ingest_into_register([back], ws)
+    assert load(ws).value("ua-1", "institution.phone")["raw"] == "0211 5550000"  # type: ignore[index]
+    code, found = register(ws, "find", "--all", SURNAME)
+    assert found.startswith(f"„{SURNAME}“: nirgends gefunden in {ws.root}\n"), found
+
+
+def test_text_too_short_or_found_nowhere_is_refused_and_nothing_changes(ws: Workspace) -> None:
+    files = snapshot(ws)
+    code, out = register(ws, "erase", "ua-1", "--text", "Ok", "--note", NOTE, "--yes")
+    assert code == 1 and "--text „Ok“: kürzer als 3 Zeichen" in out
+    code, out = register(ws, "erase", "ua-1", "--text", "Nowak", "--note", NOTE, "--yes")
+    assert code == 1
+    assert "ua-1: „Nowak“ steht in keiner ihrer Notizen" in out
+    code, out = register(ws, "erase", "ua-1", "--note", NOTE, "--yes")
+    assert code == 2 and "die zu löschenden Felder angeben (PATH) oder einen Text" in out
+    assert snapshot(ws) == files

@@ -468,7 +468,7 @@ def set_cmd(
     "erase", short_help="Erase a person's data (DSGVO Art. 17) from the whole workspace."
 )
 @click.argument("institution_id")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option(
     "--note",
     callback=text_only,
@@ -489,6 +489,15 @@ def set_cmd(
     help="Erase only the values that contain TEXT (case and accents aside), e.g. her surname "
     "(repeatable).",
 )
+@click.option(
+    "--text",
+    "inner",
+    multiple=True,
+    callback=text_only,
+    help="Erase TEXT (her surname) also inside the institution's notes (register set, "
+    "confirm, erase), its other fields' texts and what its forms were prefilled with "
+    "(repeatable).",
+)
 @click.option("--yes", is_flag=True, help="Do not ask before erasing.")
 @workspace_option
 @library_errors
@@ -498,6 +507,7 @@ def erase(
     note: str,
     keep_current: bool,
     texts: tuple[str, ...],
+    inner: tuple[str, ...],
     yes: bool,
     workspace_dir: str,
 ) -> None:
@@ -530,7 +540,12 @@ def erase(
     fields that hold it (a free text naming her). A form made before the erasure that comes
     back with the erased value as prefilled does not bring it back: the value is left out.
     --keep-current keeps the values PATH holds now (the successor's) and erases the earlier
-    ones; --only-with TEXT erases only the values that contain TEXT. Says what it will erase (each
+    ones; --only-with TEXT erases only the values that contain TEXT. --text TEXT (her surname;
+    without PATH too) erases TEXT inside the institution's notes (register set, confirm, an
+    earlier erase), its other fields' texts (Verabredungen naming her), what its forms were
+    prefilled with (issued.jsonl) and its returns' names, a marker in its place; its archived
+    originals and formgen's files holding it go as for a value. The erasure's own note keeps a
+    marker where it names what is erased. Says what it will erase (each
     value shortened, with its field and whether it is the current value; the current values
     that stay) and asks first, unless --yes.
     """
@@ -539,6 +554,8 @@ def erase(
 
     ws = Workspace.open(workspace_dir)
     lang = ws.language
+    if not paths and not inner:
+        raise click.UsageError(say("erase_no_path", lang))
     bar = contextlib.ExitStack()  # the prints read: ended before what will be erased is said
     tell = bar.enter_context(progress_bar(say("erase_progress", lang), ERASE_PROGRESS))
 
@@ -587,6 +604,12 @@ def erase(
             echo(say("erase_value", lang, path=field, value=value, when=when))
         for field, text in e.kept:
             echo(say("erase_kept", lang, path=field, value=erase_mod.shortened(text)))
+        if e.inner:
+            inside = ", ".join(erase_mod.shortened(t) for t in e.inner)
+            echo(say("erase_inner", lang, text=inside))
+        if e.note != " ".join(note.split()):
+            kept = ERASED_MARK.sub(say("erased", lang), e.note)
+            echo(say("erase_note_marked", lang, note=kept))
         if e.provenance:  # masked as the values: the sender's name, else its address
             texts = (
                 f"{say(f'erase_kind_{k}', lang)} "
@@ -654,10 +677,11 @@ def erase(
             progress=tell,
             keep_current=keep_current,
             texts=texts,
+            inner=inner,
         )
     if done is None:
         raise click.ClickException(say("reg_erase_declined", lang))
-    note = " ".join(note.split())
+    note = ERASED_MARK.sub(say("erased", lang), done.note)
     echo(say("erase_done", lang, iid=done.institution_id, name=done.name, note=note))
 
 
