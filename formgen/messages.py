@@ -446,6 +446,11 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_inner": "    {text} inside its notes (register set, confirm, erase), its other "
         "fields' texts and what its forms were prefilled with: erased there",
         "erase_note_marked": "  the note of this erasure names what it erases: kept as „{note}“",
+        "erase_noted": "  also named in notes (register set, confirm, an erasure) or other fields' "
+        "texts of {iid}: {texts}: NOT erased there; to erase it there too: --text with the "
+        "name (her surname)",
+        "erase_note_names": "  the note of this erasure names {texts}, a part of an erased "
+        "value: it would stay in the history; --text with it erases it there too",
         "erase_no_path": "give the fields to erase (PATH) or a text to erase inside notes and "
         "texts (--text)",
         "erase_original": "  archived original, deleted: {file}",
@@ -2945,6 +2950,11 @@ WORDS: dict[str, dict[str, str]] = {
         "ihrer anderen Felder und womit ihre Formulare vorausgefüllt waren: wird dort gelöscht",
         "erase_note_marked": "  die Notiz dieser Löschung nennt, was sie löscht: sie wird als "
         "„{note}“ aufbewahrt",
+        "erase_noted": "  auch genannt in Notizen (register set, confirm, eine Löschung) oder Texten "
+        "anderer Felder von {iid}: {texts}: dort NICHT gelöscht; um es auch dort zu löschen: "
+        "--text mit dem Namen (ihrem Nachnamen)",
+        "erase_note_names": "  die Notiz dieser Löschung nennt {texts}, einen Teil eines "
+        "gelöschten Werts: er bliebe im Verlauf; --text damit löscht ihn auch dort",
         "erase_no_path": "die zu löschenden Felder angeben (PATH) oder einen Text, der in "
         "Notizen und Texten gelöscht werden soll (--text)",
         "erase_original": "  archiviertes Original, wird gelöscht: {file}",

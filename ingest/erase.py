@@ -228,6 +228,13 @@ class Erasure:
     current value there: what the confirmation shows (:func:`shortened`)."""
     inner: tuple[str, ...] = ()
     """The texts erased inside the institution's notes and values (``--text``: her surname)."""
+    noted: tuple[str, ...] = ()
+    """Erased values and parts of them (her surname: :func:`ingest.access.parts`) that the
+    institution's notes (``register set``, ``confirm``, an erasure's) or its other fields'
+    texts name, where no ``--text`` erases them there: said, with how to."""
+    note_names: tuple[str, ...] = ()
+    """Parts of erased values (her surname) that the erasure's own note names, where no
+    ``--text`` erases them: said, before the question."""
     note: str = ""
     """The erasure's note as it is kept: a value or text erased in it replaced by its marker
     (the note must not bring back what it erases)."""
@@ -1445,10 +1452,39 @@ def _plan(
         spools=tuple(spool.abandoned()),
         shown=shown,
         inner=tuple(inner),
+        noted=() if marks.inner else _named_in(_texts_of(inst, wanted), names),
         kept=tuple((p, str(sv.get("raw", ""))) for p, sv in now.items() if not marks.selects(sv)),
     )
     copies = _aside(ws, iid, wanted, marks, srcs | carried)
     return replace(erasure, aside=tuple(copies)), lines, marks, copies
+
+
+def _texts_of(inst: Json, wanted: list[str]) -> list[str]:
+    """The notes of an institution's history (``register set``, ``confirm``, ``erase``,
+    ``retire``: each revision's ``note`` or ``reason``) and the texts of its fields but
+    ``wanted``, now and earlier (a free text naming her)."""
+    texts = [str(h[k]) for h in inst["history"] for k in ("note", "reason") if h.get(k)]
+    stored = [(f"{INSTITUTION}.{k}", sv) for k, sv in inst["institution"].items()]
+    stored += [
+        (f"{c}.{k}", sv) for c, e in inst["entries"].items() for k, sv in e["fields"].items()
+    ]
+    stored += [(p, sv) for h in inst["history"] for p, *olds in h["changes"] for sv in olds]
+    return texts + [
+        sv["raw"]
+        for p, sv in stored
+        if isinstance(sv, dict) and isinstance(sv.get("raw"), str) and not under(p, wanted)
+    ]
+
+
+def _named_in(texts: Iterable[str], names: Iterable[str]) -> tuple[str, ...]:
+    """Those of ``names`` (of :data:`MIN_NEEDLE` characters or more) that one of ``texts``
+    holds as whole words, also written otherwise (:func:`_loosely_holds`)."""
+    data = [t.encode() for t in texts]
+    return tuple(
+        n
+        for n in dict.fromkeys(names)
+        if len(n) >= MIN_NEEDLE and any(_loosely_holds(d, [n]) for d in data)
+    )
 
 
 def _filled_in(data: bytes, names: list[str]) -> bool:
@@ -1553,7 +1589,9 @@ def erase(
             texts=texts,
             inner=inner,
         )
-        erasure = replace(erasure, note=marks.in_text(marks.replace_in(note, loosely=True)))
+        kept = marks.in_text(marks.replace_in(note, loosely=True))
+        named = [part for v in erasure.values for part in parts(v)]
+        erasure = replace(erasure, note=kept, note_names=_named_in([kept], named))
         if not confirm(erasure):
             return None
         # the files first, the journal last: a crash before the journal is written leaves the

@@ -11,12 +11,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pdf_engines import pdfium_fill
 from pypdf import PdfReader
 from test_register_erase import FIRST, HELD, NOTE, SECOND, register, snapshot, where, ws
 from test_register_returns import mailed_form, run
 
 import ingest.journal
+from formgen.cli import main
 from formgen.messages import date_text
 from formgen.workspace import Workspace
 from ingest.history import history_json
@@ -196,4 +198,28 @@ def test_text_too_short_or_found_nowhere_is_refused_and_nothing_changes(ws: Work
     assert "ua-1: „Nowak“ steht in keiner ihrer Notizen" in out
     code, out = register(ws, "erase", "ua-1", "--note", NOTE, "--yes")
     assert code == 2 and "die zu löschenden Felder angeben (PATH) oder einen Text" in out
+    assert snapshot(ws) == files
+
+
+def test_without_text_the_question_names_her_surname_left_in_notes_and_free_texts(
+    ws: Workspace,
+) -> None:
+    """An erasure of her values alone said nothing of her surname in notes and in the
+    Verabredungen, nor of its own note naming her (s21 Y finding 2): now it says so, with
+    --text as the way to erase it there, before it asks."""
+    code, out = register(ws, "set", "ua-1", "psychotherapie.agreements", AGREED, "--note", "tel.")
+    assert code == 0, out
+    files = snapshot(ws)
+    done = CliRunner().invoke(
+        main,
+        ["register", "erase", "ua-1", PATH, "--note", f"Antrag Frau {SURNAME}", "-w", str(ws.root)],
+        input="n\n",
+    )
+    short = f"{SURNAME[:3]}…{SURNAME[-3:]}"
+    assert done.exit_code == 1
+    assert (
+        "  auch genannt in Notizen (register set, confirm, eine Löschung) oder Texten anderer "
+        f"Felder von ua-1: {short}: dort NICHT gelöscht; um es auch dort zu löschen: --text"
+    ) in done.output
+    assert f"  die Notiz dieser Löschung nennt {short}, einen Teil eines gelöschten" in done.output
     assert snapshot(ws) == files

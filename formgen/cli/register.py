@@ -610,6 +610,10 @@ def erase(
         if e.note != " ".join(note.split()):
             kept = ERASED_MARK.sub(say("erased", lang), e.note)
             echo(say("erase_note_marked", lang, note=kept))
+        for key, named in (("erase_noted", e.noted), ("erase_note_names", e.note_names)):
+            if named:
+                short = ", ".join(erase_mod.shortened(t) for t in named)
+                echo(say(key, lang, iid=e.institution_id, texts=short))
         if e.provenance:  # masked as the values: the sender's name, else its address
             texts = (
                 f"{say(f'erase_kind_{k}', lang)} "
