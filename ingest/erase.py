@@ -1306,6 +1306,13 @@ def _plan(
     current = {value_key(sv) for sv in now.values()}
     chosen = [sv for sv in held if _chosen(sv, current, keep_current, texts)]
     if held and not chosen:
+        asked = (
+            o.get("asked") or o["paths"]
+            for o in journal.read_journal(ws)
+            if o.get("op") == "erase" and o.get("target") == iid
+        )
+        if set(wanted) <= {p for paths in asked for p in paths}:  # run again: done already
+            raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
         said = "reg_erase_none_chosen" if texts else "reg_erase_only_current"
         raise RegisterError(
             Said(said, iid=iid, paths=", ".join(wanted), texts=", ".join(f"„{t}“" for t in texts))
@@ -1326,7 +1333,7 @@ def _plan(
         journal.journal_lines(data, path), iid, wanted, marks, srcs, went_to, ws.secret
     )
     earlier = [o for o in ops if o.get("op") == "erase" and o.get("target") == iid]
-    erased = {p for o in earlier for p in o["paths"]}
+    erased = {p for o in earlier for p in o.get("asked") or o["paths"]}
     if marks.inner and not marks.numbers and not changed:
         said = ", ".join(f"„{t}“" for t in inner)
         raise RegisterError(Said("reg_erase_text_nowhere", iid=iid, texts=said))
@@ -1622,7 +1629,11 @@ def erase(
             "drafts": [str(p) for p in erasure.drafts],
         }
         if marks.only:  # some values at the paths stay: the replay takes out only the marked
-            op["marked"] = True
+            op["marked"] = True  # and only where they go (a formgen before: all at "paths")
+            op["asked"], op["paths"] = (
+                op["paths"],
+                [p for p in erasure.paths if not any(under(k, [p]) for k, _v in erasure.kept)],
+            )
         line = json.dumps(op, ensure_ascii=False, sort_keys=True).encode() + b"\n"
         write_atomic(journal.journal_path(ws), b"".join(lines) + line)
         journal.rebuild_unlocked(ws)

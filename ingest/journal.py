@@ -301,7 +301,16 @@ def apply_op(
     elif kind == "erase":
         marked = bool(op.get("marked"))
         originals = op.get("originals", ())
-        reg.erase(op["target"], op["paths"], op["note"], originals, at=op["at"], marked=marked)
+        asked = op.get("asked")  # marked: the paths asked for, "paths" those cleared now
+        reg.erase(
+            op["target"],
+            op["paths"],
+            op["note"],
+            originals,
+            at=op["at"],
+            marked=marked,
+            asked=asked,
+        )
     else:
         raise RegisterError(Said("journal_unknown_op", seq=str(op.get("seq")), kind=str(kind)))
     return None

@@ -2666,6 +2666,7 @@ class Register:
         originals: Iterable[str] = (),
         at: str | None = None,
         marked: bool = False,
+        asked: Iterable[str] | None = None,
     ) -> None:
         """Erase every value ``iid`` holds or held at ``paths`` (data protection: a contact
         person who left asks for it): the current ones are removed as one revision, op
@@ -2677,7 +2678,10 @@ class Register:
         the same to the journal and the workspace's files. ``marked``: only some of the values
         were erased (``register erase --keep-current``, ``--only-with``), the journal marked them:
         only the current values that are markers are removed, only conflicts and duplicates'
-        values holding one dropped; the others stay as they are."""
+        values holding one dropped (at ``asked``, the paths the erasure was asked for; ``paths``
+        then names only those whose current value goes, so that a formgen that does not know
+        ``marked`` replays it without taking a value that stays); the others stay as they
+        are."""
         at = at or now_iso()
         paths = list(paths)
         inst = self.institution(iid)
@@ -2705,17 +2709,18 @@ class Register:
                 inst["institution"] if scope == INSTITUTION else inst["entries"][scope]["fields"]
             )
             where[key] = mark(where[key])
+        within = list(asked) if marked and asked is not None else paths
         for cid, c in list(self.data["conflicts"].items()):
             mine, theirs = c.get("mine"), c["theirs"]
             if (
                 c["institution_id"] == iid
-                and under(c["path"], paths)
+                and under(c["path"], within)
                 and (goes(mine) or goes(theirs))
             ):
                 del self.data["conflicts"][cid]
         for d in self.duplicates():
             if d["candidate"] == iid:
-                for p, c in list(entry_values(d["entry"], paths)):
+                for p, c in list(entry_values(d["entry"], within)):
                     scope, key = split_path(p)
                     if goes(as_stored(c)):
                         d["entry"]["institution" if scope == INSTITUTION else "entry"].pop(key)

@@ -59,6 +59,23 @@ def test_keep_current_erases_the_earlier_values_and_keeps_the_successors(ws: Wor
     erased = json.loads(ws.register_path.read_bytes())
     assert register(ws, "rebuild")[0] == 0
     assert json.loads(ws.register_path.read_bytes()) == erased
+    # the journal names as cleared only the fields whose current value goes: a formgen that
+    # does not know 'marked' rebuilds it keeping the successor's value (its conflict too)
+    journal = ws.root / "journal.jsonl"
+    *ops, op = map(json.loads, journal.read_text("utf-8").splitlines())
+    assert (op["op"], op["paths"], op["asked"], op["marked"]) == ("erase", [], [PATH], True)
+    kept = journal.read_bytes()
+    older = {k: v for k, v in op.items() if k not in ("marked", "asked")}
+    journal.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in [*ops, older]))
+    assert register(ws, "rebuild")[0] == 0
+    assert load(ws).value("ua-1", PATH)["raw"] == SECOND  # type: ignore[index]
+    assert where(ws, FIRST) == [] and where(ws, HELD) == []
+    journal.write_bytes(kept)
+    assert register(ws, "rebuild")[0] == 0
+    assert json.loads(ws.register_path.read_bytes()) == erased
+    # run again: erased already
+    code, out = register(ws, "erase", "ua-1", PATH, "--keep-current", "--note", NOTE, "--yes")
+    assert code == 1 and f"Fehler: ua-1 {PATH}: schon gelöscht" in out, out
     # and the rest of the value's erasure can follow: the current value goes then
     code, out = register(ws, "erase", "ua-1", PATH, "--note", NOTE, "--yes")
     assert code == 0, out
