@@ -1312,6 +1312,8 @@ def _plan(
             if o.get("op") == "erase" and o.get("target") == iid
         )
         if set(wanted) <= {p for paths in asked for p in paths}:  # run again: done already
+            if mend:  # a crash may have kept the erasure from writing register.json: now it is
+                journal.checkpoint(ws, reg)
             raise RegisterError(Said("reg_erase_already", iid=iid, paths=", ".join(wanted)))
         said = "reg_erase_none_chosen" if texts else "reg_erase_only_current"
         raise RegisterError(
