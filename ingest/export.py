@@ -71,7 +71,7 @@ from formgen.messages import (
     say,
 )
 from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, Scope
-from formgen.record import NOT_IN_XML
+from formgen.record import ERASED_MARK, NOT_IN_XML
 from formgen.schema_load import shipped_schema_path
 from ingest.labels import (
     field_label,
@@ -254,8 +254,17 @@ def display(
     """One stored value as a cell: lists joined with ", ", invalid values as typed
     (:func:`typed`); with ``labels`` a date as ``lang`` writes dates
     (:func:`formgen.messages.day_text`), a phone number's extension too
-    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their labels (:func:`ingest.labels.option_text`:
-    one the schema dropped as the versions ``kept`` name it)."""
+    (:func:`formgen.messages.phone_text`: ``+49 211 4469596-12`` in German), choices by their
+    labels (:func:`ingest.labels.option_text`: one the schema dropped as the versions ``kept``
+    name it), and a text erased inside it (``register erase --text``) as ``lang`` says erased:
+    „Frau (gelöscht) nimmt Fälle …“."""
+    text = _display(f, sv, labels, lang, kept)
+    return ERASED_MARK.sub(say("erased", lang), text) if labels and "(erased #" in text else text
+
+
+def _display(
+    f: Field | None, sv: Json | None, labels: bool, lang: str, kept: SchemaRegistry | None
+) -> str:
     if sv is None:
         return ""
     if labels and f is not None and f.type is FieldType.DATE and (day := day_text(sv, lang)):

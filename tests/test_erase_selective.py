@@ -10,6 +10,7 @@ import json
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 from pdf_engines import pdfium_fill
@@ -196,6 +197,14 @@ def test_text_erases_her_surname_in_notes_free_texts_and_prefilled_forms(
     erased = json.loads(ws.register_path.read_bytes())
     assert register(ws, "rebuild")[0] == 0
     assert json.loads(ws.register_path.read_bytes()) == erased
+
+    # a table for people says it in the workspace's language
+    code, out = register(ws, "export", "--format", "xlsx", "--labels")
+    assert code == 0, out
+    (table,) = ws.exports_dir.glob("*.xlsx")
+    cells = [c.value for row in openpyxl.load_workbook(table).active.iter_rows() for c in row]
+    assert "Frau (gelöscht) nimmt Fälle von Frau Öztürk an" in cells
+    assert not any("erased" in str(c) or SURNAME in str(c) for c in cells)
 
     # the form made before, sent back with the agreement as prefilled: it does not come back
     back = tmp_path / "zurück.pdf"
