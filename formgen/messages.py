@@ -514,7 +514,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_ask": "Erase these values and delete these files? [y/N]",
         "erase_ask_again": "please answer y (yes) or n (no)",
         "erase_done": "{iid} {name}: data erased ({note}); 'formgen register history {iid}' "
-        "shows the erasure",
+        "shows the erasure, 'formgen register find --all TEXT' where in the workspace a name or "
+        "address is still (the files out of reach are named above)",
         "erase_reread": "{file}: the original was erased (register erase); its submission from "
         "the journal was taken",
         "erase_count_values": "{n} values",
@@ -3022,7 +3023,8 @@ WORDS: dict[str, dict[str, str]] = {
         "erase_ask": "Diese Werte löschen und diese Dateien entfernen? [j/N]",
         "erase_ask_again": "bitte mit j (ja) oder n (nein) antworten",
         "erase_done": "{iid} {name}: Daten gelöscht ({note}); 'formgen register history {iid}' "
-        "zeigt die Löschung",
+        "zeigt die Löschung, 'formgen register find --all TEXT', wo im Arbeitsbereich ein Name "
+        "oder eine Adresse noch steht (die Dateien außer Reichweite sind oben genannt)",
         "erase_reread": "{file}: das Original wurde gelöscht (register erase); seine Rückmeldung "
         "aus dem Journal wurde genommen",
         "erase_count_values": "{n} Werte",

@@ -183,6 +183,7 @@ def test_text_erases_her_surname_in_notes_free_texts_and_prefilled_forms(
     assert "sie wird als „Antrag von Frau (gelöscht) vom 02.05.“ aufbewahrt" in out
     assert f"{PATH}: {SECOND[:3]}…{SECOND[-3:]} (jetziger Wert), bleibt" in out
     assert SURNAME not in out
+    assert "'formgen register find --all TEXT', wo im Arbeitsbereich ein Name" in out
     code, found = register(ws, "find", "--all", SURNAME)
     assert found.startswith(f"„{SURNAME}“: nirgends gefunden in {ws.root}\n"), found
     assert where(ws, SURNAME) == []
