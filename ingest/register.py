@@ -748,7 +748,7 @@ class Register:
         """What :func:`ingest.journal.load` found damaged in the journal (its line, said), which
         it read up to there only; the command says it and shows the register so far."""
         self.data: Json = data if data is not None else self.empty(schema)
-        self._matchers: dict[bool, Matcher] = {}
+        self._matchers: dict[int, Matcher] = {}
         """The matcher of each way of reading names (:data:`ingest.matching.MATCHING`), made
         when a merge first matches."""
         self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}
@@ -2222,9 +2222,9 @@ class Register:
 
     def _match(self, e: EntryReturn, matching: int) -> Match:
         stored = matching >= 2  # names and postcodes as the register stores them, else as typed
-        matcher = self._matchers.get(stored)
+        matcher = self._matchers.get(matching)
         if matcher is None:
-            matcher = self._matchers[stored] = Matcher(stored)
+            matcher = self._matchers[matching] = Matcher(matching)
             for iid in self.institutions:
                 matcher.add(self._candidate(iid))
 
