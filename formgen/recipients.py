@@ -7,11 +7,11 @@ A recipients list has one row per institution with the columns ``id``, ``institu
 ``register import`` reads the centre's table: an Excel workbook (XLSX) from its first sheet,
 and lists saved by Excel in Germany as CSV as they are: the delimiter (``;``, ``,`` or tab) and
 the encoding (UTF-8 with or without BOM, UTF-16 with BOM, otherwise Windows-1252, or
-Windows-1254, -1250 or -1251 from a Turkish, Polish or Cyrillic Windows) are detected; a file
-with Windows-1252 bytes among UTF-8, a NUL byte (:func:`ingest.sheet.decode_csv`), larger than
-:data:`MAX_FILE`, an Excel 97-2003 workbook, a damaged or hostile one, or another kind of file
-is refused, and so is one that gives a column twice (``email`` and ``E-Mail``: which one to
-mail from cannot be guessed).
+Windows-1254, -1250 or -1251 from a Turkish, Polish or Czech, or Cyrillic Windows) are
+detected; a file with Windows-1252 bytes among UTF-8, a NUL byte
+(:func:`ingest.sheet.decode_csv`), larger than :data:`MAX_FILE`, an Excel 97-2003 workbook, a
+damaged or hostile one, or another kind of file is refused, and so is one that gives a column
+twice (``email`` and ``E-Mail``: which one to mail from cannot be guessed).
 Categories are checklist ids separated by ``,``, ``|`` or spaces; the region is the region's
 value or its label (``Düsseldorf``). Two optional columns choose an institution's
 mail and form: ``language`` (``Sprache``: a code or a name, ``en``, ``Englisch``) and

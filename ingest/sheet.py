@@ -10,7 +10,7 @@ keeps in Excel, for ``formgen mail LIST`` and ``generate --recipients LIST``
   percentage stored as ``0.7`` is ``70 %``, a postcode formatted ``00000`` keeps its leading
   zero: :func:`_as_shown`).
 * **A CSV** is read as Excel saves it (UTF-8 with or without BOM, UTF-16 with BOM, or
-  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Cyrillic Windows; ``;``, ``,``
+  Windows-1252, or -1254, -1250, -1251 from a Turkish, Polish, Czech, Cyrillic Windows; ``;``, ``,``
   or tab: :func:`decode_csv`;
   a first line ``sep=;``, which some exports write for Excel, names the delimiter and is no
   header: :func:`delimiter_line`); the apostrophe the CSV export puts before a value starting
@@ -195,6 +195,25 @@ Windows' plain CSV) and read as Windows-1252 a sign no German or French word hol
 Ż ź as ³ ¹ ¿ £ ¥ ¯ Ÿ ('Pawe³' is 'Paweł'; not the ³ of 'm³', the Ÿ of 'L'HAŸ' or the ¿ that
 opens a Spanish question); or ś, ń before no vowel, as Polish writes them and French œ,
 Spanish ñ never stand ('Wiœniewski', 'Gdañsk')."""
+_AS_WESTERN = rb"[\xc8\xcf\xd2\xd8\xe8\xef\xf2\xf8]"
+"""Č Ď Ň Ř č ď ň ř in Windows-1250, which Windows-1252 reads as È Ï Ò Ø è ï ò ø."""
+_NOT_BESIDE = rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xda\xdd\xe1\xed\xfa\xfd]"
+"""Š Ž š ž Á Í Ú Ý á í ú ý, alike in both."""
+_CENTRAL = re.compile(
+    rb"[\x8d\x8f\x9d]|[\xec\xf9](?=.)|(?<=[A-Za-z])[\xbc\xbe]|[\xbc\xbe](?=[A-Za-z])"
+    rb"|[\xc8\xe8](?=[AEIOUYaeiouy\xe1\xe9\xed\xfa\xfd])|[\xd5\xf5](?![eE])"
+    rb"|%s.*%s|%s.*%s" % (_AS_WESTERN, _NOT_BESIDE, _NOT_BESIDE, _AS_WESTERN)
+)
+"""In a word with letters of ASCII, bytes that are Czech, Slovak or Hungarian letters in
+Windows-1250 (a Czech, Slovak or Hungarian Windows' plain CSV, as a Polish one's) and read as
+Windows-1252 no word of a Western language holds: Ť, ť, Ź, which are no letters there; ě, ů
+before a letter, as ì, ù (Italian and French write them at a word's end: 'Dìèín' is 'Děčín',
+'Dvùr' 'Dvůr'); č before a vowel, as è (French and Italian write a consonant or nothing
+after it: 'Vysoèina' is 'Vysočina'); ľ, Ľ as ¾, ¼ ('¼ubomír'); ő as õ but before e (Portuguese 'Simões': 'Gyõr' is
+'Győr'); ř, č, ď, ň as ø, è, ï, ò in a word with š, ž, á, í, ú or ý, which neither Danish nor
+French nor Italian write beside them ('Øíèany' is 'Říčany', 'Dvoøák' 'Dvořák'). Alone, è and ø
+are French and Danish ('Genève', 'Søren'): a Czech word with none of these ('Plzeò', ò an
+Italian word's end) reads as Windows-1252."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
@@ -239,7 +258,9 @@ def _plain(data: bytes) -> tuple[str, str]:
     þ, ð, Þ, Ð or Ý read as Windows-1252 (:data:`_TURKISH`: 'Þahin' is 'Şahin'; the two differ
     in these and ý/ı only); Windows-1250 from a Polish Windows when a word holds a letter of
     Polish that Windows-1252 reads as a sign (:data:`_POLISH`: 'Pawe³' is 'Paweł'; German
-    letters read alike); else Windows-1252, as a German Windows saves it.
+    letters read alike), or from a Czech, Slovak or Hungarian one when a word holds their
+    letters as Windows-1252 reads them in no Western word (:data:`_CENTRAL`: 'Øíèany' is
+    'Říčany'); else Windows-1252, as a German Windows saves it.
 
     Raises :class:`CsvBytesError` where a word reads as letters in two code pages and the file
     does not say which: a word of four letters beyond ASCII in a file of Latin ones (Polish
@@ -256,7 +277,7 @@ def _plain(data: bytes) -> tuple[str, str]:
         return data.decode("cp1251", errors="replace"), "cp1251"
     if _TURKISH.search(text):
         encoding = "cp1254"
-    elif any(_POLISH.search(w) for w in latin):
+    elif any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin):
         encoding = "cp1250"
     else:
         found = _DOTLESS_I.search(text)

@@ -1328,14 +1328,16 @@ def test_a_column_given_twice_is_named_as_written_and_nothing_imported(
     [
         ("cp1254", "Danışmanlık Merkezi Şahin Yıldız", "Gül Sokağı 5, Düsseldorf"),
         ("cp1250", "Fundacja Ośrodek – Paweł Wiśniewski", "ul. Żółkiewskiego 3, Kölner Straße"),
+        ("cp1250", "Poradna Říčany – Jiří Dvořák", "Dvůr Králové 5, Děčín"),
         ("cp1251", "Ольга Петренко – Консультація", "Центр «Київ», Am Wehrhahn 3"),
     ],
 )
-def test_a_csv_saved_on_a_turkish_polish_or_cyrillic_windows_is_read_in_its_code_page(
+def test_a_csv_saved_on_a_turkish_polish_czech_or_cyrillic_windows_is_read_in_its_code_page(
     bare: Workspace, tmp_path: Path, encoding: str, name: str, street: str
 ) -> None:
     """Found by the hostile-input audit: read as Windows-1252, the register stored „Danýþmanlýk
-    Merkezi Þahin Yýldýz“, „Fundacja Oœrodek – Pawe³ Wiœniewski“ and „Îëüãà Ïåòðåíêî“."""
+    Merkezi Þahin Yýldýz“, „Fundacja Oœrodek – Pawe³ Wiœniewski“ and „Îëüãà Ïåòðåíêî“; and
+    a Czech list „Poradna Øíèany – Jiøí Dvoøák“."""
     path = tmp_path / "Bestand.csv"
     path.write_bytes(f"category;name;street\r\npsychotherapie;{name};{street}\r\n".encode(encoding))
     code, said = formgen(bare, "register", "import", str(path))

@@ -222,7 +222,8 @@ def mail(
     Recipients come from RECIPIENTS (an Excel workbook, XLSX, read from its first sheet, or a
     CSV, with id, institution, email, categories, region and optionally language and format of
     each institution's mail and form; Excel CSVs with ';' in Windows-1252 (1254, 1250, 1251
-    from a Turkish, Polish, Cyrillic Windows) or UTF-8 read as they are) or --from-register.
+    from a Turkish, Polish or Czech, Cyrillic Windows) or UTF-8 read as they are) or
+    --from-register.
     --overdue and --stale make the next round: reminders for forms not returned in time, and
     update requests for stale entries, each with a freshly prefilled form.
     Every step is logged in sendlog.jsonl, and each form mailed is kept in the workspace's
