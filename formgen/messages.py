@@ -174,6 +174,7 @@ templates stay, so that registers and journals written before print as they did.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "col_id": "id",
+        "col_list_ids": "id in the list",
         "col_name": "name",
         "col_category": "category",
         "col_region": "region",
@@ -318,6 +319,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_retired": "{retired}; imported all the same — if it still exists: formgen "
         "register restore {iid}",
         "import_unknown_id": "'{id}' is no id of the register: looked for by its name, else new",
+        "import_list_id_kept": "'{id}' is no id of the register: looked for by its name, else "
+        "new, and kept as its id in this list (a row giving '{id}' again is that institution's)",
         "import_no_place": "{field}: '{value}' not imported — {category} has no such field",
         "import_differs": "{field}: '{value}' not imported: line {first} gives '{other}' for "
         "the same institution",
@@ -2657,6 +2660,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "de": {
         "col_id": "ID",
+        "col_list_ids": "Kennung in der Liste",
         "col_name": "Name",
         "col_category": "Checkliste",
         "col_region": "Region",
@@ -2814,6 +2818,9 @@ WORDS: dict[str, dict[str, str]] = {
         "register restore {iid}",
         "import_unknown_id": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
         "neu angelegt",
+        "import_list_id_kept": "„{id}“ ist keine ID des Registers: über den Namen gesucht, sonst "
+        "neu angelegt, und als ihre Kennung in dieser Liste vermerkt (eine Zeile mit „{id}“ ist "
+        "wieder diese Einrichtung)",
         "import_no_place": "{field}: „{value}“ nicht importiert – {category} hat kein solches Feld",
         "import_differs": "{field}: „{value}“ nicht importiert: Zeile {first} nennt für "
         "dieselbe Einrichtung „{other}“",

@@ -119,6 +119,13 @@ LONG_COLUMNS = (
 """The columns of the long table: (header for programs, key of the header people read in
 :data:`formgen.messages.WORDS`)."""
 LONG_HEADER = tuple(code for code, _ in LONG_COLUMNS)
+LIST_IDS = "list_ids"
+"""The column of the wide table after the institution's id, where institutions hold ids the
+centre's own lists gave them (:meth:`~ingest.register.Register.list_ids`, ``register import``
+reads it back): its header for programs; for people :data:`formgen.messages.WORDS`'
+``col_list_ids``."""
+LIST_IDS_APART = "; "
+"""Between an institution's list ids in one cell."""
 RETIRED_COLUMNS = (("retired_on", "col_retired_on"), ("retired_reason", "col_retired_reason"))
 """The last columns of both tables when they hold retired institutions (``--with-retired``):
 the day it was retired and why; blank for the others."""
@@ -161,6 +168,7 @@ def export_data(reg: Register, personal: bool = True, today: dt.date | None = No
         out.append(
             {
                 "id": iid,
+                **({"list_ids": list(ids)} if (ids := reg.list_ids(iid)) else {}),
                 "base_version": inst["rev"],
                 "categories": list(entries),
                 "institution": _plain_values(
@@ -320,10 +328,13 @@ def wide_rows(
     said = lang if labels else None
     schema = reg.schema
     inst_fields, entry_fields = _columns(schema, personal)
-    yield list(wide_columns(schema, personal, labels, lang, with_retired))
+    listed = bool(reg.listed())
+    yield list(wide_columns(schema, personal, labels, lang, with_retired, with_list_ids=listed))
     for iid in reg.ids(with_retired):
         inst = reg.institutions[iid]
         head: list[str | int] = [iid, inst["rev"]]
+        if listed:
+            head.insert(1, LIST_IDS_APART.join(reg.list_ids(iid)))
         inst_cells = _cells(inst_fields, inst["institution"], labels, lang, reg.kept)
         problems_inst = _problems(schema, inst["institution"], INSTITUTION, said)
         retired = _retired_cells(reg, iid, labels, lang, personal) if with_retired else []
@@ -354,23 +365,28 @@ def wide_columns(
     lang: str = "de",
     with_retired: bool = False,
     before: bool = False,
+    with_list_ids: bool = False,
 ) -> list[str]:
     """The header of the wide table (:func:`wide_rows`): for programs the ids, the fields
     (``languages_offered._other`` for the "other" text of a list) and the columns of
     :data:`WIDE_META` and :data:`WIDE_TAIL`; with ``labels`` in ``lang`` (:func:`wide_header`,
     ``before``: as formgen wrote it until 2026-11); ``with_retired`` also
-    :data:`RETIRED_COLUMNS`."""
+    :data:`RETIRED_COLUMNS`; ``with_list_ids`` :data:`LIST_IDS` after the id."""
     inst_fields, entry_fields = _columns(schema, personal)
     retired = _retired_header(labels, lang) if with_retired else []
     if labels:
-        return [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
-    return [
-        *(code for code, _ in WIDE_META),
-        *_headers(inst_fields),
-        *_headers(entry_fields),
-        *(code for code, _ in WIDE_TAIL),
-        *retired,
-    ]
+        out = [*wide_header(schema, inst_fields, entry_fields, lang, before), *retired]
+    else:
+        out = [
+            *(code for code, _ in WIDE_META),
+            *_headers(inst_fields),
+            *_headers(entry_fields),
+            *(code for code, _ in WIDE_TAIL),
+            *retired,
+        ]
+    if with_list_ids:
+        out.insert(1, say("col_list_ids", lang) if labels else LIST_IDS)
+    return out
 
 
 def _retired_json(retired: Json, personal: bool) -> Json:

@@ -751,6 +751,8 @@ class Register:
         self._matchers: dict[int, Matcher] = {}
         """The matcher of each way of reading names (:data:`ingest.matching.MATCHING`), made
         when a merge first matches."""
+        self._listed: dict[str, str] | None = None
+        """:meth:`listed`, made when first asked."""
         self._inst_ids = {f.id: n for n, f in enumerate(schema.institution_fields())}
         """Institution-scope field ids → their position in the schema."""
         self._entry_ids = {
@@ -774,6 +776,7 @@ class Register:
         holds (:func:`ingest.journal.repair`), as :meth:`loads` would read it."""
         self.data = data
         self._matchers = {}
+        self._listed = None
         if self.schema.renamed_ids:
             self._to_current_ids()
 
@@ -999,6 +1002,29 @@ class Register:
     def name_of(self, iid: str) -> str:
         v = self.institutions.get(iid, {}).get("institution", {}).get("name")
         return str(v.get("v") or v.get("raw")) if v else iid
+
+    def list_ids(self, iid: str) -> tuple[str, ...]:
+        """The ids the centre's own lists gave ``iid`` (``register import``: a ``Kennung`` that
+        is no id of the register), as they wrote them: a row giving one of them again is
+        ``iid``'s (:meth:`listed`)."""
+        return tuple(self.institutions.get(iid, {}).get("list_ids", ()))
+
+    def listed(self) -> dict[str, str]:
+        """Each id a centre's list gave an institution (:meth:`list_ids`) → that institution."""
+        if self._listed is None:
+            self._listed = {
+                lid: iid for iid, inst in self.institutions.items() for lid in self.list_ids(iid)
+            }
+        return self._listed
+
+    def _keep_list_ids(self, iid: str, list_ids: Iterable[str]) -> None:
+        """Keep ``list_ids`` as ``iid``'s ids in the centre's lists, but an id of the register
+        and another institution's list id (one id, one institution)."""
+        listed = self.listed()
+        for lid in list_ids:
+            if lid not in self.institutions and lid not in listed:
+                self.institutions[iid].setdefault("list_ids", []).append(lid)
+                listed[lid] = iid
 
     def retired(self, iid: str) -> Json | None:
         """When and why ``iid`` was retired (``{"at": …, "reason": …}``); ``None`` while it is
@@ -1351,6 +1377,7 @@ class Register:
                 created.append(iid)
                 rev_before[iid] = None
             inst = self.institutions[iid]
+            self._keep_list_ids(iid, e.list_ids)
             rev_before.setdefault(iid, inst["rev"])
             if rev_before[iid] is None:
                 base = None  # created by this return: nothing to be out of date with
@@ -2760,6 +2787,7 @@ class Register:
         e = self._current_entry(entry_from_json(d["entry"]))
         iid = d["candidate"] if decision == "merge" else self._create(None, first_new)
         inst = self.institutions[iid]
+        self._keep_list_ids(iid, e.list_ids)
         src = self.data["sources"].get(d["src"], {})
         plan = self._plan(inst, e, None, src.get("instance_id", ""), False, did)
         for path, theirs in plan.held.items():
@@ -2999,6 +3027,7 @@ def entry_to_json(e: EntryReturn) -> Json:
         "block": e.block,
         "institution": {k: _checked_json(c) for k, c in e.institution.items()},
         "entry": {k: _checked_json(c) for k, c in e.entry.items()},
+        **({"list_ids": list(e.list_ids)} if e.list_ids else {}),
     }
 
 
@@ -3009,6 +3038,7 @@ def entry_from_json(d: Json) -> EntryReturn:
         block=d["block"],
         institution={k: _checked_from(v) for k, v in d["institution"].items()},
         entry={k: _checked_from(v) for k, v in d["entry"].items()},
+        list_ids=tuple(d.get("list_ids", ())),
     )
 
 

@@ -190,6 +190,10 @@ class EntryReturn:
     """Institution-scope fields that were filled in, by current field id."""
     entry: Mapping[str, Checked]
     """Entry-scope fields that were filled in, by current field id (``<id>._other`` for other text)."""
+    list_ids: tuple[str, ...] = ()
+    """The ids the centre's own list gives the row (``register import``: its ``Kennung`` where
+    that is no id of the register, its column of list ids as the export writes it): kept as the
+    institution's ids in that list (:meth:`ingest.register.Register.list_ids`)."""
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,12 @@ prefilled with what the centre knew, to confirm or correct.
   XLSX that fails the checks a returned DOCX passes (zip bomb, XML declaring a DOCTYPE or
   entities), and a CSV with a NUL byte or with
   Windows-1252 bytes among UTF-8 (read as Windows-1252, every ü of it would be garbled).
-* **A row** whose ``institution_id`` the register knows updates that institution; one without
-  (or with an id the register does not know) is matched as a checklist block from someone else
+* **A row** whose ``institution_id`` the register knows updates that institution, and so does
+  one giving an id the centre's list gave it (:meth:`ingest.register.Register.list_ids`); an id
+  neither knows (the list's own ``Kennung``, ``K-17``; not one as the register numbers its own,
+  :data:`FORMGEN_ID`) is kept as the list's id of the institution the row goes to, and so are
+  the ids of the export's column :data:`ingest.export.LIST_IDS`. One without an id the register
+  knows is matched as a checklist block from someone else
   (:mod:`ingest.matching`: merged into a known one when name and postcode or phone agree, else
   held as a probable duplicate, else a new institution). Values are checked as a returned
   form's are (:func:`ingest.validate.check_typed`: German dates, phone numbers — one Excel
@@ -90,7 +94,7 @@ from formgen.recipients import (
 from formgen.schema_load import did_you_mean
 from formgen.workspace import Workspace
 from ingest import journal
-from ingest.export import RETIRED_COLUMNS, WIDE_TAIL, wide_columns
+from ingest.export import LIST_IDS, LIST_IDS_APART, RETIRED_COLUMNS, WIDE_TAIL, wide_columns
 from ingest.labels import dropped_option, option_names, path_label, scope_label
 from ingest.matching import normalise_name, normalise_phone, normalise_postcode
 from ingest.register import (
@@ -109,6 +113,9 @@ from ingest.validate import check_typed
 from ingest.values import allowed, split_list
 
 ID = "institution_id"
+FORMGEN_ID = re.compile(r"inst-\d{4,}")
+"""An id as the register gives a new institution (``inst-0042``): never kept as a list's own
+id, which the register may give another institution one day."""
 CATEGORY = "category"
 NAME = "name"
 IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
@@ -229,7 +236,7 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
     fields = {f.id: f for c in schema.categories for f in schema.entry_fields(c.id)}
     fields |= {f.id: f for f in schema.institution_fields()}
     for personal in (True, False):
-        keys = wide_columns(schema, personal, with_retired=True)
+        keys = wide_columns(schema, personal, with_retired=True, with_list_ids=True)
         earlier = {
             old + k[len(new) :]: k
             for k in keys
@@ -239,14 +246,14 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
         ids = {_key(k): (k, k) for k in keys} | {_key(o): (k, o) for o, k in earlier.items()}
         yield True, {"id": (ID, "id")} | ids
         for lang in schema.languages:
-            names = wide_columns(schema, personal, True, lang, with_retired=True)
+            names = wide_columns(schema, personal, True, lang, True, with_list_ids=True)
             before: dict[str, tuple[str, str]] = {}
             for n, k in zip(names, keys, strict=True):
                 f = fields.get(k.partition(".")[0])
                 now, *was = f.labels(lang) if f else ("",)
                 for old in was if now and now in n else ():
                     before[_key(n.replace(now, old, 1))] = (k, n.replace(now, old, 1))
-            then = wide_columns(schema, personal, True, lang, True, before=True)
+            then = wide_columns(schema, personal, True, lang, True, True, with_list_ids=True)
             before |= {_key(b): (k, n) for b, n, k in zip(then, names, keys, strict=True)}
             yield False, before | {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
 
@@ -348,6 +355,7 @@ SYNONYMS = {
     "adresse": "street",
     "address": "street",
     "bereich": CATEGORY,
+    "nr": ID,  # a list's own number, or a row's running one: said, not read as its id
 }
 """Header words of a centre's own list (letters only, lower case) and the column they may mean:
 said as a suggestion, not read as it (``Ansprechpartner/in`` may be a name or a phone)."""
@@ -402,6 +410,8 @@ class _Reading:
     """(institution, field) → the first row that changes that institution field, and its value."""
     first: dict[tuple[str | None, ...], int] = field(default_factory=dict)
     """An institution and checklist (:func:`_same`) → the line of the first row imported for it."""
+    listed: dict[str, str] = field(default_factory=dict)
+    """The ids the centre's lists gave institutions → theirs (:meth:`Register.listed`)."""
 
 
 def _stored(c: Checked) -> Json:
@@ -427,7 +437,9 @@ def _category(schema: Schema, text: str) -> str | None:
         return None
 
 
-def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_category: str) -> Row:
+def _row(
+    r: _Reading, line: int, cells: dict[str, str], given_id: str, text_category: str, listed: str
+) -> Row:
     """One row checked: its entry return, or why it cannot be imported."""
     schema, lang = r.reg.schema, r.lang
     name = cells.get(NAME, "").strip()
@@ -462,8 +474,17 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
             )
         )
         cells["street"] = street
+    # the list's own ids: its id where the register has none such, and those the export wrote
+    list_ids = [
+        lid
+        for lid in dict.fromkeys([given_id, *(p.strip() for p in listed.split(LIST_IDS_APART))])
+        if lid and lid not in r.reg.institutions and not FORMGEN_ID.fullmatch(lid)
+    ]
     iid = given_id if given_id in r.reg.institutions else None
-    if given_id and iid is None:
+    iid = iid or next((r.listed[lid] for lid in list_ids if lid in r.listed), None)
+    if iid is None and given_id in list_ids:
+        notes.append(say("import_list_id_kept", lang, id=short(given_id, 40)))
+    elif given_id and iid is None:
         notes.append(say("import_unknown_id", lang, id=short(given_id, 40)))
     inst_fields = {f.id: f for f in schema.institution_fields()}
     entry_fields = {f.id: f for f in schema.entry_fields(category)} if category else {}
@@ -521,7 +542,7 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
         if r.names:
             return skip("import_why_no_name")
         return skip("import_why_no_name_column", column=inst_fields[NAME].label.get(lang))
-    same = _same(iid, category, institution)
+    same = _same(iid or next(iter(list_ids), None), category, institution)
     earlier = min((r.first[k] for k in same if k in r.first), default=None)
     if earlier is not None:
         return skip("import_why_repeated", first=earlier)
@@ -539,7 +560,7 @@ def _row(r: _Reading, line: int, cells: dict[str, str], given_id: str, text_cate
     return Row(
         line,
         name,
-        EntryReturn(iid, category, line, institution, entry),
+        EntryReturn(iid, category, line, institution, entry, tuple(list_ids)),
         notes=tuple(notes),
         invalid=tuple(invalid),
     )
@@ -662,7 +683,7 @@ def plan_import(
     types = {f.id: f.type for c in reg.schema.categories for f in c.entry_fields}
     types |= {f.id: f.type for f in reg.schema.institution_fields()}
     text = [i for i in read if types.get(str(cols[i]).partition(".")[0]) != FieldType.YES_NO_NONE]
-    reading = _Reading(reg, lang, sheet.encoding, today, NAME in cols)
+    reading = _Reading(reg, lang, sheet.encoding, today, NAME in cols, listed=reg.listed())
     rows: list[Row] = []
     for line, cells in sheet.rows:
         if len(cells) > len(cols) and any(c.strip() for c in cells[len(cols) :]):
@@ -690,9 +711,9 @@ def plan_import(
             for col, text in zip(cols, cells, strict=False)
             if col is not None and col not in unread and text.strip()
         }
-        given_id = named.pop(ID, "")
+        given_id, listed = named.pop(ID, ""), named.pop(LIST_IDS, "")
         text_category = named.pop(CATEGORY, "")
-        rows.append(_row(reading, line, named, given_id, text_category))
+        rows.append(_row(reading, line, named, given_id, text_category, listed))
     entries = tuple(r.entry for r in rows if r.entry is not None)
     sha = hashlib.sha256(data).hexdigest()
     identity = FormIdentity(

@@ -1454,7 +1454,8 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     assert code == 0, said
     assert said.splitlines()[:3] == [
         "Zeile 2: inst-0001 Praxis Ayşe Öztürk: neu",
-        "  „x“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt",
+        "  „x“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt, und als "
+        "ihre Kennung in dieser Liste vermerkt (eine Zeile mit „x“ ist wieder diese Einrichtung)",
         "Liste.csv: 1 Zeile – neu 1, aktualisiert 0, unverändert 0, mögliche Dubletten 0, nicht "
         "importiert 0; ungültige Werte (wie eingegeben übernommen) 0; zurückgestellte Werte 0",
     ]
@@ -1467,7 +1468,8 @@ def test_a_table_headed_id_category_name_is_read_by_ids_in_a_new_workspace(
     assert load(ws).plain(load(ws).institutions["inst-0001"]["institution"])["street"] == "Weg 1"
 
     labels = tmp_path / "Beschriftet.csv"
-    labels.write_text("ID;Checkliste;Name\r\nx;Psychotherapie;Frau Öztürk\r\n", "utf-8")
+    # an id of its own („x“ is the first list's id of inst-0001 now: refused for another name)
+    labels.write_text("ID;Checkliste;Name\r\ny;Psychotherapie;Frau Öztürk\r\n", "utf-8")
     code, said = formgen(ws, "register", "import", str(labels))
     assert code == 0
     assert said.splitlines()[0] == "Zeile 2: inst-0002 Frau Öztürk: neu"

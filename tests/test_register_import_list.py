@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import openpyxl
@@ -272,3 +273,90 @@ def test_a_mistyped_optional_column_gets_the_one_meant_as_the_table_names_it(
     assert code == 0, out
     held = load(Workspace.open(root)).institutions["inst-0001"]["institution"]
     assert (held["street"]["v"], held["website"]["v"]) == ("Kölner Str. 5", "www.sifa.example")
+
+
+KENNUNG = (
+    "Kennung;Einrichtung;PLZ;Checkliste\r\n"
+    "K-17;Poradnia Łódź Nowak;40212;psychotherapie\r\n"
+    "K-18;Danışmanlık Yılmaz;40210;psychotherapie\r\n"
+)
+
+
+def imported(ws: Workspace, path: Path, text: str) -> str:
+    path.write_text(text, "utf-8")
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0, said
+    return said
+
+
+def test_a_lists_own_ids_stay_linked_to_its_institutions(tmp_path: Path) -> None:
+    """A coordinator keeps her ids in Excel („Kennung“, K-17): imported, each is kept as the
+    institution's id in her list, which the register numbers inst-0001; her list imported again,
+    a name completed in Excel, updates that institution by it, where the name alone would have
+    asked about a probable duplicate (only the postcode in common). Exported (a column after the id), found
+    (``register find K-17``) and carried into another workspace by the export; rebuilt alike."""
+    ws = german_ws(tmp_path)
+    said = imported(ws, tmp_path / "Liste.csv", KENNUNG)
+    assert said.splitlines()[:2] == [
+        "Zeile 2: inst-0001 Poradnia Łódź Nowak: neu",
+        "  „K-17“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt, und als "
+        "ihre Kennung in dieser Liste vermerkt (eine Zeile mit „K-17“ ist wieder diese "
+        "Einrichtung)",
+    ]
+    reg = load(ws)
+    assert (reg.list_ids("inst-0001"), reg.list_ids("inst-0002")) == (("K-17",), ("K-18",))
+    renamed = KENNUNG.replace("Poradnia Łódź Nowak", "Poradnia Łódź Nowak-Kowalska")
+    said = imported(ws, tmp_path / "Liste2.csv", renamed)
+    assert said.splitlines()[0] == (
+        "Zeile 2: inst-0001 Poradnia Łódź Nowak-Kowalska: aktualisiert (1 Wert)"
+    ), said
+    reg = load(ws)
+    assert len(reg.institutions) == 2 and not reg.data["duplicates"]
+    code, said = fg("register", "find", "K-17", "-w", str(ws.root))
+    assert code == 0 and "inst-0001" in said and "inst-0002" not in said, said
+    out = tmp_path / "Export.csv"
+    code, said = fg(
+        "register", "export", "--format", "csv", "--labels", "-o", str(out), "-w", str(ws.root)
+    )
+    assert code == 0, said
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig")), delimiter=";"))
+    assert [(r["ID"], r["Kennung in der Liste"]) for r in rows] == [
+        ("inst-0001", "K-17"),
+        ("inst-0002", "K-18"),
+    ]
+    other = german_ws(tmp_path / "other")
+    code, said = fg("register", "import", str(out), "-w", str(other.root))
+    assert code == 0, said
+    assert load(other).list_ids("inst-0001") == ("K-17",)
+    before = ws.register_path.read_bytes()
+    code, said = fg("register", "rebuild", "-w", str(ws.root))
+    assert code == 0, said
+    assert load(ws).list_ids("inst-0001") == ("K-17",)
+    assert (
+        json.loads(ws.register_path.read_bytes())["institutions"]
+        == json.loads(before)["institutions"]
+    )
+
+
+def test_a_lists_id_never_takes_the_place_of_the_registers(tmp_path: Path) -> None:
+    """One id, one institution: an id as the register numbers them (inst-0009) is not kept as a
+    list's, which the register may give another institution; a list's id given again to
+    another institution (a name not alike, no address in common) is refused, naming both."""
+    ws = german_ws(tmp_path)
+    imported(ws, tmp_path / "Liste.csv", KENNUNG)
+    said = imported(
+        ws,
+        tmp_path / "Neu.csv",
+        "Kennung;Einrichtung;PLZ;Checkliste\r\n"
+        "inst-0009;Центр «Київ»;40213;psychotherapie\r\n"
+        "K-17;Beratungsstelle Am Wehrhahn;40211;psychotherapie\r\n",
+    )
+    lines = said.splitlines()
+    assert lines[:2] == [
+        "Zeile 2: inst-0003 Центр «Київ»: neu",
+        "  „inst-0009“ ist keine ID des Registers: über den Namen gesucht, sonst neu angelegt",
+    ], said
+    assert lines[2].startswith("Zeile 3: nicht importiert: ")
+    assert "inst-0001" in lines[2] and "Poradnia Łódź Nowak" in lines[2], said
+    reg = load(ws)
+    assert reg.list_ids("inst-0003") == () and reg.list_ids("inst-0001") == ("K-17",)
