@@ -1093,22 +1093,26 @@ def reused_ids(
     later list). Its form would be the other's, prefilled with the other's data and its return
     merged into the other, or its mail counted as the other's, already sent. Another
     institution: a name not alike (:func:`~formgen.fold.alike_names`) and another address;
-    both are named. An id that differs from one of the register only in case (``Inst-A``,
+    both are named. So too an id the centre's list gave an institution of the register
+    (:meth:`RegisterView.listed`). An id that differs from one of the register only in case (``Inst-A``,
     ``inst-a``) is a problem too: Windows takes their drafts and forms for one file."""
     sent = {d.institution_id: d for d in deliveries if d.name}  # the latest mail of each id
     folded = {i.casefold(): i for i in view.institution_ids()} if view is not None else {}
+    own = view.listed() if view is not None else {}
     problems: list[Problem] = []
     kept: dict[str, list[Recipient]] = {"recipients": [], "unmailable": []}
     for part, rows in kept.items():
         for r in getattr(listed, part):
-            record = view.record(r.id) if view is not None else None
+            iid = own.get(r.id, r.id)  # a list's own id: its institution's (in_place_of_merged)
+            record = view.record(iid) if view is not None else None
             address = r.email or r.given_email
             said: Said | None = None
             d = sent.get(r.id)
             if record is not None:
                 theirs = str(record.institution.get("email", ""))
                 if not (alike_names(record.name, r.name) or _same_address(theirs, address)):
-                    said = Said("mail_list_reused_id", rid=r.id, other=record.name, name=r.name)
+                    key = "mail_list_reused_id" if iid == r.id else "mail_list_reused_list_id"
+                    said = Said(key, rid=r.id, iid=iid, other=record.name, name=r.name)
             elif (same := folded.get(r.id.casefold())) is not None and view is not None:
                 other = view.record(same)
                 name = other.name if other is not None else ""
@@ -1149,12 +1153,23 @@ def in_place_of_merged(
     """A recipients list's rows, those naming an institution merged into another (``formgen
     register merge``) as rows of the one it was merged into (mailed, prefilled, named and
     logged as that one: the mail names the institution its form is for), or left out where the
-    list names that one already; and a note on each."""
+    list names that one already; so too a row giving the id the centre's list gave an
+    institution of the register (:meth:`RegisterView.listed`: ``register import`` kept its
+    ``Kennung``), as a row of that institution; and a note on each."""
     merged = view.merged() if view else {}
+    own = view.listed() if view else {}
     named = {r.id for r in listed}
     rows: list[Recipient] = []
     notes: list[str] = []
+    instead: list[str] = []
     for r in listed:
+        if (ours := own.get(r.id)) is not None:
+            if ours in named:
+                notes.append(Said("mail_list_id_listed", iid=r.id, source=r.source, keep=ours))
+                continue
+            instead.append(f"{r.id} → {ours}")
+            named.add(ours)
+            r = replace(r, id=ours)
         keep = merged.get(r.id)
         if keep is None:
             rows.append(r)
@@ -1165,6 +1180,9 @@ def in_place_of_merged(
             named.add(keep)
             kept = view.record(keep) if view else None
             rows.append(replace(r, id=keep, name=kept.name if kept else r.name))
+    if instead:  # each row of a centre's list, it may be: how many, and the first
+        shown = ", ".join(instead[:3]) + (", …" if len(instead) > 3 else "")
+        notes.insert(0, said_count("mail_list_ids", len(instead), ids=shown))
     return rows, notes
 
 

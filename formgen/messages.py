@@ -2009,6 +2009,12 @@ WORDS: dict[str, dict[str, str]] = {
         "{keep}'s form)",
         "mail_merged_listed": "{iid} ({source}): {retired}; left out, the list names {keep} "
         "already",
+        "mail_list_ids": "{n} rows give the id the centre's list gave an institution of the "
+        "register (register import): mailed under its id in the register, with its form ({ids})",
+        "mail_list_ids_one": "1 row gives the id the centre's list gave an institution of the "
+        "register (register import): mailed under its id in the register, with its form ({ids})",
+        "mail_list_id_listed": "{iid} ({source}): the id of {keep} in the centre's list "
+        "(register import); left out, the list names {keep} already",
         "mail_note_unmatched": "returns cannot be matched without a register; every form not "
         "known as returned counts",
         "mail_note_force_on_its_way": "--force: not skipping {n} institutions whose form is "
@@ -2181,6 +2187,11 @@ WORDS: dict[str, dict[str, str]] = {
         "new institution an id of its own, which neither the register nor an earlier list gave; "
         "if it is the same institution, write its name as the register holds it, or set its new "
         'name first: formgen register set {rid} institution.name "{name}" --note "renamed"',
+        "mail_list_reused_list_id": "id '{rid}' is the id the centre's list gave {iid} '{other}' "
+        "(register import), not '{name}': give a new institution an id of its own, which "
+        "neither the register nor an earlier list gave; if it is the same institution, write its "
+        "name as the register holds it, or set its new name first: formgen register set {iid} "
+        'institution.name "{name}" --note "renamed"',
         "mail_list_reused_sent_id": "id '{rid}' was mailed to '{other}' <{email}> in round "
         "{round}, not to '{name}': give a new institution an id of its own, which no earlier "
         "list gave; if it is the same institution, write its name as then",
@@ -4669,6 +4680,14 @@ WORDS: dict[str, dict[str, str]] = {
         "dem Formular von {keep})",
         "mail_merged_listed": "{iid} ({source}): {retired}; ausgelassen, die Liste nennt "
         "{keep} schon",
+        "mail_list_ids": "{n} Zeilen nennen die Kennung, die die Liste der Koordinationsstelle "
+        "einer Einrichtung des Registers gab (register import): angeschrieben unter ihrer ID im "
+        "Register, mit ihrem Formular ({ids})",
+        "mail_list_ids_one": "1 Zeile nennt die Kennung, die die Liste der Koordinationsstelle "
+        "einer Einrichtung des Registers gab (register import): angeschrieben unter ihrer ID im "
+        "Register, mit ihrem Formular ({ids})",
+        "mail_list_id_listed": "{iid} ({source}): Kennung von {keep} in der Liste der "
+        "Koordinationsstelle (register import); ausgelassen, die Liste nennt {keep} schon",
         "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "
         "Formular, dessen Rückmeldung nicht bekannt ist, zählt",
         "mail_note_force_on_its_way": "--force: {n} Einrichtungen nicht übersprungen, deren "
@@ -4866,6 +4885,12 @@ WORDS: dict[str, dict[str, str]] = {
         "Register nur in der Groß- und Kleinschreibung, Windows hält beide für einen Dateinamen "
         "(Entwürfe, Formulare): wie im Register schreiben, wenn es diese Einrichtung ist, sonst "
         "dieser eine eigene ID geben",
+        "mail_list_reused_list_id": "die ID „{rid}“ ist die Kennung, die die Liste der "
+        "Koordinationsstelle {iid} „{other}“ gab (register import), nicht „{name}“: eine neue "
+        "Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere Liste "
+        "vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen oder "
+        'zuerst den neuen setzen: formgen register set {iid} institution.name "{name}" '
+        '--note "umbenannt"',
         "mail_list_reused_id": "die ID „{rid}“ ist im Register „{other}“, nicht „{name}“: eine "
         "neue Einrichtung braucht eine eigene ID, die weder das Register noch eine frühere "
         "Liste vergeben hat; ist es dieselbe Einrichtung, ihren Namen wie im Register eintragen "

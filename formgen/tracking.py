@@ -130,6 +130,12 @@ class RegisterView(Protocol):
         its forms and returns go to now (empty: none, or unknown)."""
         ...
 
+    def listed(self) -> Mapping[str, str]:
+        """The ids the centre's own lists gave institutions (``register import``: a ``Kennung``
+        that is no id of the register), each with the institution's id (empty: none, or
+        unknown)."""
+        ...
+
     def record(self, institution_id: str) -> InstitutionRecord | None:
         """The institution's prefill record (with ``base_version``), or None when unknown."""
         ...

@@ -7,15 +7,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from email import message_from_bytes, policy
 from pathlib import Path
 
+import jsonschema
 import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from formgen.cli import main
 from formgen.workspace import Workspace
-from ingest.export import wide_columns
+from ingest.export import export_json, export_json_schema, wide_columns
 from ingest.journal import load
 
 
@@ -324,6 +326,9 @@ def test_a_lists_own_ids_stay_linked_to_its_institutions(tmp_path: Path) -> None
         ("inst-0001", "K-17"),
         ("inst-0002", "K-18"),
     ]
+    data = json.loads(export_json(load(ws)))
+    jsonschema.validate(data, export_json_schema())
+    assert [i.get("list_ids") for i in data["institutions"]] == [["K-17"], ["K-18"]]
     other = german_ws(tmp_path / "other")
     code, said = fg("register", "import", str(out), "-w", str(other.root))
     assert code == 0, said
@@ -360,3 +365,45 @@ def test_a_lists_id_never_takes_the_place_of_the_registers(tmp_path: Path) -> No
     assert "inst-0001" in lines[2] and "Poradnia Łódź Nowak" in lines[2], said
     reg = load(ws)
     assert reg.list_ids("inst-0003") == () and reg.list_ids("inst-0001") == ("K-17",)
+
+
+def test_a_mail_round_of_the_list_mails_its_institutions_by_their_register_ids(
+    tmp_path: Path,
+) -> None:
+    """The list imported, the coordinator mails it as it is (its ids K-17, K-18): each row is
+    its institution's, mailed under the register's id with its form, so its return goes to it
+    (the form named K-17 would have made a second institution K-17). A row giving K-17 to
+    another institution is refused, naming the register's, as a register id given so is."""
+    ws = german_ws(tmp_path)
+    listed = (
+        "Kennung;Einrichtung;E-Mail;Checkliste;Region\r\n"
+        "K-17;Poradnia Łódź Nowak;nowak@example.org;psychotherapie;duesseldorf\r\n"
+        "K-18;Danışmanlık Yılmaz;yilmaz@example.org;psychotherapie;duesseldorf\r\n"
+    )
+    path = tmp_path / "Liste.csv"
+    imported(ws, path, listed)
+    drafts = tmp_path / "Entwürfe"
+    code, said = fg("mail", str(path), "--drafts", str(drafts), "-w", str(ws.root))
+    assert code == 0, said
+    assert said.splitlines()[0] == (
+        "Hinweis: 2 Zeilen nennen die Kennung, die die Liste der Koordinationsstelle einer "
+        "Einrichtung des Registers gab (register import): angeschrieben unter ihrer ID im "
+        "Register, mit ihrem Formular (K-17 → inst-0001, K-18 → inst-0002)"
+    )
+    assert sorted(p.name for p in drafts.iterdir()) == ["inst-0001.eml", "inst-0002.eml"]
+    mail = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
+    assert (mail["X-Formgen-Institution"], mail["To"].addresses[0].addr_spec) == (
+        "inst-0001",
+        "nowak@example.org",
+    )
+    other = tmp_path / "Andere.csv"
+    other.write_text(
+        listed.replace("Poradnia Łódź Nowak;nowak@", "Beratung Am Wehrhahn;ab@"), "utf-8"
+    )
+    code, said = fg("mail", str(other), "--drafts", str(tmp_path / "d2"), "-w", str(ws.root))
+    assert code == 1
+    assert (
+        "Andere.csv:2: die ID „K-17“ ist die Kennung, die die Liste der Koordinationsstelle "
+        "inst-0001 „Poradnia Łódź Nowak“ gab (register import), nicht „Beratung Am Wehrhahn“"
+    ) in said, said
+    assert not (tmp_path / "d2").exists()
