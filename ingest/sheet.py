@@ -173,6 +173,9 @@ _TURKISH = re.compile(r"(?<=[^\W\d_])[ðþÐÞÝ]|[ðþÐÞÝ](?=[^\W\d_])")
 """Read as Windows-1252, a byte that is ğ, ş, Ğ, Ş or İ in Windows-1254 (a Turkish Windows'
 plain CSV) inside or at the start of a word: in Windows-1252 text these are Icelandic letters,
 which a centre's list practically never holds."""
+_TURKISH_ONLY = re.compile(r"(?<=[^\W\d_])[þÞÝ]|[þÞÝ](?=[^\W\d_])")
+"""Of :data:`_TURKISH`, ş, Ş and İ: ð and Ð may be ğ, Ğ or, from a Windows-1250 list in
+Croatian, Bosnian or Serbian, đ, Đ (:data:`_CENTRAL`: 'Ðuriæ' is 'Đurić')."""
 _DOTLESS_I = re.compile(r"[^\W\d_]+ý[^\W\d_]*|ý[^\W\d_]+")
 """Read as Windows-1252, a word with byte 0xfd in it: ý as in Czech Novotný, or ı as in Turkish
 Yılmaz from a Turkish Windows; nothing tells which."""
@@ -199,21 +202,32 @@ _AS_WESTERN = rb"[\xc8\xcf\xd2\xd8\xe8\xef\xf2\xf8]"
 """Č Ď Ň Ř č ď ň ř in Windows-1250, which Windows-1252 reads as È Ï Ò Ø è ï ò ø."""
 _NOT_BESIDE = rb"[\x8a\x8e\x9a\x9e\xc1\xcd\xda\xdd\xe1\xed\xfa\xfd]"
 """Š Ž š ž Á Í Ú Ý á í ú ý, alike in both."""
+_C_HACEK = rb"[\xc8\xe8](?=[AEIOUYaeiouy\xe1\xe9\xed\xfa\xfd]|[^\W\d_AEIOUYaeiouy]{1,2}[AIOYaioy])"
+"""č, Č as è, È before a vowel, or before one or two consonants and a, i, o, y."""
 _CENTRAL = re.compile(
     rb"[\x8d\x8f\x9d]|[\xec\xf9](?=.)|(?<=[A-Za-z])[\xbc\xbe]|[\xbc\xbe](?=[A-Za-z])"
-    rb"|[\xc8\xe8](?=[AEIOUYaeiouy\xe1\xe9\xed\xfa\xfd])|[\xd5\xf5](?![eE])"
-    rb"|%s.*%s|%s.*%s" % (_AS_WESTERN, _NOT_BESIDE, _NOT_BESIDE, _AS_WESTERN)
+    rb"|[\xd5\xf5](?![eE])|[iI][\xc6\xe6]$"
+    rb"|[\xd0\xf0].*[\xc6\xc8\xe6\xe8]|[\xc6\xc8\xe6\xe8].*[\xd0\xf0]"
+    rb"|%s|%s.*%s|%s.*%s" % (_C_HACEK, _AS_WESTERN, _NOT_BESIDE, _NOT_BESIDE, _AS_WESTERN)
 )
-"""In a word with letters of ASCII, bytes that are Czech, Slovak or Hungarian letters in
-Windows-1250 (a Czech, Slovak or Hungarian Windows' plain CSV, as a Polish one's) and read as
-Windows-1252 no word of a Western language holds: Ť, ť, Ź, which are no letters there; ě, ů
-before a letter, as ì, ù (Italian and French write them at a word's end: 'Dìèín' is 'Děčín',
-'Dvùr' 'Dvůr'); č before a vowel, as è (French and Italian write a consonant or nothing
-after it: 'Vysoèina' is 'Vysočina'); ľ, Ľ as ¾, ¼ ('¼ubomír'); ő as õ but before e (Portuguese 'Simões': 'Gyõr' is
-'Győr'); ř, č, ď, ň as ø, è, ï, ò in a word with š, ž, á, í, ú or ý, which neither Danish nor
-French nor Italian write beside them ('Øíèany' is 'Říčany', 'Dvoøák' 'Dvořák'). Alone, è and ø
-are French and Danish ('Genève', 'Søren'): a Czech word with none of these ('Plzeò', ò an
-Italian word's end) reads as Windows-1252."""
+"""In a word with letters of ASCII, bytes that are Czech, Slovak, Hungarian, Croatian, Bosnian
+or Serbian letters in Windows-1250 (the plain CSV of a Windows in one of these, as a Polish
+one's) and read as Windows-1252 no word of a Western language holds:
+
+* Ť, ť, Ź, which are no letters there;
+* ě, ů before a letter, as ì, ù (Italian and French write them at a word's end: 'Dìèín' is
+  'Děčín', 'Dvùr' 'Dvůr');
+* č as è before a vowel, or before one or two consonants and a, i, o, y (:data:`_C_HACEK`;
+  French writes a consonant and e after è, 'Genève', 'Sèvres', or gue, que, 'collègue':
+  'Vysoèina' is 'Vysočina', 'Brèko' 'Brčko');
+* ľ, Ľ as ¾, ¼ ('¼ubomír'); ő as õ but before e (Portuguese 'Simões': 'Gyõr' is 'Győr');
+* ć ending a word as æ ('Petroviæ' is 'Petrović': no Danish or Norwegian word ends in 'iæ');
+  đ (ð, as Turkish ğ reads) in a word with ć or č ('Ðuriæ' is 'Đurić', not 'Ğuriæ');
+* ř, č, ď, ň as ø, è, ï, ò in a word with š, ž, á, í, ú or ý, which neither Danish nor French
+  nor Italian write beside them ('Øíèany' is 'Říčany', 'Dvoøák' 'Dvořák').
+
+Alone, è and ø are French and Danish ('Genève', 'Søren'): a word with none of these
+('Plzeò', ò an Italian word's end; 'Meðugorje', ð Turkish ğ) is read as before."""
 
 
 def decode_csv(data: bytes) -> tuple[str, str]:
@@ -260,7 +274,9 @@ def _plain(data: bytes) -> tuple[str, str]:
     Polish that Windows-1252 reads as a sign (:data:`_POLISH`: 'Pawe³' is 'Paweł'; German
     letters read alike), or from a Czech, Slovak or Hungarian one when a word holds their
     letters as Windows-1252 reads them in no Western word (:data:`_CENTRAL`: 'Øíèany' is
-    'Říčany'); else Windows-1252, as a German Windows saves it.
+    'Říčany'), or a Croatian, Bosnian or Serbian one (đ read as ğ beside ć, č: 'Ðuriæ' is
+    'Đurić'), unless the file holds a letter only Turkish has (:data:`_TURKISH_ONLY`); else
+    Windows-1252, as a German Windows saves it.
 
     Raises :class:`CsvBytesError` where a word reads as letters in two code pages and the file
     does not say which: a word of four letters beyond ASCII in a file of Latin ones (Polish
@@ -275,9 +291,10 @@ def _plain(data: bytes) -> tuple[str, str]:
     long = next((w for w in cyrillic if len(w) > 3), None)
     if long is not None and not latin:
         return data.decode("cp1251", errors="replace"), "cp1251"
-    if _TURKISH.search(text):
+    central = any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin)
+    if _TURKISH.search(text) and not (central and not _TURKISH_ONLY.search(text)):
         encoding = "cp1254"
-    elif any(_POLISH.search(w) or _CENTRAL.search(w) for w in latin):
+    elif central:
         encoding = "cp1250"
     else:
         found = _DOTLESS_I.search(text)

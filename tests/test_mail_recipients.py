@@ -799,6 +799,10 @@ def test_a_plain_list_whose_y_acute_may_be_a_turkish_dotless_i_is_refused(tmp_pa
         ("cp1250", ["Poradna Říčany", "Praxis Dr. Novotný, Děčín", "Dvůr Králové"]),
         ("cp1250", ["Ľubomír Šťastný", "Győri Segítő Központ"]),
         ("cp1250", ["Centrum Lučenec", "Kraj Vysočina"]),  # č before a vowel: „Luèenec“
+        # Croatian, Bosnian, Serbian: „Savjetovalište Ðuriæ“ was read as Turkish „Ğuriæ“
+        ("cp1250", ["Savjetovalište Đurić", "Dr. Jović Petrović", "Brčko Distrikt"]),
+        # Turkish ğ (as ð) beside a French è is Turkish still
+        ("cp1254", ["Doğan Çelik", "Hélène Molière"]),
         # Cyrillic Windows: read as Windows-1252 „Îëüãà Ïåòðåíêî“; ДІМ is C4 B2 CC, Ĳ in UTF-8
         ("cp1251", ["Ольга Петренко – Консультація", "Центр «Київ»", "Netzwerk ДІМ"]),
         ("cp1251", ["Русский дом", "Надежда Иванова"]),
