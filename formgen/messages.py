@@ -2010,9 +2010,11 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_merged_listed": "{iid} ({source}): {retired}; left out, the list names {keep} "
         "already",
         "mail_list_ids": "{n} rows give the id the centre's list gave an institution of the "
-        "register (register import): mailed under its id in the register, with its form ({ids})",
+        "register (register import): each is that institution's, under its id in the register, "
+        "with its form ({ids})",
         "mail_list_ids_one": "1 row gives the id the centre's list gave an institution of the "
-        "register (register import): mailed under its id in the register, with its form ({ids})",
+        "register (register import): it is that institution's, under its id in the register, "
+        "with its form ({ids})",
         "mail_list_id_listed": "{iid} ({source}): the id of {keep} in the centre's list "
         "(register import); left out, the list names {keep} already",
         "mail_note_unmatched": "returns cannot be matched without a register; every form not "
@@ -4681,11 +4683,11 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_merged_listed": "{iid} ({source}): {retired}; ausgelassen, die Liste nennt "
         "{keep} schon",
         "mail_list_ids": "{n} Zeilen nennen die Kennung, die die Liste der Koordinationsstelle "
-        "einer Einrichtung des Registers gab (register import): angeschrieben unter ihrer ID im "
-        "Register, mit ihrem Formular ({ids})",
+        "einer Einrichtung des Registers gab (register import): jede gilt für diese Einrichtung, "
+        "unter ihrer ID im Register, mit ihrem Formular ({ids})",
         "mail_list_ids_one": "1 Zeile nennt die Kennung, die die Liste der Koordinationsstelle "
-        "einer Einrichtung des Registers gab (register import): angeschrieben unter ihrer ID im "
-        "Register, mit ihrem Formular ({ids})",
+        "einer Einrichtung des Registers gab (register import): sie gilt für diese Einrichtung, "
+        "unter ihrer ID im Register, mit ihrem Formular ({ids})",
         "mail_list_id_listed": "{iid} ({source}): Kennung von {keep} in der Liste der "
         "Koordinationsstelle (register import); ausgelassen, die Liste nennt {keep} schon",
         "mail_note_unmatched": "ohne Register lassen sich Rückmeldungen nicht zuordnen; jedes "

@@ -14,6 +14,7 @@ import jsonschema
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from formgen.cli import main
 from formgen.workspace import Workspace
@@ -372,7 +373,8 @@ def test_a_mail_round_of_the_list_mails_its_institutions_by_their_register_ids(
 ) -> None:
     """The list imported, the coordinator mails it as it is (its ids K-17, K-18): each row is
     its institution's, mailed under the register's id with its form, so its return goes to it
-    (the form named K-17 would have made a second institution K-17). A row giving K-17 to
+    (the form named K-17 would have made a second institution K-17); so are the forms
+    ``generate --recipients`` makes of it. A row giving K-17 to
     another institution is refused, naming the register's, as a register id given so is."""
     ws = german_ws(tmp_path)
     listed = (
@@ -387,8 +389,8 @@ def test_a_mail_round_of_the_list_mails_its_institutions_by_their_register_ids(
     assert code == 0, said
     assert said.splitlines()[0] == (
         "Hinweis: 2 Zeilen nennen die Kennung, die die Liste der Koordinationsstelle einer "
-        "Einrichtung des Registers gab (register import): angeschrieben unter ihrer ID im "
-        "Register, mit ihrem Formular (K-17 → inst-0001, K-18 → inst-0002)"
+        "Einrichtung des Registers gab (register import): jede gilt für diese Einrichtung, unter "
+        "ihrer ID im Register, mit ihrem Formular (K-17 → inst-0001, K-18 → inst-0002)"
     )
     assert sorted(p.name for p in drafts.iterdir()) == ["inst-0001.eml", "inst-0002.eml"]
     mail = message_from_bytes((drafts / "inst-0001.eml").read_bytes(), policy=policy.default)
@@ -396,6 +398,16 @@ def test_a_mail_round_of_the_list_mails_its_institutions_by_their_register_ids(
         "inst-0001",
         "nowak@example.org",
     )
+    forms = tmp_path / "Formulare"
+    args = ("generate", "pdf", "--recipients", str(path), "--out", str(forms))
+    code, said = fg(*args, "--workspace", str(ws.root))
+    assert code == 0, said
+    fields = PdfReader(forms / "inst-0001.pdf").get_fields() or {}
+    assert (fields["formgen.institution_id"].value, fields["institution.name"].value) == (
+        "inst-0001",
+        "Poradnia Łódź Nowak",
+    )
+    assert not (forms / "K-17.pdf").exists()
     other = tmp_path / "Andere.csv"
     other.write_text(
         listed.replace("Poradnia Łódź Nowak;nowak@", "Beratung Am Wehrhahn;ab@"), "utf-8"
