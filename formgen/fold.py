@@ -132,11 +132,12 @@ def name_order(name: str) -> tuple[list[tuple[str, int]], str, str, str]:
 
 
 def alike_names(a: str, b: str) -> bool:
-    """Whether two names may be one institution's: the same words but for case, accents and
-    order, the words of one among the other's („Caritas Düsseldorf“, „Caritasverband
-    Düsseldorf e.V.“ are not; „Praxis Yılmaz“, „Praxis Dr. Şule Yılmaz“ are), or spelt
-    alike (4 of 5 letters the same, in words put in order)."""
-    wa, wb = (sorted(re.findall(r"\w+", fold(n))) for n in (a, b))
+    """Whether two names may be one institution's: the same words but for case, accents,
+    order and the Arabic and Persian forms of a letter (:func:`same_letters`), the words of one
+    among the other's („Caritas Düsseldorf“, „Caritasverband Düsseldorf e.V.“ are not; „Praxis
+    Yılmaz“, „Praxis Dr. Şule Yılmaz“ are, and „مرکز کیان“, „مركز كيان“), or spelt alike (4 of
+    5 letters the same, in words put in order)."""
+    wa, wb = (sorted(re.findall(r"\w+", fold(same_letters(n)))) for n in (a, b))
     if not wa or not wb or set(wa) <= set(wb) or set(wb) <= set(wa):
         return True
     return difflib.SequenceMatcher(None, " ".join(wa), " ".join(wb)).ratio() >= 0.8

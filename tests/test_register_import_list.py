@@ -419,3 +419,17 @@ def test_a_mail_round_of_the_list_mails_its_institutions_by_their_register_ids(
         "inst-0001 „Poradnia Łódź Nowak“ gab (register import), nicht „Beratung Am Wehrhahn“"
     ) in said, said
     assert not (tmp_path / "d2").exists()
+
+
+def test_a_row_giving_its_id_and_the_name_typed_on_the_other_keyboard_is_that_institution(
+    tmp_path: Path,
+) -> None:
+    """„مرکز کیان“ typed on a Persian keyboard, „مركز كيان“ on an Arabic one: alike on screen, one
+    name; the row giving the institution's id with it updates it. It was refused as naming
+    another institution (a name not alike, no address in common)."""
+    ws = german_ws(tmp_path)
+    head = "Kennung;Einrichtung;PLZ;Telefon;Checkliste\r\n"
+    imported(ws, tmp_path / "A.csv", head + "K-1;مرکز کیان;40212;;psychotherapie\r\n")
+    said = imported(ws, tmp_path / "B.csv", head + "K-1;مركز كيان;;0211 123456;psychotherapie\r\n")
+    assert said.splitlines()[0] == "Zeile 2: inst-0001 مركز كيان: aktualisiert (2 Werte)", said
+    assert len(load(ws).institutions) == 1

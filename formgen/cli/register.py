@@ -786,13 +786,14 @@ def import_cmd(file: str, note: str | None, dry_run: bool, workspace_dir: str) -
     FILE is the table 'formgen register export --format csv|xlsx' writes (with or without
     --labels): one row per institution and checklist. So export → edit in Excel → import
     round-trips; a list of your own fits when its columns are named so. A row with an
-    institution_id of the register updates that institution; one without is matched by name and
-    postcode or phone (merged, held as a probable duplicate, or a new institution). Values are
-    checked as a returned form's are; an invalid one is kept as typed and flagged. An imported
-    value never replaces one the institution gave itself or one set by hand (it waits in
-    'register conflicts'), and it confirms nothing: the entries stay on the update list until
-    the institution answers — 'formgen mail --from-register' sends each its prefilled form.
-    One line per row; a file that is no such table changes nothing (exit 1).
+    institution_id of the register updates that institution; a list's own id (K-17) stays
+    linked to its institution, which a later row giving it updates; one without is matched by
+    name and postcode or phone (merged, held as a probable duplicate, or a new institution).
+    Values are checked as a returned form's are; an invalid one is kept as typed and flagged.
+    An imported value never replaces one the institution gave itself or one set by hand (it
+    waits in 'register conflicts'), and it confirms nothing: the entries stay on the update
+    list until the institution answers — 'formgen mail --from-register' sends each its
+    prefilled form. One line per row; a file that is no such table changes nothing (exit 1).
     """
     from ingest import table_import
 
