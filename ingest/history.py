@@ -377,6 +377,8 @@ def history_text(reg: Register, iid: str, lang: str = "de", columns: int | None 
     further in than they start."""
     inst = reg.institution(iid)
     head = f"{iid}  {name_line(reg, iid)}  {say('revision_now', lang, rev=inst['rev'])}"
+    if listed := reg.list_ids(iid):  # its ids in the centre's lists (register import)
+        head += f"  {say('col_list_ids', lang)}: {', '.join(listed)}"
     if (retired := reg.retired(iid)) is not None:
         head += f"  {retired_text(retired, lang, why=False)}"  # why: on its retire line below
     out = [head]

@@ -296,8 +296,9 @@ def test_a_lists_own_ids_stay_linked_to_its_institutions(tmp_path: Path) -> None
     """A coordinator keeps her ids in Excel („Kennung“, K-17): imported, each is kept as the
     institution's id in her list, which the register numbers inst-0001; her list imported again,
     a name completed in Excel, updates that institution by it, where the name alone would have
-    asked about a probable duplicate (only the postcode in common). Exported (a column after the id), found
-    (``register find K-17``) and carried into another workspace by the export; rebuilt alike."""
+    asked about a probable duplicate (only the postcode in common). Shown in its history,
+    exported (a column after the id), found (``register find K-17``) and carried into another
+    workspace by the export; rebuilt alike."""
     ws = german_ws(tmp_path)
     said = imported(ws, tmp_path / "Liste.csv", KENNUNG)
     assert said.splitlines()[:2] == [
@@ -317,6 +318,10 @@ def test_a_lists_own_ids_stay_linked_to_its_institutions(tmp_path: Path) -> None
     assert len(reg.institutions) == 2 and not reg.data["duplicates"]
     code, said = fg("register", "find", "K-17", "-w", str(ws.root))
     assert code == 0 and "inst-0001" in said and "inst-0002" not in said, said
+    code, said = fg("register", "history", "inst-0001", "-w", str(ws.root))
+    assert said.splitlines()[0] == (
+        "inst-0001  Poradnia Łódź Nowak-Kowalska  (Revision 2)  Kennung in der Liste: K-17"
+    ), said
     out = tmp_path / "Export.csv"
     code, said = fg(
         "register", "export", "--format", "csv", "--labels", "-o", str(out), "-w", str(ws.root)
