@@ -327,6 +327,31 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
         "the export does",
         "import_did_you_mean": " (did you mean '{name}'?)",
+        "import_region_note": "town {town}",
+        "import_regions_missing": "{field}, which the schema requires, not given for {n} "
+        "institutions ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_regions_missing_one": "{field}, which the schema requires, not given for 1 "
+        "institution ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_region_missing_town": "{field}: none given, and the schema requires one; the "
+        "town '{town}' lies in '{region}' — if that is it: {command}",
+        "import_region_town": "{field}: '{town}' is a town of the region '{region}' — if that "
+        "is it: {command}",
+        "import_why_total": "'{name}' is a total or a remark under the list, no institution "
+        "(no checklist, address, phone or e-mail)",
+        "import_why_total_formula": "'{name}': a row with a formula and no checklist, address, "
+        "phone or e-mail (a total?), no institution",
+        "import_two_lines": "note: {file}: the header has two lines, {line} and {below}: "
+        "'{group}' (merged cells) over {columns}, read as the columns' headers",
+        "import_unread": "note: {file}: columns not read, the register's table has none such: "
+        "{columns} (to keep their text, copy it into a column of the table, e.g. a checklist's "
+        "'Konzepte, Angebote')",
+        "import_unread_one": "note: {file}: column not read, the register's table has none "
+        "such: {columns} (to keep its text, copy it into a column of the table, e.g. a "
+        "checklist's 'Konzepte, Angebote')",
+        "import_headerless": "column {column} has no header but values in {n} rows",
+        "import_headerless_one": "column {column} has no header but a value in 1 row",
+        "import_headerless_note": "note: {file}: {column}: not read — give it the header of "
+        "the column it is (as 'formgen register export' writes them) and import the file again",
         "import_mail_columns": "note: {file}: {columns} not taken into the register, which does "
         "not hold the mails' language and format: each round mails an institution in those of its "
         "last mail (those of its row where a round of this list mailed it: formgen mail {quoted}), "
@@ -2840,6 +2865,34 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
         "Namen eintragen, wie der Export sie schreibt",
         "import_did_you_mean": " (gemeint: „{name}“?)",
+        "import_region_note": "Ort {town}",
+        "import_regions_missing": "{field}, die das Schema verlangt, fehlt bei {n} "
+        "Einrichtungen ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_regions_missing_one": "{field}, die das Schema verlangt, fehlt bei 1 "
+        "Einrichtung ({ids}): formgen register set ID institution.region REGION --note …",
+        "import_region_missing_town": "{field}: keine angegeben, das Schema verlangt eine; der "
+        "Ort „{town}“ liegt in „{region}“ — wenn sie es ist: {command}",
+        "import_region_town": "{field}: „{town}“ ist ein Ort der Region „{region}“ — wenn sie "
+        "es ist: {command}",
+        "import_why_total": "„{name}“ ist eine Summe oder Anmerkung unter der Liste, keine "
+        "Einrichtung (ohne Checkliste, Adresse, Telefon und E-Mail)",
+        "import_why_total_formula": "„{name}“: eine Zeile mit einer Formel und ohne Checkliste, "
+        "Adresse, Telefon und E-Mail (eine Summe?), keine Einrichtung",
+        "import_two_lines": "Hinweis: {file}: die Kopfzeile hat zwei Zeilen, {line} und "
+        "{below}: „{group}“ (verbundene Zellen) über {columns}, gelesen als Überschriften der "
+        "Spalten",
+        "import_unread": "Hinweis: {file}: Spalten nicht gelesen, die Tabelle des Registers hat "
+        "keine solchen: {columns} (um ihren Text zu behalten, ihn in eine Spalte der Tabelle "
+        "kopieren, z. B. „Konzepte, Angebote“ einer Checkliste)",
+        "import_unread_one": "Hinweis: {file}: Spalte nicht gelesen, die Tabelle des Registers "
+        "hat keine solche: {columns} (um ihren Text zu behalten, ihn in eine Spalte der Tabelle "
+        "kopieren, z. B. „Konzepte, Angebote“ einer Checkliste)",
+        "import_headerless": "Spalte {column} hat keine Überschrift, aber Werte in {n} Zeilen",
+        "import_headerless_one": "Spalte {column} hat keine Überschrift, aber einen Wert in "
+        "1 Zeile",
+        "import_headerless_note": "Hinweis: {file}: {column}: nicht gelesen — bitte die "
+        "Überschrift der Spalte eintragen, die sie ist (wie 'formgen register export' sie "
+        "schreibt), und die Datei noch einmal importieren",
         "import_mail_columns": "Hinweis: {file}: {columns} nicht ins Register übernommen, das "
         "Sprache und Format der Mails nicht hält: jede Runde schreibt eine Einrichtung in denen "
         "ihrer letzten Mail an (denen ihrer Zeile, wo eine Runde aus dieser Liste sie anschrieb: "

@@ -90,6 +90,15 @@ class Sheet(NamedTuple):
     """The line of the header: 2 after a line ``sep=;`` (:func:`delimiter_line`)."""
     titled: bool = False
     """Whether the header was found below lines that are none, a title (:func:`with_header`)."""
+    merged: tuple[tuple[int, int, int, int], ...] = ()
+    """A workbook's merged cells, each as its first line, first column (from 0), last line and
+    last column."""
+    formulas: frozenset[tuple[int, int]] = frozenset()
+    """A workbook's cells (line, column from 0) holding a formula (``=SUMME(…)``), its result
+    saved or not."""
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """A header of two lines (:func:`_two_lines`): each merged cell of the upper line over
+    several columns, its text and those under it as read."""
 
 
 def with_header(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
@@ -102,14 +111,50 @@ def with_header(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
         return sum(1 for c in cells if c.strip() and known(c))
 
     if names(sheet.header) >= 2:
-        return sheet
+        return _two_lines(sheet, known)
     for i, (line, cells) in enumerate(sheet.rows):
         if line > HEADER_ROWS:
             break
         if names(cells) >= 2:
             rows = sheet.rows[i + 1 :]
-            return sheet._replace(header=cells, rows=rows, header_line=line, titled=True)
+            found = sheet._replace(header=cells, rows=rows, header_line=line, titled=True)
+            return _two_lines(found, known)
     return sheet
+
+
+def _two_lines(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
+    """``sheet`` with a header of two lines read as one, as Excel lists are made: a cell of
+    the header merged over several columns („Kontakt“ over B:D) with the columns' own headers
+    in the line below it („Ansprechpartner/in“, „Tel.“, „E-Mail“), that line blank but under
+    such cells (the others merged downwards, or left empty). Each of those columns is headed
+    by the group and its own header where ``known`` knows that („Einrichtung › E-Mail“), else
+    by its own (the group's where it has none); the line below is no row then, and
+    :attr:`Sheet.groups` says what was read. Else ``sheet`` as it is: a merged cell over data
+    leaves columns without a header, which the commands name."""
+    spans = [
+        (first, last)
+        for top, first, bottom, last in sheet.merged
+        if top == bottom == sheet.header_line and last > first
+    ]
+    if not spans or not sheet.rows or sheet.rows[0][0] != sheet.header_line + 1:
+        return sheet
+    below = sheet.rows[0][1]
+    under = {i for first, last in spans for i in range(first, last + 1)}
+    if any(c.strip() for i, c in enumerate(below) if i not in under) or not any(
+        below[i].strip() for i in under if i < len(below)
+    ):
+        return sheet
+    width = max(len(sheet.header), len(below))
+    header = [*sheet.header, *[""] * (width - len(sheet.header))]
+    groups = []
+    for first, last in spans:
+        group = " ".join(header[first].split())
+        own = [" ".join(c.split()) for c in below[first : last + 1]]
+        for i, text in enumerate(own, first):
+            both = f"{group} › {text}"
+            header[i] = both if text and group and known(both) else text or group
+        groups.append((group, tuple(header[first : last + 1])))
+    return sheet._replace(header=header, rows=sheet.rows[1:], groups=tuple(groups))
 
 
 def _cell(value: object) -> str:
@@ -506,12 +551,36 @@ REPAIR = Said("table_repair")
 """What to do with a workbook whose sheet names a cell or row wrongly."""
 
 
-def _checked_sheet(
-    xml: bytes, file_name: str, title: str, texts: int
-) -> frozenset[tuple[int, int]]:
+class _Checked(NamedTuple):
+    """What :func:`_checked_sheet` finds in a sheet's XML besides its values."""
+
+    unsaved: frozenset[tuple[int, int]]
+    formulas: frozenset[tuple[int, int]]
+    merged: tuple[tuple[int, int, int, int], ...]
+
+
+def _merged(ref: str) -> tuple[int, int, int, int] | None:
+    """A merged cell's range (``B2:D2``) as :attr:`Sheet.merged` holds it; ``None`` for one
+    that names no cells (left as openpyxl leaves it: not merged)."""
+    from openpyxl.utils.cell import column_index_from_string
+
+    ends = [_REFERENCE.fullmatch(end) for end in ref.split(":")]
+    if len(ends) != 2 or not all(ends):
+        return None
+    (c1, r1), (c2, r2) = ((m[1], int(m[2])) for m in ends if m)
+    return (
+        r1,
+        column_index_from_string(c1.upper()) - 1,
+        r2,
+        column_index_from_string(c2.upper()) - 1,
+    )
+
+
+def _checked_sheet(xml: bytes, file_name: str, title: str, texts: int) -> _Checked:
     """The cells (line, column from 0) of a sheet's ``xml`` that hold a formula but no saved
     result, as a program writes them that does not calculate (openpyxl, a script): openpyxl
-    reads them as empty. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
+    reads them as empty; those holding a formula at all; and its merged cells, which openpyxl's
+    read-only sheets do not give. A formula whose text result is empty (``=WENN(A2="";"";…)``) is
     saved as text (``t="str"``). A cell or row without a reference (``r``, which the format
     leaves out as it likes) stands where openpyxl puts it: after the one before it.
 
@@ -520,8 +589,15 @@ def _checked_sheet(
     and puts the value of others into another cell or none; and for a cell whose value is not
     of its kind (:func:`_wrong_value`; ``texts``: how many shared texts the workbook has)."""
     found = set()
+    formulas = set()
+    merged = []
     line = 0
-    for _, row in etree.iterparse(io.BytesIO(xml), tag=f"{_MAIN}row"):
+    for _, row in etree.iterparse(io.BytesIO(xml), tag=(f"{_MAIN}row", f"{_MAIN}mergeCell")):
+        if row.tag == f"{_MAIN}mergeCell":
+            span = _merged(row.get("ref") or "")
+            if span is not None:
+                merged.append(span)
+            continue
         number = row.get("r")
         line = line + 1 if number is None else _row_number(number, line, file_name, title)
         column = 0
@@ -529,15 +605,17 @@ def _checked_sheet(
             ref = c.get("r")
             column = column + 1 if not ref else _column(ref, line, file_name, title)
             value = c.findtext(f"{_MAIN}v")
-            formula = c.find(f"{_MAIN}f") is not None and c.get("t") != "str"
-            if formula and not value:
+            has_formula = c.find(f"{_MAIN}f") is not None
+            if has_formula:
+                formulas.add((line, column - 1))
+            if has_formula and c.get("t") != "str" and not value:
                 found.add((line, column - 1))
             wrong = _wrong_value(c.get("t", "n"), value or "", texts)
             if wrong:
                 at = Said("table_at_cell", cell=_cell_name(line, column))
                 raise _damaged(file_name, title, at, wrong)
         row.clear()
-    return frozenset(found)
+    return _Checked(frozenset(found), frozenset(formulas), tuple(merged))
 
 
 def _wrong_value(kind: str, value: str, texts: int) -> Said | None:
@@ -659,7 +737,7 @@ def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
                 # as the reader reads them (the workbook's own list stays empty in read-only)
                 texts = len(sheet._shared_strings)  # type: ignore[attr-defined]
                 reading = _sheet_part(sheet.title, part)
-                unsaved = _checked_sheet(pkg.read(part), file_name, sheet.title, texts)
+                checked = _checked_sheet(pkg.read(part), file_name, sheet.title, texts)
                 left_out = []
                 for more in further:
                     more.reset_dimensions()
@@ -713,7 +791,9 @@ def _read_xlsx(data: bytes, file_name: str, what: Said, not_a_table: Said) -> Sh
         header or [],
         rows,
         XLSX,
-        unsaved=unsaved,
+        unsaved=checked.unsaved,
         left_out=tuple(left_out),
         yes_no=frozenset(yes_no),
+        merged=checked.merged,
+        formulas=checked.formulas,
     )

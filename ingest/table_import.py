@@ -66,6 +66,7 @@ import re
 import shlex
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from formgen.bounces import address_key
 from formgen.errors import FormgenError, RegisterError, SheetError
@@ -117,6 +118,7 @@ FORMGEN_ID = re.compile(r"inst-\d{4,}")
 """An id as the register gives a new institution (``inst-0042``): never kept as a list's own
 id, which the register may give another institution one day."""
 CATEGORY = "category"
+REGION = "region"
 NAME = "name"
 IGNORED = frozenset({"revision", *(c for c, _ in WIDE_TAIL), *(c for c, _ in RETIRED_COLUMNS)})
 """The columns the export computes: not read."""
@@ -163,6 +165,14 @@ class ImportPlan:
     mail_columns: tuple[str, ...] = ()
     """The headers of a recipients list's columns for the mail (``Sprache``, ``Format``), as
     written: not read (:data:`MAIL`)."""
+    unread: tuple[str, ...] = ()
+    """The headers of the columns the table does not have and that mean none of its own
+    (:attr:`Columns.unknown`), quoted: not read."""
+    headerless: tuple[str, ...] = ()
+    """The columns with values under a blank header, said (:func:`_headerless`): not read."""
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """A header of two lines: each merged cell over several columns and the columns' headers
+    as read (:attr:`ingest.sheet.Sheet.groups`)."""
 
 
 @dataclass(frozen=True)
@@ -258,13 +268,25 @@ def _variants(schema: Schema) -> Iterator[tuple[bool, dict[str, tuple[str, str]]
             yield False, before | {_key(n): (k, n) for n, k in zip(names, keys, strict=True)}
 
 
-def columns(schema: Schema, header: list[str], file_name: str) -> list[str | None]:
+class Columns(NamedTuple):
+    """What :func:`columns` reads of a table's header."""
+
+    read: list[str | None]
+    """The column of each header cell (``None``: none read)."""
+    unknown: tuple[int, ...] = ()
+    """Where the headers stand that name no column of the table nor one it may mean (a
+    centre's own ``Notizen``): not read, and said so."""
+
+
+def columns(schema: Schema, header: list[str], file_name: str) -> Columns:
     """The column of each header cell (``None``: a blank header); the header variant that
     names most of them (the ids, where labels name as many: ``name`` is the institution's name
     by ids, its contact person's by English labels; else the one that leaves out fewest of its
     own; naming none, the first by labels); a recipients list's column for the mail
-    (``Sprache``) as :data:`MAIL`'s. Raises :class:`RegisterError` for a column the table does
-    not have (with the column it may mean), one named twice, or a table without id and name."""
+    (``Sprache``) as :data:`MAIL`'s; a column the table does not have and that means none of
+    its own (``Notizen``) is not read (:attr:`Columns.unknown`). Raises
+    :class:`RegisterError` for a column the table does not have that may mean one of its own
+    (named with it: ``Tel.``, ``Strase``), one named twice, or a table without id and name."""
     given = [_key(h) for h in header]
     best: dict[str, tuple[str, str]] = {}
     score = (-1, False, 0)
@@ -279,6 +301,9 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         if now > score:
             best, score = variant, now
     written = {column: shown for column, shown in best.values()}
+    # the personal columns as the variant names them (the best may be the one without them)
+    wider = next(v for _, v in variants if set(best) <= set(v))
+    named_anyhow = {column: shown for column, shown in wider.values()} | written
     meaning = {
         g: column for _, v in reversed(variants) for g, (column, _) in v.items()
     }  # the first
@@ -291,10 +316,11 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         itself, else the column of a recipients list close to it (:func:`columns_meant`:
         ``Strase``, ``Webseite``, ``Sprahce``) as this table names it."""
         column = meaning.get(g) or SYNONYMS.get(re.sub(r"\W+", "", g))
-        if (same := written.get(column or "")) is not None:
+        if (same := named_anyhow.get(column or "")) is not None:
             return Said("import_did_you_mean", name=same)
+        free = [n for c, n in written.items() if c not in out]  # never one the file has
         words = set(g.split())
-        holding = [n for n in written.values() if words <= set(_key(n).split())]
+        holding = [n for n in free if words <= set(_key(n).split())]
         if holding:
             return Said("import_did_you_mean", name=min(holding, key=len))
         before = [
@@ -305,7 +331,7 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         every = [
             s for s in [*(s for _, v in variants for _, s in v.values()), *before] if _key(s) != g
         ]
-        if close := did_you_mean(h, list(written.values())):
+        if close := did_you_mean(h, free):
             return close
         if (listed := meant.get(i)) in MAIL_COLUMNS:
             return Said("import_did_you_mean", name=Said(f"mail_column_{listed}"))
@@ -324,10 +350,15 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         raise RegisterError(
             Said("regerr_import_not_table", file=file_name, shown=shown or Said("regerr_none"))
         )
-    unknown = [
-        Said("regerr_import_column", column=h.strip(), hint=hint(i, h.strip(), g))
+    hints = {
+        i: hint(i, h.strip(), g)
         for i, (h, g, col) in enumerate(zip(header, given, out, strict=True))
         if g and col is None
+    }
+    unknown = [
+        Said("regerr_import_column", column=header[i].strip(), hint=said)
+        for i, said in hints.items()
+        if said
     ]
     if unknown:
         key = (
@@ -340,7 +371,7 @@ def columns(schema: Schema, header: list[str], file_name: str) -> list[str | Non
         raise RegisterError(said)
     if ID not in out and NAME not in out:
         raise RegisterError(Said("regerr_import_no_id", file=file_name, id=ID, name=NAME))
-    return out
+    return Columns(out, tuple(i for i, said in hints.items() if not said))
 
 
 ADDRESS = re.compile(r"(.*[^\s,])\s*,\s*(\d{5})\s+(\S.*)")
@@ -356,6 +387,14 @@ SYNONYMS = {
     "address": "street",
     "bereich": CATEGORY,
     "nr": ID,  # a list's own number, or a row's running one: said, not read as its id
+    "art": CATEGORY,
+    "typ": CATEGORY,
+    "einrichtungsart": CATEGORY,
+    "angebot": CATEGORY,
+    "tel": "phone",
+    "telnr": "phone",
+    "telefonnummer": "phone",
+    "fon": "phone",
 }
 """Header words of a centre's own list (letters only, lower case) and the column they may mean:
 said as a suggestion, not read as it (``Ansprechpartner/in`` may be a name or a phone)."""
@@ -520,6 +559,9 @@ def _row(
             text = phone_cell(text)
         if f.type is FieldType.SELECT_MULTIPLE:
             into.update(_held_choices(f, text, r))
+        elif fid == REGION and choice_value(f, text) is None and schema.region_value(text):
+            # as a recipients list reads it („Rhein-Kreis Neuss“), kept as typed
+            into[fid] = Checked(text, schema.region_value(text))
         else:
             into.update(check_typed(f, text, r.today))
     if without:
@@ -563,6 +605,38 @@ def _row(
         EntryReturn(iid, category, line, institution, entry, tuple(list_ids)),
         notes=tuple(notes),
         invalid=tuple(invalid),
+    )
+
+
+def _region_offer(reg: Register, iid: str, lang: str) -> str | None:
+    """What to say of the region of ``iid`` after the import: none where the schema requires
+    one, or a town given as the region („Neuss“); with the region its town lies in
+    (:meth:`~formgen.model.Schema.region_of_town`) and the command that sets it, never set
+    without the coordinator; ``""``: none, and no town to offer one by (said for all such
+    institutions at once); ``None``: nothing to say."""
+    schema = reg.schema
+    f = next((f for f in schema.institution_fields() if f.id == REGION), None)
+    if f is None or not schema.regions:
+        return None
+    held = reg.value(iid, f"{INSTITUTION}.{REGION}") or {}
+    if held.get("v") and "problem" not in held:
+        return None
+    raw = str(held.get("raw") or "").strip()
+    city = reg.value(iid, f"{INSTITUTION}.city") or {}
+    town = raw or str(city.get("v") or city.get("raw") or "").strip()
+    value = schema.region_of_town(town) if town else None
+    field = path_label(schema, f"{INSTITUTION}.{REGION}", lang)
+    if value is None:
+        return None if raw or not f.required else ""
+    note = shlex.quote(say("import_region_note", lang, town=town))
+    command = f"formgen register set {iid} {INSTITUTION}.{REGION} {value} --note {note}"
+    return say(
+        "import_region_town" if raw else "import_region_missing_town",
+        lang,
+        field=field,
+        town=short(town, 40),
+        region=schema.region_label(value, lang),
+        command=command,
     )
 
 
@@ -677,7 +751,7 @@ def plan_import(
     must not lie too far after (default: today; :func:`~ingest.validate.check_typed`). Raises :class:`RegisterError` for a file that is no
     such table (see the module docstring); ``reg`` is not changed."""
     sheet = table or read_table(data, file_name, reg.schema)
-    cols = columns(reg.schema, sheet.header, file_name)
+    cols, unknown = columns(reg.schema, sheet.header, file_name)
     unread = IGNORED | set(MAIL.values())
     read = [i for i, col in enumerate(cols) if col is not None and col not in unread]
     types = {f.id: f.type for c in reg.schema.categories for f in c.entry_fields}
@@ -689,6 +763,14 @@ def plan_import(
         if len(cells) > len(cols) and any(c.strip() for c in cells[len(cols) :]):
             why = say("import_why_columns", lang, n=len(cells), m=len(cols))
             rows.append(Row(line, "", None, why))
+            continue
+        named = {
+            col: text.strip()
+            for col, text in zip(cols, cells, strict=False)
+            if col is not None and col not in unread and text.strip()
+        }
+        if footer := _footer(named, any((line, i) in sheet.formulas for i in read), lang):
+            rows.append(Row(line, named.get(NAME, ""), None, footer))
             continue
         formulas = [i for i in read if (line, i) in sheet.unsaved]
         if formulas:  # it reads as empty: never imported as if the cell were blank
@@ -706,11 +788,6 @@ def plan_import(
             why = say_count("import_why_yes_no", lang, len(yes_no), columns=shown)
             rows.append(Row(line, "", None, why))
             continue
-        named = {
-            col: text.strip()
-            for col, text in zip(cols, cells, strict=False)
-            if col is not None and col not in unread and text.strip()
-        }
         given_id, listed = named.pop(ID, ""), named.pop(LIST_IDS, "")
         text_category = named.pop(CATEGORY, "")
         rows.append(_row(reading, line, named, given_id, text_category, listed))
@@ -728,7 +805,59 @@ def plan_import(
     left_out = tuple(n for n in sheet.left_out if n not in EXPORT_SHEETS)
     below = sheet.header_line if sheet.titled else None
     mail = tuple(h for h, col in zip(sheet.header, cols, strict=True) if col in MAIL.values())
-    return ImportPlan(file_name, tuple(rows), submission, left_out, below, mail)
+    own = tuple(say("quoted", lang, value=short(sheet.header[i].strip(), 40)) for i in unknown)
+    return ImportPlan(
+        file_name,
+        tuple(rows),
+        submission,
+        left_out,
+        below,
+        mail,
+        own,
+        _headerless(sheet, lang),
+        sheet.groups,
+    )
+
+
+TOTAL = re.compile(
+    r"(?:zwischen)?summen?|gesamt|insgesamt|total|sum|anzahl|stand|quelle|anmerkung|hinweis",
+    re.IGNORECASE,
+)
+"""The first word of a row under a centre's list that is no institution: a total („Summe: 6
+Einrichtungen“, „Gesamt“), the list's date or a remark („Stand: 03/2025“, „Hinweis: …“)."""
+PLACES = ("email", "street", "postcode", "phone", "website")
+"""The columns of which a total or a remark under the list holds none."""
+
+
+def _footer(named: Mapping[str, str], formula: bool, lang: str) -> str | None:
+    """Why a row is a total or a remark under the list, no institution (``None``: it may be
+    one): it gives no id, checklist, address, phone or e-mail, and its name starts with a word
+    such as „Summe“ (:data:`TOTAL`) or one of its cells holds a formula (``formula``)."""
+    if any(named.get(column) for column in (ID, LIST_IDS, CATEGORY, *PLACES)):
+        return None
+    name = named.get(NAME, "")
+    first = re.match(r"\w+", name)
+    if first and TOTAL.fullmatch(first[0]):
+        return say("import_why_total", lang, name=short(name, 60))
+    if formula:
+        return say("import_why_total_formula", lang, name=short(name, 60))
+    return None
+
+
+def _headerless(sheet: Sheet, lang: str) -> tuple[str, ...]:
+    """The columns with values under a blank header (a merged cell over data, a column added
+    beside the table), each with how many rows give one: not read, and said so."""
+    from openpyxl.utils.cell import get_column_letter
+
+    out = []
+    for i, header in enumerate(sheet.header):
+        if header.strip():
+            continue
+        n = sum(1 for _, cells in sheet.rows if i < len(cells) and cells[i].strip())
+        if n:
+            said = say_count("import_headerless", lang, n, column=get_column_letter(i + 1))
+            out.append(said)
+    return tuple(out)
 
 
 # ---------------------------------------------------------------------- the I/O layer
@@ -756,7 +885,7 @@ def import_file(
     # a file that is no such table is refused before the register is opened for writing (which
     # makes register.json and the journal in a workspace that has none yet)
     table = read_table(data, file_name, ws.schema())
-    columns(ws.schema(), table.header, file_name)
+    columns(ws.schema(), table.header, file_name)  # refused before the register is opened
     with journal.writing(ws) as writer:
         plan = plan_import(writer.register, data, file_name, note, lang, table=table)
         outcome = None
@@ -793,6 +922,33 @@ def report_lines(done: Imported) -> list[str]:
                 "import_left_out", lang, len(plan.left_out), file=plan.file_name, sheets=sheets
             )
         )
+    if plan.groups:
+        lines.extend(
+            say(
+                "import_two_lines",
+                lang,
+                file=plan.file_name,
+                line=plan.header_below or 1,
+                below=(plan.header_below or 1) + 1,
+                group=short(group, 60),
+                columns=", ".join(say("quoted", lang, value=short(h, 40)) for h in under),
+            )
+            for group, under in plan.groups
+        )
+    if plan.unread:
+        lines.append(
+            say_count(
+                "import_unread",
+                lang,
+                len(plan.unread),
+                file=plan.file_name,
+                columns=", ".join(plan.unread),
+            )
+        )
+    lines.extend(
+        say("import_headerless_note", lang, file=plan.file_name, column=said)
+        for said in plan.headerless
+    )
     if plan.mail_columns:
         shown = ", ".join(
             say("quoted", lang, value=short(h.strip(), 40)) for h in plan.mail_columns
@@ -815,9 +971,12 @@ def report_lines(done: Imported) -> list[str]:
             ),
         ]
     merged = iter(outcome.entries if outcome is not None else ())
+    told: set[str] = set()  # the institutions whose region was looked at
+    without: list[str] = []  # those without the region the schema requires, no town to offer
     counts = dict.fromkeys(("new", "updated", "unchanged", "duplicates", "skipped"), 0)
     invalid = held = 0
     for row in plan.rows:
+        offer = None
         waits: set[str] = set()  # the paths held for a decision (a probable duplicate: all)
         if row.entry is None:
             counts["skipped"] += 1
@@ -885,6 +1044,11 @@ def report_lines(done: Imported) -> list[str]:
             if (retired := reg.retired(iid)) is not None:
                 said = say("import_retired", lang, iid=iid, retired=retired_text(retired, lang))
                 lines.append(f"  {said}")
+            if iid not in told:
+                told.add(iid)
+                offer = _region_offer(reg, iid, lang)
+                if offer == "":
+                    without.append(iid)
         for path, why in row.invalid:  # as stored: kept as typed, or held with the rest
             kept = path not in waits
             invalid += kept
@@ -892,6 +1056,8 @@ def report_lines(done: Imported) -> list[str]:
             field = path_label(reg.schema, path, lang)
             lines.append(f"  {say(key, lang, field=field, why=why)}")
         lines.extend(f"  {text}" for text in row.notes)
+        if offer:
+            lines.append(f"  {offer}")
     lines.append(
         say_count(
             "import_summary",
@@ -903,6 +1069,12 @@ def report_lines(done: Imported) -> list[str]:
             **counts,
         )
     )
+    if without:
+        shown = ", ".join(without[:5]) + (", …" if len(without) > 5 else "")
+        field = path_label(reg.schema, f"{INSTITUTION}.{REGION}", lang)
+        lines.append(
+            say_count("import_regions_missing", lang, len(without), field=field, ids=shown)
+        )
     if held or counts["duplicates"]:
         lines.append(say("import_decide", lang))
     if counts["new"] or counts["updated"]:
