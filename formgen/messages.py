@@ -327,6 +327,7 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "'{text}' is no checklist{hint}; write its id or its name as "
         "the export does",
         "import_did_you_mean": " (did you mean '{name}'?)",
+        "import_split": "checklist '{checklist}', one of {n} in '{cell}': an entry for each",
         "import_region_note": "town {town}",
         "import_regions_missing": "{field}, which the schema requires, not given for {n} "
         "institutions ({ids}): formgen register set ID institution.region REGION --note …",
@@ -991,7 +992,7 @@ WORDS: dict[str, dict[str, str]] = {
         "value, use --clear",
         "regerr_set_holds": "{iid} {path} holds '{value}' already; nothing changed",
         "regerr_set_holds_none": "{iid} {path} holds no value already; nothing changed",
-        "regerr_path_no_value": "'{path}' names no value: write institution.FIELD or "
+        "regerr_path_no_value": "'{path}' names no value{hint}: write institution.FIELD or "
         "CATEGORY.FIELD, e.g. institution.phone or psychotherapie.languages_offered",
         "regerr_path_no_checklist": "'{path}': '{scope}' is no checklist of the schema{hint}; "
         "{iid}'s entries: {has}",
@@ -1910,6 +1911,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_skipped": "  skipped {who}: {why}",
         "mail_skipped_invalid": "skipped (invalid): {problem}",
         "mail_invalid_address": "invalid e-mail address ({source}): {problem}",
+        "mail_fix_address": "; correct it: formgen register set {iid} institution.email "
+        "{address} --note …",
         "mail_no_address": "no e-mail address ({source})",
         "mail_contact_address": "; the contact person's is {address} (checklist '{checklist}'): "
         "mails go to the institution's own address only; if it is that too, add it: formgen "
@@ -2162,9 +2165,12 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_empty_file": "the file is empty; it needs a header line: {columns}",
         "mail_list_empty_sheet": "the first sheet is empty; it needs a header line: {columns}",
         "mail_list_missing": "missing columns {missing} (found {found}{delimiter}); the header "
-        "needs {columns}{title}",
+        "needs {columns}{title}{register}",
         "mail_list_missing_one": "missing column {missing} (found {found}{delimiter}); the header "
-        "needs {columns}{title}",
+        "needs {columns}{title}{register}",
+        "mail_list_via_register": "; a list of your own without ids: take it into the register "
+        "first (formgen register import {source}), then mail from it (formgen mail "
+        "--from-register --drafts FOLDER)",
         "mail_list_title": "; the header must be in line 1: delete title lines above it",
         "mail_column_id": "id",
         "mail_column_institution": "institution",
@@ -2865,6 +2871,8 @@ WORDS: dict[str, dict[str, str]] = {
         "import_why_category": "„{text}“ ist keine Checkliste{hint}; bitte ihre ID oder ihren "
         "Namen eintragen, wie der Export sie schreibt",
         "import_did_you_mean": " (gemeint: „{name}“?)",
+        "import_split": "Checkliste „{checklist}“, eine von {n} in „{cell}“: ein Eintrag je "
+        "Checkliste",
         "import_region_note": "Ort {town}",
         "import_regions_missing": "{field}, die das Schema verlangt, fehlt bei {n} "
         "Einrichtungen ({ids}): formgen register set ID institution.region REGION --note …",
@@ -3575,7 +3583,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zu entfernen: --clear",
         "regerr_set_holds": "{iid} {path} enthält schon „{value}“; nichts geändert",
         "regerr_set_holds_none": "{iid} {path} hat schon keinen Wert; nichts geändert",
-        "regerr_path_no_value": "„{path}“ bezeichnet keinen Wert: institution.FELD oder "
+        "regerr_path_no_value": "„{path}“ bezeichnet keinen Wert{hint}: institution.FELD oder "
         "CHECKLISTE.FELD schreiben, z.\u00a0B. institution.phone oder psychotherapie.languages_offered",
         "regerr_path_no_checklist": "„{path}“: „{scope}“ ist keine Checkliste des Schemas{hint}; "
         "Einträge von {iid}: {has}",
@@ -4594,6 +4602,8 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_skipped": "  übersprungen {who}: {why}",
         "mail_skipped_invalid": "übersprungen (ungültig): {problem}",
         "mail_invalid_address": "ungültige E-Mail-Adresse ({source}): {problem}",
+        "mail_fix_address": "; korrigieren: formgen register set {iid} institution.email "
+        "{address} --note …",
         "mail_no_address": "keine E-Mail-Adresse ({source})",
         "mail_contact_address": "; die der Ansprechperson ist {address} (Checkliste "
         "„{checklist}“): Mails gehen nur an die Adresse der Einrichtung; ist sie auch deren, "
@@ -4884,9 +4894,12 @@ WORDS: dict[str, dict[str, str]] = {
         "mail_list_empty_sheet": "das erste Tabellenblatt ist leer; es braucht eine Kopfzeile: "
         "{columns}",
         "mail_list_missing": "Spalten {missing} fehlen (gefunden: {found}{delimiter}); die "
-        "Kopfzeile braucht {columns}{title}",
+        "Kopfzeile braucht {columns}{title}{register}",
         "mail_list_missing_one": "Spalte {missing} fehlt (gefunden: {found}{delimiter}); die "
-        "Kopfzeile braucht {columns}{title}",
+        "Kopfzeile braucht {columns}{title}{register}",
+        "mail_list_via_register": "; eine eigene Liste ohne IDs: erst ins Register übernehmen "
+        "(formgen register import {source}), dann aus ihm anschreiben (formgen mail "
+        "--from-register --drafts ORDNER)",
         "mail_list_title": "; die Kopfzeile muss in Zeile 1 stehen: Titelzeilen darüber löschen",
         "mail_column_id": "ID",
         "mail_column_institution": "Einrichtung",

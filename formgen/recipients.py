@@ -441,8 +441,9 @@ def _unknown_category(
         for n in (c.id, c.label.get(lang or schema.default_language))
     }
     close = difflib.get_close_matches(piece.casefold(), named, n=1)
-    if close:
-        return Said("mail_list_did_you_mean", piece=f"{piece:.60}", name=named[close[0]])
+    meant = category_meant(schema, piece, lang) or (named[close[0]] if close else None)
+    if meant:
+        return Said("mail_list_did_you_mean", piece=f"{piece:.60}", name=meant)
     if "categories" in listed:
         return Said("mail_list_unknown_category", piece=f"{piece:.60}", line=listed["categories"])
     if line is not None:
@@ -506,6 +507,46 @@ def _match_categories(
     if not out and not problems:
         problems.append(Problem(where, line, Said("mail_list_no_category")))
     return tuple(out), problems
+
+
+def category_meant(schema: Schema, text: str, lang: str | None = None) -> str | None:
+    """The name (in ``lang``) of the checklist ``text`` may mean by its words: the shortest
+    name holding each of them („Psychosoziales Zentrum“: „Kontakt- und Beratungsstelle (ggf.
+    auch, Kontaktzentrum, Psychosoziales oder Sozialpsychiatrisches Zentrum etc. genannt)“),
+    else the one name holding both parts of its first word, a compound: a word beginning with
+    its first 6 letters or more, and the rest of it, 4 letters or more, anywhere in the name
+    („Migrationsberatung“: „Migrationsfachdienste (ehem. Aussiedler- und
+    Ausländersozialberatungsstellen)“, not „Integrations- oder Migrationsrat“); ``None``:
+    neither (a caller then names the closest by its letters)."""
+    names = [c.label.get(lang or schema.default_language) for c in schema.categories]
+    words = re.findall(r"\w+", text.casefold())
+    if not words:
+        return None
+    holding = [n for n in names if set(words) <= set(re.findall(r"\w+", n.casefold()))]
+    if holding:
+        return min(holding, key=len)
+
+    def compound(name: str) -> bool:
+        same = max(_prefix(words[0], w) for w in re.findall(r"\w+", name.casefold()))
+        rest = words[0][same:]
+        return same >= 6 and len(rest) >= 4 and rest in name.casefold()
+
+    both = [n for n in names if compound(n)]
+    return both[0] if len(both) == 1 else None
+
+
+def _prefix(a: str, b: str) -> int:
+    """How many letters ``a`` and ``b`` begin with alike."""
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
+def category_ids(text: str, schema: Schema) -> tuple[str, ...]:
+    """The checklists a cell names, several as a recipients list gives them („Psychotherapie,
+    Facharzt“, :func:`_match_categories`): ``()`` where a piece of it names none."""
+    found, problems = _match_categories(text, schema, "", None, None, _words_in_a_name(schema), {})
+    return () if problems else found
 
 
 _LOST_LETTER = re.compile(r"\w\?\w|(?:^|\s)\?\w|\?\?")
@@ -590,6 +631,7 @@ def parse_recipients(
             delimiter=Said("mail_list_delimiter", delimiter=delimiter) if delimiter else "",
             columns=SaidJoined([Said(f"mail_column_{c}") for c in needed_columns(schema)], ", "),
             title=Said("mail_list_title") if titled and rows else "",
+            register=Said("mail_list_via_register", source=source) if "id" in missing else "",
         )
         raise UnreadableListError([Problem(source, header_line, said)])
     known = {f.id: f for f in schema.institution_fields()}

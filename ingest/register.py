@@ -208,6 +208,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
 import hashlib
 import hmac
 import json
@@ -245,6 +246,7 @@ from formgen.model import (
     Scope,
     choice_value,
     choices_of,
+    folded,
 )
 from formgen.record import ERASED, ERASED_MARK, InstitutionRecord, Value, offered
 from formgen.schema_load import did_you_mean
@@ -2545,6 +2547,25 @@ class Register:
             )
         return values
 
+    def _path_meant(self, inst: Json, text: str) -> str:
+        """The path a field's label ``text`` names (``E-Mail``, ``Einrichtung › E-Mail``: the
+        institution's ``institution.email``; ``Name der Ansprechperson``: that of a checklist
+        the institution has an entry in), or is close to, as a suggestion; ``""``: none."""
+        named: dict[str, str] = {}
+        for scope in reversed(inst["entries"]):
+            if scope in self._entry_ids:
+                for f in self.schema.entry_fields(scope):
+                    named |= {folded(t): f"{scope}.{f.id}" for t in f.label.values.values()}
+        for f in self.schema.institution_fields():  # the institution's own first
+            for lang, label in f.label.values.items():
+                path = f"{INSTITUTION}.{f.id}"
+                named |= {
+                    folded(label): path,
+                    folded(f"{say('institution', lang)} › {label}"): path,
+                }
+        close = difflib.get_close_matches(folded(text), named, 1)
+        return Said("import_did_you_mean", name=named[close[0]]) if close else ""
+
     def _settable(
         self, iid: str, inst: Json, path: str, no_entry: str | None = None
     ) -> tuple[str, Field]:
@@ -2557,7 +2578,9 @@ class Register:
         except FormgenError:
             parsed = None
         if parsed is None or parsed.block is not None or parsed.option is not None:
-            raise RegisterError(Said("regerr_path_no_value", path=path))
+            raise RegisterError(
+                Said("regerr_path_no_value", path=path, hint=self._path_meant(inst, path))
+            )
         scope = parsed.category
         has = ", ".join(inst["entries"]) or Said("regerr_none")
         if scope == INSTITUTION:

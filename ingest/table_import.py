@@ -65,7 +65,7 @@ import random
 import re
 import shlex
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from formgen.bounces import address_key
@@ -86,6 +86,8 @@ from formgen.model import INSTITUTION, OTHER, Field, FieldType, Schema, choice_v
 from formgen.recipients import (
     MAIL_COLUMNS,
     PLAIN_CSV,
+    category_ids,
+    category_meant,
     column_key,
     columns_meant,
     columns_twice,
@@ -496,7 +498,8 @@ def _row(
         if category is None:
             names = [n for c in schema.categories for n in (c.id, c.label.get(lang))]
             close = difflib.get_close_matches(text_category, names, n=1)
-            hint = say("import_did_you_mean", lang, name=close[0]) if close else ""
+            meant = category_meant(schema, text_category, lang) or (close[0] if close else "")
+            hint = say("import_did_you_mean", lang, name=meant) if meant else ""
             return skip("import_why_category", text=short(text_category, 40), hint=hint)
     notes: list[str] = []
     address = ADDRESS.fullmatch(cells.get("street", ""))
@@ -790,7 +793,16 @@ def plan_import(
             continue
         given_id, listed = named.pop(ID, ""), named.pop(LIST_IDS, "")
         text_category = named.pop(CATEGORY, "")
-        rows.append(_row(reading, line, named, given_id, text_category, listed))
+        several = _category(reg.schema, text_category) is None and text_category
+        # several checklists in one cell, as a recipients list gives them: a row for each
+        ids = (several and category_ids(text_category, reg.schema)) or ()
+        for category in ids or [text_category]:
+            row = _row(reading, line, dict(named), given_id, category, listed)
+            if ids:
+                label = reg.schema.category_label(category, lang)
+                said = say("import_split", lang, checklist=label, n=len(ids), cell=text_category)
+                row = replace(row, notes=(*row.notes, said))
+            rows.append(row)
     entries = tuple(r.entry for r in rows if r.entry is not None)
     sha = hashlib.sha256(data).hexdigest()
     identity = FormIdentity(
@@ -1062,7 +1074,7 @@ def report_lines(done: Imported) -> list[str]:
         say_count(
             "import_summary",
             lang,
-            len(plan.rows),
+            len({row.line for row in plan.rows}),
             file=plan.file_name,
             invalid=invalid,
             held=held,

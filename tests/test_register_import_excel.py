@@ -229,3 +229,122 @@ def test_a_region_reads_as_in_a_recipients_list_and_a_town_offers_its_region(
     code, done = fg(*args[:5], "--note", "Ort Meerbusch", "-w", str(ws.root))
     assert code == 0, done
     assert institution(ws, "Beratungsstelle Łódź e.V.")["region"] == "neuss_meerbusch"
+
+
+def test_mail_reads_the_same_header_of_two_lines_and_points_an_own_list_to_the_register(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """`formgen mail bestand.xlsx` said only „Spalten ID … fehlen“ to a coordinator who has no
+    ids (s21X #12); its header of two lines is read as register import reads it."""
+    table = her_list(tmp_path / "bestand.xlsx", ("Name der Ansprechperson", "Telefon", "E-Mail"))
+    code, said = fg("mail", str(table), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    assert code == 1
+    assert "die Kopfzeile hat zwei Zeilen, 2 und 3: „Kontakt“" in said
+    assert "'Telefon', 'E-Mail'" in said  # read from line 3, not left blank
+    assert (
+        "eine eigene Liste ohne IDs: erst ins Register übernehmen (formgen register import "
+        f"{table}), dann aus ihm anschreiben (formgen mail --from-register --drafts ORDNER)"
+        in " ".join(said.split())
+    )
+    assert not (tmp_path / "d").exists()
+
+
+def test_an_invalid_address_and_a_label_for_a_path_name_the_command_that_fixes_them(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """„a@x; b@x“ was said as NOT MAILED with no way to correct it, and `register set ID
+    E-Mail` did not say which path it means (s21X #14)."""
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        "Einrichtung;Checkliste;Einrichtung › E-Mail;Versorgungsregion\r\n"
+        "SpDi Rhein-Kreis Neuss;SpDi;spdi@rkn.test; vertretung@rkn.test;Rhein-Kreis Neuss\r\n".replace(
+            "spdi@rkn.test; vertretung@rkn.test", '"spdi@rkn.test; vertretung@rkn.test"'
+        ),
+        encoding="utf-8-sig",
+    )
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0, said
+    code, said = fg("mail", "--from-register", "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    assert code == 0, said
+    flat = " ".join(said.split())
+    assert "NICHT VERSANDT inst-0001 (SpDi Rhein-Kreis Neuss): ungültige E-Mail-Adresse" in flat
+    assert (
+        "korrigieren: formgen register set inst-0001 institution.email spdi@rkn.test --note …"
+        in flat
+    )
+    code, said = fg(
+        "register", "set", "inst-0001", "E-Mail", "spdi@rkn.test", "--note", "x", "-w", str(ws.root)
+    )
+    assert code == 1
+    assert "„E-Mail“ bezeichnet keinen Wert (gemeint: „institution.email“?)" in said
+    code, said = fg(
+        "register",
+        "set",
+        "inst-0001",
+        "institution.email",
+        "spdi@rkn.test",
+        "--note",
+        "x",
+        "-w",
+        str(ws.root),
+    )
+    assert code == 0, said
+    assert institution(ws, "SpDi Rhein-Kreis Neuss")["email"] == "spdi@rkn.test"
+
+
+def test_several_checklists_in_one_cell_are_read_as_a_recipients_list_reads_them(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """„Psychotherapie, Facharzt“ was refused by the import though a recipients list takes it
+    (s21X #11): an entry for each checklist, the line saying so; a cell with a piece that is
+    no checklist is still refused, naming what it may mean."""
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        "Einrichtung;Checkliste;Telefon\r\n"
+        "Praxis Kaya;Psychotherapie, Facharzt;0211 777777\r\n"
+        "Praxis Nowak;Psychotherapie, Zahnarzt;0211 888888\r\n",
+        encoding="utf-8-sig",
+    )
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert code == 0, said
+    assert (
+        "  Checkliste „Fachärztin/-arzt, niedergelassen“, eine von 2 in „Psychotherapie, "
+        "Facharzt“: ein Eintrag je Checkliste" in said.splitlines()
+    )
+    assert "Zeile 3: nicht importiert: „Psychotherapie, Zahnarzt“ ist keine Checkliste" in said
+    assert "liste.csv: 2 Zeilen – neu 1" in said
+    reg = load(ws)
+    assert [sorted(i["entries"]) for i in reg.institutions.values()] == [
+        ["facharzt", "psychotherapie"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (
+            "Psychosoziales Zentrum",
+            "Kontakt- und Beratungsstelle (ggf. auch, Kontaktzentrum, Psychosoziales oder "
+            "Sozialpsychiatrisches Zentrum etc. genannt)",
+        ),
+        (
+            "Migrationsberatung",
+            "Migrationsfachdienste (ehem. Aussiedler- und Ausländersozialberatungsstellen)",
+        ),
+    ],
+)
+def test_a_checklist_named_by_words_of_its_name_is_suggested_alike_in_import_and_mail(
+    ws: Workspace, tmp_path: Path, typed: str, meant: str
+) -> None:
+    """„Psychosoziales Zentrum“ (words of a checklist's name) got no suggestion, and
+    „Migrationsberatung“ got „integrationsrat“ (s21X #11)."""
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        f"ID;Einrichtung;E-Mail;Checkliste;Region\r\nx-1;PSZ;info@psz.test;{typed};Düsseldorf\r\n",
+        encoding="utf-8-sig",
+    )
+    code, said = fg("register", "import", str(path), "-w", str(ws.root))
+    assert f"„{typed}“ ist keine Checkliste (gemeint: „{meant}“?)" in " ".join(said.split())
+    code, said = fg("mail", str(path), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    assert code == 1
+    assert f"„{typed}“; gemeint: „{meant}“?" in " ".join(said.split())

@@ -403,6 +403,10 @@ def mail(
             why = problem
         elif r.given_email:
             why = say("mail_invalid_address", out, source=source, problem=problem)
+            if from_register:  # corrected there, not in a list; the first of several given
+                parts = r.given_email.replace(",", ";").split(";")
+                first = next((p.strip() for p in parts if not check_email(p.strip())), "")
+                why += say("mail_fix_address", out, iid=r.id, address=first or "NAME@EXAMPLE.ORG")
         else:  # none in the list or the register, and none that worked in the send log
             why = say("mail_no_address", out, source=source) + (
                 f"; {problem}" if r.email_problem else ""
