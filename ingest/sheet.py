@@ -105,56 +105,82 @@ def with_header(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
     """``sheet`` with its header the first row of its first :data:`HEADER_ROWS` lines in which
     two or more cells are column names (``known``), when its first line has fewer (a centre's
     list with a title above its header): its :attr:`~Sheet.header_line` says which, the rows
-    above are not read. Else ``sheet`` as read."""
+    above are not read; a header of two lines (:func:`_two_lines`) read as one, whichever of
+    them holds the names. Else ``sheet`` as read."""
 
     def names(cells: list[str]) -> int:
         return sum(1 for c in cells if c.strip() and known(c))
 
-    if names(sheet.header) >= 2:
-        return _two_lines(sheet, known)
-    for i, (line, cells) in enumerate(sheet.rows):
-        if line > HEADER_ROWS:
-            break
+    lines = [(sheet.header_line, sheet.header), *sheet.rows]
+    at = None
+    for i, (line, cells) in enumerate(lines):
+        if i and line > HEADER_ROWS:
+            return sheet
         if names(cells) >= 2:
-            rows = sheet.rows[i + 1 :]
-            found = sheet._replace(header=cells, rows=rows, header_line=line, titled=True)
-            return _two_lines(found, known)
-    return sheet
+            at = i
+            break
+    if at is None:
+        return sheet
+    for upper in (at, at - 1):  # the names in the line under merged cells, or above it
+        if upper < 0 or upper + 1 >= len(lines) or lines[upper + 1][0] != lines[upper][0] + 1:
+            continue
+        if not names(lines[upper][1]):  # a title merged over the header is no line of it
+            continue
+        two = _two_lines(sheet.merged, lines[upper], lines[upper + 1][1], known)
+        if two is not None:
+            at, header, groups = upper + 1, *two
+            break
+    else:
+        header, groups = lines[at][1], ()
+    line = lines[at - bool(groups)][0]
+    return sheet._replace(
+        header=header,
+        rows=lines[at + 1 :],
+        header_line=line,
+        titled=line != sheet.header_line,
+        groups=groups,
+    )
 
 
-def _two_lines(sheet: Sheet, known: Callable[[str], bool]) -> Sheet:
-    """``sheet`` with a header of two lines read as one, as Excel lists are made: a cell of
-    the header merged over several columns („Kontakt“ over B:D) with the columns' own headers
-    in the line below it („Ansprechpartner/in“, „Tel.“, „E-Mail“), that line blank but under
-    such cells (the others merged downwards, or left empty). Each of those columns is headed
-    by the group and its own header where ``known`` knows that („Einrichtung › E-Mail“), else
-    by its own (the group's where it has none); the line below is no row then, and
-    :attr:`Sheet.groups` says what was read. Else ``sheet`` as it is: a merged cell over data
-    leaves columns without a header, which the commands name."""
+def _two_lines(
+    merged: Sequence[tuple[int, int, int, int]],
+    upper: tuple[int, list[str]],
+    below: list[str],
+    known: Callable[[str], bool],
+) -> tuple[list[str], tuple[tuple[str, tuple[str, ...]], ...]] | None:
+    """A header of two lines read as one, as Excel lists are made: cells of the ``upper``
+    line (its number and cells) merged over several columns („Kontakt“ over B:D) with the
+    columns' own headers in the line ``below`` it („Ansprechpartner/in“, „Tel.“, „E-Mail“),
+    that line blank but under such cells (the others merged downwards, or left empty). Each of
+    those columns is headed by the group and its own header where ``known`` knows that
+    („Einrichtung › E-Mail“), else by its own (the group's where it has none); with what was
+    read (:attr:`Sheet.groups`). ``None``: no such header (a merged cell over data leaves
+    columns without a header, which the commands name)."""
+    line, cells = upper
     spans = [
         (first, last)
-        for top, first, bottom, last in sheet.merged
-        if top == bottom == sheet.header_line and last > first
+        for top, first, bottom, last in merged
+        if top == bottom == line and last > first
     ]
-    if not spans or not sheet.rows or sheet.rows[0][0] != sheet.header_line + 1:
-        return sheet
-    below = sheet.rows[0][1]
     under = {i for first, last in spans for i in range(first, last + 1)}
-    if any(c.strip() for i, c in enumerate(below) if i not in under) or not any(
-        below[i].strip() for i in under if i < len(below)
+    if (
+        not spans
+        or any(c.strip() for i, c in enumerate(below) if i not in under)
+        or not any(below[i].strip() for i in under if i < len(below))
     ):
-        return sheet
-    width = max(len(sheet.header), len(below))
-    header = [*sheet.header, *[""] * (width - len(sheet.header))]
+        return None
+    width = max(len(cells), len(below), *(last + 1 for _, last in spans))
+    header = [*cells, *[""] * (width - len(cells))]
+    below = [*below, *[""] * (width - len(below))]
     groups = []
-    for first, last in spans:
+    for first, last in sorted(spans):
         group = " ".join(header[first].split())
-        own = [" ".join(c.split()) for c in below[first : last + 1]]
-        for i, text in enumerate(own, first):
+        for i in range(first, last + 1):
+            text = " ".join(below[i].split())
             both = f"{group} › {text}"
             header[i] = both if text and group and known(both) else text or group
         groups.append((group, tuple(header[first : last + 1])))
-    return sheet._replace(header=header, rows=sheet.rows[1:], groups=tuple(groups))
+    return header, tuple(groups)
 
 
 def _cell(value: object) -> str:

@@ -348,3 +348,47 @@ def test_a_checklist_named_by_words_of_its_name_is_suggested_alike_in_import_and
     code, said = fg("mail", str(path), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
     assert code == 1
     assert f"„{typed}“; gemeint: „{meant}“?" in " ".join(said.split())
+
+
+def test_a_header_whose_names_stand_in_its_second_line_is_read_as_one(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """Only „Einrichtung“ above, the other names under „Kontakt“ in line 2: line 2 alone was
+    taken as the header, leaving the name's column without one."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["Einrichtung", "Kontakt", None, None, "Bemerkung"])
+    sheet.append([None, "Checkliste", "Telefon", "E-Mail"])
+    sheet.merge_cells("A1:A2")
+    sheet.merge_cells("B1:D1")
+    sheet.merge_cells("E1:E2")
+    sheet.append(["Praxis Yılmaz", "Psychotherapie", "0211 123456", "yilmaz@praxis.test", "gut"])
+    wb.save(tmp_path / "liste.xlsx")
+    code, said = fg("register", "import", str(tmp_path / "liste.xlsx"), "-w", str(ws.root))
+    assert code == 0, said
+    assert "die Kopfzeile hat zwei Zeilen, 1 und 2: „Kontakt“" in said
+    assert "Zeile 3: inst-0001 Praxis Yılmaz: neu" in said
+    assert institution(ws, "Praxis Yılmaz")["email"] == "yilmaz@praxis.test"
+
+
+def test_a_title_merged_right_above_the_header_is_no_line_of_it(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A title merged over the columns stands right above her header: it is not read as a
+    group over them (each column would be headed by the title)."""
+    wb = openpyxl.Workbook()
+    sheet = wb.active
+    assert sheet is not None
+    sheet.append(["Bestandsliste SPKoM Düsseldorf – Stand 03/2025"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["Einrichtung", "Telefon", "E-Mail", "Checkliste"])
+    sheet.append(["Praxis Yılmaz", "0211 123456", "yilmaz@praxis.test", "Psychotherapie"])
+    wb.save(tmp_path / "liste.xlsx")
+    code, said = fg("register", "import", str(tmp_path / "liste.xlsx"), "-w", str(ws.root))
+    assert code == 0, said
+    assert said.splitlines()[:2] == [
+        "Hinweis: liste.xlsx: die Kopfzeile ist Zeile 2; die Zeilen darüber werden nicht gelesen",
+        "Zeile 3: inst-0001 Praxis Yılmaz: neu",
+    ]
+    assert institution(ws, "Praxis Yılmaz")["email"] == "yilmaz@praxis.test"
