@@ -782,7 +782,11 @@ def _check_row(
             region = schema.region_named(cell["region"], lang)
         except FormgenError as exc:  # unknown: said with every region one can write, once
             said = exc.args[0]
-            if schema.regions and "region" in listed:
+            town = schema.region_of_town(cell["region"])
+            if town is not None:  # a town in a region's name, as register import offers it
+                name = schema.region_label(town, lang)
+                said = Said("mail_list_town", text=f"{cell['region']:.60}", region=name, value=town)
+            elif schema.regions and "region" in listed:
                 text = f"{cell['region']:.60}"
                 said = Said("mail_list_unknown_region", text=text, line=listed["region"])
             elif schema.regions and line is not None:

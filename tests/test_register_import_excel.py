@@ -392,3 +392,24 @@ def test_a_title_merged_right_above_the_header_is_no_line_of_it(
         "Zeile 3: inst-0001 Praxis Yılmaz: neu",
     ]
     assert institution(ws, "Praxis Yılmaz")["email"] == "yilmaz@praxis.test"
+
+
+def test_a_recipients_list_giving_a_town_as_the_region_is_told_its_region(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """The list reads regions as the import does, and says a town as the import offers it."""
+    path = tmp_path / "r.csv"
+    path.write_text(
+        "ID;Einrichtung;E-Mail;Checkliste;Region\r\n"
+        "x-1;SpDi;spdi@rkn.test;SpDi;Neuss\r\n"
+        "x-2;Tagesstätte Meerbusch;t@rkn.test;Tagesstätte;Rhein-Kreis Neuss\r\n",
+        encoding="utf-8-sig",
+    )
+    code, said = fg("mail", str(path), "-w", str(ws.root), "--drafts", str(tmp_path / "d"))
+    assert code == 1
+    lines = [" ".join(line.split()) for line in said.splitlines()]
+    assert (
+        f"{path}:2: unbekannte Region „Neuss“, ein Ort der Region „Rhein-Kreis Neuss (Neuss, "
+        "Meerbusch)“: wenn sie es ist, ihren Namen oder neuss_meerbusch eintragen" in lines
+    )
+    assert not any(":3:" in line for line in lines)
