@@ -345,10 +345,10 @@ WORDS: dict[str, dict[str, str]] = {
         "'{group}' (merged cells) over {columns}, read as the columns' headers",
         "import_unread": "note: {file}: columns not read, the register's table has none such: "
         "{columns} (to keep their text, copy it into a column of the table, e.g. a checklist's "
-        "'Konzepte, Angebote')",
+        "free-text field)",
         "import_unread_one": "note: {file}: column not read, the register's table has none "
         "such: {columns} (to keep its text, copy it into a column of the table, e.g. a "
-        "checklist's 'Konzepte, Angebote')",
+        "checklist's free-text field)",
         "import_headerless": "column {column} has no header but values in {n} rows",
         "import_headerless_one": "column {column} has no header but a value in 1 row",
         "import_headerless_note": "note: {file}: {column}: not read — give it the header of "
@@ -2893,10 +2893,10 @@ WORDS: dict[str, dict[str, str]] = {
         "Spalten",
         "import_unread": "Hinweis: {file}: Spalten nicht gelesen, die Tabelle des Registers hat "
         "keine solchen: {columns} (um ihren Text zu behalten, ihn in eine Spalte der Tabelle "
-        "kopieren, z. B. „Konzepte, Angebote“ einer Checkliste)",
+        "kopieren, z. B. ein Freitextfeld einer Checkliste)",
         "import_unread_one": "Hinweis: {file}: Spalte nicht gelesen, die Tabelle des Registers "
         "hat keine solche: {columns} (um ihren Text zu behalten, ihn in eine Spalte der Tabelle "
-        "kopieren, z. B. „Konzepte, Angebote“ einer Checkliste)",
+        "kopieren, z. B. ein Freitextfeld einer Checkliste)",
         "import_headerless": "Spalte {column} hat keine Überschrift, aber Werte in {n} Zeilen",
         "import_headerless_one": "Spalte {column} hat keine Überschrift, aber einen Wert in "
         "1 Zeile",

@@ -413,3 +413,26 @@ def test_a_recipients_list_giving_a_town_as_the_region_is_told_its_region(
         "Meerbusch)“: wenn sie es ist, ihren Namen oder neuss_meerbusch eintragen" in lines
     )
     assert not any(":3:" in line for line in lines)
+
+
+def test_an_english_workspace_is_told_it_in_english(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    assert fg("init", str(root), "--lang", "en", "--sender", "k@spkom.de")[0] == 0
+    table = her_list(tmp_path / "list.xlsx", ("Name der Ansprechperson", "Telefon", "E-Mail"))
+    code, said = fg("register", "import", str(table), "-w", str(root))
+    assert code == 0, said
+    lines = said.splitlines()
+    assert (
+        "note: list.xlsx: the header has two lines, 2 and 3: 'Kontakt' (merged cells) over "
+        "'Name der Ansprechperson', 'Telefon', 'E-Mail', read as the columns' headers" in lines
+    )
+    assert "note: list.xlsx: column not read, the register's table has none such: 'Notizen'" in said
+    assert (
+        "line 7: not imported: 'Summe: 2 Einrichtungen' is a total or a remark under the list, "
+        "no institution (no checklist, address, phone or e-mail)" in lines
+    )
+    assert any(
+        line.startswith("  Institution › Care region: none given, and the schema requires one; ")
+        and "the town 'Neuss' lies in 'Rhein-Kreis Neuss (Neuss, Meerbusch)'" in line
+        for line in lines
+    ), said
