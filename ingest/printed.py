@@ -462,13 +462,24 @@ class _Book(IndexingFlowable):  # type: ignore[misc]
         self.pages, self.at = {}, {}
 
     def isSatisfied(self) -> bool:
-        return self.pages == self.last_pages and self.at == self.last_at
+        # never the first pass (nothing before it to agree with): it is a sketch (_Doc.sketch)
+        return bool(self.last_pages) and self.pages == self.last_pages and self.at == self.last_at
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         return (0, 0)
 
     def draw(self) -> None:
         pass
+
+
+class _Sketched(Flowable):  # type: ignore[misc]
+    """A flowable laid out in every pass of the layout but drawn only in those that may be the
+    last (:attr:`_Doc.sketch`): an entry's table and a line of the index, most of what a pass
+    draws."""
+
+    def drawOn(self, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        if not getattr(getattr(canv, "_doctemplate", None), "sketch", False):
+            super().drawOn(canv, x, y, _sW)
 
 
 class _Canvas(Canvas):  # type: ignore[misc]
@@ -502,6 +513,11 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         second, and a third finds the pages agree)."""
         self.passes = 0
         self.laid_out = 0
+        self.sketch = False
+        """True in the first pass: it only finds the pages (the contents and the page counts
+        it prints are empty, so that another pass always follows, :class:`_Book`) and what
+        it draws is thrown away: its entries and index lines are not drawn
+        (:class:`_Sketched`; that was a third of a pass of 3,000 institutions)."""
         self.section = ""
         self.region = ""
         self.footer = footer
@@ -540,6 +556,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
 
     def build(self, flowables: list[Flowable], **kw: Any) -> None:
         self.passes += 1
+        self.sketch = self.passes == 1
         super().build(flowables, **kw)
         self._contents()  # the last part's
 
@@ -1109,7 +1126,7 @@ class _Together(Flowable):  # type: ignore[misc]
         self.below.drawOn(self.canv, 0, 0)
 
 
-class _Line(Paragraph):  # type: ignore[misc]
+class _Line(_Sketched, Paragraph):  # type: ignore[misc]
     """A line of the index, kept whole (a long name was split across the columns, its pages
     away from its start), broken into lines once for each width it is laid out at: its
     columns (``BalancedColumns``) measure every line of a page three times, at one width,
@@ -1123,10 +1140,20 @@ class _Line(Paragraph):  # type: ignore[misc]
         return []
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        # anew where a split found no room for it and let go of its lines
-        if self._wrapped is None or self._wrapped[0] != aw or not hasattr(self, "blPara"):
+        # anew where a split found no room for it and let go of its lines, or at another
+        # width: not at the one its column draws it at, a millionth of a point (reportlab's
+        # _FUZZ) narrower than the one the columns measured it at (every line was broken twice)
+        if (
+            self._wrapped is None
+            or abs(self._wrapped[0] - aw) > _SAME_WIDTH
+            or not hasattr(self, "blPara")
+        ):
             self._wrapped = (aw, super().wrap(aw, ah))
         return self._wrapped[1]
+
+
+_SAME_WIDTH = 0.01
+"""Points by which two widths a line is laid out at differ and are still the same to it."""
 
 
 def _page_key(part: str, page: int) -> str:
@@ -1450,7 +1477,7 @@ def _name_lines(name: str, most: int | None = None) -> tuple[tuple[str, bool], .
     return _broken(name, BOLD, 10.5, LABEL_W + VALUE_W - 2 * _PAD, most)
 
 
-class _EntryTable(Table):  # type: ignore[misc]
+class _EntryTable(_Sketched, Table):  # type: ignore[misc]
     """An entry's table. Split across pages (it is longer than the rest of the page under its
     category's headings, or than a page), every part after the first begins with what
     ``continued`` makes: the institution's name again, "(Fortsetzung)" after its id."""
