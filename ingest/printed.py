@@ -1483,6 +1483,16 @@ class _EntryTable(_Sketched, Table):  # type: ignore[misc]
     ``continued`` makes: the institution's name again, "(Fortsetzung)" after its id."""
 
     continued: Callable[[], Paragraph]
+    _wrapped_at: float | None = None
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        # measured once where it fits: a KeepTogether measures it (with room to spare) and the
+        # frame measures it again to place it; a part measured with too little room
+        # (reportlab stops at the row that no longer fits) is measured anew
+        if self._wrapped_at != aw or self._hmax < len(self._cellvalues):
+            super().wrap(aw, ah)
+            self._wrapped_at = aw
+        return self._width, self._height
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(aw, ah)

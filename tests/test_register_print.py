@@ -2043,14 +2043,15 @@ def test_a_section_title_of_an_entry_is_never_the_last_line_of_a_page(tmp_path: 
     assert sum(ln in titles for lines in lasts for ln in lines) == 12 * 3
 
 
-def test_entries_and_index_lines_are_drawn_once_and_broken_once_a_pass(
+def test_entries_and_index_lines_are_drawn_once_and_measured_once_a_pass(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The layout's first pass only finds the pages (its contents and page counts are empty, so
     another pass always follows, and its drawing is thrown away), yet it drew every entry and
     line of the index, a third of that pass at 3,000 institutions: they are drawn in the pass
-    whose PDF is kept only. And a line of the index was broken into lines twice a pass, its
-    columns drawing it a millionth of a point narrower than they measured it: once now."""
+    whose PDF is kept only. An entry that fits was measured twice a pass (kept together with
+    the next, then placed), and a line of the index broken into lines twice, its columns
+    drawing it a millionth of a point narrower than they measured it: once now."""
     langs = ["ar", "fa", "ru", "uk", "tr", "pl", "ku", "sq"]
     blocks = [
         {
@@ -2066,6 +2067,17 @@ def test_entries_and_index_lines_are_drawn_once_and_broken_once_a_pass(
     broken: dict[tuple[int, int], int] = {}  # (pass, line of the index) → times broken
     table_draw, line_wrap = ingest.printed._EntryTable.draw, ingest.printed.Paragraph.breakLines
 
+    measured: dict[tuple[int, int], int] = {}  # (pass, entry's table) → times measured
+    alive: list[object] = []
+    table_calc = ingest.printed.Table._calc
+
+    def calc(table: ingest.printed.Table, aw: float, ah: float) -> None:
+        if isinstance(table, ingest.printed._EntryTable):
+            key = (passes[-1], id(table))
+            measured[key] = measured.get(key, 0) + 1
+            alive.append(table)  # its id not taken by another
+        table_calc(table, aw, ah)
+
     def draw(table: ingest.printed._EntryTable) -> None:
         drawn.append(table.canv._doctemplate.passes)
         table_draw(table)
@@ -2074,6 +2086,7 @@ def test_entries_and_index_lines_are_drawn_once_and_broken_once_a_pass(
         if isinstance(para, ingest.printed._Line):
             key = (passes[-1], id(para))
             broken[key] = broken.get(key, 0) + 1
+            alive.append(para)
         return line_wrap(para, widths)
 
     passes: list[int] = []
@@ -2086,9 +2099,11 @@ def test_entries_and_index_lines_are_drawn_once_and_broken_once_a_pass(
     monkeypatch.setattr(ingest.printed._EntryTable, "draw", draw)
     monkeypatch.setattr(ingest.printed.Paragraph, "breakLines", break_lines)
     monkeypatch.setattr(ingest.printed._Doc, "build", counted)
+    monkeypatch.setattr(ingest.printed.Table, "_calc", calc)
     pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
     assert len(passes) >= 2 and set(drawn) == {passes[-1]}
     assert len(drawn) >= 40 and set(broken.values()) == {1}
+    assert len(measured) == 40 * len(passes) and set(measured.values()) == {1}
     assert {key[0] for key in broken} == set(passes)  # the index is laid out in every pass
     text = "\n".join(pages(pdf))
     assert all(f"Beratung {n} Öztürk-Łęcka" in text for n in range(40))
