@@ -67,7 +67,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from xml.sax.saxutils import escape
 
 # fontTools and reportlab ship no type information
@@ -882,9 +882,7 @@ def render_register(
             if all(is_fehlanzeige(reg, cat.id, e) for _iid, e in here):
                 head += [_para(say("print_only_fehlanzeige", lang), st["gap"]), Spacer(1, 2 * mm)]
             for n, (iid, entry) in enumerate(here):
-                made = functools.partial(
-                    _entry_block, reg, cat, iid, entry, stand, opt, st, held, shown[iid]
-                )
+                made = _entry(reg, cat, iid, entry, stand, opt, st, held, shown[iid])
                 # the region heading travels with the first entry: never alone at a page's foot
                 blocks.append(_block(head if n == 0 else [], made))
         # no region, an invalid one, or one no longer in the workspace's list, by name; a
@@ -899,18 +897,8 @@ def render_register(
                 _para(escape(say("print_no_region", lang)), st["h2"]),
             ]
             for n, (iid, entry) in enumerate(unplaced):
-                made = functools.partial(
-                    _entry_block,
-                    reg,
-                    cat,
-                    iid,
-                    entry,
-                    stand,
-                    opt,
-                    st,
-                    held,
-                    shown[iid],
-                    region_row=True,
+                made = _entry(
+                    reg, cat, iid, entry, stand, opt, st, held, shown[iid], region_row=True
                 )
                 blocks.append(_block(head if n == 0 and placed else [], made))
         elif not placed:
@@ -1275,7 +1263,46 @@ def _lines(text: str, font: str, size: float, width: float, most: int | None = N
     return "<br/>".join(escape(line) for line, _rtl in _broken(text, font, size, width, most))
 
 
-def _entry_block(
+class _Entry(NamedTuple):
+    """An entry as :func:`_entry_rows` makes it, once for all passes of the layout, and
+    :func:`_entry_block` lays it out in each (making it anew in each pass was a third of the
+    layout's time): its rows but for the head (the institution's name, its paragraphs made by
+    ``head``, from their markup parsed once, :func:`_again`), their ``styles``, and its key and
+    title in the outline."""
+
+    key: tuple[str, str]
+    title: str
+    head: tuple[Callable[[], Paragraph], ...]
+    rows: list[list[Any]]
+    styles: list[tuple[Any, ...]]
+    continued: Callable[[], Paragraph]
+
+
+def _entry_block(entry: Callable[[], _Entry]) -> list[Flowable]:
+    """One entry as a table (:func:`_entry_rows`), the layout's flowables made anew for each
+    pass: what reportlab measured of them is not kept for all passes."""
+    made = entry()
+    rows = [[[make() for make in made.head], ""], *made.rows]
+    table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
+    table.setStyle(TableStyle(made.styles))
+    table.continued = made.continued  # made where it splits
+    return [_At(made.key, made.title), table, Spacer(1, 4 * mm)]
+
+
+def _entry(*args: Any, **kw: Any) -> Callable[[], list[Flowable]]:
+    """What makes an entry's flowables (:func:`_entry_block`) in each pass of the layout from
+    its rows made by :func:`_entry_rows` (``args``, ``kw``) in the first."""
+    return functools.partial(
+        _entry_block, functools.cache(functools.partial(_entry_rows, *args, **kw))
+    )
+
+
+def _again(para: Paragraph) -> Callable[[], Paragraph]:
+    """What makes ``para`` anew without parsing its markup again."""
+    return functools.partial(Paragraph, para.text, para.style, frags=para.frags)
+
+
+def _entry_rows(
     reg: Register,
     cat: Category,
     iid: str,
@@ -1286,12 +1313,12 @@ def _entry_block(
     held: dict[tuple[str, str], str],
     shown: str,
     region_row: bool = False,
-) -> list[Flowable]:
-    """One entry as a table; its region is the heading it stands under, or with ``region_row``
-    (no valid region) a row of its own: what was typed, and why it is not valid. A value with
-    another one ``held`` for a decision (by institution and path: the conflict's id) says so
-    below it, as an invalid one says why. The outline names it ``shown``
-    (:func:`_told_apart`)."""
+) -> _Entry:
+    """One entry as a table (:class:`_Entry`); its region is the heading it stands under, or
+    with ``region_row`` (no valid region) a row of its own: what was typed, and why it is not
+    valid. A value with another one ``held`` for a decision (by institution and path: the
+    conflict's id) says so below it, as an invalid one says why. The outline names it
+    ``shown`` (:func:`_told_apart`)."""
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
@@ -1391,15 +1418,20 @@ def _entry_block(
                 _value_rows(rows, styles, f.label.get(opt.lang), text, opt.lang)
                 if invalid:
                     styles.append(("TEXTCOLOR", (1, first), (1, len(rows) - 1), STALE_INK))
-    table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
-    table.setStyle(TableStyle(styles))
     tag = f"{iid} {say('print_continued', opt.lang)}"
-    table.continued = functools.partial(_name, name, tag, st)  # made where it splits
     # in the outline (a viewer's bookmarks) as at its head: a name longer than its ten lines
     # shortened, „…“
     room = (LABEL_W + VALUE_W - 2 * _PAD) * _ROW_LINES
     title = linebreak.shorten(linebreak.collapse(shown), _bold_width, room, least=_SHORTEST)
-    return [_At((iid, cat.id), title), table, Spacer(1, 4 * mm)]
+    (first, _), *rest = rows
+    return _Entry(
+        (iid, cat.id),
+        title,
+        tuple(map(_again, first)),
+        rest,
+        styles,
+        functools.partial(_name, name, tag, st),
+    )
 
 
 def _address(inst: Json) -> dict[str, str]:

@@ -2043,7 +2043,7 @@ def test_a_section_title_of_an_entry_is_never_the_last_line_of_a_page(tmp_path: 
     assert sum(ln in titles for lines in lasts for ln in lines) == 12 * 3
 
 
-def test_entries_and_index_lines_are_drawn_once_and_measured_once_a_pass(
+def test_each_entry_is_made_once_measured_once_a_pass_and_drawn_in_the_last_pass_only(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The layout's first pass only finds the pages (its contents and page counts are empty, so
@@ -2051,7 +2051,8 @@ def test_entries_and_index_lines_are_drawn_once_and_measured_once_a_pass(
     line of the index, a third of that pass at 3,000 institutions: they are drawn in the pass
     whose PDF is kept only. An entry that fits was measured twice a pass (kept together with
     the next, then placed), and a line of the index broken into lines twice, its columns
-    drawing it a millionth of a point narrower than they measured it: once now."""
+    drawing it a millionth of a point narrower than they measured it: once now. And an entry's
+    rows, made anew in each pass, are made once."""
     langs = ["ar", "fa", "ru", "uk", "tr", "pl", "ku", "sq"]
     blocks = [
         {
@@ -2100,10 +2101,19 @@ def test_entries_and_index_lines_are_drawn_once_and_measured_once_a_pass(
     monkeypatch.setattr(ingest.printed.Paragraph, "breakLines", break_lines)
     monkeypatch.setattr(ingest.printed._Doc, "build", counted)
     monkeypatch.setattr(ingest.printed.Table, "_calc", calc)
+    rows_made: list[str] = []
+    entry_rows = ingest.printed._entry_rows
+
+    def made(*args: object, **kw: object) -> object:
+        rows_made.append(str(args[2]))  # the institution
+        return entry_rows(*args, **kw)
+
+    monkeypatch.setattr(ingest.printed, "_entry_rows", made)
     pdf = render_register(r, PrintOptions(stand=STAND, categories=("psychotherapie",)))
     assert len(passes) >= 2 and set(drawn) == {passes[-1]}
     assert len(drawn) >= 40 and set(broken.values()) == {1}
     assert len(measured) == 40 * len(passes) and set(measured.values()) == {1}
+    assert sorted(rows_made) == sorted(r.institutions)
     assert {key[0] for key in broken} == set(passes)  # the index is laid out in every pass
     text = "\n".join(pages(pdf))
     assert all(f"Beratung {n} Öztürk-Łęcka" in text for n in range(40))
