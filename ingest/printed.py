@@ -447,8 +447,8 @@ def _block(
 class _Book(IndexingFlowable):  # type: ignore[misc]
     """What a pass of the layout found: each part's number of pages (``pages``, by its key)
     and each entry's page in its part (``at``); the next pass prints them (the footer's
-    „Seite 3/6“, the contents, the index) from ``last_pages`` and ``last_at``, and passes are
-    made until two agree."""
+    „Seite 3/6“, the contents) from ``last_pages`` and ``last_at``, and passes are made until
+    two agree. The index, laid out after every entry, prints this pass's ``at``."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -915,7 +915,10 @@ def render_register(
         story += [PageBreak(), *recto, part, _Section(index, 0, index)]
         story += [_heading(index, st["h1"]), *_legend(st, lang, opt.duplex)]
         places = {(iid, c.id): numbers[c.id] for c in cats for iid, _e in by_cat.get(c.id, [])}
-        story.append(_Later(functools.partial(_index, reg, shown, rank, places, book, st, lang)))
+        index_lines: dict[tuple[str, str, str], tuple[str, _Line]] = {}  # for the next pass
+        story.append(
+            _Later(functools.partial(_index, reg, shown, rank, places, book, st, lang, index_lines))
+        )
 
     buf = io.BytesIO()
     stand_text = f"{say('print_stand', lang)} {date_text(stand, opt.lang)}"
@@ -1023,17 +1026,21 @@ def _index(
     book: _Book,
     st: dict[str, ParagraphStyle],
     lang: str,
+    made: dict[tuple[str, str, str], tuple[str, _Line]],
 ) -> list[Flowable]:
     """The index: the entries printed (``places``: (institution, category) → the section's
     number) by the languages they offer (German left out: nearly all do) and by the town of
     their address, each institution (as ``shown`` names it, :func:`_told_apart`, in the order
-    of its ``rank``) with its sections and the page in each (where the pass before put them:
-    „20/3“), in two columns."""
+    of its ``rank``) with its sections and the page in each (where this pass of the layout put
+    them, before the index: „20/3“), in two columns. A line ``made`` in the pass before (by
+    list, heading and institution) that says the same is laid out again as it was: its
+    markup not parsed and broken into lines anew (the next pass, as a rule, finds the same
+    pages: each section numbers its own)."""
     by_language: dict[str, dict[str, list[tuple[int, int]]]] = {}
     by_place: dict[str, dict[str, list[tuple[int, int]]]] = {}
     for (iid, cid), number in places.items():
         inst = reg.institutions[iid]
-        where = (number, book.last_at.get((iid, cid), 0))
+        where = (number, book.at.get((iid, cid), 0))
         stored = [(f, inst["institution"]) for f in reg.schema.institution_fields()]
         stored += [(f, inst["entries"][cid]["fields"]) for f in reg.schema.entry_fields(cid)]
         codes = {
@@ -1077,7 +1084,11 @@ def _index(
                     for n, page in pairs
                 )
                 text = _no_break(f"{name} · {links}", line.fontName, line.fontSize)
-                column.append(_Line(text, line))
+                said, was = made.get((title, key, iid), ("", None))
+                if was is None or said != text:
+                    was = _Line(text, line)
+                    made[title, key, iid] = (text, was)
+                column.append(was)
             column[first] = _Together(heading, column[first])
         out += [_para(escape(title), st["h2"]), BalancedColumns(column, nCols=2)]
     if by_language:
