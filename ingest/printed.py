@@ -517,7 +517,7 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
         """True in the first pass: it only finds the pages (the contents and the page counts
         it prints are empty, so that another pass always follows, :class:`_Book`) and what
         it draws is thrown away: its entries and index lines are not drawn
-        (:class:`_Sketched`; that was a third of a pass of 3,000 institutions)."""
+        (:class:`_Sketched`; drawing was a third of a pass of 3,000 institutions, cProfile)."""
         self.section = ""
         self.region = ""
         self.footer = footer
@@ -1275,11 +1275,10 @@ def _lines(text: str, font: str, size: float, width: float, most: int | None = N
 
 
 class _Entry(NamedTuple):
-    """An entry as :func:`_entry_rows` makes it, once for all passes of the layout, and
-    :func:`_entry_block` lays it out in each (making it anew in each pass was a third of the
-    layout's time): its rows but for the head (the institution's name, its paragraphs made by
-    ``head``, from their markup parsed once, :func:`_again`), their ``styles``, and its key and
-    title in the outline."""
+    """An entry as :func:`_entry_rows` makes it, once for all passes of the layout (it was
+    made anew in each), and :func:`_entry_block` lays it out in each: its rows but for the head
+    (the institution's name, its paragraphs made by ``head``, from their markup parsed once,
+    :func:`_again`), their ``styles``, and its key and title in the outline."""
 
     key: tuple[str, str]
     title: str
@@ -1289,13 +1288,30 @@ class _Entry(NamedTuple):
     continued: Callable[[], Paragraph]
 
 
+_ENTRY_STYLES = (
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("FONT", (0, 0), (0, -1), FONT, 8, 10.5),
+    ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
+    ("FONT", (1, 0), (1, -1), FONT, 9, 11.5),
+    ("TEXTCOLOR", (1, 0), (1, -1), INK),
+    ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
+    ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
+    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
+    ("SPAN", (0, 0), (-1, 0)),
+    ("TOPPADDING", (0, 0), (-1, 0), 5),
+)
+"""The styles of every entry's table, before its own (:attr:`_Entry.styles`)."""
+
+
 def _entry_block(entry: Callable[[], _Entry]) -> list[Flowable]:
     """One entry as a table (:func:`_entry_rows`), the layout's flowables made anew for each
     pass: what reportlab measured of them is not kept for all passes."""
     made = entry()
     rows = [[[make() for make in made.head], ""], *made.rows]
     table = _EntryTable(rows, colWidths=[LABEL_W, VALUE_W], repeatRows=1)
-    table.setStyle(TableStyle(made.styles))
+    table.setStyle(TableStyle([*_ENTRY_STYLES, *made.styles]))
     table.continued = made.continued  # made where it splits
     return [_At(made.key, made.title), table, Spacer(1, 4 * mm)]
 
@@ -1333,20 +1349,7 @@ def _entry_rows(
     inst = reg.institutions[iid]["institution"]
     width = LABEL_W + VALUE_W
     rows: list[list[Any]] = []
-    styles: list[tuple[Any, ...]] = [
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (0, -1), FONT, 8, 10.5),
-        ("TEXTCOLOR", (0, 0), (0, -1), MUTED),
-        ("FONT", (1, 0), (1, -1), FONT, 9, 11.5),
-        ("TEXTCOLOR", (1, 0), (1, -1), INK),
-        ("LEFTPADDING", (0, 0), (-1, -1), _PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), _PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-        ("LINEABOVE", (0, 0), (-1, 0), 1.2, ACCENT),
-        ("SPAN", (0, 0), (-1, 0)),
-        ("TOPPADDING", (0, 0), (-1, 0), 5),
-    ]
+    styles: list[tuple[Any, ...]] = []  # after _ENTRY_STYLES
     name = reg.name_of(iid)
     head = [_name(name, iid, st)]
     # the name (and the region it stands under) are not rows of their own: marked here
