@@ -1345,6 +1345,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_pdf_repaired": "the PDF was damaged and repaired on reading: {detail}",
         "ingest_pdf_repaired_more": "the PDF was damaged and repaired on reading: {detail} (and "
         "{n} more)",
+        "ingest_pdf_objects_damaged": "the PDF is damaged: parts of its form could not be read "
+        "({detail}); a field in them is not taken as left empty, the register keeps its value",
         "ingest_pdf_no_fields": "the PDF has no form fields (a flattened or printed copy, or not "
         "a form)",
         "ingest_pdf_fields_from_pages": "the form's list of fields was missing (a merged or "
@@ -1740,6 +1742,8 @@ WORDS: dict[str, dict[str, str]] = {
         "way?); what it holds is read all the same",
         "ingest_mail_tnef_checksum_one": "1 part fails its checksum (winmail.dat damaged on the "
         "way?); what it holds is read all the same",
+        "ingest_mail_tnef_overrun": "winmail.dat is damaged: a list of properties in it claims "
+        "{count:,} entries, more than the file holds; what it holds is read all the same",
         "ingest_mail_tnef_not_file": "#{position} {name}: not a file; not read",
         "ingest_mail_tnef_item": "#{position} {name}: an Outlook item (a mail, contact or list) "
         "without files; nothing to read",
@@ -1873,6 +1877,8 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: value of unknown field '{field}' "
         "ignored ({value})",
         "ingest_merge_required": "{where}: required field '{field}' ({label}) is not filled in",
+        "ingest_merge_damaged_fields": "{where}: not read from the damaged PDF: {fields}; the "
+        "register keeps their values (ask for the form again, or set them by hand)",
         "ingest_merge_unanswered": "{where}: nothing of the checklist is filled in but date and "
         "initials (not even 'none available'); the entry is incomplete and stays on the update "
         "list",
@@ -3974,6 +3980,9 @@ WORDS: dict[str, dict[str, str]] = {
         "englische Meldung des PDF-Lesers zeigt --json)",
         "ingest_pdf_repaired_more": "das PDF war beschädigt und wurde beim Lesen repariert (die "
         "englische Meldung des PDF-Lesers und {n} weitere zeigt --json)",
+        "ingest_pdf_objects_damaged": "das PDF ist beschädigt: Teile seines Formulars ließen "
+        "sich nicht lesen (die englische Meldung des PDF-Lesers zeigt --json); ein Feld darin "
+        "gilt nicht als leer gelassen, das Register behält seinen Wert",
         "ingest_pdf_no_fields": "das PDF hat keine Formularfelder (eine ausgedruckte oder "
         "„flachgerechnete“ Kopie, oder kein Formular)",
         "ingest_pdf_fields_from_pages": "die Feldliste des Formulars fehlte (ein "
@@ -4421,6 +4430,9 @@ WORDS: dict[str, dict[str, str]] = {
         "unterwegs beschädigt?); der Inhalt wird trotzdem gelesen",
         "ingest_mail_tnef_checksum_one": "bei 1 Teil stimmt die Prüfsumme nicht (winmail.dat "
         "unterwegs beschädigt?); der Inhalt wird trotzdem gelesen",
+        "ingest_mail_tnef_overrun": "die winmail.dat ist beschädigt: eine Liste von "
+        "Eigenschaften darin gibt {count:,} Einträge an, mehr als die Datei enthält; der Inhalt "
+        "wird trotzdem gelesen",
         "ingest_mail_tnef_not_file": "#{position} {name}: keine Datei; nicht gelesen",
         "ingest_mail_tnef_item": "#{position} {name}: ein Outlook-Element (Mail, Kontakt oder "
         "Liste) ohne Dateien; nichts zu lesen",
@@ -4563,6 +4575,9 @@ WORDS: dict[str, dict[str, str]] = {
         "ingest_merge_unknown_field_ignored": "{where}: Wert des unbekannten Felds „{field}“ "
         "ignoriert („{text}“)",
         "ingest_merge_required": "{where}: Pflichtfeld „{label}“ ({field}) ist nicht ausgefüllt",
+        "ingest_merge_damaged_fields": "{where}: aus dem beschädigten PDF nicht gelesen: "
+        "{fields}; das Register behält ihre Werte (das Formular neu anfordern oder sie von Hand "
+        "setzen)",
         "ingest_merge_unanswered": "{where}: von der Checkliste ist nur Datum und Handzeichen "
         "ausgefüllt (nicht einmal „Fehlanzeige“); der Eintrag ist unvollständig und bleibt auf der "
         "Aktualisierungsliste",
