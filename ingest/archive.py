@@ -22,10 +22,14 @@ inside it (a forwarded mail) gives its own files too (``winmail.dat#2/1 antrag.p
 from __future__ import annotations
 
 import logging
+import struct
+import threading
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
+import tnefparse.tnef
+from tnefparse.mapi import decode_mapi
 from tnefparse.tnef import TNEF, TNEFAttachment
 
 from formgen.errors import UnreadableFileError
@@ -46,6 +50,38 @@ its thumbnail caches and the folder's settings; never a return."""
 _TNEF_LOG = logging.getLogger("tnefparse")
 _TNEF_LOG.addHandler(logging.NullHandler())  # its checksum warnings become report lines
 _TNEF_LOG.propagate = False
+
+
+class _Overruns(threading.local):
+    """The property counts :func:`_bounded_mapi` cut in this thread's winmail.dat."""
+
+    counts: list[int]
+
+    def __init__(self) -> None:
+        self.counts = []
+
+
+_overruns = _Overruns()
+
+
+def _bounded_mapi(
+    data: bytes, codepage: str = "cp1252", starting_offset: int | None = None
+) -> object:
+    """tnefparse's ``decode_mapi`` with the number of properties a list claims cut to what its
+    bytes can hold (each takes 4 at least). tnefparse loops over the claimed number, skipping
+    each past the end: one changed byte (0x00 → 0xe8) claims 3.9 billion, and its loop held a
+    worker until the per-file time limit (600 s). The cut is noted in :data:`_overruns`."""
+    offset = starting_offset or 0
+    if len(data) - offset >= 4:
+        (count,) = struct.unpack_from("<I", data, offset)
+        room = (len(data) - offset - 4) // 4
+        if count > room:
+            _overruns.counts.append(count)
+            data = data[:offset] + struct.pack("<I", room) + data[offset + 4 :]
+    return decode_mapi(data, codepage, starting_offset)
+
+
+tnefparse.tnef.decode_mapi = _bounded_mapi  # tnefparse 1.4 has no bound of its own
 
 
 def zip_members(
@@ -155,10 +191,13 @@ def tnef_members(
         raise UnreadableFileError(
             name, "too-large", Said("ingest_mail_tnef_too_large", size=size, limit=max_file_bytes)
         )
+    _overruns.counts = []
     try:
         tnef = TNEF(path.read_bytes())
     except Exception:  # tnefparse fails with whatever its parser meets in a damaged file
         raise UnreadableFileError(name, "damaged", Said("ingest_mail_tnef_damaged")) from None
+    if _overruns.counts:
+        scan.problems.append(Said("ingest_mail_tnef_overrun", count=max(_overruns.counts)))
     files = list(_tnef_files(tnef, "", scan))
     scan.attachments = len(files)
     if len(files) > max_files:
